@@ -1,0 +1,15 @@
+/** Where a fact, system or flow came from: a quote at offsets in a document, or a config path/line. */
+export interface Evidence {
+  /** Verbatim text of the source at [start, end). */
+  quote: string;
+  start?: number;
+  end?: number;
+  /** Document id (sha256) the evidence lives in, when known. */
+  documentId?: string;
+  /** File name as given by the user. */
+  file?: string;
+  /** For configs: 1-based line and a structural path (e.g. `channel.destinationConnectors[0].host`). */
+  line?: number;
+  path?: string;
+  page?: number;
+}

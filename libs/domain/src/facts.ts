@@ -1,0 +1,49 @@
+import type { Evidence } from './evidence.js';
+import type { DocumentKind, FactName, FactValueMap } from './taxonomy.js';
+
+/** One fact a document establishes, with the evidence that proves it. */
+export interface Fact<K extends FactName = FactName> {
+  value: FactValueMap[K];
+  evidence: Evidence[];
+  /** 0–1: how sure the extractor is. A human correction has confidence 1. */
+  confidence: number;
+  /** Which extractor produced it (`rules@1`, `llm:<model>`, `human:<user>`). */
+  extractor?: string;
+}
+
+export type FactSet = { [K in FactName]: Fact<K> };
+
+export interface DocumentParty {
+  name: string;
+  role: 'covered_entity' | 'business_associate' | 'customer' | 'vendor' | 'subcontractor' | 'other';
+}
+
+/** What `custody extract` knows about a document besides its facts. */
+export interface ExtractedDocumentInfo {
+  file?: string;
+  kind: DocumentKind;
+  title?: string;
+  parties: DocumentParty[];
+  /** The vendor (business associate) this document speaks for, if identifiable. */
+  vendor?: string;
+  /** The normalised text length facts' offsets refer to. */
+  textLength: number;
+  pages?: number;
+  /** ISO date the agreement ends, when it says so (used for `expired_baa`). */
+  expires?: string;
+  effective?: string;
+}
+
+export interface ExtractionResult {
+  document: ExtractedDocumentInfo;
+  facts: FactSet;
+}
+
+/** A human's correction of a fact: stored as an event; the original stays. */
+export interface FactCorrection {
+  fact: FactName;
+  value: unknown;
+  by: string;
+  reason: string;
+  at: string;
+}

@@ -1,0 +1,51 @@
+import type { Evidence } from './evidence.js';
+import type { DataCategory, FindingKind, Severity } from './taxonomy.js';
+
+export interface Citation {
+  /** e.g. `45 CFR 164.502(e)` */
+  ref: string;
+  title?: string;
+  url?: string;
+}
+
+/** A subject is a node (`system:ehr`), an edge (`flow:ehr->clearinghouse`) or a path (`path:a>b>c`). */
+export type Subject = string;
+
+export type TriageStatus = 'open' | 'accepted' | 'mitigated' | 'false_positive';
+
+export interface Finding {
+  /** Stable: `ruleId@subject`, so triage survives re-runs. */
+  id: string;
+  ruleId: string;
+  kind: FindingKind;
+  title: string;
+  severity: Severity;
+  likelihood: number;
+  impact: number;
+  subject: Subject;
+  /** Systems the finding's exposure is charged to in the score. */
+  systems: string[];
+  categories: DataCategory[];
+  citations: Citation[];
+  remediation: string;
+  evidence: Evidence[];
+  detail: string;
+  /** Points this finding adds to the workspace score. */
+  contribution: number;
+  triage?: { status: TriageStatus; reason?: string; by?: string; at?: string };
+}
+
+export interface ScoreContribution {
+  findingId: string;
+  system: string;
+  points: number;
+}
+
+export interface Score {
+  /** Workspace exposure, 0–100. */
+  total: number;
+  /** Per-system exposure, 0–100. */
+  nodes: Record<string, number>;
+  contributions: ScoreContribution[];
+  lens: string;
+}

@@ -1,0 +1,80 @@
+import type { Evidence } from './evidence.js';
+import type { FactSet } from './facts.js';
+import type { ConsentDecl } from './parse-result.js';
+import type { DataCategory, DocumentKind, LegalBasis, Lens, SystemRole, Transport } from './taxonomy.js';
+
+/** A contract attached to a system, with the facts extracted (and corrected) from it. */
+export interface AttachedContract {
+  documentId: string;
+  file: string;
+  kind: DocumentKind;
+  facts: FactSet;
+  expires?: string;
+}
+
+export interface GraphSystem {
+  id: string;
+  name: string;
+  role: SystemRole;
+  /** Categories the system is declared to hold (besides what flows into it). */
+  holds: DataCategory[];
+  settings: Record<string, unknown>;
+  contracts: AttachedContract[];
+  evidence: Evidence[];
+  group?: { vendor?: string; site?: string };
+}
+
+export interface GraphFlow {
+  /** Stable id `from->to` (plus a suffix when two flows share endpoints). */
+  id: string;
+  from: string;
+  to: string;
+  data: DataCategory[];
+  transport: Transport;
+  purpose?: string;
+  legalBasis: LegalBasis;
+  endpoint?: string;
+  evidence: Evidence[];
+}
+
+export interface PracticeInfo {
+  name: string;
+  jurisdiction?: string;
+  lenses: Lens[];
+  records: { psychotherapy_notes_kept_separately?: boolean; documents_sensitive?: DataCategory[]; keeps_own_copy?: boolean };
+}
+
+/** A secret found (and redacted) in a config: rules turn these into `secret_in_config` findings. */
+export interface GraphRedaction {
+  documentId: string;
+  file: string;
+  kind: string;
+  path?: string;
+  line?: number;
+}
+
+export interface GraphIdentifierExposure {
+  documentId: string;
+  file: string;
+  system?: string;
+  field: string;
+  identifier: string;
+  evidence: Evidence;
+}
+
+/**
+ * The projected PHI flow graph of one workspace: the only input rules see.
+ * Raw documents are parsed once into this shape (Threagile's ParseModel → Model).
+ */
+export interface Graph {
+  practice: PracticeInfo;
+  systems: GraphSystem[];
+  flows: GraphFlow[];
+  consents: ConsentDecl[];
+  redactions: GraphRedaction[];
+  identifiers: GraphIdentifierExposure[];
+  /** Settings Custody itself applies (limits in days etc.), from config. */
+  asOf: string;
+}
+
+export const PRACTICE_ID = 'practice';
