@@ -1,0 +1,35 @@
+import { z } from 'zod';
+
+/**
+ * The one validated configuration of Custody. Nothing else reads `process.env`:
+ * every app builds this once at boot with {@link loadConfig} and injects it.
+ */
+export const ConfigSchema = z.object({
+  /** Where embedded mode keeps its databases and blobs. */
+  home: z.string().min(1).default('.custody'),
+  /** PostgreSQL URL; absent → embedded PGlite under `home`. */
+  databaseUrl: z.string().url().optional(),
+  /** Redis URL; absent → BullMQ's PostgreSQL backend on an embedded queue database. */
+  redisUrl: z.string().url().optional(),
+  host: z.string().default('127.0.0.1'),
+  port: z.coerce.number().int().min(0).max(65535).default(4600),
+  /** Prefix for queue names so several deployments can share one Redis. */
+  queuePrefix: z.string().regex(/^[a-z0-9-]+$/).default('custody'),
+  workerConcurrency: z.coerce.number().int().min(1).max(64).default(2),
+  /** How long a worker holds a job before another may take it over (a crashed worker's job is retried after this). */
+  jobLockMs: z.coerce.number().int().min(1000).default(30_000),
+  maxUploadBytes: z.coerce.number().int().min(1).default(50 * 1024 * 1024),
+  /** Shared secret for HMAC-signed webhook intake (secret). */
+  webhookSecret: z.string().min(16).optional(),
+  chromiumPath: z.string().default('/usr/bin/chromium'),
+  logLevel: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
+  /** Optional model-backed extractor (off unless a base URL is set); the key is a secret. */
+  llm: z
+    .object({ baseUrl: z.string().url(), model: z.string().min(1), apiKey: z.string().optional() })
+    .optional(),
+});
+
+export type CustodyConfig = z.infer<typeof ConfigSchema>;
+
+/** Keys whose values must never be logged or returned by the API. */
+export const SECRET_CONFIG_KEYS = ['databaseUrl', 'redisUrl', 'webhookSecret', 'llm.apiKey'] as const;

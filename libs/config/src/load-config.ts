@@ -1,0 +1,61 @@
+import { InvalidInputError } from '@custody/domain';
+import { ConfigSchema, type CustodyConfig } from './config.schema.js';
+
+type Env = Record<string, string | undefined>;
+
+/** Environment variable → config key. Documented in `config/.env.example`. */
+const ENV_MAP: Record<string, keyof CustodyConfig> = {
+  CUSTODY_HOME: 'home',
+  DATABASE_URL: 'databaseUrl',
+  REDIS_URL: 'redisUrl',
+  HOST: 'host',
+  PORT: 'port',
+  CUSTODY_QUEUE_PREFIX: 'queuePrefix',
+  CUSTODY_WORKER_CONCURRENCY: 'workerConcurrency',
+  CUSTODY_JOB_LOCK_MS: 'jobLockMs',
+  CUSTODY_MAX_UPLOAD_BYTES: 'maxUploadBytes',
+  CUSTODY_WEBHOOK_SECRET: 'webhookSecret',
+  CHROMIUM_PATH: 'chromiumPath',
+  LOG_LEVEL: 'logLevel',
+};
+
+/**
+ * Builds the config from the environment plus explicit overrides (CLI flags, tests).
+ * Fails at boot with every problem listed, never later at first use.
+ */
+export function loadConfig(env: Env = process.env, overrides: Partial<CustodyConfig> = {}): CustodyConfig {
+  const raw: Record<string, unknown> = {};
+  for (const [name, key] of Object.entries(ENV_MAP)) {
+    const value = env[name];
+    if (value !== undefined && value !== '') raw[key] = value;
+  }
+  if (env.CUSTODY_LLM_BASE_URL) {
+    raw.llm = { baseUrl: env.CUSTODY_LLM_BASE_URL, model: env.CUSTODY_LLM_MODEL ?? '', apiKey: env.CUSTODY_LLM_API_KEY };
+  }
+  const parsed = ConfigSchema.safeParse({ ...raw, ...stripUndefined(overrides) });
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);
+    throw new InvalidInputError(`invalid configuration: ${problems.join('; ')}`, { problems });
+  }
+  return parsed.data;
+}
+
+/** A copy safe to log: secrets masked, credentials stripped from URLs. */
+export function redactedConfig(config: CustodyConfig): Record<string, unknown> {
+  const mask = (url?: string) => (url ? url.replace(/\/\/[^@/]*@/, '//***@') : undefined);
+  return {
+    ...config,
+    databaseUrl: mask(config.databaseUrl),
+    redisUrl: mask(config.redisUrl),
+    webhookSecret: config.webhookSecret ? '***' : undefined,
+    llm: config.llm ? { ...config.llm, apiKey: config.llm.apiKey ? '***' : undefined } : undefined,
+  };
+}
+
+function stripUndefined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+export function isEmbedded(config: CustodyConfig): boolean {
+  return !config.databaseUrl;
+}

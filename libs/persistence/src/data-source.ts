@@ -1,0 +1,39 @@
+import { DataSource, type DataSourceOptions } from 'typeorm';
+import { ENTITIES } from './entities/index.js';
+import { InitialSchema1763800000000 } from './migrations/1763800000000-initial-schema.js';
+
+const MIGRATION_LOCK = 7_281_337;
+
+export const MIGRATIONS = [InitialSchema1763800000000];
+
+/** TypeORM options for Custody's database; migrations (never `synchronize`) shape the schema. */
+export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsRun: false,
+    synchronize: false,
+    installExtensions: false,
+    // Off: TypeORM's error log prints query parameters, which can carry PHI. Errors still propagate.
+    logging: false,
+    extra: { max: poolSize },
+  };
+}
+
+/** Opens the data source and brings the schema up to date (migrations take an advisory lock, so concurrent boots are safe). */
+export async function openDataSource(url: string, poolSize = 10): Promise<DataSource> {
+  const ds = new DataSource(dataSourceOptions(url, poolSize));
+  await ds.initialize();
+  // api and worker may boot at once against one database: serialise migrations on an advisory lock.
+  const runner = ds.createQueryRunner();
+  try {
+    await runner.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    await ds.runMigrations({ transaction: 'each' });
+  } finally {
+    await runner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
+    await runner.release();
+  }
+  return ds;
+}

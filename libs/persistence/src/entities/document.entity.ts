@@ -1,0 +1,21 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, Unique } from 'typeorm';
+
+@Entity('document')
+@Unique('uq_document_workspace_sha', ['workspaceId', 'sha256'])
+export class DocumentEntity {
+  @PrimaryColumn('uuid') id: string;
+  @Index() @Column({ name: 'workspace_id', type: 'uuid' }) workspaceId: string;
+  @Column('text') sha256: string;
+  @Column({ name: 'file_name', type: 'text' }) fileName: string;
+  @Column('int') size: number;
+  /** contract | manifest | integration_config | fleet_export | unknown (known after extraction). */
+  @Column({ type: 'text', default: 'unknown' }) type: string;
+  @Column({ type: 'text', default: 'received' }) status: string;
+  @Column({ type: 'text', nullable: true }) reason: string | null;
+  @Column({ type: 'text', nullable: true }) format: string | null;
+  /** The analysis (extraction or parse result) as JSON; facts are also normalised into `fact`. */
+  @Column({ type: 'jsonb', nullable: true }) analysis: unknown;
+  @Column({ type: 'int', default: 0 }) attempts: number;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+  @Column({ name: 'processed_at', type: 'timestamptz', nullable: true }) processedAt: Date | null;
+}

@@ -1,0 +1,13 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+
+/** One extracted fact of a contract, as the machine found it. Human corrections are events, applied on read. */
+@Entity('fact')
+export class FactEntity {
+  @PrimaryColumn({ name: 'document_id', type: 'uuid' }) documentId: string;
+  @PrimaryColumn('text') name: string;
+  @Index() @Column({ name: 'workspace_id', type: 'uuid' }) workspaceId: string;
+  @Column('jsonb') value: unknown;
+  @Column('jsonb') evidence: unknown;
+  @Column('real') confidence: number;
+  @Column('text') extractor: string;
+}

@@ -1,0 +1,29 @@
+import type { DataSource } from 'typeorm';
+import { openDataSource } from './data-source.js';
+import { DocumentRepository } from './repositories/document.repository.js';
+import { EventStoreRepository } from './repositories/event-store.repository.js';
+import { ProjectionRepository } from './repositories/projection.repository.js';
+import { WorkspaceRepository } from './repositories/workspace.repository.js';
+
+/** The repositories over one data source: the only door to the database for the rest of Custody. */
+export class Persistence {
+  readonly events: EventStoreRepository;
+  readonly workspaces: WorkspaceRepository;
+  readonly documents: DocumentRepository;
+  readonly projections: ProjectionRepository;
+
+  constructor(readonly dataSource: DataSource) {
+    this.events = new EventStoreRepository(dataSource);
+    this.workspaces = new WorkspaceRepository(dataSource);
+    this.documents = new DocumentRepository(dataSource, this.events);
+    this.projections = new ProjectionRepository(dataSource, this.events);
+  }
+
+  static async open(url: string, poolSize?: number): Promise<Persistence> {
+    return new Persistence(await openDataSource(url, poolSize));
+  }
+
+  async close(): Promise<void> {
+    if (this.dataSource.isInitialized) await this.dataSource.destroy();
+  }
+}

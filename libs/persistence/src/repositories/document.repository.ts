@@ -1,0 +1,122 @@
+import { randomUUID } from 'node:crypto';
+import { FACT_NAMES, NotFoundError, type DocumentStatus, type DocumentType, type FactSet } from '@custody/domain';
+import type { DataSource } from 'typeorm';
+import { BlobEntity, DocumentEntity, FactEntity } from '../entities/index.js';
+import type { EventStoreRepository, StoredEvent } from './event-store.repository.js';
+
+export interface StoredDocument {
+  id: string;
+  workspaceId: string;
+  sha256: string;
+  fileName: string;
+  size: number;
+  type: DocumentType;
+  status: DocumentStatus;
+  reason?: string;
+  format?: string;
+  analysis?: unknown;
+  attempts: number;
+  createdAt: string;
+  processedAt?: string;
+}
+
+const toDoc = (d: DocumentEntity): StoredDocument => ({
+  id: d.id, workspaceId: d.workspaceId, sha256: d.sha256, fileName: d.fileName, size: d.size,
+  type: d.type as DocumentType, status: d.status as DocumentStatus, reason: d.reason ?? undefined,
+  format: d.format ?? undefined, analysis: d.analysis ?? undefined, attempts: d.attempts,
+  createdAt: new Date(d.createdAt).toISOString(), processedAt: d.processedAt ? new Date(d.processedAt).toISOString() : undefined,
+});
+
+export interface AnalysisOutcome {
+  type: DocumentType;
+  status: Extract<DocumentStatus, 'processed' | 'unparsed' | 'failed'>;
+  reason?: string;
+  format?: string;
+  analysis?: unknown;
+  facts?: FactSet;
+}
+
+/** Documents, their content-addressed bytes, and their extracted facts. */
+export class DocumentRepository {
+  constructor(private readonly ds: DataSource, private readonly events: EventStoreRepository) {}
+
+  /**
+   * Stores the bytes once by hash and records the document with a `DocumentReceived` event in one
+   * transaction. Ingesting the same bytes into the same workspace again changes nothing.
+   */
+  async ingest(input: { workspaceId: string; fileName: string; sha256: string; content: Buffer; size: number; redacted: boolean; actor?: string }):
+    Promise<{ document: StoredDocument; created: boolean; event?: StoredEvent }> {
+    return this.ds.transaction(async (m) => {
+      await m.createQueryBuilder().insert().into(BlobEntity)
+        .values({ sha256: input.sha256, size: input.size, content: input.content, redacted: input.redacted })
+        .orIgnore().execute();
+      const inserted = await m.createQueryBuilder().insert().into(DocumentEntity)
+        .values({ id: randomUUID(), workspaceId: input.workspaceId, sha256: input.sha256, fileName: input.fileName, size: input.size })
+        .orIgnore().returning('*').execute();
+      const row = await m.findOneByOrFail(DocumentEntity, { workspaceId: input.workspaceId, sha256: input.sha256 });
+      if (!inserted.raw?.length) return { document: toDoc(row), created: false };
+      const event = await this.events.append(m, input.workspaceId, 'DocumentReceived',
+        { documentId: row.id, file: input.fileName, sha256: input.sha256, size: input.size, redacted: input.redacted }, input.actor);
+      return { document: toDoc(row), created: true, event };
+    });
+  }
+
+  async get(id: string): Promise<StoredDocument> {
+    const row = await this.ds.getRepository(DocumentEntity).findOneBy({ id });
+    if (!row) throw new NotFoundError('document', id);
+    return toDoc(row);
+  }
+
+  async content(sha256: string): Promise<Buffer> {
+    const row = await this.ds.getRepository(BlobEntity).findOneBy({ sha256 });
+    if (!row) throw new NotFoundError('blob', sha256);
+    return row.content;
+  }
+
+  async list(workspaceId: string): Promise<StoredDocument[]> {
+    const rows = await this.ds.getRepository(DocumentEntity).find({ where: { workspaceId }, order: { createdAt: 'ASC', fileName: 'ASC' } });
+    return rows.map(toDoc);
+  }
+
+  /** Documents accepted but not yet finished: re-enqueued at boot so nothing is lost if a process died. */
+  async unfinished(): Promise<StoredDocument[]> {
+    const rows = await this.ds.getRepository(DocumentEntity).createQueryBuilder('d')
+      .where(`d.status IN ('received', 'processing')`).orderBy('d.created_at', 'ASC').getMany();
+    return rows.map(toDoc);
+  }
+
+  async markProcessing(id: string): Promise<void> {
+    await this.ds.query(`UPDATE document SET status = 'processing', attempts = attempts + 1 WHERE id = $1 AND status IN ('received', 'processing')`, [id]);
+  }
+
+  /**
+   * Records the outcome of extraction exactly once: the row is locked and a document already finished is left
+   * alone, so a retried job (after a worker crash) never produces a second `FactsExtracted` event.
+   */
+  async recordOutcome(id: string, outcome: AnalysisOutcome): Promise<{ recorded: boolean; event?: StoredEvent }> {
+    return this.ds.transaction(async (m) => {
+      const row = await m.createQueryBuilder(DocumentEntity, 'd').setLock('pessimistic_write').where('d.id = :id', { id }).getOne();
+      if (!row) throw new NotFoundError('document', id);
+      if (!['received', 'processing'].includes(row.status)) return { recorded: false };
+      await m.update(DocumentEntity, { id }, {
+        type: outcome.type, status: outcome.status, reason: outcome.reason ?? null, format: outcome.format ?? null,
+        analysis: (outcome.analysis ?? null) as object, processedAt: new Date(),
+      });
+      if (outcome.facts) {
+        await m.insert(FactEntity, FACT_NAMES.map((name) => {
+          const f = outcome.facts![name];
+          return { documentId: id, workspaceId: row.workspaceId, name, value: f.value as object, evidence: f.evidence, confidence: f.confidence, extractor: f.extractor ?? 'rules@1' };
+        }));
+      }
+      const event = await this.events.append(m, row.workspaceId, outcome.status === 'processed' ? 'FactsExtracted' : 'DocumentRejected',
+        { documentId: id, file: row.fileName, type: outcome.type, status: outcome.status, reason: outcome.reason, format: outcome.format });
+      return { recorded: true, event };
+    });
+  }
+
+  async facts(documentId: string): Promise<FactSet | undefined> {
+    const rows = await this.ds.getRepository(FactEntity).findBy({ documentId });
+    if (!rows.length) return undefined;
+    return Object.fromEntries(rows.map((r) => [r.name, { value: r.value, evidence: r.evidence, confidence: r.confidence, extractor: r.extractor }])) as FactSet;
+  }
+}

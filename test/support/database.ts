@@ -1,0 +1,42 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { startEmbeddedPostgres } from '@custody/persistence';
+
+/**
+ * A fresh, empty database for one test file: a new database on the server named by `DATABASE_URL`
+ * when it is set (CI runs the suite that way), otherwise an embedded PGlite in a temp directory.
+ */
+export async function freshDatabase(): Promise<{ url: string; mode: 'postgres' | 'embedded'; drop(): Promise<void> }> {
+  const base = process.env.DATABASE_URL;
+  if (base) {
+    const name = `custody_t_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+    const admin = new pg.Client(base);
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.end();
+    const url = new URL(base);
+    url.pathname = `/${name}`;
+    return {
+      url: url.toString(),
+      mode: 'postgres',
+      async drop() {
+        const c = new pg.Client(base);
+        await c.connect();
+        await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        await c.end();
+      },
+    };
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'custody-db-'));
+  const db = await startEmbeddedPostgres(dir);
+  return {
+    url: db.url,
+    mode: 'embedded',
+    async drop() {
+      await db.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
