@@ -9,6 +9,8 @@ export interface Fact<K extends FactName = FactName> {
   confidence: number;
   /** Which extractor produced it (`rules@1`, `llm:<model>`, `human:<user>`). */
   extractor?: string;
+  /** When a human corrected this fact: the machine's original answer, kept beside the correction. */
+  machine?: { value: FactValueMap[K]; confidence: number; extractor?: string };
 }
 
 export type FactSet = { [K in FactName]: Fact<K> };

@@ -1,0 +1,27 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { PipelineModule, type Runtime } from '@custody/pipeline';
+import { ApiKeyGuard } from './auth/api-key.guard.js';
+import { DocumentsController } from './controllers/documents.controller.js';
+import { EventsController } from './controllers/events.controller.js';
+import { HealthController } from './controllers/health.controller.js';
+import { WorkspaceController } from './controllers/workspace.controller.js';
+import { CustodyExceptionFilter } from './http/custody-exception.filter.js';
+import { AuditService } from './services/audit.service.js';
+
+/** HTTP: REST + OpenAPI, SSE and the dashboard, over the pipeline. Runs the job processor too in embedded mode. */
+@Module({})
+export class ApiModule {
+  static forRoot(runtime: Runtime, opts: { processJobs: boolean }): DynamicModule {
+    return {
+      module: ApiModule,
+      imports: [PipelineModule.forRoot({ runtime, processJobs: opts.processJobs })],
+      controllers: [HealthController, DocumentsController, WorkspaceController, EventsController],
+      providers: [
+        AuditService,
+        { provide: APP_GUARD, useClass: ApiKeyGuard },
+        { provide: APP_FILTER, useClass: CustodyExceptionFilter },
+      ],
+    };
+  }
+}

@@ -1,0 +1,39 @@
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { Runtime } from '@custody/pipeline';
+import { ApiModule } from './api.module.js';
+
+/** The built dashboard (`npm run build` puts it in dist/dashboard), looked up from source and from dist. */
+export function dashboardDir(): string | undefined {
+  const here = dirname(fileURLToPath(import.meta.url));
+  const candidates = [resolve(here, '../../../dashboard'), resolve(here, '../../../dist/dashboard'), resolve(process.cwd(), 'dist/dashboard')];
+  return candidates.find((d) => existsSync(join(d, 'index.html')));
+}
+
+/** Creates the HTTP application (not yet listening). `processJobs` runs the worker in-process (embedded mode). */
+export async function createApiApp(runtime: Runtime, opts: { processJobs: boolean; logger?: false | ('error' | 'warn' | 'log')[] }): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(runtime, opts), {
+    logger: opts.logger ?? ['error', 'warn', 'log'],
+    bodyParser: false,
+  });
+  const limit = runtime.config.maxUploadBytes;
+  // JSON uploads carry base64 content: allow the upload limit plus encoding overhead.
+  app.useBodyParser('json', { limit: Math.ceil(limit * 1.4) });
+  app.useBodyParser('urlencoded', { limit: '1mb', extended: false });
+  app.disable('x-powered-by');
+  app.enableShutdownHooks();
+  const swagger = new DocumentBuilder()
+    .setTitle('Custody API')
+    .setDescription('Where a practice\'s PHI flows, with evidence, findings and exposure scores.')
+    .setVersion('0.1.0')
+    .addApiKey({ type: 'apiKey', in: 'header', name: 'x-api-key' }, 'api-key')
+    .build();
+  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, swagger), { jsonDocumentUrl: 'api/docs/openapi.json' });
+  const dir = dashboardDir();
+  if (dir) app.useStaticAssets(dir, { index: 'index.html', maxAge: 0 });
+  return app;
+}

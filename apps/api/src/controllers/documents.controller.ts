@@ -1,0 +1,82 @@
+import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Req, UploadedFiles, UseInterceptors } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { FilesInterceptor } from '@nestjs/platform-express';
+import { ApiBody, ApiConsumes, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { FACT_NAMES, InvalidInputError, isValidFactValue, NotFoundError, type FactName } from '@custody/domain';
+import type { Persistence } from '@custody/persistence';
+import { IngestDocumentCommand, JobName, JobQueue, PERSISTENCE, type IngestResult } from '@custody/pipeline';
+import type { AuthedRequest } from '../auth/api-key.guard.js';
+
+interface JsonUpload {
+  fileName?: string;
+  content?: string;
+  contentBase64?: string;
+}
+
+@ApiTags('documents')
+@ApiSecurity('api-key')
+@Controller('api/workspaces/:ws/documents')
+export class DocumentsController {
+  constructor(private readonly commands: CommandBus, @Inject(PERSISTENCE) private readonly db: Persistence, private readonly jobs: JobQueue) {}
+
+  @Post()
+  @HttpCode(202)
+  @UseInterceptors(FilesInterceptor('file', 100))
+  @ApiConsumes('multipart/form-data', 'application/json')
+  @ApiBody({ description: 'multipart field `file` (one or more), or JSON { fileName, content | contentBase64 }' })
+  @ApiOperation({ summary: 'Upload documents (contracts, BAAs, policies, configs, fleet exports, custody.yaml). Accepted at once, processed by jobs.' })
+  async upload(@Param('ws') ws: string, @UploadedFiles() files: Express.Multer.File[] | undefined, @Body() body: JsonUpload, @Req() req: AuthedRequest) {
+    const items: { fileName: string; bytes: Uint8Array }[] = [];
+    for (const f of files ?? []) items.push({ fileName: Buffer.from(f.originalname, 'latin1').toString('utf8'), bytes: f.buffer });
+    if (!items.length) {
+      if (!body?.fileName || (body.content === undefined && body.contentBase64 === undefined)) {
+        throw new InvalidInputError('send multipart field "file", or JSON { fileName, content } / { fileName, contentBase64 }');
+      }
+      items.push({ fileName: body.fileName, bytes: body.contentBase64 !== undefined ? Buffer.from(body.contentBase64, 'base64') : Buffer.from(body.content ?? '', 'utf8') });
+    }
+    const results: (IngestResult & { fileName: string })[] = [];
+    for (const item of items) {
+      const r = await this.commands.execute(new IngestDocumentCommand(ws, item.fileName, item.bytes, actorOf(req)));
+      results.push({ ...r, fileName: item.fileName });
+    }
+    return results.length === 1 ? { id: results[0].documentId, ...results[0] } : { documents: results };
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'Documents of the workspace with their status and reason' })
+  async list(@Param('ws') ws: string) {
+    return (await this.db.documents.list(ws)).map(({ analysis: _analysis, ...d }) => d);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One document: status, reason, kind and facts with evidence (an evidence read is audit-logged)' })
+  async get(@Param('ws') ws: string, @Param('id', new ParseUUIDPipe()) id: string, @Req() req: AuthedRequest) {
+    const doc = await this.db.documents.get(id);
+    if (doc.workspaceId !== ws) throw new NotFoundError('document', id);
+    await this.db.dataSource.transaction((m) => this.db.events.append(m, ws, 'EvidenceRead', { documentId: id }, actorOf(req)));
+    const { analysis, ...rest } = doc;
+    const a = analysis as { type?: string; extraction?: { document: unknown; facts: unknown }; parse?: unknown; manifest?: unknown } | undefined;
+    return { ...rest, info: a?.extraction?.document, facts: a?.extraction?.facts, parse: a?.parse, manifest: a?.manifest };
+  }
+
+  @Post(':id/facts/:fact/corrections')
+  @HttpCode(202)
+  @ApiOperation({ summary: 'Correct a fact: stored as an event with who and why; the machine answer stays; the correction wins' })
+  async correct(@Param('ws') ws: string, @Param('id', new ParseUUIDPipe()) id: string, @Param('fact') fact: string, @Body() body: { value: unknown; reason?: string }, @Req() req: AuthedRequest) {
+    const doc = await this.db.documents.get(id);
+    if (doc.workspaceId !== ws) throw new NotFoundError('document', id);
+    if (!FACT_NAMES.includes(fact as FactName)) throw new InvalidInputError(`unknown fact "${fact}"`);
+    if (!isValidFactValue(fact as FactName, body?.value)) throw new InvalidInputError(`${JSON.stringify(body?.value)} is not a valid value of ${fact}`);
+    if (!body.reason?.trim()) throw new InvalidInputError('a correction needs a reason');
+    const event = await this.db.dataSource.transaction((m) =>
+      this.db.events.append(m, ws, 'FactCorrected', { documentId: id, fact, value: body.value, reason: body.reason }, actorOf(req)));
+    await this.jobs.add(JobName.Project, { workspaceId: ws }, event.seq);
+    return { seq: event.seq };
+  }
+}
+
+/** Who did it, for the audit log: the key's prefix, never the key. */
+export function actorOf(req: AuthedRequest): string {
+  const key = String(req.headers['x-api-key'] ?? /^Bearer\s+(.+)$/i.exec(req.headers.authorization ?? '')?.[1] ?? '');
+  return key ? `key:${key.slice(0, 9)}` : 'anonymous';
+}

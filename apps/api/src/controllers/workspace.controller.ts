@@ -1,0 +1,109 @@
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiOperation, ApiQuery, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { InvalidInputError, NotFoundError, type TriageStatus } from '@custody/domain';
+import { toCytoscapeElements } from '@custody/graph';
+import type { Persistence } from '@custody/persistence';
+import { JobName, JobQueue, PERSISTENCE } from '@custody/pipeline';
+import { renderReport, type ReportFormat } from '@custody/reports';
+import { DEFAULT_RULE_SETTINGS, whatIf, type WhatIfChange } from '@custody/rules';
+import type { Response } from 'express';
+import type { AuthedRequest } from '../auth/api-key.guard.js';
+import { AuditService, parseAsOf, parseLens } from '../services/audit.service.js';
+import { actorOf } from './documents.controller.js';
+
+const REPORT_TYPES: Record<ReportFormat, string> = {
+  json: 'application/json', md: 'text/markdown; charset=utf-8', html: 'text/html; charset=utf-8',
+  pdf: 'application/pdf', csv: 'text/csv; charset=utf-8', sarif: 'application/sarif+json',
+};
+const TRIAGE: TriageStatus[] = ['open', 'accepted', 'mitigated', 'false_positive'];
+
+@ApiTags('workspace')
+@ApiSecurity('api-key')
+@Controller('api/workspaces/:ws')
+export class WorkspaceController {
+  constructor(private readonly audits: AuditService, @Inject(PERSISTENCE) private readonly db: Persistence, private readonly jobs: JobQueue) {}
+
+  @Get()
+  @ApiOperation({ summary: 'The workspace the key opens' })
+  async workspace(@Param('ws') ws: string) {
+    const w = await this.db.workspaces.findById(ws);
+    if (!w) throw new NotFoundError('workspace', ws);
+    return w;
+  }
+
+  @Get('audit')
+  @ApiQuery({ name: 'lens', required: false })
+  @ApiQuery({ name: 'asOf', required: false, description: 'ISO time: the audit as it stood then (replayed from the event store)' })
+  @ApiOperation({ summary: 'The full audit: score, systems, flows, findings, documents' })
+  async audit(@Param('ws') ws: string, @Query('lens') lens?: string, @Query('asOf') asOf?: string) {
+    return this.audits.report(ws, { lens: parseLens(lens), asOf: parseAsOf(asOf) });
+  }
+
+  @Get('graph')
+  @ApiQuery({ name: 'lens', required: false })
+  @ApiQuery({ name: 'asOf', required: false })
+  @ApiOperation({ summary: 'The PHI flow graph as Cytoscape elements with classes (exposure, role, legal basis)' })
+  async graph(@Param('ws') ws: string, @Query('lens') lens?: string, @Query('asOf') asOf?: string) {
+    return toCytoscapeElements(await this.audits.report(ws, { lens: parseLens(lens), asOf: parseAsOf(asOf) }));
+  }
+
+  @Get('findings')
+  @ApiQuery({ name: 'includeResolved', required: false })
+  @ApiOperation({ summary: 'Stored findings with first/last seen (and resolved ones on request)' })
+  async findings(@Param('ws') ws: string, @Query('includeResolved') includeResolved?: string) {
+    return this.db.projections.findings(ws, includeResolved === 'true');
+  }
+
+  @Get('score')
+  @ApiOperation({ summary: 'The latest stored score with per-node exposure and contributions' })
+  async score(@Param('ws') ws: string) {
+    return (await this.db.projections.score(ws)) ?? { score: null, reason: 'not scored yet' };
+  }
+
+  @Get('report')
+  @ApiQuery({ name: 'format', required: false, enum: Object.keys(REPORT_TYPES) })
+  @ApiQuery({ name: 'lens', required: false })
+  @ApiOperation({ summary: 'A consultant report: html (self-contained), pdf, md, json, csv, sarif' })
+  async report(@Param('ws') ws: string, @Res() res: Response, @Query('format') format = 'html', @Query('lens') lens?: string) {
+    if (!(format in REPORT_TYPES)) throw new InvalidInputError(`unknown report format "${format}"`);
+    const body = await renderReport(await this.audits.report(ws, { lens: parseLens(lens) }), format as ReportFormat);
+    res.setHeader('content-type', REPORT_TYPES[format as ReportFormat]);
+    res.setHeader('content-disposition', `attachment; filename="custody-report.${format}"`);
+    res.send(typeof body === 'string' ? body : Buffer.from(body));
+  }
+
+  @Post('what-if')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Apply hypothetical changes (sign a BAA, disable training, remove a vendor, cut retention); nothing is stored' })
+  async whatIf(@Param('ws') ws: string, @Body() body: { changes?: WhatIfChange[]; lens?: string }) {
+    if (!Array.isArray(body?.changes) || !body.changes.length) throw new InvalidInputError('send { changes: [...] }');
+    const graph = await this.audits.graph(ws);
+    const lens = parseLens(body.lens) ?? graph.practice.lenses[0] ?? 'default';
+    return whatIf(graph, body.changes, { lens, settings: DEFAULT_RULE_SETTINGS, now: new Date() });
+  }
+
+  @Post('findings/:findingId/triage')
+  @HttpCode(202)
+  @ApiOperation({ summary: 'Triage a finding (accepted, mitigated, false_positive, open) with a reason; survives re-runs' })
+  async triage(@Param('ws') ws: string, @Param('findingId') findingId: string, @Body() body: { status: TriageStatus; reason?: string }, @Req() req: AuthedRequest) {
+    if (!TRIAGE.includes(body?.status)) throw new InvalidInputError(`status must be one of ${TRIAGE.join(', ')}`);
+    if (body.status !== 'open' && !body.reason?.trim()) throw new InvalidInputError('triage needs a reason');
+    const event = await this.db.dataSource.transaction((m) =>
+      this.db.events.append(m, ws, 'FindingTriaged', { findingId, status: body.status, reason: body.reason }, actorOf(req)));
+    return { seq: event.seq };
+  }
+
+  @Get('audit-log')
+  @ApiQuery({ name: 'after', required: false, description: 'event seq to continue after' })
+  @ApiOperation({ summary: 'The append-only log of every change and evidence read in the workspace (who, what, when)' })
+  async auditLog(@Param('ws') ws: string, @Query('after') after?: string, @Query('limit') limit?: string) {
+    return this.db.events.since(ws, Number(after) || 0, Math.min(Number(limit) || 500, 5000));
+  }
+
+  @Post('reprocess')
+  @HttpCode(202)
+  @ApiOperation({ summary: 'Re-project and re-score the workspace' })
+  async reprocess(@Param('ws') ws: string) {
+    return { job: await this.jobs.add(JobName.Project, { workspaceId: ws }, await this.db.events.latestSeq(ws)) };
+  }
+}

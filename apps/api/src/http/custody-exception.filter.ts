@@ -1,0 +1,38 @@
+import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
+import { CustodyError } from '@custody/domain';
+import type { Response } from 'express';
+
+const STATUS: Record<string, number> = {
+  invalid_input: 400,
+  unsupported_format: 415,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  too_large: 413,
+};
+
+/** The one place library errors become HTTP: codes map to statuses; unknown errors are 500 without internals. */
+@Catch()
+export class CustodyExceptionFilter implements ExceptionFilter {
+  private readonly log = new Logger('HTTP');
+
+  catch(err: unknown, host: ArgumentsHost): void {
+    const res = host.switchToHttp().getResponse<Response>();
+    if (res.headersSent) return;
+    if (err instanceof CustodyError) {
+      res.status(STATUS[err.code] ?? 400).json({ error: err.code, message: err.message, details: err.details });
+      return;
+    }
+    if (err instanceof HttpException) {
+      const status = err.getStatus();
+      const body = err.getResponse();
+      const message = typeof body === 'string' ? body : ((body as { message?: unknown }).message ?? err.message);
+      res.status(status).json({ error: status === 413 ? 'too_large' : 'http_error', message });
+      return;
+    }
+    // Messages of unexpected errors can carry document text; log the type only.
+    this.log.error(`unexpected ${(err as Error)?.name ?? 'error'}: ${(err as Error)?.stack?.split('\n')[1]?.trim() ?? ''}`);
+    res.status(500).json({ error: 'internal', message: 'internal error' });
+  }
+}

@@ -1,0 +1,30 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { loadConfig, redactedConfig } from '@custody/config';
+import { startRuntime } from '@custody/pipeline';
+import { createApiApp } from './bootstrap.js';
+
+/**
+ * Production API process. With DATABASE_URL and REDIS_URL set it only serves HTTP and enqueues jobs;
+ * `npm run start:worker` processes them. Without them (embedded), it processes jobs itself.
+ */
+async function main() {
+  const config = loadConfig();
+  const runtime = await startRuntime(config);
+  const app = await createApiApp(runtime, { processJobs: runtime.embedded });
+  await app.listen(config.port, config.host);
+  const log = new Logger('Custody');
+  log.log(`API on http://${config.host}:${config.port} (${runtime.embedded ? 'embedded' : 'production'}) ${JSON.stringify({ queue: runtime.queue.kind, home: redactedConfig(config).home })}`);
+  const stop = async () => {
+    await app.close();
+    await runtime.close();
+    process.exit(0);
+  };
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
+}
+
+main().catch((err) => {
+  console.error(`custody api failed to start: ${err.message}`);
+  process.exit(1);
+});

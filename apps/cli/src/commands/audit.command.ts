@@ -1,0 +1,37 @@
+import type { Command } from 'commander';
+import { InvalidInputError, LENSES, SEVERITIES, severityRank, type Lens, type Severity } from '@custody/domain';
+import { auditFiles } from '@custody/pipeline';
+import { renderReport, type ReportFormat } from '@custody/reports';
+import { EXIT } from '../exit-codes.js';
+import { emit } from '../output.js';
+import { progressBar } from '../progress.js';
+
+const FORMATS: ReportFormat[] = ['md', 'json', 'html', 'pdf', 'csv', 'sarif'];
+
+export function registerAudit(program: Command): void {
+  program
+    .command('audit')
+    .description('audit documents and configs in memory (no service needed) and print a report')
+    .argument('<paths...>', 'files or folders: contracts, BAAs, policies, configs, fleet exports, custody.yaml')
+    .option('--lens <lens>', `client population lens (${LENSES.join(', ')})`)
+    .option('--format <format>', `md | json | html | pdf | csv | sarif`, 'md')
+    .option('--out <file>', 'write to a file instead of stdout')
+    .option('--fail-on <severity>', `exit ${EXIT.findings} if an untriaged finding is at or above this severity (${SEVERITIES.join(', ')})`)
+    .action(async (paths: string[], opts: { lens?: string; format: string; out?: string; failOn?: string }) => {
+      if (!FORMATS.includes(opts.format as ReportFormat)) throw new InvalidInputError(`unknown format "${opts.format}"; expected ${FORMATS.join(', ')}`);
+      if (opts.lens && !LENSES.includes(opts.lens as Lens)) throw new InvalidInputError(`unknown lens "${opts.lens}"; expected ${LENSES.join(', ')}`);
+      if (opts.failOn && !SEVERITIES.includes(opts.failOn as Severity)) throw new InvalidInputError(`unknown severity "${opts.failOn}"; expected ${SEVERITIES.join(', ')}`);
+      const report = await auditFiles(paths, { lens: opts.lens as Lens | undefined, onProgress: progressBar('reading') });
+      emit(await renderReport(report, opts.format as ReportFormat), opts.out);
+      const bad = report.documents.filter((d) => d.status === 'failed' || d.status === 'unparsed');
+      for (const d of bad) process.stderr.write(`custody: ${d.status}: ${d.reason ?? d.file}\n`);
+      if (opts.failOn) {
+        const threshold = severityRank(opts.failOn as Severity);
+        const hits = report.findings.filter((f) => severityRank(f.severity) >= threshold && (!f.triage || f.triage.status === 'open'));
+        if (hits.length) {
+          process.stderr.write(`custody: ${hits.length} finding(s) at or above ${opts.failOn}\n`);
+          process.exitCode = EXIT.findings;
+        }
+      }
+    });
+}

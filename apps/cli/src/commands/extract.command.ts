@@ -1,0 +1,48 @@
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import type { Command } from 'commander';
+import { FACT_NAMES, InvalidInputError } from '@custody/domain';
+import { extractDocument } from '@custody/extraction';
+import { detectFormat, parseConfig, parseFleet } from '@custody/integrations';
+import { emit } from '../output.js';
+
+export function registerExtract(program: Command): void {
+  program
+    .command('extract')
+    .description('read a contract, BAA or privacy policy into the 12 document facts with verbatim evidence')
+    .argument('<file>')
+    .option('--format <format>', 'json | md', 'json')
+    .action(async (file: string, opts: { format: string }) => {
+      const result = await extractDocument(readBytes(file), basename(file));
+      if (opts.format === 'json') return emit(JSON.stringify(result, null, 2));
+      if (opts.format !== 'md') throw new InvalidInputError(`unknown format "${opts.format}"; expected json or md`);
+      const lines = [`# ${basename(file)} — ${result.document.kind}${result.document.vendor ? ` (${result.document.vendor})` : ''}`, ''];
+      for (const name of FACT_NAMES) {
+        const f = result.facts[name];
+        lines.push(`- **${name}**: ${JSON.stringify(f.value)} (confidence ${f.confidence.toFixed(2)})`);
+        for (const e of f.evidence.slice(0, 2)) lines.push(`  > ${e.quote.replace(/\s+/g, ' ')} [${e.start}–${e.end}]`);
+      }
+      emit(lines.join('\n'));
+    });
+
+  program
+    .command('parse')
+    .description('parse an integration config or notetaker fleet export into systems, flows and redactions')
+    .argument('<file>')
+    .option('--format <format>', 'json', 'json')
+    .action(async (file: string, opts: { format: string }) => {
+      if (opts.format !== 'json') throw new InvalidInputError(`unknown format "${opts.format}"; expected json`);
+      const bytes = readBytes(file);
+      const format = detectFormat(bytes, basename(file));
+      const result = format.startsWith('fleet-') ? parseFleet(bytes, basename(file)) : parseConfig(bytes, basename(file));
+      emit(JSON.stringify(result, null, 2));
+    });
+}
+
+export function readBytes(file: string): Uint8Array {
+  try {
+    return readFileSync(file);
+  } catch (err) {
+    throw new InvalidInputError(`${file}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}`);
+  }
+}

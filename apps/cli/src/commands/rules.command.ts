@@ -1,0 +1,49 @@
+import { readFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import { InvalidInputError, type AuditReport } from '@custody/domain';
+import { describeRules } from '@custody/rules';
+import { emit } from '../output.js';
+
+export function registerRules(program: Command): void {
+  program
+    .command('rules')
+    .description('list the rules: id, kind, title and citations')
+    .option('--format <format>', 'md | json', 'md')
+    .action((opts: { format: string }) => {
+      const rules = describeRules();
+      if (opts.format === 'json') return emit(JSON.stringify(rules, null, 2));
+      emit(rules.map((r) => `${r.id.padEnd(36)} ${r.kind.padEnd(34)} ${r.title}\n${' '.repeat(37)}${r.citations.map((c) => c.ref).join('; ')}`).join('\n'));
+    });
+
+  program
+    .command('diff')
+    .description('compare two `audit --format json` outputs: score change, findings that appeared or disappeared')
+    .argument('<before>')
+    .argument('<after>')
+    .option('--format <format>', 'md | json', 'md')
+    .action((before: string, after: string, opts: { format: string }) => {
+      const a = readReport(before);
+      const b = readReport(after);
+      const ids = (r: AuditReport) => new Map(r.findings.map((f) => [f.id, f]));
+      const [fa, fb] = [ids(a), ids(b)];
+      const appeared = [...fb.values()].filter((f) => !fa.has(f.id));
+      const disappeared = [...fa.values()].filter((f) => !fb.has(f.id));
+      const diff = { score: { before: a.score.total, after: b.score.total, delta: +(b.score.total - a.score.total).toFixed(2) }, appeared, disappeared };
+      if (opts.format === 'json') return emit(JSON.stringify(diff, null, 2));
+      emit([
+        `score ${diff.score.before} → ${diff.score.after} (${diff.score.delta >= 0 ? '+' : ''}${diff.score.delta})`,
+        ...appeared.map((f) => `+ [${f.severity}] ${f.id} — ${f.title}`),
+        ...disappeared.map((f) => `- [${f.severity}] ${f.id} — ${f.title}`),
+      ].join('\n'));
+    });
+}
+
+function readReport(file: string): AuditReport {
+  try {
+    const r = JSON.parse(readFileSync(file, 'utf8')) as AuditReport;
+    if (!r?.score || !Array.isArray(r.findings)) throw new Error('not an audit report');
+    return r;
+  } catch (err) {
+    throw new InvalidInputError(`${file}: ${(err as Error).message} (expected the output of \`custody audit --format json\`)`);
+  }
+}

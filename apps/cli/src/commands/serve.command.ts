@@ -1,0 +1,77 @@
+import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Command } from 'commander';
+import { CommandBus } from '@nestjs/cqrs';
+import { loadConfig } from '@custody/config';
+import { InvalidInputError } from '@custody/domain';
+import { collectFiles, IngestDocumentCommand, startRuntime, type Runtime } from '@custody/pipeline';
+import { createApiApp } from '../../../api/src/bootstrap.js';
+
+const EXAMPLE = 'examples/harborview-counseling';
+
+/** The bundled example, found from the working directory or from the installed code. */
+export function findExample(): string | undefined {
+  const here = dirname(fileURLToPath(import.meta.url));
+  return [resolve(EXAMPLE), resolve(here, '../../../..', EXAMPLE), resolve(here, '../../../../..', EXAMPLE)].find((p) => existsSync(join(p, 'custody.yaml')));
+}
+
+export function registerServe(program: Command): void {
+  program
+    .command('serve')
+    .description('run the API, dashboard and (embedded or --worker) the job processor')
+    .option('--port <port>', 'port to listen on (default 4600, env PORT)')
+    .option('--host <host>', 'address to bind (default 127.0.0.1, env HOST)')
+    .option('--workspace <name>', 'workspace to open (created if missing)', 'Harborview Counseling')
+    .option('--example [path]', 'load the bundled example practice (or a folder of your own) into the workspace')
+    .option('--worker', 'process jobs in this process also in production mode')
+    .action(async (opts: { port?: string; host?: string; workspace: string; example?: string | boolean; worker?: boolean }) => {
+      const config = loadConfig(process.env, { port: opts.port ? Number(opts.port) : undefined, host: opts.host });
+      const runtime = await startRuntime(config);
+      const app = await createApiApp(runtime, { processJobs: runtime.embedded || Boolean(opts.worker), logger: ['error', 'warn'] });
+      await app.listen(config.port, config.host);
+      const { workspace, created } = await runtime.persistence.workspaces.ensure(opts.workspace);
+      const key = await accessKey(runtime, workspace.id, created);
+      if (opts.example) {
+        const dir = typeof opts.example === 'string' ? resolve(opts.example) : findExample();
+        if (!dir) throw new InvalidInputError(`could not find ${EXAMPLE}; pass --example <folder>`);
+        const bus = app.get(CommandBus);
+        const files = collectFiles([dir]);
+        let added = 0;
+        for (const file of files) {
+          const r = await bus.execute(new IngestDocumentCommand(workspace.id, relative(dir, file) || basename(file), readFileSync(file), 'cli'));
+          if (r.created) added++;
+        }
+        console.log(`Loaded ${files.length} example file(s) from ${relative(process.cwd(), dir) || dir} (${added} new).`);
+      }
+      const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${(app.getHttpServer().address() as { port: number }).port}`;
+      console.log(`Custody is running (${runtime.embedded ? `embedded, data in ${config.home}` : 'production'}).`);
+      console.log(`  Dashboard: ${url}/#ws=${workspace.slug}${key ? `&key=${key}` : ''}`);
+      console.log(`  API docs:  ${url}/api/docs`);
+      if (!key) console.log(`  Use an API key of workspace "${workspace.slug}" (create one with: custody keys create --workspace "${workspace.name}")`);
+      const stop = async () => {
+        await app.close();
+        await runtime.close();
+        process.exit(0);
+      };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
+}
+
+/**
+ * Embedded mode keeps one local key in `<home>/local-api-key` (mode 0600), created on first run and printed
+ * at every start, like a notebook server's token. Production prints a key only for a workspace it just made.
+ */
+async function accessKey(runtime: Runtime, workspaceId: string, created: boolean): Promise<string | undefined> {
+  if (runtime.embedded) {
+    const file = join(resolve(runtime.config.home), 'local-api-key');
+    const saved = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) as Record<string, string> : {};
+    if (saved[workspaceId] && (await runtime.persistence.workspaces.workspaceForKey(saved[workspaceId])) === workspaceId) return saved[workspaceId];
+    saved[workspaceId] = (await runtime.persistence.workspaces.createApiKey(workspaceId, 'local')).key;
+    writeFileSync(file, JSON.stringify(saved, null, 2), { mode: 0o600 });
+    chmodSync(file, 0o600);
+    return saved[workspaceId];
+  }
+  return created ? (await runtime.persistence.workspaces.createApiKey(workspaceId, 'first')).key : undefined;
+}

@@ -1,0 +1,33 @@
+#!/usr/bin/env node
+import 'reflect-metadata';
+import { Command, CommanderError } from 'commander';
+import { CustodyError } from '@custody/domain';
+import { registerAdmin } from './commands/admin.command.js';
+import { registerAudit } from './commands/audit.command.js';
+import { registerExtract } from './commands/extract.command.js';
+import { registerRules } from './commands/rules.command.js';
+import { registerServe } from './commands/serve.command.js';
+import { EXIT } from './exit-codes.js';
+
+const program = new Command('custody')
+  .description('Custody: where a practice\'s client records go, and how exposed they are on the way')
+  .version('0.1.0')
+  .exitOverride();
+
+registerServe(program);
+registerAudit(program);
+registerExtract(program);
+registerRules(program);
+registerAdmin(program);
+
+program.parseAsync(process.argv).catch((err: unknown) => {
+  if (err instanceof CommanderError) {
+    process.exit(err.exitCode === 0 ? EXIT.ok : EXIT.usage);
+  }
+  if (err instanceof CustodyError) {
+    process.stderr.write(`custody: ${err.message}\n`);
+    process.exit(EXIT.usage);
+  }
+  process.stderr.write(`custody: internal error: ${(err as Error)?.stack ?? String(err)}\n`);
+  process.exit(EXIT.internal);
+});

@@ -1,0 +1,37 @@
+import 'reflect-metadata';
+import { Logger, Module, type DynamicModule } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { loadConfig } from '@custody/config';
+import { PipelineModule, startRuntime, type Runtime } from '@custody/pipeline';
+
+@Module({})
+class WorkerModule {
+  static forRoot(runtime: Runtime): DynamicModule {
+    return { module: WorkerModule, imports: [PipelineModule.forRoot({ runtime, processJobs: true })] };
+  }
+}
+
+/**
+ * The worker: an application context with no HTTP, only the pipeline's job processor. Run as many as you
+ * like against the same PostgreSQL and Redis; deterministic job ids and idempotent handlers make that safe.
+ */
+async function main() {
+  const config = loadConfig();
+  if (!config.databaseUrl) throw new Error('the worker runs in production mode only: set DATABASE_URL (and REDIS_URL); embedded mode processes jobs inside `custody serve`');
+  const runtime = await startRuntime(config);
+  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(runtime), { logger: ['error', 'warn', 'log'] });
+  app.enableShutdownHooks();
+  new Logger('Worker').log(`processing jobs (pid ${process.pid}, queue ${runtime.queue.kind}, concurrency ${config.workerConcurrency})`);
+  const stop = async () => {
+    await app.close();
+    await runtime.close();
+    process.exit(0);
+  };
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
+}
+
+main().catch((err) => {
+  console.error(`custody worker failed to start: ${err.message}`);
+  process.exit(1);
+});

@@ -1,0 +1,17 @@
+import type { ExtractionResult } from '@custody/domain';
+import { extractFacts } from './extract-facts.js';
+import { loadDocument } from './loaders/load-document.js';
+import type { LoadOptions } from './types.js';
+
+/**
+ * Loads a file (PDF, DOCX, HTML, Markdown, text) and extracts its facts; `document.file` is the file name.
+ * Throws InvalidInputError (from `@custody/domain`) when the file cannot be read as a document.
+ */
+export async function extractDocument(bytes: Uint8Array, fileName?: string, opts: LoadOptions = {}): Promise<ExtractionResult> {
+  const doc = await loadDocument(bytes, fileName, opts);
+  return extractFacts(doc.text, {
+    fileName,
+    sections: doc.sections,
+    ...(doc.pages ? { pages: doc.pages.length } : {}),
+  });
+}

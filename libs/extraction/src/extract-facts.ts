@@ -1,0 +1,63 @@
+import type { ExtractionResult, FactSet } from '@custody/domain';
+import { extractAiTraining } from './facts/ai-training.extractor.js';
+import { extractBaaOffered } from './facts/baa-offered.extractor.js';
+import { extractBreachNotice } from './facts/breach-notice.extractor.js';
+import { extractDataSaleMarketing } from './facts/data-sale-marketing.extractor.js';
+import { extractDeidentified } from './facts/deidentified-data.extractor.js';
+import type { FactContext } from './facts/fact-context.js';
+import { EXTRACTOR_ID } from './facts/fact-context.js';
+import { extractLawEnforcement } from './facts/law-enforcement.extractor.js';
+import { extractOffshore } from './facts/offshore.extractor.js';
+import { extractRecordOwnership } from './facts/record-ownership.extractor.js';
+import { extractRecordingRetention } from './facts/recording-retention.extractor.js';
+import { extractReturnOrDestroy } from './facts/return-or-destroy.extractor.js';
+import { extractSubcontractorFlowdown } from './facts/subcontractor-flowdown.extractor.js';
+import { extractSubprocessors } from './facts/subprocessors.extractor.js';
+import { identifyDocument } from './text/document-info.js';
+import { analyseText } from './text/sentences.js';
+import type { ExtractOptions, FactExtractor } from './types.js';
+
+/**
+ * Reads the 12 document facts of product.md out of a normalised text with the rule-based extractors.
+ * Pure, synchronous and linear in the text length. Every fact is present (`unspecified`/null/[] when the
+ * text is silent) and every evidence quote is `text.slice(start, end)`.
+ */
+export function extractFacts(text: string, opts: ExtractOptions = {}): ExtractionResult {
+  const analysed = analyseText(text, opts.sections && opts.sections.length > 0 ? opts.sections : undefined);
+  const id = identifyDocument(analysed);
+  const ctx: FactContext = { text, sentences: analysed.sentences, kind: id.kind, partyNames: id.partyNames };
+  const facts: FactSet = {
+    baa_offered: extractBaaOffered(ctx),
+    breach_notice_days: extractBreachNotice(ctx),
+    subcontractor_flowdown: extractSubcontractorFlowdown(ctx),
+    subprocessors_named: extractSubprocessors(ctx),
+    ai_training_on_customer_data: extractAiTraining(ctx),
+    deidentified_data_use: extractDeidentified(ctx),
+    data_sale_or_marketing: extractDataSaleMarketing(ctx),
+    law_enforcement_disclosure: extractLawEnforcement(ctx),
+    record_ownership: extractRecordOwnership(ctx),
+    return_or_destroy_on_termination: extractReturnOrDestroy(ctx),
+    audio_or_recording_retention_days: extractRecordingRetention(ctx),
+    offshore_processing: extractOffshore(ctx),
+  };
+  return {
+    document: {
+      ...(opts.fileName !== undefined ? { file: opts.fileName } : {}),
+      kind: id.kind,
+      ...(id.title ? { title: id.title } : {}),
+      parties: id.parties,
+      ...(id.vendor ? { vendor: id.vendor } : {}),
+      textLength: text.length,
+      ...(opts.pages !== undefined ? { pages: opts.pages } : {}),
+      ...(id.expires ? { expires: id.expires } : {}),
+      ...(id.effective ? { effective: id.effective } : {}),
+    },
+    facts,
+  };
+}
+
+/** The default extractor (`rules@1`) behind the {@link FactExtractor} interface. */
+export const rulesExtractor: FactExtractor = {
+  name: EXTRACTOR_ID,
+  extract: (text, opts) => extractFacts(text, opts),
+};

@@ -1,0 +1,33 @@
+import type { Fact } from '@custody/domain';
+import type { Candidate, FactContext } from './fact-context.js';
+import { decide, evidenceAt, operative } from './fact-context.js';
+
+type V = Fact<'baa_offered'>['value'];
+
+const PREFILTER = /business associate|\bbaa\b/i;
+const BAA = /\b(?:business associate (?:agreement|addendum|contract|amendment|terms)|baas?)\b/i;
+const OFFER = /\b(?:will|shall|can|may|does|do|agrees? to|is available|are available|offers?|provides?|makes? available|enter(?:s|ed)? into|sign(?:s|ed)?|execute[sd]?)\b/i;
+const REFUSE = /\b(?:not|never|no|cannot|won't|don't|doesn't|unable to)\b[^.;]{0,40}\b(?:sign|execute|enter into|offer|provide|agree to|available)\b[^.;]{0,40}\b(?:business associate|baas?\b)|\bnot\b[^.;]{0,20}\b(?:a business associate|hipaa[- ]compliant)\b/i;
+
+/**
+ * `baa_offered`: yes when the document is itself a BAA (kind `baa`) or the vendor says it signs or offers
+ * one; no when it refuses to sign one or disclaims being a business associate / HIPAA compliant.
+ */
+export function extractBaaOffered(ctx: FactContext): Fact<'baa_offered'> {
+  const cands: Candidate<V>[] = [];
+  for (const s of operative(ctx, PREFILTER)) {
+    const v = s.view;
+    const r = REFUSE.exec(v);
+    if (r) {
+      cands.push({ value: 'no', evidence: evidenceAt(ctx, s, r.index, r.index + r[0].length), confidence: 0.8 });
+      continue;
+    }
+    const b = BAA.exec(v);
+    if (b && OFFER.test(v)) cands.push({ value: 'yes', evidence: evidenceAt(ctx, s, b.index, b.index + b[0].length), confidence: 0.85 });
+  }
+  if (ctx.kind === 'baa') {
+    const first = ctx.sentences.find((s) => /business associate/i.test(s.view)) ?? ctx.sentences[0];
+    if (first) cands.unshift({ value: 'yes', evidence: evidenceAt(ctx, first), confidence: 0.95 });
+  }
+  return decide('baa_offered', cands, ['yes', 'no']);
+}

@@ -1,0 +1,35 @@
+import type { Evidence, Fact } from '@custody/domain';
+import { findDurations } from '../text/numbers.js';
+import type { FactContext } from './fact-context.js';
+import { evidenceAt, found, operative, silent } from './fact-context.js';
+
+const PREFILTER = /breach|incident|unauthori[sz]ed|compromise/i;
+const BREACH = /\b(?:breach(?:es)? of (?:unsecured )?(?:phi|protected health information|security|personal (?:data|information)|(?:customer |client )?data|confidentiality)|(?:security|data|privacy|personal data) breach(?:es)?|breach(?:es)?\b(?! of (?:this|the|any|its|their) (?:agreement|contract|terms?|obligations?|representations?|warrant))|security incidents?|data incidents?|unauthori[sz]ed (?:access|use|disclosure|acquisition)|compromise of)/i;
+const NOTIFY = /\b(?:notif|report|inform|notice|alert)/i;
+const CONTRACT_BREACH = /\bcure\b|\bmaterial breach\b|\bterminat/i;
+const DEADLINE = /\b(?:within|no later than|not later than|in no (?:event|case) (?:later|more) than|not to exceed|up to|no more than|not more than|at most|maximum of)\s*$/i;
+
+/**
+ * `breach_notice_days`: the longest time the vendor has to notify the customer of a breach or security
+ * incident, in calendar days (business days × 7/5, hours / 24, rounded up: see text/numbers.ts).
+ * Only deadlines in a breach-notification clause count; "without undue delay" alone gives null, and
+ * contract-breach cure periods are ignored.
+ */
+export function extractBreachNotice(ctx: FactContext): Fact<'breach_notice_days'> {
+  let best: number | null = null;
+  const evidence: Evidence[] = [];
+  for (const s of operative(ctx, PREFILTER)) {
+    const v = s.view;
+    if (!BREACH.test(v) || !NOTIFY.test(v) || CONTRACT_BREACH.test(v)) continue;
+    for (const d of findDurations(v)) {
+      const lead = v.slice(Math.max(0, d.index - 60), d.index);
+      if (!DEADLINE.test(lead)) continue;
+      const ev = evidenceAt(ctx, s, d.index, d.index + d.length);
+      if (best === null || d.days > best) {
+        best = d.days;
+        evidence.unshift(ev);
+      } else evidence.push(ev);
+    }
+  }
+  return best === null ? silent('breach_notice_days') : found<'breach_notice_days'>(best, evidence, 0.85);
+}

@@ -1,0 +1,60 @@
+import type { Fact } from '@custody/domain';
+import type { Candidate, FactContext } from './fact-context.js';
+import { decide, evidenceAt, negatedBefore, operative } from './fact-context.js';
+
+type V = Fact<'data_sale_or_marketing'>['value'];
+
+const PREFILTER = /\bsell|\bsale\b|\bsold\b|\brent\b|market|advertis|\bads\b|promotion|remuneration/i;
+const DATA = String.raw`(?:[\w-]+\s+){0,4}?(?:data|information|phi|protected health information|records|content|personal|lists?)\b`;
+// What the vendor may do: market to people, serve ads on their data, sell or rent data.
+const ALLOWED: RegExp[] = [
+  /\b(?:to|may|will|can|we|also)\s+(?:also\s+)?(?:market|advertise)\b(?!\s+(?:the )?(?:services|products) (?:to )?(?:the )?customer)/i,
+  /\bmarketing to you\b/i,
+  /\bsend(?:ing)? (?:you |users |patients |clients )?(?:\w+ ){0,2}(?:marketing|promotional|advertising)\b/i,
+  /\b(?:targeted|interest-based|behaviou?ral|personali[sz]ed|cross-context(?: behaviou?ral)?) (?:advertising|ads|marketing)\b/i,
+  /\b(?:serve|serving|deliver|delivering|show|display) (?:\w+ ){0,2}(?:ads|advertisements|advertising)\b/i,
+  /\bfor (?:our |its |their )?(?:own )?(?:direct )?marketing (?:or \w+ |and \w+ )?purposes\b/i,
+  new RegExp(String.raw`\b(?:may|will|can|we|to)\s+(?:also\s+)?(?:sell|rent|lease|trade)\b,?\s+(?:or\s+\w+\s+)?${DATA}`, 'i'),
+  /\bin exchange for (?:money|monetary|remuneration|compensation|payment)/i,
+];
+// What it promises not to do: sale or marketing use of the data, negated.
+const PROHIBITED: RegExp[] = [
+  new RegExp(String.raw`\b(?:not|never|no)\b[^.;]{0,50}\b(?:sell|sold|selling|rent|renting|sale of)\b[^.;]{0,40}?${DATA}`, 'i'),
+  /\b(?:not|never|no)\b[^.;]{0,80}\b(?:for|in) (?:any )?(?:\w+ )?(?:marketing|advertising|promotional)\b/i,
+  /\b(?:not|never|no)\b[^.;]{0,80}\b(?:remuneration|payment) (?:directly or indirectly )?in exchange for\b/i,
+  /\b(?:not|never|no)\b[^.;]{0,80}\bto (?:market|advertise|promote)\b/i,
+  /\bnot in the business of selling\b/i,
+];
+const CUSTOMER_SUBJECT = /^(?:\(?[a-z0-9]{1,4}[.)]\s*)*(?:[\w ]{0,30}\.\s+)?(?:the )?(?:customer|covered entity|you|client|practice)s? (?:will|shall|may|must|agrees?)/i;
+
+/**
+ * `data_sale_or_marketing`: may the vendor sell the data or use it for marketing/advertising? Any
+ * permission to market to users, serve targeted ads or sell data is allowed even when a sale is refused
+ * elsewhere (what the vendor may do counts); only negated sale/marketing clauses give prohibited.
+ * Clauses binding the customer ("Customer will not sell the Services") are ignored.
+ */
+export function extractDataSaleMarketing(ctx: FactContext): Fact<'data_sale_or_marketing'> {
+  const cands: Candidate<V>[] = [];
+  for (const s of operative(ctx, PREFILTER)) {
+    const v = s.view;
+    if (CUSTOMER_SUBJECT.test(v)) continue;
+    let done = false;
+    for (const re of ALLOWED) {
+      const m = re.exec(v);
+      if (m && !negatedBefore(v, m.index, 60) && !/\bopt(?:-| )?out of\b[^.;]{0,30}$/i.test(v.slice(0, m.index))) {
+        cands.push({ value: 'allowed', evidence: evidenceAt(ctx, s, m.index, m.index + m[0].length), confidence: 0.8 });
+        done = true;
+        break;
+      }
+    }
+    if (done) continue;
+    for (const re of PROHIBITED) {
+      const m = re.exec(v);
+      if (m) {
+        cands.push({ value: 'prohibited', evidence: evidenceAt(ctx, s, m.index, m.index + m[0].length), confidence: 0.8 });
+        break;
+      }
+    }
+  }
+  return decide('data_sale_or_marketing', cands, ['allowed', 'prohibited']);
+}

@@ -1,0 +1,49 @@
+import type { Fact } from '@custody/domain';
+import type { Candidate, FactContext } from './fact-context.js';
+import { decide, evidenceAt, operative } from './fact-context.js';
+
+type V = Fact<'subcontractor_flowdown'>['value'];
+
+const PREFILTER = /subcontract|sub-?processor|agent|vendor|service provider|third part|recipient|contractor|processor|supplier/i;
+const WHO = /\b(?:subcontractors?|sub-?contractors?|sub-?processors?|agents?|vendors?|(?:third[- ]party )?service providers?|third parties|third-party|recipients?|contractors?|suppliers?)\b/i;
+// Restrictions imposed on them by the vendor, in the words BAAs, DPAs and policies use.
+const BOUND: RegExp[] = [
+  /\b(?:same|identical|equivalent|similar|substantially (?:the )?same|no less (?:protective|restrictive|stringent)|at least as (?:protective|restrictive|stringent))\b[^.;]{0,40}\b(?:restrictions|conditions|requirements|obligations|terms|protections|data protection obligations)/i,
+  /\b(?:require|requires|required|obligate|obligates|bind|binds|ensure|ensures|impose|imposes|contractually)\b[^.;]{0,120}\b(?:protect|safeguard|confidential|only for|solely for|use it only|restrictions|obligations|duties|requirements|comply with|fulfils?|fulfills?)/i,
+  /\bsubject to\b[^.;]{0,40}\b(?:contractual|written|confidentiality)\b[^.;]{0,80}\b(?:requirements|obligations|restrictions|agreements?)/i,
+  /\b(?:prohibit|prohibiting|prohibits) (?:them|it|such \w+) from (?:using|disclosing)/i,
+  /\b(?:written|binding) (?:agreements?|contracts?)\b[^.;]{0,80}\b(?:protect|restrictions|obligations|confidential)/i,
+  /\bflow(?:s|ed)?[- ]down\b/i,
+];
+// Their own policies or terms are not restrictions the vendor imposes.
+const OWN_TERMS = /\b(?:bound|governed|subject|covered) by (?:their|its|the (?:third party's|provider's|developer's)) (?:own )?(?:privacy policies|privacy policy|terms|policies)\b|\bin accordance with (?:the )?(?:app )?(?:developers'|their|its) (?:own )?(?:terms|privacy)/i;
+const NO = /\b(?:not|no)\b[^.;]{0,40}\b(?:require|obligat|bind|responsible for (?:the )?(?:privacy|data) practices)\w*\b[^.;]{0,40}\b(?:subcontractors?|sub-?processors?|vendors?|service providers?)/i;
+
+/**
+ * `subcontractor_flowdown`: are the vendor's subcontractors / sub-processors / service providers bound by
+ * the same (or equivalent) restrictions? yes when the vendor requires, ensures or contractually imposes
+ * protection and use limits on them; no when it disclaims that; a provider "bound by its own privacy
+ * policy" is not a flow-down and leaves the fact unspecified.
+ */
+export function extractSubcontractorFlowdown(ctx: FactContext): Fact<'subcontractor_flowdown'> {
+  const cands: Candidate<V>[] = [];
+  for (const s of operative(ctx, PREFILTER)) {
+    const v = s.view;
+    const w = WHO.exec(v);
+    if (!w || OWN_TERMS.test(v)) continue;
+    const no = NO.exec(v);
+    if (no) {
+      cands.push({ value: 'no', evidence: evidenceAt(ctx, s, no.index, no.index + no[0].length), confidence: 0.7 });
+      continue;
+    }
+    for (const re of BOUND) {
+      const m = re.exec(v);
+      if (!m) continue;
+      // The customer promising things about its own staff is not a vendor flow-down.
+      if (/^(?:\(?[a-z0-9]{1,4}[.)]\s*)*(?:the )?(?:customer|covered entity|you|controller) (?:shall|will|must|agrees)/i.test(v)) break;
+      cands.push({ value: 'yes', evidence: evidenceAt(ctx, s, Math.min(w.index, m.index), Math.max(w.index + w[0].length, m.index + m[0].length)), confidence: 0.8 });
+      break;
+    }
+  }
+  return decide('subcontractor_flowdown', cands, ['yes', 'no']);
+}

@@ -1,0 +1,112 @@
+import type { DocumentKind, DocumentParty } from '@custody/domain';
+import { DATE, toIsoDate } from './dates.js';
+import type { AnalysedText } from './sentences.js';
+import { toView } from './sentences.js';
+
+/** What the document is and who it is between, as far as its text says. */
+export interface DocumentIdentity {
+  kind: DocumentKind;
+  title?: string;
+  parties: DocumentParty[];
+  vendor?: string;
+  /** Party names and their short aliases ("Zoom" for "Zoom Video Communications, Inc."). */
+  partyNames: string[];
+  effective?: string;
+  expires?: string;
+}
+
+const GENERIC_ALIAS = /^(?:agreement|baa|dpa|addendum|services?|service agreement|privacy (?:policy|statement|notice)|policy|terms|website|site|app|application|platform|software|effective date|data|customer data|phi|hipaa(?: rules)?|affiliates?|parties|party|schedule|exhibit|term|you|your|users?|end users?|order form|documentation|content|north america|beta services)$/i;
+const CUSTOMER_ALIAS = /covered entity|customer|client|practice|subscriber|controller|licensee|you\b/i;
+const VENDOR_ALIAS = /business associate|vendor|provider|company|processor|supplier|contractor|licensor|\bwe\b|\bus\b/i;
+const SUFFIX = /(?:,?\s+(?:Inc\.?|LLC|L\.L\.C\.|Ltd\.?|Limited|GmbH|SARL|S\.A\.|B\.V\.|AG|Corp\.?|Corporation|PBC|plc|LLP|PLLC|P\.C\.|PC|LP))$/;
+
+/**
+ * Guesses the document's kind from its title and vocabulary, its parties from alias definitions
+ * (`Acme, Inc. ("Business Associate")`, `… ("Acme", "we")`), and its effective/expiry dates when stated.
+ */
+export function identifyDocument(a: AnalysedText): DocumentIdentity {
+  const head = toView(a.text.slice(0, 4000));
+  const title = findTitle(a);
+  const kind = classify(a.text, head, title);
+  const { parties, partyNames } = findParties(a.text, head);
+  const vendorParty = parties.find((p) => p.role === 'business_associate' || p.role === 'vendor');
+  const effective = dateAfter(head, /\b(?:effective(?: date)?(?: as of| on|:)?|is effective|(?:made|entered into) (?:and effective )?(?:as of|on))\s*:?\s*/i);
+  const expires = dateAfter(toView(a.text.slice(0, 200_000)), /\b(?:expires?|expiration date|shall (?:terminate|expire|end) on|will (?:terminate|expire|end) on|remain in (?:full force and )?effect (?:until|through)|continue in effect (?:until|through))\s*:?\s*(?:on\s+)?/i);
+  return { kind, title, parties, vendor: vendorParty?.name, partyNames, effective, expires };
+}
+
+function findTitle(a: AnalysedText): string | undefined {
+  for (const s of a.sentences.slice(0, 8)) {
+    const t = s.view.trim();
+    if (t.length > 0 && t.length <= 120 && !/^(?:last updated|updated|effective|posted)\b/i.test(t) && !new RegExp(`^${DATE}$`, 'i').test(t)) {
+      if (s.isHeading || s === a.sentences[0]) return a.text.slice(s.start, s.end).replace(/\s+/g, ' ');
+    }
+  }
+  return undefined;
+}
+
+function classify(text: string, head: string, title = ''): DocumentKind {
+  const t = title + ' ' + head.slice(0, 300);
+  if (/business associate (?:agreement|addendum|contract|amendment)|\bBAA\b/i.test(t)) return 'baa';
+  if (/data process(?:ing|or) (?:agreement|addendum|terms)|\bDPA\b/.test(t)) return 'dpa';
+  if (/privacy (?:policy|statement|notice|supplement)|notice of privacy practices/i.test(title)) return 'privacy_policy';
+  if (/terms (?:of (?:service|use)|and conditions)|user agreement|acceptable use/i.test(title)) return 'terms';
+  const count = (re: RegExp) => (text.slice(0, 300_000).match(re) ?? []).length;
+  if (count(/business associate/gi) >= 4 && count(/covered entity/gi) >= 2) return 'baa';
+  if (count(/\bDPA\b|data processing (?:agreement|addendum)/gi) >= 2 || (count(/\bcontroller\b/gi) >= 4 && count(/\bprocessor\b/gi) >= 4)) return 'dpa';
+  if (/privacy (?:policy|statement|notice)/i.test(head.slice(0, 1500))) return 'privacy_policy';
+  const clickThrough = /\bby (?:clicking|using|accessing|signing up)\b[^.]{0,80}\b(?:agree|accept)/i.test(head);
+  if (/terms (?:of (?:service|use)|and conditions)/i.test(head.slice(0, 1500))) return 'terms';
+  if (/\bagreement\b|\bcontract\b|\baddendum\b/i.test(t)) return clickThrough ? 'terms' : 'contract';
+  if (/\bin witness whereof\b/i.test(text.slice(-5000))) return 'contract';
+  return 'other';
+}
+
+function findParties(text: string, head: string): { parties: DocumentParty[]; partyNames: string[] } {
+  const parties: DocumentParty[] = [];
+  const partyNames: string[] = [];
+  const re = /\(\s*(?:each|collectively|together|individually|hereinafter(?: referred to as)?|sometimes referred to as|referred to as)?,?\s*(?:the\s+)?"([^"]{1,40})"([^)]{0,80})\)/g;
+  for (let m = re.exec(head); m; m = re.exec(head)) {
+    const aliases = [m[1], ...[...m[2].matchAll(/"([^"]{1,40})"/g)].map((x) => x[1])];
+    const window = head.slice(Math.max(0, m.index - 160), m.index);
+    const paraBreak = text.slice(Math.max(0, m.index - 160), m.index).lastIndexOf('\n\n');
+    const before = (paraBreak >= 0 ? ' '.repeat(paraBreak + 2) + window.slice(paraBreak + 2) : window).replace(/,\s*an?\s+[\w\s-]{1,50}?(?:corporation|company|partnership|entity|organization)\s*$/i, '');
+    const nm = /((?:[A-Z0-9][\w&'.x-]*,?\s+(?:(?:of|and|&|d\/b\/a|de)\s+)?){0,6}[A-Z0-9][\w&'.x-]*)\s*$/.exec(before);
+    if (!nm) continue;
+    const start = Math.max(0, m.index - 160) + nm.index;
+    let name = text.slice(start, start + nm[1].length).replace(/\s+/g, ' ').trim();
+    name = name.replace(/^(?:This|The|By|And|Between|With|Offered|Directly)\s+/, '');
+    if (/\[|\]/.test(name) || /^(?:This|The|A|An|Our|Your)$/i.test(name)) continue;
+    const alias = aliases.find((x) => !GENERIC_ALIAS.test(x.trim()));
+    if (!alias) continue;
+    const brand = aliases.some((x) => name.toLowerCase().startsWith(x.toLowerCase().replace(/[^\w ]/g, '').slice(0, 3)) && x.length >= 2);
+    let role: DocumentParty['role'] = 'other';
+    if (/covered entity/i.test(alias)) role = 'covered_entity';
+    else if (CUSTOMER_ALIAS.test(alias)) role = 'customer';
+    else if (/business associate/i.test(alias)) role = 'business_associate';
+    else if (VENDOR_ALIAS.test(alias) || aliases.some((x) => /^(?:we|us|our)$/i.test(x))) role = 'vendor';
+    else if (brand && (SUFFIX.test(name) || aliases.some((x) => /^(?:we|us)$/i.test(x)))) role = 'vendor';
+    if (role === 'other' && !brand) continue;
+    if (parties.some((p) => p.name === name)) continue;
+    parties.push({ name, role });
+    partyNames.push(name, ...aliases.filter((x) => !GENERIC_ALIAS.test(x) && !/^(?:we|us|our)$/i.test(x)));
+  }
+  // "Acme (sometimes referred to as "we" "us")": the quoted aliases without a leading name pattern above.
+  const we = /([A-Z][\w&'.-]*(?:\s+[A-Z][\w&'.-]*){0,4})\s*\((?:sometimes\s+)?referred to as\s+"we"/.exec(head);
+  if (we && !parties.some((p) => p.role === 'vendor' || p.role === 'business_associate')) {
+    parties.push({ name: we[1], role: 'vendor' });
+    partyNames.push(we[1]);
+  }
+  // With a customer identified and a brand-named party left as "other", the brand is the vendor.
+  if (!parties.some((p) => p.role === 'vendor' || p.role === 'business_associate')) {
+    const other = parties.find((p) => p.role === 'other');
+    if (other) other.role = 'vendor';
+  }
+  return { parties, partyNames };
+}
+
+function dateAfter(view: string, lead: RegExp): string | undefined {
+  const re = new RegExp(lead.source + `(${DATE})`, 'i');
+  const m = re.exec(view);
+  return m ? toIsoDate(m[1]) : undefined;
+}

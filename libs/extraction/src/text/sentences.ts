@@ -1,0 +1,190 @@
+import type { SectionSpan } from '../types.js';
+
+/** One sentence (or list item / heading line) of the normalised text. */
+export interface Sentence {
+  start: number;
+  end: number;
+  /**
+   * `text.slice(start, end)` with line breaks as spaces, curly quotes straightened and dashes as '-':
+   * the same length as the slice, so a match at index i of `view` is at `start + i` of the text.
+   */
+  view: string;
+  /** Heading of the section the sentence sits in, if any. */
+  heading?: string;
+  isHeading: boolean;
+  /** Defines a term (`"Sale" means …`): never a permission or a prohibition. */
+  isDefinition: boolean;
+  /** Part of a bracketed drafting note (`[The parties may wish to add …]`): not operative text. */
+  isDraftingNote: boolean;
+}
+
+/** The text with its sentences and sections. */
+export interface AnalysedText {
+  text: string;
+  sentences: Sentence[];
+  sections: SectionSpan[];
+}
+
+const VIEW_CHARS: Record<string, string> = {
+  '\n': ' ', '‘': "'", '’': "'", '“': '"', '”': '"', '–': '-', '—': '-', '‑': '-', '×': 'x',
+};
+const VIEW_RE = /[\n‘’“”–—‑×]/g;
+
+/** Same-length view of a text for pattern matching (see {@link Sentence.view}). */
+export function toView(text: string): string {
+  return text.replace(VIEW_RE, (c) => VIEW_CHARS[c]);
+}
+
+// A line that opens a list item or numbered clause: "- ", "• ", "(a) ", "a. ", "1. ", "1.2 ", "iv) ".
+const LIST_MARKER = /^(?:[-*•·▪◦]\s|\(?(?:\d{1,3}(?:\.\d{1,3})*|[a-z]|[ivxlc]{1,5})[.)]\s|\d{1,3}(?:\.\d{1,3})+\.?\s|§)/i;
+// Words whose trailing period does not end a sentence.
+const ABBREV = new Set([
+  'inc', 'ltd', 'co', 'corp', 'llc', 'no', 'nos', 'sec', 'secs', 'art', 'arts', 'para', 'e.g', 'i.e', 'u.s', 'u.k',
+  'st', 'str', 'mr', 'mrs', 'ms', 'dr', 'jr', 'sr', 'vs', 'v', 'cf', 'seq', 'al', 'approx', 'dept', 'fig', 'pp', 'vol',
+  'ch', 'l.l.c', 'l.p', 'p.c', 'n.a', 's.a', 'b.v', 'u.s.a', 'ave', 'blvd', 'rd', 'ste', 'viz', 'resp', 'incl',
+]);
+const MAX_SENTENCE = 2000;
+
+const DEFINITION = new RegExp(
+  String.raw`^(?:\(?[a-z0-9]{1,4}[.)]\s*)*(?:the\s+terms?\s+)?"[^"]{1,80}"\s*(?:\([^)]{0,80}\)\s*)?` +
+    String.raw`(?:,?\s*(?:as used (?:herein|in this \w+)|for (?:the )?purposes? of [^,]{1,60}),?\s*)?` +
+    String.raw`(?:shall\s+(?:generally\s+)?|will\s+|also\s+|is\s+)?(?:means?|has the (?:same )?meaning|have the (?:same )?meaning|refers? to|is defined|defined as|includes?|shall include)\b`,
+  'i',
+);
+const DEFINITION_BY = /^(?:by|the term)\s+"[^"]{1,80}"\s*,?\s*(?:we|the parties)\s+mean/i;
+const CATCH_ALL_DEFINITION = /\bterms? used (?:in this \w+|herein)[^.]{0,60}\b(?:shall )?have the (?:same )?meaning/i;
+
+/**
+ * Splits a normalised text into sentences: paragraphs, then list items and clause lines, then sentence
+ * ends (not after abbreviations like "Inc." or initials like "F."). Marks headings, definitions and
+ * bracketed drafting notes, and attaches each sentence to its section heading.
+ */
+export function analyseText(text: string, sections?: SectionSpan[]): AnalysedText {
+  const view = toView(text);
+  const sentences: Sentence[] = [];
+  const headingStarts = new Set((sections ?? []).map((s) => s.start));
+  const guessedSections: SectionSpan[] = [];
+
+  let pStart = 0;
+  while (pStart < text.length) {
+    let pEnd = text.indexOf('\n\n', pStart);
+    if (pEnd < 0) pEnd = text.length;
+    const para = text.slice(pStart, pEnd);
+    const drafting = /^\[[\s\S]*\]$/.test(para.trim());
+    const lines = splitLines(para, pStart);
+    const segments = joinLines(lines, text);
+    for (const [s, e] of segments) {
+      const isWholeParagraph = s === pStart && e === pEnd;
+      const isHeading = headingStarts.has(s) || (!sections && looksLikeHeading(view.slice(s, e), isWholeParagraph));
+      if (isHeading) {
+        push(sentences, view, s, e, true, drafting);
+        if (!sections) guessedSections.push({ heading: view.slice(s, e), start: s, end: text.length });
+        continue;
+      }
+      for (const [a, b] of splitSentences(view, s, e)) push(sentences, view, a, b, false, drafting);
+    }
+    pStart = pEnd + 2;
+  }
+
+  const secs = sections ?? guessedSections.map((g, i, all) => ({ ...g, end: i + 1 < all.length ? all[i + 1].start : text.length }));
+  let si = -1;
+  let underDefinitions = false;
+  for (const sentence of sentences) {
+    while (si + 1 < secs.length && secs[si + 1].start <= sentence.start) {
+      si++;
+      underDefinitions = /\bdefinitions?\b/i.test(secs[si].heading) && secs[si].heading.length < 60;
+    }
+    if (si >= 0 && !sentence.isHeading) sentence.heading = secs[si].heading;
+    if (underDefinitions && !sentence.isHeading && /\bmeans?\b|\bmeaning\b|\brefers? to\b/i.test(sentence.view)) sentence.isDefinition = true;
+  }
+  return { text, sentences, sections: secs };
+}
+
+function push(out: Sentence[], view: string, s: number, e: number, isHeading: boolean, drafting: boolean): void {
+  while (s < e && view[s] === ' ') s++;
+  while (e > s && view[e - 1] === ' ') e--;
+  if (e <= s) return;
+  const v = view.slice(s, e);
+  const body = v.replace(/^(?:[-*•]\s+|\(?[a-z0-9]{1,4}[.)]\s+)+/i, '');
+  const isDefinition = !isHeading && (DEFINITION.test(body) || DEFINITION_BY.test(body) || CATCH_ALL_DEFINITION.test(body));
+  out.push({ start: s, end: e, view: v, isHeading, isDefinition, isDraftingNote: drafting || /^\[[^\]]*\]$/.test(v) });
+}
+
+function splitLines(para: string, offset: number): [number, number][] {
+  const out: [number, number][] = [];
+  let s = 0;
+  for (;;) {
+    const nl = para.indexOf('\n', s);
+    const e = nl < 0 ? para.length : nl;
+    out.push([offset + s, offset + e]);
+    if (nl < 0) return out;
+    s = nl + 1;
+  }
+}
+
+/** Joins wrapped lines into segments; a list marker or a line after ".;:!?" starts a new one. */
+function joinLines(lines: [number, number][], text: string): [number, number][] {
+  const out: [number, number][] = [];
+  for (const [s, e] of lines) {
+    const line = text.slice(s, e);
+    const prev = out[out.length - 1];
+    if (prev) {
+      const prevLast = text[prev[1] - 1];
+      const prevLine = text.slice(text.lastIndexOf('\n', prev[1] - 1) + 1, prev[1]);
+      const startsNew = LIST_MARKER.test(line) || /[.;:!?|]$/.test(prevLast) || /^\|/.test(line) || looksLikeHeading(prevLine, false);
+      if (!startsNew) {
+        prev[1] = e;
+        continue;
+      }
+    }
+    out.push([s, e]);
+  }
+  return out;
+}
+
+function looksLikeHeading(line: string, wholeParagraph: boolean): boolean {
+  const t = line.trim();
+  if (t.length === 0 || t.length > 120) return false;
+  if (/[.;,:]$/.test(t) && !/^(?:\d{1,3}(?:\.\d{1,3})*\.?|[A-Z]\.)\s+[A-Z][^.]{0,60}\.$/.test(t)) return false;
+  if (!/^[A-Z0-9§(]/.test(t)) return false;
+  const words = t.split(/\s+/).length;
+  if (/^(?:\d{1,3}(?:\.\d{1,3})*\.?|[IVX]{1,5}\.|article\s+\w+|section\s+\d+)\s/i.test(t) && words <= 10) return true;
+  if (t === t.toUpperCase() && /[A-Z]{3}/.test(t) && words <= 12) return true;
+  return wholeParagraph && words <= 14 && !/[.!]$/.test(t);
+}
+
+function splitSentences(view: string, s: number, e: number): [number, number][] {
+  const out: [number, number][] = [];
+  let start = s;
+  const re = /[.!?]["')\]]*(?=\s+["'(\[]?[A-Z])/g;
+  re.lastIndex = s;
+  let m: RegExpExecArray | null;
+  const seg = view.slice(0, e);
+  while ((m = re.exec(seg)) !== null) {
+    const dot = m.index;
+    if (view[dot] === '.' && isAbbreviation(view, dot, start)) continue;
+    const end = dot + m[0].length;
+    pushCapped(out, view, start, end);
+    start = end;
+  }
+  pushCapped(out, view, start, e);
+  return out;
+}
+
+function pushCapped(out: [number, number][], view: string, s: number, e: number): void {
+  while (e - s > MAX_SENTENCE) {
+    let cut = view.lastIndexOf(' ', s + MAX_SENTENCE);
+    if (cut <= s) cut = s + MAX_SENTENCE;
+    out.push([s, cut]);
+    s = cut;
+  }
+  if (e > s) out.push([s, e]);
+}
+
+function isAbbreviation(view: string, dot: number, floor: number): boolean {
+  let i = dot;
+  while (i > floor && /[A-Za-z.]/.test(view[i - 1])) i--;
+  const word = view.slice(i, dot).toLowerCase();
+  if (word.length === 1) return true; // an initial ("John F. Kennedy") or a list letter
+  return ABBREV.has(word) || ABBREV.has(word.replace(/^\./, ''));
+}

@@ -1,0 +1,52 @@
+import type { ExtractionResult } from '@custody/domain';
+
+/** The formats a contract-like document can arrive in. */
+export type DocumentFormat = 'pdf' | 'docx' | 'html' | 'markdown' | 'text';
+
+/** A character range of the normalised text that belongs to one page (1-based). */
+export interface PageSpan {
+  page: number;
+  start: number;
+  end: number;
+}
+
+/** A heading and the character range of the section it opens (up to the next heading). */
+export interface SectionSpan {
+  heading: string;
+  start: number;
+  end: number;
+}
+
+/** A document turned into one normalised text; every offset in Custody's evidence refers to `text`. */
+export interface LoadedDocument {
+  text: string;
+  format: DocumentFormat;
+  pages?: PageSpan[];
+  sections: SectionSpan[];
+  /** Non-fatal problems (e.g. some bytes were not valid UTF-8 and were replaced). */
+  warnings?: string[];
+}
+
+/** Options of {@link loadDocument}. */
+export interface LoadOptions {
+  /** Largest accepted input in bytes (default 50 MB). */
+  maxBytes?: number;
+  /** Give up on a PDF or DOCX that takes longer than this (default 30 s). */
+  timeoutMs?: number;
+}
+
+/** Options of `extractFacts`. */
+export interface ExtractOptions {
+  /** File name to record in `document.file`. */
+  fileName?: string;
+  /** Sections from a loader; when absent, headings are guessed from the text. */
+  sections?: SectionSpan[];
+  /** Page count to record in `document.pages`. */
+  pages?: number;
+}
+
+/** Anything that turns a document's text into the 12 facts: the rules (default) or a model. */
+export interface FactExtractor {
+  readonly name: string;
+  extract(text: string, opts?: ExtractOptions): ExtractionResult | Promise<ExtractionResult>;
+}

@@ -1,0 +1,160 @@
+/**
+ * Projection of an AuditReport into Cytoscape.js elements. The dashboard only renders what this returns:
+ * every risk-derived value (exposure band, finding counts, outside-BAA) is decided here, server-side, and
+ * carried as data fields and classes that one stylesheet keys on.
+ */
+import type { AuditReport, DataCategory, Finding, GraphFlow, GraphSystem, LegalBasis, Severity, SystemRole, Transport } from '@custody/domain';
+import { BUSINESS_ASSOCIATE_ROLES, DATA_CATEGORIES, PRACTICE_ID, severityRank, UNENCRYPTED_TRANSPORTS } from '@custody/domain';
+
+/** Exposure bands a node score (0–100) falls into, least to most exposed. */
+export const EXPOSURE_BANDS = ['none', 'low', 'medium', 'high', 'critical'] as const;
+export type ExposureBand = (typeof EXPOSURE_BANDS)[number];
+
+/**
+ * Lower bounds (inclusive) of each band on the 0–100 node score. `none` is exactly 0: any point of exposure
+ * shows. Quartiles keep the bands easy to explain ("high is 50 or more").
+ */
+export const EXPOSURE_THRESHOLDS: Readonly<Record<Exclude<ExposureBand, 'none'>, number>> = {
+  low: Number.MIN_VALUE,
+  medium: 25,
+  high: 50,
+  critical: 75,
+};
+
+/** The band of a node score: 0 → none, (0,25) → low, [25,50) → medium, [50,75) → high, ≥75 → critical. */
+export function exposureBand(score: number): ExposureBand {
+  if (!(score > 0)) return 'none';
+  if (score >= EXPOSURE_THRESHOLDS.critical) return 'critical';
+  if (score >= EXPOSURE_THRESHOLDS.high) return 'high';
+  if (score >= EXPOSURE_THRESHOLDS.medium) return 'medium';
+  return 'low';
+}
+
+export interface CyNodeData {
+  id: string;
+  label: string;
+  role: SystemRole;
+  /** Node exposure 0–100 from the report's score. */
+  score: number;
+  /** Categories held: declared holdings plus everything flowing in, most sensitive first. */
+  holds: DataCategory[];
+  /** Findings charged to this node, not counting ones triaged as false positive or mitigated. */
+  findingCount: number;
+  /** Highest severity among those findings, or null when there are none. */
+  maxSeverity: Severity | null;
+  group?: { vendor?: string; site?: string };
+}
+
+export interface CyNode {
+  data: CyNodeData;
+  /** `role-<role> exposure-<band>` plus `has-findings` when findingCount > 0. */
+  classes: string;
+}
+
+export interface CyEdgeData {
+  id: string;
+  source: string;
+  target: string;
+  categories: DataCategory[];
+  transport: Transport;
+  legalBasis: LegalBasis;
+  label: string;
+}
+
+export interface CyEdge {
+  data: CyEdgeData;
+  /** `flow legal-<basis> transport-<t>` plus `unencrypted` and `outside-baa` when they apply. */
+  classes: string;
+}
+
+export interface CytoscapeElements {
+  nodes: CyNode[];
+  edges: CyEdge[];
+}
+
+/** Finding kinds that mean a flow's PHI is not covered by a BAA, whatever its declared legal basis. */
+const BAA_GAP_KINDS = new Set<Finding['kind']>(['missing_baa', 'expired_baa', 'baa_chain_break']);
+/** Triage outcomes that take a finding off the map (accepted risks stay visible). */
+const CLEARED = new Set(['false_positive', 'mitigated']);
+
+const categoryOrder = (a: DataCategory, b: DataCategory) => DATA_CATEGORIES.indexOf(a) - DATA_CATEGORIES.indexOf(b);
+
+/** True when a flow's legal basis leaves the PHI outside BAA coverage (dashed in the dashboard). */
+export function isOutsideBaa(flow: GraphFlow, targetRole: SystemRole | undefined, findings: readonly Finding[]): boolean {
+  if (flow.legalBasis === 'none_known') return true;
+  const needsBaa = targetRole !== undefined && BUSINESS_ASSOCIATE_ROLES.includes(targetRole);
+  if (needsBaa && flow.legalBasis !== 'baa' && flow.legalBasis !== 'deidentified') return true;
+  return findings.some((f) => BAA_GAP_KINDS.has(f.kind) && !CLEARED.has(f.triage?.status ?? 'open') && f.subject === `flow:${flow.id}`);
+}
+
+/** Findings charged to a system: listed in `systems`, or the system is the subject. */
+function findingsBySystem(findings: readonly Finding[]): Map<string, Finding[]> {
+  const bySystem = new Map<string, Finding[]>();
+  for (const f of findings) {
+    if (CLEARED.has(f.triage?.status ?? 'open')) continue;
+    const ids = new Set(f.systems);
+    if (f.subject.startsWith('system:')) ids.add(f.subject.slice('system:'.length));
+    for (const id of ids) bySystem.set(id, [...(bySystem.get(id) ?? []), f]);
+  }
+  return bySystem;
+}
+
+/** A stand-in for a system a flow references but the report does not list, so no edge is dropped. */
+function placeholderSystem(id: string, report: AuditReport): GraphSystem {
+  const isPractice = id === PRACTICE_ID;
+  return { id, name: isPractice ? report.practice.name : id, role: isPractice ? 'practice' : 'other', holds: [], settings: {}, contracts: [], evidence: [] };
+}
+
+/** Short edge caption: categories (first three, then "+n") and transport. */
+function edgeLabel(flow: GraphFlow): string {
+  const shown = flow.data.slice(0, 3).map((c) => c.replace(/_/g, ' '));
+  const more = flow.data.length > 3 ? ` +${flow.data.length - 3}` : '';
+  return `${shown.join(', ')}${more} · ${flow.transport}`;
+}
+
+/**
+ * Cytoscape elements for a report's flow graph. Deterministic: the practice first, then systems in report
+ * order, then systems that only flows mention; edges in flow order. Pure: the report is not modified.
+ */
+export function toCytoscapeElements(report: AuditReport): CytoscapeElements {
+  const systems = [...report.systems];
+  const known = new Set(systems.map((s) => s.id));
+  for (const f of report.flows) {
+    for (const id of [f.from, f.to]) {
+      if (!known.has(id)) {
+        known.add(id);
+        systems.push(placeholderSystem(id, report));
+      }
+    }
+  }
+  // Practice on top of the list so layouts that honour order (breadthfirst roots) start there.
+  systems.sort((a, b) => Number(b.role === 'practice') - Number(a.role === 'practice'));
+
+  const byId = new Map(systems.map((s) => [s.id, s]));
+  const inbound = new Map<string, Set<DataCategory>>();
+  for (const f of report.flows) for (const c of f.data) inbound.set(f.to, (inbound.get(f.to) ?? new Set()).add(c));
+  const charged = findingsBySystem(report.findings);
+
+  const nodes = systems.map((s): CyNode => {
+    const score = report.score.nodes[s.id] ?? 0;
+    const own = charged.get(s.id) ?? [];
+    const maxSeverity = own.reduce<Severity | null>((m, f) => (m === null || severityRank(f.severity) > severityRank(m) ? f.severity : m), null);
+    const holds = [...new Set([...s.holds, ...(inbound.get(s.id) ?? [])])].sort(categoryOrder);
+    const band = exposureBand(score);
+    const data: CyNodeData = { id: s.id, label: s.name, role: s.role, score, holds, findingCount: own.length, maxSeverity };
+    if (s.group) data.group = { ...s.group };
+    return { data, classes: [`role-${s.role}`, `exposure-${band}`, ...(own.length > 0 ? ['has-findings'] : [])].join(' ') };
+  });
+
+  const edges = report.flows.map((f): CyEdge => {
+    const unencrypted = UNENCRYPTED_TRANSPORTS.includes(f.transport);
+    const outside = isOutsideBaa(f, byId.get(f.to)?.role, report.findings);
+    const classes = ['flow', `legal-${f.legalBasis}`, `transport-${f.transport}`, ...(unencrypted ? ['unencrypted'] : []), ...(outside ? ['outside-baa'] : [])];
+    return {
+      data: { id: f.id, source: f.from, target: f.to, categories: [...f.data], transport: f.transport, legalBasis: f.legalBasis, label: edgeLabel(f) },
+      classes: classes.join(' '),
+    };
+  });
+
+  return { nodes, edges };
+}

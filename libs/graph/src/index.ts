@@ -1,0 +1,3 @@
+export * from './cytoscape-elements.js';
+export * from './manifest/index.js';
+export * from './projection/index.js';

@@ -1,0 +1,117 @@
+import { z } from 'zod';
+import { DATA_CATEGORIES, LEGAL_BASES, LENSES, SYSTEM_ROLES, TRANSPORTS } from '@custody/domain';
+
+/**
+ * The `custody.yaml` schema: product.md's core shape, extended with `hosts`, typed notetaker settings,
+ * `legal_basis`/`endpoint` on flows and `type` on consents. Objects are strict so a typo (`rol:`) is an
+ * error with a line number rather than a silently ignored key; only `settings` stays open, because
+ * non-notetaker systems carry their own settings (a portal's tag id, a bucket's region).
+ */
+
+/** An enum whose error names the offending value and every accepted one, as the CLI prints it. */
+function namedEnum<const T extends readonly [string, ...string[]]>(values: T, what: string) {
+  return z.enum(values, {
+    error: (iss) =>
+      iss.input === undefined
+        ? `is required; expected one of ${values.join(', ')}`
+        : `${JSON.stringify(iss.input)} is not a ${what}; expected one of ${values.join(', ')}`,
+  });
+}
+
+const asTuple = <T extends string>(list: readonly T[]) => list as unknown as readonly [T, ...T[]];
+
+const category = namedEnum(asTuple(DATA_CATEGORIES), 'data category');
+const role = namedEnum(SYSTEM_ROLES, 'role');
+const transport = namedEnum(TRANSPORTS, 'transport');
+const lens = namedEnum(LENSES, 'lens');
+const legalBasis = namedEnum(LEGAL_BASES, 'legal basis');
+
+/** System ids end up in flow ids (`from->to#2`) and finding subjects, so they stay plain. */
+const systemId = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9_.-]{0,63}$/, 'must be 1–64 lowercase letters, digits, "_", "." or "-", starting with a letter or digit');
+const text = z.string().min(1).max(500);
+const days = z.number().int().min(0).max(36500);
+/** Core YAML leaves `2026-06-30` a string; we still insist on a real calendar date. */
+const isoDate = z.iso.date({ error: (iss) => `${JSON.stringify(iss.input)} is not a date; expected YYYY-MM-DD` });
+
+export const notetakerSettingsSchema = z.looseObject({
+  recording: namedEnum(['always', 'per_session', 'off'], 'recording mode').optional(),
+  can_disable: z.boolean().optional(),
+  audio_retention_days: days.optional(),
+  transcript_retention_days: days.optional(),
+  training: namedEnum(['allowed', 'opt_out', 'opt_in', 'prohibited'], 'training setting').optional(),
+  consent_capture: namedEnum(['none', 'verbal', 'written'], 'consent capture mode').optional(),
+  subprocessors: z.array(text).max(200).optional(),
+  storage_region: text.optional(),
+});
+
+export const manifestSchema = z.strictObject({
+  version: z.literal(1).optional(),
+  practice: z.strictObject({
+    name: text,
+    jurisdiction: z.string().regex(/^[A-Z]{2}(-[A-Z0-9]{1,3})?$/, 'must look like US or US-CA').optional(),
+    lenses: z.array(lens).max(LENSES.length).default(['default']),
+    records: z
+      .strictObject({
+        psychotherapy_notes_kept_separately: z.boolean().optional(),
+        documents_sensitive: z.array(category).optional(),
+        keeps_own_copy: z.boolean().optional(),
+      })
+      .default({}),
+  }),
+  systems: z
+    .array(
+      z.strictObject({
+        id: systemId,
+        name: text,
+        role,
+        holds: z.array(category).default([]),
+        settings: notetakerSettingsSchema.optional(),
+        hosts: z.array(z.string().min(1).max(253)).max(50).optional(),
+      }),
+    )
+    .max(1000)
+    .default([]),
+  flows: z
+    .array(
+      z.strictObject({
+        from: systemId,
+        to: systemId,
+        data: z.array(category).min(1),
+        transport: transport.default('unknown'),
+        purpose: text.optional(),
+        legal_basis: legalBasis.optional(),
+        endpoint: text.optional(),
+      }),
+    )
+    .max(5000)
+    .default([]),
+  consents: z
+    .array(
+      z.strictObject({
+        to: systemId,
+        data: z.array(category).min(1),
+        purpose: text.optional(),
+        expires: isoDate.optional(),
+        type: namedEnum(['authorization', 'part2', 'recording'], 'consent type').optional(),
+      }),
+    )
+    .max(1000)
+    .default([]),
+  documents: z.array(z.strictObject({ file: text, system: systemId })).max(1000).default([]),
+});
+
+/** The manifest as validated, before line numbers are attached. */
+export type ManifestInput = z.output<typeof manifestSchema>;
+
+/** The JSON Schema of `custody.yaml` (draft 2020-12), for editors and CI; `config/custody.schema.json`. */
+export function manifestJsonSchema(): Record<string, unknown> {
+  const schema = z.toJSONSchema(manifestSchema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+  return {
+    ...schema,
+    $id: 'https://custody.dev/schema/custody.schema.json',
+    title: 'Custody stack manifest (custody.yaml)',
+    description: "Where a practice's PHI goes: its systems, the flows between them, consents and vendor documents.",
+  };
+}

@@ -1,0 +1,170 @@
+import type { z } from 'zod';
+import { InvalidInputError, PRACTICE_ID } from '@custody/domain';
+import type { Evidence } from '@custody/domain';
+import type { Manifest } from './manifest.js';
+import { manifestSchema } from './manifest.schema.js';
+import type { ManifestInput } from './manifest.schema.js';
+import { formatPath, loadYaml } from './safe-yaml.js';
+import type { LoadedYaml, LocatedProblem } from './safe-yaml.js';
+
+/**
+ * Parse and validate a stack manifest (`custody.yaml`).
+ *
+ * Every problem — YAML syntax, hostile constructs, schema violations, dangling ids — is collected and
+ * thrown together as one {@link InvalidInputError} whose message has one `file:line: path: reason` line
+ * per problem, so a user fixes the whole file in one pass. `details.problems` carries the same list.
+ */
+export function parseManifest(text: string, file = 'custody.yaml'): Manifest {
+  const yaml = loadYaml(text);
+  if (yaml.problems.length) fail(file, yaml.problems);
+
+  const parsed = manifestSchema.safeParse(yaml.data ?? {}, { reportInput: true });
+  // References are checked on the raw data too, so a dangling flow is reported alongside a bad role.
+  const schemaProblems = parsed.success ? [] : parsed.error.issues.flatMap((issue) => describeIssue(issue, yaml));
+  const seen = new Set(schemaProblems.map((p) => p.path));
+  const problems = [...schemaProblems, ...checkReferences(yaml.data, yaml).filter((p) => !seen.has(p.path))];
+  if (!parsed.success || problems.length) fail(file, problems);
+
+  const m = parsed.data;
+  return toManifest(m, yaml, file);
+}
+
+function fail(file: string, problems: LocatedProblem[]): never {
+  const sorted = [...problems].sort((a, b) => a.line - b.line || a.path.localeCompare(b.path));
+  const lines = sorted.map((p) => `${file}:${p.line}: ${p.path}: ${p.reason}`);
+  const head = `${file}: ${sorted.length} problem${sorted.length === 1 ? '' : 's'} in the stack manifest`;
+  throw new InvalidInputError([head, ...lines].join('\n'), { file, problems: sorted });
+}
+
+function describeIssue(issue: z.core.$ZodIssue, yaml: LoadedYaml): LocatedProblem[] {
+  const path = issue.path as PropertyKey[];
+  if (issue.code === 'unrecognized_keys') {
+    const expected = keysAt(path);
+    return issue.keys.map((k) => ({
+      line: yaml.lineOf([...path, k], true),
+      path: formatPath([...path, k]),
+      reason: `unknown key "${k}"${expected.length ? `; expected one of ${expected.join(', ')}` : ''}`,
+    }));
+  }
+  const line = yaml.lineOf(path);
+  let reason = issue.message.replace(/^Invalid input: /, '');
+  if (issue.code === 'invalid_type' && (issue.input === undefined || issue.input === null)) reason = 'is required';
+  else if (issue.code === 'too_small' && issue.origin === 'array') reason = `must have at least ${String(issue.minimum)} item(s)`;
+  else if (issue.code === 'invalid_format' && typeof issue.input === 'string' && !reason.includes(JSON.stringify(issue.input))) reason = `${JSON.stringify(issue.input)} ${reason}`;
+  return [{ line, path: formatPath(path), reason }];
+}
+
+/** The keys the schema accepts at `path`, for "did you mean" hints on unknown keys. */
+function keysAt(path: readonly PropertyKey[]): string[] {
+  type Def = { type: string; shape?: Record<string, unknown>; element?: unknown; innerType?: unknown };
+  let schema: unknown = manifestSchema;
+  const def = (s: unknown): Def => (s as { _zod: { def: Def } })._zod.def;
+  const unwrap = (s: unknown): unknown => {
+    while (['default', 'optional'].includes(def(s).type)) s = def(s).innerType;
+    return s;
+  };
+  for (const seg of path) {
+    const d = def((schema = unwrap(schema)));
+    if (d.type === 'array' && typeof seg === 'number') schema = d.element;
+    else if (d.type === 'object' && d.shape && typeof seg === 'string' && seg in d.shape) schema = d.shape[seg];
+    else return [];
+  }
+  const d = def(unwrap(schema));
+  return d.type === 'object' && d.shape ? Object.keys(d.shape) : [];
+}
+
+type Raw = Record<string, unknown>;
+const records = (v: unknown, key: string): Raw[] => {
+  const list = v && typeof v === 'object' ? (v as Raw)[key] : undefined;
+  return Array.isArray(list) ? list.map((x) => (x && typeof x === 'object' ? (x as Raw) : {})) : [];
+};
+const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+
+/**
+ * Cross-references the schema cannot see: unique ids, and flows/consents/documents naming real systems.
+ * Works on the raw YAML data (shapes unchecked) so it can run even when the schema found problems.
+ */
+function checkReferences(data: unknown, yaml: LoadedYaml): LocatedProblem[] {
+  const problems: LocatedProblem[] = [];
+  const at = (path: PropertyKey[], reason: string) => problems.push({ line: yaml.lineOf(path), path: formatPath(path), reason });
+  const ids = new Set<string>();
+  records(data, 'systems').forEach((s, i) => {
+    const id = str(s.id);
+    if (id === undefined) return;
+    if (id === PRACTICE_ID) at(['systems', i, 'id'], `"${PRACTICE_ID}" is reserved for the practice itself; describe it under practice:`);
+    else if (ids.has(id)) at(['systems', i, 'id'], `duplicate system id "${id}"`);
+    ids.add(id);
+  });
+  const known = [PRACTICE_ID, ...[...ids].filter((id) => id !== PRACTICE_ID).sort()];
+  const ref = (path: PropertyKey[], id: unknown) => {
+    if (typeof id === 'string' && !known.includes(id)) at(path, `"${id}" is not a system id; expected one of ${known.join(', ')}`);
+  };
+  records(data, 'flows').forEach((f, i) => {
+    ref(['flows', i, 'from'], f.from);
+    ref(['flows', i, 'to'], f.to);
+    if (typeof f.from === 'string' && f.from === f.to) at(['flows', i], `a flow cannot go from "${f.from}" to itself`);
+  });
+  records(data, 'consents').forEach((c, i) => ref(['consents', i, 'to'], c.to));
+  const files = new Set<string>();
+  records(data, 'documents').forEach((d, i) => {
+    ref(['documents', i, 'system'], d.system);
+    const f = str(d.file);
+    if (f !== undefined && files.has(f)) at(['documents', i, 'file'], `"${f}" is listed twice`);
+    if (f !== undefined) files.add(f);
+  });
+  return problems;
+}
+
+function toManifest(m: ManifestInput, yaml: LoadedYaml, file: string): Manifest {
+  const evidenceAt = (path: PropertyKey[], key?: boolean): Evidence => {
+    const line = yaml.lineOf(path, key);
+    return { ...yaml.lineText(line), file, line, path: formatPath(path) };
+  };
+  const r = m.practice.records;
+  return {
+    file,
+    practice: {
+      name: m.practice.name,
+      ...(m.practice.jurisdiction ? { jurisdiction: m.practice.jurisdiction } : {}),
+      lenses: [...new Set(m.practice.lenses)],
+      records: {
+        ...(r.psychotherapy_notes_kept_separately !== undefined ? { psychotherapy_notes_kept_separately: r.psychotherapy_notes_kept_separately } : {}),
+        ...(r.documents_sensitive ? { documents_sensitive: [...new Set(r.documents_sensitive)] } : {}),
+        ...(r.keeps_own_copy !== undefined ? { keeps_own_copy: r.keeps_own_copy } : {}),
+      },
+    },
+    practiceEvidence: [evidenceAt(['practice'])],
+    systems: m.systems.map((s, i) => ({
+      id: s.id,
+      name: s.name,
+      role: s.role,
+      holds: [...new Set(s.holds)],
+      settings: { ...(s.settings ?? {}) },
+      hosts: [...new Set((s.hosts ?? []).map((h) => h.toLowerCase()))],
+      evidence: [evidenceAt(['systems', i])],
+      line: yaml.lineOf(['systems', i]),
+      ...(s.settings ? { settingsEvidence: evidenceAt(['systems', i, 'settings'], true) } : {}),
+    })),
+    flows: m.flows.map((f, i) => ({
+      from: f.from,
+      to: f.to,
+      data: [...new Set(f.data)],
+      transport: f.transport,
+      ...(f.purpose ? { purpose: f.purpose } : {}),
+      ...(f.legal_basis ? { legalBasis: f.legal_basis } : {}),
+      ...(f.endpoint ? { endpoint: f.endpoint } : {}),
+      evidence: [evidenceAt(['flows', i])],
+      line: yaml.lineOf(['flows', i]),
+    })),
+    consents: m.consents.map((c, i) => ({
+      to: c.to,
+      data: [...new Set(c.data)],
+      ...(c.purpose ? { purpose: c.purpose } : {}),
+      ...(c.expires ? { expires: c.expires } : {}),
+      ...(c.type ? { type: c.type } : {}),
+      evidence: [evidenceAt(['consents', i])],
+      line: yaml.lineOf(['consents', i]),
+    })),
+    documents: m.documents.map((d, i) => ({ file: d.file, system: d.system, line: yaml.lineOf(['documents', i]) })),
+  };
+}

@@ -1,0 +1,147 @@
+import { Document, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
+import type { Node as YamlNode } from 'yaml';
+
+/** Keys that would reach `Object.prototype` (or a class) if any consumer ever merged this object naïvely. */
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+/** Explicit tags a manifest may use: the YAML core schema's own. `!!binary`, `!!set`, `!js/...` are refused. */
+const CORE_TAGS = new Set(['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((t) => `tag:yaml.org,2002:${t}`));
+/** A real manifest reuses a list a handful of times; thousands of alias expansions are an attack. */
+export const MAX_ALIAS_COUNT = 50;
+/** A manifest for even a 400-clinician agency is tens of kilobytes. */
+export const MAX_MANIFEST_BYTES = 2 * 1024 * 1024;
+
+/** One problem, located: `line` is 1-based, `path` is `systems[1].role` style. */
+export interface LocatedProblem {
+  line: number;
+  path: string;
+  reason: string;
+}
+
+/** A YAML document loaded without custom tags, merge keys or alias bombs, with a way back to lines. */
+export interface LoadedYaml {
+  data: unknown;
+  problems: LocatedProblem[];
+  /** The 1-based line of the node at `path` (or of the deepest ancestor that exists). */
+  lineOf(path: readonly PropertyKey[], key?: boolean): number;
+  /** The source text of the line, trimmed: the verbatim quote evidence points at. */
+  lineText(line: number): { quote: string; start: number; end: number };
+}
+
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const seg of path) out += typeof seg === 'number' ? `[${seg}]` : out ? `.${String(seg)}` : String(seg);
+  return out || '(root)';
+}
+
+/**
+ * Parse YAML defensively: core schema only (no `!!binary`, `!!set`, timestamps or custom tags), no `<<`
+ * merge keys, duplicate keys rejected, prototype-polluting keys rejected before any JS object is built,
+ * and alias expansion capped. Every problem is collected with its line so one run reports them all.
+ */
+export function loadYaml(text: string): LoadedYaml {
+  const lineCounter = new LineCounter();
+  const lineStarts = [0];
+  for (let i = 0; i < text.length; i++) if (text[i] === '\n') lineStarts.push(i + 1);
+  const lineAt = (offset: number | undefined) => (offset === undefined ? 1 : lineCounter.linePos(offset).line);
+
+  const problems: LocatedProblem[] = [];
+  const result = (data: unknown, doc?: Document.Parsed): LoadedYaml => ({
+    data,
+    problems,
+    lineOf: (path, key) => (doc ? locate(doc, path, key, lineAt) : 1),
+    lineText: (line) => {
+      const start = lineStarts[line - 1] ?? 0;
+      const raw = text.slice(start, lineStarts[line] ?? text.length).replace(/\r?\n$/, '');
+      const lead = raw.length - raw.trimStart().length;
+      const quote = raw.trim();
+      return { quote, start: start + lead, end: start + lead + quote.length };
+    },
+  });
+
+  if (Buffer.byteLength(text, 'utf8') > MAX_MANIFEST_BYTES) {
+    problems.push({ line: 1, path: '(root)', reason: `file is larger than ${MAX_MANIFEST_BYTES} bytes` });
+    return result(undefined);
+  }
+  const doc = parseDocument(text, { lineCounter, schema: 'core', merge: false, uniqueKeys: true, prettyErrors: false, strict: true,
+    // Without this, yaml resolves YAML 1.1 tags (!!binary, !!set, !!timestamp) even under the core schema.
+    resolveKnownTags: false,
+  });
+  for (const e of doc.errors) problems.push({ line: lineAt(e.pos[0]), path: '(yaml)', reason: e.message.split('\n')[0] });
+  for (const w of doc.warnings) problems.push({ line: lineAt(w.pos[0]), path: '(yaml)', reason: w.message.split('\n')[0] });
+  if (problems.length) return result(undefined, doc);
+
+  const walk = (node: unknown, path: PropertyKey[]): void => {
+    if (isAlias(node)) {
+      return;
+    }
+    const tag = (node as YamlNode | null)?.tag;
+    if (tag && !CORE_TAGS.has(tag)) {
+      problems.push({ line: lineAt(rangeOf(node)), path: formatPath(path), reason: `tag ${tag} is not allowed` });
+      return;
+    }
+    if (isSeq(node)) node.items.forEach((item, i) => walk(item, [...path, i]));
+    if (!isMap(node)) return;
+    for (const pair of node.items) {
+      if (!isScalar(pair.key)) {
+        problems.push({ line: lineAt(rangeOf(pair.key)), path: formatPath(path), reason: 'keys must be plain strings' });
+        continue;
+      }
+      const key = String(pair.key.value);
+      if (FORBIDDEN_KEYS.has(key)) {
+        problems.push({ line: lineAt(pair.key.range?.[0]), path: formatPath([...path, key]), reason: `key "${key}" is not allowed` });
+        continue;
+      }
+      walk(pair.value, [...path, key]);
+    }
+  };
+  walk(doc.contents, []);
+  if (problems.length) return result(undefined, doc);
+
+  try {
+    return result(doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), doc);
+  } catch (err) {
+    // yaml throws a ReferenceError when alias expansion exceeds maxAliasCount (a "billion laughs" document).
+    const line = firstAliasLine(doc, lineAt);
+    problems.push({ line, path: '(yaml)', reason: `too many alias expansions (limit ${MAX_ALIAS_COUNT}): ${(err as Error).message}` });
+    return result(undefined, doc);
+  }
+}
+
+function rangeOf(node: unknown): number | undefined {
+  return (node as YamlNode | null)?.range?.[0];
+}
+
+function firstAliasLine(doc: Document.Parsed, lineAt: (o: number | undefined) => number): number {
+  let found: number | undefined;
+  const visit = (node: unknown): void => {
+    if (found !== undefined) return;
+    if (isAlias(node)) found = lineAt(node.range?.[0]);
+    else if (isSeq(node)) node.items.forEach(visit);
+    else if (isMap(node)) node.items.forEach((p) => visit(p.value));
+  };
+  visit(doc.contents);
+  return found ?? 1;
+}
+
+/** Follow `path` through maps and sequences; stop at the deepest node that exists. */
+function locate(doc: Document.Parsed, path: readonly PropertyKey[], key: boolean | undefined, lineAt: (o: number | undefined) => number): number {
+  let node: unknown = doc.contents;
+  let offset = rangeOf(node);
+  for (let i = 0; i < path.length; i++) {
+    const seg = path[i];
+    if (isAlias(node)) node = node.resolve(doc);
+    if (isSeq(node) && typeof seg === 'number') {
+      node = node.items[seg];
+    } else if (isMap(node)) {
+      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg));
+      if (!pair) break;
+      // An empty value (`role:`) has a range after the colon, possibly on the next line: point at the key.
+      const empty = pair.value === null || (isScalar(pair.value) && pair.value.value === null);
+      if ((key && i === path.length - 1) || empty) return lineAt(rangeOf(pair.key));
+      node = pair.value;
+    } else break;
+    if (node === undefined || node === null) break;
+    offset = rangeOf(node) ?? offset;
+  }
+  return lineAt(offset);
+}

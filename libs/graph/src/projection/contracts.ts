@@ -1,0 +1,85 @@
+import { PRACTICE_ID } from '@custody/domain';
+import type { AttachedContract, FactCorrection } from '@custody/domain';
+import type { ManifestDocument } from '../manifest/index.js';
+import { applyFactCorrections } from './apply-fact-corrections.js';
+import { basename, stamp } from './normalise.js';
+import type { SystemDraft, SystemRegistry } from './system-registry.js';
+import type { ContractInput, VendorResolver } from './types.js';
+
+/** A contract with corrections applied and evidence stamped, waiting to be attached to a system. */
+export interface PreparedContract {
+  documentId: string;
+  file: string;
+  attached: AttachedContract;
+  /** Names that may identify the system it speaks for: the vendor first, then non-customer parties. */
+  names: string[];
+}
+
+/** Sort by document id (order-independence), apply corrections and stamp fact evidence with its document. */
+export function prepareContracts(
+  contracts: readonly ContractInput[],
+  corrections: Record<string, FactCorrection[]>,
+  warnings: string[],
+): PreparedContract[] {
+  return [...contracts]
+    .sort((a, b) => (a.documentId < b.documentId ? -1 : a.documentId > b.documentId ? 1 : 0))
+    .map((c) => {
+      const corrected = applyFactCorrections(c.result.facts, corrections[c.documentId] ?? []);
+      warnings.push(...corrected.warnings.map((w) => `${c.file}: ${w}`));
+      const facts = Object.fromEntries(
+        Object.entries(corrected.facts).map(([name, fact]) => [name, { ...fact, evidence: stamp(fact.evidence, c.documentId, c.file) }]),
+      ) as AttachedContract['facts'];
+      const doc = c.result.document;
+      const parties = doc.parties.filter((p) => p.role !== 'covered_entity' && p.role !== 'customer').map((p) => p.name);
+      return {
+        documentId: c.documentId,
+        file: c.file,
+        attached: { documentId: c.documentId, file: c.file, kind: doc.kind, facts, ...(doc.expires ? { expires: doc.expires } : {}) },
+        names: [...(doc.vendor ? [doc.vendor] : []), ...parties],
+      };
+    });
+}
+
+/**
+ * Attach what can be attached and return the rest. The manifest's `documents:` list decides first (matched
+ * by file basename, since uploads lose their folders); otherwise the first of the contract's names that
+ * matches any system (directly, or through the vendor catalogue) attaches it to every system of that name,
+ * which is how one vendor BAA covers every install in a notetaker fleet (a listed document reaches the
+ * installs too, through their fleet vendor name).
+ */
+export function attachContracts(
+  pending: readonly PreparedContract[],
+  registry: SystemRegistry,
+  documents: readonly ManifestDocument[],
+  resolveVendor: VendorResolver | undefined,
+): PreparedContract[] {
+  const byFile = new Map(documents.map((d) => [basename(d.file), d.system]));
+  const left: PreparedContract[] = [];
+  for (const c of pending) {
+    const listed = byFile.get(basename(c.file));
+    const targets = listed !== undefined ? withFleet(registry.get(listed), registry) : byName(c.names, registry, resolveVendor);
+    if (!targets.length) {
+      left.push(c);
+      continue;
+    }
+    for (const s of targets) s.contracts.push(c.attached);
+  }
+  return left;
+}
+
+/** A listed system plus the fleet installs of the same vendor: the vendor's BAA governs every install. */
+function withFleet(system: SystemDraft | undefined, registry: SystemRegistry): SystemDraft[] {
+  if (!system) return [];
+  return [system, ...registry.findByName(system.name).filter((s) => s.group && s.id !== system.id)];
+}
+
+function byName(names: readonly string[], registry: SystemRegistry, resolveVendor: VendorResolver | undefined): SystemDraft[] {
+  for (const name of names) {
+    const catalogue = resolveVendor?.(name)?.name;
+    for (const candidate of catalogue ? [name, catalogue] : [name]) {
+      const found = registry.findByName(candidate).filter((s) => s.id !== PRACTICE_ID);
+      if (found.length) return found;
+    }
+  }
+  return [];
+}

@@ -1,0 +1,99 @@
+import type { DataCategory, Evidence, GraphFlow, LegalBasis, Transport } from '@custody/domain';
+import { sortCategories, sortEvidence } from './normalise.js';
+
+/** Where a flow came from: declared by the practice or a config, or inferred by the projection. */
+export type FlowOrigin = 'manifest' | 'config' | 'implied' | 'subprocessor';
+
+export interface FlowDraft {
+  from: string;
+  to: string;
+  data: Set<DataCategory>;
+  transport: Transport;
+  purpose?: string;
+  endpoint?: string;
+  /** A legal basis the manifest asserts; wins over the computed one. */
+  declaredBasis?: LegalBasis;
+  evidence: Evidence[];
+  origin: FlowOrigin;
+  /** The document that declared it: flows from one document never merge with each other. */
+  source: string;
+}
+
+/**
+ * The flows of one projection. A flow merges into an existing one only when it comes from a different
+ * document and describes the same channel (same endpoints, transports equal or one unknown, endpoints
+ * equal or one unknown): the manifest saying "intake → OpenAI" and the n8n export proving it are one flow
+ * with two pieces of evidence. Two flows a single document declares stay two (`#2`).
+ */
+export class FlowTable {
+  private readonly flows: FlowDraft[] = [];
+
+  add(flow: FlowDraft): FlowDraft {
+    const same = this.flows.find(
+      (f) =>
+        f.from === flow.from &&
+        f.to === flow.to &&
+        f.source !== flow.source &&
+        (f.transport === flow.transport || f.transport === 'unknown' || flow.transport === 'unknown') &&
+        (f.endpoint === flow.endpoint || f.endpoint === undefined || flow.endpoint === undefined),
+    );
+    if (!same) {
+      this.flows.push(flow);
+      return flow;
+    }
+    for (const c of flow.data) same.data.add(c);
+    same.evidence.push(...flow.evidence);
+    if (same.transport === 'unknown') same.transport = flow.transport;
+    same.endpoint ??= flow.endpoint;
+    same.purpose ??= flow.purpose;
+    same.declaredBasis ??= flow.declaredBasis;
+    return same;
+  }
+
+  all(): readonly FlowDraft[] {
+    return this.flows;
+  }
+
+  into(systemId: string): FlowDraft[] {
+    return this.flows.filter((f) => f.to === systemId);
+  }
+
+  find(from: string, to: string): FlowDraft | undefined {
+    return this.flows.find((f) => f.from === from && f.to === to);
+  }
+
+  remove(flow: FlowDraft): void {
+    const i = this.flows.indexOf(flow);
+    if (i >= 0) this.flows.splice(i, 1);
+  }
+}
+
+function sortKey(f: FlowDraft): string {
+  const ev = sortEvidence(f.evidence)[0];
+  return [f.from, f.to, f.transport, sortCategories(f.data).join(','), f.purpose ?? '', f.endpoint ?? '', ev?.documentId ?? '', String(ev?.line ?? 0).padStart(9, '0'), ev?.quote ?? ''].join('\u0000');
+}
+
+/**
+ * Sort flows by content and give them stable ids `from->to`, `from->to#2`, … Ids depend only on the flows
+ * sharing the same endpoints, so adding an unrelated flow never renames an existing one.
+ */
+export function finaliseFlows(flows: readonly FlowDraft[], basisOf: (f: FlowDraft) => LegalBasis): GraphFlow[] {
+  const sorted = [...flows].map((f) => ({ f, key: sortKey(f) })).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const seen = new Map<string, number>();
+  return sorted.map(({ f }) => {
+    const base = `${f.from}->${f.to}`;
+    const n = (seen.get(base) ?? 0) + 1;
+    seen.set(base, n);
+    return {
+      id: n === 1 ? base : `${base}#${n}`,
+      from: f.from,
+      to: f.to,
+      data: sortCategories(f.data),
+      transport: f.transport,
+      ...(f.purpose !== undefined ? { purpose: f.purpose } : {}),
+      legalBasis: basisOf(f),
+      ...(f.endpoint !== undefined ? { endpoint: f.endpoint } : {}),
+      evidence: sortEvidence(f.evidence),
+    };
+  });
+}

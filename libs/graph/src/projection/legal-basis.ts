@@ -1,0 +1,48 @@
+import type { ConsentDecl, DataCategory, LegalBasis, SystemRole } from '@custody/domain';
+import type { FlowDraft } from './flow-table.js';
+import { isExpired } from './normalise.js';
+import type { SystemDraft } from './system-registry.js';
+
+/** What a claim to a payer carries: the payment leg of treatment/payment/operations (164.506(c)). */
+const PAYMENT_CATEGORIES: ReadonlySet<DataCategory> = new Set(['claims', 'insurance_ids', 'diagnosis', 'demographics', 'payment']);
+/** The practice and its own clinicians: a flow to them is the covered entity using its own records. */
+const INTERNAL_ROLES: ReadonlySet<SystemRole> = new Set(['practice', 'clinician']);
+
+/** True when the system has an attached contract that is (or offers) a BAA and has not expired. */
+export function hasBaaInForce(system: SystemDraft | undefined, asOf: string): boolean {
+  return (system?.contracts ?? []).some((c) => c.facts.baa_offered?.value === 'yes' && !isExpired(c.expires, asOf));
+}
+
+/**
+ * The legal basis of one flow, decided in this order (first match wins):
+ *
+ * 1. what the manifest declares (`legal_basis:`) — the practice's own assertion; rules still check the
+ *    contracts on the node, so a declared `baa` over an expired agreement is still an `expired_baa` finding;
+ * 2. `deidentified` when the flow carries nothing but `deidentified` data;
+ * 3. `baa` when the receiver has an attached, unexpired contract whose `baa_offered` is `yes`;
+ * 4. `authorization` when one unexpired consent to the receiver covers every category (a `recording`
+ *    consent is consent to be recorded, not a HIPAA authorization to disclose, so it does not count);
+ * 5. `tpo` when the receiver is the practice or one of its clinicians (the covered entity itself), or a
+ *    payer receiving only payment data. Business associates (EHR, clearinghouse, billing) are deliberately
+ *    not `tpo` without a BAA: TPO is why the practice may share, a BAA is what lets a BA receive it, so such
+ *    a flow stays `none_known` and `missing_baa` fires;
+ * 6. otherwise `none_known`.
+ */
+export function decideLegalBasis(
+  flow: FlowDraft,
+  receiver: SystemDraft | undefined,
+  consents: readonly ConsentDecl[],
+  asOf: string,
+): LegalBasis {
+  if (flow.declaredBasis) return flow.declaredBasis;
+  const data = [...flow.data];
+  if (data.length > 0 && data.every((c) => c === 'deidentified')) return 'deidentified';
+  if (hasBaaInForce(receiver, asOf)) return 'baa';
+  const authorised = consents.some(
+    (c) => c.to === flow.to && c.type !== 'recording' && !isExpired(c.expires, asOf) && data.every((d) => c.data.includes(d)),
+  );
+  if (authorised) return 'authorization';
+  if (receiver && INTERNAL_ROLES.has(receiver.role)) return 'tpo';
+  if (receiver?.role === 'payer' && data.every((c) => PAYMENT_CATEGORIES.has(c))) return 'tpo';
+  return 'none_known';
+}

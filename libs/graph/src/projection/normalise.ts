@@ -1,0 +1,72 @@
+import { DATA_CATEGORIES } from '@custody/domain';
+import type { DataCategory, Evidence } from '@custody/domain';
+
+/** Words that distinguish a company's legal entity, not the company: "Upheal, Inc." is "Upheal". */
+const LEGAL_SUFFIXES = new Set(['inc', 'incorporated', 'llc', 'ltd', 'limited', 'corp', 'corporation', 'co', 'company', 'gmbh', 'plc', 'pbc', 'lp', 'llp', 'pc', 'pllc', 'sa', 'ag', 'bv']);
+
+/**
+ * A case-, accent- and punctuation-insensitive key for a party's name, without trailing legal suffixes.
+ * `"Upheal, Inc."`, `"UPHEAL"` and `"Upheal Inc"` all give `"upheal"`.
+ */
+export function normaliseName(name: string): string {
+  const words = name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    // "L.L.C." and "Inc." lose their dots so abbreviations compare as words.
+    .replace(/\./g, '')
+    .replace(/&/g, ' and ')
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+  while (words.length > 1 && LEGAL_SUFFIXES.has(words[words.length - 1])) words.pop();
+  return words.join('');
+}
+
+/** A system id made from a name: lowercase, `-` separated, within the manifest's id grammar. */
+export function slugify(name: string): string {
+  const slug = name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60);
+  return slug || 'system';
+}
+
+export function basename(file: string): string {
+  return (file.split(/[\\/]/).pop() ?? file).toLowerCase();
+}
+
+const CATEGORY_ORDER = new Map(DATA_CATEGORIES.map((c, i) => [c, i]));
+
+/** Categories deduplicated and in taxonomy order (most sensitive first), so output does not depend on input order. */
+export function sortCategories(list: Iterable<DataCategory>): DataCategory[] {
+  return [...new Set(list)].sort((a, b) => (CATEGORY_ORDER.get(a) ?? 99) - (CATEGORY_ORDER.get(b) ?? 99));
+}
+
+function evidenceKey(e: Evidence): string {
+  return [e.documentId ?? '', e.file ?? '', String(e.line ?? 0).padStart(9, '0'), String(e.start ?? 0).padStart(12, '0'), e.path ?? '', e.quote].join('\u0000');
+}
+
+/** Evidence deduplicated and sorted by document, line and offset. */
+export function sortEvidence(list: Iterable<Evidence>): Evidence[] {
+  const byKey = new Map<string, Evidence>();
+  for (const e of list) byKey.set(evidenceKey(e) + JSON.stringify(e), e);
+  return [...byKey.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, e]) => e);
+}
+
+/** A shallow copy with keys in sorted order, so JSON output is byte-identical across runs. */
+export function sortKeys(record: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.keys(record).sort().map((k) => [k, record[k]]));
+}
+
+/** `true` when an ISO date/time `expires` is before the day of `asOf` (an agreement is good through its last day). */
+export function isExpired(expires: string | undefined, asOf: string): boolean {
+  return expires !== undefined && expires.slice(0, 10) < asOf.slice(0, 10);
+}
+
+/** Evidence from a document, stamped with that document's id and file when the parser left them out. */
+export function stamp(evidence: Evidence[] | undefined, documentId: string, file: string): Evidence[] {
+  return (evidence ?? []).map((e) => ({ ...e, documentId: e.documentId ?? documentId, file: e.file ?? file }));
+}

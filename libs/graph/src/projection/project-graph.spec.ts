@@ -1,0 +1,181 @@
+import { PRACTICE_ID } from '@custody/domain';
+import type { Graph } from '@custody/domain';
+import { projectGraph, projectGraphWithReport } from './index.js';
+import { config, contract, factSet, manifest, STACK, vendors } from './projection.fixtures.js';
+import type { ProjectionInput } from './types.js';
+
+const ASOF = '2026-03-01T00:00:00Z';
+const flow = (g: Graph, id: string) => {
+  const f = g.flows.find((x) => x.id === id);
+  if (!f) throw new Error(`no flow ${id} in ${g.flows.map((x) => x.id).join(', ')}`);
+  return f;
+};
+const system = (g: Graph, id: string) => {
+  const s = g.systems.find((x) => x.id === id);
+  if (!s) throw new Error(`no system ${id} in ${g.systems.map((x) => x.id).join(', ')}`);
+  return s;
+};
+
+describe('projectGraph: systems', () => {
+  it('always has the practice node, named by the manifest or "Practice"', () => {
+    const bare = projectGraph({ contracts: [], configs: [], asOf: ASOF });
+    expect(bare.systems).toEqual([expect.objectContaining({ id: PRACTICE_ID, name: 'Practice', role: 'practice' })]);
+    expect(bare.practice.lenses).toEqual(['default']);
+    const g = projectGraph({ manifest: manifest(STACK), contracts: [], configs: [], asOf: ASOF });
+    expect(system(g, PRACTICE_ID).name).toBe('Harborview Counseling');
+    expect(g.systems[0].id).toBe(PRACTICE_ID);
+  });
+
+  it('merges config systems into manifest ones by id, by host and by normalised name; the manifest wins', () => {
+    const cfg = config('sha-cfg', 'mirth.xml', {
+      systems: [
+        { id: 'ehr', name: 'CarePath', role: 'other', holds: ['demographics'], evidence: [{ quote: 'ehr', line: 3 }] },
+        { id: 'dest-1', name: 'carepath api', role: 'other', hosts: ['API.carepath.example'], evidence: [{ quote: 'host', line: 9 }] },
+        { id: 'upheal-inc', name: 'Upheal, Inc.', role: 'other', settings: { recording: 'off', storage_region: 'EU' }, evidence: [{ quote: 'upheal', line: 12 }] },
+      ],
+      flows: [{ from: 'dest-1', to: 'upheal-inc', data: ['progress_notes'], transport: 'https', evidence: [{ quote: 'route', line: 20 }] }],
+    });
+    const g = projectGraph({ manifest: manifest(STACK), contracts: [], configs: [cfg], asOf: ASOF });
+    const ehr = system(g, 'ehr');
+    expect(ehr).toMatchObject({ name: 'CarePath EHR', role: 'ehr' });
+    expect(ehr.holds).toContain('demographics');
+    expect(ehr.evidence.map((e) => [e.file, e.line])).toEqual([['mirth.xml', 3], ['mirth.xml', 9], ['custody.yaml', 3]]); // by document id
+    const scribe = system(g, 'scribe');
+    expect(scribe.settings).toMatchObject({ recording: 'always', storage_region: 'EU' });
+    expect(scribe.evidence.some((e) => e.file === 'mirth.xml' && e.documentId === 'sha-cfg')).toBe(true);
+    expect(g.systems.map((s) => s.id)).not.toContain('dest-1');
+    expect(flow(g, 'ehr->scribe').evidence[0]).toMatchObject({ file: 'mirth.xml', line: 20 });
+  });
+
+  it('keeps fleet installs apart even when they share the vendor name, and lets a vendor BAA cover them all', () => {
+    const fleet = config('sha-fleet', 'fleet.csv', {
+      systems: ['a', 'b'].map((id) => ({ id: `install-${id}`, name: 'Scribewell AI', role: 'ai_notetaker' as const, group: { vendor: 'Scribewell AI', site: 'Main' }, settings: { recording: 'per_session' }, evidence: [{ quote: `row ${id}`, line: id === 'a' ? 2 : 3 }] })),
+    });
+    const baa = contract('sha-baa', 'scribewell-baa.md', 'Scribewell AI, Inc.', factSet({ baa_offered: 'yes' }));
+    const g = projectGraph({ contracts: [baa], configs: [fleet], asOf: ASOF });
+    expect(g.systems.map((s) => s.id)).toEqual([PRACTICE_ID, 'install-a', 'install-b']);
+    for (const id of ['install-a', 'install-b']) {
+      expect(system(g, id).contracts.map((c) => c.documentId)).toEqual(['sha-baa']);
+      expect(flow(g, `practice->${id}`)).toMatchObject({ data: ['session_recording', 'session_transcript'], legalBasis: 'baa' });
+    }
+  });
+
+  it('translates config ids and creates a placeholder for an undeclared endpoint, with a warning', () => {
+    const cfg = config('sha-n8n', 'intake.json', {
+      systems: [{ id: 'form', name: 'Intake form', role: 'other' }],
+      flows: [{ from: 'form', to: 'openai', data: ['demographics', 'immigration_status'], transport: 'https', evidence: [{ quote: 'url', line: 7 }] }],
+    });
+    const report = projectGraphWithReport({ contracts: [], configs: [cfg], asOf: ASOF, resolveVendor: vendors });
+    expect(system(report.graph, 'openai')).toMatchObject({ name: 'OpenAI', role: 'llm_provider' });
+    expect(report.warnings).toEqual(['intake.json: flow endpoint "openai" is not declared; added system "openai" (llm_provider)']);
+  });
+});
+
+describe('projectGraph: flows', () => {
+  it('merges the same channel seen in two documents and numbers duplicates within one', () => {
+    const cfg = config('sha-cfg', 'sftp.json', {
+      flows: [
+        { from: 'ehr', to: 'clearinghouse', data: ['insurance_ids'], transport: 'sftp', endpoint: 'sftp://claims.example/in', evidence: [{ quote: 'a', line: 1 }] },
+        { from: 'ehr', to: 'clearinghouse', data: ['progress_notes'], transport: 'ftp', evidence: [{ quote: 'b', line: 2 }] },
+      ],
+    });
+    const g = projectGraph({ manifest: manifest(STACK), contracts: [], configs: [cfg], asOf: ASOF });
+    const pair = g.flows.filter((f) => f.from === 'ehr' && f.to === 'clearinghouse');
+    expect(pair.map((f) => [f.id, f.transport, f.data])).toEqual([
+      ['ehr->clearinghouse', 'ftp', ['progress_notes']],
+      ['ehr->clearinghouse#2', 'sftp', ['diagnosis', 'claims', 'insurance_ids']],
+    ]);
+    expect(pair[1]).toMatchObject({ endpoint: 'sftp://claims.example/in', purpose: 'payment' });
+    expect(pair[1].evidence.map((e) => e.file)).toEqual(['sftp.json', 'custody.yaml']); // sha-cfg < sha-manifest
+  });
+
+  it('implies practice → notetaker from recording settings, citing the settings line, unless one is declared', () => {
+    const g = projectGraph({ manifest: manifest(STACK), contracts: [], configs: [], asOf: ASOF });
+    expect(flow(g, 'practice->scribe')).toMatchObject({ data: ['session_recording', 'session_transcript'], transport: 'unknown' });
+    expect(flow(g, 'practice->scribe').evidence).toEqual([expect.objectContaining({ line: 7, path: 'systems[1].settings', documentId: 'sha-manifest' })]);
+    const declared = STACK.replace('flows:\n', 'flows:\n  - { from: practice, to: scribe, data: [session_recording], transport: https }\n');
+    const g2 = projectGraph({ manifest: manifest(declared), contracts: [], configs: [], asOf: ASOF });
+    expect(g2.flows.filter((f) => f.to === 'scribe').map((f) => [f.id, f.data, f.transport])).toEqual([['practice->scribe', ['session_recording'], 'https']]);
+    const off = STACK.replace('recording: always', 'recording: off');
+    expect(projectGraph({ manifest: manifest(off), contracts: [], configs: [], asOf: ASOF }).flows.some((f) => f.to === 'scribe')).toBe(false);
+  });
+
+  it('expands settings and contract sub-processors into systems and sensitive-data edges, transitively', () => {
+    const baa = contract('sha-baa', 'Upheal-BAA.pdf', undefined, factSet({ baa_offered: 'yes', subprocessors_named: ['Amazon Web Services, Inc.'] }));
+    const openaiDpa = contract('sha-oai', 'openai-dpa.pdf', 'OpenAI, L.L.C.', factSet({ subprocessors_named: ['Microsoft Azure'] }));
+    const g = projectGraph({ manifest: manifest(STACK), contracts: [baa, openaiDpa], configs: [], asOf: ASOF, resolveVendor: vendors });
+    expect(system(g, 'openai')).toMatchObject({ role: 'llm_provider', name: 'OpenAI' });
+    expect(system(g, 'deepgram').role).toBe('other');
+    expect(system(g, 'amazon-web-services-inc').role).toBe('other');
+    for (const to of ['openai', 'deepgram', 'amazon-web-services-inc']) {
+      expect(flow(g, `scribe->${to}`).data).toEqual(['session_recording', 'session_transcript']);
+    }
+    expect(flow(g, 'scribe->amazon-web-services-inc').evidence).toEqual([expect.objectContaining({ quote: 'clause on subprocessors_named', documentId: 'sha-baa' })]);
+    expect(flow(g, 'scribe->openai').evidence[0]).toMatchObject({ path: 'systems[1].settings' });
+    // OpenAI's own DPA attaches to the sub-processor node and extends the chain one more hop.
+    expect(system(g, 'openai').contracts.map((c) => c.documentId)).toEqual(['sha-oai']);
+    expect(flow(g, 'openai->microsoft-azure').data).toEqual(['session_recording', 'session_transcript']);
+  });
+
+  it('carries only sensitive held categories to sub-processors, falling back to all held when none are sensitive', () => {
+    const text = `practice: { name: P }
+systems:
+  - { id: sms, name: Remindly, role: communications, holds: [contact, scheduling], settings: { subprocessors: [Twilio] } }
+  - { id: ehr, name: E, role: ehr, holds: [contact, diagnosis], settings: { subprocessors: [Hosting Co] } }
+`;
+    const g = projectGraph({ manifest: manifest(text), contracts: [], configs: [], asOf: ASOF });
+    expect(flow(g, 'sms->twilio').data).toEqual(['contact', 'scheduling']);
+    expect(flow(g, 'ehr->hosting-co').data).toEqual(['diagnosis']);
+  });
+});
+
+describe('projectGraph: contracts', () => {
+  it('attaches by manifest documents (basename), else by vendor or party name, and reports the rest', () => {
+    const input: ProjectionInput = {
+      manifest: manifest(STACK),
+      contracts: [
+        contract('sha-1', 'uploads/UPHEAL-BAA.PDF', 'Someone Else', factSet({ baa_offered: 'yes' })),
+        contract('sha-2', 'claimbridge-dpa.md', undefined, factSet(), { parties: [{ name: 'Harborview Counseling', role: 'covered_entity' }, { name: 'ClaimBridge LLC', role: 'business_associate' }] }),
+        contract('sha-3', 'carepath.md', 'CarePath EHR, Inc.', factSet()),
+        contract('sha-4', 'mystery.pdf', 'Nobody Corp', factSet()),
+      ],
+      configs: [],
+      asOf: ASOF,
+    };
+    const report = projectGraphWithReport(input);
+    expect(system(report.graph, 'scribe').contracts.map((c) => c.documentId)).toEqual(['sha-1']);
+    expect(system(report.graph, 'clearinghouse').contracts.map((c) => c.documentId)).toEqual(['sha-2']);
+    expect(system(report.graph, 'ehr').contracts.map((c) => c.documentId)).toEqual(['sha-3']);
+    expect(system(report.graph, PRACTICE_ID).contracts).toEqual([]);
+    expect(report.unattached).toEqual(['sha-4']);
+    expect(report.warnings).toContain('mystery.pdf: not attached to any system (names: Nobody Corp)');
+  });
+
+  it('warns when the manifest lists a document that was never ingested', () => {
+    const report = projectGraphWithReport({ manifest: manifest(STACK), contracts: [], configs: [], asOf: ASOF });
+    expect(report.warnings).toContain('custody.yaml:19: docs/upheal-baa.pdf is listed for scribe but was not ingested as a contract');
+  });
+
+  it('applies corrections before deciding the legal basis, ignoring invalid ones', () => {
+    const baa = contract('sha-ch', 'claimbridge.md', 'ClaimBridge', factSet({ baa_offered: 'no' }));
+    const at = (n: number) => `2026-01-0${n}T00:00:00Z`;
+    const report = projectGraphWithReport({
+      manifest: manifest(STACK),
+      contracts: [baa],
+      configs: [],
+      asOf: ASOF,
+      corrections: {
+        'sha-ch': [
+          { fact: 'baa_offered', value: 'yes', by: 'dana', reason: 'signed addendum', at: at(2) },
+          { fact: 'baa_offered', value: 'no', by: 'lee', reason: 'older note', at: at(1) },
+          { fact: 'breach_notice_days', value: -5, by: 'lee', reason: 'typo', at: at(3) },
+        ],
+      },
+    });
+    const facts = system(report.graph, 'clearinghouse').contracts[0].facts;
+    expect(facts.baa_offered).toMatchObject({ value: 'yes', confidence: 1, extractor: 'human:dana' });
+    expect(facts.breach_notice_days.value).toBeNull();
+    expect(flow(report.graph, 'ehr->clearinghouse').legalBasis).toBe('baa');
+    expect(report.warnings).toEqual(expect.arrayContaining([expect.stringMatching(/^claimbridge\.md: correction of breach_notice_days by lee .* ignored/)]));
+  });
+});

@@ -1,0 +1,142 @@
+import { PRACTICE_ID } from '@custody/domain';
+import type { ConsentDecl, Evidence, Graph, GraphIdentifierExposure, GraphRedaction, PracticeInfo } from '@custody/domain';
+import { attachContracts, prepareContracts } from './contracts.js';
+import { FlowTable, finaliseFlows } from './flow-table.js';
+import { decideLegalBasis } from './legal-basis.js';
+import { basename, sortCategories, stamp } from './normalise.js';
+import { addImpliedNotetakerFlows, expandSubprocessors, fillSubprocessorData } from './subprocessors.js';
+import { SystemRegistry, toGraphSystem } from './system-registry.js';
+import type { ConfigInput, ProjectionInput, ProjectionReport } from './types.js';
+
+const DEFAULT_PRACTICE: PracticeInfo = { name: 'Practice', lenses: ['default'], records: {} };
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * Project a workspace's manifest, contracts and configs into its PHI flow graph.
+ *
+ * Pure and deterministic: inputs are sorted by document id, outputs by id, so the same documents in any
+ * order give byte-identical JSON. Systems merge by id, shared host, then normalised name (the manifest
+ * wins); contracts attach to systems; named sub-processors become systems and edges; every flow gets a
+ * legal basis (see {@link decideLegalBasis}). Returns what could not be placed alongside the graph.
+ */
+export function projectGraphWithReport(input: ProjectionInput): ProjectionReport {
+  const warnings: string[] = [];
+  const registry = new SystemRegistry();
+  const flows = new FlowTable();
+  const m = input.manifest;
+  const consents: ConsentDecl[] = [];
+
+  registry.add({ id: PRACTICE_ID, name: m?.practice.name ?? DEFAULT_PRACTICE.name, role: 'practice', evidence: m ? stamp(m.practiceEvidence, m.documentId, m.file) : [] }, true);
+  if (m) {
+    const ev = (list: Evidence[]) => stamp(list, m.documentId, m.file);
+    for (const s of m.systems) {
+      const { line: _line, settingsEvidence, ...decl } = s;
+      registry.add({ ...decl, evidence: ev(s.evidence) }, true, ev(settingsEvidence ? [settingsEvidence] : s.evidence));
+    }
+    for (const f of m.flows) {
+      flows.add({
+        from: f.from, to: f.to, data: new Set(f.data), transport: f.transport, purpose: f.purpose, endpoint: f.endpoint,
+        declaredBasis: f.legalBasis, evidence: ev(f.evidence), origin: 'manifest', source: m.documentId,
+      });
+    }
+    for (const c of m.consents) {
+      const { line: _line, ...consent } = c;
+      consents.push({ ...consent, evidence: ev(c.evidence) });
+    }
+  }
+
+  const redactions: GraphRedaction[] = [];
+  const identifiers: GraphIdentifierExposure[] = [];
+  for (const cfg of [...input.configs].sort((a, b) => cmp(a.documentId, b.documentId))) {
+    projectConfig(cfg, registry, flows, input, { consents, redactions, identifiers, warnings });
+  }
+
+  addImpliedNotetakerFlows(registry, flows);
+
+  // Attaching a contract can name new sub-processors, and a new sub-processor system can be what a still
+  // unattached contract (its own DPA) speaks for: alternate until neither changes anything.
+  let pending = prepareContracts(input.contracts, input.corrections ?? {}, warnings);
+  const expanded = new Set<string>();
+  for (let grew = true; grew; ) {
+    const before = pending.length;
+    pending = attachContracts(pending, registry, m?.documents ?? [], input.resolveVendor);
+    grew = expandSubprocessors(registry, flows, input.resolveVendor, expanded) || pending.length < before;
+  }
+  fillSubprocessorData(registry, flows, warnings);
+
+  const ingested = new Set(input.contracts.map((c) => basename(c.file)));
+  for (const d of m?.documents ?? []) {
+    if (!ingested.has(basename(d.file))) warnings.push(`${m!.file}:${d.line}: ${d.file} is listed for ${d.system} but was not ingested as a contract`);
+  }
+  for (const c of pending) warnings.push(`${c.file}: not attached to any system (names: ${c.names.join(', ') || 'none'})`);
+
+  const systems = registry.all().map(toGraphSystem);
+  const graph: Graph = {
+    practice: m?.practice ?? DEFAULT_PRACTICE,
+    // The practice first, then by id: the practice is every path's root and reads best at the top.
+    systems: [...systems.filter((s) => s.id === PRACTICE_ID), ...systems.filter((s) => s.id !== PRACTICE_ID)],
+    flows: finaliseFlows(flows.all(), (f) => decideLegalBasis(f, registry.get(f.to), consents, input.asOf)),
+    consents: consents
+      .map((c) => ({ ...c, data: sortCategories(c.data) }))
+      .sort((a, b) => cmp([a.to, a.purpose ?? '', a.expires ?? '', a.data.join()].join('\u0000'), [b.to, b.purpose ?? '', b.expires ?? '', b.data.join()].join('\u0000'))),
+    redactions: redactions.sort((a, b) => cmp(a.documentId, b.documentId) || (a.line ?? 0) - (b.line ?? 0) || cmp(a.path ?? '', b.path ?? '') || cmp(a.kind, b.kind)),
+    identifiers: identifiers.sort((a, b) => cmp(a.documentId, b.documentId) || cmp(a.field, b.field) || cmp(a.identifier, b.identifier)),
+    asOf: input.asOf,
+  };
+  return { graph, unattached: pending.map((c) => c.documentId).sort(cmp), warnings };
+}
+
+/** {@link projectGraphWithReport} without the report: just the graph rules evaluate. */
+export function projectGraph(input: ProjectionInput): Graph {
+  return projectGraphWithReport(input).graph;
+}
+
+interface Sinks {
+  consents: ConsentDecl[];
+  redactions: GraphRedaction[];
+  identifiers: GraphIdentifierExposure[];
+  warnings: string[];
+}
+
+/** Merge one parsed config into the graph; its local system ids are translated to canonical ones. */
+function projectConfig(cfg: ConfigInput, registry: SystemRegistry, flows: FlowTable, input: ProjectionInput, out: Sinks): void {
+  const { documentId, file, result } = cfg;
+  const local = new Map<string, string>();
+  for (const decl of result.systems) {
+    const evidence = stamp(decl.evidence, documentId, file);
+    local.set(decl.id, registry.add({ ...decl, evidence }, false, evidence).id);
+  }
+  const resolve = (id: string, evidence: Evidence[]): string => {
+    const known = id === PRACTICE_ID ? id : (local.get(id) ?? registry.get(id)?.id);
+    if (known) return known;
+    // A flow to an endpoint the parser did not declare: keep the flow, invent the smallest honest node.
+    const vendor = input.resolveVendor?.(id);
+    const placeholder = registry.add({ id, name: vendor?.name ?? id, role: vendor?.role ?? 'other', evidence }, false);
+    out.warnings.push(`${file}: flow endpoint "${id}" is not declared; added system "${placeholder.id}" (${placeholder.role})`);
+    local.set(id, placeholder.id);
+    return placeholder.id;
+  };
+  const targets = new Set<string>();
+  for (const f of result.flows) {
+    const evidence = stamp(f.evidence, documentId, file);
+    const from = resolve(f.from, evidence);
+    const to = resolve(f.to, evidence);
+    if (from === to) continue;
+    if (to !== PRACTICE_ID) targets.add(to);
+    flows.add({ from, to, data: new Set(f.data), transport: f.transport, purpose: f.purpose, endpoint: f.endpoint, evidence, origin: 'config', source: documentId });
+  }
+  for (const c of result.consents ?? []) {
+    const to = local.get(c.to) ?? registry.get(c.to)?.id ?? registry.findByName(c.to)[0]?.id;
+    if (!to) out.warnings.push(`${file}: consent to "${c.to}" names no known system; kept as given`);
+    out.consents.push({ ...c, to: to ?? c.to, evidence: stamp(c.evidence, documentId, file) });
+  }
+  for (const r of result.redactions) {
+    out.redactions.push({ documentId, file, kind: r.kind, ...(r.path !== undefined ? { path: r.path } : {}), ...(r.line !== undefined ? { line: r.line } : {}) });
+  }
+  // An identifier list belongs to the export's recipient when the config sends data to exactly one place.
+  const recipient = targets.size === 1 ? [...targets][0] : undefined;
+  for (const i of result.identifiers ?? []) {
+    out.identifiers.push({ documentId, file, ...(recipient ? { system: recipient } : {}), field: i.field, identifier: i.identifier, evidence: stamp([i.evidence], documentId, file)[0] });
+  }
+  out.warnings.push(...(result.warnings ?? []).map((w) => `${file}: ${w}`));
+}

@@ -1,0 +1,101 @@
+import { PRACTICE_ID, SENSITIVE_CATEGORIES } from '@custody/domain';
+import type { DataCategory, Evidence } from '@custody/domain';
+import type { FlowTable } from './flow-table.js';
+import type { SystemDraft, SystemRegistry } from './system-registry.js';
+import type { VendorResolver } from './types.js';
+
+const RECORDING_MODES = new Set(['always', 'per_session']);
+
+/**
+ * A notetaker whose settings say it records (`always` or `per_session`) receives the session even when the
+ * manifest forgot to say so: add practice → notetaker carrying the recording and its transcript, citing the
+ * settings line. Skipped when the practice or a clinician already sends it anything.
+ */
+export function addImpliedNotetakerFlows(registry: SystemRegistry, flows: FlowTable): void {
+  for (const s of registry.all()) {
+    if (s.role !== 'ai_notetaker' || !RECORDING_MODES.has(String(s.settings.recording))) continue;
+    const fed = flows.into(s.id).some((f) => f.from === PRACTICE_ID || registry.get(f.from)?.role === 'clinician');
+    if (fed) continue;
+    flows.add({
+      from: PRACTICE_ID,
+      to: s.id,
+      data: new Set<DataCategory>(['session_recording', 'session_transcript']),
+      // The settings prove recording happens, not how it travels: claim no transport we cannot cite.
+      transport: 'unknown',
+      purpose: `session recording (settings: recording ${String(s.settings.recording)})`,
+      evidence: s.settingsEvidence.length ? [...s.settingsEvidence] : [...s.evidence],
+      origin: 'implied',
+      source: `implied:${s.id}`,
+    });
+  }
+}
+
+/** The sub-processor names a system brings, with the evidence for each: settings first, then its contracts. */
+function namedSubprocessors(s: SystemDraft): { name: string; evidence: Evidence[] }[] {
+  const out: { name: string; evidence: Evidence[] }[] = [];
+  const fromSettings = s.settings.subprocessors;
+  if (Array.isArray(fromSettings)) {
+    for (const name of fromSettings) if (typeof name === 'string' && name.trim()) out.push({ name: name.trim(), evidence: s.settingsEvidence });
+  }
+  for (const c of s.contracts) {
+    const fact = c.facts.subprocessors_named;
+    for (const name of fact?.value ?? []) if (name.trim()) out.push({ name: name.trim(), evidence: fact.evidence });
+  }
+  return out;
+}
+
+/**
+ * Turn named sub-processors into systems and vendor → sub-processor edges (data filled in later by
+ * {@link fillSubprocessorData}). Returns whether anything new appeared, so the caller can retry attaching
+ * contracts that may now name a sub-processor system. `done` remembers pairs already expanded.
+ */
+export function expandSubprocessors(registry: SystemRegistry, flows: FlowTable, resolveVendor: VendorResolver | undefined, done: Set<string>): boolean {
+  let grew = false;
+  for (const s of registry.all()) {
+    for (const { name, evidence } of namedSubprocessors(s)) {
+      const key = `${s.id}\u0000${name}`;
+      if (done.has(key)) continue;
+      done.add(key);
+      grew = true;
+      const known = resolveVendor?.(name);
+      const found = [...registry.findByName(known?.name ?? name), ...registry.findByName(name)].find((t) => !t.group);
+      const target = found ?? registry.addByName(known?.name ?? name, known?.role ?? 'other', []);
+      if (target.id === s.id || target.id === PRACTICE_ID) continue;
+      target.evidence.push(...evidence);
+      const existing = flows.find(s.id, target.id);
+      if (existing) existing.evidence.push(...evidence);
+      else flows.add({ from: s.id, to: target.id, data: new Set(), transport: 'unknown', purpose: 'sub-processing', evidence: [...evidence], origin: 'subprocessor', source: `subprocessor:${s.id}` });
+    }
+  }
+  return grew;
+}
+
+/**
+ * Give each inferred sub-processor edge the categories its vendor holds (declared `holds` ∪ inbound flows)
+ * that are sensitive — or, when the vendor holds nothing sensitive (an SMS service), everything it holds,
+ * since that is still PHI passing on. Iterated to a fixpoint so chains (notetaker → LLM → its own
+ * sub-processor) fill in whatever the order; data only grows, so it terminates. Edges still empty are
+ * dropped with a warning: nothing shows PHI reaching that vendor.
+ */
+export function fillSubprocessorData(registry: SystemRegistry, flows: FlowTable, warnings: string[]): void {
+  const inferred = flows.all().filter((f) => f.origin === 'subprocessor');
+  for (let pass = 0, changed = true; changed && pass <= inferred.length + 1; pass++) {
+    changed = false;
+    for (const f of inferred) {
+      const held = new Set<DataCategory>(registry.get(f.from)?.holds ?? []);
+      for (const inbound of flows.into(f.from)) for (const c of inbound.data) held.add(c);
+      const sensitive = [...held].filter((c) => SENSITIVE_CATEGORIES.includes(c));
+      for (const c of sensitive.length ? sensitive : held) {
+        if (!f.data.has(c)) {
+          f.data.add(c);
+          changed = true;
+        }
+      }
+    }
+  }
+  for (const f of inferred) {
+    if (f.data.size) continue;
+    flows.remove(f);
+    warnings.push(`${f.from} names sub-processor ${f.to}, but no PHI is known to reach ${f.from}; no flow added`);
+  }
+}

@@ -1,0 +1,40 @@
+import type { ExtractionResult, FactCorrection, Graph, ParseResult, SystemRole } from '@custody/domain';
+import type { Manifest } from '../manifest/index.js';
+
+/** Looks a host name or vendor name up in the vendor catalogue (libs/integrations' `lookupVendor`). */
+export type VendorResolver = (hostOrName: string) => { name: string; role: SystemRole } | undefined;
+
+/** An extracted contract (BAA, terms, DPA, privacy policy) as stored. */
+export interface ContractInput {
+  documentId: string;
+  file: string;
+  result: ExtractionResult;
+}
+
+/** A parsed integration config or fleet export as stored. */
+export interface ConfigInput {
+  documentId: string;
+  file: string;
+  result: ParseResult;
+}
+
+/** Everything the projection reads. Order of `contracts` and `configs` does not matter: both are sorted. */
+export interface ProjectionInput {
+  manifest?: Manifest & { documentId: string; file: string };
+  contracts: ContractInput[];
+  configs: ConfigInput[];
+  /** Human corrections per document id, applied to that contract's facts before projection. */
+  corrections?: Record<string, FactCorrection[]>;
+  /** ISO timestamp the graph is "as of": decides which BAAs and consents have expired. */
+  asOf: string;
+  resolveVendor?: VendorResolver;
+}
+
+/** The graph plus what the projection could not place, for the pipeline to report. */
+export interface ProjectionReport {
+  graph: Graph;
+  /** Document ids of contracts that matched no system (by manifest `documents:` or by vendor/party name). */
+  unattached: string[];
+  /** Human-readable notes: placeholders created, manifest documents never ingested, corrections ignored. */
+  warnings: string[];
+}

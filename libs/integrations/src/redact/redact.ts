@@ -1,0 +1,200 @@
+import type { Redaction } from '@custody/domain';
+
+/** The fixed mask every secret is replaced with. */
+export const REDACTED = '[REDACTED]';
+
+/** Where a secret sits in the original text. Internal: the bench uses spans to check for leaks. */
+export interface SecretSpan {
+  start: number;
+  end: number;
+  kind: string;
+  /** The key or construct that holds the secret (`core.api.password`, `Authorization header`). */
+  path?: string;
+}
+
+/** Key names whose values are secrets: whole-word short names, or glued long names (`keypassword`). */
+const SECRET_KEY =
+  /(?:^|[._\-\s])(?:pass|pwd|salt|token|secret|auth[_-]?token|auth[_-]?salt)$|(?:password|passwd|passphrase|api[_-]?key|secret[_-]?key|access[_-]?key|private[_-]?key|client[_-]?secret|password[_-]?hash|password[_-]?salt|signing[_-]?key|encryption[_-]?key|hmac[_-]?key|(?:access|refresh|id|auth|session|bearer|api|csrf)[_-]?token)$/i;
+
+/** Values that configure no secret: templates, defaults, placeholders and the Mirth `anonymous` default. */
+export function isPlaceholder(v: string): boolean {
+  const s = v.trim();
+  if (s.length < 3) return true;
+  if (/\$\{|\{\{|\$json|\$env|process\.env|<%|%\(|^\$[A-Z_][A-Z0-9_]*$|^%[A-Z_]+%$/.test(s)) return true;
+  if (/^(anonymous|null|none|nil|true|false|undefined|redacted|\[redacted\]|your[_-]?\w*|<[^>]*>|\*+|x+|\.+|-+|changeit-placeholder)$/i.test(s)) return true;
+  if (s === REDACTED) return true;
+  return false;
+}
+
+function kindOfKey(key: string): string {
+  const k = key.toLowerCase();
+  if (/private/.test(k)) return 'private_key';
+  if (/hash|salt/.test(k)) return 'password_hash';
+  if (/token|bearer/.test(k)) return 'token';
+  if (/api|access|secret|signing|encryption|hmac/.test(k)) return 'api_key';
+  return 'password';
+}
+
+const Q = String.raw`(?:'[^'\n]*'|"[^"\n]*"|&apos;.*?&apos;|&quot;.*?&quot;|\\"[^"\n]*?\\")`;
+
+interface Rule {
+  re: RegExp;
+  /** Returns spans for one match. */
+  spans: (m: RegExpExecArray) => SecretSpan[];
+}
+
+/** Span of group `g` in match `m`, found by searching from the match start (groups are literal text). */
+function groupSpan(m: RegExpExecArray, g: number, kind: string, path?: string, after = 0): SecretSpan[] {
+  const val = m[g];
+  if (val === undefined) return [];
+  const rel = m[0].indexOf(val, after);
+  if (rel < 0) return [];
+  return [{ start: m.index + rel, end: m.index + rel + val.length, kind, path }];
+}
+
+function keyed(m: RegExpExecArray, keyGroup: number, valGroup: number): SecretSpan[] {
+  const key = m[keyGroup];
+  const val = m[valGroup];
+  if (!key || val === undefined || !SECRET_KEY.test(key) || isPlaceholder(val)) return [];
+  const after = m[0].indexOf(key) + key.length;
+  return groupSpan(m, valGroup, kindOfKey(key), key, after);
+}
+
+function stripQuotes(lit: string): string {
+  return lit.replace(/^(?:&apos;|&quot;|\\"|'|")/, '').replace(/(?:&apos;|&quot;|\\"|'|")$/, '');
+}
+
+const RULES: Rule[] = [
+  // PEM private keys (multi-line or with escaped \n inside a JSON string): the body is masked.
+  {
+    re: /-----BEGIN ([A-Z ]*)PRIVATE KEY-----([\s\S]*?)-----END \1PRIVATE KEY-----/g,
+    spans: (m) => groupSpan(m, 2, 'private_key', 'PEM private key', m[0].indexOf('-----', 5) + 5),
+  },
+  // Credentials in URLs: scheme://user:password@host
+  {
+    re: /\b([a-z][a-z0-9+.-]*):\/\/([^\s:@/'"<>]+):([^\s@/'"<>]+)@/gi,
+    spans: (m) => (isPlaceholder(m[3]) ? [] : groupSpan(m, 3, /^https?$/i.test(m[1]) ? 'basic_auth_url' : 'connection_string', `${m[1]} URL credentials`, m[1].length + m[2].length + 4)),
+  },
+  // Connection-string and query parameters: Password=...; &password=...
+  {
+    re: /(?:^|[;?&\s"'])(password|pwd|passwd|pass)\s*=\s*([^;&\s'"<]+)/gim,
+    spans: (m) => (isPlaceholder(m[2]) ? [] : groupSpan(m, 2, 'connection_string', m[1], m[0].indexOf('=') + 1)),
+  },
+  // JSON / JS object members: "key": "value"
+  { re: /(["']?)([\w.$@-]+)\1\s*:\s*"((?:[^"\\\n]|\\.)*)"/g, spans: (m) => keyed(m, 2, 3) },
+  // JS object members and assignments with single quotes or escaped quotes inside JSON strings.
+  { re: /\b([A-Za-z_$][\w$.-]*)\s*(?:[:=])\s*(\\?["'])([^"'\\\n]*?)\2/g, spans: (m) => keyed(m, 1, 3) },
+  // A variable or parameter literally named `key` that is assigned a string literal in code.
+  {
+    re: /\b(key)\s*=\s*(\\?["'])([^"'\\\n]{6,})\2/g,
+    spans: (m) => (isPlaceholder(m[3]) ? [] : groupSpan(m, 3, 'api_key', 'key (code literal)', m[0].indexOf('=') + 1)),
+  },
+  // properties / ini / env / yaml lines: key = value, key: value
+  { re: /^[ \t]*([\w.$-]+)[ \t]*[=:][ \t]*([^\s#'"][^\n]*?)[ \t]*\r?$/gm, spans: (m) => keyed(m, 1, 2) },
+  // XML elements: <password>value</password>
+  { re: /<([\w.:-]+)>([^<]*)<\/\1>/g, spans: (m) => keyed(m, 1, 2) },
+  // Mirth 2.x properties: <property name="password">value</property>
+  { re: /<property\s+name="([^"]+)"\s*>([^<]*)<\/property>/g, spans: (m) => keyed(m, 1, 2) },
+  // XML attributes: password="value"
+  { re: /\s([\w.:-]+)="([^"]*)"/g, spans: (m) => keyed(m, 1, 2) },
+  // Mirth maps (headers, form parameters): <string>password</string> [<list>] <string>value</string>
+  { re: /<string>([^<]+)<\/string>\s*(?:<list>\s*)?<string>([^<]*)<\/string>/g, spans: (m) => keyed(m, 1, 2) },
+  // Mirth Basic-auth credential maps: every entry is user → password.
+  {
+    re: /<credentials\b[^>]*>([\s\S]*?)<\/credentials>/g,
+    spans: (m) => {
+      const out: SecretSpan[] = [];
+      const entry = /<entry>\s*<string>([^<]*)<\/string>\s*<string>([^<]*)<\/string>/g;
+      let e: RegExpExecArray | null;
+      while ((e = entry.exec(m[1]))) {
+        if (isPlaceholder(e[2])) continue;
+        const base = m.index + m[0].indexOf(m[1]) + e.index;
+        const rel = e[0].lastIndexOf(e[2]);
+        out.push({ start: base + rel, end: base + rel + e[2].length, kind: 'password', path: 'credentials' });
+      }
+      return out;
+    },
+  },
+  // JDBC connections opened from scripts: createDatabaseConnection(driver, url, user, password)
+  {
+    re: new RegExp(String.raw`(?:createDatabaseConnection\s*\(\s*${Q}\s*,|getConnection\s*\()\s*${Q}\s*,\s*${Q}\s*,\s*(${Q})`, 'g'),
+    spans: (m) => {
+      const lit = m[1];
+      const val = stripQuotes(lit);
+      if (isPlaceholder(val)) return [];
+      const at = m.index + m[0].lastIndexOf(lit) + lit.indexOf(val);
+      return [{ start: at, end: at + val.length, kind: 'password', path: 'database connection in script' }];
+    },
+  },
+  // Authorization header values.
+  {
+    re: /\b(Bearer|Basic|Token)\s+([A-Za-z0-9\-._~+/]{8,}=*)/g,
+    spans: (m) => groupSpan(m, 2, 'token', `${m[1]} credential`, m[1].length),
+  },
+  // JSON Web Tokens anywhere.
+  { re: /\beyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/g, spans: (m) => groupSpan(m, 0, 'token', 'JWT') },
+  // Well-known API key formats (AWS, OpenAI, Anthropic, Slack, GitHub, Google, SendGrid, Stripe, Twilio).
+  {
+    re: /\b(?:AKIA[0-9A-Z]{16}|sk-(?:proj-|ant-)?[A-Za-z0-9_-]{20,}|xox[abposr]-[A-Za-z0-9-]{10,}|gh[pousr]_[A-Za-z0-9]{30,}|AIza[0-9A-Za-z_-]{35}|SG\.[\w-]{16,}\.[\w-]{16,}|[sr]k_live_[0-9a-zA-Z]{16,}|SK[0-9a-f]{32})\b/g,
+    spans: (m) => groupSpan(m, 0, 'api_key', 'API key'),
+  },
+];
+
+/** Finds every secret in a text, as non-overlapping spans sorted by offset. */
+export function findSecrets(text: string): SecretSpan[] {
+  const all: SecretSpan[] = [];
+  for (const rule of RULES) {
+    rule.re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = rule.re.exec(text))) {
+      if (m[0].length === 0) {
+        rule.re.lastIndex++;
+        continue;
+      }
+      for (const s of rule.spans(m)) if (s.end > s.start) all.push(s);
+    }
+  }
+  all.sort((a, b) => a.start - b.start || b.end - a.end);
+  const merged: SecretSpan[] = [];
+  for (const s of all) {
+    const last = merged[merged.length - 1];
+    if (last && s.start < last.end) {
+      last.end = Math.max(last.end, s.end);
+      continue;
+    }
+    merged.push({ ...s });
+  }
+  return merged;
+}
+
+/**
+ * Replaces every secret in `text` with `[REDACTED]`, keeping every newline so line numbers in the
+ * redacted text are those of the original. Returns the redacted text and one `Redaction` per secret
+ * (kind, key path, 1-based line; never the value).
+ */
+export function redactSecrets(text: string): { text: string; redactions: Redaction[] } {
+  const { text: out, redactions } = redactWithSpans(text);
+  return { text: out, redactions };
+}
+
+/** `redactSecrets` plus the spans it masked (internal: used to scrub results and by the bench). */
+export function redactWithSpans(text: string): { text: string; redactions: Redaction[]; spans: SecretSpan[] } {
+  const spans = findSecrets(text);
+  if (!spans.length) return { text, redactions: [], spans };
+  let out = '';
+  let pos = 0;
+  let line = 1;
+  let scanned = 0;
+  const redactions: Redaction[] = [];
+  for (const s of spans) {
+    for (; scanned < s.start; scanned++) if (text.charCodeAt(scanned) === 10) line++;
+    out += text.slice(pos, s.start);
+    const body = text.slice(s.start, s.end);
+    // Multi-line secrets (PEM bodies) keep their line breaks so later lines do not move.
+    out += body.includes('\n') ? body.split('\n').map((p) => (p.trim() ? REDACTED : p)).join('\n') : REDACTED;
+    pos = s.end;
+    redactions.push({ kind: s.kind, path: s.path, line, replacement: REDACTED });
+  }
+  out += text.slice(pos);
+  return { text: out, redactions, spans };
+}

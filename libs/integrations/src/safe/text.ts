@@ -1,0 +1,102 @@
+import { InvalidInputError } from '@custody/domain';
+import { DEFAULT_MAX_BYTES } from '../types.js';
+
+/**
+ * Decodes user bytes as UTF-8 after the size check. Invalid UTF-8 is not an error here (the caller
+ * may still report the file as unparsed); a NUL byte marks binary content.
+ */
+export function decodeInput(bytes: Uint8Array, maxBytes = DEFAULT_MAX_BYTES): { text: string; binary: boolean } {
+  if (!(bytes instanceof Uint8Array)) throw new InvalidInputError('input must be bytes (Uint8Array)');
+  if (bytes.byteLength > maxBytes) {
+    throw new InvalidInputError(`input is ${bytes.byteLength} bytes, over the ${maxBytes}-byte limit`, {
+      size: bytes.byteLength,
+      limit: maxBytes,
+    });
+  }
+  let text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const head = text.slice(0, 8192);
+  const binary = head.includes('\u0000') || (head.match(/\uFFFD/g)?.length ?? 0) > 8;
+  return { text, binary };
+}
+
+/** Maps character offsets to 1-based lines, and finds the first line holding a needle. */
+export class LineIndex {
+  private readonly starts: number[] = [0];
+
+  constructor(readonly text: string) {
+    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) this.starts.push(i + 1);
+  }
+
+  get lineCount(): number {
+    return this.starts.length;
+  }
+
+  /** 1-based line of a character offset. */
+  lineAt(offset: number): number {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
+  }
+
+  /** Text of a 1-based line, without its newline. */
+  line(n: number): string {
+    const start = this.starts[n - 1] ?? 0;
+    const end = n < this.starts.length ? this.starts[n] - 1 : this.text.length;
+    return this.text.slice(start, end).replace(/\r$/, '');
+  }
+
+  offsetOfLine(n: number): number {
+    return this.starts[Math.max(0, Math.min(n - 1, this.starts.length - 1))];
+  }
+
+  /** Offset of the first occurrence of `needle` at or after `from`, or -1. */
+  find(needle: string, from = 0): number {
+    if (!needle) return -1;
+    return this.text.indexOf(needle, from);
+  }
+
+  /** Line of the first occurrence of any needle (tried in order) after `from`; undefined if none. */
+  locate(needles: (string | undefined)[], from = 0): number | undefined {
+    for (const n of needles) {
+      if (!n) continue;
+      const at = this.text.indexOf(n, from);
+      if (at >= 0) return this.lineAt(at);
+    }
+    return undefined;
+  }
+}
+
+/** Lower-case slug for ids: stable, ASCII, dash-separated, at most 60 characters. */
+export function slug(s: string): string {
+  const out = s
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/\$\{([^}]*)\}/g, '$1')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60)
+    .replace(/-+$/g, '');
+  return out || 'unnamed';
+}
+
+/** Decodes the XML predefined entities and numeric references (no DTD entities are ever expanded). */
+export function decodeXmlEntities(s: string): string {
+  if (!s.includes('&')) return s;
+  return s.replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos);/gi, (m, e: string) => {
+    const k = e.toLowerCase();
+    if (k === 'amp') return '&';
+    if (k === 'lt') return '<';
+    if (k === 'gt') return '>';
+    if (k === 'quot') return '"';
+    if (k === 'apos') return "'";
+    const code = k.startsWith('#x') ? parseInt(k.slice(2), 16) : parseInt(k.slice(1), 10);
+    return Number.isFinite(code) && code > 0 && code < 0x110000 ? String.fromCodePoint(code) : m;
+  });
+}

@@ -1,0 +1,70 @@
+import { CustodyError, type DocumentStatus, type DocumentType, type ExtractionResult, type ParseResult } from '@custody/domain';
+import { extractDocument } from '@custody/extraction';
+import { parseManifest, type Manifest } from '@custody/graph';
+import { detectFormat, parseConfig, parseFleet } from '@custody/integrations';
+
+/** What one document turned into: the only shapes the projection reads. */
+export type DocumentAnalysis =
+  | { type: 'contract'; extraction: ExtractionResult }
+  | { type: 'manifest'; manifest: Manifest }
+  | { type: 'integration_config' | 'fleet_export'; parse: ParseResult };
+
+export interface AnalysisResult {
+  type: DocumentType;
+  status: Extract<DocumentStatus, 'processed' | 'unparsed' | 'failed'>;
+  reason?: string;
+  format?: string;
+  analysis?: DocumentAnalysis;
+}
+
+export interface AnalyzeOptions {
+  maxBytes?: number;
+}
+
+const MANIFEST_HINT = /^(practice|systems)\s*:/m;
+const FLEET_FORMATS = new Set(['fleet-csv', 'fleet-json']);
+/** Formats the integrations library reads as configs; anything else is tried as a contract. */
+const TEXT_FORMATS = new Set(['unknown', 'text', 'markdown', 'html', 'pdf', 'docx']);
+
+/**
+ * Classifies a document by content and analyses it. Never throws for bad input: every outcome has a
+ * status, and `unparsed`/`failed` always carry a reason that names what was wrong.
+ */
+export async function analyzeDocument(bytes: Uint8Array, fileName: string, opts: AnalyzeOptions = {}): Promise<AnalysisResult> {
+  const maxBytes = opts.maxBytes ?? 50 * 1024 * 1024;
+  if (bytes.length === 0) return { type: 'unknown', status: 'failed', reason: `${fileName}: empty file` };
+  if (bytes.length > maxBytes) {
+    return { type: 'unknown', status: 'failed', reason: `${fileName}: ${bytes.length} bytes is over the ${maxBytes}-byte limit` };
+  }
+  try {
+    const head = Buffer.from(bytes.subarray(0, 4096)).toString('utf8');
+    if (/\.ya?ml$/i.test(fileName) && MANIFEST_HINT.test(head) || /(^|\/)custody\.ya?ml$/i.test(fileName)) {
+      const manifest = parseManifest(Buffer.from(bytes).toString('utf8'), fileName);
+      return { type: 'manifest', status: 'processed', format: 'custody-manifest', analysis: { type: 'manifest', manifest } };
+    }
+    const format = detectFormat(bytes, fileName);
+    if (FLEET_FORMATS.has(format)) {
+      return { type: 'fleet_export', status: 'processed', format, analysis: { type: 'fleet_export', parse: parseFleet(bytes, fileName) } };
+    }
+    if (!TEXT_FORMATS.has(format)) {
+      const parse = parseConfig(bytes, fileName);
+      const interpreted = parse.systems.length + parse.flows.length + (parse.consents?.length ?? 0) + parse.redactions.length > 0;
+      return {
+        type: 'integration_config',
+        status: interpreted ? 'processed' : 'unparsed',
+        reason: interpreted ? undefined : `${fileName}: ${format} file with no systems or flows Custody can interpret${parse.unparsed?.length ? ` (${parse.unparsed.map((u) => u.reason).join('; ')})` : ''}`,
+        format: parse.format,
+        analysis: { type: 'integration_config', parse },
+      };
+    }
+    const extraction = await extractDocument(bytes, fileName);
+    return { type: 'contract', status: 'processed', format: extraction.document.kind, analysis: { type: 'contract', extraction } };
+  } catch (err) {
+    if (err instanceof CustodyError) {
+      const reason = err.message.includes(fileName) ? err.message : `${fileName}: ${err.message}`;
+      return { type: 'unknown', status: err.code === 'unsupported_format' ? 'unparsed' : 'failed', reason };
+    }
+    // An unexpected error is a bug, but the document is still kept and reported rather than lost.
+    return { type: 'unknown', status: 'failed', reason: `${fileName}: internal error while reading (${(err as Error).message})` };
+  }
+}

@@ -1,0 +1,47 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, join, relative, resolve } from 'node:path';
+import { InvalidInputError, type AuditReport, type Lens } from '@custody/domain';
+import type { RuleSettings } from '@custody/rules';
+import { analyzeDocument } from './analyze-document.js';
+import { composeReport, evaluateGraph, projectDocuments, type AnalyzedDocument } from './build-audit.js';
+
+/** Every file under the given paths (folders walked recursively; hidden entries and node_modules skipped). */
+export function collectFiles(paths: string[]): string[] {
+  const out: string[] = [];
+  const walk = (p: string) => {
+    const st = statSync(p, { throwIfNoEntry: false });
+    if (!st) throw new InvalidInputError(`${p}: no such file or folder`);
+    if (st.isDirectory()) {
+      for (const name of readdirSync(p).sort()) {
+        if (name.startsWith('.') || name === 'node_modules') continue;
+        walk(join(p, name));
+      }
+    } else if (st.isFile()) out.push(p);
+  };
+  for (const p of paths) walk(resolve(p));
+  return out;
+}
+
+/**
+ * The whole audit in memory, with no database or queue: what `custody audit` runs (e.g. in a config repo's
+ * CI). It uses the same analysis, projection, rules and score as the service.
+ */
+export async function auditFiles(paths: string[], opts: { lens?: Lens; settings?: RuleSettings; now?: Date; name?: string; maxBytes?: number; onProgress?: (done: number, total: number, file: string) => void } = {}): Promise<AuditReport> {
+  const files = collectFiles(paths);
+  const root = paths.length === 1 && statSync(resolve(paths[0])).isDirectory() ? resolve(paths[0]) : process.cwd();
+  const docs: AnalyzedDocument[] = [];
+  for (const [i, file] of files.entries()) {
+    const bytes = readFileSync(file);
+    const name = relative(root, file) || basename(file);
+    const result = await analyzeDocument(bytes, name, { maxBytes: opts.maxBytes });
+    docs.push({ id: createHash('sha256').update(bytes).digest('hex'), file: name, ...result });
+    opts.onProgress?.(i + 1, files.length, name);
+  }
+  const now = opts.now ?? new Date();
+  const { graph } = projectDocuments(docs, { asOf: now.toISOString() });
+  const lens = opts.lens ?? graph.practice.lenses[0] ?? 'default';
+  const evaluation = evaluateGraph(graph, { lens, settings: opts.settings, now });
+  const name = opts.name ?? graph.practice.name;
+  return composeReport({ workspace: { id: 'local', name }, graph, evaluation, documents: docs, lens, generatedAt: now.toISOString() });
+}

@@ -1,0 +1,86 @@
+import type { AuditDocument, AuditReport, DocumentStatus, DocumentType, FactCorrection, Finding, Graph, Lens, Score } from '@custody/domain';
+import { projectGraphWithReport } from '@custody/graph';
+import { lookupVendor } from '@custody/integrations';
+import { DEFAULT_RULE_SETTINGS, runRules, scoreFindings, type RuleSettings } from '@custody/rules';
+import type { DocumentAnalysis } from './analyze-document.js';
+
+/** A stored or in-memory document with its analysis, as the projection reads it. */
+export interface AnalyzedDocument {
+  id: string;
+  file: string;
+  type: DocumentType;
+  status: DocumentStatus;
+  reason?: string;
+  format?: string;
+  analysis?: DocumentAnalysis;
+}
+
+export interface Evaluation {
+  findings: Finding[];
+  score: Score;
+  ruleErrors: { ruleId: string; message: string }[];
+}
+
+/** Projects analysed documents into the PHI flow graph (pure; same input → same graph). */
+export function projectDocuments(docs: AnalyzedDocument[], opts: { asOf: string; corrections?: Record<string, FactCorrection[]> }) {
+  const manifests = docs.filter((d) => d.analysis?.type === 'manifest');
+  const manifestDoc = manifests[0];
+  return projectGraphWithReport({
+    manifest: manifestDoc && manifestDoc.analysis?.type === 'manifest'
+      ? { ...manifestDoc.analysis.manifest, documentId: manifestDoc.id, file: manifestDoc.file }
+      : undefined,
+    contracts: docs.flatMap((d) => (d.analysis?.type === 'contract' ? [{ documentId: d.id, file: d.file, result: d.analysis.extraction }] : [])),
+    configs: docs.flatMap((d) =>
+      d.analysis && (d.analysis.type === 'integration_config' || d.analysis.type === 'fleet_export')
+        ? [{ documentId: d.id, file: d.file, result: d.analysis.parse }]
+        : [],
+    ),
+    corrections: opts.corrections,
+    asOf: opts.asOf,
+    resolveVendor: (hostOrName: string) => lookupVendor(hostOrName),
+  });
+}
+
+/** Runs every rule over the graph and scores the findings under a lens. */
+export function evaluateGraph(graph: Graph, opts: { lens?: Lens; settings?: RuleSettings; now?: Date } = {}): Evaluation {
+  const lens = opts.lens ?? graph.practice.lenses[0] ?? 'default';
+  const ctx = { graph, lens, settings: opts.settings ?? DEFAULT_RULE_SETTINGS, now: opts.now ?? new Date(graph.asOf) };
+  const { findings, errors } = runRules(ctx);
+  const score = scoreFindings(findings, ctx);
+  return { findings, score, ruleErrors: errors };
+}
+
+/** Assembles the one report object every renderer, the API and `custody audit` share. */
+export function composeReport(input: {
+  workspace: { id: string; name: string };
+  graph: Graph;
+  evaluation: Evaluation;
+  documents: AnalyzedDocument[];
+  lens: Lens;
+  generatedAt?: string;
+}): AuditReport {
+  const attached = new Map<string, string>();
+  for (const s of input.graph.systems) for (const c of s.contracts) attached.set(c.documentId, s.id);
+  const documents: AuditDocument[] = input.documents.map((d) => ({
+    id: d.id,
+    file: d.file,
+    type: d.type,
+    status: d.status,
+    reason: d.reason,
+    format: d.format,
+    system: attached.get(d.id),
+    ...(d.analysis?.type === 'contract' ? { info: d.analysis.extraction.document, facts: d.analysis.extraction.facts } : {}),
+  }));
+  return {
+    workspace: input.workspace,
+    generatedAt: input.generatedAt ?? new Date().toISOString(),
+    lens: input.lens,
+    practice: input.graph.practice,
+    score: input.evaluation.score,
+    systems: input.graph.systems,
+    flows: input.graph.flows,
+    findings: input.evaluation.findings,
+    documents,
+    ruleErrors: input.evaluation.ruleErrors,
+  };
+}

@@ -1,0 +1,51 @@
+import type { FactCorrection, Finding, TriageStatus } from '@custody/domain';
+import type { Persistence } from '@custody/persistence';
+import type { DocumentAnalysis } from './analyze-document.js';
+import type { AnalyzedDocument } from './build-audit.js';
+
+/**
+ * Reads a workspace's analysed documents (optionally as they stood at `asOf`) — the input of the
+ * projection. Documents received after `asOf` are left out; analyses are deterministic, so replaying them
+ * gives the graph of that moment.
+ */
+export async function loadAnalyzedDocuments(db: Persistence, workspaceId: string, asOf?: Date): Promise<AnalyzedDocument[]> {
+  const docs = await db.documents.list(workspaceId);
+  return docs
+    .filter((d) => !asOf || new Date(d.createdAt) <= asOf)
+    .map((d) => ({
+      id: d.id,
+      file: d.fileName,
+      type: d.type,
+      status: asOf && d.processedAt && new Date(d.processedAt) > asOf ? 'processing' : d.status,
+      reason: d.reason,
+      format: d.format,
+      analysis: asOf && d.processedAt && new Date(d.processedAt) > asOf ? undefined : (d.analysis as DocumentAnalysis | undefined),
+    }));
+}
+
+/** Human fact corrections, from `FactCorrected` events: the latest per document and fact wins. */
+export async function loadCorrections(db: Persistence, workspaceId: string, asOf?: Date): Promise<Record<string, FactCorrection[]>> {
+  const events = await db.events.ofType(workspaceId, ['FactCorrected']);
+  const out: Record<string, FactCorrection[]> = {};
+  for (const e of events) {
+    if (asOf && new Date(e.at) > asOf) continue;
+    const p = e.payload as { documentId: string; fact: FactCorrection['fact']; value: unknown; reason: string };
+    (out[p.documentId] ??= []).push({ fact: p.fact, value: p.value, reason: p.reason, by: e.actor, at: e.at });
+  }
+  return out;
+}
+
+/** Triage decisions by finding id (`ruleId@subject`), so they survive re-runs. */
+export async function loadTriage(db: Persistence, workspaceId: string): Promise<Map<string, NonNullable<Finding['triage']>>> {
+  const events = await db.events.ofType(workspaceId, ['FindingTriaged']);
+  const out = new Map<string, NonNullable<Finding['triage']>>();
+  for (const e of events) {
+    const p = e.payload as { findingId: string; status: TriageStatus; reason?: string };
+    out.set(p.findingId, { status: p.status, reason: p.reason, by: e.actor, at: e.at });
+  }
+  return out;
+}
+
+export function applyTriage(findings: Finding[], triage: Map<string, NonNullable<Finding['triage']>>): Finding[] {
+  return findings.map((f) => (triage.has(f.id) ? { ...f, triage: triage.get(f.id) } : f));
+}

@@ -1,0 +1,34 @@
+import { Inject } from '@nestjs/common';
+import { Command, CommandHandler, EventBus, type ICommandHandler } from '@nestjs/cqrs';
+import type { Persistence } from '@custody/persistence';
+import { projectDocuments } from '../analysis/build-audit.js';
+import { loadAnalyzedDocuments, loadCorrections } from '../analysis/workspace-state.js';
+import { GraphChangedEvent } from '../events/pipeline.events.js';
+import { PERSISTENCE } from '../tokens.js';
+
+/** Rebuilds a workspace's graph projection from its documents and corrections. Idempotent. */
+export class ProjectGraphCommand extends Command<{ version: number; changed: boolean }> {
+  constructor(readonly workspaceId: string) {
+    super();
+  }
+}
+
+@CommandHandler(ProjectGraphCommand)
+export class ProjectGraphHandler implements ICommandHandler<ProjectGraphCommand> {
+  constructor(@Inject(PERSISTENCE) private readonly db: Persistence, private readonly events: EventBus) {}
+
+  async execute({ workspaceId }: ProjectGraphCommand) {
+    // Read the high-water mark first: anything after it triggers another projection job.
+    const seq = await this.db.events.latestSeq(workspaceId);
+    const docs = await loadAnalyzedDocuments(this.db, workspaceId);
+    const workspace = await this.db.workspaces.findById(workspaceId);
+    const { graph } = projectDocuments(docs, { asOf: new Date().toISOString(), corrections: await loadCorrections(this.db, workspaceId) });
+    if (workspace && graph.practice.name === 'Practice') graph.practice.name = workspace.name;
+    // asOf is the projection time; keep it out of change detection by pinning it to the previous value when equal otherwise.
+    const prev = await this.db.projections.graph(workspaceId);
+    if (prev && JSON.stringify({ ...prev.graph, asOf: '' }) === JSON.stringify({ ...graph, asOf: '' })) graph.asOf = prev.graph.asOf;
+    const saved = await this.db.projections.saveGraph(workspaceId, graph, seq);
+    if (saved.changed && saved.event) this.events.publish(new GraphChangedEvent(workspaceId, saved.version, saved.affected, saved.event.seq));
+    return { version: saved.version, changed: saved.changed };
+  }
+}

@@ -1,0 +1,33 @@
+import { Inject } from '@nestjs/common';
+import { Command, CommandHandler, EventBus, type ICommandHandler } from '@nestjs/cqrs';
+import type { Persistence } from '@custody/persistence';
+import { evaluateGraph } from '../analysis/build-audit.js';
+import { applyTriage, loadTriage } from '../analysis/workspace-state.js';
+import { ExposureScoredEvent } from '../events/pipeline.events.js';
+import { PERSISTENCE } from '../tokens.js';
+
+/** Runs the rules and the score over the current projection and stores findings with their history. */
+export class ScoreWorkspaceCommand extends Command<{ total: number; skipped: boolean }> {
+  constructor(readonly workspaceId: string, readonly graphVersion: number) {
+    super();
+  }
+}
+
+@CommandHandler(ScoreWorkspaceCommand)
+export class ScoreWorkspaceHandler implements ICommandHandler<ScoreWorkspaceCommand> {
+  constructor(@Inject(PERSISTENCE) private readonly db: Persistence, private readonly events: EventBus) {}
+
+  async execute({ workspaceId, graphVersion }: ScoreWorkspaceCommand) {
+    const projection = await this.db.projections.graph(workspaceId);
+    const current = await this.db.projections.score(workspaceId);
+    // A newer graph version supersedes this job; an already scored version needs no second run.
+    if (!projection || projection.version > graphVersion || (current && current.graphVersion >= projection.version)) {
+      return { total: current?.score.total ?? 0, skipped: true };
+    }
+    const evaluation = evaluateGraph(projection.graph);
+    const findings = applyTriage(evaluation.findings, await loadTriage(this.db, workspaceId));
+    const { appeared, resolved, event } = await this.db.projections.saveScoring(workspaceId, projection.version, findings, evaluation.score);
+    this.events.publish(new ExposureScoredEvent(workspaceId, evaluation.score.total, appeared, resolved, event.seq));
+    return { total: evaluation.score.total, skipped: false };
+  }
+}

@@ -1,0 +1,40 @@
+/** The one job catalogue (immich style): every job name, its queue and its payload. Payloads carry ids only. */
+export enum QueueName {
+  Pipeline = 'pipeline',
+}
+
+export enum JobName {
+  Extract = 'extract',
+  Project = 'project',
+  Score = 'score',
+}
+
+export type JobPayload =
+  | { name: JobName.Extract; data: { documentId: string } }
+  | { name: JobName.Project; data: { workspaceId: string } }
+  | { name: JobName.Score; data: { workspaceId: string; graphVersion: number } };
+
+export type PayloadOf<N extends JobName> = Extract<JobPayload, { name: N }>['data'];
+
+export const JOB_QUEUE: Record<JobName, QueueName> = {
+  [JobName.Extract]: QueueName.Pipeline,
+  [JobName.Project]: QueueName.Pipeline,
+  [JobName.Score]: QueueName.Pipeline,
+};
+
+/**
+ * Deterministic job ids, so duplicates collapse: one extraction per document; one projection per
+ * workspace event high-water mark; one scoring per graph version.
+ */
+export function jobId<N extends JobName>(name: N, data: PayloadOf<N>, seq?: number): string {
+  switch (name) {
+    case JobName.Extract:
+      return `${(data as PayloadOf<JobName.Extract>).documentId}:extract`;
+    case JobName.Project:
+      return `${(data as PayloadOf<JobName.Project>).workspaceId}:project:${seq ?? 0}`;
+    case JobName.Score:
+      return `${(data as PayloadOf<JobName.Score>).workspaceId}:score:${(data as PayloadOf<JobName.Score>).graphVersion}`;
+    default:
+      throw new Error(`unknown job ${String(name)}`);
+  }
+}

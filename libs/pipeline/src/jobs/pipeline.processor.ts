@@ -1,0 +1,108 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { UnrecoverableError, Worker, type Job } from 'bullmq';
+import type { CustodyConfig } from '@custody/config';
+import { CustodyError } from '@custody/domain';
+import type { Persistence } from '@custody/persistence';
+import { ExtractDocumentCommand } from '../commands/extract-document.command.js';
+import { ProjectGraphCommand } from '../commands/project-graph.command.js';
+import { ScoreWorkspaceCommand } from '../commands/score-workspace.command.js';
+import type { Runtime } from '../runtime.js';
+import { CONFIG, PERSISTENCE, RUNTIME } from '../tokens.js';
+import { JobName, QueueName, type PayloadOf } from './job-catalogue.js';
+import { JobQueue } from './job-queue.js';
+import { queueConnection } from './queue-connection.js';
+
+type Handler = (data: never) => Promise<void>;
+
+/**
+ * The one processor of the pipeline queue, dispatching on the job name. Each step enqueues the next one
+ * before it completes, so a worker killed mid-step is retried (after the lock expires) and the chain
+ * resumes: ingest → extract → project → score.
+ */
+@Injectable()
+export class PipelineProcessor implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly log = new Logger('PipelineProcessor');
+  private worker?: Worker;
+  private readonly handlers: Record<JobName, Handler>;
+
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly jobs: JobQueue,
+    @Inject(PERSISTENCE) private readonly db: Persistence,
+    @Inject(RUNTIME) private readonly runtime: Runtime,
+    @Inject(CONFIG) private readonly config: CustodyConfig,
+  ) {
+    this.handlers = {
+      [JobName.Extract]: (d: PayloadOf<JobName.Extract>) => this.extract(d),
+      [JobName.Project]: (d: PayloadOf<JobName.Project>) => this.project(d),
+      [JobName.Score]: (d: PayloadOf<JobName.Score>) => this.score(d),
+    } as Record<JobName, Handler>;
+    // Boot fails if the catalogue has a job without a handler.
+    const missing = Object.values(JobName).filter((n) => typeof this.handlers[n] !== 'function');
+    if (missing.length) throw new Error(`jobs without a handler: ${missing.join(', ')}`);
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.reconcile();
+    this.worker = new Worker(QueueName.Pipeline, (job: Job) => this.dispatch(job), {
+      connection: queueConnection(this.runtime.queue),
+      prefix: this.config.queuePrefix,
+      concurrency: this.config.workerConcurrency,
+      lockDuration: this.config.jobLockMs,
+      stalledInterval: Math.max(1000, Math.floor(this.config.jobLockMs / 2)),
+      maxStalledCount: 3,
+    });
+    this.worker.on('failed', (job, err) => void this.onFailed(job, err));
+    this.worker.on('error', (err) => this.log.error(`worker: ${err.message}`));
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.worker?.close();
+  }
+
+  private async dispatch(job: Job): Promise<void> {
+    const handler = this.handlers[job.name as JobName];
+    if (!handler) throw new UnrecoverableError(`no handler for job ${job.name}`);
+    try {
+      await handler(job.data as never);
+    } catch (err) {
+      // Bad input is final; infrastructure errors are retried with backoff.
+      if (err instanceof CustodyError && !err.retryable) throw new UnrecoverableError(`${err.code}: ${err.message}`);
+      throw err;
+    }
+  }
+
+  private async extract({ documentId }: PayloadOf<JobName.Extract>): Promise<void> {
+    const { workspaceId } = await this.commands.execute(new ExtractDocumentCommand(documentId));
+    await this.jobs.add(JobName.Project, { workspaceId }, await this.db.events.latestSeq(workspaceId));
+  }
+
+  private async project({ workspaceId }: PayloadOf<JobName.Project>): Promise<void> {
+    const { version } = await this.commands.execute(new ProjectGraphCommand(workspaceId));
+    await this.jobs.add(JobName.Score, { workspaceId, graphVersion: version });
+  }
+
+  private async score({ workspaceId, graphVersion }: PayloadOf<JobName.Score>): Promise<void> {
+    await this.commands.execute(new ScoreWorkspaceCommand(workspaceId, graphVersion));
+  }
+
+  /** A document whose extraction will not be retried again is marked failed with the reason: kept, never silent. */
+  private async onFailed(job: Job | undefined, err: Error): Promise<void> {
+    this.log.warn(`job ${job?.name} ${job?.id} failed (attempt ${job?.attemptsMade}): ${err.message}`);
+    const final = !job || err instanceof UnrecoverableError || job.attemptsMade >= (job.opts.attempts ?? 1);
+    if (job?.name === JobName.Extract && final) {
+      const { documentId } = job.data as PayloadOf<JobName.Extract>;
+      await this.db.documents
+        .recordOutcome(documentId, { type: 'unknown', status: 'failed', reason: `processing failed: ${err.message}` })
+        .catch((e: Error) => this.log.error(`could not mark document failed: ${e.message}`));
+    }
+  }
+
+  /** At boot: every accepted but unfinished document gets its (deduplicated) extraction job again. */
+  private async reconcile(): Promise<void> {
+    const unfinished = await this.db.documents.unfinished();
+    for (const d of unfinished) await this.jobs.add(JobName.Extract, { documentId: d.id });
+    if (unfinished.length) this.log.log(`re-enqueued ${unfinished.length} unfinished document(s)`);
+  }
+}

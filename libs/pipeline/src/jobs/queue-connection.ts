@@ -1,0 +1,26 @@
+import { createPostgresBackend, setDefaultBackendFactory, type ConnectionOptions } from 'bullmq';
+
+export type QueueBackend = { kind: 'redis'; url: string } | { kind: 'postgres'; url: string };
+
+/**
+ * BullMQ connection options for the chosen backend. For PostgreSQL the process-wide default backend
+ * factory is switched (BullMQ 6), so Queue/Worker code is the same in both modes. Over pglite-socket the
+ * `search_path` startup option is ignored, so the queue lives in `public` of its own database.
+ */
+export function queueConnection(backend: QueueBackend): ConnectionOptions {
+  if (backend.kind === 'postgres') {
+    setDefaultBackendFactory(createPostgresBackend as never);
+    return { connectionString: backend.url, schema: 'public', migrate: true } as unknown as ConnectionOptions;
+  }
+  setDefaultBackendFactory(undefined);
+  const u = new URL(backend.url);
+  return {
+    host: u.hostname,
+    port: Number(u.port || 6379),
+    username: u.username || undefined,
+    password: u.password ? decodeURIComponent(u.password) : undefined,
+    db: u.pathname.length > 1 ? Number(u.pathname.slice(1)) : 0,
+    tls: u.protocol === 'rediss:' ? {} : undefined,
+    maxRetriesPerRequest: null,
+  };
+}

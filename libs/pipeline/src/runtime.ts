@@ -1,0 +1,85 @@
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { CustodyConfig } from '@custody/config';
+import { CustodyError } from '@custody/domain';
+import { Persistence, startEmbeddedPostgres, type EmbeddedPostgres } from '@custody/persistence';
+import type { QueueBackend } from './jobs/queue-connection.js';
+
+/** The services a Custody process runs on: real PostgreSQL/Redis, or embedded engines under `home`. */
+export interface Runtime {
+  config: CustodyConfig;
+  embedded: boolean;
+  persistence: Persistence;
+  queue: QueueBackend;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts or connects the engines. Embedded mode (no `DATABASE_URL`) runs two PGlite databases — one for
+ * Custody, one for the job queue, so BullMQ's `public` tables never clash with ours — each persisted under
+ * `home`, so jobs are as durable as in production. Only one process may own an embedded home at a time.
+ */
+export async function startRuntime(config: CustodyConfig): Promise<Runtime> {
+  const engines: EmbeddedPostgres[] = [];
+  let releaseLock = () => {};
+  try {
+    let databaseUrl = config.databaseUrl;
+    let queue: QueueBackend | undefined = config.redisUrl ? { kind: 'redis', url: config.redisUrl } : undefined;
+    if (!databaseUrl) {
+      const home = resolve(config.home);
+      mkdirSync(home, { recursive: true });
+      releaseLock = lockHome(home);
+      const db = await startEmbeddedPostgres(join(home, 'db'));
+      engines.push(db);
+      databaseUrl = db.url;
+      if (!queue) {
+        const q = await startEmbeddedPostgres(join(home, 'queue'));
+        engines.push(q);
+        queue = { kind: 'postgres', url: q.url };
+      }
+    }
+    // Production without Redis: BullMQ's PostgreSQL backend on the same server (its own `bullmq` schema).
+    queue ??= { kind: 'postgres', url: databaseUrl };
+    const persistence = await Persistence.open(databaseUrl);
+    return {
+      config,
+      embedded: !config.databaseUrl,
+      persistence,
+      queue,
+      async close() {
+        await persistence.close();
+        for (const e of engines.reverse()) await e.close().catch(() => undefined);
+        releaseLock();
+      },
+    };
+  } catch (err) {
+    for (const e of engines.reverse()) await e.close().catch(() => undefined);
+    releaseLock();
+    throw err;
+  }
+}
+
+/** PGlite must not be opened by two processes: a pid lock file turns that into a clear error. */
+function lockHome(home: string): () => void {
+  const file = join(home, 'custody.lock');
+  if (existsSync(file)) {
+    const pid = Number(readFileSync(file, 'utf8').trim());
+    if (pid && pid !== process.pid && isAlive(pid)) {
+      throw new CustodyError('home_locked', `another Custody process (pid ${pid}) is using ${home}; stop it or set CUSTODY_HOME to another folder`);
+    }
+    rmSync(file, { force: true });
+  }
+  const fd = openSync(file, 'wx');
+  writeFileSync(fd, String(process.pid));
+  closeSync(fd);
+  return () => rmSync(file, { force: true });
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}

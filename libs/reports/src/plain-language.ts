@@ -1,0 +1,78 @@
+/**
+ * Words a practice owner understands, for executive summaries and the law-enforcement view. Only
+ * presentation: severities and postures come from the report, never recomputed here.
+ */
+import type { DataCategory, FactValueMap, FindingKind, Severity, SystemRole } from '@custody/domain';
+
+/**
+ * One sentence per finding kind. `who` names the subject (a system, `A → B` for a flow, a path); `party` the
+ * system the exposure lands on, for sentences about a recipient.
+ */
+const KIND_SENTENCES: Record<FindingKind, (who: string, party: string) => string> = {
+  missing_baa: (who) => `${who} receives client information without a signed Business Associate Agreement (BAA), so nothing obliges it to protect that information.`,
+  expired_baa: (who) => `The BAA with ${who} has expired: its promises to protect client information no longer bind it.`,
+  no_subcontractor_flowdown: (who) => `${who} can pass client information to its own suppliers without making them follow the same privacy rules.`,
+  baa_chain_break: (who, party) => `Client information reaches ${party} (via ${who}), a company that never promised in a BAA to protect it.`,
+  psychotherapy_notes_exposed: (who) => `Psychotherapy notes, which deserve the strongest protection, leave your practice via ${who}.`,
+  ai_training: (who) => `${who} may use your clients' sessions to train its AI models.`,
+  deidentified_reuse: (who) => `${who} may strip names from your clients' data and then reuse it for its own business.`,
+  data_sale_or_marketing: (who) => `${who} may sell or market with your clients' information.`,
+  weak_law_enforcement_posture: (who) => `${who} could hand your clients' records to a government agency (including an immigration agency) without a judge's order or without telling you.`,
+  vendor_owns_records: (who) => `${who} claims ownership of your clients' records, not you.`,
+  no_return_or_destroy: (who) => `When you stop using ${who}, it does not have to return or destroy your clients' information.`,
+  slow_breach_notice: (who) => `If ${who} is breached, it may wait too long before telling you.`,
+  recording_retention: (who) => `${who} keeps recordings or transcripts of sessions longer than it needs to.`,
+  notetaker_cannot_disable: (who) => `Clinicians cannot switch ${who} off, so every session is captured.`,
+  recording_without_consent: (who) => `${who} records sessions without capturing your clients' consent.`,
+  claims_aggregation: (_who, party) => `Insurance-claims data reaches ${party}, where it can be pooled into databases others search.`,
+  tracking_technology: (who) => `${who} tracks visitors to your patient-facing web pages and learns who is seeking care.`,
+  unencrypted_transport: (who) => `Client information travels unencrypted on ${who}, where it can be read in transit.`,
+  offshore_processing: (who) => `${who} may process your clients' information outside the country.`,
+  unauthorized_third_party_disclosure: (_who, party) => `Client information goes to ${party}, a third party, without a valid, current authorization from the client.`,
+  identifiable_research_data: (who) => `Data sent for research via ${who} still identifies your clients.`,
+  minimum_necessary: (who) => `More client information than needed is sent via ${who}.`,
+  part2_without_consent: (who) => `Substance-use treatment records reach ${who} without the special consent federal law requires.`,
+  sensitive_detail_exposed: (who) => `Sensitive details such as immigration status are held by ${who}, which could be compelled to disclose them.`,
+  secret_in_config: (who) => `A password or key was written into a configuration for ${who}; anyone with the file could use it.`,
+  aggregation_hub: (who) => `${who} gathers many kinds of sensitive client information from many sources in one place.`,
+};
+
+/** A plain-words sentence for a finding kind about `who` (landing on `party`, default `who`). */
+export function plainSentence(kind: FindingKind, who: string, party: string = who): string {
+  return KIND_SENTENCES[kind](who, party);
+}
+
+/** Human label for a data category (`session_transcript` → `session transcripts`). */
+export function categoryLabel(c: DataCategory): string {
+  const special: Partial<Record<DataCategory, string>> = {
+    insurance_ids: 'insurance IDs', web_identifiers: 'web identifiers', deidentified: 'de-identified data', contact: 'contact details',
+    payment: 'payment details', scheduling: 'appointments', claims: 'insurance claims', diagnosis: 'diagnoses',
+  };
+  return special[c] ?? c.replace(/_/g, ' ');
+}
+
+/** Human label for a role (`ai_notetaker` → `AI notetaker`). */
+export function roleLabel(r: SystemRole): string {
+  const special: Partial<Record<SystemRole, string>> = {
+    ehr: 'EHR', ai_notetaker: 'AI notetaker', llm_provider: 'LLM provider', analytics_tracker: 'analytics / tracking',
+    communications: 'email / SMS / fax',
+  };
+  return special[r] ?? r.replace(/_/g, ' ');
+}
+
+export const SEVERITY_LABEL: Record<Severity, string> = { critical: 'Critical', high: 'High', medium: 'Medium', low: 'Low', info: 'Info' };
+
+/** Law-enforcement posture of a holder: the contract fact, or `no_contract` when none is on file. */
+export type Posture = FactValueMap['law_enforcement_disclosure'] | 'no_contract';
+
+/** What a posture means, and who decides whether records are released. */
+export const POSTURE_TEXT: Record<Posture, { posture: string; controls: string }> = {
+  judicial_process_only: { posture: 'Discloses only on a court order or judicial warrant', controls: 'A judge: the vendor releases only under judicial process' },
+  legal_process_with_notice: { posture: 'Discloses on legal process after notifying you', controls: 'Shared: you are told first and can object or seek a protective order' },
+  any_legal_request: { posture: 'Discloses on any legal request, including administrative subpoenas (e.g. ICE)', controls: 'The vendor alone, without a judge and possibly without telling you' },
+  unspecified: { posture: 'Contract is silent on government requests', controls: 'Unclear: assume the vendor decides' },
+  no_contract: { posture: 'No contract on file', controls: 'Unknown: the holder decides under its own policy' },
+};
+
+/** Postures ordered from weakest (listed first) to strongest, for the law-enforcement table. */
+export const POSTURE_ORDER: readonly Posture[] = ['any_legal_request', 'no_contract', 'unspecified', 'legal_process_with_notice', 'judicial_process_only'];

@@ -1,0 +1,203 @@
+/**
+ * The sections every human-readable report shares (Markdown, HTML, PDF), computed once from an AuditReport so
+ * the renderers only format. Nothing here scores or judges: it sorts, groups and looks things up.
+ */
+import type { AuditDocument, AuditReport, DataCategory, Evidence, Finding, FindingKind, GraphSystem, Severity } from '@custody/domain';
+import { DATA_CATEGORIES, PRACTICE_ID, SENSITIVE_CATEGORIES, SEVERITIES, severityRank } from '@custody/domain';
+import { exposureBand, type ExposureBand } from '@custody/graph';
+import { plainSentence, POSTURE_ORDER, type Posture } from './plain-language.js';
+
+export interface EvidenceEntry {
+  /** 1-based number shown as `E<n>`. */
+  n: number;
+  evidence: Evidence;
+  /** `file:line`, `file p.3`, `file @120–200`, or `—`. */
+  location: string;
+}
+
+export interface FindingView {
+  finding: Finding;
+  subjectLabel: string;
+  evidenceRefs: number[];
+}
+
+export interface LawEnforcementRow {
+  system: GraphSystem;
+  isPractice: boolean;
+  sensitive: DataCategory[];
+  posture: Posture;
+  quote?: Evidence;
+  /** Open law-enforcement findings on this holder. */
+  findings: Finding[];
+}
+
+export interface FleetSummary {
+  vendors: { vendor: string; installs: number; sites: { site: string; installs: number }[] }[];
+  /** Setting → value → number of installs. */
+  settings: { key: string; values: { value: string; installs: number }[] }[];
+  kinds: { kind: FindingKind; findings: number; installs: number }[];
+  installs: number;
+}
+
+export interface ReportModel {
+  report: AuditReport;
+  title: string;
+  band: ExposureBand;
+  /** Findings not triaged away, by severity (all severities present, possibly 0). */
+  counts: Record<Severity, number>;
+  topRisks: { view: FindingView; sentence: string }[];
+  bySeverity: { severity: Severity; findings: FindingView[] }[];
+  lawEnforcement: LawEnforcementRow[];
+  fleet?: FleetSummary;
+  documents: AuditDocument[];
+  evidence: EvidenceEntry[];
+  systemName: (id: string) => string;
+}
+
+/** Settings that identify an install rather than configure it: not a "distribution". */
+const IDENTITY_SETTINGS = new Set(['install_id', 'clinician', 'id', 'name', 'hostname', 'user']);
+const TOP_RISKS = 5;
+
+/** True when a finding still counts: not a false positive and not mitigated. */
+export function isOpen(f: Finding): boolean {
+  return f.triage?.status !== 'false_positive' && f.triage?.status !== 'mitigated';
+}
+
+export function evidenceLocation(e: Evidence): string {
+  const file = e.file ?? (e.documentId ? `document ${e.documentId.slice(0, 12)}` : '');
+  const where = e.line !== undefined ? `:${e.line}` : e.page !== undefined ? ` p.${e.page}` : e.start !== undefined ? ` @${e.start}–${e.end ?? e.start}` : '';
+  return file || where ? `${file}${where}` : '—';
+}
+
+function evidenceKey(e: Evidence): string {
+  return JSON.stringify([e.file ?? e.documentId ?? '', e.line ?? null, e.start ?? null, e.end ?? null, e.quote]);
+}
+
+/** Build the shared report sections. */
+export function buildReportModel(report: AuditReport): ReportModel {
+  const names = new Map(report.systems.map((s) => [s.id, s.name]));
+  const systemName = (id: string) => names.get(id) ?? (id === PRACTICE_ID ? report.practice.name : id);
+  const subjectLabel = (subject: string) => {
+    const [type, rest = ''] = subject.split(/:(.*)/s);
+    if (type === 'system') return systemName(rest);
+    if (type === 'flow') return rest.split('->').map((p) => systemName(p.replace(/#.*$/, ''))).join(' → ');
+    if (type === 'path') return rest.split('>').map(systemName).join(' → ');
+    return subject;
+  };
+
+  const evidence: EvidenceEntry[] = [];
+  const evidenceIndex = new Map<string, number>();
+  const refer = (e: Evidence): number => {
+    const key = evidenceKey(e);
+    let n = evidenceIndex.get(key);
+    if (n === undefined) {
+      n = evidence.length + 1;
+      evidenceIndex.set(key, n);
+      evidence.push({ n, evidence: e, location: evidenceLocation(e) });
+    }
+    return n;
+  };
+
+  // The party a finding lands on: for a path, its last hop; otherwise the first system it is charged to.
+  const partyOf = (f: Finding) => f.subject.startsWith('path:') ? systemName(f.subject.split('>').at(-1)!)
+    : f.systems.length > 0 ? systemName(f.systems[0]) : subjectLabel(f.subject);
+
+  // Severity first, then the points a finding adds, then id: a stable order a reader can trust.
+  const sorted = [...report.findings].sort((a, b) =>
+    severityRank(b.severity) - severityRank(a.severity) || b.contribution - a.contribution || a.id.localeCompare(b.id));
+  const views = sorted.map((finding): FindingView => ({ finding, subjectLabel: subjectLabel(finding.subject), evidenceRefs: finding.evidence.map(refer) }));
+  const open = views.filter((v) => isOpen(v.finding));
+
+  const counts = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
+  for (const v of open) counts[v.finding.severity] += 1;
+
+  const bySeverity = [...SEVERITIES].reverse().map((severity) => ({ severity, findings: views.filter((v) => v.finding.severity === severity) }))
+    .filter((g) => g.findings.length > 0);
+  const topRisks = open.filter((v) => v.finding.severity !== 'info').slice(0, TOP_RISKS)
+    .map((view) => ({ view, sentence: plainSentence(view.finding.kind, view.subjectLabel, partyOf(view.finding)) }));
+
+  const lawEnforcement = lawEnforcementRows(report, refer);
+  // Contract facts are evidence too: number them after the findings' evidence.
+  for (const d of report.documents) for (const fact of Object.values(d.facts ?? {})) for (const e of fact.evidence) refer({ file: d.file, ...e });
+
+  return {
+    report,
+    title: `PHI custody audit — ${report.practice.name}`,
+    band: exposureBand(report.score.total),
+    counts, topRisks, bySeverity, lawEnforcement,
+    fleet: fleetSummary(report),
+    documents: report.documents,
+    evidence,
+    systemName,
+  };
+}
+
+function lawEnforcementRows(report: AuditReport, refer: (e: Evidence) => number): LawEnforcementRow[] {
+  const inbound = new Map<string, Set<DataCategory>>();
+  for (const f of report.flows) for (const c of f.data) inbound.set(f.to, (inbound.get(f.to) ?? new Set()).add(c));
+  const sensitiveSet = new Set<DataCategory>([...SENSITIVE_CATEGORIES, ...(report.practice.records.documents_sensitive ?? [])]);
+
+  const rows = report.systems.flatMap((system): LawEnforcementRow[] => {
+    const held = new Set([...system.holds, ...(inbound.get(system.id) ?? [])]);
+    if (held.size === 0) return [];
+    const isPractice = system.role === 'practice';
+    const facts = system.contracts.map((c) => ({ c, fact: c.facts.law_enforcement_disclosure }));
+    const stated = facts.find((x) => x.fact && x.fact.value !== 'unspecified');
+    const posture: Posture = stated ? stated.fact.value : facts.length > 0 ? 'unspecified' : 'no_contract';
+    const quoteEv = stated?.fact.evidence[0];
+    const quote = quoteEv ? { file: stated!.c.file, documentId: stated!.c.documentId, ...quoteEv } : undefined;
+    if (quote) refer(quote);
+    return [{
+      system, isPractice, posture, quote,
+      sensitive: DATA_CATEGORIES.filter((c) => held.has(c) && sensitiveSet.has(c)),
+      findings: report.findings.filter((f) => isOpen(f) && f.kind === 'weak_law_enforcement_posture' &&
+        (f.systems.includes(system.id) || f.subject === `system:${system.id}`)),
+    }];
+  });
+  // The practice leads (it should control release); then weakest posture and most sensitive holdings first.
+  return rows.sort((a, b) => Number(b.isPractice) - Number(a.isPractice) ||
+    POSTURE_ORDER.indexOf(a.posture) - POSTURE_ORDER.indexOf(b.posture) || b.sensitive.length - a.sensitive.length);
+}
+
+function fleetSummary(report: AuditReport): FleetSummary | undefined {
+  const grouped = report.systems.filter((s) => s.group);
+  if (grouped.length === 0) return undefined;
+  const vendors = new Map<string, Map<string, number>>();
+  const settings = new Map<string, Map<string, number>>();
+  for (const s of grouped) {
+    const vendor = s.group?.vendor ?? s.name;
+    const sites = vendors.get(vendor) ?? new Map<string, number>();
+    const site = s.group?.site ?? '(no site)';
+    sites.set(site, (sites.get(site) ?? 0) + 1);
+    vendors.set(vendor, sites);
+    for (const [key, raw] of Object.entries(s.settings)) {
+      if (IDENTITY_SETTINGS.has(key)) continue;
+      const value = Array.isArray(raw) ? raw.join('; ') : String(raw);
+      const values = settings.get(key) ?? new Map<string, number>();
+      values.set(value, (values.get(value) ?? 0) + 1);
+      settings.set(key, values);
+    }
+  }
+  const ids = new Set(grouped.map((s) => s.id));
+  const kinds = new Map<FindingKind, { findings: number; installs: Set<string> }>();
+  for (const f of report.findings) {
+    const hit = [...f.systems, f.subject.replace(/^system:/, '')].filter((id) => ids.has(id));
+    if (hit.length === 0 || !isOpen(f)) continue;
+    const k = kinds.get(f.kind) ?? { findings: 0, installs: new Set<string>() };
+    k.findings += 1;
+    for (const id of hit) k.installs.add(id);
+    kinds.set(f.kind, k);
+  }
+  const byCount = <T extends { installs: number }>(a: T & { key: string }, b: T & { key: string }) => b.installs - a.installs || a.key.localeCompare(b.key);
+  return {
+    installs: grouped.length,
+    vendors: [...vendors].map(([vendor, sites]) => ({
+      vendor, installs: [...sites.values()].reduce((a, b) => a + b, 0),
+      sites: [...sites].map(([site, installs]) => ({ key: site, site, installs })).sort(byCount).map(({ site, installs }) => ({ site, installs })),
+    })).sort((a, b) => b.installs - a.installs || a.vendor.localeCompare(b.vendor)),
+    settings: [...settings].sort(([a], [b]) => a.localeCompare(b)).map(([key, values]) => ({
+      key, values: [...values].map(([value, installs]) => ({ key: value, value, installs })).sort(byCount).map(({ value, installs }) => ({ value, installs })),
+    })),
+    kinds: [...kinds].map(([kind, k]) => ({ kind, findings: k.findings, installs: k.installs.size })).sort((a, b) => b.installs - a.installs || a.kind.localeCompare(b.kind)),
+  };
+}

@@ -1,0 +1,41 @@
+import { SENSITIVE_CATEGORIES } from '@custody/domain';
+import { CITE } from '../citations.js';
+import { carriesPhi, displayName, inboundFlows, phiSources, vendorSystems } from '../graph-queries.js';
+import type { FindingDraft, Rule } from '../rule.js';
+import { impactOf } from '../sensitivity.js';
+
+/**
+ * One party receives many sensitive categories from many sources: a single breach, subpoena or policy change
+ * there exposes all of it at once. Thresholds are `settings.aggregationHub`.
+ */
+export const aggregationHubRule: Rule = {
+  id: 'aggregation-hub',
+  title: 'One party aggregates many sensitive categories from many sources',
+  kind: 'aggregation_hub',
+  citations: [CITE.riskAnalysis, CITE.minimumNecessary],
+  remediation:
+    'Treat this party as the highest-value target in the risk analysis: confirm its BAA, encryption, access logging and ' +
+    'law-enforcement terms are the strongest in the stack, and stop sending it categories it does not need (e.g. send ' +
+    'recordings to the notetaker but not to the EHR).',
+  evaluate({ graph, settings }) {
+    const { minSensitiveCategories, minSources } = settings.aggregationHub;
+    const drafts: FindingDraft[] = [];
+    for (const s of vendorSystems(graph)) {
+      const sources = phiSources(graph, s.id);
+      if (sources.length < minSources) continue;
+      const flows = inboundFlows(graph, s.id).filter(carriesPhi);
+      const sensitive = [...new Set(flows.flatMap((f) => f.data.filter((c) => SENSITIVE_CATEGORIES.includes(c))))];
+      if (sensitive.length < minSensitiveCategories) continue;
+      drafts.push({
+        subject: `system:${s.id}`,
+        systems: [s.id],
+        categories: sensitive,
+        likelihood: Math.min(0.9, 0.5 + 0.1 * (sources.length - minSources + 1)),
+        impact: impactOf(0.8, sensitive, settings),
+        evidence: flows.flatMap((f) => f.evidence),
+        detail: `${displayName(graph, s.id)} receives ${sensitive.length} sensitive categories (${sensitive.join(', ')}) from ${sources.length} sources (${sources.join(', ')}).`,
+      });
+    }
+    return drafts;
+  },
+};

@@ -1,0 +1,42 @@
+import { GraphBuilder, evaluateRule } from '../testing/graph-builder.js';
+import { aiTrainingRule } from './ai-training.rule.js';
+
+describe('ai-training', () => {
+  const scribe = (settings: Record<string, unknown> = {}) =>
+    new GraphBuilder().system('scribe', 'ai_notetaker', { settings }).flow('practice', 'scribe', ['session_transcript']);
+
+  it.each([
+    ['allowed', 0.9],
+    ['opt_out', 0.7],
+  ] as const)('fires when the contract says training is %s', (value, likelihood) => {
+    const [d] = evaluateRule(aiTrainingRule, scribe().baa('scribe', { ai_training_on_customer_data: value }).build());
+    expect(d!.likelihood).toBe(likelihood);
+    expect(d!.evidence[0]!.quote).toBe(`ai_training_on_customer_data: "${value}"`);
+  });
+
+  it('fires on a notetaker whose settings say training: opt_out', () => {
+    const [d] = evaluateRule(aiTrainingRule, scribe({ training: 'opt_out' }).build());
+    expect(d!.likelihood).toBe(0.7);
+    expect(d!.evidence[0]!.path).toBe('systems.scribe.settings.training');
+  });
+
+  it('does not fire for opt_in, prohibited or unspecified', () => {
+    for (const v of ['opt_in', 'prohibited', 'unspecified'] as const) {
+      expect(evaluateRule(aiTrainingRule, scribe().baa('scribe', { ai_training_on_customer_data: v }).build())).toEqual([]);
+    }
+    expect(evaluateRule(aiTrainingRule, scribe({ training: 'opt_in' }).build())).toEqual([]);
+  });
+
+  it('lowers likelihood when the contract allows it but the setting is off', () => {
+    const [d] = evaluateRule(aiTrainingRule, scribe({ training: 'prohibited' }).baa('scribe', { ai_training_on_customer_data: 'allowed' }).build());
+    expect(d!.likelihood).toBeCloseTo(0.54);
+  });
+
+  it('lets the BAA govern over a privacy policy', () => {
+    const g = scribe()
+      .contract('scribe', { ai_training_on_customer_data: 'allowed' }, { kind: 'privacy_policy' })
+      .baa('scribe', { ai_training_on_customer_data: 'prohibited' })
+      .build();
+    expect(evaluateRule(aiTrainingRule, g)).toEqual([]);
+  });
+});

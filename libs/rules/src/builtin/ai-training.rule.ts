@@ -1,0 +1,52 @@
+import { CITE } from '../citations.js';
+import { governingFact } from '../contracts.js';
+import { displayName, heldCategories, settingEvidence, stringSetting, vendorSystems } from '../graph-queries.js';
+import type { FindingDraft, Rule } from '../rule.js';
+import { impactOf } from '../sensitivity.js';
+
+// allowed: the vendor trains unless stopped; opt_out: it trains until someone opts out.
+const LIKELIHOOD: Record<string, number> = { allowed: 0.9, opt_out: 0.7 };
+
+/**
+ * The vendor may train AI models on PHI: its contract says `allowed`/`opt_out`, or its settings do.
+ * `opt_in` and `prohibited` do not fire. When the contract permits it but the configured setting is off,
+ * the likelihood is reduced (the practice has done its part; the contract still lets the vendor change it).
+ */
+export const aiTrainingRule: Rule = {
+  id: 'ai-training',
+  title: 'Vendor may train AI models on PHI',
+  kind: 'ai_training',
+  citations: [CITE.baUseLimits, CITE.baPermittedUses, CITE.saleOfPhi],
+  remediation:
+    'Turn training off in the vendor\'s settings for every install, and get the BAA amended to prohibit using PHI (or ' +
+    'data derived from it, including "de-identified" transcripts) to train or improve models, except with the ' +
+    'practice\'s written opt-in. Ask for written confirmation that past data was not used.',
+  evaluate({ graph, now, settings }) {
+    const drafts: FindingDraft[] = [];
+    for (const s of vendorSystems(graph)) {
+      const categories = heldCategories(graph, s.id);
+      if (categories.length === 0) continue;
+      const fact = governingFact(s, 'ai_training_on_customer_data', now);
+      const setting = stringSetting(s, 'training');
+      const contractL = LIKELIHOOD[fact.value] ?? 0;
+      const settingL = setting ? LIKELIHOOD[setting] ?? 0 : 0;
+      const settingOff = setting === 'prohibited' || setting === 'opt_in';
+      const likelihood = Math.max(settingL, settingOff ? contractL * 0.6 : contractL);
+      if (likelihood === 0) continue;
+      const parts = [
+        contractL > 0 ? `its contract says training is "${fact.value}"` : '',
+        setting ? `its settings say training is "${setting}"` : '',
+      ].filter(Boolean);
+      drafts.push({
+        subject: `system:${s.id}`,
+        systems: [s.id],
+        categories,
+        likelihood,
+        impact: impactOf(0.8, categories, settings),
+        evidence: [...(contractL > 0 ? fact.evidence : []), ...(setting ? settingEvidence(s, 'training') : [])],
+        detail: `${displayName(graph, s.id)} may train AI on ${categories.join(', ')}: ${parts.join('; ')}.`,
+      });
+    }
+    return drafts;
+  },
+};

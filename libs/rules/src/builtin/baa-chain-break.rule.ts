@@ -1,0 +1,131 @@
+import type { Evidence, Graph, GraphSystem } from '@custody/domain';
+import { CITE } from '../citations.js';
+import { baasInForce, factIn, nameMatches, namedSubprocessors } from '../contracts.js';
+import {
+  baaCoverage, carriesPhi, displayName, heldCategories, inboundFlows, isBusinessAssociateRole, isDirectAssociate,
+  isPracticeSide, pathSubject, phiOf, settingEvidence, shortestPathTo, systemById,
+} from '../graph-queries.js';
+import type { FindingDraft, Rule } from '../rule.js';
+import { impactOf } from '../sensitivity.js';
+
+/**
+ * Transitive BAA coverage. PHI stays covered from the practice to a vendor while the vendor has its own BAA;
+ * it stays covered from a vendor U to its sub-processor X when X has its own BAA, or U is covered, U's BAA
+ * flows its restrictions down (`subcontractor_flowdown: yes`) and U's contracts name X. Every hop where that
+ * fails is a break, reported as the path from an origin through U to X (e.g. notetaker → LLM provider).
+ * Sub-processors named in a vendor's settings or contracts but absent from the graph are checked the same way.
+ */
+export const baaChainBreakRule: Rule = {
+  id: 'baa-chain-break',
+  title: 'PHI reaches a sub-processor beyond BAA coverage',
+  kind: 'baa_chain_break',
+  citations: [CITE.subcontractorDisclosure, CITE.subcontractorFlowdown, CITE.subcontractorSecurity, CITE.baDisclosure],
+  remediation:
+    'For each sub-processor on this path, get written proof it is bound: either the upstream vendor\'s BAA requires ' +
+    'flow-down and names this sub-processor, or the sub-processor signs a subcontractor BAA. Until then, turn off the ' +
+    'integration that sends PHI to it (e.g. the notetaker\'s LLM summarisation) or choose a vendor that keeps PHI in-house.',
+  evaluate({ graph, now, settings }) {
+    const memo = new Map<string, boolean>();
+
+    const flowdownTo = (u: GraphSystem, name: string): { ok: boolean; flowdown: boolean; evidence: Evidence[] } => {
+      const baas = baasInForce(u, now);
+      const flow = baas.map((c) => factIn(c, 'subcontractor_flowdown')).filter((r) => r.value === 'yes');
+      const namedIn = u.contracts.filter((c) => (c.facts?.subprocessors_named?.value ?? []).some((n) => nameMatches(n, name)));
+      return {
+        ok: flow.length > 0 && namedIn.length > 0,
+        flowdown: flow.length > 0,
+        evidence: [...flow.flatMap((r) => r.evidence), ...namedIn.flatMap((c) => factIn(c, 'subprocessors_named').evidence)],
+      };
+    };
+
+    const edgeCovered = (uId: string, xId: string, visiting: Set<string>): boolean => {
+      if (baaCoverage(graph, xId, now).covered) return true;
+      const u = systemById(graph, uId);
+      const x = systemById(graph, xId);
+      if (!u || !x) return false;
+      return chainCovered(uId, visiting) && (flowdownTo(u, x.name).ok || flowdownTo(u, x.id).ok);
+    };
+
+    // Covered if the practice could show a BAA chain to it along at least one inbound path.
+    const chainCovered = (id: string, visiting = new Set<string>()): boolean => {
+      if (isPracticeSide(graph, id)) return true;
+      if (memo.has(id)) return memo.get(id)!;
+      if (visiting.has(id)) return false;
+      visiting.add(id);
+      let covered = baaCoverage(graph, id, now).covered;
+      if (!covered && !isDirectAssociate(graph, id)) {
+        covered = inboundFlows(graph, id)
+          .filter(carriesPhi)
+          .some((f) => !isPracticeSide(graph, f.from) && edgeCovered(f.from, id, visiting));
+      }
+      visiting.delete(id);
+      memo.set(id, covered);
+      return covered;
+    };
+
+    const drafts: FindingDraft[] = [];
+    const pathTo = (id: string): string[] => shortestPathTo(graph, id) ?? [id];
+
+    // Modelled sub-processors: every PHI hop vendor → vendor that is not covered.
+    for (const f of graph.flows) {
+      if (!carriesPhi(f) || isPracticeSide(graph, f.from) || isPracticeSide(graph, f.to)) continue;
+      const u = systemById(graph, f.from);
+      const x = systemById(graph, f.to);
+      if (!u || !x || !isBusinessAssociateRole(u) || !isBusinessAssociateRole(x)) continue;
+      // A direct associate with no BAA of its own is `missing-baa`'s finding, not a chain break.
+      if (isDirectAssociate(graph, x.id) && !baaCoverage(graph, x.id, now).covered) continue;
+      if (edgeCovered(u.id, x.id, new Set())) continue;
+      const fd = flowdownTo(u, x.name);
+      const upstreamCovered = chainCovered(u.id);
+      const categories = phiOf(f.data);
+      drafts.push({
+        subject: pathSubject([...pathTo(u.id), x.id]),
+        systems: [x.id, u.id],
+        categories,
+        likelihood: !upstreamCovered || !fd.flowdown ? 0.85 : 0.55,
+        impact: impactOf(0.85, categories, settings),
+        evidence: [...f.evidence, ...fd.evidence],
+        detail: breakDetail(graph, u, x.name, upstreamCovered, fd.flowdown),
+      });
+    }
+
+    // Named but unmodelled sub-processors (e.g. a notetaker's `subprocessors: [OpenAI]`).
+    for (const u of graph.systems) {
+      if (isPracticeSide(graph, u.id) || !isBusinessAssociateRole(u)) continue;
+      const categories = heldCategories(graph, u.id);
+      if (categories.length === 0) continue;
+      const named = namedSubprocessors(u);
+      for (const name of [...new Set([...named.inSettings, ...named.inContracts])]) {
+        if (graph.systems.some((s) => nameMatches(s.name, name) || nameMatches(s.id, name))) continue;
+        const fd = flowdownTo(u, name);
+        const upstreamCovered = chainCovered(u.id);
+        if (upstreamCovered && fd.ok) continue;
+        drafts.push({
+          subject: pathSubject([...pathTo(u.id), slug(name)]),
+          systems: [u.id],
+          categories,
+          likelihood: !upstreamCovered || !fd.flowdown ? 0.75 : 0.5,
+          impact: impactOf(0.85, categories, settings),
+          evidence: [
+            ...(named.inSettings.includes(name) ? settingEvidence(u, 'subprocessors') : []),
+            ...u.contracts.flatMap((c) => (c.facts?.subprocessors_named?.value ?? []).includes(name) ? factIn(c, 'subprocessors_named').evidence : []),
+            ...fd.evidence,
+          ],
+          detail: breakDetail(graph, u, name, upstreamCovered, fd.flowdown),
+        });
+      }
+    }
+    return drafts;
+  },
+};
+
+function breakDetail(graph: Graph, u: GraphSystem, name: string, upstreamCovered: boolean, flowdown: boolean): string {
+  const who = displayName(graph, u.id);
+  if (!upstreamCovered) return `${who} passes PHI to ${name}, but coverage already ended before ${who}: nothing binds ${name}.`;
+  if (!flowdown) return `${who} passes PHI to ${name}; ${who}'s BAA has no subcontractor flow-down and ${name} has no BAA of its own.`;
+  return `${who} passes PHI to ${name}; ${who}'s BAA flows down but does not name ${name}, and ${name} has no BAA of its own.`;
+}
+
+function slug(name: string): string {
+  return name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'unnamed';
+}

@@ -1,0 +1,37 @@
+import { CITE } from '../citations.js';
+import { withSource } from '../contracts.js';
+import { baaCoverage, displayName, heldCategories, isPracticeSide } from '../graph-queries.js';
+import type { FindingDraft, Rule } from '../rule.js';
+import { impactOf } from '../sensitivity.js';
+
+/** A system holds PHI and every BAA attached to it has expired. */
+export const expiredBaaRule: Rule = {
+  id: 'expired-baa',
+  title: 'The BAA with a vendor holding PHI has expired',
+  kind: 'expired_baa',
+  citations: [CITE.baDisclosure, CITE.baContractsSecurity, CITE.returnOrDestroy],
+  remediation:
+    'Renew the Business Associate Agreement (or confirm an evergreen clause keeps it in force and record that). If the ' +
+    'relationship has ended, require the vendor to return or destroy the PHI and certify it in writing.',
+  evaluate({ graph, now, settings }) {
+    const drafts: FindingDraft[] = [];
+    for (const s of graph.systems) {
+      if (isPracticeSide(graph, s.id)) continue;
+      const categories = heldCategories(graph, s.id);
+      if (categories.length === 0) continue;
+      const coverage = baaCoverage(graph, s.id, now);
+      if (coverage.inForce.length > 0 || coverage.expired.length === 0) continue;
+      const latest = [...coverage.expired].sort((a, b) => Date.parse(b.expires!) - Date.parse(a.expires!))[0]!;
+      drafts.push({
+        subject: `system:${s.id}`,
+        systems: [s.id],
+        categories,
+        likelihood: 0.9,
+        impact: impactOf(0.85, categories, settings),
+        evidence: coverage.expired.flatMap((c) => withSource(c.facts?.baa_offered?.evidence ?? [], c)),
+        detail: `The BAA with ${displayName(graph, s.id)} (${latest.file}) expired on ${latest.expires}; it still holds ${categories.join(', ')}.`,
+      });
+    }
+    return drafts;
+  },
+};

@@ -1,0 +1,49 @@
+import { CITE } from '../citations.js';
+import { governingFact } from '../contracts.js';
+import {
+  baaCoverage, carriesPhi, displayName, heldCategories, inboundFlows, isBusinessAssociateRole, isDirectAssociate, isPracticeSide,
+} from '../graph-queries.js';
+import type { FindingDraft, Rule } from '../rule.js';
+import { impactOf } from '../sensitivity.js';
+
+/**
+ * A direct business associate of the practice (PHI comes to it from the practice side, or it is declared to
+ * hold PHI) with no BAA at all: no BAA attached and no flow into it declared under one. Sub-processors that
+ * only receive PHI from other vendors are `baa-chain-break`'s concern; an expired BAA is `expired-baa`'s.
+ */
+export const missingBaaRule: Rule = {
+  id: 'missing-baa',
+  title: 'PHI goes to a business associate with no BAA',
+  kind: 'missing_baa',
+  citations: [CITE.baDisclosure, CITE.baContractsSecurity, CITE.baContractTerms],
+  remediation:
+    'Stop sending PHI to this vendor until a Business Associate Agreement is signed. Ask the vendor for its BAA (most ' +
+    'health-focused vendors offer one); if it will not sign, replace it with one that will. Record the signed BAA in ' +
+    'Custody so the finding closes.',
+  evaluate({ graph, now, settings }) {
+    const drafts: FindingDraft[] = [];
+    for (const s of graph.systems) {
+      if (isPracticeSide(graph, s.id) || !isBusinessAssociateRole(s) || !isDirectAssociate(graph, s.id)) continue;
+      const categories = heldCategories(graph, s.id);
+      if (categories.length === 0) continue;
+      const coverage = baaCoverage(graph, s.id, now);
+      if (coverage.covered || coverage.expired.length > 0) continue;
+      const offered = governingFact(s, 'baa_offered', now);
+      const refused = offered.value === 'no';
+      const inbound = inboundFlows(graph, s.id).filter((f) => carriesPhi(f) && isPracticeSide(graph, f.from));
+      drafts.push({
+        subject: `system:${s.id}`,
+        systems: [s.id],
+        categories,
+        // A vendor that says it will not sign is a certainty; silence in the paperwork we hold is nearly one.
+        likelihood: refused ? 1 : 0.85,
+        impact: impactOf(0.9, categories, settings),
+        evidence: [...offered.evidence, ...inbound.flatMap((f) => f.evidence), ...(inbound.length === 0 ? s.evidence : [])],
+        detail: refused
+          ? `${displayName(graph, s.id)} receives ${categories.join(', ')} and its documents say it does not offer a BAA.`
+          : `${displayName(graph, s.id)} receives ${categories.join(', ')} but no BAA is on file for it and no flow into it is declared under one.`,
+      });
+    }
+    return drafts;
+  },
+};

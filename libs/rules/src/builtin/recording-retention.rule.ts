@@ -1,0 +1,57 @@
+import type { DataCategory, Evidence } from '@custody/domain';
+import { CITE } from '../citations.js';
+import { governingFact } from '../contracts.js';
+import { daysSetting, displayName, settingEvidence, vendorSystems } from '../graph-queries.js';
+import type { FindingDraft, Rule } from '../rule.js';
+import { impactOf } from '../sensitivity.js';
+
+/**
+ * Session audio or transcripts kept longer than the configured limit (settings
+ * `audio_retention_days`/`transcript_retention_days`, or the contract's `audio_or_recording_retention_days`).
+ * The further over the limit, the likelier: a recording kept forever is one subpoena or breach away.
+ */
+export const recordingRetentionRule: Rule = {
+  id: 'recording-retention',
+  title: 'Session recordings or transcripts kept past the retention limit',
+  kind: 'recording_retention',
+  citations: [CITE.minimumNecessary, CITE.safeguards],
+  remediation:
+    'Set the notetaker to delete audio as soon as the note is signed (and within the practice\'s limit at most) and ' +
+    'transcripts within the transcript limit; get the retention period written into the BAA, with deletion covering ' +
+    'backups and sub-processors. Apply the setting to every install.',
+  evaluate({ graph, now, settings }) {
+    const drafts: FindingDraft[] = [];
+    const { audio: audioLimit, transcript: transcriptLimit } = settings.retentionLimitDays;
+    for (const s of vendorSystems(graph)) {
+      const over: { category: DataCategory; days: number; limit: number; source: string; evidence: Evidence[] }[] = [];
+      const audio = daysSetting(s, 'audio_retention_days');
+      if (audio !== undefined && audio > audioLimit) {
+        over.push({ category: 'session_recording', days: audio, limit: audioLimit, source: 'settings.audio_retention_days', evidence: settingEvidence(s, 'audio_retention_days') });
+      }
+      const transcript = daysSetting(s, 'transcript_retention_days');
+      if (transcript !== undefined && transcript > transcriptLimit) {
+        over.push({ category: 'session_transcript', days: transcript, limit: transcriptLimit, source: 'settings.transcript_retention_days', evidence: settingEvidence(s, 'transcript_retention_days') });
+      }
+      const fact = governingFact(s, 'audio_or_recording_retention_days', now);
+      if (typeof fact.value === 'number' && fact.value > audioLimit && !(audio !== undefined && audio <= audioLimit)) {
+        over.push({ category: 'session_recording', days: fact.value, limit: audioLimit, source: 'contract', evidence: fact.evidence });
+      }
+      if (over.length === 0) continue;
+      const categories = [...new Set(over.map((o) => o.category))];
+      const excess = Math.max(...over.map((o) => (o.days - o.limit) / o.limit));
+      drafts.push({
+        subject: `system:${s.id}`,
+        systems: [s.id],
+        categories,
+        likelihood: 0.5 + 0.5 * Math.min(1, excess),
+        impact: impactOf(0.7, categories, settings),
+        evidence: over.flatMap((o) => o.evidence),
+        detail:
+          `${displayName(graph, s.id)} keeps ` +
+          over.map((o) => `${o.category} ${Number.isFinite(o.days) ? `${o.days} days` : 'indefinitely'} (${o.source}; limit ${o.limit})`).join(', ') +
+          '.',
+      });
+    }
+    return drafts;
+  },
+};

@@ -1,0 +1,52 @@
+import type { Citation } from '@custody/domain';
+import { CITE, STATE_RECORDING_STATUTES } from '../citations.js';
+import { consentCoverage, displayName, settingEvidence, stateOf, stringSetting, vendorSystems } from '../graph-queries.js';
+import type { FindingDraft, Rule } from '../rule.js';
+import { impactOf } from '../sensitivity.js';
+
+/**
+ * Sessions recorded without the client's consent: `consent_capture: none` anywhere, or only verbal consent in
+ * an all-party-consent state (the practice's jurisdiction, or the install's own `jurisdiction` setting).
+ * A live `recording` consent in the graph for that system closes it.
+ */
+export const recordingWithoutConsentRule: Rule = {
+  id: 'recording-without-consent',
+  title: 'Sessions recorded without the client\'s documented consent',
+  kind: 'recording_without_consent',
+  citations: [
+    { ...CITE.calPenal632, title: 'e.g. California: all-party consent to record a confidential communication (each such state has its own statute)' },
+    CITE.apaRecording,
+  ],
+  remediation:
+    'Obtain each client\'s written consent to recording before the first recorded session (and the right to decline ' +
+    'without losing care), store it with the record, and configure the notetaker to capture consent at the start of ' +
+    'each session. In all-party-consent states, every participant (including family members in the session) must agree.',
+  evaluate({ graph, now, settings }) {
+    const drafts: FindingDraft[] = [];
+    for (const s of vendorSystems(graph)) {
+      const capture = stringSetting(s, 'consent_capture');
+      if (capture === undefined || capture === 'written' || stringSetting(s, 'recording') === 'off') continue;
+      const state = stateOf(typeof s.settings.jurisdiction === 'string' ? s.settings.jurisdiction : graph.practice.jurisdiction);
+      const allParty = state !== undefined && settings.allPartyConsentStates.includes(state);
+      if (capture === 'verbal' && !allParty) continue;
+      if (capture !== 'none' && capture !== 'verbal') continue;
+      const consent = consentCoverage(graph, s.id, ['session_recording'], now, ['recording']);
+      if (consent.uncovered.length === 0) continue;
+      const statute: Citation | undefined = allParty && state ? STATE_RECORDING_STATUTES[state] : undefined;
+      const categories = ['session_recording', 'session_transcript'] as const;
+      drafts.push({
+        subject: `system:${s.id}`,
+        systems: [s.id],
+        categories: [...categories],
+        likelihood: capture === 'none' ? (allParty ? 0.95 : 0.75) : 0.55,
+        impact: impactOf(0.85, categories, settings),
+        evidence: settingEvidence(s, 'consent_capture'),
+        detail:
+          `${displayName(graph, s.id)} records sessions with consent capture "${capture}"` +
+          (allParty ? ` in ${state}, an all-party-consent state${statute ? ` (${statute.ref})` : ''}.` : '.'),
+        ...(statute ? { citations: [statute] } : {}),
+      });
+    }
+    return drafts;
+  },
+};

@@ -1,0 +1,50 @@
+import { CITE } from '../citations.js';
+import { baasInForce, factIn } from '../contracts.js';
+import { displayName, heldCategories, vendorSystems } from '../graph-queries.js';
+import type { FindingDraft, Rule } from '../rule.js';
+import { impactOf } from '../sensitivity.js';
+
+/**
+ * A BAA in force lets the vendor take longer than the limit (default 60 days, the regulatory ceiling) to tell
+ * the practice of a breach, or does not say. The practice's own 60-day clock to notify clients starts at
+ * discovery, which includes the BA's discovery when it acts as the practice's agent.
+ */
+export const slowBreachNoticeRule: Rule = {
+  id: 'slow-breach-notice',
+  title: 'Breach notice to the practice is slow or unstated',
+  kind: 'slow_breach_notice',
+  citations: [CITE.breachNotice, CITE.baBreachReport],
+  remediation:
+    'Amend the BAA so the vendor notifies the practice of any security incident or breach of unsecured PHI without ' +
+    'unreasonable delay and within a fixed short period (5–10 business days is common), with the details the practice ' +
+    'needs for its own notices under 164.404.',
+  evaluate({ graph, now, settings }) {
+    const drafts: FindingDraft[] = [];
+    const max = settings.breachNoticeMaxDays;
+    for (const s of vendorSystems(graph)) {
+      const baas = baasInForce(s, now);
+      if (baas.length === 0) continue;
+      const readings = baas.map((c) => factIn(c, 'breach_notice_days'));
+      const stated = readings.filter((r) => typeof r.value === 'number');
+      // With two BAAs in force, the shortest stated window is the one the practice can enforce.
+      const best = stated.sort((a, b) => (a.value as number) - (b.value as number))[0];
+      if (best && (best.value as number) <= max) continue;
+      const categories = heldCategories(graph, s.id);
+      if (categories.length === 0) continue;
+      const days = best?.value as number | undefined;
+      drafts.push({
+        subject: `system:${s.id}`,
+        systems: [s.id],
+        categories,
+        likelihood: days === undefined ? 0.5 : 0.6 + 0.3 * Math.min(1, (days - max) / max),
+        impact: impactOf(0.55, categories, settings),
+        evidence: best?.evidence ?? [],
+        detail:
+          days === undefined
+            ? `${displayName(graph, s.id)}'s BAA states no breach-notice deadline.`
+            : `${displayName(graph, s.id)}'s BAA allows ${days} days to report a breach (limit ${max}).`,
+      });
+    }
+    return drafts;
+  },
+};

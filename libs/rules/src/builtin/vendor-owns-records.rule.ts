@@ -1,0 +1,42 @@
+import { CITE } from '../citations.js';
+import { governingFact } from '../contracts.js';
+import { displayName, heldCategories, vendorSystems } from '../graph-queries.js';
+import type { FindingDraft, Rule } from '../rule.js';
+import { impactOf } from '../sensitivity.js';
+
+/**
+ * The vendor or platform owns (or co-owns) the records, so it decides on release and retention. Worse when
+ * the practice says it keeps no copy of its own (`practice.records.keeps_own_copy: false`).
+ */
+export const vendorOwnsRecordsRule: Rule = {
+  id: 'vendor-owns-records',
+  title: 'Vendor or platform owns the clinical records',
+  kind: 'vendor_owns_records',
+  citations: [CITE.access, CITE.baAccess, CITE.returnOrDestroy],
+  remediation:
+    'Require the contract to state that the practice owns all records and PHI, that the vendor holds them only as a ' +
+    'business associate, and that it exports them in a usable format on request and at termination. Keep your own ' +
+    'copy of every client\'s record outside the platform.',
+  evaluate({ graph, now, settings }) {
+    const drafts: FindingDraft[] = [];
+    const noOwnCopy = graph.practice.records.keeps_own_copy === false;
+    for (const s of vendorSystems(graph)) {
+      const fact = governingFact(s, 'record_ownership', now);
+      if (fact.value !== 'vendor' && fact.value !== 'shared') continue;
+      const categories = heldCategories(graph, s.id);
+      if (categories.length === 0) continue;
+      drafts.push({
+        subject: `system:${s.id}`,
+        systems: [s.id],
+        categories,
+        likelihood: (fact.value === 'vendor' ? 0.85 : 0.5) + (noOwnCopy ? 0.1 : 0),
+        impact: impactOf(noOwnCopy ? 1 : 0.7, categories, settings),
+        evidence: fact.evidence,
+        detail:
+          `${displayName(graph, s.id)}'s terms make record ownership "${fact.value}"` +
+          (noOwnCopy ? ', and the practice keeps no copy of its own.' : '.'),
+      });
+    }
+    return drafts;
+  },
+};

@@ -1,0 +1,68 @@
+import { SENSITIVE_CATEGORIES, type GraphSystem } from '@custody/domain';
+import { CITE } from '../citations.js';
+import { governingFact } from '../contracts.js';
+import { displayName, heldCategories, vendorSystems } from '../graph-queries.js';
+import { lensActive } from '../lenses.js';
+import type { FindingDraft, Rule, RuleContext } from '../rule.js';
+import { impactOf } from '../sensitivity.js';
+
+/**
+ * Who could hand records over without the practice? 164.512(f) *permits* disclosure to law enforcement on an
+ * administrative request under narrow conditions; nothing *requires* it. A holder whose terms release on "any
+ * legal request", or say nothing, lets an agency with an administrative subpoena or warrant bypass the
+ * practice. Payers and government bodies are out of scope: the practice has no contract to negotiate there.
+ */
+export const weakLawEnforcementPostureRule: Rule = {
+  id: 'weak-law-enforcement-posture',
+  title: 'Holder of sensitive PHI may release it to law enforcement without a court order or notice',
+  kind: 'weak_law_enforcement_posture',
+  citations: [CITE.lawEnforcement, CITE.adminRequest, CITE.judicial],
+  remediation:
+    'Negotiate a law-enforcement clause: the vendor discloses only on a court order or judicial warrant signed by a ' +
+    'judge (not an administrative warrant or subpoena), notifies the practice before disclosing unless a court forbids ' +
+    'it, and refers requests to the practice. Train front-desk staff: ask for the judicial order, do not consent to ' +
+    'searches, call the practice\'s counsel.',
+  evaluate(ctx) {
+    const drafts: FindingDraft[] = [];
+    for (const s of vendorSystems(ctx.graph)) {
+      const draft = weakPosture(ctx, s);
+      if (draft) drafts.push(draft);
+    }
+    return drafts;
+  },
+};
+
+/** The law-enforcement posture of a holder, if weak: shared with `sensitive-detail-exposed`. */
+export function postureOf(s: GraphSystem, now: Date): { weak: boolean; likelihood: number; value: string; evidence: GraphSystem['evidence'] } {
+  const fact = governingFact(s, 'law_enforcement_disclosure', now);
+  if (fact.value === 'any_legal_request') return { weak: true, likelihood: 0.9, value: fact.value, evidence: fact.evidence };
+  if (fact.value === 'unspecified') {
+    // Silence in a contract we have is a choice the vendor made; no contract at all is less telling.
+    return { weak: true, likelihood: s.contracts.length > 0 ? 0.6 : 0.5, value: s.contracts.length > 0 ? 'unspecified' : 'no contract on file', evidence: [] };
+  }
+  return { weak: false, likelihood: 0, value: fact.value, evidence: fact.evidence };
+}
+
+export function outOfLawEnforcementScope(s: GraphSystem): boolean {
+  return s.role === 'payer' || s.role === 'government';
+}
+
+function weakPosture(ctx: RuleContext, s: GraphSystem): FindingDraft | undefined {
+  if (outOfLawEnforcementScope(s)) return undefined;
+  const categories = heldCategories(ctx.graph, s.id).filter((c) => SENSITIVE_CATEGORIES.includes(c));
+  if (categories.length === 0) return undefined;
+  const posture = postureOf(s, ctx.now);
+  if (!posture.weak) return undefined;
+  const raised = lensActive(ctx, 'immigrant-clients') || lensActive(ctx, 'substance-use');
+  return {
+    subject: `system:${s.id}`,
+    systems: [s.id],
+    categories,
+    likelihood: posture.likelihood,
+    impact: impactOf(raised ? 1 : 0.8, categories, ctx.settings),
+    evidence: posture.evidence,
+    detail:
+      `${displayName(ctx.graph, s.id)} holds ${categories.join(', ')}; its law-enforcement disclosure terms: ${posture.value}. ` +
+      'An administrative request could reach these records without a judge or the practice.',
+  };
+}

@@ -1,0 +1,129 @@
+import {
+  unspecifiedValue,
+  type AttachedContract,
+  type DocumentKind,
+  type Evidence,
+  type FactName,
+  type FactValueMap,
+  type GraphSystem,
+} from '@custody/domain';
+
+/** A contract is a BAA if it says it offers/is one, or was classified as one. */
+export function isBaa(contract: AttachedContract): boolean {
+  return contract.kind === 'baa' || contract.facts?.baa_offered?.value === 'yes';
+}
+
+/** Expired when its `expires` date is before `now`. An unparseable date is not treated as expired. */
+export function isExpired(contract: AttachedContract, now: Date): boolean {
+  if (!contract.expires) return false;
+  const t = Date.parse(contract.expires);
+  return Number.isFinite(t) && t < now.getTime();
+}
+
+export function baasInForce(system: GraphSystem, now: Date): AttachedContract[] {
+  return sortContracts(system.contracts.filter((c) => isBaa(c) && !isExpired(c, now)), now);
+}
+
+export function expiredBaas(system: GraphSystem, now: Date): AttachedContract[] {
+  return sortContracts(system.contracts.filter((c) => isBaa(c) && isExpired(c, now)), now);
+}
+
+/** What a fact says for a system, and the clause that says it. */
+export interface FactReading<K extends FactName> {
+  value: FactValueMap[K];
+  evidence: Evidence[];
+  contract?: AttachedContract;
+}
+
+// A BAA governs PHI over a vendor's general terms (they usually say so, and 164.504(e) makes it the
+// instrument that limits a BA's uses), then DPAs and negotiated contracts, then click-through terms,
+// then privacy policies. Expired agreements come last: they still say what the vendor was allowed to do.
+const KIND_RANK: Record<DocumentKind, number> = { baa: 0, dpa: 1, contract: 2, terms: 3, privacy_policy: 4, other: 5 };
+
+function rank(c: AttachedContract, now: Date): number {
+  const kindRank = isBaa(c) ? 0 : KIND_RANK[c.kind] ?? 5;
+  return (isExpired(c, now) ? 10 : 0) + kindRank;
+}
+
+function sortContracts(contracts: AttachedContract[], now: Date): AttachedContract[] {
+  return [...contracts].sort((a, b) => rank(a, now) - rank(b, now) || cmp(a.documentId, b.documentId));
+}
+
+function isUnspecified(value: unknown): boolean {
+  return value === 'unspecified' || value === null || value === undefined || (Array.isArray(value) && value.length === 0);
+}
+
+/**
+ * The governing value of a fact for a system: the first contract, in precedence order, that says
+ * something about it. `unspecified` (with no evidence) when no contract does or there is no contract.
+ */
+export function governingFact<K extends FactName>(system: GraphSystem, name: K, now: Date): FactReading<K> {
+  for (const c of sortContracts(system.contracts, now)) {
+    const fact = c.facts?.[name];
+    if (fact && !isUnspecified(fact.value)) {
+      return { value: fact.value as FactValueMap[K], evidence: withSource(fact.evidence ?? [], c), contract: c };
+    }
+  }
+  return { value: unspecifiedValue(name), evidence: [] };
+}
+
+/** Fact values to set, by name (the rest unspecified): used for hypothetical and test contracts. */
+export type FactValues = Partial<{ [K in FactName]: FactValueMap[K] }>;
+
+/** A day count as written in settings or facts; "indefinite"/"forever"/"unlimited" mean Infinity. */
+export function parseDaysValue(v: unknown): number | undefined {
+  if (typeof v === 'number' && Number.isFinite(v) && v >= 0) return v;
+  if (typeof v === 'string') {
+    const s = v.trim().toLowerCase();
+    if (['indefinite', 'indefinitely', 'forever', 'unlimited', 'never', 'permanent'].includes(s)) return Infinity;
+    const n = Number(s);
+    if (s !== '' && Number.isFinite(n) && n >= 0) return n;
+  }
+  return undefined;
+}
+
+/** A fact as one particular contract states it (unspecified if absent). */
+export function factIn<K extends FactName>(contract: AttachedContract, name: K): FactReading<K> {
+  const fact = contract.facts?.[name];
+  if (!fact) return { value: unspecifiedValue(name), evidence: [], contract };
+  return { value: fact.value as FactValueMap[K], evidence: withSource(fact.evidence ?? [], contract), contract };
+}
+
+/** Fact evidence often omits which file it came from; the contract knows. */
+export function withSource(evidence: readonly Evidence[], contract: AttachedContract): Evidence[] {
+  return evidence.map((e) => ({ ...e, documentId: e.documentId ?? contract.documentId, file: e.file ?? contract.file }));
+}
+
+/** Names of sub-processors a system's contracts name (in any contract) and its settings list. */
+export function namedSubprocessors(system: GraphSystem): { inContracts: string[]; inSettings: string[] } {
+  const inContracts = unique(system.contracts.flatMap((c) => (Array.isArray(c.facts?.subprocessors_named?.value) ? c.facts.subprocessors_named.value : [])));
+  const raw = system.settings?.subprocessors;
+  const inSettings = unique(
+    (Array.isArray(raw) ? raw : typeof raw === 'string' ? raw.split(/[;,]/) : []).map((s) => String(s).trim()).filter(Boolean),
+  );
+  return { inContracts, inSettings };
+}
+
+/** Loose name match: "OpenAI" matches "OpenAI, L.L.C." and the system id `openai`. */
+export function nameMatches(a: string, b: string): boolean {
+  const na = normalise(a);
+  const nb = normalise(b);
+  if (!na || !nb) return false;
+  return na === nb || (na.length >= 4 && nb.includes(na)) || (nb.length >= 4 && na.includes(nb));
+}
+
+function normalise(s: string): string {
+  return s
+    .toLowerCase()
+    .replace(/\b(inc|llc|l\.l\.c|ltd|corp|corporation|co|gmbh)\b\.?/g, '')
+    .replace(/[^a-z0-9]/g, '');
+}
+
+export function unique<T>(xs: Iterable<T>): T[] {
+  return [...new Set(xs)];
+}
+
+/** Code-point comparison: deterministic regardless of the host's locale. */
+export function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,41 @@
+/**
+ * @custody/rules: the rule engine, the builtin rules, the score, lenses and what-if. Pure TypeScript:
+ * no Nest, no I/O. Input is a projected `Graph`; output is findings and a score.
+ */
+import type { Citation, FindingKind } from '@custody/domain';
+import { REGISTRY } from './registry.js';
+
+export type { Rule, RuleContext, RuleSettings, PartialRuleSettings, FindingDraft } from './rule.js';
+export { DEFAULT_RULE_SETTINGS, resolveRuleSettings, createRuleContext } from './rule.js';
+export { severityOf } from './severity.js';
+export { sensitivityOf, maxSensitivity, impactOf } from './sensitivity.js';
+export { CITE, STATE_RECORDING_STATUTES } from './citations.js';
+export * from './graph-queries.js';
+export { isBaa, isExpired, baasInForce, expiredBaas, governingFact, factIn, namedSubprocessors, nameMatches } from './contracts.js';
+export type { FactReading, FactValues } from './contracts.js';
+export { LENS_PROFILES, MAX_LENS_WEIGHT, lensWeight, lensActive } from './lenses.js';
+export type { LensProfile } from './lenses.js';
+export { runRules, runAudit, activeLenses } from './runner.js';
+export type { RunResult, RuleError, AuditResult } from './runner.js';
+export { computeScore, scoreFindings, findingPoints, reachOf, combine, apportion, WORKSPACE_DAMPING, MAX_REACH_BONUS } from './score.js';
+export type { ScoreOptions, ScoreResult, FindingPoints } from './score.js';
+export { whatIf, applyChanges } from './what-if.js';
+export type { WhatIfChange, WhatIfResult, WhatIfSide } from './what-if.js';
+export { REGISTRY } from './registry.js';
+
+/** The builtin rules, in registry order (alias of REGISTRY for callers that say "rules"). */
+export const RULES = REGISTRY;
+
+/** What `custody rules` prints for each rule. */
+export interface RuleDescription {
+  id: string;
+  title: string;
+  kind: FindingKind;
+  citations: Citation[];
+  remediation: string;
+}
+
+/** The rule catalogue: id, title, kind, citations and remediation of every builtin rule. */
+export function describeRules(): RuleDescription[] {
+  return REGISTRY.map((r) => ({ id: r.id, title: r.title, kind: r.kind, citations: r.citations.map((c) => ({ ...c })), remediation: r.remediation }));
+}

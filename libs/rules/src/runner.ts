@@ -1,0 +1,128 @@
+import { DATA_CATEGORIES, severityRank, type Citation, type Evidence, type Finding, type Lens, type Score } from '@custody/domain';
+import { cmp, unique } from './contracts.js';
+import { REGISTRY } from './registry.js';
+import type { FindingDraft, Rule, RuleContext } from './rule.js';
+import { computeScore, type FindingPoints } from './score.js';
+import { severityOf } from './severity.js';
+import { clamp01 } from './sensitivity.js';
+
+/** A rule that threw or returned something unusable: reported, and the audit goes on. */
+export interface RuleError {
+  ruleId: string;
+  message: string;
+}
+
+export interface RunResult {
+  findings: Finding[];
+  errors: RuleError[];
+}
+
+/**
+ * Run rules over a context. Each rule runs in isolation: if it throws, its error is reported and no
+ * finding of it is kept. Drafts of one rule with the same subject merge into one finding (`ruleId@subject`
+ * must be unique). Findings come back sorted by severity (worst first), then id. `contribution` is 0 until
+ * {@link runAudit} (or `computeScore`) sets it.
+ */
+export function runRules(ctx: RuleContext, rules: readonly Rule[] = REGISTRY): RunResult {
+  const findings: Finding[] = [];
+  const errors: RuleError[] = [];
+  for (const rule of rules) {
+    let drafts: FindingDraft[];
+    try {
+      drafts = rule.evaluate(ctx);
+      if (!Array.isArray(drafts)) throw new Error('evaluate() did not return an array');
+      drafts.forEach(validateDraft);
+    } catch (err) {
+      errors.push({ ruleId: rule.id, message: err instanceof Error ? err.message : String(err) });
+      continue;
+    }
+    const bySubject = new Map<string, FindingDraft>();
+    for (const d of drafts) {
+      const prev = bySubject.get(d.subject);
+      bySubject.set(d.subject, prev ? mergeDrafts(prev, d) : d);
+    }
+    for (const d of bySubject.values()) findings.push(toFinding(rule, d));
+  }
+  findings.sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || cmp(a.id, b.id));
+  return { findings, errors };
+}
+
+function validateDraft(d: FindingDraft): void {
+  if (typeof d.subject !== 'string' || !/^(system|flow|path|document):.+/.test(d.subject)) {
+    throw new Error(`draft has an invalid subject: ${JSON.stringify(d.subject)}`);
+  }
+  if (!Number.isFinite(d.likelihood) || !Number.isFinite(d.impact)) throw new Error(`draft ${d.subject} has a non-numeric likelihood or impact`);
+  const bad = d.categories.filter((c) => !DATA_CATEGORIES.includes(c));
+  if (bad.length > 0) throw new Error(`draft ${d.subject} has unknown categories: ${bad.join(', ')}`);
+}
+
+function mergeDrafts(a: FindingDraft, b: FindingDraft): FindingDraft {
+  return {
+    subject: a.subject,
+    systems: unique([...a.systems, ...b.systems]),
+    categories: unique([...a.categories, ...b.categories]),
+    likelihood: Math.max(a.likelihood, b.likelihood),
+    impact: Math.max(a.impact, b.impact),
+    evidence: dedupeEvidence([...a.evidence, ...b.evidence]),
+    detail: a.detail === b.detail ? a.detail : `${a.detail} ${b.detail}`,
+    citations: [...(a.citations ?? []), ...(b.citations ?? [])],
+  };
+}
+
+function dedupeEvidence(evidence: Evidence[]): Evidence[] {
+  const seen = new Set<string>();
+  return evidence.filter((e) => {
+    const key = JSON.stringify([e.documentId, e.file, e.start, e.end, e.line, e.path, e.quote]);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function dedupeCitations(citations: Citation[]): Citation[] {
+  const seen = new Set<string>();
+  return citations.filter((c) => (seen.has(c.ref) ? false : (seen.add(c.ref), true)));
+}
+
+function toFinding(rule: Rule, d: FindingDraft): Finding {
+  const likelihood = round3(clamp01(d.likelihood));
+  const impact = round3(clamp01(d.impact));
+  return {
+    id: `${rule.id}@${d.subject}`,
+    ruleId: rule.id,
+    kind: rule.kind,
+    title: rule.title,
+    severity: severityOf(likelihood, impact),
+    likelihood,
+    impact,
+    subject: d.subject,
+    systems: unique(d.systems),
+    categories: [...unique(d.categories)].sort((x, y) => DATA_CATEGORIES.indexOf(x) - DATA_CATEGORIES.indexOf(y)),
+    citations: dedupeCitations([...rule.citations, ...(d.citations ?? [])]),
+    remediation: rule.remediation,
+    evidence: dedupeEvidence(d.evidence),
+    detail: d.detail,
+    contribution: 0,
+  };
+}
+
+// Three decimals: enough to rank, few enough that JSON output is stable and readable.
+const round3 = (x: number): number => Math.round(x * 1000) / 1000;
+
+/** Lenses in effect for a context: the requested one plus any the practice declares. */
+export function activeLenses(ctx: Pick<RuleContext, 'lens' | 'graph'>): Lens[] {
+  return unique<Lens>([ctx.lens, ...ctx.graph.practice.lenses]);
+}
+
+export interface AuditResult extends RunResult {
+  score: Score;
+  points: FindingPoints[];
+}
+
+/** Run the rules and score the findings: findings carry their `contribution`. */
+export function runAudit(ctx: RuleContext, rules: readonly Rule[] = REGISTRY): AuditResult {
+  const run = runRules(ctx, rules);
+  // Same inputs as scoreFindings(), without mutating: what-if compares two of these side by side.
+  const scored = computeScore(run.findings, { lenses: activeLenses(ctx), systems: ctx.graph.systems.map((s) => s.id) });
+  return { findings: scored.findings, errors: run.errors, score: scored.score, points: scored.points };
+}

@@ -1,0 +1,166 @@
+import type { Finding, Lens, Score, ScoreContribution } from '@custody/domain';
+import { cmp } from './contracts.js';
+import { lensWeight } from './lenses.js';
+import { clamp01 } from './sensitivity.js';
+
+/**
+ * The Custody exposure score (published in libs/rules/SCORE.md).
+ *
+ * Per finding i (likelihood L, impact I — impact already includes data sensitivity, see `impactOf`):
+ *
+ *   p_i = min(100, 100 · L · I · W · R)
+ *
+ * - W, the lens weight: the largest multiplier any active lens gives the finding's kind or categories (≥ 1).
+ * - R, reach: 1 + 0.1 · min(3, max(hops − 1, charged systems − 1, 0)); a `path:a>b>c` subject has 2 hops.
+ *
+ * Node s:       N_s = 100 · (1 − Π_{i charged to s} (1 − p_i/100))        (noisy-OR)
+ * Workspace:    T   = 100 · (1 − Π_i (1 − p_i/100)^β),  β = WORKSPACE_DAMPING (0.25)
+ *
+ * Both are in [0, 100], deterministic, and monotonic: adding a finding multiplies each product by a factor
+ * in [0, 1], so no score can go down. β < 1 keeps a real practice's dozens of findings from pinning the
+ * workspace at 100 while still letting one severe finding move it.
+ *
+ * Explanation: each score is split among the findings that make it up in proportion to their p_i
+ * (largest-remainder rounding to hundredths, so the listed points sum exactly to the rounded score):
+ * `Score.contributions` lists, per charged system, each finding's share of N_s; `finding.contribution` is its
+ * share of T. Findings triaged `false_positive` or `mitigated` are left out (contribution 0).
+ */
+export const WORKSPACE_DAMPING = 0.25;
+
+/** Reach adds at most this much (30 %) to a finding's points. */
+export const MAX_REACH_BONUS = 0.3;
+
+export interface ScoreOptions {
+  /** Lenses in effect: the requested one and the practice's declared ones. */
+  lenses: readonly Lens[];
+  /** Systems to list in `nodes` even when nothing is charged to them (they score 0). */
+  systems?: readonly string[];
+}
+
+/** How a finding's points were computed: the line a report prints next to it. */
+export interface FindingPoints {
+  findingId: string;
+  likelihood: number;
+  impact: number;
+  lensWeight: number;
+  lensReason?: string;
+  reach: number;
+  /** p_i, before rounding. */
+  points: number;
+  /** False when triage took it out of the score. */
+  counted: boolean;
+}
+
+export interface ScoreResult {
+  score: Score;
+  points: FindingPoints[];
+  /** The input findings with `contribution` set (copies; inputs are not mutated). */
+  findings: Finding[];
+}
+
+/** R for a finding: longer paths and more parties charged mean more places the data can leak from. */
+export function reachOf(finding: Pick<Finding, 'subject' | 'systems'>): number {
+  const hops = finding.subject.startsWith('path:') ? finding.subject.slice(5).split('>').length - 1 : 1;
+  const extra = Math.max(hops - 1, finding.systems.length - 1, 0);
+  return 1 + Math.min(MAX_REACH_BONUS, 0.1 * extra);
+}
+
+function isCounted(f: Finding): boolean {
+  return f.triage?.status !== 'false_positive' && f.triage?.status !== 'mitigated';
+}
+
+/** p_i and its factors. */
+export function findingPoints(f: Finding, lenses: readonly Lens[]): FindingPoints {
+  const L = clamp01(f.likelihood);
+  const I = clamp01(f.impact);
+  let lw: { weight: number; reason?: string } = { weight: 1 };
+  for (const lens of lenses) {
+    const w = lensWeight(lens, f.kind, f.categories);
+    if (w.weight > lw.weight) lw = w;
+  }
+  const R = reachOf(f);
+  const counted = isCounted(f);
+  const points = counted ? Math.min(100, 100 * L * I * lw.weight * R) : 0;
+  return { findingId: f.id, likelihood: L, impact: I, lensWeight: lw.weight, lensReason: lw.reason, reach: R, points, counted };
+}
+
+/** Noisy-OR of points with damping β: 100 · (1 − Π (1 − p/100)^β). */
+export function combine(points: readonly number[], beta = 1): number {
+  let survive = 1;
+  for (const p of points) survive *= Math.pow(1 - Math.min(100, Math.max(0, p)) / 100, beta);
+  return 100 * (1 - survive);
+}
+
+const round2 = (x: number): number => Math.round(x * 100) / 100;
+
+/**
+ * Split `total` (rounded to hundredths) among weights, in hundredths, by largest remainder; ties go to the
+ * earlier index. The parts always sum exactly to the rounded total.
+ */
+export function apportion(total: number, weights: readonly number[]): number[] {
+  const cents = Math.round(total * 100);
+  const sum = weights.reduce((a, b) => a + b, 0);
+  if (sum <= 0 || cents <= 0) return weights.map(() => 0);
+  const raw = weights.map((w) => (cents * w) / sum);
+  const floors = raw.map(Math.floor);
+  let left = cents - floors.reduce((a, b) => a + b, 0);
+  const order = raw.map((r, i) => ({ i, frac: r - Math.floor(r) })).sort((a, b) => b.frac - a.frac || a.i - b.i);
+  for (const { i } of order) {
+    if (left <= 0) break;
+    floors[i]! += 1;
+    left -= 1;
+  }
+  return floors.map((c) => c / 100);
+}
+
+/** Score a finding set. Pure; order of `findings` does not change any number. */
+export function computeScore(findings: readonly Finding[], opts: ScoreOptions): ScoreResult {
+  const sorted = [...findings].sort((a, b) => cmp(a.id, b.id));
+  const pts = sorted.map((f) => findingPoints(f, opts.lenses));
+  const byId = new Map(pts.map((p) => [p.findingId, p]));
+
+  const charged = new Map<string, { finding: Finding; points: number }[]>();
+  for (const s of opts.systems ?? []) charged.set(s, []);
+  sorted.forEach((f, i) => {
+    for (const s of new Set(f.systems)) {
+      if (!charged.has(s)) charged.set(s, []);
+      charged.get(s)!.push({ finding: f, points: pts[i]!.points });
+    }
+  });
+
+  const nodes: Record<string, number> = {};
+  const contributions: ScoreContribution[] = [];
+  for (const s of [...charged.keys()].sort(cmp)) {
+    const items = charged.get(s)!;
+    const value = round2(combine(items.map((x) => x.points)));
+    nodes[s] = value;
+    apportion(value, items.map((x) => x.points)).forEach((points, i) => {
+      if (points > 0) contributions.push({ findingId: items[i]!.finding.id, system: s, points });
+    });
+  }
+
+  const total = round2(combine(pts.map((p) => p.points), WORKSPACE_DAMPING));
+  const shares = apportion(total, pts.map((p) => p.points));
+  const shareById = new Map(sorted.map((f, i) => [f.id, shares[i]!]));
+  const lensLabel = [...new Set(opts.lenses.filter((l) => l !== 'default'))].join('+') || 'default';
+
+  return {
+    score: { total, nodes, contributions, lens: lensLabel },
+    points: findings.map((f) => byId.get(f.id)!),
+    findings: findings.map((f) => ({ ...f, contribution: shareById.get(f.id) ?? 0 })),
+  };
+}
+
+/**
+ * Score the findings of one audit and write each finding's `contribution` (its share of the workspace
+ * total) onto it: the only field this touches. Lenses in effect are the context's lens plus the practice's
+ * declared ones; every graph system is listed in `nodes`.
+ */
+export function scoreFindings(findings: Finding[], ctx: { lens: Lens; graph: { practice: { lenses: readonly Lens[] }; systems: readonly { id: string }[] } }): Score {
+  const lenses = [...new Set<Lens>([ctx.lens, ...ctx.graph.practice.lenses])];
+  const result = computeScore(findings, { lenses, systems: ctx.graph.systems.map((s) => s.id) });
+  findings.forEach((f, i) => {
+    f.contribution = result.findings[i]!.contribution;
+  });
+  return result.score;
+}

@@ -1,0 +1,36 @@
+#!/usr/bin/env node
+// Bundles the browser dashboard (apps/dashboard/src/main.ts → dist/dashboard/app.js) and copies its static
+// files. The API serves dist/dashboard as-is. Exits non-zero on any error so `npm run build` fails loudly.
+import { build } from 'esbuild';
+import { copyFile, mkdir } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const src = join(root, 'apps/dashboard/src');
+const out = join(root, 'dist/dashboard');
+
+try {
+  await mkdir(out, { recursive: true });
+  const result = await build({
+    entryPoints: [join(src, 'main.ts')],
+    outfile: join(out, 'app.js'),
+    bundle: true,
+    minify: true,
+    sourcemap: true,
+    format: 'esm',
+    platform: 'browser',
+    target: ['es2022'],
+    // The dashboard tsconfig maps @custody/domain and the pure graph projection to their sources.
+    tsconfig: join(root, 'apps/dashboard/tsconfig.json'),
+    logLevel: 'warning',
+    metafile: true,
+  });
+  if (result.errors.length > 0) process.exit(1);
+  await Promise.all(['index.html', 'styles.css'].map((f) => copyFile(join(src, f), join(out, f))));
+  const bytes = Object.values(result.metafile.outputs).reduce((n, o) => n + o.bytes, 0);
+  console.log(`dashboard built: ${out} (${Math.round(bytes / 1024)} KiB)`);
+} catch (err) {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+}

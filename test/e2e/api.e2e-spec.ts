@@ -1,0 +1,152 @@
+import { readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import type { AuditReport } from '@custody/domain';
+import { collectFiles } from '@custody/pipeline';
+import { startTestApp, type TestApp } from '../support/app.js';
+import { REPO, waitUntil } from '../support/processes.js';
+
+const EXAMPLE = join(REPO, 'examples/harborview-counseling');
+
+describe(`API end to end (${process.env.DATABASE_URL ? 'PostgreSQL + Redis' : 'embedded'})`, () => {
+  let t: TestApp;
+  let key: string;
+  let ws: string;
+  const api = (path: string, init: RequestInit = {}) =>
+    fetch(`${t.base}/api/workspaces/${ws}${path}`, { ...init, headers: { 'x-api-key': key, 'content-type': 'application/json', ...(init.headers ?? {}) } });
+  const json = async <T>(path: string, init?: RequestInit): Promise<T> => {
+    const res = await api(path, init);
+    if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+    return (await res.json()) as T;
+  };
+  const upload = (fileName: string, bytes: Buffer) =>
+    api('/documents', { method: 'POST', body: JSON.stringify({ fileName, contentBase64: bytes.toString('base64') }) });
+  const allFinished = async () => (await json<{ status: string }[]>('/documents')).every((d) => ['processed', 'unparsed', 'failed'].includes(d.status));
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    const { workspace } = await t.runtime.persistence.workspaces.ensure('Harborview Counseling');
+    ws = workspace.slug;
+    key = (await t.runtime.persistence.workspaces.createApiKey(workspace.id)).key;
+  }, 120_000);
+  afterAll(() => t?.close());
+
+  it('answers health without a key, and everything else only with the right key', async () => {
+    const health = await fetch(`${t.base}/api/health`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toMatchObject({ status: 'ok', database: 'up' });
+    expect((await fetch(`${t.base}/api/workspaces/${ws}/audit`)).status).toBe(401);
+    expect((await fetch(`${t.base}/api/workspaces/${ws}/audit`, { headers: { 'x-api-key': 'cust_wrong' } })).status).toBe(401);
+    const other = await t.runtime.persistence.workspaces.ensure('Another Practice');
+    expect((await fetch(`${t.base}/api/workspaces/${other.workspace.slug}/audit`, { headers: { 'x-api-key': key } })).status).toBe(404);
+  });
+
+  it('publishes the OpenAPI document', async () => {
+    const doc = (await (await fetch(`${t.base}/api/docs/openapi.json`)).json()) as { paths: Record<string, unknown> };
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/workspaces/{ws}/documents', '/api/workspaces/{ws}/graph', '/api/workspaces/{ws}/events']));
+  });
+
+  it('ingests the example practice through the pipeline into a scored graph', async () => {
+    for (const file of collectFiles([EXAMPLE])) {
+      const res = await upload(relative(EXAMPLE, file), readFileSync(file));
+      expect(res.status).toBe(202);
+    }
+    await waitUntil(allFinished, 90_000, 'example documents processed');
+    await waitUntil(async () => Boolean((await json<{ graphVersion?: number }>('/score')).graphVersion), 60_000, 'score');
+    const audit = await json<AuditReport>('/audit');
+    expect(audit.documents.every((d) => d.status === 'processed')).toBe(true);
+    expect(audit.systems.length).toBeGreaterThanOrEqual(8);
+    expect(audit.flows.length).toBeGreaterThanOrEqual(8);
+    expect(new Set(audit.findings.map((f) => f.kind)).size).toBeGreaterThanOrEqual(6);
+    expect(audit.findings.every((f) => f.evidence.length > 0)).toBe(true);
+    expect(audit.score.total).toBeGreaterThan(0);
+    const graph = await json<{ nodes: { data: { id: string } }[]; edges: unknown[] }>('/graph');
+    expect(graph.nodes.length).toBe(audit.systems.length);
+  }, 180_000);
+
+  it('changes nothing when the same bytes arrive twice', async () => {
+    const file = collectFiles([EXAMPLE]).find((f) => f.endsWith('custody.yaml'))!;
+    const before = (await json<unknown[]>('/documents')).length;
+    const res = await upload('again.yaml', readFileSync(file));
+    expect(await res.json()).toMatchObject({ created: false });
+    expect((await json<unknown[]>('/documents')).length).toBe(before);
+  });
+
+  it('reports a malformed manifest, an empty file and a binary file by name and reason, and keeps going', async () => {
+    const bad = {
+      'broken/custody.yaml': Buffer.from('practice: { name: X }\nsystems:\n  - { id: a, name: A, role: notetaker }\n'),
+      'empty.txt': Buffer.alloc(0),
+      'photo.bin': Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)),
+      'good-policy.md': Buffer.from('# Privacy Policy\n\nWe will never sell your personal information.\n'),
+    };
+    for (const [name, bytes] of Object.entries(bad)) expect((await upload(name, bytes)).status).toBe(202);
+    await waitUntil(allFinished, 60_000, 'bad batch processed');
+    const docs = await json<{ fileName: string; status: string; reason?: string }[]>('/documents');
+    const by = (n: string) => docs.find((d) => d.fileName === n)!;
+    expect(by('broken/custody.yaml')).toMatchObject({ status: 'failed' });
+    expect(by('broken/custody.yaml').reason).toMatch(/broken\/custody\.yaml:3.*notetaker/);
+    expect(by('empty.txt').reason).toMatch(/empty\.txt: empty file/);
+    expect(['failed', 'unparsed']).toContain(by('photo.bin').status);
+    expect(by('photo.bin').reason).toMatch(/photo\.bin/);
+    expect(by('good-policy.md').status).toBe('processed');
+    expect((await fetch(`${t.base}/api/health`)).status).toBe(200);
+  }, 90_000);
+
+  it('streams pipeline events over SSE', async () => {
+    const ctrl = new AbortController();
+    const res = await fetch(`${t.base}/api/workspaces/${ws}/events`, { headers: { 'x-api-key': key }, signal: ctrl.signal });
+    expect(res.headers.get('content-type')).toMatch(/text\/event-stream/);
+    const reader = res.body!.getReader();
+    await upload('late-note.md', Buffer.from(`# Terms\n\nUpdated ${Date.now()}.\n`));
+    let text = '';
+    const deadline = Date.now() + 60_000;
+    while (!/event: exposure\.scored/.test(text) && Date.now() < deadline) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      text += Buffer.from(value).toString('utf8');
+    }
+    ctrl.abort();
+    expect(text).toMatch(/event: document\.received/);
+    expect(text).toMatch(/event: exposure\.scored/);
+  }, 90_000);
+
+  it('lets a person correct a fact: the correction wins and is in the audit log with who and why', async () => {
+    const docs = await json<{ id: string; type: string; fileName: string }[]>('/documents');
+    const contract = docs.find((d) => d.type === 'contract' && !d.fileName.includes('policy'))!;
+    const before = await json<{ facts: Record<string, { value: unknown }> }>(`/documents/${contract.id}`);
+    const next = before.facts.law_enforcement_disclosure.value === 'judicial_process_only' ? 'any_legal_request' : 'judicial_process_only';
+    const res = await api(`/documents/${contract.id}/facts/law_enforcement_disclosure/corrections`, { method: 'POST', body: JSON.stringify({ value: next, reason: 'counsel read section 7' }) });
+    expect(res.status).toBe(202);
+    const invalid = await api(`/documents/${contract.id}/facts/law_enforcement_disclosure/corrections`, { method: 'POST', body: JSON.stringify({ value: 'sometimes', reason: 'x' }) });
+    expect(invalid.status).toBe(400);
+    await waitUntil(async () => {
+      const audit = await json<AuditReport>('/audit');
+      return audit.systems.some((s) => s.contracts.some((c) => c.documentId === contract.id && c.facts.law_enforcement_disclosure.value === next));
+    }, 60_000, 'correction projected');
+    const log = await json<{ type: string; actor: string; payload: { reason?: string } }[]>('/audit-log?limit=5000');
+    const ev = log.find((e) => e.type === 'FactCorrected')!;
+    expect(ev.actor).toMatch(/^key:cust_/);
+    expect(ev.payload.reason).toBe('counsel read section 7');
+    expect(log.some((e) => e.type === 'EvidenceRead')).toBe(true);
+  }, 90_000);
+
+  it('keeps triage across re-runs by stable finding id', async () => {
+    const audit = await json<AuditReport>('/audit');
+    const target = audit.findings[0];
+    const res = await api(`/findings/${encodeURIComponent(target.id)}/triage`, { method: 'POST', body: JSON.stringify({ status: 'accepted', reason: 'vendor replaced next quarter' }) });
+    expect(res.status).toBe(202);
+    await api('/reprocess', { method: 'POST' });
+    const again = await json<AuditReport>('/audit');
+    expect(again.findings.find((f) => f.id === target.id)?.triage).toMatchObject({ status: 'accepted', reason: 'vendor replaced next quarter' });
+  });
+
+  it('answers what-if without changing stored state', async () => {
+    const before = await json<AuditReport>('/audit');
+    const notetaker = before.systems.find((s) => s.role === 'ai_notetaker')!;
+    const res = await json<{ before: { score: { total: number } }; after: { score: { total: number } }; disappeared: unknown[] }>('/what-if', {
+      method: 'POST', body: JSON.stringify({ changes: [{ type: 'remove_system', system: notetaker.id }] }),
+    });
+    expect(res.after.score.total).toBeLessThan(res.before.score.total);
+    expect(res.disappeared.length).toBeGreaterThan(0);
+    expect((await json<AuditReport>('/audit')).score.total).toBe(before.score.total);
+  });
+});

@@ -1,0 +1,27 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** A tiny typed client for the Custody API used by e2e tests. */
+export class ApiClient {
+  constructor(readonly base: string, readonly key: string, readonly ws: string) {}
+
+  static fromServeOutput(output: string): ApiClient {
+    const m = output.match(/Dashboard: (http:\/\/[^/\s]+)\/#ws=([^&\s]+)&key=(\S+)/);
+    if (!m) throw new Error(`no dashboard URL with key in:\n${output}`);
+    return new ApiClient(m[1], m[3], m[2]);
+  }
+
+  async get<T = unknown>(path: string): Promise<T> {
+    const res = await fetch(`${this.base}/api/workspaces/${this.ws}${path}`, { headers: { 'x-api-key': this.key } });
+    if (!res.ok) throw new Error(`GET ${path}: ${res.status} ${await res.text()}`);
+    return (await res.json()) as T;
+  }
+
+  async upload(dir: string, file: string): Promise<{ id: string; status: string; created: boolean }> {
+    const form = new FormData();
+    form.append('file', new Blob([readFileSync(join(dir, file))]), file);
+    const res = await fetch(`${this.base}/api/workspaces/${this.ws}/documents`, { method: 'POST', body: form, headers: { 'x-api-key': this.key } });
+    if (res.status !== 202) throw new Error(`upload ${file}: ${res.status} ${await res.text()}`);
+    return (await res.json()) as { id: string; status: string; created: boolean };
+  }
+}

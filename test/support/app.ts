@@ -1,0 +1,47 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { INestApplication } from '@nestjs/common';
+import { loadConfig } from '@custody/config';
+import { startRuntime, type Runtime } from '@custody/pipeline';
+import { createApiApp } from '../../apps/api/src/bootstrap.js';
+import { freshDatabase } from './database.js';
+
+export interface TestApp {
+  app: INestApplication;
+  runtime: Runtime;
+  base: string;
+  mode: 'postgres' | 'embedded';
+  close(): Promise<void>;
+}
+
+/**
+ * The API with its job processor in this process, on real PostgreSQL + Redis when `DATABASE_URL` and
+ * `REDIS_URL` are set, otherwise on the embedded engines in a temp home. Each call gets its own database
+ * and queue prefix, so test files never see each other's data.
+ */
+export async function startTestApp(): Promise<TestApp> {
+  const home = mkdtempSync(join(tmpdir(), 'custody-app-'));
+  const db = process.env.DATABASE_URL ? await freshDatabase() : undefined;
+  const config = loadConfig({
+    CUSTODY_HOME: home,
+    DATABASE_URL: db?.url,
+    REDIS_URL: db ? process.env.REDIS_URL : undefined,
+    CUSTODY_QUEUE_PREFIX: `t${process.pid}${Math.random().toString(36).slice(2, 7)}`,
+    CUSTODY_JOB_LOCK_MS: '5000',
+    PORT: '0',
+  });
+  const runtime = await startRuntime(config);
+  const app = await createApiApp(runtime, { processJobs: true, logger: ['error'] });
+  await app.listen(0, '127.0.0.1');
+  const { port } = app.getHttpServer().address() as { port: number };
+  return {
+    app, runtime, base: `http://127.0.0.1:${port}`, mode: db ? 'postgres' : 'embedded',
+    async close() {
+      await app.close();
+      await runtime.close();
+      await db?.drop();
+      rmSync(home, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,62 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { resolve } from 'node:path';
+
+export const REPO = resolve(import.meta.dirname ?? process.cwd(), '../..');
+export const DIST = (p: string) => resolve(REPO, 'dist', p);
+
+export interface Proc {
+  child: ChildProcess;
+  output(): string;
+  waitFor(pattern: RegExp, timeoutMs?: number): Promise<RegExpMatchArray>;
+  kill(signal?: NodeJS.Signals): Promise<void>;
+}
+
+/** Starts a built Custody entry point (`dist/...`) as a real child process, capturing its output. */
+export function startNode(entry: string, args: string[], env: Record<string, string | undefined>): Proc {
+  const child = spawn(process.execPath, [DIST(entry), ...args], {
+    cwd: REPO,
+    env: { ...cleanEnv(), ...env } as NodeJS.ProcessEnv,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout!.on('data', (d) => (out += d));
+  child.stderr!.on('data', (d) => (out += d));
+  return {
+    child,
+    output: () => out,
+    waitFor(pattern, timeoutMs = 60_000) {
+      return new Promise((resolveP, reject) => {
+        const started = Date.now();
+        const tick = () => {
+          const m = out.match(pattern);
+          if (m) return resolveP(m);
+          if (child.exitCode !== null) return reject(new Error(`process exited (${child.exitCode}) before ${pattern}:\n${out}`));
+          if (Date.now() - started > timeoutMs) return reject(new Error(`timeout waiting for ${pattern}:\n${out}`));
+          setTimeout(tick, 50);
+        };
+        tick();
+      });
+    },
+    kill(signal = 'SIGTERM') {
+      return new Promise((r) => {
+        if (child.exitCode !== null || child.signalCode) return r();
+        child.once('exit', () => r());
+        child.kill(signal);
+      });
+    },
+  };
+}
+
+/** The test process's env without the service URLs, so each spawn states its mode explicitly. */
+function cleanEnv(): Record<string, string | undefined> {
+  const { DATABASE_URL: _d, REDIS_URL: _r, NODE_OPTIONS: _n, ...rest } = process.env;
+  return rest;
+}
+
+export async function waitUntil(check: () => Promise<boolean>, timeoutMs = 60_000, what = 'condition'): Promise<void> {
+  const started = Date.now();
+  while (!(await check())) {
+    if (Date.now() - started > timeoutMs) throw new Error(`timeout waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
