@@ -87,7 +87,7 @@ describe(`API end to end (${process.env.DATABASE_URL ? 'PostgreSQL + Redis' : 'e
     expect(by('empty.txt').reason).toMatch(/empty\.txt: empty file/);
     expect(['failed', 'unparsed']).toContain(by('photo.bin').status);
     expect(by('photo.bin').reason).toMatch(/photo\.bin/);
-    expect(by('good-policy.md').status).toBe('processed');
+    expect(`${by('good-policy.md').status} ${by('good-policy.md').reason ?? ''}`.trim()).toBe('processed');
     expect((await fetch(`${t.base}/api/health`)).status).toBe(200);
   }, 90_000);
 
@@ -96,22 +96,25 @@ describe(`API end to end (${process.env.DATABASE_URL ? 'PostgreSQL + Redis' : 'e
     const res = await fetch(`${t.base}/api/workspaces/${ws}/events`, { headers: { 'x-api-key': key }, signal: ctrl.signal });
     expect(res.headers.get('content-type')).toMatch(/text\/event-stream/);
     const reader = res.body!.getReader();
-    await upload('late-note.md', Buffer.from(`# Terms\n\nUpdated ${Date.now()}.\n`));
+    // A new integration config adds a flow, so the graph changes and the workspace is re-scored.
+    await upload('configs/transcribe.json', Buffer.from(JSON.stringify({ name: 'session transcription', endpoint: 'https://api.assemblyai.com/v2/transcript', fields: ['session_audio'] })));
     let text = '';
     const deadline = Date.now() + 60_000;
-    while (!/event: exposure\.scored/.test(text) && Date.now() < deadline) {
+    const wanted = [/event: document\.received/, /event: facts\.extracted/, /event: graph\.changed/, /event: exposure\.scored/];
+    while (!wanted.every((w) => w.test(text)) && Date.now() < deadline) {
       const { value, done } = await reader.read();
       if (done) break;
       text += Buffer.from(value).toString('utf8');
     }
     ctrl.abort();
     expect(text).toMatch(/event: document\.received/);
+    expect(text).toMatch(/event: facts\.extracted/);
+    expect(text).toMatch(/event: graph\.changed/);
     expect(text).toMatch(/event: exposure\.scored/);
   }, 90_000);
 
   it('lets a person correct a fact: the correction wins and is in the audit log with who and why', async () => {
-    const docs = await json<{ id: string; type: string; fileName: string }[]>('/documents');
-    const contract = docs.find((d) => d.type === 'contract' && !d.fileName.includes('policy'))!;
+    const contract = (await json<AuditReport>('/audit')).documents.find((d) => d.type === 'contract' && d.system)!;
     const before = await json<{ facts: Record<string, { value: unknown }> }>(`/documents/${contract.id}`);
     const next = before.facts.law_enforcement_disclosure.value === 'judicial_process_only' ? 'any_legal_request' : 'judicial_process_only';
     const res = await api(`/documents/${contract.id}/facts/law_enforcement_disclosure/corrections`, { method: 'POST', body: JSON.stringify({ value: next, reason: 'counsel read section 7' }) });

@@ -43,3 +43,6 @@ export function must<T extends HTMLElement>(selector: string, root: ParentNode =
 
 /** `session_transcript` → `session transcript`. */
 export const words = (s: string) => s.replace(/_/g, ' ');
+
+/** First letter upper-case (`insurance IDs` → `Insurance IDs`), leaving the rest as written. */
+export const cap = (s: string) => (s ? s[0].toUpperCase() + s.slice(1) : s);

@@ -25,7 +25,7 @@ import type { ExtractOptions, FactExtractor } from './types.js';
 export function extractFacts(text: string, opts: ExtractOptions = {}): ExtractionResult {
   const analysed = analyseText(text, opts.sections && opts.sections.length > 0 ? opts.sections : undefined);
   const id = identifyDocument(analysed);
-  const ctx: FactContext = { text, sentences: analysed.sentences, kind: id.kind, partyNames: id.partyNames };
+  const ctx: FactContext = { text, sentences: analysed.sentences, kind: id.kind, partyNames: id.partyNames, vendorNames: id.vendorNames };
   const facts: FactSet = {
     baa_offered: extractBaaOffered(ctx),
     breach_notice_days: extractBreachNotice(ctx),

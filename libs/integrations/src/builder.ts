@@ -84,7 +84,7 @@ export class ParseContext {
     const port = /:(\d{2,5})(?:[/?#]|$)/.exec(endpoint)?.[1];
     const base = opts.idHint ?? (vendor && host ? vendor.name : host ? `${host}${port ? `-${port}` : ''}` : endpoint);
     const id = slug(base);
-    const name = opts.name ?? (vendor ? `${vendor.name}${host ? ` (${host})` : ''}` : endpoint);
+    const name = vendor ? `${vendor.name}${opts.name ? `: ${opts.name}` : host ? ` (${host})` : ''}` : (opts.name ?? endpoint);
     return this.system({
       id,
       name,

@@ -37,12 +37,13 @@ export function detectFormatText(text: string): ConfigFormat {
   if (!t) return 'unknown';
   const head = t.slice(0, 4096);
   if (t.startsWith('<')) {
-    if (/<(?:html|head|body|script)\b|<!doctype html/i.test(head)) return 'html-tracking';
-    if (/<sourceConnector\b|<destinationConnectors\b/.test(t) && /<channel\b/.test(head)) return 'mirth-channel';
+    if (/<sourceConnector\b|<destinationConnectors\b/.test(t) && /^(?:<\?xml[^>]*>\s*)?<(?:channel|list|channels)\b/.test(t)) return 'mirth-channel';
     if (/xmlns\s*=\s*"http:\/\/hl7\.org\/fhir"/.test(head)) return 'fhir';
+    if (/^(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*<(?:!doctype html|html|head|body|script|meta|div)\b/i.test(t)) return 'html-tracking';
     return 'generic-xml';
   }
-  if (t.startsWith('{') || t.startsWith('[')) return classifyJson(head, t);
+  // `[section]` on its own line is INI, not a JSON array.
+  if (t.startsWith('{') || (t.startsWith('[') && !/^\[[^\]"'{[\r\n]+\]\s*\r?\n/.test(t))) return classifyJson(head, t);
   if (/^\s*(?:resource|data|module|provider|terraform|variable|output|locals)\b(?:\s+"[^"\n]*")*\s*\{/m.test(t)) return 'terraform';
   const firstLine = t.split(/\r?\n/, 1)[0].toLowerCase();
   if (FLEET_COLUMNS.every((c) => new RegExp(`(^|[,;\\t"])\\s*${c}\\s*("|[,;\\t]|$)`).test(firstLine))) return 'fleet-csv';

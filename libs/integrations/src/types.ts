@@ -22,6 +22,7 @@ export interface VendorEntry {
   kind?: string;
 }
 
+/** Default input size limit: 50 MB. Larger inputs are rejected before they are decoded. */
 export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
 
 /** A format parser: works on text whose secrets are already redacted. */

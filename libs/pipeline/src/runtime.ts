@@ -40,7 +40,10 @@ export async function startRuntime(config: CustodyConfig): Promise<Runtime> {
     }
     // Production without Redis: BullMQ's PostgreSQL backend on the same server (its own `bullmq` schema).
     queue ??= { kind: 'postgres', url: databaseUrl };
-    const persistence = await Persistence.open(databaseUrl);
+    // pglite-socket multiplexes connections onto one engine but can interleave extended-protocol messages of
+    // concurrent connections (seen as `portal "" does not exist` and crossed parameters). One pooled connection
+    // serialises Custody's queries; no code path awaits a second query while holding a transaction.
+    const persistence = await Persistence.open(databaseUrl, config.databaseUrl ? 10 : 1);
     return {
       config,
       embedded: !config.databaseUrl,

@@ -20,10 +20,12 @@ export function isExpired(contract: AttachedContract, now: Date): boolean {
   return Number.isFinite(t) && t < now.getTime();
 }
 
+/** BAAs attached to a system and not expired at `now`, in precedence order. */
 export function baasInForce(system: GraphSystem, now: Date): AttachedContract[] {
   return sortContracts(system.contracts.filter((c) => isBaa(c) && !isExpired(c, now)), now);
 }
 
+/** BAAs attached to a system that expired before `now`. */
 export function expiredBaas(system: GraphSystem, now: Date): AttachedContract[] {
   return sortContracts(system.contracts.filter((c) => isBaa(c) && isExpired(c, now)), now);
 }
@@ -112,6 +114,24 @@ export function nameMatches(a: string, b: string): boolean {
   return na === nb || (na.length >= 4 && nb.includes(na)) || (nb.length >= 4 && na.includes(nb));
 }
 
+/** nameMatches against a fixed list, normalising the list once (fleet graphs have thousands of names). */
+export function nameMatcher(names: readonly string[]): (name: string) => boolean {
+  const exact = new Set<string>();
+  const long: string[] = [];
+  for (const n of names) {
+    const nn = normalise(n);
+    if (!nn) continue;
+    exact.add(nn);
+    if (nn.length >= 4) long.push(nn);
+  }
+  return (name) => {
+    const nn = normalise(name);
+    if (!nn) return false;
+    if (exact.has(nn)) return true;
+    return long.some((l) => (nn.length >= 4 && l.includes(nn)) || nn.includes(l));
+  };
+}
+
 function normalise(s: string): string {
   return s
     .toLowerCase()
@@ -119,6 +139,7 @@ function normalise(s: string): string {
     .replace(/[^a-z0-9]/g, '');
 }
 
+/** Distinct values in first-seen order. */
 export function unique<T>(xs: Iterable<T>): T[] {
   return [...new Set(xs)];
 }

@@ -14,10 +14,48 @@ import { baasInForce, cmp, expiredBaas, parseDaysValue, unique } from './contrac
 /**
  * Small, pure queries over the PHI flow graph that several rules share. A system "holds" what it is
  * declared to hold plus every category that flows into it.
+ *
+ * A fleet graph has thousands of installs, so lookups go through an index built once per graph (cached by
+ * identity and rebuilt if the systems or flows arrays are replaced or change length). Rules treat the graph as
+ * immutable while they run; what-if works on a copy.
  */
+interface GraphIndex {
+  systems: readonly GraphSystem[];
+  flows: readonly GraphFlow[];
+  sizes: [number, number];
+  byId: Map<string, GraphSystem>;
+  inbound: Map<string, GraphFlow[]>;
+  outbound: Map<string, GraphFlow[]>;
+  origins: Map<string, string[]>;
+  bfs: Map<string, Map<string, string>>;
+}
 
+const INDEX = new WeakMap<Graph, GraphIndex>();
+
+function indexOf(graph: Graph): GraphIndex {
+  const cached = INDEX.get(graph);
+  if (cached && cached.systems === graph.systems && cached.flows === graph.flows && cached.sizes[0] === graph.systems.length && cached.sizes[1] === graph.flows.length) {
+    return cached;
+  }
+  const byId = new Map<string, GraphSystem>();
+  for (const s of graph.systems) if (!byId.has(s.id)) byId.set(s.id, s);
+  const inbound = new Map<string, GraphFlow[]>();
+  const outbound = new Map<string, GraphFlow[]>();
+  for (const f of graph.flows) {
+    (inbound.get(f.to) ?? inbound.set(f.to, []).get(f.to)!).push(f);
+    (outbound.get(f.from) ?? outbound.set(f.from, []).get(f.from)!).push(f);
+  }
+  const index: GraphIndex = {
+    systems: graph.systems, flows: graph.flows, sizes: [graph.systems.length, graph.flows.length],
+    byId, inbound, outbound, origins: new Map(), bfs: new Map(),
+  };
+  INDEX.set(graph, index);
+  return index;
+}
+
+/** The system with this id (index lookup). */
 export function systemById(graph: Graph, id: string): GraphSystem | undefined {
-  return graph.systems.find((s) => s.id === id);
+  return indexOf(graph).byId.get(id);
 }
 
 /** The practice itself and its clinicians: where PHI originates, never "a vendor". */
@@ -27,6 +65,7 @@ export function isPracticeSide(graph: Graph, id: string): boolean {
   return role === 'practice' || role === 'clinician';
 }
 
+/** Roles that need a BAA when they receive PHI (BUSINESS_ASSOCIATE_ROLES). */
 export function isBusinessAssociateRole(system: GraphSystem): boolean {
   return BUSINESS_ASSOCIATE_ROLES.includes(system.role);
 }
@@ -41,12 +80,14 @@ export function carriesPhi(flow: GraphFlow): boolean {
   return flow.legalBasis !== 'deidentified' && phiOf(flow.data).length > 0;
 }
 
+/** Flows into a system (a copy: callers may filter or sort freely). */
 export function inboundFlows(graph: Graph, id: string): GraphFlow[] {
-  return graph.flows.filter((f) => f.to === id);
+  return [...(indexOf(graph).inbound.get(id) ?? [])];
 }
 
+/** Flows out of a system (a copy). */
 export function outboundFlows(graph: Graph, id: string): GraphFlow[] {
-  return graph.flows.filter((f) => f.from === id);
+  return [...(indexOf(graph).outbound.get(id) ?? [])];
 }
 
 /** Categories carried into a system by PHI-carrying flows. */
@@ -64,6 +105,7 @@ export function heldCategories(graph: Graph, id: string): DataCategory[] {
   return unique([...phiOf(declared), ...inboundCategories(graph, id), ...practiceDocs]);
 }
 
+/** Whether a system holds any PHI category. */
 export function holdsPhi(graph: Graph, id: string): boolean {
   return heldCategories(graph, id).length > 0;
 }
@@ -74,47 +116,78 @@ export function phiSources(graph: Graph, id: string): string[] {
 }
 
 /**
- * Where PHI starts: the practice side, and systems declared to hold PHI that nothing sends PHI to (an EHR
+ * Where PHI starts: the practice side, and systems that hold or send PHI that nothing sends PHI to (an EHR
  * described only by its `holds`). The practice comes first so paths read from it whenever they can.
+ * With `categories`, only flows carrying one of them count, and holders of one of them with no such inbound
+ * flow are origins: the path claims actually took, not any PHI path.
  */
-export function origins(graph: Graph): string[] {
+export function origins(graph: Graph, categories?: readonly DataCategory[]): string[] {
+  const index = indexOf(graph);
+  const key = categories ? [...categories].sort().join(',') : '*';
+  if (!index.origins.has(key)) index.origins.set(key, computeOrigins(graph, categories));
+  return [...index.origins.get(key)!];
+}
+
+function computeOrigins(graph: Graph, categories?: readonly DataCategory[]): string[] {
   const ids = new Set<string>([PRACTICE_ID]);
   for (const s of graph.systems) {
     if (isPracticeSide(graph, s.id)) ids.add(s.id);
-    else if (phiOf(s.holds).length > 0 && phiSources(graph, s.id).length === 0) ids.add(s.id);
+    else {
+      // Data a system holds or sends without receiving it started there.
+      const has = relevant(s.holds, categories).length > 0 || outboundFlows(graph, s.id).some((f) => carries(f, categories));
+      if (has && !inboundFlows(graph, s.id).some((f) => carries(f, categories))) ids.add(s.id);
+    }
   }
   return [...ids].sort((a, b) => (a === PRACTICE_ID ? -1 : b === PRACTICE_ID ? 1 : cmp(a, b)));
 }
 
-function phiNeighbours(graph: Graph, id: string): string[] {
-  return unique(outboundFlows(graph, id).filter(carriesPhi).map((f) => f.to)).sort(cmp);
+function relevant(cats: readonly DataCategory[], categories?: readonly DataCategory[]): DataCategory[] {
+  return phiOf(cats).filter((c) => !categories || categories.includes(c));
+}
+
+function carries(f: GraphFlow, categories?: readonly DataCategory[]): boolean {
+  return carriesPhi(f) && relevant(f.data, categories).length > 0;
+}
+
+function phiNeighbours(graph: Graph, id: string, categories?: readonly DataCategory[]): string[] {
+  return unique(outboundFlows(graph, id).filter((f) => carries(f, categories)).map((f) => f.to)).sort(cmp);
 }
 
 /**
  * The shortest PHI path from any origin to `target` (BFS; ties broken by origin order then id order,
  * so the result is deterministic). `[target]` when the target is itself an origin; undefined if unreachable.
+ * With `categories`, only flows carrying one of them are followed.
  */
-export function shortestPathTo(graph: Graph, target: string): string[] | undefined {
-  const starts = origins(graph);
+export function shortestPathTo(graph: Graph, target: string, categories?: readonly DataCategory[]): string[] | undefined {
+  const starts = origins(graph, categories);
   if (starts.includes(target)) return [target];
+  const prev = bfsTree(graph, starts, categories);
+  if (!prev.has(target)) return undefined;
+  const path = [target];
+  while (prev.has(path[0]!)) path.unshift(prev.get(path[0]!)!);
+  return path;
+}
+
+// One BFS from all origins gives every node's shortest-path predecessor; cached per category filter.
+function bfsTree(graph: Graph, starts: string[], categories?: readonly DataCategory[]): Map<string, string> {
+  const index = indexOf(graph);
+  const key = categories ? [...categories].sort().join(',') : '*';
+  const cached = index.bfs.get(key);
+  if (cached) return cached;
   const prev = new Map<string, string>();
   const seen = new Set(starts);
   const queue = [...starts];
-  while (queue.length > 0) {
-    const node = queue.shift()!;
-    for (const next of phiNeighbours(graph, node)) {
+  for (let head = 0; head < queue.length; head++) {
+    const node = queue[head]!;
+    for (const next of phiNeighbours(graph, node, categories)) {
       if (seen.has(next)) continue;
       seen.add(next);
       prev.set(next, node);
-      if (next === target) {
-        const path = [target];
-        while (prev.has(path[0]!)) path.unshift(prev.get(path[0]!)!);
-        return path;
-      }
       queue.push(next);
     }
   }
-  return undefined;
+  index.bfs.set(key, prev);
+  return prev;
 }
 
 /**
@@ -157,15 +230,19 @@ export function reach(graph: Graph, from: string): string[] {
   return [...seen].sort(cmp);
 }
 
+/** A finding subject for a path: `path:a>b>c`. */
 export function pathSubject(nodes: readonly string[]): string {
   return `path:${nodes.join('>')}`;
 }
 
-/** A system is a direct business associate when the practice side hands it PHI or it holds PHI no vendor sent it. */
+/**
+ * A system is a direct business associate when the practice side hands it PHI, or it is declared to hold
+ * PHI (the manifest says the practice's records live there: an EHR that a notetaker also writes into is
+ * still the practice's own vendor). Otherwise it is a sub-processor of whoever sends it PHI.
+ */
 export function isDirectAssociate(graph: Graph, id: string): boolean {
-  const sources = phiSources(graph, id);
-  if (sources.length === 0) return phiOf(systemById(graph, id)?.holds ?? []).length > 0;
-  return sources.some((s) => isPracticeSide(graph, s));
+  if (phiOf(systemById(graph, id)?.holds ?? []).length > 0) return true;
+  return (indexOf(graph).inbound.get(id) ?? []).some((f) => carriesPhi(f) && isPracticeSide(graph, f.from));
 }
 
 /** How a system is (or is not) under a BAA of its own. */
@@ -178,6 +255,7 @@ export interface BaaCoverage {
   evidence: Evidence[];
 }
 
+/** Whether a system has a BAA of its own in force (or a flow into it declared under one) at `now`. */
 export function baaCoverage(graph: Graph, id: string, now: Date): BaaCoverage {
   const system = systemById(graph, id);
   const inForce = system ? baasInForce(system, now) : [];
@@ -219,6 +297,7 @@ export function daysSetting(system: GraphSystem, key: string): number | undefine
 }
 
 
+/** A string setting, trimmed and lower-cased (settings come from YAML, CSV and JSON alike). */
 export function stringSetting(system: GraphSystem, key: string): string | undefined {
   const v = system.settings?.[key];
   return typeof v === 'string' ? v.trim().toLowerCase() : undefined;
@@ -231,6 +310,7 @@ export function stateOf(jurisdiction: string | undefined): string | undefined {
   return m ? m[1]!.toUpperCase() : undefined;
 }
 
+/** `Name (id)` for finding details; the bare id when the system is unknown. */
 export function displayName(graph: Graph, id: string): string {
   const s = systemById(graph, id);
   return s ? `${s.name} (${id})` : id;
@@ -267,4 +347,15 @@ export function consentCoverage(
   const expired = relevant.filter((c) => !isLive(c) && c.data.some((d) => uncovered.includes(d)));
   const evidence = [...live, ...expired].flatMap((c) => c.evidence ?? []);
   return { covered, uncovered, expired, evidence };
+}
+
+/**
+ * The evidence that a system holds some categories: its own declaration and the flows that carry them in.
+ * Findings about what a holder might do with data (e.g. silence on law enforcement) cite this when no
+ * contract clause exists to quote, so every finding still points at its proof.
+ */
+export function holdingEvidence(graph: Graph, id: string, categories: readonly DataCategory[], maxFlows = 3): Evidence[] {
+  const system = systemById(graph, id);
+  const flows = inboundFlows(graph, id).filter((f) => f.data.some((c) => categories.includes(c))).slice(0, maxFlows);
+  return [...(system?.evidence ?? []), ...flows.flatMap((f) => f.evidence)];
 }

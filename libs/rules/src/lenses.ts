@@ -12,6 +12,7 @@ export interface LensProfile {
   kindWeights: Partial<Record<FindingKind, number>>;
 }
 
+/** The weighting profile of every lens (the table SCORE.md publishes). */
 export const LENS_PROFILES: Readonly<Record<Lens, LensProfile>> = {
   default: { lens: 'default', description: 'No population-specific weighting.', categoryWeights: {}, kindWeights: {} },
   'immigrant-clients': {

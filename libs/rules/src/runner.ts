@@ -12,6 +12,7 @@ export interface RuleError {
   message: string;
 }
 
+/** Findings (contribution 0) and the rules that failed. */
 export interface RunResult {
   findings: Finding[];
   errors: RuleError[];
@@ -114,6 +115,7 @@ export function activeLenses(ctx: Pick<RuleContext, 'lens' | 'graph'>): Lens[] {
   return unique<Lens>([ctx.lens, ...ctx.graph.practice.lenses]);
 }
 
+/** A run plus its score; findings carry their contribution; `points` explains each. */
 export interface AuditResult extends RunResult {
   score: Score;
   points: FindingPoints[];

@@ -6,30 +6,40 @@ import { clamp01 } from './sensitivity.js';
 /**
  * The Custody exposure score (published in libs/rules/SCORE.md).
  *
- * Per finding i (likelihood L, impact I — impact already includes data sensitivity, see `impactOf`):
+ * Per finding i (likelihood L, impact I; impact already includes data sensitivity, see `impactOf`):
  *
- *   p_i = min(100, 100 · L · I · W · R)
+ *   b_i = min(L · I, 0.99)                  base probability of harm
+ *   h_i = −ln(1 − b_i) · W · R              hazard
+ *   p_i = 100 · (1 − e^(−h_i))              the finding's points (= 100 · L · I when W = R = 1)
  *
  * - W, the lens weight: the largest multiplier any active lens gives the finding's kind or categories (≥ 1).
  * - R, reach: 1 + 0.1 · min(3, max(hops − 1, charged systems − 1, 0)); a `path:a>b>c` subject has 2 hops.
+ *   W and R scale the hazard: a finding weighted 2 counts as if the exposure existed twice.
  *
- * Node s:       N_s = 100 · (1 − Π_{i charged to s} (1 − p_i/100))        (noisy-OR)
- * Workspace:    T   = 100 · (1 − Π_i (1 − p_i/100)^β),  β = WORKSPACE_DAMPING (0.25)
+ * Node s:     N_s = 100 · (1 − e^(−H_s)),  H_s = Σ h_i over findings charged to s
+ *             (= noisy-OR 100 · (1 − Π (1 − p_i/100)); one finding alone → N = p)
+ * Workspace:  T   = 100 · H / (H + K),      H = Σ h_i over all findings, K = WORKSPACE_HALF_HAZARD (10)
  *
- * Both are in [0, 100], deterministic, and monotonic: adding a finding multiplies each product by a factor
- * in [0, 1], so no score can go down. β < 1 keeps a real practice's dozens of findings from pinning the
- * workspace at 100 while still letting one severe finding move it.
+ * All are in [0, 100), deterministic, and monotonic: adding a finding (or raising its L, I, W or R) only
+ * adds hazard, and both N and T increase with hazard. The workspace uses a hyperbola rather than the
+ * node's exponential so it keeps moving for a practice with dozens of findings: a fleet of notetakers with
+ * the same setting still shows the difference fixing it makes.
  *
- * Explanation: each score is split among the findings that make it up in proportion to their p_i
- * (largest-remainder rounding to hundredths, so the listed points sum exactly to the rounded score):
- * `Score.contributions` lists, per charged system, each finding's share of N_s; `finding.contribution` is its
- * share of T. Findings triaged `false_positive` or `mitigated` are left out (contribution 0).
+ * Explanation: every score is split among its findings in proportion to their hazard h_i (largest-remainder
+ * rounding to hundredths, so the listed points sum exactly to the rounded score). For the workspace this is
+ * exact, not an approximation: finding i adds 100 · h_i / (H + K). `Score.contributions` lists, per charged
+ * system, each finding's share of N_s; `finding.contribution` is its share of T. Findings triaged
+ * `false_positive` or `mitigated` carry no hazard (contribution 0).
  */
-export const WORKSPACE_DAMPING = 0.25;
+export const WORKSPACE_HALF_HAZARD = 10;
 
-/** Reach adds at most this much (30 %) to a finding's points. */
+/** Reach adds at most this much (30 %) to a finding's weight. */
 export const MAX_REACH_BONUS = 0.3;
 
+/** L·I is capped here so a finding's hazard stays finite. */
+export const MAX_BASE = 0.99;
+
+/** What the score needs besides the findings. */
 export interface ScoreOptions {
   /** Lenses in effect: the requested one and the practice's declared ones. */
   lenses: readonly Lens[];
@@ -42,15 +52,20 @@ export interface FindingPoints {
   findingId: string;
   likelihood: number;
   impact: number;
+  /** b = min(L·I, MAX_BASE). */
+  base: number;
   lensWeight: number;
   lensReason?: string;
   reach: number;
-  /** p_i, before rounding. */
+  /** h_i = −ln(1 − b) · W · R. */
+  hazard: number;
+  /** p_i = 100 · (1 − e^(−h_i)), before rounding. */
   points: number;
   /** False when triage took it out of the score. */
   counted: boolean;
 }
 
+/** A score, the breakdown of every finding's points, and the findings with `contribution` set. */
 export interface ScoreResult {
   score: Score;
   points: FindingPoints[];
@@ -80,15 +95,27 @@ export function findingPoints(f: Finding, lenses: readonly Lens[]): FindingPoint
   }
   const R = reachOf(f);
   const counted = isCounted(f);
-  const points = counted ? Math.min(100, 100 * L * I * lw.weight * R) : 0;
-  return { findingId: f.id, likelihood: L, impact: I, lensWeight: lw.weight, lensReason: lw.reason, reach: R, points, counted };
+  const base = Math.min(L * I, MAX_BASE);
+  const hazard = counted ? -Math.log(1 - base) * lw.weight * R : 0;
+  const points = 100 * (1 - Math.exp(-hazard));
+  return { findingId: f.id, likelihood: L, impact: I, base, lensWeight: lw.weight, lensReason: lw.reason, reach: R, hazard, points, counted };
 }
 
-/** Noisy-OR of points with damping β: 100 · (1 − Π (1 − p/100)^β). */
-export function combine(points: readonly number[], beta = 1): number {
-  let survive = 1;
-  for (const p of points) survive *= Math.pow(1 - Math.min(100, Math.max(0, p)) / 100, beta);
-  return 100 * (1 - survive);
+/** A node's score from its findings' hazards: 100 · (1 − e^(−Σh)). */
+export function nodeScore(hazards: readonly number[]): number {
+  return 100 * (1 - Math.exp(-sum(hazards)));
+}
+
+/** The workspace total from all hazards: 100 · H / (H + K). */
+export function workspaceScore(hazards: readonly number[], k = WORKSPACE_HALF_HAZARD): number {
+  const h = sum(hazards);
+  return h <= 0 ? 0 : (100 * h) / (h + k);
+}
+
+function sum(xs: readonly number[]): number {
+  let total = 0;
+  for (const x of xs) total += Math.max(0, x);
+  return total;
 }
 
 const round2 = (x: number): number => Math.round(x * 100) / 100;
@@ -119,12 +146,12 @@ export function computeScore(findings: readonly Finding[], opts: ScoreOptions): 
   const pts = sorted.map((f) => findingPoints(f, opts.lenses));
   const byId = new Map(pts.map((p) => [p.findingId, p]));
 
-  const charged = new Map<string, { finding: Finding; points: number }[]>();
+  const charged = new Map<string, { finding: Finding; hazard: number }[]>();
   for (const s of opts.systems ?? []) charged.set(s, []);
   sorted.forEach((f, i) => {
     for (const s of new Set(f.systems)) {
       if (!charged.has(s)) charged.set(s, []);
-      charged.get(s)!.push({ finding: f, points: pts[i]!.points });
+      charged.get(s)!.push({ finding: f, hazard: pts[i]!.hazard });
     }
   });
 
@@ -132,15 +159,17 @@ export function computeScore(findings: readonly Finding[], opts: ScoreOptions): 
   const contributions: ScoreContribution[] = [];
   for (const s of [...charged.keys()].sort(cmp)) {
     const items = charged.get(s)!;
-    const value = round2(combine(items.map((x) => x.points)));
+    const hazards = items.map((x) => x.hazard);
+    const value = round2(nodeScore(hazards));
     nodes[s] = value;
-    apportion(value, items.map((x) => x.points)).forEach((points, i) => {
+    apportion(value, hazards).forEach((points, i) => {
       if (points > 0) contributions.push({ findingId: items[i]!.finding.id, system: s, points });
     });
   }
 
-  const total = round2(combine(pts.map((p) => p.points), WORKSPACE_DAMPING));
-  const shares = apportion(total, pts.map((p) => p.points));
+  const hazards = pts.map((p) => p.hazard);
+  const total = round2(workspaceScore(hazards));
+  const shares = apportion(total, hazards);
   const shareById = new Map(sorted.map((f, i) => [f.id, shares[i]!]));
   const lensLabel = [...new Set(opts.lenses.filter((l) => l !== 'default'))].join('+') || 'default';
 

@@ -24,6 +24,7 @@ export function impactOf(harm: number, categories: readonly DataCategory[], sett
   return clamp01(harm * maxSensitivity(categories, settings));
 }
 
+/** Clamp into [0, 1]; NaN becomes 0, +∞ becomes 1. */
 export function clamp01(x: number): number {
   if (!Number.isFinite(x)) return x > 0 ? 1 : 0;
   return Math.max(0, Math.min(1, x));

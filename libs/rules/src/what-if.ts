@@ -20,11 +20,13 @@ export type WhatIfChange =
   /** Let clinicians turn the notetaker off (`can_disable: true`). */
   | { type: 'enable_disable_control'; system: string };
 
+/** One side of a what-if comparison. */
 export interface WhatIfSide {
   score: Score;
   findings: Finding[];
 }
 
+/** Before and after, and what changed between them. */
 export interface WhatIfResult {
   before: WhatIfSide;
   after: WhatIfSide;
@@ -32,7 +34,7 @@ export interface WhatIfResult {
   appeared: Finding[];
   /** Findings in `before` whose id is not in `after`. */
   disappeared: Finding[];
-  /** Findings in both whose severity or contribution changed. */
+  /** Findings in both whose likelihood, impact or severity changed (contributions shift with any change, so they are not compared). */
   changed: { before: Finding; after: Finding }[];
   /** The hypothetical graph, for rendering. */
   graph: Graph;
@@ -61,7 +63,7 @@ export function whatIf(
     changed: after.findings
       .filter((f) => beforeIds.has(f.id))
       .map((f) => ({ before: beforeIds.get(f.id)!, after: f }))
-      .filter((c) => c.before.severity !== c.after.severity || c.before.contribution !== c.after.contribution),
+      .filter((c) => c.before.severity !== c.after.severity || c.before.likelihood !== c.after.likelihood || c.before.impact !== c.after.impact),
     graph: next,
   };
 }

@@ -32,7 +32,10 @@ export class CustodyExceptionFilter implements ExceptionFilter {
       return;
     }
     // Messages of unexpected errors can carry document text; log the type only.
-    this.log.error(`unexpected ${(err as Error)?.name ?? 'error'}: ${(err as Error)?.stack?.split('\n')[1]?.trim() ?? ''}`);
+    const frames = (err as Error)?.stack?.split('\n').slice(1, 6).map((l) => l.trim()).join(' | ') ?? '';
+    // A database error's message is the server's text (no parameters), useful and safe to log.
+    const dbMessage = (err as Error)?.name === 'QueryFailedError' ? `: ${(err as Error).message}` : '';
+    this.log.error(`unexpected ${(err as Error)?.name ?? 'error'}${dbMessage} ${frames}`);
     res.status(500).json({ error: 'internal', message: 'internal error' });
   }
 }

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InvalidInputError, LENSES, NotFoundError, type AuditReport, type Graph, type Lens } from '@custody/domain';
 import type { Persistence } from '@custody/persistence';
 import {
-  applyTriage, composeReport, evaluateGraph, loadAnalyzedDocuments, loadCorrections, loadTriage, PERSISTENCE, projectDocuments,
+  composeReport, evaluateGraph, loadAnalyzedDocuments, loadCorrections, loadTriage, PERSISTENCE, projectDocuments,
 } from '@custody/pipeline';
 
 export function parseLens(value: unknown): Lens | undefined {
@@ -39,8 +39,7 @@ export class AuditService {
     const graph = await this.graph(workspaceId, opts.asOf);
     if (graph.practice.name === 'Practice') graph.practice.name = workspace.name;
     const lens = opts.lens ?? graph.practice.lenses[0] ?? 'default';
-    const evaluation = evaluateGraph(graph, { lens, now: opts.asOf ?? new Date(graph.asOf) });
-    evaluation.findings = applyTriage(evaluation.findings, await loadTriage(this.db, workspaceId));
+    const evaluation = evaluateGraph(graph, { lens, now: opts.asOf ?? new Date(graph.asOf), triage: await loadTriage(this.db, workspaceId) });
     const documents = await loadAnalyzedDocuments(this.db, workspaceId, opts.asOf);
     return composeReport({ workspace: { id: workspace.id, name: workspace.name }, graph, evaluation, documents, lens });
   }

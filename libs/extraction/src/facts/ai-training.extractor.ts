@@ -1,16 +1,16 @@
 import type { Candidate, FactContext } from './fact-context.js';
-import { decide, evidenceAt, negatedBefore, operative } from './fact-context.js';
+import { decide, evidenceAt, negatedBefore, neighbour, operative } from './fact-context.js';
 import type { Fact } from '@custody/domain';
 
 type V = Fact<'ai_training_on_customer_data'>['value'];
 
-const PREFILTER = /\btrain|\bfine-?tun|\bimprove (?:our |its |the )?(?:ai|artificial|machine|models?|algorithms?)\b|\bdevelop (?:new |our |its )?(?:ai|artificial intelligence|machine learning) models?/i;
+const PREFILTER = /\b(?:train|re-?train|fine-?tun)|\bimprove (?:our |its |the )?(?:ai|artificial|machine|models?|algorithms?)\b|\bdevelop (?:new |our |its )?(?:ai|artificial intelligence|machine learning) models?/i;
 const MODEL = /\b(?:models?|artificial intelligence|ai|machine[- ]learning|ml|llms?|large language|algorithms?|neural|generative)\b/i;
 const TRAIN = /\b(?:train(?:s|ed|ing)?|re-?train(?:s|ed|ing)?|fine-?tun(?:e|es|ed|ing)|improve (?:our |its |the )?(?:ai|artificial intelligence|machine learning|models?|algorithms?)|develop (?:new |our |its )?(?:ai|artificial intelligence|machine learning) models?)\b/i;
 // Staff or user "training" is not model training.
 const NOT_MODEL_TRAINING = /\btraining (?:of |for )?(?:its |our )?(?:staff|personnel|employees|workforce)|\b(?:security|privacy|hipaa|compliance) (?:awareness )?training\b|\btrain(?:ed|s|ing)? (?:its |our )?(?:staff|personnel|employees|workforce|members)/i;
 const OPT_IN = /\bopt(?:s|ed)?[- ]in\b|\bunless (?:and until )?(?:the )?(?:customer|you|covered entity|client|practice|user)s?\b[^.;]{0,40}\b(?:opts? in|consents?|agrees?|enables?|authori[sz]es?|elects?|chooses?|turns? on)|\b(?:with|upon|after|absent)\b[^.;]{0,30}\b(?:prior|express|explicit|affirmative|written|separate|opt-in)\b[^.;]{0,30}\b(?:consent|authori[sz]ation|permission|approval|agreement)\b|\bonly (?:if|when|where) (?:the )?(?:customer|you|user|client)s? (?:expressly |affirmatively )?(?:choose|chooses|enables?|turns? on|opts?|elects?|consents?|agrees?)|\bif (?:the )?(?:customer|you) (?:choose|chooses|elect|elects|enable|enables|turn on|turns on) /i;
-const OPT_OUT = /\bopt(?:s|ed)?[- ]out\b|\b(?:you|customers?|administrators?|admins?|users?|clinicians?|practices?)\b[^.;]{0,30}\b(?:may|can|are able to)\b[^.;]{0,20}\b(?:disable|turn off|switch off|decline|withdraw|object)\b|\benabled by default\b|\bunless (?:the )?(?:customer|you|user)s? (?:disables?|turns? off|opts? out|objects?)/i;
+const OPT_OUT = /\bopt(?:s|ed)?[- ]out\b|\b(?:you|customers?|administrators?|admins?|users?|clinicians?|practices?)\b[^.;]{0,30}\b(?:may|can|are able to)\b[^.;]{0,20}\b(?:disable|turn off|switch off|decline|withdraw|object)\b|\benabled by default\b|\bunless (?:the )?(?:customer|covered entity|practice|client|controller|you|user|administrator)s? (?:disables?|turns? off|opts? out|objects?|switch(?:es)? off)/i;
 
 /**
  * `ai_training_on_customer_data`: whether the vendor may train models on customer data. A clause that
@@ -25,7 +25,10 @@ export function extractAiTraining(ctx: FactContext): Fact<'ai_training_on_custom
     const m = TRAIN.exec(v);
     if (!m || !MODEL.test(v) || NOT_MODEL_TRAINING.test(v)) continue;
     const ev = evidenceAt(ctx, s, m.index, m.index + m[0].length);
-    if (OPT_IN.test(v)) cands.push({ value: 'opt_in', evidence: ev, confidence: 0.85 });
+    const next = neighbour(ctx, s, 1)?.view ?? '';
+    if (!OPT_IN.test(v) && !OPT_OUT.test(v) && OPT_OUT.test(next) && /^(?:you|customers?|users?|administrators?)\b[^.]{0,40}\bopt[- ]out|^to opt[- ]out/i.test(next)) {
+      cands.push({ value: 'opt_out', evidence: ev, confidence: 0.75 });
+    } else if (OPT_IN.test(v)) cands.push({ value: 'opt_in', evidence: ev, confidence: 0.85 });
     else if (OPT_OUT.test(v)) cands.push({ value: 'opt_out', evidence: ev, confidence: 0.85 });
     else if (negatedBefore(v, m.index, 100)) cands.push({ value: 'prohibited', evidence: ev, confidence: 0.85 });
     else cands.push({ value: 'allowed', evidence: ev, confidence: 0.8 });

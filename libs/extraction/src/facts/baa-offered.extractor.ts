@@ -5,7 +5,7 @@ import { decide, evidenceAt, operative } from './fact-context.js';
 type V = Fact<'baa_offered'>['value'];
 
 const PREFILTER = /business associate|\bbaa\b/i;
-const BAA = /\b(?:business associate (?:agreement|addendum|contract|amendment|terms)|baas?)\b/i;
+const BAA = /\b(?:business associate (?:agreements?|addend(?:um|a)|contracts?|amendments?|terms)|baas?)\b/i;
 const OFFER = /\b(?:will|shall|can|may|does|do|agrees? to|is available|are available|offers?|provides?|makes? available|enter(?:s|ed)? into|sign(?:s|ed)?|execute[sd]?)\b/i;
 const REFUSE = /\b(?:not|never|no|cannot|won't|don't|doesn't|unable to)\b[^.;]{0,40}\b(?:sign|execute|enter into|offer|provide|agree to|available)\b[^.;]{0,40}\b(?:business associate|baas?\b)|\bnot\b[^.;]{0,20}\b(?:a business associate|hipaa[- ]compliant)\b/i;
 

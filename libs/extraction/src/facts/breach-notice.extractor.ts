@@ -3,7 +3,7 @@ import { findDurations } from '../text/numbers.js';
 import type { FactContext } from './fact-context.js';
 import { evidenceAt, found, operative, silent } from './fact-context.js';
 
-const PREFILTER = /breach|incident|unauthori[sz]ed|compromise/i;
+const PREFILTER = /\b(?:breach|incident|unauthori[sz]ed|compromise)/i;
 const BREACH = /\b(?:breach(?:es)? of (?:unsecured )?(?:phi|protected health information|security|personal (?:data|information)|(?:customer |client )?data|confidentiality)|(?:security|data|privacy|personal data) breach(?:es)?|breach(?:es)?\b(?! of (?:this|the|any|its|their) (?:agreement|contract|terms?|obligations?|representations?|warrant))|security incidents?|data incidents?|unauthori[sz]ed (?:access|use|disclosure|acquisition)|compromise of)/i;
 const NOTIFY = /\b(?:notif|report|inform|notice|alert)/i;
 const CONTRACT_BREACH = /\bcure\b|\bmaterial breach\b|\bterminat/i;

@@ -4,13 +4,13 @@ import { decide, evidenceAt, negatedBefore, operative } from './fact-context.js'
 
 type V = Fact<'data_sale_or_marketing'>['value'];
 
-const PREFILTER = /\bsell|\bsale\b|\bsold\b|\brent\b|market|advertis|\bads\b|promotion|remuneration/i;
-const DATA = String.raw`(?:[\w-]+\s+){0,4}?(?:data|information|phi|protected health information|records|content|personal|lists?)\b`;
+const PREFILTER = /\b(?:sell|sale\b|sold\b|rent\b|rent(?:ing|s)\b|market|advertis|ads\b|promot|remuneration)/i;
+const DATA = String.raw`(?:[\w-]+\s+){0,6}?(?:data|information|phi|protected health information|records|content|personal|lists?)\b`;
 // What the vendor may do: market to people, serve ads on their data, sell or rent data.
 const ALLOWED: RegExp[] = [
   /\b(?:to|may|will|can|we|also)\s+(?:also\s+)?(?:market|advertise)\b(?!\s+(?:the )?(?:services|products) (?:to )?(?:the )?customer)/i,
   /\bmarketing to you\b/i,
-  /\bsend(?:ing)? (?:you |users |patients |clients )?(?:\w+ ){0,2}(?:marketing|promotional|advertising)\b/i,
+  /\bsend(?:ing)? (?:you |users |patients |clients |customers? |the customer )?(?:\w+ ){0,3}(?:marketing|promotional|advertising)\b/i,
   /\b(?:targeted|interest-based|behaviou?ral|personali[sz]ed|cross-context(?: behaviou?ral)?) (?:advertising|ads|marketing)\b/i,
   /\b(?:serve|serving|deliver|delivering|show|display) (?:\w+ ){0,2}(?:ads|advertisements|advertising)\b/i,
   /\bfor (?:our |its |their )?(?:own )?(?:direct )?marketing (?:or \w+ |and \w+ )?purposes\b/i,
@@ -24,6 +24,7 @@ const PROHIBITED: RegExp[] = [
   /\b(?:not|never|no)\b[^.;]{0,80}\b(?:remuneration|payment) (?:directly or indirectly )?in exchange for\b/i,
   /\b(?:not|never|no)\b[^.;]{0,80}\bto (?:market|advertise|promote)\b/i,
   /\bnot in the business of selling\b/i,
+  /\b(?:not|never|no)\b[^.;]{0,60}\b(?:share|disclose|provide|give)\b[^.;]{0,60}\b(?:with|to) (?:advertisers|marketers|data brokers|advertising (?:partners|networks))\b/i,
 ];
 const CUSTOMER_SUBJECT = /^(?:\(?[a-z0-9]{1,4}[.)]\s*)*(?:[\w ]{0,30}\.\s+)?(?:the )?(?:customer|covered entity|you|client|practice)s? (?:will|shall|may|must|agrees?)/i;
 

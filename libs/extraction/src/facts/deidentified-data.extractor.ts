@@ -4,7 +4,7 @@ import { decide, evidenceAt, negatedBefore, operative } from './fact-context.js'
 
 type V = Fact<'deidentified_data_use'>['value'];
 
-const PREFILTER = /de-?identif|anonymi[sz]|non-personally[- ]identifiable|aggregate/i;
+const PREFILTER = /\b(?:de-?identif|anonymi[sz]|non-personally[- ]identifiable|aggregate)/i;
 const DEID = /\b(?:de-?identif(?:y|ies|ied|ying|ication)|anonymi[sz](?:e|es|ed|ing|ation)|non-personally[- ]identifiable|aggregated? (?:and|or|,) ?(?:de-?identified|anonymi[sz]ed)|(?:de-?identified|anonymi[sz]ed),? (?:or |and )?aggregated?)\b/i;
 // The vendor using the result for itself: any purpose, its own purposes, product work, commerce.
 const OWN_USE = /\bfor any (?:legal |lawful )?purpose|\bany purpose permitted|\bfor (?:its|our|their) own\b|\bown (?:business )?purposes\b|\bcommercial|\b(?:improve|develop|enhance|train|benchmark|research|analy[sz]e|analytics|publish|sell|license|share)\b|\bretain (?:and use )?(?:such|the) (?:de-?identified|anonymi)|\bperpetual|\bafter (?:the )?termination/i;

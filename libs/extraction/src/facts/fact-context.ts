@@ -9,6 +9,8 @@ export interface FactContext {
   kind: DocumentKind;
   /** Names (and short aliases) of the document's own parties, never reported as sub-processors. */
   partyNames: string[];
+  /** The vendor's names and aliases (e.g. "Acme Health, Inc.", "Acme"), for clauses that name it. */
+  vendorNames: string[];
 }
 
 /** One fact extractor: a pure function of the context. */
@@ -91,6 +93,13 @@ export function negatedBefore(view: string, index: number, window = 80): boolean
   if (semi >= from) from = semi + 1;
   const before = view.slice(from, index);
   return /\b(?:not|never|no|nor|neither|cannot|can't|won't|don't|doesn't|isn't|aren't|prohibit(?:ed|s)?(?: from)?|refrain(?:s)? from|forbidden|disclaims?)\b/i.test(before);
+}
+
+/** The sentence before or after `s` in the same paragraph (for "Each of them…", "You can opt out…"). */
+export function neighbour(ctx: FactContext, s: Sentence, offset: -1 | 1): Sentence | undefined {
+  const i = s.index + offset;
+  const n = ctx.sentences[i];
+  return n && n.paragraph === s.paragraph && !n.isHeading ? n : undefined;
 }
 
 /** First match of any pattern in `s`, as [index, end]. */

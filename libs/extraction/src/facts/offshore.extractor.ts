@@ -4,10 +4,12 @@ import { decide, evidenceAt, operative } from './fact-context.js';
 
 type V = Fact<'offshore_processing'>['value'];
 
-const PREFILTER = /outside|countr|offshore|overseas|abroad|international|europe|\beea\b|\beu\b|india|philippines|canada|mexico|ireland|germany|kingdom|switzerland|united states|u\.s\.|located|region/i;
-const PROCESS = /\b(?:transfer|process|stor|host|access|maintain|locat|perform|handl|hold|kept|keep|server|data cent(?:er|re)|transmit|send|sent|move)\w*/i;
+const PREFILTER = /\b(?:outside|countr|offshore|overseas|abroad|international|europe|eea\b|eu\b|india|philippines|canada|mexico|ireland|germany|kingdom|switzerland|united states|u\.s\.|located|region|singapore|australia|brazil|israel|poland|ukraine|pakistan|japan|france|netherlands|colombia|argentina|costa rica|across borders|cross-border)/i;
+const PROCESS = /\b(?:transfer|process|stor|host|access|maintain|locat|perform|handl|hold|kept|keep|server|data cent(?:er|re)|transmit|send|sent|move|review|support|receiv|print)\w*/i;
 const FOREIGN = String.raw`(?:india|the philippines|philippines|canada|mexico|ireland|germany|france|the netherlands|israel|ukraine|poland|pakistan|brazil|colombia|argentina|costa rica|singapore|australia|japan|the united kingdom|united kingdom|the uk|switzerland|the european union|european union|the eu|the eea|the european economic area)`;
 const YES: RegExp[] = [
+  // "in the United States, Ireland and Singapore": a foreign place in a list that starts with the US.
+  new RegExp(String.raw`\b(?:in|within)\s+(?:the\s+)?(?:united states|u\.s\.|usa)(?:,\s*|\s+and\s+|\s+or\s+)(?:[a-z]{2,20}(?: [a-z]{2,20})?(?:,\s*|\s+and\s+|\s+or\s+)){0,3}${FOREIGN}\b`, 'i'),
   /\boutside (?:of )?(?:the )?(?:united states|u\.s\.(?:a\.)?|usa|us|country|countries|region|jurisdiction)\b/i,
   /\b(?:other|foreign|third) countr(?:y|ies)\b|\blocations? other than\b|\boffshore\b|\boverseas\b|\binternationally\b|\bacross borders\b|\bcross-border\b/i,
   new RegExp(String.raw`\b(?:in|within|to|from|located in)\s+(?:the\s+member\s+states\s+of\s+)?${FOREIGN}\b(?!\s+(?:standard|data protection|general data|gdpr|laws?|regulations?|directive|representative|residents?|users?|citizens?))`, 'i'),

@@ -1,10 +1,10 @@
 import type { Fact } from '@custody/domain';
 import type { Candidate, FactContext } from './fact-context.js';
-import { decide, evidenceAt, operative } from './fact-context.js';
+import { decide, evidenceAt, neighbour, operative } from './fact-context.js';
 
 type V = Fact<'subcontractor_flowdown'>['value'];
 
-const PREFILTER = /subcontract|sub-?processor|agent|vendor|service provider|third part|recipient|contractor|processor|supplier/i;
+const PREFILTER = /\b(?:subcontract|sub-?contract|sub-?processor|agents?\b|vendor|service provider|third[- ]part|recipient|contractor|supplier)|^(?:each|all|they|these|such)\b/i;
 const WHO = /\b(?:subcontractors?|sub-?contractors?|sub-?processors?|agents?|vendors?|(?:third[- ]party )?service providers?|third parties|third-party|recipients?|contractors?|suppliers?)\b/i;
 // Restrictions imposed on them by the vendor, in the words BAAs, DPAs and policies use.
 const BOUND: RegExp[] = [
@@ -12,7 +12,8 @@ const BOUND: RegExp[] = [
   /\b(?:require|requires|required|obligate|obligates|bind|binds|ensure|ensures|impose|imposes|contractually)\b[^.;]{0,120}\b(?:protect|safeguard|confidential|only for|solely for|use it only|restrictions|obligations|duties|requirements|comply with|fulfils?|fulfills?)/i,
   /\bsubject to\b[^.;]{0,40}\b(?:contractual|written|confidentiality)\b[^.;]{0,80}\b(?:requirements|obligations|restrictions|agreements?)/i,
   /\b(?:prohibit|prohibiting|prohibits) (?:them|it|such \w+) from (?:using|disclosing)/i,
-  /\b(?:written|binding) (?:agreements?|contracts?)\b[^.;]{0,80}\b(?:protect|restrictions|obligations|confidential)/i,
+  /\b(?:written|binding|business associate|data processing|confidentiality) (?:agreements?|contracts?|addend(?:um|a))\b[^.;]{0,80}\b(?:protect|restrictions|obligations|confidential|terms)/i,
+  /\b(?:bound|signs?|signed|execute[sd]?) (?:by |to )?(?:a |an )?(?:written |business associate |data processing |confidentiality )(?:agreements?|contracts?|addend(?:um|a)|obligations)/i,
   /\bflow(?:s|ed)?[- ]down\b/i,
 ];
 // Their own policies or terms are not restrictions the vendor imposes.
@@ -29,7 +30,9 @@ export function extractSubcontractorFlowdown(ctx: FactContext): Fact<'subcontrac
   const cands: Candidate<V>[] = [];
   for (const s of operative(ctx, PREFILTER)) {
     const v = s.view;
-    const w = WHO.exec(v);
+    const prev = neighbour(ctx, s, -1);
+    const refersBack = /^(?:each of them|each of these|all of them|they|these (?:providers|vendors|parties|companies)|such (?:providers|vendors|parties))\b/i.test(v) && prev !== undefined && WHO.test(prev.view);
+    const w = WHO.exec(v) ?? (refersBack ? /^\S+(?:\s+of\s+\S+)?/.exec(v) : null);
     if (!w || OWN_TERMS.test(v)) continue;
     const no = NO.exec(v);
     if (no) {

@@ -4,7 +4,7 @@ import type { FactContext } from './fact-context.js';
 import { evidenceAt, found, silent } from './fact-context.js';
 
 const TRIGGER = /\b(?:sub-?processors?|subcontractors?|sub-?contractors?|(?:third[- ]party )?service providers?|vendors?|(?:corporate )?affiliates?|processors?|(?:third[- ]party )?(?:ai|llm|hosting|cloud|transcription|speech|infrastructure|analytics|payment|email|sms|messaging) (?:providers?|vendors?|services?)|hosting providers?|cloud providers?|partners?)\b/i;
-const SHARE = /\b(?:share|shares|sharing|disclos\w*|provid\w*|engag\w*|uses?|using|rel(?:y|ies) on|receiv\w*|process\w*|host\w*|stor\w*|transmit\w*|send|sent|works? with|following|include|includes|including|such as|namely|access|assist|performs?|perform)\b/i;
+const SHARE = /\b(?:delivered through|through|share|shares|sharing|disclos\w*|provid\w*|engag\w*|uses?|using|rel(?:y|ies) on|receiv\w*|process\w*|host\w*|stor\w*|transmit\w*|send|sent|works? with|following|include|includes|including|such as|namely|access|assist|performs?|perform)\b/i;
 const HEADING = /sub-?processors?|subcontractors?|service providers|third[- ]part(?:y|ies)|vendors|who (?:we|receives)|recipients|data sharing|processors/i;
 const SUFFIX = String.raw`(?:Inc\.?|Incorporated|LLC|L\.L\.C\.|Ltd\.?|Limited|GmbH|SARL|S\.A\.R\.L\.|S\.A\.|S\.L\.|B\.V\.|N\.V\.|AG|SE|Corp\.?|Corporation|PBC|plc|PLC|LLP|L\.P\.|LP|Pty Ltd|Co\.)`;
 const NAME_TOKEN = String.raw`(?:[A-Z][A-Za-z0-9&'’.+-]*|[0-9]+[A-Za-z][A-Za-z0-9]*)`;
@@ -28,36 +28,53 @@ export function extractSubprocessors(ctx: FactContext): Fact<'subprocessors_name
     const key = name.toLowerCase().replace(/[^a-z0-9]/g, '');
     if (!names.has(key)) names.set(key, { name, ev: evidenceAt(ctx, s, at, at + raw.length) });
   };
+  const headingCache = new Map<string, boolean>();
   for (const s of ctx.sentences) {
     if (s.isDefinition || s.isDraftingNote || s.isHeading) continue;
     const v = s.view;
-    const underHeading = s.heading !== undefined && HEADING.test(s.heading) && s.heading.length < 80;
-    const listItem = /^(?:[-*•|]\s*|\(?[a-z0-9]{1,3}[.)]\s+)/i.test(v);
+    let underHeading = false;
+    if (s.heading !== undefined) {
+      let h = headingCache.get(s.heading);
+      if (h === undefined) headingCache.set(s.heading, (h = HEADING.test(s.heading) && s.heading.length < 80));
+      underHeading = h;
+    }
+    // Names start with a capital or a digit; a sentence with neither cannot hold one.
+    if (!underHeading && !/[A-Z0-9]/.test(v.slice(1))) continue;
+    const listItem = /^(?:[-*•|]\s*|\(?[a-z0-9]{1,3}[.)]\s+)/i.test(v) || / \| /.test(v);
     if (underHeading && listItem) {
       const item = v.replace(/^(?:[-*•|]\s*|\(?[a-z0-9]{1,3}[.)]\s+)/i, '');
+      SUFFIX_NAME.lastIndex = 0;
+      const corp = SUFFIX_NAME.exec(item);
+      if (corp && corp.index === 0) {
+        add(corp[0], s, v.indexOf(corp[0]));
+        continue;
+      }
       const lead = /^([A-Z][^,(;:|\u2013-]{1,60}?)(?:\s*(?:[,(;:|]|\s-\s|$))/.exec(item);
       if (lead && lead[1].split(/\s+/).length <= 6) add(lead[1], s, v.indexOf(lead[1]));
       continue;
     }
-    if (!TRIGGER.test(v) || !SHARE.test(v)) continue;
-    let any = false;
+    if (!(TRIGGER.test(v) || underHeading) || !SHARE.test(v)) continue;
     SUFFIX_NAME.lastIndex = 0;
     for (let m = SUFFIX_NAME.exec(v); m; m = SUFFIX_NAME.exec(v)) {
       add(m[0], s, m.index);
-      any = true;
     }
     APPOSITIVE.lastIndex = 0;
     for (let m = APPOSITIVE.exec(v); m; m = APPOSITIVE.exec(v)) {
       add(m[1], s, m.index + m[0].indexOf(m[1]));
-      any = true;
     }
-    const list = any ? null : LIST_LEAD.exec(v);
+    const list = LIST_LEAD.exec(v);
     if (list) {
-      const body = list[1];
-      const offset = v.length - body.length;
-      for (const part of body.split(/;|,(?![^()]*\))|\s+and\s+/)) {
+      const offset = v.length - list[1].length;
+      // Corporate names were taken above: blank them (same length) so their commas do not split them.
+      const body = list[1].replace(new RegExp(SUFFIX_NAME.source, 'g'), (m) => ' '.repeat(m.length));
+      let at = 0;
+      for (const part of body.split(/(;|,(?![^()]*\))|\s+and\s+)/)) {
+        const partAt = at;
+        at += part.length;
+        // Parts with digits are addresses ("Main Str. 40", "L-1855 Luxembourg"), not names.
+        if (/\d/.test(part)) continue;
         const lead = /^\s*([A-Z][A-Za-z0-9&'’.+-]*(?:\s+[A-Z][A-Za-z0-9&'’.+-]*){0,4})/.exec(part);
-        if (lead) add(lead[1], s, offset + body.indexOf(lead[1]));
+        if (lead) add(lead[1], s, offset + partAt + part.indexOf(lead[1]));
       }
     }
   }

@@ -11,9 +11,16 @@ export function loadMarkdown(source: string): { text: string; sections: SectionS
   const lines = source.replace(/\r\n?/g, '\n').split('\n');
   let para: string[] = [];
   let inFence = false;
+  let paraIsItem = false;
+  let lastWasItem = false;
+  // Consecutive list items stay on adjacent lines; anything else is a paragraph of its own.
   const flush = () => {
-    if (para.length > 0) b.add(para.join('\n'));
+    if (para.length > 0) {
+      b.add(para.join('\n'), { separator: paraIsItem && lastWasItem ? '\n' : '\n\n' });
+      lastWasItem = paraIsItem;
+    }
     para = [];
+    paraIsItem = false;
   };
   for (let i = 0; i < lines.length; i++) {
     const raw = lines[i];
@@ -30,6 +37,7 @@ export function loadMarkdown(source: string): { text: string; sections: SectionS
     const atx = /^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$/.exec(raw);
     if (atx) {
       flush();
+      lastWasItem = false;
       b.add(inline(atx[2]), { heading: true });
       continue;
     }
@@ -44,12 +52,14 @@ export function loadMarkdown(source: string): { text: string; sections: SectionS
     }
     if (!raw.trim()) {
       flush();
+      if (!/^\s*(?:[-*+]|\d{1,3}[.)])\s/.test(next)) lastWasItem = false;
       continue;
     }
     const bullet = /^\s*(?:[-*+]|(\d{1,3})[.)])\s+(.*)$/.exec(raw);
     if (bullet) {
       flush();
       para.push((bullet[1] ? `${bullet[1]}. ` : '- ') + inline(bullet[2]));
+      paraIsItem = true;
       continue;
     }
     if (/^\s*\|.*\|\s*$/.test(raw)) {

@@ -11,6 +11,8 @@ export interface DocumentIdentity {
   vendor?: string;
   /** Party names and their short aliases ("Zoom" for "Zoom Video Communications, Inc."). */
   partyNames: string[];
+  /** The vendor's name and aliases. */
+  vendorNames: string[];
   effective?: string;
   expires?: string;
 }
@@ -28,29 +30,33 @@ export function identifyDocument(a: AnalysedText): DocumentIdentity {
   const head = toView(a.text.slice(0, 4000));
   const title = findTitle(a);
   const kind = classify(a.text, head, title);
-  const { parties, partyNames } = findParties(a.text, head);
+  const { parties, partyNames, vendorNames } = findParties(a.text, head);
   const vendorParty = parties.find((p) => p.role === 'business_associate' || p.role === 'vendor');
   const effective = dateAfter(head, /\b(?:effective(?: date)?(?: as of| on|:)?|is effective|(?:made|entered into) (?:and effective )?(?:as of|on))\s*:?\s*/i);
   const expires = dateAfter(toView(a.text.slice(0, 200_000)), /\b(?:expires?|expiration date|shall (?:terminate|expire|end) on|will (?:terminate|expire|end) on|remain in (?:full force and )?effect (?:until|through)|continue in effect (?:until|through))\s*:?\s*(?:on\s+)?/i);
-  return { kind, title, parties, vendor: vendorParty?.name, partyNames, effective, expires };
+  return { kind, title, parties, vendor: vendorParty?.name, partyNames, vendorNames, effective, expires };
 }
 
 function findTitle(a: AnalysedText): string | undefined {
   for (const s of a.sentences.slice(0, 8)) {
     const t = s.view.trim();
     if (t.length > 0 && t.length <= 120 && !/^(?:last updated|updated|effective|posted)\b/i.test(t) && !new RegExp(`^${DATE}$`, 'i').test(t)) {
-      if (s.isHeading || s === a.sentences[0]) return a.text.slice(s.start, s.end).replace(/\s+/g, ' ');
+      if (s.isHeading || (s === a.sentences[0] && !/[.;:]$/.test(t))) return a.text.slice(s.start, s.end).replace(/\s+/g, ' ');
     }
   }
   return undefined;
 }
 
 function classify(text: string, head: string, title = ''): DocumentKind {
-  const t = title + ' ' + head.slice(0, 300);
+  // The title decides first; then the opening lines; then the vocabulary of the whole text.
+  if (/business associate (?:agreement|addendum|contract|amendment)|\bBAA\b/i.test(title)) return 'baa';
+  if (/data process(?:ing|or) (?:agreement|addendum|terms)|\bDPA\b/.test(title)) return 'dpa';
+  if (/privacy (?:policy|statement|notice|supplement)|notice of privacy practices/i.test(title)) return 'privacy_policy';
+  if (/terms (?:of (?:service|use)|and conditions)|customer terms|user agreement|acceptable use|license agreement|\bEULA\b/i.test(title)) return 'terms';
+  // Opening lines that read as titles (no sentence punctuation), e.g. "ACME CLOUD\nBUSINESS ASSOCIATE AGREEMENT".
+  const t = title + ' ' + head.slice(0, 300).split(/\s{2,}|(?<=[.;:])\s/)[0].replace(/^.*[.;:]$/, '');
   if (/business associate (?:agreement|addendum|contract|amendment)|\bBAA\b/i.test(t)) return 'baa';
   if (/data process(?:ing|or) (?:agreement|addendum|terms)|\bDPA\b/.test(t)) return 'dpa';
-  if (/privacy (?:policy|statement|notice|supplement)|notice of privacy practices/i.test(title)) return 'privacy_policy';
-  if (/terms (?:of (?:service|use)|and conditions)|user agreement|acceptable use/i.test(title)) return 'terms';
   const count = (re: RegExp) => (text.slice(0, 300_000).match(re) ?? []).length;
   if (count(/business associate/gi) >= 4 && count(/covered entity/gi) >= 2) return 'baa';
   if (count(/\bDPA\b|data processing (?:agreement|addendum)/gi) >= 2 || (count(/\bcontroller\b/gi) >= 4 && count(/\bprocessor\b/gi) >= 4)) return 'dpa';
@@ -62,21 +68,24 @@ function classify(text: string, head: string, title = ''): DocumentKind {
   return 'other';
 }
 
-function findParties(text: string, head: string): { parties: DocumentParty[]; partyNames: string[] } {
+function findParties(text: string, head: string): { parties: DocumentParty[]; partyNames: string[]; vendorNames: string[] } {
   const parties: DocumentParty[] = [];
   const partyNames: string[] = [];
+  const aliasesOf = new Map<string, string[]>();
   const re = /\(\s*(?:each|collectively|together|individually|hereinafter(?: referred to as)?|sometimes referred to as|referred to as)?,?\s*(?:the\s+)?"([^"]{1,40})"([^)]{0,80})\)/g;
   for (let m = re.exec(head); m; m = re.exec(head)) {
     const aliases = [m[1], ...[...m[2].matchAll(/"([^"]{1,40})"/g)].map((x) => x[1])];
     const window = head.slice(Math.max(0, m.index - 160), m.index);
     const paraBreak = text.slice(Math.max(0, m.index - 160), m.index).lastIndexOf('\n\n');
     const before = (paraBreak >= 0 ? ' '.repeat(paraBreak + 2) + window.slice(paraBreak + 2) : window).replace(/,\s*an?\s+[\w\s-]{1,50}?(?:corporation|company|partnership|entity|organization)\s*$/i, '');
-    const nm = /((?:[A-Z0-9][\w&'.x-]*,?\s+(?:(?:of|and|&|d\/b\/a|de)\s+)?){0,6}[A-Z0-9][\w&'.x-]*)\s*$/.exec(before);
+    const nm = /((?:[\p{Lu}0-9][\p{L}\p{N}&'.x-]*,?\s+(?:(?:of|and|&|d\/b\/a|de)\s+)?){0,6}[\p{Lu}0-9][\p{L}\p{N}&'.x-]*)\s*$/u.exec(before);
     if (!nm) continue;
+    // "identified in the Order Form", "subscribes to Acme": a reference, not the party's name.
+    if (/\b(?:in|to|of|for|under|on|from|through|via|the)\s*$/i.test(before.slice(0, nm.index))) continue;
     const start = Math.max(0, m.index - 160) + nm.index;
     let name = text.slice(start, start + nm[1].length).replace(/\s+/g, ' ').trim();
     name = name.replace(/^(?:This|The|By|And|Between|With|Offered|Directly)\s+/, '');
-    if (/\[|\]/.test(name) || /^(?:This|The|A|An|Our|Your)$/i.test(name)) continue;
+    if (/\[|\]/.test(name) || /^(?:This|The|A|An|Our|Your)$/i.test(name) || GENERIC_ALIAS.test(name)) continue;
     const alias = aliases.find((x) => !GENERIC_ALIAS.test(x.trim()));
     if (!alias) continue;
     const brand = aliases.some((x) => name.toLowerCase().startsWith(x.toLowerCase().replace(/[^\w ]/g, '').slice(0, 3)) && x.length >= 2);
@@ -89,6 +98,7 @@ function findParties(text: string, head: string): { parties: DocumentParty[]; pa
     if (role === 'other' && !brand) continue;
     if (parties.some((p) => p.name === name)) continue;
     parties.push({ name, role });
+    aliasesOf.set(name, aliases.filter((x) => !GENERIC_ALIAS.test(x) && !/^(?:we|us|our)$/i.test(x) && !CUSTOMER_ALIAS.test(x) && !VENDOR_ALIAS.test(x)));
     partyNames.push(name, ...aliases.filter((x) => !GENERIC_ALIAS.test(x) && !/^(?:we|us|our)$/i.test(x)));
   }
   // "Acme (sometimes referred to as "we" "us")": the quoted aliases without a leading name pattern above.
@@ -102,7 +112,9 @@ function findParties(text: string, head: string): { parties: DocumentParty[]; pa
     const other = parties.find((p) => p.role === 'other');
     if (other) other.role = 'vendor';
   }
-  return { parties, partyNames };
+  const vendor = parties.find((p) => p.role === 'vendor' || p.role === 'business_associate');
+  const vendorNames = vendor ? [vendor.name, vendor.name.replace(SUFFIX, ''), ...(aliasesOf.get(vendor.name) ?? [])] : [];
+  return { parties, partyNames, vendorNames };
 }
 
 function dateAfter(view: string, lead: RegExp): string | undefined {

@@ -16,6 +16,10 @@ export interface Sentence {
   isDefinition: boolean;
   /** Part of a bracketed drafting note (`[The parties may wish to add …]`): not operative text. */
   isDraftingNote: boolean;
+  /** Index of the paragraph (blank-line separated block) the sentence is in. */
+  paragraph: number;
+  /** Position of the sentence in `AnalysedText.sentences`. */
+  index: number;
 }
 
 /** The text with its sentences and sections. */
@@ -66,6 +70,7 @@ export function analyseText(text: string, sections?: SectionSpan[]): AnalysedTex
   const guessedSections: SectionSpan[] = [];
 
   let pStart = 0;
+  let paragraph = 0;
   while (pStart < text.length) {
     let pEnd = text.indexOf('\n\n', pStart);
     if (pEnd < 0) pEnd = text.length;
@@ -77,13 +82,14 @@ export function analyseText(text: string, sections?: SectionSpan[]): AnalysedTex
       const isWholeParagraph = s === pStart && e === pEnd;
       const isHeading = headingStarts.has(s) || (!sections && looksLikeHeading(view.slice(s, e), isWholeParagraph));
       if (isHeading) {
-        push(sentences, view, s, e, true, drafting);
+        push(sentences, view, s, e, true, drafting, paragraph);
         if (!sections) guessedSections.push({ heading: view.slice(s, e), start: s, end: text.length });
         continue;
       }
-      for (const [a, b] of splitSentences(view, s, e)) push(sentences, view, a, b, false, drafting);
+      for (const [a, b] of splitSentences(view, s, e)) push(sentences, view, a, b, false, drafting, paragraph);
     }
     pStart = pEnd + 2;
+    paragraph++;
   }
 
   const secs = sections ?? guessedSections.map((g, i, all) => ({ ...g, end: i + 1 < all.length ? all[i + 1].start : text.length }));
@@ -100,14 +106,18 @@ export function analyseText(text: string, sections?: SectionSpan[]): AnalysedTex
   return { text, sentences, sections: secs };
 }
 
-function push(out: Sentence[], view: string, s: number, e: number, isHeading: boolean, drafting: boolean): void {
+function push(out: Sentence[], view: string, s: number, e: number, isHeading: boolean, drafting: boolean, paragraph: number): void {
   while (s < e && view[s] === ' ') s++;
   while (e > s && view[e - 1] === ' ') e--;
   if (e <= s) return;
   const v = view.slice(s, e);
-  const body = v.replace(/^(?:[-*•]\s+|\(?[a-z0-9]{1,4}[.)]\s+)+/i, '');
-  const isDefinition = !isHeading && (DEFINITION.test(body) || DEFINITION_BY.test(body) || CATCH_ALL_DEFINITION.test(body));
-  out.push({ start: s, end: e, view: v, isHeading, isDefinition, isDraftingNote: drafting || /^\[[^\]]*\]$/.test(v) });
+  // Cheap gate first: every definition form has a quote or the word "mean(ing)".
+  let isDefinition = false;
+  if (!isHeading && /"|\bmean/i.test(v)) {
+    const body = v.replace(/^(?:[-*•]\s+|\(?[a-z0-9]{1,4}[.)]\s+)+/i, '');
+    isDefinition = DEFINITION.test(body) || DEFINITION_BY.test(body) || CATCH_ALL_DEFINITION.test(body);
+  }
+  out.push({ start: s, end: e, view: v, isHeading, isDefinition, isDraftingNote: drafting || /^\[[^\]]*\]$/.test(v), paragraph, index: out.length });
 }
 
 function splitLines(para: string, offset: number): [number, number][] {
@@ -131,7 +141,7 @@ function joinLines(lines: [number, number][], text: string): [number, number][] 
     if (prev) {
       const prevLast = text[prev[1] - 1];
       const prevLine = text.slice(text.lastIndexOf('\n', prev[1] - 1) + 1, prev[1]);
-      const startsNew = LIST_MARKER.test(line) || /[.;:!?|]$/.test(prevLast) || /^\|/.test(line) || looksLikeHeading(prevLine, false);
+      const startsNew = LIST_MARKER.test(line) || /[.;:!?|]$/.test(prevLast) || /^\|| \| /.test(line) || / \| /.test(prevLine) || looksLikeHeading(prevLine, false);
       if (!startsNew) {
         prev[1] = e;
         continue;
@@ -148,26 +158,33 @@ function looksLikeHeading(line: string, wholeParagraph: boolean): boolean {
   if (/[.;,:]$/.test(t) && !/^(?:\d{1,3}(?:\.\d{1,3})*\.?|[A-Z]\.)\s+[A-Z][^.]{0,60}\.$/.test(t)) return false;
   if (!/^[A-Z0-9§(]/.test(t)) return false;
   const words = t.split(/\s+/).length;
-  if (/^(?:\d{1,3}(?:\.\d{1,3})*\.?|[IVX]{1,5}\.|article\s+\w+|section\s+\d+)\s/i.test(t) && words <= 10) return true;
+  // "4. Suspension", "Article 3 - Authorities": a number and a few title-case words, not a short clause.
+  if (/^(?:\d{1,3}(?:\.\d{1,3})*\.?|[IVX]{1,5}\.|article\s+\w+|section\s+\d+)\s/i.test(t) && words <= 8 && titleCase(t)) return true;
+  if (/[.]$/.test(t)) return false;
   if (t === t.toUpperCase() && /[A-Z]{3}/.test(t) && words <= 12) return true;
-  return wholeParagraph && words <= 14 && !/[.!]$/.test(t);
+  return wholeParagraph && words <= 14 && !/[.!]$/.test(t) && (titleCase(t) || /\?$/.test(t) || words <= 4);
+}
+
+/** Every word of four letters or more starts with a capital (headings, not clauses). */
+function titleCase(t: string): boolean {
+  return t.split(/\s+/).every((w) => w.replace(/[^A-Za-z]/g, '').length < 4 || /^[^a-z]*[A-Z]/.test(w));
 }
 
 function splitSentences(view: string, s: number, e: number): [number, number][] {
   const out: [number, number][] = [];
-  let start = s;
+  // Match on the segment alone (small strings keep the regex cheap on huge documents).
+  const seg = view.slice(s, e);
+  let start = 0;
   const re = /[.!?]["')\]]*(?=\s+["'(\[]?[A-Z])/g;
-  re.lastIndex = s;
   let m: RegExpExecArray | null;
-  const seg = view.slice(0, e);
   while ((m = re.exec(seg)) !== null) {
     const dot = m.index;
-    if (view[dot] === '.' && isAbbreviation(view, dot, start)) continue;
+    if (seg[dot] === '.' && isAbbreviation(seg, dot, start)) continue;
     const end = dot + m[0].length;
-    pushCapped(out, view, start, end);
+    pushCapped(out, view, s + start, s + end);
     start = end;
   }
-  pushCapped(out, view, start, e);
+  pushCapped(out, view, s + start, e);
   return out;
 }
 

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { ParseResult } from '@custody/domain';
 import { parseManifest } from '../manifest/index.js';
 import { projectGraphWithReport } from './index.js';
-import { config, contract, factSet, vendors } from './projection.fixtures.js';
+import { config, contract, factSet, vendors } from './testing/fixtures.js';
 
 /**
  * The demo practice the first run loads must stay valid and must keep exercising the projection: these

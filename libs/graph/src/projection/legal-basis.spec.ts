@@ -1,6 +1,6 @@
 import type { Graph } from '@custody/domain';
 import { projectGraph } from './index.js';
-import { config, contract, factSet, manifest, STACK } from './projection.fixtures.js';
+import { config, contract, factSet, manifest, STACK } from './testing/fixtures.js';
 
 const basis = (g: Graph) => Object.fromEntries(g.flows.map((f) => [f.id, f.legalBasis]));
 

@@ -1,7 +1,7 @@
 import { PRACTICE_ID } from '@custody/domain';
 import type { Graph } from '@custody/domain';
 import { projectGraph, projectGraphWithReport } from './index.js';
-import { config, contract, factSet, manifest, STACK, vendors } from './projection.fixtures.js';
+import { config, contract, factSet, manifest, STACK, vendors } from './testing/fixtures.js';
 import type { ProjectionInput } from './types.js';
 
 const ASOF = '2026-03-01T00:00:00Z';
@@ -121,11 +121,11 @@ describe('projectGraph: flows', () => {
     const text = `practice: { name: P }
 systems:
   - { id: sms, name: Remindly, role: communications, holds: [contact, scheduling], settings: { subprocessors: [Twilio] } }
-  - { id: ehr, name: E, role: ehr, holds: [contact, diagnosis], settings: { subprocessors: [Hosting Co] } }
+  - { id: ehr, name: E, role: ehr, holds: [contact, demographics, claims, diagnosis], settings: { subprocessors: [Hosting Co] } }
 `;
     const g = projectGraph({ manifest: manifest(text), contracts: [], configs: [], asOf: ASOF });
     expect(flow(g, 'sms->twilio').data).toEqual(['contact', 'scheduling']);
-    expect(flow(g, 'ehr->hosting-co').data).toEqual(['diagnosis']);
+    expect(flow(g, 'ehr->hosting-co').data).toEqual(['diagnosis', 'claims']);
   });
 });
 

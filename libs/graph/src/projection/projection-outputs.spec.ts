@@ -1,5 +1,5 @@
 import { projectGraph } from './index.js';
-import { config, contract, factSet, manifest, STACK, vendors } from './projection.fixtures.js';
+import { config, contract, factSet, manifest, STACK, vendors } from './testing/fixtures.js';
 import type { ProjectionInput } from './types.js';
 
 function input(order: 'forward' | 'reverse'): ProjectionInput {
@@ -59,7 +59,7 @@ describe('projectGraph: outputs', () => {
 
   it('sends the sub-processor edges of a clearinghouse the sensitive claims data it receives', () => {
     const g = projectGraph(input('forward'));
-    expect(g.flows.find((f) => f.id === 'clearinghouse->meridian-data')?.data).toEqual(['diagnosis']);
+    expect(g.flows.find((f) => f.id === 'clearinghouse->meridian-data')?.data).toEqual(['diagnosis', 'claims']);
     expect(g.flows.find((f) => f.id === 'scribe->google-cloud')?.data).toEqual(['session_recording', 'session_transcript']);
     expect(g.systems.find((s) => s.id === 'scribe')?.contracts.map((c) => c.documentId)).toEqual(['sha-a']);
   });

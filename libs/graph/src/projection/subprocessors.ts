@@ -1,10 +1,16 @@
-import { PRACTICE_ID, SENSITIVE_CATEGORIES } from '@custody/domain';
+import { DATA_CATEGORY_SENSITIVITY, PRACTICE_ID } from '@custody/domain';
 import type { DataCategory, Evidence } from '@custody/domain';
 import type { FlowTable } from './flow-table.js';
 import type { SystemDraft, SystemRegistry } from './system-registry.js';
 import type { VendorResolver } from './types.js';
 
 const RECORDING_MODES = new Set(['always', 'per_session']);
+/**
+ * "Sensitive" for sub-processor reach: sensitivity ≥ 0.6, i.e. the domain's SENSITIVE_CATEGORIES plus
+ * treatment plans, claims and insurance ids. Claims matter here more than anywhere — a clearinghouse's
+ * analytics sub-processor is exactly how claims end up in enforcement databases (seeds/003).
+ */
+const SUBPROCESSOR_MIN_SENSITIVITY = 0.6;
 
 /**
  * A notetaker whose settings say it records (`always` or `per_session`) receives the session even when the
@@ -72,7 +78,7 @@ export function expandSubprocessors(registry: SystemRegistry, flows: FlowTable, 
 
 /**
  * Give each inferred sub-processor edge the categories its vendor holds (declared `holds` ∪ inbound flows)
- * that are sensitive — or, when the vendor holds nothing sensitive (an SMS service), everything it holds,
+ * that are sensitive (see SUBPROCESSOR_MIN_SENSITIVITY) — or, when the vendor holds nothing sensitive (an SMS service), everything it holds,
  * since that is still PHI passing on. Iterated to a fixpoint so chains (notetaker → LLM → its own
  * sub-processor) fill in whatever the order; data only grows, so it terminates. Edges still empty are
  * dropped with a warning: nothing shows PHI reaching that vendor.
@@ -84,7 +90,7 @@ export function fillSubprocessorData(registry: SystemRegistry, flows: FlowTable,
     for (const f of inferred) {
       const held = new Set<DataCategory>(registry.get(f.from)?.holds ?? []);
       for (const inbound of flows.into(f.from)) for (const c of inbound.data) held.add(c);
-      const sensitive = [...held].filter((c) => SENSITIVE_CATEGORIES.includes(c));
+      const sensitive = [...held].filter((c) => DATA_CATEGORY_SENSITIVITY[c] >= SUBPROCESSOR_MIN_SENSITIVITY);
       for (const c of sensitive.length ? sensitive : held) {
         if (!f.data.has(c)) {
           f.data.add(c);

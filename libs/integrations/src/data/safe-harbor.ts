@@ -23,11 +23,15 @@ export const SAFE_HARBOR: readonly { identifier: string; re: RegExp }[] = [
   { identifier: 'other_unique_identifiers', re: /^(?:national[_\s-]?id|passport(?:[_\s-]?(?:no|number))?|bsn|nhs[_\s-]?number|omang)$/i },
 ];
 
+/** Specific identifiers are tried before broad ones (`ip_address` and `email_address` are not street addresses). */
+const PRECEDENCE = ['ip_addresses', 'email_addresses', 'web_urls', 'fax_numbers'];
+const ORDERED = [...SAFE_HARBOR].sort((a, b) => (PRECEDENCE.includes(b.identifier) ? 1 : 0) - (PRECEDENCE.includes(a.identifier) ? 1 : 0));
+
 /** The Safe Harbor identifier a field name declares, if any. */
 export function safeHarborIdentifier(field: string): string | undefined {
   const f = field.trim();
   if (!f || f.length > 80) return undefined;
-  return SAFE_HARBOR.find((s) => s.re.test(f))?.identifier;
+  return ORDERED.find((s) => s.re.test(f))?.identifier;
 }
 
 /** Text that claims an export is de-identified (or anonymised, or a limited data set). */

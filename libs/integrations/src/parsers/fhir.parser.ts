@@ -44,7 +44,8 @@ export function parseFhir(ctx: ParseContext): ParseResult {
   } else {
     ({ value: root, lines } = parseJsonWithLines(ctx.text));
   }
-  const lineOf = (path: string, needle?: string) => lines.get(path) ?? ctx.locate([needle]);
+  const lineOf = (path: string, needle?: string) =>
+    lines.get(path) ?? ctx.locate([needle, needle?.replace(/&/g, '&amp;'), `<${path.split('.').pop()?.replace(/\[\d+\]$/, '')} `]);
   const ev = (path: string, needle?: string): Evidence => ctx.ev(path, lineOf(path, needle));
   const visit = (res: R, path: string, bundle?: R) => {
     const type = String(res?.resourceType ?? '');

@@ -41,7 +41,7 @@ function flattenProps(root: XmlNode): Record<string, string> {
           continue;
         }
         for (const item of asArray(v)) {
-          if (item && typeof item === 'object' && !('#text' in (item as object))) next.push(item as XmlNode);
+          if (item && typeof item === 'object' && Object.keys(item).some((x) => x !== '#text' && !x.startsWith('@_'))) next.push(item as XmlNode);
           else if (!(k in out)) out[k] = txt(item);
         }
       }

@@ -106,7 +106,7 @@ function readSource(ctx: ParseContext, c: MirthConnector, self: string, chName: 
     const user = c.authUsers[0];
     const id = ctx.system({ id: `http-client-${slug(user ?? `port-${port}`)}`, name: `HTTP client${user ? ` (basic-auth user ${user})` : ` of port ${port}`}`, role: 'other', evidence: [trEv] });
     const tls = /true/.test(p.useSSL ?? p.sslEnabled ?? '');
-    ctx.flow({ from: id, to: self, data, transport: tls ? 'https' : 'http', endpoint: `${p.host || '0.0.0.0'}:${port}${p.contextPath ?? ''}`, evidence: [trEv, ev('properties.port', `<port>${port}<`)] });
+    ctx.flow({ from: id, to: self, data, transport: tls ? 'https' : 'http', endpoint: `${p.host || '0.0.0.0'}:${port}${p.contextPath ? `/${p.contextPath.replace(/^\//, '')}` : ''}`, evidence: [trEv, ev('properties.port', `<port>${port}<`)] });
   } else if (t.includes('database reader')) {
     const dbEv = ev('properties.url', p.url);
     const db = jdbcSystem(ctx, p.url || p.URL || '', dbEv);

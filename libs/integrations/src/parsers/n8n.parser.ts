@@ -1,7 +1,7 @@
 import type { DataCategory, ParseResult, Transport } from '@custody/domain';
 import { transportOfUrl, type ParseContext } from '../builder.js';
 import { lookupVendor } from '../catalogue/lookup.js';
-import { categoriesFromText, mergeCategories } from '../data/categories.js';
+import { categoriesFromText } from '../data/categories.js';
 import { joinPath, parseJsonWithLines } from '../safe/json.js';
 import { slug } from '../safe/text.js';
 
@@ -60,7 +60,7 @@ export function parseN8n(ctx: ParseContext): ParseResult {
     if (/\.(?:webhook|formTrigger)$/.test(type)) {
       const path = String(p.path ?? n.webhookId ?? '');
       const from = ctx.system({ id: `webhook-caller-${slug(path || String(n.name))}`, name: `Caller of n8n ${/form/i.test(type) ? 'form' : 'webhook'} '${n.name}'${path ? ` (/${path})` : ''}`, role: 'other', evidence: [ev(i)] });
-      ctx.flow({ from, to: self, data, transport: 'https', endpoint: path ? `/webhook/${path}` : undefined, purpose: 'webhook', evidence: [ev(i), ev(i, 'name')] });
+      ctx.flow({ from, to: self, data, transport: 'https', endpoint: path ? `/webhook/${path.replace(/^\/+|^webhook\//g, '')}` : undefined, purpose: 'webhook', evidence: [ev(i), ev(i, 'name')] });
       return;
     }
     if (/\.httpRequest(?:Tool)?$/.test(type)) {
@@ -90,7 +90,7 @@ export function parseN8n(ctx: ParseContext): ParseResult {
     const target = targetOf(p);
     const sysName = `${vendor}${target ? ` '${target}'` : ''}`;
     const match = lookupVendor(vendor);
-    const to = ctx.system({ id: slug(`${vendor}-${target ?? ''}`), name: sysName, role: match?.role ?? (/sql|postgres|mongo|redis/i.test(short) ? 'other' : 'other'), evidence: [ev(i)] });
+    const to = ctx.system({ id: slug(`${vendor}-${target ?? ''}`), name: sysName, role: match?.role ?? 'other', evidence: [ev(i)] });
     const op = String(p.operation ?? p.event ?? '');
     const query = String(p.query ?? '');
     const reads = /Trigger$/.test(type) || READ_OPS.test(op) || (op === 'executeQuery' && /^\s*select\b/i.test(query));
@@ -102,4 +102,3 @@ export function parseN8n(ctx: ParseContext): ParseResult {
   return ctx.result();
 }
 
-export { mergeCategories };

@@ -55,9 +55,9 @@ export function parseProperties(ctx: ParseContext): ParseResult {
     else o[last] = resolve(value);
     lines.set(key.split('.').map((p) => (/^[A-Za-z_$][\w$-]*$/.test(p) ? p : JSON.stringify(p))).join('.'), line);
   }
-  // Section comments apply to every key of the group they introduce.
-  const groupHints = new Map<string, string>();
-  for (const [k, c] of hints) groupHints.set(k.split('.').slice(0, -1).join('.') || k, c);
-  readTree(ctx, root, { lineOf: (p, n) => lines.get(p) ?? lines.get(p.replace(/"/g, '')) ?? ctx.locate([n]), hints: groupHints, selfName: findSelfName(root) });
+  // A comment describes the keys that follow it up to the next blank line, and only those.
+  const keyHints = new Map<string, string>();
+  for (const [k, c] of hints) keyHints.set(k.split('.').map((p) => (/^[A-Za-z_$][\w$-]*$/.test(p) ? p : JSON.stringify(p))).join('.'), c);
+  readTree(ctx, root, { lineOf: (p, n) => lines.get(p) ?? lines.get(p.replace(/"/g, '')) ?? ctx.locate([n]), hints: keyHints, selfName: findSelfName(root) });
   return ctx.result();
 }

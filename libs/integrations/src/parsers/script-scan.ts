@@ -35,8 +35,11 @@ function resolveExpr(expr: string, script: string, depth = 0): string {
       const id = part.trim();
       if (!/^[A-Za-z_$][\w$]*$/.test(id)) return `\${${id.replace(/[^\w.]/g, '')}}`;
       if (depth < 4) {
-        const a = new RegExp(`\\b(?:var|let|const)?\\s*\\b${id}\\s*=\\s*([^;\\n=][^;\\n]*)`).exec(script);
-        if (a && !/==/.test(a[0])) return resolveExpr(a[1], script, depth + 1);
+        // The first assignment that resolves to something non-empty (initialisers are often "").
+        for (const a of script.matchAll(new RegExp(`\\b${id}\\s*=\\s*([^;\\n=][^;\\n]*)`, 'g'))) {
+          const r = resolveExpr(a[1], script, depth + 1);
+          if (r) return r;
+        }
       }
       return `\${${id}}`;
     })

@@ -1,6 +1,5 @@
 import type { DataCategory, Evidence, ParseResult } from '@custody/domain';
 import type { ParseContext } from '../builder.js';
-import { categoriesFromText } from '../data/categories.js';
 import { slug } from '../safe/text.js';
 import { parseHcl, type HclBlock, type HclBody } from './hcl.js';
 
@@ -36,17 +35,18 @@ export function parseTerraform(ctx: ParseContext): ParseResult {
   for (const b of root.blocks) if ((b.type === 'resource' || b.type === 'data') && b.labels.length >= 2) resources.set(`${b.type === 'data' ? 'data.' : ''}${b.labels[0]}.${b.labels[1]}`, b);
   const ev = (b: HclBlock, what = ''): Evidence => ctx.ev(`${b.type}.${b.labels.join('.')}${what ? `.${what}` : ''}`, b.line);
   const handled = new Set<string>();
-  const sys = (ref: string, fallbackName?: string): string => {
+  const sys = (ref: string, refEv?: Evidence): string => {
     const b = resources.get(ref);
     const [type, name] = ref.split('.');
     const nm = b ? String(attr(b.body, 'name') ?? attr(b.body, 'bucket') ?? attr(b.body, 'datastore_name') ?? name) : name;
-    const e = b ? [ev(b)] : undefined;
+    // Resources defined in sibling files are kept symbolic, with the reference as their evidence.
+    const e = b ? [ev(b)] : refEv ? [refEv] : undefined;
     const st = STORE.exec(type);
     if (st) return ctx.system({ id: `gcp-${slug(KIND[st[1]])}-store-${slug(name)}`, name: `Cloud Healthcare API ${KIND[st[1]]} store '${nm}'`, role: 'cloud_storage', hosts: ['healthcare.googleapis.com'], evidence: e });
     if (type === 'google_pubsub_topic') return ctx.system({ id: `pubsub-${slug(name)}`, name: `Pub/Sub topic ${ref}${b ? ` ('${nm}')` : ''}`, role: 'cloud_storage', hosts: ['pubsub.googleapis.com'], evidence: e });
     if (/healthlake/.test(type)) return ctx.system({ id: `healthlake-${slug(name)}`, name: `AWS HealthLake FHIR datastore ${ref}`, role: 'cloud_storage', hosts: ['healthlake.amazonaws.com'], evidence: e });
     if (type === 'aws_s3_bucket') return ctx.system({ id: `s3-${slug(name)}`, name: `S3 bucket ${ref}${b && nm !== name ? ` ('${nm}')` : ''}`, role: 'cloud_storage', hosts: ['s3.amazonaws.com'], evidence: e });
-    return ctx.system({ id: slug(ref), name: fallbackName ?? ref, role: 'other', evidence: e });
+    return ctx.system({ id: slug(ref), name: ref, role: 'other', evidence: e });
   };
 
   for (const [ref, b] of resources) {
@@ -59,7 +59,7 @@ export function parseTerraform(ctx: ParseContext): ParseResult {
     for (const nb of b.body.blocks.filter((x) => /^notification_configs?$/.test(x.type))) {
       const topic = refOf(attr(nb.body, 'pubsub_topic'));
       if (!topic) continue;
-      ctx.flow({ from: store, to: sys(topic), data, transport: 'queue', purpose: 'store notifications', endpoint: topic, evidence: [ev(b, 'notification_configs.pubsub_topic')] });
+      ctx.flow({ from: store, to: sys(topic, ev(b, 'notification_configs.pubsub_topic')), data, transport: 'queue', purpose: 'store notifications', endpoint: topic, evidence: [ev(b, 'notification_configs.pubsub_topic')] });
     }
     for (const sc of b.body.blocks.filter((x) => x.type === 'stream_configs')) {
       const bq = sc.body.blocks.find((x) => x.type === 'bigquery_destination');
@@ -97,7 +97,7 @@ export function parseTerraform(ctx: ParseContext): ParseResult {
     handled.add('aws_iam_role');
     const sts = statements(attr(b.body, 'assume_role_policy'));
     const services = sts.flatMap((s) => list(s.Principal?.Service));
-    const source = sts.flatMap((s) => strings(s.Condition)).map(refOf).find((r) => r && resources.has(r) && !r.startsWith('data.'));
+    const source = sts.flatMap((s) => strings(s.Condition)).map(refOf).find((r) => r && !r.startsWith('data.') && !r.startsWith('var.') && !r.startsWith('local.'));
     principals.set(ref, { ref: source, services });
   }
   const bucketFlows = (principal: string, sts: Obj[], e: Evidence) => {
@@ -106,7 +106,7 @@ export function parseTerraform(ctx: ParseContext): ParseResult {
       const actions = list(s.Action);
       const buckets = [...new Set(list(s.Resource).map(refOf).filter((r): r is string => !!r && r.startsWith('aws_s3_bucket.')))];
       for (const bucket of buckets) {
-        const bs = sys(bucket);
+        const bs = sys(bucket, e);
         if (actions.some((a) => /^s3:(?:GetObject|\*)$|^s3:\*$/.test(a))) ctx.flow({ from: bs, to: principal, data: ['demographics', 'diagnosis'], transport: 'api', purpose: 'IAM grant s3:GetObject', evidence: [e] });
         if (actions.some((a) => /^s3:(?:PutObject|\*)$/.test(a))) ctx.flow({ from: principal, to: bs, data: ['demographics', 'diagnosis'], transport: 'api', purpose: 'IAM grant s3:PutObject', evidence: [e] });
       }
@@ -120,7 +120,7 @@ export function parseTerraform(ctx: ParseContext): ParseResult {
       const policy = ref.startsWith('aws_iam_role_policy.') ? b : resources.get(refOf(attr(b.body, 'policy_arn')) ?? '');
       if (!pr || !policy) continue;
       handled.add('aws_iam_policy');
-      const who = pr.ref ? sys(pr.ref) : pr.services[0] ? ctx.endpointSystem(pr.services[0], { evidence: ev(b) }) : undefined;
+      const who = pr.ref ? sys(pr.ref, ev(b)) : pr.services[0] ? ctx.endpointSystem(pr.services[0], { evidence: ev(b) }) : undefined;
       if (who) bucketFlows(who, statements(attr(policy.body, 'policy')), ev(policy, 'policy'));
     }
     if (ref.startsWith('aws_s3_bucket_policy.')) {
@@ -143,4 +143,3 @@ export function parseTerraform(ctx: ParseContext): ParseResult {
   return ctx.result();
 }
 
-export { categoriesFromText };

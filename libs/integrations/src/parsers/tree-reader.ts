@@ -1,6 +1,5 @@
 import type { DataCategory, Evidence, Transport } from '@custody/domain';
 import { transportOfUrl, type ParseContext } from '../builder.js';
-import { hostOf } from '../catalogue/lookup.js';
 import { categoriesFromText } from '../data/categories.js';
 import { DEIDENTIFIED_CLAIM, safeHarborIdentifier } from '../data/safe-harbor.js';
 import { joinPath } from '../safe/json.js';
@@ -14,7 +13,7 @@ const ENDPOINT_KEY = /(?:url|uri|endpoint|baseurl|href|webhook|dsn|connection(?:
 const NAMESPACE = /(?:system(?:url)?|namespace|schema|xmlns|homepage|website|docs?|documentation|logo|icon|image|repo(?:sitory)?|license|profile)$/i;
 const NAMESPACE_URL = /\/ext\/|hl7\.org\/fhir|\/sid\/|terminology\.|\/ValueSet\/|\/CodeSystem\//i;
 /** Paths (and comments) for control-plane traffic that carries no PHI. */
-const CONTROL = /regist|heartbeat|mediator\.api|core\.api|terminolog|\bocl\b|conceptlab|metric|monitor|health.?check|oauth|\btoken\b|jwks|auth0|logging|\blogs?\b|sentry|telemetry|swagger/i;
+const CONTROL = /registration|\bregister\b|heartbeat|mediator\.api|core\.api|terminolog|\bocl(?:url)?\b|conceptlab|metric|monitor|health.?check|oauth|\btoken\b|jwks|auth0|\blogging\b|\blogs\b|logger|sentry|telemetry|swagger/i;
 /** Paths that mean data comes in from there. */
 const INBOUND = /source|(?:^|[._-])from|input|inbound|reader|consumer|subscri|pull|fetch|datasource|origin|upstream|ingest/i;
 const HOST_KEY = /^(?:host|hostname|server|address|ip|targetip|target(?:host)?|remotehost|remoteaddress|bindaddress)$/i;
@@ -43,7 +42,7 @@ export function readTree(ctx: ParseContext, root: unknown, opts: TreeOptions): v
   const ev = (path: string, needle?: string): Evidence => ctx.ev(path, opts.lineOf(path, needle));
   const hint = (path: string) => {
     let h = '';
-    for (const [p, c] of opts.hints ?? []) if (path === p || path.startsWith(`${p}.`)) h += ` ${c}`;
+    for (const [p, c] of opts.hints ?? []) if (path === p || p.startsWith(`${path}.`)) h += ` ${c}`;
     return h;
   };
   const top = (path: string) => path.split(/[.[]/)[0];
@@ -54,7 +53,7 @@ export function readTree(ctx: ParseContext, root: unknown, opts: TreeOptions): v
     if (seen.has(key)) return;
     seen.add(key);
     used.add(top(path));
-    const text = `${path} ${hint(path)}`;
+    const text = `${path} ${hint(path)} ${endpoint}`;
     if (CONTROL.test(text)) {
       ctx.warn(`${label(path)} (${endpoint}) is control-plane traffic (registration, terminology, auth or logs): not a PHI flow`);
       return;
@@ -75,13 +74,11 @@ export function readTree(ctx: ParseContext, root: unknown, opts: TreeOptions): v
     if (Array.isArray(v)) {
       const strs = v.filter((x): x is string => typeof x === 'string');
       const lastKey = label(path).split('.').pop() ?? '';
-      if (strs.length && strs.length === v.length && strs.every((s) => /^[\w$@.-]{1,64}$/.test(s)) && (FIELD_LIST_KEY.test(lastKey) || strs.length >= 3)) {
-        if (/broker|bootstrap|servers|nodes|hosts/i.test(lastKey)) {
-          for (const s of strs) addEndpoint(path, s, /broker|bootstrap|kafka/i.test(path) ? 'queue' : 'tcp', categoriesFromText(`${path} ${hint(path)}`), s);
-          return;
-        }
-        fieldList(path, strs);
+      if (strs.length && /broker|bootstrap|servers|nodes|hosts/i.test(lastKey) && strs.every((s) => /^[\w.-]+:\d{2,5}$/.test(s))) {
+        for (const s of strs) addEndpoint(path, s, /broker|bootstrap|kafka/i.test(path) ? 'queue' : 'tcp', categoriesFromText(`${path} ${hint(path)}`), s);
+        return;
       }
+      if (strs.length && strs.length === v.length && strs.every((s) => /^[\w$@.-]{1,64}$/.test(s)) && (FIELD_LIST_KEY.test(lastKey) || strs.length >= 3)) fieldList(path, strs);
       v.forEach((x, i) => visit(x, joinPath(path, i), depth + 1));
       return;
     }
@@ -114,10 +111,13 @@ export function readTree(ctx: ParseContext, root: unknown, opts: TreeOptions): v
       const pathVal = String(o.path ?? child('path')?.path ?? '');
       for (const pk of portKeys) {
         const port = String(get(pk));
-        const t: Transport = /mllp/i.test(`${path}.${pk}`) ? 'mllp' : secure ? 'https' : pathVal || /http|fhir|api|rest/i.test(`${path}.${pk}`) ? 'http' : 'tcp';
+        const where = `${path}.${pk}`;
+        const t: Transport = /mllp/i.test(where) ? 'mllp' : /database|\bdb\b|sql|postgres|mongo|redis/i.test(where) ? 'database' : secure ? 'https' : pathVal || /http|fhir|api|rest/i.test(where) ? 'http' : 'tcp';
         const endpoint = `${host || '0.0.0.0'}:${port}${pathVal ? `/${pathVal.replace(/^\//, '')}` : ''}`;
         const listen = !host || /^(?:0\.0\.0\.0|::|\*)$/.test(host) || (LISTEN_PATH.test(label(path).split('.').pop() ?? '') && !hostKey);
-        addEndpoint(path ? `${path}.${pk}` : pk, endpoint, t, data, String(get(pk)), listen);
+        // An application's own listener (app.port, server.port, mediator.port) serves HTTP unless named otherwise.
+        const lt: Transport = listen && t === 'tcp' && LISTEN_PATH.test(label(path).split('.').pop() ?? '') ? 'http' : t;
+        addEndpoint(path ? `${path}.${pk}` : pk, endpoint, lt, data, String(get(pk)), listen);
       }
     }
     for (const k of keys) visit(o[k], joinPath(path, k), depth + 1);
@@ -125,12 +125,12 @@ export function readTree(ctx: ParseContext, root: unknown, opts: TreeOptions): v
 
   const fieldList = (path: string, fields: string[]) => {
     let any = false;
-    for (const f of fields) {
+    fields.forEach((f, idx) => {
       const id = safeHarborIdentifier(f);
-      if (!id) continue;
+      if (!id) return;
       any = true;
-      if (claimsDeid) ctx.identifier(f, id, ev(path, f));
-    }
+      if (claimsDeid) ctx.identifier(f, id, ev(joinPath(path, idx), f));
+    });
     if (any) used.add(top(path));
     if (any && !claimsDeid) ctx.warn(`field list ${label(path)} holds Safe Harbor identifiers (not claimed to be de-identified)`);
   };
@@ -156,4 +156,3 @@ export function findSelfName(root: unknown): string | undefined {
   return undefined;
 }
 
-export { hostOf };

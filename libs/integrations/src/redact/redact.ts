@@ -29,13 +29,14 @@ export function isPlaceholder(v: string): boolean {
 function kindOfKey(key: string): string {
   const k = key.toLowerCase();
   if (/private/.test(k)) return 'private_key';
+  if (/pass(?:word|wd|phrase)?$|pwd$/.test(k)) return 'password';
   if (/hash|salt/.test(k)) return 'password_hash';
   if (/token|bearer/.test(k)) return 'token';
   if (/api|access|secret|signing|encryption|hmac/.test(k)) return 'api_key';
   return 'password';
 }
 
-const Q = String.raw`(?:'[^'\n]*'|"[^"\n]*"|&apos;.*?&apos;|&quot;.*?&quot;|\\"[^"\n]*?\\")`;
+const Q = String.raw`(?:'[^'\n]{0,512}'|"[^"\n]{0,512}"|&apos;[^\n]{0,512}?&apos;|&quot;[^\n]{0,512}?&quot;|\\"[^"\n]{0,512}?\\")`;
 
 interface Rule {
   re: RegExp;
@@ -52,10 +53,14 @@ function groupSpan(m: RegExpExecArray, g: number, kind: string, path?: string, a
   return [{ start: m.index + rel, end: m.index + rel + val.length, kind, path }];
 }
 
-function keyed(m: RegExpExecArray, keyGroup: number, valGroup: number): SecretSpan[] {
+/** An unquoted right-hand side that is code (an expression), not a literal secret. */
+const CODE_VALUE = /&quot;|&apos;|[()[\]{}]|\s\+|\+\s|;\s*$|^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$/;
+
+function keyed(m: RegExpExecArray, keyGroup: number, valGroup: number, unquoted = false): SecretSpan[] {
   const key = m[keyGroup];
   const val = m[valGroup];
   if (!key || val === undefined || !SECRET_KEY.test(key) || isPlaceholder(val)) return [];
+  if (unquoted && CODE_VALUE.test(val)) return [];
   const after = m[0].indexOf(key) + key.length;
   return groupSpan(m, valGroup, kindOfKey(key), key, after);
 }
@@ -67,44 +72,44 @@ function stripQuotes(lit: string): string {
 const RULES: Rule[] = [
   // PEM private keys (multi-line or with escaped \n inside a JSON string): the body is masked.
   {
-    re: /-----BEGIN ([A-Z ]*)PRIVATE KEY-----([\s\S]*?)-----END \1PRIVATE KEY-----/g,
+    re: /-----BEGIN ([A-Z ]{0,32})PRIVATE KEY-----([\s\S]{0,65536}?)-----END \1PRIVATE KEY-----/g,
     spans: (m) => groupSpan(m, 2, 'private_key', 'PEM private key', m[0].indexOf('-----', 5) + 5),
   },
   // Credentials in URLs: scheme://user:password@host
   {
-    re: /\b([a-z][a-z0-9+.-]*):\/\/([^\s:@/'"<>]+):([^\s@/'"<>]+)@/gi,
+    re: /(?<![a-z0-9+.-])([a-z][a-z0-9+.-]{0,31}):\/\/([^\s:@/'"<>]{1,256}):([^\s@/'"<>]{1,256})@/gi,
     spans: (m) => (isPlaceholder(m[3]) ? [] : groupSpan(m, 3, /^https?$/i.test(m[1]) ? 'basic_auth_url' : 'connection_string', `${m[1]} URL credentials`, m[1].length + m[2].length + 4)),
   },
   // Connection-string and query parameters: Password=...; &password=...
   {
-    re: /(?:^|[;?&\s"'])(password|pwd|passwd|pass)\s*=\s*([^;&\s'"<]+)/gim,
+    re: /(?:^|[;?&\s"'])(password|pwd|passwd|pass)\s{0,8}=\s{0,8}([^;&\s'"<]{1,512})/gim,
     spans: (m) => (isPlaceholder(m[2]) ? [] : groupSpan(m, 2, 'connection_string', m[1], m[0].indexOf('=') + 1)),
   },
   // JSON / JS object members: "key": "value"
-  { re: /(["']?)([\w.$@-]+)\1\s*:\s*"((?:[^"\\\n]|\\.)*)"/g, spans: (m) => keyed(m, 2, 3) },
+  { re: /(?<![\w.$@-])(["']?)([\w.$@-]{1,128})\1\s{0,16}:\s{0,16}"((?:[^"\\\n]|\\.){0,65536})"/g, spans: (m) => keyed(m, 2, 3) },
   // JS object members and assignments with single quotes or escaped quotes inside JSON strings.
-  { re: /\b([A-Za-z_$][\w$.-]*)\s*(?:[:=])\s*(\\?["'])([^"'\\\n]*?)\2/g, spans: (m) => keyed(m, 1, 3) },
+  { re: /(?<![\w$.-])([A-Za-z_$][\w$.-]{0,127})\s{0,16}[:=]\s{0,16}(\\?["'])([^"'\\\n]{0,4096}?)\2/g, spans: (m) => keyed(m, 1, 3) },
   // A variable or parameter literally named `key` that is assigned a string literal in code.
   {
-    re: /\b(key)\s*=\s*(\\?["'])([^"'\\\n]{6,})\2/g,
+    re: /\b(key)\s{0,16}=\s{0,16}(\\?["'])([^"'\\\n]{6,4096})\2/g,
     spans: (m) => (isPlaceholder(m[3]) ? [] : groupSpan(m, 3, 'api_key', 'key (code literal)', m[0].indexOf('=') + 1)),
   },
   // properties / ini / env / yaml lines: key = value, key: value
-  { re: /^[ \t]*([\w.$-]+)[ \t]*[=:][ \t]*([^\s#'"][^\n]*?)[ \t]*\r?$/gm, spans: (m) => keyed(m, 1, 2) },
+  { re: /^[ \t]{0,64}([\w.$-]{1,256})[ \t]{0,16}[=:][ \t]{0,16}([^\s#'"][^\n]{0,4096}?)[ \t]*\r?$/gm, spans: (m) => keyed(m, 1, 2, true) },
   // XML elements: <password>value</password>
-  { re: /<([\w.:-]+)>([^<]*)<\/\1>/g, spans: (m) => keyed(m, 1, 2) },
+  { re: /<([\w.:-]{1,128})>([^<]{0,65536})<\/\1>/g, spans: (m) => keyed(m, 1, 2) },
   // Mirth 2.x properties: <property name="password">value</property>
-  { re: /<property\s+name="([^"]+)"\s*>([^<]*)<\/property>/g, spans: (m) => keyed(m, 1, 2) },
+  { re: /<property\s{1,16}name="([^"]{1,256})"\s{0,16}>([^<]{0,65536})<\/property>/g, spans: (m) => keyed(m, 1, 2) },
   // XML attributes: password="value"
-  { re: /\s([\w.:-]+)="([^"]*)"/g, spans: (m) => keyed(m, 1, 2) },
+  { re: /\s([\w.:-]{1,128})="([^"]{0,65536})"/g, spans: (m) => keyed(m, 1, 2) },
   // Mirth maps (headers, form parameters): <string>password</string> [<list>] <string>value</string>
-  { re: /<string>([^<]+)<\/string>\s*(?:<list>\s*)?<string>([^<]*)<\/string>/g, spans: (m) => keyed(m, 1, 2) },
+  { re: /<string>([^<]{1,256})<\/string>\s{0,256}(?:<list>\s{0,256})?<string>([^<]{0,65536})<\/string>/g, spans: (m) => keyed(m, 1, 2) },
   // Mirth Basic-auth credential maps: every entry is user → password.
   {
-    re: /<credentials\b[^>]*>([\s\S]*?)<\/credentials>/g,
+    re: /<credentials\b[^>]{0,256}>([\s\S]{0,65536}?)<\/credentials>/g,
     spans: (m) => {
       const out: SecretSpan[] = [];
-      const entry = /<entry>\s*<string>([^<]*)<\/string>\s*<string>([^<]*)<\/string>/g;
+      const entry = /<entry>\s{0,256}<string>([^<]{0,4096})<\/string>\s{0,256}<string>([^<]{0,65536})<\/string>/g;
       let e: RegExpExecArray | null;
       while ((e = entry.exec(m[1]))) {
         if (isPlaceholder(e[2])) continue;
@@ -117,7 +122,7 @@ const RULES: Rule[] = [
   },
   // JDBC connections opened from scripts: createDatabaseConnection(driver, url, user, password)
   {
-    re: new RegExp(String.raw`(?:createDatabaseConnection\s*\(\s*${Q}\s*,|getConnection\s*\()\s*${Q}\s*,\s*${Q}\s*,\s*(${Q})`, 'g'),
+    re: new RegExp(String.raw`(?:createDatabaseConnection\s{0,64}\(\s{0,64}${Q}\s{0,64},|getConnection\s{0,64}\()\s{0,64}${Q}\s{0,64},\s{0,64}${Q}\s{0,64},\s{0,64}(${Q})`, 'g'),
     spans: (m) => {
       const lit = m[1];
       const val = stripQuotes(lit);
@@ -128,11 +133,11 @@ const RULES: Rule[] = [
   },
   // Authorization header values.
   {
-    re: /\b(Bearer|Basic|Token)\s+([A-Za-z0-9\-._~+/]{8,}=*)/g,
+    re: /\b(Bearer|Basic|Token)\s{1,8}([A-Za-z0-9\-._~+/]{8,8192}={0,3})/g,
     spans: (m) => groupSpan(m, 2, 'token', `${m[1]} credential`, m[1].length),
   },
   // JSON Web Tokens anywhere.
-  { re: /\beyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/g, spans: (m) => groupSpan(m, 0, 'token', 'JWT') },
+  { re: /\beyJ[A-Za-z0-9_-]{5,8192}\.[A-Za-z0-9_-]{5,16384}\.[A-Za-z0-9_-]{0,8192}/g, spans: (m) => groupSpan(m, 0, 'token', 'JWT') },
   // Well-known API key formats (AWS, OpenAI, Anthropic, Slack, GitHub, Google, SendGrid, Stripe, Twilio).
   {
     re: /\b(?:AKIA[0-9A-Z]{16}|sk-(?:proj-|ant-)?[A-Za-z0-9_-]{20,}|xox[abposr]-[A-Za-z0-9-]{10,}|gh[pousr]_[A-Za-z0-9]{30,}|AIza[0-9A-Za-z_-]{35}|SG\.[\w-]{16,}\.[\w-]{16,}|[sr]k_live_[0-9a-zA-Z]{16,}|SK[0-9a-f]{32})\b/g,

@@ -6,7 +6,8 @@ export class FactEntity {
   @PrimaryColumn({ name: 'document_id', type: 'uuid' }) documentId: string;
   @PrimaryColumn('text') name: string;
   @Index() @Column({ name: 'workspace_id', type: 'uuid' }) workspaceId: string;
-  @Column('jsonb') value: unknown;
+  /** SQL NULL for a numeric fact the document leaves unstated. */
+  @Column({ type: 'jsonb', nullable: true }) value: unknown;
   @Column('jsonb') evidence: unknown;
   @Column('real') confidence: number;
   @Column('text') extractor: string;

@@ -26,7 +26,7 @@ export class InitialSchema1763800000000 implements MigrationInterface {
     await q.query(`CREATE INDEX ix_document_status ON document (status)`);
     await q.query(`CREATE TABLE fact (
       document_id uuid NOT NULL REFERENCES document(id) ON DELETE CASCADE, name text NOT NULL,
-      workspace_id uuid NOT NULL, value jsonb NOT NULL, evidence jsonb NOT NULL, confidence real NOT NULL,
+      workspace_id uuid NOT NULL, value jsonb, evidence jsonb NOT NULL, confidence real NOT NULL,
       extractor text NOT NULL, PRIMARY KEY (document_id, name))`);
     await q.query(`CREATE INDEX ix_fact_workspace ON fact (workspace_id)`);
     await q.query(`CREATE TABLE event (

@@ -41,11 +41,16 @@ export function projectDocuments(docs: AnalyzedDocument[], opts: { asOf: string;
   });
 }
 
-/** Runs every rule over the graph and scores the findings under a lens. */
-export function evaluateGraph(graph: Graph, opts: { lens?: Lens; settings?: RuleSettings; now?: Date } = {}): Evaluation {
+/**
+ * Runs every rule over the graph and scores the findings under a lens. Triage (by stable finding id) is
+ * applied before scoring, because mitigated and false-positive findings leave the score.
+ */
+export function evaluateGraph(graph: Graph, opts: { lens?: Lens; settings?: RuleSettings; now?: Date; triage?: Map<string, NonNullable<Finding['triage']>> } = {}): Evaluation {
   const lens = opts.lens ?? graph.practice.lenses[0] ?? 'default';
   const ctx = { graph, lens, settings: opts.settings ?? DEFAULT_RULE_SETTINGS, now: opts.now ?? new Date(graph.asOf) };
-  const { findings, errors } = runRules(ctx);
+  const run = runRules(ctx);
+  const errors = run.errors;
+  const findings = opts.triage ? run.findings.map((f) => (opts.triage!.has(f.id) ? { ...f, triage: opts.triage!.get(f.id) } : f)) : run.findings;
   const score = scoreFindings(findings, ctx);
   return { findings, score, ruleErrors: errors };
 }

@@ -45,7 +45,3 @@ export async function loadTriage(db: Persistence, workspaceId: string): Promise<
   }
   return out;
 }
-
-export function applyTriage(findings: Finding[], triage: Map<string, NonNullable<Finding['triage']>>): Finding[] {
-  return findings.map((f) => (triage.has(f.id) ? { ...f, triage: triage.get(f.id) } : f));
-}

@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, EventBus, type ICommandHandler } from '@nestjs/cqrs';
 import type { Persistence } from '@custody/persistence';
 import { evaluateGraph } from '../analysis/build-audit.js';
-import { applyTriage, loadTriage } from '../analysis/workspace-state.js';
+import { loadTriage } from '../analysis/workspace-state.js';
 import { ExposureScoredEvent } from '../events/pipeline.events.js';
 import { PERSISTENCE } from '../tokens.js';
 
@@ -24,8 +24,8 @@ export class ScoreWorkspaceHandler implements ICommandHandler<ScoreWorkspaceComm
     if (!projection || projection.version > graphVersion || (current && current.graphVersion >= projection.version)) {
       return { total: current?.score.total ?? 0, skipped: true };
     }
-    const evaluation = evaluateGraph(projection.graph);
-    const findings = applyTriage(evaluation.findings, await loadTriage(this.db, workspaceId));
+    const evaluation = evaluateGraph(projection.graph, { triage: await loadTriage(this.db, workspaceId) });
+    const findings = evaluation.findings;
     const { appeared, resolved, event } = await this.db.projections.saveScoring(workspaceId, projection.version, findings, evaluation.score);
     this.events.publish(new ExposureScoredEvent(workspaceId, evaluation.score.total, appeared, resolved, event.seq));
     return { total: evaluation.score.total, skipped: false };

@@ -24,16 +24,16 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
 
 /**
  * Deterministic job ids, so duplicates collapse: one extraction per document; one projection per
- * workspace event high-water mark; one scoring per graph version.
+ * workspace event high-water mark; one scoring per graph version. (BullMQ forbids `:` in custom ids.)
  */
 export function jobId<N extends JobName>(name: N, data: PayloadOf<N>, seq?: number): string {
   switch (name) {
     case JobName.Extract:
-      return `${(data as PayloadOf<JobName.Extract>).documentId}:extract`;
+      return `extract-${(data as PayloadOf<JobName.Extract>).documentId}`;
     case JobName.Project:
-      return `${(data as PayloadOf<JobName.Project>).workspaceId}:project:${seq ?? 0}`;
+      return `project-${(data as PayloadOf<JobName.Project>).workspaceId}-${seq ?? 0}`;
     case JobName.Score:
-      return `${(data as PayloadOf<JobName.Score>).workspaceId}:score:${(data as PayloadOf<JobName.Score>).graphVersion}`;
+      return `score-${(data as PayloadOf<JobName.Score>).workspaceId}-${(data as PayloadOf<JobName.Score>).graphVersion}`;
     default:
       throw new Error(`unknown job ${String(name)}`);
   }

@@ -1,6 +1,6 @@
 import type { Evidence, Graph, GraphSystem } from '@custody/domain';
 import { CITE } from '../citations.js';
-import { baasInForce, factIn, nameMatches, namedSubprocessors } from '../contracts.js';
+import { baasInForce, factIn, nameMatcher, nameMatches, namedSubprocessors } from '../contracts.js';
 import {
   baaCoverage, carriesPhi, displayName, heldCategories, inboundFlows, isBusinessAssociateRole, isDirectAssociate,
   isPracticeSide, pathSubject, phiOf, settingEvidence, shortestPathTo, systemById,
@@ -26,6 +26,17 @@ export const baaChainBreakRule: Rule = {
     'integration that sends PHI to it (e.g. the notetaker\'s LLM summarisation) or choose a vendor that keeps PHI in-house.',
   evaluate({ graph, now, settings }) {
     const memo = new Map<string, boolean>();
+    // Fleet graphs send thousands of flows into one EHR or LLM: look each system up once.
+    const coverageMemo = new Map<string, boolean>();
+    const covered = (id: string): boolean => {
+      if (!coverageMemo.has(id)) coverageMemo.set(id, baaCoverage(graph, id, now).covered);
+      return coverageMemo.get(id)!;
+    };
+    const directMemo = new Map<string, boolean>();
+    const direct = (id: string): boolean => {
+      if (!directMemo.has(id)) directMemo.set(id, isDirectAssociate(graph, id));
+      return directMemo.get(id)!;
+    };
 
     const flowdownTo = (u: GraphSystem, name: string): { ok: boolean; flowdown: boolean; evidence: Evidence[] } => {
       const baas = baasInForce(u, now);
@@ -39,7 +50,7 @@ export const baaChainBreakRule: Rule = {
     };
 
     const edgeCovered = (uId: string, xId: string, visiting: Set<string>): boolean => {
-      if (baaCoverage(graph, xId, now).covered) return true;
+      if (covered(xId)) return true;
       const u = systemById(graph, uId);
       const x = systemById(graph, xId);
       if (!u || !x) return false;
@@ -52,15 +63,15 @@ export const baaChainBreakRule: Rule = {
       if (memo.has(id)) return memo.get(id)!;
       if (visiting.has(id)) return false;
       visiting.add(id);
-      let covered = baaCoverage(graph, id, now).covered;
-      if (!covered && !isDirectAssociate(graph, id)) {
-        covered = inboundFlows(graph, id)
+      let ok = covered(id);
+      if (!ok && !direct(id)) {
+        ok = inboundFlows(graph, id)
           .filter(carriesPhi)
           .some((f) => !isPracticeSide(graph, f.from) && edgeCovered(f.from, id, visiting));
       }
       visiting.delete(id);
-      memo.set(id, covered);
-      return covered;
+      memo.set(id, ok);
+      return ok;
     };
 
     const drafts: FindingDraft[] = [];
@@ -73,7 +84,7 @@ export const baaChainBreakRule: Rule = {
       const x = systemById(graph, f.to);
       if (!u || !x || !isBusinessAssociateRole(u) || !isBusinessAssociateRole(x)) continue;
       // A direct associate with no BAA of its own is `missing-baa`'s finding, not a chain break.
-      if (isDirectAssociate(graph, x.id) && !baaCoverage(graph, x.id, now).covered) continue;
+      if (direct(x.id) && !covered(x.id)) continue;
       if (edgeCovered(u.id, x.id, new Set())) continue;
       const fd = flowdownTo(u, x.name);
       const upstreamCovered = chainCovered(u.id);
@@ -90,13 +101,14 @@ export const baaChainBreakRule: Rule = {
     }
 
     // Named but unmodelled sub-processors (e.g. a notetaker's `subprocessors: [OpenAI]`).
+    const isModelled = nameMatcher(graph.systems.flatMap((s) => [s.name, s.id]));
     for (const u of graph.systems) {
       if (isPracticeSide(graph, u.id) || !isBusinessAssociateRole(u)) continue;
       const categories = heldCategories(graph, u.id);
       if (categories.length === 0) continue;
       const named = namedSubprocessors(u);
       for (const name of [...new Set([...named.inSettings, ...named.inContracts])]) {
-        if (graph.systems.some((s) => nameMatches(s.name, name) || nameMatches(s.id, name))) continue;
+        if (isModelled(name)) continue;
         const fd = flowdownTo(u, name);
         const upstreamCovered = chainCovered(u.id);
         if (upstreamCovered && fd.ok) continue;

@@ -28,7 +28,7 @@ export const claimsAggregationRule: Rule = {
       if (!x || x.role !== 'data_broker' || !carriesPhi(f)) continue;
       const claims = f.data.filter((c) => CLAIMS_CATEGORIES.includes(c));
       if (claims.length === 0) continue;
-      const upstream = shortestPathTo(graph, f.from) ?? [f.from];
+      const upstream = shortestPathTo(graph, f.from, CLAIMS_CATEGORIES) ?? [f.from];
       const via = systemById(graph, f.from)?.role;
       const categories = phiOf(f.data);
       drafts.push({

@@ -46,7 +46,7 @@ export const minimumNecessaryRule: Rule = {
         likelihood: 0.8,
         impact: impactOf(0.7, excess, settings),
         evidence: f.evidence,
-        detail: `${displayName(graph, f.from)} sends ${excess.join(', ')} to ${displayName(graph, x.id)} (${x.role}), which its purpose${f.purpose ? ` (${f.purpose})` : ''} does not need.`,
+        detail: `${displayName(graph, f.from)} sends ${excess.join(', ')} to ${displayName(graph, x.id)}, a ${x.role.replace(/_/g, ' ')} whose purpose${f.purpose ? ` (${f.purpose})` : ''} does not need them.`,
       });
     }
     return drafts;

@@ -1,6 +1,6 @@
 import type { DataCategory } from '@custody/domain';
 import { CITE } from '../citations.js';
-import { displayName, heldCategories, vendorSystems } from '../graph-queries.js';
+import { displayName, heldCategories, holdingEvidence, vendorSystems } from '../graph-queries.js';
 import { lensActive } from '../lenses.js';
 import type { FindingDraft, Rule } from '../rule.js';
 import { impactOf } from '../sensitivity.js';
@@ -43,7 +43,7 @@ export const sensitiveDetailExposedRule: Rule = {
         categories: details,
         likelihood: posture.likelihood * (explicit.length > 0 ? 1 : 0.85),
         impact: impactOf(lensActive(ctx, 'immigrant-clients') ? 1 : 0.85, details, settings),
-        evidence: [...posture.evidence, ...(explicit.length > 0 ? s.evidence : [])],
+        evidence: [...posture.evidence, ...holdingEvidence(graph, s.id, details)],
         detail:
           `${displayName(graph, s.id)} holds ${details.join(', ')}` +
           (implicit.length > 0 ? ` (${implicit.join(', ')} via the notes or recordings the practice documents them in)` : '') +

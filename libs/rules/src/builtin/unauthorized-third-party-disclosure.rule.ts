@@ -40,7 +40,7 @@ export const unauthorizedThirdPartyDisclosureRule: Rule = {
         impact: impactOf(0.9, cov.uncovered, settings),
         evidence: [...f.evidence, ...cov.evidence],
         detail:
-          `${displayName(graph, f.from)} sends ${cov.uncovered.join(', ')} to ${displayName(graph, x.id)} (${x.role}) ` +
+          `${displayName(graph, f.from)} sends ${cov.uncovered.join(', ')} to ${displayName(graph, x.id)}, a ${x.role.replace(/_/g, ' ')}, ` +
           `with no live authorization covering them${f.purpose ? ` (purpose: ${f.purpose})` : ''}.${expiredNote}`,
       });
     }

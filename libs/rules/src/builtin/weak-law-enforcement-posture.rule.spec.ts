@@ -17,7 +17,8 @@ describe('weak-law-enforcement-posture', () => {
 
   it('fires, less likely, when the terms are silent or there are none', () => {
     expect(evaluateRule(weakLawEnforcementPostureRule, ehr('unspecified'))[0]!.likelihood).toBe(0.6);
-    expect(evaluateRule(weakLawEnforcementPostureRule, ehr())[0]!.likelihood).toBe(0.5);
+    expect(evaluateRule(weakLawEnforcementPostureRule, ehr())[0]!.likelihood).toBe(0.6);
+    expect(evaluateRule(weakLawEnforcementPostureRule, ehr())[0]!.detail).toContain('no contract on file');
   });
 
   it('does not fire for judicial-process-only or notice-first terms', () => {

@@ -1,7 +1,7 @@
 import { SENSITIVE_CATEGORIES, type GraphSystem } from '@custody/domain';
 import { CITE } from '../citations.js';
 import { governingFact } from '../contracts.js';
-import { displayName, heldCategories, vendorSystems } from '../graph-queries.js';
+import { displayName, heldCategories, holdingEvidence, vendorSystems } from '../graph-queries.js';
 import { lensActive } from '../lenses.js';
 import type { FindingDraft, Rule, RuleContext } from '../rule.js';
 import { impactOf } from '../sensitivity.js';
@@ -37,12 +37,14 @@ export function postureOf(s: GraphSystem, now: Date): { weak: boolean; likelihoo
   const fact = governingFact(s, 'law_enforcement_disclosure', now);
   if (fact.value === 'any_legal_request') return { weak: true, likelihood: 0.9, value: fact.value, evidence: fact.evidence };
   if (fact.value === 'unspecified') {
-    // Silence in a contract we have is a choice the vendor made; no contract at all is less telling.
-    return { weak: true, likelihood: s.contracts.length > 0 ? 0.6 : 0.5, value: s.contracts.length > 0 ? 'unspecified' : 'no contract on file', evidence: [] };
+    // Silence (or no contract) leaves the vendor free to answer an administrative request as 164.512(f)
+    // permits; rated the same either way so that signing a silent BAA neither helps nor hurts here.
+    return { weak: true, likelihood: 0.6, value: s.contracts.length > 0 ? 'unspecified' : 'no contract on file', evidence: [] };
   }
   return { weak: false, likelihood: 0, value: fact.value, evidence: fact.evidence };
 }
 
+/** Payers and government bodies: covered entities or the requester itself, with no contract the practice can negotiate. */
 export function outOfLawEnforcementScope(s: GraphSystem): boolean {
   return s.role === 'payer' || s.role === 'government';
 }
@@ -60,7 +62,7 @@ function weakPosture(ctx: RuleContext, s: GraphSystem): FindingDraft | undefined
     categories,
     likelihood: posture.likelihood,
     impact: impactOf(raised ? 1 : 0.8, categories, ctx.settings),
-    evidence: posture.evidence,
+    evidence: [...posture.evidence, ...holdingEvidence(ctx.graph, s.id, categories)],
     detail:
       `${displayName(ctx.graph, s.id)} holds ${categories.join(', ')}; its law-enforcement disclosure terms: ${posture.value}. ` +
       'An administrative request could reach these records without a judge or the practice.',

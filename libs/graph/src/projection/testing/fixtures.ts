@@ -1,7 +1,7 @@
 import { FACT_NAMES, unspecifiedValue } from '@custody/domain';
 import type { ExtractionResult, Fact, FactSet, ParseResult } from '@custody/domain';
-import { parseManifest } from '../manifest/index.js';
-import type { ContractInput, ConfigInput, VendorResolver } from './types.js';
+import { parseManifest } from '../../manifest/index.js';
+import type { ContractInput, ConfigInput, VendorResolver } from '../types.js';
 
 /** Test helpers for the projection specs: small, explicit builders, no hidden defaults that tests rely on. */
 

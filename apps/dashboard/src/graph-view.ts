@@ -1,0 +1,120 @@
+/**
+ * The Cytoscape graph: renders server-computed elements, lays them out left to right from the practice,
+ * and offers the interactions the panels drive (select, highlight a finding's subject, filter, path).
+ */
+import cytoscape, { type Core, type EdgeSingular, type NodeSingular } from 'cytoscape';
+import type { DataCategory, SystemRole } from '@custody/domain';
+import type { CytoscapeElements } from '@custody/graph/cytoscape-elements';
+import { layeredPositions } from './layout.js';
+import { graphStylesheet } from './styles.js';
+
+export interface GraphFilters {
+  /** Show only flows carrying one of these categories (and their endpoints); empty = all. */
+  categories: Set<DataCategory>;
+  /** Hide systems with these roles. */
+  hiddenRoles: Set<SystemRole>;
+}
+
+const PRACTICE = 'practice';
+
+export class GraphView {
+  readonly cy: Core;
+  private selectedId: string | null = null;
+
+  constructor(container: HTMLElement, private readonly onSelect: (nodeId: string | null) => void) {
+    this.cy = cytoscape({ container, style: graphStylesheet(), minZoom: 0.2, maxZoom: 3, boxSelectionEnabled: false });
+    this.cy.on('tap', 'node', (ev) => this.select((ev.target as NodeSingular).id()));
+    this.cy.on('tap', (ev) => { if (ev.target === this.cy) this.select(null); });
+  }
+
+  /** Replace the elements, keeping the selection when the node still exists. */
+  setElements(elements: CytoscapeElements): void {
+    this.cy.batch(() => {
+      this.cy.elements().remove();
+      this.cy.add([
+        ...elements.nodes.map((n) => ({ group: 'nodes' as const, data: { ...n.data }, classes: n.classes })),
+        ...elements.edges.map((e) => ({ group: 'edges' as const, data: { ...e.data }, classes: e.classes })),
+      ]);
+    });
+    this.layout();
+    if (this.selectedId && this.cy.getElementById(this.selectedId).nonempty()) this.select(this.selectedId);
+    else this.select(null);
+  }
+
+  /** Layered, left to right from the practice (see layout.ts), then fit to the view. */
+  layout(): void {
+    const positions = layeredPositions({
+      nodes: this.cy.nodes().map((n) => ({ id: n.id(), isRoot: n.id() === PRACTICE || n.hasClass('role-practice') })),
+      edges: this.cy.edges().map((e) => ({ source: e.source().id(), target: e.target().id() })),
+    }, { columnGap: 190, rowGap: 120 });
+    this.cy.layout({ name: 'preset', positions: (n: NodeSingular) => positions.get(n.id()) ?? { x: 0, y: 0 }, padding: 40, animate: false } as cytoscape.LayoutOptions).run();
+    this.cy.fit(undefined, 50);
+    // Small graphs should not be blown up past a readable scale.
+    if (this.cy.zoom() > 1.6) this.cy.zoom({ level: 1.6, renderedPosition: { x: this.cy.width() / 2, y: this.cy.height() / 2 } });
+  }
+
+  /** Select a node (or clear): highlights the path from the practice to it. */
+  select(id: string | null): void {
+    this.selectedId = id;
+    this.cy.elements().removeClass('on-path highlighted dimmed').unselect();
+    if (id) {
+      const node = this.cy.getElementById(id);
+      node.select();
+      this.pathFromPractice(node).addClass('on-path');
+    }
+    this.onSelect(id);
+  }
+
+  /** Shortest directed path practice → node (empty when none). */
+  pathFromPractice(node: NodeSingular): cytoscape.CollectionReturnValue {
+    const practice = this.cy.getElementById(PRACTICE);
+    if (practice.empty() || node.empty()) return this.cy.collection();
+    const path = this.cy.elements(':visible').dijkstra({ root: practice, directed: true }).pathTo(node);
+    return path.length > 1 ? path : this.cy.collection();
+  }
+
+  /**
+   * Highlight a finding's subject (`system:id`, `flow:a->b`, `path:a>b>c`) and dim everything else.
+   * Returns the node to show details for.
+   */
+  highlightSubject(subject: string, systems: string[]): string | null {
+    const [type, rest = ''] = subject.split(/:(.*)/s);
+    let eles = this.cy.collection();
+    if (type === 'system') eles = eles.union(this.cy.getElementById(rest));
+    else if (type === 'flow') {
+      const edge = this.cy.getElementById(rest) as unknown as EdgeSingular;
+      if (edge.nonempty()) eles = eles.union(edge).union(edge.source()).union(edge.target());
+    } else if (type === 'path') {
+      const ids = rest.split('>');
+      ids.forEach((id, i) => {
+        eles = eles.union(this.cy.getElementById(id));
+        if (i > 0) eles = eles.union(this.cy.edges().filter((e) => e.source().id() === ids[i - 1] && e.target().id() === id));
+      });
+    }
+    for (const id of systems) eles = eles.union(this.cy.getElementById(id));
+    this.cy.elements().removeClass('on-path highlighted dimmed').unselect();
+    if (eles.empty()) return null;
+    this.cy.elements().not(eles).addClass('dimmed');
+    eles.addClass('highlighted');
+    this.cy.animate({ fit: { eles, padding: 80 }, duration: 250 });
+    const focus = type === 'system' ? rest : systems[0] ?? null;
+    this.selectedId = focus;
+    return focus;
+  }
+
+  /** Apply role and category filters (display: none; the layout stays put so the map does not jump). */
+  applyFilters(filters: GraphFilters): void {
+    this.cy.batch(() => {
+      this.cy.elements().removeClass('filtered');
+      const hiddenNodes = this.cy.nodes().filter((n) => filters.hiddenRoles.has(n.data('role') as SystemRole));
+      hiddenNodes.addClass('filtered');
+      if (filters.categories.size > 0) {
+        const carries = (e: EdgeSingular) => (e.data('categories') as DataCategory[]).some((c) => filters.categories.has(c));
+        this.cy.edges().filter((e) => !carries(e)).addClass('filtered');
+        const kept = this.cy.edges().not('.filtered').connectedNodes();
+        this.cy.nodes().not(kept).not('.role-practice').addClass('filtered');
+      }
+      hiddenNodes.connectedEdges().addClass('filtered');
+    });
+  }
+}

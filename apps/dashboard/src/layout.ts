@@ -1,0 +1,64 @@
+/**
+ * A deterministic left-to-right layered layout (the report picture uses the same idea): each system's
+ * column is its longest hop count from the practice, so chains read as chains; rows are ordered by the
+ * mean row of their sources to limit crossings. Cytoscape's breadthfirst `maximal` mode does this too but
+ * crashes on shifted nodes in cytoscape 3.34, hence our own.
+ */
+export interface LayoutInput {
+  nodes: { id: string; isRoot: boolean }[];
+  edges: { source: string; target: string }[];
+}
+
+export interface LayoutOptions {
+  columnGap?: number;
+  rowGap?: number;
+}
+
+/** Positions (model coordinates) per node id. */
+export function layeredPositions(input: LayoutInput, opts: LayoutOptions = {}): Map<string, { x: number; y: number }> {
+  const colGap = opts.columnGap ?? 230;
+  const rowGap = opts.rowGap ?? 95;
+  const succ = new Map<string, string[]>();
+  for (const e of input.edges) if (e.source !== e.target) succ.set(e.source, [...(succ.get(e.source) ?? []), e.target]);
+
+  // DFS from the roots first; edges to a node still on the stack close a cycle and are ignored.
+  const state = new Map<string, 'open' | 'done'>();
+  const order: string[] = [];
+  const back = new Set<string>();
+  const visit = (id: string) => {
+    state.set(id, 'open');
+    for (const t of succ.get(id) ?? []) {
+      if (state.get(t) === 'open') back.add(`${id}\u0000${t}`);
+      else if (!state.has(t)) visit(t);
+    }
+    state.set(id, 'done');
+    order.push(id);
+  };
+  const rootsFirst = [...input.nodes].sort((a, b) => Number(b.isRoot) - Number(a.isRoot));
+  for (const n of rootsFirst) if (!state.has(n.id)) visit(n.id);
+
+  const column = new Map(input.nodes.map((n) => [n.id, 0]));
+  for (const id of order.reverse()) {
+    for (const t of succ.get(id) ?? []) if (!back.has(`${id}\u0000${t}`)) column.set(t, Math.max(column.get(t)!, column.get(id)! + 1));
+  }
+
+  const preds = new Map<string, string[]>();
+  for (const e of input.edges) preds.set(e.target, [...(preds.get(e.target) ?? []), e.source]);
+  const columns: string[][] = [];
+  input.nodes.forEach((n) => (columns[column.get(n.id)!] ??= []).push(n.id));
+  const row = new Map<string, number>();
+  const out = new Map<string, { x: number; y: number }>();
+  columns.forEach((ids, c) => {
+    const bary = (id: string) => {
+      const rows = (preds.get(id) ?? []).filter((p) => row.has(p) && column.get(p)! < c).map((p) => row.get(p)! - (columns[column.get(p)!].length - 1) / 2);
+      return rows.length ? rows.reduce((a, b) => a + b, 0) / rows.length : Number.MAX_SAFE_INTEGER;
+    };
+    const sorted = (ids ?? []).map((id, i) => ({ id, i, b: bary(id) })).sort((a, b) => a.b - b.b || a.i - b.i).map((x) => x.id);
+    sorted.forEach((id, r) => {
+      row.set(id, r);
+      // Centre each column on y = 0 so short columns sit in the middle of tall ones.
+      out.set(id, { x: c * colGap, y: (r - (sorted.length - 1) / 2) * rowGap });
+    });
+  });
+  return out;
+}

@@ -1,0 +1,109 @@
+/**
+ * The one Cytoscape stylesheet. It keys only on the classes and data the server computed
+ * (toCytoscapeElements): exposure-<band>, role-<role>, has-findings, outside-baa, unencrypted. The browser
+ * decides nothing about risk; it maps classes to colours and shapes.
+ */
+import type { StylesheetJson } from 'cytoscape';
+import type { SystemRole } from '@custody/domain';
+import type { ExposureBand } from '@custody/graph/cytoscape-elements';
+
+/** Exposure colours (same palette as the HTML report's graph). */
+export const BAND_COLOURS: Record<ExposureBand, string> = {
+  none: '#94a3b8',
+  low: '#16a34a',
+  medium: '#d97706',
+  high: '#ea580c',
+  critical: '#dc2626',
+};
+
+/** A distinct shape per role, so the picture reads without colour too ("icons by shape"). */
+export const ROLE_SHAPES: Record<SystemRole, string> = {
+  practice: 'round-rectangle',
+  clinician: 'ellipse',
+  ehr: 'barrel',
+  ai_notetaker: 'hexagon',
+  telehealth: 'round-triangle',
+  clearinghouse: 'diamond',
+  payer: 'round-pentagon',
+  billing_service: 'round-diamond',
+  therapy_platform: 'round-hexagon',
+  cloud_storage: 'barrel',
+  communications: 'round-tag',
+  payment_processor: 'cut-rectangle',
+  analytics_tracker: 'vee',
+  llm_provider: 'octagon',
+  data_broker: 'concave-hexagon',
+  research: 'rhomboid',
+  employer: 'rectangle',
+  government: 'star',
+  other: 'ellipse',
+};
+
+export const UNENCRYPTED_COLOUR = '#dc2626';
+const EDGE_COLOUR = '#94a3b8';
+const PATH_COLOUR = '#2563eb';
+
+export function graphStylesheet(): StylesheetJson {
+  return [
+    {
+      selector: 'node',
+      style: {
+        label: 'data(label)',
+        'font-family': 'Inter, system-ui, -apple-system, "Segoe UI", sans-serif',
+        'font-size': 13,
+        'font-weight': 600,
+        color: '#0f172a',
+        'text-valign': 'bottom',
+        'text-margin-y': 6,
+        'text-wrap': 'ellipsis',
+        'text-max-width': '170px',
+        'text-background-color': '#ffffff',
+        'text-background-opacity': 0.85,
+        'text-background-padding': '2px',
+        'text-background-shape': 'roundrectangle',
+        width: 50,
+        height: 50,
+        'background-color': BAND_COLOURS.none,
+        'border-width': 2,
+        'border-color': '#ffffff',
+        'overlay-padding': 6,
+      },
+    },
+    ...(Object.entries(ROLE_SHAPES).map(([role, shape]) => ({ selector: `node.role-${role}`, style: { shape } })) as StylesheetJson),
+    { selector: 'node.role-practice', style: { width: 84, height: 52, 'background-color': '#1e3a8a', 'font-size': 14 } },
+    ...(Object.entries(BAND_COLOURS).map(([band, colour]) => ({ selector: `node.exposure-${band}`, style: { 'background-color': colour } })) as StylesheetJson),
+    { selector: 'node.role-practice', style: { 'background-color': '#1e3a8a' } },
+    { selector: 'node.has-findings', style: { 'border-width': 3, 'border-color': '#0f172a', 'border-opacity': 0.35 } },
+    {
+      selector: 'edge',
+      style: {
+        width: 2.2,
+        'curve-style': 'bezier',
+        'line-color': EDGE_COLOUR,
+        'target-arrow-color': EDGE_COLOUR,
+        'target-arrow-shape': 'triangle',
+        'arrow-scale': 0.9,
+        label: 'data(label)',
+        'font-size': 10,
+        'min-zoomed-font-size': 7,
+        color: '#475569',
+        'text-rotation': 'autorotate',
+        'text-background-color': '#ffffff',
+        'text-background-opacity': 0.9,
+        'text-background-padding': '1px',
+        'text-max-width': '160px',
+        'text-wrap': 'ellipsis',
+      },
+    },
+    { selector: 'edge.outside-baa', style: { 'line-style': 'dashed', 'line-dash-pattern': [6, 4] } },
+    { selector: 'edge.unencrypted', style: { 'line-color': UNENCRYPTED_COLOUR, 'target-arrow-color': UNENCRYPTED_COLOUR, color: UNENCRYPTED_COLOUR, width: 2.6 } },
+    // Interaction states, set by graph-view.ts.
+    { selector: '.dimmed', style: { opacity: 0.15 } },
+    { selector: '.filtered', style: { display: 'none' } },
+    { selector: 'node.highlighted', style: { 'border-width': 4, 'border-color': PATH_COLOUR, 'border-opacity': 1 } },
+    { selector: 'edge.highlighted', style: { width: 4, 'line-color': PATH_COLOUR, 'target-arrow-color': PATH_COLOUR, color: PATH_COLOUR } },
+    { selector: 'edge.on-path', style: { width: 4, 'line-color': PATH_COLOUR, 'target-arrow-color': PATH_COLOUR, color: PATH_COLOUR, 'z-index': 10 } },
+    { selector: 'node.on-path', style: { 'border-width': 4, 'border-color': PATH_COLOUR, 'border-opacity': 1 } },
+    { selector: 'node:selected', style: { 'overlay-color': PATH_COLOUR, 'overlay-opacity': 0.15 } },
+  ];
+}

@@ -1,0 +1,133 @@
+import type { FactName } from '@custody/domain';
+import { extractFacts } from '../extract-facts.js';
+
+/** Value of one fact for a text, checking that every quote is verbatim at its offsets. */
+function fact(name: FactName, text: string): unknown {
+  const r = extractFacts(text);
+  for (const e of r.facts[name].evidence) expect(text.slice(e.start, e.end)).toBe(e.quote);
+  if (JSON.stringify(r.facts[name].value) !== JSON.stringify(null) && r.facts[name].value !== 'unspecified' && !(Array.isArray(r.facts[name].value) && r.facts[name].value.length === 0)) {
+    expect(r.facts[name].evidence.length).toBeGreaterThan(0);
+  }
+  return r.facts[name].value;
+}
+
+describe('ai_training_on_customer_data', () => {
+  it('reads permission, prohibition, opt-in and opt-out', () => {
+    expect(fact('ai_training_on_customer_data', 'We use recordings to train our speech recognition models.')).toBe('allowed');
+    expect(fact('ai_training_on_customer_data', 'Vendor shall not use Customer Data to train machine learning models.')).toBe('prohibited');
+    expect(fact('ai_training_on_customer_data', "Vendor will not use PHI to train models except with Customer's written opt-in.")).toBe('opt_in');
+    expect(fact('ai_training_on_customer_data', 'Content is used to improve our AI models. You may opt out in Settings.')).toBe('opt_out');
+    expect(fact('ai_training_on_customer_data', 'Transcripts may be used to fine-tune our models unless the practice disables this setting.')).toBe('opt_out');
+  });
+  it('ignores staff training and a definition of training', () => {
+    expect(fact('ai_training_on_customer_data', 'Vendor shall provide HIPAA training to its workforce every year.')).toBe('unspecified');
+    expect(fact('ai_training_on_customer_data', '"Model Training" means using data to train a machine learning model.')).toBe('unspecified');
+  });
+});
+
+describe('deidentified_data_use', () => {
+  it('separates own use from a promise not to', () => {
+    expect(fact('deidentified_data_use', 'Vendor may de-identify PHI and use de-identified data for any lawful purpose.')).toBe('allowed');
+    expect(fact('deidentified_data_use', 'Vendor shall not de-identify PHI for its own purposes.')).toBe('prohibited');
+    expect(fact('deidentified_data_use', 'We keep your records safe.')).toBe('unspecified');
+  });
+});
+
+describe('data_sale_or_marketing', () => {
+  it('marketing permission wins over a refusal to sell; a definition of sale is not a permission', () => {
+    expect(fact('data_sale_or_marketing', 'We do not sell personal information. We may send you promotional emails.')).toBe('allowed');
+    expect(fact('data_sale_or_marketing', 'Business Associate shall not sell PHI or use it for marketing.')).toBe('prohibited');
+    expect(fact('data_sale_or_marketing', '"Sale" means disclosing personal information to a third party for monetary consideration.')).toBe('unspecified');
+    expect(fact('data_sale_or_marketing', 'Customer will not sell, resell or lease the Services.')).toBe('unspecified');
+  });
+});
+
+describe('law_enforcement_disclosure', () => {
+  it('judicial only, notice, any request, silence', () => {
+    expect(fact('law_enforcement_disclosure', 'We disclose patient records to agencies only in response to a court order or a warrant signed by a judge.')).toBe('judicial_process_only');
+    expect(fact('law_enforcement_disclosure', 'Vendor will notify Customer before disclosing PHI in response to a subpoena, unless prohibited by law.')).toBe('legal_process_with_notice');
+    expect(fact('law_enforcement_disclosure', 'Business Associate may use or disclose PHI as required by law.')).toBe('any_legal_request');
+    expect(fact('law_enforcement_disclosure', 'We may share data with government agencies upon request.')).toBe('any_legal_request');
+    expect(fact('law_enforcement_disclosure', 'Fees are non-refundable except as required by law. The Service is provided without warranty.')).toBe('unspecified');
+  });
+  it('a notice clause about something else does not make notice posture', () => {
+    expect(fact('law_enforcement_disclosure', 'We may disclose data to law enforcement without notice to you. We will notify you of changes to this policy.')).toBe('any_legal_request');
+  });
+});
+
+describe('breach_notice_days', () => {
+  it('numbers in words and digits, business days and hours converted, cure periods ignored', () => {
+    expect(fact('breach_notice_days', 'Vendor shall report a Breach of Unsecured PHI no later than sixty (60) calendar days after discovery.')).toBe(60);
+    expect(fact('breach_notice_days', 'Vendor will notify Customer of any Security Incident within ten business days.')).toBe(14);
+    expect(fact('breach_notice_days', 'We notify customers of a data breach within 72 hours.')).toBe(3);
+    expect(fact('breach_notice_days', 'A party in material breach may cure the breach within thirty (30) days of notice.')).toBeNull();
+    expect(fact('breach_notice_days', 'We will notify you of a breach without undue delay.')).toBeNull();
+  });
+});
+
+describe('audio_or_recording_retention_days', () => {
+  it('reads retention periods of recordings only', () => {
+    expect(fact('audio_or_recording_retention_days', 'Audio recordings are deleted 30 days after the session.')).toBe(30);
+    expect(fact('audio_or_recording_retention_days', 'Recordings are retained for six months.')).toBe(180);
+    expect(fact('audio_or_recording_retention_days', 'Audio is deleted immediately after the transcript is generated.')).toBe(0);
+    expect(fact('audio_or_recording_retention_days', 'Transcripts are retained for 365 days.')).toBeNull();
+    expect(fact('audio_or_recording_retention_days', 'You may keep recordings indefinitely.')).toBeNull();
+  });
+});
+
+describe('subprocessors_named', () => {
+  it('returns names, not sentences, and leaves out the parties', () => {
+    const text = 'Acme Scribe, Inc. ("Acme") provides the Service.\n\nWe use the following sub-processors: Deepvoice Labs, Inc. (speech), Cloudnine Hosting LLC (hosting) and Summa AI.';
+    expect(fact('subprocessors_named', text)).toEqual(['Deepvoice Labs, Inc.', 'Cloudnine Hosting LLC', 'Summa AI']);
+  });
+  it('reads list items under a sub-processor heading', () => {
+    const text = 'Sub-processors\n\n- Brightline Transcription (speech to text)\n- Helix Storage Ltd (backups)';
+    expect(fact('subprocessors_named', text)).toEqual(['Brightline Transcription', 'Helix Storage Ltd']);
+  });
+  it('is empty when providers are not named', () => {
+    expect(fact('subprocessors_named', 'We share data with service providers who help us operate.')).toEqual([]);
+  });
+});
+
+describe('subcontractor_flowdown', () => {
+  it('binding restrictions yes; their own privacy policies are not a flow-down', () => {
+    expect(fact('subcontractor_flowdown', 'Vendor shall ensure that its subcontractors agree to the same restrictions and conditions that apply to Vendor.')).toBe('yes');
+    expect(fact('subcontractor_flowdown', 'These providers are bound by their own privacy policies.')).toBe('unspecified');
+  });
+});
+
+describe('record_ownership', () => {
+  it('customer, vendor, shared', () => {
+    expect(fact('record_ownership', 'As between the parties, Customer owns all Customer Data.')).toBe('customer');
+    expect(fact('record_ownership', 'Vendor does not acquire any rights in Customer Data.')).toBe('customer');
+    expect(fact('record_ownership', 'All session notes created on the Platform are the property of the Company.')).toBe('vendor');
+    expect(fact('record_ownership', 'Clinical records are jointly owned by the parties.')).toBe('shared');
+    expect(fact('record_ownership', 'Our website links to sites that we do not own or operate.')).toBe('unspecified');
+  });
+});
+
+describe('return_or_destroy_on_termination', () => {
+  it('a duty is yes, discretion is no, other deletion is silence', () => {
+    expect(fact('return_or_destroy_on_termination', 'Upon termination, Vendor shall return or destroy all PHI.')).toBe('yes');
+    expect(fact('return_or_destroy_on_termination', 'After termination, Vendor may delete Customer Data after a reasonable period.')).toBe('no');
+    expect(fact('return_or_destroy_on_termination', 'You may ask us to delete your data at any time.')).toBe('unspecified');
+  });
+});
+
+describe('offshore_processing', () => {
+  it('transfer abroad yes, negated transfer no, visitors from abroad silence', () => {
+    expect(fact('offshore_processing', 'Support staff in India may access PHI.')).toBe('yes');
+    expect(fact('offshore_processing', 'Vendor shall not store or process PHI outside the United States.')).toBe('no');
+    expect(fact('offshore_processing', 'All data is stored exclusively in the United States.')).toBe('no');
+    expect(fact('offshore_processing', 'If you access the Services from outside the United States, your data is transferred to the United States.')).toBe('unspecified');
+  });
+});
+
+describe('baa_offered', () => {
+  it('a BAA document, an offer, a refusal', () => {
+    expect(fact('baa_offered', 'Business Associate Agreement\n\nThis Business Associate Agreement is between Covered Entity and Business Associate.')).toBe('yes');
+    expect(fact('baa_offered', 'We will sign a business associate agreement with covered entities.')).toBe('yes');
+    expect(fact('baa_offered', 'We do not sign business associate agreements.')).toBe('no');
+    expect(fact('baa_offered', 'We care about your privacy.')).toBe('unspecified');
+  });
+});

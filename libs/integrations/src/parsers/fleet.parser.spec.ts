@@ -1,0 +1,55 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { InvalidInputError, PRACTICE_ID } from '@custody/domain';
+import { parseConfig, parseFleet } from '../index.js';
+
+const fx = (n: string) => readFileSync(join(process.cwd(), 'test/fixtures/configs', n));
+const bytes = (s: string) => new TextEncoder().encode(s);
+
+describe('fleet parser', () => {
+  const r = parseFleet(fx('fleet.csv'), 'fleet.csv');
+
+  it('makes one ai_notetaker system per install, grouped by vendor and site, with typed settings', () => {
+    const installs = r.systems.filter((s) => s.role === 'ai_notetaker');
+    expect(installs.map((s) => s.id)).toEqual(['install-a-001', 'install-a-002', 'install-b-001']);
+    expect(installs[0].group).toEqual({ vendor: 'Upheal', site: 'Oakland' });
+    expect(installs[0].settings).toMatchObject({ recording: 'always', can_disable: false, audio_retention_days: 90, transcript_retention_days: 365, training: 'opt_out', consent_capture: 'none', subprocessors: ['OpenAI', 'Deepgram'], storage_region: 'US' });
+    expect(installs[2].settings).toMatchObject({ can_disable: true, training: 'allowed' });
+    expect(installs[0].evidence?.[0]).toMatchObject({ line: 2, file: 'fleet.csv' });
+  });
+
+  it('adds practice → install and install → subprocessor flows, classifying subprocessors', () => {
+    expect(r.flows.filter((f) => f.from === PRACTICE_ID)).toHaveLength(3);
+    expect(r.flows.find((f) => f.to === 'subprocessor-deepgram')).toMatchObject({ from: 'install-a-001', data: ['session_recording'] });
+    expect(r.flows.find((f) => f.to === 'subprocessor-openai')?.data).toEqual(['session_transcript']);
+    expect(r.systems.find((s) => s.id === 'subprocessor-anthropic')?.role).toBe('llm_provider');
+  });
+
+  it('reads JSON exports too, through parseConfig', () => {
+    const j = parseConfig(fx('fleet.json'));
+    expect(j.format).toBe('fleet-json');
+    expect(j.systems.find((s) => s.id === 'install-j-1')?.settings).toMatchObject({ can_disable: false, subprocessors: ['Azure OpenAI'] });
+  });
+
+  it('keeps unknown setting values, flags them, and reports rows without install_id', () => {
+    const x = parseFleet(bytes('install_id,vendor,recording\n,Freed,always\nz-1,Freed,sometimes\n'));
+    expect(x.unparsed).toEqual([{ reason: 'row without install_id', path: 'row[1]' }]);
+    expect(x.warnings?.[0]).toMatch(/recording='sometimes'/);
+    expect(x.systems.find((s) => s.id === 'install-z-1')?.settings?.recording).toBe('sometimes');
+  });
+
+  it('rejects malformed CSV', () => {
+    expect(() => parseFleet(bytes('install_id,vendor\n"a-1,Upheal\n'))).toThrow(InvalidInputError);
+  });
+
+  it('parses 10,000 installs in well under a few seconds', () => {
+    const rows = ['install_id,clinician,site,vendor,version,recording,can_disable,audio_retention_days,transcript_retention_days,training,consent_capture,subprocessors,storage_region'];
+    for (let i = 0; i < 10_000; i++) rows.push(`i-${i},C ${i},S ${i % 9},Upheal,1.0,always,false,90,365,opt_out,none,OpenAI;Deepgram,US`);
+    const t0 = performance.now();
+    const big = parseFleet(bytes(rows.join('\n')));
+    const ms = performance.now() - t0;
+    expect(big.systems.filter((s) => s.role === 'ai_notetaker')).toHaveLength(10_000);
+    expect(big.flows).toHaveLength(30_000);
+    expect(ms).toBeLessThan(3000);
+  });
+});

@@ -1,0 +1,25 @@
+import { GraphBuilder, evaluateRule } from '../testing/graph-builder.js';
+import { recordingRetentionRule } from './recording-retention.rule.js';
+
+describe('recording-retention', () => {
+  const scribe = (settings: Record<string, unknown>) =>
+    new GraphBuilder().system('scribe', 'ai_notetaker', { settings }).flow('practice', 'scribe', ['session_recording']);
+
+  it('fires when audio is kept past the audio limit (90 > 30) at full likelihood', () => {
+    const [d] = evaluateRule(recordingRetentionRule, scribe({ audio_retention_days: 90, transcript_retention_days: 365 }).build());
+    expect(d!.categories).toEqual(['session_recording']);
+    expect(d!.likelihood).toBe(1);
+    expect(d!.evidence[0]!.path).toBe('systems.scribe.settings.audio_retention_days');
+  });
+
+  it('fires on transcripts kept indefinitely, and on a contract retention period', () => {
+    expect(evaluateRule(recordingRetentionRule, scribe({ transcript_retention_days: 'indefinite' }).build())[0]!.categories).toEqual(['session_transcript']);
+    const contract = scribe({}).baa('scribe', { audio_or_recording_retention_days: 45 }).build();
+    expect(evaluateRule(recordingRetentionRule, contract)[0]!.likelihood).toBeCloseTo(0.75);
+  });
+
+  it('does not fire within the limits, or with raised limits', () => {
+    expect(evaluateRule(recordingRetentionRule, scribe({ audio_retention_days: 7, transcript_retention_days: 365 }).build())).toEqual([]);
+    expect(evaluateRule(recordingRetentionRule, scribe({ audio_retention_days: 90 }).build(), { settings: { retentionLimitDays: { audio: 90 } } })).toEqual([]);
+  });
+});

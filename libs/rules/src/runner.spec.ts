@@ -1,0 +1,78 @@
+import type { Rule } from './rule.js';
+import { activeLenses, runAudit, runRules } from './runner.js';
+import { GraphBuilder, testContext } from './testing/graph-builder.js';
+
+const graph = new GraphBuilder().system('ehr', 'ehr', { holds: ['diagnosis'] }).build();
+
+const rule = (id: string, evaluate: Rule['evaluate']): Rule => ({
+  id,
+  title: `Rule ${id}`,
+  kind: 'missing_baa',
+  citations: [{ ref: '45 CFR 164.502(e)' }],
+  remediation: 'fix it',
+  evaluate,
+});
+
+const draft = (subject: string, likelihood = 0.5, impact = 0.5) => ({
+  subject,
+  systems: ['ehr'],
+  categories: ['diagnosis' as const],
+  likelihood,
+  impact,
+  evidence: [{ quote: 'q' }],
+  detail: 'd',
+});
+
+describe('runRules', () => {
+  it('reports a rule that throws and keeps the others\' findings', () => {
+    const boom = rule('boom', () => {
+      throw new Error('bad fact');
+    });
+    const ok = rule('ok', () => [draft('system:ehr')]);
+    const { findings, errors } = runRules(testContext(graph), [boom, ok]);
+    expect(errors).toEqual([{ ruleId: 'boom', message: 'bad fact' }]);
+    expect(findings.map((f) => f.id)).toEqual(['ok@system:ehr']);
+  });
+
+  it('rejects drafts with invalid subjects, numbers or categories as rule errors', () => {
+    const badSubject = rule('bad-subject', () => [draft('ehr')]);
+    const badNumber = rule('bad-number', () => [draft('system:ehr', Number.NaN)]);
+    const badCategory = rule('bad-category', () => [{ ...draft('system:ehr'), categories: ['gossip' as never] }]);
+    const { findings, errors } = runRules(testContext(graph), [badSubject, badNumber, badCategory]);
+    expect(findings).toEqual([]);
+    expect(errors.map((e) => e.ruleId)).toEqual(['bad-subject', 'bad-number', 'bad-category']);
+  });
+
+  it('builds stable ids ruleId@subject, severity from severityOf, and merges same-subject drafts', () => {
+    const r = rule('dup', () => [draft('system:ehr', 0.3, 0.9), draft('system:ehr', 0.9, 0.2)]);
+    const [f, ...rest] = runRules(testContext(graph), [r]).findings;
+    expect(rest).toEqual([]);
+    expect(f).toMatchObject({ id: 'dup@system:ehr', ruleId: 'dup', kind: 'missing_baa', likelihood: 0.9, impact: 0.9, severity: 'critical', contribution: 0 });
+    expect(f!.evidence).toEqual([{ quote: 'q' }]);
+  });
+
+  it('orders findings deterministically: worst severity first, then id', () => {
+    const r = rule('order', () => [draft('system:b', 0.2, 0.2), draft('system:a', 0.2, 0.2), draft('system:c', 1, 1)]);
+    expect(runRules(testContext(graph), [r]).findings.map((f) => f.id)).toEqual(['order@system:c', 'order@system:a', 'order@system:b']);
+  });
+
+  it('clamps likelihood and impact into [0, 1]', () => {
+    const r = rule('clamp', () => [draft('system:ehr', 1.7, -2)]);
+    expect(runRules(testContext(graph), [r]).findings[0]).toMatchObject({ likelihood: 1, impact: 0, severity: 'info' });
+  });
+});
+
+describe('runAudit', () => {
+  it('sets contributions that sum to the workspace total', () => {
+    const r = rule('a', () => [draft('system:ehr', 0.8, 0.8), draft('system:practice', 0.4, 0.4)]);
+    const { findings, score } = runAudit(testContext(graph), [r]);
+    const sum = findings.reduce((a, f) => a + Math.round(f.contribution * 100), 0);
+    expect(sum).toBe(Math.round(score.total * 100));
+    expect(score.total).toBeGreaterThan(0);
+  });
+
+  it('applies the practice\'s declared lenses as well as the requested one', () => {
+    const g = new GraphBuilder({ lenses: ['minors'] }).build();
+    expect(activeLenses(testContext(g, { lens: 'substance-use' }))).toEqual(['substance-use', 'minors']);
+  });
+});
