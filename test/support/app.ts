@@ -18,9 +18,9 @@ export interface TestApp {
 /**
  * The API with its job processor in this process, on real PostgreSQL + Redis when `DATABASE_URL` and
  * `REDIS_URL` are set, otherwise on the embedded engines in a temp home. Each call gets its own database
- * and queue prefix, so test files never see each other's data.
+ * and queue prefix, so test files never see each other's data. `env` adds settings (e.g. a webhook secret).
  */
-export async function startTestApp(): Promise<TestApp> {
+export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const home = mkdtempSync(join(tmpdir(), 'custody-app-'));
   const db = process.env.DATABASE_URL ? await freshDatabase() : undefined;
   const config = loadConfig({
@@ -30,6 +30,7 @@ export async function startTestApp(): Promise<TestApp> {
     CUSTODY_QUEUE_PREFIX: `t${process.pid}${Math.random().toString(36).slice(2, 7)}`,
     CUSTODY_JOB_LOCK_MS: '5000',
     PORT: '0',
+    ...env,
   });
   const runtime = await startRuntime(config);
   const app = await createApiApp(runtime, { processJobs: true, logger: ['error'] });

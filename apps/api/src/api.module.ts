@@ -5,6 +5,7 @@ import { ApiKeyGuard } from './auth/api-key.guard.js';
 import { DocumentsController } from './controllers/documents.controller.js';
 import { EventsController } from './controllers/events.controller.js';
 import { HealthController } from './controllers/health.controller.js';
+import { WebhookController } from './controllers/webhook.controller.js';
 import { WorkspaceController } from './controllers/workspace.controller.js';
 import { CustodyExceptionFilter } from './http/custody-exception.filter.js';
 import { AuditService } from './services/audit.service.js';
@@ -16,7 +17,7 @@ export class ApiModule {
     return {
       module: ApiModule,
       imports: [PipelineModule.forRoot({ runtime, processJobs: opts.processJobs })],
-      controllers: [HealthController, DocumentsController, WorkspaceController, EventsController],
+      controllers: [HealthController, DocumentsController, WorkspaceController, EventsController, WebhookController],
       providers: [
         AuditService,
         { provide: APP_GUARD, useClass: ApiKeyGuard },

@@ -19,6 +19,8 @@ export async function createApiApp(runtime: Runtime, opts: { processJobs: boolea
   const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(runtime, opts), {
     logger: opts.logger ?? ['error', 'warn', 'log'],
     bodyParser: false,
+    // Webhook signatures are over the exact bytes received.
+    rawBody: true,
   });
   const limit = runtime.config.maxUploadBytes;
   // JSON uploads carry base64 content: allow the upload limit plus encoding overhead.

@@ -3,7 +3,7 @@
  * (`#key=…&ws=…`, never sent to servers or logged by proxies), move to sessionStorage, and the fragment
  * is cleared from the address bar so it is not bookmarked or shared by accident.
  */
-import type { AuditReport, Lens } from '@custody/domain';
+import type { AuditReport, Finding, Lens, Score } from '@custody/domain';
 import type { CytoscapeElements } from '@custody/graph/cytoscape-elements';
 
 export interface Auth {
@@ -36,6 +36,38 @@ export class ApiError extends Error {
   }
 }
 
+/** One entry of GET /audit-log: the append-only event store (who did what, when). */
+export interface AuditEvent {
+  seq: number;
+  type: string;
+  at: string;
+  actor: string;
+  payload: Record<string, unknown>;
+}
+
+/** A hypothetical change, as POST /what-if takes it (mirrors WhatIfChange in libs/rules/src/what-if.ts). */
+export type WhatIfChange =
+  | { type: 'sign_baa' | 'disable_training' | 'remove_system' | 'enable_disable_control'; system: string }
+  | { type: 'cut_retention'; system: string; days: number };
+
+/** What POST /what-if answers (the parts the dashboard shows). */
+export interface WhatIfResponse {
+  before: { score: Score; findings: Finding[] };
+  after: { score: Score; findings: Finding[] };
+  appeared: Finding[];
+  disappeared: Finding[];
+}
+
+/** Report formats GET /report renders. */
+export const REPORT_FORMATS = ['html', 'pdf', 'md', 'json', 'csv', 'sarif'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+/** Which audit to read: a lens, and a moment in the past (omitted = live). */
+export interface View {
+  lens?: Lens;
+  asOf?: string;
+}
+
 /** What POST /documents answers. */
 export interface UploadResult {
   id: string;
@@ -45,9 +77,15 @@ export interface UploadResult {
 export class ApiClient {
   constructor(readonly auth: Auth, private readonly base = '') {}
 
-  private url(path: string, lens?: Lens): string {
-    const q = lens ? `?lens=${encodeURIComponent(lens)}` : '';
+  private url(path: string, query: Record<string, string | undefined> = {}): string {
+    const params = new URLSearchParams();
+    for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== '') params.set(k, v);
+    const q = params.toString() ? `?${params}` : '';
     return `${this.base}/api/workspaces/${encodeURIComponent(this.auth.workspace)}${path}${q}`;
+  }
+
+  private get jsonHeaders(): Record<string, string> {
+    return { ...this.headers, accept: 'application/json' };
   }
 
   private async json<T>(res: Response): Promise<T> {
@@ -59,14 +97,34 @@ export class ApiClient {
     return { 'x-api-key': this.auth.key };
   }
 
-  /** The audit (findings, systems, contracts) under a lens; the server's default lens when omitted. */
-  async audit(lens?: Lens): Promise<AuditReport> {
-    return this.json(await fetch(this.url('/audit', lens), { headers: { ...this.headers, accept: 'application/json' } }));
+  /** The audit (findings, systems, contracts) under a lens (server default when omitted), live or as of a moment. */
+  async audit(view: View = {}): Promise<AuditReport> {
+    return this.json(await fetch(this.url('/audit', { lens: view.lens, asOf: view.asOf }), { headers: this.jsonHeaders }));
   }
 
   /** Cytoscape elements with every risk-derived class already set by the server. */
-  async graph(lens?: Lens): Promise<CytoscapeElements> {
-    return this.json(await fetch(this.url('/graph', lens), { headers: { ...this.headers, accept: 'application/json' } }));
+  async graph(view: View = {}): Promise<CytoscapeElements> {
+    return this.json(await fetch(this.url('/graph', { lens: view.lens, asOf: view.asOf }), { headers: this.jsonHeaders }));
+  }
+
+  /** The workspace's event log, oldest first (the server caps `limit` at 5000). */
+  async auditLog(limit = 5000): Promise<AuditEvent[]> {
+    return this.json(await fetch(this.url('/audit-log', { limit: String(limit) }), { headers: this.jsonHeaders }));
+  }
+
+  /** Score and findings before/after hypothetical changes; the server stores nothing. */
+  async whatIf(changes: WhatIfChange[], lens?: Lens): Promise<WhatIfResponse> {
+    return this.json(await fetch(this.url('/what-if'), {
+      method: 'POST', headers: { ...this.jsonHeaders, 'content-type': 'application/json' }, body: JSON.stringify({ changes, lens }),
+    }));
+  }
+
+  /** A rendered report as a Blob, with the file name the server suggests. */
+  async report(format: ReportFormat, lens?: Lens): Promise<{ blob: Blob; filename: string }> {
+    const res = await fetch(this.url('/report', { format, lens }), { headers: this.headers });
+    if (!res.ok) throw new ApiError(res.status, `${res.status} ${res.statusText || 'request failed'}`);
+    const named = /filename="?([^";]+)"?/i.exec(res.headers.get('content-disposition') ?? '')?.[1];
+    return { blob: await res.blob(), filename: named ?? `custody-report.${format}` };
   }
 
   /** Upload one document as multipart field `file`. */

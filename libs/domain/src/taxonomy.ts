@@ -116,7 +116,7 @@ export const DOCUMENT_KINDS = ['baa', 'privacy_policy', 'terms', 'dpa', 'contrac
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
 /** What a stored document is, as far as the pipeline is concerned. */
-export const DOCUMENT_TYPES = ['contract', 'manifest', 'integration_config', 'fleet_export', 'unknown'] as const;
+export const DOCUMENT_TYPES = ['contract', 'manifest', 'integration_config', 'fleet_export', 'setting_change', 'unknown'] as const;
 export type DocumentType = (typeof DOCUMENT_TYPES)[number];
 
 export const DOCUMENT_STATUSES = ['received', 'processing', 'processed', 'unparsed', 'failed'] as const;

@@ -4,6 +4,7 @@ import { attachContracts, prepareContracts } from './contracts.js';
 import { FlowTable, finaliseFlows } from './flow-table.js';
 import { decideLegalBasis } from './legal-basis.js';
 import { basename, sortCategories, stamp } from './normalise.js';
+import { applySettingChanges } from './setting-changes.js';
 import { addImpliedNotetakerFlows, expandSubprocessors, fillSubprocessorData } from './subprocessors.js';
 import { SystemRegistry, toGraphSystem } from './system-registry.js';
 import type { ConfigInput, ProjectionInput, ProjectionReport } from './types.js';
@@ -51,6 +52,7 @@ export function projectGraphWithReport(input: ProjectionInput): ProjectionReport
     projectConfig(cfg, registry, flows, input, { consents, redactions, identifiers, warnings });
   }
 
+  applySettingChanges(registry, input.settingChanges ?? [], input.asOf, warnings);
   addImpliedNotetakerFlows(registry, flows);
 
   // Attaching a contract can name new sub-processors, and a new sub-processor system can be what a still

@@ -1,4 +1,4 @@
-import type { ExtractionResult, FactCorrection, Graph, ParseResult, SystemRole } from '@custody/domain';
+import type { Evidence, ExtractionResult, FactCorrection, Graph, ParseResult, SystemRole } from '@custody/domain';
 import type { Manifest } from '../manifest/index.js';
 
 /** Looks a host name or vendor name up in the vendor catalogue (libs/integrations' `lookupVendor`). */
@@ -18,6 +18,18 @@ export interface ConfigInput {
   result: ParseResult;
 }
 
+/** A settings change pushed by webhook: applied over the declared settings, in time order. */
+export interface SettingChangeInput {
+  documentId: string;
+  file: string;
+  /** ISO time the change happened (as reported by the sender, else received). */
+  at: string;
+  /** System id, fleet install id, or name. */
+  system: string;
+  settings: Record<string, unknown>;
+  evidence: Evidence[];
+}
+
 /** Everything the projection reads. Order of `contracts` and `configs` does not matter: both are sorted. */
 export interface ProjectionInput {
   manifest?: Manifest & { documentId: string; file: string };
@@ -25,6 +37,8 @@ export interface ProjectionInput {
   configs: ConfigInput[];
   /** Human corrections per document id, applied to that contract's facts before projection. */
   corrections?: Record<string, FactCorrection[]>;
+  /** Webhook-pushed setting changes (drift), applied after configs and before sub-processor expansion. */
+  settingChanges?: SettingChangeInput[];
   /** ISO timestamp the graph is "as of": decides which BAAs and consents have expired. */
   asOf: string;
   resolveVendor?: VendorResolver;

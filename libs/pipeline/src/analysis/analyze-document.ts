@@ -6,8 +6,20 @@ import { detectFormat, parseConfig, parseFleet } from '@custody/integrations';
 /** What one document turned into: the only shapes the projection reads. */
 export type DocumentAnalysis =
   | { type: 'contract'; extraction: ExtractionResult }
+  | { type: 'setting_change'; change: SettingChange }
   | { type: 'manifest'; manifest: Manifest }
   | { type: 'integration_config' | 'fleet_export'; parse: ParseResult };
+
+/** A settings change pushed by webhook, stored as a small JSON document so it is evidence like any other. */
+export interface SettingChange {
+  system: string;
+  settings: Record<string, unknown>;
+  at: string;
+  source?: string;
+}
+
+/** The top-level key that marks a stored webhook setting change. */
+export const SETTING_CHANGE_KEY = 'custody_setting_change';
 
 export interface AnalysisResult {
   type: DocumentType;
@@ -41,6 +53,10 @@ export async function analyzeDocument(bytes: Uint8Array, fileName: string, opts:
     if (/\.ya?ml$/i.test(fileName) && MANIFEST_HINT.test(head) || /(^|\/)custody\.ya?ml$/i.test(fileName)) {
       const manifest = parseManifest(Buffer.from(bytes).toString('utf8'), fileName);
       return { type: 'manifest', status: 'processed', format: 'custody-manifest', analysis: { type: 'manifest', manifest } };
+    }
+    if (head.startsWith(`{"${SETTING_CHANGE_KEY}"`)) {
+      const change = (JSON.parse(Buffer.from(bytes).toString('utf8')) as Record<string, SettingChange>)[SETTING_CHANGE_KEY];
+      return { type: 'setting_change', status: 'processed', format: 'setting-change', analysis: { type: 'setting_change', change } };
     }
     const format = detectFormat(bytes, fileName);
     if (FLEET_FORMATS.has(format)) {

@@ -2,7 +2,7 @@ import type { AuditDocument, AuditReport, DocumentStatus, DocumentType, FactCorr
 import { projectGraphWithReport } from '@custody/graph';
 import { lookupVendor } from '@custody/integrations';
 import { DEFAULT_RULE_SETTINGS, runRules, scoreFindings, type RuleSettings } from '@custody/rules';
-import type { DocumentAnalysis } from './analyze-document.js';
+import { SETTING_CHANGE_KEY as SETTING_CHANGE_PATH, type DocumentAnalysis } from './analyze-document.js';
 
 /** A stored or in-memory document with its analysis, as the projection reads it. */
 export interface AnalyzedDocument {
@@ -36,6 +36,14 @@ export function projectDocuments(docs: AnalyzedDocument[], opts: { asOf: string;
         : [],
     ),
     corrections: opts.corrections,
+    settingChanges: docs.flatMap((d) =>
+      d.analysis?.type === 'setting_change'
+        ? [{
+            documentId: d.id, file: d.file, at: d.analysis.change.at, system: d.analysis.change.system, settings: d.analysis.change.settings,
+            evidence: [{ quote: JSON.stringify(d.analysis.change.settings), line: 1, path: `${SETTING_CHANGE_PATH}.settings` }],
+          }]
+        : [],
+    ),
     asOf: opts.asOf,
     resolveVendor: (hostOrName: string) => lookupVendor(hostOrName),
   });

@@ -1,0 +1,23 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { analyzeDocument, projectDocuments, evaluateGraph, composeReport, auditFiles } from '@custody/pipeline';
+import { renderReport } from '@custody/reports';
+import { writeFleetCorpus } from './support/fleet-corpus.js';
+const dir = mkdtempSync(join(tmpdir(), 'fleet-'));
+const c = writeFleetCorpus(dir, Number(process.argv[2] ?? 10000));
+let t = performance.now();
+const lap = (w: string) => { const n = performance.now(); console.log(w, Math.round(n - t), 'ms'); t = n; };
+const docs = [];
+for (const f of c.files) { const b = readFileSync(join(dir, f)); docs.push({ id: f, file: f, ...(await analyzeDocument(b, f)) }); }
+lap('analyze');
+const { graph } = projectDocuments(docs as never, { asOf: new Date().toISOString() });
+lap('project');
+console.log('systems', graph.systems.length, 'flows', graph.flows.length);
+const ev = evaluateGraph(graph, {});
+lap('rules+score');
+console.log('findings', ev.findings.length, ev.ruleErrors);
+const rep = composeReport({ workspace: { id: 'x', name: 'x' }, graph, evaluation: ev, documents: docs as never, lens: 'default' });
+lap('compose');
+const s = renderReport(rep, 'json');
+lap('render json ' + s.length);
