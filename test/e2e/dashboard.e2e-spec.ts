@@ -1,6 +1,7 @@
 /**
  * The built dashboard in headless Chromium against a fake API that speaks the real contract
- * (x-api-key, /audit, /graph, /documents, /events). Builds the bundle first, so a broken build fails here.
+ * (x-api-key, /audit, /graph, /documents, /events, /audit-log, /what-if, /report). Builds the bundle first,
+ * so a broken build fails here.
  */
 import { execFileSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
@@ -11,6 +12,8 @@ import type { AuditReport } from '@custody/domain';
 import { toCytoscapeElements } from '@custody/graph';
 import type { Core } from 'cytoscape';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { fakeWhatIf, PAST_SCORE, pastReport, sampleAuditLog } from '../fixtures/reports/dashboard-api-fixtures.js';
+import { fleetAuditReport } from '../fixtures/reports/fleet-audit-report.js';
 import { sampleAuditReport } from '../fixtures/reports/sample-audit-report.js';
 
 // What apps/dashboard/src/main.ts exposes for tests (the page runs the bundle, not this file).
@@ -22,12 +25,16 @@ const ROOT = process.cwd();
 const DIST = join(ROOT, 'dist/dashboard');
 const KEY = 'test-key-123';
 const WS = 'ws-harborview';
+const FLEET_WS = 'ws-fleet';
+const FLEET_INSTALLS = 2000;
+const CSV_BODY = 'id,severity,title\nai-training@system:scribe,high,Notetaker may train AI models on session data\n';
 const XSS_NAME = 'PixelMetrics <img src=x onerror="window.__xss=1">';
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 
 interface FakeApi {
   report: AuditReport;
-  requests: { method: string; path: string; lens: string | null; key: string | undefined }[];
+  fleet: AuditReport;
+  requests: { method: string; path: string; lens: string | null; asOf: string | null; format: string | null; key: string | undefined; body?: string }[];
   uploads: string[];
   streams: ServerResponse[];
 }
@@ -37,6 +44,12 @@ function fakeReport(): AuditReport {
   // A hostile system name: must show as text, never run.
   r.systems.find((s) => s.id === 'pixel')!.name = XSS_NAME;
   return r;
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const c of req) chunks.push(c as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 function startServer(api: FakeApi): Promise<Server> {
@@ -54,13 +67,24 @@ function startServer(api: FakeApi): Promise<Server> {
       }
     }
     const key = req.headers['x-api-key'] as string | undefined;
-    api.requests.push({ method: req.method ?? '', path: url.pathname, lens: url.searchParams.get('lens'), key });
+    const q = (name: string) => url.searchParams.get(name);
+    const body = req.method === 'POST' && req.headers['content-type'] === 'application/json' ? await readBody(req) : undefined;
+    api.requests.push({ method: req.method ?? '', path: url.pathname, lens: q('lens'), asOf: q('asOf'), format: q('format'), key, body });
     if (key !== KEY) return void res.writeHead(401, { 'content-type': 'application/json' }).end('{"error":"unauthorized"}');
-    const base = `/api/workspaces/${WS}`;
-    const lens = (url.searchParams.get('lens') ?? api.report.lens) as AuditReport['lens'];
-    const json = (body: unknown, status = 200) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
-    if (req.method === 'GET' && url.pathname === `${base}/audit`) return void json({ ...api.report, lens });
-    if (req.method === 'GET' && url.pathname === `${base}/graph`) return void json(toCytoscapeElements(api.report));
+    const ws = url.pathname.split('/')[3];
+    const live = ws === FLEET_WS ? api.fleet : api.report;
+    const base = `/api/workspaces/${ws}`;
+    const lens = (q('lens') ?? live.lens) as AuditReport['lens'];
+    const asOf = q('asOf');
+    const report = asOf ? pastReport(live, asOf) : live;
+    const json = (payload: unknown, status = 200) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(payload));
+    if (req.method === 'GET' && url.pathname === `${base}/audit`) return void json({ ...report, lens });
+    if (req.method === 'GET' && url.pathname === `${base}/graph`) return void json(toCytoscapeElements(report));
+    if (req.method === 'GET' && url.pathname === `${base}/audit-log`) return void json(sampleAuditLog());
+    if (req.method === 'POST' && url.pathname === `${base}/what-if`) return void json(fakeWhatIf(live, JSON.parse(body ?? '{}').changes ?? []));
+    if (req.method === 'GET' && url.pathname === `${base}/report` && q('format') === 'csv') {
+      return void res.writeHead(200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': 'attachment; filename="custody-report.csv"' }).end(CSV_BODY);
+    }
     if (req.method === 'POST' && url.pathname === `${base}/documents`) {
       const chunks: Buffer[] = [];
       for await (const c of req) chunks.push(c as Buffer);
@@ -83,7 +107,7 @@ describe('dashboard (browser)', () => {
   let browser: Browser;
   let page: Page;
   let base: string;
-  const api: FakeApi = { report: fakeReport(), requests: [], uploads: [], streams: [] };
+  const api: FakeApi = { report: fakeReport(), fleet: fleetAuditReport(FLEET_INSTALLS), requests: [], uploads: [], streams: [] };
   const errors: string[] = [];
 
   beforeAll(async () => {
@@ -205,5 +229,129 @@ describe('dashboard (browser)', () => {
     expect(api.uploads).toHaveLength(1);
     expect(api.uploads[0]).toContain('name="file"; filename="new-baa.txt"');
     expect(api.uploads[0]).toContain('Business Associate Agreement');
+  });
+
+  it('what-if: stacks changes on the selected system, shows before → after and the findings that disappear, and resets', async () => {
+    await clickNode('scribe');
+    await page.click('[role=tab][data-tab="whatif"]');
+    await expect(page.textContent('#whatif .whatif-target')).resolves.toBe('ScribeWell AI');
+    await page.click('#whatif [data-change="disable_training"]');
+    const before = api.report.score.total;
+    const training = api.report.findings.find((f) => f.id === 'ai-training@system:scribe')!;
+    await page.waitForFunction((t) => document.querySelector('#whatif-after b')?.textContent === String(t), before - training.contribution);
+    await expect(page.textContent('#whatif-before b')).resolves.toBe(String(before));
+    await expect(page.textContent('#whatif-delta')).resolves.toBe(`−${training.contribution} points`);
+    expect(await page.locator('#whatif .disappeared li').evaluateAll((lis) => lis.map((li) => li.getAttribute('data-finding-id')))).toEqual([training.id]);
+    await expect(page.textContent('#whatif .disappeared')).resolves.toContain('Notetaker may train AI models on session data');
+
+    // Stack two more: the request carries all three changes, with the retention days typed in.
+    await page.click('#whatif [data-change="enable_disable_control"]');
+    await page.fill('#whatif-days', '14');
+    await page.click('#whatif [data-change="cut_retention"]');
+    await page.waitForFunction(() => document.querySelectorAll('#whatif .disappeared li').length === 3 && !document.querySelector('#whatif .whatif-status'));
+    const posts = api.requests.filter((r) => r.path.endsWith('/what-if'));
+    expect(JSON.parse(posts.at(-1)!.body!)).toEqual({ lens: 'minors', changes: [
+      { type: 'disable_training', system: 'scribe' }, { type: 'enable_disable_control', system: 'scribe' }, { type: 'cut_retention', system: 'scribe', days: 14 }] });
+    expect(posts.every((r) => r.key === KEY)).toBe(true);
+    await expect(page.textContent('[data-tab="whatif"] .tab-count')).resolves.toBe('3');
+    expect(await page.getAttribute('#whatif [data-change="disable_training"]', 'aria-pressed')).toBe('true');
+    await page.screenshot({ path: '/tmp/custody-dashboard-whatif.png' });
+
+    await page.click('#whatif-reset');
+    expect(await page.locator('#whatif .outcome, #whatif .stack').count()).toBe(0);
+    expect(await page.getAttribute('#whatif [data-change="disable_training"]', 'aria-pressed')).toBe('false');
+    expect(api.requests.filter((r) => r.path.endsWith('/what-if'))).toHaveLength(posts.length);
+  });
+
+  it('export: downloads the report with the API key header and the current lens', async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export [data-format="csv"]')]);
+    expect(download.suggestedFilename()).toBe('custody-report.csv');
+    await expect(readFile((await download.path())!, 'utf8')).resolves.toBe(CSV_BODY);
+    const req = api.requests.filter((r) => r.path.endsWith('/report')).at(-1)!;
+    expect(req).toMatchObject({ method: 'GET', path: `/api/workspaces/${WS}/report`, format: 'csv', lens: 'minors', key: KEY });
+    await expect(page.textContent('#export-status')).resolves.toBe('Downloaded custody-report.csv');
+    // Formats the fake does not render answer 404: the failure is shown, not swallowed.
+    await page.click('#export [data-format="sarif"]');
+    await page.waitForFunction(() => document.querySelector('#export-status')?.textContent?.startsWith('SARIF export failed'));
+  });
+
+  it('time slider: loads the audit as of a past event with a read-only banner, and goes back to live', async () => {
+    const log = sampleAuditLog();
+    await page.waitForFunction((n) => (document.querySelector('#timeline-range') as HTMLInputElement).max === String(n), 4);
+    await page.focus('#timeline-range');
+    await page.keyboard.press('Home');
+    await page.waitForFunction((s) => document.querySelector('#score b')?.textContent === String(s), PAST_SCORE);
+    const past = api.requests.filter((r) => r.asOf);
+    expect(past.map((r) => `${r.path.split('/').pop()} ${r.asOf} ${r.lens}`).sort()).toEqual([`audit ${log[0].at} minors`, `graph ${log[0].at} minors`]);
+    expect(await page.isVisible('#asof-banner')).toBe(true);
+    await expect(page.textContent('#asof-banner')).resolves.toContain('as of Jan 5, 2026');
+    await expect(page.textContent('#timeline-label')).resolves.toContain(`${log[0].type} by ${log[0].actor}`);
+    expect(await page.isDisabled('#upload-file')).toBe(true);
+    expect(await page.isDisabled('#export [data-format="pdf"]')).toBe(true);
+    await page.click('[role=tab][data-tab="whatif"]');
+    expect(await page.isDisabled('#whatif [data-change="sign_baa"]')).toBe(true);
+
+    await page.click('#asof-banner [data-action="back-to-live"]');
+    await page.waitForFunction((s) => document.querySelector('#score b')?.textContent === String(s), api.report.score.total);
+    expect(await page.isVisible('#asof-banner')).toBe(false);
+    expect(api.requests.filter((r) => r.path.endsWith('/audit')).at(-1)!.asOf).toBeNull();
+    expect(await page.isDisabled('#upload-file')).toBe(false);
+    expect(await page.isDisabled('#whatif [data-change="sign_baa"]')).toBe(false);
+    await expect(page.inputValue('#timeline-range')).resolves.toBe('4');
+  });
+
+  describe('fleet of 2,000 notetaker installs', () => {
+    let fleetPage: Page;
+    let renderMs = 0;
+
+    beforeAll(async () => {
+      fleetPage = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+      fleetPage.on('pageerror', (e) => errors.push(e.message));
+      const t0 = Date.now();
+      await fleetPage.goto(`${base}/#key=${KEY}&ws=${FLEET_WS}`);
+      await fleetPage.waitForFunction(() => (window.__custody?.cy.nodes().length ?? 0) > 0);
+      renderMs = Date.now() - t0;
+    }, 60_000);
+
+    afterAll(() => fleetPage?.close());
+
+    it('collapses installs into one node per vendor + site, coloured by the worst install', async () => {
+      // 2 vendors × 5 sites; ScribeWell groups also flow on to Nimbus.
+      expect(renderMs).toBeLessThan(10_000);
+      const state = await fleetPage.evaluate(() => {
+        const cy = window.__custody!.cy;
+        const g = cy.nodes('.fleet-group').filter((n) => n.data('label').startsWith('ScribeWell AI · Oakland'));
+        return { nodes: cy.nodes().length, edges: cy.edges().length, groups: cy.nodes('.fleet-group').length, label: g.data('label'), classes: g.classes() };
+      });
+      const base9 = api.report.systems.length;
+      expect(state).toMatchObject({ nodes: base9 + 10, edges: api.report.flows.length + 10 + 5, groups: 10, label: 'ScribeWell AI · Oakland (200 installs)' });
+      const installs = toCytoscapeElements(api.fleet).nodes.filter((n) => n.data.group?.vendor === 'ScribeWell AI' && n.data.group.site === 'Oakland');
+      const worst = installs.reduce((a, b) => (b.data.score > a.data.score ? b : a));
+      expect(state.classes).toContain(worst.classes.split(' ').find((c) => c.startsWith('exposure-')));
+      expect(state.classes).toContain('fleet-group');
+    });
+
+    it('lists the groups in the Fleet tab with settings and findings, and drills down to an install', async () => {
+      await fleetPage.click('[role=tab][data-tab="fleet"]');
+      await expect(fleetPage.textContent('#fleet-summary')).resolves.toBe('2,000 installs in 10 groups');
+      expect(await fleetPage.locator('#fleet details.fleet-group').count()).toBe(10);
+      const key = await fleetPage.evaluate(() => window.__custody!.cy.nodes('.fleet-group').filter((n) => n.data('label').startsWith('ScribeWell AI · Oakland')).id());
+      const row = fleetPage.locator(`#fleet details.fleet-group[data-group="${key}"]`);
+      await row.locator('summary').click();
+      const members = api.fleet.systems.filter((s) => s.group?.vendor === 'ScribeWell AI' && s.group.site === 'Oakland');
+      const chips = await row.locator('tr', { hasText: 'Clinician can disable' }).locator('.chip').allTextContents();
+      expect(chips.sort()).toEqual([`no ${members.filter((m) => m.settings.can_disable === false).length}`, `yes ${members.filter((m) => m.settings.can_disable === true).length}`]);
+      const trainingFindings = api.fleet.findings.filter((f) => f.kind === 'ai_training' && members.some((m) => f.systems.includes(m.id))).length;
+      await expect(row.locator('.kinds li', { hasText: 'ai training' }).locator('b').textContent()).resolves.toBe(String(trainingFindings));
+      await fleetPage.screenshot({ path: '/tmp/custody-dashboard-fleet.png' });
+
+      const first = row.locator('button.install').first();
+      const installId = (await first.getAttribute('data-install'))!;
+      await first.click();
+      await fleetPage.waitForFunction((id) => window.__custody!.cy.getElementById(id).nonempty(), installId);
+      expect(await fleetPage.evaluate(() => window.__custody!.cy.nodes().length)).toBe(api.report.systems.length + 9 + 200);
+      await expect(fleetPage.textContent('#details .details-name')).resolves.toBe(api.fleet.systems.find((s) => s.id === installId)!.name);
+      expect(errors).toEqual([]);
+    });
   });
 });

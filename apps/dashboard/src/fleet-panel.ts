@@ -33,7 +33,7 @@ const count = (n: number) => n.toLocaleString('en-US');
 function distribution(values: unknown[]): [string, number][] {
   const m = new Map<string, number>();
   for (const v of values) {
-    const k = v === undefined || v === null || v === '' ? 'not set' : Array.isArray(v) ? v.join(', ') : String(v);
+    const k = v === undefined || v === null || v === '' ? 'not set' : typeof v === 'boolean' ? (v ? 'yes' : 'no') : Array.isArray(v) ? v.join(', ') : String(v);
     m.set(k, (m.get(k) ?? 0) + 1);
   }
   return [...m.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
@@ -85,9 +85,9 @@ export class FleetPanel {
     const item = el('details', { class: 'fleet-group', attrs: { 'data-group': g.key } },
       el('summary', {},
         el('span', { class: `swatch band-${band(g.worst)}`, attrs: { title: `Worst exposure: ${band(g.worst)}` } }),
-        el('span', { class: 'fleet-name' }, g.vendor, g.site ? el('span', { class: 'muted' }, ` · ${g.site}`) : null),
-        el('span', { class: 'fleet-count', attrs: { title: 'Installs' } }, count(g.members.length)),
-        el('span', { class: 'fleet-findings', attrs: { title: 'Findings on these installs' } }, `${count(findings)} findings`)));
+        el('span', { class: 'fleet-name' }, el('b', {}, g.vendor), g.site ? ` · ${g.site}` : null,
+          el('span', { class: 'fleet-sub' }, `${count(findings)} findings · most exposed install ${g.worst.data.score}/100`)),
+        el('span', { class: 'fleet-count' }, `${count(g.members.length)} installs`)));
     // Built on first open: a fleet of thousands would otherwise render every install up front.
     const fill = () => { if (item.open && item.childElementCount === 1) item.append(this.body(g)); };
     item.addEventListener('toggle', fill);

@@ -20,6 +20,8 @@ const PRACTICE = 'practice';
 export class GraphView {
   readonly cy: Core;
   private selectedId: string | null = null;
+  /** Ids not on the map (installs of a collapsed fleet group, their flows) → the aggregate standing in. */
+  private alias = new Map<string, string>();
 
   constructor(container: HTMLElement, private readonly onSelect: (nodeId: string | null) => void) {
     this.cy = cytoscape({ container, style: graphStylesheet(), minZoom: 0.2, maxZoom: 3, boxSelectionEnabled: false });
@@ -27,8 +29,14 @@ export class GraphView {
     this.cy.on('tap', (ev) => { if (ev.target === this.cy) this.select(null); });
   }
 
-  /** Replace the elements, keeping the selection when the node still exists. */
-  setElements(elements: CytoscapeElements): void {
+  /** The id on the map for a system or flow id (itself, or its fleet aggregate). */
+  resolve(id: string): string {
+    return this.alias.get(id) ?? id;
+  }
+
+  /** Replace the elements, keeping the selection when the node (or the aggregate it went into) still exists. */
+  setElements(elements: CytoscapeElements, alias: Map<string, string> = new Map()): void {
+    this.alias = alias;
     this.cy.batch(() => {
       this.cy.elements().remove();
       this.cy.add([
@@ -37,7 +45,8 @@ export class GraphView {
       ]);
     });
     this.layout();
-    if (this.selectedId && this.cy.getElementById(this.selectedId).nonempty()) this.select(this.selectedId);
+    const keep = this.selectedId ? this.resolve(this.selectedId) : null;
+    if (keep && this.cy.getElementById(keep).nonempty()) this.select(keep);
     else this.select(null);
   }
 
@@ -46,7 +55,7 @@ export class GraphView {
     const positions = layeredPositions({
       nodes: this.cy.nodes().map((n) => ({ id: n.id(), isRoot: n.id() === PRACTICE || n.hasClass('role-practice') })),
       edges: this.cy.edges().map((e) => ({ source: e.source().id(), target: e.target().id() })),
-    }, { columnGap: 190, rowGap: 120 });
+    }, { columnGap: 190, rowGap: 120, maxPerColumn: 8 });
     this.cy.layout({ name: 'preset', positions: (n: NodeSingular) => positions.get(n.id()) ?? { x: 0, y: 0 }, padding: 40, animate: false } as cytoscape.LayoutOptions).run();
     this.cy.fit(undefined, 50);
     // Small graphs should not be blown up past a readable scale.
@@ -55,6 +64,7 @@ export class GraphView {
 
   /** Select a node (or clear): highlights the path from the practice to it. */
   select(id: string | null): void {
+    if (id) id = this.resolve(id);
     this.selectedId = id;
     this.cy.elements().removeClass('on-path highlighted dimmed').unselect();
     if (id) {
@@ -80,24 +90,25 @@ export class GraphView {
   highlightSubject(subject: string, systems: string[]): string | null {
     const [type, rest = ''] = subject.split(/:(.*)/s);
     let eles = this.cy.collection();
-    if (type === 'system') eles = eles.union(this.cy.getElementById(rest));
+    const at = (id: string) => this.cy.getElementById(this.resolve(id));
+    if (type === 'system') eles = eles.union(at(rest));
     else if (type === 'flow') {
-      const edge = this.cy.getElementById(rest) as unknown as EdgeSingular;
+      const edge = at(rest) as unknown as EdgeSingular;
       if (edge.nonempty()) eles = eles.union(edge).union(edge.source()).union(edge.target());
     } else if (type === 'path') {
-      const ids = rest.split('>');
+      const ids = rest.split('>').map((id) => this.resolve(id));
       ids.forEach((id, i) => {
         eles = eles.union(this.cy.getElementById(id));
         if (i > 0) eles = eles.union(this.cy.edges().filter((e) => e.source().id() === ids[i - 1] && e.target().id() === id));
       });
     }
-    for (const id of systems) eles = eles.union(this.cy.getElementById(id));
+    for (const id of systems) eles = eles.union(at(id));
     this.cy.elements().removeClass('on-path highlighted dimmed').unselect();
     if (eles.empty()) return null;
     this.cy.elements().not(eles).addClass('dimmed');
     eles.addClass('highlighted');
     this.cy.animate({ fit: { eles, padding: 80 }, duration: 250 });
-    const focus = type === 'system' ? rest : systems[0] ?? null;
+    const focus = type === 'system' ? this.resolve(rest) : systems[0] ? this.resolve(systems[0]) : null;
     this.selectedId = focus;
     return focus;
   }

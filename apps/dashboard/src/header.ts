@@ -46,6 +46,14 @@ export class Header {
     this.lens.value = report.lens;
   }
 
+  /** Viewing the past: uploads change the live workspace, so they are off until back to live. */
+  setPast(past: boolean): void {
+    const input = must<HTMLInputElement>('#upload-file');
+    input.disabled = past;
+    must('label.upload').classList.toggle('disabled', past);
+    must('label.upload').title = past ? 'Go back to live to upload documents' : 'Upload a contract, BAA, policy, integration config or fleet export';
+  }
+
   setLive(status: LiveStatus): void {
     this.live.dataset.status = status;
     must('.text', this.live).textContent = LIVE_TEXT[status];

@@ -1,15 +1,23 @@
 /**
  * Dashboard entry: wires the API, the graph and the panels. It renders what the server computed; when
- * the server says the exposure changed (`exposure.scored`), it refetches.
+ * the server says the exposure changed (`exposure.scored`), it refetches. The view is a lens plus, when the
+ * time slider is moved back, a moment in the past (read-only).
  */
-import type { AuditReport, Finding, Lens } from '@custody/domain';
-import { ApiClient, ApiError, readAuth } from './api.js';
+import type { AuditReport, Finding } from '@custody/domain';
+import type { CytoscapeElements } from '@custody/graph/cytoscape-elements';
+import { ApiClient, ApiError, readAuth, type View } from './api.js';
 import { must } from './dom.js';
+import { ExportBar } from './export.js';
 import { FiltersPanel } from './filters.js';
+import { collapseFleet, type FleetView } from './fleet.js';
+import { FleetPanel } from './fleet-panel.js';
 import { GraphView } from './graph-view.js';
 import { Header } from './header.js';
 import { DetailsPanel, FindingsPanel, type NodeView } from './panels.js';
 import { connectEvents } from './sse.js';
+import { Tabs } from './tabs.js';
+import { Timeline } from './timeline.js';
+import { type WhatIfTarget, WhatIfPanel } from './what-if.js';
 
 declare global {
   interface Window { __custody?: { cy: GraphView['cy']; reload: () => Promise<void> } }
@@ -29,58 +37,114 @@ function start(): void {
   }
   const api = new ApiClient(auth);
   let report: AuditReport | null = null;
-  let lens: Lens | undefined;
-  let loading: Promise<void> | null = null;
+  let serverEls: CytoscapeElements = { nodes: [], edges: [] };
+  let fleet: FleetView | null = null;
+  const expanded = new Set<string>();
+  const view: View = {};
 
+  const tabs = new Tabs();
   const details = new DetailsPanel();
   details.clear();
+  const whatIf = new WhatIfPanel(must('#whatif'), api, () => view.lens, (n) => tabs.setCount('whatif', n ? String(n) : ''));
+  const fleetPanel = new FleetPanel(must('#fleet'), {
+    onInstall: (id) => {
+      const key = fleet?.alias.get(id);
+      if (key) { expanded.add(key); render(); }
+      graph.select(id);
+      tabs.show('details');
+    },
+    onToggleGroup: (key) => {
+      if (expanded.has(key)) expanded.delete(key); else expanded.add(key);
+      render();
+    },
+  });
+
   const nodeView = (id: string): NodeView | null => {
     const n = graph.cy.getElementById(id);
     if (n.empty()) return null;
     const path = graph.pathFromPractice(n).nodes().map((p) => p.data('label') as string);
     return { id, label: n.data('label'), role: n.data('role'), score: n.data('score'), holds: n.data('holds'), classes: n.classes(), path };
   };
+  const whatIfTarget = (id: string): WhatIfTarget | null => {
+    const group = fleet?.groups.find((g) => g.key === id);
+    if (group) return { id, label: group.label, systems: group.members.map((m) => m.data.id), isPractice: false };
+    const n = graph.cy.getElementById(id);
+    return n.empty() ? null : { id, label: n.data('label'), systems: [id], isPractice: n.data('role') === 'practice' };
+  };
   const showNode = (id: string | null, focus?: Finding) => {
-    const view = id ? nodeView(id) : null;
-    if (view && report) details.show(report, view, focus);
+    whatIf.setTarget(id ? whatIfTarget(id) : null);
+    const group = id ? fleetPanel.details(id) : null;
+    const node = id && !group ? nodeView(id) : null;
+    if (group) details.showElement(group);
+    else if (node && report) details.show(report, node, focus);
     else details.clear();
   };
   const graph = new GraphView(must('#graph'), (id) => showNode(id));
-  const findings = new FindingsPanel((f) => showNode(graph.highlightSubject(f.subject, f.systems), f));
+  const findings = new FindingsPanel((f) => { showNode(graph.highlightSubject(f.subject, f.systems), f); if (tabs.active === 'fleet') tabs.show('details'); });
   const filters = new FiltersPanel((state) => graph.applyFilters(state));
-  const header = new Header((l) => { lens = l; void load(); }, (file) => api.upload(file));
+  const header = new Header((l) => { view.lens = l; void load(); whatIf.refresh(); }, (file) => api.upload(file));
+  const exportBar = new ExportBar(api, () => view.lens);
+  const timeline = new Timeline(api, (asOf) => {
+    view.asOf = asOf ?? undefined;
+    header.setPast(asOf !== null);
+    whatIf.setReadOnly(asOf !== null);
+    exportBar.setDisabled(asOf !== null);
+    void load();
+  });
 
-  async function load(): Promise<void> {
-    // Coalesce bursts of events into one refetch at a time.
-    if (loading) return loading;
+  /** Regroup the server's elements (fleet groups collapsed unless expanded) and draw them. */
+  function render(): void {
+    if (!report) return;
+    fleet = collapseFleet(serverEls, expanded);
+    graph.setElements(fleet.elements, fleet.alias);
+    filters.setElements(fleet.elements);
+    fleetPanel.set(report, fleet);
+    tabs.setAvailable('fleet', fleet.groups.length > 0);
+    tabs.setCount('fleet', fleet.groups.length ? String(fleet.groups.length) : '');
+  }
+
+  async function loadOnce(): Promise<void> {
+    try {
+      const asked = { ...view };
+      const [r, els] = await Promise.all([api.audit(asked), api.graph(asked)]);
+      report = r;
+      serverEls = els;
+      view.lens = r.lens;
+      header.setReport(r);
+      findings.setReport(r);
+      whatIf.setReport(r);
+      render();
+      notice('');
+    } catch (err) {
+      notice(err instanceof ApiError && (err.status === 401 || err.status === 403)
+        ? 'The API key was refused. Open a fresh dashboard link.'
+        : `Could not load the audit: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+
+  // One load at a time; a change of view during a load queues one more, so the last view asked for wins.
+  let loading: Promise<void> | null = null;
+  let again = false;
+  function load(): Promise<void> {
+    if (loading) { again = true; return loading; }
     loading = (async () => {
-      try {
-        const [r, els] = await Promise.all([api.audit(lens), api.graph(lens)]);
-        report = r;
-        lens = r.lens;
-        header.setReport(r);
-        findings.setReport(r);
-        graph.setElements(els);
-        filters.setElements(els);
-        notice('');
-      } catch (err) {
-        notice(err instanceof ApiError && (err.status === 401 || err.status === 403)
-          ? 'The API key was refused. Open a fresh dashboard link.'
-          : `Could not load the audit: ${err instanceof Error ? err.message : String(err)}`);
-      } finally {
-        loading = null;
-      }
+      do { again = false; await loadOnce(); } while (again);
+      loading = null;
     })();
     return loading;
   }
 
   window.__custody = { cy: graph.cy, reload: load };
   void load();
+  void timeline.refresh();
   connectEvents(api.eventsUrl, api.headers, {
     onStatus: (s) => header.setLive(s),
     onEvent: (name) => {
       header.event(name);
-      if (name === 'exposure.scored') void load();
+      if (name !== 'exposure.scored') return;
+      void timeline.refresh();
+      // The past does not change; only the live view follows new scores.
+      if (!timeline.past) { void load(); whatIf.refresh(); }
     },
   });
 }

@@ -93,6 +93,12 @@ export class DetailsPanel {
       el('h2', {}, 'Details'), el('p', {}, 'Select a system on the map or a finding in the list to see what it holds, what its contracts say, and why it is exposed.')));
   }
 
+  /** Show something other than a system (a fleet group's summary). */
+  showElement(content: HTMLElement): void {
+    replace(this.root, content);
+    this.root.scrollTop = 0;
+  }
+
   show(report: AuditReport, node: NodeView, focus?: Finding): void {
     const system = report.systems.find((s) => s.id === node.id);
     const band = node.classes.find((c) => c.startsWith('exposure-'))?.slice('exposure-'.length) ?? 'none';

@@ -74,6 +74,8 @@ export function graphStylesheet(): StylesheetJson {
     ...(Object.entries(BAND_COLOURS).map(([band, colour]) => ({ selector: `node.exposure-${band}`, style: { 'background-color': colour } })) as StylesheetJson),
     { selector: 'node.role-practice', style: { 'background-color': '#1e3a8a' } },
     { selector: 'node.has-findings', style: { 'border-width': 3, 'border-color': '#0f172a', 'border-opacity': 0.35 } },
+    // A fleet group (many installs in one node): bigger, with a double ring, and a label that wraps.
+    { selector: 'node.fleet-group', style: { width: 62, height: 62, 'border-width': 6, 'border-style': 'double', 'border-color': '#0f172a', 'border-opacity': 0.55, 'text-wrap': 'wrap', 'text-max-width': '150px', 'font-size': 12 } },
     {
       selector: 'edge',
       style: {
@@ -95,6 +97,7 @@ export function graphStylesheet(): StylesheetJson {
         'text-wrap': 'ellipsis',
       },
     },
+    { selector: 'edge.fleet-flow', style: { width: 3.2 } },
     { selector: 'edge.outside-baa', style: { 'line-style': 'dashed', 'line-dash-pattern': [6, 4] } },
     { selector: 'edge.unencrypted', style: { 'line-color': UNENCRYPTED_COLOUR, 'target-arrow-color': UNENCRYPTED_COLOUR, color: UNENCRYPTED_COLOUR, width: 2.6 } },
     // Interaction states, set by graph-view.ts.

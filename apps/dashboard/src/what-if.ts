@@ -45,9 +45,16 @@ export class WhatIfPanel {
   private readOnly = false;
   private days = 30;
   private seq = 0;
+  // Controls and results render separately: an answer arriving must not rebuild the days box being typed in.
+  private readonly controlsBox = el('div', { class: 'whatif-top' });
+  private readonly resultsBox = el('div', { class: 'whatif-results' });
 
   constructor(private readonly root: HTMLElement, private readonly api: ApiClient, private readonly lens: () => Lens | undefined,
     private readonly onCount: (n: number) => void) {
+    replace(root,
+      el('div', { class: 'pane-head' }, el('h2', {}, 'What if…'),
+        el('button', { class: 'link', attrs: { type: 'button', id: 'whatif-reset' }, on: { click: () => this.reset() } }, 'Reset')),
+      this.controlsBox, this.resultsBox);
     this.render();
   }
 
@@ -113,27 +120,33 @@ export class WhatIfPanel {
       if (seq !== this.seq) return;
       this.status = { text: `What-if failed: ${err instanceof Error ? err.message : String(err)}`, state: 'error' };
     }
-    this.render();
+    this.renderResults();
   }
 
   private render(): void {
-    replace(this.root,
-      el('div', { class: 'pane-head' }, el('h2', {}, 'What if…'),
-        el('button', { class: 'link', attrs: { type: 'button', id: 'whatif-reset' }, on: { click: () => this.reset() } }, 'Reset')),
+    replace(this.controlsBox,
       this.readOnly ? el('p', { class: 'readonly-note' }, 'You are viewing the past. What-if works on the live audit: go back to live to try changes.') : null,
-      this.controls(),
-      this.stackList(),
+      this.controls());
+    this.renderResults();
+  }
+
+  private renderResults(): void {
+    const shown = this.result && this.stack.length ? this.result : null;
+    replace(this.resultsBox,
       this.status ? el('p', { class: `whatif-status ${this.status.state}`, attrs: { role: 'status' } }, this.status.text) : null,
-      this.result && this.stack.length ? this.outcome(this.result) : null);
+      // The answer first (score before → after), then what produced it, then the findings that move.
+      shown ? this.scoreCompare(shown) : null,
+      this.stackList(),
+      shown ? this.findingLists(shown) : null);
   }
 
   private controls(): HTMLElement {
     const t = this.target;
     if (!t || t.isPractice) return el('p', { class: 'muted' }, 'Select a vendor (or a fleet group) on the map to try changes on it. Changes stack, across systems.');
     const pressed = (type: ChangeType) => this.stack.some((s) => s.key === `${type}:${t.id}`);
-    const disabled = this.readOnly ? { disabled: '' } : {};
+    const disabled: Record<string, string> = this.readOnly ? { disabled: '' } : {};
     const days = el('input', { attrs: { type: 'number', min: '0', step: '1', value: String(this.days), id: 'whatif-days', 'aria-label': 'Retention in days', ...disabled } });
-    days.addEventListener('change', () => { this.days = Math.max(0, Math.round(Number(days.value) || 0)); });
+    days.addEventListener('input', () => { this.days = Math.max(0, Math.round(Number(days.value) || 0)); });
     return el('div', { class: 'whatif-controls' },
       el('div', { class: 'muted' }, 'Changes to ', el('b', { class: 'whatif-target' }, t.label), t.systems.length > 1 ? ` (applied to each of ${t.systems.length} installs)` : null),
       el('div', { class: 'toggles' },
@@ -156,7 +169,7 @@ export class WhatIfPanel {
           on: { click: () => this.remove(s.key) } }, 'Remove')))));
   }
 
-  private outcome(r: WhatIfResponse): HTMLElement {
+  private scoreCompare(r: WhatIfResponse): HTMLElement {
     const before = r.before.score.total;
     const after = r.after.score.total;
     const delta = Math.round((after - before) * 10) / 10;
@@ -166,9 +179,11 @@ export class WhatIfPanel {
         badge(before, 'whatif-before'), el('span', { class: 'arrow', attrs: { 'aria-hidden': 'true' } }, '→'), badge(after, 'whatif-after'),
         el('span', { class: `delta ${delta < 0 ? 'down' : delta > 0 ? 'up' : 'flat'}`, attrs: { id: 'whatif-delta' } },
           delta === 0 ? 'no change' : `${delta > 0 ? '+' : '−'}${Math.abs(delta)} points`)),
-      el('p', { class: 'muted' }, `${r.before.findings.length} findings now → ${r.after.findings.length} after.`),
-      this.findingList('Would disappear', 'disappeared', r.disappeared),
-      this.findingList('Would appear', 'appeared', r.appeared));
+      el('p', { class: 'muted' }, `${r.before.findings.length} findings now → ${r.after.findings.length} after. Nothing is saved.`));
+  }
+
+  private findingLists(r: WhatIfResponse): HTMLElement {
+    return el('div', {}, this.findingList('Would disappear', 'disappeared', r.disappeared), this.findingList('Would appear', 'appeared', r.appeared));
   }
 
   private findingList(title: string, kind: string, findings: Finding[]): HTMLElement {
