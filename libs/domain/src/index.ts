@@ -6,3 +6,4 @@ export * from './graph.js';
 export * from './finding.js';
 export * from './errors.js';
 export * from './audit-report.js';
+export * from './corrections.js';

@@ -1,5 +1,4 @@
-import { InvalidInputError } from '@custody/domain';
-import { applyCorrections } from './corrections.js';
+import { applyCorrections, InvalidInputError } from '@custody/domain';
 import { extractFacts } from './extract-facts.js';
 
 const facts = extractFacts('Vendor may use recordings to train its machine learning models. Vendor shall not sell PHI.').facts;

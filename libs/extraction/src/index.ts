@@ -6,7 +6,8 @@ export { extractFacts, rulesExtractor } from './extract-facts.js';
 export { extractDocument } from './extract-document.js';
 export { loadDocument } from './loaders/load-document.js';
 export { normaliseWhitespace } from './loaders/normalise.js';
-export { applyCorrections } from './corrections.js';
+/** Human corrections live in the domain (pure); re-exported here where extraction callers expect them. */
+export { applyCorrections } from '@custody/domain';
 export { LlmExtractor, locate } from './llm-extractor.js';
 export type { LlmExtractorOptions } from './llm-extractor.js';
 export { analyseText } from './text/sentences.js';

@@ -27,18 +27,24 @@ export interface FlowDraft {
  */
 export class FlowTable {
   private readonly flows: FlowDraft[] = [];
+  /**
+   * The same flows by `from → to` pair and by target, each in insertion order (endpoints never change
+   * after `add`), so merging and lookups do not scan every flow: a 10,000-install fleet is otherwise quadratic.
+   */
+  private readonly byPair = new Map<string, FlowDraft[]>();
+  private readonly byTarget = new Map<string, FlowDraft[]>();
 
   add(flow: FlowDraft): FlowDraft {
-    const same = this.flows.find(
+    const same = this.byPair.get(pairKey(flow.from, flow.to))?.find(
       (f) =>
-        f.from === flow.from &&
-        f.to === flow.to &&
         f.source !== flow.source &&
         (f.transport === flow.transport || f.transport === 'unknown' || flow.transport === 'unknown') &&
         (f.endpoint === flow.endpoint || f.endpoint === undefined || flow.endpoint === undefined),
     );
     if (!same) {
       this.flows.push(flow);
+      push(this.byPair, pairKey(flow.from, flow.to), flow);
+      push(this.byTarget, flow.to, flow);
       return flow;
     }
     for (const c of flow.data) same.data.add(c);
@@ -55,17 +61,35 @@ export class FlowTable {
   }
 
   into(systemId: string): FlowDraft[] {
-    return this.flows.filter((f) => f.to === systemId);
+    return [...(this.byTarget.get(systemId) ?? [])];
   }
 
   find(from: string, to: string): FlowDraft | undefined {
-    return this.flows.find((f) => f.from === from && f.to === to);
+    return this.byPair.get(pairKey(from, to))?.[0];
   }
 
   remove(flow: FlowDraft): void {
     const i = this.flows.indexOf(flow);
-    if (i >= 0) this.flows.splice(i, 1);
+    if (i < 0) return;
+    this.flows.splice(i, 1);
+    pull(this.byPair, pairKey(flow.from, flow.to), flow);
+    pull(this.byTarget, flow.to, flow);
   }
+}
+
+const pairKey = (from: string, to: string) => `${from}\u0000${to}`;
+
+function push(map: Map<string, FlowDraft[]>, key: string, flow: FlowDraft): void {
+  const list = map.get(key);
+  if (list) list.push(flow);
+  else map.set(key, [flow]);
+}
+
+function pull(map: Map<string, FlowDraft[]>, key: string, flow: FlowDraft): void {
+  const list = map.get(key);
+  const i = list?.indexOf(flow) ?? -1;
+  if (i >= 0) list!.splice(i, 1);
+  if (list && !list.length) map.delete(key);
 }
 
 function sortKey(f: FlowDraft): string {

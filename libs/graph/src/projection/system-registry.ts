@@ -25,32 +25,52 @@ export interface SystemDraft {
  */
 export class SystemRegistry {
   private readonly byId = new Map<string, SystemDraft>();
+  /**
+   * Indexes kept in step with `byId` (name, fleet vendor and hosts only change through {@link add}), so
+   * lookups cost the size of their answer, not of the registry: a 10,000-install fleet is otherwise quadratic.
+   */
+  private readonly byNameKey = new Map<string, Set<SystemDraft>>();
+  private readonly byHost = new Map<string, Set<SystemDraft>>();
+  private sorted: SystemDraft[] | undefined;
 
   get(id: string): SystemDraft | undefined {
     return this.byId.get(id);
   }
 
+  /** Every system, sorted by id (a fresh array: callers may add systems while iterating it). */
   all(): SystemDraft[] {
-    return [...this.byId.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    this.sorted ??= [...this.byId.values()].sort(byDraftId);
+    return [...this.sorted];
   }
 
-  /** Systems whose name, or whose fleet vendor, normalises to the same key as `name`. */
+  /** Systems whose name, or whose fleet vendor, normalises to the same key as `name` (sorted by id). */
   findByName(name: string): SystemDraft[] {
     const key = normaliseName(name);
     if (!key) return [];
-    return this.all().filter((s) => normaliseName(s.name) === key || (s.group?.vendor !== undefined && normaliseName(s.group.vendor) === key));
+    const hits = this.byNameKey.get(key);
+    return hits ? [...hits].sort(byDraftId) : [];
   }
 
   private match(decl: SystemDecl): SystemDraft | undefined {
     const byId = this.byId.get(decl.id);
     if (byId) return byId;
-    const hosts = (decl.hosts ?? []).map((h) => h.toLowerCase());
-    const byHost = this.all().find((s) => hosts.some((h) => s.hosts.has(h)));
+    // The first system by id that shares any of the hosts.
+    let byHost: SystemDraft | undefined;
+    for (const h of decl.hosts ?? []) {
+      for (const s of this.byHost.get(h.toLowerCase()) ?? []) if (!byHost || byDraftId(s, byHost) < 0) byHost = s;
+    }
     if (byHost) return byHost;
     // Fleet installs are distinct systems by construction (one per clinician machine) even when every one
     // is called "Scribewell AI": merging them by name would erase the per-install findings a fleet audit needs.
     if (decl.group) return undefined;
     return this.findByName(decl.name).find((s) => !s.group);
+  }
+
+  private index(map: Map<string, Set<SystemDraft>>, key: string, s: SystemDraft): void {
+    if (!key) return;
+    let set = map.get(key);
+    if (!set) map.set(key, (set = new Set()));
+    set.add(s);
   }
 
   /** Add a declaration, merging it into an existing system when one matches; returns the canonical system. */
@@ -72,17 +92,27 @@ export class SystemRegistry {
         ...(decl.group ? { group: { ...decl.group } } : {}),
       };
       this.byId.set(draft.id, draft);
+      this.sorted = undefined;
+      this.index(this.byNameKey, normaliseName(draft.name), draft);
+      if (draft.group?.vendor !== undefined) this.index(this.byNameKey, normaliseName(draft.group.vendor), draft);
+      for (const h of draft.hosts) this.index(this.byHost, h, draft);
       return draft;
     }
     for (const c of decl.holds ?? []) existing.holds.add(c);
-    for (const h of decl.hosts ?? []) existing.hosts.add(h.toLowerCase());
+    for (const h of decl.hosts ?? []) {
+      existing.hosts.add(h.toLowerCase());
+      this.index(this.byHost, h.toLowerCase(), existing);
+    }
     existing.evidence.push(...(decl.evidence ?? []));
     // Manifest systems are added first, so `existing` may be one: its name, role and settings win. Between
     // two configs the first (by document id) wins, except that a specific role beats a guessed `other`.
     if (existing.role === 'other' && decl.role !== 'other' && !existing.fromManifest) existing.role = decl.role;
     existing.settings = { ...(decl.settings ?? {}), ...existing.settings };
     if (decl.settings && Object.keys(decl.settings).length) existing.settingsEvidence.push(...settingsEvidence);
-    if (!existing.group && decl.group) existing.group = { ...decl.group };
+    if (!existing.group && decl.group) {
+      existing.group = { ...decl.group };
+      if (existing.group.vendor !== undefined) this.index(this.byNameKey, normaliseName(existing.group.vendor), existing);
+    }
     return existing;
   }
 
@@ -98,6 +128,8 @@ export class SystemRegistry {
     return this.add({ id: this.uniqueId(slugify(name)), name, role, evidence }, false);
   }
 }
+
+const byDraftId = (a: SystemDraft, b: SystemDraft) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /** The finished, sorted form of a draft. */
 export function toGraphSystem(s: SystemDraft): GraphSystem {

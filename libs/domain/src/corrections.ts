@@ -1,5 +1,7 @@
-import type { Fact, FactCorrection, FactName, FactSet } from '@custody/domain';
-import { FACT_NAMES, InvalidInputError, isValidFactValue } from '@custody/domain';
+import type { Fact, FactCorrection, FactSet } from './facts.js';
+import type { FactName } from './taxonomy.js';
+import { InvalidInputError } from './errors.js';
+import { FACT_NAMES, isValidFactValue } from './taxonomy.js';
 
 /**
  * Applies human corrections to a fact set. A correction wins: its value replaces the machine's, with
