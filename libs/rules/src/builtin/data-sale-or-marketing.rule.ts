@@ -1,7 +1,7 @@
 import { CITE } from '../citations.js';
-import { governingFact } from '../contracts.js';
-import { displayName, heldCategories, vendorSystems } from '../graph-queries.js';
-import type { FindingDraft, Rule } from '../rule.js';
+import { contractTermFindings } from '../contract-term.js';
+import { displayName } from '../graph-queries.js';
+import type { Rule } from '../rule.js';
 import { impactOf } from '../sensitivity.js';
 
 /** The vendor's terms let it sell PHI or use it for marketing. */
@@ -14,23 +14,12 @@ export const dataSaleOrMarketingRule: Rule = {
     'A business associate may not sell PHI or use it for marketing without each client\'s authorization. Require a ' +
     'written amendment prohibiting sale, marketing and sharing with advertisers or data brokers; if refused, move the ' +
     'data to a vendor whose BAA prohibits it.',
-  evaluate({ graph, now, settings }) {
-    const drafts: FindingDraft[] = [];
-    for (const s of vendorSystems(graph)) {
-      const fact = governingFact(s, 'data_sale_or_marketing', now);
-      if (fact.value !== 'allowed') continue;
-      const categories = heldCategories(graph, s.id);
-      if (categories.length === 0) continue;
-      drafts.push({
-        subject: `system:${s.id}`,
-        systems: [s.id],
-        categories,
+  evaluate(ctx) {
+    return contractTermFindings(ctx, 'data_sale_or_marketing', (fact, s, categories) =>
+      fact.value !== 'allowed' ? undefined : {
         likelihood: 0.9,
-        impact: impactOf(1, categories, settings),
-        evidence: fact.evidence,
-        detail: `${displayName(graph, s.id)}'s terms allow it to sell or market data it holds: ${categories.join(', ')}.`,
+        impact: impactOf(1, categories, ctx.settings),
+        detail: `${displayName(ctx.graph, s.id)}'s terms allow it to sell or market data it holds: ${categories.join(', ')}.`,
       });
-    }
-    return drafts;
   },
 };

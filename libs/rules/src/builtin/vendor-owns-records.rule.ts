@@ -1,7 +1,7 @@
 import { CITE } from '../citations.js';
-import { governingFact } from '../contracts.js';
-import { displayName, heldCategories, vendorSystems } from '../graph-queries.js';
-import type { FindingDraft, Rule } from '../rule.js';
+import { contractTermFindings } from '../contract-term.js';
+import { displayName } from '../graph-queries.js';
+import type { Rule } from '../rule.js';
 import { impactOf } from '../sensitivity.js';
 
 /**
@@ -17,26 +17,15 @@ export const vendorOwnsRecordsRule: Rule = {
     'Require the contract to state that the practice owns all records and PHI, that the vendor holds them only as a ' +
     'business associate, and that it exports them in a usable format on request and at termination. Keep your own ' +
     'copy of every client\'s record outside the platform.',
-  evaluate({ graph, now, settings }) {
-    const drafts: FindingDraft[] = [];
-    const noOwnCopy = graph.practice.records.keeps_own_copy === false;
-    for (const s of vendorSystems(graph)) {
-      const fact = governingFact(s, 'record_ownership', now);
-      if (fact.value !== 'vendor' && fact.value !== 'shared') continue;
-      const categories = heldCategories(graph, s.id);
-      if (categories.length === 0) continue;
-      drafts.push({
-        subject: `system:${s.id}`,
-        systems: [s.id],
-        categories,
+  evaluate(ctx) {
+    const noOwnCopy = ctx.graph.practice.records.keeps_own_copy === false;
+    return contractTermFindings(ctx, 'record_ownership', (fact, s, categories) =>
+      fact.value !== 'vendor' && fact.value !== 'shared' ? undefined : {
         likelihood: (fact.value === 'vendor' ? 0.85 : 0.5) + (noOwnCopy ? 0.1 : 0),
-        impact: impactOf(noOwnCopy ? 1 : 0.7, categories, settings),
-        evidence: fact.evidence,
+        impact: impactOf(noOwnCopy ? 1 : 0.7, categories, ctx.settings),
         detail:
-          `${displayName(graph, s.id)}'s terms make record ownership "${fact.value}"` +
+          `${displayName(ctx.graph, s.id)}'s terms make record ownership "${fact.value}"` +
           (noOwnCopy ? ', and the practice keeps no copy of its own.' : '.'),
       });
-    }
-    return drafts;
   },
 };
