@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { loadConfig, redactedConfig } from '@custody/config';
-import { startRuntime } from '@custody/pipeline';
+import { closeOnSignals, startRuntime } from '@custody/pipeline';
 import { createApiApp } from './bootstrap.js';
 
 /**
@@ -15,13 +15,7 @@ async function main() {
   await app.listen(config.port, config.host);
   const log = new Logger('Custody');
   log.log(`API on http://${config.host}:${config.port} (${runtime.embedded ? 'embedded' : 'production'}) ${JSON.stringify({ queue: runtime.queue.kind, home: redactedConfig(config).home })}`);
-  const stop = async () => {
-    await app.close();
-    await runtime.close();
-    process.exit(0);
-  };
-  process.once('SIGTERM', stop);
-  process.once('SIGINT', stop);
+  closeOnSignals(app, runtime);
 }
 
 main().catch((err) => {

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { Logger, Module, type DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { loadConfig } from '@custody/config';
-import { PipelineModule, startRuntime, type Runtime } from '@custody/pipeline';
+import { closeOnSignals, PipelineModule, startRuntime, type Runtime } from '@custody/pipeline';
 
 @Module({})
 class WorkerModule {
@@ -22,13 +22,7 @@ async function main() {
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(runtime), { logger: ['error', 'warn', 'log'] });
   app.enableShutdownHooks();
   new Logger('Worker').log(`processing jobs (pid ${process.pid}, queue ${runtime.queue.kind}, concurrency ${config.workerConcurrency})`);
-  const stop = async () => {
-    await app.close();
-    await runtime.close();
-    process.exit(0);
-  };
-  process.once('SIGTERM', stop);
-  process.once('SIGINT', stop);
+  closeOnSignals(app, runtime);
 }
 
 main().catch((err) => {

@@ -86,3 +86,14 @@ function isAlive(pid: number): boolean {
     return false;
   }
 }
+
+/** Graceful stop on SIGTERM/SIGINT: close the Nest app (workers finish or release their jobs), then the engines. */
+export function closeOnSignals(app: { close(): Promise<void> }, runtime: Runtime): void {
+  const stop = async () => {
+    await app.close();
+    await runtime.close();
+    process.exit(0);
+  };
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
+}

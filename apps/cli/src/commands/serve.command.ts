@@ -5,7 +5,7 @@ import type { Command } from 'commander';
 import { CommandBus } from '@nestjs/cqrs';
 import { loadConfig } from '@custody/config';
 import { InvalidInputError } from '@custody/domain';
-import { collectFiles, IngestDocumentCommand, startRuntime, type Runtime } from '@custody/pipeline';
+import { closeOnSignals, collectFiles, IngestDocumentCommand, startRuntime, type Runtime } from '@custody/pipeline';
 import { createApiApp } from '../../../api/src/bootstrap.js';
 
 const EXAMPLE = 'examples/harborview-counseling';
@@ -49,13 +49,7 @@ export function registerServe(program: Command): void {
       console.log(`  Dashboard: ${url}/#ws=${workspace.slug}${key ? `&key=${key}` : ''}`);
       console.log(`  API docs:  ${url}/api/docs`);
       if (!key) console.log(`  Use an API key of workspace "${workspace.slug}" (create one with: custody keys create --workspace "${workspace.name}")`);
-      const stop = async () => {
-        await app.close();
-        await runtime.close();
-        process.exit(0);
-      };
-      process.once('SIGINT', stop);
-      process.once('SIGTERM', stop);
+      closeOnSignals(app, runtime);
     });
 }
 
