@@ -9,9 +9,19 @@ import type { LoadOptions } from './types.js';
  */
 export async function extractDocument(bytes: Uint8Array, fileName?: string, opts: LoadOptions = {}): Promise<ExtractionResult> {
   const doc = await loadDocument(bytes, fileName, opts);
-  return extractFacts(doc.text, {
+  const result = extractFacts(doc.text, {
     fileName,
     sections: doc.sections,
     ...(doc.pages ? { pages: doc.pages.length } : {}),
   });
+  if (doc.pages?.length) {
+    // A consultant cites a PDF by page: stamp each quote with the page its start offset falls on.
+    for (const fact of Object.values(result.facts)) {
+      for (const e of fact.evidence) {
+        const page = doc.pages.find((p) => e.start !== undefined && e.start >= p.start && e.start < p.end);
+        if (page) e.page = page.page;
+      }
+    }
+  }
+  return result;
 }

@@ -1,5 +1,6 @@
 import { InvalidInputError } from '@custody/domain';
 import { deflateRawSync } from 'node:zlib';
+import { extractDocument } from '../extract-document.js';
 import { loadDocument } from './load-document.js';
 
 const enc = (s: string) => new TextEncoder().encode(s);
@@ -113,6 +114,13 @@ describe('loadDocument', () => {
     expect(doc.text.slice(p1.start, p1.end)).toContain('Business Associate Agreement');
     expect(doc.text.slice(p2.start, p2.end)).toContain('shall destroy all PHI');
     expect(p2.start).toBeGreaterThan(p1.end);
+  });
+
+  it('cites the page each quote of a PDF is on', async () => {
+    const pdf = makePdf(['Business Associate Agreement between Harbor Clinic and Acme Notes, Inc.', 'Upon termination of this Agreement, Business Associate shall return or destroy all PHI.']);
+    const { facts } = await extractDocument(pdf, 'baa.pdf');
+    expect(facts.return_or_destroy_on_termination.value).toBe('yes');
+    expect(facts.return_or_destroy_on_termination.evidence[0].page).toBe(2);
   });
 
   it('detects a PDF by its bytes even under a misleading name', async () => {
