@@ -1,15 +1,16 @@
 import type { ExtractionResult } from '@custody/domain';
-import { extractFacts } from './extract-facts.js';
+import { rulesExtractor } from './extract-facts.js';
 import { loadDocument } from './loaders/load-document.js';
-import type { LoadOptions } from './types.js';
+import type { FactExtractor, LoadOptions } from './types.js';
 
 /**
  * Loads a file (PDF, DOCX, HTML, Markdown, text) and extracts its facts; `document.file` is the file name.
  * Throws InvalidInputError (from `@custody/domain`) when the file cannot be read as a document.
  */
-export async function extractDocument(bytes: Uint8Array, fileName?: string, opts: LoadOptions = {}): Promise<ExtractionResult> {
+export async function extractDocument(bytes: Uint8Array, fileName?: string, opts: LoadOptions & { extractor?: FactExtractor } = {}): Promise<ExtractionResult> {
   const doc = await loadDocument(bytes, fileName, opts);
-  const result = extractFacts(doc.text, {
+  // The rule-based extractor is the default; a configured model-backed one runs behind the same interface.
+  const result = await (opts.extractor ?? rulesExtractor).extract(doc.text, {
     fileName,
     sections: doc.sections,
     ...(doc.pages ? { pages: doc.pages.length } : {}),

@@ -1,5 +1,5 @@
 import { CustodyError, type DocumentStatus, type DocumentType, type ExtractionResult, type ParseResult } from '@custody/domain';
-import { extractDocument } from '@custody/extraction';
+import { extractDocument, LlmExtractor } from '@custody/extraction';
 import { parseManifest, type Manifest } from '@custody/graph';
 import { detectFormat, parseConfig, parseFleet } from '@custody/integrations';
 
@@ -31,6 +31,8 @@ export interface AnalysisResult {
 
 export interface AnalyzeOptions {
   maxBytes?: number;
+  /** Optional OpenAI-compatible model for contract facts (config `llm`); answers need verbatim quotes. */
+  llm?: { baseUrl: string; model: string; apiKey?: string };
 }
 
 const MANIFEST_HINT = /^(practice|systems)\s*:/m;
@@ -73,7 +75,7 @@ export async function analyzeDocument(bytes: Uint8Array, fileName: string, opts:
         analysis: { type: 'integration_config', parse },
       };
     }
-    const extraction = await extractDocument(bytes, fileName);
+    const extraction = await extractDocument(bytes, fileName, { maxBytes, ...(opts.llm ? { extractor: new LlmExtractor(opts.llm) } : {}) });
     return { type: 'contract', status: 'processed', format: extraction.document.kind, analysis: { type: 'contract', extraction } };
   } catch (err) {
     if (err instanceof CustodyError) {

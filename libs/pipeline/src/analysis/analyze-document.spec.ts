@@ -1,0 +1,42 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { analyzeDocument } from './analyze-document.js';
+
+const POLICY = '# Acme Notes Terms\n\nWe may use your recordings to improve our models.\nYou can switch it off in settings.\n';
+
+describe('analyzeDocument', () => {
+  it('classifies a manifest, a config and a contract by content', async () => {
+    const manifest = await analyzeDocument(Buffer.from('practice: { name: P }\nsystems: []\n'), 'custody.yaml');
+    expect(manifest).toMatchObject({ type: 'manifest', status: 'processed' });
+    const config = await analyzeDocument(Buffer.from(JSON.stringify({ webhook: 'https://hooks.example.org/intake', fields: ['name', 'dob'] })), 'export.json');
+    expect(config.type).toBe('integration_config');
+    const contract = await analyzeDocument(Buffer.from(POLICY), 'terms.md');
+    expect(contract).toMatchObject({ type: 'contract', status: 'processed' });
+  });
+
+  it('names the file and the reason when input is empty or bad', async () => {
+    expect(await analyzeDocument(Buffer.alloc(0), 'x.txt')).toMatchObject({ status: 'failed', reason: 'x.txt: empty file' });
+    const big = await analyzeDocument(Buffer.alloc(2048, 97), 'big.txt', { maxBytes: 1024 });
+    expect(big.reason).toMatch(/big\.txt: 2048 bytes is over the 1024-byte limit/);
+  });
+
+  it('uses a configured model-backed extractor, keeping only verbatim quotes', async () => {
+    const answer = { ai_training_on_customer_data: { value: 'opt_out', quote: 'You can switch it off in settings.' } };
+    const server: Server = createServer((req, res) => {
+      req.resume();
+      req.on('end', () => {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ choices: [{ message: { content: JSON.stringify(answer) } }] }));
+      });
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      const r = await analyzeDocument(Buffer.from(POLICY), 'terms.md', { llm: { baseUrl: url, model: 'local-test' } });
+      const fact = r.analysis?.type === 'contract' ? r.analysis.extraction.facts.ai_training_on_customer_data : undefined;
+      expect(fact).toMatchObject({ value: 'opt_out', extractor: 'llm:local-test' });
+    } finally {
+      server.close();
+    }
+  });
+});
