@@ -29,7 +29,7 @@ try {
   if (result.errors.length > 0) process.exit(1);
   await Promise.all(['index.html', 'styles.css'].map((f) => copyFile(join(src, f), join(out, f))));
   const bytes = Object.values(result.metafile.outputs).reduce((n, o) => n + o.bytes, 0);
-  console.log(`dashboard built: ${out} (${Math.round(bytes / 1024)} KiB)`);
+  console.error(`dashboard built: ${out} (${Math.round(bytes / 1024)} KiB)`);
 } catch (err) {
   console.error(err instanceof Error ? err.message : err);
   process.exit(1);

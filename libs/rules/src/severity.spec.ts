@@ -7,9 +7,10 @@ describe('severityOf', () => {
     expect(severityOf(0.2, 0.2)).toBe('low');
     expect(severityOf(0.5, 0.5)).toBe('medium');
     expect(severityOf(0.7, 0.7)).toBe('high');
-    expect(severityOf(0.9, 0.5)).toBe('high');
-    expect(severityOf(0.9, 0.6)).toBe('critical');
-    expect(severityOf(0.7, 0.9)).toBe('critical');
+    expect(severityOf(0.9, 0.5)).toBe('medium');
+    expect(severityOf(0.9, 0.6)).toBe('high');
+    expect(severityOf(0.7, 0.9)).toBe('high');
+    expect(severityOf(0.8, 0.8)).toBe('critical');
     expect(severityOf(1, 1)).toBe('critical');
   });
 
