@@ -125,6 +125,10 @@ describe(`API end to end (${process.env.DATABASE_URL ? 'PostgreSQL + Redis' : 'e
       const audit = await json<AuditReport>('/audit');
       return audit.systems.some((s) => s.contracts.some((c) => c.documentId === contract.id && c.facts.law_enforcement_disclosure.value === next));
     }, 60_000, 'correction projected');
+    const corrected = (await json<AuditReport>('/audit')).systems.flatMap((s) => s.contracts).find((c) => c.documentId === contract.id)!;
+    // The machine's answer stays beside the correction.
+    expect(corrected.facts.law_enforcement_disclosure.machine?.value).toBe(before.facts.law_enforcement_disclosure.value);
+    expect(corrected.facts.law_enforcement_disclosure.extractor).toMatch(/^human:key:cust_/);
     const log = await json<{ type: string; actor: string; payload: { reason?: string } }[]>('/audit-log?limit=5000');
     const ev = log.find((e) => e.type === 'FactCorrected')!;
     expect(ev.actor).toMatch(/^key:cust_/);

@@ -131,7 +131,9 @@ export class DetailsPanel {
       el('div', { class: 'contract-head' }, el('b', {}, c.file), el('span', { class: 'chip' }, c.kind), c.expires ? el('span', { class: 'muted' }, `expires ${c.expires}`) : null),
       ...stated.map(([name, fact]) => el('div', { class: 'fact' },
         el('div', { class: 'fact-line' }, el('span', { class: 'fact-name' }, words(name)),
-          el('code', { class: 'fact-value' }, Array.isArray(fact.value) ? fact.value.join(', ') : words(String(fact.value)))),
+          el('code', { class: 'fact-value' }, showValue(fact.value))),
+        // A person's correction wins, and the machine's answer stays visible beside it.
+        fact.machine ? el('p', { class: 'fact-correction' }, `corrected by ${(fact.extractor ?? 'human:?').replace(/^human:/, '')}; extractor said ${showValue(fact.machine.value)}`) : null,
         ...fact.evidence.slice(0, 1).map(evidenceQuote))),
       quiet.length ? el('p', { class: 'silent' }, 'Silent on: ', quiet.join(', ')) : null);
   }
@@ -144,4 +146,8 @@ export class DetailsPanel {
       el('p', { class: 'citations' }, f.citations.map((c) => c.ref).join(' · ')),
       ...f.evidence.map(evidenceQuote));
   }
+}
+
+function showValue(value: unknown): string {
+  return Array.isArray(value) ? value.join(', ') : words(String(value));
 }
