@@ -4,9 +4,11 @@ import type { Fact } from '@custody/domain';
 
 type V = Fact<'ai_training_on_customer_data'>['value'];
 
-const PREFILTER = /\b(?:train|re-?train|fine-?tun)|\bimprove (?:our |its |the )?(?:ai|artificial|machine|models?|algorithms?)\b|\bdevelop (?:new |our |its )?(?:ai|artificial intelligence|machine learning) models?/i;
+// "improve our speech recognition and captioning models": up to four words between the verb and the model.
+const IMPROVE_MODELS = String.raw`(?:improve|refine|enhance) (?:our |its |the |their )?(?:[\w-]+,? (?:and |or |& )?){0,4}?(?:ai|artificial intelligence|machine learning|models?|algorithms?)`;
+const PREFILTER = /\b(?:train|re-?train|fine-?tun|improve|refine|enhance)|\bdevelop (?:new |our |its )?(?:ai|artificial intelligence|machine learning) models?/i;
 const MODEL = /\b(?:models?|artificial intelligence|ai|machine[- ]learning|ml|llms?|large language|algorithms?|neural|generative)\b/i;
-const TRAIN = /\b(?:train(?:s|ed|ing)?|re-?train(?:s|ed|ing)?|fine-?tun(?:e|es|ed|ing)|improve (?:our |its |the )?(?:ai|artificial intelligence|machine learning|models?|algorithms?)|develop (?:new |our |its )?(?:ai|artificial intelligence|machine learning) models?)\b/i;
+const TRAIN = new RegExp(String.raw`\b(?:train(?:s|ed|ing)?|re-?train(?:s|ed|ing)?|fine-?tun(?:e|es|ed|ing)|${IMPROVE_MODELS}|develop (?:new |our |its )?(?:ai|artificial intelligence|machine learning) models?)\b`, 'i');
 // Staff or user "training" is not model training.
 const NOT_MODEL_TRAINING = /\btraining (?:of |for )?(?:its |our )?(?:staff|personnel|employees|workforce)|\b(?:security|privacy|hipaa|compliance) (?:awareness )?training\b|\btrain(?:ed|s|ing)? (?:its |our )?(?:staff|personnel|employees|workforce|members)/i;
 const OPT_IN = /\bopt(?:s|ed)?[- ]in\b|\bunless (?:and until )?(?:the )?(?:customer|you|covered entity|client|practice|user)s?\b[^.;]{0,40}\b(?:opts? in|consents?|agrees?|enables?|authori[sz]es?|elects?|chooses?|turns? on)|\b(?:with|upon|after|absent)\b[^.;]{0,30}\b(?:prior|express|explicit|affirmative|written|separate|opt-in)\b[^.;]{0,30}\b(?:consent|authori[sz]ation|permission|approval|agreement)\b|\bonly (?:if|when|where) (?:the )?(?:customer|you|user|client)s? (?:expressly |affirmatively )?(?:choose|chooses|enables?|turns? on|opts?|elects?|consents?|agrees?)|\bif (?:the )?(?:customer|you) (?:choose|chooses|elect|elects|enable|enables|turn on|turns on) /i;
@@ -26,7 +28,7 @@ export function extractAiTraining(ctx: FactContext): Fact<'ai_training_on_custom
     if (!m || !MODEL.test(v) || NOT_MODEL_TRAINING.test(v)) continue;
     const ev = evidenceAt(ctx, s, m.index, m.index + m[0].length);
     const next = neighbour(ctx, s, 1)?.view ?? '';
-    if (!OPT_IN.test(v) && !OPT_OUT.test(v) && OPT_OUT.test(next) && /^(?:you|customers?|users?|administrators?)\b[^.]{0,40}\bopt[- ]out|^to opt[- ]out/i.test(next)) {
+    if (!OPT_IN.test(v) && !OPT_OUT.test(v) && OPT_OUT.test(next) && /^(?:you|customers?|users?|administrators?|members?|clinicians?|practices?|patients?|subscribers?)\b[^.]{0,40}\bopt[- ]out|^to opt[- ]out/i.test(next)) {
       cands.push({ value: 'opt_out', evidence: ev, confidence: 0.75 });
     } else if (OPT_IN.test(v)) cands.push({ value: 'opt_in', evidence: ev, confidence: 0.85 });
     else if (OPT_OUT.test(v)) cands.push({ value: 'opt_out', evidence: ev, confidence: 0.85 });

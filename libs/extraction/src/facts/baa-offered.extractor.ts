@@ -9,6 +9,10 @@ const BAA = /\b(?:business associate (?:agreements?|addend(?:um|a)|contracts?|am
 const OFFER = /\b(?:will|shall|can|may|does|do|agrees? to|is available|are available|offers?|provides?|makes? available|enter(?:s|ed)? into|sign(?:s|ed)?|execute[sd]?)\b/i;
 const REFUSE = /\b(?:not|never|no|cannot|won't|don't|doesn't|unable to)\b[^.;]{0,40}\b(?:sign|execute|enter into|offer|provide|agree to|available)\b[^.;]{0,40}\b(?:business associate|baas?\b)|\bnot\b[^.;]{0,20}\b(?:a business associate|hipaa[- ]compliant)\b/i;
 
+// The document (or a part of it) declaring itself the BAA: "This Addendum constitutes the business
+// associate agreement required by …", "These terms serve as a BAA".
+const IS_BAA = /\b(?:this|these|the (?:attached|following))\s+(?:[\w-]+\s+){0,3}?(?:constitutes?|serves? as|shall (?:constitute|serve as|be deemed|be treated as)|(?:is|are) intended to (?:constitute|serve as|be)|(?:is|are) deemed)\s+(?:a |an |the |your |our )?(?:[\w-]+\s+){0,2}?(?:business associate (?:agreement|addendum|contract)|baa)\b/i;
+
 /**
  * `baa_offered`: yes when the document is itself a BAA (kind `baa`) or the vendor says it signs or offers
  * one; no when it refuses to sign one or disclaims being a business associate / HIPAA compliant.
@@ -20,6 +24,11 @@ export function extractBaaOffered(ctx: FactContext): Fact<'baa_offered'> {
     const r = REFUSE.exec(v);
     if (r) {
       cands.push({ value: 'no', evidence: evidenceAt(ctx, s, r.index, r.index + r[0].length), confidence: 0.8 });
+      continue;
+    }
+    const d = IS_BAA.exec(v);
+    if (d) {
+      cands.push({ value: 'yes', evidence: evidenceAt(ctx, s, d.index, d.index + d[0].length), confidence: 0.9 });
       continue;
     }
     const b = BAA.exec(v);

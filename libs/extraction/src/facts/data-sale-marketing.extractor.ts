@@ -10,7 +10,7 @@ const DATA = String.raw`(?:[\w-]+\s+){0,6}?(?:data|information|phi|protected hea
 const ALLOWED: RegExp[] = [
   /\b(?:to|may|will|can|we|also)\s+(?:also\s+)?(?:market|advertise)\b(?!\s+(?:the )?(?:services|products) (?:to )?(?:the )?customer)/i,
   /\bmarketing to you\b/i,
-  /\bsend(?:ing)? (?:you |users |patients |clients |customers? |the customer )?(?:\w+ ){0,3}(?:marketing|promotional|advertising)\b/i,
+  /\b(?:send|sending|email|emailing|text|texting|mail|mailing|contact|contacting)\s+(?:you |users |patients |clients |customers? |the customer )?(?:with )?(?:[\w'’-]+,? (?:and |or |& )?){0,6}?(?:marketing|promotional|advertising)\b/i,
   /\b(?:targeted|interest-based|behaviou?ral|personali[sz]ed|cross-context(?: behaviou?ral)?) (?:advertising|ads|marketing)\b/i,
   /\b(?:serve|serving|deliver|delivering|show|display) (?:\w+ ){0,2}(?:ads|advertisements|advertising)\b/i,
   /\bfor (?:our |its |their )?(?:own )?(?:direct )?marketing (?:or \w+ |and \w+ )?purposes\b/i,
@@ -24,8 +24,21 @@ const PROHIBITED: RegExp[] = [
   /\b(?:not|never|no)\b[^.;]{0,80}\b(?:remuneration|payment) (?:directly or indirectly )?in exchange for\b/i,
   /\b(?:not|never|no)\b[^.;]{0,80}\bto (?:market|advertise|promote)\b/i,
   /\bnot in the business of selling\b/i,
+  /\b(?:not|never)\b[^.;]{0,30}\b(?:send|email|text|mail|contact)\w*\b[^.;]{0,40}\b(?:marketing|promotional|advertising)\b/i,
   /\b(?:not|never|no)\b[^.;]{0,60}\b(?:share|disclose|provide|give)\b[^.;]{0,60}\b(?:with|to) (?:advertisers|marketers|data brokers|advertising (?:partners|networks))\b/i,
 ];
+// A definition ("'Sell' means…", "'Share' has the meaning…", "… is defined as"): the words after it describe
+// a term, not what the vendor does.
+const DEFINES = /["“'‘][A-Z][^"”'’]{0,40}["”'’]\s*(?:means|shall mean|has the meaning|have the meanings?|is defined|refers to|includes)\b|\bthe terms? ["“'‘]?[\w-]+["”'’]?\s*(?:means|refers to|includes)\b|\bis defined (?:as|to mean)\b/i;
+
+/** Whether the match at `index` sits in a definition: a defining phrase earlier in its clause (not across ';'). */
+function inDefinition(v: string, index: number): boolean {
+  let from = Math.max(0, index - 160);
+  const semi = v.lastIndexOf(';', index);
+  if (semi >= from) from = semi + 1;
+  return DEFINES.test(v.slice(from, index));
+}
+
 const CUSTOMER_SUBJECT = /^(?:\(?[a-z0-9]{1,4}[.)]\s*)*(?:[\w ]{0,30}\.\s+)?(?:the )?(?:customer|covered entity|you|client|practice)s? (?:will|shall|may|must|agrees?)/i;
 
 /**
@@ -42,7 +55,7 @@ export function extractDataSaleMarketing(ctx: FactContext): Fact<'data_sale_or_m
     let done = false;
     for (const re of ALLOWED) {
       const m = re.exec(v);
-      if (m && !negatedBefore(v, m.index, 60) && !/\bopt(?:-| )?out of\b[^.;]{0,30}$/i.test(v.slice(0, m.index))) {
+      if (m && !negatedBefore(v, m.index, 60) && !/\b(?:not|never|no)\b/i.test(m[0]) && !inDefinition(v, m.index) && !/\bopt(?:-| )?out of\b[^.;]{0,30}$/i.test(v.slice(0, m.index))) {
         cands.push({ value: 'allowed', evidence: evidenceAt(ctx, s, m.index, m.index + m[0].length), confidence: 0.8 });
         done = true;
         break;
@@ -51,7 +64,7 @@ export function extractDataSaleMarketing(ctx: FactContext): Fact<'data_sale_or_m
     if (done) continue;
     for (const re of PROHIBITED) {
       const m = re.exec(v);
-      if (m) {
+      if (m && !inDefinition(v, m.index)) {
         cands.push({ value: 'prohibited', evidence: evidenceAt(ctx, s, m.index, m.index + m[0].length), confidence: 0.8 });
         break;
       }

@@ -7,8 +7,8 @@ type V = Fact<'deidentified_data_use'>['value'];
 const PREFILTER = /\b(?:de-?identif|anonymi[sz]|non-personally[- ]identifiable|aggregate)/i;
 const DEID = /\b(?:de-?identif(?:y|ies|ied|ying|ication)|anonymi[sz](?:e|es|ed|ing|ation)|non-personally[- ]identifiable|aggregated? (?:and|or|,) ?(?:de-?identified|anonymi[sz]ed)|(?:de-?identified|anonymi[sz]ed),? (?:or |and )?aggregated?)\b/i;
 // The vendor using the result for itself: any purpose, its own purposes, product work, commerce.
-const OWN_USE = /\bfor any (?:legal |lawful )?purpose|\bany purpose permitted|\bfor (?:its|our|their) own\b|\bown (?:business )?purposes\b|\bcommercial|\b(?:improve|develop|enhance|train|benchmark|research|analy[sz]e|analytics|publish|sell|license|share)\b|\bretain (?:and use )?(?:such|the) (?:de-?identified|anonymi)|\bperpetual|\bafter (?:the )?termination/i;
-const MAY = /\b(?:may|can|will|shall be (?:permitted|entitled)|is permitted|are permitted|is entitled|reserves? the right|to (?:generate|create|produce|use|compile))\b/i;
+const OWN_USE = /\bfor any (?:legal |lawful )?purpose|\bany purpose permitted|\bfor (?:its|our|their) own\b|\bown (?:business )?purposes\b|\bcommercial|\b(?:improve|develop|enhance|build|refine|train|benchmark|research|analy[sz]e|analytics|publish|sell|license|share)\b|\bretain (?:and use )?(?:such|the) (?:de-?identified|anonymi)|\bperpetual|\bafter (?:the )?termination/i;
+const MAY = /\b(?:may|can|will|shall be (?:permitted|entitled)|is permitted|are permitted|is entitled|reserves? the right|to (?:generate|create|produce|use|compile))\b|\b(?:we|company|the company|vendor|provider)\s+(?:also\s+|then\s+|routinely\s+)?(?:use|uses|rely on|analy[sz]e|analy[sz]es|share|shares|license|licenses|sell|sells|combine|combines)\b/i;
 const ONLY_FOR_SERVICES = /\b(?:only|solely|exclusively)\b[^.;]{0,60}\b(?:to (?:provide|perform)|for (?:the )?(?:provision|performance) of|on behalf of)\b/i;
 
 /**

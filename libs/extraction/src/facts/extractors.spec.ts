@@ -131,3 +131,71 @@ describe('baa_offered', () => {
     expect(fact('baa_offered', 'We care about your privacy.')).toBe('unspecified');
   });
 });
+
+// General clause patterns found missing by the held-out corpus, in the project's own wording.
+describe('clause patterns added after the held-out review', () => {
+  it('offshore: US-only storage at named facilities, and "outside the fifty/contiguous United States" negated', () => {
+    expect(fact('offshore_processing', 'PHI is kept and handled solely in hosting facilities situated within the U.S.')).toBe('no');
+    expect(fact('offshore_processing', 'We host practice files only on servers based in the United States.')).toBe('no');
+    expect(fact('offshore_processing', 'Vendor must not allow Customer Data to be stored or viewed from any place outside the 50 United States.')).toBe('no');
+    expect(fact('offshore_processing', 'Records are hosted exclusively in the United States and Ireland.')).toBe('yes');
+    expect(fact('offshore_processing', 'Support is provided only from offices in the United States, but backups are kept in Canada.')).toBe('yes');
+  });
+  it('ai training: "improve our <several words> models" with an opt-out in the next sentence', () => {
+    expect(fact('ai_training_on_customer_data', 'Anonymized call audio helps us improve our transcription and summarization models. Users can opt out of model improvement from the account privacy page.')).toBe('opt_out');
+    expect(fact('ai_training_on_customer_data', 'Session notes are used to improve the accuracy of our note-drafting models.')).toBe('allowed');
+    expect(fact('ai_training_on_customer_data', 'We use your feedback to improve our products and services.')).toBe('unspecified');
+  });
+  it('de-identified data: the vendor using it in the present tense is a permission', () => {
+    expect(fact('deidentified_data_use', 'We use anonymized chat logs to enhance our triage features.')).toBe('allowed');
+    expect(fact('deidentified_data_use', 'To build better scheduling tools, we analyze appointment histories in de-identified form.')).toBe('allowed');
+    expect(fact('deidentified_data_use', 'We use de-identified data only to provide the Services to you.')).toBe('prohibited');
+  });
+  it('law enforcement: a plain subpoena in an "only …" list is not judicial-only; advance notice of a demand is notice', () => {
+    expect(fact('law_enforcement_disclosure', 'Patient files are released to police or regulators solely upon a lawful subpoena, a court order or a warrant.')).toBe('any_legal_request');
+    expect(fact('law_enforcement_disclosure', 'We will disclose PHI only pursuant to a court order or other legal process.')).toBe('any_legal_request');
+    expect(fact('law_enforcement_disclosure', 'We disclose records only in response to a court order or a subpoena signed by a judge.')).toBe('judicial_process_only');
+    expect(fact('law_enforcement_disclosure', 'We release visit content only under an order signed by a judge, never an administrative subpoena.')).toBe('judicial_process_only');
+    expect(fact('law_enforcement_disclosure', 'We release records only in response to a court order, and never in response to a subpoena.')).toBe('judicial_process_only');
+    expect(fact('law_enforcement_disclosure', 'Where the authorities require Vendor to disclose Customer Data, Vendor will send Customer prompt notice of that demand so Customer may contest it, except where notice is barred.')).toBe('legal_process_with_notice');
+    expect(fact('law_enforcement_disclosure', 'Where Vendor is compelled by law to hand over Customer Data, it will provide Customer with prompt prior written notice, unless the law forbids it.')).toBe('legal_process_with_notice');
+  });
+  it('data sale/marketing: privacy-law definitions are not permissions; marketing email beats a refusal to sell', () => {
+    expect(fact('data_sale_or_marketing', "For California residents, 'Selling' means making personal information available for value, and 'Sharing' refers to disclosure for cross-context behavioral advertising.")).toBe('unspecified');
+    expect(fact('data_sale_or_marketing', 'We may email you event invitations, feature updates and promotional offers from our sponsors. We will never sell the names on your patient lists.')).toBe('allowed');
+    expect(fact('data_sale_or_marketing', 'We may contact you about your account, but never for marketing.')).toBe('prohibited');
+    expect(fact('data_sale_or_marketing', 'Under state law, the term sale is defined as any transfer for value, including targeted advertising.')).toBe('unspecified');
+    expect(fact('data_sale_or_marketing', 'This means we may show you personalized ads.')).toBe('allowed');
+    expect(fact('data_sale_or_marketing', 'We text patients appointment reminders only; we do not send promotional messages.')).toBe('prohibited');
+  });
+  it('flow-down: the customer\'s own duties and "required by … Protection Act" are not a flow-down', () => {
+    expect(fact('subcontractor_flowdown', "You are responsible for getting each recipient's permission as required by the Data Protection Act.")).toBe('unspecified');
+    expect(fact('subcontractor_flowdown', 'Our delivery vendors get the phone number and the message text.')).toBe('unspecified');
+    expect(fact('subcontractor_flowdown', 'Subcontractors are required by Vendor to protect PHI.')).toBe('yes');
+  });
+  it('baa offered: a document declaring itself the business associate agreement', () => {
+    expect(fact('baa_offered', 'This Schedule constitutes the business associate agreement that HIPAA requires between the parties.')).toBe('yes');
+    expect(fact('baa_offered', 'These Healthcare Terms shall serve as a BAA between us and you.')).toBe('yes');
+    expect(extractFacts('Healthcare Schedule\n\nThis Schedule constitutes the business associate agreement between Customer and Vendor.').document.kind).toBe('baa');
+  });
+  it('record ownership: inputs/outputs owned by the customer; "sole and exclusive property"', () => {
+    expect(fact('record_ownership', 'The Subscriber owns every Prompt it submits and, where the law allows, all Outputs.')).toBe('customer');
+    expect(fact('record_ownership', 'All Practice Records are and will remain the sole, exclusive and confidential property of the Practice.')).toBe('customer');
+    expect(fact('record_ownership', 'All session notes are the sole and exclusive property of the Company.')).toBe('vendor');
+  });
+  it('return or destroy: open-ended keeping after the account is closed is no', () => {
+    expect(fact('return_or_destroy_on_termination', 'If you delete your account, we may keep your profile and messages for as long as we deem them valuable.')).toBe('no');
+    expect(fact('return_or_destroy_on_termination', 'After you cancel your subscription we may hold your data for our own business purposes.')).toBe('no');
+  });
+  it('recording retention: sessions that are never recorded keep nothing', () => {
+    expect(fact('audio_or_recording_retention_days', 'Telehealth calls on our platform are not recorded.')).toBe(0);
+    expect(fact('audio_or_recording_retention_days', 'We never record your video consultations.')).toBe(0);
+    expect(fact('audio_or_recording_retention_days', 'Visits are not recorded unless your clinician turns on recording.')).toBeNull();
+    expect(fact('audio_or_recording_retention_days', 'Calls are not recorded by default; recordings you enable are kept for 90 days.')).toBe(90);
+  });
+  it('subprocessors: a table header row is not a name', () => {
+    const text = 'Subcontractors\n\n| Subcontractor | Role | Region |\n| --- | --- | --- |\n| Quarry Cloud, Inc. | Hosting | US |\n| Lattice Speech | Transcription | US |';
+    expect(fact('subprocessors_named', text)).toEqual(['Quarry Cloud, Inc.', 'Lattice Speech']);
+    expect(fact('subprocessors_named', 'Vendors\n\n| Vendor name | Purpose |\n|:--|:--|\n| Lattice Speech | Transcription |')).toEqual(['Lattice Speech']);
+  });
+});

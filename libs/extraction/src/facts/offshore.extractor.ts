@@ -10,15 +10,22 @@ const FOREIGN = String.raw`(?:india|the philippines|philippines|canada|mexico|ir
 const YES: RegExp[] = [
   // "in the United States, Ireland and Singapore": a foreign place in a list that starts with the US.
   new RegExp(String.raw`\b(?:in|within)\s+(?:the\s+)?(?:united states|u\.s\.|usa)(?:,\s*|\s+and\s+|\s+or\s+)(?:[a-z]{2,20}(?: [a-z]{2,20})?(?:,\s*|\s+and\s+|\s+or\s+)){0,3}${FOREIGN}\b`, 'i'),
-  /\boutside (?:of )?(?:the )?(?:united states|u\.s\.(?:a\.)?|usa|us|country|countries|region|jurisdiction)\b/i,
+  /\boutside (?:of )?(?:the )?(?:(?:fifty|50|continental|contiguous|48 contiguous)(?: \(50\))? )?(?:united states|u\.s\.(?:a\.)?|usa|us|country|countries|region|jurisdiction)\b/i,
   /\b(?:other|foreign|third) countr(?:y|ies)\b|\blocations? other than\b|\boffshore\b|\boverseas\b|\binternationally\b|\bacross borders\b|\bcross-border\b/i,
   new RegExp(String.raw`\b(?:in|within|to|from|located in)\s+(?:the\s+member\s+states\s+of\s+)?${FOREIGN}\b(?!\s+(?:standard|data protection|general data|gdpr|laws?|regulations?|directive|representative|residents?|users?|citizens?))`, 'i'),
 ];
+const US = String.raw`(?:the\s+)?(?:(?:continental|contiguous|fifty|50)\s+)?(?:united states|u\.s\.(?:a\.)?|usa)(?![a-z])`;
 const NO: RegExp[] = [
   /\b(?:only|solely|exclusively|entirely)\s+(?:with)?in\s+(?:the\s+)?(?:continental\s+)?(?:united states|u\.s\.(?:a\.)?|usa)\b/i,
+  // "exclusively in data centers located in the United States", "only at facilities within the U.S.".
+  new RegExp(String.raw`\b(?:only|solely|exclusively|entirely)\s+(?:(?:with)?in|at|on|from)\s+(?:[\w-]+\s+){1,5}?(?:(?:located|situated|based|hosted|operated)\s+)?(?:(?:with)?in|at)\s+${US}`, 'i'),
   /\b(?:all|any)\s+(?:[\w-]+\s+){0,4}(?:is|are|shall be|will be|remains?|shall remain)\s+(?:stored|processed|hosted|maintained|located)\s+(?:only\s+|solely\s+|exclusively\s+)?(?:with)?in\s+(?:the\s+)?(?:united states|u\.s\.(?:a\.)?|usa)\b/i,
   /\bnot\b[^.;]{0,30}\b(?:use|permit|allow|engage)\b[^.;]{0,30}\b(?:offshore|overseas)\b/i,
 ];
+// "only in the United States and Ireland": the list goes on to a foreign place.
+const FOREIGN_AFTER = new RegExp(String.raw`^(?:,\s*|\s+(?:and|or)\s+)(?:[a-z]{2,20}(?: [a-z]{2,20})?(?:,\s*|\s+and\s+|\s+or\s+)){0,3}${FOREIGN}\b`, 'i');
+// "… only from offices in the United States, but backups are kept in Canada": a foreign place later on.
+const FOREIGN_LATER = new RegExp(String.raw`\b(?:in|within|to|located in)\s+${FOREIGN}\b`, 'i');
 const FROM_ABROAD = /\bfrom outside\b|\b(?:access|use)\w* (?:the services )?from (?:other|another|outside)|\bif you (?:are|reside|live) (?:located )?(?:in|outside)\b|\bresidents? of\b|\bvisitors? (?:from|located)\b|\bfrom other regions\b/i;
 
 /**
@@ -33,7 +40,8 @@ export function extractOffshore(ctx: FactContext): Fact<'offshore_processing'> {
     const v = s.view;
     if (!PROCESS.test(v)) continue;
     const no = NO.map((re) => re.exec(v)).find((m) => m !== null);
-    if (no) {
+    const rest = no ? v.slice(no.index + no[0].length) : '';
+    if (no && !FOREIGN_AFTER.test(rest) && !FOREIGN_LATER.test(rest)) {
       cands.push({ value: 'no', evidence: evidenceAt(ctx, s, no.index, no.index + no[0].length), confidence: 0.85 });
       continue;
     }

@@ -5,14 +5,16 @@ import { decide, evidenceAt, firstMatch, operative } from './fact-context.js';
 type V = Fact<'record_ownership'>['value'];
 
 const PREFILTER = /\b(?:owns?|owned|ownership|property|title|intellectual property)\b|\bno rights?\b|\brights? (?:in|to)\b/i;
-const DATA = String.raw`(?:[\w'-]+\s+){0,3}?(?:data|content|phi|protected health information|records?|notes|information|materials|documentation|files|recordings|transcripts)\b`;
+const DATA = String.raw`(?:[\w'-]+\s+){0,3}?(?:data|content|phi|protected health information|records?|notes|information|materials|documentation|files|recordings|transcripts|inputs?|outputs?|prompts?|submissions|uploads|documents)\b`;
+// "sole and exclusive property", "sole, exclusive and confidential property".
+const SOLE = String.raw`(?:(?:sole|exclusive|absolute|confidential)(?:,?\s+and\s+|,\s+|\s+))*`;
 const CUSTOMER = String.raw`(?:the\s+)?(?:customer|covered entity|you|practice|clinician|provider|client|controller|therapist|licensee|subscriber)s?`;
 const BE = String.raw`(?:is|are|shall be|will be|remains?|shall remain|will remain|(?:is|are) and (?:shall|will) remain|becomes?|shall become|will become)`;
 const VENDOR_WORDS = String.raw`we|us|the company|company|vendor|business associate|the platform|platform|processor|service provider|licensor`;
 const CUSTOMER_OWNS: RegExp[] = [
   new RegExp(String.raw`\b${CUSTOMER}\s+(?:shall\s+|will\s+|do(?:es)?\s+)?(?:retains?|owns?|keeps?|has|have|holds?)\s+(?:and\s+\w+\s+)?(?:all\s+|sole\s+|exclusive\s+|full\s+|complete\s+)*(?:right,?\s+title,?\s+and\s+interest|ownership|title)\b`, 'i'),
   new RegExp(String.raw`\b${CUSTOMER}\s+(?:shall\s+|will\s+)?(?:own|owns|retains? ownership of)\s+${DATA}`, 'i'),
-  new RegExp(String.raw`\b${DATA}[^.;]{0,60}?\s${BE}\s+(?:the\s+)?(?:sole\s+|exclusive\s+)?(?:property|owned by|under the ownership) (?:of\s+)?${CUSTOMER}\b`, 'i'),
+  new RegExp(String.raw`\b${DATA}[^.;]{0,60}?\s${BE}\s+(?:the\s+)?${SOLE}(?:property|owned by|under the ownership) (?:of\s+)?${CUSTOMER}\b`, 'i'),
   new RegExp(String.raw`\b(?:acquires?|obtains?|has|have|receives?|takes?)\s+no\s+(?:rights?|title|ownership|interest)\b[^.;]{0,40}?\b(?:in|to)\s+${DATA}`, 'i'),
   new RegExp(String.raw`\b(?:does|do|shall|will)\s+not\s+(?:grant|give|transfer|convey|acquire|obtain|receive|claim|have|own|take)\b[^.;]{0,60}?\b(?:rights?|title|ownership|interest|intellectual property rights?)\s+(?:in|to|of|over)\s+${DATA}`, 'i'),
   new RegExp(String.raw`\b(?:does|do|shall|will)\s+not\s+(?:own|claim (?:any )?ownership (?:of|in|over))\s+${DATA}`, 'i'),
@@ -22,7 +24,7 @@ function vendorOwns(vendor: string): RegExp[] {
   const VENDOR = `(?:${vendor})`;
   return [
   new RegExp(String.raw`\b${VENDOR}\s+(?:shall\s+|will\s+)?(?:own|owns|retains? (?:all )?ownership of|retains? all right,? title,? and interest in)\s+(?:all\s+)?${DATA}`, 'i'),
-  new RegExp(String.raw`\b${DATA}[^.;]{0,60}?\s${BE}\s+(?:the\s+)?(?:sole\s+|exclusive\s+)?(?:property|owned by) (?:of\s+)?${VENDOR}\b`, 'i'),
+  new RegExp(String.raw`\b${DATA}[^.;]{0,60}?\s${BE}\s+(?:the\s+)?${SOLE}(?:property|owned by) (?:of\s+)?${VENDOR}\b`, 'i'),
   new RegExp(String.raw`\b${CUSTOMER}\s+(?:hereby\s+)?(?:assigns?|transfers?)\s+(?:to\s+\w+\s+)?(?:all\s+)?(?:right,?\s+title,?\s+and\s+interest|ownership)`, 'i'),
   ];
 }

@@ -3,16 +3,21 @@ import { findDurations } from '../text/numbers.js';
 import type { FactContext } from './fact-context.js';
 import { evidenceAt, found, operative, silent } from './fact-context.js';
 
-const PREFILTER = /\b(?:audio|recording|recorded|voice|video)/i;
+const PREFILTER = /\b(?:audio|recording|recorded|voice|video)|\b(?:not|never) records?\b/i;
 const RECORDING = /\b(?:audio(?: files?| recordings?| data)?|recordings?|recorded (?:sessions?|audio|calls?|visits?)|voice (?:recordings?|data)|video (?:recordings?|files?))\b/i;
 const RETENTION = /\b(?:retain|retention|retained|store|stored|kept|keep|keeps|held|hold|delete|deleted|deletes|purge|purged|destroy|destroyed|erase|erased|remove|removed|discard|discarded)\b/i;
 const LEAD = /\b(?:for|within|after|up to|no longer than|not longer than|maximum of|period of|of|than|until|at least)\s*(?:a (?:maximum|period) of\s*)?$/i;
 const ZERO = /\b(?:audio|recordings?|audio recordings?|audio files?)\s+(?:is|are)\s+(?:(?:deleted|discarded|purged|destroyed)\s+(?:immediately|as soon as|right after|upon completion)|(?:never|not)\s+(?:stored|retained|saved|persisted))\b|\b(?:do|does|will) not (?:store|retain|save|keep) (?:any |the )?(?:video (?:or|and) )?(?:audio|recordings?|audio recordings?)\b/i;
 
+// Sessions that are never recorded at all keep nothing: "calls are never recorded", "we do not record visits".
+// Not when recording is only off by default or needs consent ("not recorded unless you enable it").
+const NEVER_RECORDED = /\b(?:sessions?|calls?|visits?|appointments?|consultations?|meetings?|conversations?|audio|video)\b[^.;]{0,40}?\b(?:is|are|will be|shall be)\s+(?:never|not)\s+(?:ever\s+)?recorded\b|\b(?:we|it|vendor|the company|company|the platform|the service)\s+(?:do|does|will|shall)\s+not\s+record\s+(?:any\s+|the\s+|your\s+)?(?:[\w-]+\s+){0,2}?(?:sessions?|calls?|visits?|appointments?|consultations?|audio|video)\b|\b(?:we|it|vendor|the company|company|the platform|the service)\s+never\s+records?\b/i;
+const RECORDING_CONDITION = /\b(?:unless|except|without (?:your|the|their|prior)|by default|but|if you|only if|only when|upon request)\b/i;
+
 /**
  * `audio_or_recording_retention_days`: how long session audio or recordings are kept, in calendar days
- * (months × 30, years × 365; see text/numbers.ts). 0 when recordings are explicitly never stored or are
- * deleted immediately. Without a stated period (user-chosen, "temporarily", "as long as necessary") null.
+ * (months × 30, years × 365; see text/numbers.ts). 0 when recordings are explicitly never stored, are
+ * deleted immediately, or sessions are never recorded at all. Without a stated period (user-chosen, "temporarily", "as long as necessary") null.
  * With several periods the longest wins (the worst case for the practice).
  */
 export function extractRecordingRetention(ctx: FactContext): Fact<'audio_or_recording_retention_days'> {
@@ -20,6 +25,12 @@ export function extractRecordingRetention(ctx: FactContext): Fact<'audio_or_reco
   const evidence: Evidence[] = [];
   for (const s of operative(ctx, PREFILTER)) {
     const v = s.view;
+    const never = NEVER_RECORDED.exec(v);
+    if (never && !RECORDING_CONDITION.test(v.slice(never.index)) && !/\b(?:may|might|can)\b/i.test(v.slice(0, never.index))) {
+      if (best === null) best = 0;
+      evidence.push(evidenceAt(ctx, s, never.index, never.index + never[0].length));
+      continue;
+    }
     const rec = RECORDING.exec(v);
     if (!rec || !RETENTION.test(v)) continue;
     let matched = false;

@@ -4,7 +4,7 @@ import { decide, evidenceAt, neighbour, operative } from './fact-context.js';
 
 type V = Fact<'return_or_destroy_on_termination'>['value'];
 
-const PREFILTER = /\b(?:return|destroy|delet|purge|erase|dispos|retain)/i;
+const PREFILTER = /\b(?:return|destroy|delet|purge|erase|dispos|retain|keep|hold)/i;
 const END = /\b(?:upon|on|following|after|at|within \w+ (?:\(\d+\) )?days? (?:of|after)|effects? of)\s+(?:the\s+)?(?:any\s+)?(?:termination|expiration|expiry|end|cancellation)\b|\bterminat(?:es|ion)\b|\bexpir(?:es|ation)\b|\b(?:close|closes|closing|delete|deletes|cancel|cancels) (?:your|their|its|the|an) (?:account|subscription)\b/i;
 const MUST = /\b(?:shall|will|must|agrees? to|is required to|are required to|undertakes? to)\b,?(?:\s+(?:promptly|immediately|securely|permanently|either|at (?:the )?(?:customer's|covered entity's|controller's) (?:option|choice|election|request),?))*\s+(?:(?:(?!may\b|retain\b|not\b|keep\b)[\w,'’-]+\s+){0,10}?)(?:return|destroy|delete|purge|erase|dispose)\b|\b(?:we|it|vendor|the company)\s+(?:permanently |securely )?(?:delete|deletes|destroy|destroys|erase|erases|purge|purges)\b/i;
 const IMPERATIVE = /^(?:\(?[a-z0-9]{1,4}[.)]\s*)*(?:[\w ,]{0,80}\bshall:?\s*)?(?:return|destroy|delete|purge)\b/i;
@@ -13,6 +13,9 @@ const NO: RegExp[] = [
   /\b(?:no\s+|not\s+(?:be\s+)?)(?:obligation|obligated|required) to (?:return|delete|destroy|purge)/i,
   /\b(?:will|shall|may) not (?:return|delete|destroy|purge)\b/i,
   /\b(?:will|shall|may) (?:continue to )?retain\b[^.;]{0,80}\b(?:indefinitely|perpetually|after (?:the )?termination|following termination)/i,
+  // Open-ended keeping at the vendor's own discretion: "may keep it for as long as we find it useful/valuable".
+  /\b(?:will|shall|may|can) (?:continue to )?(?:retain|keep|store|hold)\b[^.;]{0,120}\b(?:for as long as|as long as|so long as|for however long|until) (?:we|it|the company|the vendor|company|vendor) (?:consider|considers|deem|deems|find|finds|believe|believes|judge|judges|see fit|decide|decides|wish|wishes|want|wants|determine|determines)\b/i,
+  /\b(?:will|shall|may|can) (?:continue to )?(?:retain|keep|store|hold)\b[^.;]{0,120}\bfor (?:our|its) (?:own )?(?:business|commercial) (?:purposes|needs|use)\b/i,
 ];
 
 /**

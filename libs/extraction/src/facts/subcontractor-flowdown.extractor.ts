@@ -9,7 +9,7 @@ const WHO = /\b(?:subcontractors?|sub-?contractors?|sub-?processors?|agents?|ven
 // Restrictions imposed on them by the vendor, in the words BAAs, DPAs and policies use.
 const BOUND: RegExp[] = [
   /\b(?:same|identical|equivalent|similar|substantially (?:the )?same|no less (?:protective|restrictive|stringent)|at least as (?:protective|restrictive|stringent))\b[^.;]{0,40}\b(?:restrictions|conditions|requirements|obligations|terms|protections|data protection obligations)/i,
-  /\b(?:require|requires|required|obligate|obligates|bind|binds|ensure|ensures|impose|imposes|contractually)\b[^.;]{0,120}\b(?:protect|safeguard|confidential|only for|solely for|use it only|restrictions|obligations|duties|requirements|comply with|fulfils?|fulfills?)/i,
+  /\b(?:require|requires|required(?! by (?:applicable |any |the )?(?:laws?\b|statutes?\b|regulations?\b|[\w ]{0,40}\bact\b))|obligate|obligates|bind|binds|ensure|ensures|impose|imposes|contractually)\b[^.;]{0,120}\b(?:protect(?!ion (?:act|law|regulation))|safeguard|confidential|only for|solely for|use it only|restrictions|obligations|duties|requirements|comply with|fulfils?|fulfills?)/i,
   /\bsubject to\b[^.;]{0,40}\b(?:contractual|written|confidentiality)\b[^.;]{0,80}\b(?:requirements|obligations|restrictions|agreements?)/i,
   /\b(?:prohibit|prohibiting|prohibits) (?:them|it|such \w+) from (?:using|disclosing)/i,
   /\b(?:written|binding|business associate|data processing|confidentiality) (?:agreements?|contracts?|addend(?:um|a))\b[^.;]{0,80}\b(?:protect|restrictions|obligations|confidential|terms)/i,
@@ -18,6 +18,8 @@ const BOUND: RegExp[] = [
 ];
 // Their own policies or terms are not restrictions the vendor imposes.
 const OWN_TERMS = /\b(?:bound|governed|subject|covered) by (?:their|its|the (?:third party's|provider's|developer's)) (?:own )?(?:privacy policies|privacy policy|terms|policies)\b|\bin accordance with (?:the )?(?:app )?(?:developers'|their|its) (?:own )?(?:terms|privacy)/i;
+// The customer's own duties ("Customer shall…", "You are responsible for obtaining consent from recipients").
+const CUSTOMER_DUTY = /^(?:\(?[a-z0-9]{1,4}[.)]\s*)*(?:the )?(?:customer|covered entity|you|controller|client|practice|user)s? (?:shall|will|must|agrees?|(?:is|are) (?:solely )?(?:responsible|liable) for)\b/i;
 const NO = /\b(?:not|no)\b[^.;]{0,40}\b(?:require|obligat|bind|responsible for (?:the )?(?:privacy|data) practices)\w*\b[^.;]{0,40}\b(?:subcontractors?|sub-?processors?|vendors?|service providers?)/i;
 
 /**
@@ -43,7 +45,7 @@ export function extractSubcontractorFlowdown(ctx: FactContext): Fact<'subcontrac
       const m = re.exec(v);
       if (!m) continue;
       // The customer promising things about its own staff is not a vendor flow-down.
-      if (/^(?:\(?[a-z0-9]{1,4}[.)]\s*)*(?:the )?(?:customer|covered entity|you|controller) (?:shall|will|must|agrees)/i.test(v)) break;
+      if (CUSTOMER_DUTY.test(v)) break;
       cands.push({ value: 'yes', evidence: evidenceAt(ctx, s, Math.min(w.index, m.index), Math.max(w.index + w[0].length, m.index + m[0].length)), confidence: 0.8 });
       break;
     }

@@ -11,7 +11,9 @@ const NAME_TOKEN = String.raw`(?:[A-Z][A-Za-z0-9&'’.+-]*|[0-9]+[A-Za-z][A-Za-z
 const SUFFIX_NAME = new RegExp(String.raw`\b(${NAME_TOKEN}(?:\s+(?:of\s+|and\s+|&\s+)?${NAME_TOKEN}){0,5}),?\s+${SUFFIX}(?![A-Za-z])`, 'g');
 const APPOSITIVE = new RegExp(String.raw`\b(?:sub-?processors?|subcontractors?|service providers?|vendors?|processors?|partners?|providers?|affiliates?),\s+(${NAME_TOKEN}(?:\s+${NAME_TOKEN}){0,3}),`, 'g');
 const LIST_LEAD = /\b(?:following|these|our|current|approved)\b[^:]{0,60}\b(?:sub-?processors?|subcontractors?|service providers?|vendors?|providers?|processors?|third parties)\b[^:]{0,40}:\s*(.+)$/i;
-const NOT_A_NAME = /^(?:the|a|an|our|we|you|your|this|these|such|any|all|each|customer|covered entity|business associate|company|vendor|services?|section|article|schedule|exhibit|appendix|agreement|hipaa|gdpr|phi|eu|eea|us|u\.s\.|united states|usa|california|data|personal|protected|note|none|n\/a|name|purpose|location|sub-?processors?|entity|country|service|function|description|category)$/i;
+const NOT_A_NAME = /^(?:the|a|an|our|we|you|your|this|these|such|any|all|each|customer|covered entity|business associate|company|vendor|services?|section|article|schedule|exhibit|appendix|agreement|hipaa|gdpr|phi|eu|eea|us|u\.s\.|united states|usa|california|data|personal|protected|note|none|n\/a|name|purpose|location|sub-?processors?|entity|country|service|function|description|category|sub-?contractors?|vendors?|providers?|(?:service|third[- ]party) providers?|recipients?|partners?|names?|purposes?|functions?|locations?|countr(?:y|ies)|regions?|roles?|services provided|processing|activity|activities|(?:company|vendor|provider|entity|sub-?processor|sub-?contractor|legal|supplier) names?|suppliers?|third[- ]part(?:y|ies)|hosting location)$/i;
+// A markdown table's separator row ("|---|:--|"): the row above it is the header, not a name.
+const TABLE_RULE = /^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?$/;
 
 /**
  * `subprocessors_named`: the names of third parties the document says receive or process the data, as
@@ -42,6 +44,9 @@ export function extractSubprocessors(ctx: FactContext): Fact<'subprocessors_name
     if (!underHeading && !/[A-Z0-9]/.test(v.slice(1))) continue;
     const listItem = /^(?:[-*•|]\s*|\(?[a-z0-9]{1,3}[.)]\s+)/i.test(v) || / \| /.test(v);
     if (underHeading && listItem) {
+      // The header row of a table (the row above its |---| rule) holds column names, not providers.
+      const next = ctx.sentences[s.index + 1];
+      if (/\|/.test(v) && next !== undefined && TABLE_RULE.test(next.view.trim())) continue;
       const item = v.replace(/^(?:[-*•|]\s*|\(?[a-z0-9]{1,3}[.)]\s+)/i, '');
       SUFFIX_NAME.lastIndex = 0;
       const corp = SUFFIX_NAME.exec(item);

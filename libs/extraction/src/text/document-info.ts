@@ -57,6 +57,8 @@ function classify(text: string, head: string, title = ''): DocumentKind {
   const t = title + ' ' + head.slice(0, 300).split(/\s{2,}|(?<=[.;:])\s/)[0].replace(/^.*[.;:]$/, '');
   if (/business associate (?:agreement|addendum|contract|amendment)|\bBAA\b/i.test(t)) return 'baa';
   if (/data process(?:ing|or) (?:agreement|addendum|terms)|\bDPA\b/.test(t)) return 'dpa';
+  // An opening that declares the document to be the BAA ("This Addendum constitutes the business associate agreement …").
+  if (/\bthis\s+(?:[\w-]+\s+){0,3}?(?:constitutes|serves as|shall (?:constitute|serve as))\s+(?:a |an |the )?business associate (?:agreement|addendum|contract)/i.test(head.slice(0, 1500))) return 'baa';
   const count = (re: RegExp) => (text.slice(0, 300_000).match(re) ?? []).length;
   if (count(/business associate/gi) >= 4 && count(/covered entity/gi) >= 2) return 'baa';
   if (count(/\bDPA\b|data processing (?:agreement|addendum)/gi) >= 2 || (count(/\bcontroller\b/gi) >= 4 && count(/\bprocessor\b/gi) >= 4)) return 'dpa';
