@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { MulterModule } from '@nestjs/platform-express';
 import { PipelineModule, type Runtime } from '@custody/pipeline';
 import { ApiKeyGuard } from './auth/api-key.guard.js';
 import { DocumentsController } from './controllers/documents.controller.js';
@@ -16,7 +17,12 @@ export class ApiModule {
   static forRoot(runtime: Runtime, opts: { processJobs: boolean }): DynamicModule {
     return {
       module: ApiModule,
-      imports: [PipelineModule.forRoot({ runtime, processJobs: opts.processJobs })],
+      imports: [
+        PipelineModule.forRoot({ runtime, processJobs: opts.processJobs }),
+        // Multipart uploads are buffered in memory: without a limit one huge file could exhaust it. Over the
+        // limit, multer stops reading and the request is answered 413 (as the JSON body parser does).
+        MulterModule.register({ limits: { fileSize: runtime.config.maxUploadBytes } }),
+      ],
       controllers: [HealthController, DocumentsController, WorkspaceController, EventsController, WebhookController],
       providers: [
         AuditService,

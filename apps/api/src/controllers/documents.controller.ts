@@ -45,7 +45,7 @@ export class DocumentsController {
   @Get()
   @ApiOperation({ summary: 'Documents of the workspace with their status and reason' })
   async list(@Param('ws') ws: string) {
-    return (await this.db.documents.list(ws)).map(({ analysis: _analysis, ...d }) => d);
+    return (await this.db.documents.list(ws, { analysis: false })).map(({ analysis: _analysis, ...d }) => d);
   }
 
   @Get(':id')

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { FACT_NAMES, NotFoundError, type DocumentStatus, type DocumentType, type FactSet } from '@custody/domain';
 import type { DataSource } from 'typeorm';
-import { BlobEntity, DocumentEntity, FactEntity } from '../entities/index.js';
+import { BlobEntity, DocumentEntity, EventEntity, FactEntity } from '../entities/index.js';
 import type { EventStoreRepository, StoredEvent } from './event-store.repository.js';
 
 export interface StoredDocument {
@@ -27,6 +27,14 @@ const toDoc = (d: DocumentEntity): StoredDocument => ({
   createdAt: new Date(d.createdAt).toISOString(), processedAt: d.processedAt ? new Date(d.processedAt).toISOString() : undefined,
 });
 
+/** A secret removed before storage: where and what kind, never the value. */
+export interface StoredRedaction {
+  kind: string;
+  path?: string;
+  line?: number;
+  replacement: string;
+}
+
 export interface AnalysisOutcome {
   type: DocumentType;
   status: Extract<DocumentStatus, 'processed' | 'unparsed' | 'failed'>;
@@ -44,7 +52,7 @@ export class DocumentRepository {
    * Stores the bytes once by hash and records the document with a `DocumentReceived` event in one
    * transaction. Ingesting the same bytes into the same workspace again changes nothing.
    */
-  async ingest(input: { workspaceId: string; fileName: string; sha256: string; content: Buffer; size: number; redacted: boolean; actor?: string }):
+  async ingest(input: { workspaceId: string; fileName: string; sha256: string; content: Buffer; size: number; redacted: boolean; redactions?: StoredRedaction[]; actor?: string }):
     Promise<{ document: StoredDocument; created: boolean; event?: StoredEvent }> {
     return this.ds.transaction(async (m) => {
       await m.createQueryBuilder().insert().into(BlobEntity)
@@ -56,9 +64,24 @@ export class DocumentRepository {
       const row = await m.findOneByOrFail(DocumentEntity, { workspaceId: input.workspaceId, sha256: input.sha256 });
       if (!inserted.raw?.length) return { document: toDoc(row), created: false };
       const event = await this.events.append(m, input.workspaceId, 'DocumentReceived',
-        { documentId: row.id, file: input.fileName, sha256: input.sha256, size: input.size, redacted: input.redacted }, input.actor);
+        {
+          documentId: row.id, file: input.fileName, sha256: input.sha256, size: input.size, redacted: input.redacted,
+          ...(input.redactions?.length ? { redactions: input.redactions.map(({ kind, path, line, replacement }) => ({ kind, path, line, replacement })) } : {}),
+        }, input.actor);
       return { document: toDoc(row), created: true, event };
     });
+  }
+
+  /**
+   * What was redacted from a document's bytes before they were stored (kind, key path, line; never a value),
+   * as recorded in its `DocumentReceived` event: the stored text no longer shows the secrets.
+   */
+  async redactions(workspaceId: string, documentId: string): Promise<StoredRedaction[]> {
+    const row = await this.ds.getRepository(EventEntity).createQueryBuilder('e')
+      .where(`e.workspace_id = :workspaceId AND e.type = 'DocumentReceived' AND e.payload->>'documentId' = :documentId`, { workspaceId, documentId })
+      .orderBy('e.seq', 'ASC').getOne();
+    const list = (row?.payload as { redactions?: StoredRedaction[] } | undefined)?.redactions;
+    return Array.isArray(list) ? list : [];
   }
 
   async get(id: string): Promise<StoredDocument> {
@@ -73,8 +96,15 @@ export class DocumentRepository {
     return row.content;
   }
 
-  async list(workspaceId: string): Promise<StoredDocument[]> {
-    const rows = await this.ds.getRepository(DocumentEntity).find({ where: { workspaceId }, order: { createdAt: 'ASC', fileName: 'ASC' } });
+  /**
+   * A workspace's documents. `analysis: false` leaves the analysis column out: a 10,000-install fleet's is
+   * tens of megabytes, and a status listing (polled by the dashboard) has no use for it.
+   */
+  async list(workspaceId: string, opts: { analysis?: boolean } = {}): Promise<StoredDocument[]> {
+    const select = opts.analysis === false
+      ? { id: true, workspaceId: true, sha256: true, fileName: true, size: true, type: true, status: true, reason: true, format: true, attempts: true, createdAt: true, processedAt: true }
+      : undefined;
+    const rows = await this.ds.getRepository(DocumentEntity).find({ where: { workspaceId }, order: { createdAt: 'ASC', fileName: 'ASC' }, ...(select ? { select } : {}) });
     return rows.map(toDoc);
   }
 

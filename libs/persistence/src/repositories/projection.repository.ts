@@ -28,7 +28,7 @@ export class ProjectionRepository {
       const prev = await m.createQueryBuilder(GraphProjectionEntity, 'g').setLock('pessimistic_write').where('g.workspace_id = :workspaceId', { workspaceId }).getOne();
       const prevGraph = prev?.graph as Graph | undefined;
       const affected = diffSystems(prevGraph, graph);
-      if (prev && affected.length === 0 && JSON.stringify(prevGraph) === JSON.stringify(graph)) {
+      if (prev && affected.length === 0 && canonicalJson(prevGraph) === canonicalJson(graph)) {
         if (Number(prev.eventSeq) < eventSeq) await m.update(GraphProjectionEntity, { workspaceId }, { eventSeq: String(eventSeq) });
         return { changed: false, version: prev.version, affected: [] };
       }
@@ -36,8 +36,8 @@ export class ProjectionRepository {
       await m.save(GraphProjectionEntity, { workspaceId, version, eventSeq: String(eventSeq), graph, updatedAt: new Date() });
       await m.delete(SystemNodeEntity, { workspaceId });
       await m.delete(FlowEdgeEntity, { workspaceId });
-      if (graph.systems.length) await m.insert(SystemNodeEntity, graph.systems.map((s) => ({ workspaceId, id: s.id, name: s.name, role: s.role, data: s })));
-      if (graph.flows.length) await m.insert(FlowEdgeEntity, graph.flows.map((f) => ({ workspaceId, id: f.id, fromId: f.from, toId: f.to, data: f })));
+      for (const rows of chunks(graph.systems.map((s) => ({ workspaceId, id: s.id, name: s.name, role: s.role, data: s })))) await m.insert(SystemNodeEntity, rows);
+      for (const rows of chunks(graph.flows.map((f) => ({ workspaceId, id: f.id, fromId: f.from, toId: f.to, data: f })))) await m.insert(FlowEdgeEntity, rows);
       const event = await this.events.append(m, workspaceId, 'GraphChanged', { version, affected, systems: graph.systems.length, flows: graph.flows.length });
       return { changed: true, version, affected, event };
     });
@@ -48,17 +48,22 @@ export class ProjectionRepository {
     Promise<{ appeared: string[]; resolved: string[]; event: StoredEvent }> {
     return this.ds.transaction(async (m) => {
       const now = new Date();
-      const existing = await m.findBy(FindingEntity, { workspaceId });
-      const open = new Map(existing.filter((f) => !f.resolvedAt).map((f) => [f.id, f]));
+      // Only what the history needs: the stored findings' data is large and is replaced below anyway.
+      const existing = new Map((await m.find(FindingEntity, { where: { workspaceId }, select: { id: true, firstSeenAt: true, resolvedAt: true } })).map((f) => [f.id, f]));
+      const open = new Map([...existing].filter(([, f]) => !f.resolvedAt));
       const appeared: string[] = [];
+      const rows: (Omit<FindingEntity, 'data'> & { data: Finding })[] = [];
       for (const f of findings) {
-        const prev = existing.find((e) => e.id === f.id);
+        const prev = existing.get(f.id);
         if (!prev || prev.resolvedAt) appeared.push(f.id);
-        await m.save(FindingEntity, { workspaceId, id: f.id, kind: f.kind, severity: f.severity, data: f, firstSeenAt: prev && !prev.resolvedAt ? prev.firstSeenAt : now, lastSeenAt: now, resolvedAt: null });
+        rows.push({ workspaceId, id: f.id, kind: f.kind, severity: f.severity, data: f, firstSeenAt: prev && !prev.resolvedAt ? prev.firstSeenAt : now, lastSeenAt: now, resolvedAt: null });
         open.delete(f.id);
       }
+      // Upserted in batches, not one save (a SELECT and a write) per finding: a 10,000-install fleet has ~64,000
+      // findings. Batches stay far below PostgreSQL's 65,535 bind parameters per statement.
+      for (const batch of chunks(rows)) await m.upsert(FindingEntity, batch, ['workspaceId', 'id']);
       const resolved = [...open.keys()];
-      if (resolved.length) await m.createQueryBuilder().update(FindingEntity).set({ resolvedAt: now }).where('workspace_id = :workspaceId AND id IN (:...resolved)', { workspaceId, resolved }).execute();
+      for (const ids of chunks(resolved)) await m.createQueryBuilder().update(FindingEntity).set({ resolvedAt: now }).where('workspace_id = :workspaceId AND id IN (:...ids)', { workspaceId, ids }).execute();
       await m.save(ScoreEntity, { workspaceId, total: score.total, data: score, graphVersion, computedAt: now });
       const event = await this.events.append(m, workspaceId, 'ExposureScored', { graphVersion, total: score.total, findings: findings.length, appeared, resolved });
       return { appeared, resolved, event };
@@ -79,12 +84,35 @@ export class ProjectionRepository {
   }
 }
 
+/**
+ * Rows in batches for multi-row statements: PostgreSQL allows at most 65,535 bind parameters per statement,
+ * which one INSERT of a 10,000-install fleet's 28,000 flows (5 columns each) would exceed.
+ */
+function chunks<T>(rows: T[], size = 1000): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
+  return out;
+}
+
+/**
+ * JSON with object keys sorted. A graph read back from a `jsonb` column has its keys in PostgreSQL's order
+ * (by length, then bytes), not the order they were written in: comparing plain `JSON.stringify` output
+ * would call every re-projection a change, bump the version and re-score the workspace for nothing.
+ */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, (v as Record<string, unknown>)[k]])) : v);
+}
+
 /** Systems whose own data or any touching flow differs between two graphs. */
 export function diffSystems(prev: Graph | undefined, next: Graph): string[] {
   const key = (g: Graph | undefined) => {
     const m = new Map<string, string>();
-    for (const s of g?.systems ?? []) m.set(s.id, JSON.stringify(s));
-    for (const f of g?.flows ?? []) for (const id of [f.from, f.to]) m.set(id, (m.get(id) ?? '') + JSON.stringify(f));
+    for (const s of g?.systems ?? []) m.set(s.id, canonicalJson(s));
+    for (const f of g?.flows ?? []) {
+      const json = canonicalJson(f);
+      for (const id of [f.from, f.to]) m.set(id, (m.get(id) ?? '') + json);
+    }
     return m;
   };
   const a = key(prev);

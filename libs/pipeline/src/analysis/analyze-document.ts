@@ -1,4 +1,4 @@
-import { CustodyError, type DocumentStatus, type DocumentType, type ExtractionResult, type ParseResult } from '@custody/domain';
+import { CustodyError, type DocumentStatus, type DocumentType, type ExtractionResult, type ParseResult, type Redaction } from '@custody/domain';
 import { extractDocument, LlmExtractor } from '@custody/extraction';
 import { parseManifest, type Manifest } from '@custody/graph';
 import { detectFormat, parseConfig, parseFleet } from '@custody/integrations';
@@ -33,6 +33,11 @@ export interface AnalyzeOptions {
   maxBytes?: number;
   /** Optional OpenAI-compatible model for contract facts (config `llm`); answers need verbatim quotes. */
   llm?: { baseUrl: string; model: string; apiKey?: string };
+  /**
+   * Secrets already removed from `bytes` before they were stored (prepareForStorage). The parser cannot see
+   * them in the redacted text, so they are added to the parse result and still reported as findings.
+   */
+  redactions?: Redaction[];
 }
 
 const MANIFEST_HINT = /^(practice|systems)\s*:/m;
@@ -62,10 +67,10 @@ export async function analyzeDocument(bytes: Uint8Array, fileName: string, opts:
     }
     const format = detectFormat(bytes, fileName);
     if (FLEET_FORMATS.has(format)) {
-      return { type: 'fleet_export', status: 'processed', format, analysis: { type: 'fleet_export', parse: parseFleet(bytes, fileName) } };
+      return { type: 'fleet_export', status: 'processed', format, analysis: { type: 'fleet_export', parse: withRedactions(parseFleet(bytes, fileName), opts.redactions) } };
     }
     if (!TEXT_FORMATS.has(format)) {
-      const parse = parseConfig(bytes, fileName);
+      const parse = withRedactions(parseConfig(bytes, fileName), opts.redactions);
       const interpreted = parse.systems.length + parse.flows.length + (parse.consents?.length ?? 0) + parse.redactions.length > 0;
       return {
         type: 'integration_config',
@@ -85,4 +90,13 @@ export async function analyzeDocument(bytes: Uint8Array, fileName: string, opts:
     // An unexpected error is a bug, but the document is still kept and reported rather than lost.
     return { type: 'unknown', status: 'failed', reason: `${fileName}: internal error while reading (${(err as Error).message})` };
   }
+}
+
+/** The parse result with earlier redactions added (each once: same kind, path and line). */
+function withRedactions(parse: ParseResult, earlier: Redaction[] | undefined): ParseResult {
+  if (!earlier?.length) return parse;
+  const key = (r: Redaction) => `${r.kind}\u0000${r.path ?? ''}\u0000${r.line ?? ''}`;
+  const seen = new Set(parse.redactions.map(key));
+  const added = earlier.filter((r) => !seen.has(key(r)));
+  return added.length ? { ...parse, redactions: [...added, ...parse.redactions] } : parse;
 }

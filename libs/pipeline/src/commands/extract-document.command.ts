@@ -22,7 +22,8 @@ export class ExtractDocumentHandler implements ICommandHandler<ExtractDocumentCo
     if (doc.status !== 'received' && doc.status !== 'processing') return { workspaceId: doc.workspaceId, recorded: false };
     await this.db.documents.markProcessing(documentId);
     const bytes = await this.db.documents.content(doc.sha256);
-    const result = await analyzeDocument(bytes, doc.fileName, { maxBytes: this.config.maxUploadBytes, llm: this.config.llm });
+    const redactions = await this.db.documents.redactions(doc.workspaceId, documentId);
+    const result = await analyzeDocument(bytes, doc.fileName, { maxBytes: this.config.maxUploadBytes, llm: this.config.llm, redactions });
     const facts = result.analysis?.type === 'contract' ? result.analysis.extraction.facts : undefined;
     const { recorded, event } = await this.db.documents.recordOutcome(documentId, { ...result, facts });
     if (recorded && event) this.events.publish(new FactsExtractedEvent(doc.workspaceId, documentId, result.status, event.seq));

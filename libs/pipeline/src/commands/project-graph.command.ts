@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, EventBus, type ICommandHandler } from '@nestjs/cqrs';
-import type { Persistence } from '@custody/persistence';
+import { canonicalJson, type Persistence } from '@custody/persistence';
 import { projectDocuments } from '../analysis/build-audit.js';
 import { loadAnalyzedDocuments, loadCorrections } from '../analysis/workspace-state.js';
 import { GraphChangedEvent } from '../events/pipeline.events.js';
@@ -26,7 +26,7 @@ export class ProjectGraphHandler implements ICommandHandler<ProjectGraphCommand>
     if (workspace && graph.practice.name === 'Practice') graph.practice.name = workspace.name;
     // asOf is the projection time; keep it out of change detection by pinning it to the previous value when equal otherwise.
     const prev = await this.db.projections.graph(workspaceId);
-    if (prev && JSON.stringify({ ...prev.graph, asOf: '' }) === JSON.stringify({ ...graph, asOf: '' })) graph.asOf = prev.graph.asOf;
+    if (prev && canonicalJson({ ...prev.graph, asOf: '' }) === canonicalJson({ ...graph, asOf: '' })) graph.asOf = prev.graph.asOf;
     const saved = await this.db.projections.saveGraph(workspaceId, graph, seq);
     if (saved.changed && saved.event) this.events.publish(new GraphChangedEvent(workspaceId, saved.version, saved.affected, saved.event.seq));
     return { version: saved.version, changed: saved.changed };

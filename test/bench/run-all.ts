@@ -1,0 +1,159 @@
+/**
+ * Runs every bench in sequence and prints the key numbers against their targets: `npm run bench`
+ * (add `--json` for one JSON object). Exit code 1 when a target is missed or a bench fails to run.
+ *
+ * Each bench runs as its own child (`npx tsx test/bench/<name>.bench.ts --json`), so one bench's memory
+ * and JIT state cannot flatter or slow another, and peak-RSS figures stay per bench.
+ *
+ * Targets (issues 3 and 4):
+ * - extraction, per corpus: micro precision ≥ 0.95, micro recall ≥ 0.85, evidence validity 100 %,
+ *   no load errors; throughput ≥ 5 MB/s of contract text per core (CPU time).
+ * - integrations, on the shared corpus: every file parsed or reported unparsed (0 crashed), recall of the
+ *   labelled flows ≥ 0.9, 0 secret values leaked into output; a 10,000-row fleet file parsed "in seconds"
+ *   (judged as < 10 s).
+ * - fleet: 10,000 installs audited end to end in memory and through the service, each < 60 s, with the
+ *   same systems and findings both ways.
+ * When the shared corpus is absent, its targets are reported as skipped, not passed.
+ */
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+
+const asJson = process.argv.includes('--json');
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, '..', '..');
+
+interface Check {
+  bench: string;
+  what: string;
+  value: string;
+  target: string;
+  /** `null`: could not be judged (input missing). */
+  ok: boolean | null;
+}
+
+interface BenchRun {
+  name: string;
+  exitCode: number | null;
+  seconds: number;
+  result?: Record<string, unknown>;
+  error?: string;
+}
+
+function runBench(name: string): Promise<BenchRun> {
+  const t0 = performance.now();
+  return new Promise((resolve) => {
+    const child = spawn('npx', ['tsx', join(here, `${name}.bench.ts`), '--json'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: process.env });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => {
+      err += d;
+      // Progress and warnings stay visible in the human-readable mode.
+      if (!asJson) process.stderr.write(d);
+    });
+    child.on('exit', (code) => {
+      const seconds = Number(((performance.now() - t0) / 1000).toFixed(1));
+      // The bench's JSON is the last top-level object on stdout.
+      const start = out.search(/^\{/m);
+      try {
+        if (start < 0) throw new Error('no JSON on stdout');
+        resolve({ name, exitCode: code, seconds, result: JSON.parse(out.slice(start)) as Record<string, unknown> });
+      } catch (e) {
+        resolve({ name, exitCode: code, seconds, error: `${(e as Error).message}; stderr: ${err.trim().split('\n').slice(-5).join(' | ')}` });
+      }
+    });
+  });
+}
+
+const fmt = (x: unknown, digits = 3) => (typeof x === 'number' ? String(Number(x.toFixed(digits))) : String(x));
+
+function extractionChecks(r: Record<string, unknown>): Check[] {
+  const corpora = (r.corpora ?? []) as { name: string; documents: number; micro: { precision: number; recall: number }; evidence: { validity: number }; errors: string[] }[];
+  const checks: Check[] = [];
+  for (const c of corpora) {
+    const b = `extraction (${c.name}, ${c.documents} docs)`;
+    checks.push({ bench: b, what: 'micro precision', value: fmt(c.micro.precision), target: '≥ 0.95', ok: c.micro.precision >= 0.95 });
+    checks.push({ bench: b, what: 'micro recall', value: fmt(c.micro.recall), target: '≥ 0.85', ok: c.micro.recall >= 0.85 });
+    checks.push({ bench: b, what: 'evidence validity', value: `${fmt(c.evidence.validity * 100, 1)} %`, target: '100 %', ok: c.evidence.validity === 1 });
+    checks.push({ bench: b, what: 'load errors', value: String(c.errors.length), target: '0', ok: c.errors.length === 0 });
+  }
+  if (!corpora.some((c) => c.name === 'shared')) checks.push({ bench: 'extraction (shared)', what: 'shared corpus', value: 'absent', target: 'present', ok: null });
+  const t = r.throughput as { mbPerCpuSecond: number; mbPerSecond: number } | undefined;
+  if (t) checks.push({ bench: 'extraction', what: 'throughput per core (CPU time)', value: `${fmt(t.mbPerCpuSecond, 1)} MB/s (wall ${fmt(t.mbPerSecond, 1)})`, target: '≥ 5 MB/s', ok: t.mbPerCpuSecond >= 5 });
+  return checks;
+}
+
+function integrationsChecks(r: Record<string, unknown>): Check[] {
+  const checks: Check[] = [];
+  const overall = r.overall as { files: number; parsed: number; unparsed: number; crashed: number; recall: number | null; leaked: number; found: number; labelledFlows: number; extraFlows: number } | undefined;
+  const b = 'integrations';
+  if (r.corpus && overall && overall.files > 0) {
+    checks.push({ bench: b, what: 'files crashed', value: `${overall.crashed} of ${overall.files} (${overall.parsed} parsed, ${overall.unparsed} unparsed)`, target: '0', ok: overall.crashed === 0 });
+    checks.push({ bench: b, what: 'flow recall', value: `${fmt(overall.recall)} (${overall.found}/${overall.labelledFlows}; ${overall.extraFlows} unlabelled)`, target: '≥ 0.9', ok: overall.recall !== null && overall.recall >= 0.9 });
+    checks.push({ bench: b, what: 'secret values leaked', value: String(overall.leaked), target: '0', ok: overall.leaked === 0 });
+  } else {
+    checks.push({ bench: b, what: 'shared config corpus', value: 'absent', target: 'present', ok: null });
+  }
+  const fleet = r.fleet as { rows: number; ms: number; rowsPerSecond: number } | undefined;
+  if (fleet) checks.push({ bench: b, what: `fleet parse, ${fleet.rows} rows`, value: `${fmt(fleet.ms / 1000, 2)} s (${fleet.rowsPerSecond} rows/s)`, target: '< 10 s', ok: fleet.ms < 10_000 });
+  return checks;
+}
+
+function fleetChecks(r: Record<string, unknown>): Check[] {
+  const m = r.inMemory as { seconds: number; rowsPerSecond: number; peakRssMb: number; systems: number; findings: number } | undefined;
+  const s = r.service as { mode: string; seconds: number; rowsPerSecond: number; peakRssMb: number; systems: number; findings: number; error?: string } | undefined;
+  const rows = (r.corpus as { rows?: number } | undefined)?.rows ?? 0;
+  const checks: Check[] = [];
+  if (m) checks.push({ bench: `fleet (${rows} installs)`, what: 'in memory end to end', value: `${m.seconds} s, ${m.rowsPerSecond} rows/s, peak RSS ${m.peakRssMb} MB; ${m.systems} systems, ${m.findings} findings`, target: '< 60 s', ok: m.seconds < 60 });
+  if (s) {
+    checks.push({ bench: `fleet (${rows} installs)`, what: `service end to end (${s.mode})`, value: s.error ? `error: ${s.error}` : `${s.seconds} s, ${s.rowsPerSecond} rows/s, peak RSS ${s.peakRssMb} MB; ${s.systems} systems, ${s.findings} findings`, target: '< 60 s', ok: !s.error && s.seconds < 60 });
+    if (m) checks.push({ bench: `fleet (${rows} installs)`, what: 'service result = in-memory result', value: `${s.systems}/${m.systems} systems, ${s.findings}/${m.findings} findings`, target: 'equal', ok: !s.error && s.systems === m.systems && s.findings === m.findings });
+  }
+  return checks;
+}
+
+const BENCHES: { name: string; checks: (r: Record<string, unknown>) => Check[] }[] = [
+  { name: 'extraction', checks: extractionChecks },
+  { name: 'integrations', checks: integrationsChecks },
+  { name: 'fleet', checks: fleetChecks },
+];
+
+const runs: BenchRun[] = [];
+const checks: Check[] = [];
+for (const b of BENCHES) {
+  if (!asJson) console.error(`== ${b.name} bench …`);
+  const run = await runBench(b.name);
+  runs.push(run);
+  if (!run.result) {
+    checks.push({ bench: b.name, what: 'bench ran', value: run.error ?? `exit ${run.exitCode}`, target: 'JSON result', ok: false });
+    continue;
+  }
+  checks.push(...b.checks(run.result));
+}
+
+const failed = checks.filter((c) => c.ok === false);
+const skipped = checks.filter((c) => c.ok === null);
+if (failed.length) process.exitCode = 1;
+
+if (asJson) {
+  console.log(JSON.stringify({
+    ok: failed.length === 0,
+    checks,
+    benches: runs.map(({ name, exitCode, seconds, error, result }) => ({ name, exitCode, seconds, ...(error ? { error } : {}), result })),
+  }, null, 2));
+} else {
+  const w = [
+    Math.max(5, ...checks.map((c) => c.bench.length)),
+    Math.max(4, ...checks.map((c) => c.what.length)),
+    Math.max(5, ...checks.map((c) => c.value.length)),
+    Math.max(6, ...checks.map((c) => c.target.length)),
+  ];
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(w[i])).join('  ');
+  console.log('');
+  console.log(`${'     '}  ${line(['bench', 'what', 'value', 'target'])}`);
+  for (const c of checks) console.log(`${c.ok === null ? 'SKIP ' : c.ok ? 'PASS ' : 'FAIL '}  ${line([c.bench, c.what, c.value, c.target])}`);
+  console.log('');
+  console.log(`benches: ${runs.map((r) => `${r.name} ${r.seconds} s${r.exitCode ? ` (exit ${r.exitCode})` : ''}`).join(', ')}`);
+  console.log(`${checks.length - failed.length - skipped.length} passed, ${failed.length} failed, ${skipped.length} skipped`);
+}
