@@ -27,7 +27,7 @@ function cover(m: ReportModel): string {
 function summary(m: ReportModel): string {
   const r = m.report;
   const counts = SEVERITIES_DESC.map((s) => `<div class="count sev-${s}"><b>${m.counts[s]}</b>${SEVERITY_LABEL[s]}</div>`).join('');
-  const top = m.topRisks.map((t) => `<li>${pill(t.view.finding.severity)} ${esc(t.sentence)} <span class="muted">Fix: ${esc(t.view.finding.remediation)}</span></li>`).join('');
+  const top = m.topRisks.map((t) => `<li>${pill(t.view.finding.severity)} ${esc(t.sentence)}${t.alike ? ` <b>(and ${t.alike} more like it)</b>` : ''} <span class="muted">Fix: ${esc(t.view.finding.remediation)}</span></li>`).join('');
   return `<section id="summary"><h2>Executive summary</h2><p>Exposure score <b>${esc(r.score.total)}/100</b> (${esc(m.band)}) under the <code>${esc(r.lens)}</code> lens: ` +
     `${r.systems.length} systems, ${r.flows.length} flows, ${r.findings.filter(isOpen).length} open findings.</p><div class="counts">${counts}</div>` +
     (top ? `<h3>Top risks, in plain words</h3><ol class="top-risks">${top}</ol>` : '') + `</section>`;

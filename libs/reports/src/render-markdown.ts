@@ -36,7 +36,7 @@ function summary(m: ReportModel): string[] {
     table(['Severity', 'Open findings'], (['critical', 'high', 'medium', 'low', 'info'] as const).map((s) => [SEVERITY_LABEL[s], String(m.counts[s])])), ''];
   if (m.topRisks.length > 0) {
     out.push('### Top risks, in plain words', '');
-    m.topRisks.forEach((t, i) => out.push(`${i + 1}. **${SEVERITY_LABEL[t.view.finding.severity]}** — ${md(t.sentence)} _Fix:_ ${md(t.view.finding.remediation)}`));
+    m.topRisks.forEach((t, i) => out.push(`${i + 1}. **${SEVERITY_LABEL[t.view.finding.severity]}** — ${md(t.sentence)}${t.alike ? ` (and ${t.alike} more like it)` : ''} _Fix:_ ${md(t.view.finding.remediation)}`));
     out.push('');
   }
   return out;

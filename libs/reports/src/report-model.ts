@@ -45,7 +45,8 @@ export interface ReportModel {
   band: ExposureBand;
   /** Findings not triaged away, by severity (all severities present, possibly 0). */
   counts: Record<Severity, number>;
-  topRisks: { view: FindingView; sentence: string }[];
+  /** The worst open finding of each kind (a fleet's 400 identical installs are one risk), with how many more share its kind. */
+  topRisks: { view: FindingView; sentence: string; alike: number }[];
   bySeverity: { severity: Severity; findings: FindingView[] }[];
   lawEnforcement: LawEnforcementRow[];
   fleet?: FleetSummary;
@@ -113,8 +114,10 @@ export function buildReportModel(report: AuditReport): ReportModel {
 
   const bySeverity = [...SEVERITIES].reverse().map((severity) => ({ severity, findings: views.filter((v) => v.finding.severity === severity) }))
     .filter((g) => g.findings.length > 0);
-  const topRisks = open.filter((v) => v.finding.severity !== 'info').slice(0, TOP_RISKS)
-    .map((view) => ({ view, sentence: plainSentence(view.finding.kind, view.subjectLabel, partyOf(view.finding)) }));
+  const ofKind = new Map<string, FindingView[]>();
+  for (const v of open) if (v.finding.severity !== 'info') ofKind.set(v.finding.kind, [...(ofKind.get(v.finding.kind) ?? []), v]);
+  const topRisks = [...ofKind.values()].slice(0, TOP_RISKS)
+    .map(([view, ...rest]) => ({ view, alike: rest.length, sentence: plainSentence(view.finding.kind, view.subjectLabel, partyOf(view.finding)) }));
 
   const lawEnforcement = lawEnforcementRows(report, refer);
   // Contract facts are evidence too: number them after the findings' evidence.
