@@ -65,5 +65,13 @@ describe(`webhook intake tracks drift (${process.env.DATABASE_URL ? 'PostgreSQL 
     // The past stays answerable: as of before the change, no training finding.
     const past = await get<AuditReport>(`/audit?asOf=${encodeURIComponent(new Date(Date.parse(at) - 500).toISOString())}`);
     expect(past.findings.some((f) => f.kind === 'ai_training')).toBe(false);
+
+    // And the diff between the two moments names the drift.
+    const diff = await get<{ appeared: Finding[]; disappeared: Finding[]; score: { delta: number } }>(`/diff?from=${encodeURIComponent(new Date(Date.parse(at) - 500).toISOString())}`);
+    expect(diff.appeared.map((f) => f.kind)).toContain('ai_training');
+    expect(diff.disappeared).toHaveLength(0);
+    expect(diff.score.delta).toBeGreaterThan(0);
+    const log = await get<{ type: string; payload: { what?: string } }[]>('/audit-log?limit=5000');
+    expect(log.filter((e) => e.type === 'EvidenceRead').map((e) => e.payload.what)).toEqual(expect.arrayContaining(['audit', 'findings', 'diff']));
   }, 120_000);
 });

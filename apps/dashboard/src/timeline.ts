@@ -43,7 +43,8 @@ export class Timeline {
       return;
     }
     const byAt = new Map<string, Moment>();
-    for (const e of [...events].sort((a, b) => a.seq - b.seq)) {
+    // Reads are audit-logged too, but they change nothing: only changes are moments to travel to.
+    for (const e of [...events].filter((x) => x.type !== 'EvidenceRead').sort((a, b) => a.seq - b.seq)) {
       const m = byAt.get(e.at);
       if (m) { m.last = e; m.count += 1; } else byAt.set(e.at, { at: e.at, last: e, count: 1 });
     }

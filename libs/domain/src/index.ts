@@ -7,3 +7,4 @@ export * from './finding.js';
 export * from './errors.js';
 export * from './audit-report.js';
 export * from './corrections.js';
+export * from './audit-diff.js';

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiQuery, ApiSecurity, ApiTags } from '@nestjs/swagger';
-import { InvalidInputError, NotFoundError, type TriageStatus } from '@custody/domain';
+import { diffAudits, InvalidInputError, NotFoundError, type TriageStatus } from '@custody/domain';
 import { toCytoscapeElements } from '@custody/graph';
 import type { Persistence } from '@custody/persistence';
 import { JobName, JobQueue, PERSISTENCE } from '@custody/pipeline';
@@ -35,8 +35,22 @@ export class WorkspaceController {
   @ApiQuery({ name: 'lens', required: false })
   @ApiQuery({ name: 'asOf', required: false, description: 'ISO time: the audit as it stood then (replayed from the event store)' })
   @ApiOperation({ summary: 'The full audit: score, systems, flows, findings, documents' })
-  async audit(@Param('ws') ws: string, @Query('lens') lens?: string, @Query('asOf') asOf?: string) {
+  async audit(@Param('ws') ws: string, @Req() req: AuthedRequest, @Query('lens') lens?: string, @Query('asOf') asOf?: string) {
+    await this.logRead(ws, req, 'audit');
     return this.audits.report(ws, { lens: parseLens(lens), asOf: parseAsOf(asOf) });
+  }
+
+  @Get('diff')
+  @ApiQuery({ name: 'from', required: true, description: 'ISO time of the earlier moment' })
+  @ApiQuery({ name: 'to', required: false, description: 'ISO time of the later moment (default: now)' })
+  @ApiOperation({ summary: 'Time travel: score change and findings that appeared, disappeared or changed between two moments' })
+  async diff(@Param('ws') ws: string, @Req() req: AuthedRequest, @Query('from') from?: string, @Query('to') to?: string, @Query('lens') lens?: string) {
+    const start = parseAsOf(from);
+    if (!start) throw new InvalidInputError('diff needs ?from=<ISO time>');
+    await this.logRead(ws, req, 'diff');
+    const l = parseLens(lens);
+    const [a, b] = await Promise.all([this.audits.report(ws, { lens: l, asOf: start }), this.audits.report(ws, { lens: l, asOf: parseAsOf(to) })]);
+    return { from: start.toISOString(), to: to ? parseAsOf(to)!.toISOString() : b.generatedAt, ...diffAudits(a, b) };
   }
 
   @Get('graph')
@@ -50,7 +64,8 @@ export class WorkspaceController {
   @Get('findings')
   @ApiQuery({ name: 'includeResolved', required: false })
   @ApiOperation({ summary: 'Stored findings with first/last seen (and resolved ones on request)' })
-  async findings(@Param('ws') ws: string, @Query('includeResolved') includeResolved?: string) {
+  async findings(@Param('ws') ws: string, @Req() req: AuthedRequest, @Query('includeResolved') includeResolved?: string) {
+    await this.logRead(ws, req, 'findings');
     return this.db.projections.findings(ws, includeResolved === 'true');
   }
 
@@ -64,8 +79,9 @@ export class WorkspaceController {
   @ApiQuery({ name: 'format', required: false, enum: Object.keys(REPORT_TYPES) })
   @ApiQuery({ name: 'lens', required: false })
   @ApiOperation({ summary: 'A consultant report: html (self-contained), pdf, md, json, csv, sarif' })
-  async report(@Param('ws') ws: string, @Res() res: Response, @Query('format') format = 'html', @Query('lens') lens?: string) {
+  async report(@Param('ws') ws: string, @Req() req: AuthedRequest, @Res() res: Response, @Query('format') format = 'html', @Query('lens') lens?: string) {
     if (!(format in REPORT_TYPES)) throw new InvalidInputError(`unknown report format "${format}"`);
+    await this.logRead(ws, req, `report:${format}`);
     const body = await renderReport(await this.audits.report(ws, { lens: parseLens(lens) }), format as ReportFormat);
     res.setHeader('content-type', REPORT_TYPES[format as ReportFormat]);
     res.setHeader('content-disposition', `attachment; filename="custody-report.${format}"`);
@@ -98,6 +114,11 @@ export class WorkspaceController {
   @ApiOperation({ summary: 'The append-only log of every change and evidence read in the workspace (who, what, when)' })
   async auditLog(@Param('ws') ws: string, @Query('after') after?: string, @Query('limit') limit?: string) {
     return this.db.events.since(ws, Number(after) || 0, Math.min(Number(limit) || 500, 5000));
+  }
+
+  /** Custody holds sensitive material: every read of evidence (quotes, findings, reports) is in the audit log. */
+  private async logRead(ws: string, req: AuthedRequest, what: string): Promise<void> {
+    await this.db.dataSource.transaction((m) => this.db.events.append(m, ws, 'EvidenceRead', { what }, actorOf(req)));
   }
 
   @Post('reprocess')

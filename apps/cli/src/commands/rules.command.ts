@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { InvalidInputError, type AuditReport } from '@custody/domain';
+import { diffAudits, InvalidInputError, type AuditReport } from '@custody/domain';
 import { describeRules } from '@custody/rules';
 import { emit } from '../output.js';
 
@@ -24,16 +24,14 @@ export function registerRules(program: Command): void {
     .action((before: string, after: string, opts: { format: string }) => {
       const a = readReport(before);
       const b = readReport(after);
-      const ids = (r: AuditReport) => new Map(r.findings.map((f) => [f.id, f]));
-      const [fa, fb] = [ids(a), ids(b)];
-      const appeared = [...fb.values()].filter((f) => !fa.has(f.id));
-      const disappeared = [...fa.values()].filter((f) => !fb.has(f.id));
-      const diff = { score: { before: a.score.total, after: b.score.total, delta: +(b.score.total - a.score.total).toFixed(2) }, appeared, disappeared };
+      const diff = diffAudits(a, b);
+      const { appeared, disappeared } = diff;
       if (opts.format === 'json') return emit(JSON.stringify(diff, null, 2));
       emit([
         `score ${diff.score.before} → ${diff.score.after} (${diff.score.delta >= 0 ? '+' : ''}${diff.score.delta})`,
         ...appeared.map((f) => `+ [${f.severity}] ${f.id} — ${f.title}`),
         ...disappeared.map((f) => `- [${f.severity}] ${f.id} — ${f.title}`),
+        ...diff.changed.map((c) => `~ [${c.before.severity} → ${c.after.severity}] ${c.after.id} — ${c.after.title}`),
       ].join('\n'));
     });
 }
