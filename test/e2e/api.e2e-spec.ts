@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import type { AuditReport } from '@custody/domain';
+import type { AuditReport, Finding } from '@custody/domain';
 import { collectFiles } from '@custody/pipeline';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { REPO, waitUntil } from '../support/processes.js';
@@ -144,7 +144,15 @@ describe(`API end to end (${process.env.DATABASE_URL ? 'PostgreSQL + Redis' : 'e
     await api('/reprocess', { method: 'POST' });
     const again = await json<AuditReport>('/audit');
     expect(again.findings.find((f) => f.id === target.id)?.triage).toMatchObject({ status: 'accepted', reason: 'vendor replaced next quarter' });
-  });
+
+    // A false positive leaves the stored score too (the same graph version is re-scored with the decision).
+    const before = (await json<{ score: { total: number } }>('/score')).score.total;
+    const wrong = again.findings.find((f) => f.id !== target.id && f.contribution > 0)!;
+    expect((await api(`/findings/${encodeURIComponent(wrong.id)}/triage`, { method: 'POST', body: JSON.stringify({ status: 'false_positive', reason: 'vendor confirmed no such clause' }) })).status).toBe(202);
+    await waitUntil(async () => (await json<{ score: { total: number } }>('/score')).score.total < before, 60_000, 'score without the false positive');
+    const stored = await json<(Finding & { triage?: { status: string } })[]>('/findings');
+    expect(stored.find((f) => f.id === wrong.id)?.triage?.status).toBe('false_positive');
+  }, 90_000);
 
   it('answers what-if without changing stored state', async () => {
     const before = await json<AuditReport>('/audit');

@@ -27,7 +27,6 @@ export async function createApiApp(runtime: Runtime, opts: { processJobs: boolea
   app.useBodyParser('json', { limit: Math.ceil(limit * 1.4) });
   app.useBodyParser('urlencoded', { limit: '1mb', extended: false });
   app.disable('x-powered-by');
-  app.enableShutdownHooks();
   const swagger = new DocumentBuilder()
     .setTitle('Custody API')
     .setDescription('Where a practice\'s PHI flows, with evidence, findings and exposure scores.')

@@ -20,7 +20,6 @@ async function main() {
   if (!config.databaseUrl) throw new Error('the worker runs in production mode only: set DATABASE_URL (and REDIS_URL); embedded mode processes jobs inside `custody serve`');
   const runtime = await startRuntime(config);
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(runtime), { logger: ['error', 'warn', 'log'] });
-  app.enableShutdownHooks();
   new Logger('Worker').log(`processing jobs (pid ${process.pid}, queue ${runtime.queue.kind}, concurrency ${config.workerConcurrency})`);
   closeOnSignals(app, runtime);
 }

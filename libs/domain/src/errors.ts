@@ -38,3 +38,14 @@ export class ConflictError extends CustodyError {
     super('conflict', message, details);
   }
 }
+
+/**
+ * Text about an error that is safe to log or store: a CustodyError's own message (written by us, naming the
+ * file and the problem), otherwise only the error's name and code. Other errors' messages can quote the
+ * input (e.g. `JSON.parse` quotes the start of the text), and input here is PHI.
+ */
+export function safeErrorText(err: unknown): string {
+  if (err instanceof CustodyError) return err.message;
+  const e = err as { name?: string; code?: unknown };
+  return [e?.name ?? 'Error', typeof e?.code === 'string' ? e.code : undefined].filter(Boolean).join(' ');
+}

@@ -1,4 +1,4 @@
-import { InvalidInputError, type ParseResult } from '@custody/domain';
+import { InvalidInputError, safeErrorText, type ParseResult } from '@custody/domain';
 import { ParseContext } from './builder.js';
 import { detectFormatText, type ConfigFormat } from './detect.js';
 import { parseFhir } from './parsers/fhir.parser.js';
@@ -85,7 +85,7 @@ export function parseConfig(bytes: Uint8Array, fileName?: string, options: Parse
         if (err instanceof InvalidInputError) throw err;
         if (err instanceof RangeError) throw new InvalidInputError(`input too deeply nested or too large to parse (${format})`);
         // A parser bug must not take the service down: the file is reported, with the reason.
-        ctx.skip(`parser error (${format}): ${(err as Error).message}`);
+        ctx.skip(`parser error (${format}): ${safeErrorText(err)}`);
         result = ctx.result();
       }
     }

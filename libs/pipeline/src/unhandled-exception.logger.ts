@@ -1,6 +1,7 @@
 import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { UnhandledExceptionBus } from '@nestjs/cqrs';
 import { Subject, takeUntil } from 'rxjs';
+import { safeErrorText } from '@custody/domain';
 
 /** The one subscriber on CQRS's UnhandledExceptionBus: an event handler's error is logged, never lost. */
 @Injectable()
@@ -10,7 +11,7 @@ export class UnhandledExceptionLogger implements OnModuleDestroy {
 
   constructor(bus: UnhandledExceptionBus) {
     bus.pipe(takeUntil(this.destroy$)).subscribe(({ exception, cause }) => {
-      this.log.error(`${(cause as object)?.constructor?.name ?? 'event'}: ${(exception as Error)?.message ?? String(exception)}`);
+      this.log.error(`${(cause as object)?.constructor?.name ?? 'event'}: ${safeErrorText(exception)}`);
     });
   }
 

@@ -7,7 +7,7 @@ import { renderHtml } from './render-html.js';
 export interface PdfRenderOptions {
   /** Paper size (default A4). */
   format?: 'A4' | 'Letter';
-  /** Chromium binary; defaults to `CHROMIUM_PATH`, then `/usr/bin/chromium`. */
+  /** Chromium binary (config `chromiumPath`); defaults to `/usr/bin/chromium`. */
   executablePath?: string;
   /** Give up after this long (default 60 s). */
   timeoutMs?: number;
@@ -28,8 +28,8 @@ export const CHROMIUM_ARGS = [
 export async function renderPdf(report: AuditReport, opts: PdfRenderOptions = {}): Promise<Uint8Array> {
   const timeout = opts.timeoutMs ?? 60_000;
   const browser = await chromium.launch({
-    // CHROMIUM_PATH is read here only as a fallback for the CLI/tests; callers with config pass executablePath.
-    executablePath: opts.executablePath ?? process.env.CHROMIUM_PATH ?? DEFAULT_CHROMIUM_PATH,
+    // Callers pass config's chromiumPath: only libs/config reads the environment.
+    executablePath: opts.executablePath ?? DEFAULT_CHROMIUM_PATH,
     args: CHROMIUM_ARGS,
     timeout,
   });

@@ -3,25 +3,27 @@ import { ApiOperation, ApiQuery, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { diffAudits, InvalidInputError, NotFoundError, type TriageStatus } from '@custody/domain';
 import { toCytoscapeElements } from '@custody/graph';
 import type { Persistence } from '@custody/persistence';
-import { JobName, JobQueue, PERSISTENCE } from '@custody/pipeline';
-import { renderReport, type ReportFormat } from '@custody/reports';
+import { CONFIG, JobName, JobQueue, PERSISTENCE } from '@custody/pipeline';
+import type { CustodyConfig } from '@custody/config';
+import { renderReport, REPORT_MEDIA_TYPES, type ReportFormat } from '@custody/reports';
 import { DEFAULT_RULE_SETTINGS, whatIf, type WhatIfChange } from '@custody/rules';
 import type { Response } from 'express';
 import type { AuthedRequest } from '../auth/api-key.guard.js';
 import { AuditService, parseAsOf, parseLens } from '../services/audit.service.js';
 import { actorOf } from './documents.controller.js';
 
-const REPORT_TYPES: Record<ReportFormat, string> = {
-  json: 'application/json', md: 'text/markdown; charset=utf-8', html: 'text/html; charset=utf-8',
-  pdf: 'application/pdf', csv: 'text/csv; charset=utf-8', sarif: 'application/sarif+json',
-};
 const TRIAGE: TriageStatus[] = ['open', 'accepted', 'mitigated', 'false_positive'];
 
 @ApiTags('workspace')
 @ApiSecurity('api-key')
 @Controller('api/workspaces/:ws')
 export class WorkspaceController {
-  constructor(private readonly audits: AuditService, @Inject(PERSISTENCE) private readonly db: Persistence, private readonly jobs: JobQueue) {}
+  constructor(
+    private readonly audits: AuditService,
+    @Inject(PERSISTENCE) private readonly db: Persistence,
+    @Inject(CONFIG) private readonly config: CustodyConfig,
+    private readonly jobs: JobQueue,
+  ) {}
 
   @Get()
   @ApiOperation({ summary: 'The workspace the key opens' })
@@ -76,15 +78,16 @@ export class WorkspaceController {
   }
 
   @Get('report')
-  @ApiQuery({ name: 'format', required: false, enum: Object.keys(REPORT_TYPES) })
+  @ApiQuery({ name: 'format', required: false, enum: Object.keys(REPORT_MEDIA_TYPES) })
   @ApiQuery({ name: 'lens', required: false })
   @ApiOperation({ summary: 'A consultant report: html (self-contained), pdf, md, json, csv, sarif' })
   async report(@Param('ws') ws: string, @Req() req: AuthedRequest, @Res() res: Response, @Query('format') format = 'html', @Query('lens') lens?: string) {
-    if (!(format in REPORT_TYPES)) throw new InvalidInputError(`unknown report format "${format}"`);
+    if (!(format in REPORT_MEDIA_TYPES)) throw new InvalidInputError(`unknown report format "${format}"`);
     await this.logRead(ws, req, `report:${format}`);
-    const body = await renderReport(await this.audits.report(ws, { lens: parseLens(lens) }), format as ReportFormat);
-    res.setHeader('content-type', REPORT_TYPES[format as ReportFormat]);
-    res.setHeader('content-disposition', `attachment; filename="custody-report.${format}"`);
+    const type = REPORT_MEDIA_TYPES[format as ReportFormat];
+    const body = await renderReport(await this.audits.report(ws, { lens: parseLens(lens) }), format as ReportFormat, { executablePath: this.config.chromiumPath });
+    res.setHeader('content-type', type.mediaType);
+    res.setHeader('content-disposition', `attachment; filename="custody-report.${type.ext}"`);
     res.send(typeof body === 'string' ? body : Buffer.from(body));
   }
 
@@ -95,7 +98,7 @@ export class WorkspaceController {
     if (!Array.isArray(body?.changes) || !body.changes.length) throw new InvalidInputError('send { changes: [...] }');
     const graph = await this.audits.graph(ws);
     const lens = parseLens(body.lens) ?? graph.practice.lenses[0] ?? 'default';
-    return whatIf(graph, body.changes, { lens, settings: DEFAULT_RULE_SETTINGS, now: new Date() });
+    return whatIf(graph, body.changes, { lens, settings: DEFAULT_RULE_SETTINGS, now: new Date(graph.asOf) });
   }
 
   @Post('findings/:findingId/triage')
@@ -106,6 +109,9 @@ export class WorkspaceController {
     if (body.status !== 'open' && !body.reason?.trim()) throw new InvalidInputError('triage needs a reason');
     const event = await this.db.dataSource.transaction((m) =>
       this.db.events.append(m, ws, 'FindingTriaged', { findingId, status: body.status, reason: body.reason }, actorOf(req)));
+    // Mitigated and false-positive findings leave the score: re-score the current graph with the decision.
+    const graph = await this.db.projections.graph(ws);
+    if (graph) await this.jobs.add(JobName.Score, { workspaceId: ws, graphVersion: graph.version, triageSeq: event.seq });
     return { seq: event.seq };
   }
 
@@ -125,6 +131,6 @@ export class WorkspaceController {
   @HttpCode(202)
   @ApiOperation({ summary: 'Re-project and re-score the workspace' })
   async reprocess(@Param('ws') ws: string) {
-    return { job: await this.jobs.add(JobName.Project, { workspaceId: ws }, await this.db.events.latestSeq(ws)) };
+    return { job: await this.jobs.add(JobName.Project, { workspaceId: ws }, await this.db.events.inputSeq(ws)) };
   }
 }

@@ -1,12 +1,12 @@
 import type { Command } from 'commander';
 import { InvalidInputError, LENSES, SEVERITIES, severityRank, type Lens, type Severity } from '@custody/domain';
+import { loadConfig } from '@custody/config';
 import { auditFiles } from '@custody/pipeline';
-import { renderReport, type ReportFormat } from '@custody/reports';
+import { renderReport, REPORT_FORMATS, type ReportFormat } from '@custody/reports';
 import { EXIT } from '../exit-codes.js';
 import { emit } from '../output.js';
 import { progressBar } from '../progress.js';
 
-const FORMATS: ReportFormat[] = ['md', 'json', 'html', 'pdf', 'csv', 'sarif'];
 
 export function registerAudit(program: Command): void {
   program
@@ -18,11 +18,11 @@ export function registerAudit(program: Command): void {
     .option('--out <file>', 'write to a file instead of stdout')
     .option('--fail-on <severity>', `exit ${EXIT.findings} if an untriaged finding is at or above this severity (${SEVERITIES.join(', ')})`)
     .action(async (paths: string[], opts: { lens?: string; format: string; out?: string; failOn?: string }) => {
-      if (!FORMATS.includes(opts.format as ReportFormat)) throw new InvalidInputError(`unknown format "${opts.format}"; expected ${FORMATS.join(', ')}`);
+      if (!(REPORT_FORMATS as readonly string[]).includes(opts.format)) throw new InvalidInputError(`unknown format "${opts.format}"; expected ${REPORT_FORMATS.join(', ')}`);
       if (opts.lens && !LENSES.includes(opts.lens as Lens)) throw new InvalidInputError(`unknown lens "${opts.lens}"; expected ${LENSES.join(', ')}`);
       if (opts.failOn && !SEVERITIES.includes(opts.failOn as Severity)) throw new InvalidInputError(`unknown severity "${opts.failOn}"; expected ${SEVERITIES.join(', ')}`);
       const report = await auditFiles(paths, { lens: opts.lens as Lens | undefined, onProgress: progressBar('reading') });
-      emit(await renderReport(report, opts.format as ReportFormat), opts.out);
+      emit(await renderReport(report, opts.format as ReportFormat, { executablePath: loadConfig().chromiumPath }), opts.out);
       const bad = report.documents.filter((d) => d.status === 'failed' || d.status === 'unparsed');
       for (const d of bad) process.stderr.write(`custody: ${d.status}: ${d.reason ?? d.file}\n`);
       if (opts.failOn) {

@@ -22,6 +22,9 @@ export class EventStoreRepository {
   constructor(private readonly ds: DataSource) {}
 
   async append(manager: EntityManager, workspaceId: string, type: string, payload: object, actor = 'system'): Promise<StoredEvent> {
+    // Serialise appends per workspace until commit, so seq order is commit order and an SSE reader that
+    // resumes "after seq N" can never skip an event that commits late.
+    await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [workspaceId]);
     const row = manager.create(EventEntity, { workspaceId, type, payload, actor });
     const saved = await manager.save(EventEntity, row);
     return toStored(saved);
@@ -47,6 +50,19 @@ export class EventStoreRepository {
       .where('e.workspace_id = :workspaceId AND e.type IN (:...types)', { workspaceId, types })
       .orderBy('e.seq', 'ASC').getMany();
     return rows.map(toStored);
+  }
+
+  /**
+   * The highest seq of the events a projection reads (documents, their outcomes, corrections, setting
+   * changes arrive as documents): reads, graph and score events do not move it, so they never cause or
+   * rename projection jobs.
+   */
+  async inputSeq(workspaceId: string): Promise<number> {
+    const r = await this.ds.query(
+      `SELECT coalesce(max(seq), 0) AS seq FROM event WHERE workspace_id = $1 AND type IN ('DocumentReceived', 'FactsExtracted', 'DocumentRejected', 'FactCorrected')`,
+      [workspaceId],
+    );
+    return Number(r[0].seq);
   }
 
   async latestSeq(workspaceId: string): Promise<number> {

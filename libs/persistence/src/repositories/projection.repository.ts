@@ -26,6 +26,8 @@ export class ProjectionRepository {
   async saveGraph(workspaceId: string, graph: Graph, eventSeq: number): Promise<{ changed: boolean; version: number; affected: string[]; event?: StoredEvent }> {
     return this.ds.transaction(async (m) => {
       const prev = await m.createQueryBuilder(GraphProjectionEntity, 'g').setLock('pessimistic_write').where('g.workspace_id = :workspaceId', { workspaceId }).getOne();
+      // A slower job that read older inputs must not replace a projection built from newer ones.
+      if (prev && Number(prev.eventSeq) > eventSeq) return { changed: false, version: prev.version, affected: [] };
       const prevGraph = prev?.graph as Graph | undefined;
       const affected = diffSystems(prevGraph, graph);
       if (prev && affected.length === 0 && canonicalJson(prevGraph) === canonicalJson(graph)) {
@@ -45,8 +47,12 @@ export class ProjectionRepository {
 
   /** Stores a scoring run: findings upserted with first/last seen, vanished ones resolved, and the score. */
   async saveScoring(workspaceId: string, graphVersion: number, findings: Finding[], score: Score):
-    Promise<{ appeared: string[]; resolved: string[]; event: StoredEvent }> {
+    Promise<{ saved: boolean; appeared: string[]; resolved: string[]; event?: StoredEvent }> {
     return this.ds.transaction(async (m) => {
+      // One scoring write per workspace at a time, and never an older graph's over a newer one's.
+      await m.query('SELECT pg_advisory_xact_lock(hashtext($1))', [workspaceId]);
+      const current = await m.findOne(ScoreEntity, { where: { workspaceId }, select: { workspaceId: true, graphVersion: true } });
+      if (current && current.graphVersion > graphVersion) return { saved: false, appeared: [], resolved: [] };
       const now = new Date();
       // Only what the history needs: the stored findings' data is large and is replaced below anyway.
       const existing = new Map((await m.find(FindingEntity, { where: { workspaceId }, select: { id: true, firstSeenAt: true, resolvedAt: true } })).map((f) => [f.id, f]));
@@ -66,7 +72,7 @@ export class ProjectionRepository {
       for (const ids of chunks(resolved)) await m.createQueryBuilder().update(FindingEntity).set({ resolvedAt: now }).where('workspace_id = :workspaceId AND id IN (:...ids)', { workspaceId, ids }).execute();
       await m.save(ScoreEntity, { workspaceId, total: score.total, data: score, graphVersion, computedAt: now });
       const event = await this.events.append(m, workspaceId, 'ExposureScored', { graphVersion, total: score.total, findings: findings.length, appeared, resolved });
-      return { appeared, resolved, event };
+      return { saved: true, appeared, resolved, event };
     });
   }
 

@@ -1,4 +1,4 @@
-import { CustodyError, type DocumentStatus, type DocumentType, type ExtractionResult, type ParseResult, type Redaction } from '@custody/domain';
+import { CustodyError, safeErrorText, type DocumentStatus, type DocumentType, type ExtractionResult, type ParseResult, type Redaction } from '@custody/domain';
 import { extractDocument, LlmExtractor } from '@custody/extraction';
 import { parseManifest, type Manifest } from '@custody/graph';
 import { detectFormat, parseConfig, parseFleet } from '@custody/integrations';
@@ -88,7 +88,7 @@ export async function analyzeDocument(bytes: Uint8Array, fileName: string, opts:
       return { type: 'unknown', status: err.code === 'unsupported_format' ? 'unparsed' : 'failed', reason };
     }
     // An unexpected error is a bug, but the document is still kept and reported rather than lost.
-    return { type: 'unknown', status: 'failed', reason: `${fileName}: internal error while reading (${(err as Error).message})` };
+    return { type: 'unknown', status: 'failed', reason: `${fileName}: internal error while reading (${safeErrorText(err)})` };
   }
 }
 

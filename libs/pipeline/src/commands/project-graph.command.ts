@@ -18,14 +18,17 @@ export class ProjectGraphHandler implements ICommandHandler<ProjectGraphCommand>
   constructor(@Inject(PERSISTENCE) private readonly db: Persistence, private readonly events: EventBus) {}
 
   async execute({ workspaceId }: ProjectGraphCommand) {
-    // Read the high-water mark first: anything after it triggers another projection job.
-    const seq = await this.db.events.latestSeq(workspaceId);
+    // Read the high-water mark first: anything after it triggers another projection job. A projection that
+    // already saw it (a newer job ran first) has nothing to add.
+    const seq = await this.db.events.inputSeq(workspaceId);
+    const stored = await this.db.projections.graph(workspaceId);
+    if (stored && stored.eventSeq >= seq) return { version: stored.version, changed: false };
     const docs = await loadAnalyzedDocuments(this.db, workspaceId);
     const workspace = await this.db.workspaces.findById(workspaceId);
     const { graph } = projectDocuments(docs, { asOf: new Date().toISOString(), corrections: await loadCorrections(this.db, workspaceId) });
     if (workspace && graph.practice.name === 'Practice') graph.practice.name = workspace.name;
     // asOf is the projection time; keep it out of change detection by pinning it to the previous value when equal otherwise.
-    const prev = await this.db.projections.graph(workspaceId);
+    const prev = stored;
     if (prev && canonicalJson({ ...prev.graph, asOf: '' }) === canonicalJson({ ...graph, asOf: '' })) graph.asOf = prev.graph.asOf;
     const saved = await this.db.projections.saveGraph(workspaceId, graph, seq);
     if (saved.changed && saved.event) this.events.publish(new GraphChangedEvent(workspaceId, saved.version, saved.affected, saved.event.seq));

@@ -12,7 +12,7 @@ export enum JobName {
 export type JobPayload =
   | { name: JobName.Extract; data: { documentId: string } }
   | { name: JobName.Project; data: { workspaceId: string } }
-  | { name: JobName.Score; data: { workspaceId: string; graphVersion: number } };
+  | { name: JobName.Score; data: { workspaceId: string; graphVersion: number; triageSeq?: number } };
 
 export type PayloadOf<N extends JobName> = Extract<JobPayload, { name: N }>['data'];
 
@@ -33,7 +33,11 @@ export function jobId<N extends JobName>(name: N, data: PayloadOf<N>, seq?: numb
     case JobName.Project:
       return `project-${(data as PayloadOf<JobName.Project>).workspaceId}-${seq ?? 0}`;
     case JobName.Score:
-      return `score-${(data as PayloadOf<JobName.Score>).workspaceId}-${(data as PayloadOf<JobName.Score>).graphVersion}`;
+    {
+      const d = data as PayloadOf<JobName.Score>;
+      // A triage decision re-scores the same graph version: its event seq makes that a new job.
+      return `score-${d.workspaceId}-${d.graphVersion}${d.triageSeq ? `-t${d.triageSeq}` : ''}`;
+    }
     default:
       throw new Error(`unknown job ${String(name)}`);
   }

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleD
 import { CommandBus } from '@nestjs/cqrs';
 import { UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { CustodyConfig } from '@custody/config';
-import { CustodyError } from '@custody/domain';
+import { CustodyError, safeErrorText } from '@custody/domain';
 import type { Persistence } from '@custody/persistence';
 import { ExtractDocumentCommand } from '../commands/extract-document.command.js';
 import { ProjectGraphCommand } from '../commands/project-graph.command.js';
@@ -54,7 +54,7 @@ export class PipelineProcessor implements OnApplicationBootstrap, OnModuleDestro
       maxStalledCount: 3,
     });
     this.worker.on('failed', (job, err) => void this.onFailed(job, err));
-    this.worker.on('error', (err) => this.log.error(`worker: ${err.message}`));
+    this.worker.on('error', (err) => this.log.error(`worker: ${safeErrorText(err)}`));
   }
 
   async onModuleDestroy(): Promise<void> {
@@ -75,7 +75,7 @@ export class PipelineProcessor implements OnApplicationBootstrap, OnModuleDestro
 
   private async extract({ documentId }: PayloadOf<JobName.Extract>): Promise<void> {
     const { workspaceId } = await this.commands.execute(new ExtractDocumentCommand(documentId));
-    await this.jobs.add(JobName.Project, { workspaceId }, await this.db.events.latestSeq(workspaceId));
+    await this.jobs.add(JobName.Project, { workspaceId }, await this.db.events.inputSeq(workspaceId));
   }
 
   private async project({ workspaceId }: PayloadOf<JobName.Project>): Promise<void> {
@@ -83,18 +83,18 @@ export class PipelineProcessor implements OnApplicationBootstrap, OnModuleDestro
     await this.jobs.add(JobName.Score, { workspaceId, graphVersion: version });
   }
 
-  private async score({ workspaceId, graphVersion }: PayloadOf<JobName.Score>): Promise<void> {
-    await this.commands.execute(new ScoreWorkspaceCommand(workspaceId, graphVersion));
+  private async score({ workspaceId, graphVersion, triageSeq }: PayloadOf<JobName.Score>): Promise<void> {
+    await this.commands.execute(new ScoreWorkspaceCommand(workspaceId, graphVersion, Boolean(triageSeq)));
   }
 
   /** A document whose extraction will not be retried again is marked failed with the reason: kept, never silent. */
   private async onFailed(job: Job | undefined, err: Error): Promise<void> {
-    this.log.warn(`job ${job?.name} ${job?.id} failed (attempt ${job?.attemptsMade}): ${err.message}`);
+    this.log.warn(`job ${job?.name} ${job?.id} failed (attempt ${job?.attemptsMade}): ${safeErrorText(err)}`);
     const final = !job || err instanceof UnrecoverableError || job.attemptsMade >= (job.opts.attempts ?? 1);
     if (job?.name === JobName.Extract && final) {
       const { documentId } = job.data as PayloadOf<JobName.Extract>;
       await this.db.documents
-        .recordOutcome(documentId, { type: 'unknown', status: 'failed', reason: `processing failed: ${err.message}` })
+        .recordOutcome(documentId, { type: 'unknown', status: 'failed', reason: `processing failed: ${safeErrorText(err)}` })
         .catch((e: Error) => this.log.error(`could not mark document failed: ${e.message}`));
     }
   }
