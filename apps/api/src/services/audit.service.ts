@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InvalidInputError, LENSES, NotFoundError, type AuditReport, type Graph, type Lens } from '@custody/domain';
 import type { Persistence } from '@custody/persistence';
 import {
-  composeReport, evaluateGraph, loadAnalyzedDocuments, loadCorrections, loadTriage, PERSISTENCE, projectDocuments,
+  composeReport, evaluateGraph, loadAnalyzedDocuments, loadCorrections, loadTriage, PERSISTENCE, projectDocuments, type AnalyzedDocument,
 } from '@custody/pipeline';
 
 export function parseLens(value: unknown): Lens | undefined {
@@ -18,15 +18,24 @@ export function parseAsOf(value: unknown): Date | undefined {
   return d;
 }
 
-/** Reads a workspace's audit: the stored projection and findings now, or a replay of the event store as of a moment. */
+/** How many evaluated audits to keep: the dashboard asks for /audit and /graph of the same moment together. */
+const CACHE_SIZE = 8;
+
+/**
+ * Reads a workspace's audit: the stored projection now, or a replay of the event store as of a moment.
+ * Rules and score run on each new state; an audit of a state already evaluated (same workspace, lens, moment
+ * and latest change) is served from a small cache, so a dashboard refresh evaluates once.
+ */
 @Injectable()
 export class AuditService {
+  private readonly cache = new Map<string, Promise<AuditReport>>();
+
   constructor(@Inject(PERSISTENCE) private readonly db: Persistence) {}
 
-  async graph(workspaceId: string, asOf?: Date): Promise<Graph> {
+  async graph(workspaceId: string, asOf?: Date, docs?: AnalyzedDocument[]): Promise<Graph> {
     if (asOf) {
-      const docs = await loadAnalyzedDocuments(this.db, workspaceId, asOf);
-      return projectDocuments(docs, { asOf: asOf.toISOString(), corrections: await loadCorrections(this.db, workspaceId, asOf) }).graph;
+      const atThen = docs ?? (await loadAnalyzedDocuments(this.db, workspaceId, asOf));
+      return projectDocuments(atThen, { asOf: asOf.toISOString(), corrections: await loadCorrections(this.db, workspaceId, asOf) }).graph;
     }
     const stored = await this.db.projections.graph(workspaceId);
     if (stored) return stored.graph;
@@ -34,13 +43,25 @@ export class AuditService {
   }
 
   async report(workspaceId: string, opts: { lens?: Lens; asOf?: Date } = {}): Promise<AuditReport> {
+    const key = [workspaceId, opts.lens ?? '', opts.asOf?.toISOString() ?? 'now', await this.db.events.changeSeq(workspaceId)].join('|');
+    let pending = this.cache.get(key);
+    if (!pending) {
+      pending = this.evaluate(workspaceId, opts);
+      this.cache.set(key, pending);
+      pending.catch(() => this.cache.delete(key));
+      while (this.cache.size > CACHE_SIZE) this.cache.delete(this.cache.keys().next().value!);
+    }
+    return pending;
+  }
+
+  private async evaluate(workspaceId: string, opts: { lens?: Lens; asOf?: Date }): Promise<AuditReport> {
     const workspace = await this.db.workspaces.findById(workspaceId);
     if (!workspace) throw new NotFoundError('workspace', workspaceId);
-    const graph = await this.graph(workspaceId, opts.asOf);
+    const documents = await loadAnalyzedDocuments(this.db, workspaceId, opts.asOf);
+    const graph = await this.graph(workspaceId, opts.asOf, documents);
     if (graph.practice.name === 'Practice') graph.practice.name = workspace.name;
     const lens = opts.lens ?? graph.practice.lenses[0] ?? 'default';
     const evaluation = evaluateGraph(graph, { lens, now: opts.asOf ?? new Date(graph.asOf), triage: await loadTriage(this.db, workspaceId) });
-    const documents = await loadAnalyzedDocuments(this.db, workspaceId, opts.asOf);
     return composeReport({ workspace: { id: workspace.id, name: workspace.name }, graph, evaluation, documents, lens });
   }
 }

@@ -65,6 +65,12 @@ export class EventStoreRepository {
     return Number(r[0].seq);
   }
 
+  /** The highest seq of anything that changes what an audit shows (every event but reads). */
+  async changeSeq(workspaceId: string): Promise<number> {
+    const r = await this.ds.query(`SELECT coalesce(max(seq), 0) AS seq FROM event WHERE workspace_id = $1 AND type <> 'EvidenceRead'`, [workspaceId]);
+    return Number(r[0].seq);
+  }
+
   async latestSeq(workspaceId: string): Promise<number> {
     const r = await this.ds.query('SELECT coalesce(max(seq), 0) AS seq FROM event WHERE workspace_id = $1', [workspaceId]);
     return Number(r[0].seq);
