@@ -22,6 +22,8 @@ export const ConfigSchema = z.object({
   /** Shared secret for HMAC-signed webhook intake (secret). */
   webhookSecret: z.string().min(16).optional(),
   chromiumPath: z.string().default('/usr/bin/chromium'),
+  /** A YAML/JSON file of extra known vendors (host and name → role), consulted before the built-in catalogue. */
+  vendorsFile: z.string().min(1).optional(),
   logLevel: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
   /** Optional model-backed extractor (off unless a base URL is set); the key is a secret. */
   llm: z

@@ -16,6 +16,7 @@ const ENV_MAP: Record<string, keyof CustodyConfig> = {
   CUSTODY_MAX_UPLOAD_BYTES: 'maxUploadBytes',
   CUSTODY_WEBHOOK_SECRET: 'webhookSecret',
   CHROMIUM_PATH: 'chromiumPath',
+  CUSTODY_VENDORS_FILE: 'vendorsFile',
   LOG_LEVEL: 'logLevel',
 };
 

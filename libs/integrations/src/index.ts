@@ -13,6 +13,7 @@ export { detectFormat, FORMATS, type ConfigFormat } from './detect.js';
 export { parseConfig } from './parse-config.js';
 export { lookupVendor, hostOf, type VendorMatch } from './catalogue/lookup.js';
 export { VENDORS } from './catalogue/vendors.js';
+export { loadVendorCatalogue } from './catalogue/load-catalogue.js';
 export { redactSecrets, REDACTED } from './redact/redact.js';
 export { SAFE_HARBOR, safeHarborIdentifier } from './data/safe-harbor.js';
 export { categoriesFromText } from './data/categories.js';

@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import type { CustodyConfig } from '@custody/config';
 import { CustodyError } from '@custody/domain';
 import { Persistence, startEmbeddedPostgres, type EmbeddedPostgres } from '@custody/persistence';
+import { loadVendorCatalogue, type VendorEntry } from '@custody/integrations';
 import type { QueueBackend } from './jobs/queue-connection.js';
 
 /** The services a Custody process runs on: real PostgreSQL/Redis, or embedded engines under `home`. */
@@ -11,6 +12,8 @@ export interface Runtime {
   embedded: boolean;
   persistence: Persistence;
   queue: QueueBackend;
+  /** Extra known vendors from config `vendorsFile`, loaded once at boot. */
+  vendors: VendorEntry[];
   close(): Promise<void>;
 }
 
@@ -20,6 +23,8 @@ export interface Runtime {
  * `home`, so jobs are as durable as in production. Only one process may own an embedded home at a time.
  */
 export async function startRuntime(config: CustodyConfig): Promise<Runtime> {
+  // Read before any engine starts, so a broken catalogue fails boot with its own message.
+  const vendors = config.vendorsFile ? loadVendorCatalogue(config.vendorsFile) : [];
   const engines: EmbeddedPostgres[] = [];
   let releaseLock = () => {};
   try {
@@ -49,6 +54,7 @@ export async function startRuntime(config: CustodyConfig): Promise<Runtime> {
       embedded: !config.databaseUrl,
       persistence,
       queue,
+      vendors,
       async close() {
         await persistence.close();
         for (const e of engines.reverse()) await e.close().catch(() => undefined);

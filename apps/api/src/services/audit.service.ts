@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InvalidInputError, LENSES, NotFoundError, type AuditReport, type Graph, type Lens } from '@custody/domain';
 import type { Persistence } from '@custody/persistence';
 import {
-  composeReport, evaluateGraph, loadAnalyzedDocuments, loadCorrections, loadTriage, PERSISTENCE, projectDocuments, type AnalyzedDocument,
+  composeReport, evaluateGraph, loadAnalyzedDocuments, loadCorrections, loadTriage, PERSISTENCE, projectDocuments, RUNTIME, type AnalyzedDocument, type Runtime,
 } from '@custody/pipeline';
 
 export function parseLens(value: unknown): Lens | undefined {
@@ -30,12 +30,12 @@ const CACHE_SIZE = 8;
 export class AuditService {
   private readonly cache = new Map<string, Promise<AuditReport>>();
 
-  constructor(@Inject(PERSISTENCE) private readonly db: Persistence) {}
+  constructor(@Inject(PERSISTENCE) private readonly db: Persistence, @Inject(RUNTIME) private readonly runtime: Runtime) {}
 
   async graph(workspaceId: string, asOf?: Date, docs?: AnalyzedDocument[]): Promise<Graph> {
     if (asOf) {
       const atThen = docs ?? (await loadAnalyzedDocuments(this.db, workspaceId, asOf));
-      return projectDocuments(atThen, { asOf: asOf.toISOString(), corrections: await loadCorrections(this.db, workspaceId, asOf) }).graph;
+      return projectDocuments(atThen, { asOf: asOf.toISOString(), corrections: await loadCorrections(this.db, workspaceId, asOf), vendors: this.runtime.vendors }).graph;
     }
     const stored = await this.db.projections.graph(workspaceId);
     if (stored) return stored.graph;

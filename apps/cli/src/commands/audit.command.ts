@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { InvalidInputError, LENSES, SEVERITIES, severityRank, type Lens, type Severity } from '@custody/domain';
 import { loadConfig } from '@custody/config';
+import { loadVendorCatalogue } from '@custody/integrations';
 import { auditFiles } from '@custody/pipeline';
 import { renderReport, REPORT_FORMATS, type ReportFormat } from '@custody/reports';
 import { EXIT } from '../exit-codes.js';
@@ -21,8 +22,10 @@ export function registerAudit(program: Command): void {
       if (!(REPORT_FORMATS as readonly string[]).includes(opts.format)) throw new InvalidInputError(`unknown format "${opts.format}"; expected ${REPORT_FORMATS.join(', ')}`);
       if (opts.lens && !LENSES.includes(opts.lens as Lens)) throw new InvalidInputError(`unknown lens "${opts.lens}"; expected ${LENSES.join(', ')}`);
       if (opts.failOn && !SEVERITIES.includes(opts.failOn as Severity)) throw new InvalidInputError(`unknown severity "${opts.failOn}"; expected ${SEVERITIES.join(', ')}`);
-      const report = await auditFiles(paths, { lens: opts.lens as Lens | undefined, onProgress: progressBar('reading') });
-      emit(await renderReport(report, opts.format as ReportFormat, { executablePath: loadConfig().chromiumPath }), opts.out);
+      const config = loadConfig();
+      const vendors = config.vendorsFile ? loadVendorCatalogue(config.vendorsFile) : [];
+      const report = await auditFiles(paths, { lens: opts.lens as Lens | undefined, vendors, onProgress: progressBar('reading') });
+      emit(await renderReport(report, opts.format as ReportFormat, { executablePath: config.chromiumPath }), opts.out);
       const bad = report.documents.filter((d) => d.status === 'failed' || d.status === 'unparsed');
       for (const d of bad) process.stderr.write(`custody: ${d.status}: ${d.reason ?? d.file}\n`);
       if (opts.failOn) {

@@ -1,7 +1,7 @@
 import { CustodyError, safeErrorText, type DocumentStatus, type DocumentType, type ExtractionResult, type ParseResult, type Redaction } from '@custody/domain';
 import { extractDocument, LlmExtractor } from '@custody/extraction';
 import { parseManifest, type Manifest } from '@custody/graph';
-import { detectFormat, parseConfig, parseFleet } from '@custody/integrations';
+import { detectFormat, parseConfig, parseFleet, type VendorEntry } from '@custody/integrations';
 
 /** What one document turned into: the only shapes the projection reads. */
 export type DocumentAnalysis =
@@ -38,6 +38,8 @@ export interface AnalyzeOptions {
    * them in the redacted text, so they are added to the parse result and still reported as findings.
    */
   redactions?: Redaction[];
+  /** Extra known vendors (config `vendorsFile`), consulted before the built-in catalogue. */
+  vendors?: VendorEntry[];
 }
 
 const MANIFEST_HINT = /^(practice|systems)\s*:/m;
@@ -67,10 +69,10 @@ export async function analyzeDocument(bytes: Uint8Array, fileName: string, opts:
     }
     const format = detectFormat(bytes, fileName);
     if (FLEET_FORMATS.has(format)) {
-      return { type: 'fleet_export', status: 'processed', format, analysis: { type: 'fleet_export', parse: withRedactions(parseFleet(bytes, fileName), opts.redactions) } };
+      return { type: 'fleet_export', status: 'processed', format, analysis: { type: 'fleet_export', parse: withRedactions(parseFleet(bytes, fileName, { vendors: opts.vendors }), opts.redactions) } };
     }
     if (!TEXT_FORMATS.has(format)) {
-      const parse = withRedactions(parseConfig(bytes, fileName), opts.redactions);
+      const parse = withRedactions(parseConfig(bytes, fileName, { vendors: opts.vendors }), opts.redactions);
       const interpreted = parse.systems.length + parse.flows.length + (parse.consents?.length ?? 0) + parse.redactions.length > 0;
       return {
         type: 'integration_config',

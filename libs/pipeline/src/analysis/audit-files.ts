@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import { InvalidInputError, type AuditReport, type Lens } from '@custody/domain';
+import type { VendorEntry } from '@custody/integrations';
 import type { RuleSettings } from '@custody/rules';
 import { analyzeDocument } from './analyze-document.js';
 import { composeReport, evaluateGraph, projectDocuments, type AnalyzedDocument } from './build-audit.js';
@@ -27,19 +28,19 @@ export function collectFiles(paths: string[]): string[] {
  * The whole audit in memory, with no database or queue: what `custody audit` runs (e.g. in a config repo's
  * CI). It uses the same analysis, projection, rules and score as the service.
  */
-export async function auditFiles(paths: string[], opts: { lens?: Lens; settings?: RuleSettings; now?: Date; name?: string; maxBytes?: number; onProgress?: (done: number, total: number, file: string) => void } = {}): Promise<AuditReport> {
+export async function auditFiles(paths: string[], opts: { vendors?: VendorEntry[]; lens?: Lens; settings?: RuleSettings; now?: Date; name?: string; maxBytes?: number; onProgress?: (done: number, total: number, file: string) => void } = {}): Promise<AuditReport> {
   const files = collectFiles(paths);
   const root = paths.length === 1 && statSync(resolve(paths[0])).isDirectory() ? resolve(paths[0]) : process.cwd();
   const docs: AnalyzedDocument[] = [];
   for (const [i, file] of files.entries()) {
     const bytes = readFileSync(file);
     const name = relative(root, file) || basename(file);
-    const result = await analyzeDocument(bytes, name, { maxBytes: opts.maxBytes });
+    const result = await analyzeDocument(bytes, name, { maxBytes: opts.maxBytes, vendors: opts.vendors });
     docs.push({ id: createHash('sha256').update(bytes).digest('hex'), file: name, ...result });
     opts.onProgress?.(i + 1, files.length, name);
   }
   const now = opts.now ?? new Date();
-  const { graph } = projectDocuments(docs, { asOf: now.toISOString() });
+  const { graph } = projectDocuments(docs, { asOf: now.toISOString(), vendors: opts.vendors });
   const lens = opts.lens ?? graph.practice.lenses[0] ?? 'default';
   const evaluation = evaluateGraph(graph, { lens, settings: opts.settings, now });
   const name = opts.name ?? graph.practice.name;

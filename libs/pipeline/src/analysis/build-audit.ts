@@ -1,6 +1,6 @@
 import type { AuditDocument, AuditReport, DocumentStatus, DocumentType, FactCorrection, Finding, Graph, Lens, Score } from '@custody/domain';
 import { projectGraphWithReport } from '@custody/graph';
-import { lookupVendor } from '@custody/integrations';
+import { lookupVendor, type VendorEntry } from '@custody/integrations';
 import { DEFAULT_RULE_SETTINGS, runRules, scoreFindings, type RuleSettings } from '@custody/rules';
 import { SETTING_CHANGE_KEY as SETTING_CHANGE_PATH, type DocumentAnalysis } from './analyze-document.js';
 
@@ -22,7 +22,7 @@ export interface Evaluation {
 }
 
 /** Projects analysed documents into the PHI flow graph (pure; same input → same graph). */
-export function projectDocuments(docs: AnalyzedDocument[], opts: { asOf: string; corrections?: Record<string, FactCorrection[]> }) {
+export function projectDocuments(docs: AnalyzedDocument[], opts: { asOf: string; corrections?: Record<string, FactCorrection[]>; vendors?: VendorEntry[] }) {
   const manifests = docs.filter((d) => d.analysis?.type === 'manifest');
   const manifestDoc = manifests[0];
   return projectGraphWithReport({
@@ -45,7 +45,7 @@ export function projectDocuments(docs: AnalyzedDocument[], opts: { asOf: string;
         : [],
     ),
     asOf: opts.asOf,
-    resolveVendor: (hostOrName: string) => lookupVendor(hostOrName),
+    resolveVendor: (hostOrName: string) => lookupVendor(hostOrName, opts.vendors),
   });
 }
 

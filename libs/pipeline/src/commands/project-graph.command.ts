@@ -4,7 +4,8 @@ import { canonicalJson, type Persistence } from '@custody/persistence';
 import { projectDocuments } from '../analysis/build-audit.js';
 import { loadAnalyzedDocuments, loadCorrections } from '../analysis/workspace-state.js';
 import { GraphChangedEvent } from '../events/pipeline.events.js';
-import { PERSISTENCE } from '../tokens.js';
+import type { Runtime } from '../runtime.js';
+import { PERSISTENCE, RUNTIME } from '../tokens.js';
 
 /** Rebuilds a workspace's graph projection from its documents and corrections. Idempotent. */
 export class ProjectGraphCommand extends Command<{ version: number; changed: boolean }> {
@@ -15,7 +16,7 @@ export class ProjectGraphCommand extends Command<{ version: number; changed: boo
 
 @CommandHandler(ProjectGraphCommand)
 export class ProjectGraphHandler implements ICommandHandler<ProjectGraphCommand> {
-  constructor(@Inject(PERSISTENCE) private readonly db: Persistence, private readonly events: EventBus) {}
+  constructor(@Inject(PERSISTENCE) private readonly db: Persistence, @Inject(RUNTIME) private readonly runtime: Runtime, private readonly events: EventBus) {}
 
   async execute({ workspaceId }: ProjectGraphCommand) {
     // Read the high-water mark first: anything after it triggers another projection job. A projection that
@@ -25,7 +26,7 @@ export class ProjectGraphHandler implements ICommandHandler<ProjectGraphCommand>
     if (stored && stored.eventSeq >= seq) return { version: stored.version, changed: false };
     const docs = await loadAnalyzedDocuments(this.db, workspaceId);
     const workspace = await this.db.workspaces.findById(workspaceId);
-    const { graph } = projectDocuments(docs, { asOf: new Date().toISOString(), corrections: await loadCorrections(this.db, workspaceId) });
+    const { graph } = projectDocuments(docs, { asOf: new Date().toISOString(), corrections: await loadCorrections(this.db, workspaceId), vendors: this.runtime.vendors });
     if (workspace && graph.practice.name === 'Practice') graph.practice.name = workspace.name;
     // asOf is the projection time; keep it out of change detection by pinning it to the previous value when equal otherwise.
     const prev = stored;
