@@ -8,6 +8,8 @@ import { IS_PUBLIC } from './public.decorator.js';
 
 export interface AuthedRequest extends Request {
   workspaceId?: string;
+  /** Who acts, for the audit log: the key's prefix, never the key. */
+  actor?: string;
 }
 
 /**
@@ -33,6 +35,7 @@ export class ApiKeyGuard implements CanActivate {
       req.params.ws = target.id;
     }
     req.workspaceId = workspaceId;
+    req.actor = `key:${key!.slice(0, 9)}`;
     return true;
   }
 }

@@ -36,7 +36,7 @@ export class DocumentsController {
     }
     const results: (IngestResult & { fileName: string })[] = [];
     for (const item of items) {
-      const r = await this.commands.execute(new IngestDocumentCommand(ws, item.fileName, item.bytes, actorOf(req)));
+      const r = await this.commands.execute(new IngestDocumentCommand(ws, item.fileName, item.bytes, req.actor));
       results.push({ ...r, fileName: item.fileName });
     }
     return results.length === 1 ? { id: results[0].documentId, ...results[0] } : { documents: results };
@@ -53,7 +53,7 @@ export class DocumentsController {
   async get(@Param('ws') ws: string, @Param('id', new ParseUUIDPipe()) id: string, @Req() req: AuthedRequest) {
     const doc = await this.db.documents.get(id);
     if (doc.workspaceId !== ws) throw new NotFoundError('document', id);
-    await this.db.dataSource.transaction((m) => this.db.events.append(m, ws, 'EvidenceRead', { documentId: id }, actorOf(req)));
+    await this.db.events.record(ws, 'EvidenceRead', { documentId: id }, req.actor);
     const { analysis, ...rest } = doc;
     const a = analysis as { type?: string; extraction?: { document: unknown; facts: unknown }; parse?: unknown; manifest?: unknown } | undefined;
     return { ...rest, info: a?.extraction?.document, facts: a?.extraction?.facts, parse: a?.parse, manifest: a?.manifest };
@@ -68,15 +68,9 @@ export class DocumentsController {
     if (!FACT_NAMES.includes(fact as FactName)) throw new InvalidInputError(`unknown fact "${fact}"`);
     if (!isValidFactValue(fact as FactName, body?.value)) throw new InvalidInputError(`${JSON.stringify(body?.value)} is not a valid value of ${fact}`);
     if (!body.reason?.trim()) throw new InvalidInputError('a correction needs a reason');
-    const event = await this.db.dataSource.transaction((m) =>
-      this.db.events.append(m, ws, 'FactCorrected', { documentId: id, fact, value: body.value, reason: body.reason }, actorOf(req)));
+    const event = await this.db.events.record(ws, 'FactCorrected', { documentId: id, fact, value: body.value, reason: body.reason }, req.actor);
     await this.jobs.add(JobName.Project, { workspaceId: ws }, event.seq);
     return { seq: event.seq };
   }
 }
 
-/** Who did it, for the audit log: the key's prefix, never the key. */
-export function actorOf(req: AuthedRequest): string {
-  const key = String(req.headers['x-api-key'] ?? /^Bearer\s+(.+)$/i.exec(req.headers.authorization ?? '')?.[1] ?? '');
-  return key ? `key:${key.slice(0, 9)}` : 'anonymous';
-}

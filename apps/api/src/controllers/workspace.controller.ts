@@ -10,7 +10,6 @@ import { DEFAULT_RULE_SETTINGS, whatIf, type WhatIfChange } from '@custody/rules
 import type { Response } from 'express';
 import type { AuthedRequest } from '../auth/api-key.guard.js';
 import { AuditService, parseAsOf, parseLens } from '../services/audit.service.js';
-import { actorOf } from './documents.controller.js';
 
 const TRIAGE: TriageStatus[] = ['open', 'accepted', 'mitigated', 'false_positive'];
 
@@ -107,8 +106,7 @@ export class WorkspaceController {
   async triage(@Param('ws') ws: string, @Param('findingId') findingId: string, @Body() body: { status: TriageStatus; reason?: string }, @Req() req: AuthedRequest) {
     if (!TRIAGE.includes(body?.status)) throw new InvalidInputError(`status must be one of ${TRIAGE.join(', ')}`);
     if (body.status !== 'open' && !body.reason?.trim()) throw new InvalidInputError('triage needs a reason');
-    const event = await this.db.dataSource.transaction((m) =>
-      this.db.events.append(m, ws, 'FindingTriaged', { findingId, status: body.status, reason: body.reason }, actorOf(req)));
+    const event = await this.db.events.record(ws, 'FindingTriaged', { findingId, status: body.status, reason: body.reason }, req.actor);
     // Mitigated and false-positive findings leave the score: re-score the current graph with the decision.
     const graph = await this.db.projections.graph(ws);
     if (graph) await this.jobs.add(JobName.Score, { workspaceId: ws, graphVersion: graph.version, triageSeq: event.seq });
@@ -124,7 +122,7 @@ export class WorkspaceController {
 
   /** Custody holds sensitive material: every read of evidence (quotes, findings, reports) is in the audit log. */
   private async logRead(ws: string, req: AuthedRequest, what: string): Promise<void> {
-    await this.db.dataSource.transaction((m) => this.db.events.append(m, ws, 'EvidenceRead', { what }, actorOf(req)));
+    await this.db.events.record(ws, 'EvidenceRead', { what }, req.actor);
   }
 
   @Post('reprocess')

@@ -32,14 +32,14 @@ export class AuditService {
 
   constructor(@Inject(PERSISTENCE) private readonly db: Persistence, @Inject(RUNTIME) private readonly runtime: Runtime) {}
 
-  async graph(workspaceId: string, asOf?: Date, docs?: AnalyzedDocument[]): Promise<Graph> {
+  async graph(workspaceId: string, asOf?: Date, docs?: AnalyzedDocument[], practiceName?: string): Promise<Graph> {
     if (asOf) {
       const atThen = docs ?? (await loadAnalyzedDocuments(this.db, workspaceId, asOf));
-      return projectDocuments(atThen, { asOf: asOf.toISOString(), corrections: await loadCorrections(this.db, workspaceId, asOf), vendors: this.runtime.vendors }).graph;
+      return projectDocuments(atThen, { asOf: asOf.toISOString(), corrections: await loadCorrections(this.db, workspaceId, asOf), vendors: this.runtime.vendors, practiceName }).graph;
     }
     const stored = await this.db.projections.graph(workspaceId);
     if (stored) return stored.graph;
-    return projectDocuments([], { asOf: new Date().toISOString() }).graph;
+    return projectDocuments([], { asOf: new Date().toISOString(), practiceName }).graph;
   }
 
   async report(workspaceId: string, opts: { lens?: Lens; asOf?: Date } = {}): Promise<AuditReport> {
@@ -58,8 +58,7 @@ export class AuditService {
     const workspace = await this.db.workspaces.findById(workspaceId);
     if (!workspace) throw new NotFoundError('workspace', workspaceId);
     const documents = await loadAnalyzedDocuments(this.db, workspaceId, opts.asOf);
-    const graph = await this.graph(workspaceId, opts.asOf, documents);
-    if (graph.practice.name === 'Practice') graph.practice.name = workspace.name;
+    const graph = await this.graph(workspaceId, opts.asOf, documents, workspace.name);
     const lens = opts.lens ?? graph.practice.lenses[0] ?? 'default';
     const evaluation = evaluateGraph(graph, { lens, now: opts.asOf ?? new Date(graph.asOf), triage: await loadTriage(this.db, workspaceId) });
     return composeReport({ workspace: { id: workspace.id, name: workspace.name }, graph, evaluation, documents, lens });

@@ -27,7 +27,8 @@ export function projectGraphWithReport(input: ProjectionInput): ProjectionReport
   const m = input.manifest;
   const consents: ConsentDecl[] = [];
 
-  registry.add({ id: PRACTICE_ID, name: m?.practice.name ?? DEFAULT_PRACTICE.name, role: 'practice', evidence: m ? stamp(m.practiceEvidence, m.documentId, m.file) : [] }, true);
+  const practice: PracticeInfo = m?.practice ?? { ...DEFAULT_PRACTICE, name: input.practiceName ?? DEFAULT_PRACTICE.name };
+  registry.add({ id: PRACTICE_ID, name: practice.name, role: 'practice', evidence: m ? stamp(m.practiceEvidence, m.documentId, m.file) : [] }, true);
   if (m) {
     const ev = (list: Evidence[]) => stamp(list, m.documentId, m.file);
     for (const s of m.systems) {
@@ -74,7 +75,7 @@ export function projectGraphWithReport(input: ProjectionInput): ProjectionReport
 
   const systems = registry.all().map(toGraphSystem);
   const graph: Graph = {
-    practice: m?.practice ?? DEFAULT_PRACTICE,
+    practice,
     // The practice first, then by id: the practice is every path's root and reads best at the top.
     systems: [...systems.filter((s) => s.id === PRACTICE_ID), ...systems.filter((s) => s.id !== PRACTICE_ID)],
     flows: finaliseFlows(flows.all(), (f) => decideLegalBasis(f, registry.get(f.to), consents, input.asOf)),

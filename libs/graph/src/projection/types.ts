@@ -42,6 +42,8 @@ export interface ProjectionInput {
   /** ISO timestamp the graph is "as of": decides which BAAs and consents have expired. */
   asOf: string;
   resolveVendor?: VendorResolver;
+  /** The practice's name when no manifest gives one (e.g. the workspace name); default "Practice". */
+  practiceName?: string;
 }
 
 /** The graph plus what the projection could not place, for the pipeline to report. */

@@ -30,6 +30,11 @@ export class EventStoreRepository {
     return toStored(saved);
   }
 
+  /** Appends one event in a transaction of its own (for events that change nothing else). */
+  async record(workspaceId: string, type: string, payload: object, actor = 'system'): Promise<StoredEvent> {
+    return this.ds.transaction((m) => this.append(m, workspaceId, type, payload, actor));
+  }
+
   async since(workspaceId: string, afterSeq: number, limit = 500): Promise<StoredEvent[]> {
     const rows = await this.ds.getRepository(EventEntity).createQueryBuilder('e')
       .where('e.workspace_id = :workspaceId AND e.seq > :afterSeq', { workspaceId, afterSeq })

@@ -22,7 +22,7 @@ export interface Evaluation {
 }
 
 /** Projects analysed documents into the PHI flow graph (pure; same input → same graph). */
-export function projectDocuments(docs: AnalyzedDocument[], opts: { asOf: string; corrections?: Record<string, FactCorrection[]>; vendors?: VendorEntry[] }) {
+export function projectDocuments(docs: AnalyzedDocument[], opts: { asOf: string; corrections?: Record<string, FactCorrection[]>; vendors?: VendorEntry[]; practiceName?: string }) {
   const manifests = docs.filter((d) => d.analysis?.type === 'manifest');
   const manifestDoc = manifests[0];
   return projectGraphWithReport({
@@ -46,6 +46,7 @@ export function projectDocuments(docs: AnalyzedDocument[], opts: { asOf: string;
     ),
     asOf: opts.asOf,
     resolveVendor: (hostOrName: string) => lookupVendor(hostOrName, opts.vendors),
+    practiceName: opts.practiceName,
   });
 }
 

@@ -26,8 +26,7 @@ export class ProjectGraphHandler implements ICommandHandler<ProjectGraphCommand>
     if (stored && stored.eventSeq >= seq) return { version: stored.version, changed: false };
     const docs = await loadAnalyzedDocuments(this.db, workspaceId);
     const workspace = await this.db.workspaces.findById(workspaceId);
-    const { graph } = projectDocuments(docs, { asOf: new Date().toISOString(), corrections: await loadCorrections(this.db, workspaceId), vendors: this.runtime.vendors });
-    if (workspace && graph.practice.name === 'Practice') graph.practice.name = workspace.name;
+    const { graph } = projectDocuments(docs, { asOf: new Date().toISOString(), corrections: await loadCorrections(this.db, workspaceId), vendors: this.runtime.vendors, practiceName: workspace?.name });
     // asOf is the projection time; keep it out of change detection by pinning it to the previous value when equal otherwise.
     const prev = stored;
     if (prev && canonicalJson({ ...prev.graph, asOf: '' }) === canonicalJson({ ...graph, asOf: '' })) graph.asOf = prev.graph.asOf;
