@@ -44,7 +44,7 @@ export async function startRuntime(config: CustodyConfig): Promise<Runtime> {
       }
     }
     // Production without Redis: BullMQ's PostgreSQL backend on the same server (its own `bullmq` schema).
-    queue ??= { kind: 'postgres', url: databaseUrl };
+    queue ??= { kind: 'postgres', url: databaseUrl, schema: 'bullmq' };
     // pglite-socket multiplexes connections onto one engine but can interleave extended-protocol messages of
     // concurrent connections (seen as `portal "" does not exist` and crossed parameters). One pooled connection
     // serialises Custody's queries; no code path awaits a second query while holding a transaction.

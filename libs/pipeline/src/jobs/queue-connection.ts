@@ -1,6 +1,7 @@
 import { createPostgresBackend, setDefaultBackendFactory, type ConnectionOptions } from 'bullmq';
 
-export type QueueBackend = { kind: 'redis'; url: string } | { kind: 'postgres'; url: string };
+/** `schema`: the PostgreSQL schema BullMQ's tables live in (`public` on the embedded queue database). */
+export type QueueBackend = { kind: 'redis'; url: string } | { kind: 'postgres'; url: string; schema?: string };
 
 /**
  * BullMQ connection options for the chosen backend. For PostgreSQL the process-wide default backend
@@ -10,7 +11,7 @@ export type QueueBackend = { kind: 'redis'; url: string } | { kind: 'postgres'; 
 export function queueConnection(backend: QueueBackend): ConnectionOptions {
   if (backend.kind === 'postgres') {
     setDefaultBackendFactory(createPostgresBackend as never);
-    return { connectionString: backend.url, schema: 'public', migrate: true } as unknown as ConnectionOptions;
+    return { connectionString: backend.url, schema: backend.schema ?? 'public', migrate: true } as unknown as ConnectionOptions;
   }
   setDefaultBackendFactory(undefined);
   const u = new URL(backend.url);
