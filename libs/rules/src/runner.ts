@@ -121,10 +121,14 @@ export interface AuditResult extends RunResult {
   points: FindingPoints[];
 }
 
-/** Run the rules and score the findings: findings carry their `contribution`. */
-export function runAudit(ctx: RuleContext, rules: readonly Rule[] = REGISTRY): AuditResult {
+/** Triage decisions by stable finding id: mitigated and false-positive findings leave the score. */
+export type TriageMap = ReadonlyMap<string, NonNullable<Finding['triage']>>;
+
+/** Run the rules and score the findings: findings carry their `contribution` (and their triage, if any). */
+export function runAudit(ctx: RuleContext, rules: readonly Rule[] = REGISTRY, triage?: TriageMap): AuditResult {
   const run = runRules(ctx, rules);
+  const findings = triage?.size ? run.findings.map((f) => (triage.has(f.id) ? { ...f, triage: triage.get(f.id) } : f)) : run.findings;
   // Same inputs as scoreFindings(), without mutating: what-if compares two of these side by side.
-  const scored = computeScore(run.findings, { lenses: activeLenses(ctx), systems: ctx.graph.systems.map((s) => s.id) });
+  const scored = computeScore(findings, { lenses: activeLenses(ctx), systems: ctx.graph.systems.map((s) => s.id) });
   return { findings: scored.findings, errors: run.errors, score: scored.score, points: scored.points };
 }

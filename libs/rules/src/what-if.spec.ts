@@ -31,6 +31,15 @@ describe('whatIf', () => {
     expect(JSON.stringify(graph)).toBe(snapshot);
   });
 
+  it('applies triage on both sides, so "before" is the score the dashboard shows', () => {
+    const plain = whatIf(base(), [{ type: 'disable_training', system: 'scribe' }], ctx);
+    const target = plain.before.findings.find((f) => f.contribution > 0)!;
+    const triage = new Map([[target.id, { status: 'false_positive' as const, reason: 'checked', by: 't', at: '2026-01-01' }]]);
+    const triaged = whatIf(base(), [{ type: 'disable_training', system: 'scribe' }], { ...ctx, triage });
+    expect(triaged.before.score.total).toBeLessThan(plain.before.score.total);
+    expect(triaged.before.findings.find((f) => f.id === target.id)?.contribution).toBe(0);
+  });
+
   it('sign_baa closes missing-baa and, with flow-down naming its sub-processors, the chain break', () => {
     const r = whatIf(base(), [{ type: 'sign_baa', system: 'scribe' }], ctx);
     expect(r.disappeared.map((f) => f.id)).toEqual(expect.arrayContaining(['missing-baa@system:scribe']));

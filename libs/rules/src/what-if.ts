@@ -3,7 +3,7 @@ import { governingFact, parseDaysValue, type FactValues } from './contracts.js';
 import { outboundFlows, systemById } from './graph-queries.js';
 import { REGISTRY } from './registry.js';
 import type { Rule, RuleContext } from './rule.js';
-import { runAudit } from './runner.js';
+import { runAudit, type TriageMap } from './runner.js';
 
 /** A hypothetical change to the stack. */
 export type WhatIfChange =
@@ -47,12 +47,13 @@ export interface WhatIfResult {
 export function whatIf(
   graph: Graph,
   changes: readonly WhatIfChange[],
-  ctx: Omit<RuleContext, 'graph'>,
+  ctx: Omit<RuleContext, 'graph'> & { triage?: TriageMap },
   rules: readonly Rule[] = REGISTRY,
 ): WhatIfResult {
-  const before = runAudit({ ...ctx, graph }, rules);
+  // Triage applies on both sides, so "before" is the score the dashboard shows.
+  const before = runAudit({ ...ctx, graph }, rules, ctx.triage);
   const next = applyChanges(graph, changes, ctx.now, ctx.settings.breachNoticeMaxDays);
-  const after = runAudit({ ...ctx, graph: next }, rules);
+  const after = runAudit({ ...ctx, graph: next }, rules, ctx.triage);
   const beforeIds = new Map(before.findings.map((f) => [f.id, f]));
   const afterIds = new Map(after.findings.map((f) => [f.id, f]));
   return {

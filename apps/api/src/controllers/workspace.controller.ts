@@ -3,7 +3,7 @@ import { ApiOperation, ApiQuery, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { diffAudits, InvalidInputError, NotFoundError, type TriageStatus } from '@custody/domain';
 import { toCytoscapeElements } from '@custody/graph';
 import type { Persistence } from '@custody/persistence';
-import { CONFIG, JobName, JobQueue, PERSISTENCE } from '@custody/pipeline';
+import { CONFIG, JobName, JobQueue, loadTriage, PERSISTENCE } from '@custody/pipeline';
 import type { CustodyConfig } from '@custody/config';
 import { renderReport, REPORT_MEDIA_TYPES, type ReportFormat } from '@custody/reports';
 import { DEFAULT_RULE_SETTINGS, whatIf, type WhatIfChange } from '@custody/rules';
@@ -97,7 +97,7 @@ export class WorkspaceController {
     if (!Array.isArray(body?.changes) || !body.changes.length) throw new InvalidInputError('send { changes: [...] }');
     const graph = await this.audits.graph(ws);
     const lens = parseLens(body.lens) ?? graph.practice.lenses[0] ?? 'default';
-    return whatIf(graph, body.changes, { lens, settings: DEFAULT_RULE_SETTINGS, now: new Date(graph.asOf) });
+    return whatIf(graph, body.changes, { lens, settings: DEFAULT_RULE_SETTINGS, now: new Date(graph.asOf), triage: await loadTriage(this.db, ws) });
   }
 
   @Post('findings/:findingId/triage')

@@ -1,7 +1,7 @@
 import type { AuditDocument, AuditReport, DocumentStatus, DocumentType, FactCorrection, Finding, Graph, Lens, Score } from '@custody/domain';
 import { projectGraphWithReport } from '@custody/graph';
 import { lookupVendor, type VendorEntry } from '@custody/integrations';
-import { DEFAULT_RULE_SETTINGS, runRules, scoreFindings, type RuleSettings } from '@custody/rules';
+import { DEFAULT_RULE_SETTINGS, REGISTRY, runAudit, type RuleSettings, type TriageMap } from '@custody/rules';
 import { SETTING_CHANGE_KEY as SETTING_CHANGE_PATH, type DocumentAnalysis } from './analyze-document.js';
 
 /** A stored or in-memory document with its analysis, as the projection reads it. */
@@ -54,13 +54,11 @@ export function projectDocuments(docs: AnalyzedDocument[], opts: { asOf: string;
  * Runs every rule over the graph and scores the findings under a lens. Triage (by stable finding id) is
  * applied before scoring, because mitigated and false-positive findings leave the score.
  */
-export function evaluateGraph(graph: Graph, opts: { lens?: Lens; settings?: RuleSettings; now?: Date; triage?: Map<string, NonNullable<Finding['triage']>> } = {}): Evaluation {
+export function evaluateGraph(graph: Graph, opts: { lens?: Lens; settings?: RuleSettings; now?: Date; triage?: TriageMap } = {}): Evaluation {
   const lens = opts.lens ?? graph.practice.lenses[0] ?? 'default';
   const ctx = { graph, lens, settings: opts.settings ?? DEFAULT_RULE_SETTINGS, now: opts.now ?? new Date(graph.asOf) };
-  const run = runRules(ctx);
-  const errors = run.errors;
-  const findings = opts.triage ? run.findings.map((f) => (opts.triage!.has(f.id) ? { ...f, triage: opts.triage!.get(f.id) } : f)) : run.findings;
-  const score = scoreFindings(findings, ctx);
+  // The same run-and-score what-if uses, so a what-if "before" and the audit agree.
+  const { findings, score, errors } = runAudit(ctx, REGISTRY, opts.triage);
   return { findings, score, ruleErrors: errors };
 }
 
