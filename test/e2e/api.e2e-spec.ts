@@ -21,6 +21,11 @@ describe(`API end to end (${process.env.DATABASE_URL ? 'PostgreSQL + Redis' : 'e
   const upload = (fileName: string, bytes: Buffer) =>
     api('/documents', { method: 'POST', body: JSON.stringify({ fileName, contentBase64: bytes.toString('base64') }) });
   const allFinished = async () => (await json<{ status: string }[]>('/documents')).every((d) => ['processed', 'unparsed', 'failed'].includes(d.status));
+  /** Every document finished and no job left in the queue: projection and score have caught up. */
+  const drained = async () => {
+    const health = (await (await fetch(`${t.base}/api/health`)).json()) as { queue: { pending: number } };
+    return health.queue.pending === 0 && (await allFinished()) && Boolean((await json<{ graphVersion?: number }>('/score')).graphVersion);
+  };
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -50,8 +55,7 @@ describe(`API end to end (${process.env.DATABASE_URL ? 'PostgreSQL + Redis' : 'e
       const res = await upload(relative(EXAMPLE, file), readFileSync(file));
       expect(res.status).toBe(202);
     }
-    await waitUntil(allFinished, 90_000, 'example documents processed');
-    await waitUntil(async () => Boolean((await json<{ graphVersion?: number }>('/score')).graphVersion), 60_000, 'score');
+    await waitUntil(drained, 120_000, 'example documents processed, projected and scored');
     const audit = await json<AuditReport>('/audit');
     expect(audit.documents.every((d) => d.status === 'processed')).toBe(true);
     expect(audit.systems.length).toBeGreaterThanOrEqual(8);

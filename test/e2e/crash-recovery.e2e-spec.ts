@@ -86,6 +86,9 @@ describe(`crash recovery: kill -9 the ${production ? 'worker (PostgreSQL + Redis
     expect(new Set(outcomes.map((e) => e.payload.documentId)).size).toBe(50);
 
     await waitUntil(async () => {
+      // Nothing left in the queue: the projection and score have caught up with every document.
+      const health = (await (await fetch(`${again.base}/api/health`)).json()) as { queue: { pending: number } };
+      if (health.queue.pending !== 0) return false;
       const s = await again.get<{ graphVersion?: number }>('/score');
       const audit = await again.get<AuditReport>('/audit');
       return Boolean(s.graphVersion) && audit.documents.length === 50 && audit.systems.length > 1;
