@@ -4,6 +4,8 @@
  * mean row of their sources to limit crossings. Cytoscape's breadthfirst `maximal` mode does this too but
  * crashes on shifted nodes in cytoscape 3.34, hence our own.
  */
+import { longestPathColumns } from '@custody/graph/layers';
+
 export interface LayoutInput {
   nodes: { id: string; isRoot: boolean }[];
   edges: { source: string; target: string }[];
@@ -25,29 +27,7 @@ export function layeredPositions(input: LayoutInput, opts: LayoutOptions = {}): 
   const rowGap = opts.rowGap ?? 95;
   const maxPer = opts.maxPerColumn ?? Number.POSITIVE_INFINITY;
   const subGap = colGap * 0.9;
-  const succ = new Map<string, string[]>();
-  for (const e of input.edges) if (e.source !== e.target) succ.set(e.source, [...(succ.get(e.source) ?? []), e.target]);
-
-  // DFS from the roots first; edges to a node still on the stack close a cycle and are ignored.
-  const state = new Map<string, 'open' | 'done'>();
-  const order: string[] = [];
-  const back = new Set<string>();
-  const visit = (id: string) => {
-    state.set(id, 'open');
-    for (const t of succ.get(id) ?? []) {
-      if (state.get(t) === 'open') back.add(`${id}\u0000${t}`);
-      else if (!state.has(t)) visit(t);
-    }
-    state.set(id, 'done');
-    order.push(id);
-  };
-  const rootsFirst = [...input.nodes].sort((a, b) => Number(b.isRoot) - Number(a.isRoot));
-  for (const n of rootsFirst) if (!state.has(n.id)) visit(n.id);
-
-  const column = new Map(input.nodes.map((n) => [n.id, 0]));
-  for (const id of order.reverse()) {
-    for (const t of succ.get(id) ?? []) if (!back.has(`${id}\u0000${t}`)) column.set(t, Math.max(column.get(t)!, column.get(id)! + 1));
-  }
+  const column = longestPathColumns(input.nodes, input.edges);
 
   const preds = new Map<string, string[]>();
   for (const e of input.edges) preds.set(e.target, [...(preds.get(e.target) ?? []), e.source]);

@@ -1,3 +1,4 @@
 export * from './cytoscape-elements.js';
 export * from './manifest/index.js';
 export * from './projection/index.js';
+export * from './layers.js';

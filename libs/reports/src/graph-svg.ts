@@ -6,7 +6,7 @@
  */
 import type { AuditReport } from '@custody/domain';
 import { PRACTICE_ID } from '@custody/domain';
-import { type CyEdge, type CyNode, type ExposureBand, exposureBand, toCytoscapeElements } from '@custody/graph';
+import { type CyEdge, type CyNode, type ExposureBand, exposureBand, longestPathColumns, toCytoscapeElements } from '@custody/graph';
 import { escapeHtml as esc } from './escape.js';
 import { roleLabel } from './plain-language.js';
 
@@ -64,36 +64,9 @@ function collapse(nodes: CyNode[], edges: CyEdge[]): { nodes: LayoutNode[]; edge
   return { nodes: [...out.values()], edges: [...merged.values()] };
 }
 
-/**
- * Column per node: the longest hop count from the practice, so a chain (practice → notetaker → EHR →
- * clearinghouse → payer) reads left to right even when a shortcut edge exists. Edges that close a cycle
- * (found by DFS) are ignored for layering. Nodes nothing reaches start in column 0.
- */
+/** Column per node, with the practice as the root (the same layering the dashboard draws). */
 function layers(nodes: LayoutNode[], edges: LayoutEdge[]): Map<string, number> {
-  const succ = new Map<string, string[]>();
-  for (const e of edges) if (e.source !== e.target) succ.set(e.source, [...(succ.get(e.source) ?? []), e.target]);
-  const practiceFirst = [...nodes].sort((a, b) => Number(b.role === 'practice' || b.id === PRACTICE_ID) - Number(a.role === 'practice' || a.id === PRACTICE_ID));
-  const state = new Map<string, 'open' | 'done'>();
-  const order: string[] = [];
-  const back = new Set<string>();
-  const visit = (id: string) => {
-    state.set(id, 'open');
-    for (const t of succ.get(id) ?? []) {
-      if (state.get(t) === 'open') back.add(`${id}\u0000${t}`);
-      else if (!state.has(t)) visit(t);
-    }
-    state.set(id, 'done');
-    order.push(id);
-  };
-  for (const n of practiceFirst) if (!state.has(n.id)) visit(n.id);
-  const out = new Map<string, number>(nodes.map((n) => [n.id, 0]));
-  // Reverse post-order is a topological order of the graph without its back edges.
-  for (const id of order.reverse()) {
-    for (const t of succ.get(id) ?? []) {
-      if (!back.has(`${id}\u0000${t}`)) out.set(t, Math.max(out.get(t)!, out.get(id)! + 1));
-    }
-  }
-  return out;
+  return longestPathColumns(nodes.map((n) => ({ id: n.id, isRoot: n.role === 'practice' || n.id === PRACTICE_ID })), edges);
 }
 
 const truncate = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
