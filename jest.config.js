@@ -1,14 +1,6 @@
 // Native ESM Jest: NODE_OPTIONS=--experimental-vm-modules is set by `npm test`.
-// @swc/jest compiles TS with legacy decorators + metadata, which Nest's DI needs.
-const swc = {
-  jsc: {
-    parser: { syntax: 'typescript', decorators: true },
-    transform: { legacyDecorator: true, decoratorMetadata: true },
-    target: 'es2022',
-  },
-  module: { type: 'es6' },
-  sourceMaps: 'inline',
-};
+// @swc/jest compiles TS with legacy decorators + metadata, which Nest's DI needs (options shared with benches).
+import { SWC_OPTIONS as swc } from './test/support/swc-options.mjs';
 
 export default {
   testEnvironment: 'node',

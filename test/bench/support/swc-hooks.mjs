@@ -7,17 +7,10 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { transform } from '@swc/core';
+import { SWC_OPTIONS } from '../../support/swc-options.mjs';
 
 const ROOT = new URL('../../../', import.meta.url);
-const SWC = {
-  jsc: {
-    parser: { syntax: 'typescript', decorators: true },
-    transform: { legacyDecorator: true, decoratorMetadata: true },
-    target: 'es2022',
-  },
-  module: { type: 'es6' },
-  sourceMaps: 'inline',
-};
+const SWC = SWC_OPTIONS;
 
 export async function resolve(specifier, context, next) {
   const lib = /^@custody\/([a-z-]+)$/.exec(specifier);

@@ -1,17 +1,11 @@
-import type { AuditDocument, AuditReport, DocumentStatus, DocumentType, FactCorrection, Finding, Graph, Lens, Score } from '@custody/domain';
+import type { AuditDocument, AuditReport, FactCorrection, Finding, Graph, Lens, Score } from '@custody/domain';
 import { projectGraphWithReport } from '@custody/graph';
 import { lookupVendor, type VendorEntry } from '@custody/integrations';
 import { DEFAULT_RULE_SETTINGS, REGISTRY, runAudit, type RuleSettings, type TriageMap } from '@custody/rules';
 import { SETTING_CHANGE_KEY as SETTING_CHANGE_PATH, type DocumentAnalysis } from './analyze-document.js';
 
-/** A stored or in-memory document with its analysis, as the projection reads it. */
-export interface AnalyzedDocument {
-  id: string;
-  file: string;
-  type: DocumentType;
-  status: DocumentStatus;
-  reason?: string;
-  format?: string;
+/** A stored or in-memory document with its analysis, as the projection reads it (the report's fields plus the analysis). */
+export interface AnalyzedDocument extends Pick<AuditDocument, 'id' | 'file' | 'type' | 'status' | 'reason' | 'format'> {
   analysis?: DocumentAnalysis;
 }
 
