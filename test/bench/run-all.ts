@@ -13,6 +13,8 @@
  *   (judged as < 10 s).
  * - fleet: 10,000 installs audited end to end in memory and through the service, each < 60 s, with the
  *   same systems and findings both ways.
+ * - cli-startup: whole `custody` processes, median wall time: `--version` and `rules` < 0.5 s, `extract` of a
+ *   10 KB text < 1 s, the example's audit < 2 s (issue 9), each printed beside a bare `node -e 0`.
  * When the shared corpus is absent, its targets are reported as skipped, not passed.
  */
 import { spawn } from 'node:child_process';
@@ -113,10 +115,21 @@ function fleetChecks(r: Record<string, unknown>): Check[] {
   return checks;
 }
 
+function cliChecks(r: Record<string, unknown>): Check[] {
+  const rows = (r.commands ?? []) as { name: string; min: number; median: number; target?: number; ok: boolean | null }[];
+  const baseline = rows.find((c) => c.target === undefined);
+  const checks = rows.filter((c) => c.target !== undefined).map((c): Check => ({
+    bench: 'cli start-up', what: c.name, value: `median ${fmt(c.median)} s, min ${fmt(c.min)} s${baseline ? ` (node -e 0: ${fmt(baseline.median)} s)` : ''}`, target: `< ${c.target} s`, ok: c.ok,
+  }));
+  for (const f of (r.failures ?? []) as string[]) checks.push({ bench: 'cli start-up', what: 'command ran', value: f, target: 'exit 0', ok: false });
+  return checks;
+}
+
 const BENCHES: { name: string; checks: (r: Record<string, unknown>) => Check[] }[] = [
   { name: 'extraction', checks: extractionChecks },
   { name: 'integrations', checks: integrationsChecks },
   { name: 'fleet', checks: fleetChecks },
+  { name: 'cli-startup', checks: cliChecks },
 ];
 
 const runs: BenchRun[] = [];
