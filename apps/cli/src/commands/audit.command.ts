@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { InvalidInputError, LENSES, SEVERITIES, severityRank, type Lens, type Severity } from '@custody/domain';
 import { loadConfig } from '@custody/config';
 import { loadVendorCatalogue } from '@custody/integrations';
-import { auditFiles } from '@custody/pipeline';
+import { auditFiles } from '@custody/audit';
 import { renderReport, REPORT_FORMATS, type ReportFormat } from '@custody/reports';
 import { EXIT } from '../exit-codes.js';
 import { emit } from '../output.js';

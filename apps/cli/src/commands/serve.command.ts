@@ -5,7 +5,8 @@ import type { Command } from 'commander';
 import { CommandBus } from '@nestjs/cqrs';
 import { loadConfig } from '@custody/config';
 import { InvalidInputError } from '@custody/domain';
-import { closeOnSignals, collectFiles, IngestDocumentCommand, startRuntime, type Runtime } from '@custody/pipeline';
+import { collectFiles } from '@custody/audit';
+import { closeOnSignals, IngestDocumentCommand, startRuntime, type Runtime } from '@custody/pipeline';
 import { createApiApp } from '../../../api/src/bootstrap.js';
 
 const EXAMPLE = 'examples/harborview-counseling';
