@@ -9,13 +9,14 @@ import {
   type GraphFlow,
   type GraphSystem,
 } from '@custody/domain';
-import { carriesPhi, inboundFlows, isPracticeSide, phiOf, systemById } from '@custody/graph';
+import { carriesPhi, inboundFlows, isPracticeSide, phiOf, systemById } from '@custody/graph/queries';
 import { baasInForce, cmp, expiredBaas, parseDaysValue, unique } from './contracts.js';
 
 // Reach and path queries live with the graph (libs/graph/src/queries.ts); the rules import them from here too.
+// Only that module, not the whole graph library: its manifest schema loads zod and yaml, which `custody rules` needs not.
 export {
   carriesPhi, inboundFlows, isPracticeSide, origins, outboundFlows, pathsTo, pathSubject, phiOf, phiSources, reach, shortestPathTo, systemById,
-} from '@custody/graph';
+} from '@custody/graph/queries';
 
 // Below: queries with rule meaning (holding, BAA and consent coverage, settings). A system "holds" what it is
 // declared to hold plus every category that flows into it.
