@@ -15,6 +15,8 @@
  *   same systems and findings both ways.
  * - dashboard (issue 11): 5,000 systems / ~20,000 flows, first useful render ≤ 1.5 s and ≥ 3× faster than
  *   plain Cytoscape on the same graph in the same Chromium run; pan frames ≤ 50 ms.
+ * - cli-startup: whole `custody` processes, median wall time: `--version` and `rules` < 0.5 s, `extract` of a
+ *   10 KB text < 1 s, the example's audit < 2 s (issue 9), each printed beside a bare `node -e 0`.
  * When the shared corpus is absent, its targets are reported as skipped, not passed.
  */
 import { spawn } from 'node:child_process';
@@ -124,6 +126,14 @@ function dashboardChecks(r: Record<string, unknown>): Check[] {
     { bench: b, what: 'first useful render', value: `${c.readyMs} ms (plain Cytoscape ${p.readyMs} ms, ${fmt(r.ratio as number, 1)}× faster)`, target: '≤ 1500 ms and ≥ 3×', ok: c.readyMs <= 1500 && (r.ratio as number) >= 3 },
     { bench: b, what: 'pan frame median / p90', value: `${c.panMedianMs} / ${c.panP90Ms} ms`, target: '≤ 50 ms', ok: c.panMedianMs <= 50 && c.panP90Ms <= 50 },
   ];
+function cliChecks(r: Record<string, unknown>): Check[] {
+  const rows = (r.commands ?? []) as { name: string; min: number; median: number; target?: number; ok: boolean | null }[];
+  const baseline = rows.find((c) => c.target === undefined);
+  const checks = rows.filter((c) => c.target !== undefined).map((c): Check => ({
+    bench: 'cli start-up', what: c.name, value: `median ${fmt(c.median)} s, min ${fmt(c.min)} s${baseline ? ` (node -e 0: ${fmt(baseline.median)} s)` : ''}`, target: `< ${c.target} s`, ok: c.ok,
+  }));
+  for (const f of (r.failures ?? []) as string[]) checks.push({ bench: 'cli start-up', what: 'command ran', value: f, target: 'exit 0', ok: false });
+  return checks;
 }
 
 const BENCHES: { name: string; checks: (r: Record<string, unknown>) => Check[] }[] = [
@@ -131,6 +141,7 @@ const BENCHES: { name: string; checks: (r: Record<string, unknown>) => Check[] }
   { name: 'integrations', checks: integrationsChecks },
   { name: 'fleet', checks: fleetChecks },
   { name: 'dashboard', checks: dashboardChecks },
+  { name: 'cli-startup', checks: cliChecks },
 ];
 
 const runs: BenchRun[] = [];

@@ -5,7 +5,8 @@ import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { CustodyConfig } from '@custody/config';
 import { CustodyError, InvalidInputError, NotFoundError, UnauthorizedError } from '@custody/domain';
 import type { Persistence } from '@custody/persistence';
-import { CONFIG, IngestDocumentCommand, PERSISTENCE, SETTING_CHANGE_KEY } from '@custody/pipeline';
+import { SETTING_CHANGE_KEY } from '@custody/audit';
+import { CONFIG, IngestDocumentCommand, PERSISTENCE } from '@custody/pipeline';
 import type { Request } from 'express';
 import { Public } from '../auth/public.decorator.js';
 

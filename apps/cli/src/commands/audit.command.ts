@@ -1,9 +1,6 @@
 import type { Command } from 'commander';
 import { InvalidInputError, LENSES, SEVERITIES, severityRank, type Lens, type Severity } from '@custody/domain';
-import { loadConfig } from '@custody/config';
-import { loadVendorCatalogue } from '@custody/integrations';
-import { auditFiles } from '@custody/pipeline';
-import { renderReport, REPORT_FORMATS, type ReportFormat } from '@custody/reports';
+import type { ReportFormat } from '@custody/reports';
 import { EXIT } from '../exit-codes.js';
 import { emit } from '../output.js';
 import { progressBar } from '../progress.js';
@@ -15,10 +12,13 @@ export function registerAudit(program: Command): void {
     .description('audit documents and configs in memory (no service needed) and print a report')
     .argument('<paths...>', 'files or folders: contracts, BAAs, policies, configs, fleet exports, custody.yaml')
     .option('--lens <lens>', `client population lens (${LENSES.join(', ')})`)
-    .option('--format <format>', `md | json | html | pdf | csv | sarif`, 'md')
+    .option('--format <format>', 'md | json | html | pdf | csv | sarif', 'md')
     .option('--out <file>', 'write to a file instead of stdout')
     .option('--fail-on <severity>', `exit ${EXIT.findings} if an untriaged finding is at or above this severity (${SEVERITIES.join(', ')})`)
     .action(async (paths: string[], opts: { lens?: string; format: string; out?: string; failOn?: string }) => {
+      const [{ loadConfig }, { loadVendorCatalogue }, { auditFiles }, { renderReport, REPORT_FORMATS }] = await Promise.all([
+        import('@custody/config'), import('@custody/integrations'), import('@custody/audit'), import('@custody/reports'),
+      ]);
       if (!(REPORT_FORMATS as readonly string[]).includes(opts.format)) throw new InvalidInputError(`unknown format "${opts.format}"; expected ${REPORT_FORMATS.join(', ')}`);
       if (opts.lens && !LENSES.includes(opts.lens as Lens)) throw new InvalidInputError(`unknown lens "${opts.lens}"; expected ${LENSES.join(', ')}`);
       if (opts.failOn && !SEVERITIES.includes(opts.failOn as Severity)) throw new InvalidInputError(`unknown severity "${opts.failOn}"; expected ${SEVERITIES.join(', ')}`);
