@@ -44,9 +44,13 @@ export function postureOf(s: GraphSystem, now: Date): { weak: boolean; likelihoo
   return { weak: false, likelihood: 0, value: fact.value, evidence: fact.evidence };
 }
 
-/** Payers and government bodies: covered entities or the requester itself, with no contract the practice can negotiate. */
+/**
+ * Payers and government bodies (covered entities or the requester itself) and employers (a recipient of a
+ * disclosure, not a custodian under contract): the practice has no disclosure clause to negotiate there, and
+ * what matters about an employer is whether it should have the records at all (`unauthorized_third_party_disclosure`).
+ */
 export function outOfLawEnforcementScope(s: GraphSystem): boolean {
-  return s.role === 'payer' || s.role === 'government';
+  return s.role === 'payer' || s.role === 'government' || s.role === 'employer';
 }
 
 function weakPosture(ctx: RuleContext, s: GraphSystem): FindingDraft | undefined {
