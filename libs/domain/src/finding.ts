@@ -33,6 +33,20 @@ export interface Finding {
   /** Points this finding adds to the workspace score. */
   contribution: number;
   triage?: { status: TriageStatus; reason?: string; by?: string; at?: string };
+  /**
+   * Set on a finding that stands for the same problem on many fleet installs of one vendor (see
+   * `groupFindings`): each install's own subject, site and evidence. The finding counts once in the score.
+   */
+  instances?: FindingInstance[];
+}
+
+/** One place a grouped finding occurs: an install (its subject and system), where it sits, and the proof. */
+export interface FindingInstance {
+  subject: Subject;
+  system: string;
+  site?: string;
+  severity: Severity;
+  evidence: Evidence[];
 }
 
 export interface ScoreContribution {

@@ -8,3 +8,4 @@ export * from './errors.js';
 export * from './audit-report.js';
 export * from './corrections.js';
 export * from './audit-diff.js';
+export * from './group-findings.js';
