@@ -30,7 +30,7 @@ export interface Finding {
   remediation: string;
   evidence: Evidence[];
   detail: string;
-  /** Points this finding adds to the workspace score. */
+  /** Points the workspace score drops by when this finding alone is fixed (mitigated, or its cause removed). */
   contribution: number;
   triage?: { status: TriageStatus; reason?: string; by?: string; at?: string };
   /**
@@ -62,4 +62,9 @@ export interface Score {
   nodes: Record<string, number>;
   contributions: ScoreContribution[];
   lens: string;
+  /**
+   * Points of `total` that no single fix removes: the total less every finding's `contribution` (what fixing
+   * it alone takes off). Findings overlap because the total is bounded; see libs/rules/SCORE.md §4.
+   */
+  overlap?: number;
 }
