@@ -64,7 +64,7 @@ function subjectsOf(f: Finding): string[] {
 /** How many instances of `p` a finding covers (0: it does not match). */
 export function matchCount(f: Finding, p: FindingPattern): number {
   if (f.kind !== p.kind) return 0;
-  if (!p.subject) return Math.max(1, subjectsOf(f).length - 1);
+  if (!p.subject) return Math.max(1, ((f as Finding & { instances?: unknown[] }).instances ?? []).length);
   const re = glob(p.subject);
   const instances = (f as Finding & { instances?: { subject: string }[] }).instances ?? [];
   if (instances.length) return instances.filter((i) => re.test(i.subject)).length || (re.test(f.subject) ? instances.length : 0);

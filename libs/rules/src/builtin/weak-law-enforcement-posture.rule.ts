@@ -1,4 +1,4 @@
-import { SENSITIVE_CATEGORIES, type GraphSystem } from '@custody/domain';
+import { SENSITIVE_CATEGORIES, type DataCategory, type GraphSystem } from '@custody/domain';
 import { CITE } from '../citations.js';
 import { governingFact } from '../contracts.js';
 import { displayName, heldCategories, holdingEvidence, vendorSystems } from '../graph-queries.js';
@@ -53,9 +53,15 @@ export function outOfLawEnforcementScope(s: GraphSystem): boolean {
   return s.role === 'payer' || s.role === 'government' || s.role === 'employer';
 }
 
+/**
+ * What an agency comes looking for: the sensitive categories, plus claims — an insurance-claims database is
+ * exactly what enforcement searched for addresses and household members (seeds/003, ISO ClaimSearch).
+ */
+const LAW_ENFORCEMENT_CATEGORIES: readonly DataCategory[] = [...SENSITIVE_CATEGORIES, 'claims'];
+
 function weakPosture(ctx: RuleContext, s: GraphSystem): FindingDraft | undefined {
   if (outOfLawEnforcementScope(s)) return undefined;
-  const categories = heldCategories(ctx.graph, s.id).filter((c) => SENSITIVE_CATEGORIES.includes(c));
+  const categories = heldCategories(ctx.graph, s.id).filter((c) => LAW_ENFORCEMENT_CATEGORIES.includes(c));
   if (categories.length === 0) return undefined;
   const posture = postureOf(s, ctx.now);
   if (!posture.weak) return undefined;
