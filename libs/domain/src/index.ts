@@ -9,3 +9,4 @@ export * from './audit-report.js';
 export * from './corrections.js';
 export * from './audit-diff.js';
 export * from './group-findings.js';
+export * from './paging.js';
