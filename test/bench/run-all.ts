@@ -126,6 +126,8 @@ function dashboardChecks(r: Record<string, unknown>): Check[] {
     { bench: b, what: 'first useful render', value: `${c.readyMs} ms (plain Cytoscape ${p.readyMs} ms, ${fmt(r.ratio as number, 1)}× faster)`, target: '≤ 1500 ms and ≥ 3×', ok: c.readyMs <= 1500 && (r.ratio as number) >= 3 },
     { bench: b, what: 'pan frame median / p90', value: `${c.panMedianMs} / ${c.panP90Ms} ms`, target: '≤ 50 ms', ok: c.panMedianMs <= 50 && c.panP90Ms <= 50 },
   ];
+}
+
 function cliChecks(r: Record<string, unknown>): Check[] {
   const rows = (r.commands ?? []) as { name: string; min: number; median: number; target?: number; ok: boolean | null }[];
   const baseline = rows.find((c) => c.target === undefined);

@@ -100,7 +100,7 @@ export function withSource(evidence: readonly Evidence[], contract: AttachedCont
 
 /** Names of sub-processors a system's contracts name (in any contract) and its settings list. */
 export function namedSubprocessors(system: GraphSystem): { inContracts: string[]; inSettings: string[] } {
-  const inContracts = unique(system.contracts.flatMap((c) => (Array.isArray(c.facts?.subprocessors_named?.value) ? c.facts.subprocessors_named.value : [])));
+  const inContracts = unique(system.contracts.flatMap((c) => (!c.via && Array.isArray(c.facts?.subprocessors_named?.value) ? c.facts.subprocessors_named.value : [])));
   const raw = system.settings?.subprocessors;
   const inSettings = unique(
     (Array.isArray(raw) ? raw : typeof raw === 'string' ? raw.split(/[;,]/) : []).map((s) => String(s).trim()).filter(Boolean),

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { InvalidInputError, LENSES, SEVERITIES, severityRank, type Lens, type Severity } from '@custody/domain';
 import type { ReportFormat } from '@custody/reports';
 import { EXIT } from '../exit-codes.js';
+import { auditRoot, manifestProblems } from './audit-input.js';
 import { emit } from '../output.js';
 import { progressBar } from '../progress.js';
 
@@ -25,6 +26,14 @@ export function registerAudit(program: Command): void {
       const config = loadConfig();
       const vendors = config.vendorsFile ? loadVendorCatalogue(config.vendorsFile) : [];
       const report = await auditFiles(paths, { lens: opts.lens as Lens | undefined, vendors, onProgress: progressBar('reading') });
+      const broken = manifestProblems(report, auditRoot(paths));
+      if (broken.length) {
+        // No report at all: a report without the practice's own map would look clean and pass --fail-on.
+        for (const line of broken) process.stderr.write(`custody: ${line}\n`);
+        process.stderr.write('custody: the stack manifest did not load; no report written\n');
+        process.exitCode = EXIT.usage;
+        return;
+      }
       emit(await renderReport(report, opts.format as ReportFormat, { executablePath: config.chromiumPath }), opts.out);
       const bad = report.documents.filter((d) => d.status === 'failed' || d.status === 'unparsed');
       for (const d of bad) process.stderr.write(`custody: ${d.status}: ${d.reason ?? d.file}\n`);
