@@ -31,7 +31,7 @@ export class IngestDocumentHandler implements ICommandHandler<IngestDocumentComm
     const stored = prepareForStorage(cmd.bytes, cmd.fileName);
     const { document, created, event } = await this.db.documents.ingest({
       workspaceId: cmd.workspaceId, fileName: cmd.fileName, sha256: stored.sha256, content: stored.content,
-      size: cmd.bytes.length, redacted: stored.redacted, redactions: stored.records, actor: cmd.actor,
+      size: cmd.bytes.length, redacted: stored.redacted, redactions: stored.records, actor: cmd.actor, failed: stored.unscannable,
     });
     // After commit. If the process dies right here, the boot-time reconcile re-enqueues unfinished documents.
     if (document.status === 'received' || document.status === 'processing') {
