@@ -2,7 +2,6 @@ import type { Command } from 'commander';
 import { InvalidInputError, LENSES, SEVERITIES, severityRank, type Lens, type Severity } from '@custody/domain';
 import type { ReportFormat } from '@custody/reports';
 import { EXIT } from '../exit-codes.js';
-import { auditRoot, manifestProblems } from './audit-input.js';
 import { emit } from '../output.js';
 import { progressBar } from '../progress.js';
 
@@ -17,9 +16,13 @@ export function registerAudit(program: Command): void {
     .option('--out <file>', 'write to a file instead of stdout')
     .option('--fail-on <severity>', `exit ${EXIT.findings} if an untriaged finding is at or above this severity (${SEVERITIES.join(', ')})`)
     .action(async (paths: string[], opts: { lens?: string; format: string; out?: string; failOn?: string }) => {
-      const [{ loadConfig }, { loadVendorCatalogue }, { auditFiles }, { renderReport, REPORT_FORMATS }] = await Promise.all([
-        import('@custody/config'), import('@custody/integrations'), import('@custody/audit'), import('@custody/reports'),
-      ]);
+      // Loaded here, not at the top: `custody --version` and `rules` must not pay for the audit's modules.
+      // One at a time: Jest's ESM loader fails on concurrent dynamic imports of shared modules.
+      const { loadConfig } = await import('@custody/config');
+      const { loadVendorCatalogue } = await import('@custody/integrations');
+      const { auditFiles } = await import('@custody/audit');
+      const { renderReport, REPORT_FORMATS } = await import('@custody/reports');
+      const { auditRoot, manifestProblems } = await import('./audit-input.js');
       if (!(REPORT_FORMATS as readonly string[]).includes(opts.format)) throw new InvalidInputError(`unknown format "${opts.format}"; expected ${REPORT_FORMATS.join(', ')}`);
       if (opts.lens && !LENSES.includes(opts.lens as Lens)) throw new InvalidInputError(`unknown lens "${opts.lens}"; expected ${LENSES.join(', ')}`);
       if (opts.failOn && !SEVERITIES.includes(opts.failOn as Severity)) throw new InvalidInputError(`unknown severity "${opts.failOn}"; expected ${SEVERITIES.join(', ')}`);
