@@ -45,7 +45,9 @@ describe('examples/harborview-counseling', () => {
       const listed = Math.round(r.disappeared.reduce((a, f) => a + f.contribution, 0) * 100);
       expect(r.disappeared.length).toBeGreaterThan(0);
       expect(listed).toBeGreaterThan(0);
-      expect(drop).toBeGreaterThanOrEqual(listed);
+      // Each contribution is a difference of totals rounded to hundredths, so n of them may overstate the
+      // joint drop by up to n − 1 hundredths; unrounded, removing several drops at least the sum (concavity).
+      expect(drop).toBeGreaterThanOrEqual(listed - (r.disappeared.length - 1));
     });
   }
 });
