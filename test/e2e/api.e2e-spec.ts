@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { AuditReport, Finding } from '@custody/domain';
-import { collectFiles } from '@custody/pipeline';
+import { collectFiles } from '@custody/audit';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { REPO, waitUntil } from '../support/processes.js';
 

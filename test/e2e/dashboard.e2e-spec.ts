@@ -431,12 +431,21 @@ describe('dashboard (browser)', () => {
 
     it('opens a fleet finding on its install, not on the group: the install is drawn, selected and its evidence shown', async () => {
       await fleetPage.click('[role=tab][data-tab="details"]');
-      const f = api.fleet.findings.find((x) => x.kind === 'notetaker_cannot_disable' && api.fleet.systems.find((s) => s.id === x.systems[0])?.group?.site === 'Fresno')!;
+      // The list shows a page at a time: filter to one kind and take the first install finding on the page.
+      await fleetPage.selectOption('#kind-filter', 'notetaker_cannot_disable');
+      const shown = api.fleet.findings.filter((x) => x.kind === 'notetaker_cannot_disable');
+      await expect(fleetPage.textContent('#findings-count')).resolves.toBe(`${shown.length} of ${api.fleet.findings.length}`);
+      expect(await fleetPage.locator('#findings-list li.finding').count()).toBe(100);
+      const firstId = (await fleetPage.locator('#findings-list li.finding').first().getAttribute('data-finding-id'))!;
+      const f = shown.find((x) => x.id === firstId)!;
       await fleetPage.click(`li[data-finding-id="${f.id}"]`);
       const id = f.subject.replace(/^system:/, '');
       await fleetPage.waitForFunction((sid) => window.__custody!.cy.getElementById(sid).nonempty() && window.__custody!.cy.getElementById(sid).hasClass('highlighted'), id);
       await expect(fleetPage.textContent('#details .details-name')).resolves.toBe(api.fleet.systems.find((s) => s.id === id)!.name);
       expect(await fleetPage.locator('#details .detail-finding.focused blockquote.quote').count()).toBeGreaterThan(0);
+      // The rest of the list is a click away.
+      await fleetPage.click('[data-action="more-findings"]');
+      expect(await fleetPage.locator('#findings-list li.finding').count()).toBe(Math.min(200, shown.length));
       expect(errors).toEqual([]);
     });
   });

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import type { AuditReport, Finding } from '@custody/domain';
-import { auditFiles, collectFiles } from '@custody/pipeline';
+import { auditFiles, collectFiles } from '@custody/audit';
 
 /**
  * Practice packs (test/fixtures/practices/<pack>/): small practices written from the seed stories, each with

@@ -121,29 +121,39 @@ function start(): void {
   });
 
   /** Regroup the server's elements (fleet groups collapsed unless expanded) and draw them. */
+  /** Draw the map from the server's elements; the parts that need the audit follow when it is here. */
   function render(): void {
-    if (!report) return;
     fleet = collapseFleet(serverEls, expanded);
     graph.setElements(fleet.elements, fleet.alias);
-    graph.markRisk(report.findings);
     filters.setElements(fleet.elements);
-    fleetPanel.set(report, fleet);
     tabs.setAvailable('fleet', fleet.groups.length > 0);
     tabs.setCount('fleet', fleet.groups.length ? String(fleet.groups.length) : '');
+    if (report) renderAudit(report);
+  }
+
+  function renderAudit(r: AuditReport): void {
+    if (!fleet) return;
+    graph.markRisk(r.findings);
+    fleetPanel.set(r, fleet);
   }
 
   async function loadOnce(): Promise<void> {
     try {
       const asked = { ...view };
-      const [r, els] = await Promise.all([api.audit(asked), api.graph(asked)]);
+      // The map needs only /graph (a fraction of /audit for a fleet): draw it as soon as it arrives, and
+      // fill the findings, details and fleet panels when the audit follows.
+      const audit = api.audit(asked);
+      audit.catch(() => undefined); // handled below; do not report it unhandled while the graph draws
+      serverEls = await api.graph(asked);
+      render();
+      const r = await audit;
       report = r;
-      serverEls = els;
       view.lens = r.lens;
       header.setReport(r, asked.asOf);
       documents.setReport(r);
       findings.setReport(r);
       whatIf.setReport(r);
-      render();
+      renderAudit(r);
       notice('');
     } catch (err) {
       notice(err instanceof ApiError && (err.status === 401 || err.status === 403)

@@ -3,6 +3,11 @@ import { pageById } from './paging.js';
 describe('pageById', () => {
   const items = Array.from({ length: 7 }, (_, i) => ({ id: `f${i}` })).reverse();
 
+  it('round-trips ids outside ASCII through the cursor', () => {
+    const odd = [{ id: 'ä@system:ü' }, { id: 'z😀' }, { id: 'zz' }];
+    expect(pageById(odd, { limit: 1, cursor: pageById(odd, { limit: 1 }).nextCursor }).items).toEqual([{ id: 'z😀' }]);
+  });
+
   it('walks every item once, in id order, with a cursor per page', () => {
     const seen: string[] = [];
     let cursor: string | undefined;
@@ -25,5 +30,8 @@ describe('pageById', () => {
     expect(() => pageById(items, { limit: 0 })).toThrow(/limit/);
     expect(() => pageById(items, { limit: 'ten' })).toThrow(/limit/);
     expect(() => pageById(items, { limit: 2, cursor: '!!' })).toThrow(/cursor/);
+    // Base64url alphabet but not a valid encoding (a length of 4n+1), and one of non-UTF-8 bytes.
+    expect(() => pageById(items, { limit: 2, cursor: 'abcde' })).toThrow(/cursor/);
+    expect(() => pageById(items, { limit: 2, cursor: '_w' })).toThrow(/cursor/);
   });
 });

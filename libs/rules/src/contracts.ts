@@ -1,4 +1,6 @@
 import {
+  cmp,
+  unique,
   unspecifiedValue,
   type AttachedContract,
   type DocumentKind,
@@ -139,12 +141,5 @@ function normalise(s: string): string {
     .replace(/[^a-z0-9]/g, '');
 }
 
-/** Distinct values in first-seen order. */
-export function unique<T>(xs: Iterable<T>): T[] {
-  return [...new Set(xs)];
-}
-
-/** Code-point comparison: deterministic regardless of the host's locale. */
-export function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
+// Shared with the graph library's queries; re-exported so the rules keep one import for them.
+export { cmp, unique } from '@custody/domain';
