@@ -15,6 +15,8 @@ export async function loadAnalyzedDocuments(db: Persistence, workspaceId: string
     .map((d) => ({
       id: d.id,
       file: d.fileName,
+      sha256: d.sha256,
+      receivedAt: d.createdAt,
       type: d.type,
       status: asOf && d.processedAt && new Date(d.processedAt) > asOf ? 'processing' : d.status,
       reason: d.reason,
