@@ -1,9 +1,10 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiQuery, ApiSecurity, ApiTags } from '@nestjs/swagger';
-import { diffAudits, InvalidInputError, NotFoundError, type TriageStatus } from '@custody/domain';
+import { diffAudits, InvalidInputError, NotFoundError, pageById, type TriageStatus } from '@custody/domain';
 import { toCytoscapeElements } from '@custody/graph';
 import type { Persistence } from '@custody/persistence';
-import { CONFIG, JobName, JobQueue, loadTriage, PERSISTENCE } from '@custody/pipeline';
+import { loadTriage } from '@custody/audit';
+import { CONFIG, JobName, JobQueue, PERSISTENCE } from '@custody/pipeline';
 import type { CustodyConfig } from '@custody/config';
 import { renderReport, REPORT_MEDIA_TYPES, type ReportFormat } from '@custody/reports';
 import { DEFAULT_RULE_SETTINGS, whatIf, type WhatIfChange } from '@custody/rules';
@@ -64,10 +65,17 @@ export class WorkspaceController {
 
   @Get('findings')
   @ApiQuery({ name: 'includeResolved', required: false })
-  @ApiOperation({ summary: 'Stored findings with first/last seen (and resolved ones on request)' })
-  async findings(@Param('ws') ws: string, @Req() req: AuthedRequest, @Query('includeResolved') includeResolved?: string) {
+  @ApiQuery({ name: 'limit', required: false, description: 'page size (1–500); with it the answer is { items, nextCursor, total }' })
+  @ApiQuery({ name: 'cursor', required: false, description: 'nextCursor of the previous page' })
+  @ApiOperation({ summary: 'Stored findings (grouped: one per rule and vendor, installs as instances) with first/last seen; paged with limit and cursor' })
+  async findings(
+    @Param('ws') ws: string, @Req() req: AuthedRequest, @Query('includeResolved') includeResolved?: string,
+    @Query('limit') limit?: string, @Query('cursor') cursor?: string,
+  ) {
     await this.logRead(ws, req, 'findings');
-    return this.db.projections.findings(ws, includeResolved === 'true');
+    const all = await this.db.projections.findings(ws, includeResolved === 'true');
+    // Without paging parameters the whole list, as before; with them one keyset page.
+    return limit === undefined && cursor === undefined ? all : pageById(all, { limit, cursor });
   }
 
   @Get('score')

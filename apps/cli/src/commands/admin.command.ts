@@ -1,9 +1,10 @@
 import type { Command } from 'commander';
-import { loadConfig } from '@custody/config';
-import { startRuntime, type Runtime } from '@custody/pipeline';
+import type { Runtime } from '@custody/pipeline';
+import { loadServiceRuntime } from '../load-service.js';
 
 async function withRuntime<T>(fn: (rt: Runtime) => Promise<T>): Promise<T> {
-  const runtime = await startRuntime(loadConfig());
+  const { config, pipeline } = await loadServiceRuntime();
+  const runtime = await pipeline.startRuntime(config.loadConfig());
   try {
     return await fn(runtime);
   } finally {

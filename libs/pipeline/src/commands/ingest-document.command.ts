@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, EventBus, type ICommandHandler } from '@nestjs/cqrs';
 import { InvalidInputError, type DocumentStatus } from '@custody/domain';
 import type { Persistence } from '@custody/persistence';
-import { prepareForStorage } from '../analysis/prepare-content.js';
+import { prepareForStorage } from '@custody/audit';
 import { DocumentReceivedEvent } from '../events/pipeline.events.js';
 import { JobQueue } from '../jobs/job-queue.js';
 import { JobName } from '../jobs/job-catalogue.js';
