@@ -378,22 +378,19 @@ describe('dashboard (browser)', () => {
 
   describe('fleet of 2,000 notetaker installs', () => {
     let fleetPage: Page;
-    let renderMs = 0;
 
     beforeAll(async () => {
       fleetPage = await browser.newPage({ viewport: { width: 1440, height: 900 } });
       fleetPage.on('pageerror', (e) => errors.push(e.message));
-      const t0 = Date.now();
       await fleetPage.goto(`${base}/#key=${KEY}&ws=${FLEET_WS}`);
       await fleetPage.waitForFunction(() => (window.__custody?.cy.nodes().length ?? 0) > 0);
-      renderMs = Date.now() - t0;
     }, 60_000);
 
     afterAll(() => fleetPage?.close());
 
     it('collapses installs into one node per vendor + site, coloured by the worst install', async () => {
-      // 2 vendors × 5 sites; ScribeWell groups also flow on to Nimbus.
-      expect(renderMs).toBeLessThan(10_000);
+      // 2 vendors × 5 sites; ScribeWell groups also flow on to Nimbus. (Render time is measured in
+      // `npm run bench:dashboard`, not asserted here: a loaded machine would make it flaky.)
       const state = await fleetPage.evaluate(() => {
         const cy = window.__custody!.cy;
         const g = cy.nodes('.fleet-group').filter((n) => n.data('label').startsWith('ScribeWell AI · Oakland'));
