@@ -8,7 +8,7 @@ import { basename, sortCategories, stamp } from './normalise.js';
 import { applySettingChanges } from './setting-changes.js';
 import { addImpliedNotetakerFlows, expandSubprocessors, fillSubprocessorData } from './subprocessors.js';
 import { SystemRegistry, toGraphSystem } from './system-registry.js';
-import type { ConfigInput, ProjectionInput, ProjectionReport } from './types.js';
+import { inputOrder, type ConfigInput, type ProjectionInput, type ProjectionReport } from './types.js';
 
 const DEFAULT_PRACTICE: PracticeInfo = { name: 'Practice', lenses: ['default'], records: {} };
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -50,7 +50,7 @@ export function projectGraphWithReport(input: ProjectionInput): ProjectionReport
 
   const redactions: GraphRedaction[] = [];
   const identifiers: GraphIdentifierExposure[] = [];
-  for (const cfg of [...input.configs].sort((a, b) => cmp(a.documentId, b.documentId))) {
+  for (const cfg of [...input.configs].sort(inputOrder)) {
     projectConfig(cfg, registry, flows, input, { consents, redactions, identifiers, warnings });
   }
 
