@@ -13,14 +13,8 @@ flows:
   - { from: practice, to: ehr, data: [progress_notes], transport: https }
 `;
 
-/** Runs `custody audit <dir> --format json --out <file>` in-process; returns exit code, stderr and whether a report was written. */
-async function audit(files: Record<string, string>): Promise<{ code: number; stderr: string; wrote: boolean }> {
-  const dir = mkdtempSync(join(tmpdir(), 'custody-audit-'));
-  const out = join(dir, '..', `${dir.split('/').pop()}-report.json`);
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(join(dir, name, '..'), { recursive: true });
-    writeFileSync(join(dir, name), text);
-  }
+/** Runs `custody audit ARGS…` in-process; returns the exit code and what it wrote on stderr. */
+async function run(args: string[]): Promise<{ code: number; stderr: string }> {
   const stderr: string[] = [];
   const spy = jest.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => (stderr.push(String(chunk)), true));
   const before = process.exitCode;
@@ -28,11 +22,25 @@ async function audit(files: Record<string, string>): Promise<{ code: number; std
   try {
     const program = new Command('custody').exitOverride();
     registerAudit(program);
-    await program.parseAsync(['node', 'custody', 'audit', dir, '--format', 'json', '--out', out]);
-    return { code: Number(process.exitCode ?? 0), stderr: stderr.join(''), wrote: existsSync(out) };
+    await program.parseAsync(['node', 'custody', 'audit', ...args]);
+    return { code: Number(process.exitCode ?? 0), stderr: stderr.join('') };
   } finally {
     process.exitCode = before;
     spy.mockRestore();
+  }
+}
+
+/** `custody audit <dir> --format json --out <file>` on a folder of the given files; also whether a report was written. */
+async function audit(files: Record<string, string>): Promise<{ code: number; stderr: string; wrote: boolean }> {
+  const dir = mkdtempSync(join(tmpdir(), 'custody-audit-'));
+  const out = join(dir, '..', `${dir.split('/').pop()}-report.json`);
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(join(dir, name, '..'), { recursive: true });
+    writeFileSync(join(dir, name), text);
+  }
+  try {
+    return { ...(await run([dir, '--format', 'json', '--out', out])), wrote: existsSync(out) };
+  } finally {
     rmSync(dir, { recursive: true, force: true });
     rmSync(out, { force: true });
   }
@@ -75,14 +83,27 @@ it('writes the JSON report it was asked for', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'custody-audit-'));
   writeFileSync(join(dir, 'custody.yaml'), GOOD);
   const out = join(dir, 'report.json');
-  const spy = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
   try {
-    const program = new Command('custody').exitOverride();
-    registerAudit(program);
-    await program.parseAsync(['node', 'custody', 'audit', join(dir, 'custody.yaml'), '--format', 'json', '--out', out]);
+    expect((await run([join(dir, 'custody.yaml'), '--format', 'json', '--out', out])).code).toBe(EXIT.ok);
     expect(JSON.parse(readFileSync(out, 'utf8'))).toMatchObject({ practice: { name: 'Solo Practice' } });
   } finally {
-    spy.mockRestore();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+// --fail-on counts problems, not copies: a 40-laptop fleet with two fleet-wide critical settings is 2 findings.
+it('--fail-on judges grouped findings (one per rule and vendor, installs as instances)', async () => {
+  const pack = join(process.cwd(), 'test/fixtures/practices/agency-fleet');
+  const dir = mkdtempSync(join(tmpdir(), 'custody-audit-'));
+  const out = join(dir, 'report.json');
+  try {
+    const r = await run([join(pack, 'custody.yaml'), join(pack, 'configs'), join(pack, 'docs'), '--format', 'json', '--out', out, '--fail-on', 'critical']);
+    expect(r.code).toBe(EXIT.findings);
+    const report = JSON.parse(readFileSync(out, 'utf8')) as { findings: { kind: string; severity: string; instances?: unknown[] }[] };
+    const critical = report.findings.filter((f) => f.severity === 'critical');
+    expect(critical.map((f) => [f.kind, f.instances?.length]).sort()).toEqual([['notetaker_cannot_disable', 36], ['recording_without_consent', 4]]);
+    expect(r.stderr).toContain('custody: 2 finding(s) at or above critical');
+  } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 });

@@ -222,6 +222,19 @@ documents:
     expect(system(g, 'northlake-hosting').contracts).toEqual([]);
   });
 
+  it('implies no practice -> notetaker flow when another system already sends it the session (a platform\'s assistant)', () => {
+    const text = `practice: { name: P }
+systems:
+  - { id: platform, name: Thriveline, role: therapy_platform }
+  - { id: assist, name: Thriveline Assist, role: ai_notetaker, settings: { recording: always } }
+flows:
+  - { from: practice, to: platform, data: [session_recording] }
+  - { from: platform, to: assist, data: [session_recording, session_transcript] }
+`;
+    const g = projectGraph({ manifest: manifest(text), contracts: [], configs: [], asOf: ASOF });
+    expect(g.flows.map((f) => f.id).sort()).toEqual(['platform->assist', 'practice->platform']);
+  });
+
   it('knows ports that only speak an encrypted protocol', () => {
     expect(wellKnownTransport('tcp', 'sftp.x.example:22')).toBe('sftp');
     expect(wellKnownTransport('tcp', 'api.x.example:443/v1')).toBe('https');

@@ -15,12 +15,15 @@ const SUBPROCESSOR_MIN_SENSITIVITY = 0.6;
 /**
  * A notetaker whose settings say it records (`always` or `per_session`) receives the session even when the
  * manifest forgot to say so: add practice → notetaker carrying the recording and its transcript, citing the
- * settings line. Skipped when the practice or a clinician already sends it anything.
+ * settings line. Skipped when the practice or a clinician already sends it anything, or another system sends
+ * it the session recording.
  */
 export function addImpliedNotetakerFlows(registry: SystemRegistry, flows: FlowTable): void {
   for (const s of registry.all()) {
     if (s.role !== 'ai_notetaker' || !RECORDING_MODES.has(String(s.settings.recording))) continue;
-    const fed = flows.into(s.id).some((f) => f.from === PRACTICE_ID || registry.get(f.from)?.role === 'clinician');
+    // Fed already: by the practice side, or with the session itself by another system (a platform's built-in
+    // assistant records through the platform, not straight from the practice).
+    const fed = flows.into(s.id).some((f) => f.from === PRACTICE_ID || registry.get(f.from)?.role === 'clinician' || f.data.has('session_recording'));
     if (fed) continue;
     flows.add({
       from: PRACTICE_ID,

@@ -24,6 +24,14 @@ describe('secret-in-config', () => {
     expect(d!.detail).toMatch(/authenticates the flow practice → backup/);
   });
 
+  it('falls back to the flow declared nearest the secret\'s line when no path is shared', () => {
+    const g = new GraphBuilder().system('openai', 'llm_provider').system('ehr', 'ehr').flow('practice', 'openai', ['diagnosis']).flow('practice', 'ehr', ['diagnosis']).build();
+    g.flows[0]!.evidence = [{ quote: '"type": "n8n-nodes-base.httpRequest"', documentId: 'n8n', file: 'n8n.json', path: 'nodes[2].type', line: 59 }];
+    g.flows[1]!.evidence = [{ quote: '"type": "n8n-nodes-base.httpRequest"', documentId: 'n8n', file: 'n8n.json', path: 'nodes[3].type', line: 76 }];
+    g.redactions.push({ documentId: 'n8n', file: 'n8n.json', kind: 'token', path: 'Bearer credential', line: 48 });
+    expect(evaluateRule(secretInConfigRule, g).map((d) => d.subject)).toEqual(['flow:practice->openai']);
+  });
+
   it('does not fire when nothing was redacted', () => {
     expect(evaluateRule(secretInConfigRule, new GraphBuilder().build())).toEqual([]);
   });

@@ -4,8 +4,8 @@ import type { FindingDraft, Rule } from '../rule.js';
 
 /**
  * A credential was found in an integration config (and redacted before storage). It is a finding on the flow
- * it authenticates — the flow the same config declares nearest to it (`backup.api_key` → `backup.url`), or
- * the config's only flow — charged to the system it opens; with no such flow, on the document
+ * it authenticates — the flow the same config declares nearest to it (`backup.api_key` → `backup.url`, or by
+ * line when the secret was found by pattern) — charged to the system it opens; with no such flow, on the document
  * (`document:<file>#<path or line>`). Either subject is stable across re-uploads of the same file.
  */
 export const secretInConfigRule: Rule = {
@@ -43,7 +43,10 @@ export const secretInConfigRule: Rule = {
 
 const segments = (path: string | undefined) => (path ?? '').split(/[.[\]]+/).filter(Boolean);
 
-/** The flow of the same document whose evidence path shares most leading segments with the secret's (ties: the only flow). */
+/**
+ * The flow of the same document whose evidence path shares most leading segments with the secret's; else the
+ * document's only flow; else the flow whose evidence line is nearest the secret's line.
+ */
 function authenticatedFlow(graph: Graph, r: GraphRedaction): GraphFlow | undefined {
   const own = graph.flows.filter((f) => f.evidence.some((e) => e.documentId === r.documentId));
   const at = segments(r.path);
@@ -56,5 +59,17 @@ function authenticatedFlow(graph: Graph, r: GraphRedaction): GraphFlow | undefin
       if (shared > 0 && (!best || shared > best.shared)) best = { flow, shared };
     }
   }
-  return best?.flow ?? (own.length === 1 ? own[0] : undefined);
+  if (best) return best.flow;
+  if (own.length === 1) return own[0];
+  // No shared path (a header found by pattern, not by key): the flow declared nearest to its line.
+  if (r.line === undefined) return undefined;
+  let near: { flow: GraphFlow; distance: number } | undefined;
+  for (const flow of own) {
+    for (const e of flow.evidence) {
+      if (e.documentId !== r.documentId || e.line === undefined) continue;
+      const distance = Math.abs(e.line - r.line);
+      if (!near || distance < near.distance) near = { flow, distance };
+    }
+  }
+  return near?.flow;
 }
