@@ -33,6 +33,13 @@ export class UnauthorizedError extends CustodyError {
   }
 }
 
+/** A valid key whose role does not allow the action (HTTP 403). */
+export class ForbiddenError extends CustodyError {
+  constructor(message: string) {
+    super('forbidden', message);
+  }
+}
+
 export class ConflictError extends CustodyError {
   constructor(message: string, details: Record<string, unknown> = {}) {
     super('conflict', message, details);

@@ -11,3 +11,4 @@ export * from './audit-diff.js';
 export * from './collections.js';
 export * from './group-findings.js';
 export * from './paging.js';
+export * from './roles.js';

@@ -4,6 +4,7 @@ export * from './engines/embedded-postgres.js';
 export * from './engines/private-files.js';
 export * from './repositories/event-store.repository.js';
 export * from './repositories/workspace.repository.js';
+export * from './repositories/api-key.repository.js';
 export * from './repositories/document.repository.js';
 export * from './repositories/projection.repository.js';
 export * from './persistence.js';

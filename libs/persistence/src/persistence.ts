@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { openDataSource } from './data-source.js';
+import { ApiKeyRepository } from './repositories/api-key.repository.js';
 import { DocumentRepository } from './repositories/document.repository.js';
 import { EventStoreRepository } from './repositories/event-store.repository.js';
 import { ProjectionRepository } from './repositories/projection.repository.js';
@@ -11,12 +12,14 @@ export class Persistence {
   readonly workspaces: WorkspaceRepository;
   readonly documents: DocumentRepository;
   readonly projections: ProjectionRepository;
+  readonly keys: ApiKeyRepository;
 
   constructor(readonly dataSource: DataSource) {
     this.events = new EventStoreRepository(dataSource);
     this.workspaces = new WorkspaceRepository(dataSource);
     this.documents = new DocumentRepository(dataSource, this.events);
     this.projections = new ProjectionRepository(dataSource, this.events);
+    this.keys = new ApiKeyRepository(dataSource);
   }
 
   static async open(url: string, poolSize?: number): Promise<Persistence> {

@@ -1,16 +1,19 @@
 import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { UnauthorizedError, NotFoundError } from '@custody/domain';
+import { ForbiddenError, roleAllows, UnauthorizedError, NotFoundError, type KeyRole } from '@custody/domain';
 import type { Persistence } from '@custody/persistence';
 import { PERSISTENCE } from '@custody/pipeline';
 import type { Request } from 'express';
 import { presentedKey, RATE_LIMITS, type RateLimits } from '../http/rate-limit.js';
 import { IS_PUBLIC } from './public.decorator.js';
+import { REQUIRED_ROLE } from './role.decorator.js';
 
 export interface AuthedRequest extends Request {
   workspaceId?: string;
   /** Who acts, for the audit log: the key's prefix, never the key. */
   actor?: string;
+  /** The key's role in its workspace. */
+  role?: KeyRole;
 }
 
 /**
@@ -25,8 +28,9 @@ export class ApiKeyGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [ctx.getHandler(), ctx.getClass()])) return true;
     const req = ctx.switchToHttp().getRequest<AuthedRequest>();
     const key = presentedKey(req);
-    const workspaceId = key ? await this.db.workspaces.workspaceForKey(key) : undefined;
-    if (!workspaceId) {
+    const identity = key ? await this.db.keys.authenticate(key) : undefined;
+    const workspaceId = identity?.workspaceId;
+    if (!identity || !workspaceId) {
       // Counted per client address; the rate-limit middleware answers 429 once there are too many.
       this.limits.authFailures.take(`ip:${req.socket.remoteAddress ?? 'unknown'}`);
       throw new UnauthorizedError();
@@ -37,7 +41,11 @@ export class ApiKeyGuard implements CanActivate {
       if (!target || target.id !== workspaceId) throw new NotFoundError('workspace', String(ws));
       req.params.ws = target.id;
     }
+    // After the workspace check, so another workspace's route still answers 404, never 403.
+    const needed = this.reflector.getAllAndOverride<KeyRole>(REQUIRED_ROLE, [ctx.getHandler(), ctx.getClass()]) ?? (req.method === 'GET' || req.method === 'HEAD' ? 'viewer' : 'owner');
+    if (!roleAllows(identity.role, needed)) throw new ForbiddenError(`this key's role (${identity.role}) may not do this; it needs ${needed}`);
     req.workspaceId = workspaceId;
+    req.role = identity.role;
     req.actor = `key:${key!.slice(0, 9)}`;
     return true;
   }

@@ -6,6 +6,7 @@ import { FACT_NAMES, InvalidInputError, isValidFactValue, NotFoundError, type Fa
 import type { Persistence } from '@custody/persistence';
 import { IngestDocumentCommand, JobName, JobQueue, PERSISTENCE, type IngestResult } from '@custody/pipeline';
 import type { AuthedRequest } from '../auth/api-key.guard.js';
+import { RequireRole } from '../auth/role.decorator.js';
 
 interface JsonUpload {
   fileName?: string;
@@ -64,6 +65,7 @@ export class DocumentsController {
   }
 
   @Post(':id/facts/:fact/corrections')
+  @RequireRole('auditor')
   @HttpCode(202)
   @ApiOperation({ summary: 'Correct a fact: stored as an event with who and why; the machine answer stays; the correction wins' })
   async correct(@Param('ws') ws: string, @Param('id', new ParseUUIDPipe()) id: string, @Param('fact') fact: string, @Body() body: { value: unknown; reason?: string }, @Req() req: AuthedRequest) {

@@ -11,6 +11,7 @@ import { DEFAULT_RULE_SETTINGS, whatIf, type WhatIfChange } from '@custody/rules
 import type { Response } from 'express';
 import type { AuthedRequest } from '../auth/api-key.guard.js';
 import { AuditService, parseAsOf, parseLens } from '../services/audit.service.js';
+import { RequireRole } from '../auth/role.decorator.js';
 
 const TRIAGE: TriageStatus[] = ['open', 'accepted', 'mitigated', 'false_positive'];
 
@@ -99,6 +100,7 @@ export class WorkspaceController {
   }
 
   @Post('what-if')
+  @RequireRole('viewer') // computes a hypothetical, stores nothing
   @HttpCode(200)
   @ApiOperation({ summary: 'Apply hypothetical changes (sign a BAA, disable training, remove a vendor, cut retention); nothing is stored' })
   async whatIf(@Param('ws') ws: string, @Body() body: { changes?: WhatIfChange[]; lens?: string }) {
@@ -109,6 +111,7 @@ export class WorkspaceController {
   }
 
   @Post('findings/:findingId/triage')
+  @RequireRole('auditor')
   @HttpCode(202)
   @ApiOperation({ summary: 'Triage a finding (accepted, mitigated, false_positive, open) with a reason; survives re-runs' })
   async triage(@Param('ws') ws: string, @Param('findingId') findingId: string, @Body() body: { status: TriageStatus; reason?: string }, @Req() req: AuthedRequest) {

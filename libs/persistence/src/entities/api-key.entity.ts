@@ -10,4 +10,8 @@ export class ApiKeyEntity {
   @Column('text') prefix: string;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @Column({ name: 'revoked_at', type: 'timestamptz', nullable: true }) revokedAt: Date | null;
+  /** owner | auditor | viewer (see `KeyRole`). */
+  @Column({ type: 'text', default: 'owner' }) role: string;
+  @Column({ name: 'expires_at', type: 'timestamptz', nullable: true }) expiresAt: Date | null;
+  @Column({ name: 'last_used_at', type: 'timestamptz', nullable: true }) lastUsedAt: Date | null;
 }

@@ -1,7 +1,8 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { ConflictError, InvalidInputError } from '@custody/domain';
 import type { DataSource } from 'typeorm';
-import { ApiKeyEntity, WorkspaceEntity } from '../entities/index.js';
+import { WorkspaceEntity } from '../entities/index.js';
+import { ApiKeyRepository } from './api-key.repository.js';
 
 export interface Workspace {
   id: string;
@@ -16,11 +17,13 @@ export function slugify(name: string): string {
   return name.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'workspace';
 }
 
-const hashKey = (key: string) => createHash('sha256').update(key).digest('hex');
-
 /** Workspaces and their API keys. Keys are returned once, at creation, and stored only as hashes. */
 export class WorkspaceRepository {
-  constructor(private readonly ds: DataSource) {}
+  private readonly keys: ApiKeyRepository;
+
+  constructor(private readonly ds: DataSource) {
+    this.keys = new ApiKeyRepository(ds);
+  }
 
   async create(name: string, slug = slugify(name)): Promise<Workspace> {
     if (!name.trim()) throw new InvalidInputError('a workspace needs a name');
@@ -55,21 +58,18 @@ export class WorkspaceRepository {
     return (await this.ds.getRepository(WorkspaceEntity).find({ order: { createdAt: 'ASC' } })).map(toWorkspace);
   }
 
+  /** An owner key (see {@link ApiKeyRepository.create} for roles and expiry). */
   async createApiKey(workspaceId: string, name = 'default'): Promise<{ id: string; key: string }> {
-    const key = `cust_${randomBytes(24).toString('base64url')}`;
-    const id = randomUUID();
-    await this.ds.getRepository(ApiKeyEntity).save({ id, workspaceId, name, hash: hashKey(key), prefix: key.slice(0, 9), revokedAt: null });
+    const { id, key } = await this.keys.create(workspaceId, { name });
     return { id, key };
   }
 
-  /** The workspace a key grants access to, or undefined for unknown or revoked keys. */
+  /** The workspace a key grants access to, or undefined for unknown, revoked or expired keys. */
   async workspaceForKey(key: string): Promise<string | undefined> {
-    if (!key || key.length > 200) return undefined;
-    const row = await this.ds.getRepository(ApiKeyEntity).findOneBy({ hash: hashKey(key) });
-    return row && !row.revokedAt ? row.workspaceId : undefined;
+    return (await this.keys.authenticate(key))?.workspaceId;
   }
 
   async revokeApiKey(id: string): Promise<void> {
-    await this.ds.getRepository(ApiKeyEntity).update({ id }, { revokedAt: new Date() });
+    await this.keys.revoke(id);
   }
 }
