@@ -11,3 +11,6 @@ export * from './audit-diff.js';
 export * from './collections.js';
 export * from './group-findings.js';
 export * from './paging.js';
+export * from './events.js';
+export * from './notetaker-settings.js';
+export * from './agreements.js';

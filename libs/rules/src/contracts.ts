@@ -1,5 +1,7 @@
 import {
   cmp,
+  hasExpired,
+  isBaaContract,
   unique,
   unspecifiedValue,
   type AttachedContract,
@@ -10,16 +12,14 @@ import {
   type GraphSystem,
 } from '@custody/domain';
 
-/** A contract is a BAA if it says it offers/is one, or was classified as one. */
+/** A contract is a BAA if it says it offers/is one, or was classified as one (the domain's one definition). */
 export function isBaa(contract: AttachedContract): boolean {
-  return contract.kind === 'baa' || contract.facts?.baa_offered?.value === 'yes';
+  return isBaaContract(contract);
 }
 
-/** Expired when its `expires` date is before `now`. An unparseable date is not treated as expired. */
+/** Expired at `now`: good through its last day (the domain's one definition, shared with the projection). */
 export function isExpired(contract: AttachedContract, now: Date): boolean {
-  if (!contract.expires) return false;
-  const t = Date.parse(contract.expires);
-  return Number.isFinite(t) && t < now.getTime();
+  return hasExpired(contract.expires, now);
 }
 
 /** BAAs attached to a system and not expired at `now`, in precedence order. */

@@ -1,5 +1,6 @@
 import {
   BUSINESS_ASSOCIATE_ROLES,
+  hasExpired,
   PRACTICE_ID,
   type AttachedContract,
   type ConsentDecl,
@@ -151,7 +152,7 @@ export function consentCoverage(
   types: ReadonlyArray<'authorization' | 'part2' | 'recording' | undefined>,
 ): { covered: DataCategory[]; uncovered: DataCategory[]; expired: ConsentDecl[]; evidence: Evidence[] } {
   const relevant = graph.consents.filter((c) => consentNames(graph, c.to, systemId) && types.includes(c.type));
-  const isLive = (c: ConsentDecl): boolean => !c.expires || !(Date.parse(c.expires) < now.getTime());
+  const isLive = (c: ConsentDecl): boolean => !hasExpired(c.expires, now);
   const live = relevant.filter(isLive);
   const covered = categories.filter((cat) => live.some((c) => c.data.includes(cat)));
   const uncovered = categories.filter((cat) => !covered.includes(cat));
