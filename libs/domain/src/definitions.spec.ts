@@ -1,3 +1,4 @@
+import { stampEvidence } from './evidence.js';
 import { defaultLens } from './graph.js';
 import { isTriageCleared } from './finding.js';
 import { parseNotetakerSettings } from './notetaker-settings.js';
@@ -20,5 +21,16 @@ describe('meanings defined once in the domain', () => {
     expect(() => parseNotetakerSettings({ training: 'sometimes' })).toThrow(/invalid value for training/);
     expect(() => parseNotetakerSettings({ colour: 'blue' })).toThrow(/unknown setting "colour"/);
     expect(() => parseNotetakerSettings({})).toThrow(/needs settings/);
+  });
+});
+
+describe('evidence stamping', () => {
+  it('adds the source document where the evidence does not name one, and keeps what it names', () => {
+    const source = { documentId: 'sha-a', file: 'a.md' };
+    expect(stampEvidence([{ quote: 'q' }, { quote: 'r', documentId: 'sha-b', file: 'b.md' }], source)).toEqual([
+      { quote: 'q', documentId: 'sha-a', file: 'a.md' },
+      { quote: 'r', documentId: 'sha-b', file: 'b.md' },
+    ]);
+    expect(stampEvidence(undefined, source)).toEqual([]);
   });
 });

@@ -2,6 +2,7 @@ import {
   cmp,
   hasExpired,
   isBaaContract,
+  stampEvidence,
   unique,
   unspecifiedValue,
   type AttachedContract,
@@ -95,7 +96,7 @@ export function factIn<K extends FactName>(contract: AttachedContract, name: K):
 
 /** Fact evidence often omits which file it came from; the contract knows. */
 export function withSource(evidence: readonly Evidence[], contract: AttachedContract): Evidence[] {
-  return evidence.map((e) => ({ ...e, documentId: e.documentId ?? contract.documentId, file: e.file ?? contract.file }));
+  return stampEvidence(evidence, contract);
 }
 
 /** Names of sub-processors a system's contracts name (in any contract) and its settings list. */

@@ -1,6 +1,7 @@
 import {
   BUSINESS_ASSOCIATE_ROLES,
   hasExpired,
+  stampEvidence,
   PRACTICE_ID,
   type AttachedContract,
   type ConsentDecl,
@@ -82,7 +83,7 @@ export function baaCoverage(graph: Graph, id: string, now: Date): BaaCoverage {
 }
 
 function baaEvidence(c: AttachedContract): Evidence[] {
-  return (c.facts?.baa_offered?.evidence ?? []).map((e) => ({ ...e, documentId: e.documentId ?? c.documentId, file: e.file ?? c.file }));
+  return stampEvidence(c.facts?.baa_offered?.evidence, c);
 }
 
 /** Evidence for a system setting: the system's evidence lines that mention the key, else all of them. */

@@ -1,4 +1,4 @@
-import { DATA_CATEGORIES, hasExpired } from '@custody/domain';
+import { DATA_CATEGORIES, hasExpired, stampEvidence } from '@custody/domain';
 import type { DataCategory, Evidence } from '@custody/domain';
 
 /** Words that distinguish a company's legal entity, not the company: "Upheal, Inc." is "Upheal". */
@@ -68,5 +68,5 @@ export function isExpired(expires: string | undefined, asOf: string): boolean {
 
 /** Evidence from a document, stamped with that document's id and file when the parser left them out. */
 export function stamp(evidence: Evidence[] | undefined, documentId: string, file: string): Evidence[] {
-  return (evidence ?? []).map((e) => ({ ...e, documentId: e.documentId ?? documentId, file: e.file ?? file }));
+  return stampEvidence(evidence, { documentId, file });
 }
