@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { AuditReport, Finding } from '@custody/domain';
 import { collectFiles } from '@custody/audit';
+import { workspaceRoutes } from '../support/api-client.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { REPO, waitUntil } from '../support/processes.js';
 
@@ -11,13 +12,7 @@ describe(`API end to end (${process.env.DATABASE_URL ? 'PostgreSQL + Redis' : 'e
   let t: TestApp;
   let key: string;
   let ws: string;
-  const api = (path: string, init: RequestInit = {}) =>
-    fetch(`${t.base}/api/workspaces/${ws}${path}`, { ...init, headers: { 'x-api-key': key, 'content-type': 'application/json', ...(init.headers ?? {}) } });
-  const json = async <T>(path: string, init?: RequestInit): Promise<T> => {
-    const res = await api(path, init);
-    if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
-    return (await res.json()) as T;
-  };
+  const { api, json } = workspaceRoutes(() => ({ base: t.base, ws, key }));
   const upload = (fileName: string, bytes: Buffer) =>
     api('/documents', { method: 'POST', body: JSON.stringify({ fileName, contentBase64: bytes.toString('base64') }) });
   const allFinished = async () => (await json<{ status: string }[]>('/documents')).every((d) => ['processed', 'unparsed', 'failed'].includes(d.status));

@@ -25,3 +25,17 @@ export class ApiClient {
     return (await res.json()) as { id: string; status: string; created: boolean };
   }
 }
+
+/** `api(path)` and `json(path)` on one workspace's routes with its key (JSON bodies); `json` throws on an error status. */
+export function workspaceRoutes(target: () => { base: string; ws: string; key: string }) {
+  const api = (path: string, init: RequestInit = {}) => {
+    const { base, ws, key } = target();
+    return fetch(`${base}/api/workspaces/${ws}${path}`, { ...init, headers: { 'x-api-key': key, 'content-type': 'application/json', ...(init.headers ?? {}) } });
+  };
+  const json = async <T>(path: string, init?: RequestInit): Promise<T> => {
+    const res = await api(path, init);
+    if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+    return (await res.json()) as T;
+  };
+  return { api, json };
+}

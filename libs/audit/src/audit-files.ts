@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
-import { InvalidInputError, type AuditReport, type Lens } from '@custody/domain';
+import { defaultLens, InvalidInputError, type AuditReport, type Lens } from '@custody/domain';
 import type { VendorEntry } from '@custody/integrations';
 import type { RuleSettings } from '@custody/rules';
 import { analyzeDocument } from './analyze-document.js';
@@ -42,7 +42,7 @@ export async function auditFiles(paths: string[], opts: { vendors?: VendorEntry[
   }
   const now = opts.now ?? new Date();
   const { graph } = projectDocuments(docs, { asOf: now.toISOString(), vendors: opts.vendors });
-  const lens = opts.lens ?? graph.practice.lenses[0] ?? 'default';
+  const lens = opts.lens ?? defaultLens(graph.practice);
   const evaluation = evaluateGraph(graph, { lens, settings: opts.settings, now });
   const name = opts.name ?? graph.practice.name;
   return composeReport({ workspace: { id: 'local', name }, graph, evaluation, documents: docs, lens, generatedAt: now.toISOString() });

@@ -1,4 +1,4 @@
-import type { AuditDocument, AuditReport, FactCorrection, Finding, Graph, Lens, Score } from '@custody/domain';
+import { defaultLens, type AuditDocument, type AuditReport, type FactCorrection, type Finding, type Graph, type Lens, type Score } from '@custody/domain';
 import { projectGraphWithReport } from '@custody/graph';
 import { lookupVendor, type VendorEntry } from '@custody/integrations';
 import { DEFAULT_RULE_SETTINGS, REGISTRY, runAudit, type RuleSettings, type TriageMap } from '@custody/rules';
@@ -50,12 +50,13 @@ export function projectDocuments(docs: AnalyzedDocument[], opts: { asOf: string;
 }
 
 /**
- * Runs every rule over the graph and scores the findings under a lens. Triage (by stable finding id) is
+ * Runs every rule over the graph at the evaluation time `now` and scores the findings under a lens. Triage (by stable finding id) is
  * applied before scoring, because mitigated and false-positive findings leave the score.
  */
-export function evaluateGraph(graph: Graph, opts: { lens?: Lens; settings?: RuleSettings; now?: Date; triage?: TriageMap } = {}): Evaluation {
-  const lens = opts.lens ?? graph.practice.lenses[0] ?? 'default';
-  const ctx = { graph, lens, settings: opts.settings ?? DEFAULT_RULE_SETTINGS, now: opts.now ?? new Date(graph.asOf) };
+export function evaluateGraph(graph: Graph, opts: { lens?: Lens; settings?: RuleSettings; now: Date; triage?: TriageMap }): Evaluation {
+  const lens = opts.lens ?? defaultLens(graph.practice);
+  // "Now" is an input: the scoring job's, the reader's or time travel's moment, never a stamp in the graph.
+  const ctx = { graph, lens, settings: opts.settings ?? DEFAULT_RULE_SETTINGS, now: opts.now };
   // The same run-and-score what-if uses, so a what-if "before" and the audit agree.
   const { findings, score, errors } = runAudit(ctx, REGISTRY, opts.triage);
   return { findings, score, ruleErrors: errors };

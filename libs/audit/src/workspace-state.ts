@@ -1,4 +1,4 @@
-import type { DocumentStatus, DocumentType, FactCorrection, Finding, TriageStatus } from '@custody/domain';
+import type { DocumentStatus, DocumentType, EventType, FactCorrection, Finding, RecordedEvent } from '@custody/domain';
 import type { DocumentAnalysis } from './analyze-document.js';
 import type { AnalyzedDocument } from './build-audit.js';
 
@@ -13,7 +13,7 @@ export interface WorkspaceRecords {
       analysis?: unknown; createdAt: string; processedAt?: string;
     }[]>;
   };
-  events: { ofType(workspaceId: string, types: string[]): Promise<{ type: string; payload: Record<string, unknown>; actor: string; at: string }[]> };
+  events: { ofType<T extends EventType>(workspaceId: string, types: readonly T[]): Promise<RecordedEvent<T>[]> };
 }
 
 /**
@@ -44,18 +44,19 @@ export async function loadCorrections(db: WorkspaceRecords, workspaceId: string,
   const out: Record<string, FactCorrection[]> = {};
   for (const e of events) {
     if (asOf && new Date(e.at) > asOf) continue;
-    const p = e.payload as { documentId: string; fact: FactCorrection['fact']; value: unknown; reason: string };
+    const p = e.payload;
     (out[p.documentId] ??= []).push({ fact: p.fact, value: p.value, reason: p.reason, by: e.actor, at: e.at });
   }
   return out;
 }
 
-/** Triage decisions by finding id (`ruleId@subject`), so they survive re-runs. */
-export async function loadTriage(db: WorkspaceRecords, workspaceId: string): Promise<Map<string, NonNullable<Finding['triage']>>> {
+/** Triage decisions by finding id (`ruleId@subject`), so they survive re-runs; with `asOf`, those made by then. */
+export async function loadTriage(db: WorkspaceRecords, workspaceId: string, asOf?: Date): Promise<Map<string, NonNullable<Finding['triage']>>> {
   const events = await db.events.ofType(workspaceId, ['FindingTriaged']);
   const out = new Map<string, NonNullable<Finding['triage']>>();
   for (const e of events) {
-    const p = e.payload as { findingId: string; status: TriageStatus; reason?: string };
+    if (asOf && new Date(e.at) > asOf) continue;
+    const p = e.payload;
     out.set(p.findingId, { status: p.status, reason: p.reason, by: e.actor, at: e.at });
   }
   return out;

@@ -13,3 +13,11 @@ export interface Evidence {
   path?: string;
   page?: number;
 }
+
+/**
+ * Evidence stamped with the document it came from, where it does not say already: extractors and parsers
+ * quote text without knowing the stored document, the projection and the rules do. The one definition.
+ */
+export function stampEvidence(evidence: readonly Evidence[] | undefined, source: { documentId: string; file: string }): Evidence[] {
+  return (evidence ?? []).map((e) => ({ ...e, documentId: e.documentId ?? source.documentId, file: e.file ?? source.file }));
+}

@@ -11,7 +11,8 @@ export interface Citation {
 /** A subject is a node (`system:ehr`), an edge (`flow:ehr->clearinghouse`) or a path (`path:a>b>c`). */
 export type Subject = string;
 
-export type TriageStatus = 'open' | 'accepted' | 'mitigated' | 'false_positive';
+export const TRIAGE_STATUSES = ['open', 'accepted', 'mitigated', 'false_positive'] as const;
+export type TriageStatus = (typeof TRIAGE_STATUSES)[number];
 
 export interface Finding {
   /** Stable: `ruleId@subject`, so triage survives re-runs. */
@@ -67,4 +68,12 @@ export interface Score {
    * it alone takes off). Findings overlap because the total is bounded; see libs/rules/SCORE.md §4.
    */
   overlap?: number;
+}
+
+/**
+ * Whether triage clears a finding: false positives and mitigated findings leave the score and the map;
+ * accepted risks still count. The one definition for score, reports and the graph view.
+ */
+export function isTriageCleared(f: { triage?: { status: TriageStatus } }): boolean {
+  return f.triage?.status === 'false_positive' || f.triage?.status === 'mitigated';
 }

@@ -83,3 +83,8 @@ export interface Graph {
 }
 
 export const PRACTICE_ID = 'practice';
+
+/** The lens an audit uses when none is asked for: the practice's first declared lens, else `default`. */
+export function defaultLens(practice: Pick<PracticeInfo, 'lenses'>): Lens {
+  return practice.lenses[0] ?? 'default';
+}

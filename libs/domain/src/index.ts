@@ -12,3 +12,6 @@ export * from './collections.js';
 export * from './group-findings.js';
 export * from './paging.js';
 export * from './roles.js';
+export * from './events.js';
+export * from './notetaker-settings.js';
+export * from './agreements.js';

@@ -4,7 +4,7 @@
  * carried as data fields and classes that one stylesheet keys on.
  */
 import type { AuditReport, DataCategory, Finding, GraphFlow, GraphSystem, LegalBasis, Severity, SystemRole, Transport } from '@custody/domain';
-import { BUSINESS_ASSOCIATE_ROLES, DATA_CATEGORIES, PRACTICE_ID, severityRank, UNENCRYPTED_TRANSPORTS } from '@custody/domain';
+import { BUSINESS_ASSOCIATE_ROLES, DATA_CATEGORIES, isTriageCleared, PRACTICE_ID, severityRank, UNENCRYPTED_TRANSPORTS } from '@custody/domain';
 
 /** Exposure bands a node score (0–100) falls into, least to most exposed. */
 export const EXPOSURE_BANDS = ['none', 'low', 'medium', 'high', 'critical'] as const;
@@ -74,8 +74,6 @@ export interface CytoscapeElements {
 
 /** Finding kinds that mean a flow's PHI is not covered by a BAA, whatever its declared legal basis. */
 const BAA_GAP_KINDS = new Set<Finding['kind']>(['missing_baa', 'expired_baa', 'baa_chain_break']);
-/** Triage outcomes that take a finding off the map (accepted risks stay visible). */
-const CLEARED = new Set(['false_positive', 'mitigated']);
 
 const categoryOrder = (a: DataCategory, b: DataCategory) => DATA_CATEGORIES.indexOf(a) - DATA_CATEGORIES.indexOf(b);
 
@@ -84,14 +82,15 @@ export function isOutsideBaa(flow: GraphFlow, targetRole: SystemRole | undefined
   if (flow.legalBasis === 'none_known') return true;
   const needsBaa = targetRole !== undefined && BUSINESS_ASSOCIATE_ROLES.includes(targetRole);
   if (needsBaa && flow.legalBasis !== 'baa' && flow.legalBasis !== 'deidentified') return true;
-  return findings.some((f) => BAA_GAP_KINDS.has(f.kind) && !CLEARED.has(f.triage?.status ?? 'open') && f.subject === `flow:${flow.id}`);
+  return findings.some((f) => BAA_GAP_KINDS.has(f.kind) && !isTriageCleared(f) && f.subject === `flow:${flow.id}`);
 }
 
 /** Findings charged to a system: listed in `systems`, or the system is the subject. */
 function findingsBySystem(findings: readonly Finding[]): Map<string, Finding[]> {
   const bySystem = new Map<string, Finding[]>();
   for (const f of findings) {
-    if (CLEARED.has(f.triage?.status ?? 'open')) continue;
+    // Cleared findings leave the map (accepted risks stay visible).
+    if (isTriageCleared(f)) continue;
     const ids = new Set(f.systems);
     if (f.subject.startsWith('system:')) ids.add(f.subject.slice('system:'.length));
     for (const id of ids) bySystem.set(id, [...(bySystem.get(id) ?? []), f]);

@@ -2,13 +2,17 @@ import { Module, type DynamicModule, type Provider } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { ExtractDocumentHandler } from './commands/extract-document.command.js';
 import { IngestDocumentHandler } from './commands/ingest-document.command.js';
+import { RecordSettingChangeHandler } from './commands/record-setting-change.command.js';
+import { CorrectFactHandler, RecordEvidenceReadHandler, ReprocessWorkspaceHandler, TriageFindingHandler } from './commands/workspace-changes.command.js';
+import { RescoreWorkspacesHandler } from './commands/score-workspace.command.js';
+import { FollowUps } from './jobs/follow-ups.js';
+import { RescoreScheduler } from './jobs/rescore.scheduler.js';
 import { ProjectGraphHandler } from './commands/project-graph.command.js';
 import { ScoreWorkspaceHandler } from './commands/score-workspace.command.js';
 import { JobQueue } from './jobs/job-queue.js';
 import { PipelineProcessor } from './jobs/pipeline.processor.js';
 import type { Runtime } from './runtime.js';
 import { CONFIG, PERSISTENCE, RUNTIME } from './tokens.js';
-import { UnhandledExceptionLogger } from './unhandled-exception.logger.js';
 
 export interface PipelineModuleOptions {
   runtime: Runtime;
@@ -17,7 +21,7 @@ export interface PipelineModuleOptions {
 }
 
 /**
- * Commands, events and jobs of the ingest → extract → project → score pipeline. The runtime (database and
+ * Commands and jobs of the ingest → extract → project → score pipeline (events: the catalogue in libs/domain). The runtime (database and
  * queue engines) is started before Nest so the same module serves embedded and production modes.
  */
 @Module({})
@@ -28,12 +32,18 @@ export class PipelineModule {
       { provide: CONFIG, useValue: runtime.config },
       { provide: PERSISTENCE, useValue: runtime.persistence },
       JobQueue,
+      FollowUps,
       IngestDocumentHandler,
+      TriageFindingHandler,
+      CorrectFactHandler,
+      RecordEvidenceReadHandler,
+      ReprocessWorkspaceHandler,
+      RecordSettingChangeHandler,
+      RescoreWorkspacesHandler,
       ExtractDocumentHandler,
       ProjectGraphHandler,
       ScoreWorkspaceHandler,
-      UnhandledExceptionLogger,
-      ...(processJobs ? [PipelineProcessor] : []),
+      ...(processJobs ? [PipelineProcessor, RescoreScheduler] : []),
     ];
     return {
       module: PipelineModule,

@@ -3,7 +3,7 @@
  * the renderers only format. Nothing here scores or judges: it sorts, groups and looks things up.
  */
 import type { AuditDocument, AuditReport, DataCategory, Evidence, Finding, FindingKind, GraphSystem, Severity } from '@custody/domain';
-import { DATA_CATEGORIES, PRACTICE_ID, SENSITIVE_CATEGORIES, SEVERITIES, severityRank } from '@custody/domain';
+import { DATA_CATEGORIES, isTriageCleared, PRACTICE_ID, SENSITIVE_CATEGORIES, SEVERITIES, severityRank } from '@custody/domain';
 import { exposureBand, type ExposureBand } from '@custody/graph';
 import { plainSentence, POSTURE_ORDER, type Posture } from './plain-language.js';
 
@@ -61,7 +61,7 @@ const TOP_RISKS = 5;
 
 /** True when a finding still counts: not a false positive and not mitigated. */
 export function isOpen(f: Finding): boolean {
-  return f.triage?.status !== 'false_positive' && f.triage?.status !== 'mitigated';
+  return !isTriageCleared(f);
 }
 
 export function evidenceLocation(e: Evidence): string {

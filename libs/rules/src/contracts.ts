@@ -1,5 +1,8 @@
 import {
   cmp,
+  hasExpired,
+  isBaaContract,
+  stampEvidence,
   unique,
   unspecifiedValue,
   type AttachedContract,
@@ -10,16 +13,14 @@ import {
   type GraphSystem,
 } from '@custody/domain';
 
-/** A contract is a BAA if it says it offers/is one, or was classified as one. */
+/** A contract is a BAA if it says it offers/is one, or was classified as one (the domain's one definition). */
 export function isBaa(contract: AttachedContract): boolean {
-  return contract.kind === 'baa' || contract.facts?.baa_offered?.value === 'yes';
+  return isBaaContract(contract);
 }
 
-/** Expired when its `expires` date is before `now`. An unparseable date is not treated as expired. */
+/** Expired at `now`: good through its last day (the domain's one definition, shared with the projection). */
 export function isExpired(contract: AttachedContract, now: Date): boolean {
-  if (!contract.expires) return false;
-  const t = Date.parse(contract.expires);
-  return Number.isFinite(t) && t < now.getTime();
+  return hasExpired(contract.expires, now);
 }
 
 /** BAAs attached to a system and not expired at `now`, in precedence order. */
@@ -95,7 +96,7 @@ export function factIn<K extends FactName>(contract: AttachedContract, name: K):
 
 /** Fact evidence often omits which file it came from; the contract knows. */
 export function withSource(evidence: readonly Evidence[], contract: AttachedContract): Evidence[] {
-  return evidence.map((e) => ({ ...e, documentId: e.documentId ?? contract.documentId, file: e.file ?? contract.file }));
+  return stampEvidence(evidence, contract);
 }
 
 /** Names of sub-processors a system's contracts name (in any contract) and its settings list. */

@@ -1,5 +1,7 @@
 import {
   BUSINESS_ASSOCIATE_ROLES,
+  hasExpired,
+  stampEvidence,
   PRACTICE_ID,
   type AttachedContract,
   type ConsentDecl,
@@ -81,7 +83,7 @@ export function baaCoverage(graph: Graph, id: string, now: Date): BaaCoverage {
 }
 
 function baaEvidence(c: AttachedContract): Evidence[] {
-  return (c.facts?.baa_offered?.evidence ?? []).map((e) => ({ ...e, documentId: e.documentId ?? c.documentId, file: e.file ?? c.file }));
+  return stampEvidence(c.facts?.baa_offered?.evidence, c);
 }
 
 /** Evidence for a system setting: the system's evidence lines that mention the key, else all of them. */
@@ -151,7 +153,7 @@ export function consentCoverage(
   types: ReadonlyArray<'authorization' | 'part2' | 'recording' | undefined>,
 ): { covered: DataCategory[]; uncovered: DataCategory[]; expired: ConsentDecl[]; evidence: Evidence[] } {
   const relevant = graph.consents.filter((c) => consentNames(graph, c.to, systemId) && types.includes(c.type));
-  const isLive = (c: ConsentDecl): boolean => !c.expires || !(Date.parse(c.expires) < now.getTime());
+  const isLive = (c: ConsentDecl): boolean => !hasExpired(c.expires, now);
   const live = relevant.filter(isLive);
   const covered = categories.filter((cat) => live.some((c) => c.data.includes(cat)));
   const uncovered = categories.filter((cat) => !covered.includes(cat));

@@ -1,4 +1,4 @@
-import type { Finding, Lens, Score, ScoreContribution } from '@custody/domain';
+import { isTriageCleared, type Finding, type Lens, type Score, type ScoreContribution } from '@custody/domain';
 import { cmp } from './contracts.js';
 import { lensWeight } from './lenses.js';
 import { clamp01 } from './sensitivity.js';
@@ -94,7 +94,7 @@ export function reachOf(finding: Pick<Finding, 'subject' | 'systems'>): number {
 }
 
 function isCounted(f: Finding): boolean {
-  return f.triage?.status !== 'false_positive' && f.triage?.status !== 'mitigated';
+  return !isTriageCleared(f);
 }
 
 /** p_i and its factors. */

@@ -2,9 +2,9 @@ import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Re
 import { CommandBus } from '@nestjs/cqrs';
 import { FilesInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
-import { FACT_NAMES, InvalidInputError, isValidFactValue, NotFoundError, type FactName } from '@custody/domain';
+import { InvalidInputError, NotFoundError } from '@custody/domain';
 import type { Persistence } from '@custody/persistence';
-import { IngestDocumentCommand, JobName, JobQueue, PERSISTENCE, type IngestResult } from '@custody/pipeline';
+import { CorrectFactCommand, IngestDocumentCommand, PERSISTENCE, RecordEvidenceReadCommand, type IngestResult } from '@custody/pipeline';
 import type { AuthedRequest } from '../auth/api-key.guard.js';
 import { RequireRole } from '../auth/role.decorator.js';
 
@@ -18,7 +18,7 @@ interface JsonUpload {
 @ApiSecurity('api-key')
 @Controller('api/workspaces/:ws/documents')
 export class DocumentsController {
-  constructor(private readonly commands: CommandBus, @Inject(PERSISTENCE) private readonly db: Persistence, private readonly jobs: JobQueue) {}
+  constructor(private readonly commands: CommandBus, @Inject(PERSISTENCE) private readonly db: Persistence) {}
 
   @Post()
   @HttpCode(202)
@@ -58,7 +58,7 @@ export class DocumentsController {
   async get(@Param('ws') ws: string, @Param('id', new ParseUUIDPipe()) id: string, @Req() req: AuthedRequest) {
     const doc = await this.db.documents.get(id);
     if (doc.workspaceId !== ws) throw new NotFoundError('document', id);
-    await this.db.events.record(ws, 'EvidenceRead', { documentId: id }, req.actor);
+    await this.commands.execute(new RecordEvidenceReadCommand(ws, { documentId: id }, req.actor));
     const { analysis, ...rest } = doc;
     const a = analysis as { type?: string; extraction?: { document: unknown; facts: unknown }; parse?: unknown; manifest?: unknown } | undefined;
     return { ...rest, info: a?.extraction?.document, facts: a?.extraction?.facts, parse: a?.parse, manifest: a?.manifest };
@@ -69,14 +69,7 @@ export class DocumentsController {
   @HttpCode(202)
   @ApiOperation({ summary: 'Correct a fact: stored as an event with who and why; the machine answer stays; the correction wins' })
   async correct(@Param('ws') ws: string, @Param('id', new ParseUUIDPipe()) id: string, @Param('fact') fact: string, @Body() body: { value: unknown; reason?: string }, @Req() req: AuthedRequest) {
-    const doc = await this.db.documents.get(id);
-    if (doc.workspaceId !== ws) throw new NotFoundError('document', id);
-    if (!FACT_NAMES.includes(fact as FactName)) throw new InvalidInputError(`unknown fact "${fact}"`);
-    if (!isValidFactValue(fact as FactName, body?.value)) throw new InvalidInputError(`${JSON.stringify(body?.value)} is not a valid value of ${fact}`);
-    if (!body.reason?.trim()) throw new InvalidInputError('a correction needs a reason');
-    const event = await this.db.events.record(ws, 'FactCorrected', { documentId: id, fact, value: body.value, reason: body.reason }, req.actor);
-    await this.jobs.add(JobName.Project, { workspaceId: ws }, event.seq);
-    return { seq: event.seq };
+    return this.commands.execute(new CorrectFactCommand(ws, id, fact, body?.value, body?.reason, req.actor));
   }
 }
 

@@ -3,18 +3,8 @@ import { Get } from '@nestjs/common';
 import { ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import type { Persistence } from '@custody/persistence';
 import { PERSISTENCE } from '@custody/pipeline';
+import { EVENT_CATALOGUE, isEventType } from '@custody/domain';
 import type { Request, Response } from 'express';
-
-/** Event store types → SSE event names the dashboard listens to. */
-const SSE_NAMES: Record<string, string> = {
-  DocumentReceived: 'document.received',
-  FactsExtracted: 'facts.extracted',
-  DocumentRejected: 'document.rejected',
-  GraphChanged: 'graph.changed',
-  ExposureScored: 'exposure.scored',
-  FactCorrected: 'fact.corrected',
-  FindingTriaged: 'finding.triaged',
-};
 
 @ApiTags('events')
 @ApiSecurity('api-key')
@@ -38,9 +28,10 @@ export class EventsController {
       const events = await this.db.events.since(ws, seq, 200).catch(() => []);
       for (const e of events) {
         seq = e.seq;
-        if (!SSE_NAMES[e.type]) continue;
+        const name = isEventType(e.type) ? EVENT_CATALOGUE[e.type].sse : undefined;
+        if (!name) continue;
         // Ids and counts only: no evidence text goes over the stream.
-        res.write(`id: ${e.seq}\nevent: ${SSE_NAMES[e.type]}\ndata: ${JSON.stringify({ seq: e.seq, at: e.at, ...summary(e.payload) })}\n\n`);
+        res.write(`id: ${e.seq}\nevent: ${name}\ndata: ${JSON.stringify({ seq: e.seq, at: e.at, ...summary(e.payload) })}\n\n`);
       }
       if (!events.length) res.write(': keep-alive\n\n');
       await new Promise((r) => setTimeout(r, events.length ? 50 : 700));
@@ -49,7 +40,7 @@ export class EventsController {
   }
 }
 
-function summary(p: Record<string, unknown>): Record<string, unknown> {
+function summary(p: object): Record<string, unknown> {
   const keep = ['documentId', 'status', 'type', 'version', 'affected', 'total', 'findings', 'appeared', 'resolved', 'graphVersion', 'findingId', 'fact'];
   return Object.fromEntries(Object.entries(p).filter(([k]) => keep.includes(k)));
 }

@@ -4,24 +4,11 @@ import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { CustodyConfig } from '@custody/config';
 import { CustodyError, InvalidInputError, UnauthorizedError } from '@custody/domain';
 import type { Persistence } from '@custody/persistence';
-import { SETTING_CHANGE_KEY } from '@custody/audit';
-import { CONFIG, IngestDocumentCommand, PERSISTENCE } from '@custody/pipeline';
+import { CONFIG, IngestDocumentCommand, PERSISTENCE, RecordSettingChangeCommand } from '@custody/pipeline';
 import type { Request } from 'express';
 import { Public } from '../auth/public.decorator.js';
 import { verifyWebhook, webhookSecretFor } from '../webhooks/webhook-signature.js';
 
-/** Settings a change may carry (product.md's notetaker settings) and their types. */
-const SETTING_TYPES: Record<string, (v: unknown) => boolean> = {
-  recording: (v) => ['always', 'per_session', 'off'].includes(v as string),
-  can_disable: (v) => typeof v === 'boolean',
-  audio_retention_days: (v) => typeof v === 'number' && v >= 0,
-  transcript_retention_days: (v) => typeof v === 'number' && v >= 0,
-  training: (v) => ['allowed', 'opt_out', 'opt_in', 'prohibited'].includes(v as string),
-  consent_capture: (v) => ['none', 'verbal', 'written'].includes(v as string),
-  subprocessors: (v) => Array.isArray(v) && v.every((x) => typeof x === 'string'),
-  storage_region: (v) => typeof v === 'string' && v.length <= 40,
-  version: (v) => typeof v === 'string' && v.length <= 40,
-};
 
 type WebhookBody =
   | { type: 'setting_change'; system: string; settings: Record<string, unknown>; at?: string; source?: string }
@@ -51,28 +38,16 @@ export class WebhookController {
     // An unknown workspace answers like a bad signature, so the intake does not reveal which workspaces exist.
     if (!ws || !secret) throw new UnauthorizedError('webhook signature does not match');
     verifyWebhook({ secret, ws, raw: req.rawBody, timestamp, signature });
-    const { fileName, bytes } = this.toDocument(body, Number(timestamp));
-    const r = await this.commands.execute(new IngestDocumentCommand(ws.id, fileName, bytes, 'webhook'));
+    const r = await this.commands.execute(this.toCommand(ws.id, body, Number(timestamp)));
     return { id: r.documentId, status: r.status, created: r.created };
   }
 
-  private toDocument(body: WebhookBody, ts: number): { fileName: string; bytes: Buffer } {
-    if (body?.type === 'setting_change') {
-      if (typeof body.system !== 'string' || !body.system || body.system.length > 200) throw new InvalidInputError('setting_change needs a system id, install id or name');
-      const settings = body.settings && typeof body.settings === 'object' && !Array.isArray(body.settings) ? body.settings : undefined;
-      if (!settings || !Object.keys(settings).length) throw new InvalidInputError('setting_change needs settings');
-      for (const [k, v] of Object.entries(settings)) {
-        if (!SETTING_TYPES[k]) throw new InvalidInputError(`unknown setting "${k}"; expected one of ${Object.keys(SETTING_TYPES).join(', ')}`);
-        if (!SETTING_TYPES[k](v)) throw new InvalidInputError(`invalid value for ${k}: ${JSON.stringify(v)}`);
-      }
-      const at = body.at ? new Date(body.at) : new Date(ts);
-      if (Number.isNaN(at.getTime())) throw new InvalidInputError(`"at" is not a date: ${body.at}`);
-      const change = { system: body.system, settings, at: at.toISOString(), ...(body.source ? { source: String(body.source).slice(0, 200) } : {}) };
-      return { fileName: `webhook/${at.toISOString()}-${body.system.replace(/[^\w.-]+/g, '_')}.json`, bytes: Buffer.from(JSON.stringify({ [SETTING_CHANGE_KEY]: change })) };
-    }
+  private toCommand(workspaceId: string, body: WebhookBody, ts: number): RecordSettingChangeCommand | IngestDocumentCommand {
+    if (body?.type === 'setting_change') return new RecordSettingChangeCommand(workspaceId, body, new Date(ts));
     if (body?.type === 'config') {
       if (!body.fileName || (body.content === undefined && body.contentBase64 === undefined)) throw new InvalidInputError('config needs fileName and content or contentBase64');
-      return { fileName: `webhook/${body.fileName}`, bytes: body.contentBase64 !== undefined ? Buffer.from(body.contentBase64, 'base64') : Buffer.from(body.content ?? '', 'utf8') };
+      const bytes = body.contentBase64 !== undefined ? Buffer.from(body.contentBase64, 'base64') : Buffer.from(body.content ?? '', 'utf8');
+      return new IngestDocumentCommand(workspaceId, `webhook/${body.fileName}`, bytes, 'webhook');
     }
     throw new InvalidInputError('webhook body needs type "setting_change" or "config"');
   }

@@ -1,10 +1,11 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiQuery, ApiSecurity, ApiTags } from '@nestjs/swagger';
-import { diffAudits, InvalidInputError, NotFoundError, pageById, type TriageStatus } from '@custody/domain';
+import { defaultLens, diffAudits, InvalidInputError, NotFoundError, pageById, type TriageStatus } from '@custody/domain';
 import { toCytoscapeElements } from '@custody/graph';
 import type { Persistence } from '@custody/persistence';
 import { loadTriage } from '@custody/audit';
-import { CONFIG, JobName, JobQueue, PERSISTENCE } from '@custody/pipeline';
+import { CommandBus } from '@nestjs/cqrs';
+import { CONFIG, PERSISTENCE, RecordEvidenceReadCommand, ReprocessWorkspaceCommand, TriageFindingCommand } from '@custody/pipeline';
 import type { CustodyConfig } from '@custody/config';
 import { renderReport, REPORT_MEDIA_TYPES, type ReportFormat } from '@custody/reports';
 import { DEFAULT_RULE_SETTINGS, whatIf, type WhatIfChange } from '@custody/rules';
@@ -12,8 +13,6 @@ import type { Response } from 'express';
 import type { AuthedRequest } from '../auth/api-key.guard.js';
 import { AuditService, parseAsOf, parseLens } from '../services/audit.service.js';
 import { RequireRole } from '../auth/role.decorator.js';
-
-const TRIAGE: TriageStatus[] = ['open', 'accepted', 'mitigated', 'false_positive'];
 
 @ApiTags('workspace')
 @ApiSecurity('api-key')
@@ -23,7 +22,7 @@ export class WorkspaceController {
     private readonly audits: AuditService,
     @Inject(PERSISTENCE) private readonly db: Persistence,
     @Inject(CONFIG) private readonly config: CustodyConfig,
-    private readonly jobs: JobQueue,
+    private readonly commands: CommandBus,
   ) {}
 
   @Get()
@@ -106,8 +105,8 @@ export class WorkspaceController {
   async whatIf(@Param('ws') ws: string, @Body() body: { changes?: WhatIfChange[]; lens?: string }) {
     if (!Array.isArray(body?.changes) || !body.changes.length) throw new InvalidInputError('send { changes: [...] }');
     const graph = await this.audits.graph(ws);
-    const lens = parseLens(body.lens) ?? graph.practice.lenses[0] ?? 'default';
-    return whatIf(graph, body.changes, { lens, settings: DEFAULT_RULE_SETTINGS, now: new Date(graph.asOf), triage: await loadTriage(this.db, ws) });
+    const lens = parseLens(body.lens) ?? defaultLens(graph.practice);
+    return whatIf(graph, body.changes, { lens, settings: DEFAULT_RULE_SETTINGS, now: new Date(), triage: await loadTriage(this.db, ws) });
   }
 
   @Post('findings/:findingId/triage')
@@ -115,13 +114,7 @@ export class WorkspaceController {
   @HttpCode(202)
   @ApiOperation({ summary: 'Triage a finding (accepted, mitigated, false_positive, open) with a reason; survives re-runs' })
   async triage(@Param('ws') ws: string, @Param('findingId') findingId: string, @Body() body: { status: TriageStatus; reason?: string }, @Req() req: AuthedRequest) {
-    if (!TRIAGE.includes(body?.status)) throw new InvalidInputError(`status must be one of ${TRIAGE.join(', ')}`);
-    if (body.status !== 'open' && !body.reason?.trim()) throw new InvalidInputError('triage needs a reason');
-    const event = await this.db.events.record(ws, 'FindingTriaged', { findingId, status: body.status, reason: body.reason }, req.actor);
-    // Mitigated and false-positive findings leave the score: re-score the current graph with the decision.
-    const graph = await this.db.projections.graph(ws);
-    if (graph) await this.jobs.add(JobName.Score, { workspaceId: ws, graphVersion: graph.version, triageSeq: event.seq });
-    return { seq: event.seq };
+    return this.commands.execute(new TriageFindingCommand(ws, findingId, body?.status, body?.reason, req.actor));
   }
 
   @Get('audit-log')
@@ -133,13 +126,13 @@ export class WorkspaceController {
 
   /** Custody holds sensitive material: every read of evidence (quotes, findings, reports) is in the audit log. */
   private async logRead(ws: string, req: AuthedRequest, what: string): Promise<void> {
-    await this.db.events.record(ws, 'EvidenceRead', { what }, req.actor);
+    await this.commands.execute(new RecordEvidenceReadCommand(ws, { what }, req.actor));
   }
 
   @Post('reprocess')
   @HttpCode(202)
   @ApiOperation({ summary: 'Re-project and re-score the workspace' })
   async reprocess(@Param('ws') ws: string) {
-    return { job: await this.jobs.add(JobName.Project, { workspaceId: ws }, await this.db.events.inputSeq(ws)) };
+    return this.commands.execute(new ReprocessWorkspaceCommand(ws));
   }
 }

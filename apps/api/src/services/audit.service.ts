@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InvalidInputError, LENSES, NotFoundError, type AuditReport, type Graph, type Lens } from '@custody/domain';
+import { defaultLens, InvalidInputError, LENSES, NotFoundError, type AuditReport, type Graph, type Lens } from '@custody/domain';
 import type { Persistence } from '@custody/persistence';
 import { composeReport, evaluateGraph, loadAnalyzedDocuments, loadCorrections, loadTriage, projectDocuments, type AnalyzedDocument } from '@custody/audit';
 import { PERSISTENCE, RUNTIME, type Runtime } from '@custody/pipeline';
@@ -42,7 +42,8 @@ export class AuditService {
   }
 
   async report(workspaceId: string, opts: { lens?: Lens; asOf?: Date } = {}): Promise<AuditReport> {
-    const key = [workspaceId, opts.lens ?? '', opts.asOf?.toISOString() ?? 'now', await this.db.events.changeSeq(workspaceId)].join('|');
+    // "Now" reads are evaluated at the current time, and contract expiry goes by the day: the day is in the key.
+    const key = [workspaceId, opts.lens ?? '', opts.asOf?.toISOString() ?? `now:${new Date().toISOString().slice(0, 10)}`, await this.db.events.changeSeq(workspaceId)].join('|');
     let pending = this.cache.get(key);
     if (!pending) {
       pending = this.evaluate(workspaceId, opts);
@@ -58,8 +59,9 @@ export class AuditService {
     if (!workspace) throw new NotFoundError('workspace', workspaceId);
     const documents = await loadAnalyzedDocuments(this.db, workspaceId, opts.asOf);
     const graph = await this.graph(workspaceId, opts.asOf, documents, workspace.name);
-    const lens = opts.lens ?? graph.practice.lenses[0] ?? 'default';
-    const evaluation = evaluateGraph(graph, { lens, now: opts.asOf ?? new Date(graph.asOf), triage: await loadTriage(this.db, workspaceId) });
+    const lens = opts.lens ?? defaultLens(graph.practice);
+    // Time travel applies the triage decisions recorded by then, as it replays documents and corrections.
+    const evaluation = evaluateGraph(graph, { lens, now: opts.asOf ?? new Date(), triage: await loadTriage(this.db, workspaceId, opts.asOf) });
     return composeReport({ workspace: { id: workspace.id, name: workspace.name }, graph, evaluation, documents, lens });
   }
 }

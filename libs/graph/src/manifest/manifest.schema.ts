@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DATA_CATEGORIES, LEGAL_BASES, LENSES, SYSTEM_ROLES, TRANSPORTS } from '@custody/domain';
+import { CONSENT_CAPTURE_MODES, DATA_CATEGORIES, LEGAL_BASES, LENSES, RECORDING_MODES, SYSTEM_ROLES, TRAINING_SETTINGS, TRANSPORTS } from '@custody/domain';
 
 /**
  * The `custody.yaml` schema: product.md's core shape, extended with `hosts`, typed notetaker settings,
@@ -36,12 +36,12 @@ const days = z.number().int().min(0).max(36500);
 const isoDate = z.iso.date({ error: (iss) => `${JSON.stringify(iss.input)} is not a date; expected YYYY-MM-DD` });
 
 export const notetakerSettingsSchema = z.looseObject({
-  recording: namedEnum(['always', 'per_session', 'off'], 'recording mode').optional(),
+  recording: namedEnum(RECORDING_MODES, 'recording mode').optional(),
   can_disable: z.boolean().optional(),
   audio_retention_days: days.optional(),
   transcript_retention_days: days.optional(),
-  training: namedEnum(['allowed', 'opt_out', 'opt_in', 'prohibited'], 'training setting').optional(),
-  consent_capture: namedEnum(['none', 'verbal', 'written'], 'consent capture mode').optional(),
+  training: namedEnum(TRAINING_SETTINGS, 'training setting').optional(),
+  consent_capture: namedEnum(CONSENT_CAPTURE_MODES, 'consent capture mode').optional(),
   subprocessors: z.array(text).max(200).optional(),
   storage_region: text.optional(),
 });

@@ -1,4 +1,4 @@
-import type { ConsentDecl, DataCategory, LegalBasis, SystemRole } from '@custody/domain';
+import { isBaaInForce, type ConsentDecl, type DataCategory, type LegalBasis, type SystemRole } from '@custody/domain';
 import type { FlowDraft } from './flow-table.js';
 import { isExpired } from './normalise.js';
 import type { SystemDraft } from './system-registry.js';
@@ -10,7 +10,7 @@ const INTERNAL_ROLES: ReadonlySet<SystemRole> = new Set(['practice', 'clinician'
 
 /** True when the system has an attached contract that is (or offers) a BAA and has not expired. */
 export function hasBaaInForce(system: SystemDraft | undefined, asOf: string): boolean {
-  return (system?.contracts ?? []).some((c) => c.facts.baa_offered?.value === 'yes' && !isExpired(c.expires, asOf));
+  return (system?.contracts ?? []).some((c) => isBaaInForce(c, asOf));
 }
 
 /**

@@ -1,4 +1,4 @@
-import { DATA_CATEGORIES } from '@custody/domain';
+import { DATA_CATEGORIES, hasExpired, stampEvidence } from '@custody/domain';
 import type { DataCategory, Evidence } from '@custody/domain';
 
 /** Words that distinguish a company's legal entity, not the company: "Upheal, Inc." is "Upheal". */
@@ -61,12 +61,12 @@ export function sortKeys(record: Record<string, unknown>): Record<string, unknow
   return Object.fromEntries(Object.keys(record).sort().map((k) => [k, record[k]]));
 }
 
-/** `true` when an ISO date/time `expires` is before the day of `asOf` (an agreement is good through its last day). */
+/** `true` when an agreement expiring on `expires` is no longer in force on the day of `asOf` (domain `hasExpired`). */
 export function isExpired(expires: string | undefined, asOf: string): boolean {
-  return expires !== undefined && expires.slice(0, 10) < asOf.slice(0, 10);
+  return hasExpired(expires, asOf);
 }
 
 /** Evidence from a document, stamped with that document's id and file when the parser left them out. */
 export function stamp(evidence: Evidence[] | undefined, documentId: string, file: string): Evidence[] {
-  return (evidence ?? []).map((e) => ({ ...e, documentId: e.documentId ?? documentId, file: e.file ?? file }));
+  return stampEvidence(evidence, { documentId, file });
 }

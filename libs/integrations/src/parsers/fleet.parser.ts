@@ -1,4 +1,4 @@
-import { InvalidInputError, PRACTICE_ID, type Evidence, type FlowDecl, type ParseResult, type SystemDecl } from '@custody/domain';
+import { CONSENT_CAPTURE_MODES, InvalidInputError, PRACTICE_ID, RECORDING_MODES, TRAINING_SETTINGS, type Evidence, type FlowDecl, type ParseResult, type SystemDecl } from '@custody/domain';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { lookupVendor } from '../catalogue/lookup.js';
 import { joinPath, parseJsonWithLines } from '../safe/json.js';
@@ -6,9 +6,10 @@ import { slug } from '../safe/text.js';
 import type { ParseOptions } from '../types.js';
 
 type Row = Record<string, unknown>;
-const RECORDING = ['always', 'per_session', 'off'];
-const TRAINING = ['allowed', 'opt_out', 'opt_in', 'prohibited'];
-const CONSENT = ['none', 'verbal', 'written'];
+// The notetaker settings vocabulary is the domain's (shared with the manifest and the webhook).
+const RECORDING: readonly string[] = RECORDING_MODES;
+const TRAINING: readonly string[] = TRAINING_SETTINGS;
+const CONSENT: readonly string[] = CONSENT_CAPTURE_MODES;
 
 function bool(v: unknown): boolean | undefined {
   if (typeof v === 'boolean') return v;
@@ -22,7 +23,7 @@ function num(v: unknown): number | null {
   const s = String(v ?? '').trim();
   return /^\d+(\.\d+)?$/.test(s) ? Number(s) : null;
 }
-function oneOf(v: unknown, allowed: string[]): string | undefined {
+function oneOf(v: unknown, allowed: readonly string[]): string | undefined {
   const s = String(v ?? '').trim().toLowerCase().replace(/[\s-]+/g, '_');
   return allowed.includes(s) ? s : undefined;
 }
@@ -31,7 +32,7 @@ const str = (v: unknown) => String(v ?? '').trim();
 /** Typed notetaker settings of one install (product.md). Unknown enum values are kept raw and flagged. */
 export function installSettings(r: Row): { settings: Record<string, unknown>; problems: string[] } {
   const problems: string[] = [];
-  const en = (k: string, allowed: string[]) => {
+  const en = (k: string, allowed: readonly string[]) => {
     const raw = str(r[k]);
     const v = oneOf(raw, allowed);
     if (raw && !v) problems.push(`${k}='${raw}'`);

@@ -1,11 +1,9 @@
 import { Inject } from '@nestjs/common';
-import { Command, CommandHandler, EventBus, type ICommandHandler } from '@nestjs/cqrs';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { InvalidInputError, type DocumentStatus } from '@custody/domain';
 import type { Persistence } from '@custody/persistence';
 import { prepareForStorage } from '@custody/audit';
-import { DocumentReceivedEvent } from '../events/pipeline.events.js';
-import { JobQueue } from '../jobs/job-queue.js';
-import { JobName } from '../jobs/job-catalogue.js';
+import { FollowUps } from '../jobs/follow-ups.js';
 import { PERSISTENCE } from '../tokens.js';
 
 export interface IngestResult {
@@ -25,7 +23,7 @@ export class IngestDocumentCommand extends Command<IngestResult> {
 
 @CommandHandler(IngestDocumentCommand)
 export class IngestDocumentHandler implements ICommandHandler<IngestDocumentCommand> {
-  constructor(@Inject(PERSISTENCE) private readonly db: Persistence, private readonly jobs: JobQueue, private readonly events: EventBus) {}
+  constructor(@Inject(PERSISTENCE) private readonly db: Persistence, private readonly followUps: FollowUps) {}
 
   async execute(cmd: IngestDocumentCommand): Promise<IngestResult> {
     const stored = prepareForStorage(cmd.bytes, cmd.fileName);
@@ -33,11 +31,11 @@ export class IngestDocumentHandler implements ICommandHandler<IngestDocumentComm
       workspaceId: cmd.workspaceId, fileName: cmd.fileName, sha256: stored.sha256, content: stored.content,
       size: cmd.bytes.length, redacted: stored.redacted, redactions: stored.records, actor: cmd.actor, failed: stored.unscannable,
     });
-    // After commit. If the process dies right here, the boot-time reconcile re-enqueues unfinished documents.
+    // After commit, and again for a known but unfinished document. If the process dies right here, the
+    // boot-time reconcile re-enqueues unfinished documents.
     if (document.status === 'received' || document.status === 'processing') {
-      await this.jobs.add(JobName.Extract, { documentId: document.id });
+      await this.followUps.after('DocumentReceived', { documentId: document.id }, { workspaceId: cmd.workspaceId, seq: event?.seq });
     }
-    if (created && event) this.events.publish(new DocumentReceivedEvent(cmd.workspaceId, document.id, event.seq));
     return { documentId: document.id, status: document.status, created, sha256: document.sha256 };
   }
 }

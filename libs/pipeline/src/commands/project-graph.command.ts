@@ -1,8 +1,7 @@
 import { Inject } from '@nestjs/common';
-import { Command, CommandHandler, EventBus, type ICommandHandler } from '@nestjs/cqrs';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { canonicalJson, type Persistence } from '@custody/persistence';
 import { projectDocuments, loadAnalyzedDocuments, loadCorrections } from '@custody/audit';
-import { GraphChangedEvent } from '../events/pipeline.events.js';
 import type { Runtime } from '../runtime.js';
 import { PERSISTENCE, RUNTIME } from '../tokens.js';
 
@@ -15,22 +14,23 @@ export class ProjectGraphCommand extends Command<{ version: number; changed: boo
 
 @CommandHandler(ProjectGraphCommand)
 export class ProjectGraphHandler implements ICommandHandler<ProjectGraphCommand> {
-  constructor(@Inject(PERSISTENCE) private readonly db: Persistence, @Inject(RUNTIME) private readonly runtime: Runtime, private readonly events: EventBus) {}
+  constructor(@Inject(PERSISTENCE) private readonly db: Persistence, @Inject(RUNTIME) private readonly runtime: Runtime) {}
 
   async execute({ workspaceId }: ProjectGraphCommand) {
     // Read the high-water mark first: anything after it triggers another projection job. A projection that
     // already saw it (a newer job ran first) has nothing to add.
-    const seq = await this.db.events.inputSeq(workspaceId);
+    const { seq, at } = await this.db.events.inputMark(workspaceId);
     const stored = await this.db.projections.graph(workspaceId);
     if (stored && stored.eventSeq >= seq) return { version: stored.version, changed: false };
     const docs = await loadAnalyzedDocuments(this.db, workspaceId);
     const workspace = await this.db.workspaces.findById(workspaceId);
-    const { graph } = projectDocuments(docs, { asOf: new Date().toISOString(), corrections: await loadCorrections(this.db, workspaceId), vendors: this.runtime.vendors, practiceName: workspace?.name });
-    // asOf is the projection time; keep it out of change detection by pinning it to the previous value when equal otherwise.
+    // The graph's `asOf` is the time of its latest input, not the clock: the same inputs project the same graph,
+    // and "now" for the rules is the scoring's evaluation time (ScoreWorkspaceCommand), never this stamp.
+    const { graph } = projectDocuments(docs, { asOf: at ?? new Date(0).toISOString(), corrections: await loadCorrections(this.db, workspaceId), vendors: this.runtime.vendors, practiceName: workspace?.name });
+    // An input that changes nothing (an unreadable file) is not a new graph: keep the previous stamp then.
     const prev = stored;
     if (prev && canonicalJson({ ...prev.graph, asOf: '' }) === canonicalJson({ ...graph, asOf: '' })) graph.asOf = prev.graph.asOf;
     const saved = await this.db.projections.saveGraph(workspaceId, graph, seq);
-    if (saved.changed && saved.event) this.events.publish(new GraphChangedEvent(workspaceId, saved.version, saved.affected, saved.event.seq));
     return { version: saved.version, changed: saved.changed };
   }
 }

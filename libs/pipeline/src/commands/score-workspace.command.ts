@@ -1,34 +1,73 @@
 import { Inject } from '@nestjs/common';
-import { Command, CommandHandler, EventBus, type ICommandHandler } from '@nestjs/cqrs';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { Persistence } from '@custody/persistence';
 import { evaluateGraph, loadTriage } from '@custody/audit';
-import { ExposureScoredEvent } from '../events/pipeline.events.js';
+import { JobName } from '../jobs/job-catalogue.js';
+import { JobQueue } from '../jobs/job-queue.js';
 import { PERSISTENCE } from '../tokens.js';
+
+export interface ScoreOptions {
+  /** Score the same graph version again: `triage` changed, or `time` passed (a scheduled re-score). */
+  rescore?: 'triage' | 'time';
+  /** The evaluation time ("now" for the rules); the graph carries no clock of its own. Default: the current time. */
+  at?: Date;
+}
 
 /** Runs the rules and the score over the current projection and stores findings with their history. */
 export class ScoreWorkspaceCommand extends Command<{ total: number; skipped: boolean }> {
-  /** `rescore`: the graph is unchanged but triage is, so the same version is scored again. */
-  constructor(readonly workspaceId: string, readonly graphVersion: number, readonly rescore = false) {
+  constructor(readonly workspaceId: string, readonly graphVersion: number, readonly opts: ScoreOptions = {}) {
     super();
   }
 }
 
 @CommandHandler(ScoreWorkspaceCommand)
 export class ScoreWorkspaceHandler implements ICommandHandler<ScoreWorkspaceCommand> {
-  constructor(@Inject(PERSISTENCE) private readonly db: Persistence, private readonly events: EventBus) {}
+  constructor(@Inject(PERSISTENCE) private readonly db: Persistence) {}
 
-  async execute({ workspaceId, graphVersion, rescore }: ScoreWorkspaceCommand) {
+  async execute({ workspaceId, graphVersion, opts }: ScoreWorkspaceCommand) {
     const projection = await this.db.projections.graph(workspaceId);
     const current = await this.db.projections.score(workspaceId);
     // A newer graph version supersedes this job; an already scored version needs no second run.
-    if (!projection || projection.version > graphVersion || (!rescore && current && current.graphVersion >= projection.version)) {
+    if (!projection || projection.version > graphVersion || (!opts.rescore && current && current.graphVersion >= projection.version)) {
       return { total: current?.score.total ?? 0, skipped: true };
     }
-    const evaluation = evaluateGraph(projection.graph, { triage: await loadTriage(this.db, workspaceId) });
-    const findings = evaluation.findings;
-    const { saved, appeared, resolved, event } = await this.db.projections.saveScoring(workspaceId, projection.version, findings, evaluation.score);
-    if (!saved || !event) return { total: current?.score.total ?? 0, skipped: true };
-    this.events.publish(new ExposureScoredEvent(workspaceId, evaluation.score.total, appeared, resolved, event.seq));
+    const at = opts.at ?? new Date();
+    const evaluation = evaluateGraph(projection.graph, { now: at, triage: await loadTriage(this.db, workspaceId) });
+    // A scheduled re-score that changes nothing is not a change: no new scoring, no event, no history noise.
+    if (opts.rescore === 'time' && current && current.score.total === evaluation.score.total && (await this.sameFindings(workspaceId, evaluation.findings))) {
+      return { total: current.score.total, skipped: true };
+    }
+    const { saved } = await this.db.projections.saveScoring(workspaceId, projection.version, evaluation.findings, evaluation.score);
+    if (!saved) return { total: current?.score.total ?? 0, skipped: true };
     return { total: evaluation.score.total, skipped: false };
+  }
+
+  private async sameFindings(workspaceId: string, findings: { id: string; severity: string }[]): Promise<boolean> {
+    const stored = await this.db.projections.findings(workspaceId);
+    const key = (fs: { id: string; severity: string }[]) => fs.map((f) => `${f.id}:${f.severity}`).sort().join('\n');
+    return key(stored) === key(findings);
+  }
+}
+
+/** Enqueues a time re-score of every scored workspace at `at` (daily and at start-up: see RescoreScheduler). */
+export class RescoreWorkspacesCommand extends Command<{ workspaces: number }> {
+  constructor(readonly at: Date) {
+    super();
+  }
+}
+
+@CommandHandler(RescoreWorkspacesCommand)
+export class RescoreWorkspacesHandler implements ICommandHandler<RescoreWorkspacesCommand> {
+  constructor(@Inject(PERSISTENCE) private readonly db: Persistence, private readonly jobs: JobQueue) {}
+
+  async execute({ at }: RescoreWorkspacesCommand) {
+    let n = 0;
+    for (const ws of await this.db.workspaces.list()) {
+      const projection = await this.db.projections.graph(ws.id);
+      if (!projection) continue;
+      await this.jobs.add(JobName.Score, { workspaceId: ws.id, graphVersion: projection.version, at: at.toISOString() });
+      n++;
+    }
+    return { workspaces: n };
   }
 }

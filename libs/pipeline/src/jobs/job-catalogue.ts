@@ -7,12 +7,15 @@ export enum JobName {
   Extract = 'extract',
   Project = 'project',
   Score = 'score',
+  /** Re-score every workspace at an evaluation time: findings that time alone creates (a BAA that expired). */
+  Rescore = 'rescore',
 }
 
 export type JobPayload =
   | { name: JobName.Extract; data: { documentId: string } }
   | { name: JobName.Project; data: { workspaceId: string } }
-  | { name: JobName.Score; data: { workspaceId: string; graphVersion: number; triageSeq?: number } };
+  | { name: JobName.Score; data: { workspaceId: string; graphVersion: number; triageSeq?: number; at?: string } }
+  | { name: JobName.Rescore; data: { at: string } };
 
 export type PayloadOf<N extends JobName> = Extract<JobPayload, { name: N }>['data'];
 
@@ -20,6 +23,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.Extract]: QueueName.Pipeline,
   [JobName.Project]: QueueName.Pipeline,
   [JobName.Score]: QueueName.Pipeline,
+  [JobName.Rescore]: QueueName.Pipeline,
 };
 
 /**
@@ -35,9 +39,13 @@ export function jobId<N extends JobName>(name: N, data: PayloadOf<N>, seq?: numb
     case JobName.Score:
     {
       const d = data as PayloadOf<JobName.Score>;
-      // A triage decision re-scores the same graph version: its event seq makes that a new job.
-      return `score-${d.workspaceId}-${d.graphVersion}${d.triageSeq ? `-t${d.triageSeq}` : ''}`;
+      // A triage decision re-scores the same graph version: its event seq makes that a new job; so does a
+      // scheduled re-score its evaluation time.
+      return `score-${d.workspaceId}-${d.graphVersion}${d.triageSeq ? `-t${d.triageSeq}` : ''}${d.at ? `-at${Date.parse(d.at)}` : ''}`;
     }
+    case JobName.Rescore:
+      // One per evaluation time, however many workers schedule it.
+      return `rescore-${Date.parse((data as PayloadOf<JobName.Rescore>).at)}`;
     default:
       throw new Error(`unknown job ${String(name)}`);
   }

@@ -6,18 +6,19 @@ import { CustodyError, safeErrorText } from '@custody/domain';
 import type { Persistence } from '@custody/persistence';
 import { ExtractDocumentCommand } from '../commands/extract-document.command.js';
 import { ProjectGraphCommand } from '../commands/project-graph.command.js';
-import { ScoreWorkspaceCommand } from '../commands/score-workspace.command.js';
+import { RescoreWorkspacesCommand, ScoreWorkspaceCommand } from '../commands/score-workspace.command.js';
 import type { Runtime } from '../runtime.js';
 import { CONFIG, PERSISTENCE, RUNTIME } from '../tokens.js';
+import { FollowUps } from './follow-ups.js';
 import { JobName, QueueName, type PayloadOf } from './job-catalogue.js';
-import { JobQueue } from './job-queue.js';
 import { queueConnection } from './queue-connection.js';
 
 type Handler = (data: never) => Promise<void>;
 
 /**
- * The one processor of the pipeline queue, dispatching on the job name. Each step enqueues the next one
- * before it completes, so a worker killed mid-step is retried (after the lock expires) and the chain
+ * The one processor of the pipeline queue, dispatching on the job name to a command. Each step then enqueues
+ * what follows its event (FOLLOW_UPS, jobs/follow-ups.ts) before it completes, also when a retried step finds
+ * its work already done, so a worker killed mid-step is retried (after the lock expires) and the chain
  * resumes: ingest → extract → project → score.
  */
 @Injectable()
@@ -28,7 +29,7 @@ export class PipelineProcessor implements OnApplicationBootstrap, OnModuleDestro
 
   constructor(
     private readonly commands: CommandBus,
-    private readonly jobs: JobQueue,
+    private readonly followUps: FollowUps,
     @Inject(PERSISTENCE) private readonly db: Persistence,
     @Inject(RUNTIME) private readonly runtime: Runtime,
     @Inject(CONFIG) private readonly config: CustodyConfig,
@@ -37,6 +38,7 @@ export class PipelineProcessor implements OnApplicationBootstrap, OnModuleDestro
       [JobName.Extract]: (d: PayloadOf<JobName.Extract>) => this.extract(d),
       [JobName.Project]: (d: PayloadOf<JobName.Project>) => this.project(d),
       [JobName.Score]: (d: PayloadOf<JobName.Score>) => this.score(d),
+      [JobName.Rescore]: async ({ at }: PayloadOf<JobName.Rescore>) => void (await this.commands.execute(new RescoreWorkspacesCommand(new Date(at)))),
     } as Record<JobName, Handler>;
     // Boot fails if the catalogue has a job without a handler.
     const missing = Object.values(JobName).filter((n) => typeof this.handlers[n] !== 'function');
@@ -74,17 +76,19 @@ export class PipelineProcessor implements OnApplicationBootstrap, OnModuleDestro
   }
 
   private async extract({ documentId }: PayloadOf<JobName.Extract>): Promise<void> {
-    const { workspaceId } = await this.commands.execute(new ExtractDocumentCommand(documentId));
-    await this.jobs.add(JobName.Project, { workspaceId }, await this.db.events.inputSeq(workspaceId));
+    const { workspaceId, event, seq } = await this.commands.execute(new ExtractDocumentCommand(documentId));
+    await this.followUps.after(event, {}, { workspaceId, seq });
   }
 
   private async project({ workspaceId }: PayloadOf<JobName.Project>): Promise<void> {
     const { version } = await this.commands.execute(new ProjectGraphCommand(workspaceId));
-    await this.jobs.add(JobName.Score, { workspaceId, graphVersion: version });
+    // An unchanged graph still gets its (deduplicated) scoring job: a crash may have come before it.
+    await this.followUps.after('GraphChanged', { version }, { workspaceId });
   }
 
-  private async score({ workspaceId, graphVersion, triageSeq }: PayloadOf<JobName.Score>): Promise<void> {
-    await this.commands.execute(new ScoreWorkspaceCommand(workspaceId, graphVersion, Boolean(triageSeq)));
+  private async score({ workspaceId, graphVersion, triageSeq, at }: PayloadOf<JobName.Score>): Promise<void> {
+    const rescore = triageSeq ? 'triage' : at ? 'time' : undefined;
+    await this.commands.execute(new ScoreWorkspaceCommand(workspaceId, graphVersion, { rescore, at: at ? new Date(at) : undefined }));
   }
 
   /** A document whose extraction will not be retried again is marked failed with the reason: kept, never silent. */
@@ -102,7 +106,7 @@ export class PipelineProcessor implements OnApplicationBootstrap, OnModuleDestro
   /** At boot: every accepted but unfinished document gets its (deduplicated) extraction job again. */
   private async reconcile(): Promise<void> {
     const unfinished = await this.db.documents.unfinished();
-    for (const d of unfinished) await this.jobs.add(JobName.Extract, { documentId: d.id });
+    for (const d of unfinished) await this.followUps.after('DocumentReceived', { documentId: d.id }, { workspaceId: d.workspaceId });
     if (unfinished.length) this.log.log(`re-enqueued ${unfinished.length} unfinished document(s)`);
   }
 }

@@ -1,4 +1,4 @@
-import { PRACTICE_ID, type DataCategory, type GraphIdentifierExposure } from '@custody/domain';
+import { PRACTICE_ID, stampEvidence, type DataCategory, type GraphIdentifierExposure } from '@custody/domain';
 import { CITE } from '../citations.js';
 import { displayName, inboundFlows } from '../graph-queries.js';
 import type { FindingDraft, Rule } from '../rule.js';
@@ -46,7 +46,7 @@ export const identifiableResearchDataRule: Rule = {
         categories,
         likelihood: 0.85,
         impact: impactOf(0.8, categories, settings),
-        evidence: items.map((i) => ({ ...i.evidence, documentId: i.evidence.documentId ?? i.documentId, file: i.evidence.file ?? i.file })),
+        evidence: items.flatMap((i) => stampEvidence([i.evidence], i)),
         detail:
           `${system ? displayName(graph, system) : items[0]!.file} receives data with identifiers: ` +
           items.map((i) => `${i.field} (${i.identifier})`).join(', ') + '.',

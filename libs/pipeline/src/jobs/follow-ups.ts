@@ -1,0 +1,74 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { EventPayload, EventType } from '@custody/domain';
+import type { Persistence } from '@custody/persistence';
+import { PERSISTENCE } from '../tokens.js';
+import { JobName, type PayloadOf } from './job-catalogue.js';
+import { JobQueue } from './job-queue.js';
+
+/** A job to enqueue: name, payload, and the seq that makes its deterministic id. */
+export type JobRequest = { [N in JobName]: { name: N; data: PayloadOf<N>; seq?: number } }[JobName];
+
+interface FollowUpContext {
+  workspaceId: string;
+  /** The seq of the event that happened (absent when a step is resumed without a new event). */
+  seq?: number;
+  db: Persistence;
+}
+
+type Jobs = JobRequest[] | Promise<JobRequest[]>;
+
+/** The payload fields a follow-up reads (a step resumed after a crash has only these, not the whole event). */
+type Reads<T extends EventType, K extends keyof EventPayload<T> = never> = Pick<EventPayload<T>, K>;
+
+/**
+ * Which job follows which event: the one place the pipeline's chaining is declared. Commands and job steps
+ * call `FollowUps.after` with the event they produced (or would have, when a retried step finds its work done),
+ * so the chain ingest → extract → project → score resumes after a crash at any point.
+ */
+export interface FollowUpTable {
+  DocumentReceived(p: Reads<'DocumentReceived', 'documentId'>, ctx: FollowUpContext): Jobs;
+  FactsExtracted(p: Reads<'FactsExtracted'>, ctx: FollowUpContext): Jobs;
+  DocumentRejected(p: Reads<'DocumentRejected'>, ctx: FollowUpContext): Jobs;
+  FactCorrected(p: Reads<'FactCorrected'>, ctx: FollowUpContext): Jobs;
+  GraphChanged(p: Reads<'GraphChanged', 'version'>, ctx: FollowUpContext): Jobs;
+  FindingTriaged(p: Reads<'FindingTriaged'>, ctx: FollowUpContext): Jobs;
+}
+
+/** A changed input re-projects the workspace; the input high-water mark names the job, so duplicates collapse. */
+const project = async (_: object, { workspaceId, db }: FollowUpContext): Promise<JobRequest[]> =>
+  [{ name: JobName.Project, data: { workspaceId }, seq: await db.events.inputSeq(workspaceId) }];
+
+export const FOLLOW_UPS: FollowUpTable = {
+  DocumentReceived: ({ documentId }) => [{ name: JobName.Extract, data: { documentId } }],
+  FactsExtracted: project,
+  DocumentRejected: project,
+  FactCorrected: project,
+  GraphChanged: ({ version }, { workspaceId }) => [{ name: JobName.Score, data: { workspaceId, graphVersion: version } }],
+  // Mitigated and false-positive findings leave the score: the current graph is scored again with the decision.
+  FindingTriaged: async (_, { workspaceId, seq, db }) => {
+    const graph = await db.projections.graph(workspaceId);
+    return graph ? [{ name: JobName.Score, data: { workspaceId, graphVersion: graph.version, triageSeq: seq } }] : [];
+  },
+};
+
+/** Enqueues what FOLLOW_UPS says follows an event. */
+@Injectable()
+export class FollowUps {
+  constructor(@Inject(PERSISTENCE) private readonly db: Persistence, private readonly jobs: JobQueue) {}
+
+  async after<T extends keyof FollowUpTable>(type: T, payload: Parameters<FollowUpTable[T]>[0], at: { workspaceId: string; seq?: number }): Promise<string[]> {
+    const follow = FOLLOW_UPS[type] as (p: typeof payload, ctx: FollowUpContext) => Jobs;
+    return this.enqueue(await follow(payload, { ...at, db: this.db }));
+  }
+
+  /** A re-run asked for by hand: what follows a changed input, without one. */
+  async reproject(workspaceId: string): Promise<string[]> {
+    return this.enqueue(await project({}, { workspaceId, db: this.db }));
+  }
+
+  private async enqueue(requests: JobRequest[]): Promise<string[]> {
+    const ids: string[] = [];
+    for (const r of requests) ids.push(await this.jobs.add(r.name, r.data as never, r.seq));
+    return ids;
+  }
+}

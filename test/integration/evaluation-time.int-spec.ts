@@ -1,0 +1,99 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { AuditReport, Finding } from '@custody/domain';
+import { JobName, JobQueue } from '@custody/pipeline';
+import { workspaceRoutes } from '../support/api-client.js';
+import { startTestApp, type TestApp } from '../support/app.js';
+import { REPO, waitUntil } from '../support/processes.js';
+
+const DAY = 24 * 60 * 60 * 1000;
+const longDate = (d: Date) => d.toLocaleDateString('en-US', { month: 'long', day: 'numeric', year: 'numeric', timeZone: 'UTC' });
+
+/**
+ * The evaluation time is an input, not a stamp in the graph: a BAA that expires while no document arrives is
+ * flagged by the scheduled re-score, and time travel applies the triage decisions of the chosen moment.
+ */
+describe(`evaluation time (${process.env.DATABASE_URL ? 'PostgreSQL + Redis' : 'embedded'})`, () => {
+  let t: TestApp;
+  let key: string;
+  let ws: string;
+  let wsId: string;
+  const { api, json } = workspaceRoutes(() => ({ base: t.base, ws, key }));
+  const drained = async () => (await t.app.get(JobQueue).pending()) === 0 && Boolean((await json<{ graphVersion?: number }>('/score')).graphVersion);
+  const stored = () => json<Finding[]>('/findings');
+  // A BAA in force today that expires in three days: nothing is wrong yet.
+  const expires = new Date(Math.floor(Date.now() / DAY) * DAY + 3 * DAY);
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    const { workspace } = await t.runtime.persistence.workspaces.ensure('Idle Practice');
+    ws = workspace.slug;
+    wsId = workspace.id;
+    key = (await t.runtime.persistence.workspaces.createApiKey(workspace.id)).key;
+    const manifest = [
+      'version: 1',
+      'practice: { name: Idle Practice }',
+      'systems:',
+      '  - { id: reminders, name: Remindly, role: communications }',
+      'flows:',
+      '  - { from: practice, to: reminders, data: [contact, scheduling], transport: smtp }',
+      'documents:',
+      '  - { file: remindly-baa.md, system: reminders }',
+    ].join('\n');
+    const baa = readFileSync(join(REPO, 'examples/harborview-counseling/docs/remindly-baa-2022.md'), 'utf8')
+      .replace('effective January 1, 2022 and expires on December 31, 2024', `effective January 1, 2025 and expires on ${longDate(expires)}`);
+    for (const [fileName, content] of [['custody.yaml', manifest], ['remindly-baa.md', baa]]) {
+      const res = await api('/documents', { method: 'POST', body: JSON.stringify({ fileName, content }) });
+      expect(res.status).toBe(202);
+    }
+    await waitUntil(drained, 120_000, 'documents processed, projected and scored');
+  }, 180_000);
+  afterAll(() => t?.close());
+
+  it('a BAA that expires while nothing arrives is flagged by the scheduled re-score', async () => {
+    const id = 'expired-baa@system:reminders';
+    const before = await stored();
+    expect(before.length).toBeGreaterThan(0);
+    expect(before.map((f) => f.id)).not.toContain(id);
+    const version = (await json<{ graphVersion: number }>('/score')).graphVersion;
+    // The graph carries the time of its latest input, not the projection's clock.
+    const graphAsOf = (await t.runtime.persistence.projections.graph(wsId))!.graph.asOf;
+    expect(graphAsOf).toBe((await t.runtime.persistence.events.inputMark(wsId)).at);
+
+    // No new input: only time passes. The daily re-score job runs at an evaluation time after the expiry.
+    const later = new Date(expires.getTime() + 5 * DAY);
+    await t.app.get(JobQueue).add(JobName.Rescore, { at: later.toISOString() });
+    await waitUntil(async () => (await stored()).some((f) => f.id === id), 60_000, 'the re-score flags the expired BAA');
+
+    const after = await stored();
+    expect(after.find((f) => f.id === id)?.detail).toContain('expired');
+    // Same graph version and stamp: time, not a new projection, raised it.
+    expect((await json<{ graphVersion: number }>('/score')).graphVersion).toBe(version);
+    expect((await t.runtime.persistence.projections.graph(wsId))!.graph.asOf).toBe(graphAsOf);
+
+    // A second re-score at a time that changes nothing stores nothing new (no scoring event).
+    const events = async () => (await json<{ type: string }[]>('/audit-log')).filter((e) => e.type === 'ExposureScored').length;
+    const scorings = await events();
+    await t.app.get(JobQueue).add(JobName.Rescore, { at: new Date(later.getTime() + DAY).toISOString() });
+    await waitUntil(async () => (await t.app.get(JobQueue).pending()) === 0, 60_000, 'the second re-score ran');
+    expect(await events()).toBe(scorings);
+  });
+
+  it('time travel applies the triage decisions made by the chosen moment', async () => {
+    const at = async (when: Date) => (await json<AuditReport>(`/audit?asOf=${encodeURIComponent(when.toISOString())}`)).findings;
+    const beforeTriage = new Date();
+    const target = (await at(beforeTriage)).find((f) => !f.triage)!;
+    expect(target).toBeDefined();
+    await new Promise((r) => setTimeout(r, 1100));
+    const res = await api(`/findings/${encodeURIComponent(target.id)}/triage`, { method: 'POST', body: JSON.stringify({ status: 'accepted', reason: 'vendor renewal in progress' }) });
+    expect(res.status).toBe(202);
+    await new Promise((r) => setTimeout(r, 1100));
+    const afterTriage = new Date();
+
+    const then = (await at(beforeTriage)).find((f) => f.id === target.id);
+    const now = (await at(afterTriage)).find((f) => f.id === target.id);
+    expect(then).toBeDefined();
+    expect(then!.triage).toBeUndefined();
+    expect(now?.triage).toMatchObject({ status: 'accepted', reason: 'vendor renewal in progress' });
+  });
+});
