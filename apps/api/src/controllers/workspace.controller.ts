@@ -1,5 +1,8 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiOperation, ApiQuery, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBody, ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { AuditReportDto } from '../openapi/audit.dto.js';
+import { TriageRequestDto, WhatIfRequestDto } from '../openapi/requests.dto.js';
+import { CytoscapeElementsDto, DiffDto, JobDto, SeqDto, StoredEventDto, StoredFindingDto, StoredScoreDto, WhatIfResultDto, WorkspaceDto } from '../openapi/responses.dto.js';
 import { diffAudits, InvalidInputError, NotFoundError, type TriageStatus } from '@custody/domain';
 import { toCytoscapeElements } from '@custody/graph';
 import type { Persistence } from '@custody/persistence';
@@ -26,6 +29,7 @@ export class WorkspaceController {
 
   @Get()
   @ApiOperation({ summary: 'The workspace the key opens' })
+  @ApiOkResponse({ type: WorkspaceDto })
   async workspace(@Param('ws') ws: string) {
     const w = await this.db.workspaces.findById(ws);
     if (!w) throw new NotFoundError('workspace', ws);
@@ -36,6 +40,7 @@ export class WorkspaceController {
   @ApiQuery({ name: 'lens', required: false })
   @ApiQuery({ name: 'asOf', required: false, description: 'ISO time: the audit as it stood then (replayed from the event store)' })
   @ApiOperation({ summary: 'The full audit: score, systems, flows, findings, documents' })
+  @ApiOkResponse({ type: AuditReportDto })
   async audit(@Param('ws') ws: string, @Req() req: AuthedRequest, @Query('lens') lens?: string, @Query('asOf') asOf?: string) {
     await this.logRead(ws, req, 'audit');
     return this.audits.report(ws, { lens: parseLens(lens), asOf: parseAsOf(asOf) });
@@ -45,6 +50,7 @@ export class WorkspaceController {
   @ApiQuery({ name: 'from', required: true, description: 'ISO time of the earlier moment' })
   @ApiQuery({ name: 'to', required: false, description: 'ISO time of the later moment (default: now)' })
   @ApiOperation({ summary: 'Time travel: score change and findings that appeared, disappeared or changed between two moments' })
+  @ApiOkResponse({ type: DiffDto })
   async diff(@Param('ws') ws: string, @Req() req: AuthedRequest, @Query('from') from?: string, @Query('to') to?: string, @Query('lens') lens?: string) {
     const start = parseAsOf(from);
     if (!start) throw new InvalidInputError('diff needs ?from=<ISO time>');
@@ -58,6 +64,7 @@ export class WorkspaceController {
   @ApiQuery({ name: 'lens', required: false })
   @ApiQuery({ name: 'asOf', required: false })
   @ApiOperation({ summary: 'The PHI flow graph as Cytoscape elements with classes (exposure, role, legal basis)' })
+  @ApiOkResponse({ type: CytoscapeElementsDto })
   async graph(@Param('ws') ws: string, @Query('lens') lens?: string, @Query('asOf') asOf?: string) {
     return toCytoscapeElements(await this.audits.report(ws, { lens: parseLens(lens), asOf: parseAsOf(asOf) }));
   }
@@ -65,6 +72,7 @@ export class WorkspaceController {
   @Get('findings')
   @ApiQuery({ name: 'includeResolved', required: false })
   @ApiOperation({ summary: 'Stored findings with first/last seen (and resolved ones on request)' })
+  @ApiOkResponse({ type: [StoredFindingDto] })
   async findings(@Param('ws') ws: string, @Req() req: AuthedRequest, @Query('includeResolved') includeResolved?: string) {
     await this.logRead(ws, req, 'findings');
     return this.db.projections.findings(ws, includeResolved === 'true');
@@ -72,6 +80,7 @@ export class WorkspaceController {
 
   @Get('score')
   @ApiOperation({ summary: 'The latest stored score with per-node exposure and contributions' })
+  @ApiOkResponse({ type: StoredScoreDto })
   async score(@Param('ws') ws: string) {
     return (await this.db.projections.score(ws)) ?? { score: null, reason: 'not scored yet' };
   }
@@ -80,6 +89,8 @@ export class WorkspaceController {
   @ApiQuery({ name: 'format', required: false, enum: Object.keys(REPORT_MEDIA_TYPES) })
   @ApiQuery({ name: 'lens', required: false })
   @ApiOperation({ summary: 'A consultant report: html (self-contained), pdf, md, json, csv, sarif' })
+  @ApiProduces(...Object.values(REPORT_MEDIA_TYPES).map((t) => t.mediaType))
+  @ApiOkResponse({ description: 'The report file (attachment)', schema: { type: 'string', format: 'binary' } })
   async report(@Param('ws') ws: string, @Req() req: AuthedRequest, @Res() res: Response, @Query('format') format = 'html', @Query('lens') lens?: string) {
     if (!(format in REPORT_MEDIA_TYPES)) throw new InvalidInputError(`unknown report format "${format}"`);
     await this.logRead(ws, req, `report:${format}`);
@@ -93,6 +104,8 @@ export class WorkspaceController {
   @Post('what-if')
   @HttpCode(200)
   @ApiOperation({ summary: 'Apply hypothetical changes (sign a BAA, disable training, remove a vendor, cut retention); nothing is stored' })
+  @ApiBody({ type: WhatIfRequestDto })
+  @ApiOkResponse({ type: WhatIfResultDto })
   async whatIf(@Param('ws') ws: string, @Body() body: { changes?: WhatIfChange[]; lens?: string }) {
     if (!Array.isArray(body?.changes) || !body.changes.length) throw new InvalidInputError('send { changes: [...] }');
     const graph = await this.audits.graph(ws);
@@ -103,6 +116,8 @@ export class WorkspaceController {
   @Post('findings/:findingId/triage')
   @HttpCode(202)
   @ApiOperation({ summary: 'Triage a finding (accepted, mitigated, false_positive, open) with a reason; survives re-runs' })
+  @ApiBody({ type: TriageRequestDto })
+  @ApiAcceptedResponse({ type: SeqDto })
   async triage(@Param('ws') ws: string, @Param('findingId') findingId: string, @Body() body: { status: TriageStatus; reason?: string }, @Req() req: AuthedRequest) {
     if (!TRIAGE.includes(body?.status)) throw new InvalidInputError(`status must be one of ${TRIAGE.join(', ')}`);
     if (body.status !== 'open' && !body.reason?.trim()) throw new InvalidInputError('triage needs a reason');
@@ -116,6 +131,7 @@ export class WorkspaceController {
   @Get('audit-log')
   @ApiQuery({ name: 'after', required: false, description: 'event seq to continue after' })
   @ApiOperation({ summary: 'The append-only log of every change and evidence read in the workspace (who, what, when)' })
+  @ApiOkResponse({ type: [StoredEventDto] })
   async auditLog(@Param('ws') ws: string, @Query('after') after?: string, @Query('limit') limit?: string) {
     return this.db.events.since(ws, Number(after) || 0, Math.min(Number(limit) || 500, 5000));
   }
@@ -128,6 +144,7 @@ export class WorkspaceController {
   @Post('reprocess')
   @HttpCode(202)
   @ApiOperation({ summary: 'Re-project and re-score the workspace' })
+  @ApiAcceptedResponse({ type: JobDto })
   async reprocess(@Param('ws') ws: string) {
     return { job: await this.jobs.add(JobName.Project, { workspaceId: ws }, await this.db.events.inputSeq(ws)) };
   }
