@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { loadConfig } from '@custody/config';
 import { startRuntime, type Runtime } from '@custody/pipeline';
+import { locallyOrViaServer } from './running-server.js';
 
 async function withRuntime<T>(fn: (rt: Runtime) => Promise<T>): Promise<T> {
   const runtime = await startRuntime(loadConfig());
@@ -18,13 +19,15 @@ export function registerAdmin(program: Command): void {
     .command('create')
     .requiredOption('--workspace <name>', 'workspace name or slug (created if missing)')
     .option('--name <label>', 'label for the key', 'cli')
-    .action((opts: { workspace: string; name: string }) =>
-      withRuntime(async (rt) => {
-        const ws = (await rt.persistence.workspaces.resolve(opts.workspace)) ?? (await rt.persistence.workspaces.ensure(opts.workspace)).workspace;
-        const { key } = await rt.persistence.workspaces.createApiKey(ws.id, opts.name);
-        console.log(key);
-        console.error(`key for workspace "${ws.slug}" (${ws.id}); store it now, it is not shown again`);
-      }));
+    .action(async (opts: { workspace: string; name: string }) => {
+      const { key, workspace: ws } = await locallyOrViaServer(loadConfig().home, () =>
+        withRuntime(async (rt) => {
+          const workspace = (await rt.persistence.workspaces.resolve(opts.workspace)) ?? (await rt.persistence.workspaces.ensure(opts.workspace)).workspace;
+          return { key: (await rt.persistence.workspaces.createApiKey(workspace.id, opts.name)).key, workspace };
+        }), { path: '/api/owner/keys', body: { workspace: opts.workspace, name: opts.name } });
+      console.log(key);
+      console.error(`key for workspace "${ws.slug}" (${ws.id}); store it now, it is not shown again`);
+    });
   keys
     .command('revoke')
     .argument('<id>')
@@ -37,9 +40,8 @@ export function registerAdmin(program: Command): void {
     }));
   ws.command('create')
     .argument('<name>')
-    .action((name: string) =>
-      withRuntime(async (rt) => {
-        const w = await rt.persistence.workspaces.create(name);
-        console.log(`${w.slug}\t${w.id}`);
-      }));
+    .action(async (name: string) => {
+      const w = await locallyOrViaServer(loadConfig().home, () => withRuntime((rt) => rt.persistence.workspaces.create(name)), { path: '/api/owner/workspaces', body: { name } });
+      console.log(`${w.slug}\t${w.id}`);
+    });
 }
