@@ -16,7 +16,7 @@ try {
     entryPoints: [join(src, 'main.ts')],
     outfile: join(out, 'app.js'),
     bundle: true,
-    minify: true,
+    minify: process.env.CUSTODY_DASHBOARD_MINIFY !== '0',
     sourcemap: true,
     format: 'esm',
     platform: 'browser',

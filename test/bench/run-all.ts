@@ -13,6 +13,8 @@
  *   (judged as < 10 s).
  * - fleet: 10,000 installs audited end to end in memory and through the service, each < 60 s, with the
  *   same systems and findings both ways.
+ * - dashboard (issue 11): 5,000 systems / ~20,000 flows, first useful render ≤ 1.5 s and ≥ 3× faster than
+ *   plain Cytoscape on the same graph in the same Chromium run; pan frames ≤ 50 ms.
  * When the shared corpus is absent, its targets are reported as skipped, not passed.
  */
 import { spawn } from 'node:child_process';
@@ -113,10 +115,22 @@ function fleetChecks(r: Record<string, unknown>): Check[] {
   return checks;
 }
 
+function dashboardChecks(r: Record<string, unknown>): Check[] {
+  const w = r.workload as { systems: number; flows: number };
+  const c = r.custody as { readyMs: number; panMedianMs: number; panP90Ms: number };
+  const p = r.plain as { readyMs: number };
+  const b = `dashboard (${w.systems} systems, ${w.flows} flows)`;
+  return [
+    { bench: b, what: 'first useful render', value: `${c.readyMs} ms (plain Cytoscape ${p.readyMs} ms, ${fmt(r.ratio as number, 1)}× faster)`, target: '≤ 1500 ms and ≥ 3×', ok: c.readyMs <= 1500 && (r.ratio as number) >= 3 },
+    { bench: b, what: 'pan frame median / p90', value: `${c.panMedianMs} / ${c.panP90Ms} ms`, target: '≤ 50 ms', ok: c.panMedianMs <= 50 && c.panP90Ms <= 50 },
+  ];
+}
+
 const BENCHES: { name: string; checks: (r: Record<string, unknown>) => Check[] }[] = [
   { name: 'extraction', checks: extractionChecks },
   { name: 'integrations', checks: integrationsChecks },
   { name: 'fleet', checks: fleetChecks },
+  { name: 'dashboard', checks: dashboardChecks },
 ];
 
 const runs: BenchRun[] = [];

@@ -37,6 +37,8 @@ interface FakeApi {
   requests: { method: string; path: string; lens: string | null; asOf: string | null; format: string | null; key: string | undefined; body?: string }[];
   uploads: string[];
   streams: ServerResponse[];
+  /** What GET /documents answers; uploads add rows, tests move their status on. */
+  documents: { id: string; fileName: string; size: number; type: string; status: string; reason?: string; createdAt: string }[];
 }
 
 function fakeReport(): AuditReport {
@@ -88,9 +90,15 @@ function startServer(api: FakeApi): Promise<Server> {
     if (req.method === 'POST' && url.pathname === `${base}/documents`) {
       const chunks: Buffer[] = [];
       for await (const c of req) chunks.push(c as Buffer);
-      api.uploads.push(Buffer.concat(chunks).toString('utf8'));
-      return void json({ id: 'doc-1', status: 'received' }, 202);
+      const raw = Buffer.concat(chunks).toString('utf8');
+      api.uploads.push(raw);
+      const names = [...raw.matchAll(/name="file"; filename="([^"]+)"/g)].map((m) => m[1]);
+      const rows = names.map((fileName, i) => ({ id: `doc-${api.documents.length + i + 1}`, fileName, size: 1, type: 'contract', status: 'received', createdAt: new Date().toISOString() }));
+      api.documents.push(...rows);
+      const results = rows.map((r) => ({ documentId: r.id, status: r.status, created: true, sha256: 'x', fileName: r.fileName }));
+      return void json(results.length === 1 ? { id: results[0].documentId, ...results[0] } : { documents: results }, 202);
     }
+    if (req.method === 'GET' && url.pathname === `${base}/documents`) return void json(api.documents);
     if (req.method === 'GET' && url.pathname === `${base}/events`) {
       res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store' });
       res.write(': hello\n\nevent: document.received\ndata: {"id":"doc-0"}\n\n');
@@ -107,7 +115,7 @@ describe('dashboard (browser)', () => {
   let browser: Browser;
   let page: Page;
   let base: string;
-  const api: FakeApi = { report: fakeReport(), fleet: fleetAuditReport(FLEET_INSTALLS), requests: [], uploads: [], streams: [] };
+  const api: FakeApi = { report: fakeReport(), fleet: fleetAuditReport(FLEET_INSTALLS), requests: [], uploads: [], streams: [], documents: [] };
   const errors: string[] = [];
 
   beforeAll(async () => {
@@ -192,6 +200,48 @@ describe('dashboard (browser)', () => {
     expect(await page.locator('#findings-list li.finding').count()).toBe(api.report.findings.length);
   });
 
+  it('is calm where nothing is found: colour only on systems with findings and on flows with high or critical findings', async () => {
+    const look = await page.evaluate(() => {
+      const cy = window.__custody!.cy;
+      const bg = (id: string) => cy.getElementById(id).style('background-color');
+      return {
+        calm: cy.nodes().filter((n) => !n.hasClass('has-findings') && !n.hasClass('role-practice')).map((n) => bg(n.id())),
+        coloured: cy.nodes('.has-findings').map((n) => bg(n.id())),
+        critical: cy.edges('.risk-critical').map((e) => e.id()).sort(),
+        high: cy.edges('.risk-high').map((e) => e.id()).sort(),
+      };
+    });
+    expect(look.calm.length).toBeGreaterThan(0);
+    expect(new Set(look.calm)).toEqual(new Set(['rgb(226,232,240)']));
+    expect(look.coloured.every((c) => c !== 'rgb(226,232,240)')).toBe(true);
+    // The critical finding's path practice → scribe → nimbus; the high finding on the employer flow.
+    expect(look.critical).toEqual(['practice->scribe', 'scribe->nimbus']);
+    expect(look.high).toEqual(['practice->employer']);
+  });
+
+  it('frames a clicked finding with its neighbours at a readable zoom and opens its evidence', async () => {
+    await page.click('li[data-finding-id="ai-training@system:scribe"]');
+    await page.waitForFunction(() => !window.__custody!.cy.animated());
+    const zoom = await page.evaluate(() => window.__custody!.cy.zoom());
+    expect(zoom).toBeLessThanOrEqual(1.3);
+    const focused = page.locator('#details .detail-finding.focused');
+    await expect(focused.locator('b').first().textContent()).resolves.toBe(api.report.findings.find((f) => f.id === 'ai-training@system:scribe')!.title);
+    expect(await focused.locator('blockquote.quote').count()).toBeGreaterThan(0);
+    expect(await focused.isVisible()).toBe(true);
+  });
+
+  it('saves the map as drawn as PNG and SVG files', async () => {
+    const [png] = await Promise.all([page.waitForEvent('download'), page.click('[data-image="png"]')]);
+    expect(png.suggestedFilename()).toBe('custody-map.png');
+    const bytes = await readFile((await png.path())!);
+    expect(bytes.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
+    expect(bytes.length).toBeGreaterThan(5_000);
+    const [svg] = await Promise.all([page.waitForEvent('download'), page.click('[data-image="svg"]')]);
+    expect(svg.suggestedFilename()).toBe('custody-map.svg');
+    const text = await readFile((await svg.path())!, 'utf8');
+    expect(text).toMatch(/<svg[\s\S]*<\/svg>\s*$/);
+  });
+
   it('filters the graph by data category and by role', async () => {
     await page.check('#category-filters input[value="claims"]');
     // Read straight after the click, :visible still returned the unfiltered set here; wait for it to settle.
@@ -223,12 +273,33 @@ describe('dashboard (browser)', () => {
     expect(lensed).toEqual(['audit', 'graph']);
   });
 
-  it('uploads a document as multipart field "file"', async () => {
-    await page.setInputFiles('#upload-file', { name: 'new-baa.txt', mimeType: 'text/plain', buffer: Buffer.from('Business Associate Agreement') });
-    await page.waitForFunction(() => document.querySelector('#upload-status')?.textContent === 'new-baa.txt: received');
+  it('uploads several files in one multipart request and shows each document\'s progress, status and failure reason', async () => {
+    await page.setInputFiles('#upload-file', [
+      { name: 'new-baa.txt', mimeType: 'text/plain', buffer: Buffer.from('Business Associate Agreement') },
+      { name: 'broken.yaml', mimeType: 'text/yaml', buffer: Buffer.from('systems: [') },
+    ]);
+    const row = (file: string) => page.locator(`#documents li.doc[data-file="${file}"]`);
+    await page.waitForFunction(() => document.querySelectorAll('#documents li.doc[data-status="received"]').length === 2);
     expect(api.uploads).toHaveLength(1);
     expect(api.uploads[0]).toContain('name="file"; filename="new-baa.txt"');
+    expect(api.uploads[0]).toContain('name="file"; filename="broken.yaml"');
     expect(api.uploads[0]).toContain('Business Associate Agreement');
+    // Pending documents show a progress bar and mark the score as updating.
+    expect(await row('new-baa.txt').locator('progress').count()).toBe(1);
+    await expect(page.locator('#score').getAttribute('class')).resolves.toContain('updating');
+    await expect(page.textContent('[data-tab="documents"] .tab-count')).resolves.toBe('2');
+    // The server moves them on; an event makes the panel re-read.
+    api.documents.find((d) => d.fileName === 'new-baa.txt')!.status = 'processed';
+    Object.assign(api.documents.find((d) => d.fileName === 'broken.yaml')!, { status: 'failed', reason: 'broken.yaml:1: unexpected end of the flow sequence' });
+    for (const s of api.streams) s.write('event: facts.extracted\ndata: {"documentId":"doc-1"}\n\n');
+    await page.waitForFunction(() => document.querySelector('#documents li.doc[data-file="broken.yaml"]')?.getAttribute('data-status') === 'failed');
+    await expect(row('broken.yaml').locator('.doc-reason').textContent()).resolves.toBe('broken.yaml:1: unexpected end of the flow sequence');
+    await expect(row('new-baa.txt').getAttribute('data-status')).resolves.toBe('processed');
+    expect(await row('new-baa.txt').locator('progress').count()).toBe(0);
+    await expect(page.locator('#score').getAttribute('class')).resolves.not.toContain('updating');
+    // Problems are listed first.
+    await expect(page.locator('#documents li.doc').first().getAttribute('data-file')).resolves.toBe('broken.yaml');
+    await page.click('[data-tab="details"]');
   });
 
   it('what-if: stacks changes on the selected system, shows before → after and the findings that disappear, and resets', async () => {
@@ -285,6 +356,10 @@ describe('dashboard (browser)', () => {
     expect(past.map((r) => `${r.path.split('/').pop()} ${r.asOf} ${r.lens}`).sort()).toEqual([`audit ${log[0].at} minors`, `graph ${log[0].at} minors`]);
     expect(await page.isVisible('#asof-banner')).toBe(true);
     await expect(page.textContent('#asof-banner')).resolves.toContain('as of Jan 5, 2026');
+    // The header names the moment shown (not when it was computed) and keeps the practice's jurisdiction.
+    const header = await page.textContent('#workspace-name');
+    expect(header).toContain(`as of ${await page.evaluate((at) => new Date(at).toLocaleString(), log[0].at)} (past)`);
+    expect(header).toContain(api.report.practice.jurisdiction!);
     await expect(page.textContent('#timeline-label')).resolves.toContain(`${log[0].type} by ${log[0].actor}`);
     expect(await page.isDisabled('#upload-file')).toBe(true);
     expect(await page.isDisabled('#export [data-format="pdf"]')).toBe(true);
@@ -351,6 +426,26 @@ describe('dashboard (browser)', () => {
       await fleetPage.waitForFunction((id) => window.__custody!.cy.getElementById(id).nonempty(), installId);
       expect(await fleetPage.evaluate(() => window.__custody!.cy.nodes().length)).toBe(api.report.systems.length + 9 + 200);
       await expect(fleetPage.textContent('#details .details-name')).resolves.toBe(api.fleet.systems.find((s) => s.id === installId)!.name);
+      expect(errors).toEqual([]);
+    });
+
+    it('opens a fleet finding on its install, not on the group: the install is drawn, selected and its evidence shown', async () => {
+      await fleetPage.click('[role=tab][data-tab="details"]');
+      // The list shows a page at a time: filter to one kind and take the first install finding on the page.
+      await fleetPage.selectOption('#kind-filter', 'notetaker_cannot_disable');
+      const shown = api.fleet.findings.filter((x) => x.kind === 'notetaker_cannot_disable');
+      await expect(fleetPage.textContent('#findings-count')).resolves.toBe(`${shown.length} of ${api.fleet.findings.length}`);
+      expect(await fleetPage.locator('#findings-list li.finding').count()).toBe(100);
+      const firstId = (await fleetPage.locator('#findings-list li.finding').first().getAttribute('data-finding-id'))!;
+      const f = shown.find((x) => x.id === firstId)!;
+      await fleetPage.click(`li[data-finding-id="${f.id}"]`);
+      const id = f.subject.replace(/^system:/, '');
+      await fleetPage.waitForFunction((sid) => window.__custody!.cy.getElementById(sid).nonempty() && window.__custody!.cy.getElementById(sid).hasClass('highlighted'), id);
+      await expect(fleetPage.textContent('#details .details-name')).resolves.toBe(api.fleet.systems.find((s) => s.id === id)!.name);
+      expect(await fleetPage.locator('#details .detail-finding.focused blockquote.quote').count()).toBeGreaterThan(0);
+      // The rest of the list is a click away.
+      await fleetPage.click('[data-action="more-findings"]');
+      expect(await fleetPage.locator('#findings-list li.finding').count()).toBe(Math.min(200, shown.length));
       expect(errors).toEqual([]);
     });
   });

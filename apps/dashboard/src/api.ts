@@ -68,10 +68,24 @@ export interface View {
   asOf?: string;
 }
 
-/** What POST /documents answers. */
+/** What POST /documents answers for each file. */
 export interface UploadResult {
   id: string;
   status: string;
+  fileName: string;
+}
+
+/** One row of GET /documents (its status moves received → processing → processed | unparsed | failed). */
+export interface DocumentRow {
+  id: string;
+  fileName: string;
+  size: number;
+  type: string;
+  status: string;
+  reason?: string;
+  format?: string;
+  createdAt: string;
+  processedAt?: string;
 }
 
 export class ApiClient {
@@ -127,11 +141,19 @@ export class ApiClient {
     return { blob: await res.blob(), filename: named ?? `custody-report.${format}` };
   }
 
-  /** Upload one document as multipart field `file`. */
-  async upload(file: File): Promise<UploadResult> {
+  /** Upload documents in one request (multipart field `file`, repeated); one result per file, in order. */
+  async upload(files: readonly File[]): Promise<UploadResult[]> {
     const body = new FormData();
-    body.append('file', file, file.name);
-    return this.json(await fetch(this.url('/documents'), { method: 'POST', headers: this.headers, body }));
+    for (const f of files) body.append('file', f, f.name);
+    const res = await this.json<{ documentId: string; status: string; fileName: string; id?: string } | { documents: { documentId: string; status: string; fileName: string }[] }>(
+      await fetch(this.url('/documents'), { method: 'POST', headers: this.headers, body }));
+    const rows = 'documents' in res ? res.documents : [res];
+    return rows.map((r) => ({ id: r.documentId, status: r.status, fileName: r.fileName }));
+  }
+
+  /** Every document of the workspace with its status and, when it failed, why. */
+  async documents(): Promise<DocumentRow[]> {
+    return this.json(await fetch(this.url('/documents'), { headers: this.jsonHeaders }));
   }
 
   get eventsUrl(): string {

@@ -3,8 +3,9 @@
  * and offers the interactions the panels drive (select, highlight a finding's subject, filter, path).
  */
 import cytoscape, { type Core, type EdgeSingular, type NodeSingular } from 'cytoscape';
-import type { DataCategory, SystemRole } from '@custody/domain';
+import type { DataCategory, Finding, SystemRole } from '@custody/domain';
 import type { CytoscapeElements } from '@custody/graph/cytoscape-elements';
+import svgExport from 'cytoscape-svg';
 import { layeredPositions } from './layout.js';
 import { graphStylesheet } from './styles.js';
 
@@ -15,7 +16,31 @@ export interface GraphFilters {
   hiddenRoles: Set<SystemRole>;
 }
 
+cytoscape.use(svgExport);
+
 const PRACTICE = 'practice';
+/** Longest label drawn on the map; longer names are shortened in the middle (the full name is in details). */
+const LABEL_MAX = 30;
+/** A finding click frames its subject with its neighbours, never closer than this. */
+const FOCUS_MAX_ZOOM = 1.3;
+
+export function shortLabel(label: string, max = LABEL_MAX): string {
+  if (label.length <= max) return label;
+  // Keep a trailing count such as "(12 installs)" whole: it is what tells a group from a system.
+  const suffix = /\s*\([^()]*\)$/.exec(label)?.[0] ?? '';
+  const head = label.slice(0, label.length - suffix.length);
+  const room = max - 1; // the count goes on its own line
+  return `${head.slice(0, room).trimEnd()}…${suffix ? `\n${suffix.trim()}` : ''}`;
+}
+
+/** Flow ids a finding's subject points at (`flow:id`, or consecutive hops of `path:a>b>c`). */
+export function subjectEdges(subject: string, edgesBetween: (a: string, b: string) => string[]): string[] {
+  const [type, rest = ''] = subject.split(/:(.*)/s);
+  if (type === 'flow') return [rest];
+  if (type !== 'path') return [];
+  const ids = rest.split('>');
+  return ids.slice(1).flatMap((id, i) => edgesBetween(ids[i], id));
+}
 
 export class GraphView {
   readonly cy: Core;
@@ -40,7 +65,7 @@ export class GraphView {
     this.cy.batch(() => {
       this.cy.elements().remove();
       this.cy.add([
-        ...elements.nodes.map((n) => ({ group: 'nodes' as const, data: { ...n.data }, classes: n.classes })),
+        ...elements.nodes.map((n) => ({ group: 'nodes' as const, data: { ...n.data, shortLabel: shortLabel(n.data.label) }, classes: n.classes })),
         ...elements.edges.map((e) => ({ group: 'edges' as const, data: { ...e.data }, classes: e.classes })),
       ]);
     });
@@ -50,12 +75,51 @@ export class GraphView {
     else this.select(null);
   }
 
+  /**
+   * Colour the worst paths: every flow a high or critical finding is about (its subject flow, or each hop of
+   * its subject path) takes that severity's class; other flows stay grey.
+   */
+  markRisk(findings: readonly Finding[]): void {
+    const between = (a: string, b: string) => this.cy.edges().filter((e) => e.source().id() === this.resolve(a) && e.target().id() === this.resolve(b)).map((e) => e.id());
+    this.cy.batch(() => {
+      this.cy.edges().removeClass('risk-high risk-critical');
+      // Critical last, so it wins where both apply.
+      for (const sev of ['high', 'critical'] as const) {
+        for (const f of findings) {
+          if (f.severity !== sev || (f.triage && f.triage.status !== 'open' && f.triage.status !== 'accepted')) continue;
+          for (const id of subjectEdges(f.subject, between)) this.cy.getElementById(this.resolve(id)).removeClass('risk-high').addClass(`risk-${sev}`);
+        }
+      }
+    });
+  }
+
+  /** Frame elements with their neighbours for context, at a readable zoom (never zoomed to the maximum). */
+  frame(eles: cytoscape.CollectionReturnValue, padding = 70): void {
+    const ctx = eles.union(eles.closedNeighborhood()).filter(':visible');
+    if (ctx.empty()) return;
+    const bb = ctx.boundingBox();
+    const w = this.cy.width();
+    const h = this.cy.height();
+    const fit = Math.min((w - 2 * padding) / Math.max(bb.w, 1), (h - 2 * padding) / Math.max(bb.h, 1));
+    const zoom = Math.max(this.cy.minZoom(), Math.min(FOCUS_MAX_ZOOM, fit));
+    const pan = { x: (w - zoom * (bb.x1 + bb.x2)) / 2, y: (h - zoom * (bb.y1 + bb.y2)) / 2 };
+    this.cy.stop();
+    this.cy.animate({ zoom, pan, duration: 250 });
+  }
+
+  /** The current map as an image: PNG (2× for print) or SVG. */
+  image(format: 'png' | 'svg'): Blob {
+    if (format === 'png') return this.cy.png({ output: 'blob', full: true, scale: 2, bg: '#ffffff' });
+    const svg = (this.cy as Core & { svg(opts: { full: boolean; bg: string }): string }).svg({ full: true, bg: '#ffffff' });
+    return new Blob([svg], { type: 'image/svg+xml' });
+  }
+
   /** Layered, left to right from the practice (see layout.ts), then fit to the view. */
   layout(): void {
     const positions = layeredPositions({
       nodes: this.cy.nodes().map((n) => ({ id: n.id(), isRoot: n.id() === PRACTICE || n.hasClass('role-practice') })),
       edges: this.cy.edges().map((e) => ({ source: e.source().id(), target: e.target().id() })),
-    }, { columnGap: 190, rowGap: 120, maxPerColumn: 8 });
+    }, { columnGap: 230, rowGap: 110, maxPerColumn: 8 });
     this.cy.layout({ name: 'preset', positions: (n: NodeSingular) => positions.get(n.id()) ?? { x: 0, y: 0 }, padding: 40, animate: false } as cytoscape.LayoutOptions).run();
     this.cy.fit(undefined, 50);
     // Small graphs should not be blown up past a readable scale.
@@ -107,7 +171,7 @@ export class GraphView {
     if (eles.empty()) return null;
     this.cy.elements().not(eles).addClass('dimmed');
     eles.addClass('highlighted');
-    this.cy.animate({ fit: { eles, padding: 80 }, duration: 250 });
+    this.frame(eles);
     const focus = type === 'system' ? this.resolve(rest) : systems[0] ? this.resolve(systems[0]) : null;
     this.selectedId = focus;
     return focus;

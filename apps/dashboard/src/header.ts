@@ -2,7 +2,6 @@
 import type { AuditReport, Lens } from '@custody/domain';
 import { LENSES } from '@custody/domain';
 import { exposureBand } from '@custody/graph/cytoscape-elements';
-import type { UploadResult } from './api.js';
 import { el, must, replace, words } from './dom.js';
 import type { LiveStatus } from './sse.js';
 
@@ -12,35 +11,58 @@ export class Header {
   private readonly lens = must<HTMLSelectElement>('#lens');
   private readonly live = must<HTMLElement>('#live');
   private readonly uploadStatus = must<HTMLElement>('#upload-status');
+  private readonly score = must('#score');
+  private jurisdiction: string | undefined;
 
-  constructor(onLens: (lens: Lens) => void, onUpload: (file: File) => Promise<UploadResult>) {
+  /** `onFiles` gets every file chosen in the picker or dropped anywhere on the page, in one batch. */
+  constructor(onLens: (lens: Lens) => void, private readonly onFiles: (files: File[]) => void) {
     replace(this.lens, ...LENSES.map((l) => el('option', { attrs: { value: l } }, words(l))));
     this.lens.addEventListener('change', () => onLens(this.lens.value as Lens));
     const input = must<HTMLInputElement>('#upload-file');
-    input.addEventListener('change', async () => {
-      const file = input.files?.[0];
-      if (!file) return;
-      this.uploadStatus.textContent = `Uploading ${file.name}…`;
-      this.uploadStatus.dataset.state = 'busy';
-      try {
-        const res = await onUpload(file);
-        this.uploadStatus.textContent = `${file.name}: ${res.status}`;
-        this.uploadStatus.dataset.state = 'ok';
-      } catch (err) {
-        this.uploadStatus.textContent = `${file.name}: upload failed (${err instanceof Error ? err.message : 'error'})`;
-        this.uploadStatus.dataset.state = 'error';
-      } finally {
-        input.value = '';
-      }
+    input.addEventListener('change', () => {
+      const files = [...(input.files ?? [])];
+      input.value = '';
+      if (files.length) this.onFiles(files);
+    });
+    this.dropZone(input);
+  }
+
+  /** Drag files anywhere onto the page to upload them (not while viewing the past: the input is disabled then). */
+  private dropZone(input: HTMLInputElement): void {
+    const overlay = must('#drop-overlay');
+    let depth = 0;
+    const hasFiles = (ev: DragEvent) => [...(ev.dataTransfer?.types ?? [])].includes('Files');
+    document.addEventListener('dragenter', (ev) => { if (!hasFiles(ev) || input.disabled) return; depth++; overlay.hidden = false; });
+    document.addEventListener('dragleave', () => { depth = Math.max(0, depth - 1); if (depth === 0) overlay.hidden = true; });
+    document.addEventListener('dragover', (ev) => { if (hasFiles(ev)) ev.preventDefault(); });
+    document.addEventListener('drop', (ev) => {
+      if (!hasFiles(ev)) return;
+      ev.preventDefault();
+      depth = 0;
+      overlay.hidden = true;
+      const files = [...(ev.dataTransfer?.files ?? [])];
+      if (files.length && !input.disabled) this.onFiles(files);
     });
   }
 
-  setReport(report: AuditReport): void {
+  /** While documents are pending the score shown is about to change: say so on the badge. */
+  setUpdating(pending: number): void {
+    this.score.classList.toggle('updating', pending > 0);
+    this.uploadStatus.textContent = pending > 0 ? `Updating — ${pending} document${pending === 1 ? '' : 's'} in progress` : '';
+    this.uploadStatus.dataset.state = pending > 0 ? 'busy' : 'ok';
+  }
+
+  /** `asOf` set: the audit is of that past moment, and the header says so (not the time it was computed). */
+  setReport(report: AuditReport, asOf?: string): void {
     must('#practice-name').textContent = report.practice.name;
-    must('#workspace-name').textContent = `${report.workspace.name} · ${report.practice.jurisdiction ?? ''} · as of ${new Date(report.generatedAt).toLocaleString()}`;
+    // A past state may predate the manifest that named the jurisdiction; keep the one we know.
+    this.jurisdiction = report.practice.jurisdiction ?? this.jurisdiction;
+    const when = asOf ? `as of ${new Date(asOf).toLocaleString()} (past)` : `live · computed ${new Date(report.generatedAt).toLocaleString()}`;
+    must('#workspace-name').textContent = [report.workspace.name, this.jurisdiction, when].filter(Boolean).join(' · ');
     const band = exposureBand(report.score.total);
-    const score = must('#score');
-    score.className = `score-badge band-${band}`;
+    const score = this.score;
+    const updating = score.classList.contains('updating');
+    score.className = `score-badge band-${band}${updating ? ' updating' : ''}`;
     score.title = `Workspace exposure ${report.score.total}/100 (${band})`;
     replace(score, el('b', {}, report.score.total), el('span', { class: 'of' }, '/100'), el('span', { class: 'band' }, band));
     this.lens.value = report.lens;

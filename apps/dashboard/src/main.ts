@@ -6,7 +6,8 @@
 import type { AuditReport, Finding } from '@custody/domain';
 import type { CytoscapeElements } from '@custody/graph/cytoscape-elements';
 import { ApiClient, ApiError, readAuth, type View } from './api.js';
-import { must } from './dom.js';
+import { el, must } from './dom.js';
+import { DocumentsPanel } from './documents-panel.js';
 import { ExportBar } from './export.js';
 import { FiltersPanel } from './filters.js';
 import { collapseFleet, type FleetView } from './fleet.js';
@@ -80,9 +81,36 @@ function start(): void {
     else details.clear();
   };
   const graph = new GraphView(must('#graph'), (id) => showNode(id));
-  const findings = new FindingsPanel((f) => { showNode(graph.highlightSubject(f.subject, f.systems), f); if (tabs.active === 'fleet') tabs.show('details'); });
+  // A finding click frames its subject and opens its evidence. An install of a collapsed fleet group is
+  // shown as itself (the group opens), so the evidence is that install's, not the group summary.
+  const findings = new FindingsPanel((f) => {
+    const groups = new Set([f.subject.replace(/^system:/, ''), ...f.systems].map((id) => fleet?.alias.get(id)).filter((k): k is string => !!k));
+    const opened = [...groups].filter((k) => !expanded.has(k));
+    if (opened.length) { opened.forEach((k) => expanded.add(k)); render(); }
+    showNode(graph.highlightSubject(f.subject, f.systems), f);
+    tabs.show('details');
+    must('#details').querySelector('.detail-finding.focused')?.scrollIntoView({ block: 'start' });
+  });
   const filters = new FiltersPanel((state) => graph.applyFilters(state));
-  const header = new Header((l) => { view.lens = l; void load(); whatIf.refresh(); }, (file) => api.upload(file));
+  const header = new Header((l) => { view.lens = l; void load(); whatIf.refresh(); }, (files) => {
+    tabs.show('documents');
+    void documents.upload(files, (f) => api.upload(f));
+  });
+  const documents = new DocumentsPanel(must('#documents'), api, (pending) => {
+    header.setUpdating(pending);
+    tabs.setCount('documents', pending ? String(pending) : '');
+  });
+  for (const b of document.querySelectorAll<HTMLButtonElement>('[data-image]')) {
+    b.addEventListener('click', () => {
+      const format = b.dataset.image as 'png' | 'svg';
+      const url = URL.createObjectURL(graph.image(format));
+      const a = el('a', { attrs: { href: url, download: `custody-map${view.asOf ? `-as-of-${view.asOf.slice(0, 10)}` : ''}.${format}`, hidden: '' } });
+      document.body.append(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    });
+  }
   const exportBar = new ExportBar(api, () => view.lens);
   const timeline = new Timeline(api, (asOf) => {
     view.asOf = asOf ?? undefined;
@@ -93,27 +121,39 @@ function start(): void {
   });
 
   /** Regroup the server's elements (fleet groups collapsed unless expanded) and draw them. */
+  /** Draw the map from the server's elements; the parts that need the audit follow when it is here. */
   function render(): void {
-    if (!report) return;
     fleet = collapseFleet(serverEls, expanded);
     graph.setElements(fleet.elements, fleet.alias);
     filters.setElements(fleet.elements);
-    fleetPanel.set(report, fleet);
     tabs.setAvailable('fleet', fleet.groups.length > 0);
     tabs.setCount('fleet', fleet.groups.length ? String(fleet.groups.length) : '');
+    if (report) renderAudit(report);
+  }
+
+  function renderAudit(r: AuditReport): void {
+    if (!fleet) return;
+    graph.markRisk(r.findings);
+    fleetPanel.set(r, fleet);
   }
 
   async function loadOnce(): Promise<void> {
     try {
       const asked = { ...view };
-      const [r, els] = await Promise.all([api.audit(asked), api.graph(asked)]);
+      // The map needs only /graph (a fraction of /audit for a fleet): draw it as soon as it arrives, and
+      // fill the findings, details and fleet panels when the audit follows.
+      const audit = api.audit(asked);
+      audit.catch(() => undefined); // handled below; do not report it unhandled while the graph draws
+      serverEls = await api.graph(asked);
+      render();
+      const r = await audit;
       report = r;
-      serverEls = els;
       view.lens = r.lens;
-      header.setReport(r);
+      header.setReport(r, asked.asOf);
+      documents.setReport(r);
       findings.setReport(r);
       whatIf.setReport(r);
-      render();
+      renderAudit(r);
       notice('');
     } catch (err) {
       notice(err instanceof ApiError && (err.status === 401 || err.status === 403)
@@ -137,10 +177,13 @@ function start(): void {
   window.__custody = { cy: graph.cy, reload: load };
   void load();
   void timeline.refresh();
+  void documents.refresh();
+  const DOCUMENT_EVENTS = new Set(['document.received', 'facts.extracted', 'document.rejected', 'exposure.scored']);
   connectEvents(api.eventsUrl, api.headers, {
     onStatus: (s) => header.setLive(s),
     onEvent: (name) => {
       header.event(name);
+      if (DOCUMENT_EVENTS.has(name)) void documents.refresh();
       if (name !== 'exposure.scored') return;
       void timeline.refresh();
       // The past does not change; only the live view follows new scores.

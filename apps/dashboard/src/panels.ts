@@ -19,6 +19,11 @@ export interface NodeView {
 }
 
 const SEVERITY_ORDER = [...SEVERITIES].reverse();
+/**
+ * Findings drawn per page of the list. A fleet can raise thousands; building them all as DOM at load cost
+ * seconds of style and layout for rows nobody scrolls to (see test/bench/dashboard.bench.ts).
+ */
+const PAGE = 100;
 
 /** Findings charged to a system (the same relation the server uses for findingCount). */
 export function findingsFor(report: AuditReport, id: string): Finding[] {
@@ -39,12 +44,13 @@ export class FindingsPanel {
   private readonly severity = must<HTMLSelectElement>('#severity-filter');
   private readonly kind = must<HTMLSelectElement>('#kind-filter');
   private readonly count = must<HTMLElement>('#findings-count');
+  private shownCount = PAGE;
 
   constructor(private readonly onPick: (finding: Finding) => void) {
     replace(this.severity, el('option', { attrs: { value: '' } }, 'All severities'),
       ...SEVERITY_ORDER.map((s) => el('option', { attrs: { value: s } }, s[0].toUpperCase() + s.slice(1))));
-    this.severity.addEventListener('change', () => this.render());
-    this.kind.addEventListener('change', () => this.render());
+    this.severity.addEventListener('change', () => { this.shownCount = PAGE; this.render(); });
+    this.kind.addEventListener('change', () => { this.shownCount = PAGE; this.render(); });
   }
 
   setReport(report: AuditReport): void {
@@ -64,7 +70,8 @@ export class FindingsPanel {
       .filter((f) => (!this.severity.value || f.severity === this.severity.value) && (!this.kind.value || f.kind === this.kind.value))
       .sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || b.contribution - a.contribution);
     this.count.textContent = `${shown.length} of ${r.findings.length}`;
-    replace(this.list, ...shown.map((f) => {
+    const page = shown.slice(0, this.shownCount);
+    replace(this.list, ...page.map((f) => {
       const who = f.systems.map((id) => names.get(id) ?? id).join(', ');
       const triaged = f.triage && f.triage.status !== 'open' ? el('span', { class: 'triage' }, words(f.triage.status)) : null;
       return el('li', { class: `finding sev-border-${f.severity}`, attrs: { 'data-finding-id': f.id, tabindex: '0', role: 'button' }, on: {
@@ -75,6 +82,11 @@ export class FindingsPanel {
       el('div', { class: 'finding-meta' }, who, ' · ', words(f.kind), ' · +', f.contribution, ' pts', triaged ? ' · ' : null, triaged));
     }));
     if (shown.length === 0) this.list.append(el('li', { class: 'empty' }, 'No findings match these filters.'));
+    if (shown.length > page.length) {
+      this.list.append(el('li', { class: 'more' }, el('button', { class: 'link', attrs: { type: 'button', 'data-action': 'more-findings' }, on: {
+        click: () => { this.shownCount += PAGE; this.render(); },
+      } }, `Show ${Math.min(PAGE, shown.length - page.length)} more of ${shown.length - page.length} not shown`)));
+    }
   }
 
   private pick(f: Finding): void {

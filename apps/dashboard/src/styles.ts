@@ -40,46 +40,53 @@ export const ROLE_SHAPES: Record<SystemRole, string> = {
 };
 
 export const UNENCRYPTED_COLOUR = '#dc2626';
-const EDGE_COLOUR = '#94a3b8';
+/** Calm by default: grey lines and pale nodes; colour is spent only where a finding is. */
+const EDGE_COLOUR = '#cbd5e1';
+const CALM_NODE = '#e2e8f0';
 const PATH_COLOUR = '#2563eb';
+/** Flows that carry a high or critical finding ("the worst paths"), drawn in their severity's colour. */
+const RISK_EDGE: Record<'high' | 'critical', string> = { high: BAND_COLOURS.high, critical: BAND_COLOURS.critical };
 
 export function graphStylesheet(): StylesheetJson {
   return [
     {
       selector: 'node',
       style: {
-        label: 'data(label)',
+        // The short label (set by graph-view.ts) keeps names from running into each other; the full name is
+        // in the details panel. Labels disappear when they would be too small to read.
+        label: 'data(shortLabel)',
         'font-family': 'Inter, system-ui, -apple-system, "Segoe UI", sans-serif',
         'font-size': 13,
+        'min-zoomed-font-size': 7,
         'font-weight': 600,
         color: '#0f172a',
         'text-valign': 'bottom',
         'text-margin-y': 6,
-        'text-wrap': 'ellipsis',
-        'text-max-width': '170px',
+        'text-wrap': 'wrap',
+        'text-max-width': '150px',
         'text-background-color': '#ffffff',
         'text-background-opacity': 0.85,
         'text-background-padding': '2px',
         'text-background-shape': 'roundrectangle',
-        width: 50,
-        height: 50,
-        'background-color': BAND_COLOURS.none,
-        'border-width': 2,
-        'border-color': '#ffffff',
+        width: 46,
+        height: 46,
+        'background-color': CALM_NODE,
+        'border-width': 1.5,
+        'border-color': '#94a3b8',
         'overlay-padding': 6,
       },
     },
     ...(Object.entries(ROLE_SHAPES).map(([role, shape]) => ({ selector: `node.role-${role}`, style: { shape } })) as StylesheetJson),
     { selector: 'node.role-practice', style: { width: 84, height: 52, 'background-color': '#1e3a8a', 'font-size': 14 } },
-    ...(Object.entries(BAND_COLOURS).map(([band, colour]) => ({ selector: `node.exposure-${band}`, style: { 'background-color': colour } })) as StylesheetJson),
-    { selector: 'node.role-practice', style: { 'background-color': '#1e3a8a' } },
-    { selector: 'node.has-findings', style: { 'border-width': 3, 'border-color': '#0f172a', 'border-opacity': 0.35 } },
+    // Exposure colour only on systems a finding is charged to; the rest stay calm.
+    ...(Object.entries(BAND_COLOURS).map(([band, colour]) => ({ selector: `node.has-findings.exposure-${band}`, style: { 'background-color': colour, 'border-color': '#ffffff', 'border-width': 2 } })) as StylesheetJson),
+    { selector: 'node.role-practice', style: { 'background-color': '#1e3a8a', 'border-color': '#ffffff' } },
     // A fleet group (many installs in one node): bigger, with a double ring, and a label that wraps.
     { selector: 'node.fleet-group', style: { width: 62, height: 62, 'border-width': 6, 'border-style': 'double', 'border-color': '#0f172a', 'border-opacity': 0.55, 'text-wrap': 'wrap', 'text-max-width': '150px', 'font-size': 12 } },
     {
       selector: 'edge',
       style: {
-        width: 2.2,
+        width: 1.6,
         'curve-style': 'bezier',
         'line-color': EDGE_COLOUR,
         'target-arrow-color': EDGE_COLOUR,
@@ -87,7 +94,9 @@ export function graphStylesheet(): StylesheetJson {
         'arrow-scale': 0.9,
         label: 'data(label)',
         'font-size': 10,
-        'min-zoomed-font-size': 7,
+        // Flow labels (categories · transport) only once zoomed in enough to read them without overlap,
+        // or on the highlighted path (below).
+        'min-zoomed-font-size': 13,
         color: '#475569',
         'text-rotation': 'autorotate',
         'text-background-color': '#ffffff',
@@ -99,11 +108,13 @@ export function graphStylesheet(): StylesheetJson {
     },
     { selector: 'edge.fleet-flow', style: { width: 3.2 } },
     { selector: 'edge.outside-baa', style: { 'line-style': 'dashed', 'line-dash-pattern': [6, 4] } },
+    ...(Object.entries(RISK_EDGE).map(([sev, colour]) => ({ selector: `edge.risk-${sev}`, style: { 'line-color': colour, 'target-arrow-color': colour, width: sev === 'critical' ? 3 : 2.4, 'z-index': 5 } })) as StylesheetJson),
     { selector: 'edge.unencrypted', style: { 'line-color': UNENCRYPTED_COLOUR, 'target-arrow-color': UNENCRYPTED_COLOUR, color: UNENCRYPTED_COLOUR, width: 2.6 } },
     // Interaction states, set by graph-view.ts.
     { selector: '.dimmed', style: { opacity: 0.15 } },
     { selector: '.filtered', style: { display: 'none' } },
     { selector: 'node.highlighted', style: { 'border-width': 4, 'border-color': PATH_COLOUR, 'border-opacity': 1 } },
+    { selector: 'edge.highlighted, edge.on-path', style: { 'min-zoomed-font-size': 0 } },
     { selector: 'edge.highlighted', style: { width: 4, 'line-color': PATH_COLOUR, 'target-arrow-color': PATH_COLOUR, color: PATH_COLOUR } },
     { selector: 'edge.on-path', style: { width: 4, 'line-color': PATH_COLOUR, 'target-arrow-color': PATH_COLOUR, color: PATH_COLOUR, 'z-index': 10 } },
     { selector: 'node.on-path', style: { 'border-width': 4, 'border-color': PATH_COLOUR, 'border-opacity': 1 } },

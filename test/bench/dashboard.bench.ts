@@ -1,0 +1,185 @@
+/**
+ * Dashboard bench (issue 11): a fleet workspace of ~5,000 systems and ~20,000 flows, in headless Chromium,
+ * Custody's dashboard against plain Cytoscape drawing every element of the same graph (canvas renderer,
+ * preset grid positions, haystack edges, no labels) — served by the same local server in the same run, in
+ * alternating rounds, so the ratio holds on a loaded machine.
+ *
+ * Figures per page: time from navigation to the first useful render (elements in Cytoscape and one frame
+ * painted after them), elements drawn, bytes fetched from the API, and pan frame times (60 animation frames
+ * of panning: median and p90 of the frame intervals).
+ *
+ * Goals: Custody's first useful render ≤ 1.5 s and ≥ 3× faster than plain; pan frames ≤ 50 ms (median and p90).
+ *
+ *   npx tsx test/bench/dashboard.bench.ts [--installs 5000] [--rounds 3] [--json] [--serve] [--no-build]
+ */
+import { execFileSync } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { dirname, extname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AuditReport } from '@custody/domain';
+import { toCytoscapeElements } from '@custody/graph';
+import { chromium, type Page } from 'playwright-core';
+import { fleetAuditReport } from '../fixtures/reports/fleet-audit-report.js';
+
+const args = process.argv.slice(2);
+const opt = (name: string, dflt: number) => { const i = args.indexOf(`--${name}`); return i >= 0 ? Number(args[i + 1]) : dflt; };
+const asJson = args.includes('--json');
+const INSTALLS = opt('installs', 5000);
+const ROUNDS = opt('rounds', 3);
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const DIST = join(root, 'dist/dashboard');
+const CYTOSCAPE = join(root, 'node_modules/cytoscape/dist/cytoscape.esm.min.mjs');
+const KEY = 'bench-key';
+const WS = 'ws-fleet';
+const log = (s: string) => { if (!asJson) console.error(s); };
+
+/** The fleet fixture, with each install also writing to the EHR, the clearinghouse and the SMS service: ~4–5 flows per system. */
+function workload(installs: number): AuditReport {
+  const r = fleetAuditReport(installs);
+  const extra = ['ehr', 'clearinghouse', 'sms'].filter((id) => r.systems.some((s) => s.id === id));
+  for (const s of r.systems.filter((x) => x.group)) {
+    for (const to of extra) r.flows.push({ id: `${s.id}->${to}`, from: s.id, to, data: ['session_transcript'], transport: 'https', legalBasis: 'baa', evidence: s.evidence });
+  }
+  return r;
+}
+
+/** The plain reference: every element, preset grid positions, haystack edges, nothing else. */
+const PLAIN_HTML = `<!doctype html><html><head><meta charset="utf-8"><style>html,body,#cy{margin:0;width:100%;height:100%}</style></head>
+<body><div id="cy"></div><script type="module">
+import cytoscape from '/cytoscape.mjs';
+const els = await (await fetch('/api/workspaces/${WS}/graph', { headers: { 'x-api-key': '${KEY}' } })).json();
+const cols = Math.ceil(Math.sqrt(els.nodes.length));
+const nodes = els.nodes.map((n, i) => ({ group: 'nodes', data: { id: n.data.id }, position: { x: (i % cols) * 60, y: Math.floor(i / cols) * 60 } }));
+const edges = els.edges.map((e) => ({ group: 'edges', data: { id: e.data.id, source: e.data.source, target: e.data.target } }));
+const cy = cytoscape({ container: document.getElementById('cy'), elements: [...nodes, ...edges], layout: { name: 'preset' },
+  style: [{ selector: 'node', style: { width: 20, height: 20 } }, { selector: 'edge', style: { 'curve-style': 'haystack', width: 1 } }] });
+window.__custody = { cy };
+</script></body></html>`;
+
+function serve(report: AuditReport): Promise<{ server: Server; base: string; apiBytes: () => number; reset: () => void }> {
+  const audit = JSON.stringify(report);
+  const graph = JSON.stringify(toCytoscapeElements(report));
+  const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css' };
+  let bytes = 0;
+  const server = createServer(async (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const send = (status: number, type: string, body: string | Buffer) => {
+      if (url.pathname.startsWith('/api/')) bytes += Buffer.byteLength(body);
+      res.writeHead(status, { 'content-type': type }).end(body);
+    };
+    if (url.pathname === '/plain.html') return send(200, 'text/html', PLAIN_HTML);
+    if (url.pathname === '/cytoscape.mjs') return send(200, 'text/javascript', await readFile(CYTOSCAPE));
+    if (!url.pathname.startsWith('/api/')) {
+      const file = url.pathname === '/' ? 'index.html' : url.pathname.slice(1);
+      try { return send(200, types[extname(file)] ?? 'application/octet-stream', await readFile(join(DIST, file))); } catch { return send(404, 'text/plain', ''); }
+    }
+    if (req.headers['x-api-key'] !== KEY) return send(401, 'application/json', '{}');
+    const path = url.pathname.replace(`/api/workspaces/${WS}`, '');
+    if (path === '/audit') return send(200, 'application/json', audit);
+    if (path === '/graph') return send(200, 'application/json', graph);
+    if (path === '/documents' || path === '/audit-log') return send(200, 'application/json', '[]');
+    if (path === '/events') { res.writeHead(200, { 'content-type': 'text/event-stream' }); res.write(': hello\n\n'); return; }
+    return send(404, 'application/json', '{}');
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({
+    server, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, apiBytes: () => bytes, reset: () => { bytes = 0; },
+  })));
+}
+
+interface Sample { readyMs: number; nodes: number; edges: number; apiBytes: number; panMedianMs: number; panP90Ms: number }
+
+const quantile = (xs: number[], q: number) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(q * s.length))]; };
+
+async function measure(page: Page, url: string, srv: { apiBytes: () => number; reset: () => void }): Promise<Sample> {
+  srv.reset();
+  const t0 = Date.now();
+  await page.goto(url);
+  // Ready: elements are in Cytoscape and a frame has been painted after them.
+  await page.waitForFunction('(window.__custody?.cy.nodes().length ?? 0) > 0', null, { timeout: 300_000, polling: 20 });
+  await page.evaluate('new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))');
+  const readyMs = Date.now() - t0;
+  // A string, not a function: tsx would wrap a function's inner helpers in `__name`, which the page lacks.
+  const pan = await page.evaluate(PAN_SCRIPT) as { frames: number[]; nodes: number; edges: number };
+  return { readyMs, nodes: pan.nodes, edges: pan.edges, apiBytes: srv.apiBytes(), panMedianMs: quantile(pan.frames, 0.5), panP90Ms: quantile(pan.frames, 0.9) };
+}
+
+/** 60 animation frames of panning; resolves with the frame intervals and what is drawn. */
+const PAN_SCRIPT = `new Promise((resolve) => {
+  const cy = window.__custody.cy;
+  const frames = [];
+  let last = performance.now();
+  let n = 0;
+  const step = () => {
+    const now = performance.now();
+    if (n > 0) frames.push(now - last);
+    last = now;
+    cy.panBy({ x: n % 40 < 20 ? 15 : -15, y: 5 * Math.sin(n / 5) });
+    if (++n <= 60) requestAnimationFrame(step);
+    else resolve({ frames, nodes: cy.nodes(':visible').length, edges: cy.edges(':visible').length });
+  };
+  requestAnimationFrame(step);
+})`;
+
+const r1 = (x: number) => Math.round(x * 10) / 10;
+
+async function main(): Promise<void> {
+  if (!args.includes('--no-build')) execFileSync(process.execPath, ['scripts/build-dashboard.mjs'], { cwd: root, stdio: 'pipe' });
+  const report = workload(INSTALLS);
+  log(`workload: ${report.systems.length} systems, ${report.flows.length} flows, ${report.findings.length} findings`);
+  const srv = await serve(report);
+  if (args.includes('--serve')) {
+    // Keep serving, to look at the workload (or profile it) by hand.
+    console.log(`Custody: ${srv.base}/#key=${KEY}&ws=${WS}\nplain:   ${srv.base}/plain.html`);
+    return;
+  }
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+  const custody: Sample[] = [];
+  const plain: Sample[] = [];
+  try {
+    for (let round = 0; round < ROUNDS; round++) {
+      // Alternate which goes first, so warm-up and background load do not favour one side.
+      const order = round % 2 === 0 ? ['custody', 'plain'] as const : ['plain', 'custody'] as const;
+      for (const which of order) {
+        const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+        const url = which === 'custody' ? `${srv.base}/#key=${KEY}&ws=${WS}` : `${srv.base}/plain.html`;
+        const s = await measure(page, url, srv);
+        (which === 'custody' ? custody : plain).push(s);
+        log(`round ${round + 1} ${which.padEnd(7)} ready ${s.readyMs} ms, ${s.nodes} nodes / ${s.edges} edges drawn, ${Math.round(s.apiBytes / 1024)} KiB from the API, pan median ${r1(s.panMedianMs)} ms p90 ${r1(s.panP90Ms)} ms`);
+        await page.close();
+      }
+    }
+  } finally {
+    await browser.close();
+    srv.server.closeAllConnections();
+    srv.server.close();
+  }
+  const med = (xs: Sample[], k: keyof Sample) => quantile(xs.map((x) => x[k]), 0.5);
+  const ratio = med(plain, 'readyMs') / med(custody, 'readyMs');
+  const result = {
+    workload: { systems: report.systems.length, flows: report.flows.length, findings: report.findings.length },
+    custody: { readyMs: med(custody, 'readyMs'), panMedianMs: r1(med(custody, 'panMedianMs')), panP90Ms: r1(med(custody, 'panP90Ms')), nodes: custody[0].nodes, edges: custody[0].edges, apiKiB: Math.round(custody[0].apiBytes / 1024) },
+    plain: { readyMs: med(plain, 'readyMs'), panMedianMs: r1(med(plain, 'panMedianMs')), panP90Ms: r1(med(plain, 'panP90Ms')), nodes: plain[0].nodes, edges: plain[0].edges, apiKiB: Math.round(plain[0].apiBytes / 1024) },
+    ratio: r1(ratio),
+    rounds: ROUNDS,
+    goals: { readyMs: 1500, ratio: 3, panMs: 50 },
+  };
+  const pass = {
+    ready: result.custody.readyMs <= 1500,
+    ratio: ratio >= 3,
+    pan: result.custody.panMedianMs <= 50 && result.custody.panP90Ms <= 50,
+  };
+  if (asJson) console.log(JSON.stringify({ ...result, pass }, null, 2));
+  else {
+    console.log(`dashboard, ${result.workload.systems} systems / ${result.workload.flows} flows, median of ${ROUNDS} paired rounds:`);
+    console.log(`  first useful render: Custody ${result.custody.readyMs} ms vs plain Cytoscape ${result.plain.readyMs} ms → ${result.ratio}× (goal ≤ 1500 ms and ≥ 3×) ${pass.ready && pass.ratio ? 'PASS' : 'FAIL'}`);
+    console.log(`  pan frames: Custody median ${result.custody.panMedianMs} ms, p90 ${result.custody.panP90Ms} ms; plain median ${result.plain.panMedianMs} ms, p90 ${result.plain.panP90Ms} ms (goal ≤ 50 ms) ${pass.pan ? 'PASS' : 'FAIL'}`);
+    console.log(`  drawn: Custody ${result.custody.nodes} nodes / ${result.custody.edges} edges (${result.custody.apiKiB} KiB from the API); plain ${result.plain.nodes} / ${result.plain.edges} (${result.plain.apiKiB} KiB)`);
+  }
+}
+
+await main();
