@@ -26,7 +26,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AuditReport } from '@custody/domain';
-import { analyzeDocument, auditFiles, composeReport, evaluateGraph, projectDocuments, type AnalyzedDocument } from '@custody/pipeline';
+import { analyzeDocument, auditFiles, composeReport, evaluateGraph, projectDocuments, type AnalyzedDocument } from '@custody/audit';
 import { renderReport } from '@custody/reports';
 import { writeFleetCorpus, type FleetCorpus } from './support/fleet-corpus.js';
 

@@ -6,8 +6,10 @@
  * and JIT state cannot flatter or slow another, and peak-RSS figures stay per bench.
  *
  * Targets (issues 3 and 4):
- * - extraction, per corpus: micro precision ≥ 0.95, micro recall ≥ 0.85, evidence validity 100 %,
- *   no load errors; throughput ≥ 5 MB/s of contract text per core (CPU time).
+ * - extraction: the targets the extraction bench reports (see its header): precision/recall per gated corpus
+ *   (the project's and the shared corpus at or above their baseline; the OTA check and fresh sets ≥ 0.95 /
+ *   ≥ 0.85), evidence verbatim against the source everywhere, the 740 OTA documents without error or hang,
+ *   throughput ≥ 5 MB/s per core (CPU time).
  * - integrations, on the shared corpus: every file parsed or reported unparsed (0 crashed), recall of the
  *   labelled flows ≥ 0.9, 0 secret values leaked into output; a 10,000-row fleet file parsed "in seconds"
  *   (judged as < 10 s).
@@ -15,6 +17,8 @@
  *   same systems and findings both ways.
  * - dashboard (issue 11): 5,000 systems / ~20,000 flows, first useful render ≤ 1.5 s and ≥ 3× faster than
  *   plain Cytoscape on the same graph in the same Chromium run; pan frames ≤ 50 ms.
+ * - cli-startup: whole `custody` processes, median wall time: `--version` and `rules` < 0.5 s, `extract` of a
+ *   10 KB text < 1 s, the example's audit < 2 s (issue 9), each printed beside a bare `node -e 0`.
  * When the shared corpus is absent, its targets are reported as skipped, not passed.
  */
 import { spawn } from 'node:child_process';
@@ -71,18 +75,12 @@ function runBench(name: string): Promise<BenchRun> {
 const fmt = (x: unknown, digits = 3) => (typeof x === 'number' ? String(Number(x.toFixed(digits))) : String(x));
 
 function extractionChecks(r: Record<string, unknown>): Check[] {
-  const corpora = (r.corpora ?? []) as { name: string; documents: number; micro: { precision: number; recall: number }; evidence: { validity: number }; errors: string[] }[];
-  const checks: Check[] = [];
-  for (const c of corpora) {
-    const b = `extraction (${c.name}, ${c.documents} docs)`;
-    checks.push({ bench: b, what: 'micro precision', value: fmt(c.micro.precision), target: '≥ 0.95', ok: c.micro.precision >= 0.95 });
-    checks.push({ bench: b, what: 'micro recall', value: fmt(c.micro.recall), target: '≥ 0.85', ok: c.micro.recall >= 0.85 });
-    checks.push({ bench: b, what: 'evidence validity', value: `${fmt(c.evidence.validity * 100, 1)} %`, target: '100 %', ok: c.evidence.validity === 1 });
-    checks.push({ bench: b, what: 'load errors', value: String(c.errors.length), target: '0', ok: c.errors.length === 0 });
-  }
+  // The extraction bench judges its own targets (per corpus, the 740 OTA documents, throughput); see its header.
+  const targets = (r.targets ?? []) as { what: string; value: string; target: string; ok: boolean }[];
+  const checks: Check[] = targets.map((t) => ({ bench: 'extraction', what: t.what, value: t.value, target: t.target, ok: t.ok }));
+  const corpora = (r.corpora ?? []) as { name: string }[];
   if (!corpora.some((c) => c.name === 'shared')) checks.push({ bench: 'extraction (shared)', what: 'shared corpus', value: 'absent', target: 'present', ok: null });
-  const t = r.throughput as { mbPerCpuSecond: number; mbPerSecond: number } | undefined;
-  if (t) checks.push({ bench: 'extraction', what: 'throughput per core (CPU time)', value: `${fmt(t.mbPerCpuSecond, 1)} MB/s (wall ${fmt(t.mbPerSecond, 1)})`, target: '≥ 5 MB/s', ok: t.mbPerCpuSecond >= 5 });
+  if (!corpora.some((c) => c.name === 'ota-check')) checks.push({ bench: 'extraction (ota)', what: 'OTA corpus', value: 'absent', target: 'present', ok: null });
   return checks;
 }
 
@@ -126,11 +124,22 @@ function dashboardChecks(r: Record<string, unknown>): Check[] {
   ];
 }
 
+function cliChecks(r: Record<string, unknown>): Check[] {
+  const rows = (r.commands ?? []) as { name: string; min: number; median: number; target?: number; ok: boolean | null }[];
+  const baseline = rows.find((c) => c.target === undefined);
+  const checks = rows.filter((c) => c.target !== undefined).map((c): Check => ({
+    bench: 'cli start-up', what: c.name, value: `median ${fmt(c.median)} s, min ${fmt(c.min)} s${baseline ? ` (node -e 0: ${fmt(baseline.median)} s)` : ''}`, target: `< ${c.target} s`, ok: c.ok,
+  }));
+  for (const f of (r.failures ?? []) as string[]) checks.push({ bench: 'cli start-up', what: 'command ran', value: f, target: 'exit 0', ok: false });
+  return checks;
+}
+
 const BENCHES: { name: string; checks: (r: Record<string, unknown>) => Check[] }[] = [
   { name: 'extraction', checks: extractionChecks },
   { name: 'integrations', checks: integrationsChecks },
   { name: 'fleet', checks: fleetChecks },
   { name: 'dashboard', checks: dashboardChecks },
+  { name: 'cli-startup', checks: cliChecks },
 ];
 
 const runs: BenchRun[] = [];

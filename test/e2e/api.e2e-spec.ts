@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { AuditReport, Finding } from '@custody/domain';
-import { collectFiles } from '@custody/pipeline';
+import { collectFiles } from '@custody/audit';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { REPO, waitUntil } from '../support/processes.js';
 
@@ -156,6 +156,15 @@ describe(`API end to end (${process.env.DATABASE_URL ? 'PostgreSQL + Redis' : 'e
     await waitUntil(async () => (await json<{ score: { total: number } }>('/score')).score.total < before, 60_000, 'score without the false positive');
     const stored = await json<(Finding & { triage?: { status: string } })[]>('/findings');
     expect(stored.find((f) => f.id === wrong.id)?.triage?.status).toBe('false_positive');
+
+    // The findings API pages (keyset cursor) over the same grouped findings.
+    type Paged = { items: Finding[]; nextCursor?: string; total: number };
+    const first = await json<Paged>('/findings?limit=2');
+    expect(first.items).toHaveLength(2);
+    expect(first.total).toBe(stored.length);
+    const second = await json<Paged>(`/findings?limit=2&cursor=${first.nextCursor}`);
+    expect(second.items[0]!.id > first.items[1]!.id).toBe(true);
+    expect((await api('/findings?limit=0')).status).toBe(400);
   }, 90_000);
 
   it('answers what-if without changing stored state', async () => {

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AuditReport } from '@custody/domain';
-import { auditFiles } from '@custody/pipeline';
+import { auditFiles } from '@custody/audit';
 import { ApiClient } from '../support/api-client.js';
 import { writeBaaCorpus } from '../support/corpus-generator.js';
 import { freshDatabase } from '../support/database.js';

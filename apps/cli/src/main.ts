@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-import 'reflect-metadata';
+// Each command loads what it needs when it runs (dynamic imports in its action), so `--version`, `--help` and
+// `rules` never load Nest, BullMQ, TypeORM or PGlite; only `serve` and the admin verbs do.
 import { Command, CommanderError } from 'commander';
 import { CustodyError } from '@custody/domain';
 import { registerAdmin } from './commands/admin.command.js';

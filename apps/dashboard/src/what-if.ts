@@ -172,7 +172,8 @@ export class WhatIfPanel {
   private scoreCompare(r: WhatIfResponse): HTMLElement {
     const before = r.before.score.total;
     const after = r.after.score.total;
-    const delta = Math.round((after - before) * 10) / 10;
+    // Scores are in hundredths: a real change of 0.03 points is shown as such, never as "no change".
+    const delta = Math.round((after - before) * 100) / 100;
     const badge = (n: number, id: string) => el('span', { class: `score-badge small band-${exposureBand(n)}`, attrs: { id } }, el('b', {}, n), el('span', { class: 'of' }, '/100'));
     return el('div', { class: 'outcome' },
       el('div', { class: 'score-compare', attrs: { 'aria-label': `Score ${before} to ${after}` } },

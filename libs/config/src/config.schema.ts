@@ -21,6 +21,8 @@ export const ConfigSchema = z.object({
   maxUploadBytes: z.coerce.number().int().min(1).default(50 * 1024 * 1024),
   /** Shared secret for HMAC-signed webhook intake (secret). */
   webhookSecret: z.string().min(16).optional(),
+  /** Per-workspace webhook secrets, workspace slug (or id) → secret (secret); a workspace listed here uses only its own. */
+  webhookSecrets: z.record(z.string().min(1), z.string().min(16)).optional(),
   chromiumPath: z.string().default('/usr/bin/chromium'),
   /** A YAML/JSON file of extra known vendors (host and name → role), consulted before the built-in catalogue. */
   vendorsFile: z.string().min(1).optional(),
@@ -34,4 +36,4 @@ export const ConfigSchema = z.object({
 export type CustodyConfig = z.infer<typeof ConfigSchema>;
 
 /** Keys whose values must never be logged or returned by the API. */
-export const SECRET_CONFIG_KEYS = ['databaseUrl', 'redisUrl', 'webhookSecret', 'llm.apiKey'] as const;
+export const SECRET_CONFIG_KEYS = ['databaseUrl', 'redisUrl', 'webhookSecret', 'webhookSecrets', 'llm.apiKey'] as const;

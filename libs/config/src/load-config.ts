@@ -30,6 +30,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<CustodyCon
     const value = env[name];
     if (value !== undefined && value !== '') raw[key] = value;
   }
+  if (env.CUSTODY_WEBHOOK_SECRETS) raw.webhookSecrets = parseJsonSetting('CUSTODY_WEBHOOK_SECRETS', env.CUSTODY_WEBHOOK_SECRETS);
   if (env.CUSTODY_LLM_BASE_URL) {
     raw.llm = { baseUrl: env.CUSTODY_LLM_BASE_URL, model: env.CUSTODY_LLM_MODEL ?? '', apiKey: env.CUSTODY_LLM_API_KEY };
   }
@@ -49,8 +50,18 @@ export function redactedConfig(config: CustodyConfig): Record<string, unknown> {
     databaseUrl: mask(config.databaseUrl),
     redisUrl: mask(config.redisUrl),
     webhookSecret: config.webhookSecret ? '***' : undefined,
+    webhookSecrets: config.webhookSecrets ? Object.fromEntries(Object.keys(config.webhookSecrets).map((k) => [k, '***'])) : undefined,
     llm: config.llm ? { ...config.llm, apiKey: config.llm.apiKey ? '***' : undefined } : undefined,
   };
+}
+
+/** A setting whose value is JSON (a map); a syntax error is a configuration error naming the variable. */
+function parseJsonSetting(name: string, value: string): unknown {
+  try {
+    return JSON.parse(value);
+  } catch (err) {
+    throw new InvalidInputError(`invalid configuration: ${name} is not valid JSON (${(err as Error).message})`);
+  }
 }
 
 function stripUndefined<T extends object>(o: T): Partial<T> {

@@ -30,9 +30,23 @@ export interface Finding {
   remediation: string;
   evidence: Evidence[];
   detail: string;
-  /** Points this finding adds to the workspace score. */
+  /** Points the workspace score drops by when this finding alone is fixed (mitigated, or its cause removed). */
   contribution: number;
   triage?: { status: TriageStatus; reason?: string; by?: string; at?: string };
+  /**
+   * Set on a finding that stands for the same problem on many fleet installs of one vendor (see
+   * `groupFindings`): each install's own subject, site and evidence. The finding counts once in the score.
+   */
+  instances?: FindingInstance[];
+}
+
+/** One place a grouped finding occurs: an install (its subject and system), where it sits, and the proof. */
+export interface FindingInstance {
+  subject: Subject;
+  system: string;
+  site?: string;
+  severity: Severity;
+  evidence: Evidence[];
 }
 
 export interface ScoreContribution {
@@ -48,4 +62,9 @@ export interface Score {
   nodes: Record<string, number>;
   contributions: ScoreContribution[];
   lens: string;
+  /**
+   * Points of `total` that no single fix removes: the total less every finding's `contribution` (what fixing
+   * it alone takes off). Findings overlap because the total is bounded; see libs/rules/SCORE.md §4.
+   */
+  overlap?: number;
 }

@@ -8,3 +8,6 @@ export * from './errors.js';
 export * from './audit-report.js';
 export * from './corrections.js';
 export * from './audit-diff.js';
+export * from './collections.js';
+export * from './group-findings.js';
+export * from './paging.js';

@@ -31,31 +31,69 @@ export function detectFormat(bytes: Uint8Array, _fileName?: string): ConfigForma
   return detectFormatText(text);
 }
 
+/**
+ * How much of a text the line statistics look at. Detection is a guess from the head of a file; reading a
+ * bounded sample keeps every pattern below bounded whatever the upload size (see redos.spec.ts).
+ */
+const SAMPLE_CHARS = 64 * 1024;
+/** Longest line the line statistics read; longer lines are cut (a config key never needs more). */
+const SAMPLE_LINE = 1024;
+const HTML_ROOT = /<(?:!doctype html|html|head|body|script|meta|div)\b/iy;
+const TRACKER_WORDS = /gtag|fbq|googletagmanager|_paq|analytics/i;
+
 /** `detectFormat` on already decoded text. */
 export function detectFormatText(text: string): ConfigFormat {
   const t = text.trimStart();
   if (!t) return 'unknown';
   const head = t.slice(0, 4096);
+  const sample = t.slice(0, SAMPLE_CHARS);
   if (t.startsWith('<')) {
-    if (/<sourceConnector\b|<destinationConnectors\b/.test(t) && /^(?:<\?xml[^>]*>\s*)?<(?:channel|list|channels)\b/.test(t)) return 'mirth-channel';
+    if (/<sourceConnector\b|<destinationConnectors\b/.test(t) && /^(?:<\?xml[^>]{0,1024}>\s{0,1024})?<(?:channel|list|channels)\b/.test(sample)) return 'mirth-channel';
     if (/xmlns\s*=\s*"http:\/\/hl7\.org\/fhir"/.test(head)) return 'fhir';
-    if (/^(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*<(?:!doctype html|html|head|body|script|meta|div)\b/i.test(t)) return 'html-tracking';
+    HTML_ROOT.lastIndex = skipPrologAndComments(sample);
+    if (HTML_ROOT.test(sample)) return 'html-tracking';
     return 'generic-xml';
   }
   // `[section]` on its own line is INI, not a JSON array.
-  if (t.startsWith('{') || (t.startsWith('[') && !/^\[[^\]"'{[\r\n]+\]\s*\r?\n/.test(t))) return classifyJson(head, t);
-  if (/^\s*(?:resource|data|module|provider|terraform|variable|output|locals)\b(?:\s+"[^"\n]*")*\s*\{/m.test(t)) return 'terraform';
-  const firstLine = t.split(/\r?\n/, 1)[0].toLowerCase();
+  if (t.startsWith('{') || (t.startsWith('[') && !/^\[[^\]"'{[\r\n]{1,1024}\][ \t]{0,1024}\r?\n/.test(sample))) return classifyJson(head, t);
+  const lines = sample.split(/\r?\n/).map((l) => l.slice(0, SAMPLE_LINE));
+  if (lines.some((l) => /^[ \t]*(?:resource|data|module|provider|terraform|variable|output|locals)\b(?:[ \t]+"[^"\n]*")*[ \t]*\{/.test(l))) return 'terraform';
+  const firstLine = lines[0].toLowerCase();
   if (FLEET_COLUMNS.every((c) => new RegExp(`(^|[,;\\t"])\\s*${c}\\s*("|[,;\\t]|$)`).test(firstLine))) return 'fleet-csv';
-  if (/<script\b[\s\S]*?(?:gtag|fbq|googletagmanager|_paq|analytics)/i.test(head)) return 'html-tracking';
-  const lines = t.split(/\r?\n/).filter((l) => l.trim() && !/^\s*[#;!]/.test(l));
-  if (!lines.length) return 'unknown';
-  const sections = lines.filter((l) => /^\s*\[[^\]]+\]\s*$/.test(l)).length;
-  const kv = lines.filter((l) => /^\s*[\w.$-]+(?:\[[^\]]*\])?\s*=/.test(l)).length;
-  const colon = lines.filter((l) => /^\s*(?:-\s+)?[\w.$"' -]+:(?:\s|$)/.test(l) || /^\s*-\s/.test(l)).length;
-  if (sections && kv + sections >= lines.length * 0.8) return 'generic-ini';
-  if (kv >= lines.length * 0.8) return 'properties';
-  if (/^---\s*$/m.test(t) || colon >= lines.length * 0.6) return 'generic-yaml';
-  if (lines.length >= 2 && /,/.test(lines[0]) && lines.slice(0, 5).every((l) => l.split(',').length === lines[0].split(',').length)) return 'generic-csv';
+  const script = head.search(/<script\b/i);
+  if (script >= 0 && TRACKER_WORDS.test(head.slice(script))) return 'html-tracking';
+  const content = lines.filter((l) => l.trim() && !/^\s*[#;!]/.test(l));
+  if (!content.length) return 'unknown';
+  const sections = content.filter((l) => /^\s*\[[^\]]+\]\s*$/.test(l)).length;
+  const kv = content.filter((l) => /^\s*[\w.$-]+(?:\[[^\]]*\])?\s*=/.test(l)).length;
+  const colon = content.filter((l) => /^[ \t]*(?:-[ \t]+)?[\w.$"'-][\w.$"' -]*:(?:\s|$)/.test(l) || /^\s*-\s/.test(l)).length;
+  if (sections && kv + sections >= content.length * 0.8) return 'generic-ini';
+  if (kv >= content.length * 0.8) return 'properties';
+  if (/^---\s*$/m.test(sample) || colon >= content.length * 0.6) return 'generic-yaml';
+  if (content.length >= 2 && /,/.test(content[0]) && content.slice(0, 5).every((l) => l.split(',').length === content[0].split(',').length)) return 'generic-csv';
   return 'unknown';
+}
+
+/**
+ * Offset after an XML declaration and any comments and white space before the root element. A loop with
+ * indexOf, not a regex: `(?:<!--[\s\S]*?-->\s*)*` backtracks exponentially on `<!---->` repeated.
+ */
+function skipPrologAndComments(t: string): number {
+  let i = 0;
+  const skipSpace = () => {
+    while (i < t.length && /\s/.test(t[i])) i++;
+  };
+  if (t.startsWith('<?xml')) {
+    const end = t.indexOf('>', i);
+    if (end < 0) return t.length;
+    i = end + 1;
+  }
+  skipSpace();
+  while (t.startsWith('<!--', i)) {
+    const end = t.indexOf('-->', i + 4);
+    if (end < 0) return t.length;
+    i = end + 3;
+    skipSpace();
+  }
+  return i;
 }

@@ -15,6 +15,7 @@ export { lookupVendor, hostOf, type VendorMatch } from './catalogue/lookup.js';
 export { VENDORS } from './catalogue/vendors.js';
 export { loadVendorCatalogue } from './catalogue/load-catalogue.js';
 export { redactSecrets, REDACTED } from './redact/redact.js';
+export { binaryContainer, decodeText, type DecodedText, type TextEncodingName } from './safe/decode.js';
 export { SAFE_HARBOR, safeHarborIdentifier } from './data/safe-harbor.js';
 export { categoriesFromText } from './data/categories.js';
 export { DEFAULT_MAX_BYTES, type ParseOptions, type VendorEntry } from './types.js';

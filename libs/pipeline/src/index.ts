@@ -9,8 +9,3 @@ export * from './commands/ingest-document.command.js';
 export * from './commands/extract-document.command.js';
 export * from './commands/project-graph.command.js';
 export * from './commands/score-workspace.command.js';
-export * from './analysis/analyze-document.js';
-export * from './analysis/build-audit.js';
-export * from './analysis/workspace-state.js';
-export * from './analysis/prepare-content.js';
-export * from './analysis/audit-files.js';

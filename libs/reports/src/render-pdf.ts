@@ -1,5 +1,4 @@
 import type { AuditReport } from '@custody/domain';
-import { chromium } from 'playwright-core';
 import { escapeHtml as esc } from './escape.js';
 import { renderHtml } from './render-html.js';
 
@@ -27,6 +26,8 @@ export const CHROMIUM_ARGS = [
  */
 export async function renderPdf(report: AuditReport, opts: PdfRenderOptions = {}): Promise<Uint8Array> {
   const timeout = opts.timeoutMs ?? 60_000;
+  // Loaded here, not at import: only a PDF needs a browser, and the driver is slow to load.
+  const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({
     // Callers pass config's chromiumPath: only libs/config reads the environment.
     executablePath: opts.executablePath ?? DEFAULT_CHROMIUM_PATH,

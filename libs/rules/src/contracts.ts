@@ -1,4 +1,6 @@
 import {
+  cmp,
+  unique,
   unspecifiedValue,
   type AttachedContract,
   type DocumentKind,
@@ -98,7 +100,7 @@ export function withSource(evidence: readonly Evidence[], contract: AttachedCont
 
 /** Names of sub-processors a system's contracts name (in any contract) and its settings list. */
 export function namedSubprocessors(system: GraphSystem): { inContracts: string[]; inSettings: string[] } {
-  const inContracts = unique(system.contracts.flatMap((c) => (Array.isArray(c.facts?.subprocessors_named?.value) ? c.facts.subprocessors_named.value : [])));
+  const inContracts = unique(system.contracts.flatMap((c) => (!c.via && Array.isArray(c.facts?.subprocessors_named?.value) ? c.facts.subprocessors_named.value : [])));
   const raw = system.settings?.subprocessors;
   const inSettings = unique(
     (Array.isArray(raw) ? raw : typeof raw === 'string' ? raw.split(/[;,]/) : []).map((s) => String(s).trim()).filter(Boolean),
@@ -139,12 +141,5 @@ function normalise(s: string): string {
     .replace(/[^a-z0-9]/g, '');
 }
 
-/** Distinct values in first-seen order. */
-export function unique<T>(xs: Iterable<T>): T[] {
-  return [...new Set(xs)];
-}
-
-/** Code-point comparison: deterministic regardless of the host's locale. */
-export function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
+// Shared with the graph library's queries; re-exported so the rules keep one import for them.
+export { cmp, unique } from '@custody/domain';

@@ -9,85 +9,21 @@ import {
   type GraphFlow,
   type GraphSystem,
 } from '@custody/domain';
+import { carriesPhi, inboundFlows, isPracticeSide, phiOf, systemById } from '@custody/graph/queries';
 import { baasInForce, cmp, expiredBaas, parseDaysValue, unique } from './contracts.js';
 
-/**
- * Small, pure queries over the PHI flow graph that several rules share. A system "holds" what it is
- * declared to hold plus every category that flows into it.
- *
- * A fleet graph has thousands of installs, so lookups go through an index built once per graph (cached by
- * identity and rebuilt if the systems or flows arrays are replaced or change length). Rules treat the graph as
- * immutable while they run; what-if works on a copy.
- */
-interface GraphIndex {
-  systems: readonly GraphSystem[];
-  flows: readonly GraphFlow[];
-  sizes: [number, number];
-  byId: Map<string, GraphSystem>;
-  inbound: Map<string, GraphFlow[]>;
-  outbound: Map<string, GraphFlow[]>;
-  origins: Map<string, string[]>;
-  bfs: Map<string, Map<string, string>>;
-}
+// Reach and path queries live with the graph (libs/graph/src/queries.ts); the rules import them from here too.
+// Only that module, not the whole graph library: its manifest schema loads zod and yaml, which `custody rules` needs not.
+export {
+  carriesPhi, inboundFlows, isPracticeSide, origins, outboundFlows, pathsTo, pathSubject, phiOf, phiSources, reach, shortestPathTo, systemById,
+} from '@custody/graph/queries';
 
-const INDEX = new WeakMap<Graph, GraphIndex>();
-
-function indexOf(graph: Graph): GraphIndex {
-  const cached = INDEX.get(graph);
-  if (cached && cached.systems === graph.systems && cached.flows === graph.flows && cached.sizes[0] === graph.systems.length && cached.sizes[1] === graph.flows.length) {
-    return cached;
-  }
-  const byId = new Map<string, GraphSystem>();
-  for (const s of graph.systems) if (!byId.has(s.id)) byId.set(s.id, s);
-  const inbound = new Map<string, GraphFlow[]>();
-  const outbound = new Map<string, GraphFlow[]>();
-  for (const f of graph.flows) {
-    (inbound.get(f.to) ?? inbound.set(f.to, []).get(f.to)!).push(f);
-    (outbound.get(f.from) ?? outbound.set(f.from, []).get(f.from)!).push(f);
-  }
-  const index: GraphIndex = {
-    systems: graph.systems, flows: graph.flows, sizes: [graph.systems.length, graph.flows.length],
-    byId, inbound, outbound, origins: new Map(), bfs: new Map(),
-  };
-  INDEX.set(graph, index);
-  return index;
-}
-
-/** The system with this id (index lookup). */
-export function systemById(graph: Graph, id: string): GraphSystem | undefined {
-  return indexOf(graph).byId.get(id);
-}
-
-/** The practice itself and its clinicians: where PHI originates, never "a vendor". */
-export function isPracticeSide(graph: Graph, id: string): boolean {
-  if (id === PRACTICE_ID) return true;
-  const role = systemById(graph, id)?.role;
-  return role === 'practice' || role === 'clinician';
-}
+// Below: queries with rule meaning (holding, BAA and consent coverage, settings). A system "holds" what it is
+// declared to hold plus every category that flows into it.
 
 /** Roles that need a BAA when they receive PHI (BUSINESS_ASSOCIATE_ROLES). */
 export function isBusinessAssociateRole(system: GraphSystem): boolean {
   return BUSINESS_ASSOCIATE_ROLES.includes(system.role);
-}
-
-/** PHI categories: everything but `deidentified`. */
-export function phiOf(categories: readonly DataCategory[]): DataCategory[] {
-  return categories.filter((c) => c !== 'deidentified');
-}
-
-/** A flow carries PHI unless it only carries de-identified data or is declared de-identified. */
-export function carriesPhi(flow: GraphFlow): boolean {
-  return flow.legalBasis !== 'deidentified' && phiOf(flow.data).length > 0;
-}
-
-/** Flows into a system (a copy: callers may filter or sort freely). */
-export function inboundFlows(graph: Graph, id: string): GraphFlow[] {
-  return [...(indexOf(graph).inbound.get(id) ?? [])];
-}
-
-/** Flows out of a system (a copy). */
-export function outboundFlows(graph: Graph, id: string): GraphFlow[] {
-  return [...(indexOf(graph).outbound.get(id) ?? [])];
 }
 
 /** Categories carried into a system by PHI-carrying flows. */
@@ -110,131 +46,6 @@ export function holdsPhi(graph: Graph, id: string): boolean {
   return heldCategories(graph, id).length > 0;
 }
 
-/** Distinct systems that send PHI to `id`. */
-export function phiSources(graph: Graph, id: string): string[] {
-  return unique(inboundFlows(graph, id).filter(carriesPhi).map((f) => f.from)).sort(cmp);
-}
-
-/**
- * Where PHI starts: the practice side, and systems that hold or send PHI that nothing sends PHI to (an EHR
- * described only by its `holds`). The practice comes first so paths read from it whenever they can.
- * With `categories`, only flows carrying one of them count, and holders of one of them with no such inbound
- * flow are origins: the path claims actually took, not any PHI path.
- */
-export function origins(graph: Graph, categories?: readonly DataCategory[]): string[] {
-  const index = indexOf(graph);
-  const key = categories ? [...categories].sort().join(',') : '*';
-  if (!index.origins.has(key)) index.origins.set(key, computeOrigins(graph, categories));
-  return [...index.origins.get(key)!];
-}
-
-function computeOrigins(graph: Graph, categories?: readonly DataCategory[]): string[] {
-  const ids = new Set<string>([PRACTICE_ID]);
-  for (const s of graph.systems) {
-    if (isPracticeSide(graph, s.id)) ids.add(s.id);
-    else {
-      // Data a system holds or sends without receiving it started there.
-      const has = relevant(s.holds, categories).length > 0 || outboundFlows(graph, s.id).some((f) => carries(f, categories));
-      if (has && !inboundFlows(graph, s.id).some((f) => carries(f, categories))) ids.add(s.id);
-    }
-  }
-  return [...ids].sort((a, b) => (a === PRACTICE_ID ? -1 : b === PRACTICE_ID ? 1 : cmp(a, b)));
-}
-
-function relevant(cats: readonly DataCategory[], categories?: readonly DataCategory[]): DataCategory[] {
-  return phiOf(cats).filter((c) => !categories || categories.includes(c));
-}
-
-function carries(f: GraphFlow, categories?: readonly DataCategory[]): boolean {
-  return carriesPhi(f) && relevant(f.data, categories).length > 0;
-}
-
-function phiNeighbours(graph: Graph, id: string, categories?: readonly DataCategory[]): string[] {
-  return unique(outboundFlows(graph, id).filter((f) => carries(f, categories)).map((f) => f.to)).sort(cmp);
-}
-
-/**
- * The shortest PHI path from any origin to `target` (BFS; ties broken by origin order then id order,
- * so the result is deterministic). `[target]` when the target is itself an origin; undefined if unreachable.
- * With `categories`, only flows carrying one of them are followed.
- */
-export function shortestPathTo(graph: Graph, target: string, categories?: readonly DataCategory[]): string[] | undefined {
-  const starts = origins(graph, categories);
-  if (starts.includes(target)) return [target];
-  const prev = bfsTree(graph, starts, categories);
-  if (!prev.has(target)) return undefined;
-  const path = [target];
-  while (prev.has(path[0]!)) path.unshift(prev.get(path[0]!)!);
-  return path;
-}
-
-// One BFS from all origins gives every node's shortest-path predecessor; cached per category filter.
-function bfsTree(graph: Graph, starts: string[], categories?: readonly DataCategory[]): Map<string, string> {
-  const index = indexOf(graph);
-  const key = categories ? [...categories].sort().join(',') : '*';
-  const cached = index.bfs.get(key);
-  if (cached) return cached;
-  const prev = new Map<string, string>();
-  const seen = new Set(starts);
-  const queue = [...starts];
-  for (let head = 0; head < queue.length; head++) {
-    const node = queue[head]!;
-    for (const next of phiNeighbours(graph, node, categories)) {
-      if (seen.has(next)) continue;
-      seen.add(next);
-      prev.set(next, node);
-      queue.push(next);
-    }
-  }
-  index.bfs.set(key, prev);
-  return prev;
-}
-
-/**
- * All simple PHI paths from origins to `target`, shortest first. Bounded (depth and count) because a
- * fleet graph can have thousands of nodes and rules only need a handful of witnesses.
- */
-export function pathsTo(graph: Graph, target: string, opts: { maxDepth?: number; limit?: number } = {}): string[][] {
-  const maxDepth = opts.maxDepth ?? 8;
-  const limit = opts.limit ?? 50;
-  const out: string[][] = [];
-  const walk = (path: string[]): void => {
-    if (out.length >= limit) return;
-    const last = path[path.length - 1]!;
-    if (last === target && path.length > 1) {
-      out.push([...path]);
-      return;
-    }
-    if (path.length > maxDepth) return;
-    for (const next of phiNeighbours(graph, last)) {
-      if (!path.includes(next)) walk([...path, next]);
-    }
-  };
-  for (const o of origins(graph)) if (o !== target) walk([o]);
-  return out.sort((a, b) => a.length - b.length || cmp(a.join('>'), b.join('>')));
-}
-
-/** Every system PHI can reach downstream of `from` (not including `from`), sorted. */
-export function reach(graph: Graph, from: string): string[] {
-  const seen = new Set<string>([from]);
-  const stack = [from];
-  while (stack.length > 0) {
-    for (const next of phiNeighbours(graph, stack.pop()!)) {
-      if (!seen.has(next)) {
-        seen.add(next);
-        stack.push(next);
-      }
-    }
-  }
-  seen.delete(from);
-  return [...seen].sort(cmp);
-}
-
-/** A finding subject for a path: `path:a>b>c`. */
-export function pathSubject(nodes: readonly string[]): string {
-  return `path:${nodes.join('>')}`;
-}
-
 /**
  * A system is a direct business associate when the practice side hands it PHI, or it is declared to hold
  * PHI (the manifest says the practice's records live there: an EHR that a notetaker also writes into is
@@ -242,7 +53,7 @@ export function pathSubject(nodes: readonly string[]): string {
  */
 export function isDirectAssociate(graph: Graph, id: string): boolean {
   if (phiOf(systemById(graph, id)?.holds ?? []).length > 0) return true;
-  return (indexOf(graph).inbound.get(id) ?? []).some((f) => carriesPhi(f) && isPracticeSide(graph, f.from));
+  return inboundFlows(graph, id).some((f) => carriesPhi(f) && isPracticeSide(graph, f.from));
 }
 
 /** How a system is (or is not) under a BAA of its own. */

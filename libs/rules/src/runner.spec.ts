@@ -63,11 +63,12 @@ describe('runRules', () => {
 });
 
 describe('runAudit', () => {
-  it('sets contributions that sum to the workspace total', () => {
+  it('sets contributions (what fixing each takes off) that with the overlap sum to the workspace total', () => {
     const r = rule('a', () => [draft('system:ehr', 0.8, 0.8), draft('system:practice', 0.4, 0.4)]);
     const { findings, score } = runAudit(testContext(graph), [r]);
     const sum = findings.reduce((a, f) => a + Math.round(f.contribution * 100), 0);
-    expect(sum).toBe(Math.round(score.total * 100));
+    expect(sum + Math.round(score.overlap! * 100)).toBe(Math.round(score.total * 100));
+    for (const f of findings) expect(f.contribution).toBeGreaterThan(0);
     expect(score.total).toBeGreaterThan(0);
   });
 

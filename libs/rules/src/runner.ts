@@ -1,4 +1,4 @@
-import { DATA_CATEGORIES, severityRank, type Citation, type Evidence, type Finding, type Lens, type Score } from '@custody/domain';
+import { DATA_CATEGORIES, groupFindings, severityRank, type Citation, type Evidence, type Finding, type Lens, type Score } from '@custody/domain';
 import { cmp, unique } from './contracts.js';
 import { REGISTRY } from './registry.js';
 import type { FindingDraft, Rule, RuleContext } from './rule.js';
@@ -21,7 +21,7 @@ export interface RunResult {
 /**
  * Run rules over a context. Each rule runs in isolation: if it throws, its error is reported and no
  * finding of it is kept. Drafts of one rule with the same subject merge into one finding (`ruleId@subject`
- * must be unique). Findings come back sorted by severity (worst first), then id. `contribution` is 0 until
+ * must be unique); findings on fleet installs are grouped per rule and vendor (`groupFindings`). Findings come back sorted by severity (worst first), then id. `contribution` is 0 until
  * {@link runAudit} (or `computeScore`) sets it.
  */
 export function runRules(ctx: RuleContext, rules: readonly Rule[] = REGISTRY): RunResult {
@@ -44,6 +44,8 @@ export function runRules(ctx: RuleContext, rules: readonly Rule[] = REGISTRY): R
     }
     for (const d of bySubject.values()) findings.push(toFinding(rule, d));
   }
+  // One finding per problem: the same finding on many installs of one vendor becomes one, with instances.
+  findings.splice(0, findings.length, ...groupFindings(findings, ctx.graph.systems));
   findings.sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || cmp(a.id, b.id));
   return { findings, errors };
 }

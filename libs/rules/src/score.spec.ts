@@ -79,17 +79,34 @@ describe('score', () => {
     }
   });
 
-  it('is explained exactly: contributions sum to every node score and finding contributions to the total', () => {
+  it('is explained exactly: contributions sum to every node score, finding contributions plus overlap to the total', () => {
     const rand = prng(4);
     for (let i = 0; i < 150; i++) {
       const { score, findings } = computeScore(randomSet(rand, 1 + Math.floor(rand() * 40)), { lenses: ['immigrant-clients'] });
       const cents = (x: number) => Math.round(x * 100);
-      expect(findings.reduce((a, f) => a + cents(f.contribution), 0)).toBe(cents(score.total));
+      expect(findings.reduce((a, f) => a + cents(f.contribution), 0) + cents(score.overlap!)).toBe(cents(score.total));
+      expect(score.overlap).toBeGreaterThanOrEqual(0);
       for (const [node, value] of Object.entries(score.nodes)) {
         const sum = score.contributions.filter((c) => c.system === node).reduce((a, c) => a + cents(c.points), 0);
         expect(sum).toBe(cents(value));
       }
       for (const c of score.contributions) expect(c.points).toBeGreaterThan(0);
+    }
+  });
+
+  it('fixing a finding lowers the total by at least its listed contribution (300 random cases)', () => {
+    const rand = prng(12);
+    for (let i = 0; i < 300; i++) {
+      const lenses: Lens[] = [LENSES[i % LENSES.length] as Lens];
+      const set = randomSet(rand, 1 + Math.floor(rand() * 50));
+      const { score, findings } = computeScore(set, { lenses, systems: SYSTEMS });
+      const fixed = findings[Math.floor(rand() * findings.length)]!;
+      // Fixed either way a what-if can: removed, or triaged mitigated.
+      const removed = computeScore(set.filter((f) => f.id !== fixed.id), { lenses, systems: SYSTEMS }).score.total;
+      const mitigated = computeScore(set.map((f) => (f.id === fixed.id ? { ...f, triage: { status: 'mitigated' as const } } : f)), { lenses, systems: SYSTEMS }).score.total;
+      for (const after of [removed, mitigated]) expect(Math.round((score.total - after) * 100)).toBeGreaterThanOrEqual(Math.round(fixed.contribution * 100));
+      // Every finding that carries hazard moves the score when the total has room to move at hundredths.
+      if (fixed.likelihood * fixed.impact > 0.05 && score.total < 99) expect(fixed.contribution).toBeGreaterThan(0);
     }
   });
 
@@ -156,7 +173,7 @@ describe('score', () => {
     const score = scoreFindings(findings, { lens: 'default', graph: { practice: { lenses: ['minors'] }, systems: [{ id: 'idle' }] } });
     expect(score.nodes.idle).toBe(0);
     expect(score.lens).toBe('minors');
-    expect(findings.reduce((a, f) => a + Math.round(f.contribution * 100), 0)).toBe(Math.round(score.total * 100));
+    expect(findings.reduce((a, f) => a + Math.round(f.contribution * 100), 0) + Math.round(score.overlap! * 100)).toBe(Math.round(score.total * 100));
   });
 });
 
@@ -168,10 +185,10 @@ describe('SCORE.md worked example', () => {
   it('matches the numbers the published formula gives', () => {
     const one = computeScore([f('a', 'notetaker_cannot_disable', 0.95, 0.8)], { lenses: ['default'] }).score;
     expect(one.nodes.scribe).toBe(76);
-    expect(one.total).toBe(12.49);
+    expect(one.total).toBe(6.66);
     const two = computeScore([f('a', 'notetaker_cannot_disable', 0.95, 0.8), f('b', 'ai_training', 0.7, 0.8)], { lenses: ['default'] }).score;
     expect(two.nodes.scribe).toBe(89.44);
     expect(two.contributions.map((c) => c.points)).toEqual([56.78, 32.66]);
-    expect(two.total).toBe(18.35);
+    expect(two.total).toBe(10.1);
   });
 });

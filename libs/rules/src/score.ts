@@ -31,7 +31,7 @@ import { clamp01 } from './sensitivity.js';
  * system, each finding's share of N_s; `finding.contribution` is its share of T. Findings triaged
  * `false_positive` or `mitigated` carry no hazard (contribution 0).
  */
-export const WORKSPACE_HALF_HAZARD = 10;
+export const WORKSPACE_HALF_HAZARD = 20;
 
 /** Reach adds at most this much (30 %) to a finding's weight. */
 export const MAX_REACH_BONUS = 0.3;
@@ -168,13 +168,16 @@ export function computeScore(findings: readonly Finding[], opts: ScoreOptions): 
   }
 
   const hazards = pts.map((p) => p.hazard);
-  const total = round2(workspaceScore(hazards));
-  const shares = apportion(total, hazards);
+  const H = sum(hazards);
+  const total = round2(workspaceScore([H]));
+  // A finding's contribution is what fixing it alone takes off the rounded total: exactly the what-if delta.
+  const shares = hazards.map((h) => (h > 0 ? Math.max(0, round2(total - round2(workspaceScore([Math.max(0, H - h)])))) : 0));
   const shareById = new Map(sorted.map((f, i) => [f.id, shares[i]!]));
+  const overlap = round2(total - shares.reduce((a, b) => a + b, 0));
   const lensLabel = [...new Set(opts.lenses.filter((l) => l !== 'default'))].join('+') || 'default';
 
   return {
-    score: { total, nodes, contributions, lens: lensLabel },
+    score: { total, nodes, contributions, lens: lensLabel, overlap },
     points: findings.map((f) => byId.get(f.id)!),
     findings: findings.map((f) => ({ ...f, contribution: shareById.get(f.id) ?? 0 })),
   };

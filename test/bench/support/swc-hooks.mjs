@@ -1,5 +1,5 @@
 /**
- * Module hooks for swc-register.mjs: `@custody/<lib>` → libs/<lib>/src/index.ts (the tsconfig paths),
+ * Module hooks for swc-register.mjs: `@custody/<lib>` → libs/<lib>/src/index.ts and `@custody/<lib>/<module>` → libs/<lib>/src/<module>.ts (the tsconfig paths),
  * `./x.js` → `./x.ts` when only the TypeScript source exists, and .ts files compiled by @swc/core with the
  * same options as jest.config.js.
  */
@@ -15,6 +15,8 @@ const SWC = SWC_OPTIONS;
 export async function resolve(specifier, context, next) {
   const lib = /^@custody\/([a-z-]+)$/.exec(specifier);
   if (lib) return { url: new URL(`libs/${lib[1]}/src/index.ts`, ROOT).href, shortCircuit: true };
+  const single = /^@custody\/([a-z-]+)\/([a-z-]+)$/.exec(specifier);
+  if (single) return { url: new URL(`libs/${single[1]}/src/${single[2]}.ts`, ROOT).href, shortCircuit: true };
   if (/^\.{1,2}\//.test(specifier) && specifier.endsWith('.js') && context.parentURL?.startsWith('file:') && !context.parentURL.includes('/node_modules/')) {
     const ts = new URL(specifier.replace(/\.js$/, '.ts'), context.parentURL);
     if (!existsSync(new URL(specifier, context.parentURL)) && existsSync(ts)) return { url: ts.href, shortCircuit: true };

@@ -24,7 +24,7 @@ export class ApiKeyGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [ctx.getHandler(), ctx.getClass()])) return true;
     const req = ctx.switchToHttp().getRequest<AuthedRequest>();
     const header = req.headers['x-api-key'];
-    const bearer = /^Bearer\s+(.+)$/i.exec(req.headers.authorization ?? '')?.[1];
+    const bearer = /^Bearer[ \t]+(\S+)[ \t]*$/i.exec(req.headers.authorization ?? '')?.[1];
     const key = (Array.isArray(header) ? header[0] : header) ?? bearer;
     const workspaceId = key ? await this.db.workspaces.workspaceForKey(key) : undefined;
     if (!workspaceId) throw new UnauthorizedError();

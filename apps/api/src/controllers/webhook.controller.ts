@@ -1,15 +1,16 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
 import { Body, Controller, Headers, HttpCode, Inject, Param, Post, Req, type RawBodyRequest } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiAcceptedResponse, ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { WebhookBodyDto } from '../openapi/requests.dto.js';
 import { WebhookResponseDto } from '../openapi/responses.dto.js';
 import type { CustodyConfig } from '@custody/config';
-import { CustodyError, InvalidInputError, NotFoundError, UnauthorizedError } from '@custody/domain';
+import { CustodyError, InvalidInputError, UnauthorizedError } from '@custody/domain';
 import type { Persistence } from '@custody/persistence';
-import { CONFIG, IngestDocumentCommand, PERSISTENCE, SETTING_CHANGE_KEY } from '@custody/pipeline';
+import { SETTING_CHANGE_KEY } from '@custody/audit';
+import { CONFIG, IngestDocumentCommand, PERSISTENCE } from '@custody/pipeline';
 import type { Request } from 'express';
 import { Public } from '../auth/public.decorator.js';
+import { verifyWebhook, webhookSecretFor } from '../webhooks/webhook-signature.js';
 
 /** Settings a change may carry (product.md's notetaker settings) and their types. */
 const SETTING_TYPES: Record<string, (v: unknown) => boolean> = {
@@ -23,7 +24,6 @@ const SETTING_TYPES: Record<string, (v: unknown) => boolean> = {
   storage_region: (v) => typeof v === 'string' && v.length <= 40,
   version: (v) => typeof v === 'string' && v.length <= 40,
 };
-const MAX_SKEW_MS = 5 * 60_000;
 
 type WebhookBody =
   | { type: 'setting_change'; system: string; settings: Record<string, unknown>; at?: string; source?: string }
@@ -31,8 +31,8 @@ type WebhookBody =
 
 /**
  * Webhook intake: config and setting changes pushed by the systems being audited, so an audit tracks drift.
- * Signed, not keyed: `x-custody-timestamp` (ms) and `x-custody-signature: sha256=HMAC(secret, "<timestamp>.<raw body>")`;
- * stale timestamps are refused (replay). Each change is stored as a document, so it is evidence like any other.
+ * Signed, not keyed: `x-custody-timestamp` (ms) and `x-custody-signature: sha256=HMAC(secret, "<workspace>.<timestamp>.<raw body>")`
+ * with the workspace's own secret (`CUSTODY_WEBHOOK_SECRETS`) or the shared one; stale timestamps are refused (replay). Each change is stored as a document, so it is evidence like any other.
  */
 @ApiTags('webhooks')
 @Controller('api/webhooks/:ws')
@@ -43,28 +43,21 @@ export class WebhookController {
   @Post()
   @HttpCode(202)
   @ApiHeader({ name: 'x-custody-timestamp', required: true })
-  @ApiHeader({ name: 'x-custody-signature', required: true, description: 'sha256=<hex HMAC of "<timestamp>.<raw body>">' })
+  @ApiHeader({ name: 'x-custody-signature', required: true, description: 'sha256=<hex HMAC of "<workspace slug or id>.<timestamp>.<raw body>">' })
   @ApiOperation({ summary: 'Push a setting change ({type:"setting_change", system, settings, at?}) or a config ({type:"config", fileName, content})' })
   @ApiBody({ type: WebhookBodyDto })
   @ApiAcceptedResponse({ type: WebhookResponseDto })
   async receive(@Param('ws') wsParam: string, @Req() req: RawBodyRequest<Request>, @Body() body: WebhookBody,
     @Headers('x-custody-timestamp') timestamp?: string, @Headers('x-custody-signature') signature?: string) {
-    if (!this.config.webhookSecret) throw new CustodyError('not_found', 'webhook intake is not configured (set CUSTODY_WEBHOOK_SECRET)');
-    this.verify(req.rawBody, timestamp, signature);
+    if (!this.config.webhookSecret && !this.config.webhookSecrets) throw new CustodyError('not_found', 'webhook intake is not configured (set CUSTODY_WEBHOOK_SECRET or CUSTODY_WEBHOOK_SECRETS)');
     const ws = await this.db.workspaces.resolve(wsParam);
-    if (!ws) throw new NotFoundError('workspace', wsParam);
+    const secret = ws && webhookSecretFor(this.config, ws);
+    // An unknown workspace answers like a bad signature, so the intake does not reveal which workspaces exist.
+    if (!ws || !secret) throw new UnauthorizedError('webhook signature does not match');
+    verifyWebhook({ secret, ws, raw: req.rawBody, timestamp, signature });
     const { fileName, bytes } = this.toDocument(body, Number(timestamp));
     const r = await this.commands.execute(new IngestDocumentCommand(ws.id, fileName, bytes, 'webhook'));
     return { id: r.documentId, status: r.status, created: r.created };
-  }
-
-  private verify(raw: Buffer | undefined, timestamp?: string, signature?: string): void {
-    const ts = Number(timestamp);
-    if (!raw || !Number.isFinite(ts) || !signature?.startsWith('sha256=')) throw new UnauthorizedError('webhook needs x-custody-timestamp and x-custody-signature');
-    if (Math.abs(Date.now() - ts) > MAX_SKEW_MS) throw new UnauthorizedError('webhook timestamp is too old or in the future');
-    const expected = createHmac('sha256', this.config.webhookSecret!).update(`${ts}.`).update(raw).digest();
-    const given = Buffer.from(signature.slice(7), 'hex');
-    if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw new UnauthorizedError('webhook signature does not match');
   }
 
   private toDocument(body: WebhookBody, ts: number): { fileName: string; bytes: Buffer } {

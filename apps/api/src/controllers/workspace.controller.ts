@@ -1,12 +1,13 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBody, ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBody, ApiExtraModels, ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiSecurity, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { AuditReportDto } from '../openapi/audit.dto.js';
 import { TriageRequestDto, WhatIfRequestDto } from '../openapi/requests.dto.js';
 import { CytoscapeElementsDto, DiffDto, JobDto, SeqDto, StoredEventDto, StoredFindingDto, StoredScoreDto, WhatIfResultDto, WorkspaceDto } from '../openapi/responses.dto.js';
-import { diffAudits, InvalidInputError, NotFoundError, type TriageStatus } from '@custody/domain';
+import { diffAudits, InvalidInputError, NotFoundError, pageById, type TriageStatus } from '@custody/domain';
 import { toCytoscapeElements } from '@custody/graph';
 import type { Persistence } from '@custody/persistence';
-import { CONFIG, JobName, JobQueue, loadTriage, PERSISTENCE } from '@custody/pipeline';
+import { loadTriage } from '@custody/audit';
+import { CONFIG, JobName, JobQueue, PERSISTENCE } from '@custody/pipeline';
 import type { CustodyConfig } from '@custody/config';
 import { renderReport, REPORT_MEDIA_TYPES, type ReportFormat } from '@custody/reports';
 import { DEFAULT_RULE_SETTINGS, whatIf, type WhatIfChange } from '@custody/rules';
@@ -71,11 +72,22 @@ export class WorkspaceController {
 
   @Get('findings')
   @ApiQuery({ name: 'includeResolved', required: false })
-  @ApiOperation({ summary: 'Stored findings with first/last seen (and resolved ones on request)' })
-  @ApiOkResponse({ type: [StoredFindingDto] })
-  async findings(@Param('ws') ws: string, @Req() req: AuthedRequest, @Query('includeResolved') includeResolved?: string) {
+  @ApiQuery({ name: 'limit', required: false, description: 'page size (1–500); with it the answer is { items, nextCursor, total }' })
+  @ApiQuery({ name: 'cursor', required: false, description: 'nextCursor of the previous page' })
+  @ApiOperation({ summary: 'Stored findings (grouped: one per rule and vendor, installs as instances) with first/last seen; paged with limit and cursor' })
+  @ApiExtraModels(StoredFindingDto)
+  @ApiOkResponse({ description: 'The list, or with limit/cursor one page', schema: { oneOf: [
+    { type: 'array', items: { $ref: getSchemaPath(StoredFindingDto) } },
+    { type: 'object', properties: { items: { type: 'array', items: { $ref: getSchemaPath(StoredFindingDto) } }, nextCursor: { type: 'string', nullable: true }, total: { type: 'number' } } },
+  ] } })
+  async findings(
+    @Param('ws') ws: string, @Req() req: AuthedRequest, @Query('includeResolved') includeResolved?: string,
+    @Query('limit') limit?: string, @Query('cursor') cursor?: string,
+  ) {
     await this.logRead(ws, req, 'findings');
-    return this.db.projections.findings(ws, includeResolved === 'true');
+    const all = await this.db.projections.findings(ws, includeResolved === 'true');
+    // Without paging parameters the whole list, as before; with them one keyset page.
+    return limit === undefined && cursor === undefined ? all : pageById(all, { limit, cursor });
   }
 
   @Get('score')

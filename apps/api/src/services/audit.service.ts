@@ -1,9 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InvalidInputError, LENSES, NotFoundError, type AuditReport, type Graph, type Lens } from '@custody/domain';
 import type { Persistence } from '@custody/persistence';
-import {
-  composeReport, evaluateGraph, loadAnalyzedDocuments, loadCorrections, loadTriage, PERSISTENCE, projectDocuments, RUNTIME, type AnalyzedDocument, type Runtime,
-} from '@custody/pipeline';
+import { composeReport, evaluateGraph, loadAnalyzedDocuments, loadCorrections, loadTriage, projectDocuments, type AnalyzedDocument } from '@custody/audit';
+import { PERSISTENCE, RUNTIME, type Runtime } from '@custody/pipeline';
 
 export function parseLens(value: unknown): Lens | undefined {
   if (value === undefined || value === '') return undefined;

@@ -1,10 +1,14 @@
 import type { Command } from 'commander';
-import { loadConfig } from '@custody/config';
-import { startRuntime, type Runtime } from '@custody/pipeline';
+import type { Runtime } from '@custody/pipeline';
+import { loadServiceRuntime } from '../load-service.js';
 import { locallyOrViaServer } from './running-server.js';
 
+/** The Custody home (`.custody`) whose running server `keys`/`workspaces create` fall back to. */
+const homeDir = async () => (await loadServiceRuntime()).config.loadConfig().home;
+
 async function withRuntime<T>(fn: (rt: Runtime) => Promise<T>): Promise<T> {
-  const runtime = await startRuntime(loadConfig());
+  const { config, pipeline } = await loadServiceRuntime();
+  const runtime = await pipeline.startRuntime(config.loadConfig());
   try {
     return await fn(runtime);
   } finally {
@@ -20,7 +24,7 @@ export function registerAdmin(program: Command): void {
     .requiredOption('--workspace <name>', 'workspace name or slug (created if missing)')
     .option('--name <label>', 'label for the key', 'cli')
     .action(async (opts: { workspace: string; name: string }) => {
-      const { key, workspace: ws } = await locallyOrViaServer(loadConfig().home, () =>
+      const { key, workspace: ws } = await locallyOrViaServer(await homeDir(), () =>
         withRuntime(async (rt) => {
           const workspace = (await rt.persistence.workspaces.resolve(opts.workspace)) ?? (await rt.persistence.workspaces.ensure(opts.workspace)).workspace;
           return { key: (await rt.persistence.workspaces.createApiKey(workspace.id, opts.name)).key, workspace };
@@ -41,7 +45,7 @@ export function registerAdmin(program: Command): void {
   ws.command('create')
     .argument('<name>')
     .action(async (name: string) => {
-      const w = await locallyOrViaServer(loadConfig().home, () => withRuntime((rt) => rt.persistence.workspaces.create(name)), { path: '/api/owner/workspaces', body: { name } });
+      const w = await locallyOrViaServer(await homeDir(), () => withRuntime((rt) => rt.persistence.workspaces.create(name)), { path: '/api/owner/workspaces', body: { name } });
       console.log(`${w.slug}\t${w.id}`);
     });
 }

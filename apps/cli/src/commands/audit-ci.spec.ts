@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AuditReport } from '@custody/domain';
-import { auditFiles } from '@custody/pipeline';
+import { auditFiles } from '@custody/audit';
 import { FINDING_FINGERPRINT, githubIngestionProblems, parseSarifBaseline, renderSarif } from '@custody/reports';
 import { sarifSchemaErrors } from '../../../../test/support/sarif-schema.js';
 import { findTriageFile, gateHits, loadTriage, sarifOptionsFor, staleDecisions } from './audit-ci.js';
@@ -48,15 +48,17 @@ describe('custody audit as a CI gate (example practice)', () => {
         expect(existsSync(file)).toBe(true);
         const lines = readFileSync(file, 'utf8').split('\n');
         expect(region.startLine).toBeLessThanOrEqual(lines.length);
-        // Contract quotes: the line found starts the quote (its first word is on that line).
-        if (region.charOffset !== undefined) {
+        // Contract quotes (the Markdown contracts): every one is found in the source, and the line found
+        // starts the quote (its first word is on that line), rather than falling back to line 1.
+        if (artifactLocation.uri.endsWith('.md')) {
+          expect(region.charOffset).toBeDefined();
           const firstWord = region.snippet.text.trim().split(/\s+/)[0];
           expect(lines[region.startLine - 1]).toContain(firstWord);
           locatedQuotes++;
         }
       }
     }
-    expect(locatedQuotes).toBeGreaterThan(50);
+    expect(locatedQuotes).toBeGreaterThan(10);
   });
 
   it('refuses evidence outside --src-root with the reason', () => {

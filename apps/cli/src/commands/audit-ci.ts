@@ -8,7 +8,7 @@ import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'nod
 import { pathToFileURL } from 'node:url';
 import { InvalidInputError, severityRank, type Finding, type Severity } from '@custody/domain';
 import { parseTriageFile, TRIAGE_FILE_NAME, type TriageDecision } from '@custody/graph';
-import { auditRoot, collectFiles } from '@custody/pipeline';
+import { auditRoot, collectFiles } from '@custody/audit';
 import { parseSarifBaseline, type SarifBaseline, type SarifRenderOptions } from '@custody/reports';
 
 const readInput = (file: string, what: string): string => {

@@ -1,13 +1,9 @@
 import type { Command } from 'commander';
 import { InvalidInputError, LENSES, SEVERITIES, type Lens, type Severity } from '@custody/domain';
-import { loadConfig } from '@custody/config';
-import { loadVendorCatalogue } from '@custody/integrations';
-import { auditFiles } from '@custody/pipeline';
-import { githubIngestionProblems, renderReport, renderSarif, REPORT_FORMATS, type ReportFormat } from '@custody/reports';
+import type { ReportFormat } from '@custody/reports';
 import { EXIT } from '../exit-codes.js';
 import { emit } from '../output.js';
 import { progressBar } from '../progress.js';
-import { findTriageFile, gateHits, loadBaseline, loadTriage, sarifOptionsFor, staleDecisions } from './audit-ci.js';
 
 
 export function registerAudit(program: Command): void {
@@ -16,7 +12,7 @@ export function registerAudit(program: Command): void {
     .description('audit documents and configs in memory (no service needed) and print a report')
     .argument('<paths...>', 'files or folders: contracts, BAAs, policies, configs, fleet exports, custody.yaml')
     .option('--lens <lens>', `client population lens (${LENSES.join(', ')})`)
-    .option('--format <format>', `md | json | html | pdf | csv | sarif`, 'md')
+    .option('--format <format>', 'md | json | html | pdf | csv | sarif', 'md')
     .option('--out <file>', 'write to a file instead of stdout')
     .option('--fail-on <severity>', `exit ${EXIT.findings} if an untriaged finding is at or above this severity (${SEVERITIES.join(', ')})`)
     .option('--triage <file>', 'triage decisions to apply (default: custody-triage.yaml beside custody.yaml)')
@@ -24,16 +20,32 @@ export function registerAudit(program: Command): void {
     .option('--fail-on-new', 'with --baseline: the --fail-on gate (default: any severity) counts only findings the baseline does not have')
     .option('--src-root <dir>', 'SARIF: the folder artifact paths are relative to (default: the working directory, e.g. the repository root)')
     .action(async (paths: string[], opts: { lens?: string; format: string; out?: string; failOn?: string; triage?: string; baseline?: string; failOnNew?: boolean; srcRoot?: string }) => {
+      // Loaded here, not at the top: `custody --version` and `rules` must not pay for the audit's modules.
+      // One at a time: Jest's ESM loader fails on concurrent dynamic imports of shared modules.
+      const { loadConfig } = await import('@custody/config');
+      const { loadVendorCatalogue } = await import('@custody/integrations');
+      const { auditFiles } = await import('@custody/audit');
+      const { githubIngestionProblems, renderReport, renderSarif, REPORT_FORMATS } = await import('@custody/reports');
+      const { auditRoot, manifestProblems } = await import('./audit-input.js');
+      const { findTriageFile, gateHits, loadBaseline, loadTriage, sarifOptionsFor, staleDecisions } = await import('./audit-ci.js');
       if (!(REPORT_FORMATS as readonly string[]).includes(opts.format)) throw new InvalidInputError(`unknown format "${opts.format}"; expected ${REPORT_FORMATS.join(', ')}`);
       if (opts.lens && !LENSES.includes(opts.lens as Lens)) throw new InvalidInputError(`unknown lens "${opts.lens}"; expected ${LENSES.join(', ')}`);
       if (opts.failOn && !SEVERITIES.includes(opts.failOn as Severity)) throw new InvalidInputError(`unknown severity "${opts.failOn}"; expected ${SEVERITIES.join(', ')}`);
+      if (opts.failOnNew && !opts.baseline) throw new InvalidInputError('--fail-on-new needs --baseline FILE (the SARIF of the run to compare with)');
       const config = loadConfig();
       const vendors = config.vendorsFile ? loadVendorCatalogue(config.vendorsFile) : [];
-      if (opts.failOnNew && !opts.baseline) throw new InvalidInputError('--fail-on-new needs --baseline FILE (the SARIF of the run to compare with)');
       const baseline = opts.baseline ? loadBaseline(opts.baseline) : undefined;
       const triageFile = findTriageFile(paths, opts.triage);
       const triage = triageFile ? loadTriage(triageFile) : undefined;
       const report = await auditFiles(paths, { lens: opts.lens as Lens | undefined, vendors, triage, onProgress: progressBar('reading') });
+      const broken = manifestProblems(report, auditRoot(paths));
+      if (broken.length) {
+        // No report at all: a report without the practice's own map would look clean and pass --fail-on.
+        for (const line of broken) process.stderr.write(`custody: ${line}\n`);
+        process.stderr.write('custody: the stack manifest did not load; no report written\n');
+        process.exitCode = EXIT.usage;
+        return;
+      }
       for (const id of triage ? staleDecisions(triage, report.findings) : []) process.stderr.write(`custody: ${triageFile}: no finding ${id} in this audit (fixed, or a typo?)\n`);
       if (opts.format === 'sarif') {
         const sarif = renderSarif(report, sarifOptionsFor(paths, { srcRoot: opts.srcRoot, baseline }));

@@ -2,8 +2,6 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { FACT_NAMES, InvalidInputError } from '@custody/domain';
-import { extractDocument } from '@custody/extraction';
-import { detectFormat, parseConfig, parseFleet } from '@custody/integrations';
 import { emit } from '../output.js';
 
 export function registerExtract(program: Command): void {
@@ -13,6 +11,7 @@ export function registerExtract(program: Command): void {
     .argument('<file>')
     .option('--format <format>', 'json | md', 'json')
     .action(async (file: string, opts: { format: string }) => {
+      const { extractDocument } = await import('@custody/extraction');
       const result = await extractDocument(readBytes(file), basename(file));
       if (opts.format === 'json') return emit(JSON.stringify(result, null, 2));
       if (opts.format !== 'md') throw new InvalidInputError(`unknown format "${opts.format}"; expected json or md`);
@@ -32,6 +31,7 @@ export function registerExtract(program: Command): void {
     .option('--format <format>', 'json', 'json')
     .action(async (file: string, opts: { format: string }) => {
       if (opts.format !== 'json') throw new InvalidInputError(`unknown format "${opts.format}"; expected json`);
+      const { detectFormat, parseConfig, parseFleet } = await import('@custody/integrations');
       const bytes = readBytes(file);
       const format = detectFormat(bytes, basename(file));
       const result = format.startsWith('fleet-') ? parseFleet(bytes, basename(file)) : parseConfig(bytes, basename(file));

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { diffAudits, InvalidInputError, type AuditReport } from '@custody/domain';
-import { describeRules } from '@custody/rules';
 import { emit } from '../output.js';
 
 export function registerRules(program: Command): void {
@@ -9,7 +8,8 @@ export function registerRules(program: Command): void {
     .command('rules')
     .description('list the rules: id, kind, title and citations')
     .option('--format <format>', 'md | json', 'md')
-    .action((opts: { format: string }) => {
+    .action(async (opts: { format: string }) => {
+      const { describeRules } = await import('@custody/rules');
       const rules = describeRules();
       if (opts.format === 'json') return emit(JSON.stringify(rules, null, 2));
       emit(rules.map((r) => `${r.id.padEnd(36)} ${r.kind.padEnd(34)} ${r.title}\n${' '.repeat(37)}${r.citations.map((c) => c.ref).join('; ')}`).join('\n'));

@@ -2,12 +2,10 @@ import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
-import { CommandBus } from '@nestjs/cqrs';
-import { loadConfig } from '@custody/config';
 import { InvalidInputError } from '@custody/domain';
-import { closeOnSignals, collectFiles, IngestDocumentCommand, startRuntime, type Runtime } from '@custody/pipeline';
-import { createApiApp } from '../../../api/src/bootstrap.js';
+import type { Runtime } from '@custody/pipeline';
 import { writeServerFile } from '../../../api/src/owner/server-file.js';
+import { loadServiceRuntime } from '../load-service.js';
 
 const EXAMPLE = 'examples/harborview-counseling';
 
@@ -27,6 +25,8 @@ export function registerServe(program: Command): void {
     .option('--example [path]', 'load the bundled example practice (or a folder of your own) into the workspace')
     .option('--worker', 'process jobs in this process also in production mode')
     .action(async (opts: { port?: string; host?: string; workspace: string; example?: string | boolean; worker?: boolean }) => {
+      const { config: { loadConfig }, pipeline: { closeOnSignals, IngestDocumentCommand, startRuntime }, audit: { collectFiles } } = await loadServiceRuntime();
+      const [{ CommandBus }, { createApiApp }] = await Promise.all([import('@nestjs/cqrs'), import('../../../api/src/bootstrap.js')]);
       const config = loadConfig(process.env, { port: opts.port ? Number(opts.port) : undefined, host: opts.host });
       const runtime = await startRuntime(config);
       const app = await createApiApp(runtime, { processJobs: runtime.embedded || Boolean(opts.worker), logger: ['error', 'warn'] });

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { parseManifest } from '@custody/graph';
-import { answersFromFlags, writeManifest } from '../commands/init.command.js';
+import { answersFromFlags, writeManifest } from './write-manifest.js';
 import { askInitAnswers } from './ask.js';
 import { manifestYaml, parseSystemSpec } from './manifest-template.js';
 

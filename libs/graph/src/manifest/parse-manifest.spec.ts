@@ -106,7 +106,7 @@ describe('parseManifest', () => {
 systems:
   - { id: ehr, name: A, role: ehr }
   - { id: ehr, name: B, role: ehr }
-  - { id: practice, name: C, role: practice }
+  - { id: practice, name: C, role: clinician }
 flows:
   - { from: ehr, to: ehr, data: [claims] }
 documents:
@@ -115,10 +115,33 @@ documents:
 `;
     expect(problemsOf(text).lines).toEqual([
       'custody.yaml:4: systems[1].id: duplicate system id "ehr"',
-      'custody.yaml:5: systems[2].id: "practice" is reserved for the practice itself; describe it under practice:',
+      'custody.yaml:5: systems[2].id: "practice" is reserved for the practice itself; give it role: practice or describe it under practice:',
       'custody.yaml:7: flows[0]: a flow cannot go from "ehr" to itself',
       'custody.yaml:9: documents[0].system: "nope" is not a system id; expected one of practice, ehr',
       'custody.yaml:10: documents[1].file: "a.pdf" is listed twice',
+    ]);
+  });
+
+  it('takes a system with role: practice as the practice itself, under whatever id it has', () => {
+    const m = parseManifest(`practice: { name: Maple Grove }
+systems:
+  - { id: me, name: Maple Grove Counseling, role: practice }
+  - { id: platform, name: Thriveline, role: therapy_platform }
+flows:
+  - { from: me, to: platform, data: [progress_notes] }
+consents:
+  - { to: me, data: [claims] }
+documents:
+  - { file: a.md, system: me }
+`);
+    expect(m.systems.map((s) => s.id)).toEqual(['platform']);
+    expect(m.flows[0]).toMatchObject({ from: 'practice', to: 'platform' });
+    expect(m.consents[0]!.to).toBe('practice');
+    expect(m.documents[0]!.system).toBe('practice');
+    expect(m.practiceEvidence.map((e) => e.line)).toEqual([1, 3]);
+    expect(parseManifest('practice: { name: P }\nsystems:\n  - { id: practice, name: P, role: practice }\n').systems).toEqual([]);
+    expect(problemsOf('practice: { name: P }\nsystems:\n  - { id: a, name: A, role: practice }\n  - { id: b, name: B, role: practice }\n').lines).toEqual([
+      'custody.yaml:4: systems[1].role: only one system can be the practice; systems[0] already is',
     ]);
   });
 

@@ -88,11 +88,16 @@ function checkReferences(data: unknown, yaml: LoadedYaml): LocatedProblem[] {
   const problems: LocatedProblem[] = [];
   const at = (path: PropertyKey[], reason: string) => problems.push({ line: yaml.lineOf(path), path: formatPath(path), reason });
   const ids = new Set<string>();
+  let practiceEntry: number | undefined;
   records(data, 'systems').forEach((s, i) => {
     const id = str(s.id);
     if (id === undefined) return;
-    if (id === PRACTICE_ID) at(['systems', i, 'id'], `"${PRACTICE_ID}" is reserved for the practice itself; describe it under practice:`);
-    else if (ids.has(id)) at(['systems', i, 'id'], `duplicate system id "${id}"`);
+    // The practice listed among its own systems (`role: practice`) is the practice itself, under any id.
+    if (s.role === 'practice') {
+      if (practiceEntry !== undefined) at(['systems', i, 'role'], `only one system can be the practice; systems[${practiceEntry}] already is`);
+      practiceEntry ??= i;
+    } else if (id === PRACTICE_ID) at(['systems', i, 'id'], `"${PRACTICE_ID}" is reserved for the practice itself; give it role: practice or describe it under practice:`);
+    if (ids.has(id)) at(['systems', i, 'id'], `duplicate system id "${id}"`);
     ids.add(id);
   });
   const known = [PRACTICE_ID, ...[...ids].filter((id) => id !== PRACTICE_ID).sort()];
@@ -120,6 +125,10 @@ function toManifest(m: ManifestInput, yaml: LoadedYaml, file: string): Manifest 
     const line = yaml.lineOf(path, key);
     return { ...yaml.lineText(line), file, line, path: formatPath(path) };
   };
+  // A `role: practice` system is an alias of the practice: its id means `practice` wherever it is used.
+  const selfIndex = m.systems.findIndex((s) => s.role === 'practice');
+  const selfId = selfIndex >= 0 ? m.systems[selfIndex]!.id : undefined;
+  const id = (ref: string) => (ref === selfId ? PRACTICE_ID : ref);
   const r = m.practice.records;
   return {
     file,
@@ -133,8 +142,8 @@ function toManifest(m: ManifestInput, yaml: LoadedYaml, file: string): Manifest 
         ...(r.keeps_own_copy !== undefined ? { keeps_own_copy: r.keeps_own_copy } : {}),
       },
     },
-    practiceEvidence: [evidenceAt(['practice'])],
-    systems: m.systems.map((s, i) => ({
+    practiceEvidence: [evidenceAt(['practice']), ...(selfIndex >= 0 ? [evidenceAt(['systems', selfIndex])] : [])],
+    systems: m.systems.flatMap((s, i) => (i === selfIndex ? [] : [{
       id: s.id,
       name: s.name,
       role: s.role,
@@ -144,10 +153,10 @@ function toManifest(m: ManifestInput, yaml: LoadedYaml, file: string): Manifest 
       evidence: [evidenceAt(['systems', i])],
       line: yaml.lineOf(['systems', i]),
       ...(s.settings ? { settingsEvidence: evidenceAt(['systems', i, 'settings'], true) } : {}),
-    })),
+    }])),
     flows: m.flows.map((f, i) => ({
-      from: f.from,
-      to: f.to,
+      from: id(f.from),
+      to: id(f.to),
       data: [...new Set(f.data)],
       transport: f.transport,
       ...(f.purpose ? { purpose: f.purpose } : {}),
@@ -157,7 +166,7 @@ function toManifest(m: ManifestInput, yaml: LoadedYaml, file: string): Manifest 
       line: yaml.lineOf(['flows', i]),
     })),
     consents: m.consents.map((c, i) => ({
-      to: c.to,
+      to: id(c.to),
       data: [...new Set(c.data)],
       ...(c.purpose ? { purpose: c.purpose } : {}),
       ...(c.expires ? { expires: c.expires } : {}),
@@ -165,6 +174,6 @@ function toManifest(m: ManifestInput, yaml: LoadedYaml, file: string): Manifest 
       evidence: [evidenceAt(['consents', i])],
       line: yaml.lineOf(['consents', i]),
     })),
-    documents: m.documents.map((d, i) => ({ file: d.file, system: d.system, line: yaml.lineOf(['documents', i]) })),
+    documents: m.documents.map((d, i) => ({ file: d.file, system: id(d.system), line: yaml.lineOf(['documents', i]) })),
   };
 }

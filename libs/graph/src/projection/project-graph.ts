@@ -2,6 +2,7 @@ import { PRACTICE_ID } from '@custody/domain';
 import type { ConsentDecl, Evidence, Graph, GraphIdentifierExposure, GraphRedaction, PracticeInfo } from '@custody/domain';
 import { attachContracts, prepareContracts } from './contracts.js';
 import { FlowTable, finaliseFlows } from './flow-table.js';
+import { inheritFlowdown } from './flowdown.js';
 import { decideLegalBasis } from './legal-basis.js';
 import { basename, sortCategories, stamp } from './normalise.js';
 import { applySettingChanges } from './setting-changes.js';
@@ -66,6 +67,7 @@ export function projectGraphWithReport(input: ProjectionInput): ProjectionReport
     grew = expandSubprocessors(registry, flows, input.resolveVendor, expanded) || pending.length < before;
   }
   fillSubprocessorData(registry, flows, warnings);
+  inheritFlowdown(registry, flows, input.asOf, input.resolveVendor);
 
   const ingested = new Set(input.contracts.map((c) => basename(c.file)));
   for (const d of m?.documents ?? []) {
@@ -105,9 +107,20 @@ interface Sinks {
 function projectConfig(cfg: ConfigInput, registry: SystemRegistry, flows: FlowTable, input: ProjectionInput, out: Sinks): void {
   const { documentId, file, result } = cfg;
   const local = new Map<string, string>();
+  // A config the manifest lists under a system describes that system's own flows: the application the
+  // parser could only call "Configured application" is that system.
+  const owner = input.manifest?.documents.find((d) => basename(d.file) === basename(file))?.system;
+  const selves = owner !== undefined ? configSelves(result) : new Set<string>();
   for (const decl of result.systems) {
+    if (selves.has(decl.id) && (owner === PRACTICE_ID || registry.get(owner!))) {
+      local.set(decl.id, owner!);
+      continue;
+    }
     const evidence = stamp(decl.evidence, documentId, file);
-    local.set(decl.id, registry.add({ ...decl, evidence }, false, evidence).id);
+    // A destination the vendor catalogue knows by host is the declared system of that vendor, if there is one.
+    const known = (decl.hosts ?? []).map((h) => input.resolveVendor?.(h)?.name).find((n) => n !== undefined);
+    const declared = known !== undefined && !registry.get(decl.id) ? registry.findByName(known).find((t) => !t.group && t.id !== PRACTICE_ID) : undefined;
+    local.set(decl.id, (declared ? registry.add({ ...decl, id: declared.id, evidence }, false, evidence) : registry.add({ ...decl, evidence }, false, evidence)).id);
   }
   const resolve = (id: string, evidence: Evidence[]): string => {
     const known = id === PRACTICE_ID ? id : (local.get(id) ?? registry.get(id)?.id);
@@ -142,4 +155,16 @@ function projectConfig(cfg: ConfigInput, registry: SystemRegistry, flows: FlowTa
     out.identifiers.push({ documentId, file, ...(recipient ? { system: recipient } : {}), field: i.field, identifier: i.identifier, evidence: stamp([i.evidence], documentId, file)[0] });
   }
   out.warnings.push(...(result.warnings ?? []).map((w) => `${file}: ${w}`));
+}
+
+/**
+ * The systems a config declares for the application it configures: the parser's own node (`app-…`), or
+ * else unnamed sources (no host, role `other`) that only send. Never a destination.
+ */
+function configSelves(result: ConfigInput['result']): Set<string> {
+  const targets = new Set(result.flows.map((f) => f.to));
+  const sources = new Set(result.flows.map((f) => f.from));
+  const candidates = result.systems.filter((s) => s.role === 'other' && !(s.hosts ?? []).length && !targets.has(s.id));
+  const apps = candidates.filter((s) => s.id.startsWith('app-'));
+  return new Set((apps.length ? apps : candidates.filter((s) => sources.has(s.id))).map((s) => s.id));
 }

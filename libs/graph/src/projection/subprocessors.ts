@@ -44,6 +44,7 @@ function namedSubprocessors(s: SystemDraft): { name: string; evidence: Evidence[
     for (const name of fromSettings) if (typeof name === 'string' && name.trim()) out.push({ name: name.trim(), evidence: s.settingsEvidence });
   }
   for (const c of s.contracts) {
+    if (c.via) continue; // another vendor's BAA binding this one names that vendor's sub-processors, not ours
     const fact = c.facts.subprocessors_named;
     for (const name of fact?.value ?? []) if (name.trim()) out.push({ name: name.trim(), evidence: fact.evidence });
   }

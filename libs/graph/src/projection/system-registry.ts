@@ -57,7 +57,7 @@ export class SystemRegistry {
     // The first system by id that shares any of the hosts.
     let byHost: SystemDraft | undefined;
     for (const h of decl.hosts ?? []) {
-      for (const s of this.byHost.get(h.toLowerCase()) ?? []) if (!byHost || byDraftId(s, byHost) < 0) byHost = s;
+      for (const s of this.byHost.get(hostKey(h)) ?? []) if (!byHost || byDraftId(s, byHost) < 0) byHost = s;
     }
     if (byHost) return byHost;
     // Fleet installs are distinct systems by construction (one per clinician machine) even when every one
@@ -95,13 +95,13 @@ export class SystemRegistry {
       this.sorted = undefined;
       this.index(this.byNameKey, normaliseName(draft.name), draft);
       if (draft.group?.vendor !== undefined) this.index(this.byNameKey, normaliseName(draft.group.vendor), draft);
-      for (const h of draft.hosts) this.index(this.byHost, h, draft);
+      for (const h of draft.hosts) this.index(this.byHost, hostKey(h), draft);
       return draft;
     }
     for (const c of decl.holds ?? []) existing.holds.add(c);
     for (const h of decl.hosts ?? []) {
       existing.hosts.add(h.toLowerCase());
-      this.index(this.byHost, h.toLowerCase(), existing);
+      this.index(this.byHost, hostKey(h), existing);
     }
     existing.evidence.push(...(decl.evidence ?? []));
     // Manifest systems are added first, so `existing` may be one: its name, role and settings win. Between
@@ -127,6 +127,11 @@ export class SystemRegistry {
   addByName(name: string, role: SystemRole, evidence: Evidence[]): SystemDraft {
     return this.add({ id: this.uniqueId(slugify(name)), name, role, evidence }, false);
   }
+}
+
+/** A host as systems are matched by it: `sftp.example:22` and `SFTP.example` are one host (ports and schemes differ per channel). */
+export function hostKey(host: string): string {
+  return host.trim().toLowerCase().replace(/^[a-z][a-z0-9+.-]*:\/\//, '').replace(/[/?#].*$/, '').replace(/:\d+$/, '');
 }
 
 const byDraftId = (a: SystemDraft, b: SystemDraft) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);

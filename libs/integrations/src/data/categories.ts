@@ -23,7 +23,7 @@ const RULES: [RegExp, DataCategory[]][] = [
   [/\b(?:IN1|IN2|GT1)\b/, ['insurance_ids']],
   [/\bPV1\b/, ['scheduling']],
   // X12
-  [/\b837[IPD]?\b|\bX12\b.*\bclaim|\bCLM\*/i, ['claims', 'diagnosis', 'insurance_ids']],
+  [/\b837[IPD]?\b|\bX12\b[^\n]{0,200}?\bclaim|\bCLM\*/i, ['claims', 'diagnosis', 'insurance_ids']],
   [/\b835\b/, ['payment', 'claims']],
   [/\b27[01]\b/, ['insurance_ids']],
   // FHIR resource types

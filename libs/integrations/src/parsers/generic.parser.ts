@@ -26,7 +26,7 @@ export function parseIni(text: string): { value: Record<string, unknown>; lines:
       lines.set(joinPath('', secName), i + 1);
       return;
     }
-    const kv = /^([^=:]+?)\s*[=:]\s*(.*)$/.exec(l);
+    const kv = /^([^=:]+)[=:]\s*(.*)$/s.exec(l);
     if (!kv) return;
     const key = kv[1].trim();
     if (FORBIDDEN_KEYS.has(key)) throw new InvalidInputError(`forbidden key "${key}" at line ${i + 1}`);

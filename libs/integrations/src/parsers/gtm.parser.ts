@@ -39,7 +39,7 @@ export function parseGtm(ctx: ParseContext): ParseResult {
     const dests = new Set<string>();
     if (TAG_TYPES[type]) dests.add(TAG_TYPES[type]);
     if (type === 'html' || !dests.size) for (const [re, host] of TRACKER_CALLS) if (re.test(text)) dests.add(host);
-    for (const m of text.matchAll(/<script[^>]+src=\\?"([^"\\]+)/g)) {
+    for (const m of text.matchAll(/<script[^<>]+src=\\?"([^"\\]+)/g)) {
       const h = hostOf(m[1]);
       if (h) dests.add(h);
     }

@@ -112,7 +112,7 @@ function readSource(ctx: ParseContext, c: MirthConnector, self: string, chName: 
     const db = jdbcSystem(ctx, p.url || p.URL || '', dbEv);
     ctx.flow({ from: db, to: self, data: mergeCategories(data, categoriesFromText(p.query ?? '', [])), transport: 'database', endpoint: p.url, evidence: [trEv, dbEv] });
   } else if (t.includes('channel reader')) {
-    const chId = ctx.text.match(/<channel[^>]*>\s*<id>([^<]+)<\/id>/)?.[1] ?? '';
+    const chId = ctx.text.match(/<channel[^<>]*>\s*<id>([^<]+)<\/id>/)?.[1] ?? '';
     const id = ctx.system({ id: `mirth-writers-${slug(chId.slice(0, 8) || chName)}`, name: `Mirth channels writing to channel ${chId || chName}`, role: 'other', hosts: chId ? [`mirth-channel-writers:${chId}`] : undefined, evidence: [trEv] });
     ctx.flow({ from: id, to: self, data, transport: 'api', endpoint: chId ? `mirth-channel:${chId}` : undefined, evidence: [trEv] });
   } else if (t.includes('javascript reader')) {

@@ -25,11 +25,11 @@ export function parseProperties(ctx: ParseContext): ParseResult {
     }
     if (/^[#!]/.test(l)) {
       // A commented-out assignment is an alternative value, not a description.
-      if (!/^[#!]\s*[\w.-]+\s*[=:]/.test(l)) comment = `${comment} ${l.replace(/^[#!=\s]+|[=\s]+$/g, '')}`.trim();
+      if (!/^[#!]\s*[\w.-]+\s*[=:]/.test(l)) comment = `${comment} ${trimEndOf(l.replace(/^[#!=\s]+/, ''), '= \t')}`.trim();
       continue;
     }
     while (l.endsWith('\\') && i + 1 < rows.length) l = l.slice(0, -1) + rows[++i].trim();
-    const m = /^([^=:\s]+)\s*[=:\s]\s*(.*)$/.exec(l);
+    const m = /^([^=:\s]+)\s*[=:\s]\s*(.*)$/s.exec(l);
     if (!m) {
       ctx.skip(`line ${lineNo} is not a key=value pair`, `line ${lineNo}`);
       continue;
@@ -60,4 +60,11 @@ export function parseProperties(ctx: ParseContext): ParseResult {
   for (const [k, c] of hints) keyHints.set(k.split('.').map((p) => (/^[A-Za-z_$][\w$-]*$/.test(p) ? p : JSON.stringify(p))).join('.'), c);
   readTree(ctx, root, { lineOf: (p, n) => lines.get(p) ?? lines.get(p.replace(/"/g, '')) ?? ctx.locate([n]), hints: keyHints, selfName: findSelfName(root) });
   return ctx.result();
+}
+
+/** `s` without trailing characters from `chars`; a loop, since `[=\s]+$` is quadratic on long `= = =` runs. */
+function trimEndOf(s: string, chars: string): string {
+  let end = s.length;
+  while (end > 0 && chars.includes(s[end - 1])) end--;
+  return s.slice(0, end);
 }

@@ -20,7 +20,23 @@ const MAP_GET = /^\s*(?:\$|(?:source|channel|configuration|global|globalChannel|
 
 /** Strips comments so commented-out code reveals nothing. */
 export function stripComments(script: string): string {
-  return script.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:\\'"])\/\/[^\n]*/g, '$1');
+  return stripBlockComments(script).replace(/(^|[^:\\'"])\/\/[^\n]*/g, '$1');
+}
+
+/**
+ * `/* … *\/` comments removed with indexOf: the regex `\/\*[\s\S]*?\*\/` rescans to the end of the script
+ * from every unclosed `/*` (quadratic on `/*` repeated). An unclosed comment runs to the end, as in JS.
+ */
+function stripBlockComments(script: string): string {
+  let out = '';
+  let pos = 0;
+  for (let open = script.indexOf('/*'); open >= 0; open = script.indexOf('/*', pos)) {
+    out += script.slice(pos, open);
+    const close = script.indexOf('*/', open + 2);
+    if (close < 0) return out;
+    pos = close + 2;
+  }
+  return out + script.slice(pos);
 }
 
 /** Resolves a string expression (`base + "/x/" + id`) using simple `var x = ...` assignments. */
@@ -53,7 +69,8 @@ export function isTriviaScript(script: string): boolean {
     .map((l) => l.trim())
     .filter((l) => l && !/^logger\.\w+\(.*\);?$/.test(l))
     .join(' ');
-  return body === '' || /^return\s*(?:(['"])[^'"]*\1|\d+|true|false|null|message|msg)?\s*;?$/.test(body);
+  // Trivia is a few words; the length check bounds the pattern below (its `\s*…\s*` is quadratic on blanks).
+  return body === '' || (body.length <= 1024 && /^return\s*(?:(['"])[^'"]*\1|\d+|true|false|null|message|msg)?\s*;?$/.test(body));
 }
 
 /** True when the only thing a script does with the message is write it to the engine's log. */
@@ -70,7 +87,8 @@ export function scanScript(script: string): ScriptEndpoint[] {
   const code = stripComments(script);
   const out: ScriptEndpoint[] = [];
   const writes = /\b(?:INSERT\s+INTO|UPDATE\s+\S+\s+SET|DELETE\s+FROM|MERGE\s+INTO)\b/i.test(code);
-  const cols = /INSERT\s+INTO\s+[`"\w.]+\s*\(([^)]*)\)/gi;
+  // `[^()]`: a column list holds no parentheses, and the scan stops at the next `(` rather than rescanning.
+  const cols = /INSERT\s+INTO\s+[`"\w.]+\s*\(([^()]*)\)/gi;
   let colText = '';
   for (let m; (m = cols.exec(code)); ) colText += ` ${m[1]}`;
   const seenDb = new Set<string>();
@@ -89,7 +107,8 @@ export function scanScript(script: string): ScriptEndpoint[] {
       needle: m[0].split('\n')[0],
     });
   }
-  const urlRe = /new\s+(?:java\.net\.|Packages\.java\.net\.)?URL\s*\(\s*([^)]*)\)/g;
+  // One level of nested calls in the argument; each `(` ends a failed scan, so unclosed calls stay linear.
+  const urlRe = /new\s+(?:java\.net\.|Packages\.java\.net\.)?URL\s*\(\s*([^()]*(?:\([^()]*\)[^()]*)*)\)/g;
   for (let m; (m = urlRe.exec(code)); ) {
     const target = resolveExpr(m[1], code);
     const sends = /setRequestMethod\(\s*['"](?:POST|PUT|PATCH|DELETE)['"]|getOutputStream\(|setDoOutput\(\s*true/i.test(code);
@@ -107,7 +126,8 @@ export function scanScript(script: string): ScriptEndpoint[] {
     out.push({ kind: 'channel', target: m[2], outbound: true, transport: 'api', data: categoriesFromText(code), needle: m[0] });
   }
   // Calls into code that lives outside the file (custom jars, code templates): opaque endpoints.
-  const custom = /\b(sourceReader|destinationWriter|Packages\.[\w.]+|(?:com|org|net)\.[a-z]\w*\.[\w.]+)\s*\(\s*(?:(['"])([^'"]*)\2)?/g;
+  // Starts only where a dotted name starts (not at each `com.` inside `com.com.com…`).
+  const custom = /(?<![\w.])(sourceReader|destinationWriter|Packages\.[\w.]+|(?:com|org|net)\.[a-z]\w*\.[\w.]+)\s*\(\s*(?:(['"])([^'"]*)\2)?/g;
   if (!out.length) {
     for (let m; (m = custom.exec(code)); ) {
       if (/^(?:org\.apache\.commons|org\.json|com\.mirth\.connect\.server\.userutil)/.test(m[1])) continue;

@@ -9,7 +9,7 @@ const KIND: Record<string, string> = { hl7_v2: 'HL7v2', fhir: 'FHIR', dicom: 'DI
 const STORE_DATA: Record<string, DataCategory[]> = { hl7_v2: ['demographics', 'contact', 'diagnosis'], fhir: ['demographics', 'diagnosis'], dicom: ['diagnosis'], consent: ['demographics'] };
 
 const attr = (b: HclBody, k: string): unknown => b.attrs[k]?.value;
-const refOf = (v: unknown): string | undefined => /(?:\$\{)?((?:data\.)?[a-z][\w]*\.[\w-]+)(?:\.[\w]+)*\}?/.exec(String(v ?? ''))?.[1];
+const refOf = (v: unknown): string | undefined => /(?:\$\{)?(?<![\w.])((?:data\.)?[a-z][\w]*\.[\w-]+)(?:\.[\w]+)*\}?/.exec(String(v ?? ''))?.[1];
 
 /** Every string inside an HCL value (for jsonencode policies and container args). */
 function strings(v: unknown, out: string[] = []): string[] {

@@ -148,7 +148,7 @@ export function findSelfName(root: unknown): string | undefined {
   if (!root || typeof root !== 'object' || Array.isArray(root)) return undefined;
   const o = root as Obj;
   const pick = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
-  const clean = (s: string) => s.replace(/^urn:[\w-]+:/, '').replace(/^\$\{[^:}]*:?([^}]*)\}$/, '$1') || undefined;
+  const clean = (s: string) => placeholderDefault(s.replace(/^urn:[\w-]+:/, '')) || undefined;
   for (const path of [['name'], ['app', 'name'], ['application', 'name'], ['mediator', 'name'], ['spring', 'application', 'name'], ['eip', 'application', 'name'], ['mediator', 'api', 'urn'], ['urn'], ['service', 'name']]) {
     const v = pick(path.reduce<unknown>((acc, k) => (acc as Obj)?.[k], o));
     if (v) return clean(v);
@@ -156,3 +156,14 @@ export function findSelfName(root: unknown): string | undefined {
   return undefined;
 }
 
+
+/**
+ * `${NAME:default}` → `default` (and `${NAME}` → ''); anything else unchanged. Without a regex: the pattern
+ * `^\$\{[^:}]*:?([^}]*)\}$` is quadratic on a long `${…` with no closing brace.
+ */
+function placeholderDefault(s: string): string {
+  if (!s.startsWith('${') || !s.endsWith('}') || s.indexOf('}') !== s.length - 1) return s;
+  const inner = s.slice(2, -1);
+  const colon = inner.indexOf(':');
+  return colon < 0 ? '' : inner.slice(colon + 1);
+}

@@ -38,10 +38,34 @@ function kindOfKey(key: string): string {
 
 const Q = String.raw`(?:'[^'\n]{0,512}'|"[^"\n]{0,512}"|&apos;[^\n]{0,512}?&apos;|&quot;[^\n]{0,512}?&quot;|\\"[^"\n]{0,512}?\\")`;
 
-interface Rule {
-  re: RegExp;
+type Rule = ({ re: RegExp } | { find: (text: string) => Iterable<RegExpExecArray> }) & {
   /** Returns spans for one match. */
   spans: (m: RegExpExecArray) => SecretSpan[];
+};
+
+/**
+ * Blocks from an opening match to the first `terminator` after it, when that terminator begins the closing
+ * text `closeFor(open)` within `maxBody` characters: group 1.. of the opening match, then the body. The
+ * terminator's next position is found once and reused while the scan moves forward, so the cost is linear;
+ * the regex `open([\s\S]{0,N}?)close` costs N steps at every unclosed opening (an upload of many openings
+ * and no close took minutes).
+ */
+function pairedBlocks(open: RegExp, terminator: string, closeFor: (m: RegExpExecArray) => string, maxBody: number) {
+  return function* (text: string): Iterable<RegExpExecArray> {
+    open.lastIndex = 0;
+    let next = -2;
+    let m: RegExpExecArray | null;
+    while ((m = open.exec(text))) {
+      const bodyStart = m.index + m[0].length;
+      if (next < bodyStart && next !== -1) next = text.indexOf(terminator, bodyStart);
+      if (next === -1) return;
+      const close = closeFor(m);
+      if (next - bodyStart > maxBody || !text.startsWith(close, next)) continue;
+      const block = Object.assign([text.slice(m.index, next + close.length), ...m.slice(1), text.slice(bodyStart, next)], { index: m.index, input: text }) as unknown as RegExpExecArray;
+      yield block;
+      open.lastIndex = next + close.length;
+    }
+  };
 }
 
 /** Span of group `g` in match `m`, found by searching from the match start (groups are literal text). */
@@ -72,7 +96,7 @@ function stripQuotes(lit: string): string {
 const RULES: Rule[] = [
   // PEM private keys (multi-line or with escaped \n inside a JSON string): the body is masked.
   {
-    re: /-----BEGIN ([A-Z ]{0,32})PRIVATE KEY-----([\s\S]{0,65536}?)-----END \1PRIVATE KEY-----/g,
+    find: pairedBlocks(/-----BEGIN ([A-Z ]{0,32})PRIVATE KEY-----/g, '-----', (m) => `-----END ${m[1]}PRIVATE KEY-----`, 65536),
     spans: (m) => groupSpan(m, 2, 'private_key', 'PEM private key', m[0].indexOf('-----', 5) + 5),
   },
   // Credentials in URLs: scheme://user:password@host
@@ -95,7 +119,15 @@ const RULES: Rule[] = [
     spans: (m) => (isPlaceholder(m[3]) ? [] : groupSpan(m, 3, 'api_key', 'key (code literal)', m[0].indexOf('=') + 1)),
   },
   // properties / ini / env / yaml lines: key = value, key: value
-  { re: /^[ \t]{0,64}([\w.$-]{1,256})[ \t]{0,16}[=:][ \t]{0,16}([^\s#'"][^\n]{0,4096}?)[ \t]*\r?$/gm, spans: (m) => keyed(m, 1, 2, true) },
+  // The value is taken greedily to the end of the line and its trailing blanks trimmed here: a lazy value
+  // followed by `[ \t]*$` retries every split of a long blank run (quadratic).
+  {
+    re: /^[ \t]{0,64}([\w.$-]{1,256})[ \t]{0,16}[=:][ \t]{0,16}([^\s#'"][^\n]{0,4096})$/gm,
+    spans: (m) => {
+      m[2] = m[2].trimEnd();
+      return keyed(m, 1, 2, true);
+    },
+  },
   // XML elements: <password>value</password>
   { re: /<([\w.:-]{1,128})>([^<]{0,65536})<\/\1>/g, spans: (m) => keyed(m, 1, 2) },
   // Mirth 2.x properties: <property name="password">value</property>
@@ -106,14 +138,14 @@ const RULES: Rule[] = [
   { re: /<string>([^<]{1,256})<\/string>\s{0,256}(?:<list>\s{0,256})?<string>([^<]{0,65536})<\/string>/g, spans: (m) => keyed(m, 1, 2) },
   // Mirth Basic-auth credential maps: every entry is user → password.
   {
-    re: /<credentials\b[^>]{0,256}>([\s\S]{0,65536}?)<\/credentials>/g,
+    find: pairedBlocks(/<credentials\b([^>]{0,256})>/g, '</credentials>', () => '</credentials>', 65536),
     spans: (m) => {
       const out: SecretSpan[] = [];
       const entry = /<entry>\s{0,256}<string>([^<]{0,4096})<\/string>\s{0,256}<string>([^<]{0,65536})<\/string>/g;
       let e: RegExpExecArray | null;
-      while ((e = entry.exec(m[1]))) {
+      while ((e = entry.exec(m[2]))) {
         if (isPlaceholder(e[2])) continue;
-        const base = m.index + m[0].indexOf(m[1]) + e.index;
+        const base = m.index + m[0].indexOf(m[2]) + e.index;
         const rel = e[0].lastIndexOf(e[2]);
         out.push({ start: base + rel, end: base + rel + e[2].length, kind: 'password', path: 'credentials' });
       }
@@ -137,10 +169,10 @@ const RULES: Rule[] = [
     spans: (m) => groupSpan(m, 2, 'token', `${m[1]} credential`, m[1].length),
   },
   // JSON Web Tokens anywhere.
-  { re: /\beyJ[A-Za-z0-9_-]{5,8192}\.[A-Za-z0-9_-]{5,16384}\.[A-Za-z0-9_-]{0,8192}/g, spans: (m) => groupSpan(m, 0, 'token', 'JWT') },
+  { re: /(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{5,8192}\.[A-Za-z0-9_-]{5,16384}\.[A-Za-z0-9_-]{0,8192}/g, spans: (m) => groupSpan(m, 0, 'token', 'JWT') },
   // Well-known API key formats (AWS, OpenAI, Anthropic, Slack, GitHub, Google, SendGrid, Stripe, Twilio).
   {
-    re: /\b(?:AKIA[0-9A-Z]{16}|sk-(?:proj-|ant-)?[A-Za-z0-9_-]{20,}|xox[abposr]-[A-Za-z0-9-]{10,}|gh[pousr]_[A-Za-z0-9]{30,}|AIza[0-9A-Za-z_-]{35}|SG\.[\w-]{16,}\.[\w-]{16,}|[sr]k_live_[0-9a-zA-Z]{16,}|SK[0-9a-f]{32})\b/g,
+    re: /(?<![A-Za-z0-9_-])(?:AKIA[0-9A-Z]{16}|sk-(?:proj-|ant-)?[A-Za-z0-9_-]{20,}|xox[abposr]-[A-Za-z0-9-]{10,}|gh[pousr]_[A-Za-z0-9]{30,}|AIza[0-9A-Za-z_-]{35}|SG\.[\w-]{16,}\.[\w-]{16,}|[sr]k_live_[0-9a-zA-Z]{16,}|SK[0-9a-f]{32})\b/g,
     spans: (m) => groupSpan(m, 0, 'api_key', 'API key'),
   },
 ];
@@ -149,13 +181,7 @@ const RULES: Rule[] = [
 export function findSecrets(text: string): SecretSpan[] {
   const all: SecretSpan[] = [];
   for (const rule of RULES) {
-    rule.re.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = rule.re.exec(text))) {
-      if (m[0].length === 0) {
-        rule.re.lastIndex++;
-        continue;
-      }
+    for (const m of 're' in rule ? matchAll(rule.re, text) : rule.find(text)) {
       for (const s of rule.spans(m)) if (s.end > s.start) all.push(s);
     }
   }
@@ -170,6 +196,15 @@ export function findSecrets(text: string): SecretSpan[] {
     merged.push({ ...s });
   }
   return merged;
+}
+
+function* matchAll(re: RegExp, text: string): Iterable<RegExpExecArray> {
+  re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) {
+    if (m[0].length === 0) re.lastIndex++;
+    else yield m;
+  }
 }
 
 /**

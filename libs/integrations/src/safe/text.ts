@@ -1,11 +1,13 @@
 import { InvalidInputError } from '@custody/domain';
 import { DEFAULT_MAX_BYTES } from '../types.js';
+import { binaryContainer, decodeText } from './decode.js';
 
 /**
- * Decodes user bytes as UTF-8 after the size check. Invalid UTF-8 is not an error here (the caller
- * may still report the file as unparsed); a NUL byte marks binary content.
+ * Decodes user bytes after the size check, in any encoding `decodeText` reads (UTF-8, UTF-16 with or
+ * without BOM, stray NULs dropped). Content that is not text in a known encoding is `binary` (the caller
+ * reports the file as unparsed); `reason` says why.
  */
-export function decodeInput(bytes: Uint8Array, maxBytes = DEFAULT_MAX_BYTES): { text: string; binary: boolean } {
+export function decodeInput(bytes: Uint8Array, maxBytes = DEFAULT_MAX_BYTES): { text: string; binary: boolean; reason?: string } {
   if (!(bytes instanceof Uint8Array)) throw new InvalidInputError('input must be bytes (Uint8Array)');
   if (bytes.byteLength > maxBytes) {
     throw new InvalidInputError(`input is ${bytes.byteLength} bytes, over the ${maxBytes}-byte limit`, {
@@ -13,11 +15,9 @@ export function decodeInput(bytes: Uint8Array, maxBytes = DEFAULT_MAX_BYTES): { 
       limit: maxBytes,
     });
   }
-  let text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  const head = text.slice(0, 8192);
-  const binary = head.includes('\u0000') || (head.match(/\uFFFD/g)?.length ?? 0) > 8;
-  return { text, binary };
+  if (binaryContainer(bytes)) return { text: '', binary: true, reason: 'binary container (PDF, ZIP or OLE)' };
+  const decoded = decodeText(bytes);
+  return decoded.ok ? { text: decoded.text, binary: false } : { text: '', binary: true, reason: decoded.reason };
 }
 
 /** Maps character offsets to 1-based lines, and finds the first line holding a needle. */
@@ -74,7 +74,9 @@ export class LineIndex {
 
 /** Lower-case slug for ids: stable, ASCII, dash-separated, at most 60 characters. */
 export function slug(s: string): string {
+  // Only the head can reach the 60-character slug; the cap bounds every pattern below.
   const out = s
+    .slice(0, 1024)
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()

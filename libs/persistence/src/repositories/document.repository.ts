@@ -52,20 +52,20 @@ export class DocumentRepository {
    * Stores the bytes once by hash and records the document with a `DocumentReceived` event in one
    * transaction. Ingesting the same bytes into the same workspace again changes nothing.
    */
-  async ingest(input: { workspaceId: string; fileName: string; sha256: string; content: Buffer; size: number; redacted: boolean; redactions?: StoredRedaction[]; actor?: string }):
+  async ingest(input: { workspaceId: string; fileName: string; sha256: string; content: Buffer; size: number; redacted: boolean; redactions?: StoredRedaction[]; actor?: string; failed?: string }):
     Promise<{ document: StoredDocument; created: boolean; event?: StoredEvent }> {
     return this.ds.transaction(async (m) => {
       await m.createQueryBuilder().insert().into(BlobEntity)
         .values({ sha256: input.sha256, size: input.size, content: input.content, redacted: input.redacted })
         .orIgnore().execute();
       const inserted = await m.createQueryBuilder().insert().into(DocumentEntity)
-        .values({ id: randomUUID(), workspaceId: input.workspaceId, sha256: input.sha256, fileName: input.fileName, size: input.size })
+        .values({ id: randomUUID(), workspaceId: input.workspaceId, sha256: input.sha256, fileName: input.fileName, size: input.size, ...(input.failed ? { status: 'failed' as const, reason: input.failed } : {}) })
         .orIgnore().returning('*').execute();
       const row = await m.findOneByOrFail(DocumentEntity, { workspaceId: input.workspaceId, sha256: input.sha256 });
       if (!inserted.raw?.length) return { document: toDoc(row), created: false };
       const event = await this.events.append(m, input.workspaceId, 'DocumentReceived',
         {
-          documentId: row.id, file: input.fileName, sha256: input.sha256, size: input.size, redacted: input.redacted,
+          documentId: row.id, file: input.fileName, sha256: input.sha256, size: input.size, redacted: input.redacted, ...(input.failed ? { failed: input.failed } : {}),
           ...(input.redactions?.length ? { redactions: input.redactions.map(({ kind, path, line, replacement }) => ({ kind, path, line, replacement })) } : {}),
         }, input.actor);
       return { document: toDoc(row), created: true, event };

@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, EventBus, type ICommandHandler } from '@nestjs/cqrs';
 import type { CustodyConfig } from '@custody/config';
 import type { Persistence } from '@custody/persistence';
-import { analyzeDocument } from '../analysis/analyze-document.js';
+import { analyzeDocument } from '@custody/audit';
 import { FactsExtractedEvent } from '../events/pipeline.events.js';
 import type { Runtime } from '../runtime.js';
 import { CONFIG, PERSISTENCE, RUNTIME } from '../tokens.js';

@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, EventBus, type ICommandHandler } from '@nestjs/cqrs';
 import { InvalidInputError, type DocumentStatus } from '@custody/domain';
 import type { Persistence } from '@custody/persistence';
-import { prepareForStorage } from '../analysis/prepare-content.js';
+import { prepareForStorage } from '@custody/audit';
 import { DocumentReceivedEvent } from '../events/pipeline.events.js';
 import { JobQueue } from '../jobs/job-queue.js';
 import { JobName } from '../jobs/job-catalogue.js';
@@ -31,7 +31,7 @@ export class IngestDocumentHandler implements ICommandHandler<IngestDocumentComm
     const stored = prepareForStorage(cmd.bytes, cmd.fileName);
     const { document, created, event } = await this.db.documents.ingest({
       workspaceId: cmd.workspaceId, fileName: cmd.fileName, sha256: stored.sha256, content: stored.content,
-      size: cmd.bytes.length, redacted: stored.redacted, redactions: stored.records, actor: cmd.actor,
+      size: cmd.bytes.length, redacted: stored.redacted, redactions: stored.records, actor: cmd.actor, failed: stored.unscannable,
     });
     // After commit. If the process dies right here, the boot-time reconcile re-enqueues unfinished documents.
     if (document.status === 'received' || document.status === 'processing') {

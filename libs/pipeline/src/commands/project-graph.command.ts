@@ -1,8 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, EventBus, type ICommandHandler } from '@nestjs/cqrs';
 import { canonicalJson, type Persistence } from '@custody/persistence';
-import { projectDocuments } from '../analysis/build-audit.js';
-import { loadAnalyzedDocuments, loadCorrections } from '../analysis/workspace-state.js';
+import { projectDocuments, loadAnalyzedDocuments, loadCorrections } from '@custody/audit';
 import { GraphChangedEvent } from '../events/pipeline.events.js';
 import type { Runtime } from '../runtime.js';
 import { PERSISTENCE, RUNTIME } from '../tokens.js';

@@ -1,8 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, EventBus, type ICommandHandler } from '@nestjs/cqrs';
 import type { Persistence } from '@custody/persistence';
-import { evaluateGraph } from '../analysis/build-audit.js';
-import { loadTriage } from '../analysis/workspace-state.js';
+import { evaluateGraph, loadTriage } from '@custody/audit';
 import { ExposureScoredEvent } from '../events/pipeline.events.js';
 import { PERSISTENCE } from '../tokens.js';
 

@@ -41,7 +41,7 @@ export const baaChainBreakRule: Rule = {
     const flowdownTo = (u: GraphSystem, name: string): { ok: boolean; flowdown: boolean; evidence: Evidence[] } => {
       const baas = baasInForce(u, now);
       const flow = baas.map((c) => factIn(c, 'subcontractor_flowdown')).filter((r) => r.value === 'yes');
-      const namedIn = u.contracts.filter((c) => (c.facts?.subprocessors_named?.value ?? []).some((n) => nameMatches(n, name)));
+      const namedIn = u.contracts.filter((c) => !c.via && (c.facts?.subprocessors_named?.value ?? []).some((n) => nameMatches(n, name)));
       return {
         ok: flow.length > 0 && namedIn.length > 0,
         flowdown: flow.length > 0,

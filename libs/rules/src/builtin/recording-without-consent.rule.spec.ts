@@ -11,10 +11,13 @@ describe('recording-without-consent', () => {
     expect(d!.citations?.map((c) => c.ref)).toEqual(['Cal. Penal Code § 632']);
   });
 
-  it('fires on verbal consent only in all-party-consent states, citing that state', () => {
-    const [wa] = evaluateRule(recordingWithoutConsentRule, g('US-WA', { consent_capture: 'verbal' }).build());
+  it('cites the all-party state statute; verbal recorded consent satisfies it (consent, not a signature, is the law)', () => {
+    const [wa] = evaluateRule(recordingWithoutConsentRule, g('US-WA', { consent_capture: 'none' }).build());
     expect(wa!.citations?.[0]!.ref).toBe('Wash. Rev. Code § 9.73.030');
-    expect(evaluateRule(recordingWithoutConsentRule, g('US-TX', { consent_capture: 'verbal' }).build())).toEqual([]);
+    expect(wa!.likelihood).toBe(0.95);
+    for (const state of ['US-WA', 'US-CA', 'US-TX']) {
+      expect(evaluateRule(recordingWithoutConsentRule, g(state, { consent_capture: 'verbal' }).build())).toEqual([]);
+    }
   });
 
   it('fires on no consent capture even in a one-party state', () => {
@@ -26,7 +29,7 @@ describe('recording-without-consent', () => {
   it('does not fire with written consent, recording off, or a live recording consent on file', () => {
     expect(evaluateRule(recordingWithoutConsentRule, g('US-CA', { consent_capture: 'written' }).build())).toEqual([]);
     expect(evaluateRule(recordingWithoutConsentRule, g('US-CA', { consent_capture: 'none', recording: 'off' }).build())).toEqual([]);
-    const consented = g('US-CA', { consent_capture: 'verbal' }).consent({ to: 'scribe', data: ['session_recording'], type: 'recording' }).build();
+    const consented = g('US-CA', { consent_capture: 'none' }).consent({ to: 'scribe', data: ['session_recording'], type: 'recording' }).build();
     expect(evaluateRule(recordingWithoutConsentRule, consented)).toEqual([]);
   });
 });

@@ -5,9 +5,11 @@ import type { FindingDraft, Rule } from '../rule.js';
 import { impactOf } from '../sensitivity.js';
 
 /**
- * Sessions recorded without the client's consent: `consent_capture: none` anywhere, or only verbal consent in
- * an all-party-consent state (the practice's jurisdiction, or the install's own `jurisdiction` setting).
- * A live `recording` consent in the graph for that system closes it.
+ * Sessions recorded without the client's consent: `consent_capture: none`. Consent as the law asks: the
+ * all-party statutes (e.g. Cal. Penal Code 632, RCW 9.73.030) require every party's consent, not written
+ * consent, so consent captured verbally (and recorded) satisfies them; written-only is a practice policy.
+ * All-party states (the practice's jurisdiction, or the install's own `jurisdiction` setting) raise the
+ * likelihood and cite the statute. A live `recording` consent in the graph for that system closes it.
  */
 export const recordingWithoutConsentRule: Rule = {
   id: 'recording-without-consent',
@@ -18,18 +20,16 @@ export const recordingWithoutConsentRule: Rule = {
     CITE.apaRecording,
   ],
   remediation:
-    'Obtain each client\'s written consent to recording before the first recorded session (and the right to decline ' +
-    'without losing care), store it with the record, and configure the notetaker to capture consent at the start of ' +
-    'each session. In all-party-consent states, every participant (including family members in the session) must agree.',
+    'Obtain each client\'s consent to recording before the first recorded session (and the right to decline ' +
+    'without losing care), and configure the notetaker to capture it at the start of each session: a recorded verbal ' +
+    'consent satisfies the all-party statutes; a signed form is good practice. In all-party-consent states, every participant (including family members in the session) must agree.',
   evaluate({ graph, now, settings }) {
     const drafts: FindingDraft[] = [];
     for (const s of vendorSystems(graph)) {
       const capture = stringSetting(s, 'consent_capture');
-      if (capture === undefined || capture === 'written' || stringSetting(s, 'recording') === 'off') continue;
+      if (capture !== 'none' || stringSetting(s, 'recording') === 'off') continue;
       const state = stateOf(typeof s.settings.jurisdiction === 'string' ? s.settings.jurisdiction : graph.practice.jurisdiction);
       const allParty = state !== undefined && settings.allPartyConsentStates.includes(state);
-      if (capture === 'verbal' && !allParty) continue;
-      if (capture !== 'none' && capture !== 'verbal') continue;
       const consent = consentCoverage(graph, s.id, ['session_recording'], now, ['recording']);
       if (consent.uncovered.length === 0) continue;
       const statute: Citation | undefined = allParty && state ? STATE_RECORDING_STATUTES[state] : undefined;
@@ -38,7 +38,7 @@ export const recordingWithoutConsentRule: Rule = {
         subject: `system:${s.id}`,
         systems: [s.id],
         categories: [...categories],
-        likelihood: capture === 'none' ? (allParty ? 0.95 : 0.75) : 0.55,
+        likelihood: allParty ? 0.95 : 0.75,
         impact: impactOf(0.85, categories, settings),
         evidence: settingEvidence(s, 'consent_capture'),
         detail:

@@ -12,6 +12,18 @@ describe('secret-in-config', () => {
     expect(drafts[0]!.evidence).toEqual([{ quote: '', documentId: 'd1', file: 'mirth-channel.xml', path: 'channel.destinationConnectors[0].password', line: 42 }]);
   });
 
+  it('is a finding on the flow the secret authenticates, charged to the system it opens', () => {
+    const g = new GraphBuilder().system('backup', 'cloud_storage').system('crm', 'other').flow('practice', 'backup', ['progress_notes']).flow('practice', 'crm', ['contact']).build();
+    // As a parsed config gives them: each flow cites its own line of the same document.
+    g.flows[0]!.evidence = [{ quote: 'url = https://upload.backup.example', documentId: 'cfg', file: 'backup.ini', path: 'backup.url', line: 3 }];
+    g.flows[1]!.evidence = [{ quote: 'url = https://crm.example', documentId: 'cfg', file: 'backup.ini', path: 'crm.url', line: 7 }];
+    g.redactions.push({ documentId: 'cfg', file: 'backup.ini', kind: 'api_key', path: 'backup.api_key', line: 4 });
+    const [d] = evaluateRule(secretInConfigRule, g);
+    expect(d).toMatchObject({ subject: 'flow:practice->backup', systems: ['backup'] });
+    expect(d!.evidence.map((e) => e.line)).toEqual([4, 3]);
+    expect(d!.detail).toMatch(/authenticates the flow practice → backup/);
+  });
+
   it('does not fire when nothing was redacted', () => {
     expect(evaluateRule(secretInConfigRule, new GraphBuilder().build())).toEqual([]);
   });

@@ -1,10 +1,12 @@
-import { PRACTICE_ID } from '@custody/domain';
+import { PRACTICE_ID, type Graph, type GraphFlow, type GraphRedaction } from '@custody/domain';
 import { CITE } from '../citations.js';
 import type { FindingDraft, Rule } from '../rule.js';
 
 /**
- * A credential was found in an integration config (and redacted before storage). Subject
- * `document:<file>#<path or line>`, so the finding is stable across re-uploads of the same file.
+ * A credential was found in an integration config (and redacted before storage). It is a finding on the flow
+ * it authenticates — the flow the same config declares nearest to it (`backup.api_key` → `backup.url`), or
+ * the config's only flow — charged to the system it opens; with no such flow, on the document
+ * (`document:<file>#<path or line>`). Either subject is stable across re-uploads of the same file.
  */
 export const secretInConfigRule: Rule = {
   id: 'secret-in-config',
@@ -18,17 +20,41 @@ export const secretInConfigRule: Rule = {
   evaluate({ graph }) {
     return graph.redactions.map((r): FindingDraft => {
       const where = r.path ?? (r.line !== undefined ? `line-${r.line}` : r.kind);
+      const flow = authenticatedFlow(graph, r);
       return {
-        subject: `document:${r.file}#${where}`,
-        systems: [PRACTICE_ID],
+        subject: flow ? `flow:${flow.id}` : `document:${r.file}#${where}`,
+        systems: flow ? [flow.to] : [PRACTICE_ID],
         categories: [],
         likelihood: 0.7,
         // No data category to weigh: a credential's harm is the access it grants, rated directly.
         impact: 0.75,
         // The secret itself is never quoted: only where it was.
-        evidence: [{ quote: '', documentId: r.documentId, file: r.file, ...(r.path ? { path: r.path } : {}), ...(r.line !== undefined ? { line: r.line } : {}) }],
-        detail: `A ${r.kind} was found in ${r.file}${r.path ? ` at ${r.path}` : ''}${r.line !== undefined ? ` (line ${r.line})` : ''}; it was redacted before storage.`,
+        evidence: [
+          { quote: '', documentId: r.documentId, file: r.file, ...(r.path ? { path: r.path } : {}), ...(r.line !== undefined ? { line: r.line } : {}) },
+          ...(flow ? flow.evidence.filter((e) => e.documentId === r.documentId) : []),
+        ],
+        detail:
+          `A ${r.kind} was found in ${r.file}${r.path ? ` at ${r.path}` : ''}${r.line !== undefined ? ` (line ${r.line})` : ''}; it was redacted before storage.` +
+          (flow ? ` It authenticates the flow ${flow.from} → ${flow.to}${flow.endpoint ? ` (${flow.endpoint})` : ''}.` : ''),
       };
     });
   },
 };
+
+const segments = (path: string | undefined) => (path ?? '').split(/[.[\]]+/).filter(Boolean);
+
+/** The flow of the same document whose evidence path shares most leading segments with the secret's (ties: the only flow). */
+function authenticatedFlow(graph: Graph, r: GraphRedaction): GraphFlow | undefined {
+  const own = graph.flows.filter((f) => f.evidence.some((e) => e.documentId === r.documentId));
+  const at = segments(r.path);
+  let best: { flow: GraphFlow; shared: number } | undefined;
+  for (const flow of own) {
+    for (const e of flow.evidence.filter((x) => x.documentId === r.documentId)) {
+      const p = segments(e.path);
+      let shared = 0;
+      while (shared < Math.min(p.length, at.length - 1) && p[shared] === at[shared]) shared++;
+      if (shared > 0 && (!best || shared > best.shared)) best = { flow, shared };
+    }
+  }
+  return best?.flow ?? (own.length === 1 ? own[0] : undefined);
+}

@@ -32,11 +32,17 @@ describe('weak-law-enforcement-posture', () => {
     expect(lensed.impact).toBeGreaterThan(plain.impact);
   });
 
-  it('ignores holders of only non-sensitive data, and payers', () => {
+  it('ignores holders of only non-sensitive data, payers and employers', () => {
     const g = new GraphBuilder()
       .system('sms', 'communications', { holds: ['contact', 'scheduling'] })
       .system('aetna', 'payer', { holds: ['diagnosis'] })
+      .system('boss', 'employer', { holds: ['progress_notes'] })
       .build();
     expect(evaluateRule(weakLawEnforcementPostureRule, g)).toEqual([]);
+  });
+
+  it('counts claims: a claims database with no terms on file is where enforcement looks', () => {
+    const g = new GraphBuilder().system('claimsearch', 'data_broker', { holds: ['claims', 'demographics'] }).build();
+    expect(evaluateRule(weakLawEnforcementPostureRule, g).map((d) => [d.subject, d.categories])).toEqual([['system:claimsearch', ['claims']]]);
   });
 });

@@ -1,4 +1,4 @@
-import { SENSITIVE_CATEGORIES, type GraphSystem } from '@custody/domain';
+import { SENSITIVE_CATEGORIES, type DataCategory, type GraphSystem } from '@custody/domain';
 import { CITE } from '../citations.js';
 import { governingFact } from '../contracts.js';
 import { displayName, heldCategories, holdingEvidence, vendorSystems } from '../graph-queries.js';
@@ -44,14 +44,24 @@ export function postureOf(s: GraphSystem, now: Date): { weak: boolean; likelihoo
   return { weak: false, likelihood: 0, value: fact.value, evidence: fact.evidence };
 }
 
-/** Payers and government bodies: covered entities or the requester itself, with no contract the practice can negotiate. */
+/**
+ * Payers and government bodies (covered entities or the requester itself) and employers (a recipient of a
+ * disclosure, not a custodian under contract): the practice has no disclosure clause to negotiate there, and
+ * what matters about an employer is whether it should have the records at all (`unauthorized_third_party_disclosure`).
+ */
 export function outOfLawEnforcementScope(s: GraphSystem): boolean {
-  return s.role === 'payer' || s.role === 'government';
+  return s.role === 'payer' || s.role === 'government' || s.role === 'employer';
 }
+
+/**
+ * What an agency comes looking for: the sensitive categories, plus claims — an insurance-claims database is
+ * exactly what enforcement searched for addresses and household members (seeds/003, ISO ClaimSearch).
+ */
+const LAW_ENFORCEMENT_CATEGORIES: readonly DataCategory[] = [...SENSITIVE_CATEGORIES, 'claims'];
 
 function weakPosture(ctx: RuleContext, s: GraphSystem): FindingDraft | undefined {
   if (outOfLawEnforcementScope(s)) return undefined;
-  const categories = heldCategories(ctx.graph, s.id).filter((c) => SENSITIVE_CATEGORIES.includes(c));
+  const categories = heldCategories(ctx.graph, s.id).filter((c) => LAW_ENFORCEMENT_CATEGORIES.includes(c));
   if (categories.length === 0) return undefined;
   const posture = postureOf(s, ctx.now);
   if (!posture.weak) return undefined;

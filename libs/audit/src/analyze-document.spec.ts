@@ -14,6 +14,19 @@ describe('analyzeDocument', () => {
     expect(contract).toMatchObject({ type: 'contract', status: 'processed' });
   });
 
+  it('keeps a manifest that does not load as a failed manifest, with every problem', async () => {
+    const r = await analyzeDocument(Buffer.from('practice: { name: P }\nsystems:\n  - { id: a, name: A, role: notetaker }\n'), 'custody.yaml');
+    expect(r).toMatchObject({ type: 'manifest', status: 'failed' });
+    expect(r.reason).toMatch(/custody\.yaml:3: systems\[0\]\.role: "notetaker" is not a role/);
+  });
+
+  it('does not read a README as a contract', async () => {
+    const readme = '# Stillwater Therapy\n\nOur stack: BAAs with subcontractor flow-down for every vendor, no AI training.\n';
+    expect(await analyzeDocument(Buffer.from(readme), 'README.md')).toMatchObject({ type: 'unknown', status: 'unparsed', reason: expect.stringMatching(/README\.md: documentation/) });
+    const prose = await analyzeDocument(Buffer.from('# Team offsite\n\nWe talked about the new logo and lunch.\n'), 'offsite.md');
+    expect(prose).toMatchObject({ status: 'unparsed', reason: expect.stringMatching(/offsite\.md: not a contract/) });
+  });
+
   it('names the file and the reason when input is empty or bad', async () => {
     expect(await analyzeDocument(Buffer.alloc(0), 'x.txt')).toMatchObject({ status: 'failed', reason: 'x.txt: empty file' });
     const big = await analyzeDocument(Buffer.alloc(2048, 97), 'big.txt', { maxBytes: 1024 });

@@ -66,7 +66,8 @@ export function composeReport(input: {
   generatedAt?: string;
 }): AuditReport {
   const attached = new Map<string, string>();
-  for (const s of input.graph.systems) for (const c of s.contracts) attached.set(c.documentId, s.id);
+  // A document belongs to the system it speaks for, not to the sub-processors its flow-down binds.
+  for (const s of input.graph.systems) for (const c of s.contracts) if (!c.via) attached.set(c.documentId, s.id);
   const documents: AuditDocument[] = input.documents.map((d) => ({
     id: d.id,
     file: d.file,

@@ -1,14 +1,27 @@
-import type { FactCorrection, Finding, TriageStatus } from '@custody/domain';
-import type { Persistence } from '@custody/persistence';
+import type { DocumentStatus, DocumentType, FactCorrection, Finding, TriageStatus } from '@custody/domain';
 import type { DocumentAnalysis } from './analyze-document.js';
 import type { AnalyzedDocument } from './build-audit.js';
+
+/**
+ * The part of the store the audit core reads: documents and events of a workspace. A port, so this library
+ * stays free of the database (persistence's repositories satisfy it as they are).
+ */
+export interface WorkspaceRecords {
+  documents: {
+    list(workspaceId: string): Promise<{
+      id: string; fileName: string; type: DocumentType; status: DocumentStatus; reason?: string; format?: string;
+      analysis?: unknown; createdAt: string; processedAt?: string;
+    }[]>;
+  };
+  events: { ofType(workspaceId: string, types: string[]): Promise<{ type: string; payload: Record<string, unknown>; actor: string; at: string }[]> };
+}
 
 /**
  * Reads a workspace's analysed documents (optionally as they stood at `asOf`) — the input of the
  * projection. Documents received after `asOf` are left out; analyses are deterministic, so replaying them
  * gives the graph of that moment.
  */
-export async function loadAnalyzedDocuments(db: Persistence, workspaceId: string, asOf?: Date): Promise<AnalyzedDocument[]> {
+export async function loadAnalyzedDocuments(db: WorkspaceRecords, workspaceId: string, asOf?: Date): Promise<AnalyzedDocument[]> {
   const docs = await db.documents.list(workspaceId);
   return docs
     .filter((d) => !asOf || new Date(d.createdAt) <= asOf)
@@ -24,7 +37,7 @@ export async function loadAnalyzedDocuments(db: Persistence, workspaceId: string
 }
 
 /** Human fact corrections, from `FactCorrected` events: the latest per document and fact wins. */
-export async function loadCorrections(db: Persistence, workspaceId: string, asOf?: Date): Promise<Record<string, FactCorrection[]>> {
+export async function loadCorrections(db: WorkspaceRecords, workspaceId: string, asOf?: Date): Promise<Record<string, FactCorrection[]>> {
   const events = await db.events.ofType(workspaceId, ['FactCorrected']);
   const out: Record<string, FactCorrection[]> = {};
   for (const e of events) {
@@ -36,7 +49,7 @@ export async function loadCorrections(db: Persistence, workspaceId: string, asOf
 }
 
 /** Triage decisions by finding id (`ruleId@subject`), so they survive re-runs. */
-export async function loadTriage(db: Persistence, workspaceId: string): Promise<Map<string, NonNullable<Finding['triage']>>> {
+export async function loadTriage(db: WorkspaceRecords, workspaceId: string): Promise<Map<string, NonNullable<Finding['triage']>>> {
   const events = await db.events.ofType(workspaceId, ['FindingTriaged']);
   const out = new Map<string, NonNullable<Finding['triage']>>();
   for (const e of events) {

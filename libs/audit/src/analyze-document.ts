@@ -42,6 +42,8 @@ export interface AnalyzeOptions {
   vendors?: VendorEntry[];
 }
 
+/** Documentation that sits beside a practice's files, never an agreement. */
+const NOT_CONTRACT_NAME = /(^|\/)(readme|notes?|changelog|todo|contributing|license)(\.(md|markdown|txt|rst))?$/i;
 const MANIFEST_HINT = /^(practice|systems)\s*:/m;
 const FLEET_FORMATS = new Set(['fleet-csv', 'fleet-json']);
 /** Formats the integrations library reads as configs; anything else is tried as a contract. */
@@ -60,13 +62,22 @@ export async function analyzeDocument(bytes: Uint8Array, fileName: string, opts:
   try {
     const head = Buffer.from(bytes.subarray(0, 4096)).toString('utf8');
     if (/\.ya?ml$/i.test(fileName) && MANIFEST_HINT.test(head) || /(^|\/)custody\.ya?ml$/i.test(fileName)) {
-      const manifest = parseManifest(Buffer.from(bytes).toString('utf8'), fileName);
-      return { type: 'manifest', status: 'processed', format: 'custody-manifest', analysis: { type: 'manifest', manifest } };
+      // A manifest that does not load stays a manifest (failed, with every problem): callers refuse to audit without it.
+      try {
+        const manifest = parseManifest(Buffer.from(bytes).toString('utf8'), fileName);
+        return { type: 'manifest', status: 'processed', format: 'custody-manifest', analysis: { type: 'manifest', manifest } };
+      } catch (err) {
+        if (err instanceof CustodyError) return { type: 'manifest', status: 'failed', format: 'custody-manifest', reason: err.message };
+        throw err;
+      }
     }
     if (head.startsWith(`{"${SETTING_CHANGE_KEY}"`)) {
       const change = (JSON.parse(Buffer.from(bytes).toString('utf8')) as Record<string, SettingChange>)[SETTING_CHANGE_KEY];
       return { type: 'setting_change', status: 'processed', format: 'setting-change', analysis: { type: 'setting_change', change } };
     }
+    // A folder's README or notes file is documentation, not evidence: read as a contract its loose wording
+    // ("BAAs with flow-down") would become some vendor's terms, read as a config its prose would become flows.
+    if (NOT_CONTRACT_NAME.test(fileName)) return { type: 'unknown', status: 'unparsed', reason: `${fileName}: documentation (README or notes), not a contract or config; not read` };
     const format = detectFormat(bytes, fileName);
     if (FLEET_FORMATS.has(format)) {
       return { type: 'fleet_export', status: 'processed', format, analysis: { type: 'fleet_export', parse: withRedactions(parseFleet(bytes, fileName, { vendors: opts.vendors }), opts.redactions) } };
@@ -83,6 +94,12 @@ export async function analyzeDocument(bytes: Uint8Array, fileName: string, opts:
       };
     }
     const extraction = await extractDocument(bytes, fileName, { maxBytes, ...(opts.llm ? { extractor: new LlmExtractor(opts.llm) } : {}) });
+    // Prose that names no party and states no term is not a contract either.
+    const doc = extraction.document;
+    const says = Object.values(extraction.facts).some((f) => f.evidence.length > 0);
+    if ((doc.kind === 'other' && !doc.vendor && doc.parties.length === 0 && !says)) {
+      return { type: 'unknown', status: 'unparsed', format: doc.kind, reason: `${fileName}: not a contract (no parties and no agreement language); not read for facts` };
+    }
     return { type: 'contract', status: 'processed', format: extraction.document.kind, analysis: { type: 'contract', extraction } };
   } catch (err) {
     if (err instanceof CustodyError) {

@@ -29,8 +29,8 @@ export function collectFiles(paths: string[]): string[] {
 }
 
 /** The folder file names in an audit report are relative to: the one folder audited, else the working directory. */
-export function auditRoot(paths: string[]): string {
-  return paths.length === 1 && statSync(resolve(paths[0])).isDirectory() ? resolve(paths[0]) : process.cwd();
+export function auditRoot(paths: readonly string[]): string {
+  return paths.length === 1 && statSync(resolve(paths[0]!), { throwIfNoEntry: false })?.isDirectory() ? resolve(paths[0]!) : process.cwd();
 }
 
 /**

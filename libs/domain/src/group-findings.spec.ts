@@ -1,0 +1,48 @@
+import type { Finding } from './finding.js';
+import { groupFindings } from './group-findings.js';
+
+const finding = (ruleId: string, subject: string, systems: string[], severity: Finding['severity'] = 'high', likelihood = 0.8): Finding => ({
+  id: `${ruleId}@${subject}`, ruleId, kind: 'notetaker_cannot_disable', title: ruleId, severity, likelihood, impact: 0.8, subject, systems,
+  categories: ['session_recording'], citations: [{ ref: 'x' }], remediation: '', evidence: [{ quote: subject, file: 'fleet.csv' }], detail: `${subject} is bad.`, contribution: 0,
+});
+
+const systems = [
+  { id: 'scribe', name: 'Scribewell AI' },
+  { id: 'ehr', name: 'CarePath' },
+  ...[1, 2, 3].map((i) => ({ id: `install-a-${i}`, name: `Scribewell AI install A-${i}`, group: { vendor: 'Scribewell AI', site: i === 3 ? 'Berkeley' : 'Oakland' } })),
+  { id: 'install-b-1', name: 'Echo install B-1', group: { vendor: 'Echo Notes' } },
+];
+
+describe('groupFindings', () => {
+  it('merges one rule on many installs of a vendor into the vendor system, with each install as an instance', () => {
+    const out = groupFindings([
+      finding('cannot-disable', 'system:install-a-2', ['install-a-2']),
+      finding('cannot-disable', 'system:install-a-1', ['install-a-1'], 'critical', 0.95),
+      finding('cannot-disable', 'system:scribe', ['scribe']),
+      finding('cannot-disable', 'system:install-a-3', ['install-a-3']),
+      finding('cannot-disable', 'system:install-b-1', ['install-b-1']),
+      finding('cannot-disable', 'system:ehr', ['ehr']),
+      finding('chain-break', 'path:practice>install-a-1>openai', ['openai', 'install-a-1']),
+      finding('chain-break', 'path:practice>install-a-2>openai', ['openai', 'install-a-2']),
+    ], systems);
+    const byId = new Map(out.map((f) => [f.id, f]));
+    expect([...byId.keys()].sort()).toEqual([
+      'chain-break@path:practice>scribe>openai', 'cannot-disable@system:ehr', 'cannot-disable@system:fleet-echo-notes', 'cannot-disable@system:scribe',
+    ].sort());
+    const g = byId.get('cannot-disable@system:scribe')!;
+    // The worst instance sets severity, likelihood and impact; every instance's system is charged.
+    expect(g).toMatchObject({ severity: 'critical', likelihood: 0.95, subject: 'system:scribe' });
+    expect(g.systems.sort()).toEqual(['install-a-1', 'install-a-2', 'install-a-3', 'scribe']);
+    expect(g.instances!.map((i) => [i.subject, i.site])).toEqual([
+      ['system:install-a-1', 'Oakland'], ['system:install-a-2', 'Oakland'], ['system:install-a-3', 'Berkeley'], ['system:scribe', undefined],
+    ]);
+    expect(g.detail).toMatch(/on 3 installs of Scribewell AI/);
+    expect(byId.get('chain-break@path:practice>scribe>openai')!.instances).toHaveLength(2);
+    expect(byId.get('cannot-disable@system:ehr')!.instances).toBeUndefined();
+  });
+
+  it('does not depend on input order', () => {
+    const input = [1, 2, 3].map((i) => finding('r', `system:install-a-${i}`, [`install-a-${i}`]));
+    expect(groupFindings(input, systems)).toEqual(groupFindings([...input].reverse(), systems));
+  });
+});

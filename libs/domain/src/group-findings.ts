@@ -1,0 +1,102 @@
+import type { Finding, FindingInstance } from './finding.js';
+import type { GraphSystem } from './graph.js';
+import { severityRank } from './taxonomy.js';
+
+/**
+ * One finding per problem. A notetaker fleet repeats each finding once per install (thousands of copies of
+ * "cannot be disabled"); an auditor reports it once, with the installs it occurs on — as Threagile lists a
+ * risk's instances and SARIF results carry locations. Findings whose subject names fleet installs are merged
+ * per rule and vendor: each install in the subject is replaced by the vendor's own declared system when
+ * there is one (`system:install-a-17` → `system:scribe`), else by `fleet-<vendor>`, and everything with the
+ * same rule and rewritten subject becomes one finding with `instances`.
+ *
+ * The merged finding keeps the worst instance's likelihood, impact and severity (so severity still comes
+ * from one L × I), is charged to every
+ * system of its instances (so each install's node score still shows it, and reach grows with breadth), and
+ * gets the stable id `ruleId@<rewritten subject>`. Findings that name no install pass through unchanged.
+ * Pure and deterministic; input order does not matter (instances are sorted by subject).
+ */
+export function groupFindings(findings: readonly Finding[], systems: readonly Pick<GraphSystem, 'id' | 'name' | 'group'>[]): Finding[] {
+  const byId = new Map(systems.map((s) => [s.id, s]));
+  const vendorSystem = new Map<string, string>();
+  for (const s of systems) if (!s.group) vendorSystem.set(nameKey(s.name), s.id);
+  const standIn = (installId: string): string | undefined => {
+    const vendor = byId.get(installId)?.group?.vendor;
+    if (vendor === undefined) return undefined;
+    return vendorSystem.get(nameKey(vendor)) ?? `fleet-${nameKey(vendor) || 'unknown'}`;
+  };
+
+  const groups = new Map<string, { subject: string; members: Finding[]; installs: Map<Finding, string> }>();
+  const out: Finding[] = [];
+  for (const f of findings) {
+    const rewritten = rewriteSubject(f.subject, standIn);
+    if (!rewritten) {
+      out.push(f);
+      continue;
+    }
+    const key = `${f.ruleId}@${rewritten.subject}`;
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = { subject: rewritten.subject, members: [], installs: new Map() }));
+    g.members.push(f);
+    g.installs.set(f, rewritten.install);
+  }
+  // A vendor's own finding (same rule, the vendor system's subject) joins its installs' group as their head.
+  for (const [key, g] of groups) {
+    const head = out.findIndex((f) => `${f.ruleId}@${f.subject}` === key);
+    if (head >= 0) g.members.push(...out.splice(head, 1));
+  }
+  for (const g of groups.values()) out.push(merge(g.subject, g.members, g.installs, byId));
+  return out;
+}
+
+/** The subject with every install replaced by its stand-in, and the (first) install it named; undefined if none. */
+function rewriteSubject(subject: string, standIn: (id: string) => string | undefined): { subject: string; install: string } | undefined {
+  const colon = subject.indexOf(':');
+  const kind = subject.slice(0, colon);
+  const body = subject.slice(colon + 1);
+  let install: string | undefined;
+  const swap = (id: string) => {
+    const s = standIn(id);
+    if (s !== undefined) install ??= id;
+    return s ?? id;
+  };
+  let rewritten: string;
+  if (kind === 'system') rewritten = swap(body);
+  else if (kind === 'path') rewritten = body.split('>').map(swap).join('>');
+  else if (kind === 'flow') {
+    const [pair, suffix] = body.split('#');
+    rewritten = pair!.split('->').map(swap).join('->') + (suffix !== undefined ? `#${suffix}` : '');
+  } else return undefined;
+  return install === undefined ? undefined : { subject: `${kind}:${rewritten}`, install };
+}
+
+function merge(subject: string, members: Finding[], installs: Map<Finding, string>, byId: Map<string, Pick<GraphSystem, 'id' | 'name' | 'group'>>): Finding {
+  const sorted = [...members].sort((a, b) => cmp(a.subject, b.subject));
+  const worst = [...sorted].sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || b.likelihood * b.impact - a.likelihood * a.impact || cmp(a.id, b.id))[0]!;
+  const instances: FindingInstance[] = sorted.map((f) => {
+    const system = installs.get(f) ?? f.systems[0] ?? subject;
+    const site = byId.get(system)?.group?.site;
+    return { subject: f.subject, system, ...(site ? { site } : {}), severity: f.severity, evidence: f.evidence };
+  });
+  const installCount = instances.filter((i) => installs.has(sorted.find((f) => f.subject === i.subject)!)).length;
+  const vendor = byId.get(installs.values().next().value ?? '')?.group?.vendor;
+  return {
+    ...worst,
+    id: `${worst.ruleId}@${subject}`,
+    subject,
+    systems: [...new Set(sorted.flatMap((f) => f.systems))],
+    categories: [...new Set(sorted.flatMap((f) => f.categories))],
+    citations: dedupe(sorted.flatMap((f) => f.citations), (c) => c.ref),
+    evidence: worst.evidence,
+    detail: `${worst.detail} The same holds on ${installCount} install${installCount === 1 ? '' : 's'}${vendor ? ` of ${vendor}` : ''} (listed as instances).`,
+    instances,
+  };
+}
+
+const nameKey = (name: string) => name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+function dedupe<T>(xs: T[], key: (x: T) => string): T[] {
+  const seen = new Set<string>();
+  return xs.filter((x) => (seen.has(key(x)) ? false : (seen.add(key(x)), true)));
+}

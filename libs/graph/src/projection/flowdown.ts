@@ -1,0 +1,38 @@
+import { PRACTICE_ID } from '@custody/domain';
+import type { AttachedContract } from '@custody/domain';
+import type { FlowTable } from './flow-table.js';
+import { normaliseName } from './normalise.js';
+import type { SystemDraft, SystemRegistry } from './system-registry.js';
+import type { VendorResolver } from './types.js';
+
+const isBaa = (c: AttachedContract) => c.kind === 'baa' || c.facts.baa_offered?.value === 'yes';
+const inForce = (c: AttachedContract, asOf: string) => !c.expires || !(Date.parse(c.expires) < Date.parse(asOf));
+
+/**
+ * Coverage follows the contract chain. When a vendor U sends PHI to X, and a BAA of U's own (in force)
+ * binds its subcontractors to the same restrictions (`subcontractor_flowdown: yes`) and names X, X is bound
+ * by those terms: the BAA is attached to X marked `via: { system: U, relation: 'flowdown' }`. Rules then
+ * read X's terms (law-enforcement clause, training, breach notice) as the flow-down imposes them instead of
+ * "no contract on file". X's own BAA, if it has one, stays the one that governs. Inherited contracts never
+ * pass on further: they name U's sub-processors, not X's.
+ */
+export function inheritFlowdown(registry: SystemRegistry, flows: FlowTable, asOf: string, resolveVendor: VendorResolver | undefined): void {
+  const keys = (name: string) => {
+    const known = resolveVendor?.(name)?.name;
+    return [normaliseName(name), ...(known ? [normaliseName(known)] : [])].filter(Boolean);
+  };
+  const names = (x: SystemDraft) => new Set([...keys(x.name), ...keys(x.id.replace(/^subprocessor-/, '')), ...(x.group?.vendor ? keys(x.group.vendor) : [])]);
+  for (const f of flows.all()) {
+    if (f.from === PRACTICE_ID || f.to === PRACTICE_ID) continue;
+    const u = registry.get(f.from);
+    const x = registry.get(f.to);
+    if (!u || !x || x.contracts.some((c) => !c.via && isBaa(c) && inForce(c, asOf))) continue;
+    const xNames = names(x);
+    for (const c of u.contracts) {
+      if (c.via || !isBaa(c) || !inForce(c, asOf) || c.facts.subcontractor_flowdown?.value !== 'yes') continue;
+      const named = (c.facts.subprocessors_named?.value ?? []).some((n) => keys(n).some((k) => xNames.has(k)));
+      if (!named || x.contracts.some((held) => held.documentId === c.documentId)) continue;
+      x.contracts.push({ ...c, via: { system: u.id, relation: 'flowdown' } });
+    }
+  }
+}

@@ -1,0 +1,47 @@
+import type { DataCategory, Graph, GraphFlow, GraphSystem, LegalBasis, SystemRole } from '@custody/domain';
+import { origins, pathsTo, pathSubject, phiSources, reach, shortestPathTo, systemById } from './queries.js';
+
+const system = (id: string, role: SystemRole, holds: DataCategory[] = []): GraphSystem => ({ id, name: id.toUpperCase(), role, holds, settings: {}, contracts: [], evidence: [] });
+const flow = (from: string, to: string, data: DataCategory[], legalBasis: LegalBasis = 'tpo'): GraphFlow => ({ id: `${from}->${to}`, from, to, data, transport: 'https', legalBasis, evidence: [] });
+
+// practice → scribe → llm, scribe → ehr → clearinghouse; a de-identified feed from the EHR to the LLM.
+const graph = (): Graph => ({
+  practice: { name: 'P', lenses: ['default'], records: {} },
+  systems: [system('practice', 'practice'), system('ehr', 'ehr', ['progress_notes']), system('scribe', 'ai_notetaker'), system('llm', 'llm_provider'), system('ch', 'clearinghouse')],
+  flows: [
+    flow('practice', 'scribe', ['session_recording']),
+    flow('scribe', 'llm', ['session_transcript']),
+    flow('scribe', 'ehr', ['progress_notes']),
+    flow('ehr', 'ch', ['claims']),
+    flow('ehr', 'llm', ['deidentified'], 'deidentified'),
+  ],
+  consents: [], redactions: [], identifiers: [], asOf: '2026-01-01T00:00:00.000Z',
+});
+
+describe('graph queries (reach and paths)', () => {
+  it('finds where PHI starts and the shortest and all paths to a system, deterministically', () => {
+    const g = graph();
+    expect(origins(g)).toEqual(['practice']);
+    expect(shortestPathTo(g, 'ch')).toEqual(['practice', 'scribe', 'ehr', 'ch']);
+    // Following only claims, the path starts where claims are first held.
+    expect(shortestPathTo(g, 'ch', ['claims'])).toEqual(['ehr', 'ch']);
+    expect(pathsTo(g, 'llm')).toEqual([['practice', 'scribe', 'llm']]);
+    expect(shortestPathTo(g, 'nowhere')).toBeUndefined();
+    expect(pathSubject(['practice', 'scribe'])).toBe('path:practice>scribe');
+  });
+
+  it('reach and sources follow PHI flows only (the de-identified feed is not one)', () => {
+    const g = graph();
+    expect(reach(g, 'scribe')).toEqual(['ch', 'ehr', 'llm']);
+    expect(reach(g, 'ch')).toEqual([]);
+    expect(phiSources(g, 'llm')).toEqual(['scribe']);
+  });
+
+  it('rebuilds its index when the flows change', () => {
+    const g = graph();
+    expect(reach(g, 'ch')).toEqual([]);
+    g.flows.push(flow('ch', 'llm', ['claims']));
+    expect(reach(g, 'ch')).toEqual(['llm']);
+    expect(systemById(g, 'ch')?.name).toBe('CH');
+  });
+});

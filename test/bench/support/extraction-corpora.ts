@@ -1,0 +1,155 @@
+/**
+ * The labelled corpora of the extraction bench, how the Open Terms Archive labels are split into a tune and a
+ * check set, and how a prediction is scored against a label. Shared by `extraction.bench.ts` and the evidence
+ * test (`libs/extraction/src/evidence-verbatim.spec.ts`), so both read the same documents the same way.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { FactName } from '@custody/domain';
+import { FACT_VALUES } from '@custody/domain';
+
+/** One hand-labelled document: its path under the corpus' document folder and the 12 facts. */
+export interface Label {
+  file: string;
+  doc_type?: string;
+  vendor?: string;
+  facts: Record<FactName, unknown>;
+  evidence?: Record<string, string | string[]>;
+  notes?: string;
+}
+
+/**
+ * What a corpus is for. `tuned`: the extractor was written against it (project fixtures, shared contracts);
+ * `tune`: real documents the extractor may be tuned on; `check` and `fresh`: real documents it is only
+ * measured on (their mismatches are not printed unless asked); `holdout`: the project's own held-out fixtures.
+ */
+export type CorpusRole = 'tuned' | 'tune' | 'check' | 'fresh' | 'holdout';
+
+export interface CorpusSpec {
+  name: string;
+  role: CorpusRole;
+  /** Folder the label `file` paths are relative to. */
+  docsDir: string;
+  labels: Label[];
+  /** Whether the corpus' figures are acceptance targets (precision, recall, evidence, errors). */
+  gate: boolean;
+  description: string;
+}
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+export const SHARED_CORPUS = resolve(ROOT, '..', 'shared', 'corpus');
+export const OTA_DIR = join(SHARED_CORPUS, 'ota');
+export const OTA_DOCS = join(OTA_DIR, 'docs');
+
+/**
+ * Which half of the OTA labels a document belongs to: the first hex digit of sha256(service name) below 8 is
+ * `tune`, else `check`. Hashing the service (the folder), not the path, keeps a vendor's documents together,
+ * so a check document is never a sibling of one the extractor was tuned on. Fixed before any tuning.
+ */
+export function otaSplit(file: string): 'tune' | 'check' {
+  const service = file.split('/')[0];
+  const digit = parseInt(createHash('sha256').update(service).digest('hex')[0], 16);
+  return digit < 8 ? 'tune' : 'check';
+}
+
+const readLabels = (path: string): Label[] => JSON.parse(readFileSync(path, 'utf8')) as Label[];
+
+/** Every labelled corpus present on this machine (the shared ones are skipped, with a note, when absent). */
+export function labelledCorpora(notes: string[] = []): CorpusSpec[] {
+  const out: CorpusSpec[] = [];
+  const fixtures = join(ROOT, 'test', 'fixtures');
+  out.push({ name: 'project', role: 'tuned', docsDir: join(fixtures, 'contracts'), labels: readLabels(join(fixtures, 'contracts', 'labels.json')), gate: true, description: "the project's own fixtures (written for the project; tuned on)" });
+  if (existsSync(join(fixtures, 'contracts-holdout', 'labels.json'))) {
+    out.push({ name: 'holdout', role: 'holdout', docsDir: join(fixtures, 'contracts-holdout'), labels: readLabels(join(fixtures, 'contracts-holdout', 'labels.json')), gate: false, description: "the project's held-out fixtures (written for the project)" });
+  }
+  const shared = join(SHARED_CORPUS, 'contracts');
+  if (existsSync(join(shared, 'labels.json'))) {
+    out.push({ name: 'shared', role: 'tuned', docsDir: shared, labels: readLabels(join(shared, 'labels.json')), gate: true, description: '../shared/corpus/contracts (8 real documents; tuned on)' });
+  } else notes.push(`shared contracts corpus not found at ${shared}: skipped`);
+  if (existsSync(join(OTA_DIR, 'labels.json'))) {
+    const all = readLabels(join(OTA_DIR, 'labels.json'));
+    out.push({ name: 'ota-tune', role: 'tune', docsDir: OTA_DOCS, labels: all.filter((l) => otaSplit(l.file) === 'tune'), gate: false, description: 'OTA labels, tune half (sha256(service)[0] < 8): may be tuned on' });
+    out.push({ name: 'ota-check', role: 'check', docsDir: OTA_DOCS, labels: all.filter((l) => otaSplit(l.file) === 'check'), gate: true, description: 'OTA labels, check half: measured only, never tuned on' });
+    const fresh = join(fixtures, 'ota-labels', 'labels.json');
+    if (existsSync(fresh)) {
+      out.push({ name: 'ota-fresh', role: 'fresh', docsDir: OTA_DOCS, labels: readLabels(fresh), gate: true, description: 'OTA documents labelled for this project (test/fixtures/ota-labels) before the extractor was run on them' });
+    }
+  } else notes.push(`OTA corpus not found at ${OTA_DIR}: skipped`);
+  return out;
+}
+
+/** Whether a value is the fact's "the text does not say" value. */
+export function isUnspecified(name: FactName, v: unknown): boolean {
+  const spec = FACT_VALUES[name];
+  if (spec === 'number') return v === null || v === undefined;
+  if (spec === 'list') return !Array.isArray(v) || v.length === 0;
+  return v === 'unspecified' || v === undefined;
+}
+
+const LEGAL_SUFFIX = /[,\s]+(?:inc|incorporated|llc|l\.l\.c|ltd|limited|gmbh|sarl|s\.a\.r\.l|s\.a|s\.l|s\.a\.s|sas|b\.v|bv|n\.v|nv|ag|se|corp|corporation|pbc|plc|llp|l\.p|lp|pty|co|company|ab|as|a\/s|oy|spa|s\.p\.a|srl|s\.r\.l|kk|k\.k)\.?$/i;
+
+/**
+ * A sub-processor name as the OTA README says to match it: case-insensitive, without ®, ™ or soft hyphens,
+ * ignoring punctuation and legal suffixes (", Inc.", " Ltd").
+ */
+export function normaliseName(s: string): string {
+  let n = s.replace(/[®™\u00ad]/g, '').replace(/\s+/g, ' ').trim();
+  for (let i = 0; i < 3; i++) n = n.replace(LEGAL_SUFFIX, '').trim();
+  return n.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
+
+export interface Counts {
+  tp: number;
+  fp: number;
+  fn: number;
+}
+
+/**
+ * Scores one fact of one document. Scalars: a prediction equal to the label is a TP; a different prediction
+ * is a FP (and a FN when the label is specified); a missing prediction for a specified label is a FN.
+ * Lists: per-name set matching with {@link normaliseName}.
+ */
+export function scoreFact(name: FactName, label: unknown, pred: unknown): Counts {
+  if (FACT_VALUES[name] === 'list') {
+    const l = new Set(((label as string[]) ?? []).map(normaliseName));
+    const p = new Set(((pred as string[]) ?? []).map(normaliseName));
+    let tp = 0;
+    for (const x of p) if (l.has(x)) tp++;
+    return { tp, fp: p.size - tp, fn: l.size - tp };
+  }
+  const lu = isUnspecified(name, label);
+  const pu = isUnspecified(name, pred);
+  if (pu) return { tp: 0, fp: 0, fn: lu ? 0 : 1 };
+  if (pred === label) return { tp: 1, fp: 0, fn: 0 };
+  return { tp: 0, fp: 1, fn: lu ? 0 : 1 };
+}
+
+export interface Prf extends Counts {
+  precision: number;
+  recall: number;
+  f1: number;
+}
+
+export function prf(c: Counts): Prf {
+  const precision = c.tp + c.fp === 0 ? 1 : c.tp / (c.tp + c.fp);
+  const recall = c.tp + c.fn === 0 ? 1 : c.tp / (c.tp + c.fn);
+  const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
+  return { ...c, precision, recall, f1 };
+}
+
+/**
+ * The source as the user has it, against which evidence is checked: the file's text for Markdown and plain
+ * text (decoded as the loader decodes it), the visible text for HTML and DOCX, the page text for PDF (both
+ * are the loader's text).
+ */
+export function sourceOf(bytes: Uint8Array, format: string, loadedText: string): string {
+  if (format === 'markdown' || format === 'text') {
+    if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
+      return new TextDecoder(bytes[0] === 0xff ? 'utf-16le' : 'utf-16be').decode(bytes.subarray(2));
+    }
+    return new TextDecoder('utf-8').decode(bytes);
+  }
+  return loadedText;
+}
