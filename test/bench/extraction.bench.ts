@@ -1,7 +1,8 @@
 /**
  * Extraction benchmark: `npm run bench:extraction` (`--json` for one JSON object; `--show-held-out` also
  * prints the mismatches of the check and fresh corpora, which are hidden by default so nobody tunes on them;
- * `--record-baseline` writes the current figures to extraction-baseline.json when it does not exist yet).
+ * `--record-baseline` writes the current figures to extraction-baseline.json when it does not exist yet;
+ * `--tune-only` runs only the corpora one may tune on, for development).
  *
  * Every document goes through `extractDocument`, the path a user's upload takes (format detected from the
  * bytes, loader, rules@1), and is compared with its hand labels.
@@ -48,6 +49,8 @@ const BASELINE_FILE = join(here, 'extraction-baseline.json');
 const asJson = process.argv.includes('--json');
 const showHeldOut = process.argv.includes('--show-held-out');
 const recordBaseline = process.argv.includes('--record-baseline');
+// Development runs: only the corpora one may tune on (no check or fresh figures at all), no 740-document run.
+const tuneOnly = process.argv.includes('--tune-only');
 const THRESHOLDS = [0, 0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95];
 const HANG_MS = 10_000;
 
@@ -274,10 +277,10 @@ interface Baseline {
 }
 
 const notes: string[] = [];
-const specs = labelledCorpora(notes);
+const specs = labelledCorpora(notes).filter((c) => !tuneOnly || (c.role !== 'check' && c.role !== 'fresh'));
 const corpora: CorpusReport[] = [];
 for (const spec of specs) corpora.push(await runCorpus(spec));
-const robustness = await runRobustness();
+const robustness = tuneOnly ? undefined : await runRobustness();
 if (!robustness) notes.push('OTA index not found: the 740-document robustness run was skipped');
 const speed = throughput();
 

@@ -30,6 +30,9 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     CUSTODY_QUEUE_PREFIX: `t${process.pid}${Math.random().toString(36).slice(2, 7)}`,
     CUSTODY_JOB_LOCK_MS: '5000',
     PORT: '0',
+    // Functional tests poll and probe with bad keys from one address; the hardening test sets real limits.
+    CUSTODY_RATE_LIMIT_PER_MINUTE: '1000000',
+    CUSTODY_AUTH_FAILURES_PER_MINUTE: '1000000',
     ...env,
   });
   const runtime = await startRuntime(config);

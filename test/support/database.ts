@@ -30,7 +30,7 @@ export async function freshDatabase(): Promise<{ url: string; mode: 'postgres' |
     };
   }
   const dir = mkdtempSync(join(tmpdir(), 'custody-db-'));
-  const db = await startEmbeddedPostgres(dir);
+  const db = await startEmbeddedPostgres(join(dir, 'db'), { socketDir: join(dir, 'run') });
   return {
     url: db.url,
     mode: 'embedded',

@@ -6,6 +6,8 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { Runtime } from '@custody/pipeline';
 import { ApiModule } from './api.module.js';
+import { RATE_LIMITS, rateLimit, type RateLimits } from './http/rate-limit.js';
+import { requestDeadline, securityHeaders } from './http/security-headers.js';
 
 /** The built dashboard (`npm run build` puts it in dist/dashboard), looked up from source and from dist. */
 export function dashboardDir(): string | undefined {
@@ -22,7 +24,17 @@ export async function createApiApp(runtime: Runtime, opts: { processJobs: boolea
     // Webhook signatures are over the exact bytes received.
     rawBody: true,
   });
-  const limit = runtime.config.maxUploadBytes;
+  const config = runtime.config;
+  app.use(securityHeaders);
+  app.use(requestDeadline(config.requestTimeoutMs));
+  app.use(rateLimit(app.get<RateLimits>(RATE_LIMITS)));
+  // CORS stays off (no Access-Control-* headers) unless origins are configured.
+  if (config.corsOrigins.length) app.enableCors({ origin: config.corsOrigins, allowedHeaders: ['x-api-key', 'authorization', 'content-type'] });
+  // Node's own limits as a backstop (checked every 30 s); requestDeadline enforces the body deadline exactly.
+  const server = app.getHttpServer() as import('node:http').Server;
+  server.requestTimeout = config.requestTimeoutMs;
+  server.headersTimeout = Math.min(config.headersTimeoutMs, config.requestTimeoutMs);
+  const limit = config.maxUploadBytes;
   // JSON uploads carry base64 content: allow the upload limit plus encoding overhead.
   app.useBodyParser('json', { limit: Math.ceil(limit * 1.4) });
   app.useBodyParser('urlencoded', { limit: '1mb', extended: false });

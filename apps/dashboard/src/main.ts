@@ -78,13 +78,19 @@ function start(): void {
     const node = id && !group ? nodeView(id) : null;
     if (group) details.showElement(group);
     else if (node && report) details.show(report, node, focus);
+    // A finding whose subject is not a node on the map (a vendor known only through its fleet installs):
+    // show the finding itself, with its instances and evidence.
+    else if (focus && report) details.showFinding(report, focus);
     else details.clear();
   };
   const graph = new GraphView(must('#graph'), (id) => showNode(id));
   // A finding click frames its subject and opens its evidence. An install of a collapsed fleet group is
   // shown as itself (the group opens), so the evidence is that install's, not the group summary.
   const findings = new FindingsPanel((f) => {
-    const groups = new Set([f.subject.replace(/^system:/, ''), ...f.systems].map((id) => fleet?.alias.get(id)).filter((k): k is string => !!k));
+    // A grouped finding (one per rule and vendor, with its installs as instances) stays on the vendor and
+    // its fleet groups, its instances listed in the details; a single install's finding opens that install.
+    const grouped = (f.instances?.length ?? 0) > 1;
+    const groups = grouped ? new Set<string>() : new Set([f.subject.replace(/^system:/, ''), ...f.systems].map((id) => fleet?.alias.get(id)).filter((k): k is string => !!k));
     const opened = [...groups].filter((k) => !expanded.has(k));
     if (opened.length) { opened.forEach((k) => expanded.add(k)); render(); }
     showNode(graph.highlightSubject(f.subject, f.systems), f);

@@ -79,7 +79,8 @@ export class FindingsPanel {
         keydown: (ev) => { if (ev.key === 'Enter' || ev.key === ' ') { ev.preventDefault(); this.pick(f); } },
       } },
       el('div', { class: 'finding-top' }, pill(f.severity), el('span', { class: 'finding-title' }, f.title)),
-      el('div', { class: 'finding-meta' }, who, ' · ', words(f.kind), ' · +', f.contribution, ' pts', triaged ? ' · ' : null, triaged));
+      el('div', { class: 'finding-meta' }, f.instances && f.instances.length > 1 ? `${names.get(f.subject.replace(/^system:/, '')) ?? who} · ${f.instances.length.toLocaleString('en-US')} instances` : who,
+        ' · ', words(f.kind), ' · +', f.contribution, ' pts', triaged ? ' · ' : null, triaged));
     }));
     if (shown.length === 0) this.list.append(el('li', { class: 'empty' }, 'No findings match these filters.'));
     if (shown.length > page.length) {
@@ -97,8 +98,12 @@ export class FindingsPanel {
 }
 
 /** The details of one system: role, holdings, score, contract facts with quotes, findings with evidence. */
+/** Instances listed before the rest fold behind "show all" (a fleet finding can have thousands). */
+const INSTANCES_SHOWN = 20;
+
 export class DetailsPanel {
   private readonly root = must<HTMLElement>('#details');
+  private names = new Map<string, string>();
 
   clear(): void {
     replace(this.root, el('div', { class: 'placeholder' },
@@ -111,7 +116,14 @@ export class DetailsPanel {
     this.root.scrollTop = 0;
   }
 
+  showFinding(report: AuditReport, f: Finding): void {
+    this.names = new Map(report.systems.map((s) => [s.id, s.name]));
+    replace(this.root, el('h2', { class: 'details-name' }, f.title), el('ol', { class: 'detail-findings' }, this.finding(f, true)));
+    this.root.scrollTop = 0;
+  }
+
   show(report: AuditReport, node: NodeView, focus?: Finding): void {
+    this.names = new Map(report.systems.map((s) => [s.id, s.name]));
     const system = report.systems.find((s) => s.id === node.id);
     const band = node.classes.find((c) => c.startsWith('exposure-'))?.slice('exposure-'.length) ?? 'none';
     const findings = findingsFor(report, node.id).sort((a, b) => severityRank(b.severity) - severityRank(a.severity));
@@ -156,7 +168,21 @@ export class DetailsPanel {
       f.detail && f.detail !== f.title ? el('p', {}, f.detail) : null,
       el('p', { class: 'remediation' }, el('b', {}, 'Fix: '), f.remediation),
       el('p', { class: 'citations' }, f.citations.map((c) => c.ref).join(' · ')),
-      ...f.evidence.map(evidenceQuote));
+      f.instances && f.instances.length > 1 ? this.instances(f) : null,
+      ...(f.instances && f.instances.length > 1 ? [] : f.evidence.map(evidenceQuote)));
+  }
+
+  /** A grouped finding's instances: where it occurs (install, site) and the evidence of each. */
+  private instances(f: Finding): HTMLElement {
+    const all = f.instances ?? [];
+    const row = (i: NonNullable<Finding['instances']>[number]) => el('li', { class: 'instance', attrs: { 'data-system': i.system } },
+      el('div', {}, el('b', {}, this.names.get(i.system) ?? i.system), i.site ? ` · ${i.site}` : '', ' · ', i.severity),
+      ...i.evidence.slice(0, 1).map(evidenceQuote));
+    const rest = all.slice(INSTANCES_SHOWN);
+    return el('div', { class: 'instances' },
+      el('h4', {}, `Instances (${all.length.toLocaleString('en-US')}): where it occurs, and the evidence of each`),
+      el('ol', {}, ...all.slice(0, INSTANCES_SHOWN).map(row)),
+      rest.length ? el('details', {}, el('summary', {}, `Show the other ${rest.length.toLocaleString('en-US')}`), el('ol', {}, ...rest.map(row))) : null);
   }
 }
 

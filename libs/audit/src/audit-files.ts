@@ -45,7 +45,8 @@ export async function auditFiles(paths: string[], opts: { vendors?: VendorEntry[
     const bytes = readFileSync(file);
     const name = relative(root, file) || basename(file);
     const result = await analyzeDocument(bytes, name, { maxBytes: opts.maxBytes, vendors: opts.vendors });
-    docs.push({ id: createHash('sha256').update(bytes).digest('hex'), file: name, ...result });
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    docs.push({ id: sha256, sha256, file: name, ...result });
     opts.onProgress?.(i + 1, files.length, name);
   }
   const now = opts.now ?? new Date();

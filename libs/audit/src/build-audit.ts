@@ -7,6 +7,10 @@ import { SETTING_CHANGE_KEY as SETTING_CHANGE_PATH, type DocumentAnalysis } from
 /** A stored or in-memory document with its analysis, as the projection reads it (the report's fields plus the analysis). */
 export interface AnalyzedDocument extends Pick<AuditDocument, 'id' | 'file' | 'type' | 'status' | 'reason' | 'format'> {
   analysis?: DocumentAnalysis;
+  /** Content hash: orders the projection's inputs, so the graph does not depend on arrival order or ids. */
+  sha256?: string;
+  /** When it was received (ISO); the newest manifest wins. */
+  receivedAt?: string;
 }
 
 export interface Evaluation {
@@ -17,16 +21,17 @@ export interface Evaluation {
 
 /** Projects analysed documents into the PHI flow graph (pure; same input → same graph). */
 export function projectDocuments(docs: AnalyzedDocument[], opts: { asOf: string; corrections?: Record<string, FactCorrection[]>; vendors?: VendorEntry[]; practiceName?: string }) {
+  // The newest manifest wins (a re-uploaded custody.yaml replaces the old one); without times, the last given.
   const manifests = docs.filter((d) => d.analysis?.type === 'manifest');
-  const manifestDoc = manifests[0];
+  const manifestDoc = manifests.reduce<AnalyzedDocument | undefined>((newest, d) => (!newest || (d.receivedAt ?? '') >= (newest.receivedAt ?? '') ? d : newest), undefined);
   return projectGraphWithReport({
     manifest: manifestDoc && manifestDoc.analysis?.type === 'manifest'
       ? { ...manifestDoc.analysis.manifest, documentId: manifestDoc.id, file: manifestDoc.file }
       : undefined,
-    contracts: docs.flatMap((d) => (d.analysis?.type === 'contract' ? [{ documentId: d.id, file: d.file, result: d.analysis.extraction }] : [])),
+    contracts: docs.flatMap((d) => (d.analysis?.type === 'contract' ? [{ documentId: d.id, file: d.file, sha256: d.sha256, result: d.analysis.extraction }] : [])),
     configs: docs.flatMap((d) =>
       d.analysis && (d.analysis.type === 'integration_config' || d.analysis.type === 'fleet_export')
-        ? [{ documentId: d.id, file: d.file, result: d.analysis.parse }]
+        ? [{ documentId: d.id, file: d.file, sha256: d.sha256, result: d.analysis.parse }]
         : [],
     ),
     corrections: opts.corrections,

@@ -9,7 +9,7 @@ import type { AnalyzedDocument } from './build-audit.js';
 export interface WorkspaceRecords {
   documents: {
     list(workspaceId: string): Promise<{
-      id: string; fileName: string; type: DocumentType; status: DocumentStatus; reason?: string; format?: string;
+      id: string; fileName: string; sha256: string; type: DocumentType; status: DocumentStatus; reason?: string; format?: string;
       analysis?: unknown; createdAt: string; processedAt?: string;
     }[]>;
   };
@@ -28,6 +28,8 @@ export async function loadAnalyzedDocuments(db: WorkspaceRecords, workspaceId: s
     .map((d) => ({
       id: d.id,
       file: d.fileName,
+      sha256: d.sha256,
+      receivedAt: d.createdAt,
       type: d.type,
       status: asOf && d.processedAt && new Date(d.processedAt) > asOf ? 'processing' : d.status,
       reason: d.reason,

@@ -19,6 +19,18 @@ export const ConfigSchema = z.object({
   /** How long a worker holds a job before another may take it over (a crashed worker's job is retried after this). */
   jobLockMs: z.coerce.number().int().min(1000).default(30_000),
   maxUploadBytes: z.coerce.number().int().min(1).default(50 * 1024 * 1024),
+  /** Files in one multipart upload; more are refused (413) before any is stored. */
+  maxUploadFiles: z.coerce.number().int().min(1).max(10_000).default(100),
+  /** Requests per minute per API key (per client address without a key); over it: 429 with Retry-After. */
+  rateLimitPerMinute: z.coerce.number().int().min(1).default(6000),
+  /** Failed authentications per minute per client address before it is answered 429 (brute force). */
+  authFailuresPerMinute: z.coerce.number().int().min(1).default(20),
+  /** Time to receive a whole request, body included (slow uploads are cut off with 408). */
+  requestTimeoutMs: z.coerce.number().int().min(1000).default(120_000),
+  /** Time to receive a request's headers. */
+  headersTimeoutMs: z.coerce.number().int().min(1000).default(20_000),
+  /** Origins allowed to call the API from a browser (CORS). Empty: CORS off, the dashboard is same-origin. */
+  corsOrigins: z.preprocess((v) => (typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : v), z.array(z.string().url()).default([])),
   /** Shared secret for HMAC-signed webhook intake (secret). */
   webhookSecret: z.string().min(16).optional(),
   /** Per-workspace webhook secrets, workspace slug (or id) → secret (secret); a workspace listed here uses only its own. */

@@ -11,6 +11,19 @@ export interface Fact<K extends FactName = FactName> {
   extractor?: string;
   /** When a human corrected this fact: the machine's original answer, kept beside the correction. */
   machine?: { value: FactValueMap[K]; confidence: number; extractor?: string };
+  /**
+   * Clauses that bear on the fact but did not settle it (the extractor abstained, or they disagree with the
+   * answer): "needs review" candidates a person can confirm or correct in one step. Optional; the
+   * `{ value, evidence, confidence }` contract is unchanged.
+   */
+  review?: ReviewCandidate<K>[];
+}
+
+/** A clause for a person to look at: the value it would support (if any), where it is, and why it was not taken. */
+export interface ReviewCandidate<K extends FactName = FactName> {
+  value?: FactValueMap[K];
+  evidence: Evidence[];
+  reason: string;
 }
 
 export type FactSet = { [K in FactName]: Fact<K> };

@@ -1,10 +1,13 @@
 import type { ExtractionResult } from '@custody/domain';
 import { rulesExtractor } from './extract-facts.js';
 import { loadDocument } from './loaders/load-document.js';
+import { quoteFromSource } from './source-evidence.js';
 import type { FactExtractor, LoadOptions } from './types.js';
 
 /**
  * Loads a file (PDF, DOCX, HTML, Markdown, text) and extracts its facts; `document.file` is the file name.
+ * Evidence is verbatim text of the source as the user has it, at its offsets: the file's text for Markdown
+ * and plain text, the visible text for HTML and DOCX, the page text for PDF.
  * Throws InvalidInputError (from `@custody/domain`) when the file cannot be read as a document.
  */
 export async function extractDocument(bytes: Uint8Array, fileName?: string, opts: LoadOptions & { extractor?: FactExtractor } = {}): Promise<ExtractionResult> {
@@ -15,6 +18,8 @@ export async function extractDocument(bytes: Uint8Array, fileName?: string, opts
     sections: doc.sections,
     ...(doc.pages ? { pages: doc.pages.length } : {}),
   });
+  // Quotes of Markdown and plain text are taken from the file itself, at the file's offsets.
+  quoteFromSource(result, doc);
   if (doc.pages?.length) {
     // A consultant cites a PDF by page: stamp each quote with the page its start offset falls on.
     for (const fact of Object.values(result.facts)) {

@@ -4,8 +4,10 @@ import { extractBaaOffered } from './facts/baa-offered.extractor.js';
 import { extractBreachNotice } from './facts/breach-notice.extractor.js';
 import { extractDataSaleMarketing } from './facts/data-sale-marketing.extractor.js';
 import { extractDeidentified } from './facts/deidentified-data.extractor.js';
+import { readDefinitions } from './clauses/definitions.js';
+import { Lexicon } from './clauses/lexicon.js';
 import type { FactContext } from './facts/fact-context.js';
-import { EXTRACTOR_ID } from './facts/fact-context.js';
+import { clauseCache, EXTRACTOR_ID } from './facts/fact-context.js';
 import { extractLawEnforcement } from './facts/law-enforcement.extractor.js';
 import { extractOffshore } from './facts/offshore.extractor.js';
 import { extractRecordOwnership } from './facts/record-ownership.extractor.js';
@@ -14,18 +16,31 @@ import { extractReturnOrDestroy } from './facts/return-or-destroy.extractor.js';
 import { extractSubcontractorFlowdown } from './facts/subcontractor-flowdown.extractor.js';
 import { extractSubprocessors } from './facts/subprocessors.extractor.js';
 import { identifyDocument } from './text/document-info.js';
-import { analyseText } from './text/sentences.js';
+import { analyseText, toView } from './text/sentences.js';
 import type { ExtractOptions, FactExtractor } from './types.js';
 
 /**
- * Reads the 12 document facts of product.md out of a normalised text with the rule-based extractors.
- * Pure, synchronous and linear in the text length. Every fact is present (`unspecified`/null/[] when the
- * text is silent) and every evidence quote is `text.slice(start, end)`.
+ * Reads the 12 document facts of product.md out of a normalised text: the text is split into sentences and
+ * clauses (clauses/), each clause read with the shared vocabulary (who acts, what, on what, to whom, under which
+ * instrument or condition, how firmly), and each fact read from the clauses with an explicit precedence.
+ * A fact no clause supports stays `unspecified`/null/[] with its candidate clauses as `review`.
+ * Pure, synchronous and linear in the text length; every evidence quote is `text.slice(start, end)`.
  */
 export function extractFacts(text: string, opts: ExtractOptions = {}): ExtractionResult {
   const analysed = analyseText(text, opts.sections && opts.sections.length > 0 ? opts.sections : undefined);
   const id = identifyDocument(analysed);
-  const ctx: FactContext = { text, sentences: analysed.sentences, kind: id.kind, partyNames: id.partyNames, vendorNames: id.vendorNames };
+  const defs = readDefinitions(toView(text.slice(0, 60_000)), id.title, analysed.sentences, id.vendorNames);
+  const lexicon = new Lexicon(defs.terms);
+  const ctx: FactContext = {
+    text,
+    sentences: analysed.sentences,
+    kind: id.kind,
+    partyNames: [...new Set([...id.partyNames, ...defs.vendorNames])],
+    vendorNames: defs.vendorNames,
+    defs,
+    lexicon,
+    clauses: clauseCache(lexicon),
+  };
   const facts: FactSet = {
     baa_offered: extractBaaOffered(ctx),
     breach_notice_days: extractBreachNotice(ctx),

@@ -15,12 +15,21 @@ export interface SectionSpan {
   heading: string;
   start: number;
   end: number;
+  /** Heading depth when the format says it (Markdown `#` count, HTML h1–h6): 1 is the top. */
+  level?: number;
 }
 
-/** A document turned into one normalised text; every offset in Custody's evidence refers to `text`. */
+/**
+ * A document turned into one normalised text, which the extractors read. For Markdown and plain text the
+ * loader also keeps the file's own text (`source`) and the source index of every character of `text`
+ * (`sourceIndex`), so evidence can be quoted from the file as the user has it; for HTML, DOCX and PDF the
+ * visible or page text is `text` itself.
+ */
 export interface LoadedDocument {
   text: string;
   format: DocumentFormat;
+  source?: string;
+  sourceIndex?: Int32Array;
   pages?: PageSpan[];
   sections: SectionSpan[];
   /** Non-fatal problems (e.g. some bytes were not valid UTF-8 and were replaced). */

@@ -1,6 +1,7 @@
 export * from './entities/index.js';
 export * from './data-source.js';
 export * from './engines/embedded-postgres.js';
+export * from './engines/private-files.js';
 export * from './repositories/event-store.repository.js';
 export * from './repositories/workspace.repository.js';
 export * from './repositories/document.repository.js';

@@ -1,8 +1,8 @@
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { CustodyConfig } from '@custody/config';
 import { CustodyError } from '@custody/domain';
-import { Persistence, startEmbeddedPostgres, type EmbeddedPostgres } from '@custody/persistence';
+import { makePrivateDir, makeTreePrivate, Persistence, startEmbeddedPostgres, type EmbeddedPostgres } from '@custody/persistence';
 import { loadVendorCatalogue, type VendorEntry } from '@custody/integrations';
 import type { QueueBackend } from './jobs/queue-connection.js';
 
@@ -32,13 +32,18 @@ export async function startRuntime(config: CustodyConfig): Promise<Runtime> {
     let queue: QueueBackend | undefined = config.redisUrl ? { kind: 'redis', url: config.redisUrl } : undefined;
     if (!databaseUrl) {
       const home = resolve(config.home);
-      mkdirSync(home, { recursive: true });
+      // The home holds client documents and both databases: only this user may read it. The umask makes
+      // every file PGlite creates later 0600 (dirs 0700); makeTreePrivate fixes homes made before this.
+      process.umask(0o077);
+      makePrivateDir(home);
+      makeTreePrivate(home);
       releaseLock = lockHome(home);
-      const db = await startEmbeddedPostgres(join(home, 'db'));
+      const socketDir = join(home, 'run');
+      const db = await startEmbeddedPostgres(join(home, 'db'), { socketDir, port: 5432 });
       engines.push(db);
       databaseUrl = db.url;
       if (!queue) {
-        const q = await startEmbeddedPostgres(join(home, 'queue'));
+        const q = await startEmbeddedPostgres(join(home, 'queue'), { socketDir, port: 5433 });
         engines.push(q);
         queue = { kind: 'postgres', url: q.url };
       }

@@ -15,7 +15,12 @@ describe('consultant plan', () => {
     expect(g.findings).toHaveLength(3);
     expect(g.points).toBeCloseTo(base.contribution + 3, 2);
     expect(g.lead.triage?.status).not.toBe('mitigated');
+    expect(g.instances).toBe(3);
     expect(groupByRuleAndVendor(r, vendorOf).reduce((n, x) => n + x.findings.length, 0)).toBe(r.findings.length);
+    // A finding already grouped over fleet installs counts each install.
+    const installs = ['a', 'b', 'c', 'd'].map((x) => ({ subject: `system:fleet-${x}`, system: `fleet-${x}`, severity: base.severity, evidence: [] }));
+    r.findings.push({ ...base, id: `${base.ruleId}@system:fleet`, subject: 'system:fleet', systems: ['fleet'], instances: installs });
+    expect(groupByRuleAndVendor(r, vendorOf).find((x) => x.vendor === 'fleet')!.instances).toBe(4);
   });
 
   it('ranks the five first fixes by points taken off, and plans per vendor biggest first', () => {

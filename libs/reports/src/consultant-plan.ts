@@ -16,6 +16,8 @@ export interface FindingGroup {
   /** The worst finding: its title, citations, remediation and first quote stand for the group. */
   lead: Finding;
   findings: Finding[];
+  /** Places it occurs: a grouped fleet finding counts each of its installs. */
+  instances: number;
   /** Points the group adds to the score (what fixing all of it takes off). */
   points: number;
 }
@@ -55,6 +57,7 @@ export function groupByRuleAndVendor(report: AuditReport, vendorOf: (f: Finding)
     const open = sorted.filter(isOpen);
     const lead = open[0] ?? sorted[0];
     return { ruleId: lead.ruleId, kind: lead.kind, vendor: key.split('\u0000')[1], severity: lead.severity, lead, findings: sorted,
+      instances: sorted.reduce((n, f) => n + (f.instances?.length || 1), 0),
       points: Math.round(open.reduce((s, f) => s + f.contribution, 0) * 100) / 100 };
   }).sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || b.points - a.points || a.ruleId.localeCompare(b.ruleId) || a.vendor.localeCompare(b.vendor));
 }

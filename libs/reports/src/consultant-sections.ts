@@ -14,7 +14,7 @@ export const pill = (s: Severity) => `<span class="pill sev-${s}">${SEVERITY_LAB
 const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1).trimEnd()}…` : s);
 /** The ask itself: a remediation's first sentence (the rest is in the finding). */
 export const firstSentence = (s: string, n = 120) => clip(/^.+?[.;](?=\s|$)/s.exec(s)?.[0] ?? s, n);
-const instances = (g: FindingGroup) => (g.findings.length > 1 ? `${g.findings.length} instances` : '1 instance');
+const instances = (g: FindingGroup) => (g.instances > 1 ? `${g.instances} instances` : '1 instance');
 
 export const NOT_LEGAL_ADVICE = 'This report describes what the documents and configurations provided say and how the published rules it cites apply to them. It is not legal advice: have counsel review any contract change or disclosure decision.';
 
@@ -76,7 +76,7 @@ export function planSection(m: ReportModel): string {
 function groupCard(m: ReportModel, g: FindingGroup): string {
   const f = g.lead;
   const cites = f.citations.map((c) => { const url = safeUrl(c.url); return url ? `<a href="${esc(url)}">${esc(c.ref)}</a>` : esc(c.ref); }).join('; ');
-  const where = [...new Set(g.findings.map((x) => m.subjectLabel(x.subject)))];
+  const where = [...new Set(g.findings.flatMap((x) => (x.instances?.length ? x.instances.map((i) => i.subject) : [x.subject])).map(m.subjectLabel))];
   const shown = where.slice(0, 2).map((w) => esc(clip(w, 90))).join('; ') + (where.length > 2 ? ` <span class="muted">and ${where.length - 2} more</span>` : '');
   const e = f.evidence[0];
   const quote = e ? `<blockquote>${esc(clip(e.quote, 160))}<cite>${esc(e.file ?? '')}${e.line !== undefined ? `:${e.line}` : ''}${f.evidence.length > 1 ? ` · and ${f.evidence.length - 1} more quotes` : ''}</cite></blockquote>` : '';

@@ -110,6 +110,17 @@ describe('score', () => {
     }
   });
 
+  it('counts a grouped finding once, weighted by its breadth, so one install fewer still moves the total', () => {
+    const f = { ...randomFinding(prng(13), 0), likelihood: 0.9, impact: 0.8 };
+    const grouped = (n: number) => ({ ...f, instances: Array.from({ length: n }, (_, i) => ({ subject: `system:install-${i}`, system: `install-${i}`, severity: f.severity, evidence: [] })) });
+    const total = (x: Finding) => computeScore([x], { lenses: ['default'] }).score.total;
+    expect(total(grouped(1))).toBe(total(f));
+    expect(total(grouped(12))).toBeGreaterThan(total(grouped(11)));
+    expect(computeScore([grouped(8)], { lenses: ['default'] }).points[0]!.breadth).toBeCloseTo(1.3);
+    // 10,000 copies counted once: bounded weight, not 10,000 findings' worth.
+    expect(total(grouped(10_000))).toBeLessThan(total(f) * 2.5);
+  });
+
   it('is deterministic and independent of input order', () => {
     const rand = prng(5);
     const set = randomSet(rand, 25);

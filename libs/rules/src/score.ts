@@ -9,12 +9,13 @@ import { clamp01 } from './sensitivity.js';
  * Per finding i (likelihood L, impact I; impact already includes data sensitivity, see `impactOf`):
  *
  *   b_i = min(L · I, 0.99)                  base probability of harm
- *   h_i = −ln(1 − b_i) · W · R              hazard
+ *   h_i = −ln(1 − b_i) · W · R · B          hazard
  *   p_i = 100 · (1 − e^(−h_i))              the finding's points (= 100 · L · I when W = R = 1)
  *
  * - W, the lens weight: the largest multiplier any active lens gives the finding's kind or categories (≥ 1).
  * - R, reach: 1 + 0.1 · min(3, max(hops − 1, charged systems − 1, 0)); a `path:a>b>c` subject has 2 hops.
  *   W and R scale the hazard: a finding weighted 2 counts as if the exposure existed twice.
+ * - B, breadth: 1 + 0.1 · log2(n) for a finding grouped over n fleet installs (see `breadthOf`).
  *
  * Node s:     N_s = 100 · (1 − e^(−H_s)),  H_s = Σ h_i over findings charged to s
  *             (= noisy-OR 100 · (1 − Π (1 − p_i/100)); one finding alone → N = p)
@@ -25,11 +26,12 @@ import { clamp01 } from './sensitivity.js';
  * node's exponential so it keeps moving for a practice with dozens of findings: a fleet of notetakers with
  * the same setting still shows the difference fixing it makes.
  *
- * Explanation: every score is split among its findings in proportion to their hazard h_i (largest-remainder
- * rounding to hundredths, so the listed points sum exactly to the rounded score). For the workspace this is
- * exact, not an approximation: finding i adds 100 · h_i / (H + K). `Score.contributions` lists, per charged
- * system, each finding's share of N_s; `finding.contribution` is its share of T. Findings triaged
- * `false_positive` or `mitigated` carry no hazard (contribution 0).
+ * Explanation: `Score.contributions` splits each node's score among its findings in proportion to their
+ * hazard h_i (largest-remainder rounding to hundredths, so they sum exactly to the rounded node score).
+ * `finding.contribution` is what fixing finding i alone takes off the rounded workspace total,
+ * round(T(H)) − round(T(H − h_i)): the what-if drop, so a fix lowers T by at least it. `Score.overlap` is the
+ * rest of T (no bounded T can be split into shares that each fix fully removes; SCORE.md §4). Findings
+ * triaged `false_positive` or `mitigated` carry no hazard (contribution 0).
  */
 export const WORKSPACE_HALF_HAZARD = 20;
 
@@ -57,7 +59,9 @@ export interface FindingPoints {
   lensWeight: number;
   lensReason?: string;
   reach: number;
-  /** h_i = −ln(1 − b) · W · R. */
+  /** B = 1 + 0.1 · log2(instances): 1 for a finding that is not grouped. */
+  breadth: number;
+  /** h_i = −ln(1 − b) · W · R · B. */
   hazard: number;
   /** p_i = 100 · (1 − e^(−h_i)), before rounding. */
   points: number;
@@ -71,6 +75,15 @@ export interface ScoreResult {
   points: FindingPoints[];
   /** The input findings with `contribution` set (copies; inputs are not mutated). */
   findings: Finding[];
+}
+
+/**
+ * B for a grouped finding: the same problem on n installs is counted once, weighted by 1 + 0.1 · log2(n), so
+ * breadth shows (and removing one install of twelve still moves the score) without n copies swamping it.
+ */
+export function breadthOf(finding: Pick<Finding, 'instances'>): number {
+  const n = finding.instances?.length ?? 1;
+  return 1 + 0.1 * Math.log2(Math.max(1, n));
 }
 
 /** R for a finding: longer paths and more parties charged mean more places the data can leak from. */
@@ -94,11 +107,12 @@ export function findingPoints(f: Finding, lenses: readonly Lens[]): FindingPoint
     if (w.weight > lw.weight) lw = w;
   }
   const R = reachOf(f);
+  const B = breadthOf(f);
   const counted = isCounted(f);
   const base = Math.min(L * I, MAX_BASE);
-  const hazard = counted ? -Math.log(1 - base) * lw.weight * R : 0;
+  const hazard = counted ? -Math.log(1 - base) * lw.weight * R * B : 0;
   const points = 100 * (1 - Math.exp(-hazard));
-  return { findingId: f.id, likelihood: L, impact: I, base, lensWeight: lw.weight, lensReason: lw.reason, reach: R, hazard, points, counted };
+  return { findingId: f.id, likelihood: L, impact: I, base, lensWeight: lw.weight, lensReason: lw.reason, reach: R, breadth: B, hazard, points, counted };
 }
 
 /** A node's score from its findings' hazards: 100 · (1 − e^(−Σh)). */

@@ -73,75 +73,85 @@ export function whatIf(
 export function applyChanges(graph: Graph, changes: readonly WhatIfChange[], now: Date, breachNoticeDays = 60): Graph {
   const g = structuredClone(graph);
   changes.forEach((change, i) => {
-    const system = systemById(g, change.system);
-    if (!system) throw new InvalidInputError(`what-if change ${i + 1} (${change.type}) names unknown system ${change.system}`, { change });
+    const named = systemById(g, change.system);
+    if (!named) throw new InvalidInputError(`what-if change ${i + 1} (${change.type}) names unknown system ${change.system}`, { change });
     const marker = `what-if:${change.type}:${change.system}`;
-    switch (change.type) {
-      case 'sign_baa': {
-        const downstream = outboundFlows(g, system.id).map((f) => systemById(g, f.to)?.name ?? f.to);
-        const settingSubs = Array.isArray(system.settings.subprocessors) ? system.settings.subprocessors.map(String) : [];
-        const known = governingFact(system, 'subprocessors_named', now).value;
-        const contract: AttachedContract = {
-          documentId: marker,
-          file: `${marker}.hypothetical`,
-          kind: 'baa',
-          facts: makeWhatIfFacts(marker, {
-            baa_offered: 'yes',
-            subcontractor_flowdown: 'yes',
-            subprocessors_named: [...new Set([...known, ...settingSubs, ...downstream])],
-            return_or_destroy_on_termination: 'yes',
-            breach_notice_days: breachNoticeDays,
-          }),
-        };
-        system.contracts.push(contract);
-        break;
-      }
-      case 'disable_training': {
-        system.settings.training = 'prohibited';
-        for (const c of system.contracts) {
-          const fact = c.facts?.ai_training_on_customer_data;
-          if (fact && (fact.value === 'allowed' || fact.value === 'opt_out')) {
-            c.facts.ai_training_on_customer_data = { ...fact, value: 'prohibited', extractor: marker };
+    // A fleet install is an instance of its vendor: a change to the vendor applies to every install of it.
+    for (const system of [named, ...fleetOf(g, named)]) {
+      switch (change.type) {
+        case 'sign_baa': {
+          const downstream = outboundFlows(g, system.id).map((f) => systemById(g, f.to)?.name ?? f.to);
+          const settingSubs = Array.isArray(system.settings.subprocessors) ? system.settings.subprocessors.map(String) : [];
+          const known = governingFact(system, 'subprocessors_named', now).value;
+          const contract: AttachedContract = {
+            documentId: marker,
+            file: `${marker}.hypothetical`,
+            kind: 'baa',
+            facts: makeWhatIfFacts(marker, {
+              baa_offered: 'yes',
+              subcontractor_flowdown: 'yes',
+              subprocessors_named: [...new Set([...known, ...settingSubs, ...downstream])],
+              return_or_destroy_on_termination: 'yes',
+              breach_notice_days: breachNoticeDays,
+            }),
+          };
+          system.contracts.push(contract);
+          break;
+        }
+        case 'disable_training': {
+          system.settings.training = 'prohibited';
+          for (const c of system.contracts) {
+            const fact = c.facts?.ai_training_on_customer_data;
+            if (fact && (fact.value === 'allowed' || fact.value === 'opt_out')) {
+              c.facts.ai_training_on_customer_data = { ...fact, value: 'prohibited', extractor: marker };
+            }
           }
+          break;
         }
-        break;
-      }
-      case 'remove_system': {
-        g.systems = g.systems.filter((s) => s.id !== system.id);
-        g.flows = g.flows.filter((f) => f.from !== system.id && f.to !== system.id);
-        break;
-      }
-      case 'cut_retention': {
-        if (!Number.isFinite(change.days) || change.days < 0) throw new InvalidInputError(`cut_retention needs a non-negative number of days`, { change });
-        // A cut never lengthens retention that is already shorter.
-        for (const key of ['audio_retention_days', 'transcript_retention_days']) {
-          const current = parseDaysValue(system.settings[key]);
-          system.settings[key] = current === undefined ? change.days : Math.min(current, change.days);
+        case 'remove_system': {
+          g.systems = g.systems.filter((s) => s.id !== system.id);
+          g.flows = g.flows.filter((f) => f.from !== system.id && f.to !== system.id);
+          break;
         }
-        for (const c of system.contracts) {
-          const fact = c.facts?.audio_or_recording_retention_days;
-          if (fact && typeof fact.value === 'number' && fact.value > change.days) {
-            c.facts.audio_or_recording_retention_days = { ...fact, value: change.days, extractor: marker };
+        case 'cut_retention': {
+          if (!Number.isFinite(change.days) || change.days < 0) throw new InvalidInputError(`cut_retention needs a non-negative number of days`, { change });
+          // A cut never lengthens retention that is already shorter.
+          for (const key of ['audio_retention_days', 'transcript_retention_days']) {
+            const current = parseDaysValue(system.settings[key]);
+            system.settings[key] = current === undefined ? change.days : Math.min(current, change.days);
           }
+          for (const c of system.contracts) {
+            const fact = c.facts?.audio_or_recording_retention_days;
+            if (fact && typeof fact.value === 'number' && fact.value > change.days) {
+              c.facts.audio_or_recording_retention_days = { ...fact, value: change.days, extractor: marker };
+            }
+          }
+          break;
         }
-        break;
-      }
-      case 'set_setting': {
-        if (['__proto__', 'constructor', 'prototype'].includes(change.key)) throw new InvalidInputError(`refusing setting key ${change.key}`, { change });
-        system.settings[change.key] = structuredClone(change.value);
-        break;
-      }
-      case 'enable_disable_control': {
-        system.settings.can_disable = true;
-        break;
-      }
-      default: {
-        const never: never = change;
-        throw new InvalidInputError(`unknown what-if change ${JSON.stringify(never)}`);
+        case 'set_setting': {
+          if (['__proto__', 'constructor', 'prototype'].includes(change.key)) throw new InvalidInputError(`refusing setting key ${change.key}`, { change });
+          system.settings[change.key] = structuredClone(change.value);
+          break;
+        }
+        case 'enable_disable_control': {
+          system.settings.can_disable = true;
+          break;
+        }
+        default: {
+          const never: never = change;
+          throw new InvalidInputError(`unknown what-if change ${JSON.stringify(never)}`);
+        }
       }
     }
   });
   return g;
+}
+
+/** The fleet installs of a vendor's declared system (installs whose fleet vendor is its name); none for an install. */
+function fleetOf(g: Graph, system: Graph['systems'][number]): Graph['systems'] {
+  if (system.group) return [];
+  const key = (n: string) => n.trim().toLowerCase();
+  return g.systems.filter((s) => s.group?.vendor !== undefined && key(s.group.vendor) === key(system.name));
 }
 
 /**

@@ -4,6 +4,7 @@ import { UnauthorizedError, NotFoundError } from '@custody/domain';
 import type { Persistence } from '@custody/persistence';
 import { PERSISTENCE } from '@custody/pipeline';
 import type { Request } from 'express';
+import { presentedKey, RATE_LIMITS, type RateLimits } from '../http/rate-limit.js';
 import { IS_PUBLIC } from './public.decorator.js';
 
 export interface AuthedRequest extends Request {
@@ -18,16 +19,18 @@ export interface AuthedRequest extends Request {
  */
 @Injectable()
 export class ApiKeyGuard implements CanActivate {
-  constructor(private readonly reflector: Reflector, @Inject(PERSISTENCE) private readonly db: Persistence) {}
+  constructor(private readonly reflector: Reflector, @Inject(PERSISTENCE) private readonly db: Persistence, @Inject(RATE_LIMITS) private readonly limits: RateLimits) {}
 
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [ctx.getHandler(), ctx.getClass()])) return true;
     const req = ctx.switchToHttp().getRequest<AuthedRequest>();
-    const header = req.headers['x-api-key'];
-    const bearer = /^Bearer[ \t]+(\S+)[ \t]*$/i.exec(req.headers.authorization ?? '')?.[1];
-    const key = (Array.isArray(header) ? header[0] : header) ?? bearer;
+    const key = presentedKey(req);
     const workspaceId = key ? await this.db.workspaces.workspaceForKey(key) : undefined;
-    if (!workspaceId) throw new UnauthorizedError();
+    if (!workspaceId) {
+      // Counted per client address; the rate-limit middleware answers 429 once there are too many.
+      this.limits.authFailures.take(`ip:${req.socket.remoteAddress ?? 'unknown'}`);
+      throw new UnauthorizedError();
+    }
     const ws = req.params?.ws;
     if (ws) {
       const target = await this.db.workspaces.resolve(String(ws));

@@ -24,7 +24,8 @@ export class DocumentsController {
 
   @Post()
   @HttpCode(202)
-  @UseInterceptors(FilesInterceptor('file', 100))
+  // The file count limit is the module's (config maxUploadFiles): over it, 413 before anything is stored.
+  @UseInterceptors(FilesInterceptor('file'))
   @ApiConsumes('multipart/form-data', 'application/json')
   @ApiBody({ description: 'multipart field `file` (one or more), or JSON { fileName, content | contentBase64 }',
     schema: { oneOf: [{ $ref: getSchemaPath(UploadMultipartDto) }, { $ref: getSchemaPath(UploadJsonDto) }] } })
@@ -39,9 +40,12 @@ export class DocumentsController {
       }
       items.push({ fileName: body.fileName, bytes: body.contentBase64 !== undefined ? Buffer.from(body.contentBase64, 'base64') : Buffer.from(body.content ?? '', 'utf8') });
     }
+    // Every command is built (and so validated) before the first is run: a bad name in a batch is a 400
+    // with nothing stored, not a 400 after half the batch was.
+    const commands = items.map((item) => new IngestDocumentCommand(ws, item.fileName, item.bytes, req.actor));
     const results: (IngestResult & { fileName: string })[] = [];
-    for (const item of items) {
-      const r = await this.commands.execute(new IngestDocumentCommand(ws, item.fileName, item.bytes, req.actor));
+    for (const [i, item] of items.entries()) {
+      const r = await this.commands.execute(commands[i]);
       results.push({ ...r, fileName: item.fileName });
     }
     return results.length === 1 ? { id: results[0].documentId, ...results[0] } : { documents: results };

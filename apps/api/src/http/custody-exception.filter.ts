@@ -24,6 +24,10 @@ export class CustodyExceptionFilter implements ExceptionFilter {
       res.status(STATUS[err.code] ?? 400).json({ error: err.code, message: err.message, details: err.details });
       return;
     }
+    if ((err as { cause?: { code?: string } })?.cause?.code === 'LIMIT_FILE_COUNT') {
+      res.status(413).json({ error: 'too_large', message: 'too many files in one upload (the limit is CUSTODY_MAX_UPLOAD_FILES); nothing was stored' });
+      return;
+    }
     if (err instanceof HttpException) {
       const status = err.getStatus();
       const body = err.getResponse();

@@ -20,14 +20,16 @@ export function registerServe(program: Command): void {
     .command('serve')
     .description('run the API, dashboard and (embedded or --worker) the job processor')
     .option('--port <port>', 'port to listen on (default 4600, env PORT)')
-    .option('--host <host>', 'address to bind (default 127.0.0.1, env HOST)')
+    .option('--host <host>', 'address to bind (default 127.0.0.1, env HOST); loopback only unless --allow-remote')
+    .option('--allow-remote', 'allow binding a non-loopback address (the API is then reachable from the network)')
     .option('--workspace <name>', 'workspace to open (created if missing)', 'Harborview Counseling')
     .option('--example [path]', 'load the bundled example practice (or a folder of your own) into the workspace')
     .option('--worker', 'process jobs in this process also in production mode')
-    .action(async (opts: { port?: string; host?: string; workspace: string; example?: string | boolean; worker?: boolean }) => {
+    .action(async (opts: { port?: string; host?: string; workspace: string; example?: string | boolean; worker?: boolean; allowRemote?: boolean }) => {
       const { config: { loadConfig }, pipeline: { closeOnSignals, IngestDocumentCommand, startRuntime }, audit: { collectFiles } } = await loadServiceRuntime();
       const [{ CommandBus }, { createApiApp }] = await Promise.all([import('@nestjs/cqrs'), import('../../../api/src/bootstrap.js')]);
       const config = loadConfig(process.env, { port: opts.port ? Number(opts.port) : undefined, host: opts.host });
+      assertBindAllowed(config.host, Boolean(opts.allowRemote));
       const runtime = await startRuntime(config);
       const app = await createApiApp(runtime, { processJobs: runtime.embedded || Boolean(opts.worker), logger: ['error', 'warn'] });
       await app.listen(config.port, config.host);
@@ -54,6 +56,21 @@ export function registerServe(program: Command): void {
       if (!key) console.log(`  Use an API key of workspace "${workspace.slug}" (create one with: custody keys create --workspace "${workspace.name}")`);
       closeOnSignals(app, runtime);
     });
+}
+
+/** Loopback addresses: 127.0.0.0/8, ::1 (and its IPv4-mapped form) and `localhost`. */
+export function isLoopback(host: string): boolean {
+  const h = host.trim().toLowerCase().replace(/^\[|\]$/g, '');
+  return h === 'localhost' || h === '::1' || /^(?:::ffff:)?127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h);
+}
+
+/**
+ * `serve` binds loopback only (the README's promise: the dashboard link carries an API key, and embedded
+ * mode has no TLS). Any other address, `0.0.0.0` included, needs `--allow-remote`; the error says so.
+ */
+export function assertBindAllowed(host: string, allowRemote: boolean): void {
+  if (isLoopback(host) || allowRemote) return;
+  throw new InvalidInputError(`refusing to bind ${host}: serve listens on loopback only (127.0.0.1, ::1); pass --allow-remote to expose the API on ${host}`);
 }
 
 /**

@@ -1,5 +1,9 @@
-import type { DocumentKind, Evidence, Fact, FactName, FactValueMap } from '@custody/domain';
+import type { DocumentKind, Evidence, Fact, FactName, FactValueMap, ReviewCandidate } from '@custody/domain';
 import { unspecifiedValue } from '@custody/domain';
+import type { Clause } from '../clauses/clause.js';
+import { clausesOf } from '../clauses/clause.js';
+import type { Definitions } from '../clauses/definitions.js';
+import type { Lexicon } from '../clauses/lexicon.js';
 import type { Sentence } from '../text/sentences.js';
 
 /** What every fact extractor sees: the text, its sentences and what is known about the document. */
@@ -11,6 +15,22 @@ export interface FactContext {
   partyNames: string[];
   /** The vendor's names and aliases (e.g. "Acme Health, Inc.", "Acme"), for clauses that name it. */
   vendorNames: string[];
+  /** The document's definitions (who "we" are, its data terms). */
+  defs: Definitions;
+  /** The vocabulary with this document's terms. */
+  lexicon: Lexicon;
+  /** The clauses of a sentence (built once, on first use). */
+  clauses: (s: Sentence) => Clause[];
+}
+
+/** A memo of {@link clausesOf} for one document. */
+export function clauseCache(lexicon: Lexicon): (s: Sentence) => Clause[] {
+  const memo = new Map<number, Clause[]>();
+  return (s) => {
+    let c = memo.get(s.index);
+    if (!c) memo.set(s.index, (c = clausesOf(s, lexicon)));
+    return c;
+  };
 }
 
 /** One fact extractor: a pure function of the context. */
@@ -60,27 +80,71 @@ export function found<K extends FactName>(value: FactValueMap[K], evidence: Evid
   return { value, evidence: evidence.slice(0, 3), confidence, extractor: EXTRACTOR_ID };
 }
 
-/** A labelled candidate answer from one sentence. */
+/**
+ * A candidate answer from one clause. `review` candidates bear on the fact but do not support asserting it
+ * (a discretionary "may notify", a condition the reader cannot resolve): they are shown for a person to decide,
+ * never counted as the answer.
+ */
 export interface Candidate<V> {
   value: V;
   evidence: Evidence;
   confidence: number;
+  review?: string;
 }
 
-/** Picks the answer by a precedence list (first value present wins) and keeps its evidence. */
+/** At most this many review candidates per fact. */
+const MAX_REVIEW = 3;
+
+/**
+ * Picks the answer by a precedence list (the first value with an asserted candidate wins) and keeps its
+ * evidence. Review candidates, and asserted candidates of other values (the document disagrees with itself),
+ * are kept as `review` on the fact. With no asserted candidate the fact stays unspecified, with its review list.
+ */
 export function decide<K extends FactName>(
   name: K,
   candidates: Candidate<FactValueMap[K]>[],
   precedence: FactValueMap[K][],
 ): Fact<K> {
+  const firm = candidates.filter((c) => !c.review);
   for (const v of precedence) {
-    const hits = candidates.filter((c) => c.value === v).sort((a, b) => b.confidence - a.confidence);
+    const hits = firm.filter((c) => c.value === v).sort((a, b) => b.confidence - a.confidence);
     if (hits.length > 0) {
       const conf = Math.min(0.97, Math.max(...hits.map((h) => h.confidence)) + 0.02 * (hits.length - 1));
-      return found<K>(v, hits.map((h) => h.evidence), conf);
+      const fact = found<K>(v, hits.map((h) => h.evidence), conf);
+      const others = candidates.filter((c) => c.value !== v && (c.review || !precedence.slice(0, precedence.indexOf(v)).includes(c.value)));
+      return withReview(fact, others.map((c) => ({ value: c.value, evidence: c.evidence, reason: c.review ?? `a clause also reads as ${String(c.value)}` })));
     }
   }
-  return silent(name);
+  return withReview(silent(name), candidates.map((c) => ({ value: c.value, evidence: c.evidence, reason: c.review ?? 'not asserted' })));
+}
+
+/** A fact with up to {@link MAX_REVIEW} review candidates (one per quote). */
+export function withReview<K extends FactName>(fact: Fact<K>, review: { value?: unknown; evidence: Evidence; reason: string }[]): Fact<K> {
+  const seen = new Set(fact.evidence.map((e) => e.start));
+  const out: ReviewCandidate<K>[] = [];
+  for (const r of review) {
+    if (out.length >= MAX_REVIEW || seen.has(r.evidence.start)) continue;
+    seen.add(r.evidence.start);
+    out.push({ ...(r.value !== undefined ? { value: r.value as FactValueMap[K] } : {}), evidence: [r.evidence], reason: r.reason });
+  }
+  return out.length > 0 ? { ...fact, review: out } : fact;
+}
+
+/** Evidence for a clause: the clause itself when short, else the window around [from, to) of its view. */
+export function clauseEvidence(ctx: FactContext, c: Clause, from = 0, to = c.view.length): Evidence {
+  const s = c.sentence;
+  const off = c.start - s.start;
+  // A clause of a long sentence: quote the clause (bounded by evidenceAt's windowing) at its own offsets.
+  if (c.end - c.start <= MAX_QUOTE) {
+    let a = c.start;
+    let b = c.end;
+    while (a < b && /[\s;,]/.test(ctx.text[a])) a++;
+    while (b > a && /[\s;,]/.test(ctx.text[b - 1])) b--;
+    // Quote whole sentences when the clause is most of one (reads better for a person).
+    if (s.end - s.start <= MAX_QUOTE && (b - a) * 2 > s.end - s.start) return evidenceAt(ctx, s);
+    return { quote: ctx.text.slice(a, b), start: a, end: b };
+  }
+  return evidenceAt(ctx, s, off + from, off + to);
 }
 
 /**

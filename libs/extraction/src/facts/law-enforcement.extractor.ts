@@ -1,68 +1,119 @@
 import type { Fact } from '@custody/domain';
+import type { Clause } from '../clauses/clause.js';
+import { has, hitsOf, inException, modality, negated, passive, recipientsOf, subjectOf, verbal } from '../clauses/clause.js';
+import type { Hit } from '../clauses/lexicon.js';
+import { introOf } from '../clauses/structure.js';
 import type { Candidate, FactContext } from './fact-context.js';
-import { decide, evidenceAt, operative } from './fact-context.js';
+import { clauseEvidence, decide, operative } from './fact-context.js';
 
 type V = Fact<'law_enforcement_disclosure'>['value'];
 
-const PREFILTER = /\b(?:law|legal|lawful|subpoena|warrant|court|judge|judicial|government|authorit|regulat|third party request)/i;
-const LEGAL_PROCESS = /\b(?:law enforcement|legal process|subpoenas?|search warrants?|warrants?|court orders?|orders? of a court|judicial (?:process|order|warrant|subpoena|authorit\w+)|governmental? (?:requests?|agenc\w+|authorit\w+|bod\w+|demands?|entit\w+|officials?)|government (?:agency|agencies|requests?|authorit\w+|officials?)|regulatory (?:inquir\w+|requests?|authorit\w+)|public authorit\w+|lawful (?:requests?|demands?|process)|legal (?:requests?|demands?|requirement)|third party requests?|civil investigative demands?|administrative (?:requests?|demands?|subpoenas?)|discovery requests?|enforceable governmental|valid legal|legally binding requests?)\b/i;
-const REQUIRED_BY_LAW = /\b(?:as|where|when|if|to the extent|insofar as)\s+(?:otherwise\s+|may be\s+|is\s+)?(?:required|compelled|mandated|obligated)\s+(?:to do so\s+)?by (?:applicable |any )?(?:law|statute|regulation)|\brequired by law\b|\bcomply with (?:applicable |any )?(?:law|laws|legal obligations)\b/i;
-const DISCLOSE = /\b(?:disclos|share|sharing|provide|release|produce|hand over|give access|access|preserve|respond|comply|transmit|furnish|use)\w*/i;
-// Only a court-issued order, judicial warrant or subpoena signed by a judge.
-const JUDICIAL_ONLY = /\b(?:except|unless)\s+(?:(?:pursuant to|in response to|required by|compelled by|ordered by|upon|under|with|by)\s+)+(?:a |an )?(?:valid )?(?:court order|warrant|search warrant|judicial|order (?:signed|issued) by|order of a court)|\b(?:only|solely|exclusively)\b[^.;]{0,100}\b(?:court orders?|orders? (?:of|from|issued by) a (?:court|judge)|judicial (?:warrant|order|subpoena|process)|search warrants?|warrants? (?:issued|signed) by|signed by a (?:judge|magistrate|court)|issued by a (?:judge|court|magistrate))|\bwill not (?:disclose|produce|release|comply)[^.;]{0,80}\b(?:administrative|without a (?:valid )?(?:court order|judicial|warrant))|\brequires? (?:a )?(?:valid )?(?:court order|judicial warrant|search warrant|warrant (?:signed|issued))/i;
-// A non-judicial instrument named in the "only …" list: a plain subpoena (issued by a lawyer or an agency,
-// not a judge), "other legal process", an administrative or government request. Such a list is not
-// judicial-only. A subpoena qualified as judicial or judge-signed, or one that is refused, still is.
-const NON_JUDICIAL = /(?<!\b(?:judicial|judge-signed|court-issued|court-ordered)\s)\bsubpoenas?\b(?!\s+(?:signed|issued|approved) by (?:a |the )?(?:judge|court|magistrate))|\b(?:other|any) legal process\b|\b(?:administrative|government(?:al)?|law enforcement|agency) (?:requests?|demands?)\b/i;
-const REFUSED_BEFORE = /\b(?:not|never|no|nor|other than|rather than|instead of|insufficient|excluding)\b[^.;,]{0,30}$/i;
-
-/** Whether a judicial-only match at `at` lists a non-judicial instrument in its own clause (up to ';' or '.'). */
-function listsNonJudicial(v: string, at: number): boolean {
-  const end = v.slice(at).search(/;|\.\s/);
-  const clause = v.slice(at, end >= 0 ? at + end : v.length);
-  const re = new RegExp(NON_JUDICIAL.source, 'gi');
-  for (let m = re.exec(clause); m; m = re.exec(clause)) {
-    if (!REFUSED_BEFORE.test(clause.slice(0, m.index))) return true;
-  }
-  return false;
-}
-
-// Notice to the customer before (or promptly on) a disclosure the law demands.
-const NOTIFY = /\b(?:notify|notice to|inform|advise|alert|forward)\w*\b|\b(?:give|gives|giving|provide|provides|providing|send|sends|deliver|delivers)\s+(?:\w+\s+){0,2}?(?:(?:reasonable|prompt|prior|advance|written|timely)\s+)*(?:notice|notification)\b/i;
-const NOTICE_TIMING = /\b(?:before|prior to|promptly|prompt|in advance|advance notice|prior (?:written )?notice|immediately|opportunity to (?:seek|object|oppose|contest)|protective order|so (?:that )?(?:the )?(?:customer|covered entity|you|client|practice)(?: can| may| is able to)?(?: \w+)? (?:seek|object|oppose|contest|challenge|intervene))\b/i;
-const NOTICE_OBJECT = /\b(?:subpoena|warrant|court order|legal process|law enforcement|third party request|legal requirement|request for (?:disclosure|records|information|phi|data|protected health)|government\w* (?:request|demand|agency|authorit)|lawful request|legal demand|demand for|public authorit|legally binding request)\w*|\b(?:the|such|that|any such) (?:legal |governmental? )?demands?\b|\b(?:compelled|legally required|required by law)\b[^.;]{0,40}\b(?:disclos|produc|release|hand over|turn over)/i;
-const NO_NOTICE = /\bwithout (?:prior |any |first )?(?:notice|notif|inform)|\bnot (?:be )?(?:required|obligated) to (?:notify|inform)|\bno obligation to (?:notify|inform)/i;
+const PREFILTER = /\b(?:law|legal|lawful|subpoena|warrant|court|judge|judicial|government|authorit|regulat|third party request|police|national security|litigation|proceeding|competent|order)/i;
+const DISCLOSING = ['disclose', 'comply'];
+// A non-judicial instrument named as a ground for disclosure: a plain subpoena (not judge-signed), other legal
+// process, a government or law-enforcement request, "as required by law".
+const JUDGE_SIGNED = /\b(?:judicial|judge-signed|court-issued|court-ordered)\s+subpoenas?\b|\bsubpoenas?\s+(?:signed|issued|approved)\s+by\s+(?:a |the )?(?:judge|court|magistrate)/i;
+const REFUSED = /\b(?:not|never|no|nor|other than|rather than|instead of|insufficient|excluding)\b[^.;,]{0,30}$/i;
+// Notice only "where required by law" (or "where possible") is the law's duty or a discretion, not the vendor's
+// commitment; "unless prohibited by law" is a commitment with the usual carve-out.
+const CONDITIONAL_NOTICE = /\b(?:where|when|if|to the extent|as|insofar as)\s+(?:(?:legally|so|it is|we are)\s+)?(?:required|mandated|appropriate|possible|feasible|practicable)\b/i;
+// What a notice must be about to be notice of a legal demand: the request, the demand, the disclosure.
+const NOTICE_ABOUT = /\b(?:requests?|demands?|subpoenas?|orders?|warrants?|process|disclos\w*|respond\w*|produc\w*|complying|legal requirements?)\b/i;
+// A notice clause conditioned on a demand: "If we receive a subpoena, we will notify …".
+const ON_DEMAND = /\b(?:if|when|where|whenever|in (?:the )?(?:case|event)|upon|on receipt|after|before)\b[^.]{0,160}\b(?:receives?|received|receipt|requests?|demands?|compelled|required|served|subpoenas?|orders?|warrants?|requires?)\b/i;
+// Complaints to a supervisory authority and judicial remedies are the user's rights, not disclosures.
+const RIGHTS = /\b(?:lodge|file|make|submit|bring)\s+(?:a\s+)?(?:complaint|claim|appeal)|\bright to (?:complain|lodge|an effective)|\bjudicial (?:appeal|remedy|remedies)|\bsupervisory authorit/i;
 
 /**
- * `law_enforcement_disclosure`, the seed stories' question. judicial_process_only: disclosure only on a
- * court order, judicial warrant or judge-signed subpoena. legal_process_with_notice: the vendor will
- * notify the customer before (or promptly on) a legal demand. any_legal_request: it may disclose on legal
- * process or government request, or merely "as required by law" (corpus rule: an unqualified
- * required-by-law disclosure counts as any legal request). Precedence is judicial, notice, any.
+ * `law_enforcement_disclosure`, the seed stories' question, read from disclosure clauses whose ground is a legal
+ * instrument (the instrument vocabulary: warrants and court orders, subpoenas, legal process and government
+ * requests, "as required by law") and from notice clauses about such requests. The README conventions:
+ * - judicial_process_only: (content) disclosed only on a warrant or court order — the content rule decides;
+ * - legal_process_with_notice: discloses on legal process AND commits to notify the customer/user ("will
+ *   notify"; "may notify", "will try to notify" and notice only "where required by law" are not commitments);
+ * - any_legal_request: discloses on legal requests, to authorities, or as required by law.
+ * Only clauses where the vendor (or an impersonal "data may be disclosed") acts count; the customer's own
+ * duties ("you must comply with applicable law") do not. Precedence: judicial, notice, any.
  */
 export function extractLawEnforcement(ctx: FactContext): Fact<'law_enforcement_disclosure'> {
   const cands: Candidate<V>[] = [];
+
   for (const s of operative(ctx, PREFILTER)) {
-    const v = s.view;
-    const j = JUDICIAL_ONLY.exec(v);
-    if (j && !listsNonJudicial(v, j.index)) {
-      cands.push({ value: 'judicial_process_only', evidence: evidenceAt(ctx, s, j.index, j.index + j[0].length), confidence: 0.85 });
-      continue;
-    }
-    const n = NOTIFY.exec(v);
-    if (n && NOTICE_OBJECT.test(v) && NOTICE_TIMING.test(v) && !NO_NOTICE.test(v) && !/\bnotif\w* (?:you|customer)? ?of (?:any )?(?:changes|breach)/i.test(v)) {
-      cands.push({ value: 'legal_process_with_notice', evidence: evidenceAt(ctx, s, n.index, n.index + n[0].length), confidence: 0.8 });
-      continue;
-    }
-    const lp = LEGAL_PROCESS.exec(v);
-    if (lp && !/\bdefin/i.test(v.slice(0, lp.index))) {
-      cands.push({ value: 'any_legal_request', evidence: evidenceAt(ctx, s, lp.index, lp.index + lp[0].length), confidence: 0.75 });
-      continue;
-    }
-    const r = REQUIRED_BY_LAW.exec(v);
-    if (r && /\b(?:disclos|share|release|produce|provide|furnish)\w*/i.test(v) && DISCLOSE.test(v) && !/\bnotif|\breport/i.test(v.slice(0, r.index))) {
-      cands.push({ value: 'any_legal_request', evidence: evidenceAt(ctx, s, r.index, r.index + r[0].length), confidence: 0.7 });
+    const intro = introOf(ctx.sentences, s);
+    const introClauses = intro ? ctx.clauses(intro) : [];
+    for (const c of ctx.clauses(s)) {
+      const instruments = hitsOf(c, 'instrument').filter((h) => h.kind !== 'emergency');
+      const authorities = hitsOf(c, 'actor', 'authority');
+      if (instruments.length === 0 && authorities.length === 0) continue;
+      if (RIGHTS.test(c.view)) continue;
+      const ev = clauseEvidence(ctx, c);
+      // The clause's disclosure: its own, or its list intro's ("We may share your information: - to comply with …").
+      const own = hitsOf(c, 'action', DISCLOSING).filter((h) => verbal(c, h));
+      const inherited = own.length === 0 ? introClauses.flatMap((ic) => hitsOf(ic, 'action', DISCLOSING).filter((h) => verbal(ic, h)).map((h) => ({ ic, h }))) : [];
+      const notify = hitsOf(c, 'action', 'notify');
+
+      // Judicial only: the grounds of the disclosure rule are judicial instruments only — "only on a court order",
+      // "shall not disclose … except pursuant to a warrant", "requests for content require a court order".
+      const d0 = own[0] ?? inherited[0]?.h;
+      const dc0: Clause = own[0] || !inherited[0] ? c : inherited[0].ic;
+      const refused = d0 !== undefined && negated(dc0, d0);
+      const ruleGrounds = instruments.filter((h) => h.kind !== 'compelled' && (refused ? inException(c, h) : !inException(c, h)) && !REFUSED.test(c.view.slice(Math.max(0, h.start - 40), h.start)));
+      const judicialOnly = ruleGrounds.length > 0 && ruleGrounds.every((h) => h.kind === 'judicial' || (h.kind === 'subpoena' && JUDGE_SIGNED.test(c.view.slice(Math.max(0, h.start - 30), h.end + 40))));
+      if (judicialOnly && (refused || has(c, 'restriction') || /\brequires?\b|\brequired\b/i.test(c.view)) && vendorActs(c, own[0])) {
+        cands.push({ value: 'judicial_process_only', evidence: ev, confidence: 0.85 });
+        continue;
+      }
+      // Notice of a legal demand to the customer or user.
+      const n = notify.find((h) => !negated(c, h));
+      if (n && noticeToCustomer(c, n) && (NOTICE_ABOUT.test(c.view.slice(n.end, n.end + 120)) || ON_DEMAND.test(c.view.slice(0, n.start)))) {
+        const m = modality(c, n);
+        const conditional = CONDITIONAL_NOTICE.test(c.view.slice(Math.max(0, n.start - 80)));
+        if ((m === 'will' || (m === 'fact' && !/\bmay\b/i.test(c.view))) && !conditional) cands.push({ value: 'legal_process_with_notice', evidence: ev, confidence: 0.8 });
+        else cands.push({ value: 'legal_process_with_notice', evidence: ev, confidence: 0.5, review: m === 'may' || m === 'attempt' ? 'notice is discretionary ("may"/"attempt"), not a commitment' : 'notice only where the law requires or allows it' });
+        if (own.length === 0) continue;
+      }
+      // Disclosure on a legal ground (not negated, or negated with the ground as its exception).
+      const d = own[0] ?? inherited[0]?.h;
+      if (!d) continue;
+      const dc: Clause = own[0] ? c : inherited[0].ic;
+      if (!vendorActs(dc, d)) continue;
+      // The grounds: any instrument for a disclosure; for "comply with", the request or process complied with
+      // ("comply with a subpoena"), not the law in general ("each party will comply with applicable law").
+      const grounds = instruments.filter((h) => (h.kind !== 'judicial' || !has(c, 'restriction')) && (d.kind !== 'comply' || h.kind !== 'by_law'));
+      const rule = negated(dc, d) ? grounds.filter((h) => inException(c, h)) : grounds;
+      if (rule.length === 0 && !(authorities.length > 0 && !negated(dc, d) && recipientsOf(c, own[0] ?? c.hits[0]).some((r) => r.kind === 'authority'))) continue;
+      // Information given to the customer or user "as required by law" is not a disclosure to an authority.
+      const to = recipientsOf(dc, d);
+      if (to.length > 0 && to.every((r) => r.kind === 'customer')) continue;
+      const onlyByLaw = rule.length > 0 && rule.every((h) => h.kind === 'by_law');
+      cands.push({ value: 'any_legal_request', evidence: ev, confidence: onlyByLaw ? 0.7 : 0.8 });
     }
   }
   return decide('law_enforcement_disclosure', cands, ['judicial_process_only', 'legal_process_with_notice', 'any_legal_request']);
+}
+
+/** Whether the vendor discloses (or the clause is impersonal), not the customer. */
+function vendorActs(c: Clause, h: Hit | undefined): boolean {
+  if (!h) {
+    const first = c.hits.find((x) => x.cat === 'actor');
+    return !first || first.kind !== 'customer' || c.tokens[first.t0].lower === 'your';
+  }
+  const s = subjectOf(c, h);
+  if (!s) return true;
+  if (s.kind === 'vendor' || s.kind === 'provider' || s.kind === 'affiliate') return true;
+  return s.kind !== 'customer' && passive(c, h);
+}
+
+/**
+ * Whether a notice goes to the customer or user: a customer actor right after the notice verb ("notify Customer",
+ * "inform you", "promptly notify the Client") or right before a notice noun ("send Practice prompt written notice",
+ * "give you notice").
+ */
+function noticeToCustomer(c: Clause, n: Hit): boolean {
+  for (const x of c.hits) {
+    if (x.cat !== 'actor' || x.kind !== 'customer') continue;
+    if (x.t0 >= n.t1 && x.t0 - n.t1 <= 3) return true;
+    if (x.t1 <= n.t0 && n.t0 - x.t1 <= 4 && /\b(?:give|gives|giving|send|sends|provide|provides|deliver|delivers|furnish)\b/i.test(c.view.slice(Math.max(0, x.start - 30), x.start))) return true;
+  }
+  return false;
 }

@@ -1,60 +1,84 @@
 import type { Fact } from '@custody/domain';
+import type { Clause } from '../clauses/clause.js';
+import { hitsOf, negated } from '../clauses/clause.js';
 import type { Candidate, FactContext } from './fact-context.js';
-import { decide, evidenceAt, firstMatch, operative } from './fact-context.js';
+import { clauseEvidence, decide, operative } from './fact-context.js';
 
 type V = Fact<'record_ownership'>['value'];
 
-const PREFILTER = /\b(?:owns?|owned|ownership|property|title|intellectual property)\b|\bno rights?\b|\brights? (?:in|to)\b/i;
-const DATA = String.raw`(?:[\w'-]+\s+){0,3}?(?:data|content|phi|protected health information|records?|notes|information|materials|documentation|files|recordings|transcripts|inputs?|outputs?|prompts?|submissions|uploads|documents)\b`;
-// "sole and exclusive property", "sole, exclusive and confidential property".
+const PREFILTER = /\b(?:own(?:s|ed|er|ership)?|property|title|rights?\s+(?:in|to)|intellectual property)\b/i;
+
+// The records: customer or user data and what is made from it — not the vendor's site, software or brand.
+const RECORDS = String.raw`(?:[\w'-]+\s+){0,3}?(?:data|content|phi|protected health information|records?|notes|information|materials|documentation|files|recordings|transcripts|inputs?|outputs?|prompts?|submissions|uploads|documents|summaries|reports?|audio)\b`;
 const SOLE = String.raw`(?:(?:sole|exclusive|absolute|confidential)(?:,?\s+and\s+|,\s+|\s+))*`;
-const CUSTOMER = String.raw`(?:the\s+)?(?:customer|covered entity|you|practice|clinician|provider|client|controller|therapist|licensee|subscriber)s?`;
 const BE = String.raw`(?:is|are|shall be|will be|remains?|shall remain|will remain|(?:is|are) and (?:shall|will) remain|becomes?|shall become|will become)`;
-const VENDOR_WORDS = String.raw`we|us|the company|company|vendor|business associate|the platform|platform|processor|service provider|licensor`;
-const CUSTOMER_OWNS: RegExp[] = [
-  new RegExp(String.raw`\b${CUSTOMER}\s+(?:shall\s+|will\s+|do(?:es)?\s+)?(?:retains?|owns?|keeps?|has|have|holds?)\s+(?:and\s+\w+\s+)?(?:all\s+|sole\s+|exclusive\s+|full\s+|complete\s+)*(?:right,?\s+title,?\s+and\s+interest|ownership|title)\b`, 'i'),
-  new RegExp(String.raw`\b${CUSTOMER}\s+(?:shall\s+|will\s+)?(?:own|owns|retains? ownership of)\s+${DATA}`, 'i'),
-  new RegExp(String.raw`\b${DATA}[^.;]{0,60}?\s${BE}\s+(?:the\s+)?${SOLE}(?:property|owned by|under the ownership) (?:of\s+)?${CUSTOMER}\b`, 'i'),
-  new RegExp(String.raw`\b(?:acquires?|obtains?|has|have|receives?|takes?)\s+no\s+(?:rights?|title|ownership|interest)\b[^.;]{0,40}?\b(?:in|to)\s+${DATA}`, 'i'),
-  new RegExp(String.raw`\b(?:does|do|shall|will)\s+not\s+(?:grant|give|transfer|convey|acquire|obtain|receive|claim|have|own|take)\b[^.;]{0,60}?\b(?:rights?|title|ownership|interest|intellectual property rights?)\s+(?:in|to|of|over)\s+${DATA}`, 'i'),
-  new RegExp(String.raw`\b(?:does|do|shall|will)\s+not\s+(?:own|claim (?:any )?ownership (?:of|in|over))\s+${DATA}`, 'i'),
-  new RegExp(String.raw`\bas between the parties,?\s+${CUSTOMER}\s+(?:owns|retains|shall own|will own)`, 'i'),
-];
-function vendorOwns(vendor: string): RegExp[] {
-  const VENDOR = `(?:${vendor})`;
-  return [
-  new RegExp(String.raw`\b${VENDOR}\s+(?:shall\s+|will\s+)?(?:own|owns|retains? (?:all )?ownership of|retains? all right,? title,? and interest in)\s+(?:all\s+)?${DATA}`, 'i'),
-  new RegExp(String.raw`\b${DATA}[^.;]{0,60}?\s${BE}\s+(?:the\s+)?${SOLE}(?:property|owned by) (?:of\s+)?${VENDOR}\b`, 'i'),
-  new RegExp(String.raw`\b${CUSTOMER}\s+(?:hereby\s+)?(?:assigns?|transfers?)\s+(?:to\s+\w+\s+)?(?:all\s+)?(?:right,?\s+title,?\s+and\s+interest|ownership)`, 'i'),
-  ];
-}
-const SHARED = /\b(?:jointly owned|joint ownership|co-?owned|shared ownership|own (?:them |it )?jointly)\b/i;
+const PARTY = String.raw`(?:(?:the\s+)?[\w&.'-]+(?:\s+[\w&.'-]+){0,3})`;
+// "Customer owns all Customer Data", "you retain all right, title and interest in", "Acme owns all Site Data".
+const OWNS = new RegExp(String.raw`^(${PARTY})\s+(?:shall\s+|will\s+|does\s+|do\s+)?(?:(?:retains?|keeps?|holds?|has|have)\s+(?:and\s+\w+\s+)?(?:all\s+|sole\s+|exclusive\s+|full\s+|complete\s+|any\s+)*(?:right,?\s+title,?\s+and\s+interest|ownership|title|(?:intellectual property\s+)?rights?)(?:,[^.;]{0,80}?,)?\s+(?:in(?:\s+and\s+to)?|to|of|over)\s+|(?:own|owns|retains? ownership of)\s+)((?:all\s+|any\s+|its\s+|their\s+|the\s+)*${RECORDS})`, 'i');
+// "PHI shall remain the sole property of Covered Entity", "… are owned by Company".
+const PROPERTY_OF = new RegExp(String.raw`\b(${RECORDS})[^.;]{0,80}?\s${BE}\s+(?:the\s+)?${SOLE}(?:property|owned by|under the ownership) (?:of\s+)?(${PARTY})`, 'i');
+// The vendor taking no rights: "does not claim ownership of your Content", "acquires no rights in Customer Data".
+const CLAIMS_NONE = new RegExp(String.raw`\b(?:acquires?|obtains?|has|have|receives?|takes?|claims?)\s+no\s+(?:rights?|title|ownership|interest)\b[^.;]{0,40}?\b(?:in|to|of|over)\s+(${RECORDS})|\b(?:does|do|shall|will|did)\s+not\s+(?:grant|give|transfer|convey|acquire|obtain|receive|claim|have|own|take|assert)\b[^.;]{0,60}?\b(?:rights?|title|ownership|interest|intellectual property rights?)\s+(?:in|to|of|over)\s+(?:any\s+(?:of\s+)?)?(${RECORDS})|\b(?:does|do|shall|will)\s+not\s+(?:own|claim (?:any )?ownership (?:of|in|over)|assert (?:any )?ownership (?:of|in|over))\s+(${RECORDS})`, 'i');
+// The customer keeping its records, anywhere in a clause: "you retain ownership of", "Customer owns all …",
+// "you remain the owner of", "… remains yours", "… belongs to you".
+const CUSTOMER_WORD = String.raw`(?:the\s+)?(?:customer|covered entity|you|practice|clinician|client|controller|therapist|licensee|subscriber|user|member|publisher|data exporter)s?`;
+const CUSTOMER_OWNS = new RegExp(String.raw`\b${CUSTOMER_WORD}\s+(?:shall\s+|will\s+|do(?:es)?\s+|also\s+|always\s+|continue to\s+)*(?:(?:retains?|keeps?|holds?|has|have|maintains?)\s+(?:and\s+\w+\s+)?(?:all\s+|sole\s+|exclusive\s+|full\s+|complete\s+|any\s+)*(?:right,?\s+title,?\s+and\s+interest|ownership|title|(?:intellectual property\s+)?rights?)(?:,[^.;]{0,80}?,)?\s+(?:in(?:\s+and\s+to)?|to|of|over)\s+|(?:own|owns|retains? ownership of|remains? the (?:sole\s+)?owners? of|(?:is|are) the (?:sole\s+)?owners? of)\s+)((?:all\s+|any\s+|its\s+|their\s+|the\s+|your\s+)*${RECORDS})|\b(${RECORDS})[^.;]{0,60}?\b(?:remains?|is|are|stays?|will remain|shall remain)\s+(?:solely\s+)?yours\b|\b(${RECORDS})[^.;]{0,60}?\bbelongs?\s+(?:solely\s+|exclusively\s+)?to\s+(?:you|the customer|customer)\b`, 'i');
+const JOINT = /\b(?:jointly owned|joint ownership|co-?owned|shared ownership|own (?:them |it )?jointly)\b/i;
+const ASSIGNS = /\b(?:you|customer|licensee|user)s?\s+(?:hereby\s+)?(?:assigns?|transfers?)\s+(?:to\s+[\w\s]{1,30}?\s+)?(?:all\s+)?(?:right,?\s+title,?\s+and\s+interest|ownership|(?:all\s+)?rights?)\b/i;
+// The vendor's own site, software and brand: owning those is not owning the records.
+const SITE_CONTENT = /\b(?:displayed|available|included|contained|found|appearing)\s+(?:on|in|through|via)\b|\b(?:on|of)\s+(?:the|our|this)\s+(?:site|website|services?|platform|app)\b|\b(?:software|trademarks?|logos?|trade dress|service marks|brand|look and feel|source code|the services? and|site content|website content|our content)\b/i;
+// What the vendor may not own without it being record ownership: the records must be the customer's or users'
+// data or what is made of it ("your submissions", "Session Summaries", "Site Data", "data we collect about use").
+const USER_RECORDS = /\b(?:your|user|users'?|member|customer|client|patient|practice|submitted|submissions?|you (?:post|provide|upload|submit|create|add)|uploaded|session|notes|recordings?|transcripts?|summaries|site data|usage data|collects?|phi|protected health|de-?identified data|personal data|personal information|outputs?|inputs?|prompts?|ai-generated)\b/i;
+// Feedback and suggestions assigned to the vendor are not the records.
+const FEEDBACK = /\b(?:feedback|suggestions?|ideas|enhancement requests?|recommendations)\b/i;
+// Statements that are not about who owns the records.
+const NOT_OWNERSHIP = /\b(?:represent|represents|warrant|warrants|must|need to|certif(?:y|ies))\b[^.;]{0,40}\b(?:own|have (?:all|the) (?:necessary )?rights?)\b|\bright to use\b|\bjointly owned by\b[^.;]{0,80}\b(?:bank|compan|group|shareholders?)/i;
+const CUSTOMER = /^(?:the\s+)?(?:customer|covered entity|you|practice|clinician|client|controller|therapist|licensee|subscriber|user|member|publisher|data exporter)s?$/i;
 
 /**
- * `record_ownership`: who owns the records. customer when the customer keeps title or the vendor takes no
- * rights in customer data; vendor when the vendor owns (or is assigned) the records, notes or content;
- * shared when stated jointly or when the document asserts both.
+ * `record_ownership`: who owns the records. `customer` only on an explicit statement that the customer's or
+ * users' content stays theirs, or that the vendor claims no ownership of it; `vendor` when the vendor owns the
+ * records, notes or content (or is assigned them); `shared` when stated jointly or when the document says both.
+ * The vendor owning its own site, software or brand, representations ("you represent that you own …") and
+ * "control" are not record ownership (README conventions).
  */
 export function extractRecordOwnership(ctx: FactContext): Fact<'record_ownership'> {
   const cands: Candidate<V>[] = [];
-  // The vendor by generic words and by its own names in this document ("Acme owns all notes").
-  const names = ctx.vendorNames.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).filter((n) => n.length >= 2);
-  const VENDOR_OWNS = vendorOwns([VENDOR_WORDS, ...names].join('|'));
+  const vendor = new RegExp(String.raw`^(?:the\s+)?(?:we|us|our|company|vendor|business associate|the platform|platform|processor|service provider|provider|licensor|${ctx.vendorNames.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).filter((n) => n.length >= 2).join('|') || 'company'})$`, 'i');
+  const owner = (party: string): 'customer' | 'vendor' | undefined => {
+    const p = party.trim().replace(/^(?:as between (?:the parties|you and us),?\s*)/i, '').replace(/[.,;:]+$/, '');
+    if (CUSTOMER.test(p)) return 'customer';
+    if (vendor.test(p)) return 'vendor';
+    return undefined;
+  };
   for (const s of operative(ctx, PREFILTER)) {
-    const v = s.view;
-    const sh = SHARED.exec(v);
-    if (sh) {
-      cands.push({ value: 'shared', evidence: evidenceAt(ctx, s, sh.index, sh.index + sh[0].length), confidence: 0.8 });
-      continue;
-    }
-    const c = firstMatch(v, CUSTOMER_OWNS);
-    if (c) {
-      cands.push({ value: 'customer', evidence: evidenceAt(ctx, s, c[0], c[1]), confidence: 0.85 });
-      continue;
-    }
-    const vo = firstMatch(v, VENDOR_OWNS);
-    if (vo && !/\b(?:not|never|no)\b/i.test(v.slice(Math.max(0, vo[0] - 30), vo[0] + 20))) {
-      cands.push({ value: 'vendor', evidence: evidenceAt(ctx, s, vo[0], vo[1]), confidence: 0.8 });
+    for (const c of ctx.clauses(s)) {
+      const v = c.view.replace(/^(?:[-*•]\s+|\(?[a-z0-9]{1,4}[.)]\s+|\d+(?:\.\d+)*\s+)+/i, '');
+      const lead = c.view.length - v.length;
+      if (NOT_OWNERSHIP.test(v)) continue;
+      const ev = clauseEvidence(ctx, c);
+      if (JOINT.test(v) && new RegExp(RECORDS, 'i').test(v)) {
+        cands.push({ value: 'shared', evidence: ev, confidence: 0.8 });
+        continue;
+      }
+      const none = CLAIMS_NONE.exec(v);
+      if (none && isVendorSubject(c, lead + none.index, vendor)) {
+        cands.push({ value: 'customer', evidence: ev, confidence: 0.85 });
+        continue;
+      }
+      const own = OWNS.exec(v.replace(/^(?:as between (?:the parties|you and us|[\w\s]{1,40}? and [\w\s]{1,40}?),?\s*)/i, (m) => ' '.repeat(m.length)).trimStart());
+      const prop = PROPERTY_OF.exec(v);
+      const cust = own && owner(own[1]) ? null : CUSTOMER_OWNS.exec(v);
+      const who = own && owner(own[1]) ? owner(own[1]) : cust ? 'customer' : prop ? owner(prop[2]) : undefined;
+      const records = own && owner(own[1]) ? own[2] : cust ? (cust[1] ?? cust[2] ?? cust[3] ?? '') : prop ? prop[1] : '';
+      if (who && !negatedOwn(c)) {
+        if (who === 'vendor' && (FEEDBACK.test(v) || (!USER_RECORDS.test(records) && (SITE_CONTENT.test(v) || !USER_RECORDS.test(v))))) continue;
+        if (who === 'customer' && /\b(?:tokens?|assets?|api|nfts?|funds?|accounts?)\b/i.test(records)) continue;
+        cands.push({ value: who, evidence: ev, confidence: who === 'customer' ? 0.85 : 0.8 });
+        continue;
+      }
+      if (ASSIGNS.test(v) && USER_RECORDS.test(v) && !SITE_CONTENT.test(v) && !FEEDBACK.test(v)) cands.push({ value: 'vendor', evidence: ev, confidence: 0.75 });
     }
   }
   const hasC = cands.some((c) => c.value === 'customer');
@@ -63,4 +87,18 @@ export function extractRecordOwnership(ctx: FactContext): Fact<'record_ownership
     for (const c of cands) if (c.value === 'customer' || c.value === 'vendor') c.value = 'shared';
   }
   return decide('record_ownership', cands, ['shared', 'vendor', 'customer']);
+}
+
+/** Whether the "takes no rights" statement is the vendor's (or impersonal: "this Agreement does not grant Acme …"). */
+function isVendorSubject(c: Clause, at: number, vendor: RegExp): boolean {
+  const before = c.view.slice(0, at).trim();
+  const words = before.split(/\s+/).slice(-4).join(' ');
+  if (/\b(?:you|customer|licensee|user|member)s?\s*$/i.test(before)) return false;
+  if (/\b(?:this|these|the) (?:agreement|addendum|dpa|baa|terms|policy|privacy policy|contract)\b|\bnothing\b/i.test(before)) return true;
+  return vendor.test(words.split(/\s+/).slice(-1)[0] ?? '') || /\b(?:we|company|vendor|provider|processor)\s*$/i.test(before) || hitsOf(c, 'actor', 'vendor').some((h) => h.end <= at);
+}
+
+/** "You do not own …", "no ownership is transferred": an own word negated in the clause. */
+function negatedOwn(c: Clause): boolean {
+  return hitsOf(c, 'action', 'own').some((h) => negated(c, h));
 }

@@ -4,15 +4,16 @@ import { detectTextFormat, isPdf, isZip } from './detect-format.js';
 import { loadDocx } from './docx-loader.js';
 import { loadHtml } from './html-loader.js';
 import { loadMarkdown } from './markdown-loader.js';
-import { normaliseWhitespace } from './normalise.js';
+import { normaliseMapped } from './normalise.js';
 import { loadPdf } from './pdf-loader.js';
-import { TextBuilder } from './text-builder.js';
+import { identity, toIndex } from './source-map.js';
 
 const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
 const DEFAULT_TIMEOUT_MS = 30_000;
 
 /**
- * Turns a contract, BAA or policy file into one normalised text with pages and sections. The format is
+ * Turns a contract, BAA or policy file into one normalised text with pages and sections (and, for Markdown
+ * and plain text, the file's text and where each normalised character sits in it). The format is
  * detected from the bytes (%PDF, a ZIP holding word/document.xml, HTML tags, markdown headings), the
  * file name only breaking ties. Bad input throws InvalidInputError with the reason: empty, too large,
  * binary, not valid UTF-8, a scanned or encrypted PDF, a corrupt DOCX, an HTML page with no text.
@@ -43,14 +44,13 @@ export async function loadDocument(bytes: Uint8Array, fileName?: string, opts: L
     return { text, format, sections, ...(warnings.length ? { warnings } : {}) };
   }
   if (format === 'markdown') {
-    const { text, sections } = loadMarkdown(decoded);
+    const { text, sections, src } = loadMarkdown(decoded);
     if (!text) throw new InvalidInputError('markdown file has no text', details);
-    return { text, format, sections, ...(warnings.length ? { warnings } : {}) };
+    return { text, format, sections, source: decoded, sourceIndex: src, ...(warnings.length ? { warnings } : {}) };
   }
-  const b = new TextBuilder();
-  b.add(normaliseWhitespace(decoded));
-  const { text } = b.build();
-  return { text, format: 'text', sections: [], ...(warnings.length ? { warnings } : {}) };
+  const normalised = normaliseMapped(identity(decoded));
+  const text = normalised.text;
+  return { text, format: 'text', sections: [], source: decoded, sourceIndex: toIndex(normalised), ...(warnings.length ? { warnings } : {}) };
 }
 
 /** Decodes UTF-8 (or UTF-16 with a BOM); rejects binary data and text that is mostly undecodable. */
@@ -61,7 +61,10 @@ function decode(bytes: Uint8Array, details: Record<string, unknown>): { text: st
   }
   const sample = bytes.subarray(0, Math.min(bytes.length, 1 << 20));
   let controls = 0;
-  for (const c of sample) if (c === 0 || (c < 9) || (c > 13 && c < 32 && c !== 27)) controls++;
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample[i];
+    if (c < 9 || (c > 13 && c < 32 && c !== 27)) controls++;
+  }
   if (controls / sample.length > 0.02) throw new InvalidInputError('binary file: not a PDF, DOCX, HTML, Markdown or text document', details);
   const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
   let bad = 0;

@@ -1,48 +1,60 @@
-import { TextBuilder } from './text-builder.js';
 import type { SectionSpan } from '../types.js';
+import type { Mapped } from './source-map.js';
+import { concat, identity, keepGroups, slice, sourceAt, synth, trim } from './source-map.js';
+import { TextBuilder } from './text-builder.js';
 
 /**
- * Markdown to plain text: headings (ATX and setext) become heading blocks, list items keep a "- " or
- * "1. " marker on their own line, emphasis/code/link/image markup and HTML tags go, table rows become
- * "cell | cell" lines (separator rows dropped), backslash escapes are resolved.
+ * Markdown to plain text: headings (ATX and setext) become heading blocks with their level, list items keep
+ * a "- " or "1. " marker on their own line, emphasis/code/link/image markup and HTML tags go, table rows
+ * become "cell | cell" lines (separator rows dropped), backslash escapes are resolved. Every character of
+ * the result keeps its index in `source` (`src`), so quotes can be taken from the file itself.
  */
-export function loadMarkdown(source: string): { text: string; sections: SectionSpan[] } {
+export function loadMarkdown(source: string): { text: string; sections: SectionSpan[]; src: Int32Array } {
   const b = new TextBuilder();
-  const lines = source.replace(/\r\n?/g, '\n').split('\n');
-  let para: string[] = [];
+  const lines: { m: Mapped; at: number }[] = [];
+  for (let at = 0; at <= source.length; ) {
+    let nl = source.indexOf('\n', at);
+    if (nl < 0) nl = source.length;
+    const end = nl > at && source[nl - 1] === '\r' ? nl - 1 : nl;
+    lines.push({ m: identity(source.slice(at, end), at), at });
+    at = nl + 1;
+  }
+  let para: { m: Mapped; at: number }[] = [];
   let inFence = false;
   let paraIsItem = false;
   let lastWasItem = false;
   // Consecutive list items stay on adjacent lines; anything else is a paragraph of its own.
   const flush = () => {
     if (para.length > 0) {
-      b.add(para.join('\n'), { separator: paraIsItem && lastWasItem ? '\n' : '\n\n' });
+      const joined = concat(para.flatMap((p, i) => (i === 0 ? [p.m] : [synth('\n', p.at), p.m])));
+      b.add(joined, { separator: paraIsItem && lastWasItem ? '\n' : '\n\n' });
       lastWasItem = paraIsItem;
     }
     para = [];
     paraIsItem = false;
   };
   for (let i = 0; i < lines.length; i++) {
-    const raw = lines[i];
+    const line = lines[i];
+    const raw = line.m.text;
     if (/^\s*(?:```|~~~)/.test(raw)) {
       flush();
       inFence = !inFence;
       continue;
     }
     if (inFence) {
-      para.push(raw);
+      para.push(line);
       continue;
     }
-    const next = lines[i + 1] ?? '';
-    const atx = /^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$/.exec(raw);
+    const next = lines[i + 1]?.m.text ?? '';
+    const atx = /^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$/d.exec(raw) as (RegExpExecArray & { indices: [number, number][] }) | null;
     if (atx) {
       flush();
       lastWasItem = false;
-      b.add(inline(atx[2]), { heading: true });
+      b.add(inline(slice(line.m, atx.indices[2][0], atx.indices[2][1])), { heading: true, level: atx[1].length });
       continue;
     }
     if (raw.trim() && /^\s{0,3}(?:=+|-+)\s*$/.test(next) && !/^\s*[-*+]\s/.test(raw) && para.length === 0) {
-      b.add(inline(raw), { heading: true });
+      b.add(inline(line.m), { heading: true, level: next.trim().startsWith('=') ? 1 : 2 });
       i++;
       continue;
     }
@@ -55,36 +67,62 @@ export function loadMarkdown(source: string): { text: string; sections: SectionS
       if (!/^\s*(?:[-*+]|\d{1,3}[.)])\s/.test(next)) lastWasItem = false;
       continue;
     }
-    const bullet = /^\s*(?:[-*+]|(\d{1,3})[.)])\s+(.*)$/.exec(raw);
+    const bullet = /^\s*(?:([-*+])|(\d{1,3})([.)]))\s+(.*)$/d.exec(raw) as (RegExpExecArray & { indices: [number, number][] }) | null;
     if (bullet) {
       flush();
-      para.push((bullet[1] ? `${bullet[1]}. ` : '- ') + inline(bullet[2]));
+      const marker = bullet[1]
+        ? synth('- ', sourceAt(line.m, bullet.indices[1][0]))
+        : concat([slice(line.m, bullet.indices[2][0], bullet.indices[2][1]), synth('. ', sourceAt(line.m, bullet.indices[3][0]))]);
+      para.push({ m: concat([marker, inline(slice(line.m, bullet.indices[4][0], bullet.indices[4][1]))]), at: line.at });
       paraIsItem = true;
       continue;
     }
     if (/^\s*\|.*\|\s*$/.test(raw)) {
       flush();
-      const cells = raw.trim().replace(/^\||\|$/g, '').split('|').map((c) => inline(c.trim()));
-      b.add(cells.join(' | '), { separator: '\n' });
+      b.add(tableRow(line.m), { separator: '\n' });
       continue;
     }
-    para.push(inline(raw.replace(/^\s*>\s?/, '')));
+    const quote = /^\s*>\s?/.exec(raw);
+    para.push({ m: inline(quote ? slice(line.m, quote[0].length) : line.m), at: line.at });
   }
   flush();
-  return b.build();
+  const built = b.build();
+  return { text: built.text, sections: built.sections, src: built.src! };
 }
 
-/** Strips inline markup from one line. */
-function inline(s: string): string {
-  return s
-    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/\[([^\]]*)\]\((?:[^()]|\([^)]*\))*\)/g, '$1')
-    .replace(/\[([^\]]+)\]\[[^\]]*\]/g, '$1')
-    .replace(/<\/?[a-z][^>]*>/gi, '')
-    .replace(/`([^`]*)`/g, '$1')
-    .replace(/(\*\*|__)(?=\S)([\s\S]*?\S)\1/g, '$2')
-    .replace(/\*\*|__/g, '')
-    .replace(/(^|[^\w*])[*_](?=\S)([^*_]*?\S)[*_](?![\w*])/g, '$1$2')
-    .replace(/\\([\\`*_{}[\]()#+\-.!|>~"'])/g, '$1')
-    .replace(/[ \t]{2,}$/, '');
+/** "| a | b |" → "a | b": cells trimmed and stripped of markup, joined at their source pipes. */
+function tableRow(row: Mapped): Mapped {
+  const t = row.text;
+  const first = t.indexOf('|');
+  const last = t.lastIndexOf('|');
+  const parts: Mapped[] = [];
+  let from = first + 1;
+  for (let k = from; k <= last; k++) {
+    if (t[k] !== '|' || t[k - 1] === '\\') continue;
+    const cell = trim(inline(slice(row, from, k)));
+    if (parts.length > 0) parts.push(synth(' | ', sourceAt(row, from - 1)));
+    parts.push(cell);
+    from = k + 1;
+  }
+  return concat(parts);
+}
+
+const INLINE: [RegExp, number[]][] = [
+  [/!\[([^\]]*)\]\([^)]*\)/dg, [1]],
+  [/\[([^\]]*)\]\((?:[^()]|\([^)]*\))*\)/dg, [1]],
+  [/\[([^\]]+)\]\[[^\]]*\]/dg, [1]],
+  [/<\/?[a-z][^>]*>/dgi, []],
+  [/`([^`]*)`/dg, [1]],
+  [/(\*\*|__)(?=\S)([\s\S]*?\S)\1/dg, [2]],
+  [/\*\*|__/dg, []],
+  [/(^|[^\w*])[*_](?=\S)([^*_]*?\S)[*_](?![\w*])/dg, [1, 2]],
+  [/\\([\\`*_{}[\]()#+\-.!|>~"'])/dg, [1]],
+  [/[ \t]{2,}$/dg, []],
+];
+
+/** Strips inline markup from one line, keeping the source index of what stays. */
+function inline(m: Mapped): Mapped {
+  let out = m;
+  for (const [re, keep] of INLINE) out = keepGroups(out, re, keep);
+  return out;
 }

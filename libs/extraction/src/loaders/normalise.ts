@@ -1,27 +1,96 @@
+import type { Mapped } from './source-map.js';
+import { identity, sourceAt, Writer } from './source-map.js';
+
+/** Zero-width characters, soft hyphen, BOM and C0 controls other than whitespace: dropped. */
+function invisible(c: number): boolean {
+  return (c >= 0x200b && c <= 0x200d) || c === 0x2060 || c === 0xfeff || c === 0xad || c <= 0x08 || (c >= 0x0e && c <= 0x1f) || c === 0x7f;
+}
+/** Tabs and exotic spaces: a space. */
+function space(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x0c || c === 0x0b || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x202f || c === 0x205f || c === 0x3000;
+}
+
 /**
  * One whitespace normalisation for every format, so evidence offsets mean the same thing whatever the
  * source: LF line ends, no tabs or exotic spaces, single spaces inside lines, no indentation, at most one
  * blank line between paragraphs. Invisible characters (zero-width, soft hyphen, BOM, C0 controls) go.
  */
 export function normaliseWhitespace(input: string): string {
-  const s = input
-    .replace(/\r\n?/g, '\n')
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u200b-\u200d\u2060\ufeff\u00ad\u0000-\u0008\u000e-\u001f\u007f]/g, '')
-    .replace(/[\t\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/g, ' ')
-    .replace(/[\u2028\u2029]/g, '\n');
-  const lines = s.split('\n');
-  const out: string[] = [];
+  return normaliseMapped(identity(input)).text;
+}
+
+/**
+ * {@link normaliseWhitespace} that keeps each output character's source index (see source-map.ts). Visible
+ * characters are copied in runs; a space standing for a tab or an exotic space, and the "\n" / "\n\n" line
+ * separators, are inserted at the index of the character they replace.
+ */
+export function normaliseMapped(m: Mapped): Mapped {
+  const text = m.text;
+  const w = new Writer();
+  let runStart = -1; // start of the pending run of input characters copied as they are
+  let runEnd = -1;
+  const flush = () => {
+    if (runStart >= 0) w.copy(m, runStart, runEnd);
+    runStart = -1;
+  };
+  const keep = (i: number) => {
+    if (runStart >= 0 && runEnd === i) runEnd = i + 1;
+    else {
+      flush();
+      runStart = i;
+      runEnd = i + 1;
+    }
+  };
   let blank = 0;
-  for (const raw of lines) {
-    const line = raw.replace(/ {2,}/g, ' ').trim();
-    if (line === '') {
-      blank++;
+  let breakAt = -1; // input index of the first line break of the pending separator
+  let pendingSpace = -1; // input index of a space to emit before the next visible character on this line
+  let lineHasText = false;
+  let any = false;
+  for (let i = 0; i < text.length; i++) {
+    let code = text.charCodeAt(i);
+    if (code === 0x0d) {
+      if (text.charCodeAt(i + 1) === 0x0a) continue; // the LF that follows carries the line break
+      code = 0x0a;
+    } else if (code === 0x2028 || code === 0x2029) code = 0x0a;
+    if (code === 0x0a) {
+      if (lineHasText) {
+        lineHasText = false;
+        blank = 0;
+        breakAt = i;
+      } else if (any) {
+        blank++;
+        if (breakAt < 0) breakAt = i;
+      }
+      pendingSpace = -1;
       continue;
     }
-    if (out.length > 0) out.push(blank > 0 ? '\n\n' : '\n');
-    out.push(line);
-    blank = 0;
+    if (invisible(code)) continue;
+    if (space(code)) {
+      if (lineHasText && pendingSpace < 0) pendingSpace = i;
+      continue;
+    }
+    if (!lineHasText) {
+      if (any) {
+        if (blank === 0 && text.charCodeAt(breakAt) === 0x0a) keep(breakAt);
+        else {
+          flush();
+          w.synth(blank > 0 ? '\n\n' : '\n', sourceAt(m, breakAt));
+        }
+      }
+      lineHasText = true;
+      any = true;
+      blank = 0;
+      breakAt = -1;
+    } else if (pendingSpace >= 0) {
+      if (text.charCodeAt(pendingSpace) === 0x20) keep(pendingSpace);
+      else {
+        flush();
+        w.synth(' ', sourceAt(m, pendingSpace));
+      }
+    }
+    pendingSpace = -1;
+    keep(i);
   }
-  return out.join('');
+  flush();
+  return w.done();
 }

@@ -74,6 +74,12 @@ export function analyseText(text: string, sections?: SectionSpan[]): AnalysedTex
   while (pStart < text.length) {
     let pEnd = text.indexOf('\n\n', pStart);
     if (pEnd < 0) pEnd = text.length;
+    // A sentence broken by a blank line (text converted from PDF: "… relating to Personal Data\n\nprocessed
+    // hereunder, to inform …") continues: the block ends without a full stop and the next starts in lower case.
+    while (pEnd < text.length && /[\p{L}\p{N},)\-]/u.test(text[pEnd - 1]) && /[a-z(]/.test(text[pEnd + 2] ?? '') && !headingStarts.has(pEnd + 2)) {
+      const next = text.indexOf('\n\n', pEnd + 2);
+      pEnd = next < 0 ? text.length : next;
+    }
     const para = text.slice(pStart, pEnd);
     const drafting = /^\[[\s\S]*\]$/.test(para.trim());
     const lines = splitLines(para, pStart);

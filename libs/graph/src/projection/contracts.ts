@@ -4,7 +4,7 @@ import type { ManifestDocument } from '../manifest/index.js';
 import { applyFactCorrections } from './apply-fact-corrections.js';
 import { basename, stamp } from './normalise.js';
 import type { SystemDraft, SystemRegistry } from './system-registry.js';
-import type { ContractInput, VendorResolver } from './types.js';
+import { inputOrder, type ContractInput, type VendorResolver } from './types.js';
 
 /** A contract with corrections applied and evidence stamped, waiting to be attached to a system. */
 export interface PreparedContract {
@@ -15,14 +15,14 @@ export interface PreparedContract {
   names: string[];
 }
 
-/** Sort by document id (order-independence), apply corrections and stamp fact evidence with its document. */
+/** Sort by content (order-independence, {@link inputOrder}), apply corrections and stamp fact evidence with its document. */
 export function prepareContracts(
   contracts: readonly ContractInput[],
   corrections: Record<string, FactCorrection[]>,
   warnings: string[],
 ): PreparedContract[] {
   return [...contracts]
-    .sort((a, b) => (a.documentId < b.documentId ? -1 : a.documentId > b.documentId ? 1 : 0))
+    .sort(inputOrder)
     .map((c) => {
       const corrected = applyFactCorrections(c.result.facts, corrections[c.documentId] ?? []);
       warnings.push(...corrected.warnings.map((w) => `${c.file}: ${w}`));

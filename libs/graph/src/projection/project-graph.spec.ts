@@ -1,6 +1,7 @@
 import { PRACTICE_ID } from '@custody/domain';
 import type { Graph } from '@custody/domain';
 import { projectGraph, projectGraphWithReport } from './index.js';
+import { wellKnownTransport } from './project-graph.js';
 import { config, contract, factSet, manifest, STACK, vendors } from './testing/fixtures.js';
 import type { ProjectionInput } from './types.js';
 
@@ -177,5 +178,54 @@ describe('projectGraph: contracts', () => {
     expect(facts.breach_notice_days.value).toBeNull();
     expect(flow(report.graph, 'ehr->clearinghouse').legalBasis).toBe('baa');
     expect(report.warnings).toEqual(expect.arrayContaining([expect.stringMatching(/^claimbridge\.md: correction of breach_notice_days by lee .* ignored/)]));
+  });
+});
+
+describe('projectGraph: configs belong to their system, coverage follows the contract chain', () => {
+  const STACK2 = `practice: { name: P }
+systems:
+  - { id: ehr, name: Tidewater EHR, role: ehr, holds: [progress_notes, claims] }
+  - { id: clearinghouse, name: Clearpath, role: clearinghouse, hosts: [sftp.clearpath.example] }
+flows:
+  - { from: ehr, to: clearinghouse, data: [claims], transport: sftp }
+documents:
+  - { file: configs/claims-export.yaml, system: ehr }
+  - { file: docs/ehr-baa.md, system: ehr }
+`;
+  const cfg = config('sha-cfg', 'claims-export.yaml', {
+    systems: [
+      { id: 'app-configured-application', name: 'Configured application', role: 'other', evidence: [{ quote: '#', line: 1 }] },
+      { id: 'sftp-clearpath-example-22', name: 'destination.port (sftp.clearpath.example:22)', role: 'other', hosts: ['sftp.clearpath.example:22'], evidence: [{ quote: 'host', line: 6 }] },
+    ],
+    flows: [{ from: 'app-configured-application', to: 'sftp-clearpath-example-22', data: ['demographics'], transport: 'tcp', endpoint: 'sftp.clearpath.example:22', evidence: [{ quote: 'port: 22', line: 7 }] }],
+  });
+
+  it('reads a config listed under a system as that system\'s flows, matched to the declared destination by host', () => {
+    const g = projectGraph({ manifest: manifest(STACK2), contracts: [], configs: [cfg], asOf: ASOF });
+    expect(g.systems.map((s) => s.id)).toEqual([PRACTICE_ID, 'clearinghouse', 'ehr']);
+    const f = flow(g, 'ehr->clearinghouse');
+    expect(f.transport).toBe('sftp');
+    expect(f.data).toEqual(expect.arrayContaining(['claims', 'demographics']));
+    expect(f.evidence.map((e) => e.line)).toEqual(expect.arrayContaining([7]));
+  });
+
+  it('binds a sub-processor named in a vendor BAA with flow-down to that BAA (marked via), never the other way', () => {
+    const baa = contract('sha-baa', 'ehr-baa.md', 'Tidewater EHR', factSet({
+      baa_offered: 'yes', subcontractor_flowdown: 'yes', subprocessors_named: ['Amazon Web Services, Inc.'], law_enforcement_disclosure: 'judicial_process_only',
+    }));
+    const weak = contract('sha-weak', 'ch-baa.md', 'Clearpath', factSet({ baa_offered: 'yes', subcontractor_flowdown: 'no', subprocessors_named: ['Northlake Hosting'] }));
+    const g = projectGraph({ manifest: manifest(STACK2.replace('  - { file: docs/ehr-baa.md, system: ehr }\n', '')), contracts: [baa, weak], configs: [], asOf: ASOF });
+    const aws = system(g, 'amazon-web-services-inc');
+    expect(aws.contracts).toEqual([expect.objectContaining({ documentId: 'sha-baa', via: { system: 'ehr', relation: 'flowdown' } })]);
+    expect(system(g, 'ehr').contracts.map((c) => c.via)).toEqual([undefined]);
+    // No flow-down, no binding: the clearinghouse's hosting company has no terms on file.
+    expect(system(g, 'northlake-hosting').contracts).toEqual([]);
+  });
+
+  it('knows ports that only speak an encrypted protocol', () => {
+    expect(wellKnownTransport('tcp', 'sftp.x.example:22')).toBe('sftp');
+    expect(wellKnownTransport('tcp', 'api.x.example:443/v1')).toBe('https');
+    expect(wellKnownTransport('tcp', 'db.x.example:5432')).toBe('tcp');
+    expect(wellKnownTransport('http', 'x.example:22')).toBe('http');
   });
 });

@@ -1,5 +1,5 @@
 import { PRACTICE_ID } from '@custody/domain';
-import type { ConsentDecl, Evidence, Graph, GraphIdentifierExposure, GraphRedaction, PracticeInfo } from '@custody/domain';
+import type { ConsentDecl, Evidence, Graph, GraphIdentifierExposure, GraphRedaction, PracticeInfo, Transport } from '@custody/domain';
 import { attachContracts, prepareContracts } from './contracts.js';
 import { FlowTable, finaliseFlows } from './flow-table.js';
 import { inheritFlowdown } from './flowdown.js';
@@ -8,7 +8,7 @@ import { basename, sortCategories, stamp } from './normalise.js';
 import { applySettingChanges } from './setting-changes.js';
 import { addImpliedNotetakerFlows, expandSubprocessors, fillSubprocessorData } from './subprocessors.js';
 import { SystemRegistry, toGraphSystem } from './system-registry.js';
-import type { ConfigInput, ProjectionInput, ProjectionReport } from './types.js';
+import { inputOrder, type ConfigInput, type ProjectionInput, type ProjectionReport } from './types.js';
 
 const DEFAULT_PRACTICE: PracticeInfo = { name: 'Practice', lenses: ['default'], records: {} };
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -50,7 +50,7 @@ export function projectGraphWithReport(input: ProjectionInput): ProjectionReport
 
   const redactions: GraphRedaction[] = [];
   const identifiers: GraphIdentifierExposure[] = [];
-  for (const cfg of [...input.configs].sort((a, b) => cmp(a.documentId, b.documentId))) {
+  for (const cfg of [...input.configs].sort(inputOrder)) {
     projectConfig(cfg, registry, flows, input, { consents, redactions, identifiers, warnings });
   }
 
@@ -139,7 +139,7 @@ function projectConfig(cfg: ConfigInput, registry: SystemRegistry, flows: FlowTa
     const to = resolve(f.to, evidence);
     if (from === to) continue;
     if (to !== PRACTICE_ID) targets.add(to);
-    flows.add({ from, to, data: new Set(f.data), transport: f.transport, purpose: f.purpose, endpoint: f.endpoint, evidence, origin: 'config', source: documentId });
+    flows.add({ from, to, data: new Set(f.data), transport: wellKnownTransport(f.transport, f.endpoint), purpose: f.purpose, endpoint: f.endpoint, evidence, origin: 'config', source: documentId });
   }
   for (const c of result.consents ?? []) {
     const to = local.get(c.to) ?? registry.get(c.to)?.id ?? registry.findByName(c.to)[0]?.id;
@@ -167,4 +167,15 @@ function configSelves(result: ConfigInput['result']): Set<string> {
   const candidates = result.systems.filter((s) => s.role === 'other' && !(s.hosts ?? []).length && !targets.has(s.id));
   const apps = candidates.filter((s) => s.id.startsWith('app-'));
   return new Set((apps.length ? apps : candidates.filter((s) => sources.has(s.id))).map((s) => s.id));
+}
+
+/**
+ * A bare `tcp` endpoint on a port that only speaks an encrypted protocol is that protocol: `host:22` is
+ * SSH/SFTP and `host:443` is HTTPS, so neither is reported as unencrypted (nor kept apart from the declared
+ * `sftp`/`https` flow it is). Any other port stays `tcp`: we claim no encryption we cannot see.
+ */
+export function wellKnownTransport(transport: Transport, endpoint: string | undefined): Transport {
+  if (transport !== 'tcp' || !endpoint) return transport;
+  const port = /:(\d{2,5})(?:[/?#]|$)/.exec(endpoint)?.[1];
+  return port === '22' ? 'sftp' : port === '443' ? 'https' : transport;
 }

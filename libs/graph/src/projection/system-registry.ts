@@ -144,7 +144,8 @@ export function toGraphSystem(s: SystemDraft): GraphSystem {
     role: s.role,
     holds: sortCategories(s.holds),
     settings: sortKeys(s.settings),
-    contracts: [...s.contracts].sort((a, b) => (a.documentId < b.documentId ? -1 : a.documentId > b.documentId ? 1 : 0)),
+    // By file, then id: the first contract of a system must not depend on which upload got the smaller UUID.
+    contracts: [...s.contracts].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.documentId < b.documentId ? -1 : a.documentId > b.documentId ? 1 : 0)),
     evidence: sortEvidence(s.evidence),
     ...(s.group ? { group: s.group } : {}),
   };

@@ -8,6 +8,8 @@ export type VendorResolver = (hostOrName: string) => { name: string; role: Syste
 export interface ContractInput {
   documentId: string;
   file: string;
+  /** Content hash; orders inputs (see {@link inputOrder}) so random document ids cannot change the graph. */
+  sha256?: string;
   result: ExtractionResult;
 }
 
@@ -15,6 +17,8 @@ export interface ContractInput {
 export interface ConfigInput {
   documentId: string;
   file: string;
+  /** Content hash; orders inputs (see {@link inputOrder}). */
+  sha256?: string;
   result: ParseResult;
 }
 
@@ -28,6 +32,17 @@ export interface SettingChangeInput {
   system: string;
   settings: Record<string, unknown>;
   evidence: Evidence[];
+}
+
+/**
+ * The order the projection reads contracts and configs in: by content (sha256), then file name, then id.
+ * Document ids are random UUIDs given at upload, so ordering by id made two ingests of the same files
+ * give different graphs, findings and scores (issue 12: 203 vs 202 findings).
+ */
+export function inputOrder(a: { documentId: string; file: string; sha256?: string }, b: { documentId: string; file: string; sha256?: string }): number {
+  const ka = `${a.sha256 ?? ''}\u0000${a.file}\u0000${a.documentId}`;
+  const kb = `${b.sha256 ?? ''}\u0000${b.file}\u0000${b.documentId}`;
+  return ka < kb ? -1 : ka > kb ? 1 : 0;
 }
 
 /** Everything the projection reads. Order of `contracts` and `configs` does not matter: both are sorted. */

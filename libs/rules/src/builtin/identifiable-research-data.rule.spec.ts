@@ -15,6 +15,16 @@ describe('identifiable-research-data', () => {
     expect(drafts[0]!.detail).toContain('dob (dates)');
   });
 
+  it('is a finding on the flow that carries the export when there is one', () => {
+    const g = new GraphBuilder()
+      .system('ehr', 'ehr')
+      .system('uni', 'research')
+      .flow('ehr', 'uni', ['deidentified'], { legalBasis: 'deidentified' })
+      .identifier({ documentId: 'd1', file: 'export.yaml', system: 'uni', field: 'zip', identifier: 'geographic_subdivision', evidence: { quote: '- zip', line: 8 } })
+      .build();
+    expect(evaluateRule(identifiableResearchDataRule, g).map((d) => [d.subject, d.systems])).toEqual([['flow:ehr->uni', ['uni', 'ehr']]]);
+  });
+
   it('uses the file as subject when the receiver is unknown, and maps identifiers to categories', () => {
     const g = new GraphBuilder()
       .identifier({ documentId: 'd2', file: 'study.csv', field: 'email', identifier: 'email', evidence: { quote: 'email' } })

@@ -1,6 +1,6 @@
 import { PRACTICE_ID, type DataCategory, type GraphIdentifierExposure } from '@custody/domain';
 import { CITE } from '../citations.js';
-import { displayName } from '../graph-queries.js';
+import { displayName, inboundFlows } from '../graph-queries.js';
 import type { FindingDraft, Rule } from '../rule.js';
 import { impactOf } from '../sensitivity.js';
 
@@ -15,7 +15,9 @@ export function identifierCategory(identifier: string): DataCategory {
 
 /**
  * An export that claims to be de-identified (research, analytics) still carries Safe Harbor identifiers.
- * One finding per receiving system (or per file when the receiver is unknown).
+ * One finding per receiving system, on the flow that carries the export to it (the flow the exporting config
+ * declares, else any flow into it): `flow:ehr->research`, charged to both ends. `system:<id>` when no flow
+ * reaches the receiver, and `document:<file>` when the receiver is unknown.
  */
 export const identifiableResearchDataRule: Rule = {
   id: 'identifiable-research-data',
@@ -33,12 +35,14 @@ export const identifiableResearchDataRule: Rule = {
       groups.set(key, [...(groups.get(key) ?? []), i]);
     }
     const drafts: FindingDraft[] = [];
-    for (const [subject, items] of groups) {
+    for (const [key, items] of groups) {
       const categories = [...new Set(items.map((i) => identifierCategory(i.identifier)))];
       const system = items[0]!.system;
+      const into = system ? inboundFlows(graph, system) : [];
+      const flow = into.find((f) => f.evidence.some((e) => e.documentId === items[0]!.documentId)) ?? into[0];
       drafts.push({
-        subject,
-        systems: [system ?? PRACTICE_ID],
+        subject: flow ? `flow:${flow.id}` : key,
+        systems: flow ? [flow.to, flow.from] : [system ?? PRACTICE_ID],
         categories,
         likelihood: 0.85,
         impact: impactOf(0.8, categories, settings),

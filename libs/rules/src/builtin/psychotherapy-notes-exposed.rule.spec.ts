@@ -24,6 +24,16 @@ describe('psychotherapy-notes-exposed', () => {
     expect(evaluateRule(psychotherapyNotesExposedRule, authorised)).toEqual([]);
   });
 
+  it('does not fire for the EHR\'s hosting bound by the EHR\'s flow-down, but does for an unbound one', () => {
+    const build = (bound: boolean) => {
+      const g = new GraphBuilder().system('ehr', 'ehr', { holds: ['psychotherapy_notes'] }).system('aws', 'cloud_storage').flow('ehr', 'aws', ['psychotherapy_notes']).build();
+      if (bound) g.systems.find((s) => s.id === 'aws')!.contracts.push({ documentId: 'd', file: 'ehr-baa.md', kind: 'baa', facts: {} as never, via: { system: 'ehr', relation: 'flowdown' } });
+      return g;
+    };
+    expect(evaluateRule(psychotherapyNotesExposedRule, build(true))).toEqual([]);
+    expect(evaluateRule(psychotherapyNotesExposedRule, build(false)).map((d) => d.subject)).toEqual(['flow:ehr->aws']);
+  });
+
   it('fires when the authorization has expired', () => {
     const g = new GraphBuilder()
       .system('atty', 'other')

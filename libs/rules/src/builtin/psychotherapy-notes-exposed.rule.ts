@@ -7,7 +7,8 @@ import { impactOf } from '../sensitivity.js';
 /**
  * Psychotherapy notes get extra protection only while they stay the clinician's own, separate from the
  * record (164.501) and released only with a specific authorization (164.508(a)(2)). Fires when they flow
- * anywhere but the practice or its EHR without a live authorization, when a vendor other than the EHR is
+ * anywhere but the practice or its EHR (or the EHR's sub-processors bound by its BAA's flow-down) without a
+ * live authorization, when a vendor other than the EHR is
  * declared to hold them, or when the practice says it does not keep them separately.
  */
 export const psychotherapyNotesExposedRule: Rule = {
@@ -21,7 +22,15 @@ export const psychotherapyNotesExposedRule: Rule = {
     'authorization that names psychotherapy notes specifically. Reconfigure integrations that export them.',
   evaluate({ graph, now, settings }) {
     const drafts: FindingDraft[] = [];
-    const isNoteHome = (id: string): boolean => isPracticeSide(graph, id) || systemById(graph, id)?.role === 'ehr';
+    // The EHR's own sub-processors, bound by its BAA's flow-down (its hosting), are where the EHR keeps its
+    // records, not a place the notes went: the same restricted section, under the same terms.
+    const isNoteHome = (id: string, seen = new Set<string>()): boolean => {
+      const s = systemById(graph, id);
+      if (isPracticeSide(graph, id) || s?.role === 'ehr') return true;
+      if (seen.has(id)) return false;
+      seen.add(id);
+      return (s?.contracts ?? []).some((c) => c.via !== undefined && isNoteHome(c.via.system, seen));
+    };
     for (const f of graph.flows) {
       if (!f.data.includes('psychotherapy_notes') || isNoteHome(f.to)) continue;
       if (consentCoverage(graph, f.to, ['psychotherapy_notes'], now, ['authorization', undefined]).uncovered.length === 0) continue;

@@ -1,0 +1,180 @@
+import type { Sentence } from '../text/sentences.js';
+import type { Hit, Lexicon, Token } from './lexicon.js';
+import { tokenize } from './lexicon.js';
+import type { Category } from './vocabulary.js';
+import { NOT_IN_CONTEXT } from './vocabulary.js';
+
+/**
+ * One operative clause: a sentence, list item or table row, or the part of one between ';' (and before ", but"),
+ * read as words of the vocabulary. Who acts, the action, its object and recipients, the instrument or condition,
+ * the modality and negation are answered by the functions below from the positions of those words, the same
+ * way for every fact.
+ */
+export interface Clause {
+  sentence: Sentence;
+  /** Offsets into the document text. */
+  start: number;
+  end: number;
+  /** The clause's part of the sentence view (same length as the text slice). */
+  view: string;
+  tokens: Token[];
+  hits: Hit[];
+  /** Token index of the first "except"/"unless": hits after it describe the exception, not the rule. */
+  exceptAt: number;
+}
+
+const BOUNDARY_AFTER_COMMA = new Set(['but', 'however', 'whereas', 'while', 'although', 'though']);
+
+/** The clauses of one sentence. */
+export function clausesOf(sentence: Sentence, lexicon: Lexicon): Clause[] {
+  const tokens = tokenize(sentence.view);
+  const cuts: number[] = [0];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i].lower;
+    if (t === ';') cuts.push(i + 1);
+    else if (t === ',' && i + 1 < tokens.length && BOUNDARY_AFTER_COMMA.has(tokens[i + 1].lower)) cuts.push(i + 1);
+  }
+  cuts.push(tokens.length);
+  const out: Clause[] = [];
+  for (let k = 0; k + 1 < cuts.length; k++) {
+    const a = cuts[k];
+    const b = cuts[k + 1];
+    if (b <= a) continue;
+    const first = tokens[a];
+    const last = tokens[b - 1];
+    const vs = k === 0 ? 0 : first.start;
+    const ve = k + 2 === cuts.length ? sentence.view.length : last.end;
+    const view = sentence.view.slice(vs, ve);
+    const local = tokens.slice(a, b).map((t) => ({ ...t, start: t.start - vs, end: t.end - vs }));
+    const lower = view.toLowerCase();
+    const hits = lexicon.find(local).filter((h) => !excluded(h, lower));
+    const ex = hits.find((h) => h.cat === 'exception');
+    out.push({ sentence, start: sentence.start + vs, end: sentence.start + ve, view, tokens: local, hits, exceptAt: ex ? ex.t0 : Number.POSITIVE_INFINITY });
+  }
+  return out;
+}
+
+/** Whether a hit is a word used in another sense here (see NOT_IN_CONTEXT). */
+function excluded(h: Hit, lower: string): boolean {
+  for (const x of NOT_IN_CONTEXT) {
+    if (x.cat !== h.cat || (x.kind && x.kind !== h.kind) || !x.phrase.test(lower.slice(h.start, h.end))) continue;
+    if (x.before && x.before.test(lower.slice(Math.max(0, h.start - 40), h.start))) return true;
+    if (x.after && x.after.test(lower.slice(h.end, h.end + 40))) return true;
+  }
+  return false;
+}
+
+export function hitsOf(c: Clause, cat: Category, kinds?: string | string[]): Hit[] {
+  const ks = kinds === undefined ? undefined : Array.isArray(kinds) ? kinds : [kinds];
+  return c.hits.filter((h) => h.cat === cat && (ks === undefined || ks.includes(h.kind)));
+}
+
+export function has(c: Clause, cat: Category, kinds?: string | string[]): boolean {
+  return hitsOf(c, cat, kinds).length > 0;
+}
+
+const NOMINAL = new Set(['disclosure', 'disclosures', 'sharing', 'access', 'notice', 'notices', 'notification', 'notifications', 'retention', 'deletion', 'destruction', 'erasure', 'training', 'marketing', 'advertising']);
+
+/**
+ * Whether an action hit is used as a verb, or as a noun that still names the act ("disclosure of your data",
+ * "access to Customer Data") rather than a thing in a list ("agreements, notices, disclosures").
+ */
+export function verbal(c: Clause, h: Hit): boolean {
+  if (h.t1 - h.t0 > 1 || !NOMINAL.has(c.tokens[h.t0].lower)) return true;
+  const next = c.tokens[h.t1]?.lower;
+  return next === 'of' || next === 'to' || next === 'by';
+}
+
+/** Whether a hit describes the exception ("… unless required by law") rather than the rule. */
+export function inException(c: Clause, h: Hit): boolean {
+  return h.t0 > c.exceptAt;
+}
+
+// Negation words that do not negate the action after them.
+const NOT_NEGATING = /^(?:not only|not limited|no later|not later|no more than|not more than|no less|not less|whether or not|if not|not to exceed|no event later|without limitation|without undue delay|without delay|no longer than|not exceed)/;
+
+/**
+ * Whether the action at `h` is negated: a negation word within six words before it, in the same clause and
+ * not inside an exception that ends before the action ("shall not disclose", "will never sell", "no third party
+ * may access", "neither … nor shares"). "Not only", "no later than", "not limited to" do not negate.
+ */
+export function negated(c: Clause, h: Hit, window = 6): boolean {
+  for (const n of c.hits) {
+    if (n.cat !== 'negation' || n.t0 >= h.t0 || h.t0 - n.t0 > window) continue;
+    const after = c.view.slice(n.start, Math.min(c.view.length, n.start + 24)).toLowerCase();
+    if (NOT_NEGATING.test(after)) continue;
+    // "without" negates what follows it directly ("without notice"), not a later main verb.
+    if (c.tokens[n.t0].lower === 'without' && h.t0 - n.t1 > 1) continue;
+    // An exception between the negation and the action: "not … except to … disclose" — the action is the exception's.
+    if (c.exceptAt > n.t0 && c.exceptAt < h.t0) continue;
+    return true;
+  }
+  return false;
+}
+
+export type Modality = 'may' | 'will' | 'attempt' | 'fact';
+
+/**
+ * How firmly the action at `h` is stated: the modal words within five words before it (or "may attempt"
+ * anywhere before it in the clause). `attempt` beats `may` beats `will`: "will attempt to notify" is an attempt.
+ */
+export function modality(c: Clause, h: Hit, window = 5): Modality {
+  let m: Modality = 'fact';
+  for (const x of c.hits) {
+    if (x.cat !== 'modal' || x.t0 >= h.t0) continue;
+    if (x.kind === 'attempt') return 'attempt';
+    if (h.t0 - x.t1 > window) continue;
+    if (x.kind === 'may') m = 'may';
+    else if (x.kind === 'will' && m === 'fact') m = 'will';
+  }
+  return m;
+}
+
+const RECIPIENT_PREP = new Set(['to', 'with', 'from', 'by', 'of', 'for', 'about', 'among', 'between', 'through', 'via']);
+
+/**
+ * Who performs the action at `h`: the last actor before it in the clause that is not the object of a
+ * preposition ("to our providers", "with law enforcement"), or undefined (passive or impersonal clauses).
+ */
+export function subjectOf(c: Clause, h: Hit): Hit | undefined {
+  let subject: Hit | undefined;
+  for (const x of c.hits) {
+    if (x.cat !== 'actor' || x.t0 >= h.t0) continue;
+    const prev = c.tokens[x.t0 - 1]?.lower;
+    if (prev && RECIPIENT_PREP.has(prev)) continue;
+    if (c.tokens[x.t0].lower === 'your' || c.tokens[x.t0].lower === 'our') continue; // possessives name an owner, not an actor
+    subject = x;
+  }
+  return subject;
+}
+
+/** Actors after the action (its recipients: "… with our service providers", "… to law enforcement"). */
+export function recipientsOf(c: Clause, h: Hit): Hit[] {
+  return c.hits.filter((x) => x.cat === 'actor' && x.t0 >= h.t1 && c.tokens[x.t0].lower !== 'your' && c.tokens[x.t0].lower !== 'our');
+}
+
+const BE = new Set(['is', 'are', 'be', 'been', 'being', 'was', 'were', 'get', 'gets']);
+
+/** Whether the action at `h` is passive ("is disclosed", "may be shared", "are not sold"). */
+export function passive(c: Clause, h: Hit): boolean {
+  for (let i = h.t0 - 1; i >= Math.max(0, h.t0 - 3); i--) {
+    const t = c.tokens[i].lower;
+    if (BE.has(t)) return /(?:ed|en|wn|ld|nt|pt|de)$/.test(c.tokens[h.t0].lower);
+    if (t !== 'not' && t !== 'never' && t !== 'also' && t !== 'only' && !/ly$/.test(t)) return false;
+  }
+  return false;
+}
+
+/** Whether the action's subject is the vendor (explicitly, or a passive clause of the vendor's document about data). */
+export function byVendor(c: Clause, h: Hit): boolean {
+  const s = subjectOf(c, h);
+  if (s) return s.kind === 'vendor';
+  return passive(c, h);
+}
+
+/** The clause text between two hits (for reading what an action applies to). */
+export function between(c: Clause, a: Hit | number, b: Hit | number): string {
+  const from = typeof a === 'number' ? a : a.end;
+  const to = typeof b === 'number' ? b : b.start;
+  return c.view.slice(from, Math.max(from, to));
+}

@@ -1,0 +1,122 @@
+import type { Category } from './vocabulary.js';
+import { inflect, VOCABULARY } from './vocabulary.js';
+
+/** One word of a clause: its lower-case form and where it is in the sentence's view. */
+export interface Token {
+  text: string;
+  lower: string;
+  start: number;
+  end: number;
+}
+
+/** A vocabulary phrase found in a clause: tokens [t0, t1) and characters [start, end) of the sentence view. */
+export interface Hit {
+  cat: Category;
+  kind: string;
+  t0: number;
+  t1: number;
+  start: number;
+  end: number;
+}
+
+// Words, initialisms ("U.S.", "e.g."), numbers, and the punctuation that bounds clauses.
+const TOKEN = /(?:[A-Za-z]\.){2,}|[\p{L}\p{N}]+(?:['-][\p{L}\p{N}]+)*|[;:,()|/"]/gu;
+
+/** Splits a view into tokens. */
+export function tokenize(view: string): Token[] {
+  const out: Token[] = [];
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(view); m; m = TOKEN.exec(view)) {
+    // "US" in capitals is the country ("us" is the vendor).
+    out.push({ text: m[0], lower: m[0] === 'US' ? 'u.s.' : m[0].toLowerCase(), start: m.index, end: m.index + m[0].length });
+  }
+  return out;
+}
+
+interface Compiled {
+  /** Phrase (tokens joined by one space) → entries. */
+  phrases: Map<string, { cat: Category; kind: string }[]>;
+  /** First token → the longest phrase starting with it, in tokens. */
+  longest: Map<string, number>;
+}
+
+/** Extra phrases of one document (its vendor's names as `actor:vendor`, its defined terms as objects). */
+export interface DocumentTerms {
+  add: { phrase: string; cat: Category; kind: string }[];
+}
+
+function compile(extra: DocumentTerms['add'] = [], withVocabulary = true): Compiled {
+  const phrases = new Map<string, { cat: Category; kind: string }[]>();
+  const longest = new Map<string, number>();
+  const put = (phrase: string, cat: Category, kind: string) => {
+    const toks = tokenize(phrase).map((t) => t.lower);
+    if (toks.length === 0) return;
+    const key = toks.join(' ');
+    const list = phrases.get(key) ?? [];
+    if (!list.some((e) => e.cat === cat && e.kind === kind)) list.push({ cat, kind });
+    phrases.set(key, list);
+    longest.set(toks[0], Math.max(longest.get(toks[0]) ?? 0, toks.length));
+  };
+  if (withVocabulary) for (const [cat, kinds] of Object.entries(VOCABULARY) as [Category, Record<string, { verbs?: string[]; plural?: string[]; exact?: string[] }>][]) {
+    for (const [kind, e] of Object.entries(kinds)) {
+      for (const v of e.verbs ?? []) for (const f of inflect(v, 'verb')) put(f, cat, kind);
+      for (const n of e.plural ?? []) for (const f of inflect(n, 'noun')) put(f, cat, kind);
+      for (const x of e.exact ?? []) put(x, cat, kind);
+    }
+  }
+  for (const x of extra) put(x.phrase, x.cat, x.kind);
+  return { phrases, longest };
+}
+
+const BASE = compile();
+
+/** The vocabulary, extended with one document's own terms (vendor names, defined data terms). */
+export class Lexicon {
+  private readonly layers: Compiled[];
+
+  constructor(terms?: DocumentTerms) {
+    // The document's own terms are a small second layer over the shared vocabulary (compiled once per process).
+    this.layers = terms && terms.add.length > 0 ? [BASE, compile(terms.add, false)] : [BASE];
+  }
+
+  /**
+   * Every vocabulary phrase in the tokens, longest match first at each position (a word can be both an
+   * action and an object, e.g. "marketing": both hits are kept).
+   */
+  find(tokens: Token[]): Hit[] {
+    const hits: Hit[] = [];
+    // A phrase inside a longer phrase of the same category is not a hit of its own ("order" in "court order").
+    const covered = new Map<Category, number>();
+    for (let i = 0; i < tokens.length; i++) {
+      const found: { n: number; entries: { cat: Category; kind: string }[] }[] = [];
+      for (const { phrases, longest } of this.layers) {
+        const max = longest.get(tokens[i].lower);
+        if (max === undefined) continue;
+        let key = '';
+        for (let n = 1; n <= max && i + n <= tokens.length; n++) {
+          key = n === 1 ? tokens[i].lower : `${key} ${tokens[i + n - 1].lower}`;
+          const entries = phrases.get(key);
+          if (entries) found.push({ n, entries });
+        }
+      }
+      if (found.length === 0) continue;
+      found.sort((a, b) => a.n - b.n);
+      // The longest phrase decides each category; shorter ones of other categories stay ("opt out of marketing").
+      const seen = new Set<Category>();
+      for (const f of found.reverse()) {
+        for (const e of f.entries) {
+          if (seen.has(e.cat)) continue;
+          seen.add(e.cat);
+          if ((covered.get(e.cat) ?? 0) >= i + f.n) continue;
+          covered.set(e.cat, i + f.n);
+          hits.push({ cat: e.cat, kind: e.kind, t0: i, t1: i + f.n, start: tokens[i].start, end: tokens[i + f.n - 1].end });
+        }
+      }
+    }
+    // An actor or action word inside a data, instrument or condition phrase is part of that phrase:
+    // "Customer" in "Customer Data", "required" in "as required by law", "court" in "court order".
+    return hits.filter((h) => !hits.some((o) => o !== h && (h.cat === 'action' ? CONTAINERS.has(o.cat) : h.cat === 'actor' && o.cat !== 'condition' && CONTAINERS.has(o.cat)) && o.t0 <= h.t0 && o.t1 >= h.t1 && o.t1 - o.t0 > h.t1 - h.t0));
+  }
+}
+
+const CONTAINERS = new Set<Category>(['object', 'instrument', 'condition']);

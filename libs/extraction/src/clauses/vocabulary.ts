@@ -1,0 +1,236 @@
+/**
+ * The vocabulary of the clause layer, as data: who acts, what they do, to what, under which instrument or
+ * condition, and how firmly. Every fact reader sees documents only through these words (plus the document's
+ * own definitions), so a wording missed on a new document is fixed here, once, for every fact.
+ *
+ * Entries are lower-case phrases of one to five words. Verbs are listed by their base form and inflected
+ * automatically (discloses, disclosed, disclosing; irregular forms below); nouns under `plural` get their
+ * plural. Review changes here like data: each addition should name the document wording it stands for.
+ */
+
+/** What a phrase is, and which kind of it. */
+export type Category =
+  | 'actor' // a party that acts or receives: the vendor, its providers, the customer, an authority …
+  | 'action' // what is done to data
+  | 'object' // what it is done to
+  | 'instrument' // the legal instrument a disclosure answers to
+  | 'condition' // when it happens: consent, opt-out, instructions, the end of the contract …
+  | 'modal' // how firmly: may, will, may attempt
+  | 'negation'
+  | 'restriction' // only, solely …
+  | 'exception' // except, unless …
+  | 'purpose' // for whose benefit: the vendor's own purposes, the services, advertising …
+  | 'place'; // where data may go
+
+export interface Entries {
+  /** Verb lemmas: inflected (-s, -ed, -ing and the irregular forms). */
+  verbs?: string[];
+  /** Nouns: the plural is added. */
+  plural?: string[];
+  /** Taken as written. */
+  exact?: string[];
+}
+
+export const VOCABULARY: Record<Category, Record<string, Entries>> = {
+  actor: {
+    vendor: { exact: ['we', 'us', 'our', 'ours', 'ourselves', 'the company', 'company'], plural: ['business associate', 'data processor', 'data importer', 'licensor'] },
+    provider: {
+      plural: [
+        'service provider', 'third-party service provider', 'third party service provider', 'sub-processor', 'subprocessor', 'sub processor', 'subcontractor',
+        'sub-contractor', 'vendor', 'supplier', 'contractor', 'third party', 'third-party', 'partner', 'business partner', 'processor', 'agent',
+        'hosting provider', 'cloud provider', 'payment processor', 'payment provider', 'technology provider', 'infrastructure provider',
+        'provider', 'recipient', 'data recipient', 'service partner', 'outside vendor', 'external service provider', 'external provider',
+      ],
+    },
+    affiliate: { plural: ['affiliate', 'subsidiary', 'affiliated company', 'affiliated companies', 'group company', 'group entity', 'related company', 'corporate affiliate', 'parent company', 'sister company'], exact: ['companies in our group', 'corporate family', 'family of companies'] },
+    customer: {
+      exact: ['you', 'your', 'yourself'],
+      plural: ['customer', 'covered entity', 'controller', 'data controller', 'data exporter', 'client', 'user', 'end user', 'subscriber', 'licensee', 'account holder', 'practice', 'member', 'publisher'],
+    },
+    authority: {
+      plural: [
+        'law enforcement', 'law enforcement agency', 'law enforcement authority', 'law enforcement official', 'police', 'government', 'government agency',
+        'government authority', 'governmental authority', 'governmental agency', 'governmental body', 'government entity', 'government official', 'public authority',
+        'authority', 'regulator', 'regulatory authority', 'supervisory authority', 'court', 'tribunal', 'agency', 'official', 'competent authority',
+        'judicial authority', 'administrative authority', 'public body', 'state agency', 'federal agency', 'prosecutor',
+      ],
+    },
+    advertiser: { plural: ['advertiser', 'advertising partner', 'ad network', 'advertising network', 'marketing partner', 'data broker', 'marketer', 'advertising company', 'ad partner', 'ad tech partner', 'adtech partner'] },
+  },
+  action: {
+    disclose: {
+      verbs: ['disclose', 'share', 'release', 'transfer', 'transmit', 'give', 'make available', 'hand over', 'turn over', 'communicate', 'furnish', 'produce', 'pass', 'pass on', 'send', 'provide', 'report', 'grant access', 'give access', 'allow access', 'forward'],
+      exact: ['disclosure', 'disclosures', 'sharing', 'transfer of', 'access to'],
+    },
+    sell: { verbs: ['sell', 'rent', 'lease', 'trade', 'monetize', 'monetise', 'resell'], exact: ['sale', 'sale of', 'sales of', 'selling'] },
+    market: { verbs: ['market', 'advertise', 'promote'], exact: ['marketing', 'advertising', 'advertisement', 'advertisements', 'ads', 'promotional', 'newsletter', 'newsletters', 'direct marketing', 'targeted advertising', 'interest-based advertising', 'personalized advertising', 'personalised advertising', 'behavioral advertising', 'behavioural advertising', 'cross-context behavioral advertising', 'personalized ads', 'targeted ads', 'marketing communications', 'marketing emails', 'promotional emails', 'promotional messages', 'promotional communications', 'marketing messages'] },
+    train: { verbs: ['train', 'retrain', 're-train', 'fine-tune', 'finetune'], exact: ['training', 'model training'] },
+    deidentify: {
+      verbs: ['de-identify', 'deidentify', 'anonymize', 'anonymise', 'aggregate', 'pseudonymize', 'pseudonymise'],
+      exact: ['de-identified', 'deidentified', 'anonymized', 'anonymised', 'aggregated', 'anonymous', 'de-identification', 'anonymization', 'anonymisation', 'aggregate', 'pseudonymized', 'non-personal', 'non-personally identifiable', 'non-identifiable', 'statistical'],
+    },
+    use: { verbs: ['use', 'process', 'analyze', 'analyse', 'exploit', 'utilize', 'utilise', 'leverage', 'combine'] },
+    retain: { verbs: ['retain', 'keep', 'store', 'hold', 'preserve', 'archive', 'maintain'], exact: ['retention'] },
+    delete: { verbs: ['delete', 'destroy', 'erase', 'purge', 'dispose of', 'remove', 'return', 'permanently delete'], exact: ['deletion', 'destruction', 'erasure'] },
+    notify: { verbs: ['notify', 'inform', 'alert', 'advise', 'tell', 'give notice', 'provide notice', 'give you notice', 'provide you with notice', 'send notice', 'forward the request', 'forward such request', 'forward any such request', 'forward the demand'], exact: ['notice', 'notification', 'prior notice', 'advance notice'] },
+    comply: { verbs: ['comply with', 'respond to', 'cooperate with', 'answer'] },
+    own: { verbs: ['own'], exact: ['ownership', 'property', 'owner', 'title to'] },
+    bind: { verbs: ['require', 'bind', 'obligate', 'oblige', 'impose', 'contractually require', 'contractually bind', 'contractually obligate', 'flow down'], exact: ['bound by', 'subject to'] },
+    host: { verbs: ['host', 'locate', 'store', 'process', 'transfer', 'access', 'house'] },
+    sign: { verbs: ['sign', 'execute', 'enter into', 'offer', 'agree to'] },
+    collect: { verbs: ['collect', 'receive', 'obtain', 'gather'] },
+  },
+  object: {
+    content: {
+      exact: ['content', 'contents', 'customer data', 'customer content', 'your data', 'your content', 'user content', 'user data', 'client data', 'client content', 'phi', 'protected health information', 'health information', 'messages', 'communications', 'files', 'documents', 'recordings', 'transcripts', 'inputs', 'outputs', 'prompts', 'submissions', 'uploads', 'records', 'notes', 'stored content', 'content data', 'message content', 'your files'],
+    },
+    personal: { exact: ['personal data', 'personal information', 'personally identifiable information', 'pii', 'information', 'data', 'details', 'your information', 'user information', 'account information', 'account data', 'contact information', 'contact details', 'usage data', 'email address', 'email addresses'] },
+    health: { exact: ['health data', 'health information', 'medical information', 'medical data', 'phi', 'protected health information', 'health-related information', 'health related information', 'health records', 'medical records', 'sensitive health information'] },
+  },
+  instrument: {
+    judicial: {
+      plural: ['warrant', 'search warrant', 'court order', 'judicial order', 'order of a court', 'order of the court', 'court-issued order', 'court issued order', 'judicial warrant', 'judicial process', 'judicial authorization', 'judicial subpoena', 'domestic court', 'mutual legal assistance treaty', 'mlat'],
+      exact: ['signed by a judge', 'issued by a judge', 'issued by a court', 'court or judicial order', 'order from a court', 'order signed by a judge'],
+    },
+    subpoena: { plural: ['subpoena', 'summons', 'investigative demand', 'civil investigative demand', 'administrative subpoena', 'grand jury subpoena', 'discovery request'] },
+    legal_request: {
+      plural: [
+        'legal process', 'legal request', 'lawful request', 'legal demand', 'lawful demand', 'law enforcement request', 'government request', 'governmental request',
+        'government demand', 'regulatory request', 'legal proceeding', 'legal proceedings', 'court decision', 'judicial proceeding', 'enforceable governmental request',
+        'request from law enforcement', 'request from a public authority', 'requests from public authorities', 'request of a public authority', 'legal order', 'legal obligation',
+        'legally binding request', 'valid legal process', 'binding legal request', 'request for information', 'requests for user data', 'request for user data', 'data request',
+        'national security request', 'request for cooperation', 'litigation', 'public authority request', 'third party request', 'third-party request', 'legal requirement', 'compulsory process',
+      ],
+      exact: ['national security', 'law enforcement requirements', 'legal reasons', 'legal requirements', 'legal and regulatory requests', 'legal or regulatory requests', 'legal or governmental requests', 'governmental requests'],
+    },
+    by_law: {
+      exact: [
+        'required by law', 'required by applicable law', 'required by applicable laws', 'required under applicable law', 'as required by law', 'where required by law',
+        'required to do so by law', 'required by any applicable law', 'comply with applicable law', 'comply with applicable laws', 'comply with the law', 'comply with any law',
+        'comply with laws', 'comply with legal obligations', 'comply with our legal obligations', 'comply with a legal obligation', 'legally required', 'compelled by law',
+        'required by law or regulation', 'applicable law requires', 'the law requires', 'law requires', 'required by statute', 'required by applicable legislation',
+        'required or permitted by law', 'permitted or required by law', 'mandated by law', 'obligated by law', 'obliged by law', 'legally obligated', 'legally obliged',
+        'required under law', 'required by the applicable law', 'as permitted by law', 'compliance with applicable law', 'compliance with applicable laws', 'compliance with law',
+        'comply with applicable legal requirements', 'comply with legal requirements', 'applicable law, regulation', 'any applicable law', 'required by any law',
+      ],
+    },
+    // "If compelled to disclose", "compelled by a court order": compulsion, whose instrument (if any) is named next.
+    compelled: { exact: ['compelled', 'legally compelled', 'compelled to disclose', 'compelled disclosure'] },
+    emergency: { exact: ['emergency', 'emergencies', 'imminent harm', 'imminent danger', 'risk of death', 'serious physical injury', 'serious bodily harm', 'threat to life', 'vital interests'] },
+  },
+  condition: {
+    consent: { plural: ['consent', 'permission', 'authorization', 'authorisation', 'express consent', 'explicit consent', 'prior consent', 'written consent', 'opt-in consent'], exact: ['opt in', 'opt-in', 'opt into', 'opts in', 'opted in', 'your direction', 'at your direction', 'you choose', 'you direct', 'you enable', 'you elect', 'choose to', 'elect to', 'you agree'] },
+    opt_out: { exact: ['opt out', 'opt-out', 'opt-outs', 'opts out', 'opted out', 'opting out', 'turn off', 'turned off', 'switch off', 'disable', 'disabled', 'object', 'objection', 'unsubscribe', 'withdraw your consent', 'withdraw consent', 'enabled by default', 'on by default', 'can opt out', 'may opt out'] },
+    instruction: { plural: ['instruction', 'documented instruction', 'written instruction'], exact: ['on behalf of', 'on your behalf', 'on our behalf', 'as directed by', 'at the direction of'] },
+    end: {
+      exact: [
+        'termination', 'expiration', 'expiry', 'end of the agreement', 'end of this agreement', 'end of the contract', 'end of the contractual relationship', 'cancellation',
+        'terminate', 'terminates', 'terminated', 'expire', 'expires', 'expired', 'non-renewal', 'close your account', 'closes their account', 'delete your account', 'deleting your account',
+        'account deletion', 'account is deleted', 'account is closed', 'account closure', 'close their account', 'cancel your account', 'cancel your subscription', 'account is deactivated',
+        'deactivate your account', 'your account is terminated', 'after you close', 'when you close', 'deactivated', 'upon the end of', 'end of the services', 'end of service',
+      ],
+    },
+  },
+  modal: {
+    may: { exact: ['may', 'can', 'might', 'could', 'is permitted to', 'are permitted to', 'is allowed to', 'are allowed to', 'reserve the right to', 'reserves the right to', 'reserve the right', 'reserves the right', 'is entitled to', 'are entitled to', 'is free to', 'are free to', 'at our discretion', 'in our discretion', 'at its discretion', 'may also', 'may sometimes'] },
+    will: { exact: ['will', 'shall', 'must', 'agree to', 'agrees to', 'undertake to', 'undertakes to', 'commit to', 'commits to', 'is required to', 'are required to', 'is obligated to', 'are obligated to', 'is obliged to', 'are obliged to', 'will always', 'shall always', 'have to', 'has to', 'need to', 'needs to', 'promise to', 'ensure that', 'reasonable efforts', 'commercially reasonable efforts', 'best efforts'] },
+    // "Will make (commercially) reasonable efforts to" is an obligation of effort, read as `will`.
+    attempt: { exact: ['attempt to', 'attempts to', 'try to', 'tries to', 'endeavour to', 'endeavor to', 'endeavours to', 'endeavors to', 'seek to', 'seeks to', 'strive to', 'strives to', 'where possible', 'where feasible', 'when possible', 'if possible', 'wherever possible', 'generally', 'typically', 'usually', 'may attempt', 'in our sole discretion', 'as appropriate', 'where appropriate'] },
+  },
+  negation: {
+    not: { exact: ['not', 'never', 'no', 'neither', 'nor', 'cannot', "can't", "won't", "don't", "doesn't", "isn't", "aren't", "didn't", "shouldn't", "wouldn't", 'none', 'nothing', 'without', 'refrain from', 'prohibited from', 'is prohibited', 'are prohibited', 'forbidden', 'in no event', 'under no circumstances', 'no longer'] },
+  },
+  restriction: {
+    only: { exact: ['only', 'solely', 'exclusively', 'strictly', 'limited to', 'just', 'only if', 'only when', 'only where', 'only to the extent'] },
+  },
+  exception: {
+    except: { exact: ['except', 'unless', 'other than', 'excluding', 'save', 'apart from', 'with the exception of', 'except as', 'except where', 'except when', 'except for', 'but only', 'however'] },
+  },
+  purpose: {
+    own: { exact: ['for any purpose', 'for any lawful purpose', 'for any legal purpose', 'any purpose', 'for our own purposes', 'for its own purposes', 'our own purposes', 'its own purposes', 'own business purposes', 'our business purposes', 'commercial purposes', 'for our own', 'for its own', 'any other purpose'] },
+    improve: { exact: ['improve', 'improving', 'improvement', 'develop', 'developing', 'research', 'analytics', 'statistics', 'statistical purposes', 'benchmarking', 'benchmark', 'insights', 'trends', 'to understand', 'analyze trends', 'measure', 'enhance'] },
+    service: { exact: ['to provide the services', 'to provide the service', 'to perform the services', 'provision of the services', 'to provide our services', 'performance of the services', 'as necessary to provide', 'necessary to perform', 'to operate the services'] },
+  },
+  place: {
+    abroad: { exact: ['outside', 'abroad', 'overseas', 'offshore', 'other countries', 'another country', 'third countries', 'third country', 'foreign', 'internationally', 'international transfers', 'international transfer', 'cross-border', 'across borders', 'other jurisdictions', 'countries other than', 'locations other than', 'worldwide', 'around the world', 'any country'] },
+    // "US" in capitals is read as "u.s." by the tokenizer ("us" is the vendor).
+    us: { exact: ['united states', 'the united states', 'u.s.', 'u.s.a.', 'usa', 'united states of america', 'the u.s.', 'america'] },
+    eu: { exact: ['european union', 'the european union', 'eu', 'eea', 'the eea', 'european economic area', 'the european economic area', 'europe', 'switzerland'] },
+    foreign: {
+      exact: [
+        'india', 'philippines', 'canada', 'mexico', 'ireland', 'germany', 'france', 'netherlands', 'israel', 'ukraine', 'poland', 'pakistan', 'brazil', 'colombia', 'argentina',
+        'costa rica', 'singapore', 'australia', 'japan', 'united kingdom', 'uk', 'china', 'hong kong', 'south korea', 'korea', 'taiwan', 'vietnam', 'malaysia', 'indonesia', 'thailand',
+        'south africa', 'nigeria', 'egypt', 'turkey', 'russia', 'belarus', 'serbia', 'romania', 'bulgaria', 'czech republic', 'hungary', 'spain', 'portugal', 'italy', 'belgium',
+        'luxembourg', 'austria', 'sweden', 'norway', 'denmark', 'finland', 'iceland', 'estonia', 'latvia', 'lithuania', 'chile', 'peru', 'uruguay', 'new zealand', 'united arab emirates', 'uae',
+      ],
+    },
+  },
+};
+
+const IRREGULAR: Record<string, string[]> = {
+  make: ['made', 'makes', 'making'],
+  give: ['gave', 'given', 'gives', 'giving'],
+  sell: ['sold', 'sells', 'selling'],
+  hold: ['held', 'holds', 'holding'],
+  keep: ['kept', 'keeps', 'keeping'],
+  send: ['sent', 'sends', 'sending'],
+  tell: ['told', 'tells', 'telling'],
+  bind: ['bound', 'binds', 'binding'],
+  hand: ['handed', 'hands', 'handing'],
+  turn: ['turned', 'turns', 'turning'],
+  pass: ['passed', 'passes', 'passing'],
+  enter: ['entered', 'enters', 'entering'],
+  allow: ['allowed', 'allows', 'allowing'],
+  grant: ['granted', 'grants', 'granting'],
+  dispose: ['disposed', 'disposes', 'disposing'],
+  respond: ['responded', 'responds', 'responding'],
+  comply: ['complied', 'complies', 'complying'],
+  cooperate: ['cooperated', 'cooperates', 'cooperating'],
+  flow: ['flowed', 'flows', 'flowing'],
+  agree: ['agreed', 'agrees', 'agreeing'],
+  contractually: [],
+  permanently: [],
+};
+
+/** -s, -ed and -ing forms of a verb (regular spelling rules and the irregular table). */
+export function verbForms(lemma: string): string[] {
+  if (IRREGULAR[lemma]) return [lemma, ...IRREGULAR[lemma]];
+  const out = [lemma];
+  if (/[^aeiou]y$/.test(lemma)) out.push(lemma.slice(0, -1) + 'ies', lemma.slice(0, -1) + 'ied', lemma + 'ing');
+  else if (/e$/.test(lemma)) out.push(lemma + 's', lemma + 'd', lemma.slice(0, -1) + 'ing');
+  else if (/(?:s|x|z|ch|sh)$/.test(lemma)) out.push(lemma + 'es', lemma + 'ed', lemma + 'ing');
+  else if (/^(?:[^aeiou]*[aeiou][bdgklmnprt])$/.test(lemma) && lemma.length <= 4) out.push(lemma + 's', lemma + lemma.slice(-1) + 'ed', lemma + lemma.slice(-1) + 'ing');
+  else out.push(lemma + 's', lemma + 'ed', lemma + 'ing');
+  return out;
+}
+
+/** A phrase's inflections: the first word of a verb phrase, the last word of a noun phrase. */
+export function inflect(entry: string, how: 'verb' | 'noun'): string[] {
+  const words = entry.split(' ');
+  if (how === 'verb') return verbForms(words[0]).map((f) => [f, ...words.slice(1)].join(' '));
+  const last = words[words.length - 1];
+  const plural = /[^aeiou]y$/.test(last) ? last.slice(0, -1) + 'ies' : /(?:s|x|z|ch|sh)$/.test(last) ? last + 'es' : last + 's';
+  return [entry, [...words.slice(0, -1), plural].join(' ')];
+}
+
+/**
+ * Words that are vocabulary in one sense and not in another, told apart by their neighbours: a hit is dropped
+ * when the text right before it matches `before` or right after it matches `after` (both lower-case views).
+ */
+export const NOT_IN_CONTEXT: { cat: Category; kind?: string; phrase: RegExp; before?: RegExp; after?: RegExp }[] = [
+  // "the importer warrants that …", "if the request warrants a fee": the verb, not a search warrant.
+  { cat: 'instrument', kind: 'judicial', phrase: /^warrants?$/, after: /^\s+(?:that|a|an|the|to|it|such|any)\b/ },
+  { cat: 'instrument', kind: 'judicial', phrase: /^warrants?$/, before: /\b(?:request|it|importer|exporter|party|parties|provider|customer|you|we|licensee|and|each|not|hereby|expressly|also|or)\s+$/ },
+  { cat: 'instrument', kind: 'judicial', phrase: /^warrants?$/, after: /^\s+(?:or|and)\s+(?:support|represent|guarantee|endorse)/ },
+  // "provided that", "provided, however": a proviso, not a disclosure.
+  { cat: 'action', kind: 'disclose', phrase: /^provided$/, after: /^\s*(?:that|,\s*however|however)\b/ },
+  // "this Privacy Notice", "our notice", "notice of changes": a document or a change notice, not notice of a demand.
+  { cat: 'action', kind: 'notify', phrase: /^notice$/, before: /\b(?:privacy|this|cookie|present|legal|our|the)\s+$/ },
+  // "court" as the place of a lawsuit ("the courts of Ireland have jurisdiction").
+  { cat: 'actor', kind: 'authority', phrase: /^courts?$/, after: /^\s+(?:of|in|located|having|with jurisdiction)\b/ },
+  // "information" in "for information purposes", "more information": not data.
+  { cat: 'object', kind: 'personal', phrase: /^information$/, before: /\b(?:more|further|additional|for)\s+$/ },
+  // "process" as a noun ("legal process" is an instrument; "the process", "our process" are not processing).
+  { cat: 'action', kind: 'use', phrase: /^process$/, before: /\b(?:the|a|this|our|that|review|legal|due)\s+$/ },
+  { cat: 'action', kind: 'host', phrase: /^process$/, before: /\b(?:the|a|this|our|that|review|legal|due)\s+$/ },
+];
