@@ -34,6 +34,10 @@ export async function createApiApp(runtime: Runtime, opts: { processJobs: boolea
   const server = app.getHttpServer() as import('node:http').Server;
   server.requestTimeout = config.requestTimeoutMs;
   server.headersTimeout = Math.min(config.headersTimeoutMs, config.requestTimeoutMs);
+  // Idle keep-alive sockets close after 65 s, not Node's 5 s: clients (fetch/undici keeps sockets 4 s, proxies
+  // 60 s) must drop an idle socket before the server does, or a request sent on it as the server closes it
+  // fails with ECONNRESET — which the 5 s default made likely whenever a busy event loop delayed reading it.
+  server.keepAliveTimeout = 65_000;
   const limit = config.maxUploadBytes;
   // JSON uploads carry base64 content: allow the upload limit plus encoding overhead.
   app.useBodyParser('json', { limit: Math.ceil(limit * 1.4) });
