@@ -44,6 +44,9 @@ describe('renderHtml', () => {
       expect(terms).not.toContain(raw);
     }
     expect(le).toContain('Discloses on any legal request');
+    // Holders without a contract share one line instead of a row each.
+    expect(le).toMatch(/<p id="no-contract"><b>No contract on file<\/b>, so the holder decides under its own policy: [^<]*Nimbus LLM API/);
+    expect(le).not.toMatch(/<td><b>Nimbus LLM API<\/b>/);
     expect(terms).toContain('Releases records to government');
   });
 

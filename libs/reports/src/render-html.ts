@@ -28,7 +28,9 @@ function graph(m: ReportModel): string {
 }
 
 function lawEnforcement(m: ReportModel): string {
-  const rows = m.lawEnforcement.map((r) => {
+  // Holders with no contract on file all read the same ("the holder decides"): one line, not a row each.
+  const uncontracted = m.lawEnforcement.filter((r) => !r.isPractice && r.posture === 'no_contract');
+  const rows = m.lawEnforcement.filter((r) => !uncontracted.includes(r)).map((r) => {
     const p = r.isPractice
       ? { posture: 'Your own records', controls: 'You: ask for a judicial warrant or court order and consult counsel before releasing anything' }
       : POSTURE_TEXT[r.posture];
@@ -40,7 +42,9 @@ function lawEnforcement(m: ReportModel): string {
   });
   return `<section id="law-enforcement" class="major"><h2>Law-enforcement view</h2><p><b>Who can release your clients' records without you, and on what paper.</b> Who holds your clients' records, and who decides whether to release them when an agency asks. ` +
     `Under HIPAA (45 CFR 164.512(f)) an administrative request, such as one from ICE, permits disclosure but never requires it: your practice should control release.</p>` +
-    table(['Holder', 'Sensitive data held', 'Releases records', 'Contract quote', 'Who controls release'], rows, 'le') + `</section>`;
+    table(['Holder', 'Sensitive data held', 'Releases records', 'Contract quote', 'Who controls release'], rows, 'le') +
+    (uncontracted.length ? `<p id="no-contract"><b>${esc(POSTURE_TEXT.no_contract.posture)}</b>, so the holder decides under its own policy: ` +
+      `${uncontracted.map((r) => `${esc(r.system.name)}${r.sensitive.length ? ` (${cats(r.sensitive)})` : ''}`).join('; ')}.</p>` : '') + `</section>`;
 }
 
 function fleet(m: ReportModel): string {
