@@ -75,15 +75,15 @@ export function planSection(m: ReportModel): string {
 
 function groupCard(m: ReportModel, g: FindingGroup): string {
   const f = g.lead;
-  const cites = f.citations.map((c) => { const url = safeUrl(c.url); return url ? `<a href="${esc(url)}">${esc(c.ref)}</a>` : esc(c.ref); }).join('; ');
+  const cites = f.citations.slice(0, 2).map((c) => { const url = safeUrl(c.url); return url ? `<a href="${esc(url)}">${esc(c.ref)}</a>` : esc(c.ref); }).join('; ');
   const where = [...new Set(g.findings.flatMap((x) => (x.instances?.length ? x.instances.map((i) => i.subject) : [x.subject])).map(m.subjectLabel))];
   const shown = where.slice(0, 2).map((w) => esc(clip(w, 90))).join('; ') + (where.length > 2 ? ` <span class="muted">and ${where.length - 2} more</span>` : '');
   const e = f.evidence[0];
-  const quote = e ? `<blockquote>${esc(clip(e.quote, 160))}<cite>${esc(e.file ?? '')}${e.line !== undefined ? `:${e.line}` : ''}${f.evidence.length > 1 ? ` · and ${f.evidence.length - 1} more quotes` : ''}</cite></blockquote>` : '';
+  const quote = e ? `<blockquote>${esc(clip(e.quote, 130))}<cite>${esc(e.file ?? '')}${e.line !== undefined ? `:${e.line}` : ''}${f.evidence.length > 1 ? ` · and ${f.evidence.length - 1} more quotes` : ''}</cite></blockquote>` : '';
   const triaged = g.findings.filter((x) => !isOpen(x)).length;
   return `<article class="finding ${g.severity}" id="${esc(`${g.ruleId}:${g.vendor}`)}"><h4>${pill(g.severity)} ${esc(f.title)} <span class="muted">· ${esc(g.vendor)} · ${instances(g)} · +${esc(g.points)} points</span></h4><dl>` +
-    `<dt>Where</dt><dd>${shown}</dd><dt>Data</dt><dd>${esc(f.categories.map(categoryLabel).join(', ') || '—')}</dd>` +
-    `<dt>Rule</dt><dd>${cites || '—'}</dd><dt>Fix</dt><dd>${esc(firstSentence(f.remediation))} <span class="muted">(plan: ${esc(g.vendor)})</span></dd>` +
+    `<dt>Where</dt><dd>${shown} <span class="muted">· ${esc(f.categories.map(categoryLabel).join(', ') || 'no category')}</span></dd>` +
+    `<dt>Rule</dt><dd>${cites || '—'}</dd><dt>Fix</dt><dd>${esc(firstSentence(f.remediation, 100))}</dd>` +
     (triaged ? `<dt>Triage</dt><dd>${triaged} of ${g.findings.length} triaged (${esc([...new Set(g.findings.filter((x) => !isOpen(x)).map((x) => x.triage!.status.replace(/_/g, ' ')))].join(', '))})</dd>` : '') +
     `</dl>${quote}</article>`;
 }
