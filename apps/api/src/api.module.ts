@@ -10,6 +10,7 @@ import { HealthController } from './controllers/health.controller.js';
 import { WebhookController } from './controllers/webhook.controller.js';
 import { WorkspaceController } from './controllers/workspace.controller.js';
 import { CustodyExceptionFilter } from './http/custody-exception.filter.js';
+import { OwnerController } from './owner/owner.controller.js';
 import { AuditService } from './services/audit.service.js';
 
 /** HTTP: REST + OpenAPI, SSE and the dashboard, over the pipeline. Runs the job processor too in embedded mode. */
@@ -24,7 +25,7 @@ export class ApiModule {
         // limit, multer stops reading and the request is answered 413 (as the JSON body parser does).
         MulterModule.register({ limits: { fileSize: runtime.config.maxUploadBytes, files: runtime.config.maxUploadFiles } }),
       ],
-      controllers: [HealthController, DocumentsController, WorkspaceController, EventsController, WebhookController],
+      controllers: [HealthController, DocumentsController, WorkspaceController, EventsController, WebhookController, OwnerController],
       providers: [
         AuditService,
         {

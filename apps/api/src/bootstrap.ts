@@ -49,7 +49,10 @@ export async function createApiApp(runtime: Runtime, opts: { processJobs: boolea
     .setVersion('0.1.0')
     .addApiKey({ type: 'apiKey', in: 'header', name: 'x-api-key' }, 'api-key')
     .build();
-  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, swagger), { jsonDocumentUrl: 'api/docs/openapi.json' });
+  const document = () => SwaggerModule.createDocument(app, swagger);
+  // Swagger's conventional JSON address is /api/docs-json; /api/docs/openapi.json stays for existing clients.
+  SwaggerModule.setup('api/docs', app, document);
+  SwaggerModule.setup('api/docs-legacy', app, document, { ui: false, jsonDocumentUrl: 'api/docs/openapi.json', yamlDocumentUrl: 'api/docs/openapi.yaml' });
   const dir = dashboardDir();
   if (dir) app.useStaticAssets(dir, { index: 'index.html', maxAge: 0 });
   return app;

@@ -6,6 +6,7 @@ import { CustodyError } from '@custody/domain';
 import { registerAdmin } from './commands/admin.command.js';
 import { registerAudit } from './commands/audit.command.js';
 import { registerExtract } from './commands/extract.command.js';
+import { registerInit } from './commands/init.command.js';
 import { registerRules } from './commands/rules.command.js';
 import { registerServe } from './commands/serve.command.js';
 import { EXIT } from './exit-codes.js';
@@ -16,6 +17,7 @@ const program = new Command('custody')
   .exitOverride();
 
 registerServe(program);
+registerInit(program);
 registerAudit(program);
 registerExtract(program);
 registerRules(program);

@@ -3,11 +3,15 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import { defaultLens, InvalidInputError, type AuditReport, type Lens } from '@custody/domain';
 import type { VendorEntry } from '@custody/integrations';
-import type { RuleSettings } from '@custody/rules';
+import { TRIAGE_FILE_NAME } from '@custody/graph';
+import type { RuleSettings, TriageMap } from '@custody/rules';
 import { analyzeDocument } from './analyze-document.js';
 import { composeReport, evaluateGraph, projectDocuments, type AnalyzedDocument } from './build-audit.js';
 
-/** Every file under the given paths (folders walked recursively; hidden entries and node_modules skipped). */
+/**
+ * Every file under the given paths (folders walked recursively; hidden entries, node_modules and the triage
+ * file skipped: triage decisions are input to the audit, not evidence).
+ */
 export function collectFiles(paths: string[]): string[] {
   const out: string[] = [];
   const walk = (p: string) => {
@@ -15,7 +19,7 @@ export function collectFiles(paths: string[]): string[] {
     if (!st) throw new InvalidInputError(`${p}: no such file or folder`);
     if (st.isDirectory()) {
       for (const name of readdirSync(p).sort()) {
-        if (name.startsWith('.') || name === 'node_modules') continue;
+        if (name.startsWith('.') || name === 'node_modules' || name === TRIAGE_FILE_NAME) continue;
         walk(join(p, name));
       }
     } else if (st.isFile()) out.push(p);
@@ -24,13 +28,18 @@ export function collectFiles(paths: string[]): string[] {
   return out;
 }
 
+/** The folder file names in an audit report are relative to: the one folder audited, else the working directory. */
+export function auditRoot(paths: readonly string[]): string {
+  return paths.length === 1 && statSync(resolve(paths[0]!), { throwIfNoEntry: false })?.isDirectory() ? resolve(paths[0]!) : process.cwd();
+}
+
 /**
  * The whole audit in memory, with no database or queue: what `custody audit` runs (e.g. in a config repo's
  * CI). It uses the same analysis, projection, rules and score as the service.
  */
-export async function auditFiles(paths: string[], opts: { vendors?: VendorEntry[]; lens?: Lens; settings?: RuleSettings; now?: Date; name?: string; maxBytes?: number; onProgress?: (done: number, total: number, file: string) => void } = {}): Promise<AuditReport> {
+export async function auditFiles(paths: string[], opts: { vendors?: VendorEntry[]; lens?: Lens; settings?: RuleSettings; now?: Date; name?: string; maxBytes?: number; triage?: TriageMap; onProgress?: (done: number, total: number, file: string) => void } = {}): Promise<AuditReport> {
   const files = collectFiles(paths);
-  const root = paths.length === 1 && statSync(resolve(paths[0])).isDirectory() ? resolve(paths[0]) : process.cwd();
+  const root = auditRoot(paths);
   const docs: AnalyzedDocument[] = [];
   for (const [i, file] of files.entries()) {
     const bytes = readFileSync(file);
@@ -43,7 +52,7 @@ export async function auditFiles(paths: string[], opts: { vendors?: VendorEntry[
   const now = opts.now ?? new Date();
   const { graph } = projectDocuments(docs, { asOf: now.toISOString(), vendors: opts.vendors });
   const lens = opts.lens ?? defaultLens(graph.practice);
-  const evaluation = evaluateGraph(graph, { lens, settings: opts.settings, now });
+  const evaluation = evaluateGraph(graph, { lens, settings: opts.settings, now, triage: opts.triage });
   const name = opts.name ?? graph.practice.name;
   return composeReport({ workspace: { id: 'local', name }, graph, evaluation, documents: docs, lens, generatedAt: now.toISOString() });
 }

@@ -19,6 +19,7 @@ export { binaryContainer, decodeText, type DecodedText, type TextEncodingName } 
 export { SAFE_HARBOR, safeHarborIdentifier } from './data/safe-harbor.js';
 export { categoriesFromText } from './data/categories.js';
 export { DEFAULT_MAX_BYTES, type ParseOptions, type VendorEntry } from './types.js';
+export { LineIndex } from './safe/text.js';
 
 /**
  * Parses an AI-notetaker fleet export (CSV with a header row, or JSON array of installs) into one

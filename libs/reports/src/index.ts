@@ -7,7 +7,7 @@ import { renderHtml } from './render-html.js';
 import { renderJson } from './render-json.js';
 import { renderMarkdown } from './render-markdown.js';
 import { type PdfRenderOptions, renderPdf } from './render-pdf.js';
-import { renderSarif } from './render-sarif.js';
+import { renderSarif } from './sarif/render-sarif.js';
 
 export * from './escape.js';
 export * from './graph-svg.js';
@@ -17,7 +17,7 @@ export * from './render-html.js';
 export * from './render-json.js';
 export * from './render-markdown.js';
 export * from './render-pdf.js';
-export * from './render-sarif.js';
+export * from './sarif/index.js';
 export { buildReportModel, type ReportModel } from './report-model.js';
 
 export const REPORT_FORMATS = ['md', 'json', 'html', 'pdf', 'csv', 'sarif'] as const;

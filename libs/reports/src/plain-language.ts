@@ -2,7 +2,7 @@
  * Words a practice owner understands, for executive summaries and the law-enforcement view. Only
  * presentation: severities and postures come from the report, never recomputed here.
  */
-import type { DataCategory, FactValueMap, FindingKind, Severity, SystemRole } from '@custody/domain';
+import type { DataCategory, FactName, FactValueMap, FindingKind, Severity, SystemRole } from '@custody/domain';
 
 /**
  * One sentence per finding kind. `who` names the subject (a system, `A → B` for a flow, a path); `party` the
@@ -76,3 +76,34 @@ export const POSTURE_TEXT: Record<Posture, { posture: string; controls: string }
 
 /** Postures ordered from weakest (listed first) to strongest, for the law-enforcement table. */
 export const POSTURE_ORDER: readonly Posture[] = ['any_legal_request', 'no_contract', 'unspecified', 'legal_process_with_notice', 'judicial_process_only'];
+
+/** What each contract fact asks, as a reader would put it. */
+export const FACT_LABEL: Record<FactName, string> = {
+  baa_offered: 'Signs a Business Associate Agreement',
+  breach_notice_days: 'Tells you of a breach within',
+  subcontractor_flowdown: 'Binds its subcontractors to the same terms',
+  subprocessors_named: 'Subcontractors it names',
+  ai_training_on_customer_data: 'Trains AI on your clients\' data',
+  deidentified_data_use: 'Reuses "de-identified" data',
+  data_sale_or_marketing: 'Sells or markets with the data',
+  law_enforcement_disclosure: 'Releases records to government',
+  record_ownership: 'Owns the records',
+  return_or_destroy_on_termination: 'Returns or destroys data when you leave',
+  audio_or_recording_retention_days: 'Keeps recordings for',
+  offshore_processing: 'Processes data abroad',
+};
+
+const VALUE_TEXT: Record<string, string> = {
+  yes: 'Yes', no: 'No', unspecified: 'Not stated', allowed: 'Allowed', prohibited: 'Prohibited', opt_in: 'Only if you opt in',
+  opt_out: 'Yes, unless you opt out', customer: 'Your practice', vendor: 'The vendor', shared: 'Shared',
+  judicial_process_only: 'Only on a court order', legal_process_with_notice: 'On legal process, after telling you',
+  any_legal_request: 'On any legal request, e.g. an administrative subpoena',
+};
+
+/** A fact's value in plain words (never a raw enum such as `any_legal_request`). */
+export function factValueText(value: unknown): string {
+  if (value === null || value === undefined) return 'Not stated';
+  if (typeof value === 'number') return `${value} days`;
+  if (Array.isArray(value)) return value.length ? value.join(', ') : 'None named';
+  return VALUE_TEXT[String(value)] ?? String(value).replace(/_/g, ' ');
+}

@@ -19,7 +19,8 @@ describe('renderPdf', () => {
     execFileSync('/usr/bin/pdftoppm', ['-r', '20', '-png', file, join(dir, 'page')]);
     const pages = readdirSync(dir).filter((f) => f.startsWith('page') && f.endsWith('.png'));
     expect(pages.length).toBeGreaterThan(1);
-    const text = execFileSync('/usr/bin/pdftotext', [file, '-']).toString().replace(/\s+/g, ' ');
+    // -raw keeps the content-stream order, so a quote in a table cell is not interleaved with its neighbours.
+    const text = execFileSync('/usr/bin/pdftotext', ['-raw', file, '-']).toString().replace(/\s+/g, ' ');
     expect(text).toContain(`Page 1 of ${pages.length}`);
     expect(text).toContain('Law-enforcement view');
     expect(text).toContain('in response to a subpoena, court order, or other lawful request');

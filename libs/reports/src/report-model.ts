@@ -5,6 +5,7 @@
 import type { AuditDocument, AuditReport, DataCategory, Evidence, Finding, FindingKind, GraphSystem, Severity } from '@custody/domain';
 import { DATA_CATEGORIES, isTriageCleared, PRACTICE_ID, SENSITIVE_CATEGORIES, SEVERITIES, severityRank } from '@custody/domain';
 import { exposureBand, type ExposureBand } from '@custody/graph';
+import { firstFixes, groupByRuleAndVendor, remediationPlan, type FindingGroup, type VendorPlan } from './consultant-plan.js';
 import { plainSentence, POSTURE_ORDER, type Posture } from './plain-language.js';
 
 export interface EvidenceEntry {
@@ -53,6 +54,12 @@ export interface ReportModel {
   documents: AuditDocument[];
   evidence: EvidenceEntry[];
   systemName: (id: string) => string;
+  subjectLabel: (subject: string) => string;
+  /** Findings by rule and the vendor they land on, instances counted. */
+  groups: FindingGroup[];
+  /** The five fixes that take the most points off. */
+  fixes: FindingGroup[];
+  plan: VendorPlan[];
 }
 
 /** Settings that identify an install rather than configure it: not a "distribution". */
@@ -119,6 +126,14 @@ export function buildReportModel(report: AuditReport): ReportModel {
   const topRisks = [...ofKind.values()].slice(0, TOP_RISKS)
     .map(([view, ...rest]) => ({ view, alike: rest.length, sentence: plainSentence(view.finding.kind, view.subjectLabel, partyOf(view.finding)) }));
 
+  // A fleet install counts under its vendor, so 400 laptops are one line of the plan.
+  const byId = new Map(report.systems.map((sys) => [sys.id, sys]));
+  const vendorOf = (f: Finding) => {
+    const id = f.subject.startsWith('path:') ? f.subject.split('>').at(-1)! : f.systems[0] ?? f.subject.replace(/^\w+:/, '');
+    return byId.get(id)?.group?.vendor ?? systemName(id);
+  };
+  const groups = groupByRuleAndVendor(report, vendorOf);
+
   const lawEnforcement = lawEnforcementRows(report, refer);
   // Contract facts are evidence too: number them after the findings' evidence.
   for (const d of report.documents) for (const fact of Object.values(d.facts ?? {})) for (const e of fact.evidence) refer({ file: d.file, ...e });
@@ -132,6 +147,10 @@ export function buildReportModel(report: AuditReport): ReportModel {
     documents: report.documents,
     evidence,
     systemName,
+    subjectLabel,
+    groups,
+    fixes: firstFixes(groups),
+    plan: remediationPlan(groups),
   };
 }
 
@@ -157,8 +176,18 @@ function lawEnforcementRows(report: AuditReport, refer: (e: Evidence) => number)
         (f.systems.includes(system.id) || f.subject === `system:${system.id}`)),
     }];
   });
+  // A fleet's installs of one vendor hold the same data under the same contract: one row, installs counted.
+  const fleet = new Map<string, LawEnforcementRow[]>();
+  for (const r of rows) if (r.system.group?.vendor) fleet.set(r.system.group.vendor, [...(fleet.get(r.system.group.vendor) ?? []), r]);
+  const merged = rows.flatMap((r) => {
+    const same = r.system.group?.vendor ? fleet.get(r.system.group.vendor)! : [r];
+    if (same.length === 1) return [r];
+    if (same[0] !== r) return [];
+    const sensitive = DATA_CATEGORIES.filter((c) => same.some((x) => x.sensitive.includes(c)));
+    return [{ ...r, sensitive, system: { ...r.system, name: `${r.system.group!.vendor} (${same.length} installs)` }, findings: same.flatMap((x) => x.findings) }];
+  });
   // The practice leads (it should control release); then weakest posture and most sensitive holdings first.
-  return rows.sort((a, b) => Number(b.isPractice) - Number(a.isPractice) ||
+  return merged.sort((a, b) => Number(b.isPractice) - Number(a.isPractice) ||
     POSTURE_ORDER.indexOf(a.posture) - POSTURE_ORDER.indexOf(b.posture) || b.sensitive.length - a.sensitive.length);
 }
 

@@ -1,7 +1,9 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Req, UploadedFiles, UseInterceptors } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { FilesInterceptor } from '@nestjs/platform-express';
-import { ApiBody, ApiConsumes, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBody, ApiConsumes, ApiExtraModels, ApiOkResponse, ApiOperation, ApiSecurity, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import { CorrectionRequestDto, UploadJsonDto, UploadMultipartDto } from '../openapi/requests.dto.js';
+import { DocumentDetailDto, SeqDto, StoredDocumentDto, UploadResponseDto } from '../openapi/responses.dto.js';
 import { InvalidInputError, NotFoundError } from '@custody/domain';
 import type { Persistence } from '@custody/persistence';
 import { CorrectFactCommand, IngestDocumentCommand, PERSISTENCE, RecordEvidenceReadCommand, type IngestResult } from '@custody/pipeline';
@@ -15,6 +17,7 @@ interface JsonUpload {
 }
 
 @ApiTags('documents')
+@ApiExtraModels(UploadJsonDto, UploadMultipartDto)
 @ApiSecurity('api-key')
 @Controller('api/workspaces/:ws/documents')
 export class DocumentsController {
@@ -25,7 +28,9 @@ export class DocumentsController {
   // The file count limit is the module's (config maxUploadFiles): over it, 413 before anything is stored.
   @UseInterceptors(FilesInterceptor('file'))
   @ApiConsumes('multipart/form-data', 'application/json')
-  @ApiBody({ description: 'multipart field `file` (one or more), or JSON { fileName, content | contentBase64 }' })
+  @ApiBody({ description: 'multipart field `file` (one or more), or JSON { fileName, content | contentBase64 }',
+    schema: { oneOf: [{ $ref: getSchemaPath(UploadMultipartDto) }, { $ref: getSchemaPath(UploadJsonDto) }] } })
+  @ApiAcceptedResponse({ type: UploadResponseDto })
   @ApiOperation({ summary: 'Upload documents (contracts, BAAs, policies, configs, fleet exports, custody.yaml). Accepted at once, processed by jobs.' })
   async upload(@Param('ws') ws: string, @UploadedFiles() files: Express.Multer.File[] | undefined, @Body() body: JsonUpload, @Req() req: AuthedRequest) {
     const items: { fileName: string; bytes: Uint8Array }[] = [];
@@ -49,12 +54,14 @@ export class DocumentsController {
 
   @Get()
   @ApiOperation({ summary: 'Documents of the workspace with their status and reason' })
+  @ApiOkResponse({ type: [StoredDocumentDto] })
   async list(@Param('ws') ws: string) {
     return (await this.db.documents.list(ws, { analysis: false })).map(({ analysis: _analysis, ...d }) => d);
   }
 
   @Get(':id')
   @ApiOperation({ summary: 'One document: status, reason, kind and facts with evidence (an evidence read is audit-logged)' })
+  @ApiOkResponse({ type: DocumentDetailDto })
   async get(@Param('ws') ws: string, @Param('id', new ParseUUIDPipe()) id: string, @Req() req: AuthedRequest) {
     const doc = await this.db.documents.get(id);
     if (doc.workspaceId !== ws) throw new NotFoundError('document', id);
@@ -68,6 +75,8 @@ export class DocumentsController {
   @RequireRole('auditor')
   @HttpCode(202)
   @ApiOperation({ summary: 'Correct a fact: stored as an event with who and why; the machine answer stays; the correction wins' })
+  @ApiBody({ type: CorrectionRequestDto })
+  @ApiAcceptedResponse({ type: SeqDto })
   async correct(@Param('ws') ws: string, @Param('id', new ParseUUIDPipe()) id: string, @Param('fact') fact: string, @Body() body: { value: unknown; reason?: string }, @Req() req: AuthedRequest) {
     return this.commands.execute(new CorrectFactCommand(ws, id, fact, body?.value, body?.reason, req.actor));
   }

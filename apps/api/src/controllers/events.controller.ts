@@ -1,6 +1,6 @@
 import { Controller, Headers, Inject, Param, Req, Res } from '@nestjs/common';
 import { Get } from '@nestjs/common';
-import { ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import type { Persistence } from '@custody/persistence';
 import { PERSISTENCE } from '@custody/pipeline';
 import { EVENT_CATALOGUE, isEventType } from '@custody/domain';
@@ -18,6 +18,8 @@ export class EventsController {
    */
   @Get()
   @ApiOperation({ summary: 'SSE stream of workspace events (document.received, facts.extracted, graph.changed, exposure.scored)' })
+  @ApiProduces('text/event-stream')
+  @ApiOkResponse({ description: '`id: <seq>`, `event: <name>`, `data: {seq, at, ids and counts}` (no evidence text)', schema: { type: 'string' } })
   async stream(@Param('ws') ws: string, @Req() req: Request, @Res() res: Response, @Headers('last-event-id') lastEventId?: string) {
     res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache, no-transform', connection: 'keep-alive', 'x-accel-buffering': 'no' });
     let seq = Number(lastEventId) || (await this.db.events.latestSeq(ws));

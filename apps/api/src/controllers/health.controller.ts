@@ -1,5 +1,6 @@
 import { Controller, Get, Inject } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { HealthDto } from '../openapi/responses.dto.js';
 import type { Persistence } from '@custody/persistence';
 import { JobQueue, PERSISTENCE, RUNTIME, type Runtime } from '@custody/pipeline';
 import { Public } from '../auth/public.decorator.js';
@@ -12,6 +13,7 @@ export class HealthController {
   @Public()
   @Get()
   @ApiOperation({ summary: 'Liveness and readiness: database and queue reachable' })
+  @ApiOkResponse({ type: HealthDto })
   async health() {
     const database = await this.db.dataSource.query('SELECT 1').then(() => 'up', () => 'down');
     const pending = await this.jobs.pending().catch(() => -1);

@@ -1,6 +1,8 @@
 import { Body, Controller, Headers, HttpCode, Inject, Param, Post, Req, type RawBodyRequest } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { WebhookBodyDto } from '../openapi/requests.dto.js';
+import { WebhookResponseDto } from '../openapi/responses.dto.js';
 import type { CustodyConfig } from '@custody/config';
 import { CustodyError, InvalidInputError, UnauthorizedError } from '@custody/domain';
 import type { Persistence } from '@custody/persistence';
@@ -30,6 +32,8 @@ export class WebhookController {
   @ApiHeader({ name: 'x-custody-timestamp', required: true })
   @ApiHeader({ name: 'x-custody-signature', required: true, description: 'sha256=<hex HMAC of "<workspace slug or id>.<timestamp>.<raw body>">' })
   @ApiOperation({ summary: 'Push a setting change ({type:"setting_change", system, settings, at?}) or a config ({type:"config", fileName, content})' })
+  @ApiBody({ type: WebhookBodyDto })
+  @ApiAcceptedResponse({ type: WebhookResponseDto })
   async receive(@Param('ws') wsParam: string, @Req() req: RawBodyRequest<Request>, @Body() body: WebhookBody,
     @Headers('x-custody-timestamp') timestamp?: string, @Headers('x-custody-signature') signature?: string) {
     if (!this.config.webhookSecret && !this.config.webhookSecrets) throw new CustodyError('not_found', 'webhook intake is not configured (set CUSTODY_WEBHOOK_SECRET or CUSTODY_WEBHOOK_SECRETS)');

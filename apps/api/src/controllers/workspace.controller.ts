@@ -1,5 +1,8 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiOperation, ApiQuery, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBody, ApiExtraModels, ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiSecurity, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import { AuditReportDto } from '../openapi/audit.dto.js';
+import { TriageRequestDto, WhatIfRequestDto } from '../openapi/requests.dto.js';
+import { CytoscapeElementsDto, DiffDto, JobDto, SeqDto, StoredEventDto, StoredFindingDto, StoredScoreDto, WhatIfResultDto, WorkspaceDto } from '../openapi/responses.dto.js';
 import { defaultLens, diffAudits, InvalidInputError, NotFoundError, pageById, type TriageStatus } from '@custody/domain';
 import { toCytoscapeElements } from '@custody/graph';
 import type { Persistence } from '@custody/persistence';
@@ -27,6 +30,7 @@ export class WorkspaceController {
 
   @Get()
   @ApiOperation({ summary: 'The workspace the key opens' })
+  @ApiOkResponse({ type: WorkspaceDto })
   async workspace(@Param('ws') ws: string) {
     const w = await this.db.workspaces.findById(ws);
     if (!w) throw new NotFoundError('workspace', ws);
@@ -37,6 +41,7 @@ export class WorkspaceController {
   @ApiQuery({ name: 'lens', required: false })
   @ApiQuery({ name: 'asOf', required: false, description: 'ISO time: the audit as it stood then (replayed from the event store)' })
   @ApiOperation({ summary: 'The full audit: score, systems, flows, findings, documents' })
+  @ApiOkResponse({ type: AuditReportDto })
   async audit(@Param('ws') ws: string, @Req() req: AuthedRequest, @Query('lens') lens?: string, @Query('asOf') asOf?: string) {
     await this.logRead(ws, req, 'audit');
     return this.audits.report(ws, { lens: parseLens(lens), asOf: parseAsOf(asOf) });
@@ -46,6 +51,7 @@ export class WorkspaceController {
   @ApiQuery({ name: 'from', required: true, description: 'ISO time of the earlier moment' })
   @ApiQuery({ name: 'to', required: false, description: 'ISO time of the later moment (default: now)' })
   @ApiOperation({ summary: 'Time travel: score change and findings that appeared, disappeared or changed between two moments' })
+  @ApiOkResponse({ type: DiffDto })
   async diff(@Param('ws') ws: string, @Req() req: AuthedRequest, @Query('from') from?: string, @Query('to') to?: string, @Query('lens') lens?: string) {
     const start = parseAsOf(from);
     if (!start) throw new InvalidInputError('diff needs ?from=<ISO time>');
@@ -59,6 +65,7 @@ export class WorkspaceController {
   @ApiQuery({ name: 'lens', required: false })
   @ApiQuery({ name: 'asOf', required: false })
   @ApiOperation({ summary: 'The PHI flow graph as Cytoscape elements with classes (exposure, role, legal basis)' })
+  @ApiOkResponse({ type: CytoscapeElementsDto })
   async graph(@Param('ws') ws: string, @Query('lens') lens?: string, @Query('asOf') asOf?: string) {
     return toCytoscapeElements(await this.audits.report(ws, { lens: parseLens(lens), asOf: parseAsOf(asOf) }));
   }
@@ -68,6 +75,11 @@ export class WorkspaceController {
   @ApiQuery({ name: 'limit', required: false, description: 'page size (1–500); with it the answer is { items, nextCursor, total }' })
   @ApiQuery({ name: 'cursor', required: false, description: 'nextCursor of the previous page' })
   @ApiOperation({ summary: 'Stored findings (grouped: one per rule and vendor, installs as instances) with first/last seen; paged with limit and cursor' })
+  @ApiExtraModels(StoredFindingDto)
+  @ApiOkResponse({ description: 'The list, or with limit/cursor one page', schema: { oneOf: [
+    { type: 'array', items: { $ref: getSchemaPath(StoredFindingDto) } },
+    { type: 'object', properties: { items: { type: 'array', items: { $ref: getSchemaPath(StoredFindingDto) } }, nextCursor: { type: 'string', nullable: true }, total: { type: 'number' } } },
+  ] } })
   async findings(
     @Param('ws') ws: string, @Req() req: AuthedRequest, @Query('includeResolved') includeResolved?: string,
     @Query('limit') limit?: string, @Query('cursor') cursor?: string,
@@ -80,6 +92,7 @@ export class WorkspaceController {
 
   @Get('score')
   @ApiOperation({ summary: 'The latest stored score with per-node exposure and contributions' })
+  @ApiOkResponse({ type: StoredScoreDto })
   async score(@Param('ws') ws: string) {
     return (await this.db.projections.score(ws)) ?? { score: null, reason: 'not scored yet' };
   }
@@ -88,6 +101,8 @@ export class WorkspaceController {
   @ApiQuery({ name: 'format', required: false, enum: Object.keys(REPORT_MEDIA_TYPES) })
   @ApiQuery({ name: 'lens', required: false })
   @ApiOperation({ summary: 'A consultant report: html (self-contained), pdf, md, json, csv, sarif' })
+  @ApiProduces(...Object.values(REPORT_MEDIA_TYPES).map((t) => t.mediaType))
+  @ApiOkResponse({ description: 'The report file (attachment)', schema: { type: 'string', format: 'binary' } })
   async report(@Param('ws') ws: string, @Req() req: AuthedRequest, @Res() res: Response, @Query('format') format = 'html', @Query('lens') lens?: string) {
     if (!(format in REPORT_MEDIA_TYPES)) throw new InvalidInputError(`unknown report format "${format}"`);
     await this.logRead(ws, req, `report:${format}`);
@@ -102,6 +117,8 @@ export class WorkspaceController {
   @RequireRole('viewer') // computes a hypothetical, stores nothing
   @HttpCode(200)
   @ApiOperation({ summary: 'Apply hypothetical changes (sign a BAA, disable training, remove a vendor, cut retention); nothing is stored' })
+  @ApiBody({ type: WhatIfRequestDto })
+  @ApiOkResponse({ type: WhatIfResultDto })
   async whatIf(@Param('ws') ws: string, @Body() body: { changes?: WhatIfChange[]; lens?: string }) {
     if (!Array.isArray(body?.changes) || !body.changes.length) throw new InvalidInputError('send { changes: [...] }');
     const graph = await this.audits.graph(ws);
@@ -113,6 +130,8 @@ export class WorkspaceController {
   @RequireRole('auditor')
   @HttpCode(202)
   @ApiOperation({ summary: 'Triage a finding (accepted, mitigated, false_positive, open) with a reason; survives re-runs' })
+  @ApiBody({ type: TriageRequestDto })
+  @ApiAcceptedResponse({ type: SeqDto })
   async triage(@Param('ws') ws: string, @Param('findingId') findingId: string, @Body() body: { status: TriageStatus; reason?: string }, @Req() req: AuthedRequest) {
     return this.commands.execute(new TriageFindingCommand(ws, findingId, body?.status, body?.reason, req.actor));
   }
@@ -120,6 +139,7 @@ export class WorkspaceController {
   @Get('audit-log')
   @ApiQuery({ name: 'after', required: false, description: 'event seq to continue after' })
   @ApiOperation({ summary: 'The append-only log of every change and evidence read in the workspace (who, what, when)' })
+  @ApiOkResponse({ type: [StoredEventDto] })
   async auditLog(@Param('ws') ws: string, @Query('after') after?: string, @Query('limit') limit?: string) {
     return this.db.events.since(ws, Number(after) || 0, Math.min(Number(limit) || 500, 5000));
   }
@@ -132,6 +152,7 @@ export class WorkspaceController {
   @Post('reprocess')
   @HttpCode(202)
   @ApiOperation({ summary: 'Re-project and re-score the workspace' })
+  @ApiAcceptedResponse({ type: JobDto })
   async reprocess(@Param('ws') ws: string) {
     return this.commands.execute(new ReprocessWorkspaceCommand(ws));
   }

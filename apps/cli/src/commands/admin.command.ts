@@ -2,6 +2,10 @@ import type { Command } from 'commander';
 import { InvalidInputError, KEY_ROLES, NotFoundError, type KeyRole } from '@custody/domain';
 import type { Runtime } from '@custody/pipeline';
 import { loadServiceRuntime } from '../load-service.js';
+import { locallyOrViaServer } from './running-server.js';
+
+/** The Custody home (`.custody`) whose running server `keys`/`workspaces create` fall back to. */
+const homeDir = async () => (await loadServiceRuntime()).config.loadConfig().home;
 
 async function withRuntime<T>(fn: (rt: Runtime) => Promise<T>): Promise<T> {
   const { config, pipeline } = await loadServiceRuntime();
@@ -22,16 +26,19 @@ export function registerAdmin(program: Command): void {
     .option('--name <label>', 'label for the key', 'cli')
     .option('--role <role>', 'owner (everything), auditor (read, triage, correct) or viewer (read)', 'owner')
     .option('--expires <when>', 'expiry: an ISO date or a duration such as 90d or 12h (default: never)')
-    .action((opts: { workspace: string; name: string; role: string; expires?: string }) => {
+    .action(async (opts: { workspace: string; name: string; role: string; expires?: string }) => {
       // Checked before any database is opened, so a typo is a usage error and nothing is created.
       if (!(KEY_ROLES as readonly string[]).includes(opts.role)) throw new InvalidInputError(`unknown role "${opts.role}"; expected one of ${KEY_ROLES.join(', ')}`);
       const expiresAt = opts.expires ? parseExpiry(opts.expires) : undefined;
-      return withRuntime(async (rt) => {
-        const ws = (await rt.persistence.workspaces.resolve(opts.workspace)) ?? (await rt.persistence.workspaces.ensure(opts.workspace)).workspace;
-        const { key, info } = await rt.persistence.keys.create(ws.id, { name: opts.name, role: opts.role as KeyRole, expiresAt });
-        console.log(key);
-        console.error(`key id ${info.id} (${info.role}, ${info.expiresAt ? `expires ${info.expiresAt}` : 'no expiry'}) for workspace "${ws.slug}"; store the key now, it is not shown again; revoke with: custody keys revoke ${info.id}`);
-      });
+      // Directly when no server holds the home; through the running embedded server's owner route otherwise.
+      const { key, info, workspace: ws } = await locallyOrViaServer(await homeDir(), () =>
+        withRuntime(async (rt) => {
+          const workspace = (await rt.persistence.workspaces.resolve(opts.workspace)) ?? (await rt.persistence.workspaces.ensure(opts.workspace)).workspace;
+          const created = await rt.persistence.keys.create(workspace.id, { name: opts.name, role: opts.role as KeyRole, expiresAt });
+          return { key: created.key, info: { id: created.info.id, role: created.info.role, expiresAt: created.info.expiresAt }, workspace };
+        }), { path: '/api/owner/keys', body: { workspace: opts.workspace, name: opts.name, role: opts.role, expiresAt: expiresAt?.toISOString() } });
+      console.log(key);
+      console.error(`key id ${info.id} (${info.role}, ${info.expiresAt ? `expires ${info.expiresAt}` : 'no expiry'}) for workspace "${ws.slug}"; store the key now, it is not shown again; revoke with: custody keys revoke ${info.id}`);
     });
   keys
     .command('list')
@@ -62,11 +69,10 @@ export function registerAdmin(program: Command): void {
     }));
   ws.command('create')
     .argument('<name>')
-    .action((name: string) =>
-      withRuntime(async (rt) => {
-        const w = await rt.persistence.workspaces.create(name);
-        console.log(`${w.slug}\t${w.id}`);
-      }));
+    .action(async (name: string) => {
+      const w = await locallyOrViaServer(await homeDir(), () => withRuntime((rt) => rt.persistence.workspaces.create(name)), { path: '/api/owner/workspaces', body: { name } });
+      console.log(`${w.slug}\t${w.id}`);
+    });
 }
 
 /** `90d`, `12h`, `30m` from now, or an ISO date/time in the future. */

@@ -36,7 +36,5 @@ export function manifestProblems(report: AuditReport, root: string): string[] {
   return problems;
 }
 
-/** The folder `auditFiles` names files relative to: the one folder audited, else the working directory. */
-export function auditRoot(paths: readonly string[]): string {
-  return paths.length === 1 && statSync(resolve(paths[0]!), { throwIfNoEntry: false })?.isDirectory() ? resolve(paths[0]!) : process.cwd();
-}
+/** The folder `auditFiles` names files relative to (one definition, in the audit core). */
+export { auditRoot } from '@custody/audit';

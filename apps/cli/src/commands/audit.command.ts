@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { InvalidInputError, LENSES, SEVERITIES, severityRank, type Lens, type Severity } from '@custody/domain';
+import { InvalidInputError, LENSES, SEVERITIES, type Lens, type Severity } from '@custody/domain';
 import type { ReportFormat } from '@custody/reports';
 import { EXIT } from '../exit-codes.js';
 import { emit } from '../output.js';
@@ -15,20 +15,29 @@ export function registerAudit(program: Command): void {
     .option('--format <format>', 'md | json | html | pdf | csv | sarif', 'md')
     .option('--out <file>', 'write to a file instead of stdout')
     .option('--fail-on <severity>', `exit ${EXIT.findings} if an untriaged finding is at or above this severity (${SEVERITIES.join(', ')})`)
-    .action(async (paths: string[], opts: { lens?: string; format: string; out?: string; failOn?: string }) => {
+    .option('--triage <file>', 'triage decisions to apply (default: custody-triage.yaml beside custody.yaml)')
+    .option('--baseline <file>', 'a previous `--format sarif` output: results are marked new/unchanged/absent')
+    .option('--fail-on-new', 'with --baseline: the --fail-on gate (default: any severity) counts only findings the baseline does not have')
+    .option('--src-root <dir>', 'SARIF: the folder artifact paths are relative to (default: the working directory, e.g. the repository root)')
+    .action(async (paths: string[], opts: { lens?: string; format: string; out?: string; failOn?: string; triage?: string; baseline?: string; failOnNew?: boolean; srcRoot?: string }) => {
       // Loaded here, not at the top: `custody --version` and `rules` must not pay for the audit's modules.
       // One at a time: Jest's ESM loader fails on concurrent dynamic imports of shared modules.
       const { loadConfig } = await import('@custody/config');
       const { loadVendorCatalogue } = await import('@custody/integrations');
       const { auditFiles } = await import('@custody/audit');
-      const { renderReport, REPORT_FORMATS } = await import('@custody/reports');
+      const { githubIngestionProblems, renderReport, renderSarif, REPORT_FORMATS } = await import('@custody/reports');
       const { auditRoot, manifestProblems } = await import('./audit-input.js');
+      const { findTriageFile, gateHits, loadBaseline, loadTriage, sarifOptionsFor, staleDecisions } = await import('./audit-ci.js');
       if (!(REPORT_FORMATS as readonly string[]).includes(opts.format)) throw new InvalidInputError(`unknown format "${opts.format}"; expected ${REPORT_FORMATS.join(', ')}`);
       if (opts.lens && !LENSES.includes(opts.lens as Lens)) throw new InvalidInputError(`unknown lens "${opts.lens}"; expected ${LENSES.join(', ')}`);
       if (opts.failOn && !SEVERITIES.includes(opts.failOn as Severity)) throw new InvalidInputError(`unknown severity "${opts.failOn}"; expected ${SEVERITIES.join(', ')}`);
+      if (opts.failOnNew && !opts.baseline) throw new InvalidInputError('--fail-on-new needs --baseline FILE (the SARIF of the run to compare with)');
       const config = loadConfig();
       const vendors = config.vendorsFile ? loadVendorCatalogue(config.vendorsFile) : [];
-      const report = await auditFiles(paths, { lens: opts.lens as Lens | undefined, vendors, onProgress: progressBar('reading') });
+      const baseline = opts.baseline ? loadBaseline(opts.baseline) : undefined;
+      const triageFile = findTriageFile(paths, opts.triage);
+      const triage = triageFile ? loadTriage(triageFile) : undefined;
+      const report = await auditFiles(paths, { lens: opts.lens as Lens | undefined, vendors, triage, onProgress: progressBar('reading') });
       const broken = manifestProblems(report, auditRoot(paths));
       if (broken.length) {
         // No report at all: a report without the practice's own map would look clean and pass --fail-on.
@@ -37,14 +46,19 @@ export function registerAudit(program: Command): void {
         process.exitCode = EXIT.usage;
         return;
       }
-      emit(await renderReport(report, opts.format as ReportFormat, { executablePath: config.chromiumPath }), opts.out);
+      for (const id of triage ? staleDecisions(triage, report.findings) : []) process.stderr.write(`custody: ${triageFile}: no finding ${id} in this audit (fixed, or a typo?)\n`);
+      if (opts.format === 'sarif') {
+        const sarif = renderSarif(report, sarifOptionsFor(paths, { srcRoot: opts.srcRoot, baseline }));
+        for (const p of githubIngestionProblems(JSON.parse(sarif))) process.stderr.write(`custody: SARIF: ${p}\n`);
+        emit(sarif, opts.out);
+      } else emit(await renderReport(report, opts.format as ReportFormat, { executablePath: config.chromiumPath }), opts.out);
       const bad = report.documents.filter((d) => d.status === 'failed' || d.status === 'unparsed');
       for (const d of bad) process.stderr.write(`custody: ${d.status}: ${d.reason ?? d.file}\n`);
-      if (opts.failOn) {
-        const threshold = severityRank(opts.failOn as Severity);
-        const hits = report.findings.filter((f) => severityRank(f.severity) >= threshold && (!f.triage || f.triage.status === 'open'));
+      if (opts.failOn || opts.failOnNew) {
+        const failOn = (opts.failOn ?? 'info') as Severity;
+        const hits = gateHits(report.findings, { failOn, baseline, newOnly: opts.failOnNew });
         if (hits.length) {
-          process.stderr.write(`custody: ${hits.length} finding(s) at or above ${opts.failOn}\n`);
+          process.stderr.write(`custody: ${hits.length} ${opts.failOnNew ? 'new ' : ''}untriaged finding(s) at or above ${failOn}\n`);
           process.exitCode = EXIT.findings;
         }
       }

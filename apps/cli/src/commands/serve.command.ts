@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { InvalidInputError } from '@custody/domain';
 import type { Runtime } from '@custody/pipeline';
+import { writeServerFile } from '../../../api/src/owner/server-file.js';
 import { loadServiceRuntime } from '../load-service.js';
 
 const EXAMPLE = 'examples/harborview-counseling';
@@ -47,6 +48,8 @@ export function registerServe(program: Command): void {
         console.log(`Loaded ${files.length} example file(s) from ${relative(process.cwd(), dir) || dir} (${added} new).`);
       }
       const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${(app.getHttpServer().address() as { port: number }).port}`;
+      // Lets `custody keys create` / `workspaces create` reach this server while it holds the embedded database.
+      if (runtime.embedded) writeServerFile(config.home, url);
       console.log(`Custody is running (${runtime.embedded ? `embedded, data in ${config.home}` : 'production'}).`);
       console.log(`  Dashboard: ${url}/#ws=${workspace.slug}${key ? `&key=${key}` : ''}`);
       console.log(`  API docs:  ${url}/api/docs`);

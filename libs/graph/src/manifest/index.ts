@@ -3,3 +3,4 @@ export { manifestJsonSchema, manifestSchema, notetakerSettingsSchema } from './m
 export type { ManifestInput } from './manifest.schema.js';
 export type { Manifest, ManifestConsent, ManifestDocument, ManifestFlow, ManifestSystem } from './manifest.js';
 export { MAX_ALIAS_COUNT, MAX_MANIFEST_BYTES } from './safe-yaml.js';
+export { parseTriageFile, TRIAGE_FILE_NAME, type TriageDecision } from './triage-file.js';

@@ -1,0 +1,133 @@
+/** OpenAPI schemas of responses that are not the audit itself. */
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { DOCUMENT_STATUSES, DOCUMENT_TYPES, type AuditDiff, type DocumentStatus, type DocumentType } from '@custody/domain';
+import { FindingDto, ScoreDto } from './finding.dto.js';
+
+export class IngestResultDto {
+  @ApiProperty() documentId!: string;
+  @ApiProperty({ enum: DOCUMENT_STATUSES }) status!: DocumentStatus;
+  @ApiProperty({ description: 'False when the same bytes were already in the workspace' }) created!: boolean;
+  @ApiProperty() sha256!: string;
+  @ApiProperty() fileName!: string;
+}
+
+export class UploadResponseDto {
+  @ApiPropertyOptional({ description: 'One file: the document id' }) id?: string;
+  @ApiPropertyOptional() documentId?: string;
+  @ApiPropertyOptional({ enum: DOCUMENT_STATUSES }) status?: DocumentStatus;
+  @ApiPropertyOptional() created?: boolean;
+  @ApiPropertyOptional() sha256?: string;
+  @ApiPropertyOptional() fileName?: string;
+  @ApiPropertyOptional({ type: [IngestResultDto], description: 'Several files: one result each' }) documents?: IngestResultDto[];
+}
+
+export class WebhookResponseDto {
+  @ApiProperty() id!: string;
+  @ApiProperty({ enum: DOCUMENT_STATUSES }) status!: DocumentStatus;
+  @ApiProperty() created!: boolean;
+}
+
+export class StoredDocumentDto {
+  @ApiProperty() id!: string;
+  @ApiProperty() workspaceId!: string;
+  @ApiProperty() sha256!: string;
+  @ApiProperty() fileName!: string;
+  @ApiProperty() size!: number;
+  @ApiProperty({ enum: DOCUMENT_TYPES }) type!: DocumentType;
+  @ApiProperty({ enum: DOCUMENT_STATUSES }) status!: DocumentStatus;
+  @ApiPropertyOptional() reason?: string;
+  @ApiPropertyOptional() format?: string;
+  @ApiProperty() attempts!: number;
+  @ApiProperty() createdAt!: string;
+  @ApiPropertyOptional() processedAt?: string;
+}
+
+export class DocumentDetailDto extends StoredDocumentDto {
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: 'Contracts: kind, title, parties, vendor' }) info?: unknown;
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: 'Contracts: the 12 facts with evidence' }) facts?: unknown;
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: 'Configs: systems, flows, redactions' }) parse?: unknown;
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: 'custody.yaml: the parsed manifest' }) manifest?: unknown;
+}
+
+export class SeqDto {
+  @ApiProperty({ description: 'Sequence number of the event recorded' }) seq!: number;
+}
+
+export class JobDto {
+  @ApiProperty({ description: 'Job id' }) job!: string;
+}
+
+export class WorkspaceDto {
+  @ApiProperty() id!: string;
+  @ApiProperty() slug!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty() createdAt!: string;
+}
+
+export class StoredFindingDto extends FindingDto {
+  @ApiProperty() firstSeenAt!: string;
+  @ApiProperty() lastSeenAt!: string;
+  @ApiPropertyOptional() resolvedAt?: string;
+}
+
+export class StoredScoreDto {
+  @ApiPropertyOptional({ type: ScoreDto, nullable: true }) score?: ScoreDto | null;
+  @ApiPropertyOptional() graphVersion?: number;
+  @ApiPropertyOptional() computedAt?: string;
+  @ApiPropertyOptional({ description: 'Why there is no score yet' }) reason?: string;
+}
+
+class ScoreDeltaDto {
+  @ApiProperty() before!: number;
+  @ApiProperty() after!: number;
+  @ApiProperty() delta!: number;
+}
+
+class ChangedFindingDto {
+  @ApiProperty({ type: FindingDto }) before!: FindingDto;
+  @ApiProperty({ type: FindingDto }) after!: FindingDto;
+}
+
+export class DiffDto implements AuditDiff {
+  @ApiProperty() from!: string;
+  @ApiProperty() to!: string;
+  @ApiProperty({ type: ScoreDeltaDto }) score!: ScoreDeltaDto;
+  @ApiProperty({ type: [FindingDto] }) appeared!: FindingDto[];
+  @ApiProperty({ type: [FindingDto] }) disappeared!: FindingDto[];
+  @ApiProperty({ type: [ChangedFindingDto] }) changed!: ChangedFindingDto[];
+}
+
+class WhatIfSideDto {
+  @ApiProperty({ type: ScoreDto }) score!: ScoreDto;
+  @ApiProperty({ type: [FindingDto] }) findings!: FindingDto[];
+}
+
+export class WhatIfResultDto {
+  @ApiProperty({ type: WhatIfSideDto }) before!: WhatIfSideDto;
+  @ApiProperty({ type: WhatIfSideDto }) after!: WhatIfSideDto;
+  @ApiProperty({ type: [FindingDto] }) appeared!: FindingDto[];
+  @ApiProperty({ type: [FindingDto] }) disappeared!: FindingDto[];
+  @ApiProperty({ type: [ChangedFindingDto] }) changed!: ChangedFindingDto[];
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'The hypothetical graph (practice, systems, flows, consents, …)' }) graph!: unknown;
+}
+
+export class CytoscapeElementsDto {
+  @ApiProperty({ type: 'array', items: { type: 'object', properties: { data: { type: 'object', additionalProperties: true }, classes: { type: 'string' } } } }) nodes!: unknown[];
+  @ApiProperty({ type: 'array', items: { type: 'object', properties: { data: { type: 'object', additionalProperties: true }, classes: { type: 'string' } } } }) edges!: unknown[];
+}
+
+export class StoredEventDto {
+  @ApiProperty() seq!: number;
+  @ApiProperty() workspaceId!: string;
+  @ApiProperty({ example: 'FindingTriaged' }) type!: string;
+  @ApiProperty({ type: 'object', additionalProperties: true }) payload!: Record<string, unknown>;
+  @ApiProperty({ description: 'Who: a key prefix, cli, webhook' }) actor!: string;
+  @ApiProperty() at!: string;
+}
+
+export class HealthDto {
+  @ApiProperty({ enum: ['ok', 'degraded'] }) status!: string;
+  @ApiProperty({ enum: ['embedded', 'production'] }) mode!: string;
+  @ApiProperty({ enum: ['up', 'down'] }) database!: string;
+  @ApiProperty({ oneOf: [{ type: 'string', enum: ['down'] }, { type: 'object', properties: { backend: { type: 'string' }, pending: { type: 'number' } } }] }) queue!: unknown;
+}
