@@ -102,7 +102,7 @@ it('--fail-on judges grouped findings (one per rule and vendor, installs as inst
     const report = JSON.parse(readFileSync(out, 'utf8')) as { findings: { kind: string; severity: string; instances?: unknown[] }[] };
     const critical = report.findings.filter((f) => f.severity === 'critical');
     expect(critical.map((f) => [f.kind, f.instances?.length]).sort()).toEqual([['notetaker_cannot_disable', 36], ['recording_without_consent', 4]]);
-    expect(r.stderr).toContain('custody: 2 finding(s) at or above critical');
+    expect(r.stderr).toContain('custody: 2 untriaged finding(s) at or above critical');
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
