@@ -59,7 +59,7 @@ function fleet(m: ReportModel): string {
 
 function appendix(m: ReportModel): string {
   const docs = m.documents.map((d) => [esc(d.file), esc(d.type.replace(/_/g, ' ')), `<span class="status-${esc(d.status)}">${esc(d.status)}</span>`, esc(d.system ? m.systemName(d.system) : '—'), esc(d.reason ?? '')]);
-  const flows = m.report.flows.map((f) => [esc(m.systemName(f.from)), esc(m.systemName(f.to)), cats(f.data), esc(f.transport.replace(/_/g, ' ')), esc(LEGAL_BASIS_TEXT[f.legalBasis] ?? f.legalBasis)]);
+  const flows = flowRows(m);
   const errors = m.report.ruleErrors.length
     ? `<h3>Rules that failed to run</h3><ul>${m.report.ruleErrors.map((e) => `<li><code>${esc(e.ruleId)}</code>: ${esc(e.message)}</li>`).join('')}</ul>` : '';
   return `<section id="appendix" class="major"><h2>Appendix: method, documents and flows</h2>` +
@@ -67,7 +67,26 @@ function appendix(m: ReportModel): string {
     `secrets found in them were redacted before anything was stored. The stack manifest adds what the practice declares. Rules, each citing the regulation or guidance it applies, turn the resulting graph into findings; ` +
     `a person can correct any term or triage any finding, and the correction is recorded with who and why.</p>` +
     `<h3>Documents</h3>${table(['File', 'Type', 'Status', 'System', 'Reason'], docs)}${errors}` +
-    `<h3>Flows</h3>${table(['From', 'To', 'Data', 'Transport', 'Legal basis'], flows)}<p class="notice">${esc(NOT_LEGAL_ADVICE)}</p></section>`;
+    `<h3>Flows</h3>${table(['From', 'To', 'Data', 'Transport', 'Legal basis', 'Flows'], flows)}<p class="notice">${esc(NOT_LEGAL_ADVICE)}</p></section>`;
+}
+
+/**
+ * The flow table, one row per distinct flow as a reader sees it: fleet installs stand as "<vendor> installs"
+ * (the fleet summary lists them), so 10,000 laptops sending the same data the same way are one row with its
+ * count — not 30,000 rows that no one reads and that a PDF renderer cannot print.
+ */
+function flowRows(m: ReportModel): string[][] {
+  const fleetName = new Map(m.report.systems.filter((s) => s.group).map((s) => [s.id, `${s.group!.vendor ?? s.name} installs`]));
+  const name = (id: string) => fleetName.get(id) ?? m.systemName(id);
+  const rows = new Map<string, { cells: string[]; n: number }>();
+  for (const f of m.report.flows) {
+    const cells = [esc(name(f.from)), esc(name(f.to)), cats(f.data), esc(f.transport.replace(/_/g, ' ')), esc(LEGAL_BASIS_TEXT[f.legalBasis] ?? f.legalBasis)];
+    const key = cells.join('\u0000');
+    const row = rows.get(key);
+    if (row) row.n++;
+    else rows.set(key, { cells, n: 1 });
+  }
+  return [...rows.values()].map((r) => [...r.cells, String(r.n)]);
 }
 
 const LEGAL_BASIS_TEXT: Record<string, string> = { baa: 'BAA', authorization: 'client authorization', tpo: 'treatment, payment or operations', deidentified: 'de-identified', none_known: 'none known' };
