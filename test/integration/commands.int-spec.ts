@@ -1,0 +1,167 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { jest } from '@jest/globals';
+import { CommandBus } from '@nestjs/cqrs';
+import { InvalidInputError, NotFoundError, type EventType } from '@custody/domain';
+import {
+  CorrectFactCommand, IngestDocumentCommand, JobName, JobQueue, RecordEvidenceReadCommand, RecordSettingChangeCommand,
+  ReprocessWorkspaceCommand, TriageFindingCommand,
+} from '@custody/pipeline';
+import { startTestApp, type TestApp } from '../support/app.js';
+import { REPO, waitUntil } from '../support/processes.js';
+
+/**
+ * Each command handler against a real database and queue: the catalogue events it appends and the follow-up
+ * job FOLLOW_UPS declares for it; then the processor's chain (extract → project → score) and its idempotence.
+ */
+describe(`command handlers and the processor chain (${process.env.DATABASE_URL ? 'PostgreSQL + Redis' : 'embedded'})`, () => {
+  let t: TestApp;
+  let wsId: string;
+  let bus: CommandBus;
+  let queue: JobQueue;
+  let added: { name: string; data: unknown }[] = [];
+  const baa = readFileSync(join(REPO, 'examples/harborview-counseling/docs/remindly-baa-2022.md'));
+
+  const events = async () => (await t.runtime.persistence.events.since(wsId, 0)) as { seq: number; type: EventType; payload: Record<string, unknown>; actor?: string }[];
+  const newEvents = async (after: number) => (await events()).filter((e) => e.seq > after);
+  const lastSeq = async () => Math.max(0, ...(await events()).map((e) => e.seq));
+  const drained = async () => (await queue.pending()) === 0;
+  const settle = async () => {
+    await waitUntil(drained, 120_000, 'the pipeline drained');
+    added = [];
+  };
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    wsId = (await t.runtime.persistence.workspaces.ensure('Command Practice')).workspace.id;
+    bus = t.app.get(CommandBus);
+    queue = t.app.get(JobQueue);
+    const add = queue.add.bind(queue);
+    // The queue the follow-ups and the processor share: record what is enqueued, then enqueue it.
+    jest.spyOn(queue, 'add').mockImplementation(async (name, data, seq) => {
+      added.push({ name, data });
+      return add(name, data, seq);
+    });
+  }, 180_000);
+  afterAll(() => t?.close());
+
+  let docId: string;
+
+  it('ingest appends DocumentReceived and enqueues its extraction; the chain ends with a stored score', async () => {
+    const before = await lastSeq();
+    const r = await bus.execute(new IngestDocumentCommand(wsId, 'remindly-baa.md', baa, 'tester'));
+    expect(r).toMatchObject({ created: true, status: 'received' });
+    docId = r.documentId;
+    const own = await newEvents(before);
+    expect(own.map((e) => e.type)).toEqual(expect.arrayContaining(['DocumentReceived']));
+    expect(own.find((e) => e.type === 'DocumentReceived')).toMatchObject({ actor: 'tester', payload: { documentId: docId, file: 'remindly-baa.md' } });
+    expect(added[0]).toEqual({ name: JobName.Extract, data: { documentId: docId } });
+
+    // The processor chains each step's follow-up: extract → project → score.
+    await waitUntil(async () => (await drained()) && Boolean(await t.runtime.persistence.projections.score(wsId)), 120_000, 'scored');
+    const types = (await newEvents(before)).map((e) => e.type);
+    const order = ['DocumentReceived', 'FactsExtracted', 'GraphChanged', 'ExposureScored'].map((x) => types.indexOf(x as EventType));
+    expect(order.every((i) => i >= 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    expect(added.map((a) => a.name)).toEqual(expect.arrayContaining([JobName.Extract, JobName.Project, JobName.Score]));
+    const graph = await t.runtime.persistence.projections.graph(wsId);
+    expect((await t.runtime.persistence.projections.score(wsId))?.graphVersion).toBe(graph!.version);
+    expect((await t.runtime.persistence.documents.get(docId)).status).toBe('processed');
+    added = [];
+  }, 180_000);
+
+  it('a job that runs twice changes nothing: no second outcome, graph or score event', async () => {
+    await settle();
+    const before = await lastSeq();
+    const version = (await t.runtime.persistence.projections.graph(wsId))!.version;
+    await queue.add(JobName.Extract, { documentId: docId });
+    await waitUntil(async () => (await drained()) && added.some((a) => a.name === JobName.Score), 60_000, 'the re-run reached scoring');
+    await settle();
+    expect((await newEvents(before)).map((e) => e.type)).toEqual([]);
+    expect((await t.runtime.persistence.projections.graph(wsId))!.version).toBe(version);
+  }, 120_000);
+
+  it('a duplicate upload is idempotent: same document, no new event, no job', async () => {
+    await settle();
+    const before = await lastSeq();
+    const r = await bus.execute(new IngestDocumentCommand(wsId, 'copy-of-baa.md', baa));
+    expect(r).toMatchObject({ documentId: docId, created: false, status: 'processed' });
+    expect(await newEvents(before)).toEqual([]);
+    expect(added).toEqual([]);
+  });
+
+  it('an unscannable upload is kept as failed with its reason, recorded, and not extracted', async () => {
+    await settle();
+    const before = await lastSeq();
+    const bytes = Buffer.from([0, 0, 1, 2]);
+    const r = await bus.execute(new IngestDocumentCommand(wsId, 'mystery.bin', bytes));
+    expect(r).toMatchObject({ created: true, status: 'failed' });
+    const doc = await t.runtime.persistence.documents.get(r.documentId);
+    expect(doc.reason).toMatch(/could not be scanned/);
+    const own = await newEvents(before);
+    expect(own.map((e) => e.type)).toEqual(['DocumentReceived']);
+    expect(own[0].payload).toMatchObject({ documentId: r.documentId, failed: expect.stringMatching(/could not be scanned/) });
+    expect(added.filter((a) => a.name === JobName.Extract)).toEqual([]);
+    expect((await t.runtime.persistence.documents.content(doc.sha256)).length).toBe(0);
+  });
+
+  it('an invalid file name is refused before anything is stored', () => {
+    expect(() => new IngestDocumentCommand(wsId, 'bad\u0001name', baa)).toThrow(InvalidInputError);
+  });
+
+  it('triage appends FindingTriaged and enqueues a re-score of the current graph with its seq', async () => {
+    await settle();
+    const before = await lastSeq();
+    const version = (await t.runtime.persistence.projections.graph(wsId))!.version;
+    const { seq } = await bus.execute(new TriageFindingCommand(wsId, 'some-rule@system:x', 'accepted', 'known and signed off', 'tester'));
+    const own = await newEvents(before);
+    expect(own[0]).toMatchObject({ seq, type: 'FindingTriaged', actor: 'tester', payload: { findingId: 'some-rule@system:x', status: 'accepted', reason: 'known and signed off' } });
+    expect(added[0]).toEqual({ name: JobName.Score, data: { workspaceId: wsId, graphVersion: version, triageSeq: seq } });
+    expect(() => new TriageFindingCommand(wsId, 'x', 'mitigated', '  ')).toThrow(/needs a reason/);
+    expect(() => new TriageFindingCommand(wsId, 'x', 'ignored' as never, 'r')).toThrow(InvalidInputError);
+  });
+
+  it('a fact correction appends FactCorrected and enqueues a projection; another workspace\'s document is not found', async () => {
+    await settle();
+    const before = await lastSeq();
+    const { seq } = await bus.execute(new CorrectFactCommand(wsId, docId, 'baa_offered', 'yes', 'read the signed copy', 'tester'));
+    expect((await newEvents(before))[0]).toMatchObject({ seq, type: 'FactCorrected', payload: { documentId: docId, fact: 'baa_offered', value: 'yes', reason: 'read the signed copy' } });
+    expect(added[0]).toEqual({ name: JobName.Project, data: { workspaceId: wsId } });
+    const other = (await t.runtime.persistence.workspaces.ensure('Other Practice')).workspace.id;
+    await expect(bus.execute(new CorrectFactCommand(other, docId, 'baa_offered', 'yes', 'r'))).rejects.toThrow(NotFoundError);
+    expect(() => new CorrectFactCommand(wsId, docId, 'no_such_fact', 'yes', 'r')).toThrow(/unknown fact/);
+    expect(() => new CorrectFactCommand(wsId, docId, 'baa_offered', 'yes', undefined)).toThrow(/needs a reason/);
+    expect(() => new CorrectFactCommand(wsId, docId, 'baa_offered', true, 'r')).toThrow(/not a valid value/);
+  });
+
+  it('an evidence read appends EvidenceRead and enqueues nothing', async () => {
+    await settle();
+    const before = await lastSeq();
+    const { seq } = await bus.execute(new RecordEvidenceReadCommand(wsId, { documentId: docId }, 'auditor-key'));
+    expect(await newEvents(before)).toEqual([expect.objectContaining({ seq, type: 'EvidenceRead', actor: 'auditor-key', payload: { documentId: docId } })]);
+    expect(added).toEqual([]);
+  });
+
+  it('reprocess appends no event and enqueues the projection job named by the input high-water mark', async () => {
+    await settle();
+    const before = await lastSeq();
+    const { job } = await bus.execute(new ReprocessWorkspaceCommand(wsId));
+    expect(job).toBe(`project-${wsId}-${await t.runtime.persistence.events.inputSeq(wsId)}`);
+    expect(added).toEqual([{ name: JobName.Project, data: { workspaceId: wsId } }]);
+    await settle();
+    expect((await newEvents(before)).map((e) => e.type)).not.toContain('GraphChanged');
+  }, 120_000);
+
+  it('a webhook setting change is stored as a document (DocumentReceived) and extracted like an upload', async () => {
+    await settle();
+    const before = await lastSeq();
+    const r = await bus.execute(new RecordSettingChangeCommand(wsId, { system: 'notetaker', settings: { can_disable: false }, at: '2026-01-02T03:04:05Z' }, new Date()));
+    expect(r.created).toBe(true);
+    const own = await newEvents(before);
+    expect(own[0]).toMatchObject({ type: 'DocumentReceived', actor: 'webhook', payload: { documentId: r.documentId, file: 'webhook/2026-01-02T03:04:05.000Z-notetaker.json' } });
+    expect(added[0]).toEqual({ name: JobName.Extract, data: { documentId: r.documentId } });
+    expect(() => new RecordSettingChangeCommand(wsId, { settings: { can_disable: false } }, new Date())).toThrow(/needs a system/);
+    expect(() => new RecordSettingChangeCommand(wsId, { system: 's', settings: { can_disable: false }, at: 'yesterday' }, new Date())).toThrow(/not a date/);
+    await settle();
+  }, 120_000);
+});
