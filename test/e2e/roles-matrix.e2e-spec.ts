@@ -25,7 +25,9 @@ const LEAST_ROLE: Record<string, KeyRole> = {
   'POST /api/workspaces/{ws}/documents': 'owner',
   'POST /api/workspaces/{ws}/reprocess': 'owner',
 };
-const PUBLIC = new Set(['GET /api/health', 'POST /api/webhooks/{ws}']);
+// Routes without an API key: health, signed webhooks, and the embedded server's owner routes (which check
+// the owner token written to the home at start; apps/api/src/owner/owner.spec.ts tests them).
+const PUBLIC = new Set(['GET /api/health', 'POST /api/webhooks/{ws}', 'POST /api/owner/keys', 'POST /api/owner/workspaces']);
 const BODIES: Record<string, unknown> = {
   'POST /api/workspaces/{ws}/what-if': { changes: [{ type: 'disable_training', system: 'nowhere' }] },
   'POST /api/workspaces/{ws}/findings/{findingId}/triage': { status: 'accepted', reason: 'matrix test' },

@@ -50,5 +50,5 @@ describe('embedded mode keeps its home private', () => {
       process.umask(umask);
       rmSync(join(home, '..'), { recursive: true, force: true });
     }
-  }, 120_000);
+  }, 300_000); // two PGlite start-ups: about a minute on a quiet machine, more on a busy one
 });
