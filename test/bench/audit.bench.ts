@@ -57,6 +57,8 @@ interface CaseResult {
   findings: number;
   findingInstances: number;
   jsonBytes: number;
+  /** Inputs the audit did not read (e.g. over a size limit): the case then measures a different workspace. */
+  unprocessed?: string[];
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -150,7 +152,7 @@ async function runCustody(dir: string): Promise<CaseResult> {
   const json = renderReport(report, 'json');
   clock.lap('renderJson');
   return {
-    ...clock.figures(), systems: report.systems.length, flows: report.flows.length, findings: report.findings.length,
+    ...clock.figures(), unprocessed: docs.filter((d) => d.status !== 'processed').map((d) => `${d.file} ${d.status}: ${d.reason ?? ''}`), systems: report.systems.length, flows: report.flows.length, findings: report.findings.length,
     findingInstances: report.findings.reduce((s, f) => s + (f.instances?.length ?? 1), 0), jsonBytes: Buffer.byteLength(json),
   };
 }
@@ -227,7 +229,10 @@ function runCase(impl: Impl, dir: string, timeoutS: number): Promise<Outcome> {
       clearTimeout(timer);
       if (timedOut) return resolve({ ok: false, error: `over ${timeoutS} s` });
       try {
-        return resolve({ ok: true, result: JSON.parse(out.trim().split('\n').pop() ?? '') as CaseResult });
+        const result = JSON.parse(out.trim().split('\n').pop() ?? '') as CaseResult;
+        // Timing an audit that skipped its input would flatter it: such a case fails.
+        if (result.unprocessed?.length) return resolve({ ok: false, error: `input not read: ${result.unprocessed.join('; ')}` });
+        return resolve({ ok: true, result });
       } catch {
         const oom = /heap out of memory|Allocation failed/i.test(err);
         resolve({ ok: false, error: oom ? 'out of memory (4 GB heap)' : `exit ${code ?? signal}: ${err.trim().split('\n').slice(-3).join(' | ')}` });
