@@ -152,7 +152,7 @@ async function runCustody(dir: string): Promise<CaseResult> {
   const json = renderReport(report, 'json');
   clock.lap('renderJson');
   return {
-    ...clock.figures(), unprocessed: docs.filter((d) => d.status !== 'processed').map((d) => `${d.file} ${d.status}: ${d.reason ?? ''}`), systems: report.systems.length, flows: report.flows.length, findings: report.findings.length,
+    ...clock.figures(), unprocessed: docs.filter((d) => d.status !== 'processed').map((d) => `${d.file} ${d.status}: ${(d.reason ?? '').replace(/\s*\n\s*/g, ' ')}`), systems: report.systems.length, flows: report.flows.length, findings: report.findings.length,
     findingInstances: report.findings.reduce((s, f) => s + (f.instances?.length ?? 1), 0), jsonBytes: Buffer.byteLength(json),
   };
 }
