@@ -17,6 +17,8 @@
  *   same systems and findings both ways.
  * - dashboard (issue 11): 5,000 systems / ~20,000 flows, first useful render ≤ 1.5 s and ≥ 3× faster than
  *   plain Cytoscape on the same graph in the same Chromium run; pan frames ≤ 50 ms.
+ * - audit (issue 11): the pure audit core at 1k/10k/100k systems, fleet and manifest shapes, beside a minimal
+ *   reference in the same run: 100k under 5 s of audit time and under 1.5 GB, 10k under 1 s.
  * - cli-startup: whole `custody` processes, median wall time: `--version` and `rules` < 0.5 s, `extract` of a
  *   10 KB text < 1 s, the example's audit < 2 s (issue 9), each printed beside a bare `node -e 0`.
  * When the shared corpus is absent, its targets are reported as skipped, not passed.
@@ -134,11 +136,18 @@ function cliChecks(r: Record<string, unknown>): Check[] {
   return checks;
 }
 
+function auditChecks(r: Record<string, unknown>): Check[] {
+  // The audit bench judges its own goals per case (see its header); an out-of-memory or over-time case fails.
+  const goals = (r.goals ?? []) as { what: string; value: string; target: string; ok: boolean | null }[];
+  return goals.map((g) => ({ bench: 'audit', what: g.what, value: g.value, target: g.target, ok: g.ok }));
+}
+
 const BENCHES: { name: string; checks: (r: Record<string, unknown>) => Check[] }[] = [
   { name: 'extraction', checks: extractionChecks },
   { name: 'integrations', checks: integrationsChecks },
   { name: 'fleet', checks: fleetChecks },
   { name: 'dashboard', checks: dashboardChecks },
+  { name: 'audit', checks: auditChecks },
   { name: 'cli-startup', checks: cliChecks },
 ];
 

@@ -78,7 +78,10 @@ function merge(subject: string, members: Finding[], installs: Map<Finding, strin
     const site = byId.get(system)?.group?.site;
     return { subject: f.subject, system, ...(site ? { site } : {}), severity: f.severity, evidence: f.evidence };
   });
-  const installCount = instances.filter((i) => installs.has(sorted.find((f) => f.subject === i.subject)!)).length;
+  // The first member per subject, looked up in a map: a linear find per instance was quadratic in fleet size.
+  const firstBySubject = new Map<string, Finding>();
+  for (const f of sorted) if (!firstBySubject.has(f.subject)) firstBySubject.set(f.subject, f);
+  const installCount = instances.filter((i) => installs.has(firstBySubject.get(i.subject)!)).length;
   const vendor = byId.get(installs.values().next().value ?? '')?.group?.vendor;
   return {
     ...worst,

@@ -1,0 +1,315 @@
+/**
+ * Audit-core bench (issue 11): the pure audit (`@custody/audit`: analyse → project → evaluate → compose, then
+ * the JSON render) at 1,000 / 10,000 / 100,000 systems, beside a minimal reference on the same inputs.
+ *
+ * Run: `npm run bench:audit` (add `--json` for one JSON object, `--sizes 1000,10000` for other sizes,
+ * `--timeout S` for the per-case limit, default 300 s).
+ *
+ * Two workspace shapes per size N:
+ * - fleet: one notetaker fleet CSV of N installs (support/fleet-corpus.ts), the vendor's BAA (the example's
+ *   Scribewell BAA) and the small manifest the corpus writes;
+ * - manifest: one custody.yaml declaring N systems and ~4N flows.
+ *
+ * Each case runs in its own child process (fresh heap, so peak RSS is per case) with
+ * --max-old-space-size=4096 and a timeout, so an out-of-memory or over-time case is reported as such rather
+ * than ending the bench. Figures per case: wall time of the audit core (analyse + project + evaluate +
+ * compose), wall time including the JSON render, CPU time, peak RSS (`process.resourceUsage().maxRSS`),
+ * findings (grouped, and their instances), JSON size — and the same for the reference: parse the same files
+ * (yaml + a CSV split), build a plain graph (maps of systems and flows), apply three simple rules (an
+ * outside vendor receiving PHI without a BAA, vendor model training allowed, recording that cannot be
+ * disabled), write JSON.
+ *
+ * Goals (issue 11): 100k systems under 5 s of audit time and under 1.5 GB; 10k under 1 s. Exit code 1 when
+ * a goal is missed.
+ */
+import { spawn } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { writeFleetCorpus } from './support/fleet-corpus.js';
+
+const argv = process.argv.slice(2);
+const arg = (name: string) => {
+  const i = argv.indexOf(name);
+  return i >= 0 ? argv[i + 1] : undefined;
+};
+const asJson = argv.includes('--json');
+const here = fileURLToPath(import.meta.url);
+const root = join(dirname(here), '..', '..');
+const NOW = new Date('2026-06-01T00:00:00Z');
+const secs = (ms: number) => Number((ms / 1000).toFixed(3));
+const mb = (kb: number) => Math.round(kb / 1024);
+
+type Shape = 'fleet' | 'manifest';
+type Impl = 'custody' | 'reference';
+
+interface CaseResult {
+  /** Audit core: analyse + project + evaluate + compose (custody); parse + graph + rules (reference). */
+  auditSeconds: number;
+  /** Including the JSON render. */
+  totalSeconds: number;
+  cpuSeconds: number;
+  peakRssMb: number;
+  phasesSeconds: Record<string, number>;
+  systems: number;
+  flows: number;
+  findings: number;
+  findingInstances: number;
+  jsonBytes: number;
+  /** Inputs the audit did not read (e.g. over a size limit): the case then measures a different workspace. */
+  unprocessed?: string[];
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Workspaces
+
+const ROLES = ['ehr', 'ai_notetaker', 'telehealth', 'clearinghouse', 'payer', 'billing_service', 'cloud_storage', 'communications', 'analytics_tracker', 'llm_provider'];
+const DATA = ['progress_notes', 'diagnosis', 'claims', 'demographics', 'contact', 'scheduling', 'insurance_ids', 'treatment_plan'];
+
+/** Deterministic (an LCG), so sizes are comparable between runs. */
+function writeManifestWorkspace(dir: string, n: number): void {
+  mkdirSync(dir, { recursive: true });
+  let seed = 42;
+  const rnd = () => ((seed = (Math.imul(seed, 1_103_515_245) + 12_345) >>> 0) / 4_294_967_296);
+  const id = (i: number) => `s${String(i).padStart(6, '0')}`;
+  const lines = ['version: 1', 'practice:', '  name: Bench Agency', '  jurisdiction: US-CA', '  lenses: [default]', 'systems:'];
+  for (let i = 0; i < n; i++) {
+    const role = ROLES[i % ROLES.length]!;
+    const holds = role === 'ehr' ? ' holds: [progress_notes, diagnosis, claims, demographics],' : '';
+    lines.push(`  - { id: ${id(i)}, name: System ${i}, role: ${role},${holds} hosts: [h${i}.bench.example] }`);
+  }
+  lines.push('flows:');
+  for (let i = 0; i < n; i++) {
+    // One flow from the practice plus three between systems: ~4N flows, a connected, not-too-regular graph.
+    lines.push(`  - { from: practice, to: ${id(i)}, data: [${DATA[i % DATA.length]}, contact], transport: https, purpose: care }`);
+    for (let k = 0; k < 3; k++) {
+      const j = Math.floor(rnd() * n);
+      if (j === i) continue;
+      lines.push(`  - { from: ${id(i)}, to: ${id(j)}, data: [${DATA[(i + k) % DATA.length]}], transport: ${k === 2 ? 'sftp' : 'https'}, purpose: exchange }`);
+    }
+  }
+  writeFileSync(join(dir, 'custody.yaml'), `${lines.join('\n')}\n`);
+}
+
+function writeWorkspace(dir: string, shape: Shape, n: number): void {
+  if (shape === 'manifest') return writeManifestWorkspace(dir, n);
+  writeFleetCorpus(dir, n);
+  // The vendor BAA, so the contract path (extraction, BAA rules) is part of the audit as in a real fleet.
+  copyFileSync(join(root, 'examples', 'harborview-counseling', 'docs', 'scribewell-ai-baa.md'), join(dir, 'scribewell-ai-baa.md'));
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Child phases
+
+/** Phase laps, the audit-core mark and the result's common figures, shared by both implementations. */
+function stopwatch() {
+  const cpu0 = process.cpuUsage();
+  const phases: Record<string, number> = {};
+  const t0 = performance.now();
+  let t = t0;
+  let auditMs = 0;
+  return {
+    lap(name: string) {
+      const x = performance.now();
+      phases[name] = secs(x - t);
+      t = x;
+    },
+    /** The audit core ends here; what follows is output. */
+    markAudit() {
+      auditMs = t - t0;
+    },
+    figures() {
+      const cpu = process.cpuUsage(cpu0);
+      return { auditSeconds: secs(auditMs), totalSeconds: secs(t - t0), cpuSeconds: secs((cpu.user + cpu.system) / 1000), peakRssMb: mb(process.resourceUsage().maxRSS), phasesSeconds: phases };
+    },
+  };
+}
+
+async function runCustody(dir: string): Promise<CaseResult> {
+  const { analyzeDocument, composeReport, evaluateGraph, projectDocuments } = await import('@custody/audit');
+  const { defaultLens } = await import('@custody/domain');
+  const { renderReport } = await import('@custody/reports');
+  const { createHash } = await import('node:crypto');
+  type Doc = Parameters<typeof projectDocuments>[0][number];
+  const clock = stopwatch();
+  // The same calls as auditFiles, split so each phase is timed.
+  const docs: Doc[] = [];
+  for (const file of readdirSync(dir).sort()) {
+    const bytes = readFileSync(join(dir, file));
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    docs.push({ id: sha256, sha256, file, ...(await analyzeDocument(bytes, file)) });
+  }
+  clock.lap('analyse');
+  const { graph } = projectDocuments(docs, { asOf: NOW.toISOString() });
+  clock.lap('project');
+  const lens = defaultLens(graph.practice);
+  const evaluation = evaluateGraph(graph, { lens, now: NOW });
+  clock.lap('evaluate');
+  const report = composeReport({ workspace: { id: 'local', name: graph.practice.name }, graph, evaluation, documents: docs, lens, generatedAt: NOW.toISOString() });
+  clock.lap('compose');
+  clock.markAudit();
+  const json = renderReport(report, 'json');
+  clock.lap('renderJson');
+  return {
+    ...clock.figures(), unprocessed: docs.filter((d) => d.status !== 'processed').map((d) => `${d.file} ${d.status}: ${(d.reason ?? '').replace(/\s*\n\s*/g, ' ')}`), systems: report.systems.length, flows: report.flows.length, findings: report.findings.length,
+    findingInstances: report.findings.reduce((s, f) => s + (f.instances?.length ?? 1), 0), jsonBytes: Buffer.byteLength(json),
+  };
+}
+
+/** The minimal reference: what any tool must at least do with the same inputs. */
+async function runReference(dir: string): Promise<CaseResult> {
+  const { parse } = await import('yaml');
+  const clock = stopwatch();
+  interface Sys { id: string; name: string; role: string; vendor?: string; settings: Record<string, string>; baa: boolean }
+  const systems = new Map<string, Sys>();
+  const flows: { from: string; to: string; data: string[] }[] = [];
+  const baaText: string[] = [];
+  let manifest: { systems?: { id: string; name: string; role: string }[]; flows?: { from: string; to: string; data: string[] }[] } = {};
+  let csv = '';
+  for (const file of readdirSync(dir).sort()) {
+    const text = readFileSync(join(dir, file), 'utf8');
+    if (file.endsWith('.yaml')) manifest = parse(text) as typeof manifest;
+    else if (file.endsWith('.csv')) csv = text;
+    else baaText.push(text);
+  }
+  const csvRows = csv ? csv.trimEnd().split('\n').map((l) => l.split(',')) : [];
+  clock.lap('parse');
+  systems.set('practice', { id: 'practice', name: 'practice', role: 'practice', settings: {}, baa: true });
+  for (const s of manifest.systems ?? []) systems.set(s.id, { id: s.id, name: s.name, role: s.role, settings: {}, baa: false });
+  for (const f of manifest.flows ?? []) flows.push({ from: f.from, to: f.to, data: f.data });
+  const header = csvRows[0] ?? [];
+  for (const row of csvRows.slice(1)) {
+    const rec = Object.fromEntries(header.map((h, i) => [h, (row[i] ?? '').trim()]));
+    const id = `install-${rec.install_id}`;
+    systems.set(id, { id, name: `${rec.vendor} on ${rec.install_id}`, role: 'ai_notetaker', vendor: rec.vendor, settings: rec, baa: false });
+    flows.push({ from: 'practice', to: id, data: ['session_audio', 'progress_notes'] });
+  }
+  // A BAA covers the systems (or the installs of the vendor) it names.
+  for (const text of baaText) for (const s of systems.values()) if (text.includes(s.vendor ?? s.name)) s.baa = true;
+  const inbound = new Map<string, number>();
+  for (const f of flows) inbound.set(f.to, (inbound.get(f.to) ?? 0) + 1);
+  clock.lap('graph');
+  const findings: { rule: string; subject: string }[] = [];
+  for (const s of systems.values()) {
+    if (s.role !== 'practice' && s.role !== 'ehr' && !s.baa && inbound.get(s.id)) findings.push({ rule: 'missing-baa', subject: s.id });
+    if (s.settings.training === 'allowed' || s.settings.training === 'opt_out') findings.push({ rule: 'vendor-training', subject: s.id });
+    if (/^(always)$/i.test(s.settings.recording ?? '') && /^(false|no)$/i.test(s.settings.can_disable ?? '')) findings.push({ rule: 'recording-cannot-be-disabled', subject: s.id });
+  }
+  clock.lap('rules');
+  clock.markAudit();
+  const json = JSON.stringify({ systems: [...systems.values()], flows, findings }, null, 2);
+  clock.lap('renderJson');
+  return {
+    ...clock.figures(), systems: systems.size, flows: flows.length, findings: findings.length, findingInstances: findings.length, jsonBytes: Buffer.byteLength(json),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Parent
+
+type Outcome = { ok: true; result: CaseResult } | { ok: false; error: string };
+
+function runCase(impl: Impl, dir: string, timeoutS: number): Promise<Outcome> {
+  return new Promise((resolve) => {
+    // tsx as an import hook, so the workspace packages resolve from source as in the other benches.
+    const child = spawn(process.execPath, ['--max-old-space-size=4096', '--import', 'tsx', here, '--phase', impl, '--dir', dir], {
+      cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NODE_OPTIONS: '' },
+    });
+    let out = '';
+    let err = '';
+    let timedOut = false;
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (err += d));
+    const timer = setTimeout(() => {
+      timedOut = true;
+      child.kill('SIGKILL');
+    }, timeoutS * 1000);
+    child.on('exit', (code, signal) => {
+      clearTimeout(timer);
+      if (timedOut) return resolve({ ok: false, error: `over ${timeoutS} s` });
+      try {
+        const result = JSON.parse(out.trim().split('\n').pop() ?? '') as CaseResult;
+        // Timing an audit that skipped its input would flatter it: such a case fails.
+        if (result.unprocessed?.length) return resolve({ ok: false, error: `input not read: ${result.unprocessed.join('; ')}` });
+        return resolve({ ok: true, result });
+      } catch {
+        const oom = /heap out of memory|Allocation failed/i.test(err);
+        resolve({ ok: false, error: oom ? 'out of memory (4 GB heap)' : `exit ${code ?? signal}: ${err.trim().split('\n').slice(-3).join(' | ')}` });
+      }
+    });
+  });
+}
+
+interface Row { shape: Shape; size: number; custody: Outcome; reference: Outcome; ratio: number | null }
+
+async function main() {
+  const phase = arg('--phase') as Impl | undefined;
+  if (phase) {
+    const result = phase === 'custody' ? await runCustody(arg('--dir')!) : await runReference(arg('--dir')!);
+    console.log(JSON.stringify(result));
+    return;
+  }
+  const sizes = (arg('--sizes') ?? '1000,10000,100000').split(',').map(Number).filter((n) => n > 0);
+  const timeoutS = Number(arg('--timeout') ?? 300);
+  const base = mkdtempSync(join(tmpdir(), 'custody-audit-bench-'));
+  const rows: Row[] = [];
+  try {
+    for (const size of sizes) {
+      for (const shape of ['fleet', 'manifest'] as Shape[]) {
+        const dir = join(base, `${shape}-${size}`);
+        writeWorkspace(dir, shape, size);
+        if (!asJson) console.error(`== ${shape} ${size}: custody …`);
+        const custody = await runCase('custody', dir, timeoutS);
+        if (!asJson) console.error(`== ${shape} ${size}: reference …`);
+        const reference = await runCase('reference', dir, timeoutS);
+        const ratio = custody.ok && reference.ok && reference.result.auditSeconds > 0 ? Number((custody.result.auditSeconds / reference.result.auditSeconds).toFixed(1)) : null;
+        rows.push({ shape, size, custody, reference, ratio });
+        rmSync(dir, { recursive: true, force: true });
+      }
+    }
+  } finally {
+    rmSync(base, { recursive: true, force: true });
+  }
+  const goals = auditGoals(rows);
+  if (goals.some((g) => g.ok === false)) process.exitCode = 1;
+  if (asJson) {
+    console.log(JSON.stringify({ node: process.version, sizes, timeoutSeconds: timeoutS, cases: rows, goals }, null, 2));
+    return;
+  }
+  const cell = (o: Outcome) => (o.ok
+    ? `${o.result.auditSeconds} s audit (${o.result.totalSeconds} s with JSON, ${o.result.cpuSeconds} s CPU), ${o.result.peakRssMb} MB, ${o.result.findings} findings / ${o.result.findingInstances} instances, ${(o.result.jsonBytes / 1e6).toFixed(1)} MB JSON`
+    : o.error);
+  console.log('');
+  for (const r of rows) {
+    console.log(`${r.shape} ${r.size}:`);
+    console.log(`  custody    ${cell(r.custody)}`);
+    if (r.custody.ok) console.log(`             phases ${JSON.stringify(r.custody.result.phasesSeconds)}`);
+    console.log(`  reference  ${cell(r.reference)}`);
+    console.log(`  ratio      ${r.ratio === null ? '–' : `${r.ratio}×`}`);
+  }
+  console.log('');
+  for (const g of goals) console.log(`${g.ok === null ? 'SKIP' : g.ok ? 'PASS' : 'FAIL'}  ${g.what}: ${g.value} (goal ${g.target})`);
+}
+
+interface AuditGoal { what: string; value: string; target: string; ok: boolean | null }
+
+/** The issue-11 goals, judged on the custody figures of each case (a failed case misses its goal). */
+function auditGoals(rows: { shape: string; size: number; custody: Outcome; ratio: number | null }[]): AuditGoal[] {
+  const goals: AuditGoal[] = [];
+  for (const r of rows) {
+    const limitS = r.size >= 100_000 ? 5 : r.size >= 10_000 ? 1 : null;
+    if (limitS === null) continue;
+    const what = `${r.shape} ${r.size}`;
+    if (!r.custody.ok) {
+      goals.push({ what, value: r.custody.error, target: `< ${limitS} s${r.size >= 100_000 ? ', < 1.5 GB' : ''}`, ok: false });
+      continue;
+    }
+    const c = r.custody.result;
+    goals.push({ what: `${what} audit time`, value: `${c.auditSeconds} s (reference ratio ${r.ratio ?? '–'}×)`, target: `< ${limitS} s`, ok: c.auditSeconds < limitS });
+    if (r.size >= 100_000) goals.push({ what: `${what} peak RSS`, value: `${c.peakRssMb} MB`, target: '< 1536 MB', ok: c.peakRssMb < 1536 });
+  }
+  return goals;
+}
+
+await main();
