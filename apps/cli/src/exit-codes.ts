@@ -3,6 +3,8 @@ export const EXIT = {
   ok: 0,
   /** `--fail-on` threshold reached. */
   findings: 1,
+  /** `audit-log verify` found an edited, deleted, inserted or reordered entry. */
+  tampered: 1,
   /** Bad usage or unreadable input. */
   usage: 2,
   internal: 3,

@@ -3,7 +3,7 @@
 // `rules` never load Nest, BullMQ, TypeORM or PGlite; only `serve` and the admin verbs do.
 import { Command, CommanderError } from 'commander';
 import { CustodyError } from '@custody/domain';
-import { registerAdmin } from './commands/admin.command.js';
+import { registerAdmin, registerAuditLog } from './commands/admin.command.js';
 import { registerAudit } from './commands/audit.command.js';
 import { registerExtract } from './commands/extract.command.js';
 import { registerInit } from './commands/init.command.js';
@@ -22,6 +22,7 @@ registerAudit(program);
 registerExtract(program);
 registerRules(program);
 registerAdmin(program);
+registerAuditLog(program);
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   if (err instanceof CommanderError) {

@@ -1,5 +1,6 @@
 export * from './entities/index.js';
 export * from './data-source.js';
+export * from './audit-chain.js';
 export * from './engines/embedded-postgres.js';
 export * from './engines/private-files.js';
 export * from './repositories/event-store.repository.js';

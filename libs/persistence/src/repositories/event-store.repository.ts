@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { AUDIT_CHANGING_EVENTS, PROJECTION_INPUT_EVENTS, type EventPayload, type EventType, type RecordedEvent } from '@custody/domain';
 import { EventEntity } from '../entities/index.js';
+import { GENESIS_HASH, chainAtSql, chainHash, toLink, verifyLinks, type ChainEntry, type ChainLink, type ChainVerdict } from '../audit-chain.js';
 
 /** A stored event; its payload is typed by the catalogue's entry for its type. */
 export type StoredEvent = RecordedEvent;
@@ -16,14 +17,30 @@ function toStored(e: EventEntity): StoredEvent {
 export class EventStoreRepository {
   constructor(private readonly ds: DataSource) {}
 
-  /** Appends one event of the catalogue (libs/domain events.ts): its type and payload are checked together. */
+  /**
+   * Appends one event of the catalogue (libs/domain events.ts): its type and payload are checked together.
+   * The row is chained to the workspace's previous one (prev_hash, hash; see audit-chain.ts) under the same
+   * lock that orders the workspace's appends, so the chain is the seq order.
+   */
   async append<T extends EventType>(manager: EntityManager, workspaceId: string, type: T, payload: EventPayload<T>, actor = 'system'): Promise<RecordedEvent<T>> {
     // Serialise appends per workspace until commit, so seq order is commit order and an SSE reader that
-    // resumes "after seq N" can never skip an event that commits late.
+    // resumes "after seq N" can never skip an event that commits late; it also makes the head read below the
+    // one this row must follow.
     await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [workspaceId]);
-    const row = manager.create(EventEntity, { workspaceId, type, payload, actor });
-    const saved = await manager.save(EventEntity, row);
-    return toStored(saved) as RecordedEvent<T>;
+    const [head] = await manager.query('SELECT hash FROM event WHERE workspace_id = $1 ORDER BY seq DESC LIMIT 1', [workspaceId]);
+    // The seq and time are taken before the insert so the hash can cover them; the time is the transaction's
+    // (what the column's default gave), to the millisecond the audit log shows.
+    const [next] = await manager.query(`SELECT nextval(pg_get_serial_sequence('event', 'seq'))::text AS seq, ${chainAtSql('now()')} AS at`);
+    // The exact JSON text stored in the jsonb column is the one hashed.
+    const json = JSON.stringify(payload ?? null);
+    const content = { workspaceId, seq: Number(next.seq), type, at: next.at as string, actor, payload: JSON.parse(json) };
+    const prevHash: string = head?.hash ?? GENESIS_HASH;
+    const hash = chainHash(prevHash, content);
+    await manager.query(
+      'INSERT INTO event (seq, workspace_id, type, payload, actor, created_at, prev_hash, hash) VALUES ($1, $2, $3, $4::jsonb, $5, $6, $7, $8)',
+      [next.seq, workspaceId, type, json, actor, next.at, prevHash, hash],
+    );
+    return { seq: content.seq, workspaceId, type, payload, actor, at: content.at } as RecordedEvent<T>;
   }
 
   /** Appends one event in a transaction of its own (for events that change nothing else). */
@@ -79,6 +96,40 @@ export class EventStoreRepository {
   async changeSeq(workspaceId: string): Promise<number> {
     const r = await this.ds.query('SELECT coalesce(max(seq), 0) AS seq FROM event WHERE workspace_id = $1 AND type = ANY($2)', [workspaceId, AUDIT_CHANGING_EVENTS]);
     return Number(r[0].seq);
+  }
+
+  /** The workspaces that have audit entries (by id; a chain outlives its workspace row). */
+  async chainWorkspaces(): Promise<string[]> {
+    const rows: { id: string }[] = await this.ds.query('SELECT DISTINCT workspace_id::text AS id FROM event ORDER BY 1');
+    return rows.map((r) => r.id);
+  }
+
+  /**
+   * A workspace's audit entries in seq order with their hashes, page by page: what `custody audit-log export`
+   * prints and verification walks (`at` exactly as hashed).
+   */
+  async *chain(workspaceId: string, pageSize = 1000): AsyncGenerator<ChainEntry> {
+    let after = '0';
+    for (;;) {
+      const rows: { seq: string; type: string; payload: unknown; actor: string; at: string; prev_hash: string | null; hash: string | null }[] = await this.ds.query(
+        `SELECT seq::text AS seq, type, payload, actor, ${chainAtSql('created_at')} AS at, prev_hash, hash
+           FROM event WHERE workspace_id = $1 AND seq > $2 ORDER BY event.seq LIMIT $3`,
+        [workspaceId, after, pageSize],
+      );
+      for (const r of rows) yield { workspaceId, seq: Number(r.seq), type: r.type, at: r.at, actor: r.actor, payload: r.payload, prevHash: r.prev_hash, hash: r.hash };
+      if (rows.length < pageSize) return;
+      after = rows[rows.length - 1]!.seq;
+    }
+  }
+
+  /**
+   * Walks a workspace's hash chain and reports the first edited, deleted, inserted or reordered entry. Only
+   * each entry's link is kept while walking (never the payloads), so a long log verifies in little memory.
+   */
+  async verifyChain(workspaceId: string): Promise<ChainVerdict> {
+    const links: ChainLink[] = [];
+    for await (const e of this.chain(workspaceId)) links.push(toLink(e));
+    return verifyLinks(links);
   }
 
   async latestSeq(workspaceId: string): Promise<number> {
