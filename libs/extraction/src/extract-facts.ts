@@ -40,6 +40,8 @@ export function extractFacts(text: string, opts: ExtractOptions = {}): Extractio
     defs,
     lexicon,
     clauses: clauseCache(lexicon),
+    links: opts.links ?? [],
+    lowerWords: lazyLowerWords(text),
   };
   const facts: FactSet = {
     baa_offered: extractBaaOffered(ctx),
@@ -68,6 +70,19 @@ export function extractFacts(text: string, opts: ExtractOptions = {}): Extractio
       ...(id.effective ? { effective: id.effective } : {}),
     },
     facts,
+  };
+}
+
+function lazyLowerWords(text: string): () => Set<string> {
+  let words: Set<string> | undefined;
+  return () => {
+    if (!words) {
+      words = new Set();
+      // Web addresses and e-mail addresses are not words ("computop" in https://computop.com).
+      const prose = text.replace(/\b(?:https?:\/\/|www\.)\S+|[\w.+-]+@[\w.-]+|\b[\w-]+\.(?:com|org|net|io|ai|de|fr|co|uk|eu)\b\S*/gi, ' ');
+      for (const m of prose.matchAll(/(?<![\p{L}\p{N}])[\p{Ll}][\p{Ll}'-]+/gu)) words.add(m[0]);
+    }
+    return words;
   };
 }
 

@@ -45,7 +45,7 @@ export function clausesOf(sentence: Sentence, lexicon: Lexicon): Clause[] {
     const vs = k === 0 ? 0 : first.start;
     const ve = k + 2 === cuts.length ? sentence.view.length : last.end;
     const view = sentence.view.slice(vs, ve);
-    const local = tokens.slice(a, b).map((t) => ({ ...t, start: t.start - vs, end: t.end - vs }));
+    const local = vs === 0 && a === 0 && b === tokens.length ? tokens : tokens.slice(a, b).map((t) => ({ ...t, start: t.start - vs, end: t.end - vs }));
     const lower = view.toLowerCase();
     const hits = lexicon.find(local).filter((h) => !excluded(h, lower));
     const ex = hits.find((h) => h.cat === 'exception');

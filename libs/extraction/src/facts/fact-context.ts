@@ -21,6 +21,10 @@ export interface FactContext {
   lexicon: Lexicon;
   /** The clauses of a sentence (built once, on first use). */
   clauses: (s: Sentence) => Clause[];
+  /** Link texts of the source, as sorted ranges of `text`. */
+  links: [number, number][];
+  /** Words that occur in lower case somewhere in the text (built on first use): "Campaign" is a name only if "campaign" never is a word. */
+  lowerWords: () => Set<string>;
 }
 
 /** A memo of {@link clausesOf} for one document. */
