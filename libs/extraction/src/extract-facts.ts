@@ -39,6 +39,7 @@ export function extractFacts(text: string, opts: ExtractOptions = {}): Extractio
     vendorNames: defs.vendorNames,
     defs,
     lexicon,
+    sections: analysed.sections,
     clauses: clauseCache(lexicon),
     links: opts.links ?? [],
     lowerWords: lazyLowerWords(text),
@@ -78,9 +79,8 @@ function lazyLowerWords(text: string): () => Set<string> {
   return () => {
     if (!words) {
       words = new Set();
-      // Web addresses and e-mail addresses are not words ("computop" in https://computop.com).
-      const prose = text.replace(/\b(?:https?:\/\/|www\.)\S+|[\w.+-]+@[\w.-]+|\b[\w-]+\.(?:com|org|net|io|ai|de|fr|co|uk|eu)\b\S*/gi, ' ');
-      for (const m of prose.matchAll(/(?<![\p{L}\p{N}])[\p{Ll}][\p{Ll}'-]+/gu)) words.add(m[0]);
+      // Words of web and e-mail addresses do not count ("computop" in https://computop.com, "www.computop.com").
+      for (const m of text.matchAll(/(?<![\p{L}\p{N}/.@-])[\p{Ll}][\p{Ll}'-]+(?![\p{L}\p{N}]*(?:\.[a-z]{2,}|@|\/))/gu)) words.add(m[0]);
     }
     return words;
   };

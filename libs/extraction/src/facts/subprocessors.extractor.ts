@@ -164,8 +164,7 @@ export function extractSubprocessors(ctx: FactContext): Fact<'subprocessors_name
     if (lead) splitNames(lead[1], v.length - lead[1].length, (n, at) => add(n, s, at, true), true);
   }
   if (names.size === 0) return withReview(silent('subprocessors_named'), rejected.slice(0, 3).map((r) => ({ value: [r.name], evidence: r.ev, reason: r.reason })));
-  let legal: Map<string, string[]> | undefined;
-  const list = [...names.values()].map((n) => ({ ...n, name: ENDS_WITH_SUFFIX.test(n.name) ? n.name : legalName((legal ??= legalNames(ctx.text)), n.name) })).filter((n) => !vendorKeys.has(core(n.name)));
+  const list = [...names.values()].map((n) => ({ ...n, name: legalName(ctx.text, n.name) })).filter((n) => !vendorKeys.has(core(n.name)));
   // A brand and its legal name both found: keep one.
   const seen = new Set<string>();
   const out = list.filter((n) => {
@@ -338,29 +337,16 @@ function inLink(links: [number, number][], a: number, b: number): boolean {
   return false;
 }
 
-/** Every corporate name of the text (with a legal suffix), by the key of its first word. */
-function legalNames(text: string): Map<string, string[]> {
-  const out = new Map<string, string[]>();
-  SUFFIX_NAME.lastIndex = 0;
-  for (let m = SUFFIX_NAME.exec(text); m; m = SUFFIX_NAME.exec(text)) {
-    const full = m[0].replace(/\s+/g, ' ');
-    const first = full.split(' ')[0].toLowerCase();
-    const list = out.get(first) ?? [];
-    if (!list.includes(full)) list.push(full);
-    out.set(first, list);
-  }
-  return out;
-}
+const AFTER_BRAND = new RegExp(String.raw`((?:\s+${TOKEN}){0,3}),?\s+${SUFFIX}(?![\p{L}])`, 'uy');
 
-/** The legal name the document gives a brand ("Rexx" → "Rexx Systems GmbH"), or the brand. */
-function legalName(legal: Map<string, string[]>, brand: string): string {
+/** The legal name the document gives a brand ("Rexx" → "Rexx Systems GmbH"), or the brand: the first occurrence followed by up to three words and a legal suffix. */
+function legalName(text: string, brand: string): string {
   if (ENDS_WITH_SUFFIX.test(brand)) return brand;
-  const words = brand.split(/\s+/);
-  const candidates = legal.get(words[0].toLowerCase()) ?? [];
-  // The first legal name that starts with the brand's words and adds at most three more before the suffix.
-  for (const c of candidates) {
-    const cw = c.split(' ');
-    if (cw.length >= words.length + 1 && cw.length <= words.length + 5 && words.every((w, i) => cw[i].toLowerCase() === w.toLowerCase())) return c;
+  for (let at = text.indexOf(brand), n = 0; at >= 0 && n < 200; at = text.indexOf(brand, at + 1), n++) {
+    if (at > 0 && /[\p{L}\p{N}]/u.test(text[at - 1])) continue;
+    AFTER_BRAND.lastIndex = at + brand.length;
+    const m = AFTER_BRAND.exec(text);
+    if (m) return (brand + m[0]).replace(/\s+/g, ' ');
   }
   return brand;
 }

@@ -54,6 +54,14 @@ export function loadMarkdown(source: string): { text: string; sections: SectionS
       b.add(inline(slice(line.m, atx.indices[2][0], atx.indices[2][1])), { heading: true, level: atx[1].length });
       continue;
     }
+    // A paragraph that is one bold line ("**SECTION II – OBLIGATIONS**") is a heading in all but name.
+    const bold = para.length === 0 && !next.trim() ? /^\s{0,3}(\*\*|__)([^*_\n]{2,150}?)\1\s*$/d.exec(raw) as (RegExpExecArray & { indices: [number, number][] }) | null : null;
+    if (bold && !/[.,;]$/.test(bold[2].trim())) {
+      flush();
+      lastWasItem = false;
+      b.add(inline(slice(line.m, bold.indices[2][0], bold.indices[2][1])), { heading: true, level: 4 });
+      continue;
+    }
     if (raw.trim() && /^\s{0,3}(?:=+|-+)\s*$/.test(next) && !/^\s*[-*+]\s/.test(raw) && para.length === 0) {
       b.add(inline(line.m), { heading: true, level: next.trim().startsWith('=') ? 1 : 2 });
       i++;
