@@ -148,6 +148,22 @@ export function subjectOf(c: Clause, h: Hit): Hit | undefined {
   return subject;
 }
 
+/**
+ * The clause's grammatical subject: the first actor (not after a preposition, not a possessive) followed within
+ * three words by a modal or an action ("Customer will not …", "We may share …", "(e) Customer will not attempt").
+ */
+export function clauseSubject(c: Clause): Hit | undefined {
+  for (const x of c.hits) {
+    if (x.cat !== 'actor') continue;
+    const prev = c.tokens[x.t0 - 1]?.lower;
+    if (prev && RECIPIENT_PREP.has(prev)) continue;
+    const w = c.tokens[x.t0].lower;
+    if (w === 'your' || w === 'our') continue;
+    if (c.hits.some((y) => (y.cat === 'modal' || y.cat === 'action' || y.cat === 'negation') && y.t0 >= x.t1 && y.t0 - x.t1 <= 3)) return x;
+  }
+  return undefined;
+}
+
 /** Actors after the action (its recipients: "… with our service providers", "… to law enforcement"). */
 export function recipientsOf(c: Clause, h: Hit): Hit[] {
   return c.hits.filter((x) => x.cat === 'actor' && x.t0 >= h.t1 && c.tokens[x.t0].lower !== 'your' && c.tokens[x.t0].lower !== 'our');
