@@ -131,6 +131,14 @@ export function modality(c: Clause, h: Hit, window = 5): Modality {
 }
 
 const RECIPIENT_PREP = new Set(['to', 'with', 'from', 'by', 'of', 'for', 'about', 'among', 'between', 'through', 'via']);
+const DETERMINER = new Set(['the', 'a', 'an', 'its', 'their', 'such', 'any', 'each', 'all', 'our', 'your', 'this', 'that', 'these', 'those', 'other', 'relevant', 'applicable']);
+
+/** Whether the word at token `t` is the object of a preposition ("to the Controller", "of our providers"). */
+function afterPreposition(c: Clause, t: number): boolean {
+  let i = t - 1;
+  while (i >= 0 && DETERMINER.has(c.tokens[i].lower)) i--;
+  return i >= 0 && RECIPIENT_PREP.has(c.tokens[i].lower);
+}
 
 /**
  * Who performs the action at `h`: the last actor before it in the clause that is not the object of a
@@ -140,8 +148,7 @@ export function subjectOf(c: Clause, h: Hit): Hit | undefined {
   let subject: Hit | undefined;
   for (const x of c.hits) {
     if (x.cat !== 'actor' || x.t0 >= h.t0) continue;
-    const prev = c.tokens[x.t0 - 1]?.lower;
-    if (prev && RECIPIENT_PREP.has(prev)) continue;
+    if (afterPreposition(c, x.t0)) continue;
     if (c.tokens[x.t0].lower === 'your' || c.tokens[x.t0].lower === 'our') continue; // possessives name an owner, not an actor
     subject = x;
   }
@@ -153,15 +160,18 @@ export function subjectOf(c: Clause, h: Hit): Hit | undefined {
  * three words by a modal or an action ("Customer will not …", "We may share …", "(e) Customer will not attempt").
  */
 export function clauseSubject(c: Clause): Hit | undefined {
+  // The main verb is the first modal or action; its subject is the last actor before it (none: passive or impersonal).
+  const verb = c.hits.find((y) => y.cat === 'modal' || (y.cat === 'action' && verbal(c, y)) || y.cat === 'negation');
+  if (!verb) return undefined;
+  let subject: Hit | undefined;
   for (const x of c.hits) {
-    if (x.cat !== 'actor') continue;
-    const prev = c.tokens[x.t0 - 1]?.lower;
-    if (prev && RECIPIENT_PREP.has(prev)) continue;
+    if (x.cat !== 'actor' || x.t1 > verb.t0) continue;
+    if (afterPreposition(c, x.t0)) continue;
     const w = c.tokens[x.t0].lower;
     if (w === 'your' || w === 'our') continue;
-    if (c.hits.some((y) => (y.cat === 'modal' || y.cat === 'action' || y.cat === 'negation') && y.t0 >= x.t1 && y.t0 - x.t1 <= 3)) return x;
+    subject = x;
   }
-  return undefined;
+  return subject && verb.t0 - subject.t1 <= 4 ? subject : undefined;
 }
 
 /** Actors after the action (its recipients: "… with our service providers", "… to law enforcement"). */

@@ -33,14 +33,16 @@ export interface Entries {
 
 export const VOCABULARY: Record<Category, Record<string, Entries>> = {
   actor: {
-    vendor: { exact: ['we', 'us', 'our', 'ours', 'ourselves', 'the company', 'company'], plural: ['business associate', 'data processor', 'data importer', 'licensor'] },
+    // "The Processor" of a DPA is the vendor; its "processors" are providers.
+    vendor: { exact: ['we', 'us', 'our', 'ours', 'ourselves', 'the company', 'company', 'processor', 'the processor'], plural: ['business associate', 'data processor', 'data importer', 'licensor'] },
     provider: {
       plural: [
         'service provider', 'third-party service provider', 'third party service provider', 'sub-processor', 'subprocessor', 'sub processor', 'subcontractor',
-        'sub-contractor', 'vendor', 'supplier', 'contractor', 'third party', 'third-party', 'partner', 'business partner', 'processor', 'agent',
+        'sub-contractor', 'vendor', 'supplier', 'contractor', 'third party', 'third-party', 'partner', 'business partner', 'agent',
         'hosting provider', 'cloud provider', 'payment processor', 'payment provider', 'technology provider', 'infrastructure provider',
         'provider', 'recipient', 'data recipient', 'service partner', 'outside vendor', 'external service provider', 'external provider',
       ],
+      exact: ['processors', 'other processors', 'further processors'],
     },
     affiliate: { plural: ['affiliate', 'subsidiary', 'affiliated company', 'affiliated companies', 'group company', 'group entity', 'related company', 'corporate affiliate', 'parent company', 'sister company'], exact: ['companies in our group', 'corporate family', 'family of companies'] },
     customer: {
@@ -155,7 +157,7 @@ export const VOCABULARY: Record<Category, Record<string, Entries>> = {
     abroad: { exact: ['outside', 'abroad', 'overseas', 'offshore', 'other countries', 'another country', 'third countries', 'third country', 'foreign', 'internationally', 'international transfers', 'international transfer', 'cross-border', 'across borders', 'other jurisdictions', 'countries other than', 'locations other than', 'worldwide', 'around the world', 'any country'] },
     // "US" in capitals is read as "u.s." by the tokenizer ("us" is the vendor).
     us: { exact: ['united states', 'the united states', 'u.s.', 'u.s.a.', 'usa', 'united states of america', 'the u.s.', 'america'] },
-    eu: { exact: ['european union', 'the european union', 'eu', 'eea', 'the eea', 'european economic area', 'the european economic area', 'europe', 'switzerland'] },
+    eu: { exact: ['european union', 'the european union', 'eu', 'eea', 'the eea', 'european economic area', 'the european economic area', 'europe', 'switzerland', 'member state', 'member states'] },
     foreign: {
       exact: [
         'india', 'philippines', 'canada', 'mexico', 'ireland', 'germany', 'france', 'netherlands', 'israel', 'ukraine', 'poland', 'pakistan', 'brazil', 'colombia', 'argentina',
