@@ -16,6 +16,7 @@ export async function extractDocument(bytes: Uint8Array, fileName?: string, opts
   const result = await (opts.extractor ?? rulesExtractor).extract(doc.text, {
     fileName,
     sections: doc.sections,
+    ...(doc.links ? { links: doc.links } : {}),
     ...(doc.pages ? { pages: doc.pages.length } : {}),
   });
   // Quotes of Markdown and plain text are taken from the file itself, at the file's offsets.

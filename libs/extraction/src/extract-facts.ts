@@ -39,7 +39,10 @@ export function extractFacts(text: string, opts: ExtractOptions = {}): Extractio
     vendorNames: defs.vendorNames,
     defs,
     lexicon,
+    sections: analysed.sections,
     clauses: clauseCache(lexicon),
+    links: opts.links ?? [],
+    lowerWords: lazyLowerWords(text),
   };
   const facts: FactSet = {
     baa_offered: extractBaaOffered(ctx),
@@ -68,6 +71,18 @@ export function extractFacts(text: string, opts: ExtractOptions = {}): Extractio
       ...(id.effective ? { effective: id.effective } : {}),
     },
     facts,
+  };
+}
+
+function lazyLowerWords(text: string): () => Set<string> {
+  let words: Set<string> | undefined;
+  return () => {
+    if (!words) {
+      words = new Set();
+      // Words of web and e-mail addresses do not count ("computop" in https://computop.com, "www.computop.com").
+      for (const m of text.matchAll(/(?<![\p{L}\p{N}/.@-])[\p{Ll}][\p{Ll}'-]+(?![\p{L}\p{N}]*(?:\.[a-z]{2,}|@|\/))/gu)) words.add(m[0]);
+    }
+    return words;
   };
 }
 

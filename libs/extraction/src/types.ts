@@ -30,6 +30,8 @@ export interface LoadedDocument {
   format: DocumentFormat;
   source?: string;
   sourceIndex?: Int32Array;
+  /** Ranges of `text` that were link texts in the source (Markdown `[text](url)`). */
+  links?: [number, number][];
   pages?: PageSpan[];
   sections: SectionSpan[];
   /** Non-fatal problems (e.g. some bytes were not valid UTF-8 and were replaced). */
@@ -52,6 +54,8 @@ export interface ExtractOptions {
   sections?: SectionSpan[];
   /** Page count to record in `document.pages`. */
   pages?: number;
+  /** Ranges of the text that were link texts in the source (from the loader). */
+  links?: [number, number][];
 }
 
 /** Anything that turns a document's text into the 12 facts: the rules (default) or a model. */

@@ -45,7 +45,7 @@ export function clausesOf(sentence: Sentence, lexicon: Lexicon): Clause[] {
     const vs = k === 0 ? 0 : first.start;
     const ve = k + 2 === cuts.length ? sentence.view.length : last.end;
     const view = sentence.view.slice(vs, ve);
-    const local = tokens.slice(a, b).map((t) => ({ ...t, start: t.start - vs, end: t.end - vs }));
+    const local = vs === 0 && a === 0 && b === tokens.length ? tokens : tokens.slice(a, b).map((t) => ({ ...t, start: t.start - vs, end: t.end - vs }));
     const lower = view.toLowerCase();
     const hits = lexicon.find(local).filter((h) => !excluded(h, lower));
     const ex = hits.find((h) => h.cat === 'exception');
@@ -131,6 +131,14 @@ export function modality(c: Clause, h: Hit, window = 5): Modality {
 }
 
 const RECIPIENT_PREP = new Set(['to', 'with', 'from', 'by', 'of', 'for', 'about', 'among', 'between', 'through', 'via']);
+const DETERMINER = new Set(['the', 'a', 'an', 'its', 'their', 'such', 'any', 'each', 'all', 'our', 'your', 'this', 'that', 'these', 'those', 'other', 'relevant', 'applicable']);
+
+/** Whether the word at token `t` is the object of a preposition ("to the Controller", "of our providers"). */
+function afterPreposition(c: Clause, t: number): boolean {
+  let i = t - 1;
+  while (i >= 0 && DETERMINER.has(c.tokens[i].lower)) i--;
+  return i >= 0 && RECIPIENT_PREP.has(c.tokens[i].lower);
+}
 
 /**
  * Who performs the action at `h`: the last actor before it in the clause that is not the object of a
@@ -140,12 +148,30 @@ export function subjectOf(c: Clause, h: Hit): Hit | undefined {
   let subject: Hit | undefined;
   for (const x of c.hits) {
     if (x.cat !== 'actor' || x.t0 >= h.t0) continue;
-    const prev = c.tokens[x.t0 - 1]?.lower;
-    if (prev && RECIPIENT_PREP.has(prev)) continue;
+    if (afterPreposition(c, x.t0)) continue;
     if (c.tokens[x.t0].lower === 'your' || c.tokens[x.t0].lower === 'our') continue; // possessives name an owner, not an actor
     subject = x;
   }
   return subject;
+}
+
+/**
+ * The clause's grammatical subject: the first actor (not after a preposition, not a possessive) followed within
+ * three words by a modal or an action ("Customer will not …", "We may share …", "(e) Customer will not attempt").
+ */
+export function clauseSubject(c: Clause): Hit | undefined {
+  // The main verb is the first modal or action; its subject is the last actor before it (none: passive or impersonal).
+  const verb = c.hits.find((y) => y.cat === 'modal' || (y.cat === 'action' && verbal(c, y)) || y.cat === 'negation');
+  if (!verb) return undefined;
+  let subject: Hit | undefined;
+  for (const x of c.hits) {
+    if (x.cat !== 'actor' || x.t1 > verb.t0) continue;
+    if (afterPreposition(c, x.t0)) continue;
+    const w = c.tokens[x.t0].lower;
+    if (w === 'your' || w === 'our') continue;
+    subject = x;
+  }
+  return subject && verb.t0 - subject.t1 <= 4 ? subject : undefined;
 }
 
 /** Actors after the action (its recipients: "… with our service providers", "… to law enforcement"). */

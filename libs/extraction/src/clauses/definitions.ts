@@ -1,5 +1,6 @@
 import type { Sentence } from '../text/sentences.js';
 import type { DocumentTerms } from './lexicon.js';
+import { POLICY_WORDS } from './vocabulary.js';
 
 /** Who "we" are in this document, and which of its defined terms name the customer's data. */
 export interface Definitions {
@@ -7,11 +8,17 @@ export interface Definitions {
   vendorNames: string[];
   /** Defined terms that name the customer's or users' data ("Customer Data", "Your Stuff", "Client Content"). */
   dataTerms: string[];
+  /** Every term the document defines in quotes ("Controller", "End Users", "Session Summaries"): terms, not names. */
+  definedTerms: Set<string>;
+  /** Brands whose entities are all "us" ('the TikTok entities listed below (together "TikTok")'). */
+  groupBrands: string[];
   /** The phrases to add to the vocabulary for this document. */
   terms: DocumentTerms;
 }
 
 const WE = /^(?:we|us|our|ours)$/i;
+const CUSTOMER_ALIAS = /^(?:you|your|customer|client|user|users|subscriber|licensee|controller|covered entity|member|members|participant|participants|services?|site|website|platform|app|agreement|terms|policy|notice)$/i;
+const LEGAL = 'Inc|LLC|Ltd|GmbH|S\\.A|SAS|B\\.V|AG|plc|Limited|Corp|Corporation|UC|Oy|AB|SE|SARL|Pte|S\\.A\\.S|N\\.V|S\\.p\\.A|S\\.r\\.l|KK|LLP|PBC|ASA|A\\/S|UAB';
 const QUOTED = /"([^"]{1,60})"/g;
 const NAME_BEFORE = /((?:[\p{Lu}0-9][\p{L}\p{N}&'.+-]*(?:,? (?:Inc|LLC|Ltd|GmbH|S\.A|SAS|B\.V|AG|plc|Limited|Corp|Corporation|UC|Oy|AB|SE|SARL|Pte)\.?)?[ ,]+(?:(?:and|of|&|de|d\/b\/a|du|la|le)\s+)?){0,7}[\p{Lu}0-9][\p{L}\p{N}&'.+-]*(?:,? (?:Inc|LLC|Ltd|GmbH|S\.A|SAS|B\.V|AG|plc|Limited|Corp|Corporation|UC|Oy|AB|SE|SARL|Pte)\.?)?)\s*(?:\([^()]{0,60}\)\s*)?,?\s*$/u;
 const REFERS = /"(?:we|us|our)"[^.;]{0,60}?\b(?:refers? to|refer to|means?|is|are|designates?|shall mean|stands? for)\s+((?:the\s+)?[\p{Lu}][^.;:()"]{1,100})/giu;
@@ -25,27 +32,56 @@ const GENERIC = /^(?:the|this|these|our|your|a|an|privacy|terms|policy|notice|se
  */
 export function readDefinitions(view: string, title: string | undefined, sentences: Sentence[], known: string[]): Definitions {
   const names: string[] = [...known];
+  const groupBrands: string[] = [];
+  const definedTerms = new Set<string>();
+  // Quoted terms defined anywhere: '("Controller")', '"End Users" means', '(each a "Submission")'.
+  for (const m of view.slice(0, 200_000).matchAll(/(?:\((?:[^()"]{0,40})?|\b(?:the terms?|term)\s+|^|\n)"([^"\n]{2,50})"(?=\s*(?:[),]|means|shall mean|refers|has the meaning|includes|or\s+"|and\s+"))/g)) {
+    definedTerms.add(m[1].trim().replace(/[,;.]+$/, '').toLowerCase());
+  }
   const head = view.slice(0, 60_000);
   // 'Acme Inc. and its affiliates ("Acme", "we", "us")': the name before a parenthesis that aliases "we".
   for (let open = head.indexOf('('); open >= 0; open = head.indexOf('(', open + 1)) {
     const close = head.indexOf(')', open);
     if (close < 0 || close - open > 160) continue;
     const inside = head.slice(open + 1, close);
-    const aliases = [...inside.matchAll(QUOTED)].map((m) => m[1].trim());
-    if (!aliases.some((a) => WE.test(a))) continue;
+    const aliases = [...inside.matchAll(QUOTED)].map((m) => m[1].trim().replace(/[,;.]+$/, ''));
+    // 'Acme Inc., Acme Europe UC and other Acme affiliates (collectively "Acme")' names the vendor too.
+    const collective = open < 8000 && /^\s*(?:collectively|together|jointly|hereinafter|hereafter|individually and collectively|each and collectively)\b/i.test(inside) && aliases.length > 0 && !aliases.some((a) => CUSTOMER_ALIAS.test(a));
+    const groupText = head.slice(Math.max(0, open - 200), open);
+    for (const g of groupText.matchAll(/\b([\p{Lu}][\p{L}\p{N}]+)\s+(?:entities|affiliates|group companies|companies|group)\b/gu)) {
+      if (aliases.some((a) => a.toLowerCase() === g[1].toLowerCase()) || (collective && aliases.some((a) => a.toLowerCase().startsWith(g[1].toLowerCase())))) groupBrands.push(g[1]);
+    }
+    if (!aliases.some((a) => WE.test(a)) && !collective) continue;
     for (const a of aliases) if (!WE.test(a) && !GENERIC.test(a)) names.push(a);
     const before = head.slice(Math.max(0, open - 200), open).split(/\n|[.;:](?=\s)/).pop() ?? '';
     const nm = NAME_BEFORE.exec(before);
     if (nm) for (const part of nm[1].split(/\s*,\s*(?![A-Z][a-z]{0,3}\.?$)|\s+and\s+/)) pushName(names, part);
+    // Every corporate name listed before a collective alias is one of "us".
+    if (collective) {
+      const span = head.slice(Math.max(0, open - 400), open);
+      for (const m of span.matchAll(new RegExp(String.raw`(?:[\p{Lu}][\p{L}\p{N}&.'-]*\s+){1,5}(?:${LEGAL})\.?(?![\p{L}])`, 'gu'))) pushName(names, m[0]);
+    }
   }
   for (const m of head.matchAll(REFERS)) {
     for (const part of m[1].split(/\s*,\s*|\s+and\s+|\s+or\s+/)) pushName(names, part.replace(/^the\s+/i, ''));
   }
   if (title) {
     const t = TITLE_BRAND.exec(title.trim());
-    if (t) pushName(names, t[1].replace(/['’]s$/, ''));
+    if (t && !/[,&]/.test(t[1]) && t[1].split(/\s+/).length <= 3) pushName(names, t[1].replace(/['’]s$/, ''));
   }
-  const vendorNames = [...new Set(names.map((n) => n.trim()).filter((n) => n.length >= 2 && !GENERIC.test(n)))];
+  // "The Agreement between Acme and Customer": the party facing the customer is the vendor.
+  for (const m of head.slice(0, 6000).matchAll(/\bbetween\s+((?:[\p{Lu}][\p{L}\p{N}&.'-]*\s+){0,4}[\p{Lu}][\p{L}\p{N}&.'-]*(?:,?\s+(?:Inc|LLC|Ltd|GmbH|Limited|Corp)\.?)?)\s+(?:\([^()]{0,60}\)\s+)?and\s+(?:the\s+)?(?:Customer|you|Client|Licensee|Subscriber|Covered Entity|Controller|User)\b/gu)) pushName(names, m[1]);
+  // "Who is responsible for processing your data? Acme GmbH, Street 1 …": the controller named under such a heading.
+  for (const s of sentences.slice(0, 400)) {
+    if (!s.isHeading || !/\b(?:responsible|controller|who we are|about us|data protection officer|contact us|operator|provider of (?:the|this))\b/i.test(s.view)) continue;
+    const next = sentences[s.index + 1];
+    const m = next && new RegExp(String.raw`^(?:[\p{Lu}][\p{L}\p{N}&.'-]*\s+){0,5}?(?:${LEGAL})\b\.?`, 'u').exec(next.view);
+    if (m) pushName(names, m[0]);
+  }
+  // The brand the document is about: a capitalised word that heads far more capitalised phrases than any other.
+  const brand = dominantBrand(view);
+  if (brand) pushName(names, brand);
+  const vendorNames = [...new Set(names.map((n) => n.trim().replace(/[\s,;:]+$/, '')).filter((n) => n.length >= 2 && !GENERIC.test(n)))];
   const dataTerms: string[] = [];
   for (const s of sentences) {
     if (!s.isDefinition) continue;
@@ -59,8 +95,30 @@ export function readDefinitions(view: string, title: string | undefined, sentenc
   const add: DocumentTerms['add'] = [];
   for (const n of vendorNames) add.push({ phrase: n, cat: 'actor', kind: 'vendor' });
   for (const t of dataTerms) add.push({ phrase: t, cat: 'object', kind: 'content' });
-  return { vendorNames, dataTerms, terms: { add } };
+  return { vendorNames, dataTerms, definedTerms, groupBrands, terms: { add } };
 }
+
+/**
+ * The brand a policy is about: among capitalised words that start phrases, one that occurs at least eight
+ * times and at least three times as often as the next ("Discord", "Scaleway"). Common sentence openers and
+ * legal words are not brands.
+ */
+function dominantBrand(view: string): string | undefined {
+  const counts = new Map<string, number>();
+  const re = /(?<![\p{L}\p{N}.@/#-])([\p{Lu}][\p{L}\p{N}]+(?:[.-][\p{L}\p{N}]+)?)(?![\p{L}\p{N}@-])/gu;
+  for (let m = re.exec(view); m; m = re.exec(view)) {
+    const w = m[1];
+    if (w.length < 3 || COMMON_CAPS.test(w) || w === w.toUpperCase() || POLICY_WORDS.has(w.toLowerCase()) || POLICY_WORDS.has(w.toLowerCase().replace(/s$/, ''))) continue;
+    counts.set(w, (counts.get(w) ?? 0) + 1);
+  }
+  const sorted = [...counts.entries()].sort((a, b) => b[1] - a[1]);
+  if (sorted.length === 0) return undefined;
+  const [top, n] = sorted[0];
+  const second = sorted[1]?.[1] ?? 0;
+  return n >= 8 && n >= 1.8 * second ? top : undefined;
+}
+
+const COMMON_CAPS = /^(?:The|This|These|That|Those|We|Our|You|Your|If|In|On|For|To|Of|And|Or|As|At|By|With|From|When|Where|Which|Who|What|How|Why|Any|All|Each|Some|Such|Other|Please|Note|Section|Article|Terms|Policy|Privacy|Notice|Service|Services|Agreement|Customer|Customers|User|Users|Data|Personal|Information|Content|Account|Website|Site|App|Platform|Company|Party|Parties|European|Union|United|States|Kingdom|California|General|Protection|Regulation|Act|Law|Laws|Cookie|Cookies|January|February|March|April|May|June|July|August|September|October|November|December|Last|Updated|Effective|Date|Contact|Us|Help|Center|Settings|Control|Controller|Processor|Member|Members|Subscriber|Client|Clients|Licensee|Provider|Providers|Affiliates|Affiliate|Partners|Partner|Third|Code|Conduct|Community|Guidelines|Standard|Contractual|Clauses|Annex|Schedule|Exhibit|Appendix|Rights|Right|Request|Requests|Legal|Security|Marketing|Advertising|Analytics|Payment|Purchase|Order|Product|Products|Feature|Features|Team|Business|Enterprise|Premium|Free|Plus|Pro|Basic|Associate|Associates|Entity|Covered|Organization|Organizations|Losses|Claims|Fees|Materials|Software|Documentation|Subscription|Order|Form|Effective|Subprocessor|Subprocessors|Processing|Breach|Incident|Notes|Records|Practice|Therapist|Therapists|Patient|Patients|Platform|Application|Applications|Clause|Clauses|Module|Parties|Importer|Exporter)$/;
 
 function pushName(names: string[], raw: string): void {
   const n = raw.replace(/\s+/g, ' ').replace(/^(?:and|or|by|the|this|these)\s+/i, '').replace(/[\s,]+$/, '').trim();

@@ -88,10 +88,11 @@ export class Lexicon {
     // A phrase inside a longer phrase of the same category is not a hit of its own ("order" in "court order").
     const covered = new Map<Category, number>();
     for (let i = 0; i < tokens.length; i++) {
-      const found: { n: number; entries: { cat: Category; kind: string }[] }[] = [];
+      let found: { n: number; entries: { cat: Category; kind: string }[] }[] | undefined;
       for (const { phrases, longest } of this.layers) {
         const max = longest.get(tokens[i].lower);
         if (max === undefined) continue;
+        found ??= [];
         let key = '';
         for (let n = 1; n <= max && i + n <= tokens.length; n++) {
           key = n === 1 ? tokens[i].lower : `${key} ${tokens[i + n - 1].lower}`;
@@ -99,7 +100,7 @@ export class Lexicon {
           if (entries) found.push({ n, entries });
         }
       }
-      if (found.length === 0) continue;
+      if (!found || found.length === 0) continue;
       found.sort((a, b) => a.n - b.n);
       // The longest phrase decides each category; shorter ones of other categories stay ("opt out of marketing").
       const seen = new Set<Category>();

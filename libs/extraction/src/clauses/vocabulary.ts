@@ -33,14 +33,16 @@ export interface Entries {
 
 export const VOCABULARY: Record<Category, Record<string, Entries>> = {
   actor: {
-    vendor: { exact: ['we', 'us', 'our', 'ours', 'ourselves', 'the company', 'company'], plural: ['business associate', 'data processor', 'data importer', 'licensor'] },
+    // "The Processor" of a DPA is the vendor; its "processors" are providers.
+    vendor: { exact: ['we', 'us', 'our', 'ours', 'ourselves', 'the company', 'company', 'processor', 'the processor'], plural: ['business associate', 'data processor', 'data importer', 'licensor'] },
     provider: {
       plural: [
         'service provider', 'third-party service provider', 'third party service provider', 'sub-processor', 'subprocessor', 'sub processor', 'subcontractor',
-        'sub-contractor', 'vendor', 'supplier', 'contractor', 'third party', 'third-party', 'partner', 'business partner', 'processor', 'agent',
+        'sub-contractor', 'vendor', 'supplier', 'contractor', 'third party', 'third-party', 'partner', 'business partner', 'agent',
         'hosting provider', 'cloud provider', 'payment processor', 'payment provider', 'technology provider', 'infrastructure provider',
         'provider', 'recipient', 'data recipient', 'service partner', 'outside vendor', 'external service provider', 'external provider',
       ],
+      exact: ['processors', 'other processors', 'further processors'],
     },
     affiliate: { plural: ['affiliate', 'subsidiary', 'affiliated company', 'affiliated companies', 'group company', 'group entity', 'related company', 'corporate affiliate', 'parent company', 'sister company'], exact: ['companies in our group', 'corporate family', 'family of companies'] },
     customer: {
@@ -155,7 +157,7 @@ export const VOCABULARY: Record<Category, Record<string, Entries>> = {
     abroad: { exact: ['outside', 'abroad', 'overseas', 'offshore', 'other countries', 'another country', 'third countries', 'third country', 'foreign', 'internationally', 'international transfers', 'international transfer', 'cross-border', 'across borders', 'other jurisdictions', 'countries other than', 'locations other than', 'worldwide', 'around the world', 'any country'] },
     // "US" in capitals is read as "u.s." by the tokenizer ("us" is the vendor).
     us: { exact: ['united states', 'the united states', 'u.s.', 'u.s.a.', 'usa', 'united states of america', 'the u.s.', 'america'] },
-    eu: { exact: ['european union', 'the european union', 'eu', 'eea', 'the eea', 'european economic area', 'the european economic area', 'europe', 'switzerland'] },
+    eu: { exact: ['european union', 'the european union', 'eu', 'eea', 'the eea', 'european economic area', 'the european economic area', 'europe', 'switzerland', 'member state', 'member states'] },
     foreign: {
       exact: [
         'india', 'philippines', 'canada', 'mexico', 'ireland', 'germany', 'france', 'netherlands', 'israel', 'ukraine', 'poland', 'pakistan', 'brazil', 'colombia', 'argentina',
@@ -234,3 +236,75 @@ export const NOT_IN_CONTEXT: { cat: Category; kind?: string; phrase: RegExp; bef
   { cat: 'action', kind: 'use', phrase: /^process$/, before: /\b(?:the|a|this|our|that|review|legal|due)\s+$/ },
   { cat: 'action', kind: 'host', phrase: /^process$/, before: /\b(?:the|a|this|our|that|review|legal|due)\s+$/ },
 ];
+
+/** Nouns for the vendor's providers, after which names follow ("payment processors like Stripe", "provider Kapa.ai Inc."). */
+export const PROVIDER_NOUN = /\b(?:sub-?processors?|subcontractors?|sub-?contractors?|(?:service\s+)?providers?|vendors?|suppliers?|partners?|processors?|contractors?|affiliates?|subsidiar(?:y|ies)|compan(?:y|ies)\s+in\s+our\s+group|group\s+compan(?:y|ies)|(?:collection|hosting|cloud|payment|email|e-mail|analytics|marketing|advertising|technology|software|chatbot|messaging|delivery|verification|identity)\s+(?:company|companies|service|services|tools?|platforms?)|third[- ]party\s+(?:technology|technologies|tools?|services?|software)|carriers?|aggregators?|(?:companies|organi[sz]ations|businesses|firms)\s+(?:that|who|which)\s+(?:help|assist|provide|perform|process|support|work)|(?:metrics|analytics|tracking)\s+tools?)\b/iu;
+
+/** Verbs and phrases that relate the vendor, a provider and data: using, engaging, sharing with, hosting by. */
+export const RELATION_VERB = /\b(?:use[sd]?|using|engage[sd]?|engaging|rel(?:y|ies|ied)\s+on|works?\s+with|partners?\s+with|share[sd]?|sharing|disclos\w+|transferr?\w*|sen[dt]s?|sending|forward\w*|provid\w+|transmit\w*|host\w*|stor\w+|process\w*|powered\s+by|operated\s+by|handled\s+by|run\s+by|receiv\w+|access\w*|hire[sd]?|employ\w*|contract\w*|communicat\w+|through|via|instruct\w*|delegat\w+|outsourc\w+)\b/iu;
+
+/**
+ * Names in a provider clause that are not recipients of the customer's or users' data (README conventions):
+ * checked on the text just before the name (`before`), just after it (`after`) or around it (`around`).
+ */
+export const NOT_RECIPIENT: { reason: string; before?: RegExp; after?: RegExp; around?: RegExp }[] = [
+  { reason: 'a sign-in provider (a data source)', before: /\b(?:sign(?:ing)?[- ]?(?:in|up|on)|log(?:ging)?[- ]?in|login|authenticate|register)\s+(?:with|using|via|through)\s+(?:your\s+)?(?:existing\s+)?$/i },
+  { reason: 'a sign-in provider (a data source)', after: /^\s*(?:account\s+)?(?:login|log-in|sign-in|sign in|single sign-on|sso|connect)\b/i },
+  { reason: 'a platform the user connects or links to', before: /\b(?:connect|link|integrate|sync)\s+(?:your\s+)?(?:\w+\s+)?(?:account\s+)?(?:with|to)\s+$/i },
+  { reason: "a platform where the vendor has a page", before: /\b(?:pages?|profiles?|presences?|channels?|fan\s*pages?|accounts?)\s+(?:on|at)\s+$/i },
+  { reason: 'a representative, not a recipient', around: /\brepresentatives?\b/i },
+  { reason: 'an authority or regulator', around: /\b(?:supervisory authorit|data protection authorit|commissioner|ombudsman|regulator)/i },
+  { reason: 'a dispute-resolution body or framework', around: /\b(?:arbitrat|dispute resolution|jams\b|american arbitration|truste\b|bbb\b|better business bureau|privacy shield|data privacy framework|dpf\b)/i },
+  { reason: 'a document of another company, cited', after: /^['’]?s?\s+(?:privacy (?:policy|notice|statement)|terms(?: of (?:service|use))?|cookie policy|data (?:protection|privacy) (?:notice|policy))\b/i },
+  { reason: 'an app store', after: /^\s*(?:app\s*store|play\s+store)\b/i },
+  { reason: 'an app store', before: /\b(?:apple|google)\s+$/i, after: /^\s*store\b/i },
+  { reason: 'a mandated report recipient', around: /\b(?:ncmec|national center for missing)/i },
+  { reason: 'an open-source or self-hosted tool, not a recipient', after: /^\s*(?:is\s+)?(?:an?\s+)?(?:open[- ]source|self-hosted)\b/i },
+];
+
+/**
+ * Words that policies capitalise as headings, defined terms or feature names ("Authorized Users", "Interest-Based
+ * Advertising", "Third-Party Apps", "Account Management"): a phrase made only of these is not an organisation's
+ * name unless it has a legal suffix or is a link. Extend when a new document shows such a phrase taken for a name.
+ */
+export const POLICY_WORDS = new Set(
+  (
+    'account accounts management platform platforms operation operations communication communications community interaction interactions creating code geolocation ' +
+    'sensory professional promotion promotions support services service partner partners user users mobility licensing accelerator transactions transaction involving ' +
+    'third party parties third-party generative artificial intelligence interest interest-based based advertising advertisement advertisements referrer url urls buyer buyers ' +
+    'advertiser advertisers exchange exchanges suite controller controllers processor processors detect detection improve carrying measuring understanding developing essential ' +
+    'functional why audio video authentication analytics targeting tool tools fraud customizing customized ads contextual contextual-based location location-based sites site ' +
+    'encryption zero-knowledge knowledge zero virtual good goods digital storefront scheduler schedulers family centre center participant participants anti-fraud anti ' +
+    'app apps application applications integration integrations offering offerings member members restricted rights right designated agent agents developer developers page pages ' +
+    'archive storage my messages message showtimes cable malware password passwords them only so-called consent your non affiliate affiliates profile profiles processed company ' +
+    'companies for payment payments electronic id verification vendor vendors provider providers various cookie cookies manager e-commerce functionality style sheets cascading ' +
+    'flash spotlight data information content contents personal sensitive security privacy policy notice terms legal law enforcement government public general products product ' +
+    'features feature settings preferences customer customers client clients subscriber subscribers business businesses enterprise team teams plan plans premium free basic ' +
+    'standard contractual clauses module annex schedule exhibit appendix section article agreement addendum order form effective date updated last new marketing sales sale ' +
+    'email e-mail newsletter newsletters sms text notification notifications push mobile web website websites online internet network networks social media search maps map ' +
+    'cloud hosting server servers infrastructure backup backups storefronts store stores shop shopping purchase purchases order orders billing invoice invoices subscription ' +
+    'subscriptions rewards reward points gift card cards wallet payments transfer transfers request requests complaint complaints dispute disputes claim claims help faq ' +
+    'contact contacts home main overview introduction summary details detail example examples note notes purpose purposes category categories type types retention period ' +
+    'periods deletion access correction portability objection restriction withdrawal opt-out opt-in do not sell share track tracking california virginia colorado europe european ' +
+    'eea uk united states kingdom global international domestic regional local national federal state states country countries region regions the and of in on to with by at ' +
+    'other others additional further certain all any some each such this that these those our we you us it its their they his her one two three first second ' +
+    'strictly necessary performance functional analytical targeting advertising social preference preferences session persistent first-party third-party own ' +
+    'identity identifiers identifier device devices browser browsers usage log logs diagnostic diagnostics crash crashes error errors event events inferences inference ' +
+    'commercial professional employment education biometric health medical financial protected characteristics classification sensitive precise approximate audio visual ' +
+    'internet activity activities electronic network olfactory thermal background check checks verification kyc aml anti-money laundering sanctions screening ' +
+    'moderation safety trust integrity quality assurance research development testing test tests beta pilot program programs partnership partnerships sponsor sponsors ' +
+    'sponsored affiliated unaffiliated successor successors merger acquisition sale bankruptcy reorganization corporate transaction transactions group groups holding holdings'
+  ).split(/\s+/),
+);
+
+/**
+ * Brands that are platforms, stores or software rather than recipients of the vendor's customer data unless the
+ * text says they receive it for the vendor (ads, pixels, analytics): social networks where users engage, app
+ * stores, browsers and operating systems.
+ */
+export const PLATFORM_BRANDS = /^(?:facebook|instagram|twitter|x|linkedin|youtube|tiktok|pinterest|reddit|snapchat|whatsapp|telegram|tumblr|mastodon|threads|vk|weibo|wechat|xing|app store|apple app store|play store|google play(?: store)?|itunes|testflight(?: program)?|safari|chrome|firefox|edge|opera|internet explorer|android|ios|ipados|macos|windows|linux)$/i;
+/** What makes such a platform a recipient after all: its ads, pixel, analytics or conversion tools. */
+export const PLATFORM_AS_RECIPIENT = /^\s*(?:ads|advertising|pixel|insight tag|analytics|conversions? api|custom audiences|ad manager|marketing api|audience network|business tools|sdk)\b/i;
+
+/** Endings of street addresses and places ("Amphitheatre Parkway", "Grand Canal Square"): not names. */
+export const ADDRESS_WORD = /\b(?:street|str|road|rd|avenue|ave|boulevard|blvd|way|parkway|lane|drive|place|square|quay|suite|floor|building|house|tower|plaza|court|terrace|strasse|straße|gasse|platz|weg|rue|calle|via|box|po box|p\.o\. box)\.?$/i;

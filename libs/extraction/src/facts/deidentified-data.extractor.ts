@@ -1,37 +1,94 @@
 import type { Fact } from '@custody/domain';
+import type { Clause } from '../clauses/clause.js';
+import { clauseSubject, hitsOf, inException, negated, subjectOf } from '../clauses/clause.js';
+import { introOf } from '../clauses/structure.js';
 import type { Candidate, FactContext } from './fact-context.js';
-import { decide, evidenceAt, negatedBefore, operative } from './fact-context.js';
+import { clauseEvidence, decide, operative } from './fact-context.js';
 
 type V = Fact<'deidentified_data_use'>['value'];
 
-const PREFILTER = /\b(?:de-?identif|anonymi[sz]|non-personally[- ]identifiable|aggregate)/i;
-const DEID = /\b(?:de-?identif(?:y|ies|ied|ying|ication)|anonymi[sz](?:e|es|ed|ing|ation)|non-personally[- ]identifiable|aggregated? (?:and|or|,) ?(?:de-?identified|anonymi[sz]ed)|(?:de-?identified|anonymi[sz]ed),? (?:or |and )?aggregated?)\b/i;
-// The vendor using the result for itself: any purpose, its own purposes, product work, commerce.
-const OWN_USE = /\bfor any (?:legal |lawful )?purpose|\bany purpose permitted|\bfor (?:its|our|their) own\b|\bown (?:business )?purposes\b|\bcommercial|\b(?:improve|develop|enhance|build|refine|train|benchmark|research|analy[sz]e|analytics|publish|sell|license|share)\b|\bretain (?:and use )?(?:such|the) (?:de-?identified|anonymi)|\bperpetual|\bafter (?:the )?termination/i;
-const MAY = /\b(?:may|can|will|shall be (?:permitted|entitled)|is permitted|are permitted|is entitled|reserves? the right|to (?:generate|create|produce|use|compile))\b|\b(?:we|company|the company|vendor|provider)\s+(?:also\s+|then\s+|routinely\s+)?(?:use|uses|rely on|analy[sz]e|analy[sz]es|share|shares|license|licenses|sell|sells|combine|combines)\b/i;
+const PREFILTER = /\b(?:de-?identif|anonymi[sz]|anonymous|non-personally[- ]identifiable|aggregate|pseudonymi|statistic|non-personal)/i;
+// "Aggregate" as an amount ("aggregate liability", "in the aggregate shall not exceed") is not data.
+const AMOUNT = /\b(?:an?|the)\s+aggregate\s+of\b|\baggregate\s+(?:liability|amount|fees?|damages|total|sum|value|payments?|consideration|cap|exposure|purchase)|\bin the aggregate\b[^.;]{0,80}\b(?:exceed|liab|amount|fees?|damages|paid|payable)|\b(?:liability|damages|amounts?)\b[^.;]{0,60}\baggregate\b/i;
+// "anonymous" about people or access, not data: anonymous users, posting anonymously, an anonymous account.
+const NOT_DATA = /\banonymous(?:ly)?\s+(?:users?|visitors?|accounts?|browsing|posting|reports?|tips?|complaints?|hotline|feedback|surveys?)\b|\b(?:post|browse|use the services?|remain|stay)\s+anonymous(?:ly)?\b/i;
+// The vendor keeping or using such data for itself: any purpose, its own purposes, product work, statistics, sharing.
+const OWN_USE = /\bfor any (?:legal |lawful )?purpose|\bany purpose permitted|\bfor (?:its|our|their) own\b|\bown (?:business )?purposes\b|\bcommercial|\b(?:improve|develop|enhance|build|refine|train|benchmark|research|analy[sz]e|analytics|publish|sell|license|share|disclose|statistic|insights?|trends?|dashboards?|reports?|measure)\w*/i;
 const ONLY_FOR_SERVICES = /\b(?:only|solely|exclusively)\b[^.;]{0,60}\b(?:to (?:provide|perform)|for (?:the )?(?:provision|performance) of|on behalf of)\b/i;
+// A policy declaring such data outside its scope ("Personal information does not include de-identified or aggregated information").
+const OUT_OF_SCOPE = /\b(?:does not|do not|doesn't|shall not)\s+(?:include|cover|apply to)\b[^.;]{0,60}\b(?:de-?identified|anonymi[sz]ed|aggregated?)\b|\b(?:de-?identified|anonymi[sz]ed|aggregated?)\b[^.;]{0,80}\b(?:is|are)\s+not\s+(?:considered\s+)?(?:personal (?:data|information)|subject to)\b/i;
+const CUSTOMER_SUBJECT = /^(?:[-*•]\s+|\(?[a-z0-9]{1,4}[.)]\s+)*(?:the )?(?:customer|covered entity|you|controller|client|practice|user)s? (?:may|can|shall|will|must)\b/i;
 
 /**
- * `deidentified_data_use`: may the vendor de-identify (or anonymise/aggregate) customer data and use the
- * result for itself? A permission with an own-use purpose is allowed; a negated clause ("shall not
- * de-identify", "will not use de-identified data") or de-identification only to perform the services is
- * prohibited. A permission anywhere wins over a prohibition elsewhere (it is what the vendor may do).
+ * `deidentified_data_use` (README convention): `allowed` when the vendor may use, keep or share aggregated,
+ * anonymised or de-identified data for itself — including data anonymised instead of deleted ("deleted … unless
+ * anonymized", "after this period they will be anonymized") and a policy declaring such data outside its scope;
+ * `prohibited` when a clause bars it ("shall not de-identify PHI for its own purposes", de-identification only to
+ * provide the services). Read from clauses with the de-identification vocabulary (de-identify, anonymise,
+ * aggregate, statistics); amounts "in the aggregate", anonymous users and the customer's own actions do not count.
+ * A permission anywhere wins (it is what the vendor may do).
  */
 export function extractDeidentified(ctx: FactContext): Fact<'deidentified_data_use'> {
   const cands: Candidate<V>[] = [];
   for (const s of operative(ctx, PREFILTER)) {
-    const v = s.view;
-    const m = DEID.exec(v);
-    if (!m) continue;
-    const ev = evidenceAt(ctx, s, m.index, m.index + m[0].length);
-    const negated = negatedBefore(v, m.index, 90) || /\b(?:shall|will|may) not\b[^.;]{0,60}\b(?:use|disclose|sell|share)\b[^.;]{0,40}\b(?:de-?identified|anonymi)/i.test(v);
-    if (negated) {
-      cands.push({ value: 'prohibited', evidence: ev, confidence: 0.8 });
-    } else if (ONLY_FOR_SERVICES.test(v) && !/\bfor any\b|\bown\b/i.test(v)) {
-      cands.push({ value: 'prohibited', evidence: ev, confidence: 0.7 });
-    } else if (MAY.test(v) && OWN_USE.test(v)) {
-      cands.push({ value: 'allowed', evidence: ev, confidence: 0.85 });
+    for (const c of ctx.clauses(s)) {
+      // "Statistical" counts for statistics made from the data ("statistical purposes", "statistical data"), not for
+      // a technique or an office ("statistical analysis techniques", "Federal Statistical Office").
+      const deid = hitsOf(c, 'action', 'deidentify').filter((h) => {
+        const w = c.view.slice(h.start, h.end);
+        if (!/^statistical$/i.test(w)) return true;
+        return /^s/.test(w) && /^\s+(?:purposes?|data|information|reports?|reporting|analys[ie]s of (?:your|user|personal|the data))/i.test(c.view.slice(h.end, h.end + 40));
+      });
+      if (deid.length === 0) continue;
+      const v = c.view;
+      if (AMOUNT.test(v) || NOT_DATA.test(v) || CUSTOMER_SUBJECT.test(v) || clauseSubject(c)?.kind === 'customer') continue;
+      // An item of the customer's duties ("You agree not to: … aggregate, mine or scrape content").
+      const intro = introOf(ctx.sentences, s);
+      if (intro && ctx.clauses(intro).some((ic) => clauseSubject(ic)?.kind === 'customer')) continue;
+      const ev = clauseEvidence(ctx, c);
+      if (OUT_OF_SCOPE.test(v)) {
+        cands.push({ value: 'allowed', evidence: ev, confidence: 0.75 });
+        continue;
+      }
+      const d = deid[0];
+      // "… deleted after three years, unless anonymized": the anonymised data is kept (the exception).
+      if (inException(c, d) && /\b(?:delet|destroy|eras|remov|purg)\w*/i.test(v.slice(0, d.start))) {
+        cands.push({ value: 'allowed', evidence: ev, confidence: 0.7 });
+        continue;
+      }
+      if (refused(c, d)) {
+        cands.push({ value: 'prohibited', evidence: ev, confidence: 0.8 });
+        continue;
+      }
+      if (ONLY_FOR_SERVICES.test(v) && !/\bfor any\b|\bown\b/i.test(v)) {
+        cands.push({ value: 'prohibited', evidence: ev, confidence: 0.7 });
+        continue;
+      }
+      if (!vendorSide(c, d)) continue;
+      if (OWN_USE.test(v) || /\b(?:may|can|will|reserves? the right)\b/i.test(v)) {
+        cands.push({ value: 'allowed', evidence: ev, confidence: OWN_USE.test(v) ? 0.85 : 0.7 });
+      } else if (/\b(?:anonymi[sz]ed|de-?identified|aggregated)\b/i.test(v) && /\b(?:will be|are|is|becomes?|get)\s+(?:then\s+)?(?:anonymi[sz]ed|de-?identified|aggregated)\b|\bkeep|\bretain|\bstore/i.test(v)) {
+        cands.push({ value: 'allowed', evidence: ev, confidence: 0.65 });
+      } else {
+        cands.push({ value: 'allowed', evidence: ev, confidence: 0.5, review: 'de-identified or aggregated data mentioned without a stated use' });
+      }
     }
   }
   return decide('deidentified_data_use', cands, ['allowed', 'prohibited']);
+}
+
+/** "shall not de-identify", "will not use de-identified data", "no … aggregated data is sold". */
+function refused(c: Clause, d: { t0: number }): boolean {
+  for (const a of c.hits) {
+    if (a.cat !== 'action' || a.t0 > d.t0 + 6) continue;
+    if (negated(c, a, 8) && !inException(c, a)) return true;
+  }
+  return /\b(?:shall|will|may|must) not\b[^.;]{0,60}\b(?:use|disclose|sell|share|de-?identify|anonymi[sz]e|aggregate)\b[^.;]{0,40}\b(?:de-?identified|anonymi|aggregat)/i.test(c.view);
+}
+
+/** The vendor (or an impersonal clause about the data) does it — not the customer. */
+function vendorSide(c: Clause, d: { t0: number }): boolean {
+  const action = c.hits.find((h) => h.cat === 'action' && h.t0 >= d.t0 - 8);
+  const s = action ? subjectOf(c, action) : undefined;
+  return !s || s.kind !== 'customer';
 }

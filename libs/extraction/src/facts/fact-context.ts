@@ -5,6 +5,7 @@ import { clausesOf } from '../clauses/clause.js';
 import type { Definitions } from '../clauses/definitions.js';
 import type { Lexicon } from '../clauses/lexicon.js';
 import type { Sentence } from '../text/sentences.js';
+import type { SectionSpan } from '../types.js';
 
 /** What every fact extractor sees: the text, its sentences and what is known about the document. */
 export interface FactContext {
@@ -19,8 +20,38 @@ export interface FactContext {
   defs: Definitions;
   /** The vocabulary with this document's terms. */
   lexicon: Lexicon;
+  /** The document's sections (headings and their ranges, with levels when the format gives them). */
+  sections: SectionSpan[];
   /** The clauses of a sentence (built once, on first use). */
   clauses: (s: Sentence) => Clause[];
+  /** Link texts of the source, as sorted ranges of `text`. */
+  links: [number, number][];
+  /** Words that occur in lower case somewhere in the text (built on first use): "Campaign" is a name only if "campaign" never is a word. */
+  lowerWords: () => Set<string>;
+}
+
+/**
+ * Ranges of the text that belong to a part whose heading matches `heading`, down to the next heading of the same
+ * or a higher level ("STANDARD CONTRACTUAL CLAUSES" and its SECTION/Clause/ANNEX subsections).
+ */
+export function partsUnder(ctx: FactContext, heading: RegExp): [number, number][] {
+  const out: [number, number][] = [];
+  let level: number | undefined;
+  let start = -1;
+  for (const sec of ctx.sections) {
+    const l = sec.level ?? 9;
+    if (start >= 0 && level !== undefined && l < level) {
+      out.push([start, sec.start]);
+      start = -1;
+      level = undefined;
+    }
+    if (start < 0 && heading.test(sec.heading)) {
+      start = sec.start;
+      level = l;
+    }
+  }
+  if (start >= 0) out.push([start, ctx.text.length]);
+  return out;
 }
 
 /** A memo of {@link clausesOf} for one document. */

@@ -1,10 +1,10 @@
 import type { Fact } from '@custody/domain';
 import type { Candidate, FactContext } from './fact-context.js';
-import { decide, evidenceAt, operative } from './fact-context.js';
+import { decide, evidenceAt, operative, partsUnder } from './fact-context.js';
 
 type V = Fact<'offshore_processing'>['value'];
 
-const PREFILTER = /\b(?:outside|countr|offshore|overseas|abroad|international|europe|eea\b|eu\b|india|philippines|canada|mexico|ireland|germany|kingdom|switzerland|united states|u\.s\.|located|region|singapore|australia|brazil|israel|poland|ukraine|pakistan|japan|france|netherlands|colombia|argentina|costa rica|across borders|cross-border)/i;
+const PREFILTER = /\b(?:usa\b|outside|countr|offshore|overseas|abroad|international|europe|eea\b|eu\b|india|philippines|canada|mexico|ireland|germany|kingdom|switzerland|united states|u\.s\.|located|region|singapore|australia|brazil|israel|poland|ukraine|pakistan|japan|france|netherlands|colombia|argentina|costa rica|across borders|cross-border)/i;
 const PROCESS = /\b(?:transfer|process|stor|host|access|maintain|locat|perform|handl|hold|kept|keep|server|data cent(?:er|re)|transmit|send|sent|move|review|support|receiv|print)\w*/i;
 const FOREIGN = String.raw`(?:india|the philippines|philippines|canada|mexico|ireland|germany|france|the netherlands|israel|ukraine|poland|pakistan|brazil|colombia|argentina|costa rica|singapore|australia|japan|the united kingdom|united kingdom|the uk|switzerland|the european union|european union|the eu|the eea|the european economic area)`;
 const YES: RegExp[] = [
@@ -12,8 +12,9 @@ const YES: RegExp[] = [
   new RegExp(String.raw`\b(?:in|within)\s+(?:the\s+)?(?:united states|u\.s\.|usa)(?:,\s*|\s+and\s+|\s+or\s+)(?:[a-z]{2,20}(?: [a-z]{2,20})?(?:,\s*|\s+and\s+|\s+or\s+)){0,3}${FOREIGN}\b`, 'i'),
   /\boutside (?:of )?(?:the )?(?:(?:fifty|50|continental|contiguous|48 contiguous)(?: \(50\))? )?(?:united states|u\.s\.(?:a\.)?|usa|us|country|countries|region|jurisdiction)\b/i,
   /\b(?:other|foreign|third) countr(?:y|ies)\b|\blocations? other than\b|\boffshore\b|\boverseas\b|\binternationally\b|\bacross borders\b|\bcross-border\b/i,
-  new RegExp(String.raw`\b(?:in|within|to|from|located in)\s+(?:the\s+member\s+states\s+of\s+)?${FOREIGN}\b(?!\s+(?:standard|data protection|general data|gdpr|laws?|regulations?|directive|representative|residents?|users?|citizens?))`, 'i'),
+  new RegExp(String.raw`\b(?:in|within|to|from|located in)\s+(?:the\s+member\s+states\s+of\s+)?${FOREIGN}\b(?!\s+(?:standard|data protection|general data|gdpr|laws?|regulations?|directive|representative|residents?|users?|citizens?|addendum|extension|adequacy|international data transfer|idta|data privacy framework))`, 'i'),
 ];
+YES.push(/\b(?:and|or|in|to)\s+(?:other\s+)?countries\s+(?:in which|where)\s+(?:we|our|its|the|they)\b[^.;]{0,80}\b(?:located|operate|have|are)\b/i);
 const US = String.raw`(?:the\s+)?(?:(?:continental|contiguous|fifty|50)\s+)?(?:united states|u\.s\.(?:a\.)?|usa)(?![a-z])`;
 const NO: RegExp[] = [
   /\b(?:only|solely|exclusively|entirely)\s+(?:with)?in\s+(?:the\s+)?(?:continental\s+)?(?:united states|u\.s\.(?:a\.)?|usa)\b/i,
@@ -26,23 +27,99 @@ const NO: RegExp[] = [
 const FOREIGN_AFTER = new RegExp(String.raw`^(?:,\s*|\s+(?:and|or)\s+)(?:[a-z]{2,20}(?: [a-z]{2,20})?(?:,\s*|\s+and\s+|\s+or\s+)){0,3}${FOREIGN}\b`, 'i');
 // "… only from offices in the United States, but backups are kept in Canada": a foreign place later on.
 const FOREIGN_LATER = new RegExp(String.raw`\b(?:in|within|to|located in)\s+${FOREIGN}\b`, 'i');
-const FROM_ABROAD = /\bfrom outside\b|\b(?:access|use)\w* (?:the services )?from (?:other|another|outside)|\bif you (?:are|reside|live) (?:located )?(?:in|outside)\b|\bresidents? of\b|\bvisitors? (?:from|located)\b|\bfrom other regions\b/i;
+const FROM_ABROAD = /\bif you (?:access|use|visit)\b[^.;]{0,60}\bfrom\b|\b(?:users?|individuals?|persons?|people|customers?|visitors?|residents?|you)\s+(?:who are\s+)?(?:located|based|residing|living)\s+(?:in|outside)\b|\bfrom outside\b|\b(?:access|use)\w* (?:the services )?from (?:other|another|outside)|\bif you (?:are|reside|live) (?:located )?(?:in|outside)\b|\bresidents? of\b|\bvisitors? (?:from|located)\b|\bfrom other regions\b/i;
+
+// Text about the data's movement, not a legal address or an authority's website.
+const DATA_MOVES = /\b(?:transferr?\w*|stor(?:e|ed|es|age|ing)|process(?:ed|es|ing)?|host(?:ed|s|ing)?|maintain\w*|kept|keep|held|hold|(?:data|information|servers?|content|records|teams?|personnel|staff|employees|contractors)\s+(?:(?:is|are|will be|may be)\s+)?located|server\w*|data cent(?:er|re)s?|transmit\w*|sent|send\w*|moved?|access\w*|perform\w*|handl\w*|review\w*|print\w*)\b/i;
+// Not the data moving: an authority's website, mutual legal assistance between governments.
+const DATA_OBJECT = /\b(?:data|information|content|records?|files?|servers?|data cent(?:er|re)s?|hosting|hosted|stored|storage|processed|processing|transferr?\w*|phi|recordings?|transcripts?|backups?|support|teams?|personnel|staff)\b/i;
+// A hypothetical transfer ("if any cross-border transfers are necessary") is a review candidate, not a statement.
+const HYPOTHETICAL = /\bif\s+(?:any|such|a)\s+(?:cross-border\s+|international\s+)?transfers?\b|\bshould\s+(?:we|it)\s+(?:ever\s+)?(?:need to\s+)?transfer\b|\bin the (?:unlikely )?event (?:that|of) (?:a|any) transfer\b/i;
+const NOT_MOVEMENT = /\bincorporated in\b|\bregistered (?:in|under)\b|\borgani[sz]ed under the laws\b|\bcompany reg\b|\b(?:send|write|mail)\s+(?:us\s+)?(?:a\s+)?letter\b|\bjudicial district\b|\bvenue\b|\bjurisdiction of\b|\bviolation of any law\b|\bexport (?:control|laws?|regulations?)\b|\bsanction(?:s|ed)\b|\bcan be accessed here\b|\baccess(?:ed)? (?:the|our|this|its) (?:site|website|page)\b|\bmutual legal assistance\b|\bmlat\b|\bletters rogatory\b|\bgovernment of (?:one|another) country\b/i;
+// Standard contractual clauses, transfer addenda and frameworks describe the mechanism of a transfer, not that one happens.
+const MECHANISM_HEADING = /standard contractual clauses|\bclause \d|\bmodule (?:one|two|three|four|\d)|\bannex\b|\bappendix\b|\buk addendum|international data transfer (?:agreement|addendum)/i;
+// Incoming transfers to a US vendor ("personal data received from the European Union", "transferred from the EEA to the US").
+const INCOMING = /\b(?:received|receive|receives|transferred|transfers?|comes?|coming|collected)\s+(?:\w+\s+){0,3}?from\s+(?:[\w ]{0,40}?\s)?(?:(?:the\s+)?(?:european union|eu\b|eea\b|european economic area|uk\b|united kingdom|switzerland|europe)|outside (?:of )?the united states)/i;
+const DPF = /\b(?:data privacy framework|dpf|privacy shield)\b/i;
+const EU_CONFINED = /\b(?:only|solely|exclusively|entirely)\s+(?:(?:with)?in|on servers (?:located )?in)\s+(?:the\s+)?(?:european union|eu\b|eea\b|european economic area|member states)|\b(?:remains?|stays?|will remain)\s+(?:\w+\s+){0,2}(?:with)?in\s+(?:the\s+)?(?:european union|eu\b|eea\b|european economic area)\b(?![^.;]{0,80}\b(?:except|unless|however))/i;
+const EU_OUTSIDE = /\b(?:outside|beyond)\s+(?:of\s+)?(?:the\s+)?(?:european union|eu\b|eea\b|european economic area|eu\/eea|eea\/switzerland|eu or eea)|\bthird countr(?:y|ies)\b|\bnon-(?:eu|eea)\b/i;
+const US_PLACE = /\b(?:united states|u\.s\.a?\.?|usa)\b/i;
+const EU_SIGNAL = /\bgdpr\b|\beuropean union\b|\beea\b|\bmember states?\b|\bsupervisory authority\b|\bcnil\b|\bdsgvo\b|\bdata protection officer\b/gi;
+const US_SIGNAL = /\bccpa\b|\bcpra\b|\bcalifornia\b|\bunited states\b|\bu\.s\.|\bhipaa\b|\bstate laws?\b/gi;
+const LEGAL_NAME = /([A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3}),?\s+(?:Inc|LLC|Corp|Corporation|GmbH|SAS|SARL|B\.V|N\.V|Oy|AB|AG|Ltd|Limited|S\.A|S\.L)\b\.?/g;
+const EU_SUFFIX = /\b(?:GmbH|SAS|S\.A\.S\.?|SARL|S\.A\.|SA|B\.V\.|N\.V\.|Oy|AB|ApS|A\/S|S\.L\.|S\.p\.A\.|S\.r\.l\.|OÜ|UAB|AG|Sp\. z o\.o\.)\.?$/;
+const US_SUFFIX = /\b(?:Inc|LLC|Corp|Corporation|L\.L\.C|PBC|LP)\.?$/;
+
+/** The vendor's home region from its legal name (GmbH, SAS … or Inc., LLC) and the document's legal vocabulary. */
+export function homeRegion(ctx: FactContext): 'us' | 'eu' | undefined {
+  for (const n of ctx.vendorNames) {
+    if (EU_SUFFIX.test(n)) return 'eu';
+    if (US_SUFFIX.test(n)) return 'us';
+  }
+  const head = ctx.text.slice(0, 150_000);
+  // The vendor's legal name written elsewhere ("Name: WPEngine, Inc." in an annex for the brand "WP Engine").
+  const keys = ctx.vendorNames.map((n) => n.toLowerCase().replace(/[^a-z0-9]/g, '')).filter((k) => k.length >= 3);
+  if (keys.length > 0) {
+    for (const m of head.matchAll(LEGAL_NAME)) {
+      const key = m[1].toLowerCase().replace(/[^a-z0-9]/g, '');
+      if (!keys.some((k) => key === k || key.startsWith(k))) continue;
+      if (EU_SUFFIX.test(m[0])) return 'eu';
+      if (US_SUFFIX.test(m[0])) return 'us';
+    }
+  }
+  const eu = (head.match(EU_SIGNAL) ?? []).length;
+  const us = (head.match(US_SIGNAL) ?? []).length;
+  if (eu >= 5 && eu > 2 * us) return 'eu';
+  if (us >= 3 && us >= eu) return 'us';
+  return undefined;
+}
 
 /**
- * `offshore_processing`: is customer data processed or stored outside the United States? yes for transfer,
- * storage or processing outside the US or the user's country, in other countries, or in named foreign
- * locations (e.g. servers within the EU); no for a negated transfer abroad ("shall not transfer PHI
- * outside the United States") or US-only storage. A stated foreign location wins over a US-only clause.
+ * `offshore_processing` (README convention): yes when data may be stored or processed outside the vendor's home
+ * region — outside the US for a US vendor, outside the EEA/Switzerland for a European one; no only when the text
+ * confines storage and processing to the home region. Read from clauses where data moves (transfer, storage,
+ * processing, access), not legal addresses, users located abroad, transfers into the home region, or the
+ * mechanisms of a transfer (standard contractual clauses, frameworks) on their own, which go to review.
+ * A named place outside the US is offshore for a US (or unknown) vendor; for a European vendor, a place in the
+ * US or another third country is, and "only within the EU/EEA" is `no`.
  */
 export function extractOffshore(ctx: FactContext): Fact<'offshore_processing'> {
   const cands: Candidate<V>[] = [];
+  const home = homeRegion(ctx);
+  const mechanism = partsUnder(ctx, MECHANISM_HEADING);
   for (const s of operative(ctx, PREFILTER)) {
     const v = s.view;
-    if (!PROCESS.test(v)) continue;
+    const inMechanism = mechanism.some(([a, b]) => s.start >= a && s.start < b);
+    if (!PROCESS.test(v) || !DATA_MOVES.test(v) || !DATA_OBJECT.test(v) || NOT_MOVEMENT.test(v)) continue;
+    const ev = (m: RegExpExecArray) => evidenceAt(ctx, s, m.index, m.index + m[0].length);
+    // The mechanism of a transfer (SCCs, annexes, DPF self-certification) does not say data goes abroad.
+    if (inMechanism || DPF.test(v) || (home !== 'eu' && INCOMING.test(v))) {
+      const m = /\S[^]*/.exec(v)!;
+      if (home === 'eu' && EU_OUTSIDE.test(v) && !DPF.test(v)) cands.push({ value: 'yes', evidence: ev(m), confidence: 0.6, review: 'transfer mechanism only (standard contractual clauses, an annex or a framework)' });
+      continue;
+    }
+    if (home === 'eu') {
+      const conf = EU_CONFINED.exec(v);
+      if (conf && !/\b(?:except|unless|however|but)\b/i.test(v.slice(conf.index))) {
+        cands.push({ value: 'no', evidence: ev(conf), confidence: 0.8 });
+        continue;
+      }
+      const out = EU_OUTSIDE.exec(v);
+      if (out && !/\b(?:not|never|no)\b[^.;]{0,60}$/i.test(v.slice(Math.max(0, out.index - 80), out.index)) && !FROM_ABROAD.test(v)) {
+        cands.push({ value: 'yes', evidence: ev(out), confidence: 0.8 });
+        continue;
+      }
+      // A transfer to a US provider ("transferred to a server of … Acme Inc. (…, USA) and processed there").
+      const us = US_PLACE.exec(v);
+      if (us && /\b(?:transferr?\w*|processed there|stored (?:in|on)|hosted (?:in|on|by)|servers? (?:in|located in))\b/i.test(v) && !FROM_ABROAD.test(v) && !/\b(?:not|never|no)\b[^.;]{0,60}$/i.test(v.slice(Math.max(0, us.index - 80), us.index))) {
+        cands.push({ value: 'yes', evidence: ev(us), confidence: 0.75 });
+        continue;
+      }
+    }
     const no = NO.map((re) => re.exec(v)).find((m) => m !== null);
     const rest = no ? v.slice(no.index + no[0].length) : '';
     if (no && !FOREIGN_AFTER.test(rest) && !FOREIGN_LATER.test(rest)) {
-      cands.push({ value: 'no', evidence: evidenceAt(ctx, s, no.index, no.index + no[0].length), confidence: 0.85 });
+      cands.push({ value: 'no', evidence: ev(no), confidence: 0.85 });
       continue;
     }
     for (const re of YES) {
@@ -51,13 +128,22 @@ export function extractOffshore(ctx: FactContext): Fact<'offshore_processing'> {
       const negated = /\b(?:not|never|no|nor|prohibited from)\b[^.;]{0,80}$/i.test(v.slice(Math.max(0, m.index - 90), m.index));
       const usTarget = /\b(?:united states|u\.s\.|usa|us)\b/i.test(m[0]);
       if (negated && usTarget) {
-        cands.push({ value: 'no', evidence: evidenceAt(ctx, s, m.index, m.index + m[0].length), confidence: 0.85 });
+        cands.push({ value: 'no', evidence: ev(m), confidence: 0.85 });
         break;
       }
       if (negated || (FROM_ABROAD.test(v) && !/\bother countr|\blocations? other than|\boffshore|\boverseas/i.test(m[0]))) break;
-      cands.push({ value: 'yes', evidence: evidenceAt(ctx, s, m.index, m.index + m[0].length), confidence: 0.8 });
+      // For a European vendor, a place inside the EEA is home ground, unless the clause names it as where data is hosted
+      // for the customer (kept as offshore from the US practice's side: "Customer Personal Data is hosted in Germany").
+      if (home === 'eu' && EEA_PLACE.test(m[0]) && !/\b(?:hosted|stored|processed|processing)\b[^.;]{0,70}$/i.test(v.slice(Math.max(0, m.index - 80), m.index + 12))) break;
+      if (HYPOTHETICAL.test(v)) {
+        cands.push({ value: 'yes', evidence: ev(m), confidence: 0.55, review: 'a hypothetical transfer ("if any transfers are necessary")' });
+        break;
+      }
+      cands.push({ value: 'yes', evidence: ev(m), confidence: 0.8 });
       break;
     }
   }
   return decide('offshore_processing', cands, ['yes', 'no']);
 }
+
+const EEA_PLACE = /\b(?:ireland|germany|france|the netherlands|netherlands|poland|european union|the eu|the eea|european economic area|member states|switzerland|spain|italy|belgium|luxembourg|austria|sweden|denmark|finland|norway|iceland|estonia|latvia|lithuania|portugal|czech|hungary|romania|bulgaria)\b/i;

@@ -10,6 +10,7 @@ const PREFILTER = /\b(?:own(?:s|ed|er|ership)?|property|title|rights?\s+(?:in|to
 
 // The records: customer or user data and what is made from it — not the vendor's site, software or brand.
 const RECORDS = String.raw`(?:[\w'-]+\s+){0,3}?(?:data|content|phi|protected health information|records?|notes|information|materials|documentation|files|recordings|transcripts|inputs?|outputs?|prompts?|submissions|uploads|documents|summaries|reports?|audio)\b`;
+const RECORDS_RE = new RegExp(RECORDS, 'i');
 const SOLE = String.raw`(?:(?:sole|exclusive|absolute|confidential)(?:,?\s+and\s+|,\s+|\s+))*`;
 const BE = String.raw`(?:is|are|shall be|will be|remains?|shall remain|will remain|(?:is|are) and (?:shall|will) remain|becomes?|shall become|will become)`;
 const PARTY = String.raw`(?:(?:the\s+)?[\w&.'-]+(?:\s+[\w&.'-]+){0,3})`;
@@ -58,7 +59,7 @@ export function extractRecordOwnership(ctx: FactContext): Fact<'record_ownership
       const lead = c.view.length - v.length;
       if (NOT_OWNERSHIP.test(v)) continue;
       const ev = clauseEvidence(ctx, c);
-      if (JOINT.test(v) && new RegExp(RECORDS, 'i').test(v)) {
+      if (JOINT.test(v) && RECORDS_RE.test(v)) {
         cands.push({ value: 'shared', evidence: ev, confidence: 0.8 });
         continue;
       }

@@ -1,106 +1,352 @@
 import type { Evidence, Fact } from '@custody/domain';
+import { cellsOf, introOf, isListItem, isTableRow } from '../clauses/structure.js';
+import { ADDRESS_WORD, NOT_RECIPIENT, PLATFORM_AS_RECIPIENT, PLATFORM_BRANDS, POLICY_WORDS, PROVIDER_NOUN, RELATION_VERB } from '../clauses/vocabulary.js';
 import type { Sentence } from '../text/sentences.js';
 import type { FactContext } from './fact-context.js';
-import { evidenceAt, found, silent } from './fact-context.js';
+import { evidenceAt, found, silent, withReview } from './fact-context.js';
 
-const TRIGGER = /\b(?:sub-?processors?|subcontractors?|sub-?contractors?|(?:third[- ]party )?service providers?|vendors?|(?:corporate )?affiliates?|processors?|(?:third[- ]party )?(?:ai|llm|hosting|cloud|transcription|speech|infrastructure|analytics|payment|email|sms|messaging) (?:providers?|vendors?|services?)|hosting providers?|cloud providers?|partners?)\b/i;
-const SHARE = /\b(?:delivered through|through|share|shares|sharing|disclos\w*|provid\w*|engag\w*|uses?|using|rel(?:y|ies) on|receiv\w*|process\w*|host\w*|stor\w*|transmit\w*|send|sent|works? with|following|include|includes|including|such as|namely|access|assist|performs?|perform)\b/i;
-const HEADING = /sub-?processors?|subcontractors?|service providers|third[- ]part(?:y|ies)|vendors|who (?:we|receives)|recipients|data sharing|processors/i;
-const SUFFIX = String.raw`(?:Inc\.?|Incorporated|LLC|L\.L\.C\.|Ltd\.?|Limited|GmbH|SARL|S\.A\.R\.L\.|S\.A\.|S\.L\.|B\.V\.|N\.V\.|AG|SE|Corp\.?|Corporation|PBC|plc|PLC|LLP|L\.P\.|LP|Pty Ltd|Co\.)`;
-const NAME_TOKEN = String.raw`(?:[A-Z][A-Za-z0-9&'’.+-]*|[0-9]+[A-Za-z][A-Za-z0-9]*)`;
-const SUFFIX_NAME = new RegExp(String.raw`\b(${NAME_TOKEN}(?:\s+(?:of\s+|and\s+|&\s+)?${NAME_TOKEN}){0,5}),?\s+${SUFFIX}(?![A-Za-z])`, 'g');
-const APPOSITIVE = new RegExp(String.raw`\b(?:sub-?processors?|subcontractors?|service providers?|vendors?|processors?|partners?|providers?|affiliates?),\s+(${NAME_TOKEN}(?:\s+${NAME_TOKEN}){0,3}),`, 'g');
-const LIST_LEAD = /\b(?:following|these|our|current|approved)\b[^:]{0,60}\b(?:sub-?processors?|subcontractors?|service providers?|vendors?|providers?|processors?|third parties)\b[^:]{0,40}:\s*(.+)$/i;
-const NOT_A_NAME = /^(?:the|a|an|our|we|you|your|this|these|such|any|all|each|customer|covered entity|business associate|company|vendor|services?|section|article|schedule|exhibit|appendix|agreement|hipaa|gdpr|phi|eu|eea|us|u\.s\.|united states|usa|california|data|personal|protected|note|none|n\/a|name|purpose|location|sub-?processors?|entity|country|service|function|description|category|sub-?contractors?|vendors?|providers?|(?:service|third[- ]party) providers?|recipients?|partners?|names?|purposes?|functions?|locations?|countr(?:y|ies)|regions?|roles?|services provided|processing|activity|activities|(?:company|vendor|provider|entity|sub-?processor|sub-?contractor|legal|supplier) names?|suppliers?|third[- ]part(?:y|ies)|hosting location)$/i;
+const SUFFIX = String.raw`(?:Inc\.?|Incorporated|LLC|L\.L\.C\.|Ltd\.?|Limited|GmbH|SARL|S\.A\.R\.L\.|S\.A\.S\.?|SAS|S\.A\.|S\.L\.|B\.V\.|N\.V\.|AG|SE|Corp\.?|Corporation|PBC|plc|PLC|LLP|L\.P\.|LP|Pty Ltd|Co\.|UC|Oy|AB|ASA|A\/S|UAB|S\.p\.A\.|S\.r\.l\.|KK|K\.K\.|Pte\.? Ltd\.?|OpCo LLC|Unlimited Company)`;
+// A name token: capitalised or with an inner capital ("iDenfy", "eBay"), a number with letters, dotted brands ("Kapa.ai").
+const TOKEN = String.raw`(?:[\p{Lu}0-9][\p{L}\p{N}&'’.+-]*[\p{L}\p{N}]|[\p{Lu}]|[\p{Ll}]+[\p{Lu}][\p{L}\p{N}&'’.+-]*)`;
+const NAME = String.raw`${TOKEN}(?:\s+(?:(?:of|de|du|&|and|for)\s+)?${TOKEN}){0,5}(?:,?\s+${SUFFIX}(?![\p{L}]))?`;
+const ENDS_WITH_SUFFIX = new RegExp(String.raw`${SUFFIX}$`, 'u');
+const STRIP_SUFFIX = new RegExp(String.raw`,?\s+${SUFFIX}$`, 'iu');
+const KEEP_PERIOD = /(?:\b(?:Inc|Ltd|Corp|Co)|\.[\p{Lu}])\.$/u;
+const SUFFIX_NAME = new RegExp(String.raw`(?<![\p{L}\p{N}])(${TOKEN}(?:\s+(?:of\s+|and\s+|&\s+)?${TOKEN}){0,5}),?\s+${SUFFIX}(?![\p{L}])`, 'gu');
+const SUFFIX_NAME_ALL = new RegExp(SUFFIX_NAME.source, 'gu');
+const NAME_AT = new RegExp(String.raw`^\s*(?:the\s+)?(${NAME})`, 'u');
+const NAME_LIST_AT = new RegExp(String.raw`^\s*(?:the\s+)?(${NAME}(?:\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s+&\s+)${NAME}){0,12})`, 'u');
+const HEADING = /sub-?processors?|subcontractors?|service providers|third[- ]part(?:y|ies)|vendors|who (?:we|receives)|recipients|data sharing|processors|partners|providers/i;
+const LIST_LEAD = /\b(?:following|these|our|current|approved)\b[^:]{0,60}\b(?:sub-?processors?|subcontractors?|service providers?|vendors?|providers?|processors?|third parties|partners)\b[^:]{0,40}:\s*(.+)$/i;
 // A markdown table's separator row ("|---|:--|"): the row above it is the header, not a name.
 const TABLE_RULE = /^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?$/;
+const NOT_A_NAME = /^(?:the|a|an|our|we|you|your|this|these|such|any|all|each|customer|covered entity|business associate|company|vendor|services?|section|article|schedule|exhibit|appendix|annex|agreement|hipaa|gdpr|ccpa|cpra|phi|eu|eea|uk|us|u\.s\.|united states|usa|california|europe|data|personal|protected|note|none|n\/a|name|purpose|location|sub-?processors?|entity|country|service|function|description|category|sub-?contractors?|vendors?|providers?|(?:service|third[- ]party) providers?|recipients?|partners?|names?|purposes?|functions?|locations?|countr(?:y|ies)|regions?|roles?|services provided|processing|activity|activities|(?:company|vendor|provider|entity|sub-?processor|sub-?contractor|legal|supplier) names?|suppliers?|third[- ]part(?:y|ies)|hosting location|privacy policy|privacy notice|privacy statement|terms|terms of (?:service|use)|cookie policy|cookies?|personal data|personal information|user|users|member|members|website|site|app|apps|application|platform|content|account|email|sms|api|ai|ml|it|hr|faq|help center|support|settings|dashboard|standard contractual clauses|sccs?|dpa|data processing agreement|data privacy framework|privacy shield|for|if|when|where|while|with|in|on|at|by|to|from|as|or|and|but|also|other|some|certain|further|more|please|see|click|learn|read|note|important|example|e\.g|i\.e|etc|inc|llc|ltd|limited|gmbh|monday|friday|january|december|[a-z]|transport layer security|tls|ssl|https?|secure sockets layer|advanced encryption standard|aes|wi-?fi|bluetooth|ip|sdk|javascript|html|everyone|anyone|someone|nobody|list|statement|page|addendum|form|portal|link|table|document|here|below|above|overview|summary|details)$/i;
 
 /**
- * `subprocessors_named`: the names of third parties the document says receive or process the data, as
- * names (not sentences): corporate names ("Example Cloud, Inc.") in sentences about sub-processors,
- * vendors, affiliates or service providers; appositives ("our service provider, Acme, uses…"); items of
- * "the following sub-processors: A, B and C"; and list/table rows under a sub-processor heading. The
- * document's own parties are excluded.
+ * `subprocessors_named`: third-party organisations the document names as receiving customer or user data, as
+ * written. Read from clauses about providers (the provider nouns and relation verbs of the vocabulary):
+ * - names after a provider noun or a relation verb: "payment processors like Stripe and PayPal", "our AI chatbot
+ *   provider Kapa.ai Inc.", "we use SparkPost", "disclosed to Salesforce.com, Inc.", "hosted by AWS";
+ * - corporate names (with a legal suffix) in such clauses, and the items of "the following sub-processors: …";
+ * - list items and table rows under a sub-processor heading or list intro (a table's header row is not a name).
+ * Left out (README conventions): the vendor and the entities it defines as "we", sign-in providers and other
+ * data sources, platforms the user connects to or where the vendor has a page, representatives, authorities,
+ * dispute bodies and app stores, and names only cited as "the privacy policy of X". A brand is written with its
+ * legal name when the document gives one ("Rexx" → "Rexx Systems GmbH").
  */
 export function extractSubprocessors(ctx: FactContext): Fact<'subprocessors_named'> {
-  const names = new Map<string, { name: string; ev: Evidence }>();
-  const add = (raw: string, s: Sentence, at: number): void => {
-    const name = cleanName(raw);
-    if (!name || isParty(name, ctx.partyNames)) return;
-    const key = name.toLowerCase().replace(/[^a-z0-9]/g, '');
-    if (!names.has(key)) names.set(key, { name, ev: evidenceAt(ctx, s, at, at + raw.length) });
+  const names = new Map<string, { name: string; ev: Evidence; s: Sentence; at: number }>();
+  const rejected: { name: string; ev: Evidence; reason: string }[] = [];
+  const vendorKeys = new Set(ctx.partyNames.map(core));
+  const vendorBrands = ctx.vendorNames.map((n) => core(n)).filter((n) => n.length >= 3);
+  const add = (raw: string, s: Sentence, at: number, strong = false): void => {
+    let name = cleanName(raw);
+    if (!name) return;
+    // "Google’s Invisible reCAPTCHA": the product, not the owner's possessive.
+    const poss = /^[\p{L}\p{N}.&-]+(?:\s+[\p{L}\p{N}.&-]+)?['’]s\s+(.+)$/u.exec(name);
+    if (poss && cleanName(poss[1])) {
+      at += name.length - poss[1].length;
+      name = cleanName(poss[1])!;
+    }
+    const key = core(name);
+    if (!key || vendorKeys.has(key) || vendorBrands.some((b) => key === b)) return;
+    const suffixed = ENDS_WITH_SUFFIX.test(name);
+    // The vendor's own legal entities share its brand ("Google LLC" in Google's policy); an affiliate outside "us"
+    // is named as such ("another company in our group (Acme Cloud GmbH)", "affiliates, such as Acme Voice, Inc.").
+    if (suffixed && vendorFirstWords.has(name.split(/\s+/)[0].toLowerCase()) && !AFFILIATE_CONTEXT.test(s.view.slice(Math.max(0, at - 120), at))) return;
+    // The entities a document defines as "us" ("the TikTok entities listed below").
+    if (ctx.defs.groupBrands.some((b) => name!.toLowerCase().startsWith(b.toLowerCase()))) return;
+    // Terms the document defines ("the Controller", "End Users", "Session Summaries") are not organisations.
+    if (!suffixed && (ctx.defs.definedTerms.has(name.toLowerCase()) || /\bthe\s+$/i.test(s.view.slice(Math.max(0, at - 4), at)))) return;
+    // A product of the vendor: "Acme Rewards" somewhere in the text.
+    if (!suffixed && products().has(name.toLowerCase())) return;
+    // The vendor's own products ("Acme Scribe", "SurveyMonkey Apply"); its affiliates carry a legal suffix.
+    if (!suffixed && vendorBrands.some((b) => key.startsWith(b))) return;
+    const start = s.start + at;
+    const isLink = inLink(ctx.links, start, start + name.length);
+    const after = s.view.slice(at + name.length, at + name.length + 40);
+    if (!suffixed) {
+      if (INSTITUTION.test(name) || ADDRESS_WORD.test(name) || /^\s*,?\s*(?:\d|[A-Z]{2}\s+\d)/.test(after) || /\d[\w-]*,?\s*$/.test(s.view.slice(Math.max(0, at - 12), at))) return;
+      if (policyWordsOnly(name)) return;
+      // A big platform's bare name ("Google", "Apple") is a recipient only when a provider noun introduces it
+      // ("cloud providers like Google"); elsewhere it is usually a store, a sign-in or a platform.
+      if (!strong && BIG_TECH.test(name)) {
+        rejected.push({ name, ev: evidenceAt(ctx, s, at, at + name.length), reason: 'a platform named without a provider role' });
+        return;
+      }
+      // Social networks, stores, browsers: recipients only as ad or analytics tools ("Facebook Pixel").
+      if (PLATFORM_BRANDS.test(name) && !PLATFORM_AS_RECIPIENT.test(after)) {
+        rejected.push({ name, ev: evidenceAt(ctx, s, at, at + name.length), reason: 'a platform, store or browser, not named as receiving the data' });
+        return;
+      }
+      if (!isLink && common(ctx, name)) {
+        if (strong) rejected.push({ name, ev: evidenceAt(ctx, s, at, at + name.length), reason: 'an ordinary word of the document, not clearly a name' });
+        return;
+      }
+    }
+    // All capitals over six letters is a heading or a disclaimer, not a name ("CONTROLLER").
+    if (!suffixed && /^[\p{Lu}\s-]+$/u.test(name) && name.replace(/[^\p{Lu}]/gu, '').length > 5) return;
+    // Under a heading about social media presences, names are the platforms where the vendor has a page.
+    if (s.heading && SOCIAL_HEADING.test(s.heading)) {
+      rejected.push({ name, ev: evidenceAt(ctx, s, at, at + name.length), reason: 'a platform where the vendor has a page' });
+      return;
+    }
+    const ctxText = s.view.slice(Math.max(0, at - 120), Math.min(s.view.length, at + name.length + 80));
+    const local = s.view.slice(Math.max(0, at - 60), at);
+    const reason = excludedBecause(ctxText, local, s.view.slice(at + name.length, at + name.length + 60));
+    const ev = evidenceAt(ctx, s, at, at + name.length);
+    if (reason) {
+      rejected.push({ name, ev, reason });
+      return;
+    }
+    if (!names.has(key)) names.set(key, { name, ev, s, at });
   };
+
+  let productSet: Set<string> | undefined;
+  const products = (): Set<string> => {
+    if (!productSet) {
+      productSet = new Set();
+      const brands = ctx.vendorNames.filter((b) => b.length >= 3).map((b) => b.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+      if (brands.length > 0) {
+        const re = new RegExp(String.raw`(?:${brands.join('|')})\s+(${TOKEN}(?:\s+${TOKEN}){0,2})`, 'gu');
+        for (const m of ctx.text.matchAll(re)) {
+          const words = m[1].split(/\s+/);
+          for (let k = 1; k <= words.length; k++) productSet.add(words.slice(0, k).join(' ').toLowerCase());
+        }
+      }
+    }
+    return productSet;
+  };
+  // First words of the vendor's names and brand ("google" for "Google LLC" in a Google policy).
+  const vendorFirstWords = new Set(ctx.vendorNames.map((n) => n.split(/\s+/)[0].toLowerCase().replace(/[^\p{L}\p{N}.]/gu, '')).filter((w) => w.length >= 3 && !POLICY_WORDS.has(w)));
+  const vendorAtEnd = new RegExp(String.raw`(?:${ctx.vendorNames.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).filter((n) => n.length >= 2).join('|') || '\\uffff'})\s*$`, 'i');
   const headingCache = new Map<string, boolean>();
   for (const s of ctx.sentences) {
     if (s.isDefinition || s.isDraftingNote || s.isHeading) continue;
     const v = s.view;
+    // Names start with a capital or a digit (or "iDenfy"); a sentence with none cannot hold one.
+    if (!/[\p{Lu}0-9]/u.test(v.slice(1)) && !/[\p{Ll}][\p{Lu}]/u.test(v)) continue;
     let underHeading = false;
     if (s.heading !== undefined) {
       let h = headingCache.get(s.heading);
-      if (h === undefined) headingCache.set(s.heading, (h = HEADING.test(s.heading) && s.heading.length < 80));
+      if (h === undefined) headingCache.set(s.heading, (h = HEADING.test(s.heading) && s.heading.length < 100));
       underHeading = h;
     }
-    // Names start with a capital or a digit; a sentence with neither cannot hold one.
-    if (!underHeading && !/[A-Z0-9]/.test(v.slice(1))) continue;
-    const listItem = /^(?:[-*•|]\s*|\(?[a-z0-9]{1,3}[.)]\s+)/i.test(v) || / \| /.test(v);
-    if (underHeading && listItem) {
-      // The header row of a table (the row above its |---| rule) holds column names, not providers.
-      const next = ctx.sentences[s.index + 1];
-      if (/\|/.test(v) && next !== undefined && TABLE_RULE.test(next.view.trim())) continue;
-      const item = v.replace(/^(?:[-*•|]\s*|\(?[a-z0-9]{1,3}[.)]\s+)/i, '');
-      SUFFIX_NAME.lastIndex = 0;
-      const corp = SUFFIX_NAME.exec(item);
-      if (corp && corp.index === 0) {
-        add(corp[0], s, v.indexOf(corp[0]));
-        continue;
-      }
-      const lead = /^([A-Z][^,(;:|\u2013-]{1,60}?)(?:\s*(?:[,(;:|]|\s-\s|$))/.exec(item);
-      if (lead && lead[1].split(/\s+/).length <= 6) add(lead[1], s, v.indexOf(lead[1]));
+    const item = isListItem(s) || isTableRow(s);
+    const intro = item ? introOf(ctx.sentences, s) : undefined;
+    const introAboutProviders =
+      intro !== undefined &&
+      ((PROVIDER_NOUN.test(intro.view) && (RELATION_VERB.test(intro.view) || /:\s*$/.test(intro.view) || intro.isHeading)) ||
+        /\b(?:we|us)\s+(?:also\s+|currently\s+)?(?:use|engage|work with|rely on|partner with|utili[sz]e)\b[^.]{0,60}:\s*$/i.test(intro.view));
+    if (item && (underHeading || introAboutProviders)) {
+      readItem(ctx, s, (raw, ss, at) => add(raw, ss, at, underHeading && STRICT_HEADING.test(s.heading ?? '')));
       continue;
     }
-    if (!(TRIGGER.test(v) || underHeading) || !SHARE.test(v)) continue;
-    SUFFIX_NAME.lastIndex = 0;
-    for (let m = SUFFIX_NAME.exec(v); m; m = SUFFIX_NAME.exec(v)) {
-      add(m[0], s, m.index);
+    // A sentence in capitals (disclaimers) names no provider.
+    if (v.length > 40 && SHOUTING.test(v) && v.replace(/[^\p{Lu}]/gu, '').length > 0.6 * v.replace(/[^\p{L}]/gu, '').length) continue;
+    const prev = ctx.sentences[s.index - 1];
+    const providerContext = PROVIDER_NOUN.test(v) || underHeading || (prev !== undefined && prev.paragraph === s.paragraph && PROVIDER_NOUN.test(prev.view));
+    const relation = RELATION_VERB.test(v);
+    if (!providerContext && !relation) continue;
+    // 1. Names right after a provider noun (strong) or a relation verb.
+    for (const t of triggers(v, vendorAtEnd)) {
+      const list = NAME_LIST_AT.exec(v.slice(t.at));
+      if (!list) continue;
+      splitNames(list[1], t.at + list[0].length - list[1].length, (n, at) => add(n, s, at, t.strong));
     }
-    APPOSITIVE.lastIndex = 0;
-    for (let m = APPOSITIVE.exec(v); m; m = APPOSITIVE.exec(v)) {
-      add(m[1], s, m.index + m[0].indexOf(m[1]));
+    // 2. Corporate names (legal suffix) in a sentence about providers sharing or processing data.
+    if (providerContext && relation) {
+      SUFFIX_NAME.lastIndex = 0;
+      for (let m = SUFFIX_NAME.exec(v); m; m = SUFFIX_NAME.exec(v)) add(m[0], s, m.index, true);
     }
-    const list = LIST_LEAD.exec(v);
-    if (list) {
-      const offset = v.length - list[1].length;
-      // Corporate names were taken above: blank them (same length) so their commas do not split them.
-      const body = list[1].replace(new RegExp(SUFFIX_NAME.source, 'g'), (m) => ' '.repeat(m.length));
-      let at = 0;
-      for (const part of body.split(/(;|,(?![^()]*\))|\s+and\s+)/)) {
-        const partAt = at;
-        at += part.length;
-        // Parts with digits are addresses ("Main Str. 40", "L-1855 Luxembourg"), not names.
-        if (/\d/.test(part)) continue;
-        const lead = /^\s*([A-Z][A-Za-z0-9&'’.+-]*(?:\s+[A-Z][A-Za-z0-9&'’.+-]*){0,4})/.exec(part);
-        if (lead) add(lead[1], s, offset + partAt + part.indexOf(lead[1]));
+    // 3. "We engage the following sub-processors: A, B and C."
+    const lead = LIST_LEAD.exec(v);
+    if (lead) splitNames(lead[1], v.length - lead[1].length, (n, at) => add(n, s, at, true), true);
+  }
+  if (names.size === 0) return withReview(silent('subprocessors_named'), rejected.slice(0, 3).map((r) => ({ value: [r.name], evidence: r.ev, reason: r.reason })));
+  const list = [...names.values()].map((n) => ({ ...n, name: legalName(ctx.text, n.name) })).filter((n) => !vendorKeys.has(core(n.name)));
+  // A brand and its legal name both found: keep one.
+  const seen = new Set<string>();
+  const out = list.filter((n) => {
+    const k = core(n.name);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+  const confidence = out.length > 0 ? 0.75 : 0.6;
+  return withReview(found<'subprocessors_named'>(out.map((n) => n.name), out.map((n) => n.ev), confidence), rejected.slice(0, 3).map((r) => ({ value: [r.name], evidence: r.ev, reason: r.reason })));
+}
+
+const SHOUTING = /[A-Z]{3,}\s+[A-Z]{3,}\s+[A-Z]{3,}/;
+
+// Positions right after a provider noun ("providers like", "provider", "vendors are", "sub-processors:") or a
+// relation verb ("we use", "disclosed to", "hosted by", "transferred to a server of") where names follow.
+const AFTER_NOUN = new RegExp(String.raw`${PROVIDER_NOUN.source}(?:\s*,)?\s+(?:(?:is|are|include|includes|including|like|such as|e\.g\.,?|namely|called|named|is called|currently|currently are|currently include)\s+)?(?:(?:the\s+)?(?:following|company|companies)\s*)?:?\s*`, 'giu');
+const AFTER_VERB = /\b(?:use|uses|used|engage|engages|engaged|rel(?:y|ies) on|work with|works with|partner with|partners with|utili[sz]e|utili[sz]es|employ|employs|contract with|contracts with|license|licen[cs]e from)\s+(?:the\s+)?(?:services\s+of\s+|(?:external\s+)?software\s+from\s+)?|\b(?:disclosed|transferred|sent|forwarded|provided|shared|transmitted|passed(?: on)?|given|made available|communicated|uploaded|exported|submitted|(?:a|the)\s+transfer|transfers?)\s+(?:directly\s+)?(?:to|with)\s+(?:(?:a|the|one of the)\s+(?:server|servers|systems?|platform|infrastructure)s?\s+(?:of|operated by|run by)\s+)?|\b(?:powered|hosted|provided|operated|processed|handled|managed|run|supplied|delivered|stored|performed|carried out|serviced|transmitted|verified)\s+(?:by|through|via|on|with)\s+(?:(?:the\s+)?(?:servers?|systems?|infrastructure|platform|cloud)\s+(?:of\s+)?)?|\b(?:servers?|systems?|infrastructure|cloud|platform)\s+(?:of|operated by|provided by|run by)\s+|\bthrough\s+(?=[\p{Lu}])|\b(?:communicate|communicates|integrates?|interfaces?)\s+with\s+/giu;
+
+function triggers(v: string, vendor: RegExp): { at: number; strong: boolean }[] {
+  const out: { at: number; strong: boolean }[] = [];
+  for (const re of [AFTER_NOUN, AFTER_VERB]) {
+    re.lastIndex = 0;
+    for (let m = re.exec(v); m; m = re.exec(v)) {
+      // "X uses Y" counts when X is the vendor ("we", "Acme", "Business Associate") or a relative pronoun.
+      if (re === AFTER_VERB && /^(?:use|uses|used|engage|engages|engaged|rel|work|works|partner|partners|utili|employ|contract|license|licen)/i.test(m[0])) {
+        const subject = v.slice(Math.max(0, m.index - 50), m.index).replace(/\s+(?:also|currently|may|might|will|can|could|do|does|only)\s*$/i, '').replace(/\s+$/, '');
+        if (!/\b(?:we|us|and|also|which|who|that|it|company|vendor|provider|processor|associate|platform|service|services)$/i.test(subject) && !vendor.test(subject)) continue;
       }
+      // A capitalised noun is part of a name ("Acme Information Technologies Ltd"), not the provider noun.
+      if (re === AFTER_NOUN && /^[\p{Lu}]/u.test(m[0]) && m.index > 0) continue;
+      out.push({ at: m.index + m[0].length, strong: re === AFTER_NOUN });
+      if (m[0].length === 0) re.lastIndex++;
     }
   }
-  if (names.size === 0) return silent('subprocessors_named');
-  const list = [...names.values()];
-  return found<'subprocessors_named'>(list.map((n) => n.name), list.map((n) => n.ev), 0.75);
+  return out;
+}
+
+/** Splits "A, B and C" into names (each with its offset), skipping parts that are not names. */
+function splitNames(body: string, offset: number, emit: (name: string, at: number) => void, loose = false): void {
+  // Corporate names first, blanked (same length) so their commas do not split them.
+  const corp: [number, string][] = [];
+  SUFFIX_NAME.lastIndex = 0;
+  const blank = body.replace(SUFFIX_NAME_ALL, (m, _g, i: number) => {
+    corp.push([i, m]);
+    return ' '.repeat(m.length);
+  });
+  for (const [i, m] of corp) emit(m, offset + i);
+  let at = 0;
+  for (const part of blank.split(/(;|,(?![^()]*\))|\s+and\s+|\s+or\s+|\s+&\s+(?=[\p{Lu}]))/u)) {
+    const partAt = at;
+    at += part.length;
+    if (!part.trim() || /^(?:;|,|\s+and\s+|\s+or\s+)$/.test(part)) continue;
+    // Parts with digits are addresses ("Main Str. 40", "L-1855 Luxembourg"), not names.
+    if (loose && /\d/.test(part)) continue;
+    const m = NAME_AT.exec(part);
+    if (m) emit(m[1], offset + partAt + part.indexOf(m[1]));
+  }
+}
+
+/** A list item or table row under a provider heading or intro: its lead name (first cell of a row). */
+function readItem(ctx: FactContext, s: Sentence, add: (raw: string, s: Sentence, at: number) => void): void {
+  const v = s.view;
+  if (isTableRow(s)) {
+    // The header row of a table (the row above its |---| rule, or the first row after the intro) holds column names.
+    const next = ctx.sentences[s.index + 1];
+    const prev = ctx.sentences[s.index - 1];
+    if ((next !== undefined && TABLE_RULE.test(next.view.trim())) || prev === undefined || !isTableRow(prev)) {
+      if (cellsOf(s).every((c) => NOT_A_NAME.test(c.text) || /^(?:name|entity|purpose|location|country|service|function|description|category|address|processing|type)\b/i.test(c.text))) return;
+      if (prev === undefined || !isTableRow(prev)) {
+        const cells = cellsOf(s);
+        if (cells.length > 1 && cells.every((c) => c.text.split(/\s+/).length <= 4 && !/,\s*(?:Inc|LLC|Ltd)/.test(c.text)) && cells.some((c) => /\b(?:name|purpose|location|country|service|function|description|entity|provider|processor|vendor|recipient|categor)/i.test(c.text))) return;
+      }
+    }
+    const first = cellsOf(s)[0];
+    if (!first) return;
+    const m = NAME_AT.exec(first.text);
+    if (m && m.index === 0) add(m[1], s, first.start + first.text.indexOf(m[1]));
+    return;
+  }
+  const body = v.replace(/^(?:[-*•·▪◦]\s*|\(?[a-z0-9]{1,3}[.)]\s+)/i, '');
+  const offset = v.length - body.length;
+  SUFFIX_NAME.lastIndex = 0;
+  const corp = SUFFIX_NAME.exec(body);
+  if (corp && corp.index === 0) {
+    add(corp[0], s, offset);
+    return;
+  }
+  const lead = /^([\p{Lu}](?:[^,(;:|\u2013\u2014.]|\.(?=[\p{L}\p{N}])){0,60}?)(?:\s*(?:[,(;:|\u2013\u2014]|\s-\s|\.(?:\s|$)|$))/u.exec(body);
+  if (lead && lead[1].split(/\s+/).length <= 8) {
+    const full = NAME_LIST_AT.exec(lead[1]);
+    if (full && full[1].length >= lead[1].trim().length - 1) splitNames(full[1], offset + lead[1].indexOf(full[1]), (n, at) => add(n, s, at));
+  }
+}
+
+/** Why a name found in a provider clause is not a recipient (README conventions), or undefined. */
+function excludedBecause(around: string, before: string, after: string): string | undefined {
+  for (const x of NOT_RECIPIENT) {
+    if (x.before && x.before.test(before)) return x.reason;
+    if (x.after && x.after.test(after)) return x.reason;
+    if (x.around && x.around.test(around)) return x.reason;
+  }
+  return undefined;
+}
+
+// A heading that announces a list of sub-processors (its items are names), not any heading about sharing.
+const STRICT_HEADING = /sub-?processors?|subcontractors?|(?:list of|our) (?:service )?providers|vendors? list|third[- ]party (?:service )?providers/i;
+// Words before a brand-named legal entity that make it an affiliate recipient rather than the vendor itself.
+const AFFILIATE_CONTEXT = /\b(?:affiliates?|affiliated|subsidiar(?:y|ies)|group|sister compan|related compan|parent compan|corporate family|family of companies)\b[^.]{0,80}$/i;
+
+/** Whether every word of a name is a word policies capitalise as a heading or term ("Authorized Users"). */
+function policyWordsOnly(name: string): boolean {
+  const words = name.toLowerCase().split(/[\s/]+/).filter(Boolean);
+  return words.every((w) => POLICY_WORDS.has(w) || POLICY_WORDS.has(w.replace(/s$/, '')) || POLICY_WORDS.has(w.replace(/ies$/, 'y')));
+}
+
+const BIG_TECH = /^(?:google|apple|microsoft|amazon|meta|facebook|samsung|huawei|yahoo|bing)$/i;
+const SOCIAL_HEADING = /^x(?: \(formerly twitter\))?$|\bsocial (?:media|networks?|plug-?ins?)|\bonline presences?|\bfan ?pages?|\b(?:facebook|instagram|linkedin|twitter|youtube|mastodon|tiktok|xing|pinterest)\b/i;
+const STOP = new Set(['of', 'de', 'du', 'and', 'for', '&', 'the', 'la', 'le']);
+// Public institutions and generic organisational words are not providers.
+const INSTITUTION = /\b(?:commission|authority|authorities|court|government|ministry|department|parliament|council|agency|police|regulation|directive|act|law|office|bureau|center|centre|institute|university|union)$/i;
+
+/** Whether every word of a name is an ordinary word of this document ("Transport Layer Security", "Authorized"). */
+function common(ctx: FactContext, name: string): boolean {
+  const words = name.split(/\s+/).filter((w) => !STOP.has(w.toLowerCase()));
+  if (words.length === 0) return true;
+  // Acronyms ("AWS") and brands with inner capitals or dots ("PayPal", "Kapa.ai") are not ordinary words.
+  if (words.some((w) => /^[\p{Lu}0-9]{2,}$/u.test(w) && w.length >= 3) || words.some((w) => /.[\p{Lu}]|\.\p{L}/u.test(w))) return false;
+  const lower = ctx.lowerWords();
+  const ordinary = (w: string) => {
+    const l = w.toLowerCase();
+    return lower.has(l) || lower.has(l.replace(/s$/, '')) || lower.has(l.replace(/ies$/, 'y'));
+  };
+  return words.every(ordinary);
 }
 
 function cleanName(raw: string): string | undefined {
-  let name = raw.replace(/\s+/g, ' ').trim().replace(/^(?:and|or|the)\s+/i, '').replace(/[\s,;:]+$/, '');
+  let name = raw.replace(/\s+/g, ' ').trim().replace(/^(?:\d+(?:\.\d+)*\.?\s+)+/, '').replace(/^(?:and|or|the|by|to|with|from|via)\s+/i, '').replace(/[\s,;:]+$/, '');
   // Keep the period of "Inc." or "Ltd.", drop a sentence's final period otherwise.
-  if (name.endsWith('.') && !/(?:\b(?:Inc|Ltd|Corp|Co)|\.[A-Z])\.$/.test(name)) name = name.slice(0, -1);
-  if (name.length < 2 || name.length > 80 || /\d{2,}/.test(name)) return undefined;
+  if (name.endsWith('.') && !KEEP_PERIOD.test(name)) name = name.slice(0, -1);
+  name = name.replace(/['’]s$/, '');
+  if (name.length < 3 || name.length > 80 || /\d{3,}/.test(name) || /\b(?:We|You|Our|Your|Us)\b/.test(name) || /^P\.?O\.?$/.test(name)) return undefined;
   const words = name.split(' ');
   if (NOT_A_NAME.test(name) || (words.length === 1 && NOT_A_NAME.test(words[0]))) return undefined;
-  if (/^(?:The|Our|This|These|Such|Any|Each|All|If|When|We|You|Customer|Covered)\s/.test(name)) return undefined;
+  if (/^(?:The|Our|This|These|Such|Any|Each|All|If|When|We|You|Customer|Covered|For|In|On|At|By|To|As|With|From|Some|Other|Certain|Please|See|Note|Opt|Install|Learn|Click|Visit|Read|Only|So-called|Only)\s/.test(name)) return undefined;
+  // Technical terms and abbreviations that are not organisations.
+  if (/^(?:sdks?|apis?|gps|global positioning system|tlsv?[\d.]*|ssl|oauth|pii|cpni|cctv|a\.?i|ai-\w+|u\.s|u\.k|pci(?: dss)?(?:-compliant)?|ios(?: \d+)?|android(?: \d+)?|[\w]+ yen|euro|dollars?|nai|dmps?|dsps?|ssps?|cmp|crm|url|urls|rss|cbd|id\d*)$/i.test(name)) return undefined;
+  // Document titles and data kinds are not organisations ("Google Privacy Policy", "HTTP Referral Data").
+  if (/\b(?:policy|policies|notice|terms|statement|settings|data|information|content|cookies?|address(?:es)?|identifiers?|add-on|extension)$/i.test(name) && !ENDS_WITH_SUFFIX.test(name)) return undefined;
+  // All-caps words of a heading or a shouting sentence ("WE MAY SHARE") are not names; acronyms are ("AWS").
+  if (words.length > 2 && name === name.toUpperCase() && /[A-Z]{3}/.test(name)) return undefined;
   return name;
 }
 
-function isParty(name: string, parties: string[]): boolean {
-  const core = (x: string) => x.toLowerCase().replace(new RegExp(String.raw`,?\s+${SUFFIX}$`, 'i'), '').replace(/[^a-z0-9]/g, '');
-  const n = core(name);
-  return parties.some((p) => core(p) === n);
+/** A name's comparison key: lower case, letters and digits only, without a legal suffix. */
+function core(x: string): string {
+  return x.toLowerCase().replace(STRIP_SUFFIX, '').replace(/[^\p{L}\p{N}]/gu, '');
+}
+
+/** Whether [a, b) lies inside one of the (sorted, disjoint) link ranges. */
+function inLink(links: [number, number][], a: number, b: number): boolean {
+  let lo = 0;
+  let hi = links.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (links[mid][1] < a) lo = mid + 1;
+    else if (links[mid][0] > a) hi = mid - 1;
+    else return b <= links[mid][1] + 1;
+  }
+  return false;
+}
+
+const AFTER_BRAND = new RegExp(String.raw`((?:\s+${TOKEN}){0,3}),?\s+${SUFFIX}(?![\p{L}])`, 'uy');
+
+/** The legal name the document gives a brand ("Rexx" → "Rexx Systems GmbH"), or the brand: the first occurrence followed by up to three words and a legal suffix. */
+function legalName(text: string, brand: string): string {
+  if (ENDS_WITH_SUFFIX.test(brand)) return brand;
+  for (let at = text.indexOf(brand), n = 0; at >= 0 && n < 200; at = text.indexOf(brand, at + 1), n++) {
+    if (at > 0 && /[\p{L}\p{N}]/u.test(text[at - 1])) continue;
+    AFTER_BRAND.lastIndex = at + brand.length;
+    const m = AFTER_BRAND.exec(text);
+    if (m) return (brand + m[0]).replace(/\s+/g, ' ');
+  }
+  return brand;
 }

@@ -44,9 +44,9 @@ export async function loadDocument(bytes: Uint8Array, fileName?: string, opts: L
     return { text, format, sections, ...(warnings.length ? { warnings } : {}) };
   }
   if (format === 'markdown') {
-    const { text, sections, src } = loadMarkdown(decoded);
+    const { text, sections, src, links } = loadMarkdown(decoded);
     if (!text) throw new InvalidInputError('markdown file has no text', details);
-    return { text, format, sections, source: decoded, sourceIndex: src, ...(warnings.length ? { warnings } : {}) };
+    return { text, format, sections, source: decoded, sourceIndex: src, links, ...(warnings.length ? { warnings } : {}) };
   }
   const normalised = normaliseMapped(identity(decoded));
   const text = normalised.text;

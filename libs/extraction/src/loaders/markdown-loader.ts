@@ -9,8 +9,9 @@ import { TextBuilder } from './text-builder.js';
  * become "cell | cell" lines (separator rows dropped), backslash escapes are resolved. Every character of
  * the result keeps its index in `source` (`src`), so quotes can be taken from the file itself.
  */
-export function loadMarkdown(source: string): { text: string; sections: SectionSpan[]; src: Int32Array } {
+export function loadMarkdown(source: string): { text: string; sections: SectionSpan[]; src: Int32Array; links: [number, number][] } {
   const b = new TextBuilder();
+  linkSources = [];
   const lines: { m: Mapped; at: number }[] = [];
   for (let at = 0; at <= source.length; ) {
     let nl = source.indexOf('\n', at);
@@ -53,6 +54,14 @@ export function loadMarkdown(source: string): { text: string; sections: SectionS
       b.add(inline(slice(line.m, atx.indices[2][0], atx.indices[2][1])), { heading: true, level: atx[1].length });
       continue;
     }
+    // A paragraph that is one bold line ("**SECTION II – OBLIGATIONS**") is a heading in all but name.
+    const bold = para.length === 0 && !next.trim() ? /^\s{0,3}(\*\*|__)([^*_\n]{2,150}?)\1\s*$/d.exec(raw) as (RegExpExecArray & { indices: [number, number][] }) | null : null;
+    if (bold && !/[.,;]$/.test(bold[2].trim())) {
+      flush();
+      lastWasItem = false;
+      b.add(inline(slice(line.m, bold.indices[2][0], bold.indices[2][1])), { heading: true, level: 4 });
+      continue;
+    }
     if (raw.trim() && /^\s{0,3}(?:=+|-+)\s*$/.test(next) && !/^\s*[-*+]\s/.test(raw) && para.length === 0) {
       b.add(inline(line.m), { heading: true, level: next.trim().startsWith('=') ? 1 : 2 });
       i++;
@@ -87,8 +96,32 @@ export function loadMarkdown(source: string): { text: string; sections: SectionS
   }
   flush();
   const built = b.build();
-  return { text: built.text, sections: built.sections, src: built.src! };
+  const src = built.src!;
+  // Link texts, as ranges of the normalised text (a provider named as a link is a strong sign of a name).
+  const links: [number, number][] = [];
+  for (const [a, z] of linkSources) {
+    const from = lowerBound(src, a);
+    const to = lowerBound(src, z);
+    if (to > from) links.push([from, to]);
+  }
+  linkSources = [];
+  return { text: built.text, sections: built.sections, src, links };
 }
+
+/** First index whose source index is >= x (the map never decreases). */
+function lowerBound(src: Int32Array, x: number): number {
+  let lo = 0;
+  let hi = src.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (src[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+// Source ranges of link texts seen by `inline` while one document loads (loading is synchronous).
+let linkSources: [number, number][] = [];
 
 /** "| a | b |" → "a | b": cells trimmed and stripped of markup, joined at their source pipes. */
 function tableRow(row: Mapped): Mapped {
@@ -107,6 +140,8 @@ function tableRow(row: Mapped): Mapped {
   return concat(parts);
 }
 
+const LINK_TEXT = /(?<!!)\[([^\]]+)\]\((?:[^()]|\([^)]*\))*\)/dg;
+
 const INLINE: [RegExp, number[]][] = [
   [/!\[([^\]]*)\]\([^)]*\)/dg, [1]],
   [/\[([^\]]*)\]\((?:[^()]|\([^)]*\))*\)/dg, [1]],
@@ -122,6 +157,12 @@ const INLINE: [RegExp, number[]][] = [
 
 /** Strips inline markup from one line, keeping the source index of what stays. */
 function inline(m: Mapped): Mapped {
+  // Note where link texts are before the markup goes.
+  LINK_TEXT.lastIndex = 0;
+  for (let x = LINK_TEXT.exec(m.text); x; x = LINK_TEXT.exec(m.text)) {
+    const span = (x as RegExpExecArray & { indices: [number, number][] }).indices[1];
+    if (span[1] > span[0]) linkSources.push([sourceAt(m, span[0]), sourceAt(m, span[1] - 1) + 1]);
+  }
   let out = m;
   for (const [re, keep] of INLINE) out = keepGroups(out, re, keep);
   return out;
