@@ -42,14 +42,13 @@ describe('fleet parser', () => {
     expect(() => parseFleet(bytes('install_id,vendor\n"a-1,Upheal\n'))).toThrow(InvalidInputError);
   });
 
-  it('parses 10,000 installs in well under a few seconds', () => {
+  // How fast is measured in `npm run bench:integrations` (rows/s), not asserted here: a timed unit test
+  // flakes on a loaded machine.
+  it('parses 10,000 installs into 10,000 systems and their flows', () => {
     const rows = ['install_id,clinician,site,vendor,version,recording,can_disable,audio_retention_days,transcript_retention_days,training,consent_capture,subprocessors,storage_region'];
     for (let i = 0; i < 10_000; i++) rows.push(`i-${i},C ${i},S ${i % 9},Upheal,1.0,always,false,90,365,opt_out,none,OpenAI;Deepgram,US`);
-    const t0 = performance.now();
     const big = parseFleet(bytes(rows.join('\n')));
-    const ms = performance.now() - t0;
     expect(big.systems.filter((s) => s.role === 'ai_notetaker')).toHaveLength(10_000);
     expect(big.flows).toHaveLength(30_000);
-    expect(ms).toBeLessThan(3000);
   });
 });
