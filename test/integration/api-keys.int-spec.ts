@@ -10,20 +10,17 @@ import '@custody/audit';
 import '@custody/config';
 import '@custody/pipeline';
 import { parseExpiry, registerAdmin } from '../../apps/cli/src/commands/admin.command.js';
-import { freshDatabase } from '../support/database.js';
+import { freshPersistence } from '../support/database.js';
 
 describe(`API key lifecycle (${process.env.DATABASE_URL ? 'PostgreSQL' : 'embedded PGlite'})`, () => {
-  let db: Awaited<ReturnType<typeof freshDatabase>>;
+  let store: Awaited<ReturnType<typeof freshPersistence>>;
   let p: Persistence;
 
   beforeAll(async () => {
-    db = await freshDatabase();
-    p = await Persistence.open(db.url, 4);
+    store = await freshPersistence();
+    p = store.persistence;
   }, 120_000);
-  afterAll(async () => {
-    await p?.close();
-    await db?.drop();
-  });
+  afterAll(() => store?.close());
 
   it('gives each key a role, refuses expired and revoked keys, and records the last use', async () => {
     const { workspace } = await p.workspaces.ensure('Keyed Practice');

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { jest } from '@jest/globals';
 import { Command } from 'commander';
 import { DataSource } from 'typeorm';
@@ -8,7 +7,7 @@ import '@custody/audit';
 import '@custody/config';
 import '@custody/pipeline';
 import { registerAuditLog } from '../../apps/cli/src/commands/admin.command.js';
-import { freshDatabase } from '../support/database.js';
+import { freshDatabase, freshPersistence, storedContent } from '../support/database.js';
 
 /**
  * The audit log is tamper-evident: events appended through the real repositories form a hash chain per
@@ -16,25 +15,20 @@ import { freshDatabase } from '../support/database.js';
  * session_replication_role = replica) to edit, delete, insert or reorder rows is caught by verification.
  */
 describe(`tamper-evident audit log (${process.env.DATABASE_URL ? 'PostgreSQL' : 'embedded PGlite'})`, () => {
-  let db: Awaited<ReturnType<typeof freshDatabase>>;
+  let store: Awaited<ReturnType<typeof freshPersistence>>;
   let p: Persistence;
 
   beforeAll(async () => {
-    db = await freshDatabase();
-    p = await Persistence.open(db.url, 4);
+    store = await freshPersistence();
+    p = store.persistence;
   }, 120_000);
-  afterAll(async () => {
-    await p?.close();
-    await db?.drop();
-  });
-
-  const bytes = (s: string) => ({ content: Buffer.from(s), size: Buffer.byteLength(s), sha256: createHash('sha256').update(s).digest('hex'), redacted: false });
+  afterAll(() => store?.close());
 
   /** A workspace with seven events from the repositories, interleaved with another workspace's (so seqs skip). */
   async function loggedWorkspace(name: string): Promise<{ id: string; seqs: number[]; free: number }> {
     const { workspace } = await p.workspaces.ensure(name);
     const { workspace: other } = await p.workspaces.ensure(`${name} neighbour`);
-    const { document } = await p.documents.ingest({ workspaceId: workspace.id, fileName: 'baa.txt', actor: 'key:owner', ...bytes(`BAA for ${name}`) });
+    const { document } = await p.documents.ingest({ workspaceId: workspace.id, fileName: 'baa.txt', actor: 'key:owner', ...storedContent(`BAA for ${name}`) });
     await p.events.record(other.id, 'EvidenceRead', { what: 'graph' });
     await p.documents.recordOutcome(document.id, { type: 'contract', status: 'processed', format: 'text' });
     await p.events.record(other.id, 'EvidenceRead', { what: 'findings' });

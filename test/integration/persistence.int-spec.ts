@@ -1,26 +1,20 @@
-import { createHash } from 'node:crypto';
 import { Persistence } from '@custody/persistence';
-import { freshDatabase } from '../support/database.js';
+import { freshPersistence, storedContent } from '../support/database.js';
 
 describe(`persistence (${process.env.DATABASE_URL ? 'PostgreSQL' : 'embedded PGlite'})`, () => {
-  let db: Awaited<ReturnType<typeof freshDatabase>>;
+  let store: Awaited<ReturnType<typeof freshPersistence>>;
   let p: Persistence;
 
   beforeAll(async () => {
-    db = await freshDatabase();
-    p = await Persistence.open(db.url, 4);
+    store = await freshPersistence();
+    p = store.persistence;
   });
-  afterAll(async () => {
-    await p?.close();
-    await db?.drop();
-  });
-
-  const bytes = (s: string) => ({ content: Buffer.from(s), size: Buffer.byteLength(s), sha256: createHash('sha256').update(s).digest('hex'), redacted: false });
+  afterAll(() => store?.close());
 
   it('stores the same document once and records one DocumentReceived event', async () => {
     const { workspace } = await p.workspaces.ensure('Harborview Counseling');
-    const a = await p.documents.ingest({ workspaceId: workspace.id, fileName: 'baa.txt', ...bytes('Business Associate Agreement') });
-    const b = await p.documents.ingest({ workspaceId: workspace.id, fileName: 'copy.txt', ...bytes('Business Associate Agreement') });
+    const a = await p.documents.ingest({ workspaceId: workspace.id, fileName: 'baa.txt', ...storedContent('Business Associate Agreement') });
+    const b = await p.documents.ingest({ workspaceId: workspace.id, fileName: 'copy.txt', ...storedContent('Business Associate Agreement') });
     expect(a.created).toBe(true);
     expect(b.created).toBe(false);
     expect(b.document.id).toBe(a.document.id);
@@ -31,7 +25,7 @@ describe(`persistence (${process.env.DATABASE_URL ? 'PostgreSQL' : 'embedded PGl
 
   it('records an outcome exactly once even when asked twice (a retried job)', async () => {
     const { workspace } = await p.workspaces.ensure('Retry Practice');
-    const { document } = await p.documents.ingest({ workspaceId: workspace.id, fileName: 'x.json', ...bytes('{"a":1}') });
+    const { document } = await p.documents.ingest({ workspaceId: workspace.id, fileName: 'x.json', ...storedContent('{"a":1}') });
     const first = await p.documents.recordOutcome(document.id, { type: 'integration_config', status: 'processed', format: 'generic-json', analysis: { ok: 1 } });
     const second = await p.documents.recordOutcome(document.id, { type: 'integration_config', status: 'processed', format: 'generic-json', analysis: { ok: 2 } });
     expect(first.recorded).toBe(true);

@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { startEmbeddedPostgres } from '@custody/persistence';
+import { createHash } from 'node:crypto';
+import { Persistence, startEmbeddedPostgres } from '@custody/persistence';
 
 /**
  * A fresh, empty database for one test file: a new database on the server named by `DATABASE_URL`
@@ -40,3 +41,28 @@ export async function freshDatabase(): Promise<{ url: string; mode: 'postgres' |
     },
   };
 }
+
+/**
+ * Custody's store open on a fresh database (see `freshDatabase`), for one test file: `close` shuts the store
+ * and drops the database.
+ */
+export async function freshPersistence(): Promise<{ persistence: Persistence; close(): Promise<void> }> {
+  const db = await freshDatabase();
+  let persistence: Persistence;
+  try {
+    persistence = await Persistence.open(db.url, 4);
+  } catch (err) {
+    await db.drop();
+    throw err;
+  }
+  return {
+    persistence,
+    async close() {
+      await persistence.close();
+      await db.drop();
+    },
+  };
+}
+
+/** A document's content as the store takes it: the bytes, their size and sha256, not redacted. */
+export const storedContent = (s: string) => ({ content: Buffer.from(s), size: Buffer.byteLength(s), sha256: createHash('sha256').update(s).digest('hex'), redacted: false });
