@@ -150,9 +150,14 @@ function start(): void {
       // fill the findings, details and fleet panels when the audit follows.
       const audit = api.audit(asked);
       audit.catch(() => undefined); // handled below; do not report it unhandled while the graph draws
-      serverEls = await api.graph(asked);
+      const els = await api.graph(asked);
+      // The view changed while this load was in flight (a lens switch, a time-travel pick): the queued load
+      // draws the view now asked for; drawing this one would also put the old lens back in the header.
+      if (again) return;
+      serverEls = els;
       render();
       const r = await audit;
+      if (again) return;
       report = r;
       view.lens = r.lens;
       header.setReport(r, asked.asOf);
