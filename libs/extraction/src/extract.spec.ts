@@ -25,11 +25,11 @@ describe('extractFacts', () => {
     expect(r.facts.law_enforcement_disclosure.value).toBe('unspecified');
     expect(r.document.kind).toBe('other');
   });
-  it('is fast: a 40-page BAA (~100 kB) in well under a second', () => {
-    const text = readFileSync(join(fixtures, 'harborline-ehr-baa.txt'), 'utf8').repeat(40);
-    const t0 = performance.now();
-    extractFacts(text);
-    expect(performance.now() - t0).toBeLessThan(1000);
+  // Throughput is measured by `npm run bench:extraction` (MB/s per core over the 740 OTA documents), not here.
+  it('reads a 40-page BAA (the same BAA repeated) to the same facts as one copy', () => {
+    const one = readFileSync(join(fixtures, 'harborline-ehr-baa.txt'), 'utf8');
+    const values = (text: string) => Object.fromEntries(FACT_NAMES.map((n) => [n, extractFacts(text).facts[n].value]));
+    expect(values(one.repeat(40))).toEqual(values(one));
   });
 });
 

@@ -27,11 +27,10 @@ describe('fleet scale', () => {
     return b.build();
   };
 
-  it('reports per install, only where the setting is wrong, in bounded time', () => {
+  // Its speed is measured by `npm run bench:audit` and bench:fleet, not asserted here.
+  it('reports per install, only where the setting is wrong', () => {
     const graph = fleet();
-    const started = Date.now();
     const { findings, errors } = runAudit(testContext(graph));
-    const elapsed = Date.now() - started;
     expect(errors).toEqual([]);
     const cannotDisable = findings.filter((f) => f.kind === 'notetaker_cannot_disable');
     expect(cannotDisable).toHaveLength(INSTALLS - INSTALLS / 10);
@@ -40,7 +39,5 @@ describe('fleet scale', () => {
     expect(findings.filter((f) => f.kind === 'baa_chain_break')).toEqual([]);
     // OpenAI holds every install's transcripts with no contract of its own: its posture is unknown.
     expect(findings.map((f) => f.id)).toContain('weak-law-enforcement-posture@system:openai');
-    // Generous: about 1 s on a laptop; the bound catches accidental quadratic-or-worse lookups.
-    expect(elapsed).toBeLessThan(20_000);
   });
 });

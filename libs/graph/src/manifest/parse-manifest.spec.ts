@@ -156,10 +156,8 @@ documents:
       const bomb = ['a: &a [x, x, x, x, x, x, x, x, x]']
         .concat(['b', 'c', 'd', 'e', 'f', 'g'].map((k, i) => `${k}: &${k} [${Array(9).fill(`*${'abcdefg'[i]}`).join(', ')}]`))
         .join('\n');
-      const started = Date.now();
       const { lines } = problemsOf(bomb);
       expect(lines).toEqual([expect.stringMatching(new RegExp(`^custody\\.yaml:2: \\(yaml\\): too many alias expansions \\(limit ${MAX_ALIAS_COUNT}\\)`))]);
-      expect(Date.now() - started).toBeLessThan(2000);
     });
 
     it('rejects __proto__ and constructor keys without polluting Object.prototype', () => {

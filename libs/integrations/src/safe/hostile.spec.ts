@@ -20,9 +20,7 @@ describe('hostile input', () => {
 
   it('rejects billion laughs without expanding anything', () => {
     const lol = ['<!DOCTYPE lolz [<!ENTITY lol "lol">', ...Array.from({ length: 9 }, (_, i) => `<!ENTITY lol${i + 1} "${`&lol${i || ''};`.repeat(10)}">`), ']>'].join('');
-    const t0 = Date.now();
     rejects(bytes(`<?xml version="1.0"?>${lol}<Subscription xmlns="http://hl7.org/fhir"><criteria value="&lol9;"/></Subscription>`), /entity|DOCTYPE/i);
-    expect(Date.now() - t0).toBeLessThan(1000);
   });
 
   it('rejects a DOCTYPE even without entities (except HTML5)', () => {
