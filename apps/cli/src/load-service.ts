@@ -4,6 +4,10 @@
  */
 export async function loadServiceRuntime() {
   await import('reflect-metadata');
-  const [config, pipeline, audit] = await Promise.all([import('@custody/config'), import('@custody/pipeline'), import('@custody/audit')]);
+  // One after another: concurrent dynamic imports of modules that share dependencies can race while Jest's
+  // ESM loader links them ("module is already linked"); in plain Node sequential costs nothing measurable.
+  const config = await import('@custody/config');
+  const pipeline = await import('@custody/pipeline');
+  const audit = await import('@custody/audit');
   return { config, pipeline, audit };
 }
