@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { InvalidInputError, type Finding } from '@custody/domain';
-import { formatPath, loadYaml, type LocatedProblem } from './safe-yaml.js';
+import { formatPath, loadYaml, type LocatedProblem } from '@custody/domain/safe-yaml';
 
 export const TRIAGE_FILE_NAME = 'custody-triage.yaml';
 
