@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const stamp = join(root, 'dist/.build-stamp');
 /** What `npm run build` reads: sources, the dashboard's static files, compiler and bundler settings. */
-const INPUTS = ['apps', 'libs', 'scripts/build-dashboard.mjs', 'tsconfig.json', 'tsconfig.build.json', 'package.json', 'package-lock.json'];
+const INPUTS = ['apps', 'libs', 'scripts/build-cli.mjs', 'scripts/build-dashboard.mjs', 'tsconfig.json', 'tsconfig.build.json', 'package.json', 'package-lock.json'];
 const SOURCE = /\.(ts|mts|js|mjs|json|html|css)$/;
 
 function newestInput() {
@@ -27,7 +27,7 @@ function newestInput() {
 }
 
 const built = statSync(stamp, { throwIfNoEntry: false })?.mtimeMs ?? 0;
-const cli = statSync(join(root, 'dist/apps/cli/src/main.js'), { throwIfNoEntry: false });
+const cli = statSync(join(root, 'dist/apps/cli/bundle/main.js'), { throwIfNoEntry: false });
 if (!cli || newestInput() > built) {
   const started = Date.now();
   const r = spawnSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: ['ignore', process.stderr, 'inherit'] });

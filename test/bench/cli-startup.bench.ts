@@ -9,7 +9,7 @@
  * - `custody audit examples/harborview-counseling --format json`: < 2 s.
  * Each command runs once as a warm-up (file cache) and then `runs` times (default 5), alternating commands
  * round by round so drift on a shared machine spreads over all of them. It runs the built CLI
- * (dist/apps/cli/src/main.js), building first when the sources are newer (scripts/ensure-built.mjs).
+ * (dist/apps/cli/bundle/main.js, what `bin` installs), building first when the sources are newer (scripts/ensure-built.mjs).
  * The process exit code is 1 when a target is missed or a command fails.
  */
 import { spawnSync } from 'node:child_process';
@@ -22,7 +22,7 @@ const asJson = process.argv.includes('--json');
 const runsArg = process.argv.indexOf('--runs');
 const runs = runsArg > 0 ? Math.max(1, Number(process.argv[runsArg + 1]) || 5) : 5;
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const cli = join(root, 'dist/apps/cli/src/main.js');
+const cli = join(root, 'dist/apps/cli/bundle/main.js');
 
 const built = spawnSync(process.execPath, [join(root, 'scripts/ensure-built.mjs')], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
 if (built.status !== 0) {

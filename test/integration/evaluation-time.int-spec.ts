@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { AuditReport, Finding } from '@custody/domain';
+import { compareFindings, type AuditReport, type Finding } from '@custody/domain';
 import { JobName, JobQueue } from '@custody/pipeline';
 import { workspaceRoutes } from '../support/api-client.js';
 import { startTestApp, type TestApp } from '../support/app.js';
@@ -49,6 +49,38 @@ describe(`evaluation time (${process.env.DATABASE_URL ? 'PostgreSQL + Redis' : '
     await waitUntil(drained, 120_000, 'documents processed, projected and scored');
   }, 180_000);
   afterAll(() => t?.close());
+
+  // Runs first: the later cases move the stored evaluation time away from the present.
+  it('a live audit is the read model the score job stored, equal to an evaluation on read', async () => {
+    const live = await json<AuditReport>('/audit');
+    const scoring = await json<{ score: AuditReport['score']; lens: string; evaluatedAt: string }>('/score');
+    expect(live.findings.length).toBeGreaterThan(0);
+    expect(live.findings.map((f) => f.id)).toEqual((await stored()).sort(compareFindings).map((f) => f.id));
+    expect(live.score).toEqual(scoring.score);
+    expect(live.lens).toBe(scoring.lens);
+    expect(live.generatedAt).toBe(scoring.evaluatedAt);
+
+    // The same state evaluated on read (asOf now replays the event store and runs every rule) gives the same audit.
+    const onRead = await json<AuditReport>(`/audit?asOf=${encodeURIComponent(new Date().toISOString())}`);
+    const { generatedAt: _a, ...liveRest } = live;
+    const { generatedAt: _b, ...onReadRest } = onRead;
+    expect({ ...liveRest, systems: liveRest.systems.map((s) => s.id) }).toEqual({ ...onReadRest, systems: onReadRest.systems.map((s) => s.id) });
+
+    // Proof that the live read evaluates nothing: a stored total no evaluation could give comes back as is,
+    // for the default lens named or not; another lens evaluates on read.
+    const ds = t.runtime.persistence.dataSource;
+    await ds.query(`UPDATE score SET data = jsonb_set(data, '{total}', '12.345') WHERE workspace_id = $1`, [wsId]);
+    try {
+      expect((await json<AuditReport>('/audit')).score.total).toBe(12.345);
+      expect((await json<AuditReport>(`/audit?lens=${live.lens}`)).score.total).toBe(12.345);
+      const other = (['default', 'minors'] as const).find((l) => l !== live.lens)!;
+      const elsewhere = await json<AuditReport>(`/audit?lens=${other}`);
+      expect(elsewhere.lens).toBe(other);
+      expect(elsewhere.score.total).not.toBe(12.345);
+    } finally {
+      await ds.query(`UPDATE score SET data = jsonb_set(data, '{total}', $2::jsonb) WHERE workspace_id = $1`, [wsId, JSON.stringify(scoring.score.total)]);
+    }
+  });
 
   it('a BAA that expires while nothing arrives is flagged by the scheduled re-score', async () => {
     const id = 'expired-baa@system:reminders';

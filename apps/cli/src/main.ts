@@ -1,37 +1,8 @@
 #!/usr/bin/env node
-// Each command loads what it needs when it runs (dynamic imports in its action), so `--version`, `--help` and
-// `rules` never load Nest, BullMQ, TypeORM or PGlite; only `serve` and the admin verbs do.
-import { Command, CommanderError } from 'commander';
-import { CustodyError } from '@custody/domain';
-import { registerAdmin, registerAuditLog } from './commands/admin.command.js';
-import { registerAudit } from './commands/audit.command.js';
-import { registerExtract } from './commands/extract.command.js';
-import { registerInit } from './commands/init.command.js';
-import { registerRules } from './commands/rules.command.js';
-import { registerServe } from './commands/serve.command.js';
-import { EXIT } from './exit-codes.js';
+// The `custody` entry. `--version` is answered before anything else loads (not even the argument parser);
+// every other command goes to the program, whose commands import what they need when they run.
+import { VERSION } from './version.js';
 
-const program = new Command('custody')
-  .description('Custody: where a practice\'s client records go, and how exposed they are on the way')
-  .version('0.1.0')
-  .exitOverride();
-
-registerServe(program);
-registerInit(program);
-registerAudit(program);
-registerExtract(program);
-registerRules(program);
-registerAdmin(program);
-registerAuditLog(program);
-
-program.parseAsync(process.argv).catch((err: unknown) => {
-  if (err instanceof CommanderError) {
-    process.exit(err.exitCode === 0 ? EXIT.ok : EXIT.usage);
-  }
-  if (err instanceof CustodyError) {
-    process.stderr.write(`custody: ${err.message}\n`);
-    process.exit(EXIT.usage);
-  }
-  process.stderr.write(`custody: internal error: ${(err as Error)?.stack ?? String(err)}\n`);
-  process.exit(EXIT.internal);
-});
+const [first, ...rest] = process.argv.slice(2);
+if ((first === '--version' || first === '-V') && rest.length === 0) process.stdout.write(`${VERSION}\n`);
+else await import('./program.js');

@@ -5,7 +5,7 @@
  * its most exposed install (the server's class, copied), and its flows are the union of its installs' flows.
  */
 import type { DataCategory, Severity } from '@custody/domain';
-import { DATA_CATEGORIES, severityRank } from '@custody/domain';
+import { DATA_CATEGORIES, fleetGroupLabel, fleetGroupOf, severityRank } from '@custody/domain';
 import type { CyEdge, CyNode, CytoscapeElements } from '@custody/graph/cytoscape-elements';
 
 export interface FleetGroup {
@@ -31,16 +31,6 @@ export interface FleetView {
   alias: Map<string, string>;
 }
 
-const plural = (n: number) => `${n.toLocaleString('en-US')} install${n === 1 ? '' : 's'}`;
-
-export function groupKey(vendor: string, site: string | null): string {
-  return `fleet:${encodeURIComponent(vendor)}@${encodeURIComponent(site ?? '')}`;
-}
-
-export function groupLabel(vendor: string, site: string | null, count: number): string {
-  return `${vendor}${site ? ` · ${site}` : ''} (${plural(count)})`;
-}
-
 const bandClass = (n: CyNode) => n.classes.split(' ').find((c) => c.startsWith('exposure-')) ?? 'exposure-none';
 
 /** Group installs by vendor + site and collapse every group not in `expanded`. Linear in elements. */
@@ -49,9 +39,8 @@ export function collapseFleet(els: CytoscapeElements, expanded: ReadonlySet<stri
   for (const n of els.nodes) {
     const g = n.data.group;
     if (!g) continue;
-    const vendor = g.vendor ?? n.data.label;
-    const site = g.site ?? null;
-    const key = groupKey(vendor, site);
+    // The same grouping as the report's picture (domain fleetGroupOf): one node per vendor and site.
+    const { key, vendor, site } = fleetGroupOf(g, n.data.label);
     let group = byKey.get(key);
     if (!group) byKey.set(key, (group = { key, vendor, site, label: '', members: [], worst: n, expanded: expanded.has(key) }));
     group.members.push(n);
@@ -59,7 +48,7 @@ export function collapseFleet(els: CytoscapeElements, expanded: ReadonlySet<stri
   }
   const groups = [...byKey.values()];
   for (const g of groups) {
-    g.label = groupLabel(g.vendor, g.site, g.members.length);
+    g.label = fleetGroupLabel(g, g.members.length);
     g.members.sort((a, b) => b.data.score - a.data.score || a.data.label.localeCompare(b.data.label));
   }
   groups.sort((a, b) => b.worst.data.score - a.worst.data.score || a.label.localeCompare(b.label));

@@ -3,7 +3,7 @@
  * and offers the interactions the panels drive (select, highlight a finding's subject, filter, path).
  */
 import cytoscape, { type Core, type EdgeSingular, type NodeSingular } from 'cytoscape';
-import type { DataCategory, Finding, SystemRole } from '@custody/domain';
+import { isTriageCleared, type DataCategory, type Finding, type SystemRole } from '@custody/domain';
 import type { CytoscapeElements } from '@custody/graph/cytoscape-elements';
 import svgExport from 'cytoscape-svg';
 import { layeredPositions } from './layout.js';
@@ -86,7 +86,7 @@ export class GraphView {
       // Critical last, so it wins where both apply.
       for (const sev of ['high', 'critical'] as const) {
         for (const f of findings) {
-          if (f.severity !== sev || (f.triage && f.triage.status !== 'open' && f.triage.status !== 'accepted')) continue;
+          if (f.severity !== sev || isTriageCleared(f)) continue;
           for (const id of subjectEdges(f.subject, between)) this.cy.getElementById(this.resolve(id)).removeClass('risk-high').addClass(`risk-${sev}`);
         }
       }

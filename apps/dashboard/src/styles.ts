@@ -4,17 +4,10 @@
  * decides nothing about risk; it maps classes to colours and shapes.
  */
 import type { StylesheetJson } from 'cytoscape';
-import type { SystemRole } from '@custody/domain';
-import type { ExposureBand } from '@custody/graph/cytoscape-elements';
+import { EXPOSURE_BANDS, EXPOSURE_PALETTE, type ExposureBand, type SystemRole } from '@custody/domain';
 
-/** Exposure colours (same palette as the HTML report's graph). */
-export const BAND_COLOURS: Record<ExposureBand, string> = {
-  none: '#94a3b8',
-  low: '#16a34a',
-  medium: '#d97706',
-  high: '#ea580c',
-  critical: '#dc2626',
-};
+/** Exposure colours: the domain's palette, which the report's picture draws with too. */
+export const BAND_COLOURS = Object.fromEntries(EXPOSURE_BANDS.map((b) => [b, EXPOSURE_PALETTE[b].stroke])) as Record<ExposureBand, string>;
 
 /** A distinct shape per role, so the picture reads without colour too ("icons by shape"). */
 export const ROLE_SHAPES: Record<SystemRole, string> = {

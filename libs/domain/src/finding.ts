@@ -1,5 +1,6 @@
 import type { Evidence } from './evidence.js';
-import type { DataCategory, FindingKind, Severity } from './taxonomy.js';
+import { cmp } from './collections.js';
+import { severityRank, type DataCategory, type FindingKind, type Severity } from './taxonomy.js';
 
 export interface Citation {
   /** e.g. `45 CFR 164.502(e)` */
@@ -76,4 +77,12 @@ export interface Score {
  */
 export function isTriageCleared(f: { triage?: { status: TriageStatus } }): boolean {
   return f.triage?.status === 'false_positive' || f.triage?.status === 'mitigated';
+}
+
+/**
+ * The order findings are listed in everywhere (an audit run, the stored read model): worst severity first,
+ * then by id, so a report built from storage lists them as a fresh evaluation does.
+ */
+export function compareFindings(a: Pick<Finding, 'severity' | 'id'>, b: Pick<Finding, 'severity' | 'id'>): number {
+  return severityRank(b.severity) - severityRank(a.severity) || cmp(a.id, b.id);
 }

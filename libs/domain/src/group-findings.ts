@@ -1,5 +1,6 @@
 import type { Finding, FindingInstance } from './finding.js';
 import type { GraphSystem } from './graph.js';
+import { nameKey, slugify } from './names.js';
 import { severityRank } from './taxonomy.js';
 
 /**
@@ -23,7 +24,7 @@ export function groupFindings(findings: readonly Finding[], systems: readonly Pi
   const standIn = (installId: string): string | undefined => {
     const vendor = byId.get(installId)?.group?.vendor;
     if (vendor === undefined) return undefined;
-    return vendorSystem.get(nameKey(vendor)) ?? `fleet-${nameKey(vendor) || 'unknown'}`;
+    return vendorSystem.get(nameKey(vendor)) ?? `fleet-${slugify(vendor, { fallback: 'unknown' })}`;
   };
 
   const groups = new Map<string, { subject: string; members: Finding[]; installs: Map<Finding, string> }>();
@@ -96,7 +97,6 @@ function merge(subject: string, members: Finding[], installs: Map<Finding, strin
   };
 }
 
-const nameKey = (name: string) => name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 function dedupe<T>(xs: T[], key: (x: T) => string): T[] {

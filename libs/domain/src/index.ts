@@ -9,6 +9,8 @@ export * from './audit-report.js';
 export * from './corrections.js';
 export * from './audit-diff.js';
 export * from './collections.js';
+export * from './names.js';
+export * from './picture.js';
 export * from './group-findings.js';
 export * from './paging.js';
 export * from './roles.js';

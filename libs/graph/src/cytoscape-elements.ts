@@ -6,9 +6,9 @@
 import type { AuditReport, DataCategory, Finding, GraphFlow, GraphSystem, LegalBasis, Severity, SystemRole, Transport } from '@custody/domain';
 import { BUSINESS_ASSOCIATE_ROLES, DATA_CATEGORIES, isTriageCleared, PRACTICE_ID, severityRank, UNENCRYPTED_TRANSPORTS } from '@custody/domain';
 
-/** Exposure bands a node score (0–100) falls into, least to most exposed. */
-export const EXPOSURE_BANDS = ['none', 'low', 'medium', 'high', 'critical'] as const;
-export type ExposureBand = (typeof EXPOSURE_BANDS)[number];
+import type { ExposureBand } from '@custody/domain';
+// The bands (and their palette) are the domain's, shared by the dashboard and the report picture.
+export { EXPOSURE_BANDS, type ExposureBand } from '@custody/domain';
 
 /**
  * Lower bounds (inclusive) of each band on the 0–100 node score. `none` is exactly 0: any point of exposure

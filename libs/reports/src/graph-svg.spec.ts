@@ -1,4 +1,5 @@
 import { sampleAuditReport, sampleFleetAuditReport } from '../../../test/fixtures/reports/sample-audit-report.js';
+import { fleetGroupOf } from '@custody/domain';
 import { renderGraphSvg } from './graph-svg.js';
 
 /** Node id → top-left corner, read back from the SVG. */
@@ -49,12 +50,14 @@ describe('renderGraphSvg', () => {
     }
   });
 
-  it('collapses fleet installs into one node per vendor', () => {
+  it('collapses fleet installs into one node per vendor and site, as the dashboard groups them', () => {
     const fleet = renderGraphSvg(sampleFleetAuditReport());
     const ids = [...nodePositions(fleet).keys()];
     expect(ids.filter((id) => id.startsWith('scribe-install'))).toEqual([]);
-    expect(ids).toContain('fleet:ai_notetaker:ScribeWell AI');
-    expect(fleet).toContain('>ScribeWell AI (4 installs)</text>');
+    const sites = ['Oakland', 'Fresno'].map((site) => fleetGroupOf({ vendor: 'ScribeWell AI', site }, ''));
+    expect(ids).toEqual(expect.arrayContaining(sites.map((g) => g.key)));
+    expect(fleet).toContain('<title>ScribeWell AI · Oakland (2 installs) — AI notetaker');
+    expect(fleet).toContain('<title>ScribeWell AI · Fresno (2 installs) — AI notetaker');
   });
 
   it('escapes names', () => {

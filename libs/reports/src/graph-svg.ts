@@ -5,19 +5,13 @@
  * dashboard uses (toCytoscapeElements), so report and dashboard agree.
  */
 import type { AuditReport } from '@custody/domain';
-import { PRACTICE_ID } from '@custody/domain';
+import { EXPOSURE_PALETTE, fleetGroupLabel, fleetGroupOf, PRACTICE_ID } from '@custody/domain';
 import { type CyEdge, type CyNode, type ExposureBand, exposureBand, longestPathColumns, toCytoscapeElements } from '@custody/graph';
 import { escapeHtml as esc } from './escape.js';
 import { roleLabel } from './plain-language.js';
 
-/** Fill and stroke per exposure band; the dashboard stylesheet uses the same palette. */
-export const BAND_COLOURS: Record<ExposureBand, { fill: string; stroke: string }> = {
-  none: { fill: '#eef2f6', stroke: '#94a3b8' },
-  low: { fill: '#dcfce7', stroke: '#16a34a' },
-  medium: { fill: '#fef3c7', stroke: '#d97706' },
-  high: { fill: '#ffedd5', stroke: '#ea580c' },
-  critical: { fill: '#fee2e2', stroke: '#dc2626' },
-};
+/** Fill and stroke per exposure band: the domain's palette, the dashboard's too. */
+export const BAND_COLOURS: Readonly<Record<ExposureBand, { fill: string; stroke: string }>> = EXPOSURE_PALETTE;
 
 const NODE_W = 180;
 const NODE_H = 50;
@@ -38,17 +32,19 @@ function collapse(nodes: CyNode[], edges: CyEdge[]): { nodes: LayoutNode[]; edge
   const key = new Map<string, string>();
   const out = new Map<string, LayoutNode>();
   for (const n of nodes) {
-    const k = n.data.group ? `fleet:${n.data.role}:${n.data.group.vendor ?? n.data.label}` : n.data.id;
+    // The dashboard's grouping (domain fleetGroupOf): one box per vendor and site.
+    const group = n.data.group ? fleetGroupOf(n.data.group, n.data.label) : undefined;
+    const k = group?.key ?? n.data.id;
     key.set(n.data.id, k);
     const prev = out.get(k);
     if (prev) {
       prev.installs += 1;
       prev.score = Math.max(prev.score, n.data.score);
       prev.findings += n.data.findingCount;
-      prev.label = `${n.data.group?.vendor ?? n.data.label} (${prev.installs} installs)`;
     } else {
       out.set(k, { id: k, label: n.data.label, role: n.data.role, score: n.data.score, findings: n.data.findingCount, installs: 1 });
     }
+    if (group) out.get(k)!.label = fleetGroupLabel(group, out.get(k)!.installs);
   }
   const merged = new Map<string, LayoutEdge>();
   for (const e of edges) {

@@ -2,6 +2,7 @@ import {
   cmp,
   hasExpired,
   isBaaContract,
+  nameKey,
   stampEvidence,
   unique,
   unspecifiedValue,
@@ -135,12 +136,8 @@ export function nameMatcher(names: readonly string[]): (name: string) => boolean
   };
 }
 
-function normalise(s: string): string {
-  return s
-    .toLowerCase()
-    .replace(/\b(inc|llc|l\.l\.c|ltd|corp|corporation|co|gmbh)\b\.?/g, '')
-    .replace(/[^a-z0-9]/g, '');
-}
+// Vendor names compare by the domain's one name key (the projection matches parties by the same).
+const normalise = nameKey;
 
 // Shared with the graph library's queries; re-exported so the rules keep one import for them.
 export { cmp, unique } from '@custody/domain';

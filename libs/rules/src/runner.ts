@@ -1,5 +1,5 @@
-import { DATA_CATEGORIES, groupFindings, severityRank, type Citation, type Evidence, type Finding, type Lens, type Score } from '@custody/domain';
-import { cmp, unique } from './contracts.js';
+import { compareFindings, DATA_CATEGORIES, groupFindings, type Citation, type Evidence, type Finding, type Lens, type Score } from '@custody/domain';
+import { unique } from './contracts.js';
 import { REGISTRY } from './registry.js';
 import type { FindingDraft, Rule, RuleContext } from './rule.js';
 import { computeScore, type FindingPoints } from './score.js';
@@ -46,7 +46,7 @@ export function runRules(ctx: RuleContext, rules: readonly Rule[] = REGISTRY): R
   }
   // One finding per problem: the same finding on many installs of one vendor becomes one, with instances.
   findings.splice(0, findings.length, ...groupFindings(findings, ctx.graph.systems));
-  findings.sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || cmp(a.id, b.id));
+  findings.sort(compareFindings);
   return { findings, errors };
 }
 

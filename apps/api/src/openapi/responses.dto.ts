@@ -74,6 +74,10 @@ export class StoredScoreDto {
   @ApiPropertyOptional({ type: ScoreDto, nullable: true }) score?: ScoreDto | null;
   @ApiPropertyOptional() graphVersion?: number;
   @ApiPropertyOptional() computedAt?: string;
+  @ApiPropertyOptional({ description: 'The evaluation time the rules ran at' }) evaluatedAt?: string;
+  @ApiPropertyOptional({ description: 'The lens the findings were scored under' }) lens?: string;
+  @ApiPropertyOptional({ description: 'Rules that threw in that run', type: 'array', items: { type: 'object', properties: { ruleId: { type: 'string' }, message: { type: 'string' } } } })
+  ruleErrors?: { ruleId: string; message: string }[];
   @ApiPropertyOptional({ description: 'Why there is no score yet' }) reason?: string;
 }
 

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { defaultLens, InvalidInputError, LENSES, NotFoundError, type AuditReport, type Graph, type Lens } from '@custody/domain';
+import { InvalidInputError, LENSES, NotFoundError, defaultLens, type AuditReport, type Graph, type Lens } from '@custody/domain';
 import type { Persistence } from '@custody/persistence';
 import { composeReport, evaluateGraph, loadAnalyzedDocuments, loadCorrections, loadTriage, projectDocuments, type AnalyzedDocument } from '@custody/audit';
 import { PERSISTENCE, RUNTIME, type Runtime } from '@custody/pipeline';
@@ -21,9 +21,11 @@ export function parseAsOf(value: unknown): Date | undefined {
 const CACHE_SIZE = 8;
 
 /**
- * Reads a workspace's audit: the stored projection now, or a replay of the event store as of a moment.
- * Rules and score run on each new state; an audit of a state already evaluated (same workspace, lens, moment
- * and latest change) is served from a small cache, so a dashboard refresh evaluates once.
+ * Reads a workspace's audit. "Now" (no `asOf`, the workspace's own lens) is the stored read model the score
+ * job writes — projection, findings, score, rule errors — so a live read runs no rule and agrees with
+ * `/findings` and `/score`. Only a moment in the past (`asOf`, replayed from the event store), another lens
+ * or a what-if evaluate on read; those are kept in a small cache keyed by the latest change, so a dashboard
+ * asking for /audit and /graph of one moment evaluates once.
  */
 @Injectable()
 export class AuditService {
@@ -42,7 +44,12 @@ export class AuditService {
   }
 
   async report(workspaceId: string, opts: { lens?: Lens; asOf?: Date } = {}): Promise<AuditReport> {
-    // "Now" reads are evaluated at the current time, and contract expiry goes by the day: the day is in the key.
+    if (!opts.asOf) {
+      const stored = await this.stored(workspaceId, opts.lens);
+      if (stored) return stored;
+    }
+    // "Now" reads that fall through (another lens, nothing scored yet) are evaluated at the current time, and
+    // contract expiry goes by the day: the day is in the key.
     const key = [workspaceId, opts.lens ?? '', opts.asOf?.toISOString() ?? `now:${new Date().toISOString().slice(0, 10)}`, await this.db.events.changeSeq(workspaceId)].join('|');
     let pending = this.cache.get(key);
     if (!pending) {
@@ -52,6 +59,32 @@ export class AuditService {
       while (this.cache.size > CACHE_SIZE) this.cache.delete(this.cache.keys().next().value!);
     }
     return pending;
+  }
+
+  /**
+   * The live audit composed from the read model, or undefined when it cannot answer: another lens was asked
+   * for, or the workspace has no scoring under a known lens yet (a new workspace before its first score job,
+   * or a row stored before lenses were kept, which the start-up re-score replaces). While a newer projection
+   * waits for its score job, the previous scoring is served with the newer graph; the score job's
+   * `ExposureScored` event tells readers to fetch again.
+   */
+  private async stored(workspaceId: string, lens?: Lens): Promise<AuditReport | undefined> {
+    const workspace = await this.db.workspaces.findById(workspaceId);
+    if (!workspace) throw new NotFoundError('workspace', workspaceId);
+    const scoring = await this.db.projections.score(workspaceId);
+    if (!scoring?.lens || (lens && lens !== scoring.lens)) return undefined;
+    const projection = await this.db.projections.graph(workspaceId);
+    if (!projection) return undefined;
+    const findings = await this.db.projections.openFindings(workspaceId);
+    const documents = await loadAnalyzedDocuments(this.db, workspaceId);
+    return composeReport({
+      workspace: { id: workspace.id, name: workspace.name },
+      graph: projection.graph,
+      evaluation: { findings, score: scoring.score, ruleErrors: scoring.ruleErrors },
+      documents,
+      lens: scoring.lens,
+      generatedAt: scoring.evaluatedAt,
+    });
   }
 
   private async evaluate(workspaceId: string, opts: { lens?: Lens; asOf?: Date }): Promise<AuditReport> {

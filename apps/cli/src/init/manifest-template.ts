@@ -2,7 +2,7 @@
  * The commented `custody.yaml` that `custody init` writes: what a new user said (practice, jurisdiction,
  * lenses, systems) plus comments that name every accepted value, so the file teaches its own schema.
  */
-import { DATA_CATEGORIES, InvalidInputError, LENSES, PRACTICE_ID, SYSTEM_ROLES, TRANSPORTS, type Lens, type SystemRole } from '@custody/domain';
+import { DATA_CATEGORIES, InvalidInputError, LENSES, PRACTICE_ID, slugify, SYSTEM_ROLES, TRANSPORTS, type Lens, type SystemRole } from '@custody/domain';
 import { parseManifest } from '@custody/graph';
 
 export interface InitAnswers {
@@ -15,7 +15,8 @@ export interface InitAnswers {
 
 /** A system id from its name: what flows, documents and finding subjects refer to. */
 export function systemId(name: string, taken: Set<string>): string {
-  const base = name.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 56) || 'system';
+  // 56, not 60: room for a `-2` suffix within the manifest's id grammar.
+  const base = slugify(name, { max: 56, fallback: 'system' });
   let id = base === PRACTICE_ID ? `${base}-system` : base;
   for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
   taken.add(id);

@@ -4,8 +4,8 @@ import type { Evidence } from '@custody/domain';
 import type { Manifest } from './manifest.js';
 import { manifestSchema } from './manifest.schema.js';
 import type { ManifestInput } from './manifest.schema.js';
-import { formatPath, loadYaml } from './safe-yaml.js';
-import type { LoadedYaml, LocatedProblem } from './safe-yaml.js';
+import { formatPath, loadYaml } from '@custody/domain/safe-yaml';
+import type { LoadedYaml, LocatedProblem } from '@custody/domain/safe-yaml';
 
 /**
  * Parse and validate a stack manifest (`custody.yaml`).

@@ -4,14 +4,14 @@
  * the same map the service builds from FindingTriaged events, applied by the rules' `runAudit`.
  */
 import { z } from 'zod';
-import { InvalidInputError, type Finding } from '@custody/domain';
-import { formatPath, loadYaml, type LocatedProblem } from './safe-yaml.js';
+import { InvalidInputError, TRIAGE_STATUSES, type Finding } from '@custody/domain';
+import { formatPath, loadYaml, type LocatedProblem } from '@custody/domain/safe-yaml';
 
 export const TRIAGE_FILE_NAME = 'custody-triage.yaml';
 
 const decision = z.strictObject({
   finding: z.string().regex(/^[a-z0-9][a-z0-9-]*@\S+$/, 'must be a finding id `ruleId@subject`, as in the report'),
-  status: z.enum(['open', 'accepted', 'mitigated', 'false_positive']),
+  status: z.enum(TRIAGE_STATUSES),
   reason: z.string().trim().min(1, 'must say why'),
   by: z.string().trim().min(1, 'must say who decided'),
   // YAML's core schema reads 2026-11-02 as a string, so a date stays as written.

@@ -1,38 +1,7 @@
 import { DATA_CATEGORIES, hasExpired, stampEvidence } from '@custody/domain';
+// Name keys and slugs are the domain's (names.ts): the projection, parsers and rules share one definition.
+export { nameKey as normaliseName, slugify } from '@custody/domain';
 import type { DataCategory, Evidence } from '@custody/domain';
-
-/** Words that distinguish a company's legal entity, not the company: "Upheal, Inc." is "Upheal". */
-const LEGAL_SUFFIXES = new Set(['inc', 'incorporated', 'llc', 'ltd', 'limited', 'corp', 'corporation', 'co', 'company', 'gmbh', 'plc', 'pbc', 'lp', 'llp', 'pc', 'pllc', 'sa', 'ag', 'bv']);
-
-/**
- * A case-, accent- and punctuation-insensitive key for a party's name, without trailing legal suffixes.
- * `"Upheal, Inc."`, `"UPHEAL"` and `"Upheal Inc"` all give `"upheal"`.
- */
-export function normaliseName(name: string): string {
-  const words = name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    // "L.L.C." and "Inc." lose their dots so abbreviations compare as words.
-    .replace(/\./g, '')
-    .replace(/&/g, ' and ')
-    .split(/[^a-z0-9]+/)
-    .filter(Boolean);
-  while (words.length > 1 && LEGAL_SUFFIXES.has(words[words.length - 1])) words.pop();
-  return words.join('');
-}
-
-/** A system id made from a name: lowercase, `-` separated, within the manifest's id grammar. */
-export function slugify(name: string): string {
-  const slug = name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60);
-  return slug || 'system';
-}
 
 export function basename(file: string): string {
   return (file.split(/[\\/]/).pop() ?? file).toLowerCase();

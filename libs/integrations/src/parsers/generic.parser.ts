@@ -66,7 +66,7 @@ export function parseGeneric(ctx: ParseContext): ParseResult {
       break;
     }
     case 'generic-yaml': {
-      const { value, lines } = parseYamlWithLines(ctx.text, (o) => ctx.lines.lineAt(o));
+      const { value, lines } = parseYamlWithLines(ctx.text);
       readTree(ctx, value, { lineOf: (p, n) => lines.get(p) ?? lineOfValue(n) });
       break;
     }

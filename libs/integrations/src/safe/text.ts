@@ -1,4 +1,4 @@
-import { InvalidInputError } from '@custody/domain';
+import { InvalidInputError, slugify } from '@custody/domain';
 import { DEFAULT_MAX_BYTES } from '../types.js';
 import { binaryContainer, decodeText } from './decode.js';
 
@@ -72,20 +72,10 @@ export class LineIndex {
   }
 }
 
-/** Lower-case slug for ids: stable, ASCII, dash-separated, at most 60 characters. */
+/** The domain's slug for config ids; a template reference `${name}` counts as its name. */
 export function slug(s: string): string {
-  // Only the head can reach the 60-character slug; the cap bounds every pattern below.
-  const out = s
-    .slice(0, 1024)
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/\$\{([^}]*)\}/g, '$1')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60)
-    .replace(/-+$/g, '');
-  return out || 'unnamed';
+  // Only the head can reach the slug; the cap bounds the pattern below.
+  return slugify(s.slice(0, 1024).replace(/\$\{([^}]*)\}/g, '$1'));
 }
 
 /** Decodes the XML predefined entities and numeric references (no DTD entities are ever expanded). */

@@ -49,4 +49,9 @@ export class ScoreEntity {
   @Column('jsonb') data: unknown;
   @Column({ name: 'graph_version', type: 'int' }) graphVersion: number;
   @Column({ name: 'computed_at', type: 'timestamptz' }) computedAt: Date;
+  /** The lens the findings were scored under (null: scored before the read model kept it). */
+  @Column({ type: 'text', nullable: true }) lens: string | null;
+  @Column({ name: 'rule_errors', type: 'jsonb', default: () => "'[]'" }) ruleErrors: unknown;
+  /** The evaluation time ("now" of the rules), which a scheduled re-score sets apart from the write time. */
+  @Column({ name: 'evaluated_at', type: 'timestamptz', nullable: true }) evaluatedAt: Date | null;
 }

@@ -1,5 +1,5 @@
-import type { Finding, Graph, Score } from '@custody/domain';
-import type { DataSource } from 'typeorm';
+import { compareFindings, type Finding, type Graph, type Lens, type Score } from '@custody/domain';
+import { IsNull, type DataSource } from 'typeorm';
 import { FindingEntity, FlowEdgeEntity, GraphProjectionEntity, ScoreEntity, SystemNodeEntity } from '../entities/index.js';
 import type { EventStoreRepository, StoredEvent } from './event-store.repository.js';
 
@@ -8,6 +8,20 @@ export interface StoredProjection {
   eventSeq: number;
   graph: Graph;
   updatedAt: string;
+}
+
+/** What a scoring run stores beside its findings: the "now" read model a live audit is composed from. */
+export interface StoredScoring {
+  score: Score;
+  graphVersion: number;
+  /** When it was written. */
+  computedAt: string;
+  /** The evaluation time the rules ran at (a scheduled re-score runs at its own moment). */
+  evaluatedAt: string;
+  /** The lens it was scored under; absent for rows scored before the read model kept it. */
+  lens?: Lens;
+  /** Rules that threw during that run. */
+  ruleErrors: { ruleId: string; message: string }[];
 }
 
 /** The read models: graph projection, findings with history, and the score. Rebuilt from the event store by jobs. */
@@ -45,9 +59,15 @@ export class ProjectionRepository {
     });
   }
 
-  /** Stores a scoring run: findings upserted with first/last seen, vanished ones resolved, and the score. */
-  async saveScoring(workspaceId: string, graphVersion: number, findings: Finding[], score: Score):
-    Promise<{ saved: boolean; appeared: string[]; resolved: string[]; event?: StoredEvent }> {
+  /**
+   * Stores a scoring run: findings upserted with first/last seen, vanished ones resolved, and the score with
+   * the lens, rule errors and evaluation time it was computed with.
+   */
+  async saveScoring(
+    workspaceId: string, graphVersion: number,
+    { findings, score, ruleErrors }: { findings: Finding[]; score: Score; ruleErrors: StoredScoring['ruleErrors'] },
+    run: { lens: Lens; evaluatedAt: Date },
+  ): Promise<{ saved: boolean; appeared: string[]; resolved: string[]; event?: StoredEvent }> {
     return this.ds.transaction(async (m) => {
       // One scoring write per workspace at a time, and never an older graph's over a newer one's.
       await m.query('SELECT pg_advisory_xact_lock(hashtext($1))', [workspaceId]);
@@ -70,7 +90,7 @@ export class ProjectionRepository {
       for (const batch of chunks(rows)) await m.upsert(FindingEntity, batch, ['workspaceId', 'id']);
       const resolved = [...open.keys()];
       for (const ids of chunks(resolved)) await m.createQueryBuilder().update(FindingEntity).set({ resolvedAt: now }).where('workspace_id = :workspaceId AND id IN (:...ids)', { workspaceId, ids }).execute();
-      await m.save(ScoreEntity, { workspaceId, total: score.total, data: score, graphVersion, computedAt: now });
+      await m.save(ScoreEntity, { workspaceId, total: score.total, data: score, graphVersion, computedAt: now, lens: run.lens, ruleErrors, evaluatedAt: run.evaluatedAt });
       const event = await this.events.append(m, workspaceId, 'ExposureScored', { graphVersion, total: score.total, findings: findings.length, appeared, resolved });
       return { saved: true, appeared, resolved, event };
     });
@@ -84,9 +104,22 @@ export class ProjectionRepository {
     }));
   }
 
-  async score(workspaceId: string): Promise<{ score: Score; graphVersion: number; computedAt: string } | undefined> {
+  /** The open findings exactly as the last scoring run produced them, in the order an evaluation lists them. */
+  async openFindings(workspaceId: string): Promise<Finding[]> {
+    const rows = await this.ds.getRepository(FindingEntity).find({ where: { workspaceId, resolvedAt: IsNull() }, select: { data: true } });
+    return rows.map((r) => r.data as Finding).sort(compareFindings);
+  }
+
+  async score(workspaceId: string): Promise<StoredScoring | undefined> {
     const row = await this.ds.getRepository(ScoreEntity).findOneBy({ workspaceId });
-    return row ? { score: row.data as Score, graphVersion: row.graphVersion, computedAt: new Date(row.computedAt).toISOString() } : undefined;
+    if (!row) return undefined;
+    const computedAt = new Date(row.computedAt).toISOString();
+    return {
+      score: row.data as Score, graphVersion: row.graphVersion, computedAt,
+      evaluatedAt: row.evaluatedAt ? new Date(row.evaluatedAt).toISOString() : computedAt,
+      lens: (row.lens ?? undefined) as Lens | undefined,
+      ruleErrors: (row.ruleErrors ?? []) as StoredScoring['ruleErrors'],
+    };
   }
 }
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ConflictError, InvalidInputError } from '@custody/domain';
+import { ConflictError, InvalidInputError, slugify } from '@custody/domain';
 import type { DataSource } from 'typeorm';
 import { WorkspaceEntity } from '../entities/index.js';
 import { ApiKeyRepository } from './api-key.repository.js';
@@ -13,9 +13,8 @@ export interface Workspace {
 
 const toWorkspace = (w: WorkspaceEntity): Workspace => ({ id: w.id, slug: w.slug, name: w.name, createdAt: new Date(w.createdAt).toISOString() });
 
-export function slugify(name: string): string {
-  return name.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'workspace';
-}
+/** A workspace's URL slug from its name (the domain's one slug, with its own fallback). */
+export const workspaceSlug = (name: string): string => slugify(name, { fallback: 'workspace' });
 
 /** Workspaces and their API keys. Keys are returned once, at creation, and stored only as hashes. */
 export class WorkspaceRepository {
@@ -25,14 +24,14 @@ export class WorkspaceRepository {
     this.keys = new ApiKeyRepository(ds);
   }
 
-  async create(name: string, slug = slugify(name)): Promise<Workspace> {
+  async create(name: string, slug = workspaceSlug(name)): Promise<Workspace> {
     if (!name.trim()) throw new InvalidInputError('a workspace needs a name');
     if (await this.findBySlug(slug)) throw new ConflictError(`workspace "${slug}" already exists`, { slug });
     const row = await this.ds.getRepository(WorkspaceEntity).save({ id: randomUUID(), slug, name: name.trim() });
     return toWorkspace(row);
   }
 
-  async ensure(name: string, slug = slugify(name)): Promise<{ workspace: Workspace; created: boolean }> {
+  async ensure(name: string, slug = workspaceSlug(name)): Promise<{ workspace: Workspace; created: boolean }> {
     const found = await this.findBySlug(slug);
     if (found) return { workspace: found, created: false };
     return { workspace: await this.create(name, slug), created: true };

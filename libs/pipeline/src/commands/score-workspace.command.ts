@@ -1,6 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { Persistence } from '@custody/persistence';
+import { defaultLens } from '@custody/domain';
 import { evaluateGraph, loadTriage } from '@custody/audit';
 import { JobName } from '../jobs/job-catalogue.js';
 import { JobQueue } from '../jobs/job-queue.js';
@@ -32,12 +33,14 @@ export class ScoreWorkspaceHandler implements ICommandHandler<ScoreWorkspaceComm
       return { total: current?.score.total ?? 0, skipped: true };
     }
     const at = opts.at ?? new Date();
-    const evaluation = evaluateGraph(projection.graph, { now: at, triage: await loadTriage(this.db, workspaceId) });
+    // The workspace's default lens: what a live read shows, so it can be served from what is stored here.
+    const lens = defaultLens(projection.graph.practice);
+    const evaluation = evaluateGraph(projection.graph, { lens, now: at, triage: await loadTriage(this.db, workspaceId) });
     // A scheduled re-score that changes nothing is not a change: no new scoring, no event, no history noise.
-    if (opts.rescore === 'time' && current && current.score.total === evaluation.score.total && (await this.sameFindings(workspaceId, evaluation.findings))) {
+    if (opts.rescore === 'time' && current?.lens === lens && current.score.total === evaluation.score.total && (await this.sameFindings(workspaceId, evaluation.findings))) {
       return { total: current.score.total, skipped: true };
     }
-    const { saved } = await this.db.projections.saveScoring(workspaceId, projection.version, evaluation.findings, evaluation.score);
+    const { saved } = await this.db.projections.saveScoring(workspaceId, projection.version, evaluation, { lens, evaluatedAt: at });
     if (!saved) return { total: current?.score.total ?? 0, skipped: true };
     return { total: evaluation.score.total, skipped: false };
   }

@@ -1,4 +1,4 @@
-import type { Evidence, Graph, GraphSystem } from '@custody/domain';
+import { slugify, type Evidence, type Graph, type GraphSystem } from '@custody/domain';
 import { CITE } from '../citations.js';
 import { baasInForce, factIn, nameMatcher, nameMatches, namedSubprocessors } from '../contracts.js';
 import {
@@ -113,7 +113,7 @@ export const baaChainBreakRule: Rule = {
         const upstreamCovered = chainCovered(u.id);
         if (upstreamCovered && fd.ok) continue;
         drafts.push({
-          subject: pathSubject([...pathTo(u.id), slug(name)]),
+          subject: pathSubject([...pathTo(u.id), slugify(name)]),
           systems: [u.id],
           categories,
           likelihood: !upstreamCovered || !fd.flowdown ? 0.75 : 0.5,
@@ -138,6 +138,3 @@ function breakDetail(graph: Graph, u: GraphSystem, name: string, upstreamCovered
   return `${who} passes PHI to ${name}; ${who}'s BAA flows down but does not name ${name}, and ${name} has no BAA of its own.`;
 }
 
-function slug(name: string): string {
-  return name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'unnamed';
-}

@@ -1,3 +1,5 @@
+// The one hardened YAML loader (manifest, triage file, YAML configs). Imported as `@custody/domain/safe-yaml`,
+// not from the domain's index, so the browser bundle and pure callers never load the `yaml` package.
 import { Document, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import type { Node as YamlNode } from 'yaml';
 
@@ -7,7 +9,7 @@ const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 const CORE_TAGS = new Set(['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((t) => `tag:yaml.org,2002:${t}`));
 /** A real manifest reuses a list a handful of times; thousands of alias expansions are an attack. */
 export const MAX_ALIAS_COUNT = 50;
-/** A manifest for even a 400-clinician agency is tens of kilobytes. */
+/** A manifest for even a 400-clinician agency is tens of kilobytes: the default size limit. */
 export const MAX_MANIFEST_BYTES = 2 * 1024 * 1024;
 
 /** One problem, located: `line` is 1-based, `path` is `systems[1].role` style. */
@@ -25,6 +27,8 @@ export interface LoadedYaml {
   lineOf(path: readonly PropertyKey[], key?: boolean): number;
   /** The source text of the line, trimmed: the verbatim quote evidence points at. */
   lineText(line: number): { quote: string; start: number; end: number };
+  /** The line of every node and key, by path joined with `join`, in one walk (for readers of large configs). */
+  lineMap(join: (path: string, key: string | number) => string): Map<string, number>;
 }
 
 export function formatPath(path: readonly PropertyKey[]): string {
@@ -38,7 +42,8 @@ export function formatPath(path: readonly PropertyKey[]): string {
  * merge keys, duplicate keys rejected, prototype-polluting keys rejected before any JS object is built,
  * and alias expansion capped. Every problem is collected with its line so one run reports them all.
  */
-export function loadYaml(text: string): LoadedYaml {
+export function loadYaml(text: string, opts: { maxBytes?: number } = {}): LoadedYaml {
+  const maxBytes = opts.maxBytes ?? MAX_MANIFEST_BYTES;
   const lineCounter = new LineCounter();
   const lineStarts = [0];
   for (let i = 0; i < text.length; i++) if (text[i] === '\n') lineStarts.push(i + 1);
@@ -49,6 +54,7 @@ export function loadYaml(text: string): LoadedYaml {
     data,
     problems,
     lineOf: (path, key) => (doc ? locate(doc, path, key, lineAt) : 1),
+    lineMap: (join) => (doc ? lineMap(doc, join, lineAt) : new Map()),
     lineText: (line) => {
       const start = lineStarts[line - 1] ?? 0;
       const raw = text.slice(start, lineStarts[line] ?? text.length).replace(/\r?\n$/, '');
@@ -58,8 +64,9 @@ export function loadYaml(text: string): LoadedYaml {
     },
   });
 
-  if (Buffer.byteLength(text, 'utf8') > MAX_MANIFEST_BYTES) {
-    problems.push({ line: 1, path: '(root)', reason: `file is larger than ${MAX_MANIFEST_BYTES} bytes` });
+  // UTF-8 length without Node's Buffer (the domain also runs in the browser); a cheap bound first.
+  if (text.length > maxBytes / 3 && new TextEncoder().encode(text).length > maxBytes) {
+    problems.push({ line: 1, path: '(root)', reason: `file is larger than ${maxBytes} bytes` });
     return result(undefined);
   }
   const doc = parseDocument(text, { lineCounter, schema: 'core', merge: false, uniqueKeys: true, prettyErrors: false, strict: true,
@@ -144,4 +151,24 @@ function locate(doc: Document.Parsed, path: readonly PropertyKey[], key: boolean
     offset = rangeOf(node) ?? offset;
   }
   return lineAt(offset);
+}
+
+function lineMap(doc: Document.Parsed, join: (path: string, key: string | number) => string, lineAt: (o: number | undefined) => number): Map<string, number> {
+  const lines = new Map<string, number>();
+  const walk = (node: unknown, path: string, depth: number): void => {
+    // Deeper than any real config; the loader has already refused what toJS could not build.
+    if (!node || depth > 256) return;
+    const offset = rangeOf(node);
+    if (offset !== undefined) lines.set(path, lineAt(offset));
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        if (!isScalar(pair.key)) continue;
+        const p = join(path, String(pair.key.value));
+        lines.set(p, lineAt(rangeOf(pair.key)));
+        if (pair.value && !isScalar(pair.value)) walk(pair.value, p, depth + 1);
+      }
+    } else if (isSeq(node)) node.items.forEach((item, i) => walk(item, join(path, i), depth + 1));
+  };
+  walk(doc.contents, '', 0);
+  return lines;
 }

@@ -1,0 +1,48 @@
+/**
+ * Names as keys and ids. Every library that turns a name into an id (system ids, workspace slugs, finding
+ * subjects, fleet groups) or compares two spellings of a vendor uses these, so "Upheal, Inc." and "UPHEAL"
+ * meet in one system and the same name gives the same id in the projection, the parsers and the rules.
+ */
+
+/** Words that distinguish a company's legal entity, not the company: "Upheal, Inc." is "Upheal". */
+const LEGAL_SUFFIXES = new Set(['inc', 'incorporated', 'llc', 'ltd', 'limited', 'corp', 'corporation', 'co', 'company', 'gmbh', 'plc', 'pbc', 'lp', 'llp', 'pc', 'pllc', 'sa', 'ag', 'bv']);
+
+/** Lower-case ASCII words of a name: accents folded, `&` read as "and", dots of "L.L.C." dropped. */
+function words(name: string): string[] {
+  return name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/\./g, '')
+    .replace(/&/g, ' and ')
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+}
+
+/**
+ * The key two spellings of one party's name share: case-, accent- and punctuation-insensitive, without
+ * trailing legal suffixes. `"Upheal, Inc."`, `"UPHEAL"` and `"Upheal Inc"` all give `"upheal"`.
+ */
+export function nameKey(name: string): string {
+  const w = words(name);
+  while (w.length > 1 && LEGAL_SUFFIXES.has(w[w.length - 1]!)) w.pop();
+  return w.join('');
+}
+
+/**
+ * An id made from a name: ASCII, lower-case, `-` separated, at most `max` characters (60: within the
+ * manifest's id grammar), `fallback` when nothing is left. Only the head of a long name can reach the
+ * slug, so at most 1,024 characters are read (the patterns stay linear on hostile input).
+ */
+export function slugify(name: string, opts: { max?: number; fallback?: string } = {}): string {
+  const slug = name
+    .slice(0, 1024)
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+/, '')
+    .slice(0, opts.max ?? 60)
+    .replace(/-+$/, '');
+  return slug || (opts.fallback ?? 'unnamed');
+}
