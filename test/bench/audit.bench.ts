@@ -1,6 +1,6 @@
 /**
  * Audit-core bench (issue 11): the pure audit (`@custody/audit`: analyse → project → evaluate → compose, then
- * the JSON render) at 1,000 / 10,000 / 100,000 systems, beside a minimal reference on the same inputs.
+ * the streamed JSON render) at 1,000 / 10,000 / 100,000 systems, beside a minimal reference on the same inputs.
  *
  * Run: `npm run bench:audit` (add `--json` for one JSON object, `--sizes 1000,10000` for other sizes,
  * `--timeout S` for the per-case limit, default 300 s).
@@ -18,6 +18,9 @@
  * (yaml + a CSV split), build a plain graph (maps of systems and flows), apply three simple rules (an
  * outside vendor receiving PHI without a BAA, vendor model training allowed, recording that cannot be
  * disabled), write JSON.
+ *
+ * To profile one case: `npx tsx test/bench/audit.bench.ts --write fleet --size 10000 --dir /tmp/ws`, then
+ * `node --cpu-prof --import tsx test/bench/audit.bench.ts --phase custody --dir /tmp/ws`.
  *
  * Goals (issue 11): 100k systems under 5 s of audit time and under 1.5 GB; 10k under 1 s. Exit code 1 when
  * a goal is missed.
@@ -129,7 +132,7 @@ function stopwatch() {
 async function runCustody(dir: string): Promise<CaseResult> {
   const { analyzeDocument, composeReport, evaluateGraph, projectDocuments } = await import('@custody/audit');
   const { defaultLens } = await import('@custody/domain');
-  const { renderReport } = await import('@custody/reports');
+  const { jsonChunks } = await import('@custody/reports');
   const { createHash } = await import('node:crypto');
   type Doc = Parameters<typeof projectDocuments>[0][number];
   const clock = stopwatch();
@@ -138,7 +141,8 @@ async function runCustody(dir: string): Promise<CaseResult> {
   for (const file of readdirSync(dir).sort()) {
     const bytes = readFileSync(join(dir, file));
     const sha256 = createHash('sha256').update(bytes).digest('hex');
-    docs.push({ id: sha256, sha256, file, ...(await analyzeDocument(bytes, file)) });
+    // The CLI's manifest bound (`--max-manifest-mb`, 64 MB), not the upload one: the manifest shape is ~47 MB at 100k.
+    docs.push({ id: sha256, sha256, file, ...(await analyzeDocument(bytes, file, { maxManifestBytes: 64 * 1024 * 1024 })) });
   }
   clock.lap('analyse');
   const { graph } = projectDocuments(docs, { asOf: NOW.toISOString() });
@@ -149,11 +153,13 @@ async function runCustody(dir: string): Promise<CaseResult> {
   const report = composeReport({ workspace: { id: 'local', name: graph.practice.name }, graph, evaluation, documents: docs, lens, generatedAt: NOW.toISOString() });
   clock.lap('compose');
   clock.markAudit();
-  const json = renderReport(report, 'json');
+  // Streamed as `custody audit --format json` writes it; only the size is kept.
+  let jsonBytes = 0;
+  for (const chunk of jsonChunks(report)) jsonBytes += Buffer.byteLength(chunk);
   clock.lap('renderJson');
   return {
     ...clock.figures(), unprocessed: docs.filter((d) => d.status !== 'processed').map((d) => `${d.file} ${d.status}: ${(d.reason ?? '').replace(/\s*\n\s*/g, ' ')}`), systems: report.systems.length, flows: report.flows.length, findings: report.findings.length,
-    findingInstances: report.findings.reduce((s, f) => s + (f.instances?.length ?? 1), 0), jsonBytes: Buffer.byteLength(json),
+    findingInstances: report.findings.reduce((s, f) => s + (f.instances?.length ?? 1), 0), jsonBytes,
   };
 }
 
@@ -245,6 +251,8 @@ interface Row { shape: Shape; size: number; custody: Outcome; reference: Outcome
 
 async function main() {
   const phase = arg('--phase') as Impl | undefined;
+  const write = arg('--write') as Shape | undefined;
+  if (write) return writeWorkspace(arg('--dir')!, write, Number(arg('--size') ?? 10_000));
   if (phase) {
     const result = phase === 'custody' ? await runCustody(arg('--dir')!) : await runReference(arg('--dir')!);
     console.log(JSON.stringify(result));

@@ -7,7 +7,11 @@ const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 const CORE_TAGS = new Set(['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((t) => `tag:yaml.org,2002:${t}`));
 /** A real manifest reuses a list a handful of times; thousands of alias expansions are an attack. */
 export const MAX_ALIAS_COUNT = 50;
-/** A manifest for even a 400-clinician agency is tens of kilobytes. */
+/**
+ * A manifest for even a 400-clinician agency is tens of kilobytes: the default bound, and the one uploads get.
+ * The offline CLI may pass a larger one (`custody audit --max-manifest-mb`) for agency- or fleet-sized
+ * manifests it reads from the user's own disk.
+ */
 export const MAX_MANIFEST_BYTES = 2 * 1024 * 1024;
 
 /** One problem, located: `line` is 1-based, `path` is `systems[1].role` style. */
@@ -38,7 +42,8 @@ export function formatPath(path: readonly PropertyKey[]): string {
  * merge keys, duplicate keys rejected, prototype-polluting keys rejected before any JS object is built,
  * and alias expansion capped. Every problem is collected with its line so one run reports them all.
  */
-export function loadYaml(text: string): LoadedYaml {
+export function loadYaml(text: string, opts: { maxBytes?: number } = {}): LoadedYaml {
+  const maxBytes = opts.maxBytes ?? MAX_MANIFEST_BYTES;
   const lineCounter = new LineCounter();
   const lineStarts = [0];
   for (let i = 0; i < text.length; i++) if (text[i] === '\n') lineStarts.push(i + 1);
@@ -58,8 +63,8 @@ export function loadYaml(text: string): LoadedYaml {
     },
   });
 
-  if (Buffer.byteLength(text, 'utf8') > MAX_MANIFEST_BYTES) {
-    problems.push({ line: 1, path: '(root)', reason: `file is larger than ${MAX_MANIFEST_BYTES} bytes` });
+  if (Buffer.byteLength(text, 'utf8') > maxBytes) {
+    problems.push({ line: 1, path: '(root)', reason: `file is larger than ${maxBytes} bytes` });
     return result(undefined);
   }
   const doc = parseDocument(text, { lineCounter, schema: 'core', merge: false, uniqueKeys: true, prettyErrors: false, strict: true,
