@@ -55,6 +55,10 @@ interface CaseResult {
   cpuSeconds: number;
   peakRssMb: number;
   phasesSeconds: Record<string, number>;
+  /** CPU seconds per phase: steadier than wall time on a shared machine. */
+  phasesCpuSeconds: Record<string, number>;
+  /** CPU seconds of the audit core alone. */
+  auditCpuSeconds: number;
   systems: number;
   flows: number;
   findings: number;
@@ -109,22 +113,35 @@ function writeWorkspace(dir: string, shape: Shape, n: number): void {
 function stopwatch() {
   const cpu0 = process.cpuUsage();
   const phases: Record<string, number> = {};
+  const phasesCpu: Record<string, number> = {};
+  const cpuMs = () => {
+    const c = process.cpuUsage(cpu0);
+    return (c.user + c.system) / 1000;
+  };
   const t0 = performance.now();
   let t = t0;
+  let c = 0;
   let auditMs = 0;
+  let auditCpuMs = 0;
   return {
     lap(name: string) {
       const x = performance.now();
+      const y = cpuMs();
       phases[name] = secs(x - t);
+      phasesCpu[name] = secs(y - c);
       t = x;
+      c = y;
     },
     /** The audit core ends here; what follows is output. */
     markAudit() {
       auditMs = t - t0;
+      auditCpuMs = c;
     },
     figures() {
-      const cpu = process.cpuUsage(cpu0);
-      return { auditSeconds: secs(auditMs), totalSeconds: secs(t - t0), cpuSeconds: secs((cpu.user + cpu.system) / 1000), peakRssMb: mb(process.resourceUsage().maxRSS), phasesSeconds: phases };
+      return {
+        auditSeconds: secs(auditMs), auditCpuSeconds: secs(auditCpuMs), totalSeconds: secs(t - t0), cpuSeconds: secs(cpuMs()), peakRssMb: mb(process.resourceUsage().maxRSS),
+        phasesSeconds: phases, phasesCpuSeconds: phasesCpu,
+      };
     },
   };
 }
@@ -286,13 +303,13 @@ async function main() {
     return;
   }
   const cell = (o: Outcome) => (o.ok
-    ? `${o.result.auditSeconds} s audit (${o.result.totalSeconds} s with JSON, ${o.result.cpuSeconds} s CPU), ${o.result.peakRssMb} MB, ${o.result.findings} findings / ${o.result.findingInstances} instances, ${(o.result.jsonBytes / 1e6).toFixed(1)} MB JSON`
+    ? `${o.result.auditSeconds} s audit (${o.result.auditCpuSeconds} s CPU; ${o.result.totalSeconds} s with JSON, ${o.result.cpuSeconds} s CPU), ${o.result.peakRssMb} MB, ${o.result.findings} findings / ${o.result.findingInstances} instances, ${(o.result.jsonBytes / 1e6).toFixed(1)} MB JSON`
     : o.error);
   console.log('');
   for (const r of rows) {
     console.log(`${r.shape} ${r.size}:`);
     console.log(`  custody    ${cell(r.custody)}`);
-    if (r.custody.ok) console.log(`             phases ${JSON.stringify(r.custody.result.phasesSeconds)}`);
+    if (r.custody.ok) console.log(`             phases ${JSON.stringify(r.custody.result.phasesSeconds)}, CPU ${JSON.stringify(r.custody.result.phasesCpuSeconds)}`);
     console.log(`  reference  ${cell(r.reference)}`);
     console.log(`  ratio      ${r.ratio === null ? '–' : `${r.ratio}×`}`);
   }
