@@ -112,9 +112,12 @@ function checkReferences(data: unknown, yaml: LoadedYaml): LocatedProblem[] {
     if (ids.has(id)) at(['systems', i, 'id'], `duplicate system id "${id}"`);
     ids.add(id);
   });
-  const known = [PRACTICE_ID, ...[...ids].filter((id) => id !== PRACTICE_ID).sort()];
+  // Looked up in the set (a list search per flow was quadratic in an agency's manifest); the sorted list is only for messages.
+  ids.add(PRACTICE_ID);
+  let knownList: string[] | undefined;
+  const known = () => (knownList ??= [PRACTICE_ID, ...[...ids].filter((id) => id !== PRACTICE_ID).sort()]);
   const ref = (path: PropertyKey[], id: unknown) => {
-    if (typeof id === 'string' && !known.includes(id)) at(path, `"${id}" is not a system id; expected one of ${known.join(', ')}`);
+    if (typeof id === 'string' && !ids.has(id)) at(path, `"${id}" is not a system id; expected one of ${known().join(', ')}`);
   };
   records(data, 'flows').forEach((f, i) => {
     ref(['flows', i, 'from'], f.from);
