@@ -31,6 +31,8 @@ export interface AnalysisResult {
 
 export interface AnalyzeOptions {
   maxBytes?: number;
+  /** Largest manifest read (default the graph library's MAX_MANIFEST_BYTES, which uploads keep). */
+  maxManifestBytes?: number;
   /** Optional OpenAI-compatible model for contract facts (config `llm`); answers need verbatim quotes. */
   llm?: { baseUrl: string; model: string; apiKey?: string };
   /**
@@ -64,7 +66,7 @@ export async function analyzeDocument(bytes: Uint8Array, fileName: string, opts:
     if (/\.ya?ml$/i.test(fileName) && MANIFEST_HINT.test(head) || /(^|\/)custody\.ya?ml$/i.test(fileName)) {
       // A manifest that does not load stays a manifest (failed, with every problem): callers refuse to audit without it.
       try {
-        const manifest = parseManifest(Buffer.from(bytes).toString('utf8'), fileName);
+        const manifest = parseManifest(Buffer.from(bytes).toString('utf8'), fileName, { maxBytes: opts.maxManifestBytes });
         return { type: 'manifest', status: 'processed', format: 'custody-manifest', analysis: { type: 'manifest', manifest } };
       } catch (err) {
         if (err instanceof CustodyError) return { type: 'manifest', status: 'failed', format: 'custody-manifest', reason: err.message };

@@ -37,14 +37,14 @@ export function auditRoot(paths: readonly string[]): string {
  * The whole audit in memory, with no database or queue: what `custody audit` runs (e.g. in a config repo's
  * CI). It uses the same analysis, projection, rules and score as the service.
  */
-export async function auditFiles(paths: string[], opts: { vendors?: VendorEntry[]; lens?: Lens; settings?: RuleSettings; now?: Date; name?: string; maxBytes?: number; triage?: TriageMap; onProgress?: (done: number, total: number, file: string) => void } = {}): Promise<AuditReport> {
+export async function auditFiles(paths: string[], opts: { vendors?: VendorEntry[]; lens?: Lens; settings?: RuleSettings; now?: Date; name?: string; maxBytes?: number; maxManifestBytes?: number; triage?: TriageMap; onProgress?: (done: number, total: number, file: string) => void } = {}): Promise<AuditReport> {
   const files = collectFiles(paths);
   const root = auditRoot(paths);
   const docs: AnalyzedDocument[] = [];
   for (const [i, file] of files.entries()) {
     const bytes = readFileSync(file);
     const name = relative(root, file) || basename(file);
-    const result = await analyzeDocument(bytes, name, { maxBytes: opts.maxBytes, vendors: opts.vendors });
+    const result = await analyzeDocument(bytes, name, { maxBytes: opts.maxBytes, maxManifestBytes: opts.maxManifestBytes, vendors: opts.vendors });
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     docs.push({ id: sha256, sha256, file: name, ...result });
     opts.onProgress?.(i + 1, files.length, name);

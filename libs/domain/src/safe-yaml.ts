@@ -9,7 +9,11 @@ const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 const CORE_TAGS = new Set(['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((t) => `tag:yaml.org,2002:${t}`));
 /** A real manifest reuses a list a handful of times; thousands of alias expansions are an attack. */
 export const MAX_ALIAS_COUNT = 50;
-/** A manifest for even a 400-clinician agency is tens of kilobytes: the default size limit. */
+/**
+ * A manifest for even a 400-clinician agency is tens of kilobytes: the default bound, and the one uploads get.
+ * The offline CLI may pass a larger one (`custody audit --max-manifest-mb`) for agency- or fleet-sized
+ * manifests it reads from the user's own disk.
+ */
 export const MAX_MANIFEST_BYTES = 2 * 1024 * 1024;
 
 /** One problem, located: `line` is 1-based, `path` is `systems[1].role` style. */

@@ -17,6 +17,8 @@ interface GraphIndex {
   outbound: Map<string, GraphFlow[]>;
   origins: Map<string, string[]>;
   bfs: Map<string, Map<string, string>>;
+  /** PHI categories flowing into each system, as asked (most rules ask for the same systems). */
+  inboundPhi: Map<string, DataCategory[]>;
 }
 
 const INDEX = new WeakMap<Graph, GraphIndex>();
@@ -36,7 +38,7 @@ function indexOf(graph: Graph): GraphIndex {
   }
   const index: GraphIndex = {
     systems: graph.systems, flows: graph.flows, sizes: [graph.systems.length, graph.flows.length],
-    byId, inbound, outbound, origins: new Map(), bfs: new Map(),
+    byId, inbound, outbound, origins: new Map(), bfs: new Map(), inboundPhi: new Map(),
   };
   INDEX.set(graph, index);
   return index;
@@ -61,12 +63,21 @@ export function phiOf(categories: readonly DataCategory[]): DataCategory[] {
 
 /** A flow carries PHI unless it only carries de-identified data or is declared de-identified. */
 export function carriesPhi(flow: GraphFlow): boolean {
-  return flow.legalBasis !== 'deidentified' && phiOf(flow.data).length > 0;
+  // phiOf(flow.data).length > 0 without building the list: asked for every flow by most rules.
+  return flow.legalBasis !== 'deidentified' && flow.data.some((c) => c !== 'deidentified');
 }
 
 /** Flows into a system (a copy: callers may filter or sort freely). */
 export function inboundFlows(graph: Graph, id: string): GraphFlow[] {
   return [...(indexOf(graph).inbound.get(id) ?? [])];
+}
+
+/** Distinct PHI categories carried into a system by PHI-carrying flows, in flow order (a copy). */
+export function inboundPhiCategories(graph: Graph, id: string): DataCategory[] {
+  const index = indexOf(graph);
+  let cats = index.inboundPhi.get(id);
+  if (!cats) index.inboundPhi.set(id, (cats = unique((index.inbound.get(id) ?? []).filter(carriesPhi).flatMap((f) => phiOf(f.data)))));
+  return [...cats];
 }
 
 /** Flows out of a system (a copy). */

@@ -16,9 +16,106 @@ function sortKeys(value: unknown): unknown {
 }
 
 /**
+ * Containers nested this deep or deeper are serialised in one `JSON.stringify` call; shallower ones are
+ * walked here. Depth 4 is a finding instance or a flow's evidence item: small, however large the fleet,
+ * while the arrays above them (findings, instances, systems, flows) grow with it.
+ */
+const LEAF_DEPTH = 4;
+/** Characters gathered before a chunk is handed out: large enough that writes are few, small enough to stream. */
+const CHUNK_CHARS = 1 << 16;
+
+/** What `JSON.stringify` writes for a value inside an array: `null` where it would leave a property out. */
+const omitted = (v: unknown) => v === undefined || typeof v === 'function' || typeof v === 'symbol';
+
+/**
+ * The order JSON.stringify writes the key-sorted copy's keys in: sorted, except that integer-like keys (array
+ * indices) come first in numeric order, as every JavaScript object lists them.
+ */
+function keyOrder(keys: string[]): string[] {
+  const sorted = keys.sort();
+  const index = sorted.filter((k) => /^(0|[1-9]\d{0,9})$/.test(k) && Number(k) < 4_294_967_295);
+  if (!index.length) return sorted;
+  const isIndex = new Set(index);
+  return [...index.sort((a, b) => Number(a) - Number(b)), ...sorted.filter((k) => !isIndex.has(k))];
+}
+
+/**
+ * The report as {@link renderJson} writes it, in chunks of about 64 KB, never holding the whole text: a
+ * 100,000-install fleet's JSON is larger than a JavaScript string may be. Joined, the chunks are exactly
+ * `renderJson(report)` (a spec checks it against `JSON.stringify` of the key-sorted copy).
+ */
+export function* jsonChunks(report: AuditReport, opts: JsonRenderOptions = {}): Generator<string> {
+  const unit = ' '.repeat(opts.indent ?? 2);
+  let buf = '';
+  // Walks containers above LEAF_DEPTH by hand (same layout as JSON.stringify with an indent) and yields as it goes.
+  function* walk(value: unknown, depth: number): Generator<string> {
+    if (value === null || typeof value !== 'object' || depth >= LEAF_DEPTH) {
+      const text = JSON.stringify(sortKeys(value), null, unit) ?? 'null';
+      buf += depth > 0 && text.includes('\n') ? text.replace(/\n/g, `\n${unit.repeat(depth)}`) : text;
+      if (buf.length >= CHUNK_CHARS) {
+        yield buf;
+        buf = '';
+      }
+      return;
+    }
+    const inner = `\n${unit.repeat(depth + 1)}`;
+    const isArray = Array.isArray(value);
+    const entries: [string | undefined, unknown][] = isArray
+      ? value.map((v) => [undefined, omitted(v) ? null : v])
+      : keyOrder(Object.keys(value)).flatMap((k) => {
+        const v = (value as Record<string, unknown>)[k];
+        return omitted(v) ? [] : [[k, v] as [string, unknown]];
+      });
+    if (!entries.length || !unit) {
+      // Empty containers, and the compact form, are what JSON.stringify writes for them.
+      buf += JSON.stringify(sortKeys(value), null, unit);
+      return;
+    }
+    buf += isArray ? '[' : '{';
+    for (const [i, [key, v]] of entries.entries()) {
+      buf += (i ? ',' : '') + inner + (key === undefined ? '' : `${JSON.stringify(key)}: `);
+      yield* walk(v, depth + 1);
+    }
+    buf += `\n${unit.repeat(depth)}${isArray ? ']' : '}'}`;
+  }
+  yield* walk(report, 0);
+  yield `${buf}\n`;
+}
+
+/**
  * The AuditReport as pretty JSON with a stable (alphabetical, recursive) key order and a trailing newline.
- * Array order is kept: it is meaningful (findings are ordered by the engine).
+ * Array order is kept: it is meaningful (findings are ordered by the engine). For large reports write
+ * {@link jsonChunks} to a stream instead.
  */
 export function renderJson(report: AuditReport, opts: JsonRenderOptions = {}): string {
-  return `${JSON.stringify(sortKeys(report), null, opts.indent ?? 2)}\n`;
+  return [...jsonChunks(report, opts)].join('');
+}
+
+/**
+ * The report as NDJSON: one JSON object per line, keys sorted, so a reader can process a fleet's audit line
+ * by line. The first line is the header (`record: "report"`: workspace, time, lens, practice, score, rule
+ * errors, counts); then one line per system, flow, finding (without its instances, with `instanceCount`),
+ * finding instance (`finding`: the finding's id) and document, in report order.
+ */
+export function* ndjsonChunks(report: AuditReport): Generator<string> {
+  const { systems, flows, findings, documents, ...header } = report;
+  function* lines(): Generator<object> {
+    yield { record: 'report', ...header, counts: { systems: systems.length, flows: flows.length, findings: findings.length, documents: documents.length } };
+    for (const s of systems) yield { record: 'system', ...s };
+    for (const f of flows) yield { record: 'flow', ...f };
+    for (const { instances, ...finding } of findings) {
+      yield { record: 'finding', ...finding, ...(instances ? { instanceCount: instances.length } : {}) };
+      for (const i of instances ?? []) yield { record: 'instance', finding: finding.id, ...i };
+    }
+    for (const d of documents) yield { record: 'document', ...d };
+  }
+  let buf = '';
+  for (const value of lines()) {
+    buf += `${JSON.stringify(sortKeys(value))}\n`;
+    if (buf.length >= CHUNK_CHARS) {
+      yield buf;
+      buf = '';
+    }
+  }
+  if (buf) yield buf;
 }

@@ -11,7 +11,7 @@ import {
   type GraphFlow,
   type GraphSystem,
 } from '@custody/domain';
-import { carriesPhi, inboundFlows, isPracticeSide, phiOf, systemById } from '@custody/graph/queries';
+import { carriesPhi, inboundFlows, inboundPhiCategories, isPracticeSide, phiOf, systemById } from '@custody/graph/queries';
 import { baasInForce, cmp, expiredBaas, parseDaysValue, unique } from './contracts.js';
 
 // Reach and path queries live with the graph (libs/graph/src/queries.ts); the rules import them from here too.
@@ -30,7 +30,7 @@ export function isBusinessAssociateRole(system: GraphSystem): boolean {
 
 /** Categories carried into a system by PHI-carrying flows. */
 export function inboundCategories(graph: Graph, id: string): DataCategory[] {
-  return unique(inboundFlows(graph, id).filter(carriesPhi).flatMap((f) => phiOf(f.data)));
+  return inboundPhiCategories(graph, id);
 }
 
 /**

@@ -72,7 +72,12 @@ function mergeDrafts(a: FindingDraft, b: FindingDraft): FindingDraft {
   };
 }
 
-function dedupeEvidence(evidence: Evidence[]): Evidence[] {
+/** Evidence without repeats (same document, place and quote), first kept. */
+export function dedupeEvidence(evidence: Evidence[]): Evidence[] {
+  // Most drafts cite one or two places, and a fleet makes ~100,000 of them: compare those field by field
+  // instead of serialising each to a key (the same equality: JSON treats undefined and non-finite as null).
+  if (evidence.length <= 1) return [...evidence];
+  if (evidence.length <= 8) return evidence.filter((e, i) => !evidence.slice(0, i).some((p) => sameEvidence(p, e)));
   const seen = new Set<string>();
   return evidence.filter((e) => {
     const key = JSON.stringify([e.documentId, e.file, e.start, e.end, e.line, e.path, e.quote]);
@@ -80,6 +85,13 @@ function dedupeEvidence(evidence: Evidence[]): Evidence[] {
     seen.add(key);
     return true;
   });
+}
+
+const jsonish = (v: unknown) => (v === undefined || (typeof v === 'number' && !Number.isFinite(v)) ? null : v);
+const sameField = (a: unknown, b: unknown) => jsonish(a) === jsonish(b);
+function sameEvidence(a: Evidence, b: Evidence): boolean {
+  return sameField(a.quote, b.quote) && sameField(a.line, b.line) && sameField(a.path, b.path) && sameField(a.start, b.start)
+    && sameField(a.end, b.end) && sameField(a.documentId, b.documentId) && sameField(a.file, b.file);
 }
 
 function dedupeCitations(citations: Citation[]): Citation[] {

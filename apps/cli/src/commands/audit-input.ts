@@ -11,7 +11,7 @@ import { parseManifest } from '@custody/graph';
  *
  * `root` is the folder report file names are relative to (what `auditFiles` used).
  */
-export function manifestProblems(report: AuditReport, root: string): string[] {
+export function manifestProblems(report: AuditReport, root: string, opts: { maxManifestBytes?: number } = {}): string[] {
   const problems: string[] = [];
   for (const d of report.documents) {
     if (d.type !== 'manifest') continue;
@@ -21,7 +21,7 @@ export function manifestProblems(report: AuditReport, root: string): string[] {
     }
     const path = resolve(root, d.file);
     try {
-      const manifest = parseManifest(readFileSync(path, 'utf8'), d.file);
+      const manifest = parseManifest(readFileSync(path, 'utf8'), d.file, { maxBytes: opts.maxManifestBytes });
       for (const [i, doc] of manifest.documents.entries()) {
         const listed = resolve(dirname(path), doc.file);
         if (!existsSync(listed) || !statSync(listed).isFile()) {

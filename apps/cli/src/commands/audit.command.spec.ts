@@ -107,3 +107,41 @@ it('--fail-on judges grouped findings (one per rule and vendor, installs as inst
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+// json and ndjson are streamed (a fleet's report can be larger than a string may be): the same report either way.
+it('streams --format json and --format ndjson with the same findings', async () => {
+  const pack = join(process.cwd(), 'test/fixtures/practices/agency-fleet');
+  const dir = mkdtempSync(join(tmpdir(), 'custody-audit-'));
+  const inputs = [join(pack, 'custody.yaml'), join(pack, 'configs'), join(pack, 'docs')];
+  try {
+    expect((await run([...inputs, '--format', 'json', '--out', join(dir, 'r.json')])).code).toBe(EXIT.ok);
+    expect((await run([...inputs, '--format', 'ndjson', '--out', join(dir, 'r.ndjson')])).code).toBe(EXIT.ok);
+    const report = JSON.parse(readFileSync(join(dir, 'r.json'), 'utf8')) as { findings: { id: string; instances?: unknown[] }[]; systems: unknown[] };
+    const rows = readFileSync(join(dir, 'r.ndjson'), 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l) as { record: string; id?: string });
+    expect(rows[0]!.record).toBe('report');
+    expect(rows.filter((r) => r.record === 'finding').map((r) => r.id)).toEqual(report.findings.map((f) => f.id));
+    expect(rows.filter((r) => r.record === 'instance').length).toBe(report.findings.reduce((n, f) => n + (f.instances?.length ?? 0), 0));
+    expect(rows.filter((r) => r.record === 'system').length).toBe(report.systems.length);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+// Uploads keep the 2 MB manifest bound; the offline CLI reads a larger one from disk, up to --max-manifest-mb.
+it('reads a manifest over 2 MB, and refuses one over --max-manifest-mb', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'custody-audit-'));
+  const systems = Array.from({ length: 3_000 }, (_, i) => `  - { id: s${i}, name: System number ${i}, role: ehr }`).join('\n');
+  // Size from comments (cheap to parse), so the test stays quick while the file is over the upload bound.
+  const notes = Array.from({ length: 25_000 }, (_, i) => `# note ${i}: ${'-'.repeat(80)}`).join('\n');
+  writeFileSync(join(dir, 'custody.yaml'), `${notes}\n${GOOD.replace('systems:\n', `systems:\n${systems}\n`)}`);
+  expect(readFileSync(join(dir, 'custody.yaml')).length).toBeGreaterThan(2 * 1024 * 1024);
+  try {
+    expect(await run([join(dir, 'custody.yaml'), '--format', 'ndjson', '--out', join(dir, 'r.ndjson')])).toEqual({ code: EXIT.ok, stderr: '' });
+    expect(readFileSync(join(dir, 'r.ndjson'), 'utf8').split('\n').filter((l) => l.includes('"record":"system"')).length).toBe(3_002);
+    const small = await run([join(dir, 'custody.yaml'), '--format', 'json', '--out', join(dir, 'r.json'), '--max-manifest-mb', '1']);
+    expect(small.code).toBe(EXIT.usage);
+    expect(small.stderr).toContain('file is larger than 1048576 bytes');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

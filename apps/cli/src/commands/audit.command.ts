@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { InvalidInputError, LENSES, SEVERITIES, type Lens, type Severity } from '@custody/domain';
 import type { ReportFormat } from '@custody/reports';
 import { EXIT } from '../exit-codes.js';
-import { emit } from '../output.js';
+import { emit, emitChunks } from '../output.js';
 import { progressBar } from '../progress.js';
 
 
@@ -12,23 +12,26 @@ export function registerAudit(program: Command): void {
     .description('audit documents and configs in memory (no service needed) and print a report')
     .argument('<paths...>', 'files or folders: contracts, BAAs, policies, configs, fleet exports, custody.yaml')
     .option('--lens <lens>', `client population lens (${LENSES.join(', ')})`)
-    .option('--format <format>', 'md | json | html | pdf | csv | sarif', 'md')
+    .option('--format <format>', 'md | json | ndjson | html | pdf | csv | sarif (json and ndjson are streamed)', 'md')
+    .option('--max-manifest-mb <mb>', 'largest custody.yaml to read, in MB (an agency-sized manifest of 100,000 systems is ~50 MB)', '64')
     .option('--out <file>', 'write to a file instead of stdout')
     .option('--fail-on <severity>', `exit ${EXIT.findings} if an untriaged finding is at or above this severity (${SEVERITIES.join(', ')})`)
     .option('--triage <file>', 'triage decisions to apply (default: custody-triage.yaml beside custody.yaml)')
     .option('--baseline <file>', 'a previous `--format sarif` output: results are marked new/unchanged/absent')
     .option('--fail-on-new', 'with --baseline: the --fail-on gate (default: any severity) counts only findings the baseline does not have')
     .option('--src-root <dir>', 'SARIF: the folder artifact paths are relative to (default: the working directory, e.g. the repository root)')
-    .action(async (paths: string[], opts: { lens?: string; format: string; out?: string; failOn?: string; triage?: string; baseline?: string; failOnNew?: boolean; srcRoot?: string }) => {
+    .action(async (paths: string[], opts: { lens?: string; format: string; maxManifestMb: string; out?: string; failOn?: string; triage?: string; baseline?: string; failOnNew?: boolean; srcRoot?: string }) => {
       // Loaded here, not at the top: `custody --version` and `rules` must not pay for the audit's modules.
       // One at a time: Jest's ESM loader fails on concurrent dynamic imports of shared modules.
       const { loadConfig } = await import('@custody/config');
       const { loadVendorCatalogue } = await import('@custody/integrations');
       const { auditFiles } = await import('@custody/audit');
-      const { githubIngestionProblems, renderReport, renderSarif, REPORT_FORMATS } = await import('@custody/reports');
+      const { githubIngestionProblems, jsonChunks, ndjsonChunks, renderReport, renderSarif, REPORT_FORMATS } = await import('@custody/reports');
       const { auditRoot, manifestProblems } = await import('./audit-input.js');
       const { findTriageFile, gateHits, loadBaseline, loadTriage, sarifOptionsFor, staleDecisions } = await import('./audit-ci.js');
-      if (!(REPORT_FORMATS as readonly string[]).includes(opts.format)) throw new InvalidInputError(`unknown format "${opts.format}"; expected ${REPORT_FORMATS.join(', ')}`);
+      if (opts.format !== 'ndjson' && !(REPORT_FORMATS as readonly string[]).includes(opts.format)) throw new InvalidInputError(`unknown format "${opts.format}"; expected ${REPORT_FORMATS.join(', ')}, ndjson`);
+      const maxManifestMb = Number(opts.maxManifestMb);
+      if (!(maxManifestMb > 0)) throw new InvalidInputError(`--max-manifest-mb must be a positive number, not "${opts.maxManifestMb}"`);
       if (opts.lens && !LENSES.includes(opts.lens as Lens)) throw new InvalidInputError(`unknown lens "${opts.lens}"; expected ${LENSES.join(', ')}`);
       if (opts.failOn && !SEVERITIES.includes(opts.failOn as Severity)) throw new InvalidInputError(`unknown severity "${opts.failOn}"; expected ${SEVERITIES.join(', ')}`);
       if (opts.failOnNew && !opts.baseline) throw new InvalidInputError('--fail-on-new needs --baseline FILE (the SARIF of the run to compare with)');
@@ -37,8 +40,9 @@ export function registerAudit(program: Command): void {
       const baseline = opts.baseline ? loadBaseline(opts.baseline) : undefined;
       const triageFile = findTriageFile(paths, opts.triage);
       const triage = triageFile ? loadTriage(triageFile) : undefined;
-      const report = await auditFiles(paths, { lens: opts.lens as Lens | undefined, vendors, triage, onProgress: progressBar('reading') });
-      const broken = manifestProblems(report, auditRoot(paths));
+      const maxManifestBytes = Math.round(maxManifestMb * 1024 * 1024);
+      const report = await auditFiles(paths, { lens: opts.lens as Lens | undefined, vendors, triage, maxManifestBytes, onProgress: progressBar('reading') });
+      const broken = manifestProblems(report, auditRoot(paths), { maxManifestBytes });
       if (broken.length) {
         // No report at all: a report without the practice's own map would look clean and pass --fail-on.
         for (const line of broken) process.stderr.write(`custody: ${line}\n`);
@@ -51,6 +55,8 @@ export function registerAudit(program: Command): void {
         const sarif = renderSarif(report, sarifOptionsFor(paths, { srcRoot: opts.srcRoot, baseline }));
         for (const p of githubIngestionProblems(JSON.parse(sarif))) process.stderr.write(`custody: SARIF: ${p}\n`);
         emit(sarif, opts.out);
+      } else if (opts.format === 'json' || opts.format === 'ndjson') {
+        await emitChunks(opts.format === 'json' ? jsonChunks(report) : ndjsonChunks(report), opts.out);
       } else emit(await renderReport(report, opts.format as ReportFormat, { executablePath: config.chromiumPath }), opts.out);
       const bad = report.documents.filter((d) => d.status === 'failed' || d.status === 'unparsed');
       for (const d of bad) process.stderr.write(`custody: ${d.status}: ${d.reason ?? d.file}\n`);

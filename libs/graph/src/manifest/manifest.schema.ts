@@ -46,7 +46,18 @@ export const notetakerSettingsSchema = z.looseObject({
   storage_region: text.optional(),
 });
 
-export const manifestSchema = z.strictObject({
+/** How many entries each manifest list may have: a bound against hostile uploads, sized for one practice. */
+export interface ManifestListCaps {
+  systems: number;
+  flows: number;
+  consents: number;
+  documents: number;
+}
+
+export const DEFAULT_MANIFEST_CAPS: ManifestListCaps = { systems: 1000, flows: 5000, consents: 1000, documents: 1000 };
+
+/** The manifest schema with the given list caps (the byte bound still applies before it). */
+export const manifestSchemaWith = (caps: ManifestListCaps) => z.strictObject({
   version: z.literal(1).optional(),
   practice: z.strictObject({
     name: text,
@@ -71,7 +82,7 @@ export const manifestSchema = z.strictObject({
         hosts: z.array(z.string().min(1).max(253)).max(50).optional(),
       }),
     )
-    .max(1000)
+    .max(caps.systems)
     .default([]),
   flows: z
     .array(
@@ -85,7 +96,7 @@ export const manifestSchema = z.strictObject({
         endpoint: text.optional(),
       }),
     )
-    .max(5000)
+    .max(caps.flows)
     .default([]),
   consents: z
     .array(
@@ -97,10 +108,12 @@ export const manifestSchema = z.strictObject({
         type: namedEnum(['authorization', 'part2', 'recording'], 'consent type').optional(),
       }),
     )
-    .max(1000)
+    .max(caps.consents)
     .default([]),
-  documents: z.array(z.strictObject({ file: text, system: systemId })).max(1000).default([]),
+  documents: z.array(z.strictObject({ file: text, system: systemId })).max(caps.documents).default([]),
 });
+
+export const manifestSchema = manifestSchemaWith(DEFAULT_MANIFEST_CAPS);
 
 /** The manifest as validated, before line numbers are attached. */
 export type ManifestInput = z.output<typeof manifestSchema>;

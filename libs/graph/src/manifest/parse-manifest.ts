@@ -2,9 +2,9 @@ import type { z } from 'zod';
 import { InvalidInputError, PRACTICE_ID } from '@custody/domain';
 import type { Evidence } from '@custody/domain';
 import type { Manifest } from './manifest.js';
-import { manifestSchema } from './manifest.schema.js';
+import { manifestSchema, manifestSchemaWith } from './manifest.schema.js';
 import type { ManifestInput } from './manifest.schema.js';
-import { formatPath, loadYaml } from '@custody/domain/safe-yaml';
+import { formatPath, loadYaml, MAX_MANIFEST_BYTES } from '@custody/domain/safe-yaml';
 import type { LoadedYaml, LocatedProblem } from '@custody/domain/safe-yaml';
 
 /**
@@ -14,11 +14,11 @@ import type { LoadedYaml, LocatedProblem } from '@custody/domain/safe-yaml';
  * thrown together as one {@link InvalidInputError} whose message has one `file:line: path: reason` line
  * per problem, so a user fixes the whole file in one pass. `details.problems` carries the same list.
  */
-export function parseManifest(text: string, file = 'custody.yaml'): Manifest {
-  const yaml = loadYaml(text);
+export function parseManifest(text: string, file = 'custody.yaml', opts: { maxBytes?: number } = {}): Manifest {
+  const yaml = loadYaml(text, opts);
   if (yaml.problems.length) fail(file, yaml.problems);
 
-  const parsed = manifestSchema.safeParse(yaml.data ?? {}, { reportInput: true });
+  const parsed = schemaFor(opts.maxBytes).safeParse(yaml.data ?? {}, { reportInput: true });
   // References are checked on the raw data too, so a dangling flow is reported alongside a bad role.
   const schemaProblems = parsed.success ? [] : parsed.error.issues.flatMap((issue) => describeIssue(issue, yaml));
   const seen = new Set(schemaProblems.map((p) => p.path));
@@ -52,6 +52,18 @@ function describeIssue(issue: z.core.$ZodIssue, yaml: LoadedYaml): LocatedProble
   else if (issue.code === 'too_small' && issue.origin === 'array') reason = `must have at least ${String(issue.minimum)} item(s)`;
   else if (issue.code === 'invalid_format' && typeof issue.input === 'string' && !reason.includes(JSON.stringify(issue.input))) reason = `${JSON.stringify(issue.input)} ${reason}`;
   return [{ line, path: formatPath(path), reason }];
+}
+
+let uncapped: ReturnType<typeof manifestSchemaWith> | undefined;
+
+/**
+ * The upload bound (the default) keeps the list caps. A caller that reads a larger manifest from its own
+ * disk (`custody audit --max-manifest-mb`) is bounded by those bytes instead: an agency's manifest of
+ * 100,000 systems is within them but far over caps sized for one practice.
+ */
+function schemaFor(maxBytes: number | undefined) {
+  if (maxBytes === undefined || maxBytes <= MAX_MANIFEST_BYTES) return manifestSchema;
+  return (uncapped ??= manifestSchemaWith({ systems: Number.MAX_SAFE_INTEGER, flows: Number.MAX_SAFE_INTEGER, consents: Number.MAX_SAFE_INTEGER, documents: Number.MAX_SAFE_INTEGER }));
 }
 
 /** The keys the schema accepts at `path`, for "did you mean" hints on unknown keys. */
@@ -100,9 +112,12 @@ function checkReferences(data: unknown, yaml: LoadedYaml): LocatedProblem[] {
     if (ids.has(id)) at(['systems', i, 'id'], `duplicate system id "${id}"`);
     ids.add(id);
   });
-  const known = [PRACTICE_ID, ...[...ids].filter((id) => id !== PRACTICE_ID).sort()];
+  // Looked up in the set (a list search per flow was quadratic in an agency's manifest); the sorted list is only for messages.
+  ids.add(PRACTICE_ID);
+  let knownList: string[] | undefined;
+  const known = () => (knownList ??= [PRACTICE_ID, ...[...ids].filter((id) => id !== PRACTICE_ID).sort()]);
   const ref = (path: PropertyKey[], id: unknown) => {
-    if (typeof id === 'string' && !known.includes(id)) at(path, `"${id}" is not a system id; expected one of ${known.join(', ')}`);
+    if (typeof id === 'string' && !ids.has(id)) at(path, `"${id}" is not a system id; expected one of ${known().join(', ')}`);
   };
   records(data, 'flows').forEach((f, i) => {
     ref(['flows', i, 'from'], f.from);

@@ -92,8 +92,8 @@ function pull(map: Map<string, FlowDraft[]>, key: string, flow: FlowDraft): void
   if (list && !list.length) map.delete(key);
 }
 
-function sortKey(f: FlowDraft): string {
-  const ev = sortEvidence(f.evidence)[0];
+function sortKey(f: FlowDraft, evidence: readonly Evidence[]): string {
+  const ev = evidence[0];
   return [f.from, f.to, f.transport, sortCategories(f.data).join(','), f.purpose ?? '', f.endpoint ?? '', ev?.documentId ?? '', String(ev?.line ?? 0).padStart(9, '0'), ev?.quote ?? ''].join('\u0000');
 }
 
@@ -102,9 +102,13 @@ function sortKey(f: FlowDraft): string {
  * sharing the same endpoints, so adding an unrelated flow never renames an existing one.
  */
 export function finaliseFlows(flows: readonly FlowDraft[], basisOf: (f: FlowDraft) => LegalBasis): GraphFlow[] {
-  const sorted = [...flows].map((f) => ({ f, key: sortKey(f) })).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  // Each flow's evidence is sorted once: its first item orders the flows and the whole list is the output.
+  const sorted = flows.map((f) => {
+    const evidence = sortEvidence(f.evidence);
+    return { f, evidence, key: sortKey(f, evidence) };
+  }).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   const seen = new Map<string, number>();
-  return sorted.map(({ f }) => {
+  return sorted.map(({ f, evidence }) => {
     const base = `${f.from}->${f.to}`;
     const n = (seen.get(base) ?? 0) + 1;
     seen.set(base, n);
@@ -117,7 +121,7 @@ export function finaliseFlows(flows: readonly FlowDraft[], basisOf: (f: FlowDraf
       ...(f.purpose !== undefined ? { purpose: f.purpose } : {}),
       legalBasis: basisOf(f),
       ...(f.endpoint !== undefined ? { endpoint: f.endpoint } : {}),
-      evidence: sortEvidence(f.evidence),
+      evidence,
     };
   });
 }

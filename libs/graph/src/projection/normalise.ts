@@ -20,6 +20,8 @@ function evidenceKey(e: Evidence): string {
 
 /** Evidence deduplicated and sorted by document, line and offset. */
 export function sortEvidence(list: Iterable<Evidence>): Evidence[] {
+  // One item is already sorted and unique (most fleet systems and flows cite one row): skip building keys.
+  if (Array.isArray(list) && list.length <= 1) return [...(list as Evidence[])];
   const byKey = new Map<string, Evidence>();
   for (const e of list) byKey.set(evidenceKey(e) + JSON.stringify(e), e);
   return [...byKey.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, e]) => e);

@@ -1,0 +1,78 @@
+import type { AuditReport } from '@custody/domain';
+import { sampleAuditReport } from '../../../test/fixtures/reports/sample-audit-report.js';
+import { jsonChunks, ndjsonChunks, renderJson } from './render-json.js';
+
+/** The definition the streamed JSON must equal byte for byte: one JSON.stringify of a key-sorted deep copy. */
+function oracle(value: unknown, indent = 2): string {
+  const sortKeys = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(sortKeys);
+    if (v === null || typeof v !== 'object') return v;
+    const out: Record<string, unknown> = {};
+    for (const k of Object.keys(v).sort()) out[k] = sortKeys((v as Record<string, unknown>)[k]);
+    return out;
+  };
+  return `${JSON.stringify(sortKeys(value), null, indent)}\n`;
+}
+
+/** Random JSON-ish trees, deep enough to cross the hand-walked / stringified boundary, with awkward values. */
+function randomTree(seed: number): Record<string, unknown> {
+  const rnd = (n: number) => Math.floor(((seed = (Math.imul(seed, 1_103_515_245) + 12_345) >>> 0) / 4_294_967_296) * n);
+  const leaf = (): unknown => [null, undefined, 0, -1.5, true, false, '', 'a\nb "q" \u2028', 'ünï', new Date(0), () => 1][rnd(11)];
+  const node = (depth: number): unknown => {
+    if (depth > 6 || rnd(4) === 0) return leaf();
+    if (rnd(2)) return Array.from({ length: rnd(4) }, () => node(depth + 1));
+    return Object.fromEntries(Array.from({ length: rnd(4) }, (_, i) => [['z', 'a', 'ß', 'key with "quotes"', '10', '2'][rnd(6)]! + i, node(depth + 1)]));
+  };
+  return Object.fromEntries(Array.from({ length: 5 }, (_, i) => [`k${rnd(9)}${i}`, node(1)]));
+}
+
+describe('jsonChunks', () => {
+  it('joins to JSON.stringify of the key-sorted report (sample report, indents 2, 4 and 0)', () => {
+    const report = sampleAuditReport();
+    for (const indent of [2, 4, 0]) expect([...jsonChunks(report, { indent })].join('')).toBe(oracle(report, indent));
+    expect(renderJson(report)).toBe(oracle(report));
+  });
+
+  it('joins to the same text for 300 random trees (undefined, functions, dates, empty containers, escapes)', () => {
+    for (let seed = 1; seed <= 300; seed++) {
+      const tree = randomTree(seed);
+      expect([...jsonChunks(tree as unknown as AuditReport)].join('')).toBe(oracle(tree));
+    }
+  });
+
+  it('hands out bounded chunks for a large report instead of one string', () => {
+    const report = sampleAuditReport();
+    const big = { ...report, findings: Array.from({ length: 2000 }, (_, i) => ({ ...report.findings[0]!, id: `f${i}` })) };
+    const chunks = [...jsonChunks(big)];
+    expect(chunks.length).toBeGreaterThan(10);
+    // A chunk closes once it passes 64K characters; one instance or evidence item is far smaller than that.
+    expect(Math.max(...chunks.map((c) => c.length))).toBeLessThan(80_000);
+    expect(chunks.join('')).toBe(oracle(big));
+  });
+});
+
+describe('ndjsonChunks', () => {
+  it('writes a header, then one line per system, flow, finding, instance and document', () => {
+    const report = sampleAuditReport();
+    const withInstances: AuditReport = {
+      ...report,
+      findings: report.findings.map((f, i) => (i === 0 ? { ...f, instances: [{ subject: 'system:a', system: 'a', severity: f.severity, evidence: [] }, { subject: 'system:b', system: 'b', severity: f.severity, evidence: [] }] } : f)),
+    };
+    const lines = [...ndjsonChunks(withInstances)].join('').split('\n');
+    expect(lines.pop()).toBe('');
+    const rows = lines.map((l) => JSON.parse(l) as { record: string } & Record<string, unknown>);
+    expect(rows[0]).toMatchObject({ record: 'report', score: report.score, counts: { systems: report.systems.length, flows: report.flows.length, findings: report.findings.length } });
+    expect(rows.filter((r) => r.record === 'system').map((r) => r.id)).toEqual(report.systems.map((s) => s.id));
+    expect(rows.filter((r) => r.record === 'flow').map((r) => r.id)).toEqual(report.flows.map((f) => f.id));
+    expect(rows.filter((r) => r.record === 'finding').map((r) => r.id)).toEqual(report.findings.map((f) => f.id));
+    expect(rows.filter((r) => r.record === 'instance')).toEqual([
+      { record: 'instance', finding: report.findings[0]!.id, subject: 'system:a', system: 'a', severity: report.findings[0]!.severity, evidence: [] },
+      { record: 'instance', finding: report.findings[0]!.id, subject: 'system:b', system: 'b', severity: report.findings[0]!.severity, evidence: [] },
+    ]);
+    expect(rows.find((r) => r.record === 'finding' && r.id === report.findings[0]!.id)).toMatchObject({ instanceCount: 2 });
+    expect(rows.find((r) => r.record === 'finding' && r.id === report.findings[0]!.id)).not.toHaveProperty('instances');
+    expect(rows.filter((r) => r.record === 'document').length).toBe(report.documents.length);
+    // Every line's keys are sorted, so equal reports give identical bytes.
+    for (const r of rows) expect(Object.keys(r)).toEqual(Object.keys(r).sort());
+  });
+});
