@@ -136,6 +136,43 @@ describe(`API end to end (${process.env.DATABASE_URL ? 'PostgreSQL + Redis' : 'e
     expect(log.some((e) => e.type === 'EvidenceRead')).toBe(true);
   }, 90_000);
 
+  it('links a contract that matched no system: the link is an event with who and why, and the audit follows it', async () => {
+    // A BAA signed under a holding company's name: nothing in it names a system of the practice.
+    const file = 'docs/pinecrest-signed-baa.md';
+    const text = '# Business Associate Agreement\n\nThis Business Associate Agreement is between Pinecrest Data Holdings, LLC ("Business Associate") and ' +
+      'Harborview Counseling ("Covered Entity"). Business Associate will notify Covered Entity of a breach within thirty (30) days.\n';
+    expect((await upload(file, Buffer.from(text))).status).toBe(202);
+    const doc = async () => (await json<AuditReport>('/audit')).documents.find((d) => d.file === file);
+    await waitUntil(async () => (await doc())?.status === 'processed' && (await drained()), 60_000, 'the new contract read and projected');
+    const unlinked = (await doc())!;
+    expect(unlinked.system).toBeUndefined();
+    expect((await json<AuditReport>('/audit')).findings.map((f) => f.id)).toContain('missing-baa@system:storage');
+
+    const link = (id: string, body: unknown) => api(`/documents/${id}/link`, { method: 'POST', body: JSON.stringify(body) });
+    // Refused with a reason, nothing recorded: the practice itself, an unknown system, a document that is not a contract, no system.
+    const manifest = (await json<AuditReport>('/audit')).documents.find((d) => d.type === 'manifest')!;
+    for (const [id, body, why] of [
+      [unlinked.id, { system: 'practice' }, /not a vendor system/], [unlinked.id, { system: 'no-such-system' }, /not a vendor system/],
+      [manifest.id, { system: 'storage' }, /not a contract/], [unlinked.id, {}, /needs "system"/],
+    ] as const) {
+      const res = await link(id, body);
+      expect(res.status).toBe(400);
+      expect(((await res.json()) as { message: string }).message).toMatch(why);
+    }
+    expect((await link('00000000-0000-4000-8000-000000000000', { system: 'storage' })).status).toBe(404);
+
+    const res = await link(unlinked.id, { system: 'storage', reason: 'Pinecrest is Stowbox Cloud\'s parent; signed copy on file' });
+    expect(res.status).toBe(202);
+    await waitUntil(async () => (await doc())?.system === 'storage', 60_000, 'the link projected');
+    const audit = await json<AuditReport>('/audit');
+    expect(audit.systems.find((s) => s.id === 'storage')!.contracts.map((c) => c.documentId)).toContain(unlinked.id);
+    expect(audit.findings.map((f) => f.id)).not.toContain('missing-baa@system:storage');
+    const log = await json<{ type: string; actor: string; payload: { documentId?: string; system?: string; reason?: string } }[]>('/audit-log?limit=5000');
+    expect(log.filter((e) => e.type === 'DocumentLinked')).toEqual([
+      expect.objectContaining({ actor: expect.stringMatching(/^key:cust_/), payload: { documentId: unlinked.id, system: 'storage', reason: 'Pinecrest is Stowbox Cloud\'s parent; signed copy on file' } }),
+    ]);
+  }, 120_000);
+
   it('keeps triage across re-runs by stable finding id', async () => {
     const audit = await json<AuditReport>('/audit');
     const target = audit.findings[0];

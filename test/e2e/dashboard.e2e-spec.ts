@@ -41,6 +41,8 @@ interface FakeApi {
   streams: ServerResponse[];
   /** What GET /documents answers; uploads add rows, tests move their status on. */
   documents: { id: string; fileName: string; size: number; type: string; status: string; reason?: string; createdAt: string }[];
+  /** Links POST /documents/:id/link recorded. */
+  links: { documentId: string; system: string }[];
 }
 
 function fakeReport(): AuditReport {
@@ -101,6 +103,14 @@ function startServer(api: FakeApi): Promise<Server> {
       return void json(results.length === 1 ? { id: results[0].documentId, ...results[0] } : { documents: results }, 202);
     }
     if (req.method === 'GET' && url.pathname === `${base}/documents`) return void json(api.documents);
+    const linkPath = new RegExp(`^${base}/documents/([^/]+)/link$`).exec(url.pathname);
+    if (req.method === 'POST' && linkPath) {
+      const { system } = JSON.parse(body ?? '{}') as { system?: string };
+      // As the real route: an unknown system is refused with the reason, nothing recorded.
+      if (!live.systems.some((s) => s.id === system)) return void json({ error: 'invalid_input', message: `"${system}" is not a vendor system of this workspace` }, 400);
+      api.links.push({ documentId: decodeURIComponent(linkPath[1]), system: system! });
+      return void json({ seq: 99 }, 202);
+    }
     if (req.method === 'GET' && url.pathname === `${base}/events`) {
       res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store' });
       res.write(': hello\n\nevent: document.received\ndata: {"id":"doc-0"}\n\n');
@@ -117,7 +127,7 @@ describe('dashboard (browser)', () => {
   let browser: Browser;
   let page: Page;
   let base: string;
-  const api: FakeApi = { report: fakeReport(), fleet: fleetAuditReport(FLEET_INSTALLS), requests: [], uploads: [], streams: [], documents: [] };
+  const api: FakeApi = { report: fakeReport(), fleet: fleetAuditReport(FLEET_INSTALLS), requests: [], uploads: [], streams: [], documents: [], links: [] };
   const errors: string[] = [];
 
   beforeAll(async () => {
@@ -303,6 +313,42 @@ describe('dashboard (browser)', () => {
     await expect(page.locator('#score').getAttribute('class')).resolves.not.toContain('updating');
     // Problems are listed first.
     await expect(page.locator('#documents li.doc').first().getAttribute('data-file')).resolves.toBe('broken.yaml');
+    await page.click('[data-tab="details"]');
+  });
+
+  it('links a contract that matched no system: the control posts the chosen system, and the next audit shows the link', async () => {
+    const docId = 'doc-unlinked';
+    const file = 'contracts/notes-vendor-terms.pdf';
+    api.documents.push({ id: docId, fileName: file, size: 10, type: 'contract', status: 'processed', createdAt: new Date().toISOString() });
+    api.report.documents.push({ id: docId, file, type: 'contract', status: 'processed', format: 'pdf' });
+    await page.evaluate(() => window.__custody!.reload());
+    await page.click('[data-tab="documents"]');
+    for (const s of api.streams) s.write('event: document.received\ndata: {}\n\n');
+    const row = page.locator(`#documents li.doc[data-file="${file}"]`);
+    await row.locator('form.doc-link-form').waitFor();
+    await expect(row.locator('.doc-unlinked').textContent()).resolves.toBe('Not linked to any system');
+    // Only read contracts the audit links to nothing get the control: not failed files, manifests or configs.
+    const withControl = await page.locator('#documents li.doc:has(form.doc-link-form)').evaluateAll((els) => els.map((e) => e.getAttribute('data-file')));
+    const unlinked = api.documents.filter((d) => d.type === 'contract' && d.status === 'processed' && !api.report.documents.some((r) => r.id === d.id && r.system)).map((d) => d.fileName);
+    expect(withControl.sort()).toEqual(unlinked.sort());
+    expect(withControl).toContain(file);
+    // The practice and fleet installs are not offered; the vendors are, by name.
+    const options = await row.locator('select.doc-link-system option').allTextContents();
+    expect(options).toContain('ScribeWell AI');
+    expect(options).not.toContain(api.report.systems.find((s) => s.role === 'practice')!.name);
+    await expect(row.locator('button.doc-link-button').isDisabled()).resolves.toBe(true);
+    await row.locator('select.doc-link-system').selectOption('scribe');
+    await row.locator('button.doc-link-button').click();
+    await row.locator('.doc-linking').waitFor();
+    expect(api.links).toEqual([{ documentId: docId, system: 'scribe' }]);
+    expect(api.requests.find((r) => r.path.endsWith(`/documents/${docId}/link`))).toMatchObject({ method: 'POST', key: KEY, body: JSON.stringify({ system: 'scribe' }) });
+    // The server re-projects and scores: the audit now attaches the contract to ScribeWell.
+    api.report.documents.find((d) => d.id === docId)!.system = 'scribe';
+    for (const s of api.streams) s.write('event: exposure.scored\ndata: {}\n\n');
+    await page.waitForFunction((f) => document.querySelector(`#documents li.doc[data-file="${f}"] .doc-link`)?.textContent === ' → ScribeWell AI', file);
+    expect(await row.locator('form.doc-link-form').count()).toBe(0);
+    api.documents.splice(api.documents.findIndex((d) => d.id === docId), 1);
+    api.report.documents.splice(api.report.documents.findIndex((d) => d.id === docId), 1);
     await page.click('[data-tab="details"]');
   });
 

@@ -4,7 +4,7 @@ import { jest } from '@jest/globals';
 import { CommandBus } from '@nestjs/cqrs';
 import { InvalidInputError, NotFoundError, type EventType } from '@custody/domain';
 import {
-  CorrectFactCommand, IngestDocumentCommand, JobName, JobQueue, RecordEvidenceReadCommand, RecordSettingChangeCommand,
+  CorrectFactCommand, IngestDocumentCommand, JobName, JobQueue, LinkDocumentCommand, RecordEvidenceReadCommand, RecordSettingChangeCommand,
   ReprocessWorkspaceCommand, TriageFindingCommand,
 } from '@custody/pipeline';
 import { startTestApp, type TestApp } from '../support/app.js';
@@ -133,6 +133,29 @@ describe(`command handlers and the processor chain (${process.env.DATABASE_URL ?
     expect(() => new CorrectFactCommand(wsId, docId, 'baa_offered', 'yes', undefined)).toThrow(/needs a reason/);
     expect(() => new CorrectFactCommand(wsId, docId, 'baa_offered', true, 'r')).toThrow(/not a valid value/);
   });
+
+  it('a link appends DocumentLinked and enqueues a projection that attaches the contract to that system', async () => {
+    const manifest = 'practice: { name: Command Practice }\nsystems:\n  - { id: sms, name: TextGlow, role: communications }\nflows:\n  - { from: practice, to: sms, data: [contact, scheduling] }\n';
+    await bus.execute(new IngestDocumentCommand(wsId, 'custody.yaml', Buffer.from(manifest), 'tester'));
+    await waitUntil(async () => (await drained()) && Boolean((await t.runtime.persistence.projections.graph(wsId))?.graph.systems.some((s) => s.id === 'sms')), 120_000, 'the manifest projected');
+    await settle();
+    const contracts = async () => (await t.runtime.persistence.projections.graph(wsId))!.graph.systems.find((s) => s.id === 'sms')!.contracts.map((c) => c.documentId);
+    expect(await contracts()).toEqual([]);
+    const before = await lastSeq();
+    const { seq } = await bus.execute(new LinkDocumentCommand(wsId, docId, 'sms', 'TextGlow signed as Remindly', 'tester'));
+    expect(await newEvents(before)).toEqual([expect.objectContaining({ seq, type: 'DocumentLinked', actor: 'tester', payload: { documentId: docId, system: 'sms', reason: 'TextGlow signed as Remindly' } })]);
+    expect(added[0]).toEqual({ name: JobName.Project, data: { workspaceId: wsId } });
+    await waitUntil(async () => (await drained()) && (await contracts()).includes(docId), 120_000, 'the link projected');
+    await settle();
+    // Refused before anything is recorded: the practice, an unknown system, another workspace's document, no system at all.
+    const last = await lastSeq();
+    await expect(bus.execute(new LinkDocumentCommand(wsId, docId, 'practice', undefined))).rejects.toThrow(/not a vendor system/);
+    await expect(bus.execute(new LinkDocumentCommand(wsId, docId, 'nope', undefined))).rejects.toThrow(InvalidInputError);
+    const other = (await t.runtime.persistence.workspaces.ensure('Other Practice')).workspace.id;
+    await expect(bus.execute(new LinkDocumentCommand(other, docId, 'sms', undefined))).rejects.toThrow(NotFoundError);
+    expect(() => new LinkDocumentCommand(wsId, docId, '', undefined)).toThrow(/needs "system"/);
+    expect(await lastSeq()).toBe(last);
+  }, 240_000);
 
   it('an evidence read appends EvidenceRead and enqueues nothing', async () => {
     await settle();

@@ -156,6 +156,19 @@ export class ApiClient {
     return this.json(await fetch(this.url('/documents'), { headers: this.jsonHeaders }));
   }
 
+  /** Link a contract to the system it speaks for (recorded as an event; the server re-projects). */
+  async linkDocument(documentId: string, system: string): Promise<{ seq: number }> {
+    const res = await fetch(this.url(`/documents/${encodeURIComponent(documentId)}/link`), {
+      method: 'POST', headers: { ...this.jsonHeaders, 'content-type': 'application/json' }, body: JSON.stringify({ system }),
+    });
+    if (!res.ok) {
+      // The server says why (an unknown system, a document that is not a contract): show that, not just the status.
+      const why = await res.json().then((b: { message?: unknown }) => (typeof b?.message === 'string' ? b.message : undefined), () => undefined);
+      throw new ApiError(res.status, why ?? `${res.status} ${res.statusText || 'request failed'}`);
+    }
+    return (await res.json()) as { seq: number };
+  }
+
   get eventsUrl(): string {
     return this.url('/events');
   }

@@ -2,6 +2,8 @@
  * The Documents tab: every document of the workspace with its status, why it failed (said where the user
  * looks, not only as a grey event), and the system it was linked to. Files being uploaded show here at
  * once, then follow the server's status: uploading → received → processing → processed | unparsed | failed.
+ * A contract read but linked to no system (its parties matched none) gets a control to link it to one: the
+ * server records the decision and re-projects, and the next audit shows the link.
  */
 import type { AuditReport } from '@custody/domain';
 import type { ApiClient, DocumentRow, UploadResult } from './api.js';
@@ -27,6 +29,12 @@ export class DocumentsPanel {
   /** Files sent but not yet answered by the server (their ids are unknown until then). */
   private inFlight: Row[] = [];
   private systemOf = new Map<string, string>();
+  /** Vendor systems a contract can be linked to; empty until an audit is loaded, or when viewing the past. */
+  private linkTargets: { id: string; name: string }[] = [];
+  /** Links sent and not yet shown by an audit, by document id (system name), so the row says it is on its way. */
+  private linking = new Map<string, string>();
+  /** Why the last link was refused, by document id. */
+  private linkErrors = new Map<string, string>();
   private timer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(
@@ -39,10 +47,28 @@ export class DocumentsPanel {
     return [...this.inFlight, ...this.rows].filter((r) => PENDING.has(r.status)).length;
   }
 
-  /** Which system each document was linked to, and its name (from the latest audit). */
-  setReport(report: AuditReport): void {
+  /** Which system each document was linked to, and its name (from the latest audit); `live` false in the past (read-only). */
+  setReport(report: AuditReport, live = true): void {
     const names = new Map(report.systems.map((s) => [s.id, s.name]));
     this.systemOf = new Map(report.documents.filter((d) => d.system).map((d) => [d.id, names.get(d.system!) ?? d.system!]));
+    for (const id of this.systemOf.keys()) this.linking.delete(id);
+    // Fleet installs take their vendor's contracts: offer the vendor, not thousands of installs.
+    this.linkTargets = live
+      ? report.systems.filter((s) => s.role !== 'practice' && !s.group).map((s) => ({ id: s.id, name: s.name })).sort((a, b) => a.name.localeCompare(b.name))
+      : [];
+    this.render();
+  }
+
+  private async link(id: string, system: string): Promise<void> {
+    this.linkErrors.delete(id);
+    this.linking.set(id, this.linkTargets.find((t) => t.id === system)?.name ?? system);
+    this.render();
+    try {
+      await this.api.linkDocument(id, system);
+    } catch (err) {
+      this.linking.delete(id);
+      this.linkErrors.set(id, `Could not link: ${err instanceof Error ? err.message : String(err)}`);
+    }
     this.render();
   }
 
@@ -100,7 +126,25 @@ export class DocumentsPanel {
       el('div', { class: 'doc-meta' },
         [r.type ? words(r.type) : null, r.format ? words(r.format) : null].filter(Boolean).join(' · '),
         linked ? el('span', { class: 'doc-link' }, ` → ${linked}`) : null),
-      r.reason ? el('p', { class: 'doc-reason' }, r.reason) : null);
+      r.reason ? el('p', { class: 'doc-reason' }, r.reason) : null,
+      r.id && !linked ? this.linkControl(r.id, r) : null);
+  }
+
+  /** For a contract that was read but speaks for no system: pick the system and link it (or see the link on its way). */
+  private linkControl(id: string, r: Row): HTMLElement | null {
+    if (r.type !== 'contract' || r.status !== 'processed' || this.linkTargets.length === 0) return null;
+    const pending = this.linking.get(id);
+    if (pending) return el('p', { class: 'doc-linking muted' }, `Linking to ${pending}…`);
+    const select = el('select', { class: 'doc-link-system', attrs: { 'aria-label': `System ${r.fileName} speaks for` } },
+      el('option', { attrs: { value: '' } }, 'Choose a system…'),
+      ...this.linkTargets.map((t) => el('option', { attrs: { value: t.id } }, t.name)));
+    const button = el('button', { class: 'doc-link-button', attrs: { type: 'submit', disabled: '' } }, 'Link');
+    select.addEventListener('change', () => { button.disabled = select.value === ''; });
+    const error = this.linkErrors.get(id);
+    return el('form', { class: 'doc-link-form', on: { submit: (ev) => { ev.preventDefault(); if (select.value) void this.link(id, select.value); } } },
+      el('span', { class: 'doc-unlinked' }, 'Not linked to any system'),
+      select, button,
+      error ? el('p', { class: 'doc-reason' }, error) : null);
   }
 }
 

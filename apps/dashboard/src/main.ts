@@ -161,7 +161,7 @@ function start(): void {
       report = r;
       view.lens = r.lens;
       header.setReport(r, asked.asOf);
-      documents.setReport(r);
+      documents.setReport(r, !asked.asOf);
       findings.setReport(r);
       whatIf.setReport(r);
       renderAudit(r);
@@ -189,7 +189,7 @@ function start(): void {
   void load();
   void timeline.refresh();
   void documents.refresh();
-  const DOCUMENT_EVENTS = new Set(['document.received', 'facts.extracted', 'document.rejected', 'exposure.scored']);
+  const DOCUMENT_EVENTS = new Set(['document.received', 'facts.extracted', 'document.rejected', 'document.linked', 'exposure.scored']);
   connectEvents(api.eventsUrl, api.headers, {
     onStatus: (s) => header.setLive(s),
     onEvent: (name) => {

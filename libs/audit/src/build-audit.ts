@@ -20,7 +20,10 @@ export interface Evaluation {
 }
 
 /** Projects analysed documents into the PHI flow graph (pure; same input → same graph). */
-export function projectDocuments(docs: AnalyzedDocument[], opts: { asOf: string; corrections?: Record<string, FactCorrection[]>; vendors?: VendorEntry[]; practiceName?: string }) {
+export function projectDocuments(
+  docs: AnalyzedDocument[],
+  opts: { asOf: string; corrections?: Record<string, FactCorrection[]>; links?: Record<string, string>; vendors?: VendorEntry[]; practiceName?: string },
+) {
   // The newest manifest wins (a re-uploaded custody.yaml replaces the old one); without times, the last given.
   const manifests = docs.filter((d) => d.analysis?.type === 'manifest');
   const manifestDoc = manifests.reduce<AnalyzedDocument | undefined>((newest, d) => (!newest || (d.receivedAt ?? '') >= (newest.receivedAt ?? '') ? d : newest), undefined);
@@ -35,6 +38,7 @@ export function projectDocuments(docs: AnalyzedDocument[], opts: { asOf: string;
         : [],
     ),
     corrections: opts.corrections,
+    links: opts.links,
     settingChanges: docs.flatMap((d) =>
       d.analysis?.type === 'setting_change'
         ? [{

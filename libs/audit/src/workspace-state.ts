@@ -50,6 +50,17 @@ export async function loadCorrections(db: WorkspaceRecords, workspaceId: string,
   return out;
 }
 
+/** Systems people linked contracts to (`DocumentLinked` events), by document id; the latest link wins. */
+export async function loadDocumentLinks(db: WorkspaceRecords, workspaceId: string, asOf?: Date): Promise<Record<string, string>> {
+  const events = await db.events.ofType(workspaceId, ['DocumentLinked']);
+  const out: Record<string, string> = {};
+  for (const e of events) {
+    if (asOf && new Date(e.at) > asOf) continue;
+    out[e.payload.documentId] = e.payload.system;
+  }
+  return out;
+}
+
 /** Triage decisions by finding id (`ruleId@subject`), so they survive re-runs; with `asOf`, those made by then. */
 export async function loadTriage(db: WorkspaceRecords, workspaceId: string, asOf?: Date): Promise<Map<string, NonNullable<Finding['triage']>>> {
   const events = await db.events.ofType(workspaceId, ['FindingTriaged']);

@@ -16,6 +16,11 @@ export interface EventPayloads {
   DocumentRejected: DocumentOutcome;
   /** A person corrected a machine-read fact; the correction wins over the extraction. */
   FactCorrected: { documentId: string; fact: FactName; value: unknown; reason: string };
+  /**
+   * A person said which system a contract speaks for (one that matched none by manifest or party names, or was
+   * matched wrongly); like a correction, the decision wins over the machine's matching on every re-projection.
+   */
+  DocumentLinked: { documentId: string; system: string; reason?: string };
   /** A person triaged a finding (by its stable id, so the decision survives re-runs). */
   FindingTriaged: { findingId: string; status: TriageStatus; reason?: string };
   /** The projected graph changed. */
@@ -52,6 +57,7 @@ export const EVENT_CATALOGUE: { readonly [T in EventType]: EventTraits } = {
   FactsExtracted: { sse: 'facts.extracted', projectionInput: true, changesAudit: true },
   DocumentRejected: { sse: 'document.rejected', projectionInput: true, changesAudit: true },
   FactCorrected: { sse: 'fact.corrected', projectionInput: true, changesAudit: true },
+  DocumentLinked: { sse: 'document.linked', projectionInput: true, changesAudit: true },
   FindingTriaged: { sse: 'finding.triaged', projectionInput: false, changesAudit: true },
   GraphChanged: { sse: 'graph.changed', projectionInput: false, changesAudit: true },
   ExposureScored: { sse: 'exposure.scored', projectionInput: false, changesAudit: true },

@@ -19,13 +19,7 @@ import { severityRank } from './taxonomy.js';
  */
 export function groupFindings(findings: readonly Finding[], systems: readonly Pick<GraphSystem, 'id' | 'name' | 'group'>[]): Finding[] {
   const byId = new Map(systems.map((s) => [s.id, s]));
-  const vendorSystem = new Map<string, string>();
-  for (const s of systems) if (!s.group) vendorSystem.set(nameKey(s.name), s.id);
-  const standIn = (installId: string): string | undefined => {
-    const vendor = byId.get(installId)?.group?.vendor;
-    if (vendor === undefined) return undefined;
-    return vendorSystem.get(nameKey(vendor)) ?? `fleet-${slugify(vendor, { fallback: 'unknown' })}`;
-  };
+  const standIn = fleetVendorOf(systems);
 
   const groups = new Map<string, { subject: string; members: Finding[]; installs: Map<Finding, string> }>();
   const out: Finding[] = [];
@@ -94,6 +88,21 @@ function merge(subject: string, members: Finding[], installs: Map<Finding, strin
     evidence: worst.evidence,
     detail: `${worst.detail} The same holds on ${installCount} install${installCount === 1 ? '' : 's'}${vendor ? ` of ${vendor}` : ''} (listed as instances).`,
     instances,
+  };
+}
+
+/**
+ * A fleet install stands for its vendor: the vendor's declared system (matched by name), else `fleet-<vendor>`.
+ * Undefined for a system that is not a fleet install. Shared by grouping and by rules that count parties.
+ */
+export function fleetVendorOf(systems: readonly Pick<GraphSystem, 'id' | 'name' | 'group'>[]): (id: string) => string | undefined {
+  const byId = new Map(systems.map((s) => [s.id, s]));
+  const vendorSystem = new Map<string, string>();
+  for (const s of systems) if (!s.group) vendorSystem.set(nameKey(s.name), s.id);
+  return (installId) => {
+    const vendor = byId.get(installId)?.group?.vendor;
+    if (vendor === undefined) return undefined;
+    return vendorSystem.get(nameKey(vendor)) ?? `fleet-${slugify(vendor, { fallback: 'unknown' })}`;
   };
 }
 

@@ -8,6 +8,7 @@ export * from './jobs/follow-ups.js';
 export * from './jobs/rescore.scheduler.js';
 export * from './commands/workspace-changes.command.js';
 export * from './commands/ingest-document.command.js';
+export * from './commands/link-document.command.js';
 export * from './commands/record-setting-change.command.js';
 export * from './commands/extract-document.command.js';
 export * from './commands/project-graph.command.js';

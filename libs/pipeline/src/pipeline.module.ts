@@ -2,6 +2,7 @@ import { Module, type DynamicModule, type Provider } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { ExtractDocumentHandler } from './commands/extract-document.command.js';
 import { IngestDocumentHandler } from './commands/ingest-document.command.js';
+import { LinkDocumentHandler } from './commands/link-document.command.js';
 import { RecordSettingChangeHandler } from './commands/record-setting-change.command.js';
 import { CorrectFactHandler, RecordEvidenceReadHandler, ReprocessWorkspaceHandler, TriageFindingHandler } from './commands/workspace-changes.command.js';
 import { RescoreWorkspacesHandler } from './commands/score-workspace.command.js';
@@ -36,6 +37,7 @@ export class PipelineModule {
       IngestDocumentHandler,
       TriageFindingHandler,
       CorrectFactHandler,
+      LinkDocumentHandler,
       RecordEvidenceReadHandler,
       ReprocessWorkspaceHandler,
       RecordSettingChangeHandler,

@@ -2,11 +2,11 @@ import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Re
 import { CommandBus } from '@nestjs/cqrs';
 import { FilesInterceptor } from '@nestjs/platform-express';
 import { ApiAcceptedResponse, ApiBody, ApiConsumes, ApiExtraModels, ApiOkResponse, ApiOperation, ApiSecurity, ApiTags, getSchemaPath } from '@nestjs/swagger';
-import { CorrectionRequestDto, UploadJsonDto, UploadMultipartDto } from '../openapi/requests.dto.js';
+import { CorrectionRequestDto, LinkRequestDto, UploadJsonDto, UploadMultipartDto } from '../openapi/requests.dto.js';
 import { DocumentDetailDto, SeqDto, StoredDocumentDto, UploadResponseDto } from '../openapi/responses.dto.js';
 import { InvalidInputError, NotFoundError } from '@custody/domain';
 import type { Persistence } from '@custody/persistence';
-import { CorrectFactCommand, IngestDocumentCommand, PERSISTENCE, RecordEvidenceReadCommand, type IngestResult } from '@custody/pipeline';
+import { CorrectFactCommand, IngestDocumentCommand, LinkDocumentCommand, PERSISTENCE, RecordEvidenceReadCommand, type IngestResult } from '@custody/pipeline';
 import type { AuthedRequest } from '../auth/api-key.guard.js';
 import { RequireRole } from '../auth/role.decorator.js';
 
@@ -80,5 +80,14 @@ export class DocumentsController {
   async correct(@Param('ws') ws: string, @Param('id', new ParseUUIDPipe()) id: string, @Param('fact') fact: string, @Body() body: { value: unknown; reason?: string }, @Req() req: AuthedRequest) {
     return this.commands.execute(new CorrectFactCommand(ws, id, fact, body?.value, body?.reason, req.actor));
   }
-}
 
+  @Post(':id/link')
+  @RequireRole('auditor')
+  @HttpCode(202)
+  @ApiOperation({ summary: 'Link a contract to the system it speaks for (one that matched none): stored as an event with who and why; re-projection follows' })
+  @ApiBody({ type: LinkRequestDto })
+  @ApiAcceptedResponse({ type: SeqDto })
+  async link(@Param('ws') ws: string, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: { system?: unknown; reason?: unknown }, @Req() req: AuthedRequest) {
+    return this.commands.execute(new LinkDocumentCommand(ws, id, body?.system, body?.reason, req.actor));
+  }
+}

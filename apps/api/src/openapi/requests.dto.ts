@@ -24,6 +24,11 @@ export class CorrectionRequestDto {
   @ApiProperty({ description: 'Why: stored with who in the event log' }) reason!: string;
 }
 
+export class LinkRequestDto {
+  @ApiProperty({ description: 'Id of the vendor system the contract speaks for (as in GET /audit systems)', example: 'scribe' }) system!: string;
+  @ApiProperty({ required: false, description: 'Why: stored with who in the event log' }) reason?: string;
+}
+
 const WHAT_IF_TYPES = ['sign_baa', 'disable_training', 'remove_system', 'cut_retention', 'set_setting', 'enable_disable_control'] as const;
 
 export class WhatIfChangeDto {

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InvalidInputError, LENSES, NotFoundError, defaultLens, type AuditReport, type Graph, type Lens } from '@custody/domain';
 import type { Persistence } from '@custody/persistence';
-import { composeReport, evaluateGraph, loadAnalyzedDocuments, loadCorrections, loadTriage, projectDocuments, type AnalyzedDocument } from '@custody/audit';
+import { composeReport, evaluateGraph, loadAnalyzedDocuments, loadCorrections, loadDocumentLinks, loadTriage, projectDocuments, type AnalyzedDocument } from '@custody/audit';
 import { PERSISTENCE, RUNTIME, type Runtime } from '@custody/pipeline';
 
 export function parseLens(value: unknown): Lens | undefined {
@@ -36,7 +36,7 @@ export class AuditService {
   async graph(workspaceId: string, asOf?: Date, docs?: AnalyzedDocument[], practiceName?: string): Promise<Graph> {
     if (asOf) {
       const atThen = docs ?? (await loadAnalyzedDocuments(this.db, workspaceId, asOf));
-      return projectDocuments(atThen, { asOf: asOf.toISOString(), corrections: await loadCorrections(this.db, workspaceId, asOf), vendors: this.runtime.vendors, practiceName }).graph;
+      return projectDocuments(atThen, { asOf: asOf.toISOString(), corrections: await loadCorrections(this.db, workspaceId, asOf), links: await loadDocumentLinks(this.db, workspaceId, asOf), vendors: this.runtime.vendors, practiceName }).graph;
     }
     const stored = await this.db.projections.graph(workspaceId);
     if (stored) return stored.graph;

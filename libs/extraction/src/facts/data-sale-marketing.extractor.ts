@@ -4,7 +4,7 @@ import { decide, evidenceAt, negatedBefore, operative } from './fact-context.js'
 
 type V = Fact<'data_sale_or_marketing'>['value'];
 
-const PREFILTER = /\b(?:sell|sale\b|sold\b|rent\b|rent(?:ing|s)\b|market|advertis|ads\b|promot|remuneration)/i;
+const PREFILTER = /\b(?:sell|sale\b|sold\b|rent\b|rent(?:ing|s)\b|market|advertis|ads\b|promot|remuneration|licen[cs]|sublicen[cs])/i;
 const DATA = String.raw`(?:[\w-]+\s+){0,6}?(?:data|information|phi|protected health information|records|content|personal|lists?)\b`;
 // What the vendor may do: market to people, serve ads on their data, sell or rent data.
 const ALLOWED: RegExp[] = [
@@ -16,6 +16,9 @@ const ALLOWED: RegExp[] = [
   /\bfor (?:our |its |their )?(?:own )?(?:direct )?marketing (?:or \w+ |and \w+ )?purposes\b/i,
   new RegExp(String.raw`\b(?:may|will|can|we|to)\s+(?:also\s+)?(?:sell|rent|lease|trade)\b,?\s+(?:or\s+\w+\s+)?${DATA}`, 'i'),
   /\bin exchange for (?:money|monetary|remuneration|compensation|payment)/i,
+  // Licensing the data out is selling it: "may license Contributed Data, in identifiable or de-identified form, to
+  // third parties … in exchange for fees". Licensing only de-identified data is de-identified use (its own fact).
+  new RegExp(String.raw`\b(?:may|will|can|we|to)\s+(?:also\s+)?(?:license|licence|sublicense|sublicence)\s+${DATA}(?![^.;]{0,20}\bfrom\b)[^.;]{0,160}?\b(?:to (?:third|other|outside|unaffiliated)|to (?:insurers|partners|customers|companies|businesses)|in exchange for|for (?:a )?fees?\b|for (?:monetary )?consideration)`, 'i'),
 ];
 // What it promises not to do: sale or marketing use of the data, negated.
 const PROHIBITED: RegExp[] = [
@@ -39,6 +42,11 @@ function inDefinition(v: string, index: number): boolean {
   return DEFINES.test(v.slice(from, index));
 }
 
+/** The licensed data is only de-identified or aggregate ("license de-identified data"), not "identifiable or de-identified". */
+function deidentifiedOnly(text: string): boolean {
+  return /\b(?:de-?identified|anonymi[sz]ed|aggregated?|aggregate)\b/i.test(text) && !/(?<![-\w])identifiable\b/i.test(text);
+}
+
 const CUSTOMER_SUBJECT = /^(?:\(?[a-z0-9]{1,4}[.)]\s*)*(?:[\w ]{0,30}\.\s+)?(?:the )?(?:customer|covered entity|you|client|practice)s? (?:will|shall|may|must|agrees?)/i;
 
 /**
@@ -55,7 +63,7 @@ export function extractDataSaleMarketing(ctx: FactContext): Fact<'data_sale_or_m
     let done = false;
     for (const re of ALLOWED) {
       const m = re.exec(v);
-      if (m && !negatedBefore(v, m.index, 60) && !/\b(?:not|never|no)\b/i.test(m[0]) && !inDefinition(v, m.index) && !/\bopt(?:-| )?out of\b[^.;]{0,30}$/i.test(v.slice(0, m.index))) {
+      if (m && !(/licen[cs]/i.test(m[0]) && deidentifiedOnly(m[0])) && !negatedBefore(v, m.index, 60) && !/\b(?:not|never|no)\b/i.test(m[0]) && !inDefinition(v, m.index) && !/\bopt(?:-| )?out of\b[^.;]{0,30}$/i.test(v.slice(0, m.index))) {
         cands.push({ value: 'allowed', evidence: evidenceAt(ctx, s, m.index, m.index + m[0].length), confidence: 0.8 });
         done = true;
         break;

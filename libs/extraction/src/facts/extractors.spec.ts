@@ -199,3 +199,25 @@ describe('clause patterns added after the held-out review', () => {
     expect(fact('subprocessors_named', 'Vendors\n\n| Vendor name | Purpose |\n|:--|:--|\n| Lattice Speech | Transcription |')).toEqual(['Lattice Speech']);
   });
 });
+
+describe('terms read as terms (issue 8)', () => {
+  it('licensing contributed data to third parties for fees is a sale; licensing only de-identified data is not', () => {
+    expect(fact('data_sale_or_marketing', 'Apex may license Contributed Data, in identifiable or de-identified form, to third parties, including insurers, in exchange for fees.')).toBe('allowed');
+    expect(fact('data_sale_or_marketing', 'We may license Customer Data to unaffiliated companies for a fee.')).toBe('allowed');
+    expect(fact('data_sale_or_marketing', 'We may license de-identified data to research partners.')).toBe('unspecified');
+    expect(fact('data_sale_or_marketing', 'We may license data from third parties to improve the Services.')).toBe('unspecified');
+    expect(fact('data_sale_or_marketing', 'We license the Services to Customer for the fees in the Order Form.')).toBe('unspecified');
+  });
+  it('a named subcontractor working from facilities abroad is offshore processing; a city before the country counts', () => {
+    expect(fact('offshore_processing', 'Its subcontractor Nimbus Transcription Services Pvt. Ltd. produces session transcripts from its facilities in Pune, India.')).toBe('yes');
+    expect(fact('offshore_processing', 'Support staff in Toronto, Canada may access customer data.')).toBe('yes');
+    expect(fact('offshore_processing', 'Our facilities in Austin, Texas produce all transcripts.')).toBe('unspecified');
+    // "Pvt. Ltd." does not end the sentence, so the evidence names the subcontractor the clause is about.
+    const two = 'Business Associate ensures its subcontractors agree to the same restrictions. Its subcontractor Nimbus Transcription Services Pvt. Ltd. produces session transcripts from its facilities in Pune, India.';
+    expect(extractFacts(two).facts.offshore_processing.evidence.map((e) => e.quote)).toEqual(['Its subcontractor Nimbus Transcription Services Pvt. Ltd. produces session transcripts from its facilities in Pune, India.']);
+  });
+  it('"not required to return or destroy" when the clinician leaves the platform is no', () => {
+    expect(fact('return_or_destroy_on_termination', 'When Clinician leaves the platform, Thriveline retains all records and is not required to return or destroy them.')).toBe('no');
+    expect(fact('return_or_destroy_on_termination', 'If you leave the platform, we will delete your records within 30 days.')).toBe('yes');
+  });
+});

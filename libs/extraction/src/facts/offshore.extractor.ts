@@ -5,14 +5,16 @@ import { decide, evidenceAt, operative, partsUnder } from './fact-context.js';
 type V = Fact<'offshore_processing'>['value'];
 
 const PREFILTER = /\b(?:usa\b|outside|countr|offshore|overseas|abroad|international|europe|eea\b|eu\b|india|philippines|canada|mexico|ireland|germany|kingdom|switzerland|united states|u\.s\.|located|region|singapore|australia|brazil|israel|poland|ukraine|pakistan|japan|france|netherlands|colombia|argentina|costa rica|across borders|cross-border)/i;
-const PROCESS = /\b(?:transfer|process|stor|host|access|maintain|locat|perform|handl|hold|kept|keep|server|data cent(?:er|re)|transmit|send|sent|move|review|support|receiv|print)\w*/i;
+// Work done on the data where it is done: "produces session transcripts from its facilities in Pune, India".
+const PROCESS = /\b(?:transfer|process|stor|host|access|maintain|locat|perform|handl|hold|kept|keep|server|data cent(?:er|re)|transmit|send|sent|move|review|support|receiv|print|produc|facilit)\w*/i;
 const FOREIGN = String.raw`(?:india|the philippines|philippines|canada|mexico|ireland|germany|france|the netherlands|israel|ukraine|poland|pakistan|brazil|colombia|argentina|costa rica|singapore|australia|japan|the united kingdom|united kingdom|the uk|switzerland|the european union|european union|the eu|the eea|the european economic area)`;
 const YES: RegExp[] = [
   // "in the United States, Ireland and Singapore": a foreign place in a list that starts with the US.
   new RegExp(String.raw`\b(?:in|within)\s+(?:the\s+)?(?:united states|u\.s\.|usa)(?:,\s*|\s+and\s+|\s+or\s+)(?:[a-z]{2,20}(?: [a-z]{2,20})?(?:,\s*|\s+and\s+|\s+or\s+)){0,3}${FOREIGN}\b`, 'i'),
   /\boutside (?:of )?(?:the )?(?:(?:fifty|50|continental|contiguous|48 contiguous)(?: \(50\))? )?(?:united states|u\.s\.(?:a\.)?|usa|us|country|countries|region|jurisdiction)\b/i,
   /\b(?:other|foreign|third) countr(?:y|ies)\b|\blocations? other than\b|\boffshore\b|\boverseas\b|\binternationally\b|\bacross borders\b|\bcross-border\b/i,
-  new RegExp(String.raw`\b(?:in|within|to|from|located in)\s+(?:the\s+member\s+states\s+of\s+)?${FOREIGN}\b(?!\s+(?:standard|data protection|general data|gdpr|laws?|regulations?|directive|representative|residents?|users?|citizens?|addendum|extension|adequacy|international data transfer|idta|data privacy framework))`, 'i'),
+  // A city may come first: "in Pune, India", "from Manila, the Philippines".
+  new RegExp(String.raw`\b(?:in|within|to|from|located in)\s+(?:the\s+member\s+states\s+of\s+|[a-z][\w.-]*(?:\s[a-z][\w.-]*)?,\s+)?${FOREIGN}\b(?!\s+(?:standard|data protection|general data|gdpr|laws?|regulations?|directive|representative|residents?|users?|citizens?|addendum|extension|adequacy|international data transfer|idta|data privacy framework))`, 'i'),
 ];
 YES.push(/\b(?:and|or|in|to)\s+(?:other\s+)?countries\s+(?:in which|where)\s+(?:we|our|its|the|they)\b[^.;]{0,80}\b(?:located|operate|have|are)\b/i);
 const US = String.raw`(?:the\s+)?(?:(?:continental|contiguous|fifty|50)\s+)?(?:united states|u\.s\.(?:a\.)?|usa)(?![a-z])`;
@@ -30,7 +32,7 @@ const FOREIGN_LATER = new RegExp(String.raw`\b(?:in|within|to|located in)\s+${FO
 const FROM_ABROAD = /\bif you (?:access|use|visit)\b[^.;]{0,60}\bfrom\b|\b(?:users?|individuals?|persons?|people|customers?|visitors?|residents?|you)\s+(?:who are\s+)?(?:located|based|residing|living)\s+(?:in|outside)\b|\bfrom outside\b|\b(?:access|use)\w* (?:the services )?from (?:other|another|outside)|\bif you (?:are|reside|live) (?:located )?(?:in|outside)\b|\bresidents? of\b|\bvisitors? (?:from|located)\b|\bfrom other regions\b/i;
 
 // Text about the data's movement, not a legal address or an authority's website.
-const DATA_MOVES = /\b(?:transferr?\w*|stor(?:e|ed|es|age|ing)|process(?:ed|es|ing)?|host(?:ed|s|ing)?|maintain\w*|kept|keep|held|hold|(?:data|information|servers?|content|records|teams?|personnel|staff|employees|contractors)\s+(?:(?:is|are|will be|may be)\s+)?located|server\w*|data cent(?:er|re)s?|transmit\w*|sent|send\w*|moved?|access\w*|perform\w*|handl\w*|review\w*|print\w*)\b/i;
+const DATA_MOVES = /\b(?:transferr?\w*|stor(?:e|ed|es|age|ing)|process(?:ed|es|ing)?|host(?:ed|s|ing)?|maintain\w*|kept|keep|held|hold|(?:data|information|servers?|content|records|teams?|personnel|staff|employees|contractors)\s+(?:(?:is|are|will be|may be)\s+)?located|server\w*|data cent(?:er|re)s?|transmit\w*|sent|send\w*|moved?|access\w*|perform\w*|handl\w*|review\w*|print\w*|produc(?:e|es|ed|ing)|facilit(?:y|ies))\b/i;
 // Not the data moving: an authority's website, mutual legal assistance between governments.
 const DATA_OBJECT = /\b(?:data|information|content|records?|files?|servers?|data cent(?:er|re)s?|hosting|hosted|stored|storage|processed|processing|transferr?\w*|phi|recordings?|transcripts?|backups?|support|teams?|personnel|staff)\b/i;
 // A hypothetical transfer ("if any cross-border transfers are necessary") is a review candidate, not a statement.

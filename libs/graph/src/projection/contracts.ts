@@ -41,7 +41,9 @@ export function prepareContracts(
 }
 
 /**
- * Attach what can be attached and return the rest. The manifest's `documents:` list decides first (matched
+ * Attach what can be attached and return the rest. A person's link (`links`, by document id) decides first: a
+ * contract linked to a system that does not exist stays unattached rather than fall back to a guess. Then the
+ * manifest's `documents:` list (matched
  * by file basename, since uploads lose their folders); otherwise the first of the contract's names that
  * matches any system (directly, or through the vendor catalogue) attaches it to every system of that name,
  * which is how one vendor BAA covers every install in a notetaker fleet (a listed document reaches the
@@ -52,11 +54,13 @@ export function attachContracts(
   registry: SystemRegistry,
   documents: readonly ManifestDocument[],
   resolveVendor: VendorResolver | undefined,
+  links: Readonly<Record<string, string>> = {},
 ): PreparedContract[] {
   const byFile = new Map(documents.map((d) => [basename(d.file), d.system]));
   const left: PreparedContract[] = [];
   for (const c of pending) {
-    const listed = byFile.get(basename(c.file));
+    const linked = Object.prototype.hasOwnProperty.call(links, c.documentId) ? links[c.documentId] : undefined;
+    const listed = linked ?? byFile.get(basename(c.file));
     const targets = listed !== undefined ? withFleet(registry.get(listed), registry) : byName(c.names, registry, resolveVendor);
     if (!targets.length) {
       left.push(c);

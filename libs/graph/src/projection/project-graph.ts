@@ -63,7 +63,7 @@ export function projectGraphWithReport(input: ProjectionInput): ProjectionReport
   const expanded = new Set<string>();
   for (let grew = true; grew; ) {
     const before = pending.length;
-    pending = attachContracts(pending, registry, m?.documents ?? [], input.resolveVendor);
+    pending = attachContracts(pending, registry, m?.documents ?? [], input.resolveVendor, input.links);
     grew = expandSubprocessors(registry, flows, input.resolveVendor, expanded) || pending.length < before;
   }
   fillSubprocessorData(registry, flows, warnings);
@@ -73,7 +73,10 @@ export function projectGraphWithReport(input: ProjectionInput): ProjectionReport
   for (const d of m?.documents ?? []) {
     if (!ingested.has(basename(d.file))) warnings.push(`${m!.file}:${d.line}: ${d.file} is listed for ${d.system} but was not ingested as a contract`);
   }
-  for (const c of pending) warnings.push(`${c.file}: not attached to any system (names: ${c.names.join(', ') || 'none'})`);
+  for (const c of pending) {
+    const linked = input.links?.[c.documentId];
+    warnings.push(linked !== undefined ? `${c.file}: linked to ${linked}, which is not a system of this workspace` : `${c.file}: not attached to any system (names: ${c.names.join(', ') || 'none'})`);
+  }
 
   const systems = registry.all().map(toGraphSystem);
   const graph: Graph = {

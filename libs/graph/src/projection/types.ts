@@ -52,6 +52,8 @@ export interface ProjectionInput {
   configs: ConfigInput[];
   /** Human corrections per document id, applied to that contract's facts before projection. */
   corrections?: Record<string, FactCorrection[]>;
+  /** Systems people linked contracts to, by document id: wins over the manifest's `documents:` and name matching. */
+  links?: Record<string, string>;
   /** Webhook-pushed setting changes (drift), applied after configs and before sub-processor expansion. */
   settingChanges?: SettingChangeInput[];
   /** ISO timestamp the graph is "as of": decides which BAAs and consents have expired. */

@@ -1,11 +1,11 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { canonicalJson, type Persistence } from '@custody/persistence';
-import { projectDocuments, loadAnalyzedDocuments, loadCorrections } from '@custody/audit';
+import { projectDocuments, loadAnalyzedDocuments, loadCorrections, loadDocumentLinks } from '@custody/audit';
 import type { Runtime } from '../runtime.js';
 import { PERSISTENCE, RUNTIME } from '../tokens.js';
 
-/** Rebuilds a workspace's graph projection from its documents and corrections. Idempotent. */
+/** Rebuilds a workspace's graph projection from its documents, corrections and document links. Idempotent. */
 export class ProjectGraphCommand extends Command<{ version: number; changed: boolean }> {
   constructor(readonly workspaceId: string) {
     super();
@@ -26,7 +26,7 @@ export class ProjectGraphHandler implements ICommandHandler<ProjectGraphCommand>
     const workspace = await this.db.workspaces.findById(workspaceId);
     // The graph's `asOf` is the time of its latest input, not the clock: the same inputs project the same graph,
     // and "now" for the rules is the scoring's evaluation time (ScoreWorkspaceCommand), never this stamp.
-    const { graph } = projectDocuments(docs, { asOf: at ?? new Date(0).toISOString(), corrections: await loadCorrections(this.db, workspaceId), vendors: this.runtime.vendors, practiceName: workspace?.name });
+    const { graph } = projectDocuments(docs, { asOf: at ?? new Date(0).toISOString(), corrections: await loadCorrections(this.db, workspaceId), links: await loadDocumentLinks(this.db, workspaceId), vendors: this.runtime.vendors, practiceName: workspace?.name });
     // An input that changes nothing (an unreadable file) is not a new graph: keep the previous stamp then.
     const prev = stored;
     if (prev && canonicalJson({ ...prev.graph, asOf: '' }) === canonicalJson({ ...graph, asOf: '' })) graph.asOf = prev.graph.asOf;

@@ -30,6 +30,7 @@ export interface FollowUpTable {
   FactsExtracted(p: Reads<'FactsExtracted'>, ctx: FollowUpContext): Jobs;
   DocumentRejected(p: Reads<'DocumentRejected'>, ctx: FollowUpContext): Jobs;
   FactCorrected(p: Reads<'FactCorrected'>, ctx: FollowUpContext): Jobs;
+  DocumentLinked(p: Reads<'DocumentLinked'>, ctx: FollowUpContext): Jobs;
   GraphChanged(p: Reads<'GraphChanged', 'version'>, ctx: FollowUpContext): Jobs;
   FindingTriaged(p: Reads<'FindingTriaged'>, ctx: FollowUpContext): Jobs;
 }
@@ -43,6 +44,7 @@ export const FOLLOW_UPS: FollowUpTable = {
   FactsExtracted: project,
   DocumentRejected: project,
   FactCorrected: project,
+  DocumentLinked: project,
   GraphChanged: ({ version }, { workspaceId }) => [{ name: JobName.Score, data: { workspaceId, graphVersion: version } }],
   // Mitigated and false-positive findings leave the score: the current graph is scored again with the decision.
   FindingTriaged: async (_, { workspaceId, seq, db }) => {

@@ -1,4 +1,4 @@
-import { SENSITIVE_CATEGORIES } from '@custody/domain';
+import { fleetVendorOf, SENSITIVE_CATEGORIES, unique } from '@custody/domain';
 import { CITE } from '../citations.js';
 import { carriesPhi, displayName, inboundFlows, phiSources, vendorSystems } from '../graph-queries.js';
 import type { FindingDraft, Rule } from '../rule.js';
@@ -6,7 +6,8 @@ import { impactOf } from '../sensitivity.js';
 
 /**
  * One party receives many sensitive categories from many sources: a single breach, subpoena or policy change
- * there exposes all of it at once. Thresholds are `settings.aggregationHub`.
+ * there exposes all of it at once. Thresholds are `settings.aggregationHub`. Sources are parties: the installs
+ * of one notetaker fleet are one source (their vendor), not one per laptop.
  */
 export const aggregationHubRule: Rule = {
   id: 'aggregation-hub',
@@ -20,8 +21,9 @@ export const aggregationHubRule: Rule = {
   evaluate({ graph, settings }) {
     const { minSensitiveCategories, minSources } = settings.aggregationHub;
     const drafts: FindingDraft[] = [];
+    const party = fleetVendorOf(graph.systems);
     for (const s of vendorSystems(graph)) {
-      const sources = phiSources(graph, s.id);
+      const sources = unique(phiSources(graph, s.id).map((id) => party(id) ?? id)).sort();
       if (sources.length < minSources) continue;
       const flows = inboundFlows(graph, s.id).filter(carriesPhi);
       const sensitive = [...new Set(flows.flatMap((f) => f.data.filter((c) => SENSITIVE_CATEGORIES.includes(c))))];

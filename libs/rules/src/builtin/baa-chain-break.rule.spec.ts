@@ -67,4 +67,21 @@ describe('baa-chain-break', () => {
       .build();
     expect(evaluateRule(baaChainBreakRule, payer)).toEqual([]);
   });
+
+  it('a vendor whose own BAA is on file but expired is expired-baa\'s finding, not a break on the hop into it; the hop past it still breaks', () => {
+    const g = new GraphBuilder()
+      .system('ehr', 'ehr', { name: 'CarePath' })
+      .system('reminders', 'communications', { name: 'Remindly' })
+      .system('twilio', 'communications', { name: 'Twilio' })
+      .flow('practice', 'ehr', ['contact', 'diagnosis'])
+      .flow('ehr', 'reminders', ['contact', 'scheduling'])
+      .flow('reminders', 'twilio', ['contact'])
+      .baa('ehr', { subcontractor_flowdown: 'yes' })
+      .baa('reminders', {}, { expires: '2024-12-31' })
+      .build();
+    expect(evaluateRule(baaChainBreakRule, g).map((d) => d.subject)).toEqual(['path:practice>ehr>reminders>twilio']);
+    // Without any BAA of its own, the EHR's unnamed subcontractor is a chain break as before.
+    g.systems.find((s) => s.id === 'reminders')!.contracts = [];
+    expect(evaluateRule(baaChainBreakRule, g).map((d) => d.subject)).toEqual(['path:practice>ehr>reminders', 'path:practice>ehr>reminders>twilio']);
+  });
 });

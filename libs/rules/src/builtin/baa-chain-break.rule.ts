@@ -1,6 +1,6 @@
 import { slugify, type Evidence, type Graph, type GraphSystem } from '@custody/domain';
 import { CITE } from '../citations.js';
-import { baasInForce, factIn, nameMatcher, nameMatches, namedSubprocessors } from '../contracts.js';
+import { baasInForce, factIn, isBaa, nameMatcher, nameMatches, namedSubprocessors } from '../contracts.js';
 import {
   baaCoverage, carriesPhi, displayName, heldCategories, inboundFlows, isBusinessAssociateRole, isDirectAssociate,
   isPracticeSide, pathSubject, phiOf, settingEvidence, shortestPathTo, systemById,
@@ -83,8 +83,9 @@ export const baaChainBreakRule: Rule = {
       const u = systemById(graph, f.from);
       const x = systemById(graph, f.to);
       if (!u || !x || !isBusinessAssociateRole(u) || !isBusinessAssociateRole(x)) continue;
-      // A direct associate with no BAA of its own is `missing-baa`'s finding, not a chain break.
-      if (direct(x.id) && !covered(x.id)) continue;
+      // A direct associate with no BAA of its own is `missing-baa`'s finding, not a chain break; one whose own BAA
+      // is on file but expired is `expired-baa`'s (the practice signed with it: renewing that BAA is the one fix).
+      if (!covered(x.id) && (direct(x.id) || x.contracts.some((c) => !c.via && isBaa(c)))) continue;
       if (edgeCovered(u.id, x.id, new Set())) continue;
       const fd = flowdownTo(u, x.name);
       const upstreamCovered = chainCovered(u.id);

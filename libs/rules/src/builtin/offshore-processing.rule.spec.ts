@@ -15,4 +15,41 @@ describe('offshore-processing', () => {
     expect(isUsRegion('ap-south-1')).toBe(false);
     expect(evaluateRule(offshoreProcessingRule, scribe({ storage_region: 'US' }).baa('scribe', { offshore_processing: 'no' }).build())).toEqual([]);
   });
+
+  describe('a named subcontractor abroad, through the contract chain', () => {
+    const NIMBUS_CLAUSE = 'Its subcontractor Nimbus Transcription Services Pvt. Ltd. produces session transcripts from its facilities in Pune, India.';
+    /** Telehealth's BAA (flow-down, names Nimbus); Nimbus bound by it through the chain, as the projection marks it. */
+    const chain = (quote: string) => {
+      const g = new GraphBuilder()
+        .system('telehealth', 'telehealth', { name: 'VidaSession' })
+        .system('subprocessor-nimbus', 'other', { name: 'Nimbus Transcription Services Pvt' })
+        .flow('practice', 'telehealth', ['session_recording', 'contact'])
+        .flow('telehealth', 'subprocessor-nimbus', ['session_recording'])
+        .baa('telehealth', { offshore_processing: 'yes', subcontractor_flowdown: 'yes', subprocessors_named: ['Nimbus Transcription Services Pvt'] })
+        .build();
+      const tele = g.systems.find((s) => s.id === 'telehealth')!;
+      tele.contracts[0]!.facts.offshore_processing.evidence = [{ quote, start: 0, end: quote.length }];
+      g.systems.find((s) => s.id === 'subprocessor-nimbus')!.contracts.push({ ...tele.contracts[0]!, via: { system: 'telehealth', relation: 'flowdown' } });
+      return g;
+    };
+
+    it('raises one finding on the flow to the subcontractor, citing the clause, and none on either system', () => {
+      const drafts = evaluateRule(offshoreProcessingRule, chain(NIMBUS_CLAUSE));
+      expect(drafts.map((d) => d.subject)).toEqual(['flow:telehealth->subprocessor-nimbus']);
+      expect(drafts[0]!.systems).toEqual(['telehealth', 'subprocessor-nimbus']);
+      expect(drafts[0]!.categories).toEqual(['session_recording']);
+      expect(drafts[0]!.evidence.map((e) => e.quote)).toEqual([NIMBUS_CLAUSE]);
+    });
+
+    it('keeps a clause about the vendor itself on the vendor, and never re-raises it on the bound sub-processor', () => {
+      const drafts = evaluateRule(offshoreProcessingRule, chain('Business Associate may process PHI in India.'));
+      expect(drafts.map((d) => d.subject)).toEqual(['system:telehealth']);
+    });
+
+    it('a flow-down without an offshore clause raises nothing', () => {
+      const g = chain(NIMBUS_CLAUSE);
+      for (const s of g.systems) for (const c of s.contracts) c.facts.offshore_processing = { ...c.facts.offshore_processing, value: 'unspecified', evidence: [] };
+      expect(evaluateRule(offshoreProcessingRule, g)).toEqual([]);
+    });
+  });
 });

@@ -1,4 +1,4 @@
-import type { Evidence } from '@custody/domain';
+import type { Evidence, GraphSystem } from '@custody/domain';
 import { CITE } from '../citations.js';
 import { governingFact } from '../contracts.js';
 import { displayName, heldCategories, settingEvidence, stringSetting, vendorSystems } from '../graph-queries.js';
@@ -14,9 +14,26 @@ export function isUsRegion(region: string): boolean {
   );
 }
 
+/** Lower-case letters and digits only, legal suffixes dropped: how a name is looked for inside a quote. */
+function squash(s: string): string {
+  return s.toLowerCase().replace(/\b(?:inc|llc|l\.l\.c|ltd|pvt|corp|corporation|co|gmbh|limited)\b\.?/g, '').replace(/[^a-z0-9]/g, '');
+}
+
+/** Whether a clause names a system (its name or id, at least four letters so "AI" or "Co" never match). */
+function quoteNames(quote: string, system: GraphSystem): boolean {
+  const q = squash(quote);
+  return [system.name, system.id.replace(/^subprocessor-/, '')].map(squash).some((n) => n.length >= 4 && q.includes(n));
+}
+
 /**
  * PHI processed or stored outside the United States: HIPAA does not forbid it, but US enforcement, breach
  * response and subpoena protections are weaker abroad, and the risk analysis must account for it.
+ *
+ * Where the offshore clause names a party the vendor passes PHI to ("its subcontractor Nimbus … from its
+ * facilities in Pune, India"), the exposure is the flow to that party, so the finding sits on that flow (one
+ * finding, both systems); what the clause says of the vendor itself stays a finding on the vendor. A clause a
+ * sub-processor inherits through its vendor's flow-down describes the vendor's chain, which the vendor's own
+ * finding already covers, so inherited contracts never raise a second finding on the sub-processor.
  */
 export const offshoreProcessingRule: Rule = {
   id: 'offshore-processing',
@@ -29,14 +46,36 @@ export const offshoreProcessingRule: Rule = {
     'regime, encryption and access controls that apply.',
   evaluate({ graph, now, settings }) {
     const drafts: FindingDraft[] = [];
+    const byId = new Map(graph.systems.map((s) => [s.id, s]));
     for (const s of vendorSystems(graph)) {
       const categories = heldCategories(graph, s.id);
       if (categories.length === 0) continue;
-      const fact = governingFact(s, 'offshore_processing', now);
+      const fact = governingFact({ ...s, contracts: s.contracts.filter((c) => !c.via) }, 'offshore_processing', now);
       const region = stringSetting(s, 'storage_region');
       const abroad = region !== undefined && region !== '' && !isUsRegion(region);
-      if (fact.value !== 'yes' && !abroad) continue;
-      const evidence: Evidence[] = [...(fact.value === 'yes' ? fact.evidence : []), ...(abroad ? settingEvidence(s, 'storage_region') : [])];
+      const termsEvidence = fact.value === 'yes' ? fact.evidence : [];
+      // Clauses naming a recipient of this vendor's PHI become findings on the flow to it.
+      const onFlows = new Set<Evidence>();
+      for (const f of graph.flows) {
+        const to = byId.get(f.to);
+        if (f.from !== s.id || f.data.length === 0 || !to || to.role === 'practice') continue;
+        const naming = termsEvidence.filter((e) => quoteNames(e.quote, to));
+        if (naming.length === 0) continue;
+        naming.forEach((e) => onFlows.add(e));
+        drafts.push({
+          subject: `flow:${f.id}`,
+          systems: [s.id, f.to],
+          categories: [...f.data],
+          likelihood: 0.7,
+          impact: impactOf(0.6, f.data, settings),
+          evidence: naming,
+          detail: `${displayName(graph, s.id)} passes PHI to ${displayName(graph, f.to)}, which its terms say works from outside the US.`,
+        });
+      }
+      const ownEvidence = termsEvidence.filter((e) => !onFlows.has(e));
+      const offshoreTerms = ownEvidence.length > 0;
+      if (!offshoreTerms && !abroad) continue;
+      const evidence: Evidence[] = [...ownEvidence, ...(abroad ? settingEvidence(s, 'storage_region') : [])];
       drafts.push({
         subject: `system:${s.id}`,
         systems: [s.id],
@@ -46,7 +85,7 @@ export const offshoreProcessingRule: Rule = {
         evidence,
         detail:
           `${displayName(graph, s.id)} processes PHI outside the US` +
-          [fact.value === 'yes' ? ' (its terms allow offshore processing)' : '', abroad ? ` (storage region "${region}")` : ''].join('') +
+          [offshoreTerms ? ' (its terms allow offshore processing)' : '', abroad ? ` (storage region "${region}")` : ''].join('') +
           '.',
       });
     }
