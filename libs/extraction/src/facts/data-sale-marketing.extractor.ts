@@ -4,8 +4,11 @@ import { decide, evidenceAt, negatedBefore, operative } from './fact-context.js'
 
 type V = Fact<'data_sale_or_marketing'>['value'];
 
-const PREFILTER = /\b(?:sell|sale\b|sold\b|rent\b|rent(?:ing|s)\b|market|advertis|ads\b|promot|remuneration)/i;
+const PREFILTER = /\b(?:sell|sale\b|sold\b|rent\b|rent(?:ing|s)\b|market|advertis|ads\b|promot|remuneration|(?:sub)?licen[cs]e\b)/i;
 const DATA = String.raw`(?:[\w-]+\s+){0,6}?(?:data|information|phi|protected health information|records|content|personal|lists?)\b`;
+// Who pays for licensed data, and the price: third parties or partners, for a fee, royalty or other payment.
+const BUYER = String.raw`(?:third[- ]part(?:y|ies)|partners?|data (?:buyers|brokers|partners)|buyers|licensees|researchers|research (?:partners|institutions|organi[sz]ations)|other (?:companies|organi[sz]ations|businesses))\b`;
+const PRICE = String.raw`\b(?:for (?:a |an )?(?:\w+ )?(?:fees?|royalt(?:y|ies)|consideration|compensation|payment|remuneration|money|revenue)|in exchange for|against payment|paid)\b`;
 // What the vendor may do: market to people, serve ads on their data, sell or rent data.
 const ALLOWED: RegExp[] = [
   /\b(?:to|may|will|can|we|also)\s+(?:also\s+)?(?:market|advertise)\b(?!\s+(?:the )?(?:services|products) (?:to )?(?:the )?customer)/i,
@@ -16,6 +19,9 @@ const ALLOWED: RegExp[] = [
   /\bfor (?:our |its |their )?(?:own )?(?:direct )?marketing (?:or \w+ |and \w+ )?purposes\b/i,
   new RegExp(String.raw`\b(?:may|will|can|we|to)\s+(?:also\s+)?(?:sell|rent|lease|trade)\b,?\s+(?:or\s+\w+\s+)?${DATA}`, 'i'),
   /\bin exchange for (?:money|monetary|remuneration|compensation|payment)/i,
+  // Licensing the data to others for a price is selling it ("may license Contributed Data to third parties for a
+  // fee", "… to research partners in exchange for license fees"); a license the customer grants the vendor is not.
+  new RegExp(String.raw`\b(?:may|will|can|we|to)\s+(?:also\s+)?(?:license|licence|sublicense|sublicence)\s+${DATA}[^.;]{0,60}?\b(?:to|with)\s+(?:[\w-]+\s+){0,3}?${BUYER}[^.;]{0,60}?${PRICE}`, 'i'),
 ];
 // What it promises not to do: sale or marketing use of the data, negated.
 const PROHIBITED: RegExp[] = [

@@ -6,7 +6,7 @@ import { decide, evidenceAt, neighbour, operative } from './fact-context.js';
 type V = Fact<'return_or_destroy_on_termination'>['value'];
 
 const PREFILTER = /\b(?:return|destroy|delet|purge|erase|dispos|retain|keep|hold)/i;
-const END = /\b(?:upon|on|following|after|at|within \w+ (?:\(\d+\) )?days? (?:of|after)|effects? of)\s+(?:the\s+)?(?:any\s+)?(?:termination|expiration|expiry|end|cancellation)\b|\bterminat(?:es|ion)\b|\bexpir(?:es|ation)\b|\b(?:close|closes|closing|delete|deletes|deleting|cancel|cancels|cancelling|canceling|deactivate|deactivates|deactivating) (?:your|their|its|the|an|a) (?:\w+ )?(?:account|subscription)\b|\b(?:cancellation|deletion|closure|deactivation|termination) of (?:your|their|the|an?) (?:\w+ )?(?:account|subscription)\b|\b(?:account|subscription) (?:is|has been|was) (?:deleted|closed|deactivated|cancell?ed|terminated)\b|\bfor (?:the (?:period|duration) of time|the (?:period|duration)|as long as) (?:that )?you (?:use|are using|have)\b|\bfrom the (?:date of (?:the )?)?last (?:contact|login|log-in|activity|use)\b|\bof inactivity\b/i;
+const END = /\b(?:upon|on|following|after|at|within \w+ (?:\(\d+\) )?days? (?:of|after)|effects? of)\s+(?:the\s+)?(?:any\s+)?(?:termination|expiration|expiry|end|cancellation)\b|\bterminat(?:es|ion)\b|\bexpir(?:es|ation)\b|\b(?:close|closes|closing|delete|deletes|deleting|cancel|cancels|cancelling|canceling|deactivate|deactivates|deactivating) (?:your|their|its|the|an|a) (?:\w+ )?(?:account|subscription)\b|\b(?:cancellation|deletion|closure|deactivation|termination) of (?:your|their|the|an?) (?:\w+ )?(?:account|subscription)\b|\b(?:account|subscription) (?:is|has been|was) (?:deleted|closed|deactivated|cancell?ed|terminated)\b|\bfor (?:the (?:period|duration) of time|the (?:period|duration)|as long as) (?:that )?you (?:use|are using|have)\b|\bfrom the (?:date of (?:the )?)?last (?:contact|login|log-in|activity|use)\b|\bof inactivity\b|\b(?:agreement|contract|subscription|relationship|services?)\s+(?:ends|has ended|ended|comes to an end)\b/i;
 const ON_REQUEST = /\b(?:upon|on|following|after|once we (?:receive|confirm)|if you|when you|where you)\b[^.;]{0,60}\brequests?\b|\brequests? (?:the )?(?:deletion|erasure)\b|\bright to (?:erasure|deletion|be forgotten)\b/i;
 // The end of the contract or the account itself (not "delete your account" as a feature).
 const END_STRICT = /\b(?:termination|expiration|expiry|end of (?:the|this|your) (?:agreement|contract|subscription|services?|relationship)|cancellation|(?:account|subscription) (?:is|has been|was) (?:deleted|closed|deactivated|cancell?ed|terminated)|close (?:your|their|the) account|closes (?:your|their|the) account|deactivat\w+)\b/i;
@@ -20,7 +20,9 @@ const MUST = /\b(?:shall|will|must|agrees? to|is required to|are required to|und
 const IMPERATIVE = /^(?:\(?[a-z0-9]{1,4}[.)]\s*)*(?:[\w ,]{0,80}\bshall:?\s*)?(?:return|destroy|delete|purge)\b/i;
 const NO: RegExp[] = [
   /\bmay(?:,? (?:at its|in its) (?:sole )?discretion,?)? (?:\w+ ){0,2}(?:delete|destroy|purge)\b/i,
-  /\b(?:no\s+|not\s+(?:be\s+)?)(?:obligation|obligated|required) to (?:return|delete|destroy|purge)/i,
+  // "is not required to return or destroy", "has no obligation/duty to delete", "need not return", "not obliged to".
+  /\b(?:no\s+|not\s+(?:be\s+)?)(?:obligation|obligated|obliged|required|duty|responsib(?:le|ility)) (?:to|for) (?:return|delete|destroy|purge|erase|dispose)/i,
+  /\bneed not (?:return|delete|destroy|purge|erase)\b/i,
   /\b(?:will|shall|may) not (?:return|delete|destroy|purge)\b/i,
   /\b(?:will|shall|may) (?:continue to )?retain\b[^.;]{0,80}\b(?:indefinitely|perpetually|after (?:the )?termination|following termination)/i,
   // Open-ended keeping at the vendor's own discretion: "may keep it for as long as we find it useful/valuable".

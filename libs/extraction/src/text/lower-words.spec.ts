@@ -22,4 +22,13 @@ describe('lowerWordIndex', () => {
     expect(has('campaign')).toBe(true);
     expect(has('acme')).toBe(false);
   });
+
+  it('gives the same answers past the point where it reads the whole text at once', () => {
+    const words = Array.from({ length: 120 }, (_, i) => `word${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))}`);
+    const text = words.map((w, i) => (i % 3 === 0 ? w.toUpperCase() : i % 3 === 1 ? `${w}.com` : w)).join(' ');
+    const truth = new Set([...text.matchAll(LOWER_WORD)].map((m) => m[0]));
+    const has = lowerWordIndex(text);
+    expect(words.map((w) => has(w))).toEqual(words.map((w) => truth.has(w)));
+    expect(words.filter((w) => has(w))).toHaveLength(40);
+  });
 });

@@ -14,12 +14,24 @@ const RUN_CHAR = /[\p{Ll}'-]/u;
 
 export function lowerWordIndex(text: string): (word: string) => boolean {
   const memo = new Map<string, boolean>();
+  let all: Set<string> | undefined;
   return (word) => {
+    if (all) return all.has(word);
     let v = memo.get(word);
-    if (v === undefined) memo.set(word, (v = occursAsWord(text, word)));
+    if (v === undefined) {
+      // Each question scans the text once: past a few dozen of them one pass of the regex is cheaper, and
+      // keeps the cost linear in the text however many words are asked.
+      if (memo.size >= MAX_LOOKUPS) {
+        all = new Set([...text.matchAll(LOWER_WORD)].map((m) => m[0]));
+        return all.has(word);
+      }
+      memo.set(word, (v = occursAsWord(text, word)));
+    }
     return v;
   };
 }
+
+const MAX_LOOKUPS = 48;
 
 function occursAsWord(text: string, word: string): boolean {
   if (word.length < 2 || !LOWER.test(word[0])) return false;
