@@ -113,6 +113,13 @@ export function extractSubprocessors(ctx: FactContext): Fact<'subprocessors_name
   const vendorFirstWords = new Set(ctx.vendorNames.map((n) => n.split(/\s+/)[0].toLowerCase().replace(/[^\p{L}\p{N}.]/gu, '')).filter((w) => w.length >= 3 && !POLICY_WORDS.has(w)));
   const vendorAtEnd = new RegExp(String.raw`(?:${ctx.vendorNames.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).filter((n) => n.length >= 2).join('|') || '\\uffff'})\s*$`, 'i');
   const headingCache = new Map<string, boolean>();
+  // Whether a sentence has a provider noun, asked of each sentence and of the one after it: answered once.
+  const nounMemo = new Map<number, boolean>();
+  const namesProvider = (x: Sentence): boolean => {
+    let b = nounMemo.get(x.index);
+    if (b === undefined) nounMemo.set(x.index, (b = PROVIDER_NOUN.test(x.view)));
+    return b;
+  };
   for (const s of ctx.sentences) {
     if (s.isDefinition || s.isDraftingNote || s.isHeading) continue;
     const v = s.view;
@@ -137,11 +144,12 @@ export function extractSubprocessors(ctx: FactContext): Fact<'subprocessors_name
     // A sentence in capitals (disclaimers) names no provider.
     if (v.length > 40 && SHOUTING.test(v) && v.replace(/[^\p{Lu}]/gu, '').length > 0.6 * v.replace(/[^\p{L}]/gu, '').length) continue;
     const prev = ctx.sentences[s.index - 1];
-    const providerContext = PROVIDER_NOUN.test(v) || underHeading || (prev !== undefined && prev.paragraph === s.paragraph && PROVIDER_NOUN.test(prev.view));
+    const nounHere = namesProvider(s);
+    const providerContext = nounHere || underHeading || (prev !== undefined && prev.paragraph === s.paragraph && namesProvider(prev));
     const relation = RELATION_VERB.test(v);
     if (!providerContext && !relation) continue;
     // 1. Names right after a provider noun (strong) or a relation verb.
-    for (const t of triggers(v, vendorAtEnd)) {
+    for (const t of triggers(v, vendorAtEnd, nounHere)) {
       const list = NAME_LIST_AT.exec(v.slice(t.at));
       if (!list) continue;
       splitNames(list[1], t.at + list[0].length - list[1].length, (n, at) => add(n, s, at, t.strong));
@@ -152,7 +160,7 @@ export function extractSubprocessors(ctx: FactContext): Fact<'subprocessors_name
       for (let m = SUFFIX_NAME.exec(v); m; m = SUFFIX_NAME.exec(v)) add(m[0], s, m.index, true);
     }
     // 3. "We engage the following sub-processors: A, B and C."
-    const lead = LIST_LEAD.exec(v);
+    const lead = v.includes(':') ? LIST_LEAD.exec(v) : null;
     if (lead) splitNames(lead[1], v.length - lead[1].length, (n, at) => add(n, s, at, true), true);
   }
   if (names.size === 0) return withReview(silent('subprocessors_named'), rejected.slice(0, 3).map((r) => ({ value: [r.name], evidence: r.ev, reason: r.reason })));
@@ -176,9 +184,10 @@ const SHOUTING = /[A-Z]{3,}\s+[A-Z]{3,}\s+[A-Z]{3,}/;
 const AFTER_NOUN = new RegExp(String.raw`${PROVIDER_NOUN.source}(?:\s*,)?\s+(?:(?:is|are|include|includes|including|like|such as|e\.g\.,?|namely|called|named|is called|currently|currently are|currently include)\s+)?(?:(?:the\s+)?(?:following|company|companies)\s*)?:?\s*`, 'giu');
 const AFTER_VERB = /\b(?:use|uses|used|engage|engages|engaged|rel(?:y|ies) on|work with|works with|partner with|partners with|utili[sz]e|utili[sz]es|employ|employs|contract with|contracts with|license|licen[cs]e from)\s+(?:the\s+)?(?:services\s+of\s+|(?:external\s+)?software\s+from\s+)?|\b(?:disclosed|transferred|sent|forwarded|provided|shared|transmitted|passed(?: on)?|given|made available|communicated|uploaded|exported|submitted|(?:a|the)\s+transfer|transfers?)\s+(?:directly\s+)?(?:to|with)\s+(?:(?:a|the|one of the)\s+(?:server|servers|systems?|platform|infrastructure)s?\s+(?:of|operated by|run by)\s+)?|\b(?:powered|hosted|provided|operated|processed|handled|managed|run|supplied|delivered|stored|performed|carried out|serviced|transmitted|verified)\s+(?:by|through|via|on|with)\s+(?:(?:the\s+)?(?:servers?|systems?|infrastructure|platform|cloud)\s+(?:of\s+)?)?|\b(?:servers?|systems?|infrastructure|cloud|platform)\s+(?:of|operated by|provided by|run by)\s+|\bthrough\s+(?=[\p{Lu}])|\b(?:communicate|communicates|integrates?|interfaces?)\s+with\s+/giu;
 
-function triggers(v: string, vendor: RegExp): { at: number; strong: boolean }[] {
+function triggers(v: string, vendor: RegExp, hasNoun: boolean): { at: number; strong: boolean }[] {
   const out: { at: number; strong: boolean }[] = [];
-  for (const re of [AFTER_NOUN, AFTER_VERB]) {
+  // AFTER_NOUN starts with a provider noun: without one in the sentence it cannot match.
+  for (const re of hasNoun ? [AFTER_NOUN, AFTER_VERB] : [AFTER_VERB]) {
     re.lastIndex = 0;
     for (let m = re.exec(v); m; m = re.exec(v)) {
       // "X uses Y" counts when X is the vendor ("we", "Acme", "Business Associate") or a relative pronoun.
