@@ -45,6 +45,9 @@ function inDefinition(v: string, index: number): boolean {
   return DEFINES.test(v.slice(from, index));
 }
 
+// A sentence that states the reader's rights under a law ("California law gives you the right to request … the
+// third parties we share with for their direct marketing purposes") describes the law, not what the vendor does.
+const LEGAL_RIGHT = /\b(?:you )?(?:have|has|gives? you|grants? you|provides? you with) the right to (?:[\w-]+ ){0,4}?(?:request|receive|know|obtain|ask)\b|\bshine the light\b|\b1798\.83\b/i;
 const CUSTOMER_SUBJECT = /^(?:\(?[a-z0-9]{1,4}[.)]\s*)*(?:[\w ]{0,30}\.\s+)?(?:the )?(?:customer|covered entity|you|client|practice)s? (?:will|shall|may|must|agrees?)/i;
 
 /**
@@ -57,7 +60,7 @@ export function extractDataSaleMarketing(ctx: FactContext): Fact<'data_sale_or_m
   const cands: Candidate<V>[] = [];
   for (const s of operative(ctx, PREFILTER)) {
     const v = s.view;
-    if (CUSTOMER_SUBJECT.test(v)) continue;
+    if (CUSTOMER_SUBJECT.test(v) || LEGAL_RIGHT.test(v)) continue;
     let done = false;
     for (const re of ALLOWED) {
       const m = re.exec(v);

@@ -1,16 +1,11 @@
-import type { FactName } from '@custody/domain';
-import { extractFacts } from '../extract-facts.js';
+import { factOf } from '../testing/fact-of.js';
 
 /**
  * Wordings the practice packs judge on (licensing data for fees, a subcontractor working from abroad, no duty
  * to return or destroy at the end of the contract), read as general vocabulary, with the near misses that
  * must stay silent.
  */
-function fact(name: FactName, text: string): unknown {
-  const r = extractFacts(text);
-  for (const e of r.facts[name].evidence) expect(text.slice(e.start, e.end)).toBe(e.quote);
-  return r.facts[name].value;
-}
+const fact = factOf;
 
 describe('data_sale_or_marketing: licensing data to others for a price is a sale', () => {
   it.each([

@@ -1,6 +1,6 @@
 import type { Evidence, Fact } from '@custody/domain';
 import { cellsOf, introOf, isListItem, isTableRow } from '../clauses/structure.js';
-import { ADDRESS_WORD, NOT_RECIPIENT, PLATFORM_AS_RECIPIENT, PLATFORM_BRANDS, POLICY_WORDS, PROVIDER_NOUN, RELATION_VERB } from '../clauses/vocabulary.js';
+import { ADDRESS_WORD, NOT_RECIPIENT, PLATFORM_AS_RECIPIENT, PLATFORM_BRANDS, POLICY_WORDS, PROVIDER_NOUN, RELATION_VERB, SELF_HOSTED_SOFTWARE } from '../clauses/vocabulary.js';
 import type { Sentence } from '../text/sentences.js';
 import type { FactContext } from './fact-context.js';
 import { evidenceAt, found, silent, withReview } from './fact-context.js';
@@ -85,6 +85,10 @@ export function extractSubprocessors(ctx: FactContext): Fact<'subprocessors_name
         if (strong) rejected.push({ name, ev: evidenceAt(ctx, s, at, at + name.length), reason: 'an ordinary word of the document, not clearly a name' });
         return;
       }
+    }
+    if (!suffixed && SELF_HOSTED_SOFTWARE.test(name)) {
+      rejected.push({ name, ev: evidenceAt(ctx, s, at, at + name.length), reason: 'software the vendor runs itself, not an organisation receiving data' });
+      return;
     }
     // All capitals over six letters is a heading or a disclaimer, not a name ("CONTROLLER").
     if (!suffixed && /^[\p{Lu}\s-]+$/u.test(name) && name.replace(/[^\p{Lu}]/gu, '').length > 5) return;
