@@ -43,3 +43,14 @@ describe('subprocessors_named: software the vendor runs itself is not a recipien
     expect(fact('subprocessors_named', 'We use the service providers Matomo and Mailchimp to analyse visits and send newsletters.')).toEqual(['Mailchimp']);
   });
 });
+
+describe('marketing e-mail and model building', () => {
+  it('a newsletter about products or offers is marketing; one about other topics is not', () => {
+    expect(fact('data_sale_or_marketing', 'Our newsletter informs you about our latest products and special offers.')).toBe('allowed');
+    expect(fact('data_sale_or_marketing', 'The newsletter informs you about research results and community events.')).toBe('unspecified');
+  });
+  it('building models from user content is AI training; business models are not', () => {
+    expect(fact('ai_training_on_customer_data', 'We use public posts and other content to build models that detect spam.')).toBe('allowed');
+    expect(fact('ai_training_on_customer_data', 'We use aggregated data to develop new business models.')).toBe('unspecified');
+  });
+});

@@ -4,7 +4,7 @@ import { decide, evidenceAt, negatedBefore, operative } from './fact-context.js'
 
 type V = Fact<'data_sale_or_marketing'>['value'];
 
-const PREFILTER = /\b(?:sell|sale\b|sold\b|rent\b|rent(?:ing|s)\b|market|advertis|ads\b|promot|remuneration|(?:sub)?licen[cs]e\b)/i;
+const PREFILTER = /\b(?:sell|sale\b|sold\b|rent\b|rent(?:ing|s)\b|market|advertis|ads\b|promot|remuneration|newsletter|(?:sub)?licen[cs]e\b)/i;
 const DATA = String.raw`(?:[\w-]+\s+){0,6}?(?:data|information|phi|protected health information|records|content|personal|lists?)\b`;
 // Who pays for licensed data, and the price: third parties or partners, for a fee, royalty or other payment.
 const BUYER = String.raw`(?:third[- ]part(?:y|ies)|partners?|data (?:buyers|brokers|partners)|buyers|licensees|researchers|research (?:partners|institutions|organi[sz]ations)|other (?:companies|organi[sz]ations|businesses))\b`;
@@ -19,6 +19,9 @@ const ALLOWED: RegExp[] = [
   /\bfor (?:our |its |their )?(?:own )?(?:direct )?marketing (?:or \w+ |and \w+ )?purposes\b/i,
   new RegExp(String.raw`\b(?:may|will|can|we|to)\s+(?:also\s+)?(?:sell|rent|lease|trade)\b,?\s+(?:or\s+\w+\s+)?${DATA}`, 'i'),
   /\bin exchange for (?:money|monetary|remuneration|compensation|payment)/i,
+  // A newsletter about the vendor's products or offers is a marketing e-mail ("In our newsletter we inform you about
+  // new products"); a newsletter on other topics is not, by itself.
+  /\bnewsletters?\b(?:[^.;]|\.(?=\S)){0,120}?\b(?:inform|tell|update|notify|send|email|e-mail)\w*\s+(?:you\s+)?(?:\w+\s+){0,2}?(?:about|of|on|with)\s+(?:(?:our|new|current|latest|special|the)\s+){0,3}(?:products?|offers?|offerings|promotions?|deals|discounts)\b/i,
   // Licensing the data to others for a price is selling it ("may license Contributed Data to third parties for a
   // fee", "… to research partners in exchange for license fees"); a license the customer grants the vendor is not.
   new RegExp(String.raw`\b(?:may|will|can|we|to)\s+(?:also\s+)?(?:license|licence|sublicense|sublicence)\s+${DATA}[^.;]{0,60}?\b(?:to|with)\s+(?:[\w-]+\s+){0,3}?${BUYER}[^.;]{0,60}?${PRICE}`, 'i'),
