@@ -16,6 +16,7 @@ import { extractReturnOrDestroy } from './facts/return-or-destroy.extractor.js';
 import { extractSubcontractorFlowdown } from './facts/subcontractor-flowdown.extractor.js';
 import { extractSubprocessors } from './facts/subprocessors.extractor.js';
 import { identifyDocument } from './text/document-info.js';
+import { lowerWordIndex } from './text/lower-words.js';
 import { analyseText, toView } from './text/sentences.js';
 import type { ExtractOptions, FactExtractor } from './types.js';
 
@@ -42,7 +43,7 @@ export function extractFacts(text: string, opts: ExtractOptions = {}): Extractio
     sections: analysed.sections,
     clauses: clauseCache(lexicon),
     links: opts.links ?? [],
-    lowerWords: lazyLowerWords(text),
+    isLowerWord: lowerWordIndex(text),
   };
   const facts: FactSet = {
     baa_offered: extractBaaOffered(ctx),
@@ -71,18 +72,6 @@ export function extractFacts(text: string, opts: ExtractOptions = {}): Extractio
       ...(id.effective ? { effective: id.effective } : {}),
     },
     facts,
-  };
-}
-
-function lazyLowerWords(text: string): () => Set<string> {
-  let words: Set<string> | undefined;
-  return () => {
-    if (!words) {
-      words = new Set();
-      // Words of web and e-mail addresses do not count ("computop" in https://computop.com, "www.computop.com").
-      for (const m of text.matchAll(/(?<![\p{L}\p{N}/.@-])[\p{Ll}][\p{Ll}'-]+(?![\p{L}\p{N}]*(?:\.[a-z]{2,}|@|\/))/gu)) words.add(m[0]);
-    }
-    return words;
   };
 }
 

@@ -56,6 +56,40 @@ export function otaSplit(file: string): 'tune' | 'check' {
 
 const readLabels = (path: string): Label[] => JSON.parse(readFileSync(path, 'utf8')) as Label[];
 
+/**
+ * How the `ota-fresh` documents were chosen, before the extractor was run on them or changed: among the OTA
+ * documents of services with no document in labels.json (so none is a sibling of a tune or check document),
+ * per kind, those with the lowest sha256 of their path: 4 privacy policies, 4 terms (Terms of Service or
+ * Commercial Terms) and 2 data processing agreements (Data Processor or Controller Agreement; identical texts
+ * of several services count once). OTA has no unlabelled law-enforcement guidelines. Written down so anyone
+ * can re-derive the set, and so the set cannot be re-picked after seeing results.
+ */
+export const FRESH_RULE: { kind: string; types: string[]; count: number }[] = [
+  { kind: 'privacy policy', types: ['Privacy Policy.md'], count: 4 },
+  { kind: 'terms', types: ['Terms of Service.md', 'Commercial Terms.md'], count: 4 },
+  { kind: 'dpa', types: ['Data Processor Agreement.md', 'Data Controller Agreement.md'], count: 2 },
+];
+
+/** The documents {@link FRESH_RULE} selects from the OTA index, given the files labels.json already labels. */
+export function freshSelection(index: { path: string; sha256: string }[], labelled: string[]): string[] {
+  const labelledServices = new Set(labelled.map((f) => f.split('/')[0]));
+  const sha = (s: string) => createHash('sha256').update(s).digest('hex');
+  const out: string[] = [];
+  for (const rule of FRESH_RULE) {
+    const seenTexts = new Set<string>();
+    const candidates = index
+      .filter((d) => rule.types.includes(d.path.slice(d.path.indexOf('/') + 1)) && !labelledServices.has(d.path.split('/')[0]))
+      .sort((a, b) => (sha(a.path) < sha(b.path) ? -1 : 1));
+    for (const d of candidates) {
+      if (seenTexts.has(d.sha256)) continue;
+      seenTexts.add(d.sha256);
+      out.push(d.path);
+      if (seenTexts.size === rule.count) break;
+    }
+  }
+  return out;
+}
+
 /** Every labelled corpus present on this machine (the shared ones are skipped, with a note, when absent). */
 export function labelledCorpora(notes: string[] = []): CorpusSpec[] {
   const out: CorpusSpec[] = [];
@@ -74,7 +108,15 @@ export function labelledCorpora(notes: string[] = []): CorpusSpec[] {
     out.push({ name: 'ota-check', role: 'check', docsDir: OTA_DOCS, labels: all.filter((l) => otaSplit(l.file) === 'check'), gate: true, description: 'OTA labels, check half: measured only, never tuned on' });
     const fresh = join(fixtures, 'ota-labels', 'labels.json');
     if (existsSync(fresh)) {
-      out.push({ name: 'ota-fresh', role: 'fresh', docsDir: OTA_DOCS, labels: readLabels(fresh), gate: true, description: 'OTA documents labelled for this project (test/fixtures/ota-labels) before the extractor was run on them' });
+      const freshLabels = readLabels(fresh);
+      const indexFile = join(OTA_DIR, 'index.json');
+      if (existsSync(indexFile)) {
+        const index = (JSON.parse(readFileSync(indexFile, 'utf8')) as { documents: { path: string; sha256: string }[] }).documents;
+        const expected = freshSelection(index, all.map((l) => l.file)).sort().join(' · ');
+        const actual = freshLabels.map((l) => l.file).sort().join(' · ');
+        if (expected !== actual) notes.push(`ota-fresh labels do not match FRESH_RULE: expected ${expected}`);
+      }
+      out.push({ name: 'ota-fresh', role: 'fresh', docsDir: OTA_DOCS, labels: freshLabels, gate: true, description: 'OTA documents picked by FRESH_RULE and labelled for this project (test/fixtures/ota-labels) before the extractor was run on them or changed' });
     }
   } else notes.push(`OTA corpus not found at ${OTA_DIR}: skipped`);
   return out;

@@ -106,12 +106,11 @@ export function readDefinitions(view: string, title: string | undefined, sentenc
 function dominantBrand(view: string): string | undefined {
   const counts = new Map<string, number>();
   const re = /(?<![\p{L}\p{N}.@/#-])([\p{Lu}][\p{L}\p{N}]+(?:[.-][\p{L}\p{N}]+)?)(?![\p{L}\p{N}@-])/gu;
-  for (let m = re.exec(view); m; m = re.exec(view)) {
-    const w = m[1];
-    if (w.length < 3 || COMMON_CAPS.test(w) || w === w.toUpperCase() || POLICY_WORDS.has(w.toLowerCase()) || POLICY_WORDS.has(w.toLowerCase().replace(/s$/, ''))) continue;
-    counts.set(w, (counts.get(w) ?? 0) + 1);
-  }
-  const sorted = [...counts.entries()].sort((a, b) => b[1] - a[1]);
+  for (let m = re.exec(view); m; m = re.exec(view)) counts.set(m[1], (counts.get(m[1]) ?? 0) + 1);
+  // Words are judged once each, not at each of their occurrences.
+  const sorted = [...counts.entries()]
+    .filter(([w]) => !(w.length < 3 || COMMON_CAPS.test(w) || w === w.toUpperCase() || POLICY_WORDS.has(w.toLowerCase()) || POLICY_WORDS.has(w.toLowerCase().replace(/s$/, ''))))
+    .sort((a, b) => b[1] - a[1]);
   if (sorted.length === 0) return undefined;
   const [top, n] = sorted[0];
   const second = sorted[1]?.[1] ?? 0;

@@ -263,6 +263,13 @@ export const NOT_RECIPIENT: { reason: string; before?: RegExp; after?: RegExp; a
 ];
 
 /**
+ * Software a vendor runs itself (open-source, self-hosted by default): named as a tool the vendor uses, not as an
+ * organisation receiving data (OTA README: "Matomo and Mastodon (software)"). Their hosted offerings are named
+ * differently ("Matomo Cloud", "InnoCraft") and are not matched.
+ */
+export const SELF_HOSTED_SOFTWARE = /^(?:matomo|matomo analytics|piwik|mastodon|jitsi|jitsi meet|nextcloud|owncloud|wordpress|moodle|mattermost|discourse|open web analytics|peertube|rocket\.chat|element|matrix|keycloak|mediawiki|drupal|joomla)$/i;
+
+/**
  * Words that policies capitalise as headings, defined terms or feature names ("Authorized Users", "Interest-Based
  * Advertising", "Third-Party Apps", "Account Management"): a phrase made only of these is not an organisation's
  * name unless it has a legal suffix or is a link. Extend when a new document shows such a phrase taken for a name.

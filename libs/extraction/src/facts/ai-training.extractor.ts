@@ -6,7 +6,12 @@ type V = Fact<'ai_training_on_customer_data'>['value'];
 
 // "improve our speech recognition and captioning models": up to four words between the verb and the model.
 const IMPROVE_MODELS = String.raw`(?:improve|refine|enhance) (?:our |its |the |their )?(?:[\w-]+,? (?:and |or |& )?){0,4}?(?:ai|artificial intelligence|machine learning|models?|algorithms?)`;
-const PREFILTER = /\b(?:train|re-?train|fine-?tun|improve|refine|enhance)|\bdevelop (?:new |our |its )?(?:ai|artificial intelligence|machine learning) models?/i;
+const PREFILTER = /\b(?:train|re-?train|fine-?tun|improve|refine|enhance)|\bdevelop (?:new |our |its )?(?:ai|artificial intelligence|machine learning) models?|\b(?:create|build|develop)\w*\b[^.;]{0,40}\bmodels?\b/i;
+// Making models out of the data ("use … content … to create systems and models that detect …"): models built from
+// the user's content or information, not business, pricing or data models.
+const BUILD_MODELS = /\b(?:create|creating|build|building|develop|developing)\s+(?:new\s+|our\s+|its\s+)?(?:[\w-]+\s+(?:and\s+|or\s+)?){0,3}?models?\b/i;
+const NOT_ML_MODEL = /\b(?:business|pricing|revenue|operating|subscription|delivery|service|data|threat|financial|economic|care|3d|role) models?\b/i;
+const FROM_CONTENT = /\b(?:content|data|information|posts?|messages?|inputs?|recordings?|transcripts?|conversations?)\b/i;
 const MODEL = /\b(?:models?|artificial intelligence|ai|machine[- ]learning|ml|llms?|large language|algorithms?|neural|generative)\b/i;
 const TRAIN = new RegExp(String.raw`\b(?:train(?:s|ed|ing)?|re-?train(?:s|ed|ing)?|fine-?tun(?:e|es|ed|ing)|${IMPROVE_MODELS}|develop (?:new |our |its )?(?:ai|artificial intelligence|machine learning) models?)\b`, 'i');
 // Staff or user "training" is not model training.
@@ -24,7 +29,8 @@ export function extractAiTraining(ctx: FactContext): Fact<'ai_training_on_custom
   const cands: Candidate<V>[] = [];
   for (const s of operative(ctx, PREFILTER)) {
     const v = s.view;
-    const m = TRAIN.exec(v);
+    const built = BUILD_MODELS.exec(v);
+    const m = TRAIN.exec(v) ?? (built && !NOT_ML_MODEL.test(built[0]) && FROM_CONTENT.test(v) ? built : null);
     if (!m || !MODEL.test(v) || NOT_MODEL_TRAINING.test(v)) continue;
     const ev = evidenceAt(ctx, s, m.index, m.index + m[0].length);
     const next = neighbour(ctx, s, 1)?.view ?? '';

@@ -4,7 +4,12 @@ import { decide, evidenceAt, operative } from './fact-context.js';
 
 type V = Fact<'baa_offered'>['value'];
 
-const PREFILTER = /business associate|\bbaa\b/i;
+const PREFILTER = /business associate|\bbaa\b|\bphi\b|health|medical|hipaa/i;
+// Health data in the README's sense (not "sensitive data" in general).
+const HEALTH = /\b(?:protected health information|phi|ephi|health(?:care)? (?:information|data|records?|conditions?)|medical (?:information|data|records?|conditions?)|patient (?:data|information|records))\b/i;
+// The customer told not to put it in the service, or the service declared not meant for it: "Customer shall not
+// upload PHI", "we expressly request that you not provide … health information", "not intended for storing PHI".
+const NO_HEALTH_DATA = /\b(?:you|customers?|users?|clients?|licensees?|subscribers?)\s+(?:must|may|shall|should|will|agrees? to|are not to)\s+(?:not|never)\b[^.;]{0,60}?\b(?:provide|submit|upload|include|send|store|transmit|post|enter|disclose|share|input|process)\w*\b|\b(?:request|ask|require|instruct)s?\s+(?:that\s+)?(?:you|customers?|users?)\s+(?:not|never|to not|refrain)\b[^.;]{0,60}?\b(?:provide|submit|upload|include|send|store|transmit|post|enter|disclose|share|input)\w*\b|\bnot (?:intended|designed|built|meant|suitable|permitted) (?:for|to)\b[^.;]{0,40}?\b(?:store|storage|storing|process|processing|host|hosting|handle|handling|transmit|transmitting|use with|receive|receiving|collect|collecting)\b/i;
 const BAA = /\b(?:business associate (?:agreements?|addend(?:um|a)|contracts?|amendments?|terms)|baas?)\b/i;
 const OFFER = /\b(?:will|shall|can|may|does|do|agrees? to|is available|are available|offers?|provides?|makes? available|enter(?:s|ed)? into|sign(?:s|ed)?|execute[sd]?)\b/i;
 const REFUSE = /\b(?:not|never|no|cannot|won't|don't|doesn't|unable to)\b[^.;]{0,40}\b(?:sign|execute|enter into|offer|provide|agree to|available)\b[^.;]{0,40}\b(?:business associate|baas?\b)|\bnot\b[^.;]{0,20}\b(?:a business associate|hipaa[- ]compliant)\b/i;
@@ -15,7 +20,8 @@ const IS_BAA = /\b(?:this|these|the (?:attached|following))\s+(?:[\w-]+\s+){0,3}
 
 /**
  * `baa_offered`: yes when the document is itself a BAA (kind `baa`) or the vendor says it signs or offers
- * one; no when it refuses to sign one or disclaims being a business associate / HIPAA compliant.
+ * one; no when it refuses to sign one, disclaims being a business associate / HIPAA compliant, or says submitted
+ * data must not include health data (README; "no sensitive data" without health wording stays unspecified).
  */
 export function extractBaaOffered(ctx: FactContext): Fact<'baa_offered'> {
   const cands: Candidate<V>[] = [];
@@ -24,6 +30,11 @@ export function extractBaaOffered(ctx: FactContext): Fact<'baa_offered'> {
     const r = REFUSE.exec(v);
     if (r) {
       cands.push({ value: 'no', evidence: evidenceAt(ctx, s, r.index, r.index + r[0].length), confidence: 0.8 });
+      continue;
+    }
+    const h = NO_HEALTH_DATA.exec(v);
+    if (h && HEALTH.test(v)) {
+      cands.push({ value: 'no', evidence: evidenceAt(ctx, s, h.index, h.index + h[0].length), confidence: 0.75 });
       continue;
     }
     const d = IS_BAA.exec(v);

@@ -4,8 +4,11 @@ import { decide, evidenceAt, negatedBefore, operative } from './fact-context.js'
 
 type V = Fact<'data_sale_or_marketing'>['value'];
 
-const PREFILTER = /\b(?:sell|sale\b|sold\b|rent\b|rent(?:ing|s)\b|market|advertis|ads\b|promot|remuneration|licen[cs]|sublicen[cs])/i;
+const PREFILTER = /\b(?:sell|sale\b|sold\b|rent\b|rent(?:ing|s)\b|market|advertis|ads\b|promot|remuneration|newsletter|licen[cs]|sublicen[cs])/i;
 const DATA = String.raw`(?:[\w-]+\s+){0,6}?(?:data|information|phi|protected health information|records|content|personal|lists?)\b`;
+// Who pays for licensed data, and the price: third parties or partners, for a fee, royalty or other payment.
+const BUYER = String.raw`(?:third[- ]part(?:y|ies)|partners?|data (?:buyers|brokers|partners)|buyers|licensees|researchers|research (?:partners|institutions|organi[sz]ations)|other (?:companies|organi[sz]ations|businesses))\b`;
+const PRICE = String.raw`\b(?:for (?:a |an )?(?:\w+ )?(?:fees?|royalt(?:y|ies)|consideration|compensation|payment|remuneration|money|revenue)|in exchange for|against payment|paid)\b`;
 // What the vendor may do: market to people, serve ads on their data, sell or rent data.
 const ALLOWED: RegExp[] = [
   /\b(?:to|may|will|can|we|also)\s+(?:also\s+)?(?:market|advertise)\b(?!\s+(?:the )?(?:services|products) (?:to )?(?:the )?customer)/i,
@@ -16,6 +19,12 @@ const ALLOWED: RegExp[] = [
   /\bfor (?:our |its |their )?(?:own )?(?:direct )?marketing (?:or \w+ |and \w+ )?purposes\b/i,
   new RegExp(String.raw`\b(?:may|will|can|we|to)\s+(?:also\s+)?(?:sell|rent|lease|trade)\b,?\s+(?:or\s+\w+\s+)?${DATA}`, 'i'),
   /\bin exchange for (?:money|monetary|remuneration|compensation|payment)/i,
+  // A newsletter about the vendor's products or offers is a marketing e-mail ("In our newsletter we inform you about
+  // new products"); a newsletter on other topics is not, by itself.
+  /\bnewsletters?\b(?:[^.;]|\.(?=\S)){0,120}?\b(?:inform|tell|update|notify|send|email|e-mail)\w*\s+(?:you\s+)?(?:\w+\s+){0,2}?(?:about|of|on|with)\s+(?:(?:our|new|current|latest|special|the)\s+){0,3}(?:products?|offers?|offerings|promotions?|deals|discounts)\b/i,
+  // Licensing the data to others for a price is selling it ("may license Contributed Data to third parties for a
+  // fee", "… to research partners in exchange for license fees"); a license the customer grants the vendor is not.
+  new RegExp(String.raw`\b(?:may|will|can|we|to)\s+(?:also\s+)?(?:license|licence|sublicense|sublicence)\s+${DATA}[^.;]{0,60}?\b(?:to|with)\s+(?:[\w-]+\s+){0,3}?${BUYER}[^.;]{0,60}?${PRICE}`, 'i'),
   // Licensing the data out is selling it: "may license Contributed Data, in identifiable or de-identified form, to
   // third parties … in exchange for fees". Licensing only de-identified data is de-identified use (its own fact).
   new RegExp(String.raw`\b(?:may|will|can|we|to)\s+(?:also\s+)?(?:license|licence|sublicense|sublicence)\s+${DATA}(?![^.;]{0,20}\bfrom\b)[^.;]{0,160}?\b(?:to (?:third|other|outside|unaffiliated)|to (?:insurers|partners|customers|companies|businesses)|in exchange for|for (?:a )?fees?\b|for (?:monetary )?consideration)`, 'i'),
@@ -47,6 +56,9 @@ function deidentifiedOnly(text: string): boolean {
   return /\b(?:de-?identified|anonymi[sz]ed|aggregated?|aggregate)\b/i.test(text) && !/(?<![-\w])identifiable\b/i.test(text);
 }
 
+// A sentence that states the reader's rights under a law ("California law gives you the right to request … the
+// third parties we share with for their direct marketing purposes") describes the law, not what the vendor does.
+const LEGAL_RIGHT = /\b(?:you )?(?:have|has|gives? you|grants? you|provides? you with) the right to (?:[\w-]+ ){0,4}?(?:request|receive|know|obtain|ask)\b|\bshine the light\b|\b1798\.83\b/i;
 const CUSTOMER_SUBJECT = /^(?:\(?[a-z0-9]{1,4}[.)]\s*)*(?:[\w ]{0,30}\.\s+)?(?:the )?(?:customer|covered entity|you|client|practice)s? (?:will|shall|may|must|agrees?)/i;
 
 /**
@@ -59,7 +71,7 @@ export function extractDataSaleMarketing(ctx: FactContext): Fact<'data_sale_or_m
   const cands: Candidate<V>[] = [];
   for (const s of operative(ctx, PREFILTER)) {
     const v = s.view;
-    if (CUSTOMER_SUBJECT.test(v)) continue;
+    if (CUSTOMER_SUBJECT.test(v) || LEGAL_RIGHT.test(v)) continue;
     let done = false;
     for (const re of ALLOWED) {
       const m = re.exec(v);

@@ -26,8 +26,8 @@ export interface FactContext {
   clauses: (s: Sentence) => Clause[];
   /** Link texts of the source, as sorted ranges of `text`. */
   links: [number, number][];
-  /** Words that occur in lower case somewhere in the text (built on first use): "Campaign" is a name only if "campaign" never is a word. */
-  lowerWords: () => Set<string>;
+  /** Whether a word occurs in lower case somewhere in the text: "Campaign" is a name only if "campaign" never is a word. */
+  isLowerWord: (word: string) => boolean;
 }
 
 /**

@@ -4,10 +4,16 @@ import { decide, evidenceAt, operative, partsUnder } from './fact-context.js';
 
 type V = Fact<'offshore_processing'>['value'];
 
-const PREFILTER = /\b(?:usa\b|outside|countr|offshore|overseas|abroad|international|europe|eea\b|eu\b|india|philippines|canada|mexico|ireland|germany|kingdom|switzerland|united states|u\.s\.|located|region|singapore|australia|brazil|israel|poland|ukraine|pakistan|japan|france|netherlands|colombia|argentina|costa rica|across borders|cross-border)/i;
-// Work done on the data where it is done: "produces session transcripts from its facilities in Pune, India".
-const PROCESS = /\b(?:transfer|process|stor|host|access|maintain|locat|perform|handl|hold|kept|keep|server|data cent(?:er|re)|transmit|send|sent|move|review|support|receiv|print|produc|facilit)\w*/i;
-const FOREIGN = String.raw`(?:india|the philippines|philippines|canada|mexico|ireland|germany|france|the netherlands|israel|ukraine|poland|pakistan|brazil|colombia|argentina|costa rica|singapore|australia|japan|the united kingdom|united kingdom|the uk|switzerland|the european union|european union|the eu|the eea|the european economic area)`;
+// Countries outside the US named in contracts and policies as places where data or the people handling it are.
+const COUNTRIES = String.raw`india|the philippines|philippines|canada|mexico|ireland|germany|france|the netherlands|israel|ukraine|poland|pakistan|brazil|colombia|argentina|costa rica|singapore|australia|japan|the united kingdom|united kingdom|the uk|switzerland|vietnam|china|hong kong|taiwan|south korea|malaysia|indonesia|thailand|sri lanka|bangladesh|nepal|egypt|kenya|nigeria|south africa|morocco|jamaica|guatemala|honduras|el salvador|the dominican republic|dominican republic|peru|chile|uruguay|romania|bulgaria|serbia|belarus|russia|new zealand|spain|italy|portugal|belgium|sweden|denmark|finland|norway|the czech republic|czech republic|hungary|estonia|latvia|lithuania`;
+const PREFILTER = new RegExp(String.raw`\b(?:usa\b|outside|countr|offshore|overseas|abroad|international|europe|eea\b|eu\b|kingdom|united states|u\.s\.|located|region|across borders|cross-border|${COUNTRIES})`, 'i');
+const PROCESS = /\b(?:transfer|process|stor|host|access|maintain|locat|perform|handl|hold|kept|keep|server|data cent(?:er|re)|transmit|send|sent|move|review|support|receiv|print)\w*/i;
+const FOREIGN = String.raw`(?:${COUNTRIES}|the european union|european union|the eu|the eea|the european economic area)`;
+// A provider that works on the data from its own facilities abroad ("ScribeWorks Pvt. Ltd., which performs
+// transcription from its facilities in Bangalore, India"; "whose staff work from offices in Cebu, the Philippines").
+const WORKS_FROM_ABROAD = new RegExp(String.raw`\b(?:works?|working|operates?|operating|performs?|performing|provides?|providing|carr(?:y|ies) out|delivers?|handles?|services?)\b[^.;]{0,60}?\bfrom\s+(?:its|their|his|her)?\s*(?:own\s+)?(?:facilities|facility|offices?|premises|sites?|locations?|(?:delivery|service|operations?|processing|call|contact|support) cent(?:er|re)s?|operations)\s+(?:located\s+|based\s+)?(?:in|at)\s+(?:[a-z.'-]+(?:\s[a-z.'-]+)?,\s+)?${FOREIGN}\b`, 'i');
+// Who works there: a provider noun, a company with a legal suffix, or a relative clause after a name.
+const PROVIDER_HERE = /\b(?:subcontractors?|sub-?processors?|vendors?|contractors?|(?:service )?providers?|suppliers?|affiliates?|partners?|outsourc\w*)\b|\b(?:Inc|LLC|Ltd|Limited|GmbH|Pvt|Corp|Corporation|S\.A|B\.V)\b\.?|[A-Z][\w.&-]+,?\s+(?:which|who|whose)\b/;
 const YES: RegExp[] = [
   // "in the United States, Ireland and Singapore": a foreign place in a list that starts with the US.
   new RegExp(String.raw`\b(?:in|within)\s+(?:the\s+)?(?:united states|u\.s\.|usa)(?:,\s*|\s+and\s+|\s+or\s+)(?:[a-z]{2,20}(?: [a-z]{2,20})?(?:,\s*|\s+and\s+|\s+or\s+)){0,3}${FOREIGN}\b`, 'i'),
@@ -92,6 +98,11 @@ export function extractOffshore(ctx: FactContext): Fact<'offshore_processing'> {
   for (const s of operative(ctx, PREFILTER)) {
     const v = s.view;
     const inMechanism = mechanism.some(([a, b]) => s.start >= a && s.start < b);
+    const works = WORKS_FROM_ABROAD.exec(v);
+    if (works && PROVIDER_HERE.test(v) && !(home === 'eu' && EEA_PLACE.test(works[0])) && !/\b(?:not|never|no)\b/i.test(v.slice(Math.max(0, works.index - 60), works.index + works[0].length))) {
+      cands.push({ value: 'yes', evidence: evidenceAt(ctx, s, works.index, works.index + works[0].length), confidence: 0.8 });
+      continue;
+    }
     if (!PROCESS.test(v) || !DATA_MOVES.test(v) || !DATA_OBJECT.test(v) || NOT_MOVEMENT.test(v)) continue;
     const ev = (m: RegExpExecArray) => evidenceAt(ctx, s, m.index, m.index + m[0].length);
     // The mechanism of a transfer (SCCs, annexes, DPF self-certification) does not say data goes abroad.

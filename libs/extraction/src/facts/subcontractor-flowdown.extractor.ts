@@ -20,6 +20,9 @@ const BOUND: RegExp[] = [
 const OWN_TERMS = /\b(?:bound|governed|subject|covered) by (?:their|its|the (?:third party's|provider's|developer's)) (?:own )?(?:privacy policies|privacy policy|terms|policies)\b|\bin accordance with (?:the )?(?:app )?(?:developers'|their|its) (?:own )?(?:terms|privacy)/i;
 // The customer's own duties ("Customer shall…", "You are responsible for obtaining consent from recipients").
 const CUSTOMER_DUTY = /^(?:\(?[a-z0-9]{1,4}[.)]\s*)*(?:the )?(?:customer|covered entity|you|controller|client|practice|user)s? (?:shall|will|must|agrees?|(?:is|are) (?:solely )?(?:responsible|liable) for)\b/i;
+// The safeguards of a transfer abroad (standard contractual clauses, "an adequate level of protection") bind a
+// recipient to the transfer's legal standard, not to the vendor's own obligations: a review candidate, not a flow-down.
+const TRANSFER_SAFEGUARD = /\bstandard contractual clauses\b|\btransfer mechanisms?\b|\badequacy decisions?\b|\bbinding corporate rules\b|\badequate (?:level of )?(?:data )?protection\b/i;
 const NO = /\b(?:not|no)\b[^.;]{0,40}\b(?:require|obligat|bind|responsible for (?:the )?(?:privacy|data) practices)\w*\b[^.;]{0,40}\b(?:subcontractors?|sub-?processors?|vendors?|service providers?)/i;
 
 /**
@@ -46,7 +49,9 @@ export function extractSubcontractorFlowdown(ctx: FactContext): Fact<'subcontrac
       if (!m) continue;
       // The customer promising things about its own staff is not a vendor flow-down.
       if (CUSTOMER_DUTY.test(v)) break;
-      cands.push({ value: 'yes', evidence: evidenceAt(ctx, s, Math.min(w.index, m.index), Math.max(w.index + w[0].length, m.index + m[0].length)), confidence: 0.8 });
+      const ev = evidenceAt(ctx, s, Math.min(w.index, m.index), Math.max(w.index + w[0].length, m.index + m[0].length));
+      if (re !== BOUND[0] && TRANSFER_SAFEGUARD.test(v)) cands.push({ value: 'yes', evidence: ev, confidence: 0.5, review: 'safeguards of a transfer abroad, not the vendor\'s own obligations' });
+      else cands.push({ value: 'yes', evidence: ev, confidence: 0.8 });
       break;
     }
   }

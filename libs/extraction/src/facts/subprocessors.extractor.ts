@@ -1,6 +1,6 @@
 import type { Evidence, Fact } from '@custody/domain';
 import { cellsOf, introOf, isListItem, isTableRow } from '../clauses/structure.js';
-import { ADDRESS_WORD, NOT_RECIPIENT, PLATFORM_AS_RECIPIENT, PLATFORM_BRANDS, POLICY_WORDS, PROVIDER_NOUN, RELATION_VERB } from '../clauses/vocabulary.js';
+import { ADDRESS_WORD, NOT_RECIPIENT, PLATFORM_AS_RECIPIENT, PLATFORM_BRANDS, POLICY_WORDS, PROVIDER_NOUN, RELATION_VERB, SELF_HOSTED_SOFTWARE } from '../clauses/vocabulary.js';
 import type { Sentence } from '../text/sentences.js';
 import type { FactContext } from './fact-context.js';
 import { evidenceAt, found, silent, withReview } from './fact-context.js';
@@ -14,6 +14,8 @@ const STRIP_SUFFIX = new RegExp(String.raw`,?\s+${SUFFIX}$`, 'iu');
 const KEEP_PERIOD = /(?:\b(?:Inc|Ltd|Corp|Co)|\.[\p{Lu}])\.$/u;
 const SUFFIX_NAME = new RegExp(String.raw`(?<![\p{L}\p{N}])(${TOKEN}(?:\s+(?:of\s+|and\s+|&\s+)?${TOKEN}){0,5}),?\s+${SUFFIX}(?![\p{L}])`, 'gu');
 const SUFFIX_NAME_ALL = new RegExp(SUFFIX_NAME.source, 'gu');
+// A legal suffix anywhere: the name-with-suffix scan (slow: up to six name tokens tried at every capital) runs only where one is.
+const HAS_SUFFIX = new RegExp(String.raw`\s${SUFFIX}(?![\p{L}])`, 'u');
 const NAME_AT = new RegExp(String.raw`^\s*(?:the\s+)?(${NAME})`, 'u');
 const NAME_LIST_AT = new RegExp(String.raw`^\s*(?:the\s+)?(${NAME}(?:\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s+&\s+)${NAME}){0,12})`, 'u');
 const HEADING = /sub-?processors?|subcontractors?|service providers|third[- ]part(?:y|ies)|vendors|who (?:we|receives)|recipients|data sharing|processors|partners|providers/i;
@@ -84,6 +86,10 @@ export function extractSubprocessors(ctx: FactContext): Fact<'subprocessors_name
         return;
       }
     }
+    if (!suffixed && SELF_HOSTED_SOFTWARE.test(name)) {
+      rejected.push({ name, ev: evidenceAt(ctx, s, at, at + name.length), reason: 'software the vendor runs itself, not an organisation receiving data' });
+      return;
+    }
     // All capitals over six letters is a heading or a disclaimer, not a name ("CONTROLLER").
     if (!suffixed && /^[\p{Lu}\s-]+$/u.test(name) && name.replace(/[^\p{Lu}]/gu, '').length > 5) return;
     // Under a heading about social media presences, names are the platforms where the vendor has a page.
@@ -104,23 +110,20 @@ export function extractSubprocessors(ctx: FactContext): Fact<'subprocessors_name
 
   let productSet: Set<string> | undefined;
   const products = (): Set<string> => {
-    if (!productSet) {
-      productSet = new Set();
-      const brands = ctx.vendorNames.filter((b) => b.length >= 3).map((b) => b.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-      if (brands.length > 0) {
-        const re = new RegExp(String.raw`(?:${brands.join('|')})\s+(${TOKEN}(?:\s+${TOKEN}){0,2})`, 'gu');
-        for (const m of ctx.text.matchAll(re)) {
-          const words = m[1].split(/\s+/);
-          for (let k = 1; k <= words.length; k++) productSet.add(words.slice(0, k).join(' ').toLowerCase());
-        }
-      }
-    }
+    if (!productSet) productSet = productsOf(ctx.text, ctx.vendorNames.filter((b) => b.length >= 3));
     return productSet;
   };
   // First words of the vendor's names and brand ("google" for "Google LLC" in a Google policy).
   const vendorFirstWords = new Set(ctx.vendorNames.map((n) => n.split(/\s+/)[0].toLowerCase().replace(/[^\p{L}\p{N}.]/gu, '')).filter((w) => w.length >= 3 && !POLICY_WORDS.has(w)));
   const vendorAtEnd = new RegExp(String.raw`(?:${ctx.vendorNames.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).filter((n) => n.length >= 2).join('|') || '\\uffff'})\s*$`, 'i');
   const headingCache = new Map<string, boolean>();
+  // Whether a sentence has a provider noun, asked of each sentence and of the one after it: answered once.
+  const nounMemo = new Map<number, boolean>();
+  const namesProvider = (x: Sentence): boolean => {
+    let b = nounMemo.get(x.index);
+    if (b === undefined) nounMemo.set(x.index, (b = PROVIDER_NOUN.test(x.view)));
+    return b;
+  };
   for (const s of ctx.sentences) {
     if (s.isDefinition || s.isDraftingNote || s.isHeading) continue;
     const v = s.view;
@@ -145,22 +148,23 @@ export function extractSubprocessors(ctx: FactContext): Fact<'subprocessors_name
     // A sentence in capitals (disclaimers) names no provider.
     if (v.length > 40 && SHOUTING.test(v) && v.replace(/[^\p{Lu}]/gu, '').length > 0.6 * v.replace(/[^\p{L}]/gu, '').length) continue;
     const prev = ctx.sentences[s.index - 1];
-    const providerContext = PROVIDER_NOUN.test(v) || underHeading || (prev !== undefined && prev.paragraph === s.paragraph && PROVIDER_NOUN.test(prev.view));
+    const nounHere = namesProvider(s);
+    const providerContext = nounHere || underHeading || (prev !== undefined && prev.paragraph === s.paragraph && namesProvider(prev));
     const relation = RELATION_VERB.test(v);
     if (!providerContext && !relation) continue;
     // 1. Names right after a provider noun (strong) or a relation verb.
-    for (const t of triggers(v, vendorAtEnd)) {
+    for (const t of triggers(v, vendorAtEnd, nounHere)) {
       const list = NAME_LIST_AT.exec(v.slice(t.at));
       if (!list) continue;
       splitNames(list[1], t.at + list[0].length - list[1].length, (n, at) => add(n, s, at, t.strong));
     }
     // 2. Corporate names (legal suffix) in a sentence about providers sharing or processing data.
-    if (providerContext && relation) {
+    if (providerContext && relation && HAS_SUFFIX.test(v)) {
       SUFFIX_NAME.lastIndex = 0;
       for (let m = SUFFIX_NAME.exec(v); m; m = SUFFIX_NAME.exec(v)) add(m[0], s, m.index, true);
     }
     // 3. "We engage the following sub-processors: A, B and C."
-    const lead = LIST_LEAD.exec(v);
+    const lead = v.includes(':') ? LIST_LEAD.exec(v) : null;
     if (lead) splitNames(lead[1], v.length - lead[1].length, (n, at) => add(n, s, at, true), true);
   }
   if (names.size === 0) return withReview(silent('subprocessors_named'), rejected.slice(0, 3).map((r) => ({ value: [r.name], evidence: r.ev, reason: r.reason })));
@@ -184,9 +188,10 @@ const SHOUTING = /[A-Z]{3,}\s+[A-Z]{3,}\s+[A-Z]{3,}/;
 const AFTER_NOUN = new RegExp(String.raw`${PROVIDER_NOUN.source}(?:\s*,)?\s+(?:(?:is|are|include|includes|including|like|such as|e\.g\.,?|namely|called|named|is called|currently|currently are|currently include)\s+)?(?:(?:the\s+)?(?:following|company|companies)\s*)?:?\s*`, 'giu');
 const AFTER_VERB = /\b(?:use|uses|used|engage|engages|engaged|rel(?:y|ies) on|work with|works with|partner with|partners with|utili[sz]e|utili[sz]es|employ|employs|contract with|contracts with|license|licen[cs]e from)\s+(?:the\s+)?(?:services\s+of\s+|(?:external\s+)?software\s+from\s+)?|\b(?:disclosed|transferred|sent|forwarded|provided|shared|transmitted|passed(?: on)?|given|made available|communicated|uploaded|exported|submitted|(?:a|the)\s+transfer|transfers?)\s+(?:directly\s+)?(?:to|with)\s+(?:(?:a|the|one of the)\s+(?:server|servers|systems?|platform|infrastructure)s?\s+(?:of|operated by|run by)\s+)?|\b(?:powered|hosted|provided|operated|processed|handled|managed|run|supplied|delivered|stored|performed|carried out|serviced|transmitted|verified)\s+(?:by|through|via|on|with)\s+(?:(?:the\s+)?(?:servers?|systems?|infrastructure|platform|cloud)\s+(?:of\s+)?)?|\b(?:servers?|systems?|infrastructure|cloud|platform)\s+(?:of|operated by|provided by|run by)\s+|\bthrough\s+(?=[\p{Lu}])|\b(?:communicate|communicates|integrates?|interfaces?)\s+with\s+/giu;
 
-function triggers(v: string, vendor: RegExp): { at: number; strong: boolean }[] {
+function triggers(v: string, vendor: RegExp, hasNoun: boolean): { at: number; strong: boolean }[] {
   const out: { at: number; strong: boolean }[] = [];
-  for (const re of [AFTER_NOUN, AFTER_VERB]) {
+  // AFTER_NOUN starts with a provider noun: without one in the sentence it cannot match.
+  for (const re of hasNoun ? [AFTER_NOUN, AFTER_VERB] : [AFTER_VERB]) {
     re.lastIndex = 0;
     for (let m = re.exec(v); m; m = re.exec(v)) {
       // "X uses Y" counts when X is the vendor ("we", "Acme", "Business Associate") or a relative pronoun.
@@ -207,11 +212,12 @@ function triggers(v: string, vendor: RegExp): { at: number; strong: boolean }[] 
 function splitNames(body: string, offset: number, emit: (name: string, at: number) => void, loose = false): void {
   // Corporate names first, blanked (same length) so their commas do not split them.
   const corp: [number, string][] = [];
-  SUFFIX_NAME.lastIndex = 0;
-  const blank = body.replace(SUFFIX_NAME_ALL, (m, _g, i: number) => {
-    corp.push([i, m]);
-    return ' '.repeat(m.length);
-  });
+  const blank = !HAS_SUFFIX.test(body)
+    ? body
+    : body.replace(SUFFIX_NAME_ALL, (m, _g, i: number) => {
+        corp.push([i, m]);
+        return ' '.repeat(m.length);
+      });
   for (const [i, m] of corp) emit(m, offset + i);
   let at = 0;
   for (const part of blank.split(/(;|,(?![^()]*\))|\s+and\s+|\s+or\s+|\s+&\s+(?=[\p{Lu}]))/u)) {
@@ -248,7 +254,7 @@ function readItem(ctx: FactContext, s: Sentence, add: (raw: string, s: Sentence,
   const body = v.replace(/^(?:[-*•·▪◦]\s*|\(?[a-z0-9]{1,3}[.)]\s+)/i, '');
   const offset = v.length - body.length;
   SUFFIX_NAME.lastIndex = 0;
-  const corp = SUFFIX_NAME.exec(body);
+  const corp = HAS_SUFFIX.test(body) ? SUFFIX_NAME.exec(body) : null;
   if (corp && corp.index === 0) {
     add(corp[0], s, offset);
     return;
@@ -293,10 +299,10 @@ function common(ctx: FactContext, name: string): boolean {
   if (words.length === 0) return true;
   // Acronyms ("AWS") and brands with inner capitals or dots ("PayPal", "Kapa.ai") are not ordinary words.
   if (words.some((w) => /^[\p{Lu}0-9]{2,}$/u.test(w) && w.length >= 3) || words.some((w) => /.[\p{Lu}]|\.\p{L}/u.test(w))) return false;
-  const lower = ctx.lowerWords();
+  const lower = ctx.isLowerWord;
   const ordinary = (w: string) => {
     const l = w.toLowerCase();
-    return lower.has(l) || lower.has(l.replace(/s$/, '')) || lower.has(l.replace(/ies$/, 'y'));
+    return lower(l) || lower(l.replace(/s$/, '')) || lower(l.replace(/ies$/, 'y'));
   };
   return words.every(ordinary);
 }
@@ -335,6 +341,34 @@ function inLink(links: [number, number][], a: number, b: number): boolean {
     else return b <= links[mid][1] + 1;
   }
   return false;
+}
+
+const PRODUCT_TAIL = new RegExp(String.raw`\s+(${TOKEN}(?:\s+${TOKEN}){0,2})`, 'uy');
+
+/**
+ * The vendor's product names: up to three name words after one of its brands ("Acme Rewards"), each prefix
+ * lower-cased. The brands are found with indexOf (one regex alternation of them, tried at every position of
+ * the text, was a tenth of all extraction time); at each place the first brand, in order, followed by a name wins.
+ */
+function productsOf(text: string, brands: string[]): Set<string> {
+  const out = new Set<string>();
+  const starts = new Set<number>();
+  for (const b of brands) for (let i = text.indexOf(b); i >= 0; i = text.indexOf(b, i + 1)) starts.add(i);
+  let from = 0;
+  for (const at of [...starts].sort((a, b) => a - b)) {
+    if (at < from) continue;
+    for (const b of brands) {
+      if (!text.startsWith(b, at)) continue;
+      PRODUCT_TAIL.lastIndex = at + b.length;
+      const m = PRODUCT_TAIL.exec(text);
+      if (!m) continue;
+      const words = m[1].split(/\s+/);
+      for (let k = 1; k <= words.length; k++) out.add(words.slice(0, k).join(' ').toLowerCase());
+      from = PRODUCT_TAIL.lastIndex;
+      break;
+    }
+  }
+  return out;
 }
 
 const AFTER_BRAND = new RegExp(String.raw`((?:\s+${TOKEN}){0,3}),?\s+${SUFFIX}(?![\p{L}])`, 'uy');

@@ -1,0 +1,56 @@
+import { extractFacts } from '../extract-facts.js';
+import { factOf } from '../testing/fact-of.js';
+
+/** Labelling conventions of the OTA README read as general rules, each with the near miss that must not fire. */
+const fact = factOf;
+
+describe('baa_offered: submitted data must not include health data', () => {
+  it.each([
+    'We expressly request that you not provide any health information or other sensitive personal data to us.',
+    'Customer shall not upload protected health information to the Service.',
+    'The Services are not intended for storing medical records or other PHI.',
+  ])('no: %s', (text) => expect(fact('baa_offered', text)).toBe('no'));
+
+  it.each([
+    'We do not collect health information about our users.',
+    'You must not upload sensitive personal data such as passwords to the forum.',
+  ])('silent: %s', (text) => expect(fact('baa_offered', text)).toBe('unspecified'));
+});
+
+describe('data_sale_or_marketing: a right under a law is not a practice', () => {
+  it('a Shine-the-Light right to request information stays silent', () => {
+    const text = 'California law gives you the right to send us a request to receive the categories of information we disclosed to third parties for their direct marketing purposes.';
+    expect(fact('data_sale_or_marketing', text)).toBe('unspecified');
+  });
+  it('the practice itself still counts', () => {
+    expect(fact('data_sale_or_marketing', 'We share your contact details with partners for their direct marketing purposes.')).toBe('allowed');
+  });
+});
+
+describe('subcontractor_flowdown: transfer safeguards are not a flow-down', () => {
+  it('an adequate level of protection under standard contractual clauses goes to review', () => {
+    const r = extractFacts('We ensure that the recipient of your personal data offers an adequate level of protection, for instance by standard contractual clauses.');
+    expect(r.facts.subcontractor_flowdown.value).toBe('unspecified');
+    expect(r.facts.subcontractor_flowdown.review?.length).toBe(1);
+  });
+  it('the same obligations as the vendor are a flow-down, with or without a transfer', () => {
+    expect(fact('subcontractor_flowdown', 'Our sub-processors are bound by the same data protection obligations as us, including standard contractual clauses for transfers.')).toBe('yes');
+  });
+});
+
+describe('subprocessors_named: software the vendor runs itself is not a recipient', () => {
+  it('Matomo is left out, a hosted provider in the same list is kept', () => {
+    expect(fact('subprocessors_named', 'We use the service providers Matomo and Mailchimp to analyse visits and send newsletters.')).toEqual(['Mailchimp']);
+  });
+});
+
+describe('marketing e-mail and model building', () => {
+  it('a newsletter about products or offers is marketing; one about other topics is not', () => {
+    expect(fact('data_sale_or_marketing', 'Our newsletter informs you about our latest products and special offers.')).toBe('allowed');
+    expect(fact('data_sale_or_marketing', 'The newsletter informs you about research results and community events.')).toBe('unspecified');
+  });
+  it('building models from user content is AI training; business models are not', () => {
+    expect(fact('ai_training_on_customer_data', 'We use public posts and other content to build models that detect spam.')).toBe('allowed');
+    expect(fact('ai_training_on_customer_data', 'We use aggregated data to develop new business models.')).toBe('unspecified');
+  });
+});

@@ -1,0 +1,64 @@
+/**
+ * Whether a word occurs in lower case as a word of the text ("campaign" in "… a campaign …"), outside web and
+ * e-mail addresses ("computop" in https://computop.com or www.computop.com does not count).
+ *
+ * The same answer as collecting every match of {@link LOWER_WORD} into a set, but only for the words asked
+ * about: that regex, run over a whole document, cost a fifth of all extraction time, while a document asks
+ * about a few dozen words. Answers are memoised per document.
+ */
+export const LOWER_WORD = /(?<![\p{L}\p{N}/.@-])[\p{Ll}][\p{Ll}'-]+(?![\p{L}\p{N}]*(?:\.[a-z]{2,}|@|\/))/gu;
+
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const LOWER = /\p{Ll}/u;
+const RUN_CHAR = /[\p{Ll}'-]/u;
+
+export function lowerWordIndex(text: string): (word: string) => boolean {
+  const memo = new Map<string, boolean>();
+  let all: Set<string> | undefined;
+  return (word) => {
+    if (all) return all.has(word);
+    let v = memo.get(word);
+    if (v === undefined) {
+      // Each question scans the text once: past a few dozen of them one pass of the regex is cheaper, and
+      // keeps the cost linear in the text however many words are asked.
+      if (memo.size >= MAX_LOOKUPS) {
+        all = new Set([...text.matchAll(LOWER_WORD)].map((m) => m[0]));
+        return all.has(word);
+      }
+      memo.set(word, (v = occursAsWord(text, word)));
+    }
+    return v;
+  };
+}
+
+const MAX_LOOKUPS = 48;
+
+function occursAsWord(text: string, word: string): boolean {
+  if (word.length < 2 || !LOWER.test(word[0])) return false;
+  for (let i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + 1)) {
+    if (i > 0) {
+      const p = text[i - 1];
+      if (LETTER_OR_DIGIT.test(p) || p === '/' || p === '.' || p === '@' || p === '-') continue;
+      // After "don'" the run of the word before goes on ("don't"): no word starts here.
+      if (p === "'" && i > 1 && LOWER.test(text[i - 2])) continue;
+    }
+    if (matchAt(text, i) === word) return true;
+  }
+  return false;
+}
+
+/** What LOWER_WORD matches at i (its lookbehind already holds): the longest run whose lookahead holds. */
+function matchAt(text: string, i: number): string | undefined {
+  let r = i + 1;
+  while (r < text.length && RUN_CHAR.test(text[r])) r++;
+  for (let end = r; end >= i + 2; end--) if (lookaheadHolds(text, end)) return text.slice(i, end);
+  return undefined;
+}
+
+/** Not followed by letters and digits then ".tld", "@" or "/". */
+function lookaheadHolds(text: string, j: number): boolean {
+  while (j < text.length && LETTER_OR_DIGIT.test(text[j])) j++;
+  const c = text[j];
+  if (c === '@' || c === '/') return false;
+  return !(c === '.' && /^[a-z]{2}/.test(text.slice(j + 1, j + 3)));
+}
