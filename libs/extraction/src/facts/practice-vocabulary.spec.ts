@@ -10,9 +10,19 @@ const fact = factOf;
 describe('data_sale_or_marketing: licensing data to others for a price is a sale', () => {
   it.each([
     'We may license Contributed Data to third parties for a fee.',
+    'Acme may license identifiable or de-identified customer data to its research partners in exchange for license fees.',
+    'The Company may sublicense customer information to data buyers against payment.',
+  ])('allowed: %s', (text) => expect(fact('data_sale_or_marketing', text)).toBe('allowed'));
+
+  // The OTA convention: a sale is of personal data; licensing only aggregated or de-identified data is
+  // de-identified use (its own fact), not a sale.
+  it.each([
     'Acme may license aggregated customer data to its research partners in exchange for license fees.',
     'The Company may sublicense de-identified information to data buyers against payment.',
-  ])('allowed: %s', (text) => expect(fact('data_sale_or_marketing', text)).toBe('allowed'));
+  ])('de-identified use, not a sale: %s', (text) => {
+    expect(fact('data_sale_or_marketing', text)).toBe('unspecified');
+    expect(fact('deidentified_data_use', text)).toBe('allowed');
+  });
 
   it.each([
     'Customer grants Acme a license to use Customer Data to provide the Services.',
