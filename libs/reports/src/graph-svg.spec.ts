@@ -36,7 +36,7 @@ describe('renderGraphSvg', () => {
     const sms = svg.match(/<g class="edge"><path [^>]*stroke="#dc2626"[^>]*>/g)!;
     expect(sms).toHaveLength(1);
     expect(sms[0]).toContain('stroke-dasharray');
-    expect(svg).toContain('>contact, scheduling · http</text>');
+    expect(svg).toContain('>contact details +1 · http</text>');
   });
 
   it('is deterministic and does not overlap boxes', () => {
@@ -44,7 +44,7 @@ describe('renderGraphSvg', () => {
     const boxes = [...pos.values()];
     for (const a of boxes) for (const b of boxes) {
       if (a === b) continue;
-      const overlap = Math.abs(a.x - b.x) < 180 && Math.abs(a.y - b.y) < 50;
+      const overlap = Math.abs(a.x - b.x) < 200 && Math.abs(a.y - b.y) < 58;
       expect(overlap).toBe(false);
     }
   });
@@ -54,7 +54,8 @@ describe('renderGraphSvg', () => {
     const ids = [...nodePositions(fleet).keys()];
     expect(ids.filter((id) => id.startsWith('scribe-install'))).toEqual([]);
     expect(ids).toContain('fleet:ai_notetaker:ScribeWell AI');
-    expect(fleet).toContain('>ScribeWell AI (4 installs)</text>');
+    expect(fleet).toContain('>ScribeWell AI</text>');
+    expect(fleet).toContain('>(4 installs)</text>');
   });
 
   it('escapes names', () => {
