@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { AuditReport, Finding } from '@custody/domain';
 import { collectFiles } from '@custody/audit';
+import { githubIngestionProblems } from '@custody/reports';
+import { sarifSchemaErrors } from '../support/sarif-schema.js';
 import { workspaceRoutes } from '../support/api-client.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { REPO, waitUntil } from '../support/processes.js';
@@ -62,6 +64,23 @@ describe(`API end to end (${process.env.DATABASE_URL ? 'PostgreSQL + Redis' : 'e
     const graph = await json<{ nodes: { data: { id: string } }[]; edges: unknown[] }>('/graph');
     expect(graph.nodes.length).toBe(audit.systems.length);
   }, 180_000);
+
+  it('serves SARIF whose contract quotes sit at their real line of the stored document, valid for code scanning', async () => {
+    const log = (await (await api('/report?format=sarif')).json()) as { runs: { results: { locations?: { physicalLocation: { artifactLocation: { uri: string }; region: Record<string, any> } }[] }[] }[] };
+    expect(sarifSchemaErrors(log)).toEqual([]);
+    expect(githubIngestionProblems(log)).toEqual([]);
+    let quotes = 0;
+    for (const r of log.runs[0].results) for (const { physicalLocation: { artifactLocation, region } } of r.locations ?? []) {
+      expect(region.startLine).toBeGreaterThanOrEqual(1);
+      if (!artifactLocation.uri.endsWith('.md')) continue;
+      // The uploaded contract, as the API stored it: the line named must hold the quote's first word.
+      const lines = readFileSync(join(EXAMPLE, decodeURIComponent(artifactLocation.uri)), 'utf8').split('\n');
+      expect(region.charOffset).toBeDefined();
+      expect(lines[region.startLine - 1]).toContain(region.snippet.text.trim().split(/\s+/)[0]);
+      quotes++;
+    }
+    expect(quotes).toBeGreaterThan(5);
+  });
 
   it('changes nothing when the same bytes arrive twice', async () => {
     const file = collectFiles([EXAMPLE]).find((f) => f.endsWith('custody.yaml'))!;

@@ -13,6 +13,7 @@ import { groupFindings } from '@custody/domain';
 import { toCytoscapeElements } from '@custody/graph';
 import type { Core } from 'cytoscape';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { DASHBOARD_CSP } from '../../apps/api/src/http/security-headers.js';
 import { waitUntil } from '../support/processes.js';
 import { fakeWhatIf, PAST_SCORE, pastReport, sampleAuditLog } from '../fixtures/reports/dashboard-api-fixtures.js';
 import { fleetAuditReport } from '../fixtures/reports/fleet-audit-report.js';
@@ -20,7 +21,7 @@ import { sampleAuditReport } from '../fixtures/reports/sample-audit-report.js';
 
 // What apps/dashboard/src/main.ts exposes for tests (the page runs the bundle, not this file).
 declare global {
-  interface Window { __custody?: { cy: Core; reload: () => Promise<void> } }
+  interface Window { __custody?: { cy: Core; reload: () => Promise<void> }; __cspViolations?: string[] }
 }
 
 const ROOT = process.cwd();
@@ -67,7 +68,8 @@ function startServer(api: FakeApi): Promise<Server> {
       if (!/^[\w.-]+$/.test(file)) return void res.writeHead(404).end();
       try {
         const body = await readFile(join(DIST, file));
-        return void res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' }).end(body);
+        // The API's own policy, so a script or style the policy would block fails here as it would in production.
+        return void res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'content-security-policy': DASHBOARD_CSP }).end(body);
       } catch {
         return void res.writeHead(404).end();
       }
@@ -129,6 +131,8 @@ describe('dashboard (browser)', () => {
   let base: string;
   const api: FakeApi = { report: fakeReport(), fleet: fleetAuditReport(FLEET_INSTALLS), requests: [], uploads: [], streams: [], documents: [], links: [] };
   const errors: string[] = [];
+  /** Content-Security-Policy reports from the console (Chromium logs every blocked inline style or script). */
+  const cspConsole: string[] = [];
 
   beforeAll(async () => {
     execFileSync(process.execPath, ['scripts/build-dashboard.mjs'], { cwd: ROOT, stdio: 'pipe' });
@@ -137,6 +141,12 @@ describe('dashboard (browser)', () => {
     browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
     page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => { if (/Content Security Policy/i.test(m.text())) cspConsole.push(m.text()); });
+    // Registered before any page script runs, so a violation during start-up (a library's <style>) is caught too.
+    await page.addInitScript(() => {
+      window.__cspViolations = [];
+      document.addEventListener('securitypolicyviolation', (e) => window.__cspViolations!.push(`${e.violatedDirective} ${e.blockedURI} ${e.sample}`));
+    });
     await page.goto(`${base}/#key=${KEY}&ws=${WS}`);
     await page.waitForFunction(() => (window.__custody?.cy.nodes().length ?? 0) > 0);
   }, 120_000);
@@ -252,6 +262,16 @@ describe('dashboard (browser)', () => {
     expect(svg.suggestedFilename()).toBe('custody-map.svg');
     const text = await readFile((await svg.path())!, 'utf8');
     expect(text).toMatch(/<svg[\s\S]*<\/svg>\s*$/);
+  });
+
+  it('runs under the strict policy the API serves (style-src \'self\'): no inline style or script is blocked', async () => {
+    // Runs after load, node and finding clicks and both image exports (the tests above): the code paths that build DOM or styles.
+    await clickNode('scribe');
+    await expect(page.locator('#details .details-name').textContent()).resolves.toBe('ScribeWell AI');
+    const violations = await page.evaluate(() => window.__cspViolations ?? []);
+    expect(violations).toEqual([]);
+    expect(cspConsole).toEqual([]);
+    expect(await page.evaluate(() => Boolean(document.querySelector('style')))).toBe(false);
   });
 
   it('filters the graph by data category and by role', async () => {

@@ -37,7 +37,7 @@ describe('renderGraphSvg', () => {
     const sms = svg.match(/<g class="edge"><path [^>]*stroke="#dc2626"[^>]*>/g)!;
     expect(sms).toHaveLength(1);
     expect(sms[0]).toContain('stroke-dasharray');
-    expect(svg).toContain('>contact, scheduling · http</text>');
+    expect(svg).toContain('>contact details +1 · http</text>');
   });
 
   it('is deterministic and does not overlap boxes', () => {
@@ -45,7 +45,7 @@ describe('renderGraphSvg', () => {
     const boxes = [...pos.values()];
     for (const a of boxes) for (const b of boxes) {
       if (a === b) continue;
-      const overlap = Math.abs(a.x - b.x) < 180 && Math.abs(a.y - b.y) < 50;
+      const overlap = Math.abs(a.x - b.x) < 200 && Math.abs(a.y - b.y) < 58;
       expect(overlap).toBe(false);
     }
   });

@@ -5,24 +5,28 @@
  * dashboard uses (toCytoscapeElements), so report and dashboard agree.
  */
 import type { AuditReport } from '@custody/domain';
-import { EXPOSURE_PALETTE, fleetGroupLabel, fleetGroupOf, PRACTICE_ID } from '@custody/domain';
+import type { DataCategory } from '@custody/domain';
+import { EXPOSURE_PALETTE, fleetGroupLabel, fleetGroupOf, PRACTICE_ID, SENSITIVE_CATEGORIES } from '@custody/domain';
 import { type CyEdge, type CyNode, type ExposureBand, exposureBand, longestPathColumns, toCytoscapeElements } from '@custody/graph';
 import { escapeHtml as esc } from './escape.js';
-import { roleLabel } from './plain-language.js';
+import { categoryLabel, roleLabel } from './plain-language.js';
 
 /** Fill and stroke per exposure band: the domain's palette, the dashboard's too. */
 export const BAND_COLOURS: Readonly<Record<ExposureBand, { fill: string; stroke: string }>> = EXPOSURE_PALETTE;
 
-const NODE_W = 180;
-const NODE_H = 50;
-const COL_GAP = 170;
+// Sized for a landscape A4 page: five columns must print with names at ~7 pt, so boxes are wide, gaps narrow,
+// names wrap to two lines instead of being cut, and edge labels name only the most sensitive data.
+const NODE_W = 200;
+const NODE_H = 58;
+const COL_GAP = 130;
 const DUMMY_H = 14;
-const LABEL_CHARS = 30;
-const ROW_GAP = 34;
-const PAD = 24;
+const LABEL_CHARS = 28;
+const NAME_CHARS = 21;
+const ROW_GAP = 36;
+const PAD = 16;
 
 interface LayoutNode { id: string; label: string; role: CyNode['data']['role']; score: number; findings: number; installs: number }
-interface LayoutEdge { source: string; target: string; label: string; unencrypted: boolean; outsideBaa: boolean }
+interface LayoutEdge { source: string; target: string; categories: DataCategory[]; transport: string; unencrypted: boolean; outsideBaa: boolean }
 
 /**
  * Fleet installs (systems with a `group`) collapse into one node per vendor and role, so a 400-install
@@ -53,9 +57,9 @@ function collapse(nodes: CyNode[], edges: CyEdge[]): { nodes: LayoutNode[]; edge
     const k = `${source}\u0000${target}`;
     const classes = e.classes.split(' ');
     const prev = merged.get(k);
-    const edge = { source, target, label: e.data.label, unencrypted: classes.includes('unencrypted'), outsideBaa: classes.includes('outside-baa') };
+    const edge = { source, target, categories: e.data.categories, transport: e.data.transport, unencrypted: classes.includes('unencrypted'), outsideBaa: classes.includes('outside-baa') };
     if (!prev) merged.set(k, edge);
-    else merged.set(k, { ...prev, unencrypted: prev.unencrypted || edge.unencrypted, outsideBaa: prev.outsideBaa || edge.outsideBaa });
+    else merged.set(k, { ...prev, categories: [...new Set([...prev.categories, ...edge.categories])], unencrypted: prev.unencrypted || edge.unencrypted, outsideBaa: prev.outsideBaa || edge.outsideBaa });
   }
   return { nodes: [...out.values()], edges: [...merged.values()] };
 }
@@ -66,6 +70,26 @@ function layers(nodes: LayoutNode[], edges: LayoutEdge[]): Map<string, number> {
 }
 
 const truncate = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+
+/** An edge's label: its most sensitive data in words, how many other kinds ride along, and the transport. */
+export function shortEdgeLabel(categories: readonly DataCategory[], transport: string): string {
+  const first = [...categories].sort((a, b) => Number(SENSITIVE_CATEGORIES.includes(b)) - Number(SENSITIVE_CATEGORIES.includes(a)))[0];
+  const more = categories.length > 1 ? ` +${categories.length - 1}` : '';
+  // "unknown" transport says nothing on a picture (the appendix lists it): the data's name gets the room.
+  const how = transport === 'unknown' ? '' : ` · ${transport.replace(/_/g, ' ')}`;
+  // Cut the data's name, never the transport: "unencrypted" must stay readable.
+  return `${truncate(first ? categoryLabel(first) : 'no data named', LABEL_CHARS - how.length - more.length)}${more}${how}`;
+}
+
+/** A name on at most two lines of `n` characters, broken at a space where there is one. */
+function wrapName(name: string, n: number): string[] {
+  if (name.length <= n) return [name];
+  // "Scribewell AI (12 installs)" breaks before its parenthesis, not inside it.
+  const paren = name.indexOf(' (');
+  const cut = paren > 0 && paren <= n ? paren : name.lastIndexOf(' ', n);
+  const at = cut > n / 2 ? cut : n;
+  return [name.slice(0, at).trimEnd(), truncate(name.slice(at).trimStart(), n)];
+}
 
 interface Slot { id: string; dummy: boolean; node?: LayoutNode; x: number; y: number; h: number }
 
@@ -159,11 +183,11 @@ export function renderGraphSvg(report: AuditReport): string {
       d = `M${x1},${y1} C${x1},${y1 + ROW_GAP} ${x2},${y2 + ROW_GAP} ${x2},${y2}`;
       mid = { x: (x1 + x2) / 2, y: Math.max(y1, y2) + ROW_GAP * 0.75 };
     }
-    const label = truncate(e.label, LABEL_CHARS);
-    const w = label.length * 5.1 + 8;
+    const label = shortEdgeLabel(e.categories, e.transport);
+    const w = label.length * 5.4 + 8;
     return `<g class="edge"><path d="${d}" fill="none" stroke="${colour}" stroke-width="${e.unencrypted ? 2.2 : 1.5}"${e.outsideBaa ? ' stroke-dasharray="6 4"' : ''} marker-end="url(#arrow${e.unencrypted ? '-red' : ''})"/>` +
-      `<rect x="${(mid.x - w / 2).toFixed(1)}" y="${(mid.y - 7).toFixed(1)}" width="${w.toFixed(1)}" height="13" rx="3" fill="#ffffff" fill-opacity="0.92"/>` +
-      `<text x="${mid.x.toFixed(1)}" y="${(mid.y + 3).toFixed(1)}" text-anchor="middle" font-size="9" fill="${colour}">${esc(label)}</text></g>`;
+      `<rect x="${(mid.x - w / 2).toFixed(1)}" y="${(mid.y - 7.5).toFixed(1)}" width="${w.toFixed(1)}" height="14" rx="3" fill="#ffffff" fill-opacity="0.92"/>` +
+      `<text x="${mid.x.toFixed(1)}" y="${(mid.y + 3.5).toFixed(1)}" text-anchor="middle" font-size="10" fill="${colour}">${esc(label)}</text></g>`;
   });
 
   const nodeSvg = nodes.map((n) => {
@@ -171,11 +195,12 @@ export function renderGraphSvg(report: AuditReport): string {
     const band = exposureBand(n.score);
     const c = BAND_COLOURS[band];
     const rx = n.role === 'practice' ? 25 : 8;
+    const name = wrapName(n.label, NAME_CHARS);
     const badge = n.findings > 0 ? `<circle cx="${x + NODE_W - 4}" cy="${y + 4}" r="9" fill="${c.stroke}"/><text x="${x + NODE_W - 4}" y="${y + 7.5}" text-anchor="middle" font-size="10" font-weight="700" fill="#fff">${n.findings}</text>` : '';
     return `<g class="node exposure-${band}" data-id="${esc(n.id)}"><title>${esc(n.label)} — ${esc(roleLabel(n.role))}, exposure ${n.score}/100 (${band})</title>` +
       `<rect x="${x}" y="${y}" width="${NODE_W}" height="${NODE_H}" rx="${rx}" fill="${c.fill}" stroke="${c.stroke}" stroke-width="2"/>` +
-      `<text x="${x + 12}" y="${y + 21}" font-size="12" font-weight="600" fill="#0f172a">${esc(truncate(n.label, 26))}</text>` +
-      `<text x="${x + 12}" y="${y + 38}" font-size="10" fill="#475569">${esc(roleLabel(n.role))} · ${n.score}/100</text>${badge}</g>`;
+      name.map((line, i) => `<text x="${x + 10}" y="${y + (name.length > 1 ? 18 : 24) + i * 16}" font-size="14" font-weight="600" fill="#0f172a">${esc(line)}</text>`).join('') +
+      `<text x="${x + 10}" y="${y + (name.length > 1 ? 51 : 44)}" font-size="11" fill="#475569">${esc(roleLabel(n.role))} · ${n.score}/100</text>${badge}</g>`;
   });
 
   const marker = (id: string, colour: string) =>

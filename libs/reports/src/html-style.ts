@@ -46,7 +46,7 @@ blockquote cite { display:block; font-style: normal; font-size: 12px; color: var
 .muted { color: var(--muted); }
 .triaged { opacity: .75; }
 .cover-page { min-height: 240mm; display:flex; flex-direction:column; gap: 14px; }
-.cover-page .kicker { text-transform: uppercase; letter-spacing: .12em; color: var(--accent); font-weight: 700; margin-top: 40mm; }
+.cover-page .kicker { text-transform: uppercase; letter-spacing: .12em; color: var(--accent); font-weight: 700; margin-top: 24mm; }
 .cover-page h1 { font-size: 34px; margin: 0; }
 .cover-page .subtitle { font-size: 17px; color: var(--muted); margin: 0 0 10px; }
 .cover-page .score { align-self: flex-start; }
@@ -54,18 +54,21 @@ blockquote cite { display:block; font-style: normal; font-size: 12px; color: var
 .cover-facts dt { color: var(--muted); font-weight: 600; }
 .cover-facts dd { margin: 0; }
 .notice { font-size: 12px; color: var(--muted); border-top: 1px solid var(--line); padding-top: 8px; margin-top: auto; }
-nav#contents ol { font-size: 15px; line-height: 2; }
+nav#contents h2 { margin-top: 8px; }
+nav#contents ol { font-size: 14px; line-height: 1.8; margin: 0; }
 nav#contents a { color: var(--ink); text-decoration: none; }
-table.plan, table.fixes, table.facts, table.le { font-size: 12px; }
+table.plan, table.fixes, table.facts, table.le, table.fleet { font-size: 12px; }
 table.le blockquote { font-size: 11px; margin: 0; }
+table.le td:nth-child(1) { width: 17%; } table.le td:nth-child(2) { width: 18%; } table.le td:nth-child(3) { width: 25%; }
 table.facts td:first-child { font-weight: 600; width: 22%; }
-.vendor-plan h3 { margin: 14px 0 4px; }
+.plan tr.vendor th { background: #fff; border-left: none; border-right: none; padding: 10px 2px 4px; font-size: 14px; color: var(--accent); }
+.plan tbody.vendor-plan tr.vendor { break-after: avoid; }
 .graph-page .graph svg { max-height: 225mm; width: 100%; }
 @media print {
   @page { margin: 16mm 14mm 18mm; }
   body { font-size: 11.5px; }
   main { max-width: none; padding: 0; }
-  section.major, nav#contents { break-before: page; }
+  section.major { break-before: page; }
   /* The flow picture is wide: its own landscape page. */
   @page wide { size: A4 landscape; }
   .graph-page { page: wide; }
@@ -74,9 +77,12 @@ table.facts td:first-child { font-weight: 600; width: 22%; }
   .finding { padding: 6px 10px; margin: 0 0 8px; }
   .finding dl { grid-template-columns: 50px 1fr; font-size: 10.5px; line-height: 1.35; }
   table.plan, table.fixes, table.le { font-size: 10.5px; }
-  table.plan td, table.le td { padding: 3px 6px; }
+  table { font-size: 10.5px; }
+  th, td { padding: 3px 6px; }
   .finding h4 { font-size: 12.5px; }
   blockquote { margin: 4px 0; padding: 3px 10px; font-size: 11px; }
+  table.le blockquote { font-size: 10px; padding: 2px 8px; }
+  #no-contract { font-size: 10.5px; }
   h2, h3, h4 { break-after: avoid; }
   tr, blockquote, .finding { break-inside: avoid; }
   .graph { overflow: visible; border: none; }

@@ -107,3 +107,20 @@ export function factValueText(value: unknown): string {
   if (Array.isArray(value)) return value.length ? value.join(', ') : 'None named';
   return VALUE_TEXT[String(value)] ?? String(value).replace(/_/g, ' ');
 }
+
+/** A fleet export's setting name as words (`audio_retention_days` → `audio retention days`). */
+export function settingLabel(key: string): string {
+  return key.replace(/[_-]+/g, ' ');
+}
+
+/** A setting's value as words: exports write booleans as `true`/`false`. */
+export function settingValue(value: string): string {
+  return value === 'true' ? 'yes' : value === 'false' ? 'no' : value.replace(/_/g, ' ');
+}
+
+const LEGAL_BASIS_TEXT: Record<string, string> = { baa: 'BAA', authorization: 'client authorization', tpo: 'treatment, payment or operations', deidentified: 'de-identified', none_known: 'none known' };
+
+/** A flow's legal basis in words (`none_known` → `none known`). */
+export function legalBasisText(basis: string): string {
+  return LEGAL_BASIS_TEXT[basis] ?? basis.replace(/_/g, ' ');
+}

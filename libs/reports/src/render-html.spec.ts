@@ -20,7 +20,12 @@ describe('renderHtml', () => {
     const ids = [...html.matchAll(/<(?:section|nav) id="([^"]+)"/g)].map((m) => m[1]);
     expect(ids).toEqual(['cover', 'contents', 'summary', 'law-enforcement', 'plan', 'graph', 'findings', 'contracts', 'appendix']);
     expect(html).toMatch(/<section id="graph" class="major graph-page"><h2>[^<]+<\/h2><div class="graph"><svg /);
-    expect(renderHtml(sampleFleetAuditReport())).toContain('<section id="fleet" class="major">');
+    const fleet = renderHtml(sampleFleetAuditReport());
+    expect(fleet).toContain('<section id="fleet" class="major">');
+    // A fleet's summary is in the contents too, and its findings read as titles, never as raw kinds.
+    expect(fleet).toMatch(/<nav id="contents">[\s\S]*href="#fleet"[\s\S]*<\/nav>/);
+    const fleetSection = fleet.slice(fleet.indexOf('<section id="fleet"'), fleet.indexOf('<section id="appendix"'));
+    expect(fleetSection).not.toMatch(/notetaker_cannot_disable|<code>/);
     // Every contents entry points at a section that exists.
     const nav = html.slice(html.indexOf('<nav id="contents">'), html.indexOf('</nav>'));
     const links = [...nav.matchAll(/href="#([^"]+)"/g)].map((a) => a[1]);
@@ -57,7 +62,9 @@ describe('renderHtml', () => {
     expect(fixes).toBeGreaterThan(0);
     expect(fixes).toBeLessThanOrEqual(5);
     const plan = html.slice(html.indexOf('<section id="plan"'), html.indexOf('<section id="graph"'));
-    expect(plan).toMatch(/<h3>ScribeWell AI <span class="muted">· −[\d.]+ points<\/span><\/h3>/);
+    // One table with a heading row per vendor, not a table (and a header) per vendor.
+    expect(plan.match(/<table/g)).toHaveLength(1);
+    expect(plan).toMatch(/<tr class="vendor"><th colspan="5">ScribeWell AI <span class="muted">· −[\d.]+ points<\/span><\/th><\/tr>/);
     expect(plan).toMatch(/Trains AI on your clients/);
     expect(plan).toMatch(/<td>weeks<\/td>/);
   });
@@ -80,7 +87,9 @@ describe('renderHtml', () => {
   });
 
   it('breaks pages before major sections when printed', () => {
-    expect(html).toMatch(/@media print \{[\s\S]*section\.major, nav#contents \{ break-before: page; \}/);
+    expect(html).toMatch(/@media print \{[\s\S]*section\.major \{ break-before: page; \}/);
+    // The contents sit on the cover rather than on a page of their own.
+    expect(html).toMatch(/<section id="cover" class="cover-page">[\s\S]*<nav id="contents">[\s\S]*<\/nav>[\s\S]*<\/section>/);
     expect(html.match(/class="major/g)!.length).toBeGreaterThanOrEqual(6);
   });
 

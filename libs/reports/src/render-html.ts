@@ -2,9 +2,10 @@ import type { AuditReport, Severity } from '@custody/domain';
 import { escapeHtml as esc } from './escape.js';
 import { graphLegendHtml, renderGraphSvg } from './graph-svg.js';
 import { REPORT_CSS } from './html-style.js';
-import { categoryLabel, POSTURE_TEXT, roleLabel, SEVERITY_LABEL } from './plain-language.js';
-import { contents, contractsSection, coverPage, fixesTable, groupsSection, NOT_LEGAL_ADVICE, pill, planSection, scoreExplained, table } from './consultant-sections.js';
+import { categoryLabel, legalBasisText, POSTURE_TEXT, roleLabel, settingLabel, settingValue, SEVERITY_LABEL } from './plain-language.js';
+import { contractsSection, coverPage, fixesTable, groupsSection, NOT_LEGAL_ADVICE, pill, planSection, scoreExplained, table } from './consultant-sections.js';
 import { buildReportModel, type ReportModel } from './report-model.js';
+import { APPENDIX_METHOD, LE_INTRO, LE_LEAD, PRACTICE_POSTURE } from './report-text.js';
 
 /** Options for {@link renderHtml}. */
 export interface HtmlRenderOptions {
@@ -31,18 +32,15 @@ function lawEnforcement(m: ReportModel): string {
   // Holders with no contract on file all read the same ("the holder decides"): one line, not a row each.
   const uncontracted = m.lawEnforcement.filter((r) => !r.isPractice && r.posture === 'no_contract');
   const rows = m.lawEnforcement.filter((r) => !uncontracted.includes(r)).map((r) => {
-    const p = r.isPractice
-      ? { posture: 'Your own records', controls: 'You: ask for a judicial warrant or court order and consult counsel before releasing anything' }
-      : POSTURE_TEXT[r.posture];
-    // A quote of a few words is a clause heading ("2.5 Legal requests."), not the terms: it proves nothing to a reader.
-    const quote = r.quote && r.quote.quote.trim().split(/\s+/).length >= 6
-      ? `<blockquote>${esc(r.quote.quote)}<cite>${esc(r.quote.file ?? '')}</cite></blockquote>`
-      : r.quote ? `<span class="muted">Only the clause heading was found in ${esc(r.quote.file ?? 'the contract')}</span>` : '<span class="muted">—</span>';
-    return [`<b>${esc(r.system.name)}</b><br><span class="muted">${esc(roleLabel(r.system.role))}</span>`, cats(r.sensitive), esc(p.posture), quote, esc(p.controls)];
+    const p = r.isPractice ? PRACTICE_POSTURE : POSTURE_TEXT[r.posture];
+    // The model never offers a bare clause heading as the quote: it proves nothing to a reader.
+    const quote = r.quote ? `<blockquote>${esc(r.quote.quote)}<cite>${esc(r.quote.file ?? '')}</cite></blockquote>`
+      : r.headingOnlyIn ? `<span class="muted">Only the clause heading was found in ${esc(r.headingOnlyIn)}</span>` : '<span class="muted">—</span>';
+    return [`<b>${esc(r.system.name)}</b><br><span class="muted">${esc(roleLabel(r.system.role))}</span>`, cats(r.sensitive),
+      `${esc(p.posture)}<br><span class="muted">${esc(p.controls)}</span>`, quote];
   });
-  return `<section id="law-enforcement" class="major"><h2>Law-enforcement view</h2><p><b>Who can release your clients' records without you, and on what paper.</b> Who holds your clients' records, and who decides whether to release them when an agency asks. ` +
-    `Under HIPAA (45 CFR 164.512(f)) an administrative request, such as one from ICE, permits disclosure but never requires it: your practice should control release.</p>` +
-    table(['Holder', 'Sensitive data held', 'Releases records', 'Contract quote', 'Who controls release'], rows, 'le') +
+  return `<section id="law-enforcement" class="major"><h2>Law-enforcement view</h2><p><b>${esc(LE_LEAD)}</b> ${esc(LE_INTRO)}</p>` +
+    table(['Holder', 'Sensitive data held', 'Releases records, and who decides', 'Contract quote'], rows, 'le') +
     (uncontracted.length ? `<p id="no-contract"><b>${esc(POSTURE_TEXT.no_contract.posture)}</b>, so the holder decides under its own policy: ` +
       `${uncontracted.map((r) => `${esc(r.system.name)}${r.sensitive.length ? ` (${cats(r.sensitive)})` : ''}`).join('; ')}.</p>` : '') + `</section>`;
 }
@@ -52,8 +50,8 @@ function fleet(m: ReportModel): string {
   const f = m.fleet;
   return `<section id="fleet" class="major"><h2>Fleet summary</h2><p>${f.installs} installs across ${f.vendors.length} vendor(s).</p>` +
     table(['Vendor', 'Installs', 'Sites'], f.vendors.map((v) => [esc(v.vendor), String(v.installs), esc(v.sites.map((s) => `${s.site} (${s.installs})`).join(', '))])) +
-    `<h3>Settings across installs</h3>` + table(['Setting', 'Values (installs)'], f.settings.map((s) => [`<code>${esc(s.key)}</code>`, esc(s.values.map((v) => `${v.value}: ${v.installs}`).join(', '))])) +
-    (f.kinds.length ? `<h3>Findings per kind</h3>` + table(['Kind', 'Findings', 'Installs affected'], f.kinds.map((k) => [`<code>${esc(k.kind)}</code>`, String(k.findings), String(k.installs)])) : '') +
+    `<h3>Settings across installs</h3>` + table(['Setting', 'Values (installs)'], f.settings.map((s) => [esc(settingLabel(s.key)), esc(s.values.map((v) => `${settingValue(v.value)}: ${v.installs}`).join(', '))]), 'fleet') +
+    (f.kinds.length ? `<h3>Findings across installs</h3>` + table(['Finding', 'Findings', 'Installs affected'], f.kinds.map((k) => [esc(k.title), String(k.findings), String(k.installs)]), 'fleet') : '') +
     `</section>`;
 }
 
@@ -63,33 +61,15 @@ function appendix(m: ReportModel): string {
   const errors = m.report.ruleErrors.length
     ? `<h3>Rules that failed to run</h3><ul>${m.report.ruleErrors.map((e) => `<li><code>${esc(e.ruleId)}</code>: ${esc(e.message)}</li>`).join('')}</ul>` : '';
   return `<section id="appendix" class="major"><h2>Appendix: method, documents and flows</h2>` +
-    `<h3>Method</h3><p>Contracts (PDF, Word, HTML, text) were read for 12 terms, each with the verbatim clause that states it; configurations and fleet exports for the systems and flows they set up, each traced to its file and line; ` +
-    `secrets found in them were redacted before anything was stored. The stack manifest adds what the practice declares. Rules, each citing the regulation or guidance it applies, turn the resulting graph into findings; ` +
-    `a person can correct any term or triage any finding, and the correction is recorded with who and why.</p>` +
+    `<h3>Method</h3><p>${esc(APPENDIX_METHOD)}</p>` +
     `<h3>Documents</h3>${table(['File', 'Type', 'Status', 'System', 'Reason'], docs)}${errors}` +
     `<h3>Flows</h3>${table(['From', 'To', 'Data', 'Transport', 'Legal basis', 'Flows'], flows)}<p class="notice">${esc(NOT_LEGAL_ADVICE)}</p></section>`;
 }
 
-/**
- * The flow table, one row per distinct flow as a reader sees it: fleet installs stand as "<vendor> installs"
- * (the fleet summary lists them), so 10,000 laptops sending the same data the same way are one row with its
- * count — not 30,000 rows that no one reads and that a PDF renderer cannot print.
- */
 function flowRows(m: ReportModel): string[][] {
-  const fleetName = new Map(m.report.systems.filter((s) => s.group).map((s) => [s.id, `${s.group!.vendor ?? s.name} installs`]));
-  const name = (id: string) => fleetName.get(id) ?? m.systemName(id);
-  const rows = new Map<string, { cells: string[]; n: number }>();
-  for (const f of m.report.flows) {
-    const cells = [esc(name(f.from)), esc(name(f.to)), cats(f.data), esc(f.transport.replace(/_/g, ' ')), esc(LEGAL_BASIS_TEXT[f.legalBasis] ?? f.legalBasis)];
-    const key = cells.join('\u0000');
-    const row = rows.get(key);
-    if (row) row.n++;
-    else rows.set(key, { cells, n: 1 });
-  }
-  return [...rows.values()].map((r) => [...r.cells, String(r.n)]);
+  return m.flowTable.map((f) => [esc(f.from), esc(f.to), cats(f.data), esc(f.transport.replace(/_/g, ' ')), esc(legalBasisText(f.legalBasis)), String(f.count)]);
 }
 
-const LEGAL_BASIS_TEXT: Record<string, string> = { baa: 'BAA', authorization: 'client authorization', tpo: 'treatment, payment or operations', deidentified: 'de-identified', none_known: 'none known' };
 
 /**
  * The consultant report as one self-contained HTML file: inline CSS and SVG, no scripts, no external
@@ -97,7 +77,7 @@ const LEGAL_BASIS_TEXT: Record<string, string> = { baa: 'BAA', authorization: 'c
  */
 export function renderHtml(report: AuditReport, opts: HtmlRenderOptions = {}): string {
   const m = buildReportModel(report);
-  const body = [coverPage(m), contents(), summary(m), lawEnforcement(m), planSection(m), graph(m), groupsSection(m), contractsSection(m), fleet(m),
+  const body = [coverPage(m), summary(m), lawEnforcement(m), planSection(m), graph(m), groupsSection(m), contractsSection(m), fleet(m),
     opts.omitAppendix ? '' : appendix(m)].join('\n');
   // The CSP forbids every fetch and script, so even a missed escape could not load or run anything.
   return `<!doctype html>\n<html lang="en"><head><meta charset="utf-8">` +

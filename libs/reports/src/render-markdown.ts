@@ -1,11 +1,18 @@
-import type { AuditReport } from '@custody/domain';
+import type { AuditReport, Severity } from '@custody/domain';
+import { FACT_NAMES } from '@custody/domain';
+import { EFFORT_LABEL, effortOf, type FindingGroup } from './consultant-plan.js';
+import { firstSentence } from './consultant-sections.js';
 import { safeUrl } from './escape.js';
-import { categoryLabel, POSTURE_TEXT, roleLabel, SEVERITY_LABEL } from './plain-language.js';
-import { buildReportModel, evidenceLocation, isOpen, type ReportModel } from './report-model.js';
+import { categoryLabel, FACT_LABEL, factValueText, legalBasisText, POSTURE_TEXT, roleLabel, SEVERITY_LABEL, settingLabel, settingValue } from './plain-language.js';
+import { buildReportModel, isOpen, type ReportModel } from './report-model.js';
+import {
+  APPENDIX_METHOD, CONTRACTS_INTRO, COVER_METHOD, FIXES_INTRO, groupPlaces, groupsIntro, LE_INTRO, LE_LEAD, lensText, NOT_LEGAL_ADVICE,
+  PLAN_INTRO, PRACTICE_POSTURE, scopeText, scoreText, sections,
+} from './report-text.js';
 
 /** Options for {@link renderMarkdown}. */
 export interface MarkdownRenderOptions {
-  /** Leave out the evidence appendix (e.g. for a chat message). */
+  /** Leave out the evidence list of the appendix (e.g. for a chat message). */
   omitAppendix?: boolean;
 }
 
@@ -28,58 +35,100 @@ const cell = (text: string) => md(text) || ' ';
 const table = (head: string[], rows: string[][]) =>
   [`| ${head.join(' | ')} |`, `|${head.map(() => ' --- ').join('|')}|`, ...rows.map((r) => `| ${r.map((c) => c || ' ').join(' | ')} |`)].join('\n');
 const quote = (text: string) => `> ${md(text)}`;
+const cats = (cs: readonly Parameters<typeof categoryLabel>[0][]) => cell(cs.map(categoryLabel).join(', ') || '—');
+const sev = (s: Severity) => `**${SEVERITY_LABEL[s]}**`;
+const instances = (g: FindingGroup) => (g.instances > 1 ? `${g.instances} instances` : '1 instance');
+
+// The sections below follow the HTML/PDF report one for one (same model, same order, same words).
+
+function cover(m: ReportModel): string[] {
+  const r = m.report;
+  return [`# ${md(m.title)}`, '', '_Where your clients\' records go, and how exposed they are on the way._', '',
+    `- **Client:** ${md(r.practice.name)}${r.practice.jurisdiction ? ` (${md(r.practice.jurisdiction)})` : ''}`,
+    `- **Exposure score:** ${r.score.total} / 100 (${m.band} exposure)`,
+    `- **Scope:** ${md(scopeText(m))}`, `- **Date:** ${r.generatedAt.slice(0, 10)}`, `- **Client population lens:** ${md(lensText(m))}`,
+    `- **Method:** ${md(COVER_METHOD)}`, '', '## Contents', '', ...sections(m).map(([, title], i) => `${i + 1}. ${md(title)}`), '', `_${md(NOT_LEGAL_ADVICE)}_`, ''];
+}
 
 function summary(m: ReportModel): string[] {
-  const r = m.report;
-  const out = ['## Executive summary', '',
-    `**Exposure score: ${r.score.total}/100 (${m.band})** under the ${code(r.lens)} lens — ${r.systems.length} systems, ${r.flows.length} flows, ${r.findings.filter(isOpen).length} open findings.`, '',
-    table(['Severity', 'Open findings'], (['critical', 'high', 'medium', 'low', 'info'] as const).map((s) => [SEVERITY_LABEL[s], String(m.counts[s])])), ''];
+  const out = ['## Executive summary', '', md(scoreText(m)), '',
+    table(['Severity', 'Open findings'], (['critical', 'high', 'medium', 'low', 'info'] as const).map((s) => [SEVERITY_LABEL[s], String(m.counts[s])])), '',
+    '### The five things to fix first', ''];
+  if (m.fixes.length === 0) out.push('No open findings add to the score.', '');
+  else out.push(md(FIXES_INTRO), '', table(['#', 'Fix', 'Vendor', 'Closes', 'Effort', 'Points'], m.fixes.map((g, i) => [String(i + 1), cell(firstSentence(g.lead.remediation)),
+    cell(g.vendor), `${sev(g.severity)} ${md(g.lead.title)} (${instances(g)})`, md(EFFORT_LABEL[effortOf(g.kind)]), `−${g.points}`])), '');
   if (m.topRisks.length > 0) {
-    out.push('### Top risks, in plain words', '');
-    m.topRisks.forEach((t, i) => out.push(`${i + 1}. **${SEVERITY_LABEL[t.view.finding.severity]}** — ${md(t.sentence)}${t.alike ? ` (and ${t.alike} more like it)` : ''} _Fix:_ ${md(t.view.finding.remediation)}`));
+    out.push('### What is at stake, in plain words', '');
+    m.topRisks.forEach((t, i) => out.push(`${i + 1}. ${sev(t.view.finding.severity)} ${md(t.sentence)}${t.alike ? ` **(and ${t.alike} more like it)**` : ''}`));
     out.push('');
   }
   return out;
 }
 
-function flows(m: ReportModel): string[] {
-  const rows = m.report.flows.map((f) => [cell(m.systemName(f.from)), cell(m.systemName(f.to)), cell(f.data.map(categoryLabel).join(', ')), `${code(f.transport)}`, `${code(f.legalBasis)}`]);
-  return ['## Where client information goes', '', table(['From', 'To', 'Data', 'Transport', 'Legal basis'], rows), ''];
+function lawEnforcement(m: ReportModel): string[] {
+  const uncontracted = m.lawEnforcement.filter((r) => !r.isPractice && r.posture === 'no_contract');
+  const rows = m.lawEnforcement.filter((r) => !uncontracted.includes(r)).map((r) => {
+    const p = r.isPractice ? PRACTICE_POSTURE : POSTURE_TEXT[r.posture];
+    const q = r.quote ? `“${md(r.quote.quote)}” — ${md(r.quote.file ?? '')}` : r.headingOnlyIn ? `_Only the clause heading was found in ${md(r.headingOnlyIn)}_` : '—';
+    return [`**${cell(r.system.name)}** (${roleLabel(r.system.role)})`, cats(r.sensitive), `${md(p.posture)}. ${md(p.controls)}`, q];
+  });
+  const out = ['## Law-enforcement view', '', `**${md(LE_LEAD)}** ${md(LE_INTRO)}`, '',
+    table(['Holder', 'Sensitive data held', 'Releases records, and who decides', 'Contract quote'], rows), ''];
+  if (uncontracted.length) out.push(`**${POSTURE_TEXT.no_contract.posture}**, so the holder decides under its own policy: ` +
+    `${uncontracted.map((r) => `${md(r.system.name)}${r.sensitive.length ? ` (${cats(r.sensitive)})` : ''}`).join('; ')}.`, '');
+  return out;
 }
 
-function findings(m: ReportModel): string[] {
-  const out = ['## Findings by severity', ''];
-  if (m.bySeverity.length === 0) out.push('No findings.', '');
-  for (const group of m.bySeverity) {
-    out.push(`### ${SEVERITY_LABEL[group.severity]} (${group.findings.length})`, '');
-    for (const { finding: f, subjectLabel, evidenceRefs } of group.findings) {
-      const triage = f.triage && f.triage.status !== 'open' ? ` _(triaged: ${md(f.triage.status)}${f.triage.reason ? ` — ${md(f.triage.reason)}` : ''})_` : '';
-      out.push(`#### ${md(f.title)}${triage}`, '',
-        `- **Subject:** ${md(subjectLabel)} (${code(f.subject)})`,
-        `- **Finding id:** ${code(f.id)} · rule ${code(f.ruleId)} · kind ${code(f.kind)} · +${f.contribution} points`,
-        `- **Data:** ${f.categories.map(categoryLabel).join(', ') || '—'}`,
-        `- **Citations:** ${f.citations.map((c) => (safeUrl(c.url) ? `[${md(c.ref)}](${safeUrl(c.url)})` : md(c.ref)) + (c.title ? ` (${md(c.title)})` : '')).join('; ') || '—'}`,
-        `- **Remediation:** ${md(f.remediation)}`);
-      if (f.detail && f.detail !== f.title) out.push(`- **Detail:** ${md(f.detail)}`);
-      out.push('');
-      f.evidence.forEach((e, i) => out.push(quote(e.quote), `> — ${md(evidenceLocation(e))} [E${evidenceRefs[i]}]`, ''));
-    }
+function plan(m: ReportModel): string[] {
+  if (m.plan.length === 0) return ['## Remediation plan by vendor', '', 'Nothing to remediate.', ''];
+  const rows = m.plan.flatMap((v) => [[`**${cell(v.vendor)}** · −${v.points} points`, '', '', '', ''],
+    ...v.items.map(({ group: g, clause, effort }) => [cell(firstSentence(g.lead.remediation)), clause ? md(FACT_LABEL[clause]) : '—',
+      `${sev(g.severity)} ${md(g.lead.title)} (${instances(g)})`, effort, `−${g.points}`])]);
+  return ['## Remediation plan by vendor', '', md(PLAN_INTRO), '', table(['Ask for', 'Clause', 'Closes', 'Effort', 'Points'], rows), ''];
+}
+
+/** Markdown cannot carry the picture: the systems it draws, most exposed first, stand in for it. */
+function graph(m: ReportModel): string[] {
+  const score = (id: string) => m.report.score.nodes[id] ?? 0;
+  // A fleet's installs are one line, as they are one box in the picture: worst install's exposure, findings summed.
+  const rows = new Map<string, { name: string; role: string; exposure: number; findings: number; installs: number }>();
+  for (const s of m.report.systems) {
+    const key = s.group ? `fleet:${s.group.vendor ?? s.name}` : s.id;
+    const row = rows.get(key) ?? { name: s.group?.vendor ?? s.name, role: roleLabel(s.role), exposure: 0, findings: 0, installs: 0 };
+    row.exposure = Math.max(row.exposure, score(s.id));
+    row.findings += m.report.findings.filter((f) => isOpen(f) && f.systems.includes(s.id)).length;
+    row.installs += s.group ? 1 : 0;
+    rows.set(key, row);
+  }
+  const sorted = [...rows.values()].sort((a, b) => b.exposure - a.exposure || a.name.localeCompare(b.name));
+  return ['## Where client information goes', '', 'The systems that hold or receive client information, most exposed first (the HTML and PDF reports draw them as a picture; every flow is in the appendix).', '',
+    table(['System', 'Role', 'Exposure', 'Open findings'], sorted.map((r) => [cell(r.installs ? `${r.name} (${r.installs} installs)` : r.name), r.role, `${r.exposure}/100`, String(r.findings)])), ''];
+}
+
+function groups(m: ReportModel): string[] {
+  const out = ['## Findings, grouped', '', md(groupsIntro(m)), ''];
+  for (const g of m.groups) {
+    const f = g.lead;
+    const where = groupPlaces(m, g);
+    // Accepted risks still count, but the decision and its reason belong beside the finding.
+    const triaged = g.findings.filter((x) => x.triage && x.triage.status !== 'open');
+    out.push(`### ${SEVERITY_LABEL[g.severity]}: ${md(f.title)} · ${md(g.vendor)} · ${instances(g)} · +${g.points} points`, '',
+      `- **Where:** ${where.slice(0, 3).map(md).join('; ')}${where.length > 3 ? ` and ${where.length - 3} more` : ''} · ${cats(f.categories)}`,
+      `- **Rule:** ${f.citations.map((c) => (safeUrl(c.url) ? `[${md(c.ref)}](${safeUrl(c.url)})` : md(c.ref))).join('; ') || '—'}`,
+      `- **Fix:** ${md(f.remediation)}`);
+    if (triaged.length) out.push(`- **Triage:** ${triaged.length} of ${g.findings.length} triaged (${triaged.map((x) => `${x.triage!.status.replace(/_/g, ' ')}${x.triage!.reason ? `: ${md(x.triage!.reason)}` : ''}`).join('; ')})`);
+    out.push('');
+    if (f.evidence[0]) out.push(quote(f.evidence[0].quote), `> — ${md(m.evidence.find((e) => e.evidence === f.evidence[0])?.location ?? f.evidence[0].file ?? '')}${f.evidence.length > 1 ? ` · and ${f.evidence.length - 1} more quotes` : ''}`, '');
   }
   return out;
 }
 
-function lawEnforcement(m: ReportModel): string[] {
-  const out = ['## Law-enforcement view', '',
-    'Who holds your clients\' records, and who decides whether to release them when an agency asks. Under HIPAA (45 CFR 164.512(f)) an administrative request — such as one from ICE — permits disclosure but never requires it; your practice should control release.', ''];
-  const rows = m.lawEnforcement.map((r) => {
-    const p = r.isPractice
-      ? { posture: 'Your own records', controls: 'You: ask for a judicial warrant or court order and consult counsel before releasing anything' }
-      : POSTURE_TEXT[r.posture];
-    const q = r.quote ? `“${md(r.quote.quote)}”` : '—';
-    return [cell(r.system.name), roleLabel(r.system.role), cell(r.sensitive.map(categoryLabel).join(', ') || 'none'), `${code(r.isPractice ? 'n/a' : r.posture)} ${md(p.posture)}`, q, md(p.controls)];
-  });
-  out.push(table(['Holder', 'Role', 'Sensitive data held', 'Disclosure posture', 'Contract quote', 'Who controls release'], rows), '');
-  return out;
+function contracts(m: ReportModel): string[] {
+  const docs = m.report.documents.filter((d) => d.facts);
+  if (!docs.length) return [];
+  const head = ['Term', ...docs.map((d) => cell(d.system ? m.systemName(d.system) : d.info?.vendor ?? d.file))];
+  return ["## What each vendor's contract says", '', md(CONTRACTS_INTRO), '',
+    table(head, FACT_NAMES.map((name) => [md(FACT_LABEL[name]), ...docs.map((d) => cell(factValueText(d.facts![name]?.value)))])), ''];
 }
 
 function fleet(m: ReportModel): string[] {
@@ -88,32 +137,29 @@ function fleet(m: ReportModel): string[] {
   const out = ['## Fleet summary', '', `${f.installs} installs across ${f.vendors.length} vendor(s).`, '',
     table(['Vendor', 'Installs', 'Sites'], f.vendors.map((v) => [cell(v.vendor), String(v.installs), cell(v.sites.map((s) => `${s.site} (${s.installs})`).join(', '))])), '',
     '### Settings across installs', '',
-    table(['Setting', 'Values (installs)'], f.settings.map((s) => [cell(s.key), cell(s.values.map((v) => `${v.value}: ${v.installs}`).join(', '))])), ''];
-  if (f.kinds.length > 0) out.push('### Findings per kind', '', table(['Kind', 'Findings', 'Installs affected'], f.kinds.map((k) => [`${code(k.kind)}`, String(k.findings), String(k.installs)])), '');
+    table(['Setting', 'Values (installs)'], f.settings.map((s) => [cell(settingLabel(s.key)), cell(s.values.map((v) => `${settingValue(v.value)}: ${v.installs}`).join(', '))])), ''];
+  if (f.kinds.length > 0) out.push('### Findings across installs', '', table(['Finding', 'Findings', 'Installs affected'], f.kinds.map((k) => [cell(k.title), String(k.findings), String(k.installs)])), '');
   return out;
 }
 
-function documents(m: ReportModel): string[] {
-  const rows = m.documents.map((d) => [cell(d.file), d.type, `**${d.status}**`, cell(d.system ? m.systemName(d.system) : '—'), cell(d.reason ?? '')]);
-  const out = ['## Documents', '', table(['File', 'Type', 'Status', 'System', 'Reason'], rows), ''];
-  if (m.report.ruleErrors.length > 0) {
-    out.push('### Rules that failed to run', '', ...m.report.ruleErrors.map((e) => `- ${code(e.ruleId)}: ${md(e.message)}`), '');
+function appendix(m: ReportModel, withEvidence: boolean): string[] {
+  const out = ['## Appendix: method, documents and flows', '', '### Method', '', md(APPENDIX_METHOD), '', '### Documents', '',
+    table(['File', 'Type', 'Status', 'System', 'Reason'], m.documents.map((d) => [cell(d.file), d.type.replace(/_/g, ' '), `**${d.status}**`, cell(d.system ? m.systemName(d.system) : '—'), cell(d.reason ?? '')])), ''];
+  if (m.report.ruleErrors.length > 0) out.push('### Rules that failed to run', '', ...m.report.ruleErrors.map((e) => `- ${code(e.ruleId)}: ${md(e.message)}`), '');
+  out.push('### Flows', '', table(['From', 'To', 'Data', 'Transport', 'Legal basis', 'Flows'],
+    m.flowTable.map((f) => [cell(f.from), cell(f.to), cats(f.data), md(f.transport.replace(/_/g, ' ')), md(legalBasisText(f.legalBasis)), String(f.count)])), '');
+  // Markdown has no room for a quote beside every cell, so it lists every quote once, numbered.
+  if (withEvidence) {
+    out.push('### Evidence', '');
+    for (const e of m.evidence) out.push(`**E${e.n}** — ${md(e.location)}`, '', quote(e.evidence.quote), '');
   }
+  out.push(`_${md(NOT_LEGAL_ADVICE)}_`, '');
   return out;
 }
 
-function appendix(m: ReportModel): string[] {
-  const out = ['## Evidence appendix', ''];
-  for (const e of m.evidence) out.push(`**E${e.n}** — ${md(e.location)}`, '', quote(e.evidence.quote), '');
-  return out;
-}
-
-/** The consultant report as Markdown: summary, flows, findings, law-enforcement view, fleet, documents, evidence. */
+/** The consultant report as Markdown, built from the same model and in the same order as the HTML/PDF. */
 export function renderMarkdown(report: AuditReport, opts: MarkdownRenderOptions = {}): string {
   const m = buildReportModel(report);
-  const r = m.report;
-  const head = [`# ${md(m.title)}`, '',
-    `Workspace **${md(r.workspace.name)}** · jurisdiction ${md(r.practice.jurisdiction ?? 'unstated')} · lens ${code(r.lens)} · generated ${r.generatedAt}`, ''];
-  const sections = [head, summary(m), flows(m), findings(m), lawEnforcement(m), fleet(m), documents(m), opts.omitAppendix ? [] : appendix(m)];
-  return `${sections.flat().join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
+  const parts = [cover(m), summary(m), lawEnforcement(m), plan(m), graph(m), groups(m), contracts(m), fleet(m), appendix(m, !opts.omitAppendix)];
+  return `${parts.flat().join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
 }

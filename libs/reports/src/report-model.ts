@@ -27,7 +27,10 @@ export interface LawEnforcementRow {
   isPractice: boolean;
   sensitive: DataCategory[];
   posture: Posture;
+  /** The clause that states the posture; never a bare heading. */
   quote?: Evidence;
+  /** Set when the contract's only quotes for the posture are headings: the file they came from. */
+  headingOnlyIn?: string;
   /** Open law-enforcement findings on this holder. */
   findings: Finding[];
 }
@@ -36,7 +39,8 @@ export interface FleetSummary {
   vendors: { vendor: string; installs: number; sites: { site: string; installs: number }[] }[];
   /** Setting → value → number of installs. */
   settings: { key: string; values: { value: string; installs: number }[] }[];
-  kinds: { kind: FindingKind; findings: number; installs: number }[];
+  /** `title`: a finding's own title for the kind, so the summary never shows the raw kind. */
+  kinds: { kind: FindingKind; title: string; findings: number; installs: number }[];
   installs: number;
 }
 
@@ -60,7 +64,11 @@ export interface ReportModel {
   /** The five fixes that take the most points off. */
   fixes: FindingGroup[];
   plan: VendorPlan[];
+  /** The flows as a reader looks them up: fleet installs stand as "<vendor> installs", identical flows counted once. */
+  flowTable: FlowRow[];
 }
+
+export interface FlowRow { from: string; to: string; data: DataCategory[]; transport: string; legalBasis: string; count: number }
 
 /** Settings that identify an install rather than configure it: not a "distribution". */
 const IDENTITY_SETTINGS = new Set(['install_id', 'clinician', 'id', 'name', 'hostname', 'user']);
@@ -151,7 +159,37 @@ export function buildReportModel(report: AuditReport): ReportModel {
     groups,
     fixes: firstFixes(groups),
     plan: remediationPlan(groups),
+    flowTable: flowTable(report, systemName),
   };
+}
+
+/**
+ * One row per distinct flow as a reader sees it: 10,000 laptops sending the same data the same way are one
+ * row with its count — not 30,000 rows that no one reads and that a PDF renderer cannot print. By sender,
+ * then recipient: a reader looks a flow up by where it starts.
+ */
+function flowTable(report: AuditReport, systemName: (id: string) => string): FlowRow[] {
+  const fleetName = new Map(report.systems.filter((s) => s.group).map((s) => [s.id, `${s.group!.vendor ?? s.name} installs`]));
+  const name = (id: string) => fleetName.get(id) ?? systemName(id);
+  const rows = new Map<string, FlowRow>();
+  for (const f of report.flows) {
+    const row = { from: name(f.from), to: name(f.to), data: [...f.data], transport: f.transport, legalBasis: f.legalBasis, count: 1 };
+    const key = JSON.stringify([row.from, row.to, row.data, row.transport, row.legalBasis]);
+    const seen = rows.get(key);
+    if (seen) seen.count += 1;
+    else rows.set(key, row);
+  }
+  return [...rows.values()].sort((a, b) => a.from.localeCompare(b.from) || a.to.localeCompare(b.to));
+}
+
+/**
+ * True when a quote is only a clause heading ("2.5 Legal requests.", "Legal Process.", "Section 7 — Disclosures"):
+ * once a leading section number is dropped, fewer than six words and no sentence inside it.
+ */
+export function isHeadingOnly(quote: string): boolean {
+  const text = quote.trim().replace(/^(?:(?:section|article|§)\s*)?(?:\d+(?:\.\d+)*\.?|[IVX]+[.)]|\([a-z\d]+\))\s+/i, '');
+  const words = text.split(/\s+/).filter((w) => /\w/.test(w));
+  return words.length < 6 && !/[.;:]\s+\S/.test(text);
 }
 
 function lawEnforcementRows(report: AuditReport, refer: (e: Evidence) => number): LawEnforcementRow[] {
@@ -166,11 +204,13 @@ function lawEnforcementRows(report: AuditReport, refer: (e: Evidence) => number)
     const facts = system.contracts.map((c) => ({ c, fact: c.facts.law_enforcement_disclosure }));
     const stated = facts.find((x) => x.fact && x.fact.value !== 'unspecified');
     const posture: Posture = stated ? stated.fact.value : facts.length > 0 ? 'unspecified' : 'no_contract';
-    const quoteEv = stated?.fact.evidence[0];
+    // A clause heading ("2.5 Legal requests.") names the topic but not the terms: the first quote that states them stands.
+    const quoteEv = stated?.fact.evidence.find((e) => !isHeadingOnly(e.quote));
     const quote = quoteEv ? { file: stated!.c.file, documentId: stated!.c.documentId, ...quoteEv } : undefined;
     if (quote) refer(quote);
     return [{
       system, isPractice, posture, quote,
+      headingOnlyIn: stated && !quoteEv && stated.fact.evidence.length > 0 ? stated.c.file ?? 'the contract' : undefined,
       sensitive: DATA_CATEGORIES.filter((c) => held.has(c) && sensitiveSet.has(c)),
       findings: report.findings.filter((f) => isOpen(f) && f.kind === 'weak_law_enforcement_posture' &&
         (f.systems.includes(system.id) || f.subject === `system:${system.id}`)),
@@ -179,12 +219,21 @@ function lawEnforcementRows(report: AuditReport, refer: (e: Evidence) => number)
   // A fleet's installs of one vendor hold the same data under the same contract: one row, installs counted.
   const fleet = new Map<string, LawEnforcementRow[]>();
   for (const r of rows) if (r.system.group?.vendor) fleet.set(r.system.group.vendor, [...(fleet.get(r.system.group.vendor) ?? []), r]);
+  // The vendor's own service (same name, same contract) joins its installs' row instead of repeating its quote.
+  const service = (vendor: string) => rows.find((x) => !x.system.group && !x.isPractice && x.system.name === vendor);
+  const absorbed = new Set([...fleet.keys()].map(service).filter((x): x is LawEnforcementRow => x !== undefined));
   const merged = rows.flatMap((r) => {
+    if (absorbed.has(r)) return [];
     const same = r.system.group?.vendor ? fleet.get(r.system.group.vendor)! : [r];
-    if (same.length === 1) return [r];
+    const own = r.system.group?.vendor ? service(r.system.group.vendor) : undefined;
+    if (same.length === 1 && !own) return [r];
     if (same[0] !== r) return [];
-    const sensitive = DATA_CATEGORIES.filter((c) => same.some((x) => x.sensitive.includes(c)));
-    return [{ ...r, sensitive, system: { ...r.system, name: `${r.system.group!.vendor} (${same.length} installs)` }, findings: same.flatMap((x) => x.findings) }];
+    const all = own ? [own, ...same] : same;
+    const sensitive = DATA_CATEGORIES.filter((c) => all.some((x) => x.sensitive.includes(c)));
+    const name = `${r.system.group!.vendor} (${own ? 'service and ' : ''}${same.length} install${same.length === 1 ? '' : 's'})`;
+    // Where the service's contract and the installs' differ, the weaker posture is the one a reader must see.
+    const base = own && POSTURE_ORDER.indexOf(own.posture) <= POSTURE_ORDER.indexOf(r.posture) ? own : r;
+    return [{ ...base, sensitive, system: { ...base.system, name }, findings: [...new Set(all.flatMap((x) => x.findings))] }];
   });
   // The practice leads (it should control release); then weakest posture and most sensitive holdings first.
   return merged.sort((a, b) => Number(b.isPractice) - Number(a.isPractice) ||
@@ -211,11 +260,11 @@ function fleetSummary(report: AuditReport): FleetSummary | undefined {
     }
   }
   const ids = new Set(grouped.map((s) => s.id));
-  const kinds = new Map<FindingKind, { findings: number; installs: Set<string> }>();
+  const kinds = new Map<FindingKind, { title: string; findings: number; installs: Set<string> }>();
   for (const f of report.findings) {
     const hit = [...f.systems, f.subject.replace(/^system:/, '')].filter((id) => ids.has(id));
     if (hit.length === 0 || !isOpen(f)) continue;
-    const k = kinds.get(f.kind) ?? { findings: 0, installs: new Set<string>() };
+    const k = kinds.get(f.kind) ?? { title: f.title, findings: 0, installs: new Set<string>() };
     k.findings += 1;
     for (const id of hit) k.installs.add(id);
     kinds.set(f.kind, k);
@@ -230,6 +279,6 @@ function fleetSummary(report: AuditReport): FleetSummary | undefined {
     settings: [...settings].sort(([a], [b]) => a.localeCompare(b)).map(([key, values]) => ({
       key, values: [...values].map(([value, installs]) => ({ key: value, value, installs })).sort(byCount).map(({ value, installs }) => ({ value, installs })),
     })),
-    kinds: [...kinds].map(([kind, k]) => ({ kind, findings: k.findings, installs: k.installs.size })).sort((a, b) => b.installs - a.installs || a.kind.localeCompare(b.kind)),
+    kinds: [...kinds].map(([kind, k]) => ({ kind, title: k.title, findings: k.findings, installs: k.installs.size })).sort((a, b) => b.installs - a.installs || a.kind.localeCompare(b.kind)),
   };
 }

@@ -10,11 +10,12 @@ import { loadTriage } from '@custody/audit';
 import { CommandBus } from '@nestjs/cqrs';
 import { CONFIG, PERSISTENCE, RecordEvidenceReadCommand, ReprocessWorkspaceCommand, TriageFindingCommand } from '@custody/pipeline';
 import type { CustodyConfig } from '@custody/config';
-import { renderReport, REPORT_MEDIA_TYPES, type ReportFormat } from '@custody/reports';
+import { renderReport, renderSarif, REPORT_MEDIA_TYPES, type ReportFormat } from '@custody/reports';
 import { DEFAULT_RULE_SETTINGS, whatIf, type WhatIfChange } from '@custody/rules';
 import type { Response } from 'express';
 import type { AuthedRequest } from '../auth/api-key.guard.js';
 import { AuditService, parseAsOf, parseLens } from '../services/audit.service.js';
+import { storedSourceTexts } from '../services/sarif-sources.js';
 import { RequireRole } from '../auth/role.decorator.js';
 
 @ApiTags('workspace')
@@ -107,7 +108,10 @@ export class WorkspaceController {
     if (!(format in REPORT_MEDIA_TYPES)) throw new InvalidInputError(`unknown report format "${format}"`);
     await this.logRead(ws, req, `report:${format}`);
     const type = REPORT_MEDIA_TYPES[format as ReportFormat];
-    const body = await renderReport(await this.audits.report(ws, { lens: parseLens(lens) }), format as ReportFormat, { executablePath: this.config.chromiumPath });
+    const audit = await this.audits.report(ws, { lens: parseLens(lens) });
+    // SARIF maps each quote's offsets to a line of the stored document, as the CLI does from files on disk.
+    const body = format === 'sarif' ? renderSarif(audit, await storedSourceTexts(this.db, ws, audit))
+      : await renderReport(audit, format as ReportFormat, { executablePath: this.config.chromiumPath });
     res.setHeader('content-type', type.mediaType);
     res.setHeader('content-disposition', `attachment; filename="custody-report.${type.ext}"`);
     res.send(typeof body === 'string' ? body : Buffer.from(body));

@@ -1,0 +1,56 @@
+/**
+ * The words the HTML/PDF and Markdown reports share, as plain text: each renderer only escapes and formats,
+ * so the two deliverables cannot drift apart in what they say.
+ */
+import { isOpen, type ReportModel } from './report-model.js';
+
+export const NOT_LEGAL_ADVICE = 'This report describes what the documents and configurations provided say and how the published rules it cites apply to them. It is not legal advice: have counsel review any contract change or disclosure decision.';
+
+/** Section anchors and titles, in report order; the fleet summary only when the report has a fleet. */
+export function sections(m: ReportModel): [string, string][] {
+  return [
+    ['summary', 'Executive summary and the five things to fix first'], ['law-enforcement', 'Law-enforcement view: who can release your clients\' records'],
+    ['plan', 'Remediation plan by vendor'], ['graph', 'Where client information goes'], ['findings', 'Findings, grouped'],
+    ['contracts', 'What each vendor\'s contract says'],
+    ...(m.fleet ? [['fleet', 'Fleet summary: installs, settings and findings across them'] as [string, string]] : []),
+    ['appendix', 'Appendix: method, documents and flows'],
+  ];
+}
+
+export function scopeText(m: ReportModel): string {
+  const r = m.report;
+  const kinds = (t: string) => r.documents.filter((d) => d.type === t).length;
+  return `${r.systems.length} systems and ${r.flows.length} data flows, from ${r.documents.length} documents ` +
+    `(${kinds('contract')} contracts, ${kinds('integration_config') + kinds('fleet_export')} configurations and exports, ${kinds('manifest')} stack manifest)`;
+}
+
+export const lensText = (m: ReportModel) => m.report.lens.replace(/-/g, ' ');
+
+export const COVER_METHOD = 'Every contract was read for the 12 terms that decide where records may go; every configuration for the systems and flows it sets up. ' +
+  'Each flow is traced to the clause or configuration line that proves it, and published rules (HIPAA 45 CFR 164, 42 CFR Part 2, state law, HHS and FTC guidance) ' +
+  'score each exposure. The score is explained in the summary.';
+
+export function scoreText(m: ReportModel): string {
+  const r = m.report;
+  return `The exposure score is ${r.score.total} out of 100 (${m.band}). It adds up ${r.findings.filter(isOpen).length} open findings: each finding's points are ` +
+    `the likelihood that the exposure causes harm times how harmful it would be for the most sensitive information involved, weighted for your client population ` +
+    `(${lensText(m)}). A finding's points are what fixing it takes off; the score never goes down by adding a risk, and a finding marked mitigated or a false positive leaves it.`;
+}
+
+export const FIXES_INTRO = 'Ranked by how much each fix takes off the score; among equals, the quickest first.';
+export const LE_LEAD = 'Who can release your clients\' records without you, and on what paper:';
+export const LE_INTRO = 'who holds them, and who decides whether to release them when an agency asks. ' +
+  'Under HIPAA (45 CFR 164.512(f)) an administrative request, such as one from ICE, permits disclosure but never requires it: your practice should control release.';
+export const PRACTICE_POSTURE = { posture: 'Your own records', controls: 'You: ask for a judicial warrant or court order and consult counsel before releasing anything' };
+export const PLAN_INTRO = 'What to ask each vendor for, the contract clause it changes, the findings it closes and the effort. Vendors with the most at stake come first.';
+export const CONTRACTS_INTRO = 'The 12 terms that decide where records may go, as each contract states them (quotes in the findings and the law-enforcement view).';
+export const APPENDIX_METHOD = 'Contracts (PDF, Word, HTML, text) were read for 12 terms, each with the verbatim clause that states it; configurations and fleet exports for the systems and flows they set up, each traced to its file and line; ' +
+  'secrets found in them were redacted before anything was stored. The stack manifest adds what the practice declares. Rules, each citing the regulation or guidance it applies, turn the resulting graph into findings; ' +
+  'a person can correct any term or triage any finding, and the correction is recorded with who and why.';
+
+export const groupsIntro = (m: ReportModel) => `${m.report.findings.length} findings, grouped by rule and the vendor they concern into ${m.groups.length} problems; ` +
+  'each shows where it occurs, the rule it breaks, the fix and the clause or configuration line that proves it.';
+
+/** Where a group occurs: its distinct subjects, as labels. */
+export const groupPlaces = (m: ReportModel, g: ReportModel['groups'][number]) =>
+  [...new Set(g.findings.flatMap((x) => (x.instances?.length ? x.instances.map((i) => i.subject) : [x.subject])).map(m.subjectLabel))];
