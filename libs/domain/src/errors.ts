@@ -40,6 +40,19 @@ export class ForbiddenError extends CustodyError {
   }
 }
 
+/** Why a document went over its parsing budget: the reason codes a document's status shows. */
+export type BudgetKind = 'too_large' | 'too_complex' | 'timeout';
+
+/**
+ * Input that is over a parsing budget (memory, inflated bytes, pages, nodes, nesting, wall time). Final like
+ * InvalidInputError, but with a code of its own so the document's reason starts with it (`too_large: …`).
+ */
+export class BudgetExceededError extends CustodyError {
+  constructor(readonly kind: BudgetKind, message: string, details: Record<string, unknown> = {}) {
+    super(kind, `${kind}: ${message}`, details);
+  }
+}
+
 export class ConflictError extends CustodyError {
   constructor(message: string, details: Record<string, unknown> = {}) {
     super('conflict', message, details);

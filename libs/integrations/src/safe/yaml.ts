@@ -1,8 +1,9 @@
-import { InvalidInputError } from '@custody/domain';
+import { BudgetExceededError, InvalidInputError } from '@custody/domain';
 import { parseDocument, isMap, isSeq, isScalar, isPair, type Node as YamlNode } from 'yaml';
-import { FORBIDDEN_KEYS, joinPath } from './json.js';
+import { FORBIDDEN_KEYS, joinPath, MAX_NODES } from './json.js';
 
 const MAX_ALIASES = 50;
+const MAX_DEPTH = 256;
 
 /**
  * Parses YAML with the core schema only (no custom or language-specific tags), a low alias budget
@@ -16,15 +17,14 @@ export function parseYamlWithLines(text: string, lineAt: (offset: number) => num
   }
   const tagWarning = doc.warnings.find((w) => /tag/i.test(w.message));
   if (tagWarning) throw new InvalidInputError(`YAML custom tags are not accepted: ${tagWarning.message.split('\n')[0]}`);
-  let value: unknown;
-  try {
-    value = doc.toJS({ maxAliasCount: MAX_ALIASES });
-  } catch (err) {
-    throw new InvalidInputError(`YAML rejected: ${(err as Error).message} (alias bomb protection)`);
-  }
+  // Nesting and size are checked on the parsed tree before toJS, whose recursion a deep document would
+  // otherwise end in a stack overflow.
   const lines = new Map<string, number>();
+  let nodes = 0;
   const walk = (node: YamlNode | null | undefined, path: string, depth: number) => {
-    if (!node || depth > 256) return;
+    if (!node) return;
+    if (depth > MAX_DEPTH) throw new BudgetExceededError('too_complex', `YAML nesting deeper than ${MAX_DEPTH}`);
+    if (++nodes > MAX_NODES) throw new BudgetExceededError('too_complex', `YAML holds more than ${MAX_NODES} nodes`);
     if (node.range) lines.set(path, lineAt(node.range[0]));
     if (isMap(node)) {
       for (const item of node.items) {
@@ -40,5 +40,11 @@ export function parseYamlWithLines(text: string, lineAt: (offset: number) => num
     }
   };
   walk(doc.contents as YamlNode, '', 0);
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: MAX_ALIASES });
+  } catch (err) {
+    throw new BudgetExceededError('too_complex', `YAML rejected: ${(err as Error).message} (alias bomb protection)`);
+  }
   return { value, lines };
 }
