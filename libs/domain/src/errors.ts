@@ -16,8 +16,8 @@ export class CustodyError extends Error {
 
 /** Input the user gave us is malformed or hostile: never retried, always reported with file and reason. */
 export class InvalidInputError extends CustodyError {
-  constructor(message: string, details: Record<string, unknown> = {}) {
-    super('invalid_input', message, details);
+  constructor(message: string, details: Record<string, unknown> = {}, code = 'invalid_input') {
+    super(code, message, details);
   }
 }
 
@@ -44,12 +44,13 @@ export class ForbiddenError extends CustodyError {
 export type BudgetKind = 'too_large' | 'too_complex' | 'timeout';
 
 /**
- * Input that is over a parsing budget (memory, inflated bytes, pages, nodes, nesting, wall time). Final like
- * InvalidInputError, but with a code of its own so the document's reason starts with it (`too_large: …`).
+ * Input that is over a parsing budget (memory, inflated bytes, pages, nodes, nesting, wall time): invalid
+ * input (final, never retried) with the budget as its code, and its message starts with it (`too_large: …`),
+ * so a document's reason says which budget it broke.
  */
-export class BudgetExceededError extends CustodyError {
+export class BudgetExceededError extends InvalidInputError {
   constructor(readonly kind: BudgetKind, message: string, details: Record<string, unknown> = {}) {
-    super(kind, `${kind}: ${message}`, details);
+    super(`${kind}: ${message}`, details, kind);
   }
 }
 

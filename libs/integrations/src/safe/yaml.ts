@@ -13,6 +13,8 @@ export function parseYamlWithLines(text: string, lineAt: (offset: number) => num
   const doc = parseDocument(text, { schema: 'core', customTags: [], uniqueKeys: false, prettyErrors: false, strict: true });
   if (doc.errors.length) {
     const e = doc.errors[0];
+    // The yaml parser reports its own stack overflow on absurd nesting as a document error.
+    if (/call stack/i.test(e.message)) throw new BudgetExceededError('too_complex', 'YAML nested too deeply to parse');
     throw new InvalidInputError(`malformed YAML at line ${e.linePos?.[0]?.line ?? '?'}: ${e.message.split('\n')[0]}`);
   }
   const tagWarning = doc.warnings.find((w) => /tag/i.test(w.message));
