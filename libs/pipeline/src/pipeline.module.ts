@@ -10,7 +10,7 @@ import { RescoreScheduler } from './jobs/rescore.scheduler.js';
 import { ProjectGraphHandler } from './commands/project-graph.command.js';
 import { ScoreWorkspaceHandler } from './commands/score-workspace.command.js';
 import { JobQueue } from './jobs/job-queue.js';
-import { ParseSandbox } from './sandbox/parse-sandbox.js';
+import { ParseSandbox, UploadSandbox } from './sandbox/parse-sandbox.js';
 import { PipelineProcessor } from './jobs/pipeline.processor.js';
 import type { Runtime } from './runtime.js';
 import { CONFIG, PERSISTENCE, RUNTIME } from './tokens.js';
@@ -35,6 +35,7 @@ export class PipelineModule {
       JobQueue,
       FollowUps,
       ParseSandbox,
+      UploadSandbox,
       IngestDocumentHandler,
       TriageFindingHandler,
       CorrectFactHandler,

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { smallDocx, zipBombDocx } from '../../../../test/fixtures/hostile/hostile-inputs.js';
 import { SandboxPool } from './parse-sandbox.js';
 
@@ -18,6 +19,17 @@ describe('SandboxPool', () => {
     expect(r.type).toBe('contract');
     expect(r.sandbox.pid).toBeDefined();
     expect(r.sandbox.pid).not.toBe(process.pid);
+  }, 60_000);
+
+  it('scans an upload for secrets in the sandbox: the hash is of the original, the stored text is redacted', async () => {
+    const secret = 'Tr0ub4dor-horse-staple-91';
+    const original = Buffer.from(JSON.stringify({ service: 'export', database: { host: 'db.example.org', password: secret } }, null, 2));
+    const p = await pool.prepare(original, 'configs/export.json');
+    expect(p.sha256).toBe(createHash('sha256').update(original).digest('hex'));
+    expect(p.redacted).toBe(true);
+    expect(Buffer.isBuffer(p.content)).toBe(true);
+    expect(p.content.toString('utf8')).toContain('db.example.org');
+    expect(p.content.toString('utf8')).not.toContain(secret);
   }, 60_000);
 
   it('fails a DOCX whose zip lies about its size with too_large, counted while inflating', async () => {

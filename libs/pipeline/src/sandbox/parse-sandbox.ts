@@ -1,5 +1,6 @@
+import { createHash } from 'node:crypto';
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
-import type { AnalysisResult, AnalyzeOptions } from '@custody/audit';
+import type { AnalysisResult, AnalyzeOptions, PreparedContent } from '@custody/audit';
 import type { CustodyConfig } from '@custody/config';
 import { CONFIG } from '../tokens.js';
 import { SandboxProcess, type ProcessLimits, type RunOutcome } from './sandbox-process.js';
@@ -45,20 +46,39 @@ export class SandboxPool {
 
   /** Analyses one document in a sandbox; never throws for anything the document does. */
   async analyze(bytes: Uint8Array, fileName: string, opts: SandboxOptions = {}): Promise<AnalysisResult & { sandbox: { ms: number; peakRssMb: number; pid?: number } }> {
+    const options = { ...opts, maxInflatedBytes: this.limits.maxInflatedBytes, maxPages: this.limits.maxPages };
+    const { outcome, sandbox } = await this.runOne({ op: 'analyze', bytes, fileName, options });
+    if (outcome.ok) return { ...(outcome.result as AnalysisResult), sandbox };
+    return { type: 'unknown', status: 'failed', reason: reasonOf(fileName, outcome), sandbox };
+  }
+
+  /**
+   * prepareForStorage (hash, decode, redact) in a sandbox, so a 50 MB upload's scan does not hold the API's
+   * event loop. Fails closed: a scan stopped by a budget stores nothing readable (`unscannable`).
+   */
+  async prepare(bytes: Uint8Array, fileName: string): Promise<PreparedContent> {
+    const { outcome } = await this.runOne({ op: 'prepare', bytes, fileName });
+    if (outcome.ok) {
+      const p = outcome.result as PreparedContent;
+      // Structured clone turns a Buffer into a Uint8Array.
+      return { ...p, content: Buffer.from(p.content.buffer, p.content.byteOffset, p.content.byteLength) };
+    }
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    return { sha256, content: Buffer.alloc(0), redacted: false, redactions: 0, records: [], unscannable: `${reasonOf(fileName, outcome)} (not stored: it could not be scanned for secrets)` };
+  }
+
+  private async runOne(req: Parameters<SandboxProcess['run']>[0]): Promise<{ outcome: RunOutcome; sandbox: { ms: number; peakRssMb: number; pid?: number } }> {
     const proc = await this.acquire();
     let outcome: RunOutcome;
     try {
-      outcome = await proc.run({ bytes, fileName, options: { ...opts, maxInflatedBytes: this.limits.maxInflatedBytes, maxPages: this.limits.maxPages } });
+      outcome = await proc.run(req);
     } finally {
       this.release(proc);
     }
     this.stats.documents++;
     this.stats.peakRssMb = Math.max(this.stats.peakRssMb, outcome.peakRssMb);
-    const sandbox = { ms: Math.round(outcome.ms), peakRssMb: outcome.peakRssMb, pid: proc.pid };
-    if (outcome.ok) return { ...outcome.result, sandbox };
-    this.stats.stopped[outcome.kind]++;
-    const reason = outcome.kind === 'crashed' ? `${fileName}: ${outcome.detail}` : `${fileName}: ${outcome.kind}: ${outcome.detail}`;
-    return { type: 'unknown', status: 'failed', reason, sandbox };
+    if (!outcome.ok) this.stats.stopped[outcome.kind]++;
+    return { outcome, sandbox: { ms: Math.round(outcome.ms), peakRssMb: outcome.peakRssMb, pid: proc.pid } };
   }
 
   async close(): Promise<void> {
@@ -106,11 +126,31 @@ export class SandboxPool {
   }
 }
 
+function reasonOf(fileName: string, o: Extract<RunOutcome, { ok: false }>): string {
+  return o.kind === 'crashed' ? `${fileName}: ${o.detail}` : `${fileName}: ${o.kind}: ${o.detail}`;
+}
+
 /** The pipeline's sandbox, sized and budgeted from config; processes start on first use. */
 @Injectable()
 export class ParseSandbox extends SandboxPool implements OnModuleDestroy {
   constructor(@Inject(CONFIG) config: CustodyConfig) {
     super(sandboxLimits(config));
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.close();
+  }
+}
+
+/**
+ * The upload path's sandbox: scans large uploads for secrets (prepareForStorage) off the API's event loop,
+ * in its own two processes so uploads never wait behind the worker's extraction. The scan is linear, so its
+ * wall-time budget is generous (a 50 MB upload takes seconds).
+ */
+@Injectable()
+export class UploadSandbox extends SandboxPool implements OnModuleDestroy {
+  constructor(@Inject(CONFIG) config: CustodyConfig) {
+    super({ ...sandboxLimits(config), poolSize: 2, timeoutMs: Math.max(60_000, 2 * config.parseTimeoutMs) });
   }
 
   async onModuleDestroy(): Promise<void> {

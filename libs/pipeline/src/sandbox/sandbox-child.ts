@@ -5,7 +5,7 @@
  * Messages carry bytes and results (IPC with structured-clone serialisation); nothing is logged, since
  * error text can quote the document.
  */
-import { analyzeDocument, type AnalyzeOptions } from '@custody/audit';
+import { analyzeDocument, prepareForStorage, type AnalyzeOptions } from '@custody/audit';
 import type { SandboxReply, SandboxRequest } from './sandbox-protocol.js';
 
 const send = (m: SandboxReply) => process.send?.(m);
@@ -14,7 +14,9 @@ process.on('message', (msg: SandboxRequest) => {
   void (async () => {
     const started = performance.now();
     try {
-      const result = await analyzeDocument(msg.bytes, msg.fileName, msg.options as AnalyzeOptions);
+      const result = msg.op === 'prepare'
+        ? prepareForStorage(msg.bytes, msg.fileName)
+        : await analyzeDocument(msg.bytes, msg.fileName, msg.options as AnalyzeOptions);
       send({ type: 'result', id: msg.id, result, ms: performance.now() - started });
     } catch (err) {
       // analyzeDocument reports bad input as an outcome; a throw here is a bug. Its message can quote input.

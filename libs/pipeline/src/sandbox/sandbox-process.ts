@@ -1,7 +1,6 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { AnalysisResult } from '@custody/audit';
 import { CustodyError, type BudgetKind } from '@custody/domain';
 import type { SandboxReply, SandboxRequest } from './sandbox-protocol.js';
 
@@ -16,8 +15,10 @@ export interface ProcessLimits {
 
 /** How one document's run ended: the analysis, or the budget that stopped it. */
 export type RunOutcome =
-  | { ok: true; result: AnalysisResult; ms: number; peakRssMb: number }
+  | { ok: true; result: unknown; ms: number; peakRssMb: number }
   | { ok: false; kind: BudgetKind | 'crashed'; detail: string; ms: number; peakRssMb: number };
+
+type DistributiveOmit<T, K extends keyof T> = T extends unknown ? Omit<T, K> : never;
 
 /** How often a busy process's resident memory is read (from /proc; Linux) while it works. */
 const WATCH_MS = 25;
@@ -82,7 +83,7 @@ export class SandboxProcess {
   }
 
   /** Reads one document; resolves with its outcome whatever happens to the process (never rejects once started). */
-  async run(req: Omit<SandboxRequest, 'id'>): Promise<RunOutcome> {
+  async run(req: DistributiveOmit<SandboxRequest, 'id'>): Promise<RunOutcome> {
     await this.ready;
     if (this.exited) throw new CustodyError('sandbox_unavailable', 'the parsing sandbox exited', {}, true);
     const id = this.nextId++;
@@ -93,7 +94,7 @@ export class SandboxProcess {
       this.current = { id, resolve, started, timer };
       this.current.watch = setInterval(() => this.watchMemory(), WATCH_MS);
       // The bytes are copied into the message; the caller's buffer stays usable.
-      this.child.send({ ...req, id } satisfies SandboxRequest);
+      this.child.send({ ...req, id } as SandboxRequest);
     });
   }
 
