@@ -42,6 +42,9 @@ export interface AnalyzeOptions {
   redactions?: Redaction[];
   /** Extra known vendors (config `vendorsFile`), consulted before the built-in catalogue. */
   vendors?: VendorEntry[];
+  /** Most bytes a DOCX may inflate to (counted while inflating) and most pages of a PDF. */
+  maxInflatedBytes?: number;
+  maxPages?: number;
 }
 
 /** Documentation that sits beside a practice's files, never an agreement. */
@@ -59,7 +62,7 @@ export async function analyzeDocument(bytes: Uint8Array, fileName: string, opts:
   const maxBytes = opts.maxBytes ?? 50 * 1024 * 1024;
   if (bytes.length === 0) return { type: 'unknown', status: 'failed', reason: `${fileName}: empty file` };
   if (bytes.length > maxBytes) {
-    return { type: 'unknown', status: 'failed', reason: `${fileName}: ${bytes.length} bytes is over the ${maxBytes}-byte limit` };
+    return { type: 'unknown', status: 'failed', reason: `${fileName}: too_large: ${bytes.length} bytes is over the ${maxBytes}-byte limit` };
   }
   try {
     const head = Buffer.from(bytes.subarray(0, 4096)).toString('utf8');
@@ -95,7 +98,8 @@ export async function analyzeDocument(bytes: Uint8Array, fileName: string, opts:
         analysis: { type: 'integration_config', parse },
       };
     }
-    const extraction = await extractDocument(bytes, fileName, { maxBytes, ...(opts.llm ? { extractor: new LlmExtractor(opts.llm) } : {}) });
+    const budgets = { maxInflatedBytes: opts.maxInflatedBytes, maxPages: opts.maxPages };
+    const extraction = await extractDocument(bytes, fileName, { maxBytes, ...budgets, ...(opts.llm ? { extractor: new LlmExtractor(opts.llm) } : {}) });
     // Prose that names no party and states no term is not a contract either.
     const doc = extraction.document;
     const says = Object.values(extraction.facts).some((f) => f.evidence.length > 0);
@@ -107,6 +111,10 @@ export async function analyzeDocument(bytes: Uint8Array, fileName: string, opts:
     if (err instanceof CustodyError) {
       const reason = err.message.includes(fileName) ? err.message : `${fileName}: ${err.message}`;
       return { type: 'unknown', status: err.code === 'unsupported_format' ? 'unparsed' : 'failed', reason };
+    }
+    // Recursion past the stack (a parser walking absurdly nested input) is input over budget, not a bug.
+    if (err instanceof RangeError && /call stack/i.test(err.message)) {
+      return { type: 'unknown', status: 'failed', reason: `${fileName}: too_complex: nested too deeply to read` };
     }
     // An unexpected error is a bug, but the document is still kept and reported rather than lost.
     return { type: 'unknown', status: 'failed', reason: `${fileName}: internal error while reading (${safeErrorText(err)})` };

@@ -19,6 +19,15 @@ export const ConfigSchema = z.object({
   /** How long a worker holds a job before another may take it over (a crashed worker's job is retried after this). */
   jobLockMs: z.coerce.number().int().min(1000).default(30_000),
   maxUploadBytes: z.coerce.number().int().min(1).default(50 * 1024 * 1024),
+  /**
+   * Parsing budgets, per document, enforced in the sandbox process that reads it (libs/pipeline/src/sandbox):
+   * wall time, V8 heap, resident memory, bytes a DOCX inflates to (counted while inflating), PDF pages.
+   */
+  parseTimeoutMs: z.coerce.number().int().min(10).default(30_000),
+  parseHeapMb: z.coerce.number().int().min(32).default(512),
+  parseRssMb: z.coerce.number().int().min(64).default(1024),
+  parseMaxInflatedBytes: z.coerce.number().int().min(1024).default(64 * 1024 * 1024),
+  parseMaxPages: z.coerce.number().int().min(1).default(2000),
   /** Files in one multipart upload; more are refused (413) before any is stored. */
   maxUploadFiles: z.coerce.number().int().min(1).max(10_000).default(100),
   /** Requests per minute per API key (per client address without a key); over it: 429 with Retry-After. */

@@ -16,8 +16,8 @@ export class CustodyError extends Error {
 
 /** Input the user gave us is malformed or hostile: never retried, always reported with file and reason. */
 export class InvalidInputError extends CustodyError {
-  constructor(message: string, details: Record<string, unknown> = {}) {
-    super('invalid_input', message, details);
+  constructor(message: string, details: Record<string, unknown> = {}, code = 'invalid_input') {
+    super(code, message, details);
   }
 }
 
@@ -37,6 +37,20 @@ export class UnauthorizedError extends CustodyError {
 export class ForbiddenError extends CustodyError {
   constructor(message: string) {
     super('forbidden', message);
+  }
+}
+
+/** Why a document went over its parsing budget: the reason codes a document's status shows. */
+export type BudgetKind = 'too_large' | 'too_complex' | 'timeout';
+
+/**
+ * Input that is over a parsing budget (memory, inflated bytes, pages, nodes, nesting, wall time): invalid
+ * input (final, never retried) with the budget as its code, and its message starts with it (`too_large: …`),
+ * so a document's reason says which budget it broke.
+ */
+export class BudgetExceededError extends InvalidInputError {
+  constructor(readonly kind: BudgetKind, message: string, details: Record<string, unknown> = {}) {
+    super(`${kind}: ${message}`, details, kind);
   }
 }
 

@@ -15,12 +15,18 @@ export const MAX_ALIAS_COUNT = 50;
  * manifests it reads from the user's own disk.
  */
 export const MAX_MANIFEST_BYTES = 2 * 1024 * 1024;
+/** Deeper than this is not a config anyone writes; it is there to exhaust the stack of whoever walks it. */
+export const MAX_YAML_DEPTH = 256;
+/** Scalars, maps and lists in one document: a large integration config has thousands. */
+export const MAX_YAML_NODES = 1_000_000;
 
 /** One problem, located: `line` is 1-based, `path` is `systems[1].role` style. */
 export interface LocatedProblem {
   line: number;
   path: string;
   reason: string;
+  /** Set when the document is over a complexity budget (nesting, nodes, aliases) rather than malformed. */
+  budget?: 'too_complex';
 }
 
 /** A YAML document loaded without custom tags, merge keys or alias bombs, with a way back to lines. */
@@ -77,12 +83,26 @@ export function loadYaml(text: string, opts: { maxBytes?: number } = {}): Loaded
     // Without this, yaml resolves YAML 1.1 tags (!!binary, !!set, !!timestamp) even under the core schema.
     resolveKnownTags: false,
   });
-  for (const e of doc.errors) problems.push({ line: lineAt(e.pos[0]), path: '(yaml)', reason: e.message.split('\n')[0] });
+  for (const e of doc.errors) {
+    // The parser reports its own stack overflow on absurd nesting as a document error: a budget, not a typo.
+    const overflow = /call stack/i.test(e.message);
+    problems.push({ line: lineAt(e.pos[0]), path: '(yaml)', reason: overflow ? 'YAML nested too deeply to parse' : e.message.split('\n')[0], ...(overflow ? { budget: 'too_complex' as const } : {}) });
+  }
   for (const w of doc.warnings) problems.push({ line: lineAt(w.pos[0]), path: '(yaml)', reason: w.message.split('\n')[0] });
   if (problems.length) return result(undefined, doc);
 
+  // Nesting and size are checked on the parsed tree before toJS, whose recursion a deep document would
+  // otherwise end in a stack overflow; the walk stops at the first budget problem.
+  let nodes = 0;
+  let over = false;
   const walk = (node: unknown, path: PropertyKey[]): void => {
-    if (isAlias(node)) {
+    if (over || isAlias(node)) {
+      return;
+    }
+    if (path.length > MAX_YAML_DEPTH || ++nodes > MAX_YAML_NODES) {
+      over = true;
+      const reason = path.length > MAX_YAML_DEPTH ? `YAML nesting deeper than ${MAX_YAML_DEPTH}` : `YAML holds more than ${MAX_YAML_NODES} nodes`;
+      problems.push({ line: lineAt(rangeOf(node)), path: '(yaml)', reason, budget: 'too_complex' });
       return;
     }
     const tag = (node as YamlNode | null)?.tag;
@@ -113,7 +133,7 @@ export function loadYaml(text: string, opts: { maxBytes?: number } = {}): Loaded
   } catch (err) {
     // yaml throws a ReferenceError when alias expansion exceeds maxAliasCount (a "billion laughs" document).
     const line = firstAliasLine(doc, lineAt);
-    problems.push({ line, path: '(yaml)', reason: `too many alias expansions (limit ${MAX_ALIAS_COUNT}): ${(err as Error).message}` });
+    problems.push({ line, path: '(yaml)', reason: `too many alias expansions (limit ${MAX_ALIAS_COUNT}): ${(err as Error).message}`, budget: 'too_complex' });
     return result(undefined, doc);
   }
 }

@@ -44,6 +44,10 @@ export interface LoadOptions {
   maxBytes?: number;
   /** Give up on a PDF or DOCX that takes longer than this (default 30 s). */
   timeoutMs?: number;
+  /** Most bytes a DOCX may inflate to, counted while inflating (default 64 MB); over it → too_large. */
+  maxInflatedBytes?: number;
+  /** Most pages a PDF may have (default 2,000); over it → too_complex. */
+  maxPages?: number;
 }
 
 /** Options of `extractFacts`. */

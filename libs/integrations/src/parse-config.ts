@@ -1,4 +1,4 @@
-import { InvalidInputError, safeErrorText, type ParseResult } from '@custody/domain';
+import { BudgetExceededError, InvalidInputError, safeErrorText, type ParseResult } from '@custody/domain';
 import { ParseContext } from './builder.js';
 import { detectFormatText, type ConfigFormat } from './detect.js';
 import { parseFhir } from './parsers/fhir.parser.js';
@@ -82,8 +82,9 @@ export function parseConfig(bytes: Uint8Array, fileName?: string, options: Parse
       try {
         result = parser(ctx);
       } catch (err) {
-        if (err instanceof InvalidInputError) throw err;
-        if (err instanceof RangeError) throw new InvalidInputError(`input too deeply nested or too large to parse (${format})`);
+        // Hostile input and budgets (too_complex, too_large) are the document's outcome, not a parser bug.
+        if (err instanceof InvalidInputError || err instanceof BudgetExceededError) throw err;
+        if (err instanceof RangeError) throw new BudgetExceededError('too_complex', `input too deeply nested or too large to parse (${format})`);
         // A parser bug must not take the service down: the file is reported, with the reason.
         ctx.skip(`parser error (${format}): ${safeErrorText(err)}`);
         result = ctx.result();

@@ -13,3 +13,4 @@ export * from './commands/record-setting-change.command.js';
 export * from './commands/extract-document.command.js';
 export * from './commands/project-graph.command.js';
 export * from './commands/score-workspace.command.js';
+export * from './sandbox/parse-sandbox.js';

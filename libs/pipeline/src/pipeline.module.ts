@@ -11,6 +11,7 @@ import { RescoreScheduler } from './jobs/rescore.scheduler.js';
 import { ProjectGraphHandler } from './commands/project-graph.command.js';
 import { ScoreWorkspaceHandler } from './commands/score-workspace.command.js';
 import { JobQueue } from './jobs/job-queue.js';
+import { ParseSandbox, UploadSandbox } from './sandbox/parse-sandbox.js';
 import { PipelineProcessor } from './jobs/pipeline.processor.js';
 import type { Runtime } from './runtime.js';
 import { CONFIG, PERSISTENCE, RUNTIME } from './tokens.js';
@@ -34,6 +35,8 @@ export class PipelineModule {
       { provide: PERSISTENCE, useValue: runtime.persistence },
       JobQueue,
       FollowUps,
+      ParseSandbox,
+      UploadSandbox,
       IngestDocumentHandler,
       TriageFindingHandler,
       CorrectFactHandler,
@@ -52,7 +55,7 @@ export class PipelineModule {
       global: true,
       imports: [CqrsModule.forRoot()],
       providers,
-      exports: [RUNTIME, CONFIG, PERSISTENCE, JobQueue, CqrsModule],
+      exports: [RUNTIME, CONFIG, PERSISTENCE, JobQueue, ParseSandbox, CqrsModule],
     };
   }
 }

@@ -10,6 +10,8 @@ const STATUS: Record<string, number> = {
   not_found: 404,
   conflict: 409,
   too_large: 413,
+  too_complex: 422,
+  timeout: 422,
 };
 
 /** The one place library errors become HTTP: codes map to statuses; unknown errors are 500 without internals. */

@@ -1,4 +1,4 @@
-import { InvalidInputError } from '@custody/domain';
+import { BudgetExceededError, InvalidInputError } from '@custody/domain';
 import type { LoadOptions, LoadedDocument } from '../types.js';
 import { detectTextFormat, isPdf, isZip } from './detect-format.js';
 import { loadDocx } from './docx-loader.js';
@@ -24,14 +24,14 @@ export async function loadDocument(bytes: Uint8Array, fileName?: string, opts: L
   if (!(bytes instanceof Uint8Array)) throw new InvalidInputError('input is not a byte array', details);
   if (bytes.length === 0) throw new InvalidInputError('empty file', details);
   if (bytes.length > maxBytes) {
-    throw new InvalidInputError(`file too large: ${bytes.length} bytes, limit ${maxBytes}`, { ...details, size: bytes.length, limit: maxBytes });
+    throw new BudgetExceededError('too_large', `file too large: ${bytes.length} bytes, limit ${maxBytes}`, { ...details, size: bytes.length, limit: maxBytes });
   }
   if (isPdf(bytes)) {
-    const { text, pages } = await withTimeout(loadPdf(bytes), opts.timeoutMs ?? DEFAULT_TIMEOUT_MS, 'PDF');
+    const { text, pages } = await withTimeout(loadPdf(bytes, opts.maxPages), opts.timeoutMs ?? DEFAULT_TIMEOUT_MS, 'PDF');
     return { text, format: 'pdf', pages, sections: [] };
   }
   if (isZip(bytes)) {
-    const { text, sections } = await withTimeout(loadDocx(bytes), opts.timeoutMs ?? DEFAULT_TIMEOUT_MS, 'DOCX');
+    const { text, sections } = await withTimeout(loadDocx(bytes, opts.maxInflatedBytes), opts.timeoutMs ?? DEFAULT_TIMEOUT_MS, 'DOCX');
     if (!text) throw new InvalidInputError('DOCX has no text', details);
     return { text, format: 'docx', sections };
   }
@@ -79,7 +79,7 @@ function decode(bytes: Uint8Array, details: Record<string, unknown>): { text: st
 function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new InvalidInputError(`${what} took longer than ${ms} ms to read`)), ms);
+    timer = setTimeout(() => reject(new BudgetExceededError('timeout', `${what} took longer than ${ms} ms to read`)), ms);
   });
   return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
 }

@@ -1,4 +1,4 @@
-import { InvalidInputError } from '@custody/domain';
+import { BudgetExceededError, InvalidInputError } from '@custody/domain';
 import type { PageSpan } from '../types.js';
 import { normaliseWhitespace } from './normalise.js';
 
@@ -6,7 +6,9 @@ import { normaliseWhitespace } from './normalise.js';
  * PDF text layer via unpdf (pdf.js), page by page; pages are joined with a blank line and their ranges
  * kept. A PDF without text (a scan), an encrypted one or a broken one is an InvalidInputError.
  */
-export async function loadPdf(bytes: Uint8Array): Promise<{ text: string; pages: PageSpan[] }> {
+export const DEFAULT_MAX_PAGES = 2000;
+
+export async function loadPdf(bytes: Uint8Array, maxPages = DEFAULT_MAX_PAGES): Promise<{ text: string; pages: PageSpan[] }> {
   const { getDocumentProxy, extractText } = await import('unpdf');
   let pdf: Awaited<ReturnType<typeof getDocumentProxy>>;
   try {
@@ -16,6 +18,8 @@ export async function loadPdf(bytes: Uint8Array): Promise<{ text: string; pages:
     throw pdfError(err);
   }
   try {
+    // Checked before any page is read: the page tree of a 100,000-page PDF is walked lazily, page by page.
+    if (pdf.numPages > maxPages) throw new BudgetExceededError('too_complex', `PDF has ${pdf.numPages} pages, more than the ${maxPages} allowed`, { pages: pdf.numPages });
     const { text: pageTexts } = await extractText(pdf, { mergePages: false });
     const pages: PageSpan[] = [];
     let text = '';
@@ -35,8 +39,8 @@ export async function loadPdf(bytes: Uint8Array): Promise<{ text: string; pages:
   }
 }
 
-function pdfError(err: unknown): InvalidInputError {
-  if (err instanceof InvalidInputError) return err;
+function pdfError(err: unknown): InvalidInputError | BudgetExceededError {
+  if (err instanceof InvalidInputError || err instanceof BudgetExceededError) return err;
   const name = (err as { name?: string })?.name ?? '';
   const message = (err as { message?: string })?.message ?? String(err);
   if (name === 'PasswordException' || /password|encrypt/i.test(message)) {

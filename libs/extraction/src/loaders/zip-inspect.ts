@@ -3,8 +3,13 @@ import { InvalidInputError } from '@custody/domain';
 /** One entry of a ZIP central directory. */
 export interface ZipEntry {
   name: string;
+  /** As declared by the archive: never trusted for a size budget (see zip-budget.ts). */
   compressedSize: number;
   uncompressedSize: number;
+  /** 0 stored, 8 deflate. */
+  method: number;
+  /** Offset of the entry's local file header. */
+  localOffset: number;
 }
 
 /**
@@ -31,6 +36,7 @@ export function listZipEntries(bytes: Uint8Array): ZipEntry[] {
     if (p + 46 > bytes.length || view.getUint32(p, true) !== 0x02014b50) {
       throw new InvalidInputError('corrupt DOCX: damaged ZIP central directory');
     }
+    const method = view.getUint16(p + 10, true);
     const compressedSize = view.getUint32(p + 20, true);
     const uncompressedSize = view.getUint32(p + 24, true);
     const nameLen = view.getUint16(p + 28, true);
@@ -38,7 +44,7 @@ export function listZipEntries(bytes: Uint8Array): ZipEntry[] {
     const commentLen = view.getUint16(p + 32, true);
     if (p + 46 + nameLen > bytes.length) throw new InvalidInputError('corrupt DOCX: damaged ZIP central directory');
     const name = decoder.decode(bytes.subarray(p + 46, p + 46 + nameLen));
-    entries.push({ name, compressedSize, uncompressedSize });
+    entries.push({ name, compressedSize, uncompressedSize, method, localOffset: view.getUint32(p + 42, true) });
     p += 46 + nameLen + extraLen + commentLen;
   }
   return entries;

@@ -2,7 +2,7 @@ import type { ParseResult } from '@custody/domain';
 import type { ParseContext } from '../builder.js';
 import { DEIDENTIFIED_CLAIM, safeHarborIdentifier } from '../data/safe-harbor.js';
 import { FORBIDDEN_KEYS, joinPath, parseJsonWithLines } from '../safe/json.js';
-import { InvalidInputError } from '@custody/domain';
+import { BudgetExceededError, InvalidInputError } from '@custody/domain';
 import { decodeXmlEntities } from '../safe/text.js';
 import { parseXml } from '../safe/xml.js';
 import { parseYamlWithLines } from '../safe/yaml.js';
@@ -39,7 +39,7 @@ export function parseIni(text: string): { value: Record<string, unknown>; lines:
 }
 
 function xmlToPlain(n: unknown, depth = 0): unknown {
-  if (depth > 128) throw new InvalidInputError('XML nested too deeply');
+  if (depth > 128) throw new BudgetExceededError('too_complex', 'XML nested deeper than 128 levels');
   if (Array.isArray(n)) return n.map((x) => xmlToPlain(x, depth + 1));
   if (n && typeof n === 'object') {
     const out: Record<string, unknown> = {};

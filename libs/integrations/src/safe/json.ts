@@ -1,8 +1,13 @@
-import { InvalidInputError } from '@custody/domain';
+import { BudgetExceededError, InvalidInputError } from '@custody/domain';
 
 /** Keys that could pollute prototypes when a parsed object is merged or spread later. */
 export const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 const MAX_DEPTH = 256;
+/**
+ * Most values one config may hold. Each value also costs a path→line map entry, so a 50 MB JSON of small
+ * values would need gigabytes of heap; a real integration config has thousands.
+ */
+export const MAX_NODES = 1_000_000;
 
 export interface JsonWithLines {
   value: unknown;
@@ -72,8 +77,10 @@ export function parseJsonWithLines(text: string): JsonWithLines {
     }
     return fail('unterminated string');
   };
+  let nodes = 0;
   const value = (path: string, depth: number): unknown => {
-    if (depth > MAX_DEPTH) fail(`nesting deeper than ${MAX_DEPTH}`);
+    if (depth > MAX_DEPTH) throw new BudgetExceededError('too_complex', `JSON nesting deeper than ${MAX_DEPTH} at line ${line}`, { line });
+    if (++nodes > MAX_NODES) throw new BudgetExceededError('too_complex', `JSON holds more than ${MAX_NODES} values`, { line });
     ws();
     lines.set(path, line);
     const c = text[i];

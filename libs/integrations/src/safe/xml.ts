@@ -1,4 +1,4 @@
-import { InvalidInputError } from '@custody/domain';
+import { BudgetExceededError, InvalidInputError } from '@custody/domain';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 
 /**
@@ -35,7 +35,13 @@ export function parseXml(text: string): Record<string, unknown> {
     trimValues: false,
     allowBooleanAttributes: true,
   });
-  return parser.parse(text) as Record<string, unknown>;
+  try {
+    return parser.parse(text) as Record<string, unknown>;
+  } catch (err) {
+    // fast-xml-parser's own nesting guard: a budget, not a bug.
+    if (/nested tags exceeded/i.test((err as Error)?.message ?? '')) throw new BudgetExceededError('too_complex', 'XML nested too deeply');
+    throw err;
+  }
 }
 
 /** Normalises fast-xml-parser's "one child or array of children" into an array. */

@@ -1,4 +1,4 @@
-import { InvalidInputError } from '@custody/domain';
+import { BudgetExceededError, InvalidInputError } from '@custody/domain';
 import { loadYaml } from '@custody/domain/safe-yaml';
 import { DEFAULT_MAX_BYTES } from '../types.js';
 import { joinPath } from './json.js';
@@ -9,7 +9,9 @@ import { joinPath } from './json.js';
  */
 export function parseYamlWithLines(text: string): { value: unknown; lines: Map<string, number> } {
   const yaml = loadYaml(text, { maxBytes: DEFAULT_MAX_BYTES });
-  const problem = yaml.problems[0];
+  const problem = yaml.problems.find((p) => p.budget) ?? yaml.problems[0];
+  // Over a budget (nesting, size, aliases) is `too_complex`, the sandbox's reason; anything else is malformed.
+  if (problem?.budget) throw new BudgetExceededError(problem.budget, problem.reason, { line: problem.line });
   if (problem) throw new InvalidInputError(`YAML rejected at line ${problem.line} (${problem.path}): ${problem.reason}`, { line: problem.line });
   return { value: yaml.data, lines: yaml.lineMap(joinPath) };
 }

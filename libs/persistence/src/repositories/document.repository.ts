@@ -108,6 +108,12 @@ export class DocumentRepository {
     return rows.map(toDoc);
   }
 
+  /** How many of a workspace's documents are accepted but not yet finished (its share of the queue). */
+  async unfinishedCount(workspaceId: string): Promise<number> {
+    const [row] = (await this.ds.query(`SELECT count(*)::int AS n FROM document WHERE workspace_id = $1 AND status IN ('received', 'processing')`, [workspaceId])) as { n: number }[];
+    return Number(row?.n ?? 0);
+  }
+
   /** Documents accepted but not yet finished: re-enqueued at boot so nothing is lost if a process died. */
   async unfinished(): Promise<StoredDocument[]> {
     const rows = await this.ds.getRepository(DocumentEntity).createQueryBuilder('d')

@@ -1,9 +1,9 @@
-import { Inject } from '@nestjs/common';
+import { Inject, Logger } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { CustodyConfig } from '@custody/config';
 import type { Persistence } from '@custody/persistence';
-import { analyzeDocument } from '@custody/audit';
 import type { Runtime } from '../runtime.js';
+import { ParseSandbox } from '../sandbox/parse-sandbox.js';
 import { CONFIG, PERSISTENCE, RUNTIME } from '../tokens.js';
 
 export interface ExtractOutcome {
@@ -23,7 +23,10 @@ export class ExtractDocumentCommand extends Command<ExtractOutcome> {
 
 @CommandHandler(ExtractDocumentCommand)
 export class ExtractDocumentHandler implements ICommandHandler<ExtractDocumentCommand> {
+  private readonly log = new Logger('ExtractDocument');
+
   constructor(
+    private readonly sandbox: ParseSandbox,
     @Inject(PERSISTENCE) private readonly db: Persistence,
     @Inject(CONFIG) private readonly config: CustodyConfig,
     @Inject(RUNTIME) private readonly runtime: Runtime,
@@ -37,7 +40,12 @@ export class ExtractDocumentHandler implements ICommandHandler<ExtractDocumentCo
     await this.db.documents.markProcessing(documentId);
     const bytes = await this.db.documents.content(doc.sha256);
     const redactions = await this.db.documents.redactions(doc.workspaceId, documentId);
-    const result = await analyzeDocument(bytes, doc.fileName, { maxBytes: this.config.maxUploadBytes, llm: this.config.llm, redactions, vendors: this.runtime.vendors });
+    // Read in a sandbox process with budgets: a hostile document fails alone (too_large, too_complex,
+    // timeout) and this worker goes on to its next job.
+    const { sandbox, ...result } = await this.sandbox.analyze(bytes, doc.fileName, { maxBytes: this.config.maxUploadBytes, llm: this.config.llm, redactions, vendors: this.runtime.vendors });
+    const budget = /: (too_large|too_complex|timeout):/.exec(result.reason ?? '')?.[1];
+    // The id and the budget only: a file name or reason can carry client details.
+    if (budget) this.log.warn(`document ${documentId} over its parsing budget (${budget}) after ${sandbox.ms} ms, sandbox peak ${sandbox.peakRssMb} MB`);
     const facts = result.analysis?.type === 'contract' ? result.analysis.extraction.facts : undefined;
     const { recorded, event } = await this.db.documents.recordOutcome(documentId, { ...result, facts });
     return { workspaceId: doc.workspaceId, recorded, event: result.status === 'processed' ? 'FactsExtracted' : 'DocumentRejected', seq: event?.seq };

@@ -5,6 +5,13 @@ import type { Persistence } from '@custody/persistence';
 import { prepareForStorage } from '@custody/audit';
 import { FollowUps } from '../jobs/follow-ups.js';
 import { PERSISTENCE } from '../tokens.js';
+import { UploadSandbox } from '../sandbox/parse-sandbox.js';
+
+/**
+ * Uploads up to this size are scanned in the request (the scan is linear: tens of milliseconds); larger ones
+ * in the upload sandbox, so one 50 MB upload cannot hold the event loop every tenant's requests share.
+ */
+const INLINE_SCAN_BYTES = 256 * 1024;
 
 export interface IngestResult {
   documentId: string;
@@ -23,10 +30,10 @@ export class IngestDocumentCommand extends Command<IngestResult> {
 
 @CommandHandler(IngestDocumentCommand)
 export class IngestDocumentHandler implements ICommandHandler<IngestDocumentCommand> {
-  constructor(@Inject(PERSISTENCE) private readonly db: Persistence, private readonly followUps: FollowUps) {}
+  constructor(@Inject(PERSISTENCE) private readonly db: Persistence, private readonly followUps: FollowUps, private readonly uploads: UploadSandbox) {}
 
   async execute(cmd: IngestDocumentCommand): Promise<IngestResult> {
-    const stored = prepareForStorage(cmd.bytes, cmd.fileName);
+    const stored = cmd.bytes.length <= INLINE_SCAN_BYTES ? prepareForStorage(cmd.bytes, cmd.fileName) : await this.uploads.prepare(cmd.bytes, cmd.fileName);
     const { document, created, event } = await this.db.documents.ingest({
       workspaceId: cmd.workspaceId, fileName: cmd.fileName, sha256: stored.sha256, content: stored.content,
       size: cmd.bytes.length, redacted: stored.redacted, redactions: stored.records, actor: cmd.actor, failed: stored.unscannable,

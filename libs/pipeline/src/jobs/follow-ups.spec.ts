@@ -2,12 +2,27 @@ import type { Persistence } from '@custody/persistence';
 import { FollowUps } from './follow-ups.js';
 import type { JobQueue } from './job-queue.js';
 
-/** A store with one workspace at input seq 7 and graph version 3, and a queue that records what is added. */
-function setup(graph: { version: number } | null = { version: 3 }) {
+/**
+ * A store with workspaces at input seq 7 and graph version 3 (`unfinished`: documents not yet finished per
+ * workspace), and a queue that records what is added and at which priority.
+ */
+function setup(graph: { version: number } | null = { version: 3 }, unfinished: Record<string, number> = {}) {
   const added: { name: string; data: unknown; seq?: number }[] = [];
-  const db = { events: { inputSeq: async () => 7 }, projections: { graph: async () => graph ?? undefined } } as unknown as Persistence;
-  const jobs = { add: async (name: string, data: unknown, seq?: number) => (added.push({ name, data, seq }), `${name}-id`) } as unknown as JobQueue;
-  return { followUps: new FollowUps(db, jobs), added };
+  const priorities: Record<string, number[]> = {};
+  const db = {
+    events: { inputSeq: async () => 7 },
+    projections: { graph: async () => graph ?? undefined },
+    documents: { unfinishedCount: async (ws: string) => unfinished[ws] ?? 0 },
+  } as unknown as Persistence;
+  const jobs = {
+    add: async (name: string, data: unknown, seq?: number, priority?: number) => {
+      added.push({ name, data, seq });
+      const ws = (data as { workspaceId?: string; documentId?: string }).workspaceId ?? (data as { documentId: string }).documentId.split('/')[0];
+      (priorities[ws] ??= []).push(priority ?? 0);
+      return `${name}-id`;
+    },
+  } as unknown as JobQueue;
+  return { followUps: new FollowUps(db, jobs), added, priorities };
 }
 
 describe('FollowUps: which job follows which event', () => {
@@ -34,6 +49,16 @@ describe('FollowUps: which job follows which event', () => {
       { name: 'project', data: { workspaceId: 'w' }, seq: 7 },
       { name: 'score', data: { workspaceId: 'w', graphVersion: 3, triageSeq: 9 }, seq: undefined },
     ]);
+  });
+
+  it('ranks each job by the unfinished documents of its workspace, so a big backlog cannot go ahead of a small one', async () => {
+    const { followUps, priorities } = setup({ version: 3 }, { big: 10_000, small: 1 });
+    await followUps.after('DocumentReceived', { documentId: 'big/d10000' }, { workspaceId: 'big' });
+    await followUps.after('DocumentReceived', { documentId: 'small/d1' }, { workspaceId: 'small' });
+    await followUps.after('FactsExtracted', {}, { workspaceId: 'small' });
+    // A drained workspace's follow-ups still get a priority (≥ 1): priority 0 would jump every queue.
+    await followUps.after('GraphChanged', { version: 4 }, { workspaceId: 'idle' });
+    expect(priorities).toEqual({ big: [10_000], small: [1, 1], idle: [1] });
   });
 
   it('triage before any graph exists enqueues nothing (the first scoring will apply it)', async () => {

@@ -53,6 +53,18 @@ export const FOLLOW_UPS: FollowUpTable = {
   },
 };
 
+/**
+ * Per-workspace fairness on one queue (BullMQ's open-source edition has no job groups; both its Redis and
+ * PostgreSQL backends order waiting jobs by priority, then arrival): a job's priority is the number of its
+ * workspace's documents still unfinished. The k-th pending upload of a workspace waits behind every other
+ * workspace's first k, so one client's 10,000 uploads are interleaved with, not ahead of, another's single
+ * document — round-robin by rank. Priorities are fixed when a job is added; a workspace that drains moves
+ * its later jobs forward again.
+ */
+export async function fairPriority(db: Persistence, workspaceId: string): Promise<number> {
+  return Math.max(1, await db.documents.unfinishedCount(workspaceId));
+}
+
 /** Enqueues what FOLLOW_UPS says follows an event. */
 @Injectable()
 export class FollowUps {
@@ -60,17 +72,19 @@ export class FollowUps {
 
   async after<T extends keyof FollowUpTable>(type: T, payload: Parameters<FollowUpTable[T]>[0], at: { workspaceId: string; seq?: number }): Promise<string[]> {
     const follow = FOLLOW_UPS[type] as (p: typeof payload, ctx: FollowUpContext) => Jobs;
-    return this.enqueue(await follow(payload, { ...at, db: this.db }));
+    return this.enqueue(at.workspaceId, await follow(payload, { ...at, db: this.db }));
   }
 
   /** A re-run asked for by hand: what follows a changed input, without one. */
   async reproject(workspaceId: string): Promise<string[]> {
-    return this.enqueue(await project({}, { workspaceId, db: this.db }));
+    return this.enqueue(workspaceId, await project({}, { workspaceId, db: this.db }));
   }
 
-  private async enqueue(requests: JobRequest[]): Promise<string[]> {
+  private async enqueue(workspaceId: string, requests: JobRequest[]): Promise<string[]> {
+    if (!requests.length) return [];
+    const priority = await fairPriority(this.db, workspaceId);
     const ids: string[] = [];
-    for (const r of requests) ids.push(await this.jobs.add(r.name, r.data as never, r.seq));
+    for (const r of requests) ids.push(await this.jobs.add(r.name, r.data as never, r.seq, priority));
     return ids;
   }
 }

@@ -6,6 +6,9 @@ import { CONFIG, RUNTIME } from '../tokens.js';
 import { JOB_QUEUE, jobId, QueueName, type JobName, type PayloadOf } from './job-catalogue.js';
 import { queueConnection } from './queue-connection.js';
 
+/** BullMQ's lowest priority (2^21 - 1), on Redis and on its PostgreSQL backend alike. */
+const MAX_PRIORITY = 2 ** 21 - 1;
+
 /**
  * Producer side of the job catalogue. Failed jobs are kept for inspection; completed ones are removed so a
  * deterministic id can be used again by a later, genuinely new piece of work.
@@ -27,10 +30,15 @@ export class JobQueue implements OnModuleDestroy {
     return q;
   }
 
-  async add<N extends JobName>(name: N, data: PayloadOf<N>, seq?: number): Promise<string> {
+  /**
+   * `priority` (1 = first; see fairPriority) orders waiting jobs; jobs of equal priority run in arrival
+   * order. Every job gets one ≥ 1, because a job without a priority (0) would run before all prioritised ones.
+   */
+  async add<N extends JobName>(name: N, data: PayloadOf<N>, seq?: number, priority = 1): Promise<string> {
     const id = jobId(name, data, seq);
     await this.queue(JOB_QUEUE[name]).add(name, data, {
       jobId: id,
+      priority: Math.min(Math.max(1, Math.floor(priority)), MAX_PRIORITY),
       attempts: 5,
       backoff: { type: 'exponential', delay: 1000 },
       removeOnComplete: true,

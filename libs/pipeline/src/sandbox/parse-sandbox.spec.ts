@@ -1,0 +1,76 @@
+import { createHash } from 'node:crypto';
+import { smallDocx, zipBombDocx } from '../../../../test/fixtures/hostile/hostile-inputs.js';
+import { SandboxPool } from './parse-sandbox.js';
+
+/**
+ * The parsing sandbox with small budgets: each over-budget document ends as `failed` with the budget as its
+ * reason, its process is replaced, and the next document is read normally. Budgets are tiny here so the
+ * hostile inputs stay small (the full catalogue is `npm run bench:hostile`).
+ */
+describe('SandboxPool', () => {
+  const pool = new SandboxPool({ poolSize: 1, timeoutMs: 20_000, heapMb: 96, rssMb: 400, maxInflatedBytes: 2 * 1024 * 1024, maxPages: 3 });
+  afterAll(() => pool.close());
+
+  const good = () => smallDocx('BUSINESS ASSOCIATE AGREEMENT\nBusiness Associate shall notify Covered Entity of any Breach within thirty (30) days.');
+
+  it('reads a document in another process and returns its analysis', async () => {
+    const r = await pool.analyze(good(), 'contracts/baa.docx');
+    expect(r.status).toBe('processed');
+    expect(r.type).toBe('contract');
+    expect(r.sandbox.pid).toBeDefined();
+    expect(r.sandbox.pid).not.toBe(process.pid);
+  }, 60_000);
+
+  it('scans an upload for secrets in the sandbox: the hash is of the original, the stored text is redacted', async () => {
+    const secret = 'Tr0ub4dor-horse-staple-91';
+    const original = Buffer.from(JSON.stringify({ service: 'export', database: { host: 'db.example.org', password: secret } }, null, 2));
+    const p = await pool.prepare(original, 'configs/export.json');
+    expect(p.sha256).toBe(createHash('sha256').update(original).digest('hex'));
+    expect(p.redacted).toBe(true);
+    expect(Buffer.isBuffer(p.content)).toBe(true);
+    expect(p.content.toString('utf8')).toContain('db.example.org');
+    expect(p.content.toString('utf8')).not.toContain(secret);
+  }, 60_000);
+
+  it('fails a DOCX whose zip lies about its size with too_large, counted while inflating', async () => {
+    // Declares 4 KB, inflates to 8 MB: over the 2 MB budget whatever the directory says.
+    const r = await pool.analyze(zipBombDocx(8, true), 'contracts/lying.docx');
+    expect(r.status).toBe('failed');
+    expect(r.reason).toMatch(/^contracts\/lying\.docx: too_large: .*inflates to more than 2 MB/);
+  }, 60_000);
+
+  it('fails JSON nested past the limit with too_complex', async () => {
+    const deep = Buffer.from(`${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}`);
+    const r = await pool.analyze(deep, 'configs/deep.json');
+    expect(r.status).toBe('failed');
+    expect(r.reason).toMatch(/^configs\/deep\.json: too_complex: /);
+  }, 60_000);
+
+  it('stops a parse that outgrows its heap with too_large, replaces the process, and reads the next document', async () => {
+    const before = pool.stats.spawned;
+    // ~400k small values: under the node-count budget, but far over a 96 MB heap with the path→line map.
+    const big = Buffer.from(JSON.stringify({ rows: Array.from({ length: 400_000 }, (_, i) => ({ id: `row-${i}`, host: `h${i}.example.org` })) }));
+    const r = await pool.analyze(big, 'configs/huge.json');
+    expect(r.status).toBe('failed');
+    expect(r.reason).toMatch(/^configs\/huge\.json: too_large: /);
+    const next = await pool.analyze(good(), 'contracts/after.docx');
+    expect(next.status).toBe('processed');
+    expect(pool.stats.spawned).toBe(before + 1);
+    expect(pool.stats.stopped.too_large).toBeGreaterThanOrEqual(1);
+  }, 90_000);
+});
+
+describe('SandboxPool wall-time budget', () => {
+  // A budget no real read of a 2 MB contract can meet, so the kill is certain, not a race.
+  const pool = new SandboxPool({ poolSize: 1, timeoutMs: 10, heapMb: 256, rssMb: 1024, maxInflatedBytes: 1 << 26, maxPages: 100 });
+  afterAll(() => pool.close());
+
+  it('kills a parse past its wall time with timeout and serves the next document from a new process', async () => {
+    const text = Buffer.from(`SERVICES AGREEMENT\n\n${'Vendor shall protect Customer Data and notify Customer of any breach. '.repeat(30_000)}`);
+    const r = await pool.analyze(text, 'contracts/slow.txt');
+    expect(r.status).toBe('failed');
+    expect(r.reason).toMatch(/^contracts\/slow\.txt: timeout: parsing took longer than 10 ms/);
+    expect(pool.stats.stopped.timeout).toBe(1);
+    expect(pool.stats.spawned).toBe(1);
+  }, 60_000);
+});

@@ -1,0 +1,170 @@
+import { createHash } from 'node:crypto';
+import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
+import type { AnalysisResult, AnalyzeOptions, PreparedContent } from '@custody/audit';
+import type { CustodyConfig } from '@custody/config';
+import { CONFIG } from '../tokens.js';
+import { SandboxProcess, type ProcessLimits, type RunOutcome } from './sandbox-process.js';
+
+export interface SandboxLimits extends ProcessLimits {
+  /** Sandbox processes kept warm (one document each at a time). */
+  poolSize: number;
+  maxInflatedBytes: number;
+  maxPages: number;
+  /** A process is replaced after this many documents, so a slow leak in a parser cannot accumulate. */
+  maxRunsPerProcess?: number;
+}
+
+/** What the sandbox has done since start: for health, logs and the hostile bench. */
+export interface SandboxStats {
+  spawned: number;
+  documents: number;
+  stopped: Record<'timeout' | 'too_large' | 'too_complex' | 'crashed', number>;
+  /** Highest resident memory of any one sandbox process, in MB. */
+  peakRssMb: number;
+}
+
+export type SandboxOptions = Pick<AnalyzeOptions, 'maxBytes' | 'llm' | 'redactions' | 'vendors'>;
+
+/**
+ * Reads documents in a pool of sandbox processes with budgets (see SandboxProcess): every format detection,
+ * decode, parse and extraction of an uploaded document runs there, none in the worker or API process. A
+ * document over budget becomes a `failed` outcome whose reason starts with the budget it broke
+ * (`too_large`, `too_complex`, `timeout`), its process is replaced, and the caller goes on to its next job.
+ *
+ * Processes rather than worker threads: `resourceLimits` bound only a thread's V8 heap, while pdf.js and
+ * zlib allocate ArrayBuffers outside it, and a process-wide out-of-memory would take the worker with it.
+ * A process's resident memory can be watched and the process killed alone.
+ */
+export class SandboxPool {
+  private readonly idle: SandboxProcess[] = [];
+  private readonly all = new Set<SandboxProcess>();
+  private readonly waiting: ((p: SandboxProcess) => void)[] = [];
+  private closed = false;
+  readonly stats: SandboxStats = { spawned: 0, documents: 0, stopped: { timeout: 0, too_large: 0, too_complex: 0, crashed: 0 }, peakRssMb: 0 };
+
+  constructor(readonly limits: SandboxLimits) {}
+
+  /** Analyses one document in a sandbox; never throws for anything the document does. */
+  async analyze(bytes: Uint8Array, fileName: string, opts: SandboxOptions = {}): Promise<AnalysisResult & { sandbox: { ms: number; peakRssMb: number; pid?: number } }> {
+    const options = { ...opts, maxInflatedBytes: this.limits.maxInflatedBytes, maxPages: this.limits.maxPages };
+    const { outcome, sandbox } = await this.runOne({ op: 'analyze', bytes, fileName, options });
+    if (outcome.ok) return { ...(outcome.result as AnalysisResult), sandbox };
+    return { type: 'unknown', status: 'failed', reason: reasonOf(fileName, outcome), sandbox };
+  }
+
+  /**
+   * prepareForStorage (hash, decode, redact) in a sandbox, so a 50 MB upload's scan does not hold the API's
+   * event loop. Fails closed: a scan stopped by a budget stores nothing readable (`unscannable`).
+   */
+  async prepare(bytes: Uint8Array, fileName: string): Promise<PreparedContent> {
+    const { outcome } = await this.runOne({ op: 'prepare', bytes, fileName });
+    if (outcome.ok) {
+      const p = outcome.result as PreparedContent;
+      // Structured clone turns a Buffer into a Uint8Array.
+      return { ...p, content: Buffer.from(p.content.buffer, p.content.byteOffset, p.content.byteLength) };
+    }
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    return { sha256, content: Buffer.alloc(0), redacted: false, redactions: 0, records: [], unscannable: `${reasonOf(fileName, outcome)} (not stored: it could not be scanned for secrets)` };
+  }
+
+  private async runOne(req: Parameters<SandboxProcess['run']>[0]): Promise<{ outcome: RunOutcome; sandbox: { ms: number; peakRssMb: number; pid?: number } }> {
+    const proc = await this.acquire();
+    let outcome: RunOutcome;
+    try {
+      outcome = await proc.run(req);
+    } finally {
+      this.release(proc);
+    }
+    this.stats.documents++;
+    this.stats.peakRssMb = Math.max(this.stats.peakRssMb, outcome.peakRssMb);
+    if (!outcome.ok) this.stats.stopped[outcome.kind]++;
+    return { outcome, sandbox: { ms: Math.round(outcome.ms), peakRssMb: outcome.peakRssMb, pid: proc.pid } };
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const p of this.all) p.stop();
+    this.all.clear();
+    this.idle.length = 0;
+  }
+
+  private async acquire(): Promise<SandboxProcess> {
+    if (this.closed) throw new Error('the parsing sandbox is closed');
+    const p = this.idle.pop();
+    if (p) return p;
+    if (this.all.size < this.limits.poolSize) return this.spawn();
+    return new Promise((resolve) => this.waiting.push(resolve));
+  }
+
+  private spawn(): SandboxProcess {
+    const p = new SandboxProcess(this.limits, (gone) => this.forget(gone));
+    this.all.add(p);
+    this.stats.spawned++;
+    return p;
+  }
+
+  private release(p: SandboxProcess): void {
+    // A process that was stopped, or has read its share, is replaced rather than reused.
+    if (p.exited || p.runs >= (this.limits.maxRunsPerProcess ?? 500)) {
+      p.stop();
+      this.forget(p);
+      if (this.closed || this.all.size >= this.limits.poolSize || !this.waiting.length) return;
+      this.waiting.shift()!(this.spawn());
+      return;
+    }
+    const next = this.waiting.shift();
+    if (next) next(p);
+    else this.idle.push(p);
+  }
+
+  private forget(p: SandboxProcess): void {
+    this.all.delete(p);
+    const i = this.idle.indexOf(p);
+    if (i >= 0) this.idle.splice(i, 1);
+    // A waiter behind a process that died while idle gets a fresh one.
+    if (!this.closed && this.waiting.length && this.all.size < this.limits.poolSize) this.waiting.shift()!(this.spawn());
+  }
+}
+
+function reasonOf(fileName: string, o: Extract<RunOutcome, { ok: false }>): string {
+  return o.kind === 'crashed' ? `${fileName}: ${o.detail}` : `${fileName}: ${o.kind}: ${o.detail}`;
+}
+
+/** The pipeline's sandbox, sized and budgeted from config; processes start on first use. */
+@Injectable()
+export class ParseSandbox extends SandboxPool implements OnModuleDestroy {
+  constructor(@Inject(CONFIG) config: CustodyConfig) {
+    super(sandboxLimits(config));
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.close();
+  }
+}
+
+/**
+ * The upload path's sandbox: scans large uploads for secrets (prepareForStorage) off the API's event loop,
+ * in its own two processes so uploads never wait behind the worker's extraction. The scan is linear, so its
+ * wall-time budget is generous (a 50 MB upload takes seconds).
+ */
+@Injectable()
+export class UploadSandbox extends SandboxPool implements OnModuleDestroy {
+  constructor(@Inject(CONFIG) config: CustodyConfig) {
+    super({ ...sandboxLimits(config), poolSize: 2, timeoutMs: Math.max(60_000, 2 * config.parseTimeoutMs) });
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.close();
+  }
+}
+
+export function sandboxLimits(config: CustodyConfig): SandboxLimits {
+  return {
+    poolSize: config.workerConcurrency,
+    timeoutMs: config.parseTimeoutMs,
+    heapMb: config.parseHeapMb,
+    rssMb: config.parseRssMb,
+    maxInflatedBytes: config.parseMaxInflatedBytes,
+    maxPages: config.parseMaxPages,
+  };
+}

@@ -1,0 +1,243 @@
+/**
+ * Hostile catalogue bench (issue 12): `npm run bench:hostile` (add `--json` for one JSON object, `--only a,b`
+ * for cases whose name contains a or b, `--burst N` for the size of the flood, default 300).
+ *
+ * Runs the built service as real processes — production mode (API + worker processes) when DATABASE_URL and
+ * REDIS_URL are set, otherwise embedded mode (`custody serve`, API and worker in one process) — and uploads
+ * the catalogue of support/hostile-catalogue.ts (every file generated here; nothing big is committed):
+ *
+ * 1. baseline: a good document uploaded by workspace "Quiet", alone, five times: its upload → processed time;
+ * 2. catalogue: each hostile case uploaded by workspace "Attacker" at the same moment as a good document by
+ *    "Quiet": the case's final status, reason and time to it, Quiet's latency, the peak memory of the worker
+ *    process and of its sandbox processes during the case;
+ * 3. burst: every case again plus N ordinary documents from workspace "Flood", then one good document from
+ *    "Quiet": its latency while the flood runs, and the flood's drain time.
+ *
+ * Goals (exit code 1 when missed): every case final with its expected status, 0 worker deaths, 0 cases past the
+ * parse budget (+ 30 s of queueing slack), the worker process's peak RSS under 1 GB, Quiet's latency during the
+ * catalogue within max(3 × baseline, baseline + 5 s), and during the burst within the parse budget + baseline
+ * (a job already running is never pre-empted: a new document waits at most for one slot to free).
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { CATALOGUE, type HostileCase } from './support/hostile-catalogue.js';
+
+const argv = process.argv.slice(2);
+const arg = (n: string) => (argv.includes(n) ? argv[argv.indexOf(n) + 1] : undefined);
+const asJson = argv.includes('--json');
+const only = arg('--only')?.split(',');
+const BURST = Number(arg('--burst') ?? 300);
+const PARSE_TIMEOUT_MS = Number(arg('--parse-timeout') ?? 15_000);
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const production = Boolean(process.env.DATABASE_URL && process.env.REDIS_URL);
+const say = (s: string) => !asJson && console.error(s);
+const secs = (ms: number) => Number((ms / 1000).toFixed(2));
+const FINAL = new Set(['processed', 'unparsed', 'failed']);
+const GOOD = (i: number) => Buffer.from(`# Business Associate Agreement ${i}\n\nBusiness Associate shall notify Covered Entity of any Breach within thirty (30) days. Business Associate will not use PHI to train models.\n`);
+
+// ---- processes and memory ----------------------------------------------------------------------------
+function rssMb(pid: number | undefined, field = 'VmRSS'): number {
+  try {
+    const m = new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) / 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
+const childrenOf = (pid: number | undefined): number[] => {
+  try {
+    return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+  } catch {
+    return [];
+  }
+};
+
+const port = 47_000 + (process.pid % 2000);
+const home = mkdtempSync(join(tmpdir(), 'custody-hostile-'));
+const dbName = `custody_hostile_${process.pid}`;
+const env: Record<string, string> = {
+  ...(Object.fromEntries(Object.entries(process.env).filter(([k]) => !['DATABASE_URL', 'REDIS_URL', 'NODE_OPTIONS'].includes(k))) as Record<string, string>),
+  PORT: String(port), CUSTODY_HOME: home, CUSTODY_QUEUE_PREFIX: `hostile${process.pid}`,
+  CUSTODY_RATE_LIMIT_PER_MINUTE: '100000000', CUSTODY_AUTH_FAILURES_PER_MINUTE: '100000', CUSTODY_MAX_UPLOAD_FILES: '10000',
+  CUSTODY_PARSE_TIMEOUT_MS: String(PARSE_TIMEOUT_MS), CUSTODY_MAX_UPLOAD_BYTES: String(60 * 1024 * 1024), LOG_LEVEL: 'warn',
+};
+if (production) {
+  const u = new URL(process.env.DATABASE_URL!);
+  const admin = new pg.Client(process.env.DATABASE_URL);
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${dbName}`);
+  await admin.end();
+  u.pathname = `/${dbName}`;
+  env.DATABASE_URL = u.toString();
+  env.REDIS_URL = process.env.REDIS_URL!;
+}
+
+const built = spawnSync(process.execPath, [join(root, 'scripts/ensure-built.mjs')], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+if (built.status !== 0) throw new Error('build failed');
+const dist = (p: string) => join(root, 'dist', p);
+
+function cli(args: string[]): { out: string; err: string } {
+  const r = spawnSync(process.execPath, [dist('apps/cli/src/main.js'), ...args], { cwd: root, env, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`custody ${args.join(' ')}: ${r.stderr}`);
+  return { out: r.stdout.trim(), err: r.stderr };
+}
+const workspaces: Record<string, { slug: string; key: string }> = {};
+for (const name of ['Attacker', 'Quiet', 'Flood']) {
+  const { out, err } = cli(['keys', 'create', '--workspace', name]);
+  workspaces[name] = { key: out.split('\n').pop()!, slug: /for workspace "([^"]+)"/.exec(err)![1] };
+}
+
+const deaths: string[] = [];
+let stopping = false;
+function start(what: string, args: string[]): ChildProcess {
+  const child = spawn(process.execPath, args, { cwd: root, env, stdio: ['ignore', 'ignore', 'pipe'] });
+  let tail = '';
+  child.stderr!.on('data', (d: Buffer) => (tail = (tail + d.toString()).slice(-2000)));
+  child.on('exit', (code, signal) => !stopping && deaths.push(`${what} exited (${signal ?? code}): ${tail.split('\n').slice(-3).join(' | ')}`));
+  return child;
+}
+const api = production ? start('api', [dist('apps/api/src/main.js')]) : start('serve', [dist('apps/cli/src/main.js'), 'serve', '--port', String(port)]);
+const base = `http://127.0.0.1:${port}`;
+for (let t = Date.now(); ; await new Promise((r) => setTimeout(r, 250))) {
+  if ((await fetch(`${base}/api/health`).catch(() => undefined))?.ok) break;
+  if (Date.now() - t > 120_000 || deaths.length) throw new Error(`service did not start: ${deaths.join('; ')}`);
+}
+const worker = production ? start('worker', [dist('apps/worker/src/main.js')]) : api;
+await new Promise((r) => setTimeout(r, production ? 3000 : 0));
+
+// Memory sampling of the worker process and its sandbox children, every 100 ms.
+const peaks = { worker: 0, sandbox: 0, caseWorker: 0, caseSandbox: 0 };
+const sampler = setInterval(() => {
+  const w = rssMb(worker.pid);
+  const s = Math.max(0, ...childrenOf(worker.pid).map((p) => rssMb(p)));
+  peaks.worker = Math.max(peaks.worker, w);
+  peaks.caseWorker = Math.max(peaks.caseWorker, w);
+  peaks.sandbox = Math.max(peaks.sandbox, s);
+  peaks.caseSandbox = Math.max(peaks.caseSandbox, s);
+}, 100);
+
+// ---- HTTP --------------------------------------------------------------------------------------------
+async function upload(ws: string, fileName: string, bytes: Buffer): Promise<{ id?: string; status: number }> {
+  const form = new FormData();
+  form.append('file', new Blob([new Uint8Array(bytes)]), fileName);
+  const res = await fetch(`${base}/api/workspaces/${workspaces[ws].slug}/documents`, { method: 'POST', body: form, headers: { 'x-api-key': workspaces[ws].key } });
+  const body = (await res.json().catch(() => ({}))) as { id?: string };
+  return { id: body.id, status: res.status };
+}
+interface Doc { id: string; fileName: string; status: string; reason?: string }
+async function docs(ws: string): Promise<Map<string, Doc>> {
+  const res = await fetch(`${base}/api/workspaces/${workspaces[ws].slug}/documents`, { headers: { 'x-api-key': workspaces[ws].key } });
+  return new Map(((await res.json()) as Doc[]).map((d) => [d.id, d]));
+}
+/** Polls until each (workspace, id) is final; returns ms from `t0` to the first poll that saw it final. */
+async function finals(t0: number, want: { ws: string; id: string }[], deadlineMs: number): Promise<Map<string, { ms: number; doc?: Doc }>> {
+  const seen = new Map<string, { ms: number; doc?: Doc }>();
+  while (seen.size < want.length && performance.now() - t0 < deadlineMs) {
+    for (const ws of new Set(want.map((w) => w.ws))) {
+      const all = await docs(ws);
+      for (const w of want.filter((x) => x.ws === ws && !seen.has(x.id))) {
+        const d = all.get(w.id);
+        if (d && FINAL.has(d.status)) seen.set(w.id, { ms: performance.now() - t0, doc: d });
+      }
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return seen;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+let goodSeq = 0;
+async function quietLatency(): Promise<number> {
+  const t0 = performance.now();
+  const { id } = await upload('Quiet', `contracts/quiet-${goodSeq++}.md`, GOOD(goodSeq));
+  const r = (await finals(t0, [{ ws: 'Quiet', id: id! }], 120_000)).get(id!);
+  return r ? r.ms : Infinity;
+}
+
+// ---- 1. baseline ----------------------------------------------------------------------------------------
+say(`mode: ${production ? 'production (API + worker processes, PostgreSQL + Redis)' : 'embedded (custody serve)'}; parse budget ${PARSE_TIMEOUT_MS} ms`);
+await quietLatency(); // first document also starts the sandbox processes: not part of the baseline
+const baselineRuns: number[] = [];
+for (let i = 0; i < 5; i++) baselineRuns.push(await quietLatency());
+const baseline = median(baselineRuns);
+say(`baseline: Quiet's good document ${secs(baseline)} s (median of ${baselineRuns.map(secs).join(', ')})`);
+
+// ---- 2. catalogue, one case at a time beside a Quiet document ------------------------------------------
+interface Row { case: string; file: string; upload: number; status: string; reason?: string; seconds: number | null; ok: boolean; quietSeconds: number | null; workerPeakMb: number; sandboxPeakMb: number }
+const rows: Row[] = [];
+const cache = new Map<string, Buffer>();
+const cases = CATALOGUE.filter((c) => !only || only.some((o) => c.name.includes(o)));
+const expected = (c: HostileCase, d?: Doc) => {
+  if (!d) return false;
+  const okStatus = c.expect.status === 'any' || c.expect.status.split('|').includes(d.status);
+  return okStatus && (!c.expect.reason || c.expect.reason.test(d.reason ?? ''));
+};
+for (const c of cases) {
+  const bytes = await c.bytes();
+  if (bytes.length < 8 * 1024 * 1024) cache.set(c.name, bytes);
+  peaks.caseWorker = 0;
+  peaks.caseSandbox = 0;
+  const t0 = performance.now();
+  const [h, q] = await Promise.all([upload('Attacker', c.file, bytes), upload('Quiet', `contracts/quiet-${goodSeq++}.md`, GOOD(goodSeq))]);
+  const want = [...(h.id ? [{ ws: 'Attacker', id: h.id }] : []), { ws: 'Quiet', id: q.id! }];
+  const got = await finals(t0, want, PARSE_TIMEOUT_MS + 120_000);
+  const hd = h.id ? got.get(h.id) : undefined;
+  const row: Row = {
+    case: c.name, file: c.file, upload: h.status, status: h.id ? (hd?.doc?.status ?? 'NOT FINAL') : `refused ${h.status}`,
+    reason: hd?.doc?.reason?.slice(0, 140), seconds: hd ? secs(hd.ms) : null,
+    ok: h.id ? expected(c, hd?.doc) : h.status >= 400 && h.status < 500 && c.expect.status !== 'processed',
+    quietSeconds: got.get(q.id!) ? secs(got.get(q.id!)!.ms) : null, workerPeakMb: Math.round(peaks.caseWorker), sandboxPeakMb: Math.round(peaks.caseSandbox),
+  };
+  rows.push(row);
+  say(`${row.ok ? 'ok  ' : 'FAIL'} ${c.name.padEnd(52)} ${row.status.padEnd(10)} ${String(row.seconds ?? '-').padStart(6)} s  quiet ${String(row.quietSeconds ?? '-').padStart(5)} s  worker ${row.workerPeakMb} MB  sandbox ${row.sandboxPeakMb} MB  ${row.reason ?? ''}`);
+}
+
+// ---- 3. burst: the catalogue again plus N ordinary documents from Flood, then Quiet -----------------------
+say(`burst: ${cache.size} cached hostile cases + ${BURST} ordinary documents from Flood, then one from Quiet`);
+const burstStart = performance.now();
+const items: [string, Buffer][] = [...[...cache].map(([n, b], i): [string, Buffer] => [`burst/${i}-${CATALOGUE.find((c) => c.name === n)!.file.replace(/[^\w.-]/g, '_')}`, b]),
+  ...Array.from({ length: BURST }, (_, i): [string, Buffer] => [`burst/contract-${i}.md`, Buffer.concat([GOOD(100_000 + i), Buffer.from(`Flood ${i}\n`)])])];
+const floodIds: string[] = [];
+for (let i = 0; i < items.length; i += 8) {
+  const res = await Promise.all(items.slice(i, i + 8).map(([n, b]) => upload('Flood', n, b)));
+  for (const r of res) if (r.id) floodIds.push(r.id);
+}
+const burstQuiet = await quietLatency();
+const drained = await finals(burstStart, floodIds.map((id) => ({ ws: 'Flood', id })), 30 * 60_000);
+const burstDrainSeconds = secs(Math.max(0, ...[...drained.values()].map((v) => v.ms)));
+say(`burst: Quiet's document ${secs(burstQuiet)} s while ${floodIds.length} Flood documents were queued; Flood drained in ${burstDrainSeconds} s (${drained.size}/${floodIds.length} final)`);
+
+clearInterval(sampler);
+const workerHwm = Math.round(rssMb(worker.pid, 'VmHWM'));
+stopping = true;
+api.kill('SIGTERM');
+if (worker !== api) worker.kill('SIGTERM');
+await new Promise((r) => setTimeout(r, 3000));
+if (production) {
+  const admin = new pg.Client(process.env.DATABASE_URL);
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`).catch(() => undefined);
+  await admin.end();
+}
+rmSync(home, { recursive: true, force: true });
+
+// ---- report ----------------------------------------------------------------------------------------------
+const catalogueQuiet = rows.map((r) => (r.quietSeconds ?? Infinity) * 1000);
+const quietLimit = Math.max(3 * baseline, baseline + 5000);
+const goals = [
+  { what: `catalogue cases final with the expected status (${rows.length} cases)`, value: `${rows.filter((r) => r.ok).length}/${rows.length}`, target: 'all', ok: rows.every((r) => r.ok) },
+  { what: 'worker deaths', value: String(deaths.length), target: '0', ok: deaths.length === 0 },
+  { what: 'cases past the parse budget + 30 s', value: String(rows.filter((r) => r.seconds === null || r.seconds * 1000 > PARSE_TIMEOUT_MS + 30_000).length), target: '0', ok: rows.every((r) => r.seconds === null ? r.status.startsWith('refused') : r.seconds * 1000 <= PARSE_TIMEOUT_MS + 30_000) },
+  { what: 'worker process peak RSS (VmHWM)', value: `${workerHwm} MB (sampled ${Math.round(peaks.worker)} MB); sandbox process peak ${Math.round(peaks.sandbox)} MB`, target: '< 1024 MB', ok: workerHwm < 1024 },
+  { what: "Quiet's latency beside each case (median / max)", value: `${secs(median(catalogueQuiet))} / ${secs(Math.max(...catalogueQuiet))} s (baseline ${secs(baseline)} s)`, target: `≤ ${secs(quietLimit)} s`, ok: Math.max(...catalogueQuiet) <= quietLimit },
+  { what: "Quiet's latency during the burst", value: `${secs(burstQuiet)} s behind ${floodIds.length} Flood documents`, target: `≤ ${secs(PARSE_TIMEOUT_MS + baseline)} s`, ok: burstQuiet <= PARSE_TIMEOUT_MS + baseline },
+];
+if (goals.some((g) => !g.ok)) process.exitCode = 1;
+const result = { mode: production ? 'production' : 'embedded', parseTimeoutMs: PARSE_TIMEOUT_MS, baselineSeconds: secs(baseline), cases: rows, burst: { documents: floodIds.length, quietSeconds: secs(burstQuiet), drainSeconds: burstDrainSeconds, final: drained.size }, workerPeakRssMb: workerHwm, sandboxPeakRssMb: Math.round(peaks.sandbox), deaths, goals };
+if (asJson) console.log(JSON.stringify(result, null, 2));
+else for (const g of goals) console.log(`${g.ok ? 'PASS' : 'FAIL'}  ${g.what}: ${g.value} (target ${g.target})`);
+process.exit();
