@@ -115,6 +115,12 @@ export class DocumentRepository {
     return rows.map(toDoc);
   }
 
+  /** How many documents are accepted but not finished (health's real backlog, whatever the queue holds). */
+  async unfinishedCount(): Promise<number> {
+    const r = await this.ds.query(`SELECT count(*)::int AS n FROM document WHERE status IN ('received', 'processing')`);
+    return Number(r[0].n);
+  }
+
   async markProcessing(id: string): Promise<void> {
     await this.ds.query(`UPDATE document SET status = 'processing', attempts = attempts + 1 WHERE id = $1 AND status IN ('received', 'processing')`, [id]);
   }
