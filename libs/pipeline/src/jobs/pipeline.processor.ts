@@ -17,6 +17,9 @@ import { Reconciler } from './reconciler.js';
 
 type Handler = (data: never) => Promise<void>;
 
+/** Attempts for an error that is neither bad input nor an outage (the retries before outages got longer ones). */
+const OTHER_ERROR_ATTEMPTS = 5;
+
 /**
  * The one processor of the pipeline queue, dispatching on the job name to a command. Each step then enqueues
  * what follows its event (FOLLOW_UPS, jobs/follow-ups.ts) before it completes, also when a retried step finds
@@ -73,8 +76,10 @@ export class PipelineProcessor implements OnApplicationBootstrap, OnModuleDestro
     try {
       await handler(job.data as never);
     } catch (err) {
-      // Bad input is final; infrastructure errors are retried with backoff.
+      // Bad input is final; infrastructure errors are retried with backoff through an outage (JOB_OPTIONS);
+      // any other error (a bug, a resource limit) is not worth two minutes of retries: it fails after a few.
       if (err instanceof CustodyError && !err.retryable) throw new UnrecoverableError(`${err.code}: ${err.message}`);
+      if (!isQueueUnavailable(err) && job.attemptsMade + 1 >= OTHER_ERROR_ATTEMPTS) throw new UnrecoverableError(safeErrorText(err));
       throw err;
     }
   }
@@ -106,7 +111,7 @@ export class PipelineProcessor implements OnApplicationBootstrap, OnModuleDestro
     if (job?.name === JobName.Extract && final && !isQueueUnavailable(err)) {
       const { documentId } = job.data as PayloadOf<JobName.Extract>;
       await this.db.documents
-        .recordOutcome(documentId, { type: 'unknown', status: 'failed', reason: `processing failed: ${safeErrorText(err)}` })
+        .recordOutcome(documentId, { type: 'unknown', status: 'failed', reason: `processing failed: ${err instanceof UnrecoverableError ? err.message : safeErrorText(err)}` })
         .catch((e: Error) => this.log.error(`could not mark document failed: ${e.message}`));
     }
   }
