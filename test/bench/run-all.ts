@@ -21,6 +21,8 @@
  *   reference in the same run: 100k under 5 s of audit time and under 1.5 GB, 10k under 1 s.
  * - cli-startup: whole `custody` processes, median wall time: `--version` and `rules` < 0.5 s, `extract` of a
  *   10 KB text < 1 s, the example's audit < 2 s (issue 9), each printed beside a bare `node -e 0`.
+ * - outages (issue 12): 200 documents through Redis stopped 20 s, PostgreSQL restarted and the worker SIGKILLed:
+ *   0 lost, 0 duplicated, final graph, findings and score identical to an undisturbed audit.
  * When the shared corpus is absent, its targets are reported as skipped, not passed.
  */
 import { spawn } from 'node:child_process';
@@ -142,6 +144,14 @@ function auditChecks(r: Record<string, unknown>): Check[] {
   return goals.map((g) => ({ bench: 'audit', what: g.what, value: g.value, target: g.target, ok: g.ok }));
 }
 
+function outageChecks(r: Record<string, unknown>): Check[] {
+  const o = r as { documents: number; lost: number; duplicated: number; sameGraphAndFindings: boolean; score: number; referenceScore: number };
+  return [
+    { bench: 'outages', what: `documents lost / duplicated of ${o.documents}`, value: `${o.lost} / ${o.duplicated}`, target: '0 / 0', ok: o.lost === 0 && o.duplicated === 0 },
+    { bench: 'outages', what: 'final graph, findings and score vs undisturbed', value: `${o.sameGraphAndFindings ? 'same' : 'different'}, ${o.score} vs ${o.referenceScore}`, target: 'identical', ok: o.sameGraphAndFindings && o.score === o.referenceScore },
+  ];
+}
+
 const BENCHES: { name: string; checks: (r: Record<string, unknown>) => Check[] }[] = [
   { name: 'extraction', checks: extractionChecks },
   { name: 'integrations', checks: integrationsChecks },
@@ -149,6 +159,7 @@ const BENCHES: { name: string; checks: (r: Record<string, unknown>) => Check[] }
   { name: 'dashboard', checks: dashboardChecks },
   { name: 'audit', checks: auditChecks },
   { name: 'cli-startup', checks: cliChecks },
+  { name: 'outages', checks: outageChecks },
 ];
 
 const runs: BenchRun[] = [];

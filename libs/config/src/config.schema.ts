@@ -18,6 +18,13 @@ export const ConfigSchema = z.object({
   workerConcurrency: z.coerce.number().int().min(1).max(64).default(2),
   /** How long a worker holds a job before another may take it over (a crashed worker's job is retried after this). */
   jobLockMs: z.coerce.number().int().min(1000).default(30_000),
+  /**
+   * How often a job-processing process looks for documents accepted but not processed and without a live job
+   * (stranded by an outage or a crash) and enqueues them again; also done at boot.
+   */
+  reconcileIntervalMs: z.coerce.number().int().min(500).default(30_000),
+  /** Longest wait for PostgreSQL or Redis on the request path (health, enqueue): past it, 503 naming the dependency. */
+  dependencyTimeoutMs: z.coerce.number().int().min(100).default(3000),
   maxUploadBytes: z.coerce.number().int().min(1).default(50 * 1024 * 1024),
   /**
    * Parsing budgets, per document, enforced in the sandbox process that reads it (libs/pipeline/src/sandbox):

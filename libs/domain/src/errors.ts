@@ -70,3 +70,16 @@ export function safeErrorText(err: unknown): string {
   const e = err as { name?: string; code?: unknown };
   return [e?.name ?? 'Error', typeof e?.code === 'string' ? e.code : undefined].filter(Boolean).join(' ');
 }
+
+/** Which service a request or job could not reach. */
+export type Dependency = 'database' | 'queue';
+
+/**
+ * A service Custody depends on is down or did not answer in time: the API answers 503 with the dependency
+ * and Retry-After (never a hang, never a stack trace); a job retries with backoff.
+ */
+export class ServiceUnavailableError extends CustodyError {
+  constructor(readonly dependency: Dependency, message = `the ${dependency} is unavailable; retry shortly`) {
+    super('unavailable', message, { dependency }, true);
+  }
+}

@@ -21,6 +21,9 @@ export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions
     installExtensions: false,
     // Off: TypeORM's error log prints query parameters, which can carry PHI. Errors still propagate.
     logging: false,
+    // A server that is down refuses at once, but one that is unreachable would hold a request until the OS
+    // gives up (minutes): a bounded connect turns that into an error the API answers 503.
+    connectTimeoutMS: 5000,
     extra: { max: poolSize },
   };
 }

@@ -9,3 +9,4 @@ export * from './repositories/api-key.repository.js';
 export * from './repositories/document.repository.js';
 export * from './repositories/projection.repository.js';
 export * from './persistence.js';
+export * from './connection-errors.js';

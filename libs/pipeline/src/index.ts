@@ -5,6 +5,8 @@ export * from './jobs/job-catalogue.js';
 export * from './jobs/job-queue.js';
 export * from './jobs/queue-connection.js';
 export * from './jobs/follow-ups.js';
+export * from './jobs/reconciler.js';
+export * from './deadline.js';
 export * from './jobs/rescore.scheduler.js';
 export * from './commands/workspace-changes.command.js';
 export * from './commands/ingest-document.command.js';

@@ -7,6 +7,7 @@ import { RecordSettingChangeHandler } from './commands/record-setting-change.com
 import { CorrectFactHandler, RecordEvidenceReadHandler, ReprocessWorkspaceHandler, TriageFindingHandler } from './commands/workspace-changes.command.js';
 import { RescoreWorkspacesHandler } from './commands/score-workspace.command.js';
 import { FollowUps } from './jobs/follow-ups.js';
+import { Reconciler } from './jobs/reconciler.js';
 import { RescoreScheduler } from './jobs/rescore.scheduler.js';
 import { ProjectGraphHandler } from './commands/project-graph.command.js';
 import { ScoreWorkspaceHandler } from './commands/score-workspace.command.js';
@@ -48,7 +49,7 @@ export class PipelineModule {
       ExtractDocumentHandler,
       ProjectGraphHandler,
       ScoreWorkspaceHandler,
-      ...(processJobs ? [PipelineProcessor, RescoreScheduler] : []),
+      ...(processJobs ? [PipelineProcessor, Reconciler, RescoreScheduler] : []),
     ];
     return {
       module: PipelineModule,

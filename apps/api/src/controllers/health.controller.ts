@@ -1,27 +1,47 @@
-import { Controller, Get, Inject } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Inject, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { HealthDto } from '../openapi/responses.dto.js';
+import type { CustodyConfig } from '@custody/config';
 import type { Persistence } from '@custody/persistence';
-import { JobQueue, PERSISTENCE, RUNTIME, type Runtime } from '@custody/pipeline';
+import { CONFIG, JobQueue, PERSISTENCE, RUNTIME, withDeadline, type Runtime } from '@custody/pipeline';
 import { Public } from '../auth/public.decorator.js';
 
 @ApiTags('health')
 @Controller('api/health')
 export class HealthController {
-  constructor(@Inject(PERSISTENCE) private readonly db: Persistence, @Inject(RUNTIME) private readonly runtime: Runtime, private readonly jobs: JobQueue) {}
+  constructor(
+    @Inject(PERSISTENCE) private readonly db: Persistence,
+    @Inject(RUNTIME) private readonly runtime: Runtime,
+    @Inject(CONFIG) private readonly config: CustodyConfig,
+    private readonly jobs: JobQueue,
+  ) {}
 
+  /**
+   * Each check is bounded by `dependencyTimeoutMs`, so health answers within that time whatever is down, and
+   * answers 503 naming what is down (a load balancer stops routing; an operator sees which). `documents.unfinished`
+   * is the real backlog: documents accepted but not finished, whether or not the queue holds a job for them.
+   */
   @Public()
   @Get()
-  @ApiOperation({ summary: 'Liveness and readiness: database and queue reachable' })
+  @ApiOperation({ summary: 'Liveness and readiness: database and queue reachable, and the real backlog' })
   @ApiOkResponse({ type: HealthDto })
-  async health() {
-    const database = await this.db.dataSource.query('SELECT 1').then(() => 'up', () => 'down');
-    const pending = await this.jobs.pending().catch(() => -1);
+  @ApiServiceUnavailableResponse({ type: HealthDto, description: 'a dependency is down; `down` names it' })
+  async health(@Res({ passthrough: true }) res: Response) {
+    const ms = this.config.dependencyTimeoutMs;
+    const [unfinished, pending] = await Promise.all([
+      withDeadline(this.db.documents.unfinishedCount(), ms, 'database').catch(() => undefined),
+      this.jobs.pending().catch(() => undefined),
+    ]);
+    const down = [...(unfinished === undefined ? ['database'] : []), ...(pending === undefined ? ['queue'] : [])];
+    if (down.length) res.status(503);
     return {
-      status: database === 'up' && pending >= 0 ? 'ok' : 'degraded',
+      status: down.length ? 'degraded' : 'ok',
       mode: this.runtime.embedded ? 'embedded' : 'production',
-      database,
-      queue: pending >= 0 ? { backend: this.runtime.queue.kind, pending } : 'down',
+      database: unfinished === undefined ? 'down' : 'up',
+      queue: { backend: this.runtime.queue.kind, status: pending === undefined ? 'down' : 'up', ...(pending === undefined ? {} : { pending }) },
+      documents: unfinished === undefined ? {} : { unfinished },
+      down,
     };
   }
 }

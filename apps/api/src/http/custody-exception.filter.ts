@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
-import { CustodyError } from '@custody/domain';
+import { CustodyError, ServiceUnavailableError } from '@custody/domain';
+import { isDatabaseUnavailable } from '@custody/persistence';
 import type { Response } from 'express';
 
 const STATUS: Record<string, number> = {
@@ -12,7 +13,11 @@ const STATUS: Record<string, number> = {
   too_large: 413,
   too_complex: 422,
   timeout: 422,
+  unavailable: 503,
 };
+
+/** Seconds a client should wait before retrying while a dependency is down (about one reconnect cycle). */
+const RETRY_AFTER_S = 5;
 
 /** The one place library errors become HTTP: codes map to statuses; unknown errors are 500 without internals. */
 @Catch()
@@ -22,7 +27,11 @@ export class CustodyExceptionFilter implements ExceptionFilter {
   catch(err: unknown, host: ArgumentsHost): void {
     const res = host.switchToHttp().getResponse<Response>();
     if (res.headersSent) return;
+    // PostgreSQL down or restarting, reached from any route (the key check reads it first): a 503 that names
+    // the dependency, not a 500 with the driver's text.
+    if (!(err instanceof CustodyError) && isDatabaseUnavailable(err)) err = new ServiceUnavailableError('database');
     if (err instanceof CustodyError) {
+      if (err.code === 'unavailable') res.setHeader('Retry-After', String(RETRY_AFTER_S));
       res.status(STATUS[err.code] ?? 400).json({ error: err.code, message: err.message, details: err.details });
       return;
     }

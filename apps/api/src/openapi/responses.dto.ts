@@ -133,5 +133,9 @@ export class HealthDto {
   @ApiProperty({ enum: ['ok', 'degraded'] }) status!: string;
   @ApiProperty({ enum: ['embedded', 'production'] }) mode!: string;
   @ApiProperty({ enum: ['up', 'down'] }) database!: string;
-  @ApiProperty({ oneOf: [{ type: 'string', enum: ['down'] }, { type: 'object', properties: { backend: { type: 'string' }, pending: { type: 'number' } } }] }) queue!: unknown;
+  @ApiProperty({ type: 'object', properties: { backend: { type: 'string', enum: ['redis', 'postgres'] }, status: { type: 'string', enum: ['up', 'down'] }, pending: { type: 'number', description: 'jobs waiting, delayed or running (absent while the queue is down)' } } })
+  queue!: { backend: string; status: string; pending?: number };
+  @ApiProperty({ type: 'object', properties: { unfinished: { type: 'number', description: 'documents accepted but not yet processed (absent while the database is down)' } } })
+  documents!: { unfinished?: number };
+  @ApiProperty({ type: [String], enum: ['database', 'queue'], description: 'dependencies that are down or did not answer in time' }) down!: string[];
 }

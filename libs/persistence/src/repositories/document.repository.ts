@@ -108,17 +108,22 @@ export class DocumentRepository {
     return rows.map(toDoc);
   }
 
-  /** How many of a workspace's documents are accepted but not yet finished (its share of the queue). */
-  async unfinishedCount(workspaceId: string): Promise<number> {
-    const [row] = (await this.ds.query(`SELECT count(*)::int AS n FROM document WHERE workspace_id = $1 AND status IN ('received', 'processing')`, [workspaceId])) as { n: number }[];
-    return Number(row?.n ?? 0);
-  }
-
   /** Documents accepted but not yet finished: re-enqueued at boot so nothing is lost if a process died. */
   async unfinished(): Promise<StoredDocument[]> {
     const rows = await this.ds.getRepository(DocumentEntity).createQueryBuilder('d')
       .where(`d.status IN ('received', 'processing')`).orderBy('d.created_at', 'ASC').getMany();
     return rows.map(toDoc);
+  }
+
+  /**
+   * How many documents are accepted but not finished: a workspace's share of the queue (fair priorities), or,
+   * without one, health's real backlog whatever the queue holds.
+   */
+  async unfinishedCount(workspaceId?: string): Promise<number> {
+    const [row] = (workspaceId === undefined
+      ? await this.ds.query(`SELECT count(*)::int AS n FROM document WHERE status IN ('received', 'processing')`)
+      : await this.ds.query(`SELECT count(*)::int AS n FROM document WHERE workspace_id = $1 AND status IN ('received', 'processing')`, [workspaceId])) as { n: number }[];
+    return Number(row?.n ?? 0);
   }
 
   async markProcessing(id: string): Promise<void> {

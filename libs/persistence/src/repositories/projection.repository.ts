@@ -1,4 +1,4 @@
-import { compareFindings, type Finding, type Graph, type Lens, type Score } from '@custody/domain';
+import { compareFindings, PROJECTION_INPUT_EVENTS, type Finding, type Graph, type Lens, type Score } from '@custody/domain';
 import { IsNull, type DataSource } from 'typeorm';
 import { FindingEntity, FlowEdgeEntity, GraphProjectionEntity, ScoreEntity, SystemNodeEntity } from '../entities/index.js';
 import type { EventStoreRepository, StoredEvent } from './event-store.repository.js';
@@ -57,6 +57,29 @@ export class ProjectionRepository {
       const event = await this.events.append(m, workspaceId, 'GraphChanged', { version, affected, systems: graph.systems.length, flows: graph.flows.length });
       return { changed: true, version, affected, event };
     });
+  }
+
+  /**
+   * Workspaces whose read models lag their inputs: a projection older than the latest input event, or a score
+   * of an older graph version than the projection's. After a step's job was lost to an outage these stay behind
+   * until something enqueues the step again (the Reconciler does). One query, so a fleet costs one round trip.
+   */
+  async lagging(): Promise<{ workspaceId: string; inputSeq: number; projected?: { eventSeq: number; version: number }; scoredVersion?: number }[]> {
+    const rows: { workspace_id: string; input_seq: string; event_seq: string | null; version: number | null; graph_version: number | null }[] = await this.ds.query(
+      `SELECT i.workspace_id, i.seq AS input_seq, g.event_seq, g.version, s.graph_version
+         FROM (SELECT workspace_id, max(seq) AS seq FROM event WHERE type = ANY($1) GROUP BY workspace_id) i
+         LEFT JOIN graph_projection g ON g.workspace_id = i.workspace_id
+         LEFT JOIN score s ON s.workspace_id = i.workspace_id
+        WHERE g.workspace_id IS NULL OR g.event_seq < i.seq OR s.workspace_id IS NULL OR s.graph_version < g.version
+        ORDER BY i.workspace_id`,
+      [PROJECTION_INPUT_EVENTS],
+    );
+    return rows.map((r) => ({
+      workspaceId: r.workspace_id,
+      inputSeq: Number(r.input_seq),
+      projected: r.version === null ? undefined : { eventSeq: Number(r.event_seq), version: r.version },
+      scoredVersion: r.graph_version ?? undefined,
+    }));
   }
 
   /**

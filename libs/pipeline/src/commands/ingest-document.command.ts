@@ -1,6 +1,6 @@
-import { Inject } from '@nestjs/common';
+import { Inject, Logger } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { InvalidInputError, type DocumentStatus } from '@custody/domain';
+import { InvalidInputError, ServiceUnavailableError, type DocumentStatus } from '@custody/domain';
 import type { Persistence } from '@custody/persistence';
 import { prepareForStorage } from '@custody/audit';
 import { FollowUps } from '../jobs/follow-ups.js';
@@ -30,6 +30,8 @@ export class IngestDocumentCommand extends Command<IngestResult> {
 
 @CommandHandler(IngestDocumentCommand)
 export class IngestDocumentHandler implements ICommandHandler<IngestDocumentCommand> {
+  private readonly log = new Logger('IngestDocument');
+
   constructor(@Inject(PERSISTENCE) private readonly db: Persistence, private readonly followUps: FollowUps, private readonly uploads: UploadSandbox) {}
 
   async execute(cmd: IngestDocumentCommand): Promise<IngestResult> {
@@ -38,10 +40,14 @@ export class IngestDocumentHandler implements ICommandHandler<IngestDocumentComm
       workspaceId: cmd.workspaceId, fileName: cmd.fileName, sha256: stored.sha256, content: stored.content,
       size: cmd.bytes.length, redacted: stored.redacted, redactions: stored.records, actor: cmd.actor, failed: stored.unscannable,
     });
-    // After commit, and again for a known but unfinished document. If the process dies right here, the
-    // boot-time reconcile re-enqueues unfinished documents.
+    // After commit, and again for a known but unfinished document. If the process dies right here, or the
+    // queue is down, the Reconciler (at boot and every reconcileIntervalMs) enqueues unfinished documents: the
+    // document is stored, so the upload is accepted (202) rather than failed with work that was not lost.
     if (document.status === 'received' || document.status === 'processing') {
-      await this.followUps.after('DocumentReceived', { documentId: document.id }, { workspaceId: cmd.workspaceId, seq: event?.seq });
+      await this.followUps.after('DocumentReceived', { documentId: document.id }, { workspaceId: cmd.workspaceId, seq: event?.seq }).catch((err: unknown) => {
+        if (!(err instanceof ServiceUnavailableError)) throw err;
+        this.log.warn(`document ${document.id} stored; its job waits for the queue (${err.message})`);
+      });
     }
     return { documentId: document.id, status: document.status, created, sha256: document.sha256 };
   }

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
-import { Queue } from 'bullmq';
+import { Queue, type JobsOptions } from 'bullmq';
 import type { CustodyConfig } from '@custody/config';
+import { withDeadline } from '../deadline.js';
 import type { Runtime } from '../runtime.js';
 import { CONFIG, RUNTIME } from '../tokens.js';
 import { JOB_QUEUE, jobId, QueueName, type JobName, type PayloadOf } from './job-catalogue.js';
@@ -10,8 +11,26 @@ import { queueConnection } from './queue-connection.js';
 const MAX_PRIORITY = 2 ** 21 - 1;
 
 /**
+ * Retries ride out a dependency outage: exponential from 1 s, eight attempts wait 1+2+…+64 = 127 s in all, so
+ * a job started as PostgreSQL or Redis goes away is still retrying when it returns (an outage of ~30 s is used
+ * up by the sixth attempt). What outlasts even that is re-enqueued by the Reconciler.
+ */
+export const JOB_OPTIONS: JobsOptions = {
+  attempts: 8,
+  backoff: { type: 'exponential', delay: 1000 },
+  removeOnComplete: true,
+  removeOnFail: false,
+};
+
+/** Where a job stands: still to run (live), finished or failed and kept, or not in the queue at all. */
+export type JobStanding = 'live' | 'failed' | 'completed' | 'absent';
+
+const LIVE = new Set(['waiting', 'active', 'delayed', 'prioritized', 'waiting-children']);
+
+/**
  * Producer side of the job catalogue. Failed jobs are kept for inspection; completed ones are removed so a
- * deterministic id can be used again by a later, genuinely new piece of work.
+ * deterministic id can be used again by a later, genuinely new piece of work. Every call is bounded by
+ * `dependencyTimeoutMs` and fails with ServiceUnavailableError('queue') while the queue's store is down.
  */
 @Injectable()
 export class JobQueue implements OnModuleDestroy {
@@ -23,7 +42,7 @@ export class JobQueue implements OnModuleDestroy {
   queue(name: QueueName): Queue {
     let q = this.queues.get(name);
     if (!q) {
-      q = new Queue(name, { connection: queueConnection(this.runtime.queue), prefix: this.config.queuePrefix });
+      q = new Queue(name, { connection: queueConnection(this.runtime.queue, { producer: true }), prefix: this.config.queuePrefix });
       q.on('error', (err) => this.log.error(`queue ${name}: ${err.message}`));
       this.queues.set(name, q);
     }
@@ -36,22 +55,49 @@ export class JobQueue implements OnModuleDestroy {
    */
   async add<N extends JobName>(name: N, data: PayloadOf<N>, seq?: number, priority = 1): Promise<string> {
     const id = jobId(name, data, seq);
-    await this.queue(JOB_QUEUE[name]).add(name, data, {
+    await this.bounded(this.queue(JOB_QUEUE[name]).add(name, data, {
+      ...JOB_OPTIONS,
       jobId: id,
       priority: Math.min(Math.max(1, Math.floor(priority)), MAX_PRIORITY),
-      attempts: 5,
-      backoff: { type: 'exponential', delay: 1000 },
-      removeOnComplete: true,
-      removeOnFail: false,
-    });
+    }));
     return id;
+  }
+
+  /** Where the job with this deterministic id stands. */
+  async standing<N extends JobName>(name: N, data: PayloadOf<N>, seq?: number): Promise<JobStanding> {
+    const state = await this.bounded(this.queue(JOB_QUEUE[name]).getJobState(jobId(name, data, seq)));
+    if (LIVE.has(state)) return 'live';
+    return state === 'failed' || state === 'completed' ? state : 'absent';
+  }
+
+  /**
+   * Makes sure the job will run (again): a failed or kept job with this id is moved back to wait with its
+   * attempts reset (adding it would collide with the id and do nothing), an absent one is added, a live one
+   * is left alone. Returns what was done.
+   */
+  async requeue<N extends JobName>(name: N, data: PayloadOf<N>, seq?: number): Promise<'live' | 'retried' | 'added'> {
+    const standing = await this.standing(name, data, seq);
+    if (standing === 'live') return 'live';
+    if (standing === 'absent') {
+      await this.add(name, data, seq);
+      return 'added';
+    }
+    const job = await this.bounded(this.queue(JOB_QUEUE[name]).getJob(jobId(name, data, seq)));
+    if (!job) {
+      // Removed between the two reads (another process requeued and finished it): add it anew, deduplicated.
+      await this.add(name, data, seq);
+      return 'added';
+    }
+    // Only a job still in that state moves: two reconcilers racing retry it once, the other gets an error.
+    await this.bounded(job.retry(standing, { resetAttemptsMade: true, resetAttemptsStarted: true }));
+    return 'retried';
   }
 
   /** Jobs not yet finished, across queues (used to wait until the pipeline drains). */
   async pending(): Promise<number> {
     let n = 0;
     for (const name of Object.values(QueueName)) {
-      const c = await this.queue(name).getJobCounts('waiting', 'active', 'delayed', 'prioritized', 'waiting-children');
+      const c = await this.bounded(this.queue(name).getJobCounts('waiting', 'active', 'delayed', 'prioritized', 'waiting-children'));
       n += Object.values(c).reduce((a, b) => a + b, 0);
     }
     return n;
@@ -60,12 +106,16 @@ export class JobQueue implements OnModuleDestroy {
   async failed(): Promise<{ id?: string; name: string; reason: string }[]> {
     const out: { id?: string; name: string; reason: string }[] = [];
     for (const name of Object.values(QueueName)) {
-      for (const j of await this.queue(name).getFailed()) out.push({ id: j.id, name: j.name, reason: j.failedReason });
+      for (const j of await this.bounded(this.queue(name).getFailed())) out.push({ id: j.id, name: j.name, reason: j.failedReason });
     }
     return out;
   }
 
   async onModuleDestroy(): Promise<void> {
     await Promise.all([...this.queues.values()].map((q) => q.close()));
+  }
+
+  private bounded<T>(work: Promise<T>): Promise<T> {
+    return withDeadline(work, this.config.dependencyTimeoutMs, 'queue');
   }
 }

@@ -9,11 +9,16 @@ import { ProjectGraphCommand } from '../commands/project-graph.command.js';
 import { RescoreWorkspacesCommand, ScoreWorkspaceCommand } from '../commands/score-workspace.command.js';
 import type { Runtime } from '../runtime.js';
 import { CONFIG, PERSISTENCE, RUNTIME } from '../tokens.js';
+import { isQueueUnavailable } from '../deadline.js';
 import { FollowUps } from './follow-ups.js';
 import { JobName, QueueName, type PayloadOf } from './job-catalogue.js';
 import { queueConnection } from './queue-connection.js';
+import { Reconciler } from './reconciler.js';
 
 type Handler = (data: never) => Promise<void>;
+
+/** Attempts for an error that is neither bad input nor an outage (the retries before outages got longer ones). */
+const OTHER_ERROR_ATTEMPTS = 5;
 
 /**
  * The one processor of the pipeline queue, dispatching on the job name to a command. Each step then enqueues
@@ -33,6 +38,7 @@ export class PipelineProcessor implements OnApplicationBootstrap, OnModuleDestro
     @Inject(PERSISTENCE) private readonly db: Persistence,
     @Inject(RUNTIME) private readonly runtime: Runtime,
     @Inject(CONFIG) private readonly config: CustodyConfig,
+    private readonly reconciler: Reconciler,
   ) {
     this.handlers = {
       [JobName.Extract]: (d: PayloadOf<JobName.Extract>) => this.extract(d),
@@ -46,7 +52,8 @@ export class PipelineProcessor implements OnApplicationBootstrap, OnModuleDestro
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.reconcile();
+    // At boot and then periodically: work stranded by a crash or an outage gets its job back.
+    await this.reconciler.start();
     this.worker = new Worker(QueueName.Pipeline, (job: Job) => this.dispatch(job), {
       connection: queueConnection(this.runtime.queue),
       prefix: this.config.queuePrefix,
@@ -69,8 +76,10 @@ export class PipelineProcessor implements OnApplicationBootstrap, OnModuleDestro
     try {
       await handler(job.data as never);
     } catch (err) {
-      // Bad input is final; infrastructure errors are retried with backoff.
+      // Bad input is final; infrastructure errors are retried with backoff through an outage (JOB_OPTIONS);
+      // any other error (a bug, a resource limit) is not worth two minutes of retries: it fails after a few.
       if (err instanceof CustodyError && !err.retryable) throw new UnrecoverableError(`${err.code}: ${err.message}`);
+      if (!isQueueUnavailable(err) && job.attemptsMade + 1 >= OTHER_ERROR_ATTEMPTS) throw new UnrecoverableError(safeErrorText(err));
       throw err;
     }
   }
@@ -91,22 +100,19 @@ export class PipelineProcessor implements OnApplicationBootstrap, OnModuleDestro
     await this.commands.execute(new ScoreWorkspaceCommand(workspaceId, graphVersion, { rescore, at: at ? new Date(at) : undefined }));
   }
 
-  /** A document whose extraction will not be retried again is marked failed with the reason: kept, never silent. */
+  /**
+   * A document whose extraction will not be retried again is marked failed with the reason: kept, never silent.
+   * Not when the last attempt failed because PostgreSQL or the queue was down: that says nothing about the
+   * document, which stays unfinished for the Reconciler to enqueue again once the outage is over.
+   */
   private async onFailed(job: Job | undefined, err: Error): Promise<void> {
     this.log.warn(`job ${job?.name} ${job?.id} failed (attempt ${job?.attemptsMade}): ${safeErrorText(err)}`);
     const final = !job || err instanceof UnrecoverableError || job.attemptsMade >= (job.opts.attempts ?? 1);
-    if (job?.name === JobName.Extract && final) {
+    if (job?.name === JobName.Extract && final && !isQueueUnavailable(err)) {
       const { documentId } = job.data as PayloadOf<JobName.Extract>;
       await this.db.documents
-        .recordOutcome(documentId, { type: 'unknown', status: 'failed', reason: `processing failed: ${safeErrorText(err)}` })
+        .recordOutcome(documentId, { type: 'unknown', status: 'failed', reason: `processing failed: ${err instanceof UnrecoverableError ? err.message : safeErrorText(err)}` })
         .catch((e: Error) => this.log.error(`could not mark document failed: ${e.message}`));
     }
-  }
-
-  /** At boot: every accepted but unfinished document gets its (deduplicated) extraction job again. */
-  private async reconcile(): Promise<void> {
-    const unfinished = await this.db.documents.unfinished();
-    for (const d of unfinished) await this.followUps.after('DocumentReceived', { documentId: d.id }, { workspaceId: d.workspaceId });
-    if (unfinished.length) this.log.log(`re-enqueued ${unfinished.length} unfinished document(s)`);
   }
 }

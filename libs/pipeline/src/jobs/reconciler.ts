@@ -1,0 +1,102 @@
+import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import type { CustodyConfig } from '@custody/config';
+import { safeErrorText } from '@custody/domain';
+import type { Persistence } from '@custody/persistence';
+import { CONFIG, PERSISTENCE } from '../tokens.js';
+import { FollowUps } from './follow-ups.js';
+import { JobName } from './job-catalogue.js';
+import { JOB_OPTIONS, JobQueue } from './job-queue.js';
+
+/** What one pass did. */
+export interface ReconcileReport {
+  /** Documents accepted but not finished. */
+  unfinished: number;
+  /** Of those, extraction jobs added or moved back from failed (the rest had a live job). */
+  requeued: number;
+  /** Documents that kept failing on infrastructure errors and were marked failed instead. */
+  gaveUp: number;
+  /** Workspaces whose projection or score step was enqueued again. */
+  workspaces: number;
+}
+
+/**
+ * A document that has used this many extraction attempts without an outcome is marked failed: three full
+ * rounds of retries, so a document caught by two outages in a row still completes, and one whose processing
+ * fails for another reason every time does not loop forever.
+ */
+export const MAX_DOCUMENT_ATTEMPTS = 3 * (JOB_OPTIONS.attempts ?? 1);
+
+/**
+ * Finds work that was accepted but has no job that will do it, and enqueues it again — at boot and then every
+ * `reconcileIntervalMs`. Outages strand work in three ways: a job spends all its attempts while PostgreSQL is
+ * down and cannot even be marked failed (its deterministic id then blocks a plain re-add); an upload's enqueue
+ * fails while Redis is down; a step's follow-up job is never added. Documents still `received`/`processing`
+ * get their extraction job back; workspaces whose projection or score lags their inputs get that step back.
+ * Every step is idempotent and job ids are deterministic, so a pass that races a running job or another
+ * process's pass duplicates nothing.
+ */
+@Injectable()
+export class Reconciler implements OnModuleDestroy {
+  private readonly log = new Logger('Reconciler');
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<ReconcileReport | undefined>;
+
+  constructor(
+    @Inject(PERSISTENCE) private readonly db: Persistence,
+    private readonly jobs: JobQueue,
+    private readonly followUps: FollowUps,
+    @Inject(CONFIG) private readonly config: CustodyConfig,
+  ) {}
+
+  /** One pass now, then one every interval. A pass that fails (a dependency still down) is logged and retried next time. */
+  async start(): Promise<void> {
+    await this.tick();
+    this.timer = setInterval(() => void this.tick(), this.config.reconcileIntervalMs);
+    this.timer.unref();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    clearInterval(this.timer);
+    await this.running;
+  }
+
+  /** Runs a pass unless one is still running (a slow pass during an outage must not pile up behind the timer). */
+  tick(): Promise<ReconcileReport | undefined> {
+    this.running ??= this.reconcile()
+      .catch((err: unknown) => {
+        this.log.warn(`reconcile pass failed, next in ${this.config.reconcileIntervalMs} ms: ${safeErrorText(err)}`);
+        return undefined;
+      })
+      .finally(() => (this.running = undefined));
+    return this.running;
+  }
+
+  async reconcile(): Promise<ReconcileReport> {
+    const report: ReconcileReport = { unfinished: 0, requeued: 0, gaveUp: 0, workspaces: 0 };
+    const unfinished = await this.db.documents.unfinished();
+    report.unfinished = unfinished.length;
+    for (const d of unfinished) {
+      if (d.attempts >= MAX_DOCUMENT_ATTEMPTS) {
+        const { recorded, event } = await this.db.documents.recordOutcome(d.id, { type: 'unknown', status: 'failed', reason: `processing failed: no outcome after ${d.attempts} attempts` });
+        if (recorded) await this.followUps.after('DocumentRejected', {}, { workspaceId: d.workspaceId, seq: event?.seq });
+        report.gaveUp++;
+        continue;
+      }
+      if ((await this.jobs.requeue(JobName.Extract, { documentId: d.id })) !== 'live') report.requeued++;
+    }
+    // A workspace with documents still to extract is re-projected when they finish (their follow-up); projecting
+    // it now would rebuild its graph once per pass during every upload burst.
+    const extracting = new Set(unfinished.map((d) => d.workspaceId));
+    for (const w of await this.db.projections.lagging()) {
+      if (extracting.has(w.workspaceId)) continue;
+      const outcome = !w.projected || w.projected.eventSeq < w.inputSeq
+        ? await this.jobs.requeue(JobName.Project, { workspaceId: w.workspaceId }, w.inputSeq)
+        : await this.jobs.requeue(JobName.Score, { workspaceId: w.workspaceId, graphVersion: w.projected.version });
+      if (outcome !== 'live') report.workspaces++;
+    }
+    if (report.requeued || report.gaveUp || report.workspaces) {
+      this.log.log(`re-enqueued ${report.requeued} of ${report.unfinished} unfinished document(s), ${report.workspaces} lagging workspace step(s); gave up on ${report.gaveUp}`);
+    }
+    return report;
+  }
+}

@@ -1,0 +1,96 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { UnrecoverableError, Worker } from 'bullmq';
+import { loadConfig } from '@custody/config';
+import { FollowUps, JobName, JobQueue, QueueName, queueConnection, Reconciler, startRuntime, type Runtime } from '@custody/pipeline';
+import { freshDatabase, storedContent } from '../support/database.js';
+
+/**
+ * The Reconciler against each real queue backend (Redis with PostgreSQL; BullMQ's PostgreSQL backend on the
+ * embedded queue database): what an outage leaves behind — a document with no job, one whose job failed and
+ * holds its deterministic id, a workspace whose projection was never enqueued — is enqueued again, once.
+ */
+describe(`Reconciler (${process.env.DATABASE_URL ? 'PostgreSQL + Redis' : 'embedded, queue on PGlite'})`, () => {
+  const home = mkdtempSync(join(tmpdir(), 'custody-reconcile-'));
+  let db: Awaited<ReturnType<typeof freshDatabase>> | undefined;
+  let runtime: Runtime;
+  let jobs: JobQueue;
+  let reconciler: Reconciler;
+
+  beforeAll(async () => {
+    db = process.env.DATABASE_URL ? await freshDatabase() : undefined;
+    const config = loadConfig({
+      CUSTODY_HOME: home, DATABASE_URL: db?.url, REDIS_URL: db ? process.env.REDIS_URL : undefined,
+      CUSTODY_QUEUE_PREFIX: `rc${process.pid}${Math.random().toString(36).slice(2, 7)}`,
+    });
+    runtime = await startRuntime(config);
+    jobs = new JobQueue(runtime, config);
+    reconciler = new Reconciler(runtime.persistence, jobs, new FollowUps(runtime.persistence, jobs), config);
+  }, 120_000);
+
+  afterAll(async () => {
+    await jobs?.onModuleDestroy();
+    await runtime?.close();
+    await db?.drop();
+    rmSync(home, { recursive: true, force: true });
+  });
+
+  it('re-enqueues a document without a job and one whose failed job holds its id; a second pass adds nothing', async () => {
+    const p = runtime.persistence;
+    const { workspace } = await p.workspaces.ensure('Reconcile Practice');
+    const ingest = async (name: string) => (await p.documents.ingest({ workspaceId: workspace.id, fileName: name, ...storedContent(`${name} text`) })).document.id;
+    // Stored, but the enqueue never happened (the queue was down at upload).
+    const orphan = await ingest('orphan.txt');
+    // Stored and enqueued, but every attempt failed and marking the document failed could not be written.
+    const stranded = await ingest('stranded.txt');
+    await jobs.add(JobName.Extract, { documentId: stranded });
+    const worker = new Worker(QueueName.Pipeline, async () => {
+      throw new UnrecoverableError('database unreachable');
+    }, { connection: queueConnection(runtime.queue), prefix: runtime.config.queuePrefix });
+    try {
+      await waitFor(async () => (await jobs.standing(JobName.Extract, { documentId: stranded })) === 'failed');
+    } finally {
+      await worker.close();
+    }
+    // The cause of the stranding: adding the job again collides with the failed one's id and does nothing.
+    await jobs.add(JobName.Extract, { documentId: stranded });
+    expect(await jobs.standing(JobName.Extract, { documentId: stranded })).toBe('failed');
+    expect(await jobs.standing(JobName.Extract, { documentId: orphan })).toBe('absent');
+
+    expect(await reconciler.reconcile()).toEqual({ unfinished: 2, requeued: 2, gaveUp: 0, workspaces: 0 });
+    expect(await jobs.standing(JobName.Extract, { documentId: orphan })).toBe('live');
+    expect(await jobs.standing(JobName.Extract, { documentId: stranded })).toBe('live');
+    // The retried job starts over with all its attempts.
+    const job = await jobs.queue(QueueName.Pipeline).getJob(`extract-${stranded}`);
+    expect(job?.attemptsMade).toBe(0);
+
+    // Jobs are live now: another pass (or another worker's) leaves them alone.
+    expect(await reconciler.reconcile()).toEqual({ unfinished: 2, requeued: 0, gaveUp: 0, workspaces: 0 });
+    expect(await jobs.pending()).toBe(2);
+  });
+
+  it('enqueues the projection of an idle workspace whose inputs are ahead of its graph', async () => {
+    const p = runtime.persistence;
+    const { workspace } = await p.workspaces.ensure('Lagging Practice');
+    const doc = (await p.documents.ingest({ workspaceId: workspace.id, fileName: 'policy.txt', ...storedContent('policy') })).document.id;
+    // The outcome was recorded, then the process died before the projection job was added.
+    const { event } = await p.documents.recordOutcome(doc, { type: 'unknown', status: 'unparsed', reason: 'not a contract' });
+    const lag = (await p.projections.lagging()).find((w) => w.workspaceId === workspace.id);
+    expect(lag).toEqual({ workspaceId: workspace.id, inputSeq: event!.seq, projected: undefined, scoredVersion: undefined });
+
+    const before = await jobs.standing(JobName.Project, { workspaceId: workspace.id }, event!.seq);
+    expect(before).toBe('absent');
+    const report = await reconciler.reconcile();
+    expect(report.workspaces).toBeGreaterThanOrEqual(1);
+    expect(await jobs.standing(JobName.Project, { workspaceId: workspace.id }, event!.seq)).toBe('live');
+  });
+});
+
+async function waitFor(check: () => Promise<boolean>, ms = 30_000): Promise<void> {
+  const t = Date.now();
+  while (!(await check())) {
+    if (Date.now() - t > ms) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
