@@ -1,7 +1,10 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { jest } from '@jest/globals';
 import { Command } from 'commander';
 import { DataSource } from 'typeorm';
-import { MIGRATIONS, Persistence, chainHash, dataSourceOptions, type ChainVerdict } from '@custody/persistence';
+import { DataKeyring, MIGRATIONS, Persistence, chainHash, dataSourceOptions, type ChainVerdict } from '@custody/persistence';
 // Loaded up front: the CLI imports these three at once, and Jest's ESM loader races on concurrent imports.
 import '@custody/audit';
 import '@custody/config';
@@ -164,7 +167,7 @@ describe('the migration hashes events recorded before the chain existed', () => 
     } finally {
       await before.destroy();
     }
-    const p = await Persistence.open(db.url, 1);
+    const p = await Persistence.open(db.url, DataKeyring.ephemeral(), 1);
     try {
       expect(await p.events.verifyChain(ws[0]!)).toMatchObject({ ok: true, entries: 5 });
       expect(await p.events.verifyChain(ws[1]!)).toMatchObject({ ok: true, entries: 4 });
@@ -180,7 +183,9 @@ describe('the migration hashes events recorded before the chain existed', () => 
 
 describe('custody audit-log verify / export', () => {
   let db: Awaited<ReturnType<typeof freshDatabase>>;
-  const saved = { url: process.env.DATABASE_URL, code: process.exitCode };
+  const saved = { url: process.env.DATABASE_URL, home: process.env.CUSTODY_HOME, code: process.exitCode };
+  // The CLI's runtime makes its key files under its home: a temp one, never the repository's .custody.
+  const home = mkdtempSync(join(tmpdir(), 'custody-auditlog-'));
   let out: string[] = [];
   const run = async (...args: string[]): Promise<number> => {
     const program = new Command('custody').exitOverride();
@@ -203,15 +208,19 @@ describe('custody audit-log verify / export', () => {
     db = await freshDatabase();
     // The CLI opens the database its configuration names: this test's own.
     process.env.DATABASE_URL = db.url;
+    process.env.CUSTODY_HOME = home;
   }, 120_000);
   afterAll(async () => {
     if (saved.url === undefined) delete process.env.DATABASE_URL;
     else process.env.DATABASE_URL = saved.url;
+    if (saved.home === undefined) delete process.env.CUSTODY_HOME;
+    else process.env.CUSTODY_HOME = saved.home;
     await db?.drop();
+    rmSync(home, { recursive: true, force: true });
   });
 
   it('verify says ok with the count, exits 1 naming the first broken entry, and export prints JSON lines with hashes', async () => {
-    const p = await Persistence.open(db.url, 1);
+    const p = await Persistence.open(db.url, DataKeyring.ephemeral(), 1);
     let ids: string[] = [];
     try {
       const { workspace } = await p.workspaces.ensure('CLI Practice');
@@ -238,7 +247,7 @@ describe('custody audit-log verify / export', () => {
       expect(chainHash(e.prevHash, { workspaceId: e.workspace, seq: e.seq, type: e.type, at: e.at, actor: e.actor, payload: e.payload })).toBe(e.hash);
     }
 
-    const q = await Persistence.open(db.url, 1);
+    const q = await Persistence.open(db.url, DataKeyring.ephemeral(), 1);
     try {
       await q.dataSource.transaction(async (m) => {
         await m.query('SET LOCAL session_replication_role = replica');

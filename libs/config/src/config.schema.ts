@@ -35,6 +35,13 @@ export const ConfigSchema = z.object({
   webhookSecret: z.string().min(16).optional(),
   /** Per-workspace webhook secrets, workspace slug (or id) → secret (secret); a workspace listed here uses only its own. */
   webhookSecrets: z.record(z.string().min(1), z.string().min(16)).optional(),
+  /**
+   * Data keys for encryption at rest (secret): `id:base64,id:base64`, 32-byte keys, the first seals new
+   * writes. Unset: the key file below.
+   */
+  dataKeys: z.string().min(1).optional(),
+  /** The data key file (0600). Default `<home>/keys/data-keys.json`, created on first run when missing. */
+  dataKeyFile: z.string().min(1).optional(),
   chromiumPath: z.string().default('/usr/bin/chromium'),
   /** A YAML/JSON file of extra known vendors (host and name → role), consulted before the built-in catalogue. */
   vendorsFile: z.string().min(1).optional(),
@@ -48,4 +55,4 @@ export const ConfigSchema = z.object({
 export type CustodyConfig = z.infer<typeof ConfigSchema>;
 
 /** Keys whose values must never be logged or returned by the API. */
-export const SECRET_CONFIG_KEYS = ['databaseUrl', 'redisUrl', 'webhookSecret', 'webhookSecrets', 'llm.apiKey'] as const;
+export const SECRET_CONFIG_KEYS = ['databaseUrl', 'redisUrl', 'webhookSecret', 'webhookSecrets', 'dataKeys', 'llm.apiKey'] as const;

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { InvalidInputError } from '@custody/domain';
 import { ConfigSchema, type CustodyConfig } from './config.schema.js';
 
@@ -21,6 +22,8 @@ const ENV_MAP: Record<string, keyof CustodyConfig> = {
   CUSTODY_HEADERS_TIMEOUT_MS: 'headersTimeoutMs',
   CUSTODY_CORS_ORIGINS: 'corsOrigins',
   CUSTODY_WEBHOOK_SECRET: 'webhookSecret',
+  CUSTODY_DATA_KEYS: 'dataKeys',
+  CUSTODY_DATA_KEY_FILE: 'dataKeyFile',
   CHROMIUM_PATH: 'chromiumPath',
   CUSTODY_VENDORS_FILE: 'vendorsFile',
   LOG_LEVEL: 'logLevel',
@@ -56,6 +59,7 @@ export function redactedConfig(config: CustodyConfig): Record<string, unknown> {
     databaseUrl: mask(config.databaseUrl),
     redisUrl: mask(config.redisUrl),
     webhookSecret: config.webhookSecret ? '***' : undefined,
+    dataKeys: config.dataKeys ? '***' : undefined,
     webhookSecrets: config.webhookSecrets ? Object.fromEntries(Object.keys(config.webhookSecrets).map((k) => [k, '***'])) : undefined,
     llm: config.llm ? { ...config.llm, apiKey: config.llm.apiKey ? '***' : undefined } : undefined,
   };
@@ -72,6 +76,11 @@ function parseJsonSetting(name: string, value: string): unknown {
 
 function stripUndefined<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+/** Where the data key file is: the configured path, else `<home>/keys/data-keys.json`. */
+export function dataKeyFilePath(config: CustodyConfig): string {
+  return config.dataKeyFile ?? join(config.home, 'keys', 'data-keys.json');
 }
 
 export function isEmbedded(config: CustodyConfig): boolean {

@@ -9,3 +9,6 @@ export * from './repositories/api-key.repository.js';
 export * from './repositories/document.repository.js';
 export * from './repositories/projection.repository.js';
 export * from './persistence.js';
+export * from './crypto/data-keys.js';
+export * from './crypto/data-key-file.js';
+export * from './repositories/sealed-data.repository.js';

@@ -3,6 +3,7 @@ import { InvalidInputError, KEY_ROLES, NotFoundError, type KeyRole } from '@cust
 import type { Runtime } from '@custody/pipeline';
 import { EXIT } from '../exit-codes.js';
 import { loadServiceRuntime } from '../load-service.js';
+import { registerDataKeys } from './data-keys.command.js';
 import { locallyOrViaServer } from './running-server.js';
 
 /** The Custody home (`.custody`) whose running server `keys`/`workspaces create` fall back to. */
@@ -62,6 +63,7 @@ export function registerAdmin(program: Command): void {
         const k = await rt.persistence.keys.revoke(id);
         console.error(`revoked key ${k.id} (${k.prefix}…, ${k.role}) of workspace ${k.workspaceId}`);
       }));
+  registerDataKeys(keys);
 
   const ws = program.command('workspaces').description('client engagements');
   ws.command('list').action(() =>
