@@ -1,9 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { jest } from '@jest/globals';
-import { Command } from 'commander';
 import { FACT_NAMES, unspecifiedValue, type FactSet } from '@custody/domain';
 // Loaded up front: the CLI imports these at once, and Jest's ESM loader races on concurrent imports.
 import '@custody/audit';
@@ -11,7 +8,8 @@ import '@custody/config';
 import '@custody/pipeline';
 import { DataKeyring, Persistence, SealedDataRepository, openDataKeyring } from '@custody/persistence';
 import { registerAdmin } from '../../apps/cli/src/commands/admin.command.js';
-import { freshDatabase, freshPersistence, storedContent } from '../support/database.js';
+import { useCliDatabase } from '../support/cli.js';
+import { freshPersistence, storedContent } from '../support/database.js';
 
 const mode = process.env.DATABASE_URL ? 'PostgreSQL' : 'embedded PGlite';
 const MARKER = 'ZQX-MARKER-7731-Jane-Roe';
@@ -110,49 +108,17 @@ describe(`encryption at rest (${mode})`, () => {
 });
 
 describe(`custody keys rotate-data-key (${mode})`, () => {
-  const saved = { url: process.env.DATABASE_URL, redis: process.env.REDIS_URL, home: process.env.CUSTODY_HOME };
-  let db: Awaited<ReturnType<typeof freshDatabase>>;
-  let home: string;
-  let out: string[] = [];
-  const run = async (...args: string[]) => {
-    const program = new Command('custody').exitOverride();
-    registerAdmin(program);
-    out = [];
-    const log = jest.spyOn(console, 'log').mockImplementation((s: unknown) => void out.push(String(s)));
-    const err = jest.spyOn(console, 'error').mockImplementation((s: unknown) => void out.push(String(s)));
-    try {
-      await program.parseAsync(['node', 'custody', ...args]);
-    } finally {
-      log.mockRestore();
-      err.mockRestore();
-    }
-  };
-
-  beforeAll(async () => {
-    db = await freshDatabase();
-    home = mkdtempSync(join(tmpdir(), 'custody-rotate-'));
-    // The CLI opens what its configuration names: this test's database and a key file in a temp home.
-    process.env.DATABASE_URL = db.url;
-    delete process.env.REDIS_URL;
-    process.env.CUSTODY_HOME = home;
-  }, 120_000);
-  afterAll(async () => {
-    for (const [k, v] of [['DATABASE_URL', saved.url], ['REDIS_URL', saved.redis], ['CUSTODY_HOME', saved.home]] as const) {
-      if (v === undefined) delete process.env[k];
-      else process.env[k] = v;
-    }
-    await db?.drop();
-    rmSync(home, { recursive: true, force: true });
-  });
+  const cli = useCliDatabase(registerAdmin);
+  const run = cli.run;
 
   it('adds a key to the file, re-encrypts what the old key sealed, and what was stored reads back with the file\'s keys', async () => {
     await run('keys', 'data-key-status');
-    const file = join(home, 'keys', 'data-keys.json');
+    const file = join(cli.home, 'keys', 'data-keys.json');
     const first = JSON.parse(readFileSync(file, 'utf8')) as { active: string };
-    expect(out[0]).toBe(`active data key ${first.active} (from the key file)`);
+    expect(cli.out[0]).toBe(`active data key ${first.active} (from the key file)`);
 
     const before = openDataKeyring({ keyFile: file }).keyring;
-    const p = await Persistence.open(db.url, before, 1);
+    const p = await Persistence.open(cli.url, before, 1);
     const { workspace } = await p.workspaces.ensure('Rotating Practice');
     const doc = storedContent(`rotate me ${MARKER}`);
     await p.documents.ingest({ workspaceId: workspace.id, fileName: 'r.md', ...doc });
@@ -162,10 +128,10 @@ describe(`custody keys rotate-data-key (${mode})`, () => {
     const after = JSON.parse(readFileSync(file, 'utf8')) as { active: string; keys: Record<string, string> };
     expect(after.active).not.toBe(first.active);
     expect(Object.keys(after.keys)).toContain(first.active);
-    expect(out).toContain(`re-encrypted under ${after.active}: 1 blobs, 0 analyses, 0 evidence rows`);
-    expect(out.at(-1)).toBe(`now: blobs ${after.active} 1; analyses none; evidence none`);
+    expect(cli.out).toContain(`re-encrypted under ${after.active}: 1 blobs, 0 analyses, 0 evidence rows`);
+    expect(cli.out.at(-1)).toBe(`now: blobs ${after.active} 1; analyses none; evidence none`);
 
-    const q = await Persistence.open(db.url, openDataKeyring({ keyFile: file }).keyring, 1);
+    const q = await Persistence.open(cli.url, openDataKeyring({ keyFile: file }).keyring, 1);
     try {
       const [row] = await q.dataSource.query('SELECT key_id FROM blob WHERE sha256 = $1', [doc.sha256]);
       expect(row.key_id).toBe(after.active);

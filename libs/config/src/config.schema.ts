@@ -42,6 +42,12 @@ export const ConfigSchema = z.object({
   dataKeys: z.string().min(1).optional(),
   /** The data key file (0600). Default `<home>/keys/data-keys.json`, created on first run when missing. */
   dataKeyFile: z.string().min(1).optional(),
+  /** The Ed25519 key that signs audit-log checkpoints, PKCS#8 PEM (secret). Unset: the key file below. */
+  auditSigningKey: z.string().min(1).optional(),
+  /** The audit signing key file (0600). Default `<home>/keys/audit-signing-key.pem`, created on first run. */
+  auditSigningKeyFile: z.string().min(1).optional(),
+  /** How often the job-processing process signs each workspace's audit-log head (a checkpoint). */
+  auditCheckpointIntervalMs: z.coerce.number().int().min(1000).default(600_000),
   chromiumPath: z.string().default('/usr/bin/chromium'),
   /** A YAML/JSON file of extra known vendors (host and name → role), consulted before the built-in catalogue. */
   vendorsFile: z.string().min(1).optional(),
@@ -55,4 +61,4 @@ export const ConfigSchema = z.object({
 export type CustodyConfig = z.infer<typeof ConfigSchema>;
 
 /** Keys whose values must never be logged or returned by the API. */
-export const SECRET_CONFIG_KEYS = ['databaseUrl', 'redisUrl', 'webhookSecret', 'webhookSecrets', 'dataKeys', 'llm.apiKey'] as const;
+export const SECRET_CONFIG_KEYS = ['databaseUrl', 'redisUrl', 'webhookSecret', 'webhookSecrets', 'dataKeys', 'auditSigningKey', 'llm.apiKey'] as const;

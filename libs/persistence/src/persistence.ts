@@ -6,6 +6,7 @@ import { EventStoreRepository } from './repositories/event-store.repository.js';
 import { ProjectionRepository } from './repositories/projection.repository.js';
 import { WorkspaceRepository } from './repositories/workspace.repository.js';
 import { SealedDataRepository } from './repositories/sealed-data.repository.js';
+import { CheckpointRepository } from './repositories/checkpoint.repository.js';
 import type { DataKeyring } from './crypto/data-keys.js';
 
 /** The repositories over one data source: the only door to the database for the rest of Custody. */
@@ -16,6 +17,7 @@ export class Persistence {
   readonly projections: ProjectionRepository;
   readonly keys: ApiKeyRepository;
   readonly sealed: SealedDataRepository;
+  readonly checkpoints: CheckpointRepository;
 
   /** `dataKeys` seals document bytes, analyses and evidence at rest (crypto/data-keys.ts). */
   constructor(readonly dataSource: DataSource, readonly dataKeys: DataKeyring) {
@@ -23,6 +25,7 @@ export class Persistence {
     this.workspaces = new WorkspaceRepository(dataSource);
     this.documents = new DocumentRepository(dataSource, this.events, dataKeys);
     this.sealed = new SealedDataRepository(dataSource, dataKeys);
+    this.checkpoints = new CheckpointRepository(dataSource, this.events);
     this.projections = new ProjectionRepository(dataSource, this.events);
     this.keys = new ApiKeyRepository(dataSource);
   }

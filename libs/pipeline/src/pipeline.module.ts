@@ -7,6 +7,7 @@ import { CorrectFactHandler, RecordEvidenceReadHandler, ReprocessWorkspaceHandle
 import { RescoreWorkspacesHandler } from './commands/score-workspace.command.js';
 import { FollowUps } from './jobs/follow-ups.js';
 import { RescoreScheduler } from './jobs/rescore.scheduler.js';
+import { CheckpointScheduler } from './jobs/checkpoint.scheduler.js';
 import { ProjectGraphHandler } from './commands/project-graph.command.js';
 import { ScoreWorkspaceHandler } from './commands/score-workspace.command.js';
 import { JobQueue } from './jobs/job-queue.js';
@@ -43,7 +44,7 @@ export class PipelineModule {
       ExtractDocumentHandler,
       ProjectGraphHandler,
       ScoreWorkspaceHandler,
-      ...(processJobs ? [PipelineProcessor, RescoreScheduler] : []),
+      ...(processJobs ? [PipelineProcessor, RescoreScheduler, CheckpointScheduler] : []),
     ];
     return {
       module: PipelineModule,

@@ -3,16 +3,11 @@ import type { Command } from 'commander';
 import { CustodyError } from '@custody/domain';
 import type { Runtime } from '@custody/pipeline';
 import { loadServiceRuntime } from '../load-service.js';
+import { withRuntime } from './with-runtime.js';
 
-async function withRuntime<T>(fn: (rt: Runtime, dataKeyFile: string) => Promise<T>): Promise<T> {
-  const { config, pipeline } = await loadServiceRuntime();
-  const cfg = config.loadConfig();
-  const runtime = await pipeline.startRuntime(cfg);
-  try {
-    return await fn(runtime, config.dataKeyFilePath(cfg));
-  } finally {
-    await runtime.close();
-  }
+async function withKeys<T>(fn: (rt: Runtime, dataKeyFile: string) => Promise<T>): Promise<T> {
+  const { config } = await loadServiceRuntime();
+  return withRuntime((rt) => fn(rt, config.dataKeyFilePath(rt.config)));
 }
 
 const counts = (by: Record<string, number>) => Object.entries(by).map(([k, n]) => `${k} ${n}`).join(', ') || 'none';
@@ -29,7 +24,7 @@ export function registerDataKeys(keys: Command): void {
     .command('data-key-status')
     .description('the active data key and how many stored rows each key (or clear text) holds')
     .action(() =>
-      withRuntime(async (rt) => {
+      withKeys(async (rt) => {
         const c = await rt.persistence.sealed.census();
         console.log(`active data key ${c.activeKeyId} (from ${rt.dataKeys.source === 'env' ? 'CUSTODY_DATA_KEYS' : 'the key file'})`);
         console.log(`blobs: ${counts(c.blobs)}`);
@@ -48,7 +43,7 @@ export function registerDataKeys(keys: Command): void {
     .description('add a new data key to the key file, make it active, and re-encrypt every stored document, analysis and evidence under it')
     .option('--no-new-key', 'only re-encrypt under the active key (after changing CUSTODY_DATA_KEYS, or to seal rows stored before encryption)')
     .action((opts: { newKey: boolean }) =>
-      withRuntime(async (rt, file) => {
+      withKeys(async (rt, file) => {
         const { addDataKey, openDataKeyring, SealedDataRepository } = await import('@custody/persistence');
         let keyring = rt.persistence.dataKeys;
         if (opts.newKey) {
