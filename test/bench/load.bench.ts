@@ -10,7 +10,7 @@
  * 1. Reads: `--connections` clients for `--duration` seconds, half on GET /graph and half on GET /audit
  *    of one workspace (an /audit read is an audit-logged evidence read, so it also writes). Figures per
  *    route and together: requests, req/s, latency p50/p99/max, errors = connection errors + timeouts +
- *    non-2xx responses.
+ *    non-2xx responses. Before it, one client's sequential reads give the uncontended latency.
  * 2. Live updates under writes: `--sse` SSE clients held open on /events while `--uploads` new documents
  *    are uploaded; every client must stay connected and receive each document's `document.received` and
  *    its outcome event. Figures: clients still connected, events each received, delivery time from the
@@ -92,6 +92,20 @@ async function main() {
       const docs = await client.get<{ status: string }[]>('/documents');
       return docs.length > 0 && docs.every((d) => FINAL.includes(d.status)) && Boolean((await client.get<{ graphVersion?: number }>('/score')).graphVersion);
     }, 600_000, 'the example to be processed and scored');
+
+    // One client alone first: what a read costs without contention, to read the loaded figures against.
+    const alone: Record<string, number> = {};
+    for (const route of ['graph', 'audit']) {
+      const times: number[] = [];
+      for (let i = 0; i < 5; i++) {
+        const t0 = performance.now();
+        await client.get(`/${route}`);
+        times.push(performance.now() - t0);
+      }
+      alone[route] = Math.round(pct(times, 50));
+    }
+    result.singleClientP50Ms = alone;
+    say(`\n0. one client, 5 sequential reads each: /graph p50 ${alone.graph} ms, /audit p50 ${alone.audit} ms`);
 
     // 1. Reads: half the clients on the graph, half on the audit, at the same time.
     const half = Math.ceil(connections / 2);
