@@ -176,8 +176,9 @@ describe(`hostile input through the API (${process.env.DATABASE_URL ? 'PostgreSQ
       findings: await text('/findings'),
       report: await text('/report?format=md'),
     };
-    const blobs = (await t.runtime.persistence.dataSource.query('SELECT content FROM blob')) as { content: Buffer }[];
-    const stored = blobs.map((b) => Buffer.from(b.content).toString('latin1')).join('\n');
+    // The stored bytes as opened (they are encrypted at rest): redaction must have happened before sealing.
+    const blobs = (await t.runtime.persistence.dataSource.query('SELECT sha256 FROM blob')) as { sha256: string }[];
+    const stored = (await Promise.all(blobs.map((b) => t.runtime.persistence.documents.content(b.sha256)))).map((b) => b.toString('latin1')).join('\n');
     expect(stored).toContain('db.harborview.example');
     for (const secret of [SECRET_PASSWORD, SECRET_TOKEN, SECRET_DB_PASSWORD]) {
       for (const [where, body] of Object.entries(outputs)) expect({ where, leaked: body.includes(secret) }).toEqual({ where, leaked: false });

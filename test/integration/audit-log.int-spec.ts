@@ -1,12 +1,15 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { jest } from '@jest/globals';
 import { Command } from 'commander';
 import { DataSource } from 'typeorm';
-import { MIGRATIONS, Persistence, chainHash, dataSourceOptions, type ChainVerdict } from '@custody/persistence';
+import { DataKeyring, MIGRATIONS, Persistence, chainHash, dataSourceOptions, type ChainVerdict } from '@custody/persistence';
 // Loaded up front: the CLI imports these three at once, and Jest's ESM loader races on concurrent imports.
 import '@custody/audit';
 import '@custody/config';
 import '@custody/pipeline';
-import { registerAuditLog } from '../../apps/cli/src/commands/admin.command.js';
+import { registerAuditLog } from '../../apps/cli/src/commands/audit-log.command.js';
 import { freshDatabase, freshPersistence, storedContent } from '../support/database.js';
 
 /**
@@ -164,7 +167,7 @@ describe('the migration hashes events recorded before the chain existed', () => 
     } finally {
       await before.destroy();
     }
-    const p = await Persistence.open(db.url, 1);
+    const p = await Persistence.open(db.url, DataKeyring.ephemeral(), 1);
     try {
       expect(await p.events.verifyChain(ws[0]!)).toMatchObject({ ok: true, entries: 5 });
       expect(await p.events.verifyChain(ws[1]!)).toMatchObject({ ok: true, entries: 4 });
@@ -180,7 +183,9 @@ describe('the migration hashes events recorded before the chain existed', () => 
 
 describe('custody audit-log verify / export', () => {
   let db: Awaited<ReturnType<typeof freshDatabase>>;
-  const saved = { url: process.env.DATABASE_URL, code: process.exitCode };
+  const saved = { url: process.env.DATABASE_URL, home: process.env.CUSTODY_HOME, code: process.exitCode };
+  // The CLI's runtime makes its key files under its home: a temp one, never the repository's .custody.
+  const home = mkdtempSync(join(tmpdir(), 'custody-auditlog-'));
   let out: string[] = [];
   const run = async (...args: string[]): Promise<number> => {
     const program = new Command('custody').exitOverride();
@@ -203,15 +208,19 @@ describe('custody audit-log verify / export', () => {
     db = await freshDatabase();
     // The CLI opens the database its configuration names: this test's own.
     process.env.DATABASE_URL = db.url;
+    process.env.CUSTODY_HOME = home;
   }, 120_000);
   afterAll(async () => {
     if (saved.url === undefined) delete process.env.DATABASE_URL;
     else process.env.DATABASE_URL = saved.url;
+    if (saved.home === undefined) delete process.env.CUSTODY_HOME;
+    else process.env.CUSTODY_HOME = saved.home;
     await db?.drop();
+    rmSync(home, { recursive: true, force: true });
   });
 
   it('verify says ok with the count, exits 1 naming the first broken entry, and export prints JSON lines with hashes', async () => {
-    const p = await Persistence.open(db.url, 1);
+    const p = await Persistence.open(db.url, DataKeyring.ephemeral(), 1);
     let ids: string[] = [];
     try {
       const { workspace } = await p.workspaces.ensure('CLI Practice');
@@ -226,7 +235,7 @@ describe('custody audit-log verify / export', () => {
     expect(await run('audit-log', 'verify')).toBe(0);
     expect(out.at(-1)).toBe('ok, 5 entries in 2 workspaces');
     expect(await run('audit-log', 'verify', '--workspace', 'cli-practice')).toBe(0);
-    expect(out[0]).toMatch(/^cli-practice\tok, 4 entries, head \d+ [0-9a-f]{64}$/);
+    expect(out[0]).toMatch(/^cli-practice\tok, 4 entries, head \d+ [0-9a-f]{64}, no checkpoint yet$/);
     expect(out.at(-1)).toBe('ok, 4 entries');
 
     expect(await run('audit-log', 'export', '--workspace', 'cli-practice')).toBe(0);
@@ -238,7 +247,7 @@ describe('custody audit-log verify / export', () => {
       expect(chainHash(e.prevHash, { workspaceId: e.workspace, seq: e.seq, type: e.type, at: e.at, actor: e.actor, payload: e.payload })).toBe(e.hash);
     }
 
-    const q = await Persistence.open(db.url, 1);
+    const q = await Persistence.open(db.url, DataKeyring.ephemeral(), 1);
     try {
       await q.dataSource.transaction(async (m) => {
         await m.query('SET LOCAL session_replication_role = replica');
@@ -253,6 +262,6 @@ describe('custody audit-log verify / export', () => {
     expect(verified.at(-1)).toBe('broken: 1 of 2 workspaces');
     await run('audit-log', 'export', '--workspace', ids[1]!);
     const head = JSON.parse(out[0]!) as { seq: number; hash: string };
-    expect(verified).toContain(`other-practice\tok, 1 entry, head ${head.seq} ${head.hash}`);
+    expect(verified).toContain(`other-practice\tok, 1 entry, head ${head.seq} ${head.hash}, no checkpoint yet`);
   }, 120_000);
 });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { createHash } from 'node:crypto';
-import { Persistence, startEmbeddedPostgres } from '@custody/persistence';
+import { DataKeyring, Persistence, startEmbeddedPostgres } from '@custody/persistence';
 
 /**
  * A fresh, empty database for one test file: a new database on the server named by `DATABASE_URL`
@@ -44,19 +44,20 @@ export async function freshDatabase(): Promise<{ url: string; mode: 'postgres' |
 
 /**
  * Custody's store open on a fresh database (see `freshDatabase`), for one test file: `close` shuts the store
- * and drops the database.
+ * and drops the database. Data is sealed with `keyring` (default: a key held in memory for this file).
  */
-export async function freshPersistence(): Promise<{ persistence: Persistence; close(): Promise<void> }> {
+export async function freshPersistence(keyring = DataKeyring.ephemeral()): Promise<{ persistence: Persistence; url: string; close(): Promise<void> }> {
   const db = await freshDatabase();
   let persistence: Persistence;
   try {
-    persistence = await Persistence.open(db.url, 4);
+    persistence = await Persistence.open(db.url, keyring, 4);
   } catch (err) {
     await db.drop();
     throw err;
   }
   return {
     persistence,
+    url: db.url,
     async close() {
       await persistence.close();
       await db.drop();

@@ -3,7 +3,8 @@
 // PGlite; only `serve` and the admin verbs do.
 import { Command, CommanderError } from 'commander';
 import { CustodyError } from '@custody/domain';
-import { registerAdmin, registerAuditLog } from './commands/admin.command.js';
+import { registerAdmin } from './commands/admin.command.js';
+import { registerAuditLog } from './commands/audit-log.command.js';
 import { registerAudit } from './commands/audit.command.js';
 import { registerExtract } from './commands/extract.command.js';
 import { registerInit } from './commands/init.command.js';

@@ -51,6 +51,19 @@ export const ConfigSchema = z.object({
   webhookSecret: z.string().min(16).optional(),
   /** Per-workspace webhook secrets, workspace slug (or id) → secret (secret); a workspace listed here uses only its own. */
   webhookSecrets: z.record(z.string().min(1), z.string().min(16)).optional(),
+  /**
+   * Data keys for encryption at rest (secret): `id:base64,id:base64`, 32-byte keys, the first seals new
+   * writes. Unset: the key file below.
+   */
+  dataKeys: z.string().min(1).optional(),
+  /** The data key file (0600). Default `<home>/keys/data-keys.json`, created on first run when missing. */
+  dataKeyFile: z.string().min(1).optional(),
+  /** The Ed25519 key that signs audit-log checkpoints, PKCS#8 PEM (secret). Unset: the key file below. */
+  auditSigningKey: z.string().min(1).optional(),
+  /** The audit signing key file (0600). Default `<home>/keys/audit-signing-key.pem`, created on first run. */
+  auditSigningKeyFile: z.string().min(1).optional(),
+  /** How often the job-processing process signs each workspace's audit-log head (a checkpoint). */
+  auditCheckpointIntervalMs: z.coerce.number().int().min(1000).default(600_000),
   chromiumPath: z.string().default('/usr/bin/chromium'),
   /** A YAML/JSON file of extra known vendors (host and name → role), consulted before the built-in catalogue. */
   vendorsFile: z.string().min(1).optional(),
@@ -64,4 +77,4 @@ export const ConfigSchema = z.object({
 export type CustodyConfig = z.infer<typeof ConfigSchema>;
 
 /** Keys whose values must never be logged or returned by the API. */
-export const SECRET_CONFIG_KEYS = ['databaseUrl', 'redisUrl', 'webhookSecret', 'webhookSecrets', 'llm.apiKey'] as const;
+export const SECRET_CONFIG_KEYS = ['databaseUrl', 'redisUrl', 'webhookSecret', 'webhookSecrets', 'dataKeys', 'auditSigningKey', 'llm.apiKey'] as const;

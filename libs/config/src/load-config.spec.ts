@@ -1,4 +1,4 @@
-import { loadConfig, redactedConfig } from './load-config.js';
+import { auditSigningKeyFilePath, dataKeyFilePath, loadConfig, redactedConfig } from './load-config.js';
 
 describe('loadConfig', () => {
   it('defaults to the embedded mode on loopback', () => {
@@ -23,5 +23,16 @@ describe('loadConfig', () => {
     const text = JSON.stringify(redactedConfig(c));
     expect(text).not.toContain('hunter2');
     expect(text).not.toContain('x'.repeat(20));
+  });
+
+  it('masks the data keys and the audit signing key, and puts their files under the home by default', () => {
+    const dataKey = `k1:${Buffer.alloc(32, 7).toString('base64')}`;
+    const c = loadConfig({ CUSTODY_HOME: '/srv/custody', CUSTODY_DATA_KEYS: dataKey, CUSTODY_AUDIT_SIGNING_KEY: '-----BEGIN PRIVATE KEY-----\nMC4CAQAwBQYDK2VwBCIEIAbc\n-----END PRIVATE KEY-----' });
+    const text = JSON.stringify(redactedConfig(c));
+    expect(text).not.toContain(dataKey.slice(3));
+    expect(text).not.toContain('MC4CAQAwBQYDK2VwBCIEIAbc');
+    expect(dataKeyFilePath(c)).toBe('/srv/custody/keys/data-keys.json');
+    expect(auditSigningKeyFilePath(c)).toBe('/srv/custody/keys/audit-signing-key.pem');
+    expect(dataKeyFilePath(loadConfig({ CUSTODY_DATA_KEY_FILE: '/etc/custody/keys.json' }))).toBe('/etc/custody/keys.json');
   });
 });

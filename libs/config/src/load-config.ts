@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { InvalidInputError } from '@custody/domain';
 import { ConfigSchema, type CustodyConfig } from './config.schema.js';
 
@@ -28,6 +29,11 @@ const ENV_MAP: Record<string, keyof CustodyConfig> = {
   CUSTODY_HEADERS_TIMEOUT_MS: 'headersTimeoutMs',
   CUSTODY_CORS_ORIGINS: 'corsOrigins',
   CUSTODY_WEBHOOK_SECRET: 'webhookSecret',
+  CUSTODY_DATA_KEYS: 'dataKeys',
+  CUSTODY_DATA_KEY_FILE: 'dataKeyFile',
+  CUSTODY_AUDIT_SIGNING_KEY: 'auditSigningKey',
+  CUSTODY_AUDIT_SIGNING_KEY_FILE: 'auditSigningKeyFile',
+  CUSTODY_AUDIT_CHECKPOINT_INTERVAL_MS: 'auditCheckpointIntervalMs',
   CHROMIUM_PATH: 'chromiumPath',
   CUSTODY_VENDORS_FILE: 'vendorsFile',
   LOG_LEVEL: 'logLevel',
@@ -63,6 +69,8 @@ export function redactedConfig(config: CustodyConfig): Record<string, unknown> {
     databaseUrl: mask(config.databaseUrl),
     redisUrl: mask(config.redisUrl),
     webhookSecret: config.webhookSecret ? '***' : undefined,
+    dataKeys: config.dataKeys ? '***' : undefined,
+    auditSigningKey: config.auditSigningKey ? '***' : undefined,
     webhookSecrets: config.webhookSecrets ? Object.fromEntries(Object.keys(config.webhookSecrets).map((k) => [k, '***'])) : undefined,
     llm: config.llm ? { ...config.llm, apiKey: config.llm.apiKey ? '***' : undefined } : undefined,
   };
@@ -79,6 +87,16 @@ function parseJsonSetting(name: string, value: string): unknown {
 
 function stripUndefined<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+/** Where the data key file is: the configured path, else `<home>/keys/data-keys.json`. */
+export function dataKeyFilePath(config: CustodyConfig): string {
+  return config.dataKeyFile ?? join(config.home, 'keys', 'data-keys.json');
+}
+
+/** Where the audit signing key file is: the configured path, else `<home>/keys/audit-signing-key.pem`. */
+export function auditSigningKeyFilePath(config: CustodyConfig): string {
+  return config.auditSigningKeyFile ?? join(config.home, 'keys', 'audit-signing-key.pem');
 }
 
 export function isEmbedded(config: CustodyConfig): boolean {

@@ -1,6 +1,8 @@
 export * from './entities/index.js';
 export * from './data-source.js';
 export * from './audit-chain.js';
+export * from './audit-checkpoint.js';
+export * from './repositories/checkpoint.repository.js';
 export * from './engines/embedded-postgres.js';
 export * from './engines/private-files.js';
 export * from './repositories/event-store.repository.js';
@@ -10,3 +12,6 @@ export * from './repositories/document.repository.js';
 export * from './repositories/projection.repository.js';
 export * from './persistence.js';
 export * from './connection-errors.js';
+export * from './crypto/data-keys.js';
+export * from './crypto/data-key-file.js';
+export * from './repositories/sealed-data.repository.js';

@@ -5,6 +5,9 @@ import { DocumentRepository } from './repositories/document.repository.js';
 import { EventStoreRepository } from './repositories/event-store.repository.js';
 import { ProjectionRepository } from './repositories/projection.repository.js';
 import { WorkspaceRepository } from './repositories/workspace.repository.js';
+import { SealedDataRepository } from './repositories/sealed-data.repository.js';
+import { CheckpointRepository } from './repositories/checkpoint.repository.js';
+import type { DataKeyring } from './crypto/data-keys.js';
 
 /** The repositories over one data source: the only door to the database for the rest of Custody. */
 export class Persistence {
@@ -13,17 +16,22 @@ export class Persistence {
   readonly documents: DocumentRepository;
   readonly projections: ProjectionRepository;
   readonly keys: ApiKeyRepository;
+  readonly sealed: SealedDataRepository;
+  readonly checkpoints: CheckpointRepository;
 
-  constructor(readonly dataSource: DataSource) {
+  /** `dataKeys` seals document bytes, analyses and evidence at rest (crypto/data-keys.ts). */
+  constructor(readonly dataSource: DataSource, readonly dataKeys: DataKeyring) {
     this.events = new EventStoreRepository(dataSource);
     this.workspaces = new WorkspaceRepository(dataSource);
-    this.documents = new DocumentRepository(dataSource, this.events);
+    this.documents = new DocumentRepository(dataSource, this.events, dataKeys);
+    this.sealed = new SealedDataRepository(dataSource, dataKeys);
+    this.checkpoints = new CheckpointRepository(dataSource, this.events);
     this.projections = new ProjectionRepository(dataSource, this.events);
     this.keys = new ApiKeyRepository(dataSource);
   }
 
-  static async open(url: string, poolSize?: number): Promise<Persistence> {
-    return new Persistence(await openDataSource(url, poolSize));
+  static async open(url: string, dataKeys: DataKeyring, poolSize?: number): Promise<Persistence> {
+    return new Persistence(await openDataSource(url, poolSize), dataKeys);
   }
 
   async close(): Promise<void> {

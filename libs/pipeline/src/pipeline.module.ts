@@ -9,6 +9,7 @@ import { RescoreWorkspacesHandler } from './commands/score-workspace.command.js'
 import { FollowUps } from './jobs/follow-ups.js';
 import { Reconciler } from './jobs/reconciler.js';
 import { RescoreScheduler } from './jobs/rescore.scheduler.js';
+import { CheckpointScheduler } from './jobs/checkpoint.scheduler.js';
 import { ProjectGraphHandler } from './commands/project-graph.command.js';
 import { ScoreWorkspaceHandler } from './commands/score-workspace.command.js';
 import { JobQueue } from './jobs/job-queue.js';
@@ -49,7 +50,7 @@ export class PipelineModule {
       ExtractDocumentHandler,
       ProjectGraphHandler,
       ScoreWorkspaceHandler,
-      ...(processJobs ? [PipelineProcessor, Reconciler, RescoreScheduler] : []),
+      ...(processJobs ? [PipelineProcessor, Reconciler, RescoreScheduler, CheckpointScheduler] : []),
     ];
     return {
       module: PipelineModule,

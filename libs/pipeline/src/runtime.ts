@@ -1,8 +1,8 @@
 import { closeSync, existsSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { CustodyConfig } from '@custody/config';
+import { auditSigningKeyFilePath, dataKeyFilePath, type CustodyConfig } from '@custody/config';
 import { CustodyError } from '@custody/domain';
-import { makePrivateDir, makeTreePrivate, Persistence, startEmbeddedPostgres, type EmbeddedPostgres } from '@custody/persistence';
+import { loadAuditSigner, makePrivateDir, makeTreePrivate, openDataKeyring, type AuditSigner, Persistence, startEmbeddedPostgres, type EmbeddedPostgres, type OpenedKeyring } from '@custody/persistence';
 import { loadVendorCatalogue, type VendorEntry } from '@custody/integrations';
 import type { QueueBackend } from './jobs/queue-connection.js';
 
@@ -14,6 +14,10 @@ export interface Runtime {
   queue: QueueBackend;
   /** Extra known vendors from config `vendorsFile`, loaded once at boot. */
   vendors: VendorEntry[];
+  /** Where the data keys came from (`env` or `file`) and whether this boot made the key file. */
+  dataKeys: Omit<OpenedKeyring, 'keyring'>;
+  /** Signs audit-log checkpoints; its public key verifies them. */
+  auditSigner: AuditSigner;
   close(): Promise<void>;
 }
 
@@ -53,13 +57,18 @@ export async function startRuntime(config: CustodyConfig): Promise<Runtime> {
     // pglite-socket multiplexes connections onto one engine but can interleave extended-protocol messages of
     // concurrent connections (seen as `portal "" does not exist` and crossed parameters). One pooled connection
     // serialises Custody's queries; no code path awaits a second query while holding a transaction.
-    const persistence = await Persistence.open(databaseUrl, config.databaseUrl ? 10 : 1);
+    // Read (or, on first run, made) before the database opens: without a key nothing may be stored.
+    const { keyring, ...dataKeys } = openDataKeyring({ keys: config.dataKeys, keyFile: dataKeyFilePath(config), create: true });
+    const auditSigner = loadAuditSigner({ pem: config.auditSigningKey, keyFile: auditSigningKeyFilePath(config), create: true });
+    const persistence = await Persistence.open(databaseUrl, keyring, config.databaseUrl ? 10 : 1);
     return {
       config,
       embedded: !config.databaseUrl,
       persistence,
       queue,
       vendors,
+      dataKeys,
+      auditSigner,
       async close() {
         await persistence.close();
         for (const e of engines.reverse()) await e.close().catch(() => undefined);

@@ -1,22 +1,12 @@
 import type { Command } from 'commander';
 import { InvalidInputError, KEY_ROLES, NotFoundError, type KeyRole } from '@custody/domain';
-import type { Runtime } from '@custody/pipeline';
-import { EXIT } from '../exit-codes.js';
 import { loadServiceRuntime } from '../load-service.js';
+import { withRuntime } from './with-runtime.js';
+import { registerDataKeys } from './data-keys.command.js';
 import { locallyOrViaServer } from './running-server.js';
 
 /** The Custody home (`.custody`) whose running server `keys`/`workspaces create` fall back to. */
 const homeDir = async () => (await loadServiceRuntime()).config.loadConfig().home;
-
-async function withRuntime<T>(fn: (rt: Runtime) => Promise<T>): Promise<T> {
-  const { config, pipeline } = await loadServiceRuntime();
-  const runtime = await pipeline.startRuntime(config.loadConfig());
-  try {
-    return await fn(runtime);
-  } finally {
-    await runtime.close();
-  }
-}
 
 /** Admin verbs over the database (embedded home or DATABASE_URL). */
 export function registerAdmin(program: Command): void {
@@ -62,6 +52,7 @@ export function registerAdmin(program: Command): void {
         const k = await rt.persistence.keys.revoke(id);
         console.error(`revoked key ${k.id} (${k.prefix}…, ${k.role}) of workspace ${k.workspaceId}`);
       }));
+  registerDataKeys(keys);
 
   const ws = program.command('workspaces').description('client engagements');
   ws.command('list').action(() =>
@@ -75,64 +66,6 @@ export function registerAdmin(program: Command): void {
       console.log(`${w.slug}\t${w.id}`);
     });
 }
-
-/** The tamper-evident audit log: each workspace's events form a hash chain (libs/persistence audit-chain.ts). */
-export function registerAuditLog(program: Command): void {
-  const log = program.command('audit-log').description('the hash-chained audit log: verify it, export it');
-  log
-    .command('verify')
-    .description('walk each workspace\'s hash chain; exit 1 at the first edited, deleted, inserted or reordered entry')
-    .option('--workspace <name>', 'only this workspace (name, slug or id)')
-    .action((opts: { workspace?: string }) =>
-      withRuntime(async (rt) => {
-        const workspaces = await rt.persistence.workspaces.list();
-        const names = new Map(workspaces.map((w) => [w.id, w.slug]));
-        let ids: string[];
-        if (opts.workspace) {
-          const ws = await rt.persistence.workspaces.resolve(opts.workspace);
-          if (!ws) throw new NotFoundError('workspace', opts.workspace);
-          ids = [ws.id];
-        } else {
-          // Workspaces in creation order, then chains whose workspace row is gone (by id).
-          const logged = new Set(await rt.persistence.events.chainWorkspaces());
-          ids = [...workspaces.map((w) => w.id).filter((id) => logged.has(id)), ...[...logged].filter((id) => !names.has(id))];
-        }
-        let entries = 0;
-        let broken = 0;
-        for (const id of ids) {
-          const v = await rt.persistence.events.verifyChain(id);
-          entries += v.entries;
-          const name = names.get(id) ?? id;
-          if (v.ok) {
-            console.log(`${name}\tok, ${entriesText(v.entries)}${v.head ? `, head ${v.head.seq} ${v.head.hash}` : ''}`);
-          } else {
-            broken++;
-            console.log(`${name}\tbroken at entry ${v.broken.seq} (${v.broken.kind}): ${v.broken.detail}; ${v.intact} of ${v.entries} entries intact before it`);
-          }
-        }
-        if (broken > 0) {
-          console.log(`broken: ${broken} of ${ids.length} workspace${ids.length === 1 ? '' : 's'}`);
-          process.exitCode = EXIT.tampered;
-        } else {
-          console.log(`ok, ${entriesText(entries)}${ids.length === 1 ? '' : ` in ${ids.length} workspaces`}`);
-        }
-      }));
-  log
-    .command('export')
-    .description('print a workspace\'s audit log as JSON lines, each entry with its prevHash and hash')
-    .requiredOption('--workspace <name>', 'workspace name, slug or id')
-    .action((opts: { workspace: string }) =>
-      withRuntime(async (rt) => {
-        const ws = await rt.persistence.workspaces.resolve(opts.workspace);
-        if (!ws) throw new NotFoundError('workspace', opts.workspace);
-        // Field names as hashed: hash = sha256(prevHash + canonical JSON of workspace, seq, type, at, actor, payload).
-        for await (const e of rt.persistence.events.chain(ws.id)) {
-          process.stdout.write(`${JSON.stringify({ workspace: e.workspaceId, seq: e.seq, type: e.type, at: e.at, actor: e.actor, payload: e.payload, prevHash: e.prevHash, hash: e.hash })}\n`);
-        }
-      }));
-}
-
-const entriesText = (n: number) => `${n} ${n === 1 ? 'entry' : 'entries'}`;
 
 /** `90d`, `12h`, `30m` from now, or an ISO date/time in the future. */
 export function parseExpiry(when: string, now = Date.now()): Date {

@@ -1,5 +1,6 @@
-import { chmodSync, lstatSync, mkdirSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { chmodSync, linkSync, lstatSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { CustodyError } from '@custody/domain';
 
 /** Creates `dir` (and parents) and makes it 0700: only this user may list or enter it. */
 export function makePrivateDir(dir: string): void {
@@ -21,4 +22,32 @@ export function makeTreePrivate(root: string): void {
   } else if (!st.isSocket()) {
     chmodSync(root, 0o600);
   }
+}
+
+/**
+ * Writes a new private file (0600, folder 0700) unless it already exists; true when this call made it. The
+ * content is written aside and hard-linked into place, so two processes booting at once on one home (api and
+ * worker) never see a half-written file and agree on one content: the loser's link fails and it reads the
+ * winner's.
+ */
+export function writePrivateFileOnce(path: string, content: string | Buffer): boolean {
+  makePrivateDir(dirname(path));
+  const tmp = `${path}.${process.pid}.new`;
+  writeFileSync(tmp, content, { mode: 0o600 });
+  chmodSync(tmp, 0o600);
+  try {
+    linkSync(tmp, path);
+    return true;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    return false;
+  } finally {
+    rmSync(tmp, { force: true });
+  }
+}
+
+/** Refuses a key file that other users may read or write: keys in it must be assumed leaked. */
+export function assertPrivateFile(path: string, code: string): void {
+  const mode = statSync(path).mode & 0o777;
+  if (mode & 0o077) throw new CustodyError(code, `${path} is readable or writable by other users (mode ${mode.toString(8)}); run chmod 600 ${path}`);
 }

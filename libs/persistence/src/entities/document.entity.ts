@@ -13,8 +13,13 @@ export class DocumentEntity {
   @Column({ type: 'text', default: 'received' }) status: string;
   @Column({ type: 'text', nullable: true }) reason: string | null;
   @Column({ type: 'text', nullable: true }) format: string | null;
-  /** The analysis (extraction or parse result) as JSON; facts are also normalised into `fact`. */
+  /**
+   * The analysis (extraction or parse result); facts are also normalised into `fact`. It quotes the document,
+   * so it is sealed (`analysisSealed` under `analysisKeyId`); the clear column only holds rows from before.
+   */
   @Column({ type: 'jsonb', nullable: true }) analysis: unknown;
+  @Column({ name: 'analysis_sealed', type: 'bytea', nullable: true }) analysisSealed: Buffer | null;
+  @Column({ name: 'analysis_key_id', type: 'text', nullable: true }) analysisKeyId: string | null;
   @Column({ type: 'int', default: 0 }) attempts: number;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @Column({ name: 'processed_at', type: 'timestamptz', nullable: true }) processedAt: Date | null;

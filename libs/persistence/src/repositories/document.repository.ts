@@ -3,6 +3,8 @@ import { FACT_NAMES, NotFoundError, type DocumentStatus, type DocumentType, type
 import type { DataSource } from 'typeorm';
 import { BlobEntity, DocumentEntity, EventEntity, FactEntity } from '../entities/index.js';
 import type { EventStoreRepository, StoredEvent } from './event-store.repository.js';
+import type { DataKeyring } from '../crypto/data-keys.js';
+import { aad, openAnalysis, openBlob, openEvidence } from '../crypto/sealed-rows.js';
 
 export interface StoredDocument {
   id: string;
@@ -20,10 +22,10 @@ export interface StoredDocument {
   processedAt?: string;
 }
 
-const toDoc = (d: DocumentEntity): StoredDocument => ({
+const toDoc = (d: DocumentEntity, keys: DataKeyring): StoredDocument => ({
   id: d.id, workspaceId: d.workspaceId, sha256: d.sha256, fileName: d.fileName, size: d.size,
   type: d.type as DocumentType, status: d.status as DocumentStatus, reason: d.reason ?? undefined,
-  format: d.format ?? undefined, analysis: d.analysis ?? undefined, attempts: d.attempts,
+  format: d.format ?? undefined, analysis: openAnalysis(keys, d) ?? undefined, attempts: d.attempts,
   createdAt: new Date(d.createdAt).toISOString(), processedAt: d.processedAt ? new Date(d.processedAt).toISOString() : undefined,
 });
 
@@ -44,9 +46,12 @@ export interface AnalysisOutcome {
   facts?: FactSet;
 }
 
-/** Documents, their content-addressed bytes, and their extracted facts. */
+/**
+ * Documents, their content-addressed bytes, and their extracted facts. The bytes, the analysis and the
+ * facts' evidence are sealed with the keyring's active key on write and opened on read (crypto/data-keys.ts).
+ */
 export class DocumentRepository {
-  constructor(private readonly ds: DataSource, private readonly events: EventStoreRepository) {}
+  constructor(private readonly ds: DataSource, private readonly events: EventStoreRepository, private readonly keys: DataKeyring) {}
 
   /**
    * Stores the bytes once by hash and records the document with a `DocumentReceived` event in one
@@ -55,20 +60,21 @@ export class DocumentRepository {
   async ingest(input: { workspaceId: string; fileName: string; sha256: string; content: Buffer; size: number; redacted: boolean; redactions?: StoredRedaction[]; actor?: string; failed?: string }):
     Promise<{ document: StoredDocument; created: boolean; event?: StoredEvent }> {
     return this.ds.transaction(async (m) => {
+      const { keyId, sealed } = this.keys.seal(input.content, aad.blob(input.sha256));
       await m.createQueryBuilder().insert().into(BlobEntity)
-        .values({ sha256: input.sha256, size: input.size, content: input.content, redacted: input.redacted })
+        .values({ sha256: input.sha256, size: input.size, content: sealed, keyId, redacted: input.redacted })
         .orIgnore().execute();
       const inserted = await m.createQueryBuilder().insert().into(DocumentEntity)
         .values({ id: randomUUID(), workspaceId: input.workspaceId, sha256: input.sha256, fileName: input.fileName, size: input.size, ...(input.failed ? { status: 'failed' as const, reason: input.failed } : {}) })
         .orIgnore().returning('*').execute();
       const row = await m.findOneByOrFail(DocumentEntity, { workspaceId: input.workspaceId, sha256: input.sha256 });
-      if (!inserted.raw?.length) return { document: toDoc(row), created: false };
+      if (!inserted.raw?.length) return { document: toDoc(row, this.keys), created: false };
       const event = await this.events.append(m, input.workspaceId, 'DocumentReceived',
         {
           documentId: row.id, file: input.fileName, sha256: input.sha256, size: input.size, redacted: input.redacted, ...(input.failed ? { failed: input.failed } : {}),
           ...(input.redactions?.length ? { redactions: input.redactions.map(({ kind, path, line, replacement }) => ({ kind, path, line, replacement })) } : {}),
         }, input.actor);
-      return { document: toDoc(row), created: true, event };
+      return { document: toDoc(row, this.keys), created: true, event };
     });
   }
 
@@ -87,13 +93,13 @@ export class DocumentRepository {
   async get(id: string): Promise<StoredDocument> {
     const row = await this.ds.getRepository(DocumentEntity).findOneBy({ id });
     if (!row) throw new NotFoundError('document', id);
-    return toDoc(row);
+    return toDoc(row, this.keys);
   }
 
   async content(sha256: string): Promise<Buffer> {
     const row = await this.ds.getRepository(BlobEntity).findOneBy({ sha256 });
     if (!row) throw new NotFoundError('blob', sha256);
-    return row.content;
+    return openBlob(this.keys, row);
   }
 
   /**
@@ -105,14 +111,14 @@ export class DocumentRepository {
       ? { id: true, workspaceId: true, sha256: true, fileName: true, size: true, type: true, status: true, reason: true, format: true, attempts: true, createdAt: true, processedAt: true }
       : undefined;
     const rows = await this.ds.getRepository(DocumentEntity).find({ where: { workspaceId }, order: { createdAt: 'ASC', fileName: 'ASC' }, ...(select ? { select } : {}) });
-    return rows.map(toDoc);
+    return rows.map((r) => toDoc(r, this.keys));
   }
 
   /** Documents accepted but not yet finished: re-enqueued at boot so nothing is lost if a process died. */
   async unfinished(): Promise<StoredDocument[]> {
     const rows = await this.ds.getRepository(DocumentEntity).createQueryBuilder('d')
       .where(`d.status IN ('received', 'processing')`).orderBy('d.created_at', 'ASC').getMany();
-    return rows.map(toDoc);
+    return rows.map((r) => toDoc(r, this.keys));
   }
 
   /**
@@ -139,14 +145,16 @@ export class DocumentRepository {
       const row = await m.createQueryBuilder(DocumentEntity, 'd').setLock('pessimistic_write').where('d.id = :id', { id }).getOne();
       if (!row) throw new NotFoundError('document', id);
       if (!['received', 'processing'].includes(row.status)) return { recorded: false };
+      const analysis = outcome.analysis === undefined ? undefined : this.keys.sealJson(outcome.analysis, aad.analysis(id));
       await m.update(DocumentEntity, { id }, {
         type: outcome.type, status: outcome.status, reason: outcome.reason ?? null, format: outcome.format ?? null,
-        analysis: (outcome.analysis ?? null) as object, processedAt: new Date(),
+        analysis: null as unknown as object, analysisSealed: analysis?.sealed ?? null, analysisKeyId: analysis?.keyId ?? null, processedAt: new Date(),
       });
       if (outcome.facts) {
         await m.insert(FactEntity, FACT_NAMES.map((name) => {
           const f = outcome.facts![name];
-          return { documentId: id, workspaceId: row.workspaceId, name, value: f.value as object, evidence: f.evidence, confidence: f.confidence, extractor: f.extractor ?? 'rules@1' };
+          const evidence = this.keys.sealJson(f.evidence, aad.evidence(id, name));
+          return { documentId: id, workspaceId: row.workspaceId, name, value: f.value as object, evidence: null as unknown as object, evidenceSealed: evidence.sealed, keyId: evidence.keyId, confidence: f.confidence, extractor: f.extractor ?? 'rules@1' };
         }));
       }
       const event = await this.events.append(m, row.workspaceId, outcome.status === 'processed' ? 'FactsExtracted' : 'DocumentRejected',
@@ -158,6 +166,6 @@ export class DocumentRepository {
   async facts(documentId: string): Promise<FactSet | undefined> {
     const rows = await this.ds.getRepository(FactEntity).findBy({ documentId });
     if (!rows.length) return undefined;
-    return Object.fromEntries(rows.map((r) => [r.name, { value: r.value, evidence: r.evidence, confidence: r.confidence, extractor: r.extractor }])) as FactSet;
+    return Object.fromEntries(rows.map((r) => [r.name, { value: r.value, evidence: openEvidence(this.keys, r), confidence: r.confidence, extractor: r.extractor }])) as FactSet;
   }
 }

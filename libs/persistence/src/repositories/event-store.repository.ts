@@ -108,8 +108,8 @@ export class EventStoreRepository {
    * A workspace's audit entries in seq order with their hashes, page by page: what `custody audit-log export`
    * prints and verification walks (`at` exactly as hashed).
    */
-  async *chain(workspaceId: string, pageSize = 1000): AsyncGenerator<ChainEntry> {
-    let after = '0';
+  async *chain(workspaceId: string, pageSize = 1000, afterSeq = 0): AsyncGenerator<ChainEntry> {
+    let after = String(afterSeq);
     for (;;) {
       const rows: { seq: string; type: string; payload: unknown; actor: string; at: string; prev_hash: string | null; hash: string | null }[] = await this.ds.query(
         `SELECT seq::text AS seq, type, payload, actor, ${chainAtSql('created_at')} AS at, prev_hash, hash
@@ -127,9 +127,14 @@ export class EventStoreRepository {
    * each entry's link is kept while walking (never the payloads), so a long log verifies in little memory.
    */
   async verifyChain(workspaceId: string): Promise<ChainVerdict> {
+    return verifyLinks(await this.links(workspaceId));
+  }
+
+  /** Each entry's link (seq, prevHash, hash, whether its content gives its hash): what verification reads. */
+  async links(workspaceId: string, afterSeq = 0): Promise<ChainLink[]> {
     const links: ChainLink[] = [];
-    for await (const e of this.chain(workspaceId)) links.push(toLink(e));
-    return verifyLinks(links);
+    for await (const e of this.chain(workspaceId, 1000, afterSeq)) links.push(toLink(e));
+    return links;
   }
 
   async latestSeq(workspaceId: string): Promise<number> {

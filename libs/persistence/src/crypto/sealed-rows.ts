@@ -1,0 +1,24 @@
+import type { DataKeyring } from './data-keys.js';
+
+/**
+ * What each sealed column's authenticated data names: the row (and column) a ciphertext belongs to, so a
+ * ciphertext moved to another row does not open. One place, shared by writes, reads and re-encryption.
+ */
+export const aad = {
+  blob: (sha256: string) => `blob:${sha256}`,
+  analysis: (documentId: string) => `document-analysis:${documentId}`,
+  evidence: (documentId: string, name: string) => `fact-evidence:${documentId}:${name}`,
+};
+
+/** A blob's bytes: opened when sealed, as stored when the row predates encryption (`keyId` NULL). */
+export function openBlob(keys: DataKeyring, row: { sha256: string; content: Buffer; keyId: string | null }): Buffer {
+  return row.keyId ? keys.open(row.keyId, row.content, aad.blob(row.sha256)) : row.content;
+}
+
+export function openAnalysis(keys: DataKeyring, row: { id: string; analysis: unknown; analysisSealed: Buffer | null; analysisKeyId: string | null }): unknown {
+  return row.analysisSealed && row.analysisKeyId ? keys.openJson(row.analysisKeyId, row.analysisSealed, aad.analysis(row.id)) : row.analysis;
+}
+
+export function openEvidence(keys: DataKeyring, row: { documentId: string; name: string; evidence: unknown; evidenceSealed: Buffer | null; keyId: string | null }): unknown {
+  return row.evidenceSealed && row.keyId ? keys.openJson(row.keyId, row.evidenceSealed, aad.evidence(row.documentId, row.name)) : row.evidence;
+}

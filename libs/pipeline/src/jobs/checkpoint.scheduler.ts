@@ -1,0 +1,47 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { safeErrorText } from '@custody/domain';
+import type { Runtime } from '../runtime.js';
+import { RUNTIME } from '../tokens.js';
+
+/**
+ * Anchors the audit log: at start-up and then every `auditCheckpointIntervalMs`, each workspace's chain head
+ * that moved is signed (a checkpoint, see libs/persistence audit-checkpoint.ts). It runs where jobs run (the
+ * worker, or embedded mode's one process); several workers anchoring at once write one checkpoint per head.
+ * Only workspace ids and counts are logged.
+ */
+@Injectable()
+export class CheckpointScheduler implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly log = new Logger('AuditCheckpoints');
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<void>;
+
+  constructor(@Inject(RUNTIME) private readonly runtime: Runtime) {}
+
+  onApplicationBootstrap(): void {
+    this.tick();
+    this.timer = setInterval(() => this.tick(), this.runtime.config.auditCheckpointIntervalMs);
+    this.timer.unref();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    clearInterval(this.timer);
+    // A pass under way finishes before the database closes under it.
+    await this.running;
+  }
+
+  private tick(): void {
+    if (this.running) return;
+    this.running = this.anchor().finally(() => (this.running = undefined));
+  }
+
+  private async anchor(): Promise<void> {
+    try {
+      const outcomes = await this.runtime.persistence.checkpoints.anchorAll(this.runtime.auditSigner);
+      const anchored = outcomes.filter((o) => 'anchored' in o).length;
+      if (anchored) this.log.log(`signed ${anchored} audit-log checkpoint${anchored === 1 ? '' : 's'}`);
+      for (const o of outcomes) if ('refused' in o) this.log.error(`audit log of workspace ${o.workspaceId} not anchored: ${o.refused}`);
+    } catch (err) {
+      this.log.error(`audit-log checkpoints failed: ${safeErrorText(err)}`);
+    }
+  }
+}

@@ -1,0 +1,152 @@
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { FACT_NAMES, unspecifiedValue, type FactSet } from '@custody/domain';
+// Loaded up front: the CLI imports these at once, and Jest's ESM loader races on concurrent imports.
+import '@custody/audit';
+import '@custody/config';
+import '@custody/pipeline';
+import { DataKeyring, Persistence, SealedDataRepository, openDataKeyring } from '@custody/persistence';
+import { registerAdmin } from '../../apps/cli/src/commands/admin.command.js';
+import { useCliDatabase } from '../support/cli.js';
+import { freshPersistence, storedContent } from '../support/database.js';
+
+const mode = process.env.DATABASE_URL ? 'PostgreSQL' : 'embedded PGlite';
+const MARKER = 'ZQX-MARKER-7731-Jane-Roe';
+
+const factsQuoting = (quote: string): FactSet =>
+  Object.fromEntries(FACT_NAMES.map((name) => [name, { value: unspecifiedValue(name), evidence: [{ quote: `${quote} (${name})` }], confidence: 0.9 }])) as unknown as FactSet;
+
+/** Every byte Custody stored for documents, as the database holds it: what a stolen disk or dump shows. */
+async function storedBytes(p: Persistence): Promise<Buffer> {
+  const rows: { b: Buffer | null }[] = await p.dataSource.query(`
+    SELECT content AS b FROM blob
+    UNION ALL SELECT convert_to(coalesce(analysis::text, ''), 'UTF8') || coalesce(analysis_sealed, ''::bytea) FROM document
+    UNION ALL SELECT convert_to(coalesce(evidence::text, ''), 'UTF8') || coalesce(evidence_sealed, ''::bytea) FROM fact`);
+  return Buffer.concat(rows.map((r) => r.b ?? Buffer.alloc(0)));
+}
+
+describe(`encryption at rest (${mode})`, () => {
+  const k1 = randomBytes(32);
+  const ring1 = new DataKeyring('k1', new Map([['k1', k1]]));
+  let store: Awaited<ReturnType<typeof freshPersistence>>;
+  let p: Persistence;
+  let wsId: string;
+
+  beforeAll(async () => {
+    store = await freshPersistence(ring1);
+    p = store.persistence;
+    wsId = (await p.workspaces.ensure('Sealed Practice')).workspace.id;
+  }, 120_000);
+  afterAll(() => store?.close());
+
+  async function storeDocument(text: string) {
+    const { document } = await p.documents.ingest({ workspaceId: wsId, fileName: `${text.slice(-6)}.md`, ...storedContent(text) });
+    await p.documents.recordOutcome(document.id, { type: 'contract', status: 'processed', format: 'markdown', analysis: { type: 'contract', text }, facts: factsQuoting(text) });
+    return document;
+  }
+
+  it('stores document bytes, analysis and evidence only as ciphertext under the active key, and reads them back', async () => {
+    const doc = await storeDocument(`BAA between the practice and ${MARKER}, signed.`);
+    expect((await storedBytes(p)).includes(Buffer.from(MARKER))).toBe(false);
+    const [blob] = await p.dataSource.query('SELECT key_id FROM blob WHERE sha256 = $1', [doc.sha256]);
+    expect(blob.key_id).toBe('k1');
+    const [row] = await p.dataSource.query('SELECT analysis, analysis_key_id FROM document WHERE id = $1', [doc.id]);
+    expect(row).toEqual({ analysis: null, analysis_key_id: 'k1' });
+
+    expect((await p.documents.content(doc.sha256)).toString()).toContain(MARKER);
+    expect(JSON.stringify((await p.documents.get(doc.id)).analysis)).toContain(MARKER);
+    expect((await p.documents.facts(doc.id))!.law_enforcement_disclosure.evidence[0]!.quote).toContain(MARKER);
+    expect((await p.documents.list(wsId)).find((d) => d.id === doc.id)!.analysis).toEqual({ type: 'contract', text: `BAA between the practice and ${MARKER}, signed.` });
+  }, 60_000);
+
+  it('a flipped byte in a blob, or an analysis copied onto another document, fails loudly instead of reading garbage', async () => {
+    const a = await storeDocument('tamper target alpha');
+    const b = await storeDocument('tamper target bravo');
+    await p.dataSource.query(`UPDATE blob SET content = overlay(content PLACING '\\xff'::bytea FROM 35 FOR 1) WHERE sha256 = $1`, [a.sha256]);
+    await expect(p.documents.content(a.sha256)).rejects.toMatchObject({ code: 'data_tampered', message: expect.stringContaining(`blob:${a.sha256}`) });
+    await p.dataSource.query('UPDATE document SET analysis_sealed = (SELECT analysis_sealed FROM document WHERE id = $2) WHERE id = $1', [a.id, b.id]);
+    await expect(p.documents.get(a.id)).rejects.toMatchObject({ code: 'data_tampered' });
+    expect((await p.documents.get(b.id)).analysis).toEqual({ type: 'contract', text: 'tamper target bravo' });
+    // Put the rows back out of reach of the rotation test below: a tampered row stops re-encryption by design.
+    await p.dataSource.query('DELETE FROM fact WHERE document_id = $1', [a.id]);
+    await p.dataSource.query('DELETE FROM document WHERE id = $1', [a.id]);
+    await p.dataSource.query('DELETE FROM blob WHERE sha256 = $1', [a.sha256]);
+  }, 60_000);
+
+  it('rows stored in clear before encryption stay readable; rotation re-encrypts them and the old key\'s rows under the new key', async () => {
+    const legacy = storedContent(`legacy clear upload ${MARKER}`);
+    const legacyId = '00000000-0000-4000-8000-000000000001';
+    await p.dataSource.query('INSERT INTO blob (sha256, size, content, redacted) VALUES ($1, $2, $3, false)', [legacy.sha256, legacy.size, legacy.content]);
+    await p.dataSource.query(`INSERT INTO document (id, workspace_id, sha256, file_name, size, type, status, analysis) VALUES ($1, $2, $3, 'legacy.md', $4, 'contract', 'processed', $5::jsonb)`,
+      [legacyId, wsId, legacy.sha256, legacy.size, JSON.stringify({ type: 'contract', text: `legacy ${MARKER}` })]);
+    await p.dataSource.query(`INSERT INTO fact (document_id, workspace_id, name, value, evidence, confidence, extractor) VALUES ($1, $2, 'law_enforcement_disclosure', 'null', $3::jsonb, 0.5, 'rules@1')`,
+      [legacyId, wsId, JSON.stringify([{ quote: `legacy quote ${MARKER}` }])]);
+    expect((await p.documents.content(legacy.sha256)).toString()).toBe(`legacy clear upload ${MARKER}`);
+    expect((await p.documents.get(legacyId)).analysis).toEqual({ type: 'contract', text: `legacy ${MARKER}` });
+    expect((await storedBytes(p)).includes(Buffer.from(MARKER))).toBe(true);
+
+    const k2 = randomBytes(32);
+    const ring2 = new DataKeyring('k2', new Map([['k2', k2], ['k1', k1]]));
+    const sealed = new SealedDataRepository(p.dataSource, ring2);
+    const census = await sealed.census();
+    expect(census.blobs).toEqual({ clear: 1, k1: 2 });
+    expect(census.evidence).toEqual({ clear: 1, k1: 2 * FACT_NAMES.length });
+    const result = await sealed.reencrypt();
+    expect(result).toEqual({ activeKeyId: 'k2', blobs: 3, analyses: 3, evidence: 2 * FACT_NAMES.length + 1 });
+    expect(await sealed.census()).toEqual({ activeKeyId: 'k2', blobs: { k2: 3 }, analyses: { k2: 3 }, evidence: { k2: 2 * FACT_NAMES.length + 1 } });
+    expect((await sealed.reencrypt()).blobs).toBe(0);
+    expect((await storedBytes(p)).includes(Buffer.from(MARKER))).toBe(false);
+
+    // After re-encryption the old key can be retired: the new key alone reads everything.
+    const onlyK2 = new Persistence(p.dataSource, new DataKeyring('k2', new Map([['k2', k2]])));
+    expect((await onlyK2.documents.content(legacy.sha256)).toString()).toBe(`legacy clear upload ${MARKER}`);
+    expect((await onlyK2.documents.facts(legacyId))!.law_enforcement_disclosure.evidence[0]!.quote).toBe(`legacy quote ${MARKER}`);
+    expect((await onlyK2.documents.list(wsId)).map((d) => JSON.stringify(d.analysis)).filter((t) => t.includes(MARKER))).toHaveLength(2);
+    await expect(p.documents.content(legacy.sha256)).rejects.toMatchObject({ code: 'data_key_missing', message: expect.stringContaining('data key k2') });
+  }, 60_000);
+});
+
+describe(`custody keys rotate-data-key (${mode})`, () => {
+  const cli = useCliDatabase(registerAdmin);
+  const run = cli.run;
+
+  it('adds a key to the file, re-encrypts what the old key sealed, and what was stored reads back with the file\'s keys', async () => {
+    await run('keys', 'data-key-status');
+    const file = join(cli.home, 'keys', 'data-keys.json');
+    const first = JSON.parse(readFileSync(file, 'utf8')) as { active: string };
+    expect(cli.out[0]).toBe(`active data key ${first.active} (from the key file)`);
+
+    const before = openDataKeyring({ keyFile: file }).keyring;
+    const p = await Persistence.open(cli.url, before, 1);
+    const { workspace } = await p.workspaces.ensure('Rotating Practice');
+    const doc = storedContent(`rotate me ${MARKER}`);
+    await p.documents.ingest({ workspaceId: workspace.id, fileName: 'r.md', ...doc });
+    await p.close();
+
+    await run('keys', 'rotate-data-key');
+    const after = JSON.parse(readFileSync(file, 'utf8')) as { active: string; keys: Record<string, string> };
+    expect(after.active).not.toBe(first.active);
+    expect(Object.keys(after.keys)).toContain(first.active);
+    expect(cli.out).toContain(`re-encrypted under ${after.active}: 1 blobs, 0 analyses, 0 evidence rows`);
+    expect(cli.out.at(-1)).toBe(`now: blobs ${after.active} 1; analyses none; evidence none`);
+
+    const q = await Persistence.open(cli.url, openDataKeyring({ keyFile: file }).keyring, 1);
+    try {
+      const [row] = await q.dataSource.query('SELECT key_id FROM blob WHERE sha256 = $1', [doc.sha256]);
+      expect(row.key_id).toBe(after.active);
+      expect((await q.documents.content(doc.sha256)).toString()).toBe(`rotate me ${MARKER}`);
+    } finally {
+      await q.close();
+    }
+  }, 120_000);
+
+  it('with the keys in CUSTODY_DATA_KEYS it will not invent a key, and says how to rotate', async () => {
+    process.env.CUSTODY_DATA_KEYS = `envkey:${randomBytes(32).toString('base64')}`;
+    try {
+      await expect(run('keys', 'rotate-data-key')).rejects.toMatchObject({ code: 'data_keys_from_env', message: expect.stringContaining('rotate-data-key --no-new-key') });
+    } finally {
+      delete process.env.CUSTODY_DATA_KEYS;
+    }
+  }, 120_000);
+});
