@@ -121,8 +121,11 @@ describe(`hostile input through the API (${process.env.DATABASE_URL ? 'PostgreSQ
   }, 120_000);
 
   it('keeps script in a name as text: in /graph as data, escaped in the HTML report', async () => {
+    // Hosted on n8n cloud, so the workflow is a vendor's node that keeps its (hostile) name; a self-hosted one
+    // would fold into the practice.
     const n8n = {
       name: `Intake ${SCRIPT}`,
+      meta: { instanceUrl: 'https://harborview.app.n8n.cloud' },
       nodes: [
         { id: '1', name: `Webhook ${SCRIPT}`, type: 'n8n-nodes-base.webhook', parameters: { path: 'intake' }, position: [0, 0] },
         { id: '2', name: `Send to ${SCRIPT} CRM`, type: 'n8n-nodes-base.httpRequest', parameters: { url: 'https://crm.script-test.example/api/leads', method: 'POST' }, position: [200, 0] },

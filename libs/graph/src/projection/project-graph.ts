@@ -111,9 +111,13 @@ function projectConfig(cfg: ConfigInput, registry: SystemRegistry, flows: FlowTa
   const { documentId, file, result } = cfg;
   const local = new Map<string, string>();
   // A config the manifest lists under a system describes that system's own flows: the application the
-  // parser could only call "Configured application" is that system.
-  const owner = input.manifest?.documents.find((d) => basename(d.file) === basename(file))?.system;
-  const selves = owner !== undefined ? configSelves(result) : new Set<string>();
+  // parser could only call "Configured application" is that system. An integration engine's workflow or
+  // channel (n8n, Node-RED, Mirth) that no entry places and no host puts at a vendor is the practice's own
+  // automation (its staff built it, it runs their intake): what it sends out leaves the practice.
+  const listed = input.manifest?.documents.find((d) => basename(d.file) === basename(file))?.system;
+  const engines = engineNodes(result);
+  const owner = listed ?? (engines.size > 0 ? PRACTICE_ID : undefined);
+  const selves = owner !== undefined ? new Set([...configSelves(result), ...engines]) : new Set<string>();
   for (const decl of result.systems) {
     if (selves.has(decl.id) && (owner === PRACTICE_ID || registry.get(owner!))) {
       local.set(decl.id, owner!);
@@ -164,6 +168,11 @@ function projectConfig(cfg: ConfigInput, registry: SystemRegistry, flows: FlowTa
  * The systems a config declares for the application it configures: the parser's own node (`app-…`), or
  * else unnamed sources (no host, role `other`) that only send. Never a destination.
  */
+/** The engine's own workflow or channel nodes (`settings.engine`) that no network host places at a vendor. */
+function engineNodes(result: ConfigInput['result']): Set<string> {
+  return new Set(result.systems.filter((s) => typeof s.settings?.engine === 'string' && !(s.hosts ?? []).some((h) => h.includes('.'))).map((s) => s.id));
+}
+
 function configSelves(result: ConfigInput['result']): Set<string> {
   const targets = new Set(result.flows.map((f) => f.to));
   const sources = new Set(result.flows.map((f) => f.from));
