@@ -79,6 +79,9 @@ export function extractDeidentified(ctx: FactContext): Fact<'deidentified_data_u
 
 /** "shall not de-identify", "will not use de-identified data", "no … aggregated data is sold". */
 function refused(c: Clause, d: { t0: number }): boolean {
+  // "will not use Customer Content for any purpose other than to … use de-identified, aggregated information": the
+  // de-identified data is the exception to the refusal, so the exception grants it.
+  if (inException(c, d)) return false;
   for (const a of c.hits) {
     if (a.cat !== 'action' || a.t0 > d.t0 + 6) continue;
     if (negated(c, a, 8) && !inException(c, a)) return true;
