@@ -78,3 +78,10 @@ describe('law_enforcement_disclosure: what is not a disclosure to an authority',
     expect(fact('law_enforcement_disclosure', 'We disclose your personal data to courts, law enforcement or regulatory authorities as required by applicable law.')).toBe('any_legal_request');
   });
 });
+
+describe('subprocessors_named: labels and connectives are not names', () => {
+  it('a purpose label of a list item and a sentence-opening adverb are left out', () => {
+    const text = 'We share data with service providers:\n\n* **Legal Compliance**: We may disclose your personal data if required by law.\n* **Stripe**: payment processing.\n\nAdditionally, our hosting provider Hetzner stores the data.';
+    expect(fact('subprocessors_named', text)).toEqual(['Stripe', 'Hetzner']);
+  });
+});
