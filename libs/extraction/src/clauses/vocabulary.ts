@@ -300,7 +300,9 @@ export const POLICY_WORDS = new Set(
     'commercial professional employment education biometric health medical financial protected characteristics classification sensitive precise approximate audio visual ' +
     'internet activity activities electronic network olfactory thermal background check checks verification kyc aml anti-money laundering sanctions screening ' +
     'moderation safety trust integrity quality assurance research development testing test tests beta pilot program programs partnership partnerships sponsor sponsors ' +
-    'sponsored affiliated unaffiliated successor successors merger acquisition sale bankruptcy reorganization corporate transaction transactions group groups holding holdings'
+    'sponsored affiliated unaffiliated successor successors merger acquisition sale bankruptcy reorganization corporate transaction transactions group groups holding holdings ' +
+    // Purpose labels of "**Legal Compliance**: we may disclose …" list items.
+    'legal compliance enforcement protection protecting prevention preventing security emergency emergencies business transfer transfers purposes purpose consent aggregated de-identified'
   ).split(/\s+/),
 );
 

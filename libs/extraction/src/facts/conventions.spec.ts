@@ -54,3 +54,34 @@ describe('marketing e-mail and model building', () => {
     expect(fact('ai_training_on_customer_data', 'We use aggregated data to develop new business models.')).toBe('unspecified');
   });
 });
+
+describe('deidentified_data_use: an exception to a refusal grants it', () => {
+  it('"will not use … other than to … use de-identified, aggregated information" is allowed', () => {
+    const text = 'Vendor will not use Customer Content for any purpose other than to provide the Services and to use de-identified, aggregated information derived from it to improve its services.';
+    expect(fact('deidentified_data_use', text)).toBe('allowed');
+  });
+  it('a plain refusal stays prohibited', () => {
+    expect(fact('deidentified_data_use', 'Vendor shall not de-identify PHI for its own purposes.')).toBe('prohibited');
+  });
+});
+
+describe('law_enforcement_disclosure: what is not a disclosure to an authority', () => {
+  it.each([
+    'Either party can send written notice to the opposing party and the arbitration provider that it wants the case decided by a small claims court.',
+    'We may send notices to the Users as required by applicable laws.',
+    'Any use, reproduction or disclosure of the Mobile Software by the U.S. Government is governed solely by this Agreement.',
+    'We may not always be able to comply with your request of erasure for specific legal reasons that will be notified to you at the time of your request.',
+  ])('silent: %s', (text) => expect(fact('law_enforcement_disclosure', text)).toBe('unspecified'));
+
+  it('a disclosure required by a court or an authority still counts', () => {
+    expect(fact('law_enforcement_disclosure', 'We may disclose your personal data if required by a court or by law enforcement.')).toBe('any_legal_request');
+    expect(fact('law_enforcement_disclosure', 'We disclose your personal data to courts, law enforcement or regulatory authorities as required by applicable law.')).toBe('any_legal_request');
+  });
+});
+
+describe('subprocessors_named: labels and connectives are not names', () => {
+  it('a purpose label of a list item and a sentence-opening adverb are left out', () => {
+    const text = 'We share data with service providers:\n\n* **Legal Compliance**: We may disclose your personal data if required by law.\n* **Stripe**: payment processing.\n\nAdditionally, our hosting provider Hetzner stores the data.';
+    expect(fact('subprocessors_named', text)).toEqual(['Stripe', 'Hetzner']);
+  });
+});

@@ -1,5 +1,6 @@
 import type { Fact } from '@custody/domain';
 import type { Clause } from '../clauses/clause.js';
+import type { Hit } from '../clauses/lexicon.js';
 import { clauseSubject, hitsOf, inException, negated, subjectOf } from '../clauses/clause.js';
 import { introOf } from '../clauses/structure.js';
 import type { Candidate, FactContext } from './fact-context.js';
@@ -78,7 +79,10 @@ export function extractDeidentified(ctx: FactContext): Fact<'deidentified_data_u
 }
 
 /** "shall not de-identify", "will not use de-identified data", "no … aggregated data is sold". */
-function refused(c: Clause, d: { t0: number }): boolean {
+function refused(c: Clause, d: Hit): boolean {
+  // "will not use Customer Content for any purpose other than to … use de-identified, aggregated information": the
+  // de-identified data is the exception to the refusal, so the exception grants it.
+  if (inException(c, d)) return false;
   for (const a of c.hits) {
     if (a.cat !== 'action' || a.t0 > d.t0 + 6) continue;
     if (negated(c, a, 8) && !inException(c, a)) return true;

@@ -23,6 +23,17 @@ const NOTICE_ABOUT = /\b(?:requests?|demands?|subpoenas?|orders?|warrants?|proce
 const ON_DEMAND = /\b(?:if|when|where|whenever|in (?:the )?(?:case|event)|upon|on receipt|after|before)\b[^.]{0,160}\b(?:receives?|received|receipt|requests?|demands?|compelled|required|served|subpoenas?|orders?|warrants?|requires?)\b/i;
 // Complaints to a supervisory authority and judicial remedies are the user's rights, not disclosures.
 const RIGHTS = /\b(?:lodge|file|make|submit|bring)\s+(?:a\s+)?(?:complaint|claim|appeal)|\bright to (?:complain|lodge|an effective)|\bjudicial (?:appeal|remedy|remedies)|\bsupervisory authorit/i;
+// Disputes between the parties (arbitration, small claims, class actions) are not disclosures to an authority.
+const DISPUTE = /\barbitrat\w*|\bdispute resolution\b|\bsmall claims\b|\bclass (?:action|arbitration)\b|\bopposing party\b/i;
+// What is sent is a notice or announcement, or the disclosure is of the software (the U.S. Government rights
+// clause), not the user's data ("may send notices … to the Users").
+const SENDS_NOTICES = /^\s*(?:\w+\s+){0,2}?(?:notices?|notifications?|announcements?|communications?|messages? about)\b/i;
+const OF_SOFTWARE = /\b(?:disclos\w*|release|transfer)\s+of\s+(?:the\s+)?(?:[\w-]+\s+)?(?:software|application|app|documentation|source code)\b/i;
+// The authority is the agent ("disclosure of the Software by the U.S. Government"), not the recipient; "required
+// by", "ordered by", "requested by" an authority is a ground and stays.
+const AGENT_BY = /\b(?<!required |requested |ordered |compelled |demanded |issued |mandated |authori[sz]ed |directed |served |signed |approved )by\s+(?:the\s+|a\s+|an\s+|any\s+)?$/i;
+// The user's own request ("your request of erasure … will be notified to you") is not a legal demand.
+const YOUR_REQUEST = /\byour (?:own )?(?:\w+ )?requests?\b/i;
 
 /**
  * `law_enforcement_disclosure`, the seed stories' question, read from disclosure clauses whose ground is a legal
@@ -45,7 +56,7 @@ export function extractLawEnforcement(ctx: FactContext): Fact<'law_enforcement_d
       const instruments = hitsOf(c, 'instrument').filter((h) => h.kind !== 'emergency');
       const authorities = hitsOf(c, 'actor', 'authority');
       if (instruments.length === 0 && authorities.length === 0) continue;
-      if (RIGHTS.test(c.view)) continue;
+      if (RIGHTS.test(c.view) || DISPUTE.test(c.view)) continue;
       const ev = clauseEvidence(ctx, c);
       // The clause's disclosure: its own, or its list intro's ("We may share your information: - to comply with …").
       const own = hitsOf(c, 'action', DISCLOSING).filter((h) => verbal(c, h));
@@ -65,7 +76,8 @@ export function extractLawEnforcement(ctx: FactContext): Fact<'law_enforcement_d
       }
       // Notice of a legal demand to the customer or user.
       const n = notify.find((h) => !negated(c, h));
-      if (n && noticeToCustomer(c, n) && (NOTICE_ABOUT.test(c.view.slice(n.end, n.end + 120)) || ON_DEMAND.test(c.view.slice(0, n.start)))) {
+      const userRequestOnly = YOUR_REQUEST.test(c.view) && authorities.length === 0 && instruments.every((h) => h.kind === 'legal_request' || h.kind === 'by_law');
+      if (n && !userRequestOnly && noticeToCustomer(c, n) && (NOTICE_ABOUT.test(c.view.slice(n.end, n.end + 120)) || ON_DEMAND.test(c.view.slice(0, n.start)))) {
         const m = modality(c, n);
         const conditional = CONDITIONAL_NOTICE.test(c.view.slice(Math.max(0, n.start - 80)));
         if ((m === 'will' || (m === 'fact' && !/\bmay\b/i.test(c.view))) && !conditional) cands.push({ value: 'legal_process_with_notice', evidence: ev, confidence: 0.8 });
@@ -76,12 +88,14 @@ export function extractLawEnforcement(ctx: FactContext): Fact<'law_enforcement_d
       const d = own[0] ?? inherited[0]?.h;
       if (!d) continue;
       const dc: Clause = own[0] ? c : inherited[0].ic;
-      if (!vendorActs(dc, d)) continue;
+      if (!vendorActs(dc, d) || SENDS_NOTICES.test(dc.view.slice(d.end, d.end + 40)) || OF_SOFTWARE.test(dc.view)) continue;
+      // Authorities named only as the agent of the act ("… by the U.S. Government") receive nothing.
+      const receiving = authorities.filter((a) => !AGENT_BY.test(c.view.slice(Math.max(0, a.start - 30), a.start)));
       // The grounds: any instrument for a disclosure; for "comply with", the request or process complied with
       // ("comply with a subpoena"), not the law in general ("each party will comply with applicable law").
       const grounds = instruments.filter((h) => (h.kind !== 'judicial' || !has(c, 'restriction')) && (d.kind !== 'comply' || h.kind !== 'by_law'));
       const rule = negated(dc, d) ? grounds.filter((h) => inException(c, h)) : grounds;
-      if (rule.length === 0 && !(authorities.length > 0 && !negated(dc, d) && recipientsOf(c, own[0] ?? c.hits[0]).some((r) => r.kind === 'authority'))) continue;
+      if (rule.length === 0 && !(receiving.length > 0 && !negated(dc, d) && recipientsOf(c, own[0] ?? c.hits[0]).some((r) => r.kind === 'authority' && receiving.some((a) => a.t0 === r.t0)))) continue;
       // Information given to the customer or user "as required by law" is not a disclosure to an authority.
       const to = recipientsOf(dc, d);
       if (to.length > 0 && to.every((r) => r.kind === 'customer')) continue;

@@ -22,7 +22,8 @@ const HEADING = /sub-?processors?|subcontractors?|service providers|third[- ]par
 const LIST_LEAD = /\b(?:following|these|our|current|approved)\b[^:]{0,60}\b(?:sub-?processors?|subcontractors?|service providers?|vendors?|providers?|processors?|third parties|partners)\b[^:]{0,40}:\s*(.+)$/i;
 // A markdown table's separator row ("|---|:--|"): the row above it is the header, not a name.
 const TABLE_RULE = /^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?$/;
-const NOT_A_NAME = /^(?:the|a|an|our|we|you|your|this|these|such|any|all|each|customer|covered entity|business associate|company|vendor|services?|section|article|schedule|exhibit|appendix|annex|agreement|hipaa|gdpr|ccpa|cpra|phi|eu|eea|uk|us|u\.s\.|united states|usa|california|europe|data|personal|protected|note|none|n\/a|name|purpose|location|sub-?processors?|entity|country|service|function|description|category|sub-?contractors?|vendors?|providers?|(?:service|third[- ]party) providers?|recipients?|partners?|names?|purposes?|functions?|locations?|countr(?:y|ies)|regions?|roles?|services provided|processing|activity|activities|(?:company|vendor|provider|entity|sub-?processor|sub-?contractor|legal|supplier) names?|suppliers?|third[- ]part(?:y|ies)|hosting location|privacy policy|privacy notice|privacy statement|terms|terms of (?:service|use)|cookie policy|cookies?|personal data|personal information|user|users|member|members|website|site|app|apps|application|platform|content|account|email|sms|api|ai|ml|it|hr|faq|help center|support|settings|dashboard|standard contractual clauses|sccs?|dpa|data processing agreement|data privacy framework|privacy shield|for|if|when|where|while|with|in|on|at|by|to|from|as|or|and|but|also|other|some|certain|further|more|please|see|click|learn|read|note|important|example|e\.g|i\.e|etc|inc|llc|ltd|limited|gmbh|monday|friday|january|december|[a-z]|transport layer security|tls|ssl|https?|secure sockets layer|advanced encryption standard|aes|wi-?fi|bluetooth|ip|sdk|javascript|html|everyone|anyone|someone|nobody|list|statement|page|addendum|form|portal|link|table|document|here|below|above|overview|summary|details)$/i;
+// Connective adverbs that open sentences ("Additionally, …") are not names either.
+const NOT_A_NAME = /^(?:additionally|furthermore|moreover|finally|alternatively|similarly|accordingly|consequently|likewise|specifically|generally|otherwise|therefore|thus|hence|nevertheless|nonetheless|meanwhile|subsequently|the|a|an|our|we|you|your|this|these|such|any|all|each|customer|covered entity|business associate|company|vendor|services?|section|article|schedule|exhibit|appendix|annex|agreement|hipaa|gdpr|ccpa|cpra|phi|eu|eea|uk|us|u\.s\.|united states|usa|california|europe|data|personal|protected|note|none|n\/a|name|purpose|location|sub-?processors?|entity|country|service|function|description|category|sub-?contractors?|vendors?|providers?|(?:service|third[- ]party) providers?|recipients?|partners?|names?|purposes?|functions?|locations?|countr(?:y|ies)|regions?|roles?|services provided|processing|activity|activities|(?:company|vendor|provider|entity|sub-?processor|sub-?contractor|legal|supplier) names?|suppliers?|third[- ]part(?:y|ies)|hosting location|privacy policy|privacy notice|privacy statement|terms|terms of (?:service|use)|cookie policy|cookies?|personal data|personal information|user|users|member|members|website|site|app|apps|application|platform|content|account|email|sms|api|ai|ml|it|hr|faq|help center|support|settings|dashboard|standard contractual clauses|sccs?|dpa|data processing agreement|data privacy framework|privacy shield|for|if|when|where|while|with|in|on|at|by|to|from|as|or|and|but|also|other|some|certain|further|more|please|see|click|learn|read|note|important|example|e\.g|i\.e|etc|inc|llc|ltd|limited|gmbh|monday|friday|january|december|[a-z]|transport layer security|tls|ssl|https?|secure sockets layer|advanced encryption standard|aes|wi-?fi|bluetooth|ip|sdk|javascript|html|everyone|anyone|someone|nobody|list|statement|page|addendum|form|portal|link|table|document|here|below|above|overview|summary|details)$/i;
 
 /**
  * `subprocessors_named`: third-party organisations the document names as receiving customer or user data, as
@@ -251,7 +252,8 @@ function readItem(ctx: FactContext, s: Sentence, add: (raw: string, s: Sentence,
     if (m && m.index === 0) add(m[1], s, first.start + first.text.indexOf(m[1]));
     return;
   }
-  const body = v.replace(/^(?:[-*•·▪◦]\s*|\(?[a-z0-9]{1,3}[.)]\s+)/i, '');
+  // The item's marker, then Markdown emphasis around a lead name ("* **Stripe**: payment processing").
+  const body = v.replace(/^(?:[-*•·▪◦]\s*|\(?[a-z0-9]{1,3}[.)]\s+)/i, '').replace(/^(?:\*\*|__|\*|_)(?=[\p{Lu}0-9])/u, '');
   const offset = v.length - body.length;
   SUFFIX_NAME.lastIndex = 0;
   const corp = HAS_SUFFIX.test(body) ? SUFFIX_NAME.exec(body) : null;
@@ -259,7 +261,7 @@ function readItem(ctx: FactContext, s: Sentence, add: (raw: string, s: Sentence,
     add(corp[0], s, offset);
     return;
   }
-  const lead = /^([\p{Lu}](?:[^,(;:|\u2013\u2014.]|\.(?=[\p{L}\p{N}])){0,60}?)(?:\s*(?:[,(;:|\u2013\u2014]|\s-\s|\.(?:\s|$)|$))/u.exec(body);
+  const lead = /^([\p{Lu}](?:[^,(;:|\u2013\u2014.*_]|\.(?=[\p{L}\p{N}])){0,60}?)(?:\s*(?:\*{1,2}|_{1,2})?\s*(?:[,(;:|\u2013\u2014]|\s-\s|\.(?:\s|$)|$))/u.exec(body);
   if (lead && lead[1].split(/\s+/).length <= 8) {
     const full = NAME_LIST_AT.exec(lead[1]);
     if (full && full[1].length >= lead[1].trim().length - 1) splitNames(full[1], offset + lead[1].indexOf(full[1]), (n, at) => add(n, s, at));
