@@ -72,7 +72,8 @@ table.facts td:first-child { font-weight: 600; width: 22%; }
   /* The flow picture is wide: its own landscape page. */
   @page wide { size: A4 landscape; }
   .graph-page { page: wide; }
-  .graph-page .graph svg { max-height: 160mm; }
+  /* Heading, picture, legend and caption must share one landscape page (176 mm of height): the picture gets 125. */
+  .graph-page .graph svg { max-height: 125mm; }
   #findings .cards { columns: 2; column-gap: 12px; }
   .finding { padding: 6px 10px; margin: 0 0 8px; }
   .finding dl { grid-template-columns: 50px 1fr; font-size: 10.5px; line-height: 1.35; }

@@ -90,6 +90,12 @@ describe('renderMarkdown', () => {
     expect(s).toContain('4 installs across 1 vendor(s).');
     expect(s).toContain('| ScribeWell AI | 4 | Fresno (2), Oakland (2) |');
     expect(s).toContain('| can disable | no: 3, yes: 1 |');
+    // Site and vendor are the table's own columns: an export's site and vendor settings are not listed again.
+    const withSite = sampleFleetAuditReport();
+    for (const sys of withSite.systems) if (sys.group) Object.assign(sys.settings, { site: sys.group.site ?? 'x', vendor: sys.group.vendor ?? 'x' });
+    const settings = section(renderMarkdown(withSite), 'Fleet summary');
+    expect(settings).toContain('| can disable |');
+    expect(settings).not.toMatch(/^\| (site|vendor) \|/m);
     expect(s).not.toContain('notetaker_cannot_disable');
     expect(fleetOut).toMatch(/\d\. Fleet summary/);
   });

@@ -72,6 +72,8 @@ export interface FlowRow { from: string; to: string; data: DataCategory[]; trans
 
 /** Settings that identify an install rather than configure it: not a "distribution". */
 const IDENTITY_SETTINGS = new Set(['install_id', 'clinician', 'id', 'name', 'hostname', 'user']);
+/** Settings the fleet table already shows as its vendor and sites columns: a second listing repeats them. */
+const GROUPING_SETTINGS = new Set(['site', 'vendor']);
 const TOP_RISKS = 5;
 
 /** True when a finding still counts: not a false positive and not mitigated. */
@@ -220,7 +222,10 @@ function lawEnforcementRows(report: AuditReport, refer: (e: Evidence) => number)
   const fleet = new Map<string, LawEnforcementRow[]>();
   for (const r of rows) if (r.system.group?.vendor) fleet.set(r.system.group.vendor, [...(fleet.get(r.system.group.vendor) ?? []), r]);
   // The vendor's own service (same name, same contract) joins its installs' row instead of repeating its quote.
-  const service = (vendor: string) => rows.find((x) => !x.system.group && !x.isPractice && x.system.name === vendor);
+  // Looked up by name once: a 10,000-install fleet asks for each install's vendor.
+  const services = new Map<string, LawEnforcementRow>();
+  for (const x of rows) if (!x.system.group && !x.isPractice && !services.has(x.system.name)) services.set(x.system.name, x);
+  const service = (vendor: string) => services.get(vendor);
   const absorbed = new Set([...fleet.keys()].map(service).filter((x): x is LawEnforcementRow => x !== undefined));
   const merged = rows.flatMap((r) => {
     if (absorbed.has(r)) return [];
@@ -252,7 +257,7 @@ function fleetSummary(report: AuditReport): FleetSummary | undefined {
     sites.set(site, (sites.get(site) ?? 0) + 1);
     vendors.set(vendor, sites);
     for (const [key, raw] of Object.entries(s.settings)) {
-      if (IDENTITY_SETTINGS.has(key)) continue;
+      if (IDENTITY_SETTINGS.has(key) || GROUPING_SETTINGS.has(key)) continue;
       const value = Array.isArray(raw) ? raw.join('; ') : String(raw);
       const values = settings.get(key) ?? new Map<string, number>();
       values.set(value, (values.get(value) ?? 0) + 1);
