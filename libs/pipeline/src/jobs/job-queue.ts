@@ -19,6 +19,8 @@ export const JOB_OPTIONS: JobsOptions = {
   removeOnFail: false,
 };
 
+const POSTGRES_QUEUE_TIMEOUT_MS = 30_000;
+
 /** Where a job stands: still to run (live), finished or failed and kept, or not in the queue at all. */
 export type JobStanding = 'live' | 'failed' | 'completed' | 'absent';
 
@@ -104,7 +106,14 @@ export class JobQueue implements OnModuleDestroy {
     await Promise.all([...this.queues.values()].map((q) => q.close()));
   }
 
+  /**
+   * Redis calls are bounded by `dependencyTimeoutMs`: an unreachable Redis would otherwise hold them until it
+   * returns. BullMQ's PostgreSQL backend (embedded mode's in-process PGlite, or production without Redis) fails
+   * on its own when the server is down (connection refused), and its first call runs the queue's migrations,
+   * which take seconds on a busy machine: it gets a wider bound, so a slow boot is not reported as an outage.
+   */
   private bounded<T>(work: Promise<T>): Promise<T> {
-    return withDeadline(work, this.config.dependencyTimeoutMs, 'queue');
+    const ms = this.runtime.queue.kind === 'redis' ? this.config.dependencyTimeoutMs : Math.max(this.config.dependencyTimeoutMs, POSTGRES_QUEUE_TIMEOUT_MS);
+    return withDeadline(work, ms, 'queue');
   }
 }
