@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { Queue, type JobsOptions } from 'bullmq';
 import type { CustodyConfig } from '@custody/config';
-import { withDeadline } from '../deadline.js';
+import { dependencyBound, withDeadline } from '../deadline.js';
 import type { Runtime } from '../runtime.js';
 import { CONFIG, RUNTIME } from '../tokens.js';
 import { JOB_QUEUE, jobId, QueueName, type JobName, type PayloadOf } from './job-catalogue.js';
@@ -19,8 +19,6 @@ export const JOB_OPTIONS: JobsOptions = {
   removeOnFail: false,
 };
 
-const POSTGRES_QUEUE_TIMEOUT_MS = 30_000;
-
 /** Where a job stands: still to run (live), finished or failed and kept, or not in the queue at all. */
 export type JobStanding = 'live' | 'failed' | 'completed' | 'absent';
 
@@ -28,8 +26,8 @@ const LIVE = new Set(['waiting', 'active', 'delayed', 'prioritized', 'waiting-ch
 
 /**
  * Producer side of the job catalogue. Failed jobs are kept for inspection; completed ones are removed so a
- * deterministic id can be used again by a later, genuinely new piece of work. Every call is bounded by
- * `dependencyTimeoutMs` and fails with ServiceUnavailableError('queue') while the queue's store is down.
+ * deterministic id can be used again by a later, genuinely new piece of work. Every call is bounded
+ * (dependencyBound) and fails with ServiceUnavailableError('queue') while the queue's store is down.
  */
 @Injectable()
 export class JobQueue implements OnModuleDestroy {
@@ -106,14 +104,8 @@ export class JobQueue implements OnModuleDestroy {
     await Promise.all([...this.queues.values()].map((q) => q.close()));
   }
 
-  /**
-   * Redis calls are bounded by `dependencyTimeoutMs`: an unreachable Redis would otherwise hold them until it
-   * returns. BullMQ's PostgreSQL backend (embedded mode's in-process PGlite, or production without Redis) fails
-   * on its own when the server is down (connection refused), and its first call runs the queue's migrations,
-   * which take seconds on a busy machine: it gets a wider bound, so a slow boot is not reported as an outage.
-   */
+  /** Bounded: see dependencyBound (Redis gets `dependencyTimeoutMs`, the PostgreSQL backend a wider bound). */
   private bounded<T>(work: Promise<T>): Promise<T> {
-    const ms = this.runtime.queue.kind === 'redis' ? this.config.dependencyTimeoutMs : Math.max(this.config.dependencyTimeoutMs, POSTGRES_QUEUE_TIMEOUT_MS);
-    return withDeadline(work, ms, 'queue');
+    return withDeadline(work, dependencyBound(this.runtime, 'queue'), 'queue');
   }
 }
