@@ -12,6 +12,10 @@
  * answer during each outage, and the time to settle after the worker restart. Goal: 0 lost, 0 duplicated,
  * identical final state; exit code 1 otherwise.
  */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import { runOutageScenario } from '../support/outage-scenario.js';
 
 const argv = process.argv.slice(2);
@@ -37,12 +41,20 @@ const result = {
   healthDuringOutagesMs: [r.during1.health.ms, r.during2.health.ms],
   healthStatusDuringOutages: [r.during1.health.status, r.during2.health.status],
   settleMsAfterWorkerRestart: r.settleMs,
-  sameGraphAndFindings: JSON.stringify(r.served) === JSON.stringify(r.reference),
+  // Deep equality, not JSON text: PostgreSQL's jsonb orders object keys its own way.
+  sameGraphAndFindings: isDeepStrictEqual(r.served, r.reference),
   score: r.score,
   referenceScore: r.referenceScore,
   deadProcesses: r.deadProcesses,
   totalSeconds: Math.round((Date.now() - started) / 1000),
 };
+if (!result.sameGraphAndFindings) {
+  // Kept for a look at what differs (normalised: no document ids or times).
+  const dir = mkdtempSync(join(tmpdir(), 'custody-outage-diff-'));
+  writeFileSync(join(dir, 'served.json'), JSON.stringify(r.served, null, 1));
+  writeFileSync(join(dir, 'reference.json'), JSON.stringify(r.reference, null, 1));
+  console.error(`final states differ: diff ${dir}/served.json ${dir}/reference.json`);
+}
 const ok = result.lost === 0 && result.duplicated === 0 && result.sameGraphAndFindings && result.score === result.referenceScore && result.deadProcesses.length === 0;
 if (argv.includes('--json')) console.log(JSON.stringify({ ...result, ok }));
 else {

@@ -23,7 +23,10 @@ export const ConfigSchema = z.object({
    * (stranded by an outage or a crash) and enqueues them again; also done at boot.
    */
   reconcileIntervalMs: z.coerce.number().int().min(500).default(30_000),
-  /** Longest wait for PostgreSQL or Redis on the request path (health, enqueue): past it, 503 naming the dependency. */
+  /**
+   * Longest wait for a PostgreSQL or Redis server on the request path (health, enqueue): past it, 503 naming the
+   * dependency. In-process engines (embedded mode) and BullMQ's PostgreSQL backend get 30 s (dependencyBound).
+   */
   dependencyTimeoutMs: z.coerce.number().int().min(100).default(3000),
   maxUploadBytes: z.coerce.number().int().min(1).default(50 * 1024 * 1024),
   /**

@@ -1,5 +1,21 @@
 import { ServiceUnavailableError, type Dependency } from '@custody/domain';
 import { isDatabaseUnavailable } from '@custody/persistence';
+import type { Runtime } from './runtime.js';
+
+/** The bound for the engines that are not a network service of their own, or that fail fast when down. */
+const WIDE_BOUND_MS = 30_000;
+
+/**
+ * How long a request may wait for a dependency. Redis and a PostgreSQL server get `dependencyTimeoutMs`: an
+ * unreachable one would otherwise hold the request until it returns. Embedded mode's PGlite engines run in
+ * this process and cannot be down on their own; a busy single connection or the queue's first-use migrations
+ * take seconds there, which must not be reported as an outage. BullMQ's PostgreSQL backend in production
+ * fails at once when its server refuses connections, and shares that first-use cost: it gets the wide bound.
+ */
+export function dependencyBound(runtime: Runtime, dependency: Dependency): number {
+  const wide = runtime.embedded || (dependency === 'queue' && runtime.queue.kind === 'postgres');
+  return wide ? Math.max(runtime.config.dependencyTimeoutMs, WIDE_BOUND_MS) : runtime.config.dependencyTimeoutMs;
+}
 
 /**
  * Bounds a call to a dependency: past `ms`, or when it fails because the service is unreachable, the caller

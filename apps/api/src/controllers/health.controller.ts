@@ -2,9 +2,8 @@ import { Controller, Get, Inject, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { HealthDto } from '../openapi/responses.dto.js';
-import type { CustodyConfig } from '@custody/config';
 import type { Persistence } from '@custody/persistence';
-import { CONFIG, JobQueue, PERSISTENCE, RUNTIME, withDeadline, type Runtime } from '@custody/pipeline';
+import { dependencyBound, JobQueue, PERSISTENCE, RUNTIME, withDeadline, type Runtime } from '@custody/pipeline';
 import { Public } from '../auth/public.decorator.js';
 
 @ApiTags('health')
@@ -13,12 +12,11 @@ export class HealthController {
   constructor(
     @Inject(PERSISTENCE) private readonly db: Persistence,
     @Inject(RUNTIME) private readonly runtime: Runtime,
-    @Inject(CONFIG) private readonly config: CustodyConfig,
     private readonly jobs: JobQueue,
   ) {}
 
   /**
-   * Each check is bounded by `dependencyTimeoutMs`, so health answers within that time whatever is down, and
+   * Each check is bounded (dependencyBound: `dependencyTimeoutMs` for a PostgreSQL or Redis server), so health answers within that time whatever is down, and
    * answers 503 naming what is down (a load balancer stops routing; an operator sees which). `documents.unfinished`
    * is the real backlog: documents accepted but not finished, whether or not the queue holds a job for them.
    */
@@ -28,9 +26,8 @@ export class HealthController {
   @ApiOkResponse({ type: HealthDto })
   @ApiServiceUnavailableResponse({ type: HealthDto, description: 'a dependency is down; `down` names it' })
   async health(@Res({ passthrough: true }) res: Response) {
-    const ms = this.config.dependencyTimeoutMs;
     const [unfinished, pending] = await Promise.all([
-      withDeadline(this.db.documents.unfinishedCount(), ms, 'database').catch(() => undefined),
+      withDeadline(this.db.documents.unfinishedCount(), dependencyBound(this.runtime, 'database'), 'database').catch(() => undefined),
       this.jobs.pending().catch(() => undefined),
     ]);
     const down = [...(unfinished === undefined ? ['database'] : []), ...(pending === undefined ? ['queue'] : [])];

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { Queue, type JobsOptions } from 'bullmq';
 import type { CustodyConfig } from '@custody/config';
-import { withDeadline } from '../deadline.js';
+import { dependencyBound, withDeadline } from '../deadline.js';
 import type { Runtime } from '../runtime.js';
 import { CONFIG, RUNTIME } from '../tokens.js';
 import { JOB_QUEUE, jobId, QueueName, type JobName, type PayloadOf } from './job-catalogue.js';
@@ -29,8 +29,8 @@ const LIVE = new Set(['waiting', 'active', 'delayed', 'prioritized', 'waiting-ch
 
 /**
  * Producer side of the job catalogue. Failed jobs are kept for inspection; completed ones are removed so a
- * deterministic id can be used again by a later, genuinely new piece of work. Every call is bounded by
- * `dependencyTimeoutMs` and fails with ServiceUnavailableError('queue') while the queue's store is down.
+ * deterministic id can be used again by a later, genuinely new piece of work. Every call is bounded
+ * (dependencyBound) and fails with ServiceUnavailableError('queue') while the queue's store is down.
  */
 @Injectable()
 export class JobQueue implements OnModuleDestroy {
@@ -115,7 +115,8 @@ export class JobQueue implements OnModuleDestroy {
     await Promise.all([...this.queues.values()].map((q) => q.close()));
   }
 
+  /** Bounded: see dependencyBound (Redis gets `dependencyTimeoutMs`, the PostgreSQL backend a wider bound). */
   private bounded<T>(work: Promise<T>): Promise<T> {
-    return withDeadline(work, this.config.dependencyTimeoutMs, 'queue');
+    return withDeadline(work, dependencyBound(this.runtime, 'queue'), 'queue');
   }
 }
