@@ -3,8 +3,8 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CommandBus } from '@nestjs/cqrs';
-import { loadConfig } from '@custody/config';
-import { Persistence } from '@custody/persistence';
+import { dataKeyFilePath, loadConfig } from '@custody/config';
+import { openDataKeyring, Persistence } from '@custody/persistence';
 import { IngestDocumentCommand, JobQueue, startRuntime, type Runtime } from '@custody/pipeline';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { freshDatabase } from '../support/database.js';
@@ -53,9 +53,11 @@ describe(`backup and restore (${production ? 'PostgreSQL: pg_dump / pg_restore' 
       const target = await freshDatabase();
       cleanups.push(() => target.drop());
       execFileSync('pg_restore', ['--no-owner', `--dbname=${target.url}`, dump]);
-      restored = await Persistence.open(target.url, 2);
+      // The dump is sealed: it opens only with the install's data keys, kept beside it (README: Backup).
+      const { keyring } = openDataKeyring({ keys: t.runtime.config.dataKeys, keyFile: dataKeyFilePath(t.runtime.config), create: false });
+      restored = await Persistence.open(target.url, keyring, 2);
       cleanups.push(() => restored.close());
-      cliEnv = { DATABASE_URL: target.url };
+      cliEnv = { DATABASE_URL: target.url, CUSTODY_HOME: t.runtime.config.home };
     } else {
       // PGlite's files are only consistent while no process has them open: stop the server, then copy.
       const home = t.runtime.config.home;
