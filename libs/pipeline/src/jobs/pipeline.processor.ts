@@ -8,6 +8,7 @@ import { ExtractDocumentCommand } from '../commands/extract-document.command.js'
 import { ProjectGraphCommand } from '../commands/project-graph.command.js';
 import { RescoreWorkspacesCommand, ScoreWorkspaceCommand } from '../commands/score-workspace.command.js';
 import type { Runtime } from '../runtime.js';
+import { ParseSandbox } from '../sandbox/parse-sandbox.js';
 import { CONFIG, PERSISTENCE, RUNTIME } from '../tokens.js';
 import { FollowUps } from './follow-ups.js';
 import { JobName, QueueName, type PayloadOf } from './job-catalogue.js';
@@ -33,6 +34,7 @@ export class PipelineProcessor implements OnApplicationBootstrap, OnModuleDestro
     @Inject(PERSISTENCE) private readonly db: Persistence,
     @Inject(RUNTIME) private readonly runtime: Runtime,
     @Inject(CONFIG) private readonly config: CustodyConfig,
+    private readonly sandbox: ParseSandbox,
   ) {
     this.handlers = {
       [JobName.Extract]: (d: PayloadOf<JobName.Extract>) => this.extract(d),
@@ -46,6 +48,8 @@ export class PipelineProcessor implements OnApplicationBootstrap, OnModuleDestro
   }
 
   async onApplicationBootstrap(): Promise<void> {
+    // The parsing processes start while the queue connects, so the first document does not pay for them.
+    this.sandbox.warm();
     await this.reconcile();
     this.worker = new Worker(QueueName.Pipeline, (job: Job) => this.dispatch(job), {
       connection: queueConnection(this.runtime.queue),
