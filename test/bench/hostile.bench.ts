@@ -20,7 +20,7 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
@@ -34,7 +34,8 @@ const BURST = Number(arg('--burst') ?? 300);
 const PARSE_TIMEOUT_MS = Number(arg('--parse-timeout') ?? 15_000);
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const production = Boolean(process.env.DATABASE_URL && process.env.REDIS_URL);
-const say = (s: string) => !asJson && console.error(s);
+// Progress goes to stderr in both modes; with --json, stdout holds only the result.
+const say = (s: string) => console.error(s);
 const secs = (ms: number) => Number((ms / 1000).toFixed(2));
 const FINAL = new Set(['processed', 'unparsed', 'failed']);
 const GOOD = (i: number) => Buffer.from(`# Business Associate Agreement ${i}\n\nBusiness Associate shall notify Covered Entity of any Breach within thirty (30) days. Business Associate will not use PHI to train models.\n`);
@@ -167,7 +168,7 @@ const baseline = median(baselineRuns);
 say(`baseline: Quiet's good document ${secs(baseline)} s (median of ${baselineRuns.map(secs).join(', ')})`);
 
 // ---- 2. catalogue, one case at a time beside a Quiet document ------------------------------------------
-interface Row { case: string; file: string; upload: number; status: string; reason?: string; seconds: number | null; ok: boolean; quietSeconds: number | null; workerPeakMb: number; sandboxPeakMb: number }
+interface Row { case: string; file: string; upload: number; status: string; reason?: string; seconds: number | null; ok: boolean; quietSeconds: number | null; workerPeakMb: number; sandboxPeakMb: number; loadAvg: number }
 const rows: Row[] = [];
 const cache = new Map<string, Buffer>();
 const cases = CATALOGUE.filter((c) => !only || only.some((o) => c.name.includes(o)));
@@ -191,9 +192,11 @@ for (const c of cases) {
     reason: hd?.doc?.reason?.slice(0, 140), seconds: hd ? secs(hd.ms) : null,
     ok: h.id ? expected(c, hd?.doc) : h.status >= 400 && h.status < 500 && c.expect.status !== 'processed',
     quietSeconds: got.get(q.id!) ? secs(got.get(q.id!)!.ms) : null, workerPeakMb: Math.round(peaks.caseWorker), sandboxPeakMb: Math.round(peaks.caseSandbox),
+    // The machine's 1-minute load average: latencies on a shared machine mean little without it.
+    loadAvg: Number(loadavg()[0].toFixed(1)),
   };
   rows.push(row);
-  say(`${row.ok ? 'ok  ' : 'FAIL'} ${c.name.padEnd(52)} ${row.status.padEnd(10)} ${String(row.seconds ?? '-').padStart(6)} s  quiet ${String(row.quietSeconds ?? '-').padStart(5)} s  worker ${row.workerPeakMb} MB  sandbox ${row.sandboxPeakMb} MB  ${row.reason ?? ''}`);
+  say(`${row.ok ? 'ok  ' : 'FAIL'} ${c.name.padEnd(52)} ${row.status.padEnd(10)} ${String(row.seconds ?? '-').padStart(6)} s  quiet ${String(row.quietSeconds ?? '-').padStart(5)} s  worker ${row.workerPeakMb} MB  sandbox ${row.sandboxPeakMb} MB  load ${row.loadAvg}  ${row.reason ?? ''}`);
 }
 
 // ---- 3. burst: the catalogue again plus N ordinary documents from Flood, then Quiet -----------------------
@@ -201,11 +204,13 @@ say(`burst: ${cache.size} cached hostile cases + ${BURST} ordinary documents fro
 const burstStart = performance.now();
 const items: [string, Buffer][] = [...[...cache].map(([n, b], i): [string, Buffer] => [`burst/${i}-${CATALOGUE.find((c) => c.name === n)!.file.replace(/[^\w.-]/g, '_')}`, b]),
   ...Array.from({ length: BURST }, (_, i): [string, Buffer] => [`burst/contract-${i}.md`, Buffer.concat([GOOD(100_000 + i), Buffer.from(`Flood ${i}\n`)])])];
-const floodIds: string[] = [];
+// A set: two cases with the same bytes are one document (stored once by content hash), so one id.
+const floodIdSet = new Set<string>();
 for (let i = 0; i < items.length; i += 8) {
   const res = await Promise.all(items.slice(i, i + 8).map(([n, b]) => upload('Flood', n, b)));
-  for (const r of res) if (r.id) floodIds.push(r.id);
+  for (const r of res) if (r.id) floodIdSet.add(r.id);
 }
+const floodIds = [...floodIdSet];
 const burstQuiet = await quietLatency();
 const drained = await finals(burstStart, floodIds.map((id) => ({ ws: 'Flood', id })), 30 * 60_000);
 const burstDrainSeconds = secs(Math.max(0, ...[...drained.values()].map((v) => v.ms)));

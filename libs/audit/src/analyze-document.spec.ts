@@ -30,7 +30,7 @@ describe('analyzeDocument', () => {
   it('names the file and the reason when input is empty or bad', async () => {
     expect(await analyzeDocument(Buffer.alloc(0), 'x.txt')).toMatchObject({ status: 'failed', reason: 'x.txt: empty file' });
     const big = await analyzeDocument(Buffer.alloc(2048, 97), 'big.txt', { maxBytes: 1024 });
-    expect(big.reason).toMatch(/big\.txt: too_large: 2048 bytes is over the 1024-byte limit/);
+    expect(big.reason).toMatch(/^big\.txt: too_large: 2048 bytes is over the 1024-byte limit/);
   });
 
   it('uses a configured model-backed extractor, keeping only verbatim quotes', async () => {

@@ -8,6 +8,7 @@ import { ExtractDocumentCommand } from '../commands/extract-document.command.js'
 import { ProjectGraphCommand } from '../commands/project-graph.command.js';
 import { RescoreWorkspacesCommand, ScoreWorkspaceCommand } from '../commands/score-workspace.command.js';
 import type { Runtime } from '../runtime.js';
+import { ParseSandbox } from '../sandbox/parse-sandbox.js';
 import { CONFIG, PERSISTENCE, RUNTIME } from '../tokens.js';
 import { isQueueUnavailable } from '../deadline.js';
 import { FollowUps } from './follow-ups.js';
@@ -39,6 +40,7 @@ export class PipelineProcessor implements OnApplicationBootstrap, OnModuleDestro
     @Inject(RUNTIME) private readonly runtime: Runtime,
     @Inject(CONFIG) private readonly config: CustodyConfig,
     private readonly reconciler: Reconciler,
+    private readonly sandbox: ParseSandbox,
   ) {
     this.handlers = {
       [JobName.Extract]: (d: PayloadOf<JobName.Extract>) => this.extract(d),
@@ -52,6 +54,8 @@ export class PipelineProcessor implements OnApplicationBootstrap, OnModuleDestro
   }
 
   async onApplicationBootstrap(): Promise<void> {
+    // The parsing processes start while the queue connects, so the first document does not pay for them.
+    this.sandbox.warm();
     // At boot and then periodically: work stranded by a crash or an outage gets its job back.
     await this.reconciler.start();
     this.worker = new Worker(QueueName.Pipeline, (job: Job) => this.dispatch(job), {

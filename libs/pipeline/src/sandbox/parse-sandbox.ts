@@ -81,6 +81,14 @@ export class SandboxPool {
     return { outcome, sandbox: { ms: Math.round(outcome.ms), peakRssMb: outcome.peakRssMb, pid: proc.pid } };
   }
 
+  /**
+   * Starts the pool's processes now rather than on first use: measured on this project's 2-core CI box under
+   * load, a cold start (spawn + loading the parsers) took ~20 s median against ~0.1 s for a warm document.
+   */
+  warm(): void {
+    while (!this.closed && this.all.size < this.limits.poolSize) this.idle.push(this.spawn());
+  }
+
   async close(): Promise<void> {
     this.closed = true;
     for (const p of this.all) p.stop();
