@@ -45,4 +45,25 @@ describe('groupFindings', () => {
     const input = [1, 2, 3].map((i) => finding('r', `system:install-a-${i}`, [`install-a-${i}`]));
     expect(groupFindings(input, systems)).toEqual(groupFindings([...input].reverse(), systems));
   });
+
+  // The merged finding is the worst member's (a one-pass pick, not a sort): check it against the sort on random groups.
+  it('keeps the worst member as a full sort by severity, L × I and id would', () => {
+    let seed = 11;
+    const rnd = (n: number) => Math.floor(((seed = (Math.imul(seed, 1_103_515_245) + 12_345) >>> 0) / 4_294_967_296) * n);
+    const severities: Finding['severity'][] = ['info', 'low', 'medium', 'high', 'critical'];
+    const rank = (s: Finding['severity']) => severities.indexOf(s);
+    for (let run = 0; run < 200; run++) {
+      const members = Array.from({ length: 1 + rnd(8) }, () => {
+        const i = 1 + rnd(3);
+        const f = finding('r', `system:install-a-${i}`, [`install-a-${i}`], severities[rnd(5)]!, [0.5, 0.8][rnd(2)]);
+        return { ...f, impact: [0.4, 0.625, 1][rnd(3)]!, citations: [{ ref: ['x', 'y', 'z'][rnd(3)]! }], categories: [(['session_recording', 'session_transcript'] as const)[rnd(2)]!] };
+      });
+      const [g] = groupFindings(members, systems);
+      const bySubject = [...members].sort((a, b) => (a.subject < b.subject ? -1 : a.subject > b.subject ? 1 : 0));
+      const worst = [...bySubject].sort((a, b) => rank(b.severity) - rank(a.severity) || b.likelihood * b.impact - a.likelihood * a.impact || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))[0]!;
+      expect(g).toMatchObject({ severity: worst.severity, likelihood: worst.likelihood, impact: worst.impact, evidence: worst.evidence });
+      expect(g!.citations.map((c) => c.ref)).toEqual([...new Set(bySubject.flatMap((f) => f.citations.map((c) => c.ref)))]);
+      expect(g!.categories).toEqual([...new Set(bySubject.flatMap((f) => f.categories))]);
+    }
+  });
 });

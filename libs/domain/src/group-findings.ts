@@ -67,7 +67,10 @@ function rewriteSubject(subject: string, standIn: (id: string) => string | undef
 
 function merge(subject: string, members: Finding[], installs: Map<Finding, string>, byId: Map<string, Pick<GraphSystem, 'id' | 'name' | 'group'>>): Finding {
   const sorted = [...members].sort((a, b) => cmp(a.subject, b.subject));
-  const worst = [...sorted].sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || b.likelihood * b.impact - a.likelihood * a.impact || cmp(a.id, b.id))[0]!;
+  // The first of a (stable) sort by this order, found in one pass: a fleet group has thousands of members.
+  const worseFirst = (a: Finding, b: Finding) => severityRank(b.severity) - severityRank(a.severity) || b.likelihood * b.impact - a.likelihood * a.impact || cmp(a.id, b.id);
+  let worst = sorted[0]!;
+  for (const f of sorted) if (worseFirst(f, worst) < 0) worst = f;
   const instances: FindingInstance[] = sorted.map((f) => {
     const system = installs.get(f) ?? f.systems[0] ?? subject;
     const site = byId.get(system)?.group?.site;
@@ -78,13 +81,22 @@ function merge(subject: string, members: Finding[], installs: Map<Finding, strin
   for (const f of sorted) if (!firstBySubject.has(f.subject)) firstBySubject.set(f.subject, f);
   const installCount = instances.filter((i) => installs.has(firstBySubject.get(i.subject)!)).length;
   const vendor = byId.get(installs.values().next().value ?? '')?.group?.vendor;
+  // Unions in member order, without a flattened copy of every member's lists.
+  const systems = new Set<string>();
+  const categories = new Set<Finding['categories'][number]>();
+  const citations = new Map<string, Finding['citations'][number]>();
+  for (const f of sorted) {
+    for (const s of f.systems) systems.add(s);
+    for (const c of f.categories) categories.add(c);
+    for (const c of f.citations) if (!citations.has(c.ref)) citations.set(c.ref, c);
+  }
   return {
     ...worst,
     id: `${worst.ruleId}@${subject}`,
     subject,
-    systems: [...new Set(sorted.flatMap((f) => f.systems))],
-    categories: [...new Set(sorted.flatMap((f) => f.categories))],
-    citations: dedupe(sorted.flatMap((f) => f.citations), (c) => c.ref),
+    systems: [...systems],
+    categories: [...categories],
+    citations: [...citations.values()],
     evidence: worst.evidence,
     detail: `${worst.detail} The same holds on ${installCount} install${installCount === 1 ? '' : 's'}${vendor ? ` of ${vendor}` : ''} (listed as instances).`,
     instances,
@@ -107,8 +119,3 @@ export function fleetVendorOf(systems: readonly Pick<GraphSystem, 'id' | 'name' 
 }
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
-function dedupe<T>(xs: T[], key: (x: T) => string): T[] {
-  const seen = new Set<string>();
-  return xs.filter((x) => (seen.has(key(x)) ? false : (seen.add(key(x)), true)));
-}

@@ -1,4 +1,4 @@
-import { slugify, type Evidence, type Graph, type GraphSystem } from '@custody/domain';
+import { slugify, type AttachedContract, type Evidence, type Graph, type GraphSystem } from '@custody/domain';
 import { CITE } from '../citations.js';
 import { baasInForce, factIn, isBaa, nameMatcher, nameMatches, namedSubprocessors } from '../contracts.js';
 import {
@@ -38,7 +38,17 @@ export const baaChainBreakRule: Rule = {
       return directMemo.get(id)!;
     };
 
-    const flowdownTo = (u: GraphSystem, name: string): { ok: boolean; flowdown: boolean; evidence: Evidence[] } => {
+    // The answer depends only on U's contracts and the name. Every install of a fleet vendor holds the same
+    // contract objects, so it is worked out once per contract set and name, not once per install.
+    const contractIds = new Map<AttachedContract, number>();
+    const flowdownMemo = new Map<string, FlowdownReading>();
+    const flowdownTo = (u: GraphSystem, name: string): FlowdownReading => {
+      const key = `${u.contracts.map((c) => contractIds.get(c) ?? contractIds.set(c, contractIds.size).get(c)).join(',')}\u0000${name}`;
+      let hit = flowdownMemo.get(key);
+      if (!hit) flowdownMemo.set(key, (hit = readFlowdown(u, name)));
+      return hit;
+    };
+    const readFlowdown = (u: GraphSystem, name: string): FlowdownReading => {
       const baas = baasInForce(u, now);
       const flow = baas.map((c) => factIn(c, 'subcontractor_flowdown')).filter((r) => r.value === 'yes');
       const namedIn = u.contracts.filter((c) => !c.via && (c.facts?.subprocessors_named?.value ?? []).some((n) => nameMatches(n, name)));
@@ -131,6 +141,12 @@ export const baaChainBreakRule: Rule = {
     return drafts;
   },
 };
+
+interface FlowdownReading {
+  ok: boolean;
+  flowdown: boolean;
+  evidence: Evidence[];
+}
 
 function breakDetail(graph: Graph, u: GraphSystem, name: string, upstreamCovered: boolean, flowdown: boolean): string {
   const who = displayName(graph, u.id);

@@ -1,0 +1,47 @@
+/**
+ * The functions a `node --cpu-prof` profile spent its time in: self time (where the samples landed) and
+ * inclusive time (samples with the function anywhere on the stack), top N of each. For "profile before
+ * optimising" (issue 11):
+ *
+ *   npx tsx test/bench/audit.bench.ts --write fleet --size 10000 --dir /tmp/ws
+ *   node --cpu-prof --cpu-prof-dir=/tmp/prof --import tsx test/bench/audit.bench.ts --phase custody --dir /tmp/ws
+ *   npx tsx test/bench/support/profile-top.ts /tmp/prof/<largest>.cpuprofile 40
+ */
+import { readFileSync } from 'node:fs';
+
+interface ProfileNode { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }
+interface Profile { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] }
+
+const [file, topArg] = process.argv.slice(2);
+if (!file) throw new Error('usage: profile-top.ts FILE.cpuprofile [N]');
+const top = Number(topArg ?? 30);
+const p = JSON.parse(readFileSync(file, 'utf8')) as Profile;
+const byId = new Map(p.nodes.map((n) => [n.id, n]));
+const parent = new Map<number, number>();
+for (const n of p.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+const label = (n: ProfileNode) => `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url.replace(/^.*\/(libs|apps|test|node_modules)\//, '$1/')}:${n.callFrame.lineNumber + 1}`;
+
+const self = new Map<string, number>();
+const inclusive = new Map<string, number>();
+let total = 0;
+p.samples.forEach((id, i) => {
+  const us = p.timeDeltas[i] ?? 0;
+  total += us;
+  const leaf = byId.get(id)!;
+  self.set(label(leaf), (self.get(label(leaf)) ?? 0) + us);
+  // Each function once per sample, however often it recurses.
+  const seen = new Set<string>();
+  for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
+    const key = label(byId.get(at)!);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    inclusive.set(key, (inclusive.get(key) ?? 0) + us);
+  }
+});
+const show = (title: string, m: Map<string, number>) => {
+  console.log(`--- ${title}`);
+  for (const [k, us] of [...m].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`${(us / 1e6).toFixed(2).padStart(8)} s  ${k}`);
+};
+console.log(`sampled ${(total / 1e6).toFixed(2)} s`);
+show('self', self);
+show('inclusive', inclusive);
