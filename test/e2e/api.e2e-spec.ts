@@ -198,6 +198,8 @@ describe(`API end to end (${process.env.DATABASE_URL ? 'PostgreSQL + Redis' : 'e
     const res = await api(`/findings/${encodeURIComponent(target.id)}/triage`, { method: 'POST', body: JSON.stringify({ status: 'accepted', reason: 'vendor replaced next quarter' }) });
     expect(res.status).toBe(202);
     await api('/reprocess', { method: 'POST' });
+    // The live audit is the stored read model: the decision shows once the score job has re-scored with it.
+    await waitUntil(async () => Boolean((await json<AuditReport>('/audit')).findings.find((f) => f.id === target.id)?.triage), 60_000, 'the re-score with the triage');
     const again = await json<AuditReport>('/audit');
     expect(again.findings.find((f) => f.id === target.id)?.triage).toMatchObject({ status: 'accepted', reason: 'vendor replaced next quarter' });
 

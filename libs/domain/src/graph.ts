@@ -1,4 +1,5 @@
 import type { Evidence } from './evidence.js';
+import type { SystemSettings } from './notetaker-settings.js';
 import type { FactSet } from './facts.js';
 import type { ConsentDecl } from './parse-result.js';
 import type { DataCategory, DocumentKind, LegalBasis, Lens, SystemRole, Transport } from './taxonomy.js';
@@ -23,7 +24,7 @@ export interface GraphSystem {
   role: SystemRole;
   /** Categories the system is declared to hold (besides what flows into it). */
   holds: DataCategory[];
-  settings: Record<string, unknown>;
+  settings: SystemSettings;
   contracts: AttachedContract[];
   evidence: Evidence[];
   group?: { vendor?: string; site?: string };

@@ -5,11 +5,36 @@ export const RECORDING_MODES = ['always', 'per_session', 'off'] as const;
 export const TRAINING_SETTINGS = ['allowed', 'opt_out', 'opt_in', 'prohibited'] as const;
 export const CONSENT_CAPTURE_MODES = ['none', 'verbal', 'written'] as const;
 
+/** Words for "kept without limit" in exports and contracts; stored as the one value `indefinite`. */
+const INDEFINITE_WORDS = new Set(['indefinite', 'indefinitely', 'forever', 'unlimited', 'never', 'permanent']);
+
+/** A retention period: whole or fractional days, or `indefinite` (JSON has no Infinity). */
+export type RetentionDays = number | 'indefinite';
+
+/**
+ * A retention period as written anywhere (a number, "90", "indefinitely"), or undefined when it is none. The
+ * edge parsers store what this returns; readers turn `indefinite` into Infinity with {@link retentionInDays}.
+ */
+export function parseRetentionDays(v: unknown): RetentionDays | undefined {
+  if (typeof v === 'number') return Number.isFinite(v) && v >= 0 ? v : v === Infinity ? 'indefinite' : undefined;
+  if (typeof v !== 'string') return undefined;
+  const s = v.trim().toLowerCase();
+  if (INDEFINITE_WORDS.has(s)) return 'indefinite';
+  const n = Number(s);
+  return s !== '' && Number.isFinite(n) && n >= 0 ? n : undefined;
+}
+
+/** Days to compare with a limit: `indefinite` is Infinity. */
+export function retentionInDays(v: unknown): number | undefined {
+  const r = parseRetentionDays(v);
+  return r === 'indefinite' ? Infinity : r;
+}
+
 export interface NotetakerSettings {
   recording?: (typeof RECORDING_MODES)[number];
   can_disable?: boolean;
-  audio_retention_days?: number;
-  transcript_retention_days?: number;
+  audio_retention_days?: RetentionDays;
+  transcript_retention_days?: RetentionDays;
   training?: (typeof TRAINING_SETTINGS)[number];
   consent_capture?: (typeof CONSENT_CAPTURE_MODES)[number];
   subprocessors?: string[];
@@ -18,7 +43,7 @@ export interface NotetakerSettings {
 }
 
 const oneOf = (values: readonly string[]) => (v: unknown) => typeof v === 'string' && values.includes(v);
-const days = (v: unknown) => typeof v === 'number' && Number.isFinite(v) && v >= 0;
+const days = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) && v >= 0) || v === 'indefinite';
 const shortText = (v: unknown) => typeof v === 'string' && v.length <= 40;
 
 /** Each setting and the test its value must pass. */
@@ -33,6 +58,12 @@ export const NOTETAKER_SETTING_CHECKS: { readonly [K in keyof NotetakerSettings]
   storage_region: shortText,
   version: shortText,
 };
+
+/**
+ * A system's settings as the graph carries them: the notetaker vocabulary typed (each edge — manifest, fleet
+ * export, webhook — parses it once), beside whatever else a config recorded (install id, site, engine).
+ */
+export type SystemSettings = NotetakerSettings & { [key: string]: unknown };
 
 /** Parses settings at the edge (a webhook's body): unknown names and bad values are refused with the reason. */
 export function parseNotetakerSettings(input: unknown): NotetakerSettings {

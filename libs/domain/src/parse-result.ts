@@ -1,4 +1,5 @@
 import type { Evidence } from './evidence.js';
+import type { SystemSettings } from './notetaker-settings.js';
 import type { DataCategory, SystemRole, Transport } from './taxonomy.js';
 
 /** A system a manifest or config declares or implies. */
@@ -8,7 +9,7 @@ export interface SystemDecl {
   role: SystemRole;
   holds?: DataCategory[];
   /** Free-form settings (notetaker settings, storage region, install metadata). */
-  settings?: Record<string, unknown>;
+  settings?: SystemSettings;
   /** Host names that identify the system (used to merge systems seen in several configs). */
   hosts?: string[];
   evidence?: Evidence[];

@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { packagesLoadedBy } from '../../../test/support/import-graph.js';
 
 // The dashboard bundles the domain for the browser, and every library builds on it: it loads no package and no
@@ -16,5 +17,13 @@ describe('the domain library', () => {
 
   it('the YAML loader, by its own path, is where the yaml package comes in', () => {
     expect([...packagesLoadedBy('libs/domain/src/safe-yaml.ts').packages]).toEqual(['yaml']);
+  });
+
+  it('is the only code that imports the yaml package: every YAML input goes through one hardened loader', () => {
+    const sources = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+      e.isDirectory() ? (e.name === 'node_modules' ? [] : sources(join(dir, e.name))) : e.name.endsWith('.ts') && !e.name.endsWith('.spec.ts') ? [join(dir, e.name)] : []);
+    const files = [...sources('libs'), ...sources('apps')];
+    expect(files.length).toBeGreaterThan(100);
+    expect(files.filter((f) => /from 'yaml'/.test(readFileSync(f, 'utf8')))).toEqual(['libs/domain/src/safe-yaml.ts']);
   });
 });

@@ -3,6 +3,7 @@ import {
   hasExpired,
   isBaaContract,
   nameKey,
+  retentionInDays,
   stampEvidence,
   unique,
   unspecifiedValue,
@@ -78,14 +79,8 @@ export type FactValues = Partial<{ [K in FactName]: FactValueMap[K] }>;
 
 /** A day count as written in settings or facts; "indefinite"/"forever"/"unlimited" mean Infinity. */
 export function parseDaysValue(v: unknown): number | undefined {
-  if (typeof v === 'number' && Number.isFinite(v) && v >= 0) return v;
-  if (typeof v === 'string') {
-    const s = v.trim().toLowerCase();
-    if (['indefinite', 'indefinitely', 'forever', 'unlimited', 'never', 'permanent'].includes(s)) return Infinity;
-    const n = Number(s);
-    if (s !== '' && Number.isFinite(n) && n >= 0) return n;
-  }
-  return undefined;
+  // The domain's one reading of a retention period (settings store `indefinite`; contracts may say "forever").
+  return retentionInDays(v);
 }
 
 /** A fact as one particular contract states it (unspecified if absent). */
@@ -103,10 +98,8 @@ export function withSource(evidence: readonly Evidence[], contract: AttachedCont
 /** Names of sub-processors a system's contracts name (in any contract) and its settings list. */
 export function namedSubprocessors(system: GraphSystem): { inContracts: string[]; inSettings: string[] } {
   const inContracts = unique(system.contracts.flatMap((c) => (!c.via && Array.isArray(c.facts?.subprocessors_named?.value) ? c.facts.subprocessors_named.value : [])));
-  const raw = system.settings?.subprocessors;
-  const inSettings = unique(
-    (Array.isArray(raw) ? raw : typeof raw === 'string' ? raw.split(/[;,]/) : []).map((s) => String(s).trim()).filter(Boolean),
-  );
+  // Settings are typed at the edge (a list of names); only trimming is left to do.
+  const inSettings = unique((system.settings?.subprocessors ?? []).map((s) => s.trim()).filter(Boolean));
   return { inContracts, inSettings };
 }
 

@@ -1,4 +1,4 @@
-import { FACT_NAMES, InvalidInputError, unspecifiedValue, type AttachedContract, type FactSet, type Finding, type Graph, type Score } from '@custody/domain';
+import { FACT_NAMES, InvalidInputError, NOTETAKER_SETTING_CHECKS, unspecifiedValue, type AttachedContract, type FactSet, type Finding, type Graph, type Score } from '@custody/domain';
 import { governingFact, parseDaysValue, type FactValues } from './contracts.js';
 import { outboundFlows, systemById } from './graph-queries.js';
 import { REGISTRY } from './registry.js';
@@ -130,6 +130,9 @@ export function applyChanges(graph: Graph, changes: readonly WhatIfChange[], now
         }
         case 'set_setting': {
           if (['__proto__', 'constructor', 'prototype'].includes(change.key)) throw new InvalidInputError(`refusing setting key ${change.key}`, { change });
+          // A notetaker setting must be one of the vocabulary's values, as at every other edge.
+          const check = NOTETAKER_SETTING_CHECKS[change.key as keyof typeof NOTETAKER_SETTING_CHECKS];
+          if (check && !check(change.value)) throw new InvalidInputError(`invalid value for ${change.key}: ${JSON.stringify(change.value)}`, { change });
           system.settings[change.key] = structuredClone(change.value);
           break;
         }

@@ -38,8 +38,9 @@ const isoDate = z.iso.date({ error: (iss) => `${JSON.stringify(iss.input)} is no
 export const notetakerSettingsSchema = z.looseObject({
   recording: namedEnum(RECORDING_MODES, 'recording mode').optional(),
   can_disable: z.boolean().optional(),
-  audio_retention_days: days.optional(),
-  transcript_retention_days: days.optional(),
+  // Retention as the domain's vocabulary has it: days, or `indefinite`.
+  audio_retention_days: z.union([days, z.literal('indefinite')]).optional(),
+  transcript_retention_days: z.union([days, z.literal('indefinite')]).optional(),
   training: namedEnum(TRAINING_SETTINGS, 'training setting').optional(),
   consent_capture: namedEnum(CONSENT_CAPTURE_MODES, 'consent capture mode').optional(),
   subprocessors: z.array(text).max(200).optional(),

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ParseResult } from '@custody/domain';
+import type { NotetakerSettings, ParseResult } from '@custody/domain';
 import { parseManifest } from '../manifest/index.js';
 import { projectGraphWithReport } from './index.js';
 import { config, contract, factSet, vendors } from './testing/fixtures.js';
@@ -33,7 +33,7 @@ function fleetResult(csv: string): ParseResult {
       name: `${row.vendor} (${row.install_id})`,
       role: 'ai_notetaker' as const,
       group: { vendor: row.vendor, site: row.site },
-      settings: { recording: row.recording, subprocessors: row.subprocessors.split(';') },
+      settings: { recording: row.recording as NotetakerSettings['recording'], subprocessors: row.subprocessors.split(';') },
       evidence: [{ quote: cells.join(','), line: i + 2 }],
     };
   });

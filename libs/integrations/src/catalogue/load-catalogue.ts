@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { InvalidInputError, SYSTEM_ROLES } from '@custody/domain';
-import { parse } from 'yaml';
+import { loadYaml } from '@custody/domain/safe-yaml';
 import { z } from 'zod';
 import type { VendorEntry } from '../types.js';
 
@@ -19,12 +19,17 @@ const WrappedSchema = z.strictObject({ vendors: ListSchema });
  * before the built-in one, e.g. a regional clearinghouse or an in-house transcription service.
  */
 export function loadVendorCatalogue(file: string): VendorEntry[] {
-  let raw: unknown;
+  let text: string;
   try {
-    raw = parse(readFileSync(file, 'utf8'), { maxAliasCount: 10, customTags: [] });
+    text = readFileSync(file, 'utf8');
   } catch (err) {
-    throw new InvalidInputError(`${file}: vendor catalogue is not readable YAML/JSON (${(err as Error).name})`);
+    throw new InvalidInputError(`${file}: vendor catalogue is not readable (${(err as NodeJS.ErrnoException).code ?? (err as Error).name})`);
   }
+  // The one hardened loader (JSON is YAML): a located problem instead of a parser's stack.
+  const yaml = loadYaml(text);
+  const problem = yaml.problems[0];
+  if (problem) throw new InvalidInputError(`${file}:${problem.line}: vendor catalogue is not valid YAML/JSON (${problem.path}: ${problem.reason})`);
+  const raw = yaml.data;
   // Two shapes, checked separately so errors point at the entry (a union would only say "invalid input").
   const parsed = Array.isArray(raw) ? ListSchema.safeParse(raw) : WrappedSchema.safeParse(raw);
   if (!parsed.success) {

@@ -31,11 +31,15 @@ describe('fleet parser', () => {
     expect(j.systems.find((s) => s.id === 'install-j-1')?.settings).toMatchObject({ can_disable: false, subprocessors: ['Azure OpenAI'] });
   });
 
-  it('keeps unknown setting values, flags them, and reports rows without install_id', () => {
-    const x = parseFleet(bytes('install_id,vendor,recording\n,Freed,always\nz-1,Freed,sometimes\n'));
+  it('types settings once: values outside the vocabulary are left out and flagged; rows without install_id reported', () => {
+    const x = parseFleet(bytes('install_id,vendor,recording,audio_retention_days,can_disable\n,Freed,always,1,no\nz-1,Freed,sometimes,indefinitely,no\nz-2,Freed,Per-Session,30,maybe\n'));
     expect(x.unparsed).toEqual([{ reason: 'row without install_id', path: 'row[1]' }]);
     expect(x.warnings?.[0]).toMatch(/recording='sometimes'/);
-    expect(x.systems.find((s) => s.id === 'install-z-1')?.settings?.recording).toBe('sometimes');
+    expect(x.warnings?.[1]).toMatch(/can_disable='maybe'/);
+    const z1 = x.systems.find((s) => s.id === 'install-z-1')?.settings;
+    expect(z1).toMatchObject({ audio_retention_days: 'indefinite', can_disable: false });
+    expect(z1?.recording).toBeUndefined();
+    expect(x.systems.find((s) => s.id === 'install-z-2')?.settings).toMatchObject({ recording: 'per_session', audio_retention_days: 30 });
   });
 
   it('rejects malformed CSV', () => {

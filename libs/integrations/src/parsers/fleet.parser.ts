@@ -1,4 +1,4 @@
-import { CONSENT_CAPTURE_MODES, InvalidInputError, PRACTICE_ID, RECORDING_MODES, TRAINING_SETTINGS, type Evidence, type FlowDecl, type ParseResult, type SystemDecl } from '@custody/domain';
+import { CONSENT_CAPTURE_MODES, InvalidInputError, parseRetentionDays, PRACTICE_ID, RECORDING_MODES, TRAINING_SETTINGS, type Evidence, type FlowDecl, type ParseResult, type SystemDecl, type SystemSettings } from '@custody/domain';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { lookupVendor } from '../catalogue/lookup.js';
 import { joinPath, parseJsonWithLines } from '../safe/json.js';
@@ -7,9 +7,6 @@ import type { ParseOptions } from '../types.js';
 
 type Row = Record<string, unknown>;
 // The notetaker settings vocabulary is the domain's (shared with the manifest and the webhook).
-const RECORDING: readonly string[] = RECORDING_MODES;
-const TRAINING: readonly string[] = TRAINING_SETTINGS;
-const CONSENT: readonly string[] = CONSENT_CAPTURE_MODES;
 
 function bool(v: unknown): boolean | undefined {
   if (typeof v === 'boolean') return v;
@@ -18,34 +15,32 @@ function bool(v: unknown): boolean | undefined {
   if (['false', 'no', 'n', '0'].includes(s)) return false;
   return undefined;
 }
-function num(v: unknown): number | null {
-  if (typeof v === 'number') return Number.isFinite(v) ? v : null;
-  const s = String(v ?? '').trim();
-  return /^\d+(\.\d+)?$/.test(s) ? Number(s) : null;
-}
-function oneOf(v: unknown, allowed: readonly string[]): string | undefined {
+function oneOf<T extends string>(v: unknown, allowed: readonly T[]): T | undefined {
   const s = String(v ?? '').trim().toLowerCase().replace(/[\s-]+/g, '_');
-  return allowed.includes(s) ? s : undefined;
+  return (allowed as readonly string[]).includes(s) ? (s as T) : undefined;
 }
 const str = (v: unknown) => String(v ?? '').trim();
 
-/** Typed notetaker settings of one install (product.md). Unknown enum values are kept raw and flagged. */
-export function installSettings(r: Row): { settings: Record<string, unknown>; problems: string[] } {
+/**
+ * Typed notetaker settings of one install (product.md), parsed here once: the graph and the rules read typed
+ * values. A value outside the vocabulary is left out and named in `problems` (the parse warns with it).
+ */
+export function installSettings(r: Row): { settings: SystemSettings; problems: string[] } {
   const problems: string[] = [];
-  const en = (k: string, allowed: readonly string[]) => {
-    const raw = str(r[k]);
-    const v = oneOf(raw, allowed);
-    if (raw && !v) problems.push(`${k}='${raw}'`);
-    return v ?? (raw || undefined);
+  const typed = <T>(k: string, parse: (v: unknown) => T | undefined): T | undefined => {
+    const raw = typeof r[k] === 'string' ? str(r[k]) : r[k];
+    const v = raw === '' || raw === undefined || raw === null ? undefined : parse(raw);
+    if (v === undefined && raw !== '' && raw !== undefined && raw !== null) problems.push(`${k}='${str(raw)}'`);
+    return v;
   };
   const subs = Array.isArray(r.subprocessors) ? r.subprocessors.map(str) : str(r.subprocessors).split(';').map((s) => s.trim());
-  const settings: Record<string, unknown> = {
-    recording: en('recording', RECORDING),
-    can_disable: bool(r.can_disable),
-    audio_retention_days: num(r.audio_retention_days),
-    transcript_retention_days: num(r.transcript_retention_days),
-    training: en('training', TRAINING),
-    consent_capture: en('consent_capture', CONSENT),
+  const settings: SystemSettings = {
+    recording: typed('recording', (v) => oneOf(v, RECORDING_MODES)),
+    can_disable: typed('can_disable', bool),
+    audio_retention_days: typed('audio_retention_days', parseRetentionDays),
+    transcript_retention_days: typed('transcript_retention_days', parseRetentionDays),
+    training: typed('training', (v) => oneOf(v, TRAINING_SETTINGS)),
+    consent_capture: typed('consent_capture', (v) => oneOf(v, CONSENT_CAPTURE_MODES)),
     subprocessors: subs.filter(Boolean),
     storage_region: str(r.storage_region) || undefined,
     install_id: str(r.install_id),
@@ -104,7 +99,7 @@ export function parseFleetText(text: string, format: 'fleet-csv' | 'fleet-json',
     const e = ev(path, line, quote);
     systems.push({ id, name: `${vendor} install ${installId}${settings.clinician ? ` (${settings.clinician})` : ''}`, role: 'ai_notetaker', settings, group: { vendor, site: settings.site as string | undefined }, evidence: [e] });
     flows.push({ from: PRACTICE_ID, to: id, data: ['session_recording', 'session_transcript'], transport: 'https', purpose: 'documentation', evidence: [e] });
-    for (const name of settings.subprocessors as string[]) {
+    for (const name of settings.subprocessors ?? []) {
       const sid = `subprocessor-${slug(name)}`;
       let sys = subs.get(sid);
       if (!sys) {
