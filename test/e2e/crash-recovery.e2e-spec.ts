@@ -1,11 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { AuditReport } from '@custody/domain';
 import { auditFiles } from '@custody/audit';
 import { ApiClient } from '../support/api-client.js';
 import { writeBaaCorpus } from '../support/corpus-generator.js';
 import { freshDatabase } from '../support/database.js';
+import { processScratch } from '../support/scratch.js';
 import { startNode, waitUntil, type Proc } from '../support/processes.js';
 
 const production = Boolean(process.env.DATABASE_URL && process.env.REDIS_URL);
@@ -21,24 +19,15 @@ function normalise(report: Pick<AuditReport, 'systems' | 'flows' | 'findings'>) 
 }
 
 describe(`crash recovery: kill -9 the ${production ? 'worker (PostgreSQL + Redis)' : 'embedded server (PGlite)'} mid-ingest`, () => {
-  const dir = mkdtempSync(join(tmpdir(), 'custody-crash-docs-'));
-  const home = mkdtempSync(join(tmpdir(), 'custody-crash-home-'));
-  const procs: Proc[] = [];
-  let db: Awaited<ReturnType<typeof freshDatabase>> | undefined;
-
-  afterAll(async () => {
-    for (const p of procs) await p.kill('SIGKILL');
-    await db?.drop();
-    rmSync(dir, { recursive: true, force: true });
-    rmSync(home, { recursive: true, force: true });
-  });
+  const scratch = processScratch('crash');
+  const { dir, home, procs } = scratch;
 
   it('processes every one of 50 documents exactly once, and the graph equals an uninterrupted run', async () => {
     const files = writeBaaCorpus(dir, 49, 300);
     expect(files).toHaveLength(50);
     const env: Record<string, string | undefined> = { CUSTODY_HOME: home, CUSTODY_JOB_LOCK_MS: '2000', CUSTODY_WORKER_CONCURRENCY: '1', CUSTODY_QUEUE_PREFIX: `crash${process.pid}` };
     if (production) {
-      db = await freshDatabase();
+      const db = (scratch.db = await freshDatabase());
       Object.assign(env, { DATABASE_URL: db.url, REDIS_URL: process.env.REDIS_URL });
     }
     const serveArgs = ['serve', '--port', '0', '--workspace', 'Crash Test'];

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ApiClient } from '../support/api-client.js';
 import { freshDatabase } from '../support/database.js';
+import { processScratch } from '../support/scratch.js';
 import { REPO, startNode, waitUntil, type Proc } from '../support/processes.js';
 
 const production = Boolean(process.env.DATABASE_URL && process.env.REDIS_URL);
@@ -16,17 +16,8 @@ const FINAL = ['processed', 'unparsed', 'failed'];
  * their input). Every byte either process writes to stdout or stderr is searched: 0 occurrences.
  */
 describe(`no PHI or secrets in logs (${production ? 'api + worker on PostgreSQL + Redis' : 'embedded serve'})`, () => {
-  const dir = mkdtempSync(join(tmpdir(), 'custody-logs-docs-'));
-  const home = mkdtempSync(join(tmpdir(), 'custody-logs-home-'));
-  const procs: Proc[] = [];
-  let db: Awaited<ReturnType<typeof freshDatabase>> | undefined;
-
-  afterAll(async () => {
-    for (const p of procs) await p.kill('SIGKILL');
-    await db?.drop();
-    rmSync(dir, { recursive: true, force: true });
-    rmSync(home, { recursive: true, force: true });
-  });
+  const scratch = processScratch('logs');
+  const { dir, home, procs } = scratch;
 
   it('a full ingest, evidence reads and shutdown log none of the planted marker or secrets; checkpoints were signed meanwhile', async () => {
     const marker = `PHIMARK${randomBytes(6).toString('hex')}`;
@@ -48,7 +39,7 @@ describe(`no PHI or secrets in logs (${production ? 'api + worker on PostgreSQL 
       CUSTODY_HOME: home, CUSTODY_QUEUE_PREFIX: `logs${process.pid}`, CUSTODY_AUDIT_CHECKPOINT_INTERVAL_MS: '1000', LOG_LEVEL: 'verbose',
     };
     if (production) {
-      db = await freshDatabase();
+      const db = (scratch.db = await freshDatabase());
       Object.assign(env, { DATABASE_URL: db.url, REDIS_URL: process.env.REDIS_URL });
     }
     const api = startNode('apps/cli/src/main.js', ['serve', '--port', '0', '--workspace', 'Log Hygiene'], env);
