@@ -22,6 +22,7 @@ const LEAST_ROLE: Record<string, KeyRole> = {
   'POST /api/workspaces/{ws}/what-if': 'viewer',
   'POST /api/workspaces/{ws}/findings/{findingId}/triage': 'auditor',
   'POST /api/workspaces/{ws}/documents/{id}/facts/{fact}/corrections': 'auditor',
+  'POST /api/workspaces/{ws}/documents/{id}/link': 'auditor',
   'POST /api/workspaces/{ws}/documents': 'owner',
   'POST /api/workspaces/{ws}/reprocess': 'owner',
 };
@@ -32,6 +33,7 @@ const BODIES: Record<string, unknown> = {
   'POST /api/workspaces/{ws}/what-if': { changes: [{ type: 'disable_training', system: 'nowhere' }] },
   'POST /api/workspaces/{ws}/findings/{findingId}/triage': { status: 'accepted', reason: 'matrix test' },
   'POST /api/workspaces/{ws}/documents/{id}/facts/{fact}/corrections': { value: 'yes', reason: 'matrix test' },
+  'POST /api/workspaces/{ws}/documents/{id}/link': { system: 'matrix-vendor', reason: 'matrix test' },
   'POST /api/workspaces/{ws}/documents': { fileName: 'matrix-policy.md', content: '# Privacy\n\nWe never sell data.\n' },
   'POST /api/workspaces/{ws}/reprocess': {},
 };
@@ -85,7 +87,7 @@ describe(`roles × routes × workspaces (${process.env.DATABASE_URL ? 'PostgreSQ
   });
 
   it('lets each role do exactly what its rank allows, and refuses expired, revoked and other workspaces\' keys with no leak', async () => {
-    const events = async () => (await t.runtime.persistence.events.since(a.id, 0)).filter((e) => ['FindingTriaged', 'FactCorrected', 'DocumentReceived'].includes(e.type)).length;
+    const events = async () => (await t.runtime.persistence.events.since(a.id, 0)).filter((e) => ['FindingTriaged', 'FactCorrected', 'DocumentReceived', 'DocumentLinked'].includes(e.type)).length;
     const results: string[] = [];
     let leaks = 0;
     for (const route of Object.keys(LEAST_ROLE)) {
