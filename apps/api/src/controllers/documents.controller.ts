@@ -3,12 +3,12 @@ import { CommandBus } from '@nestjs/cqrs';
 import { FilesInterceptor } from '@nestjs/platform-express';
 import { ApiAcceptedResponse, ApiBody, ApiConsumes, ApiExtraModels, ApiOkResponse, ApiOperation, ApiSecurity, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { CorrectionRequestDto, LinkRequestDto, UploadJsonDto, UploadMultipartDto } from '../openapi/requests.dto.js';
-import { DocumentDetailDto, SeqDto, StoredDocumentDto, UploadResponseDto } from '../openapi/responses.dto.js';
+import { DocumentDetailDto, StoredDocumentDto, UploadResponseDto } from '../openapi/responses.dto.js';
 import { InvalidInputError, NotFoundError } from '@custody/domain';
 import type { Persistence } from '@custody/persistence';
 import { CorrectFactCommand, IngestDocumentCommand, LinkDocumentCommand, PERSISTENCE, RecordEvidenceReadCommand, type IngestResult } from '@custody/pipeline';
 import type { AuthedRequest } from '../auth/api-key.guard.js';
-import { RequireRole } from '../auth/role.decorator.js';
+import { RecordedChange } from '../http/recorded-change.decorator.js';
 
 interface JsonUpload {
   fileName?: string;
@@ -72,21 +72,13 @@ export class DocumentsController {
   }
 
   @Post(':id/facts/:fact/corrections')
-  @RequireRole('auditor')
-  @HttpCode(202)
-  @ApiOperation({ summary: 'Correct a fact: stored as an event with who and why; the machine answer stays; the correction wins' })
-  @ApiBody({ type: CorrectionRequestDto })
-  @ApiAcceptedResponse({ type: SeqDto })
+  @RecordedChange('Correct a fact: stored as an event with who and why; the machine answer stays; the correction wins', CorrectionRequestDto)
   async correct(@Param('ws') ws: string, @Param('id', new ParseUUIDPipe()) id: string, @Param('fact') fact: string, @Body() body: { value: unknown; reason?: string }, @Req() req: AuthedRequest) {
     return this.commands.execute(new CorrectFactCommand(ws, id, fact, body?.value, body?.reason, req.actor));
   }
 
   @Post(':id/link')
-  @RequireRole('auditor')
-  @HttpCode(202)
-  @ApiOperation({ summary: 'Link a contract to the system it speaks for (one that matched none): stored as an event with who and why; re-projection follows' })
-  @ApiBody({ type: LinkRequestDto })
-  @ApiAcceptedResponse({ type: SeqDto })
+  @RecordedChange('Link a contract to the system it speaks for (one that matched none): stored as an event with who and why; re-projection follows', LinkRequestDto)
   async link(@Param('ws') ws: string, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: { system?: unknown; reason?: unknown }, @Req() req: AuthedRequest) {
     return this.commands.execute(new LinkDocumentCommand(ws, id, body?.system, body?.reason, req.actor));
   }

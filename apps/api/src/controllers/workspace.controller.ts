@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Req, Res }
 import { ApiAcceptedResponse, ApiBody, ApiExtraModels, ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiSecurity, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { AuditReportDto } from '../openapi/audit.dto.js';
 import { TriageRequestDto, WhatIfRequestDto } from '../openapi/requests.dto.js';
-import { CytoscapeElementsDto, DiffDto, JobDto, SeqDto, StoredEventDto, StoredFindingDto, StoredScoreDto, WhatIfResultDto, WorkspaceDto } from '../openapi/responses.dto.js';
+import { CytoscapeElementsDto, DiffDto, JobDto, StoredEventDto, StoredFindingDto, StoredScoreDto, WhatIfResultDto, WorkspaceDto } from '../openapi/responses.dto.js';
 import { defaultLens, diffAudits, InvalidInputError, NotFoundError, pageById, type TriageStatus } from '@custody/domain';
 import { toCytoscapeElements } from '@custody/graph';
 import type { Persistence } from '@custody/persistence';
@@ -17,6 +17,7 @@ import type { AuthedRequest } from '../auth/api-key.guard.js';
 import { AuditService, parseAsOf, parseLens } from '../services/audit.service.js';
 import { storedSourceTexts } from '../services/sarif-sources.js';
 import { RequireRole } from '../auth/role.decorator.js';
+import { RecordedChange } from '../http/recorded-change.decorator.js';
 
 @ApiTags('workspace')
 @ApiSecurity('api-key')
@@ -131,11 +132,7 @@ export class WorkspaceController {
   }
 
   @Post('findings/:findingId/triage')
-  @RequireRole('auditor')
-  @HttpCode(202)
-  @ApiOperation({ summary: 'Triage a finding (accepted, mitigated, false_positive, open) with a reason; survives re-runs' })
-  @ApiBody({ type: TriageRequestDto })
-  @ApiAcceptedResponse({ type: SeqDto })
+  @RecordedChange('Triage a finding (accepted, mitigated, false_positive, open) with a reason; survives re-runs', TriageRequestDto)
   async triage(@Param('ws') ws: string, @Param('findingId') findingId: string, @Body() body: { status: TriageStatus; reason?: string }, @Req() req: AuthedRequest) {
     return this.commands.execute(new TriageFindingCommand(ws, findingId, body?.status, body?.reason, req.actor));
   }
