@@ -17,7 +17,12 @@ const SERVICE = ['@nestjs/*', 'typeorm', '@electric-sql/*', 'bullmq', 'pg', 'ior
 try {
   rmSync(out, { recursive: true, force: true });
   const result = await build({
-    entryPoints: [join(root, 'dist/apps/cli/src/main.js')],
+    // The parsing sandbox forks `./sandbox-child.js` beside the code that spawns it (sandbox-process); bundled,
+    // that code sits in this folder, so the child is an entry of the bundle too.
+    entryPoints: {
+      main: join(root, 'dist/apps/cli/src/main.js'),
+      'sandbox-child': join(root, 'dist/libs/pipeline/src/sandbox/sandbox-child.js'),
+    },
     outdir: out,
     bundle: true,
     splitting: true,

@@ -4,7 +4,7 @@ import { ApiClient } from '../support/api-client.js';
 import { writeBaaCorpus } from '../support/corpus-generator.js';
 import { freshDatabase } from '../support/database.js';
 import { processScratch } from '../support/scratch.js';
-import { startNode, waitUntil, type Proc } from '../support/processes.js';
+import { CLI_ENTRY, startNode, waitUntil, type Proc } from '../support/processes.js';
 
 const production = Boolean(process.env.DATABASE_URL && process.env.REDIS_URL);
 const FINAL = ['processed', 'unparsed', 'failed'];
@@ -31,7 +31,7 @@ describe(`crash recovery: kill -9 the ${production ? 'worker (PostgreSQL + Redis
       Object.assign(env, { DATABASE_URL: db.url, REDIS_URL: process.env.REDIS_URL });
     }
     const serveArgs = ['serve', '--port', '0', '--workspace', 'Crash Test'];
-    const api = startNode('apps/cli/src/main.js', serveArgs, env);
+    const api = startNode(CLI_ENTRY, serveArgs, env);
     procs.push(api);
     await api.waitFor(/Dashboard: \S+key=\S+/);
     const client = ApiClient.fromServeOutput(api.output());
@@ -56,7 +56,7 @@ describe(`crash recovery: kill -9 the ${production ? 'worker (PostgreSQL + Redis
       procs.push(w2);
       await w2.waitFor(/processing jobs/);
     } else {
-      const api2 = startNode('apps/cli/src/main.js', serveArgs, env);
+      const api2 = startNode(CLI_ENTRY, serveArgs, env);
       procs.push(api2);
       await api2.waitFor(/Dashboard: \S+key=\S+/);
       again = ApiClient.fromServeOutput(api2.output());

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { ApiClient } from '../support/api-client.js';
 import { freshDatabase } from '../support/database.js';
 import { processScratch } from '../support/scratch.js';
-import { REPO, startNode, waitUntil, type Proc } from '../support/processes.js';
+import { CLI_ENTRY, REPO, startNode, waitUntil, type Proc } from '../support/processes.js';
 
 const production = Boolean(process.env.DATABASE_URL && process.env.REDIS_URL);
 const FINAL = ['processed', 'unparsed', 'failed'];
@@ -42,7 +42,7 @@ describe(`no PHI or secrets in logs (${production ? 'api + worker on PostgreSQL 
       const db = (scratch.db = await freshDatabase());
       Object.assign(env, { DATABASE_URL: db.url, REDIS_URL: process.env.REDIS_URL });
     }
-    const api = startNode('apps/cli/src/main.js', ['serve', '--port', '0', '--workspace', 'Log Hygiene'], env);
+    const api = startNode(CLI_ENTRY, ['serve', '--port', '0', '--workspace', 'Log Hygiene'], env);
     procs.push(api);
     await api.waitFor(/Dashboard: \S+key=\S+/, 240_000);
     const client = ApiClient.fromServeOutput(api.output());
@@ -66,7 +66,7 @@ describe(`no PHI or secrets in logs (${production ? 'api + worker on PostgreSQL 
 
     await api.kill('SIGTERM');
     if (worker) await worker.kill('SIGTERM');
-    const verify = startNode('apps/cli/src/main.js', ['audit-log', 'verify'], env);
+    const verify = startNode(CLI_ENTRY, ['audit-log', 'verify'], env);
     procs.push(verify);
     await waitUntil(async () => verify.child.exitCode !== null, 120_000, 'audit-log verify');
     expect(verify.child.exitCode).toBe(0);

@@ -8,7 +8,7 @@ import { openDataKeyring, Persistence } from '@custody/persistence';
 import { IngestDocumentCommand, JobQueue, startRuntime, type Runtime } from '@custody/pipeline';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { freshDatabase } from '../support/database.js';
-import { DIST, REPO, waitUntil } from '../support/processes.js';
+import { CLI_ENTRY, DIST, REPO, waitUntil } from '../support/processes.js';
 
 /**
  * Backup and restore as the README documents them. Production: `pg_dump -Fc` of the database (document
@@ -76,7 +76,7 @@ describe(`backup and restore (${production ? 'PostgreSQL: pg_dump / pg_restore' 
     expect(await snapshot(restored, ws)).toEqual(before);
     // The audit log's hash chain checks out on the restored store, end to end through the CLI.
     if (!production) await release();
-    const verify = spawnSync(process.execPath, [DIST('apps/cli/src/main.js'), 'audit-log', 'verify'], { cwd: REPO, env: { PATH: process.env.PATH, ...cliEnv }, encoding: 'utf8' });
+    const verify = spawnSync(process.execPath, [DIST(CLI_ENTRY), 'audit-log', 'verify'], { cwd: REPO, env: { PATH: process.env.PATH, ...cliEnv }, encoding: 'utf8' });
     expect(verify.status).toBe(0);
     expect(verify.stdout).toMatch(/^ok, \d+ entr/m);
   }, 300_000);

@@ -6,7 +6,7 @@ import { auditFiles } from '@custody/audit';
 import { ApiClient } from './api-client.js';
 import { writeBaaCorpus } from './corpus-generator.js';
 import { normaliseAudit, outageProbe } from './outage-probes.js';
-import { startNode, waitUntil, type Proc } from './processes.js';
+import { CLI_ENTRY, startNode, waitUntil, type Proc } from './processes.js';
 import { startOwnPostgres, startOwnRedis, type OwnService } from './services.js';
 
 const FINAL = ['processed', 'unparsed', 'failed'];
@@ -50,7 +50,7 @@ export async function runOutageScenario(s: OutageScenario) {
       CUSTODY_JOB_LOCK_MS: '3000', CUSTODY_WORKER_CONCURRENCY: '1', CUSTODY_RECONCILE_INTERVAL_MS: '2000', CUSTODY_DEPENDENCY_TIMEOUT_MS: '2000',
       CUSTODY_RATE_LIMIT_PER_MINUTE: '1000000',
     };
-    const api = startNode('apps/cli/src/main.js', ['serve', '--port', '0', '--workspace', 'Outage Test'], env);
+    const api = startNode(CLI_ENTRY, ['serve', '--port', '0', '--workspace', 'Outage Test'], env);
     procs.push(api);
     await api.waitFor(/Dashboard: \S+key=\S+/);
     const client = ApiClient.fromServeOutput(api.output());

@@ -3,6 +3,8 @@ import { resolve } from 'node:path';
 
 export const REPO = resolve(import.meta.dirname ?? process.cwd(), '../..');
 export const DIST = (p: string) => resolve(REPO, 'dist', p);
+/** The CLI as users run it (`bin`, `npm start`, `npm run custody`): the bundle, not the compiled modules. */
+export const CLI_ENTRY = 'apps/cli/bundle/main.js';
 
 export interface Proc {
   child: ChildProcess;
