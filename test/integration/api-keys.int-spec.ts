@@ -4,23 +4,15 @@ import { join } from 'node:path';
 import { jest } from '@jest/globals';
 import { Command } from 'commander';
 import { CustodyError, NotFoundError } from '@custody/domain';
-import { Persistence } from '@custody/persistence';
 // Loaded up front: the CLI imports these three at once, and Jest's ESM loader races on concurrent imports.
 import '@custody/audit';
 import '@custody/config';
 import '@custody/pipeline';
 import { parseExpiry, registerAdmin } from '../../apps/cli/src/commands/admin.command.js';
-import { freshPersistence } from '../support/database.js';
+import { persistenceForFile } from '../support/database.js';
 
 describe(`API key lifecycle (${process.env.DATABASE_URL ? 'PostgreSQL' : 'embedded PGlite'})`, () => {
-  let store: Awaited<ReturnType<typeof freshPersistence>>;
-  let p: Persistence;
-
-  beforeAll(async () => {
-    store = await freshPersistence();
-    p = store.persistence;
-  }, 120_000);
-  afterAll(() => store?.close());
+  const p = persistenceForFile();
 
   it('gives each key a role, refuses expired and revoked keys, and records the last use', async () => {
     const { workspace } = await p.workspaces.ensure('Keyed Practice');

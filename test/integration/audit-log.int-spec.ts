@@ -10,7 +10,7 @@ import '@custody/audit';
 import '@custody/config';
 import '@custody/pipeline';
 import { registerAuditLog } from '../../apps/cli/src/commands/audit-log.command.js';
-import { freshDatabase, freshPersistence, storedContent } from '../support/database.js';
+import { freshDatabase, persistenceForFile, storedContent } from '../support/database.js';
 
 /**
  * The audit log is tamper-evident: events appended through the real repositories form a hash chain per
@@ -18,14 +18,7 @@ import { freshDatabase, freshPersistence, storedContent } from '../support/datab
  * session_replication_role = replica) to edit, delete, insert or reorder rows is caught by verification.
  */
 describe(`tamper-evident audit log (${process.env.DATABASE_URL ? 'PostgreSQL' : 'embedded PGlite'})`, () => {
-  let store: Awaited<ReturnType<typeof freshPersistence>>;
-  let p: Persistence;
-
-  beforeAll(async () => {
-    store = await freshPersistence();
-    p = store.persistence;
-  }, 120_000);
-  afterAll(() => store?.close());
+  const p = persistenceForFile();
 
   /** A workspace with seven events from the repositories, interleaved with another workspace's (so seqs skip). */
   async function loggedWorkspace(name: string): Promise<{ id: string; seqs: number[]; free: number }> {

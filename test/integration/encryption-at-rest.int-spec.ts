@@ -9,7 +9,7 @@ import '@custody/pipeline';
 import { DataKeyring, Persistence, SealedDataRepository, openDataKeyring } from '@custody/persistence';
 import { registerAdmin } from '../../apps/cli/src/commands/admin.command.js';
 import { useCliDatabase } from '../support/cli.js';
-import { freshPersistence, storedContent } from '../support/database.js';
+import { persistenceForFile, storedContent } from '../support/database.js';
 
 const mode = process.env.DATABASE_URL ? 'PostgreSQL' : 'embedded PGlite';
 const MARKER = 'ZQX-MARKER-7731-Jane-Roe';
@@ -29,16 +29,12 @@ async function storedBytes(p: Persistence): Promise<Buffer> {
 describe(`encryption at rest (${mode})`, () => {
   const k1 = randomBytes(32);
   const ring1 = new DataKeyring('k1', new Map([['k1', k1]]));
-  let store: Awaited<ReturnType<typeof freshPersistence>>;
-  let p: Persistence;
+  const p = persistenceForFile(ring1);
   let wsId: string;
 
   beforeAll(async () => {
-    store = await freshPersistence(ring1);
-    p = store.persistence;
     wsId = (await p.workspaces.ensure('Sealed Practice')).workspace.id;
-  }, 120_000);
-  afterAll(() => store?.close());
+  });
 
   async function storeDocument(text: string) {
     const { document } = await p.documents.ingest({ workspaceId: wsId, fileName: `${text.slice(-6)}.md`, ...storedContent(text) });

@@ -1,15 +1,7 @@
-import { Persistence } from '@custody/persistence';
-import { freshPersistence, storedContent } from '../support/database.js';
+import { persistenceForFile, storedContent } from '../support/database.js';
 
 describe(`persistence (${process.env.DATABASE_URL ? 'PostgreSQL' : 'embedded PGlite'})`, () => {
-  let store: Awaited<ReturnType<typeof freshPersistence>>;
-  let p: Persistence;
-
-  beforeAll(async () => {
-    store = await freshPersistence();
-    p = store.persistence;
-  });
-  afterAll(() => store?.close());
+  const p = persistenceForFile();
 
   it('stores the same document once and records one DocumentReceived event', async () => {
     const { workspace } = await p.workspaces.ensure('Harborview Counseling');

@@ -65,5 +65,24 @@ export async function freshPersistence(keyring = DataKeyring.ephemeral()): Promi
   };
 }
 
+/**
+ * One store for a whole test file: opened in a `beforeAll`, closed and dropped in an `afterAll`. The value
+ * returned stands for the store before it is open (a spec's `describe` body runs first), forwarding each
+ * property to it once the hook has run.
+ */
+export function persistenceForFile(keyring?: DataKeyring): Persistence {
+  let store: Awaited<ReturnType<typeof freshPersistence>> | undefined;
+  beforeAll(async () => {
+    store = await freshPersistence(keyring);
+  }, 120_000);
+  afterAll(() => store?.close());
+  return new Proxy({} as Persistence, {
+    get: (_, key) => {
+      if (!store) throw new Error('the store opens in beforeAll: use it inside a hook or a test');
+      return Reflect.get(store.persistence, key);
+    },
+  });
+}
+
 /** A document's content as the store takes it: the bytes, their size and sha256, not redacted. */
 export const storedContent = (s: string) => ({ content: Buffer.from(s), size: Buffer.byteLength(s), sha256: createHash('sha256').update(s).digest('hex'), redacted: false });
