@@ -70,22 +70,94 @@ export const FRESH_RULE: { kind: string; types: string[]; count: number }[] = [
   { kind: 'dpa', types: ['Data Processor Agreement.md', 'Data Controller Agreement.md'], count: 2 },
 ];
 
+/** One kind of document a selection rule takes: the OTA document types (file names) and how many. */
+export interface RuleKind {
+  kind: string;
+  types: string[];
+  count: number;
+}
+
+/**
+ * How the `ota-fresh2` documents were chosen, written (and the selection printed by path only) before any of
+ * their text was read and before the extractor was run on them. Among OTA documents of services with no
+ * document in labels.json or ota-fresh, whose text (index sha256) is not one already labelled, and of at most
+ * 100,000 characters (a 16-document reading budget; 91 % of privacy policies and terms are shorter), per kind,
+ * those with the lowest sha256("ota-fresh2:" + path); identical texts count once across the whole set. OTA has
+ * no unlabelled DPA, controller agreement or law-enforcement guideline with a text not already labelled (the
+ * AdMob controller terms are the AdSense text), so the DPA and law-enforcement slots went to the kinds closest
+ * to a vendor contract: more privacy policies and terms, and developer terms (API data-use contracts).
+ */
+export const FRESH2_RULE: { salt: string; maxChars: number; kinds: RuleKind[] } = {
+  salt: 'ota-fresh2:',
+  maxChars: 100_000,
+  kinds: [
+    { kind: 'privacy policy', types: ['Privacy Policy.md', 'Parent Organization Privacy Policy.md'], count: 8 },
+    { kind: 'terms', types: ['Terms of Service.md', 'Commercial Terms.md'], count: 6 },
+    { kind: 'developer terms', types: ['Developer Terms.md'], count: 2 },
+  ],
+};
+
+/**
+ * The `ota-fresh3` rule: the same as {@link FRESH2_RULE} with its own salt, also excluding the ota-fresh2
+ * services; 10 documents, labelled without running the extractor on them, kept for a later measurement.
+ */
+export const FRESH3_RULE: { salt: string; maxChars: number; kinds: RuleKind[] } = {
+  salt: 'ota-fresh3:',
+  maxChars: 100_000,
+  kinds: [
+    { kind: 'privacy policy', types: ['Privacy Policy.md', 'Parent Organization Privacy Policy.md'], count: 5 },
+    { kind: 'terms', types: ['Terms of Service.md', 'Commercial Terms.md'], count: 4 },
+    { kind: 'developer terms', types: ['Developer Terms.md'], count: 1 },
+  ],
+};
+
+type IndexDoc = { path: string; sha256: string; chars?: number };
+const sha256hex = (s: string) => createHash('sha256').update(s).digest('hex');
+const serviceOf = (file: string) => file.split('/')[0];
+
 /** The documents {@link FRESH_RULE} selects from the OTA index, given the files labels.json already labels. */
-export function freshSelection(index: { path: string; sha256: string }[], labelled: string[]): string[] {
-  const labelledServices = new Set(labelled.map((f) => f.split('/')[0]));
-  const sha = (s: string) => createHash('sha256').update(s).digest('hex');
+export function freshSelection(index: IndexDoc[], labelled: string[]): string[] {
+  const labelledServices = new Set(labelled.map(serviceOf));
   const out: string[] = [];
   for (const rule of FRESH_RULE) {
     const seenTexts = new Set<string>();
     const candidates = index
-      .filter((d) => rule.types.includes(d.path.slice(d.path.indexOf('/') + 1)) && !labelledServices.has(d.path.split('/')[0]))
-      .sort((a, b) => (sha(a.path) < sha(b.path) ? -1 : 1));
+      .filter((d) => rule.types.includes(d.path.slice(d.path.indexOf('/') + 1)) && !labelledServices.has(serviceOf(d.path)))
+      .sort((a, b) => (sha256hex(a.path) < sha256hex(b.path) ? -1 : 1));
     for (const d of candidates) {
       if (seenTexts.has(d.sha256)) continue;
       seenTexts.add(d.sha256);
       out.push(d.path);
       if (seenTexts.size === rule.count) break;
     }
+  }
+  return out;
+}
+
+/**
+ * The documents a salted rule ({@link FRESH2_RULE}, {@link FRESH3_RULE}) selects, given every file already
+ * labelled: their services are excluded, and so is any text equal to a labelled one. Throws when a kind has
+ * fewer candidates than its count, so a changed index cannot silently shrink the set.
+ */
+export function saltedSelection(index: IndexDoc[], labelled: string[], rule: { salt: string; maxChars: number; kinds: RuleKind[] }): string[] {
+  const labelledFiles = new Set(labelled);
+  const labelledServices = new Set(labelled.map(serviceOf));
+  const seenTexts = new Set(index.filter((d) => labelledFiles.has(d.path)).map((d) => d.sha256));
+  const out: string[] = [];
+  for (const kind of rule.kinds) {
+    const candidates = index
+      .filter((d) => kind.types.includes(d.path.slice(d.path.indexOf('/') + 1)) && !labelledServices.has(serviceOf(d.path)) && (d.chars ?? 0) <= rule.maxChars)
+      .map((d) => ({ d, key: sha256hex(rule.salt + d.path) }))
+      .sort((a, b) => (a.key < b.key ? -1 : 1));
+    let taken = 0;
+    for (const { d } of candidates) {
+      if (taken === kind.count) break;
+      if (seenTexts.has(d.sha256)) continue;
+      seenTexts.add(d.sha256);
+      out.push(d.path);
+      taken++;
+    }
+    if (taken < kind.count) throw new Error(`${rule.salt} rule: only ${taken} of ${kind.count} ${kind.kind} documents available`);
   }
   return out;
 }
