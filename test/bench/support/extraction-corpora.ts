@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FactName } from '@custody/domain';
-import { FACT_VALUES } from '@custody/domain';
+import { FACT_NAMES, FACT_VALUES } from '@custody/domain';
 
 /** One hand-labelled document: its path under the corpus' document folder and the 12 facts. */
 export interface Label {
@@ -17,6 +17,8 @@ export interface Label {
   vendor?: string;
   facts: Record<FactName, unknown>;
   evidence?: Record<string, string | string[]>;
+  /** The project's own OTA labels give evidence as [start, end) offsets into the source instead of quotes. */
+  evidence_offsets?: Record<string, [number, number][]>;
   notes?: string;
 }
 
@@ -36,6 +38,8 @@ export interface CorpusSpec {
   /** Whether the corpus' figures are acceptance targets (precision, recall, evidence, errors). */
   gate: boolean;
   description: string;
+  /** What is wrong with the labels themselves (not the selection rule's files, evidence offsets off the source). */
+  labelProblems?: string[];
 }
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
@@ -162,6 +166,49 @@ export function saltedSelection(index: IndexDoc[], labelled: string[], rule: { s
   return out;
 }
 
+/**
+ * A held-out corpus of the project's own OTA labels, or undefined when its label file is absent. Its label
+ * problems: files that are not what its selection rule picks (given the files labelled before it), and
+ * evidence offsets that are not a 1–300 character span of the source for each specified fact.
+ */
+function freshCorpus(name: string, file: string, select: ((labelled: string[]) => string[]) | undefined, labelledBefore: string[], description: string): CorpusSpec | undefined {
+  if (!existsSync(file)) return undefined;
+  const labels = readLabels(file);
+  const labelProblems = labelEvidenceProblems(labels, OTA_DOCS);
+  if (select) {
+    let expected: string;
+    try {
+      expected = select(labelledBefore).sort().join(' · ');
+    } catch (err) {
+      expected = `(rule failed: ${(err as Error).message})`;
+    }
+    const actual = labels.map((l) => l.file).sort().join(' · ');
+    if (expected !== actual) labelProblems.push(`labels do not match the selection rule: expected ${expected}`);
+  }
+  return { name, role: 'fresh', docsDir: OTA_DOCS, labels, gate: true, description, labelProblems };
+}
+
+/** Label evidence given as offsets: every specified fact has spans, each inside the source and 1–300 characters. */
+export function labelEvidenceProblems(labels: Label[], docsDir: string): string[] {
+  const problems: string[] = [];
+  for (const l of labels) {
+    const path = join(docsDir, l.file);
+    if (!existsSync(path)) {
+      problems.push(`${l.file}: source file not found`);
+      continue;
+    }
+    const source = sourceOf(readFileSync(path), 'markdown', '');
+    for (const f of FACT_NAMES) {
+      const spans = l.evidence_offsets?.[f] ?? [];
+      if (!isUnspecified(f, l.facts[f]) && spans.length === 0) problems.push(`${l.file} ${f}: specified without evidence`);
+      for (const [start, end] of spans) {
+        if (!(Number.isInteger(start) && Number.isInteger(end) && start >= 0 && end > start && end <= source.length && end - start <= 300)) problems.push(`${l.file} ${f}: bad evidence span [${start}, ${end}]`);
+      }
+    }
+  }
+  return problems;
+}
+
 /** Every labelled corpus present on this machine (the shared ones are skipped, with a note, when absent). */
 export function labelledCorpora(notes: string[] = []): CorpusSpec[] {
   const out: CorpusSpec[] = [];
@@ -178,18 +225,14 @@ export function labelledCorpora(notes: string[] = []): CorpusSpec[] {
     const all = readLabels(join(OTA_DIR, 'labels.json'));
     out.push({ name: 'ota-tune', role: 'tune', docsDir: OTA_DOCS, labels: all.filter((l) => otaSplit(l.file) === 'tune'), gate: false, description: 'OTA labels, tune half (sha256(service)[0] < 8): may be tuned on' });
     out.push({ name: 'ota-check', role: 'check', docsDir: OTA_DOCS, labels: all.filter((l) => otaSplit(l.file) === 'check'), gate: true, description: 'OTA labels, check half: measured only, never tuned on' });
-    const fresh = join(fixtures, 'ota-labels', 'labels.json');
-    if (existsSync(fresh)) {
-      const freshLabels = readLabels(fresh);
-      const indexFile = join(OTA_DIR, 'index.json');
-      if (existsSync(indexFile)) {
-        const index = (JSON.parse(readFileSync(indexFile, 'utf8')) as { documents: { path: string; sha256: string }[] }).documents;
-        const expected = freshSelection(index, all.map((l) => l.file)).sort().join(' · ');
-        const actual = freshLabels.map((l) => l.file).sort().join(' · ');
-        if (expected !== actual) notes.push(`ota-fresh labels do not match FRESH_RULE: expected ${expected}`);
-      }
-      out.push({ name: 'ota-fresh', role: 'fresh', docsDir: OTA_DOCS, labels: freshLabels, gate: true, description: 'OTA documents picked by FRESH_RULE and labelled for this project (test/fixtures/ota-labels) before the extractor was run on them or changed' });
-    }
+    const indexFile = join(OTA_DIR, 'index.json');
+    const index = existsSync(indexFile) ? (JSON.parse(readFileSync(indexFile, 'utf8')) as { documents: IndexDoc[] }).documents : undefined;
+    const labelled = all.map((l) => l.file);
+    const fresh = freshCorpus('ota-fresh', join(fixtures, 'ota-labels', 'labels.json'), index && ((ls) => freshSelection(index, ls)), labelled, 'OTA documents picked by FRESH_RULE and labelled for this project (test/fixtures/ota-labels) before the extractor was run on them or changed');
+    if (fresh) out.push(fresh);
+    labelled.push(...(fresh?.labels ?? []).map((l) => l.file));
+    const fresh2 = freshCorpus('ota-fresh2', join(fixtures, 'ota-labels', 'fresh2.json'), index && ((ls) => saltedSelection(index, ls, FRESH2_RULE)), labelled, 'OTA documents picked by FRESH2_RULE (16, services in no other labelled set) and labelled (test/fixtures/ota-labels/fresh2.json) before the extractor was run on them');
+    if (fresh2) out.push(fresh2);
   } else notes.push(`OTA corpus not found at ${OTA_DIR}: skipped`);
   return out;
 }
