@@ -111,10 +111,14 @@ export function fleetVendorOf(systems: readonly Pick<GraphSystem, 'id' | 'name' 
   const byId = new Map(systems.map((s) => [s.id, s]));
   const vendorSystem = new Map<string, string>();
   for (const s of systems) if (!s.group) vendorSystem.set(nameKey(s.name), s.id);
+  // Per vendor name, not per install: a fleet asks this for every install of a handful of vendors.
+  const standIns = new Map<string, string>();
   return (installId) => {
     const vendor = byId.get(installId)?.group?.vendor;
     if (vendor === undefined) return undefined;
-    return vendorSystem.get(nameKey(vendor)) ?? `fleet-${slugify(vendor, { fallback: 'unknown' })}`;
+    let standIn = standIns.get(vendor);
+    if (standIn === undefined) standIns.set(vendor, (standIn = vendorSystem.get(nameKey(vendor)) ?? `fleet-${slugify(vendor, { fallback: 'unknown' })}`));
+    return standIn;
   };
 }
 
