@@ -2,6 +2,7 @@ import { compareFindings, DATA_CATEGORIES, groupFindings, type Citation, type Ev
 import { unique } from './contracts.js';
 import { REGISTRY } from './registry.js';
 import type { FindingDraft, Rule, RuleContext } from './rule.js';
+import { inRun } from './run-memo.js';
 import { computeScore, type FindingPoints } from './score.js';
 import { severityOf } from './severity.js';
 import { clamp01 } from './sensitivity.js';
@@ -25,6 +26,11 @@ export interface RunResult {
  * {@link runAudit} (or `computeScore`) sets it.
  */
 export function runRules(ctx: RuleContext, rules: readonly Rule[] = REGISTRY): RunResult {
+  // Per-system answers (holdings, BAA coverage, governing facts) are shared by the rules of this run.
+  return inRun(ctx.graph, ctx.now, () => runRulesOnce(ctx, rules));
+}
+
+function runRulesOnce(ctx: RuleContext, rules: readonly Rule[]): RunResult {
   const findings: Finding[] = [];
   const errors: RuleError[] = [];
   for (const rule of rules) {
