@@ -39,50 +39,6 @@ function keyOrder(keys: string[]): string[] {
   return [...index.sort((a, b) => Number(a) - Number(b)), ...sorted.filter((k) => !isIndex.has(k))];
 }
 
-/** Keys in the order JSON.stringify writes a key-sorted copy's; the regex only runs when a key starts with a digit. */
-function writeOrder(keys: string[]): string[] {
-  for (const k of keys) {
-    const c = k.charCodeAt(0);
-    if (c >= 48 && c <= 57) return keyOrder(keys);
-  }
-  return keys.sort();
-}
-
-/**
- * `JSON.stringify(sortKeys(value), null, unit)` with every line after the first prefixed by `nl`'s indent,
- * written directly: no key-sorted deep copy and no re-indenting pass over the text (a fleet's report has
- * hundreds of thousands of these leaves). Undefined where JSON.stringify would be (a bare undefined,
- * function or symbol).
- */
-function prettyJson(value: unknown, unit: string, nl: string): string | undefined {
-  if (value === null) return 'null';
-  switch (typeof value) {
-    case 'string':
-    case 'number':
-    case 'boolean':
-    case 'bigint':
-      return JSON.stringify(value);
-    case 'object':
-      break;
-    default:
-      return undefined;
-  }
-  const inner = nl + unit;
-  if (Array.isArray(value)) {
-    if (value.length === 0) return '[]';
-    let out = '[';
-    for (let i = 0; i < value.length; i++) out += (i ? ',' : '') + inner + (prettyJson(value[i], unit, inner) ?? 'null');
-    return `${out}${nl}]`;
-  }
-  let out = '';
-  const record = value as Record<string, unknown>;
-  for (const k of writeOrder(Object.keys(record))) {
-    const text = prettyJson(record[k], unit, inner);
-    if (text !== undefined) out += `${out ? ',' : ''}${inner}${JSON.stringify(k)}: ${text}`;
-  }
-  return out ? `{${out}${nl}}` : '{}';
-}
-
 /**
  * The report as {@link renderJson} writes it, in chunks of about 64 KB, never holding the whole text: a
  * 100,000-install fleet's JSON is larger than a JavaScript string may be. Joined, the chunks are exactly
@@ -94,7 +50,8 @@ export function* jsonChunks(report: AuditReport, opts: JsonRenderOptions = {}): 
   // Walks containers above LEAF_DEPTH by hand (same layout as JSON.stringify with an indent) and yields as it goes.
   function* walk(value: unknown, depth: number): Generator<string> {
     if (value === null || typeof value !== 'object' || depth >= LEAF_DEPTH) {
-      buf += unit ? prettyJson(value, unit, `\n${unit.repeat(depth)}`) ?? 'null' : JSON.stringify(sortKeys(value)) ?? 'null';
+      const text = JSON.stringify(sortKeys(value), null, unit) ?? 'null';
+      buf += depth > 0 && text.includes('\n') ? text.replace(/\n/g, `\n${unit.repeat(depth)}`) : text;
       if (buf.length >= CHUNK_CHARS) {
         yield buf;
         buf = '';
