@@ -18,9 +18,22 @@ import { severityRank } from './taxonomy.js';
  * Pure and deterministic; input order does not matter (instances are sorted by subject).
  */
 export function groupFindings(findings: readonly Finding[], systems: readonly Pick<GraphSystem, 'id' | 'name' | 'group'>[]): Finding[] {
-  const byId = new Map(systems.map((s) => [s.id, s]));
-  const standIn = fleetVendorOf(systems);
+  return findingGrouper(systems)(findings);
+}
 
+/**
+ * {@link groupFindings} for one set of systems, prepared once (the lookups over every system): the rule runner
+ * groups each rule's findings as the rule finishes, so a fleet's per-install findings of one rule are dropped
+ * before the next rule runs instead of all being held at once. Groups never span rules (the key starts with
+ * the rule id), so grouping rule by rule gives the same findings.
+ */
+export function findingGrouper(systems: readonly Pick<GraphSystem, 'id' | 'name' | 'group'>[]): (findings: readonly Finding[]) => Finding[] {
+  const byId = new Map(systems.map((s) => [s.id, s]));
+  const standIn = fleetVendorOf(systems, byId);
+  return (findings) => groupWith(findings, byId, standIn);
+}
+
+function groupWith(findings: readonly Finding[], byId: Map<string, Pick<GraphSystem, 'id' | 'name' | 'group'>>, standIn: (id: string) => string | undefined): Finding[] {
   const groups = new Map<string, { subject: string; members: Finding[]; installs: Map<Finding, string> }>();
   const out: Finding[] = [];
   for (const f of findings) {
@@ -107,14 +120,20 @@ function merge(subject: string, members: Finding[], installs: Map<Finding, strin
  * A fleet install stands for its vendor: the vendor's declared system (matched by name), else `fleet-<vendor>`.
  * Undefined for a system that is not a fleet install. Shared by grouping and by rules that count parties.
  */
-export function fleetVendorOf(systems: readonly Pick<GraphSystem, 'id' | 'name' | 'group'>[]): (id: string) => string | undefined {
-  const byId = new Map(systems.map((s) => [s.id, s]));
+export function fleetVendorOf(
+  systems: readonly Pick<GraphSystem, 'id' | 'name' | 'group'>[],
+  byId: ReadonlyMap<string, Pick<GraphSystem, 'id' | 'name' | 'group'>> = new Map(systems.map((s) => [s.id, s])),
+): (id: string) => string | undefined {
   const vendorSystem = new Map<string, string>();
   for (const s of systems) if (!s.group) vendorSystem.set(nameKey(s.name), s.id);
+  // Per vendor name, not per install: a fleet asks this for every install of a handful of vendors.
+  const standIns = new Map<string, string>();
   return (installId) => {
     const vendor = byId.get(installId)?.group?.vendor;
     if (vendor === undefined) return undefined;
-    return vendorSystem.get(nameKey(vendor)) ?? `fleet-${slugify(vendor, { fallback: 'unknown' })}`;
+    let standIn = standIns.get(vendor);
+    if (standIn === undefined) standIns.set(vendor, (standIn = vendorSystem.get(nameKey(vendor)) ?? `fleet-${slugify(vendor, { fallback: 'unknown' })}`));
+    return standIn;
   };
 }
 

@@ -14,6 +14,7 @@ import {
   type FactValueMap,
   type GraphSystem,
 } from '@custody/domain';
+import { memoByContracts } from './run-memo.js';
 
 /** A contract is a BAA if it says it offers/is one, or was classified as one (the domain's one definition). */
 export function isBaa(contract: AttachedContract): boolean {
@@ -65,6 +66,10 @@ function isUnspecified(value: unknown): boolean {
  * something about it. `unspecified` (with no evidence) when no contract does or there is no contract.
  */
 export function governingFact<K extends FactName>(system: GraphSystem, name: K, now: Date): FactReading<K> {
+  return memoByContracts(name, system.contracts, now, () => readGoverningFact(system, name, now));
+}
+
+function readGoverningFact<K extends FactName>(system: GraphSystem, name: K, now: Date): FactReading<K> {
   for (const c of sortContracts(system.contracts, now)) {
     const fact = c.facts?.[name];
     if (fact && !isUnspecified(fact.value)) {

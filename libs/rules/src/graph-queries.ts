@@ -13,6 +13,7 @@ import {
 } from '@custody/domain';
 import { carriesPhi, inboundFlows, inboundPhiCategories, isPracticeSide, phiOf, systemById } from '@custody/graph/queries';
 import { baasInForce, cmp, expiredBaas, parseDaysValue, unique } from './contracts.js';
+import { memoBySystem } from './run-memo.js';
 
 // Reach and path queries live with the graph (libs/graph/src/queries.ts); the rules import them from here too.
 // Only that module, not the whole graph library: its manifest schema loads zod and yaml, which `custody rules` needs not.
@@ -38,6 +39,10 @@ export function inboundCategories(graph: Graph, id: string): DataCategory[] {
  * details it documents (`practice.records.documents_sensitive`).
  */
 export function heldCategories(graph: Graph, id: string): DataCategory[] {
+  return memoBySystem('held', graph, id, undefined, () => readHeldCategories(graph, id));
+}
+
+function readHeldCategories(graph: Graph, id: string): DataCategory[] {
   const declared = systemById(graph, id)?.holds ?? [];
   const practiceDocs = isPracticeSide(graph, id) ? graph.practice.records.documents_sensitive ?? [] : [];
   return unique([...phiOf(declared), ...inboundCategories(graph, id), ...practiceDocs]);
@@ -54,6 +59,10 @@ export function holdsPhi(graph: Graph, id: string): boolean {
  * still the practice's own vendor). Otherwise it is a sub-processor of whoever sends it PHI.
  */
 export function isDirectAssociate(graph: Graph, id: string): boolean {
+  return memoBySystem('direct', graph, id, undefined, () => readIsDirectAssociate(graph, id));
+}
+
+function readIsDirectAssociate(graph: Graph, id: string): boolean {
   if (phiOf(systemById(graph, id)?.holds ?? []).length > 0) return true;
   return inboundFlows(graph, id).some((f) => carriesPhi(f) && isPracticeSide(graph, f.from));
 }
@@ -70,6 +79,10 @@ export interface BaaCoverage {
 
 /** Whether a system has a BAA of its own in force (or a flow into it declared under one) at `now`. */
 export function baaCoverage(graph: Graph, id: string, now: Date): BaaCoverage {
+  return memoBySystem('baa', graph, id, now, () => readBaaCoverage(graph, id, now));
+}
+
+function readBaaCoverage(graph: Graph, id: string, now: Date): BaaCoverage {
   const system = systemById(graph, id);
   const inForce = system ? baasInForce(system, now) : [];
   const expired = system ? expiredBaas(system, now) : [];

@@ -1,7 +1,8 @@
-import { compareFindings, DATA_CATEGORIES, groupFindings, type Citation, type Evidence, type Finding, type Lens, type Score } from '@custody/domain';
+import { compareFindings, DATA_CATEGORIES, findingGrouper, type Citation, type Evidence, type Finding, type Lens, type Score } from '@custody/domain';
 import { unique } from './contracts.js';
 import { REGISTRY } from './registry.js';
 import type { FindingDraft, Rule, RuleContext } from './rule.js';
+import { inRun } from './run-memo.js';
 import { computeScore, type FindingPoints } from './score.js';
 import { severityOf } from './severity.js';
 import { clamp01 } from './sensitivity.js';
@@ -25,8 +26,14 @@ export interface RunResult {
  * {@link runAudit} (or `computeScore`) sets it.
  */
 export function runRules(ctx: RuleContext, rules: readonly Rule[] = REGISTRY): RunResult {
+  // Per-system answers (holdings, BAA coverage, governing facts) are shared by the rules of this run.
+  return inRun(ctx.graph, ctx.now, () => runRulesOnce(ctx, rules));
+}
+
+function runRulesOnce(ctx: RuleContext, rules: readonly Rule[]): RunResult {
   const findings: Finding[] = [];
   const errors: RuleError[] = [];
+  const group = findingGrouper(ctx.graph.systems);
   for (const rule of rules) {
     let drafts: FindingDraft[];
     try {
@@ -42,10 +49,12 @@ export function runRules(ctx: RuleContext, rules: readonly Rule[] = REGISTRY): R
       const prev = bySubject.get(d.subject);
       bySubject.set(d.subject, prev ? mergeDrafts(prev, d) : d);
     }
-    for (const d of bySubject.values()) findings.push(toFinding(rule, d));
+    const own: Finding[] = [];
+    for (const d of bySubject.values()) own.push(toFinding(rule, d));
+    // One finding per problem: the same finding on many installs of one vendor becomes one, with instances.
+    // Grouped rule by rule, so a fleet's per-install findings never all live at once.
+    for (const f of group(own)) findings.push(f);
   }
-  // One finding per problem: the same finding on many installs of one vendor becomes one, with instances.
-  findings.splice(0, findings.length, ...groupFindings(findings, ctx.graph.systems));
   findings.sort(compareFindings);
   return { findings, errors };
 }

@@ -14,6 +14,8 @@ export function sortCategories(list: Iterable<DataCategory>): DataCategory[] {
   return [...new Set(list)].sort((a, b) => (CATEGORY_ORDER.get(a) ?? 99) - (CATEGORY_ORDER.get(b) ?? 99));
 }
 
+const cmpStr = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 function evidenceKey(e: Evidence): string {
   return [e.documentId ?? '', e.file ?? '', String(e.line ?? 0).padStart(9, '0'), String(e.start ?? 0).padStart(12, '0'), e.path ?? '', e.quote].join('\u0000');
 }
@@ -22,9 +24,36 @@ function evidenceKey(e: Evidence): string {
 export function sortEvidence(list: Iterable<Evidence>): Evidence[] {
   // One item is already sorted and unique (most fleet systems and flows cite one row): skip building keys.
   if (Array.isArray(list) && list.length <= 1) return [...(list as Evidence[])];
-  const byKey = new Map<string, Evidence>();
-  for (const e of list) byKey.set(evidenceKey(e) + JSON.stringify(e), e);
-  return [...byKey.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, e]) => e);
+  // Deduplicated by the sort key plus the whole item (as JSON, so items differing only in a field the key
+  // omits stay apart). The JSON is only built when two items share a sort key: rare, and a fleet vendor's
+  // evidence lists run to tens of thousands of rows.
+  const byKey = new Map<string, Evidence | Map<string, Evidence>>();
+  for (const e of list) {
+    const key = evidenceKey(e);
+    const prev = byKey.get(key);
+    if (prev === undefined) byKey.set(key, e);
+    else if (prev instanceof Map) prev.set(JSON.stringify(e), e);
+    else byKey.set(key, new Map([[JSON.stringify(prev), prev], [JSON.stringify(e), e]]));
+  }
+  const json = (k: string) => {
+    const hit = byKey.get(k)!;
+    return k + JSON.stringify(hit instanceof Map ? hit.values().next().value : hit);
+  };
+  // The order of `key + JSON` (the old single key): the same as the key's own order unless one key is a
+  // prefix of the other, when the JSON decides.
+  const keys = [...byKey.keys()].sort((a, b) => {
+    const c = a < b ? -1 : a > b ? 1 : 0;
+    if (c < 0 ? b.startsWith(a) : a.startsWith(b)) return cmpStr(json(a), json(b));
+    return c;
+  });
+  const out: Evidence[] = [];
+  for (const key of keys) {
+    const hit = byKey.get(key)!;
+    if (!(hit instanceof Map)) out.push(hit);
+    // Same order as before: by the sort key, then by the JSON.
+    else for (const j of [...hit.keys()].sort(cmpStr)) out.push(hit.get(j)!);
+  }
+  return out;
 }
 
 /** A shallow copy with keys in sorted order, so JSON output is byte-identical across runs. */

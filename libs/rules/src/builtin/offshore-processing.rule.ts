@@ -1,7 +1,7 @@
 import type { Evidence, GraphSystem } from '@custody/domain';
 import { CITE } from '../citations.js';
 import { governingFact } from '../contracts.js';
-import { displayName, heldCategories, settingEvidence, stringSetting, vendorSystems } from '../graph-queries.js';
+import { displayName, heldCategories, outboundFlows, settingEvidence, stringSetting, systemById, vendorSystems } from '../graph-queries.js';
 import type { FindingDraft, Rule } from '../rule.js';
 import { impactOf } from '../sensitivity.js';
 
@@ -46,7 +46,6 @@ export const offshoreProcessingRule: Rule = {
     'regime, encryption and access controls that apply.',
   evaluate({ graph, now, settings }) {
     const drafts: FindingDraft[] = [];
-    const byId = new Map(graph.systems.map((s) => [s.id, s]));
     for (const s of vendorSystems(graph)) {
       const categories = heldCategories(graph, s.id);
       if (categories.length === 0) continue;
@@ -56,9 +55,11 @@ export const offshoreProcessingRule: Rule = {
       const termsEvidence = fact.value === 'yes' ? fact.evidence : [];
       // Clauses naming a recipient of this vendor's PHI become findings on the flow to it.
       const onFlows = new Set<Evidence>();
-      for (const f of graph.flows) {
-        const to = byId.get(f.to);
-        if (f.from !== s.id || f.data.length === 0 || !to || to.role === 'practice') continue;
+      // Only this vendor's own flows (the graph's index), in graph order: a scan of every flow per vendor
+      // was most of a fleet audit's time.
+      for (const f of termsEvidence.length > 0 ? outboundFlows(graph, s.id) : []) {
+        const to = systemById(graph, f.to);
+        if (f.data.length === 0 || !to || to.role === 'practice') continue;
         const naming = termsEvidence.filter((e) => quoteNames(e.quote, to));
         if (naming.length === 0) continue;
         naming.forEach((e) => onFlows.add(e));

@@ -1,0 +1,56 @@
+import type { AttachedContract, Graph } from '@custody/domain';
+
+/**
+ * Answers rules ask for again and again within one run — what a system holds, whether it is a direct
+ * associate, its BAA coverage, the governing value of a contract fact — worked out once and shared across
+ * rules (a fleet asks each of them for every install, from a dozen rules). The memo exists only while
+ * {@link inRun} runs the rules over one graph at one `now`: the graph is immutable then, so an answer cannot
+ * go stale; outside a run, or for another graph or time (what-if editing its copy, a spec calling a helper),
+ * every call computes afresh. Answers are shared: callers must not mutate what they get.
+ */
+interface Memo {
+  graph: Graph;
+  now: number;
+  /** Per kind of answer, by system id (plain id keys: building composite string keys cost more than the answers). */
+  bySystem: Map<string, Map<string, unknown>>;
+  /** Per kind of answer, by a one-contract list's contract (every install of a fleet vendor holds the same one). */
+  byContract: Map<string, WeakMap<AttachedContract, unknown>>;
+}
+
+let current: Memo | undefined;
+
+/** Runs `fn` with a fresh memo for this graph and time (nested runs get their own). */
+export function inRun<T>(graph: Graph, now: Date, fn: () => T): T {
+  const outer = current;
+  current = { graph, now: now.getTime(), bySystem: new Map(), byContract: new Map() };
+  try {
+    return fn();
+  } finally {
+    current = outer;
+  }
+}
+
+/** The answer of `kind` for system `id` of `graph` at `now` (`now` undefined: an answer that does not depend on time). */
+export function memoBySystem<T>(kind: string, graph: Graph, id: string, now: Date | undefined, compute: () => T): T {
+  const memo = current;
+  if (!memo || memo.graph !== graph || (now !== undefined && now.getTime() !== memo.now)) return compute();
+  let values = memo.bySystem.get(kind);
+  if (!values) memo.bySystem.set(kind, (values = new Map()));
+  if (values.has(id)) return values.get(id) as T;
+  const value = compute();
+  values.set(id, value);
+  return value;
+}
+
+/** The answer of `kind` for a list of contracts at `now`, shared when the list is one contract (else computed). */
+export function memoByContracts<T>(kind: string, contracts: readonly AttachedContract[], now: Date, compute: () => T): T {
+  const memo = current;
+  if (!memo || contracts.length !== 1 || now.getTime() !== memo.now) return compute();
+  let values = memo.byContract.get(kind);
+  if (!values) memo.byContract.set(kind, (values = new WeakMap()));
+  const c = contracts[0]!;
+  if (values.has(c)) return values.get(c) as T;
+  const value = compute();
+  values.set(c, value);
+  return value;
+}
