@@ -47,7 +47,8 @@ export const VOCABULARY: Record<Category, Record<string, Entries>> = {
     affiliate: { plural: ['affiliate', 'subsidiary', 'affiliated company', 'affiliated companies', 'group company', 'group entity', 'related company', 'corporate affiliate', 'parent company', 'sister company'], exact: ['companies in our group', 'corporate family', 'family of companies'] },
     customer: {
       exact: ['you', 'your', 'yourself'],
-      plural: ['customer', 'covered entity', 'controller', 'data controller', 'data exporter', 'client', 'user', 'end user', 'subscriber', 'licensee', 'account holder', 'practice', 'member', 'publisher'],
+      // In a mutual confidentiality clause the customer's records are the disclosing party's information.
+      plural: ['customer', 'covered entity', 'controller', 'data controller', 'data exporter', 'client', 'user', 'end user', 'subscriber', 'licensee', 'account holder', 'practice', 'member', 'publisher', 'disclosing party'],
     },
     authority: {
       plural: [
