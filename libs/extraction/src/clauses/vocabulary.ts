@@ -236,6 +236,8 @@ export const NOT_IN_CONTEXT: { cat: Category; kind?: string; phrase: RegExp; bef
   // "process" as a noun ("legal process" is an instrument; "the process", "our process" are not processing).
   { cat: 'action', kind: 'use', phrase: /^process$/, before: /\b(?:the|a|this|our|that|review|legal|due)\s+$/ },
   { cat: 'action', kind: 'host', phrase: /^process$/, before: /\b(?:the|a|this|our|that|review|legal|due)\s+$/ },
+  // "When the retention period expires", "the cookie expires": the end of a period or a token, not of the contract.
+  { cat: 'condition', kind: 'end', phrase: /^expir/, before: /\b(?:period|periods|cookies?|tokens?|sessions?|links?|passwords?|codes?|certificates?|credentials?)\s+(?:has\s+|have\s+|will\s+|is\s+)?$/ },
 ];
 
 /** Nouns for the vendor's providers, after which names follow ("payment processors like Stripe", "provider Kapa.ai Inc."). */
@@ -257,7 +259,10 @@ export const NOT_RECIPIENT: { reason: string; before?: RegExp; after?: RegExp; a
   { reason: 'an authority or regulator', around: /\b(?:supervisory authorit|data protection authorit|commissioner|ombudsman|regulator)/i },
   { reason: 'a dispute-resolution body or framework', around: /\b(?:arbitrat|dispute resolution|jams\b|american arbitration|truste\b|bbb\b|better business bureau|privacy shield|data privacy framework|dpf\b)/i },
   { reason: 'a document of another company, cited', after: /^['’]?s?\s+(?:privacy (?:policy|notice|statement)|terms(?: of (?:service|use))?|cookie policy|data (?:protection|privacy) (?:notice|policy))\b/i },
-  { reason: 'an app store', after: /^\s*(?:app\s*store|play\s+store)\b/i },
+  // 'the Apple Inc. ("Apple") App Store': an alias in parentheses may stand between the name and the store.
+  { reason: 'an app store', after: /^\s*(?:\([^()]{0,40}\)\s*)?(?:app\s*store|play\s+store)\b/i },
+  // "Little Window, our chatbot": the vendor's own product or feature, named by a possessive after it.
+  { reason: "the vendor's own product", after: /^\s*,?\s*(?:is\s+)?(?:our|its)\s+(?:own\s+)?(?:[\w-]+\s+){0,2}?(?:chatbot|bot|app|application|tool|product|feature|assistant|platform|website|site|service|newsletter|magazine|brand|program(?:me)?)\b/i },
   { reason: 'an app store', before: /\b(?:apple|google)\s+$/i, after: /^\s*store\b/i },
   { reason: 'a mandated report recipient', around: /\b(?:ncmec|national center for missing)/i },
   { reason: 'an open-source or self-hosted tool, not a recipient', after: /^\s*(?:is\s+)?(?:an?\s+)?(?:open[- ]source|self-hosted)\b/i },

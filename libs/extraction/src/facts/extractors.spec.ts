@@ -245,3 +245,16 @@ describe('abstaining when a clause does not support the fact', () => {
     expect(fact('deidentified_data_use', 'If you disable tracking, third-party apps cannot request to use the Advertising Identifier, a non-personal identifier.')).toBe('unspecified');
   });
 });
+
+describe('places and names relative to the user, not the vendor', () => {
+  it('a user located abroad or "outside the country in which you live" is not offshore processing', () => {
+    expect(fact('offshore_processing', "If you're located in the EU, UK or Switzerland, scroll down to see the rights for the data we process.")).toBe('unspecified');
+    expect(fact('offshore_processing', 'Information provided to Acme may be stored on servers outside the country in which you live.')).toBe('unspecified');
+    expect(fact('offshore_processing', 'Acme Inc. may store your data on servers outside the United States.')).toBe('yes');
+  });
+  it('an app store behind an alias, the vendor\'s own chatbot and an IP address are not sub-processors', () => {
+    expect(fact('subprocessors_named', 'If you downloaded the App from the Apple Inc. ("Apple") App Store, the following notice applies.')).toEqual([]);
+    expect(fact('subprocessors_named', 'We process information you provide through Little Window, our chatbot.')).toEqual([]);
+    expect(fact('subprocessors_named', 'We share resolver logs with service providers such as 1.1.1.1 and Stripe.')).toEqual(['Stripe']);
+  });
+});

@@ -314,7 +314,8 @@ function cleanName(raw: string): string | undefined {
   // Keep the period of "Inc." or "Ltd.", drop a sentence's final period otherwise.
   if (name.endsWith('.') && !KEEP_PERIOD.test(name)) name = name.slice(0, -1);
   name = name.replace(/['’]s$/, '');
-  if (name.length < 3 || name.length > 80 || /\d{3,}/.test(name) || /\b(?:We|You|Our|Your|Us)\b/.test(name) || /^P\.?O\.?$/.test(name)) return undefined;
+  // A name has letters ("1.1.1.1" is a resolver's address, not an organisation).
+  if (name.length < 3 || name.length > 80 || !/\p{L}/u.test(name) || /\d{3,}/.test(name) || /\b(?:We|You|Our|Your|Us)\b/.test(name) || /^P\.?O\.?$/.test(name)) return undefined;
   const words = name.split(' ');
   if (NOT_A_NAME.test(name) || (words.length === 1 && NOT_A_NAME.test(words[0]))) return undefined;
   if (/^(?:The|Our|This|These|Such|Any|Each|All|If|When|We|You|Customer|Covered|For|In|On|At|By|To|As|With|From|Some|Other|Certain|Please|See|Note|Opt|Install|Learn|Click|Visit|Read|Only|So-called|Only)\s/.test(name)) return undefined;
