@@ -258,3 +258,13 @@ describe('places and names relative to the user, not the vendor', () => {
     expect(fact('subprocessors_named', 'We share resolver logs with service providers such as 1.1.1.1 and Stripe.')).toEqual(['Stripe']);
   });
 });
+
+describe('short forms and representations', () => {
+  it('a brand beside its full company name is one recipient; a product name stays', () => {
+    expect(fact('subprocessors_named', 'We share your information with service providers such as Castle Key Insurance Company and Castle Key.')).toEqual(['Castle Key Insurance Company']);
+    expect(fact('subprocessors_named', 'We share usage data with analytics providers such as Google Analytics and Google.')).toEqual(['Google Analytics', 'Google']);
+  });
+  it('the user representing that they own data they give is not record ownership', () => {
+    expect(fact('record_ownership', 'By providing us with any personal information, you represent that you are the owner of such personal information.')).toBe('unspecified');
+  });
+});

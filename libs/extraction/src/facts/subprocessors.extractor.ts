@@ -177,7 +177,7 @@ export function extractSubprocessors(ctx: FactContext): Fact<'subprocessors_name
     if (seen.has(k)) return false;
     seen.add(k);
     return true;
-  });
+  }).filter((n, _i, all) => !all.some((o) => o !== n && isShortFormOf(n.name, o.name)));
   const confidence = out.length > 0 ? 0.75 : 0.6;
   return withReview(found<'subprocessors_named'>(out.map((n) => n.name), out.map((n) => n.ev), confidence), rejected.slice(0, 3).map((r) => ({ value: [r.name], evidence: r.ev, reason: r.reason })));
 }
@@ -329,6 +329,18 @@ function cleanName(raw: string): string | undefined {
   // All-caps words of a heading or a shouting sentence ("WE MAY SHARE") are not names; acronyms are ("AWS").
   if (words.length > 2 && name === name.toUpperCase() && /[A-Z]{3}/.test(name)) return undefined;
   return name;
+}
+
+// Words that end a company's full name ("Castle Key Insurance Company"), beyond the legal suffixes.
+const CORPORATE_TAIL = /\s(?:company|group|holdings?|corporation|incorporated|limited|inc\.?|llc|ltd\.?|gmbh|plc|ag|sa|s\.a\.|b\.v\.|n\.v\.)$/i;
+
+/**
+ * Whether `short` is the brand of a company named in full elsewhere in the list ("Castle Key" beside "Castle Key
+ * Insurance Company"): its words start the full name, which ends in a corporate word. "Google" beside "Google
+ * Analytics" stays (a product, not the company's full name).
+ */
+function isShortFormOf(short: string, full: string): boolean {
+  return full.length > short.length && full.toLowerCase().startsWith(short.toLowerCase() + ' ') && CORPORATE_TAIL.test(full);
 }
 
 /** A name's comparison key: lower case, letters and digits only, without a legal suffix. */
