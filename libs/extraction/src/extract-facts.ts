@@ -1,4 +1,5 @@
-import type { ExtractionResult, FactSet } from '@custody/domain';
+import type { ExtractionResult, Fact, FactName, FactSet } from '@custody/domain';
+import { unspecifiedValue } from '@custody/domain';
 import { extractAiTraining } from './facts/ai-training.extractor.js';
 import { extractBaaOffered } from './facts/baa-offered.extractor.js';
 import { extractBreachNotice } from './facts/breach-notice.extractor.js';
@@ -7,7 +8,7 @@ import { extractDeidentified } from './facts/deidentified-data.extractor.js';
 import { readDefinitions } from './clauses/definitions.js';
 import { Lexicon } from './clauses/lexicon.js';
 import type { FactContext } from './facts/fact-context.js';
-import { clauseCache, EXTRACTOR_ID } from './facts/fact-context.js';
+import { clauseCache, EXTRACTOR_ID, silent, withReview } from './facts/fact-context.js';
 import { extractLawEnforcement } from './facts/law-enforcement.extractor.js';
 import { extractOffshore } from './facts/offshore.extractor.js';
 import { extractRecordOwnership } from './facts/record-ownership.extractor.js';
@@ -19,6 +20,7 @@ import { identifyDocument } from './text/document-info.js';
 import { lowerWordIndex } from './text/lower-words.js';
 import { analyseText, toView } from './text/sentences.js';
 import type { ExtractOptions, FactExtractor } from './types.js';
+import { DEFAULT_MIN_CONFIDENCE } from './types.js';
 
 /**
  * Reads the 12 document facts of product.md out of a normalised text: the text is split into sentences and
@@ -59,6 +61,7 @@ export function extractFacts(text: string, opts: ExtractOptions = {}): Extractio
     audio_or_recording_retention_days: extractRecordingRetention(ctx),
     offshore_processing: extractOffshore(ctx),
   };
+  applyThreshold(facts, opts.minConfidence ?? DEFAULT_MIN_CONFIDENCE);
   return {
     document: {
       ...(opts.fileName !== undefined ? { file: opts.fileName } : {}),
@@ -73,6 +76,17 @@ export function extractFacts(text: string, opts: ExtractOptions = {}): Extractio
     },
     facts,
   };
+}
+
+/** Facts below the confidence threshold go back to unspecified; their quotes stay as review candidates. */
+function applyThreshold(facts: FactSet, min: number): void {
+  for (const name of Object.keys(facts) as FactName[]) {
+    const f = facts[name] as Fact<FactName>;
+    const asserted = f.evidence.length > 0 && JSON.stringify(f.value) !== JSON.stringify(unspecifiedValue(name));
+    if (!asserted || f.confidence >= min) continue;
+    const review = f.evidence.map((e) => ({ value: f.value, evidence: e, reason: `confidence ${f.confidence.toFixed(2)} below the threshold ${min}` }));
+    (facts as Record<FactName, Fact<FactName>>)[name] = withReview(silent(name), [...review, ...(f.review ?? []).map((r) => ({ value: r.value, evidence: r.evidence[0], reason: r.reason }))]);
+  }
 }
 
 /** The default extractor (`rules@1`) behind the {@link FactExtractor} interface. */

@@ -2,7 +2,7 @@ import { FACT_NAMES, InvalidInputError, isValidFactValue } from '@custody/domain
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { extractDocument, extractFacts } from './index.js';
+import { DEFAULT_MIN_CONFIDENCE, extractDocument, extractFacts } from './index.js';
 
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), '../../../test/fixtures/contracts');
 
@@ -43,5 +43,18 @@ describe('extractDocument', () => {
   });
   it('reports unreadable input as InvalidInputError', async () => {
     await expect(extractDocument(new Uint8Array(0), 'empty.pdf')).rejects.toBeInstanceOf(InvalidInputError);
+  });
+});
+
+describe('confidence threshold', () => {
+  const text = 'We may disclose your personal information if required by law.';
+  it('asserts at the default threshold and abstains above the fact\'s confidence, keeping the quote for review', () => {
+    const firm = extractFacts(text).facts.law_enforcement_disclosure;
+    expect(firm.value).toBe('any_legal_request');
+    expect(firm.confidence).toBeGreaterThanOrEqual(DEFAULT_MIN_CONFIDENCE);
+    const strict = extractFacts(text, { minConfidence: 0.99 }).facts.law_enforcement_disclosure;
+    expect(strict.value).toBe('unspecified');
+    expect(strict.evidence).toEqual([]);
+    expect(strict.review?.[0]).toMatchObject({ value: 'any_legal_request', evidence: [firm.evidence[0]] });
   });
 });

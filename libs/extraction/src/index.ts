@@ -3,6 +3,7 @@
  * facts of product.md, each with verbatim evidence at offsets of the normalised text.
  */
 export { extractFacts, rulesExtractor } from './extract-facts.js';
+export { DEFAULT_MIN_CONFIDENCE } from './types.js';
 export { extractDocument } from './extract-document.js';
 export { loadDocument } from './loaders/load-document.js';
 export { normaliseWhitespace } from './loaders/normalise.js';

@@ -1,5 +1,6 @@
 import type { Sentence } from '../text/sentences.js';
 import type { DocumentTerms } from './lexicon.js';
+import { capitalisedWords } from '../text/capitalised-words.js';
 import { POLICY_WORDS } from './vocabulary.js';
 
 /** Who "we" are in this document, and which of its defined terms name the customer's data. */
@@ -104,9 +105,7 @@ export function readDefinitions(view: string, title: string | undefined, sentenc
  * legal words are not brands.
  */
 function dominantBrand(view: string): string | undefined {
-  const counts = new Map<string, number>();
-  const re = /(?<![\p{L}\p{N}.@/#-])([\p{Lu}][\p{L}\p{N}]+(?:[.-][\p{L}\p{N}]+)?)(?![\p{L}\p{N}@-])/gu;
-  for (let m = re.exec(view); m; m = re.exec(view)) counts.set(m[1], (counts.get(m[1]) ?? 0) + 1);
+  const counts = capitalisedWords(view);
   // Words are judged once each, not at each of their occurrences.
   const sorted = [...counts.entries()]
     .filter(([w]) => !(w.length < 3 || COMMON_CAPS.test(w) || w === w.toUpperCase() || POLICY_WORDS.has(w.toLowerCase()) || POLICY_WORDS.has(w.toLowerCase().replace(/s$/, ''))))

@@ -25,20 +25,30 @@ const TOKEN = /(?:[A-Za-z]\.){2,}|[\p{L}\p{N}]+(?:['-][\p{L}\p{N}]+)*|[;:,()|/"]
 /** Splits a view into tokens. */
 export function tokenize(view: string): Token[] {
   const out: Token[] = [];
+  // One lower-casing of the view, sliced per token (per-token toLowerCase was most of tokenize's time); a view whose
+  // lower case has another length ("İ") is lower-cased per token.
+  const lowerView = view.toLowerCase();
+  const sameLength = lowerView.length === view.length;
   TOKEN.lastIndex = 0;
   for (let m = TOKEN.exec(view); m; m = TOKEN.exec(view)) {
+    const w = m[0];
+    const end = m.index + w.length;
     // "US" in capitals is the country ("us" is the vendor).
-    out.push({ text: m[0], lower: m[0] === 'US' ? 'u.s.' : m[0].toLowerCase(), start: m.index, end: m.index + m[0].length });
+    out.push({ text: w, lower: w === 'US' ? 'u.s.' : sameLength ? lowerView.slice(m.index, end) : w.toLowerCase(), start: m.index, end });
   }
   return out;
 }
 
-interface Compiled {
-  /** Phrase (tokens joined by one space) → entries. */
-  phrases: Map<string, { cat: Category; kind: string }[]>;
-  /** First token → the longest phrase starting with it, in tokens. */
-  longest: Map<string, number>;
+type Entry = { cat: Category; kind: string };
+
+/** A word trie of phrases: a phrase's entries sit at the node its last word reaches. */
+interface TrieNode {
+  entries?: Entry[];
+  next?: Map<string, TrieNode>;
 }
+
+/** Phrases as a trie keyed by lower-case tokens: looking a position up walks words, building no phrase strings. */
+type Compiled = Map<string, TrieNode>;
 
 /** Extra phrases of one document (its vendor's names as `actor:vendor`, its defined terms as objects). */
 export interface DocumentTerms {
@@ -46,16 +56,19 @@ export interface DocumentTerms {
 }
 
 function compile(extra: DocumentTerms['add'] = [], withVocabulary = true): Compiled {
-  const phrases = new Map<string, { cat: Category; kind: string }[]>();
-  const longest = new Map<string, number>();
+  const root: Compiled = new Map();
   const put = (phrase: string, cat: Category, kind: string) => {
     const toks = tokenize(phrase).map((t) => t.lower);
     if (toks.length === 0) return;
-    const key = toks.join(' ');
-    const list = phrases.get(key) ?? [];
+    let level = root;
+    let node: TrieNode | undefined;
+    for (const t of toks) {
+      node = level.get(t);
+      if (!node) level.set(t, (node = {}));
+      level = node.next ??= new Map();
+    }
+    const list = (node!.entries ??= []);
     if (!list.some((e) => e.cat === cat && e.kind === kind)) list.push({ cat, kind });
-    phrases.set(key, list);
-    longest.set(toks[0], Math.max(longest.get(toks[0]) ?? 0, toks.length));
   };
   if (withVocabulary) for (const [cat, kinds] of Object.entries(VOCABULARY) as [Category, Record<string, { verbs?: string[]; plural?: string[]; exact?: string[] }>][]) {
     for (const [kind, e] of Object.entries(kinds)) {
@@ -65,7 +78,7 @@ function compile(extra: DocumentTerms['add'] = [], withVocabulary = true): Compi
     }
   }
   for (const x of extra) put(x.phrase, x.cat, x.kind);
-  return { phrases, longest };
+  return root;
 }
 
 const BASE = compile();
@@ -88,16 +101,13 @@ export class Lexicon {
     // A phrase inside a longer phrase of the same category is not a hit of its own ("order" in "court order").
     const covered = new Map<Category, number>();
     for (let i = 0; i < tokens.length; i++) {
-      let found: { n: number; entries: { cat: Category; kind: string }[] }[] | undefined;
-      for (const { phrases, longest } of this.layers) {
-        const max = longest.get(tokens[i].lower);
-        if (max === undefined) continue;
-        found ??= [];
-        let key = '';
-        for (let n = 1; n <= max && i + n <= tokens.length; n++) {
-          key = n === 1 ? tokens[i].lower : `${key} ${tokens[i + n - 1].lower}`;
-          const entries = phrases.get(key);
-          if (entries) found.push({ n, entries });
+      let found: { n: number; entries: Entry[] }[] | undefined;
+      for (const root of this.layers) {
+        let node = root.get(tokens[i].lower);
+        for (let n = 1; node; n++) {
+          if (node.entries) (found ??= []).push({ n, entries: node.entries });
+          if (!node.next || i + n >= tokens.length) break;
+          node = node.next.get(tokens[i + n].lower);
         }
       }
       if (!found || found.length === 0) continue;
@@ -116,7 +126,10 @@ export class Lexicon {
     }
     // An actor or action word inside a data, instrument or condition phrase is part of that phrase:
     // "Customer" in "Customer Data", "required" in "as required by law", "court" in "court order".
-    return hits.filter((h) => !hits.some((o) => o !== h && (h.cat === 'action' ? CONTAINERS.has(o.cat) : h.cat === 'actor' && o.cat !== 'condition' && CONTAINERS.has(o.cat)) && o.t0 <= h.t0 && o.t1 >= h.t1 && o.t1 - o.t0 > h.t1 - h.t0));
+    // Only actions and actors are dropped, only by container phrases: compare those (not every pair of hits).
+    const containers = hits.filter((o) => CONTAINERS.has(o.cat));
+    if (containers.length === 0) return hits;
+    return hits.filter((h) => (h.cat !== 'action' && h.cat !== 'actor') || !containers.some((o) => (h.cat === 'action' || o.cat !== 'condition') && o.t0 <= h.t0 && o.t1 >= h.t1 && o.t1 - o.t0 > h.t1 - h.t0));
   }
 }
 

@@ -66,6 +66,15 @@ export function extractDeidentified(ctx: FactContext): Fact<'deidentified_data_u
         continue;
       }
       if (!vendorSide(c, d)) continue;
+      // Collecting, storing or complying with rules about such data is not using it for the vendor's own purposes
+      // ("may collect and store non-personally identifiable information", "each party will comply with the
+      // requirements for processing Deidentified Data"): kept for review unless a purpose of its own is named.
+      const act = governing(c, d);
+      const statisticsOnly = deid.every((h) => /^statistic/i.test(c.view.slice(h.start, h.end)));
+      if (((act && PASSIVE_ACTS.has(act.kind)) || statisticsOnly) && !(OWN_USE.test(v.replace(/\bstatistic\w*/gi, '')) || OWN_PURPOSE(c))) {
+        cands.push({ value: 'allowed', evidence: ev, confidence: 0.45, review: 'de-identified data collected, kept or regulated, without a use of the vendor\'s own' });
+        continue;
+      }
       if (OWN_USE.test(v) || /\b(?:may|can|will|reserves? the right)\b/i.test(v)) {
         cands.push({ value: 'allowed', evidence: ev, confidence: OWN_USE.test(v) ? 0.85 : 0.7 });
       } else if (/\b(?:anonymi[sz]ed|de-?identified|aggregated)\b/i.test(v) && /\b(?:will be|are|is|becomes?|get)\s+(?:then\s+)?(?:anonymi[sz]ed|de-?identified|aggregated)\b|\bkeep|\bretain|\bstore/i.test(v)) {
@@ -78,13 +87,34 @@ export function extractDeidentified(ctx: FactContext): Fact<'deidentified_data_u
   return decide('deidentified_data_use', cands, ['allowed', 'prohibited']);
 }
 
-/** "shall not de-identify", "will not use de-identified data", "no … aggregated data is sold". */
+// Actions that hold or regulate data without using it: collecting, storing, complying with rules.
+const PASSIVE_ACTS = new Set(['collect', 'retain', 'comply', 'host']);
+const OWN_PURPOSE = (c: Clause): boolean => c.hits.some((h) => h.cat === 'purpose' && h.kind === 'own');
+
+// "third-party apps", "third-party websites": other parties' products, not the vendor's providers.
+const OTHER_PARTY_NOUN = /^(?:apps?|applications?|websites?|sites?|developers?|platforms?|services?|browsers?)$/;
+const NOMINAL_BEFORE = new Set(['the', 'a', 'an', 'any', 'of', 'for', 'its', 'their', 'our', 'your', 'this', 'such']);
+
+/**
+ * The action done to the de-identified data at `d`: the nearest verb before it (within ten words), else the first
+ * after it (within six: "anonymized IP address may be stored"). Nouns ("the use of", "for processing") are not verbs.
+ */
+function governing(c: Clause, d: Hit): Hit | undefined {
+  const verbs = c.hits.filter((h) => h.cat === 'action' && h.kind !== 'deidentify' && !NOMINAL_BEFORE.has(c.tokens[h.t0 - 1]?.lower ?? ''));
+  const before = verbs.filter((h) => h.t1 <= d.t0 && d.t0 - h.t1 <= 10).pop();
+  return before ?? verbs.find((h) => h.t0 >= d.t1 && h.t0 - d.t1 <= 6);
+}
+
+/** "shall not de-identify", "will not use de-identified data", "no … aggregated data is sold" — by the vendor. */
 function refused(c: Clause, d: Hit): boolean {
   // "will not use Customer Content for any purpose other than to … use de-identified, aggregated information": the
   // de-identified data is the exception to the refusal, so the exception grants it.
   if (inException(c, d)) return false;
   for (const a of c.hits) {
     if (a.cat !== 'action' || a.t0 > d.t0 + 6) continue;
+    // Another party refused ("third-party apps cannot request to use the Advertising Identifier") binds not the vendor.
+    const who = subjectOf(c, a);
+    if (who && (who.kind === 'customer' || (who.kind === 'provider' && OTHER_PARTY_NOUN.test(c.tokens[who.t1]?.lower ?? '')))) continue;
     if (negated(c, a, 8) && !inException(c, a)) return true;
   }
   return /\b(?:shall|will|may|must) not\b[^.;]{0,60}\b(?:use|disclose|sell|share|de-?identify|anonymi[sz]e|aggregate)\b[^.;]{0,40}\b(?:de-?identified|anonymi|aggregat)/i.test(c.view);

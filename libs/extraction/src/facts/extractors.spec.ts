@@ -171,7 +171,10 @@ describe('clause patterns added after the held-out review', () => {
   it('flow-down: the customer\'s own duties and "required by … Protection Act" are not a flow-down', () => {
     expect(fact('subcontractor_flowdown', "You are responsible for getting each recipient's permission as required by the Data Protection Act.")).toBe('unspecified');
     expect(fact('subcontractor_flowdown', 'Our delivery vendors get the phone number and the message text.')).toBe('unspecified');
-    expect(fact('subcontractor_flowdown', 'Subcontractors are required by Vendor to protect PHI.')).toBe('yes');
+    // README: "protect" alone is an unspecified requirement; with a purpose limit it is a flow-down.
+    expect(fact('subcontractor_flowdown', 'Subcontractors are required by Vendor to protect PHI.')).toBe('unspecified');
+    expect(fact('subcontractor_flowdown', 'Subcontractors are required by Vendor to protect PHI and to use it only for the services.')).toBe('yes');
+    expect(fact('subcontractor_flowdown', 'Subcontractors are required by Vendor to meet the same obligations as those set out in this Agreement.')).toBe('yes');
   });
   it('baa offered: a document declaring itself the business associate agreement', () => {
     expect(fact('baa_offered', 'This Schedule constitutes the business associate agreement that HIPAA requires between the parties.')).toBe('yes');
@@ -219,5 +222,49 @@ describe('terms read as terms (issue 8)', () => {
   it('"not required to return or destroy" when the clinician leaves the platform is no', () => {
     expect(fact('return_or_destroy_on_termination', 'When Clinician leaves the platform, Thriveline retains all records and is not required to return or destroy them.')).toBe('no');
     expect(fact('return_or_destroy_on_termination', 'If you leave the platform, we will delete your records within 30 days.')).toBe('yes');
+  });
+});
+
+describe('abstaining when a clause does not support the fact', () => {
+  it('a legal ground without data disclosed is a review candidate, not any_legal_request', () => {
+    const text = 'Unless otherwise required by law, we do not provide refunds or credits for partial subscription periods.';
+    expect(fact('law_enforcement_disclosure', text)).toBe('unspecified');
+    expect(extractFacts(text).facts.law_enforcement_disclosure.review?.length).toBeGreaterThan(0);
+    expect(fact('law_enforcement_disclosure', 'We may disclose your personal information if required by law.')).toBe('any_legal_request');
+    expect(fact('law_enforcement_disclosure', 'Where appropriate, we will respond to requests from law enforcement officers with proof of authority.')).toBe('any_legal_request');
+  });
+  it('notice to the disclosing party of a compelled disclosure is notice to the customer', () => {
+    expect(fact('law_enforcement_disclosure', 'The Receiving Party may disclose Confidential Information of the Disclosing Party if it is required by law; provided, however, that the Receiving Party gives the Disclosing Party prior notice of the compelled disclosure.')).toBe('legal_process_with_notice');
+  });
+  it('de-identified data collected, stored or regulated is not a use of the vendor\'s own', () => {
+    expect(fact('deidentified_data_use', 'We may collect and store non-personally identifiable information that is connected to the use of the Service.')).toBe('unspecified');
+    expect(fact('deidentified_data_use', 'Each party will comply with the requirements for processing Deidentified Data set out in the US State Privacy Laws.')).toBe('unspecified');
+    expect(fact('deidentified_data_use', 'We may use aggregated data to improve our products.')).toBe('allowed');
+  });
+  it('a refusal by other parties is not the vendor\'s prohibition', () => {
+    expect(fact('deidentified_data_use', 'If you disable tracking, third-party apps cannot request to use the Advertising Identifier, a non-personal identifier.')).toBe('unspecified');
+  });
+});
+
+describe('places and names relative to the user, not the vendor', () => {
+  it('a user located abroad or "outside the country in which you live" is not offshore processing', () => {
+    expect(fact('offshore_processing', "If you're located in the EU, UK or Switzerland, scroll down to see the rights for the data we process.")).toBe('unspecified');
+    expect(fact('offshore_processing', 'Information provided to Acme may be stored on servers outside the country in which you live.')).toBe('unspecified');
+    expect(fact('offshore_processing', 'Acme Inc. may store your data on servers outside the United States.')).toBe('yes');
+  });
+  it('an app store behind an alias, the vendor\'s own chatbot and an IP address are not sub-processors', () => {
+    expect(fact('subprocessors_named', 'If you downloaded the App from the Apple Inc. ("Apple") App Store, the following notice applies.')).toEqual([]);
+    expect(fact('subprocessors_named', 'We process information you provide through Little Window, our chatbot.')).toEqual([]);
+    expect(fact('subprocessors_named', 'We share resolver logs with service providers such as 1.1.1.1 and Stripe.')).toEqual(['Stripe']);
+  });
+});
+
+describe('short forms and representations', () => {
+  it('a brand beside its full company name is one recipient; a product name stays', () => {
+    expect(fact('subprocessors_named', 'We share your information with service providers such as Castle Key Insurance Company and Castle Key.')).toEqual(['Castle Key Insurance Company']);
+    expect(fact('subprocessors_named', 'We share usage data with analytics providers such as Google Analytics and Google.')).toEqual(['Google Analytics', 'Google']);
+  });
+  it('the user representing that they own data they give is not record ownership', () => {
+    expect(fact('record_ownership', 'By providing us with any personal information, you represent that you are the owner of such personal information.')).toBe('unspecified');
   });
 });

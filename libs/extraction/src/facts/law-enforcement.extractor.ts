@@ -3,6 +3,7 @@ import type { Clause } from '../clauses/clause.js';
 import { has, hitsOf, inException, modality, negated, passive, recipientsOf, subjectOf, verbal } from '../clauses/clause.js';
 import type { Hit } from '../clauses/lexicon.js';
 import { introOf } from '../clauses/structure.js';
+import type { Sentence } from '../text/sentences.js';
 import type { Candidate, FactContext } from './fact-context.js';
 import { clauseEvidence, decide, operative } from './fact-context.js';
 
@@ -100,10 +101,22 @@ export function extractLawEnforcement(ctx: FactContext): Fact<'law_enforcement_d
       const to = recipientsOf(dc, d);
       if (to.length > 0 && to.every((r) => r.kind === 'customer')) continue;
       const onlyByLaw = rule.length > 0 && rule.every((h) => h.kind === 'by_law');
+      // What is disclosed must be data (named in the clause, its sentence or its list intro): "unless required by
+      // law, we do not provide refunds" or "transfers to State authorities as required by law" disclose no records.
+      // Responding to a legal request needs no object: the request is for data.
+      if (d.kind === 'disclose' && !aboutData(ctx, s, c, dc, introClauses)) {
+        cands.push({ value: 'any_legal_request', evidence: ev, confidence: 0.4, review: 'a legal ground, but the clause names no data it discloses' });
+        continue;
+      }
       cands.push({ value: 'any_legal_request', evidence: ev, confidence: onlyByLaw ? 0.7 : 0.8 });
     }
   }
   return decide('law_enforcement_disclosure', cands, ['judicial_process_only', 'legal_process_with_notice', 'any_legal_request']);
+}
+
+/** Whether the disclosure names data as its object: in its clause, the clause of the ground, the sentence or the list intro. */
+function aboutData(ctx: FactContext, s: Sentence, c: Clause, dc: Clause, intro: Clause[]): boolean {
+  return has(c, 'object') || has(dc, 'object') || ctx.clauses(s).some((x) => has(x, 'object')) || intro.some((x) => has(x, 'object'));
 }
 
 /** Whether the vendor discloses (or the clause is impersonal), not the customer. */

@@ -17,7 +17,8 @@ const PROVIDER_HERE = /\b(?:subcontractors?|sub-?processors?|vendors?|contractor
 const YES: RegExp[] = [
   // "in the United States, Ireland and Singapore": a foreign place in a list that starts with the US.
   new RegExp(String.raw`\b(?:in|within)\s+(?:the\s+)?(?:united states|u\.s\.|usa)(?:,\s*|\s+and\s+|\s+or\s+)(?:[a-z]{2,20}(?: [a-z]{2,20})?(?:,\s*|\s+and\s+|\s+or\s+)){0,3}${FOREIGN}\b`, 'i'),
-  /\boutside (?:of )?(?:the )?(?:(?:fifty|50|continental|contiguous|48 contiguous)(?: \(50\))? )?(?:united states|u\.s\.(?:a\.)?|usa|us|country|countries|region|jurisdiction)\b/i,
+  // "Outside the country in which you live" is relative to the user, not the vendor's home region.
+  /\boutside (?:of )?(?:the )?(?:(?:fifty|50|continental|contiguous|48 contiguous)(?: \(50\))? )?(?:united states|u\.s\.(?:a\.)?|usa|us|country|countries|region|jurisdiction)\b(?!\s+(?:in which|where) you\b|\s+of your (?:residence|location))/i,
   /\b(?:other|foreign|third) countr(?:y|ies)\b|\blocations? other than\b|\boffshore\b|\boverseas\b|\binternationally\b|\bacross borders\b|\bcross-border\b/i,
   // A city may come first: "in Pune, India", "from Manila, the Philippines".
   new RegExp(String.raw`\b(?:in|within|to|from|located in)\s+(?:the\s+member\s+states\s+of\s+|[a-z][\w.-]*(?:\s[a-z][\w.-]*)?,\s+)?${FOREIGN}\b(?!\s+(?:standard|data protection|general data|gdpr|laws?|regulations?|directive|representative|residents?|users?|citizens?|addendum|extension|adequacy|international data transfer|idta|data privacy framework))`, 'i'),
@@ -35,7 +36,7 @@ const NO: RegExp[] = [
 const FOREIGN_AFTER = new RegExp(String.raw`^(?:,\s*|\s+(?:and|or)\s+)(?:[a-z]{2,20}(?: [a-z]{2,20})?(?:,\s*|\s+and\s+|\s+or\s+)){0,3}${FOREIGN}\b`, 'i');
 // "… only from offices in the United States, but backups are kept in Canada": a foreign place later on.
 const FOREIGN_LATER = new RegExp(String.raw`\b(?:in|within|to|located in)\s+${FOREIGN}\b`, 'i');
-const FROM_ABROAD = /\bif you (?:access|use|visit)\b[^.;]{0,60}\bfrom\b|\b(?:users?|individuals?|persons?|people|customers?|visitors?|residents?|you)\s+(?:who are\s+)?(?:located|based|residing|living)\s+(?:in|outside)\b|\bfrom outside\b|\b(?:access|use)\w* (?:the services )?from (?:other|another|outside)|\bif you (?:are|reside|live) (?:located )?(?:in|outside)\b|\bresidents? of\b|\bvisitors? (?:from|located)\b|\bfrom other regions\b/i;
+const FROM_ABROAD = /\bif you (?:access|use|visit)\b[^.;]{0,60}\bfrom\b|\b(?:users?|individuals?|persons?|people|customers?|visitors?|residents?|you)\s+(?:who are\s+)?(?:located|based|residing|living)\s+(?:in|outside)\b|\bfrom outside\b|\b(?:access|use)\w* (?:the services )?from (?:other|another|outside)|\bif you(?: are|'re| reside| live) (?:located )?(?:in|outside)\b|\bresidents? of\b|\bvisitors? (?:from|located)\b|\bfrom other regions\b/i;
 
 // Text about the data's movement, not a legal address or an authority's website.
 const DATA_MOVES = /\b(?:transferr?\w*|stor(?:e|ed|es|age|ing)|process(?:ed|es|ing)?|host(?:ed|s|ing)?|maintain\w*|kept|keep|held|hold|(?:data|information|servers?|content|records|teams?|personnel|staff|employees|contractors)\s+(?:(?:is|are|will be|may be)\s+)?located|server\w*|data cent(?:er|re)s?|transmit\w*|sent|send\w*|moved?|access\w*|perform\w*|handl\w*|review\w*|print\w*|produc(?:e|es|ed|ing)|facilit(?:y|ies))\b/i;

@@ -34,7 +34,7 @@ const USER_RECORDS = /\b(?:your|user|users'?|member|customer|client|patient|prac
 // Feedback and suggestions assigned to the vendor are not the records.
 const FEEDBACK = /\b(?:feedback|suggestions?|ideas|enhancement requests?|recommendations)\b/i;
 // Statements that are not about who owns the records.
-const NOT_OWNERSHIP = /\b(?:represent|represents|warrant|warrants|must|need to|certif(?:y|ies))\b[^.;]{0,40}\b(?:own|have (?:all|the) (?:necessary )?rights?)\b|\bright to use\b|\bjointly owned by\b[^.;]{0,80}\b(?:bank|compan|group|shareholders?)/i;
+const NOT_OWNERSHIP = /\b(?:represent|represents|warrant|warrants|must|need to|certif(?:y|ies))\b[^.;]{0,40}\b(?:own|owners?|have (?:all|the) (?:necessary )?rights?)\b|\bright to use\b|\bjointly owned by\b[^.;]{0,80}\b(?:bank|compan|group|shareholders?)/i;
 const CUSTOMER = /^(?:the\s+)?(?:customer|covered entity|you|practice|clinician|client|controller|therapist|licensee|subscriber|user|member|publisher|data exporter)s?$/i;
 
 /**

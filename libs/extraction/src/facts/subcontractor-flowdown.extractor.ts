@@ -23,6 +23,10 @@ const CUSTOMER_DUTY = /^(?:\(?[a-z0-9]{1,4}[.)]\s*)*(?:the )?(?:customer|covered
 // The safeguards of a transfer abroad (standard contractual clauses, "an adequate level of protection") bind a
 // recipient to the transfer's legal standard, not to the vendor's own obligations: a review candidate, not a flow-down.
 const TRANSFER_SAFEGUARD = /\bstandard contractual clauses\b|\btransfer mechanisms?\b|\badequacy decisions?\b|\bbinding corporate rules\b|\badequate (?:level of )?(?:data )?protection\b/i;
+// The vendor's own obligations named as what binds the providers.
+const OWN_OBLIGATIONS = /\b(?:same|equivalent|similar|identical|comparable|these|those|such|our|this|its)\s+(?:[\w-]+\s+){0,3}?(?:restrictions|conditions|requirements|obligations|standards|terms|duties|protections)\b|\b(?:restrictions|conditions|requirements|obligations|terms|duties)\s+(?:(?:set out|set forth|contained|described)\s+)?(?:of|in|under|herein|hereunder|imposed (?:on|by))\s*(?:this|the|these)?\s*(?:agreement|addendum|dpa|baa|policy|privacy policy|notice|terms|contract|section|clause)?\b|\b(?:no less|at least as)\s+(?:protective|restrictive|stringent)|\bcomply with (?:this|our|the terms of this)\b|\bsame as\b|\b(?:this|the present)\s+(?:agreement|addendum|dpa|baa|contract|policy|privacy policy|terms)\b/i;
+const PROTECTION = /\b(?:protect|safeguard|confidential)/i;
+const PURPOSE_LIMIT = /\b(?:only|solely|exclusively)\b[^.;]{0,60}\b(?:for|to|on|as)\b|\b(?:our|documented|written)\s+instructions\b|\bon (?:our|its) behalf\b|\b(?:not|no)\b[^.;]{0,30}\b(?:use|process)\w*\b[^.;]{0,40}\b(?:for any other|for (?:their|its) own|other purpose|for any purpose (?:except|other than|but))/i;
 const NO = /\b(?:not|no)\b[^.;]{0,40}\b(?:require|obligat|bind|responsible for (?:the )?(?:privacy|data) practices)\w*\b[^.;]{0,40}\b(?:subcontractors?|sub-?processors?|vendors?|service providers?)/i;
 
 /**
@@ -51,6 +55,9 @@ export function extractSubcontractorFlowdown(ctx: FactContext): Fact<'subcontrac
       if (CUSTOMER_DUTY.test(v)) break;
       const ev = evidenceAt(ctx, s, Math.min(w.index, m.index), Math.max(w.index + w[0].length, m.index + m[0].length));
       if (re !== BOUND[0] && TRANSFER_SAFEGUARD.test(v)) cands.push({ value: 'yes', evidence: ev, confidence: 0.5, review: 'safeguards of a transfer abroad, not the vendor\'s own obligations' });
+      // README: confidentiality or "protect the data" alone, or unnamed "requirements", is not a flow-down; it takes
+      // the vendor's own obligations (same, these, this Agreement's) or confidentiality with a purpose limit.
+      else if (re === BOUND[1] && !OWN_OBLIGATIONS.test(v) && !(PROTECTION.test(m[0]) && PURPOSE_LIMIT.test(v))) cands.push({ value: 'yes', evidence: ev, confidence: 0.45, review: 'providers bound to protect or keep data confidential, without the vendor\'s own obligations or a purpose limit' });
       else cands.push({ value: 'yes', evidence: ev, confidence: 0.8 });
       break;
     }

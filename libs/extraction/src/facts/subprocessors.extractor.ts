@@ -10,7 +10,7 @@ const SUFFIX = String.raw`(?:Inc\.?|Incorporated|LLC|L\.L\.C\.|Ltd\.?|Limited|Gm
 const TOKEN = String.raw`(?:[\p{Lu}0-9][\p{L}\p{N}&'’.+-]*[\p{L}\p{N}]|[\p{Lu}]|[\p{Ll}]+[\p{Lu}][\p{L}\p{N}&'’.+-]*)`;
 const NAME = String.raw`${TOKEN}(?:\s+(?:(?:of|de|du|&|and|for)\s+)?${TOKEN}){0,5}(?:,?\s+${SUFFIX}(?![\p{L}]))?`;
 const ENDS_WITH_SUFFIX = new RegExp(String.raw`${SUFFIX}$`, 'u');
-const STRIP_SUFFIX = new RegExp(String.raw`,?\s+${SUFFIX}$`, 'iu');
+const STRIP_SUFFIX = new RegExp(String.raw`,?\s+${SUFFIX}$`, 'i');
 const KEEP_PERIOD = /(?:\b(?:Inc|Ltd|Corp|Co)|\.[\p{Lu}])\.$/u;
 const SUFFIX_NAME = new RegExp(String.raw`(?<![\p{L}\p{N}])(${TOKEN}(?:\s+(?:of\s+|and\s+|&\s+)?${TOKEN}){0,5}),?\s+${SUFFIX}(?![\p{L}])`, 'gu');
 const SUFFIX_NAME_ALL = new RegExp(SUFFIX_NAME.source, 'gu');
@@ -177,17 +177,19 @@ export function extractSubprocessors(ctx: FactContext): Fact<'subprocessors_name
     if (seen.has(k)) return false;
     seen.add(k);
     return true;
-  });
+  }).filter((n, _i, all) => !all.some((o) => o !== n && isShortFormOf(n.name, o.name)));
   const confidence = out.length > 0 ? 0.75 : 0.6;
   return withReview(found<'subprocessors_named'>(out.map((n) => n.name), out.map((n) => n.ev), confidence), rejected.slice(0, 3).map((r) => ({ value: [r.name], evidence: r.ev, reason: r.reason })));
 }
 
 const SHOUTING = /[A-Z]{3,}\s+[A-Z]{3,}\s+[A-Z]{3,}/;
 
+// Both are case-insensitive without the `u` flag (V8 runs /iu alternations five times slower); "through" is a
+// trigger only before a capital, checked in code (a \p{Lu} lookahead would need the flag).
 // Positions right after a provider noun ("providers like", "provider", "vendors are", "sub-processors:") or a
 // relation verb ("we use", "disclosed to", "hosted by", "transferred to a server of") where names follow.
-const AFTER_NOUN = new RegExp(String.raw`${PROVIDER_NOUN.source}(?:\s*,)?\s+(?:(?:is|are|include|includes|including|like|such as|e\.g\.,?|namely|called|named|is called|currently|currently are|currently include)\s+)?(?:(?:the\s+)?(?:following|company|companies)\s*)?:?\s*`, 'giu');
-const AFTER_VERB = /\b(?:use|uses|used|engage|engages|engaged|rel(?:y|ies) on|work with|works with|partner with|partners with|utili[sz]e|utili[sz]es|employ|employs|contract with|contracts with|license|licen[cs]e from)\s+(?:the\s+)?(?:services\s+of\s+|(?:external\s+)?software\s+from\s+)?|\b(?:disclosed|transferred|sent|forwarded|provided|shared|transmitted|passed(?: on)?|given|made available|communicated|uploaded|exported|submitted|(?:a|the)\s+transfer|transfers?)\s+(?:directly\s+)?(?:to|with)\s+(?:(?:a|the|one of the)\s+(?:server|servers|systems?|platform|infrastructure)s?\s+(?:of|operated by|run by)\s+)?|\b(?:powered|hosted|provided|operated|processed|handled|managed|run|supplied|delivered|stored|performed|carried out|serviced|transmitted|verified)\s+(?:by|through|via|on|with)\s+(?:(?:the\s+)?(?:servers?|systems?|infrastructure|platform|cloud)\s+(?:of\s+)?)?|\b(?:servers?|systems?|infrastructure|cloud|platform)\s+(?:of|operated by|provided by|run by)\s+|\bthrough\s+(?=[\p{Lu}])|\b(?:communicate|communicates|integrates?|interfaces?)\s+with\s+/giu;
+const AFTER_NOUN = new RegExp(String.raw`${PROVIDER_NOUN.source}(?:\s*,)?\s+(?:(?:is|are|include|includes|including|like|such as|e\.g\.,?|namely|called|named|is called|currently|currently are|currently include)\s+)?(?:(?:the\s+)?(?:following|company|companies)\s*)?:?\s*`, 'gi');
+const AFTER_VERB = /\b(?:use|uses|used|engage|engages|engaged|rel(?:y|ies) on|work with|works with|partner with|partners with|utili[sz]e|utili[sz]es|employ|employs|contract with|contracts with|license|licen[cs]e from)\s+(?:the\s+)?(?:services\s+of\s+|(?:external\s+)?software\s+from\s+)?|\b(?:disclosed|transferred|sent|forwarded|provided|shared|transmitted|passed(?: on)?|given|made available|communicated|uploaded|exported|submitted|(?:a|the)\s+transfer|transfers?)\s+(?:directly\s+)?(?:to|with)\s+(?:(?:a|the|one of the)\s+(?:server|servers|systems?|platform|infrastructure)s?\s+(?:of|operated by|run by)\s+)?|\b(?:powered|hosted|provided|operated|processed|handled|managed|run|supplied|delivered|stored|performed|carried out|serviced|transmitted|verified)\s+(?:by|through|via|on|with)\s+(?:(?:the\s+)?(?:servers?|systems?|infrastructure|platform|cloud)\s+(?:of\s+)?)?|\b(?:servers?|systems?|infrastructure|cloud|platform)\s+(?:of|operated by|provided by|run by)\s+|\bthrough\s+(?=\S)|\b(?:communicate|communicates|integrates?|interfaces?)\s+with\s+/gi;
 
 function triggers(v: string, vendor: RegExp, hasNoun: boolean): { at: number; strong: boolean }[] {
   const out: { at: number; strong: boolean }[] = [];
@@ -200,6 +202,7 @@ function triggers(v: string, vendor: RegExp, hasNoun: boolean): { at: number; st
         const subject = v.slice(Math.max(0, m.index - 50), m.index).replace(/\s+(?:also|currently|may|might|will|can|could|do|does|only)\s*$/i, '').replace(/\s+$/, '');
         if (!/\b(?:we|us|and|also|which|who|that|it|company|vendor|provider|processor|associate|platform|service|services)$/i.test(subject) && !vendor.test(subject)) continue;
       }
+      if (re === AFTER_VERB && /^through\s/i.test(m[0]) && !/^\p{Lu}/u.test(v.slice(m.index + m[0].length))) continue;
       // A capitalised noun is part of a name ("Acme Information Technologies Ltd"), not the provider noun.
       if (re === AFTER_NOUN && /^[\p{Lu}]/u.test(m[0]) && m.index > 0) continue;
       out.push({ at: m.index + m[0].length, strong: re === AFTER_NOUN });
@@ -314,7 +317,8 @@ function cleanName(raw: string): string | undefined {
   // Keep the period of "Inc." or "Ltd.", drop a sentence's final period otherwise.
   if (name.endsWith('.') && !KEEP_PERIOD.test(name)) name = name.slice(0, -1);
   name = name.replace(/['’]s$/, '');
-  if (name.length < 3 || name.length > 80 || /\d{3,}/.test(name) || /\b(?:We|You|Our|Your|Us)\b/.test(name) || /^P\.?O\.?$/.test(name)) return undefined;
+  // A name has letters ("1.1.1.1" is a resolver's address, not an organisation).
+  if (name.length < 3 || name.length > 80 || !/\p{L}/u.test(name) || /\d{3,}/.test(name) || /\b(?:We|You|Our|Your|Us)\b/.test(name) || /^P\.?O\.?$/.test(name)) return undefined;
   const words = name.split(' ');
   if (NOT_A_NAME.test(name) || (words.length === 1 && NOT_A_NAME.test(words[0]))) return undefined;
   if (/^(?:The|Our|This|These|Such|Any|Each|All|If|When|We|You|Customer|Covered|For|In|On|At|By|To|As|With|From|Some|Other|Certain|Please|See|Note|Opt|Install|Learn|Click|Visit|Read|Only|So-called|Only)\s/.test(name)) return undefined;
@@ -325,6 +329,18 @@ function cleanName(raw: string): string | undefined {
   // All-caps words of a heading or a shouting sentence ("WE MAY SHARE") are not names; acronyms are ("AWS").
   if (words.length > 2 && name === name.toUpperCase() && /[A-Z]{3}/.test(name)) return undefined;
   return name;
+}
+
+// Words that end a company's full name ("Castle Key Insurance Company"), beyond the legal suffixes.
+const CORPORATE_TAIL = /\s(?:company|group|holdings?|corporation|incorporated|limited|inc\.?|llc|ltd\.?|gmbh|plc|ag|sa|s\.a\.|b\.v\.|n\.v\.)$/i;
+
+/**
+ * Whether `short` is the brand of a company named in full elsewhere in the list ("Castle Key" beside "Castle Key
+ * Insurance Company"): its words start the full name, which ends in a corporate word. "Google" beside "Google
+ * Analytics" stays (a product, not the company's full name).
+ */
+function isShortFormOf(short: string, full: string): boolean {
+  return full.length > short.length && full.toLowerCase().startsWith(short.toLowerCase() + ' ') && CORPORATE_TAIL.test(full);
 }
 
 /** A name's comparison key: lower case, letters and digits only, without a legal suffix. */

@@ -1,4 +1,4 @@
-import { LOWER_WORD, lowerWordIndex } from './lower-words.js';
+import { allLowerWords, LOWER_WORD, lowerWordIndex } from './lower-words.js';
 
 describe('lowerWordIndex', () => {
   // The regex over the whole text is the definition; the index must give the same answer for every word asked.
@@ -15,6 +15,10 @@ describe('lowerWordIndex', () => {
     for (const w of [...asked, 'campaign', 'computop', 'mail', 'stripe', 'paypal', 'mixpanel', 't', 'use', 'sharing']) {
       expect([w, has(w)]).toEqual([w, truth.has(w)]);
     }
+  });
+
+  it.each(samples)('reads the same words as the regex when it scans the whole text: %s', (text) => {
+    expect([...allLowerWords(text)].sort()).toEqual([...new Set([...text.matchAll(LOWER_WORD)].map((m) => m[0]))].sort());
   });
 
   it('reads an ordinary word and rejects one that only occurs capitalised or in an address', () => {

@@ -21,8 +21,9 @@ export function lowerWordIndex(text: string): (word: string) => boolean {
     if (v === undefined) {
       // Each question scans the text once: past a few dozen of them one pass of the regex is cheaper, and
       // keeps the cost linear in the text however many words are asked.
-      if (memo.size >= MAX_LOOKUPS) {
-        all = new Set([...text.matchAll(LOWER_WORD)].map((m) => m[0]));
+      // A long text (many documents in one) is read once at the first question: each indexOf scan is as long as it.
+      if (memo.size >= MAX_LOOKUPS || text.length > LONG_TEXT) {
+        all = allLowerWords(text);
         return all.has(word);
       }
       memo.set(word, (v = occursAsWord(text, word)));
@@ -32,6 +33,42 @@ export function lowerWordIndex(text: string): (word: string) => boolean {
 }
 
 const MAX_LOOKUPS = 48;
+const LONG_TEXT = 1 << 20;
+
+/**
+ * Every match of {@link LOWER_WORD}, found by a scan of character codes instead of the regex (whose Unicode
+ * lookbehind, tried at every position of a 20 MB text, took seconds): at each lower-case letter not preceded by a
+ * letter, digit, '/', '.', '@' or '-', the same longest run {@link matchAt} gives; the scan goes on after it.
+ */
+export function allLowerWords(text: string): Set<string> {
+  const out = new Set<string>();
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (!(c >= 97 && c <= 122) && (c < 128 || !LOWER.test(text[i]))) {
+      i++;
+      continue;
+    }
+    if (i > 0 && startsNoWord(text, i - 1)) {
+      i++;
+      continue;
+    }
+    const m = matchAt(text, i);
+    if (m) {
+      out.add(m);
+      i += m.length;
+    } else i++;
+  }
+  return out;
+}
+
+/** Whether the character at `p` keeps a word from starting right after it (LOWER_WORD's lookbehind). */
+function startsNoWord(text: string, p: number): boolean {
+  const c = text.charCodeAt(p);
+  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 47 || c === 46 || c === 64 || c === 45;
+  return LETTER_OR_DIGIT.test(text[p]);
+}
 
 function occursAsWord(text: string, word: string): boolean {
   if (word.length < 2 || !LOWER.test(word[0])) return false;

@@ -52,7 +52,7 @@ const ABBREV = new Set([
 const MAX_SENTENCE = 2000;
 
 const DEFINITION = new RegExp(
-  String.raw`^(?:\(?[a-z0-9]{1,4}[.)]\s*)*(?:the\s+terms?\s+)?"[^"]{1,80}"\s*(?:\([^)]{0,80}\)\s*)?` +
+  String.raw`^(?:\(?[a-z0-9]{1,4}[.)]\s*)*(?:for (?:the )?purposes? of [^,"]{1,60},?\s*)?(?:the\s+terms?\s+)?"[^"]{1,80}"\s*(?:\([^)]{0,80}\)\s*)?` +
     String.raw`(?:,?\s*(?:as used (?:herein|in this \w+)|for (?:the )?purposes? of [^,]{1,60}),?\s*)?` +
     String.raw`(?:shall\s+(?:generally\s+)?|will\s+|also\s+|is\s+)?(?:means?|has the (?:same )?meaning|have the (?:same )?meaning|refers? to|is defined|defined as|includes?|shall include)\b`,
   'i',
