@@ -65,6 +65,29 @@ describe(`API end to end (${process.env.DATABASE_URL ? 'PostgreSQL + Redis' : 'e
     expect(graph.nodes.length).toBe(audit.systems.length);
   }, 180_000);
 
+  it('serves the grouped map view with positions, a group\'s installs on expand, and refuses an unknown view or a bad expand', async () => {
+    type Node = { data: { id: string; group?: { vendor?: string; site?: string } }; position: { x: number; y: number } };
+    type Grouped = { nodes: Node[]; edges: unknown[]; groups: { key: string; installs: number; expanded: boolean }[] };
+    const full = await json<{ nodes: Node[]; edges: unknown[] }>('/graph');
+    const installs = full.nodes.filter((n) => n.data.group);
+    const grouped = await json<Grouped>('/graph?view=grouped');
+    // The example's notetaker fleet export: one node per vendor + site, every other system as it is, each placed by the server.
+    expect(grouped.groups.length).toBeGreaterThan(1);
+    expect(grouped.groups.reduce((n, g) => n + g.installs, 0)).toBe(installs.length);
+    expect(grouped.nodes.map((n) => n.data.id).sort()).toEqual([...full.nodes.filter((n) => !n.data.group).map((n) => n.data.id), ...grouped.groups.map((g) => g.key)].sort());
+    expect(grouped.nodes.every((n) => Number.isFinite(n.position.x) && Number.isFinite(n.position.y))).toBe(true);
+    const open = grouped.groups[0];
+    const expanded = await json<Grouped>(`/graph?view=grouped&expand=${encodeURIComponent(open.key)}`);
+    expect(expanded.groups.find((g) => g.key === open.key)!.expanded).toBe(true);
+    expect(expanded.nodes.filter((n) => n.data.group && !n.data.id.startsWith('fleet:'))).toHaveLength(open.installs);
+    expect(expanded.nodes.some((n) => n.data.id === open.key)).toBe(false);
+    for (const [query, reason] of [['view=everything', /unknown graph view/], ['expand=fleet:a@', /needs view=grouped/], ['view=grouped&expand=install-1', /fleet group keys/]] as const) {
+      const res = await api(`/graph?${query}`);
+      expect(res.status).toBe(400);
+      expect(JSON.stringify(await res.json())).toMatch(reason);
+    }
+  });
+
   it('serves SARIF whose contract quotes sit at their real line of the stored document, valid for code scanning', async () => {
     const log = (await (await api('/report?format=sarif')).json()) as { runs: { results: { locations?: { physicalLocation: { artifactLocation: { uri: string }; region: Record<string, any> } }[] }[] }[] };
     expect(sarifSchemaErrors(log)).toEqual([]);

@@ -5,7 +5,7 @@
  */
 import type { AuditReport, Finding, GraphSystem } from '@custody/domain';
 import { el, replace, words } from './dom.js';
-import type { FleetGroup, FleetView } from './fleet.js';
+import type { FleetGroup, FleetView } from '@custody/graph/fleet-view';
 
 /** Notetaker settings worth comparing across installs (product.md, fleet exports). */
 const SETTINGS: [key: string, label: string][] = [
@@ -65,7 +65,7 @@ export class FleetPanel {
     replace(this.root,
       el('div', { class: 'pane-head' }, el('h2', {}, 'Fleet'),
         el('span', { class: 'muted', attrs: { id: 'fleet-summary' } }, `${count(installs)} installs in ${count(view.groups.length)} groups`)),
-      el('p', { class: 'hint' }, 'Installs are grouped by vendor and site on the map; a group takes the colour of its most exposed install.'),
+      el('p', { class: 'hint' }, 'Installs are grouped by vendor and site on the map (double-click a group to draw its installs); a group takes the colour of its most exposed install.'),
       el('div', { class: 'fleet-groups' }, ...view.groups.map((g) => this.row(g, open.has(g.key)))));
   }
 

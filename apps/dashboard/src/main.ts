@@ -4,13 +4,14 @@
  * time slider is moved back, a moment in the past (read-only).
  */
 import type { AuditReport, Finding } from '@custody/domain';
-import type { CytoscapeElements } from '@custody/graph/cytoscape-elements';
+import { toCytoscapeElements, type CytoscapeElements } from '@custody/graph/cytoscape-elements';
+import { collapseFleet, type FleetView } from '@custody/graph/fleet-view';
+import type { GroupedGraph } from '@custody/graph/grouped-graph';
 import { ApiClient, ApiError, readAuth, type View } from './api.js';
 import { el, must } from './dom.js';
 import { DocumentsPanel } from './documents-panel.js';
 import { ExportBar } from './export.js';
 import { FiltersPanel } from './filters.js';
-import { collapseFleet, type FleetView } from './fleet.js';
 import { FleetPanel } from './fleet-panel.js';
 import { GraphView } from './graph-view.js';
 import { Header } from './header.js';
@@ -22,6 +23,11 @@ import { type WhatIfTarget, WhatIfPanel } from './what-if.js';
 
 declare global {
   interface Window { __custody?: { cy: GraphView['cy']; reload: () => Promise<void> } }
+}
+
+/** Resolves once the browser has painted what is on screen now (the frame after the next). */
+function afterPaint(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 }
 
 function notice(text: string): void {
@@ -38,7 +44,8 @@ function start(): void {
   }
   const api = new ApiClient(auth);
   let report: AuditReport | null = null;
-  let serverEls: CytoscapeElements = { nodes: [], edges: [] };
+  /** Every install and flow of the audit (the fleet panel and finding clicks need the members of groups). */
+  let fullEls: CytoscapeElements = { nodes: [], edges: [] };
   let fleet: FleetView | null = null;
   const expanded = new Set<string>();
   const view: View = {};
@@ -48,15 +55,15 @@ function start(): void {
   details.clear();
   const whatIf = new WhatIfPanel(must('#whatif'), api, () => view.lens, (n) => tabs.setCount('whatif', n ? String(n) : ''));
   const fleetPanel = new FleetPanel(must('#fleet'), {
-    onInstall: (id) => {
+    onInstall: async (id) => {
       const key = fleet?.alias.get(id);
-      if (key) { expanded.add(key); render(); }
+      if (key) { expanded.add(key); await redraw(); }
       graph.select(id);
       tabs.show('details');
     },
     onToggleGroup: (key) => {
       if (expanded.has(key)) expanded.delete(key); else expanded.add(key);
-      render();
+      void redraw();
     },
   });
 
@@ -83,16 +90,16 @@ function start(): void {
     else if (focus && report) details.showFinding(report, focus);
     else details.clear();
   };
-  const graph = new GraphView(must('#graph'), (id) => showNode(id));
+  const graph = new GraphView(must('#graph'), (id) => showNode(id), (key) => { expanded.add(key); void redraw(); });
   // A finding click frames its subject and opens its evidence. An install of a collapsed fleet group is
   // shown as itself (the group opens), so the evidence is that install's, not the group summary.
-  const findings = new FindingsPanel((f) => {
+  const findings = new FindingsPanel(async (f) => {
     // A grouped finding (one per rule and vendor, with its installs as instances) stays on the vendor and
     // its fleet groups, its instances listed in the details; a single install's finding opens that install.
     const grouped = (f.instances?.length ?? 0) > 1;
     const groups = grouped ? new Set<string>() : new Set([f.subject.replace(/^system:/, ''), ...f.systems].map((id) => fleet?.alias.get(id)).filter((k): k is string => !!k));
     const opened = [...groups].filter((k) => !expanded.has(k));
-    if (opened.length) { opened.forEach((k) => expanded.add(k)); render(); }
+    if (opened.length) { opened.forEach((k) => expanded.add(k)); await redraw(); }
     showNode(graph.highlightSubject(f.subject, f.systems), f);
     tabs.show('details');
     must('#details').querySelector('.detail-finding.focused')?.scrollIntoView({ block: 'start' });
@@ -126,19 +133,31 @@ function start(): void {
     void load();
   });
 
-  /** Regroup the server's elements (fleet groups collapsed unless expanded) and draw them. */
-  /** Draw the map from the server's elements; the parts that need the audit follow when it is here. */
-  function render(): void {
-    fleet = collapseFleet(serverEls, expanded);
-    graph.setElements(fleet.elements, fleet.alias);
-    filters.setElements(fleet.elements);
-    tabs.setAvailable('fleet', fleet.groups.length > 0);
-    tabs.setCount('fleet', fleet.groups.length ? String(fleet.groups.length) : '');
+  /** Draw the server's grouped, positioned view; the parts that need the audit follow when it is here. */
+  function draw(g: GroupedGraph): void {
+    graph.setElements(g);
+    filters.setElements(g);
+    tabs.setAvailable('fleet', g.groups.length > 0);
+    tabs.setCount('fleet', g.groups.length ? String(g.groups.length) : '');
     if (report) renderAudit(report);
   }
 
+  /** Groups opened or closed: ask the server for the view with those groups' installs (members on demand). */
+  let drawn = 0;
+  async function redraw(): Promise<void> {
+    const ticket = ++drawn;
+    try {
+      const g = await api.groupedGraph(view, expanded);
+      if (ticket === drawn) draw(g);
+    } catch (err) {
+      notice(`Could not load the map: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+
   function renderAudit(r: AuditReport): void {
-    if (!fleet) return;
+    // Which installs and flows each collapsed group stands for: the same grouping the server drew.
+    fleet = collapseFleet(fullEls, expanded);
+    graph.setAlias(fleet.alias);
     graph.markRisk(r.findings);
     fleetPanel.set(r, fleet);
   }
@@ -146,19 +165,20 @@ function start(): void {
   async function loadOnce(): Promise<void> {
     try {
       const asked = { ...view };
-      // The map needs only /graph (a fraction of /audit for a fleet): draw it as soon as it arrives, and
-      // fill the findings, details and fleet panels when the audit follows.
-      const audit = api.audit(asked);
-      audit.catch(() => undefined); // handled below; do not report it unhandled while the graph draws
-      const els = await api.graph(asked);
+      // The map needs only the grouped view (kilobytes, where the audit of a fleet is megabytes): draw it,
+      // let the browser paint it, and only then fetch the audit that fills the findings, details and fleet
+      // panels, so its download and parsing do not hold back the first picture.
+      const ticket = ++drawn;
+      const g = await api.groupedGraph(asked, expanded);
       // The view changed while this load was in flight (a lens switch, a time-travel pick): the queued load
       // draws the view now asked for; drawing this one would also put the old lens back in the header.
       if (again) return;
-      serverEls = els;
-      render();
-      const r = await audit;
+      if (ticket === drawn) draw(g);
+      await afterPaint();
+      const r = await api.audit(asked);
       if (again) return;
       report = r;
+      fullEls = toCytoscapeElements(r);
       view.lens = r.lens;
       header.setReport(r, asked.asOf);
       documents.setReport(r, !asked.asOf);

@@ -1,12 +1,13 @@
 /**
  * Fleet collapse: a fleet export projects one system per notetaker install (hundreds or thousands), which
- * would turn the map into a hairball. Here the server's elements are regrouped, display-only, into one
+ * would turn the map into a hairball. Here the elements are regrouped, display-only (the API's grouped map
+ * view draws it, the dashboard's fleet panel lists it), into one
  * aggregate node per vendor + site. Nothing about risk is decided: an aggregate takes the exposure class of
  * its most exposed install (the server's class, copied), and its flows are the union of its installs' flows.
  */
 import type { DataCategory, Severity } from '@custody/domain';
 import { DATA_CATEGORIES, fleetGroupLabel, fleetGroupOf, severityRank } from '@custody/domain';
-import type { CyEdge, CyNode, CytoscapeElements } from '@custody/graph/cytoscape-elements';
+import type { CyEdge, CyNode, CytoscapeElements } from './cytoscape-elements.js';
 
 export interface FleetGroup {
   /** The aggregate node's id. */
