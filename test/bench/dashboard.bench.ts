@@ -60,6 +60,8 @@ window.__custody = { cy };
 
 function serve(report: AuditReport): Promise<{ server: Server; base: string; apiBytes: () => number; reset: () => void }> {
   const audit = JSON.stringify(report);
+  const { flows: _flows, ...withoutFlows } = report;
+  const auditWithoutFlows = JSON.stringify(withoutFlows);
   const elements = toCytoscapeElements(report);
   const graph = JSON.stringify(elements);
   const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css' };
@@ -78,7 +80,7 @@ function serve(report: AuditReport): Promise<{ server: Server; base: string; api
     }
     if (req.headers['x-api-key'] !== KEY) return send(401, 'application/json', '{}');
     const path = url.pathname.replace(`/api/workspaces/${WS}`, '');
-    if (path === '/audit') return send(200, 'application/json', audit);
+    if (path === '/audit') return send(200, 'application/json', url.searchParams.get('omit') === 'flows' ? auditWithoutFlows : audit);
     // The API's grouped view (what the dashboard draws first), computed per request as the API does.
     if (path === '/graph' && url.searchParams.get('view') === 'grouped') return send(200, 'application/json', JSON.stringify(groupedGraph(elements, parseExpand(url.searchParams.getAll('expand')))));
     if (path === '/graph') return send(200, 'application/json', graph);

@@ -37,7 +37,7 @@ const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable
 interface FakeApi {
   report: AuditReport;
   fleet: AuditReport;
-  requests: { method: string; path: string; lens: string | null; asOf: string | null; format: string | null; view?: string | null; expand?: string | null; key: string | undefined; body?: string }[];
+  requests: { method: string; path: string; lens: string | null; asOf: string | null; format: string | null; view?: string | null; expand?: string | null; omit?: string | null; key: string | undefined; body?: string }[];
   uploads: string[];
   streams: ServerResponse[];
   /** What GET /documents answers; uploads add rows, tests move their status on. */
@@ -77,7 +77,7 @@ function startServer(api: FakeApi): Promise<Server> {
     const key = req.headers['x-api-key'] as string | undefined;
     const q = (name: string) => url.searchParams.get(name);
     const body = req.method === 'POST' && req.headers['content-type'] === 'application/json' ? await readBody(req) : undefined;
-    api.requests.push({ method: req.method ?? '', path: url.pathname, lens: q('lens'), asOf: q('asOf'), format: q('format'), view: q('view'), expand: q('expand'), key, body });
+    api.requests.push({ method: req.method ?? '', path: url.pathname, lens: q('lens'), asOf: q('asOf'), format: q('format'), view: q('view'), expand: q('expand'), omit: q('omit'), key, body });
     if (key !== KEY) return void res.writeHead(401, { 'content-type': 'application/json' }).end('{"error":"unauthorized"}');
     const ws = url.pathname.split('/')[3];
     const live = ws === FLEET_WS ? api.fleet : api.report;
@@ -86,7 +86,10 @@ function startServer(api: FakeApi): Promise<Server> {
     const asOf = q('asOf');
     const report = asOf ? pastReport(live, asOf) : live;
     const json = (payload: unknown, status = 200) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(payload));
-    if (req.method === 'GET' && url.pathname === `${base}/audit`) return void json({ ...report, lens });
+    if (req.method === 'GET' && url.pathname === `${base}/audit`) {
+      const { flows, ...rest } = report;
+      return void json(q('omit') === 'flows' ? { ...rest, lens } : { ...rest, flows, lens });
+    }
     if (req.method === 'GET' && url.pathname === `${base}/graph`) {
       // As the real route: view=grouped is the collapsed, positioned view, with the `expand`ed groups' installs.
       const els = toCytoscapeElements(report);
@@ -483,6 +486,8 @@ describe('dashboard (browser)', () => {
       // Never the full graph: 2,000 installs' nodes and flows stay on the server until a group is opened.
       expect(graphReads().length).toBeGreaterThan(0);
       expect(graphReads().every((r) => r.view === 'grouped' && r.expand === null)).toBe(true);
+      // Nor the flows again inside the audit (the panels need its systems and findings, the map has the flows).
+      expect(api.requests.filter((r) => r.path === `/api/workspaces/${FLEET_WS}/audit`).every((r) => r.omit === 'flows')).toBe(true);
       const els = toCytoscapeElements(api.fleet);
       const drawnAt = () => fleetPage.evaluate(() => Object.fromEntries(window.__custody!.cy.nodes().map((n) => [n.id(), n.position()])));
       // The browser lays nothing out: every node sits where the server put it.

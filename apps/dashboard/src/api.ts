@@ -112,8 +112,8 @@ export class ApiClient {
   }
 
   /** The audit (findings, systems, contracts) under a lens (server default when omitted), live or as of a moment. */
-  async audit(view: View = {}): Promise<AuditReport> {
-    return this.json(await fetch(this.url('/audit', { lens: view.lens, asOf: view.asOf }), { headers: this.jsonHeaders }));
+  async audit(view: View = {}, opts: { omitFlows?: boolean } = {}): Promise<AuditReport> {
+    return this.json(await fetch(this.url('/audit', { lens: view.lens, asOf: view.asOf, omit: opts.omitFlows ? 'flows' : undefined }), { headers: this.jsonHeaders }));
   }
 
   /**

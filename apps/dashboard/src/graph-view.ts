@@ -3,7 +3,7 @@
  * and offers the interactions the panels drive (select, highlight a finding's subject, filter, path).
  */
 import cytoscape, { type Core, type EdgeSingular, type NodeSingular } from 'cytoscape';
-import { isTriageCleared, type DataCategory, type Finding, type SystemRole } from '@custody/domain';
+import type { DataCategory, SystemRole } from '@custody/domain';
 import type { CyEdge } from '@custody/graph/cytoscape-elements';
 import type { PositionedNode } from '@custody/graph/grouped-graph';
 import svgExport from 'cytoscape-svg';
@@ -36,15 +36,6 @@ export function shortLabel(label: string, max = LABEL_MAX): string {
   const head = label.slice(0, label.length - suffix.length);
   const room = max - 1; // the count goes on its own line
   return `${head.slice(0, room).trimEnd()}…${suffix ? `\n${suffix.trim()}` : ''}`;
-}
-
-/** Flow ids a finding's subject points at (`flow:id`, or consecutive hops of `path:a>b>c`). */
-export function subjectEdges(subject: string, edgesBetween: (a: string, b: string) => string[]): string[] {
-  const [type, rest = ''] = subject.split(/:(.*)/s);
-  if (type === 'flow') return [rest];
-  if (type !== 'path') return [];
-  const ids = rest.split('>');
-  return ids.slice(1).flatMap((id, i) => edgesBetween(ids[i], id));
 }
 
 export class GraphView {
@@ -90,27 +81,6 @@ export class GraphView {
     const keep = this.selectedId ? this.resolve(this.selectedId) : null;
     if (keep && this.cy.getElementById(keep).nonempty()) this.select(keep);
     else this.select(null);
-  }
-
-  /**
-   * Colour the worst paths: every flow a high or critical finding is about (its subject flow, or each hop of
-   * its subject path) takes that severity's class; other flows stay grey.
-   */
-  markRisk(findings: readonly Finding[]): void {
-    // Edges by endpoints, once: thousands of path findings each look up their hops.
-    const byEnds = new Map<string, string[]>();
-    this.cy.edges().forEach((e) => { const k = `${e.data('source')}\n${e.data('target')}`; (byEnds.get(k) ?? byEnds.set(k, []).get(k)!).push(e.id()); });
-    const between = (a: string, b: string) => byEnds.get(`${this.resolve(a)}\n${this.resolve(b)}`) ?? [];
-    this.cy.batch(() => {
-      this.cy.edges().removeClass('risk-high risk-critical');
-      // Critical last, so it wins where both apply.
-      for (const sev of ['high', 'critical'] as const) {
-        for (const f of findings) {
-          if (f.severity !== sev || isTriageCleared(f)) continue;
-          for (const id of subjectEdges(f.subject, between)) this.cy.getElementById(this.resolve(id)).removeClass('risk-high').addClass(`risk-${sev}`);
-        }
-      }
-    });
   }
 
   /** Frame elements with their neighbours for context, at a readable zoom (never zoomed to the maximum). */

@@ -30,6 +30,16 @@ function afterPaint(): Promise<void> {
   return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 }
 
+/** Resolves when the browser is idle (or after `ms`): heavy follow-up work waits for the user's first look. */
+function idle(ms = 500): Promise<void> {
+  return new Promise((resolve) => requestIdleCallback(() => resolve(), { timeout: ms }));
+}
+
+/** Ends the current task, so a frame (a pan, a click) can run between two pieces of heavy work. */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
 function notice(text: string): void {
   const box = must('#notice');
   box.textContent = text;
@@ -158,7 +168,6 @@ function start(): void {
     // Which installs and flows each collapsed group stands for: the same grouping the server drew.
     fleet = collapseFleet(fullEls, expanded);
     graph.setAlias(fleet.alias);
-    graph.markRisk(r.findings);
     fleetPanel.set(r, fleet);
   }
 
@@ -175,14 +184,24 @@ function start(): void {
       if (again) return;
       if (ticket === drawn) draw(g);
       await afterPaint();
-      const r = await api.audit(asked);
+      await idle();
+      // Without its flows: the map has them (grouped), and they are most of a fleet's audit.
+      const r = await api.audit(asked, { omitFlows: true });
+      // Parsing a fleet's audit is one long task; the steps after it are split so the map keeps panning.
+      await nextTask();
       if (again) return;
+      // Every system as the server classes it (exposure, findings): the fleet panel lists a group's installs.
+      const els = toCytoscapeElements({ ...r, flows: r.flows ?? [] });
       report = r;
-      fullEls = toCytoscapeElements(r);
+      fullEls = els;
       view.lens = r.lens;
       header.setReport(r, asked.asOf);
+      await nextTask();
+      if (again) return;
       documents.setReport(r, !asked.asOf);
       findings.setReport(r);
+      await nextTask();
+      if (again) return;
       whatIf.setReport(r);
       renderAudit(r);
       notice('');

@@ -63,7 +63,7 @@ export interface CyEdgeData {
 
 export interface CyEdge {
   data: CyEdgeData;
-  /** `flow legal-<basis> transport-<t>` plus `unencrypted` and `outside-baa` when they apply. */
+  /** `flow legal-<basis> transport-<t>` plus `unencrypted`, `outside-baa` and `risk-high|critical` when they apply. */
   classes: string;
 }
 
@@ -109,6 +109,25 @@ function findingsBySystem(findings: readonly Finding[]): Map<string, Finding[]> 
   return bySystem;
 }
 
+/**
+ * The worst paths: flow id → `high` or `critical` for every flow an open high or critical finding is about
+ * (its subject flow, or each hop of its subject path). Critical wins where both apply. Decided here so a
+ * grouped view can carry it onto the aggregate edges that stand in for thousands of install flows.
+ */
+function riskyFlows(flows: readonly GraphFlow[], findings: readonly Finding[]): Map<string, 'high' | 'critical'> {
+  const byEnds = new Map<string, string[]>();
+  for (const f of flows) (byEnds.get(`${f.from}\n${f.to}`) ?? byEnds.set(`${f.from}\n${f.to}`, []).get(`${f.from}\n${f.to}`)!).push(f.id);
+  const out = new Map<string, 'high' | 'critical'>();
+  for (const f of findings) {
+    if ((f.severity !== 'high' && f.severity !== 'critical') || isTriageCleared(f)) continue;
+    const [type, rest = ''] = f.subject.split(/:(.*)/s);
+    const hops = rest.split('>');
+    const ids = type === 'flow' ? [rest] : type === 'path' ? hops.slice(1).flatMap((id, i) => byEnds.get(`${hops[i]}\n${id}`) ?? []) : [];
+    for (const id of ids) if (out.get(id) !== 'critical') out.set(id, f.severity);
+  }
+  return out;
+}
+
 /** A stand-in for a system a flow references but the report does not list, so no edge is dropped. */
 function placeholderSystem(id: string, report: AuditReport): GraphSystem {
   const isPractice = id === PRACTICE_ID;
@@ -145,6 +164,7 @@ export function toCytoscapeElements(report: AuditReport): CytoscapeElements {
   for (const f of report.flows) for (const c of f.data) inbound.set(f.to, (inbound.get(f.to) ?? new Set()).add(c));
   const charged = findingsBySystem(report.findings);
   const gaps = baaGapFlows(report.findings);
+  const risky = riskyFlows(report.flows, report.findings);
 
   const nodes = systems.map((s): CyNode => {
     const score = report.score.nodes[s.id] ?? 0;
@@ -160,7 +180,8 @@ export function toCytoscapeElements(report: AuditReport): CytoscapeElements {
   const edges = report.flows.map((f): CyEdge => {
     const unencrypted = UNENCRYPTED_TRANSPORTS.includes(f.transport);
     const outside = isOutsideBaa(f, byId.get(f.to)?.role, gaps);
-    const classes = ['flow', `legal-${f.legalBasis}`, `transport-${f.transport}`, ...(unencrypted ? ['unencrypted'] : []), ...(outside ? ['outside-baa'] : [])];
+    const risk = risky.get(f.id);
+    const classes = ['flow', `legal-${f.legalBasis}`, `transport-${f.transport}`, ...(unencrypted ? ['unencrypted'] : []), ...(outside ? ['outside-baa'] : []), ...(risk ? [`risk-${risk}`] : [])];
     return {
       data: { id: f.id, source: f.from, target: f.to, categories: [...f.data], transport: f.transport, legalBasis: f.legalBasis, label: edgeLabel(f) },
       classes: classes.join(' '),

@@ -105,14 +105,15 @@ function collapseEdges(edges: CyEdge[], alias: Map<string, string>): CyEdge[] {
     }
     m.count += 1;
     for (const c of e.data.categories) m.cats.add(c);
-    // Any install's unencrypted or outside-BAA flow marks the aggregate: the map shows the worst case.
-    for (const c of e.classes.split(' ')) if (c === 'unencrypted' || c === 'outside-baa') m.flags.add(c);
+    // Any install's unencrypted, outside-BAA or risky flow marks the aggregate: the map shows the worst case.
+    for (const c of e.classes.split(' ')) if (c === 'unencrypted' || c === 'outside-baa' || c.startsWith('risk-')) m.flags.add(c);
   }
   for (const m of merged.values()) {
     const cats = DATA_CATEGORIES.filter((c) => m.cats.has(c));
     m.edge.data.categories = cats;
     const shown = cats.slice(0, 2).map((c) => c.replace(/_/g, ' ')).join(', ');
     m.edge.data.label = `${shown}${cats.length > 2 ? ` +${cats.length - 2}` : ''} · ${m.count.toLocaleString('en-US')} flow${m.count === 1 ? '' : 's'}`;
+    if (m.flags.has('risk-critical')) m.flags.delete('risk-high');
     m.edge.classes = ['flow', 'fleet-flow', ...m.flags].join(' ');
   }
   return out;

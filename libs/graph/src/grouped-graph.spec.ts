@@ -2,6 +2,7 @@ import { InvalidInputError } from '@custody/domain';
 import { fleetAuditReport, installGroup } from '../../../test/fixtures/reports/fleet-audit-report.js';
 import { sampleAuditReport } from '../../../test/fixtures/reports/sample-audit-report.js';
 import { toCytoscapeElements } from './cytoscape-elements.js';
+import { collapseFleet } from './fleet-view.js';
 import { groupedGraph, MAX_EXPANDED, parseExpand } from './grouped-graph.js';
 
 describe('groupedGraph (the map the dashboard draws first)', () => {
@@ -42,6 +43,27 @@ describe('groupedGraph (the map the dashboard draws first)', () => {
     expect(g.groups.find((x) => x.key === key)!.expanded).toBe(true);
     const ids = new Set(g.nodes.map((n) => n.data.id));
     expect(members.every((m) => ids.has(m.data.id))).toBe(true);
+  });
+
+  it('carries the worst flow of a group onto its aggregate edge (critical over high, unencrypted, outside BAA)', () => {
+    const r = fleetAuditReport(INSTALLS);
+    const [a, b] = r.flows.filter((f) => f.from.startsWith('install-'));
+    const base = r.findings[0];
+    // One install flow of a group is critical, another of the same group high: the aggregate is critical.
+    r.findings.push({ ...base, id: 'crit', severity: 'critical', subject: `flow:${a.id}` }, { ...base, id: 'high', severity: 'high', subject: `flow:${b.id}` });
+    const els = toCytoscapeElements(r);
+    const { alias } = collapseFleet(els);
+    const g = groupedGraph(els);
+    for (const e of g.edges.filter((x) => x.classes.includes('fleet-flow'))) {
+      const members = els.edges.filter((x) => alias.get(x.data.id) === e.data.id).map((x) => x.classes.split(' '));
+      expect(members.length).toBeGreaterThan(0);
+      const own = e.classes.split(' ');
+      for (const flag of ['unencrypted', 'outside-baa', 'risk-critical']) expect(own.includes(flag)).toBe(members.some((m) => m.includes(flag)));
+      expect(own.includes('risk-high')).toBe(!own.includes('risk-critical') && members.some((m) => m.includes('risk-high')));
+    }
+    const marked = (id: string) => g.edges.find((e) => e.data.id === alias.get(id))!.classes.split(' ').filter((c) => c.startsWith('risk-'));
+    expect(marked(a.id)).toEqual(['risk-critical']);
+    expect(marked(b.id)).toEqual(alias.get(a.id) === alias.get(b.id) ? ['risk-critical'] : ['risk-high']);
   });
 
   it('leaves a graph without a fleet as it is, positioned', () => {

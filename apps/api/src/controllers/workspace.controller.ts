@@ -42,11 +42,16 @@ export class WorkspaceController {
   @Get('audit')
   @ApiQuery({ name: 'lens', required: false })
   @ApiQuery({ name: 'asOf', required: false, description: 'ISO time: the audit as it stood then (replayed from the event store)' })
+  @ApiQuery({ name: 'omit', required: false, enum: ['flows'], description: 'flows: leave out the flows (the dashboard draws them from /graph; they are most of a fleet\'s audit)' })
   @ApiOperation({ summary: 'The full audit: score, systems, flows, findings, documents' })
   @ApiOkResponse({ type: AuditReportDto })
-  async audit(@Param('ws') ws: string, @Req() req: AuthedRequest, @Query('lens') lens?: string, @Query('asOf') asOf?: string) {
+  async audit(@Param('ws') ws: string, @Req() req: AuthedRequest, @Query('lens') lens?: string, @Query('asOf') asOf?: string, @Query('omit') omit?: string) {
+    if (omit !== undefined && omit !== 'flows') throw new InvalidInputError(`omit takes "flows", not "${String(omit).slice(0, 40)}"`);
     await this.logRead(ws, req, 'audit');
-    return this.audits.report(ws, { lens: parseLens(lens), asOf: parseAsOf(asOf) });
+    const report = await this.audits.report(ws, { lens: parseLens(lens), asOf: parseAsOf(asOf) });
+    if (omit !== 'flows') return report;
+    const { flows: _flows, ...rest } = report;
+    return rest;
   }
 
   @Get('diff')
