@@ -65,7 +65,7 @@ describe(`API end to end (${process.env.DATABASE_URL ? 'PostgreSQL + Redis' : 'e
     expect(graph.nodes.length).toBe(audit.systems.length);
   }, 180_000);
 
-  it('serves the grouped map view with positions, a group\'s installs on expand, and refuses an unknown view or a bad expand', async () => {
+  it('serves the grouped map view with positions, a group\'s installs on expand, and refuses an unknown view, a bad expand or omit', async () => {
     type Node = { data: { id: string; group?: { vendor?: string; site?: string } }; position: { x: number; y: number } };
     type Grouped = { nodes: Node[]; edges: unknown[]; groups: { key: string; installs: number; expanded: boolean }[] };
     const full = await json<{ nodes: Node[]; edges: unknown[] }>('/graph');
@@ -81,10 +81,16 @@ describe(`API end to end (${process.env.DATABASE_URL ? 'PostgreSQL + Redis' : 'e
     expect(expanded.groups.find((g) => g.key === open.key)!.expanded).toBe(true);
     expect(expanded.nodes.filter((n) => n.data.group && !n.data.id.startsWith('fleet:'))).toHaveLength(open.installs);
     expect(expanded.nodes.some((n) => n.data.id === open.key)).toBe(false);
-    for (const [query, reason] of [['view=everything', /unknown graph view/], ['expand=fleet:a@', /needs view=grouped/], ['view=grouped&expand=install-1', /fleet group keys/]] as const) {
-      const res = await api(`/graph?${query}`);
+    // The dashboard's audit leaves the flows out (the map has them); everything else is the same.
+    const whole = await json<AuditReport>('/audit');
+    const lean = await json<Partial<AuditReport>>('/audit?omit=flows');
+    expect('flows' in lean).toBe(false);
+    expect(lean.findings!.map((f) => f.id)).toEqual(whole.findings.map((f) => f.id));
+    expect(lean.systems).toEqual(whole.systems);
+    for (const [path, reason] of [['/graph?view=everything', /unknown graph view/], ['/graph?expand=fleet:a@', /needs view=grouped/], ['/graph?view=grouped&expand=install-1', /fleet group keys/], ['/audit?omit=findings', /omit takes "flows"/]] as const) {
+      const res = await api(path);
       expect(res.status).toBe(400);
-      expect(JSON.stringify(await res.json())).toMatch(reason);
+      expect(((await res.json()) as { message: string }).message).toMatch(reason);
     }
   });
 
