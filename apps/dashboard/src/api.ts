@@ -62,6 +62,9 @@ export interface WhatIfResponse {
 export const REPORT_FORMATS = ['html', 'pdf', 'md', 'json', 'csv', 'sarif'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
+/** The audit as the dashboard reads it: the map has the flows, so it asks for the audit without them. */
+export type DashboardAudit = Omit<AuditReport, 'flows'> & { flows?: AuditReport['flows'] };
+
 /** Which audit to read: a lens, and a moment in the past (omitted = live). */
 export interface View {
   lens?: Lens;
@@ -112,7 +115,7 @@ export class ApiClient {
   }
 
   /** The audit (findings, systems, contracts) under a lens (server default when omitted), live or as of a moment. */
-  async audit(view: View = {}, opts: { omitFlows?: boolean } = {}): Promise<AuditReport> {
+  async audit(view: View = {}, opts: { omitFlows?: boolean } = {}): Promise<DashboardAudit> {
     return this.json(await fetch(this.url('/audit', { lens: view.lens, asOf: view.asOf, omit: opts.omitFlows ? 'flows' : undefined }), { headers: this.jsonHeaders }));
   }
 

@@ -3,11 +3,11 @@
  * the server says the exposure changed (`exposure.scored`), it refetches. The view is a lens plus, when the
  * time slider is moved back, a moment in the past (read-only).
  */
-import type { AuditReport, Finding } from '@custody/domain';
+import type { Finding } from '@custody/domain';
 import { toCytoscapeElements, type CytoscapeElements } from '@custody/graph/cytoscape-elements';
 import { collapseFleet, type FleetView } from '@custody/graph/fleet-view';
 import type { GroupedGraph } from '@custody/graph/grouped-graph';
-import { type ApiClient, ApiError, type View } from './api.js';
+import { type ApiClient, ApiError, type DashboardAudit, type View } from './api.js';
 import { el, must, notice } from './dom.js';
 import { DocumentsPanel } from './documents-panel.js';
 import { ExportBar } from './export.js';
@@ -42,7 +42,7 @@ function nextTask(): Promise<void> {
 
 /** `first`: the default view's grouped map, requested by main.ts while this code was still downloading. */
 export function start(api: ApiClient, first: Promise<GroupedGraph> | null): void {
-  let report: AuditReport | null = null;
+  let report: DashboardAudit | null = null;
   /** Every install and flow of the audit (the fleet panel and finding clicks need the members of groups). */
   let fullEls: CytoscapeElements = { nodes: [], edges: [] };
   let fleet: FleetView | null = null;
@@ -153,7 +153,7 @@ export function start(api: ApiClient, first: Promise<GroupedGraph> | null): void
     }
   }
 
-  function renderAudit(r: AuditReport): void {
+  function renderAudit(r: DashboardAudit): void {
     // Which installs and flows each collapsed group stands for: the same grouping the server drew.
     fleet = collapseFleet(fullEls, expanded);
     graph.setAlias(fleet.alias);
