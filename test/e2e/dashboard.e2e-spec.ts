@@ -534,7 +534,10 @@ describe('dashboard (browser)', () => {
       const row = fleetPage.locator(`#fleet details.fleet-group[data-group="${key}"]`);
       await row.locator('summary').click();
       const members = api.fleet.systems.filter((s) => s.group?.vendor === 'ScribeWell AI' && s.group.site === 'Oakland');
-      const chips = await row.locator('tr', { hasText: 'Clinician can disable' }).locator('.chip').allTextContents();
+      // The group's table is drawn when it opens: wait for it rather than reading at once.
+      const chipCells = row.locator('tr', { hasText: 'Clinician can disable' }).locator('.chip');
+      await chipCells.first().waitFor();
+      const chips = await chipCells.allTextContents();
       expect(chips.sort()).toEqual([`no ${members.filter((m) => m.settings.can_disable === false).length}`, `yes ${members.filter((m) => m.settings.can_disable === true).length}`]);
       const trainingFindings = api.fleet.findings.filter((f) => f.kind === 'ai_training' && members.some((m) => f.systems.includes(m.id))).length;
       await expect(row.locator('.kinds li', { hasText: 'ai training' }).locator('b').textContent()).resolves.toBe(String(trainingFindings));
