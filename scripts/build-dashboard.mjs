@@ -1,8 +1,9 @@
 #!/usr/bin/env node
-// Bundles the browser dashboard (apps/dashboard/src/main.ts → dist/dashboard/app.js) and copies its static
-// files. The API serves dist/dashboard as-is. Exits non-zero on any error so `npm run build` fails loudly.
+// Bundles the browser dashboard (apps/dashboard/src/main.ts → dist/dashboard/app.js, plus the chunk it
+// imports once the first map request is sent: see main.ts) and copies its static files. The API serves
+// dist/dashboard as-is. Exits non-zero on any error so `npm run build` fails loudly.
 import { build } from 'esbuild';
-import { copyFile, mkdir } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -12,9 +13,13 @@ const out = join(root, 'dist/dashboard');
 
 try {
   await mkdir(out, { recursive: true });
+  // Chunk names carry a content hash: drop the previous build's, so stale code is never served.
+  await Promise.all((await readdir(out)).filter((f) => f.startsWith('chunk-')).map((f) => rm(join(out, f))));
   const result = await build({
-    entryPoints: [join(src, 'main.ts')],
-    outfile: join(out, 'app.js'),
+    entryPoints: { app: join(src, 'main.ts') },
+    outdir: out,
+    chunkNames: 'chunk-[hash]',
+    splitting: true,
     bundle: true,
     minify: process.env.CUSTODY_DASHBOARD_MINIFY !== '0',
     sourcemap: true,

@@ -5,7 +5,7 @@
  * alternating rounds, so the ratio holds on a loaded machine.
  *
  * Figures per page: time from navigation to the first useful render (elements in Cytoscape and one frame
- * painted after them), elements drawn, bytes fetched from the API, and pan frame times (60 animation frames
+ * painted after them), elements drawn, bytes fetched from the API (by the first render, and by the end), and pan frame times (60 animation frames
  * of panning: median and p90 of the frame intervals).
  *
  * Goals: Custody's first useful render ≤ 1.5 s and ≥ 3× faster than plain; pan frames ≤ 50 ms (median and p90).
@@ -19,7 +19,7 @@ import type { AddressInfo } from 'node:net';
 import { dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AuditReport } from '@custody/domain';
-import { toCytoscapeElements } from '@custody/graph';
+import { groupedGraph, parseExpand, toCytoscapeElements } from '@custody/graph';
 import { chromium, type Page } from 'playwright-core';
 import { fleetAuditReport } from '../fixtures/reports/fleet-audit-report.js';
 
@@ -60,7 +60,10 @@ window.__custody = { cy };
 
 function serve(report: AuditReport): Promise<{ server: Server; base: string; apiBytes: () => number; reset: () => void }> {
   const audit = JSON.stringify(report);
-  const graph = JSON.stringify(toCytoscapeElements(report));
+  const { flows: _flows, ...withoutFlows } = report;
+  const auditWithoutFlows = JSON.stringify(withoutFlows);
+  const elements = toCytoscapeElements(report);
+  const graph = JSON.stringify(elements);
   const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css' };
   let bytes = 0;
   const server = createServer(async (req, res) => {
@@ -77,7 +80,9 @@ function serve(report: AuditReport): Promise<{ server: Server; base: string; api
     }
     if (req.headers['x-api-key'] !== KEY) return send(401, 'application/json', '{}');
     const path = url.pathname.replace(`/api/workspaces/${WS}`, '');
-    if (path === '/audit') return send(200, 'application/json', audit);
+    if (path === '/audit') return send(200, 'application/json', url.searchParams.get('omit') === 'flows' ? auditWithoutFlows : audit);
+    // The API's grouped view (what the dashboard draws first), computed per request as the API does.
+    if (path === '/graph' && url.searchParams.get('view') === 'grouped') return send(200, 'application/json', JSON.stringify(groupedGraph(elements, parseExpand(url.searchParams.getAll('expand')))));
     if (path === '/graph') return send(200, 'application/json', graph);
     if (path === '/documents' || path === '/audit-log') return send(200, 'application/json', '[]');
     if (path === '/events') { res.writeHead(200, { 'content-type': 'text/event-stream' }); res.write(': hello\n\n'); return; }
@@ -88,21 +93,36 @@ function serve(report: AuditReport): Promise<{ server: Server; base: string; api
   })));
 }
 
-interface Sample { readyMs: number; nodes: number; edges: number; apiBytes: number; panMedianMs: number; panP90Ms: number }
+interface Sample { readyMs: number; paintedMs: number; nodes: number; edges: number; apiBytes: number; readyBytes: number; panMedianMs: number; panP90Ms: number }
 
 const quantile = (xs: number[], q: number) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(q * s.length))]; };
 
+/**
+ * The same moment seen from inside the page (ms since navigation start): the first animation frame after the
+ * one in which Cytoscape had elements. The bench's own wait goes through two DevTools round trips, which on a
+ * loaded machine take long enough for work the page defers until after its first paint to land inside it.
+ */
+const FIRST_PAINT_PROBE = `window.__firstPaint = null;
+  const poll = () => {
+    if ((window.__custody?.cy.nodes().length ?? 0) > 0) requestAnimationFrame(() => { window.__firstPaint = performance.now(); });
+    else requestAnimationFrame(poll);
+  };
+  requestAnimationFrame(poll);`;
+
 async function measure(page: Page, url: string, srv: { apiBytes: () => number; reset: () => void }): Promise<Sample> {
   srv.reset();
+  await page.addInitScript(FIRST_PAINT_PROBE);
   const t0 = Date.now();
   await page.goto(url);
   // Ready: elements are in Cytoscape and a frame has been painted after them.
   await page.waitForFunction('(window.__custody?.cy.nodes().length ?? 0) > 0', null, { timeout: 300_000, polling: 20 });
   await page.evaluate('new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))');
   const readyMs = Date.now() - t0;
+  const readyBytes = srv.apiBytes();
+  const paintedMs = Math.round(await page.evaluate('window.__firstPaint') as number);
   // A string, not a function: tsx would wrap a function's inner helpers in `__name`, which the page lacks.
   const pan = await page.evaluate(PAN_SCRIPT) as { frames: number[]; nodes: number; edges: number };
-  return { readyMs, nodes: pan.nodes, edges: pan.edges, apiBytes: srv.apiBytes(), panMedianMs: quantile(pan.frames, 0.5), panP90Ms: quantile(pan.frames, 0.9) };
+  return { readyMs, paintedMs, readyBytes, nodes: pan.nodes, edges: pan.edges, apiBytes: srv.apiBytes(), panMedianMs: quantile(pan.frames, 0.5), panP90Ms: quantile(pan.frames, 0.9) };
 }
 
 /** 60 animation frames of panning; resolves with the frame intervals and what is drawn. */
@@ -149,7 +169,7 @@ async function main(): Promise<void> {
         const url = which === 'custody' ? `${srv.base}/#key=${KEY}&ws=${WS}` : `${srv.base}/plain.html`;
         const s = await measure(page, url, srv);
         (which === 'custody' ? custody : plain).push(s);
-        log(`round ${round + 1} ${which.padEnd(7)} ready ${s.readyMs} ms, ${s.nodes} nodes / ${s.edges} edges drawn, ${Math.round(s.apiBytes / 1024)} KiB from the API, pan median ${r1(s.panMedianMs)} ms p90 ${r1(s.panP90Ms)} ms`);
+        log(`round ${round + 1} ${which.padEnd(7)} ready ${s.readyMs} ms (in the page: painted at ${s.paintedMs} ms), ${s.nodes} nodes / ${s.edges} edges drawn, ${Math.round(s.readyBytes / 1024)} KiB from the API before it (${Math.round(s.apiBytes / 1024)} KiB by the end of panning), pan median ${r1(s.panMedianMs)} ms p90 ${r1(s.panP90Ms)} ms`);
         await page.close();
       }
     }
@@ -162,9 +182,10 @@ async function main(): Promise<void> {
   const ratio = med(plain, 'readyMs') / med(custody, 'readyMs');
   const result = {
     workload: { systems: report.systems.length, flows: report.flows.length, findings: report.findings.length },
-    custody: { readyMs: med(custody, 'readyMs'), panMedianMs: r1(med(custody, 'panMedianMs')), panP90Ms: r1(med(custody, 'panP90Ms')), nodes: custody[0].nodes, edges: custody[0].edges, apiKiB: Math.round(custody[0].apiBytes / 1024) },
-    plain: { readyMs: med(plain, 'readyMs'), panMedianMs: r1(med(plain, 'panMedianMs')), panP90Ms: r1(med(plain, 'panP90Ms')), nodes: plain[0].nodes, edges: plain[0].edges, apiKiB: Math.round(plain[0].apiBytes / 1024) },
+    custody: { readyMs: med(custody, 'readyMs'), paintedMs: med(custody, 'paintedMs'), panMedianMs: r1(med(custody, 'panMedianMs')), panP90Ms: r1(med(custody, 'panP90Ms')), nodes: custody[0].nodes, edges: custody[0].edges, apiKiB: Math.round(custody[0].apiBytes / 1024), firstViewKiB: Math.round(med(custody, 'readyBytes') / 1024) },
+    plain: { readyMs: med(plain, 'readyMs'), paintedMs: med(plain, 'paintedMs'), panMedianMs: r1(med(plain, 'panMedianMs')), panP90Ms: r1(med(plain, 'panP90Ms')), nodes: plain[0].nodes, edges: plain[0].edges, apiKiB: Math.round(plain[0].apiBytes / 1024), firstViewKiB: Math.round(med(plain, 'readyBytes') / 1024) },
     ratio: r1(ratio),
+    paintedRatio: r1(med(plain, 'paintedMs') / med(custody, 'paintedMs')),
     rounds: ROUNDS,
     goals: { readyMs: 1500, ratio: 3, panMs: 50 },
   };
@@ -177,8 +198,10 @@ async function main(): Promise<void> {
   else {
     console.log(`dashboard, ${result.workload.systems} systems / ${result.workload.flows} flows, median of ${ROUNDS} paired rounds:`);
     console.log(`  first useful render: Custody ${result.custody.readyMs} ms vs plain Cytoscape ${result.plain.readyMs} ms → ${result.ratio}× (goal ≤ 1500 ms and ≥ 3×) ${pass.ready && pass.ratio ? 'PASS' : 'FAIL'}`);
+    console.log(`  seen from inside the page (first frame painted after the elements): Custody ${result.custody.paintedMs} ms vs plain ${result.plain.paintedMs} ms → ${result.paintedRatio}×`);
     console.log(`  pan frames: Custody median ${result.custody.panMedianMs} ms, p90 ${result.custody.panP90Ms} ms; plain median ${result.plain.panMedianMs} ms, p90 ${result.plain.panP90Ms} ms (goal ≤ 50 ms) ${pass.pan ? 'PASS' : 'FAIL'}`);
-    console.log(`  drawn: Custody ${result.custody.nodes} nodes / ${result.custody.edges} edges (${result.custody.apiKiB} KiB from the API); plain ${result.plain.nodes} / ${result.plain.edges} (${result.plain.apiKiB} KiB)`);
+    console.log(`  drawn: Custody ${result.custody.nodes} nodes / ${result.custody.edges} edges; plain ${result.plain.nodes} / ${result.plain.edges}`);
+    console.log(`  from the API before the first render (median): Custody ${result.custody.firstViewKiB} KiB, plain ${result.plain.firstViewKiB} KiB; by the end of panning: Custody ${result.custody.apiKiB} KiB, plain ${result.plain.apiKiB} KiB`);
   }
 }
 

@@ -65,6 +65,35 @@ describe(`API end to end (${process.env.DATABASE_URL ? 'PostgreSQL + Redis' : 'e
     expect(graph.nodes.length).toBe(audit.systems.length);
   }, 180_000);
 
+  it('serves the grouped map view with positions, a group\'s installs on expand, and refuses an unknown view, a bad expand or omit', async () => {
+    type Node = { data: { id: string; group?: { vendor?: string; site?: string } }; position: { x: number; y: number } };
+    type Grouped = { nodes: Node[]; edges: unknown[]; groups: { key: string; installs: number; expanded: boolean }[] };
+    const full = await json<{ nodes: Node[]; edges: unknown[] }>('/graph');
+    const installs = full.nodes.filter((n) => n.data.group);
+    const grouped = await json<Grouped>('/graph?view=grouped');
+    // The example's notetaker fleet export: one node per vendor + site, every other system as it is, each placed by the server.
+    expect(grouped.groups.length).toBeGreaterThan(1);
+    expect(grouped.groups.reduce((n, g) => n + g.installs, 0)).toBe(installs.length);
+    expect(grouped.nodes.map((n) => n.data.id).sort()).toEqual([...full.nodes.filter((n) => !n.data.group).map((n) => n.data.id), ...grouped.groups.map((g) => g.key)].sort());
+    expect(grouped.nodes.every((n) => Number.isFinite(n.position.x) && Number.isFinite(n.position.y))).toBe(true);
+    const open = grouped.groups[0];
+    const expanded = await json<Grouped>(`/graph?view=grouped&expand=${encodeURIComponent(open.key)}`);
+    expect(expanded.groups.find((g) => g.key === open.key)!.expanded).toBe(true);
+    expect(expanded.nodes.filter((n) => n.data.group && !n.data.id.startsWith('fleet:'))).toHaveLength(open.installs);
+    expect(expanded.nodes.some((n) => n.data.id === open.key)).toBe(false);
+    // The dashboard's audit leaves the flows out (the map has them); everything else is the same.
+    const whole = await json<AuditReport>('/audit');
+    const lean = await json<Partial<AuditReport>>('/audit?omit=flows');
+    expect('flows' in lean).toBe(false);
+    expect(lean.findings!.map((f) => f.id)).toEqual(whole.findings.map((f) => f.id));
+    expect(lean.systems).toEqual(whole.systems);
+    for (const [path, reason] of [['/graph?view=everything', /unknown graph view/], ['/graph?expand=fleet:a@', /needs view=grouped/], ['/graph?view=grouped&expand=install-1', /fleet group keys/], ['/audit?omit=findings', /omit takes "flows"/]] as const) {
+      const res = await api(path);
+      expect(res.status).toBe(400);
+      expect(((await res.json()) as { message: string }).message).toMatch(reason);
+    }
+  });
+
   it('serves SARIF whose contract quotes sit at their real line of the stored document, valid for code scanning', async () => {
     const log = (await (await api('/report?format=sarif')).json()) as { runs: { results: { locations?: { physicalLocation: { artifactLocation: { uri: string }; region: Record<string, any> } }[] }[] }[] };
     expect(sarifSchemaErrors(log)).toEqual([]);

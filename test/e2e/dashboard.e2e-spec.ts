@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { extname, join } from 'node:path';
 import type { AuditReport } from '@custody/domain';
 import { groupFindings } from '@custody/domain';
-import { toCytoscapeElements } from '@custody/graph';
+import { groupedGraph, parseExpand, toCytoscapeElements } from '@custody/graph';
 import type { Core } from 'cytoscape';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { DASHBOARD_CSP } from '../../apps/api/src/http/security-headers.js';
@@ -37,7 +37,7 @@ const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable
 interface FakeApi {
   report: AuditReport;
   fleet: AuditReport;
-  requests: { method: string; path: string; lens: string | null; asOf: string | null; format: string | null; key: string | undefined; body?: string }[];
+  requests: { method: string; path: string; lens: string | null; asOf: string | null; format: string | null; view?: string | null; expand?: string | null; omit?: string | null; key: string | undefined; body?: string }[];
   uploads: string[];
   streams: ServerResponse[];
   /** What GET /documents answers; uploads add rows, tests move their status on. */
@@ -77,7 +77,7 @@ function startServer(api: FakeApi): Promise<Server> {
     const key = req.headers['x-api-key'] as string | undefined;
     const q = (name: string) => url.searchParams.get(name);
     const body = req.method === 'POST' && req.headers['content-type'] === 'application/json' ? await readBody(req) : undefined;
-    api.requests.push({ method: req.method ?? '', path: url.pathname, lens: q('lens'), asOf: q('asOf'), format: q('format'), key, body });
+    api.requests.push({ method: req.method ?? '', path: url.pathname, lens: q('lens'), asOf: q('asOf'), format: q('format'), view: q('view'), expand: q('expand'), omit: q('omit'), key, body });
     if (key !== KEY) return void res.writeHead(401, { 'content-type': 'application/json' }).end('{"error":"unauthorized"}');
     const ws = url.pathname.split('/')[3];
     const live = ws === FLEET_WS ? api.fleet : api.report;
@@ -86,8 +86,15 @@ function startServer(api: FakeApi): Promise<Server> {
     const asOf = q('asOf');
     const report = asOf ? pastReport(live, asOf) : live;
     const json = (payload: unknown, status = 200) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(payload));
-    if (req.method === 'GET' && url.pathname === `${base}/audit`) return void json({ ...report, lens });
-    if (req.method === 'GET' && url.pathname === `${base}/graph`) return void json(toCytoscapeElements(report));
+    if (req.method === 'GET' && url.pathname === `${base}/audit`) {
+      const { flows, ...rest } = report;
+      return void json(q('omit') === 'flows' ? { ...rest, lens } : { ...rest, flows, lens });
+    }
+    if (req.method === 'GET' && url.pathname === `${base}/graph`) {
+      // As the real route: view=grouped is the collapsed, positioned view, with the `expand`ed groups' installs.
+      const els = toCytoscapeElements(report);
+      return void json(q('view') === 'grouped' ? groupedGraph(els, parseExpand(url.searchParams.getAll('expand'))) : els);
+    }
     if (req.method === 'GET' && url.pathname === `${base}/audit-log`) return void json(sampleAuditLog());
     if (req.method === 'POST' && url.pathname === `${base}/what-if`) return void json(fakeWhatIf(live, JSON.parse(body ?? '{}').changes ?? []));
     if (req.method === 'GET' && url.pathname === `${base}/report` && q('format') === 'csv') {
@@ -471,6 +478,52 @@ describe('dashboard (browser)', () => {
       const worst = installs.reduce((a, b) => (b.data.score > a.data.score ? b : a));
       expect(state.classes).toContain(worst.classes.split(' ').find((c) => c.startsWith('exposure-')));
       expect(state.classes).toContain('fleet-group');
+    });
+
+    it('asks the server only for the grouped, positioned view, and for a group\'s installs only when it is opened', async () => {
+      const graphPath = `/api/workspaces/${FLEET_WS}/graph`;
+      const graphReads = () => api.requests.filter((r) => r.path === graphPath);
+      // Never the full graph: 2,000 installs' nodes and flows stay on the server until a group is opened.
+      expect(graphReads().length).toBeGreaterThan(0);
+      expect(graphReads().every((r) => r.view === 'grouped' && r.expand === null)).toBe(true);
+      // Nor the flows again inside the audit (the panels need its systems and findings, the map has the flows).
+      expect(api.requests.filter((r) => r.path === `/api/workspaces/${FLEET_WS}/audit`).every((r) => r.omit === 'flows')).toBe(true);
+      const els = toCytoscapeElements(api.fleet);
+      const drawnAt = () => fleetPage.evaluate(() => Object.fromEntries(window.__custody!.cy.nodes().map((n) => [n.id(), n.position()])));
+      // The browser lays nothing out: every node sits where the server put it.
+      const served = groupedGraph(els);
+      expect(await drawnAt()).toEqual(Object.fromEntries(served.nodes.map((n) => [n.data.id, n.position])));
+
+      const group = served.groups.find((g) => g.vendor === 'Murmur Notes' && g.site === 'Fresno')!;
+      await fleetPage.click('[role=tab][data-tab="fleet"]');
+      const row = fleetPage.locator(`#fleet details.fleet-group[data-group="${group.key}"]`);
+      await row.locator('summary').click();
+      await row.locator('[data-action="toggle-group"]').click();
+      const opened = api.report.systems.length + 9 + group.installs;
+      await fleetPage.waitForFunction((n) => window.__custody!.cy.nodes().length === n, opened);
+      expect(graphReads().at(-1)).toMatchObject({ view: 'grouped', expand: group.key });
+      const members = els.nodes.filter((n) => n.data.group?.vendor === 'Murmur Notes' && n.data.group.site === 'Fresno').map((n) => n.data.id);
+      const drawn = await drawnAt();
+      expect(members.every((id) => id in drawn)).toBe(true);
+      expect(group.key in drawn).toBe(false);
+      expect(drawn).toEqual(Object.fromEntries(groupedGraph(els, new Set([group.key])).nodes.map((n) => [n.data.id, n.position])));
+
+      // Closing it asks for the collapsed view again.
+      await row.locator('[data-action="toggle-group"]').click();
+      await fleetPage.waitForFunction((n) => window.__custody!.cy.nodes().length === n, api.report.systems.length + 10);
+      expect(graphReads().at(-1)).toMatchObject({ view: 'grouped', expand: null });
+      // Double-clicking a group on the map opens it too.
+      const at = await fleetPage.evaluate((id) => {
+        const bb = window.__custody!.cy.getElementById(id).renderedBoundingBox({});
+        const box = document.querySelector('#graph')!.getBoundingClientRect();
+        return { x: box.left + (bb.x1 + bb.x2) / 2, y: box.top + (bb.y1 + bb.y2) / 2 };
+      }, group.key);
+      await fleetPage.mouse.dblclick(at.x, at.y);
+      await fleetPage.waitForFunction((n) => window.__custody!.cy.nodes().length === n, opened);
+      await row.locator('[data-action="toggle-group"]').click();
+      await fleetPage.waitForFunction((n) => window.__custody!.cy.nodes().length === n, api.report.systems.length + 10);
+      await row.locator('summary').click();
+      expect(errors).toEqual([]);
     });
 
     it('lists the groups in the Fleet tab with settings and findings, and drills down to an install', async () => {

@@ -4,7 +4,7 @@
  * is cleared from the address bar so it is not bookmarked or shared by accident.
  */
 import type { AuditReport, Finding, Lens, Score } from '@custody/domain';
-import type { CytoscapeElements } from '@custody/graph/cytoscape-elements';
+import type { GroupedGraph } from '@custody/graph/grouped-graph';
 
 export interface Auth {
   key: string;
@@ -62,6 +62,9 @@ export interface WhatIfResponse {
 export const REPORT_FORMATS = ['html', 'pdf', 'md', 'json', 'csv', 'sarif'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
+/** The audit as the dashboard reads it: the map has the flows, so it asks for the audit without them. */
+export type DashboardAudit = Omit<AuditReport, 'flows'> & { flows?: AuditReport['flows'] };
+
 /** Which audit to read: a lens, and a moment in the past (omitted = live). */
 export interface View {
   lens?: Lens;
@@ -112,13 +115,17 @@ export class ApiClient {
   }
 
   /** The audit (findings, systems, contracts) under a lens (server default when omitted), live or as of a moment. */
-  async audit(view: View = {}): Promise<AuditReport> {
-    return this.json(await fetch(this.url('/audit', { lens: view.lens, asOf: view.asOf }), { headers: this.jsonHeaders }));
+  async audit(view: View = {}, opts: { omitFlows?: boolean } = {}): Promise<DashboardAudit> {
+    return this.json(await fetch(this.url('/audit', { lens: view.lens, asOf: view.asOf, omit: opts.omitFlows ? 'flows' : undefined }), { headers: this.jsonHeaders }));
   }
 
-  /** Cytoscape elements with every risk-derived class already set by the server. */
-  async graph(view: View = {}): Promise<CytoscapeElements> {
-    return this.json(await fetch(this.url('/graph', { lens: view.lens, asOf: view.asOf }), { headers: this.jsonHeaders }));
+  /**
+   * What the map draws: fleet installs collapsed per vendor + site except the `expand`ed groups, nodes
+   * already positioned by the server. A few dozen elements where /graph would send every install and flow.
+   */
+  async groupedGraph(view: View = {}, expand: Iterable<string> = []): Promise<GroupedGraph> {
+    const keys = [...expand].join(',');
+    return this.json(await fetch(this.url('/graph', { view: 'grouped', lens: view.lens, asOf: view.asOf, expand: keys || undefined }), { headers: this.jsonHeaders }));
   }
 
   /** The workspace's event log, oldest first (the server caps `limit` at 5000). */

@@ -5,8 +5,7 @@
  * A contract read but linked to no system (its parties matched none) gets a control to link it to one: the
  * server records the decision and re-projects, and the next audit shows the link.
  */
-import type { AuditReport } from '@custody/domain';
-import type { ApiClient, DocumentRow, UploadResult } from './api.js';
+import type { ApiClient, DashboardAudit, DocumentRow, UploadResult } from './api.js';
 import { el, replace, words } from './dom.js';
 
 /** Statuses still moving: while any document has one, the score is about to change. */
@@ -48,7 +47,7 @@ export class DocumentsPanel {
   }
 
   /** Which system each document was linked to, and its name (from the latest audit); `live` false in the past (read-only). */
-  setReport(report: AuditReport, live = true): void {
+  setReport(report: DashboardAudit, live = true): void {
     const names = new Map(report.systems.map((s) => [s.id, s.name]));
     this.systemOf = new Map(report.documents.filter((d) => d.system).map((d) => [d.id, names.get(d.system!) ?? d.system!]));
     for (const id of this.systemOf.keys()) this.linking.delete(id);

@@ -46,3 +46,10 @@ export const words = (s: string) => s.replace(/_/g, ' ');
 
 /** First letter upper-case (`insurance IDs` → `Insurance IDs`), leaving the rest as written. */
 export const cap = (s: string) => (s ? s[0].toUpperCase() + s.slice(1) : s);
+
+/** The banner above the map (credentials refused, the API down); empty text hides it. */
+export function notice(text: string): void {
+  const box = must('#notice');
+  box.textContent = text;
+  box.hidden = text === '';
+}

@@ -3,9 +3,10 @@
  * (settings distribution), which findings its installs carry, and a drill-down to the installs. Counts
  * only: every finding and score shown comes from the server's audit.
  */
-import type { AuditReport, Finding, GraphSystem } from '@custody/domain';
+import type { Finding, GraphSystem } from '@custody/domain';
 import { el, replace, words } from './dom.js';
-import type { FleetGroup, FleetView } from './fleet.js';
+import type { FleetGroup, FleetView } from '@custody/graph/fleet-view';
+import type { DashboardAudit } from './api.js';
 
 /** Notetaker settings worth comparing across installs (product.md, fleet exports). */
 const SETTINGS: [key: string, label: string][] = [
@@ -50,7 +51,7 @@ export class FleetPanel {
     return this.groups.length;
   }
 
-  set(report: AuditReport, view: FleetView): void {
+  set(report: DashboardAudit, view: FleetView): void {
     this.systems = new Map(report.systems.map((s) => [s.id, s]));
     // Index findings by charged system once: groups of thousands of installs look them up per install.
     this.findings = new Map();
@@ -65,7 +66,7 @@ export class FleetPanel {
     replace(this.root,
       el('div', { class: 'pane-head' }, el('h2', {}, 'Fleet'),
         el('span', { class: 'muted', attrs: { id: 'fleet-summary' } }, `${count(installs)} installs in ${count(view.groups.length)} groups`)),
-      el('p', { class: 'hint' }, 'Installs are grouped by vendor and site on the map; a group takes the colour of its most exposed install.'),
+      el('p', { class: 'hint' }, 'Installs are grouped by vendor and site on the map (double-click a group to draw its installs); a group takes the colour of its most exposed install.'),
       el('div', { class: 'fleet-groups' }, ...view.groups.map((g) => this.row(g, open.has(g.key)))));
   }
 

@@ -3,10 +3,10 @@
  * and offers the interactions the panels drive (select, highlight a finding's subject, filter, path).
  */
 import cytoscape, { type Core, type EdgeSingular, type NodeSingular } from 'cytoscape';
-import { isTriageCleared, type DataCategory, type Finding, type SystemRole } from '@custody/domain';
-import type { CytoscapeElements } from '@custody/graph/cytoscape-elements';
+import type { DataCategory, SystemRole } from '@custody/domain';
+import type { CyEdge } from '@custody/graph/cytoscape-elements';
+import type { PositionedNode } from '@custody/graph/grouped-graph';
 import svgExport from 'cytoscape-svg';
-import { layeredPositions } from './layout.js';
 import { graphStylesheet } from './styles.js';
 
 export interface GraphFilters {
@@ -23,6 +23,11 @@ const PRACTICE = 'practice';
 const LABEL_MAX = 30;
 /** A finding click frames its subject with its neighbours, never closer than this. */
 const FOCUS_MAX_ZOOM = 1.3;
+/**
+ * Above this many flows on the map (expanded groups of hundreds of installs) edges are drawn as straight
+ * haystack lines: no per-edge curve or arrow geometry, which is what makes big maps slow to draw and pan.
+ */
+const DENSE_EDGES = 400;
 
 export function shortLabel(label: string, max = LABEL_MAX): string {
   if (label.length <= max) return label;
@@ -33,25 +38,20 @@ export function shortLabel(label: string, max = LABEL_MAX): string {
   return `${head.slice(0, room).trimEnd()}…${suffix ? `\n${suffix.trim()}` : ''}`;
 }
 
-/** Flow ids a finding's subject points at (`flow:id`, or consecutive hops of `path:a>b>c`). */
-export function subjectEdges(subject: string, edgesBetween: (a: string, b: string) => string[]): string[] {
-  const [type, rest = ''] = subject.split(/:(.*)/s);
-  if (type === 'flow') return [rest];
-  if (type !== 'path') return [];
-  const ids = rest.split('>');
-  return ids.slice(1).flatMap((id, i) => edgesBetween(ids[i], id));
-}
-
 export class GraphView {
   readonly cy: Core;
   private selectedId: string | null = null;
   /** Ids not on the map (installs of a collapsed fleet group, their flows) → the aggregate standing in. */
   private alias = new Map<string, string>();
 
-  constructor(container: HTMLElement, private readonly onSelect: (nodeId: string | null) => void) {
-    this.cy = cytoscape({ container, style: graphStylesheet(), minZoom: 0.2, maxZoom: 3, boxSelectionEnabled: false });
+  /** `onOpenGroup`: a fleet group was double-clicked (the map then asks the server for its installs). */
+  constructor(container: HTMLElement, private readonly onSelect: (nodeId: string | null) => void, onOpenGroup: (key: string) => void = () => undefined) {
+    // While panning or zooming, draw a cached bitmap of the map instead of every element: a frame costs
+    // the same whatever the map's size (the elements are redrawn once the viewport settles).
+    this.cy = cytoscape({ container, style: graphStylesheet(), minZoom: 0.2, maxZoom: 3, boxSelectionEnabled: false, textureOnViewport: true });
     this.cy.on('tap', 'node', (ev) => this.select((ev.target as NodeSingular).id()));
     this.cy.on('tap', (ev) => { if (ev.target === this.cy) this.select(null); });
+    this.cy.on('dbltap', 'node.fleet-group', (ev) => onOpenGroup((ev.target as NodeSingular).id()));
   }
 
   /** The id on the map for a system or flow id (itself, or its fleet aggregate). */
@@ -59,38 +59,28 @@ export class GraphView {
     return this.alias.get(id) ?? id;
   }
 
-  /** Replace the elements, keeping the selection when the node (or the aggregate it went into) still exists. */
-  setElements(elements: CytoscapeElements, alias: Map<string, string> = new Map()): void {
+  /** Ids of installs and flows hidden in a collapsed group → the aggregate standing in (known once the audit is here). */
+  setAlias(alias: Map<string, string>): void {
     this.alias = alias;
-    this.cy.batch(() => {
-      this.cy.elements().remove();
-      this.cy.add([
-        ...elements.nodes.map((n) => ({ group: 'nodes' as const, data: { ...n.data, shortLabel: shortLabel(n.data.label) }, classes: n.classes })),
-        ...elements.edges.map((e) => ({ group: 'edges' as const, data: { ...e.data }, classes: e.classes })),
-      ]);
-    });
-    this.layout();
-    const keep = this.selectedId ? this.resolve(this.selectedId) : null;
-    if (keep && this.cy.getElementById(keep).nonempty()) this.select(keep);
-    else this.select(null);
   }
 
   /**
-   * Colour the worst paths: every flow a high or critical finding is about (its subject flow, or each hop of
-   * its subject path) takes that severity's class; other flows stay grey.
+   * Replace the elements with the server's positioned view (no layout work here), keeping the selection when
+   * the node (or the aggregate it went into) still exists.
    */
-  markRisk(findings: readonly Finding[]): void {
-    const between = (a: string, b: string) => this.cy.edges().filter((e) => e.source().id() === this.resolve(a) && e.target().id() === this.resolve(b)).map((e) => e.id());
+  setElements(elements: { nodes: PositionedNode[]; edges: CyEdge[] }): void {
+    const dense = elements.edges.length > DENSE_EDGES ? ' dense' : '';
     this.cy.batch(() => {
-      this.cy.edges().removeClass('risk-high risk-critical');
-      // Critical last, so it wins where both apply.
-      for (const sev of ['high', 'critical'] as const) {
-        for (const f of findings) {
-          if (f.severity !== sev || isTriageCleared(f)) continue;
-          for (const id of subjectEdges(f.subject, between)) this.cy.getElementById(this.resolve(id)).removeClass('risk-high').addClass(`risk-${sev}`);
-        }
-      }
+      this.cy.elements().remove();
+      this.cy.add([
+        ...elements.nodes.map((n) => ({ group: 'nodes' as const, data: { ...n.data, shortLabel: shortLabel(n.data.label) }, classes: n.classes, position: { ...n.position } })),
+        ...elements.edges.map((e) => ({ group: 'edges' as const, data: { ...e.data }, classes: e.classes + dense })),
+      ]);
     });
+    this.fit();
+    const keep = this.selectedId ? this.resolve(this.selectedId) : null;
+    if (keep && this.cy.getElementById(keep).nonempty()) this.select(keep);
+    else this.select(null);
   }
 
   /** Frame elements with their neighbours for context, at a readable zoom (never zoomed to the maximum). */
@@ -114,13 +104,8 @@ export class GraphView {
     return new Blob([svg], { type: 'image/svg+xml' });
   }
 
-  /** Layered, left to right from the practice (see layout.ts), then fit to the view. */
-  layout(): void {
-    const positions = layeredPositions({
-      nodes: this.cy.nodes().map((n) => ({ id: n.id(), isRoot: n.id() === PRACTICE || n.hasClass('role-practice') })),
-      edges: this.cy.edges().map((e) => ({ source: e.source().id(), target: e.target().id() })),
-    }, { columnGap: 230, rowGap: 110, maxPerColumn: 8 });
-    this.cy.layout({ name: 'preset', positions: (n: NodeSingular) => positions.get(n.id()) ?? { x: 0, y: 0 }, padding: 40, animate: false } as cytoscape.LayoutOptions).run();
+  /** Fit the (server-positioned) map to the view. */
+  fit(): void {
     this.cy.fit(undefined, 50);
     // Small graphs should not be blown up past a readable scale.
     if (this.cy.zoom() > 1.6) this.cy.zoom({ level: 1.6, renderedPosition: { x: this.cy.width() / 2, y: this.cy.height() / 2 } });

@@ -1,9 +1,10 @@
 /** The header: practice name, workspace score, lens switch, upload control and live-updates indicator. */
-import type { AuditReport, Lens } from '@custody/domain';
+import type { Lens } from '@custody/domain';
 import { LENSES } from '@custody/domain';
 import { exposureBand } from '@custody/graph/cytoscape-elements';
 import { el, must, replace, words } from './dom.js';
 import type { LiveStatus } from './sse.js';
+import type { DashboardAudit } from './api.js';
 
 const LIVE_TEXT: Record<LiveStatus, string> = { connecting: 'Connecting…', live: 'Live', offline: 'Offline — retrying' };
 
@@ -53,7 +54,7 @@ export class Header {
   }
 
   /** `asOf` set: the audit is of that past moment, and the header says so (not the time it was computed). */
-  setReport(report: AuditReport, asOf?: string): void {
+  setReport(report: DashboardAudit, asOf?: string): void {
     must('#practice-name').textContent = report.practice.name;
     // A past state may predate the manifest that named the jurisdiction; keep the one we know.
     this.jurisdiction = report.practice.jurisdiction ?? this.jurisdiction;

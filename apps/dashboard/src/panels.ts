@@ -2,10 +2,11 @@
  * The findings list (right) and the details panel. Both read the AuditReport as served; they only look
  * things up and format them (every string through dom.ts, so nothing from a document becomes markup).
  */
-import type { AttachedContract, AuditReport, DataCategory, Evidence, Finding, FindingKind, GraphSystem, Severity, SystemRole } from '@custody/domain';
+import type { AttachedContract, DataCategory, Evidence, Finding, FindingKind, GraphSystem, Severity, SystemRole } from '@custody/domain';
 import { SEVERITIES, severityRank } from '@custody/domain';
 import { categoryLabel, roleLabel } from '@custody/reports/plain-language';
 import { cap, el, must, replace, words } from './dom.js';
+import type { DashboardAudit } from './api.js';
 
 export interface NodeView {
   id: string;
@@ -26,7 +27,7 @@ const SEVERITY_ORDER = [...SEVERITIES].reverse();
 const PAGE = 100;
 
 /** Findings charged to a system (the same relation the server uses for findingCount). */
-export function findingsFor(report: AuditReport, id: string): Finding[] {
+export function findingsFor(report: DashboardAudit, id: string): Finding[] {
   return report.findings.filter((f) => f.systems.includes(id) || f.subject === `system:${id}`);
 }
 
@@ -39,7 +40,7 @@ const pill = (s: Severity) => el('span', { class: `pill sev-${s}` }, s);
 
 /** Findings list with severity/kind filters; clicking an item calls `onPick`. */
 export class FindingsPanel {
-  private report: AuditReport | null = null;
+  private report: DashboardAudit | null = null;
   private readonly list = must<HTMLOListElement>('#findings-list');
   private readonly severity = must<HTMLSelectElement>('#severity-filter');
   private readonly kind = must<HTMLSelectElement>('#kind-filter');
@@ -53,7 +54,7 @@ export class FindingsPanel {
     this.kind.addEventListener('change', () => { this.shownCount = PAGE; this.render(); });
   }
 
-  setReport(report: AuditReport): void {
+  setReport(report: DashboardAudit): void {
     this.report = report;
     const kinds = [...new Set(report.findings.map((f) => f.kind))].sort();
     const current = this.kind.value;
@@ -116,13 +117,13 @@ export class DetailsPanel {
     this.root.scrollTop = 0;
   }
 
-  showFinding(report: AuditReport, f: Finding): void {
+  showFinding(report: DashboardAudit, f: Finding): void {
     this.names = new Map(report.systems.map((s) => [s.id, s.name]));
     replace(this.root, el('h2', { class: 'details-name' }, f.title), el('ol', { class: 'detail-findings' }, this.finding(f, true)));
     this.root.scrollTop = 0;
   }
 
-  show(report: AuditReport, node: NodeView, focus?: Finding): void {
+  show(report: DashboardAudit, node: NodeView, focus?: Finding): void {
     this.names = new Map(report.systems.map((s) => [s.id, s.name]));
     const system = report.systems.find((s) => s.id === node.id);
     const band = node.classes.find((c) => c.startsWith('exposure-'))?.slice('exposure-'.length) ?? 'none';

@@ -100,6 +100,9 @@ export function graphStylesheet(): StylesheetJson {
       },
     },
     { selector: 'edge.fleet-flow', style: { width: 3.2 } },
+    // Many flows (groups expanded into hundreds of installs): straight lines without arrows or labels, the
+    // cheapest Cytoscape draws; the direction is still left to right, from the practice outwards.
+    { selector: 'edge.dense', style: { 'curve-style': 'haystack', 'haystack-radius': 0, 'target-arrow-shape': 'none', label: '' } },
     { selector: 'edge.outside-baa', style: { 'line-style': 'dashed', 'line-dash-pattern': [6, 4] } },
     ...(Object.entries(RISK_EDGE).map(([sev, colour]) => ({ selector: `edge.risk-${sev}`, style: { 'line-color': colour, 'target-arrow-color': colour, width: sev === 'critical' ? 3 : 2.4, 'z-index': 5 } })) as StylesheetJson),
     { selector: 'edge.unencrypted', style: { 'line-color': UNENCRYPTED_COLOUR, 'target-arrow-color': UNENCRYPTED_COLOUR, color: UNENCRYPTED_COLOUR, width: 2.6 } },

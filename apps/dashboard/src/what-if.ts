@@ -3,10 +3,10 @@
  * let clinicians disable) on the selected system and see the server's before → after score and the findings
  * that would disappear or appear. The server recomputes everything and stores nothing; Reset drops the stack.
  */
-import type { AuditReport, Finding, Lens, Severity } from '@custody/domain';
+import type { Finding, Lens, Severity } from '@custody/domain';
 import { severityRank } from '@custody/domain';
 import { exposureBand } from '@custody/graph/cytoscape-elements';
-import type { ApiClient, WhatIfChange, WhatIfResponse } from './api.js';
+import type { ApiClient, DashboardAudit, WhatIfChange, WhatIfResponse } from './api.js';
 import { el, replace } from './dom.js';
 
 type ChangeType = WhatIfChange['type'];
@@ -58,7 +58,7 @@ export class WhatIfPanel {
     this.render();
   }
 
-  setReport(report: AuditReport): void {
+  setReport(report: DashboardAudit): void {
     this.names = new Map(report.systems.map((s) => [s.id, s.name]));
   }
 

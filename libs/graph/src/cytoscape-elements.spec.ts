@@ -92,4 +92,20 @@ describe('toCytoscapeElements', () => {
     expect(install.data.group).toEqual({ vendor: 'ScribeWell AI', site: 'Fresno' });
     expect(JSON.stringify(r)).toBe(before);
   });
+
+  it('marks the worst paths: flows an open high or critical finding is about, critical winning, cleared ones not', () => {
+    const risk = (els: ReturnType<typeof toCytoscapeElements>, id: string) => els.edges.find((e) => e.data.id === id)!.classes.split(' ').filter((c) => c.startsWith('risk-'));
+    // A critical path finding marks each of its hops; a high flow finding its flow; a medium one nothing.
+    expect(risk(toCytoscapeElements(report), 'practice->scribe')).toEqual(['risk-critical']);
+    expect(risk(toCytoscapeElements(report), 'scribe->nimbus')).toEqual(['risk-critical']);
+    expect(risk(toCytoscapeElements(report), 'practice->employer')).toEqual(['risk-high']);
+    expect(risk(toCytoscapeElements(report), 'ehr->sms')).toEqual([]);
+    const r = sampleAuditReport();
+    const base = r.findings.find((f) => f.subject === 'path:practice>scribe>nimbus')!;
+    r.findings.push({ ...base, id: 'high-too', severity: 'high', subject: 'flow:scribe->nimbus' });
+    r.findings.find((f) => f.subject === 'flow:practice->employer')!.triage = { status: 'false_positive', reason: 'not PHI', at: '2026-01-01T00:00:00Z', actor: 'test' } as never;
+    const els = toCytoscapeElements(r);
+    expect(risk(els, 'scribe->nimbus')).toEqual(['risk-critical']);
+    expect(risk(els, 'practice->employer')).toEqual([]);
+  });
 });

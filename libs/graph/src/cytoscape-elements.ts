@@ -63,7 +63,7 @@ export interface CyEdgeData {
 
 export interface CyEdge {
   data: CyEdgeData;
-  /** `flow legal-<basis> transport-<t>` plus `unencrypted` and `outside-baa` when they apply. */
+  /** `flow legal-<basis> transport-<t>` plus `unencrypted`, `outside-baa` and `risk-high|critical` when they apply. */
   classes: string;
 }
 
@@ -77,12 +77,22 @@ const BAA_GAP_KINDS = new Set<Finding['kind']>(['missing_baa', 'expired_baa', 'b
 
 const categoryOrder = (a: DataCategory, b: DataCategory) => DATA_CATEGORIES.indexOf(a) - DATA_CATEGORIES.indexOf(b);
 
-/** True when a flow's legal basis leaves the PHI outside BAA coverage (dashed in the dashboard). */
-export function isOutsideBaa(flow: GraphFlow, targetRole: SystemRole | undefined, findings: readonly Finding[]): boolean {
+/** Flow ids an open BAA-gap finding is about (one pass over the findings, looked up per flow). */
+function baaGapFlows(findings: readonly Finding[]): Set<string> {
+  const ids = new Set<string>();
+  for (const f of findings) if (BAA_GAP_KINDS.has(f.kind) && !isTriageCleared(f) && f.subject.startsWith('flow:')) ids.add(f.subject.slice('flow:'.length));
+  return ids;
+}
+
+/**
+ * True when a flow's legal basis leaves the PHI outside BAA coverage (dashed in the dashboard). `findings`
+ * may be given as baaGapFlows' set: scanning every finding per flow was 20,000 × 9,000 steps for a fleet.
+ */
+export function isOutsideBaa(flow: GraphFlow, targetRole: SystemRole | undefined, findings: readonly Finding[] | ReadonlySet<string>): boolean {
   if (flow.legalBasis === 'none_known') return true;
   const needsBaa = targetRole !== undefined && BUSINESS_ASSOCIATE_ROLES.includes(targetRole);
   if (needsBaa && flow.legalBasis !== 'baa' && flow.legalBasis !== 'deidentified') return true;
-  return findings.some((f) => BAA_GAP_KINDS.has(f.kind) && !isTriageCleared(f) && f.subject === `flow:${flow.id}`);
+  return (findings instanceof Set ? findings : baaGapFlows(findings as readonly Finding[])).has(flow.id);
 }
 
 /** Findings charged to a system: listed in `systems`, or the system is the subject. */
@@ -93,9 +103,29 @@ function findingsBySystem(findings: readonly Finding[]): Map<string, Finding[]> 
     if (isTriageCleared(f)) continue;
     const ids = new Set(f.systems);
     if (f.subject.startsWith('system:')) ids.add(f.subject.slice('system:'.length));
-    for (const id of ids) bySystem.set(id, [...(bySystem.get(id) ?? []), f]);
+    // Push, not copy: a shared system (the EHR) is charged thousands of fleet findings.
+    for (const id of ids) (bySystem.get(id) ?? bySystem.set(id, []).get(id)!).push(f);
   }
   return bySystem;
+}
+
+/**
+ * The worst paths: flow id → `high` or `critical` for every flow an open high or critical finding is about
+ * (its subject flow, or each hop of its subject path). Critical wins where both apply. Decided here so a
+ * grouped view can carry it onto the aggregate edges that stand in for thousands of install flows.
+ */
+function riskyFlows(flows: readonly GraphFlow[], findings: readonly Finding[]): Map<string, 'high' | 'critical'> {
+  const byEnds = new Map<string, string[]>();
+  for (const f of flows) (byEnds.get(`${f.from}\n${f.to}`) ?? byEnds.set(`${f.from}\n${f.to}`, []).get(`${f.from}\n${f.to}`)!).push(f.id);
+  const out = new Map<string, 'high' | 'critical'>();
+  for (const f of findings) {
+    if ((f.severity !== 'high' && f.severity !== 'critical') || isTriageCleared(f)) continue;
+    const [type, rest = ''] = f.subject.split(/:(.*)/s);
+    const hops = rest.split('>');
+    const ids = type === 'flow' ? [rest] : type === 'path' ? hops.slice(1).flatMap((id, i) => byEnds.get(`${hops[i]}\n${id}`) ?? []) : [];
+    for (const id of ids) if (out.get(id) !== 'critical') out.set(id, f.severity);
+  }
+  return out;
 }
 
 /** A stand-in for a system a flow references but the report does not list, so no edge is dropped. */
@@ -133,6 +163,8 @@ export function toCytoscapeElements(report: AuditReport): CytoscapeElements {
   const inbound = new Map<string, Set<DataCategory>>();
   for (const f of report.flows) for (const c of f.data) inbound.set(f.to, (inbound.get(f.to) ?? new Set()).add(c));
   const charged = findingsBySystem(report.findings);
+  const gaps = baaGapFlows(report.findings);
+  const risky = riskyFlows(report.flows, report.findings);
 
   const nodes = systems.map((s): CyNode => {
     const score = report.score.nodes[s.id] ?? 0;
@@ -147,8 +179,9 @@ export function toCytoscapeElements(report: AuditReport): CytoscapeElements {
 
   const edges = report.flows.map((f): CyEdge => {
     const unencrypted = UNENCRYPTED_TRANSPORTS.includes(f.transport);
-    const outside = isOutsideBaa(f, byId.get(f.to)?.role, report.findings);
-    const classes = ['flow', `legal-${f.legalBasis}`, `transport-${f.transport}`, ...(unencrypted ? ['unencrypted'] : []), ...(outside ? ['outside-baa'] : [])];
+    const outside = isOutsideBaa(f, byId.get(f.to)?.role, gaps);
+    const risk = risky.get(f.id);
+    const classes = ['flow', `legal-${f.legalBasis}`, `transport-${f.transport}`, ...(unencrypted ? ['unencrypted'] : []), ...(outside ? ['outside-baa'] : []), ...(risk ? [`risk-${risk}`] : [])];
     return {
       data: { id: f.id, source: f.from, target: f.to, categories: [...f.data], transport: f.transport, legalBasis: f.legalBasis, label: edgeLabel(f) },
       classes: classes.join(' '),

@@ -4,7 +4,7 @@ import { AuditReportDto } from '../openapi/audit.dto.js';
 import { TriageRequestDto, WhatIfRequestDto } from '../openapi/requests.dto.js';
 import { CytoscapeElementsDto, DiffDto, JobDto, StoredEventDto, StoredFindingDto, StoredScoreDto, WhatIfResultDto, WorkspaceDto } from '../openapi/responses.dto.js';
 import { defaultLens, diffAudits, InvalidInputError, NotFoundError, pageById, type TriageStatus } from '@custody/domain';
-import { toCytoscapeElements } from '@custody/graph';
+import { groupedGraph, parseExpand, toCytoscapeElements } from '@custody/graph';
 import type { Persistence } from '@custody/persistence';
 import { loadTriage } from '@custody/audit';
 import { CommandBus } from '@nestjs/cqrs';
@@ -42,11 +42,16 @@ export class WorkspaceController {
   @Get('audit')
   @ApiQuery({ name: 'lens', required: false })
   @ApiQuery({ name: 'asOf', required: false, description: 'ISO time: the audit as it stood then (replayed from the event store)' })
+  @ApiQuery({ name: 'omit', required: false, enum: ['flows'], description: 'flows: leave out the flows (the dashboard draws them from /graph; they are most of a fleet\'s audit)' })
   @ApiOperation({ summary: 'The full audit: score, systems, flows, findings, documents' })
   @ApiOkResponse({ type: AuditReportDto })
-  async audit(@Param('ws') ws: string, @Req() req: AuthedRequest, @Query('lens') lens?: string, @Query('asOf') asOf?: string) {
+  async audit(@Param('ws') ws: string, @Req() req: AuthedRequest, @Query('lens') lens?: string, @Query('asOf') asOf?: string, @Query('omit') omit?: string) {
+    if (omit !== undefined && omit !== 'flows') throw new InvalidInputError(`omit takes "flows", not "${String(omit).slice(0, 40)}"`);
     await this.logRead(ws, req, 'audit');
-    return this.audits.report(ws, { lens: parseLens(lens), asOf: parseAsOf(asOf) });
+    const report = await this.audits.report(ws, { lens: parseLens(lens), asOf: parseAsOf(asOf) });
+    if (omit !== 'flows') return report;
+    const { flows: _flows, ...rest } = report;
+    return rest;
   }
 
   @Get('diff')
@@ -66,10 +71,17 @@ export class WorkspaceController {
   @Get('graph')
   @ApiQuery({ name: 'lens', required: false })
   @ApiQuery({ name: 'asOf', required: false })
+  @ApiQuery({ name: 'view', required: false, enum: ['full', 'grouped'], description: 'grouped: fleet installs collapsed per vendor + site, nodes positioned (what the dashboard draws first)' })
+  @ApiQuery({ name: 'expand', required: false, description: 'view=grouped: group keys (comma-separated) to draw as their installs' })
   @ApiOperation({ summary: 'The PHI flow graph as Cytoscape elements with classes (exposure, role, legal basis)' })
   @ApiOkResponse({ type: CytoscapeElementsDto })
-  async graph(@Param('ws') ws: string, @Query('lens') lens?: string, @Query('asOf') asOf?: string) {
-    return toCytoscapeElements(await this.audits.report(ws, { lens: parseLens(lens), asOf: parseAsOf(asOf) }));
+  async graph(@Param('ws') ws: string, @Query('lens') lens?: string, @Query('asOf') asOf?: string, @Query('view') view?: string, @Query('expand') expand?: string | string[]) {
+    if (view !== undefined && view !== 'full' && view !== 'grouped') throw new InvalidInputError(`unknown graph view "${String(view).slice(0, 40)}" (full or grouped)`);
+    if (expand !== undefined && view !== 'grouped') throw new InvalidInputError('expand needs view=grouped');
+    // Parse before the (costly) report, so a bad request is refused cheaply.
+    const expanded = view === 'grouped' ? parseExpand(expand) : null;
+    const els = toCytoscapeElements(await this.audits.report(ws, { lens: parseLens(lens), asOf: parseAsOf(asOf) }));
+    return expanded ? groupedGraph(els, expanded) : els;
   }
 
   @Get('findings')

@@ -116,8 +116,14 @@ export class WhatIfResultDto {
 }
 
 export class CytoscapeElementsDto {
-  @ApiProperty({ type: 'array', items: { type: 'object', properties: { data: { type: 'object', additionalProperties: true }, classes: { type: 'string' } } } }) nodes!: unknown[];
+  @ApiProperty({ type: 'array', description: 'With view=grouped each node also has its layered `position`', items: { type: 'object', properties: {
+    data: { type: 'object', additionalProperties: true }, classes: { type: 'string' },
+    position: { type: 'object', properties: { x: { type: 'number' }, y: { type: 'number' } } },
+  } } }) nodes!: unknown[];
   @ApiProperty({ type: 'array', items: { type: 'object', properties: { data: { type: 'object', additionalProperties: true }, classes: { type: 'string' } } } }) edges!: unknown[];
+  @ApiProperty({ required: false, description: 'view=grouped only: every fleet group (vendor + site), most exposed first', type: 'array', items: { type: 'object', properties: {
+    key: { type: 'string' }, label: { type: 'string' }, vendor: { type: 'string' }, site: { type: 'string', nullable: true }, installs: { type: 'number' }, expanded: { type: 'boolean' },
+  } } }) groups?: unknown[];
 }
 
 export class StoredEventDto {

@@ -1,12 +1,13 @@
 /**
  * Fleet collapse: a fleet export projects one system per notetaker install (hundreds or thousands), which
- * would turn the map into a hairball. Here the server's elements are regrouped, display-only, into one
+ * would turn the map into a hairball. Here the elements are regrouped, display-only (the API's grouped map
+ * view draws it, the dashboard's fleet panel lists it), into one
  * aggregate node per vendor + site. Nothing about risk is decided: an aggregate takes the exposure class of
  * its most exposed install (the server's class, copied), and its flows are the union of its installs' flows.
  */
 import type { DataCategory, Severity } from '@custody/domain';
 import { DATA_CATEGORIES, fleetGroupLabel, fleetGroupOf, severityRank } from '@custody/domain';
-import type { CyEdge, CyNode, CytoscapeElements } from '@custody/graph/cytoscape-elements';
+import type { CyEdge, CyNode, CytoscapeElements } from './cytoscape-elements.js';
 
 export interface FleetGroup {
   /** The aggregate node's id. */
@@ -104,14 +105,15 @@ function collapseEdges(edges: CyEdge[], alias: Map<string, string>): CyEdge[] {
     }
     m.count += 1;
     for (const c of e.data.categories) m.cats.add(c);
-    // Any install's unencrypted or outside-BAA flow marks the aggregate: the map shows the worst case.
-    for (const c of e.classes.split(' ')) if (c === 'unencrypted' || c === 'outside-baa') m.flags.add(c);
+    // Any install's unencrypted, outside-BAA or risky flow marks the aggregate: the map shows the worst case.
+    for (const c of e.classes.split(' ')) if (c === 'unencrypted' || c === 'outside-baa' || c.startsWith('risk-')) m.flags.add(c);
   }
   for (const m of merged.values()) {
     const cats = DATA_CATEGORIES.filter((c) => m.cats.has(c));
     m.edge.data.categories = cats;
     const shown = cats.slice(0, 2).map((c) => c.replace(/_/g, ' ')).join(', ');
     m.edge.data.label = `${shown}${cats.length > 2 ? ` +${cats.length - 2}` : ''} · ${m.count.toLocaleString('en-US')} flow${m.count === 1 ? '' : 's'}`;
+    if (m.flags.has('risk-critical')) m.flags.delete('risk-high');
     m.edge.classes = ['flow', 'fleet-flow', ...m.flags].join(' ');
   }
   return out;

@@ -4,7 +4,7 @@
  * mean row of their sources to limit crossings. Cytoscape's breadthfirst `maximal` mode does this too but
  * crashes on shifted nodes in cytoscape 3.34, hence our own.
  */
-import { longestPathColumns } from '@custody/graph/layers';
+import { longestPathColumns } from './layers.js';
 
 export interface LayoutInput {
   nodes: { id: string; isRoot: boolean }[];
