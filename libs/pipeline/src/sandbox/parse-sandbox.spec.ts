@@ -22,6 +22,26 @@ describe('SandboxPool', () => {
     expect(r.sandbox.pid).not.toBe(process.pid);
   }, 60_000);
 
+  it('reads a document streamed in pieces; a stream that fails at its end rejects the read and its process is replaced', async () => {
+    const bytes = good();
+    async function* pieces(fail: boolean) {
+      for (let at = 0; at < bytes.length; at += 100) yield bytes.subarray(at, at + 100);
+      if (fail) throw Object.assign(new Error('the stored blob failed its integrity check'), { code: 'data_tampered' });
+    }
+    const r = await pool.analyze(pieces(false), 'contracts/streamed.docx');
+    expect(r.status).toBe('processed');
+    expect(r.type).toBe('contract');
+    const before = pool.stats;
+    const spawned = before.spawned;
+    const documents = before.documents;
+    await expect(pool.analyze(pieces(true), 'contracts/tampered.docx')).rejects.toMatchObject({ code: 'data_tampered' });
+    const next = await pool.analyze(good(), 'contracts/after-tamper.docx');
+    expect(next.status).toBe('processed');
+    expect(next.sandbox.pid).not.toBe(r.sandbox.pid);
+    expect(pool.stats.spawned).toBe(spawned + 1);
+    expect(pool.stats.documents).toBe(documents + 1);
+  }, 120_000);
+
   it('scans an upload for secrets in the sandbox: the hash is of the original, the stored text is redacted', async () => {
     const secret = 'Tr0ub4dor-horse-staple-91';
     const original = Buffer.from(JSON.stringify({ service: 'export', database: { host: 'db.example.org', password: secret } }, null, 2));

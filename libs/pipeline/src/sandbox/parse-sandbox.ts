@@ -3,7 +3,7 @@ import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import type { AnalysisResult, AnalyzeOptions, PreparedContent } from '@custody/audit';
 import type { CustodyConfig } from '@custody/config';
 import { CONFIG } from '../tokens.js';
-import { SandboxProcess, type ProcessLimits, type RunOutcome } from './sandbox-process.js';
+import { SandboxProcess, type DocumentInput, type ProcessLimits, type RunOutcome } from './sandbox-process.js';
 
 export interface SandboxLimits extends ProcessLimits {
   /** Sandbox processes kept warm (one document each at a time). */
@@ -44,10 +44,14 @@ export class SandboxPool {
 
   constructor(readonly limits: SandboxLimits) {}
 
-  /** Analyses one document in a sandbox; never throws for anything the document does. */
-  async analyze(bytes: Uint8Array, fileName: string, opts: SandboxOptions = {}): Promise<AnalysisResult & { sandbox: { ms: number; peakRssMb: number; pid?: number } }> {
+  /**
+   * Analyses one document in a sandbox; never throws for anything the document does. `input` may be a stream
+   * of pieces (a stored blob read chunk by chunk): it goes to the sandbox as it is read; an error it throws
+   * (the blob failed its integrity check) is thrown here, and nothing of it is parsed.
+   */
+  async analyze(input: DocumentInput, fileName: string, opts: SandboxOptions = {}): Promise<AnalysisResult & { sandbox: { ms: number; peakRssMb: number; pid?: number } }> {
     const options = { ...opts, maxInflatedBytes: this.limits.maxInflatedBytes, maxPages: this.limits.maxPages };
-    const { outcome, sandbox } = await this.runOne({ op: 'analyze', bytes, fileName, options });
+    const { outcome, sandbox } = await this.runOne({ op: 'analyze', fileName, options }, input);
     if (outcome.ok) return { ...(outcome.result as AnalysisResult), sandbox };
     return { type: 'unknown', status: 'failed', reason: reasonOf(fileName, outcome), sandbox };
   }
@@ -57,7 +61,7 @@ export class SandboxPool {
    * event loop. Fails closed: a scan stopped by a budget stores nothing readable (`unscannable`).
    */
   async prepare(bytes: Uint8Array, fileName: string): Promise<PreparedContent> {
-    const { outcome } = await this.runOne({ op: 'prepare', bytes, fileName });
+    const { outcome } = await this.runOne({ op: 'prepare', fileName }, bytes);
     if (outcome.ok) {
       const p = outcome.result as PreparedContent;
       // Structured clone turns a Buffer into a Uint8Array.
@@ -67,11 +71,11 @@ export class SandboxPool {
     return { sha256, content: Buffer.alloc(0), redacted: false, redactions: 0, records: [], unscannable: `${reasonOf(fileName, outcome)} (not stored: it could not be scanned for secrets)` };
   }
 
-  private async runOne(req: Parameters<SandboxProcess['run']>[0]): Promise<{ outcome: RunOutcome; sandbox: { ms: number; peakRssMb: number; pid?: number } }> {
+  private async runOne(req: Parameters<SandboxProcess['run']>[0], input: DocumentInput): Promise<{ outcome: RunOutcome; sandbox: { ms: number; peakRssMb: number; pid?: number } }> {
     const proc = await this.acquire();
     let outcome: RunOutcome;
     try {
-      outcome = await proc.run(req);
+      outcome = await proc.run(req, input);
     } finally {
       this.release(proc);
     }
@@ -113,7 +117,7 @@ export class SandboxPool {
 
   private release(p: SandboxProcess): void {
     // A process that was stopped, or has read its share, is replaced rather than reused.
-    if (p.exited || p.runs >= (this.limits.maxRunsPerProcess ?? 500)) {
+    if (p.exited || p.stopped || p.runs >= (this.limits.maxRunsPerProcess ?? 500)) {
       p.stop();
       this.forget(p);
       if (this.closed || this.all.size >= this.limits.poolSize || !this.waiting.length) return;
