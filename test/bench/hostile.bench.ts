@@ -165,8 +165,9 @@ async function finals(t0: number, want: { ws: string; id: string }[], deadlineMs
         const d = lists[i].get(w.id);
         if (!d || !FINAL.has(d.status)) continue;
         const seenMs = performance.now() - t0;
+        // Finished before this upload started: the same bytes were uploaded before (stored once by hash).
         const done = d.processedAt ? Date.parse(d.processedAt) - wallT0 : NaN;
-        seen.set(w.id, { ms: Number.isFinite(done) ? Math.min(done, seenMs) : seenMs, seenMs, doc: d });
+        seen.set(w.id, { ms: Number.isFinite(done) && done >= 0 ? Math.min(done, seenMs) : seenMs, seenMs, doc: d });
       }
     }
     await new Promise((r) => setTimeout(r, 100));

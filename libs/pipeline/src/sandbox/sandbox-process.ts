@@ -37,7 +37,8 @@ const SPAWN_TIMEOUT_MS = 60_000;
  */
 export class SandboxProcess {
   private readonly child: ChildProcess;
-  private readonly ready: Promise<void>;
+  /** Resolves once the process has loaded its parsers; rejects if it exits or does not start in time. */
+  readonly ready: Promise<void>;
   private stderrTail = '';
   private current?: { id: number; resolve: (o: RunOutcome) => void; started: number; timer?: NodeJS.Timeout; watch?: NodeJS.Timeout; killedFor?: { kind: BudgetKind; detail: string } };
   private nextId = 1;
@@ -46,6 +47,8 @@ export class SandboxProcess {
   runs = 0;
   exited = false;
   stopped = false;
+  /** Became ready once (its replacement can be started eagerly without risking a respawn loop). */
+  started = false;
 
   constructor(private readonly limits: ProcessLimits, onGone: (p: SandboxProcess) => void) {
     const here = import.meta.url;
@@ -65,7 +68,10 @@ export class SandboxProcess {
       const timer = setTimeout(() => reject(new CustodyError('sandbox_unavailable', 'the parsing sandbox did not start in time', {}, true)), SPAWN_TIMEOUT_MS);
       this.child.once('message', (m: SandboxReply) => {
         clearTimeout(timer);
-        if (m.type === 'ready') resolve();
+        if (m.type === 'ready') {
+          this.started = true;
+          resolve();
+        }
         else reject(new CustodyError('sandbox_unavailable', 'the parsing sandbox sent an unexpected first message', {}, true));
       });
       this.child.once('exit', () => {
