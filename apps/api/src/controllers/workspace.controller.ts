@@ -4,7 +4,6 @@ import { AuditReportDto } from '../openapi/audit.dto.js';
 import { TriageRequestDto, WhatIfRequestDto } from '../openapi/requests.dto.js';
 import { CytoscapeElementsDto, DiffDto, JobDto, StoredEventDto, StoredFindingDto, StoredScoreDto, WhatIfResultDto, WorkspaceDto } from '../openapi/responses.dto.js';
 import { defaultLens, diffAudits, InvalidInputError, NotFoundError, pageById, type TriageStatus } from '@custody/domain';
-import { toCytoscapeElements } from '@custody/graph';
 import type { Persistence } from '@custody/persistence';
 import { loadTriage } from '@custody/audit';
 import { CommandBus } from '@nestjs/cqrs';
@@ -69,7 +68,7 @@ export class WorkspaceController {
   @ApiOperation({ summary: 'The PHI flow graph as Cytoscape elements with classes (exposure, role, legal basis)' })
   @ApiOkResponse({ type: CytoscapeElementsDto })
   async graph(@Param('ws') ws: string, @Query('lens') lens?: string, @Query('asOf') asOf?: string) {
-    return toCytoscapeElements(await this.audits.report(ws, { lens: parseLens(lens), asOf: parseAsOf(asOf) }));
+    return this.audits.cytoscape(ws, { lens: parseLens(lens), asOf: parseAsOf(asOf) });
   }
 
   @Get('findings')
