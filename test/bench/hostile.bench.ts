@@ -145,8 +145,15 @@ async function upload(ws: string, fileName: string, bytes: Buffer): Promise<{ id
   return { id: body.id, status: res.status };
 }
 interface Doc { id: string; fileName: string; status: string; reason?: string; processedAt?: string }
+/** Status listings the API failed to answer (status and error code): reported, and the poll tries again. */
+const listErrors: string[] = [];
 async function docs(ws: string): Promise<Map<string, Doc>> {
-  const res = await fetch(`${base}/api/workspaces/${workspaces[ws].slug}/documents`, { headers: { 'x-api-key': workspaces[ws].key } });
+  const res = await fetch(`${base}/api/workspaces/${workspaces[ws].slug}/documents`, { headers: { 'x-api-key': workspaces[ws].key } }).catch((e: Error) => e);
+  if (res instanceof Error || !res.ok) {
+    const body = res instanceof Error ? res.message : ((await res.json().catch(() => ({}))) as { code?: string }).code;
+    listErrors.push(`${res instanceof Error ? 'fetch' : res.status} ${body ?? ''}`.trim());
+    return new Map();
+  }
   return new Map(((await res.json()) as Doc[]).map((d) => [d.id, d]));
 }
 /**
@@ -286,6 +293,7 @@ const quietLimit = Math.max(3 * baseline, baseline + 5000);
 const goals = [
   { what: `catalogue cases final with the expected status (${rows.length} cases)`, value: `${rows.filter((r) => r.ok).length}/${rows.length}`, target: 'all', ok: rows.every((r) => r.ok) },
   { what: 'worker deaths', value: String(deaths.length), target: '0', ok: deaths.length === 0 },
+  { what: 'status listings the API failed to answer', value: `${listErrors.length}${listErrors.length ? ` (${[...new Set(listErrors)].slice(0, 5).join('; ')})` : ''}`, target: '0', ok: listErrors.length === 0 },
   { what: 'cases past the parse budget + 30 s', value: String(rows.filter((r) => r.seconds === null || r.seconds * 1000 > PARSE_TIMEOUT_MS + 30_000).length), target: '0', ok: rows.every((r) => r.seconds === null ? r.status.startsWith('refused') : r.seconds * 1000 <= PARSE_TIMEOUT_MS + 30_000) },
   { what: 'worker process peak RSS (VmHWM)', value: `${workerHwm} MB (sampled ${Math.round(peaks.worker)} MB); sandbox process peak ${Math.round(peaks.sandbox)} MB`, target: '< 1024 MB', ok: workerHwm < 1024 },
   { what: "Quiet's latency beside each case (p50 / p90 / max)", value: `${secs(median(catalogueQuiet))} / ${secs(quantile(catalogueQuiet, 0.9))} / ${secs(Math.max(...catalogueQuiet))} s (undisturbed ${secs(baseline)} s)`, target: `≤ ${secs(quietLimit)} s`, ok: Math.max(...catalogueQuiet) <= quietLimit },
@@ -294,7 +302,7 @@ const goals = [
 if (goals.some((g) => !g.ok)) process.exitCode = 1;
 const result = {
   mode: production ? 'production' : 'embedded', parseTimeoutMs: PARSE_TIMEOUT_MS, baselineSeconds: secs(baseline), baselineRuns: baselineRuns.map(secs),
-  quiet: { p50: secs(median(catalogueQuiet)), p90: secs(quantile(catalogueQuiet, 0.9)), max: secs(Math.max(...catalogueQuiet)) }, cases: rows, burst: { documents: floodIds.length, quietSeconds: secs(burstQuiet), drainSeconds: burstDrainSeconds, final: drained.size }, workerPeakRssMb: workerHwm, sandboxPeakRssMb: Math.round(peaks.sandbox), deaths, goals };
+  quiet: { p50: secs(median(catalogueQuiet)), p90: secs(quantile(catalogueQuiet, 0.9)), max: secs(Math.max(...catalogueQuiet)) }, cases: rows, burst: { documents: floodIds.length, quietSeconds: secs(burstQuiet), drainSeconds: burstDrainSeconds, final: drained.size }, workerPeakRssMb: workerHwm, sandboxPeakRssMb: Math.round(peaks.sandbox), deaths, listErrors, goals };
 if (asJson) console.log(JSON.stringify(result, null, 2));
 else for (const g of goals) console.log(`${g.ok ? 'PASS' : 'FAIL'}  ${g.what}: ${g.value} (target ${g.target})`);
 process.exit();
