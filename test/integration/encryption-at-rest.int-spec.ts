@@ -51,6 +51,12 @@ describe(`encryption at rest (${mode})`, () => {
     expect(row).toEqual({ analysis: null, analysis_key_id: 'k1' });
 
     expect((await p.documents.content(doc.sha256)).toString()).toContain(MARKER);
+    // Read in chunks (how the worker streams a blob to the parsing sandbox): the same bytes, whatever the size.
+    for (const size of [1, 7, 1 << 20]) {
+      const pieces: Buffer[] = [];
+      for await (const c of p.documents.contentChunks(doc.sha256, size)) pieces.push(c);
+      expect(Buffer.concat(pieces).equals(await p.documents.content(doc.sha256))).toBe(true);
+    }
     expect(JSON.stringify((await p.documents.get(doc.id)).analysis)).toContain(MARKER);
     expect((await p.documents.facts(doc.id))!.law_enforcement_disclosure.evidence[0]!.quote).toContain(MARKER);
     expect((await p.documents.list(wsId)).find((d) => d.id === doc.id)!.analysis).toEqual({ type: 'contract', text: `BAA between the practice and ${MARKER}, signed.` });
@@ -61,6 +67,10 @@ describe(`encryption at rest (${mode})`, () => {
     const b = await storeDocument('tamper target bravo');
     await p.dataSource.query(`UPDATE blob SET content = overlay(content PLACING '\\xff'::bytea FROM 35 FOR 1) WHERE sha256 = $1`, [a.sha256]);
     await expect(p.documents.content(a.sha256)).rejects.toMatchObject({ code: 'data_tampered', message: expect.stringContaining(`blob:${a.sha256}`) });
+    const chunked = async () => {
+      for await (const _ of p.documents.contentChunks(a.sha256, 5)) { /* read to the end, where the tag is checked */ }
+    };
+    await expect(chunked()).rejects.toMatchObject({ code: 'data_tampered' });
     await p.dataSource.query('UPDATE document SET analysis_sealed = (SELECT analysis_sealed FROM document WHERE id = $2) WHERE id = $1', [a.id, b.id]);
     await expect(p.documents.get(a.id)).rejects.toMatchObject({ code: 'data_tampered' });
     expect((await p.documents.get(b.id)).analysis).toEqual({ type: 'contract', text: 'tamper target bravo' });
@@ -79,6 +89,9 @@ describe(`encryption at rest (${mode})`, () => {
     await p.dataSource.query(`INSERT INTO fact (document_id, workspace_id, name, value, evidence, confidence, extractor) VALUES ($1, $2, 'law_enforcement_disclosure', 'null', $3::jsonb, 0.5, 'rules@1')`,
       [legacyId, wsId, JSON.stringify([{ quote: `legacy quote ${MARKER}` }])]);
     expect((await p.documents.content(legacy.sha256)).toString()).toBe(`legacy clear upload ${MARKER}`);
+    const clearPieces: Buffer[] = [];
+    for await (const c of p.documents.contentChunks(legacy.sha256, 4)) clearPieces.push(c);
+    expect(Buffer.concat(clearPieces).toString()).toBe(`legacy clear upload ${MARKER}`);
     expect((await p.documents.get(legacyId)).analysis).toEqual({ type: 'contract', text: `legacy ${MARKER}` });
     expect((await storedBytes(p)).includes(Buffer.from(MARKER))).toBe(true);
 

@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, randomBytes, type DecipherGCM } from 'node:crypto';
 import { CustodyError, InvalidInputError } from '@custody/domain';
 
 /**
@@ -12,6 +12,8 @@ import { CustodyError, InvalidInputError } from '@custody/domain';
 const VERSION = 0x01;
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
+/** Bytes before the ciphertext in a sealed value: version, iv, tag. */
+export const SEALED_HEADER_BYTES = 1 + IV_BYTES + TAG_BYTES;
 export const DATA_KEY_BYTES = 32;
 
 /** Key ids go into every sealed row and the key file: short, printable, no separators of the env syntax. */
@@ -71,18 +73,32 @@ export class DataKeyring {
   }
 
   open(keyId: string, sealed: Buffer, aad: string): Buffer {
+    const opening = this.opener(keyId, sealed.subarray(0, SEALED_HEADER_BYTES), aad);
+    return Buffer.concat([opening.update(sealed.subarray(SEALED_HEADER_BYTES)), opening.final()]);
+  }
+
+  /**
+   * Opens a sealed value piece by piece (a 50 MB blob read in chunks, never whole in memory): `header` is its
+   * first SEALED_HEADER_BYTES; `update` the ciphertext in order; `final` checks the tag and throws
+   * DataTamperedError if anything was altered. What `update` returned is unauthenticated until `final`
+   * succeeds: a caller must not act on it before.
+   */
+  opener(keyId: string, header: Buffer, aad: string): { update(chunk: Buffer): Buffer; final(): Buffer } {
     const key = this.key(keyId, aad);
-    if (sealed.length < 1 + IV_BYTES + TAG_BYTES || sealed[0] !== VERSION) throw new DataTamperedError(aad, keyId);
-    const iv = sealed.subarray(1, 1 + IV_BYTES);
-    const tag = sealed.subarray(1 + IV_BYTES, 1 + IV_BYTES + TAG_BYTES);
-    const decipher = createDecipheriv('aes-256-gcm', key, iv, { authTagLength: TAG_BYTES });
+    if (header.length < SEALED_HEADER_BYTES || header[0] !== VERSION) throw new DataTamperedError(aad, keyId);
+    const decipher: DecipherGCM = createDecipheriv('aes-256-gcm', key, header.subarray(1, 1 + IV_BYTES), { authTagLength: TAG_BYTES });
     decipher.setAAD(Buffer.from(aad, 'utf8'));
-    decipher.setAuthTag(tag);
-    try {
-      return Buffer.concat([decipher.update(sealed.subarray(1 + IV_BYTES + TAG_BYTES)), decipher.final()]);
-    } catch {
-      throw new DataTamperedError(aad, keyId);
-    }
+    decipher.setAuthTag(header.subarray(1 + IV_BYTES, SEALED_HEADER_BYTES));
+    return {
+      update: (chunk) => decipher.update(chunk),
+      final: () => {
+        try {
+          return decipher.final();
+        } catch {
+          throw new DataTamperedError(aad, keyId);
+        }
+      },
+    };
   }
 
   /** JSON values (analysis, evidence) sealed as UTF-8 text. */

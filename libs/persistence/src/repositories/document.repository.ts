@@ -3,7 +3,7 @@ import { FACT_NAMES, NotFoundError, type DocumentStatus, type DocumentType, type
 import type { DataSource } from 'typeorm';
 import { BlobEntity, DocumentEntity, EventEntity, FactEntity } from '../entities/index.js';
 import type { EventStoreRepository, StoredEvent } from './event-store.repository.js';
-import type { DataKeyring } from '../crypto/data-keys.js';
+import { SEALED_HEADER_BYTES, type DataKeyring } from '../crypto/data-keys.js';
 import { aad, openAnalysis, openBlob, openEvidence } from '../crypto/sealed-rows.js';
 
 export interface StoredDocument {
@@ -100,6 +100,32 @@ export class DocumentRepository {
     const row = await this.ds.getRepository(BlobEntity).findOneBy({ sha256 });
     if (!row) throw new NotFoundError('blob', sha256);
     return openBlob(this.keys, row);
+  }
+
+  /**
+   * A blob's bytes in pieces of at most `chunkBytes`, read and opened chunk by chunk, so the process that
+   * hands a 50 MB document to the parsing sandbox never holds it whole (nor its hex text from the driver).
+   * The integrity check of a sealed blob comes with the end of the stream: the last step throws
+   * DataTamperedError, so a consumer must treat nothing as read until the iteration completes.
+   */
+  async *contentChunks(sha256: string, chunkBytes = 4 * 1024 * 1024): AsyncGenerator<Buffer> {
+    const [meta] = (await this.ds.query('SELECT key_id, octet_length(content) AS n FROM blob WHERE sha256 = $1', [sha256])) as { key_id: string | null; n: number | string }[];
+    if (!meta) throw new NotFoundError('blob', sha256);
+    const total = Number(meta.n);
+    // substring() of an uncompressed (sealed bytes do not compress) TOASTed value reads only the slices it needs.
+    const slice = async (from: number, len: number): Promise<Buffer> => {
+      const [row] = (await this.ds.query('SELECT substring(content FROM $2 FOR $3) AS c FROM blob WHERE sha256 = $1', [sha256, from + 1, len])) as { c: Uint8Array }[];
+      if (!row) throw new NotFoundError('blob', sha256);
+      return Buffer.isBuffer(row.c) ? row.c : Buffer.from(row.c.buffer, row.c.byteOffset, row.c.byteLength);
+    };
+    if (!meta.key_id) {
+      for (let at = 0; at < total; at += chunkBytes) yield await slice(at, chunkBytes);
+      return;
+    }
+    const opening = this.keys.opener(meta.key_id, await slice(0, SEALED_HEADER_BYTES), aad.blob(sha256));
+    for (let at = SEALED_HEADER_BYTES; at < total; at += chunkBytes) yield opening.update(await slice(at, chunkBytes));
+    const tail = opening.final();
+    if (tail.length) yield tail;
   }
 
   /**

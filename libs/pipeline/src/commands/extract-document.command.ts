@@ -12,6 +12,8 @@ export interface ExtractOutcome {
   /** The event that stands for this document's outcome (also when an earlier run recorded it). */
   event: 'FactsExtracted' | 'DocumentRejected';
   seq?: number;
+  /** Where this run's time went, in ms (absent when the document was already finished): for the stage log. */
+  stages?: { load: number; sandbox: number; record: number };
 }
 
 /** Reads one stored document into facts or flows. Idempotent: a finished document is left as it is. */
@@ -37,17 +39,21 @@ export class ExtractDocumentHandler implements ICommandHandler<ExtractDocumentCo
     if (doc.status !== 'received' && doc.status !== 'processing') {
       return { workspaceId: doc.workspaceId, recorded: false, event: doc.status === 'processed' ? 'FactsExtracted' : 'DocumentRejected' };
     }
+    const t0 = performance.now();
     await this.db.documents.markProcessing(documentId);
-    const bytes = await this.db.documents.content(doc.sha256);
     const redactions = await this.db.documents.redactions(doc.workspaceId, documentId);
     // Read in a sandbox process with budgets: a hostile document fails alone (too_large, too_complex,
     // timeout) and this worker goes on to its next job.
-    const { sandbox, ...result } = await this.sandbox.analyze(bytes, doc.fileName, { maxBytes: this.config.maxUploadBytes, llm: this.config.llm, redactions, vendors: this.runtime.vendors });
+    const t1 = performance.now();
+    // The blob is streamed from the database to the sandbox in chunks: this process never holds it whole.
+    const { sandbox, ...result } = await this.sandbox.analyze(this.db.documents.contentChunks(doc.sha256), doc.fileName, { maxBytes: this.config.maxUploadBytes, llm: this.config.llm, redactions, vendors: this.runtime.vendors });
     const budget = /: (too_large|too_complex|timeout):/.exec(result.reason ?? '')?.[1];
     // The id and the budget only: a file name or reason can carry client details.
     if (budget) this.log.warn(`document ${documentId} over its parsing budget (${budget}) after ${sandbox.ms} ms, sandbox peak ${sandbox.peakRssMb} MB`);
     const facts = result.analysis?.type === 'contract' ? result.analysis.extraction.facts : undefined;
+    const t2 = performance.now();
     const { recorded, event } = await this.db.documents.recordOutcome(documentId, { ...result, facts });
-    return { workspaceId: doc.workspaceId, recorded, event: result.status === 'processed' ? 'FactsExtracted' : 'DocumentRejected', seq: event?.seq };
+    const stages = { load: Math.round(t1 - t0), sandbox: Math.round(t2 - t1), record: Math.round(performance.now() - t2) };
+    return { workspaceId: doc.workspaceId, recorded, event: result.status === 'processed' ? 'FactsExtracted' : 'DocumentRejected', seq: event?.seq, stages };
   }
 }

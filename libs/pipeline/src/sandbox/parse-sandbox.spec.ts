@@ -22,6 +22,26 @@ describe('SandboxPool', () => {
     expect(r.sandbox.pid).not.toBe(process.pid);
   }, 60_000);
 
+  it('reads a document streamed in pieces; a stream that fails at its end rejects the read and its process is replaced', async () => {
+    const bytes = good();
+    async function* pieces(fail: boolean) {
+      for (let at = 0; at < bytes.length; at += 100) yield bytes.subarray(at, at + 100);
+      if (fail) throw Object.assign(new Error('the stored blob failed its integrity check'), { code: 'data_tampered' });
+    }
+    const r = await pool.analyze(pieces(false), 'contracts/streamed.docx');
+    expect(r.status).toBe('processed');
+    expect(r.type).toBe('contract');
+    const before = pool.stats;
+    const spawned = before.spawned;
+    const documents = before.documents;
+    await expect(pool.analyze(pieces(true), 'contracts/tampered.docx')).rejects.toMatchObject({ code: 'data_tampered' });
+    const next = await pool.analyze(good(), 'contracts/after-tamper.docx');
+    expect(next.status).toBe('processed');
+    expect(next.sandbox.pid).not.toBe(r.sandbox.pid);
+    expect(pool.stats.spawned).toBe(spawned + 1);
+    expect(pool.stats.documents).toBe(documents + 1);
+  }, 120_000);
+
   it('scans an upload for secrets in the sandbox: the hash is of the original, the stored text is redacted', async () => {
     const secret = 'Tr0ub4dor-horse-staple-91';
     const original = Buffer.from(JSON.stringify({ service: 'export', database: { host: 'db.example.org', password: secret } }, null, 2));
@@ -63,15 +83,18 @@ describe('SandboxPool', () => {
 
 describe('SandboxPool wall-time budget', () => {
   // A budget no real read of a 2 MB contract can meet, so the kill is certain, not a race.
-  const pool = new SandboxPool({ poolSize: 1, timeoutMs: 10, heapMb: 256, rssMb: 1024, maxInflatedBytes: 1 << 26, maxPages: 100 });
+  const pool = new SandboxPool({ poolSize: 1, spare: 1, timeoutMs: 10, heapMb: 256, rssMb: 1024, maxInflatedBytes: 1 << 26, maxPages: 100 });
   afterAll(() => pool.close());
 
-  it('kills a parse past its wall time with timeout and serves the next document from a new process', async () => {
+  it('kills a parse past its wall time with timeout and starts its replacement at once, beside the warm spare', async () => {
+    pool.warm();
+    expect(pool.stats.spawned).toBe(2);
     const text = Buffer.from(`SERVICES AGREEMENT\n\n${'Vendor shall protect Customer Data and notify Customer of any breach. '.repeat(30_000)}`);
     const r = await pool.analyze(text, 'contracts/slow.txt');
     expect(r.status).toBe('failed');
     expect(r.reason).toMatch(/^contracts\/slow\.txt: timeout: parsing took longer than 10 ms/);
     expect(pool.stats.stopped.timeout).toBe(1);
-    expect(pool.stats.spawned).toBe(1);
+    // The killed process was replaced at once, before any next document asked for one (no cold start on demand).
+    expect(pool.stats.spawned).toBe(3);
   }, 60_000);
 });

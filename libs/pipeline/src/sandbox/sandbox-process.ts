@@ -1,8 +1,14 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import type { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { CustodyError, type BudgetKind } from '@custody/domain';
-import type { SandboxReply, SandboxRequest } from './sandbox-protocol.js';
+import { DATA_FD, type SandboxReply, type SandboxRequest } from './sandbox-protocol.js';
+
+/** A document's bytes: in memory, or streamed in pieces (a stored blob read chunk by chunk). */
+export type DocumentInput = Uint8Array | AsyncIterable<Uint8Array>;
+/** Pieces written to the data pipe at a time: a 50 MB upload held in memory is still sent in slices. */
+const WRITE_SLICE = 1024 * 1024;
 
 export interface ProcessLimits {
   /** Wall time of one document; then the process is killed. */
@@ -31,14 +37,18 @@ const SPAWN_TIMEOUT_MS = 60_000;
  */
 export class SandboxProcess {
   private readonly child: ChildProcess;
-  private readonly ready: Promise<void>;
+  /** Resolves once the process has loaded its parsers; rejects if it exits or does not start in time. */
+  readonly ready: Promise<void>;
   private stderrTail = '';
-  private current?: { id: number; resolve: (o: RunOutcome) => void; started: number; timer: NodeJS.Timeout; watch?: NodeJS.Timeout; killedFor?: { kind: BudgetKind; detail: string } };
+  private current?: { id: number; resolve: (o: RunOutcome) => void; started: number; timer?: NodeJS.Timeout; watch?: NodeJS.Timeout; killedFor?: { kind: BudgetKind; detail: string } };
   private nextId = 1;
   /** Highest resident memory seen while this process worked, in MB. */
   peakRssMb = 0;
   runs = 0;
   exited = false;
+  stopped = false;
+  /** Became ready once (its replacement can be started eagerly without risking a respawn loop). */
+  started = false;
 
   constructor(private readonly limits: ProcessLimits, onGone: (p: SandboxProcess) => void) {
     const here = import.meta.url;
@@ -48,7 +58,8 @@ export class SandboxProcess {
     this.child = fork(entry, [], {
       execArgv: [`--max-old-space-size=${limits.heapMb}`, '--max-semi-space-size=16', ...(ts ? ['--import', 'tsx'] : [])],
       serialization: 'advanced',
-      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+      // fd DATA_FD carries documents' bytes (sandbox-protocol): streamed, not one large IPC message.
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc', 'pipe'],
       env,
     });
     // Only the tail is kept, to recognise V8's out-of-memory report; it is never logged (it may quote input).
@@ -57,7 +68,10 @@ export class SandboxProcess {
       const timer = setTimeout(() => reject(new CustodyError('sandbox_unavailable', 'the parsing sandbox did not start in time', {}, true)), SPAWN_TIMEOUT_MS);
       this.child.once('message', (m: SandboxReply) => {
         clearTimeout(timer);
-        if (m.type === 'ready') resolve();
+        if (m.type === 'ready') {
+          this.started = true;
+          resolve();
+        }
         else reject(new CustodyError('sandbox_unavailable', 'the parsing sandbox sent an unexpected first message', {}, true));
       });
       this.child.once('exit', () => {
@@ -66,6 +80,8 @@ export class SandboxProcess {
       });
     });
     this.ready.catch(() => undefined);
+    // EPIPE when the process is killed mid-document: its exit handler reports the outcome.
+    this.data.on('error', () => undefined);
     this.child.on('message', (m: SandboxReply) => this.onMessage(m));
     this.child.on('exit', (code, signal) => {
       this.exited = true;
@@ -82,19 +98,65 @@ export class SandboxProcess {
     return this.current !== undefined;
   }
 
-  /** Reads one document; resolves with its outcome whatever happens to the process (never rejects once started). */
-  async run(req: DistributiveOmit<SandboxRequest, 'id'>): Promise<RunOutcome> {
+  /**
+   * Reads one document; resolves with its outcome whatever happens to the process (never rejects once the
+   * bytes are sent). The bytes are streamed on the data pipe first; the request follows only once all were
+   * read, so a streamed input that fails at its end (a blob that fails its integrity check) is never parsed:
+   * the error is thrown and the process, holding a partial document, is replaced.
+   */
+  async run(req: DistributiveOmit<SandboxRequest, 'id' | 'size'>, input: DocumentInput): Promise<RunOutcome> {
     await this.ready;
     if (this.exited) throw new CustodyError('sandbox_unavailable', 'the parsing sandbox exited', {}, true);
     const id = this.nextId++;
     this.runs++;
-    return new Promise<RunOutcome>((resolve) => {
-      const started = performance.now();
-      const timer = setTimeout(() => this.kill('timeout', `parsing took longer than ${this.limits.timeoutMs} ms; stopped`), this.limits.timeoutMs);
-      this.current = { id, resolve, started, timer };
+    const outcome = new Promise<RunOutcome>((resolve) => {
+      this.current = { id, resolve, started: performance.now() };
       this.current.watch = setInterval(() => this.watchMemory(), WATCH_MS);
-      // The bytes are copied into the message; the caller's buffer stays usable.
-      this.child.send({ ...req, id } as SandboxRequest);
+    });
+    let size: number;
+    try {
+      size = await this.send(input);
+    } catch (err) {
+      clearInterval(this.current?.watch);
+      this.current = undefined;
+      this.stop();
+      throw err;
+    }
+    // Gone while the bytes were on their way (killed over its memory budget, or crashed): the outcome says so.
+    if (this.current?.id !== id) return outcome;
+    this.current.timer = setTimeout(() => this.kill('timeout', `parsing took longer than ${this.limits.timeoutMs} ms; stopped`), this.limits.timeoutMs);
+    this.child.send({ ...req, id, size } as SandboxRequest);
+    return outcome;
+  }
+
+  private get data(): Writable {
+    return this.child.stdio[DATA_FD] as Writable;
+  }
+
+  /** Writes the input on the data pipe with backpressure; returns how many bytes were sent. */
+  private async send(input: DocumentInput): Promise<number> {
+    let size = 0;
+    const pieces = input instanceof Uint8Array ? [input] : input;
+    for await (const piece of pieces) {
+      for (let at = 0; at < piece.length; at += WRITE_SLICE) {
+        if (this.exited) return size;
+        const slice = piece.subarray(at, at + WRITE_SLICE);
+        size += slice.length;
+        if (!this.data.write(slice)) await this.drained();
+      }
+    }
+    return size;
+  }
+
+  private drained(): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        this.data.off('drain', done);
+        this.child.off('exit', done);
+        resolve();
+      };
+      this.data.on('drain', done);
+      this.child.on('exit', done);
     });
   }
 
@@ -108,7 +170,9 @@ export class SandboxProcess {
     }
   }
 
+  /** Kills the process; `stopped` at once (its exit event comes later), so the pool never hands it out again. */
   stop(): void {
+    this.stopped = true;
     if (!this.exited) this.child.kill('SIGKILL');
   }
 

@@ -3,8 +3,10 @@ import type { AnalysisResult, AnalyzeOptions, PreparedContent } from '@custody/a
 /**
  * One job for a sandbox process: `analyze` reads a stored document (the worker's extract step); `prepare`
  * hashes, decodes and redacts an upload before it is stored (the upload request, off the API's event loop).
+ * The document's bytes are not in the message: `size` bytes were written on the data pipe (DATA_FD) before it,
+ * streamed, so a 50 MB document is never one IPC message nor whole in the sending process.
  */
-export type SandboxRequest = { id: number; bytes: Uint8Array; fileName: string } & (
+export type SandboxRequest = { id: number; size: number; fileName: string } & (
   | { op: 'analyze'; options: Pick<AnalyzeOptions, 'maxBytes' | 'llm' | 'redactions' | 'vendors' | 'maxInflatedBytes' | 'maxPages'> }
   | { op: 'prepare' }
 );
@@ -13,3 +15,6 @@ export type SandboxReply =
   | { type: 'ready' }
   | { type: 'result'; id: number; result: AnalysisResult | PreparedContent; ms: number }
   | { type: 'error'; id: number; error: string };
+
+/** The child's file descriptor of the data pipe (stdio: ignore, ignore, pipe, ipc, data). */
+export const DATA_FD = 4;

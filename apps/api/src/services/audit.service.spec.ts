@@ -1,0 +1,58 @@
+import { evaluateGraph, projectDocuments } from '@custody/audit';
+import type { Persistence } from '@custody/persistence';
+import type { Runtime } from '@custody/pipeline';
+import { AuditService } from './audit.service.js';
+
+/**
+ * Live reads share one composition while in flight and keep nothing afterwards. The read model is a fake
+ * that counts how often the documents (the expensive part: every sealed analysis) are loaded.
+ */
+describe('AuditService live reads', () => {
+  const graph = projectDocuments([], { asOf: '2026-01-01T00:00:00.000Z', practiceName: 'Shared Reads' }).graph;
+  const evaluation = evaluateGraph(graph, { now: new Date('2026-01-01T00:00:00.000Z') });
+  let total = evaluation.score.total;
+  let loads = 0;
+  let gate: Promise<void> = Promise.resolve();
+  const db = {
+    workspaces: { findById: async (id: string) => ({ id, name: 'Shared Reads' }) },
+    projections: {
+      score: async () => ({ score: { ...evaluation.score, total }, lens: 'default', ruleErrors: [], evaluatedAt: '2026-01-01T00:00:00.000Z', graphVersion: 1, computedAt: '2026-01-01T00:00:00.000Z' }),
+      graph: async () => ({ version: 1, eventSeq: 1, graph, updatedAt: '2026-01-01T00:00:00.000Z' }),
+      openFindings: async () => evaluation.findings,
+    },
+    documents: {
+      list: async () => {
+        loads++;
+        await gate;
+        return [];
+      },
+    },
+    events: { changeSeq: async () => 1 },
+  } as unknown as Persistence;
+  const service = new AuditService(db, { vendors: [] } as unknown as Runtime);
+
+  it('answers concurrent reads of one workspace with one composition, and /graph elements converted once', async () => {
+    let open!: () => void;
+    gate = new Promise((resolve) => (open = resolve));
+    const reads = Array.from({ length: 10 }, () => service.report('ws-1'));
+    const graphs = Array.from({ length: 10 }, () => service.cytoscape('ws-1'));
+    open();
+    const reports = await Promise.all(reads);
+    const elements = await Promise.all(graphs);
+    expect(loads).toBe(1);
+    expect(new Set(reports).size).toBe(1);
+    expect(new Set(elements).size).toBe(1);
+    expect(reports[0].workspace).toEqual({ id: 'ws-1', name: 'Shared Reads' });
+  });
+
+  it('keeps nothing once answered: a read after a change sees it', async () => {
+    const before = loads;
+    gate = Promise.resolve();
+    total = 42.5;
+    const next = await service.report('ws-1');
+    expect(loads).toBe(before + 1);
+    expect(next.score.total).toBe(42.5);
+    // Another workspace is never answered with this one's composition.
+    expect((await service.report('ws-2')).workspace.id).toBe('ws-2');
+  });
+});
