@@ -25,6 +25,18 @@ export interface RunResult {
  * {@link runAudit} (or `computeScore`) sets it.
  */
 export function runRules(ctx: RuleContext, rules: readonly Rule[] = REGISTRY): RunResult {
+  const { findings, errors } = runRulesUngrouped(ctx, rules);
+  // One finding per problem: the same finding on many installs of one vendor becomes one, with instances.
+  const grouped = groupFindings(findings, ctx.graph.systems);
+  grouped.sort(compareFindings);
+  return { findings: grouped, errors };
+}
+
+/**
+ * {@link runRules} before fleet grouping and sorting: each rule's findings in the order it drafted them. The
+ * incremental audit keeps these per rule, so it can replace one rule's findings on some systems and regroup.
+ */
+export function runRulesUngrouped(ctx: RuleContext, rules: readonly Rule[] = REGISTRY): RunResult {
   const findings: Finding[] = [];
   const errors: RuleError[] = [];
   for (const rule of rules) {
@@ -44,9 +56,6 @@ export function runRules(ctx: RuleContext, rules: readonly Rule[] = REGISTRY): R
     }
     for (const d of bySubject.values()) findings.push(toFinding(rule, d));
   }
-  // One finding per problem: the same finding on many installs of one vendor becomes one, with instances.
-  findings.splice(0, findings.length, ...groupFindings(findings, ctx.graph.systems));
-  findings.sort(compareFindings);
   return { findings, errors };
 }
 
