@@ -19,6 +19,8 @@ export interface IncrementalEvent {
   mode: string;
   rulesPartial: number;
   rulesFull: string[];
+  /** Wall milliseconds per step of the incremental re-audit. */
+  incrementalMs: Record<string, number>;
   /** The incremental result equals the full audit (graph, findings, score). */
   equal: boolean;
 }
@@ -58,7 +60,7 @@ export async function runIncremental(dir: string, root: string): Promise<{ initi
     const key = (s: typeof state) => JSON.stringify([s.graph, s.evaluation.findings, s.evaluation.score]);
     out.push({
       event: e.name, fullCpuSeconds: round(full.seconds), incrementalCpuSeconds: round(inc.seconds), ratio: round(inc.seconds / full.seconds),
-      mode: inc.value.stats.mode, rulesPartial: Object.keys(inc.value.stats.rulesPartial).length, rulesFull: inc.value.stats.rulesFull,
+      mode: inc.value.stats.mode, rulesPartial: Object.keys(inc.value.stats.rulesPartial).length, rulesFull: inc.value.stats.rulesFull, incrementalMs: inc.value.stats.ms ?? {},
       equal: key(inc.value) === key(full.value),
     });
     state = inc.value;

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import type { Finding, ParseResult } from '@custody/domain';
 import { resolveRuleSettings } from '@custody/rules';
 import { analyzeDocument } from '../analyze-document.js';
-import type { AnalyzedDocument } from '../build-audit.js';
+import { evaluateGraph, type AnalyzedDocument } from '../build-audit.js';
 import { auditState, reaudit, type AuditInputs, type AuditState } from './incremental-audit.js';
 
 /**
@@ -82,12 +82,14 @@ const sourceArb: fc.Arbitrary<Source> = fc.oneof(
   { weight: 1, arbitrary: manifestArb.map((text) => ({ kind: 'text' as const, file: 'custody.yaml', text })) },
 );
 
-type Event = { op: 'add'; source: Source } | { op: 'remove'; pick: number } | { op: 'triage'; pick: number } | { op: 'settings'; audio: number };
+type Event = { op: 'add'; source: Source } | { op: 'remove'; pick: number } | { op: 'triage'; pick: number } | { op: 'settings'; audio: number } | { op: 'clock'; hours: number };
 const eventArb: fc.Arbitrary<Event> = fc.oneof(
   { weight: 6, arbitrary: sourceArb.map((source) => ({ op: 'add' as const, source })) },
   { weight: 2, arbitrary: fc.nat().map((pick) => ({ op: 'remove' as const, pick })) },
   { weight: 1, arbitrary: fc.nat().map((pick) => ({ op: 'triage' as const, pick })) },
   { weight: 1, arbitrary: fc.constantFrom(7, 30, 400).map((audio) => ({ op: 'settings' as const, audio })) },
+  // The evaluation time moves on: within the day (no change to any rule) or across days (a full audit).
+  { weight: 1, arbitrary: fc.constantFrom(1, 5, 30, 24 * 400).map((hours) => ({ op: 'clock' as const, hours })) },
 );
 
 /** What must be equal: the graph, every finding field, the score. */
@@ -131,10 +133,14 @@ describe('incremental re-audit', () => {
       else if (e.op === 'triage' && state.evaluation.findings.length) {
         const f: Finding = state.evaluation.findings[e.pick % state.evaluation.findings.length]!;
         inputs = { ...inputs, triage: new Map([...(inputs.triage ?? []), [f.id, { status: 'mitigated', reason: 'prop', by: 'test', at: AS_OF }]]) };
-      } else if (e.op === 'settings') inputs = { ...inputs, settings: resolveRuleSettings({ retentionLimitDays: { audio: e.audio } }) };
+      } else if (e.op === 'clock') inputs = { ...inputs, now: new Date(inputs.now.getTime() + e.hours * 3600e3) };
+      else if (e.op === 'settings') inputs = { ...inputs, settings: resolveRuleSettings({ retentionLimitDays: { audio: e.audio } }) };
       state = splice(state, inputs);
       expect({ step: n, ...outcome(state) }).toEqual({ step: n, ...outcome(auditState(inputs)) });
     }
+    // And the full audit it is compared with is the one the CLI and the API run (evaluateGraph).
+    const { findings, score, ruleErrors } = evaluateGraph(state.graph, { lens: inputs.lens, settings: inputs.settings, now: inputs.now, triage: inputs.triage });
+    expect({ findings, score, errors: ruleErrors }).toEqual({ findings: state.evaluation.findings, score: state.evaluation.score, errors: state.evaluation.ruleErrors });
   }
 
   it(`equals the full audit after every event, for ${RUNS} random workspaces and event orders`, async () => {

@@ -30,6 +30,8 @@ export interface ReauditStats {
   /** Rules re-run over the whole graph, and rules re-run for some systems with how many. */
   rulesFull: string[];
   rulesPartial: Record<string, number>;
+  /** Milliseconds per step of this re-audit (project, diff, rules, compose), for the bench. */
+  ms?: Record<string, number>;
 }
 
 /** An audit's result plus what the next re-audit needs to redo only what a change affects. */
@@ -99,7 +101,8 @@ function globalChange(prev: AuditInputs, next: AuditInputs): string | undefined 
   if ((prev.rules ?? REGISTRY) !== (next.rules ?? REGISTRY)) return 'rule set changed';
   if (JSON.stringify(prev.settings ?? DEFAULT_RULE_SETTINGS) !== JSON.stringify(next.settings ?? DEFAULT_RULE_SETTINGS)) return 'rule settings changed';
   if (prev.lens !== next.lens) return 'lens changed';
-  if (prev.now.getTime() !== next.now.getTime()) return 'evaluation time changed';
+  // Rules judge time by calendar day (the domain's hasExpired): a later moment of the same UTC day is no change.
+  if (prev.now.toISOString().slice(0, 10) !== next.now.toISOString().slice(0, 10)) return 'evaluation day changed';
   if (prev.vendors !== next.vendors || prev.practiceName !== next.practiceName) return 'vendor catalogue or workspace name changed';
   const manifests = (docs: AnalyzedDocument[]) => docs.filter((d) => d.analysis?.type === 'manifest').map((d) => `${d.id}\u0000${d.sha256}\u0000${d.receivedAt}`).join('\u0001');
   if (manifests(prev.documents) !== manifests(next.documents)) return 'manifest changed';
@@ -118,19 +121,29 @@ function projectionKey(inputs: AuditInputs): string {
  *
  * 1. a global change (see globalChange) → the full audit;
  * 2. only triage changed → same findings, triaged and scored again;
- * 3. otherwise project again (pure, and cheaper than the rules), diff the new graph against the previous one
+ * 3. otherwise project again (pure, and cheaper than the rules; or take the caller's `projected` graph), diff the new graph against the previous one
  *    (graph-delta), and per rule: a rule with no read declaration (RULE_READS), or whose declared globals
  *    changed, runs over the whole graph; a declared one runs over the subgraph its affected systems need,
  *    and its findings anchored there replace the previous ones; findings are then grouped and scored again.
  */
-export function reaudit(prev: AuditState, next: AuditInputs): AuditState {
+export function reaudit(prev: AuditState, next: AuditInputs, projected?: Graph): AuditState {
   const reason = globalChange(prev.inputs, next);
-  if (reason) return auditState(next, undefined, reason);
-  const sameGraph = projectionKey(prev.inputs) === projectionKey(next);
-  const graph = sameGraph ? prev.graph : project(next);
+  if (reason) return auditState(next, projected, reason);
+  const ms: Record<string, number> = {};
+  let t = performance.now();
+  const lap = (name: string) => {
+    const now = performance.now();
+    ms[name] = Math.round((now - t) * 10) / 10;
+    t = now;
+  };
+  // A caller that projected already (the pipeline stores the graph) passes it; its diff decides what changed.
+  const sameGraph = projected ? projected === prev.graph : projectionKey(prev.inputs) === projectionKey(next);
+  const graph = projected ?? (sameGraph ? prev.graph : project(next));
+  lap('project');
   const prints = sameGraph ? prev.prints : printGraph(graph);
   const delta = diffGraphs(prev.prints, prints);
-  const stats: ReauditStats = { mode: 'incremental', rulesFull: [], rulesPartial: {} };
+  lap('diff');
+  const stats: ReauditStats = { mode: 'incremental', rulesFull: [], rulesPartial: {}, ms };
   if (delta.global) return auditState(next, graph, 'practice record or graph time changed');
   if (isEmptyDelta(delta)) {
     // Nothing any rule reads changed (e.g. an unreadable document, or only triage): same findings, scored again.
@@ -171,6 +184,8 @@ export function reaudit(prev: AuditState, next: AuditInputs): AuditState {
     perRule.set(rule.id, { findings: [...before.findings.filter((f) => !anchored(f)), ...rerun.findings.filter(anchored)] });
     stats.rulesPartial[rule.id] = sub.anchors.size;
   }
+  lap('rules');
   const { evaluation, lens } = compose(next, graph, perRule);
+  lap('compose');
   return { inputs: next, graph, lens, evaluation, stats, perRule, prints };
 }
