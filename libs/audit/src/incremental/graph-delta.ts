@@ -8,8 +8,9 @@ import type { RuleReads } from '@custody/rules';
  * the change set is exact whatever the projection did internally: no reasoning about which input touched what.
  */
 export interface GraphPrints {
-  systems: Map<string, { identity: string; shape: string; full: string; practiceSide: boolean }>;
-  flows: Map<string, { shape: string; full: string; from: string; to: string }>;
+  /** Each system's whole record as JSON, with the record (its identity and shape are printed only when it changed). */
+  systems: Map<string, { full: string; system: GraphSystem; practiceSide: boolean }>;
+  flows: Map<string, { full: string; flow: GraphFlow }>;
   /** The practice record and `asOf`: read by every rule. */
   globals: string;
   consents: string;
@@ -35,23 +36,18 @@ export interface GraphDelta {
   practiceSide: Set<string>;
 }
 
-const identityOf = (s: GraphSystem) => ({ id: s.id, name: s.name, role: s.role, group: s.group });
-const shapeOf = (s: GraphSystem) => ({ ...identityOf(s), holds: s.holds, contracts: s.contracts });
+const identityOf = (s: GraphSystem) => JSON.stringify({ id: s.id, name: s.name, role: s.role, group: s.group });
+const shapeOf = (s: GraphSystem) => JSON.stringify({ id: s.id, name: s.name, role: s.role, group: s.group, holds: s.holds, contracts: s.contracts });
+const flowShapeOf = ({ evidence: _evidence, ...rest }: GraphFlow) => JSON.stringify(rest);
 
+/** One JSON print per system and flow: the shallower prints are made only for what changed (diffGraphs). */
 export function printGraph(graph: Graph): GraphPrints {
   const systems: GraphPrints['systems'] = new Map();
   for (const s of graph.systems) {
-    systems.set(s.id, {
-      identity: JSON.stringify(identityOf(s)), shape: JSON.stringify(shapeOf(s)), full: JSON.stringify(s),
-      practiceSide: s.id === PRACTICE_ID || s.role === 'practice' || s.role === 'clinician',
-    });
+    systems.set(s.id, { full: JSON.stringify(s), system: s, practiceSide: s.id === PRACTICE_ID || s.role === 'practice' || s.role === 'clinician' });
   }
   const flows: GraphPrints['flows'] = new Map();
-  for (const f of graph.flows) {
-    const { evidence, ...rest } = f;
-    const shape = JSON.stringify(rest);
-    flows.set(f.id, { shape, full: `${shape}\u0000${JSON.stringify(evidence)}`, from: f.from, to: f.to });
-  }
+  for (const f of graph.flows) flows.set(f.id, { full: JSON.stringify(f), flow: f });
   return {
     systems, flows,
     globals: JSON.stringify([graph.practice, graph.asOf]),
@@ -72,19 +68,20 @@ export function diffGraphs(a: GraphPrints, b: GraphPrints): GraphDelta {
     if (q.practiceSide && p?.practiceSide) d.practiceSide.add(id);
     if (p?.full === q.full) continue;
     d.full.add(id);
-    if (p?.shape !== q.shape) d.shape.add(id);
-    if (p?.identity !== q.identity) d.identity.add(id);
+    if (!p || shapeOf(p.system) !== shapeOf(q.system)) d.shape.add(id);
+    if (!p || identityOf(p.system) !== identityOf(q.system)) d.identity.add(id);
   }
   for (const id of a.systems.keys()) if (!b.systems.has(id)) [d.full, d.shape, d.identity].forEach((s) => s.add(id));
   for (const [id, q] of b.flows) {
     const p = a.flows.get(id);
     if (p?.full === q.full) continue;
-    for (const x of p ? [p, q] : [q]) {
+    const shapeChanged = !p || flowShapeOf(p.flow) !== flowShapeOf(q.flow);
+    for (const x of p ? [p.flow, q.flow] : [q.flow]) {
       d.flowFull.push(x);
-      if (p?.shape !== q.shape) d.flowShape.push(x);
+      if (shapeChanged) d.flowShape.push(x);
     }
   }
-  for (const [id, p] of a.flows) if (!b.flows.has(id)) (d.flowFull.push(p), d.flowShape.push(p));
+  for (const [id, p] of a.flows) if (!b.flows.has(id)) (d.flowFull.push(p.flow), d.flowShape.push(p.flow));
   return d;
 }
 
