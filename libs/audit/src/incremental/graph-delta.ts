@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { PRACTICE_ID, type Graph, type GraphFlow, type GraphSystem } from '@custody/domain';
 import type { RuleReads } from '@custody/rules';
 
@@ -8,7 +9,11 @@ import type { RuleReads } from '@custody/rules';
  * the change set is exact whatever the projection did internally: no reasoning about which input touched what.
  */
 export interface GraphPrints {
-  /** Each system's whole record as JSON, with the record (its identity and shape are printed only when it changed). */
+  /**
+   * A digest of each system's whole record as JSON, with the record (its identity and shape are printed only
+   * when it changed). Digests, not the JSON: a worker keeps these for its recent workspaces, and a fleet's
+   * graph prints to tens of MB.
+   */
   systems: Map<string, { full: string; system: GraphSystem; practiceSide: boolean }>;
   flows: Map<string, { full: string; flow: GraphFlow }>;
   /** The practice record and `asOf`: read by every rule. */
@@ -40,14 +45,16 @@ const identityOf = (s: GraphSystem) => JSON.stringify({ id: s.id, name: s.name, 
 const shapeOf = (s: GraphSystem) => JSON.stringify({ id: s.id, name: s.name, role: s.role, group: s.group, holds: s.holds, contracts: s.contracts });
 const flowShapeOf = ({ evidence: _evidence, ...rest }: GraphFlow) => JSON.stringify(rest);
 
+const digest = (x: unknown) => createHash('sha256').update(JSON.stringify(x)).digest('base64');
+
 /** One JSON print per system and flow: the shallower prints are made only for what changed (diffGraphs). */
 export function printGraph(graph: Graph): GraphPrints {
   const systems: GraphPrints['systems'] = new Map();
   for (const s of graph.systems) {
-    systems.set(s.id, { full: JSON.stringify(s), system: s, practiceSide: s.id === PRACTICE_ID || s.role === 'practice' || s.role === 'clinician' });
+    systems.set(s.id, { full: digest(s), system: s, practiceSide: s.id === PRACTICE_ID || s.role === 'practice' || s.role === 'clinician' });
   }
   const flows: GraphPrints['flows'] = new Map();
-  for (const f of graph.flows) flows.set(f.id, { full: JSON.stringify(f), flow: f });
+  for (const f of graph.flows) flows.set(f.id, { full: digest(f), flow: f });
   return {
     systems, flows,
     globals: JSON.stringify([graph.practice, graph.asOf]),
