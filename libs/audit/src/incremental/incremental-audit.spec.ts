@@ -16,7 +16,7 @@ import { auditState, reaudit, type AuditInputs, type AuditState } from './increm
 const ROOT = process.cwd();
 const AS_OF = '2026-06-01T00:00:00.000Z';
 const NOW = new Date(AS_OF);
-const RUNS = Number(process.env.INCREMENTAL_RUNS ?? 60);
+const RUNS = Number(process.env.INCREMENTAL_RUNS ?? 100);
 
 const IDS = ['ehr', 'scribe', 'llm', 'billing', 'portal', 'fax', 'tracker', 'cloud'];
 const NAMES = ['CarePath EHR', 'Scribewell AI', 'OpenAI', 'Deepgram', 'ClaimBridge', 'Quillnote', 'Granite Cloud', 'Harborline EHR', 'Echo Notes', 'Sablepoint Fax'];
