@@ -32,6 +32,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeFleetCorpus } from './support/fleet-corpus.js';
+import { runIncremental, type IncrementalEvent } from './support/incremental-case.js';
 
 const argv = process.argv.slice(2);
 const arg = (name: string) => {
@@ -46,7 +47,7 @@ const secs = (ms: number) => Number((ms / 1000).toFixed(3));
 const mb = (kb: number) => Math.round(kb / 1024);
 
 type Shape = 'fleet' | 'manifest';
-type Impl = 'custody' | 'reference';
+type Impl = 'custody' | 'reference' | 'incremental';
 
 interface CaseResult {
   /** Audit core: analyse + project + evaluate + compose (custody); parse + graph + rules (reference). */
@@ -234,7 +235,9 @@ async function runReference(dir: string): Promise<CaseResult> {
 
 type Outcome = { ok: true; result: CaseResult } | { ok: false; error: string };
 
-function runCase(impl: Impl, dir: string, timeoutS: number): Promise<Outcome> {
+function runCase(impl: Impl, dir: string, timeoutS: number): Promise<Outcome>;
+function runCase(impl: 'incremental', dir: string, timeoutS: number): Promise<IncOutcome>;
+function runCase(impl: Impl, dir: string, timeoutS: number): Promise<Outcome | IncOutcome> {
   return new Promise((resolve) => {
     // tsx as an import hook, so the workspace packages resolve from source as in the other benches.
     const child = spawn(process.execPath, ['--max-old-space-size=4096', '--import', 'tsx', here, '--phase', impl, '--dir', dir], {
@@ -255,7 +258,7 @@ function runCase(impl: Impl, dir: string, timeoutS: number): Promise<Outcome> {
       try {
         const result = JSON.parse(out.trim().split('\n').pop() ?? '') as CaseResult;
         // Timing an audit that skipped its input would flatter it: such a case fails.
-        if (result.unprocessed?.length) return resolve({ ok: false, error: `input not read: ${result.unprocessed.join('; ')}` });
+        if (impl !== 'incremental' && result.unprocessed?.length) return resolve({ ok: false, error: `input not read: ${result.unprocessed.join('; ')}` });
         return resolve({ ok: true, result });
       } catch {
         const oom = /heap out of memory|Allocation failed/i.test(err);
@@ -266,13 +269,16 @@ function runCase(impl: Impl, dir: string, timeoutS: number): Promise<Outcome> {
 }
 
 interface Row { shape: Shape; size: number; custody: Outcome; reference: Outcome; ratio: number | null }
+type IncOutcome = { ok: true; result: Awaited<ReturnType<typeof runIncremental>> } | { ok: false; error: string };
+/** Incremental re-audit goal: at most 1/20 of the full audit of the same state. */
+const INCREMENTAL_GOAL = 1 / 20;
 
 async function main() {
   const phase = arg('--phase') as Impl | undefined;
   const write = arg('--write') as Shape | undefined;
   if (write) return writeWorkspace(arg('--dir')!, write, Number(arg('--size') ?? 10_000));
   if (phase) {
-    const result = phase === 'custody' ? await runCustody(arg('--dir')!) : await runReference(arg('--dir')!);
+    const result = phase === 'custody' ? await runCustody(arg('--dir')!) : phase === 'incremental' ? await runIncremental(arg('--dir')!, root) : await runReference(arg('--dir')!);
     console.log(JSON.stringify(result));
     return;
   }
@@ -280,7 +286,17 @@ async function main() {
   const timeoutS = Number(arg('--timeout') ?? 300);
   const base = mkdtempSync(join(tmpdir(), 'custody-audit-bench-'));
   const rows: Row[] = [];
+  // Full vs incremental (fleet shape; `--incremental-sizes`, default the sizes up to 10,000): one process per size.
+  const incSizes = (arg('--incremental-sizes') ?? sizes.filter((n) => n <= 10_000).join(',')).split(',').map(Number).filter((n) => n > 0);
+  const incremental: { size: number; outcome: IncOutcome }[] = [];
   try {
+    for (const size of incSizes) {
+      const dir = join(base, `incremental-fleet-${size}`);
+      writeWorkspace(dir, 'fleet', size);
+      if (!asJson) console.error(`== fleet ${size}: full vs incremental …`);
+      incremental.push({ size, outcome: await runCase('incremental', dir, timeoutS) });
+      rmSync(dir, { recursive: true, force: true });
+    }
     for (const size of sizes) {
       for (const shape of ['fleet', 'manifest'] as Shape[]) {
         const dir = join(base, `${shape}-${size}`);
@@ -297,10 +313,10 @@ async function main() {
   } finally {
     rmSync(base, { recursive: true, force: true });
   }
-  const goals = auditGoals(rows);
+  const goals = [...auditGoals(rows), ...incrementalGoals(incremental)];
   if (goals.some((g) => g.ok === false)) process.exitCode = 1;
   if (asJson) {
-    console.log(JSON.stringify({ node: process.version, sizes, timeoutSeconds: timeoutS, cases: rows, goals }, null, 2));
+    console.log(JSON.stringify({ node: process.version, sizes, timeoutSeconds: timeoutS, cases: rows, incremental, goals }, null, 2));
     return;
   }
   const cell = (o: Outcome) => (o.ok
@@ -314,8 +330,27 @@ async function main() {
     console.log(`  reference  ${cell(r.reference)}`);
     console.log(`  ratio      ${r.ratio === null ? '–' : `${r.ratio}×`}`);
   }
+  for (const { size, outcome } of incremental) {
+    console.log(`fleet ${size}, full vs incremental (CPU s, paired in one process):`);
+    if (!outcome.ok) console.log(`  ${outcome.error}`);
+    else for (const e of outcome.result.events) console.log(`  ${e.event}: full ${e.fullCpuSeconds} s, incremental ${e.incrementalCpuSeconds} s, ratio ${e.ratio} (goal ≤ ${INCREMENTAL_GOAL}); ${e.mode}, ${e.rulesPartial} rules partial, full: ${e.rulesFull.join(', ') || 'none'}; steps (ms) ${JSON.stringify(e.incrementalMs)}; equal to full: ${e.equal}\n    score job only (graph projected): full ${e.scoring.fullCpuSeconds} s, incremental ${e.scoring.incrementalCpuSeconds} s, ratio ${e.scoring.ratio}; equal: ${e.scoring.equal}`);
+  }
   console.log('');
   for (const g of goals) console.log(`${g.ok === null ? 'SKIP' : g.ok ? 'PASS' : 'FAIL'}  ${g.what}: ${g.value} (goal ${g.target})`);
+}
+
+/** Each event's incremental re-audit must equal the full audit and take at most 1/20 of its time. */
+function incrementalGoals(cases: { size: number; outcome: IncOutcome }[]): AuditGoal[] {
+  return cases.flatMap(({ size, outcome }): AuditGoal[] => {
+    if (!outcome.ok) return [{ what: `fleet ${size} incremental`, value: outcome.error, target: `≤ ${INCREMENTAL_GOAL} of full`, ok: false }];
+    return outcome.result.events.flatMap((e: IncrementalEvent) => [{
+      what: `fleet ${size} incremental, ${e.event}`, value: `${e.incrementalCpuSeconds} s vs ${e.fullCpuSeconds} s full = ${e.ratio}${e.equal ? '' : ', NOT equal to full'}`,
+      target: `≤ ${INCREMENTAL_GOAL} of full, equal`, ok: e.equal && e.ratio <= INCREMENTAL_GOAL,
+    }, {
+      what: `fleet ${size} incremental score job, ${e.event}`, value: `${e.scoring.incrementalCpuSeconds} s vs ${e.scoring.fullCpuSeconds} s full = ${e.scoring.ratio}${e.scoring.equal ? '' : ', NOT equal to full'}`,
+      target: `≤ ${INCREMENTAL_GOAL} of full, equal`, ok: e.scoring.equal && e.scoring.ratio <= INCREMENTAL_GOAL,
+    }]);
+  });
 }
 
 interface AuditGoal { what: string; value: string; target: string; ok: boolean | null }

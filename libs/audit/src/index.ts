@@ -6,3 +6,4 @@ export * from './build-audit.js';
 export * from './workspace-state.js';
 export * from './prepare-content.js';
 export * from './audit-files.js';
+export * from './incremental/incremental-audit.js';

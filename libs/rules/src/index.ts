@@ -15,7 +15,8 @@ export { isBaa, isExpired, baasInForce, expiredBaas, governingFact, factIn, name
 export type { FactReading, FactValues } from './contracts.js';
 export { LENS_PROFILES, MAX_LENS_WEIGHT, lensWeight, lensActive } from './lenses.js';
 export type { LensProfile } from './lenses.js';
-export { runRules, runAudit, activeLenses } from './runner.js';
+export { runRules, runRulesUngrouped, runAudit, activeLenses } from './runner.js';
+export { RULE_READS, type RuleReads } from './rule-reads.js';
 export type { RunResult, RuleError, AuditResult, TriageMap } from './runner.js';
 export { computeScore, scoreFindings, findingPoints, reachOf, nodeScore, workspaceScore, apportion, WORKSPACE_HALF_HAZARD, MAX_REACH_BONUS, MAX_BASE } from './score.js';
 export type { ScoreOptions, ScoreResult, FindingPoints } from './score.js';

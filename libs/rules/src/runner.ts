@@ -27,36 +27,52 @@ export interface RunResult {
  */
 export function runRules(ctx: RuleContext, rules: readonly Rule[] = REGISTRY): RunResult {
   // Per-system answers (holdings, BAA coverage, governing facts) are shared by the rules of this run.
-  return inRun(ctx.graph, ctx.now, () => runRulesOnce(ctx, rules));
+  return inRun(ctx.graph, ctx.now, () => {
+    const group = findingGrouper(ctx.graph.systems);
+    const findings: Finding[] = [];
+    const errors: RuleError[] = [];
+    for (const rule of rules) {
+      // One finding per problem: the same finding on many installs of one vendor becomes one, with instances.
+      // Grouped rule by rule, so a fleet's per-install findings never all live at once.
+      for (const f of group(runOne(ctx, rule, errors))) findings.push(f);
+    }
+    findings.sort(compareFindings);
+    return { findings, errors };
+  });
 }
 
-function runRulesOnce(ctx: RuleContext, rules: readonly Rule[]): RunResult {
-  const findings: Finding[] = [];
-  const errors: RuleError[] = [];
-  const group = findingGrouper(ctx.graph.systems);
-  for (const rule of rules) {
-    let drafts: FindingDraft[];
-    try {
-      drafts = rule.evaluate(ctx);
-      if (!Array.isArray(drafts)) throw new Error('evaluate() did not return an array');
-      drafts.forEach(validateDraft);
-    } catch (err) {
-      errors.push({ ruleId: rule.id, message: err instanceof Error ? err.message : String(err) });
-      continue;
-    }
-    const bySubject = new Map<string, FindingDraft>();
-    for (const d of drafts) {
-      const prev = bySubject.get(d.subject);
-      bySubject.set(d.subject, prev ? mergeDrafts(prev, d) : d);
-    }
-    const own: Finding[] = [];
-    for (const d of bySubject.values()) own.push(toFinding(rule, d));
-    // One finding per problem: the same finding on many installs of one vendor becomes one, with instances.
-    // Grouped rule by rule, so a fleet's per-install findings never all live at once.
-    for (const f of group(own)) findings.push(f);
+/**
+ * {@link runRules} before fleet grouping and sorting: each rule's findings in the order it drafted them. The
+ * incremental audit keeps these per rule, so it can replace one rule's findings on some systems and regroup.
+ */
+export function runRulesUngrouped(ctx: RuleContext, rules: readonly Rule[] = REGISTRY): RunResult {
+  return inRun(ctx.graph, ctx.now, () => {
+    const findings: Finding[] = [];
+    const errors: RuleError[] = [];
+    for (const rule of rules) for (const f of runOne(ctx, rule, errors)) findings.push(f);
+    return { findings, errors };
+  });
+}
+
+/** One rule's findings, drafts of one subject merged; a rule that throws adds an error and no finding. */
+function runOne(ctx: RuleContext, rule: Rule, errors: RuleError[]): Finding[] {
+  let drafts: FindingDraft[];
+  try {
+    drafts = rule.evaluate(ctx);
+    if (!Array.isArray(drafts)) throw new Error('evaluate() did not return an array');
+    drafts.forEach(validateDraft);
+  } catch (err) {
+    errors.push({ ruleId: rule.id, message: err instanceof Error ? err.message : String(err) });
+    return [];
   }
-  findings.sort(compareFindings);
-  return { findings, errors };
+  const bySubject = new Map<string, FindingDraft>();
+  for (const d of drafts) {
+    const prev = bySubject.get(d.subject);
+    bySubject.set(d.subject, prev ? mergeDrafts(prev, d) : d);
+  }
+  const own: Finding[] = [];
+  for (const d of bySubject.values()) own.push(toFinding(rule, d));
+  return own;
 }
 
 function validateDraft(d: FindingDraft): void {

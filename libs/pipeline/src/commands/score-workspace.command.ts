@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { Persistence } from '@custody/persistence';
 import { defaultLens } from '@custody/domain';
-import { evaluateGraph, loadTriage } from '@custody/audit';
+import { auditState, loadTriage, reaudit, type AuditState } from '@custody/audit';
 import { JobName } from '../jobs/job-catalogue.js';
 import { JobQueue } from '../jobs/job-queue.js';
 import { PERSISTENCE } from '../tokens.js';
@@ -21,8 +21,19 @@ export class ScoreWorkspaceCommand extends Command<{ total: number; skipped: boo
   }
 }
 
+/** Workspaces whose last audit a worker keeps in memory (the most recently scored), to re-audit incrementally. */
+const KEPT_AUDITS = 4;
+
 @CommandHandler(ScoreWorkspaceCommand)
 export class ScoreWorkspaceHandler implements ICommandHandler<ScoreWorkspaceCommand> {
+  /**
+   * The last audit per workspace, so a new graph version (one new document, one setting change) re-runs only
+   * the rules and systems it changed (libs/audit reaudit; equal to a full audit by its property test). Any
+   * previous state is a correct base, even one another worker has since superseded: what changed is found by
+   * diffing graphs, not assumed.
+   */
+  private readonly audits = new Map<string, AuditState>();
+
   constructor(@Inject(PERSISTENCE) private readonly db: Persistence) {}
 
   async execute({ workspaceId, graphVersion, opts }: ScoreWorkspaceCommand) {
@@ -35,7 +46,13 @@ export class ScoreWorkspaceHandler implements ICommandHandler<ScoreWorkspaceComm
     const at = opts.at ?? new Date();
     // The workspace's default lens: what a live read shows, so it can be served from what is stored here.
     const lens = defaultLens(projection.graph.practice);
-    const evaluation = evaluateGraph(projection.graph, { lens, now: at, triage: await loadTriage(this.db, workspaceId) });
+    const inputs = { documents: [], asOf: projection.graph.asOf, now: at, lens, triage: await loadTriage(this.db, workspaceId) };
+    const prev = this.audits.get(workspaceId);
+    const state = prev ? reaudit(prev, inputs, projection.graph) : auditState(inputs, projection.graph);
+    this.audits.delete(workspaceId);
+    this.audits.set(workspaceId, state);
+    for (const oldest of this.audits.keys()) if (this.audits.size > KEPT_AUDITS) this.audits.delete(oldest);
+    const evaluation = state.evaluation;
     // A scheduled re-score that changes nothing is not a change: no new scoring, no event, no history noise.
     if (opts.rescore === 'time' && current?.lens === lens && current.score.total === evaluation.score.total && (await this.sameFindings(workspaceId, evaluation.findings))) {
       return { total: current.score.total, skipped: true };

@@ -1,0 +1,181 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import type { Finding, ParseResult } from '@custody/domain';
+import { resolveRuleSettings } from '@custody/rules';
+import { analyzeDocument } from '../analyze-document.js';
+import { evaluateGraph, type AnalyzedDocument } from '../build-audit.js';
+import { auditState, reaudit, type AuditInputs, type AuditState } from './incremental-audit.js';
+
+/**
+ * Property (issue 11): for random workspaces and random orders of events (documents added and removed, setting
+ * changes, triage, rule settings), re-auditing incrementally after each event gives exactly the full audit of
+ * the state it reaches: same graph, same findings (ids, severities, evidence, instances, contributions), same
+ * score. Every step is compared, so a wrong read declaration or a bad splice shows at the event that exposes it.
+ */
+const ROOT = process.cwd();
+const AS_OF = '2026-06-01T00:00:00.000Z';
+const NOW = new Date(AS_OF);
+const RUNS = Number(process.env.INCREMENTAL_RUNS ?? 100);
+
+const IDS = ['ehr', 'scribe', 'llm', 'billing', 'portal', 'fax', 'tracker', 'cloud'];
+const NAMES = ['CarePath EHR', 'Scribewell AI', 'OpenAI', 'Deepgram', 'ClaimBridge', 'Quillnote', 'Granite Cloud', 'Harborline EHR', 'Echo Notes', 'Sablepoint Fax'];
+const ROLES = ['ehr', 'ai_notetaker', 'llm_provider', 'billing_service', 'clearinghouse', 'cloud_storage', 'communications', 'analytics_tracker', 'clinician', 'payer', 'other'] as const;
+const DATA = ['progress_notes', 'psychotherapy_notes', 'diagnosis', 'claims', 'demographics', 'session_recording', 'session_transcript', 'substance_use', 'deidentified', 'contact'] as const;
+const TRANSPORTS = ['https', 'sftp', 'http', 'tcp', 'unknown'] as const;
+const CONTRACTS = ['examples/harborview-counseling/docs/scribewell-ai-baa.md', 'quillnote-baa.md', 'granite-cloud-baa.md', 'harborline-ehr-baa.txt', 'echo-notes-baa.md', 'murmur-scribe-terms.md', 'sablepoint-fax-baa.txt', 'kestrel-analytics-terms.txt'];
+
+const settingsArb = fc.record({
+  recording: fc.constantFrom('always', 'per_session', 'off'),
+  can_disable: fc.boolean(),
+  training: fc.constantFrom('allowed', 'opt_out', 'prohibited'),
+  consent_capture: fc.constantFrom('none', 'verbal'),
+  storage_region: fc.constantFrom('US', 'EU'),
+  audio_retention_days: fc.constantFrom(0, 30, 365),
+  subprocessors: fc.subarray(['OpenAI', 'Deepgram', 'Rev.com']),
+}, { requiredKeys: [] });
+
+const configArb: fc.Arbitrary<ParseResult> = fc.record({
+  systems: fc.array(fc.record({
+    id: fc.constantFrom(...IDS), name: fc.constantFrom(...NAMES), role: fc.constantFrom(...ROLES),
+    hosts: fc.option(fc.constantFrom(['api.carepath.example'], ['app.scribewell.example'], ['api.openai.com']), { nil: undefined }),
+    holds: fc.option(fc.subarray([...DATA]), { nil: undefined }),
+    settings: fc.option(settingsArb, { nil: undefined }),
+  }), { minLength: 1, maxLength: 4 }),
+  flows: fc.array(fc.record({
+    from: fc.constantFrom('practice', ...IDS), to: fc.constantFrom('practice', ...IDS), data: fc.subarray([...DATA], { minLength: 1 }),
+    transport: fc.constantFrom(...TRANSPORTS), line: fc.nat(40),
+  }), { minLength: 1, maxLength: 5 }),
+  consents: fc.array(fc.record({ to: fc.constantFrom(...IDS), data: fc.subarray([...DATA], { minLength: 1 }), type: fc.constantFrom('authorization', 'part2', 'recording') }), { maxLength: 1 }),
+  redact: fc.boolean(),
+}).map(({ systems, flows, consents, redact }) => ({
+  format: 'json',
+  systems: systems.map((s, i) => ({ ...s, hosts: s.hosts ? [...s.hosts] : undefined, evidence: [{ quote: `system ${s.id}`, line: i + 1 }] })),
+  flows: flows.map((f) => ({ from: f.from, to: f.to, data: [...f.data], transport: f.transport, evidence: [{ quote: `${f.from} -> ${f.to}`, line: f.line }] })),
+  consents: consents.map((c) => ({ ...c, data: [...c.data], evidence: [{ quote: `consent ${c.to}` }] })),
+  redactions: redact ? [{ kind: 'password', path: 'db.password', line: 3, replacement: '***' }] : [],
+}));
+
+const fleetArb = fc.array(fc.record({
+  vendor: fc.constantFrom('Scribewell AI', 'Echo Notes'), site: fc.constantFrom('Oakland', 'Fresno'), settings: settingsArb,
+}), { minLength: 1, maxLength: 5 }).map((rows) => [
+  'install_id,clinician,site,vendor,version,recording,can_disable,audio_retention_days,transcript_retention_days,training,consent_capture,subprocessors,storage_region',
+  ...rows.map((r, i) => [`i-${i}`, `Dr ${i}`, r.site, r.vendor, '1.0', r.settings.recording ?? 'per_session', String(r.settings.can_disable ?? true), String(r.settings.audio_retention_days ?? 0), '30', r.settings.training ?? 'prohibited', r.settings.consent_capture ?? 'verbal', (r.settings.subprocessors ?? []).join(';'), r.settings.storage_region ?? 'US'].join(',')),
+].join('\n'));
+
+const manifestArb = fc.record({
+  systems: fc.uniqueArray(fc.record({ id: fc.constantFrom(...IDS), name: fc.constantFrom(...NAMES), role: fc.constantFrom(...ROLES) }), { selector: (s) => s.id, minLength: 1, maxLength: 4 }),
+  flows: fc.array(fc.record({ to: fc.nat(3), data: fc.subarray([...DATA], { minLength: 1 }) }), { maxLength: 3 }),
+}).map(({ systems, flows }) => [
+  'practice: { name: Prop Practice, jurisdiction: US-CA, lenses: [default] }',
+  'systems:', ...systems.map((s) => `  - { id: ${s.id}, name: ${s.name}, role: ${s.role} }`),
+  ...(flows.length ? ['flows:', ...flows.map((f) => `  - { from: practice, to: ${systems[f.to % systems.length]!.id}, data: [${f.data.join(', ')}], transport: https }`)] : []),
+].join('\n'));
+
+type Source = { kind: 'config'; parse: ParseResult } | { kind: 'text'; file: string; text: string } | { kind: 'contract'; file: string } | { kind: 'setting'; system: string; settings: Record<string, unknown>; at: number };
+
+const sourceArb: fc.Arbitrary<Source> = fc.oneof(
+  { weight: 4, arbitrary: configArb.map((parse) => ({ kind: 'config' as const, parse })) },
+  { weight: 3, arbitrary: fc.constantFrom(...CONTRACTS).map((file) => ({ kind: 'contract' as const, file })) },
+  { weight: 2, arbitrary: fleetArb.map((text) => ({ kind: 'text' as const, file: 'fleet.csv', text })) },
+  { weight: 3, arbitrary: fc.record({ system: fc.constantFrom(...IDS, 'i-0', 'i-1', 'i-2'), settings: settingsArb, at: fc.nat(100) }).map((s) => ({ kind: 'setting' as const, ...s })) },
+  { weight: 1, arbitrary: manifestArb.map((text) => ({ kind: 'text' as const, file: 'custody.yaml', text })) },
+);
+
+type Event = { op: 'add'; source: Source } | { op: 'remove'; pick: number } | { op: 'triage'; pick: number } | { op: 'settings'; audio: number } | { op: 'clock'; hours: number };
+const eventArb: fc.Arbitrary<Event> = fc.oneof(
+  { weight: 6, arbitrary: sourceArb.map((source) => ({ op: 'add' as const, source })) },
+  { weight: 2, arbitrary: fc.nat().map((pick) => ({ op: 'remove' as const, pick })) },
+  { weight: 1, arbitrary: fc.nat().map((pick) => ({ op: 'triage' as const, pick })) },
+  { weight: 1, arbitrary: fc.constantFrom(7, 30, 400).map((audio) => ({ op: 'settings' as const, audio })) },
+  // The evaluation time moves on: within the day (no change to any rule) or across days (a full audit).
+  { weight: 1, arbitrary: fc.constantFrom(1, 5, 30, 24 * 400).map((hours) => ({ op: 'clock' as const, hours })) },
+);
+
+/** What must be equal: the graph, every finding field, the score. */
+function outcome(s: AuditState) {
+  return { graph: s.graph, findings: s.evaluation.findings, score: s.evaluation.score, errors: s.evaluation.ruleErrors };
+}
+
+describe('incremental re-audit', () => {
+  const contracts = new Map<string, AnalyzedDocument['analysis']>();
+  beforeAll(async () => {
+    for (const f of CONTRACTS) {
+      // The scribe's BAA lives with the example; the others are fixtures.
+      const bytes = readFileSync(join(ROOT, f.includes('/') ? f : join('test/fixtures/contracts', f)));
+      contracts.set(f, (await analyzeDocument(bytes, f.split('/').pop()!)).analysis);
+    }
+  }, 120_000);
+
+  async function documentOf(source: Source, n: number): Promise<AnalyzedDocument> {
+    const base = { id: `doc-${n}`, sha256: `sha-${n}`, receivedAt: new Date(Date.parse(AS_OF) - 1e6 + n * 1000).toISOString(), status: 'processed' as const };
+    switch (source.kind) {
+      case 'config': return { ...base, file: `config-${n}.json`, type: 'integration_config', analysis: { type: 'integration_config', parse: source.parse } };
+      case 'contract': return { ...base, file: source.file.split('/').pop()!, type: 'contract', analysis: contracts.get(source.file) };
+      case 'setting': {
+        const change = { system: source.system, settings: source.settings, at: new Date(Date.parse(AS_OF) - 1e7 + source.at * 1000).toISOString() };
+        return { ...base, file: `setting-${n}.json`, type: 'setting_change', analysis: { type: 'setting_change', change } };
+      }
+      case 'text': {
+        const r = await analyzeDocument(Buffer.from(source.text), source.file);
+        return { ...base, file: source.file, ...r, id: base.id };
+      }
+    }
+  }
+
+  /** Applies events one by one, re-auditing incrementally, and checks each state against a full audit. */
+  async function check(events: Event[], splice: typeof reaudit = reaudit): Promise<void> {
+    let inputs: AuditInputs = { documents: [], asOf: AS_OF, now: NOW };
+    let state = auditState(inputs);
+    for (const [n, e] of events.entries()) {
+      if (e.op === 'add') inputs = { ...inputs, documents: [...inputs.documents, await documentOf(e.source, n)] };
+      else if (e.op === 'remove' && inputs.documents.length) inputs = { ...inputs, documents: inputs.documents.filter((_, i) => i !== e.pick % inputs.documents.length) };
+      else if (e.op === 'triage' && state.evaluation.findings.length) {
+        const f: Finding = state.evaluation.findings[e.pick % state.evaluation.findings.length]!;
+        inputs = { ...inputs, triage: new Map([...(inputs.triage ?? []), [f.id, { status: 'mitigated', reason: 'prop', by: 'test', at: AS_OF }]]) };
+      } else if (e.op === 'clock') inputs = { ...inputs, now: new Date(inputs.now.getTime() + e.hours * 3600e3) };
+      else if (e.op === 'settings') inputs = { ...inputs, settings: resolveRuleSettings({ retentionLimitDays: { audio: e.audio } }) };
+      state = splice(state, inputs);
+      expect({ step: n, ...outcome(state) }).toEqual({ step: n, ...outcome(auditState(inputs)) });
+    }
+    // And the full audit it is compared with is the one the CLI and the API run (evaluateGraph).
+    const { findings, score, ruleErrors } = evaluateGraph(state.graph, { lens: inputs.lens, settings: inputs.settings, now: inputs.now, triage: inputs.triage });
+    expect({ findings, score, errors: ruleErrors }).toEqual({ findings: state.evaluation.findings, score: state.evaluation.score, errors: state.evaluation.ruleErrors });
+  }
+
+  it(`equals the full audit after every event, for ${RUNS} random workspaces and event orders`, async () => {
+    let incremental = 0;
+    await fc.assert(fc.asyncProperty(fc.array(eventArb, { minLength: 3, maxLength: 14 }), async (events) => {
+      await check(events, (prev, next) => {
+        const s = reaudit(prev, next);
+        if (s.stats.mode === 'incremental' && Object.keys(s.stats.rulesPartial).length) incremental++;
+        return s;
+      });
+    }), { numRuns: RUNS });
+    // The property is about the incremental path: most steps must have taken it, not the full fallback.
+    expect(incremental).toBeGreaterThan(RUNS);
+  }, 600_000);
+
+  it('catches a splice that keeps stale findings (the property can fail)', async () => {
+    // A broken splice: re-run nothing, keep the previous findings whenever the change is not global.
+    const broken: typeof reaudit = (prev, next) => {
+      const s = reaudit(prev, next);
+      return s.stats.mode === 'incremental' ? { ...s, evaluation: prev.evaluation } : s;
+    };
+    const failure = await fc.check(fc.asyncProperty(fc.array(eventArb, { minLength: 3, maxLength: 14 }), (events) => check(events, broken).then(() => true)), { numRuns: RUNS });
+    expect(failure.failed).toBe(true);
+  }, 600_000);
+
+  it('re-runs only the declared rules for the systems a setting change reaches, and falls back on a global change', async () => {
+    const fleet = await documentOf({ kind: 'text', file: 'fleet.csv', text: fc.sample(fleetArb, { numRuns: 1, seed: 7 })[0]! }, 1);
+    const base: AuditInputs = { documents: [fleet], asOf: AS_OF, now: NOW };
+    const first = auditState(base);
+    const change = await documentOf({ kind: 'setting', system: 'i-0', settings: { training: 'allowed' }, at: 5 }, 2);
+    const next = reaudit(first, { ...base, documents: [fleet, change] });
+    expect(next.stats.mode).toBe('incremental');
+    expect(next.stats.rulesPartial['ai-training']).toBeGreaterThan(0);
+    expect(outcome(next)).toEqual(outcome(auditState(next.inputs)));
+    const global = reaudit(next, { ...next.inputs, settings: resolveRuleSettings({ breachNoticeMaxDays: 10 }) });
+    expect(global.stats).toMatchObject({ mode: 'full', reason: 'rule settings changed' });
+  });
+});

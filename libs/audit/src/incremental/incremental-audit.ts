@@ -1,0 +1,191 @@
+import { compareFindings, defaultLens, groupFindings, type FactCorrection, type Finding, type Graph, type Lens } from '@custody/domain';
+import type { VendorEntry } from '@custody/integrations';
+import { activeLenses, computeScore, DEFAULT_RULE_SETTINGS, REGISTRY, RULE_READS, runRulesUngrouped, type Rule, type RuleContext, type RuleError, type RuleSettings, type TriageMap } from '@custody/rules';
+import { projectDocuments, type AnalyzedDocument, type Evaluation } from '../build-audit.js';
+import { adjacency, affectedAnchors, diffGraphs, isEmptyDelta, printGraph, subgraphFor, type GraphPrints } from './graph-delta.js';
+
+/** Everything an audit is a function of: the documents plus what config and people decided. */
+export interface AuditInputs {
+  documents: AnalyzedDocument[];
+  /** The graph's `asOf` (time of the latest input). */
+  asOf: string;
+  /** The evaluation time the rules judge expiry against. */
+  now: Date;
+  lens?: Lens;
+  settings?: RuleSettings;
+  triage?: TriageMap;
+  corrections?: Record<string, FactCorrection[]>;
+  links?: Record<string, string>;
+  vendors?: VendorEntry[];
+  practiceName?: string;
+  /** The rule set (default the builtin REGISTRY). */
+  rules?: readonly Rule[];
+}
+
+/** How a re-audit was done, for logs and the bench. */
+export interface ReauditStats {
+  mode: 'full' | 'incremental' | 'rescore' | 'unchanged';
+  /** Why a full audit was needed (a global change), when it was. */
+  reason?: string;
+  /** Rules re-run over the whole graph, and rules re-run for some systems with how many. */
+  rulesFull: string[];
+  rulesPartial: Record<string, number>;
+  /** Milliseconds per step of this re-audit (project, diff, rules, compose), for the bench. */
+  ms?: Record<string, number>;
+}
+
+/** An audit's result plus what the next re-audit needs to redo only what a change affects. */
+export interface AuditState {
+  inputs: AuditInputs;
+  graph: Graph;
+  lens: Lens;
+  evaluation: Evaluation;
+  stats: ReauditStats;
+  /** Per rule, its findings before fleet grouping (or the error it raised). */
+  readonly perRule: Map<string, { findings: Finding[] } | { error: RuleError }>;
+  readonly prints: GraphPrints;
+}
+
+function project(inputs: AuditInputs): Graph {
+  return projectDocuments(inputs.documents, {
+    asOf: inputs.asOf, corrections: inputs.corrections, links: inputs.links, vendors: inputs.vendors, practiceName: inputs.practiceName,
+  }).graph;
+}
+
+function contextOf(inputs: AuditInputs, graph: Graph): RuleContext {
+  return { graph, lens: inputs.lens ?? defaultLens(graph.practice), settings: inputs.settings ?? DEFAULT_RULE_SETTINGS, now: inputs.now };
+}
+
+function runOne(ctx: RuleContext, rule: Rule): { findings: Finding[] } | { error: RuleError } {
+  const run = runRulesUngrouped(ctx, [rule]);
+  return run.errors.length ? { error: run.errors[0]! } : { findings: run.findings };
+}
+
+/**
+ * Groups, sorts, triages and scores per-rule findings: the same steps as `runAudit` after its rules ran, so a
+ * spliced result and a full one cannot differ in how they are put together.
+ */
+function compose(inputs: AuditInputs, graph: Graph, perRule: AuditState['perRule']): { evaluation: Evaluation; lens: Lens } {
+  const ctx = contextOf(inputs, graph);
+  const raw: Finding[] = [];
+  const ruleErrors: RuleError[] = [];
+  for (const rule of inputs.rules ?? REGISTRY) {
+    const r = perRule.get(rule.id)!;
+    if ('error' in r) ruleErrors.push(r.error);
+    else for (const f of r.findings) raw.push(f);
+  }
+  const grouped = groupFindings(raw, graph.systems).sort(compareFindings);
+  const triage = inputs.triage;
+  const findings = triage?.size ? grouped.map((f) => (triage.has(f.id) ? { ...f, triage: triage.get(f.id) } : f)) : grouped;
+  const scored = computeScore(findings, { lenses: activeLenses(ctx), systems: graph.systems.map((s) => s.id) });
+  return { evaluation: { findings: scored.findings, score: scored.score, ruleErrors }, lens: ctx.lens };
+}
+
+/** A full audit (project, every rule over the whole graph), kept with what an incremental re-audit needs. */
+export function auditState(inputs: AuditInputs, graph = project(inputs), reason = 'first audit'): AuditState {
+  const ctx = contextOf(inputs, graph);
+  const perRule: AuditState['perRule'] = new Map();
+  for (const rule of inputs.rules ?? REGISTRY) perRule.set(rule.id, runOne(ctx, rule));
+  const { evaluation, lens } = compose(inputs, graph, perRule);
+  const stats: ReauditStats = { mode: 'full', reason, rulesFull: (inputs.rules ?? REGISTRY).map((r) => r.id), rulesPartial: {} };
+  return { inputs, graph, lens, evaluation, stats, perRule, prints: printGraph(graph) };
+}
+
+/**
+ * Why `next` cannot build on `prev` (a global change: the full audit is the only correct answer), or
+ * undefined. A manifest replaces the graph's declared systems and the practice record; the rule set,
+ * settings, lens and evaluation time are read by every rule; vendors and corrections change how documents
+ * project everywhere.
+ */
+function globalChange(prev: AuditInputs, next: AuditInputs): string | undefined {
+  if ((prev.rules ?? REGISTRY) !== (next.rules ?? REGISTRY)) return 'rule set changed';
+  if (JSON.stringify(prev.settings ?? DEFAULT_RULE_SETTINGS) !== JSON.stringify(next.settings ?? DEFAULT_RULE_SETTINGS)) return 'rule settings changed';
+  if (prev.lens !== next.lens) return 'lens changed';
+  // Rules judge time by calendar day (the domain's hasExpired): a later moment of the same UTC day is no change.
+  if (prev.now.toISOString().slice(0, 10) !== next.now.toISOString().slice(0, 10)) return 'evaluation day changed';
+  if (prev.vendors !== next.vendors || prev.practiceName !== next.practiceName) return 'vendor catalogue or workspace name changed';
+  const manifests = (docs: AnalyzedDocument[]) => docs.filter((d) => d.analysis?.type === 'manifest').map((d) => `${d.id}\u0000${d.sha256}\u0000${d.receivedAt}`).join('\u0001');
+  if (manifests(prev.documents) !== manifests(next.documents)) return 'manifest changed';
+  return undefined;
+}
+
+/** What the projection reads of the documents: a change only to documents without an analysis is no change. */
+function projectionKey(inputs: AuditInputs): string {
+  const docs = inputs.documents.filter((d) => d.analysis).map((d) => `${d.id}\u0000${d.sha256 ?? ''}\u0000${d.file}\u0000${d.receivedAt ?? ''}`);
+  return JSON.stringify([docs, inputs.asOf, inputs.corrections ?? {}, inputs.links ?? {}]);
+}
+
+/**
+ * Re-audit after a change (a new or removed document, a setting change, a triage decision), redoing only
+ * what the change can affect, with the same result as `auditState(next)`:
+ *
+ * 1. a global change (see globalChange) → the full audit;
+ * 2. only triage changed → same findings, triaged and scored again;
+ * 3. otherwise project again (pure, and cheaper than the rules; or take the caller's `projected` graph), diff the new graph against the previous one
+ *    (graph-delta), and per rule: a rule with no read declaration (RULE_READS), or whose declared globals
+ *    changed, runs over the whole graph; a declared one runs over the subgraph its affected systems need,
+ *    and its findings anchored there replace the previous ones; findings are then grouped and scored again.
+ */
+export function reaudit(prev: AuditState, next: AuditInputs, projected?: Graph): AuditState {
+  const reason = globalChange(prev.inputs, next);
+  if (reason) return auditState(next, projected, reason);
+  const ms: Record<string, number> = {};
+  let t = performance.now();
+  const lap = (name: string) => {
+    const now = performance.now();
+    ms[name] = Math.round((now - t) * 10) / 10;
+    t = now;
+  };
+  // A caller that projected already (the pipeline stores the graph) passes it; its diff decides what changed.
+  const sameGraph = projected ? projected === prev.graph : projectionKey(prev.inputs) === projectionKey(next);
+  const graph = projected ?? (sameGraph ? prev.graph : project(next));
+  lap('project');
+  const prints = sameGraph ? prev.prints : printGraph(graph);
+  const delta = diffGraphs(prev.prints, prints);
+  lap('diff');
+  const stats: ReauditStats = { mode: 'incremental', rulesFull: [], rulesPartial: {}, ms };
+  if (delta.global) return auditState(next, graph, 'practice record or graph time changed');
+  if (isEmptyDelta(delta)) {
+    // Nothing any rule reads changed (e.g. an unreadable document, or only triage): same findings, scored again.
+    const { evaluation, lens } = compose(next, graph, prev.perRule);
+    stats.mode = prev.inputs.triage === next.triage ? 'unchanged' : 'rescore';
+    return { inputs: next, graph, lens, evaluation, stats, perRule: prev.perRule, prints };
+  }
+  const perRule: AuditState['perRule'] = new Map();
+  const ctx = contextOf(next, graph);
+  const adj = adjacency(graph);
+  const subgraphs = new Map<string, { graph: Graph; anchors: Set<string> }>();
+  for (const rule of next.rules ?? REGISTRY) {
+    const before = prev.perRule.get(rule.id)!;
+    const reads = RULE_READS[rule.id];
+    if (!reads || 'error' in before || (reads.consents && delta.consents) || (reads.names && delta.names)) {
+      perRule.set(rule.id, runOne(ctx, rule));
+      stats.rulesFull.push(rule.id);
+      continue;
+    }
+    const key = `${reads.around}|${reads.vendorsOnly ?? false}|${reads.names ?? false}`;
+    let sub = subgraphs.get(key);
+    if (!sub) {
+      const anchors = affectedAnchors(reads, delta, adj);
+      subgraphs.set(key, (sub = { anchors, graph: anchors.size ? subgraphFor(graph, reads, anchors, adj) : graph }));
+    }
+    if (sub.anchors.size === 0) {
+      perRule.set(rule.id, before);
+      continue;
+    }
+    const rerun = runOne({ ...ctx, graph: sub.graph }, rule);
+    // A rule that fails on the subgraph, or drafts a finding with no system to anchor it, gets a full run.
+    if ('error' in rerun || rerun.findings.some((f) => f.systems.length === 0) || before.findings.some((f) => f.systems.length === 0)) {
+      perRule.set(rule.id, runOne(ctx, rule));
+      stats.rulesFull.push(rule.id);
+      continue;
+    }
+    const anchored = (f: Finding) => sub!.anchors.has(f.systems[0]!);
+    perRule.set(rule.id, { findings: [...before.findings.filter((f) => !anchored(f)), ...rerun.findings.filter(anchored)] });
+    stats.rulesPartial[rule.id] = sub.anchors.size;
+  }
+  lap('rules');
+  const { evaluation, lens } = compose(next, graph, perRule);
+  lap('compose');
+  return { inputs: next, graph, lens, evaluation, stats, perRule, prints };
+}

@@ -1,0 +1,47 @@
+/**
+ * What each builtin rule reads, so an incremental re-audit (libs/audit incremental) can re-run a rule only for
+ * the systems a change can affect. A rule's finding is *anchored* at its primary system (`systems[0]`); the
+ * declaration bounds what a finding anchored at X may depend on besides X's own record:
+ *
+ * - `in`: flows into X, and the identity (id, name, role, group) of the systems that send them;
+ * - `in-out`: also the flows out of X and the identity of the systems they reach;
+ * - `upstream`: flows into X, and the shape (identity, holds, contracts) of every system and flow that can
+ *   reach X (paths from the practice, BAA chains);
+ * - `downstream`: flows out of X, and the shape of every system and flow X can reach.
+ *
+ * `vendorsOnly`: the rule never anchors a finding at the practice or a clinician. `names`: it reads the ids
+ * and names of every system (e.g. "is this named sub-processor modelled?"). `consents`: it reads the graph's
+ * consents. The practice record, the evaluation time, lens and settings are read by every rule: a change to
+ * them re-runs everything. A rule with no entry here (a new rule, or one that reads the whole graph) is always
+ * re-run in full: cheap rules stay there rather than risk a wrong declaration. The incremental property test
+ * (libs/audit) checks these declarations against full audits of random workspaces.
+ */
+export interface RuleReads {
+  around: 'in' | 'in-out' | 'upstream' | 'downstream';
+  vendorsOnly?: boolean;
+  names?: boolean;
+  consents?: boolean;
+}
+
+const IN_VENDOR: RuleReads = { around: 'in', vendorsOnly: true };
+
+export const RULE_READS: Readonly<Record<string, RuleReads>> = Object.freeze({
+  'missing-baa': IN_VENDOR,
+  'expired-baa': IN_VENDOR,
+  'no-subcontractor-flowdown': { around: 'in-out', vendorsOnly: true },
+  'baa-chain-break': { around: 'upstream', names: true },
+  'ai-training': IN_VENDOR,
+  'deidentified-reuse': IN_VENDOR,
+  'data-sale-or-marketing': IN_VENDOR,
+  'weak-law-enforcement-posture': IN_VENDOR,
+  'vendor-owns-records': IN_VENDOR,
+  'no-return-or-destroy': IN_VENDOR,
+  'slow-breach-notice': IN_VENDOR,
+  'recording-retention': IN_VENDOR,
+  'notetaker-cannot-disable': IN_VENDOR,
+  'recording-without-consent': { around: 'in', vendorsOnly: true, consents: true },
+  'offshore-processing': { around: 'in-out', vendorsOnly: true },
+  'sensitive-detail-exposed': IN_VENDOR,
+  // Sources count per fleet vendor, and a vendor's stand-in is found by name among all systems.
+  'aggregation-hub': { around: 'in', vendorsOnly: true, names: true },
+});

@@ -1,0 +1,84 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/**
+ * The full-vs-incremental part of bench:audit (issue 11: "after one new document or one setting change,
+ * re-audit only what it can affect — at most 1/20 of the full time"). In one process, on one workspace:
+ * a full audit, then per event the incremental re-audit from the previous state and the full audit of the
+ * same new state, paired (same heap, same load), checked equal. Times are CPU seconds of the audit core
+ * (projection + rules + grouping + score), and apart the score job's part (the graph already projected); analysis of the new document is memoised by content hash in both
+ * paths (the service stores it), so it is not part of either.
+ */
+export interface IncrementalEvent {
+  event: string;
+  fullCpuSeconds: number;
+  incrementalCpuSeconds: number;
+  /** incremental / full: the goal is at most 1/20 (0.05). */
+  ratio: number;
+  mode: string;
+  rulesPartial: number;
+  rulesFull: string[];
+  /** Wall milliseconds per step of the incremental re-audit. */
+  incrementalMs: Record<string, number>;
+  /** The incremental result equals the full audit (graph, findings, score). */
+  equal: boolean;
+  /**
+   * The worker's score job (the pipeline projected and stored the graph already): rules, grouping and score
+   * of the full audit vs the incremental re-audit given the same projected graph.
+   */
+  scoring: { fullCpuSeconds: number; incrementalCpuSeconds: number; ratio: number; equal: boolean };
+}
+
+const NOW = new Date('2026-06-01T00:00:00Z');
+
+function cpu<T>(fn: () => T): { value: T; seconds: number } {
+  const c0 = process.cpuUsage();
+  const value = fn();
+  const c = process.cpuUsage(c0);
+  return { value, seconds: (c.user + c.system) / 1e6 };
+}
+
+export async function runIncremental(dir: string, root: string): Promise<{ initialFullCpuSeconds: number; events: IncrementalEvent[] }> {
+  const { analyzeDocument, auditState, projectDocuments, reaudit } = await import('@custody/audit');
+  type Doc = Parameters<typeof auditState>[0]['documents'][number];
+  const load = async (bytes: Buffer, file: string, n: number): Promise<Doc> => {
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    return { id: sha256, sha256, file, receivedAt: new Date(NOW.getTime() - 1e6 + n * 1000).toISOString(), ...(await analyzeDocument(bytes, file, { maxManifestBytes: 64 * 1024 * 1024 })) };
+  };
+  const docs: Doc[] = [];
+  for (const [i, file] of readdirSync(dir).sort().entries()) docs.push(await load(readFileSync(join(dir, file)), file, i));
+  const installs = docs.flatMap((d) => (d.analysis?.type === 'fleet_export' ? d.analysis.parse.systems.map((s) => s.id) : []));
+  const target = installs[Math.floor(installs.length / 2)] ?? 's000001';
+  const setting = Buffer.from(JSON.stringify({ custody_setting_change: { system: target, settings: { training: 'allowed', storage_region: 'EU' }, at: '2026-05-30T12:00:00Z', source: 'bench' } }));
+  const events: { name: string; doc: Doc }[] = [
+    { name: `one setting change (${target}: training allowed, storage EU)`, doc: await load(setting, 'setting-change.json', 1000) },
+    { name: 'one new document (an n8n intake workflow config)', doc: await load(readFileSync(join(root, 'test/fixtures/configs/n8n-intake.json')), 'n8n-intake.json', 1001) },
+  ];
+  const first = cpu(() => auditState({ documents: docs, asOf: NOW.toISOString(), now: NOW }));
+  let state = first.value;
+  const out: IncrementalEvent[] = [];
+  for (const e of events) {
+    const next = { ...state.inputs, documents: [...state.inputs.documents, e.doc] };
+    const inc = cpu(() => reaudit(state, next));
+    // The full audit of the same state, its projection timed apart so the score job's share is known.
+    const projected = cpu(() => projectDocuments(next.documents, { asOf: next.asOf }).graph);
+    const full = cpu(() => auditState(next, projected.value));
+    const incScoring = cpu(() => reaudit(state, next, projected.value));
+    const key = (s: typeof state) => JSON.stringify([s.graph, s.evaluation.findings, s.evaluation.score]);
+    const fullSeconds = projected.seconds + full.seconds;
+    out.push({
+      scoring: {
+        fullCpuSeconds: round(full.seconds), incrementalCpuSeconds: round(incScoring.seconds), ratio: round(incScoring.seconds / full.seconds),
+        equal: key(incScoring.value) === key(full.value),
+      },
+      event: e.name, fullCpuSeconds: round(fullSeconds), incrementalCpuSeconds: round(inc.seconds), ratio: round(inc.seconds / fullSeconds),
+      mode: inc.value.stats.mode, rulesPartial: Object.keys(inc.value.stats.rulesPartial).length, rulesFull: inc.value.stats.rulesFull, incrementalMs: inc.value.stats.ms ?? {},
+      equal: key(inc.value) === key(full.value),
+    });
+    state = inc.value;
+  }
+  return { initialFullCpuSeconds: round(first.seconds), events: out };
+}
+
+const round = (x: number) => Number(x.toFixed(3));
