@@ -156,6 +156,8 @@ describe('dashboard (browser)', () => {
     });
     await page.goto(`${base}/#key=${KEY}&ws=${WS}`);
     await page.waitForFunction(() => (window.__custody?.cy.nodes().length ?? 0) > 0);
+    // The map is drawn before the audit that fills the header and panels; wait for the whole first load.
+    await page.waitForFunction(() => document.body.getAttribute('aria-busy') === 'false');
   }, 120_000);
 
   afterAll(async () => {
@@ -460,6 +462,7 @@ describe('dashboard (browser)', () => {
       fleetPage.on('pageerror', (e) => errors.push(e.message));
       await fleetPage.goto(`${base}/#key=${KEY}&ws=${FLEET_WS}`);
       await fleetPage.waitForFunction(() => (window.__custody?.cy.nodes().length ?? 0) > 0);
+      await fleetPage.waitForFunction(() => document.body.getAttribute('aria-busy') === 'false');
     }, 60_000);
 
     afterAll(() => fleetPage?.close());

@@ -209,9 +209,13 @@ export function start(api: ApiClient, first: Promise<GroupedGraph> | null): void
   let again = false;
   function load(): Promise<void> {
     if (loading) { again = true; return loading; }
+    // aria-busy tells assistive technology (and the browser tests) that the panels are still filling in:
+    // the map is drawn before the audit arrives, so "nodes on the map" does not mean "header and panels ready".
+    document.body.setAttribute('aria-busy', 'true');
     loading = (async () => {
       do { again = false; await loadOnce(); } while (again);
       loading = null;
+      document.body.setAttribute('aria-busy', 'false');
     })();
     return loading;
   }
