@@ -117,6 +117,26 @@ export const FRESH3_RULE: { salt: string; maxChars: number; kinds: RuleKind[] } 
   ],
 };
 
+/**
+ * The `ota-fresh4` rule (issue 7, written and committed before any of its documents was read): services in no
+ * other labelled set, texts not already labelled, at most 100,000 characters, lowest sha256("ota-fresh4:" +
+ * path) per kind; 12 documents. It was meant to give the thin facts (BAA, breach days, flow-down, law
+ * enforcement) more examples by taking every admitted DPA, controller agreement and law-enforcement guideline
+ * first, but the rule admits none: every such document's service is already labelled except AdMob, whose
+ * controller terms are the AdSense text (same index sha256), which is labelled. Those kinds are kept at count 0
+ * so the attempt is on record; the 12 slots go to privacy policies and terms.
+ */
+export const FRESH4_RULE: { salt: string; maxChars: number; kinds: RuleKind[] } = {
+  salt: 'ota-fresh4:',
+  maxChars: 100_000,
+  kinds: [
+    { kind: 'dpa', types: ['Data Processor Agreement.md', 'Data Controller Agreement.md'], count: 0 },
+    { kind: 'law-enforcement guidelines', types: ['Law Enforcement Guidelines.md'], count: 0 },
+    { kind: 'privacy policy', types: ['Privacy Policy.md', 'Parent Organization Privacy Policy.md'], count: 6 },
+    { kind: 'terms', types: ['Terms of Service.md', 'Commercial Terms.md'], count: 6 },
+  ],
+};
+
 type IndexDoc = { path: string; sha256: string; chars?: number };
 const sha256hex = (s: string) => createHash('sha256').update(s).digest('hex');
 const serviceOf = (file: string) => file.split('/')[0];
