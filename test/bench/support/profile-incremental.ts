@@ -15,7 +15,7 @@ import { join } from 'node:path';
 const [dir, out = '/tmp/prof'] = process.argv.slice(2);
 if (!dir) throw new Error('usage: profile-incremental.ts WORKSPACE_DIR [OUT_DIR]');
 const NOW = new Date('2026-06-01T00:00:00Z');
-const { analyzeDocument, auditState, reaudit } = await import('@custody/audit');
+const { analyzeDocument, auditState, projectInputs, reaudit } = await import('@custody/audit');
 type Doc = Parameters<typeof auditState>[0]['documents'][number];
 const load = async (bytes: Buffer, file: string, n: number): Promise<Doc> => {
   const sha256 = createHash('sha256').update(bytes).digest('hex');
@@ -31,6 +31,29 @@ const events = [
   await load(readFileSync(join(process.cwd(), 'test/fixtures/configs/n8n-intake.json')), 'n8n-intake.json', 1001),
 ];
 let state = auditState({ documents: docs, asOf: NOW.toISOString(), now: NOW });
+if (process.argv.includes('--projection')) {
+  // Projection alone, CPU seconds: from scratch vs from the previous memo, per event (no profiler attached).
+  const cpu = (fn: () => unknown) => {
+    const c0 = process.cpuUsage();
+    fn();
+    const c = process.cpuUsage(c0);
+    return ((c.user + c.system) / 1e6).toFixed(3);
+  };
+  mkdirSync(out, { recursive: true });
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  for (const [i, doc] of events.entries()) {
+    const next = { ...state.inputs, documents: [...state.inputs.documents, doc] };
+    console.log(`event ${i}: projection from scratch ${cpu(() => projectInputs(next))} s, from the memo ${cpu(() => projectInputs(next, state.memo))} s`);
+    await session.post('Profiler.start');
+    projectInputs(next, state.memo);
+    const { profile } = await session.post('Profiler.stop');
+    writeFileSync(join(out, `projection-${i}.cpuprofile`), JSON.stringify(profile));
+    state = reaudit(state, next);
+  }
+  process.exit(0);
+}
 mkdirSync(out, { recursive: true });
 const session = new Session();
 session.connect();

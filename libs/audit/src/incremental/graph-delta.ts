@@ -10,7 +10,12 @@ import type { RuleReads } from '@custody/rules';
  * nothing unchanged is printed, hashed or compared field by field.
  */
 export interface GraphDelta {
-  /** True when something every rule reads changed (practice record, asOf): re-run every rule. */
+  /**
+   * True when something every rule reads changed (the practice record): re-run every rule. Not the graph's
+   * `asOf`: rules judge time by the context's `now`, and what `asOf` decides in the projection (expired
+   * agreements, setting changes not yet in force) shows in the records, so a new input's later time alone
+   * re-runs nothing.
+   */
   global: boolean;
   consents: boolean;
   others: boolean;
@@ -69,7 +74,7 @@ export function deltaOf(a: Graph, b: Graph, changes: ProjectionChanges): GraphDe
   const json = (x: unknown) => JSON.stringify(x);
   const current = new Map<string, GraphSystem>();
   const d: GraphDelta = {
-    global: json([a.practice, a.asOf]) !== json([b.practice, b.asOf]),
+    global: a.practice !== b.practice && json(a.practice) !== json(b.practice),
     consents: a.consents !== b.consents && json(a.consents) !== json(b.consents),
     others: json([a.redactions, a.identifiers]) !== json([b.redactions, b.identifiers]),
     names: false,

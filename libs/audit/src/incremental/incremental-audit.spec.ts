@@ -5,13 +5,16 @@ import type { Finding, ParseResult } from '@custody/domain';
 import { resolveRuleSettings } from '@custody/rules';
 import { analyzeDocument } from '../analyze-document.js';
 import { evaluateGraph, type AnalyzedDocument } from '../build-audit.js';
-import { auditState, reaudit, type AuditInputs, type AuditState } from './incremental-audit.js';
+import { changesBetween } from './graph-delta.js';
+import { auditState, projectInputs, reaudit, type AuditInputs, type AuditState } from './incremental-audit.js';
 
 /**
- * Property (issue 11): for random workspaces and random orders of events (documents added and removed, setting
- * changes, triage, rule settings), re-auditing incrementally after each event gives exactly the full audit of
- * the state it reaches: same graph, same findings (ids, severities, evidence, instances, contributions), same
- * score. Every step is compared, so a wrong read declaration or a bad splice shows at the event that exposes it.
+ * Property (issue 11): for random workspaces and random orders of events (documents added, replaced and
+ * removed, setting changes, triage, rule settings, the clock and the graph's time moving), re-auditing
+ * incrementally (projecting from the previous projection's memo, re-running rules for what changed, regrouping
+ * what changed) after each event gives exactly the full audit of the state it reaches: same graph, same
+ * findings (ids, severities, evidence, instances, contributions), same score; and the projection reports
+ * exactly the records that changed. Every step is compared, so a wrong read declaration or a bad splice shows at the event that exposes it.
  */
 const ROOT = process.cwd();
 const AS_OF = '2026-06-01T00:00:00.000Z';
@@ -82,10 +85,16 @@ const sourceArb: fc.Arbitrary<Source> = fc.oneof(
   { weight: 1, arbitrary: manifestArb.map((text) => ({ kind: 'text' as const, file: 'custody.yaml', text })) },
 );
 
-type Event = { op: 'add'; source: Source } | { op: 'remove'; pick: number } | { op: 'triage'; pick: number } | { op: 'settings'; audio: number } | { op: 'clock'; hours: number };
+type Event =
+  | { op: 'add'; source: Source } | { op: 'replace'; pick: number; source: Source } | { op: 'remove'; pick: number } | { op: 'triage'; pick: number }
+  | { op: 'settings'; audio: number } | { op: 'clock'; hours: number } | { op: 'asOf'; hours: number };
 const eventArb: fc.Arbitrary<Event> = fc.oneof(
   { weight: 6, arbitrary: sourceArb.map((source) => ({ op: 'add' as const, source })) },
+  // A document uploaded again with new content: same id and file name, another hash and analysis.
+  { weight: 2, arbitrary: fc.record({ pick: fc.nat(), source: sourceArb }).map((r) => ({ op: 'replace' as const, ...r })) },
   { weight: 2, arbitrary: fc.nat().map((pick) => ({ op: 'remove' as const, pick })) },
+  // The graph's time moves on (a later input): agreements and setting changes come in or out of force.
+  { weight: 1, arbitrary: fc.constantFrom(2, 24 * 30, 24 * 400, 24 * 3000).map((hours) => ({ op: 'asOf' as const, hours })) },
   { weight: 1, arbitrary: fc.nat().map((pick) => ({ op: 'triage' as const, pick })) },
   { weight: 1, arbitrary: fc.constantFrom(7, 30, 400).map((audio) => ({ op: 'settings' as const, audio })) },
   // The evaluation time moves on: within the day (no change to any rule) or across days (a full audit).
@@ -129,12 +138,24 @@ describe('incremental re-audit', () => {
     let state = auditState(inputs);
     for (const [n, e] of events.entries()) {
       if (e.op === 'add') inputs = { ...inputs, documents: [...inputs.documents, await documentOf(e.source, n)] };
+      else if (e.op === 'replace' && inputs.documents.length) {
+        const i = e.pick % inputs.documents.length;
+        const old = inputs.documents[i]!;
+        const doc = { ...(await documentOf(e.source, n)), id: old.id, file: old.file };
+        inputs = { ...inputs, documents: inputs.documents.map((d, j) => (j === i ? doc : d)) };
+      } else if (e.op === 'asOf') inputs = { ...inputs, asOf: new Date(Date.parse(inputs.asOf) + e.hours * 3600e3).toISOString() };
       else if (e.op === 'remove' && inputs.documents.length) inputs = { ...inputs, documents: inputs.documents.filter((_, i) => i !== e.pick % inputs.documents.length) };
       else if (e.op === 'triage' && state.evaluation.findings.length) {
         const f: Finding = state.evaluation.findings[e.pick % state.evaluation.findings.length]!;
         inputs = { ...inputs, triage: new Map([...(inputs.triage ?? []), [f.id, { status: 'mitigated', reason: 'prop', by: 'test', at: AS_OF }]]) };
       } else if (e.op === 'clock') inputs = { ...inputs, now: new Date(inputs.now.getTime() + e.hours * 3600e3) };
       else if (e.op === 'settings') inputs = { ...inputs, settings: resolveRuleSettings({ retentionLimitDays: { audio: e.audio } }) };
+      // The projection from the previous memo reports exactly the records that differ from the previous graph.
+      const projected = projectInputs(inputs, state.memo);
+      const reported = projected.changes?.base === state.graph ? projected.changes : changesBetween(state.graph, projected.graph);
+      const actual = changesBetween(state.graph, projected.graph);
+      expect({ step: n, systems: [...reported.systems.keys()].sort(), flows: [...reported.flows.keys()].sort() })
+        .toEqual({ step: n, systems: [...actual.systems.keys()].sort(), flows: [...actual.flows.keys()].sort() });
       state = splice(state, inputs);
       expect({ step: n, ...outcome(state) }).toEqual({ step: n, ...outcome(auditState(inputs)) });
     }

@@ -147,7 +147,7 @@ export function reaudit(prev: AuditState, next: AuditInputs, projected?: Graph |
   const delta = deltaOf(prev.graph, graph, changed);
   lap('diff');
   const stats: ReauditStats = { mode: 'incremental', rulesFull: [], rulesPartial: {}, ms };
-  if (delta.global) return auditState(next, { graph, memo }, 'practice record or graph time changed');
+  if (delta.global) return auditState(next, { graph, memo }, 'practice record changed');
   if (isEmptyDelta(delta)) {
     // Nothing any rule reads changed (e.g. an unreadable document, or only triage): same findings, scored again.
     const { evaluation, lens, grouped } = compose(next, contextOf(next, graph), prev.perRule, { grouped: prev.grouped, valid: () => true });
