@@ -333,7 +333,7 @@ async function main() {
   for (const { size, outcome } of incremental) {
     console.log(`fleet ${size}, full vs incremental (CPU s, paired in one process):`);
     if (!outcome.ok) console.log(`  ${outcome.error}`);
-    else for (const e of outcome.result.events) console.log(`  ${e.event}: full ${e.fullCpuSeconds} s, incremental ${e.incrementalCpuSeconds} s, ratio ${e.ratio} (goal ≤ ${INCREMENTAL_GOAL}); ${e.mode}, ${e.rulesPartial} rules partial, full: ${e.rulesFull.join(', ') || 'none'}; steps (ms) ${JSON.stringify(e.incrementalMs)}; equal to full: ${e.equal}\n    score job only (graph projected): full ${e.scoring.fullCpuSeconds} s, incremental ${e.scoring.incrementalCpuSeconds} s, ratio ${e.scoring.ratio}; equal: ${e.scoring.equal}`);
+    else for (const e of outcome.result.events) console.log(`  ${e.event}: full ${e.fullCpuSeconds} s, incremental ${e.incrementalCpuSeconds} s, ratio ${e.ratio} (goal ≤ ${INCREMENTAL_GOAL}); ${e.mode}, ${e.rulesPartial} rules partial, full: ${e.rulesFull.join(', ') || 'none'}; steps (ms) ${JSON.stringify(e.incrementalMs)}; equal to full: ${e.equal}\n    score job only (graph projected): full ${e.scoring.fullCpuSeconds} s, incremental ${e.scoring.incrementalCpuSeconds} s, ratio ${e.scoring.ratio}; equal: ${e.scoring.equal}\n    projection job only: from scratch ${e.projection.fullCpuSeconds} s, from the memo ${e.projection.incrementalCpuSeconds} s, ratio ${e.projection.ratio}`);
   }
   console.log('');
   for (const g of goals) console.log(`${g.ok === null ? 'SKIP' : g.ok ? 'PASS' : 'FAIL'}  ${g.what}: ${g.value} (goal ${g.target})`);

@@ -1,4 +1,4 @@
-import { compareFindings, findingGrouper, nameKey, type Finding, type Graph, type GraphSystem, type Lens } from '@custody/domain';
+import { compareFindings, findingGroupKey, findingGrouper, fleetVendorOf, nameKey, type Finding, type Graph, type GraphSystem, type Lens } from '@custody/domain';
 import type { ProjectionChanges } from '@custody/graph';
 import { activeLenses, computeScore, REGISTRY, type RuleContext, type RuleError } from '@custody/rules';
 import type { Evaluation } from '../build-audit.js';
@@ -24,6 +24,7 @@ export function compose(
 ): { evaluation: Evaluation; lens: Lens; grouped: Grouped } {
   const graph = ctx.graph;
   let grouper: ((fs: readonly Finding[]) => Finding[]) | undefined;
+  let standIn: ((id: string) => string | undefined) | undefined;
   const grouped = new Map<string, { source: Finding[]; out: Finding[] }>();
   const all: Finding[] = [];
   const ruleErrors: RuleError[] = [];
@@ -34,7 +35,11 @@ export function compose(
       continue;
     }
     const old = reuse?.grouped.get(rule.id);
-    const out = old && old.source === r.findings && reuse!.valid(r.findings) ? old.out : (grouper ??= findingGrouper(graph.systems))(r.findings);
+    const group = (fs: readonly Finding[]) => (grouper ??= findingGrouper(graph.systems))(fs);
+    let out: Finding[];
+    if (!old || !reuse!.valid(r.findings)) out = group(r.findings);
+    else if (old.source === r.findings) out = old.out;
+    else out = regroup(old, r.findings, group, (standIn ??= fleetVendorOf(graph.systems)));
     grouped.set(rule.id, { source: r.findings, out });
     for (const f of out) all.push(f);
   }
@@ -43,6 +48,31 @@ export function compose(
   const findings = triage?.size ? all.map((f) => (triage.has(f.id) ? { ...f, triage: triage.get(f.id) } : f)) : all;
   const scored = computeScore(findings, { lenses: activeLenses(ctx), systems: graph.systems.map((s) => s.id) });
   return { evaluation: { findings: scored.findings, score: scored.score, ruleErrors }, lens: ctx.lens, grouped };
+}
+
+/**
+ * One rule's grouped findings after some of its findings were replaced (a partial re-run): only the groups
+ * (by {@link findingGroupKey}) that lost or gained a member are merged again; the others are the previous
+ * merged findings. Every grouped finding's id is its key, and lists its members' subjects as instances (a
+ * rule has one finding per subject), so a previous finding's key is read off the previous grouping; a new
+ * finding's is computed. The caller checked that grouping reads nothing that changed for these findings, so
+ * a kept finding's key is still what it was.
+ */
+function regroup(old: { source: Finding[]; out: Finding[] }, findings: Finding[], group: (fs: readonly Finding[]) => Finding[], standIn: (id: string) => string | undefined): Finding[] {
+  const before = new Set(old.source);
+  const added = findings.filter((f) => !before.has(f));
+  const now = new Set(findings);
+  const removed = old.source.filter((f) => !now.has(f));
+  if (!added.length && !removed.length) return old.out;
+  const keyBySubject = new Map<string, string>();
+  for (const g of old.out) {
+    if (g.instances) for (const i of g.instances) keyBySubject.set(i.subject, g.id);
+    else keyBySubject.set(g.subject, g.id);
+  }
+  const keyOf = (f: Finding) => (before.has(f) ? keyBySubject.get(f.subject) : undefined) ?? findingGroupKey(f, standIn);
+  const touched = new Set([...removed, ...added].map(keyOf));
+  const regrouped = group(findings.filter((f) => touched.has(keyOf(f))));
+  return [...old.out.filter((f) => !touched.has(f.id)), ...regrouped];
 }
 
 /**
