@@ -44,4 +44,12 @@ export const RULE_READS: Readonly<Record<string, RuleReads>> = Object.freeze({
   'sensitive-detail-exposed': IN_VENDOR,
   // Sources count per fleet vendor, and a vendor's stand-in is found by name among all systems.
   'aggregation-hub': { around: 'in', vendorsOnly: true, names: true },
+  // Per flow into the anchor (the receiver): the flow, the receiver's role and contracts, the sender's name.
+  'unencrypted-transport': { around: 'in' },
+  'minimum-necessary': { around: 'in', vendorsOnly: true },
+  'tracking-technology': { around: 'in', vendorsOnly: true },
+  'unauthorized-third-party-disclosure': { around: 'in', vendorsOnly: true, consents: true },
+  'part2-without-consent': { around: 'in', vendorsOnly: true, consents: true },
+  // A note's home follows flow-down contracts (`via`) back up the chain of senders.
+  'psychotherapy-notes-exposed': { around: 'upstream', consents: true },
 });
