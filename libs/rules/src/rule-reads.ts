@@ -52,4 +52,6 @@ export const RULE_READS: Readonly<Record<string, RuleReads>> = Object.freeze({
   'part2-without-consent': { around: 'in', vendorsOnly: true, consents: true },
   // A note's home follows flow-down contracts (`via`) back up the chain of senders.
   'psychotherapy-notes-exposed': { around: 'upstream', consents: true },
+  // The finding's subject is the shortest path that brought claims to the broker.
+  'claims-aggregation': { around: 'upstream', vendorsOnly: true },
 });
