@@ -6,6 +6,9 @@
  *   npx tsx test/bench/audit.bench.ts --write fleet --size 10000 --dir /tmp/ws
  *   npx tsx test/bench/support/profile-incremental.ts /tmp/ws /tmp/prof
  *   npx tsx test/bench/support/profile-top.ts /tmp/prof/incremental-0.cpuprofile 40
+ *
+ * `--score` profiles the score job alone (graph projected from the memo first); `--projection` times the
+ * projection alone, from scratch and from the memo, and profiles the latter.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -61,9 +64,11 @@ await session.post('Profiler.enable');
 await session.post('Profiler.setSamplingInterval', { interval: 200 });
 for (const [i, doc] of events.entries()) {
   const next = { ...state.inputs, documents: [...state.inputs.documents, doc] };
+  // `--score`: the score job alone (the graph projected from the memo beforehand, as the worker's projection job does).
+  const projected = process.argv.includes('--score') ? projectInputs(next, state.memo) : undefined;
   await session.post('Profiler.start');
   const c0 = process.cpuUsage();
-  state = reaudit(state, next);
+  state = reaudit(state, next, projected);
   const c = process.cpuUsage(c0);
   const { profile } = await session.post('Profiler.stop');
   writeFileSync(join(out, `incremental-${i}.cpuprofile`), JSON.stringify(profile));
