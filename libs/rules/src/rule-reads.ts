@@ -50,8 +50,7 @@ export const RULE_READS: Readonly<Record<string, RuleReads>> = Object.freeze({
   'tracking-technology': { around: 'in', vendorsOnly: true },
   'unauthorized-third-party-disclosure': { around: 'in', vendorsOnly: true, consents: true },
   'part2-without-consent': { around: 'in', vendorsOnly: true, consents: true },
-  // A note's home follows flow-down contracts (`via`) back up the chain of senders.
-  'psychotherapy-notes-exposed': { around: 'upstream', consents: true },
-  // The finding's subject is the shortest path that brought claims to the broker.
-  'claims-aggregation': { around: 'upstream', vendorsOnly: true },
+  // Not declared, on purpose: psychotherapy-notes-exposed and claims-aggregation read upstream (flow-down
+  // chains, the path claims came by), and the upstream closure of a fleet vendor's sub-processor is the whole
+  // fleet, so a partial run cost more than their whole-graph scan of flows by category (measured, bench:audit).
 });
