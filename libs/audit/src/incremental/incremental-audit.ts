@@ -120,10 +120,13 @@ function projectionKey(inputs: AuditInputs): string {
  *
  * 1. a global change (see globalChange) → the full audit;
  * 2. only triage changed → same findings, triaged and scored again;
- * 3. otherwise project again (pure, and cheaper than the rules; or take the caller's `projected` graph), diff the new graph against the previous one
- *    (graph-delta), and per rule: a rule with no read declaration (RULE_READS), or whose declared globals
- *    changed, runs over the whole graph; a declared one runs over the subgraph its affected systems need,
- *    and its findings anchored there replace the previous ones; findings are then grouped and scored again.
+ * 3. otherwise project again from the previous projection's memo (unchanged records are reused and the
+ *    changed ones reported), or take the caller's `projected` graph (with its reported changes when they are
+ *    relative to this audit's graph, else found by comparing the two graphs); build the delta (graph-delta),
+ *    and per rule: a rule with no read declaration (RULE_READS), or whose declared globals changed, runs over
+ *    the whole graph; a declared one runs over the subgraph its affected systems need, and its findings
+ *    anchored there replace the previous ones; only the fleet groups whose members changed are merged again
+ *    (compose), then everything is sorted and scored again.
  */
 export function reaudit(prev: AuditState, next: AuditInputs, projected?: Graph | ProjectedGraph): AuditState {
   const reason = globalChange(prev.inputs, next);

@@ -30,8 +30,9 @@ export class ScoreWorkspaceHandler implements ICommandHandler<ScoreWorkspaceComm
   /**
    * The last audit per workspace, so a new graph version (one new document, one setting change) re-runs only
    * the rules and systems it changed (libs/audit reaudit; equal to a full audit by its property test). Any
-   * previous state is a correct base, even one another worker has since superseded: what changed is found by
-   * diffing graphs, not assumed.
+   * previous state is a correct base, even one another worker has since superseded: what changed is the
+   * projection job's report when it is relative to this state's graph (RecentProjections), else found by
+   * comparing the two graphs, never assumed.
    */
   private readonly audits = new Map<string, AuditState>();
   /** How each workspace's last scoring was done (full, incremental…), for logs and tests. */
