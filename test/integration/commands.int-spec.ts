@@ -5,8 +5,10 @@ import { CommandBus } from '@nestjs/cqrs';
 import { InvalidInputError, NotFoundError, type EventType } from '@custody/domain';
 import {
   CorrectFactCommand, IngestDocumentCommand, JobName, JobQueue, LinkDocumentCommand, RecordEvidenceReadCommand, RecordSettingChangeCommand,
-  ReprocessWorkspaceCommand, TriageFindingCommand,
+  ReprocessWorkspaceCommand, ScoreWorkspaceHandler, TriageFindingCommand,
 } from '@custody/pipeline';
+import { evaluateGraph, loadAnalyzedDocuments, loadCorrections, loadDocumentLinks, loadTriage, projectDocuments } from '@custody/audit';
+import { canonicalJson } from '@custody/persistence';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { REPO, waitUntil } from '../support/processes.js';
 
@@ -187,4 +189,34 @@ describe(`command handlers and the processor chain (${process.env.DATABASE_URL ?
     expect(() => new RecordSettingChangeCommand(wsId, { system: 's', settings: { can_disable: false }, at: 'yesterday' }, new Date())).toThrow(/not a date/);
     await settle();
   }, 120_000);
+
+  it('a new document is projected and scored incrementally by the worker, and what it stores equals a full audit of the stored graph', async () => {
+    await settle();
+    const scorer = t.app.get(ScoreWorkspaceHandler);
+    const version = (await t.runtime.persistence.projections.graph(wsId))!.version;
+    const config = readFileSync(join(REPO, 'test/fixtures/configs/n8n-intake.json'));
+    await bus.execute(new IngestDocumentCommand(wsId, 'n8n-intake.json', config, 'tester'));
+    await waitUntil(async () => {
+      const graph = await t.runtime.persistence.projections.graph(wsId);
+      return (await drained()) && graph!.version > version && (await t.runtime.persistence.projections.score(wsId))?.graphVersion === graph!.version;
+    }, 120_000, 'the new graph version scored');
+    await settle();
+    // The score job built on its previous audit with the records the projection job reported as changed.
+    expect(scorer.lastStats(wsId)).toMatchObject({ mode: 'incremental' });
+    expect(Object.keys(scorer.lastStats(wsId)!.rulesPartial).length).toBeGreaterThan(0);
+    const stored = (await t.runtime.persistence.projections.graph(wsId))!;
+    const scoring = (await t.runtime.persistence.projections.score(wsId))!;
+    const full = evaluateGraph(stored.graph, { now: new Date(scoring.evaluatedAt), lens: scoring.lens, triage: await loadTriage(t.runtime.persistence, wsId) });
+    expect(scoring.score.total).toBe(full.score.total);
+    const key = (fs: { id: string; severity: string; systems: string[] }[]) => fs.map((f) => `${f.id} ${f.severity} ${f.systems.join(',')}`).sort();
+    expect(key(await t.runtime.persistence.projections.openFindings(wsId))).toEqual(key(full.findings));
+    // And the stored graph is the one a projection from scratch (no memo) gives.
+    const db = t.runtime.persistence;
+    const scratch = projectDocuments(await loadAnalyzedDocuments(db, wsId), {
+      asOf: stored.graph.asOf, corrections: await loadCorrections(db, wsId), links: await loadDocumentLinks(db, wsId),
+      vendors: t.runtime.vendors, practiceName: (await db.workspaces.findById(wsId))?.name,
+    }).graph;
+    expect(stored.graph.systems.some((s) => s.evidence.some((e) => e.file === 'n8n-intake.json'))).toBe(true);
+    expect(canonicalJson(stored.graph)).toBe(canonicalJson(scratch));
+  }, 180_000);
 });

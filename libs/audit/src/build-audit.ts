@@ -1,5 +1,5 @@
 import { defaultLens, type AuditDocument, type AuditReport, type FactCorrection, type Finding, type Graph, type Lens, type Score } from '@custody/domain';
-import { projectGraphWithReport } from '@custody/graph';
+import { projectGraphIncremental, type ProjectionMemo } from '@custody/graph';
 import { lookupVendor, type VendorEntry } from '@custody/integrations';
 import { DEFAULT_RULE_SETTINGS, REGISTRY, runAudit, type RuleSettings, type TriageMap } from '@custody/rules';
 import { SETTING_CHANGE_KEY as SETTING_CHANGE_PATH, type DocumentAnalysis } from './analyze-document.js';
@@ -19,15 +19,18 @@ export interface Evaluation {
   ruleErrors: { ruleId: string; message: string }[];
 }
 
-/** Projects analysed documents into the PHI flow graph (pure; same input → same graph). */
+/**
+ * Projects analysed documents into the PHI flow graph (pure; same input → same graph). With `memo` (an earlier
+ * projection's), unchanged records are reused and `changes` says which records differ from that projection's.
+ */
 export function projectDocuments(
   docs: AnalyzedDocument[],
-  opts: { asOf: string; corrections?: Record<string, FactCorrection[]>; links?: Record<string, string>; vendors?: VendorEntry[]; practiceName?: string },
+  opts: { asOf: string; corrections?: Record<string, FactCorrection[]>; links?: Record<string, string>; vendors?: VendorEntry[]; practiceName?: string; memo?: ProjectionMemo },
 ) {
   // The newest manifest wins (a re-uploaded custody.yaml replaces the old one); without times, the last given.
   const manifests = docs.filter((d) => d.analysis?.type === 'manifest');
   const manifestDoc = manifests.reduce<AnalyzedDocument | undefined>((newest, d) => (!newest || (d.receivedAt ?? '') >= (newest.receivedAt ?? '') ? d : newest), undefined);
-  return projectGraphWithReport({
+  return projectGraphIncremental({
     manifest: manifestDoc && manifestDoc.analysis?.type === 'manifest'
       ? { ...manifestDoc.analysis.manifest, documentId: manifestDoc.id, file: manifestDoc.file }
       : undefined,
@@ -50,7 +53,7 @@ export function projectDocuments(
     asOf: opts.asOf,
     resolveVendor: (hostOrName: string) => lookupVendor(hostOrName, opts.vendors),
     practiceName: opts.practiceName,
-  });
+  }, opts.memo);
 }
 
 /**

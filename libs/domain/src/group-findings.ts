@@ -57,6 +57,15 @@ function groupWith(findings: readonly Finding[], byId: Map<string, Pick<GraphSys
   return out;
 }
 
+/**
+ * The id a finding ends up under: `ruleId@<subject with installs replaced by their stand-ins>`, which is its
+ * own id when it names no install (a vendor's own finding then heads the group of that id). Findings with one
+ * key are grouped together and with nothing else, so a re-audit can regroup only the keys whose members changed.
+ */
+export function findingGroupKey(f: Pick<Finding, 'ruleId' | 'subject'>, standIn: (id: string) => string | undefined): string {
+  return `${f.ruleId}@${rewriteSubject(f.subject, standIn)?.subject ?? f.subject}`;
+}
+
 /** The subject with every install replaced by its stand-in, and the (first) install it named; undefined if none. */
 function rewriteSubject(subject: string, standIn: (id: string) => string | undefined): { subject: string; install: string } | undefined {
   const colon = subject.indexOf(':');

@@ -11,6 +11,7 @@ import { Reconciler } from './jobs/reconciler.js';
 import { RescoreScheduler } from './jobs/rescore.scheduler.js';
 import { CheckpointScheduler } from './jobs/checkpoint.scheduler.js';
 import { ProjectGraphHandler } from './commands/project-graph.command.js';
+import { RecentProjections } from './commands/recent-projections.js';
 import { ScoreWorkspaceHandler } from './commands/score-workspace.command.js';
 import { JobQueue } from './jobs/job-queue.js';
 import { ParseSandbox, UploadSandbox } from './sandbox/parse-sandbox.js';
@@ -48,6 +49,7 @@ export class PipelineModule {
       RecordSettingChangeHandler,
       RescoreWorkspacesHandler,
       ExtractDocumentHandler,
+      RecentProjections,
       ProjectGraphHandler,
       ScoreWorkspaceHandler,
       ...(processJobs ? [PipelineProcessor, Reconciler, RescoreScheduler, CheckpointScheduler] : []),

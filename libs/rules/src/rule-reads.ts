@@ -44,4 +44,13 @@ export const RULE_READS: Readonly<Record<string, RuleReads>> = Object.freeze({
   'sensitive-detail-exposed': IN_VENDOR,
   // Sources count per fleet vendor, and a vendor's stand-in is found by name among all systems.
   'aggregation-hub': { around: 'in', vendorsOnly: true, names: true },
+  // Per flow into the anchor (the receiver): the flow, the receiver's role and contracts, the sender's name.
+  'unencrypted-transport': { around: 'in' },
+  'minimum-necessary': { around: 'in', vendorsOnly: true },
+  'tracking-technology': { around: 'in', vendorsOnly: true },
+  'unauthorized-third-party-disclosure': { around: 'in', vendorsOnly: true, consents: true },
+  'part2-without-consent': { around: 'in', vendorsOnly: true, consents: true },
+  // Not declared, on purpose: psychotherapy-notes-exposed and claims-aggregation read upstream (flow-down
+  // chains, the path claims came by), and the upstream closure of a fleet vendor's sub-processor is the whole
+  // fleet, so a partial run cost more than their whole-graph scan of flows by category (measured, bench:audit).
 });

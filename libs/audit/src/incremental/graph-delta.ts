@@ -1,32 +1,21 @@
-import { createHash } from 'node:crypto';
 import { PRACTICE_ID, type Graph, type GraphFlow, type GraphSystem } from '@custody/domain';
+import type { ProjectionChanges } from '@custody/graph';
 import type { RuleReads } from '@custody/rules';
 
 /**
  * What changed between two projections of a workspace, at the three depths rules read other systems at
  * (see RuleReads): a system's identity (id, name, role, group), its shape (identity, holds, contracts) and its
- * whole record; a flow's shape (everything but evidence) and the whole flow. Compared as canonical strings, so
- * the change set is exact whatever the projection did internally: no reasoning about which input touched what.
+ * whole record; a flow's shape (everything but evidence) and the whole flow. Built from the records that
+ * changed (ProjectionChanges): an incremental projection reports them as it reuses the unchanged ones, so
+ * nothing unchanged is printed, hashed or compared field by field.
  */
-export interface GraphPrints {
-  /**
-   * A digest of each system's whole record as JSON, with the record (its identity and shape are printed only
-   * when it changed). Digests, not the JSON: a worker keeps these for its recent workspaces, and a fleet's
-   * graph prints to tens of MB.
-   */
-  systems: Map<string, { full: string; system: GraphSystem; practiceSide: boolean }>;
-  flows: Map<string, { full: string; flow: GraphFlow }>;
-  /** The practice record and `asOf`: read by every rule. */
-  globals: string;
-  consents: string;
-  /** Redactions and identifier exposures: read only by rules without a declaration. */
-  others: string;
-  /** Ids and names of every system, for rules that declare `names`. */
-  names: string;
-}
-
 export interface GraphDelta {
-  /** True when something every rule reads changed (practice record, asOf): re-run every rule. */
+  /**
+   * True when something every rule reads changed (the practice record): re-run every rule. Not the graph's
+   * `asOf`: rules judge time by the context's `now`, and what `asOf` decides in the projection (expired
+   * agreements, setting changes not yet in force) shows in the records, so a new input's later time alone
+   * re-runs nothing.
+   */
   global: boolean;
   consents: boolean;
   others: boolean;
@@ -37,58 +26,80 @@ export interface GraphDelta {
   /** Flows that changed at all / in shape, as their endpoints in the old and the new graph. */
   flowFull: { from: string; to: string }[];
   flowShape: { from: string; to: string }[];
-  /** Systems on the practice side in both graphs (never anchors of a `vendorsOnly` rule). */
-  practiceSide: Set<string>;
+  /** Whether a system is on the practice side in both graphs (never an anchor of a `vendorsOnly` rule). */
+  practiceSide: (id: string) => boolean;
 }
 
 const identityOf = (s: GraphSystem) => JSON.stringify({ id: s.id, name: s.name, role: s.role, group: s.group });
 const shapeOf = (s: GraphSystem) => JSON.stringify({ id: s.id, name: s.name, role: s.role, group: s.group, holds: s.holds, contracts: s.contracts });
 const flowShapeOf = ({ evidence: _evidence, ...rest }: GraphFlow) => JSON.stringify(rest);
+const onPracticeSide = (s: GraphSystem | undefined) => !!s && (s.id === PRACTICE_ID || s.role === 'practice' || s.role === 'clinician');
 
-const digest = (x: unknown) => createHash('sha256').update(JSON.stringify(x)).digest('base64');
-
-/** One JSON print per system and flow: the shallower prints are made only for what changed (diffGraphs). */
-export function printGraph(graph: Graph): GraphPrints {
-  const systems: GraphPrints['systems'] = new Map();
-  for (const s of graph.systems) {
-    systems.set(s.id, { full: digest(s), system: s, practiceSide: s.id === PRACTICE_ID || s.role === 'practice' || s.role === 'clinician' });
+/**
+ * The records that differ between two graphs, when no projection reported them (a graph read back from the
+ * store, another worker's state): the same record object is unchanged without a look; others are compared
+ * by value, whatever order their keys come in (a graph read back from `jsonb` has PostgreSQL's key order).
+ */
+export function changesBetween(a: Graph, b: Graph): ProjectionChanges {
+  const changes: ProjectionChanges = { base: a, systems: new Map(), flows: new Map() };
+  const systems = new Map(a.systems.map((s) => [s.id, s]));
+  for (const q of b.systems) {
+    const p = systems.get(q.id);
+    systems.delete(q.id);
+    if (!p || !equalJson(p, q)) changes.systems.set(q.id, { before: p, after: q });
   }
-  const flows: GraphPrints['flows'] = new Map();
-  for (const f of graph.flows) flows.set(f.id, { full: digest(f), flow: f });
-  return {
-    systems, flows,
-    globals: JSON.stringify([graph.practice, graph.asOf]),
-    consents: JSON.stringify(graph.consents),
-    others: JSON.stringify([graph.redactions, graph.identifiers]),
-    names: graph.systems.map((s) => `${s.id}\u0000${s.name}`).join('\u0001'),
-  };
+  for (const [id, p] of systems) changes.systems.set(id, { before: p });
+  const flows = new Map(a.flows.map((f) => [f.id, f]));
+  for (const q of b.flows) {
+    const p = flows.get(q.id);
+    flows.delete(q.id);
+    if (!p || !equalJson(p, q)) changes.flows.set(q.id, { before: p, after: q });
+  }
+  for (const [id, p] of flows) changes.flows.set(id, { before: p });
+  return changes;
 }
 
-export function diffGraphs(a: GraphPrints, b: GraphPrints): GraphDelta {
+/** Deep equality of JSON values, key order ignored, short-cutting on shared references. */
+function equalJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a)) return a.length === (b as unknown[]).length && a.every((x, i) => equalJson(x, (b as unknown[])[i]));
+  const ka = Object.keys(a).filter((k) => (a as Record<string, unknown>)[k] !== undefined);
+  const kb = Object.keys(b).filter((k) => (b as Record<string, unknown>)[k] !== undefined);
+  return ka.length === kb.length && ka.every((k) => equalJson((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+}
+
+/** The delta from graph `a` to `b`, given the records that changed between them (see {@link changesBetween}). */
+export function deltaOf(a: Graph, b: Graph, changes: ProjectionChanges): GraphDelta {
+  const json = (x: unknown) => JSON.stringify(x);
+  const current = new Map<string, GraphSystem>();
   const d: GraphDelta = {
-    global: a.globals !== b.globals, consents: a.consents !== b.consents, others: a.others !== b.others, names: a.names !== b.names,
-    identity: new Set(), shape: new Set(), full: new Set(), flowFull: [], flowShape: [], practiceSide: new Set(),
+    global: a.practice !== b.practice && json(a.practice) !== json(b.practice),
+    consents: a.consents !== b.consents && json(a.consents) !== json(b.consents),
+    others: json([a.redactions, a.identifiers]) !== json([b.redactions, b.identifiers]),
+    names: false,
+    identity: new Set(), shape: new Set(), full: new Set(), flowFull: [], flowShape: [],
+    practiceSide: (id) => {
+      const changed = changes.systems.get(id);
+      if (changed) return onPracticeSide(changed.before) && onPracticeSide(changed.after);
+      if (!current.size) for (const s of b.systems) current.set(s.id, s);
+      return onPracticeSide(current.get(id));
+    },
   };
-  for (const [id, q] of b.systems) {
-    const p = a.systems.get(id);
-    // Practice side in both graphs: a vendorsOnly rule had and has no finding there. One that changed side must be re-judged.
-    if (q.practiceSide && p?.practiceSide) d.practiceSide.add(id);
-    if (p?.full === q.full) continue;
+  for (const [id, { before, after }] of changes.systems) {
     d.full.add(id);
-    if (!p || shapeOf(p.system) !== shapeOf(q.system)) d.shape.add(id);
-    if (!p || identityOf(p.system) !== identityOf(q.system)) d.identity.add(id);
+    if (!before || !after || shapeOf(before) !== shapeOf(after)) d.shape.add(id);
+    if (!before || !after || identityOf(before) !== identityOf(after)) d.identity.add(id);
+    if (!before || !after || before.name !== after.name) d.names = true;
   }
-  for (const id of a.systems.keys()) if (!b.systems.has(id)) [d.full, d.shape, d.identity].forEach((s) => s.add(id));
-  for (const [id, q] of b.flows) {
-    const p = a.flows.get(id);
-    if (p?.full === q.full) continue;
-    const shapeChanged = !p || flowShapeOf(p.flow) !== flowShapeOf(q.flow);
-    for (const x of p ? [p.flow, q.flow] : [q.flow]) {
+  for (const { before, after } of changes.flows.values()) {
+    const shapeChanged = !before || !after || flowShapeOf(before) !== flowShapeOf(after);
+    for (const x of [before, after]) {
+      if (!x) continue;
       d.flowFull.push(x);
       if (shapeChanged) d.flowShape.push(x);
     }
   }
-  for (const [id, p] of a.flows) if (!b.flows.has(id)) (d.flowFull.push(p.flow), d.flowShape.push(p.flow));
   return d;
 }
 
@@ -160,7 +171,7 @@ export function affectedAnchors(reads: RuleReads, delta: GraphDelta, adj: Adjace
       addAll(closure(adj, [...delta.shape, ...sources(delta.flowShape)], 'up'));
       break;
   }
-  if (reads.vendorsOnly) for (const id of delta.practiceSide) out.delete(id);
+  if (reads.vendorsOnly) for (const id of out) if (delta.practiceSide(id)) out.delete(id);
   return out;
 }
 

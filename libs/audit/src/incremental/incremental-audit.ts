@@ -1,8 +1,10 @@
-import { compareFindings, defaultLens, groupFindings, type FactCorrection, type Finding, type Graph, type Lens } from '@custody/domain';
+import { defaultLens, type FactCorrection, type Finding, type Graph, type Lens } from '@custody/domain';
 import type { VendorEntry } from '@custody/integrations';
-import { activeLenses, computeScore, DEFAULT_RULE_SETTINGS, REGISTRY, RULE_READS, runRulesUngrouped, type Rule, type RuleContext, type RuleError, type RuleSettings, type TriageMap } from '@custody/rules';
+import { DEFAULT_RULE_SETTINGS, REGISTRY, RULE_READS, runRulesUngrouped, type Rule, type RuleContext, type RuleError, type RuleSettings, type TriageMap } from '@custody/rules';
+import type { ProjectionChanges, ProjectionMemo } from '@custody/graph';
 import { projectDocuments, type AnalyzedDocument, type Evaluation } from '../build-audit.js';
-import { adjacency, affectedAnchors, diffGraphs, isEmptyDelta, printGraph, subgraphFor, type GraphPrints } from './graph-delta.js';
+import { compose, groupingStillValid, type Grouped } from './compose.js';
+import { adjacency, affectedAnchors, changesBetween, deltaOf, isEmptyDelta, subgraphFor } from './graph-delta.js';
 
 /** Everything an audit is a function of: the documents plus what config and people decided. */
 export interface AuditInputs {
@@ -43,14 +45,30 @@ export interface AuditState {
   stats: ReauditStats;
   /** Per rule, its findings before fleet grouping (or the error it raised). */
   readonly perRule: Map<string, { findings: Finding[] } | { error: RuleError }>;
-  readonly prints: GraphPrints;
+  /** Per rule, its grouped findings and the findings they were grouped from (reused while those are unchanged). */
+  readonly grouped: Grouped;
+  /** The projection's memo of `graph` (when this audit projected it, or was handed it): the next projection reuses its unchanged records. */
+  readonly memo?: ProjectionMemo;
 }
 
-function project(inputs: AuditInputs): Graph {
-  return projectDocuments(inputs.documents, {
-    asOf: inputs.asOf, corrections: inputs.corrections, links: inputs.links, vendors: inputs.vendors, practiceName: inputs.practiceName,
-  }).graph;
+/**
+ * A graph projected already (the pipeline's projection job), with the projection's memo and the records that
+ * changed since the memo it was projected from (`changes.base`), when it has them.
+ */
+export interface ProjectedGraph {
+  graph: Graph;
+  memo?: ProjectionMemo;
+  changes?: ProjectionChanges;
 }
+
+/** Projects the inputs, reusing the unchanged records of `memo` (an earlier projection) when given. */
+export function projectInputs(inputs: AuditInputs, memo?: ProjectionMemo): ProjectedGraph {
+  return projectDocuments(inputs.documents, {
+    asOf: inputs.asOf, corrections: inputs.corrections, links: inputs.links, vendors: inputs.vendors, practiceName: inputs.practiceName, memo,
+  });
+}
+
+const asProjected = (p: Graph | ProjectedGraph | undefined): ProjectedGraph | undefined => (p === undefined || 'graph' in p ? p : { graph: p });
 
 function contextOf(inputs: AuditInputs, graph: Graph): RuleContext {
   return { graph, lens: inputs.lens ?? defaultLens(graph.practice), settings: inputs.settings ?? DEFAULT_RULE_SETTINGS, now: inputs.now };
@@ -61,34 +79,15 @@ function runOne(ctx: RuleContext, rule: Rule): { findings: Finding[] } | { error
   return run.errors.length ? { error: run.errors[0]! } : { findings: run.findings };
 }
 
-/**
- * Groups, sorts, triages and scores per-rule findings: the same steps as `runAudit` after its rules ran, so a
- * spliced result and a full one cannot differ in how they are put together.
- */
-function compose(inputs: AuditInputs, graph: Graph, perRule: AuditState['perRule']): { evaluation: Evaluation; lens: Lens } {
-  const ctx = contextOf(inputs, graph);
-  const raw: Finding[] = [];
-  const ruleErrors: RuleError[] = [];
-  for (const rule of inputs.rules ?? REGISTRY) {
-    const r = perRule.get(rule.id)!;
-    if ('error' in r) ruleErrors.push(r.error);
-    else for (const f of r.findings) raw.push(f);
-  }
-  const grouped = groupFindings(raw, graph.systems).sort(compareFindings);
-  const triage = inputs.triage;
-  const findings = triage?.size ? grouped.map((f) => (triage.has(f.id) ? { ...f, triage: triage.get(f.id) } : f)) : grouped;
-  const scored = computeScore(findings, { lenses: activeLenses(ctx), systems: graph.systems.map((s) => s.id) });
-  return { evaluation: { findings: scored.findings, score: scored.score, ruleErrors }, lens: ctx.lens };
-}
-
 /** A full audit (project, every rule over the whole graph), kept with what an incremental re-audit needs. */
-export function auditState(inputs: AuditInputs, graph = project(inputs), reason = 'first audit'): AuditState {
+export function auditState(inputs: AuditInputs, projected?: Graph | ProjectedGraph, reason = 'first audit'): AuditState {
+  const { graph, memo } = asProjected(projected) ?? projectInputs(inputs);
   const ctx = contextOf(inputs, graph);
   const perRule: AuditState['perRule'] = new Map();
   for (const rule of inputs.rules ?? REGISTRY) perRule.set(rule.id, runOne(ctx, rule));
-  const { evaluation, lens } = compose(inputs, graph, perRule);
+  const { evaluation, lens, grouped } = compose(inputs, ctx, perRule);
   const stats: ReauditStats = { mode: 'full', reason, rulesFull: (inputs.rules ?? REGISTRY).map((r) => r.id), rulesPartial: {} };
-  return { inputs, graph, lens, evaluation, stats, perRule, prints: printGraph(graph) };
+  return { inputs, graph, lens, evaluation, stats, perRule, grouped, memo };
 }
 
 /**
@@ -121,12 +120,15 @@ function projectionKey(inputs: AuditInputs): string {
  *
  * 1. a global change (see globalChange) → the full audit;
  * 2. only triage changed → same findings, triaged and scored again;
- * 3. otherwise project again (pure, and cheaper than the rules; or take the caller's `projected` graph), diff the new graph against the previous one
- *    (graph-delta), and per rule: a rule with no read declaration (RULE_READS), or whose declared globals
- *    changed, runs over the whole graph; a declared one runs over the subgraph its affected systems need,
- *    and its findings anchored there replace the previous ones; findings are then grouped and scored again.
+ * 3. otherwise project again from the previous projection's memo (unchanged records are reused and the
+ *    changed ones reported), or take the caller's `projected` graph (with its reported changes when they are
+ *    relative to this audit's graph, else found by comparing the two graphs); build the delta (graph-delta),
+ *    and per rule: a rule with no read declaration (RULE_READS), or whose declared globals changed, runs over
+ *    the whole graph; a declared one runs over the subgraph its affected systems need, and its findings
+ *    anchored there replace the previous ones; only the fleet groups whose members changed are merged again
+ *    (compose), then everything is sorted and scored again.
  */
-export function reaudit(prev: AuditState, next: AuditInputs, projected?: Graph): AuditState {
+export function reaudit(prev: AuditState, next: AuditInputs, projected?: Graph | ProjectedGraph): AuditState {
   const reason = globalChange(prev.inputs, next);
   if (reason) return auditState(next, projected, reason);
   const ms: Record<string, number> = {};
@@ -136,20 +138,24 @@ export function reaudit(prev: AuditState, next: AuditInputs, projected?: Graph):
     ms[name] = Math.round((now - t) * 10) / 10;
     t = now;
   };
-  // A caller that projected already (the pipeline stores the graph) passes it; its diff decides what changed.
-  const sameGraph = projected ? projected === prev.graph : projectionKey(prev.inputs) === projectionKey(next);
-  const graph = projected ?? (sameGraph ? prev.graph : project(next));
+  // A caller that projected already (the pipeline stores the graph) passes it; otherwise project again from
+  // the previous memo, so only the records the change touched are rebuilt.
+  const given = asProjected(projected);
+  const sameGraph = given ? given.graph === prev.graph : projectionKey(prev.inputs) === projectionKey(next);
+  const { graph, memo, changes } = given ?? (sameGraph ? { graph: prev.graph, memo: prev.memo } : projectInputs(next, prev.memo));
   lap('project');
-  const prints = sameGraph ? prev.prints : printGraph(graph);
-  const delta = diffGraphs(prev.prints, prints);
+  // The changed records as the projection reported them when they are relative to this audit's graph; else
+  // found by comparing the graphs (a graph from the store, or a memo another audit moved on from).
+  const changed = sameGraph ? { base: prev.graph, systems: new Map(), flows: new Map() } : changes?.base === prev.graph ? changes : changesBetween(prev.graph, graph);
+  const delta = deltaOf(prev.graph, graph, changed);
   lap('diff');
   const stats: ReauditStats = { mode: 'incremental', rulesFull: [], rulesPartial: {}, ms };
-  if (delta.global) return auditState(next, graph, 'practice record or graph time changed');
+  if (delta.global) return auditState(next, { graph, memo }, 'practice record changed');
   if (isEmptyDelta(delta)) {
     // Nothing any rule reads changed (e.g. an unreadable document, or only triage): same findings, scored again.
-    const { evaluation, lens } = compose(next, graph, prev.perRule);
+    const { evaluation, lens, grouped } = compose(next, contextOf(next, graph), prev.perRule, { grouped: prev.grouped, valid: () => true });
     stats.mode = prev.inputs.triage === next.triage ? 'unchanged' : 'rescore';
-    return { inputs: next, graph, lens, evaluation, stats, perRule: prev.perRule, prints };
+    return { inputs: next, graph, lens, evaluation, stats, perRule: prev.perRule, grouped, memo };
   }
   const perRule: AuditState['perRule'] = new Map();
   const ctx = contextOf(next, graph);
@@ -185,7 +191,7 @@ export function reaudit(prev: AuditState, next: AuditInputs, projected?: Graph):
     stats.rulesPartial[rule.id] = sub.anchors.size;
   }
   lap('rules');
-  const { evaluation, lens } = compose(next, graph, perRule);
+  const { evaluation, lens, grouped } = compose(next, ctx, perRule, { grouped: prev.grouped, valid: groupingStillValid(prev.graph, graph, changed) });
   lap('compose');
-  return { inputs: next, graph, lens, evaluation, stats, perRule, prints };
+  return { inputs: next, graph, lens, evaluation, stats, perRule, grouped, memo };
 }

@@ -60,6 +60,11 @@ export class FlowTable {
     return this.flows;
   }
 
+  /** The flows by `from → to` pair, each list in insertion order (the map itself is live: read, don't keep mutating). */
+  pairs(): ReadonlyMap<string, readonly FlowDraft[]> {
+    return this.byPair;
+  }
+
   into(systemId: string): FlowDraft[] {
     return [...(this.byTarget.get(systemId) ?? [])];
   }

@@ -1,6 +1,22 @@
-import { DATA_CATEGORIES, hasExpired, stampEvidence } from '@custody/domain';
+import { DATA_CATEGORIES, hasExpired, nameKey, stampEvidence } from '@custody/domain';
 // Name keys and slugs are the domain's (names.ts): the projection, parsers and rules share one definition.
-export { nameKey as normaliseName, slugify } from '@custody/domain';
+export { slugify } from '@custody/domain';
+
+const NAME_KEYS = new Map<string, string>();
+const NAME_KEY_LIMIT = 100_000;
+
+/**
+ * The domain's name key, remembered: a projection asks it for the same few vendor and sub-processor names once
+ * per install and flow (tens of thousands of times in a fleet), and a re-projection asks again.
+ */
+export function normaliseName(name: string): string {
+  let key = NAME_KEYS.get(name);
+  if (key === undefined) {
+    if (NAME_KEYS.size >= NAME_KEY_LIMIT) NAME_KEYS.clear();
+    NAME_KEYS.set(name, (key = nameKey(name)));
+  }
+  return key;
+}
 import type { DataCategory, Evidence } from '@custody/domain';
 
 export function basename(file: string): string {

@@ -1,13 +1,14 @@
 import { PRACTICE_ID } from '@custody/domain';
 import type { ConsentDecl, Evidence, Graph, GraphIdentifierExposure, GraphRedaction, PracticeInfo, Transport } from '@custody/domain';
 import { attachContracts, prepareContracts } from './contracts.js';
-import { FlowTable, finaliseFlows } from './flow-table.js';
+import { finaliseWithMemo, type ProjectionChanges, type ProjectionMemo } from './finalise-memo.js';
+import { FlowTable } from './flow-table.js';
 import { inheritFlowdown } from './flowdown.js';
 import { decideLegalBasis } from './legal-basis.js';
 import { basename, sortCategories, stamp } from './normalise.js';
 import { applySettingChanges } from './setting-changes.js';
 import { addImpliedNotetakerFlows, expandSubprocessors, fillSubprocessorData } from './subprocessors.js';
-import { SystemRegistry, toGraphSystem } from './system-registry.js';
+import { SystemRegistry } from './system-registry.js';
 import { inputOrder, type ConfigInput, type ProjectionInput, type ProjectionReport } from './types.js';
 
 const DEFAULT_PRACTICE: PracticeInfo = { name: 'Practice', lenses: ['default'], records: {} };
@@ -22,6 +23,23 @@ const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
  * legal basis (see {@link decideLegalBasis}). Returns what could not be placed alongside the graph.
  */
 export function projectGraphWithReport(input: ProjectionInput): ProjectionReport {
+  const { graph, unattached, warnings } = projectGraphIncremental(input);
+  return { graph, unattached, warnings };
+}
+
+/** A projection plus what the next one needs to reuse its unchanged records (see ProjectionMemo). */
+export interface IncrementalProjection extends ProjectionReport {
+  memo: ProjectionMemo;
+  /** With a `prev` memo: the systems and flows whose records differ from that memo's. */
+  changes?: ProjectionChanges;
+}
+
+/**
+ * {@link projectGraphWithReport}, reusing the finished records of an earlier projection (`prev`) where their
+ * drafts are unchanged, and reporting which records changed. The result is the same graph either way (the
+ * property tests in libs/graph and libs/audit check it over random workspaces and event sequences).
+ */
+export function projectGraphIncremental(input: ProjectionInput, prev?: ProjectionMemo): IncrementalProjection {
   const warnings: string[] = [];
   const registry = new SystemRegistry();
   const flows = new FlowTable();
@@ -78,12 +96,12 @@ export function projectGraphWithReport(input: ProjectionInput): ProjectionReport
     warnings.push(linked !== undefined ? `${c.file}: linked to ${linked}, which is not a system of this workspace` : `${c.file}: not attached to any system (names: ${c.names.join(', ') || 'none'})`);
   }
 
-  const systems = registry.all().map(toGraphSystem);
+  const finished = finaliseWithMemo(registry.all(), flows.pairs(), (f) => decideLegalBasis(f, registry.get(f.to), consents, input.asOf), prev);
   const graph: Graph = {
     practice,
     // The practice first, then by id: the practice is every path's root and reads best at the top.
-    systems: [...systems.filter((s) => s.id === PRACTICE_ID), ...systems.filter((s) => s.id !== PRACTICE_ID)],
-    flows: finaliseFlows(flows.all(), (f) => decideLegalBasis(f, registry.get(f.to), consents, input.asOf)),
+    systems: finished.systems,
+    flows: finished.flows,
     consents: consents
       .map((c) => ({ ...c, data: sortCategories(c.data) }))
       .sort((a, b) => cmp([a.to, a.purpose ?? '', a.expires ?? '', a.data.join()].join('\u0000'), [b.to, b.purpose ?? '', b.expires ?? '', b.data.join()].join('\u0000'))),
@@ -91,7 +109,7 @@ export function projectGraphWithReport(input: ProjectionInput): ProjectionReport
     identifiers: identifiers.sort((a, b) => cmp(a.documentId, b.documentId) || cmp(a.field, b.field) || cmp(a.identifier, b.identifier)),
     asOf: input.asOf,
   };
-  return { graph, unattached: pending.map((c) => c.documentId).sort(cmp), warnings };
+  return { graph, unattached: pending.map((c) => c.documentId).sort(cmp), warnings, memo: { ...finished.memo, graph }, ...(prev ? { changes: finished.changes } : {}) };
 }
 
 /** {@link projectGraphWithReport} without the report: just the graph rules evaluate. */

@@ -2,10 +2,11 @@ import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { Persistence } from '@custody/persistence';
 import { defaultLens } from '@custody/domain';
-import { auditState, loadTriage, reaudit, type AuditState } from '@custody/audit';
+import { auditState, loadTriage, reaudit, type AuditState, type ReauditStats } from '@custody/audit';
 import { JobName } from '../jobs/job-catalogue.js';
 import { JobQueue } from '../jobs/job-queue.js';
 import { PERSISTENCE } from '../tokens.js';
+import { RecentProjections } from './recent-projections.js';
 
 export interface ScoreOptions {
   /** Score the same graph version again: `triage` changed, or `time` passed (a scheduled re-score). */
@@ -29,12 +30,19 @@ export class ScoreWorkspaceHandler implements ICommandHandler<ScoreWorkspaceComm
   /**
    * The last audit per workspace, so a new graph version (one new document, one setting change) re-runs only
    * the rules and systems it changed (libs/audit reaudit; equal to a full audit by its property test). Any
-   * previous state is a correct base, even one another worker has since superseded: what changed is found by
-   * diffing graphs, not assumed.
+   * previous state is a correct base, even one another worker has since superseded: what changed is the
+   * projection job's report when it is relative to this state's graph (RecentProjections), else found by
+   * comparing the two graphs, never assumed.
    */
   private readonly audits = new Map<string, AuditState>();
+  /** How each workspace's last scoring was done (full, incremental…), for logs and tests. */
+  private readonly last = new Map<string, ReauditStats>();
 
-  constructor(@Inject(PERSISTENCE) private readonly db: Persistence) {}
+  lastStats(workspaceId: string): ReauditStats | undefined {
+    return this.last.get(workspaceId);
+  }
+
+  constructor(@Inject(PERSISTENCE) private readonly db: Persistence, private readonly recent: RecentProjections) {}
 
   async execute({ workspaceId, graphVersion, opts }: ScoreWorkspaceCommand) {
     const projection = await this.db.projections.graph(workspaceId);
@@ -48,10 +56,14 @@ export class ScoreWorkspaceHandler implements ICommandHandler<ScoreWorkspaceComm
     const lens = defaultLens(projection.graph.practice);
     const inputs = { documents: [], asOf: projection.graph.asOf, now: at, lens, triage: await loadTriage(this.db, workspaceId) };
     const prev = this.audits.get(workspaceId);
-    const state = prev ? reaudit(prev, inputs, projection.graph) : auditState(inputs, projection.graph);
+    // The graph this worker projected and stored as this version, with the records that changed: scoring then
+    // re-runs rules for those alone without comparing graphs. Otherwise the stored graph (compared as needed).
+    const projected = this.recent.ofVersion(workspaceId, projection.version) ?? projection.graph;
+    const state = prev ? reaudit(prev, inputs, projected) : auditState(inputs, projected);
+    this.last.set(workspaceId, state.stats);
     this.audits.delete(workspaceId);
     this.audits.set(workspaceId, state);
-    for (const oldest of this.audits.keys()) if (this.audits.size > KEPT_AUDITS) this.audits.delete(oldest);
+    for (const oldest of this.audits.keys()) if (this.audits.size > KEPT_AUDITS) (this.audits.delete(oldest), this.last.delete(oldest));
     const evaluation = state.evaluation;
     // A scheduled re-score that changes nothing is not a change: no new scoring, no event, no history noise.
     if (opts.rescore === 'time' && current?.lens === lens && current.score.total === evaluation.score.total && (await this.sameFindings(workspaceId, evaluation.findings))) {

@@ -1,0 +1,100 @@
+import { compareFindings, findingGroupKey, findingGrouper, fleetVendorOf, nameKey, type Finding, type Graph, type GraphSystem, type Lens } from '@custody/domain';
+import type { ProjectionChanges } from '@custody/graph';
+import { activeLenses, computeScore, REGISTRY, type RuleContext, type RuleError } from '@custody/rules';
+import type { Evaluation } from '../build-audit.js';
+import type { AuditInputs } from './incremental-audit.js';
+
+/** Per rule, its findings before fleet grouping (or the error it raised). */
+export type PerRule = ReadonlyMap<string, { findings: Finding[] } | { error: RuleError }>;
+/** Per rule, the findings it was grouped from (the very array) and the grouped ones. */
+export type Grouped = ReadonlyMap<string, { source: Finding[]; out: Finding[] }>;
+
+/**
+ * Groups, sorts, triages and scores per-rule findings: the same steps as `runAudit` after its rules ran
+ * (grouping rule by rule: groups never span rules), so a spliced result and a full one cannot differ in how
+ * they are put together. A rule whose findings are the same array as in `reuse.grouped` keeps its grouped
+ * findings when `reuse.valid` says grouping reads nothing that changed for them; a fleet rule's thousands of
+ * per-install findings are otherwise merged again on every re-audit.
+ */
+export function compose(
+  inputs: AuditInputs,
+  ctx: RuleContext,
+  perRule: PerRule,
+  reuse?: { grouped: Grouped; valid: (findings: readonly Finding[]) => boolean },
+): { evaluation: Evaluation; lens: Lens; grouped: Grouped } {
+  const graph = ctx.graph;
+  let grouper: ((fs: readonly Finding[]) => Finding[]) | undefined;
+  let standIn: ((id: string) => string | undefined) | undefined;
+  const grouped = new Map<string, { source: Finding[]; out: Finding[] }>();
+  const all: Finding[] = [];
+  const ruleErrors: RuleError[] = [];
+  for (const rule of inputs.rules ?? REGISTRY) {
+    const r = perRule.get(rule.id)!;
+    if ('error' in r) {
+      ruleErrors.push(r.error);
+      continue;
+    }
+    const old = reuse?.grouped.get(rule.id);
+    const group = (fs: readonly Finding[]) => (grouper ??= findingGrouper(graph.systems))(fs);
+    let out: Finding[];
+    if (!old || !reuse!.valid(r.findings)) out = group(r.findings);
+    else if (old.source === r.findings) out = old.out;
+    else out = regroup(old, r.findings, group, (standIn ??= fleetVendorOf(graph.systems)));
+    grouped.set(rule.id, { source: r.findings, out });
+    for (const f of out) all.push(f);
+  }
+  all.sort(compareFindings);
+  const triage = inputs.triage;
+  const findings = triage?.size ? all.map((f) => (triage.has(f.id) ? { ...f, triage: triage.get(f.id) } : f)) : all;
+  const scored = computeScore(findings, { lenses: activeLenses(ctx), systems: graph.systems.map((s) => s.id) });
+  return { evaluation: { findings: scored.findings, score: scored.score, ruleErrors }, lens: ctx.lens, grouped };
+}
+
+/**
+ * One rule's grouped findings after some of its findings were replaced (a partial re-run): only the groups
+ * (by {@link findingGroupKey}) that lost or gained a member are merged again; the others are the previous
+ * merged findings. Every grouped finding's id is its key, and lists its members' subjects as instances (a
+ * rule has one finding per subject), so a previous finding's key is read off the previous grouping; a new
+ * finding's is computed. The caller checked that grouping reads nothing that changed for these findings, so
+ * a kept finding's key is still what it was.
+ */
+function regroup(old: { source: Finding[]; out: Finding[] }, findings: Finding[], group: (fs: readonly Finding[]) => Finding[], standIn: (id: string) => string | undefined): Finding[] {
+  const before = new Set(old.source);
+  const added = findings.filter((f) => !before.has(f));
+  const now = new Set(findings);
+  const removed = old.source.filter((f) => !now.has(f));
+  if (!added.length && !removed.length) return old.out;
+  const keyBySubject = new Map<string, string>();
+  for (const g of old.out) {
+    if (g.instances) for (const i of g.instances) keyBySubject.set(i.subject, g.id);
+    else keyBySubject.set(g.subject, g.id);
+  }
+  const keyOf = (f: Finding) => (before.has(f) ? keyBySubject.get(f.subject) : undefined) ?? findingGroupKey(f, standIn);
+  const touched = new Set([...removed, ...added].map(keyOf));
+  const regrouped = group(findings.filter((f) => touched.has(keyOf(f))));
+  return [...old.out.filter((f) => !touched.has(f.id)), ...regrouped];
+}
+
+/**
+ * Whether one rule's grouped findings still hold after `changes`: grouping reads, of the graph, the id, name
+ * and fleet group of the systems a finding names (its subject and systems), and which non-fleet system stands
+ * in for a fleet vendor (by name). So: no system whose identity changed is named by the findings, and no
+ * system that could stand in for a vendor changed. Names are matched as substrings of the subject, which can
+ * only over-approximate.
+ */
+export function groupingStillValid(before: Graph, after: Graph, changes: ProjectionChanges): (findings: readonly Finding[]) => boolean {
+  const identity = (s: GraphSystem | undefined) => (s ? JSON.stringify([s.id, s.name, s.group]) : '');
+  const changed: string[] = [];
+  const vendors = new Set<string>();
+  for (const g of [before, after]) for (const s of g.systems) if (s.group?.vendor !== undefined) vendors.add(s.group.vendor);
+  const vendorKeys = new Set([...vendors].map(nameKey));
+  let standIns = false;
+  for (const [id, c] of changes.systems) {
+    if (identity(c.before) === identity(c.after)) continue;
+    changed.push(id);
+    for (const s of [c.before, c.after]) if (s && !s.group && vendorKeys.has(nameKey(s.name))) standIns = true;
+  }
+  if (standIns) return () => false;
+  if (!changed.length) return () => true;
+  return (findings) => findings.every((f) => !changed.some((id) => f.subject.includes(id) || f.systems.includes(id)));
+}

@@ -1,0 +1,134 @@
+import { PRACTICE_ID } from '@custody/domain';
+import type { Graph, GraphFlow, GraphSystem, LegalBasis } from '@custody/domain';
+import { finaliseFlows, type FlowDraft } from './flow-table.js';
+import { toGraphSystem, type SystemDraft } from './system-registry.js';
+
+/**
+ * What one projection leaves for the next (issue 11, incremental re-audit): its finished drafts with the
+ * records made from them, per system id and per `from → to` pair. The next projection replays the cheap merge
+ * steps, compares each new draft with the old one (by value, short-cutting on shared references) and reuses
+ * the old record when the draft is unchanged. Finishing a record (sorting and deduplicating evidence,
+ * ordering flows, giving them ids) is most of a projection's time, and a fleet's vendor and sub-processor
+ * records cite tens of thousands of rows. Reuse is decided by comparing the very inputs the finishing
+ * function reads, so any earlier memo (even of another workspace) is a correct base: it can only be slower.
+ */
+export interface ProjectionMemo {
+  /** The graph these records are of: {@link ProjectionChanges} are relative to it. */
+  readonly graph?: Graph;
+  readonly systems: ReadonlyMap<string, { draft: SystemDraft; out: GraphSystem }>;
+  readonly pairs: ReadonlyMap<string, { drafts: readonly FlowDraft[]; bases: readonly LegalBasis[]; out: readonly GraphFlow[] }>;
+}
+
+/**
+ * The systems and flows whose record differs from the memo's (added, changed or removed: `before`/`after`
+ * missing for an added/removed one). A record that did not change is the very object the previous graph
+ * held, so this is exact, and derived without comparing the two graphs record by record.
+ */
+export interface ProjectionChanges {
+  /** The graph the changes are relative to (the previous memo's), so a caller can tell whether they apply to its own. */
+  base?: Graph;
+  systems: Map<string, { before?: GraphSystem; after?: GraphSystem }>;
+  flows: Map<string, { before?: GraphFlow; after?: GraphFlow }>;
+}
+
+/** Finished systems (practice first, then by id) and flows (by content), reusing unchanged records of `prev`. */
+export function finaliseWithMemo(
+  drafts: readonly SystemDraft[],
+  pairs: ReadonlyMap<string, readonly FlowDraft[]>,
+  basisOf: (f: FlowDraft) => LegalBasis,
+  prev: ProjectionMemo | undefined,
+): { systems: GraphSystem[]; flows: GraphFlow[]; memo: ProjectionMemo; changes: ProjectionChanges } {
+  const changes: ProjectionChanges = { base: prev?.graph, systems: new Map(), flows: new Map() };
+  const known = new Map<object, object>();
+  const memoSystems = new Map<string, { draft: SystemDraft; out: GraphSystem }>();
+  const systems: GraphSystem[] = [];
+  for (const draft of drafts) {
+    const old = prev?.systems.get(draft.id);
+    let out: GraphSystem;
+    if (old && sameSystemDraft(old.draft, draft, known)) out = old.out;
+    else {
+      out = toGraphSystem(draft);
+      // Drafts can differ where the record does not (evidence order, a merge in another order): keep the old object.
+      if (old && sameValue(old.out, out, known)) out = old.out;
+      else changes.systems.set(draft.id, { before: old?.out, after: out });
+    }
+    memoSystems.set(draft.id, { draft, out });
+    systems.push(out);
+  }
+  for (const [id, old] of prev?.systems ?? []) if (!memoSystems.has(id)) changes.systems.set(id, { before: old.out });
+  const practiceFirst = [...systems.filter((s) => s.id === PRACTICE_ID), ...systems.filter((s) => s.id !== PRACTICE_ID)];
+
+  const memoPairs = new Map<string, { drafts: readonly FlowDraft[]; bases: readonly LegalBasis[]; out: readonly GraphFlow[] }>();
+  const flows: GraphFlow[] = [];
+  // Flow ids (`from->to#n`) depend only on the flows of one pair, and the full order (by content, which starts
+  // with `from`, then `to`) is the pairs' order: so each pair is finished, or reused, on its own.
+  for (const key of [...pairs.keys()].sort(cmp)) {
+    const list = pairs.get(key)!;
+    const bases = list.map(basisOf);
+    const old = prev?.pairs.get(key);
+    let out: readonly GraphFlow[];
+    if (old && old.drafts.length === list.length && list.every((f, i) => old.bases[i] === bases[i] && sameFlowDraft(old.drafts[i]!, f, known))) out = old.out;
+    else {
+      const basis = new Map(list.map((f, i) => [f, bases[i]!]));
+      const before = new Map((old?.out ?? []).map((f) => [f.id, f]));
+      out = finaliseFlows(list, (f) => basis.get(f)!).map((f) => {
+        const was = before.get(f.id);
+        if (was && sameValue(was, f, known)) return was;
+        changes.flows.set(f.id, { before: was, after: f });
+        return f;
+      });
+      const now = new Set(out.map((f) => f.id));
+      for (const [id, was] of before) if (!now.has(id)) changes.flows.set(id, { before: was });
+    }
+    memoPairs.set(key, { drafts: list, bases, out });
+    for (const f of out) flows.push(f);
+  }
+  for (const [key, old] of prev?.pairs ?? []) if (!memoPairs.has(key)) for (const f of old.out) changes.flows.set(f.id, { before: f });
+  return { systems: practiceFirst, flows, memo: { systems: memoSystems, pairs: memoPairs }, changes };
+}
+
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Equal in everything {@link toGraphSystem} reads (hosts, settings evidence and origin are not in the record). */
+function sameSystemDraft(a: SystemDraft, b: SystemDraft, known: Map<object, object>): boolean {
+  return a.id === b.id && a.name === b.name && a.role === b.role && sameValue(a.group, b.group) && sameValue(a.holds, b.holds) &&
+    sameValue(a.settings, b.settings, known) && sameValue(a.contracts, b.contracts, known) && sameValue(a.evidence, b.evidence, known);
+}
+
+/** Equal in everything {@link finaliseFlows} reads of one flow (its legal basis is compared apart). */
+function sameFlowDraft(a: FlowDraft, b: FlowDraft, known: Map<object, object>): boolean {
+  return a.from === b.from && a.to === b.to && a.transport === b.transport && a.purpose === b.purpose && a.endpoint === b.endpoint &&
+    sameValue(a.data, b.data) && sameValue(a.evidence, b.evidence, known);
+}
+
+/**
+ * Deep equality of JSON-like values, sets included, short-cutting on shared references. Object keys must come
+ * in the same order: a reused record has to print to the same JSON as a fresh one. `known` remembers pairs of
+ * objects found equal: one vendor contract is attached to every install of a fleet, and is compared once.
+ */
+export function sameValue(a: unknown, b: unknown, known?: Map<object, object>): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameValue(a[i], b[i], known)) return false;
+    return true;
+  }
+  if (a instanceof Set || b instanceof Set) {
+    if (!(a instanceof Set && b instanceof Set) || a.size !== b.size) return false;
+    // Sets of primitives here (categories): order matters only where it reaches the output, which sorts them.
+    for (const x of a) if (!b.has(x)) return false;
+    return true;
+  }
+  if (Array.isArray(b)) return false;
+  if (known?.get(a) === b) return true;
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  if (ka.length !== kb.length) return false;
+  for (let i = 0; i < ka.length; i++) {
+    const k = ka[i]!;
+    if (k !== kb[i] || !sameValue((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], known)) return false;
+  }
+  known?.set(a, b);
+  return true;
+}

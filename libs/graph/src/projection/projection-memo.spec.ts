@@ -1,0 +1,58 @@
+import { projectGraph, projectGraphIncremental } from './index.js';
+import { config, contract, factSet } from './testing/fixtures.js';
+import type { ProjectionInput, SettingChangeInput } from './types.js';
+
+const ASOF = '2026-03-01T00:00:00Z';
+const INSTALLS = ['a', 'b', 'c', 'd'];
+
+/** A small fleet with a vendor BAA and named sub-processors: every projection stage has something to do. */
+function fleetInput(changes: SettingChangeInput[] = []): ProjectionInput {
+  const fleet = config('sha-fleet', 'fleet.csv', {
+    systems: INSTALLS.map((id, i) => ({
+      id: `install-${id}`, name: 'Scribewell AI', role: 'ai_notetaker' as const, group: { vendor: 'Scribewell AI', site: 'Main' },
+      settings: { recording: 'per_session', subprocessors: ['OpenAI'] }, evidence: [{ quote: `row ${id}`, line: i + 2 }],
+    })),
+  });
+  const baa = contract('sha-baa', 'scribewell-baa.md', 'Scribewell AI, Inc.', factSet({ baa_offered: 'yes' }));
+  return { contracts: [baa], configs: [fleet], settingChanges: changes, asOf: ASOF };
+}
+
+const change = (system: string, settings: Record<string, unknown>): SettingChangeInput => ({
+  documentId: `change-${system}`, file: `change-${system}.json`, at: '2026-02-01T00:00:00Z', system, settings, evidence: [{ quote: JSON.stringify(settings), line: 1 }],
+});
+
+describe('incremental projection (ProjectionMemo)', () => {
+  it('re-projecting unchanged inputs reuses every record and reports no change', () => {
+    const first = projectGraphIncremental(fleetInput());
+    const again = projectGraphIncremental(fleetInput(), first.memo);
+    expect(again.graph).toEqual(first.graph);
+    expect(again.graph.systems.every((s, i) => s === first.graph.systems[i])).toBe(true);
+    expect(again.graph.flows.every((f, i) => f === first.graph.flows[i])).toBe(true);
+    expect(again.changes).toMatchObject({ base: first.graph });
+    expect([...again.changes!.systems.keys(), ...again.changes!.flows.keys()]).toEqual([]);
+  });
+
+  it('after one setting change rebuilds only the records it reaches, and equals a projection from scratch', () => {
+    const first = projectGraphIncremental(fleetInput());
+    const input = fleetInput([change('install-b', { training: 'allowed' })]);
+    const next = projectGraphIncremental(input, first.memo);
+    expect(next.graph).toEqual(projectGraph(input));
+    // The install's own record, and the sub-processor its settings name (which cites the settings' evidence).
+    expect([...next.changes!.systems.keys()].sort()).toEqual(['install-b', 'openai']);
+    for (const s of next.graph.systems) if (!next.changes!.systems.has(s.id)) expect(first.graph.systems).toContain(s);
+    for (const f of next.graph.flows) if (!next.changes!.flows.has(f.id)) expect(first.graph.flows).toContain(f);
+    expect(next.changes!.systems.get('install-b')).toEqual({ before: first.graph.systems.find((s) => s.id === 'install-b'), after: next.graph.systems.find((s) => s.id === 'install-b') });
+  });
+
+  it('reports removed records with no `after`, and a memo of another workspace is only a slower base', () => {
+    const withC = projectGraphIncremental(fleetInput([change('install-c', { subprocessors: ['OpenAI', 'Deepgram'] })]));
+    expect(withC.graph.systems.map((s) => s.id)).toContain('deepgram');
+    const without = projectGraphIncremental(fleetInput(), withC.memo);
+    expect(without.graph).toEqual(projectGraph(fleetInput()));
+    expect(without.changes!.systems.get('deepgram')).toEqual({ before: withC.graph.systems.find((s) => s.id === 'deepgram') });
+    expect(without.changes!.flows.get('install-c->deepgram')).toMatchObject({ before: expect.objectContaining({ id: 'install-c->deepgram' }) });
+    expect(without.changes!.flows.get('install-c->deepgram')!.after).toBeUndefined();
+    const other = projectGraphIncremental({ contracts: [], configs: [], asOf: ASOF, practiceName: 'Elsewhere' });
+    expect(projectGraphIncremental(fleetInput(), other.memo).graph).toEqual(projectGraph(fleetInput()));
+  });
+});

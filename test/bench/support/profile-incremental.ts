@@ -1,0 +1,77 @@
+/**
+ * Profiles only the incremental re-audit (issue 11: "profile before optimising"): loads a bench workspace,
+ * runs the first full audit unprofiled, then profiles `reaudit` for the bench's two events (one setting
+ * change, one new document) with node:inspector and writes one .cpuprofile per event.
+ *
+ *   npx tsx test/bench/audit.bench.ts --write fleet --size 10000 --dir /tmp/ws
+ *   npx tsx test/bench/support/profile-incremental.ts /tmp/ws /tmp/prof
+ *   npx tsx test/bench/support/profile-top.ts /tmp/prof/incremental-0.cpuprofile 40
+ *
+ * `--score` profiles the score job alone (graph projected from the memo first); `--projection` times the
+ * projection alone, from scratch and from the memo, and profiles the latter.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
+import { join } from 'node:path';
+
+const [dir, out = '/tmp/prof'] = process.argv.slice(2);
+if (!dir) throw new Error('usage: profile-incremental.ts WORKSPACE_DIR [OUT_DIR]');
+const NOW = new Date('2026-06-01T00:00:00Z');
+const { analyzeDocument, auditState, projectInputs, reaudit } = await import('@custody/audit');
+type Doc = Parameters<typeof auditState>[0]['documents'][number];
+const load = async (bytes: Buffer, file: string, n: number): Promise<Doc> => {
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  return { id: sha256, sha256, file, receivedAt: new Date(NOW.getTime() - 1e6 + n * 1000).toISOString(), ...(await analyzeDocument(bytes, file, { maxManifestBytes: 64 * 1024 * 1024 })) };
+};
+const docs: Doc[] = [];
+for (const [i, file] of readdirSync(dir).sort().entries()) docs.push(await load(readFileSync(join(dir, file)), file, i));
+const installs = docs.flatMap((d) => (d.analysis?.type === 'fleet_export' ? d.analysis.parse.systems.map((s) => s.id) : []));
+const target = installs[Math.floor(installs.length / 2)] ?? 's000001';
+const setting = Buffer.from(JSON.stringify({ custody_setting_change: { system: target, settings: { training: 'allowed', storage_region: 'EU' }, at: '2026-05-30T12:00:00Z', source: 'bench' } }));
+const events = [
+  await load(setting, 'setting-change.json', 1000),
+  await load(readFileSync(join(process.cwd(), 'test/fixtures/configs/n8n-intake.json')), 'n8n-intake.json', 1001),
+];
+let state = auditState({ documents: docs, asOf: NOW.toISOString(), now: NOW });
+if (process.argv.includes('--projection')) {
+  // Projection alone, CPU seconds: from scratch vs from the previous memo, per event (no profiler attached).
+  const cpu = (fn: () => unknown) => {
+    const c0 = process.cpuUsage();
+    fn();
+    const c = process.cpuUsage(c0);
+    return ((c.user + c.system) / 1e6).toFixed(3);
+  };
+  mkdirSync(out, { recursive: true });
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  for (const [i, doc] of events.entries()) {
+    const next = { ...state.inputs, documents: [...state.inputs.documents, doc] };
+    console.log(`event ${i}: projection from scratch ${cpu(() => projectInputs(next))} s, from the memo ${cpu(() => projectInputs(next, state.memo))} s`);
+    await session.post('Profiler.start');
+    projectInputs(next, state.memo);
+    const { profile } = await session.post('Profiler.stop');
+    writeFileSync(join(out, `projection-${i}.cpuprofile`), JSON.stringify(profile));
+    state = reaudit(state, next);
+  }
+  process.exit(0);
+}
+mkdirSync(out, { recursive: true });
+const session = new Session();
+session.connect();
+await session.post('Profiler.enable');
+await session.post('Profiler.setSamplingInterval', { interval: 200 });
+for (const [i, doc] of events.entries()) {
+  const next = { ...state.inputs, documents: [...state.inputs.documents, doc] };
+  // `--score`: the score job alone (the graph projected from the memo beforehand, as the worker's projection job does).
+  const projected = process.argv.includes('--score') ? projectInputs(next, state.memo) : undefined;
+  await session.post('Profiler.start');
+  const c0 = process.cpuUsage();
+  state = reaudit(state, next, projected);
+  const c = process.cpuUsage(c0);
+  const { profile } = await session.post('Profiler.stop');
+  writeFileSync(join(out, `incremental-${i}.cpuprofile`), JSON.stringify(profile));
+  console.log(`event ${i}: ${((c.user + c.system) / 1e6).toFixed(3)} CPU s, ${state.stats.mode}, steps ${JSON.stringify(state.stats.ms)}`);
+}
+session.disconnect();
