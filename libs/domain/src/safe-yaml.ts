@@ -2,6 +2,7 @@
 // not from the domain's index, so the browser bundle and pure callers never load the `yaml` package.
 import { Document, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import type { Node as YamlNode } from 'yaml';
+import { cutIntoPieces, loadPieces } from './safe-yaml-chunks.js';
 
 /** Keys that would reach `Object.prototype` (or a class) if any consumer ever merged this object naïvely. */
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
@@ -52,33 +53,61 @@ export function formatPath(path: readonly PropertyKey[]): string {
  * merge keys, duplicate keys rejected, prototype-polluting keys rejected before any JS object is built,
  * and alias expansion capped. Every problem is collected with its line so one run reports them all.
  */
-export function loadYaml(text: string, opts: { maxBytes?: number } = {}): LoadedYaml {
+export function loadYaml(text: string, opts: { maxBytes?: number; piecewiseFromBytes?: number } = {}): LoadedYaml {
   const maxBytes = opts.maxBytes ?? MAX_MANIFEST_BYTES;
-  const lineCounter = new LineCounter();
   const lineStarts = [0];
   for (let i = 0; i < text.length; i++) if (text[i] === '\n') lineStarts.push(i + 1);
-  const lineAt = (offset: number | undefined) => (offset === undefined ? 1 : lineCounter.linePos(offset).line);
+  const lineText = (line: number) => {
+    const start = lineStarts[line - 1] ?? 0;
+    const raw = text.slice(start, lineStarts[line] ?? text.length).replace(/\r?\n$/, '');
+    const lead = raw.length - raw.trimStart().length;
+    const quote = raw.trim();
+    return { quote, start: start + lead, end: start + lead + quote.length };
+  };
 
   const problems: LocatedProblem[] = [];
-  const result = (data: unknown, doc?: Document.Parsed): LoadedYaml => ({
-    data,
-    problems,
-    lineOf: (path, key) => (doc ? locate(doc, path, key, lineAt) : 1),
-    lineMap: (join) => (doc ? lineMap(doc, join, lineAt) : new Map()),
-    lineText: (line) => {
-      const start = lineStarts[line - 1] ?? 0;
-      const raw = text.slice(start, lineStarts[line] ?? text.length).replace(/\r?\n$/, '');
-      const lead = raw.length - raw.trimStart().length;
-      const quote = raw.trim();
-      return { quote, start: start + lead, end: start + lead + quote.length };
-    },
-  });
-
+  const empty = (): LoadedYaml => ({ data: undefined, problems, lineOf: () => 1, lineMap: () => new Map(), lineText });
   // UTF-8 length without Node's Buffer (the domain also runs in the browser); a cheap bound first.
   if (text.length > maxBytes / 3 && new TextEncoder().encode(text).length > maxBytes) {
     problems.push({ line: 1, path: '(root)', reason: `file is larger than ${maxBytes} bytes` });
-    return result(undefined);
+    return empty();
   }
+  if (text.length > (opts.piecewiseFromBytes ?? PIECEWISE_FROM_BYTES)) {
+    const pieces = cutIntoPieces(text, text.split('\n'));
+    // A piece as large as a whole upload is parsed with the whole document (and its budgets) instead.
+    if (pieces && pieces.every((p) => lineStarts[p.end] === undefined || lineStarts[p.end]! - lineStarts[p.start]! <= MAX_MANIFEST_BYTES)) {
+      return loadPieces(text, pieces, lineStarts, lineText, {
+        parsePiece: (body, firstLine, found) => {
+          const lineCounter = new LineCounter();
+          const lineAt = (offset: number | undefined) => (offset === undefined ? firstLine + 1 : lineCounter.linePos(offset).line + firstLine);
+          return { doc: parseChecked(body, lineCounter, lineAt, found), lineAt };
+        },
+        firstItem: (node) => (isSeq(node) ? node.items[0] : undefined),
+        checkTree, toData, locate, lineMap, nodeBudget: piecewiseNodeBudget(text.length),
+      });
+    }
+  }
+  const lineCounter = new LineCounter();
+  const lineAt = (offset: number | undefined) => (offset === undefined ? 1 : lineCounter.linePos(offset).line);
+  const doc = parseChecked(text, lineCounter, lineAt, problems);
+  if (problems.length) return { ...empty(), lineOf: (path, key) => locate(doc, path, key, lineAt), lineMap: (join) => lineMap(doc.contents, '', join, lineAt) };
+  const budget = { nodes: 0, limit: MAX_YAML_NODES };
+  checkTree(doc.contents, [], lineAt, problems, budget);
+  const data = problems.length ? undefined : toData(doc, lineAt, problems);
+  return { data, problems, lineOf: (path, key) => locate(doc, path, key, lineAt), lineMap: (join) => lineMap(doc.contents, '', join, lineAt), lineText };
+}
+
+/** Documents larger than this are parsed piece by piece when they can be (safe-yaml-chunks.ts). */
+export const PIECEWISE_FROM_BYTES = 1024 * 1024;
+
+/**
+ * The node budget of a document parsed in pieces: each piece keeps MAX_YAML_NODES; the whole gets a quarter
+ * of its bytes (a node takes at least two bytes of source, a real manifest about seven), so any real
+ * manifest fits and the densest lists are still refused, and the total stays bounded by the size limit.
+ */
+export const piecewiseNodeBudget = (bytes: number) => Math.max(MAX_YAML_NODES, Math.ceil(bytes / 4));
+
+function parseChecked(text: string, lineCounter: LineCounter, lineAt: (o: number | undefined) => number, problems: LocatedProblem[]): Document.Parsed {
   const doc = parseDocument(text, { lineCounter, schema: 'core', merge: false, uniqueKeys: true, prettyErrors: false, strict: true,
     // Without this, yaml resolves YAML 1.1 tags (!!binary, !!set, !!timestamp) even under the core schema.
     resolveKnownTags: false,
@@ -86,22 +115,25 @@ export function loadYaml(text: string, opts: { maxBytes?: number } = {}): Loaded
   for (const e of doc.errors) {
     // The parser reports its own stack overflow on absurd nesting as a document error: a budget, not a typo.
     const overflow = /call stack/i.test(e.message);
-    problems.push({ line: lineAt(e.pos[0]), path: '(yaml)', reason: overflow ? 'YAML nested too deeply to parse' : e.message.split('\n')[0], ...(overflow ? { budget: 'too_complex' as const } : {}) });
+    problems.push({ line: lineAt(e.pos[0]), path: '(yaml)', reason: overflow ? 'YAML nested too deeply to parse' : e.message.split('\n')[0]!, ...(overflow ? { budget: 'too_complex' as const } : {}) });
   }
-  for (const w of doc.warnings) problems.push({ line: lineAt(w.pos[0]), path: '(yaml)', reason: w.message.split('\n')[0] });
-  if (problems.length) return result(undefined, doc);
+  for (const w of doc.warnings) problems.push({ line: lineAt(w.pos[0]), path: '(yaml)', reason: w.message.split('\n')[0]! });
+  return doc;
+}
 
-  // Nesting and size are checked on the parsed tree before toJS, whose recursion a deep document would
-  // otherwise end in a stack overflow; the walk stops at the first budget problem.
-  let nodes = 0;
+/**
+ * Nesting and size are checked on the parsed tree before toJS, whose recursion a deep document would
+ * otherwise end in a stack overflow; the walk stops at the first budget problem.
+ */
+function checkTree(root: unknown, rootPath: PropertyKey[], lineAt: (o: number | undefined) => number, problems: LocatedProblem[], budget: { nodes: number; limit: number }): void {
   let over = false;
   const walk = (node: unknown, path: PropertyKey[]): void => {
     if (over || isAlias(node)) {
       return;
     }
-    if (path.length > MAX_YAML_DEPTH || ++nodes > MAX_YAML_NODES) {
+    if (path.length > MAX_YAML_DEPTH || ++budget.nodes > budget.limit) {
       over = true;
-      const reason = path.length > MAX_YAML_DEPTH ? `YAML nesting deeper than ${MAX_YAML_DEPTH}` : `YAML holds more than ${MAX_YAML_NODES} nodes`;
+      const reason = path.length > MAX_YAML_DEPTH ? `YAML nesting deeper than ${MAX_YAML_DEPTH}` : `YAML holds more than ${budget.limit} nodes`;
       problems.push({ line: lineAt(rangeOf(node)), path: '(yaml)', reason, budget: 'too_complex' });
       return;
     }
@@ -125,16 +157,17 @@ export function loadYaml(text: string, opts: { maxBytes?: number } = {}): Loaded
       walk(pair.value, [...path, key]);
     }
   };
-  walk(doc.contents, []);
-  if (problems.length) return result(undefined, doc);
+  walk(root, rootPath);
+}
 
+function toData(doc: Document.Parsed, lineAt: (o: number | undefined) => number, problems: LocatedProblem[]): unknown {
   try {
-    return result(doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), doc);
+    return doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (err) {
     // yaml throws a ReferenceError when alias expansion exceeds maxAliasCount (a "billion laughs" document).
     const line = firstAliasLine(doc, lineAt);
     problems.push({ line, path: '(yaml)', reason: `too many alias expansions (limit ${MAX_ALIAS_COUNT}): ${(err as Error).message}`, budget: 'too_complex' });
-    return result(undefined, doc);
+    return undefined;
   }
 }
 
@@ -177,7 +210,7 @@ function locate(doc: Document.Parsed, path: readonly PropertyKey[], key: boolean
   return lineAt(offset);
 }
 
-function lineMap(doc: Document.Parsed, join: (path: string, key: string | number) => string, lineAt: (o: number | undefined) => number): Map<string, number> {
+function lineMap(root: unknown, rootPath: string, join: (path: string, key: string | number) => string, lineAt: (o: number | undefined) => number): Map<string, number> {
   const lines = new Map<string, number>();
   const walk = (node: unknown, path: string, depth: number): void => {
     // Deeper than any real config; the loader has already refused what toJS could not build.
@@ -193,6 +226,6 @@ function lineMap(doc: Document.Parsed, join: (path: string, key: string | number
       }
     } else if (isSeq(node)) node.items.forEach((item, i) => walk(item, join(path, i), depth + 1));
   };
-  walk(doc.contents, '', 0);
+  walk(root, rootPath, 0);
   return lines;
 }
