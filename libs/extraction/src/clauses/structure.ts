@@ -1,4 +1,5 @@
 import type { Sentence } from '../text/sentences.js';
+import { toView } from '../text/sentences.js';
 
 const LIST_ITEM = /^(?:[-*•·▪◦]\s|\(?(?:\d{1,3}|[a-z]|[ivxlc]{1,5})[.)]\s)/i;
 
@@ -48,4 +49,114 @@ export function cellsOf(s: Sentence): { text: string; start: number }[] {
     from = k + 1;
   }
   return out;
+}
+
+/** One cell of a table row, with its offset in the row's view; empty cells keep their place (column alignment). */
+export interface Cell {
+  text: string;
+  /** Offset of the trimmed cell text in the row's view. */
+  at: number;
+}
+
+/** A row of a block: a table line or the first sentence of a list item, as a sentence-like span of the text. */
+export interface Row {
+  start: number;
+  end: number;
+  view: string;
+  /** The sentence the row starts in (its heading, paragraph and index). */
+  sentence: Sentence;
+  /** Table cells in column order (tables only). */
+  cells?: Cell[];
+}
+
+/**
+ * A run of consecutive list items or table rows under one heading: the unit whose context (heading, intro
+ * sentence, header row) says whether its entries are recipients of data, products, data categories or links.
+ */
+export interface Block {
+  kind: 'list' | 'table';
+  rows: Row[];
+  /** A table's header cells (its first row, when that row reads as column titles). */
+  header?: Cell[];
+  /** The sentence that introduces the block (see {@link introOf}), possibly its heading. */
+  intro?: Sentence;
+  heading?: string;
+  /** Indices of the sentences of its items and rows (header included; not a list item's further sentences). */
+  members: number[];
+}
+
+/** The cells of a "cell | cell" row in column order, empty ones included. */
+export function tableCells(view: string): Cell[] {
+  const out: Cell[] = [];
+  let from = 0;
+  for (let k = 0; k <= view.length; k++) {
+    if (k < view.length && view[k] !== '|') continue;
+    const raw = view.slice(from, k);
+    const lead = raw.length - raw.trimStart().length;
+    out.push({ text: raw.trim(), at: from + lead });
+    from = k + 1;
+  }
+  // A row written with outer pipes ("| a | b |") has an empty cell at either end that is not a column.
+  if (out.length > 1 && out[0].text === '' && /^\s*\|/.test(view)) out.shift();
+  if (out.length > 1 && out[out.length - 1].text === '' && /\|\s*$/.test(view)) out.pop();
+  return out;
+}
+
+/**
+ * Groups the list items and table rows of a text into blocks. A list item's continuation sentences (same
+ * paragraph, not items) stay in its block; a table is read line by line (a row whose cell holds "Inc. Foo" is
+ * one row even when the sentence splitter cut it). `isHeaderRow` decides whether a table's first row holds
+ * column titles. Blocks are returned in text order; each sentence belongs to at most one block.
+ */
+export function blocksOf(text: string, sentences: Sentence[], isHeaderRow: (cells: Cell[]) => boolean): Block[] {
+  const blocks: Block[] = [];
+  let cur: Block | undefined;
+  let lastLine = -1;
+  for (const s of sentences) {
+    const table = !s.isHeading && isTableRow(s);
+    const item = !s.isHeading && !table && isListItem(s);
+    const continues = cur !== undefined && s.heading === cur.heading && !s.isHeading;
+    if (table) {
+      if (!cur || cur.kind !== 'table' || !continues) {
+        cur = { kind: 'table', rows: [], heading: s.heading, intro: introOf(sentences, s), members: [] };
+        blocks.push(cur);
+      }
+      cur.members.push(s.index);
+      const lineStart = text.lastIndexOf('\n', s.start - 1) + 1;
+      if (lineStart === lastLine) continue;
+      lastLine = lineStart;
+      let lineEnd = text.indexOf('\n', s.start);
+      if (lineEnd < 0) lineEnd = text.length;
+      const view = toView(text.slice(lineStart, lineEnd));
+      cur.rows.push({ start: lineStart, end: lineEnd, view, sentence: s, cells: tableCells(view) });
+      continue;
+    }
+    if (item) {
+      if (!cur || cur.kind !== 'list' || !continues) {
+        cur = { kind: 'list', rows: [], heading: s.heading, intro: introOf(sentences, s), members: [] };
+        blocks.push(cur);
+      }
+      cur.members.push(s.index);
+      cur.rows.push({ start: s.start, end: s.end, view: s.view, sentence: s });
+      continue;
+    }
+    // A table line the sentence splitter cut ("Payments. Card data |…") stays in its row.
+    const last = cur?.rows[cur.rows.length - 1];
+    if (cur && cur.kind === 'table' && last && s.start < last.end) {
+      cur.members.push(s.index);
+      continue;
+    }
+    // A list item's further sentences keep the list open; anything else closes the block.
+    if (cur && cur.kind === 'list' && continues && last && s.paragraph === last.sentence.paragraph) continue;
+    cur = undefined;
+  }
+  for (const b of blocks) {
+    if (b.kind !== 'table' || b.rows.length === 0) continue;
+    const first = b.rows[0].cells!;
+    if (isHeaderRow(first)) {
+      b.header = first;
+      b.rows = b.rows.slice(1);
+    }
+  }
+  return blocks;
 }

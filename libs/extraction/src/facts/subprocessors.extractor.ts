@@ -1,4 +1,7 @@
 import type { Evidence, Fact } from '@custody/domain';
+import type { ListContext } from '../clauses/list-context.js';
+import { blockIndex, rowHasNoAccess } from '../clauses/list-context.js';
+import type { Block, Row } from '../clauses/structure.js';
 import { cellsOf, introOf, isListItem, isTableRow } from '../clauses/structure.js';
 import { ADDRESS_WORD, NOT_RECIPIENT, PLATFORM_AS_RECIPIENT, PLATFORM_BRANDS, POLICY_WORDS, PROVIDER_NOUN, RELATION_VERB, SELF_HOSTED_SOFTWARE } from '../clauses/vocabulary.js';
 import type { Sentence } from '../text/sentences.js';
@@ -42,7 +45,8 @@ export function extractSubprocessors(ctx: FactContext): Fact<'subprocessors_name
   const rejected: { name: string; ev: Evidence; reason: string }[] = [];
   const vendorKeys = new Set(ctx.partyNames.map(core));
   const vendorBrands = ctx.vendorNames.map((n) => core(n)).filter((n) => n.length >= 3);
-  const add = (raw: string, s: Sentence, at: number, strong = false): void => {
+  // `cell`: the name column of a recipients table, where a name made of ordinary words ("Cloud Storage Ltd") is still a name.
+  const add = (raw: string, s: Sentence, at: number, strong = false, cell = false): void => {
     let name = cleanName(raw);
     if (!name) return;
     // "Google’s Invisible reCAPTCHA": the product, not the owner's possessive.
@@ -82,7 +86,7 @@ export function extractSubprocessors(ctx: FactContext): Fact<'subprocessors_name
         rejected.push({ name, ev: evidenceAt(ctx, s, at, at + name.length), reason: 'a platform, store or browser, not named as receiving the data' });
         return;
       }
-      if (!isLink && common(ctx, name)) {
+      if (!isLink && !cell && common(ctx, name)) {
         if (strong) rejected.push({ name, ev: evidenceAt(ctx, s, at, at + name.length), reason: 'an ordinary word of the document, not clearly a name' });
         return;
       }
@@ -125,6 +129,32 @@ export function extractSubprocessors(ctx: FactContext): Fact<'subprocessors_name
     if (b === undefined) nounMemo.set(x.index, (b = PROVIDER_NOUN.test(x.view)));
     return b;
   };
+  const entries = blockIndex(ctx.text, ctx.sentences);
+  // A table row of a recipients table: the entity in its name column, unless the row says it gets no personal data.
+  const readRow = (row: Row, context: ListContext, strong: boolean): void => {
+    const cell = row.cells?.[context.nameColumn];
+    if (!cell || !cell.text) return;
+    const rs = rowSentence(row);
+    if (rowHasNoAccess(context, row.cells)) {
+      rejected.push({ name: cell.text, ev: evidenceAt(ctx, rs, cell.at, cell.at + cell.text.length), reason: 'the table says this entity has no access to personal data' });
+      return;
+    }
+    const whole = wholeCell(cell.text);
+    if (whole) add(whole, rs, cell.at + Math.max(0, cell.text.indexOf(whole)), strong, true);
+    else readLead(cell.text, cell.at, (raw, at) => add(raw, rs, at, strong));
+  };
+  // A list nothing says is a list of recipients: its first entry is kept for review, not asserted.
+  const undecided = (block: Block, context: ListContext): void => {
+    const row = block.rows[0];
+    if (!row) return;
+    const cell = block.kind === 'table' ? row.cells?.[context.nameColumn] : undefined;
+    const body = cell ? cell.text : row.view.replace(/^(?:[-*•·▪◦]\s*|\(?[a-z0-9]{1,3}[.)]\s+)/i, '');
+    const at = cell ? cell.at : row.view.length - body.length;
+    const m = NAME_AT.exec(body);
+    if (!m || m.index !== 0 || !cleanName(m[1])) return;
+    const rs = rowSentence(row);
+    rejected.push({ name: cleanName(m[1])!, ev: evidenceAt(ctx, rs, at, at + m[1].length), reason: `in a ${block.kind} that may name recipients: ${context.reason}` });
+  };
   for (const s of ctx.sentences) {
     if (s.isDefinition || s.isDraftingNote || s.isHeading) continue;
     const v = s.view;
@@ -142,9 +172,19 @@ export function extractSubprocessors(ctx: FactContext): Fact<'subprocessors_name
       intro !== undefined &&
       ((PROVIDER_NOUN.test(intro.view) && (RELATION_VERB.test(intro.view) || /:\s*$/.test(intro.view) || intro.isHeading)) ||
         /\b(?:we|us)\s+(?:also\s+|currently\s+)?(?:use|engage|work with|rely on|partner with|utili[sz]e)\b[^.]{0,60}:\s*$/i.test(intro.view));
-    if (item && (underHeading || introAboutProviders)) {
-      readItem(ctx, s, (raw, ss, at) => add(raw, ss, at, underHeading && STRICT_HEADING.test(s.heading ?? '')));
-      continue;
+    if (item) {
+      // The list or table the item belongs to decides first: a list of recipients is read by its name column or
+      // lead entity; a list of products, data kinds or integrations is not read as names at all.
+      const entry = entries.get(s.index);
+      const role = entry?.context.role ?? 'unknown';
+      if (entry && role !== 'other' && (role === 'recipients' || underHeading || introAboutProviders)) {
+        const strong = role === 'recipients' || (underHeading && STRICT_HEADING.test(s.heading ?? ''));
+        if (entry.block.kind === 'table') {
+          if (entry.row) readRow(entry.row, entry.context, strong);
+        } else readItem(ctx, s, (raw, ss, at) => add(raw, ss, at, strong));
+        continue;
+      }
+      if (entry && role === 'unknown' && entry.row === entry.block.rows[0]) undecided(entry.block, entry.context);
     }
     // A sentence in capitals (disclaimers) names no provider.
     if (v.length > 40 && SHOUTING.test(v) && v.replace(/[^\p{Lu}]/gu, '').length > 0.6 * v.replace(/[^\p{L}]/gu, '').length) continue;
@@ -257,17 +297,37 @@ function readItem(ctx: FactContext, s: Sentence, add: (raw: string, s: Sentence,
   }
   // The item's marker, then Markdown emphasis around a lead name ("* **Stripe**: payment processing").
   const body = v.replace(/^(?:[-*•·▪◦]\s*|\(?[a-z0-9]{1,3}[.)]\s+)/i, '').replace(/^(?:\*\*|__|\*|_)(?=[\p{Lu}0-9])/u, '');
-  const offset = v.length - body.length;
+  readLead(body, v.length - body.length, (raw, at) => add(raw, s, at));
+}
+
+/** A sentence-like view of a table row or list item, so evidence offsets are those of the row's line. */
+function rowSentence(row: Row): Sentence {
+  return { ...row.sentence, start: row.start, end: row.end, view: row.view };
+}
+
+/**
+ * A name-column cell that is one name as a whole ("Cloud du Ministère de l'Intérieur", "Amazon Web Services (AWS)"):
+ * short, starting like a name, without sentence punctuation; a trailing parenthesis (an acronym, a country) goes.
+ * A corporate name with an address after it is left to {@link readLead}.
+ */
+function wholeCell(text: string): string | undefined {
+  const t = text.replace(/\s*\([^)]*\)\s*$/, '').replace(/^(?:\*\*|__)|(?:\*\*|__)$/g, '').trim();
+  if (!t || t.split(/\s+/).length > 6 || /[,;:]|\.\s|\d{3,}/.test(t) || !/^(?:[\p{Lu}0-9]|[\p{Ll}]+[\p{Lu}])/u.test(t)) return undefined;
+  return t;
+}
+
+/** The lead entity of a list item's body or a table cell: a corporate name, or a short run of names before the first ',', ':', '(' or dash. */
+function readLead(body: string, offset: number, add: (raw: string, at: number) => void): void {
   SUFFIX_NAME.lastIndex = 0;
   const corp = HAS_SUFFIX.test(body) ? SUFFIX_NAME.exec(body) : null;
   if (corp && corp.index === 0) {
-    add(corp[0], s, offset);
+    add(corp[0], offset);
     return;
   }
   const lead = /^([\p{Lu}](?:[^,(;:|\u2013\u2014.*_]|\.(?=[\p{L}\p{N}])){0,60}?)(?:\s*(?:\*{1,2}|_{1,2})?\s*(?:[,(;:|\u2013\u2014]|\s-\s|\.(?:\s|$)|$))/u.exec(body);
   if (lead && lead[1].split(/\s+/).length <= 8) {
     const full = NAME_LIST_AT.exec(lead[1]);
-    if (full && full[1].length >= lead[1].trim().length - 1) splitNames(full[1], offset + lead[1].indexOf(full[1]), (n, at) => add(n, s, at));
+    if (full && full[1].length >= lead[1].trim().length - 1) splitNames(full[1], offset + lead[1].indexOf(full[1]), add);
   }
 }
 

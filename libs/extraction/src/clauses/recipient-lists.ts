@@ -1,0 +1,112 @@
+/**
+ * Vocabulary of lists and tables of recipients, as data (reviewed as data, like vocabulary.ts): which headings,
+ * introducing sentences and column titles mark a list whose entries receive data (sub-processors, service
+ * providers, third parties data is shared with), and which mark lists of something else (the vendor's products,
+ * data categories, integrations the user chooses, sign-in options, social media pages, links). English first,
+ * with the French, German, Spanish, Italian and Dutch words real policies use for the same roles.
+ *
+ * Read by clauses/list-context.ts. Patterns are case-insensitive; keep each entry a phrase a careful reader
+ * would accept as deciding the question on its own.
+ */
+
+/** Nouns for an organisation that receives data on the vendor's behalf or from it. */
+const RECIPIENT_NOUNS = [
+  String.raw`sub-?processors?`,
+  String.raw`sub-?contractors?`,
+  String.raw`(?:data\s+)?processors?`,
+  String.raw`(?:third[- ]party\s+)?service\s+providers?`,
+  String.raw`(?:third[- ]party\s+)?(?:vendors?|suppliers?)`,
+  String.raw`recipients?`,
+  String.raw`third[- ]part(?:y|ies)\s+(?:that|who|which|with\s+whom|to\s+whom)`,
+  // fr
+  String.raw`sous-?traitants?`,
+  String.raw`destinataires?`,
+  String.raw`prestataires?`,
+  // de
+  String.raw`(?:unter)?auftragsverarbeiter(?:n|s)?`,
+  String.raw`(?:externe[rn]?\s+)?dienstleister(?:n|s)?`,
+  String.raw`empfänger(?:n|s)?`,
+  String.raw`subunternehmer(?:n|s)?`,
+  // es / it / nl
+  String.raw`(?:sub)?encargados?(?:\s+del\s+tratamiento)?`,
+  String.raw`destinatari(?:os)?`,
+  String.raw`(?:sub-?)?responsabili\s+del\s+trattamento`,
+  String.raw`(?:sub)?verwerkers?`,
+  String.raw`ontvangers?`,
+];
+
+/** A heading that announces recipients ("Sub-processors", "Our service providers", "6. Sous-traitants", "Empfänger"). */
+export const RECIPIENT_HEADING = new RegExp(
+  String.raw`(?:^|[^\p{L}])(?:${RECIPIENT_NOUNS.join('|')})(?![\p{L}])|\b(?:who\s+(?:we\s+share|receives?)|with\s+whom\s+(?:we|do\s+we)\s+share|(?:sharing|disclosure)\s+(?:of\s+)?(?:your\s+)?(?:personal\s+)?(?:data|information)\s+(?:with|to))\b`,
+  'iu',
+);
+
+/**
+ * An introducing sentence that says the entries receive data: "we share your information with:", "our
+ * sub-processors are:", "service providers we use include:", "third parties that receive…", "hosted by:",
+ * "nous faisons appel aux sous-traitants suivants", "wir setzen folgende Dienstleister ein".
+ */
+export const RECIPIENT_INTRO = new RegExp(
+  [
+    String.raw`(?:^|[^\p{L}])(?:${RECIPIENT_NOUNS.join('|')})(?![\p{L}])`,
+    String.raw`\b(?:share[sd]?|sharing|disclose[sd]?|disclosing|transfer(?:s|red)?|transmit(?:s|ted)?|send|sent|provide[sd]?|pass(?:ed)?\s+on|make[s]?\s+available|made\s+available)\b[^.:]{0,80}\b(?:with|to)\s*(?:the\s+following|these|:|$)`,
+    String.raw`\b(?:we|us)\s+(?:also\s+|currently\s+|may\s+)?(?:use|engage|work\s+with|rely\s+on|partner\s+with|utili[sz]e)\b[^.]{0,80}(?:following|below|:)`,
+    String.raw`\b(?:hosted|stored|processed|provided|operated|powered)\s+by\s*:?\s*$`,
+    String.raw`\b(?:have|has|get|gets|receive[sd]?)\s+access\s+to\s+(?:your\s+)?(?:personal\s+)?(?:data|information)`,
+    // fr / de / es / it / nl verbs of passing data on
+    String.raw`\b(?:partag(?:e|eons|ées?)|communiqu(?:e|ées?|ons)|transmis(?:es)?|transf[ée]r[ée]es?)\b[^.:]{0,80}\b(?:à|avec|aux)\b`,
+    String.raw`\b(?:weiter(?:gegeben|geleitet|gabe)|übermittel[tn]|offengelegt|setzen\s+(?:wir\s+)?(?:folgende|die\s+folgenden))\b`,
+    String.raw`\b(?:compartid[oa]s?|comunicad[oa]s?|cedid[oa]s?|condivis[io]|comunicat[io]|gedeeld|verstrekt)\b`,
+  ].join('|'),
+  'iu',
+);
+
+/**
+ * An introducing sentence or heading that says the entries are not recipients of customer data, whatever
+ * nouns follow: data collected, categories of data, the vendor's products, integrations or services the user
+ * connects, ways to sign in, social media pages, apps stores, rights, links, cookies by name, examples.
+ */
+export const NOT_RECIPIENT_INTRO = new RegExp(
+  [
+    String.raw`\b(?:we|us)\s+(?:may\s+)?(?:collect|receive|obtain|gather|process)\b[^.]{0,60}(?:following|below|:)`,
+    String.raw`\b(?:categories|types|kinds)\s+of\s+(?:personal\s+)?(?:data|information)\b`,
+    String.raw`\b(?:information|data)\s+(?:we|you)\s+(?:collect|provide|give)\b`,
+    String.raw`\bsources?\s+(?:of|from\s+which)\b`,
+    String.raw`\b(?:our|the\s+following)\s+(?:products?|apps?|applications?|brands?|features?|websites?|sites?|offerings?|plans?|games?)\b`,
+    String.raw`\b(?:you|users?)\s+(?:can|may|choose\s+to|decide\s+to)\s+(?:connect|link|integrate|install|enable|authori[sz]e)\b`,
+    String.raw`\bintegrations?\b`,
+    String.raw`\b(?:sign|log)\s*[- ]?(?:in|on)\s+(?:with|using|through|via)\b`,
+    String.raw`\bsocial\s+(?:media|networks?)\s+(?:pages?|presences?|profiles?|accounts?|channels?)\b|\bfollow\s+us\b`,
+    String.raw`\bapp\s+stores?\b`,
+    String.raw`\byour\s+(?:rights|choices|options)\b|\bright\s+to\b`,
+    String.raw`\b(?:useful|related|further)\s+links\b|\blearn\s+more\b|\bopt[- ]out\s+(?:of|links?|pages?|tools?)\b`,
+    String.raw`\bcookies?\s+(?:names?|we\s+use|used)\b|\bname\s+of\s+(?:the\s+)?cookies?\b`,
+    String.raw`\b(?:données|daten|datos|dati|gegevens)\s+(?:collectées|que\s+nous\s+collectons|erheben|recogemos|raccolti|verzamelen)\b`,
+  ].join('|'),
+  'iu',
+);
+
+/** A column title of the entity's name in a recipients table ("Sub-processor", "Vendor name", "Partenaire", "Empfänger"). */
+export const NAME_COLUMN = new RegExp(
+  String.raw`^(?:(?:legal\s+|company\s+|entity\s+|vendor\s+|provider\s+|supplier\s+)?names?(?:\s+of\s+(?:the\s+)?\w+)?|(?:(?:third[- ]party|service|sub-?processor|vendor|provider|supplier|company|legal)\s+)?(?:entity|entities)|(?:third[- ]party\s+)?(?:sub-?processors?|processors?|sub-?contractors?|(?:service\s+)?providers?|vendors?|suppliers?|recipients?|partners?|companies|company)(?:\s+names?)?|third[- ]part(?:y|ies)(?:\s+names?)?|sous-?traitants?|partenaires?|prestataires?|destinataires?|(?:unter)?auftragsverarbeiter|dienstleister|empfänger|anbieter|unternehmen|firma|proveedor(?:es)?|encargados?|fornitor[ei]|responsabil[ei]|verwerkers?|ontvangers?)\s*[:*]*$`,
+  'iu',
+);
+
+/** A column title that makes a table a table of recipients by itself (stronger than "name"): who the row is. */
+export const RECIPIENT_COLUMN = new RegExp(
+  String.raw`^(?:(?:third[- ]party\s+)?(?:sub-?processors?|(?:data\s+)?processors?|sub-?contractors?|(?:service\s+)?providers?\s+names?|recipients?|vendors?(?:\s+names?)?)|sous-?traitants?|destinataires?|(?:unter)?auftragsverarbeiter|empfänger|dienstleister|encargados?|verwerkers?|ontvangers?)\s*[:*]*$`,
+  'iu',
+);
+
+/** Column titles of what a row is about, not who: a header row is made of these and name titles. */
+export const OTHER_COLUMN = new RegExp(
+  String.raw`^(?:purposes?|function|functions|services?(?:\s+provided)?|(?:processing\s+)?activit(?:y|ies)|description|nature|categor(?:y|ies)(?:\s+of\s+[\p{L}\s]+)?|(?:data|personal\s+data)(?:\s+[\p{L}]+)?|location|locations|countr(?:y|ies)|regions?|(?:hosting|processing|data)\s+locations?|address|website|links?|url|privacy\s+policy|safeguards?|transfer\s+mechanism|guarantees?|garanties|type|role|duration|retention|expiry|cookies?|cookie\s+names?|legal\s+basis|contact|more\s+information|traitement(?:\s+réalisé)?|finalité|pays(?:\s+destinataire)?|localisation|zweck|land|standort|sitz|finalidad|país|finalità|paese|doel|land)\s*[:*]*$`,
+  'iu',
+);
+
+/** A column whose cells say whether the row's entity gets personal data at all ("Access to personal data: No"). */
+export const ACCESS_COLUMN = /\baccess\b|\breceives?\b|\bzugriff\b|\baccès\b/i;
+export const NO_ACCESS_CELL = /^(?:no|none|n\/a|nein|non|keine?)\b/i;
+
+/** A cookie or tracking table: its rows are cookies, their provider column at most a review candidate. */
+export const COOKIE_TABLE = /\bcookies?\b|\btrackers?\b|\bpixels?\b|\btags?\b/i;
