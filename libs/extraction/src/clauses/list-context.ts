@@ -3,6 +3,8 @@ import type { Block, Cell, Row } from './structure.js';
 import { blocksOf } from './structure.js';
 import {
   ACCESS_COLUMN,
+  BARE_INTRO,
+  THIRD_PARTY_MENTION,
   COOKIE_TABLE,
   NAME_COLUMN,
   NO_ACCESS_CELL,
@@ -73,6 +75,9 @@ export function listContext(block: Block): ListContext {
     const not = lastMatch(NOT_RECIPIENT_INTRO, intro);
     if (not >= 0 && not >= rec) return { role: 'other', reason: `introduced as something other than recipients: "${intro.slice(not, not + 60).trim()}"`, ...base };
     if (rec >= 0 && !cookieTable) return { role: 'recipients', reason: `introduced as recipients: "${intro.slice(rec, rec + 60).trim()}"`, ...base };
+    if (not < 0 && BARE_INTRO.test(intro) && block.lead && THIRD_PARTY_MENTION.test(block.lead)) {
+      return { role: 'recipients', reason: `introduced by "${intro.slice(-40).trim()}" after a mention of third-party services`, ...base };
+    }
   }
   if (header && !cookieTable && RECIPIENT_COLUMN.test(header[nameColumn]?.text ?? '')) {
     return { role: 'recipients', reason: `a table whose name column is "${header[nameColumn].text}"`, ...base };

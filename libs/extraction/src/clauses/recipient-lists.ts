@@ -13,7 +13,8 @@
 const RECIPIENT_NOUNS = [
   String.raw`sub-?processors?`,
   String.raw`sub-?contractors?`,
-  String.raw`(?:data\s+)?processors?`,
+  String.raw`(?:data\s+)?processors`,
+  String.raw`data\s+processor`,
   String.raw`(?:third[- ]party\s+)?service\s+providers?`,
   String.raw`(?:third[- ]party\s+)?(?:vendors?|suppliers?)`,
   String.raw`recipients?`,
@@ -37,7 +38,7 @@ const RECIPIENT_NOUNS = [
 
 /** A heading that announces recipients ("Sub-processors", "Our service providers", "6. Sous-traitants", "Empfänger"). */
 export const RECIPIENT_HEADING = new RegExp(
-  String.raw`(?:^|[^\p{L}])(?:${RECIPIENT_NOUNS.join('|')})(?![\p{L}])|\b(?:who\s+(?:we\s+share|receives?)|with\s+whom\s+(?:we|do\s+we)\s+share|(?:sharing|disclosure)\s+(?:of\s+)?(?:your\s+)?(?:personal\s+)?(?:data|information)\s+(?:with|to))\b`,
+  String.raw`(?:^|[^\p{L}])(?:our\s+|list\s+of\s+|liste\s+des\s+)?(?:${RECIPIENT_NOUNS.join('|')})(?![\p{L}])(?:\s+(?:list|we\s+use|used))?\s*(?:\([^)]*\))?\s*$|\b(?:who\s+(?:we\s+share|receives?)|with\s+whom\s+(?:we|do\s+we)\s+share|(?:sharing|disclosure)\s+(?:of\s+)?(?:your\s+)?(?:personal\s+)?(?:data|information)\s+(?:with|to))\b`,
   'iu',
 );
 
@@ -48,15 +49,18 @@ export const RECIPIENT_HEADING = new RegExp(
  */
 export const RECIPIENT_INTRO = new RegExp(
   [
-    String.raw`(?:^|[^\p{L}])(?:${RECIPIENT_NOUNS.join('|')})(?![\p{L}])`,
-    String.raw`\b(?:share[sd]?|sharing|disclose[sd]?|disclosing|transfer(?:s|red)?|transmit(?:s|ted)?|send|sent|provide[sd]?|pass(?:ed)?\s+on|make[s]?\s+available|made\s+available)\b[^.:]{0,80}\b(?:with|to)\s*(?:the\s+following|these|:|$)`,
-    String.raw`\b(?:we|us)\s+(?:also\s+|currently\s+|may\s+)?(?:use|engage|work\s+with|rely\s+on|partner\s+with|utili[sz]e)\b[^.]{0,80}(?:following|below|:)`,
+    // The list's head noun, at the end of the sentence: "… with the following sub-processors:", "our vendors are:".
+    String.raw`(?:^|[^\p{L}])(?:${RECIPIENT_NOUNS.join('|')})(?![\p{L}])(?:\s+(?:that|who|which|we|our|to\s+whom|with\s+whom|used|engaged|listed)\b[^.:;]{0,60}?)?(?:\s*,?\s*\b(?:following|below|listed|include|includes|including|are|is|such\s+as|e\.g\.?))?\s*[:.]?\s*$`,
+    // A verb of passing data on whose object is the list: "we share your information with:", "disclosed to the following".
+    String.raw`\b(?:share[sd]?|sharing|disclose[sd]?|disclosing|transfer(?:s|red)?|transmit(?:s|ted)?|send|sent|provide[sd]?|pass(?:ed)?\s+on|make[s]?\s+available|made\s+available)\b[^.:]{0,80}\b(?:with|to)\s*(?:the\s+following(?:\s+(?:companies|entities|organi[sz]ations|third\s+parties|parties))?|these(?:\s+(?:companies|entities|third\s+parties))?)?\s*[:.]?\s*$`,
+    // "We use the following service providers:", "we work with these third-party services".
+    String.raw`\b(?:we|us)\s+(?:also\s+|currently\s+|may\s+)?(?:use|engage|work\s+with|rely\s+on|partner\s+with|utili[sz]e|contract\s+with)\s+(?:the\s+following|these|some\s+of\s+the\s+following)?\s*(?:third[- ]party\s+|external\s+)?(?:companies|organi[sz]ations|vendors|suppliers|(?:service\s+)?providers|partners|services|tools|processors|sub-?processors)\b`,
     String.raw`\b(?:hosted|stored|processed|provided|operated|powered)\s+by\s*:?\s*$`,
-    String.raw`\b(?:have|has|get|gets|receive[sd]?)\s+access\s+to\s+(?:your\s+)?(?:personal\s+)?(?:data|information)`,
-    // fr / de / es / it / nl verbs of passing data on
-    String.raw`\b(?:partag(?:e|eons|ées?)|communiqu(?:e|ées?|ons)|transmis(?:es)?|transf[ée]r[ée]es?)\b[^.:]{0,80}\b(?:à|avec|aux)\b`,
-    String.raw`\b(?:weiter(?:gegeben|geleitet|gabe)|übermittel[tn]|offengelegt|setzen\s+(?:wir\s+)?(?:folgende|die\s+folgenden))\b`,
-    String.raw`\b(?:compartid[oa]s?|comunicad[oa]s?|cedid[oa]s?|condivis[io]|comunicat[io]|gedeeld|verstrekt)\b`,
+    String.raw`\b(?:have|has|get|gets|receive[sd]?)\s+access\s+to\s+(?:your\s+)?(?:personal\s+)?(?:data|information)[^.:]{0,30}[:.]?\s*$`,
+    // fr / de / es / it / nl verbs of passing data on, their object the list.
+    String.raw`\b(?:partag(?:e|eons|ées?)|communiqu(?:e|ées?|ons)|transmis(?:es)?|transf[ée]r[ée]es?)\b[^.:]{0,80}\b(?:à|avec|aux)\b[^.:]{0,30}[:.]?\s*$`,
+    String.raw`\b(?:weiter(?:gegeben|geleitet|gabe)|übermittel[tn]|offengelegt|setzen\s+(?:wir\s+)?(?:folgende|die\s+folgenden))\b[^.:]{0,60}[:.]?\s*$`,
+    String.raw`\b(?:compartid[oa]s?|comunicad[oa]s?|cedid[oa]s?|condivis[io]|comunicat[io]|gedeeld|verstrekt)\b[^.:]{0,60}[:.]?\s*$`,
   ].join('|'),
   'iu',
 );
@@ -72,6 +76,8 @@ export const NOT_RECIPIENT_INTRO = new RegExp(
     String.raw`\b(?:categories|types|kinds)\s+of\s+(?:personal\s+)?(?:data|information)\b`,
     String.raw`\b(?:information|data)\s+(?:we|you)\s+(?:collect|provide|give)\b`,
     String.raw`\bsources?\s+(?:of|from\s+which)\b`,
+    // A list of uses or steps, not of parties: "… to:", "for the following purposes:".
+    String.raw`\b(?:to|in\s+order\s+to|for|where|when|if|by)\s*:\s*$|\b(?:following|these)\s+(?:purposes|reasons|circumstances|conditions|cases|ways|steps|measures|safeguards|rights|types\s+of\s+cookies|cookies)\b`,
     String.raw`\b(?:our|the\s+following)\s+(?:products?|apps?|applications?|brands?|features?|websites?|sites?|offerings?|plans?|games?)\b`,
     String.raw`\b(?:you|users?)\s+(?:can|may|choose\s+to|decide\s+to)\s+(?:connect|link|integrate|install|enable|authori[sz]e)\b`,
     String.raw`\bintegrations?\b`,
@@ -110,3 +116,10 @@ export const NO_ACCESS_CELL = /^(?:no|none|n\/a|nein|non|keine?)\b/i;
 
 /** A cookie or tracking table: its rows are cookies, their provider column at most a review candidate. */
 export const COOKIE_TABLE = /\bcookies?\b|\btrackers?\b|\bpixels?\b|\btags?\b/i;
+
+/**
+ * An intro that says only "we use:" or "including:": recipients when the sentences just before it speak of
+ * third-party services or providers ("… along with third-party services to help us understand … We use:").
+ */
+export const BARE_INTRO = /\b(?:we\s+(?:also\s+)?(?:use|work\s+with|rely\s+on)|including|include|these\s+are)\s*:\s*$/i;
+export const THIRD_PARTY_MENTION = /\bthird[- ]part(?:y|ies)\s+(?:services?|tools?|providers?|vendors?|companies)\b|\b(?:service\s+providers?|sub-?processors?|vendors?)\b/i;

@@ -81,6 +81,8 @@ export interface Block {
   /** The sentence that introduces the block (see {@link introOf}), possibly its heading. */
   intro?: Sentence;
   heading?: string;
+  /** Up to two sentences before the intro in its paragraph ("… with third-party services. We use:"). */
+  lead?: string;
   /** Indices of the sentences of its items and rows (header included; not a list item's further sentences). */
   members: number[];
 }
@@ -118,7 +120,8 @@ export function blocksOf(text: string, sentences: Sentence[], isHeaderRow: (cell
     const continues = cur !== undefined && s.heading === cur.heading && !s.isHeading;
     if (table) {
       if (!cur || cur.kind !== 'table' || !continues) {
-        cur = { kind: 'table', rows: [], heading: s.heading, intro: introOf(sentences, s), members: [] };
+        const intro = introOf(sentences, s);
+        cur = { kind: 'table', rows: [], heading: s.heading, intro, members: [], ...leadOf(sentences, intro) };
         blocks.push(cur);
       }
       cur.members.push(s.index);
@@ -132,8 +135,12 @@ export function blocksOf(text: string, sentences: Sentence[], isHeaderRow: (cell
       continue;
     }
     if (item) {
-      if (!cur || cur.kind !== 'list' || !continues) {
-        cur = { kind: 'list', rows: [], heading: s.heading, intro: introOf(sentences, s), members: [] };
+      // An item that ends with ':' ("Metrics: … We use:") introduces the items after it (a nested list).
+      const prev = sentences[s.index - 1];
+      const subIntro = cur !== undefined && cur.kind === 'list' && continues && prev !== undefined && /:\s*$/.test(prev.view) && cur.rows.length > 0 ? prev : undefined;
+      if (!cur || cur.kind !== 'list' || !continues || subIntro) {
+        const intro = subIntro ?? introOf(sentences, s);
+        cur = { kind: 'list', rows: [], heading: s.heading, intro, members: [], ...leadOf(sentences, intro) };
         blocks.push(cur);
       }
       cur.members.push(s.index);
@@ -151,12 +158,21 @@ export function blocksOf(text: string, sentences: Sentence[], isHeaderRow: (cell
     cur = undefined;
   }
   for (const b of blocks) {
-    if (b.kind !== 'table' || b.rows.length === 0) continue;
-    const first = b.rows[0].cells!;
-    if (isHeaderRow(first)) {
-      b.header = first;
+    if (b.kind !== 'table') continue;
+    // Rows of empty cells or rules ("| | |", "| --- |", as converted pages often have above the real header) are not rows.
+    b.rows = b.rows.filter((r) => r.cells!.some((c) => c.text !== '' && !/^:?-{2,}:?$/.test(c.text)));
+    if (b.rows.length > 0 && isHeaderRow(b.rows[0].cells!)) {
+      b.header = b.rows[0].cells!;
       b.rows = b.rows.slice(1);
     }
   }
   return blocks;
+}
+
+/** The sentences before an intro in its paragraph (at most two), as one string. */
+function leadOf(sentences: Sentence[], intro: Sentence | undefined): { lead?: string } {
+  if (!intro || intro.isHeading) return {};
+  const parts: string[] = [];
+  for (let i = intro.index - 1; i >= 0 && parts.length < 2 && sentences[i].paragraph === intro.paragraph && !sentences[i].isHeading; i--) parts.unshift(sentences[i].view);
+  return parts.length > 0 ? { lead: parts.join(' ') } : {};
 }

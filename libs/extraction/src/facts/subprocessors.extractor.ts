@@ -86,6 +86,12 @@ export function extractSubprocessors(ctx: FactContext): Fact<'subprocessors_name
         rejected.push({ name, ev: evidenceAt(ctx, s, at, at + name.length), reason: 'a platform, store or browser, not named as receiving the data' });
         return;
       }
+      // A name cell is a name even in ordinary words ("Cloud du Ministère de l'Intérieur"), unless it reads as a
+      // category: its last word a lower-case plural ("Demand-side platforms", "Payment processors").
+      if (cell && /\s[\p{Ll}][\p{L}-]*s$/u.test(name)) {
+        rejected.push({ name, ev: evidenceAt(ctx, s, at, at + name.length), reason: 'a category of recipients, not a named organisation' });
+        return;
+      }
       if (!isLink && !cell && common(ctx, name)) {
         if (strong) rejected.push({ name, ev: evidenceAt(ctx, s, at, at + name.length), reason: 'an ordinary word of the document, not clearly a name' });
         return;
@@ -177,14 +183,19 @@ export function extractSubprocessors(ctx: FactContext): Fact<'subprocessors_name
       // lead entity; a list of products, data kinds or integrations is not read as names at all.
       const entry = entries.get(s.index);
       const role = entry?.context.role ?? 'unknown';
-      if (entry && role !== 'other' && (role === 'recipients' || underHeading || introAboutProviders)) {
+      if (entry && (role === 'recipients' || (ASSERT_WEAK_LISTS && role === 'unknown' && (underHeading || introAboutProviders)))) {
         const strong = role === 'recipients' || (underHeading && STRICT_HEADING.test(s.heading ?? ''));
         if (entry.block.kind === 'table') {
           if (entry.row) readRow(entry.row, entry.context, strong);
-        } else readItem(ctx, s, (raw, ss, at) => add(raw, ss, at, strong));
-        continue;
+          continue;
+        }
+        // An item without a lead entity ("Fraud Prevention: we use Google's reCAPTCHA") is read as a sentence below.
+        const before = names.size + rejected.length;
+        readItem(ctx, s, (raw, ss, at) => add(raw, ss, at, strong));
+        if (names.size + rejected.length > before) continue;
       }
-      if (entry && role === 'unknown' && entry.row === entry.block.rows[0]) undecided(entry.block, entry.context);
+      // Provider words nearby but nothing that says the entries receive data: kept for a person to decide.
+      if (entry && role === 'unknown' && (underHeading || introAboutProviders) && entry.row === entry.block.rows[0]) undecided(entry.block, entry.context);
     }
     // A sentence in capitals (disclaimers) names no provider.
     if (v.length > 40 && SHOUTING.test(v) && v.replace(/[^\p{Lu}]/gu, '').length > 0.6 * v.replace(/[^\p{L}]/gu, '').length) continue;
@@ -222,6 +233,7 @@ export function extractSubprocessors(ctx: FactContext): Fact<'subprocessors_name
   return withReview(found<'subprocessors_named'>(out.map((n) => n.name), out.map((n) => n.ev), confidence), rejected.slice(0, 3).map((r) => ({ value: [r.name], evidence: r.ev, reason: r.reason })));
 }
 
+const ASSERT_WEAK_LISTS = process.env.SUBPROC_WEAK === '1';
 const SHOUTING = /[A-Z]{3,}\s+[A-Z]{3,}\s+[A-Z]{3,}/;
 
 // Both are case-insensitive without the `u` flag (V8 runs /iu alternations five times slower); "through" is a
