@@ -50,7 +50,8 @@ export const RECIPIENT_HEADING = new RegExp(
 export const RECIPIENT_INTRO = new RegExp(
   [
     // The list's head noun, at the end of the sentence: "… with the following sub-processors:", "our vendors are:".
-    String.raw`(?:^|[^\p{L}])(?:${RECIPIENT_NOUNS.join('|')})(?![\p{L}])(?:\s+(?:that|who|which|we|our|to\s+whom|with\s+whom|used|engaged|listed)\b[^.:;]{0,60}?)?(?:\s*,?\s*\b(?:following|below|listed|include|includes|including|are|is|such\s+as|e\.g\.?))?\s*[:.]?\s*$`,
+    // Not after "from" (a source of data: "information we receive from service providers:").
+    String.raw`(?:^|[^\p{L}])(?<!\bfrom\s+(?:our\s+|the\s+|these\s+|other\s+)?(?:third[- ]party\s+)?)(?:${RECIPIENT_NOUNS.join('|')})(?![\p{L}])(?:\s+(?:that|who|which|we|our|to\s+whom|with\s+whom|used|engaged|listed)\b[^.:;]{0,60}?)?(?:\s*,?\s*\b(?:following|below|listed|include|includes|including|are|is|such\s+as|e\.g\.?|suivant(?:e?s)?|ci-dessous|folgende[nr]?|siguientes|seguenti|volgende))?\s*[:.]?\s*$`,
     // A verb of passing data on whose object is the list: "we share your information with:", "disclosed to the following".
     String.raw`\b(?:share[sd]?|sharing|disclose[sd]?|disclosing|transfer(?:s|red)?|transmit(?:s|ted)?|send|sent|provide[sd]?|pass(?:ed)?\s+on|make[s]?\s+available|made\s+available)\b[^.:]{0,80}\b(?:with|to)\s*(?:the\s+following(?:\s+(?:companies|entities|organi[sz]ations|third\s+parties|parties))?|these(?:\s+(?:companies|entities|third\s+parties))?)?\s*[:.]?\s*$`,
     // "We use the following service providers:", "we work with these third-party services".
@@ -76,6 +77,8 @@ export const NOT_RECIPIENT_INTRO = new RegExp(
     String.raw`\b(?:categories|types|kinds)\s+of\s+(?:personal\s+)?(?:data|information)\b`,
     String.raw`\b(?:information|data)\s+(?:we|you)\s+(?:collect|provide|give)\b`,
     String.raw`\bsources?\s+(?:of|from\s+which)\b`,
+    // A list of obligations: "When engaging a Subprocessor, we will:", "Customer shall:".
+    String.raw`\b(?:will|shall|must|agrees?\s+to|undertakes?\s+to|is\s+required\s+to)\s*:\s*$`,
     // A list of uses or steps, not of parties: "… to:", "for the following purposes:".
     String.raw`\b(?:to|in\s+order\s+to|for|where|when|if|by)\s*:\s*$|\b(?:following|these)\s+(?:purposes|reasons|circumstances|conditions|cases|ways|steps|measures|safeguards|rights|types\s+of\s+cookies|cookies)\b`,
     String.raw`\b(?:our|the\s+following)\s+(?:products?|apps?|applications?|brands?|features?|websites?|sites?|offerings?|plans?|games?)\b`,
