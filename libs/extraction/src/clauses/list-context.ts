@@ -4,6 +4,9 @@ import { blocksOf } from './structure.js';
 import {
   ACCESS_COLUMN,
   BARE_INTRO,
+  CATEGORY_TITLE,
+  NAME_TITLE_WORD,
+  TITLE_WORD,
   THIRD_PARTY_MENTION,
   COOKIE_TABLE,
   NAME_COLUMN,
@@ -36,9 +39,9 @@ export interface ListContext {
 export function isHeaderRow(cells: Cell[]): boolean {
   const filled = cells.filter((c) => c.text !== '');
   if (filled.length < 2) return false;
-  const titles = filled.filter((c) => NAME_COLUMN.test(c.text) || OTHER_COLUMN.test(c.text) || ACCESS_COLUMN.test(c.text));
-  // Every title cell is short; at least half of them are known titles (the others may be "Garanties", "Notes").
-  return filled.every((c) => c.text.split(/\s+/).length <= 6 && !/[.;]$/.test(c.text)) && titles.length * 2 >= filled.length;
+  const titles = filled.filter((c) => NAME_COLUMN.test(c.text) || OTHER_COLUMN.test(c.text) || ACCESS_COLUMN.test(c.text) || TITLE_WORD.test(c.text));
+  // Every title cell is short; at least half of them hold a title word (the others may be "Garanties", "Notes").
+  return filled.every((c) => c.text.split(/\s+/).length <= 8 && !/[.;]$/.test(c.text)) && titles.length * 2 >= filled.length;
 }
 
 /** Start of the last match of a sticky-free pattern in `s`, or -1. */
@@ -62,14 +65,22 @@ export function listContext(block: Block): ListContext {
   let nameColumn = 0;
   let accessColumn: number | undefined;
   if (header) {
-    const byName = header.findIndex((c) => NAME_COLUMN.test(c.text));
+    let byName = header.findIndex((c) => NAME_COLUMN.test(c.text));
+    if (byName < 0) byName = header.findIndex((c) => NAME_TITLE_WORD.test(c.text) && !ACCESS_COLUMN.test(c.text));
     if (byName >= 0) nameColumn = byName;
     const access = header.findIndex((c, i) => i !== nameColumn && ACCESS_COLUMN.test(c.text) && !NAME_COLUMN.test(c.text));
     if (access >= 0) accessColumn = access;
   }
   const base = { nameColumn, ...(accessColumn !== undefined ? { accessColumn } : {}) };
+  // A table whose entity column holds categories ("Category of Recipients") names no one.
+  const nameTitle = header?.[nameColumn]?.text ?? '';
+  if (header && CATEGORY_TITLE.test(nameTitle) && !/\bnames?\b|\bnom\b/i.test(nameTitle)) return { role: 'other', reason: `a table of categories ("${nameTitle}")`, ...base };
   const intro = block.intro && !block.intro.isHeading ? block.intro.view : undefined;
   const cookieTable = header !== undefined && header.some((c) => COOKIE_TABLE.test(c.text)) && !header.some((c) => RECIPIENT_COLUMN.test(c.text));
+  // A column titled as the recipients ("Sub-processor", "Name or Category of Data Recipients") says it first.
+  if (header && !cookieTable && (RECIPIENT_COLUMN.test(nameTitle) || /\brecipients?\b|\bsub-?processors?\b|\bdestinataires?\b|\bempfänger\b/i.test(nameTitle))) {
+    return { role: 'recipients', reason: `a table whose name column is "${nameTitle}"`, ...base };
+  }
   if (intro) {
     const rec = lastMatch(RECIPIENT_INTRO, intro);
     const not = lastMatch(NOT_RECIPIENT_INTRO, intro);
@@ -78,9 +89,6 @@ export function listContext(block: Block): ListContext {
     if (not < 0 && BARE_INTRO.test(intro) && block.lead && THIRD_PARTY_MENTION.test(block.lead)) {
       return { role: 'recipients', reason: `introduced by "${intro.slice(-40).trim()}" after a mention of third-party services`, ...base };
     }
-  }
-  if (header && !cookieTable && RECIPIENT_COLUMN.test(header[nameColumn]?.text ?? '')) {
-    return { role: 'recipients', reason: `a table whose name column is "${header[nameColumn].text}"`, ...base };
   }
   const heading = block.heading ?? (block.intro?.isHeading ? block.intro.view : undefined);
   if (heading && heading.length < 120) {

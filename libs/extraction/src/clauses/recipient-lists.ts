@@ -74,7 +74,7 @@ export const RECIPIENT_INTRO = new RegExp(
 export const NOT_RECIPIENT_INTRO = new RegExp(
   [
     String.raw`\b(?:we|us)\s+(?:may\s+)?(?:collect|receive|obtain|gather|process)\b[^.]{0,60}(?:following|below|:)`,
-    String.raw`\b(?:categories|types|kinds)\s+of\s+(?:personal\s+)?(?:data|information)\b`,
+    String.raw`\b(?:categories|types|kinds)\s+of\s+(?:personal\s+)?(?:data|information|recipients|third\s+parties|service\s+providers|vendors|partners)\b`,
     String.raw`\b(?:information|data)\s+(?:we|you)\s+(?:collect|provide|give)\b`,
     String.raw`\bsources?\s+(?:of|from\s+which)\b`,
     // A list of obligations: "When engaging a Subprocessor, we will:", "Customer shall:".
@@ -126,3 +126,10 @@ export const COOKIE_TABLE = /\bcookies?\b|\btrackers?\b|\bpixels?\b|\btags?\b/i;
  */
 export const BARE_INTRO = /\b(?:we\s+(?:also\s+)?(?:use|work\s+with|rely\s+on)|including|include|these\s+are)\s*:\s*$/i;
 export const THIRD_PARTY_MENTION = /\bthird[- ]part(?:y|ies)\s+(?:services?|tools?|providers?|vendors?|companies)\b|\b(?:service\s+providers?|sub-?processors?|vendors?)\b/i;
+
+/** A title word of a table's column (unanchored): a first row made of short cells with these is a header row. */
+export const TITLE_WORD = /\b(?:names?|purposes?|recipients?|categor(?:y|ies)|data|information|locations?|countr(?:y|ies)|services?|providers?|vendors?|(?:sub-?)?processors?|basis|descriptions?|types?|entit(?:y|ies)|partners?|compan(?:y|ies)|functions?|activit(?:y|ies)|address|website|region|duration|expiry|shared|disclosure|safeguards?|transfer)\b|\b(?:sous-?traitants?|partenaires?|destinataires?|traitement|finalité|pays|garanties|empfänger|dienstleister|zweck|kategorie|finalidad|destinatarios|finalità|destinatari)\b/iu;
+/** Who a row is, searched in a longer column title ("Name or Category of Data Recipients", "Third-party vendor"). */
+export const NAME_TITLE_WORD = /\b(?:names?|recipients?|(?:sub-?)?processors?|vendors?|providers?|partners?|entit(?:y|ies)|compan(?:y|ies)|suppliers?|sub-?contractors?|third[- ]part(?:y|ies))\b|\b(?:sous-?traitants?|partenaires?|prestataires?|destinataires?|empfänger|dienstleister|auftragsverarbeiter|anbieter|destinatarios|encargados?|destinatari|fornitori|verwerkers?|ontvangers?)\b/iu;
+/** A column title that lists categories, not names ("Category of Recipients"), unless it also says "name". */
+export const CATEGORY_TITLE = /\bcategor(?:y|ies)\b|\bcatégories?\b|\bkategorien?\b|\btypes?\s+of\b/iu;

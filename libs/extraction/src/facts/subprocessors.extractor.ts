@@ -46,7 +46,8 @@ export function extractSubprocessors(ctx: FactContext): Fact<'subprocessors_name
   const vendorKeys = new Set(ctx.partyNames.map(core));
   const vendorBrands = ctx.vendorNames.map((n) => core(n)).filter((n) => n.length >= 3);
   // `cell`: the name column of a recipients table, where a name made of ordinary words ("Cloud Storage Ltd") is still a name.
-  const add = (raw: string, s: Sentence, at: number, strong = false, cell = false): void => {
+  // `review`: a name from a list nothing says is a list of recipients: kept for review (with this reason) if it passes every filter.
+  const add = (raw: string, s: Sentence, at: number, strong = false, cell = false, review?: string): void => {
     let name = cleanName(raw);
     if (!name) return;
     // "Google’s Invisible reCAPTCHA": the product, not the owner's possessive.
@@ -88,7 +89,7 @@ export function extractSubprocessors(ctx: FactContext): Fact<'subprocessors_name
       }
       // A name cell is a name even in ordinary words ("Cloud du Ministère de l'Intérieur"), unless it reads as a
       // category: its last word a lower-case plural ("Demand-side platforms", "Payment processors").
-      if (cell && /\s[\p{Ll}][\p{L}-]*s$/u.test(name)) {
+      if (cell && (/\s[\p{Ll}][\p{L}-]*s$/u.test(name) || CATEGORY_TAIL.test(name))) {
         rejected.push({ name, ev: evidenceAt(ctx, s, at, at + name.length), reason: 'a category of recipients, not a named organisation' });
         return;
       }
@@ -116,7 +117,8 @@ export function extractSubprocessors(ctx: FactContext): Fact<'subprocessors_name
       rejected.push({ name, ev, reason });
       return;
     }
-    if (!names.has(key)) names.set(key, { name, ev, s, at });
+    if (review) rejected.push({ name, ev, reason: review });
+    else if (!names.has(key)) names.set(key, { name, ev, s, at });
   };
 
   let productSet: Set<string> | undefined;
@@ -151,15 +153,15 @@ export function extractSubprocessors(ctx: FactContext): Fact<'subprocessors_name
   };
   // A list nothing says is a list of recipients: its first entry is kept for review, not asserted.
   const undecided = (block: Block, context: ListContext): void => {
-    const row = block.rows[0];
-    if (!row) return;
-    const cell = block.kind === 'table' ? row.cells?.[context.nameColumn] : undefined;
-    const body = cell ? cell.text : row.view.replace(/^(?:[-*•·▪◦]\s*|\(?[a-z0-9]{1,3}[.)]\s+)/i, '');
-    const at = cell ? cell.at : row.view.length - body.length;
-    const m = NAME_AT.exec(body);
-    if (!m || m.index !== 0 || !cleanName(m[1])) return;
-    const rs = rowSentence(row);
-    rejected.push({ name: cleanName(m[1])!, ev: evidenceAt(ctx, rs, at, at + m[1].length), reason: `in a ${block.kind} that may name recipients: ${context.reason}` });
+    const reason = `in a ${block.kind} that may name recipients: ${context.reason}`;
+    for (const row of block.rows.slice(0, 3)) {
+      const rs = rowSentence(row);
+      if (block.kind === 'table') {
+        const cell = row.cells?.[context.nameColumn];
+        const whole = cell && cell.text ? wholeCell(cell.text) : undefined;
+        if (cell && whole) add(whole, rs, cell.at + Math.max(0, cell.text.indexOf(whole)), false, true, reason);
+      } else readItem(ctx, rs, (raw, ss, at) => add(raw, ss, at, false, false, reason));
+    }
   };
   for (const s of ctx.sentences) {
     if (s.isDefinition || s.isDraftingNote || s.isHeading) continue;
@@ -233,6 +235,8 @@ export function extractSubprocessors(ctx: FactContext): Fact<'subprocessors_name
   return withReview(found<'subprocessors_named'>(out.map((n) => n.name), out.map((n) => n.ev), confidence), rejected.slice(0, 3).map((r) => ({ value: [r.name], evidence: r.ev, reason: r.reason })));
 }
 
+// Plural role nouns that end a category of recipients in title case ("Reward Fulfilment and Logistics Service Providers").
+const CATEGORY_TAIL = /\b(?:providers|vendors|suppliers|advertisers|publishers|processors|sub-?processors|affiliates|subsidiaries|agencies|authorities|insurers|contractors|entities|organi[sz]ations|businesses|parties|developers|merchants|sellers|users)$/i;
 const ASSERT_WEAK_LISTS = process.env.SUBPROC_WEAK === '1';
 const SHOUTING = /[A-Z]{3,}\s+[A-Z]{3,}\s+[A-Z]{3,}/;
 
@@ -324,7 +328,9 @@ function rowSentence(row: Row): Sentence {
  */
 function wholeCell(text: string): string | undefined {
   const t = text.replace(/\s*\([^)]*\)\s*$/, '').replace(/^(?:\*\*|__)|(?:\*\*|__)$/g, '').trim();
-  if (!t || t.split(/\s+/).length > 6 || /[,;:]|\.\s|\d{3,}/.test(t) || !/^(?:[\p{Lu}0-9]|[\p{Ll}]+[\p{Lu}])/u.test(t)) return undefined;
+  // A comma only before a legal suffix ("Sinointeractive Digital Marketing Co., Limited").
+  const commas = ENDS_WITH_SUFFIX.test(t) ? t.replace(/,(?=\s*[\p{Lu}][\p{L}.]*\.?$)/u, '') : t;
+  if (!t || t.split(/\s+/).length > 7 || /[,;:]|\.\s(?!\p{Lu}[\p{L}.]*$)|\d{3,}/u.test(commas) || !/^(?:[\p{Lu}0-9]|[\p{Ll}]+[\p{Lu}])/u.test(t)) return undefined;
   return t;
 }
 
