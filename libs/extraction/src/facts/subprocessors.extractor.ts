@@ -213,7 +213,8 @@ export function extractSubprocessors(ctx: FactContext): Fact<'subprocessors_name
       splitNames(list[1], t.at + list[0].length - list[1].length, (n, at) => add(n, s, at, t.strong));
     }
     // 2. Corporate names (legal suffix) in a sentence about providers sharing or processing data.
-    if (providerContext && relation && HAS_SUFFIX.test(v)) {
+    const next = ctx.sentences[s.index + 1];
+    if (providerContext && relation && HAS_SUFFIX.test(v) && (DATA_RELATION.test(v) || (next !== undefined && next.paragraph === s.paragraph && DATA_RELATION.test(next.view)))) {
       SUFFIX_NAME.lastIndex = 0;
       for (let m = SUFFIX_NAME.exec(v); m; m = SUFFIX_NAME.exec(v)) add(m[0], s, m.index, true);
     }
@@ -237,6 +238,9 @@ export function extractSubprocessors(ctx: FactContext): Fact<'subprocessors_name
 
 // Plural role nouns that end a category of recipients in title case ("Reward Fulfilment and Logistics Service Providers").
 const CATEGORY_TAIL = /\b(?:providers|vendors|suppliers|advertisers|publishers|processors|sub-?processors|affiliates|subsidiaries|agencies|authorities|insurers|contractors|entities|organi[sz]ations|businesses|parties|developers|merchants|sellers|users)$/i;
+// Corporate names count in a provider sentence only when it passes data on or has it processed ("the user agrees
+// by using this site" is a relation, not a transfer).
+const DATA_RELATION = /\b(?:deliver\w*|handl\w+|share[sd]?|sharing|disclos\w+|transferr?\w*|transmit\w*|sen[dt]s?|sending|provid\w+\s+(?:to|with)|provid\w+\s+(?:by|services)|host\w*|stor\w+|process\w*|receiv\w+|access\w*|engage[sd]?|engaging|sub-?contract\w*|outsourc\w+|powered\s+by|operated\s+by|on\s+(?:our|its|their)\s+behalf|made\s+available\s+to|communicat\w+\s+to|forward\w*)\b/i;
 const ASSERT_WEAK_LISTS = process.env.SUBPROC_WEAK === '1';
 const SHOUTING = /[A-Z]{3,}\s+[A-Z]{3,}\s+[A-Z]{3,}/;
 
