@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { safeErrorText } from '@custody/domain';
 import type { Runtime } from '../runtime.js';
 import { RUNTIME } from '../tokens.js';
@@ -7,10 +7,11 @@ import { RUNTIME } from '../tokens.js';
  * Anchors the audit log: at start-up and then every `auditCheckpointIntervalMs`, each workspace's chain head
  * that moved is signed (a checkpoint, see libs/persistence audit-checkpoint.ts). It runs where jobs run (the
  * worker, or embedded mode's one process); several workers anchoring at once write one checkpoint per head.
- * Only workspace ids and counts are logged.
+ * A graceful shutdown signs once more, after the jobs have stopped, so the log a stopped process leaves behind
+ * ends anchored rather than up to one interval unsigned. Only workspace ids and counts are logged.
  */
 @Injectable()
-export class CheckpointScheduler implements OnApplicationBootstrap, OnModuleDestroy {
+export class CheckpointScheduler implements OnApplicationBootstrap, OnModuleDestroy, BeforeApplicationShutdown {
   private readonly log = new Logger('AuditCheckpoints');
   private timer?: NodeJS.Timeout;
   private running?: Promise<void>;
@@ -23,10 +24,16 @@ export class CheckpointScheduler implements OnApplicationBootstrap, OnModuleDest
     this.timer.unref();
   }
 
-  async onModuleDestroy(): Promise<void> {
+  onModuleDestroy(): void {
     clearInterval(this.timer);
-    // A pass under way finishes before the database closes under it.
+    this.timer = undefined;
+  }
+
+  /** After every module's onModuleDestroy (the job worker has closed), before the database closes. */
+  async beforeApplicationShutdown(): Promise<void> {
+    // A pass under way finishes before the database closes under it; then the final heads are signed.
     await this.running;
+    await this.anchor();
   }
 
   private tick(): void {
