@@ -16,6 +16,8 @@ import {
   RECIPIENT_COLUMN,
   RECIPIENT_HEADING,
   RECIPIENT_INTRO,
+  ROLE_COLUMN,
+  SHARED_COLUMN,
 } from './recipient-lists.js';
 
 /**
@@ -41,7 +43,7 @@ export function isHeaderRow(cells: Cell[]): boolean {
   if (filled.length < 2) return false;
   const titles = filled.filter((c) => NAME_COLUMN.test(c.text) || OTHER_COLUMN.test(c.text) || ACCESS_COLUMN.test(c.text) || TITLE_WORD.test(c.text));
   // Every title cell is short; at least half of them hold a title word (the others may be "Garanties", "Notes").
-  return filled.every((c) => c.text.split(/\s+/).length <= 8 && !/[.;]$/.test(c.text)) && titles.length * 2 >= filled.length;
+  return filled.every((c) => c.text.split(/\s+/).length <= 12 && !/[.;]$/.test(c.text)) && titles.length * 2 >= filled.length;
 }
 
 /** Start of the last match of a sticky-free pattern in `s`, or -1. */
@@ -66,7 +68,8 @@ export function listContext(block: Block): ListContext {
   let accessColumn: number | undefined;
   if (header) {
     let byName = header.findIndex((c) => NAME_COLUMN.test(c.text));
-    if (byName < 0) byName = header.findIndex((c) => NAME_TITLE_WORD.test(c.text) && !ACCESS_COLUMN.test(c.text));
+    // "Cookie name", "Tag name": a column of cookies, not of the parties behind them.
+    if (byName < 0) byName = header.findIndex((c) => NAME_TITLE_WORD.test(c.text) && !ACCESS_COLUMN.test(c.text) && !/\b(?:cookies?|trackers?|tags?|pixels?|keys?|storage)\b/i.test(c.text));
     if (byName >= 0) nameColumn = byName;
     const access = header.findIndex((c, i) => i !== nameColumn && ACCESS_COLUMN.test(c.text) && !NAME_COLUMN.test(c.text));
     if (access >= 0) accessColumn = access;
@@ -78,9 +81,13 @@ export function listContext(block: Block): ListContext {
   const intro = block.intro && !block.intro.isHeading ? block.intro.view : undefined;
   const cookieTable = header !== undefined && header.some((c) => COOKIE_TABLE.test(c.text)) && !header.some((c) => RECIPIENT_COLUMN.test(c.text));
   // A column titled as the recipients ("Sub-processor", "Name or Category of Data Recipients") says it first.
-  if (header && !cookieTable && (RECIPIENT_COLUMN.test(nameTitle) || /\brecipients?\b|\bsub-?processors?\b|\bdestinataires?\b|\bempfänger\b/i.test(nameTitle))) {
+  if (header && ((!cookieTable && (RECIPIENT_COLUMN.test(nameTitle) || /\brecipients?\b|\bsub-?processors?\b|\bdestinataires?\b|\bempfänger\b/i.test(nameTitle))) || ROLE_COLUMN.test(nameTitle))) {
     return { role: 'recipients', reason: `a table whose name column is "${nameTitle}"`, ...base };
   }
+  // An entity column beside a column of what is passed to it ("Third Party | Types of data shared").
+  const named = header !== undefined && (NAME_COLUMN.test(nameTitle) || NAME_TITLE_WORD.test(nameTitle));
+  const shared = header?.find((c, i) => i !== nameColumn && SHARED_COLUMN.test(c.text));
+  if (named && shared && !cookieTable) return { role: 'recipients', reason: `a table of "${nameTitle}" with a column "${shared.text}"`, ...base };
   if (intro) {
     const rec = lastMatch(RECIPIENT_INTRO, intro);
     const not = lastMatch(NOT_RECIPIENT_INTRO, intro);

@@ -15,7 +15,7 @@ const RECIPIENT_NOUNS = [
   String.raw`sub-?contractors?`,
   String.raw`(?:data\s+)?processors`,
   String.raw`data\s+processor`,
-  String.raw`(?:third[- ]party\s+)?service\s+providers?`,
+  String.raw`(?:third[- ]party\s+)?service\s+providers?(?:\(s\))?`,
   String.raw`(?:third[- ]party\s+)?(?:vendors?|suppliers?)`,
   String.raw`recipients?`,
   String.raw`third[- ]part(?:y|ies)\s+(?:that|who|which|with\s+whom|to\s+whom)`,
@@ -38,7 +38,7 @@ const RECIPIENT_NOUNS = [
 
 /** A heading that announces recipients ("Sub-processors", "Our service providers", "6. Sous-traitants", "Empfänger"). */
 export const RECIPIENT_HEADING = new RegExp(
-  String.raw`(?:^|[^\p{L}])(?:our\s+|list\s+of\s+|liste\s+des\s+)?(?:${RECIPIENT_NOUNS.join('|')})(?![\p{L}])(?:\s+(?:list|we\s+use|used))?\s*(?:\([^)]*\))?\s*$|\b(?:who\s+(?:we\s+share|receives?)|with\s+whom\s+(?:we|do\s+we)\s+share|(?:sharing|disclosure)\s+(?:of\s+)?(?:your\s+)?(?:personal\s+)?(?:data|information)\s+(?:with|to))\b`,
+  String.raw`(?:^|[^\p{L}])(?:our\s+|list\s+of\s+|liste\s+des\s+)?(?:${RECIPIENT_NOUNS.join('|')})(?![\p{L}])(?:\s+(?:list|we\s+use|used))?\s*(?:\([^)]*\))?\s*$|\b(?:third|3rd)[- ]part(?:y|ies)\b[^.]{0,50}\b(?:shared?|disclosed?|receiv\w+|transferred)\b|\b(?:who\s+(?:we\s+share|receives?)|with\s+whom\s+(?:we|do\s+we)\s+share|(?:sharing|disclosure)\s+(?:of\s+)?(?:your\s+)?(?:personal\s+)?(?:data|information)\s+(?:with|to))\b`,
   'iu',
 );
 
@@ -52,6 +52,14 @@ export const RECIPIENT_INTRO = new RegExp(
     // The list's head noun, at the end of the sentence: "… with the following sub-processors:", "our vendors are:".
     // Not after "from" (a source of data: "information we receive from service providers:").
     String.raw`(?:^|[^\p{L}])(?<!\bfrom\s+(?:our\s+|the\s+|these\s+|other\s+)?(?:third[- ]party\s+)?)(?:${RECIPIENT_NOUNS.join('|')})(?![\p{L}])(?:\s+(?:that|who|which|we|our|to\s+whom|with\s+whom|used|engaged|listed)\b[^.:;]{0,60}?)?(?:\s*,?\s*\b(?:following|below|listed|include|includes|including|are|is|such\s+as|e\.g\.?|suivant(?:e?s)?|ci-dessous|folgende[nr]?|siguientes|seguenti|volgende))?\s*[:.]?\s*$`,
+    // "… with the following third-party service provider(s) (delegatees) outside of Korea as described below:".
+    String.raw`(?<!\bfrom\s+)\b(?:the\s+following|these|below-listed)\s+(?:(?:third[- ]party|external|trusted)\s+)?(?:${RECIPIENT_NOUNS.join('|')}|third[- ]part(?:y|ies)|(?:companies|entities|organi[sz]ations|partners))(?![\p{L}])`,
+    // "A list of the third-party advertising and technology companies that we work with is set forth below:".
+    String.raw`\blist\s+of\s+(?:the\s+|our\s+|all\s+)?(?:[\p{L}-]+\s+(?:and\s+)?){0,4}(?:companies|partners|vendors|providers|processors|sub-?processors|third\s+parties|recipients)\b|\b(?:companies|partners|vendors|providers)\s+(?:that|who|which|with\s+whom)\s+we\s+(?:work|partner|share|use|engage)\b`,
+    // "… by our analytics providers, …:": the vendor's own providers, named in the list.
+    String.raw`\bour\s+(?:[\p{L}-]+\s+){0,2}(?:service\s+providers|providers|vendors|sub-?processors|processors|partners)\b[^.:\p{Lu}]{0,60}(?::|\bbelow\b)\s*$`,
+    // A verb of passing data on, anywhere, pointing at the list: "your data may be shared with any of the ad technology providers listed below".
+    String.raw`\b(?:share[sd]?|shared|disclose[sd]?|transferr?ed|transmitted)\b[^.]{0,60}\b(?:with|to)\b[^.]{0,100}\b(?:below|following|listed|table)\b`,
     // A verb of passing data on whose object is the list: "we share your information with:", "disclosed to the following".
     String.raw`\b(?:share[sd]?|sharing|disclose[sd]?|disclosing|transfer(?:s|red)?|transmit(?:s|ted)?|send|sent|provide[sd]?|pass(?:ed)?\s+on|make[s]?\s+available|made\s+available)\b[^.:]{0,80}\b(?:with|to)\s*(?:the\s+following(?:\s+(?:companies|entities|organi[sz]ations|third\s+parties|parties))?|these(?:\s+(?:companies|entities|third\s+parties))?)?\s*[:.]?\s*$`,
     // "We use the following service providers:", "we work with these third-party services".
@@ -88,7 +96,7 @@ export const NOT_RECIPIENT_INTRO = new RegExp(
     String.raw`\bsocial\s+(?:media|networks?)\s+(?:pages?|presences?|profiles?|accounts?|channels?)\b|\bfollow\s+us\b`,
     String.raw`\bapp\s+stores?\b`,
     String.raw`\byour\s+(?:rights|choices|options)\b|\bright\s+to\b`,
-    String.raw`\b(?:useful|related|further)\s+links\b|\blearn\s+more\b|\bopt[- ]out\s+(?:of|links?|pages?|tools?)\b`,
+    String.raw`\b(?:useful|related|further)\s+links\b|\blearn\s+more\b`,
     String.raw`\bcookies?\s+(?:names?|we\s+use|used)\b|\bname\s+of\s+(?:the\s+)?cookies?\b`,
     String.raw`\b(?:données|daten|datos|dati|gegevens)\s+(?:collectées|que\s+nous\s+collectons|erheben|recogemos|raccolti|verzamelen)\b`,
   ].join('|'),
@@ -124,7 +132,7 @@ export const COOKIE_TABLE = /\bcookies?\b|\btrackers?\b|\bpixels?\b|\btags?\b/i;
  * An intro that says only "we use:" or "including:": recipients when the sentences just before it speak of
  * third-party services or providers ("… along with third-party services to help us understand … We use:").
  */
-export const BARE_INTRO = /\b(?:we\s+(?:also\s+)?(?:use|work\s+with|rely\s+on)|including|include|these\s+are)\s*:\s*$/i;
+export const BARE_INTRO = /\bwe\s+(?:also\s+)?(?:use|work\s+with|rely\s+on)\s*:\s*$/i;
 export const THIRD_PARTY_MENTION = /\bthird[- ]part(?:y|ies)\s+(?:services?|tools?|providers?|vendors?|companies)\b|\b(?:service\s+providers?|sub-?processors?|vendors?)\b/i;
 
 /** A title word of a table's column (unanchored): a first row made of short cells with these is a header row. */
@@ -133,3 +141,9 @@ export const TITLE_WORD = /\b(?:names?|purposes?|recipients?|categor(?:y|ies)|da
 export const NAME_TITLE_WORD = /\b(?:names?|recipients?|(?:sub-?)?processors?|vendors?|providers?|partners?|entit(?:y|ies)|compan(?:y|ies)|suppliers?|sub-?contractors?|third[- ]part(?:y|ies))\b|\b(?:sous-?traitants?|partenaires?|prestataires?|destinataires?|empfänger|dienstleister|auftragsverarbeiter|anbieter|destinatarios|encargados?|destinatari|fornitori|verwerkers?|ontvangers?)\b/iu;
 /** A column title that lists categories, not names ("Category of Recipients"), unless it also says "name". */
 export const CATEGORY_TITLE = /\bcategor(?:y|ies)\b|\bcatégories?\b|\bkategorien?\b|\btypes?\s+of\b/iu;
+
+/** A column that says what is passed to the row's entity ("Types of data shared", "Personal data disclosed", "Purpose of Transfer"). */
+export const SHARED_COLUMN = /\b(?:data|information|items?|pi)\b[^|]{0,30}\b(?:shared|disclosed|transferred|provided|received|transmitted)\b|\b(?:shared|disclosed|transferred|transmitted)\s+(?:data|information|items|personal)|\bpurposes?\s+of\s+(?:the\s+)?(?:transfer|disclosure|sharing|processing)\b|\btransfer\s+mechanism\b|\b(?:hosting|processing|data)\s+locations?\b|\bdonnées\s+(?:partagées|transmises|communiquées)|\bübermittelte\s+daten\b|\bdatos\s+(?:compartidos|cedidos)\b/i;
+
+/** A name-column title that is a third party's role ("Third Party", "Provider", "Vendor"): its cells are recipients, even in a cookie table. */
+export const ROLE_COLUMN = /^(?:third[- ]part(?:y|ies)(?:\s+(?:name|provider|vendor|company))?|(?:cookie\s+|service\s+|technology\s+)?providers?(?:\s+names?)?|vendors?(?:\s+names?)?|partners?|(?:third[- ]party\s+)?companies|company(?:\s+name)?|(?:ad\s+technology|analytics|advertising)\s+(?:providers?|partners?|vendors?)|anbieter|fournisseurs?|partenaires?)\s*[:*]*$/iu;

@@ -10,7 +10,7 @@ import { evidenceAt, found, silent, withReview } from './fact-context.js';
 
 const SUFFIX = String.raw`(?:Inc\.?|Incorporated|LLC|L\.L\.C\.|Ltd\.?|Limited|GmbH|SARL|S\.A\.R\.L\.|S\.A\.S\.?|SAS|S\.A\.|S\.L\.|B\.V\.|N\.V\.|AG|SE|Corp\.?|Corporation|PBC|plc|PLC|LLP|L\.P\.|LP|Pty Ltd|Co\.|UC|Oy|AB|ASA|A\/S|UAB|S\.p\.A\.|S\.r\.l\.|KK|K\.K\.|Pte\.? Ltd\.?|OpCo LLC|Unlimited Company)`;
 // A name token: capitalised or with an inner capital ("iDenfy", "eBay"), a number with letters, dotted brands ("Kapa.ai").
-const TOKEN = String.raw`(?:[\p{Lu}0-9][\p{L}\p{N}&'’.+-]*[\p{L}\p{N}]|[\p{Lu}]|[\p{Ll}]+[\p{Lu}][\p{L}\p{N}&'’.+-]*)`;
+const TOKEN = String.raw`(?:[\p{Lu}0-9][\p{L}\p{N}&'’.+-]*[\p{L}\p{N}]|[\p{Lu}]|[\p{Ll}]+-?[\p{Lu}][\p{L}\p{N}&'’.+-]*)`;
 const NAME = String.raw`${TOKEN}(?:\s+(?:(?:of|de|du|&|and|for)\s+)?${TOKEN}){0,5}(?:,?\s+${SUFFIX}(?![\p{L}]))?`;
 const ENDS_WITH_SUFFIX = new RegExp(String.raw`${SUFFIX}$`, 'u');
 const STRIP_SUFFIX = new RegExp(String.raw`,?\s+${SUFFIX}$`, 'i');
@@ -192,8 +192,13 @@ export function extractSubprocessors(ctx: FactContext): Fact<'subprocessors_name
           continue;
         }
         // An item without a lead entity ("Fraud Prevention: we use Google's reCAPTCHA") is read as a sentence below.
+        // In a list of categories ("Affiliates", "Service providers", "Other users"), only a name that looks like one
+        // (a legal suffix, a brand's inner capital, a dot or digit) is taken as an entry.
         const before = names.size + rejected.length;
-        readItem(ctx, s, (raw, ss, at) => add(raw, ss, at, strong));
+        const categories = isCategoryList(entry.block);
+        readItem(ctx, s, (raw, ss, at) => {
+          if (!categories || ENDS_WITH_SUFFIX.test(raw.trim()) || BRAND_SHAPE.test(raw)) add(raw, ss, at, strong);
+        });
         if (names.size + rejected.length > before) continue;
       }
       // Provider words nearby but nothing that says the entries receive data: kept for a person to decide.
@@ -214,7 +219,8 @@ export function extractSubprocessors(ctx: FactContext): Fact<'subprocessors_name
     }
     // 2. Corporate names (legal suffix) in a sentence about providers sharing or processing data.
     const next = ctx.sentences[s.index + 1];
-    if (providerContext && relation && HAS_SUFFIX.test(v) && (DATA_RELATION.test(v) || (next !== undefined && next.paragraph === s.paragraph && DATA_RELATION.test(next.view)))) {
+    const passesData = (x: Sentence | undefined) => x !== undefined && x.paragraph === s.paragraph && DATA_RELATION.test(x.view);
+    if (providerContext && relation && HAS_SUFFIX.test(v) && (DATA_RELATION.test(v) || passesData(next) || passesData(prev))) {
       SUFFIX_NAME.lastIndex = 0;
       for (let m = SUFFIX_NAME.exec(v); m; m = SUFFIX_NAME.exec(v)) add(m[0], s, m.index, true);
     }
@@ -241,6 +247,28 @@ const CATEGORY_TAIL = /\b(?:providers|vendors|suppliers|advertisers|publishers|p
 // Corporate names count in a provider sentence only when it passes data on or has it processed ("the user agrees
 // by using this site" is a relation, not a transfer).
 const DATA_RELATION = /\b(?:deliver\w*|handl\w+|share[sd]?|sharing|disclos\w+|transferr?\w*|transmit\w*|sen[dt]s?|sending|provid\w+\s+(?:to|with)|provid\w+\s+(?:by|services)|host\w*|stor\w+|process\w*|receiv\w+|access\w*|engage[sd]?|engaging|sub-?contract\w*|outsourc\w+|powered\s+by|operated\s+by|on\s+(?:our|its|their)\s+behalf|made\s+available\s+to|communicat\w+\s+to|forward\w*)\b/i;
+// A brand's shape: an inner capital ("PayPal"), a dot ("Kapa.ai") or a digit ("G2").
+const BRAND_SHAPE = /[\p{Ll}][\p{Lu}]|\.[\p{L}]|[\p{L}][0-9]/u;
+const CATEGORY_WORD = /\b(?:providers|vendors|suppliers|advertisers|publishers|processors|sub-?processors|affiliates|subsidiaries|agencies|authorities|insurers|contractors|entities|organi[sz]ations|businesses|parties|developers|merchants|sellers|resellers|buyers|users|members|customers|creators|programs|partners|companies|advisors|advisers|brands|platforms|networks|institutions|banks|carriers|regulators|courts)$/i;
+const categoryMemo = new WeakMap<Block, boolean>();
+/**
+ * Whether at least half of a list's entries are categories of recipients rather than names: the lead words of the
+ * entry end in a plural ("Affiliates", "Other users", "Industry Child Safety Programs").
+ */
+function isCategoryList(block: Block): boolean {
+  let b = categoryMemo.get(block);
+  if (b !== undefined) return b;
+  const bodies = block.rows.map((r) => r.view.replace(/^(?:[-*•·▪◦]\s*|\(?[a-z0-9]{1,3}[.)]\s+)/i, ''));
+  // A lead is a category when it ends in a generic plural ("Other users", "Corporate Transaction Entities") and no legal suffix follows it.
+  const plural = bodies.filter((body) => {
+    const l = body.split(/[:,(;.\u2013\u2014]|\s-\s/)[0].trim();
+    return l.split(/\s+/).length <= 6 && CATEGORY_WORD.test(l) && !BRAND_SHAPE.test(l) && !HAS_SUFFIX.test(body.slice(0, l.length + 12));
+  }).length;
+  const leads = bodies;
+  b = leads.length > 0 && plural * 2 >= leads.length;
+  categoryMemo.set(block, b);
+  return b;
+}
 const ASSERT_WEAK_LISTS = process.env.SUBPROC_WEAK === '1';
 const SHOUTING = /[A-Z]{3,}\s+[A-Z]{3,}\s+[A-Z]{3,}/;
 
@@ -331,7 +359,10 @@ function rowSentence(row: Row): Sentence {
  * A corporate name with an address after it is left to {@link readLead}.
  */
 function wholeCell(text: string): string | undefined {
-  const t = text.replace(/\s*\([^)]*\)\s*$/, '').replace(/^(?:\*\*|__)|(?:\*\*|__)$/g, '').trim();
+  const t = text.replace(/\s*\([^)]*\)\s*$/, '').replace(/^(?:\*\*|__)|(?:\*\*|__|\\)$/g, '').trim();
+  // Several names in one cell ("Google Ad Manager and Google Tag", "APM / Piwik") are split by readLead; "&" stays
+  // inside a name ("Ampersand Print & Mail").
+  if (/\s(?:and|\/|or)\s|;/.test(t)) return undefined;
   // A comma only before a legal suffix ("Sinointeractive Digital Marketing Co., Limited").
   const commas = ENDS_WITH_SUFFIX.test(t) ? t.replace(/,(?=\s*[\p{Lu}][\p{L}.]*\.?$)/u, '') : t;
   if (!t || t.split(/\s+/).length > 7 || /[,;:]|\.\s(?!\p{Lu}[\p{L}.]*$)|\d{3,}/u.test(commas) || !/^(?:[\p{Lu}0-9]|[\p{Ll}]+[\p{Lu}])/u.test(t)) return undefined;
