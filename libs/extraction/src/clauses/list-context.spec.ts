@@ -72,9 +72,13 @@ describe('listContext', () => {
     expect(roleOf('## Sub-processors\n\nWhen engaging any Subprocessor, we will:\n\n- (a) bind it by contract;\n- (b) remain liable.\n')).not.toBe('recipients');
   });
 
-  it('leaves a list nothing decides as unknown, and a cookie table is not a recipients table', () => {
+  it('leaves a list nothing decides as unknown; a cookie table is read by its provider column, never by cookie names', () => {
     expect(roleOf('Some examples:\n\n- Postbird\n- Quarry Cloud\n')).toBe('unknown');
-    expect(roleOf('## Cookies\n\n| Cookie | Provider | Purpose |\n|---|---|---|\n| _ga | Google | Analytics |\n')).toBe('unknown');
+    const withProvider = listContext(blocks('## Cookies\n\n| Cookie | Provider | Purpose |\n|---|---|---|\n| _ga | Google | Analytics |\n').blocks[0]);
+    expect(withProvider.role).toBe('recipients');
+    expect(withProvider.nameColumn).toBe(1);
+    expect(roleOf('## Cookies\n\n| Cookie name | Purpose | Expiry |\n|---|---|---|\n| sessionToken | Login | 1 day |\n')).not.toBe('recipients');
+    expect(roleOf('Our sub-processors are listed below.\n\n- Postbird\n- Quarry Cloud\n')).toBe('recipients');
   });
 
   it('finds the name column and an access column from the header', () => {

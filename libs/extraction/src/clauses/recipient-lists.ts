@@ -51,7 +51,7 @@ export const RECIPIENT_INTRO = new RegExp(
   [
     // The list's head noun, at the end of the sentence: "… with the following sub-processors:", "our vendors are:".
     // Not after "from" (a source of data: "information we receive from service providers:").
-    String.raw`(?:^|[^\p{L}])(?<!\bfrom\s+(?:our\s+|the\s+|these\s+|other\s+)?(?:third[- ]party\s+)?)(?:${RECIPIENT_NOUNS.join('|')})(?![\p{L}])(?:\s+(?:that|who|which|we|our|to\s+whom|with\s+whom|used|engaged|listed)\b[^.:;]{0,60}?)?(?:\s*,?\s*\b(?:following|below|listed|include|includes|including|are|is|such\s+as|e\.g\.?|suivant(?:e?s)?|ci-dessous|folgende[nr]?|siguientes|seguenti|volgende))?\s*[:.]?\s*$`,
+    String.raw`(?:^|[^\p{L}])(?<!\bfrom\s+(?:our\s+|the\s+|these\s+|other\s+)?(?:third[- ]party\s+)?)(?:${RECIPIENT_NOUNS.join('|')})(?![\p{L}])(?:\s+(?:that|who|which|we|our|to\s+whom|with\s+whom|used|engaged|listed)\b[^.:;]{0,60}?)?(?:\s*,?\s*\b(?:following|below|listed|include|includes|including|are|is|currently|set\s+out|as\s+follows|such\s+as|e\.g\.?|suivant(?:e?s)?|ci-dessous|folgende[nr]?|siguientes|seguenti|volgende)){0,3}\s*[:.]?\s*$`,
     // "… with the following third-party service provider(s) (delegatees) outside of Korea as described below:".
     String.raw`(?<!\bfrom\s+)\b(?:the\s+following|these|below-listed)\s+(?:(?:third[- ]party|external|trusted)\s+)?(?:${RECIPIENT_NOUNS.join('|')}|third[- ]part(?:y|ies)|(?:companies|entities|organi[sz]ations|partners))(?![\p{L}])`,
     // "A list of the third-party advertising and technology companies that we work with is set forth below:".

@@ -185,7 +185,7 @@ export function extractSubprocessors(ctx: FactContext): Fact<'subprocessors_name
       // lead entity; a list of products, data kinds or integrations is not read as names at all.
       const entry = entries.get(s.index);
       const role = entry?.context.role ?? 'unknown';
-      if (entry && (role === 'recipients' || (ASSERT_WEAK_LISTS && role === 'unknown' && (underHeading || introAboutProviders)))) {
+      if (entry && role === 'recipients') {
         const strong = role === 'recipients' || (underHeading && STRICT_HEADING.test(s.heading ?? ''));
         if (entry.block.kind === 'table') {
           if (entry.row) readRow(entry.row, entry.context, strong);
@@ -269,7 +269,6 @@ function isCategoryList(block: Block): boolean {
   categoryMemo.set(block, b);
   return b;
 }
-const ASSERT_WEAK_LISTS = process.env.SUBPROC_WEAK === '1';
 const SHOUTING = /[A-Z]{3,}\s+[A-Z]{3,}\s+[A-Z]{3,}/;
 
 // Both are case-insensitive without the `u` flag (V8 runs /iu alternations five times slower); "through" is a
