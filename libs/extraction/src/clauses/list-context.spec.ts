@@ -24,6 +24,8 @@ describe('tableCells', () => {
   it('keeps empty cells in their column and drops the outer pipes', () => {
     expect(tableCells('Acme | | Germany').map((c) => c.text)).toEqual(['Acme', '', 'Germany']);
     expect(tableCells('| Acme | Hosting |').map((c) => c.text)).toEqual(['Acme', 'Hosting']);
+    // A loader's row with an empty first cell keeps it as the first column.
+    expect(tableCells('| Hosting').map((c) => c.text)).toEqual(['', 'Hosting']);
     const row = 'Acme Cloud | Hosting';
     for (const c of tableCells(row)) expect(row.slice(c.at, c.at + c.text.length)).toBe(c.text);
   });

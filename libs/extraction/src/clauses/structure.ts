@@ -98,9 +98,12 @@ export function tableCells(view: string): Cell[] {
     out.push({ text: raw.trim(), at: from + lead });
     from = k + 1;
   }
-  // A row written with outer pipes ("| a | b |") has an empty cell at either end that is not a column.
-  if (out.length > 1 && out[0].text === '' && /^\s*\|/.test(view)) out.shift();
-  if (out.length > 1 && out[out.length - 1].text === '' && /\|\s*$/.test(view)) out.pop();
+  // A row written with outer pipes ("| a | b |", plain text) has an empty cell at both ends that is not a column;
+  // the loaders drop outer pipes, so there a leading pipe alone is an empty first cell ("| Foo" = "", "Foo").
+  if (out.length > 2 && out[0].text === '' && out[out.length - 1].text === '' && /^\s*\|/.test(view) && /\|\s*$/.test(view)) {
+    out.shift();
+    out.pop();
+  }
   return out;
 }
 
