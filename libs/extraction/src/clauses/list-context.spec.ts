@@ -106,6 +106,18 @@ describe('subprocessors_named from lists and tables', () => {
     expect(names(md).value).toEqual([]);
   });
 
+  it('in a list of recipient categories, takes only entries shaped like names', () => {
+    const md = 'We share your data with the following recipients:\n\n- Service providers\n- Affiliates\n- Other users\n- PayPal, for payments\n- Fraud Prevention Partners\n';
+    expect(names(md).value).toEqual(['PayPal']);
+  });
+
+  it('reads a table of parties with a column of the data passed to them, and the intro that points at a table', () => {
+    const md = '## Data sharing\n\n| Party name | Personal data disclosed | Purpose |\n|---|---|---|\n| Lumen Relay | Email address | Newsletters |\n| Quarry Cloud | All data | Hosting |\n';
+    expect(names(md).value).toEqual(['Lumen Relay', 'Quarry Cloud']);
+    const md2 = 'Your data may be shared with the ad technology providers listed below.\n\n| Provider | Policy |\n|---|---|\n| Lumen Relay | https://example.test |\n';
+    expect(names(md2).value).toEqual(['Lumen Relay']);
+  });
+
   it('keeps the entries of an ambiguous provider list for review instead of asserting them', () => {
     const md = '## Partners\n\nHere is how it works in practice.\n\n- Lumen Relay, for example.\n- Quarry Cloud, sometimes.\n';
     const r = names(md);

@@ -46,9 +46,14 @@ export function isHeaderRow(cells: Cell[]): boolean {
   return filled.every((c) => c.text.split(/\s+/).length <= 12 && !/[.;]$/.test(c.text)) && titles.length * 2 >= filled.length;
 }
 
-/** Start of the last match of a sticky-free pattern in `s`, or -1. */
+// Global twins of the vocabulary patterns, compiled once (a pattern per call was a tenth of the extractor's time).
+const GLOBAL = new Map<RegExp, RegExp>();
+
+/** Start of the last match of a pattern in `s`, or -1. */
 function lastMatch(re: RegExp, s: string): number {
-  const g = new RegExp(re.source, re.flags.includes('g') ? re.flags : re.flags + 'g');
+  let g = GLOBAL.get(re);
+  if (!g) GLOBAL.set(re, (g = new RegExp(re.source, re.flags.includes('g') ? re.flags : re.flags + 'g')));
+  g.lastIndex = 0;
   let last = -1;
   for (let m = g.exec(s); m; m = g.exec(s)) {
     last = m.index;
@@ -78,7 +83,8 @@ export function listContext(block: Block): ListContext {
   // A table whose entity column holds categories ("Category of Recipients") names no one.
   const nameTitle = header?.[nameColumn]?.text ?? '';
   if (header && CATEGORY_TITLE.test(nameTitle) && !/\bnames?\b|\bnom\b/i.test(nameTitle)) return { role: 'other', reason: `a table of categories ("${nameTitle}")`, ...base };
-  const intro = block.intro && !block.intro.isHeading ? block.intro.view : undefined;
+  // The part of the intro that announces the list is its end: the last 300 characters keep the scan short on long sentences.
+  const intro = block.intro && !block.intro.isHeading ? block.intro.view.slice(-300) : undefined;
   const cookieTable = header !== undefined && header.some((c) => COOKIE_TABLE.test(c.text)) && !header.some((c) => RECIPIENT_COLUMN.test(c.text));
   // A column titled as the recipients ("Sub-processor", "Name or Category of Data Recipients") says it first.
   if (header && ((!cookieTable && (RECIPIENT_COLUMN.test(nameTitle) || /\brecipients?\b|\bsub-?processors?\b|\bdestinataires?\b|\bempfänger\b/i.test(nameTitle))) || ROLE_COLUMN.test(nameTitle))) {
@@ -117,7 +123,7 @@ export function rowHasNoAccess(ctx: ListContext, cells: Cell[] | undefined): boo
 /** A sentence's place in a block: the block, its context and, for the sentence a row starts in, the row. */
 export interface BlockEntry {
   block: Block;
-  context: ListContext;
+  readonly context: ListContext;
   row?: Row;
 }
 
@@ -128,9 +134,14 @@ export interface BlockEntry {
 export function blockIndex(text: string, sentences: Sentence[]): Map<number, BlockEntry> {
   const out = new Map<number, BlockEntry>();
   for (const block of blocksOf(text, sentences, isHeaderRow)) {
-    const context = listContext(block);
+    // The context is read when an extractor first asks (most blocks hold no capitalised entry and are never asked).
+    let context: ListContext | undefined;
+    const lazy = () => (context ??= listContext(block));
     const starts = new Map(block.rows.map((r) => [r.sentence.index, r]));
-    for (const i of block.members) out.set(i, { block, context, ...(starts.has(i) ? { row: starts.get(i)! } : {}) });
+    for (const i of block.members) {
+      const row = starts.get(i);
+      out.set(i, { block, get context() { return lazy(); }, ...(row ? { row } : {}) });
+    }
   }
   return out;
 }

@@ -100,7 +100,7 @@ export const NOT_RECIPIENT_INTRO = new RegExp(
     String.raw`\bcookies?\s+(?:names?|we\s+use|used)\b|\bname\s+of\s+(?:the\s+)?cookies?\b`,
     String.raw`\b(?:données|daten|datos|dati|gegevens)\s+(?:collectées|que\s+nous\s+collectons|erheben|recogemos|raccolti|verzamelen)\b`,
   ].join('|'),
-  'iu',
+  'i',
 );
 
 /** A column title of the entity's name in a recipients table ("Sub-processor", "Vendor name", "Partenaire", "Empfänger"). */
