@@ -57,7 +57,7 @@ export const RECIPIENT_INTRO = new RegExp(
     // "A list of the third-party advertising and technology companies that we work with is set forth below:".
     String.raw`\blist\s+of\s+(?:the\s+|our\s+|all\s+)?(?:[\p{L}-]+\s+(?:and\s+)?){0,4}(?:companies|partners|vendors|providers|processors|sub-?processors|third\s+parties|recipients)\b|\b(?:companies|partners|vendors|providers)\s+(?:that|who|which|with\s+whom)\s+we\s+(?:work|partner|share|use|engage)\b`,
     // "… by our analytics providers, …:": the vendor's own providers, named in the list.
-    String.raw`\bour\s+(?:[\p{L}-]+\s+){0,2}(?:service\s+providers|providers|vendors|sub-?processors|processors|partners)\b[^.:\p{Lu}]{0,60}(?::|\bbelow\b)\s*$`,
+    String.raw`\bour\s+(?:[\p{L}-]+\s+){0,2}(?:service\s+providers|providers|vendors|sub-?processors|processors|partners)\b[^.:]{0,40}(?::|\bbelow\b)\s*$`,
     // A verb of passing data on, anywhere, pointing at the list: "your data may be shared with any of the ad technology providers listed below".
     String.raw`\b(?:share[sd]?|shared|disclose[sd]?|transferr?ed|transmitted)\b[^.]{0,60}\b(?:with|to)\b[^.]{0,100}\b(?:below|following|listed|table)\b`,
     // A verb of passing data on whose object is the list: "we share your information with:", "disclosed to the following".
