@@ -79,10 +79,10 @@ export interface Block {
   /** A table's header cells (its first row, when that row reads as column titles). */
   header?: Cell[];
   /** The sentence that introduces the block (see {@link introOf}), possibly its heading. */
-  intro?: Sentence;
+  readonly intro?: Sentence;
   heading?: string;
   /** Up to two sentences before the intro in its paragraph ("… with third-party services. We use:"). */
-  lead?: string;
+  readonly lead?: string;
   /** Indices of the sentences of its items and rows (header included; not a list item's further sentences). */
   members: number[];
 }
@@ -123,8 +123,7 @@ export function blocksOf(text: string, sentences: Sentence[], isHeaderRow: (cell
     const continues = cur !== undefined && s.heading === cur.heading && !s.isHeading;
     if (table) {
       if (!cur || cur.kind !== 'table' || !continues) {
-        const intro = introOf(sentences, s);
-        cur = { kind: 'table', rows: [], heading: s.heading, intro, members: [], ...leadOf(sentences, intro) };
+        cur = newBlock('table', sentences, s, () => introOf(sentences, s));
         blocks.push(cur);
       }
       cur.members.push(s.index);
@@ -142,8 +141,7 @@ export function blocksOf(text: string, sentences: Sentence[], isHeaderRow: (cell
       const prev = sentences[s.index - 1];
       const subIntro = cur !== undefined && cur.kind === 'list' && continues && prev !== undefined && /:\s*$/.test(prev.view) && cur.rows.length > 0 ? prev : undefined;
       if (!cur || cur.kind !== 'list' || !continues || subIntro) {
-        const intro = subIntro ?? introOf(sentences, s);
-        cur = { kind: 'list', rows: [], heading: s.heading, intro, members: [], ...leadOf(sentences, intro) };
+        cur = newBlock('list', sentences, s, () => subIntro ?? introOf(sentences, s));
         blocks.push(cur);
       }
       cur.members.push(s.index);
@@ -172,10 +170,29 @@ export function blocksOf(text: string, sentences: Sentence[], isHeaderRow: (cell
   return blocks;
 }
 
+/** A block starting at `s`; its intro and lead are found when first read (most blocks are never asked). */
+function newBlock(kind: 'list' | 'table', sentences: Sentence[], s: Sentence, findIntro: () => Sentence | undefined): Block {
+  let intro: { v: Sentence | undefined } | undefined;
+  let lead: { v: string | undefined } | undefined;
+  const introNow = () => (intro ??= { v: findIntro() }).v;
+  return {
+    kind,
+    rows: [],
+    heading: s.heading,
+    members: [],
+    get intro() {
+      return introNow();
+    },
+    get lead() {
+      return (lead ??= { v: leadOf(sentences, introNow()) }).v;
+    },
+  };
+}
+
 /** The sentences before an intro in its paragraph (at most two), as one string. */
-function leadOf(sentences: Sentence[], intro: Sentence | undefined): { lead?: string } {
-  if (!intro || intro.isHeading) return {};
+function leadOf(sentences: Sentence[], intro: Sentence | undefined): string | undefined {
+  if (!intro || intro.isHeading) return undefined;
   const parts: string[] = [];
   for (let i = intro.index - 1; i >= 0 && parts.length < 2 && sentences[i].paragraph === intro.paragraph && !sentences[i].isHeading; i--) parts.unshift(sentences[i].view);
-  return parts.length > 0 ? { lead: parts.join(' ') } : {};
+  return parts.length > 0 ? parts.join(' ') : undefined;
 }
