@@ -1,4 +1,5 @@
 import type { Sentence } from '../text/sentences.js';
+import { toView } from '../text/sentences.js';
 
 const LIST_ITEM = /^(?:[-*•·▪◦]\s|\(?(?:\d{1,3}|[a-z]|[ivxlc]{1,5})[.)]\s)/i;
 
@@ -48,4 +49,150 @@ export function cellsOf(s: Sentence): { text: string; start: number }[] {
     from = k + 1;
   }
   return out;
+}
+
+/** One cell of a table row, with its offset in the row's view; empty cells keep their place (column alignment). */
+export interface Cell {
+  text: string;
+  /** Offset of the trimmed cell text in the row's view. */
+  at: number;
+}
+
+/** A row of a block: a table line or the first sentence of a list item, as a sentence-like span of the text. */
+export interface Row {
+  start: number;
+  end: number;
+  view: string;
+  /** The sentence the row starts in (its heading, paragraph and index). */
+  sentence: Sentence;
+  /** Table cells in column order (tables only). */
+  cells?: Cell[];
+}
+
+/**
+ * A run of consecutive list items or table rows under one heading: the unit whose context (heading, intro
+ * sentence, header row) says whether its entries are recipients of data, products, data categories or links.
+ */
+export interface Block {
+  kind: 'list' | 'table';
+  rows: Row[];
+  /** A table's header cells (its first row, when that row reads as column titles). */
+  header?: Cell[];
+  /** The sentence that introduces the block (see {@link introOf}), possibly its heading. */
+  readonly intro?: Sentence;
+  heading?: string;
+  /** Up to two sentences before the intro in its paragraph ("… with third-party services. We use:"). */
+  readonly lead?: string;
+  /** Indices of the sentences of its items and rows (header included; not a list item's further sentences). */
+  members: number[];
+}
+
+/** The cells of a "cell | cell" row in column order, empty ones included. */
+export function tableCells(view: string): Cell[] {
+  const out: Cell[] = [];
+  let from = 0;
+  for (let k = 0; k <= view.length; k++) {
+    if (k < view.length && view[k] !== '|') continue;
+    const raw = view.slice(from, k);
+    const lead = raw.length - raw.trimStart().length;
+    out.push({ text: raw.trim(), at: from + lead });
+    from = k + 1;
+  }
+  // A row written with outer pipes ("| a | b |", plain text) has an empty cell at both ends that is not a column;
+  // the loaders drop outer pipes, so there a leading pipe alone is an empty first cell ("| Foo" = "", "Foo").
+  if (out.length > 2 && out[0].text === '' && out[out.length - 1].text === '' && /^\s*\|/.test(view) && /\|\s*$/.test(view)) {
+    out.shift();
+    out.pop();
+  }
+  return out;
+}
+
+/**
+ * Groups the list items and table rows of a text into blocks. A list item's continuation sentences (same
+ * paragraph, not items) stay in its block; a table is read line by line (a row whose cell holds "Inc. Foo" is
+ * one row even when the sentence splitter cut it). `isHeaderRow` decides whether a table's first row holds
+ * column titles. Blocks are returned in text order; each sentence belongs to at most one block.
+ */
+export function blocksOf(text: string, sentences: Sentence[], isHeaderRow: (cells: Cell[]) => boolean): Block[] {
+  const blocks: Block[] = [];
+  let cur: Block | undefined;
+  let lastLine = -1;
+  for (const s of sentences) {
+    const table = !s.isHeading && isTableRow(s);
+    const item = !s.isHeading && !table && isListItem(s);
+    const continues = cur !== undefined && s.heading === cur.heading && !s.isHeading;
+    if (table) {
+      if (!cur || cur.kind !== 'table' || !continues) {
+        cur = newBlock('table', sentences, s, () => introOf(sentences, s));
+        blocks.push(cur);
+      }
+      cur.members.push(s.index);
+      const lineStart = text.lastIndexOf('\n', s.start - 1) + 1;
+      if (lineStart === lastLine) continue;
+      lastLine = lineStart;
+      let lineEnd = text.indexOf('\n', s.start);
+      if (lineEnd < 0) lineEnd = text.length;
+      const view = toView(text.slice(lineStart, lineEnd));
+      cur.rows.push({ start: lineStart, end: lineEnd, view, sentence: s, cells: tableCells(view) });
+      continue;
+    }
+    if (item) {
+      // An item that ends with ':' ("Metrics: … We use:") introduces the items after it (a nested list).
+      const prev = sentences[s.index - 1];
+      const subIntro = cur !== undefined && cur.kind === 'list' && continues && prev !== undefined && /:\s*$/.test(prev.view) && cur.rows.length > 0 ? prev : undefined;
+      if (!cur || cur.kind !== 'list' || !continues || subIntro) {
+        cur = newBlock('list', sentences, s, () => subIntro ?? introOf(sentences, s));
+        blocks.push(cur);
+      }
+      cur.members.push(s.index);
+      cur.rows.push({ start: s.start, end: s.end, view: s.view, sentence: s });
+      continue;
+    }
+    // A table line the sentence splitter cut ("Payments. Card data |…") stays in its row.
+    const last = cur?.rows[cur.rows.length - 1];
+    if (cur && cur.kind === 'table' && last && s.start < last.end) {
+      cur.members.push(s.index);
+      continue;
+    }
+    // A list item's further sentences keep the list open; anything else closes the block.
+    if (cur && cur.kind === 'list' && continues && last && s.paragraph === last.sentence.paragraph) continue;
+    cur = undefined;
+  }
+  for (const b of blocks) {
+    if (b.kind !== 'table') continue;
+    // Rows of empty cells or rules ("| | |", "| --- |", as converted pages often have above the real header) are not rows.
+    b.rows = b.rows.filter((r) => r.cells!.some((c) => c.text !== '' && !/^:?-{2,}:?$/.test(c.text)));
+    if (b.rows.length > 0 && isHeaderRow(b.rows[0].cells!)) {
+      b.header = b.rows[0].cells!;
+      b.rows = b.rows.slice(1);
+    }
+  }
+  return blocks;
+}
+
+/** A block starting at `s`; its intro and lead are found when first read (most blocks are never asked). */
+function newBlock(kind: 'list' | 'table', sentences: Sentence[], s: Sentence, findIntro: () => Sentence | undefined): Block {
+  let intro: { v: Sentence | undefined } | undefined;
+  let lead: { v: string | undefined } | undefined;
+  const introNow = () => (intro ??= { v: findIntro() }).v;
+  return {
+    kind,
+    rows: [],
+    heading: s.heading,
+    members: [],
+    get intro() {
+      return introNow();
+    },
+    get lead() {
+      return (lead ??= { v: leadOf(sentences, introNow()) }).v;
+    },
+  };
+}
+
+/** The sentences before an intro in its paragraph (at most two), as one string. */
+function leadOf(sentences: Sentence[], intro: Sentence | undefined): string | undefined {
+  if (!intro || intro.isHeading) return undefined;
+  const parts: string[] = [];
+  for (let i = intro.index - 1; i >= 0 && parts.length < 2 && sentences[i].paragraph === intro.paragraph && !sentences[i].isHeading; i--) parts.unshift(sentences[i].view);
+  return parts.length > 0 ? parts.join(' ') : undefined;
 }

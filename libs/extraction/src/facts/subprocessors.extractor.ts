@@ -1,4 +1,7 @@
 import type { Evidence, Fact } from '@custody/domain';
+import type { ListContext } from '../clauses/list-context.js';
+import { blockIndex, rowHasNoAccess } from '../clauses/list-context.js';
+import type { Block, Row } from '../clauses/structure.js';
 import { cellsOf, introOf, isListItem, isTableRow } from '../clauses/structure.js';
 import { ADDRESS_WORD, NOT_RECIPIENT, PLATFORM_AS_RECIPIENT, PLATFORM_BRANDS, POLICY_WORDS, PROVIDER_NOUN, RELATION_VERB, SELF_HOSTED_SOFTWARE } from '../clauses/vocabulary.js';
 import type { Sentence } from '../text/sentences.js';
@@ -7,7 +10,7 @@ import { evidenceAt, found, silent, withReview } from './fact-context.js';
 
 const SUFFIX = String.raw`(?:Inc\.?|Incorporated|LLC|L\.L\.C\.|Ltd\.?|Limited|GmbH|SARL|S\.A\.R\.L\.|S\.A\.S\.?|SAS|S\.A\.|S\.L\.|B\.V\.|N\.V\.|AG|SE|Corp\.?|Corporation|PBC|plc|PLC|LLP|L\.P\.|LP|Pty Ltd|Co\.|UC|Oy|AB|ASA|A\/S|UAB|S\.p\.A\.|S\.r\.l\.|KK|K\.K\.|Pte\.? Ltd\.?|OpCo LLC|Unlimited Company)`;
 // A name token: capitalised or with an inner capital ("iDenfy", "eBay"), a number with letters, dotted brands ("Kapa.ai").
-const TOKEN = String.raw`(?:[\p{Lu}0-9][\p{L}\p{N}&'’.+-]*[\p{L}\p{N}]|[\p{Lu}]|[\p{Ll}]+[\p{Lu}][\p{L}\p{N}&'’.+-]*)`;
+const TOKEN = String.raw`(?:[\p{Lu}0-9][\p{L}\p{N}&'’.+-]*[\p{L}\p{N}]|[\p{Lu}]|[\p{Ll}]+-?[\p{Lu}][\p{L}\p{N}&'’.+-]*)`;
 const NAME = String.raw`${TOKEN}(?:\s+(?:(?:of|de|du|&|and|for)\s+)?${TOKEN}){0,5}(?:,?\s+${SUFFIX}(?![\p{L}]))?`;
 const ENDS_WITH_SUFFIX = new RegExp(String.raw`${SUFFIX}$`, 'u');
 const STRIP_SUFFIX = new RegExp(String.raw`,?\s+${SUFFIX}$`, 'i');
@@ -42,7 +45,9 @@ export function extractSubprocessors(ctx: FactContext): Fact<'subprocessors_name
   const rejected: { name: string; ev: Evidence; reason: string }[] = [];
   const vendorKeys = new Set(ctx.partyNames.map(core));
   const vendorBrands = ctx.vendorNames.map((n) => core(n)).filter((n) => n.length >= 3);
-  const add = (raw: string, s: Sentence, at: number, strong = false): void => {
+  // `cell`: the name column of a recipients table, where a name made of ordinary words ("Cloud Storage Ltd") is still a name.
+  // `review`: a name from a list nothing says is a list of recipients: kept for review (with this reason) if it passes every filter.
+  const add = (raw: string, s: Sentence, at: number, strong = false, cell = false, review?: string): void => {
     let name = cleanName(raw);
     if (!name) return;
     // "Google’s Invisible reCAPTCHA": the product, not the owner's possessive.
@@ -82,7 +87,13 @@ export function extractSubprocessors(ctx: FactContext): Fact<'subprocessors_name
         rejected.push({ name, ev: evidenceAt(ctx, s, at, at + name.length), reason: 'a platform, store or browser, not named as receiving the data' });
         return;
       }
-      if (!isLink && common(ctx, name)) {
+      // A name cell is a name even in ordinary words ("Cloud du Ministère de l'Intérieur"), unless it reads as a
+      // category: its last word a lower-case plural ("Demand-side platforms", "Payment processors").
+      if (cell && (/\s[\p{Ll}][\p{L}-]*s$/u.test(name) || CATEGORY_TAIL.test(name))) {
+        rejected.push({ name, ev: evidenceAt(ctx, s, at, at + name.length), reason: 'a category of recipients, not a named organisation' });
+        return;
+      }
+      if (!isLink && !cell && common(ctx, name)) {
         if (strong) rejected.push({ name, ev: evidenceAt(ctx, s, at, at + name.length), reason: 'an ordinary word of the document, not clearly a name' });
         return;
       }
@@ -106,7 +117,8 @@ export function extractSubprocessors(ctx: FactContext): Fact<'subprocessors_name
       rejected.push({ name, ev, reason });
       return;
     }
-    if (!names.has(key)) names.set(key, { name, ev, s, at });
+    if (review) rejected.push({ name, ev, reason: review });
+    else if (!names.has(key)) names.set(key, { name, ev, s, at });
   };
 
   let productSet: Set<string> | undefined;
@@ -125,6 +137,32 @@ export function extractSubprocessors(ctx: FactContext): Fact<'subprocessors_name
     if (b === undefined) nounMemo.set(x.index, (b = PROVIDER_NOUN.test(x.view)));
     return b;
   };
+  const entries = blockIndex(ctx.text, ctx.sentences);
+  // A table row of a recipients table: the entity in its name column, unless the row says it gets no personal data.
+  const readRow = (row: Row, context: ListContext, strong: boolean): void => {
+    const cell = row.cells?.[context.nameColumn];
+    if (!cell || !cell.text) return;
+    const rs = rowSentence(row);
+    if (rowHasNoAccess(context, row.cells)) {
+      rejected.push({ name: cell.text, ev: evidenceAt(ctx, rs, cell.at, cell.at + cell.text.length), reason: 'the table says this entity has no access to personal data' });
+      return;
+    }
+    const whole = wholeCell(cell.text);
+    if (whole) add(whole, rs, cell.at + Math.max(0, cell.text.indexOf(whole)), strong, true);
+    else readLead(cell.text, cell.at, (raw, at) => add(raw, rs, at, strong));
+  };
+  // A list nothing says is a list of recipients: its first entry is kept for review, not asserted.
+  const undecided = (block: Block, context: ListContext): void => {
+    const reason = `in a ${block.kind} that may name recipients: ${context.reason}`;
+    for (const row of block.rows.slice(0, 3)) {
+      const rs = rowSentence(row);
+      if (block.kind === 'table') {
+        const cell = row.cells?.[context.nameColumn];
+        const whole = cell && cell.text ? wholeCell(cell.text) : undefined;
+        if (cell && whole) add(whole, rs, cell.at + Math.max(0, cell.text.indexOf(whole)), false, true, reason);
+      } else readItem(ctx, rs, (raw, ss, at) => add(raw, ss, at, false, false, reason));
+    }
+  };
   for (const s of ctx.sentences) {
     if (s.isDefinition || s.isDraftingNote || s.isHeading) continue;
     const v = s.view;
@@ -142,9 +180,29 @@ export function extractSubprocessors(ctx: FactContext): Fact<'subprocessors_name
       intro !== undefined &&
       ((PROVIDER_NOUN.test(intro.view) && (RELATION_VERB.test(intro.view) || /:\s*$/.test(intro.view) || intro.isHeading)) ||
         /\b(?:we|us)\s+(?:also\s+|currently\s+)?(?:use|engage|work with|rely on|partner with|utili[sz]e)\b[^.]{0,60}:\s*$/i.test(intro.view));
-    if (item && (underHeading || introAboutProviders)) {
-      readItem(ctx, s, (raw, ss, at) => add(raw, ss, at, underHeading && STRICT_HEADING.test(s.heading ?? '')));
-      continue;
+    if (item) {
+      // The list or table the item belongs to decides first: a list of recipients is read by its name column or
+      // lead entity; a list of products, data kinds or integrations is not read as names at all.
+      const entry = entries.get(s.index);
+      const role = entry?.context.role ?? 'unknown';
+      if (entry && role === 'recipients') {
+        const strong = role === 'recipients' || (underHeading && STRICT_HEADING.test(s.heading ?? ''));
+        if (entry.block.kind === 'table') {
+          if (entry.row) readRow(entry.row, entry.context, strong);
+          continue;
+        }
+        // An item without a lead entity ("Fraud Prevention: we use Google's reCAPTCHA") is read as a sentence below.
+        // In a list of categories ("Affiliates", "Service providers", "Other users"), only a name that looks like one
+        // (a legal suffix, a brand's inner capital, a dot or digit) is taken as an entry.
+        const before = names.size + rejected.length;
+        const categories = isCategoryList(entry.block);
+        readItem(ctx, s, (raw, ss, at) => {
+          if (!categories || ENDS_WITH_SUFFIX.test(raw.trim()) || BRAND_SHAPE.test(raw)) add(raw, ss, at, strong);
+        });
+        if (names.size + rejected.length > before) continue;
+      }
+      // Provider words nearby but nothing that says the entries receive data: kept for a person to decide.
+      if (entry && role === 'unknown' && (underHeading || introAboutProviders) && entry.row === entry.block.rows[0]) undecided(entry.block, entry.context);
     }
     // A sentence in capitals (disclaimers) names no provider.
     if (v.length > 40 && SHOUTING.test(v) && v.replace(/[^\p{Lu}]/gu, '').length > 0.6 * v.replace(/[^\p{L}]/gu, '').length) continue;
@@ -160,7 +218,9 @@ export function extractSubprocessors(ctx: FactContext): Fact<'subprocessors_name
       splitNames(list[1], t.at + list[0].length - list[1].length, (n, at) => add(n, s, at, t.strong));
     }
     // 2. Corporate names (legal suffix) in a sentence about providers sharing or processing data.
-    if (providerContext && relation && HAS_SUFFIX.test(v)) {
+    const next = ctx.sentences[s.index + 1];
+    const passesData = (x: Sentence | undefined) => x !== undefined && x.paragraph === s.paragraph && DATA_RELATION.test(x.view);
+    if (providerContext && relation && HAS_SUFFIX.test(v) && (DATA_RELATION.test(v) || passesData(next) || passesData(prev))) {
       SUFFIX_NAME.lastIndex = 0;
       for (let m = SUFFIX_NAME.exec(v); m; m = SUFFIX_NAME.exec(v)) add(m[0], s, m.index, true);
     }
@@ -182,6 +242,33 @@ export function extractSubprocessors(ctx: FactContext): Fact<'subprocessors_name
   return withReview(found<'subprocessors_named'>(out.map((n) => n.name), out.map((n) => n.ev), confidence), rejected.slice(0, 3).map((r) => ({ value: [r.name], evidence: r.ev, reason: r.reason })));
 }
 
+// Plural role nouns that end a category of recipients in title case ("Reward Fulfilment and Logistics Service Providers").
+const CATEGORY_TAIL = /\b(?:providers|vendors|suppliers|advertisers|publishers|processors|sub-?processors|affiliates|subsidiaries|agencies|authorities|insurers|contractors|entities|organi[sz]ations|businesses|parties|developers|merchants|sellers|users)$/i;
+// Corporate names count in a provider sentence only when it passes data on or has it processed ("the user agrees
+// by using this site" is a relation, not a transfer).
+const DATA_RELATION = /\b(?:deliver\w*|handl\w+|share[sd]?|sharing|disclos\w+|transferr?\w*|transmit\w*|sen[dt]s?|sending|provid\w+\s+(?:to|with)|provid\w+\s+(?:by|services)|host\w*|stor\w+|process\w*|receiv\w+|access\w*|engage[sd]?|engaging|sub-?contract\w*|outsourc\w+|powered\s+by|operated\s+by|on\s+(?:our|its|their)\s+behalf|made\s+available\s+to|communicat\w+\s+to|forward\w*)\b/i;
+// A brand's shape: an inner capital ("PayPal"), a dot ("Kapa.ai") or a digit ("G2").
+const BRAND_SHAPE = /[\p{Ll}][\p{Lu}]|\.[\p{L}]|[\p{L}][0-9]/u;
+const CATEGORY_WORD = /\b(?:providers|vendors|suppliers|advertisers|publishers|processors|sub-?processors|affiliates|subsidiaries|agencies|authorities|insurers|contractors|entities|organi[sz]ations|businesses|parties|developers|merchants|sellers|resellers|buyers|users|members|customers|creators|programs|partners|companies|advisors|advisers|brands|platforms|networks|institutions|banks|carriers|regulators|courts)$/i;
+const categoryMemo = new WeakMap<Block, boolean>();
+/**
+ * Whether at least half of a list's entries are categories of recipients rather than names: the lead words of the
+ * entry end in a plural ("Affiliates", "Other users", "Industry Child Safety Programs").
+ */
+function isCategoryList(block: Block): boolean {
+  let b = categoryMemo.get(block);
+  if (b !== undefined) return b;
+  const bodies = block.rows.map((r) => r.view.replace(/^(?:[-*•·▪◦]\s*|\(?[a-z0-9]{1,3}[.)]\s+)/i, ''));
+  // A lead is a category when it ends in a generic plural ("Other users", "Corporate Transaction Entities") and no legal suffix follows it.
+  const plural = bodies.filter((body) => {
+    const l = body.split(/[:,(;.\u2013\u2014]|\s-\s/)[0].trim();
+    return l.split(/\s+/).length <= 6 && CATEGORY_WORD.test(l) && !BRAND_SHAPE.test(l) && !HAS_SUFFIX.test(body.slice(0, l.length + 12));
+  }).length;
+  const leads = bodies;
+  b = leads.length > 0 && plural * 2 >= leads.length;
+  categoryMemo.set(block, b);
+  return b;
+}
 const SHOUTING = /[A-Z]{3,}\s+[A-Z]{3,}\s+[A-Z]{3,}/;
 
 // Both are case-insensitive without the `u` flag (V8 runs /iu alternations five times slower); "through" is a
@@ -257,17 +344,42 @@ function readItem(ctx: FactContext, s: Sentence, add: (raw: string, s: Sentence,
   }
   // The item's marker, then Markdown emphasis around a lead name ("* **Stripe**: payment processing").
   const body = v.replace(/^(?:[-*•·▪◦]\s*|\(?[a-z0-9]{1,3}[.)]\s+)/i, '').replace(/^(?:\*\*|__|\*|_)(?=[\p{Lu}0-9])/u, '');
-  const offset = v.length - body.length;
+  readLead(body, v.length - body.length, (raw, at) => add(raw, s, at));
+}
+
+/** A sentence-like view of a table row or list item, so evidence offsets are those of the row's line. */
+function rowSentence(row: Row): Sentence {
+  return { ...row.sentence, start: row.start, end: row.end, view: row.view };
+}
+
+/**
+ * A name-column cell that is one name as a whole ("Cloud du Ministère de l'Intérieur", "Amazon Web Services (AWS)"):
+ * short, starting like a name, without sentence punctuation; a trailing parenthesis (an acronym, a country) goes.
+ * A corporate name with an address after it is left to {@link readLead}.
+ */
+function wholeCell(text: string): string | undefined {
+  const t = text.replace(/\s*\([^)]*\)\s*$/, '').replace(/^(?:\*\*|__)|(?:\*\*|__|\\)$/g, '').trim();
+  // Several names in one cell ("Google Ad Manager and Google Tag", "APM / Piwik") are split by readLead; "&" stays
+  // inside a name ("Ampersand Print & Mail").
+  if (/\s(?:and|\/|or)\s|;/.test(t)) return undefined;
+  // A comma only before a legal suffix ("Sinointeractive Digital Marketing Co., Limited").
+  const commas = ENDS_WITH_SUFFIX.test(t) ? t.replace(/,(?=\s*[\p{Lu}][\p{L}.]*\.?$)/u, '') : t;
+  if (!t || t.split(/\s+/).length > 7 || /[,;:]|\.\s(?!\p{Lu}[\p{L}.]*$)|\d{3,}/u.test(commas) || !/^(?:[\p{Lu}0-9]|[\p{Ll}]+[\p{Lu}])/u.test(t)) return undefined;
+  return t;
+}
+
+/** The lead entity of a list item's body or a table cell: a corporate name, or a short run of names before the first ',', ':', '(' or dash. */
+function readLead(body: string, offset: number, add: (raw: string, at: number) => void): void {
   SUFFIX_NAME.lastIndex = 0;
   const corp = HAS_SUFFIX.test(body) ? SUFFIX_NAME.exec(body) : null;
   if (corp && corp.index === 0) {
-    add(corp[0], s, offset);
+    add(corp[0], offset);
     return;
   }
   const lead = /^([\p{Lu}](?:[^,(;:|\u2013\u2014.*_]|\.(?=[\p{L}\p{N}])){0,60}?)(?:\s*(?:\*{1,2}|_{1,2})?\s*(?:[,(;:|\u2013\u2014]|\s-\s|\.(?:\s|$)|$))/u.exec(body);
   if (lead && lead[1].split(/\s+/).length <= 8) {
     const full = NAME_LIST_AT.exec(lead[1]);
-    if (full && full[1].length >= lead[1].trim().length - 1) splitNames(full[1], offset + lead[1].indexOf(full[1]), (n, at) => add(n, s, at));
+    if (full && full[1].length >= lead[1].trim().length - 1) splitNames(full[1], offset + lead[1].indexOf(full[1]), add);
   }
 }
 

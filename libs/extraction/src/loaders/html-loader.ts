@@ -72,7 +72,8 @@ export function loadHtml(source: string): { text: string; sections: SectionSpan[
           cells.push(buf.replace(/\s+/g, ' ').trim());
           buf = '';
         } else if (name === 'tr' && cells) {
-          const row = cells.filter(Boolean).join(' | ');
+          // Empty cells keep their place, so a column is the same column in every row (the header names it).
+          const row = cells.some(Boolean) ? cells.join(' | ') : '';
           cells = null;
           if (row) b.add(row, { separator: '\n' });
         } else if (HEADING_TAGS.has(name) || name === 'li' || BLOCK_TAGS.has(name)) flush();

@@ -1,0 +1,149 @@
+/**
+ * Vocabulary of lists and tables of recipients, as data (reviewed as data, like vocabulary.ts): which headings,
+ * introducing sentences and column titles mark a list whose entries receive data (sub-processors, service
+ * providers, third parties data is shared with), and which mark lists of something else (the vendor's products,
+ * data categories, integrations the user chooses, sign-in options, social media pages, links). English first,
+ * with the French, German, Spanish, Italian and Dutch words real policies use for the same roles.
+ *
+ * Read by clauses/list-context.ts. Patterns are case-insensitive; keep each entry a phrase a careful reader
+ * would accept as deciding the question on its own.
+ */
+
+/** Nouns for an organisation that receives data on the vendor's behalf or from it. */
+const RECIPIENT_NOUNS = [
+  String.raw`sub-?processors?`,
+  String.raw`sub-?contractors?`,
+  String.raw`(?:data\s+)?processors`,
+  String.raw`data\s+processor`,
+  String.raw`(?:third[- ]party\s+)?service\s+providers?(?:\(s\))?`,
+  String.raw`(?:third[- ]party\s+)?(?:vendors?|suppliers?)`,
+  String.raw`recipients?`,
+  String.raw`third[- ]part(?:y|ies)\s+(?:that|who|which|with\s+whom|to\s+whom)`,
+  // fr
+  String.raw`sous-?traitants?`,
+  String.raw`destinataires?`,
+  String.raw`prestataires?`,
+  // de
+  String.raw`(?:unter)?auftragsverarbeiter(?:n|s)?`,
+  String.raw`(?:externe[rn]?\s+)?dienstleister(?:n|s)?`,
+  String.raw`empfänger(?:n|s)?`,
+  String.raw`subunternehmer(?:n|s)?`,
+  // es / it / nl
+  String.raw`(?:sub)?encargados?(?:\s+del\s+tratamiento)?`,
+  String.raw`destinatari(?:os)?`,
+  String.raw`(?:sub-?)?responsabili\s+del\s+trattamento`,
+  String.raw`(?:sub)?verwerkers?`,
+  String.raw`ontvangers?`,
+];
+
+/** A heading that announces recipients ("Sub-processors", "Our service providers", "6. Sous-traitants", "Empfänger"). */
+export const RECIPIENT_HEADING = new RegExp(
+  String.raw`(?:^|[^\p{L}])(?:our\s+|list\s+of\s+|liste\s+des\s+)?(?:${RECIPIENT_NOUNS.join('|')})(?![\p{L}])(?:\s+(?:list|we\s+use|used))?\s*(?:\([^)]*\))?\s*$|\b(?:third|3rd)[- ]part(?:y|ies)\b[^.]{0,50}\b(?:shared?|disclosed?|receiv\w+|transferred)\b|\b(?:who\s+(?:we\s+share|receives?)|with\s+whom\s+(?:we|do\s+we)\s+share|(?:sharing|disclosure)\s+(?:of\s+)?(?:your\s+)?(?:personal\s+)?(?:data|information)\s+(?:with|to))\b`,
+  'iu',
+);
+
+/**
+ * An introducing sentence that says the entries receive data: "we share your information with:", "our
+ * sub-processors are:", "service providers we use include:", "third parties that receive…", "hosted by:",
+ * "nous faisons appel aux sous-traitants suivants", "wir setzen folgende Dienstleister ein".
+ */
+export const RECIPIENT_INTRO = new RegExp(
+  [
+    // The list's head noun, at the end of the sentence: "… with the following sub-processors:", "our vendors are:".
+    // Not after "from" (a source of data: "information we receive from service providers:").
+    String.raw`(?:^|[^\p{L}])(?<!\bfrom\s+(?:our\s+|the\s+|these\s+|other\s+)?(?:third[- ]party\s+)?)(?:${RECIPIENT_NOUNS.join('|')})(?![\p{L}])(?:\s+(?:that|who|which|we|our|to\s+whom|with\s+whom|used|engaged|listed)\b[^.:;]{0,60}?)?(?:\s*,?\s*\b(?:following|below|listed|include|includes|including|are|is|currently|set\s+out|as\s+follows|such\s+as|e\.g\.?|suivant(?:e?s)?|ci-dessous|folgende[nr]?|siguientes|seguenti|volgende)){0,3}\s*[:.]?\s*$`,
+    // "… with the following third-party service provider(s) (delegatees) outside of Korea as described below:".
+    String.raw`(?<!\bfrom\s+)\b(?:the\s+following|these|below-listed)\s+(?:(?:third[- ]party|external|trusted)\s+)?(?:${RECIPIENT_NOUNS.join('|')}|third[- ]part(?:y|ies)|(?:companies|entities|organi[sz]ations|partners))(?![\p{L}])`,
+    // "A list of the third-party advertising and technology companies that we work with is set forth below:".
+    String.raw`\blist\s+of\s+(?:the\s+|our\s+|all\s+)?(?:[\p{L}-]+\s+(?:and\s+)?){0,4}(?:companies|partners|vendors|providers|processors|sub-?processors|third\s+parties|recipients)\b|\b(?:companies|partners|vendors|providers)\s+(?:that|who|which|with\s+whom)\s+we\s+(?:work|partner|share|use|engage)\b`,
+    // "… by our analytics providers, …:": the vendor's own providers, named in the list.
+    String.raw`\bour\s+(?:[\p{L}-]+\s+){0,2}(?:service\s+providers|providers|vendors|sub-?processors|processors|partners)\b[^.:]{0,40}(?::|\bbelow\b)\s*$`,
+    // A verb of passing data on, anywhere, pointing at the list: "your data may be shared with any of the ad technology providers listed below".
+    String.raw`\b(?:share[sd]?|shared|disclose[sd]?|transferr?ed|transmitted)\b[^.]{0,60}\b(?:with|to)\b[^.]{0,100}\b(?:below|following|listed|table)\b`,
+    // A verb of passing data on whose object is the list: "we share your information with:", "disclosed to the following".
+    String.raw`\b(?:share[sd]?|sharing|disclose[sd]?|disclosing|transfer(?:s|red)?|transmit(?:s|ted)?|send|sent|provide[sd]?|pass(?:ed)?\s+on|make[s]?\s+available|made\s+available)\b[^.:]{0,80}\b(?:with|to)\s*(?:the\s+following(?:\s+(?:companies|entities|organi[sz]ations|third\s+parties|parties))?|these(?:\s+(?:companies|entities|third\s+parties))?)?\s*[:.]?\s*$`,
+    // "We use the following service providers:", "we work with these third-party services".
+    String.raw`\b(?:we|us)\s+(?:also\s+|currently\s+|may\s+)?(?:use|engage|work\s+with|rely\s+on|partner\s+with|utili[sz]e|contract\s+with)\s+(?:the\s+following|these|some\s+of\s+the\s+following)?\s*(?:third[- ]party\s+|external\s+)?(?:companies|organi[sz]ations|vendors|suppliers|(?:service\s+)?providers|partners|services|tools|processors|sub-?processors)\b`,
+    String.raw`\b(?:hosted|stored|processed|provided|operated|powered)\s+by\s*:?\s*$`,
+    String.raw`\b(?:have|has|get|gets|receive[sd]?)\s+access\s+to\s+(?:your\s+)?(?:personal\s+)?(?:data|information)[^.:]{0,30}[:.]?\s*$`,
+    // fr / de / es / it / nl verbs of passing data on, their object the list.
+    String.raw`\b(?:partag(?:e|eons|ées?)|communiqu(?:e|ées?|ons)|transmis(?:es)?|transf[ée]r[ée]es?)\b[^.:]{0,80}\b(?:à|avec|aux)\b[^.:]{0,30}[:.]?\s*$`,
+    String.raw`\b(?:weiter(?:gegeben|geleitet|gabe)|übermittel[tn]|offengelegt|setzen\s+(?:wir\s+)?(?:folgende|die\s+folgenden))\b[^.:]{0,60}[:.]?\s*$`,
+    String.raw`\b(?:compartid[oa]s?|comunicad[oa]s?|cedid[oa]s?|condivis[io]|comunicat[io]|gedeeld|verstrekt)\b[^.:]{0,60}[:.]?\s*$`,
+  ].join('|'),
+  'iu',
+);
+
+/**
+ * An introducing sentence or heading that says the entries are not recipients of customer data, whatever
+ * nouns follow: data collected, categories of data, the vendor's products, integrations or services the user
+ * connects, ways to sign in, social media pages, apps stores, rights, links, cookies by name, examples.
+ */
+export const NOT_RECIPIENT_INTRO = new RegExp(
+  [
+    String.raw`\b(?:we|us)\s+(?:may\s+)?(?:collect|receive|obtain|gather|process)\b[^.]{0,60}(?:following|below|:)`,
+    String.raw`\b(?:categories|types|kinds)\s+of\s+(?:personal\s+)?(?:data|information|recipients|third\s+parties|service\s+providers|vendors|partners)\b`,
+    String.raw`\b(?:information|data)\s+(?:we|you)\s+(?:collect|provide|give)\b`,
+    String.raw`\bsources?\s+(?:of|from\s+which)\b`,
+    // A list of obligations: "When engaging a Subprocessor, we will:", "Customer shall:".
+    String.raw`\b(?:will|shall|must|agrees?\s+to|undertakes?\s+to|is\s+required\s+to)\s*:\s*$`,
+    // A list of uses or steps, not of parties: "… to:", "for the following purposes:".
+    String.raw`\b(?:to|in\s+order\s+to|for|where|when|if|by)\s*:\s*$|\b(?:following|these)\s+(?:purposes|reasons|circumstances|conditions|cases|ways|steps|measures|safeguards|rights|types\s+of\s+cookies|cookies)\b`,
+    String.raw`\b(?:our|the\s+following)\s+(?:products?|apps?|applications?|brands?|features?|websites?|sites?|offerings?|plans?|games?)\b`,
+    String.raw`\b(?:you|users?)\s+(?:can|may|choose\s+to|decide\s+to)\s+(?:connect|link|integrate|install|enable|authori[sz]e)\b`,
+    String.raw`\bintegrations?\b`,
+    String.raw`\b(?:sign|log)\s*[- ]?(?:in|on)\s+(?:with|using|through|via)\b`,
+    String.raw`\bsocial\s+(?:media|networks?)\s+(?:pages?|presences?|profiles?|accounts?|channels?)\b|\bfollow\s+us\b`,
+    String.raw`\bapp\s+stores?\b`,
+    String.raw`\byour\s+(?:rights|choices|options)\b|\bright\s+to\b`,
+    String.raw`\b(?:useful|related|further)\s+links\b|\blearn\s+more\b`,
+    String.raw`\bcookies?\s+(?:names?|we\s+use|used)\b|\bname\s+of\s+(?:the\s+)?cookies?\b`,
+    String.raw`\b(?:données|daten|datos|dati|gegevens)\s+(?:collectées|que\s+nous\s+collectons|erheben|recogemos|raccolti|verzamelen)\b`,
+  ].join('|'),
+  'i',
+);
+
+/** A column title of the entity's name in a recipients table ("Sub-processor", "Vendor name", "Partenaire", "Empfänger"). */
+export const NAME_COLUMN = new RegExp(
+  String.raw`^(?:(?:legal\s+|company\s+|entity\s+|vendor\s+|provider\s+|supplier\s+)?names?(?:\s+of\s+(?:the\s+)?\w+)?|(?:(?:third[- ]party|service|sub-?processor|vendor|provider|supplier|company|legal)\s+)?(?:entity|entities)|(?:third[- ]party\s+)?(?:sub-?processors?|processors?|sub-?contractors?|(?:service\s+)?providers?|vendors?|suppliers?|recipients?|partners?|companies|company)(?:\s+names?)?|third[- ]part(?:y|ies)(?:\s+names?)?|sous-?traitants?|partenaires?|prestataires?|destinataires?|(?:unter)?auftragsverarbeiter|dienstleister|empfänger|anbieter|unternehmen|firma|proveedor(?:es)?|encargados?|fornitor[ei]|responsabil[ei]|verwerkers?|ontvangers?)\s*[:*]*$`,
+  'iu',
+);
+
+/** A column title that makes a table a table of recipients by itself (stronger than "name"): who the row is. */
+export const RECIPIENT_COLUMN = new RegExp(
+  String.raw`^(?:(?:third[- ]party\s+)?(?:sub-?processors?|(?:data\s+)?processors?|sub-?contractors?|(?:service\s+)?providers?\s+names?|recipients?|vendors?(?:\s+names?)?)|sous-?traitants?|destinataires?|(?:unter)?auftragsverarbeiter|empfänger|dienstleister|encargados?|verwerkers?|ontvangers?)\s*[:*]*$`,
+  'iu',
+);
+
+/** Column titles of what a row is about, not who: a header row is made of these and name titles. */
+export const OTHER_COLUMN = new RegExp(
+  String.raw`^(?:purposes?|function|functions|services?(?:\s+provided)?|(?:processing\s+)?activit(?:y|ies)|description|nature|categor(?:y|ies)(?:\s+of\s+[\p{L}\s]+)?|(?:data|personal\s+data)(?:\s+[\p{L}]+)?|location|locations|countr(?:y|ies)|regions?|(?:hosting|processing|data)\s+locations?|address|website|links?|url|privacy\s+policy|safeguards?|transfer\s+mechanism|guarantees?|garanties|type|role|duration|retention|expiry|cookies?|cookie\s+names?|legal\s+basis|contact|more\s+information|traitement(?:\s+réalisé)?|finalité|pays(?:\s+destinataire)?|localisation|zweck|land|standort|sitz|finalidad|país|finalità|paese|doel|land)\s*[:*]*$`,
+  'iu',
+);
+
+/** A column whose cells say whether the row's entity gets personal data at all ("Access to personal data: No"). */
+export const ACCESS_COLUMN = /\baccess\b|\breceives?\b|\bzugriff\b|\baccès\b/i;
+export const NO_ACCESS_CELL = /^(?:no|none|n\/a|nein|non|keine?)\b/i;
+
+/** A cookie or tracking table: its rows are cookies, their provider column at most a review candidate. */
+export const COOKIE_TABLE = /\bcookies?\b|\btrackers?\b|\bpixels?\b|\btags?\b/i;
+
+/**
+ * An intro that says only "we use:" or "including:": recipients when the sentences just before it speak of
+ * third-party services or providers ("… along with third-party services to help us understand … We use:").
+ */
+export const BARE_INTRO = /\bwe\s+(?:also\s+)?(?:use|work\s+with|rely\s+on)\s*:\s*$/i;
+export const THIRD_PARTY_MENTION = /\bthird[- ]part(?:y|ies)\s+(?:services?|tools?|providers?|vendors?|companies)\b|\b(?:service\s+providers?|sub-?processors?|vendors?)\b/i;
+
+/** A title word of a table's column (unanchored): a first row made of short cells with these is a header row. */
+export const TITLE_WORD = /\b(?:names?|purposes?|recipients?|categor(?:y|ies)|data|information|locations?|countr(?:y|ies)|services?|providers?|vendors?|(?:sub-?)?processors?|basis|descriptions?|types?|entit(?:y|ies)|partners?|compan(?:y|ies)|functions?|activit(?:y|ies)|address|website|region|duration|expiry|shared|disclosure|safeguards?|transfer)\b|\b(?:sous-?traitants?|partenaires?|destinataires?|traitement|finalité|pays|garanties|empfänger|dienstleister|zweck|kategorie|finalidad|destinatarios|finalità|destinatari)\b/iu;
+/** Who a row is, searched in a longer column title ("Name or Category of Data Recipients", "Third-party vendor"). */
+export const NAME_TITLE_WORD = /\b(?:names?|recipients?|(?:sub-?)?processors?|vendors?|providers?|partners?|entit(?:y|ies)|compan(?:y|ies)|suppliers?|sub-?contractors?|third[- ]part(?:y|ies))\b|\b(?:sous-?traitants?|partenaires?|prestataires?|destinataires?|empfänger|dienstleister|auftragsverarbeiter|anbieter|destinatarios|encargados?|destinatari|fornitori|verwerkers?|ontvangers?)\b/iu;
+/** A column title that lists categories, not names ("Category of Recipients"), unless it also says "name". */
+export const CATEGORY_TITLE = /\bcategor(?:y|ies)\b|\bcatégories?\b|\bkategorien?\b|\btypes?\s+of\b/iu;
+
+/** A column that says what is passed to the row's entity ("Types of data shared", "Personal data disclosed", "Purpose of Transfer"). */
+export const SHARED_COLUMN = /\b(?:data|information|items?|pi)\b[^|]{0,30}\b(?:shared|disclosed|transferred|provided|received|transmitted)\b|\b(?:shared|disclosed|transferred|transmitted)\s+(?:data|information|items|personal)|\bpurposes?\s+of\s+(?:the\s+)?(?:transfer|disclosure|sharing|processing)\b|\btransfer\s+mechanism\b|\b(?:hosting|processing|data)\s+locations?\b|\bdonnées\s+(?:partagées|transmises|communiquées)|\bübermittelte\s+daten\b|\bdatos\s+(?:compartidos|cedidos)\b/i;
+
+/** A name-column title that is a third party's role ("Third Party", "Provider", "Vendor"): its cells are recipients, even in a cookie table. */
+export const ROLE_COLUMN = /^(?:third[- ]part(?:y|ies)(?:\s+(?:name|provider|vendor|company))?|(?:cookie\s+|service\s+|technology\s+)?providers?(?:\s+names?)?|vendors?(?:\s+names?)?|partners?|(?:third[- ]party\s+)?companies|company(?:\s+name)?|(?:ad\s+technology|analytics|advertising)\s+(?:providers?|partners?|vendors?)|anbieter|fournisseurs?|partenaires?)\s*[:*]*$/iu;
