@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
-import type { AnalysisResult, AnalyzeOptions, PreparedContent } from '@custody/audit';
+import type { AnalysisResult, AnalyzeOptions, PreparedContent, ProjectionInput } from '@custody/audit';
 import type { CustodyConfig } from '@custody/config';
 import { CustodyError } from '@custody/domain';
 import { CONFIG } from '../tokens.js';
@@ -11,6 +11,8 @@ export interface SandboxLimits extends ProcessLimits {
   poolSize: number;
   maxInflatedBytes: number;
   maxPages: number;
+  /** Most systems, flows and consents one config may declare (analyzeDocument's maxDeclarations). */
+  maxDeclarations?: number;
   /** A process is replaced after this many documents, so a slow leak in a parser cannot accumulate. */
   maxRunsPerProcess?: number;
   /**
@@ -56,10 +58,10 @@ export class SandboxPool {
    * of pieces (a stored blob read chunk by chunk): it goes to the sandbox as it is read; an error it throws
    * (the blob failed its integrity check) is thrown here, and nothing of it is parsed.
    */
-  async analyze(input: DocumentInput, fileName: string, opts: SandboxOptions = {}): Promise<AnalysisResult & { sandbox: { ms: number; peakRssMb: number; pid?: number } }> {
-    const options = { ...opts, maxInflatedBytes: this.limits.maxInflatedBytes, maxPages: this.limits.maxPages };
+  async analyze(input: DocumentInput, fileName: string, opts: SandboxOptions = {}): Promise<AnalysisResult & { projection?: ProjectionInput; sandbox: { ms: number; peakRssMb: number; pid?: number } }> {
+    const options = { ...opts, maxInflatedBytes: this.limits.maxInflatedBytes, maxPages: this.limits.maxPages, maxDeclarations: this.limits.maxDeclarations };
     const { outcome, sandbox } = await this.runOne({ op: 'analyze', fileName, options }, input);
-    if (outcome.ok) return { ...(outcome.result as AnalysisResult), sandbox };
+    if (outcome.ok) return { ...(outcome.result as AnalysisResult & { projection?: ProjectionInput }), sandbox };
     return { type: 'unknown', status: 'failed', reason: reasonOf(fileName, outcome), sandbox };
   }
 
@@ -211,5 +213,6 @@ export function sandboxLimits(config: CustodyConfig): SandboxLimits {
     rssMb: config.parseRssMb,
     maxInflatedBytes: config.parseMaxInflatedBytes,
     maxPages: config.parseMaxPages,
+    maxDeclarations: config.parseMaxDeclarations,
   };
 }

@@ -6,7 +6,7 @@
  * is logged, since error text can quote the document.
  */
 import { Socket } from 'node:net';
-import { analyzeDocument, prepareForStorage, type AnalyzeOptions } from '@custody/audit';
+import { analyzeDocument, prepareForStorage, projectionInput, type AnalysisResult, type AnalyzeOptions } from '@custody/audit';
 import { DATA_FD, type SandboxReply, type SandboxRequest } from './sandbox-protocol.js';
 
 const send = (m: SandboxReply) => process.send?.(m);
@@ -36,9 +36,11 @@ process.on('message', (msg: SandboxRequest) => {
     const bytes = await take(msg.size);
     const started = performance.now();
     try {
+      // The projection input is derived here too: walking a huge analysis is this process's work, not the worker's.
+      const withProjection = (r: AnalysisResult) => ({ ...r, projection: r.analysis ? projectionInput(r.analysis) : undefined });
       const result = msg.op === 'prepare'
         ? prepareForStorage(bytes, msg.fileName)
-        : await analyzeDocument(bytes, msg.fileName, msg.options as AnalyzeOptions);
+        : withProjection(await analyzeDocument(bytes, msg.fileName, msg.options as AnalyzeOptions));
       send({ type: 'result', id: msg.id, result, ms: performance.now() - started });
     } catch (err) {
       // analyzeDocument reports bad input as an outcome; a throw here is a bug. Its message can quote input.
