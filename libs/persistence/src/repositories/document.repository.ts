@@ -43,6 +43,8 @@ export interface AnalysisOutcome {
   reason?: string;
   format?: string;
   analysis?: unknown;
+  /** The analysis already serialised as JSON (UTF-8), sealed as it is: instead of `analysis`. */
+  analysisJson?: Buffer;
   /** The analysis reduced to what the projection reads (libs/audit projectionInput), stored apart from it. */
   projection?: unknown;
   facts?: FactSet;
@@ -199,7 +201,9 @@ export class DocumentRepository {
       const row = await m.createQueryBuilder(DocumentEntity, 'd').setLock('pessimistic_write').where('d.id = :id', { id }).getOne();
       if (!row) throw new NotFoundError('document', id);
       if (!['received', 'processing'].includes(row.status)) return { recorded: false };
-      const analysis = outcome.analysis === undefined ? undefined : this.keys.sealJson(outcome.analysis, aad.analysis(id));
+      const analysis = outcome.analysisJson
+        ? this.keys.seal(outcome.analysisJson, aad.analysis(id))
+        : outcome.analysis === undefined ? undefined : this.keys.sealJson(outcome.analysis, aad.analysis(id));
       const projection = outcome.projection === undefined ? undefined : this.keys.sealJson(outcome.projection, aad.projection(id));
       await m.update(DocumentEntity, { id }, {
         type: outcome.type, status: outcome.status, reason: outcome.reason ?? null, format: outcome.format ?? null,

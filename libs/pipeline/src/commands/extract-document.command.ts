@@ -1,7 +1,6 @@
 import { Inject, Logger } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { CustodyConfig } from '@custody/config';
-import { projectionInput } from '@custody/audit';
 import type { Persistence } from '@custody/persistence';
 import type { Runtime } from '../runtime.js';
 import { ParseSandbox } from '../sandbox/parse-sandbox.js';
@@ -47,15 +46,14 @@ export class ExtractDocumentHandler implements ICommandHandler<ExtractDocumentCo
     // timeout) and this worker goes on to its next job.
     const t1 = performance.now();
     // The blob is streamed from the database to the sandbox in chunks: this process never holds it whole.
-    const { sandbox, projection, ...result } = await this.sandbox.analyze(this.db.documents.contentChunks(doc.sha256), doc.fileName, { maxBytes: this.config.maxUploadBytes, llm: this.config.llm, redactions, vendors: this.runtime.vendors });
+    const { sandbox, ...result } = await this.sandbox.analyze(this.db.documents.contentChunks(doc.sha256), doc.fileName, { maxBytes: this.config.maxUploadBytes, llm: this.config.llm, redactions, vendors: this.runtime.vendors });
     const budget = /: (too_large|too_complex|timeout):/.exec(result.reason ?? '')?.[1];
     // The id and the budget only: a file name or reason can carry client details.
     if (budget) this.log.warn(`document ${documentId} over its parsing budget (${budget}) after ${sandbox.ms} ms, sandbox peak ${sandbox.peakRssMb} MB`);
-    const facts = result.analysis?.type === 'contract' ? result.analysis.extraction.facts : undefined;
     const t2 = performance.now();
-    // Stored beside the analysis so a re-audit reads the bounded input (the sandbox derives it; a result
-    // without one, from an older sandbox, is reduced here).
-    const { recorded, event } = await this.db.documents.recordOutcome(documentId, { ...result, facts, projection: result.analysis ? (projection ?? projectionInput(result.analysis)) : undefined });
+    // The analysis arrives serialised and is sealed as it is; the projection input (derived in the sandbox) is
+    // stored beside it, so a re-audit reads the bounded input.
+    const { recorded, event } = await this.db.documents.recordOutcome(documentId, result);
     const stages = { load: Math.round(t1 - t0), sandbox: Math.round(t2 - t1), record: Math.round(performance.now() - t2) };
     return { workspaceId: doc.workspaceId, recorded, event: result.status === 'processed' ? 'FactsExtracted' : 'DocumentRejected', seq: event?.seq, stages };
   }
