@@ -63,8 +63,9 @@ export class DocumentRepository {
    */
   async ingest(input: { workspaceId: string; fileName: string; sha256: string; content: Buffer; size: number; redacted: boolean; redactions?: StoredRedaction[]; actor?: string; failed?: string }):
     Promise<{ document: StoredDocument; created: boolean; event?: StoredEvent }> {
+    // Sealed before the transaction, in slices: a 50 MB upload does not hold the event loop (nor a connection).
+    const { keyId, sealed } = await this.keys.sealInSlices(input.content, aad.blob(input.sha256));
     return this.ds.transaction(async (m) => {
-      const { keyId, sealed } = this.keys.seal(input.content, aad.blob(input.sha256));
       await m.createQueryBuilder().insert().into(BlobEntity)
         .values({ sha256: input.sha256, size: input.size, content: sealed, keyId, redacted: input.redacted })
         .orIgnore().execute();
