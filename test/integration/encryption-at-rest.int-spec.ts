@@ -21,7 +21,7 @@ const factsQuoting = (quote: string): FactSet =>
 async function storedBytes(p: Persistence): Promise<Buffer> {
   const rows: { b: Buffer | null }[] = await p.dataSource.query(`
     SELECT content AS b FROM blob
-    UNION ALL SELECT convert_to(coalesce(analysis::text, ''), 'UTF8') || coalesce(analysis_sealed, ''::bytea) FROM document
+    UNION ALL SELECT convert_to(coalesce(analysis::text, ''), 'UTF8') || coalesce(analysis_sealed, ''::bytea) || coalesce(projection_sealed, ''::bytea) FROM document
     UNION ALL SELECT convert_to(coalesce(evidence::text, ''), 'UTF8') || coalesce(evidence_sealed, ''::bytea) FROM fact`);
   return Buffer.concat(rows.map((r) => r.b ?? Buffer.alloc(0)));
 }
@@ -38,7 +38,7 @@ describe(`encryption at rest (${mode})`, () => {
 
   async function storeDocument(text: string) {
     const { document } = await p.documents.ingest({ workspaceId: wsId, fileName: `${text.slice(-6)}.md`, ...storedContent(text) });
-    await p.documents.recordOutcome(document.id, { type: 'contract', status: 'processed', format: 'markdown', analysis: { type: 'contract', text }, facts: factsQuoting(text) });
+    await p.documents.recordOutcome(document.id, { type: 'contract', status: 'processed', format: 'markdown', analysis: { type: 'contract', text }, projection: { v: 1, analysis: { type: 'contract', text } }, facts: factsQuoting(text) });
     return document;
   }
 
@@ -49,6 +49,10 @@ describe(`encryption at rest (${mode})`, () => {
     expect(blob.key_id).toBe('k1');
     const [row] = await p.dataSource.query('SELECT analysis, analysis_key_id FROM document WHERE id = $1', [doc.id]);
     expect(row).toEqual({ analysis: null, analysis_key_id: 'k1' });
+    const [proj] = await p.dataSource.query('SELECT projection_key_id FROM document WHERE id = $1', [doc.id]);
+    expect(proj.projection_key_id).toBe('k1');
+    // The projection input reads back on its own (the re-audit's read), never the analysis with it.
+    expect((await p.documents.projectionInputs([doc.id])).get(doc.id)).toEqual({ projection: { v: 1, analysis: { type: 'contract', text: `BAA between the practice and ${MARKER}, signed.` } }, bytes: expect.any(Number) });
 
     expect((await p.documents.content(doc.sha256)).toString()).toContain(MARKER);
     // Read in chunks (how the worker streams a blob to the parsing sandbox): the same bytes, whatever the size.
@@ -93,6 +97,8 @@ describe(`encryption at rest (${mode})`, () => {
     for await (const c of p.documents.contentChunks(legacy.sha256, 4)) clearPieces.push(c);
     expect(Buffer.concat(clearPieces).toString()).toBe(`legacy clear upload ${MARKER}`);
     expect((await p.documents.get(legacyId)).analysis).toEqual({ type: 'contract', text: `legacy ${MARKER}` });
+    // A row from before projection inputs gives its analysis to be reduced by the reader.
+    expect((await p.documents.projectionInputs([legacyId])).get(legacyId)).toEqual({ analysis: { type: 'contract', text: `legacy ${MARKER}` }, bytes: expect.any(Number) });
     expect((await storedBytes(p)).includes(Buffer.from(MARKER))).toBe(true);
 
     const k2 = randomBytes(32);
@@ -105,6 +111,8 @@ describe(`encryption at rest (${mode})`, () => {
     expect(result).toEqual({ activeKeyId: 'k2', blobs: 3, analyses: 3, evidence: 2 * FACT_NAMES.length + 1 });
     expect(await sealed.census()).toEqual({ activeKeyId: 'k2', blobs: { k2: 3 }, analyses: { k2: 3 }, evidence: { k2: 2 * FACT_NAMES.length + 1 } });
     expect((await sealed.reencrypt()).blobs).toBe(0);
+    // Projection inputs moved with their analyses: none is left under k1.
+    expect(await p.dataSource.query(`SELECT count(*)::int AS n FROM document WHERE projection_sealed IS NOT NULL AND projection_key_id IS DISTINCT FROM 'k2'`)).toEqual([{ n: 0 }]);
     expect((await storedBytes(p)).includes(Buffer.from(MARKER))).toBe(false);
 
     // After re-encryption the old key can be retired: the new key alone reads everything.
@@ -112,6 +120,8 @@ describe(`encryption at rest (${mode})`, () => {
     expect((await onlyK2.documents.content(legacy.sha256)).toString()).toBe(`legacy clear upload ${MARKER}`);
     expect((await onlyK2.documents.facts(legacyId))!.law_enforcement_disclosure.evidence[0]!.quote).toBe(`legacy quote ${MARKER}`);
     expect((await onlyK2.documents.list(wsId)).map((d) => JSON.stringify(d.analysis)).filter((t) => t.includes(MARKER))).toHaveLength(2);
+    const ids = (await onlyK2.documents.list(wsId, { analysis: false })).map((d) => d.id);
+    expect([...(await onlyK2.documents.projectionInputs(ids)).values()].map((r) => JSON.stringify(r.projection ?? r.analysis)).filter((t) => t.includes(MARKER))).toHaveLength(2);
     await expect(p.documents.content(legacy.sha256)).rejects.toMatchObject({ code: 'data_key_missing', message: expect.stringContaining('data key k2') });
   }, 60_000);
 });

@@ -20,6 +20,18 @@ describe('analyzeDocument', () => {
     expect(r.reason).toMatch(/custody\.yaml:3: systems\[0\]\.role: "notetaker" is not a role/);
   });
 
+  it('fails a config or fleet export that declares more systems and flows than its budget with too_complex', async () => {
+    const flow = (n: number) => Buffer.from(JSON.stringify({ name: 'w', nodes: Array.from({ length: n }, (_, i) => ({ id: String(i), name: `n${i}`, type: 'n8n-nodes-base.httpRequest', parameters: { url: `https://h${i % 5}.example.com/x` }, position: [0, 0] })), connections: {} }));
+    const under = await analyzeDocument(flow(20), 'flows/w.json', { maxDeclarations: 100 });
+    expect(under).toMatchObject({ type: 'integration_config', status: 'processed' });
+    const over = await analyzeDocument(flow(200), 'flows/w.json', { maxDeclarations: 100 });
+    expect(over).toMatchObject({ type: 'integration_config', status: 'failed', reason: expect.stringMatching(/^flows\/w\.json: too_complex: declares \d+ systems, flows and consents \(more than 100\)$/) });
+    expect(over.analysis).toBeUndefined();
+    const fleet = Buffer.from(`install_id,clinician,site,vendor,version,recording\n${Array.from({ length: 80 }, (_, i) => `i${i},c${i},s1,Scribewell,2.1,always`).join('\n')}\n`);
+    expect(await analyzeDocument(fleet, 'fleet/f.csv', { maxDeclarations: 100 })).toMatchObject({ type: 'fleet_export', status: 'failed', reason: expect.stringContaining('too_complex') });
+    expect(await analyzeDocument(fleet, 'fleet/f.csv', { maxDeclarations: 1000 })).toMatchObject({ type: 'fleet_export', status: 'processed' });
+  });
+
   it('does not read a README as a contract', async () => {
     const readme = '# Stillwater Therapy\n\nOur stack: BAAs with subcontractor flow-down for every vendor, no AI training.\n';
     expect(await analyzeDocument(Buffer.from(readme), 'README.md')).toMatchObject({ type: 'unknown', status: 'unparsed', reason: expect.stringMatching(/README\.md: documentation/) });

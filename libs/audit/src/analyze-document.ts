@@ -45,7 +45,14 @@ export interface AnalyzeOptions {
   /** Most bytes a DOCX may inflate to (counted while inflating) and most pages of a PDF. */
   maxInflatedBytes?: number;
   maxPages?: number;
+  /**
+   * Most systems, flows and consents a config or fleet export may declare (default 50,000): each is part of
+   * the workspace's graph, projected and audited again after every later document. Over it: too_complex.
+   */
+  maxDeclarations?: number;
 }
+
+export const DEFAULT_MAX_DECLARATIONS = 50_000;
 
 /** Documentation that sits beside a practice's files, never an agreement. */
 const NOT_CONTRACT_NAME = /(^|\/)(readme|notes?|changelog|todo|contributing|license)(\.(md|markdown|txt|rst))?$/i;
@@ -85,10 +92,13 @@ export async function analyzeDocument(bytes: Uint8Array, fileName: string, opts:
     if (NOT_CONTRACT_NAME.test(fileName)) return { type: 'unknown', status: 'unparsed', reason: `${fileName}: documentation (README or notes), not a contract or config; not read` };
     const format = detectFormat(bytes, fileName);
     if (FLEET_FORMATS.has(format)) {
-      return { type: 'fleet_export', status: 'processed', format, analysis: { type: 'fleet_export', parse: withRedactions(parseFleet(bytes, fileName, { vendors: opts.vendors }), opts.redactions) } };
+      const parse = parseFleet(bytes, fileName, { vendors: opts.vendors });
+      return overDeclarations('fleet_export', parse, fileName, opts) ?? { type: 'fleet_export', status: 'processed', format, analysis: { type: 'fleet_export', parse: withRedactions(parse, opts.redactions) } };
     }
     if (!TEXT_FORMATS.has(format)) {
       const parse = withRedactions(parseConfig(bytes, fileName, { vendors: opts.vendors }), opts.redactions);
+      const over = overDeclarations('integration_config', parse, fileName, opts);
+      if (over) return over;
       const interpreted = parse.systems.length + parse.flows.length + (parse.consents?.length ?? 0) + parse.redactions.length > 0;
       return {
         type: 'integration_config',
@@ -119,6 +129,14 @@ export async function analyzeDocument(bytes: Uint8Array, fileName: string, opts:
     // An unexpected error is a bug, but the document is still kept and reported rather than lost.
     return { type: 'unknown', status: 'failed', reason: `${fileName}: internal error while reading (${safeErrorText(err)})` };
   }
+}
+
+/** A failed outcome when a parse declares more than the budget allows (counted, never truncated). */
+function overDeclarations(type: 'fleet_export' | 'integration_config', parse: ParseResult, fileName: string, opts: AnalyzeOptions): AnalysisResult | undefined {
+  const max = opts.maxDeclarations ?? DEFAULT_MAX_DECLARATIONS;
+  const n = parse.systems.length + parse.flows.length + (parse.consents?.length ?? 0);
+  if (n <= max) return undefined;
+  return { type, status: 'failed', format: parse.format, reason: `${fileName}: too_complex: declares ${n} systems, flows and consents (more than ${max})` };
 }
 
 /** The parse result with earlier redactions added (each once: same kind, path and line). */

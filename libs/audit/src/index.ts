@@ -7,3 +7,5 @@ export * from './workspace-state.js';
 export * from './prepare-content.js';
 export * from './audit-files.js';
 export * from './incremental/incremental-audit.js';
+export * from './projection-input.js';
+export * from './projection-cache.js';

@@ -38,6 +38,12 @@ export const ConfigSchema = z.object({
   parseRssMb: z.coerce.number().int().min(64).default(1024),
   parseMaxInflatedBytes: z.coerce.number().int().min(1024).default(64 * 1024 * 1024),
   parseMaxPages: z.coerce.number().int().min(1).default(2000),
+  /**
+   * Most systems, flows and consents one config or fleet export may declare. Every one becomes part of the
+   * workspace's graph, projected and audited again after each later document; 50,000 leaves room for a
+   * 10,000-install fleet (two per install) and refuses a workflow of 100,000 nodes (too_complex).
+   */
+  parseMaxDeclarations: z.coerce.number().int().min(1).default(50_000),
   /** Files in one multipart upload; more are refused (413) before any is stored. */
   maxUploadFiles: z.coerce.number().int().min(1).max(10_000).default(100),
   /** Requests per minute per API key (per client address without a key); over it: 429 with Retry-After. */

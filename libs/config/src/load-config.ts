@@ -23,6 +23,7 @@ const ENV_MAP: Record<string, keyof CustodyConfig> = {
   CUSTODY_PARSE_RSS_MB: 'parseRssMb',
   CUSTODY_PARSE_MAX_INFLATED_BYTES: 'parseMaxInflatedBytes',
   CUSTODY_PARSE_MAX_PAGES: 'parseMaxPages',
+  CUSTODY_PARSE_MAX_DECLARATIONS: 'parseMaxDeclarations',
   CUSTODY_RATE_LIMIT_PER_MINUTE: 'rateLimitPerMinute',
   CUSTODY_AUTH_FAILURES_PER_MINUTE: 'authFailuresPerMinute',
   CUSTODY_REQUEST_TIMEOUT_MS: 'requestTimeoutMs',

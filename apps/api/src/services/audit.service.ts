@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InvalidInputError, LENSES, NotFoundError, defaultLens, type AuditReport, type Graph, type Lens } from '@custody/domain';
 import type { Persistence } from '@custody/persistence';
-import { composeReport, evaluateGraph, loadAnalyzedDocuments, loadCorrections, loadDocumentLinks, loadTriage, projectDocuments, type AnalyzedDocument } from '@custody/audit';
+import { composeReport, evaluateGraph, loadAnalyzedDocuments, ProjectionInputCache, loadCorrections, loadDocumentLinks, loadTriage, projectDocuments, type AnalyzedDocument } from '@custody/audit';
 import { toCytoscapeElements } from '@custody/graph';
 import { PERSISTENCE, RUNTIME, type Runtime } from '@custody/pipeline';
 
@@ -39,12 +39,14 @@ export class AuditService {
   private readonly live = new Map<string, Promise<AuditReport>>();
   /** A report's Cytoscape elements, converted once per report object (shared by concurrent /graph reads). */
   private readonly elements = new WeakMap<AuditReport, ReturnType<typeof toCytoscapeElements>>();
+  /** Documents' projection inputs already opened (keyed by id, hash and processing time, so never stale). */
+  private readonly inputs = new ProjectionInputCache();
 
   constructor(@Inject(PERSISTENCE) private readonly db: Persistence, @Inject(RUNTIME) private readonly runtime: Runtime) {}
 
   async graph(workspaceId: string, asOf?: Date, docs?: AnalyzedDocument[], practiceName?: string): Promise<Graph> {
     if (asOf) {
-      const atThen = docs ?? (await loadAnalyzedDocuments(this.db, workspaceId, asOf));
+      const atThen = docs ?? (await loadAnalyzedDocuments(this.db, workspaceId, asOf, this.inputs));
       return projectDocuments(atThen, { asOf: asOf.toISOString(), corrections: await loadCorrections(this.db, workspaceId, asOf), links: await loadDocumentLinks(this.db, workspaceId, asOf), vendors: this.runtime.vendors, practiceName }).graph;
     }
     const stored = await this.db.projections.graph(workspaceId);
@@ -104,7 +106,7 @@ export class AuditService {
     const projection = await this.db.projections.graph(workspaceId);
     if (!projection) return undefined;
     const findings = await this.db.projections.openFindings(workspaceId);
-    const documents = await loadAnalyzedDocuments(this.db, workspaceId);
+    const documents = await loadAnalyzedDocuments(this.db, workspaceId, undefined, this.inputs);
     return composeReport({
       workspace: { id: workspace.id, name: workspace.name },
       graph: projection.graph,
@@ -118,7 +120,7 @@ export class AuditService {
   private async evaluate(workspaceId: string, opts: { lens?: Lens; asOf?: Date }): Promise<AuditReport> {
     const workspace = await this.db.workspaces.findById(workspaceId);
     if (!workspace) throw new NotFoundError('workspace', workspaceId);
-    const documents = await loadAnalyzedDocuments(this.db, workspaceId, opts.asOf);
+    const documents = await loadAnalyzedDocuments(this.db, workspaceId, opts.asOf, this.inputs);
     const graph = await this.graph(workspaceId, opts.asOf, documents, workspace.name);
     const lens = opts.lens ?? defaultLens(graph.practice);
     // Time travel applies the triage decisions recorded by then, as it replays documents and corrections.

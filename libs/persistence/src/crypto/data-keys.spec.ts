@@ -21,6 +21,21 @@ describe('DataKeyring (AES-256-GCM)', () => {
     expect(ring.seal(plain, 'blob:abc').sealed.equals(s.sealed)).toBe(false);
   });
 
+  it('seals in slices to the same format: opens with open, for sizes around the slice boundary, and fails on a flipped bit', async () => {
+    const ring = new DataKeyring('k1', new Map([['k1', key()]]));
+    for (const n of [0, 1, 7, 8, 9, 100]) {
+      const bytes = randomBytes(n);
+      const { keyId, sealed } = await ring.sealInSlices(bytes, 'blob:x', 8);
+      expect(keyId).toBe('k1');
+      expect(ring.open(keyId, sealed, 'blob:x').equals(bytes)).toBe(true);
+      expect(sealed.length).toBe(ring.seal(bytes, 'blob:x').sealed.length);
+    }
+    const { sealed } = await ring.sealInSlices(plain, 'blob:x', 5);
+    sealed[sealed.length - 1] ^= 1;
+    expect(() => ring.open('k1', sealed, 'blob:x')).toThrow(expect.objectContaining({ code: 'data_tampered' }));
+    expect(() => ring.open('k1', (ring.seal(plain, 'blob:x')).sealed, 'blob:y')).toThrow(expect.objectContaining({ code: 'data_tampered' }));
+  });
+
   it('fails loudly on a flipped bit anywhere, a truncation, or a ciphertext moved to another row', () => {
     const ring = new DataKeyring('k1', new Map([['k1', key()]]));
     const { sealed } = ring.seal(plain, 'blob:abc');

@@ -72,6 +72,30 @@ export class DataKeyring {
     return { keyId: this.active, sealed: Buffer.concat([Buffer.of(VERSION), iv, cipher.getAuthTag(), body]) };
   }
 
+  /**
+   * `seal`, in slices with the event loop free between them, and into one buffer (no whole-size concat): a
+   * 50 MB upload sealed at once held the API's event loop ~0.2 s of cipher plus two 50 MB copies.
+   * The same format as `seal`: either opens with `open`.
+   */
+  async sealInSlices(plain: Buffer, aad: string, sliceBytes = 4 * 1024 * 1024): Promise<Sealed> {
+    const keyId = this.active;
+    const iv = randomBytes(IV_BYTES);
+    const cipher = createCipheriv('aes-256-gcm', this.keys.get(keyId)!, iv, { authTagLength: TAG_BYTES });
+    cipher.setAAD(Buffer.from(aad, 'utf8'));
+    // GCM is a stream mode: the ciphertext is exactly as long as the plaintext.
+    const out = Buffer.allocUnsafe(SEALED_HEADER_BYTES + plain.length);
+    let at = SEALED_HEADER_BYTES;
+    for (let from = 0; from < plain.length; from += sliceBytes) {
+      at += cipher.update(plain.subarray(from, from + sliceBytes)).copy(out, at);
+      if (from + sliceBytes < plain.length) await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+    at += cipher.final().copy(out, at);
+    out[0] = VERSION;
+    iv.copy(out, 1);
+    cipher.getAuthTag().copy(out, 1 + IV_BYTES);
+    return { keyId, sealed: out.subarray(0, at) };
+  }
+
   open(keyId: string, sealed: Buffer, aad: string): Buffer {
     const opening = this.opener(keyId, sealed.subarray(0, SEALED_HEADER_BYTES), aad);
     return Buffer.concat([opening.update(sealed.subarray(SEALED_HEADER_BYTES)), opening.final()]);

@@ -7,6 +7,7 @@ import type { DataKeyring } from './data-keys.js';
 export const aad = {
   blob: (sha256: string) => `blob:${sha256}`,
   analysis: (documentId: string) => `document-analysis:${documentId}`,
+  projection: (documentId: string) => `document-projection:${documentId}`,
   evidence: (documentId: string, name: string) => `fact-evidence:${documentId}:${name}`,
 };
 

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { makePrivateDir, makeTreePrivate } from './private-files.js';
+import { installSocketMessageBuffering } from './socket-message-buffering.js';
 
 /** A PGlite database persisted on disk, exposed on a private Unix socket so `pg` and TypeORM use it unchanged. */
 export interface EmbeddedPostgres {
@@ -40,6 +41,8 @@ export async function startEmbeddedPostgres(dataDir: string, opts: { socketDir: 
   // PGlite's first start unpacks its data directory with explicit 0666 modes (the umask does not apply to
   // a chmod); files it creates later follow the umask the runtime sets.
   makeTreePrivate(dataDir);
+  // Large messages (a 50 MB upload's insert) are joined once, not re-copied per socket read.
+  installSocketMessageBuffering();
   const server = new PGLiteSocketServer({ db, path, maxConnections: opts.maxConnections ?? 16 });
   await server.start();
   return {

@@ -20,6 +20,13 @@ export class DocumentEntity {
   @Column({ type: 'jsonb', nullable: true }) analysis: unknown;
   @Column({ name: 'analysis_sealed', type: 'bytea', nullable: true }) analysisSealed: Buffer | null;
   @Column({ name: 'analysis_key_id', type: 'text', nullable: true }) analysisKeyId: string | null;
+  /**
+   * The projection input (libs/audit projection-input.ts): the part of the analysis the projection reads,
+   * bounded, sealed under `projectionKeyId`. Read by every re-audit instead of the analysis; NULL on rows
+   * from before it existed (the analysis is reduced when read then).
+   */
+  @Column({ name: 'projection_sealed', type: 'bytea', nullable: true, select: false }) projectionSealed: Buffer | null;
+  @Column({ name: 'projection_key_id', type: 'text', nullable: true, select: false }) projectionKeyId: string | null;
   @Column({ type: 'int', default: 0 }) attempts: number;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @Column({ name: 'processed_at', type: 'timestamptz', nullable: true }) processedAt: Date | null;

@@ -43,6 +43,10 @@ export interface AnalysisOutcome {
   reason?: string;
   format?: string;
   analysis?: unknown;
+  /** The analysis already serialised as JSON (UTF-8), sealed as it is: instead of `analysis`. */
+  analysisJson?: Buffer;
+  /** The analysis reduced to what the projection reads (libs/audit projectionInput), stored apart from it. */
+  projection?: unknown;
   facts?: FactSet;
 }
 
@@ -59,8 +63,9 @@ export class DocumentRepository {
    */
   async ingest(input: { workspaceId: string; fileName: string; sha256: string; content: Buffer; size: number; redacted: boolean; redactions?: StoredRedaction[]; actor?: string; failed?: string }):
     Promise<{ document: StoredDocument; created: boolean; event?: StoredEvent }> {
+    // Sealed before the transaction, in slices: a 50 MB upload does not hold the event loop (nor a connection).
+    const { keyId, sealed } = await this.keys.sealInSlices(input.content, aad.blob(input.sha256));
     return this.ds.transaction(async (m) => {
-      const { keyId, sealed } = this.keys.seal(input.content, aad.blob(input.sha256));
       await m.createQueryBuilder().insert().into(BlobEntity)
         .values({ sha256: input.sha256, size: input.size, content: sealed, keyId, redacted: input.redacted })
         .orIgnore().execute();
@@ -140,6 +145,32 @@ export class DocumentRepository {
     return rows.map((r) => toDoc(r, this.keys));
   }
 
+  /**
+   * The stored projection inputs of these documents, opened, with their stored size (for a cache's budget).
+   * A row recorded before projection inputs existed gives its analysis instead (and only then is the
+   * analysis column read): the caller reduces it. Documents without either are absent.
+   */
+  async projectionInputs(ids: string[]): Promise<Map<string, { projection?: unknown; analysis?: unknown; bytes: number }>> {
+    const out = new Map<string, { projection?: unknown; analysis?: unknown; bytes: number }>();
+    if (!ids.length) return out;
+    const rows = (await this.ds.query(
+      `SELECT id, projection_sealed, projection_key_id,
+              CASE WHEN projection_sealed IS NULL THEN analysis END AS analysis,
+              CASE WHEN projection_sealed IS NULL THEN analysis_sealed END AS analysis_sealed, analysis_key_id
+         FROM document WHERE id = ANY($1::uuid[])`, [ids])) as {
+      id: string; projection_sealed: Buffer | null; projection_key_id: string | null; analysis: unknown; analysis_sealed: Buffer | null; analysis_key_id: string | null;
+    }[];
+    for (const r of rows) {
+      if (r.projection_sealed && r.projection_key_id) {
+        out.set(r.id, { projection: this.keys.openJson(r.projection_key_id, r.projection_sealed, aad.projection(r.id)), bytes: r.projection_sealed.length });
+        continue;
+      }
+      const analysis = openAnalysis(this.keys, { id: r.id, analysis: r.analysis, analysisSealed: r.analysis_sealed, analysisKeyId: r.analysis_key_id });
+      if (analysis != null) out.set(r.id, { analysis, bytes: r.analysis_sealed?.length ?? JSON.stringify(analysis).length });
+    }
+    return out;
+  }
+
   /** Documents accepted but not yet finished: re-enqueued at boot so nothing is lost if a process died. */
   async unfinished(): Promise<StoredDocument[]> {
     const rows = await this.ds.getRepository(DocumentEntity).createQueryBuilder('d')
@@ -171,10 +202,14 @@ export class DocumentRepository {
       const row = await m.createQueryBuilder(DocumentEntity, 'd').setLock('pessimistic_write').where('d.id = :id', { id }).getOne();
       if (!row) throw new NotFoundError('document', id);
       if (!['received', 'processing'].includes(row.status)) return { recorded: false };
-      const analysis = outcome.analysis === undefined ? undefined : this.keys.sealJson(outcome.analysis, aad.analysis(id));
+      const analysis = outcome.analysisJson
+        ? this.keys.seal(outcome.analysisJson, aad.analysis(id))
+        : outcome.analysis === undefined ? undefined : this.keys.sealJson(outcome.analysis, aad.analysis(id));
+      const projection = outcome.projection === undefined ? undefined : this.keys.sealJson(outcome.projection, aad.projection(id));
       await m.update(DocumentEntity, { id }, {
         type: outcome.type, status: outcome.status, reason: outcome.reason ?? null, format: outcome.format ?? null,
         analysis: null as unknown as object, analysisSealed: analysis?.sealed ?? null, analysisKeyId: analysis?.keyId ?? null, processedAt: new Date(),
+        projectionSealed: projection?.sealed ?? null, projectionKeyId: projection?.keyId ?? null,
       });
       if (outcome.facts) {
         await m.insert(FactEntity, FACT_NAMES.map((name) => {

@@ -60,17 +60,23 @@ export class SealedDataRepository {
     }
 
     for (;;) {
-      const rows: { id: string; analysis: unknown; analysis_sealed: Buffer | null; analysis_key_id: string | null }[] = await this.ds.query(
-        `SELECT id, analysis, analysis_sealed, analysis_key_id FROM document
-          WHERE (analysis IS NOT NULL OR analysis_sealed IS NOT NULL) AND analysis_key_id IS DISTINCT FROM $1 ORDER BY id LIMIT 100`, [active]);
+      // The projection input is written with the analysis, under the same key: both are resealed together.
+      const rows: { id: string; analysis: unknown; analysis_sealed: Buffer | null; analysis_key_id: string | null; projection_sealed: Buffer | null; projection_key_id: string | null }[] = await this.ds.query(
+        `SELECT id, analysis, analysis_sealed, analysis_key_id, projection_sealed, projection_key_id FROM document
+          WHERE ((analysis IS NOT NULL OR analysis_sealed IS NOT NULL) AND analysis_key_id IS DISTINCT FROM $1)
+             OR (projection_sealed IS NOT NULL AND projection_key_id IS DISTINCT FROM $1) ORDER BY id LIMIT 100`, [active]);
       if (!rows.length) break;
       const before = result.analyses;
       for (const r of rows) {
         const value = openAnalysis(this.keys, { id: r.id, analysis: r.analysis, analysisSealed: r.analysis_sealed, analysisKeyId: r.analysis_key_id });
-        const { keyId, sealed } = this.keys.sealJson(value, aad.analysis(r.id));
+        const analysis = value == null ? undefined : this.keys.sealJson(value, aad.analysis(r.id));
+        const projection = r.projection_sealed && r.projection_key_id
+          ? this.keys.sealJson(this.keys.openJson(r.projection_key_id, r.projection_sealed, aad.projection(r.id)), aad.projection(r.id))
+          : undefined;
         const updated = await this.ds.query(
-          `UPDATE document SET analysis = NULL, analysis_sealed = $2, analysis_key_id = $3 WHERE id = $1 AND analysis_key_id IS NOT DISTINCT FROM $4 RETURNING id`,
-          [r.id, sealed, keyId, r.analysis_key_id]);
+          `UPDATE document SET analysis = NULL, analysis_sealed = $2, analysis_key_id = $3, projection_sealed = $5, projection_key_id = $6
+            WHERE id = $1 AND analysis_key_id IS NOT DISTINCT FROM $4 AND projection_key_id IS NOT DISTINCT FROM $7 RETURNING id`,
+          [r.id, analysis?.sealed ?? null, analysis?.keyId ?? null, r.analysis_key_id, projection?.sealed ?? null, projection?.keyId ?? null, r.projection_key_id]);
         result.analyses += updatedCount(updated);
       }
       // Every row of the batch changed under us: stop rather than spin; a second run picks them up.

@@ -50,9 +50,10 @@ export class ExtractDocumentHandler implements ICommandHandler<ExtractDocumentCo
     const budget = /: (too_large|too_complex|timeout):/.exec(result.reason ?? '')?.[1];
     // The id and the budget only: a file name or reason can carry client details.
     if (budget) this.log.warn(`document ${documentId} over its parsing budget (${budget}) after ${sandbox.ms} ms, sandbox peak ${sandbox.peakRssMb} MB`);
-    const facts = result.analysis?.type === 'contract' ? result.analysis.extraction.facts : undefined;
     const t2 = performance.now();
-    const { recorded, event } = await this.db.documents.recordOutcome(documentId, { ...result, facts });
+    // The analysis arrives serialised and is sealed as it is; the projection input (derived in the sandbox) is
+    // stored beside it, so a re-audit reads the bounded input.
+    const { recorded, event } = await this.db.documents.recordOutcome(documentId, result);
     const stages = { load: Math.round(t1 - t0), sandbox: Math.round(t2 - t1), record: Math.round(performance.now() - t2) };
     return { workspaceId: doc.workspaceId, recorded, event: result.status === 'processed' ? 'FactsExtracted' : 'DocumentRejected', seq: event?.seq, stages };
   }

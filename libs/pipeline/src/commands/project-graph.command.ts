@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { canonicalJson, type Persistence } from '@custody/persistence';
-import { projectDocuments, loadAnalyzedDocuments, loadCorrections, loadDocumentLinks } from '@custody/audit';
+import { projectDocuments, loadAnalyzedDocuments, loadCorrections, loadDocumentLinks, ProjectionInputCache } from '@custody/audit';
 import type { Runtime } from '../runtime.js';
 import { RecentProjections } from './recent-projections.js';
 import { PERSISTENCE, RUNTIME } from '../tokens.js';
@@ -15,6 +15,9 @@ export class ProjectGraphCommand extends Command<{ version: number; changed: boo
 
 @CommandHandler(ProjectGraphCommand)
 export class ProjectGraphHandler implements ICommandHandler<ProjectGraphCommand> {
+  /** Projection inputs already opened, so each projection reads and decrypts only the documents new to it. */
+  private readonly inputs = new ProjectionInputCache();
+
   constructor(
     @Inject(PERSISTENCE) private readonly db: Persistence,
     @Inject(RUNTIME) private readonly runtime: Runtime,
@@ -27,7 +30,7 @@ export class ProjectGraphHandler implements ICommandHandler<ProjectGraphCommand>
     const { seq, at } = await this.db.events.inputMark(workspaceId);
     const stored = await this.db.projections.graph(workspaceId);
     if (stored && stored.eventSeq >= seq) return { version: stored.version, changed: false };
-    const docs = await loadAnalyzedDocuments(this.db, workspaceId);
+    const docs = await loadAnalyzedDocuments(this.db, workspaceId, undefined, this.inputs);
     const workspace = await this.db.workspaces.findById(workspaceId);
     // The graph's `asOf` is the time of its latest input, not the clock: the same inputs project the same graph,
     // and "now" for the rules is the scoring's evaluation time (ScoreWorkspaceCommand), never this stamp.

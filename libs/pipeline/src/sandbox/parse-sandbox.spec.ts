@@ -18,6 +18,13 @@ describe('SandboxPool', () => {
     const r = await pool.analyze(good(), 'contracts/baa.docx');
     expect(r.status).toBe('processed');
     expect(r.type).toBe('contract');
+    // The analysis comes serialised (the worker seals it as it is), with its projection input and facts beside it.
+    const analysis = JSON.parse(r.analysisJson!.toString('utf8'));
+    expect(Buffer.isBuffer(r.analysisJson)).toBe(true);
+    expect(analysis.type).toBe('contract');
+    expect(r.projection).toEqual({ v: 1, analysis });
+    expect(r.facts).toEqual(analysis.extraction.facts);
+    expect(r.facts!.breach_notice_days.value).toBe(30);
     expect(r.sandbox.pid).toBeDefined();
     expect(r.sandbox.pid).not.toBe(process.pid);
   }, 60_000);

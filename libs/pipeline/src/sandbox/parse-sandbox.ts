@@ -1,16 +1,19 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
-import type { AnalysisResult, AnalyzeOptions, PreparedContent } from '@custody/audit';
+import type { AnalyzeOptions, PreparedContent } from '@custody/audit';
 import type { CustodyConfig } from '@custody/config';
 import { CustodyError } from '@custody/domain';
 import { CONFIG } from '../tokens.js';
 import { SandboxProcess, type DocumentInput, type ProcessLimits, type RunOutcome } from './sandbox-process.js';
+import type { StoredAnalysis } from './sandbox-protocol.js';
 
 export interface SandboxLimits extends ProcessLimits {
   /** Sandbox processes kept warm (one document each at a time). */
   poolSize: number;
   maxInflatedBytes: number;
   maxPages: number;
+  /** Most systems, flows and consents one config may declare (analyzeDocument's maxDeclarations). */
+  maxDeclarations?: number;
   /** A process is replaced after this many documents, so a slow leak in a parser cannot accumulate. */
   maxRunsPerProcess?: number;
   /**
@@ -56,10 +59,14 @@ export class SandboxPool {
    * of pieces (a stored blob read chunk by chunk): it goes to the sandbox as it is read; an error it throws
    * (the blob failed its integrity check) is thrown here, and nothing of it is parsed.
    */
-  async analyze(input: DocumentInput, fileName: string, opts: SandboxOptions = {}): Promise<AnalysisResult & { sandbox: { ms: number; peakRssMb: number; pid?: number } }> {
-    const options = { ...opts, maxInflatedBytes: this.limits.maxInflatedBytes, maxPages: this.limits.maxPages };
+  async analyze(input: DocumentInput, fileName: string, opts: SandboxOptions = {}): Promise<StoredAnalysis & { sandbox: { ms: number; peakRssMb: number; pid?: number } }> {
+    const options = { ...opts, maxInflatedBytes: this.limits.maxInflatedBytes, maxPages: this.limits.maxPages, maxDeclarations: this.limits.maxDeclarations };
     const { outcome, sandbox } = await this.runOne({ op: 'analyze', fileName, options }, input);
-    if (outcome.ok) return { ...(outcome.result as AnalysisResult), sandbox };
+    if (outcome.ok) {
+      // Structured clone turns a Buffer into a Uint8Array.
+      const r = outcome.result as StoredAnalysis;
+      return { ...r, ...(r.analysisJson ? { analysisJson: Buffer.from(r.analysisJson.buffer, r.analysisJson.byteOffset, r.analysisJson.byteLength) } : {}), sandbox };
+    }
     return { type: 'unknown', status: 'failed', reason: reasonOf(fileName, outcome), sandbox };
   }
 
@@ -211,5 +218,6 @@ export function sandboxLimits(config: CustodyConfig): SandboxLimits {
     rssMb: config.parseRssMb,
     maxInflatedBytes: config.parseMaxInflatedBytes,
     maxPages: config.parseMaxPages,
+    maxDeclarations: config.parseMaxDeclarations,
   };
 }

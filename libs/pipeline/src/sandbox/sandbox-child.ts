@@ -6,8 +6,8 @@
  * is logged, since error text can quote the document.
  */
 import { Socket } from 'node:net';
-import { analyzeDocument, prepareForStorage, type AnalyzeOptions } from '@custody/audit';
-import { DATA_FD, type SandboxReply, type SandboxRequest } from './sandbox-protocol.js';
+import { analyzeDocument, prepareForStorage, projectionInput, type AnalysisResult, type AnalyzeOptions } from '@custody/audit';
+import { DATA_FD, type SandboxReply, type SandboxRequest, type StoredAnalysis } from './sandbox-protocol.js';
 
 const send = (m: SandboxReply) => process.send?.(m);
 
@@ -36,9 +36,15 @@ process.on('message', (msg: SandboxRequest) => {
     const bytes = await take(msg.size);
     const started = performance.now();
     try {
+      // Serialising the analysis and deriving its projection input are this process's work, not the worker's.
+      const stored = ({ analysis, ...r }: AnalysisResult): StoredAnalysis => ({
+        ...r,
+        ...(analysis ? { analysisJson: Buffer.from(JSON.stringify(analysis), 'utf8'), projection: projectionInput(analysis) } : {}),
+        ...(analysis?.type === 'contract' ? { facts: analysis.extraction.facts } : {}),
+      });
       const result = msg.op === 'prepare'
         ? prepareForStorage(bytes, msg.fileName)
-        : await analyzeDocument(bytes, msg.fileName, msg.options as AnalyzeOptions);
+        : stored(await analyzeDocument(bytes, msg.fileName, msg.options as AnalyzeOptions));
       send({ type: 'result', id: msg.id, result, ms: performance.now() - started });
     } catch (err) {
       // analyzeDocument reports bad input as an outcome; a throw here is a bug. Its message can quote input.

@@ -1,4 +1,16 @@
-import type { AnalysisResult, AnalyzeOptions, PreparedContent } from '@custody/audit';
+import type { AnalysisResult, AnalyzeOptions, PreparedContent, ProjectionInput } from '@custody/audit';
+import type { FactSet } from '@custody/domain';
+
+/**
+ * A document's analysis as the worker stores it: the full analysis already serialised (JSON, UTF-8), so the
+ * worker seals bytes and never rebuilds a 40 MB object graph on its event loop (nor serialises it again);
+ * beside it what the worker reads: the projection input and a contract's facts, both small.
+ */
+export interface StoredAnalysis extends Omit<AnalysisResult, 'analysis'> {
+  analysisJson?: Buffer;
+  projection?: ProjectionInput;
+  facts?: FactSet;
+}
 
 /**
  * One job for a sandbox process: `analyze` reads a stored document (the worker's extract step); `prepare`
@@ -7,13 +19,13 @@ import type { AnalysisResult, AnalyzeOptions, PreparedContent } from '@custody/a
  * streamed, so a 50 MB document is never one IPC message nor whole in the sending process.
  */
 export type SandboxRequest = { id: number; size: number; fileName: string } & (
-  | { op: 'analyze'; options: Pick<AnalyzeOptions, 'maxBytes' | 'llm' | 'redactions' | 'vendors' | 'maxInflatedBytes' | 'maxPages'> }
+  | { op: 'analyze'; options: Pick<AnalyzeOptions, 'maxBytes' | 'llm' | 'redactions' | 'vendors' | 'maxInflatedBytes' | 'maxPages' | 'maxDeclarations'> }
   | { op: 'prepare' }
 );
 
 export type SandboxReply =
   | { type: 'ready' }
-  | { type: 'result'; id: number; result: AnalysisResult | PreparedContent; ms: number }
+  | { type: 'result'; id: number; result: StoredAnalysis | PreparedContent; ms: number }
   | { type: 'error'; id: number; error: string };
 
 /** The child's file descriptor of the data pipe (stdio: ignore, ignore, pipe, ipc, data). */
