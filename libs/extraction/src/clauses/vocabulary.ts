@@ -29,6 +29,11 @@ export interface Entries {
   plural?: string[];
   /** Taken as written. */
   exact?: string[];
+  /**
+   * Verb phrases whose particle may stand after the object, written "verb … particle": "make … available" also
+   * reads "make your personal data available", "hand … over" reads "hand the records over". The verb is inflected.
+   */
+  separable?: string[];
 }
 
 export const VOCABULARY: Record<Category, Record<string, Entries>> = {
@@ -64,6 +69,7 @@ export const VOCABULARY: Record<Category, Record<string, Entries>> = {
     disclose: {
       verbs: ['disclose', 'share', 'release', 'transfer', 'transmit', 'give', 'make available', 'hand over', 'turn over', 'communicate', 'furnish', 'produce', 'pass', 'pass on', 'send', 'provide', 'report', 'grant access', 'give access', 'allow access', 'forward'],
       exact: ['disclosure', 'disclosures', 'sharing', 'transfer of', 'access to'],
+      separable: ['make … available', 'hand … over', 'turn … over', 'pass … on'],
     },
     sell: { verbs: ['sell', 'rent', 'lease', 'trade', 'monetize', 'monetise', 'resell'], exact: ['sale', 'sale of', 'sales of', 'selling'] },
     market: { verbs: ['market', 'advertise', 'promote'], exact: ['marketing', 'advertising', 'advertisement', 'advertisements', 'ads', 'promotional', 'newsletter', 'newsletters', 'direct marketing', 'targeted advertising', 'interest-based advertising', 'personalized advertising', 'personalised advertising', 'behavioral advertising', 'behavioural advertising', 'cross-context behavioral advertising', 'personalized ads', 'targeted ads', 'marketing communications', 'marketing emails', 'promotional emails', 'promotional messages', 'promotional communications', 'marketing messages'] },
@@ -100,11 +106,11 @@ export const VOCABULARY: Record<Category, Record<string, Entries>> = {
       plural: [
         'legal process', 'legal request', 'lawful request', 'legal demand', 'lawful demand', 'law enforcement request', 'government request', 'governmental request',
         'government demand', 'regulatory request', 'legal proceeding', 'legal proceedings', 'court decision', 'judicial proceeding', 'enforceable governmental request',
-        'request from law enforcement', 'request from a public authority', 'requests from public authorities', 'request of a public authority', 'legal order', 'legal obligation',
+        'request from law enforcement', 'request from a public authority', 'requests from public authorities', 'request of a public authority', 'legal order',
         'legally binding request', 'valid legal process', 'binding legal request', 'request for information', 'requests for user data', 'request for user data', 'data request',
-        'national security request', 'request for cooperation', 'litigation', 'public authority request', 'third party request', 'third-party request', 'legal requirement', 'compulsory process',
+        'national security request', 'request for cooperation', 'litigation', 'public authority request', 'third party request', 'third-party request', 'compulsory process',
       ],
-      exact: ['national security', 'law enforcement requirements', 'legal reasons', 'legal requirements', 'legal and regulatory requests', 'legal or regulatory requests', 'legal or governmental requests', 'governmental requests'],
+      exact: ['national security', 'law enforcement requirements', 'legal reasons', 'legal and regulatory requests', 'legal or regulatory requests', 'legal or governmental requests', 'governmental requests'],
     },
     by_law: {
       exact: [
@@ -115,6 +121,11 @@ export const VOCABULARY: Record<Category, Record<string, Entries>> = {
         'required or permitted by law', 'permitted or required by law', 'mandated by law', 'obligated by law', 'obliged by law', 'legally obligated', 'legally obliged',
         'required under law', 'required by the applicable law', 'as permitted by law', 'compliance with applicable law', 'compliance with applicable laws', 'compliance with law',
         'comply with applicable legal requirements', 'comply with legal requirements', 'applicable law, regulation', 'any applicable law', 'required by any law',
+        // What the law obliges is the law's ground, not a demand someone made ("to comply with a legal obligation").
+        'legal obligation', 'legal obligations', 'legal requirement', 'legal requirements',
+        // "laws and regulations that require us to disclose", "necessary as a matter of applicable law".
+        'laws and regulations that require', 'laws or regulations that require', 'laws that require', 'law that requires', 'regulations that require',
+        'as a matter of law', 'as a matter of applicable law',
       ],
     },
     // "If compelled to disclose", "compelled by a court order": compulsion, whose instrument (if any) is named next.
