@@ -155,6 +155,36 @@ export function subjectOf(c: Clause, h: Hit): Hit | undefined {
   return subject;
 }
 
+// Words that open a subordinate clause ("If you cancel your account, we …"): its actors are not the main verb's subject.
+const SUBORDINATOR = new Set(['if', 'when', 'whenever', 'once', 'after', 'upon', 'where', 'should', 'unless', 'before', 'while', 'following', 'on']);
+
+/** Whether actor `x` sits in a subordinate clause that opens its comma-delimited part and ends before `h` at a comma. */
+function inOpeningSubordinate(c: Clause, x: Hit, h: Hit): boolean {
+  let a = x.t0;
+  while (a > 0 && c.tokens[a - 1].lower !== ',') a--;
+  let b = x.t1;
+  while (b < h.t0 && c.tokens[b].lower !== ',') b++;
+  if (b >= h.t0) return false;
+  for (let i = a; i < Math.min(x.t0, a + 4); i++) if (SUBORDINATOR.has(c.tokens[i].lower)) return true;
+  return false;
+}
+
+/**
+ * Who performs the action at `h` in the main clause: as {@link subjectOf}, skipping the actors of an opening
+ * subordinate clause ("If you cancel your account, your data will be deleted": not "you").
+ */
+export function agentOf(c: Clause, h: Hit): Hit | undefined {
+  let subject: Hit | undefined;
+  for (const x of c.hits) {
+    if (x.cat !== 'actor' || x.t0 >= h.t0) continue;
+    if (afterPreposition(c, x.t0) || inOpeningSubordinate(c, x, h)) continue;
+    const w = c.tokens[x.t0].lower;
+    if (w === 'your' || w === 'our') continue;
+    subject = x;
+  }
+  return subject;
+}
+
 /**
  * The clause's grammatical subject: the first actor (not after a preposition, not a possessive) followed within
  * three words by a modal or an action ("Customer will not …", "We may share …", "(e) Customer will not attempt").

@@ -27,3 +27,19 @@ describe('instruments', () => {
     expect(hits('to comply with court orders or laws and regulations that require us to disclose', 'instrument')).toEqual(['judicial:court orders', 'by_law:laws and regulations that require']);
   });
 });
+
+describe('agentOf', () => {
+  it('skips the actors of an opening subordinate clause', async () => {
+    const { clausesOf, agentOf, subjectOf } = await import('./clause.js');
+    const view = 'If you cancel your account, the company will delete your data.';
+    const [c] = clausesOf({ index: 0, start: 0, end: view.length, view, paragraph: 0, isHeading: false, isDefinition: false, isDraftingNote: false } as never, lexicon);
+    const del = c.hits.find((h) => h.cat === 'action' && h.kind === 'delete')!;
+    expect(subjectOf(c, del)?.kind).toBe('vendor');
+    expect(agentOf(c, del)?.kind).toBe('vendor');
+    const view2 = 'If you cancel your account, your data will be deleted.';
+    const [c2] = clausesOf({ index: 0, start: 0, end: view2.length, view: view2, paragraph: 0, isHeading: false, isDefinition: false, isDraftingNote: false } as never, lexicon);
+    const del2 = c2.hits.find((h) => h.cat === 'action' && h.kind === 'delete')!;
+    expect(subjectOf(c2, del2)?.kind).toBe('customer');
+    expect(agentOf(c2, del2)).toBeUndefined();
+  });
+});

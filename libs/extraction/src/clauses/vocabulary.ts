@@ -80,7 +80,8 @@ export const VOCABULARY: Record<Category, Record<string, Entries>> = {
     },
     use: { verbs: ['use', 'process', 'analyze', 'analyse', 'exploit', 'utilize', 'utilise', 'leverage', 'combine'] },
     retain: { verbs: ['retain', 'keep', 'store', 'hold', 'preserve', 'archive', 'maintain'], exact: ['retention'] },
-    delete: { verbs: ['delete', 'destroy', 'erase', 'purge', 'dispose of', 'remove', 'return', 'permanently delete'], exact: ['deletion', 'destruction', 'erasure'] },
+    // "will be marked for deletion": the act, though its word is a noun.
+    delete: { verbs: ['delete', 'destroy', 'erase', 'purge', 'dispose of', 'remove', 'return', 'permanently delete'], exact: ['deletion', 'destruction', 'erasure', 'marked for deletion', 'scheduled for deletion', 'flagged for deletion', 'queued for deletion'] },
     notify: { verbs: ['notify', 'inform', 'alert', 'advise', 'tell', 'give notice', 'provide notice', 'give you notice', 'provide you with notice', 'send notice', 'forward the request', 'forward such request', 'forward any such request', 'forward the demand'], exact: ['notice', 'notification', 'prior notice', 'advance notice'] },
     comply: { verbs: ['comply with', 'respond to', 'cooperate with', 'answer'] },
     own: { verbs: ['own'], exact: ['ownership', 'property', 'owner', 'title to'] },
@@ -142,6 +143,7 @@ export const VOCABULARY: Record<Category, Record<string, Entries>> = {
         'terminate', 'terminates', 'terminated', 'expire', 'expires', 'expired', 'non-renewal', 'close your account', 'closes their account', 'delete your account', 'deleting your account',
         'account deletion', 'account is deleted', 'account is closed', 'account closure', 'close their account', 'cancel your account', 'cancel your subscription', 'account is deactivated',
         'deactivate your account', 'your account is terminated', 'after you close', 'when you close', 'deactivated', 'upon the end of', 'end of the services', 'end of service',
+        'account has been deleted', 'account was deleted', 'end of the term', 'end of the subscription term', 'expiration of the term', 'expiry of the term', 'account has been closed', 'account is cancelled', 'account is canceled',
       ],
     },
   },
@@ -249,6 +251,9 @@ export const NOT_IN_CONTEXT: { cat: Category; kind?: string; phrase: RegExp; bef
   { cat: 'action', kind: 'host', phrase: /^process$/, before: /\b(?:the|a|this|our|that|review|legal|due)\s+$/ },
   // "When the retention period expires", "the cookie expires": the end of a period or a token, not of the contract.
   { cat: 'condition', kind: 'end', phrase: /^expir/, before: /\b(?:period|periods|cookies?|tokens?|sessions?|links?|passwords?|codes?|certificates?|credentials?)\s+(?:has\s+|have\s+|will\s+|is\s+)?$/ },
+  // "when you close your browser": a session, not the account.
+  { cat: 'condition', kind: 'end', phrase: /^(?:after|when) you close$/, after: /^\s+(?:your|the|this)\s+(?:browser|window|tab|app|application|session)\b/ },
+  { cat: 'condition', kind: 'end', phrase: /^expir/, after: /^\s+of\s+(?:the|such|this|that|these|those|its|any|each)\s+(?:[\w-]+\s+)?periods?\b/ },
 ];
 
 /**
