@@ -90,6 +90,17 @@ export function inException(c: Clause, h: Hit): boolean {
   return h.t0 > c.exceptAt;
 }
 
+/**
+ * As {@link inException}, but an exception that opens the clause ends at its first comma ("Except for the limited
+ * rights granted here, Customer will own …": the main clause after the comma is the rule).
+ */
+export function inExceptionPart(c: Clause, h: Hit): boolean {
+  if (!Number.isFinite(c.exceptAt) || c.exceptAt > 1) return inException(c, h);
+  let comma = c.exceptAt + 1;
+  while (comma < c.tokens.length && c.tokens[comma].lower !== ',') comma++;
+  return h.t0 > c.exceptAt && h.t0 < comma;
+}
+
 // Negation words that do not negate the action after them.
 const NOT_NEGATING = /^(?:not only|not limited|no later|not later|no more than|not more than|no less|not less|whether or not|if not|not to exceed|no event later|without limitation|without undue delay|without delay|no longer than|not exceed)/;
 

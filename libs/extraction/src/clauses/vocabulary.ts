@@ -84,7 +84,11 @@ export const VOCABULARY: Record<Category, Record<string, Entries>> = {
     delete: { verbs: ['delete', 'destroy', 'erase', 'purge', 'dispose of', 'remove', 'return', 'permanently delete'], exact: ['deletion', 'destruction', 'erasure', 'marked for deletion', 'scheduled for deletion', 'flagged for deletion', 'queued for deletion'] },
     notify: { verbs: ['notify', 'inform', 'alert', 'advise', 'tell', 'give notice', 'provide notice', 'give you notice', 'provide you with notice', 'send notice', 'forward the request', 'forward such request', 'forward any such request', 'forward the demand'], exact: ['notice', 'notification', 'prior notice', 'advance notice'] },
     comply: { verbs: ['comply with', 'respond to', 'cooperate with', 'answer'] },
-    own: { verbs: ['own'], exact: ['ownership', 'property', 'owner', 'title to'] },
+    // Who holds the records: "Customer will own", "belongs to Acme", "copyrights … belong to you", "remains yours".
+    own: {
+      verbs: ['own', 'belong to'],
+      exact: ['ownership', 'property', 'owner', 'owners', 'title to', 'right, title and interest', 'right, title, and interest', 'proprietary rights', 'proprietary right', 'ownership rights', 'copyright', 'copyrights', 'remains yours', 'remain yours', 'stays yours', 'is yours', 'are yours'],
+    },
     bind: { verbs: ['require', 'bind', 'obligate', 'oblige', 'impose', 'contractually require', 'contractually bind', 'contractually obligate', 'flow down'], exact: ['bound by', 'subject to'] },
     host: { verbs: ['host', 'locate', 'store', 'process', 'transfer', 'access', 'house'] },
     sign: { verbs: ['sign', 'execute', 'enter into', 'offer', 'agree to'] },
@@ -154,7 +158,8 @@ export const VOCABULARY: Record<Category, Record<string, Entries>> = {
     attempt: { exact: ['attempt to', 'attempts to', 'try to', 'tries to', 'endeavour to', 'endeavor to', 'endeavours to', 'endeavors to', 'seek to', 'seeks to', 'strive to', 'strives to', 'where possible', 'where feasible', 'when possible', 'if possible', 'wherever possible', 'generally', 'typically', 'usually', 'may attempt', 'in our sole discretion', 'as appropriate', 'where appropriate'] },
   },
   negation: {
-    not: { exact: ['not', 'never', 'no', 'neither', 'nor', 'cannot', "can't", "won't", "don't", "doesn't", "isn't", "aren't", "didn't", "shouldn't", "wouldn't", 'none', 'nothing', 'without', 'refrain from', 'prohibited from', 'is prohibited', 'are prohibited', 'forbidden', 'in no event', 'under no circumstances', 'no longer'] },
+    // "don’t" with a typographic apostrophe is read as the words "don" and "t".
+    not: { exact: ['don t', 'doesn t', 'won t', 'can t', 'isn t', 'aren t', 'didn t', 'not', 'never', 'no', 'neither', 'nor', 'cannot', "can't", "won't", "don't", "doesn't", "isn't", "aren't", "didn't", "shouldn't", "wouldn't", 'none', 'nothing', 'without', 'refrain from', 'prohibited from', 'is prohibited', 'are prohibited', 'forbidden', 'in no event', 'under no circumstances', 'no longer'] },
   },
   restriction: {
     only: { exact: ['only', 'solely', 'exclusively', 'strictly', 'limited to', 'just', 'only if', 'only when', 'only where', 'only to the extent'] },
@@ -251,6 +256,9 @@ export const NOT_IN_CONTEXT: { cat: Category; kind?: string; phrase: RegExp; bef
   { cat: 'action', kind: 'host', phrase: /^process$/, before: /\b(?:the|a|this|our|that|review|legal|due)\s+$/ },
   // "When the retention period expires", "the cookie expires": the end of a period or a token, not of the contract.
   { cat: 'condition', kind: 'end', phrase: /^expir/, before: /\b(?:period|periods|cookies?|tokens?|sessions?|links?|passwords?|codes?|certificates?|credentials?)\s+(?:has\s+|have\s+|will\s+|is\s+)?$/ },
+  // "their own purposes", "your own risk": the adjective, not owning; "account owner", "intellectual property": no holding.
+  { cat: 'action', kind: 'own', phrase: /^own$/, before: /\b(?:their|our|your|its|my|his|her|one's|on|of)\s+$/ },
+  { cat: 'action', kind: 'own', phrase: /^(?:owners?|property)$/, after: /^(?!\s+of\b)/ },
   // "when you close your browser": a session, not the account.
   { cat: 'condition', kind: 'end', phrase: /^(?:after|when) you close$/, after: /^\s+(?:your|the|this)\s+(?:browser|window|tab|app|application|session)\b/ },
   { cat: 'condition', kind: 'end', phrase: /^expir/, after: /^\s+of\s+(?:the|such|this|that|these|those|its|any|each)\s+(?:[\w-]+\s+)?periods?\b/ },
