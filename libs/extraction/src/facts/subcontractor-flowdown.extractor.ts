@@ -38,7 +38,10 @@ const BINDING = /\b(?:require[sd]?|requiring|bound|binds?|obligate[sd]?|obligati
 const OWN_STANDARD = /\b(?:this|our|the present)\s+(?:privacy policy|privacy notice|privacy statement|policy|notice|agreement|dpa|addendum|terms|data processing (?:agreement|addendum))\b|\b(?:no less|at least as|just as|equally)\s+(?:protective|restrictive|stringent)\b|\bsame (?:extent|level|standards?|privacy commitments?|obligations|protections?|data protection obligations)\b|\bour\s+(?:[\w-]+\s+){0,3}?(?:obligations|commitments|standards)\b|\bas we (?:ourselves|do)\b/i;
 // A purpose limit: only for the services, on our instructions, not for their own purposes.
 const PURPOSE = /\b(?:only|solely|exclusively)\b[^.;]{0,80}\b(?:for|to|on|according to|in connection with|pursuant to|as)\b|\b(?:our|documented|written)\s+instructions\b|\bcannot use\b[^.;]{0,60}\bfor (?:their|its) own\b|\bnot\b[^.;]{0,20}\b(?:authori[sz]e|permit|allow)\w*\b[^.;]{0,80}\bexcept\b/i;
-const PROTECT = /\bconfidential\w*|\bsecurity measures\b|\bprotect(?!ion (?:act|law|regulation|authorit))\w*|\bsafeguard\w*/i;
+const PROTECT = /\bconfidential\w*|\bsecurity measures\b|\bprotect(?!ion)\w*|\bsafeguard\w*/i;
+// Protection with a purpose limit counts only as a contractual duty ("bound to", "required to", "by contract"), not a
+// description ("we ensure", "providers shall", "may only").
+const CONTRACTUAL = /\b(?:require[sd]?|requiring|bound|obligate[sd]?|oblige[sd]?|contractually|by contract|under contract|agreements?|contracts?|must)\b/i;
 // "They", "These providers", "those parties": the providers of the sentence before.
 const BACK_REFERENCE = /^(?:\W*)(?:they|these|those|such|each of them|all of them)\b|\b(?:those|these|such) (?:parties|providers|vendors|companies|recipients|entities|affiliates)\b/i;
 const PROVIDER_KINDS = ['provider', 'affiliate'];
@@ -59,6 +62,11 @@ const NOT_FLOWDOWN = /\bassign\w*\b|\bsuccessors?\b|^\W*[\w\s-]{1,60}\W*\s+means
 function readFlowdown(ctx: FactContext, s: Sentence): Candidate<V> | undefined {
   const v = s.view;
   if (OWN_TERMS.test(v) || CUSTOMER_DUTY.test(v) || NOT_FLOWDOWN.test(v)) return undefined;
+  // The standard first (plain text tests), the clauses only for sentences that name one.
+  const std = OWN_STANDARD.exec(v);
+  const own = std !== null && (COMPARATIVE.test(v) || TIED.test(v.slice(Math.max(0, std.index - 80), std.index)));
+  if (!own && !(PROTECT.test(v) && PURPOSE.test(v) && CONTRACTUAL.test(v))) return undefined;
+  if (TRANSFER_SAFEGUARD.test(v) && !own) return undefined;
   const clauses = ctx.clauses(s);
   const names = (cs: Clause[]) => cs.some((c) => c.hits.some((h) => h.cat === 'actor' && PROVIDER_KINDS.includes(h.kind)));
   // "They", "those parties": the providers of one of the three sentences before, under the same heading (a list of
@@ -68,10 +76,6 @@ function readFlowdown(ctx: FactContext, s: Sentence): Candidate<V> | undefined {
   if (!who) return undefined;
   // The binding must be on them, not the customer's ("Customer shall ensure that its providers …").
   if (clauses.some((c) => clauseSubject(c)?.kind === 'customer')) return undefined;
-  const std = OWN_STANDARD.exec(v);
-  const own = std !== null && (COMPARATIVE.test(v) || TIED.test(v.slice(Math.max(0, std.index - 80), std.index)));
-  if (!own && !(PROTECT.test(v) && PURPOSE.test(v))) return undefined;
-  if (TRANSFER_SAFEGUARD.test(v) && !own) return undefined;
   const m = BINDING.exec(v)!;
   return { value: 'yes', evidence: evidenceAt(ctx, s, m.index, m.index + m[0].length), confidence: own ? 0.8 : 0.75 };
 }
