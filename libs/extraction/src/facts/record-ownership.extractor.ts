@@ -129,7 +129,9 @@ function readOwnership(c: Clause): 'customer' | 'vendor' | undefined {
     // "the owner of" says who holds only as a predicate ("you remain the owner of"), not in "the owners of recorded video".
     if (/^owners?$/.test(word) && !/\b(?:is|are|be|remains?|stays?|becomes?)\s+(?:the\s+)?(?:sole\s+|exclusive\s+|only\s+)?$/i.test(c.view.slice(Math.max(0, o.start - 40), o.start))) continue;
     if (/^(?:belong|property|owned)/.test(word)) {
-      if (recordsIn(0, o.start)) holder = recipientsOf(c, o).find((x) => x.t0 - o.t1 <= 3);
+      // The records must be what belongs: the noun right before ("the Submitted Contents belong to you", "PHI will
+      // remain the property of"), not "servers owned by Acme" or "the rights and property of Acme".
+      if (recordsRightBefore(c, o) || ownershipOfRecords(c, o)) holder = recipientsOf(c, o).find((x) => x.t0 - o.t1 <= 3);
     } else if (/^owns?$|^owners?$/.test(word)) {
       if (recordsIn(o.end, c.view.length)) holder = agentOf(c, o);
     } else {
@@ -142,6 +144,23 @@ function readOwnership(c: Clause): 'customer' | 'vendor' | undefined {
     if (holder.kind === 'vendor' && !SITE_CONTENT.test(c.view) && !VENDOR_OFFERED.test(c.view) && USER_RECORDS.test(c.view)) return 'vendor';
   }
   return undefined;
+}
+
+// Words between the records and "belongs to" / "property of" / "owned by": auxiliaries and "the sole and exclusive".
+const BRIDGE = new Set(['is', 'are', 'be', 'been', 'will', 'shall', 'remain', 'remains', 'continue', 'continues', 'to', 'the', 'sole', 'exclusive', 'and', 'absolute', 'always', 'may', 'solely', 'exclusively', 'at', 'all', 'times', 'entirely', 'wholly']);
+const RECORD_NOUN = /^(?:submissions?|comments|contents?|posts|uploads|materials|phi|data|records|information|files)$/;
+
+/** Whether the words right before an ownership hit (past auxiliaries) end a records phrase. */
+function recordsRightBefore(c: Clause, o: Hit): boolean {
+  let i = o.t0 - 1;
+  while (i >= 0 && BRIDGE.has(c.tokens[i].lower)) i--;
+  if (i < 0) return false;
+  return RECORD_NOUN.test(c.tokens[i].lower) || c.hits.some((x) => x.cat === 'object' && x.t1 - 1 === i);
+}
+
+/** "The ownership of "User Data" … belongs to Acme": the subject is the ownership of records, named before the verb. */
+function ownershipOfRecords(c: Clause, o: Hit): boolean {
+  return c.hits.some((x) => x.cat === 'action' && x.kind === 'own' && x.t1 <= o.t0 && /^ownership$/i.test(c.view.slice(x.start, x.end)) && c.tokens[x.t1]?.lower === 'of' && c.hits.some((y) => y.cat === 'object' && y.t0 > x.t1 && y.t0 - x.t1 <= 3));
 }
 
 // What users post: records even where the clause names no data word ("the comments that you post").

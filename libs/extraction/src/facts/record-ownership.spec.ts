@@ -29,5 +29,7 @@ describe('record_ownership read from who holds the records in a clause', () => {
     expect(owner('We may share analytics information with the owners of recorded video you view.')).toBe('unspecified');
     expect(owner('We do not collect personal information that belongs to any of the following categories.')).toBe('unspecified');
     expect(owner('We shall remain the owner of all rights in the Contents offered to Users by us.')).toBe('unspecified');
+    expect(owner(ACME + 'Your personal information is stored on servers owned by Acme.')).toBe('unspecified');
+    expect(owner(ACME + 'We may disclose information we collect to protect the rights and property of Acme.')).toBe('unspecified');
   });
 });
