@@ -33,7 +33,12 @@ const OPEN_ENDED = /\bindefinitely\b|\bperpetual(?:ly)?\b|\b(?:also|even|still)\
 const MODERATION = /\bviolat\w*|\bmalicious\b|\binfring\w*|\bobjectionable\b|\bharmful\b|\babus\w+|\billegal\b|\binappropriate\b|\bunlawful\b/i;
 // The vendor ending the account as a sanction ("We may terminate your account … and we may delete any comments",
 // "we are entitled to block and delete the account"): its discretion over a closed account, not the contract's end.
-const SANCTION = /\b(?:we|us)\b[^.;]{0,30}?\b(?:may|can|reserves? the right to|(?:is|are) entitled to)\s+(?:\w+\s+){0,3}?(?:terminate|suspend|block|close|disable|deactivate)\b/i;
+const SANCTION = /\b(?:we|us)\b[^.;]{0,30}?\b(?:may|can|reserves? the right to|(?:is|are) entitled to)\s+(?:\w+\s+){0,3}?(?:terminate|suspend|block|close|disable|deactivate)\b|(?<!\byou\s{1,3})\b(?:may|can|reserves? the right to)\s+(?:\w+\s+){0,2}?(?:terminate|suspend|block|close|disable|deactivate)\s+(?:your|the user's|a user's|any user's)\b|\bresults? in (?:the )?(?:deletion|termination|suspension) of (?:your|the) account\b/i;
+// A retention the law or a legal obligation requires is bounded by it, not open-ended ("we may retain certain
+// information as required by law").
+const LEGAL_RETENTION = /\b(?:required|permitted|obliged|obligated) (?:by|under) (?:applicable )?laws?\b|\blegal (?:obligations?|requirements?)\b|\bcomply with\b/i;
+// What a delete or keep acts on: data (an object of the vocabulary) or a pronoun for it, within a few words after.
+const PRONOUN = new Set(['it', 'them', 'all', 'such', 'these', 'those', 'everything', 'copies', 'any']);
 // A newsletter or mailing list ends by unsubscribing: not the end of the contract or account (OTA labels: Ethereum, noyb).
 const NEWSLETTER = /\bnewsletters?\b|\bmailing lists?\b|\bunsubscrib\w*/i;
 // A deletion noun that still names what the vendor does at the end: "results in the deletion of", "marked for deletion".
@@ -79,7 +84,7 @@ export function extractReturnOrDestroy(ctx: FactContext): Fact<'return_or_destro
 /** What one clause says: the first deletion of the vendor's decides; failing one, open-ended keeping. */
 function readClause(c: Clause, deletes: Hit[], retains: Hit[], introSubject: Hit | undefined, scope: Scope): Omit<Candidate<V>, 'evidence'> | undefined {
   for (const d of deletes) {
-    if (!byVendor(c, d, introSubject)) continue;
+    if (!byVendor(c, d, introSubject) || !actsOnData(c, d)) continue;
     // "is not required to return or destroy", "does not automatically delete", "has no obligation to delete".
     if (negated(c, d)) return scope !== 'periods' ? { value: 'no', confidence: 0.7 } : undefined;
     // Deletion at the vendor's option ("may delete after a commercially reasonable period", "is entitled to keep or
@@ -87,9 +92,10 @@ function readClause(c: Clause, deletes: Hit[], retains: Hit[], introSubject: Hit
     if (modality(c, d) === 'may') return SANCTION.test(c.sentence.view) ? undefined : { value: 'no', confidence: 0.7 };
     return { value: 'yes', confidence: scope === 'periods' ? 0.75 : 0.85 };
   }
+  // Keeping with no end counts only when the vendor itself keeps data (not "copies may still be accessible").
   for (const r of retains) {
-    if (!byVendor(c, r, introSubject) || negated(c, r) || scope === 'periods') continue;
-    if (OPEN_ENDED.test(c.view)) return { value: 'no', confidence: 0.7 };
+    if (negated(c, r) || scope === 'periods' || !actsOnData(c, r) || agentOf(c, r)?.kind !== 'vendor') continue;
+    if (OPEN_ENDED.test(c.view) && !LEGAL_RETENTION.test(c.view)) return { value: 'no', confidence: 0.7 };
   }
   return undefined;
 }
@@ -104,8 +110,24 @@ function byVendor(c: Clause, h: Hit, introSubject: Hit | undefined): boolean {
   // passive has the data as its subject, whoever the relative clause between them names.
   const before = c.tokens[h.t0 - 1]?.lower;
   if ((before === 'and' || before === 'or') && /ed$/.test(c.tokens[h.t0].lower) && c.hits.some((x) => x.cat === 'action' && x.t0 < h.t0 && passive(c, x))) return true;
+  // "It may be deleted … by You": a passive whose agent is the customer.
+  if (passive(c, h) && c.hits.some((x) => x.cat === 'actor' && x.kind === 'customer' && x.t0 > h.t0 && c.tokens[x.t0 - 1]?.lower === 'by')) return false;
   const who = agentOf(c, h) ?? introSubject;
   return !who || who.kind !== 'customer';
+}
+
+// Nouns for what users keep in a service that the vocabulary does not hold as data ("materials created by the student").
+const DATA_NOUN = /^(?:materials|backups|copies|uploads|photos|videos|posts|comments|messages|workspaces?)$/;
+
+/** Whether the action acts on data: an object of the vocabulary, or a pronoun for it, within twelve words after it. */
+function actsOnData(c: Clause, h: Hit): boolean {
+  if (c.hits.some((x) => x.cat === 'object' && x.t0 >= h.t1 && x.t0 - h.t1 <= 12)) return true;
+  for (let i = h.t1; i < Math.min(c.tokens.length, h.t1 + 12); i++) if (DATA_NOUN.test(c.tokens[i].lower)) return true;
+  // Passive: the data is the subject before it ("your data will be deleted").
+  // Passive or a bare participle: the data is the subject before it ("your data will be deleted", "… until deleted").
+  if ((passive(c, h) || /(?:ed|en)$/.test(c.tokens[h.t0].lower)) && c.hits.some((x) => x.cat === 'object' && x.t1 <= h.t0)) return true;
+  const next = c.tokens[h.t1]?.lower;
+  return next !== undefined && PRONOUN.has(next);
 }
 
 /**

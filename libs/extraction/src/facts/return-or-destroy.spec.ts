@@ -21,7 +21,7 @@ describe('return_or_destroy_on_termination: clauses about the end of the contrac
   });
   it('no: not deleted, kept with no end, or kept or deleted at the vendor\'s discretion', () => {
     expect(rd('Acme does not automatically delete materials created by the student when a student\'s account is closed.')).toBe('no');
-    expect(rd('Acme maintains access to such data also after the Agreement between you and Acme is terminated.')).toBe('no');
+    expect(rd('Acme Inc. ("Acme", "we") provides the Services.\n\nAcme maintains access to such data also after the Agreement between you and Acme is terminated.')).toBe('no');
     expect(rd('If the Agreement terminates for any reason, Acme is entitled to keep or delete any data in your account.')).toBe('no');
   });
   it('not an answer: the customer\'s duty, moderation, a sanction, a newsletter, a retention period or a table row', () => {
@@ -31,6 +31,9 @@ describe('return_or_destroy_on_termination: clauses about the end of the contrac
     expect(rd('After unsubscribing from the newsletter, your personal data will be deleted.')).toBe('unspecified');
     expect(rd('When the data retention period expires for a given type of data, we will delete or destroy it.')).toBe('unspecified');
     expect(rd('Please note that the deletion of your data may result in the termination of some services.')).toBe('unspecified');
+    expect(rd('Note that removing access does not delete your account.')).toBe('unspecified');
+    expect(rd('Even after you delete your account, we may retain certain information as required by law.')).toBe('unspecified');
+    expect(rd('Acme may close your account and delete any content in it if there is no account activity for 12 months.')).toBe('unspecified');
     expect(rd('Data | Retention\n--- | ---\nLocation data | Deleted immediately on termination of the value-added service.')).toBe('unspecified');
   });
 });
