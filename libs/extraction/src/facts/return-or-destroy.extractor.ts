@@ -16,7 +16,7 @@ const PREFILTER = /\b(?:return|destroy|delet|purge|erase|dispos|retain|keep|hold
 // termination", "within 30 days of termination", leaving the platform, inactivity, "as long as you use".
 const END = /\b(?:upon|on|following|after|at|within \w+ (?:\(\d+\) )?days? (?:of|after)|effects? of)\s+(?:the\s+)?(?:any\s+)?(?:termination|expiration|expiry|end|cancellation)\b|\bterminat(?:es|ion)\b|\bexpir(?:es|ation)\b|\b(?:close|closes|closing|delete|deletes|deleting|cancel|cancels|cancelling|canceling|deactivate|deactivates|deactivating) (?:your|their|its|the|an|a) (?:\w+ )?(?:account|subscription)\b|\b(?:cancellation|deletion|closure|deactivation|termination) of (?:your|their|the|an?) (?:\w+ )?(?:account|subscription)\b|\b(?:account|subscription) (?:is|has been|was) (?:deleted|closed|deactivated|cancell?ed|terminated)\b|\bfor (?:the (?:period|duration) of time|the (?:period|duration)|as long as) (?:that )?you (?:use|are using|have)\b|\bfrom the (?:date of (?:the )?)?last (?:contact|login|log-in|activity|use)\b|\bof inactivity\b|\b(?:agreement|contract|subscription|relationship|services?)\s+(?:ends|has ended|ended|comes to an end)\b|\b(?:leaves?|leaving|exits?|exiting|departs?|departing|stops? using|stopping using) (?:the|our|this) (?:platform|services?|network|program(?:me)?)\b/i;
 // A retention period running out is not the end of the contract ("when the data retention period expires").
-const PERIOD_EXPIRY = /\bperiods?\b[^.;,]{0,60}?\b(?:expir\w*|ends?|ended|elapsed?)\b|\bexpir\w*\s+of\s+(?:the|such|this|that|these|those|its|any|each)\s+(?:[\w-]+\s+)?periods?\b/gi;
+const PERIOD_EXPIRY = /\b(?:periods?|obligations?|requirements?)\b[^.;,]{0,60}?\b(?:expir\w*|ends?|ended|elapsed?|lapsed?)\b|\bexpir\w*\s+of\s+(?:the|such|this|that|these|those|its|any|each)\s+(?:[\w-]+\s+)?periods?\b/gi;
 const ON_REQUEST = /\b(?:upon|on|following|after|once we (?:receive|confirm)|if you|when you|where you)\b[^.;]{0,60}\brequests?\b|\brequests? (?:the )?(?:deletion|erasure)\b|\bright to (?:erasure|deletion|be forgotten)\b/i;
 // The end of the contract or the account itself (not "delete your account" as a feature).
 const END_STRICT = /\b(?:termination|expiration|expiry|end of (?:the|this|your) (?:agreement|contract|subscription|services?|relationship)|cancellation|(?:account|subscription) (?:is|has been|was) (?:deleted|closed|deactivated|cancell?ed|terminated)|close (?:your|their|the) account|closes (?:your|their|the) account|deactivat\w+)\b/i;
@@ -38,7 +38,7 @@ const SANCTION = /\b(?:we|us)\b[^.;]{0,30}?\b(?:may|can|reserves? the right to|(
 // information as required by law").
 const LEGAL_RETENTION = /\b(?:required|permitted|obliged|obligated) (?:by|under) (?:applicable )?laws?\b|\blegal (?:obligations?|requirements?)\b|\bcomply with\b/i;
 // What a delete or keep acts on: data (an object of the vocabulary) or a pronoun for it, within a few words after.
-const PRONOUN = new Set(['it', 'them', 'all', 'such', 'these', 'those', 'everything', 'copies', 'any']);
+const PRONOUN = new Set(['it', 'them', 'such', 'these', 'those', 'everything', 'copies']);
 // A newsletter or mailing list ends by unsubscribing: not the end of the contract or account (OTA labels: Ethereum, noyb).
 const NEWSLETTER = /\bnewsletters?\b|\bmailing lists?\b|\bunsubscrib\w*/i;
 // A deletion noun that still names what the vendor does at the end: "results in the deletion of", "marked for deletion".
@@ -146,7 +146,7 @@ function deletesData(c: Clause, h: Hit): boolean {
 
 /** Whether a clause names the end of the contract or account (not "when the storage period … expires"). */
 function namesEnd(c: Clause): boolean {
-  return hitsOf(c, 'condition', 'end').some((h) => !/^expir/i.test(c.view.slice(h.start, h.end)) || !/\bperiods?\b[^.;,]*$/i.test(c.view.slice(0, h.start)));
+  return hitsOf(c, 'condition', 'end').some((h) => !/^expir/i.test(c.view.slice(h.start, h.end)) || !/\b(?:periods?|obligations?|requirements?)\b[^.;,]*$/i.test(c.view.slice(0, h.start)));
 }
 
 /** Whether a text speaks of the end of the contract or account (a retention period running out is not that). */

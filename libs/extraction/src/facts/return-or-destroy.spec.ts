@@ -32,6 +32,8 @@ describe('return_or_destroy_on_termination: clauses about the end of the contrac
     expect(rd('When the data retention period expires for a given type of data, we will delete or destroy it.')).toBe('unspecified');
     expect(rd('Please note that the deletion of your data may result in the termination of some services.')).toBe('unspecified');
     expect(rd('Note that removing access does not delete your account.')).toBe('unspecified');
+    expect(rd('Under these circumstances, data will be deleted once the legal or regulatory obligations expire.')).toBe('unspecified');
+    expect(rd('After termination, if you fail to direct us to return or dispose of any unit within thirty days, we will charge a fee.')).toBe('unspecified');
     expect(rd('Even after you delete your account, we may retain certain information as required by law.')).toBe('unspecified');
     expect(rd('Acme may close your account and delete any content in it if there is no account activity for 12 months.')).toBe('unspecified');
     expect(rd('Data | Retention\n--- | ---\nLocation data | Deleted immediately on termination of the value-added service.')).toBe('unspecified');
