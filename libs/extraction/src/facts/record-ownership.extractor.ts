@@ -35,7 +35,7 @@ const USER_RECORDS = /\b(?:your|user|users'?|member|customer|client|patient|prac
 // Feedback and suggestions assigned to the vendor are not the records.
 const FEEDBACK = /\b(?:feedback|suggestions?|ideas|enhancement requests?|recommendations)\b/i;
 // Statements that are not about who owns the records.
-const NOT_OWNERSHIP = /\b(?:represent|represents|warrant|warrants|must|need to|certif(?:y|ies))\b[^.;]{0,40}\b(?:own|owners?|have (?:all|the) (?:necessary )?rights?)\b|\bright to use\b|\bjointly owned by\b[^.;]{0,80}\b(?:bank|compan|group|shareholders?)/i;
+const NOT_OWNERSHIP = /\b(?:represent|represents|warrant|warrants|must|need to|certif(?:y|ies)|confirms?|verify)\b[^.;]{0,40}\b(?:own|owners?|belongs?|have (?:all|the) (?:necessary )?rights?)\b|\bright to use\b|\bjointly owned by\b[^.;]{0,80}\b(?:bank|compan|group|shareholders?)/i;
 const CUSTOMER = /^(?:the\s+)?(?:customer|covered entity|you|practice|clinician|client|controller|therapist|licensee|subscriber|user|member|publisher|data exporter)s?$/i;
 
 /**
@@ -116,7 +116,8 @@ function readOwnership(c: Clause): 'customer' | 'vendor' | undefined {
       // "You do not own …", "… does not grant you any ownership": no statement that the records are the customer's.
       if (who?.kind === 'customer' || c.hits.some((x) => x.cat === 'actor' && x.kind === 'customer' && x.t0 < o.t0 && x.t0 > (who?.t0 ?? -1) && c.tokens[x.t0].lower !== 'your')) continue;
       // What users post stays theirs even when posted "on our Website"; otherwise the site's own content is no record.
-      if ((SITE_CONTENT.test(c.view) && !POSTED.test(c.view)) || !recordsIn(0, c.view.length)) continue;
+      // What is not held must be the records, right after ("We don't own your content"), not "sites we do not own".
+      if ((SITE_CONTENT.test(c.view) && !POSTED.test(c.view)) || !recordsAfter(c, o)) continue;
       return 'customer';
     }
     let holder: Hit | undefined;
@@ -133,7 +134,7 @@ function readOwnership(c: Clause): 'customer' | 'vendor' | undefined {
       // remain the property of"), not "servers owned by Acme" or "the rights and property of Acme".
       if (recordsRightBefore(c, o) || ownershipOfRecords(c, o)) holder = recipientsOf(c, o).find((x) => x.t0 - o.t1 <= 3);
     } else if (/^owns?$|^owners?$/.test(word)) {
-      if (recordsIn(o.end, c.view.length)) holder = agentOf(c, o);
+      if (recordsAfter(c, o)) holder = agentOf(c, o);
     } else {
       // An ownership noun is held by the subject of a "retain" right before it.
       const keep = hitsOf(c, 'action', 'retain').find((r) => r.t1 <= o.t0 && o.t0 - r.t1 <= 4);
@@ -156,6 +157,17 @@ function recordsRightBefore(c: Clause, o: Hit): boolean {
   while (i >= 0 && BRIDGE.has(c.tokens[i].lower)) i--;
   if (i < 0) return false;
   return RECORD_NOUN.test(c.tokens[i].lower) || c.hits.some((x) => x.cat === 'object' && x.t1 - 1 === i);
+}
+
+/** Whether the records follow an ownership word closely (past "of", "all right, title and interest in and to", determiners). */
+function recordsAfter(c: Clause, o: Hit): boolean {
+  const limit = Math.min(c.tokens.length, o.t1 + 12);
+  for (let i = o.t1; i < limit; i++) {
+    if (RECORD_NOUN.test(c.tokens[i].lower) || POSTED.test(c.tokens[i].lower) || c.hits.some((x) => x.cat === 'object' && x.t0 === i)) return true;
+    // The owned thing ends at the first clause word: "this social media account and that you are entitled …".
+    if (/^(?:and|or|that|which|who|but|because|if|when)$/.test(c.tokens[i].lower) && i > o.t1 + 1 && !/^(?:right|title|interest|to|in)$/.test(c.tokens[i + 1]?.lower ?? '')) return false;
+  }
+  return false;
 }
 
 /** "The ownership of "User Data" … belongs to Acme": the subject is the ownership of records, named before the verb. */

@@ -30,6 +30,8 @@ describe('record_ownership read from who holds the records in a clause', () => {
     expect(owner('We do not collect personal information that belongs to any of the following categories.')).toBe('unspecified');
     expect(owner('We shall remain the owner of all rights in the Contents offered to Users by us.')).toBe('unspecified');
     expect(owner(ACME + 'Your personal information is stored on servers owned by Acme.')).toBe('unspecified');
+    expect(owner('This Privacy Policy does not cover the information practices of other web sites or companies that we do not own or control.')).toBe('unspecified');
+    expect(owner('You confirm that you are the owner of this social media account and that you may disclose your login information to us.')).toBe('unspecified');
     expect(owner(ACME + 'We may disclose information we collect to protect the rights and property of Acme.')).toBe('unspecified');
   });
 });
