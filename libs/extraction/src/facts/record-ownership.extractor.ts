@@ -8,6 +8,8 @@ import { clauseEvidence, decide, operative } from './fact-context.js';
 type V = Fact<'record_ownership'>['value'];
 
 const PREFILTER = /\b(?:own(?:s|ed|ers?|ership)?|property|title|rights?\s+(?:in|to)|intellectual property|copyrights?|belongs?|proprietary|yours)\b/i;
+// The sentences the statement patterns below are tried on (the clause reading also takes copyrights, "belongs", "yours").
+const PATTERN_FILTER = /\b(?:own(?:s|ed|er|ership)?|property|title|rights?\s+(?:in|to)|intellectual property)\b/i;
 
 // The records: customer or user data and what is made from it — not the vendor's site, software or brand.
 const RECORDS = String.raw`(?:[\w'-]+\s+){0,3}?(?:data|content|phi|protected health information|records?|notes|information|materials|documentation|files|recordings|transcripts|inputs?|outputs?|prompts?|submissions|uploads|documents|summaries|reports?|audio)\b`;
@@ -55,7 +57,13 @@ export function extractRecordOwnership(ctx: FactContext): Fact<'record_ownership
     return undefined;
   };
   for (const s of operative(ctx, PREFILTER)) {
+    const patterns = PATTERN_FILTER.test(s.view);
     for (const c of ctx.clauses(s)) {
+      if (!patterns) {
+        const read = readOwnership(c);
+        if (read) cands.push({ value: read, evidence: clauseEvidence(ctx, c), confidence: read === 'customer' ? 0.8 : 0.75 });
+        continue;
+      }
       const v = c.view.replace(/^(?:[-*•]\s+|\(?[a-z0-9]{1,4}[.)]\s+|\d+(?:\.\d+)*\s+)+/i, '');
       const lead = c.view.length - v.length;
       if (NOT_OWNERSHIP.test(v)) continue;

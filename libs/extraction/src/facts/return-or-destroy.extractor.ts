@@ -144,6 +144,9 @@ function deletesData(c: Clause, h: Hit): boolean {
   return verbal(c, h);
 }
 
+// Words every `end` phrase of the vocabulary contains: sentences without one are not read as clauses for it.
+const END_WORD = /terminat|expir|cancel|clos|delet|deactivat|\bend\b|renewal/i;
+
 /** Whether a clause names the end of the contract or account (not "when the storage period … expires"). */
 function namesEnd(c: Clause): boolean {
   return hitsOf(c, 'condition', 'end').some((h) => !/^expir/i.test(c.view.slice(h.start, h.end)) || !/\b(?:periods?|obligations?|requirements?)\b[^.;,]*$/i.test(c.view.slice(0, h.start)));
@@ -160,9 +163,9 @@ function speaksOfEnd(text: string): boolean {
  * periods stated in the dozen sentences before, under the same heading (`periods`).
  */
 function endScope(ctx: FactContext, s: Sentence): Scope | undefined {
-  if (speaksOfEnd(s.view) || ctx.clauses(s).some(namesEnd)) return 'end';
+  if (speaksOfEnd(s.view) || (END_WORD.test(s.view) && ctx.clauses(s).some(namesEnd))) return 'end';
   const prev = neighbour(ctx, s, -1);
-  if (prev && (speaksOfEnd(prev.view) || ctx.clauses(prev).some(namesEnd))) return 'previous';
+  if (prev && (speaksOfEnd(prev.view) || (END_WORD.test(prev.view) && ctx.clauses(prev).some(namesEnd)))) return 'previous';
   if (s.heading !== undefined && END_HEADING.test(s.heading)) return 'end';
   if (AFTER_PERIODS.test(s.view)) {
     for (let i = s.index - 1; i >= 0 && s.index - i <= 12; i--) {
