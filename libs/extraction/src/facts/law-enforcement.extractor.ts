@@ -59,7 +59,8 @@ export function extractLawEnforcement(ctx: FactContext): Fact<'law_enforcement_d
   const cands: Candidate<V>[] = [];
   // Another company's name as a subject can only be told from the vendor's when the document says who the vendor is,
   // or speaks as "we" throughout (then a named third person is someone else unless it is one of the vendor's names).
-  const othersKnown = ctx.vendorNames.length > 0 || firstPerson(ctx.text);
+  let firstPersonDoc: boolean | undefined;
+  const othersKnown = (): boolean => ctx.vendorNames.length > 0 || (firstPersonDoc ??= firstPerson(ctx.text));
 
   for (const s of operative(ctx, PREFILTER)) {
     const intro = introOf(ctx.sentences, s);
@@ -176,13 +177,13 @@ function aboutData(ctx: FactContext, s: Sentence, c: Clause, dc: Clause, intro: 
 }
 
 /** Whether the vendor discloses (or the clause is impersonal), not the customer. */
-function vendorActs(c: Clause, h: Hit | undefined, othersKnown: boolean): boolean {
+function vendorActs(c: Clause, h: Hit | undefined, othersKnown: () => boolean): boolean {
   if (!h) {
     const first = c.hits.find((x) => x.cat === 'actor');
     return !first || first.kind !== 'customer' || c.tokens[first.t0].lower === 'your';
   }
   const s = subjectOf(c, h);
-  if (!s) return !(othersKnown && namedOther(c, h));
+  if (!s) return !(namedOther(c, h) && othersKnown());
   if (s.kind === 'vendor' || s.kind === 'provider' || s.kind === 'affiliate') return true;
   return s.kind !== 'customer' && passive(c, h);
 }

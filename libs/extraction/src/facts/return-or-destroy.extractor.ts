@@ -154,7 +154,8 @@ function namesEnd(c: Clause): boolean {
 
 /** Whether a text speaks of the end of the contract or account (a retention period running out is not that). */
 function speaksOfEnd(text: string): boolean {
-  return END.test(text.replace(PERIOD_EXPIRY, (m) => ' '.repeat(m.length)));
+  // The period phrases are blanked only for texts END matches at all (most do not: no copy for them).
+  return END.test(text) && END.test(text.replace(PERIOD_EXPIRY, (m) => ' '.repeat(m.length)));
 }
 
 /**
