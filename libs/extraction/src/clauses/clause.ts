@@ -90,6 +90,17 @@ export function inException(c: Clause, h: Hit): boolean {
   return h.t0 > c.exceptAt;
 }
 
+/**
+ * As {@link inException}, but an exception that opens the clause ends at its first comma ("Except for the limited
+ * rights granted here, Customer will own …": the main clause after the comma is the rule).
+ */
+export function inExceptionPart(c: Clause, h: Hit): boolean {
+  if (!Number.isFinite(c.exceptAt) || c.exceptAt > 1) return inException(c, h);
+  let comma = c.exceptAt + 1;
+  while (comma < c.tokens.length && c.tokens[comma].lower !== ',') comma++;
+  return h.t0 > c.exceptAt && h.t0 < comma;
+}
+
 // Negation words that do not negate the action after them.
 const NOT_NEGATING = /^(?:not only|not limited|no later|not later|no more than|not more than|no less|not less|whether or not|if not|not to exceed|no event later|without limitation|without undue delay|without delay|no longer than|not exceed)/;
 
@@ -150,6 +161,36 @@ export function subjectOf(c: Clause, h: Hit): Hit | undefined {
     if (x.cat !== 'actor' || x.t0 >= h.t0) continue;
     if (afterPreposition(c, x.t0)) continue;
     if (c.tokens[x.t0].lower === 'your' || c.tokens[x.t0].lower === 'our') continue; // possessives name an owner, not an actor
+    subject = x;
+  }
+  return subject;
+}
+
+// Words that open a subordinate clause ("If you cancel your account, we …"): its actors are not the main verb's subject.
+const SUBORDINATOR = new Set(['if', 'when', 'whenever', 'once', 'after', 'upon', 'where', 'should', 'unless', 'before', 'while', 'following', 'on']);
+
+/** Whether actor `x` sits in a subordinate clause that opens its comma-delimited part and ends before `h` at a comma. */
+function inOpeningSubordinate(c: Clause, x: Hit, h: Hit): boolean {
+  let a = x.t0;
+  while (a > 0 && c.tokens[a - 1].lower !== ',') a--;
+  let b = x.t1;
+  while (b < h.t0 && c.tokens[b].lower !== ',') b++;
+  if (b >= h.t0) return false;
+  for (let i = a; i < Math.min(x.t0, a + 4); i++) if (SUBORDINATOR.has(c.tokens[i].lower)) return true;
+  return false;
+}
+
+/**
+ * Who performs the action at `h` in the main clause: as {@link subjectOf}, skipping the actors of an opening
+ * subordinate clause ("If you cancel your account, your data will be deleted": not "you").
+ */
+export function agentOf(c: Clause, h: Hit): Hit | undefined {
+  let subject: Hit | undefined;
+  for (const x of c.hits) {
+    if (x.cat !== 'actor' || x.t0 >= h.t0) continue;
+    if (afterPreposition(c, x.t0) || inOpeningSubordinate(c, x, h)) continue;
+    const w = c.tokens[x.t0].lower;
+    if (w === 'your' || w === 'our') continue;
     subject = x;
   }
   return subject;

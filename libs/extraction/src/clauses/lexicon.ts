@@ -83,6 +83,27 @@ function compile(extra: DocumentTerms['add'] = [], withVocabulary = true): Compi
 
 const BASE = compile();
 
+/** Words a separable verb's particle may be at most this far after the verb ("make [your personal data] available"). */
+const SEPARABLE_GAP = 5;
+/** Separable verbs: inflected verb form → the particles that complete it, with what the phrase is. */
+const SEPARABLE = (() => {
+  const out = new Map<string, { particle: string; cat: Category; kind: string }[]>();
+  for (const [cat, kinds] of Object.entries(VOCABULARY) as [Category, Record<string, { separable?: string[] }>][]) {
+    for (const [kind, e] of Object.entries(kinds)) {
+      for (const phrase of e.separable ?? []) {
+        const [verb, particle] = phrase.split(/\s*…\s*/);
+        for (const f of inflect(verb, 'verb')) {
+          const list = out.get(f) ?? [];
+          list.push({ particle, cat, kind });
+          out.set(f, list);
+        }
+      }
+    }
+  }
+  return out;
+})();
+const CLAUSE_PUNCTUATION = new Set([';', ':', '(', ')', '|']);
+
 /** The vocabulary, extended with one document's own terms (vendor names, defined data terms). */
 export class Lexicon {
   private readonly layers: Compiled[];
@@ -124,6 +145,24 @@ export class Lexicon {
         }
       }
     }
+    // A separable verb whose particle follows within a few words is a hit at the verb ("make … available").
+    let separated = false;
+    for (let i = 0; i < tokens.length; i++) {
+      const seps = SEPARABLE.get(tokens[i].lower);
+      if (!seps) continue;
+      for (let k = i + 2; k < tokens.length && k <= i + SEPARABLE_GAP + 1; k++) {
+        if (CLAUSE_PUNCTUATION.has(tokens[k].lower)) break;
+        const sep = seps.find((x) => x.particle === tokens[k].lower);
+        if (!sep) continue;
+        if (!hits.some((h) => h.cat === sep.cat && h.t0 <= i && h.t1 > i)) {
+          hits.push({ cat: sep.cat, kind: sep.kind, t0: i, t1: i + 1, start: tokens[i].start, end: tokens[i].end });
+          separated = true;
+        }
+        break;
+      }
+    }
+    // Hits are in token order (stable: hits at one position keep their order).
+    if (separated) hits.sort((a, b) => a.t0 - b.t0);
     // An actor or action word inside a data, instrument or condition phrase is part of that phrase:
     // "Customer" in "Customer Data", "required" in "as required by law", "court" in "court order".
     // Only actions and actors are dropped, only by container phrases: compare those (not every pair of hits).

@@ -29,6 +29,11 @@ export interface Entries {
   plural?: string[];
   /** Taken as written. */
   exact?: string[];
+  /**
+   * Verb phrases whose particle may stand after the object, written "verb … particle": "make … available" also
+   * reads "make your personal data available", "hand … over" reads "hand the records over". The verb is inflected.
+   */
+  separable?: string[];
 }
 
 export const VOCABULARY: Record<Category, Record<string, Entries>> = {
@@ -64,6 +69,7 @@ export const VOCABULARY: Record<Category, Record<string, Entries>> = {
     disclose: {
       verbs: ['disclose', 'share', 'release', 'transfer', 'transmit', 'give', 'make available', 'hand over', 'turn over', 'communicate', 'furnish', 'produce', 'pass', 'pass on', 'send', 'provide', 'report', 'grant access', 'give access', 'allow access', 'forward'],
       exact: ['disclosure', 'disclosures', 'sharing', 'transfer of', 'access to'],
+      separable: ['make … available', 'hand … over', 'turn … over', 'pass … on'],
     },
     sell: { verbs: ['sell', 'rent', 'lease', 'trade', 'monetize', 'monetise', 'resell'], exact: ['sale', 'sale of', 'sales of', 'selling'] },
     market: { verbs: ['market', 'advertise', 'promote'], exact: ['marketing', 'advertising', 'advertisement', 'advertisements', 'ads', 'promotional', 'newsletter', 'newsletters', 'direct marketing', 'targeted advertising', 'interest-based advertising', 'personalized advertising', 'personalised advertising', 'behavioral advertising', 'behavioural advertising', 'cross-context behavioral advertising', 'personalized ads', 'targeted ads', 'marketing communications', 'marketing emails', 'promotional emails', 'promotional messages', 'promotional communications', 'marketing messages'] },
@@ -74,10 +80,15 @@ export const VOCABULARY: Record<Category, Record<string, Entries>> = {
     },
     use: { verbs: ['use', 'process', 'analyze', 'analyse', 'exploit', 'utilize', 'utilise', 'leverage', 'combine'] },
     retain: { verbs: ['retain', 'keep', 'store', 'hold', 'preserve', 'archive', 'maintain'], exact: ['retention'] },
-    delete: { verbs: ['delete', 'destroy', 'erase', 'purge', 'dispose of', 'remove', 'return', 'permanently delete'], exact: ['deletion', 'destruction', 'erasure'] },
+    // "will be marked for deletion": the act, though its word is a noun.
+    delete: { verbs: ['delete', 'destroy', 'erase', 'purge', 'dispose of', 'remove', 'return', 'permanently delete'], exact: ['deletion', 'destruction', 'erasure', 'marked for deletion', 'scheduled for deletion', 'flagged for deletion', 'queued for deletion'] },
     notify: { verbs: ['notify', 'inform', 'alert', 'advise', 'tell', 'give notice', 'provide notice', 'give you notice', 'provide you with notice', 'send notice', 'forward the request', 'forward such request', 'forward any such request', 'forward the demand'], exact: ['notice', 'notification', 'prior notice', 'advance notice'] },
     comply: { verbs: ['comply with', 'respond to', 'cooperate with', 'answer'] },
-    own: { verbs: ['own'], exact: ['ownership', 'property', 'owner', 'title to'] },
+    // Who holds the records: "Customer will own", "belongs to Acme", "copyrights … belong to you", "remains yours".
+    own: {
+      verbs: ['own', 'belong to'],
+      exact: ['ownership', 'property', 'owner', 'owners', 'title to', 'right, title and interest', 'right, title, and interest', 'proprietary rights', 'proprietary right', 'ownership rights', 'copyright', 'copyrights', 'remains yours', 'remain yours', 'stays yours', 'is yours', 'are yours'],
+    },
     bind: { verbs: ['require', 'bind', 'obligate', 'oblige', 'impose', 'contractually require', 'contractually bind', 'contractually obligate', 'flow down'], exact: ['bound by', 'subject to'] },
     host: { verbs: ['host', 'locate', 'store', 'process', 'transfer', 'access', 'house'] },
     sign: { verbs: ['sign', 'execute', 'enter into', 'offer', 'agree to'] },
@@ -100,11 +111,11 @@ export const VOCABULARY: Record<Category, Record<string, Entries>> = {
       plural: [
         'legal process', 'legal request', 'lawful request', 'legal demand', 'lawful demand', 'law enforcement request', 'government request', 'governmental request',
         'government demand', 'regulatory request', 'legal proceeding', 'legal proceedings', 'court decision', 'judicial proceeding', 'enforceable governmental request',
-        'request from law enforcement', 'request from a public authority', 'requests from public authorities', 'request of a public authority', 'legal order', 'legal obligation',
+        'request from law enforcement', 'request from a public authority', 'requests from public authorities', 'request of a public authority', 'legal order',
         'legally binding request', 'valid legal process', 'binding legal request', 'request for information', 'requests for user data', 'request for user data', 'data request',
-        'national security request', 'request for cooperation', 'litigation', 'public authority request', 'third party request', 'third-party request', 'legal requirement', 'compulsory process',
+        'national security request', 'request for cooperation', 'litigation', 'public authority request', 'third party request', 'third-party request', 'compulsory process',
       ],
-      exact: ['national security', 'law enforcement requirements', 'legal reasons', 'legal requirements', 'legal and regulatory requests', 'legal or regulatory requests', 'legal or governmental requests', 'governmental requests'],
+      exact: ['national security', 'law enforcement requirements', 'legal reasons', 'legal and regulatory requests', 'legal or regulatory requests', 'legal or governmental requests', 'governmental requests'],
     },
     by_law: {
       exact: [
@@ -115,6 +126,11 @@ export const VOCABULARY: Record<Category, Record<string, Entries>> = {
         'required or permitted by law', 'permitted or required by law', 'mandated by law', 'obligated by law', 'obliged by law', 'legally obligated', 'legally obliged',
         'required under law', 'required by the applicable law', 'as permitted by law', 'compliance with applicable law', 'compliance with applicable laws', 'compliance with law',
         'comply with applicable legal requirements', 'comply with legal requirements', 'applicable law, regulation', 'any applicable law', 'required by any law',
+        // What the law obliges is the law's ground, not a demand someone made ("to comply with a legal obligation").
+        'legal obligation', 'legal obligations', 'legal requirement', 'legal requirements',
+        // "laws and regulations that require us to disclose", "necessary as a matter of applicable law".
+        'laws and regulations that require', 'laws or regulations that require', 'laws that require', 'law that requires', 'regulations that require',
+        'as a matter of law', 'as a matter of applicable law',
       ],
     },
     // "If compelled to disclose", "compelled by a court order": compulsion, whose instrument (if any) is named next.
@@ -131,6 +147,7 @@ export const VOCABULARY: Record<Category, Record<string, Entries>> = {
         'terminate', 'terminates', 'terminated', 'expire', 'expires', 'expired', 'non-renewal', 'close your account', 'closes their account', 'delete your account', 'deleting your account',
         'account deletion', 'account is deleted', 'account is closed', 'account closure', 'close their account', 'cancel your account', 'cancel your subscription', 'account is deactivated',
         'deactivate your account', 'your account is terminated', 'after you close', 'when you close', 'deactivated', 'upon the end of', 'end of the services', 'end of service',
+        'account has been deleted', 'account was deleted', 'end of the term', 'end of the subscription term', 'expiration of the term', 'expiry of the term', 'account has been closed', 'account is cancelled', 'account is canceled',
       ],
     },
   },
@@ -141,7 +158,8 @@ export const VOCABULARY: Record<Category, Record<string, Entries>> = {
     attempt: { exact: ['attempt to', 'attempts to', 'try to', 'tries to', 'endeavour to', 'endeavor to', 'endeavours to', 'endeavors to', 'seek to', 'seeks to', 'strive to', 'strives to', 'where possible', 'where feasible', 'when possible', 'if possible', 'wherever possible', 'generally', 'typically', 'usually', 'may attempt', 'in our sole discretion', 'as appropriate', 'where appropriate'] },
   },
   negation: {
-    not: { exact: ['not', 'never', 'no', 'neither', 'nor', 'cannot', "can't", "won't", "don't", "doesn't", "isn't", "aren't", "didn't", "shouldn't", "wouldn't", 'none', 'nothing', 'without', 'refrain from', 'prohibited from', 'is prohibited', 'are prohibited', 'forbidden', 'in no event', 'under no circumstances', 'no longer'] },
+    // "don’t" with a typographic apostrophe is read as the words "don" and "t".
+    not: { exact: ['don t', 'doesn t', 'won t', 'can t', 'isn t', 'aren t', 'didn t', 'not', 'never', 'no', 'neither', 'nor', 'cannot', "can't", "won't", "don't", "doesn't", "isn't", "aren't", "didn't", "shouldn't", "wouldn't", 'none', 'nothing', 'without', 'refrain from', 'prohibited from', 'is prohibited', 'are prohibited', 'forbidden', 'in no event', 'under no circumstances', 'no longer'] },
   },
   restriction: {
     only: { exact: ['only', 'solely', 'exclusively', 'strictly', 'limited to', 'just', 'only if', 'only when', 'only where', 'only to the extent'] },
@@ -238,6 +256,12 @@ export const NOT_IN_CONTEXT: { cat: Category; kind?: string; phrase: RegExp; bef
   { cat: 'action', kind: 'host', phrase: /^process$/, before: /\b(?:the|a|this|our|that|review|legal|due)\s+$/ },
   // "When the retention period expires", "the cookie expires": the end of a period or a token, not of the contract.
   { cat: 'condition', kind: 'end', phrase: /^expir/, before: /\b(?:period|periods|cookies?|tokens?|sessions?|links?|passwords?|codes?|certificates?|credentials?)\s+(?:has\s+|have\s+|will\s+|is\s+)?$/ },
+  // "their own purposes", "your own risk": the adjective, not owning; "account owner", "intellectual property": no holding.
+  { cat: 'action', kind: 'own', phrase: /^own$/, before: /\b(?:their|our|your|its|my|his|her|one's|on|of)\s+$/ },
+  { cat: 'action', kind: 'own', phrase: /^(?:owners?|property)$/, after: /^(?!\s+of\b)/ },
+  // "when you close your browser": a session, not the account.
+  { cat: 'condition', kind: 'end', phrase: /^(?:after|when) you close$/, after: /^\s+(?:your|the|this)\s+(?:browser|window|tab|app|application|session)\b/ },
+  { cat: 'condition', kind: 'end', phrase: /^expir/, after: /^\s+of\s+(?:the|such|this|that|these|those|its|any|each)\s+(?:[\w-]+\s+)?periods?\b/ },
 ];
 
 /**

@@ -1,6 +1,7 @@
 import type { Fact } from '@custody/domain';
 import type { Candidate, FactContext } from './fact-context.js';
-import { decide, evidenceAt, negatedBefore, operative } from './fact-context.js';
+import { agentOf, has, hitsOf, negated, recipientsOf, verbal } from '../clauses/clause.js';
+import { clauseEvidence, decide, evidenceAt, negatedBefore, operative } from './fact-context.js';
 
 type V = Fact<'data_sale_or_marketing'>['value'];
 
@@ -59,6 +60,8 @@ function deidentifiedOnly(text: string): boolean {
 // A sentence that states the reader's rights under a law ("California law gives you the right to request … the
 // third parties we share with for their direct marketing purposes") describes the law, not what the vendor does.
 const LEGAL_RIGHT = /\b(?:you )?(?:have|has|gives? you|grants? you|provides? you with) the right to (?:[\w-]+ ){0,4}?(?:request|receive|know|obtain|ask)\b|\bshine the light\b|\b1798\.83\b/i;
+const SALE_AND_NOT = /^(?=[^]*\b(?:sell|sells|sold|selling|sale|rent|rented|renting|lease|leased|trade|traded|monetize|monetise|resell)\b)(?=[^]*\b(?:not|never|no|nor|neither|cannot|won't|don't|doesn't|won|don|doesn)\b)/i;
+const SCOPED = /\b(?:this way|in this (?:way|manner|context)|through (?:this|the) (?:form|newsletter|feature|survey|contest|sweepstakes))\b/i;
 const CUSTOMER_SUBJECT = /^(?:\(?[a-z0-9]{1,4}[.)]\s*)*(?:[\w ]{0,30}\.\s+)?(?:the )?(?:customer|covered entity|you|client|practice)s? (?:will|shall|may|must|agrees?)/i;
 
 /**
@@ -86,8 +89,23 @@ export function extractDataSaleMarketing(ctx: FactContext): Fact<'data_sale_or_m
       const m = re.exec(v);
       if (m && !inDefinition(v, m.index)) {
         cands.push({ value: 'prohibited', evidence: evidenceAt(ctx, s, m.index, m.index + m[0].length), confidence: 0.8 });
+        done = true;
         break;
       }
+    }
+    if (done) continue;
+    // The clause reading of a refused sale: a negated sell action on data, by the vendor or in the passive
+    // ("We will not sell or market your email address", "information … will never be sold or disseminated").
+    // Clauses are built only for sentences with a sale word and a negation.
+    if (!SALE_AND_NOT.test(v)) continue;
+    for (const c of ctx.clauses(s)) {
+      // "… licensed, not sold to you": the product sold to the customer, not the customer's data sold to others.
+      const sale = hitsOf(c, 'action', 'sell').find((h) => verbal(c, h) && negated(c, h) && agentOf(c, h)?.kind !== 'customer' && has(c, 'object') && !recipientsOf(c, h).some((r) => r.kind === 'customer' && r.t0 - h.t1 <= 4));
+      if (!sale || inDefinition(c.view, sale.start)) continue;
+      // A refusal scoped to one way of collecting ("information gathered this way") does not answer for all data.
+      if (SCOPED.test(c.view)) cands.push({ value: 'prohibited', evidence: clauseEvidence(ctx, c), confidence: 0.45, review: 'a refusal to sell the data of one collection channel only' });
+      else cands.push({ value: 'prohibited', evidence: clauseEvidence(ctx, c), confidence: 0.75 });
+      break;
     }
   }
   return decide('data_sale_or_marketing', cands, ['allowed', 'prohibited']);

@@ -268,3 +268,14 @@ describe('short forms and representations', () => {
     expect(fact('record_ownership', 'By providing us with any personal information, you represent that you are the owner of such personal information.')).toBe('unspecified');
   });
 });
+
+describe('data_sale_or_marketing: a refused sale read from clauses', () => {
+  it('a negated sale of data by the vendor or in the passive is prohibited', () => {
+    expect(fact('data_sale_or_marketing', 'We will not sell or market your email address.')).toBe('prohibited');
+    expect(fact('data_sale_or_marketing', 'All personal and contact information provided via this Web site will NEVER be sold or disseminated to other parties.')).toBe('prohibited');
+  });
+  it('not: the product not sold to the user, or a refusal scoped to one collection channel', () => {
+    expect(fact('data_sale_or_marketing', 'The software and the Content are licensed, not sold or transferred to you.')).toBe('unspecified');
+    expect(fact('data_sale_or_marketing', 'All information gathered this way will never be passed on or sold to any third party.')).toBe('unspecified');
+  });
+});

@@ -35,6 +35,14 @@ const OF_SOFTWARE = /\b(?:disclos\w*|release|transfer)\s+of\s+(?:the\s+)?(?:[\w-
 const AGENT_BY = /\b(?<!required |requested |ordered |compelled |demanded |issued |mandated |authori[sz]ed |directed |served |signed |approved )by\s+(?:the\s+|a\s+|an\s+|any\s+)?$/i;
 // The user's own request ("your request of erasure … will be notified to you") is not a legal demand.
 const YOUR_REQUEST = /\byour (?:own )?(?:\w+ )?requests?\b/i;
+// Instruments that are a demand made on the vendor (a notice can be about them); "as required by law" is not.
+const DEMANDS = ['judicial', 'subpoena', 'legal_request', 'compelled'];
+// A disclosure conditioned on a judicial instrument: "If presented with a binding court order …, we will hand over".
+const CONDITIONED_ON = /\b(?:if|when|whenever|upon|once|on receipt of|after receiving|pursuant to|in accordance with|presented with|served with)\b[^.;]{0,40}$/i;
+// A list item opening with its recipient: "- government authorities, for example when …".
+const ITEM_MARKER = /^\s*(?:[-*•·▪◦]\s+|\(?(?:\d{1,3}|[a-z]|[ivxlc]{1,5})[.)]\s+)/i;
+// A capitalised name as the clause's subject before the action: "USPS does not disclose …" (another company acts).
+const NAMED_SUBJECT = /^\s*(?:[-*•]\s+)?((?:[\p{Lu}][\p{L}\p{N}&.'-]*\s+){1,4})(?:(?:does|do|did|will|shall|may|can|must|might|would|should|also|only)\s+)*(?:not\s+|never\s+)?$/u;
 
 /**
  * `law_enforcement_disclosure`, the seed stories' question, read from disclosure clauses whose ground is a legal
@@ -49,11 +57,16 @@ const YOUR_REQUEST = /\byour (?:own )?(?:\w+ )?requests?\b/i;
  */
 export function extractLawEnforcement(ctx: FactContext): Fact<'law_enforcement_disclosure'> {
   const cands: Candidate<V>[] = [];
+  // Another company's name as a subject can only be told from the vendor's when the document says who the vendor is,
+  // or speaks as "we" throughout (then a named third person is someone else unless it is one of the vendor's names).
+  let firstPersonDoc: boolean | undefined;
+  const othersKnown = (): boolean => ctx.vendorNames.length > 0 || (firstPersonDoc ??= firstPerson(ctx.text));
 
   for (const s of operative(ctx, PREFILTER)) {
     const intro = introOf(ctx.sentences, s);
     const introClauses = intro ? ctx.clauses(intro) : [];
-    for (const c of ctx.clauses(s)) {
+    const sentenceClauses = ctx.clauses(s);
+    for (const [ci, c] of sentenceClauses.entries()) {
       const instruments = hitsOf(c, 'instrument').filter((h) => h.kind !== 'emergency');
       const authorities = hitsOf(c, 'actor', 'authority');
       if (instruments.length === 0 && authorities.length === 0) continue;
@@ -71,14 +84,28 @@ export function extractLawEnforcement(ctx: FactContext): Fact<'law_enforcement_d
       const refused = d0 !== undefined && negated(dc0, d0);
       const ruleGrounds = instruments.filter((h) => h.kind !== 'compelled' && (refused ? inException(c, h) : !inException(c, h)) && !REFUSED.test(c.view.slice(Math.max(0, h.start - 40), h.start)));
       const judicialOnly = ruleGrounds.length > 0 && ruleGrounds.every((h) => h.kind === 'judicial' || (h.kind === 'subpoena' && JUDGE_SIGNED.test(c.view.slice(Math.max(0, h.start - 30), h.end + 40))));
-      if (judicialOnly && (refused || has(c, 'restriction') || /\brequires?\b|\brequired\b/i.test(c.view)) && vendorActs(c, own[0])) {
+      if (judicialOnly && (refused || has(c, 'restriction') || /\brequires?\b|\brequired\b/i.test(c.view)) && vendorActs(c, own[0], othersKnown)) {
         cands.push({ value: 'judicial_process_only', evidence: ev, confidence: 0.85 });
+        continue;
+      }
+      // The disclosure is conditioned on a judicial instrument without "only": judicial when it is the document's
+      // only disclosure path (settled in `settle`), else a reading for review.
+      if (judicialOnly && d0 && !refused && vendorActs(dc0, d0, othersKnown) && ruleGrounds.some((h) => CONDITIONED_ON.test(c.view.slice(Math.max(0, h.start - 60), h.start)))) {
+        cands.push({ value: 'judicial_process_only', evidence: ev, confidence: 0.75, review: CONDITIONAL_JUDICIAL });
         continue;
       }
       // Notice of a legal demand to the customer or user.
       const n = notify.find((h) => !negated(c, h));
       const userRequestOnly = YOUR_REQUEST.test(c.view) && authorities.length === 0 && instruments.every((h) => h.kind === 'legal_request' || h.kind === 'by_law');
-      if (n && !userRequestOnly && noticeToCustomer(c, n) && (NOTICE_ABOUT.test(c.view.slice(n.end, n.end + 120)) || ON_DEMAND.test(c.view.slice(0, n.start)))) {
+      // A notice is of a legal demand only when the clause names one (an authority or a demand instrument): notice
+      // "of the legal requirement" for data the user is asked for, or of changed terms, is not.
+      // "As required by law" counts as the ground of a notice ("… in such a case, we shall inform the controller of that
+      // legal requirement") unless the law is what requires the notice itself ("the law requires us to tell you",
+      // "where required under law, we will notify you") or the data is what the user is asked to give.
+      const customerGives = hitsOf(c, 'action', 'disclose').some((x) => subjectOf(c, x)?.kind === 'customer');
+      const lawGround = !customerGives && instruments.some((h) => h.kind === 'by_law' && !(n !== undefined && h.t1 <= n.t0 && n.t0 - h.t1 <= 6));
+      const demand = authorities.length > 0 || instruments.some((h) => DEMANDS.includes(h.kind)) || lawGround;
+      if (n && demand && !userRequestOnly && noticeToCustomer(c, n) && (NOTICE_ABOUT.test(c.view.slice(n.end, n.end + 120)) || ON_DEMAND.test(c.view.slice(0, n.start)))) {
         const m = modality(c, n);
         const conditional = CONDITIONAL_NOTICE.test(c.view.slice(Math.max(0, n.start - 80)));
         if ((m === 'will' || (m === 'fact' && !/\bmay\b/i.test(c.view))) && !conditional) cands.push({ value: 'legal_process_with_notice', evidence: ev, confidence: 0.8 });
@@ -89,14 +116,31 @@ export function extractLawEnforcement(ctx: FactContext): Fact<'law_enforcement_d
       const d = own[0] ?? inherited[0]?.h;
       if (!d) continue;
       const dc: Clause = own[0] ? c : inherited[0].ic;
-      if (!vendorActs(dc, d) || SENDS_NOTICES.test(dc.view.slice(d.end, d.end + 40)) || OF_SOFTWARE.test(dc.view)) continue;
+      if (!vendorActs(dc, d, othersKnown) || SENDS_NOTICES.test(dc.view.slice(d.end, d.end + 40)) || OF_SOFTWARE.test(dc.view)) continue;
       // Authorities named only as the agent of the act ("… by the U.S. Government") receive nothing.
       const receiving = authorities.filter((a) => !AGENT_BY.test(c.view.slice(Math.max(0, a.start - 30), a.start)));
+      // A list item of recipients opens with the recipient: "Who we share data with: - government authorities, when …".
+      const firstActor = c.hits.find((x) => x.cat === 'actor');
+      const leadsItem = firstActor !== undefined && firstActor.kind === 'authority' && firstActor.t0 <= 1 && ITEM_MARKER.test(c.view) && c.start === s.start;
       // The grounds: any instrument for a disclosure; for "comply with", the request or process complied with
       // ("comply with a subpoena"), not the law in general ("each party will comply with applicable law").
       const grounds = instruments.filter((h) => (h.kind !== 'judicial' || !has(c, 'restriction')) && (d.kind !== 'comply' || h.kind !== 'by_law'));
       const rule = negated(dc, d) ? grounds.filter((h) => inException(c, h)) : grounds;
-      if (rule.length === 0 && !(receiving.length > 0 && !negated(dc, d) && recipientsOf(c, own[0] ?? c.hits[0]).some((r) => r.kind === 'authority' && receiving.some((a) => a.t0 === r.t0)))) continue;
+      const toAuthority = receiving.length > 0 && !negated(dc, d) && (leadsItem || recipientsOf(c, own[0] ?? c.hits[0]).some((r) => r.kind === 'authority' && receiving.some((a) => a.t0 === r.t0)));
+      if (rule.length === 0 && !toAuthority) continue;
+      if (rule.length === 0) {
+        // Given to an authority with no legal ground: a report the vendor chooses to make ("violations may be reported
+        // to the authorities") or one the user chooses ("only if you choose that we report …") is no legal-request posture.
+        const reported = /^report/.test(dc.tokens[d.t0].lower);
+        // The user's choice may be the condition of this clause or of the proviso after it (", but only if you choose …").
+        const next = sentenceClauses[ci + 1];
+        const proviso = next !== undefined && next.hits[0]?.t0 === 0 && (next.hits[0].cat === 'exception' || next.hits[0].cat === 'restriction');
+        const byChoice = has(c, 'condition', 'consent') || (proviso && has(next, 'condition', 'consent'));
+        if (reported || byChoice) {
+          cands.push({ value: 'any_legal_request', evidence: ev, confidence: 0.4, review: reported ? 'a report to authorities the vendor may choose to make, with no legal ground' : 'given to an authority at the user\'s choice, not on a legal demand' });
+          continue;
+        }
+      }
       // Information given to the customer or user "as required by law" is not a disclosure to an authority.
       const to = recipientsOf(dc, d);
       if (to.length > 0 && to.every((r) => r.kind === 'customer')) continue;
@@ -111,7 +155,20 @@ export function extractLawEnforcement(ctx: FactContext): Fact<'law_enforcement_d
       cands.push({ value: 'any_legal_request', evidence: ev, confidence: onlyByLaw ? 0.7 : 0.8 });
     }
   }
-  return decide('law_enforcement_disclosure', cands, ['judicial_process_only', 'legal_process_with_notice', 'any_legal_request']);
+  return decide('law_enforcement_disclosure', settle(cands), ['judicial_process_only', 'legal_process_with_notice', 'any_legal_request']);
+}
+
+const CONDITIONAL_JUDICIAL = 'disclosure conditioned on a court order or warrant, without "only"';
+
+/**
+ * A disclosure conditioned on a judicial instrument ("if presented with a court order, we will hand over …") is
+ * the judicial rule when the document describes no other firm disclosure path; with another path it stays a
+ * review candidate (the conservative reading: don't credit a protection the text doesn't clearly give).
+ */
+function settle(cands: Candidate<V>[]): Candidate<V>[] {
+  const otherPath = cands.some((c) => !c.review && c.value !== 'judicial_process_only');
+  if (otherPath) return cands;
+  return cands.map((c) => (c.review === CONDITIONAL_JUDICIAL ? { ...c, review: undefined } : c));
 }
 
 /** Whether the disclosure names data as its object: in its clause, the clause of the ground, the sentence or the list intro. */
@@ -120,15 +177,32 @@ function aboutData(ctx: FactContext, s: Sentence, c: Clause, dc: Clause, intro: 
 }
 
 /** Whether the vendor discloses (or the clause is impersonal), not the customer. */
-function vendorActs(c: Clause, h: Hit | undefined): boolean {
+function vendorActs(c: Clause, h: Hit | undefined, othersKnown: () => boolean): boolean {
   if (!h) {
     const first = c.hits.find((x) => x.cat === 'actor');
     return !first || first.kind !== 'customer' || c.tokens[first.t0].lower === 'your';
   }
   const s = subjectOf(c, h);
-  if (!s) return true;
+  if (!s) return !(namedOther(c, h) && othersKnown());
   if (s.kind === 'vendor' || s.kind === 'provider' || s.kind === 'affiliate') return true;
   return s.kind !== 'customer' && passive(c, h);
+}
+
+/** Whether the document speaks as "we": at least ten "we" in its first 100,000 characters. */
+function firstPerson(text: string): boolean {
+  let n = 0;
+  for (const _ of text.slice(0, 100_000).matchAll(/\b[Ww]e\b/g)) if (++n >= 10) return true;
+  return false;
+}
+
+/** Whether a capitalised name that is no vocabulary word is the subject of the action ("USPS does not disclose …"). */
+function namedOther(c: Clause, h: Hit): boolean {
+  if (passive(c, h)) return false;
+  const m = NAMED_SUBJECT.exec(c.view.slice(0, h.start));
+  if (!m) return false;
+  const end = m.index + m[0].indexOf(m[1]) + m[1].trimEnd().length;
+  // Words of the vocabulary ("Personal Data", "Law enforcement") are not another company's name.
+  return !c.hits.some((x) => x.start < end && x.cat !== 'negation' && x.cat !== 'modal');
 }
 
 /**

@@ -1,12 +1,15 @@
 import type { Fact } from '@custody/domain';
 import type { Clause } from '../clauses/clause.js';
-import { hitsOf, negated } from '../clauses/clause.js';
+import type { Hit } from '../clauses/lexicon.js';
+import { agentOf, hitsOf, inExceptionPart, negated, recipientsOf } from '../clauses/clause.js';
 import type { Candidate, FactContext } from './fact-context.js';
 import { clauseEvidence, decide, operative } from './fact-context.js';
 
 type V = Fact<'record_ownership'>['value'];
 
-const PREFILTER = /\b(?:own(?:s|ed|er|ership)?|property|title|rights?\s+(?:in|to)|intellectual property)\b/i;
+const PREFILTER = /\b(?:own(?:s|ed|ers?|ership)?|property|title|rights?\s+(?:in|to)|intellectual property|copyrights?|belongs?|proprietary|yours)\b/i;
+// The sentences the statement patterns below are tried on (the clause reading also takes copyrights, "belongs", "yours").
+const PATTERN_FILTER = /\b(?:own(?:s|ed|er|ership)?|property|title|rights?\s+(?:in|to)|intellectual property)\b/i;
 
 // The records: customer or user data and what is made from it — not the vendor's site, software or brand.
 const RECORDS = String.raw`(?:[\w'-]+\s+){0,3}?(?:data|content|phi|protected health information|records?|notes|information|materials|documentation|files|recordings|transcripts|inputs?|outputs?|prompts?|submissions|uploads|documents|summaries|reports?|audio)\b`;
@@ -34,7 +37,7 @@ const USER_RECORDS = /\b(?:your|user|users'?|member|customer|client|patient|prac
 // Feedback and suggestions assigned to the vendor are not the records.
 const FEEDBACK = /\b(?:feedback|suggestions?|ideas|enhancement requests?|recommendations)\b/i;
 // Statements that are not about who owns the records.
-const NOT_OWNERSHIP = /\b(?:represent|represents|warrant|warrants|must|need to|certif(?:y|ies))\b[^.;]{0,40}\b(?:own|owners?|have (?:all|the) (?:necessary )?rights?)\b|\bright to use\b|\bjointly owned by\b[^.;]{0,80}\b(?:bank|compan|group|shareholders?)/i;
+const NOT_OWNERSHIP = /\b(?:represent|represents|warrant|warrants|must|need to|certif(?:y|ies)|confirms?|verify)\b[^.;]{0,40}\b(?:own|owners?|belongs?|have (?:all|the) (?:necessary )?rights?)\b|\bright to use\b|\bjointly owned by\b[^.;]{0,80}\b(?:bank|compan|group|shareholders?)/i;
 const CUSTOMER = /^(?:the\s+)?(?:customer|covered entity|you|practice|clinician|client|controller|therapist|licensee|subscriber|user|member|publisher|data exporter)s?$/i;
 
 /**
@@ -54,7 +57,13 @@ export function extractRecordOwnership(ctx: FactContext): Fact<'record_ownership
     return undefined;
   };
   for (const s of operative(ctx, PREFILTER)) {
+    const patterns = PATTERN_FILTER.test(s.view);
     for (const c of ctx.clauses(s)) {
+      if (!patterns) {
+        const read = readOwnership(c);
+        if (read) cands.push({ value: read, evidence: clauseEvidence(ctx, c), confidence: read === 'customer' ? 0.8 : 0.75 });
+        continue;
+      }
       const v = c.view.replace(/^(?:[-*•]\s+|\(?[a-z0-9]{1,4}[.)]\s+|\d+(?:\.\d+)*\s+)+/i, '');
       const lead = c.view.length - v.length;
       if (NOT_OWNERSHIP.test(v)) continue;
@@ -70,7 +79,8 @@ export function extractRecordOwnership(ctx: FactContext): Fact<'record_ownership
       }
       const own = OWNS.exec(v.replace(/^(?:as between (?:the parties|you and us|[\w\s]{1,40}? and [\w\s]{1,40}?),?\s*)/i, (m) => ' '.repeat(m.length)).trimStart());
       const prop = PROPERTY_OF.exec(v);
-      const cust = own && owner(own[1]) ? null : CUSTOMER_OWNS.exec(v);
+      // "any other data that belongs to you" describes the records; it does not state who holds them.
+      const cust = own && owner(own[1]) ? null : /\b(?:that|which)\s+belongs?\s+to\b/i.test(v) ? null : CUSTOMER_OWNS.exec(v);
       const who = own && owner(own[1]) ? owner(own[1]) : cust ? 'customer' : prop ? owner(prop[2]) : undefined;
       const records = own && owner(own[1]) ? own[2] : cust ? (cust[1] ?? cust[2] ?? cust[3] ?? '') : prop ? prop[1] : '';
       if (who && !negatedOwn(c)) {
@@ -79,7 +89,12 @@ export function extractRecordOwnership(ctx: FactContext): Fact<'record_ownership
         cands.push({ value: who, evidence: ev, confidence: who === 'customer' ? 0.85 : 0.8 });
         continue;
       }
-      if (ASSIGNS.test(v) && USER_RECORDS.test(v) && !SITE_CONTENT.test(v) && !FEEDBACK.test(v)) cands.push({ value: 'vendor', evidence: ev, confidence: 0.75 });
+      if (ASSIGNS.test(v) && USER_RECORDS.test(v) && !SITE_CONTENT.test(v) && !FEEDBACK.test(v)) {
+        cands.push({ value: 'vendor', evidence: ev, confidence: 0.75 });
+        continue;
+      }
+      const read = readOwnership(c);
+      if (read) cands.push({ value: read, evidence: ev, confidence: read === 'customer' ? 0.8 : 0.75 });
     }
   }
   const hasC = cands.some((c) => c.value === 'customer');
@@ -89,6 +104,89 @@ export function extractRecordOwnership(ctx: FactContext): Fact<'record_ownership
   }
   return decide('record_ownership', cands, ['shared', 'vendor', 'customer']);
 }
+
+/**
+ * Who holds the records by the clause's words (the vocabulary's `own` action): the subject of "own" with the records
+ * after it ("Customer will own all right, title and interest in the User Submissions"); the party right after
+ * "belongs to" / "property of" with the records before it ("Copyrights in the Submitted Contents belong to you");
+ * "remains yours"; the subject of "retain" before an ownership noun ("you retain all ownership rights in …"). A
+ * holding the vendor denies right before it ("We don't own your content", "does not grant Acme any ownership over
+ * Customer Files") leaves the records the customer's. Not feedback, not the vendor's site, software or brand.
+ */
+function readOwnership(c: Clause): 'customer' | 'vendor' | undefined {
+  if (FEEDBACK.test(c.view)) return undefined;
+  const recordsIn = (from: number, to: number): boolean => c.hits.some((x) => x.cat === 'object' && x.start >= from && x.end <= to) || POSTED.test(c.view.slice(from, to));
+  for (const o of hitsOf(c, 'action', 'own')) {
+    if (inExceptionPart(c, o)) continue;
+    const word = c.view.slice(o.start, o.end).toLowerCase();
+    if (negated(c, o, 4)) {
+      const who = agentOf(c, o);
+      // "You do not own …", "… does not grant you any ownership": no statement that the records are the customer's.
+      if (who?.kind === 'customer' || c.hits.some((x) => x.cat === 'actor' && x.kind === 'customer' && x.t0 < o.t0 && x.t0 > (who?.t0 ?? -1) && c.tokens[x.t0].lower !== 'your')) continue;
+      // What users post stays theirs even when posted "on our Website"; otherwise the site's own content is no record.
+      // What is not held must be the records, right after ("We don't own your content"), not "sites we do not own".
+      if ((SITE_CONTENT.test(c.view) && !POSTED.test(c.view)) || !recordsAfter(c, o)) continue;
+      return 'customer';
+    }
+    let holder: Hit | undefined;
+    if (/yours$/.test(word)) {
+      if (recordsIn(0, o.start)) return 'customer';
+      continue;
+    }
+    // "data that belongs to you", "a device you own": a description of the records, not a statement of who holds them.
+    if (/^(?:that|which|who|you|we)$/.test(c.tokens[o.t0 - 1]?.lower ?? '') && !/yours$/.test(word)) continue;
+    // "the owner of" says who holds only as a predicate ("you remain the owner of"), not in "the owners of recorded video".
+    if (/^owners?$/.test(word) && !/\b(?:is|are|be|remains?|stays?|becomes?)\s+(?:the\s+)?(?:sole\s+|exclusive\s+|only\s+)?$/i.test(c.view.slice(Math.max(0, o.start - 40), o.start))) continue;
+    if (/^(?:belong|property|owned)/.test(word)) {
+      // The records must be what belongs: the noun right before ("the Submitted Contents belong to you", "PHI will
+      // remain the property of"), not "servers owned by Acme" or "the rights and property of Acme".
+      if (recordsRightBefore(c, o) || ownershipOfRecords(c, o)) holder = recipientsOf(c, o).find((x) => x.t0 - o.t1 <= 3);
+    } else if (/^owns?$|^owners?$/.test(word)) {
+      if (recordsAfter(c, o)) holder = agentOf(c, o);
+    } else {
+      // An ownership noun is held by the subject of a "retain" right before it.
+      const keep = hitsOf(c, 'action', 'retain').find((r) => r.t1 <= o.t0 && o.t0 - r.t1 <= 4);
+      if (keep && recordsIn(o.end, c.view.length)) holder = agentOf(c, keep);
+    }
+    if (!holder) continue;
+    if (holder.kind === 'customer') return 'customer';
+    if (holder.kind === 'vendor' && !SITE_CONTENT.test(c.view) && !VENDOR_OFFERED.test(c.view) && USER_RECORDS.test(c.view)) return 'vendor';
+  }
+  return undefined;
+}
+
+// Words between the records and "belongs to" / "property of" / "owned by": auxiliaries and "the sole and exclusive".
+const BRIDGE = new Set(['is', 'are', 'be', 'been', 'will', 'shall', 'remain', 'remains', 'continue', 'continues', 'to', 'the', 'sole', 'exclusive', 'and', 'absolute', 'always', 'may', 'solely', 'exclusively', 'at', 'all', 'times', 'entirely', 'wholly']);
+const RECORD_NOUN = /^(?:submissions?|comments|contents?|posts|uploads|materials|phi|data|records|information|files)$/;
+
+/** Whether the words right before an ownership hit (past auxiliaries) end a records phrase. */
+function recordsRightBefore(c: Clause, o: Hit): boolean {
+  let i = o.t0 - 1;
+  while (i >= 0 && BRIDGE.has(c.tokens[i].lower)) i--;
+  if (i < 0) return false;
+  return RECORD_NOUN.test(c.tokens[i].lower) || c.hits.some((x) => x.cat === 'object' && x.t1 - 1 === i);
+}
+
+/** Whether the records follow an ownership word closely (past "of", "all right, title and interest in and to", determiners). */
+function recordsAfter(c: Clause, o: Hit): boolean {
+  const limit = Math.min(c.tokens.length, o.t1 + 12);
+  for (let i = o.t1; i < limit; i++) {
+    if (RECORD_NOUN.test(c.tokens[i].lower) || POSTED.test(c.tokens[i].lower) || c.hits.some((x) => x.cat === 'object' && x.t0 === i)) return true;
+    // The owned thing ends at the first clause word: "this social media account and that you are entitled …".
+    if (/^(?:and|or|that|which|who|but|because|if|when)$/.test(c.tokens[i].lower) && i > o.t1 + 1 && !/^(?:right|title|interest|to|in)$/.test(c.tokens[i + 1]?.lower ?? '')) return false;
+  }
+  return false;
+}
+
+/** "The ownership of "User Data" … belongs to Acme": the subject is the ownership of records, named before the verb. */
+function ownershipOfRecords(c: Clause, o: Hit): boolean {
+  return c.hits.some((x) => x.cat === 'action' && x.kind === 'own' && x.t1 <= o.t0 && /^ownership$/i.test(c.view.slice(x.start, x.end)) && c.tokens[x.t1]?.lower === 'of' && c.hits.some((y) => y.cat === 'object' && y.t0 > x.t1 && y.t0 - x.t1 <= 3));
+}
+
+// What users post: records even where the clause names no data word ("the comments that you post").
+const POSTED = /\byou (?:post|provide|upload|submit|create|add|share|store)\b|\bsubmissions?\b|\bsubmitted\b|\bcomments\b/i;
+// The vendor's own offering: "the Contents offered to Users by us".
+const VENDOR_OFFERED = /\b(?:offered|provided|supplied|made available|published)\s+(?:to (?:you|users?)\s+)?by us\b/i;
 
 /** Whether the "takes no rights" statement is the vendor's (or impersonal: "this Agreement does not grant Acme …"). */
 function isVendorSubject(c: Clause, at: number, vendor: RegExp): boolean {

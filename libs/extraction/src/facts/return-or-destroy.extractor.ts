@@ -1,90 +1,179 @@
 import type { Fact } from '@custody/domain';
+import type { Clause } from '../clauses/clause.js';
+import { agentOf, clauseSubject, has, hitsOf, modality, negated, passive, verbal } from '../clauses/clause.js';
+import type { Hit } from '../clauses/lexicon.js';
+import { introOf, isTableRow } from '../clauses/structure.js';
+import type { Sentence } from '../text/sentences.js';
 import type { Candidate, FactContext } from './fact-context.js';
-import { clauseSubject } from '../clauses/clause.js';
-import { decide, evidenceAt, neighbour, operative } from './fact-context.js';
+import { clauseEvidence, decide, neighbour, operative } from './fact-context.js';
 
 type V = Fact<'return_or_destroy_on_termination'>['value'];
+/** How a sentence is about the end: itself or its heading, the sentence before it, or retention periods before it. */
+type Scope = 'end' | 'previous' | 'periods';
 
-const PREFILTER = /\b(?:return|destroy|delet|purge|erase|dispos|retain|keep|hold)/i;
-// Leaving a platform ends the clinician's relationship with it: "When Clinician leaves the platform, … retains all records".
+const PREFILTER = /\b(?:return|destroy|delet|purge|erase|dispos|retain|keep|hold|maintain|remov)/i;
+// The end of the contract or account, in words the vocabulary's `end` condition does not hold as one phrase: "after
+// termination", "within 30 days of termination", leaving the platform, inactivity, "as long as you use".
 const END = /\b(?:upon|on|following|after|at|within \w+ (?:\(\d+\) )?days? (?:of|after)|effects? of)\s+(?:the\s+)?(?:any\s+)?(?:termination|expiration|expiry|end|cancellation)\b|\bterminat(?:es|ion)\b|\bexpir(?:es|ation)\b|\b(?:close|closes|closing|delete|deletes|deleting|cancel|cancels|cancelling|canceling|deactivate|deactivates|deactivating) (?:your|their|its|the|an|a) (?:\w+ )?(?:account|subscription)\b|\b(?:cancellation|deletion|closure|deactivation|termination) of (?:your|their|the|an?) (?:\w+ )?(?:account|subscription)\b|\b(?:account|subscription) (?:is|has been|was) (?:deleted|closed|deactivated|cancell?ed|terminated)\b|\bfor (?:the (?:period|duration) of time|the (?:period|duration)|as long as) (?:that )?you (?:use|are using|have)\b|\bfrom the (?:date of (?:the )?)?last (?:contact|login|log-in|activity|use)\b|\bof inactivity\b|\b(?:agreement|contract|subscription|relationship|services?)\s+(?:ends|has ended|ended|comes to an end)\b|\b(?:leaves?|leaving|exits?|exiting|departs?|departing|stops? using|stopping using) (?:the|our|this) (?:platform|services?|network|program(?:me)?)\b/i;
+// A retention period running out is not the end of the contract ("when the data retention period expires").
+const PERIOD_EXPIRY = /\b(?:periods?|obligations?|requirements?)\b[^.;,]{0,60}?\b(?:expir\w*|ends?|ended|elapsed?|lapsed?)\b|\bexpir\w*\s+of\s+(?:the|such|this|that|these|those|its|any|each)\s+(?:[\w-]+\s+)?periods?\b/gi;
 const ON_REQUEST = /\b(?:upon|on|following|after|once we (?:receive|confirm)|if you|when you|where you)\b[^.;]{0,60}\brequests?\b|\brequests? (?:the )?(?:deletion|erasure)\b|\bright to (?:erasure|deletion|be forgotten)\b/i;
 // The end of the contract or the account itself (not "delete your account" as a feature).
 const END_STRICT = /\b(?:termination|expiration|expiry|end of (?:the|this|your) (?:agreement|contract|subscription|services?|relationship)|cancellation|(?:account|subscription) (?:is|has been|was) (?:deleted|closed|deactivated|cancell?ed|terminated)|close (?:your|their|the) account|closes (?:your|their|the) account|deactivat\w+)\b/i;
 const CHILD = /\b(?:child|children|minor|minors|under (?:the age of )?1[3-8]|under the age)\b/i;
-// Deletion stated as what happens, without a modal: "will result in the deletion of your account and all data",
-// "Deleting your account permanently deletes …", "your data will be deleted", "are then deleted".
-const HAPPENS = /\bresults? in the (?:permanent )?(?:deletion|erasure|destruction) of\b|\b(?:permanently|automatically|securely)\s+(?:deletes|erases|destroys)\b|\b(?:will|shall)\s+(?:then\s+|automatically\s+|permanently\s+)?be\s+(?:permanently\s+|automatically\s+|securely\s+)?(?:deleted|erased|destroyed|purged|anonymi[sz]ed)\b|\b(?:is|are)\s+(?:then\s+|automatically\s+|permanently\s+)?(?:deleted|erased|destroyed|purged)\b|\band\s+(?:then\s+)?(?:deleted|erased|destroyed)\b/i;
 // "Once these periods have expired, your data will be deleted": deletion after retention periods stated just before.
 const AFTER_PERIODS = /\b(?:once|when|after)\s+(?:these|those|the(?:se)? (?:above|applicable)|such)\s+(?:retention\s+)?periods?\s+(?:have\s+|has\s+)?(?:expired|ended|elapsed|passed)|\bthereafter\b/i;
-const MUST = /\b(?:shall|will|must|agrees? to|is required to|are required to|undertakes? to)\b,?(?:\s+(?:promptly|immediately|securely|permanently|either|at (?:the )?(?:customer's|covered entity's|controller's) (?:option|choice|election|request),?))*\s+(?:(?:(?!may\b|retain\b|not\b|keep\b)[\w,'’-]+\s+){0,10}?)(?:return|destroy|delete|purge|erase|dispose)\b|\b(?:we|it|vendor|the company)\s+(?:permanently |securely )?(?:delete|deletes|destroy|destroys|erase|erases|purge|purges)\b/i;
-const IMPERATIVE = /^(?:\(?[a-z0-9]{1,4}[.)]\s*)*(?:[\w ,]{0,80}\bshall:?\s*)?(?:return|destroy|delete|purge)\b/i;
-const NO: RegExp[] = [
-  /\bmay(?:,? (?:at its|in its) (?:sole )?discretion,?)? (?:\w+ ){0,2}(?:delete|destroy|purge)\b/i,
-  // "is not required to return or destroy", "has no obligation/duty to delete", "need not return", "not obliged to".
-  /\b(?:no\s+|not\s+(?:be\s+)?)(?:obligation|obligated|obliged|required|duty|responsib(?:le|ility)) (?:to|for) (?:return|delete|destroy|purge|erase|dispose)/i,
-  /\bneed not (?:return|delete|destroy|purge|erase)\b/i,
-  /\b(?:will|shall|may) not (?:return|delete|destroy|purge)\b/i,
-  /\b(?:will|shall|may) (?:continue to )?retain\b[^.;]{0,80}\b(?:indefinitely|perpetually|after (?:the )?termination|following termination)/i,
-  // Open-ended keeping at the vendor's own discretion: "may keep it for as long as we find it useful/valuable".
-  /\b(?:will|shall|may|can) (?:continue to )?(?:retain|keep|store|hold)\b[^.;]{0,120}\b(?:for as long as|as long as|so long as|for however long|until) (?:we|it|the company|the vendor|company|vendor) (?:consider|considers|deem|deems|find|finds|believe|believes|judge|judges|see fit|decide|decides|wish|wishes|want|wants|determine|determines)\b/i,
-  /\b(?:will|shall|may|can) (?:continue to )?(?:retain|keep|store|hold)\b[^.;]{0,120}\bfor (?:our|its) (?:own )?(?:business|commercial) (?:purposes|needs|use)\b/i,
-];
+// Headings under which every clause is about the end: "Termination", "Return of Customer Data", "Effects of termination".
+const END_HEADING = /terminat|\breturn\b|effects? of|end of (?:the )?(?:agreement|contract|services?)/i;
+// Keeping with no end the vendor commits to: indefinitely, "also after the Agreement is terminated", "for as long as
+// we deem it valuable", "for our own business purposes", or the discretion to keep or delete.
+const OPEN_ENDED = /\bindefinitely\b|\bperpetual(?:ly)?\b|\b(?:also|even|still)\s+after\b|\bfor (?:as long as|so long as|however long)\s+(?:we|it|the company|the vendor|company|vendor)\s+(?:consider|deem|find|believe|judge|see fit|decide|wish|want|determine)s?\b|\bfor (?:our|its) (?:own )?(?:business|commercial) (?:purposes|needs|use)\b|\b(?:discretion|is entitled to|are entitled to)\b/i;
 
-/** Whether one of the dozen sentences before `s`, under the same heading, speaks of the end of the contract or account. */
-function endBefore(ctx: FactContext, s: { index: number; heading?: string }): boolean {
-  for (let i = s.index - 1; i >= 0 && s.index - i <= 12; i--) {
-    const p = ctx.sentences[i];
-    if (p.heading !== s.heading) return false;
-    if (END.test(p.view)) return true;
-  }
-  return false;
-}
+// Deleting content that breaks the rules is moderation during the contract, not deletion at its end.
+const MODERATION = /\bviolat\w*|\bmalicious\b|\binfring\w*|\bobjectionable\b|\bharmful\b|\babus\w+|\billegal\b|\binappropriate\b|\bunlawful\b/i;
+// The vendor ending the account as a sanction ("We may terminate your account … and we may delete any comments",
+// "we are entitled to block and delete the account"): its discretion over a closed account, not the contract's end.
+const SANCTION = /\b(?:we|us)\b[^.;]{0,30}?\b(?:may|can|reserves? the right to|(?:is|are) entitled to)\s+(?:\w+\s+){0,3}?(?:terminate|suspend|block|close|disable|deactivate)\b|(?<!\byou\s{1,3})\b(?:may|can|reserves? the right to)\s+(?:\w+\s+){0,2}?(?:terminate|suspend|block|close|disable|deactivate)\s+(?:your|the user's|a user's|any user's)\b|\bresults? in (?:the )?(?:deletion|termination|suspension) of (?:your|the) account\b/i;
+// A retention the law or a legal obligation requires is bounded by it, not open-ended ("we may retain certain
+// information as required by law").
+const LEGAL_RETENTION = /\b(?:required|permitted|obliged|obligated) (?:by|under) (?:applicable )?laws?\b|\blegal (?:obligations?|requirements?)\b|\bcomply with\b/i;
+// What a delete or keep acts on: data (an object of the vocabulary) or a pronoun for it, within a few words after.
+const PRONOUN = new Set(['it', 'them', 'such', 'these', 'those', 'everything', 'copies']);
+// A newsletter or mailing list ends by unsubscribing: not the end of the contract or account (OTA labels: Ethereum, noyb).
+const NEWSLETTER = /\bnewsletters?\b|\bmailing lists?\b|\bunsubscrib\w*/i;
+// A deletion noun that still names what the vendor does at the end: "results in the deletion of", "marked for deletion".
+const NOMINAL_ACT = /\bresult(?:s|ed)? in (?:the )?(?:permanent |automatic |irreversible )?$/i;
 
 /**
- * `return_or_destroy_on_termination`: in a clause about termination/expiry (or closing an account), yes
- * when the vendor must return, destroy or delete the data; no when it only may delete, has no obligation,
- * or keeps the data. A duty anywhere wins over a discretionary clause.
+ * `return_or_destroy_on_termination`, read from clauses about the end of the contract or account (README):
+ * - yes: the vendor (or an impersonal "your data will be deleted") returns, deletes or destroys the data, delayed
+ *   deletion included ("retained in backups until deleted after 90 days");
+ * - no: it is not required to, does not delete ("does not automatically delete … when the account is closed"), keeps
+ *   the data with no end ("maintains access also after the Agreement is terminated"), or keeps or deletes at its
+ *   discretion ("is entitled to keep or delete");
+ * - a bare "may delete", deletion on request and a customer's own duty or feature are not answers (review or nothing).
+ * Precedence: yes (a duty anywhere wins over an exception for infeasibility), no.
  */
 export function extractReturnOrDestroy(ctx: FactContext): Fact<'return_or_destroy_on_termination'> {
   const cands: Candidate<V>[] = [];
   for (const s of operative(ctx, PREFILTER)) {
-    const v = s.view;
+    const scope = endScope(ctx, s);
+    // A retention table row ("Location data | Deleted on termination of the value-added service") is about one
+    // data category and its own service, not the contract.
+    if (!scope || CHILD.test(s.view) || isTableRow(s)) continue;
     const prev = neighbour(ctx, s, -1);
-    const endHere = END.test(v);
-    const afterPeriods = AFTER_PERIODS.test(v) && endBefore(ctx, s);
-    const inScope = endHere || afterPeriods || (s.heading !== undefined && /terminat|return|destruction|deletion/i.test(s.heading)) || (prev !== undefined && END.test(prev.view));
-    if (!inScope) continue;
-    // The customer's duties ("Upon termination, you must destroy all copies of the Software") and the customer's
-    // own deletion feature ("You may delete your account") are not the vendor returning or deleting data.
-    const clauses = ctx.clauses(s);
-    if (clauses.length > 0 && clauses.every((c) => clauseSubject(c)?.kind === 'customer')) continue;
-    // Erasure on request and deleting a child's account are not deletion at the end of the contract (README).
-    if (ON_REQUEST.test(v) && !END_STRICT.test(v)) {
-      const m = /\S[^]*/.exec(v)!;
-      if (/\b(?:delete|deletes|erase|destroy)\b/i.test(v)) cands.push({ value: 'yes', evidence: evidenceAt(ctx, s, m.index, m.index + Math.min(m[0].length, 300)), confidence: 0.5, review: 'deletion on request, not at the end of the contract or account' });
-      continue;
-    }
-    if (CHILD.test(v)) continue;
-    const must = MUST.exec(v) ?? IMPERATIVE.exec(v);
-    if (must && !/\b(?:not|never)\s+(?:be\s+)?(?:return|destroy|delete)/i.test(must[0])) {
-      cands.push({ value: 'yes', evidence: evidenceAt(ctx, s, must.index, must.index + must[0].length), confidence: 0.85 });
-      continue;
-    }
-    const happens = (endHere || afterPeriods) && !/\b(?:you|users?|customers?)\s+(?:can|may|are able to)\b/i.test(v) ? HAPPENS.exec(v) : null;
-    if (happens && !/\b(?:not|never|no)\b[^.;]{0,30}$/i.test(v.slice(Math.max(0, happens.index - 40), happens.index))) {
-      cands.push({ value: 'yes', evidence: evidenceAt(ctx, s, happens.index, happens.index + happens[0].length), confidence: 0.75 });
-      continue;
-    }
-    // Discretion or keeping counts only where this sentence or the one before is about the end of the contract or account.
-    if (!endHere && !(prev !== undefined && END.test(prev.view))) continue;
-    for (const re of NO) {
-      const m = re.exec(v);
-      if (m) {
-        cands.push({ value: 'no', evidence: evidenceAt(ctx, s, m.index, m.index + m[0].length), confidence: 0.7 });
-        break;
-      }
+    if (NEWSLETTER.test(s.view) || (scope === 'previous' && prev && NEWSLETTER.test(prev.view))) continue;
+    const requestOnly = ON_REQUEST.test(s.view) && !END_STRICT.test(s.view);
+    const intro = introOf(ctx.sentences, s);
+    const introSubject = intro ? ctx.clauses(intro).map(clauseSubject).find((x) => x !== undefined) : undefined;
+    for (const c of ctx.clauses(s)) {
+      if (MODERATION.test(c.view)) continue;
+      const deletes = hitsOf(c, 'action', 'delete').filter((h) => deletesData(c, h));
+      const retains = hitsOf(c, 'action', 'retain').filter((h) => verbal(c, h));
+      if (deletes.length === 0 && retains.length === 0) continue;
+      const ev = clauseEvidence(ctx, c);
+      const cand = readClause(c, deletes, retains, introSubject, scope);
+      if (!cand) continue;
+      if (requestOnly && cand.value === 'yes') cands.push({ value: 'yes', evidence: ev, confidence: 0.5, review: 'deletion on request, not at the end of the contract or account' });
+      else if (!requestOnly) cands.push({ ...cand, evidence: ev });
     }
   }
   return decide('return_or_destroy_on_termination', cands, ['yes', 'no']);
+}
+
+/** What one clause says: the first deletion of the vendor's decides; failing one, open-ended keeping. */
+function readClause(c: Clause, deletes: Hit[], retains: Hit[], introSubject: Hit | undefined, scope: Scope): Omit<Candidate<V>, 'evidence'> | undefined {
+  for (const d of deletes) {
+    if (!byVendor(c, d, introSubject) || !actsOnData(c, d)) continue;
+    // "is not required to return or destroy", "does not automatically delete", "has no obligation to delete".
+    if (negated(c, d)) return scope !== 'periods' ? { value: 'no', confidence: 0.7 } : undefined;
+    // Deletion at the vendor's option ("may delete after a commercially reasonable period", "is entitled to keep or
+    // delete") is no duty to return or destroy (shared corpus: Dropbox; the OTA Tresorit label reads it as unspecified).
+    if (modality(c, d) === 'may') return SANCTION.test(c.sentence.view) ? undefined : { value: 'no', confidence: 0.7 };
+    return { value: 'yes', confidence: scope === 'periods' ? 0.75 : 0.85 };
+  }
+  // Keeping with no end counts only when the vendor itself keeps data (not "copies may still be accessible").
+  for (const r of retains) {
+    if (negated(c, r) || scope === 'periods' || !actsOnData(c, r) || agentOf(c, r)?.kind !== 'vendor') continue;
+    if (OPEN_ENDED.test(c.view) && !LEGAL_RETENTION.test(c.view)) return { value: 'no', confidence: 0.7 };
+  }
+  return undefined;
+}
+
+/**
+ * Whether the vendor acts: its name, "we", a provider, or an impersonal/passive clause ("your data will be
+ * deleted"); a list item without a subject takes its intro's ("Business Associate shall: (a) return or destroy …").
+ * The customer's own duties and features ("you shall delete", "you may delete your account") are not.
+ */
+function byVendor(c: Clause, h: Hit, introSubject: Hit | undefined): boolean {
+  // "will be kept by Acme for the period that you use the services, and deleted …": a participle coordinated with a
+  // passive has the data as its subject, whoever the relative clause between them names.
+  const before = c.tokens[h.t0 - 1]?.lower;
+  if ((before === 'and' || before === 'or') && /ed$/.test(c.tokens[h.t0].lower) && c.hits.some((x) => x.cat === 'action' && x.t0 < h.t0 && passive(c, x))) return true;
+  // "It may be deleted … by You": a passive whose agent is the customer.
+  if (passive(c, h) && c.hits.some((x) => x.cat === 'actor' && x.kind === 'customer' && x.t0 > h.t0 && c.tokens[x.t0 - 1]?.lower === 'by')) return false;
+  const who = agentOf(c, h) ?? introSubject;
+  return !who || who.kind !== 'customer';
+}
+
+// Nouns for what users keep in a service that the vocabulary does not hold as data ("materials created by the student").
+const DATA_NOUN = /^(?:materials|backups|copies|uploads|photos|videos|posts|comments|messages|workspaces?)$/;
+
+/** Whether the action acts on data: an object of the vocabulary, or a pronoun for it, within twelve words after it. */
+function actsOnData(c: Clause, h: Hit): boolean {
+  if (c.hits.some((x) => x.cat === 'object' && x.t0 >= h.t1 && x.t0 - h.t1 <= 12)) return true;
+  for (let i = h.t1; i < Math.min(c.tokens.length, h.t1 + 12); i++) if (DATA_NOUN.test(c.tokens[i].lower)) return true;
+  // Passive: the data is the subject before it ("your data will be deleted").
+  // Passive or a bare participle: the data is the subject before it ("your data will be deleted", "… until deleted").
+  if ((passive(c, h) || /(?:ed|en)$/.test(c.tokens[h.t0].lower)) && c.hits.some((x) => x.cat === 'object' && x.t1 <= h.t0)) return true;
+  const next = c.tokens[h.t1]?.lower;
+  return next !== undefined && PRONOUN.has(next);
+}
+
+/**
+ * Whether a delete word is the act of deleting data: a verb ("delete", "destroy", "return" with its object), or a
+ * noun that names the act at the end ("results in the deletion of"); not "remove" (moderation, blocks) nor "the
+ * deletion of your data may result in …" (a cause, not what happens at the end).
+ */
+function deletesData(c: Clause, h: Hit): boolean {
+  const w = c.tokens[h.t0].lower;
+  if (/^remov/.test(w)) return false;
+  if (h.t1 - h.t0 === 1 && /^(?:deletion|destruction|erasure)$/.test(w)) return NOMINAL_ACT.test(c.view.slice(Math.max(0, h.start - 40), h.start));
+  // "return" is the act only with data after it ("return all PHI", "return or destroy the records"), not "return policy".
+  if (/^return/.test(w)) return c.hits.some((x) => x.cat === 'object' && x.t0 > h.t0 && x.t0 - h.t1 <= 6);
+  return verbal(c, h);
+}
+
+// Words every `end` phrase of the vocabulary contains: sentences without one are not read as clauses for it.
+const END_WORD = /terminat|expir|cancel|clos|delet|deactivat|\bend\b|renewal/i;
+
+/** Whether a clause names the end of the contract or account (not "when the storage period … expires"). */
+function namesEnd(c: Clause): boolean {
+  return hitsOf(c, 'condition', 'end').some((h) => !/^expir/i.test(c.view.slice(h.start, h.end)) || !/\b(?:periods?|obligations?|requirements?)\b[^.;,]*$/i.test(c.view.slice(0, h.start)));
+}
+
+/** Whether a text speaks of the end of the contract or account (a retention period running out is not that). */
+function speaksOfEnd(text: string): boolean {
+  // The period phrases are blanked only for texts END matches at all (most do not: no copy for them).
+  return END.test(text) && END.test(text.replace(PERIOD_EXPIRY, (m) => ' '.repeat(m.length)));
+}
+
+/**
+ * Whether a sentence is about the end of the contract or account: it says so (or its clauses name the end), the
+ * sentence before it does, or its heading is about termination or return (`end`); or it deletes after retention
+ * periods stated in the dozen sentences before, under the same heading (`periods`).
+ */
+function endScope(ctx: FactContext, s: Sentence): Scope | undefined {
+  if (speaksOfEnd(s.view) || (END_WORD.test(s.view) && ctx.clauses(s).some(namesEnd))) return 'end';
+  const prev = neighbour(ctx, s, -1);
+  if (prev && (speaksOfEnd(prev.view) || (END_WORD.test(prev.view) && ctx.clauses(prev).some(namesEnd)))) return 'previous';
+  if (s.heading !== undefined && END_HEADING.test(s.heading)) return 'end';
+  if (AFTER_PERIODS.test(s.view)) {
+    for (let i = s.index - 1; i >= 0 && s.index - i <= 12; i--) {
+      const p = ctx.sentences[i];
+      if (p.heading !== s.heading) break;
+      if (speaksOfEnd(p.view)) return 'periods';
+    }
+  }
+  return undefined;
 }

@@ -1,4 +1,7 @@
 import type { Fact } from '@custody/domain';
+import type { Clause } from '../clauses/clause.js';
+import { clauseSubject } from '../clauses/clause.js';
+import type { Sentence } from '../text/sentences.js';
 import type { Candidate, FactContext } from './fact-context.js';
 import { decide, evidenceAt, neighbour, operative } from './fact-context.js';
 
@@ -28,6 +31,54 @@ const OWN_OBLIGATIONS = /\b(?:same|equivalent|similar|identical|comparable|these
 const PROTECTION = /\b(?:protect|safeguard|confidential)/i;
 const PURPOSE_LIMIT = /\b(?:only|solely|exclusively)\b[^.;]{0,60}\b(?:for|to|on|as)\b|\b(?:our|documented|written)\s+instructions\b|\bon (?:our|its) behalf\b|\b(?:not|no)\b[^.;]{0,30}\b(?:use|process)\w*\b[^.;]{0,40}\b(?:for any other|for (?:their|its) own|other purpose|for any purpose (?:except|other than|but))/i;
 const NO = /\b(?:not|no)\b[^.;]{0,40}\b(?:require|obligat|bind|responsible for (?:the )?(?:privacy|data) practices)\w*\b[^.;]{0,40}\b(?:subcontractors?|sub-?processors?|vendors?|service providers?)/i;
+
+// A binding on someone: a binding verb of the vocabulary, an obligation modal, "may only", "provided that".
+const BINDING = /\b(?:require[sd]?|requiring|bound|binds?|obligate[sd]?|obligating|oblige[sd]?|subject to|must|shall|may only|can only|cannot|are not (?:allowed|permitted)|provided that|on (?:the )?condition that|ensures?)\b/i;
+// The vendor's own standard (README: "same obligations", "no less protective", this policy or agreement).
+const OWN_STANDARD = /\b(?:this|our|the present)\s+(?:privacy policy|privacy notice|privacy statement|policy|notice|agreement|dpa|addendum|terms|data processing (?:agreement|addendum))\b|\b(?:no less|at least as|just as|equally)\s+(?:protective|restrictive|stringent)\b|\bsame (?:extent|level|standards?|privacy commitments?|obligations|protections?|data protection obligations)\b|\bour\s+(?:[\w-]+\s+){0,3}?(?:obligations|commitments|standards)\b|\bas we (?:ourselves|do)\b/i;
+// A purpose limit: only for the services, on our instructions, not for their own purposes.
+const PURPOSE = /\b(?:only|solely|exclusively)\b[^.;]{0,80}\b(?:for|to|on|according to|in connection with|pursuant to|as)\b|\b(?:our|documented|written)\s+instructions\b|\bcannot use\b[^.;]{0,60}\bfor (?:their|its) own\b|\bnot\b[^.;]{0,20}\b(?:authori[sz]e|permit|allow)\w*\b[^.;]{0,80}\bexcept\b/i;
+const PROTECT = /\bconfidential\w*|\bsecurity measures\b|\bprotect(?!ion)\w*|\bsafeguard\w*/i;
+// Protection with a purpose limit counts only as a contractual duty ("bound to", "required to", "by contract"), not a
+// description ("we ensure", "providers shall", "may only").
+const CONTRACTUAL = /\b(?:require[sd]?|requiring|bound|obligate[sd]?|oblige[sd]?|contractually|by contract|under contract|agreements?|contracts?|must)\b/i;
+// "They", "These providers", "those parties": the providers of the sentence before.
+const BACK_REFERENCE = /^(?:\W*)(?:they|these|those|such|each of them|all of them)\b|\b(?:those|these|such) (?:parties|providers|vendors|companies|recipients|entities|affiliates)\b/i;
+const PROVIDER_KINDS = ['provider', 'affiliate'];
+// What ties them to the vendor's standard ("in compliance with this Privacy Policy", "consistent with", "subject to
+// our obligations"); comparatives ("no less protective than", "the same extent as we") carry the tie themselves.
+const TIED = /\b(?:compl(?:y|ies|iance|iant)|abides? by|consistent with|in accordance with|conform\w*|subject to|bound by|adhere\w* to|governed by)\b[^.;]{0,60}$/i;
+const COMPARATIVE = /\b(?:no less|at least as|just as|equally)\s+(?:protective|restrictive|stringent)\b|\bsame (?:extent|level|standards?|privacy commitments?|obligations|protections?|data protection obligations)\b|\bas we (?:ourselves|do)\b/i;
+// Assigning the contract to a successor, and definitions of users, are not providers bound by the vendor.
+const NOT_FLOWDOWN = /\bassign\w*\b|\bsuccessors?\b|^\W*[\w\s-]{1,60}\W*\s+means\b/i;
+
+/**
+ * The clause reading of a flow-down (README): providers or affiliates (named in the sentence, or in the one before
+ * when it says "They"/"those parties") bound — by a binding word or an obligation modal — to the vendor's own
+ * standard (this policy or agreement, "no less protective", "the same extent as we", our obligations), or to a
+ * protection duty together with a purpose limit. A purpose limit alone, the providers' own terms and the customer's
+ * duties are not flow-downs.
+ */
+function readFlowdown(ctx: FactContext, s: Sentence): Candidate<V> | undefined {
+  const v = s.view;
+  if (OWN_TERMS.test(v) || CUSTOMER_DUTY.test(v) || NOT_FLOWDOWN.test(v)) return undefined;
+  // The standard first (plain text tests), the clauses only for sentences that name one.
+  const std = OWN_STANDARD.exec(v);
+  const own = std !== null && (COMPARATIVE.test(v) || TIED.test(v.slice(Math.max(0, std.index - 80), std.index)));
+  if (!own && !(PROTECT.test(v) && PURPOSE.test(v) && CONTRACTUAL.test(v))) return undefined;
+  if (TRANSFER_SAFEGUARD.test(v) && !own) return undefined;
+  const clauses = ctx.clauses(s);
+  const names = (cs: Clause[]) => cs.some((c) => c.hits.some((h) => h.cat === 'actor' && PROVIDER_KINDS.includes(h.kind)));
+  // "They", "those parties": the providers of one of the three sentences before, under the same heading (a list of
+  // providers may stand just before).
+  const before = [1, 2, 3].map((k) => ctx.sentences[s.index - k]).filter((p) => p !== undefined && p.heading === s.heading && !p.isHeading);
+  const who = names(clauses) || (BACK_REFERENCE.test(v) && before.some((p) => names(ctx.clauses(p))));
+  if (!who) return undefined;
+  // The binding must be on them, not the customer's ("Customer shall ensure that its providers …").
+  if (clauses.some((c) => clauseSubject(c)?.kind === 'customer')) return undefined;
+  const m = BINDING.exec(v)!;
+  return { value: 'yes', evidence: evidenceAt(ctx, s, m.index, m.index + m[0].length), confidence: own ? 0.8 : 0.75 };
+}
 
 /**
  * `subcontractor_flowdown`: are the vendor's subcontractors / sub-processors / service providers bound by
@@ -61,6 +112,13 @@ export function extractSubcontractorFlowdown(ctx: FactContext): Fact<'subcontrac
       else cands.push({ value: 'yes', evidence: ev, confidence: 0.8 });
       break;
     }
+  }
+  // The clause reading, for sentences the patterns above did not settle.
+  const settled = new Set(cands.map((c) => c.evidence.start));
+  for (const s of ctx.sentences) {
+    if (s.isHeading || s.isDefinition || s.isDraftingNote || !BINDING.test(s.view)) continue;
+    const cand = readFlowdown(ctx, s);
+    if (cand && !settled.has(cand.evidence.start) && !cands.some((c) => (c.evidence.start ?? 0) <= (cand.evidence.start ?? 0) && (c.evidence.end ?? 0) >= (cand.evidence.end ?? 0))) cands.push(cand);
   }
   return decide('subcontractor_flowdown', cands, ['yes', 'no']);
 }

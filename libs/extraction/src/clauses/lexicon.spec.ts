@@ -1,0 +1,45 @@
+import { Lexicon, tokenize } from './lexicon.js';
+
+const lexicon = new Lexicon();
+/** The hits of one category in a sentence, as "kind:word". */
+function hits(text: string, cat: string): string[] {
+  return lexicon.find(tokenize(text)).filter((h) => h.cat === cat).map((h) => `${h.kind}:${text.slice(h.start, h.end)}`);
+}
+
+describe('separable verbs', () => {
+  it('reads "make … available" and "hand … over" with the object between verb and particle', () => {
+    expect(hits('We do not make your personal data available to third parties.', 'action')).toContain('disclose:make');
+    expect(hits('The vendor handed the records over to the police.', 'action')).toContain('disclose:handed');
+  });
+  it('keeps the object between them as a hit of its own, in token order', () => {
+    const all = lexicon.find(tokenize('We make your personal data available.'));
+    expect(all.map((h) => h.cat)).toEqual(['actor', 'action', 'actor', 'object']);
+  });
+  it('does not join a verb to a particle far away or across a clause boundary', () => {
+    expect(hits('We make improvements to the service for users; records are available on request.', 'action')).not.toContain('disclose:make');
+    expect(hits('We make one two three four five six available.', 'action')).not.toContain('disclose:make');
+  });
+});
+
+describe('instruments', () => {
+  it('reads what the law obliges as the law, not as a demand', () => {
+    expect(hits('We disclose data where a legal obligation applies.', 'instrument')).toEqual(['by_law:legal obligation']);
+    expect(hits('to comply with court orders or laws and regulations that require us to disclose', 'instrument')).toEqual(['judicial:court orders', 'by_law:laws and regulations that require']);
+  });
+});
+
+describe('agentOf', () => {
+  it('skips the actors of an opening subordinate clause', async () => {
+    const { clausesOf, agentOf, subjectOf } = await import('./clause.js');
+    const view = 'If you cancel your account, the company will delete your data.';
+    const [c] = clausesOf({ index: 0, start: 0, end: view.length, view, paragraph: 0, isHeading: false, isDefinition: false, isDraftingNote: false } as never, lexicon);
+    const del = c.hits.find((h) => h.cat === 'action' && h.kind === 'delete')!;
+    expect(subjectOf(c, del)?.kind).toBe('vendor');
+    expect(agentOf(c, del)?.kind).toBe('vendor');
+    const view2 = 'If you cancel your account, your data will be deleted.';
+    const [c2] = clausesOf({ index: 0, start: 0, end: view2.length, view: view2, paragraph: 0, isHeading: false, isDefinition: false, isDraftingNote: false } as never, lexicon);
+    const del2 = c2.hits.find((h) => h.cat === 'action' && h.kind === 'delete')!;
+    expect(subjectOf(c2, del2)?.kind).toBe('customer');
+    expect(agentOf(c2, del2)).toBeUndefined();
+  });
+});

@@ -1,0 +1,51 @@
+import { extractFacts } from '../extract-facts.js';
+
+/** law_enforcement_disclosure of a text, checking that every quote is verbatim at its offsets. */
+function le(text: string): string {
+  const f = extractFacts(text).facts.law_enforcement_disclosure;
+  for (const e of f.evidence) expect(text.slice(e.start, e.end)).toBe(e.quote);
+  for (const r of f.review ?? []) for (const e of r.evidence) expect(text.slice(e.start, e.end)).toBe(e.quote);
+  return f.value;
+}
+
+describe('law_enforcement_disclosure: which instrument the disclosure answers to', () => {
+  it('a disclosure conditioned on a court order is judicial when it is the only path', () => {
+    expect(le('If presented with a binding court order, Acme will hand over personal user data to the authorities in accordance with the court order.')).toBe('judicial_process_only');
+  });
+  it('a conditioned court-order path next to a legal-request path stays any_legal_request', () => {
+    expect(le('If presented with a binding court order, we will hand over personal data to the authorities. We may also disclose personal data to law enforcement upon request.')).toBe('any_legal_request');
+  });
+  it('a court order named next to laws that require disclosure is no judicial limit', () => {
+    expect(le('Acme may release personal data to comply with court orders or laws and regulations that require us to disclose such information.')).toBe('any_legal_request');
+  });
+  it('reads a negated separable disclosure with a legal exception', () => {
+    expect(le('We do not make your personal data available to third parties unless you have consented to it or if we are legally obligated to.')).toBe('any_legal_request');
+  });
+  it('reads a recipients list item that opens with an authority', () => {
+    expect(le('We share your personal data with the following recipients:\n\n- our hosting providers;\n- government authorities, when we believe it is necessary to disclose data as a matter of applicable law;')).toBe('any_legal_request');
+  });
+});
+
+describe('law_enforcement_disclosure: what is not a legal-request posture', () => {
+  it('a report of violations the vendor may choose to make', () => {
+    expect(le('Distribution of data in violation of the law may be reported to the proper authorities.')).toBe('unspecified');
+  });
+  it('a report to an authority only at the user\'s choice', () => {
+    expect(le('We share no data, except with the tax authority, but only if you choose that we report your donation.')).toBe('unspecified');
+  });
+  it('another company\'s disclosure practice, named as the subject', () => {
+    const doc = 'Acme Inc. ("Acme", "we") runs this site.\n\nUSPS does not disclose your information to third parties without your consent except as legally required.';
+    expect(le(doc)).toBe('unspecified');
+    expect(le(doc.replace('USPS does', 'Acme does'))).toBe('any_legal_request');
+  });
+});
+
+describe('law_enforcement_disclosure: notice', () => {
+  it('notice before acting on a legal requirement is a notice commitment', () => {
+    expect(le('Acme processes personal data only on the controller\'s instructions unless obliged by law; in such a case, Acme shall notify the Controller of that legal requirement before processing.')).toBe('legal_process_with_notice');
+  });
+  it('a notice the law itself requires, or about data the user is asked for, is no notice of a demand', () => {
+    expect(le('Where required under law, we will notify you of any updated terms. We may disclose your personal information if required by law.')).toBe('any_legal_request');
+    expect(le('If we ask you to provide personal information to comply with a legal requirement, we will notify you of the legal requirement. We may disclose your personal information if required by law.')).toBe('any_legal_request');
+  });
+});

@@ -1,0 +1,37 @@
+import { extractFacts } from '../extract-facts.js';
+
+/** record_ownership of a text, checking that every quote is verbatim at its offsets. */
+function owner(text: string): string {
+  const f = extractFacts(text).facts.record_ownership;
+  for (const e of f.evidence) expect(text.slice(e.start, e.end)).toBe(e.quote);
+  return f.value;
+}
+const ACME = 'Acme Inc. ("Acme", "we") provides the Services.\n\n';
+
+describe('record_ownership read from who holds the records in a clause', () => {
+  it('customer: the customer owns, keeps ownership rights, or the records belong to it or remain its own', () => {
+    expect(owner('Except for the limited rights granted in this Agreement, Customer will own all right, title and interest in and to the User Submissions.')).toBe('customer');
+    expect(owner('Copyrights in the Submitted Contents belong to you or the copyright holder of such Contents.')).toBe('customer');
+    expect(owner('Any original content you post or upload to the service remains yours.')).toBe('customer');
+  });
+  it('customer: the vendor denies holding them', () => {
+    expect(owner('We don’t own your content, and you keep the rights you have in it.')).toBe('customer');
+    expect(owner('We do not claim any proprietary rights in the comments that you post on our Website.')).toBe('customer');
+    expect(owner(ACME + 'This Agreement does not grant Acme any ownership over the contents of Customer Files.')).toBe('customer');
+  });
+  it('vendor: the records belong to the vendor', () => {
+    expect(owner(ACME + 'The ownership of User Data and other related rights belongs to Acme.')).toBe('vendor');
+  });
+  it('no statement: descriptions, possessive "own", owners of other things, the vendor\'s own content', () => {
+    expect(owner('We will never request access to your files or any other data that belongs to you.')).toBe('unspecified');
+    expect(owner('Partners process personal data under their own terms and at your own risk.')).toBe('unspecified');
+    expect(owner('We use your data to authenticate you as the owner of your account.')).toBe('unspecified');
+    expect(owner('We may share analytics information with the owners of recorded video you view.')).toBe('unspecified');
+    expect(owner('We do not collect personal information that belongs to any of the following categories.')).toBe('unspecified');
+    expect(owner('We shall remain the owner of all rights in the Contents offered to Users by us.')).toBe('unspecified');
+    expect(owner(ACME + 'Your personal information is stored on servers owned by Acme.')).toBe('unspecified');
+    expect(owner('This Privacy Policy does not cover the information practices of other web sites or companies that we do not own or control.')).toBe('unspecified');
+    expect(owner('You confirm that you are the owner of this social media account and that you may disclose your login information to us.')).toBe('unspecified');
+    expect(owner(ACME + 'We may disclose information we collect to protect the rights and property of Acme.')).toBe('unspecified');
+  });
+});

@@ -1,0 +1,34 @@
+import { extractFacts } from '../extract-facts.js';
+
+/** subcontractor_flowdown of a text, checking that every quote is verbatim at its offsets. */
+function flow(text: string): string {
+  const f = extractFacts(text).facts.subcontractor_flowdown;
+  for (const e of f.evidence) expect(text.slice(e.start, e.end)).toBe(e.quote);
+  return f.value;
+}
+
+describe('subcontractor_flowdown: providers bound to the vendor\'s own standard', () => {
+  it('tied to this policy or agreement, or to a comparative of it', () => {
+    expect(flow('These service providers may only process personal information pursuant to our instructions and in compliance with this Privacy Policy.')).toBe('yes');
+    expect(flow('Our service providers are obligated to handle personal data consistent with this Privacy Policy.')).toBe('yes');
+    expect(flow('Sub-processors shall be subject to written terms requiring that the sub-processor abides by terms no less protective than this DPA.')).toBe('yes');
+    expect(flow('If we transfer personal information to a third party, its use of the information must be in compliance with our Data Privacy Framework obligations.')).toBe('yes');
+  });
+  it('"They" after a list of providers', () => {
+    expect(flow('We share data with:\n\n* our hosting providers;\n* payment providers.\n\nThey are obliged to protect data privacy to the same extent as we ourselves.')).toBe('yes');
+  });
+  it('a protection duty with a purpose limit', () => {
+    expect(flow('We share information with contractors who are bound to practice adequate security measures and only use the information for the sole purpose of providing the services.')).toBe('yes');
+  });
+});
+
+describe('subcontractor_flowdown: what is not a flow-down', () => {
+  it('a purpose limit alone, or the vendor\'s own obligations that providers help it meet', () => {
+    expect(flow('Our processors only process your personal data on our behalf.')).toBe('unspecified');
+    expect(flow('We may use certain third parties to fulfill our obligations to you.')).toBe('unspecified');
+    expect(flow('We may share your data with vendors that help us comply with your instructions and our contractual obligations.')).toBe('unspecified');
+  });
+  it('assigning the contract to an affiliate or successor', () => {
+    expect(flow('Acme may assign this Agreement to an Affiliate provided that the successor agrees to fulfil its obligations under this Agreement.')).toBe('unspecified');
+  });
+});
