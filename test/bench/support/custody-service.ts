@@ -21,6 +21,8 @@ export interface RunningService {
   mode: ServiceMode;
   /** Worker pids (production) or the serve pid (embedded): the processes doing the jobs. */
   jobPids: number[];
+  /** The `serve` process (HTTP; in embedded mode also the jobs). */
+  servePid: number;
   stop(): Promise<void>;
 }
 
@@ -63,6 +65,7 @@ export async function startService(mode: ServiceMode, opts: { workers?: number; 
       client: ApiClient.fromServeOutput(procs[0]!.output()),
       mode,
       jobPids: (workers ? procs.slice(1) : procs).map((p) => p.child.pid!),
+      servePid: procs[0]!.child.pid!,
       stop,
     };
   } catch (err) {
