@@ -90,14 +90,16 @@ async function runMode(mode: ServiceMode, dir: string) {
     const t0 = performance.now();
     const reading = readLoops(client, { until: () => done });
     for (const f of ['custody.yaml', 'fleet.csv']) await client.upload(dir, f);
+    say(`${mode}: uploaded after ${((performance.now() - t0) / 1000).toFixed(1)} s; reading while it is scored`);
     const deadline = Date.now() + 15 * 60_000;
     while (!(await scored(client).catch(() => false))) {
       if (Date.now() > deadline) throw new Error('the fleet was not scored within 15 minutes');
       await new Promise((r) => setTimeout(r, 500));
     }
+    const scoringSeconds = Number(((performance.now() - t0) / 1000).toFixed(1));
     done = true;
     const scoring = await reading;
-    const scoringSeconds = Number(((performance.now() - t0) / 1000).toFixed(1));
+    say(`${mode}: scored after ${scoringSeconds} s; idle reads`);
     const loadScoring = await loadAverage();
     const idle = await readLoops(client, { count: idleCount });
     return { mode, scoringSeconds, scoring, idle, load: { scoring: loadScoring, idle: await loadAverage() } };
