@@ -12,6 +12,7 @@ describe('AuditService live reads', () => {
   const evaluation = evaluateGraph(graph, { now: new Date('2026-01-01T00:00:00.000Z') });
   let total = evaluation.score.total;
   let seq = 1;
+  let findingLoads = 0;
   let loads = 0;
   let gate: Promise<void> = Promise.resolve();
   const db = {
@@ -20,6 +21,10 @@ describe('AuditService live reads', () => {
       score: async () => ({ score: { ...evaluation.score, total }, lens: 'default', ruleErrors: [], evaluatedAt: '2026-01-01T00:00:00.000Z', graphVersion: 1, computedAt: '2026-01-01T00:00:00.000Z' }),
       graph: async () => ({ version: 1, eventSeq: 1, graph, updatedAt: '2026-01-01T00:00:00.000Z' }),
       openFindings: async () => evaluation.findings,
+      findings: async () => {
+        findingLoads++;
+        return evaluation.findings.map((f) => ({ ...f, firstSeenAt: '2026-01-01T00:00:00.000Z', lastSeenAt: '2026-01-01T00:00:00.000Z' }));
+      },
     },
     documents: {
       list: async () => {
@@ -65,5 +70,17 @@ describe('AuditService live reads', () => {
     expect(next.score.total).toBe(42.5);
     // Another workspace is never answered with this one's composition.
     expect((await service.report('ws-2')).workspace.id).toBe('ws-2');
+  });
+
+  it('keeps the stored findings list until the workspace changes, per includeResolved', async () => {
+    const before = findingLoads;
+    const a = await service.storedFindings('ws-1', false);
+    expect(await service.storedFindings('ws-1', false)).toBe(a);
+    expect(findingLoads).toBe(before + 1);
+    await service.storedFindings('ws-1', true);
+    expect(findingLoads).toBe(before + 2);
+    seq++;
+    expect(await service.storedFindings('ws-1', false)).not.toBe(a);
+    expect(findingLoads).toBe(before + 3);
   });
 });

@@ -39,7 +39,7 @@ const CACHE_SIZE = 8;
 export class AuditService {
   private readonly cache = new Map<string, Promise<AuditReport>>();
   /** The live composition per workspace and lens, with the change seq it was composed at. */
-  private readonly live = new Map<string, { seq: number; report: Promise<AuditReport> }>();
+  private readonly live = new Map<string, { seq: number; value?: Promise<unknown> }>();
   /** A report's Cytoscape elements, converted once per report object (shared by concurrent /graph reads). */
   private readonly elements = new WeakMap<AuditReport, ReturnType<typeof toCytoscapeElements>>();
 
@@ -57,33 +57,45 @@ export class AuditService {
 
   async report(workspaceId: string, opts: { lens?: Lens; asOf?: Date } = {}): Promise<AuditReport> {
     if (!opts.asOf) {
-      // Every write to the read model (a projection, a scoring, a triage, a document) appends an audit-changing
-      // event in its own transaction, so the latest such seq names the read model's state: one indexed query
-      // instead of composing again.
-      const key = `${workspaceId}|${opts.lens ?? ''}`;
-      const seq = await this.db.events.changeSeq(workspaceId);
-      const hit = this.live.get(key);
-      if (hit?.seq === seq) {
-        // Least recently used goes first.
-        this.live.delete(key);
-        this.live.set(key, hit);
-        return hit.report;
-      }
-      const entry = { seq, report: Promise.resolve() as unknown as Promise<AuditReport> };
-      const forget = () => void (this.live.get(key) === entry && this.live.delete(key));
-      entry.report = (async () => {
+      return this.keptUntilChange(`report|${workspaceId}|${opts.lens ?? ''}`, workspaceId, async (forget) => {
         const stored = await this.stored(workspaceId, opts.lens);
         if (stored) return stored;
         // Not from the read model (another lens, nothing scored yet): evaluated, with its own cache by day.
         forget();
         return this.evaluated(workspaceId, opts);
-      })();
-      entry.report.catch(forget);
-      this.live.set(key, entry);
-      while (this.live.size > CACHE_SIZE) this.live.delete(this.live.keys().next().value!);
-      return entry.report;
+      });
     }
     return this.evaluated(workspaceId, opts);
+  }
+
+  /** The stored findings (GET /findings, paged from this list), kept like the live report until a change. */
+  storedFindings(workspaceId: string, includeResolved: boolean): ReturnType<Persistence['projections']['findings']> {
+    return this.keptUntilChange(`findings|${workspaceId}|${includeResolved}`, workspaceId, () => this.db.projections.findings(workspaceId, includeResolved));
+  }
+
+  /**
+   * `compute`'s answer, shared by every read until the workspace's latest audit-changing event moves. Every
+   * write to the read model (a projection, a scoring, a triage, a document) appends such an event in its own
+   * transaction, so that seq names the read model's state: one indexed query instead of loading it again.
+   * `forget()` drops the entry (an answer not from the read model); a failure is never kept.
+   */
+  private async keptUntilChange<T>(key: string, workspaceId: string, compute: (forget: () => void) => Promise<T>): Promise<T> {
+    const seq = await this.db.events.changeSeq(workspaceId);
+    const hit = this.live.get(key);
+    if (hit?.seq === seq) {
+      // Least recently used goes first.
+      this.live.delete(key);
+      this.live.set(key, hit);
+      return hit.value as Promise<T>;
+    }
+    const entry: { seq: number; value?: Promise<unknown> } = { seq };
+    const forget = () => void (this.live.get(key) === entry && this.live.delete(key));
+    const value = compute(forget);
+    entry.value = value;
+    value.catch(forget);
+    this.live.set(key, entry);
+    while (this.live.size > CACHE_SIZE) this.live.delete(this.live.keys().next().value!);
+    return value;
   }
 
   private async evaluated(workspaceId: string, opts: { lens?: Lens; asOf?: Date }): Promise<AuditReport> {
