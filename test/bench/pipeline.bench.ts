@@ -180,7 +180,8 @@ async function main() {
   else console.log(ok ? 'PASS' : 'FAIL');
 }
 
-main().catch((err) => {
+// A closed BullMQ PostgreSQL backend can leave a handle open: exit once stdout is flushed, not when idle.
+main().then(() => process.stdout.write('', () => process.exit()), (err) => {
   console.error(err);
   process.exit(1);
 });
