@@ -67,9 +67,15 @@ describe(`evaluation time (${process.env.DATABASE_URL ? 'PostgreSQL + Redis' : '
     expect({ ...liveRest, systems: liveRest.systems.map((s) => s.id) }).toEqual({ ...onReadRest, systems: onReadRest.systems.map((s) => s.id) });
 
     // Proof that the live read evaluates nothing: a stored total no evaluation could give comes back as is,
-    // for the default lens named or not; another lens evaluates on read.
+    // for the default lens named or not; another lens evaluates on read. It is written the way a scoring is
+    // (the row and its ExposureScored event in one transaction): live reads are kept until such an event.
     const ds = t.runtime.persistence.dataSource;
-    await ds.query(`UPDATE score SET data = jsonb_set(data, '{total}', '12.345') WHERE workspace_id = $1`, [wsId]);
+    const graphVersion = (await json<{ graphVersion: number }>('/score')).graphVersion;
+    const storeTotal = (total: number) => ds.transaction(async (m) => {
+      await m.query(`UPDATE score SET data = jsonb_set(data, '{total}', $2::jsonb) WHERE workspace_id = $1`, [wsId, JSON.stringify(total)]);
+      await t.runtime.persistence.events.append(m, wsId, 'ExposureScored', { graphVersion, total, findings: live.findings.length, appeared: [], resolved: [] });
+    });
+    await storeTotal(12.345);
     try {
       expect((await json<AuditReport>('/audit')).score.total).toBe(12.345);
       expect((await json<AuditReport>(`/audit?lens=${live.lens}`)).score.total).toBe(12.345);
@@ -78,7 +84,7 @@ describe(`evaluation time (${process.env.DATABASE_URL ? 'PostgreSQL + Redis' : '
       expect(elsewhere.lens).toBe(other);
       expect(elsewhere.score.total).not.toBe(12.345);
     } finally {
-      await ds.query(`UPDATE score SET data = jsonb_set(data, '{total}', $2::jsonb) WHERE workspace_id = $1`, [wsId, JSON.stringify(scoring.score.total)]);
+      await storeTotal(scoring.score.total);
     }
   });
 

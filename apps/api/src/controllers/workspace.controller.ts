@@ -99,7 +99,7 @@ export class WorkspaceController {
     @Query('limit') limit?: string, @Query('cursor') cursor?: string,
   ) {
     await this.logRead(ws, req, 'findings');
-    const all = await this.db.projections.findings(ws, includeResolved === 'true');
+    const all = await this.audits.storedFindings(ws, includeResolved === 'true');
     // Without paging parameters the whole list, as before; with them one keyset page.
     return limit === undefined && cursor === undefined ? all : pageById(all, { limit, cursor });
   }

@@ -4,13 +4,15 @@ import type { Runtime } from '@custody/pipeline';
 import { AuditService } from './audit.service.js';
 
 /**
- * Live reads share one composition while in flight and keep nothing afterwards. The read model is a fake
+ * Live reads share one composition per state of the read model (its latest audit-changing event seq). The read model is a fake
  * that counts how often the documents (the expensive part: every sealed analysis) are loaded.
  */
 describe('AuditService live reads', () => {
   const graph = projectDocuments([], { asOf: '2026-01-01T00:00:00.000Z', practiceName: 'Shared Reads' }).graph;
   const evaluation = evaluateGraph(graph, { now: new Date('2026-01-01T00:00:00.000Z') });
   let total = evaluation.score.total;
+  let seq = 1;
+  let findingLoads = 0;
   let loads = 0;
   let gate: Promise<void> = Promise.resolve();
   const db = {
@@ -19,6 +21,10 @@ describe('AuditService live reads', () => {
       score: async () => ({ score: { ...evaluation.score, total }, lens: 'default', ruleErrors: [], evaluatedAt: '2026-01-01T00:00:00.000Z', graphVersion: 1, computedAt: '2026-01-01T00:00:00.000Z' }),
       graph: async () => ({ version: 1, eventSeq: 1, graph, updatedAt: '2026-01-01T00:00:00.000Z' }),
       openFindings: async () => evaluation.findings,
+      findings: async () => {
+        findingLoads++;
+        return evaluation.findings.map((f) => ({ ...f, firstSeenAt: '2026-01-01T00:00:00.000Z', lastSeenAt: '2026-01-01T00:00:00.000Z' }));
+      },
     },
     documents: {
       list: async () => {
@@ -27,7 +33,7 @@ describe('AuditService live reads', () => {
         return [];
       },
     },
-    events: { changeSeq: async () => 1 },
+    events: { changeSeq: async () => seq },
   } as unknown as Persistence;
   const service = new AuditService(db, { vendors: [] } as unknown as Runtime);
 
@@ -45,14 +51,36 @@ describe('AuditService live reads', () => {
     expect(reports[0].workspace).toEqual({ id: 'ws-1', name: 'Shared Reads' });
   });
 
-  it('keeps nothing once answered: a read after a change sees it', async () => {
+  it('answers later reads of an unchanged workspace from the same composition', async () => {
+    const before = loads;
+    const first = await service.report('ws-1');
+    const again = await service.report('ws-1');
+    expect(loads).toBe(before);
+    expect(again).toBe(first);
+  });
+
+  it('composes again once the workspace changed: a read after a change sees it', async () => {
     const before = loads;
     gate = Promise.resolve();
+    // A change is a new scoring, which appends ExposureScored: the seq moves with it.
     total = 42.5;
+    seq = 2;
     const next = await service.report('ws-1');
     expect(loads).toBe(before + 1);
     expect(next.score.total).toBe(42.5);
     // Another workspace is never answered with this one's composition.
     expect((await service.report('ws-2')).workspace.id).toBe('ws-2');
+  });
+
+  it('keeps the stored findings list until the workspace changes, per includeResolved', async () => {
+    const before = findingLoads;
+    const a = await service.storedFindings('ws-1', false);
+    expect(await service.storedFindings('ws-1', false)).toBe(a);
+    expect(findingLoads).toBe(before + 1);
+    await service.storedFindings('ws-1', true);
+    expect(findingLoads).toBe(before + 2);
+    seq++;
+    expect(await service.storedFindings('ws-1', false)).not.toBe(a);
+    expect(findingLoads).toBe(before + 3);
   });
 });

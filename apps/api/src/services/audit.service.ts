@@ -28,15 +28,18 @@ const CACHE_SIZE = 8;
  * or a what-if evaluate on read; those are kept in a small cache keyed by the latest change, so a dashboard
  * asking for /audit and /graph of one moment evaluates once.
  *
- * Live reads are shared while in flight: concurrent reads of one workspace and lens wait for one composition
- * (loading and opening every document's sealed analysis, composing, converting to Cytoscape elements cost
- * ~110-160 ms of CPU per read, and 100 concurrent readers queued behind one another for seconds). Nothing is
- * kept once it is answered, so a read that starts after a change always sees it.
+ * Live reads are composed once per state of the read model: concurrent and later reads of one workspace and
+ * lens share one composition until the workspace's latest audit-changing event moves (loading and opening
+ * every document's sealed analysis, composing, converting to Cytoscape elements cost ~110-160 ms of CPU per
+ * read for the example and seconds for a 10,000-install fleet, and in embedded mode those queries hold the one
+ * database connection that health and every other read wait for). A read that starts after a change sees a
+ * new seq, so it always sees the change.
  */
 @Injectable()
 export class AuditService {
   private readonly cache = new Map<string, Promise<AuditReport>>();
-  private readonly live = new Map<string, Promise<AuditReport>>();
+  /** The live composition per workspace and lens, with the change seq it was composed at. */
+  private readonly live = new Map<string, { seq: number; value?: Promise<unknown> }>();
   /** A report's Cytoscape elements, converted once per report object (shared by concurrent /graph reads). */
   private readonly elements = new WeakMap<AuditReport, ReturnType<typeof toCytoscapeElements>>();
   /** Documents' projection inputs already opened (keyed by id, hash and processing time, so never stale). */
@@ -56,17 +59,45 @@ export class AuditService {
 
   async report(workspaceId: string, opts: { lens?: Lens; asOf?: Date } = {}): Promise<AuditReport> {
     if (!opts.asOf) {
-      const key = `${workspaceId}|${opts.lens ?? ''}`;
-      let pending = this.live.get(key);
-      if (!pending) {
-        pending = (async () => (await this.stored(workspaceId, opts.lens)) ?? this.evaluated(workspaceId, opts))();
-        this.live.set(key, pending);
-        const done = () => void (this.live.get(key) === pending && this.live.delete(key));
-        pending.then(done, done);
-      }
-      return pending;
+      return this.keptUntilChange(`report|${workspaceId}|${opts.lens ?? ''}`, workspaceId, async (forget) => {
+        const stored = await this.stored(workspaceId, opts.lens);
+        if (stored) return stored;
+        // Not from the read model (another lens, nothing scored yet): evaluated, with its own cache by day.
+        forget();
+        return this.evaluated(workspaceId, opts);
+      });
     }
     return this.evaluated(workspaceId, opts);
+  }
+
+  /** The stored findings (GET /findings, paged from this list), kept like the live report until a change. */
+  storedFindings(workspaceId: string, includeResolved: boolean): ReturnType<Persistence['projections']['findings']> {
+    return this.keptUntilChange(`findings|${workspaceId}|${includeResolved}`, workspaceId, () => this.db.projections.findings(workspaceId, includeResolved));
+  }
+
+  /**
+   * `compute`'s answer, shared by every read until the workspace's latest audit-changing event moves. Every
+   * write to the read model (a projection, a scoring, a triage, a document) appends such an event in its own
+   * transaction, so that seq names the read model's state: one indexed query instead of loading it again.
+   * `forget()` drops the entry (an answer not from the read model); a failure is never kept.
+   */
+  private async keptUntilChange<T>(key: string, workspaceId: string, compute: (forget: () => void) => Promise<T>): Promise<T> {
+    const seq = await this.db.events.changeSeq(workspaceId);
+    const hit = this.live.get(key);
+    if (hit?.seq === seq) {
+      // Least recently used goes first.
+      this.live.delete(key);
+      this.live.set(key, hit);
+      return hit.value as Promise<T>;
+    }
+    const entry: { seq: number; value?: Promise<unknown> } = { seq };
+    const forget = () => void (this.live.get(key) === entry && this.live.delete(key));
+    const value = compute(forget);
+    entry.value = value;
+    value.catch(forget);
+    this.live.set(key, entry);
+    while (this.live.size > CACHE_SIZE) this.live.delete(this.live.keys().next().value!);
+    return value;
   }
 
   private async evaluated(workspaceId: string, opts: { lens?: Lens; asOf?: Date }): Promise<AuditReport> {

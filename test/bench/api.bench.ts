@@ -1,0 +1,142 @@
+/**
+ * API-under-load bench (issue 11): how fast the API answers the dashboard's reads while a 10,000-install fleet
+ * is being scored, beside the same reads when the pipeline is idle.
+ *
+ * Run: `npm run bench:api` (needs the build). Options: `--rows N` (default 10,000), `--mode embedded|redis`
+ * (default: embedded, and production on Redis when DATABASE_URL and REDIS_URL are set), `--idle N` idle
+ * requests per route (default 30), `--json`.
+ *
+ * Per mode: `custody serve` in a temp home (embedded: PGlite, jobs in the same process; production: fresh
+ * PostgreSQL database + Redis, one separate worker), the fleet's custody.yaml and fleet.csv uploaded over HTTP.
+ * From the first upload until the fleet is scored (every document final, queue empty, a score stored), one
+ * client per route reads in a loop: GET /api/health, GET graph?view=grouped (what the dashboard draws first)
+ * and GET findings?limit=50 (one page from the stored read model). Then, idle, `--idle` more of each.
+ * Figures per route: requests, p50/p99/max latency, errors (non-2xx or no answer within 60 s).
+ *
+ * Goal: p99 < 200 ms for each route while scoring, with no errors. Exit code 1 when missed.
+ * The load average is printed with the figures: the machine is shared, so latency figures are noisy.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { writeFleetCorpus } from './support/fleet-corpus.js';
+import { loadAverage, percentile, productionAvailable, startService, type ServiceMode } from './support/custody-service.js';
+import type { ApiClient } from '../support/api-client.js';
+
+const GOAL_P99_MS = 200;
+const argv = process.argv.slice(2);
+const arg = (name: string) => {
+  const i = argv.indexOf(name);
+  return i >= 0 ? argv[i + 1] : undefined;
+};
+const asJson = argv.includes('--json');
+const rows = Number(arg('--rows') ?? 10_000);
+const idleCount = Number(arg('--idle') ?? 30);
+const modes: ServiceMode[] = arg('--mode') ? [arg('--mode') as ServiceMode] : ['embedded', ...(productionAvailable('redis') ? [] : ['redis' as const])];
+const say = (s: string) => { if (!asJson) console.log(s); else console.error(s); };
+
+const ROUTES = [
+  { name: 'health', path: (c: ApiClient) => `${c.base}/api/health` },
+  { name: 'graph (grouped)', path: (c: ApiClient) => `${c.base}/api/workspaces/${c.ws}/graph?view=grouped` },
+  { name: 'findings page', path: (c: ApiClient) => `${c.base}/api/workspaces/${c.ws}/findings?limit=50` },
+] as const;
+
+interface RouteFigure { requests: number; p50Ms: number; p99Ms: number; maxMs: number; errors: number; firstError?: string }
+
+async function timedGet(client: ApiClient, url: string): Promise<{ ms: number; error?: string }> {
+  const t0 = performance.now();
+  try {
+    const res = await fetch(url, { headers: { 'x-api-key': client.key }, signal: AbortSignal.timeout(60_000) });
+    await res.arrayBuffer();
+    return { ms: performance.now() - t0, ...(res.ok ? {} : { error: `HTTP ${res.status}` }) };
+  } catch (err) {
+    return { ms: performance.now() - t0, error: (err as Error).message };
+  }
+}
+
+function figure(samples: { ms: number; error?: string }[]): RouteFigure {
+  const ms = samples.map((s) => s.ms);
+  const errors = samples.filter((s) => s.error);
+  return {
+    requests: samples.length, p50Ms: Math.round(percentile(ms, 50)), p99Ms: Math.round(percentile(ms, 99)), maxMs: Math.round(Math.max(...ms)),
+    errors: errors.length, ...(errors.length ? { firstError: errors[0]!.error } : {}),
+  };
+}
+
+/** Every route read in its own sequential loop until `until` says stop (or `count` reads each). */
+async function readLoops(client: ApiClient, stop: { until?: () => boolean; count?: number }): Promise<Record<string, RouteFigure>> {
+  const out: Record<string, RouteFigure> = {};
+  await Promise.all(ROUTES.map(async (r) => {
+    const samples: { ms: number; error?: string }[] = [];
+    while (stop.until ? !stop.until() : samples.length < stop.count!) samples.push(await timedGet(client, r.path(client)));
+    out[r.name] = figure(samples);
+  }));
+  return out;
+}
+
+async function scored(client: ApiClient): Promise<boolean> {
+  const health = await (await fetch(`${client.base}/api/health`)).json() as { queue?: { pending?: number }; documents?: { unfinished?: number } };
+  if (health.queue?.pending !== 0 || health.documents?.unfinished !== 0) return false;
+  const docs = await client.get<{ status: string }[]>('/documents');
+  if (docs.length < 2 || docs.some((d) => d.status !== 'processed')) return false;
+  return Boolean((await client.get<{ graphVersion?: number }>('/score')).graphVersion);
+}
+
+async function runMode(mode: ServiceMode, dir: string) {
+  const svc = await startService(mode, { workers: 1, tag: 'apib', workspace: 'Fleet Agency' });
+  try {
+    const { client } = svc;
+    let done = false;
+    const t0 = performance.now();
+    const reading = readLoops(client, { until: () => done });
+    for (const f of ['custody.yaml', 'fleet.csv']) await client.upload(dir, f);
+    say(`${mode}: uploaded after ${((performance.now() - t0) / 1000).toFixed(1)} s; reading while it is scored`);
+    const deadline = Date.now() + 15 * 60_000;
+    while (!(await scored(client).catch(() => false))) {
+      if (Date.now() > deadline) throw new Error('the fleet was not scored within 15 minutes');
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    const scoringSeconds = Number(((performance.now() - t0) / 1000).toFixed(1));
+    done = true;
+    const scoring = await reading;
+    say(`${mode}: scored after ${scoringSeconds} s; idle reads`);
+    const loadScoring = await loadAverage();
+    const idle = await readLoops(client, { count: idleCount });
+    return { mode, scoringSeconds, scoring, idle, load: { scoring: loadScoring, idle: await loadAverage() } };
+  } finally {
+    await svc.stop();
+  }
+}
+
+async function main() {
+  const dir = mkdtempSync(join(tmpdir(), 'custody-apibench-'));
+  const results: Awaited<ReturnType<typeof runMode>>[] = [];
+  const goals: { what: string; value: string; target: string; ok: boolean }[] = [];
+  try {
+    writeFleetCorpus(dir, rows);
+    say(`api bench: ${rows}-install fleet, modes ${modes.join(', ')}; load ${(await loadAverage()).join(' ')}`);
+    for (const mode of modes) {
+      const r = await runMode(mode, dir);
+      results.push(r);
+      say(`${mode}: fleet scored in ${r.scoringSeconds} s (load ${r.load.scoring.join(' ')}; idle reads at load ${r.load.idle.join(' ')})`);
+      for (const { name } of ROUTES) {
+        const s = r.scoring[name]!;
+        const i = r.idle[name]!;
+        const ok = s.errors === 0 && s.p99Ms < GOAL_P99_MS;
+        say(`  ${name.padEnd(16)} while scoring: ${s.requests} requests, p50 ${s.p50Ms} ms, p99 ${s.p99Ms} ms, max ${s.maxMs} ms, errors ${s.errors}${s.firstError ? ` (${s.firstError})` : ''} | idle: p50 ${i.p50Ms} ms, p99 ${i.p99Ms} ms | p99 ratio ${(s.p99Ms / Math.max(1, i.p99Ms)).toFixed(1)}× → ${ok ? 'PASS' : 'FAIL'} (goal p99 < ${GOAL_P99_MS} ms)`);
+        goals.push({ what: `${mode}: ${name} p99 while scoring`, value: `${s.p99Ms} ms (p50 ${s.p50Ms}, ${s.requests} requests, ${s.errors} errors; idle p99 ${i.p99Ms} ms)`, target: `< ${GOAL_P99_MS} ms, 0 errors`, ok });
+      }
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const ok = goals.every((g) => g.ok);
+  process.exitCode = ok ? 0 : 1;
+  if (asJson) console.log(JSON.stringify({ rows, results, goals, ok }, null, 2));
+  else console.log(ok ? 'PASS' : 'FAIL');
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

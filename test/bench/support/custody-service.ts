@@ -1,0 +1,88 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ApiClient } from '../../support/api-client.js';
+import { freshDatabase } from '../../support/database.js';
+import { startNode, type Proc } from '../../support/processes.js';
+
+/**
+ * Where a bench's Custody runs:
+ * - `embedded`: one `custody serve` process (PGlite + BullMQ's PostgreSQL backend on a second PGlite), which
+ *   also processes the jobs;
+ * - `redis`: production, PostgreSQL + Redis, `serve` only serves HTTP and `workers` separate worker processes
+ *   process the jobs;
+ * - `postgres`: production without Redis, the queue in BullMQ's PostgreSQL backend (schema `bullmq`) on the
+ *   same server, with `workers` worker processes.
+ */
+export type ServiceMode = 'embedded' | 'redis' | 'postgres';
+
+export interface RunningService {
+  client: ApiClient;
+  mode: ServiceMode;
+  /** Worker pids (production) or the serve pid (embedded): the processes doing the jobs. */
+  jobPids: number[];
+  /** The `serve` process (HTTP; in embedded mode also the jobs). */
+  servePid: number;
+  stop(): Promise<void>;
+}
+
+/** Production modes need the machine's services; say which variable is missing instead of failing later. */
+export function productionAvailable(mode: ServiceMode): string | undefined {
+  if (mode === 'embedded') return undefined;
+  if (!process.env.DATABASE_URL) return 'DATABASE_URL is not set';
+  if (mode === 'redis' && !process.env.REDIS_URL) return 'REDIS_URL is not set';
+  return undefined;
+}
+
+/**
+ * Starts the built `custody serve` (and its workers) in a temp home, with a fresh database and a queue prefix
+ * of its own, so nothing is shared with other runs; `stop` ends the processes, drops the database and removes
+ * the home. The per-key rate limit is lifted: one key makes all the load and the bench measures the pipeline.
+ */
+export async function startService(mode: ServiceMode, opts: { workers?: number; workspace?: string; tag: string }): Promise<RunningService> {
+  const home = mkdtempSync(join(tmpdir(), `custody-${opts.tag}-`));
+  const db = mode === 'embedded' ? undefined : await freshDatabase();
+  const env: Record<string, string | undefined> = {
+    CUSTODY_HOME: home,
+    CUSTODY_QUEUE_PREFIX: `${opts.tag}${process.pid}${Math.random().toString(36).slice(2, 6)}`,
+    CUSTODY_RATE_LIMIT_PER_MINUTE: '100000000',
+    ...(db ? { DATABASE_URL: db.url } : {}),
+    ...(mode === 'redis' ? { REDIS_URL: process.env.REDIS_URL } : {}),
+  };
+  const procs: Proc[] = [];
+  const stop = async () => {
+    for (const p of [...procs].reverse()) await p.kill('SIGTERM');
+    await db?.drop();
+    rmSync(home, { recursive: true, force: true });
+  };
+  try {
+    procs.push(startNode('apps/cli/src/main.js', ['serve', '--port', '0', '--workspace', opts.workspace ?? 'Bench'], env));
+    await procs[0]!.waitFor(/Dashboard: \S+key=\S+/, 300_000);
+    const workers = mode === 'embedded' ? 0 : Math.max(1, opts.workers ?? 1);
+    for (let i = 0; i < workers; i++) procs.push(startNode('apps/worker/src/main.js', [], env));
+    await Promise.all(procs.slice(1).map((p) => p.waitFor(/processing jobs/, 300_000)));
+    return {
+      client: ApiClient.fromServeOutput(procs[0]!.output()),
+      mode,
+      jobPids: (workers ? procs.slice(1) : procs).map((p) => p.child.pid!),
+      servePid: procs[0]!.child.pid!,
+      stop,
+    };
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+}
+
+/** Nearest-rank percentile (the figure autocannon and the load bench report). */
+export const percentile = (xs: number[], p: number): number => {
+  if (!xs.length) return NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))]!;
+};
+
+/** The machine's load, printed with every timing (figures on a loaded machine are noisy). */
+export async function loadAverage(): Promise<number[]> {
+  const { loadavg } = await import('node:os');
+  return loadavg().map((x) => Number(x.toFixed(2)));
+}
