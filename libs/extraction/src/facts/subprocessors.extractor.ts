@@ -1,11 +1,13 @@
 import type { Evidence, Fact } from '@custody/domain';
 import type { ListContext } from '../clauses/list-context.js';
+import { AD_ROLE_BEFORE } from '../clauses/recipient-lists.js';
 import { blockIndex, rowHasNoAccess } from '../clauses/list-context.js';
 import type { Block, Row } from '../clauses/structure.js';
 import { cellsOf, introOf, isListItem, isTableRow } from '../clauses/structure.js';
 import { ADDRESS_WORD, NOT_RECIPIENT, PLATFORM_AS_RECIPIENT, PLATFORM_BRANDS, POLICY_WORDS, PROVIDER_NOUN, RELATION_VERB, SELF_HOSTED_SOFTWARE } from '../clauses/vocabulary.js';
 import type { Sentence } from '../text/sentences.js';
 import type { FactContext } from './fact-context.js';
+import { collectorMentions, inRanges, trackerSections } from './tracker-names.js';
 import { evidenceAt, found, silent, withReview } from './fact-context.js';
 
 const SUFFIX = String.raw`(?:Inc\.?|Incorporated|LLC|L\.L\.C\.|Ltd\.?|Limited|GmbH|SARL|S\.A\.R\.L\.|S\.A\.S\.?|SAS|S\.A\.|S\.L\.|B\.V\.|N\.V\.|AG|SE|Corp\.?|Corporation|PBC|plc|PLC|LLP|L\.P\.|LP|Pty Ltd|Co\.|UC|Oy|AB|ASA|A\/S|UAB|S\.p\.A\.|S\.r\.l\.|KK|K\.K\.|Pte\.? Ltd\.?|OpCo LLC|Unlimited Company)`;
@@ -83,7 +85,7 @@ export function extractSubprocessors(ctx: FactContext): Fact<'subprocessors_name
         return;
       }
       // Social networks, stores, browsers: recipients only as ad or analytics tools ("Facebook Pixel").
-      if (PLATFORM_BRANDS.test(name) && !PLATFORM_AS_RECIPIENT.test(after)) {
+      if (PLATFORM_BRANDS.test(name) && !PLATFORM_AS_RECIPIENT.test(after) && !(strong && AD_ROLE_BEFORE.test(s.view.slice(Math.max(0, at - 80), at)))) {
         rejected.push({ name, ev: evidenceAt(ctx, s, at, at + name.length), reason: 'a platform, store or browser, not named as receiving the data' });
         return;
       }
@@ -138,6 +140,7 @@ export function extractSubprocessors(ctx: FactContext): Fact<'subprocessors_name
     return b;
   };
   const entries = blockIndex(ctx.text, ctx.sentences);
+  const trackerParts = trackerSections(ctx.sections, ctx.text.length);
   // A table row of a recipients table: the entity in its name column, unless the row says it gets no personal data.
   const readRow = (row: Row, context: ListContext, strong: boolean): void => {
     const cell = row.cells?.[context.nameColumn];
@@ -166,6 +169,10 @@ export function extractSubprocessors(ctx: FactContext): Fact<'subprocessors_name
   for (const s of ctx.sentences) {
     if (s.isDefinition || s.isDraftingNote || s.isHeading) continue;
     const v = s.view;
+    // 0. A provider named in prose as the one collecting data on the vendor's pages ("Stripe uses a cookie",
+    // "Used by Hotjar to …"), under any heading: tracker sections name one provider per paragraph or row, often
+    // as the sentence's first word (hence before the capital test below).
+    for (const c of collectorMentions(v, inRanges(trackerParts, s.start), TOKEN, notSentenceName)) add(c.name, s, c.at);
     // Names start with a capital or a digit (or "iDenfy"); a sentence with none cannot hold one.
     if (!/[\p{Lu}0-9]/u.test(v.slice(1)) && !/[\p{Ll}][\p{Lu}]/u.test(v)) continue;
     let underHeading = false;
@@ -269,13 +276,15 @@ function isCategoryList(block: Block): boolean {
   categoryMemo.set(block, b);
   return b;
 }
+/** A capitalised word that opens a sentence rather than a name ("Additionally", "We", "These"). */
+const notSentenceName = (w: string): boolean => NOT_A_NAME.test(w) || /^(?:We|You|It|They|This|That|These|Those|Our|Your|Its|Their)$/.test(w);
 const SHOUTING = /[A-Z]{3,}\s+[A-Z]{3,}\s+[A-Z]{3,}/;
 
 // Both are case-insensitive without the `u` flag (V8 runs /iu alternations five times slower); "through" is a
 // trigger only before a capital, checked in code (a \p{Lu} lookahead would need the flag).
 // Positions right after a provider noun ("providers like", "provider", "vendors are", "sub-processors:") or a
 // relation verb ("we use", "disclosed to", "hosted by", "transferred to a server of") where names follow.
-const AFTER_NOUN = new RegExp(String.raw`${PROVIDER_NOUN.source}(?:\s*,)?\s+(?:(?:is|are|include|includes|including|like|such as|e\.g\.,?|namely|called|named|is called|currently|currently are|currently include)\s+)?(?:(?:the\s+)?(?:following|company|companies)\s*)?:?\s*`, 'gi');
+const AFTER_NOUN = new RegExp(String.raw`${PROVIDER_NOUN.source}(?:\s*,)?\s+(?:(?:is|are|include|includes|including|like|such as|e\.g\.,?|for example,?|for instance,?|in particular,?|namely|called|named|is called|currently|currently are|currently include)\s+)?(?:(?:the\s+)?(?:following|company|companies)\s*)?:?\s*`, 'gi');
 const AFTER_VERB = /\b(?:use|uses|used|engage|engages|engaged|rel(?:y|ies) on|work with|works with|partner with|partners with|utili[sz]e|utili[sz]es|employ|employs|contract with|contracts with|license|licen[cs]e from)\s+(?:the\s+)?(?:services\s+of\s+|(?:external\s+)?software\s+from\s+)?|\b(?:disclosed|transferred|sent|forwarded|provided|shared|transmitted|passed(?: on)?|given|made available|communicated|uploaded|exported|submitted|(?:a|the)\s+transfer|transfers?)\s+(?:directly\s+)?(?:to|with)\s+(?:(?:a|the|one of the)\s+(?:server|servers|systems?|platform|infrastructure)s?\s+(?:of|operated by|run by)\s+)?|\b(?:powered|hosted|provided|operated|processed|handled|managed|run|supplied|delivered|stored|performed|carried out|serviced|transmitted|verified)\s+(?:by|through|via|on|with)\s+(?:(?:the\s+)?(?:servers?|systems?|infrastructure|platform|cloud)\s+(?:of\s+)?)?|\b(?:servers?|systems?|infrastructure|cloud|platform)\s+(?:of|operated by|provided by|run by)\s+|\bthrough\s+(?=\S)|\b(?:communicate|communicates|integrates?|interfaces?)\s+with\s+/gi;
 
 function triggers(v: string, vendor: RegExp, hasNoun: boolean): { at: number; strong: boolean }[] {
