@@ -166,3 +166,9 @@ export const TRACKER_SENTENCE = /\bcookies?\b|\bpixels?\b|\btags?\b|\bweb\s+beac
  * and Facebook"): a social network or platform named in that role is a recipient, not a page the vendor keeps.
  */
 export const AD_ROLE_BEFORE = /\b(?:advertising|advertisers?|ad\s+(?:tech(?:nology)?|networks?)|analytics|marketing|measurement|tracking)\s+(?:partners?|providers?|vendors?|networks?|compan(?:y|ies)|services?|tools?)\b[^.;:]{0,40}$/i;
+
+/**
+ * Words of cookie and tracking prose that policies capitalise as titles ("Non-Cookie Technologies", "Statistics",
+ * "Performance Cookies"): a name made only of these is a kind of tracker, not an organisation.
+ */
+export const TRACKER_TITLE_WORD = /^(?:non-[\p{L}-]+|cookies?|technolog(?:y|ies)|statistics?|stats|tracking|trackers?|analytics|advertising|marketing|performance|functional(?:ity)?|necessary|strictly|essential|targeting|social|media|web|beacons?|pixels?|tags?|local|storage|session|persistent|first-party|third-party|preferences?|measurement|audience|insights?)$/iu;

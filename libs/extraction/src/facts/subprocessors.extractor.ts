@@ -1,6 +1,6 @@
 import type { Evidence, Fact } from '@custody/domain';
 import type { ListContext } from '../clauses/list-context.js';
-import { AD_ROLE_BEFORE } from '../clauses/recipient-lists.js';
+import { AD_ROLE_BEFORE, TRACKER_TITLE_WORD } from '../clauses/recipient-lists.js';
 import { blockIndex, rowHasNoAccess } from '../clauses/list-context.js';
 import type { Block, Row } from '../clauses/structure.js';
 import { cellsOf, introOf, isListItem, isTableRow } from '../clauses/structure.js';
@@ -78,6 +78,8 @@ export function extractSubprocessors(ctx: FactContext): Fact<'subprocessors_name
     if (!suffixed) {
       if (INSTITUTION.test(name) || ADDRESS_WORD.test(name) || /^\s*,?\s*(?:\d|[A-Z]{2}\s+\d)/.test(after) || /\d[\w-]*,?\s*$/.test(s.view.slice(Math.max(0, at - 12), at))) return;
       if (policyWordsOnly(name)) return;
+      // A kind of tracker in title case ("Non-Cookie Technologies", "Statistics"), not an organisation.
+      if (name.split(/\s+/).every((w) => TRACKER_TITLE_WORD.test(w))) return;
       // A big platform's bare name ("Google", "Apple") is a recipient only when a provider noun introduces it
       // ("cloud providers like Google"); elsewhere it is usually a store, a sign-in or a platform.
       if (!strong && BIG_TECH.test(name)) {
@@ -276,8 +278,8 @@ function isCategoryList(block: Block): boolean {
   categoryMemo.set(block, b);
   return b;
 }
-/** A capitalised word that opens a sentence rather than a name ("Additionally", "We", "These"). */
-const notSentenceName = (w: string): boolean => NOT_A_NAME.test(w) || /^(?:We|You|It|They|This|That|These|Those|Our|Your|Its|Their)$/.test(w);
+/** A capitalised word that opens a sentence or a title rather than a name ("Additionally", "We", "How"). */
+const notSentenceName = (w: string): boolean => NOT_A_NAME.test(w) || /^(?:We|You|It|They|This|That|These|Those|Our|Your|Its|Their|How|What|Why|When|Where|Which|Who|Whether|Learn|See|Does|Do|Did|Is|Are|Can|Could|Will|Would|Should|May|Might|Must|Has|Have)$/.test(w);
 const SHOUTING = /[A-Z]{3,}\s+[A-Z]{3,}\s+[A-Z]{3,}/;
 
 // Both are case-insensitive without the `u` flag (V8 runs /iu alternations five times slower); "through" is a

@@ -22,6 +22,8 @@ describe('collectorMentions', () => {
   it('says nothing outside cookie or tracking prose', () => {
     expect(collectorMentions('Acme collects personal data for the following reasons:', false, TOKEN, notName)).toEqual([]);
     expect(collectorMentions('The tool is used by Clinicians to record visits.', false, TOKEN, notName)).toEqual([]);
+    // Not the subject: the sites of a group collect, not the group named after "of".
+    expect(collectorMentions('The internet sites of Acme Benchmark Group collect personal data through cookies.', false, TOKEN, notName)).toEqual([]);
   });
 });
 
@@ -57,5 +59,7 @@ describe('subprocessors_named in prose about trackers and partners', () => {
     expect(names('Acme Health Inc. ("Acme", "we") operates this site. Acme uses cookies to keep you signed in.')).toEqual([]);
     expect(names('You can sign in with Facebook. Facebook stores your login for you.')).toEqual([]);
     expect(names('Cookies help us. Session cookies are deleted when you close the browser.')).toEqual([]);
+    expect(names('Acme Health Inc. ("Acme", "we") runs this site. See How Acme uses cookies.')).toEqual([]);
+    expect(names('Acme Health Inc. ("Acme", "we") runs this site. Does Acme use cookies? Statistics collect data through cookies.')).toEqual([]);
   });
 });

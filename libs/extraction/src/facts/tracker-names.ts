@@ -10,6 +10,7 @@ export interface CollectorMention {
 // A verb (or possessive) that may follow a collecting party: where COLLECTOR_AFTER is tried.
 const VERB_START = /(?:['’]s?\s|\s(?=(?:also\s+|may\s+|will\s+|then\s+)?(?:collects?|gathers?|stores?|records?|receives?|tracks?|logs?|uses?|sets?|places?|drops?|deploys?)\s))/gi;
 const BY_START = /\bby\s+/gi;
+const PREPOSITION_BEFORE = /\b(?:of|from|for|to|with|at|in|on|by|about)\s+(?:the\s+)?$/i;
 
 /**
  * Providers named in prose as the ones that collect data on the vendor's pages, whatever list or heading they
@@ -37,6 +38,8 @@ export function collectorMentions(view: string, underTrackers: boolean, token: s
       name = name.slice(w[0].length);
       at += w[0].length;
     }
+    // The name must be the subject: "the sites of Acme Group collect" is about the sites (the vendor's, mostly).
+    if (PREPOSITION_BEFORE.test(view.slice(Math.max(0, at - 12), at))) return;
     if (!notName(name)) out.push({ name, at });
   };
   VERB_START.lastIndex = 0;
