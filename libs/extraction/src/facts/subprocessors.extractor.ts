@@ -45,8 +45,9 @@ const NOT_A_NAME = /^(?:additionally|furthermore|moreover|finally|alternatively|
 export function extractSubprocessors(ctx: FactContext): Fact<'subprocessors_named'> {
   const names = new Map<string, { name: string; ev: Evidence; s: Sentence; at: number }>();
   const rejected: { name: string; ev: Evidence; reason: string }[] = [];
+  const vendorNames = ctx.vendorNames;
   const vendorKeys = new Set(ctx.partyNames.map(core));
-  const vendorBrands = ctx.vendorNames.map((n) => core(n)).filter((n) => n.length >= 3);
+  const vendorBrands = vendorNames.map((n) => core(n)).filter((n) => n.length >= 3);
   // `cell`: the name column of a recipients table, where a name made of ordinary words ("Cloud Storage Ltd") is still a name.
   // `review`: a name from a list nothing says is a list of recipients: kept for review (with this reason) if it passes every filter.
   const add = (raw: string, s: Sentence, at: number, strong = false, cell = false, review?: string): void => {
@@ -127,12 +128,12 @@ export function extractSubprocessors(ctx: FactContext): Fact<'subprocessors_name
 
   let productSet: Set<string> | undefined;
   const products = (): Set<string> => {
-    if (!productSet) productSet = productsOf(ctx.text, ctx.vendorNames.filter((b) => b.length >= 3));
+    if (!productSet) productSet = productsOf(ctx.text, vendorNames.filter((b) => b.length >= 3));
     return productSet;
   };
   // First words of the vendor's names and brand ("google" for "Google LLC" in a Google policy).
-  const vendorFirstWords = new Set(ctx.vendorNames.map((n) => n.split(/\s+/)[0].toLowerCase().replace(/[^\p{L}\p{N}.]/gu, '')).filter((w) => w.length >= 3 && !POLICY_WORDS.has(w)));
-  const vendorAtEnd = new RegExp(String.raw`(?:${ctx.vendorNames.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).filter((n) => n.length >= 2).join('|') || '\\uffff'})\s*$`, 'i');
+  const vendorFirstWords = new Set(vendorNames.map((n) => n.split(/\s+/)[0].toLowerCase().replace(/[^\p{L}\p{N}.]/gu, '')).filter((w) => w.length >= 3 && !POLICY_WORDS.has(w)));
+  const vendorAtEnd = new RegExp(String.raw`(?:${vendorNames.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).filter((n) => n.length >= 2).join('|') || '\\uffff'})\s*$`, 'i');
   const headingCache = new Map<string, boolean>();
   // Whether a sentence has a provider noun, asked of each sentence and of the one after it: answered once.
   const nounMemo = new Map<number, boolean>();
@@ -421,6 +422,20 @@ const STOP = new Set(['of', 'de', 'du', 'and', 'for', '&', 'the', 'la', 'le']);
 // Public institutions and generic organisational words are not providers.
 const INSTITUTION = /\b(?:commission|authority|authorities|court|government|ministry|department|parliament|council|agency|police|regulation|directive|act|law|office|bureau|center|centre|institute|university|union)$/i;
 
+const IDENT_BEFORE = /[\p{L}\p{N}_\\/.@-]/u;
+const IDENT_AFTER = /^(?:[\p{L}\p{N}_\\@/]|\.[a-z]{2})/u;
+/**
+ * Whether a lower-case word occurs in the prose, not only inside an identifier: "stripe" in a cookie's name
+ * ("\\_\\_stripe\\_mid", "__stripe_sid") does not make "Stripe" an ordinary word. Asked only of candidate names.
+ */
+function inProse(text: string, w: string): boolean {
+  for (let i = text.indexOf(w); i >= 0; i = text.indexOf(w, i + 1)) {
+    // As in lower-words.ts, a web or e-mail address is not prose either ("stripe.com", "/stripe/").
+    if (!IDENT_BEFORE.test(text[i - 1] ?? ' ') && !IDENT_AFTER.test(text.slice(i + w.length, i + w.length + 3))) return true;
+  }
+  return false;
+}
+
 /** Whether every word of a name is an ordinary word of this document ("Transport Layer Security", "Authorized"). */
 function common(ctx: FactContext, name: string): boolean {
   const words = name.split(/\s+/).filter((w) => !STOP.has(w.toLowerCase()));
@@ -430,7 +445,7 @@ function common(ctx: FactContext, name: string): boolean {
   const lower = ctx.isLowerWord;
   const ordinary = (w: string) => {
     const l = w.toLowerCase();
-    return lower(l) || lower(l.replace(/s$/, '')) || lower(l.replace(/ies$/, 'y'));
+    return [l, l.replace(/s$/, ''), l.replace(/ies$/, 'y')].some((x) => lower(x) && inProse(ctx.text, x));
   };
   return words.every(ordinary);
 }

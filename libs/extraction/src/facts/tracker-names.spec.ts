@@ -55,6 +55,12 @@ describe('subprocessors_named in prose about trackers and partners', () => {
     expect(names("Strictly necessary cookies such as Fastly's cookies help us stop abuse.")).toEqual(['Fastly']);
     expect(names('We share device identifiers with advertising partners, for example Criteo and Facebook.')).toEqual(['Criteo', 'Facebook']);
   });
+  it("is not misled by the provider's name in lower case inside cookie identifiers", () => {
+    const text = 'Acme Health Inc. ("Acme", "we") runs this site.\n\n| \\_\\_paddle\\_sid | Paddle uses a cookie to remember your basket. |\n';
+    expect(names(text)).toEqual(['Paddle']);
+    // Used as an ordinary word of the prose, the capitalised word at a sentence start is not a name.
+    expect(names('Acme Health Inc. ("Acme", "we") runs this site. Grab the paddle. Paddle uses a cookie to count visits.')).toEqual([]);
+  });
   it('leaves out the vendor, platforms outside an advertising role and unrelated capitals', () => {
     expect(names('Acme Health Inc. ("Acme", "we") operates this site. Acme uses cookies to keep you signed in.')).toEqual([]);
     expect(names('You can sign in with Facebook. Facebook stores your login for you.')).toEqual([]);
