@@ -15,6 +15,7 @@ const notName = (w: string) => /^(?:We|The|Additionally)$/.test(w);
 describe('collectorMentions', () => {
   it('reads the subject of a collecting verb and the agent of "used by" in tracker prose', () => {
     expect(collectorMentions('Hotjar stores information about your visits.', true, TOKEN, notName)).toEqual([{ name: 'Hotjar', at: 0 }]);
+    expect(collectorMentions('You can opt out of Plausible Analytics data collection here.', false, TOKEN, notName)).toEqual([{ name: 'Plausible Analytics', at: 19 }]);
     expect(collectorMentions('Additionally Matomo Cloud uses cookies to count visits.', false, TOKEN, notName)).toEqual([{ name: 'Matomo Cloud', at: 13 }]);
     const row = '| _ga | A cookie used by Plausible to count visits. |';
     expect(collectorMentions(row, false, TOKEN, notName)).toEqual([{ name: 'Plausible', at: row.indexOf('Plausible') }]);

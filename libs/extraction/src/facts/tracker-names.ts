@@ -8,7 +8,7 @@ export interface CollectorMention {
 }
 
 // A verb (or possessive) that may follow a collecting party: where COLLECTOR_AFTER is tried.
-const VERB_START = /(?:['’]s?\s|\s(?=(?:also\s+|may\s+|will\s+|then\s+)?(?:collects?|gathers?|stores?|records?|receives?|tracks?|logs?|uses?|sets?|places?|drops?|deploys?)\s))/gi;
+const VERB_START = /(?:['’]s?\s|\s(?=(?:also\s+|may\s+|will\s+|then\s+)?(?:collects?|gathers?|stores?|records?|receives?|tracks?|logs?|uses?|sets?|places?|drops?|deploys?|data\s+collection)\s))/gi;
 const BY_START = /\bby\s+/gi;
 const PREPOSITION_BEFORE = /\b(?:of|from|for|to|with|at|in|on|by|about)\s+(?:the\s+)?$/i;
 
@@ -28,7 +28,7 @@ export function collectorMentions(view: string, underTrackers: boolean, token: s
   if (!underTrackers && !TRACKER_SENTENCE.test(view)) return out;
   const before = new RegExp(String.raw`(?:^|[^\p{L}\p{N}])((?:${token})(?:\s+(?:${token})){0,3})$`, 'u');
   const after = new RegExp(String.raw`^(${token}(?:\s+${token}){0,3})`, 'u');
-  const nameBefore = (end: number): void => {
+  const nameBefore = (end: number, subject: boolean): void => {
     const m = before.exec(view.slice(Math.max(0, end - 80), end));
     if (!m) return;
     let name = m[1];
@@ -38,13 +38,15 @@ export function collectorMentions(view: string, underTrackers: boolean, token: s
       name = name.slice(w[0].length);
       at += w[0].length;
     }
-    // The name must be the subject: "the sites of Acme Group collect" is about the sites (the vendor's, mostly).
-    if (PREPOSITION_BEFORE.test(view.slice(Math.max(0, at - 12), at))) return;
+    // A verb's name must be its subject: "the sites of Acme Group collect" is about the sites (the vendor's, mostly);
+    // "opt out of X data collection" names X as a modifier, after any preposition.
+    if (subject && PREPOSITION_BEFORE.test(view.slice(Math.max(0, at - 12), at))) return;
     if (!notName(name)) out.push({ name, at });
   };
   VERB_START.lastIndex = 0;
   for (let m = VERB_START.exec(view); m; m = VERB_START.exec(view)) {
-    if (COLLECTOR_AFTER.test(view.slice(m.index, m.index + 120))) nameBefore(m.index);
+    const rest = view.slice(m.index, m.index + 120);
+    if (COLLECTOR_AFTER.test(rest)) nameBefore(m.index, !/^\s+data\s+collection\b/i.test(rest));
   }
   {
     BY_START.lastIndex = 0;
