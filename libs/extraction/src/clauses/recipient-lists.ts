@@ -147,3 +147,28 @@ export const SHARED_COLUMN = /\b(?:data|information|items?|pi)\b[^|]{0,30}\b(?:s
 
 /** A name-column title that is a third party's role ("Third Party", "Provider", "Vendor"): its cells are recipients, even in a cookie table. */
 export const ROLE_COLUMN = /^(?:third[- ]part(?:y|ies)(?:\s+(?:name|provider|vendor|company))?|(?:cookie\s+|service\s+|technology\s+)?providers?(?:\s+names?)?|vendors?(?:\s+names?)?|partners?|(?:third[- ]party\s+)?companies|company(?:\s+name)?|(?:ad\s+technology|analytics|advertising)\s+(?:providers?|partners?|vendors?)|anbieter|fournisseurs?|partenaires?)\s*[:*]*$/iu;
+
+/**
+ * Trackers and providers named in prose as the party that collects data on the vendor's pages (README: analytics,
+ * advertising, tracking and payment providers that receive data), read by facts/tracker-names.ts:
+ * - `COLLECTOR_AFTER`: what follows a name that is the subject collecting ("Stripe uses a cookie", "Google
+ *   Analytics stores information about", "X sets the following cookies"), or its possessive ("CloudFlare's cookies").
+ * - `COLLECTED_BY`: what precedes a name that a cookie or tag is used or set by ("Used by Hotjar to …",
+ *   "cookies placed by Criteo").
+ * - `TRACKER_SENTENCE`: both count only in a sentence (or table row), or under a heading, about cookies, tags or tracking.
+ */
+export const COLLECTOR_AFTER = /^(?:\s+(?:also\s+|may\s+|will\s+|then\s+)?(?:collects?|gathers?|stores?|records?|receives?|tracks?|logs?)\s+(?:(?:your|the|this|such|certain|some|anonymi[sz]ed|aggregated|personal|usage)\s+){0,3}(?:information|data|details|ip\s+address(?:es)?|identifiers?|activity|usage|interactions?|visits?|behaviou?r)\b|\s+(?:uses?|sets?|places?|drops?|deploys?)\s+(?:(?:a|the|its|their|own|following|several|some|these|first-party|third-party)\s+){0,3}(?:cookies?|pixels?|tags?|web\s+beacons?|trackers?|tracking\s+technolog(?:y|ies)|local\s+storage)\b|['’]s?\s+(?:(?:own|analytics|advertising|tracking)\s+)?(?:cookies?|pixels?|tags?|trackers?|sdks?|tracking\s+(?:code|technolog(?:y|ies)))\b|\s+data\s+collection\b)/i;
+export const COLLECTED_BY = /\b(?:used|set|placed|served|dropped|deployed|stored|installed|read|collected|loaded)\s+by\s+$/i;
+export const TRACKER_SENTENCE = /\bcookies?\b|\bpixels?\b|\btags?\b|\bweb\s+beacons?\b|\btrackers?\b|\btracking\b|\banalytics\b|\bsdks?\b/i;
+
+/**
+ * A provider noun of an advertising or analytics role just before a name ("advertising partners, for example Google
+ * and Facebook"): a social network or platform named in that role is a recipient, not a page the vendor keeps.
+ */
+export const AD_ROLE_BEFORE = /\b(?:advertising|advertisers?|ad\s+(?:tech(?:nology)?|networks?)|analytics|marketing|measurement|tracking)\s+(?:partners?|providers?|vendors?|networks?|compan(?:y|ies)|services?|tools?)\b[^.;:]{0,40}$/i;
+
+/**
+ * Words of cookie and tracking prose that policies capitalise as titles ("Non-Cookie Technologies", "Statistics",
+ * "Performance Cookies"): a name made only of these is a kind of tracker, not an organisation.
+ */
+export const TRACKER_TITLE_WORD = /^(?:non-[\p{L}-]+|cookies?|technolog(?:y|ies)|statistics?|stats|tracking|trackers?|analytics|advertising|marketing|performance|functional(?:ity)?|necessary|strictly|essential|targeting|social|media|web|beacons?|pixels?|tags?|local|storage|session|persistent|first-party|third-party|preferences?|measurement|audience|insights?)$/iu;

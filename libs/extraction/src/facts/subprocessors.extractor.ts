@@ -1,11 +1,13 @@
 import type { Evidence, Fact } from '@custody/domain';
 import type { ListContext } from '../clauses/list-context.js';
+import { AD_ROLE_BEFORE, TRACKER_TITLE_WORD } from '../clauses/recipient-lists.js';
 import { blockIndex, rowHasNoAccess } from '../clauses/list-context.js';
 import type { Block, Row } from '../clauses/structure.js';
 import { cellsOf, introOf, isListItem, isTableRow } from '../clauses/structure.js';
 import { ADDRESS_WORD, NOT_RECIPIENT, PLATFORM_AS_RECIPIENT, PLATFORM_BRANDS, POLICY_WORDS, PROVIDER_NOUN, RELATION_VERB, SELF_HOSTED_SOFTWARE } from '../clauses/vocabulary.js';
 import type { Sentence } from '../text/sentences.js';
 import type { FactContext } from './fact-context.js';
+import { collectorMentions, inRanges, trackerSections } from './tracker-names.js';
 import { evidenceAt, found, silent, withReview } from './fact-context.js';
 
 const SUFFIX = String.raw`(?:Inc\.?|Incorporated|LLC|L\.L\.C\.|Ltd\.?|Limited|GmbH|SARL|S\.A\.R\.L\.|S\.A\.S\.?|SAS|S\.A\.|S\.L\.|B\.V\.|N\.V\.|AG|SE|Corp\.?|Corporation|PBC|plc|PLC|LLP|L\.P\.|LP|Pty Ltd|Co\.|UC|Oy|AB|ASA|A\/S|UAB|S\.p\.A\.|S\.r\.l\.|KK|K\.K\.|Pte\.? Ltd\.?|OpCo LLC|Unlimited Company)`;
@@ -43,8 +45,9 @@ const NOT_A_NAME = /^(?:additionally|furthermore|moreover|finally|alternatively|
 export function extractSubprocessors(ctx: FactContext): Fact<'subprocessors_named'> {
   const names = new Map<string, { name: string; ev: Evidence; s: Sentence; at: number }>();
   const rejected: { name: string; ev: Evidence; reason: string }[] = [];
+  const vendorNames = ctx.vendorNames;
   const vendorKeys = new Set(ctx.partyNames.map(core));
-  const vendorBrands = ctx.vendorNames.map((n) => core(n)).filter((n) => n.length >= 3);
+  const vendorBrands = vendorNames.map((n) => core(n)).filter((n) => n.length >= 3);
   // `cell`: the name column of a recipients table, where a name made of ordinary words ("Cloud Storage Ltd") is still a name.
   // `review`: a name from a list nothing says is a list of recipients: kept for review (with this reason) if it passes every filter.
   const add = (raw: string, s: Sentence, at: number, strong = false, cell = false, review?: string): void => {
@@ -76,6 +79,8 @@ export function extractSubprocessors(ctx: FactContext): Fact<'subprocessors_name
     if (!suffixed) {
       if (INSTITUTION.test(name) || ADDRESS_WORD.test(name) || /^\s*,?\s*(?:\d|[A-Z]{2}\s+\d)/.test(after) || /\d[\w-]*,?\s*$/.test(s.view.slice(Math.max(0, at - 12), at))) return;
       if (policyWordsOnly(name)) return;
+      // A kind of tracker in title case ("Non-Cookie Technologies", "Statistics"), not an organisation.
+      if (name.split(/\s+/).every((w) => TRACKER_TITLE_WORD.test(w))) return;
       // A big platform's bare name ("Google", "Apple") is a recipient only when a provider noun introduces it
       // ("cloud providers like Google"); elsewhere it is usually a store, a sign-in or a platform.
       if (!strong && BIG_TECH.test(name)) {
@@ -83,7 +88,7 @@ export function extractSubprocessors(ctx: FactContext): Fact<'subprocessors_name
         return;
       }
       // Social networks, stores, browsers: recipients only as ad or analytics tools ("Facebook Pixel").
-      if (PLATFORM_BRANDS.test(name) && !PLATFORM_AS_RECIPIENT.test(after)) {
+      if (PLATFORM_BRANDS.test(name) && !PLATFORM_AS_RECIPIENT.test(after) && !(strong && AD_ROLE_BEFORE.test(s.view.slice(Math.max(0, at - 80), at)))) {
         rejected.push({ name, ev: evidenceAt(ctx, s, at, at + name.length), reason: 'a platform, store or browser, not named as receiving the data' });
         return;
       }
@@ -123,12 +128,12 @@ export function extractSubprocessors(ctx: FactContext): Fact<'subprocessors_name
 
   let productSet: Set<string> | undefined;
   const products = (): Set<string> => {
-    if (!productSet) productSet = productsOf(ctx.text, ctx.vendorNames.filter((b) => b.length >= 3));
+    if (!productSet) productSet = productsOf(ctx.text, vendorNames.filter((b) => b.length >= 3));
     return productSet;
   };
   // First words of the vendor's names and brand ("google" for "Google LLC" in a Google policy).
-  const vendorFirstWords = new Set(ctx.vendorNames.map((n) => n.split(/\s+/)[0].toLowerCase().replace(/[^\p{L}\p{N}.]/gu, '')).filter((w) => w.length >= 3 && !POLICY_WORDS.has(w)));
-  const vendorAtEnd = new RegExp(String.raw`(?:${ctx.vendorNames.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).filter((n) => n.length >= 2).join('|') || '\\uffff'})\s*$`, 'i');
+  const vendorFirstWords = new Set(vendorNames.map((n) => n.split(/\s+/)[0].toLowerCase().replace(/[^\p{L}\p{N}.]/gu, '')).filter((w) => w.length >= 3 && !POLICY_WORDS.has(w)));
+  const vendorAtEnd = new RegExp(String.raw`(?:${vendorNames.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).filter((n) => n.length >= 2).join('|') || '\\uffff'})\s*$`, 'i');
   const headingCache = new Map<string, boolean>();
   // Whether a sentence has a provider noun, asked of each sentence and of the one after it: answered once.
   const nounMemo = new Map<number, boolean>();
@@ -138,6 +143,7 @@ export function extractSubprocessors(ctx: FactContext): Fact<'subprocessors_name
     return b;
   };
   const entries = blockIndex(ctx.text, ctx.sentences);
+  const trackerParts = trackerSections(ctx.sections, ctx.text.length);
   // A table row of a recipients table: the entity in its name column, unless the row says it gets no personal data.
   const readRow = (row: Row, context: ListContext, strong: boolean): void => {
     const cell = row.cells?.[context.nameColumn];
@@ -166,6 +172,10 @@ export function extractSubprocessors(ctx: FactContext): Fact<'subprocessors_name
   for (const s of ctx.sentences) {
     if (s.isDefinition || s.isDraftingNote || s.isHeading) continue;
     const v = s.view;
+    // 0. A provider named in prose as the one collecting data on the vendor's pages ("Stripe uses a cookie",
+    // "Used by Hotjar to …"), under any heading: tracker sections name one provider per paragraph or row, often
+    // as the sentence's first word (hence before the capital test below).
+    for (const c of collectorMentions(v, inRanges(trackerParts, s.start), TOKEN, notSentenceName)) add(c.name, s, c.at);
     // Names start with a capital or a digit (or "iDenfy"); a sentence with none cannot hold one.
     if (!/[\p{Lu}0-9]/u.test(v.slice(1)) && !/[\p{Ll}][\p{Lu}]/u.test(v)) continue;
     let underHeading = false;
@@ -269,13 +279,15 @@ function isCategoryList(block: Block): boolean {
   categoryMemo.set(block, b);
   return b;
 }
+/** A capitalised word that opens a sentence or a title rather than a name ("Additionally", "We", "How"). */
+const notSentenceName = (w: string): boolean => NOT_A_NAME.test(w) || /^(?:We|You|It|They|This|That|These|Those|Our|Your|Its|Their|How|What|Why|When|Where|Which|Who|Whether|Learn|See|Does|Do|Did|Is|Are|Can|Could|Will|Would|Should|May|Might|Must|Has|Have)$/.test(w);
 const SHOUTING = /[A-Z]{3,}\s+[A-Z]{3,}\s+[A-Z]{3,}/;
 
 // Both are case-insensitive without the `u` flag (V8 runs /iu alternations five times slower); "through" is a
 // trigger only before a capital, checked in code (a \p{Lu} lookahead would need the flag).
 // Positions right after a provider noun ("providers like", "provider", "vendors are", "sub-processors:") or a
 // relation verb ("we use", "disclosed to", "hosted by", "transferred to a server of") where names follow.
-const AFTER_NOUN = new RegExp(String.raw`${PROVIDER_NOUN.source}(?:\s*,)?\s+(?:(?:is|are|include|includes|including|like|such as|e\.g\.,?|namely|called|named|is called|currently|currently are|currently include)\s+)?(?:(?:the\s+)?(?:following|company|companies)\s*)?:?\s*`, 'gi');
+const AFTER_NOUN = new RegExp(String.raw`${PROVIDER_NOUN.source}(?:\s*,)?\s+(?:(?:is|are|include|includes|including|like|such as|e\.g\.,?|for example,?|for instance,?|in particular,?|namely|called|named|is called|currently|currently are|currently include)\s+)?(?:(?:the\s+)?(?:following|company|companies)\s*)?:?\s*`, 'gi');
 const AFTER_VERB = /\b(?:use|uses|used|engage|engages|engaged|rel(?:y|ies) on|work with|works with|partner with|partners with|utili[sz]e|utili[sz]es|employ|employs|contract with|contracts with|license|licen[cs]e from)\s+(?:the\s+)?(?:services\s+of\s+|(?:external\s+)?software\s+from\s+)?|\b(?:disclosed|transferred|sent|forwarded|provided|shared|transmitted|passed(?: on)?|given|made available|communicated|uploaded|exported|submitted|(?:a|the)\s+transfer|transfers?)\s+(?:directly\s+)?(?:to|with)\s+(?:(?:a|the|one of the)\s+(?:server|servers|systems?|platform|infrastructure)s?\s+(?:of|operated by|run by)\s+)?|\b(?:powered|hosted|provided|operated|processed|handled|managed|run|supplied|delivered|stored|performed|carried out|serviced|transmitted|verified)\s+(?:by|through|via|on|with)\s+(?:(?:the\s+)?(?:servers?|systems?|infrastructure|platform|cloud)\s+(?:of\s+)?)?|\b(?:servers?|systems?|infrastructure|cloud|platform)\s+(?:of|operated by|provided by|run by)\s+|\bthrough\s+(?=\S)|\b(?:communicate|communicates|integrates?|interfaces?)\s+with\s+/gi;
 
 function triggers(v: string, vendor: RegExp, hasNoun: boolean): { at: number; strong: boolean }[] {
@@ -410,6 +422,20 @@ const STOP = new Set(['of', 'de', 'du', 'and', 'for', '&', 'the', 'la', 'le']);
 // Public institutions and generic organisational words are not providers.
 const INSTITUTION = /\b(?:commission|authority|authorities|court|government|ministry|department|parliament|council|agency|police|regulation|directive|act|law|office|bureau|center|centre|institute|university|union)$/i;
 
+const IDENT_BEFORE = /[\p{L}\p{N}_\\/.@-]/u;
+const IDENT_AFTER = /^(?:[\p{L}\p{N}_\\@/]|\.[a-z]{2})/u;
+/**
+ * Whether a lower-case word occurs in the prose, not only inside an identifier: "stripe" in a cookie's name
+ * ("\\_\\_stripe\\_mid", "__stripe_sid") does not make "Stripe" an ordinary word. Asked only of candidate names.
+ */
+function inProse(text: string, w: string): boolean {
+  for (let i = text.indexOf(w); i >= 0; i = text.indexOf(w, i + 1)) {
+    // As in lower-words.ts, a web or e-mail address is not prose either ("stripe.com", "/stripe/").
+    if (!IDENT_BEFORE.test(text[i - 1] ?? ' ') && !IDENT_AFTER.test(text.slice(i + w.length, i + w.length + 3))) return true;
+  }
+  return false;
+}
+
 /** Whether every word of a name is an ordinary word of this document ("Transport Layer Security", "Authorized"). */
 function common(ctx: FactContext, name: string): boolean {
   const words = name.split(/\s+/).filter((w) => !STOP.has(w.toLowerCase()));
@@ -419,7 +445,7 @@ function common(ctx: FactContext, name: string): boolean {
   const lower = ctx.isLowerWord;
   const ordinary = (w: string) => {
     const l = w.toLowerCase();
-    return lower(l) || lower(l.replace(/s$/, '')) || lower(l.replace(/ies$/, 'y'));
+    return [l, l.replace(/s$/, ''), l.replace(/ies$/, 'y')].some((x) => lower(x) && inProse(ctx.text, x));
   };
   return words.every(ordinary);
 }

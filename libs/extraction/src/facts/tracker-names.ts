@@ -1,0 +1,97 @@
+import type { SectionSpan } from '../types.js';
+import { COLLECTED_BY, COLLECTOR_AFTER, TRACKER_SENTENCE } from '../clauses/recipient-lists.js';
+
+/** A name found in prose as the party collecting data, with its offset in the sentence view. */
+export interface CollectorMention {
+  name: string;
+  at: number;
+}
+
+// A verb (or possessive) that may follow a collecting party: where COLLECTOR_AFTER is tried.
+const VERB_START = /(?:['’]s?\s|\s(?=(?:also\s+|may\s+|will\s+|then\s+)?(?:collects?|gathers?|stores?|records?|receives?|tracks?|logs?|uses?|sets?|places?|drops?|deploys?|data\s+collection)\s))/gi;
+const BY_START = /\bby\s+/gi;
+const PREPOSITION_BEFORE = /\b(?:of|from|for|to|with|at|in|on|by|about)\s+(?:the\s+)?$/i;
+
+/**
+ * Providers named in prose as the ones that collect data on the vendor's pages, whatever list or heading they
+ * stand under: the subject of a collecting verb ("Google Analytics stores information about …", "Stripe uses a
+ * cookie", "CloudFlare's cookies") and, in a sentence about cookies or tracking, the agent after "used by" /
+ * "set by" ("Used by Hotjar to …"). `token` is the extractor's name-token pattern; `notName` says whether a
+ * capitalised word opening the run is a sentence word ("Additionally", "The") rather than part of the name.
+ * `underTrackers`: the sentence sits in a section about cookies or tracking ({@link trackerSections}).
+ * The names are candidates: the extractor's filters (the vendor, platforms, ordinary words) still apply.
+ */
+export function collectorMentions(view: string, underTrackers: boolean, token: string, notName: (word: string) => boolean): CollectorMention[] {
+  const out: CollectorMention[] = [];
+  // Only where cookies, tags or tracking are the subject (the sentence, or a section about them): elsewhere "Acme
+  // collects data" is mostly the vendor itself under a name the document never aliases as "we".
+  if (!underTrackers && !TRACKER_SENTENCE.test(view)) return out;
+  const before = new RegExp(String.raw`(?:^|[^\p{L}\p{N}])((?:${token})(?:\s+(?:${token})){0,3})$`, 'u');
+  const after = new RegExp(String.raw`^(${token}(?:\s+${token}){0,3})`, 'u');
+  const nameBefore = (end: number, subject: boolean): void => {
+    const m = before.exec(view.slice(Math.max(0, end - 80), end));
+    if (!m) return;
+    let name = m[1];
+    let at = end - name.length;
+    // Drop sentence words that open the run: "Additionally Google Analytics" → "Google Analytics".
+    for (let w = /^\S+\s+/.exec(name); w && notName(w[0].trim()); w = /^\S+\s+/.exec(name)) {
+      name = name.slice(w[0].length);
+      at += w[0].length;
+    }
+    // A verb's name must be its subject: "the sites of Acme Group collect" is about the sites (the vendor's, mostly);
+    // "opt out of X data collection" names X as a modifier, after any preposition.
+    if (subject && PREPOSITION_BEFORE.test(view.slice(Math.max(0, at - 12), at))) return;
+    if (!notName(name)) out.push({ name, at });
+  };
+  VERB_START.lastIndex = 0;
+  for (let m = VERB_START.exec(view); m; m = VERB_START.exec(view)) {
+    const rest = view.slice(m.index, m.index + 120);
+    if (COLLECTOR_AFTER.test(rest)) nameBefore(m.index, !/^\s+data\s+collection\b/i.test(rest));
+  }
+  {
+    BY_START.lastIndex = 0;
+    for (let m = BY_START.exec(view); m; m = BY_START.exec(view)) {
+      const end = m.index + m[0].length;
+      if (!COLLECTED_BY.test(view.slice(Math.max(0, end - 30), end))) continue;
+      const n = after.exec(view.slice(end));
+      if (n && !notName(n[1])) out.push({ name: n[1], at: end });
+    }
+  }
+  return out;
+}
+
+/**
+ * Ranges of the text under a heading about cookies, tags or tracking, with its subsections ("## Cookies" and its
+ * "### Paddle", "### Plausible"), down to the next heading of the same or a higher level.
+ */
+export function trackerSections(sections: SectionSpan[], textLength: number): [number, number][] {
+  const out: [number, number][] = [];
+  let level = 0;
+  let start = -1;
+  for (const sec of sections) {
+    const l = sec.level ?? 9;
+    if (start >= 0 && l <= level) {
+      out.push([start, sec.start]);
+      start = -1;
+    }
+    if (start < 0 && sec.heading.length < 120 && TRACKER_SENTENCE.test(sec.heading)) {
+      start = sec.start;
+      level = l;
+    }
+  }
+  if (start >= 0) out.push([start, textLength]);
+  return out;
+}
+
+/** Whether `at` lies in one of the (sorted, disjoint) ranges. */
+export function inRanges(ranges: [number, number][], at: number): boolean {
+  let lo = 0;
+  let hi = ranges.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (ranges[mid][1] <= at) lo = mid + 1;
+    else if (ranges[mid][0] > at) hi = mid - 1;
+    else return true;
+  }
+  return false;
+}
