@@ -40,7 +40,7 @@ export function identifyDocument(a: AnalysedText): DocumentIdentity {
 function findTitle(a: AnalysedText): string | undefined {
   for (const s of a.sentences.slice(0, 8)) {
     const t = s.view.trim();
-    if (t.length > 0 && t.length <= 120 && !/^(?:last updated|updated|effective|posted)\b/i.test(t) && !new RegExp(`^${DATE}$`, 'i').test(t)) {
+    if (t.length > 0 && t.length <= 120 && !/^(?:last updated|updated|effective|posted)\b/i.test(t) && !WHOLE_DATE.test(t)) {
       if (s.isHeading || (s === a.sentences[0] && !/[.;:]$/.test(t))) return a.text.slice(s.start, s.end).replace(/\s+/g, ' ');
     }
   }
@@ -119,8 +119,14 @@ function findParties(text: string, head: string): { parties: DocumentParty[]; pa
   return { parties, partyNames, vendorNames };
 }
 
+/** A line that is only a date. */
+const WHOLE_DATE = new RegExp(`^${DATE}$`, 'i');
+/** dateAfter's patterns by their lead's source: built once per process, not per document. */
+const DATE_AFTER = new Map<string, RegExp>();
+
 function dateAfter(view: string, lead: RegExp): string | undefined {
-  const re = new RegExp(lead.source + `(${DATE})`, 'i');
+  let re = DATE_AFTER.get(lead.source);
+  if (!re) DATE_AFTER.set(lead.source, (re = new RegExp(lead.source + `(${DATE})`, 'i')));
   const m = re.exec(view);
   return m ? toIsoDate(m[1]) : undefined;
 }
