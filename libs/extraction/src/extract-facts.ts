@@ -18,7 +18,7 @@ import { extractSubcontractorFlowdown } from './facts/subcontractor-flowdown.ext
 import { extractSubprocessors } from './facts/subprocessors.extractor.js';
 import { identifyDocument } from './text/document-info.js';
 import { lowerWordIndex } from './text/lower-words.js';
-import { analyseText, toView } from './text/sentences.js';
+import { analyseText, viewPrefix } from './text/sentences.js';
 import type { ExtractOptions, FactExtractor } from './types.js';
 import { DEFAULT_MIN_CONFIDENCE } from './types.js';
 
@@ -32,7 +32,7 @@ import { DEFAULT_MIN_CONFIDENCE } from './types.js';
 export function extractFacts(text: string, opts: ExtractOptions = {}): ExtractionResult {
   const analysed = analyseText(text, opts.sections && opts.sections.length > 0 ? opts.sections : undefined);
   const id = identifyDocument(analysed);
-  const defs = readDefinitions(toView(text.slice(0, 60_000)), id.title, analysed.sentences, id.vendorNames);
+  const defs = readDefinitions(viewPrefix(analysed, 60_000), id.title, analysed.sentences, id.vendorNames);
   const lexicon = new Lexicon(defs.terms);
   const ctx: FactContext = {
     text,

@@ -121,27 +121,40 @@ export class Lexicon {
     const hits: Hit[] = [];
     // A phrase inside a longer phrase of the same category is not a hit of its own ("order" in "court order").
     const covered = new Map<Category, number>();
+    // Phrases ending at each position, found per layer in increasing length; reused across positions (this
+    // loop runs for every token of every clause, and per-position arrays and sets were much of its cost).
+    const foundN: number[] = [];
+    const foundEntries: Entry[][] = [];
+    const seen: Category[] = [];
     for (let i = 0; i < tokens.length; i++) {
-      let found: { n: number; entries: Entry[] }[] | undefined;
+      foundN.length = 0;
+      foundEntries.length = 0;
       for (const root of this.layers) {
         let node = root.get(tokens[i].lower);
         for (let n = 1; node; n++) {
-          if (node.entries) (found ??= []).push({ n, entries: node.entries });
+          if (node.entries) {
+            foundN.push(n);
+            foundEntries.push(node.entries);
+          }
           if (!node.next || i + n >= tokens.length) break;
           node = node.next.get(tokens[i + n].lower);
         }
       }
-      if (!found || found.length === 0) continue;
-      found.sort((a, b) => a.n - b.n);
+      const count = foundN.length;
+      if (count === 0) continue;
+      // Longest first; of equal lengths, the later layer's (the document's own terms) first: the order of a
+      // stable sort by length, reversed.
+      const order = count === 1 ? [0] : longestFirst(foundN);
       // The longest phrase decides each category; shorter ones of other categories stay ("opt out of marketing").
-      const seen = new Set<Category>();
-      for (const f of found.reverse()) {
-        for (const e of f.entries) {
-          if (seen.has(e.cat)) continue;
-          seen.add(e.cat);
-          if ((covered.get(e.cat) ?? 0) >= i + f.n) continue;
-          covered.set(e.cat, i + f.n);
-          hits.push({ cat: e.cat, kind: e.kind, t0: i, t1: i + f.n, start: tokens[i].start, end: tokens[i + f.n - 1].end });
+      seen.length = 0;
+      for (const f of order) {
+        const n = foundN[f];
+        for (const e of foundEntries[f]) {
+          if (seen.includes(e.cat)) continue;
+          seen.push(e.cat);
+          if ((covered.get(e.cat) ?? 0) >= i + n) continue;
+          covered.set(e.cat, i + n);
+          hits.push({ cat: e.cat, kind: e.kind, t0: i, t1: i + n, start: tokens[i].start, end: tokens[i + n - 1].end });
         }
       }
     }
@@ -170,6 +183,13 @@ export class Lexicon {
     if (containers.length === 0) return hits;
     return hits.filter((h) => (h.cat !== 'action' && h.cat !== 'actor') || !containers.some((o) => (h.cat === 'action' || o.cat !== 'condition') && o.t0 <= h.t0 && o.t1 >= h.t1 && o.t1 - o.t0 > h.t1 - h.t0));
   }
+}
+
+/** Indices of `lengths` by decreasing length, equal lengths in reverse order (a stable ascending sort, reversed). */
+function longestFirst(lengths: number[]): number[] {
+  const idx = lengths.map((_, k) => k);
+  idx.sort((a, b) => lengths[a] - lengths[b] || a - b);
+  return idx.reverse();
 }
 
 const CONTAINERS = new Set<Category>(['object', 'instrument', 'condition']);

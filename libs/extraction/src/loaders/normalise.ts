@@ -10,6 +10,12 @@ function space(c: number): boolean {
   return c === 0x20 || c === 0x09 || c === 0x0c || c === 0x0b || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x202f || c === 0x205f || c === 0x3000;
 }
 
+/** A visible character copied as it is: printable ASCII, or a non-ASCII character that is neither invisible nor a space nor a line break. */
+function plain(c: number): boolean {
+  if (c < 0x7f) return c > 0x20;
+  return c >= 0xa1 && c !== 0xad && !(c >= 0x1680 && (c === 0x1680 || (c >= 0x2000 && c <= 0x200d) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x2060 || c === 0x3000 || c === 0xfeff));
+}
+
 /**
  * One whitespace normalisation for every format, so evidence offsets mean the same thing whatever the
  * source: LF line ends, no tabs or exotic spaces, single spaces inside lines, no indentation, at most one
@@ -90,6 +96,14 @@ export function normaliseMapped(m: Mapped): Mapped {
     }
     pendingSpace = -1;
     keep(i);
+    // The rest of a run of plain visible characters extends the same copied run: skip it without the
+    // per-character checks (most of the text; this loop was the loaders' largest cost).
+    let j = i + 1;
+    while (j < text.length && plain(text.charCodeAt(j))) j++;
+    if (j > i + 1) {
+      runEnd = j;
+      i = j - 1;
+    }
   }
   flush();
   return w.done();

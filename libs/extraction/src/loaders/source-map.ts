@@ -152,7 +152,9 @@ export function toIndex(m: Mapped): Int32Array {
   const r = m.runs;
   for (let k = 0; k < r.length; k += 3) {
     const end = k + 3 < r.length ? r[k + 3] : m.text.length;
-    for (let i = r[k]; i < end; i++) out[i] = r[k + 2] ? r[k + 1] : r[k + 1] + (i - r[k]);
+    const src = r[k + 1];
+    if (r[k + 2]) out.fill(src, r[k], end);
+    else for (let i = r[k], d = src - r[k]; i < end; i++) out[i] = i + d;
   }
   return out;
 }

@@ -35,8 +35,8 @@ export function capitalisedWords(s: string): Map<string, number> {
     const w = size(cp);
     const upper = cp < 128 ? cp >= 65 && cp <= 90 : UPPER.test(String.fromCodePoint(cp));
     // Lookbehind: not after a letter, digit, '.', '@', '/', '#' or '-'.
-    const after = prev >= 0 && (isLN(prev) || prev === 46 || prev === 64 || prev === 47 || prev === 35 || prev === 45);
-    const end = upper && !after ? matchEnd(s, i + w) : -1;
+    // (Asked only at a capital: most characters are not one.)
+    const end = upper && !(prev >= 0 && (isLN(prev) || prev === 46 || prev === 64 || prev === 47 || prev === 35 || prev === 45)) ? matchEnd(s, i + w) : -1;
     if (end > 0) {
       const word = s.slice(i, end);
       counts.set(word, (counts.get(word) ?? 0) + 1);

@@ -1,7 +1,7 @@
 import type { DocumentKind, DocumentParty } from '@custody/domain';
 import { DATE, toIsoDate } from './dates.js';
 import type { AnalysedText } from './sentences.js';
-import { toView } from './sentences.js';
+import { viewPrefix } from './sentences.js';
 
 /** What the document is and who it is between, as far as its text says. */
 export interface DocumentIdentity {
@@ -27,20 +27,20 @@ const SUFFIX = /(?:,?\s+(?:Inc\.?|LLC|L\.L\.C\.|Ltd\.?|Limited|GmbH|SARL|S\.A\.|
  * (`Acme, Inc. ("Business Associate")`, `… ("Acme", "we")`), and its effective/expiry dates when stated.
  */
 export function identifyDocument(a: AnalysedText): DocumentIdentity {
-  const head = toView(a.text.slice(0, 4000));
+  const head = viewPrefix(a, 4000);
   const title = findTitle(a);
   const kind = classify(a.text, head, title);
   const { parties, partyNames, vendorNames } = findParties(a.text, head);
   const vendorParty = parties.find((p) => p.role === 'business_associate' || p.role === 'vendor');
   const effective = dateAfter(head, /\b(?:effective(?: date)?(?: as of| on|:)?|is effective|(?:made|entered into) (?:and effective )?(?:as of|on))\s*:?\s*/i);
-  const expires = dateAfter(toView(a.text.slice(0, 200_000)), /\b(?:expires?|expiration date|shall (?:terminate|expire|end) on|will (?:terminate|expire|end) on|remain in (?:full force and )?effect (?:until|through)|continue in effect (?:until|through))\s*:?\s*(?:on\s+)?/i);
+  const expires = dateAfter(viewPrefix(a, 200_000), /\b(?:expires?|expiration date|shall (?:terminate|expire|end) on|will (?:terminate|expire|end) on|remain in (?:full force and )?effect (?:until|through)|continue in effect (?:until|through))\s*:?\s*(?:on\s+)?/i);
   return { kind, title, parties, vendor: vendorParty?.name, partyNames, vendorNames, effective, expires };
 }
 
 function findTitle(a: AnalysedText): string | undefined {
   for (const s of a.sentences.slice(0, 8)) {
     const t = s.view.trim();
-    if (t.length > 0 && t.length <= 120 && !/^(?:last updated|updated|effective|posted)\b/i.test(t) && !new RegExp(`^${DATE}$`, 'i').test(t)) {
+    if (t.length > 0 && t.length <= 120 && !/^(?:last updated|updated|effective|posted)\b/i.test(t) && !WHOLE_DATE.test(t)) {
       if (s.isHeading || (s === a.sentences[0] && !/[.;:]$/.test(t))) return a.text.slice(s.start, s.end).replace(/\s+/g, ' ');
     }
   }
@@ -119,8 +119,14 @@ function findParties(text: string, head: string): { parties: DocumentParty[]; pa
   return { parties, partyNames, vendorNames };
 }
 
+/** A line that is only a date. */
+const WHOLE_DATE = new RegExp(`^${DATE}$`, 'i');
+/** dateAfter's patterns by their lead's source: built once per process, not per document. */
+const DATE_AFTER = new Map<string, RegExp>();
+
 function dateAfter(view: string, lead: RegExp): string | undefined {
-  const re = new RegExp(lead.source + `(${DATE})`, 'i');
+  let re = DATE_AFTER.get(lead.source);
+  if (!re) DATE_AFTER.set(lead.source, (re = new RegExp(lead.source + `(${DATE})`, 'i')));
   const m = re.exec(view);
   return m ? toIsoDate(m[1]) : undefined;
 }

@@ -27,6 +27,13 @@ export interface AnalysedText {
   text: string;
   sentences: Sentence[];
   sections: SectionSpan[];
+  /** {@link toView} of the whole text, made once: a view of a prefix is this view's prefix. */
+  view?: string;
+}
+
+/** The view of the first `n` characters of an analysed text (the same as `toView(a.text.slice(0, n))`). */
+export function viewPrefix(a: AnalysedText, n: number): string {
+  return a.view !== undefined ? a.view.slice(0, n) : toView(a.text.slice(0, n));
 }
 
 const VIEW_CHARS: Record<string, string> = {
@@ -111,7 +118,7 @@ export function analyseText(text: string, sections?: SectionSpan[]): AnalysedTex
     if (si >= 0 && !sentence.isHeading) sentence.heading = secs[si].heading;
     if (underDefinitions && !sentence.isHeading && /\bmeans?\b|\bmeaning\b|\brefers? to\b/i.test(sentence.view)) sentence.isDefinition = true;
   }
-  return { text, sentences, sections: secs };
+  return { text, sentences, sections: secs, view };
 }
 
 function push(out: Sentence[], view: string, s: number, e: number, isHeading: boolean, drafting: boolean, paragraph: number): void {
