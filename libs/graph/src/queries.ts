@@ -16,6 +16,8 @@ interface GraphIndex {
   inbound: Map<string, GraphFlow[]>;
   outbound: Map<string, GraphFlow[]>;
   origins: Map<string, string[]>;
+  /** The same origins as sets: path queries ask "is it an origin?" once per finding, over thousands of installs. */
+  originSets: Map<string, Set<string>>;
   bfs: Map<string, Map<string, string>>;
   /** PHI categories flowing into each system, as asked (most rules ask for the same systems). */
   inboundPhi: Map<string, DataCategory[]>;
@@ -38,7 +40,7 @@ function indexOf(graph: Graph): GraphIndex {
   }
   const index: GraphIndex = {
     systems: graph.systems, flows: graph.flows, sizes: [graph.systems.length, graph.flows.length],
-    byId, inbound, outbound, origins: new Map(), bfs: new Map(), inboundPhi: new Map(),
+    byId, inbound, outbound, origins: new Map(), originSets: new Map(), bfs: new Map(), inboundPhi: new Map(),
   };
   INDEX.set(graph, index);
   return index;
@@ -97,10 +99,24 @@ export function phiSources(graph: Graph, id: string): string[] {
  * flow are origins: the path claims actually took, not any PHI path.
  */
 export function origins(graph: Graph, categories?: readonly DataCategory[]): string[] {
+  return [...originList(graph, categories)];
+}
+
+/** The cached origins list (not a copy: callers must not mutate it). */
+function originList(graph: Graph, categories?: readonly DataCategory[]): readonly string[] {
   const index = indexOf(graph);
   const key = categories ? [...categories].sort().join(',') : '*';
-  if (!index.origins.has(key)) index.origins.set(key, computeOrigins(graph, categories));
-  return [...index.origins.get(key)!];
+  let list = index.origins.get(key);
+  if (!list) index.origins.set(key, (list = computeOrigins(graph, categories)));
+  return list;
+}
+
+function isOrigin(graph: Graph, id: string, categories?: readonly DataCategory[]): boolean {
+  const index = indexOf(graph);
+  const key = categories ? [...categories].sort().join(',') : '*';
+  let set = index.originSets.get(key);
+  if (!set) index.originSets.set(key, (set = new Set(originList(graph, categories))));
+  return set.has(id);
 }
 
 function computeOrigins(graph: Graph, categories?: readonly DataCategory[]): string[] {
@@ -134,9 +150,8 @@ function phiNeighbours(graph: Graph, id: string, categories?: readonly DataCateg
  * With `categories`, only flows carrying one of them are followed.
  */
 export function shortestPathTo(graph: Graph, target: string, categories?: readonly DataCategory[]): string[] | undefined {
-  const starts = origins(graph, categories);
-  if (starts.includes(target)) return [target];
-  const prev = bfsTree(graph, starts, categories);
+  if (isOrigin(graph, target, categories)) return [target];
+  const prev = bfsTree(graph, originList(graph, categories), categories);
   if (!prev.has(target)) return undefined;
   const path = [target];
   while (prev.has(path[0]!)) path.unshift(prev.get(path[0]!)!);
@@ -144,7 +159,7 @@ export function shortestPathTo(graph: Graph, target: string, categories?: readon
 }
 
 // One BFS from all origins gives every node's shortest-path predecessor; cached per category filter.
-function bfsTree(graph: Graph, starts: string[], categories?: readonly DataCategory[]): Map<string, string> {
+function bfsTree(graph: Graph, starts: readonly string[], categories?: readonly DataCategory[]): Map<string, string> {
   const index = indexOf(graph);
   const key = categories ? [...categories].sort().join(',') : '*';
   const cached = index.bfs.get(key);

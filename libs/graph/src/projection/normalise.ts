@@ -33,7 +33,7 @@ export function sortCategories(list: Iterable<DataCategory>): DataCategory[] {
 const cmpStr = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 function evidenceKey(e: Evidence): string {
-  return [e.documentId ?? '', e.file ?? '', String(e.line ?? 0).padStart(9, '0'), String(e.start ?? 0).padStart(12, '0'), e.path ?? '', e.quote].join('\u0000');
+  return `${e.documentId ?? ''}\u0000${e.file ?? ''}\u0000${String(e.line ?? 0).padStart(9, '0')}\u0000${String(e.start ?? 0).padStart(12, '0')}\u0000${e.path ?? ''}\u0000${e.quote}`;
 }
 
 /** Evidence deduplicated and sorted by document, line and offset. */
@@ -41,27 +41,18 @@ export function sortEvidence(list: Iterable<Evidence>): Evidence[] {
   // One item is already sorted and unique (most fleet systems and flows cite one row): skip building keys.
   if (Array.isArray(list) && list.length <= 1) return [...(list as Evidence[])];
   // Deduplicated by the sort key plus the whole item (as JSON, so items differing only in a field the key
-  // omits stay apart). The JSON is only built when two items share a sort key: rare, and a fleet vendor's
-  // evidence lists run to tens of thousands of rows.
+  // omits stay apart). The JSON is only built when two distinct items share a sort key: rare, and a fleet
+  // vendor's evidence lists run to tens of thousands of rows, many of them the very same object (one BAA
+  // clause cited once per install), which is dropped by identity before any key is built.
   const byKey = new Map<string, Evidence | Map<string, Evidence>>();
-  for (const e of list) {
+  for (const e of new Set(list)) {
     const key = evidenceKey(e);
     const prev = byKey.get(key);
     if (prev === undefined) byKey.set(key, e);
     else if (prev instanceof Map) prev.set(JSON.stringify(e), e);
     else byKey.set(key, new Map([[JSON.stringify(prev), prev], [JSON.stringify(e), e]]));
   }
-  const json = (k: string) => {
-    const hit = byKey.get(k)!;
-    return k + JSON.stringify(hit instanceof Map ? hit.values().next().value : hit);
-  };
-  // The order of `key + JSON` (the old single key): the same as the key's own order unless one key is a
-  // prefix of the other, when the JSON decides.
-  const keys = [...byKey.keys()].sort((a, b) => {
-    const c = a < b ? -1 : a > b ? 1 : 0;
-    if (c < 0 ? b.startsWith(a) : a.startsWith(b)) return cmpStr(json(a), json(b));
-    return c;
-  });
+  const keys = sortKeysOf(byKey);
   const out: Evidence[] = [];
   for (const key of keys) {
     const hit = byKey.get(key)!;
@@ -70,6 +61,28 @@ export function sortEvidence(list: Iterable<Evidence>): Evidence[] {
     else for (const j of [...hit.keys()].sort(cmpStr)) out.push(hit.get(j)!);
   }
   return out;
+}
+
+/**
+ * The keys in the order of `key + JSON of its item` (the old single key): the key's own order unless one key
+ * is a prefix of another, when the JSON decides. A plain sort (native string order, no comparator calls) is
+ * that order unless two neighbours in it are prefix-related — any key between a key and a longer key it
+ * prefixes has that prefix too — so the comparator sort runs only then.
+ */
+function sortKeysOf(byKey: Map<string, Evidence | Map<string, Evidence>>): string[] {
+  const keys = [...byKey.keys()].sort();
+  let prefixed = false;
+  for (let i = 1; i < keys.length && !prefixed; i++) prefixed = keys[i]!.startsWith(keys[i - 1]!);
+  if (!prefixed) return keys;
+  const json = (k: string) => {
+    const hit = byKey.get(k)!;
+    return k + JSON.stringify(hit instanceof Map ? hit.values().next().value : hit);
+  };
+  return keys.sort((a, b) => {
+    const c = a < b ? -1 : a > b ? 1 : 0;
+    if (c < 0 ? b.startsWith(a) : a.startsWith(b)) return cmpStr(json(a), json(b));
+    return c;
+  });
 }
 
 /** A shallow copy with keys in sorted order, so JSON output is byte-identical across runs. */

@@ -85,7 +85,13 @@ export const baaChainBreakRule: Rule = {
     };
 
     const drafts: FindingDraft[] = [];
-    const pathTo = (id: string): string[] => shortestPathTo(graph, id) ?? [id];
+    // Each upstream vendor's path is walked once: a fleet vendor is `u` of thousands of breaks.
+    const paths = new Map<string, readonly string[]>();
+    const pathTo = (id: string): readonly string[] => {
+      let path = paths.get(id);
+      if (!path) paths.set(id, (path = shortestPathTo(graph, id) ?? [id]));
+      return path;
+    };
 
     // Modelled sub-processors: every PHI hop vendor → vendor that is not covered.
     for (const f of graph.flows) {
