@@ -161,7 +161,9 @@ async function runCustody(dir: string): Promise<CaseResult> {
     const bytes = readFileSync(join(dir, file));
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     // The CLI's manifest bound (`--max-manifest-mb`, 64 MB), not the upload one: the manifest shape is ~47 MB at 100k.
-    docs.push({ id: sha256, sha256, file, ...(await analyzeDocument(bytes, file, { maxManifestBytes: 64 * 1024 * 1024 })) });
+    // The declarations budget (default 50,000) is raised as an operator would (CUSTODY_PARSE_MAX_DECLARATIONS):
+    // a 100k fleet export declares ~380,000 systems and flows, and failing it too_complex would time nothing.
+    docs.push({ id: sha256, sha256, file, ...(await analyzeDocument(bytes, file, { maxManifestBytes: 64 * 1024 * 1024, maxDeclarations: 10_000_000 })) });
   }
   clock.lap('analyse');
   const { graph } = projectDocuments(docs, { asOf: NOW.toISOString() });

@@ -33,8 +33,16 @@ export function findingGrouper(systems: readonly Pick<GraphSystem, 'id' | 'name'
   return (findings) => groupWith(findings, byId, standIn);
 }
 
+/** The members of one group with, for each, the install its subject named (undefined for the vendor's own finding). */
+interface Group {
+  subject: string;
+  members: Finding[];
+  installs: (string | undefined)[];
+  headed: boolean;
+}
+
 function groupWith(findings: readonly Finding[], byId: Map<string, Pick<GraphSystem, 'id' | 'name' | 'group'>>, standIn: (id: string) => string | undefined): Finding[] {
-  const groups = new Map<string, { subject: string; members: Finding[]; installs: Map<Finding, string> }>();
+  const groups = new Map<string, Group>();
   const out: Finding[] = [];
   for (const f of findings) {
     const rewritten = rewriteSubject(f.subject, standIn);
@@ -44,17 +52,24 @@ function groupWith(findings: readonly Finding[], byId: Map<string, Pick<GraphSys
     }
     const key = `${f.ruleId}@${rewritten.subject}`;
     let g = groups.get(key);
-    if (!g) groups.set(key, (g = { subject: rewritten.subject, members: [], installs: new Map() }));
+    if (!g) groups.set(key, (g = { subject: rewritten.subject, members: [], installs: [], headed: false }));
     g.members.push(f);
-    g.installs.set(f, rewritten.install);
+    g.installs.push(rewritten.install);
   }
-  // A vendor's own finding (same rule, the vendor system's subject) joins its installs' group as their head.
-  for (const [key, g] of groups) {
-    const head = out.findIndex((f) => `${f.ruleId}@${f.subject}` === key);
-    if (head >= 0) g.members.push(...out.splice(head, 1));
+  if (!groups.size) return out;
+  // A vendor's own finding (same rule, the vendor system's subject) joins its installs' group as their head:
+  // the first such finding per group, found in one pass over the ungrouped ones.
+  const rest: Finding[] = [];
+  for (const f of out) {
+    const g = groups.get(`${f.ruleId}@${f.subject}`);
+    if (g && !g.headed) {
+      g.headed = true;
+      g.members.push(f);
+      g.installs.push(undefined);
+    } else rest.push(f);
   }
-  for (const g of groups.values()) out.push(merge(g.subject, g.members, g.installs, byId));
-  return out;
+  for (const g of groups.values()) rest.push(merge(g, byId));
+  return rest;
 }
 
 /**
@@ -87,31 +102,39 @@ function rewriteSubject(subject: string, standIn: (id: string) => string | undef
   return install === undefined ? undefined : { subject: `${kind}:${rewritten}`, install };
 }
 
-function merge(subject: string, members: Finding[], installs: Map<Finding, string>, byId: Map<string, Pick<GraphSystem, 'id' | 'name' | 'group'>>): Finding {
-  const sorted = [...members].sort((a, b) => cmp(a.subject, b.subject));
+function merge(g: Group, byId: Map<string, Pick<GraphSystem, 'id' | 'name' | 'group'>>): Finding {
+  const { subject, members, installs } = g;
+  // Member positions by subject (a stable sort: ties keep insertion order), so each keeps its install.
+  const order = members.map((_, i) => i).sort((a, b) => cmp(members[a]!.subject, members[b]!.subject));
   // The first of a (stable) sort by this order, found in one pass: a fleet group has thousands of members.
   const worseFirst = (a: Finding, b: Finding) => severityRank(b.severity) - severityRank(a.severity) || b.likelihood * b.impact - a.likelihood * a.impact || cmp(a.id, b.id);
-  let worst = sorted[0]!;
-  for (const f of sorted) if (worseFirst(f, worst) < 0) worst = f;
-  const instances: FindingInstance[] = sorted.map((f) => {
-    const system = installs.get(f) ?? f.systems[0] ?? subject;
-    const site = byId.get(system)?.group?.site;
-    return { subject: f.subject, system, ...(site ? { site } : {}), severity: f.severity, evidence: f.evidence };
-  });
-  // The first member per subject, looked up in a map: a linear find per instance was quadratic in fleet size.
-  const firstBySubject = new Map<string, Finding>();
-  for (const f of sorted) if (!firstBySubject.has(f.subject)) firstBySubject.set(f.subject, f);
-  const installCount = instances.filter((i) => installs.has(firstBySubject.get(i.subject)!)).length;
-  const vendor = byId.get(installs.values().next().value ?? '')?.group?.vendor;
-  // Unions in member order, without a flattened copy of every member's lists.
+  let worst = members[order[0]!]!;
+  const instances: FindingInstance[] = new Array(order.length);
   const systems = new Set<string>();
   const categories = new Set<Finding['categories'][number]>();
   const citations = new Map<string, Finding['citations'][number]>();
-  for (const f of sorted) {
+  // An instance counts as an install when the first member of its subject named one.
+  let installCount = 0;
+  let runSubject: string | undefined;
+  let runIsInstall = false;
+  for (let k = 0; k < order.length; k++) {
+    const i = order[k]!;
+    const f = members[i]!;
+    if (worseFirst(f, worst) < 0) worst = f;
+    if (f.subject !== runSubject) {
+      runSubject = f.subject;
+      runIsInstall = installs[i] !== undefined;
+    }
+    if (runIsInstall) installCount++;
+    const system = installs[i] ?? f.systems[0] ?? subject;
+    const site = byId.get(system)?.group?.site;
+    instances[k] = { subject: f.subject, system, ...(site ? { site } : {}), severity: f.severity, evidence: f.evidence };
+    // Unions in member order, without a flattened copy of every member's lists.
     for (const s of f.systems) systems.add(s);
     for (const c of f.categories) categories.add(c);
     for (const c of f.citations) if (!citations.has(c.ref)) citations.set(c.ref, c);
   }
+  const vendor = byId.get(installs[0] ?? '')?.group?.vendor;
   return {
     ...worst,
     id: `${worst.ruleId}@${subject}`,
