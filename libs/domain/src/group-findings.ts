@@ -104,8 +104,12 @@ function rewriteSubject(subject: string, standIn: (id: string) => string | undef
 
 function merge(g: Group, byId: Map<string, Pick<GraphSystem, 'id' | 'name' | 'group'>>): Finding {
   const { subject, members, installs } = g;
-  // Member positions by subject (a stable sort: ties keep insertion order), so each keeps its install.
-  const order = members.map((_, i) => i).sort((a, b) => cmp(members[a]!.subject, members[b]!.subject));
+  // Member positions by subject (a stable sort: ties keep insertion order), so each keeps its install. Rules
+  // walk systems in id order, so a fleet group usually arrives sorted: checked in one pass before sorting.
+  const order = members.map((_, i) => i);
+  let sorted = true;
+  for (let i = 1; i < members.length && sorted; i++) sorted = members[i - 1]!.subject <= members[i]!.subject;
+  if (!sorted) order.sort((a, b) => cmp(members[a]!.subject, members[b]!.subject));
   // The first of a (stable) sort by this order, found in one pass: a fleet group has thousands of members.
   const worseFirst = (a: Finding, b: Finding) => severityRank(b.severity) - severityRank(a.severity) || b.likelihood * b.impact - a.likelihood * a.impact || cmp(a.id, b.id);
   let worst = members[order[0]!]!;
@@ -128,7 +132,7 @@ function merge(g: Group, byId: Map<string, Pick<GraphSystem, 'id' | 'name' | 'gr
     if (runIsInstall) installCount++;
     const system = installs[i] ?? f.systems[0] ?? subject;
     const site = byId.get(system)?.group?.site;
-    instances[k] = { subject: f.subject, system, ...(site ? { site } : {}), severity: f.severity, evidence: f.evidence };
+    instances[k] = site ? { subject: f.subject, system, site, severity: f.severity, evidence: f.evidence } : { subject: f.subject, system, severity: f.severity, evidence: f.evidence };
     // Unions in member order, without a flattened copy of every member's lists.
     for (const s of f.systems) systems.add(s);
     for (const c of f.categories) categories.add(c);

@@ -102,9 +102,19 @@ export function dedupeEvidence(evidence: Evidence[]): Evidence[] {
   // Most drafts cite one or two places, and a fleet makes ~100,000 of them: compare those field by field
   // instead of serialising each to a key (the same equality: JSON treats undefined and non-finite as null).
   if (evidence.length <= 1) return [...evidence];
-  if (evidence.length <= 8) return evidence.filter((e, i) => !evidence.slice(0, i).some((p) => sameEvidence(p, e)));
+  if (evidence.length <= 8) {
+    return evidence.filter((e, i) => {
+      for (let j = 0; j < i; j++) if (sameEvidence(evidence[j]!, e)) return false;
+      return true;
+    });
+  }
+  // A hub's finding cites the same clause object once per install: repeats of one object are dropped by
+  // identity before a key is built for the rest.
+  const objects = new Set<Evidence>();
   const seen = new Set<string>();
   return evidence.filter((e) => {
+    if (objects.has(e)) return false;
+    objects.add(e);
     const key = JSON.stringify([e.documentId, e.file, e.start, e.end, e.line, e.path, e.quote]);
     if (seen.has(key)) return false;
     seen.add(key);
