@@ -20,7 +20,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeFleetCorpus } from './support/fleet-corpus.js';
-import { loadAverage, percentile, productionAvailable, startService, type ServiceMode } from './support/custody-service.js';
+import { loadAverage, percentile, productionMissing, startService, type ServiceMode } from './support/custody-service.js';
 import type { ApiClient } from '../support/api-client.js';
 
 const GOAL_P99_MS = 200;
@@ -32,7 +32,7 @@ const arg = (name: string) => {
 const asJson = argv.includes('--json');
 const rows = Number(arg('--rows') ?? 10_000);
 const idleCount = Number(arg('--idle') ?? 30);
-const modes: ServiceMode[] = arg('--mode') ? [arg('--mode') as ServiceMode] : ['embedded', ...(productionAvailable('redis') ? [] : ['redis' as const])];
+const modes: ServiceMode[] = arg('--mode') ? [arg('--mode') as ServiceMode] : ['embedded', ...(productionMissing('redis') ? [] : ['redis' as const])];
 const say = (s: string) => { if (!asJson) console.log(s); else console.error(s); };
 
 const ROUTES = [

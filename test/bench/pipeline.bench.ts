@@ -28,7 +28,7 @@ import { queueConnection, type QueueBackend } from '../../libs/pipeline/src/jobs
 import { writeBaaCorpus } from '../support/corpus-generator.js';
 import { freshDatabase } from '../support/database.js';
 import { waitUntil } from '../support/processes.js';
-import { loadAverage, productionAvailable, startService, type ServiceMode } from './support/custody-service.js';
+import { loadAverage, productionMissing, startService, type ServiceMode } from './support/custody-service.js';
 
 const GOAL_RATIO = 0.3;
 const argv = process.argv.slice(2);
@@ -137,7 +137,7 @@ async function custody(mode: ServiceMode, workers: number, dir: string, files: s
 }
 
 async function main() {
-  const missing = backends.map(productionAvailable).find(Boolean);
+  const missing = backends.map(productionMissing).find(Boolean);
   if (missing) throw new Error(`the pipeline bench runs in production mode: ${missing} (e.g. DATABASE_URL=postgres://postgres@127.0.0.1:5432/test REDIS_URL=redis://127.0.0.1:6379)`);
   const dir = mkdtempSync(join(tmpdir(), 'custody-pipe-docs-'));
   const results: Record<string, unknown>[] = [];

@@ -27,7 +27,7 @@ export interface RunningService {
 }
 
 /** Production modes need the machine's services; say which variable is missing instead of failing later. */
-export function productionAvailable(mode: ServiceMode): string | undefined {
+export function productionMissing(mode: ServiceMode): string | undefined {
   if (mode === 'embedded') return undefined;
   if (!process.env.DATABASE_URL) return 'DATABASE_URL is not set';
   if (mode === 'redis' && !process.env.REDIS_URL) return 'REDIS_URL is not set';

@@ -44,8 +44,12 @@ function cpu<T>(fn: () => T): { value: T; seconds: number } {
   return { value, seconds: (c.user + c.system) / 1e6 };
 }
 
-export async function runIncremental(dir: string, root: string): Promise<{ initialFullCpuSeconds: number; events: IncrementalEvent[] }> {
-  const { analyzeDocument, auditState, projectInputs, reaudit } = await import('@custody/audit');
+/**
+ * A bench workspace's documents analysed, and the two events both the bench and the profiler apply: one
+ * setting change on an install in the middle of the fleet, and one new document (an n8n intake config).
+ */
+export async function loadIncrementalCase(dir: string, root: string) {
+  const { analyzeDocument, auditState } = await import('@custody/audit');
   type Doc = Parameters<typeof auditState>[0]['documents'][number];
   const load = async (bytes: Buffer, file: string, n: number): Promise<Doc> => {
     const sha256 = createHash('sha256').update(bytes).digest('hex');
@@ -60,6 +64,12 @@ export async function runIncremental(dir: string, root: string): Promise<{ initi
     { name: `one setting change (${target}: training allowed, storage EU)`, doc: await load(setting, 'setting-change.json', 1000) },
     { name: 'one new document (an n8n intake workflow config)', doc: await load(readFileSync(join(root, 'test/fixtures/configs/n8n-intake.json')), 'n8n-intake.json', 1001) },
   ];
+  return { now: NOW, docs, events };
+}
+
+export async function runIncremental(dir: string, root: string): Promise<{ initialFullCpuSeconds: number; events: IncrementalEvent[] }> {
+  const { auditState, projectInputs, reaudit } = await import('@custody/audit');
+  const { docs, events } = await loadIncrementalCase(dir, root);
   const first = cpu(() => auditState({ documents: docs, asOf: NOW.toISOString(), now: NOW }));
   let state = first.value;
   const out: IncrementalEvent[] = [];

@@ -10,29 +10,16 @@
  * `--score` profiles the score job alone (graph projected from the memo first); `--projection` times the
  * projection alone, from scratch and from the memo, and profiles the latter.
  */
-import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { join } from 'node:path';
+import { loadIncrementalCase } from './incremental-case.js';
 
 const [dir, out = '/tmp/prof'] = process.argv.slice(2);
 if (!dir) throw new Error('usage: profile-incremental.ts WORKSPACE_DIR [OUT_DIR]');
-const NOW = new Date('2026-06-01T00:00:00Z');
-const { analyzeDocument, auditState, projectInputs, reaudit } = await import('@custody/audit');
-type Doc = Parameters<typeof auditState>[0]['documents'][number];
-const load = async (bytes: Buffer, file: string, n: number): Promise<Doc> => {
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
-  return { id: sha256, sha256, file, receivedAt: new Date(NOW.getTime() - 1e6 + n * 1000).toISOString(), ...(await analyzeDocument(bytes, file, { maxManifestBytes: 64 * 1024 * 1024 })) };
-};
-const docs: Doc[] = [];
-for (const [i, file] of readdirSync(dir).sort().entries()) docs.push(await load(readFileSync(join(dir, file)), file, i));
-const installs = docs.flatMap((d) => (d.analysis?.type === 'fleet_export' ? d.analysis.parse.systems.map((s) => s.id) : []));
-const target = installs[Math.floor(installs.length / 2)] ?? 's000001';
-const setting = Buffer.from(JSON.stringify({ custody_setting_change: { system: target, settings: { training: 'allowed', storage_region: 'EU' }, at: '2026-05-30T12:00:00Z', source: 'bench' } }));
-const events = [
-  await load(setting, 'setting-change.json', 1000),
-  await load(readFileSync(join(process.cwd(), 'test/fixtures/configs/n8n-intake.json')), 'n8n-intake.json', 1001),
-];
+const { auditState, projectInputs, reaudit } = await import('@custody/audit');
+const { now: NOW, docs, events: cases } = await loadIncrementalCase(dir, process.cwd());
+const events = cases.map((e) => e.doc);
 let state = auditState({ documents: docs, asOf: NOW.toISOString(), now: NOW });
 if (process.argv.includes('--projection')) {
   // Projection alone, CPU seconds: from scratch vs from the previous memo, per event (no profiler attached).
