@@ -137,6 +137,22 @@ export const FRESH4_RULE: { salt: string; maxChars: number; kinds: RuleKind[] } 
   ],
 };
 
+/**
+ * The `ota-fresh5` rule (issue 7), written and committed before any of its documents was read and before the
+ * extractor was run on them: services in no other labelled set (labels.json, ota-fresh … ota-fresh4), texts
+ * (index sha256) not already labelled, at most 100,000 characters, lowest sha256("ota-fresh5:" + path) per
+ * kind; 12 documents: 6 privacy policies and 6 terms. Fixed in advance so the set cannot be re-picked after
+ * seeing results.
+ */
+export const FRESH5_RULE: { salt: string; maxChars: number; kinds: RuleKind[] } = {
+  salt: 'ota-fresh5:',
+  maxChars: 100_000,
+  kinds: [
+    { kind: 'privacy policy', types: ['Privacy Policy.md', 'Parent Organization Privacy Policy.md'], count: 6 },
+    { kind: 'terms', types: ['Terms of Service.md', 'Commercial Terms.md'], count: 6 },
+  ],
+};
+
 type IndexDoc = { path: string; sha256: string; chars?: number };
 const sha256hex = (s: string) => createHash('sha256').update(s).digest('hex');
 const serviceOf = (file: string) => file.split('/')[0];
@@ -161,7 +177,7 @@ export function freshSelection(index: IndexDoc[], labelled: string[]): string[] 
 }
 
 /**
- * The documents a salted rule ({@link FRESH2_RULE}, {@link FRESH3_RULE}, {@link FRESH4_RULE}) selects, given every file already
+ * The documents a salted rule ({@link FRESH2_RULE} … {@link FRESH5_RULE}) selects, given every file already
  * labelled: their services are excluded, and so is any text equal to a labelled one. Throws when a kind has
  * fewer candidates than its count, so a changed index cannot silently shrink the set.
  */
