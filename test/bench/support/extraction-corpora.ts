@@ -264,7 +264,7 @@ export function labelledCorpora(notes: string[] = []): CorpusSpec[] {
     out.push({ name: 'ota-tune', role: 'tune', docsDir: OTA_DOCS, labels: all.filter((l) => otaSplit(l.file) === 'tune'), gate: false, description: 'OTA labels, tune half (sha256(service)[0] < 8): may be tuned on' });
     // ota-check, ota-fresh and ota-fresh2 were held out when first scored (their first figures are recorded in
     // the closing notes and ota-labels/*-first-figures.json); their misses have been studied since, so they
-    // are tuning sets now, still gated. Only ota-fresh3 and ota-fresh4 are unseen.
+    // are tuning sets now, still gated. Only ota-fresh3, ota-fresh4 and ota-fresh5 are unseen.
     out.push({ name: 'ota-check', role: 'tune', docsDir: OTA_DOCS, labels: all.filter((l) => otaSplit(l.file) === 'check'), gate: true, description: 'OTA labels, check half: held out until 2026-12-02, studied since (a tuning set)' });
     const indexFile = join(OTA_DIR, 'index.json');
     const index = existsSync(indexFile) ? (JSON.parse(readFileSync(indexFile, 'utf8')) as { documents: IndexDoc[] }).documents : undefined;
@@ -280,6 +280,9 @@ export function labelledCorpora(notes: string[] = []): CorpusSpec[] {
     labelled.push(...(fresh3?.labels ?? []).map((l) => l.file));
     const fresh4 = freshCorpus('ota-fresh4', join(fixtures, 'ota-labels', 'fresh4.json'), index && ((ls) => saltedSelection(index, ls, FRESH4_RULE)), labelled, 'OTA documents picked by FRESH4_RULE (12, services in no other labelled set) and labelled (test/fixtures/ota-labels/fresh4.json) before the extractor was run on them; first scored 2026-12-03');
     if (fresh4) out.push(fresh4);
+    labelled.push(...(fresh4?.labels ?? []).map((l) => l.file));
+    const fresh5 = freshCorpus('ota-fresh5', join(fixtures, 'ota-labels', 'fresh5.json'), index && ((ls) => saltedSelection(index, ls, FRESH5_RULE)), labelled, 'OTA documents picked by FRESH5_RULE (12, services in no other labelled set) and labelled (test/fixtures/ota-labels/fresh5.json) before the extractor was run on them; first scored 2026-12-03');
+    if (fresh5) out.push(fresh5);
   } else notes.push(`OTA corpus not found at ${OTA_DIR}: skipped`);
   return out;
 }
