@@ -22,14 +22,10 @@ import { join } from 'node:path';
 import { writeFleetCorpus } from './support/fleet-corpus.js';
 import { loadAverage, percentile, productionMissing, startService, type ServiceMode } from './support/custody-service.js';
 import type { ApiClient } from '../support/api-client.js';
+import { arg, flag } from './support/args.js';
 
 const GOAL_P99_MS = 200;
-const argv = process.argv.slice(2);
-const arg = (name: string) => {
-  const i = argv.indexOf(name);
-  return i >= 0 ? argv[i + 1] : undefined;
-};
-const asJson = argv.includes('--json');
+const asJson = flag('--json');
 const rows = Number(arg('--rows') ?? 10_000);
 const idleCount = Number(arg('--idle') ?? 30);
 const modes: ServiceMode[] = arg('--mode') ? [arg('--mode') as ServiceMode] : ['embedded', ...(productionMissing('redis') ? [] : ['redis' as const])];

@@ -33,13 +33,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeFleetCorpus } from './support/fleet-corpus.js';
 import { runIncremental, type IncrementalEvent } from './support/incremental-case.js';
+import { arg, flag } from './support/args.js';
 
-const argv = process.argv.slice(2);
-const arg = (name: string) => {
-  const i = argv.indexOf(name);
-  return i >= 0 ? argv[i + 1] : undefined;
-};
-const asJson = argv.includes('--json');
+const asJson = flag('--json');
 const here = fileURLToPath(import.meta.url);
 const root = join(dirname(here), '..', '..');
 const NOW = new Date('2026-06-01T00:00:00Z');

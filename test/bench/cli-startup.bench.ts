@@ -17,10 +17,11 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { arg, flag } from './support/args.js';
 
-const asJson = process.argv.includes('--json');
-const runsArg = process.argv.indexOf('--runs');
-const runs = runsArg > 0 ? Math.max(1, Number(process.argv[runsArg + 1]) || 5) : 5;
+const asJson = flag('--json');
+// Absent or not a number: 5 runs.
+const runs = Math.max(1, Number(arg('--runs')) || 5);
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const cli = join(root, 'dist/apps/cli/bundle/main.js');
 

@@ -22,12 +22,11 @@ import type { AuditReport } from '@custody/domain';
 import { groupedGraph, parseExpand, toCytoscapeElements } from '@custody/graph';
 import { chromium, type Page } from 'playwright-core';
 import { fleetAuditReport } from '../fixtures/reports/fleet-audit-report.js';
+import { arg, flag } from './support/args.js';
 
-const args = process.argv.slice(2);
-const opt = (name: string, dflt: number) => { const i = args.indexOf(`--${name}`); return i >= 0 ? Number(args[i + 1]) : dflt; };
-const asJson = args.includes('--json');
-const INSTALLS = opt('installs', 5000);
-const ROUNDS = opt('rounds', 3);
+const asJson = flag('--json');
+const INSTALLS = Number(arg('--installs') ?? 5000);
+const ROUNDS = Number(arg('--rounds') ?? 3);
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const DIST = join(root, 'dist/dashboard');
 const CYTOSCAPE = join(root, 'node_modules/cytoscape/dist/cytoscape.esm.min.mjs');
@@ -145,11 +144,11 @@ const PAN_SCRIPT = `new Promise((resolve) => {
 const r1 = (x: number) => Math.round(x * 10) / 10;
 
 async function main(): Promise<void> {
-  if (!args.includes('--no-build')) execFileSync(process.execPath, ['scripts/build-dashboard.mjs'], { cwd: root, stdio: 'pipe' });
+  if (!flag('--no-build')) execFileSync(process.execPath, ['scripts/build-dashboard.mjs'], { cwd: root, stdio: 'pipe' });
   const report = workload(INSTALLS);
   log(`workload: ${report.systems.length} systems, ${report.flows.length} flows, ${report.findings.length} findings`);
   const srv = await serve(report);
-  if (args.includes('--serve')) {
+  if (flag('--serve')) {
     // Keep serving, to look at the workload (or profile it) by hand.
     console.log(`Custody: ${srv.base}/#key=${KEY}&ws=${WS}\nplain:   ${srv.base}/plain.html`);
     return;

@@ -29,14 +29,10 @@ import type { AuditReport } from '@custody/domain';
 import { analyzeDocument, auditFiles, composeReport, evaluateGraph, projectDocuments, type AnalyzedDocument } from '@custody/audit';
 import { renderReport } from '@custody/reports';
 import { writeFleetCorpus, type FleetCorpus } from './support/fleet-corpus.js';
+import { arg, flag } from './support/args.js';
 
 const TARGET_SECONDS = 60;
-const argv = process.argv.slice(2);
-const arg = (name: string) => {
-  const i = argv.indexOf(name);
-  return i >= 0 ? argv[i + 1] : undefined;
-};
-const asJson = argv.includes('--json');
+const asJson = flag('--json');
 const rows = Number(arg('--rows') ?? 10_000);
 const NOW = new Date('2026-06-01T00:00:00Z');
 const here = fileURLToPath(import.meta.url);

@@ -29,10 +29,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { CATALOGUE, type HostileCase } from './support/hostile-catalogue.js';
+import { arg, flag } from './support/args.js';
 
-const argv = process.argv.slice(2);
-const arg = (n: string) => (argv.includes(n) ? argv[argv.indexOf(n) + 1] : undefined);
-const asJson = argv.includes('--json');
+const asJson = flag('--json');
 const only = arg('--only')?.split(',');
 const BURST = Number(arg('--burst') ?? 300);
 const PARSE_TIMEOUT_MS = Number(arg('--parse-timeout') ?? 15_000);

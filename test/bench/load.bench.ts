@@ -31,17 +31,13 @@ import { writeBaaCorpus } from '../support/corpus-generator.js';
 import { freshDatabase } from '../support/database.js';
 import { startNode, waitUntil, type Proc } from '../support/processes.js';
 import { openSseClients } from './support/sse-clients.js';
+import { arg, flag } from './support/args.js';
 
-const argv = process.argv.slice(2);
-const arg = (name: string, dflt?: string) => {
-  const i = argv.indexOf(name);
-  return i >= 0 ? argv[i + 1] : dflt;
-};
-const asJson = argv.includes('--json');
-const duration = Number(arg('--duration', '30'));
-const connections = Number(arg('--connections', '100'));
-const sseCount = Number(arg('--sse', '50'));
-const uploads = Number(arg('--uploads', '20'));
+const asJson = flag('--json');
+const duration = Number(arg('--duration') ?? 30);
+const connections = Number(arg('--connections') ?? 100);
+const sseCount = Number(arg('--sse') ?? 50);
+const uploads = Number(arg('--uploads') ?? 20);
 const FINAL = ['processed', 'unparsed', 'failed'];
 const say = (s: string) => { if (!asJson) console.log(s); };
 const pct = (xs: number[], p: number) => (xs.length ? [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]! : 0);

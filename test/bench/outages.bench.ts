@@ -17,15 +17,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { runOutageScenario } from '../support/outage-scenario.js';
+import { arg, flag } from './support/args.js';
 
-const argv = process.argv.slice(2);
-const arg = (name: string) => {
-  const i = argv.indexOf(name);
-  return i >= 0 ? argv[i + 1] : undefined;
-};
 const documents = Number(arg('--documents') ?? 199); // + custody.yaml = 200
 const outageMs = Number(arg('--outage-ms') ?? 20_000);
-const queueOnRedis = !argv.includes('--postgres-queue');
+const queueOnRedis = !flag('--postgres-queue');
 
 const started = Date.now();
 const r = await runOutageScenario({ documents, kb: 60, outageMs, queueOnRedis });
@@ -56,7 +52,7 @@ if (!result.sameGraphAndFindings) {
   console.error(`final states differ: diff ${dir}/served.json ${dir}/reference.json`);
 }
 const ok = result.lost === 0 && result.duplicated === 0 && result.sameGraphAndFindings && result.score === result.referenceScore && result.deadProcesses.length === 0;
-if (argv.includes('--json')) console.log(JSON.stringify({ ...result, ok }));
+if (flag('--json')) console.log(JSON.stringify({ ...result, ok }));
 else {
   console.log(`outages, queue on ${result.queue}: ${result.documents} documents`);
   console.log(`  lost ${result.lost}, duplicated ${result.duplicated}; final graph/findings ${result.sameGraphAndFindings ? 'identical' : 'DIFFERENT'}; score ${result.score} vs ${result.referenceScore}`);

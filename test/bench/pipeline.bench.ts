@@ -29,15 +29,11 @@ import { writeBaaCorpus } from '../support/corpus-generator.js';
 import { freshDatabase } from '../support/database.js';
 import { waitUntil } from '../support/processes.js';
 import { loadAverage, productionMissing, startService, type ServiceMode } from './support/custody-service.js';
+import { arg, flag } from './support/args.js';
 
 const GOAL_RATIO = 0.3;
-const argv = process.argv.slice(2);
-const arg = (name: string) => {
-  const i = argv.indexOf(name);
-  return i >= 0 ? argv[i + 1] : undefined;
-};
-const asJson = argv.includes('--json');
-const big = argv.includes('--big');
+const asJson = flag('--json');
+const big = flag('--big');
 const docs = Number(arg('--docs') ?? (big ? 120 : 24));
 const jobs = Number(arg('--jobs') ?? (big ? 3000 : 400));
 const backends = (arg('--backend') ? [arg('--backend')] : ['redis', 'postgres']) as ('redis' | 'postgres')[];

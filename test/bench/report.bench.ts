@@ -21,12 +21,12 @@ import { fileURLToPath } from 'node:url';
 import { auditFiles } from '@custody/audit';
 import { renderPdf } from '@custody/reports';
 import { writeFleetCorpus } from './support/fleet-corpus.js';
+import { arg, flag } from './support/args.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const argv = process.argv.slice(2);
-const asJson = argv.includes('--json');
-const rows = Number(argv[argv.indexOf('--rows') + 1] || 10_000);
-if (!Number.isInteger(rows) || rows < 1) throw new Error(`--rows must be a positive integer, got ${argv[argv.indexOf('--rows') + 1]}`);
+const asJson = flag('--json');
+const rows = Number(arg('--rows') || 10_000);
+if (!Number.isInteger(rows) || rows < 1) throw new Error(`--rows must be a positive integer, got ${arg('--rows')}`);
 const NOW = new Date('2026-06-01T00:00:00Z');
 const SECTION_TITLES = { lawEnforcement: 'Law-enforcement view', plan: 'Remediation plan by vendor', graph: 'Where client information goes',
   findings: 'Findings, grouped', appendix: 'Appendix: method, documents and flows' };

@@ -5,9 +5,10 @@ import { CommandBus } from '@nestjs/cqrs';
 import { InvalidInputError, NotFoundError, type EventType } from '@custody/domain';
 import {
   CorrectFactCommand, IngestDocumentCommand, JobName, JobQueue, LinkDocumentCommand, RecordEvidenceReadCommand, RecordSettingChangeCommand,
-  ReprocessWorkspaceCommand, ScoreWorkspaceHandler, TriageFindingCommand,
+  ProjectGraphHandler, ReprocessWorkspaceCommand, ScoreWorkspaceHandler, TriageFindingCommand,
 } from '@custody/pipeline';
-import { evaluateGraph, loadAnalyzedDocuments, loadCorrections, loadDocumentLinks, loadTriage, projectDocuments } from '@custody/audit';
+import { evaluateGraph, loadAnalyzedDocuments, loadCorrections, loadDocumentLinks, loadTriage, ProjectionInputCache, projectDocuments } from '@custody/audit';
+import { AuditService } from '../../apps/api/src/services/audit.service.js';
 import { canonicalJson } from '@custody/persistence';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { REPO, waitUntil } from '../support/processes.js';
@@ -219,4 +220,17 @@ describe(`command handlers and the processor chain (${process.env.DATABASE_URL ?
     expect(stored.graph.systems.some((s) => s.evidence.some((e) => e.file === 'n8n-intake.json'))).toBe(true);
     expect(canonicalJson(stored.graph)).toBe(canonicalJson(scratch));
   }, 180_000);
+
+  it('one cache of opened projection inputs per process: the projection job and the API reads share it', async () => {
+    // This app is the API with the job processor in one process (embedded mode's shape), so both consumers live here.
+    const cache = t.app.get(ProjectionInputCache);
+    expect(cache).toBeInstanceOf(ProjectionInputCache);
+    expect(t.app.get(ProjectGraphHandler)['inputs']).toBe(cache);
+    expect(t.app.get(AuditService)['inputs']).toBe(cache);
+    // The projection jobs above opened this workspace's documents into it; the API's live read finds them there.
+    expect(cache.size).toBeGreaterThan(0);
+    const opened = cache.size;
+    await t.app.get(AuditService).report(wsId);
+    expect(cache.size).toBe(opened);
+  });
 });

@@ -50,14 +50,4 @@ export class ProjectionInputCache {
       this.total -= e.bytes;
     }
   }
-
-  /** Drops every entry of a document (its row was reset or deleted). */
-  forget(documentId: string): void {
-    for (const [k, e] of this.entries) {
-      if (k.startsWith(`${documentId}:`)) {
-        this.entries.delete(k);
-        this.total -= e.bytes;
-      }
-    }
-  }
 }

@@ -1,5 +1,6 @@
 import { Module, type DynamicModule, type Provider } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+import { ProjectionInputCache } from '@custody/audit';
 import { ExtractDocumentHandler } from './commands/extract-document.command.js';
 import { IngestDocumentHandler } from './commands/ingest-document.command.js';
 import { LinkDocumentHandler } from './commands/link-document.command.js';
@@ -36,6 +37,10 @@ export class PipelineModule {
       { provide: RUNTIME, useValue: runtime },
       { provide: CONFIG, useValue: runtime.config },
       { provide: PERSISTENCE, useValue: runtime.persistence },
+      // One cache of opened (decrypted) projection inputs per process, shared by the projection job and the API's
+      // reads: embedded mode runs both in one process and would otherwise hold the same documents twice (2 × its
+      // 64 MB bound). A factory, since the cache is a plain class whose constructor takes its byte bound.
+      { provide: ProjectionInputCache, useFactory: () => new ProjectionInputCache() },
       JobQueue,
       FollowUps,
       ParseSandbox,
@@ -59,7 +64,7 @@ export class PipelineModule {
       global: true,
       imports: [CqrsModule.forRoot()],
       providers,
-      exports: [RUNTIME, CONFIG, PERSISTENCE, JobQueue, ParseSandbox, CqrsModule],
+      exports: [RUNTIME, CONFIG, PERSISTENCE, ProjectionInputCache, JobQueue, ParseSandbox, CqrsModule],
     };
   }
 }

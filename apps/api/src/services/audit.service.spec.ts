@@ -1,4 +1,4 @@
-import { evaluateGraph, projectDocuments } from '@custody/audit';
+import { evaluateGraph, ProjectionInputCache, projectDocuments } from '@custody/audit';
 import type { Persistence } from '@custody/persistence';
 import type { Runtime } from '@custody/pipeline';
 import { AuditService } from './audit.service.js';
@@ -35,7 +35,7 @@ describe('AuditService live reads', () => {
     },
     events: { changeSeq: async () => seq },
   } as unknown as Persistence;
-  const service = new AuditService(db, { vendors: [] } as unknown as Runtime);
+  const service = new AuditService(db, { vendors: [] } as unknown as Runtime, new ProjectionInputCache());
 
   it('answers concurrent reads of one workspace with one composition, and /graph elements converted once', async () => {
     let open!: () => void;

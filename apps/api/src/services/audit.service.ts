@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InvalidInputError, LENSES, NotFoundError, defaultLens, type AuditReport, type Graph, type Lens } from '@custody/domain';
+import { InvalidInputError, LENSES, MruMap, NotFoundError, defaultLens, type AuditReport, type Graph, type Lens } from '@custody/domain';
 import type { Persistence } from '@custody/persistence';
 import { composeReport, evaluateGraph, loadAnalyzedDocuments, ProjectionInputCache, loadCorrections, loadDocumentLinks, loadTriage, projectDocuments, type AnalyzedDocument } from '@custody/audit';
 import { toCytoscapeElements } from '@custody/graph';
@@ -37,15 +37,20 @@ const CACHE_SIZE = 8;
  */
 @Injectable()
 export class AuditService {
-  private readonly cache = new Map<string, Promise<AuditReport>>();
+  private readonly cache = new MruMap<string, Promise<AuditReport>>(CACHE_SIZE);
   /** The live composition per workspace and lens, with the change seq it was composed at. */
-  private readonly live = new Map<string, { seq: number; value?: Promise<unknown> }>();
+  private readonly live = new MruMap<string, { seq: number; value?: Promise<unknown> }>(CACHE_SIZE);
   /** A report's Cytoscape elements, converted once per report object (shared by concurrent /graph reads). */
   private readonly elements = new WeakMap<AuditReport, ReturnType<typeof toCytoscapeElements>>();
-  /** Documents' projection inputs already opened (keyed by id, hash and processing time, so never stale). */
-  private readonly inputs = new ProjectionInputCache();
-
-  constructor(@Inject(PERSISTENCE) private readonly db: Persistence, @Inject(RUNTIME) private readonly runtime: Runtime) {}
+  constructor(
+    @Inject(PERSISTENCE) private readonly db: Persistence,
+    @Inject(RUNTIME) private readonly runtime: Runtime,
+    /**
+     * Documents' projection inputs already opened (keyed by id, hash and processing time, so never stale): the
+     * process's one cache (PipelineModule), which in embedded mode the projection job fills and reads too.
+     */
+    private readonly inputs: ProjectionInputCache,
+  ) {}
 
   async graph(workspaceId: string, asOf?: Date, docs?: AnalyzedDocument[], practiceName?: string): Promise<Graph> {
     if (asOf) {
@@ -84,19 +89,14 @@ export class AuditService {
   private async keptUntilChange<T>(key: string, workspaceId: string, compute: (forget: () => void) => Promise<T>): Promise<T> {
     const seq = await this.db.events.changeSeq(workspaceId);
     const hit = this.live.get(key);
-    if (hit?.seq === seq) {
-      // Least recently used goes first.
-      this.live.delete(key);
-      this.live.set(key, hit);
-      return hit.value as Promise<T>;
-    }
+    if (hit?.seq === seq) return hit.value as Promise<T>;
     const entry: { seq: number; value?: Promise<unknown> } = { seq };
-    const forget = () => void (this.live.get(key) === entry && this.live.delete(key));
+    // Peeked: only this entry is dropped, never a newer one stored under the key since.
+    const forget = () => void (this.live.peek(key) === entry && this.live.delete(key));
     const value = compute(forget);
     entry.value = value;
     value.catch(forget);
     this.live.set(key, entry);
-    while (this.live.size > CACHE_SIZE) this.live.delete(this.live.keys().next().value!);
     return value;
   }
 
@@ -107,9 +107,10 @@ export class AuditService {
     let pending = this.cache.get(key);
     if (!pending) {
       pending = this.evaluate(workspaceId, opts);
-      this.cache.set(key, pending);
-      pending.catch(() => this.cache.delete(key));
-      while (this.cache.size > CACHE_SIZE) this.cache.delete(this.cache.keys().next().value!);
+      const mine = pending;
+      this.cache.set(key, mine);
+      // A failure is never kept, and drops only its own entry (not one stored under the key after an eviction).
+      mine.catch(() => void (this.cache.peek(key) === mine && this.cache.delete(key)));
     }
     return pending;
   }

@@ -1,15 +1,7 @@
-import type { FactName } from '@custody/domain';
+import { factOf } from '../testing/fact-of.js';
 import { extractFacts } from '../extract-facts.js';
 
-/** Value of one fact for a text, checking that every quote is verbatim at its offsets. */
-function fact(name: FactName, text: string): unknown {
-  const r = extractFacts(text);
-  for (const e of r.facts[name].evidence) expect(text.slice(e.start, e.end)).toBe(e.quote);
-  if (JSON.stringify(r.facts[name].value) !== JSON.stringify(null) && r.facts[name].value !== 'unspecified' && !(Array.isArray(r.facts[name].value) && r.facts[name].value.length === 0)) {
-    expect(r.facts[name].evidence.length).toBeGreaterThan(0);
-  }
-  return r.facts[name].value;
-}
+const fact = factOf;
 
 describe('ai_training_on_customer_data', () => {
   it('reads permission, prohibition, opt-in and opt-out', () => {

@@ -1,12 +1,6 @@
-import { extractFacts } from '../extract-facts.js';
+import { factOf } from '../testing/fact-of.js';
 
-/** law_enforcement_disclosure of a text, checking that every quote is verbatim at its offsets. */
-function le(text: string): string {
-  const f = extractFacts(text).facts.law_enforcement_disclosure;
-  for (const e of f.evidence) expect(text.slice(e.start, e.end)).toBe(e.quote);
-  for (const r of f.review ?? []) for (const e of r.evidence) expect(text.slice(e.start, e.end)).toBe(e.quote);
-  return f.value;
-}
+const le = (text: string) => factOf('law_enforcement_disclosure', text);
 
 describe('law_enforcement_disclosure: which instrument the disclosure answers to', () => {
   it('a disclosure conditioned on a court order is judicial when it is the only path', () => {

@@ -1,11 +1,6 @@
-import { extractFacts } from '../extract-facts.js';
+import { factOf } from '../testing/fact-of.js';
 
-/** record_ownership of a text, checking that every quote is verbatim at its offsets. */
-function owner(text: string): string {
-  const f = extractFacts(text).facts.record_ownership;
-  for (const e of f.evidence) expect(text.slice(e.start, e.end)).toBe(e.quote);
-  return f.value;
-}
+const owner = (text: string) => factOf('record_ownership', text);
 const ACME = 'Acme Inc. ("Acme", "we") provides the Services.\n\n';
 
 describe('record_ownership read from who holds the records in a clause', () => {

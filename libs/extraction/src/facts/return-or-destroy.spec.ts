@@ -1,11 +1,6 @@
-import { extractFacts } from '../extract-facts.js';
+import { factOf } from '../testing/fact-of.js';
 
-/** return_or_destroy_on_termination of a text, checking that every quote is verbatim at its offsets. */
-function rd(text: string): string {
-  const f = extractFacts(text).facts.return_or_destroy_on_termination;
-  for (const e of f.evidence) expect(text.slice(e.start, e.end)).toBe(e.quote);
-  return f.value;
-}
+const rd = (text: string) => factOf('return_or_destroy_on_termination', text);
 
 describe('return_or_destroy_on_termination: clauses about the end of the contract or account', () => {
   it('the vendor deleting after the end, whoever the opening condition names', () => {

@@ -1,11 +1,6 @@
-import { extractFacts } from '../extract-facts.js';
+import { factOf } from '../testing/fact-of.js';
 
-/** subcontractor_flowdown of a text, checking that every quote is verbatim at its offsets. */
-function flow(text: string): string {
-  const f = extractFacts(text).facts.subcontractor_flowdown;
-  for (const e of f.evidence) expect(text.slice(e.start, e.end)).toBe(e.quote);
-  return f.value;
-}
+const flow = (text: string) => factOf('subcontractor_flowdown', text);
 
 describe('subcontractor_flowdown: providers bound to the vendor\'s own standard', () => {
   it('tied to this policy or agreement, or to a comparative of it', () => {

@@ -1,13 +1,8 @@
+import { factOf } from '../testing/fact-of.js';
 import { extractDocument } from '../extract-document.js';
-import { extractFacts } from '../extract-facts.js';
 import { collectorMentions, inRanges, trackerSections } from './tracker-names.js';
 
-/** subprocessors_named of a text, checking that every quote is verbatim at its offsets. */
-function names(text: string): unknown {
-  const f = extractFacts(text).facts.subprocessors_named;
-  for (const e of f.evidence) expect(text.slice(e.start, e.end)).toBe(e.quote);
-  return f.value;
-}
+const names = (text: string) => factOf('subprocessors_named', text);
 
 const TOKEN = String.raw`[\p{Lu}][\p{L}\p{N}]*`;
 const notName = (w: string) => /^(?:We|The|Additionally)$/.test(w);

@@ -2,9 +2,18 @@ import type { FactName } from '@custody/domain';
 import { expect } from '@jest/globals';
 import { extractFacts } from '../extract-facts.js';
 
-/** Value of one fact for a text, checking that every quote is verbatim at its offsets (shared by the fact specs). */
+/** A value that says something: not null, 'unspecified' or an empty list. */
+const answers = (value: unknown): boolean => value !== null && value !== 'unspecified' && !(Array.isArray(value) && value.length === 0);
+
+/**
+ * Value of one fact for a text (shared by the fact specs), checking the extraction contract on the way: every
+ * quote, the answer's and each review candidate's, is verbatim at its offsets, and an answer that says something
+ * quotes its evidence.
+ */
 export function factOf(name: FactName, text: string): unknown {
-  const r = extractFacts(text);
-  for (const e of r.facts[name].evidence) expect(text.slice(e.start, e.end)).toBe(e.quote);
-  return r.facts[name].value;
+  const f = extractFacts(text).facts[name];
+  for (const e of f.evidence) expect(text.slice(e.start, e.end)).toBe(e.quote);
+  for (const r of f.review ?? []) for (const e of r.evidence) expect(text.slice(e.start, e.end)).toBe(e.quote);
+  if (answers(f.value)) expect(f.evidence.length).toBeGreaterThan(0);
+  return f.value;
 }

@@ -15,13 +15,12 @@ export class ProjectGraphCommand extends Command<{ version: number; changed: boo
 
 @CommandHandler(ProjectGraphCommand)
 export class ProjectGraphHandler implements ICommandHandler<ProjectGraphCommand> {
-  /** Projection inputs already opened, so each projection reads and decrypts only the documents new to it. */
-  private readonly inputs = new ProjectionInputCache();
-
   constructor(
     @Inject(PERSISTENCE) private readonly db: Persistence,
     @Inject(RUNTIME) private readonly runtime: Runtime,
     private readonly recent: RecentProjections,
+    /** Projection inputs already opened, so each projection reads and decrypts only the documents new to it (one per process: PipelineModule). */
+    private readonly inputs: ProjectionInputCache,
   ) {}
 
   async execute({ workspaceId }: ProjectGraphCommand) {

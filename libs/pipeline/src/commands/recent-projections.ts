@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { MruMap } from '@custody/domain';
 import type { ProjectedGraph } from '@custody/audit';
 import type { ProjectionMemo } from '@custody/graph';
 
@@ -21,22 +22,21 @@ interface Entry {
  */
 @Injectable()
 export class RecentProjections {
-  private readonly entries = new Map<string, Entry>();
+  /** Ordered by projection: reads peek, so the workspaces kept are the most recently projected, as KEPT says. */
+  private readonly entries = new MruMap<string, Entry>(KEPT);
 
   memo(workspaceId: string): ProjectionMemo | undefined {
-    return this.entries.get(workspaceId)?.memo;
+    return this.entries.peek(workspaceId)?.memo;
   }
 
   /** Keeps a projection's memo; with `version`, the graph is that stored version's. */
   keep(workspaceId: string, projected: ProjectedGraph & { memo: ProjectionMemo }, version: number | undefined): void {
-    this.entries.delete(workspaceId);
     this.entries.set(workspaceId, { memo: projected.memo, version, projected });
-    for (const oldest of this.entries.keys()) if (this.entries.size > KEPT) this.entries.delete(oldest);
   }
 
   /** The projection stored as `version` of the workspace's graph, when this worker made it. */
   ofVersion(workspaceId: string, version: number): ProjectedGraph | undefined {
-    const e = this.entries.get(workspaceId);
+    const e = this.entries.peek(workspaceId);
     return e?.version === version ? e.projected : undefined;
   }
 }

@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { Persistence } from '@custody/persistence';
-import { defaultLens } from '@custody/domain';
+import { defaultLens, MruMap } from '@custody/domain';
 import { auditState, loadTriage, reaudit, type AuditState, type ReauditStats } from '@custody/audit';
 import { JobName } from '../jobs/job-catalogue.js';
 import { JobQueue } from '../jobs/job-queue.js';
@@ -34,12 +34,11 @@ export class ScoreWorkspaceHandler implements ICommandHandler<ScoreWorkspaceComm
    * projection job's report when it is relative to this state's graph (RecentProjections), else found by
    * comparing the two graphs, never assumed.
    */
-  private readonly audits = new Map<string, AuditState>();
-  /** How each workspace's last scoring was done (full, incremental…), for logs and tests. */
-  private readonly last = new Map<string, ReauditStats>();
+  private readonly audits = new MruMap<string, AuditState>(KEPT_AUDITS);
 
+  /** How the workspace's last scoring was done (full, incremental…), for logs and tests: a peek, so asking keeps no audit longer. */
   lastStats(workspaceId: string): ReauditStats | undefined {
-    return this.last.get(workspaceId);
+    return this.audits.peek(workspaceId)?.stats;
   }
 
   constructor(@Inject(PERSISTENCE) private readonly db: Persistence, private readonly recent: RecentProjections) {}
@@ -55,15 +54,13 @@ export class ScoreWorkspaceHandler implements ICommandHandler<ScoreWorkspaceComm
     // The workspace's default lens: what a live read shows, so it can be served from what is stored here.
     const lens = defaultLens(projection.graph.practice);
     const inputs = { documents: [], asOf: projection.graph.asOf, now: at, lens, triage: await loadTriage(this.db, workspaceId) };
-    const prev = this.audits.get(workspaceId);
+    // Peeked: the audit is replaced by this scoring's just below, which makes it the most recent.
+    const prev = this.audits.peek(workspaceId);
     // The graph this worker projected and stored as this version, with the records that changed: scoring then
     // re-runs rules for those alone without comparing graphs. Otherwise the stored graph (compared as needed).
     const projected = this.recent.ofVersion(workspaceId, projection.version) ?? projection.graph;
     const state = prev ? reaudit(prev, inputs, projected) : auditState(inputs, projected);
-    this.last.set(workspaceId, state.stats);
-    this.audits.delete(workspaceId);
     this.audits.set(workspaceId, state);
-    for (const oldest of this.audits.keys()) if (this.audits.size > KEPT_AUDITS) (this.audits.delete(oldest), this.last.delete(oldest));
     const evaluation = state.evaluation;
     // A scheduled re-score that changes nothing is not a change: no new scoring, no event, no history noise.
     if (opts.rescore === 'time' && current?.lens === lens && current.score.total === evaluation.score.total && (await this.sameFindings(workspaceId, evaluation.findings))) {
