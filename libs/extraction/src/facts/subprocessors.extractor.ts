@@ -1,9 +1,9 @@
 import type { Evidence, Fact } from '@custody/domain';
 import type { ListContext } from '../clauses/list-context.js';
 import { AD_ROLE_BEFORE, TRACKER_TITLE_WORD } from '../clauses/recipient-lists.js';
-import { blockIndex, rowHasNoAccess } from '../clauses/list-context.js';
+import { blockIndex, listContext, rowHasNoAccess } from '../clauses/list-context.js';
 import type { Block, Row } from '../clauses/structure.js';
-import { cellsOf, introOf, isListItem, isTableRow } from '../clauses/structure.js';
+import { cellsOf, introOf, isListItem, isRunInTitle, isTableRow, runInBlock } from '../clauses/structure.js';
 import { ADDRESS_WORD, NOT_RECIPIENT, PLATFORM_AS_RECIPIENT, PLATFORM_BRANDS, POLICY_WORDS, PROVIDER_NOUN, RELATION_VERB, SELF_HOSTED_SOFTWARE } from '../clauses/vocabulary.js';
 import type { Sentence } from '../text/sentences.js';
 import type { FactContext } from './fact-context.js';
@@ -143,6 +143,9 @@ export function extractSubprocessors(ctx: FactContext): Fact<'subprocessors_name
     return b;
   };
   const entries = blockIndex(ctx.text, ctx.sentences);
+  // Runs of paragraphs with run-in titles, one block each, and their contexts.
+  const runIns = new Map<number, Block>();
+  const runInContexts = new Map<Block, ListContext>();
   const trackerParts = trackerSections(ctx.sections, ctx.text.length);
   // A table row of a recipients table: the entity in its name column, unless the row says it gets no personal data.
   const readRow = (row: Row, context: ListContext, strong: boolean): void => {
@@ -176,6 +179,24 @@ export function extractSubprocessors(ctx: FactContext): Fact<'subprocessors_name
     // "Used by Hotjar to …"), under any heading: tracker sections name one provider per paragraph or row, often
     // as the sentence's first word (hence before the capital test below).
     for (const c of collectorMentions(v, inRanges(trackerParts, s.start), TOKEN, notSentenceName)) add(c.name, s, c.at);
+    // A paragraph opened by a run-in title ("Cloudflare. As you browse, … send it to Cloudflare.") in a run of them
+    // that its intro or heading says are recipients ("Here's who we use:"): the title is the recipient, when the
+    // paragraph speaks of it again (a title only announcing a topic, "Payments.", is not repeated as a name).
+    if (!isListItem(s) && !isTableRow(s) && isRunInTitle(ctx.sentences, s)) {
+      const block = runInBlock(ctx.sentences, s, runIns);
+      let context = runInContexts.get(block);
+      if (!context) runInContexts.set(block, (context = listContext(block)));
+      if (context.role === 'recipients') {
+        const title = v.replace(/[.:]$/, '');
+        const word = title.split(/\s+/)[0];
+        let again = false;
+        for (let k = s.index + 1; k < ctx.sentences.length && k <= s.index + 8 && ctx.sentences[k].paragraph === s.paragraph; k++) again ||= ctx.sentences[k].view.includes(word);
+        if (again && word.length >= 3) {
+          readLead(title, 0, (raw, at) => add(raw, s, at, true));
+          continue;
+        }
+      }
+    }
     // Names start with a capital or a digit (or "iDenfy"); a sentence with none cannot hold one.
     if (!/[\p{Lu}0-9]/u.test(v.slice(1)) && !/[\p{Ll}][\p{Lu}]/u.test(v)) continue;
     let underHeading = false;
@@ -223,6 +244,7 @@ export function extractSubprocessors(ctx: FactContext): Fact<'subprocessors_name
     if (!providerContext && !relation) continue;
     // 1. Names right after a provider noun (strong) or a relation verb.
     for (const t of triggers(v, vendorAtEnd, nounHere)) {
+      if (t.clause !== undefined && !examplesReceive(t.clause, entries.get(s.index)?.context.role === 'recipients')) continue;
       const list = NAME_LIST_AT.exec(v.slice(t.at));
       if (!list) continue;
       splitNames(list[1], t.at + list[0].length - list[1].length, (n, at) => add(n, s, at, t.strong));
@@ -285,13 +307,13 @@ const SHOUTING = /[A-Z]{3,}\s+[A-Z]{3,}\s+[A-Z]{3,}/;
 
 // Both are case-insensitive without the `u` flag (V8 runs /iu alternations five times slower); "through" is a
 // trigger only before a capital, checked in code (a \p{Lu} lookahead would need the flag).
-// Positions right after a provider noun ("providers like", "provider", "vendors are", "sub-processors:") or a
+// Positions right after a provider noun ("providers like", "partners (such as", "provider", "vendors are", "sub-processors:") or a
 // relation verb ("we use", "disclosed to", "hosted by", "transferred to a server of") where names follow.
-const AFTER_NOUN = new RegExp(String.raw`${PROVIDER_NOUN.source}(?:\s*,)?\s+(?:(?:is|are|include|includes|including|like|such as|e\.g\.,?|for example,?|for instance,?|in particular,?|namely|called|named|is called|currently|currently are|currently include)\s+)?(?:(?:the\s+)?(?:following|company|companies)\s*)?:?\s*`, 'gi');
+const AFTER_NOUN = new RegExp(String.raw`${PROVIDER_NOUN.source}(?:\s*\(\s*(?:such as|e\.g\.,?|including|like|for example,?|namely)\s+|(?:\s*,)?\s+(?:(?:is|are|include|includes|including|like|such as|e\.g\.,?|for example,?|for instance,?|in particular,?|namely|called|named|is called|currently|currently are|currently include)\s+)?(?:(?:the\s+)?(?:following|company|companies)\s*)?:?\s*)`, 'gi');
 const AFTER_VERB = /\b(?:use|uses|used|engage|engages|engaged|rel(?:y|ies) on|work with|works with|partner with|partners with|utili[sz]e|utili[sz]es|employ|employs|contract with|contracts with|license|licen[cs]e from)\s+(?:the\s+)?(?:services\s+of\s+|(?:external\s+)?software\s+from\s+)?|\b(?:disclosed|transferred|sent|forwarded|provided|shared|transmitted|passed(?: on)?|given|made available|communicated|uploaded|exported|submitted|(?:a|the)\s+transfer|transfers?)\s+(?:directly\s+)?(?:to|with)\s+(?:(?:a|the|one of the)\s+(?:server|servers|systems?|platform|infrastructure)s?\s+(?:of|operated by|run by)\s+)?|\b(?:powered|hosted|provided|operated|processed|handled|managed|run|supplied|delivered|stored|performed|carried out|serviced|transmitted|verified)\s+(?:by|through|via|on|with)\s+(?:(?:the\s+)?(?:servers?|systems?|infrastructure|platform|cloud)\s+(?:of\s+)?)?|\b(?:servers?|systems?|infrastructure|cloud|platform)\s+(?:of|operated by|provided by|run by)\s+|\bthrough\s+(?=\S)|\b(?:communicate|communicates|integrates?|interfaces?)\s+with\s+/gi;
 
-function triggers(v: string, vendor: RegExp, hasNoun: boolean): { at: number; strong: boolean }[] {
-  const out: { at: number; strong: boolean }[] = [];
+function triggers(v: string, vendor: RegExp, hasNoun: boolean): { at: number; strong: boolean; clause?: string }[] {
+  const out: { at: number; strong: boolean; clause?: string }[] = [];
   // AFTER_NOUN starts with a provider noun: without one in the sentence it cannot match.
   for (const re of hasNoun ? [AFTER_NOUN, AFTER_VERB] : [AFTER_VERB]) {
     re.lastIndex = 0;
@@ -304,11 +326,30 @@ function triggers(v: string, vendor: RegExp, hasNoun: boolean): { at: number; st
       if (re === AFTER_VERB && /^through\s/i.test(m[0]) && !/^\p{Lu}/u.test(v.slice(m.index + m[0].length))) continue;
       // A capitalised noun is part of a name ("Acme Information Technologies Ltd"), not the provider noun.
       if (re === AFTER_NOUN && /^[\p{Lu}]/u.test(m[0]) && m.index > 0) continue;
-      out.push({ at: m.index + m[0].length, strong: re === AFTER_NOUN });
+      // "partners (such as A and B)": the parenthesis only gives examples of the noun, so the clause before it must
+      // say the vendor passes data to them (checked by the caller, which knows the list the sentence is in).
+      const paren = re === AFTER_NOUN && m[0].includes('(');
+      out.push({ at: m.index + m[0].length, strong: re === AFTER_NOUN, ...(paren ? { clause: v.slice(Math.max(0, v.lastIndexOf(';', m.index) + 1), m.index + m[0].indexOf('(')) } : {}) });
       if (m[0].length === 0) re.lastIndex++;
     }
   }
   return out;
+}
+
+// What the vendor does with the providers a parenthesis gives examples of: uses them or passes data to them.
+const PASSES_TO = /\b(?:use[sd]?|using|engage[sd]?|rel(?:y|ies)\s+on|works?\s+with|share[sd]?|sharing|disclos\w+|transferr?\w*|sen[dt]s?|sending|provid(?:e|es|ed|ing)\s+(?:\w+\s+){0,3}?(?:to|with)?|transmit\w*|process\w*|host\w*|stor(?:e|es|ed|ing)\b)\b/i;
+// The examples are then a source, a sign-in, a store, a link the user makes, or the vendor's own services.
+const EXAMPLES_NOT_RECIPIENTS = /\b(?:from|collect\w*|obtain\w*|receiv\w+|log[- ]?in|sign[- ]?(?:in|on|up)|credentials|authenticat\w*|connect\w*|link\w*|stores?)\b|\bour\s+(?:[\w-]+\s+){0,2}(?:services|products|tools|platforms|apps|offerings)\s*$/i;
+
+/**
+ * Whether providers given as examples in a parenthesis ("disclose your data to partners (such as A and B)") are
+ * named as receiving data: the clause before the noun says the vendor uses them or passes data to them and is not
+ * about a source, a sign-in, a store or the vendor's own services; or the sentence is an entry of a recipients list
+ * ("- Billing services (e.g., A, B)").
+ */
+function examplesReceive(clause: string, inRecipientList: boolean): boolean {
+  if (EXAMPLES_NOT_RECIPIENTS.test(clause)) return false;
+  return inRecipientList || PASSES_TO.test(clause);
 }
 
 /** Splits "A, B and C" into names (each with its offset), skipping parts that are not names. */
