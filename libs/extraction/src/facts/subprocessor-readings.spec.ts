@@ -39,6 +39,7 @@ describe('sub-processors given as examples in a parenthesis after a provider nou
     expect(names('# Sources\n\nWe combine it with information we received from other third-party partners (such as Geomatica).')).toEqual([]);
     expect(names('# Accounts\n\nYou may authenticate your account through a supported third party service (e.g., Loginly or Keyfob).')).toEqual([]);
     expect(names('# Ads\n\nA website might use our advertising services (like Adsmith) to show ads.')).toEqual([]);
+    expect(names('# Recordings\n\nA recording is stored until it is uploaded to your file hosting service (e.g. Boxwell).')).toEqual([]);
     // No verb of passing data: a list of affiliates in a definition names no recipient.
     expect(names('# Terms\n\n"Company" includes its parents, subsidiaries and affiliates (including Northwind Holdings and Southwind Media).')).toEqual([]);
   });

@@ -338,8 +338,9 @@ function triggers(v: string, vendor: RegExp, hasNoun: boolean): { at: number; st
 
 // What the vendor does with the providers a parenthesis gives examples of: uses them or passes data to them.
 const PASSES_TO = /\b(?:use[sd]?|using|engage[sd]?|rel(?:y|ies)\s+on|works?\s+with|share[sd]?|sharing|disclos\w+|transferr?\w*|sen[dt]s?|sending|provid(?:e|es|ed|ing)\s+(?:\w+\s+){0,3}?(?:to|with)?|transmit\w*|process\w*|host\w*|stor(?:e|es|ed|ing)\b)\b/i;
-// The examples are then a source, a sign-in, a store, a link the user makes, or the vendor's own services.
-const EXAMPLES_NOT_RECIPIENTS = /\b(?:from|collect\w*|obtain\w*|receiv\w+|log[- ]?in|sign[- ]?(?:in|on|up)|credentials|authenticat\w*|connect\w*|link\w*|stores?)\b|\bour\s+(?:[\w-]+\s+){0,2}(?:services|products|tools|platforms|apps|offerings)\s*$/i;
+// The examples are then a source, a sign-in, a store, a link the user makes, the user's own provider ("uploaded to
+// your file hosting service (e.g. X)") or the vendor's own services.
+const EXAMPLES_NOT_RECIPIENTS = /\b(?:from|collect\w*|obtain\w*|receiv\w+|log[- ]?in|sign[- ]?(?:in|on|up)|credentials|authenticat\w*|connect\w*|link\w*|stores?)\b|\bour\s+(?:[\w-]+\s+){0,2}(?:services|products|tools|platforms|apps|offerings)\s*$|\byour\s+(?:own\s+)?(?:(?!to\b|with\b|for\b)[\w-]+\s+){0,2}(?:services?|providers?|accounts?|platforms?|apps?)\s*$/i;
 
 /**
  * Whether providers given as examples in a parenthesis ("disclose your data to partners (such as A and B)") are
