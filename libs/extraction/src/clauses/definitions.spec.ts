@@ -50,4 +50,12 @@ describe('readDefinitions: who "we" are', () => {
     const d = definitions('# Terms\n\nIn this Agreement, the terms "we" or "us" refer to either Epicure Games, Inc. or Epicure Commerce GmbH, depending on where you live.');
     expect(d.vendorNames).toEqual(expect.arrayContaining(['Epicure Games, Inc.', 'Epicure Commerce GmbH']));
   });
+
+  it('reads the entities "we refer to … as "us" or "we""', () => {
+    const d = definitions('# Terms\n\nWe refer to Quillmark Inc., Quillmark Ireland Ltd. and Inkpress, Inc. collectively as "Quillmark," "us," or "we" throughout these Terms.');
+    expect(d.vendorNames).toEqual(expect.arrayContaining(['Quillmark Inc.', 'Quillmark Ireland Ltd.', 'Inkpress, Inc.', 'Quillmark']));
+    // Aliases that are not "we" (the customer) name no vendor.
+    const other = definitions('# Terms\n\nWe refer to Northwind Traders Ltd. collectively as "Customer" or "you".');
+    expect(other.vendorNames).not.toContain('Northwind Traders Ltd.');
+  });
 });

@@ -25,6 +25,7 @@ const NAME_BEFORE = /((?:[\p{Lu}0-9][\p{L}\p{N}&'.+-]*(?:,? (?:Inc|LLC|Ltd|GmbH|
 // "the terms "we" or "us" refer to either Acme, Inc. or Acme GmbH": "either" opens the list of names, whose
 // legal suffixes keep their period and comma.
 const REFERS = /"(?:we|us|our)"[^.;]{0,60}?\b(?:refers? to|refer to|means?|is|are|designates?|shall mean|stands? for)\s+(?:either\s+)?((?:the\s+)?[\p{Lu}](?:[^.;:()"]|(?<=\b(?:Inc|Ltd|Corp|Co))\.){1,100})/giu;
+const REFERRED_AS = new RegExp(String.raw`\b(?:[Ww]e|[Tt]his\s+(?:[Aa]greement|[Pp]olicy|[Nn]otice))\s+refers?\s+to\s+((?:the\s+)?[\p{Lu}](?:[^.;:()"]|(?<=\b(?:Inc|Ltd|Corp|Co))\.){1,200}?)\s+(?:collectively\s+|together\s+|jointly\s+)?as\s+((?:"[^"]{1,40}"\s*,?\s*(?:or\s+|and\s+)?){1,5})`, 'gu');
 const TITLE_BRAND = /^(.{2,60}?)\s+(?:\S+\s+)?(?:privacy|terms|law enforcement|data (?:processing|protection|controller|processor)|cookie|acceptable use|user agreement|community|developer|commercial|business|service agreement|eula|legal)/i;
 const GENERIC = /^(?:the|this|these|our|your|a|an|privacy|terms|policy|notice|services?|website|site|app|platform|agreement|company|customer|user|you|we|us|data|personal data|content|affiliates?|parties|party|document)$/i;
 
@@ -65,8 +66,16 @@ export function readDefinitions(view: string, title: string | undefined, sentenc
       for (const m of span.matchAll(new RegExp(String.raw`(?:[\p{Lu}][\p{L}\p{N}&.'-]*\s+){1,5}(?:${LEGAL})\.?(?![\p{L}])`, 'gu'))) pushName(names, m[0]);
     }
   }
-  for (const m of head.matchAll(REFERS)) {
-    for (const part of m[1].split(new RegExp(String.raw`\s*,(?!\s*(?:${LEGAL})\b)\s*|\s+and\s+|\s+or\s+`))) pushName(names, part.replace(/^the\s+/i, ''));
+  const splitNames = (list: string) => list.split(new RegExp(String.raw`\s*,(?!\s*(?:${LEGAL})\b)\s*|\s+and\s+|\s+or\s+`));
+  for (const m of head.matchAll(REFERS)) for (const part of splitNames(m[1])) pushName(names, part.replace(/^the\s+/i, ''));
+  // 'We refer to Acme Inc. and Acme Ireland Ltd. collectively as "Acme," "us," or "we"': the names before the aliases.
+  for (const m of head.matchAll(REFERRED_AS)) {
+    if (!/"(?:we|us|our),?"/i.test(m[2])) continue;
+    for (const part of splitNames(m[1])) pushName(names, part);
+    for (const a of m[2].matchAll(QUOTED)) {
+      const alias = a[1].trim().replace(/[,;.]+$/, '');
+      if (!WE.test(alias) && !GENERIC.test(alias)) pushName(names, alias);
+    }
   }
   if (title) {
     const t = TITLE_BRAND.exec(title.trim());
