@@ -44,3 +44,16 @@ describe('sub-processors given as examples in a parenthesis after a provider nou
     expect(names('# Terms\n\n"Company" includes its parents, subsidiaries and affiliates (including Northwind Holdings and Southwind Media).')).toEqual([]);
   });
 });
+
+describe('one organisation, one name', () => {
+  it('reports a provider once by its full name when the document gives it a short name in parentheses', () => {
+    const v = names('# Age checks\n\nWe use Young Web Checks (YWC) for age verification. YWC remembers that you are verified. We share your email address with YWC.');
+    expect(v).toContain('Young Web Checks');
+    expect(v).not.toContain('YWC');
+  });
+
+  it('keeps two names that the text does not tie together', () => {
+    const v = names('# Providers\n\nWe share your email address with our service providers Young Web Checks and YWC Mail.');
+    expect(v).toEqual(expect.arrayContaining(['Young Web Checks', 'YWC Mail']));
+  });
+});

@@ -269,7 +269,7 @@ export function extractSubprocessors(ctx: FactContext): Fact<'subprocessors_name
     if (seen.has(k)) return false;
     seen.add(k);
     return true;
-  }).filter((n, _i, all) => !all.some((o) => o !== n && isShortFormOf(n.name, o.name)));
+  }).filter((n, _i, all) => !all.some((o) => o !== n && (isShortFormOf(n.name, o.name) || isAliasOf(ctx.text, n.name, o.name))));
   const confidence = out.length > 0 ? 0.75 : 0.6;
   return withReview(found<'subprocessors_named'>(out.map((n) => n.name), out.map((n) => n.ev), confidence), rejected.slice(0, 3).map((r) => ({ value: [r.name], evidence: r.ev, reason: r.reason })));
 }
@@ -521,6 +521,14 @@ const CORPORATE_TAIL = /\s(?:company|group|holdings?|corporation|incorporated|li
  */
 function isShortFormOf(short: string, full: string): boolean {
   return full.length > short.length && full.toLowerCase().startsWith(short.toLowerCase() + ' ') && CORPORATE_TAIL.test(full);
+}
+
+/**
+ * Whether `alias` is the short name the document gives `full` in parentheses ("Kids Web Services (KWS)"): one
+ * organisation, reported once by its full name.
+ */
+function isAliasOf(text: string, alias: string, full: string): boolean {
+  return alias.length < full.length && text.includes(`${full} (${alias})`);
 }
 
 /** A name's comparison key: lower case, letters and digits only, without a legal suffix. */
