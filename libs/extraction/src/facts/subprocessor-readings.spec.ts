@@ -47,7 +47,7 @@ describe('sub-processors given as examples in a parenthesis after a provider nou
 
 describe('one organisation, one name', () => {
   it('reports a provider once by its full name when the document gives it a short name in parentheses', () => {
-    const v = names('# Age checks\n\nWe use Young Web Checks (YWC) for age verification. YWC remembers that you are verified. We share your email address with YWC.');
+    const v = names('# Age checks\n\nWe use Young Web Checks (YWC) for age verification. YWC remembers that you are verified in other games powered by YWC technology.');
     expect(v).toContain('Young Web Checks');
     expect(v).not.toContain('YWC');
   });
