@@ -145,12 +145,24 @@ export function isShortFormOf(short: string, full: string): boolean {
 }
 
 /**
- * Whether `alias` is the short name the document gives `full` in parentheses ("Kids Web Services (KWS)"): one
- * organisation, reported once by its full name.
+ * The names in `names` that are short names the document gives another of them in parentheses ("Kids Web Services
+ * (KWS)"): one organisation, reported once by its full name. Only acronyms are candidates, and the text is scanned
+ * once for parenthesised acronyms (a search per pair of names was quadratic on long texts).
  */
-export function isAliasOf(text: string, alias: string, full: string): boolean {
-  return alias.length < full.length && text.includes(`${full} (${alias})`);
+export function aliasesAmong(text: string, names: string[]): Set<string> {
+  const out = new Set<string>();
+  const candidates = new Set(names.filter((n) => ACRONYM.test(n)));
+  if (candidates.size === 0 || names.length < 2) return out;
+  PAREN_ACRONYM.lastIndex = 0;
+  for (let m = PAREN_ACRONYM.exec(text); m; m = PAREN_ACRONYM.exec(text)) {
+    if (!candidates.has(m[1]) || out.has(m[1])) continue;
+    const before = text.slice(Math.max(0, m.index - 100), m.index).trimEnd();
+    if (names.some((full) => full !== m![1] && full.length > m![1].length && before.endsWith(full))) out.add(m[1]);
+  }
+  return out;
 }
+const ACRONYM = /^[\p{Lu}0-9&.-]{2,8}$/u;
+const PAREN_ACRONYM = /\(([\p{Lu}0-9&.-]{2,8})\)/gu;
 
 /** A name's comparison key: lower case, letters and digits only, without a legal suffix. */
 export function core(x: string): string {

@@ -9,7 +9,7 @@ import type { Sentence } from '../text/sentences.js';
 import type { FactContext } from './fact-context.js';
 import { collectorMentions, inRanges, trackerSections } from './tracker-names.js';
 import { evidenceAt, found, silent, withReview } from './fact-context.js';
-import { BRAND_SHAPE, cleanName, common, core, ENDS_WITH_SUFFIX, HAS_SUFFIX, inLink, isAliasOf, isShortFormOf, legalName, NAME_LIST_AT, NOT_A_NAME, policyWordsOnly, productsOf, readLead, splitNames, SUFFIX_NAME, TOKEN, wholeCell } from './subprocessor-names.js';
+import { BRAND_SHAPE, cleanName, common, core, ENDS_WITH_SUFFIX, HAS_SUFFIX, inLink, aliasesAmong, isShortFormOf, legalName, NAME_LIST_AT, NOT_A_NAME, policyWordsOnly, productsOf, readLead, splitNames, SUFFIX_NAME, TOKEN, wholeCell } from './subprocessor-names.js';
 import { isCategoryList, readItem, rowSentence } from './subprocessor-lists.js';
 
 const HEADING = /sub-?processors?|subcontractors?|service providers|third[- ]part(?:y|ies)|vendors|who (?:we|receives)|recipients|data sharing|processors|partners|providers/i;
@@ -248,12 +248,14 @@ export function extractSubprocessors(ctx: FactContext): Fact<'subprocessors_name
   const list = [...names.values()].map((n) => ({ ...n, name: legalName(ctx.text, n.name) })).filter((n) => !vendorKeys.has(core(n.name)));
   // A brand and its legal name both found: keep one.
   const seen = new Set<string>();
-  const out = list.filter((n) => {
+  const deduped = list.filter((n) => {
     const k = core(n.name);
     if (seen.has(k)) return false;
     seen.add(k);
     return true;
-  }).filter((n, _i, all) => !all.some((o) => o !== n && (isShortFormOf(n.name, o.name) || isAliasOf(ctx.text, n.name, o.name))));
+  }).filter((n, _i, all) => !all.some((o) => o !== n && isShortFormOf(n.name, o.name)));
+  const aliases = aliasesAmong(ctx.text, deduped.map((n) => n.name));
+  const out = deduped.filter((n) => !aliases.has(n.name));
   const confidence = out.length > 0 ? 0.75 : 0.6;
   return withReview(found<'subprocessors_named'>(out.map((n) => n.name), out.map((n) => n.ev), confidence), rejected.slice(0, 3).map((r) => ({ value: [r.name], evidence: r.ev, reason: r.reason })));
 }
