@@ -22,7 +22,10 @@ const CUSTOMER_ALIAS = /^(?:you|your|customer|client|user|users|subscriber|licen
 const LEGAL = 'Inc|LLC|Ltd|GmbH|S\\.A|SAS|B\\.V|AG|plc|Limited|Corp|Corporation|UC|Oy|AB|SE|SARL|Pte|S\\.A\\.S|N\\.V|S\\.p\\.A|S\\.r\\.l|KK|LLP|PBC|ASA|A\\/S|UAB';
 const QUOTED = /"([^"]{1,60})"/g;
 const NAME_BEFORE = /((?:[\p{Lu}0-9][\p{L}\p{N}&'.+-]*(?:,? (?:Inc|LLC|Ltd|GmbH|S\.A|SAS|B\.V|AG|plc|Limited|Corp|Corporation|UC|Oy|AB|SE|SARL|Pte)\.?)?[ ,]+(?:(?:and|of|&|de|d\/b\/a|du|la|le)\s+)?){0,7}[\p{Lu}0-9][\p{L}\p{N}&'.+-]*(?:,? (?:Inc|LLC|Ltd|GmbH|S\.A|SAS|B\.V|AG|plc|Limited|Corp|Corporation|UC|Oy|AB|SE|SARL|Pte)\.?)?)\s*(?:\([^()]{0,60}\)\s*)?,?\s*$/u;
-const REFERS = /"(?:we|us|our)"[^.;]{0,60}?\b(?:refers? to|refer to|means?|is|are|designates?|shall mean|stands? for)\s+((?:the\s+)?[\p{Lu}][^.;:()"]{1,100})/giu;
+// "the terms "we" or "us" refer to either Acme, Inc. or Acme GmbH": "either" opens the list of names, whose
+// legal suffixes keep their period and comma.
+const REFERS = /"(?:we|us|our)"[^.;]{0,60}?\b(?:refers? to|refer to|means?|is|are|designates?|shall mean|stands? for)\s+(?:either\s+)?((?:the\s+)?[\p{Lu}](?:[^.;:()"]|(?<=\b(?:Inc|Ltd|Corp|Co))\.){1,100})/giu;
+const REFERRED_AS = new RegExp(String.raw`\b(?:[Ww]e|[Tt]his\s+(?:[Aa]greement|[Pp]olicy|[Nn]otice))\s+refers?\s+to\s+((?:the\s+)?[\p{Lu}](?:[^.;:()"]|(?<=\b(?:Inc|Ltd|Corp|Co))\.){1,200}?)\s+(?:collectively\s+|together\s+|jointly\s+)?as\s+((?:"[^"]{1,40}"\s*,?\s*(?:or\s+|and\s+)?){1,5})`, 'gu');
 const TITLE_BRAND = /^(.{2,60}?)\s+(?:\S+\s+)?(?:privacy|terms|law enforcement|data (?:processing|protection|controller|processor)|cookie|acceptable use|user agreement|community|developer|commercial|business|service agreement|eula|legal)/i;
 const GENERIC = /^(?:the|this|these|our|your|a|an|privacy|terms|policy|notice|services?|website|site|app|platform|agreement|company|customer|user|you|we|us|data|personal data|content|affiliates?|parties|party|document)$/i;
 
@@ -63,8 +66,16 @@ export function readDefinitions(view: string, title: string | undefined, sentenc
       for (const m of span.matchAll(new RegExp(String.raw`(?:[\p{Lu}][\p{L}\p{N}&.'-]*\s+){1,5}(?:${LEGAL})\.?(?![\p{L}])`, 'gu'))) pushName(names, m[0]);
     }
   }
-  for (const m of head.matchAll(REFERS)) {
-    for (const part of m[1].split(/\s*,\s*|\s+and\s+|\s+or\s+/)) pushName(names, part.replace(/^the\s+/i, ''));
+  const splitNames = (list: string) => list.split(new RegExp(String.raw`\s*,(?!\s*(?:${LEGAL})\b)\s*|\s+and\s+|\s+or\s+`));
+  for (const m of head.matchAll(REFERS)) for (const part of splitNames(m[1])) pushName(names, part.replace(/^the\s+/i, ''));
+  // 'We refer to Acme Inc. and Acme Ireland Ltd. collectively as "Acme," "us," or "we"': the names before the aliases.
+  for (const m of head.matchAll(REFERRED_AS)) {
+    if (!/"(?:we|us|our),?"/i.test(m[2])) continue;
+    for (const part of splitNames(m[1])) pushName(names, part);
+    for (const a of m[2].matchAll(QUOTED)) {
+      const alias = a[1].trim().replace(/[,;.]+$/, '');
+      if (!WE.test(alias) && !GENERIC.test(alias)) pushName(names, alias);
+    }
   }
   if (title) {
     const t = TITLE_BRAND.exec(title.trim());
@@ -80,8 +91,11 @@ export function readDefinitions(view: string, title: string | undefined, sentenc
     if (m) pushName(names, m[0]);
   }
   // The brand the document is about: a capitalised word that heads far more capitalised phrases than any other.
+  // It is only a guess: a document that names its own legal entity ('Wuit Pty Ltd ("we")') is about that entity,
+  // and a frequent brand it does not share (Google, in a policy listing Google Analytics and Google Ads) is a
+  // third party whose products must stay readable as recipients.
   const brand = dominantBrand(view);
-  if (brand) pushName(names, brand);
+  if (brand && !ownEntityElsewhere(names, brand)) pushName(names, brand);
   const vendorNames = [...new Set(names.map((n) => n.trim().replace(/[\s,;:]+$/, '')).filter((n) => n.length >= 2 && !GENERIC.test(n)))];
   const dataTerms: string[] = [];
   for (const s of sentences) {
@@ -117,6 +131,23 @@ function dominantBrand(view: string): string | undefined {
 }
 
 const COMMON_CAPS = /^(?:The|This|These|That|Those|We|Our|You|Your|If|In|On|For|To|Of|And|Or|As|At|By|With|From|When|Where|Which|Who|What|How|Why|Any|All|Each|Some|Such|Other|Please|Note|Section|Article|Terms|Policy|Privacy|Notice|Service|Services|Agreement|Customer|Customers|User|Users|Data|Personal|Information|Content|Account|Website|Site|App|Platform|Company|Party|Parties|European|Union|United|States|Kingdom|California|General|Protection|Regulation|Act|Law|Laws|Cookie|Cookies|January|February|March|April|May|June|July|August|September|October|November|December|Last|Updated|Effective|Date|Contact|Us|Help|Center|Settings|Control|Controller|Processor|Member|Members|Subscriber|Client|Clients|Licensee|Provider|Providers|Affiliates|Affiliate|Partners|Partner|Third|Code|Conduct|Community|Guidelines|Standard|Contractual|Clauses|Annex|Schedule|Exhibit|Appendix|Rights|Right|Request|Requests|Legal|Security|Marketing|Advertising|Analytics|Payment|Purchase|Order|Product|Products|Feature|Features|Team|Business|Enterprise|Premium|Free|Plus|Pro|Basic|Associate|Associates|Entity|Covered|Organization|Organizations|Losses|Claims|Fees|Materials|Software|Documentation|Subscription|Order|Form|Effective|Subprocessor|Subprocessors|Processing|Breach|Incident|Notes|Records|Practice|Therapist|Therapists|Patient|Patients|Platform|Application|Applications|Clause|Clauses|Module|Parties|Importer|Exporter)$/;
+
+const LEGAL_END = new RegExp(String.raw`(?:^|\s)(?:${LEGAL})\.?$`);
+
+/**
+ * Whether the names already read from the document's parties and definitions include a legal entity ("Hygraph
+ * GmbH", "Wuit Pty Ltd") and none of them shares the brand's first letters: then the brand is someone else's.
+ */
+export function ownEntityElsewhere(names: string[], brand: string): boolean {
+  const stem = (x: string) => x.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+  const b = stem(brand).slice(0, 4);
+  if (b.length < 3) return false;
+  const shares = (n: string) => {
+    const s = stem(n);
+    return s.includes(b) || (s.length >= 4 && stem(brand).includes(s.slice(0, 4)));
+  };
+  return names.some((n) => LEGAL_END.test(n.trim()) && !shares(n)) && !names.some(shares);
+}
 
 function pushName(names: string[], raw: string): void {
   const n = raw.replace(/\s+/g, ' ').replace(/^(?:and|or|by|the|this|these)\s+/i, '').replace(/[\s,]+$/, '').trim();

@@ -133,7 +133,8 @@ export const COOKIE_TABLE = /\bcookies?\b|\btrackers?\b|\bpixels?\b|\btags?\b/i;
  * third-party services or providers ("… along with third-party services to help us understand … We use:").
  */
 export const BARE_INTRO = /\bwe\s+(?:also\s+)?(?:use|work\s+with|rely\s+on)\s*:\s*$/i;
-export const THIRD_PARTY_MENTION = /\bthird[- ]part(?:y|ies)\s+(?:services?|tools?|providers?|vendors?|companies)\b|\b(?:service\s+providers?|sub-?processors?|vendors?)\b/i;
+// "… shares data with certain third parties …" counts too: the sharing verb says the parties receive data.
+export const THIRD_PARTY_MENTION = /\bthird[- ]part(?:y|ies)\s+(?:services?|tools?|providers?|vendors?|companies)\b|\b(?:service\s+providers?|sub-?processors?|vendors?)\b|\b(?:share[sd]?|disclose[sd]?|transfer(?:s|red)?)\b[^.]{0,40}\b(?:with|to)\s+(?:certain\s+|some\s+|selected\s+|trusted\s+)?third[- ]part(?:y|ies)\b/i;
 
 /** A title word of a table's column (unanchored): a first row made of short cells with these is a header row. */
 export const TITLE_WORD = /\b(?:names?|purposes?|recipients?|categor(?:y|ies)|data|information|locations?|countr(?:y|ies)|services?|providers?|vendors?|(?:sub-?)?processors?|basis|descriptions?|types?|entit(?:y|ies)|partners?|compan(?:y|ies)|functions?|activit(?:y|ies)|address|website|region|duration|expiry|shared|disclosure|safeguards?|transfer)\b|\b(?:sous-?traitants?|partenaires?|destinataires?|traitement|finalité|pays|garanties|empfänger|dienstleister|zweck|kategorie|finalidad|destinatarios|finalità|destinatari)\b/iu;

@@ -342,9 +342,9 @@ export const POLICY_WORDS = new Set(
 /**
  * Brands that are platforms, stores or software rather than recipients of the vendor's customer data unless the
  * text says they receive it for the vendor (ads, pixels, analytics): social networks where users engage, app
- * stores, browsers and operating systems.
+ * stores (of phones, computers and game consoles), browsers and operating systems.
  */
-export const PLATFORM_BRANDS = /^(?:facebook|instagram|twitter|x|linkedin|youtube|tiktok|pinterest|reddit|snapchat|whatsapp|telegram|tumblr|mastodon|threads|vk|weibo|wechat|xing|app store|apple app store|play store|google play(?: store)?|itunes|testflight(?: program)?|safari|chrome|firefox|edge|opera|internet explorer|android|ios|ipados|macos|windows|linux)$/i;
+export const PLATFORM_BRANDS = /^(?:facebook|instagram|twitter|x|linkedin|youtube|tiktok|pinterest|reddit|snapchat|whatsapp|telegram|tumblr|mastodon|threads|vk|weibo|wechat|xing|app store|apple app store|play store|google play(?: store)?|itunes|testflight(?: program)?|windows store|microsoft store|xbox(?: store)?|playstation(?: store)?|meta quest(?: store)?|nintendo(?: eshop)?|safari|chrome|firefox|edge|opera|internet explorer|android|ios|ipados|macos|windows|linux)$/i;
 /** What makes such a platform a recipient after all: its ads, pixel, analytics or conversion tools. */
 export const PLATFORM_AS_RECIPIENT = /^\s*(?:ads|advertising|pixel|insight tag|analytics|conversions? api|custom audiences|ad manager|marketing api|audience network|business tools|sdk)\b/i;
 

@@ -1,35 +1,19 @@
 import type { Evidence, Fact } from '@custody/domain';
 import type { ListContext } from '../clauses/list-context.js';
 import { AD_ROLE_BEFORE, TRACKER_TITLE_WORD } from '../clauses/recipient-lists.js';
-import { blockIndex, rowHasNoAccess } from '../clauses/list-context.js';
+import { blockIndex, listContext, rowHasNoAccess } from '../clauses/list-context.js';
 import type { Block, Row } from '../clauses/structure.js';
-import { cellsOf, introOf, isListItem, isTableRow } from '../clauses/structure.js';
+import { introOf, isListItem, isRunInTitle, isTableRow, runInBlock } from '../clauses/structure.js';
 import { ADDRESS_WORD, NOT_RECIPIENT, PLATFORM_AS_RECIPIENT, PLATFORM_BRANDS, POLICY_WORDS, PROVIDER_NOUN, RELATION_VERB, SELF_HOSTED_SOFTWARE } from '../clauses/vocabulary.js';
 import type { Sentence } from '../text/sentences.js';
 import type { FactContext } from './fact-context.js';
 import { collectorMentions, inRanges, trackerSections } from './tracker-names.js';
 import { evidenceAt, found, silent, withReview } from './fact-context.js';
+import { BRAND_SHAPE, cleanName, common, core, ENDS_WITH_SUFFIX, HAS_SUFFIX, inLink, aliasesAmong, isShortFormOf, legalName, NAME_LIST_AT, NOT_A_NAME, policyWordsOnly, productsOf, readLead, splitNames, SUFFIX_NAME, TOKEN, wholeCell } from './subprocessor-names.js';
+import { isCategoryList, readItem, rowSentence } from './subprocessor-lists.js';
 
-const SUFFIX = String.raw`(?:Inc\.?|Incorporated|LLC|L\.L\.C\.|Ltd\.?|Limited|GmbH|SARL|S\.A\.R\.L\.|S\.A\.S\.?|SAS|S\.A\.|S\.L\.|B\.V\.|N\.V\.|AG|SE|Corp\.?|Corporation|PBC|plc|PLC|LLP|L\.P\.|LP|Pty Ltd|Co\.|UC|Oy|AB|ASA|A\/S|UAB|S\.p\.A\.|S\.r\.l\.|KK|K\.K\.|Pte\.? Ltd\.?|OpCo LLC|Unlimited Company)`;
-// A name token: capitalised or with an inner capital ("iDenfy", "eBay"), a number with letters, dotted brands ("Kapa.ai").
-const TOKEN = String.raw`(?:[\p{Lu}0-9][\p{L}\p{N}&'’.+-]*[\p{L}\p{N}]|[\p{Lu}]|[\p{Ll}]+-?[\p{Lu}][\p{L}\p{N}&'’.+-]*)`;
-const NAME = String.raw`${TOKEN}(?:\s+(?:(?:of|de|du|&|and|for)\s+)?${TOKEN}){0,5}(?:,?\s+${SUFFIX}(?![\p{L}]))?`;
-const ENDS_WITH_SUFFIX = new RegExp(String.raw`${SUFFIX}$`, 'u');
-const STRIP_SUFFIX = new RegExp(String.raw`,?\s+${SUFFIX}$`, 'i');
-const KEEP_PERIOD = /(?:\b(?:Inc|Ltd|Corp|Co)|\.[\p{Lu}])\.$/u;
-const SUFFIX_NAME = new RegExp(String.raw`(?<![\p{L}\p{N}])(${TOKEN}(?:\s+(?:of\s+|and\s+|&\s+)?${TOKEN}){0,5}),?\s+${SUFFIX}(?![\p{L}])`, 'gu');
-const SUFFIX_NAME_ALL = new RegExp(SUFFIX_NAME.source, 'gu');
-// A legal suffix anywhere: the name-with-suffix scan (slow: up to six name tokens tried at every capital) runs only where one is.
-const HAS_SUFFIX = new RegExp(String.raw`\s${SUFFIX}(?![\p{L}])`, 'u');
-const NAME_AT = new RegExp(String.raw`^\s*(?:the\s+)?(${NAME})`, 'u');
-const NAME_LIST_AT = new RegExp(String.raw`^\s*(?:the\s+)?(${NAME}(?:\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s+&\s+)${NAME}){0,12})`, 'u');
 const HEADING = /sub-?processors?|subcontractors?|service providers|third[- ]part(?:y|ies)|vendors|who (?:we|receives)|recipients|data sharing|processors|partners|providers/i;
 const LIST_LEAD = /\b(?:following|these|our|current|approved)\b[^:]{0,60}\b(?:sub-?processors?|subcontractors?|service providers?|vendors?|providers?|processors?|third parties|partners)\b[^:]{0,40}:\s*(.+)$/i;
-// A markdown table's separator row ("|---|:--|"): the row above it is the header, not a name.
-const TABLE_RULE = /^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?$/;
-// Connective adverbs that open sentences ("Additionally, …") are not names either.
-const NOT_A_NAME = /^(?:additionally|furthermore|moreover|finally|alternatively|similarly|accordingly|consequently|likewise|specifically|generally|otherwise|therefore|thus|hence|nevertheless|nonetheless|meanwhile|subsequently|the|a|an|our|we|you|your|this|these|such|any|all|each|customer|covered entity|business associate|company|vendor|services?|section|article|schedule|exhibit|appendix|annex|agreement|hipaa|gdpr|ccpa|cpra|phi|eu|eea|uk|us|u\.s\.|united states|usa|california|europe|data|personal|protected|note|none|n\/a|name|purpose|location|sub-?processors?|entity|country|service|function|description|category|sub-?contractors?|vendors?|providers?|(?:service|third[- ]party) providers?|recipients?|partners?|names?|purposes?|functions?|locations?|countr(?:y|ies)|regions?|roles?|services provided|processing|activity|activities|(?:company|vendor|provider|entity|sub-?processor|sub-?contractor|legal|supplier) names?|suppliers?|third[- ]part(?:y|ies)|hosting location|privacy policy|privacy notice|privacy statement|terms|terms of (?:service|use)|cookie policy|cookies?|personal data|personal information|user|users|member|members|website|site|app|apps|application|platform|content|account|email|sms|api|ai|ml|it|hr|faq|help center|support|settings|dashboard|standard contractual clauses|sccs?|dpa|data processing agreement|data privacy framework|privacy shield|for|if|when|where|while|with|in|on|at|by|to|from|as|or|and|but|also|other|some|certain|further|more|please|see|click|learn|read|note|important|example|e\.g|i\.e|etc|inc|llc|ltd|limited|gmbh|monday|friday|january|december|[a-z]|transport layer security|tls|ssl|https?|secure sockets layer|advanced encryption standard|aes|wi-?fi|bluetooth|ip|sdk|javascript|html|everyone|anyone|someone|nobody|list|statement|page|addendum|form|portal|link|table|document|here|below|above|overview|summary|details)$/i;
-
 /**
  * `subprocessors_named`: third-party organisations the document names as receiving customer or user data, as
  * written. Read from clauses about providers (the provider nouns and relation verbs of the vocabulary):
@@ -143,6 +127,9 @@ export function extractSubprocessors(ctx: FactContext): Fact<'subprocessors_name
     return b;
   };
   const entries = blockIndex(ctx.text, ctx.sentences);
+  // Runs of paragraphs with run-in titles, one block each, and their contexts.
+  const runIns = new Map<number, Block>();
+  const runInContexts = new Map<Block, ListContext>();
   const trackerParts = trackerSections(ctx.sections, ctx.text.length);
   // A table row of a recipients table: the entity in its name column, unless the row says it gets no personal data.
   const readRow = (row: Row, context: ListContext, strong: boolean): void => {
@@ -176,6 +163,24 @@ export function extractSubprocessors(ctx: FactContext): Fact<'subprocessors_name
     // "Used by Hotjar to …"), under any heading: tracker sections name one provider per paragraph or row, often
     // as the sentence's first word (hence before the capital test below).
     for (const c of collectorMentions(v, inRanges(trackerParts, s.start), TOKEN, notSentenceName)) add(c.name, s, c.at);
+    // A paragraph opened by a run-in title ("Cloudflare. As you browse, … send it to Cloudflare.") in a run of them
+    // that its intro or heading says are recipients ("Here's who we use:"): the title is the recipient, when the
+    // paragraph speaks of it again (a title only announcing a topic, "Payments.", is not repeated as a name).
+    if (!isListItem(s) && !isTableRow(s) && isRunInTitle(ctx.sentences, s)) {
+      const block = runInBlock(ctx.sentences, s, runIns);
+      let context = runInContexts.get(block);
+      if (!context) runInContexts.set(block, (context = listContext(block)));
+      if (context.role === 'recipients') {
+        const title = v.replace(/[.:]$/, '');
+        const word = title.split(/\s+/)[0];
+        let again = false;
+        for (let k = s.index + 1; k < ctx.sentences.length && k <= s.index + 8 && ctx.sentences[k].paragraph === s.paragraph; k++) again ||= ctx.sentences[k].view.includes(word);
+        if (again && word.length >= 3) {
+          readLead(title, 0, (raw, at) => add(raw, s, at, true));
+          continue;
+        }
+      }
+    }
     // Names start with a capital or a digit (or "iDenfy"); a sentence with none cannot hold one.
     if (!/[\p{Lu}0-9]/u.test(v.slice(1)) && !/[\p{Ll}][\p{Lu}]/u.test(v)) continue;
     let underHeading = false;
@@ -223,6 +228,7 @@ export function extractSubprocessors(ctx: FactContext): Fact<'subprocessors_name
     if (!providerContext && !relation) continue;
     // 1. Names right after a provider noun (strong) or a relation verb.
     for (const t of triggers(v, vendorAtEnd, nounHere)) {
+      if (t.clause !== undefined && !examplesReceive(t.clause, entries.get(s.index)?.context.role === 'recipients')) continue;
       const list = NAME_LIST_AT.exec(v.slice(t.at));
       if (!list) continue;
       splitNames(list[1], t.at + list[0].length - list[1].length, (n, at) => add(n, s, at, t.strong));
@@ -242,12 +248,14 @@ export function extractSubprocessors(ctx: FactContext): Fact<'subprocessors_name
   const list = [...names.values()].map((n) => ({ ...n, name: legalName(ctx.text, n.name) })).filter((n) => !vendorKeys.has(core(n.name)));
   // A brand and its legal name both found: keep one.
   const seen = new Set<string>();
-  const out = list.filter((n) => {
+  const deduped = list.filter((n) => {
     const k = core(n.name);
     if (seen.has(k)) return false;
     seen.add(k);
     return true;
   }).filter((n, _i, all) => !all.some((o) => o !== n && isShortFormOf(n.name, o.name)));
+  const aliases = aliasesAmong(ctx.text, deduped.map((n) => n.name));
+  const out = deduped.filter((n) => !aliases.has(n.name));
   const confidence = out.length > 0 ? 0.75 : 0.6;
   return withReview(found<'subprocessors_named'>(out.map((n) => n.name), out.map((n) => n.ev), confidence), rejected.slice(0, 3).map((r) => ({ value: [r.name], evidence: r.ev, reason: r.reason })));
 }
@@ -257,41 +265,19 @@ const CATEGORY_TAIL = /\b(?:providers|vendors|suppliers|advertisers|publishers|p
 // Corporate names count in a provider sentence only when it passes data on or has it processed ("the user agrees
 // by using this site" is a relation, not a transfer).
 const DATA_RELATION = /\b(?:deliver\w*|handl\w+|share[sd]?|sharing|disclos\w+|transferr?\w*|transmit\w*|sen[dt]s?|sending|provid\w+\s+(?:to|with)|provid\w+\s+(?:by|services)|host\w*|stor\w+|process\w*|receiv\w+|access\w*|engage[sd]?|engaging|sub-?contract\w*|outsourc\w+|powered\s+by|operated\s+by|on\s+(?:our|its|their)\s+behalf|made\s+available\s+to|communicat\w+\s+to|forward\w*)\b/i;
-// A brand's shape: an inner capital ("PayPal"), a dot ("Kapa.ai") or a digit ("G2").
-const BRAND_SHAPE = /[\p{Ll}][\p{Lu}]|\.[\p{L}]|[\p{L}][0-9]/u;
-const CATEGORY_WORD = /\b(?:providers|vendors|suppliers|advertisers|publishers|processors|sub-?processors|affiliates|subsidiaries|agencies|authorities|insurers|contractors|entities|organi[sz]ations|businesses|parties|developers|merchants|sellers|resellers|buyers|users|members|customers|creators|programs|partners|companies|advisors|advisers|brands|platforms|networks|institutions|banks|carriers|regulators|courts)$/i;
-const categoryMemo = new WeakMap<Block, boolean>();
-/**
- * Whether at least half of a list's entries are categories of recipients rather than names: the lead words of the
- * entry end in a plural ("Affiliates", "Other users", "Industry Child Safety Programs").
- */
-function isCategoryList(block: Block): boolean {
-  let b = categoryMemo.get(block);
-  if (b !== undefined) return b;
-  const bodies = block.rows.map((r) => r.view.replace(/^(?:[-*•·▪◦]\s*|\(?[a-z0-9]{1,3}[.)]\s+)/i, ''));
-  // A lead is a category when it ends in a generic plural ("Other users", "Corporate Transaction Entities") and no legal suffix follows it.
-  const plural = bodies.filter((body) => {
-    const l = body.split(/[:,(;.\u2013\u2014]|\s-\s/)[0].trim();
-    return l.split(/\s+/).length <= 6 && CATEGORY_WORD.test(l) && !BRAND_SHAPE.test(l) && !HAS_SUFFIX.test(body.slice(0, l.length + 12));
-  }).length;
-  const leads = bodies;
-  b = leads.length > 0 && plural * 2 >= leads.length;
-  categoryMemo.set(block, b);
-  return b;
-}
 /** A capitalised word that opens a sentence or a title rather than a name ("Additionally", "We", "How"). */
 const notSentenceName = (w: string): boolean => NOT_A_NAME.test(w) || /^(?:We|You|It|They|This|That|These|Those|Our|Your|Its|Their|How|What|Why|When|Where|Which|Who|Whether|Learn|See|Does|Do|Did|Is|Are|Can|Could|Will|Would|Should|May|Might|Must|Has|Have)$/.test(w);
 const SHOUTING = /[A-Z]{3,}\s+[A-Z]{3,}\s+[A-Z]{3,}/;
 
 // Both are case-insensitive without the `u` flag (V8 runs /iu alternations five times slower); "through" is a
 // trigger only before a capital, checked in code (a \p{Lu} lookahead would need the flag).
-// Positions right after a provider noun ("providers like", "provider", "vendors are", "sub-processors:") or a
+// Positions right after a provider noun ("providers like", "partners (such as", "provider", "vendors are", "sub-processors:") or a
 // relation verb ("we use", "disclosed to", "hosted by", "transferred to a server of") where names follow.
-const AFTER_NOUN = new RegExp(String.raw`${PROVIDER_NOUN.source}(?:\s*,)?\s+(?:(?:is|are|include|includes|including|like|such as|e\.g\.,?|for example,?|for instance,?|in particular,?|namely|called|named|is called|currently|currently are|currently include)\s+)?(?:(?:the\s+)?(?:following|company|companies)\s*)?:?\s*`, 'gi');
+const AFTER_NOUN = new RegExp(String.raw`${PROVIDER_NOUN.source}(?:\s*\(\s*(?:such as|e\.g\.,?|including|like|for example,?|namely)\s+|(?:\s*,)?\s+(?:(?:is|are|include|includes|including|like|such as|e\.g\.,?|for example,?|for instance,?|in particular,?|namely|called|named|is called|currently|currently are|currently include)\s+)?(?:(?:the\s+)?(?:following|company|companies)\s*)?:?\s*)`, 'gi');
 const AFTER_VERB = /\b(?:use|uses|used|engage|engages|engaged|rel(?:y|ies) on|work with|works with|partner with|partners with|utili[sz]e|utili[sz]es|employ|employs|contract with|contracts with|license|licen[cs]e from)\s+(?:the\s+)?(?:services\s+of\s+|(?:external\s+)?software\s+from\s+)?|\b(?:disclosed|transferred|sent|forwarded|provided|shared|transmitted|passed(?: on)?|given|made available|communicated|uploaded|exported|submitted|(?:a|the)\s+transfer|transfers?)\s+(?:directly\s+)?(?:to|with)\s+(?:(?:a|the|one of the)\s+(?:server|servers|systems?|platform|infrastructure)s?\s+(?:of|operated by|run by)\s+)?|\b(?:powered|hosted|provided|operated|processed|handled|managed|run|supplied|delivered|stored|performed|carried out|serviced|transmitted|verified)\s+(?:by|through|via|on|with)\s+(?:(?:the\s+)?(?:servers?|systems?|infrastructure|platform|cloud)\s+(?:of\s+)?)?|\b(?:servers?|systems?|infrastructure|cloud|platform)\s+(?:of|operated by|provided by|run by)\s+|\bthrough\s+(?=\S)|\b(?:communicate|communicates|integrates?|interfaces?)\s+with\s+/gi;
 
-function triggers(v: string, vendor: RegExp, hasNoun: boolean): { at: number; strong: boolean }[] {
-  const out: { at: number; strong: boolean }[] = [];
+function triggers(v: string, vendor: RegExp, hasNoun: boolean): { at: number; strong: boolean; clause?: string }[] {
+  const out: { at: number; strong: boolean; clause?: string }[] = [];
   // AFTER_NOUN starts with a provider noun: without one in the sentence it cannot match.
   for (const re of hasNoun ? [AFTER_NOUN, AFTER_VERB] : [AFTER_VERB]) {
     re.lastIndex = 0;
@@ -304,95 +290,31 @@ function triggers(v: string, vendor: RegExp, hasNoun: boolean): { at: number; st
       if (re === AFTER_VERB && /^through\s/i.test(m[0]) && !/^\p{Lu}/u.test(v.slice(m.index + m[0].length))) continue;
       // A capitalised noun is part of a name ("Acme Information Technologies Ltd"), not the provider noun.
       if (re === AFTER_NOUN && /^[\p{Lu}]/u.test(m[0]) && m.index > 0) continue;
-      out.push({ at: m.index + m[0].length, strong: re === AFTER_NOUN });
+      // "partners (such as A and B)": the parenthesis only gives examples of the noun, so the clause before it must
+      // say the vendor passes data to them (checked by the caller, which knows the list the sentence is in).
+      const paren = re === AFTER_NOUN && m[0].includes('(');
+      out.push({ at: m.index + m[0].length, strong: re === AFTER_NOUN, ...(paren ? { clause: v.slice(Math.max(0, v.lastIndexOf(';', m.index) + 1), m.index + m[0].indexOf('(')) } : {}) });
       if (m[0].length === 0) re.lastIndex++;
     }
   }
   return out;
 }
 
-/** Splits "A, B and C" into names (each with its offset), skipping parts that are not names. */
-function splitNames(body: string, offset: number, emit: (name: string, at: number) => void, loose = false): void {
-  // Corporate names first, blanked (same length) so their commas do not split them.
-  const corp: [number, string][] = [];
-  const blank = !HAS_SUFFIX.test(body)
-    ? body
-    : body.replace(SUFFIX_NAME_ALL, (m, _g, i: number) => {
-        corp.push([i, m]);
-        return ' '.repeat(m.length);
-      });
-  for (const [i, m] of corp) emit(m, offset + i);
-  let at = 0;
-  for (const part of blank.split(/(;|,(?![^()]*\))|\s+and\s+|\s+or\s+|\s+&\s+(?=[\p{Lu}]))/u)) {
-    const partAt = at;
-    at += part.length;
-    if (!part.trim() || /^(?:;|,|\s+and\s+|\s+or\s+)$/.test(part)) continue;
-    // Parts with digits are addresses ("Main Str. 40", "L-1855 Luxembourg"), not names.
-    if (loose && /\d/.test(part)) continue;
-    const m = NAME_AT.exec(part);
-    if (m) emit(m[1], offset + partAt + part.indexOf(m[1]));
-  }
-}
-
-/** A list item or table row under a provider heading or intro: its lead name (first cell of a row). */
-function readItem(ctx: FactContext, s: Sentence, add: (raw: string, s: Sentence, at: number) => void): void {
-  const v = s.view;
-  if (isTableRow(s)) {
-    // The header row of a table (the row above its |---| rule, or the first row after the intro) holds column names.
-    const next = ctx.sentences[s.index + 1];
-    const prev = ctx.sentences[s.index - 1];
-    if ((next !== undefined && TABLE_RULE.test(next.view.trim())) || prev === undefined || !isTableRow(prev)) {
-      if (cellsOf(s).every((c) => NOT_A_NAME.test(c.text) || /^(?:name|entity|purpose|location|country|service|function|description|category|address|processing|type)\b/i.test(c.text))) return;
-      if (prev === undefined || !isTableRow(prev)) {
-        const cells = cellsOf(s);
-        if (cells.length > 1 && cells.every((c) => c.text.split(/\s+/).length <= 4 && !/,\s*(?:Inc|LLC|Ltd)/.test(c.text)) && cells.some((c) => /\b(?:name|purpose|location|country|service|function|description|entity|provider|processor|vendor|recipient|categor)/i.test(c.text))) return;
-      }
-    }
-    const first = cellsOf(s)[0];
-    if (!first) return;
-    const m = NAME_AT.exec(first.text);
-    if (m && m.index === 0) add(m[1], s, first.start + first.text.indexOf(m[1]));
-    return;
-  }
-  // The item's marker, then Markdown emphasis around a lead name ("* **Stripe**: payment processing").
-  const body = v.replace(/^(?:[-*•·▪◦]\s*|\(?[a-z0-9]{1,3}[.)]\s+)/i, '').replace(/^(?:\*\*|__|\*|_)(?=[\p{Lu}0-9])/u, '');
-  readLead(body, v.length - body.length, (raw, at) => add(raw, s, at));
-}
-
-/** A sentence-like view of a table row or list item, so evidence offsets are those of the row's line. */
-function rowSentence(row: Row): Sentence {
-  return { ...row.sentence, start: row.start, end: row.end, view: row.view };
-}
+// What the vendor does with the providers a parenthesis gives examples of: uses them or passes data to them.
+const PASSES_TO = /\b(?:use[sd]?|using|engage[sd]?|rel(?:y|ies)\s+on|works?\s+with|share[sd]?|sharing|disclos\w+|transferr?\w*|sen[dt]s?|sending|provid(?:e|es|ed|ing)\s+(?:\w+\s+){0,3}?(?:to|with)?|transmit\w*|process\w*|host\w*|stor(?:e|es|ed|ing)\b)\b/i;
+// The examples are then a source, a sign-in, a store, a link the user makes, the user's own provider ("uploaded to
+// your file hosting service (e.g. X)") or the vendor's own services.
+const EXAMPLES_NOT_RECIPIENTS = /\b(?:from|collect\w*|obtain\w*|receiv\w+|log[- ]?in|sign[- ]?(?:in|on|up)|credentials|authenticat\w*|connect\w*|link\w*|stores?)\b|\bour\s+(?:[\w-]+\s+){0,2}(?:services|products|tools|platforms|apps|offerings)\s*$|\byour\s+(?:own\s+)?(?:(?!to\b|with\b|for\b)[\w-]+\s+){0,2}(?:services?|providers?|accounts?|platforms?|apps?)\s*$/i;
 
 /**
- * A name-column cell that is one name as a whole ("Cloud du Ministère de l'Intérieur", "Amazon Web Services (AWS)"):
- * short, starting like a name, without sentence punctuation; a trailing parenthesis (an acronym, a country) goes.
- * A corporate name with an address after it is left to {@link readLead}.
+ * Whether providers given as examples in a parenthesis ("disclose your data to partners (such as A and B)") are
+ * named as receiving data: the clause before the noun says the vendor uses them or passes data to them and is not
+ * about a source, a sign-in, a store or the vendor's own services; or the sentence is an entry of a recipients list
+ * ("- Billing services (e.g., A, B)").
  */
-function wholeCell(text: string): string | undefined {
-  const t = text.replace(/\s*\([^)]*\)\s*$/, '').replace(/^(?:\*\*|__)|(?:\*\*|__|\\)$/g, '').trim();
-  // Several names in one cell ("Google Ad Manager and Google Tag", "APM / Piwik") are split by readLead; "&" stays
-  // inside a name ("Ampersand Print & Mail").
-  if (/\s(?:and|\/|or)\s|;/.test(t)) return undefined;
-  // A comma only before a legal suffix ("Sinointeractive Digital Marketing Co., Limited").
-  const commas = ENDS_WITH_SUFFIX.test(t) ? t.replace(/,(?=\s*[\p{Lu}][\p{L}.]*\.?$)/u, '') : t;
-  if (!t || t.split(/\s+/).length > 7 || /[,;:]|\.\s(?!\p{Lu}[\p{L}.]*$)|\d{3,}/u.test(commas) || !/^(?:[\p{Lu}0-9]|[\p{Ll}]+[\p{Lu}])/u.test(t)) return undefined;
-  return t;
-}
-
-/** The lead entity of a list item's body or a table cell: a corporate name, or a short run of names before the first ',', ':', '(' or dash. */
-function readLead(body: string, offset: number, add: (raw: string, at: number) => void): void {
-  SUFFIX_NAME.lastIndex = 0;
-  const corp = HAS_SUFFIX.test(body) ? SUFFIX_NAME.exec(body) : null;
-  if (corp && corp.index === 0) {
-    add(corp[0], offset);
-    return;
-  }
-  const lead = /^([\p{Lu}](?:[^,(;:|\u2013\u2014.*_]|\.(?=[\p{L}\p{N}])){0,60}?)(?:\s*(?:\*{1,2}|_{1,2})?\s*(?:[,(;:|\u2013\u2014]|\s-\s|\.(?:\s|$)|$))/u.exec(body);
-  if (lead && lead[1].split(/\s+/).length <= 8) {
-    const full = NAME_LIST_AT.exec(lead[1]);
-    if (full && full[1].length >= lead[1].trim().length - 1) splitNames(full[1], offset + lead[1].indexOf(full[1]), add);
-  }
+function examplesReceive(clause: string, inRecipientList: boolean): boolean {
+  if (EXAMPLES_NOT_RECIPIENTS.test(clause)) return false;
+  return inRecipientList || PASSES_TO.test(clause);
 }
 
 /** Why a name found in a provider clause is not a recipient (README conventions), or undefined. */
@@ -410,133 +332,7 @@ const STRICT_HEADING = /sub-?processors?|subcontractors?|(?:list of|our) (?:serv
 // Words before a brand-named legal entity that make it an affiliate recipient rather than the vendor itself.
 const AFFILIATE_CONTEXT = /\b(?:affiliates?|affiliated|subsidiar(?:y|ies)|group|sister compan|related compan|parent compan|corporate family|family of companies)\b[^.]{0,80}$/i;
 
-/** Whether every word of a name is a word policies capitalise as a heading or term ("Authorized Users"). */
-function policyWordsOnly(name: string): boolean {
-  const words = name.toLowerCase().split(/[\s/]+/).filter(Boolean);
-  return words.every((w) => POLICY_WORDS.has(w) || POLICY_WORDS.has(w.replace(/s$/, '')) || POLICY_WORDS.has(w.replace(/ies$/, 'y')));
-}
-
 const BIG_TECH = /^(?:google|apple|microsoft|amazon|meta|facebook|samsung|huawei|yahoo|bing)$/i;
 const SOCIAL_HEADING = /^x(?: \(formerly twitter\))?$|\bsocial (?:media|networks?|plug-?ins?)|\bonline presences?|\bfan ?pages?|\b(?:facebook|instagram|linkedin|twitter|youtube|mastodon|tiktok|xing|pinterest)\b/i;
-const STOP = new Set(['of', 'de', 'du', 'and', 'for', '&', 'the', 'la', 'le']);
 // Public institutions and generic organisational words are not providers.
 const INSTITUTION = /\b(?:commission|authority|authorities|court|government|ministry|department|parliament|council|agency|police|regulation|directive|act|law|office|bureau|center|centre|institute|university|union)$/i;
-
-const IDENT_BEFORE = /[\p{L}\p{N}_\\/.@-]/u;
-const IDENT_AFTER = /^(?:[\p{L}\p{N}_\\@/]|\.[a-z]{2})/u;
-/**
- * Whether a lower-case word occurs in the prose, not only inside an identifier: "stripe" in a cookie's name
- * ("\\_\\_stripe\\_mid", "__stripe_sid") does not make "Stripe" an ordinary word. Asked only of candidate names.
- */
-function inProse(text: string, w: string): boolean {
-  for (let i = text.indexOf(w); i >= 0; i = text.indexOf(w, i + 1)) {
-    // As in lower-words.ts, a web or e-mail address is not prose either ("stripe.com", "/stripe/").
-    if (!IDENT_BEFORE.test(text[i - 1] ?? ' ') && !IDENT_AFTER.test(text.slice(i + w.length, i + w.length + 3))) return true;
-  }
-  return false;
-}
-
-/** Whether every word of a name is an ordinary word of this document ("Transport Layer Security", "Authorized"). */
-function common(ctx: FactContext, name: string): boolean {
-  const words = name.split(/\s+/).filter((w) => !STOP.has(w.toLowerCase()));
-  if (words.length === 0) return true;
-  // Acronyms ("AWS") and brands with inner capitals or dots ("PayPal", "Kapa.ai") are not ordinary words.
-  if (words.some((w) => /^[\p{Lu}0-9]{2,}$/u.test(w) && w.length >= 3) || words.some((w) => /.[\p{Lu}]|\.\p{L}/u.test(w))) return false;
-  const lower = ctx.isLowerWord;
-  const ordinary = (w: string) => {
-    const l = w.toLowerCase();
-    return [l, l.replace(/s$/, ''), l.replace(/ies$/, 'y')].some((x) => lower(x) && inProse(ctx.text, x));
-  };
-  return words.every(ordinary);
-}
-
-function cleanName(raw: string): string | undefined {
-  let name = raw.replace(/\s+/g, ' ').trim().replace(/^(?:\d+(?:\.\d+)*\.?\s+)+/, '').replace(/^(?:and|or|the|by|to|with|from|via)\s+/i, '').replace(/[\s,;:]+$/, '');
-  // Keep the period of "Inc." or "Ltd.", drop a sentence's final period otherwise.
-  if (name.endsWith('.') && !KEEP_PERIOD.test(name)) name = name.slice(0, -1);
-  name = name.replace(/['’]s$/, '');
-  // A name has letters ("1.1.1.1" is a resolver's address, not an organisation).
-  if (name.length < 3 || name.length > 80 || !/\p{L}/u.test(name) || /\d{3,}/.test(name) || /\b(?:We|You|Our|Your|Us)\b/.test(name) || /^P\.?O\.?$/.test(name)) return undefined;
-  const words = name.split(' ');
-  if (NOT_A_NAME.test(name) || (words.length === 1 && NOT_A_NAME.test(words[0]))) return undefined;
-  if (/^(?:The|Our|This|These|Such|Any|Each|All|If|When|We|You|Customer|Covered|For|In|On|At|By|To|As|With|From|Some|Other|Certain|Please|See|Note|Opt|Install|Learn|Click|Visit|Read|Only|So-called|Only)\s/.test(name)) return undefined;
-  // Technical terms and abbreviations that are not organisations.
-  if (/^(?:sdks?|apis?|gps|global positioning system|tlsv?[\d.]*|ssl|oauth|pii|cpni|cctv|a\.?i|ai-\w+|u\.s|u\.k|pci(?: dss)?(?:-compliant)?|ios(?: \d+)?|android(?: \d+)?|[\w]+ yen|euro|dollars?|nai|dmps?|dsps?|ssps?|cmp|crm|url|urls|rss|cbd|id\d*)$/i.test(name)) return undefined;
-  // Document titles and data kinds are not organisations ("Google Privacy Policy", "HTTP Referral Data").
-  if (/\b(?:policy|policies|notice|terms|statement|settings|data|information|content|cookies?|address(?:es)?|identifiers?|add-on|extension)$/i.test(name) && !ENDS_WITH_SUFFIX.test(name)) return undefined;
-  // All-caps words of a heading or a shouting sentence ("WE MAY SHARE") are not names; acronyms are ("AWS").
-  if (words.length > 2 && name === name.toUpperCase() && /[A-Z]{3}/.test(name)) return undefined;
-  return name;
-}
-
-// Words that end a company's full name ("Castle Key Insurance Company"), beyond the legal suffixes.
-const CORPORATE_TAIL = /\s(?:company|group|holdings?|corporation|incorporated|limited|inc\.?|llc|ltd\.?|gmbh|plc|ag|sa|s\.a\.|b\.v\.|n\.v\.)$/i;
-
-/**
- * Whether `short` is the brand of a company named in full elsewhere in the list ("Castle Key" beside "Castle Key
- * Insurance Company"): its words start the full name, which ends in a corporate word. "Google" beside "Google
- * Analytics" stays (a product, not the company's full name).
- */
-function isShortFormOf(short: string, full: string): boolean {
-  return full.length > short.length && full.toLowerCase().startsWith(short.toLowerCase() + ' ') && CORPORATE_TAIL.test(full);
-}
-
-/** A name's comparison key: lower case, letters and digits only, without a legal suffix. */
-function core(x: string): string {
-  return x.toLowerCase().replace(STRIP_SUFFIX, '').replace(/[^\p{L}\p{N}]/gu, '');
-}
-
-/** Whether [a, b) lies inside one of the (sorted, disjoint) link ranges. */
-function inLink(links: [number, number][], a: number, b: number): boolean {
-  let lo = 0;
-  let hi = links.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (links[mid][1] < a) lo = mid + 1;
-    else if (links[mid][0] > a) hi = mid - 1;
-    else return b <= links[mid][1] + 1;
-  }
-  return false;
-}
-
-const PRODUCT_TAIL = new RegExp(String.raw`\s+(${TOKEN}(?:\s+${TOKEN}){0,2})`, 'uy');
-
-/**
- * The vendor's product names: up to three name words after one of its brands ("Acme Rewards"), each prefix
- * lower-cased. The brands are found with indexOf (one regex alternation of them, tried at every position of
- * the text, was a tenth of all extraction time); at each place the first brand, in order, followed by a name wins.
- */
-function productsOf(text: string, brands: string[]): Set<string> {
-  const out = new Set<string>();
-  const starts = new Set<number>();
-  for (const b of brands) for (let i = text.indexOf(b); i >= 0; i = text.indexOf(b, i + 1)) starts.add(i);
-  let from = 0;
-  for (const at of [...starts].sort((a, b) => a - b)) {
-    if (at < from) continue;
-    for (const b of brands) {
-      if (!text.startsWith(b, at)) continue;
-      PRODUCT_TAIL.lastIndex = at + b.length;
-      const m = PRODUCT_TAIL.exec(text);
-      if (!m) continue;
-      const words = m[1].split(/\s+/);
-      for (let k = 1; k <= words.length; k++) out.add(words.slice(0, k).join(' ').toLowerCase());
-      from = PRODUCT_TAIL.lastIndex;
-      break;
-    }
-  }
-  return out;
-}
-
-const AFTER_BRAND = new RegExp(String.raw`((?:\s+${TOKEN}){0,3}),?\s+${SUFFIX}(?![\p{L}])`, 'uy');
-
-/** The legal name the document gives a brand ("Rexx" → "Rexx Systems GmbH"), or the brand: the first occurrence followed by up to three words and a legal suffix. */
-function legalName(text: string, brand: string): string {
-  if (ENDS_WITH_SUFFIX.test(brand)) return brand;
-  for (let at = text.indexOf(brand), n = 0; at >= 0 && n < 200; at = text.indexOf(brand, at + 1), n++) {
-    if (at > 0 && /[\p{L}\p{N}]/u.test(text[at - 1])) continue;
-    AFTER_BRAND.lastIndex = at + brand.length;
-    const m = AFTER_BRAND.exec(text);
-    if (m) return (brand + m[0]).replace(/\s+/g, ' ');
-  }
-  return brand;
-}

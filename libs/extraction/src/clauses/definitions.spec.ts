@@ -1,0 +1,61 @@
+import { extractFacts } from '../extract-facts.js';
+import { loadMarkdown } from '../loaders/markdown-loader.js';
+import { analyseText, viewPrefix } from '../text/sentences.js';
+import { ownEntityElsewhere, readDefinitions } from './definitions.js';
+
+function definitions(md: string) {
+  const doc = loadMarkdown(md);
+  const a = analyseText(doc.text, doc.sections);
+  return readDefinitions(viewPrefix(a, 60_000), undefined, a.sentences, []);
+}
+
+function names(md: string): string[] {
+  const doc = loadMarkdown(md);
+  const r = extractFacts(doc.text, { sections: doc.sections, links: doc.links });
+  for (const e of r.facts.subprocessors_named.evidence) expect(doc.text.slice(e.start, e.end)).toBe(e.quote);
+  return r.facts.subprocessors_named.value as string[];
+}
+
+// A brand named far more often than any other capitalised word: the dominant-brand guess picks it.
+const GOOGLE_HEAVY = [
+  'We use Google Analytics to measure visits. Google Analytics sets cookies. Google may transfer data to Google servers.',
+  'Google Tag Manager loads Google scripts. You can read Google Privacy terms. Google Ads may show ads. Google Fonts are loaded.',
+  'Google Maps shows the office. Google reCAPTCHA protects forms. Google processes the data on our behalf.',
+].join('\n\n');
+
+describe('readDefinitions: who "we" are', () => {
+  it('does not take a frequent third-party brand as the vendor when the document names its own legal entity', () => {
+    const md = `# Privacy Policy\n\nThis policy is issued by Wuit Pty Ltd ("we", "us").\n\n${GOOGLE_HEAVY}`;
+    const d = definitions(md);
+    expect(d.vendorNames).toContain('Wuit Pty Ltd');
+    expect(d.vendorNames).not.toContain('Google');
+    // Its products are then read as what they are: providers the vendor uses.
+    expect(names(md)).toContain('Google Analytics');
+  });
+
+  it('keeps the frequent brand as the vendor when no other party is defined (a policy Google writes about itself)', () => {
+    const d = definitions(`# Privacy Policy\n\n${GOOGLE_HEAVY}`);
+    expect(d.vendorNames).toContain('Google');
+    expect(names(`# Privacy Policy\n\n${GOOGLE_HEAVY}`)).not.toContain('Google Analytics');
+  });
+
+  it('keeps the brand when the defined entity carries it ("Acme Cloud GmbH" and "Acme")', () => {
+    expect(ownEntityElsewhere(['Acme Cloud GmbH'], 'Acme')).toBe(false);
+    expect(ownEntityElsewhere(['Hygraph GmbH'], 'Google')).toBe(true);
+    // No legal entity among the names: nothing says the brand is someone else's.
+    expect(ownEntityElsewhere(['Hygraph'], 'Google')).toBe(false);
+  });
+
+  it('reads "we" defined as either of two entities', () => {
+    const d = definitions('# Terms\n\nIn this Agreement, the terms "we" or "us" refer to either Epicure Games, Inc. or Epicure Commerce GmbH, depending on where you live.');
+    expect(d.vendorNames).toEqual(expect.arrayContaining(['Epicure Games, Inc.', 'Epicure Commerce GmbH']));
+  });
+
+  it('reads the entities "we refer to … as "us" or "we""', () => {
+    const d = definitions('# Terms\n\nWe refer to Quillmark Inc., Quillmark Ireland Ltd. and Inkpress, Inc. collectively as "Quillmark," "us," or "we" throughout these Terms.');
+    expect(d.vendorNames).toEqual(expect.arrayContaining(['Quillmark Inc.', 'Quillmark Ireland Ltd.', 'Inkpress, Inc.', 'Quillmark']));
+    // Aliases that are not "we" (the customer) name no vendor.
+    const other = definitions('# Terms\n\nWe refer to Northwind Traders Ltd. collectively as "Customer" or "you".');
+    expect(other.vendorNames).not.toContain('Northwind Traders Ltd.');
+  });
+});

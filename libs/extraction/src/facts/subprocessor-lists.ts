@@ -1,0 +1,61 @@
+import type { Block, Row } from '../clauses/structure.js';
+import { cellsOf, isTableRow } from '../clauses/structure.js';
+import type { Sentence } from '../text/sentences.js';
+import type { FactContext } from './fact-context.js';
+import { BRAND_SHAPE, HAS_SUFFIX, NAME_AT, NOT_A_NAME, readLead } from './subprocessor-names.js';
+
+/**
+ * Structure readers for sub-processor names: the lead entity of a list item or table row (a table's header row is
+ * not a name), a row as a sentence-like span for evidence, and whether a list is one of categories of recipients.
+ */
+// A markdown table's separator row ("|---|:--|"): the row above it is the header, not a name.
+const TABLE_RULE = /^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?$/;
+const CATEGORY_WORD = /\b(?:providers|vendors|suppliers|advertisers|publishers|processors|sub-?processors|affiliates|subsidiaries|agencies|authorities|insurers|contractors|entities|organi[sz]ations|businesses|parties|developers|merchants|sellers|resellers|buyers|users|members|customers|creators|programs|partners|companies|advisors|advisers|brands|platforms|networks|institutions|banks|carriers|regulators|courts)$/i;
+const categoryMemo = new WeakMap<Block, boolean>();
+/**
+ * Whether at least half of a list's entries are categories of recipients rather than names: the lead words of the
+ * entry end in a plural ("Affiliates", "Other users", "Industry Child Safety Programs").
+ */
+export function isCategoryList(block: Block): boolean {
+  let b = categoryMemo.get(block);
+  if (b !== undefined) return b;
+  const bodies = block.rows.map((r) => r.view.replace(/^(?:[-*•·▪◦]\s*|\(?[a-z0-9]{1,3}[.)]\s+)/i, ''));
+  // A lead is a category when it ends in a generic plural ("Other users", "Corporate Transaction Entities") and no legal suffix follows it.
+  const plural = bodies.filter((body) => {
+    const l = body.split(/[:,(;.\u2013\u2014]|\s-\s/)[0].trim();
+    return l.split(/\s+/).length <= 6 && CATEGORY_WORD.test(l) && !BRAND_SHAPE.test(l) && !HAS_SUFFIX.test(body.slice(0, l.length + 12));
+  }).length;
+  const leads = bodies;
+  b = leads.length > 0 && plural * 2 >= leads.length;
+  categoryMemo.set(block, b);
+  return b;
+}
+/** A list item or table row under a provider heading or intro: its lead name (first cell of a row). */
+export function readItem(ctx: FactContext, s: Sentence, add: (raw: string, s: Sentence, at: number) => void): void {
+  const v = s.view;
+  if (isTableRow(s)) {
+    // The header row of a table (the row above its |---| rule, or the first row after the intro) holds column names.
+    const next = ctx.sentences[s.index + 1];
+    const prev = ctx.sentences[s.index - 1];
+    if ((next !== undefined && TABLE_RULE.test(next.view.trim())) || prev === undefined || !isTableRow(prev)) {
+      if (cellsOf(s).every((c) => NOT_A_NAME.test(c.text) || /^(?:name|entity|purpose|location|country|service|function|description|category|address|processing|type)\b/i.test(c.text))) return;
+      if (prev === undefined || !isTableRow(prev)) {
+        const cells = cellsOf(s);
+        if (cells.length > 1 && cells.every((c) => c.text.split(/\s+/).length <= 4 && !/,\s*(?:Inc|LLC|Ltd)/.test(c.text)) && cells.some((c) => /\b(?:name|purpose|location|country|service|function|description|entity|provider|processor|vendor|recipient|categor)/i.test(c.text))) return;
+      }
+    }
+    const first = cellsOf(s)[0];
+    if (!first) return;
+    const m = NAME_AT.exec(first.text);
+    if (m && m.index === 0) add(m[1], s, first.start + first.text.indexOf(m[1]));
+    return;
+  }
+  // The item's marker, then Markdown emphasis around a lead name ("* **Stripe**: payment processing").
+  const body = v.replace(/^(?:[-*•·▪◦]\s*|\(?[a-z0-9]{1,3}[.)]\s+)/i, '').replace(/^(?:\*\*|__|\*|_)(?=[\p{Lu}0-9])/u, '');
+  readLead(body, v.length - body.length, (raw, at) => add(raw, s, at));
+}
+
+/** A sentence-like view of a table row or list item, so evidence offsets are those of the row's line. */
+export function rowSentence(row: Row): Sentence {
+  return { ...row.sentence, start: row.start, end: row.end, view: row.view };
+}

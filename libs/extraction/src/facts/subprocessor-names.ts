@@ -1,0 +1,225 @@
+import type { FactContext } from './fact-context.js';
+import { POLICY_WORDS } from '../clauses/vocabulary.js';
+
+/**
+ * The syntax of organisation names in policies, for the sub-processor readers: name tokens and legal suffixes,
+ * splitting "A, B and C", the lead entity of a list item or cell, cleaning a candidate, comparison keys, the
+ * vendor's products and the legal name a document gives a brand. Pure functions of the text.
+ */
+export const SUFFIX = String.raw`(?:Inc\.?|Incorporated|LLC|L\.L\.C\.|Ltd\.?|Limited|GmbH|SARL|S\.A\.R\.L\.|S\.A\.S\.?|SAS|S\.A\.|S\.L\.|B\.V\.|N\.V\.|AG|SE|Corp\.?|Corporation|PBC|plc|PLC|LLP|L\.P\.|LP|Pty Ltd|Co\.|UC|Oy|AB|ASA|A\/S|UAB|S\.p\.A\.|S\.r\.l\.|KK|K\.K\.|Pte\.? Ltd\.?|OpCo LLC|Unlimited Company)`;
+// A name token: capitalised or with an inner capital ("iDenfy", "eBay"), a number with letters, dotted brands ("Kapa.ai").
+export const TOKEN = String.raw`(?:[\p{Lu}0-9][\p{L}\p{N}&'’.+-]*[\p{L}\p{N}]|[\p{Lu}]|[\p{Ll}]+-?[\p{Lu}][\p{L}\p{N}&'’.+-]*)`;
+const NAME = String.raw`${TOKEN}(?:\s+(?:(?:of|de|du|&|and|for)\s+)?${TOKEN}){0,5}(?:,?\s+${SUFFIX}(?![\p{L}]))?`;
+export const ENDS_WITH_SUFFIX = new RegExp(String.raw`${SUFFIX}$`, 'u');
+const STRIP_SUFFIX = new RegExp(String.raw`,?\s+${SUFFIX}$`, 'i');
+const KEEP_PERIOD = /(?:\b(?:Inc|Ltd|Corp|Co)|\.[\p{Lu}])\.$/u;
+export const SUFFIX_NAME = new RegExp(String.raw`(?<![\p{L}\p{N}])(${TOKEN}(?:\s+(?:of\s+|and\s+|&\s+)?${TOKEN}){0,5}),?\s+${SUFFIX}(?![\p{L}])`, 'gu');
+const SUFFIX_NAME_ALL = new RegExp(SUFFIX_NAME.source, 'gu');
+// A legal suffix anywhere: the name-with-suffix scan (slow: up to six name tokens tried at every capital) runs only where one is.
+export const HAS_SUFFIX = new RegExp(String.raw`\s${SUFFIX}(?![\p{L}])`, 'u');
+export const NAME_AT = new RegExp(String.raw`^\s*(?:the\s+)?(${NAME})`, 'u');
+export const NAME_LIST_AT = new RegExp(String.raw`^\s*(?:the\s+)?(${NAME}(?:\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s+&\s+)${NAME}){0,12})`, 'u');
+// Connective adverbs that open sentences ("Additionally, …") are not names either.
+export const NOT_A_NAME = /^(?:additionally|furthermore|moreover|finally|alternatively|similarly|accordingly|consequently|likewise|specifically|generally|otherwise|therefore|thus|hence|nevertheless|nonetheless|meanwhile|subsequently|the|a|an|our|we|you|your|this|these|such|any|all|each|customer|covered entity|business associate|company|vendor|services?|section|article|schedule|exhibit|appendix|annex|agreement|hipaa|gdpr|ccpa|cpra|phi|eu|eea|uk|us|u\.s\.|united states|usa|california|europe|data|personal|protected|note|none|n\/a|name|purpose|location|sub-?processors?|entity|country|service|function|description|category|sub-?contractors?|vendors?|providers?|(?:service|third[- ]party) providers?|recipients?|partners?|names?|purposes?|functions?|locations?|countr(?:y|ies)|regions?|roles?|services provided|processing|activity|activities|(?:company|vendor|provider|entity|sub-?processor|sub-?contractor|legal|supplier) names?|suppliers?|third[- ]part(?:y|ies)|hosting location|privacy policy|privacy notice|privacy statement|terms|terms of (?:service|use)|cookie policy|cookies?|personal data|personal information|user|users|member|members|website|site|app|apps|application|platform|content|account|email|sms|api|ai|ml|it|hr|faq|help center|support|settings|dashboard|standard contractual clauses|sccs?|dpa|data processing agreement|data privacy framework|privacy shield|for|if|when|where|while|with|in|on|at|by|to|from|as|or|and|but|also|other|some|certain|further|more|please|see|click|learn|read|note|important|example|e\.g|i\.e|etc|inc|llc|ltd|limited|gmbh|monday|friday|january|december|[a-z]|transport layer security|tls|ssl|https?|secure sockets layer|advanced encryption standard|aes|wi-?fi|bluetooth|ip|sdk|javascript|html|everyone|anyone|someone|nobody|list|statement|page|addendum|form|portal|link|table|document|here|below|above|overview|summary|details)$/i;
+
+// A brand's shape: an inner capital ("PayPal"), a dot ("Kapa.ai") or a digit ("G2").
+export const BRAND_SHAPE = /[\p{Ll}][\p{Lu}]|\.[\p{L}]|[\p{L}][0-9]/u;
+/** Splits "A, B and C" into names (each with its offset), skipping parts that are not names. */
+export function splitNames(body: string, offset: number, emit: (name: string, at: number) => void, loose = false): void {
+  // Corporate names first, blanked (same length) so their commas do not split them.
+  const corp: [number, string][] = [];
+  const blank = !HAS_SUFFIX.test(body)
+    ? body
+    : body.replace(SUFFIX_NAME_ALL, (m, _g, i: number) => {
+        corp.push([i, m]);
+        return ' '.repeat(m.length);
+      });
+  for (const [i, m] of corp) emit(m, offset + i);
+  let at = 0;
+  for (const part of blank.split(/(;|,(?![^()]*\))|\s+and\s+|\s+or\s+|\s+&\s+(?=[\p{Lu}]))/u)) {
+    const partAt = at;
+    at += part.length;
+    if (!part.trim() || /^(?:;|,|\s+and\s+|\s+or\s+)$/.test(part)) continue;
+    // Parts with digits are addresses ("Main Str. 40", "L-1855 Luxembourg"), not names.
+    if (loose && /\d/.test(part)) continue;
+    const m = NAME_AT.exec(part);
+    if (m) emit(m[1], offset + partAt + part.indexOf(m[1]));
+  }
+}
+
+/**
+ * A name-column cell that is one name as a whole ("Cloud du Ministère de l'Intérieur", "Amazon Web Services (AWS)"):
+ * short, starting like a name, without sentence punctuation; a trailing parenthesis (an acronym, a country) goes.
+ * A corporate name with an address after it is left to {@link readLead}.
+ */
+export function wholeCell(text: string): string | undefined {
+  const t = text.replace(/\s*\([^)]*\)\s*$/, '').replace(/^(?:\*\*|__)|(?:\*\*|__|\\)$/g, '').trim();
+  // Several names in one cell ("Google Ad Manager and Google Tag", "APM / Piwik") are split by readLead; "&" stays
+  // inside a name ("Ampersand Print & Mail").
+  if (/\s(?:and|\/|or)\s|;/.test(t)) return undefined;
+  // A comma only before a legal suffix ("Sinointeractive Digital Marketing Co., Limited").
+  const commas = ENDS_WITH_SUFFIX.test(t) ? t.replace(/,(?=\s*[\p{Lu}][\p{L}.]*\.?$)/u, '') : t;
+  if (!t || t.split(/\s+/).length > 7 || /[,;:]|\.\s(?!\p{Lu}[\p{L}.]*$)|\d{3,}/u.test(commas) || !/^(?:[\p{Lu}0-9]|[\p{Ll}]+[\p{Lu}])/u.test(t)) return undefined;
+  return t;
+}
+
+/** The lead entity of a list item's body or a table cell: a corporate name, or a short run of names before the first ',', ':', '(' or dash. */
+export function readLead(body: string, offset: number, add: (raw: string, at: number) => void): void {
+  SUFFIX_NAME.lastIndex = 0;
+  const corp = HAS_SUFFIX.test(body) ? SUFFIX_NAME.exec(body) : null;
+  if (corp && corp.index === 0) {
+    add(corp[0], offset);
+    return;
+  }
+  const lead = /^([\p{Lu}](?:[^,(;:|\u2013\u2014.*_]|\.(?=[\p{L}\p{N}])){0,60}?)(?:\s*(?:\*{1,2}|_{1,2})?\s*(?:[,(;:|\u2013\u2014]|\s-\s|\.(?:\s|$)|$))/u.exec(body);
+  if (lead && lead[1].split(/\s+/).length <= 8) {
+    const full = NAME_LIST_AT.exec(lead[1]);
+    if (full && full[1].length >= lead[1].trim().length - 1) splitNames(full[1], offset + lead[1].indexOf(full[1]), add);
+  }
+}
+
+/** Whether every word of a name is a word policies capitalise as a heading or term ("Authorized Users"). */
+export function policyWordsOnly(name: string): boolean {
+  const words = name.toLowerCase().split(/[\s/]+/).filter(Boolean);
+  return words.every((w) => POLICY_WORDS.has(w) || POLICY_WORDS.has(w.replace(/s$/, '')) || POLICY_WORDS.has(w.replace(/ies$/, 'y')));
+}
+
+const STOP = new Set(['of', 'de', 'du', 'and', 'for', '&', 'the', 'la', 'le']);
+const IDENT_BEFORE = /[\p{L}\p{N}_\\/.@-]/u;
+const IDENT_AFTER = /^(?:[\p{L}\p{N}_\\@/]|\.[a-z]{2})/u;
+/**
+ * Whether a lower-case word occurs in the prose, not only inside an identifier: "stripe" in a cookie's name
+ * ("\\_\\_stripe\\_mid", "__stripe_sid") does not make "Stripe" an ordinary word. Asked only of candidate names.
+ */
+function inProse(text: string, w: string): boolean {
+  for (let i = text.indexOf(w); i >= 0; i = text.indexOf(w, i + 1)) {
+    // As in lower-words.ts, a web or e-mail address is not prose either ("stripe.com", "/stripe/").
+    if (!IDENT_BEFORE.test(text[i - 1] ?? ' ') && !IDENT_AFTER.test(text.slice(i + w.length, i + w.length + 3))) return true;
+  }
+  return false;
+}
+
+/** Whether every word of a name is an ordinary word of this document ("Transport Layer Security", "Authorized"). */
+export function common(ctx: FactContext, name: string): boolean {
+  const words = name.split(/\s+/).filter((w) => !STOP.has(w.toLowerCase()));
+  if (words.length === 0) return true;
+  // Acronyms ("AWS") and brands with inner capitals or dots ("PayPal", "Kapa.ai") are not ordinary words.
+  if (words.some((w) => /^[\p{Lu}0-9]{2,}$/u.test(w) && w.length >= 3) || words.some((w) => /.[\p{Lu}]|\.\p{L}/u.test(w))) return false;
+  const lower = ctx.isLowerWord;
+  const ordinary = (w: string) => {
+    const l = w.toLowerCase();
+    return [l, l.replace(/s$/, ''), l.replace(/ies$/, 'y')].some((x) => lower(x) && inProse(ctx.text, x));
+  };
+  return words.every(ordinary);
+}
+
+export function cleanName(raw: string): string | undefined {
+  let name = raw.replace(/\s+/g, ' ').trim().replace(/^(?:\d+(?:\.\d+)*\.?\s+)+/, '').replace(/^(?:and|or|the|by|to|with|from|via)\s+/i, '').replace(/[\s,;:]+$/, '');
+  // Keep the period of "Inc." or "Ltd.", drop a sentence's final period otherwise.
+  if (name.endsWith('.') && !KEEP_PERIOD.test(name)) name = name.slice(0, -1);
+  name = name.replace(/['’]s$/, '');
+  // A name has letters ("1.1.1.1" is a resolver's address, not an organisation).
+  if (name.length < 3 || name.length > 80 || !/\p{L}/u.test(name) || /\d{3,}/.test(name) || /\b(?:We|You|Our|Your|Us)\b/.test(name) || /^P\.?O\.?$/.test(name)) return undefined;
+  const words = name.split(' ');
+  if (NOT_A_NAME.test(name) || (words.length === 1 && NOT_A_NAME.test(words[0]))) return undefined;
+  if (/^(?:The|Our|This|These|Such|Any|Each|All|If|When|We|You|Customer|Covered|For|In|On|At|By|To|As|With|From|Some|Other|Certain|Please|See|Note|Opt|Install|Learn|Click|Visit|Read|Only|So-called|Only)\s/.test(name)) return undefined;
+  // Technical terms and abbreviations that are not organisations.
+  if (/^(?:sdks?|apis?|gps|global positioning system|tlsv?[\d.]*|ssl|oauth|pii|cpni|cctv|a\.?i|ai-\w+|u\.s|u\.k|pci(?: dss)?(?:-compliant)?|ios(?: \d+)?|android(?: \d+)?|[\w]+ yen|euro|dollars?|nai|dmps?|dsps?|ssps?|cmp|crm|url|urls|rss|cbd|id\d*)$/i.test(name)) return undefined;
+  // Document titles and data kinds are not organisations ("Google Privacy Policy", "HTTP Referral Data").
+  if (/\b(?:policy|policies|notice|terms|statement|settings|data|information|content|cookies?|address(?:es)?|identifiers?|add-on|extension)$/i.test(name) && !ENDS_WITH_SUFFIX.test(name)) return undefined;
+  // All-caps words of a heading or a shouting sentence ("WE MAY SHARE") are not names; acronyms are ("AWS").
+  if (words.length > 2 && name === name.toUpperCase() && /[A-Z]{3}/.test(name)) return undefined;
+  return name;
+}
+
+// Words that end a company's full name ("Castle Key Insurance Company"), beyond the legal suffixes.
+const CORPORATE_TAIL = /\s(?:company|group|holdings?|corporation|incorporated|limited|inc\.?|llc|ltd\.?|gmbh|plc|ag|sa|s\.a\.|b\.v\.|n\.v\.)$/i;
+
+/**
+ * Whether `short` is the brand of a company named in full elsewhere in the list ("Castle Key" beside "Castle Key
+ * Insurance Company"): its words start the full name, which ends in a corporate word. "Google" beside "Google
+ * Analytics" stays (a product, not the company's full name).
+ */
+export function isShortFormOf(short: string, full: string): boolean {
+  return full.length > short.length && full.toLowerCase().startsWith(short.toLowerCase() + ' ') && CORPORATE_TAIL.test(full);
+}
+
+/**
+ * The names in `names` that are short names the document gives another of them in parentheses ("Kids Web Services
+ * (KWS)"): one organisation, reported once by its full name. Only acronyms are candidates, and the text is scanned
+ * once for parenthesised acronyms (a search per pair of names was quadratic on long texts).
+ */
+export function aliasesAmong(text: string, names: string[]): Set<string> {
+  const out = new Set<string>();
+  const candidates = new Set(names.filter((n) => ACRONYM.test(n)));
+  if (candidates.size === 0 || names.length < 2) return out;
+  PAREN_ACRONYM.lastIndex = 0;
+  for (let m = PAREN_ACRONYM.exec(text); m; m = PAREN_ACRONYM.exec(text)) {
+    if (!candidates.has(m[1]) || out.has(m[1])) continue;
+    const before = text.slice(Math.max(0, m.index - 100), m.index).trimEnd();
+    if (names.some((full) => full !== m![1] && full.length > m![1].length && before.endsWith(full))) out.add(m[1]);
+  }
+  return out;
+}
+const ACRONYM = /^[\p{Lu}0-9&.-]{2,8}$/u;
+const PAREN_ACRONYM = /\(([\p{Lu}0-9&.-]{2,8})\)/gu;
+
+/** A name's comparison key: lower case, letters and digits only, without a legal suffix. */
+export function core(x: string): string {
+  return x.toLowerCase().replace(STRIP_SUFFIX, '').replace(/[^\p{L}\p{N}]/gu, '');
+}
+
+/** Whether [a, b) lies inside one of the (sorted, disjoint) link ranges. */
+export function inLink(links: [number, number][], a: number, b: number): boolean {
+  let lo = 0;
+  let hi = links.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (links[mid][1] < a) lo = mid + 1;
+    else if (links[mid][0] > a) hi = mid - 1;
+    else return b <= links[mid][1] + 1;
+  }
+  return false;
+}
+
+const PRODUCT_TAIL = new RegExp(String.raw`\s+(${TOKEN}(?:\s+${TOKEN}){0,2})`, 'uy');
+
+/**
+ * The vendor's product names: up to three name words after one of its brands ("Acme Rewards"), each prefix
+ * lower-cased. The brands are found with indexOf (one regex alternation of them, tried at every position of
+ * the text, was a tenth of all extraction time); at each place the first brand, in order, followed by a name wins.
+ */
+export function productsOf(text: string, brands: string[]): Set<string> {
+  const out = new Set<string>();
+  const starts = new Set<number>();
+  for (const b of brands) for (let i = text.indexOf(b); i >= 0; i = text.indexOf(b, i + 1)) starts.add(i);
+  let from = 0;
+  for (const at of [...starts].sort((a, b) => a - b)) {
+    if (at < from) continue;
+    for (const b of brands) {
+      if (!text.startsWith(b, at)) continue;
+      PRODUCT_TAIL.lastIndex = at + b.length;
+      const m = PRODUCT_TAIL.exec(text);
+      if (!m) continue;
+      const words = m[1].split(/\s+/);
+      for (let k = 1; k <= words.length; k++) out.add(words.slice(0, k).join(' ').toLowerCase());
+      from = PRODUCT_TAIL.lastIndex;
+      break;
+    }
+  }
+  return out;
+}
+
+const AFTER_BRAND = new RegExp(String.raw`((?:\s+${TOKEN}){0,3}),?\s+${SUFFIX}(?![\p{L}])`, 'uy');
+
+/** The legal name the document gives a brand ("Rexx" → "Rexx Systems GmbH"), or the brand: the first occurrence followed by up to three words and a legal suffix. */
+export function legalName(text: string, brand: string): string {
+  if (ENDS_WITH_SUFFIX.test(brand)) return brand;
+  for (let at = text.indexOf(brand), n = 0; at >= 0 && n < 200; at = text.indexOf(brand, at + 1), n++) {
+    if (at > 0 && /[\p{L}\p{N}]/u.test(text[at - 1])) continue;
+    AFTER_BRAND.lastIndex = at + brand.length;
+    const m = AFTER_BRAND.exec(text);
+    if (m) return (brand + m[0]).replace(/\s+/g, ' ');
+  }
+  return brand;
+}

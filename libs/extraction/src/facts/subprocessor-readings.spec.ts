@@ -1,0 +1,59 @@
+import { extractFacts } from '../extract-facts.js';
+import { loadMarkdown } from '../loaders/markdown-loader.js';
+
+/** Sub-processor names of a Markdown text, with every quote checked verbatim at its offsets. */
+function names(md: string): string[] {
+  const doc = loadMarkdown(md);
+  const r = extractFacts(doc.text, { sections: doc.sections, links: doc.links });
+  const f = r.facts.subprocessors_named;
+  for (const e of [...f.evidence, ...(f.review ?? []).flatMap((c) => c.evidence)]) expect(doc.text.slice(e.start, e.end)).toBe(e.quote);
+  return f.value as string[];
+}
+
+describe('sub-processors in paragraphs with run-in titles', () => {
+  const intro = '# Information we share\n\nOrbital shares data with certain third parties to run the service. Here is who we use:\n\n';
+
+  it('reads each title as a recipient when the intro says the paragraphs are recipients and the paragraph names it again', () => {
+    const md = `${intro}**Nimbusflare.** When you browse, the app sends your traffic to Nimbusflare. Nimbusflare keeps it for a day.\n\n**Paystride.** We use Paystride to process your payments.\n`;
+    expect(names(md)).toEqual(expect.arrayContaining(['Nimbusflare', 'Paystride']));
+  });
+
+  it('does not read titles of topics as names, nor titles under an intro that is not about recipients', () => {
+    // The titles are topics: not repeated in their paragraphs as names.
+    expect(names(`${intro}**Payments.** We process card details with care.\n\n**Location.** We approximate where you are.\n`)).toEqual([]);
+    // The intro is about what the vendor collects, not who receives it.
+    const md = '# What we collect\n\nWe collect the following:\n\n**Nimbusflare.** Nimbusflare is the name of your workspace.\n\n**Paystride.** Paystride is your billing plan.\n';
+    expect(names(md)).toEqual([]);
+  });
+});
+
+describe('sub-processors given as examples in a parenthesis after a provider noun', () => {
+  it('reads the examples when the clause passes data to the providers', () => {
+    expect(names('# Sharing\n\nWe may disclose your personal data to partners (such as Brightpanda, Lendwise and Floatly) to provide optional services.')).toEqual(
+      expect.arrayContaining(['Brightpanda', 'Lendwise', 'Floatly']),
+    );
+    expect(names('# Payments\n\nWe may use a third party payment processor (e.g., Quickpay or Coinstream) to bill you.')).toEqual(expect.arrayContaining(['Quickpay', 'Coinstream']));
+  });
+
+  it('does not read examples of sources, sign-ins, stores or the vendor\'s own services', () => {
+    expect(names('# Sources\n\nWe combine it with information we received from other third-party partners (such as Geomatica).')).toEqual([]);
+    expect(names('# Accounts\n\nYou may authenticate your account through a supported third party service (e.g., Loginly or Keyfob).')).toEqual([]);
+    expect(names('# Ads\n\nA website might use our advertising services (like Adsmith) to show ads.')).toEqual([]);
+    expect(names('# Recordings\n\nA recording is stored until it is uploaded to your file hosting service (e.g. Boxwell).')).toEqual([]);
+    // No verb of passing data: a list of affiliates in a definition names no recipient.
+    expect(names('# Terms\n\n"Company" includes its parents, subsidiaries and affiliates (including Northwind Holdings and Southwind Media).')).toEqual([]);
+  });
+});
+
+describe('one organisation, one name', () => {
+  it('reports a provider once by its full name when the document gives it a short name in parentheses', () => {
+    const v = names('# Age checks\n\nWe use Young Web Checks (YWC) for age verification. YWC remembers that you are verified in other games powered by YWC technology.');
+    expect(v).toContain('Young Web Checks');
+    expect(v).not.toContain('YWC');
+  });
+
+  it('keeps two names that the text does not tie together', () => {
+    const v = names('# Providers\n\nWe share your email address with our service providers Young Web Checks and YWC Mail.');
+    expect(v).toEqual(expect.arrayContaining(['Young Web Checks', 'YWC Mail']));
+  });
+});
