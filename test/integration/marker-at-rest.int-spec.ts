@@ -9,7 +9,7 @@ const FINAL = ['processed', 'unparsed', 'failed'];
 
 /**
  * Nothing a document says is stored in clear (issue 12, encryption at rest): a contract and a config, each with
- * a planted marker in text the pipeline quotes as evidence, and secrets, are ingested and scored; then every
+ * a planted marker (and a config that fails to parse right after it) in text the pipeline quotes as evidence, and secrets, are ingested and scored; then every
  * text, jsonb, json, varchar and bytea column of every table of every schema (information_schema, so a table
  * added later is scanned too) is searched for the marker and the secrets: 0 hits. The API still serves the
  * quotes to the workspace's own key, so the marker did go all the way through (into evidence, graph and findings).
@@ -39,21 +39,23 @@ describe(`no planted text in clear at rest (${process.env.DATABASE_URL ? 'Postgr
       system: 'EHR', endpoint: `https://ehr.example.test/intake?note=${marker}`, apiKey: secrets[0], password: secrets[1],
       exports: [{ to: `https://billing.example.test/claims?note=${marker}`, fields: ['name', 'diagnosis'] }],
     }, null, 2);
-    for (const [fileName, text] of [['baa.md', contract], ['ehr.json', config]] as const) {
+    // Broken right after the marker and a secret: a parser's error message, kept as the document's reason, would quote them.
+    const broken = `{"note": "${marker}", "apiKey": "${secrets[0]}", "trailing": [1, 2,, }`;
+    for (const [fileName, text] of [['baa.md', contract], ['ehr.json', config], ['broken.json', broken]] as const) {
       const res = await api('/documents', { method: 'POST', body: JSON.stringify({ fileName, contentBase64: Buffer.from(text).toString('base64') }) });
       expect(res.status).toBeLessThan(300);
     }
     await waitUntil(async () => {
       const health = (await (await fetch(`${t.base}/api/health`)).json()) as { queue: { pending: number } };
       const docs = await json<{ status: string }[]>('/documents');
-      return health.queue.pending === 0 && docs.length === 2 && docs.every((d) => FINAL.includes(d.status)) && Boolean((await json<{ graphVersion?: number }>('/score')).graphVersion);
+      return health.queue.pending === 0 && docs.length === 3 && docs.every((d) => FINAL.includes(d.status)) && Boolean((await json<{ graphVersion?: number }>('/score')).graphVersion);
     }, 180_000, 'both documents processed and the workspace scored');
     const docs = await json<{ id: string; fileName: string; status: string }[]>('/documents');
-    expect(docs.map((d) => `${d.fileName}:${d.status}`).sort()).toEqual(['baa.md:processed', 'ehr.json:processed']);
+    expect(docs.map((d) => `${d.fileName}:${d.status}`).sort()).toEqual(['baa.md:processed', 'broken.json:failed', 'ehr.json:processed']);
 
     // The authorised reader still gets the quotes: the contract's evidence, the config's, and the read models'.
     const served: Record<string, string> = {};
-    for (const d of docs) served[d.fileName] = JSON.stringify(await json(`/documents/${d.id}`));
+    for (const d of docs.filter((x) => x.status === 'processed')) served[d.fileName] = JSON.stringify(await json(`/documents/${d.id}`));
     for (const path of ['/graph', '/findings']) served[path] = JSON.stringify(await json(path));
     expect(served['baa.md']).toContain(`For patient ${marker}`);
     expect(served['ehr.json']).toContain(marker);
