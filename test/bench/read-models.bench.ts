@@ -14,16 +14,12 @@ import { randomBytes } from 'node:crypto';
 import type { Finding, Graph, GraphFlow, GraphSystem, Score } from '@custody/domain';
 import { DataKeyring } from '@custody/persistence';
 import { freshPersistence } from '../support/database.js';
+import { arg, flag } from './support/args.js';
 
-const argv = process.argv.slice(2);
-const arg = (name: string, dflt: number) => {
-  const i = argv.indexOf(name);
-  return i >= 0 ? Number(argv[i + 1]) : dflt;
-};
-const nFindings = arg('--findings', 64_000);
-const nSystems = arg('--systems', 10_000);
-const runs = arg('--runs', 3);
-const asJson = argv.includes('--json');
+const nFindings = Number(arg('--findings') ?? 64_000);
+const nSystems = Number(arg('--systems') ?? 10_000);
+const runs = Number(arg('--runs') ?? 3);
+const asJson = flag('--json');
 
 const quote = (i: number) => `Install ${i}: recording retention set to 90 days; transcripts stored by the vendor for client care (line ${i}).`;
 
