@@ -4,8 +4,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * Encryption at rest for the read models (issue 12): the graph, findings and score quote documents (evidence,
  * contract facts, config lines), so they gain a sealed form and the id of the key that sealed it, as document
  * analyses and fact evidence did in 1765300000000. Rows written before keep their clear columns (key id NULL)
- * and are still read; the next projection or scoring run, or `custody keys rotate-data-key`, seals them. The
- * migration itself cannot: it has no key.
+ * and are still read; the next projection or scoring run (graph, score, open findings), or `custody keys
+ * rotate-data-key --no-new-key` (everything), seals them. The migration itself cannot: it has no key.
  *
  * `system_node` and `flow_edge` are copies of the graph's systems and flows that nothing reads per row: they
  * keep ids and role (what SQL joins on) and lose their names and data, which the sealed graph holds. Clearing
