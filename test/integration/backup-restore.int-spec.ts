@@ -74,6 +74,10 @@ describe(`backup and restore (${production ? 'PostgreSQL: pg_dump / pg_restore' 
       cleanups.push(release);
     }
     expect(await snapshot(restored, ws)).toEqual(before);
+    // The restored read models are the sealed rows themselves (opened above with the install's keys), not clear copies.
+    const census = await restored.sealed.census();
+    for (const kind of ['graphs', 'findings', 'scores'] as const) expect(Object.keys(census[kind])).toEqual([census.activeKeyId]);
+    expect(census.findings[census.activeKeyId]).toBe(before.findings.length);
     // The audit log's hash chain checks out on the restored store, end to end through the CLI.
     if (!production) await release();
     const verify = spawnSync(process.execPath, [DIST(CLI_ENTRY), 'audit-log', 'verify'], { cwd: REPO, env: { PATH: process.env.PATH, ...cliEnv }, encoding: 'utf8' });

@@ -10,21 +10,12 @@ import { DataKeyring, Persistence, SealedDataRepository, openDataKeyring } from 
 import { registerAdmin } from '../../apps/cli/src/commands/admin.command.js';
 import { useCliDatabase } from '../support/cli.js';
 import { persistenceForFile, storedContent } from '../support/database.js';
+import { MARKER, readModelsQuoting, storedBytes } from '../support/sealed-at-rest.js';
 
 const mode = process.env.DATABASE_URL ? 'PostgreSQL' : 'embedded PGlite';
-const MARKER = 'ZQX-MARKER-7731-Jane-Roe';
 
 const factsQuoting = (quote: string): FactSet =>
   Object.fromEntries(FACT_NAMES.map((name) => [name, { value: unspecifiedValue(name), evidence: [{ quote: `${quote} (${name})` }], confidence: 0.9 }])) as unknown as FactSet;
-
-/** Every byte Custody stored for documents, as the database holds it: what a stolen disk or dump shows. */
-async function storedBytes(p: Persistence): Promise<Buffer> {
-  const rows: { b: Buffer | null }[] = await p.dataSource.query(`
-    SELECT content AS b FROM blob
-    UNION ALL SELECT convert_to(coalesce(analysis::text, ''), 'UTF8') || coalesce(analysis_sealed, ''::bytea) || coalesce(projection_sealed, ''::bytea) FROM document
-    UNION ALL SELECT convert_to(coalesce(evidence::text, ''), 'UTF8') || coalesce(evidence_sealed, ''::bytea) FROM fact`);
-  return Buffer.concat(rows.map((r) => r.b ?? Buffer.alloc(0)));
-}
 
 describe(`encryption at rest (${mode})`, () => {
   const k1 = randomBytes(32);
@@ -66,6 +57,53 @@ describe(`encryption at rest (${mode})`, () => {
     expect((await p.documents.list(wsId)).find((d) => d.id === doc.id)!.analysis).toEqual({ type: 'contract', text: `BAA between the practice and ${MARKER}, signed.` });
   }, 60_000);
 
+  it('stores the graph, findings and score only sealed under the active key, naming workspace and row, and reads them back', async () => {
+    const m = readModelsQuoting(`read model quote ${MARKER}`);
+    await p.projections.saveGraph(wsId, m.graph, 1);
+    await p.projections.saveScoring(wsId, 1, m, { lens: 'default', evaluatedAt: new Date() });
+    expect((await storedBytes(p)).includes(Buffer.from(MARKER))).toBe(false);
+    expect(await p.dataSource.query('SELECT graph, key_id FROM graph_projection WHERE workspace_id = $1', [wsId])).toEqual([{ graph: null, key_id: 'k1' }]);
+    expect(await p.dataSource.query('SELECT id, data, key_id, kind, severity FROM finding WHERE workspace_id = $1 ORDER BY id', [wsId])).toEqual(
+      m.findings.map((f) => ({ id: f.id, data: null, key_id: 'k1', kind: 'contract_gap', severity: 'high' })));
+    // What SQL joins on stays clear; names and data are only in the sealed graph.
+    expect(await p.dataSource.query('SELECT id, name, role, data FROM system_node WHERE workspace_id = $1', [wsId])).toEqual([{ id: 'system:vendor', name: null, role: 'ai_notetaker', data: null }]);
+    expect(await p.dataSource.query('SELECT total, data, rule_errors, key_id FROM score WHERE workspace_id = $1', [wsId])).toEqual([{ total: 42, data: null, rule_errors: null, key_id: 'k1' }]);
+
+    expect((await p.projections.graph(wsId))!.graph).toEqual(m.graph);
+    expect((await p.projections.findings(wsId)).map((f) => f.evidence[0]!.quote)).toEqual([`read model quote ${MARKER}`, `read model quote ${MARKER}`]);
+    expect(await p.projections.openFindings(wsId)).toEqual(m.findings);
+    expect(await p.projections.openFindingKeys(wsId)).toEqual(expect.arrayContaining(m.findings.map((f) => ({ id: f.id, severity: 'high' }))));
+    const scored = (await p.projections.score(wsId))!;
+    expect({ score: scored.score, ruleErrors: scored.ruleErrors }).toEqual({ score: m.score, ruleErrors: m.ruleErrors });
+    // An unchanged re-projection is no new version, and still sealed.
+    expect((await p.projections.saveGraph(wsId, m.graph, 2)).changed).toBe(false);
+    expect((await p.dataSource.query('SELECT key_id FROM graph_projection WHERE workspace_id = $1', [wsId]))[0].key_id).toBe('k1');
+  }, 60_000);
+
+  it('a read model\'s ciphertext edited, or moved to another row or workspace, fails closed with data_tampered', async () => {
+    const other = (await p.workspaces.ensure('Other Practice')).workspace.id;
+    const m = readModelsQuoting('other workspace quote');
+    await p.projections.saveGraph(other, m.graph, 1);
+    await p.projections.saveScoring(other, 1, m, { lens: 'default', evaluatedAt: new Date() });
+    const [a, b] = m.findings.map((f) => f.id);
+    // A finding's sealed data copied onto its sibling (same workspace, another id).
+    await p.dataSource.query(`UPDATE finding SET data_sealed = (SELECT data_sealed FROM finding WHERE workspace_id = $1 AND id = $2) WHERE workspace_id = $1 AND id = $3`, [other, a, b]);
+    await expect(p.projections.findings(other)).rejects.toMatchObject({ code: 'data_tampered', message: expect.stringContaining(`finding:${other}:${b}:data`) });
+    await expect(p.projections.openFindings(other)).rejects.toMatchObject({ code: 'data_tampered' });
+    // The same finding id in another workspace: the workspace is in the authenticated data.
+    await p.dataSource.query(`UPDATE finding SET data_sealed = (SELECT data_sealed FROM finding WHERE workspace_id = $1 AND id = $3) WHERE workspace_id = $2 AND id = $3`, [wsId, other, a]);
+    await p.dataSource.query(`DELETE FROM finding WHERE workspace_id = $1 AND id = $2`, [other, b]);
+    await expect(p.projections.findings(other)).rejects.toMatchObject({ code: 'data_tampered', message: expect.stringContaining(`finding:${other}:${a}:data`) });
+    // A graph moved between workspaces, and a flipped byte in a score.
+    await p.dataSource.query(`UPDATE graph_projection SET graph_sealed = (SELECT graph_sealed FROM graph_projection WHERE workspace_id = $1) WHERE workspace_id = $2`, [wsId, other]);
+    await expect(p.projections.graph(other)).rejects.toMatchObject({ code: 'data_tampered', message: expect.stringContaining(`graph_projection:${other}:graph`) });
+    await p.dataSource.query(`UPDATE score SET data_sealed = overlay(data_sealed PLACING '\\x00'::bytea FROM 40 FOR 1) WHERE workspace_id = $1`, [other]);
+    await expect(p.projections.score(other)).rejects.toMatchObject({ code: 'data_tampered' });
+    // The untouched workspace still reads; the tampered one's read models are dropped, out of reach of the rotation test.
+    expect((await p.projections.graph(wsId))!.graph.systems[0]!.evidence[0]!.quote).toContain(MARKER);
+    for (const t of ['graph_projection', 'finding', 'score', 'system_node', 'flow_edge']) await p.dataSource.query(`DELETE FROM ${t} WHERE workspace_id = $1`, [other]);
+  }, 60_000);
+
   it('a flipped byte in a blob, or an analysis copied onto another document, fails loudly instead of reading garbage', async () => {
     const a = await storeDocument('tamper target alpha');
     const b = await storeDocument('tamper target bravo');
@@ -99,6 +137,17 @@ describe(`encryption at rest (${mode})`, () => {
     expect((await p.documents.get(legacyId)).analysis).toEqual({ type: 'contract', text: `legacy ${MARKER}` });
     // A row from before projection inputs gives its analysis to be reduced by the reader.
     expect((await p.documents.projectionInputs([legacyId])).get(legacyId)).toEqual({ analysis: { type: 'contract', text: `legacy ${MARKER}` }, bytes: expect.any(Number) });
+    // Read models from before sealing: a clear finding beside the sealed ones, and a clear graph and score.
+    const legacyModels = readModelsQuoting(`legacy read model ${MARKER}`, 'system:legacy');
+    const legacyWs = (await p.workspaces.ensure('Legacy Practice')).workspace.id;
+    await p.dataSource.query(`INSERT INTO finding (workspace_id, id, kind, severity, data, first_seen_at, last_seen_at) VALUES ($1, $2, 'contract_gap', 'high', $3::jsonb, now(), now())`,
+      [wsId, legacyModels.findings[0]!.id, JSON.stringify(legacyModels.findings[0])]);
+    await p.dataSource.query(`INSERT INTO graph_projection (workspace_id, version, event_seq, graph, updated_at) VALUES ($1, 1, 1, $2::jsonb, now())`, [legacyWs, JSON.stringify(legacyModels.graph)]);
+    await p.dataSource.query(`INSERT INTO score (workspace_id, total, data, graph_version, computed_at, lens, rule_errors) VALUES ($1, 42, $2::jsonb, 1, now(), 'default', $3::jsonb)`,
+      [legacyWs, JSON.stringify(legacyModels.score), JSON.stringify(legacyModels.ruleErrors)]);
+    expect((await p.projections.findings(wsId)).map((f) => f.detail).filter((d) => d.includes('legacy read model'))).toHaveLength(1);
+    expect((await p.projections.graph(legacyWs))!.graph).toEqual(legacyModels.graph);
+    expect((await p.projections.score(legacyWs))!.ruleErrors).toEqual(legacyModels.ruleErrors);
     expect((await storedBytes(p)).includes(Buffer.from(MARKER))).toBe(true);
 
     const k2 = randomBytes(32);
@@ -107,9 +156,12 @@ describe(`encryption at rest (${mode})`, () => {
     const census = await sealed.census();
     expect(census.blobs).toEqual({ clear: 1, k1: 2 });
     expect(census.evidence).toEqual({ clear: 1, k1: 2 * FACT_NAMES.length });
+    expect({ graphs: census.graphs, findings: census.findings, scores: census.scores }).toEqual({ graphs: { clear: 1, k1: 1 }, findings: { clear: 1, k1: 2 }, scores: { clear: 1, k1: 1 } });
     const result = await sealed.reencrypt();
-    expect(result).toEqual({ activeKeyId: 'k2', blobs: 3, analyses: 3, evidence: 2 * FACT_NAMES.length + 1 });
-    expect(await sealed.census()).toEqual({ activeKeyId: 'k2', blobs: { k2: 3 }, analyses: { k2: 3 }, evidence: { k2: 2 * FACT_NAMES.length + 1 } });
+    expect(result).toEqual({ activeKeyId: 'k2', blobs: 3, analyses: 3, evidence: 2 * FACT_NAMES.length + 1, graphs: 2, findings: 3, scores: 2 });
+    expect(await sealed.census()).toEqual({
+      activeKeyId: 'k2', blobs: { k2: 3 }, analyses: { k2: 3 }, evidence: { k2: 2 * FACT_NAMES.length + 1 }, graphs: { k2: 2 }, findings: { k2: 3 }, scores: { k2: 2 },
+    });
     expect((await sealed.reencrypt()).blobs).toBe(0);
     // Projection inputs moved with their analyses: none is left under k1.
     expect(await p.dataSource.query(`SELECT count(*)::int AS n FROM document WHERE projection_sealed IS NOT NULL AND projection_key_id IS DISTINCT FROM 'k2'`)).toEqual([{ n: 0 }]);
@@ -122,7 +174,14 @@ describe(`encryption at rest (${mode})`, () => {
     expect((await onlyK2.documents.list(wsId)).map((d) => JSON.stringify(d.analysis)).filter((t) => t.includes(MARKER))).toHaveLength(2);
     const ids = (await onlyK2.documents.list(wsId, { analysis: false })).map((d) => d.id);
     expect([...(await onlyK2.documents.projectionInputs(ids)).values()].map((r) => JSON.stringify(r.projection ?? r.analysis)).filter((t) => t.includes(MARKER))).toHaveLength(2);
+    // Read models too: the one sealed under k1 and the clear ones, all under k2 now.
+    expect((await onlyK2.projections.graph(wsId))!.graph.systems[0]!.evidence[0]!.quote).toBe(`read model quote ${MARKER}`);
+    expect((await onlyK2.projections.graph(legacyWs))!.graph).toEqual(legacyModels.graph);
+    expect((await onlyK2.projections.findings(wsId)).map((f) => f.detail).sort()).toEqual([`legacy read model ${MARKER}`, `read model quote ${MARKER}`, `read model quote ${MARKER}`]);
+    expect(await onlyK2.projections.score(legacyWs)).toMatchObject({ score: legacyModels.score, ruleErrors: legacyModels.ruleErrors });
+    expect((await onlyK2.projections.score(wsId))!.ruleErrors[0]!.message).toContain(MARKER);
     await expect(p.documents.content(legacy.sha256)).rejects.toMatchObject({ code: 'data_key_missing', message: expect.stringContaining('data key k2') });
+    await expect(p.projections.findings(wsId)).rejects.toMatchObject({ code: 'data_key_missing' });
   }, 60_000);
 });
 
@@ -147,8 +206,8 @@ describe(`custody keys rotate-data-key (${mode})`, () => {
     const after = JSON.parse(readFileSync(file, 'utf8')) as { active: string; keys: Record<string, string> };
     expect(after.active).not.toBe(first.active);
     expect(Object.keys(after.keys)).toContain(first.active);
-    expect(cli.out).toContain(`re-encrypted under ${after.active}: 1 blobs, 0 analyses, 0 evidence rows`);
-    expect(cli.out.at(-1)).toBe(`now: blobs ${after.active} 1; analyses none; evidence none`);
+    expect(cli.out).toContain(`re-encrypted under ${after.active}: 1 blobs, 0 analyses, 0 evidence rows, 0 graphs, 0 findings, 0 scores`);
+    expect(cli.out.at(-1)).toBe(`now: blobs ${after.active} 1; analyses none; evidence none; graphs none; findings none; scores none`);
 
     const q = await Persistence.open(cli.url, openDataKeyring({ keyFile: file }).keyring, 1);
     try {

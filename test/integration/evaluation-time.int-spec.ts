@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compareFindings, type AuditReport, type Finding } from '@custody/domain';
 import { JobName, JobQueue } from '@custody/pipeline';
+import { aad } from '../../libs/persistence/src/crypto/sealed-rows.js';
 import { workspaceRoutes } from '../support/api-client.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { REPO, waitUntil } from '../support/processes.js';
@@ -71,10 +72,16 @@ describe(`evaluation time (${process.env.DATABASE_URL ? 'PostgreSQL + Redis' : '
     // (the row and its ExposureScored event in one transaction): live reads are kept until such an event.
     const ds = t.runtime.persistence.dataSource;
     const graphVersion = (await json<{ graphVersion: number }>('/score')).graphVersion;
-    const storeTotal = (total: number) => ds.transaction(async (m) => {
-      await m.query(`UPDATE score SET data = jsonb_set(data, '{total}', $2::jsonb) WHERE workspace_id = $1`, [wsId, JSON.stringify(total)]);
-      await t.runtime.persistence.events.append(m, wsId, 'ExposureScored', { graphVersion, total, findings: live.findings.length, appeared: [], resolved: [] });
-    });
+    const p = t.runtime.persistence;
+    const storeTotal = async (total: number) => {
+      // The score's breakdown is sealed at rest: rewritten whole under the data key, as a scoring run writes it.
+      const stored = (await p.projections.score(wsId))!;
+      const { keyId, sealed } = p.dataKeys.sealJson({ score: { ...stored.score, total }, ruleErrors: stored.ruleErrors }, aad.score(wsId));
+      await ds.transaction(async (m) => {
+        await m.query(`UPDATE score SET total = $2, data_sealed = $3, key_id = $4 WHERE workspace_id = $1`, [wsId, total, sealed, keyId]);
+        await p.events.append(m, wsId, 'ExposureScored', { graphVersion, total, findings: live.findings.length, appeared: [], resolved: [] });
+      });
+    };
     await storeTotal(12.345);
     try {
       expect((await json<AuditReport>('/audit')).score.total).toBe(12.345);

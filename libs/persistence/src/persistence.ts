@@ -19,14 +19,14 @@ export class Persistence {
   readonly sealed: SealedDataRepository;
   readonly checkpoints: CheckpointRepository;
 
-  /** `dataKeys` seals document bytes, analyses and evidence at rest (crypto/data-keys.ts). */
+  /** `dataKeys` seals document bytes, analyses, evidence and the read models at rest (crypto/data-keys.ts). */
   constructor(readonly dataSource: DataSource, readonly dataKeys: DataKeyring) {
     this.events = new EventStoreRepository(dataSource);
     this.workspaces = new WorkspaceRepository(dataSource);
     this.documents = new DocumentRepository(dataSource, this.events, dataKeys);
     this.sealed = new SealedDataRepository(dataSource, dataKeys);
     this.checkpoints = new CheckpointRepository(dataSource, this.events);
-    this.projections = new ProjectionRepository(dataSource, this.events);
+    this.projections = new ProjectionRepository(dataSource, this.events, dataKeys);
     this.keys = new ApiKeyRepository(dataSource);
   }
 

@@ -30,6 +30,9 @@ export function registerDataKeys(keys: Command): void {
         console.log(`blobs: ${counts(c.blobs)}`);
         console.log(`analyses: ${counts(c.analyses)}`);
         console.log(`evidence: ${counts(c.evidence)}`);
+        console.log(`graphs: ${counts(c.graphs)}`);
+        console.log(`findings: ${counts(c.findings)}`);
+        console.log(`scores: ${counts(c.scores)}`);
       }));
   keys
     .command('generate-data-key')
@@ -40,7 +43,7 @@ export function registerDataKeys(keys: Command): void {
     });
   keys
     .command('rotate-data-key')
-    .description('add a new data key to the key file, make it active, and re-encrypt every stored document, analysis and evidence under it')
+    .description('add a new data key to the key file, make it active, and re-encrypt every stored document, analysis, evidence and read model (graph, findings, score) under it')
     .option('--no-new-key', 'only re-encrypt under the active key (after changing CUSTODY_DATA_KEYS, or to seal rows stored before encryption)')
     .action((opts: { newKey: boolean }) =>
       withKeys(async (rt, file) => {
@@ -57,8 +60,8 @@ export function registerDataKeys(keys: Command): void {
         }
         const repo = new SealedDataRepository(rt.persistence.dataSource, keyring);
         const r = await repo.reencrypt();
-        console.log(`re-encrypted under ${r.activeKeyId}: ${r.blobs} blobs, ${r.analyses} analyses, ${r.evidence} evidence rows`);
+        console.log(`re-encrypted under ${r.activeKeyId}: ${r.blobs} blobs, ${r.analyses} analyses, ${r.evidence} evidence rows, ${r.graphs} graphs, ${r.findings} findings, ${r.scores} scores`);
         const c = await repo.census();
-        console.log(`now: blobs ${counts(c.blobs)}; analyses ${counts(c.analyses)}; evidence ${counts(c.evidence)}`);
+        console.log(`now: blobs ${counts(c.blobs)}; analyses ${counts(c.analyses)}; evidence ${counts(c.evidence)}; graphs ${counts(c.graphs)}; findings ${counts(c.findings)}; scores ${counts(c.scores)}`);
       }));
 }

@@ -9,6 +9,11 @@ export const aad = {
   analysis: (documentId: string) => `document-analysis:${documentId}`,
   projection: (documentId: string) => `document-projection:${documentId}`,
   evidence: (documentId: string, name: string) => `fact-evidence:${documentId}:${name}`,
+  // Read models: table, workspace, row and column, so a ciphertext moved to another workspace, row or column
+  // does not open (a finding id is only unique within its workspace).
+  graph: (workspaceId: string) => `graph_projection:${workspaceId}:graph`,
+  finding: (workspaceId: string, id: string) => `finding:${workspaceId}:${id}:data`,
+  score: (workspaceId: string) => `score:${workspaceId}:data`,
 };
 
 /** A blob's bytes: opened when sealed, as stored when the row predates encryption (`keyId` NULL). */
@@ -22,4 +27,9 @@ export function openAnalysis(keys: DataKeyring, row: { id: string; analysis: unk
 
 export function openEvidence(keys: DataKeyring, row: { documentId: string; name: string; evidence: unknown; evidenceSealed: Buffer | null; keyId: string | null }): unknown {
   return row.evidenceSealed && row.keyId ? keys.openJson(row.keyId, row.evidenceSealed, aad.evidence(row.documentId, row.name)) : row.evidence;
+}
+
+/** A read-model payload: opened when sealed (`keyId` set), as stored when the row predates sealing. */
+export function openReadModel<T>(keys: DataKeyring, row: { clear: unknown; sealed: Buffer | null; keyId: string | null }, aadText: string): T {
+  return (row.sealed && row.keyId ? keys.openJson<T>(row.keyId, row.sealed, aadText) : row.clear) as T;
 }

@@ -1,6 +1,8 @@
 import { compareFindings, PROJECTION_INPUT_EVENTS, type Finding, type Graph, type Lens, type Score } from '@custody/domain';
 import { IsNull, type DataSource } from 'typeorm';
 import { FindingEntity, FlowEdgeEntity, GraphProjectionEntity, ScoreEntity, SystemNodeEntity } from '../entities/index.js';
+import type { DataKeyring } from '../crypto/data-keys.js';
+import { aad, openReadModel } from '../crypto/sealed-rows.js';
 import type { EventStoreRepository, StoredEvent } from './event-store.repository.js';
 
 export interface StoredProjection {
@@ -24,13 +26,32 @@ export interface StoredScoring {
   ruleErrors: { ruleId: string; message: string }[];
 }
 
-/** The read models: graph projection, findings with history, and the score. Rebuilt from the event store by jobs. */
+/** What a score row seals: the breakdown and the rule errors, both of which may name systems or quote inputs. */
+interface SealedScore {
+  score: Score;
+  ruleErrors: StoredScoring['ruleErrors'];
+}
+
+/**
+ * The read models: graph projection, findings with history, and the score. Rebuilt from the event store by jobs.
+ * What they quote is sealed at rest with the data keys (the graph as one value per workspace, findings per
+ * row, the score's breakdown); rows from before sealing (key id NULL) are read as stored.
+ */
 export class ProjectionRepository {
-  constructor(private readonly ds: DataSource, private readonly events: EventStoreRepository) {}
+  constructor(private readonly ds: DataSource, private readonly events: EventStoreRepository, private readonly keys: DataKeyring) {}
 
   async graph(workspaceId: string): Promise<StoredProjection | undefined> {
     const row = await this.ds.getRepository(GraphProjectionEntity).findOneBy({ workspaceId });
-    return row ? { version: row.version, eventSeq: Number(row.eventSeq), graph: row.graph as Graph, updatedAt: new Date(row.updatedAt).toISOString() } : undefined;
+    return row ? { version: row.version, eventSeq: Number(row.eventSeq), graph: this.openGraph(row), updatedAt: new Date(row.updatedAt).toISOString() } : undefined;
+  }
+
+  private openGraph(row: GraphProjectionEntity): Graph {
+    return openReadModel<Graph>(this.keys, { clear: row.graph, sealed: row.graphSealed, keyId: row.keyId }, aad.graph(row.workspaceId));
+  }
+
+  private sealGraph(workspaceId: string, graph: Graph): Pick<GraphProjectionEntity, 'graph' | 'graphSealed' | 'keyId'> {
+    const { keyId, sealed } = this.keys.sealJson(graph, aad.graph(workspaceId));
+    return { graph: null, graphSealed: sealed, keyId };
   }
 
   /**
@@ -42,18 +63,21 @@ export class ProjectionRepository {
       const prev = await m.createQueryBuilder(GraphProjectionEntity, 'g').setLock('pessimistic_write').where('g.workspace_id = :workspaceId', { workspaceId }).getOne();
       // A slower job that read older inputs must not replace a projection built from newer ones.
       if (prev && Number(prev.eventSeq) > eventSeq) return { changed: false, version: prev.version, affected: [] };
-      const prevGraph = prev?.graph as Graph | undefined;
+      const prevGraph = prev ? this.openGraph(prev) : undefined;
       const affected = diffSystems(prevGraph, graph);
       if (prev && affected.length === 0 && canonicalJson(prevGraph) === canonicalJson(graph)) {
-        if (Number(prev.eventSeq) < eventSeq) await m.update(GraphProjectionEntity, { workspaceId }, { eventSeq: String(eventSeq) });
+        // An unchanged projection from before sealing is sealed now rather than left in clear until rotation.
+        const seal = prev.keyId ? {} : this.sealGraph(workspaceId, graph);
+        if (Number(prev.eventSeq) < eventSeq || !prev.keyId) await m.update(GraphProjectionEntity, { workspaceId }, { eventSeq: String(Math.max(eventSeq, Number(prev.eventSeq))), ...seal });
         return { changed: false, version: prev.version, affected: [] };
       }
       const version = (prev?.version ?? 0) + 1;
-      await m.save(GraphProjectionEntity, { workspaceId, version, eventSeq: String(eventSeq), graph, updatedAt: new Date() });
+      await m.save(GraphProjectionEntity, { workspaceId, version, eventSeq: String(eventSeq), ...this.sealGraph(workspaceId, graph), updatedAt: new Date() });
       await m.delete(SystemNodeEntity, { workspaceId });
       await m.delete(FlowEdgeEntity, { workspaceId });
-      for (const rows of chunks(graph.systems.map((s) => ({ workspaceId, id: s.id, name: s.name, role: s.role, data: s })))) await m.insert(SystemNodeEntity, rows);
-      for (const rows of chunks(graph.flows.map((f) => ({ workspaceId, id: f.id, fromId: f.from, toId: f.to, data: f })))) await m.insert(FlowEdgeEntity, rows);
+      // Ids and role only: names and quotes are in the sealed graph, and nothing reads these rows' data.
+      for (const rows of chunks(graph.systems.map((s) => ({ workspaceId, id: s.id, name: null, role: s.role, data: null })))) await m.insert(SystemNodeEntity, rows);
+      for (const rows of chunks(graph.flows.map((f) => ({ workspaceId, id: f.id, fromId: f.from, toId: f.to, data: null })))) await m.insert(FlowEdgeEntity, rows);
       const event = await this.events.append(m, workspaceId, 'GraphChanged', { version, affected, systems: graph.systems.length, flows: graph.flows.length });
       return { changed: true, version, affected, event };
     });
@@ -101,11 +125,13 @@ export class ProjectionRepository {
       const existing = new Map((await m.find(FindingEntity, { where: { workspaceId }, select: { id: true, firstSeenAt: true, resolvedAt: true } })).map((f) => [f.id, f]));
       const open = new Map([...existing].filter(([, f]) => !f.resolvedAt));
       const appeared: string[] = [];
-      const rows: (Omit<FindingEntity, 'data'> & { data: Finding })[] = [];
+      const rows: FindingEntity[] = [];
       for (const f of findings) {
         const prev = existing.get(f.id);
         if (!prev || prev.resolvedAt) appeared.push(f.id);
-        rows.push({ workspaceId, id: f.id, kind: f.kind, severity: f.severity, data: f, firstSeenAt: prev && !prev.resolvedAt ? prev.firstSeenAt : now, lastSeenAt: now, resolvedAt: null });
+        // Sealed per row: findings are read (and paged) per row, and each quotes its evidence.
+        const { keyId, sealed } = this.keys.sealJson(f, aad.finding(workspaceId, f.id));
+        rows.push({ workspaceId, id: f.id, kind: f.kind, severity: f.severity, data: null, dataSealed: sealed, keyId, firstSeenAt: prev && !prev.resolvedAt ? prev.firstSeenAt : now, lastSeenAt: now, resolvedAt: null });
         open.delete(f.id);
       }
       // Upserted in batches, not one save (a SELECT and a write) per finding: a 10,000-install fleet has ~64,000
@@ -113,35 +139,54 @@ export class ProjectionRepository {
       for (const batch of chunks(rows)) await m.upsert(FindingEntity, batch, ['workspaceId', 'id']);
       const resolved = [...open.keys()];
       for (const ids of chunks(resolved)) await m.createQueryBuilder().update(FindingEntity).set({ resolvedAt: now }).where('workspace_id = :workspaceId AND id IN (:...ids)', { workspaceId, ids }).execute();
-      await m.save(ScoreEntity, { workspaceId, total: score.total, data: score, graphVersion, computedAt: now, lens: run.lens, ruleErrors, evaluatedAt: run.evaluatedAt });
+      const sealedScore = this.keys.sealJson({ score, ruleErrors } satisfies SealedScore, aad.score(workspaceId));
+      await m.save(ScoreEntity, {
+        workspaceId, total: score.total, data: null, ruleErrors: null, dataSealed: sealedScore.sealed, keyId: sealedScore.keyId,
+        graphVersion, computedAt: now, lens: run.lens, evaluatedAt: run.evaluatedAt,
+      });
       const event = await this.events.append(m, workspaceId, 'ExposureScored', { graphVersion, total: score.total, findings: findings.length, appeared, resolved });
       return { saved: true, appeared, resolved, event };
     });
   }
 
   async findings(workspaceId: string, includeResolved = false): Promise<(Finding & { firstSeenAt: string; lastSeenAt: string; resolvedAt?: string })[]> {
-    const rows = await this.ds.getRepository(FindingEntity).find({ where: { workspaceId }, order: { id: 'ASC' } });
-    return rows.filter((r) => includeResolved || !r.resolvedAt).map((r) => ({
-      ...(r.data as Finding), firstSeenAt: new Date(r.firstSeenAt).toISOString(), lastSeenAt: new Date(r.lastSeenAt).toISOString(),
+    const rows = await this.ds.getRepository(FindingEntity).find({ where: { workspaceId, ...(includeResolved ? {} : { resolvedAt: IsNull() }) }, order: { id: 'ASC' } });
+    return rows.map((r) => ({
+      ...this.openFinding(r), firstSeenAt: new Date(r.firstSeenAt).toISOString(), lastSeenAt: new Date(r.lastSeenAt).toISOString(),
       resolvedAt: r.resolvedAt ? new Date(r.resolvedAt).toISOString() : undefined,
     }));
   }
 
+  /**
+   * Ids and severities of the open findings: the clear columns alone, so a comparison with a new run's findings
+   * (the scheduled re-score's "did anything change") opens no sealed row.
+   */
+  async openFindingKeys(workspaceId: string): Promise<{ id: string; severity: string }[]> {
+    return this.ds.getRepository(FindingEntity).find({ where: { workspaceId, resolvedAt: IsNull() }, select: { id: true, severity: true } });
+  }
+
   /** The open findings exactly as the last scoring run produced them, in the order an evaluation lists them. */
   async openFindings(workspaceId: string): Promise<Finding[]> {
-    const rows = await this.ds.getRepository(FindingEntity).find({ where: { workspaceId, resolvedAt: IsNull() }, select: { data: true } });
-    return rows.map((r) => r.data as Finding).sort(compareFindings);
+    const rows = await this.ds.getRepository(FindingEntity).find({ where: { workspaceId, resolvedAt: IsNull() }, select: { workspaceId: true, id: true, data: true, dataSealed: true, keyId: true } });
+    return rows.map((r) => this.openFinding(r)).sort(compareFindings);
+  }
+
+  private openFinding(r: Pick<FindingEntity, 'workspaceId' | 'id' | 'data' | 'dataSealed' | 'keyId'>): Finding {
+    return openReadModel<Finding>(this.keys, { clear: r.data, sealed: r.dataSealed, keyId: r.keyId }, aad.finding(r.workspaceId, r.id));
   }
 
   async score(workspaceId: string): Promise<StoredScoring | undefined> {
     const row = await this.ds.getRepository(ScoreEntity).findOneBy({ workspaceId });
     if (!row) return undefined;
     const computedAt = new Date(row.computedAt).toISOString();
+    const { score, ruleErrors } = row.dataSealed && row.keyId
+      ? this.keys.openJson<SealedScore>(row.keyId, row.dataSealed, aad.score(workspaceId))
+      : { score: row.data as Score, ruleErrors: (row.ruleErrors ?? []) as StoredScoring['ruleErrors'] };
     return {
-      score: row.data as Score, graphVersion: row.graphVersion, computedAt,
+      score, graphVersion: row.graphVersion, computedAt,
       evaluatedAt: row.evaluatedAt ? new Date(row.evaluatedAt).toISOString() : computedAt,
       lens: (row.lens ?? undefined) as Lens | undefined,
-      ruleErrors: (row.ruleErrors ?? []) as StoredScoring['ruleErrors'],
+      ruleErrors,
     };
   }
 }

@@ -9,6 +9,10 @@ export interface SealedCensus {
   blobs: Record<string, number>;
   analyses: Record<string, number>;
   evidence: Record<string, number>;
+  /** Read models: graph projections (one per workspace), findings, scores. */
+  graphs: Record<string, number>;
+  findings: Record<string, number>;
+  scores: Record<string, number>;
 }
 
 export interface ReencryptResult {
@@ -16,7 +20,33 @@ export interface ReencryptResult {
   blobs: number;
   analyses: number;
   evidence: number;
+  graphs: number;
+  findings: number;
+  scores: number;
 }
+
+/** A read-model table's sealed column: which clear column it replaces and how its AAD names the row. */
+interface ReadModelColumn {
+  kind: 'graphs' | 'findings' | 'scores';
+  table: string;
+  keyCols: string[];
+  clear: string;
+  sealed: string;
+  aad: (row: Record<string, string>) => string;
+  /** Rows per batch: a graph can be tens of megabytes, a finding a kilobyte. */
+  batch: number;
+  /** The clear value as the sealed form holds it (the score seals its rule errors with it). */
+  clearValue?: string;
+}
+
+const READ_MODELS: ReadModelColumn[] = [
+  { kind: 'graphs', table: 'graph_projection', keyCols: ['workspace_id'], clear: 'graph', sealed: 'graph_sealed', aad: (r) => aad.graph(r.workspace_id!), batch: 1 },
+  { kind: 'findings', table: 'finding', keyCols: ['workspace_id', 'id'], clear: 'data', sealed: 'data_sealed', aad: (r) => aad.finding(r.workspace_id!, r.id!), batch: 500 },
+  {
+    kind: 'scores', table: 'score', keyCols: ['workspace_id'], clear: 'data', sealed: 'data_sealed', aad: (r) => aad.score(r.workspace_id!), batch: 100,
+    clearValue: `json_build_object('score', data, 'ruleErrors', coalesce(rule_errors, '[]'::jsonb))`,
+  },
+];
 
 /**
  * Encryption-at-rest housekeeping: which keys the stored rows are under, and re-encryption of every row not
@@ -37,6 +67,9 @@ export class SealedDataRepository {
       blobs: await count(`SELECT coalesce(key_id, 'clear') AS k, count(*) AS n FROM blob GROUP BY 1 ORDER BY 1`),
       analyses: await count(`SELECT coalesce(analysis_key_id, 'clear') AS k, count(*) AS n FROM document WHERE analysis IS NOT NULL OR analysis_sealed IS NOT NULL GROUP BY 1 ORDER BY 1`),
       evidence: await count(`SELECT coalesce(key_id, 'clear') AS k, count(*) AS n FROM fact GROUP BY 1 ORDER BY 1`),
+      graphs: await count(`SELECT coalesce(key_id, 'clear') AS k, count(*) AS n FROM graph_projection GROUP BY 1 ORDER BY 1`),
+      findings: await count(`SELECT coalesce(key_id, 'clear') AS k, count(*) AS n FROM finding GROUP BY 1 ORDER BY 1`),
+      scores: await count(`SELECT coalesce(key_id, 'clear') AS k, count(*) AS n FROM score GROUP BY 1 ORDER BY 1`),
     };
   }
 
@@ -46,7 +79,7 @@ export class SealedDataRepository {
    */
   async reencrypt(onProgress?: (kind: string, done: number) => void): Promise<ReencryptResult> {
     const active = this.keys.activeKeyId;
-    const result: ReencryptResult = { activeKeyId: active, blobs: 0, analyses: 0, evidence: 0 };
+    const result: ReencryptResult = { activeKeyId: active, blobs: 0, analyses: 0, evidence: 0, graphs: 0, findings: 0, scores: 0 };
 
     const blobIds: { sha256: string }[] = await this.ds.query(`SELECT sha256 FROM blob WHERE key_id IS DISTINCT FROM $1 ORDER BY sha256`, [active]);
     for (const { sha256 } of blobIds) {
@@ -100,7 +133,45 @@ export class SealedDataRepository {
       if (result.evidence === before) break;
       onProgress?.('evidence', result.evidence);
     }
+    for (const col of READ_MODELS) result[col.kind] = await this.reencryptReadModel(col, onProgress);
     return result;
+  }
+
+  /**
+   * Reseals one read-model column: each row opened (or, from before sealing, read clear) and sealed under the
+   * active key; the update applies only if the row is still under the key it was read with, since a
+   * projection or scoring run may rewrite it meanwhile (under the active key, so nothing is lost).
+   */
+  private async reencryptReadModel(col: ReadModelColumn, onProgress?: (kind: string, done: number) => void): Promise<number> {
+    const active = this.keys.activeKeyId;
+    const keys = col.keyCols.join(', ');
+    const match = col.keyCols.map((c, i) => `${c} = $${i + 1}`).join(' AND ');
+    const n = col.keyCols.length;
+    let done = 0;
+    for (;;) {
+      const rows: Record<string, unknown>[] = await this.ds.query(
+        `SELECT ${keys}, ${col.clearValue ?? col.clear} AS clear, ${col.sealed} AS sealed, key_id FROM ${col.table}
+          WHERE key_id IS DISTINCT FROM $1 ORDER BY ${keys} LIMIT ${col.batch}`, [active]);
+      if (!rows.length) break;
+      const before = done;
+      for (const r of rows) {
+        const ids = col.keyCols.map((c) => String(r[c]));
+        const aadText = col.aad(Object.fromEntries(col.keyCols.map((c, i) => [c, ids[i]!])));
+        const keyId = r.key_id as string | null;
+        const value = keyId ? this.keys.openJson(keyId, r.sealed as Buffer, aadText) : r.clear;
+        const sealed = this.keys.sealJson(value, aadText);
+        const extra = col.kind === 'scores' ? ', rule_errors = NULL' : '';
+        const updated = await this.ds.query(
+          `UPDATE ${col.table} SET ${col.clear} = NULL${extra}, ${col.sealed} = $${n + 1}, key_id = $${n + 2}
+            WHERE ${match} AND key_id IS NOT DISTINCT FROM $${n + 3} RETURNING ${col.keyCols[0]}`,
+          [...ids, sealed.sealed, sealed.keyId, keyId]);
+        done += updatedCount(updated);
+      }
+      // Every row of the batch changed under us: stop rather than spin; a second run picks them up.
+      if (done === before) break;
+      onProgress?.(col.kind, done);
+    }
+    return done;
   }
 }
 

@@ -72,7 +72,8 @@ export class ScoreWorkspaceHandler implements ICommandHandler<ScoreWorkspaceComm
   }
 
   private async sameFindings(workspaceId: string, findings: { id: string; severity: string }[]): Promise<boolean> {
-    const stored = await this.db.projections.findings(workspaceId);
+    // Ids and severities only: they are stored clear, so no sealed finding is opened for the comparison.
+    const stored = await this.db.projections.openFindingKeys(workspaceId);
     const key = (fs: { id: string; severity: string }[]) => fs.map((f) => `${f.id}:${f.severity}`).sort().join('\n');
     return key(stored) === key(findings);
   }
