@@ -1,0 +1,24 @@
+/**
+ * Messages between the main thread (embedded-postgres.ts) and the thread that runs one PGlite and its socket
+ * server (pglite-worker.ts). Kept apart from both so importing the types loads neither side.
+ */
+
+/** What the thread is started with (its `workerData`). */
+export interface PgliteThreadInit {
+  dataDir: string;
+  /** The Unix socket the server listens on; the main thread chose it and made its folder private. */
+  socketPath: string;
+  maxConnections: number;
+}
+
+/** Main thread → database thread. */
+export type PgliteThreadRequest = { type: 'close' } | { type: 'heap' };
+
+/** Database thread → main thread. */
+export type PgliteThreadReply =
+  | { type: 'ready' }
+  /** Startup failed; `message` is PGlite's or the socket server's own words. */
+  | { type: 'failed'; message: string; code?: string }
+  | { type: 'closed' }
+  /** The thread's V8 heap (PGlite's WASM memory is an ArrayBuffer outside it), in MB. */
+  | { type: 'heap'; usedMb: number; limitMb: number };
