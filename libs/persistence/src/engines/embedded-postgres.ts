@@ -81,7 +81,13 @@ export async function startEmbeddedPostgres(dataDir: string, opts: EmbeddedPostg
   // A socket file left by a killed process blocks listen(); the data folder's lock says no live process owns it.
   if (existsSync(socketPath)) rmSync(socketPath, { force: true });
 
-  const thread = startThread({ dataDir, socketPath, maxConnections: opts.maxConnections ?? 16 });
+  let thread: Worker;
+  try {
+    thread = startThread({ dataDir, socketPath, maxConnections: opts.maxConnections ?? 16, ...(await pgliteWasm()) });
+  } catch (err) {
+    cleanUp();
+    throw new CustodyError('embedded_db_unavailable', `could not start the embedded database thread for ${dataDir}: ${(err as Error).message}`);
+  }
   let state: 'starting' | 'ready' | 'closing' | 'gone' = 'starting';
   const exited = new Promise<number>((resolve) => thread.once('exit', resolve));
   let threadError: Error | undefined;
@@ -148,6 +154,21 @@ export async function startEmbeddedPostgres(dataDir: string, opts: EmbeddedPostg
       return closing;
     },
   };
+}
+
+let compiled: Promise<{ pgliteWasmModule: WebAssembly.Module; initdbWasmModule: WebAssembly.Module }> | undefined;
+
+/** PGlite's two WASM binaries (beside its entry in the package), compiled once per process and shared. */
+function pgliteWasm() {
+  compiled ??= (async () => {
+    const dist = dirname(createRequire(import.meta.url).resolve('@electric-sql/pglite'));
+    const [pgliteWasmModule, initdbWasmModule] = await Promise.all(
+      ['pglite.wasm', 'initdb.wasm'].map((f) => WebAssembly.compile(readFileSync(join(dist, f)))),
+    );
+    return { pgliteWasmModule: pgliteWasmModule!, initdbWasmModule: initdbWasmModule! };
+  })();
+  compiled.catch(() => (compiled = undefined)); // a failure is retried by the next start
+  return compiled;
 }
 
 /**

@@ -20,7 +20,7 @@ const init = workerData as PgliteThreadInit;
 const reply = (m: PgliteThreadReply) => port.postMessage(m);
 
 async function start(): Promise<{ db: PGlite; server: PGLiteSocketServer }> {
-  const db = await PGlite.create(init.dataDir);
+  const db = await PGlite.create({ dataDir: init.dataDir, pgliteWasmModule: init.pgliteWasmModule, initdbWasmModule: init.initdbWasmModule });
   try {
     // Large messages (a 50 MB upload's insert) are joined once, not re-copied per socket read. The patch is
     // per thread: the handlers it changes live in this thread's copy of pglite-socket.
