@@ -9,6 +9,8 @@ export interface PgliteThreadInit {
   /** The Unix socket the server listens on; the main thread chose it and made its folder private. */
   socketPath: string;
   maxConnections: number;
+  /** Only initialise a new data folder: open PGlite, close it, say `ready` and exit. */
+  initOnly?: boolean;
   /**
    * PGlite's WASM, compiled once on the main thread: a module posted to a thread shares its compiled code, so
    * two database threads do not each compile (and hold) their own ~9 MB of WASM (measured: +420 MB of peak

@@ -35,6 +35,21 @@ async function start(): Promise<{ db: PGlite; server: PGLiteSocketServer }> {
 }
 
 try {
+  if (init.initOnly) {
+    const db = await PGlite.create({ dataDir: init.dataDir, pgliteWasmModule: init.pgliteWasmModule, initdbWasmModule: init.initdbWasmModule });
+    await db.close();
+    reply({ type: 'ready' });
+    port.close();
+  } else {
+    await serve();
+  }
+} catch (err) {
+  const e = err as NodeJS.ErrnoException;
+  reply({ type: 'failed', message: e?.message ?? String(err), ...(e?.code ? { code: e.code } : {}) });
+  port.close();
+}
+
+async function serve(): Promise<void> {
   const { db, server } = await start();
   port.on('message', (m: PgliteThreadRequest) => {
     if (m.type === 'heap') {
@@ -53,8 +68,4 @@ try {
     })();
   });
   reply({ type: 'ready' });
-} catch (err) {
-  const e = err as NodeJS.ErrnoException;
-  reply({ type: 'failed', message: e?.message ?? String(err), ...(e?.code ? { code: e.code } : {}) });
-  port.close();
 }
