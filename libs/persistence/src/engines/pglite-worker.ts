@@ -19,8 +19,11 @@ const port = parentPort!;
 const init = workerData as PgliteThreadInit;
 const reply = (m: PgliteThreadReply) => port.postMessage(m);
 
+/** PGlite on the data folder, with the WASM the main thread compiled (no compile of its own). */
+const open = () => PGlite.create({ dataDir: init.dataDir, pgliteWasmModule: init.pgliteWasmModule, initdbWasmModule: init.initdbWasmModule });
+
 async function start(): Promise<{ db: PGlite; server: PGLiteSocketServer }> {
-  const db = await PGlite.create({ dataDir: init.dataDir, pgliteWasmModule: init.pgliteWasmModule, initdbWasmModule: init.initdbWasmModule });
+  const db = await open();
   try {
     // Large messages (a 50 MB upload's insert) are joined once, not re-copied per socket read. The patch is
     // per thread: the handlers it changes live in this thread's copy of pglite-socket.
@@ -36,8 +39,7 @@ async function start(): Promise<{ db: PGlite; server: PGLiteSocketServer }> {
 
 try {
   if (init.initOnly) {
-    const db = await PGlite.create({ dataDir: init.dataDir, pgliteWasmModule: init.pgliteWasmModule, initdbWasmModule: init.initdbWasmModule });
-    await db.close();
+    await (await open()).close();
     reply({ type: 'ready' });
     port.close();
   } else {
