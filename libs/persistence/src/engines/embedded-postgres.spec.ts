@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -103,5 +104,15 @@ describe('startEmbeddedPostgres (database thread)', () => {
     expect(existsSync(socketOf())).toBe(false);
     await engine.close(); // after a crash: nothing left to do, no error
     await client.end().catch(() => undefined);
+  }, 120_000);
+
+  it('by default stops the process loudly when the thread dies, instead of leaving it waiting', () => {
+    const child = fileURLToPath(new URL('./testing/crash-child.ts', import.meta.url));
+    const { NODE_OPTIONS: _drop, ...env } = process.env;
+    const run = spawnSync(process.execPath, ['--import', 'tsx', child, dir], { env, encoding: 'utf8', timeout: 90_000 });
+    expect(run.stdout).toContain('started');
+    expect(run.status).toBe(1); // an uncaught error, not the child's "still alive" exit (99) nor a timeout
+    expect(run.stderr).toContain('the embedded database thread for');
+    expect(run.stderr).toContain('stopped unexpectedly');
   }, 120_000);
 });
