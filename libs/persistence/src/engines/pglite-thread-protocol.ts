@@ -13,8 +13,8 @@ export interface PgliteThreadInit {
   initOnly?: boolean;
   /**
    * PGlite's WASM, compiled once on the main thread: a module posted to a thread shares its compiled code, so
-   * two database threads do not each compile (and hold) their own ~9 MB of WASM (measured: +420 MB of peak
-   * RSS for `serve --example` when each thread compiled its own).
+   * the database threads (and a new folder's init thread) do not each compile the ~9 MB binary again. (The
+   * extra ~420 MB first seen with threads was initdb's leftovers, not this; see embedded-postgres.ts.)
    */
   pgliteWasmModule: WebAssembly.Module;
   initdbWasmModule: WebAssembly.Module;
