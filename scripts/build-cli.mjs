@@ -22,6 +22,9 @@ try {
     entryPoints: {
       main: join(root, 'dist/apps/cli/src/main.js'),
       'sandbox-child': join(root, 'dist/libs/pipeline/src/sandbox/sandbox-child.js'),
+      // Each embedded database runs in a worker thread started from `./pglite-worker.js` beside the code that
+      // starts it (embedded-postgres), bundled into this folder too; PGlite itself stays external.
+      'pglite-worker': join(root, 'dist/libs/persistence/src/engines/pglite-worker.js'),
     },
     outdir: out,
     bundle: true,
