@@ -71,6 +71,11 @@ export const ConfigSchema = z.object({
   auditSigningKey: z.string().min(1).optional(),
   /** The audit signing key file (0600). Default `<home>/keys/audit-signing-key.pem`, created on first run. */
   auditSigningKeyFile: z.string().min(1).optional(),
+  /**
+   * Extra Ed25519 public keys (PEM, several may follow each other) that `audit-log verify` trusts: the old
+   * key's public half after rotating a CUSTODY_AUDIT_SIGNING_KEY. Public, so not a secret.
+   */
+  auditTrustedKeys: z.string().min(1).optional(),
   /** How often the job-processing process signs each workspace's audit-log head (a checkpoint). */
   auditCheckpointIntervalMs: z.coerce.number().int().min(1000).default(600_000),
   chromiumPath: z.string().default('/usr/bin/chromium'),

@@ -34,6 +34,7 @@ const ENV_MAP: Record<string, keyof CustodyConfig> = {
   CUSTODY_DATA_KEY_FILE: 'dataKeyFile',
   CUSTODY_AUDIT_SIGNING_KEY: 'auditSigningKey',
   CUSTODY_AUDIT_SIGNING_KEY_FILE: 'auditSigningKeyFile',
+  CUSTODY_AUDIT_TRUSTED_KEYS: 'auditTrustedKeys',
   CUSTODY_AUDIT_CHECKPOINT_INTERVAL_MS: 'auditCheckpointIntervalMs',
   CHROMIUM_PATH: 'chromiumPath',
   CUSTODY_VENDORS_FILE: 'vendorsFile',

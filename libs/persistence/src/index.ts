@@ -2,6 +2,7 @@ export * from './entities/index.js';
 export * from './data-source.js';
 export * from './audit-chain.js';
 export * from './audit-checkpoint.js';
+export * from './audit-signing-keys.js';
 export * from './repositories/checkpoint.repository.js';
 export * from './engines/embedded-postgres.js';
 export * from './engines/private-files.js';

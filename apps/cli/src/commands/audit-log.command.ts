@@ -1,7 +1,9 @@
-import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { InvalidInputError, NotFoundError } from '@custody/domain';
+import type { Runtime } from '@custody/pipeline';
 import { EXIT } from '../exit-codes.js';
+import { loadServiceRuntime } from '../load-service.js';
+import { registerRotateSigningKey } from './audit-log-rotate.command.js';
 import { withRuntime } from './with-runtime.js';
 
 const entriesText = (n: number) => `${n} ${n === 1 ? 'entry' : 'entries'}`;
@@ -14,11 +16,19 @@ function parseAnchor(text: string): { seq: number; hash: string } {
   return { seq: Number(m[1]), hash: m[2]! };
 }
 
+/** The keys `verify` trusts (current, retired, CUSTODY_AUDIT_TRUSTED_KEYS, `--public-key` files), by id. */
+export async function trustOf(rt: Runtime, files: string[] = []) {
+  const { config } = await loadServiceRuntime();
+  const { auditTrust } = await import('@custody/persistence');
+  return auditTrust({ signer: rt.auditSigner, keyFile: config.auditSigningKeyFilePath(rt.config), trustedPems: rt.config.auditTrustedKeys, files });
+}
+
 /**
  * The tamper-evident audit log: each workspace's events form a hash chain (libs/persistence audit-chain.ts)
  * whose heads are signed periodically (audit-checkpoint.ts). `verify` checks the chain, every checkpoint's
- * signature against the trusted keys (this install's signing key and any `--public-key`), and that the
- * chain passes through each checkpoint and each `--anchor`.
+ * signature against the trusted keys (this install's signing key, its retired keys, CUSTODY_AUDIT_TRUSTED_KEYS
+ * and any `--public-key`), and that the chain passes through each checkpoint and each `--anchor`.
+ * `rotate-signing-key` is in audit-log-rotate.command.ts.
  */
 export function registerAuditLog(program: Command): void {
   const log = program.command('audit-log').description('the hash-chained audit log: verify it, anchor it, export it');
@@ -27,13 +37,13 @@ export function registerAuditLog(program: Command): void {
     .description('walk each workspace\'s hash chain and its signed checkpoints; exit 1 at the first edited, deleted, inserted or reordered entry, forged checkpoint or cut-off end')
     .option('--workspace <name>', 'only this workspace (name, slug or id)')
     .option('--anchor <seq:hash>', 'a head recorded earlier that the chain must still pass through (repeatable; needs --workspace)', collect, [])
-    .option('--public-key <file>', 'also trust checkpoints signed by this Ed25519 public key (PEM; repeatable)', collect, [])
+    .option('--public-key <file>', 'also trust checkpoints signed by the Ed25519 public key(s) in this PEM file (repeatable; a file may hold several)', collect, [])
     .action((opts: { workspace?: string; anchor: string[]; publicKey: string[] }) => {
       const anchors = opts.anchor.map(parseAnchor);
       if (anchors.length && !opts.workspace) throw new InvalidInputError('--anchor names an entry of one workspace: give --workspace too');
       return withRuntime(async (rt) => {
-        const { trustedKeys, verifyCheckpoints, verifyLinks } = await import('@custody/persistence');
-        const trusted = trustedKeys(rt.auditSigner.publicKey, ...opts.publicKey.map((f) => readFileSync(f, 'utf8')));
+        const { verifyCheckpoints, verifyLinks } = await import('@custody/persistence');
+        const trusted = (await trustOf(rt, opts.publicKey)).keys;
         const workspaces = await rt.persistence.workspaces.list();
         const names = new Map(workspaces.map((w) => [w.id, w.slug]));
         let ids: string[];
@@ -95,12 +105,16 @@ export function registerAuditLog(program: Command): void {
       }));
   log
     .command('public-key')
-    .description('print the public key that verifies this install\'s checkpoints (keep a copy away from the database)')
+    .description('print every public key verify trusts, current first, then retired ones (keep a copy away from the database; verify --public-key reads it back)')
     .action(() =>
       withRuntime(async (rt) => {
-        process.stdout.write(rt.auditSigner.publicKeyPem());
-        console.error(`key id ${rt.auditSigner.keyId}`);
+        const { publicKeyBlock } = await import('@custody/persistence');
+        const trust = await trustOf(rt);
+        // `#` lines name each key; PEM readers (openssl, verify --public-key) skip them.
+        for (const [id, key] of trust.keys) process.stdout.write(publicKeyBlock(key, trust.source.get(id)!));
+        console.error(`key id ${rt.auditSigner.keyId} signs new checkpoints; ${trust.keys.size - 1} other trusted key${trust.keys.size === 2 ? '' : 's'}`);
       }));
+  registerRotateSigningKey(log);
   log
     .command('export')
     .description('print a workspace\'s audit log as JSON lines, each entry with its prevHash and hash')
