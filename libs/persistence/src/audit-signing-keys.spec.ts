@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GENESIS_HASH, chainHash, toLink, type ChainEntry } from './audit-chain.js';
 import { AuditSigner, loadAuditSigner, verifyCheckpoints } from './audit-checkpoint.js';
-import { auditTrust, parsePublicKeys, readRetiredKeys, retiredKeysFilePath, rotateAuditSigningKey } from './audit-signing-keys.js';
+import { AuditSignerSource, auditTrust, parsePublicKeys, readRetiredKeys, retiredKeysFilePath, rotateAuditSigningKey } from './audit-signing-keys.js';
 
 const WS = '6f1c0a4e-2b1d-4c3e-9f00-0123456789ab';
 const AT = '2026-12-03T08:00:00.000Z';
@@ -105,5 +105,20 @@ describe('audit signing key rotation', () => {
     const rsa = generateKeyPairSync('rsa', { modulusLength: 1024 }).publicKey.export({ type: 'spki', format: 'pem' }).toString();
     expect(() => parsePublicKeys(a.publicKeyPem() + rsa, 'x.pub')).toThrow('x.pub: public key 2 is rsa, audit keys are Ed25519');
     expect(() => auditTrust({ signer: current, keyFile, files: [join(dir, 'missing.pub')] })).toThrow(/--public-key .*missing\.pub cannot be read: ENOENT/);
+  });
+
+  it('a running process picks up the rotated key at its next pass, and signs nothing if the new file is insecure', () => {
+    const boot = loadAuditSigner({ keyFile, create: true });
+    const source = new AuditSignerSource(boot, keyFile);
+    expect(source.current()).toBe(boot);
+    const r1 = rotateAuditSigningKey({ keyFile });
+    expect(source.current().keyId).toBe(r1.signer.keyId);
+    expect(source.current().keyId).toBe(r1.signer.keyId);
+    rotateAuditSigningKey({ keyFile });
+    chmodSync(keyFile, 0o644);
+    expect(() => source.current()).toThrow(expect.objectContaining({ code: 'audit_key_insecure' }));
+    // A key from CUSTODY_AUDIT_SIGNING_KEY (no file) is never swapped under the process.
+    const env = AuditSigner.generate();
+    expect(new AuditSignerSource(env, undefined).current()).toBe(env);
   });
 });

@@ -1,5 +1,5 @@
 import { createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
-import { chmodSync, existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { CustodyError, InvalidInputError } from '@custody/domain';
 import { AuditSigner, auditKeyId, loadAuditSigner } from './audit-checkpoint.js';
@@ -134,4 +134,35 @@ export function rotateAuditSigningKey(src: { pem?: string; keyFile: string; now?
   const next = generateKeyPairSync('ed25519').privateKey;
   replacePrivateFile(src.keyFile, next.export({ type: 'pkcs8', format: 'pem' }).toString());
   return { oldKeyId: old.keyId, signer: new AuditSigner(next), retiredFile };
+}
+
+/**
+ * The signing key of a long-running process (the worker's checkpoint timer). In production Custody cannot see
+ * whether workers still run when `rotate-signing-key` replaces the key file, so each pass asks for the key
+ * and gets the file's new key once it was replaced (inode, mtime or size changed): a worker left running
+ * stops signing with the retired key at its next checkpoint. A replaced file that does not load (insecure,
+ * not a key) throws, and the pass signs nothing rather than go on with a key that may be retired.
+ */
+export class AuditSignerSource {
+  private stamp: string;
+
+  /** `keyFile` undefined: the key came from CUSTODY_AUDIT_SIGNING_KEY and changes only with a restart. */
+  constructor(private signer: AuditSigner, private readonly keyFile: string | undefined) {
+    this.stamp = keyFile ? fileStamp(keyFile) : '';
+  }
+
+  current(): AuditSigner {
+    if (!this.keyFile) return this.signer;
+    const stamp = fileStamp(this.keyFile);
+    if (stamp !== this.stamp) {
+      this.signer = loadAuditSigner({ keyFile: this.keyFile });
+      this.stamp = stamp;
+    }
+    return this.signer;
+  }
+}
+
+function fileStamp(file: string): string {
+  const st = statSync(file);
+  return `${st.ino}:${st.mtimeMs}:${st.size}`;
 }

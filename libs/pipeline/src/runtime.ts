@@ -2,7 +2,7 @@ import { closeSync, existsSync, openSync, readFileSync, rmSync, writeFileSync } 
 import { join, resolve } from 'node:path';
 import { auditSigningKeyFilePath, dataKeyFilePath, type CustodyConfig } from '@custody/config';
 import { CustodyError } from '@custody/domain';
-import { loadAuditSigner, makePrivateDir, makeTreePrivate, openDataKeyring, type AuditSigner, Persistence, startEmbeddedPostgres, type EmbeddedPostgres, type OpenedKeyring } from '@custody/persistence';
+import { AuditSignerSource, loadAuditSigner, makePrivateDir, makeTreePrivate, openDataKeyring, type AuditSigner, Persistence, startEmbeddedPostgres, type EmbeddedPostgres, type OpenedKeyring } from '@custody/persistence';
 import { loadVendorCatalogue, type VendorEntry } from '@custody/integrations';
 import type { QueueBackend } from './jobs/queue-connection.js';
 
@@ -16,8 +16,10 @@ export interface Runtime {
   vendors: VendorEntry[];
   /** Where the data keys came from (`env` or `file`) and whether this boot made the key file. */
   dataKeys: Omit<OpenedKeyring, 'keyring'>;
-  /** Signs audit-log checkpoints; its public key verifies them. */
+  /** Signs audit-log checkpoints; its public key verifies them. The key loaded at boot. */
   auditSigner: AuditSigner;
+  /** The signing key now: the key file's new key once `rotate-signing-key` replaced it while this process ran. */
+  currentAuditSigner(): AuditSigner;
   close(): Promise<void>;
 }
 
@@ -60,8 +62,9 @@ export async function startRuntime(config: CustodyConfig): Promise<Runtime> {
     // Read (or, on first run, made) before the database opens: without a key nothing may be stored.
     const { keyring, ...dataKeys } = openDataKeyring({ keys: config.dataKeys, keyFile: dataKeyFilePath(config), create: true });
     const auditSigner = loadAuditSigner({ pem: config.auditSigningKey, keyFile: auditSigningKeyFilePath(config), create: true });
+    const signerSource = new AuditSignerSource(auditSigner, config.auditSigningKey ? undefined : auditSigningKeyFilePath(config));
     const persistence = await Persistence.open(databaseUrl, keyring, config.databaseUrl ? 10 : 1);
-    return {
+    const runtime: Runtime = {
       config,
       embedded: !config.databaseUrl,
       persistence,
@@ -69,12 +72,17 @@ export async function startRuntime(config: CustodyConfig): Promise<Runtime> {
       vendors,
       dataKeys,
       auditSigner,
+      currentAuditSigner() {
+        runtime.auditSigner = signerSource.current();
+        return runtime.auditSigner;
+      },
       async close() {
         await persistence.close();
         for (const e of engines.reverse()) await e.close().catch(() => undefined);
         releaseLock();
       },
     };
+    return runtime;
   } catch (err) {
     for (const e of engines.reverse()) await e.close().catch(() => undefined);
     releaseLock();

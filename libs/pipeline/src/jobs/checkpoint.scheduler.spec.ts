@@ -2,11 +2,12 @@ import { CheckpointScheduler } from './checkpoint.scheduler.js';
 import type { Runtime } from '../runtime.js';
 
 /** The scheduler against a recording stand-in for the checkpoint repository (the signing itself is tested in libs/persistence). */
-function schedulerWith(anchorAll: () => Promise<unknown[]>) {
+function schedulerWith(anchorAll: (signer: unknown) => Promise<unknown[]>, currentAuditSigner: () => unknown = () => ({})) {
   const runtime = {
     config: { auditCheckpointIntervalMs: 3_600_000 },
     persistence: { checkpoints: { anchorAll } },
     auditSigner: {},
+    currentAuditSigner,
   } as unknown as Runtime;
   return new CheckpointScheduler(runtime);
 }
@@ -40,5 +41,16 @@ describe('CheckpointScheduler', () => {
     s.onApplicationBootstrap();
     s.onModuleDestroy();
     await expect(s.beforeApplicationShutdown()).resolves.toBeUndefined();
+  });
+
+  it('each pass signs with the key the runtime holds now (a rotation while the worker runs)', async () => {
+    const keys = ['boot key', 'rotated key'];
+    let asked = 0;
+    const used: unknown[] = [];
+    const s = schedulerWith(async (signer) => (used.push(signer), []), () => keys[Math.min(asked++, 1)]);
+    s.onApplicationBootstrap();
+    s.onModuleDestroy();
+    await s.beforeApplicationShutdown();
+    expect(used).toEqual(['boot key', 'rotated key']);
   });
 });

@@ -8,7 +8,9 @@ import { RUNTIME } from '../tokens.js';
  * that moved is signed (a checkpoint, see libs/persistence audit-checkpoint.ts). It runs where jobs run (the
  * worker, or embedded mode's one process); several workers anchoring at once write one checkpoint per head.
  * A graceful shutdown signs once more, after the jobs have stopped, so the log a stopped process leaves behind
- * ends anchored rather than up to one interval unsigned. Only workspace ids and counts are logged.
+ * ends anchored rather than up to one interval unsigned. Each pass signs with the current key file's key, so a
+ * worker left running through `audit-log rotate-signing-key` switches to the new key. Only workspace ids and
+ * counts are logged.
  */
 @Injectable()
 export class CheckpointScheduler implements OnApplicationBootstrap, OnModuleDestroy, BeforeApplicationShutdown {
@@ -43,7 +45,7 @@ export class CheckpointScheduler implements OnApplicationBootstrap, OnModuleDest
 
   private async anchor(): Promise<void> {
     try {
-      const outcomes = await this.runtime.persistence.checkpoints.anchorAll(this.runtime.auditSigner);
+      const outcomes = await this.runtime.persistence.checkpoints.anchorAll(this.runtime.currentAuditSigner());
       const anchored = outcomes.filter((o) => 'anchored' in o).length;
       if (anchored) this.log.log(`signed ${anchored} audit-log checkpoint${anchored === 1 ? '' : 's'}`);
       for (const o of outcomes) if ('refused' in o) this.log.error(`audit log of workspace ${o.workspaceId} not anchored: ${o.refused}`);
