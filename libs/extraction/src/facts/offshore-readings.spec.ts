@@ -13,6 +13,17 @@ describe('offshore_processing: wherever the vendor or its providers are, and dat
   });
 });
 
+describe('offshore_processing: anywhere in the world', () => {
+  it('"including, but not limited to, the United States or other countries" is a list, not a negation', () => {
+    expect(off('All information processed by us may be transferred, processed, and stored anywhere in the world, including, but not limited to, the United States or other countries.')).toBe('yes');
+    expect(off('Acme is a global app operating through servers located in a number of countries around the world, including the United States.')).toBe('yes');
+  });
+  it('a refusal still negates, and the user\'s own country stays as the labels read it', () => {
+    expect(off('We do not transfer your data to other countries.')).not.toBe('yes');
+    expect(off('Information provided to Acme may be stored on servers outside the country in which you live.')).toBe('unspecified');
+  });
+});
+
 describe('offshore_processing: confined to Europe, and what is not data moving', () => {
   it('"Third Country Transfers: None" and a refusal to transfer outside the EEA', () => {
     expect(off('The controller is Verein GmbH under the GDPR. **Third Country Transfers:** None.')).toBe('no');
