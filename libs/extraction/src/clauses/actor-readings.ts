@@ -37,3 +37,9 @@ export function restrictsOthers(sentences: Sentence[], s: Sentence): boolean {
   const lead = listLeadIn(sentences, s);
   return lead !== undefined && (BARRED_LEAD.test(lead.view) || USER_BARRED.test(lead.view));
 }
+
+// Data from public sources ("information that's publicly available online or from other public sources", "data from
+// publicly available sources") is not the customer's data.
+export const PUBLIC_SOURCES = /\bpublicly[- ]available\s+(?:online|sources?|information|data|content)\b|\b(?:that's|that is|which is)\s+publicly available\b|\bfrom (?:other )?public sources\b/i;
+// A pointer to another document ("More information about … model-training … is available in our Privacy Policy").
+export const POINTER = /^\W*(?:more|further|additional) (?:information|details) (?:about|on|regarding)\b/i;

@@ -23,3 +23,13 @@ describe('ai_training_on_customer_data: rules for the user or third parties are 
     expect(ai('We use machine learning to categorise queries, identify areas for improvement and support staff training.')).toBe('unspecified');
   });
 });
+
+describe('ai_training_on_customer_data: public data and pointers are not the customer\'s data', () => {
+  it('training on publicly available data, and a pointer to another document', () => {
+    expect(ai('We may collect information that is publicly available online or from other public sources to help train our AI models.')).toBe('unspecified');
+    expect(ai('More information about AI processing and model-training is available in our Privacy Policy.')).toBe('unspecified');
+  });
+  it('the customer\'s data next to public data still counts', () => {
+    expect(ai('We train our AI models on your content and on publicly available data.')).toBe('allowed');
+  });
+});

@@ -1,7 +1,7 @@
 import type { Candidate, FactContext } from './fact-context.js';
 import { decide, evidenceAt, negatedBefore, neighbour, operative } from './fact-context.js';
 import type { Fact } from '@custody/domain';
-import { CUSTOMER_DATA, restrictsOthers, VENDOR_MATERIALS } from '../clauses/actor-readings.js';
+import { CUSTOMER_DATA, POINTER, PUBLIC_SOURCES, restrictsOthers, VENDOR_MATERIALS } from '../clauses/actor-readings.js';
 
 type V = Fact<'ai_training_on_customer_data'>['value'];
 
@@ -35,7 +35,7 @@ export function extractAiTraining(ctx: FactContext): Fact<'ai_training_on_custom
     if (!m || !MODEL.test(v) || NOT_MODEL_TRAINING.test(v)) continue;
     // A rule for the user or third parties ("You may not use our Content to train …", an item under "You agree
     // not to:"), or the vendor's own materials as the object: not the vendor training on customer data.
-    if (restrictsOthers(ctx.sentences, s) || (VENDOR_MATERIALS.test(v) && !CUSTOMER_DATA.test(v))) continue;
+    if (restrictsOthers(ctx.sentences, s) || ((VENDOR_MATERIALS.test(v) || PUBLIC_SOURCES.test(v)) && !CUSTOMER_DATA.test(v)) || POINTER.test(v)) continue;
     const ev = evidenceAt(ctx, s, m.index, m.index + m[0].length);
     const next = neighbour(ctx, s, 1)?.view ?? '';
     if (!OPT_IN.test(v) && !OPT_OUT.test(v) && OPT_OUT.test(next) && /^(?:you|customers?|users?|administrators?|members?|clinicians?|practices?|patients?|subscribers?)\b[^.]{0,40}\bopt[- ]out|^to opt[- ]out/i.test(next)) {
