@@ -184,13 +184,19 @@ function inOpeningSubordinate(c: Clause, x: Hit, h: Hit): boolean {
  * Who performs the action at `h` in the main clause: as {@link subjectOf}, skipping the actors of an opening
  * subordinate clause ("If you cancel your account, your data will be deleted": not "you").
  */
+/** The vendor's name as a modifier of the user's thing ("Your Dailymotion account"): not an actor there. */
+function ownedVendorName(c: Clause, x: Hit): boolean {
+  const prev = c.tokens[x.t0 - 1]?.lower;
+  return x.kind === 'vendor' && (prev === 'your' || prev === 'my');
+}
+
 export function agentOf(c: Clause, h: Hit): Hit | undefined {
   let subject: Hit | undefined;
   for (const x of c.hits) {
     if (x.cat !== 'actor' || x.t0 >= h.t0) continue;
     if (afterPreposition(c, x.t0) || inOpeningSubordinate(c, x, h)) continue;
     const w = c.tokens[x.t0].lower;
-    if (w === 'your' || w === 'our') continue;
+    if (w === 'your' || w === 'our' || ownedVendorName(c, x)) continue;
     subject = x;
   }
   return subject;
@@ -209,7 +215,7 @@ export function clauseSubject(c: Clause): Hit | undefined {
     if (x.cat !== 'actor' || x.t1 > verb.t0) continue;
     if (afterPreposition(c, x.t0)) continue;
     const w = c.tokens[x.t0].lower;
-    if (w === 'your' || w === 'our') continue;
+    if (w === 'your' || w === 'our' || ownedVendorName(c, x)) continue;
     subject = x;
   }
   return subject && verb.t0 - subject.t1 <= 4 ? subject : undefined;

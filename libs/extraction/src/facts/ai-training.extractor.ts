@@ -1,6 +1,7 @@
 import type { Candidate, FactContext } from './fact-context.js';
 import { decide, evidenceAt, negatedBefore, neighbour, operative } from './fact-context.js';
 import type { Fact } from '@custody/domain';
+import { CUSTOMER_DATA, POINTER, PUBLIC_SOURCES, restrictsOthers, VENDOR_MATERIALS } from '../clauses/actor-readings.js';
 
 type V = Fact<'ai_training_on_customer_data'>['value'];
 
@@ -15,7 +16,7 @@ const FROM_CONTENT = /\b(?:content|data|information|posts?|messages?|inputs?|rec
 const MODEL = /\b(?:models?|artificial intelligence|ai|machine[- ]learning|ml|llms?|large language|algorithms?|neural|generative)\b/i;
 const TRAIN = new RegExp(String.raw`\b(?:train(?:s|ed|ing)?|re-?train(?:s|ed|ing)?|fine-?tun(?:e|es|ed|ing)|${IMPROVE_MODELS}|develop (?:new |our |its )?(?:ai|artificial intelligence|machine learning) models?)\b`, 'i');
 // Staff or user "training" is not model training.
-const NOT_MODEL_TRAINING = /\btraining (?:of |for )?(?:its |our )?(?:staff|personnel|employees|workforce)|\b(?:security|privacy|hipaa|compliance) (?:awareness )?training\b|\btrain(?:ed|s|ing)? (?:its |our )?(?:staff|personnel|employees|workforce|members)/i;
+const NOT_MODEL_TRAINING = /\b(?:staff|employee|personnel|agent|workforce|team) training\b|\btraining (?:of |for )?(?:its |our )?(?:staff|personnel|employees|workforce)|\b(?:security|privacy|hipaa|compliance) (?:awareness )?training\b|\btrain(?:ed|s|ing)? (?:its |our )?(?:staff|personnel|employees|workforce|members)/i;
 const OPT_IN = /\bopt(?:s|ed)?[- ]in\b|\bunless (?:and until )?(?:the )?(?:customer|you|covered entity|client|practice|user)s?\b[^.;]{0,40}\b(?:opts? in|consents?|agrees?|enables?|authori[sz]es?|elects?|chooses?|turns? on)|\b(?:with|upon|after|absent)\b[^.;]{0,30}\b(?:prior|express|explicit|affirmative|written|separate|opt-in)\b[^.;]{0,30}\b(?:consent|authori[sz]ation|permission|approval|agreement)\b|\bonly (?:if|when|where) (?:the )?(?:customer|you|user|client)s? (?:expressly |affirmatively )?(?:choose|chooses|enables?|turns? on|opts?|elects?|consents?|agrees?)|\bif (?:the )?(?:customer|you) (?:choose|chooses|elect|elects|enable|enables|turn on|turns on) /i;
 const OPT_OUT = /\bopt(?:s|ed)?[- ]out\b|\b(?:you|customers?|administrators?|admins?|users?|clinicians?|practices?)\b[^.;]{0,30}\b(?:may|can|are able to)\b[^.;]{0,20}\b(?:disable|turn off|switch off|decline|withdraw|object)\b|\benabled by default\b|\bunless (?:the )?(?:customer|covered entity|practice|client|controller|you|user|administrator)s? (?:disables?|turns? off|opts? out|objects?|switch(?:es)? off)/i;
 
@@ -32,6 +33,9 @@ export function extractAiTraining(ctx: FactContext): Fact<'ai_training_on_custom
     const built = BUILD_MODELS.exec(v);
     const m = TRAIN.exec(v) ?? (built && !NOT_ML_MODEL.test(built[0]) && FROM_CONTENT.test(v) ? built : null);
     if (!m || !MODEL.test(v) || NOT_MODEL_TRAINING.test(v)) continue;
+    // A rule for the user or third parties ("You may not use our Content to train …", an item under "You agree
+    // not to:"), or the vendor's own materials as the object: not the vendor training on customer data.
+    if (restrictsOthers(ctx.sentences, s) || ((VENDOR_MATERIALS.test(v) || PUBLIC_SOURCES.test(v)) && !CUSTOMER_DATA.test(v)) || POINTER.test(v)) continue;
     const ev = evidenceAt(ctx, s, m.index, m.index + m[0].length);
     const next = neighbour(ctx, s, 1)?.view ?? '';
     if (!OPT_IN.test(v) && !OPT_OUT.test(v) && OPT_OUT.test(next) && /^(?:you|customers?|users?|administrators?|members?|clinicians?|practices?|patients?|subscribers?)\b[^.]{0,40}\bopt[- ]out|^to opt[- ]out/i.test(next)) {

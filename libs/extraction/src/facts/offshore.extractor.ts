@@ -1,6 +1,6 @@
 import type { Fact } from '@custody/domain';
 import type { Candidate, FactContext } from './fact-context.js';
-import { decide, evidenceAt, operative, partsUnder } from './fact-context.js';
+import { decide, evidenceAt, negatedBefore, operative, partsUnder } from './fact-context.js';
 
 type V = Fact<'offshore_processing'>['value'];
 
@@ -19,10 +19,12 @@ const YES: RegExp[] = [
   new RegExp(String.raw`\b(?:in|within)\s+(?:the\s+)?(?:united states|u\.s\.|usa)(?:,\s*|\s+and\s+|\s+or\s+)(?:[a-z]{2,20}(?: [a-z]{2,20})?(?:,\s*|\s+and\s+|\s+or\s+)){0,3}${FOREIGN}\b`, 'i'),
   // "Outside the country in which you live" is relative to the user, not the vendor's home region.
   /\boutside (?:of )?(?:the )?(?:(?:fifty|50|continental|contiguous|48 contiguous)(?: \(50\))? )?(?:united states|u\.s\.(?:a\.)?|usa|us|country|countries|region|jurisdiction)\b(?!\s+(?:in which|where) you\b|\s+of your (?:residence|location))/i,
-  /\b(?:other|foreign|third) countr(?:y|ies)\b|\blocations? other than\b|\boffshore\b|\boverseas\b|\binternationally\b|\bacross borders\b|\bcross-border\b/i,
+  /\b(?:other|foreign|third|a number of) countr(?:y|ies)\b|\bcountries around the world\b|\banywhere in the world\b|\blocations? other than\b|\boffshore\b|\boverseas\b|\binternationally\b|\bacross borders\b|\bcross-border\b/i,
   // A city may come first: "in Pune, India", "from Manila, the Philippines".
   new RegExp(String.raw`\b(?:in|within|to|from|located in)\s+(?:the\s+member\s+states\s+of\s+|[a-z][\w.-]*(?:\s[a-z][\w.-]*)?,\s+)?${FOREIGN}\b(?!\s+(?:standard|data protection|general data|gdpr|laws?|regulations?|directive|representative|residents?|users?|citizens?|addendum|extension|adequacy|international data transfer|idta|data privacy framework))`, 'i'),
 ];
+// "in any country in which Google or its Subprocessors maintain facilities": wherever the vendor or its providers are.
+YES.push(/\bin\s+any\s+(?:other\s+)?country\s+(?:in which|where)\s+(?:we|our|its|it|they|[A-Z][\w.&-]*)\b[^.;]{0,60}\b(?:maintain|operate|have|located|do business)\w*/i);
 YES.push(/\b(?:and|or|in|to)\s+(?:other\s+)?countries\s+(?:in which|where)\s+(?:we|our|its|the|they)\b[^.;]{0,80}\b(?:located|operate|have|are)\b/i);
 const US = String.raw`(?:the\s+)?(?:(?:continental|contiguous|fifty|50)\s+)?(?:united states|u\.s\.(?:a\.)?|usa)(?![a-z])`;
 const NO: RegExp[] = [
@@ -44,7 +46,7 @@ const DATA_MOVES = /\b(?:transferr?\w*|stor(?:e|ed|es|age|ing)|process(?:ed|es|i
 const DATA_OBJECT = /\b(?:data|information|content|records?|files?|servers?|data cent(?:er|re)s?|hosting|hosted|stored|storage|processed|processing|transferr?\w*|phi|recordings?|transcripts?|backups?|support|teams?|personnel|staff)\b/i;
 // A hypothetical transfer ("if any cross-border transfers are necessary") is a review candidate, not a statement.
 const HYPOTHETICAL = /\bif\s+(?:any|such|a)\s+(?:cross-border\s+|international\s+)?transfers?\b|\bshould\s+(?:we|it)\s+(?:ever\s+)?(?:need to\s+)?transfer\b|\bin the (?:unlikely )?event (?:that|of) (?:a|any) transfer\b/i;
-const NOT_MOVEMENT = /\bincorporated in\b|\bregistered (?:in|under)\b|\borgani[sz]ed under the laws\b|\bcompany reg\b|\b(?:send|write|mail)\s+(?:us\s+)?(?:a\s+)?letter\b|\bjudicial district\b|\bvenue\b|\bjurisdiction of\b|\bviolation of any law\b|\bexport (?:control|laws?|regulations?)\b|\bsanction(?:s|ed)\b|\bcan be accessed here\b|\baccess(?:ed)? (?:the|our|this|its) (?:site|website|page)\b|\bmutual legal assistance\b|\bmlat\b|\bletters rogatory\b|\bgovernment of (?:one|another) country\b/i;
+const NOT_MOVEMENT = /\b(?:appropriate|available)\s+(?:or available\s+)?for use in\b|\bincorporated in\b|\bregistered (?:in|under)\b|\borgani[sz]ed under the laws\b|\bcompany reg\b|\b(?:send|write|mail)\s+(?:us\s+)?(?:a\s+)?letter\b|\bjudicial district\b|\bvenue\b|\bjurisdiction of\b|\bviolation of any law\b|\bexport (?:control|laws?|regulations?)\b|\bsanction(?:s|ed)\b|\bcan be accessed here\b|\baccess(?:ed)? (?:the|our|this|its) (?:site|website|page)\b|\bmutual legal assistance\b|\bmlat\b|\bletters rogatory\b|\bgovernment of (?:one|another) country\b/i;
 // Standard contractual clauses, transfer addenda and frameworks describe the mechanism of a transfer, not that one happens.
 const MECHANISM_HEADING = /standard contractual clauses|\bclause \d|\bmodule (?:one|two|three|four|\d)|\bannex\b|\bappendix\b|\buk addendum|international data transfer (?:agreement|addendum)/i;
 // Incoming transfers to a US vendor ("personal data received from the European Union", "transferred from the EEA to the US").
@@ -112,6 +114,22 @@ export function extractOffshore(ctx: FactContext): Fact<'offshore_processing'> {
       if (home === 'eu' && EU_OUTSIDE.test(v) && !DPF.test(v)) cands.push({ value: 'yes', evidence: ev(m), confidence: 0.6, review: 'transfer mechanism only (standard contractual clauses, an annex or a framework)' });
       continue;
     }
+    // "Third Country Transfers: None", "we do not transfer your data outside the EEA": confined to the home region.
+    if (home !== 'us') {
+      const none = NO_TRANSFER_ABROAD.exec(v);
+      if (none && !/\b(?:except|unless|however|but)\b/i.test(v.slice(none.index))) {
+        cands.push({ value: 'no', evidence: ev(none), confidence: 0.85 });
+        continue;
+      }
+    }
+    // "we may transfer your personal data outside of the EU" from a vendor that is not American: data leaves its region.
+    if (home === undefined) {
+      const out = OUT_OF_EUROPE.exec(v);
+      if (out && !negatedBefore(v, out.index, 80) && !FROM_ABROAD.test(v) && !HYPOTHETICAL.test(v)) {
+        cands.push({ value: 'yes', evidence: ev(out), confidence: 0.75 });
+        continue;
+      }
+    }
     if (home === 'eu') {
       const conf = EU_CONFINED.exec(v);
       if (conf && !/\b(?:except|unless|however|but)\b/i.test(v.slice(conf.index))) {
@@ -139,7 +157,8 @@ export function extractOffshore(ctx: FactContext): Fact<'offshore_processing'> {
     for (const re of YES) {
       const m = re.exec(v);
       if (!m) continue;
-      const negated = /\b(?:not|never|no|nor|prohibited from)\b[^.;]{0,80}$/i.test(v.slice(Math.max(0, m.index - 90), m.index));
+      // "including, but not limited to, the United States or other countries" is a list, not a negation.
+      const negated = /\b(?:not(?! limited to\b)|never|no|nor|prohibited from)\b[^.;]{0,80}$/i.test(v.slice(Math.max(0, m.index - 90), m.index));
       const usTarget = /\b(?:united states|u\.s\.|usa|us)\b/i.test(m[0]);
       if (negated && usTarget) {
         cands.push({ value: 'no', evidence: ev(m), confidence: 0.85 });
@@ -160,4 +179,8 @@ export function extractOffshore(ctx: FactContext): Fact<'offshore_processing'> {
   return decide('offshore_processing', cands, ['yes', 'no']);
 }
 
+// A heading-and-value pair or a plain refusal that says no data goes abroad.
+const NO_TRANSFER_ABROAD = /\b(?:third[- ]country|international|cross-border)\s+(?:data\s+)?transfers?\W{0,6}\s*(?:none|no|n\/a|not applicable)\b|\b(?:do|does|will|shall)\s+not\s+(?:\w+\s+){0,2}?(?:transfer|store|process|send)\s+(?:your\s+|any\s+|the\s+)?(?:personal\s+)?(?:data|information)\s+(?:\w+\s+){0,3}?(?:outside\s+(?:of\s+)?(?:the\s+)?(?:eu|eea|european union|european economic area)|to\s+(?:a\s+)?third countr(?:y|ies))\b/i;
+// Data moved (not users located) outside Europe: the verb must come before the place.
+const OUT_OF_EUROPE = /\b(?:transferr?\w*|stor(?:e|ed|es|ing)|process(?:ed|es|ing)?|sen[dt]\w*|host(?:ed|s|ing)?)\b[^.;]{0,60}?\boutside (?:of )?(?:the )?(?:eu|eea|european union|european economic area|uk|united kingdom|eu\/eea)\b/i;
 const EEA_PLACE = /\b(?:ireland|germany|france|the netherlands|netherlands|poland|european union|the eu|the eea|european economic area|member states|switzerland|spain|italy|belgium|luxembourg|austria|sweden|denmark|finland|norway|iceland|estonia|latvia|lithuania|portugal|czech|hungary|romania|bulgaria)\b/i;

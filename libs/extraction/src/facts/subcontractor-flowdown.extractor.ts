@@ -49,6 +49,16 @@ const PROVIDER_KINDS = ['provider', 'affiliate'];
 // our obligations"); comparatives ("no less protective than", "the same extent as we") carry the tie themselves.
 const TIED = /\b(?:compl(?:y|ies|iance|iant)|abides? by|consistent with|in accordance with|conform\w*|subject to|bound by|adhere\w* to|governed by)\b[^.;]{0,60}$/i;
 const COMPARATIVE = /\b(?:no less|at least as|just as|equally)\s+(?:protective|restrictive|stringent)\b|\bsame (?:extent|level|standards?|privacy commitments?|obligations|protections?|data protection obligations)\b|\bas we (?:ourselves|do)\b/i;
+// Bound to process only on the vendor's instructions (README: "the vendor's instructions"), under a contract.
+const INSTRUCTED = /\b(?:only|solely|exclusively)\b[^.;]{0,40}\b(?:on|according to|in accordance with|pursuant to|under)\s+(?:our|its|the controller's)\s+(?:documented\s+|written\s+)?instructions\b/i;
+// Whom a contract obliges to process on instructions: "agreements that oblige those parties to process … only on our
+// instructions" — the instruction itself makes them processors.
+const OBLIGED_PARTIES = /\b(?:oblige|obligate|require|bind)\w*\s+(?:those|these|such|the|all)?\s*(?:parties|third parties|recipients|entities|companies|businesses|persons)\b/i;
+// A group's companies under a brand ("all Vodafone companies maintain the same privacy commitment"): affiliates.
+const GROUP_COMPANIES = /\b(?:all|other)\s+(?:[A-Z][\w&.-]*\s+){1,2}(?:group\s+)?(?:companies|entities)\b/;
+// Another party binding its own providers ("the fleet company shall be required to ensure that its … service
+// providers conform …"): not the vendor's flow-down.
+const OTHER_PARTY_DUTY = /\b(?:the|each|any)\s+(?:fleet company|partner|merchant|seller|driver|courier|customer|client|licensee|developer|advertiser|publisher|controller)s?\s+(?:shall|must|will|agrees? to|(?:is|are|shall be) required to)\s+(?:\w+\s+){0,3}?ensure\s+that\s+(?:its|their)\b/i;
 // Assigning the contract to a successor, and definitions of users, are not providers bound by the vendor.
 const NOT_FLOWDOWN = /\bassign\w*\b|\bsuccessors?\b|^\W*[\w\s-]{1,60}\W*\s+means\b/i;
 
@@ -61,11 +71,12 @@ const NOT_FLOWDOWN = /\bassign\w*\b|\bsuccessors?\b|^\W*[\w\s-]{1,60}\W*\s+means
  */
 function readFlowdown(ctx: FactContext, s: Sentence): Candidate<V> | undefined {
   const v = s.view;
-  if (OWN_TERMS.test(v) || CUSTOMER_DUTY.test(v) || NOT_FLOWDOWN.test(v)) return undefined;
+  if (OWN_TERMS.test(v) || CUSTOMER_DUTY.test(v) || OTHER_PARTY_DUTY.test(v) || NOT_FLOWDOWN.test(v)) return undefined;
   // The standard first (plain text tests), the clauses only for sentences that name one.
   const std = OWN_STANDARD.exec(v);
   const own = std !== null && (COMPARATIVE.test(v) || TIED.test(v.slice(Math.max(0, std.index - 80), std.index)));
-  if (!own && !(PROTECT.test(v) && PURPOSE.test(v) && CONTRACTUAL.test(v))) return undefined;
+  const instructed = INSTRUCTED.test(v) && CONTRACTUAL.test(v);
+  if (!own && !instructed && !(PROTECT.test(v) && PURPOSE.test(v) && CONTRACTUAL.test(v))) return undefined;
   if (TRANSFER_SAFEGUARD.test(v) && !own) return undefined;
   const clauses = ctx.clauses(s);
   const names = (cs: Clause[]) => cs.some((c) => c.hits.some((h) => h.cat === 'actor' && PROVIDER_KINDS.includes(h.kind)));
@@ -73,7 +84,7 @@ function readFlowdown(ctx: FactContext, s: Sentence): Candidate<V> | undefined {
   // providers may stand just before).
   const before = [1, 2, 3].map((k) => ctx.sentences[s.index - k]).filter((p) => p !== undefined && p.heading === s.heading && !p.isHeading);
   const who = names(clauses) || (BACK_REFERENCE.test(v) && before.some((p) => names(ctx.clauses(p))));
-  if (!who) return undefined;
+  if (!who && !(instructed && OBLIGED_PARTIES.test(v)) && !(own && GROUP_COMPANIES.test(v))) return undefined;
   // The binding must be on them, not the customer's ("Customer shall ensure that its providers …").
   if (clauses.some((c) => clauseSubject(c)?.kind === 'customer')) return undefined;
   const m = BINDING.exec(v)!;
@@ -93,7 +104,7 @@ export function extractSubcontractorFlowdown(ctx: FactContext): Fact<'subcontrac
     const prev = neighbour(ctx, s, -1);
     const refersBack = /^(?:each of them|each of these|all of them|they|these (?:providers|vendors|parties|companies)|such (?:providers|vendors|parties))\b/i.test(v) && prev !== undefined && WHO.test(prev.view);
     const w = WHO.exec(v) ?? (refersBack ? /^\S+(?:\s+of\s+\S+)?/.exec(v) : null);
-    if (!w || OWN_TERMS.test(v)) continue;
+    if (!w || OWN_TERMS.test(v) || OTHER_PARTY_DUTY.test(v)) continue;
     const no = NO.exec(v);
     if (no) {
       cands.push({ value: 'no', evidence: evidenceAt(ctx, s, no.index, no.index + no[0].length), confidence: 0.7 });

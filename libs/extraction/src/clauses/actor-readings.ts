@@ -1,0 +1,45 @@
+/**
+ * Who a sentence binds, as data shared by the fact readers: a restriction on the user or on third parties
+ * ("You may not use our Content to train …", a list under "You agree not to:") is about what others may do with
+ * the vendor's materials, never about what the vendor does with customer data; and the vendor's own materials
+ * ("Our Content", "content from the Site") are not the customer's data.
+ */
+import type { Sentence } from '../text/sentences.js';
+
+// The user or third parties as the ones barred: "you may not", "neither you nor your End Users will", "you agree not to".
+export const USER_BARRED = /\b(?:you|your end users|users?|licensees?|neither you|third part(?:y|ies)|any (?:other )?(?:person|party|one)|anyone|others)\b(?:\s+\w+){0,6}?\s+(?:may not|must not|shall not|will not|won't|cannot|can't|agrees? not to|are not (?:permitted|allowed|authori[sz]ed) to|(?:are|is) (?:strictly )?prohibited from|should not)\b|\bnot (?:allow|permit|authori[sz]e) any (?:third party|other person|one)\b|^\W*neither you\b/i;
+// A lead-in of a list of forbidden uses ("You agree not to:", "To use any of the following things…" after a
+// "you need our permission", "The following are prohibited:").
+export const BARRED_LEAD = /\b(?:you|users?)\b[^.;]{0,60}\b(?:may not|must not|shall not|will not|agrees? not to|not to|are not (?:permitted|allowed) to|(?:are|is) prohibited from)\b|\b(?:prohibited|forbidden|not permitted|restricted) (?:uses?|activities|conduct|actions)\b|\bthe following (?:uses?|activities|conduct|actions)? ?(?:are|is) (?:prohibited|forbidden|not (?:permitted|allowed))\b|\b(?:need|ask for|get|obtain) (?:our|the) (?:prior )?(?:written )?permission\b/i;
+// The vendor's own materials as the object ("Our Content", "content from the Site", "data from the AI services").
+export const VENDOR_MATERIALS = /\b(?:our|the site's|the service's)\s+(?:content|materials?|works?|database)\b|\b(?:content|data|materials?|text|information)\s+(?:\w+\s+){0,3}?(?:from|through|via)\s+(?:the|our)\s+(?:site|services?|platform|websites?|web site|ai services)\b|\bfrom (?:the|our) (?:site|services?|platform|website|ai services)\b/i;
+// The customer's data named as the object, which keeps a sentence about the vendor's use of it.
+export const CUSTOMER_DATA = /\b(?:your|customer|user|users'|members')\s+(?:personal\s+)?(?:content|data|information|inputs?|prompts?|messages|files|recordings?|conversations?)\b/i;
+
+/**
+ * The lead-in of the list a sentence is an item of ("You agree not to:" above "* scrape …"), looking back over
+ * the list items of the same section, or undefined when the sentence is not a list item.
+ */
+export function listLeadIn(sentences: Sentence[], s: Sentence, maxBack = 25): Sentence | undefined {
+  if (!/^\s*(?:[*+-]|\d{1,2}[.)]|\(?[a-z0-9]{1,4}\))\s/.test(s.view)) return undefined;
+  for (let k = s.index - 1; k >= 0 && k >= s.index - maxBack; k--) {
+    const p = sentences[k];
+    if (p.heading !== s.heading || p.isHeading) return undefined;
+    if (/^\s*(?:[*+-]|\d{1,2}[.)]|\(?[a-z0-9]{1,4}\))\s/.test(p.view)) continue;
+    return p;
+  }
+  return undefined;
+}
+
+/** Whether the sentence restricts the user or third parties (itself, or as an item of a list of forbidden uses). */
+export function restrictsOthers(sentences: Sentence[], s: Sentence): boolean {
+  if (USER_BARRED.test(s.view)) return true;
+  const lead = listLeadIn(sentences, s);
+  return lead !== undefined && (BARRED_LEAD.test(lead.view) || USER_BARRED.test(lead.view));
+}
+
+// Data from public sources ("information that's publicly available online or from other public sources", "data from
+// publicly available sources") is not the customer's data.
+export const PUBLIC_SOURCES = /\bpublicly[- ]available\s+(?:online|sources?|information|data|content)\b|\b(?:that's|that is|which is)\s+publicly available\b|\bfrom (?:other )?public sources\b/i;
+// A pointer to another document ("More information about … model-training … is available in our Privacy Policy").
+export const POINTER = /^\W*(?:more|further|additional) (?:information|details) (?:about|on|regarding)\b/i;

@@ -1,0 +1,36 @@
+import { factOf } from '../testing/fact-of.js';
+
+const off = (text: string) => factOf('offshore_processing', text);
+
+describe('offshore_processing: wherever the vendor or its providers are, and data leaving Europe', () => {
+  it('any country where the vendor or its providers have facilities', () => {
+    expect(off('Acme Inc. may process Customer Personal Data in any country in which Acme or its Subprocessors maintain facilities.')).toBe('yes');
+    expect(off('Acme may process Customer Personal Data only in the country in which you are located.')).toBe('unspecified');
+  });
+  it('data moved outside the EU/EEA/UK by a vendor not known to be American', () => {
+    expect(off('In managing our business we may transfer your personal data outside of the EU.')).toBe('yes');
+    expect(off('Users located outside the EU may use the app.')).toBe('unspecified');
+  });
+});
+
+describe('offshore_processing: anywhere in the world', () => {
+  it('"including, but not limited to, the United States or other countries" is a list, not a negation', () => {
+    expect(off('All information processed by us may be transferred, processed, and stored anywhere in the world, including, but not limited to, the United States or other countries.')).toBe('yes');
+    expect(off('Acme is a global app operating through servers located in a number of countries around the world, including the United States.')).toBe('yes');
+  });
+  it('a refusal still negates, and the user\'s own country stays as the labels read it', () => {
+    expect(off('We do not transfer your data to other countries.')).not.toBe('yes');
+    expect(off('Information provided to Acme may be stored on servers outside the country in which you live.')).toBe('unspecified');
+  });
+});
+
+describe('offshore_processing: confined to Europe, and what is not data moving', () => {
+  it('"Third Country Transfers: None" and a refusal to transfer outside the EEA', () => {
+    expect(off('The controller is Verein GmbH under the GDPR. **Third Country Transfers:** None.')).toBe('no');
+    expect(off('Freja AB will not transfer your personal data to any country outside the EU/EEA.')).toBe('no');
+    expect(off('Freja AB will not transfer your personal data to any country outside the EU/EEA, except with your consent.')).not.toBe('no');
+  });
+  it('content availability in other countries is not a transfer', () => {
+    expect(off('We do not represent that all content and services on our Web site are appropriate or available for use in all geographic locations, especially some locations outside the United States.')).toBe('unspecified');
+  });
+});
