@@ -4,7 +4,7 @@ import { AuditReportDto } from '../openapi/audit.dto.js';
 import { TriageRequestDto, WhatIfRequestDto } from '../openapi/requests.dto.js';
 import { CytoscapeElementsDto, DiffDto, JobDto, StoredEventDto, StoredFindingDto, StoredScoreDto, WhatIfResultDto, WorkspaceDto } from '../openapi/responses.dto.js';
 import { defaultLens, diffAudits, InvalidInputError, NotFoundError, pageById, type TriageStatus } from '@custody/domain';
-import { groupedGraph, parseExpand } from '@custody/graph';
+import { parseExpand } from '@custody/graph';
 import type { Persistence } from '@custody/persistence';
 import { loadTriage } from '@custody/audit';
 import { CommandBus } from '@nestjs/cqrs';
@@ -80,8 +80,8 @@ export class WorkspaceController {
     if (expand !== undefined && view !== 'grouped') throw new InvalidInputError('expand needs view=grouped');
     // Parse before the (costly) report, so a bad request is refused cheaply.
     const expanded = view === 'grouped' ? parseExpand(expand) : null;
-    const els = await this.audits.cytoscape(ws, { lens: parseLens(lens), asOf: parseAsOf(asOf) });
-    return expanded ? groupedGraph(els, expanded) : els;
+    const opts = { lens: parseLens(lens), asOf: parseAsOf(asOf) };
+    return expanded ? this.audits.grouped(ws, expanded, opts) : this.audits.cytoscape(ws, opts);
   }
 
   @Get('findings')

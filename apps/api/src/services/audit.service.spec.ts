@@ -1,4 +1,5 @@
 import { evaluateGraph, ProjectionInputCache, projectDocuments } from '@custody/audit';
+import { groupedGraph } from '@custody/graph';
 import type { Persistence } from '@custody/persistence';
 import type { Runtime } from '@custody/pipeline';
 import { AuditService } from './audit.service.js';
@@ -82,5 +83,18 @@ describe('AuditService live reads', () => {
     seq++;
     expect(await service.storedFindings('ws-1', false)).not.toBe(a);
     expect(findingLoads).toBe(before + 3);
+  });
+
+  it('builds the grouped view once per report and expansion, whatever the order of the expanded keys', async () => {
+    const els = await service.cytoscape('ws-1');
+    const a = await service.grouped('ws-1', new Set(['fleet:a@x', 'fleet:b@y']));
+    expect(a).toEqual(groupedGraph(els, new Set(['fleet:a@x', 'fleet:b@y'])));
+    expect(await service.grouped('ws-1', new Set(['fleet:b@y', 'fleet:a@x']))).toBe(a);
+    const collapsed = await service.grouped('ws-1', new Set());
+    expect(collapsed).not.toBe(a);
+    expect(await service.grouped('ws-1', new Set())).toBe(collapsed);
+    // A change brings a new report, new elements and so a new view.
+    seq++;
+    expect(await service.grouped('ws-1', new Set())).not.toBe(collapsed);
   });
 });
