@@ -89,6 +89,21 @@ describe('startEmbeddedPostgres (database thread)', () => {
     expect(readdirSync(join(dir, 'run'))).toEqual([]);
   }, 120_000);
 
+  it('releases the data folder when the socket folder cannot be made, so a later start in this process works', async () => {
+    const data = join(dir, 'db');
+    const blocker = join(dir, 'blocker');
+    writeFileSync(blocker, 'x'); // a file where the socket folder's parent should be
+    const err = (await startEmbeddedPostgres(data, { socketDir: join(blocker, 'run') }).catch((e: unknown) => e)) as CustodyError;
+    expect(err.code).toBe('embedded_db_unavailable');
+    expect(existsSync(`${data}.lock`)).toBe(false);
+    const engine = await startEmbeddedPostgres(data, { socketDir: join(dir, 'run') });
+    try {
+      expect((await query(engine.url, 'SELECT 1 AS one')).rows).toEqual([{ one: 1 }]);
+    } finally {
+      await engine.close();
+    }
+  }, 120_000);
+
   it('reports a thread that dies after start, and queries fail instead of hanging', async () => {
     const crashes: CustodyError[] = [];
     const engine = await startEmbeddedPostgres(join(dir, 'db'), { socketDir: join(dir, 'run'), onCrash: (e) => crashes.push(e) });

@@ -66,39 +66,50 @@ export async function startEmbeddedPostgres(dataDir: string, opts: EmbeddedPostg
   const release = lockDataDir(dataDir);
   let socketDir = opts.socketDir;
   let ownTemp = false;
-  if (join(socketDir, `.s.PGSQL.${port}`).length > MAX_SOCKET_PATH) {
-    socketDir = mkdtempSync(join(tmpdir(), 'custody-')); // created 0700
-    ownTemp = true;
-  } else {
-    makePrivateDir(socketDir);
-  }
-  const socketPath = join(socketDir, `.s.PGSQL.${port}`);
+  const socketPath = () => join(socketDir, `.s.PGSQL.${port}`);
   const cleanUp = () => {
-    rmSync(socketPath, { force: true });
-    if (ownTemp) rmSync(socketDir, { recursive: true, force: true });
-    release();
+    try {
+      rmSync(socketPath(), { force: true });
+      if (ownTemp) rmSync(socketDir, { recursive: true, force: true });
+    } catch (err) {
+      // ENOTDIR: the socket folder could never be made (a file in its path), so no socket of ours is there.
+      if ((err as NodeJS.ErrnoException).code !== 'ENOTDIR') throw err;
+    } finally {
+      release();
+    }
   };
-  // A socket file left by a killed process blocks listen(); the data folder's lock says no live process owns it.
-  if (existsSync(socketPath)) rmSync(socketPath, { force: true });
 
-  let launched: Launched;
+  let launched: Launched | undefined;
+  // Everything after the lock is inside the try: a failure anywhere (an unusable socket folder, a permission
+  // fix-up that throws, a thread that does not start) releases the lock and leaves no socket behind, so a
+  // later start in this process is not refused as "already open".
   try {
-    const init = { dataDir, socketPath, maxConnections: opts.maxConnections ?? 16, ...(await pgliteWasm()) };
+    if (socketPath().length > MAX_SOCKET_PATH) {
+      socketDir = mkdtempSync(join(tmpdir(), 'custody-')); // created 0700
+      ownTemp = true;
+    } else {
+      makePrivateDir(socketDir);
+    }
+    // A socket file left by a killed process blocks listen(); the data folder's lock says no live process owns it.
+    if (existsSync(socketPath())) rmSync(socketPath(), { force: true });
+    const init = { dataDir, socketPath: socketPath(), maxConnections: opts.maxConnections ?? 16, ...(await pgliteWasm()) };
     // A new folder is initialised (initdb) by a thread of its own that then exits: the initialisation leaves
     // hundreds of MB that an idle database thread's heap never collects and its malloc arena keeps (measured,
     // two fresh engines: 1.49 GB resident when each initialised in its serving thread, 0.76 GB this way (0.72 GB 10 s later), and 1.01 GB when both ran on the main thread).
     if (!existsSync(join(dataDir, 'PG_VERSION'))) await (await launch({ ...init, initOnly: true })).exited;
     launched = await launch(init);
+    // PGlite unpacks its data directory with explicit 0666/0644 modes (the umask does not apply to a chmod),
+    // on its first start and for some files (pg_internal.init) at every start; files it creates later follow
+    // the umask the runtime sets. The walk tolerates files the live thread removes meanwhile.
+    makeTreePrivate(dataDir);
   } catch (err) {
+    await launched?.thread.terminate();
     cleanUp();
     if (err instanceof CustodyError) throw err;
     throw new CustodyError('embedded_db_unavailable', `could not open the embedded database in ${dataDir}: ${(err as Error).message}`);
   }
   const { thread, exited } = launched;
   let state: 'ready' | 'closing' | 'gone' = 'ready';
-  // PGlite's first start unpacks its data directory with explicit 0666 modes (the umask does not apply to
-  // a chmod); files it creates later follow the umask the runtime sets.
-  makeTreePrivate(dataDir);
 
   const onCrash = opts.onCrash ?? ((err: CustodyError) => process.nextTick(() => { throw err; }));
   void exited.then((code) => {

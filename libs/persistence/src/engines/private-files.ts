@@ -14,13 +14,34 @@ export function makePrivateDir(dir: string): void {
  * world-readable or writable.
  */
 export function makeTreePrivate(root: string): void {
-  const st = lstatSync(root);
+  let st;
+  try {
+    st = lstatSync(root);
+  } catch (err) {
+    // Gone since its folder was listed (a live database removing a temporary file): nothing left to protect.
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw err;
+  }
   if (st.isSymbolicLink()) return;
   if (st.isDirectory()) {
-    chmodSync(root, 0o700);
-    for (const name of readdirSync(root)) makeTreePrivate(join(root, name));
+    chmodIfPresent(root, 0o700);
+    let names: string[] = [];
+    try {
+      names = readdirSync(root);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+    }
+    for (const name of names) makeTreePrivate(join(root, name));
   } else if (!st.isSocket()) {
-    chmodSync(root, 0o600);
+    chmodIfPresent(root, 0o600);
+  }
+}
+
+function chmodIfPresent(path: string, mode: number): void {
+  try {
+    chmodSync(path, mode);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
   }
 }
 
