@@ -34,3 +34,13 @@ describe('offshore_processing: confined to Europe, and what is not data moving',
     expect(off('We do not represent that all content and services on our Web site are appropriate or available for use in all geographic locations, especially some locations outside the United States.')).toBe('unspecified');
   });
 });
+
+describe('offshore_processing: "any country where …" names the vendor or its providers, not the user', () => {
+  it('the user\'s own country is not a transfer abroad', () => {
+    expect(factOf('offshore_processing', 'We may process your personal data in any country in which you are located.')).toBe('unspecified');
+    expect(factOf('offshore_processing', 'Customer Data is processed in any country where you operate your business.')).toBe('unspecified');
+  });
+  it('a named provider\'s facilities still are', () => {
+    expect(factOf('offshore_processing', 'Customer Data may be processed in any country in which Google or its Subprocessors maintain facilities.')).toBe('yes');
+  });
+});
