@@ -1,5 +1,5 @@
 import { createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
-import { chmodSync, existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { CustodyError, InvalidInputError } from '@custody/domain';
 import { AuditSigner, auditKeyId, loadAuditSigner } from './audit-checkpoint.js';
@@ -93,11 +93,29 @@ function replacePrivateFile(path: string, content: string): void {
   makePrivateDir(dirname(path));
   const tmp = `${path}.${process.pid}.new`;
   try {
-    writeFileSync(tmp, content, { mode: 0o600 });
+    // Flushed before the rename and the folder after it: rotation deletes the only copy of the old private
+    // key, so after a power loss the retired public key (and the new key) must be on disk, not an empty file.
+    const fd = openSync(tmp, 'w', 0o600);
+    try {
+      writeFileSync(fd, content);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
     chmodSync(tmp, 0o600);
     renameSync(tmp, path);
+    syncFolder(dirname(path));
   } finally {
     rmSync(tmp, { force: true });
+  }
+}
+
+function syncFolder(dir: string): void {
+  const fd = openSync(dir, 'r');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
   }
 }
 
