@@ -6,6 +6,7 @@ export * from './audit-signing-keys.js';
 export * from './repositories/checkpoint.repository.js';
 export * from './engines/embedded-postgres.js';
 export * from './engines/private-files.js';
+export * from './engines/pid-lock.js';
 export * from './repositories/event-store.repository.js';
 export * from './repositories/workspace.repository.js';
 export * from './repositories/api-key.repository.js';

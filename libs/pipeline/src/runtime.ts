@@ -1,8 +1,7 @@
-import { closeSync, existsSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { auditSigningKeyFilePath, dataKeyFilePath, type CustodyConfig } from '@custody/config';
 import { CustodyError } from '@custody/domain';
-import { AuditSignerSource, loadAuditSigner, makePrivateDir, makeTreePrivate, openDataKeyring, type AuditSigner, Persistence, startEmbeddedPostgres, type EmbeddedPostgres, type OpenedKeyring } from '@custody/persistence';
+import { AuditSignerSource, loadAuditSigner, makePrivateDir, makeTreePrivate, openDataKeyring, takePidLock, type AuditSigner, Persistence, startEmbeddedPostgres, type EmbeddedPostgres, type OpenedKeyring } from '@custody/persistence';
 import { loadVendorCatalogue, type VendorEntry } from '@custody/integrations';
 import type { QueueBackend } from './jobs/queue-connection.js';
 
@@ -92,27 +91,9 @@ export async function startRuntime(config: CustodyConfig): Promise<Runtime> {
 
 /** PGlite must not be opened by two processes: a pid lock file turns that into a clear error. */
 function lockHome(home: string): () => void {
-  const file = join(home, 'custody.lock');
-  if (existsSync(file)) {
-    const pid = Number(readFileSync(file, 'utf8').trim());
-    if (pid && pid !== process.pid && isAlive(pid)) {
-      throw new CustodyError('home_locked', `another Custody process (pid ${pid}) is using ${home}; stop it or set CUSTODY_HOME to another folder`);
-    }
-    rmSync(file, { force: true });
-  }
-  const fd = openSync(file, 'wx');
-  writeFileSync(fd, String(process.pid));
-  closeSync(fd);
-  return () => rmSync(file, { force: true });
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
+  return takePidLock(join(home, 'custody.lock'), (pid) => new CustodyError('home_locked', pid
+    ? `another Custody process (pid ${pid}) is using ${home}; stop it or set CUSTODY_HOME to another folder`
+    : `another Custody process is starting in ${home} at this moment; stop it or set CUSTODY_HOME to another folder`));
 }
 
 /** Graceful stop on SIGTERM/SIGINT: close the Nest app (workers finish or release their jobs), then the engines. */
