@@ -179,9 +179,8 @@ export class ProjectionRepository {
     const row = await this.ds.getRepository(ScoreEntity).findOneBy({ workspaceId });
     if (!row) return undefined;
     const computedAt = new Date(row.computedAt).toISOString();
-    const { score, ruleErrors } = row.dataSealed && row.keyId
-      ? this.keys.openJson<SealedScore>(row.keyId, row.dataSealed, aad.score(workspaceId))
-      : { score: row.data as Score, ruleErrors: (row.ruleErrors ?? []) as StoredScoring['ruleErrors'] };
+    const { score, ruleErrors } = openReadModel<SealedScore>(this.keys,
+      { clear: { score: row.data, ruleErrors: row.ruleErrors ?? [] }, sealed: row.dataSealed, keyId: row.keyId }, aad.score(workspaceId));
     return {
       score, graphVersion: row.graphVersion, computedAt,
       evaluatedAt: row.evaluatedAt ? new Date(row.evaluatedAt).toISOString() : computedAt,

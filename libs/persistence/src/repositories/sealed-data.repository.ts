@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { DataKeyring } from '../crypto/data-keys.js';
-import { aad, openAnalysis, openBlob, openEvidence } from '../crypto/sealed-rows.js';
+import { aad, openAnalysis, openBlob, openEvidence, openReadModel } from '../crypto/sealed-rows.js';
 
 /** Rows per kind not yet under the active key (clear rows from before encryption count too). */
 export interface SealedCensus {
@@ -37,6 +37,8 @@ interface ReadModelColumn {
   batch: number;
   /** The clear value as the sealed form holds it (the score seals its rule errors with it). */
   clearValue?: string;
+  /** Further clear columns the sealed form replaces, emptied with it. */
+  alsoClears?: string[];
 }
 
 const READ_MODELS: ReadModelColumn[] = [
@@ -44,7 +46,7 @@ const READ_MODELS: ReadModelColumn[] = [
   { kind: 'findings', table: 'finding', keyCols: ['workspace_id', 'id'], clear: 'data', sealed: 'data_sealed', aad: (r) => aad.finding(r.workspace_id!, r.id!), batch: 500 },
   {
     kind: 'scores', table: 'score', keyCols: ['workspace_id'], clear: 'data', sealed: 'data_sealed', aad: (r) => aad.score(r.workspace_id!), batch: 100,
-    clearValue: `json_build_object('score', data, 'ruleErrors', coalesce(rule_errors, '[]'::jsonb))`,
+    clearValue: `json_build_object('score', data, 'ruleErrors', coalesce(rule_errors, '[]'::jsonb))`, alsoClears: ['rule_errors'],
   },
 ];
 
@@ -158,11 +160,11 @@ export class SealedDataRepository {
         const ids = col.keyCols.map((c) => String(r[c]));
         const aadText = col.aad(Object.fromEntries(col.keyCols.map((c, i) => [c, ids[i]!])));
         const keyId = r.key_id as string | null;
-        const value = keyId ? this.keys.openJson(keyId, r.sealed as Buffer, aadText) : r.clear;
+        const value = openReadModel(this.keys, { clear: r.clear, sealed: r.sealed as Buffer | null, keyId }, aadText);
         const sealed = this.keys.sealJson(value, aadText);
-        const extra = col.kind === 'scores' ? ', rule_errors = NULL' : '';
+        const emptied = [col.clear, ...(col.alsoClears ?? [])].map((c) => `${c} = NULL`).join(', ');
         const updated = await this.ds.query(
-          `UPDATE ${col.table} SET ${col.clear} = NULL${extra}, ${col.sealed} = $${n + 1}, key_id = $${n + 2}
+          `UPDATE ${col.table} SET ${emptied}, ${col.sealed} = $${n + 1}, key_id = $${n + 2}
             WHERE ${match} AND key_id IS NOT DISTINCT FROM $${n + 3} RETURNING ${col.keyCols[0]}`,
           [...ids, sealed.sealed, sealed.keyId, keyId]);
         done += updatedCount(updated);
