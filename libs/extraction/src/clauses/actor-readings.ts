@@ -5,6 +5,7 @@
  * ("Our Content", "content from the Site") are not the customer's data.
  */
 import type { Sentence } from '../text/sentences.js';
+import { introOf } from './structure.js';
 
 // The user or third parties as the ones barred: "you may not", "neither you nor your End Users will", "you agree not to".
 export const USER_BARRED = /\b(?:you|your end users|users?|licensees?|neither you|third part(?:y|ies)|any (?:other )?(?:person|party|one)|anyone|others)\b(?:\s+\w+){0,6}?\s+(?:may not|must not|shall not|will not|won't|cannot|can't|agrees? not to|are not (?:permitted|allowed|authori[sz]ed) to|(?:are|is) (?:strictly )?prohibited from|should not)\b|\bnot (?:allow|permit|authori[sz]e) any (?:third party|other person|one)\b|^\W*neither you\b/i;
@@ -16,25 +17,10 @@ export const VENDOR_MATERIALS = /\b(?:our|the site's|the service's)\s+(?:content
 // The customer's data named as the object, which keeps a sentence about the vendor's use of it.
 export const CUSTOMER_DATA = /\b(?:your|customer|user|users'|members')\s+(?:personal\s+)?(?:content|data|information|inputs?|prompts?|messages|files|recordings?|conversations?)\b/i;
 
-/**
- * The lead-in of the list a sentence is an item of ("You agree not to:" above "* scrape …"), looking back over
- * the list items of the same section, or undefined when the sentence is not a list item.
- */
-export function listLeadIn(sentences: Sentence[], s: Sentence, maxBack = 25): Sentence | undefined {
-  if (!/^\s*(?:[*+-]|\d{1,2}[.)]|\(?[a-z0-9]{1,4}\))\s/.test(s.view)) return undefined;
-  for (let k = s.index - 1; k >= 0 && k >= s.index - maxBack; k--) {
-    const p = sentences[k];
-    if (p.heading !== s.heading || p.isHeading) return undefined;
-    if (/^\s*(?:[*+-]|\d{1,2}[.)]|\(?[a-z0-9]{1,4}\))\s/.test(p.view)) continue;
-    return p;
-  }
-  return undefined;
-}
-
 /** Whether the sentence restricts the user or third parties (itself, or as an item of a list of forbidden uses). */
 export function restrictsOthers(sentences: Sentence[], s: Sentence): boolean {
   if (USER_BARRED.test(s.view)) return true;
-  const lead = listLeadIn(sentences, s);
+  const lead = introOf(sentences, s);
   return lead !== undefined && (BARRED_LEAD.test(lead.view) || USER_BARRED.test(lead.view));
 }
 
