@@ -46,4 +46,47 @@ describe(`migration 1765600000000 on read models written before it (${mode})`, (
       await db.drop();
     }
   }, 120_000);
+
+  it('goes down to the old schema (NOT NULL and per-row copies back from the clear graph) while every row is clear, and refuses once a row is sealed', async () => {
+    const db = await freshDatabase();
+    const before = MIGRATIONS.slice(0, MIGRATIONS.indexOf(SealedReadModels1765600000000));
+    try {
+      // One connection at a time: embedded mode's socket serves one client.
+      const old = new DataSource({ ...dataSourceOptions(db.url, 1), migrations: before } as DataSourceOptions);
+      await old.initialize();
+      await old.runMigrations({ transaction: 'each' });
+      await old.destroy();
+      const ds = new DataSource({ ...dataSourceOptions(db.url, 1), migrations: MIGRATIONS } as DataSourceOptions);
+      await ds.initialize();
+      try {
+        const ws = '00000000-0000-4000-8000-0000000000bb';
+        const m = readModelsQuoting('down');
+        await ds.query(`INSERT INTO workspace (id, slug, name) VALUES ($1, 'down', 'Down Practice')`, [ws]);
+        await ds.query(`INSERT INTO graph_projection (workspace_id, version, event_seq, graph, updated_at) VALUES ($1, 1, 0, $2::jsonb, now())`, [ws, JSON.stringify(m.graph)]);
+        await ds.query(`INSERT INTO system_node (workspace_id, id, name, role, data) VALUES ($1, $2, $3, 'ai_notetaker', $4::jsonb)`, [ws, m.graph.systems[0]!.id, m.graph.systems[0]!.name, JSON.stringify(m.graph.systems[0])]);
+        await ds.query(`INSERT INTO system_node (workspace_id, id, name, role, data) VALUES ($1, 'system:gone', 'Gone', 'ehr', '{}'::jsonb)`, [ws]);
+        await ds.query(`INSERT INTO flow_edge (workspace_id, id, from_id, to_id, data) VALUES ($1, $2, $3, $4, $5::jsonb)`, [ws, m.graph.flows[0]!.id, m.graph.flows[0]!.from, m.graph.flows[0]!.to, JSON.stringify(m.graph.flows[0])]);
+        await ds.runMigrations({ transaction: 'each' });
+        expect(await ds.query(`SELECT count(*)::int AS n FROM system_node WHERE name IS NULL`)).toEqual([{ n: 2 }]);
+
+        await ds.undoLastMigration({ transaction: 'each' });
+        // The copies come back from the clear graph; a row the graph does not hold is dropped, not left NULL.
+        expect(await ds.query(`SELECT id, name, data FROM system_node`)).toEqual([{ id: m.graph.systems[0]!.id, name: m.graph.systems[0]!.name, data: m.graph.systems[0] }]);
+        expect(await ds.query(`SELECT data FROM flow_edge`)).toEqual([{ data: m.graph.flows[0] }]);
+        const nullable = await ds.query(`SELECT table_name || '.' || column_name AS c FROM information_schema.columns
+          WHERE (table_name, column_name) IN (('system_node','name'),('system_node','data'),('flow_edge','data'),('finding','data'),('score','data'),('score','rule_errors'),('graph_projection','graph')) AND is_nullable = 'YES'`);
+        expect(nullable).toEqual([]);
+
+        // Up again, one sealed row: going down would lose it, so it refuses and changes nothing.
+        await ds.runMigrations({ transaction: 'each' });
+        await ds.query(`UPDATE graph_projection SET graph = NULL, graph_sealed = '\\x00', key_id = 'k1'`);
+        await expect(ds.undoLastMigration({ transaction: 'each' })).rejects.toThrow(/1 read-model rows are sealed/);
+        expect(await ds.query(`SELECT count(*)::int AS n FROM graph_projection WHERE key_id = 'k1'`)).toEqual([{ n: 1 }]);
+      } finally {
+        await ds.destroy();
+      }
+    } finally {
+      await db.drop();
+    }
+  }, 120_000);
 });
