@@ -10,11 +10,18 @@ export const aad = {
   projection: (documentId: string) => `document-projection:${documentId}`,
   evidence: (documentId: string, name: string) => `fact-evidence:${documentId}:${name}`,
   // Read models: table, workspace, row and column, so a ciphertext moved to another workspace, row or column
-  // does not open (a finding id is only unique within its workspace).
-  graph: (workspaceId: string) => `graph_projection:${workspaceId}:graph`,
-  finding: (workspaceId: string, id: string) => `finding:${workspaceId}:${id}:data`,
-  score: (workspaceId: string) => `score:${workspaceId}:data`,
+  // does not open (a finding id is only unique within its workspace). The workspace id is a uuid, which
+  // PostgreSQL reads back in lower case whatever case it was written in: reads that take it from the row and
+  // writes that take it from the caller must name it the same way.
+  graph: (workspaceId: string) => `graph_projection:${uuidText(workspaceId)}:graph`,
+  finding: (workspaceId: string, id: string) => `finding:${uuidText(workspaceId)}:${id}:data`,
+  score: (workspaceId: string) => `score:${uuidText(workspaceId)}:data`,
 };
+
+/** A uuid as PostgreSQL prints it (lower case). */
+function uuidText(id: string): string {
+  return id.toLowerCase();
+}
 
 /** A blob's bytes: opened when sealed, as stored when the row predates encryption (`keyId` NULL). */
 export function openBlob(keys: DataKeyring, row: { sha256: string; content: Buffer; keyId: string | null }): Buffer {
