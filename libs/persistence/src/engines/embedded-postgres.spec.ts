@@ -117,6 +117,7 @@ describe('startEmbeddedPostgres (database thread)', () => {
     await expect(client.query('SELECT 1')).rejects.toThrow();
     await expect(new pg.Client(engine.url).connect()).rejects.toThrow();
     expect(existsSync(socketOf())).toBe(false);
+    await expect(engine.heap()).rejects.toMatchObject({ code: 'embedded_db_crashed' }); // an answer, not a wait forever
     await engine.close(); // after a crash: nothing left to do, no error
     await client.end().catch(() => undefined);
   }, 120_000);

@@ -120,11 +120,23 @@ export async function startEmbeddedPostgres(dataDir: string, opts: EmbeddedPostg
     onCrash(new CustodyError('embedded_db_crashed', `the embedded database thread for ${dataDir} stopped unexpectedly (${why}); queries to it cannot be answered`));
   });
 
-  const replies: ((m: PgliteThreadReply) => void)[] = [];
-  thread.on('message', (m: PgliteThreadReply) => replies.shift()?.(m));
+  // Requests waiting for the thread's answer, in order. A thread that has exited answers nothing: waiting
+  // requests are rejected when it exits, and later ones at once, rather than left pending forever.
+  const replies: { answer(m: PgliteThreadReply): void; fail(err: Error): void }[] = [];
+  let exitCode: number | undefined;
+  const gone = () => new CustodyError('embedded_db_crashed', `the embedded database thread for ${dataDir} has exited (code ${exitCode}); it cannot answer`);
+  thread.on('message', (m: PgliteThreadReply) => replies.shift()?.answer(m));
+  void exited.then((code) => {
+    exitCode = code;
+    for (const r of replies.splice(0)) r.fail(gone());
+  });
   const ask = <T extends PgliteThreadReply['type']>(type: 'heap' | 'close', want: T) =>
     new Promise<Extract<PgliteThreadReply, { type: T }>>((resolve, reject) => {
-      replies.push((m) => (m.type === want ? resolve(m as Extract<PgliteThreadReply, { type: T }>) : reject(new Error(`unexpected reply ${m.type}`))));
+      if (exitCode !== undefined) return reject(gone());
+      replies.push({
+        answer: (m) => (m.type === want ? resolve(m as Extract<PgliteThreadReply, { type: T }>) : reject(new Error(`unexpected reply ${m.type}`))),
+        fail: reject,
+      });
       thread.postMessage({ type });
     });
 
