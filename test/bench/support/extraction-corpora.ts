@@ -288,7 +288,7 @@ export function labelledCorpora(notes: string[] = []): CorpusSpec[] {
     // the closing notes and ota-labels/*-first-figures.json); their misses have been studied since, so they
     // are tuning sets now, still gated. ota-fresh3 joined them on 2026-12-03 (third session): its figures when it
     // was last unseen were P 0.690 R 0.377 (20/9/33), and its misses were studied from then on, to have real
-    // misses to learn from; only ota-fresh4 and ota-fresh5 (and any later fresh set) are unseen.
+    // misses to learn from; only ota-fresh4, ota-fresh5 and ota-fresh6 (and any later fresh set) are unseen.
     out.push({ name: 'ota-check', role: 'tune', docsDir: OTA_DOCS, labels: all.filter((l) => otaSplit(l.file) === 'check'), gate: true, description: 'OTA labels, check half: held out until 2026-12-02, studied since (a tuning set)' });
     const indexFile = join(OTA_DIR, 'index.json');
     const index = existsSync(indexFile) ? (JSON.parse(readFileSync(indexFile, 'utf8')) as { documents: IndexDoc[] }).documents : undefined;
@@ -307,6 +307,9 @@ export function labelledCorpora(notes: string[] = []): CorpusSpec[] {
     labelled.push(...(fresh4?.labels ?? []).map((l) => l.file));
     const fresh5 = freshCorpus('ota-fresh5', join(fixtures, 'ota-labels', 'fresh5.json'), index && ((ls) => saltedSelection(index, ls, FRESH5_RULE)), labelled, 'OTA documents picked by FRESH5_RULE (12, services in no other labelled set) and labelled (test/fixtures/ota-labels/fresh5.json) before the extractor was run on them; first scored 2026-12-03');
     if (fresh5) out.push(fresh5);
+    labelled.push(...(fresh5?.labels ?? []).map((l) => l.file));
+    const fresh6 = freshCorpus('ota-fresh6', join(fixtures, 'ota-labels', 'fresh6.json'), index && ((ls) => saltedSelection(index, ls, FRESH6_RULE)), labelled, 'OTA documents picked by FRESH6_RULE (12, services in no other labelled set: 6 privacy policies, 4 terms, 2 developer terms) and labelled (test/fixtures/ota-labels/fresh6.json) before the extractor was run on them; first scored 2026-12-03');
+    if (fresh6) out.push(fresh6);
   } else notes.push(`OTA corpus not found at ${OTA_DIR}: skipped`);
   return out;
 }
