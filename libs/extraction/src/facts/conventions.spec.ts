@@ -85,3 +85,23 @@ describe('subprocessors_named: labels and connectives are not names', () => {
     expect(fact('subprocessors_named', text)).toEqual(['Stripe', 'Hetzner']);
   });
 });
+
+describe('data_sale_or_marketing: contacting the user about offers "that may be of interest"', () => {
+  it('is marketing, even next to a refusal to sell', () => {
+    const text = 'We do not sell, rent or trade your information to third parties.\n\nIf you provide your email address to us, we may email you in response, as well as notify you of other offers or Services that may be of interest.';
+    expect(fact('data_sale_or_marketing', text)).toBe('allowed');
+  });
+  it('site content that informs about products uses no one\'s data', () => {
+    expect(fact('data_sale_or_marketing', 'Our content is provided for general information purposes only and to inform you about our products and services that may be of interest.')).toBe('unspecified');
+  });
+});
+
+describe('deidentified_data_use: what a declaration of scope is about', () => {
+  it('aggregated data "considered non-personal" (any hyphen) is outside the policy: allowed', () => {
+    expect(fact('deidentified_data_use', 'Aggregated data is considered non\u2011personal data for the purposes of this Privacy Policy.')).toBe('allowed');
+  });
+  it('the scope of a removal request, or aggregated billing charges, says nothing of the vendor\'s use', () => {
+    expect(fact('deidentified_data_use', 'You may request that we remove content you posted. Such content may include personal information but does not include (a) anonymized information or (b) content you were paid for.')).toBe('unspecified');
+    expect(fact('deidentified_data_use', 'You agree that we may accumulate charges incurred and submit them as one or more aggregate charges at the end of each billing cycle.')).toBe('unspecified');
+  });
+});
