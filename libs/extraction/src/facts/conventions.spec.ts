@@ -105,3 +105,16 @@ describe('deidentified_data_use: what a declaration of scope is about', () => {
     expect(fact('deidentified_data_use', 'You agree that we may accumulate charges incurred and submit them as one or more aggregate charges at the end of each billing cycle.')).toBe('unspecified');
   });
 });
+
+describe('audio_or_recording_retention_days: read from a table\'s retention column', () => {
+  const table = (retention: string) =>
+    '| Purposes | Categories of data | Legal basis | Retention |\n| --- | --- | --- | --- |\n' +
+    `| Satisfaction surveys | Identity data <br>Audio or video recording | Consent | ${retention} |\n` +
+    '| Billing | Identity data <br>Billing data | Contract | 10 years |\n';
+  it('a row whose data cells name recordings keeps them for its stated period', () => {
+    expect(fact('audio_or_recording_retention_days', table('1 year and anonymization'))).toBe(365);
+  });
+  it('other rows\' periods and periods tied to an open-ended event give no number', () => {
+    expect(fact('audio_or_recording_retention_days', table('Duration of the contract + 5 years'))).toBeNull();
+  });
+});
