@@ -118,3 +118,12 @@ describe('audio_or_recording_retention_days: read from a table\'s retention colu
     expect(fact('audio_or_recording_retention_days', table('Duration of the contract + 5 years'))).toBeNull();
   });
 });
+
+describe('baa_offered: the vendor prohibiting its customers from sending health data', () => {
+  it('"prohibiting advertisers to share with us … data relating to health" is no', () => {
+    expect(fact('baa_offered', 'Acme has adopted policies strictly prohibiting advertisers and publishers to share with us any sensitive personal information (e.g., relating to health, race, or sexual life).')).toBe('no');
+  });
+  it('a prohibition without health wording stays unspecified', () => {
+    expect(fact('baa_offered', 'Acme has adopted policies strictly prohibiting advertisers and publishers to share with us any sensitive personal information.')).toBe('unspecified');
+  });
+});
