@@ -127,3 +127,12 @@ describe('baa_offered: the vendor prohibiting its customers from sending health 
     expect(fact('baa_offered', 'Acme has adopted policies strictly prohibiting advertisers and publishers to share with us any sensitive personal information.')).toBe('unspecified');
   });
 });
+
+describe('data_sale_or_marketing: sending the person details of the vendor\'s products and services', () => {
+  it('is marketing', () => {
+    expect(fact('data_sale_or_marketing', 'We use your personal data to send you details of our products and services.')).toBe('allowed');
+  });
+  it('news about what they bought is not', () => {
+    expect(fact('data_sale_or_marketing', 'We use your email address to send you information about products you have purchased.')).toBe('unspecified');
+  });
+});
