@@ -76,7 +76,8 @@ const OPEN_PERIOD = /\+|\bplus\b|\b(?:duration|term|life(?:time)?|length) of\b|\
  * header; a period tied to an open-ended event is no number.
  */
 function tableRetention(ctx: FactContext): { days: number; evidence: Evidence }[] {
-  if (!ctx.text.includes('|') || !RECORDING.test(ctx.text)) return [];
+  // Cheap gates first: most documents have no table with a retention column.
+  if (!ctx.text.includes('|') || !RECORDING.test(ctx.text) || !RETENTION_COLUMN.test(ctx.text)) return [];
   const out: { days: number; evidence: Evidence }[] = [];
   let last: Cell[] | undefined;
   for (const block of blocksOf(ctx.text, ctx.sentences, isHeaderRow)) {
