@@ -114,6 +114,7 @@ export const VOCABULARY: Record<Category, Record<string, Entries>> = {
         'request from law enforcement', 'request from a public authority', 'requests from public authorities', 'request of a public authority', 'legal order',
         'legally binding request', 'valid legal process', 'binding legal request', 'request for information', 'requests for user data', 'request for user data', 'data request',
         'national security request', 'request for cooperation', 'litigation', 'public authority request', 'third party request', 'third-party request', 'compulsory process',
+        'legally-mandated request', 'legally mandated request', 'legally required request', 'legally-required request',
       ],
       exact: ['national security', 'law enforcement requirements', 'legal reasons', 'legal and regulatory requests', 'legal or regulatory requests', 'legal or governmental requests', 'governmental requests'],
     },

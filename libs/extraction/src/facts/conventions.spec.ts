@@ -85,3 +85,54 @@ describe('subprocessors_named: labels and connectives are not names', () => {
     expect(fact('subprocessors_named', text)).toEqual(['Stripe', 'Hetzner']);
   });
 });
+
+describe('data_sale_or_marketing: contacting the user about offers "that may be of interest"', () => {
+  it('is marketing, even next to a refusal to sell', () => {
+    const text = 'We do not sell, rent or trade your information to third parties.\n\nIf you provide your email address to us, we may email you in response, as well as notify you of other offers or Services that may be of interest.';
+    expect(fact('data_sale_or_marketing', text)).toBe('allowed');
+  });
+  it('site content that informs about products uses no one\'s data', () => {
+    expect(fact('data_sale_or_marketing', 'Our content is provided for general information purposes only and to inform you about our products and services that may be of interest.')).toBe('unspecified');
+  });
+});
+
+describe('deidentified_data_use: what a declaration of scope is about', () => {
+  it('aggregated data "considered non-personal" (any hyphen) is outside the policy: allowed', () => {
+    expect(fact('deidentified_data_use', 'Aggregated data is considered non\u2011personal data for the purposes of this Privacy Policy.')).toBe('allowed');
+  });
+  it('the scope of a removal request, or aggregated billing charges, says nothing of the vendor\'s use', () => {
+    expect(fact('deidentified_data_use', 'You may request that we remove content you posted. Such content may include personal information but does not include (a) anonymized information or (b) content you were paid for.')).toBe('unspecified');
+    expect(fact('deidentified_data_use', 'You agree that we may accumulate charges incurred and submit them as one or more aggregate charges at the end of each billing cycle.')).toBe('unspecified');
+  });
+});
+
+describe('audio_or_recording_retention_days: read from a table\'s retention column', () => {
+  const table = (retention: string) =>
+    '| Purposes | Categories of data | Legal basis | Retention |\n| --- | --- | --- | --- |\n' +
+    `| Satisfaction surveys | Identity data <br>Audio or video recording | Consent | ${retention} |\n` +
+    '| Billing | Identity data <br>Billing data | Contract | 10 years |\n';
+  it('a row whose data cells name recordings keeps them for its stated period', () => {
+    expect(fact('audio_or_recording_retention_days', table('1 year and anonymization'))).toBe(365);
+  });
+  it('other rows\' periods and periods tied to an open-ended event give no number', () => {
+    expect(fact('audio_or_recording_retention_days', table('Duration of the contract + 5 years'))).toBeNull();
+  });
+});
+
+describe('baa_offered: the vendor prohibiting its customers from sending health data', () => {
+  it('"prohibiting advertisers to share with us … data relating to health" is no', () => {
+    expect(fact('baa_offered', 'Acme has adopted policies strictly prohibiting advertisers and publishers to share with us any sensitive personal information (e.g., relating to health, race, or sexual life).')).toBe('no');
+  });
+  it('a prohibition without health wording stays unspecified', () => {
+    expect(fact('baa_offered', 'Acme has adopted policies strictly prohibiting advertisers and publishers to share with us any sensitive personal information.')).toBe('unspecified');
+  });
+});
+
+describe('data_sale_or_marketing: sending the person details of the vendor\'s products and services', () => {
+  it('is marketing', () => {
+    expect(fact('data_sale_or_marketing', 'We use your personal data to send you details of our products and services.')).toBe('allowed');
+  });
+  it('news about what they bought is not', () => {
+    expect(fact('data_sale_or_marketing', 'We use your email address to send you information about products you have purchased.')).toBe('unspecified');
+  });
+});

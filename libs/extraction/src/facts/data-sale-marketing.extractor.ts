@@ -5,7 +5,7 @@ import { clauseEvidence, decide, evidenceAt, negatedBefore, operative } from './
 
 type V = Fact<'data_sale_or_marketing'>['value'];
 
-const PREFILTER = /\b(?:sell|sale\b|sold\b|rent\b|rent(?:ing|s)\b|market|advertis|ads\b|promot|remuneration|newsletter|licen[cs]|sublicen[cs])/i;
+const PREFILTER = /\b(?:sell|sale\b|sold\b|rent\b|rent(?:ing|s)\b|market|advertis|ads\b|promot|remuneration|newsletter|licen[cs]|sublicen[cs]|interest\b|send(?:ing)? you\b)/i;
 const DATA = String.raw`(?:[\w-]+\s+){0,6}?(?:data|information|phi|protected health information|records|content|personal|lists?)\b`;
 // Who pays for licensed data, and the price: third parties or partners, for a fee, royalty or other payment.
 const BUYER = String.raw`(?:third[- ]part(?:y|ies)|partners?|data (?:buyers|brokers|partners)|buyers|licensees|researchers|research (?:partners|institutions|organi[sz]ations)|other (?:companies|organi[sz]ations|businesses))\b`;
@@ -20,6 +20,13 @@ const ALLOWED: RegExp[] = [
   /\bfor (?:our |its |their )?(?:own )?(?:direct )?marketing (?:or \w+ |and \w+ )?purposes\b/i,
   new RegExp(String.raw`\b(?:may|will|can|we|to)\s+(?:also\s+)?(?:sell|rent|lease|trade)\b,?\s+(?:or\s+\w+\s+)?${DATA}`, 'i'),
   /\bin exchange for (?:money|monetary|remuneration|compensation|payment)/i,
+  // Contacting the user about offers or products "that may be of interest" is marketing by another name ("we may
+  // email you …, as well as notify you of other offers or Services that may be of interest"). Only verbs that reach
+  // the person: "content provided to inform you about our products" describes the site, not a use of their data.
+  /\b(?:contact|email|e-mail|send|notify|mail|text|message)(?:ing|s)?\s+you\b[^.;]{0,80}?\b(?:offers?|products?|services?|promotions?|deals|events?|goods)\b[^.;]{0,60}?\b(?:that|which)\s+(?:may|might|could|would)\s+(?:be\s+of\s+)?interest/i,
+  // Sending the person details of the vendor's products and services, offers or promotions ("to send you details of our
+  // products and services"): marketing; not news of what they bought ("information about products you have purchased").
+  /\bsend(?:ing)? you (?:details|information|news|updates)(?: and \w+)? (?:of|about|on|regarding) (?:(?:our|new|other|similar|the)\s+){0,2}(?:(?:own\s+)?products (?:and|or|&) services|promotions|offers|deals|discounts|other products|new products|similar (?:products|services))\b(?!\s+(?:that\s+|which\s+)?(?:you (?:have )?(?:purchased|ordered|bought|use|requested)))/i,
   // A newsletter about the vendor's products or offers is a marketing e-mail ("In our newsletter we inform you about
   // new products"); a newsletter on other topics is not, by itself.
   /\bnewsletters?\b(?:[^.;]|\.(?=\S)){0,120}?\b(?:inform|tell|update|notify|send|email|e-mail)\w*\s+(?:you\s+)?(?:\w+\s+){0,2}?(?:about|of|on|with)\s+(?:(?:our|new|current|latest|special|the)\s+){0,3}(?:products?|offers?|offerings|promotions?|deals|discounts)\b/i,

@@ -10,14 +10,31 @@ type V = Fact<'deidentified_data_use'>['value'];
 
 const PREFILTER = /\b(?:de-?identif|anonymi[sz]|anonymous|non-personally[- ]identifiable|aggregate|pseudonymi|statistic|non-personal)/i;
 // "Aggregate" as an amount ("aggregate liability", "in the aggregate shall not exceed") is not data.
-const AMOUNT = /\b(?:an?|the)\s+aggregate\s+of\b|\baggregate\s+(?:liability|amount|fees?|damages|total|sum|value|payments?|consideration|cap|exposure|purchase)|\bin the aggregate\b[^.;]{0,80}\b(?:exceed|liab|amount|fees?|damages|paid|payable)|\b(?:liability|damages|amounts?)\b[^.;]{0,60}\baggregate\b/i;
+const AMOUNT = /\b(?:an?|the)\s+aggregate\s+of\b|\baggregate\s+(?:liability|amount|fees?|damages|total|sum|value|payments?|charges?|invoices?|billing|consideration|cap|exposure|purchase)|\bin the aggregate\b[^.;]{0,80}\b(?:exceed|liab|amount|fees?|damages|paid|payable)|\b(?:liability|damages|amounts?)\b[^.;]{0,60}\baggregate\b/i;
 // "anonymous" about people or access, not data: anonymous users, posting anonymously, an anonymous account.
 const NOT_DATA = /\banonymous(?:ly)?\s+(?:users?|visitors?|accounts?|browsing|posting|reports?|tips?|complaints?|hotline|feedback|surveys?)\b|\b(?:post|browse|use the services?|remain|stay)\s+anonymous(?:ly)?\b/i;
 // The vendor keeping or using such data for itself: any purpose, its own purposes, product work, statistics, sharing.
 const OWN_USE = /\bfor any (?:legal |lawful )?purpose|\bany purpose permitted|\bfor (?:its|our|their) own\b|\bown (?:business )?purposes\b|\bcommercial|\b(?:improve|develop|enhance|build|refine|train|benchmark|research|analy[sz]e|analytics|publish|sell|license|share|disclose|statistic|insights?|trends?|dashboards?|reports?|measure)\w*/i;
 const ONLY_FOR_SERVICES = /\b(?:only|solely|exclusively)\b[^.;]{0,60}\b(?:to (?:provide|perform)|for (?:the )?(?:provision|performance) of|on behalf of)\b/i;
 // A policy declaring such data outside its scope ("Personal information does not include de-identified or aggregated information").
-const OUT_OF_SCOPE = /\b(?:does not|do not|doesn't|shall not)\s+(?:include|cover|apply to)\b[^.;]{0,60}\b(?:de-?identified|anonymi[sz]ed|aggregated?)\b|\b(?:de-?identified|anonymi[sz]ed|aggregated?)\b[^.;]{0,80}\b(?:is|are)\s+not\s+(?:considered\s+)?(?:personal (?:data|information)|subject to)\b/i;
+// Hyphens are matched in any of their Unicode forms ("non‑personal" with U+2011).
+const OUT_OF_SCOPE = /\b(?:does not|do not|doesn't|shall not)\s+(?:include|cover|apply to)\b[^.;]{0,60}\b(?:de-?identified|anonymi[sz]ed|aggregated?)\b|\b(?:de-?identified|anonymi[sz]ed|aggregated?)\b[^.;]{0,80}\b(?:is|are)\s+(?:not\s+(?:considered\s+)?(?:personal (?:data|information)|subject to)|(?:considered|treated as|deemed)\s+(?:to be\s+)?non[-\u2010\u2011 ]?personal (?:data|information))\b/i;
+// What the declaration is about must be personal data or the policy, not another thing whose scope it sets ("Such
+// content [for a removal request] may include personal information but does not include anonymized information").
+const OTHER_SUBJECT = /^\s*(?:such(?!\s+as\b)|this|that|these|those|the|any|your|our)\s+(?!(?:personal|personally|information|data|pii|term|definition|policy|notice|privacy)\b)[a-z]/i;
+
+/**
+ * Whether a clause declares de-identified or aggregated data outside the policy's scope (see OUT_OF_SCOPE): `policy`
+ * when it is the scope of personal data or of the policy, `other` when it sets the scope of something else (then the
+ * clause says nothing of the vendor's use either way).
+ */
+function outOfScope(v: string): 'policy' | 'other' | undefined {
+  const m = OUT_OF_SCOPE.exec(v);
+  if (!m) return undefined;
+  const before = v.slice(0, m.index);
+  const subject = before.slice(Math.max(before.lastIndexOf(','), before.lastIndexOf(':')) + 1);
+  return OTHER_SUBJECT.test(subject) ? 'other' : 'policy';
+}
 const CUSTOMER_SUBJECT = /^(?:[-*•]\s+|\(?[a-z0-9]{1,4}[.)]\s+)*(?:the )?(?:customer|covered entity|you|controller|client|practice|user)s? (?:may|can|shall|will|must)\b/i;
 
 /**
@@ -47,7 +64,9 @@ export function extractDeidentified(ctx: FactContext): Fact<'deidentified_data_u
       const intro = introOf(ctx.sentences, s);
       if (intro && ctx.clauses(intro).some((ic) => clauseSubject(ic)?.kind === 'customer')) continue;
       const ev = clauseEvidence(ctx, c);
-      if (OUT_OF_SCOPE.test(v)) {
+      const scope = outOfScope(v);
+      if (scope === 'other') continue;
+      if (scope === 'policy') {
         cands.push({ value: 'allowed', evidence: ev, confidence: 0.75 });
         continue;
       }

@@ -43,3 +43,11 @@ describe('law_enforcement_disclosure: notice', () => {
     expect(le('If we ask you to provide personal information to comply with a legal requirement, we will notify you of the legal requirement. We may disclose your personal information if required by law.')).toBe('any_legal_request');
   });
 });
+
+describe('law_enforcement_disclosure: a legally-mandated request is a legal request', () => {
+  it('answering one, with no judicial limit and no notice, is any_legal_request', () => {
+    const intro = 'The only circumstances wherein Acme will disclose customer information to a third party are:\n\n';
+    expect(le(intro + '*   In the event that we receive a legitimate, legally-mandated request for customer information, Acme will respond only within the narrow scope of that request.')).toBe('any_legal_request');
+    expect(le(intro + '*   In the event that we receive a legitimate request for customer information, Acme will respond only within the narrow scope of that request.')).toBe('unspecified');
+  });
+});

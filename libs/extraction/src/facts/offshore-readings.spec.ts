@@ -44,3 +44,12 @@ describe('offshore_processing: "any country where …" names the vendor or its p
     expect(factOf('offshore_processing', 'Customer Data may be processed in any country in which Google or its Subprocessors maintain facilities.')).toBe('yes');
   });
 });
+
+describe('offshore_processing: a place that locates people or names a law', () => {
+  it('"others in the European Union who access our services" and "the European Union\'s GDPR" move no data', () => {
+    expect(off('Acme, Inc. collects and holds personal data about our customers and others in the European Union who access our services in a manner consistent with the lawful bases as outlined in the European Union\'s General Data Protection Regulation (GDPR).')).toBe('unspecified');
+  });
+  it('data stored in a named foreign place still counts', () => {
+    expect(off('Acme, Inc. stores personal data of its customers in the European Union and may process it there.')).toBe('yes');
+  });
+});

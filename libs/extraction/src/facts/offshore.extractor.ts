@@ -20,8 +20,10 @@ const YES: RegExp[] = [
   // "Outside the country in which you live" is relative to the user, not the vendor's home region.
   /\boutside (?:of )?(?:the )?(?:(?:fifty|50|continental|contiguous|48 contiguous)(?: \(50\))? )?(?:united states|u\.s\.(?:a\.)?|usa|us|country|countries|region|jurisdiction)\b(?!\s+(?:in which|where) you\b|\s+of your (?:residence|location))/i,
   /\b(?:other|foreign|third|a number of) countr(?:y|ies)\b|\bcountries around the world\b|\banywhere in the world\b|\blocations? other than\b|\boffshore\b|\boverseas\b|\binternationally\b|\bacross borders\b|\bcross-border\b/i,
-  // A city may come first: "in Pune, India", "from Manila, the Philippines".
-  new RegExp(String.raw`\b(?:in|within|to|from|located in)\s+(?:the\s+member\s+states\s+of\s+|[a-z][\w.-]*(?:\s[a-z][\w.-]*)?,\s+)?${FOREIGN}\b(?!\s+(?:standard|data protection|general data|gdpr|laws?|regulations?|directive|representative|residents?|users?|citizens?|addendum|extension|adequacy|international data transfer|idta|data privacy framework))`, 'i'),
+  // A city may come first: "in Pune, India", "from Manila, the Philippines". A place followed by "who" locates people
+  // ("our customers, users and others in the European Union who access our services"), not where data goes; nor does
+  // the place's law ("the European Union's General Data Protection Regulation").
+  new RegExp(String.raw`\b(?:in|within|to|from|located in)\s+(?:the\s+member\s+states\s+of\s+|[a-z][\w.-]*(?:\s[a-z][\w.-]*)?,\s+)?${FOREIGN}\b(?!(?:['’]s)?\s+(?:standard|data protection|general data|gdpr|laws?|regulations?|directive|representative|residents?|users?|citizens?|addendum|extension|adequacy|international data transfer|idta|data privacy framework)\b|,?\s+who\b)`, 'i'),
 ];
 // "in any country in which Google or its Subprocessors maintain facilities": wherever the vendor or its providers are.
 // Case-sensitive on purpose: a capitalised name (Google) is the vendor or a provider; "you", "your business" or

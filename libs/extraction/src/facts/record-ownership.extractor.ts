@@ -143,6 +143,10 @@ function readOwnership(c: Clause): 'customer' | 'vendor' | undefined {
       if (recordsRightBefore(c, o) || ownershipOfRecords(c, o)) holder = recipientsOf(c, o).find((x) => x.t0 - o.t1 <= 3);
     } else if (/^owns?$|^owners?$/.test(word)) {
       if (recordsAfter(c, o)) holder = agentOf(c, o);
+    } else if (possessedByCustomer(c, o) && recordsAfter(c, o) && !TAKEN.test(c.view)) {
+      // "your ownership in User Submissions is not affected", "does not affect your ownership of your Content": the
+      // customer's ownership of the records, named as theirs and left in place.
+      return 'customer';
     } else {
       // An ownership noun is held by the subject of a "retain" right before it.
       const keep = hitsOf(c, 'action', 'retain').find((r) => r.t1 <= o.t0 && o.t0 - r.t1 <= 4);
@@ -153,6 +157,15 @@ function readOwnership(c: Clause): 'customer' | 'vendor' | undefined {
     if (holder.kind === 'vendor' && !SITE_CONTENT.test(c.view) && !VENDOR_OFFERED.test(c.view) && USER_RECORDS.test(c.view)) return 'vendor';
   }
   return undefined;
+}
+
+// The customer's ownership being taken or given up ("you assign your ownership of …", "transfer your title to …").
+const TAKEN = /\b(?:assign\w*|transfer\w*|waive\w*|relinquish\w*|surrender\w*|terminat\w*|los(?:e|es|ing)|forfeit\w*|revok\w*|convey\w*)\b/i;
+
+/** Whether an ownership noun is the customer's by a possessive right before it ("your ownership", "Customer's title"). */
+function possessedByCustomer(c: Clause, o: Hit): boolean {
+  if (!/^(?:ownership|title|proprietary|right)/i.test(c.view.slice(o.start, o.end))) return false;
+  return /^(?:your|(?:customer|client|user|licensee|subscriber|member)s?['’]s?)$/.test(c.tokens[o.t0 - 1]?.lower ?? '');
 }
 
 // Words between the records and "belongs to" / "property of" / "owned by": auxiliaries and "the sole and exclusive".

@@ -30,3 +30,13 @@ describe('record_ownership read from who holds the records in a clause', () => {
     expect(owner(ACME + 'We may disclose information we collect to protect the rights and property of Acme.')).toBe('unspecified');
   });
 });
+
+describe('record_ownership: the customer\'s ownership named as theirs', () => {
+  it('"your ownership in … is not affected" leaves the records the customer\'s', () => {
+    expect(owner('By posting you grant us a license to display your User Submissions. This is a license only – your ownership in User Submissions is not affected.')).toBe('customer');
+  });
+  it('ownership given up, or of something that is not the records, is no such statement', () => {
+    expect(owner(ACME + 'You hereby assign your ownership of your User Submissions to Acme.')).not.toBe('customer');
+    expect(owner('This information includes as a minimum your ownership of the game in question.')).toBe('unspecified');
+  });
+});

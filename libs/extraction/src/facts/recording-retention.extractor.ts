@@ -1,4 +1,7 @@
 import type { Evidence, Fact } from '@custody/domain';
+import { isHeaderRow } from '../clauses/list-context.js';
+import type { Cell } from '../clauses/structure.js';
+import { blocksOf } from '../clauses/structure.js';
 import { findDurations } from '../text/numbers.js';
 import type { FactContext } from './fact-context.js';
 import { evidenceAt, found, operative, silent } from './fact-context.js';
@@ -51,7 +54,58 @@ export function extractRecordingRetention(ctx: FactContext): Fact<'audio_or_reco
       evidence.push(evidenceAt(ctx, s, z.index, z.index + z[0].length));
     }
   }
+  for (const t of tableRetention(ctx)) {
+    if (best === null || t.days > best) {
+      best = t.days;
+      evidence.unshift(t.evidence);
+    } else evidence.push(t.evidence);
+  }
   return best === null ? silent('audio_or_recording_retention_days') : found<'audio_or_recording_retention_days'>(best, evidence, 0.8);
+}
+
+// A column that says how long each row's data is kept ("Retention", "Legal basis and retention period").
+const RETENTION_COLUMN = /\b(?:retention|retained|storage (?:period|duration)|how long|kept)\b/i;
+// A period that runs from an open-ended event ("duration of the contract + 5 years", "until account deletion")
+// states no number of days for the data.
+const OPEN_PERIOD = /\+|\bplus\b|\b(?:duration|term|life(?:time)?|length) of\b|\buntil\b|\bas long as\b/i;
+
+/**
+ * Retention read from a table (README: Scaleway and Badoo labels): a row whose data cells name recordings ("Audio or
+ * video recording", "Recording of interviews") keeps them for the period its retention column states ("1 year and
+ * anonymization", "We retain the information for one year from the end of the research"). The column is found by its
+ * header; a period tied to an open-ended event is no number.
+ */
+function tableRetention(ctx: FactContext): { days: number; evidence: Evidence }[] {
+  // Cheap gates first: most documents have no table with a retention column.
+  if (!ctx.text.includes('|') || !RECORDING.test(ctx.text) || !RETENTION_COLUMN.test(ctx.text)) return [];
+  const out: { days: number; evidence: Evidence }[] = [];
+  let last: Cell[] | undefined;
+  for (const block of blocksOf(ctx.text, ctx.sentences, isHeaderRow)) {
+    if (block.kind !== 'table') continue;
+    // A table cut by a heading line goes on under the header it had: a headerless run of rows with the same number
+    // of columns takes the last header seen.
+    const header = block.header ?? (last && block.rows.every((r) => r.cells?.length === last!.length) ? last : undefined);
+    if (!header) continue;
+    last = header;
+    const col = header.findIndex((c) => RETENTION_COLUMN.test(c.text));
+    if (col < 0) continue;
+    for (const row of block.rows) {
+      const cells = row.cells ?? [];
+      const cell = cells[col];
+      if (!cell || cells.length !== header.length || !cells.some((c, i) => i !== col && RECORDING.test(c.text))) continue;
+      if (OPEN_PERIOD.test(cell.text)) continue;
+      const durations = findDurations(cell.text);
+      if (durations.length === 0) continue;
+      const d = durations.reduce((a, b) => (b.days > a.days ? b : a));
+      // Quote the cell, or the part of a long cell around the period (within the cell, at the source's offsets).
+      const from = cell.text.length <= 300 ? 0 : Math.max(0, d.index - 150);
+      const to = cell.text.length <= 300 ? cell.text.length : Math.min(cell.text.length, d.index + d.length + 150);
+      const start = row.start + cell.at + from;
+      const end = row.start + cell.at + to;
+      out.push({ days: d.days, evidence: { quote: ctx.text.slice(start, end), start, end } });
+    }
+  }
+  return out;
 }
 
 /** The clause around [a, b): bounded by ';', a sentence end, or ', while' / ', whereas' / ' but '. */

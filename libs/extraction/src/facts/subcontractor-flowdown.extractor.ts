@@ -47,7 +47,9 @@ const BACK_REFERENCE = /^(?:\W*)(?:they|these|those|such|each of them|all of the
 const PROVIDER_KINDS = ['provider', 'affiliate'];
 // What ties them to the vendor's standard ("in compliance with this Privacy Policy", "consistent with", "subject to
 // our obligations"); comparatives ("no less protective than", "the same extent as we") carry the tie themselves.
-const TIED = /\b(?:compl(?:y|ies|iance|iant)|abides? by|consistent with|in accordance with|conform\w*|subject to|bound by|adhere\w* to|governed by)\b[^.;]{0,60}$/i;
+// Honouring, observing or following the vendor's policy is complying with it ("require our Affiliates to honor this
+// Privacy Policy").
+const TIED = /\b(?:compl(?:y|ies|iance|iant)|abides? by|consistent with|in accordance with|conform\w*|subject to|bound by|adhere\w* to|governed by|honou?r|observe|follow|uphold)\b[^.;]{0,60}$/i;
 const COMPARATIVE = /\b(?:no less|at least as|just as|equally)\s+(?:protective|restrictive|stringent)\b|\bsame (?:extent|level|standards?|privacy commitments?|obligations|protections?|data protection obligations)\b|\bas we (?:ourselves|do)\b/i;
 // Bound to process only on the vendor's instructions (README: "the vendor's instructions"), under a contract.
 const INSTRUCTED = /\b(?:only|solely|exclusively)\b[^.;]{0,40}\b(?:on|according to|in accordance with|pursuant to|under)\s+(?:our|its|the controller's)\s+(?:documented\s+|written\s+)?instructions\b/i;
@@ -59,6 +61,8 @@ const GROUP_COMPANIES = /\b(?:all|other)\s+(?:[A-Z][\w&.-]*\s+){1,2}(?:group\s+)
 // Another party binding its own providers ("the fleet company shall be required to ensure that its … service
 // providers conform …"): not the vendor's flow-down.
 const OTHER_PARTY_DUTY = /\b(?:the|each|any)\s+(?:fleet company|partner|merchant|seller|driver|courier|customer|client|licensee|developer|advertiser|publisher|controller)s?\s+(?:shall|must|will|agrees? to|(?:is|are|shall be) required to)\s+(?:\w+\s+){0,3}?ensure\s+that\s+(?:its|their)\b/i;
+// Not "(best) endeavours to", which the vocabulary reads as an obligation of effort, like "best efforts".
+const EFFORT = /\b(?:seeks?|try|tries|attempts?|strives?|aims?)\s+to\s+$/i;
 // Assigning the contract to a successor, and definitions of users, are not providers bound by the vendor.
 const NOT_FLOWDOWN = /\bassign\w*\b|\bsuccessors?\b|^\W*[\w\s-]{1,60}\W*\s+means\b/i;
 
@@ -88,7 +92,10 @@ function readFlowdown(ctx: FactContext, s: Sentence): Candidate<V> | undefined {
   // The binding must be on them, not the customer's ("Customer shall ensure that its providers …").
   if (clauses.some((c) => clauseSubject(c)?.kind === 'customer')) return undefined;
   const m = BINDING.exec(v)!;
-  return { value: 'yes', evidence: evidenceAt(ctx, s, m.index, m.index + m[0].length), confidence: own ? 0.8 : 0.75 };
+  const ev = evidenceAt(ctx, s, m.index, m.index + m[0].length);
+  // "we will seek to require those affiliates to honor this Privacy Policy": an effort to bind them, not a binding.
+  if (EFFORT.test(v.slice(Math.max(0, m.index - 40), m.index))) return { value: 'yes', evidence: ev, confidence: 0.5, review: 'an effort to bind the providers ("seek to require"), not a binding' };
+  return { value: 'yes', evidence: ev, confidence: own ? 0.8 : 0.75 };
 }
 
 /**

@@ -27,3 +27,12 @@ describe('subcontractor_flowdown: what is not a flow-down', () => {
     expect(flow('Acme may assign this Agreement to an Affiliate provided that the successor agrees to fulfil its obligations under this Agreement.')).toBe('unspecified');
   });
 });
+
+describe('subcontractor_flowdown: honouring the vendor\'s own policy', () => {
+  it('affiliates required to honor this Privacy Policy are bound to the vendor\'s standard', () => {
+    expect(flow('We may share your information with our affiliates, in which case we will require those affiliates to honor this Privacy Policy.')).toBe('yes');
+  });
+  it('seeking to require it is an effort, not a binding', () => {
+    expect(flow('We may share your information with our affiliates, in which case we will seek to require those affiliates to honor this Privacy Policy.')).toBe('unspecified');
+  });
+});
