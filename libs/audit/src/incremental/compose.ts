@@ -2,6 +2,7 @@ import { compareFindings, findingGroupKey, findingGrouper, fleetVendorOf, nameKe
 import type { ProjectionChanges } from '@custody/graph';
 import { activeLenses, computeScore, REGISTRY, type RuleContext, type RuleError } from '@custody/rules';
 import type { Evaluation } from '../build-audit.js';
+import { equalJson } from './graph-delta.js';
 import type { AuditInputs } from './incremental-audit.js';
 
 /** Per rule, its findings before fleet grouping (or the error it raised). */
@@ -70,9 +71,43 @@ function regroup(old: { source: Finding[]; out: Finding[] }, findings: Finding[]
     else keyBySubject.set(g.subject, g.id);
   }
   const keyOf = (f: Finding) => (before.has(f) ? keyBySubject.get(f.subject) : undefined) ?? findingGroupKey(f, standIn);
+  const patched = patchEvidence(old.out, removed, added, keyOf);
+  if (patched) return patched;
   const touched = new Set([...removed, ...added].map(keyOf));
   const regrouped = group(findings.filter((f) => touched.has(keyOf(f))));
   return [...old.out.filter((f) => !touched.has(f.id)), ...regrouped];
+}
+
+/**
+ * The grouped findings after members were replaced by findings that differ from them only in evidence (a
+ * setting change cites its document on the install it changed): each member's group keeps its members, its
+ * worst member (chosen by severity, likelihood × impact and id, never evidence) and so every field but the
+ * replaced instance's evidence; a fleet group of thousands is patched, not merged again. Undefined (merge
+ * again) for any other replacement, or when a replaced member may be its group's worst (the group shows that
+ * member's evidence).
+ */
+function patchEvidence(out: readonly Finding[], removed: Finding[], added: Finding[], keyOf: (f: Finding) => string): Finding[] | undefined {
+  if (removed.length !== added.length) return undefined;
+  const wasBySubject = new Map(removed.map((f) => [f.subject, f]));
+  const byId = new Map<string, Finding>();
+  for (const a of added) {
+    const r = wasBySubject.get(a.subject);
+    if (!r || !equalJson({ ...r, evidence: undefined }, { ...a, evidence: undefined })) return undefined;
+    const id = keyOf(r);
+    const g = byId.get(id) ?? out.find((x) => x.id === id);
+    if (!g) return undefined;
+    if (!g.instances) {
+      if (g !== r) return undefined;
+      byId.set(id, a);
+      continue;
+    }
+    const k = g.instances.findIndex((i) => i.subject === r.subject);
+    if (k < 0 || g.evidence === r.evidence) return undefined;
+    const instances = [...g.instances];
+    instances[k] = { ...instances[k]!, evidence: a.evidence };
+    byId.set(id, { ...g, instances });
+  }
+  return out.map((g) => byId.get(g.id) ?? g);
 }
 
 /**

@@ -72,7 +72,7 @@ export function changesBetween(a: Graph, b: Graph): ProjectionChanges {
 }
 
 /** Deep equality of JSON values, key order ignored, short-cutting on shared references. */
-function equalJson(a: unknown, b: unknown): boolean {
+export function equalJson(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return false;
   if (Array.isArray(a)) return a.length === (b as unknown[]).length && a.every((x, i) => equalJson(x, (b as unknown[])[i]));

@@ -4,7 +4,7 @@ import { DEFAULT_RULE_SETTINGS, REGISTRY, RULE_READS, runRulesUngrouped, type Ru
 import type { ProjectionChanges, ProjectionMemo } from '@custody/graph';
 import { projectDocuments, type AnalyzedDocument, type Evaluation } from '../build-audit.js';
 import { compose, groupingStillValid, type Grouped } from './compose.js';
-import { adjacency, affectedAnchors, changesBetween, deltaOf, isEmptyDelta, subgraphFor } from './graph-delta.js';
+import { adjacency, affectedAnchors, changesBetween, deltaOf, equalJson, isEmptyDelta, subgraphFor } from './graph-delta.js';
 
 /** Everything an audit is a function of: the documents plus what config and people decided. */
 export interface AuditInputs {
@@ -194,8 +194,20 @@ export function reaudit(prev: AuditState, next: AuditInputs, projected?: Graph |
       continue;
     }
     const anchored = (f: Finding) => sub!.anchors.has(f.systems[0]!);
-    perRule.set(rule.id, { findings: [...before.findings.filter((f) => !anchored(f)), ...rerun.findings.filter(anchored)] });
     stats.rulesPartial[rule.id] = sub.anchors.size;
+    // A re-run finding equal to the one the rule had for that subject (a rule has one per subject) is that
+    // previous object, so compose merges again only the groups of findings that really changed; when none
+    // did, the previous array itself stands, and the rule's grouped findings are kept as they were.
+    const was = new Map(before.findings.filter(anchored).map((f) => [f.subject, f]));
+    let same = true;
+    const fresh = rerun.findings.filter(anchored).map((f) => {
+      const w = was.get(f.subject);
+      if (w && equalJson(w, f)) return w;
+      same = false;
+      return f;
+    });
+    if (same && fresh.length === was.size) perRule.set(rule.id, before);
+    else perRule.set(rule.id, { findings: [...before.findings.filter((f) => !anchored(f)), ...fresh] });
   }
   lap('rules');
   const { evaluation, lens, grouped } = compose(next, ctx, perRule, { grouped: prev.grouped, valid: groupingStillValid(prev.graph, graph, changed) });
