@@ -1,5 +1,6 @@
 import { PRACTICE_ID, type Graph, type GraphSystem, type ParseResult } from '@custody/domain';
 import { RULE_READS } from '@custody/rules';
+import { analyzeDocument } from '../analyze-document.js';
 import type { AnalyzedDocument } from '../build-audit.js';
 import { adjacency, affectedAnchors, changesBetween, deltaOf } from './graph-delta.js';
 import { auditState, reaudit, type AuditInputs } from './incremental-audit.js';
@@ -99,5 +100,34 @@ describe("a rule reading names only to tell whether a named sub-processor is mod
     expect([...anchorsAfter(before, added, RULE_READS['ai-training'])]).toEqual(['openai-llc']);
     const held = graph([practice, ehr, { ...scribe, holds: ['diagnosis'] }]);
     expect([...anchorsAfter(before, held)]).toEqual(['scribe']);
+  });
+});
+
+describe('fleet grouping kept across a re-audit reads the groups of the systems findings name, not their names', () => {
+  const HEADER = 'install_id,clinician,site,vendor,version,recording,can_disable,audio_retention_days,transcript_retention_days,training,consent_capture,subprocessors,storage_region';
+  async function fleet(n: number, site: string, clinician: string): Promise<AnalyzedDocument> {
+    // The second install changes: not the group's worst member (ties go to the smaller id), whose evidence the
+    // grouped finding shows, so only its instance changes.
+    const rows = ['i-0,Dr Zero,Fresno,Scribewell AI,1.0,always,false,365,30,allowed,none,OpenAI,US', `i-1,${clinician},${site},Scribewell AI,1.0,always,false,365,30,allowed,none,OpenAI,US`];
+    const r = await analyzeDocument(Buffer.from([HEADER, ...rows].join('\n')), 'fleet.csv');
+    // The same document uploaded again with new content: same id and file, another hash and analysis.
+    return { ...r, id: 'fleet', file: 'fleet.csv', sha256: `sha-${n}`, receivedAt: new Date(Date.parse(AS_OF) - 1e6 + n * 1000).toISOString() };
+  }
+  const sitesOf = (s: ReturnType<typeof auditState>) => s.evaluation.findings.flatMap((f) => f.instances ?? []).filter((i) => i.system === 'install-i-1').map((i) => i.site);
+
+  it('merges again the groups naming an install that moved to another site', async () => {
+    const base: AuditInputs = { documents: [await fleet(1, 'Oakland', 'Dr One')], asOf: AS_OF, now: NOW };
+    const first = auditState(base);
+    expect(sitesOf(first).length).toBeGreaterThan(0);
+    const next = reaudit(first, { ...base, documents: [await fleet(2, 'Modesto', 'Dr One')] });
+    expect(sitesOf(auditState(next.inputs))).toEqual(sitesOf(first).map(() => 'Modesto'));
+    expect(next.evaluation.findings).toEqual(auditState(next.inputs).evaluation.findings);
+  });
+
+  it('equals the full audit when only an install\'s name changed', async () => {
+    const base: AuditInputs = { documents: [await fleet(1, 'Oakland', 'Dr One')], asOf: AS_OF, now: NOW };
+    const next = reaudit(auditState(base), { ...base, documents: [await fleet(2, 'Oakland', 'Dr Renamed')] });
+    expect(next.stats.mode).toBe('incremental');
+    expect(next.evaluation.findings).toEqual(auditState(next.inputs).evaluation.findings);
   });
 });
