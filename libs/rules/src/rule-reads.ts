@@ -10,7 +10,12 @@
  * - `downstream`: flows out of X, and the shape of every system and flow X can reach.
  *
  * `vendorsOnly`: the rule never anchors a finding at the practice or a clinician. `names`: it reads the ids
- * and names of every system (e.g. "is this named sub-processor modelled?"). `consents`: it reads the graph's
+ * and names of every system: `true` for any use (a name change re-runs it in full); `'subprocessors'` when it
+ * reads them only to tell whether a sub-processor a system names (in its settings or its own contracts) is
+ * modelled, so a name change matters to the systems naming a sub-processor that matches a changed name;
+ * `'fleet-vendors'` when it reads them only to find the non-fleet system standing in for a fleet vendor (same
+ * name key, see fleetVendorOf), so a name change matters only when the changed system could be such a stand-in
+ * (then it re-runs in full). `consents`: it reads the graph's
  * consents. The practice record, the evaluation time, lens and settings are read by every rule: a change to
  * them re-runs everything. A rule with no entry here (a new rule, or one that reads the whole graph) is always
  * re-run in full: cheap rules stay there rather than risk a wrong declaration. The incremental property test
@@ -19,7 +24,7 @@
 export interface RuleReads {
   around: 'in' | 'in-out' | 'upstream' | 'downstream';
   vendorsOnly?: boolean;
-  names?: boolean;
+  names?: true | 'subprocessors' | 'fleet-vendors';
   consents?: boolean;
 }
 
@@ -29,7 +34,8 @@ export const RULE_READS: Readonly<Record<string, RuleReads>> = Object.freeze({
   'missing-baa': IN_VENDOR,
   'expired-baa': IN_VENDOR,
   'no-subcontractor-flowdown': { around: 'in-out', vendorsOnly: true },
-  'baa-chain-break': { around: 'upstream', names: true },
+  // Names: "is this named sub-processor modelled?" (nameMatcher over every system's name and id).
+  'baa-chain-break': { around: 'upstream', names: 'subprocessors' },
   'ai-training': IN_VENDOR,
   'deidentified-reuse': IN_VENDOR,
   'data-sale-or-marketing': IN_VENDOR,
@@ -43,7 +49,7 @@ export const RULE_READS: Readonly<Record<string, RuleReads>> = Object.freeze({
   'offshore-processing': { around: 'in-out', vendorsOnly: true },
   'sensitive-detail-exposed': IN_VENDOR,
   // Sources count per fleet vendor, and a vendor's stand-in is found by name among all systems.
-  'aggregation-hub': { around: 'in', vendorsOnly: true, names: true },
+  'aggregation-hub': { around: 'in', vendorsOnly: true, names: 'fleet-vendors' },
   // Per flow into the anchor (the receiver): the flow, the receiver's role and contracts, the sender's name.
   'unencrypted-transport': { around: 'in' },
   'minimum-necessary': { around: 'in', vendorsOnly: true },

@@ -19,8 +19,9 @@ export interface IncrementalEvent {
   mode: string;
   rulesPartial: number;
   rulesFull: string[];
-  /** Wall milliseconds per step of the incremental re-audit. */
+  /** Wall milliseconds per step of the incremental re-audit, and CPU milliseconds. */
   incrementalMs: Record<string, number>;
+  incrementalCpuMs: Record<string, number>;
   /** The incremental result equals the full audit (graph, findings, score). */
   equal: boolean;
   /**
@@ -92,7 +93,7 @@ export async function runIncremental(dir: string, root: string): Promise<{ initi
       },
       projection: { fullCpuSeconds: round(projected.seconds), incrementalCpuSeconds: round(projectionJob.seconds), ratio: round(projectionJob.seconds / projected.seconds) },
       event: e.name, fullCpuSeconds: round(fullSeconds), incrementalCpuSeconds: round(inc.seconds), ratio: round(inc.seconds / fullSeconds),
-      mode: inc.value.stats.mode, rulesPartial: Object.keys(inc.value.stats.rulesPartial).length, rulesFull: inc.value.stats.rulesFull, incrementalMs: inc.value.stats.ms ?? {},
+      mode: inc.value.stats.mode, rulesPartial: Object.keys(inc.value.stats.rulesPartial).length, rulesFull: inc.value.stats.rulesFull, incrementalMs: inc.value.stats.ms ?? {}, incrementalCpuMs: inc.value.stats.cpuMs ?? {},
       equal: key(inc.value) === key(full.value),
     });
     state = inc.value;

@@ -2,6 +2,7 @@ import { compareFindings, findingGroupKey, findingGrouper, fleetVendorOf, nameKe
 import type { ProjectionChanges } from '@custody/graph';
 import { activeLenses, computeScore, REGISTRY, type RuleContext, type RuleError } from '@custody/rules';
 import type { Evaluation } from '../build-audit.js';
+import { equalJson } from './graph-delta.js';
 import type { AuditInputs } from './incremental-audit.js';
 
 /** Per rule, its findings before fleet grouping (or the error it raised). */
@@ -70,20 +71,57 @@ function regroup(old: { source: Finding[]; out: Finding[] }, findings: Finding[]
     else keyBySubject.set(g.subject, g.id);
   }
   const keyOf = (f: Finding) => (before.has(f) ? keyBySubject.get(f.subject) : undefined) ?? findingGroupKey(f, standIn);
+  const patched = patchEvidence(old.out, removed, added, keyOf);
+  if (patched) return patched;
   const touched = new Set([...removed, ...added].map(keyOf));
   const regrouped = group(findings.filter((f) => touched.has(keyOf(f))));
   return [...old.out.filter((f) => !touched.has(f.id)), ...regrouped];
 }
 
 /**
- * Whether one rule's grouped findings still hold after `changes`: grouping reads, of the graph, the id, name
- * and fleet group of the systems a finding names (its subject and systems), and which non-fleet system stands
- * in for a fleet vendor (by name). So: no system whose identity changed is named by the findings, and no
- * system that could stand in for a vendor changed. Names are matched as substrings of the subject, which can
- * only over-approximate.
+ * The grouped findings after members were replaced by findings that differ from them only in evidence (a
+ * setting change cites its document on the install it changed): each member's group keeps its members, its
+ * worst member (chosen by severity, likelihood × impact and id, never evidence) and so every field but the
+ * replaced instance's evidence; a fleet group of thousands is patched, not merged again. Undefined (merge
+ * again) for any other replacement, or when a replaced member may be its group's worst (the group shows that
+ * member's evidence). An instance's site comes from the graph, not the finding: the caller's validity check
+ * (groupingStillValid) is what says it did not change.
+ */
+function patchEvidence(out: readonly Finding[], removed: Finding[], added: Finding[], keyOf: (f: Finding) => string): Finding[] | undefined {
+  if (removed.length !== added.length) return undefined;
+  const wasBySubject = new Map(removed.map((f) => [f.subject, f]));
+  const byId = new Map<string, Finding>();
+  for (const a of added) {
+    const r = wasBySubject.get(a.subject);
+    if (!r || !equalJson({ ...r, evidence: undefined }, { ...a, evidence: undefined })) return undefined;
+    const id = keyOf(r);
+    const g = byId.get(id) ?? out.find((x) => x.id === id);
+    if (!g) return undefined;
+    if (!g.instances) {
+      if (g !== r) return undefined;
+      byId.set(id, a);
+      continue;
+    }
+    const k = g.instances.findIndex((i) => i.subject === r.subject);
+    if (k < 0 || g.evidence === r.evidence) return undefined;
+    const instances = [...g.instances];
+    instances[k] = { ...instances[k]!, evidence: a.evidence };
+    byId.set(id, { ...g, instances });
+  }
+  return out.map((g) => byId.get(g.id) ?? g);
+}
+
+/**
+ * Whether one rule's grouped findings still hold after `changes`: grouping reads, of the graph, the fleet
+ * group of the systems a finding names (its subject and systems: an install is rewritten to its vendor's
+ * stand-in, an instance carries its site) and which non-fleet system stands in for a fleet vendor (by name).
+ * A system's own name is read only in that second way. So: no system whose group changed is named by the
+ * findings, and no system that could stand in for a vendor came, went or was renamed. Ids are matched as
+ * substrings of the subject, which can only over-approximate.
  */
 export function groupingStillValid(before: Graph, after: Graph, changes: ProjectionChanges): (findings: readonly Finding[]) => boolean {
   const identity = (s: GraphSystem | undefined) => (s ? JSON.stringify([s.id, s.name, s.group]) : '');
+  const group = (s: GraphSystem | undefined) => JSON.stringify(s?.group ?? null);
   const changed: string[] = [];
   const vendors = new Set<string>();
   for (const g of [before, after]) for (const s of g.systems) if (s.group?.vendor !== undefined) vendors.add(s.group.vendor);
@@ -91,7 +129,7 @@ export function groupingStillValid(before: Graph, after: Graph, changes: Project
   let standIns = false;
   for (const [id, c] of changes.systems) {
     if (identity(c.before) === identity(c.after)) continue;
-    changed.push(id);
+    if (group(c.before) !== group(c.after)) changed.push(id);
     for (const s of [c.before, c.after]) if (s && !s.group && vendorKeys.has(nameKey(s.name))) standIns = true;
   }
   if (standIns) return () => false;

@@ -1,6 +1,6 @@
-import { PRACTICE_ID, type Graph, type GraphFlow, type GraphSystem } from '@custody/domain';
+import { nameKey, PRACTICE_ID, type Graph, type GraphFlow, type GraphSystem } from '@custody/domain';
 import type { ProjectionChanges } from '@custody/graph';
-import type { RuleReads } from '@custody/rules';
+import { nameMatcher, namedSubprocessors, type RuleReads } from '@custody/rules';
 
 /**
  * What changed between two projections of a workspace, at the three depths rules read other systems at
@@ -20,6 +20,18 @@ export interface GraphDelta {
   consents: boolean;
   others: boolean;
   names: boolean;
+  /** The names and ids of the systems added, removed or renamed, as they were and as they are. */
+  renamed: string[];
+  /**
+   * The sub-processor names systems of the new graph list (settings, own contracts) whose answer to "is a
+   * system of that name or id modelled?" differs between the graphs (worked out on first ask).
+   */
+  modelledFlips: () => ReadonlySet<string>;
+  /**
+   * Whether a system whose identity changed is, before or after, a non-fleet system named like a fleet vendor:
+   * it can be (or stop being) the vendor's stand-in (fleetVendorOf), which `'fleet-vendors'` rules read.
+   */
+  standIns: boolean;
   identity: Set<string>;
   shape: Set<string>;
   full: Set<string>;
@@ -60,7 +72,7 @@ export function changesBetween(a: Graph, b: Graph): ProjectionChanges {
 }
 
 /** Deep equality of JSON values, key order ignored, short-cutting on shared references. */
-function equalJson(a: unknown, b: unknown): boolean {
+export function equalJson(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return false;
   if (Array.isArray(a)) return a.length === (b as unknown[]).length && a.every((x, i) => equalJson(x, (b as unknown[])[i]));
@@ -73,11 +85,15 @@ function equalJson(a: unknown, b: unknown): boolean {
 export function deltaOf(a: Graph, b: Graph, changes: ProjectionChanges): GraphDelta {
   const json = (x: unknown) => JSON.stringify(x);
   const current = new Map<string, GraphSystem>();
+  let flips: ReadonlySet<string> | undefined;
   const d: GraphDelta = {
     global: a.practice !== b.practice && json(a.practice) !== json(b.practice),
     consents: a.consents !== b.consents && json(a.consents) !== json(b.consents),
     others: json([a.redactions, a.identifiers]) !== json([b.redactions, b.identifiers]),
     names: false,
+    renamed: [],
+    modelledFlips: () => (flips ??= modelledFlips(a, b, d.renamed)),
+    standIns: false,
     identity: new Set(), shape: new Set(), full: new Set(), flowFull: [], flowShape: [],
     practiceSide: (id) => {
       const changed = changes.systems.get(id);
@@ -86,12 +102,20 @@ export function deltaOf(a: Graph, b: Graph, changes: ProjectionChanges): GraphDe
       return onPracticeSide(current.get(id));
     },
   };
+  const standInKeys = new Set<string>();
   for (const [id, { before, after }] of changes.systems) {
     d.full.add(id);
     if (!before || !after || shapeOf(before) !== shapeOf(after)) d.shape.add(id);
-    if (!before || !after || identityOf(before) !== identityOf(after)) d.identity.add(id);
-    if (!before || !after || before.name !== after.name) d.names = true;
+    if (!before || !after || identityOf(before) !== identityOf(after)) {
+      d.identity.add(id);
+      for (const s of [before, after]) if (s && !s.group) standInKeys.add(nameKey(s.name));
+    }
+    if (!before || !after || before.name !== after.name) {
+      d.names = true;
+      for (const s of [before, after]) if (s) d.renamed.push(s.name, s.id);
+    }
   }
+  if (standInKeys.size) d.standIns = [...fleetVendors(a, b)].some((v) => standInKeys.has(nameKey(v)));
   for (const { before, after } of changes.flows.values()) {
     const shapeChanged = !before || !after || flowShapeOf(before) !== flowShapeOf(after);
     for (const x of [before, after]) {
@@ -101,6 +125,39 @@ export function deltaOf(a: Graph, b: Graph, changes: ProjectionChanges): GraphDe
     }
   }
   return d;
+}
+
+/** The names the systems of `g` list as their sub-processors, each with the systems listing it. */
+function subprocessorNames(g: Graph): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const s of g.systems) {
+    const named = namedSubprocessors(s);
+    for (const x of [...named.inSettings, ...named.inContracts]) (out.get(x) ?? out.set(x, []).get(x)!).push(s.id);
+  }
+  return out;
+}
+
+/**
+ * {@link GraphDelta.modelledFlips}: only a listed name matching a name or id that came, went or changed can
+ * flip; whether it did is asked of both graphs (a fleet lists a handful of distinct names, so each graph's
+ * matcher is asked a handful of times). Adding a second system called "OpenAI" flips nothing.
+ */
+function modelledFlips(a: Graph, b: Graph, renamed: readonly string[]): ReadonlySet<string> {
+  if (!renamed.length) return new Set();
+  const touched = nameMatcher(renamed);
+  const candidates = [...subprocessorNames(b).keys()].filter(touched);
+  if (!candidates.length) return new Set();
+  const modelled = (g: Graph) => nameMatcher(g.systems.flatMap((s) => [s.name, s.id]));
+  const was = modelled(a);
+  const is = modelled(b);
+  return new Set(candidates.filter((x) => was(x) !== is(x)));
+}
+
+/** The fleet vendors named by the systems of either graph (a handful: the key is worked out once per vendor). */
+function fleetVendors(a: Graph, b: Graph): Set<string> {
+  const vendors = new Set<string>();
+  for (const g of [a, b]) for (const s of g.systems) if (s.group?.vendor !== undefined) vendors.add(s.group.vendor);
+  return vendors;
 }
 
 /** Whether the graphs differ at all in what any rule reads. */
@@ -144,13 +201,19 @@ export function closure(adj: Adjacency, start: Iterable<string>, dir: 'up' | 'do
  * change to the ends the rule looks along; a change to what a rule reads of other systems to every system
  * that reads it (neighbours for `in`/`in-out`, everything downstream for `upstream`, upstream for `downstream`).
  */
-export function affectedAnchors(reads: RuleReads, delta: GraphDelta, adj: Adjacency): Set<string> {
+export function affectedAnchors(reads: RuleReads, delta: GraphDelta, adj: Adjacency, graph: Graph): Set<string> {
   const out = new Set(delta.full);
   const targets = (fs: GraphDelta['flowFull']) => fs.map((f) => f.to);
   const sources = (fs: GraphDelta['flowFull']) => fs.map((f) => f.from);
   const addAll = (xs: Iterable<string>) => {
     for (const x of xs) out.add(x);
   };
+  // The systems listing a sub-processor whose "is it modelled?" answer flipped are re-judged (a system whose
+  // own list changed is in `full` already, so the new graph's lists are the ones to read).
+  if (reads.names === 'subprocessors' && delta.modelledFlips().size) {
+    const flips = delta.modelledFlips();
+    for (const [name, listers] of subprocessorNames(graph)) if (flips.has(name)) addAll(listers);
+  }
   switch (reads.around) {
     case 'in':
     case 'in-out': {
@@ -175,8 +238,21 @@ export function affectedAnchors(reads: RuleReads, delta: GraphDelta, adj: Adjace
   return out;
 }
 
+/**
+ * Stubs already made, per record: an unchanged record is the same object from one re-audit to the next, so a
+ * `names` rule's subgraph (every system of a fleet, as an identity stub) is not rebuilt each time. Rules never
+ * mutate the graph they judge, so sharing a stub between subgraphs is safe.
+ */
+const stubs = { identity: new WeakMap<GraphSystem, GraphSystem>(), shape: new WeakMap<GraphSystem, GraphSystem>() };
+
 /** A system as seen from a neighbour: identity only, or shape (identity, holds, contracts). */
 function stub(s: GraphSystem, depth: 'identity' | 'shape'): GraphSystem {
+  let out = stubs[depth].get(s);
+  if (!out) stubs[depth].set(s, (out = makeStub(s, depth)));
+  return out;
+}
+
+function makeStub(s: GraphSystem, depth: 'identity' | 'shape'): GraphSystem {
   return { id: s.id, name: s.name, role: s.role, ...(s.group ? { group: s.group } : {}), holds: depth === 'shape' ? s.holds : [], settings: {}, contracts: depth === 'shape' ? s.contracts : [], evidence: [] };
 }
 

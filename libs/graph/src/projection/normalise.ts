@@ -95,7 +95,22 @@ export function isExpired(expires: string | undefined, asOf: string): boolean {
   return hasExpired(expires, asOf);
 }
 
+/**
+ * Stamped copies already made, per parsed evidence object (a document's analysis is kept from one projection
+ * to the next): the same input stamped for the same document gives the same object, so the next projection's
+ * memo (finalise-memo) finds a fleet's unchanged drafts equal by reference instead of field by field. Graph
+ * records are shared between projections already (reused records), so nothing mutates evidence.
+ */
+const stamped = new WeakMap<Evidence, { documentId: string; file: string; out: Evidence }>();
+
 /** Evidence from a document, stamped with that document's id and file when the parser left them out. */
 export function stamp(evidence: Evidence[] | undefined, documentId: string, file: string): Evidence[] {
-  return stampEvidence(evidence, { documentId, file });
+  if (!evidence) return [];
+  return evidence.map((e) => {
+    const hit = stamped.get(e);
+    if (hit && hit.documentId === documentId && hit.file === file) return hit.out;
+    const out = stampEvidence([e], { documentId, file })[0]!;
+    stamped.set(e, { documentId, file, out });
+    return out;
+  });
 }

@@ -1,0 +1,133 @@
+import { PRACTICE_ID, type Graph, type GraphSystem, type ParseResult } from '@custody/domain';
+import { RULE_READS } from '@custody/rules';
+import { analyzeDocument } from '../analyze-document.js';
+import type { AnalyzedDocument } from '../build-audit.js';
+import { adjacency, affectedAnchors, changesBetween, deltaOf } from './graph-delta.js';
+import { auditState, reaudit, type AuditInputs } from './incremental-audit.js';
+
+/**
+ * The narrower `names` declarations (RuleReads: `'subprocessors'`, `'fleet-vendors'`): a name that comes, goes
+ * or changes re-runs such a rule only where it can matter. The random-workspace property rarely builds these
+ * cases (the projection models every named sub-processor, and a hub needs several parties), so each is built
+ * here on purpose, with a check that the change does alter what the rule reads.
+ */
+const AS_OF = '2026-06-01T00:00:00.000Z';
+const NOW = new Date(AS_OF);
+
+function config(n: number, parse: Omit<ParseResult, 'format' | 'redactions'>): AnalyzedDocument {
+  return {
+    id: `doc-${n}`, sha256: `sha-${n}`, file: `config-${n}.json`, receivedAt: new Date(Date.parse(AS_OF) - 1e6 + n * 1000).toISOString(),
+    status: 'processed', type: 'integration_config', analysis: { type: 'integration_config', parse: { format: 'json', redactions: [], ...parse } },
+  };
+}
+
+const ev = (quote: string) => [{ quote, line: 1 }];
+
+describe("a rule reading names only to find a fleet vendor's stand-in ('fleet-vendors')", () => {
+  // Two installs of a Scribewell fleet and an EHR send four sensitive categories to one LLM: a hub fed by two
+  // parties, the fleet counted once under its stand-in (`fleet-scribewell-ai` while no system is called so).
+  const hub = config(1, {
+    systems: [
+      { id: 'i-1', name: 'Scribewell AI', role: 'ai_notetaker', group: { vendor: 'Scribewell AI', site: 'Oakland' }, evidence: ev('i-1') },
+      { id: 'i-2', name: 'Scribewell AI', role: 'ai_notetaker', group: { vendor: 'Scribewell AI', site: 'Fresno' }, evidence: ev('i-2') },
+      { id: 'ehr', name: 'CarePath EHR', role: 'ehr', evidence: ev('ehr') },
+      { id: 'llm', name: 'OpenAI', role: 'llm_provider', evidence: ev('llm') },
+    ],
+    flows: [
+      { from: 'i-1', to: 'llm', data: ['psychotherapy_notes', 'diagnosis'], transport: 'https', evidence: ev('i-1 -> llm') },
+      { from: 'i-2', to: 'llm', data: ['psychotherapy_notes'], transport: 'https', evidence: ev('i-2 -> llm') },
+      { from: 'ehr', to: 'llm', data: ['substance_use', 'session_recording'], transport: 'https', evidence: ev('ehr -> llm') },
+    ],
+  });
+  // A system named like the fleet vendor, connected to nothing the hub reads: it becomes the fleet's stand-in.
+  const standIn = config(2, {
+    systems: [{ id: 'sw', name: 'Scribewell AI', role: 'ai_notetaker', evidence: ev('sw') }],
+    flows: [{ from: PRACTICE_ID, to: 'sw', data: ['session_recording'], transport: 'https', evidence: ev('practice -> sw') }],
+  });
+  const hubFinding = (s: ReturnType<typeof auditState>) => s.evaluation.findings.find((f) => f.ruleId === 'aggregation-hub' && f.systems[0] === 'llm');
+
+  it('re-runs the rule in full when a system comes that stands in for a fleet vendor, and equals the full audit', () => {
+    const base: AuditInputs = { documents: [hub], asOf: AS_OF, now: NOW };
+    const first = auditState(base);
+    expect(hubFinding(first)?.detail).toContain('fleet-scribewell-ai');
+    const next = reaudit(first, { ...base, documents: [hub, standIn] });
+    const full = auditState(next.inputs);
+    // The hub's own records did not change, yet its finding did (its sources are named by the new stand-in).
+    expect(hubFinding(full)?.detail).toContain('sw');
+    expect(hubFinding(full)?.detail).not.toContain('fleet-scribewell-ai');
+    expect(next.evaluation.findings).toEqual(full.evaluation.findings);
+    expect(next.stats.mode).toBe('incremental');
+    expect(next.stats.rulesFull).toContain('aggregation-hub');
+  });
+
+  it('runs the rule only for the changed systems when a new name stands in for no fleet vendor', () => {
+    const base: AuditInputs = { documents: [hub], asOf: AS_OF, now: NOW };
+    const other = config(3, { systems: [{ id: 'fax', name: 'Sablepoint Fax', role: 'communications', evidence: ev('fax') }], flows: [{ from: PRACTICE_ID, to: 'fax', data: ['diagnosis'], transport: 'https', evidence: ev('practice -> fax') }] });
+    const next = reaudit(auditState(base), { ...base, documents: [hub, other] });
+    expect(next.stats.rulesFull).not.toContain('aggregation-hub');
+    expect(next.stats.rulesPartial['aggregation-hub']).toBeGreaterThan(0);
+    expect(next.evaluation.findings).toEqual(auditState(next.inputs).evaluation.findings);
+  });
+});
+
+describe("a rule reading names only to tell whether a named sub-processor is modelled ('subprocessors')", () => {
+  const system = (id: string, name: string, extra: Partial<GraphSystem> = {}): GraphSystem => ({ id, name, role: 'other', holds: [], settings: {}, contracts: [], evidence: [], ...extra });
+  const graph = (systems: GraphSystem[]): Graph => ({
+    practice: { name: 'P', lenses: ['default'], records: {} }, systems, flows: [], consents: [], redactions: [], identifiers: [], asOf: AS_OF,
+  });
+  const practice = system(PRACTICE_ID, 'P', { role: 'practice' });
+  const scribe = system('scribe', 'Scribewell AI', { role: 'ai_notetaker', settings: { subprocessors: ['OpenAI'] } });
+  const ehr = system('ehr', 'CarePath EHR', { role: 'ehr', settings: { subprocessors: ['Azure'] } });
+
+  const anchorsAfter = (a: Graph, b: Graph, reads = RULE_READS['baa-chain-break']!) => affectedAnchors(reads, deltaOf(a, b, changesBetween(a, b)), adjacency(b), b);
+
+  it('re-judges the systems that name a sub-processor that came to be modelled, or stopped being', () => {
+    const before = graph([practice, ehr, scribe]);
+    const added = graph([practice, ehr, system('openai-llc', 'OpenAI, L.L.C.', { role: 'llm_provider' }), scribe]);
+    expect([...anchorsAfter(before, added)].sort()).toEqual(['openai-llc', 'scribe']);
+    expect([...anchorsAfter(added, before)].sort()).toEqual(['openai-llc', 'scribe']);
+    // "Azure OpenAI" still models OpenAI (a loose name match) and now models Azure too: only the EHR's flips.
+    const renamed = graph([practice, ehr, system('openai-llc', 'Azure OpenAI', { role: 'llm_provider' }), scribe]);
+    expect([...anchorsAfter(added, renamed)].sort()).toEqual(['ehr', 'openai-llc']);
+    // A second system called OpenAI changes no answer: only the new system itself is judged again.
+    const second = graph([practice, ehr, system('openai-llc', 'OpenAI, L.L.C.', { role: 'llm_provider' }), system('openai-eu', 'OpenAI', { role: 'llm_provider' }), scribe]);
+    expect([...anchorsAfter(added, second)]).toEqual(['openai-eu']);
+  });
+
+  it('does not widen rules that read no names, nor for a change that renames nothing', () => {
+    const before = graph([practice, ehr, scribe]);
+    const added = graph([practice, ehr, system('openai-llc', 'OpenAI', { role: 'llm_provider' }), scribe]);
+    expect([...anchorsAfter(before, added, RULE_READS['ai-training'])]).toEqual(['openai-llc']);
+    const held = graph([practice, ehr, { ...scribe, holds: ['diagnosis'] }]);
+    expect([...anchorsAfter(before, held)]).toEqual(['scribe']);
+  });
+});
+
+describe('fleet grouping kept across a re-audit reads the groups of the systems findings name, not their names', () => {
+  const HEADER = 'install_id,clinician,site,vendor,version,recording,can_disable,audio_retention_days,transcript_retention_days,training,consent_capture,subprocessors,storage_region';
+  async function fleet(n: number, site: string, clinician: string): Promise<AnalyzedDocument> {
+    // The second install changes: not the group's worst member (ties go to the smaller id), whose evidence the
+    // grouped finding shows, so only its instance changes.
+    const rows = ['i-0,Dr Zero,Fresno,Scribewell AI,1.0,always,false,365,30,allowed,none,OpenAI,US', `i-1,${clinician},${site},Scribewell AI,1.0,always,false,365,30,allowed,none,OpenAI,US`];
+    const r = await analyzeDocument(Buffer.from([HEADER, ...rows].join('\n')), 'fleet.csv');
+    // The same document uploaded again with new content: same id and file, another hash and analysis.
+    return { ...r, id: 'fleet', file: 'fleet.csv', sha256: `sha-${n}`, receivedAt: new Date(Date.parse(AS_OF) - 1e6 + n * 1000).toISOString() };
+  }
+  const sitesOf = (s: ReturnType<typeof auditState>) => s.evaluation.findings.flatMap((f) => f.instances ?? []).filter((i) => i.system === 'install-i-1').map((i) => i.site);
+
+  it('merges again the groups naming an install that moved to another site', async () => {
+    const base: AuditInputs = { documents: [await fleet(1, 'Oakland', 'Dr One')], asOf: AS_OF, now: NOW };
+    const first = auditState(base);
+    expect(sitesOf(first).length).toBeGreaterThan(0);
+    const next = reaudit(first, { ...base, documents: [await fleet(2, 'Modesto', 'Dr One')] });
+    expect(sitesOf(auditState(next.inputs))).toEqual(sitesOf(first).map(() => 'Modesto'));
+    expect(next.evaluation.findings).toEqual(auditState(next.inputs).evaluation.findings);
+  });
+
+  it('equals the full audit when only an install\'s name changed', async () => {
+    const base: AuditInputs = { documents: [await fleet(1, 'Oakland', 'Dr One')], asOf: AS_OF, now: NOW };
+    const next = reaudit(auditState(base), { ...base, documents: [await fleet(2, 'Oakland', 'Dr Renamed')] });
+    expect(next.stats.mode).toBe('incremental');
+    expect(next.evaluation.findings).toEqual(auditState(next.inputs).evaluation.findings);
+  });
+});
