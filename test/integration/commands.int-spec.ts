@@ -1,17 +1,19 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { jest } from '@jest/globals';
 import { CommandBus } from '@nestjs/cqrs';
 import { InvalidInputError, NotFoundError, type EventType } from '@custody/domain';
 import {
   CorrectFactCommand, IngestDocumentCommand, JobName, JobQueue, LinkDocumentCommand, RecordEvidenceReadCommand, RecordSettingChangeCommand,
-  ProjectGraphHandler, ReprocessWorkspaceCommand, ScoreWorkspaceHandler, TriageFindingCommand,
+  ProjectGraphHandler, QueueName, ReprocessWorkspaceCommand, ScoreWorkspaceHandler, TriageFindingCommand,
 } from '@custody/pipeline';
 import { evaluateGraph, loadAnalyzedDocuments, loadCorrections, loadDocumentLinks, loadTriage, ProjectionInputCache, projectDocuments } from '@custody/audit';
 import { AuditService } from '../../apps/api/src/services/audit.service.js';
 import { canonicalJson } from '@custody/persistence';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { REPO, waitUntil } from '../support/processes.js';
+import { writeBaaCorpus } from '../support/corpus-generator.js';
 
 /**
  * Each command handler against a real database and queue: the catalogue events it appends and the follow-up
@@ -219,6 +221,42 @@ describe(`command handlers and the processor chain (${process.env.DATABASE_URL ?
     }).graph;
     expect(stored.graph.systems.some((s) => s.evidence.some((e) => e.file === 'n8n-intake.json'))).toBe(true);
     expect(canonicalJson(stored.graph)).toBe(canonicalJson(scratch));
+  }, 180_000);
+
+  it('a burst of documents is projected and scored once, after the last of them, to the graph a projection from scratch gives', async () => {
+    await settle();
+    const before = await lastSeq();
+    const docs = mkdtempSync(join(tmpdir(), 'custody-burst-'));
+    // The corpus's manifest too: its systems are what the BAAs attach to, so the burst changes the graph.
+    const files = writeBaaCorpus(docs, 3, 2);
+    // The queue held while the burst arrives, so every outcome finds the others unfinished (the worker would
+    // otherwise race the uploads): the projection waits for the last one.
+    const pipeline = queue.queue(QueueName.Pipeline);
+    await pipeline.pause();
+    try {
+      for (const f of files) await bus.execute(new IngestDocumentCommand(wsId, `burst-${f}`, readFileSync(join(docs, f)), 'tester'));
+    } finally {
+      await pipeline.resume();
+      rmSync(docs, { recursive: true, force: true });
+    }
+    const outcomes = async () => (await newEvents(before)).filter((e) => e.type === 'FactsExtracted' || e.type === 'DocumentRejected');
+    await waitUntil(async () => (await drained()) && (await outcomes()).length === files.length
+      && (await t.runtime.persistence.projections.score(wsId))?.graphVersion === (await t.runtime.persistence.projections.graph(wsId))!.version, 120_000, 'the burst scored');
+    const own = await newEvents(before);
+    // One projection and one scoring for the four documents, not one each.
+    expect(added.filter((a) => a.name === JobName.Project)).toEqual([{ name: JobName.Project, data: { workspaceId: wsId } }]);
+    expect(own.filter((e) => e.type === 'GraphChanged')).toHaveLength(1);
+    expect(own.filter((e) => e.type === 'ExposureScored')).toHaveLength(1);
+    // That one projection came after the last outcome and saw every document.
+    expect(Math.max(...(await outcomes()).map((e) => e.seq))).toBeLessThan(own.find((e) => e.type === 'GraphChanged')!.seq);
+    const db = t.runtime.persistence;
+    const stored = (await db.projections.graph(wsId))!;
+    const scratch = projectDocuments(await loadAnalyzedDocuments(db, wsId), {
+      asOf: stored.graph.asOf, corrections: await loadCorrections(db, wsId), links: await loadDocumentLinks(db, wsId),
+      vendors: t.runtime.vendors, practiceName: (await db.workspaces.findById(wsId))?.name,
+    }).graph;
+    expect(canonicalJson(stored.graph)).toBe(canonicalJson(scratch));
+    await settle();
   }, 180_000);
 
   it('one cache of opened projection inputs per process: the projection job and the API reads share it', async () => {

@@ -114,9 +114,26 @@ export class DocumentRepository {
    * DataTamperedError, so a consumer must treat nothing as read until the iteration completes.
    */
   async *contentChunks(sha256: string, chunkBytes = 4 * 1024 * 1024): AsyncGenerator<Buffer> {
-    const [meta] = (await this.ds.query('SELECT key_id, octet_length(content) AS n FROM blob WHERE sha256 = $1', [sha256])) as { key_id: string | null; n: number | string }[];
+    // A blob that fits in one chunk (most documents) comes whole with its metadata: one round trip, not three.
+    const [meta] = (await this.ds.query(
+      'SELECT key_id, octet_length(content) AS n, CASE WHEN octet_length(content) <= $2 THEN content END AS c FROM blob WHERE sha256 = $1',
+      [sha256, chunkBytes],
+    )) as { key_id: string | null; n: number | string; c: Uint8Array | null }[];
     if (!meta) throw new NotFoundError('blob', sha256);
     const total = Number(meta.n);
+    if (meta.c) {
+      const whole = Buffer.isBuffer(meta.c) ? meta.c : Buffer.from(meta.c.buffer, meta.c.byteOffset, meta.c.byteLength);
+      if (!meta.key_id) {
+        if (whole.length) yield whole;
+        return;
+      }
+      const opening = this.keys.opener(meta.key_id, whole.subarray(0, SEALED_HEADER_BYTES), aad.blob(sha256));
+      const body = opening.update(whole.subarray(SEALED_HEADER_BYTES));
+      const tail = opening.final();
+      if (body.length) yield body;
+      if (tail.length) yield tail;
+      return;
+    }
     // substring() of an uncompressed (sealed bytes do not compress) TOASTed value reads only the slices it needs.
     const slice = async (from: number, len: number): Promise<Buffer> => {
       const [row] = (await this.ds.query('SELECT substring(content FROM $2 FOR $3) AS c FROM blob WHERE sha256 = $1', [sha256, from + 1, len])) as { c: Uint8Array }[];
@@ -189,8 +206,21 @@ export class DocumentRepository {
     return Number(row?.n ?? 0);
   }
 
-  async markProcessing(id: string): Promise<void> {
-    await this.ds.query(`UPDATE document SET status = 'processing', attempts = attempts + 1 WHERE id = $1 AND status IN ('received', 'processing')`, [id]);
+  /**
+   * Marks a document `processing` (one more attempt) and returns what its extraction reads, in one round trip;
+   * `undefined` when it is not `received`/`processing` any more (finished, or unknown: ask `get`). `redacted`:
+   * whether its stored bytes had secrets removed (only then are its redaction records worth reading).
+   */
+  async startProcessing(id: string): Promise<{ workspaceId: string; sha256: string; fileName: string; redacted: boolean } | undefined> {
+    const res: unknown = await this.ds.query(
+      `UPDATE document d SET status = 'processing', attempts = attempts + 1 WHERE id = $1 AND status IN ('received', 'processing')
+       RETURNING workspace_id, sha256, file_name, coalesce((SELECT b.redacted FROM blob b WHERE b.sha256 = d.sha256), false) AS redacted`,
+      [id],
+    );
+    // TypeORM answers an UPDATE … RETURNING with [rows, count].
+    const rows = (Array.isArray(res) && Array.isArray(res[0]) ? res[0] : res) as { workspace_id: string; sha256: string; file_name: string; redacted: boolean }[];
+    const row = rows[0];
+    return row ? { workspaceId: row.workspace_id, sha256: row.sha256, fileName: row.file_name, redacted: Boolean(row.redacted) } : undefined;
   }
 
   /**
@@ -198,28 +228,34 @@ export class DocumentRepository {
    * alone, so a retried job (after a worker crash) never produces a second `FactsExtracted` event.
    */
   async recordOutcome(id: string, outcome: AnalysisOutcome): Promise<{ recorded: boolean; event?: StoredEvent }> {
+    // Sealed before the transaction, so the row lock is held for the writes alone.
+    const analysis = outcome.analysisJson
+      ? this.keys.seal(outcome.analysisJson, aad.analysis(id))
+      : outcome.analysis === undefined ? undefined : this.keys.sealJson(outcome.analysis, aad.analysis(id));
+    const projection = outcome.projection === undefined ? undefined : this.keys.sealJson(outcome.projection, aad.projection(id));
     return this.ds.transaction(async (m) => {
-      const row = await m.createQueryBuilder(DocumentEntity, 'd').setLock('pessimistic_write').where('d.id = :id', { id }).getOne();
-      if (!row) throw new NotFoundError('document', id);
-      if (!['received', 'processing'].includes(row.status)) return { recorded: false };
-      const analysis = outcome.analysisJson
-        ? this.keys.seal(outcome.analysisJson, aad.analysis(id))
-        : outcome.analysis === undefined ? undefined : this.keys.sealJson(outcome.analysis, aad.analysis(id));
-      const projection = outcome.projection === undefined ? undefined : this.keys.sealJson(outcome.projection, aad.projection(id));
-      await m.update(DocumentEntity, { id }, {
+      // The conditional update locks the row and finishes it in one statement: a document another run finished
+      // first matches nothing (the status test is re-checked on the locked row), and is left alone.
+      const updated = await m.createQueryBuilder().update(DocumentEntity).set({
         type: outcome.type, status: outcome.status, reason: outcome.reason ?? null, format: outcome.format ?? null,
         analysis: null as unknown as object, analysisSealed: analysis?.sealed ?? null, analysisKeyId: analysis?.keyId ?? null, processedAt: new Date(),
         projectionSealed: projection?.sealed ?? null, projectionKeyId: projection?.keyId ?? null,
-      });
+      }).where(`id = :id AND status IN ('received', 'processing')`, { id }).returning(['workspaceId', 'fileName']).execute();
+      const row = (updated.raw as { workspace_id: string; file_name: string }[] | undefined)?.[0];
+      if (!row) {
+        if (!(await m.existsBy(DocumentEntity, { id }))) throw new NotFoundError('document', id);
+        return { recorded: false };
+      }
+      const workspaceId = row.workspace_id;
       if (outcome.facts) {
         await m.insert(FactEntity, FACT_NAMES.map((name) => {
           const f = outcome.facts![name];
           const evidence = this.keys.sealJson(f.evidence, aad.evidence(id, name));
-          return { documentId: id, workspaceId: row.workspaceId, name, value: f.value as object, evidence: null as unknown as object, evidenceSealed: evidence.sealed, keyId: evidence.keyId, confidence: f.confidence, extractor: f.extractor ?? 'rules@1' };
+          return { documentId: id, workspaceId, name, value: f.value as object, evidence: null as unknown as object, evidenceSealed: evidence.sealed, keyId: evidence.keyId, confidence: f.confidence, extractor: f.extractor ?? 'rules@1' };
         }));
       }
-      const event = await this.events.append(m, row.workspaceId, outcome.status === 'processed' ? 'FactsExtracted' : 'DocumentRejected',
-        { documentId: id, file: row.fileName, type: outcome.type, status: outcome.status, reason: outcome.reason, format: outcome.format });
+      const event = await this.events.append(m, workspaceId, outcome.status === 'processed' ? 'FactsExtracted' : 'DocumentRejected',
+        { documentId: id, file: row.file_name, type: outcome.type, status: outcome.status, reason: outcome.reason, format: outcome.format });
       return { recorded: true, event };
     });
   }

@@ -27,14 +27,18 @@ export class EventStoreRepository {
     // resumes "after seq N" can never skip an event that commits late; it also makes the head read below the
     // one this row must follow.
     await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [workspaceId]);
-    const [head] = await manager.query('SELECT hash FROM event WHERE workspace_id = $1 ORDER BY seq DESC LIMIT 1', [workspaceId]);
-    // The seq and time are taken before the insert so the hash can cover them; the time is the transaction's
-    // (what the column's default gave), to the millisecond the audit log shows.
-    const [next] = await manager.query(`SELECT nextval(pg_get_serial_sequence('event', 'seq'))::text AS seq, ${chainAtSql('now()')} AS at`);
+    // The head, and the seq and time taken before the insert so the hash can cover them, in one round trip (after
+    // the lock, which must come first); the time is the transaction's (what the column's default gave), to the
+    // millisecond the audit log shows.
+    const [next] = await manager.query(
+      `SELECT (SELECT hash FROM event WHERE workspace_id = $1 ORDER BY seq DESC LIMIT 1) AS head,
+              nextval(pg_get_serial_sequence('event', 'seq'))::text AS seq, ${chainAtSql('now()')} AS at`,
+      [workspaceId],
+    );
     // The exact JSON text stored in the jsonb column is the one hashed.
     const json = JSON.stringify(payload ?? null);
     const content = { workspaceId, seq: Number(next.seq), type, at: next.at as string, actor, payload: JSON.parse(json) };
-    const prevHash: string = head?.hash ?? GENESIS_HASH;
+    const prevHash: string = next.head ?? GENESIS_HASH;
     const hash = chainHash(prevHash, content);
     await manager.query(
       'INSERT INTO event (seq, workspace_id, type, payload, actor, created_at, prev_hash, hash) VALUES ($1, $2, $3, $4::jsonb, $5, $6, $7, $8)',

@@ -45,6 +45,41 @@ export class ProjectionRepository {
     return row ? { version: row.version, eventSeq: Number(row.eventSeq), graph: this.openGraph(row), updatedAt: new Date(row.updatedAt).toISOString() } : undefined;
   }
 
+  /**
+   * Where a workspace's read models stand, without opening them: the stored graph's version and input mark, and
+   * the graph version last scored. One round trip, nothing decrypted: what a job needs to see it has nothing to do.
+   */
+  async marks(workspaceId: string): Promise<{ graph?: { version: number; eventSeq: number }; scoredVersion?: number }> {
+    const [row] = (await this.ds.query(
+      `SELECT (SELECT version FROM graph_projection WHERE workspace_id = $1) AS version,
+              (SELECT event_seq FROM graph_projection WHERE workspace_id = $1) AS event_seq,
+              (SELECT graph_version FROM score WHERE workspace_id = $1) AS graph_version`,
+      [workspaceId],
+    )) as { version: number | null; event_seq: string | null; graph_version: number | null }[];
+    return {
+      graph: row?.version == null ? undefined : { version: Number(row.version), eventSeq: Number(row.event_seq) },
+      scoredVersion: row?.graph_version ?? undefined,
+    };
+  }
+
+  /**
+   * A workspace's ingest backlog in one round trip: documents not yet finished, the input high-water mark, and
+   * how many input events the stored graph has not seen (counted up to `cap`: the caller only asks "at least
+   * cap?", so a long backlog costs no more). `behind` is undefined when there is no graph yet.
+   */
+  async backlog(workspaceId: string, cap: number): Promise<{ unfinished: number; inputSeq: number; behind?: number }> {
+    const [row] = (await this.ds.query(
+      `SELECT (SELECT count(*)::int FROM document WHERE workspace_id = $1 AND status IN ('received', 'processing')) AS unfinished,
+              (SELECT coalesce(max(seq), 0) FROM event WHERE workspace_id = $1 AND type = ANY($2)) AS input_seq,
+              (SELECT count(*)::int FROM (
+                 SELECT 1 FROM event e JOIN graph_projection g ON g.workspace_id = e.workspace_id
+                  WHERE e.workspace_id = $1 AND e.type = ANY($2) AND e.seq > g.event_seq LIMIT $3) b) AS behind,
+              EXISTS (SELECT 1 FROM graph_projection WHERE workspace_id = $1) AS projected`,
+      [workspaceId, PROJECTION_INPUT_EVENTS, cap],
+    )) as { unfinished: number; input_seq: string; behind: number; projected: boolean }[];
+    return { unfinished: Number(row?.unfinished ?? 0), inputSeq: Number(row?.input_seq ?? 0), behind: row?.projected ? Number(row.behind) : undefined };
+  }
+
   private openGraph(row: GraphProjectionEntity): Graph {
     return openReadModel<Graph>(this.keys, { clear: row.graph, sealed: row.graphSealed, keyId: row.keyId }, aad.graph(row.workspaceId));
   }

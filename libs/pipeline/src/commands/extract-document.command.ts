@@ -35,13 +35,15 @@ export class ExtractDocumentHandler implements ICommandHandler<ExtractDocumentCo
   ) {}
 
   async execute({ documentId }: ExtractDocumentCommand): Promise<ExtractOutcome> {
-    const doc = await this.db.documents.get(documentId);
-    if (doc.status !== 'received' && doc.status !== 'processing') {
-      return { workspaceId: doc.workspaceId, recorded: false, event: doc.status === 'processed' ? 'FactsExtracted' : 'DocumentRejected' };
-    }
     const t0 = performance.now();
-    await this.db.documents.markProcessing(documentId);
-    const redactions = await this.db.documents.redactions(doc.workspaceId, documentId);
+    // Marked processing and read in one round trip; a document already finished (a retried job) is left as it is.
+    const doc = await this.db.documents.startProcessing(documentId);
+    if (!doc) {
+      const done = await this.db.documents.get(documentId);
+      return { workspaceId: done.workspaceId, recorded: false, event: done.status === 'processed' ? 'FactsExtracted' : 'DocumentRejected' };
+    }
+    // Only bytes that had secrets removed have redaction records (prepareForStorage): others skip the lookup.
+    const redactions = doc.redacted ? await this.db.documents.redactions(doc.workspaceId, documentId) : [];
     // Read in a sandbox process with budgets: a hostile document fails alone (too_large, too_complex,
     // timeout) and this worker goes on to its next job.
     const t1 = performance.now();

@@ -27,6 +27,9 @@ export class ProjectGraphHandler implements ICommandHandler<ProjectGraphCommand>
     // Read the high-water mark first: anything after it triggers another projection job. A projection that
     // already saw it (a newer job ran first) has nothing to add.
     const { seq, at } = await this.db.events.inputMark(workspaceId);
+    // The marks first: a job a newer projection already covered (the common case in a burst) opens no graph.
+    const { graph: mark } = await this.db.projections.marks(workspaceId);
+    if (mark && mark.eventSeq >= seq) return { version: mark.version, changed: false };
     const stored = await this.db.projections.graph(workspaceId);
     if (stored && stored.eventSeq >= seq) return { version: stored.version, changed: false };
     const docs = await loadAnalyzedDocuments(this.db, workspaceId, undefined, this.inputs);

@@ -44,6 +44,14 @@ export class ScoreWorkspaceHandler implements ICommandHandler<ScoreWorkspaceComm
   constructor(@Inject(PERSISTENCE) private readonly db: Persistence, private readonly recent: RecentProjections) {}
 
   async execute({ workspaceId, graphVersion, opts }: ScoreWorkspaceCommand) {
+    // The marks first: a job for a superseded or already scored version (a burst's earlier versions) skips
+    // without opening the graph. The same test is made again below on what is then read.
+    if (!opts.rescore) {
+      const { graph, scoredVersion } = await this.db.projections.marks(workspaceId);
+      if (graph && (graph.version > graphVersion || (scoredVersion !== undefined && scoredVersion >= graph.version))) {
+        return { total: (await this.db.projections.score(workspaceId))?.score.total ?? 0, skipped: true };
+      }
+    }
     const projection = await this.db.projections.graph(workspaceId);
     const current = await this.db.projections.score(workspaceId);
     // A newer graph version supersedes this job; an already scored version needs no second run.

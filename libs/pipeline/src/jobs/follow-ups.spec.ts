@@ -1,17 +1,21 @@
 import type { Persistence } from '@custody/persistence';
-import { FollowUps } from './follow-ups.js';
+import { BURST_PROJECTION_INPUTS, FollowUps } from './follow-ups.js';
 import type { JobQueue } from './job-queue.js';
 
 /**
  * A store with workspaces at input seq 7 and graph version 3 (`unfinished`: documents not yet finished per
  * workspace), and a queue that records what is added and at which priority.
  */
-function setup(graph: { version: number } | null = { version: 3 }, unfinished: Record<string, number> = {}) {
+function setup(graph: { version: number } | null = { version: 3 }, unfinished: Record<string, number> = {}, behind = 2) {
   const added: { name: string; data: unknown; seq?: number }[] = [];
   const priorities: Record<string, number[]> = {};
   const db = {
     events: { inputSeq: async () => 7 },
-    projections: { graph: async () => graph ?? undefined },
+    projections: {
+      graph: async () => graph ?? undefined,
+      // `behind` (input events the stored graph has not seen) is only known when there is a graph.
+      backlog: async (ws: string, cap: number) => ({ unfinished: unfinished[ws] ?? 0, inputSeq: 7, behind: graph ? Math.min(behind, cap) : undefined }),
+    },
     documents: { unfinishedCount: async (ws: string) => unfinished[ws] ?? 0 },
   } as unknown as Persistence;
   const jobs = {
@@ -55,10 +59,35 @@ describe('FollowUps: which job follows which event', () => {
     const { followUps, priorities } = setup({ version: 3 }, { big: 10_000, small: 1 });
     await followUps.after('DocumentReceived', { documentId: 'big/d10000' }, { workspaceId: 'big' });
     await followUps.after('DocumentReceived', { documentId: 'small/d1' }, { workspaceId: 'small' });
-    await followUps.after('FactsExtracted', {}, { workspaceId: 'small' });
+    await followUps.after('FactCorrected', {}, { workspaceId: 'small' });
     // A drained workspace's follow-ups still get a priority (≥ 1): priority 0 would jump every queue.
     await followUps.after('GraphChanged', { version: 4 }, { workspaceId: 'idle' });
     expect(priorities).toEqual({ big: [10_000], small: [1, 1], idle: [1] });
+  });
+
+  it('holds a document outcome\'s projection back while the workspace has documents unfinished: the last one projects for all', async () => {
+    const { followUps, added } = setup({ version: 3 }, { w: 5 });
+    expect(await followUps.after('FactsExtracted', {}, { workspaceId: 'w', seq: 8 })).toEqual([]);
+    expect(await followUps.after('DocumentRejected', {}, { workspaceId: 'w', seq: 9 })).toEqual([]);
+    // A user's own change is never held back for a burst, nor a re-run asked for by hand.
+    await followUps.after('FactCorrected', {}, { workspaceId: 'w', seq: 10 });
+    await followUps.reproject('w');
+    expect(added).toEqual([
+      { name: 'project', data: { workspaceId: 'w' }, seq: 7 },
+      { name: 'project', data: { workspaceId: 'w' }, seq: 7 },
+    ]);
+  });
+
+  it('projects in a burst all the same when the workspace has no graph yet or its graph is far behind', async () => {
+    const first = setup(null, { w: 5 });
+    await first.followUps.after('FactsExtracted', {}, { workspaceId: 'w', seq: 8 });
+    expect(first.added).toEqual([{ name: 'project', data: { workspaceId: 'w' }, seq: 7 }]);
+    const behind = setup({ version: 3 }, { w: 5 }, BURST_PROJECTION_INPUTS);
+    await behind.followUps.after('FactsExtracted', {}, { workspaceId: 'w', seq: 8 });
+    expect(behind.added).toEqual([{ name: 'project', data: { workspaceId: 'w' }, seq: 7 }]);
+    const justUnder = setup({ version: 3 }, { w: 5 }, BURST_PROJECTION_INPUTS - 1);
+    await justUnder.followUps.after('FactsExtracted', {}, { workspaceId: 'w', seq: 8 });
+    expect(justUnder.added).toEqual([]);
   });
 
   it('triage before any graph exists enqueues nothing (the first scoring will apply it)', async () => {

@@ -13,6 +13,8 @@ interface FollowUpContext {
   /** The seq of the event that happened (absent when a step is resumed without a new event). */
   seq?: number;
   db: Persistence;
+  /** The workspace's unfinished documents, when a follow-up has read them: the enqueue's priority then reuses the count. */
+  unfinished?: number;
 }
 
 type Jobs = JobRequest[] | Promise<JobRequest[]>;
@@ -39,10 +41,39 @@ export interface FollowUpTable {
 const project = async (_: object, { workspaceId, db }: FollowUpContext): Promise<JobRequest[]> =>
   [{ name: JobName.Project, data: { workspaceId }, seq: await db.events.inputSeq(workspaceId) }];
 
+/**
+ * Input events (two per document: received, then extracted or rejected) a burst may add before the graph is
+ * re-projected anyway, so a workspace uploading for a long time still sees its graph move every ~100 documents.
+ */
+export const BURST_PROJECTION_INPUTS = 200;
+
+/**
+ * A document's outcome re-projects its workspace, except in the middle of a burst (issue 11): while other
+ * documents of the workspace are still to be extracted, the last of them to finish projects (and so scores)
+ * once for all, instead of one projection and one scoring per document. Each outcome counts the unfinished
+ * documents after its own commit, so the last to commit sees none and enqueues the projection; a document that
+ * never finishes is given up by the Reconciler (or failed by the processor), which enqueues it then. The
+ * first graph of a workspace is not held back, nor one that has fallen BURST_PROJECTION_INPUTS inputs behind.
+ */
+const projectAfterBurst = async (_: object, ctx: FollowUpContext): Promise<JobRequest[]> => {
+  const { held, unfinished, inputSeq } = await burst(ctx.db, ctx.workspaceId);
+  ctx.unfinished = unfinished;
+  return held ? [] : [{ name: JobName.Project, data: { workspaceId: ctx.workspaceId }, seq: inputSeq }];
+};
+
+/**
+ * Whether a workspace's projection is held back for a burst (see projectAfterBurst): documents still to be
+ * extracted, whose outcomes will enqueue a projection, and a graph that exists and is not far behind.
+ */
+export async function burst(db: Persistence, workspaceId: string): Promise<{ held: boolean; unfinished: number; inputSeq: number }> {
+  const { unfinished, inputSeq, behind } = await db.projections.backlog(workspaceId, BURST_PROJECTION_INPUTS);
+  return { held: unfinished > 0 && behind !== undefined && behind < BURST_PROJECTION_INPUTS, unfinished, inputSeq };
+}
+
 export const FOLLOW_UPS: FollowUpTable = {
   DocumentReceived: ({ documentId }) => [{ name: JobName.Extract, data: { documentId } }],
-  FactsExtracted: project,
-  DocumentRejected: project,
+  FactsExtracted: projectAfterBurst,
+  DocumentRejected: projectAfterBurst,
   FactCorrected: project,
   DocumentLinked: project,
   GraphChanged: ({ version }, { workspaceId }) => [{ name: JobName.Score, data: { workspaceId, graphVersion: version } }],
@@ -72,7 +103,9 @@ export class FollowUps {
 
   async after<T extends keyof FollowUpTable>(type: T, payload: Parameters<FollowUpTable[T]>[0], at: { workspaceId: string; seq?: number }): Promise<string[]> {
     const follow = FOLLOW_UPS[type] as (p: typeof payload, ctx: FollowUpContext) => Jobs;
-    return this.enqueue(at.workspaceId, await follow(payload, { ...at, db: this.db }));
+    const ctx: FollowUpContext = { ...at, db: this.db };
+    const requests = await follow(payload, ctx);
+    return this.enqueue(at.workspaceId, requests, ctx.unfinished);
   }
 
   /** A re-run asked for by hand: what follows a changed input, without one. */
@@ -80,9 +113,9 @@ export class FollowUps {
     return this.enqueue(workspaceId, await project({}, { workspaceId, db: this.db }));
   }
 
-  private async enqueue(workspaceId: string, requests: JobRequest[]): Promise<string[]> {
+  private async enqueue(workspaceId: string, requests: JobRequest[], unfinished?: number): Promise<string[]> {
     if (!requests.length) return [];
-    const priority = await fairPriority(this.db, workspaceId);
+    const priority = unfinished === undefined ? await fairPriority(this.db, workspaceId) : Math.max(1, unfinished);
     const ids: string[] = [];
     for (const r of requests) ids.push(await this.jobs.add(r.name, r.data as never, r.seq, priority));
     return ids;

@@ -11,7 +11,7 @@ import type { Runtime } from '../runtime.js';
 import { ParseSandbox } from '../sandbox/parse-sandbox.js';
 import { CONFIG, PERSISTENCE, RUNTIME } from '../tokens.js';
 import { isQueueUnavailable } from '../deadline.js';
-import { FollowUps } from './follow-ups.js';
+import { burst, FollowUps } from './follow-ups.js';
 import { JobName, QueueName, type PayloadOf } from './job-catalogue.js';
 import { queueConnection } from './queue-connection.js';
 import { Reconciler } from './reconciler.js';
@@ -98,6 +98,9 @@ export class PipelineProcessor implements OnApplicationBootstrap, OnModuleDestro
   }
 
   private async project({ workspaceId }: PayloadOf<JobName.Project>): Promise<void> {
+    // Uploads that arrived since this job was enqueued make it a burst after all: the last of their outcomes
+    // enqueues a projection (FOLLOW_UPS), which reads the inputs at its own run and so covers this job's too.
+    if ((await burst(this.db, workspaceId)).held) return;
     const { version } = await this.commands.execute(new ProjectGraphCommand(workspaceId));
     // An unchanged graph still gets its (deduplicated) scoring job: a crash may have come before it.
     await this.followUps.after('GraphChanged', { version }, { workspaceId });
@@ -118,9 +121,15 @@ export class PipelineProcessor implements OnApplicationBootstrap, OnModuleDestro
     const final = !job || err instanceof UnrecoverableError || job.attemptsMade >= (job.opts.attempts ?? 1);
     if (job?.name === JobName.Extract && final && !isQueueUnavailable(err)) {
       const { documentId } = job.data as PayloadOf<JobName.Extract>;
-      await this.db.documents
-        .recordOutcome(documentId, { type: 'unknown', status: 'failed', reason: `processing failed: ${err instanceof UnrecoverableError ? err.message : safeErrorText(err)}` })
-        .catch((e: Error) => this.log.error(`could not mark document failed: ${e.message}`));
+      try {
+        const { recorded, event } = await this.db.documents
+          .recordOutcome(documentId, { type: 'unknown', status: 'failed', reason: `processing failed: ${err instanceof UnrecoverableError ? err.message : safeErrorText(err)}` });
+        // A failed document is an outcome like any other: during a burst it may be the last one the workspace's
+        // projection waits for (FOLLOW_UPS holds projections back while documents are unfinished).
+        if (recorded && event) await this.followUps.after('DocumentRejected', {}, { workspaceId: event.workspaceId, seq: event.seq });
+      } catch (e) {
+        this.log.error(`could not mark document failed: ${safeErrorText(e)}`);
+      }
     }
   }
 }
