@@ -7,7 +7,7 @@
 import 'reflect-metadata';
 import { parentPort, workerData } from 'node:worker_threads';
 import { NestFactory } from '@nestjs/core';
-import { connectEmbeddedRuntime, type Runtime } from '@custody/pipeline';
+import { connectThreadRuntime, type Runtime } from '@custody/pipeline';
 import { WorkerModule } from './worker.module.js';
 import type { JobThreadInit, JobThreadReply, JobThreadRequest } from './job-thread-protocol.js';
 
@@ -17,7 +17,8 @@ const reply = (m: JobThreadReply) => port.postMessage(m);
 
 let runtime: Runtime | undefined;
 try {
-  runtime = await connectEmbeddedRuntime(init.config, init.endpoints);
+  // Two connections: the processor mostly runs one query at a time, the reconciler and schedulers beside it.
+  runtime = await connectThreadRuntime(init.config, init.endpoints, { embedded: true, poolSize: 2 });
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(runtime), { logger: ['error', 'warn'] });
   port.on('message', (m: JobThreadRequest) => {
     if (m.type !== 'close') return;

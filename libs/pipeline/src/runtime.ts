@@ -7,8 +7,6 @@ import type { QueueBackend } from './jobs/queue-connection.js';
 
 /** Pooled connections to the embedded database (one process owns it; the engine runs one exchange at a time). */
 const EMBEDDED_POOL = 4;
-/** The job thread's pool: the processor runs one job at a time per workspace, mostly one query at a time. */
-const JOB_THREAD_POOL = 2;
 
 /** The services a Custody process runs on: real PostgreSQL/Redis, or embedded engines under `home`. */
 export interface Runtime {
@@ -78,19 +76,20 @@ export async function startRuntime(config: CustodyConfig): Promise<Runtime> {
   }
 }
 
-/** Where an embedded home's engines listen, as a second thread of the owning process connects to them. */
+/** The database and queue a runtime uses, as a second thread of the same process connects to them. */
 export interface EmbeddedEndpoints {
   databaseUrl: string;
   queue: QueueBackend;
 }
 
 /**
- * A runtime on the engines another thread of this process started (embedded mode's job thread): the same
- * config, keys and signing key, its own small pool; closing it closes only that pool.
+ * A runtime on the database and queue another thread of this process opened (embedded mode's job thread, the
+ * API's read thread): the same config, keys and signing key, its own small pool; closing it closes only that
+ * pool. `embedded` is the opening thread's mode.
  */
-export async function connectEmbeddedRuntime(config: CustodyConfig, endpoints: EmbeddedEndpoints): Promise<Runtime> {
+export async function connectThreadRuntime(config: CustodyConfig, endpoints: EmbeddedEndpoints, opts: { embedded: boolean; poolSize: number }): Promise<Runtime> {
   const vendors = config.vendorsFile ? loadVendorCatalogue(config.vendorsFile) : [];
-  return assembleRuntime(config, { ...endpoints, vendors, embedded: true, poolSize: JOB_THREAD_POOL }, async () => undefined);
+  return assembleRuntime(config, { ...endpoints, vendors, ...opts }, async () => undefined);
 }
 
 async function assembleRuntime(

@@ -1,0 +1,54 @@
+import { cpSync, existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { ApiClient } from '../support/api-client.js';
+import { processScratch } from '../support/scratch.js';
+import { CLI_ENTRY, REPO, startNode, waitUntil } from '../support/processes.js';
+
+/**
+ * Embedded `custody serve` processes its jobs in a worker thread (apps/worker/src/job-thread.ts) on the
+ * databases its main thread started, so scoring does not stall HTTP. As users run it (the built CLI, no
+ * DATABASE_URL whatever mode the suite runs in): the pipeline scores through the thread, SIGTERM stops HTTP,
+ * the thread and the engines cleanly, and a second start on the same home finds everything.
+ */
+describe('embedded serve: jobs in a worker thread', () => {
+  const scratch = processScratch('jobthread');
+  const { dir, home, procs } = scratch;
+  const env = { CUSTODY_HOME: home, CUSTODY_QUEUE_PREFIX: `jt${process.pid}` };
+
+  async function serve() {
+    const api = startNode(CLI_ENTRY, ['serve', '--port', '0', '--workspace', 'Job Thread'], env);
+    procs.push(api);
+    await api.waitFor(/Dashboard: \S+key=\S+/, 240_000);
+    return { api, client: ApiClient.fromServeOutput(api.output()) };
+  }
+
+  it('scores uploads through the thread, stops cleanly on SIGTERM and restarts on the same home', async () => {
+    cpSync(join(REPO, 'examples/harborview-counseling'), dir, { recursive: true });
+    const files = readdirSync(dir).filter((f) => f !== 'README.md');
+    const { api, client } = await serve();
+    for (const f of files) await client.upload(dir, f);
+    await waitUntil(async () => {
+      const docs = await client.get<{ status: string }[]>('/documents');
+      return docs.length === files.length && docs.every((d) => ['processed', 'unparsed', 'failed'].includes(d.status));
+    }, 240_000, 'every document final');
+    await waitUntil(async () => Boolean((await client.get<{ graphVersion?: number }>('/score')).graphVersion), 120_000, 'a stored score');
+    const findings = await client.get<{ items: unknown[]; total: number }>('/findings?limit=5');
+    expect(findings.total).toBeGreaterThan(0);
+    const health = await (await fetch(`${client.base}/api/health`)).json() as { status: string; queue: { pending: number }; documents: { unfinished: number } };
+    expect(health).toMatchObject({ status: 'ok', queue: { pending: 0 }, documents: { unfinished: 0 } });
+
+    await api.kill('SIGTERM');
+    expect(api.child.exitCode).toBe(0);
+    // HTTP, the job thread and both engines closed: no socket, no lock left behind.
+    expect(readdirSync(join(home, 'run'))).toEqual([]);
+    for (const lock of ['custody.lock', 'db.lock', 'queue.lock']) expect(existsSync(join(home, lock))).toBe(false);
+    expect(api.output()).not.toMatch(/job processor thread|Error/);
+
+    const again = await serve();
+    expect((await again.client.get<{ total: number }>('/findings?limit=5')).total).toBe(findings.total);
+    expect((await again.client.get<{ status: string }[]>('/documents')).length).toBe(files.length);
+    await again.api.kill('SIGTERM');
+    expect(again.api.child.exitCode).toBe(0);
+    expect(readdirSync(join(home, 'run'))).toEqual([]);
+  }, 600_000);
+});
