@@ -6,11 +6,12 @@ import { CLI_ENTRY, REPO, startNode, waitUntil } from '../support/processes.js';
 
 /**
  * Embedded `custody serve` processes its jobs in a worker thread (apps/worker/src/job-thread.ts) on the
- * databases its main thread started, so scoring does not stall HTTP. As users run it (the built CLI, no
+ * databases its main thread started, and composes grouped graphs and findings pages in another
+ * (apps/api/src/services/read-thread.ts), so scoring does not stall HTTP. As users run it (the built CLI, no
  * DATABASE_URL whatever mode the suite runs in): the pipeline scores through the thread, SIGTERM stops HTTP,
  * the thread and the engines cleanly, and a second start on the same home finds everything.
  */
-describe('embedded serve: jobs in a worker thread', () => {
+describe('embedded serve: jobs and read-model reads in worker threads', () => {
   const scratch = processScratch('jobthread');
   const { dir, home, procs } = scratch;
   const env = { CUSTODY_HOME: home, CUSTODY_QUEUE_PREFIX: `jt${process.pid}` };
@@ -32,8 +33,15 @@ describe('embedded serve: jobs in a worker thread', () => {
       return docs.length === files.length && docs.every((d) => ['processed', 'unparsed', 'failed'].includes(d.status));
     }, 240_000, 'every document final');
     await waitUntil(async () => Boolean((await client.get<{ graphVersion?: number }>('/score')).graphVersion), 120_000, 'a stored score');
-    const findings = await client.get<{ items: unknown[]; total: number }>('/findings?limit=5');
-    expect(findings.total).toBeGreaterThan(0);
+    // Pages of findings and the grouped graph come from the API's read thread: the same answers as the whole list.
+    const findings = await client.get<{ items: { id: string }[]; total: number; nextCursor: string | null }>('/findings?limit=5');
+    const all = await client.get<{ id: string }[]>('/findings');
+    expect(findings.total).toBe(all.length);
+    expect(findings.items.map((f) => f.id)).toEqual(all.map((f) => f.id).sort().slice(0, 5));
+    const grouped = await client.get<{ nodes: { data: { id: string } }[]; groups: unknown[] }>('/graph?view=grouped');
+    expect(grouped.nodes.map((n) => n.data.id)).toContain('practice');
+    const refused = await fetch(`${client.base}/api/workspaces/${client.ws}/findings?limit=0`, { headers: { 'x-api-key': client.key } });
+    expect(refused.status).toBe(400);
     const health = await (await fetch(`${client.base}/api/health`)).json() as { status: string; queue: { pending: number }; documents: { unfinished: number } };
     expect(health).toMatchObject({ status: 'ok', queue: { pending: 0 }, documents: { unfinished: 0 } });
 
