@@ -66,8 +66,12 @@ export function registerServe(program: Command): void {
       console.log(`  Dashboard: ${url}/#ws=${workspace.slug}${key ? `&key=${key}` : ''}`);
       console.log(`  API docs:  ${url}/api/docs`);
       if (!key) console.log(`  Use an API key of workspace "${workspace.slug}" (create one with: custody keys create --workspace "${workspace.name}")`);
-      // HTTP stops first, then the job thread (its jobs finish or are released), then the engines.
-      closeOnSignals({ close: async () => { await app.close(); await jobs?.close(); } }, runtime);
+      // HTTP stops first, then the job thread (its jobs finish or are released), then the engines: also when the
+      // thread does not close cleanly (its jobs are then retried at the next start), so no lock is left behind.
+      closeOnSignals({ close: async () => {
+        await app.close();
+        await jobs?.close().catch((err: Error) => console.error(`custody: ${err.message}`));
+      } }, runtime);
     });
 }
 
