@@ -25,6 +25,10 @@ try {
       // Each embedded database runs in a worker thread started from `./pglite-worker.js` beside the code that
       // starts it (embedded-postgres), bundled into this folder too; PGlite itself stays external.
       'pglite-worker': join(root, 'dist/libs/persistence/src/engines/pglite-worker.js'),
+      // Embedded `serve` processes jobs in a worker thread started from `./job-thread-entry.js` (job-thread.ts).
+      'job-thread-entry': join(root, 'dist/apps/worker/src/job-thread-entry.js'),
+      // …and the API composes grouped graphs and findings pages in a thread from `./read-thread-entry.js`.
+      'read-thread-entry': join(root, 'dist/apps/api/src/services/read-thread-entry.js'),
     },
     outdir: out,
     bundle: true,

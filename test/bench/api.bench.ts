@@ -4,7 +4,8 @@
  *
  * Run: `npm run bench:api` (needs the build). Options: `--rows N` (default 10,000), `--mode embedded|redis`
  * (default: embedded, and production on Redis when DATABASE_URL and REDIS_URL are set), `--idle N` idle
- * requests per route (default 30), `--json`.
+ * requests per route (default 30), `--routes health,graph,findings` (default all three: one route alone shows
+ * what it waits for without the others' load), `--json`.
  *
  * Per mode: `custody serve` in a temp home (embedded: PGlite, jobs in the same process; production: fresh
  * PostgreSQL database + Redis, one separate worker), the fleet's custody.yaml and fleet.csv uploaded over HTTP.
@@ -31,11 +32,14 @@ const idleCount = Number(arg('--idle') ?? 30);
 const modes: ServiceMode[] = arg('--mode') ? [arg('--mode') as ServiceMode] : ['embedded', ...(productionMissing('redis') ? [] : ['redis' as const])];
 const say = (s: string) => { if (!asJson) console.log(s); else console.error(s); };
 
-const ROUTES = [
-  { name: 'health', path: (c: ApiClient) => `${c.base}/api/health` },
-  { name: 'graph (grouped)', path: (c: ApiClient) => `${c.base}/api/workspaces/${c.ws}/graph?view=grouped` },
-  { name: 'findings page', path: (c: ApiClient) => `${c.base}/api/workspaces/${c.ws}/findings?limit=50` },
+const ALL_ROUTES = [
+  { key: 'health', name: 'health', path: (c: ApiClient) => `${c.base}/api/health` },
+  { key: 'graph', name: 'graph (grouped)', path: (c: ApiClient) => `${c.base}/api/workspaces/${c.ws}/graph?view=grouped` },
+  { key: 'findings', name: 'findings page', path: (c: ApiClient) => `${c.base}/api/workspaces/${c.ws}/findings?limit=50` },
 ] as const;
+const chosen = arg('--routes')?.split(',').map((r) => r.trim());
+const ROUTES = ALL_ROUTES.filter((r) => !chosen || chosen.includes(r.key));
+if (!ROUTES.length) throw new Error(`--routes: none of ${chosen?.join(', ')} is a route; expected some of ${ALL_ROUTES.map((r) => r.key).join(', ')}`);
 
 interface RouteFigure { requests: number; p50Ms: number; p99Ms: number; maxMs: number; errors: number; firstError?: string }
 

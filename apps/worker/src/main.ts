@@ -1,15 +1,9 @@
 import 'reflect-metadata';
-import { Logger, Module, type DynamicModule } from '@nestjs/common';
+import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { loadConfig } from '@custody/config';
-import { closeOnSignals, PipelineModule, startRuntime, type Runtime } from '@custody/pipeline';
-
-@Module({})
-class WorkerModule {
-  static forRoot(runtime: Runtime): DynamicModule {
-    return { module: WorkerModule, imports: [PipelineModule.forRoot({ runtime, processJobs: true })] };
-  }
-}
+import { closeOnSignals, startRuntime } from '@custody/pipeline';
+import { WorkerModule } from './worker.module.js';
 
 /**
  * The worker: an application context with no HTTP, only the pipeline's job processor. Run as many as you

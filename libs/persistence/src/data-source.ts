@@ -40,7 +40,7 @@ export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions
 export async function openDataSource(url: string, poolSize = 10): Promise<DataSource> {
   const ds = new DataSource(dataSourceOptions(url, poolSize));
   await ds.initialize();
-  // A single-connection pool (embedded mode, one process by its lock file) cannot hold a lock on one
+  // A single-connection pool cannot hold a lock on one
   // connection while migrating on another.
   if (poolSize === 1) {
     await ds.runMigrations({ transaction: 'each' });

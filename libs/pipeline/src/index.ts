@@ -16,3 +16,4 @@ export * from './commands/extract-document.command.js';
 export * from './commands/project-graph.command.js';
 export * from './commands/score-workspace.command.js';
 export * from './sandbox/parse-sandbox.js';
+export * from './service-thread.js';

@@ -5,6 +5,9 @@ import { AuditSignerSource, loadAuditSigner, makePrivateDir, makeTreePrivate, op
 import { loadVendorCatalogue, type VendorEntry } from '@custody/integrations';
 import type { QueueBackend } from './jobs/queue-connection.js';
 
+/** Pooled connections to the embedded database (one process owns it; the engine runs one exchange at a time). */
+const EMBEDDED_POOL = 4;
+
 /** The services a Custody process runs on: real PostgreSQL/Redis, or embedded engines under `home`. */
 export interface Runtime {
   config: CustodyConfig;
@@ -19,6 +22,8 @@ export interface Runtime {
   auditSigner: AuditSigner;
   /** The signing key now: the key file's new key once `rotate-signing-key` replaced it while this process ran. */
   currentAuditSigner(): AuditSigner;
+  /** The database and queue this runtime uses (embedded mode's job thread connects to the same). */
+  endpoints: EmbeddedEndpoints;
   close(): Promise<void>;
 }
 
@@ -55,38 +60,67 @@ export async function startRuntime(config: CustodyConfig): Promise<Runtime> {
     }
     // Production without Redis: BullMQ's PostgreSQL backend on the same server (its own `bullmq` schema).
     queue ??= { kind: 'postgres', url: databaseUrl, schema: 'bullmq' };
-    // pglite-socket multiplexes connections onto one engine but can interleave extended-protocol messages of
-    // concurrent connections (seen as `portal "" does not exist` and crossed parameters). One pooled connection
-    // serialises Custody's queries; no code path awaits a second query while holding a transaction.
-    // Read (or, on first run, made) before the database opens: without a key nothing may be stored.
-    const { keyring, ...dataKeys } = openDataKeyring({ keys: config.dataKeys, keyFile: dataKeyFilePath(config), create: true });
-    const auditSigner = loadAuditSigner({ pem: config.auditSigningKey, keyFile: auditSigningKeyFilePath(config), create: true });
-    const signerSource = new AuditSignerSource(auditSigner, config.auditSigningKey ? undefined : auditSigningKeyFilePath(config));
-    const persistence = await Persistence.open(databaseUrl, keyring, config.databaseUrl ? 10 : 1);
-    const runtime: Runtime = {
-      config,
-      embedded: !config.databaseUrl,
-      persistence,
-      queue,
-      vendors,
-      dataKeys,
-      auditSigner,
-      currentAuditSigner() {
-        runtime.auditSigner = signerSource.current();
-        return runtime.auditSigner;
-      },
-      async close() {
-        await persistence.close();
-        for (const e of engines.reverse()) await e.close().catch(() => undefined);
-        releaseLock();
-      },
-    };
-    return runtime;
+    // pglite-socket multiplexes connections onto PGlite's one session, each exchange whole (the database thread
+    // holds the session per exchange and per transaction: socket-session-exclusivity.ts). Several pooled
+    // connections let a read (health, a page of findings) go between the job processor's queries instead of
+    // queueing behind all of them in one pool; no code path awaits a second query while holding a transaction
+    // (it would wait for the session its own transaction holds).
+    return await assembleRuntime(config, { databaseUrl, queue, vendors, embedded: !config.databaseUrl, poolSize: config.databaseUrl ? 10 : EMBEDDED_POOL }, async () => {
+      for (const e of engines.reverse()) await e.close().catch(() => undefined);
+      releaseLock();
+    });
   } catch (err) {
     for (const e of engines.reverse()) await e.close().catch(() => undefined);
     releaseLock();
     throw err;
   }
+}
+
+/** The database and queue a runtime uses, as a second thread of the same process connects to them. */
+export interface EmbeddedEndpoints {
+  databaseUrl: string;
+  queue: QueueBackend;
+}
+
+/**
+ * A runtime on the database and queue another thread of this process opened (embedded mode's job thread, the
+ * API's read thread): the same config, keys and signing key, its own small pool; closing it closes only that
+ * pool. `embedded` is the opening thread's mode.
+ */
+export async function connectThreadRuntime(config: CustodyConfig, endpoints: EmbeddedEndpoints, opts: { embedded: boolean; poolSize: number }): Promise<Runtime> {
+  const vendors = config.vendorsFile ? loadVendorCatalogue(config.vendorsFile) : [];
+  return assembleRuntime(config, { ...endpoints, vendors, ...opts }, async () => undefined);
+}
+
+async function assembleRuntime(
+  config: CustodyConfig,
+  opts: EmbeddedEndpoints & { vendors: VendorEntry[]; embedded: boolean; poolSize: number },
+  closeEngines: () => Promise<void>,
+): Promise<Runtime> {
+  // Read (or, on first run, made) before the database opens: without a key nothing may be stored.
+  const { keyring, ...dataKeys } = openDataKeyring({ keys: config.dataKeys, keyFile: dataKeyFilePath(config), create: true });
+  const auditSigner = loadAuditSigner({ pem: config.auditSigningKey, keyFile: auditSigningKeyFilePath(config), create: true });
+  const signerSource = new AuditSignerSource(auditSigner, config.auditSigningKey ? undefined : auditSigningKeyFilePath(config));
+  const persistence = await Persistence.open(opts.databaseUrl, keyring, opts.poolSize);
+  const runtime: Runtime = {
+    config,
+    embedded: opts.embedded,
+    persistence,
+    queue: opts.queue,
+    vendors: opts.vendors,
+    dataKeys,
+    auditSigner,
+    endpoints: { databaseUrl: opts.databaseUrl, queue: opts.queue },
+    currentAuditSigner() {
+      runtime.auditSigner = signerSource.current();
+      return runtime.auditSigner;
+    },
+    async close() {
+      await persistence.close();
+      await closeEngines();
+    },
+  };
+  return runtime;
 }
 
 /** PGlite must not be opened by two processes: a pid lock file turns that into a clear error. */

@@ -3,7 +3,7 @@ import { ApiAcceptedResponse, ApiBody, ApiExtraModels, ApiOkResponse, ApiOperati
 import { AuditReportDto } from '../openapi/audit.dto.js';
 import { TriageRequestDto, WhatIfRequestDto } from '../openapi/requests.dto.js';
 import { CytoscapeElementsDto, DiffDto, JobDto, StoredEventDto, StoredFindingDto, StoredScoreDto, WhatIfResultDto, WorkspaceDto } from '../openapi/responses.dto.js';
-import { defaultLens, diffAudits, InvalidInputError, NotFoundError, pageById, type TriageStatus } from '@custody/domain';
+import { defaultLens, diffAudits, InvalidInputError, NotFoundError, type TriageStatus } from '@custody/domain';
 import { parseExpand } from '@custody/graph';
 import type { Persistence } from '@custody/persistence';
 import { loadTriage } from '@custody/audit';
@@ -99,9 +99,9 @@ export class WorkspaceController {
     @Query('limit') limit?: string, @Query('cursor') cursor?: string,
   ) {
     await this.logRead(ws, req, 'findings');
-    const all = await this.audits.storedFindings(ws, includeResolved === 'true');
     // Without paging parameters the whole list, as before; with them one keyset page.
-    return limit === undefined && cursor === undefined ? all : pageById(all, { limit, cursor });
+    if (limit === undefined && cursor === undefined) return this.audits.storedFindings(ws, includeResolved === 'true');
+    return this.audits.findingsPage(ws, includeResolved === 'true', { limit, cursor });
   }
 
   @Get('score')

@@ -1,9 +1,10 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { InvalidInputError, LENSES, MruMap, NotFoundError, defaultLens, type AuditReport, type Graph, type Lens } from '@custody/domain';
+import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { InvalidInputError, LENSES, MruMap, NotFoundError, defaultLens, pageById, safeErrorText, type AuditReport, type Graph, type Lens, type Page } from '@custody/domain';
 import type { Persistence } from '@custody/persistence';
 import { composeReport, evaluateGraph, loadAnalyzedDocuments, ProjectionInputCache, loadCorrections, loadDocumentLinks, loadTriage, projectDocuments, type AnalyzedDocument } from '@custody/audit';
 import { groupedGraph, toCytoscapeElements, type GroupedGraph } from '@custody/graph';
 import { PERSISTENCE, RUNTIME, type Runtime } from '@custody/pipeline';
+import { readThreadAvailable, startReadThread, type ReadThread } from './read-thread.js';
 
 export function parseLens(value: unknown): Lens | undefined {
   if (value === undefined || value === '') return undefined;
@@ -36,7 +37,7 @@ const CACHE_SIZE = 8;
  * new seq, so it always sees the change.
  */
 @Injectable()
-export class AuditService {
+export class AuditService implements OnModuleInit, OnModuleDestroy {
   private readonly cache = new MruMap<string, Promise<AuditReport>>(CACHE_SIZE);
   /** The live composition per workspace and lens, with the change seq it was composed at. */
   private readonly live = new MruMap<string, { seq: number; value?: Promise<unknown> }>(CACHE_SIZE);
@@ -57,6 +58,39 @@ export class AuditService {
      */
     private readonly inputs: ProjectionInputCache,
   ) {}
+
+  /**
+   * The read thread (read-thread.ts) that composes grouped graphs and findings pages off the event loop, once
+   * it has started (built code only; the thread itself runs a service without one). Until then, or after it
+   * died, this service composes them itself.
+   */
+  private reads?: ReadThread;
+  private readsStarting?: Promise<unknown>;
+
+  onModuleInit(): void {
+    if (!readThreadAvailable()) return;
+    // Not awaited: the API starts at once; the first reads are composed here until the thread is ready.
+    this.readsStarting = startReadThread(this.runtime, (err) => {
+      this.reads = undefined;
+      new Logger('AuditService').error(`${err.message}; reads are composed on the main thread from now on`);
+    }).then(
+      (t) => (this.reads = t),
+      (err: unknown) => new Logger('AuditService').warn(`${safeErrorText(err)}; reads are composed on the main thread`),
+    );
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.readsStarting;
+    const reads = this.reads;
+    this.reads = undefined;
+    await reads?.close();
+  }
+
+  /** One page of the stored findings (GET /findings with limit or cursor). */
+  async findingsPage(workspaceId: string, includeResolved: boolean, opts: { limit?: string; cursor?: string }): Promise<Page<unknown>> {
+    if (this.reads) return this.reads.ask({ kind: 'findingsPage', workspaceId, includeResolved, ...opts });
+    return pageById(await this.storedFindings(workspaceId, includeResolved), opts);
+  }
 
   async graph(workspaceId: string, asOf?: Date, docs?: AnalyzedDocument[], practiceName?: string): Promise<Graph> {
     if (asOf) {
@@ -123,6 +157,7 @@ export class AuditService {
 
   /** The grouped view of the report's graph (GET /graph?view=grouped), built once per report and expansion. */
   async grouped(workspaceId: string, expanded: ReadonlySet<string>, opts: { lens?: Lens; asOf?: Date } = {}): Promise<GroupedGraph> {
+    if (this.reads && !opts.asOf) return this.reads.ask({ kind: 'grouped', workspaceId, expanded: [...expanded], lens: opts.lens });
     const els = await this.cytoscape(workspaceId, opts);
     let views = this.groupedViews.get(els);
     if (!views) this.groupedViews.set(els, (views = new MruMap(CACHE_SIZE)));

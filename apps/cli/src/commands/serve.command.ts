@@ -27,11 +27,23 @@ export function registerServe(program: Command): void {
     .option('--worker', 'process jobs in this process also in production mode')
     .action(async (opts: { port?: string; host?: string; workspace: string; example?: string | boolean; worker?: boolean; allowRemote?: boolean }) => {
       const { config: { loadConfig }, pipeline: { closeOnSignals, IngestDocumentCommand, startRuntime }, audit: { collectFiles } } = await loadServiceRuntime();
-      const [{ CommandBus }, { createApiApp }] = await Promise.all([import('@nestjs/cqrs'), import('../../../api/src/bootstrap.js')]);
+      const [{ CommandBus }, { createApiApp }, { jobThreadAvailable, startJobThread }] = await Promise.all([import('@nestjs/cqrs'), import('../../../api/src/bootstrap.js'), import('../../../worker/src/job-thread.js')]);
       const config = loadConfig(process.env, { port: opts.port ? Number(opts.port) : undefined, host: opts.host });
       assertBindAllowed(config.host, Boolean(opts.allowRemote));
       const runtime = await startRuntime(config);
-      const app = await createApiApp(runtime, { processJobs: runtime.embedded || Boolean(opts.worker), logger: ['error', 'warn'] });
+      // Embedded mode processes jobs in a thread of this process (from TypeScript sources: in this thread), so
+      // scoring a large fleet does not stall the event loop that answers HTTP. Thread and API start side by side.
+      const threaded = runtime.embedded && jobThreadAvailable();
+      const [jobs, app] = await Promise.allSettled([
+        threaded ? startJobThread(runtime) : Promise.resolve(undefined),
+        createApiApp(runtime, { processJobs: !threaded && (runtime.embedded || Boolean(opts.worker)), logger: ['error', 'warn'] }),
+      ]).then(async ([j, a]) => {
+        if (j.status === 'fulfilled' && a.status === 'fulfilled') return [j.value, a.value] as const;
+        if (a.status === 'fulfilled') await a.value.close().catch(() => undefined);
+        if (j.status === 'fulfilled') await j.value?.close().catch(() => undefined);
+        await runtime.close();
+        throw j.status === 'rejected' ? j.reason : (a as PromiseRejectedResult).reason;
+      });
       await app.listen(config.port, config.host);
       const { workspace, created } = await runtime.persistence.workspaces.ensure(opts.workspace);
       const key = await accessKey(runtime, workspace.id, created);
@@ -54,7 +66,12 @@ export function registerServe(program: Command): void {
       console.log(`  Dashboard: ${url}/#ws=${workspace.slug}${key ? `&key=${key}` : ''}`);
       console.log(`  API docs:  ${url}/api/docs`);
       if (!key) console.log(`  Use an API key of workspace "${workspace.slug}" (create one with: custody keys create --workspace "${workspace.name}")`);
-      closeOnSignals(app, runtime);
+      // HTTP stops first, then the job thread (its jobs finish or are released), then the engines: also when the
+      // thread does not close cleanly (its jobs are then retried at the next start), so no lock is left behind.
+      closeOnSignals({ close: async () => {
+        await app.close();
+        await jobs?.close().catch((err: Error) => console.error(`custody: ${err.message}`));
+      } }, runtime);
     });
 }
 

@@ -4,7 +4,7 @@
  * main thread a large query (a 50 MB upload's insert, a fleet's scoring writes) froze every HTTP request for
  * seconds; here it only occupies this thread, and `pg` clients on the main thread wait on a socket instead.
  *
- * Imports nothing of Custody's but the socket patch: built, bundled or run from TypeScript (tsx), this file
+ * Imports nothing of Custody's but the socket patches: built, bundled or run from TypeScript (tsx), this file
  * loads on its own.
  */
 import { rmSync } from 'node:fs';
@@ -13,6 +13,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { installSocketMessageBuffering } from './socket-message-buffering.js';
+import { holdSessionPerExchange, type QueryQueue } from './socket-session-exclusivity.js';
 import type { PgliteThreadInit, PgliteThreadReply, PgliteThreadRequest } from './pglite-thread-protocol.js';
 
 const port = parentPort!;
@@ -29,6 +30,10 @@ async function start(): Promise<{ db: PGlite; server: PGLiteSocketServer }> {
     // per thread: the handlers it changes live in this thread's copy of pglite-socket.
     installSocketMessageBuffering();
     const server = new PGLiteSocketServer({ db, path: init.socketPath, maxConnections: init.maxConnections });
+    // Several connections (embedded mode's pool) share the one session only if each exchange runs whole.
+    const queue = (server as unknown as { queryQueue?: QueryQueue }).queryQueue;
+    if (typeof queue?.processQueue !== 'function') throw new Error('this pglite-socket has no query queue to make per-exchange; connections could interleave');
+    holdSessionPerExchange(queue);
     await server.start();
     return { db, server };
   } catch (err) {

@@ -1,0 +1,77 @@
+import { Worker } from 'node:worker_threads';
+import { CustodyError } from '@custody/domain';
+
+/** A worker thread of this process that says `ready` (or `failed`) once, and `closed` when asked to `close`. */
+export interface ServiceThread {
+  readonly thread: Worker;
+  /** Stops the thread: it closes what it opened and says `closed`; past the timeout it is terminated. */
+  close(): Promise<void>;
+}
+
+type FirstWord = { type: 'ready' } | { type: 'failed'; message: string } | { type: 'exit'; code: number };
+
+/** A thread's own shutdown (jobs finish or are released, pools close); past this it is terminated. */
+const CLOSE_TIMEOUT_MS = 60_000;
+
+/**
+ * Built code only: from TypeScript sources (tests) there is no built entry beside the caller, and a thread
+ * would not inherit the test runner's compiler (decorator metadata that Nest and TypeORM read). Callers then
+ * do the work in their own thread, as before.
+ */
+export function serviceThreadsAvailable(callerUrl: string): boolean {
+  return !callerUrl.endsWith('.ts');
+}
+
+/**
+ * Starts `entry` with `workerData` and waits for its first word. A thread that dies while serving is reported
+ * through `onCrash` (default: thrown as an uncaught exception, so the process stops loudly rather than run on
+ * without it).
+ */
+export async function startServiceThread(entry: URL, workerData: unknown, what: string, onCrash?: (err: CustodyError) => void): Promise<ServiceThread> {
+  const thread = new Worker(entry, { workerData });
+  const exited = new Promise<number>((resolve) => thread.once('exit', resolve));
+  let threadError: Error | undefined;
+  thread.on('error', (err) => (threadError ??= err));
+  const first = await new Promise<FirstWord>((resolve) => {
+    thread.once('message', resolve);
+    void exited.then((code) => resolve({ type: 'exit', code }));
+  });
+  if (first.type !== 'ready') {
+    await thread.terminate();
+    const why = first.type === 'failed' ? first.message : threadError?.message ?? `it exited with code ${first.code}`;
+    throw new CustodyError('thread_unavailable', `could not start the ${what} thread: ${why}`);
+  }
+  let state: 'ready' | 'closing' | 'gone' = 'ready';
+  void exited.then((code) => {
+    if (state !== 'ready') return;
+    state = 'gone';
+    const err = new CustodyError('thread_crashed', `the ${what} thread stopped unexpectedly (${threadError?.message ?? `it exited with code ${code}`})`);
+    if (onCrash) onCrash(err);
+    else process.nextTick(() => { throw err; });
+  });
+  let closing: Promise<void> | undefined;
+  return {
+    thread,
+    close() {
+      closing ??= (async () => {
+        if (state !== 'ready') return;
+        state = 'closing';
+        let timer: NodeJS.Timeout | undefined;
+        try {
+          const closed = new Promise<void>((resolve) => thread.on('message', (m: { type?: string }) => m?.type === 'closed' && resolve()));
+          thread.postMessage({ type: 'close' });
+          await Promise.race([
+            closed,
+            exited.then((code) => { throw threadError ?? new Error(`the ${what} thread exited with code ${code} while closing`); }),
+            new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`the ${what} thread did not close in ${CLOSE_TIMEOUT_MS} ms`)), CLOSE_TIMEOUT_MS))),
+          ]);
+        } finally {
+          clearTimeout(timer);
+          await thread.terminate();
+          state = 'gone';
+        }
+      })();
+      return closing;
+    },
+  };
+}
