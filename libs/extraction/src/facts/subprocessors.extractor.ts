@@ -11,6 +11,7 @@ import { collectorMentions, inRanges, trackerSections } from './tracker-names.js
 import { evidenceAt, found, silent, withReview } from './fact-context.js';
 import { BRAND_SHAPE, cleanName, common, core, ENDS_WITH_SUFFIX, HAS_SUFFIX, inLink, aliasesAmong, isShortFormOf, legalName, NAME_LIST_AT, NOT_A_NAME, policyWordsOnly, productsOf, readLead, splitNames, SUFFIX_NAME, TOKEN, wholeCell } from './subprocessor-names.js';
 import { isCategoryList, readItem, rowSentence } from './subprocessor-lists.js';
+import { isTrackerTable, trackerRowEntity } from './subprocessor-trackers.js';
 
 const HEADING = /sub-?processors?|subcontractors?|service providers|third[- ]part(?:y|ies)|vendors|who (?:we|receives)|recipients|data sharing|processors|partners|providers/i;
 const LIST_LEAD = /\b(?:following|these|our|current|approved)\b[^:]{0,60}\b(?:sub-?processors?|subcontractors?|service providers?|vendors?|providers?|processors?|third parties|partners)\b[^:]{0,40}:\s*(.+)$/i;
@@ -34,7 +35,8 @@ export function extractSubprocessors(ctx: FactContext): Fact<'subprocessors_name
   const vendorBrands = vendorNames.map((n) => core(n)).filter((n) => n.length >= 3);
   // `cell`: the name column of a recipients table, where a name made of ordinary words ("Cloud Storage Ltd") is still a name.
   // `review`: a name from a list nothing says is a list of recipients: kept for review (with this reason) if it passes every filter.
-  const add = (raw: string, s: Sentence, at: number, strong = false, cell = false, review?: string): void => {
+  // `tracker`: a tracker-table row that links to this party's own policy: a social network named there runs its pixel on the vendor's pages.
+  const add = (raw: string, s: Sentence, at: number, strong = false, cell = false, review?: string, tracker = false): void => {
     let name = cleanName(raw);
     if (!name) return;
     // "Google’s Invisible reCAPTCHA": the product, not the owner's possessive.
@@ -72,7 +74,7 @@ export function extractSubprocessors(ctx: FactContext): Fact<'subprocessors_name
         return;
       }
       // Social networks, stores, browsers: recipients only as ad or analytics tools ("Facebook Pixel").
-      if (PLATFORM_BRANDS.test(name) && !PLATFORM_AS_RECIPIENT.test(after) && !(strong && AD_ROLE_BEFORE.test(s.view.slice(Math.max(0, at - 80), at)))) {
+      if (PLATFORM_BRANDS.test(name) && !tracker && !PLATFORM_AS_RECIPIENT.test(after) && !(strong && AD_ROLE_BEFORE.test(s.view.slice(Math.max(0, at - 80), at)))) {
         rejected.push({ name, ev: evidenceAt(ctx, s, at, at + name.length), reason: 'a platform, store or browser, not named as receiving the data' });
         return;
       }
@@ -215,6 +217,16 @@ export function extractSubprocessors(ctx: FactContext): Fact<'subprocessors_name
           if (!categories || ENDS_WITH_SUFFIX.test(raw.trim()) || BRAND_SHAPE.test(raw)) add(raw, ss, at, strong);
         });
         if (names.size + rejected.length > before) continue;
+      }
+      // A row of a cookie or tracker table that links to a third party's own policy: that party gets visitors' data.
+      if (entry && role !== 'recipients' && entry.row && entry.block.kind === 'table' && isTrackerTable(entry.block)) {
+        const t = trackerRowEntity(entry.row, ctx.links);
+        if (t) {
+          const rs = rowSentence(entry.row);
+          if ('reason' in t) rejected.push({ name: t.name, ev: evidenceAt(ctx, rs, t.at, t.at + t.name.length), reason: t.reason });
+          else add(t.name, rs, t.at, true, true, undefined, true);
+          continue;
+        }
       }
       // Provider words nearby but nothing that says the entries receive data: kept for a person to decide.
       if (entry && role === 'unknown' && (underHeading || introAboutProviders) && entry.row === entry.block.rows[0]) undecided(entry.block, entry.context);
