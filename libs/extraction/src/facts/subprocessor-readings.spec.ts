@@ -40,8 +40,25 @@ describe('sub-processors given as examples in a parenthesis after a provider nou
     expect(names('# Accounts\n\nYou may authenticate your account through a supported third party service (e.g., Loginly or Keyfob).')).toEqual([]);
     expect(names('# Ads\n\nA website might use our advertising services (like Adsmith) to show ads.')).toEqual([]);
     expect(names('# Recordings\n\nA recording is stored until it is uploaded to your file hosting service (e.g. Boxwell).')).toEqual([]);
+    // A service the user chooses to pay with: a party the user deals with, which the vendor hears from.
+    expect(names('# Payments\n\nIf you choose to use an unaffiliated payment service ("Payment Service"), such as Quickpay or Coinstream, we may receive an identifier.')).toEqual([]);
     // No verb of passing data: a list of affiliates in a definition names no recipient.
     expect(names('# Terms\n\n"Company" includes its parents, subsidiaries and affiliates (including Northwind Holdings and Southwind Media).')).toEqual([]);
+  });
+});
+
+describe('sub-processors after a provider noun that carries a defined term', () => {
+  it('reads the examples after the defined term when the vendor engages the providers', () => {
+    expect(names('# Analytics\n\nWe engage with third-party services ("Third Party Services"), including Brightpanda and Lendwise, to help collect usage information.')).toEqual(
+      expect.arrayContaining(['Brightpanda', 'Lendwise']),
+    );
+  });
+});
+
+describe('the owner of a service is not its recipient', () => {
+  it('does not name the company a service is owned and operated by', () => {
+    expect(names('# About\n\nThe Daily Widget is a news site owned and operated by Northwind Publishing Limited, which hosts our comments.')).toEqual([]);
+    expect(names('# Linked accounts\n\nWe share data with third party services you link, such as Gamehub (which is owned and operated by Southwind Corporation).')).not.toContain('Southwind Corporation');
   });
 });
 
