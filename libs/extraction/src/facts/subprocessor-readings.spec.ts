@@ -62,6 +62,21 @@ describe('the owner of a service is not its recipient', () => {
   });
 });
 
+describe('providers described in sentences of their own', () => {
+  const lead = '# Disclosure\n\nWe typically use service providers like the following to run the service. ';
+
+  it('reads a provider that supplies a service and handles people\'s data, in a passage about the vendor\'s providers', () => {
+    const md = `${lead}Quillsend provides messaging services used for account verification. The platform processes phone numbers and codes. Arbor delivers customer support services. It processes member contact details and messages.`;
+    expect(names(md)).toEqual(expect.arrayContaining(['Quillsend', 'Arbor']));
+  });
+
+  it('abstains when the provider gets only aggregated data, when nothing relates the vendor to providers, and on a clause opened by a conjunction', () => {
+    expect(names(`${lead}Tallymark delivers market research services. It processes aggregated and anonymised data only.`)).toEqual([]);
+    expect(names('# About\n\nQuillsend provides messaging services. The platform processes phone numbers and codes.')).toEqual([]);
+    expect(names(`${lead}Where Quillsend is a data processor, Quillsend processes data on behalf of its customers.`)).not.toContain('Where Quillsend');
+  });
+});
+
 describe('one organisation, one name', () => {
   it('reports a provider once by its full name when the document gives it a short name in parentheses', () => {
     const v = names('# Age checks\n\nWe use Young Web Checks (YWC) for age verification. YWC remembers that you are verified in other games powered by YWC technology.');

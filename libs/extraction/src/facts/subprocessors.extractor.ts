@@ -12,6 +12,7 @@ import { evidenceAt, found, silent, withReview } from './fact-context.js';
 import { BRAND_SHAPE, cleanName, common, core, ENDS_WITH_SUFFIX, HAS_SUFFIX, inLink, aliasesAmong, isShortFormOf, legalName, NAME_LIST_AT, NOT_A_NAME, policyWordsOnly, productsOf, readLead, splitNames, SUFFIX_NAME, TOKEN, wholeCell } from './subprocessor-names.js';
 import { isCategoryList, readItem, rowSentence } from './subprocessor-lists.js';
 import { isTrackerTable, trackerRowEntity } from './subprocessor-trackers.js';
+import { providerProfile } from './subprocessor-profiles.js';
 
 const HEADING = /sub-?processors?|subcontractors?|service providers|third[- ]part(?:y|ies)|vendors|who (?:we|receives)|recipients|data sharing|processors|partners|providers/i;
 const LIST_LEAD = /\b(?:following|these|our|current|approved)\b[^:]{0,60}\b(?:sub-?processors?|subcontractors?|service providers?|vendors?|providers?|processors?|third parties|partners)\b[^:]{0,40}:\s*(.+)$/i;
@@ -182,6 +183,12 @@ export function extractSubprocessors(ctx: FactContext): Fact<'subprocessors_name
           continue;
         }
       }
+    }
+    // A provider described in its own sentence among the vendor's providers ("Twilio provides … The platform processes
+    // user data"): its name may be the sentence's only capital, hence before the capital test below.
+    if (!isListItem(s) && !isTableRow(s)) {
+      const profile = providerProfile(ctx.sentences, s);
+      if (profile) add(profile.name, s, profile.at, true);
     }
     // Names start with a capital or a digit (or "iDenfy"); a sentence with none cannot hold one.
     if (!/[\p{Lu}0-9]/u.test(v.slice(1)) && !/[\p{Ll}][\p{Lu}]/u.test(v)) continue;
