@@ -77,6 +77,28 @@ describe('providers described in sentences of their own', () => {
   });
 });
 
+describe('names in a provider clause that receive nothing personal', () => {
+  it('does not name the principal work is done for, nor a party given only anonymous data', () => {
+    expect(names('# Sharing\n\nWe share data with companies who are engaged to perform services for, or on behalf of, Northwind Holdings Limited.')).toEqual([]);
+    expect(names('# Sharing\n\nWe do not share resolver logs with any third parties except for anonymous logs shared with Tallymark pursuant to a research agreement.')).toEqual([]);
+  });
+});
+
+describe("the document's own brand", () => {
+  // A policy that defines no alias for its author but names it throughout: the author is not its own recipient.
+  // "Days" heads every retention row too, as often as the brand but also written in lower case: not a brand.
+  const retention = '\n\n# Retention\n\nWe keep logs for 30 days.\n\n' + Array.from({ length: 6 }, (_, i) => `Days ${i + 1}: logs kept.`).join('\n\n');
+  const self = '# Privacy\n\nThis notice explains how Skylark runs a messaging service. ' + 'Skylark keeps your messages safe. '.repeat(8) + retention;
+
+  it('is not a recipient when the document names it far more than anything else from its first lines', () => {
+    expect(names(`${self}\n\n# Sharing\n\nWe share your usage data with service providers such as Quillsend. Your number is disclosed to Skylark Telecom Limited to route calls.`)).toEqual(['Quillsend']);
+  });
+
+  it('stays a recipient in a document that is about someone else', () => {
+    expect(names(`Orbital Notes. ${'Orbital keeps your notes. '.repeat(3)}\n\n# Sharing\n\nWe share your usage data with service providers such as Skylark Telecom Limited.`)).toEqual(['Skylark Telecom Limited']);
+  });
+});
+
 describe('one organisation, one name', () => {
   it('reports a provider once by its full name when the document gives it a short name in parentheses', () => {
     const v = names('# Age checks\n\nWe use Young Web Checks (YWC) for age verification. YWC remembers that you are verified in other games powered by YWC technology.');

@@ -1,6 +1,7 @@
 import type { Evidence, Fact } from '@custody/domain';
 import type { ListContext } from '../clauses/list-context.js';
 import { AD_ROLE_BEFORE, TRACKER_TITLE_WORD } from '../clauses/recipient-lists.js';
+import { ownEntityElsewhere } from '../clauses/definitions.js';
 import { blockIndex, listContext, rowHasNoAccess } from '../clauses/list-context.js';
 import type { Block, Row } from '../clauses/structure.js';
 import { introOf, isListItem, isRunInTitle, isTableRow, runInBlock } from '../clauses/structure.js';
@@ -9,7 +10,7 @@ import type { Sentence } from '../text/sentences.js';
 import type { FactContext } from './fact-context.js';
 import { collectorMentions, inRanges, trackerSections } from './tracker-names.js';
 import { evidenceAt, found, silent, withReview } from './fact-context.js';
-import { BRAND_SHAPE, cleanName, common, core, ENDS_WITH_SUFFIX, HAS_SUFFIX, inLink, aliasesAmong, isShortFormOf, legalName, NAME_LIST_AT, NOT_A_NAME, policyWordsOnly, productsOf, readLead, splitNames, SUFFIX_NAME, TOKEN, wholeCell } from './subprocessor-names.js';
+import { BRAND_SHAPE, cleanName, common, core, dominantBrand, ENDS_WITH_SUFFIX, HAS_SUFFIX, inLink, aliasesAmong, isShortFormOf, legalName, NAME_LIST_AT, NOT_A_NAME, policyWordsOnly, productsOf, readLead, splitNames, SUFFIX_NAME, TOKEN, wholeCell } from './subprocessor-names.js';
 import { isCategoryList, readItem, rowSentence } from './subprocessor-lists.js';
 import { isTrackerTable, trackerRowEntity } from './subprocessor-trackers.js';
 import { providerProfile } from './subprocessor-profiles.js';
@@ -52,6 +53,12 @@ export function extractSubprocessors(ctx: FactContext): Fact<'subprocessors_name
     // The vendor's own legal entities share its brand ("Google LLC" in Google's policy); an affiliate outside "us"
     // is named as such ("another company in our group (Acme Cloud GmbH)", "affiliates, such as Acme Voice, Inc.").
     if (suffixed && vendorFirstWords.has(name.split(/\s+/)[0].toLowerCase()) && !AFFILIATE_CONTEXT.test(s.view.slice(Math.max(0, at - 120), at))) return;
+    // The brand the document names itself by when no alias says so ("provided to Vodafone" in Vodafone's policy), and
+    // its products and entities; an affiliate is named as such.
+    if (selfBrand !== undefined && core(name.split(/\s+/)[0].replace(/\.[a-z]{2,4}$/, '')) === selfBrand && !AFFILIATE_CONTEXT.test(s.view.slice(Math.max(0, at - 120), at))) {
+      rejected.push({ name, ev: evidenceAt(ctx, s, at, at + name.length), reason: "the document's own brand, not a recipient" });
+      return;
+    }
     // The entities a document defines as "us" ("the TikTok entities listed below").
     if (ctx.defs.groupBrands.some((b) => name!.toLowerCase().startsWith(b.toLowerCase()))) return;
     // Terms the document defines ("the Controller", "End Users", "Session Summaries") are not organisations.
@@ -118,6 +125,9 @@ export function extractSubprocessors(ctx: FactContext): Fact<'subprocessors_name
     if (!productSet) productSet = productsOf(ctx.text, vendorNames.filter((b) => b.length >= 3));
     return productSet;
   };
+  // A frequent brand is someone else's when the document names its own legal entity and that entity does not share it.
+  const frequent = dominantBrand(ctx.text, ctx.isLowerWord);
+  const selfBrand = frequent !== undefined && !ownEntityElsewhere(ctx.vendorNames, frequent) ? frequent : undefined;
   // First words of the vendor's names and brand ("google" for "Google LLC" in a Google policy).
   const vendorFirstWords = new Set(vendorNames.map((n) => n.split(/\s+/)[0].toLowerCase().replace(/[^\p{L}\p{N}.]/gu, '')).filter((w) => w.length >= 3 && !POLICY_WORDS.has(w)));
   const vendorAtEnd = new RegExp(String.raw`(?:${vendorNames.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).filter((n) => n.length >= 2).join('|') || '\\uffff'})\s*$`, 'i');
