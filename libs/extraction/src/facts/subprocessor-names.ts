@@ -226,7 +226,7 @@ export function legalName(text: string, brand: string): string {
 }
 
 const HEAD_CHARS = 1000;
-const COUNTED_CHARS = 200_000;
+const COUNTED_CHARS = 60_000;
 
 /**
  * The brand a document names itself by when it defines no alias for itself: the capitalised word it uses far more
@@ -239,19 +239,26 @@ const COUNTED_CHARS = 200_000;
  */
 export function dominantBrand(text: string, isLowerWord: (w: string) => boolean): string | undefined {
   const counts = new Map<string, number>();
-  // "Sonic.net" counts as "Sonic".
   for (const [w, n] of capitalisedWords(text.slice(0, COUNTED_CHARS))) {
-    const k = w.replace(/\.[a-z]{2,4}$/, '').toLowerCase();
+    // Rare words cannot be the brand nor its runner-up that matters (the brand needs 8 and twice the runner-up).
+    if (n < 2 || w.length < 3) continue;
+    // "Sonic.net" counts as "Sonic".
+    const k = (w.includes('.') ? w.replace(/\.[a-z]{2,4}$/, '') : w).toLowerCase();
     counts.set(k, (counts.get(k) ?? 0) + n);
   }
+  // Words are judged from the most frequent down, until the runner-up is known: most are never asked about.
+  const judged: [string, number][] = [];
+  for (const e of counts) if (e[1] >= 4) judged.push(e);
+  judged.sort((a, b) => b[1] - a[1]);
   let best: [string, number] | undefined;
   let second = 0;
-  for (const [w, n] of counts) {
-    if (w.length < 3 || isLowerWord(w) || POLICY_WORDS.has(w) || NOT_A_NAME.test(w) || !/^[\p{L}\p{N}]+$/u.test(w)) continue;
-    if (!best || n > best[1]) {
-      second = best?.[1] ?? 0;
-      best = [w, n];
-    } else if (n > second) second = n;
+  for (const [w, n] of judged) {
+    if (POLICY_WORDS.has(w) || NOT_A_NAME.test(w) || !/^[\p{L}\p{N}]+$/u.test(w) || isLowerWord(w)) continue;
+    if (!best) best = [w, n];
+    else {
+      second = n;
+      break;
+    }
   }
   if (!best || best[1] < 8 || best[1] < 2 * second) return undefined;
   // The author introduces itself at the start; a provider explained at length ("Google Analytics …") comes later.

@@ -16,6 +16,7 @@ import { NAME_AT } from './subprocessor-names.js';
 const SUPPLIES = /^\s+(?:provides|delivers|supplies|offers|operates|is\s+an?\s+(?:[\w-]+\s+){0,8}?(?:platform|provider|service|tool|processor|vendor))\b/;
 const HANDLES_DATA = /\b(?:process(?:es|ed|ing)?|stor(?:es|ed|ing)|receiv(?:es|ed)|collect(?:s|ed)|retain(?:s|ed)?|delet(?:es|ed)|handl(?:es|ed)|host(?:s|ed|ing))\b[^.]{0,60}?\b(?:data|information|details|content|responses|interactions|messages|identifiers|(?:phone\s+)?numbers|inputs|prompts|records)\b/i;
 const NOT_PERSONAL = /\b(?:aggregated|anonymi[sz]ed|de-?identified|non-personal|statistical)\b/i;
+const SUPPLY_VERB = /\s(?:provides|delivers|supplies|offers|operates|is)\s/;
 const OPENING_WORD = /^(?:where|when|if|while|although|though|because|since|as|once|unless|whether|whereas|after|before|until|upon|each|every|this|that|these|those|the|our|your|its|their|it|they|we|you|such|any|all|some|other)$/i;
 // How far back in the paragraph the sentence relating the vendor to its providers may stand.
 const CONTEXT_SENTENCES = 25;
@@ -23,6 +24,8 @@ const CONTEXT_SENTENCES = 25;
 /** The provider a sentence describes as supplying a service that handles people's data, with its offset in the view. */
 export function providerProfile(sentences: Sentence[], s: Sentence): { name: string; at: number } | undefined {
   const v = s.view;
+  // The verb first (a plain search): the name pattern is the costly part and most sentences have no such verb.
+  if (!SUPPLY_VERB.test(v)) return undefined;
   const m = NAME_AT.exec(v);
   if (!m || m.index !== 0) return undefined;
   const name = m[1];

@@ -55,6 +55,7 @@ export function extractSubprocessors(ctx: FactContext): Fact<'subprocessors_name
     if (suffixed && vendorFirstWords.has(name.split(/\s+/)[0].toLowerCase()) && !AFFILIATE_CONTEXT.test(s.view.slice(Math.max(0, at - 120), at))) return;
     // The brand the document names itself by when no alias says so ("provided to Vodafone" in Vodafone's policy), and
     // its products and entities; an affiliate is named as such.
+    const selfBrand = selfBrandOf();
     if (selfBrand !== undefined && core(name.split(/\s+/)[0].replace(/\.[a-z]{2,4}$/, '')) === selfBrand && !AFFILIATE_CONTEXT.test(s.view.slice(Math.max(0, at - 120), at))) {
       rejected.push({ name, ev: evidenceAt(ctx, s, at, at + name.length), reason: "the document's own brand, not a recipient" });
       return;
@@ -126,8 +127,15 @@ export function extractSubprocessors(ctx: FactContext): Fact<'subprocessors_name
     return productSet;
   };
   // A frequent brand is someone else's when the document names its own legal entity and that entity does not share it.
-  const frequent = dominantBrand(ctx.text, ctx.isLowerWord);
-  const selfBrand = frequent !== undefined && !ownEntityElsewhere(ctx.vendorNames, frequent) ? frequent : undefined;
+  // Computed when a candidate first reaches the check (many documents have none that far).
+  let selfMemo: { v: string | undefined } | undefined;
+  const selfBrandOf = (): string | undefined => {
+    if (!selfMemo) {
+      const frequent = dominantBrand(ctx.text, ctx.isLowerWord);
+      selfMemo = { v: frequent !== undefined && !ownEntityElsewhere(ctx.vendorNames, frequent) ? frequent : undefined };
+    }
+    return selfMemo.v;
+  };
   // First words of the vendor's names and brand ("google" for "Google LLC" in a Google policy).
   const vendorFirstWords = new Set(vendorNames.map((n) => n.split(/\s+/)[0].toLowerCase().replace(/[^\p{L}\p{N}.]/gu, '')).filter((w) => w.length >= 3 && !POLICY_WORDS.has(w)));
   const vendorAtEnd = new RegExp(String.raw`(?:${vendorNames.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).filter((n) => n.length >= 2).join('|') || '\\uffff'})\s*$`, 'i');
