@@ -283,6 +283,13 @@ export const NOT_RECIPIENT: { reason: string; before?: RegExp; after?: RegExp; a
   { reason: 'a sign-in provider (a data source)', after: /^\s*(?:account\s+)?(?:login|log-in|sign-in|sign in|single sign-on|sso|connect)\b/i },
   { reason: 'a platform the user connects or links to', before: /\b(?:connect|link|integrate|sync)\s+(?:your\s+)?(?:\w+\s+)?(?:account\s+)?(?:with|to)\s+$/i },
   { reason: "a platform where the vendor has a page", before: /\b(?:pages?|profiles?|presences?|channels?|fan\s*pages?|accounts?)\s+(?:on|at)\s+$/i },
+  // "The Register is … owned and operated by Situation Publishing": the service's owner is the vendor itself, or the owner
+  // of a platform the text mentions ("Steam (which is owned and operated by Valve Corporation)"); neither receives data as such.
+  { reason: 'the owner of a service the text names (the vendor itself, or a platform\'s owner)', before: /\bowned\s+(?:and\s+(?:operated|run|managed)\s+)?by\s+(?:the\s+)?$/i },
+  // "services for, or on behalf of, Acme Ireland Limited": the principal the work is done for, not the one receiving data.
+  { reason: 'the party on whose behalf the work is done, not a recipient', before: /\b(?:on\s+behalf\s+of|for\s+the\s+benefit\s+of),?\s+(?:the\s+)?$/i },
+  // "except for anonymous logs shared with APNIC": a party given only data about no one (README: personal data only).
+  { reason: 'it receives only anonymous or aggregated data', before: /\b(?:anonymous|anonymi[sz]ed|aggregated|de-?identified|non-personal)\s+(?:[\w-]+\s+){0,3}?(?:shared|disclosed|provided|transferred|sent|made\s+available)\s+(?:with|to)\s+(?:the\s+)?$/i },
   { reason: 'a representative, not a recipient', around: /\brepresentatives?\b/i },
   { reason: 'an authority or regulator', around: /\b(?:supervisory authorit|data protection authorit|commissioner|ombudsman|regulator)/i },
   { reason: 'a dispute-resolution body or framework', around: /\b(?:arbitrat|dispute resolution|jams\b|american arbitration|truste\b|bbb\b|better business bureau|privacy shield|data privacy framework|dpf\b)/i },

@@ -1,5 +1,6 @@
 import type { FactContext } from './fact-context.js';
 import { POLICY_WORDS } from '../clauses/vocabulary.js';
+import { capitalisedWords } from '../text/capitalised-words.js';
 
 /**
  * The syntax of organisation names in policies, for the sub-processor readers: name tokens and legal suffixes,
@@ -222,4 +223,47 @@ export function legalName(text: string, brand: string): string {
     if (m) return (brand + m[0]).replace(/\s+/g, ' ');
   }
   return brand;
+}
+
+const HEAD_CHARS = 1000;
+const COUNTED_CHARS = 60_000;
+
+/**
+ * The brand a document names itself by when it defines no alias for itself: the capitalised word it uses far more
+ * often than any other (at least 8 times and twice the runner-up) and already in its first 1,000 characters, not an
+ * ordinary word of the text nor a word policies capitalise ("Vodafone" in Vodafone's policy, "Sonic" in Sonic.net's).
+ * A document is mostly about its author; a provider it names is not its most frequent word by that margin. Lower
+ * case, or undefined. Stricter than the definitions' guess (clauses/definitions.ts), which names the vendor for
+ * every fact: this one only keeps the author out of its own recipients, and skips words the text also writes in
+ * lower case ("Days" in a retention table), which there outnumber a real brand.
+ */
+export function dominantBrand(text: string, isLowerWord: (w: string) => boolean): string | undefined {
+  const counts = new Map<string, number>();
+  for (const [w, n] of capitalisedWords(text.slice(0, COUNTED_CHARS))) {
+    // Rare words cannot be the brand nor its runner-up that matters (the brand needs 8 and twice the runner-up).
+    if (n < 2 || w.length < 3) continue;
+    // "Sonic.net" counts as "Sonic".
+    const k = (w.includes('.') ? w.replace(/\.[a-z]{2,4}$/, '') : w).toLowerCase();
+    counts.set(k, (counts.get(k) ?? 0) + n);
+  }
+  // Words are judged from the most frequent down, until the runner-up is known: most are never asked about.
+  const judged: [string, number][] = [];
+  for (const e of counts) if (e[1] >= 4) judged.push(e);
+  judged.sort((a, b) => b[1] - a[1]);
+  let best: [string, number] | undefined;
+  let second = 0;
+  for (const [w, n] of judged) {
+    if (POLICY_WORDS.has(w) || NOT_A_NAME.test(w) || !/^[\p{L}\p{N}]+$/u.test(w) || isLowerWord(w)) continue;
+    if (!best) best = [w, n];
+    else {
+      second = n;
+      break;
+    }
+  }
+  if (!best || best[1] < 8 || best[1] < 2 * second) return undefined;
+  // The author introduces itself at the start; a provider explained at length ("Google Analytics …") comes later.
+  // Not as a platform's product the user meets ("the Google Play Store", "your Apple ID"): that is a store, not the author.
+  const head = text.slice(0, HEAD_CHARS).toLowerCase();
+  const self = new RegExp(String.raw`(?<![\p{L}\p{N}])${best[0]}(?![\p{L}\p{N}])(?!\s+(?:play|app\s+store|store|id|account|analytics|ads|maps|tag)\b)`, 'u');
+  return self.test(head) ? best[0] : undefined;
 }

@@ -1,6 +1,7 @@
 import type { Evidence, Fact } from '@custody/domain';
 import type { ListContext } from '../clauses/list-context.js';
 import { AD_ROLE_BEFORE, TRACKER_TITLE_WORD } from '../clauses/recipient-lists.js';
+import { ownEntityElsewhere } from '../clauses/definitions.js';
 import { blockIndex, listContext, rowHasNoAccess } from '../clauses/list-context.js';
 import type { Block, Row } from '../clauses/structure.js';
 import { introOf, isListItem, isRunInTitle, isTableRow, runInBlock } from '../clauses/structure.js';
@@ -9,8 +10,10 @@ import type { Sentence } from '../text/sentences.js';
 import type { FactContext } from './fact-context.js';
 import { collectorMentions, inRanges, trackerSections } from './tracker-names.js';
 import { evidenceAt, found, silent, withReview } from './fact-context.js';
-import { BRAND_SHAPE, cleanName, common, core, ENDS_WITH_SUFFIX, HAS_SUFFIX, inLink, aliasesAmong, isShortFormOf, legalName, NAME_LIST_AT, NOT_A_NAME, policyWordsOnly, productsOf, readLead, splitNames, SUFFIX_NAME, TOKEN, wholeCell } from './subprocessor-names.js';
+import { BRAND_SHAPE, cleanName, common, core, dominantBrand, ENDS_WITH_SUFFIX, HAS_SUFFIX, inLink, aliasesAmong, isShortFormOf, legalName, NAME_LIST_AT, NOT_A_NAME, policyWordsOnly, productsOf, readLead, splitNames, SUFFIX_NAME, TOKEN, wholeCell } from './subprocessor-names.js';
 import { isCategoryList, readItem, rowSentence } from './subprocessor-lists.js';
+import { isTrackerTable, trackerRowEntity } from './subprocessor-trackers.js';
+import { providerProfile } from './subprocessor-profiles.js';
 
 const HEADING = /sub-?processors?|subcontractors?|service providers|third[- ]part(?:y|ies)|vendors|who (?:we|receives)|recipients|data sharing|processors|partners|providers/i;
 const LIST_LEAD = /\b(?:following|these|our|current|approved)\b[^:]{0,60}\b(?:sub-?processors?|subcontractors?|service providers?|vendors?|providers?|processors?|third parties|partners)\b[^:]{0,40}:\s*(.+)$/i;
@@ -34,7 +37,8 @@ export function extractSubprocessors(ctx: FactContext): Fact<'subprocessors_name
   const vendorBrands = vendorNames.map((n) => core(n)).filter((n) => n.length >= 3);
   // `cell`: the name column of a recipients table, where a name made of ordinary words ("Cloud Storage Ltd") is still a name.
   // `review`: a name from a list nothing says is a list of recipients: kept for review (with this reason) if it passes every filter.
-  const add = (raw: string, s: Sentence, at: number, strong = false, cell = false, review?: string): void => {
+  // `tracker`: a tracker-table row that links to this party's own policy: a social network named there runs its pixel on the vendor's pages.
+  const add = (raw: string, s: Sentence, at: number, strong = false, cell = false, review?: string, tracker = false): void => {
     let name = cleanName(raw);
     if (!name) return;
     // "Google’s Invisible reCAPTCHA": the product, not the owner's possessive.
@@ -49,6 +53,13 @@ export function extractSubprocessors(ctx: FactContext): Fact<'subprocessors_name
     // The vendor's own legal entities share its brand ("Google LLC" in Google's policy); an affiliate outside "us"
     // is named as such ("another company in our group (Acme Cloud GmbH)", "affiliates, such as Acme Voice, Inc.").
     if (suffixed && vendorFirstWords.has(name.split(/\s+/)[0].toLowerCase()) && !AFFILIATE_CONTEXT.test(s.view.slice(Math.max(0, at - 120), at))) return;
+    // The brand the document names itself by when no alias says so ("provided to Vodafone" in Vodafone's policy), and
+    // its products and entities; an affiliate is named as such.
+    const selfBrand = selfBrandOf();
+    if (selfBrand !== undefined && core(name.split(/\s+/)[0].replace(/\.[a-z]{2,4}$/, '')) === selfBrand && !AFFILIATE_CONTEXT.test(s.view.slice(Math.max(0, at - 120), at))) {
+      rejected.push({ name, ev: evidenceAt(ctx, s, at, at + name.length), reason: "the document's own brand, not a recipient" });
+      return;
+    }
     // The entities a document defines as "us" ("the TikTok entities listed below").
     if (ctx.defs.groupBrands.some((b) => name!.toLowerCase().startsWith(b.toLowerCase()))) return;
     // Terms the document defines ("the Controller", "End Users", "Session Summaries") are not organisations.
@@ -72,7 +83,7 @@ export function extractSubprocessors(ctx: FactContext): Fact<'subprocessors_name
         return;
       }
       // Social networks, stores, browsers: recipients only as ad or analytics tools ("Facebook Pixel").
-      if (PLATFORM_BRANDS.test(name) && !PLATFORM_AS_RECIPIENT.test(after) && !(strong && AD_ROLE_BEFORE.test(s.view.slice(Math.max(0, at - 80), at)))) {
+      if (PLATFORM_BRANDS.test(name) && !tracker && !PLATFORM_AS_RECIPIENT.test(after) && !(strong && AD_ROLE_BEFORE.test(s.view.slice(Math.max(0, at - 80), at)))) {
         rejected.push({ name, ev: evidenceAt(ctx, s, at, at + name.length), reason: 'a platform, store or browser, not named as receiving the data' });
         return;
       }
@@ -114,6 +125,16 @@ export function extractSubprocessors(ctx: FactContext): Fact<'subprocessors_name
   const products = (): Set<string> => {
     if (!productSet) productSet = productsOf(ctx.text, vendorNames.filter((b) => b.length >= 3));
     return productSet;
+  };
+  // A frequent brand is someone else's when the document names its own legal entity and that entity does not share it.
+  // Computed when a candidate first reaches the check (many documents have none that far).
+  let selfMemo: { v: string | undefined } | undefined;
+  const selfBrandOf = (): string | undefined => {
+    if (!selfMemo) {
+      const frequent = dominantBrand(ctx.text, ctx.isLowerWord);
+      selfMemo = { v: frequent !== undefined && !ownEntityElsewhere(ctx.vendorNames, frequent) ? frequent : undefined };
+    }
+    return selfMemo.v;
   };
   // First words of the vendor's names and brand ("google" for "Google LLC" in a Google policy).
   const vendorFirstWords = new Set(vendorNames.map((n) => n.split(/\s+/)[0].toLowerCase().replace(/[^\p{L}\p{N}.]/gu, '')).filter((w) => w.length >= 3 && !POLICY_WORDS.has(w)));
@@ -181,6 +202,12 @@ export function extractSubprocessors(ctx: FactContext): Fact<'subprocessors_name
         }
       }
     }
+    // A provider described in its own sentence among the vendor's providers ("Twilio provides … The platform processes
+    // user data"): its name may be the sentence's only capital, hence before the capital test below.
+    if (!isListItem(s) && !isTableRow(s)) {
+      const profile = providerProfile(ctx.sentences, s);
+      if (profile) add(profile.name, s, profile.at, true);
+    }
     // Names start with a capital or a digit (or "iDenfy"); a sentence with none cannot hold one.
     if (!/[\p{Lu}0-9]/u.test(v.slice(1)) && !/[\p{Ll}][\p{Lu}]/u.test(v)) continue;
     let underHeading = false;
@@ -215,6 +242,16 @@ export function extractSubprocessors(ctx: FactContext): Fact<'subprocessors_name
           if (!categories || ENDS_WITH_SUFFIX.test(raw.trim()) || BRAND_SHAPE.test(raw)) add(raw, ss, at, strong);
         });
         if (names.size + rejected.length > before) continue;
+      }
+      // A row of a cookie or tracker table that links to a third party's own policy: that party gets visitors' data.
+      if (entry && role !== 'recipients' && entry.row && entry.block.kind === 'table' && isTrackerTable(entry.block)) {
+        const t = trackerRowEntity(entry.row, ctx.links);
+        if (t) {
+          const rs = rowSentence(entry.row);
+          if ('reason' in t) rejected.push({ name: t.name, ev: evidenceAt(ctx, rs, t.at, t.at + t.name.length), reason: t.reason });
+          else add(t.name, rs, t.at, true, true, undefined, true);
+          continue;
+        }
       }
       // Provider words nearby but nothing that says the entries receive data: kept for a person to decide.
       if (entry && role === 'unknown' && (underHeading || introAboutProviders) && entry.row === entry.block.rows[0]) undecided(entry.block, entry.context);
@@ -273,7 +310,8 @@ const SHOUTING = /[A-Z]{3,}\s+[A-Z]{3,}\s+[A-Z]{3,}/;
 // trigger only before a capital, checked in code (a \p{Lu} lookahead would need the flag).
 // Positions right after a provider noun ("providers like", "partners (such as", "provider", "vendors are", "sub-processors:") or a
 // relation verb ("we use", "disclosed to", "hosted by", "transferred to a server of") where names follow.
-const AFTER_NOUN = new RegExp(String.raw`${PROVIDER_NOUN.source}(?:\s*\(\s*(?:such as|e\.g\.,?|including|like|for example,?|namely)\s+|(?:\s*,)?\s+(?:(?:is|are|include|includes|including|like|such as|e\.g\.,?|for example,?|for instance,?|in particular,?|namely|called|named|is called|currently|currently are|currently include)\s+)?(?:(?:the\s+)?(?:following|company|companies)\s*)?:?\s*)`, 'gi');
+// A noun may carry the term the document defines for it before its examples: 'third-party services ("Third Party Services"), including A and B'.
+const AFTER_NOUN = new RegExp(String.raw`${PROVIDER_NOUN.source}(?:\s*\(\s*["“'‘][^"“”'‘’()]{1,40}["”'’]\s*\))?(?:\s*\(\s*(?:such as|e\.g\.,?|including|like|for example,?|namely)\s+|(?:\s*,)?\s+(?:(?:is|are|include|includes|including|like|such as|e\.g\.,?|for example,?|for instance,?|in particular,?|namely|called|named|is called|currently|currently are|currently include)\s+)?(?:(?:the\s+)?(?:following|company|companies)\s*)?:?\s*)`, 'gi');
 const AFTER_VERB = /\b(?:use|uses|used|engage|engages|engaged|rel(?:y|ies) on|work with|works with|partner with|partners with|utili[sz]e|utili[sz]es|employ|employs|contract with|contracts with|license|licen[cs]e from)\s+(?:the\s+)?(?:services\s+of\s+|(?:external\s+)?software\s+from\s+)?|\b(?:disclosed|transferred|sent|forwarded|provided|shared|transmitted|passed(?: on)?|given|made available|communicated|uploaded|exported|submitted|(?:a|the)\s+transfer|transfers?)\s+(?:directly\s+)?(?:to|with)\s+(?:(?:a|the|one of the)\s+(?:server|servers|systems?|platform|infrastructure)s?\s+(?:of|operated by|run by)\s+)?|\b(?:powered|hosted|provided|operated|processed|handled|managed|run|supplied|delivered|stored|performed|carried out|serviced|transmitted|verified)\s+(?:by|through|via|on|with)\s+(?:(?:the\s+)?(?:servers?|systems?|infrastructure|platform|cloud)\s+(?:of\s+)?)?|\b(?:servers?|systems?|infrastructure|cloud|platform)\s+(?:of|operated by|provided by|run by)\s+|\bthrough\s+(?=\S)|\b(?:communicate|communicates|integrates?|interfaces?)\s+with\s+/gi;
 
 function triggers(v: string, vendor: RegExp, hasNoun: boolean): { at: number; strong: boolean; clause?: string }[] {
@@ -302,9 +340,10 @@ function triggers(v: string, vendor: RegExp, hasNoun: boolean): { at: number; st
 
 // What the vendor does with the providers a parenthesis gives examples of: uses them or passes data to them.
 const PASSES_TO = /\b(?:use[sd]?|using|engage[sd]?|rel(?:y|ies)\s+on|works?\s+with|share[sd]?|sharing|disclos\w+|transferr?\w*|sen[dt]s?|sending|provid(?:e|es|ed|ing)\s+(?:\w+\s+){0,3}?(?:to|with)?|transmit\w*|process\w*|host\w*|stor(?:e|es|ed|ing)\b)\b/i;
-// The examples are then a source, a sign-in, a store, a link the user makes, the user's own provider ("uploaded to
+// The examples are then a service the user chooses ("if you choose to use an unaffiliated payment service (…), such as
+// X"), a source, a sign-in, a store, a link the user makes, the user's own provider ("uploaded to
 // your file hosting service (e.g. X)") or the vendor's own services.
-const EXAMPLES_NOT_RECIPIENTS = /\b(?:from|collect\w*|obtain\w*|receiv\w+|log[- ]?in|sign[- ]?(?:in|on|up)|credentials|authenticat\w*|connect\w*|link\w*|stores?)\b|\bour\s+(?:[\w-]+\s+){0,2}(?:services|products|tools|platforms|apps|offerings)\s*$|\byour\s+(?:own\s+)?(?:(?!to\b|with\b|for\b)[\w-]+\s+){0,2}(?:services?|providers?|accounts?|platforms?|apps?)\s*$/i;
+const EXAMPLES_NOT_RECIPIENTS = /\b(?:you|users?)\s+(?:choose|chooses|decide|decides|elect|opt)\s+to\s+(?:use|pay|connect|link)\b|\b(?:from|collect\w*|obtain\w*|receiv\w+|log[- ]?in|sign[- ]?(?:in|on|up)|credentials|authenticat\w*|connect\w*|link\w*|stores?)\b|\bour\s+(?:[\w-]+\s+){0,2}(?:services|products|tools|platforms|apps|offerings)\s*$|\byour\s+(?:own\s+)?(?:(?!to\b|with\b|for\b)[\w-]+\s+){0,2}(?:services?|providers?|accounts?|platforms?|apps?)\s*$/i;
 
 /**
  * Whether providers given as examples in a parenthesis ("disclose your data to partners (such as A and B)") are

@@ -1,0 +1,45 @@
+import type { Sentence } from '../text/sentences.js';
+import { PROVIDER_NOUN, RELATION_VERB } from '../clauses/vocabulary.js';
+import { NAME_AT } from './subprocessor-names.js';
+
+/**
+ * A provider described in its own sentence, in a passage about the vendor's providers: "Twilio provides
+ * communication and authentication services used for account verification. The platform processes limited user
+ * data, such as phone numbers …". Policies write their providers this way as often as in a table: the name is the
+ * subject, a verb of supplying a service follows, and the same or the next sentence says the provider handles
+ * data of people. Three things must hold, or nothing is read:
+ * - the sentence opens with a name and a supplying verb ("provides", "delivers", "supplies", "is a … platform");
+ * - an earlier sentence of the paragraph relates the vendor to providers ("we typically use Service Providers like:");
+ * - this or the next sentence of the paragraph says the provider processes, stores or receives data, and not only
+ *   aggregated or anonymised data ("It processes aggregated and anonymised data" is not personal data).
+ */
+const SUPPLIES = /^\s+(?:provides|delivers|supplies|offers|operates|is\s+an?\s+(?:[\w-]+\s+){0,8}?(?:platform|provider|service|tool|processor|vendor))\b/;
+const HANDLES_DATA = /\b(?:process(?:es|ed|ing)?|stor(?:es|ed|ing)|receiv(?:es|ed)|collect(?:s|ed)|retain(?:s|ed)?|delet(?:es|ed)|handl(?:es|ed)|host(?:s|ed|ing))\b[^.]{0,60}?\b(?:data|information|details|content|responses|interactions|messages|identifiers|(?:phone\s+)?numbers|inputs|prompts|records)\b/i;
+const NOT_PERSONAL = /\b(?:aggregated|anonymi[sz]ed|de-?identified|non-personal|statistical)\b/i;
+const SUPPLY_VERB = /\s(?:provides|delivers|supplies|offers|operates|is)\s/;
+const OPENING_WORD = /^(?:where|when|if|while|although|though|because|since|as|once|unless|whether|whereas|after|before|until|upon|each|every|this|that|these|those|the|our|your|its|their|it|they|we|you|such|any|all|some|other)$/i;
+// How far back in the paragraph the sentence relating the vendor to its providers may stand.
+const CONTEXT_SENTENCES = 25;
+
+/** The provider a sentence describes as supplying a service that handles people's data, with its offset in the view. */
+export function providerProfile(sentences: Sentence[], s: Sentence): { name: string; at: number } | undefined {
+  const v = s.view;
+  // The verb first (a plain search): the name pattern is the costly part and most sentences have no such verb.
+  if (!SUPPLY_VERB.test(v)) return undefined;
+  const m = NAME_AT.exec(v);
+  if (!m || m.index !== 0) return undefined;
+  const name = m[1];
+  // "Where Cloudflare is a data processor, …": a clause opened by a conjunction, not a name.
+  if (OPENING_WORD.test(name.split(/\s+/)[0])) return undefined;
+  const at = v.indexOf(name);
+  if (at !== 0 || !SUPPLIES.test(v.slice(name.length))) return undefined;
+  const next = sentences[s.index + 1];
+  const handled = [v, next !== undefined && next.paragraph === s.paragraph ? next.view : ''].find((x) => HANDLES_DATA.test(x));
+  if (!handled || NOT_PERSONAL.test(handled)) return undefined;
+  for (let i = s.index - 1; i >= 0 && s.index - i <= CONTEXT_SENTENCES; i--) {
+    const p = sentences[i];
+    if (p.paragraph !== s.paragraph || p.isHeading) break;
+    if (PROVIDER_NOUN.test(p.view) && RELATION_VERB.test(p.view)) return { name, at };
+  }
+  return undefined;
+}

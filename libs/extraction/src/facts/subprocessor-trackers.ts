@@ -1,0 +1,71 @@
+import type { Block, Row } from '../clauses/structure.js';
+import { COOKIE_TABLE, TRACKER_SENTENCE } from '../clauses/recipient-lists.js';
+import { core, inLink, NAME_AT, TOKEN, wholeCell } from './subprocessor-names.js';
+
+/**
+ * The third party behind a row of a cookie or tracker table. Such tables are not lists of recipients by
+ * themselves (many rows are the vendor's own cookies), so their name column is not read as names. A row is about
+ * a third party that receives visitors' data when it links to that party's own privacy policy: "Vimeo | vuid |
+ * Vimeo hosts our videos. [Vimeo's privacy policy](…)". The vendor's own cookies link to no one else's policy.
+ *
+ * The entity is a cell that is one name as a whole and starts with the policy's owner ("Marketo Munchkin" and
+ * "[Marketo's privacy policy]"); a cell of two things ("Google Tag Manager with Google Analytics") is left alone.
+ * It is written as the row writes the party: the cell's name when the row's prose names it again ("Google
+ * reCAPTCHA tracks …"), else the owner's name when the prose uses that ("Marketo's cookie allows …").
+ * A row that says its cookie holds no personal information names no recipient (README conventions).
+ */
+export type TrackerRowReading = { name: string; at: number } | { name: string; at: number; reason: string };
+
+// "Vimeo's privacy policy", "G2 Privacy Policy", "N.Rich privacy notice": the owner of a linked policy.
+// Case-sensitive (a name starts with a capital), so the title words are spelt in both cases.
+const OWNER_POLICY = new RegExp(String.raw`(?:^|[\s|])(${TOKEN}(?:\s+${TOKEN}){0,2})(?:['’]s?)?\s+(?:[Pp]rivacy|[Cc]ookie|[Dd]ata)\s+(?:[Pp]olic(?:y|ies)|[Nn]otice|[Ss]tatement)(?![\p{L}])`, 'gu');
+const NO_PERSONAL_DATA = /\bno\s+personal(?:ly\s+identifiable)?\s+(?:information|data)\b|\bdoes\s+not\s+(?:collect|store|contain|process)\s+(?:any\s+)?personal(?:ly\s+identifiable)?\s+(?:information|data)\b/i;
+
+/** Whether a table is about cookies or trackers: by a column title, else by its heading or intro. */
+export function isTrackerTable(block: Block): boolean {
+  if (block.header?.some((c) => COOKIE_TABLE.test(c.text))) return true;
+  const intro = block.intro;
+  return (block.heading !== undefined && TRACKER_SENTENCE.test(block.heading)) || (intro !== undefined && TRACKER_SENTENCE.test(intro.view));
+}
+
+/**
+ * The party a tracker-table row names as receiving data, with its offset in `row.view`, or a rejection with its
+ * reason; undefined when the row links to no third party's policy. `links` are the text's link ranges.
+ */
+export function trackerRowEntity(row: Row, links: [number, number][]): TrackerRowReading | undefined {
+  const v = row.view;
+  const cells = row.cells ?? [];
+  OWNER_POLICY.lastIndex = 0;
+  for (let m = OWNER_POLICY.exec(v); m; m = OWNER_POLICY.exec(v)) {
+    const owner = m[1].replace(/['’]s$/u, '');
+    const ownerAt = m.index + m[0].indexOf(owner);
+    const linkEnd = m.index + m[0].length;
+    // The policy must be a link of the source: a sentence that merely mentions "X's privacy policy" is not the row's reference.
+    if (!inLink(links, row.start + ownerAt, row.start + linkEnd)) continue;
+    const key = core(owner);
+    if (key.length < 2) continue;
+    const cell = cells.find((c) => c.at < ownerAt && c.text !== '' && core(c.text).startsWith(key));
+    if (!cell) continue;
+    const whole = wholeCell(cell.text);
+    const name = whole !== undefined ? NAME_AT.exec(whole)?.[1] : undefined;
+    if (!whole || name !== whole) return undefined;
+    const at = cell.at + cell.text.indexOf(whole);
+    if (NO_PERSONAL_DATA.test(v)) return { name: whole, at, reason: 'the tracker table says this cookie holds no personal information' };
+    // Where else the row names the party: outside its own cell and outside the policy link.
+    const rest = (from: number, what: string): number => {
+      for (let i = v.indexOf(what, from); i >= 0; i = v.indexOf(what, i + 1)) {
+        if (i >= cell.at && i < cell.at + cell.text.length) continue;
+        if (i >= ownerAt && i < linkEnd) continue;
+        if (/[\p{L}\p{N}]/u.test(v[i - 1] ?? ' ') || /[\p{L}\p{N}]/u.test(v[i + what.length] ?? ' ')) continue;
+        return i;
+      }
+      return -1;
+    };
+    if (whole !== owner && rest(0, whole) < 0) {
+      const ownerElsewhere = rest(cell.at + cell.text.length, owner);
+      if (ownerElsewhere >= 0) return { name: owner, at: ownerElsewhere };
+    }
+    return { name: whole, at };
+  }
+  return undefined;
+}
