@@ -44,10 +44,12 @@ export interface MemberView<M> {
   severity(m: M): Severity;
   /** likelihood × impact, as the finding would carry them (rounded). */
   hazard(m: M): number;
-  /** The finding's systems, categories and citations, in its order (repeats allowed: they are unioned). */
+  /** The finding's systems and citations, in its order (repeats allowed: they are unioned). */
   systems(m: M): Iterable<string>;
-  categories(m: M): Iterable<DataCategory>;
   citations(m: M): Iterable<Citation>;
+  /** The member's categories in any order, and {@link sortCategories} puts them in the finding's order. */
+  categories(m: M): readonly DataCategory[];
+  sortCategories(categories: readonly DataCategory[]): Iterable<DataCategory>;
   /** The finding's evidence, for the instance (built once per member). */
   evidence(m: M): Evidence[];
   /** The whole finding: asked only of members that are not grouped and of each group's worst member. */
@@ -61,6 +63,7 @@ export const FINDING_VIEW: MemberView<Finding> = {
   hazard: (f) => f.likelihood * f.impact,
   systems: (f) => f.systems,
   categories: (f) => f.categories,
+  sortCategories: (categories) => categories,
   citations: (f) => f.citations,
   evidence: (f) => f.evidence,
   finding: (f) => f,
@@ -82,7 +85,10 @@ interface Group<M> {
 }
 
 function groupWith<M>(findings: readonly M[], view: MemberView<M>, byId: Map<string, Pick<GraphSystem, 'id' | 'name' | 'group'>>, standIn: (id: string) => string | undefined): Finding[] {
-  const groups = new Map<string, Group<M>>();
+  // Groups by rule, then by rewritten subject (no `rule@subject` key built per member), and in the order
+  // they were first met.
+  const groups = new Map<string, Map<string, Group<M>>>();
+  const order: Group<M>[] = [];
   const out: M[] = [];
   for (const f of findings) {
     const rewritten = rewriteSubject(view.subject(f), standIn);
@@ -90,25 +96,30 @@ function groupWith<M>(findings: readonly M[], view: MemberView<M>, byId: Map<str
       out.push(f);
       continue;
     }
-    const key = `${view.ruleId(f)}@${rewritten.subject}`;
-    let g = groups.get(key);
-    if (!g) groups.set(key, (g = { subject: rewritten.subject, members: [], installs: [], headed: false }));
+    const ruleId = view.ruleId(f);
+    let ofRule = groups.get(ruleId);
+    if (!ofRule) groups.set(ruleId, (ofRule = new Map()));
+    let g = ofRule.get(rewritten.subject);
+    if (!g) {
+      ofRule.set(rewritten.subject, (g = { subject: rewritten.subject, members: [], installs: [], headed: false }));
+      order.push(g);
+    }
     g.members.push(f);
     g.installs.push(rewritten.install);
   }
-  if (!groups.size) return out.map((f) => view.finding(f));
+  if (!order.length) return out.map((f) => view.finding(f));
   // A vendor's own finding (same rule, the vendor system's subject) joins its installs' group as their head:
   // the first such finding per group, found in one pass over the ungrouped ones.
   const rest: Finding[] = [];
   for (const f of out) {
-    const g = groups.get(`${view.ruleId(f)}@${view.subject(f)}`);
+    const g = groups.get(view.ruleId(f))?.get(view.subject(f));
     if (g && !g.headed) {
       g.headed = true;
       g.members.push(f);
       g.installs.push(undefined);
     } else rest.push(view.finding(f));
   }
-  for (const g of groups.values()) rest.push(merge(g, view, byId));
+  for (const g of order) rest.push(merge(g, view, byId));
   return rest;
 }
 
@@ -126,20 +137,32 @@ function rewriteSubject(subject: string, standIn: (id: string) => string | undef
   const colon = subject.indexOf(':');
   const kind = subject.slice(0, colon);
   const body = subject.slice(colon + 1);
-  let install: string | undefined;
-  const swap = (id: string) => {
-    const s = standIn(id);
-    if (s !== undefined) install ??= id;
-    return s ?? id;
-  };
+  // A system subject is one id: asked once per draft of a fleet, so without splitting or joining.
+  if (kind === 'system') {
+    const s = standIn(body);
+    return s === undefined ? undefined : { subject: `system:${s}`, install: body };
+  }
   let rewritten: string;
-  if (kind === 'system') rewritten = swap(body);
-  else if (kind === 'path') rewritten = body.split('>').map(swap).join('>');
+  let install: string | undefined;
+  if (kind === 'path') ({ text: rewritten, install } = swapAll(body.split('>'), '>', standIn));
   else if (kind === 'flow') {
     const [pair, suffix] = body.split('#');
-    rewritten = pair!.split('->').map(swap).join('->') + (suffix !== undefined ? `#${suffix}` : '');
+    ({ text: rewritten, install } = swapAll(pair!.split('->'), '->', standIn));
+    if (suffix !== undefined) rewritten += `#${suffix}`;
   } else return undefined;
   return install === undefined ? undefined : { subject: `${kind}:${rewritten}`, install };
+}
+
+/** Ids joined by `sep` with each install replaced by its stand-in, and the first install replaced. */
+function swapAll(ids: string[], sep: string, standIn: (id: string) => string | undefined): { text: string; install: string | undefined } {
+  let install: string | undefined;
+  for (let i = 0; i < ids.length; i++) {
+    const s = standIn(ids[i]!);
+    if (s === undefined) continue;
+    install ??= ids[i];
+    ids[i] = s;
+  }
+  return { text: ids.join(sep), install };
 }
 
 function merge<M>(g: Group<M>, view: MemberView<M>, byId: Map<string, Pick<GraphSystem, 'id' | 'name' | 'group'>>): Finding {
@@ -165,6 +188,7 @@ function merge<M>(g: Group<M>, view: MemberView<M>, byId: Map<string, Pick<Graph
   let installCount = 0;
   let runSubject: string | undefined;
   let runIsInstall = false;
+  let lastCitations: Iterable<Citation> | undefined;
   for (let k = 0; k < order.length; k++) {
     const i = order[k]!;
     const f = members[i]!;
@@ -194,8 +218,17 @@ function merge<M>(g: Group<M>, view: MemberView<M>, byId: Map<string, Pick<Graph
     const site = byId.get(system)?.group?.site;
     const evidence = view.evidence(f);
     instances[k] = site ? { subject: subjects[i]!, system, site, severity, evidence } : { subject: subjects[i]!, system, severity, evidence };
-    for (const c of view.categories(f)) categories.add(c);
-    for (const c of view.citations(f)) if (!citations.has(c.ref)) citations.set(c.ref, c);
+    // A fleet's members mostly add nothing new: the (sorted) categories are only asked for when one is new,
+    // and a citation list is only walked when it is not the one the member before had.
+    const memberCategories = view.categories(f);
+    for (const c of memberCategories) {
+      if (categories.has(c)) continue;
+      for (const d of view.sortCategories(memberCategories)) categories.add(d);
+      break;
+    }
+    const memberCitations = view.citations(f);
+    if (memberCitations !== lastCitations) for (const c of memberCitations) if (!citations.has(c.ref)) citations.set(c.ref, c);
+    lastCitations = memberCitations;
   }
   const head = view.finding(members[worst]!);
   const vendor = byId.get(installs[0] ?? '')?.group?.vendor;
