@@ -10,7 +10,8 @@ import { GraphBuilder, testContext } from './testing/graph-builder.js';
 describe('grouping drafts', () => {
   // Installs of two vendors at two sites, added out of id order, with settings that differ per install so
   // the members of one group differ in severity, categories and evidence; Scribewell also has a system of
-  // its own, whose own findings head its installs' groups.
+  // its own, whose own findings head its installs' groups. Retention falls as ids rise, so a group's first
+  // install by subject is not its worst (same severity, lower likelihood): the worst is picked, not the first.
   const fleet = (): Graph => {
     const b = new GraphBuilder({ jurisdiction: 'US-CA' })
       .system('scribe', 'ai_notetaker', { name: 'Scribewell AI', holds: ['session_recording'], settings: { can_disable: false } })
@@ -20,9 +21,10 @@ describe('grouping drafts', () => {
       const vendor = i % 3 === 0 ? 'Echo Notes' : 'Scribewell AI';
       b.system(`install-${i}`, 'ai_notetaker', {
         name: `${vendor} install ${i}`,
-        settings: { can_disable: i % 4 === 0, training: i % 2 === 0 ? 'allowed' : 'opt_out', subprocessors: i % 5 === 0 ? ['OpenAI', 'Nimbus'] : ['OpenAI'], audio_retention_days: i * 20 },
+        settings: { can_disable: i % 4 === 0, training: i % 2 === 0 ? 'allowed' : 'opt_out', subprocessors: i % 5 === 0 ? ['OpenAI', 'Nimbus'] : ['OpenAI'], audio_retention_days: 200 - i * 15 },
       })
-        .flow('practice', `install-${i}`, i % 2 === 0 ? ['session_recording', 'diagnosis'] : ['session_recording'])
+        // Categories out of DATA_CATEGORIES order, as a rule may draft them.
+        .flow('practice', `install-${i}`, i % 2 === 0 ? ['diagnosis', 'session_recording'] : ['session_recording'])
         .flow(`install-${i}`, 'openai', ['session_transcript']);
     }
     const graph = b.build();
