@@ -1,7 +1,8 @@
-import type { Finding, FindingInstance } from './finding.js';
+import type { Evidence } from './evidence.js';
+import type { Citation, Finding, FindingInstance } from './finding.js';
 import type { GraphSystem } from './graph.js';
 import { nameKey, slugify } from './names.js';
-import { severityRank } from './taxonomy.js';
+import { SEVERITIES, type DataCategory, type Severity } from './taxonomy.js';
 
 /**
  * One finding per problem. A notetaker fleet repeats each finding once per install (thousands of copies of
@@ -28,47 +29,97 @@ export function groupFindings(findings: readonly Finding[], systems: readonly Pi
  * the rule id), so grouping rule by rule gives the same findings.
  */
 export function findingGrouper(systems: readonly Pick<GraphSystem, 'id' | 'name' | 'group'>[]): (findings: readonly Finding[]) => Finding[] {
+  const group = memberGrouper(systems);
+  return (findings) => group(findings, FINDING_VIEW);
+}
+
+/**
+ * How grouping reads its members. Findings read themselves ({@link FINDING_VIEW}); the rule runner groups a
+ * rule's drafts before they are findings, so a fleet's ~100,000 per-install findings are never built: only
+ * the instances, and whole findings for the members that stay alone and each group's worst member.
+ */
+export interface MemberView<M> {
+  ruleId(m: M): string;
+  subject(m: M): string;
+  severity(m: M): Severity;
+  /** likelihood × impact, as the finding would carry them (rounded). */
+  hazard(m: M): number;
+  /** The finding's systems and citations, in its order (repeats allowed: they are unioned). */
+  systems(m: M): Iterable<string>;
+  citations(m: M): Iterable<Citation>;
+  /** The member's categories in any order, and {@link sortCategories} puts them in the finding's order. */
+  categories(m: M): readonly DataCategory[];
+  sortCategories(categories: readonly DataCategory[]): Iterable<DataCategory>;
+  /** The finding's evidence, for the instance (built once per member). */
+  evidence(m: M): Evidence[];
+  /** The whole finding: asked only of members that are not grouped and of each group's worst member. */
+  finding(m: M): Finding;
+}
+
+export const FINDING_VIEW: MemberView<Finding> = {
+  ruleId: (f) => f.ruleId,
+  subject: (f) => f.subject,
+  severity: (f) => f.severity,
+  hazard: (f) => f.likelihood * f.impact,
+  systems: (f) => f.systems,
+  categories: (f) => f.categories,
+  sortCategories: (categories) => categories,
+  citations: (f) => f.citations,
+  evidence: (f) => f.evidence,
+  finding: (f) => f,
+};
+
+/** {@link findingGrouper} for members of any kind, read through a {@link MemberView}. */
+export function memberGrouper(systems: readonly Pick<GraphSystem, 'id' | 'name' | 'group'>[]): <M>(members: readonly M[], view: MemberView<M>) => Finding[] {
   const byId = new Map(systems.map((s) => [s.id, s]));
   const standIn = fleetVendorOf(systems, byId);
-  return (findings) => groupWith(findings, byId, standIn);
+  return (members, view) => groupWith(members, view, byId, standIn);
 }
 
 /** The members of one group with, for each, the install its subject named (undefined for the vendor's own finding). */
-interface Group {
+interface Group<M> {
   subject: string;
-  members: Finding[];
+  members: M[];
   installs: (string | undefined)[];
   headed: boolean;
 }
 
-function groupWith(findings: readonly Finding[], byId: Map<string, Pick<GraphSystem, 'id' | 'name' | 'group'>>, standIn: (id: string) => string | undefined): Finding[] {
-  const groups = new Map<string, Group>();
-  const out: Finding[] = [];
+function groupWith<M>(findings: readonly M[], view: MemberView<M>, byId: Map<string, Pick<GraphSystem, 'id' | 'name' | 'group'>>, standIn: (id: string) => string | undefined): Finding[] {
+  // Groups by rule, then by rewritten subject (no `rule@subject` key built per member), and in the order
+  // they were first met.
+  const groups = new Map<string, Map<string, Group<M>>>();
+  const order: Group<M>[] = [];
+  const out: M[] = [];
   for (const f of findings) {
-    const rewritten = rewriteSubject(f.subject, standIn);
+    const rewritten = rewriteSubject(view.subject(f), standIn);
     if (!rewritten) {
       out.push(f);
       continue;
     }
-    const key = `${f.ruleId}@${rewritten.subject}`;
-    let g = groups.get(key);
-    if (!g) groups.set(key, (g = { subject: rewritten.subject, members: [], installs: [], headed: false }));
+    const ruleId = view.ruleId(f);
+    let ofRule = groups.get(ruleId);
+    if (!ofRule) groups.set(ruleId, (ofRule = new Map()));
+    let g = ofRule.get(rewritten.subject);
+    if (!g) {
+      ofRule.set(rewritten.subject, (g = { subject: rewritten.subject, members: [], installs: [], headed: false }));
+      order.push(g);
+    }
     g.members.push(f);
     g.installs.push(rewritten.install);
   }
-  if (!groups.size) return out;
+  if (!order.length) return out.map((f) => view.finding(f));
   // A vendor's own finding (same rule, the vendor system's subject) joins its installs' group as their head:
   // the first such finding per group, found in one pass over the ungrouped ones.
   const rest: Finding[] = [];
   for (const f of out) {
-    const g = groups.get(`${f.ruleId}@${f.subject}`);
+    const g = groups.get(view.ruleId(f))?.get(view.subject(f));
     if (g && !g.headed) {
       g.headed = true;
       g.members.push(f);
       g.installs.push(undefined);
-    } else rest.push(f);
+    } else rest.push(view.finding(f));
   }
-  for (const g of groups.values()) rest.push(merge(g, byId));
+  for (const g of order) rest.push(merge(g, view, byId));
   return rest;
 }
 
@@ -86,33 +137,49 @@ function rewriteSubject(subject: string, standIn: (id: string) => string | undef
   const colon = subject.indexOf(':');
   const kind = subject.slice(0, colon);
   const body = subject.slice(colon + 1);
-  let install: string | undefined;
-  const swap = (id: string) => {
-    const s = standIn(id);
-    if (s !== undefined) install ??= id;
-    return s ?? id;
-  };
+  // A system subject is one id: asked once per draft of a fleet, so without splitting or joining.
+  if (kind === 'system') {
+    const s = standIn(body);
+    return s === undefined ? undefined : { subject: `system:${s}`, install: body };
+  }
   let rewritten: string;
-  if (kind === 'system') rewritten = swap(body);
-  else if (kind === 'path') rewritten = body.split('>').map(swap).join('>');
+  let install: string | undefined;
+  if (kind === 'path') ({ text: rewritten, install } = swapAll(body.split('>'), '>', standIn));
   else if (kind === 'flow') {
     const [pair, suffix] = body.split('#');
-    rewritten = pair!.split('->').map(swap).join('->') + (suffix !== undefined ? `#${suffix}` : '');
+    ({ text: rewritten, install } = swapAll(pair!.split('->'), '->', standIn));
+    if (suffix !== undefined) rewritten += `#${suffix}`;
   } else return undefined;
   return install === undefined ? undefined : { subject: `${kind}:${rewritten}`, install };
 }
 
-function merge(g: Group, byId: Map<string, Pick<GraphSystem, 'id' | 'name' | 'group'>>): Finding {
+/** Ids joined by `sep` with each install replaced by its stand-in, and the first install replaced. */
+function swapAll(ids: string[], sep: string, standIn: (id: string) => string | undefined): { text: string; install: string | undefined } {
+  let install: string | undefined;
+  for (let i = 0; i < ids.length; i++) {
+    const s = standIn(ids[i]!);
+    if (s === undefined) continue;
+    install ??= ids[i];
+    ids[i] = s;
+  }
+  return { text: ids.join(sep), install };
+}
+
+function merge<M>(g: Group<M>, view: MemberView<M>, byId: Map<string, Pick<GraphSystem, 'id' | 'name' | 'group'>>): Finding {
   const { subject, members, installs } = g;
   // Member positions by subject (a stable sort: ties keep insertion order), so each keeps its install. Rules
   // walk systems in id order, so a fleet group usually arrives sorted: checked in one pass before sorting.
+  const subjects = members.map((m) => view.subject(m));
   const order = members.map((_, i) => i);
   let sorted = true;
-  for (let i = 1; i < members.length && sorted; i++) sorted = members[i - 1]!.subject <= members[i]!.subject;
-  if (!sorted) order.sort((a, b) => cmp(members[a]!.subject, members[b]!.subject));
+  for (let i = 1; i < subjects.length && sorted; i++) sorted = subjects[i - 1]! <= subjects[i]!;
+  if (!sorted) order.sort((a, b) => cmp(subjects[a]!, subjects[b]!));
   // The first of a (stable) sort by this order, found in one pass: a fleet group has thousands of members.
-  const worseFirst = (a: Finding, b: Finding) => severityRank(b.severity) - severityRank(a.severity) || b.likelihood * b.impact - a.likelihood * a.impact || cmp(a.id, b.id);
-  let worst = members[order[0]!]!;
+  // Worse severity, then larger likelihood × impact, then id; members of a group share their rule, so ids
+  // (`ruleId@subject`) compare as their subjects do.
+  let worst = order[0]!;
+  let worstRank = SEVERITY_RANK[view.severity(members[worst]!)]!;
+  let worstHazard = view.hazard(members[worst]!);
   const instances: FindingInstance[] = new Array(order.length);
   const systems = new Set<string>();
   const categories = new Set<Finding['categories'][number]>();
@@ -121,36 +188,64 @@ function merge(g: Group, byId: Map<string, Pick<GraphSystem, 'id' | 'name' | 'gr
   let installCount = 0;
   let runSubject: string | undefined;
   let runIsInstall = false;
+  let lastCitations: Iterable<Citation> | undefined;
   for (let k = 0; k < order.length; k++) {
     const i = order[k]!;
     const f = members[i]!;
-    if (worseFirst(f, worst) < 0) worst = f;
-    if (f.subject !== runSubject) {
-      runSubject = f.subject;
+    const severity = view.severity(f);
+    const rank = SEVERITY_RANK[severity]!;
+    if (rank >= worstRank) {
+      const hazard = view.hazard(f);
+      if (rank > worstRank || hazard > worstHazard || (hazard === worstHazard && cmp(subjects[i]!, subjects[worst]!) < 0)) {
+        worst = i;
+        worstRank = rank;
+        worstHazard = hazard;
+      }
+    }
+    if (subjects[i] !== runSubject) {
+      runSubject = subjects[i];
       runIsInstall = installs[i] !== undefined;
     }
     if (runIsInstall) installCount++;
-    const system = installs[i] ?? f.systems[0] ?? subject;
-    const site = byId.get(system)?.group?.site;
-    instances[k] = site ? { subject: f.subject, system, site, severity: f.severity, evidence: f.evidence } : { subject: f.subject, system, severity: f.severity, evidence: f.evidence };
+    const memberSystems = view.systems(f);
+    let firstSystem: string | undefined;
     // Unions in member order, without a flattened copy of every member's lists.
-    for (const s of f.systems) systems.add(s);
-    for (const c of f.categories) categories.add(c);
-    for (const c of f.citations) if (!citations.has(c.ref)) citations.set(c.ref, c);
+    for (const s of memberSystems) {
+      firstSystem ??= s;
+      systems.add(s);
+    }
+    const system = installs[i] ?? firstSystem ?? subject;
+    const site = byId.get(system)?.group?.site;
+    const evidence = view.evidence(f);
+    instances[k] = site ? { subject: subjects[i]!, system, site, severity, evidence } : { subject: subjects[i]!, system, severity, evidence };
+    // A fleet's members mostly add nothing new: the (sorted) categories are only asked for when one is new,
+    // and a citation list is only walked when it is not the one the member before had.
+    const memberCategories = view.categories(f);
+    for (const c of memberCategories) {
+      if (categories.has(c)) continue;
+      for (const d of view.sortCategories(memberCategories)) categories.add(d);
+      break;
+    }
+    const memberCitations = view.citations(f);
+    if (memberCitations !== lastCitations) for (const c of memberCitations) if (!citations.has(c.ref)) citations.set(c.ref, c);
+    lastCitations = memberCitations;
   }
+  const head = view.finding(members[worst]!);
   const vendor = byId.get(installs[0] ?? '')?.group?.vendor;
   return {
-    ...worst,
-    id: `${worst.ruleId}@${subject}`,
+    ...head,
+    id: `${head.ruleId}@${subject}`,
     subject,
     systems: [...systems],
     categories: [...categories],
     citations: [...citations.values()],
-    evidence: worst.evidence,
-    detail: `${worst.detail} The same holds on ${installCount} install${installCount === 1 ? '' : 's'}${vendor ? ` of ${vendor}` : ''} (listed as instances).`,
+    evidence: head.evidence,
+    detail: `${head.detail} The same holds on ${installCount} install${installCount === 1 ? '' : 's'}${vendor ? ` of ${vendor}` : ''} (listed as instances).`,
     instances,
   };
 }
+
+const SEVERITY_RANK: Readonly<Record<string, number>> = Object.fromEntries(SEVERITIES.map((s, i) => [s, i]));
 
 /**
  * A fleet install stands for its vendor: the vendor's declared system (matched by name), else `fleet-<vendor>`.

@@ -25,9 +25,21 @@ interface GraphIndex {
 
 const INDEX = new WeakMap<Graph, GraphIndex>();
 
+// The graph asked about last and its index: rules ask millions of lookups of one graph in a row, and the
+// WeakMap lookup cost more than the answer. Checked as the WeakMap entry is (same arrays, same lengths); held
+// weakly, so a server does not keep its last audited graph alive.
+let last: WeakRef<{ graph: Graph; index: GraphIndex }> | undefined;
+
+function fresh(index: GraphIndex | undefined, graph: Graph): index is GraphIndex {
+  return index !== undefined && index.systems === graph.systems && index.flows === graph.flows && index.sizes[0] === graph.systems.length && index.sizes[1] === graph.flows.length;
+}
+
 function indexOf(graph: Graph): GraphIndex {
+  const recent = last?.deref();
+  if (recent !== undefined && recent.graph === graph && fresh(recent.index, graph)) return recent.index;
   const cached = INDEX.get(graph);
-  if (cached && cached.systems === graph.systems && cached.flows === graph.flows && cached.sizes[0] === graph.systems.length && cached.sizes[1] === graph.flows.length) {
+  if (fresh(cached, graph)) {
+    last = new WeakRef({ graph, index: cached });
     return cached;
   }
   const byId = new Map<string, GraphSystem>();
@@ -43,6 +55,7 @@ function indexOf(graph: Graph): GraphIndex {
     byId, inbound, outbound, origins: new Map(), originSets: new Map(), bfs: new Map(), inboundPhi: new Map(),
   };
   INDEX.set(graph, index);
+  last = new WeakRef({ graph, index });
   return index;
 }
 

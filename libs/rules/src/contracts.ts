@@ -26,14 +26,17 @@ export function isExpired(contract: AttachedContract, now: Date): boolean {
   return hasExpired(contract.expires, now);
 }
 
-/** BAAs attached to a system and not expired at `now`, in precedence order. */
-export function baasInForce(system: GraphSystem, now: Date): AttachedContract[] {
-  return sortContracts(system.contracts.filter((c) => isBaa(c) && !isExpired(c, now)), now);
+/**
+ * BAAs attached to a system and not expired at `now`, in precedence order. Within a rule run the list is
+ * shared by every system holding the same one contract (a fleet's installs): callers must not mutate it.
+ */
+export function baasInForce(system: GraphSystem, now: Date): readonly AttachedContract[] {
+  return memoByContracts('baas-in-force', system.contracts, now, () => sortContracts(system.contracts.filter((c) => isBaa(c) && !isExpired(c, now)), now));
 }
 
-/** BAAs attached to a system that expired before `now`. */
-export function expiredBaas(system: GraphSystem, now: Date): AttachedContract[] {
-  return sortContracts(system.contracts.filter((c) => isBaa(c) && isExpired(c, now)), now);
+/** BAAs attached to a system that expired before `now` (shared within a run as {@link baasInForce} is). */
+export function expiredBaas(system: GraphSystem, now: Date): readonly AttachedContract[] {
+  return memoByContracts('expired-baas', system.contracts, now, () => sortContracts(system.contracts.filter((c) => isBaa(c) && isExpired(c, now)), now));
 }
 
 /** What a fact says for a system, and the clause that says it. */

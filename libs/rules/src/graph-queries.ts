@@ -13,7 +13,7 @@ import {
 } from '@custody/domain';
 import { carriesPhi, inboundFlows, inboundPhiCategories, isPracticeSide, phiOf, systemById } from '@custody/graph/queries';
 import { baasInForce, cmp, expiredBaas, parseDaysValue, unique } from './contracts.js';
-import { memoBySystem } from './run-memo.js';
+import { memoByGraph, memoBySystem } from './run-memo.js';
 
 // Reach and path queries live with the graph (libs/graph/src/queries.ts); the rules import them from here too.
 // Only that module, not the whole graph library: its manifest schema loads zod and yaml, which `custody rules` needs not.
@@ -72,8 +72,8 @@ export interface BaaCoverage {
   covered: boolean;
   /** `contract`: a BAA in force is attached; `flow_legal_basis`: a flow into it is declared under a BAA. */
   via: 'contract' | 'flow_legal_basis' | 'none';
-  inForce: AttachedContract[];
-  expired: AttachedContract[];
+  inForce: readonly AttachedContract[];
+  expired: readonly AttachedContract[];
   evidence: Evidence[];
 }
 
@@ -142,9 +142,10 @@ export function displayName(graph: Graph, id: string): string {
   return s ? `${s.name} (${id})` : id;
 }
 
-/** Systems outside the practice itself, in graph order. */
-export function vendorSystems(graph: Graph): GraphSystem[] {
-  return graph.systems.filter((s) => !isPracticeSide(graph, s.id));
+/** Systems outside the practice itself, in graph order (shared within a run: callers must not mutate it). */
+export function vendorSystems(graph: Graph): readonly GraphSystem[] {
+  // A dozen rules walk the vendors; a fleet has 100,000 of them.
+  return memoByGraph('vendors', graph, () => graph.systems.filter((s) => !isPracticeSide(graph, s.id)));
 }
 
 /** Does a consent name this system (by id or name)? */

@@ -36,10 +36,17 @@ export function memoBySystem<T>(kind: string, graph: Graph, id: string, now: Dat
   if (!memo || memo.graph !== graph || (now !== undefined && now.getTime() !== memo.now)) return compute();
   let values = memo.bySystem.get(kind);
   if (!values) memo.bySystem.set(kind, (values = new Map()));
-  if (values.has(id)) return values.get(id) as T;
+  // One lookup on a hit: no answer kept here is undefined (and one that were is only computed again).
+  const hit = values.get(id);
+  if (hit !== undefined) return hit as T;
   const value = compute();
   values.set(id, value);
   return value;
+}
+
+/** The answer of `kind` for the whole graph of this run (e.g. its vendor systems); computed afresh outside a run. */
+export function memoByGraph<T>(kind: string, graph: Graph, compute: () => T): T {
+  return memoBySystem(kind, graph, '', undefined, compute);
 }
 
 /** The answer of `kind` for a list of contracts at `now`, shared when the list is one contract (else computed). */

@@ -1,4 +1,4 @@
-import { compareFindings, DATA_CATEGORIES, findingGrouper, type Citation, type Evidence, type Finding, type Lens, type Score } from '@custody/domain';
+import { compareFindings, DATA_CATEGORIES, memberGrouper, type Citation, type MemberView, type DataCategory, type Evidence, type Finding, type Lens, type Score } from '@custody/domain';
 import { unique } from './contracts.js';
 import { REGISTRY } from './registry.js';
 import type { FindingDraft, Rule, RuleContext } from './rule.js';
@@ -28,13 +28,15 @@ export interface RunResult {
 export function runRules(ctx: RuleContext, rules: readonly Rule[] = REGISTRY): RunResult {
   // Per-system answers (holdings, BAA coverage, governing facts) are shared by the rules of this run.
   return inRun(ctx.graph, ctx.now, () => {
-    const group = findingGrouper(ctx.graph.systems);
+    const group = memberGrouper(ctx.graph.systems);
     const findings: Finding[] = [];
     const errors: RuleError[] = [];
     for (const rule of rules) {
       // One finding per problem: the same finding on many installs of one vendor becomes one, with instances.
-      // Grouped rule by rule, so a fleet's per-install findings never all live at once.
-      for (const f of group(runOne(ctx, rule, errors))) findings.push(f);
+      // Grouped rule by rule, so a fleet's per-install drafts never all live at once; and grouped as drafts, so
+      // only the findings that stay alone (and each group's worst member) are ever built as findings.
+      const drafts = runDrafts(ctx, rule, errors);
+      for (const f of group(drafts, draftView(rule))) findings.push(f);
     }
     findings.sort(compareFindings);
     return { findings, errors };
@@ -49,18 +51,21 @@ export function runRulesUngrouped(ctx: RuleContext, rules: readonly Rule[] = REG
   return inRun(ctx.graph, ctx.now, () => {
     const findings: Finding[] = [];
     const errors: RuleError[] = [];
-    for (const rule of rules) for (const f of runOne(ctx, rule, errors)) findings.push(f);
+    for (const rule of rules) {
+      const view = draftView(rule);
+      for (const d of runDrafts(ctx, rule, errors)) findings.push(view.finding(d));
+    }
     return { findings, errors };
   });
 }
 
-/** One rule's findings, drafts of one subject merged; a rule that throws adds an error and no finding. */
-function runOne(ctx: RuleContext, rule: Rule, errors: RuleError[]): Finding[] {
+/** One rule's drafts, those of one subject merged; a rule that throws adds an error and no draft. */
+function runDrafts(ctx: RuleContext, rule: Rule, errors: RuleError[]): FindingDraft[] {
   let drafts: FindingDraft[];
   try {
     drafts = rule.evaluate(ctx);
     if (!Array.isArray(drafts)) throw new Error('evaluate() did not return an array');
-    drafts.forEach(validateDraft);
+    for (const d of drafts) validateDraft(d);
   } catch (err) {
     errors.push({ ruleId: rule.id, message: err instanceof Error ? err.message : String(err) });
     return [];
@@ -70,18 +75,45 @@ function runOne(ctx: RuleContext, rule: Rule, errors: RuleError[]): Finding[] {
     const prev = bySubject.get(d.subject);
     bySubject.set(d.subject, prev ? mergeDrafts(prev, d) : d);
   }
-  const own: Finding[] = [];
-  for (const d of bySubject.values()) own.push(toFinding(rule, d));
-  return own;
+  return bySubject.size === drafts.length ? drafts : [...bySubject.values()];
 }
 
+/**
+ * A rule's drafts as grouping reads them: what `toFinding` would make of each, computed only as far as
+ * grouping asks (the rule's citations deduplicated once: most drafts add none).
+ */
+function draftView(rule: Rule): MemberView<FindingDraft> {
+  const ruleCitations = dedupeCitations(rule.citations);
+  const severity = (d: FindingDraft) => severityOf(round3(clamp01(d.likelihood)), round3(clamp01(d.impact)));
+  return {
+    ruleId: () => rule.id,
+    subject: (d) => d.subject,
+    severity,
+    hazard: (d) => round3(clamp01(d.likelihood)) * round3(clamp01(d.impact)),
+    systems: (d) => d.systems,
+    categories: (d) => d.categories,
+    sortCategories: sortedCategories,
+    citations: (d) => (d.citations?.length ? [...ruleCitations, ...d.citations] : ruleCitations),
+    evidence: (d) => dedupeEvidence(d.evidence),
+    finding: (d) => toFinding(rule, d, ruleCitations),
+  };
+}
+
+const SUBJECT_KINDS = new Set(['system', 'flow', 'path', 'document']);
+const KNOWN_CATEGORIES: ReadonlySet<string> = new Set(DATA_CATEGORIES);
+
 function validateDraft(d: FindingDraft): void {
-  if (typeof d.subject !== 'string' || !/^(system|flow|path|document):.+/.test(d.subject)) {
+  // `<kind>:<something>`, checked without a regular expression: every draft of every rule passes here.
+  const colon = typeof d.subject === 'string' ? d.subject.indexOf(':') : -1;
+  if (colon < 0 || colon === d.subject.length - 1 || !SUBJECT_KINDS.has(d.subject.slice(0, colon)) || /[\n\r\u2028\u2029]/.test(d.subject.slice(colon + 1, colon + 2))) {
     throw new Error(`draft has an invalid subject: ${JSON.stringify(d.subject)}`);
   }
   if (!Number.isFinite(d.likelihood) || !Number.isFinite(d.impact)) throw new Error(`draft ${d.subject} has a non-numeric likelihood or impact`);
-  const bad = d.categories.filter((c) => !DATA_CATEGORIES.includes(c));
-  if (bad.length > 0) throw new Error(`draft ${d.subject} has unknown categories: ${bad.join(', ')}`);
+  for (const c of d.categories) {
+    if (KNOWN_CATEGORIES.has(c)) continue;
+    const bad = d.categories.filter((x) => !KNOWN_CATEGORIES.has(x));
+    throw new Error(`draft ${d.subject} has unknown categories: ${bad.join(', ')}`);
+  }
 }
 
 function mergeDrafts(a: FindingDraft, b: FindingDraft): FindingDraft {
@@ -134,7 +166,7 @@ function dedupeCitations(citations: Citation[]): Citation[] {
   return citations.filter((c) => (seen.has(c.ref) ? false : (seen.add(c.ref), true)));
 }
 
-function toFinding(rule: Rule, d: FindingDraft): Finding {
+function toFinding(rule: Rule, d: FindingDraft, ruleCitations: readonly Citation[]): Finding {
   const likelihood = round3(clamp01(d.likelihood));
   const impact = round3(clamp01(d.impact));
   return {
@@ -146,14 +178,28 @@ function toFinding(rule: Rule, d: FindingDraft): Finding {
     likelihood,
     impact,
     subject: d.subject,
-    systems: unique(d.systems),
-    categories: [...unique(d.categories)].sort((x, y) => DATA_CATEGORIES.indexOf(x) - DATA_CATEGORIES.indexOf(y)),
-    citations: dedupeCitations([...rule.citations, ...(d.citations ?? [])]),
+    systems: distinct(d.systems),
+    categories: sortedCategories(d.categories),
+    citations: d.citations?.length ? dedupeCitations([...ruleCitations, ...d.citations]) : [...ruleCitations],
     remediation: rule.remediation,
     evidence: dedupeEvidence(d.evidence),
     detail: d.detail,
     contribution: 0,
   };
+}
+
+/** `unique`, without a Set for the one- and two-element lists nearly every draft has. */
+function distinct<T>(xs: readonly T[]): T[] {
+  if (xs.length === 1) return [xs[0]!];
+  if (xs.length === 2) return xs[0] === xs[1] ? [xs[0]!] : [xs[0]!, xs[1]!];
+  return unique(xs);
+}
+
+const CATEGORY_RANK = new Map(DATA_CATEGORIES.map((c, i) => [c, i]));
+
+/** Distinct categories in DATA_CATEGORIES order. */
+function sortedCategories(categories: readonly DataCategory[]): DataCategory[] {
+  return distinct(categories).sort((x, y) => CATEGORY_RANK.get(x)! - CATEGORY_RANK.get(y)!);
 }
 
 // Three decimals: enough to rank, few enough that JSON output is stable and readable.

@@ -42,7 +42,17 @@ export const baaChainBreakRule: Rule = {
     // contract objects, so it is worked out once per contract set and name, not once per install.
     const contractIds = new Map<AttachedContract, number>();
     const flowdownMemo = new Map<string, FlowdownReading>();
+    // A system with one contract (every install of a fleet vendor) is looked up by that contract, without a key.
+    const flowdownByContract = new Map<AttachedContract, Map<string, FlowdownReading>>();
     const flowdownTo = (u: GraphSystem, name: string): FlowdownReading => {
+      if (u.contracts.length === 1) {
+        const c = u.contracts[0]!;
+        let byName = flowdownByContract.get(c);
+        if (!byName) flowdownByContract.set(c, (byName = new Map()));
+        let hit = byName.get(name);
+        if (!hit) byName.set(name, (hit = readFlowdown(u, name)));
+        return hit;
+      }
       const key = `${u.contracts.map((c) => contractIds.get(c) ?? contractIds.set(c, contractIds.size).get(c)).join(',')}\u0000${name}`;
       let hit = flowdownMemo.get(key);
       if (!hit) flowdownMemo.set(key, (hit = readFlowdown(u, name)));
@@ -118,7 +128,10 @@ export const baaChainBreakRule: Rule = {
     }
 
     // Named but unmodelled sub-processors (e.g. a notetaker's `subprocessors: [OpenAI]`).
-    const isModelled = nameMatcher(graph.systems.flatMap((s) => [s.name, s.id]));
+    const matchesModelled = nameMatcher(graph.systems.flatMap((s) => [s.name, s.id]));
+    // Per name, not per system naming it: every install of a fleet vendor names the same sub-processors.
+    const modelled = new Map<string, boolean>();
+    const isModelled = (name: string): boolean => modelled.get(name) ?? (modelled.set(name, matchesModelled(name)), modelled.get(name)!);
     for (const u of graph.systems) {
       if (isPracticeSide(graph, u.id) || !isBusinessAssociateRole(u)) continue;
       const categories = heldCategories(graph, u.id);
