@@ -35,94 +35,114 @@ export interface FlowLineItem {
   nodes: number;
 }
 
-/**
- * Read `line` (one line of text, its break excluded) as a block-list item holding one flow map, or return
- * undefined when it is outside the subset described above.
- */
-export function readFlowLineItem(line: string): FlowLineItem | undefined {
-  const n = line.length;
-  let i = 0;
-  const skipSpaces = () => {
-    while (i < n && line.charCodeAt(i) === SPACE) i++;
-  };
-  /** A scalar at `i`: its raw text and what it resolves to, or undefined. Leaves `i` after it (spaces skipped). */
-  const scalar = (): { text: string; value: string | boolean | null } | undefined => {
-    const c = line.charCodeAt(i);
-    if (c === 0x22 /* " */ || c === 0x27 /* ' */) {
-      const start = ++i;
-      while (i < n) {
-        const d = line.charCodeAt(i);
-        if (d === c) break;
-        // Escapes (`\`) and doubled quotes are left to yaml; so is anything outside printable ASCII.
-        if (d < SPACE || d > 0x7e || d === 0x5c) return undefined;
-        i++;
-      }
-      if (i >= n) return undefined;
-      const text = line.slice(start, i++);
-      skipSpaces();
-      return { text, value: text };
-    }
-    if (!isLetter(c)) return undefined;
-    const start = i;
-    let end = ++i;
-    while (i < n) {
-      const d = line.charCodeAt(i);
-      if (isPlainChar(d)) end = ++i;
-      else if (d === SPACE) i++;
-      else break;
-    }
-    const text = line.slice(start, end);
-    return { text, value: WORDS.has(text) ? WORDS.get(text)! : text };
-  };
+/** The line being read and the reader's place in it: module state, so no closures are made per item. */
+let line = '';
+let at = 0;
 
+const skipSpaces = () => {
+  while (at < line.length && line.charCodeAt(at) === SPACE) at++;
+};
+
+/** What the scalar at `at` resolves to (its text is `scalarText`), or NONE; leaves `at` after it and its spaces. */
+const NONE = Symbol('none');
+let scalarText = '';
+function scalar(): string | boolean | null | typeof NONE {
+  const n = line.length;
+  const c = line.charCodeAt(at);
+  if (c === 0x22 /* " */ || c === 0x27 /* ' */) {
+    const start = ++at;
+    while (at < n) {
+      const d = line.charCodeAt(at);
+      if (d === c) break;
+      // Escapes (`\`) and doubled quotes are left to yaml; so is anything outside printable ASCII.
+      if (d < SPACE || d > 0x7e || d === 0x5c) return NONE;
+      at++;
+    }
+    if (at >= n) return NONE;
+    scalarText = line.slice(start, at++);
+    skipSpaces();
+    return scalarText;
+  }
+  if (!isLetter(c)) return NONE;
+  const start = at;
+  let end = ++at;
+  while (at < n) {
+    const d = line.charCodeAt(at);
+    if (isPlainChar(d)) end = ++at;
+    else if (d === SPACE) at++;
+    else break;
+  }
+  scalarText = line.slice(start, end);
+  const word = WORDS.get(scalarText);
+  return word === undefined ? scalarText : word;
+}
+
+/**
+ * Read `text` (one line, its break excluded) as a block-list item holding one flow map, or return undefined
+ * when it is outside the subset described above.
+ */
+export function readFlowLineItem(text: string): FlowLineItem | undefined {
+  line = text;
+  at = 0;
+  try {
+    return readItem();
+  } finally {
+    // Not kept alive by module state between calls: the line may be a slice of a large document.
+    line = '';
+  }
+}
+
+function readItem(): FlowLineItem | undefined {
+  const n = line.length;
   skipSpaces();
-  if (line.charCodeAt(i) !== 0x2d /* - */ || line.charCodeAt(i + 1) !== SPACE) return undefined;
-  i += 2;
+  if (line.charCodeAt(at) !== 0x2d /* - */ || line.charCodeAt(at + 1) !== SPACE) return undefined;
+  at += 2;
   skipSpaces();
-  if (line.charCodeAt(i) !== 0x7b /* { */) return undefined;
-  i++;
+  if (line.charCodeAt(at) !== 0x7b /* { */) return undefined;
+  at++;
   skipSpaces();
   const value: Record<string, unknown> = {};
   let nodes = 1;
   for (;;) {
     const key = scalar();
-    if (!key || typeof key.value !== 'string' || key.text.length > MAX_KEY_CHARS || FORBIDDEN_KEYS.has(key.text) || Object.prototype.hasOwnProperty.call(value, key.text)) return undefined;
+    const name = scalarText;
+    if (typeof key !== 'string' || name.length > MAX_KEY_CHARS || FORBIDDEN_KEYS.has(name) || Object.prototype.hasOwnProperty.call(value, name)) return undefined;
     // `key: value` with a space after the colon; `key:value` and empty values are left to yaml.
-    if (line.charCodeAt(i) !== 0x3a /* : */ || line.charCodeAt(i + 1) !== SPACE) return undefined;
-    i += 2;
+    if (line.charCodeAt(at) !== 0x3a /* : */ || line.charCodeAt(at + 1) !== SPACE) return undefined;
+    at += 2;
     skipSpaces();
-    if (line.charCodeAt(i) === 0x5b /* [ */) {
-      i++;
+    if (line.charCodeAt(at) === 0x5b /* [ */) {
+      at++;
       skipSpaces();
       const list: unknown[] = [];
       nodes++;
-      if (line.charCodeAt(i) !== 0x5d /* ] */) {
+      if (line.charCodeAt(at) !== 0x5d /* ] */) {
         for (;;) {
           const item = scalar();
-          if (!item) return undefined;
-          list.push(item.value);
+          if (item === NONE) return undefined;
+          list.push(item);
           nodes++;
-          const d = line.charCodeAt(i++);
+          const d = line.charCodeAt(at++);
           if (d === 0x5d) break;
           if (d !== 0x2c /* , */) return undefined;
           skipSpaces();
         }
-      } else i++;
+      } else at++;
       skipSpaces();
-      value[key.text] = list;
+      value[name] = list;
     } else {
       const v = scalar();
-      if (!v) return undefined;
-      value[key.text] = v.value;
+      if (v === NONE) return undefined;
+      value[name] = v;
       nodes++;
     }
-    const d = line.charCodeAt(i++);
+    const d = line.charCodeAt(at++);
     if (d === 0x7d /* } */) break;
     if (d !== 0x2c) return undefined;
     skipSpaces();
   }
   // Only spaces (and a CRLF file's carriage return) may follow the map.
   skipSpaces();
-  if (i < n && !(i === n - 1 && line.charCodeAt(i) === 0x0d)) return undefined;
+  if (at < n && !(at === n - 1 && line.charCodeAt(at) === 0x0d)) return undefined;
   return { value, nodes };
 }
