@@ -43,13 +43,6 @@ function keyOrder(keys: string[]): string[] {
   return [...index.sort((a, b) => Number(a) - Number(b)), ...sorted.filter((k) => !isIndex.has(k))];
 }
 
-/**
- * `value` as `JSON.stringify(sortKeys(value), null, unit)` writes it with every line after the first indented
- * by `ind`, or undefined where JSON.stringify writes nothing (undefined, functions, symbols). Written directly
- * rather than by stringifying a key-sorted copy and re-indenting it: a 10,000-install fleet has ~90,000 finding
- * instances, and the copy, the second pass and the garbage they made were most of the render's time.
- * Like the copy it replaces, an object is its own enumerable keys (a Date is `{}`), an array its indices.
- */
 /** Reports use a few dozen distinct keys, written millions of times: each is quoted once. */
 const quotedKeys = new Map<string, string>();
 function quotedKey(key: string): string {
@@ -61,7 +54,14 @@ function quotedKey(key: string): string {
   return q;
 }
 
-function pretty(value: unknown, ind: string, unit: string, shared?: SharedTexts): string | undefined {
+/**
+ * `value` as `JSON.stringify(sortKeys(value), null, unit)` writes it with every line after the first indented
+ * by `ind`, or undefined where JSON.stringify writes nothing (undefined, functions, symbols). Written directly
+ * rather than by stringifying a key-sorted copy and re-indenting it: a 10,000-install fleet has ~90,000 finding
+ * instances, and the copy, the second pass and the garbage they made were most of the render's time.
+ * Like the copy it replaces, an object is its own enumerable keys (a Date is `{}`), an array its indices.
+ */
+function pretty(value: unknown, ind: string, unit: string): string | undefined {
   switch (typeof value) {
     case 'string':
       return JSON.stringify(value);
@@ -79,63 +79,20 @@ function pretty(value: unknown, ind: string, unit: string, shared?: SharedTexts)
       return undefined;
   }
   if (value === null) return 'null';
-  const again = shared?.lookup(value, ind);
-  if (again !== undefined) return again;
-  const text = prettyContainer(value, ind, unit, shared);
-  shared?.keep(value, ind, text);
-  return text;
-}
-
-function prettyContainer(value: object, ind: string, unit: string, shared: SharedTexts | undefined): string {
   const inner = ind + unit;
   if (Array.isArray(value)) {
     if (!value.length) return '[]';
     let out = '[';
-    for (let i = 0; i < value.length; i++) out += `${i ? ',' : ''}\n${inner}${pretty(value[i], inner, unit, shared) ?? 'null'}`;
+    for (let i = 0; i < value.length; i++) out += `${i ? ',' : ''}\n${inner}${pretty(value[i], inner, unit) ?? 'null'}`;
     return `${out}\n${ind}]`;
   }
   let out = '';
   for (const key of keyOrder(Object.keys(value))) {
-    const text = pretty((value as Record<string, unknown>)[key], inner, unit, shared);
+    const text = pretty((value as Record<string, unknown>)[key], inner, unit);
     if (text !== undefined) out += `${out ? ',' : '{'}\n${inner}${quotedKey(key)}${text}`;
   }
   return out ? `${out}\n${ind}}` : '{}';
 }
-
-/**
- * The text of objects the report holds more than once. A fleet's findings share their evidence objects (the
- * vendor's BAA clause cited for every install, an install's CSV row for each of its findings): 134,000
- * evidence items in a 10,000-install fleet are 26,000 objects. An object's text is kept from its second
- * sighting (one sighting costs a WeakSet entry, not a string), up to a bound on the characters kept so a
- * 100,000-install fleet's render stays within its memory.
- */
-class SharedTexts {
-  private readonly once = new WeakSet<object>();
-  private readonly texts = new WeakMap<object, { ind: string; text: string }>();
-  private chars = 0;
-  constructor(private readonly maxChars: number) {}
-
-  lookup(value: object, ind: string): string | undefined {
-    const hit = this.texts.get(value);
-    return hit && hit.ind === ind ? hit.text : undefined;
-  }
-
-  keep(value: object, ind: string, text: string): void {
-    if (!this.once.has(value)) {
-      this.once.add(value);
-      return;
-    }
-    if (this.chars + text.length > this.maxChars) return;
-    this.chars += text.length;
-    // Reading a character makes V8 flatten the text once, so each reuse appends one flat string rather than
-    // the tree of pieces it was built from (which every chunk's writer would walk again).
-    text.charCodeAt(text.length >> 1);
-    this.texts.set(value, { ind, text });
-  }
-}
-
-/** Characters of shared objects' text one render keeps (~64 MB of UTF-16 at most). */
-const SHARED_TEXT_CHARS = 32 * 1024 * 1024;
 
 /**
  * The report as {@link renderJson} writes it, in chunks of about 64 KB, never holding the whole text: a
@@ -144,12 +101,11 @@ const SHARED_TEXT_CHARS = 32 * 1024 * 1024;
  */
 export function* jsonChunks(report: AuditReport, opts: JsonRenderOptions = {}): Generator<string> {
   const unit = ' '.repeat(opts.indent ?? 2);
-  const shared = new SharedTexts(SHARED_TEXT_CHARS);
   let buf = '';
   // Walks containers above LEAF_DEPTH by hand (same layout as JSON.stringify with an indent) and yields as it goes.
   function* walk(value: unknown, depth: number): Generator<string> {
     if (value === null || typeof value !== 'object' || depth >= LEAF_DEPTH) {
-      buf += (unit ? pretty(value, unit.repeat(depth), unit, shared) : JSON.stringify(sortKeys(value))) ?? 'null';
+      buf += (unit ? pretty(value, unit.repeat(depth), unit) : JSON.stringify(sortKeys(value))) ?? 'null';
       if (buf.length >= CHUNK_CHARS) {
         yield buf;
         buf = '';
