@@ -12,7 +12,14 @@ const join = (p: string, k: string | number) => (p ? `${p}.${k}` : String(k));
 const word = fc.constantFrom('ehr', 'notes', 'a b', 'x-1', "it's", '"q"', '42', 'true', 'null');
 const flowItem = fc.record({ id: word, data: fc.array(word, { maxLength: 3 }) }).map((r) => `{ id: ${JSON.stringify(r.id)}, data: [${r.data.map((d) => JSON.stringify(d)).join(', ')}] }`);
 const blockItem = fc.record({ id: word, nested: word }).map((r) => `id: ${JSON.stringify(r.id)}\n    more:\n      nested: ${JSON.stringify(r.nested)}`);
-const item = fc.oneof(flowItem, blockItem);
+// Written as a person would, unquoted: one-line items are read without yaml (safe-yaml-flow-line.ts) when they
+// are plain data, so scalars the core schema resolves (True, ~, 0x1F, .inf), indicators, comments, repeated and
+// forbidden keys must all come out as the full parse has them.
+const raw = fc.constantFrom('ehr', 'System 1', 'x  y', 'h1.bench.example', 'a/b@c+d_e', 'True', 'NULL', 'false', '~', '0x1F', '.inf', '12', 'e5', 'a: b', 'a #c', 'a:b', '-x', "'s'", "'it''s'", '"d"', '"\\t"', 'ü', '');
+const rawKey = fc.constantFrom('id', 'data', 'name', 'id', 'true', '"id"', '__proto__', 'constructor');
+const rawItem = fc.tuple(fc.array(fc.tuple(rawKey, fc.oneof(raw, fc.array(raw, { maxLength: 3 }).map((l) => `[${l.join(', ')}]`))), { minLength: 1, maxLength: 4 }), fc.constantFrom('', ' ', '  # note'))
+  .map(([pairs, tail]) => `{ ${pairs.map(([k, v]) => `${k}: ${v}`).join(', ')} }${tail}`);
+const item = fc.oneof(flowItem, blockItem, rawItem);
 const section = fc.oneof(
   fc.tuple(fc.constantFrom('version', 'title'), word).map(([k, v]) => [k, `${k}: ${JSON.stringify(v)}`] as const),
   fc.tuple(fc.constantFrom('practice', 'meta'), word).map(([k, v]) => [k, `${k}:\n  name: ${JSON.stringify(v)}\n  # a comment\n  tags: [a, b]`] as const),
@@ -37,14 +44,19 @@ describe('YAML parsed in pieces', () => {
         const a = whole(text);
         const b = pieces(text);
         expect(b.data).toEqual(a.data);
-        expect(b.problems).toEqual(a.problems);
+        // A valid document has no problems either way; a broken one is refused either way, but the problems may
+        // differ: the whole parse stops at its syntax errors (and recovers from them over the whole text), the
+        // pieces go on checking the pieces that parsed.
+        if (!a.problems.length) expect(b.problems).toEqual([]);
+        else expect(b.problems.length).toBeGreaterThan(0);
         for (const path of samePaths(text)) {
           expect([path, b.lineOf(path)]).toEqual([path, a.lineOf(path)]);
           expect([path, b.lineOf(path, true)]).toEqual([path, a.lineOf(path, true)]);
         }
-        expect(b.lineMap(join)).toEqual(a.lineMap(join));
+        // The line map is for readers of valid configs (integrations' parseYamlWithLines refuses the others).
+        if (!a.problems.length) expect(b.lineMap(join)).toEqual(a.lineMap(join));
       }),
-      { numRuns: 200 },
+      { numRuns: 500 },
     );
   });
 
@@ -54,6 +66,14 @@ describe('YAML parsed in pieces', () => {
     expect(b.data).toBeUndefined();
     expect(b.problems.some((p) => p.line === 4 && p.path === 'systems[1].__proto__')).toBe(true);
     expect(b.problems.some((p) => p.line === 5)).toBe(true);
+  });
+
+  it('reports a broken first item with its line, and still reads the items after it', () => {
+    const text = 'systems:\n  - { id: a, id: b }\n  - { id: c }\n  - { id: d, role: [x }\n';
+    const b = pieces(text);
+    expect(b.data).toBeUndefined();
+    expect(b.problems).toEqual(whole(text).problems);
+    expect(b.problems.map((p) => p.line)).toEqual([2, 4, 4]);
   });
 
   it('refuses a top-level key given twice', () => {

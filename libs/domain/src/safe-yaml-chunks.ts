@@ -8,6 +8,7 @@
  */
 
 import type { LoadedYaml, LocatedProblem } from './safe-yaml.js';
+import { readFlowLineItem } from './safe-yaml-flow-line.js';
 
 type LineAt = (offset: number | undefined) => number;
 
@@ -130,6 +131,20 @@ export function loadPieces<Doc extends { contents: unknown; errors: unknown[]; w
       problems.push({ line: p.keyLine + 1, path: '(yaml)', reason: 'Map keys must be unique' });
       continue;
     }
+    if (p.index !== undefined) {
+      // Every item is listed, even one that fails to parse: the list keeps its indices (and a broken first item
+      // is reported, not a TypeError on the second).
+      if (p.index === 0) (items.set(p.key, []), (data[p.key] = []));
+      items.get(p.key)!.push(p);
+    }
+    // A one-line item of plain data is read directly (safe-yaml-flow-line.ts); when it would cross the node
+    // budget, or is anything else, the full parser reads it, and reports what it finds.
+    const fast = p.index !== undefined && p.last === p.start ? readFlowLineItem(text.slice(lineStarts[p.start], lineStarts[p.start + 1] ?? text.length).replace(/\n$/, '')) : undefined;
+    if (fast && budget.nodes + fast.nodes <= budget.limit) {
+      budget.nodes += fast.nodes;
+      if (!problems.length) (data[p.key] as unknown[]).push(fast.value);
+      continue;
+    }
     const { doc, lineAt } = parsePiece(p, problems);
     if (doc.errors.length || doc.warnings.length) continue;
     if (p.index === undefined) {
@@ -137,8 +152,6 @@ export function loadPieces<Doc extends { contents: unknown; errors: unknown[]; w
       checkTree(doc.contents, [], lineAt, problems, budget);
       if (!problems.length) Object.assign(data, toData(doc, lineAt, problems));
     } else {
-      if (p.index === 0) (items.set(p.key, []), (data[p.key] = []));
-      items.get(p.key)!.push(p);
       const node = firstItem(doc.contents);
       checkTree(node, [p.key, p.index], lineAt, problems, budget);
       if (!problems.length) (data[p.key] as unknown[]).push((toData(doc, lineAt, problems) as unknown[])[0]);

@@ -40,6 +40,20 @@ describe('jsonChunks', () => {
     }
   });
 
+  it('writes an object held in many places (at different depths) as JSON.stringify does in each', () => {
+    // Shared objects' text is kept and reused (a fleet's evidence): it must be the text for the indent it lands at.
+    const evidence = { quote: 'q "x"\n', file: 'baa.md', start: 1, end: undefined, when: new Date(0) };
+    const list = [evidence, evidence];
+    const report = sampleAuditReport();
+    const tree = {
+      ...report,
+      findings: report.findings.map((f) => ({ ...f, instances: [{ subject: 's', evidence: list }, { subject: 't', evidence: [evidence, { nested: evidence }] }] })),
+      extra: { deep: { deeper: { deepest: [evidence, list, { again: list }] } } },
+      top: evidence,
+    };
+    for (const indent of [2, 3]) expect([...jsonChunks(tree as unknown as AuditReport, { indent })].join('')).toBe(oracle(tree, indent));
+  });
+
   it('hands out bounded chunks for a large report instead of one string', () => {
     const report = sampleAuditReport();
     const big = { ...report, findings: Array.from({ length: 2000 }, (_, i) => ({ ...report.findings[0]!, id: `f${i}` })) };

@@ -4,6 +4,7 @@ import { lookupVendor } from '../catalogue/lookup.js';
 import { joinPath, parseJsonWithLines } from '../safe/json.js';
 import { slug } from '../safe/text.js';
 import type { ParseOptions } from '../types.js';
+import { readPlainCsv } from './plain-csv.js';
 
 type Row = Record<string, unknown>;
 // The notetaker settings vocabulary is the domain's (shared with the manifest and the webhook).
@@ -52,17 +53,22 @@ export function installSettings(r: Row): { settings: SystemSettings; problems: s
   return { settings, problems };
 }
 
+/** Any CSV, through csv-parse (quotes, ragged rows, a BOM). */
+export function parseCsvRecords(text: string): { record: Row; line: number }[] {
+  try {
+    const records = parseCsv(text, { columns: (h: string[]) => h.map((c) => c.trim().toLowerCase()), skip_empty_lines: true, trim: true, info: true, relax_column_count: true, bom: true }) as { record: Row; info: { lines: number } }[];
+    return records.map((r) => ({ record: r.record, line: r.info.lines }));
+  } catch (err) {
+    throw new InvalidInputError(`malformed fleet CSV: ${(err as Error).message}`);
+  }
+}
+
 /** Parses a fleet export text (secrets already redacted) into install systems and flows. */
 export function parseFleetText(text: string, format: 'fleet-csv' | 'fleet-json', opts: ParseOptions = {}): ParseResult {
   let rows: { row: Row; line: number; path: string }[];
   if (format === 'fleet-csv') {
-    let records: { record: Row; info: { lines: number } }[];
-    try {
-      records = parseCsv(text, { columns: (h: string[]) => h.map((c) => c.trim().toLowerCase()), skip_empty_lines: true, trim: true, info: true, relax_column_count: true, bom: true }) as never;
-    } catch (err) {
-      throw new InvalidInputError(`malformed fleet CSV: ${(err as Error).message}`);
-    }
-    rows = records.map((r, i) => ({ row: r.record, line: r.info.lines, path: `row[${i + 1}]` }));
+    const records = readPlainCsv(text) ?? parseCsvRecords(text);
+    rows = records.map((r, i) => ({ row: r.record, line: r.line, path: `row[${i + 1}]` }));
   } else {
     const { value, lines } = parseJsonWithLines(text);
     const list = Array.isArray(value) ? value : ((value as Row).installs ?? (value as Row).fleet ?? (value as Row).items);
