@@ -243,8 +243,14 @@ describe(`command handlers and the processor chain (${process.env.DATABASE_URL ?
     await waitUntil(async () => (await drained()) && (await outcomes()).length === files.length
       && (await t.runtime.persistence.projections.score(wsId))?.graphVersion === (await t.runtime.persistence.projections.graph(wsId))!.version, 120_000, 'the burst scored');
     const own = await newEvents(before);
-    // One projection and one scoring for the four documents, not one each.
-    expect(added.filter((a) => a.name === JobName.Project)).toEqual([{ name: JobName.Project, data: { workspaceId: wsId } }]);
+    // One projection and one scoring for the documents, not one each. Two outcomes committed at the same moment
+    // (the worker runs two jobs at once) may both see nothing left unfinished and both ask for a projection:
+    // the second finds the graph up to date and changes nothing, so the graph changes once either way.
+    const projects = added.filter((a) => a.name === JobName.Project);
+    expect(projects.length).toBeGreaterThanOrEqual(1);
+    expect(projects.length).toBeLessThanOrEqual(2);
+    expect(files.length).toBeGreaterThan(2);
+    for (const p of projects) expect(p).toEqual({ name: JobName.Project, data: { workspaceId: wsId } });
     expect(own.filter((e) => e.type === 'GraphChanged')).toHaveLength(1);
     expect(own.filter((e) => e.type === 'ExposureScored')).toHaveLength(1);
     // That one projection came after the last outcome and saw every document.
