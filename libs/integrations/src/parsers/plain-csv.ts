@@ -23,6 +23,11 @@ export function readPlainCsv(text: string): PlainCsvRecord[] | undefined {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (NOT_PLAIN.test(body)) return undefined;
   const lines = body.split('\n');
+  // csv-parse takes its record delimiter from the first line break it meets: a file that mixes CRLF and LF
+  // lines reads differently there (records run together), so only files with one kind of line end are plain.
+  const crlf = lines[0]!.endsWith('\r');
+  for (let i = 0; i < lines.length - 1; i++) if (lines[i]!.endsWith('\r') !== crlf) return undefined;
+  if (!crlf && body.includes('\r')) return undefined;
   const columns = lines[0]!.replace(/\r$/, '').split(',').map((c) => c.trim().toLowerCase());
   // Unnamed, repeated or prototype-reaching names are csv-parse's to handle (and to refuse).
   if (columns.some((c) => c === '' || c === '__proto__') || new Set(columns).size !== columns.length) return undefined;
