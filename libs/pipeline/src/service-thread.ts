@@ -8,7 +8,14 @@ export interface ServiceThread {
   close(): Promise<void>;
 }
 
-type FirstWord = { type: 'ready' } | { type: 'failed'; message: string } | { type: 'exit'; code: number };
+type FirstWord = { type: 'ready' } | { type: 'failed'; message: string } | { type: 'exit'; code: number } | { type: 'timeout' };
+
+/**
+ * How long a thread may take to say ready (it boots a Nest context and connects to the databases: seconds,
+ * tens of seconds on a loaded machine). A thread that neither answers nor exits would otherwise hold its
+ * caller's start, and the shutdown that waits for that start, forever.
+ */
+const START_TIMEOUT_MS = Number(process.env.CUSTODY_THREAD_START_TIMEOUT_MS ?? 180_000);
 
 /** A thread's own shutdown (jobs finish or are released, pools close); past this it is terminated. */
 const CLOSE_TIMEOUT_MS = 60_000;
@@ -32,13 +39,18 @@ export async function startServiceThread(entry: URL, workerData: unknown, what: 
   const exited = new Promise<number>((resolve) => thread.once('exit', resolve));
   let threadError: Error | undefined;
   thread.on('error', (err) => (threadError ??= err));
+  let startTimer: NodeJS.Timeout | undefined;
   const first = await new Promise<FirstWord>((resolve) => {
     thread.once('message', resolve);
     void exited.then((code) => resolve({ type: 'exit', code }));
+    startTimer = setTimeout(() => resolve({ type: 'timeout' }), START_TIMEOUT_MS);
   });
+  clearTimeout(startTimer);
   if (first.type !== 'ready') {
     await thread.terminate();
-    const why = first.type === 'failed' ? first.message : threadError?.message ?? `it exited with code ${first.code}`;
+    const why = first.type === 'failed' ? first.message
+      : first.type === 'timeout' ? `it did not say ready within ${START_TIMEOUT_MS} ms`
+      : threadError?.message ?? `it exited with code ${first.code}`;
     throw new CustodyError('thread_unavailable', `could not start the ${what} thread: ${why}`);
   }
   let state: 'ready' | 'closing' | 'gone' = 'ready';

@@ -14,6 +14,12 @@ const STATUS: Record<string, number> = {
   too_complex: 422,
   timeout: 422,
   unavailable: 503,
+  // A part of the server itself failed (a service or database thread): the server's fault, and a retry later
+  // may find it back (or the process restarted), never the client's request.
+  thread_unavailable: 503,
+  thread_crashed: 503,
+  embedded_db_crashed: 503,
+  embedded_db_unavailable: 503,
 };
 
 /** Seconds a client should wait before retrying while a dependency is down (about one reconnect cycle). */

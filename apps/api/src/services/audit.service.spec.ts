@@ -2,6 +2,7 @@ import { evaluateGraph, ProjectionInputCache, projectDocuments } from '@custody/
 import { groupedGraph } from '@custody/graph';
 import type { Persistence } from '@custody/persistence';
 import type { Runtime } from '@custody/pipeline';
+import { CustodyError, NotFoundError } from '@custody/domain';
 import { AuditService } from './audit.service.js';
 
 /**
@@ -96,5 +97,22 @@ describe('AuditService live reads', () => {
     // A change brings a new report, new elements and so a new view.
     seq++;
     expect(await service.grouped('ws-1', new Set())).not.toBe(collapsed);
+  });
+
+  it('composes a read itself when the read thread dies before answering it, and passes the thread\'s own errors through', async () => {
+    const local = await service.grouped('ws-1', new Set());
+    const localPage = await service.findingsPage('ws-1', false, {});
+    const asked: string[] = [];
+    const crashing = { ask: async (q: { kind: string }) => { asked.push(q.kind); throw new CustodyError('thread_crashed', 'the read thread stopped unexpectedly'); }, close: async () => undefined };
+    (service as unknown as { reads?: unknown }).reads = crashing;
+    try {
+      expect(await service.grouped('ws-1', new Set())).toEqual(local);
+      expect(await service.findingsPage('ws-1', false, {})).toEqual(localPage);
+      expect(asked).toEqual(['grouped', 'findingsPage']);
+      (service as unknown as { reads?: unknown }).reads = { ask: async () => { throw new NotFoundError('workspace', 'ws-1'); }, close: async () => undefined };
+      await expect(service.findingsPage('ws-1', false, {})).rejects.toMatchObject({ code: 'not_found' });
+    } finally {
+      (service as unknown as { reads?: unknown }).reads = undefined;
+    }
   });
 });

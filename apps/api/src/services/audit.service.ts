@@ -1,10 +1,11 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
-import { InvalidInputError, LENSES, MruMap, NotFoundError, defaultLens, pageById, safeErrorText, type AuditReport, type Graph, type Lens, type Page } from '@custody/domain';
+import { CustodyError, InvalidInputError, LENSES, MruMap, NotFoundError, defaultLens, pageById, safeErrorText, type AuditReport, type Graph, type Lens, type Page } from '@custody/domain';
 import type { Persistence } from '@custody/persistence';
 import { composeReport, evaluateGraph, loadAnalyzedDocuments, ProjectionInputCache, loadCorrections, loadDocumentLinks, loadTriage, projectDocuments, type AnalyzedDocument } from '@custody/audit';
 import { groupedGraph, toCytoscapeElements, type GroupedGraph } from '@custody/graph';
 import { PERSISTENCE, RUNTIME, type Runtime } from '@custody/pipeline';
 import { readThreadAvailable, startReadThread, type ReadThread } from './read-thread.js';
+import type { ReadQuery } from './read-thread-protocol.js';
 
 export function parseLens(value: unknown): Lens | undefined {
   if (value === undefined || value === '') return undefined;
@@ -86,9 +87,26 @@ export class AuditService implements OnModuleInit, OnModuleDestroy {
     await reads?.close();
   }
 
+  /**
+   * Asks the read thread. A read the thread could not answer because it died meanwhile is composed here
+   * instead (`ok: false`), like every read after it: the request should not fail for the thread's death.
+   * The thread's own answers, errors included (not found, bad cursor), pass through as they are.
+   */
+  private async askReads<T>(query: ReadQuery): Promise<{ ok: true; value: T } | { ok: false }> {
+    try {
+      return { ok: true, value: await this.reads!.ask<T>(query) };
+    } catch (err) {
+      if (err instanceof CustodyError && err.code === 'thread_crashed') return { ok: false };
+      throw err;
+    }
+  }
+
   /** One page of the stored findings (GET /findings with limit or cursor). */
   async findingsPage(workspaceId: string, includeResolved: boolean, opts: { limit?: string; cursor?: string }): Promise<Page<unknown>> {
-    if (this.reads) return this.reads.ask({ kind: 'findingsPage', workspaceId, includeResolved, ...opts });
+    if (this.reads) {
+      const answer = await this.askReads<Page<unknown>>({ kind: 'findingsPage', workspaceId, includeResolved, ...opts });
+      if (answer.ok) return answer.value;
+    }
     return pageById(await this.storedFindings(workspaceId, includeResolved), opts);
   }
 
@@ -157,7 +175,10 @@ export class AuditService implements OnModuleInit, OnModuleDestroy {
 
   /** The grouped view of the report's graph (GET /graph?view=grouped), built once per report and expansion. */
   async grouped(workspaceId: string, expanded: ReadonlySet<string>, opts: { lens?: Lens; asOf?: Date } = {}): Promise<GroupedGraph> {
-    if (this.reads && !opts.asOf) return this.reads.ask({ kind: 'grouped', workspaceId, expanded: [...expanded], lens: opts.lens });
+    if (this.reads && !opts.asOf) {
+      const answer = await this.askReads<GroupedGraph>({ kind: 'grouped', workspaceId, expanded: [...expanded], lens: opts.lens });
+      if (answer.ok) return answer.value;
+    }
     const els = await this.cytoscape(workspaceId, opts);
     let views = this.groupedViews.get(els);
     if (!views) this.groupedViews.set(els, (views = new MruMap(CACHE_SIZE)));
