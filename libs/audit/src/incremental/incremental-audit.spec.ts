@@ -168,20 +168,30 @@ describe('incremental re-audit', () => {
     expect({ findings, score, errors: ruleErrors }).toEqual({ findings: state.evaluation.findings, score: state.evaluation.score, errors: state.evaluation.ruleErrors });
   }
 
-  it(`equals the full audit after every event, for ${RUNS} random workspaces and event orders`, async () => {
+  const property = async (seed?: number) => {
     let incremental = 0;
+    fired.clear();
     await fc.assert(fc.asyncProperty(fc.array(eventArb, { minLength: 3, maxLength: 14 }), async (events) => {
       await check(events, (prev, next) => {
         const s = reaudit(prev, next);
         if (s.stats.mode === 'incremental' && Object.keys(s.stats.rulesPartial).length) incremental++;
         return s;
       });
-    }), { numRuns: RUNS });
+    }), { numRuns: RUNS, ...(seed === undefined ? {} : { seed }) });
     // The property is about the incremental path: most steps must have taken it, not the full fallback.
     expect(incremental).toBeGreaterThan(RUNS);
-    // And every rule with a read declaration fired somewhere, so each declaration was put to the test; except
-    // four whose findings need contract facts none of the fixture contracts has (a known gap of this
-    // generator: a new declaration must not join it).
+  };
+
+  it(`equals the full audit after every event, for ${RUNS} random workspaces and event orders`, async () => {
+    await property();
+  }, 600_000);
+
+  it(`puts every rule's read declaration to the test (the property on a fixed seed, ${RUNS} workspaces)`, async () => {
+    // Every rule with a read declaration must fire somewhere, or its declaration went untested. Whether a
+    // random run of the generator makes each fire is itself random (CI once missed three), so this runs on a
+    // fixed seed; the random runs above keep exploring. Four rules need contract facts none of the fixture
+    // contracts has (a known gap of this generator: a new declaration must not join it).
+    await property(Number(process.env.INCREMENTAL_SEED ?? 20261203));
     const untested = ['data-sale-or-marketing', 'expired-baa', 'no-return-or-destroy', 'sensitive-detail-exposed'];
     expect(Object.keys(RULE_READS).filter((id) => !fired.has(id) && !untested.includes(id))).toEqual([]);
   }, 600_000);
