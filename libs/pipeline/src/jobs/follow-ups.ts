@@ -93,8 +93,11 @@ export const FOLLOW_UPS: FollowUpTable = {
  * its later jobs forward again.
  */
 export async function fairPriority(db: Persistence, workspaceId: string): Promise<number> {
-  return Math.max(1, await db.documents.unfinishedCount(workspaceId));
+  return priorityOf(await db.documents.unfinishedCount(workspaceId));
 }
+
+/** The priority of a workspace with `unfinished` documents (see fairPriority): BullMQ's priorities start at 1. */
+const priorityOf = (unfinished: number): number => Math.max(1, unfinished);
 
 /** Enqueues what FOLLOW_UPS says follows an event. */
 @Injectable()
@@ -115,7 +118,7 @@ export class FollowUps {
 
   private async enqueue(workspaceId: string, requests: JobRequest[], unfinished?: number): Promise<string[]> {
     if (!requests.length) return [];
-    const priority = unfinished === undefined ? await fairPriority(this.db, workspaceId) : Math.max(1, unfinished);
+    const priority = unfinished === undefined ? await fairPriority(this.db, workspaceId) : priorityOf(unfinished);
     const ids: string[] = [];
     for (const r of requests) ids.push(await this.jobs.add(r.name, r.data as never, r.seq, priority));
     return ids;
