@@ -175,6 +175,24 @@ export const FRESH6_RULE: { salt: string; maxChars: number; kinds: RuleKind[] } 
   ],
 };
 
+/**
+ * The `ota-fresh7` and `ota-fresh8` rules (issue 7, fourth session), written and committed before any of their
+ * documents was read and before the extractor was run on them, in the same form as {@link FRESH6_RULE}:
+ * services in no other labelled set (fresh8 also excludes what fresh7 picks), at most 100,000 characters,
+ * lowest sha256(salt + path) per kind; 12 documents each. Privacy policies carry most of the facts, so they
+ * get most slots; a trackers policy each, because tracker tables are where providers are named.
+ */
+export const FRESH7_RULE: { salt: string; maxChars: number; kinds: RuleKind[] } = {
+  salt: 'ota-fresh7:',
+  maxChars: 100_000,
+  kinds: [
+    { kind: 'privacy policy', types: ['Privacy Policy.md', 'Parent Organization Privacy Policy.md'], count: 7 },
+    { kind: 'terms', types: ['Terms of Service.md', 'Commercial Terms.md'], count: 4 },
+    { kind: 'trackers policy', types: ['Trackers Policy.md'], count: 1 },
+  ],
+};
+export const FRESH8_RULE: { salt: string; maxChars: number; kinds: RuleKind[] } = { ...FRESH7_RULE, salt: 'ota-fresh8:' };
+
 type IndexDoc = { path: string; sha256: string; chars?: number };
 const sha256hex = (s: string) => createHash('sha256').update(s).digest('hex');
 const serviceOf = (file: string) => file.split('/')[0];
@@ -311,6 +329,14 @@ export function labelledCorpora(notes: string[] = []): CorpusSpec[] {
     labelled.push(...(fresh5?.labels ?? []).map((l) => l.file));
     const fresh6 = freshCorpus('ota-fresh6', join(fixtures, 'ota-labels', 'fresh6.json'), index && ((ls) => saltedSelection(index, ls, FRESH6_RULE)), labelled, 'OTA documents picked by FRESH6_RULE (12, services in no other labelled set: 6 privacy policies, 4 terms, 2 developer terms) and labelled (test/fixtures/ota-labels/fresh6.json) before the extractor was run on them; first scored 2026-12-03');
     if (fresh6) out.push(fresh6);
+    labelled.push(...(fresh6?.labels ?? []).map((l) => l.file));
+    // fresh8 excludes what fresh7's rule picks whether or not fresh7's labels exist yet (they were labelled in parallel).
+    const fresh7Files = index ? saltedSelection(index, labelled, FRESH7_RULE) : [];
+    const fresh7 = freshCorpus('ota-fresh7', join(fixtures, 'ota-labels', 'fresh7.json'), index && ((ls) => saltedSelection(index, ls, FRESH7_RULE)), labelled, 'OTA documents picked by FRESH7_RULE (12, services in no other labelled set: 7 privacy policies, 4 terms, 1 trackers policy) and labelled (test/fixtures/ota-labels/fresh7.json) before the extractor was run on them; first scored 2026-12-03');
+    if (fresh7) out.push(fresh7);
+    labelled.push(...fresh7Files);
+    const fresh8 = freshCorpus('ota-fresh8', join(fixtures, 'ota-labels', 'fresh8.json'), index && ((ls) => saltedSelection(index, ls, FRESH8_RULE)), labelled, 'OTA documents picked by FRESH8_RULE (12, services in no other labelled set nor in ota-fresh7: 7 privacy policies, 4 terms, 1 trackers policy) and labelled (test/fixtures/ota-labels/fresh8.json) before the extractor was run on them; first scored 2026-12-03');
+    if (fresh8) out.push(fresh8);
   } else notes.push(`OTA corpus not found at ${OTA_DIR}: skipped`);
   return out;
 }
