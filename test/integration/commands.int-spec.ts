@@ -5,7 +5,7 @@ import { jest } from '@jest/globals';
 import { CommandBus } from '@nestjs/cqrs';
 import { InvalidInputError, NotFoundError, type EventType } from '@custody/domain';
 import {
-  CorrectFactCommand, IngestDocumentCommand, JobName, JobQueue, LinkDocumentCommand, RecordEvidenceReadCommand, RecordSettingChangeCommand,
+  CorrectFactCommand, ExtractDocumentHandler, IngestDocumentCommand, JobName, JobQueue, LinkDocumentCommand, RecordEvidenceReadCommand, RecordSettingChangeCommand,
   ProjectGraphHandler, QueueName, ReprocessWorkspaceCommand, ScoreWorkspaceHandler, TriageFindingCommand,
 } from '@custody/pipeline';
 import { evaluateGraph, loadAnalyzedDocuments, loadCorrections, loadDocumentLinks, loadTriage, ProjectionInputCache, projectDocuments } from '@custody/audit';
@@ -264,6 +264,69 @@ describe(`command handlers and the processor chain (${process.env.DATABASE_URL ?
     expect(canonicalJson(stored.graph)).toBe(canonicalJson(scratch));
     await settle();
   }, 180_000);
+
+  it('a burst whose last document fails for good is still projected and scored, once, after that failure', async () => {
+    await settle();
+    // A burst holds projection back only once the workspace has a graph (the first one is not held back).
+    if (!(await t.runtime.persistence.projections.graph(wsId))) {
+      await bus.execute(new IngestDocumentCommand(wsId, 'remindly-baa.md', baa, 'tester'));
+      await waitUntil(async () => (await drained()) && Boolean(await t.runtime.persistence.projections.score(wsId)), 120_000, 'a first graph');
+    }
+    const before = await lastSeq();
+    const docs = mkdtempSync(join(tmpdir(), 'custody-burst-fail-'));
+    // Not the previous burst's sizes: the same bytes would be recognised as the same documents.
+    // The manifest first: the systems it declares are what the BAAs attach to, so the burst changes the graph
+    // even without the failed BAA.
+    const files = writeBaaCorpus(docs, 4, 3).sort((a, b) => Number(b.endsWith('.yaml')) - Number(a.endsWith('.yaml')));
+    const pipeline = queue.queue(QueueName.Pipeline);
+    const ids: string[] = [];
+    await pipeline.pause();
+    try {
+      for (const f of files) ids.push((await bus.execute(new IngestDocumentCommand(wsId, `burst-fail-${f}`, readFileSync(join(docs, f)), 'tester'))).documentId);
+    } finally {
+      rmSync(docs, { recursive: true, force: true });
+    }
+    // The last upload's extraction crashes on every attempt (a bug, not bad input): it is retried with backoff,
+    // so it finishes after the others, and then fails for good. Its failure is the outcome the burst waits for.
+    const doomed = ids[ids.length - 1];
+    const versionBefore = (await t.runtime.persistence.projections.graph(wsId))!.version;
+    const handler = t.app.get(ExtractDocumentHandler);
+    const execute = handler.execute.bind(handler);
+    const spy = jest.spyOn(handler, 'execute').mockImplementation(async (cmd) => {
+      if (cmd.documentId === doomed) throw new Error('simulated extraction crash');
+      return execute(cmd);
+    });
+    try {
+      await pipeline.resume();
+      const outcomes = async () => (await newEvents(before)).filter((e) => e.type === 'FactsExtracted' || e.type === 'DocumentRejected');
+      // Waits for a new graph, scored: the failure is committed a moment before the projection it asks for is
+      // enqueued, so "outcomes recorded and the queue empty" alone can be true in between.
+      await waitUntil(async () => {
+        const graph = await t.runtime.persistence.projections.graph(wsId);
+        return (await drained()) && (await outcomes()).length === files.length && graph!.version > versionBefore
+          && (await t.runtime.persistence.projections.score(wsId))?.graphVersion === graph!.version;
+      }, 150_000, 'the burst with a failed document projected and scored');
+      const own = await newEvents(before);
+      const last = (await outcomes()).sort((a, b) => a.seq - b.seq).at(-1)!;
+      // The premise: the crashing document was the last outcome, recorded as failed with its reason kept.
+      expect(last).toMatchObject({ type: 'DocumentRejected', payload: { documentId: doomed } });
+      const failed = await t.runtime.persistence.documents.get(doomed);
+      expect(failed.status).toBe('failed');
+      // The reason names the failure by kind only (safeErrorText: an error's message may quote the document).
+      expect(failed.reason).toMatch(/^processing failed: /);
+      // The graph changed once, after that failure, and the score is of that graph.
+      const changes = own.filter((e) => e.type === 'GraphChanged');
+      expect(changes).toHaveLength(1);
+      expect(changes[0].seq).toBeGreaterThan(last.seq);
+      expect(own.filter((e) => e.type === 'ExposureScored')).toHaveLength(1);
+      // The burst's manifest is in it: its systems are on the graph.
+      const graph = (await t.runtime.persistence.projections.graph(wsId))!.graph;
+      expect(graph.systems.some((x) => x.evidence.some((e) => e.file === 'burst-fail-custody.yaml'))).toBe(true);
+    } finally {
+      spy.mockRestore();
+    }
+    await settle();
+  }, 200_000);
 
   it('one cache of opened projection inputs per process: the projection job and the API reads share it', async () => {
     // This app is the API with the job processor in one process (embedded mode's shape), so both consumers live here.
