@@ -6,6 +6,7 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { isProcessAlive } from '@custody/persistence';
 
 export const SERVER_FILE = 'server.json';
 export const OWNER_TOKEN_HEADER = 'x-custody-owner-token';
@@ -32,8 +33,7 @@ export function readServerFile(home: string): ServerFile | undefined {
   try {
     const f = JSON.parse(readFileSync(path(home), 'utf8')) as ServerFile;
     if (typeof f.url !== 'string' || typeof f.ownerToken !== 'string' || !Number.isInteger(f.pid)) return undefined;
-    process.kill(f.pid, 0);
-    return f;
+    return isProcessAlive(f.pid) ? f : undefined;
   } catch {
     return undefined;
   }

@@ -10,7 +10,7 @@ import type { CustodyError } from '@custody/domain';
 export function takePidLock(file: string, refuse: (holder: number | undefined) => CustodyError): () => void {
   if (existsSync(file)) {
     const pid = Number(readFileSync(file, 'utf8').trim());
-    if (pid && pid !== process.pid && isAlive(pid)) throw refuse(pid);
+    if (pid && pid !== process.pid && isProcessAlive(pid)) throw refuse(pid);
     rmSync(file, { force: true });
   }
   let fd: number;
@@ -25,7 +25,11 @@ export function takePidLock(file: string, refuse: (holder: number | undefined) =
   return () => rmSync(file, { force: true });
 }
 
-function isAlive(pid: number): boolean {
+/**
+ * Whether a process with this pid exists: the one liveness test for what a process leaves behind (pid locks,
+ * the embedded server's server.json), so both agree on a pid that exists but belongs to another user.
+ */
+export function isProcessAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
