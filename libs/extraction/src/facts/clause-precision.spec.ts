@@ -39,9 +39,15 @@ describe('deidentified_data_use: statistics alone abstain', () => {
   it('an imperative to the developer ("Do not aggregate API Data") binds the developer, not the vendor', () => {
     expect(factOf('deidentified_data_use', 'Do not aggregate API Data except for channels under the same content owner.')).toBe('unspecified');
     expect(factOf('deidentified_data_use', 'We do not aggregate your data for our own purposes.')).toBe('prohibited');
+    // An item of the exceptions to a developer's imperative is the developer's too.
+    expect(factOf('deidentified_data_use', "3.  Don't allow humans to read the data, unless:\n\n    1.  It is necessary for security purposes; or\n    2.  The data is aggregated and used for internal operations.")).toBe('unspecified');
   });
   it('anonymous submissions and the user\'s anonymity are about people, not de-identified data', () => {
     expect(factOf('deidentified_data_use', 'Your profile picture and title (but not including your anonymous Content submissions) will be visible to the public and may be available via search.')).toBe('unspecified');
+  });
+  it('an item of a nested list of the user\'s duties is the user\'s, however deep', () => {
+    const text = 'You agree not to:\n\n(c) upload any virus;\n\n(d) use the Site to do any of the following without our prior written permission:\n\n1.  send spam;\n2.  collect, aggregate, mine or scrape any content uploaded to the Site for the purposes of publishing it.';
+    expect(factOf('deidentified_data_use', text)).toBe('unspecified');
   });
   it('aggregated or anonymised data for the vendor\'s own use is still allowed', () => {
     expect(factOf('deidentified_data_use', 'We may use aggregated data for internal statistical purposes.')).toBe('allowed');
@@ -58,6 +64,7 @@ describe('data_sale_or_marketing: what is sold, and who is bound', () => {
   it('a developer or user barred from selling or advertising binds them, not the vendor', () => {
     expect(ds('The following uses of user data are prohibited:\n\n- Transferring, selling, or using user data for serving ads, including retargeting, personalized or interest-based advertising.')).toBe('unspecified');
     expect(ds('You will not use user data for interest-based advertising.')).toBe('unspecified');
+    expect(ds('All other transfers, uses, or sales of user data are prohibited, including:\n\n1. Transferring, selling, or using user data for serving ads, including personalized advertising.')).toBe('unspecified');
     expect(ds('We use your data for interest-based advertising.')).toBe('allowed');
   });
   it('a list item that opens with "Never" refuses everything in it, and "Do Not Sell" stays the vendor\'s', () => {

@@ -2,7 +2,7 @@ import type { Fact } from '@custody/domain';
 import type { Clause } from '../clauses/clause.js';
 import type { Hit } from '../clauses/lexicon.js';
 import { clauseSubject, hitsOf, inException, negated, subjectOf } from '../clauses/clause.js';
-import { introOf } from '../clauses/structure.js';
+import { introChain } from '../clauses/structure.js';
 import { restrictsOthers } from '../clauses/actor-readings.js';
 import type { Candidate, FactContext } from './fact-context.js';
 import { clauseEvidence, decide, operative } from './fact-context.js';
@@ -63,8 +63,7 @@ export function extractDeidentified(ctx: FactContext): Fact<'deidentified_data_u
       const v = c.view;
       if (AMOUNT.test(v) || NOT_DATA.test(v) || CUSTOMER_SUBJECT.test(v) || clauseSubject(c)?.kind === 'customer') continue;
       // An item of the customer's duties ("You agree not to: … aggregate, mine or scrape content").
-      const intro = introOf(ctx.sentences, s);
-      if (intro && ctx.clauses(intro).some((ic) => clauseSubject(ic)?.kind === 'customer')) continue;
+      if (introChain(ctx.sentences, s).some((intro) => ctx.clauses(intro).some((ic) => clauseSubject(ic)?.kind === 'customer'))) continue;
       // A rule for the user or a developer ("Do not aggregate API Data", "You may not aggregate …") binds them.
       if (restrictsOthers(ctx.sentences, s)) continue;
       const ev = clauseEvidence(ctx, c);
