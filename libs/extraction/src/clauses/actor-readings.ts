@@ -5,13 +5,14 @@
  * ("Our Content", "content from the Site") are not the customer's data.
  */
 import type { Sentence } from '../text/sentences.js';
-import { introOf } from './structure.js';
+import { introChain } from './structure.js';
 
-// The user or third parties as the ones barred: "you may not", "neither you nor your End Users will", "you agree not to".
-export const USER_BARRED = /\b(?:you|your end users|users?|licensees?|neither you|third part(?:y|ies)|any (?:other )?(?:person|party|one)|anyone|others)\b(?:\s+\w+){0,6}?\s+(?:may not|must not|shall not|will not|won't|cannot|can't|agrees? not to|are not (?:permitted|allowed|authori[sz]ed) to|(?:are|is) (?:strictly )?prohibited from|should not)\b|\bnot (?:allow|permit|authori[sz]e) any (?:third party|other person|one)\b|^\W*neither you\b/i;
+// The user or third parties as the ones barred: "you may not", "neither you nor your End Users will", "you agree not to",
+// or an imperative addressed to the reader ("Do not aggregate API Data"; not the "Do Not Sell" / "Do Not Track" titles).
+export const USER_BARRED = /\b(?:you|your end users|users?|licensees?|neither you|third part(?:y|ies)|any (?:other )?(?:person|party|one)|anyone|others)\b(?:\s+\w+){0,6}?\s+(?:may not|must not|shall not|will not|won't|cannot|can't|agrees? not to|are not (?:permitted|allowed|authori[sz]ed) to|(?:are|is) (?:strictly )?prohibited from|should not)\b|\bnot (?:allow|permit|authori[sz]e) any (?:third party|other person|one)\b|^\W*neither you\b|^\W*(?:\(?[a-z0-9]{1,3}[.)]\s*)?(?:do not|don't|don’t)\s+(?!sell\b|share\b|track\b)[a-z]/i;
 // A lead-in of a list of forbidden uses ("You agree not to:", "To use any of the following things…" after a
-// "you need our permission", "The following are prohibited:").
-export const BARRED_LEAD = /\b(?:you|users?)\b[^.;]{0,60}\b(?:may not|must not|shall not|will not|agrees? not to|not to|are not (?:permitted|allowed) to|(?:are|is) prohibited from)\b|\b(?:prohibited|forbidden|not permitted|restricted) (?:uses?|activities|conduct|actions)\b|\bthe following (?:uses?|activities|conduct|actions)? ?(?:are|is) (?:prohibited|forbidden|not (?:permitted|allowed))\b|\b(?:need|ask for|get|obtain) (?:our|the) (?:prior )?(?:written )?permission\b/i;
+// "you need our permission", "The following are prohibited:", "All other uses of user data are prohibited, including:").
+export const BARRED_LEAD = /\b(?:you|users?)\b[^.;]{0,60}\b(?:may not|must not|shall not|will not|agrees? not to|not to|are not (?:permitted|allowed) to|(?:are|is) prohibited from)\b|\b(?:prohibited|forbidden|not permitted|restricted) (?:uses?|activities|conduct|actions)\b|\bthe following\b[^.;:]{0,40}?\b(?:are|is) (?:prohibited|forbidden|not (?:permitted|allowed))\b|\b(?:need|ask for|get|obtain) (?:our|the) (?:prior )?(?:written )?permission\b|\b(?:are|is)\s+(?:strictly\s+)?(?:prohibited|forbidden|not (?:permitted|allowed))(?:,?\s+(?:including|such as))?\s*:\s*$/i;
 // The vendor's own materials as the object ("Our Content", "content from the Site", "data from the AI services").
 export const VENDOR_MATERIALS = /\b(?:our|the site's|the service's)\s+(?:content|materials?|works?|database)\b|\b(?:content|data|materials?|text|information)\s+(?:\w+\s+){0,3}?(?:from|through|via)\s+(?:the|our)\s+(?:site|services?|platform|websites?|web site|ai services)\b|\bfrom (?:the|our) (?:site|services?|platform|website|ai services)\b/i;
 // The customer's data named as the object, which keeps a sentence about the vendor's use of it.
@@ -20,8 +21,8 @@ export const CUSTOMER_DATA = /\b(?:your|customer|user|users'|members')\s+(?:pers
 /** Whether the sentence restricts the user or third parties (itself, or as an item of a list of forbidden uses). */
 export function restrictsOthers(sentences: Sentence[], s: Sentence): boolean {
   if (USER_BARRED.test(s.view)) return true;
-  const lead = introOf(sentences, s);
-  return lead !== undefined && (BARRED_LEAD.test(lead.view) || USER_BARRED.test(lead.view));
+  // Every level of a nested list: "(d) use the Site to do any of the following:" sits under "You agree not to:".
+  return introChain(sentences, s).some((lead) => BARRED_LEAD.test(lead.view) || USER_BARRED.test(lead.view));
 }
 
 // Data from public sources ("information that's publicly available online or from other public sources", "data from

@@ -101,8 +101,9 @@ export function inExceptionPart(c: Clause, h: Hit): boolean {
   return h.t0 > c.exceptAt && h.t0 < comma;
 }
 
-// Negation words that do not negate the action after them.
-const NOT_NEGATING = /^(?:not only|not limited|no later|not later|no more than|not more than|no less|not less|whether or not|if not|not to exceed|no event later|without limitation|without undue delay|without delay|no longer than|not exceed)/;
+// Negation words that do not negate the action after them ("not including" narrows a scope: "… but not including your
+// anonymous submissions").
+const NOT_NEGATING = /^(?:not only|not limited|not including|no later|not later|no more than|not more than|no less|not less|whether or not|if not|not to exceed|no event later|without limitation|without undue delay|without delay|no longer than|not exceed)/;
 
 /**
  * Whether the action at `h` is negated: a negation word within six words before it, in the same clause and
@@ -120,6 +121,24 @@ export function negated(c: Clause, h: Hit, window = 6): boolean {
     if (c.exceptAt > n.t0 && c.exceptAt < h.t0) continue;
     return true;
   }
+  return false;
+}
+
+// Words that open a hypothetical or concessive part ("if …", "even if …", "although …", "whether …", "in case …").
+const HYPOTHETICAL_OPENER = new Set(['if', 'although', 'though', 'whether', 'case']);
+
+/**
+ * Whether the action at `h` sits in a hypothetical or concessive part that a comma closes before the main clause
+ * ("Even if Content is deleted from our servers, it may remain in archives": nothing is deleted by that clause).
+ * The part opens at the clause start or after a comma, with the opener among its first three words.
+ */
+export function inHypothetical(c: Clause, h: Hit): boolean {
+  let a = h.t0;
+  while (a > 0 && c.tokens[a - 1].lower !== ',') a--;
+  let b = h.t1;
+  while (b < c.tokens.length && c.tokens[b].lower !== ',') b++;
+  if (b >= c.tokens.length - 1) return false;
+  for (let i = a; i < Math.min(h.t0, a + 3); i++) if (HYPOTHETICAL_OPENER.has(c.tokens[i].lower)) return true;
   return false;
 }
 

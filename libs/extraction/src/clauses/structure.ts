@@ -17,14 +17,20 @@ export function isTableRow(s: Sentence): boolean {
  * The sentence that introduces a list item or table row: the nearest sentence before the list that is not
  * itself an item or a row (usually ending with ':' — "We share your information with:"), within a few
  * sentences and under the same heading. Items inherit its actor and action ("- to comply with legal process").
+ * `bareMarkers` also takes the text after a marker split off as its own sentence ("1." then the item) as an item:
+ * used where the intro can only take an assertion away (a list of what the user must not do), since a stray
+ * number could otherwise lend an item an intro that is not its own.
  */
-export function introOf(sentences: Sentence[], s: Sentence): Sentence | undefined {
-  if (!isListItem(s) && !isTableRow(s)) return undefined;
+export function introOf(sentences: Sentence[], s: Sentence, bareMarkers = false): Sentence | undefined {
+  if (!isListItem(s) && !isTableRow(s) && !(bareMarkers && afterBareMarker(sentences, s))) return undefined;
   for (let i = s.index - 1, seen = 0; i >= 0 && seen < 60; i--, seen++) {
     const p = sentences[i];
     if (p.isHeading) return p;
     if (p.heading !== s.heading) return undefined;
-    if (isListItem(p) || isTableRow(p)) continue;
+    const item = isListItem(p) || afterBareMarker(sentences, p);
+    // An item that ends with ':' leads the nested items after it ("3. Don't allow humans to read the data, unless:").
+    if (item && /:\s*$/.test(p.view)) return p;
+    if (item || isTableRow(p) || BARE_MARKER.test(p.view)) continue;
     // The paragraph before the list: its sentence that announces a list ("… for the following purposes.",
     // "We share your information with:"), or a short title line ("Other instances where we share data").
     for (let k = i; k >= 0 && sentences[k].paragraph === p.paragraph && i - k < 6; k--) {
@@ -34,6 +40,31 @@ export function introOf(sentences: Sentence[], s: Sentence): Sentence | undefine
     return p.view.length <= 160 && !/[.!?]["')]?\s*$/.test(p.view) ? p : undefined;
   }
   return undefined;
+}
+
+// A numbered item's marker split off as a sentence of its own ("1." then "Transferring … user data …").
+const BARE_MARKER = /^\(?(?:\d{1,3}|[a-z]|[ivxlc]{1,5})[.)]$/i;
+
+// The next item's marker left at the end of an indented item ("… purposes; or     2."), set off by a run of spaces.
+const TRAILING_MARKER = /\s{2,}\(?(?:\d{1,3}|[a-z]|[ivxlc]{1,5})[.)]$/i;
+
+/**
+ * Whether the sentence before `s` is a bare list marker, which makes `s` the item's text. A marker opens a list only
+ * as its first item ("1.", "a.") or after another bare-marker item: "19." after a "- …" line is a heading's number.
+ */
+function afterBareMarker(sentences: Sentence[], s: Sentence, depth = 0): boolean {
+  const p = sentences[s.index - 1];
+  if (p === undefined || !(BARE_MARKER.test(p.view) || TRAILING_MARKER.test(p.view))) return false;
+  if (/(?:^|\s)\(?(?:1|a|i)[.)]$/i.test(p.view) || TRAILING_MARKER.test(p.view)) return true;
+  const q = BARE_MARKER.test(p.view) ? sentences[p.index - 1] : undefined;
+  return q !== undefined && depth < 2 && afterBareMarker(sentences, q, depth + 1);
+}
+
+/** The intros of a nested list item, innermost first (at most three levels), bare markers included (see introOf). */
+export function introChain(sentences: Sentence[], s: Sentence): Sentence[] {
+  const out: Sentence[] = [];
+  for (let cur = introOf(sentences, s, true); cur && out.length < 3 && !out.includes(cur); cur = introOf(sentences, cur, true)) out.push(cur);
+  return out;
 }
 
 /** The cells of a table row. */

@@ -2,6 +2,7 @@ import type { Fact } from '@custody/domain';
 import type { Candidate, FactContext } from './fact-context.js';
 import { agentOf, has, hitsOf, negated, recipientsOf, verbal } from '../clauses/clause.js';
 import { clauseEvidence, decide, evidenceAt, negatedBefore, operative } from './fact-context.js';
+import { restrictsOthers } from '../clauses/actor-readings.js';
 
 type V = Fact<'data_sale_or_marketing'>['value'];
 
@@ -69,6 +70,16 @@ function deidentifiedOnly(text: string): boolean {
 const LEGAL_RIGHT = /\b(?:you )?(?:have|has|gives? you|grants? you|provides? you with) the right to (?:[\w-]+ ){0,4}?(?:request|receive|know|obtain|ask)\b|\bshine the light\b|\b1798\.83\b/i;
 const SALE_AND_NOT = /^(?=[^]*\b(?:sell|sells|sold|selling|sale|rent|rented|renting|lease|leased|trade|traded|monetize|monetise|resell)\b)(?=[^]*\b(?:not|never|no|nor|neither|cannot|won't|don't|doesn't|won|don|doesn)\b)/i;
 const SCOPED = /\b(?:this way|in this (?:way|manner|context)|through (?:this|the) (?:form|newsletter|feature|survey|contest|sweepstakes))\b/i;
+// Things sold that are not the person's data: an offer to sell securities, products or tickets is commerce, not a
+// sale of data ("do not constitute an offer to sell … any securities or financial instruments").
+const GOODS = /\b(?:sell|sells|sold|selling|sale|rent|renting)\b[^.;]{0,60}?\b(?:securities|shares|stocks?|financial instruments|products?|goods|merchandise|tickets?|items?|subscriptions?|gift cards?|vehicles?|propert(?:y|ies))\b/i;
+const NEGATED_ITEM = /^\W*(?:never|not|no)\b/i;
+
+/** Whether what a matched sale sells is goods: a goods noun follows the sale word before any data word. */
+function sellsGoods(matched: string): boolean {
+  const g = GOODS.exec(matched);
+  return g !== null && !/\b(?:personal|data|information|records|lists?)\b/i.test(g[0]);
+}
 const CUSTOMER_SUBJECT = /^(?:\(?[a-z0-9]{1,4}[.)]\s*)*(?:[\w ]{0,30}\.\s+)?(?:the )?(?:customer|covered entity|you|client|practice)s? (?:will|shall|may|must|agrees?)/i;
 
 /**
@@ -81,11 +92,15 @@ export function extractDataSaleMarketing(ctx: FactContext): Fact<'data_sale_or_m
   const cands: Candidate<V>[] = [];
   for (const s of operative(ctx, PREFILTER)) {
     const v = s.view;
-    if (CUSTOMER_SUBJECT.test(v) || LEGAL_RIGHT.test(v)) continue;
+    // What the user or a developer must not do with data ("You will not sell user data", a list under "Prohibited
+    // uses:") binds them, not the vendor (OTA: Google API Services User Data Policy).
+    if (CUSTOMER_SUBJECT.test(v) || LEGAL_RIGHT.test(v) || restrictsOthers(ctx.sentences, s)) continue;
     let done = false;
     for (const re of ALLOWED) {
       const m = re.exec(v);
-      if (m && !(/licen[cs]/i.test(m[0]) && deidentifiedOnly(m[0])) && !negatedBefore(v, m.index, 60) && !/\b(?:not|never|no)\b/i.test(m[0]) && !inDefinition(v, m.index) && !/\bopt(?:-| )?out of\b[^.;]{0,30}$/i.test(v.slice(0, m.index))) {
+      // A list item that opens with a negation ("* Never selling your information or sharing it … for marketing
+      // purposes") negates all of it, however long the link text between.
+      if (m && !(/licen[cs]/i.test(m[0]) && deidentifiedOnly(m[0])) && !negatedBefore(v, m.index, 60) && !NEGATED_ITEM.test(v.slice(0, m.index)) && !/\b(?:not|never|no)\b/i.test(m[0]) && !inDefinition(v, m.index) && !/\bopt(?:-| )?out of\b[^.;]{0,30}$/i.test(v.slice(0, m.index))) {
         cands.push({ value: 'allowed', evidence: evidenceAt(ctx, s, m.index, m.index + m[0].length), confidence: 0.8 });
         done = true;
         break;
@@ -94,7 +109,7 @@ export function extractDataSaleMarketing(ctx: FactContext): Fact<'data_sale_or_m
     if (done) continue;
     for (const re of PROHIBITED) {
       const m = re.exec(v);
-      if (m && !inDefinition(v, m.index)) {
+      if (m && !inDefinition(v, m.index) && !sellsGoods(m[0])) {
         cands.push({ value: 'prohibited', evidence: evidenceAt(ctx, s, m.index, m.index + m[0].length), confidence: 0.8 });
         done = true;
         break;
@@ -108,7 +123,7 @@ export function extractDataSaleMarketing(ctx: FactContext): Fact<'data_sale_or_m
     for (const c of ctx.clauses(s)) {
       // "… licensed, not sold to you": the product sold to the customer, not the customer's data sold to others.
       const sale = hitsOf(c, 'action', 'sell').find((h) => verbal(c, h) && negated(c, h) && agentOf(c, h)?.kind !== 'customer' && has(c, 'object') && !recipientsOf(c, h).some((r) => r.kind === 'customer' && r.t0 - h.t1 <= 4));
-      if (!sale || inDefinition(c.view, sale.start)) continue;
+      if (!sale || inDefinition(c.view, sale.start) || sellsGoods(c.view.slice(sale.start))) continue;
       // A refusal scoped to one way of collecting ("information gathered this way") does not answer for all data.
       if (SCOPED.test(c.view)) cands.push({ value: 'prohibited', evidence: clauseEvidence(ctx, c), confidence: 0.45, review: 'a refusal to sell the data of one collection channel only' });
       else cands.push({ value: 'prohibited', evidence: clauseEvidence(ctx, c), confidence: 0.75 });

@@ -2,7 +2,8 @@ import type { Fact } from '@custody/domain';
 import type { Clause } from '../clauses/clause.js';
 import type { Hit } from '../clauses/lexicon.js';
 import { clauseSubject, hitsOf, inException, negated, subjectOf } from '../clauses/clause.js';
-import { introOf } from '../clauses/structure.js';
+import { introChain } from '../clauses/structure.js';
+import { restrictsOthers } from '../clauses/actor-readings.js';
 import type { Candidate, FactContext } from './fact-context.js';
 import { clauseEvidence, decide, operative } from './fact-context.js';
 
@@ -11,8 +12,9 @@ type V = Fact<'deidentified_data_use'>['value'];
 const PREFILTER = /\b(?:de-?identif|anonymi[sz]|anonymous|non-personally[- ]identifiable|aggregate|pseudonymi|statistic|non-personal)/i;
 // "Aggregate" as an amount ("aggregate liability", "in the aggregate shall not exceed") is not data.
 const AMOUNT = /\b(?:an?|the)\s+aggregate\s+of\b|\baggregate\s+(?:liability|amount|fees?|damages|total|sum|value|payments?|charges?|invoices?|billing|consideration|cap|exposure|purchase)|\bin the aggregate\b[^.;]{0,80}\b(?:exceed|liab|amount|fees?|damages|paid|payable)|\b(?:liability|damages|amounts?)\b[^.;]{0,60}\baggregate\b/i;
-// "anonymous" about people or access, not data: anonymous users, posting anonymously, an anonymous account.
-const NOT_DATA = /\banonymous(?:ly)?\s+(?:users?|visitors?|accounts?|browsing|posting|reports?|tips?|complaints?|hotline|feedback|surveys?)\b|\b(?:post|browse|use the services?|remain|stay)\s+anonymous(?:ly)?\b/i;
+// "anonymous" about people or access, not data: anonymous users, posting anonymously, an anonymous account or review,
+// the user's anonymity.
+const NOT_DATA = /\banonymous(?:ly)?\s+(?:content\s+)?(?:users?|visitors?|accounts?|browsing|posting|reports?|tips?|complaints?|hotline|feedback|surveys?|submissions?|posts?|reviews?)\b|\banonymity\b|\b(?:post|browse|use the services?|remain|stay)\s+anonymous(?:ly)?\b/i;
 // The vendor keeping or using such data for itself: any purpose, its own purposes, product work, statistics, sharing.
 const OWN_USE = /\bfor any (?:legal |lawful )?purpose|\bany purpose permitted|\bfor (?:its|our|their) own\b|\bown (?:business )?purposes\b|\bcommercial|\b(?:improve|develop|enhance|build|refine|train|benchmark|research|analy[sz]e|analytics|publish|sell|license|share|disclose|statistic|insights?|trends?|dashboards?|reports?|measure)\w*/i;
 const ONLY_FOR_SERVICES = /\b(?:only|solely|exclusively)\b[^.;]{0,60}\b(?:to (?:provide|perform)|for (?:the )?(?:provision|performance) of|on behalf of)\b/i;
@@ -61,8 +63,9 @@ export function extractDeidentified(ctx: FactContext): Fact<'deidentified_data_u
       const v = c.view;
       if (AMOUNT.test(v) || NOT_DATA.test(v) || CUSTOMER_SUBJECT.test(v) || clauseSubject(c)?.kind === 'customer') continue;
       // An item of the customer's duties ("You agree not to: … aggregate, mine or scrape content").
-      const intro = introOf(ctx.sentences, s);
-      if (intro && ctx.clauses(intro).some((ic) => clauseSubject(ic)?.kind === 'customer')) continue;
+      if (introChain(ctx.sentences, s).some((intro) => ctx.clauses(intro).some((ic) => clauseSubject(ic)?.kind === 'customer'))) continue;
+      // A rule for the user or a developer ("Do not aggregate API Data", "You may not aggregate …") binds them.
+      if (restrictsOthers(ctx.sentences, s)) continue;
       const ev = clauseEvidence(ctx, c);
       const scope = outOfScope(v);
       if (scope === 'other') continue;
@@ -90,7 +93,13 @@ export function extractDeidentified(ctx: FactContext): Fact<'deidentified_data_u
       // requirements for processing Deidentified Data"): kept for review unless a purpose of its own is named.
       const act = governing(c, d);
       const statisticsOnly = deid.every((h) => /^statistic/i.test(c.view.slice(h.start, h.end)));
-      if (((act && PASSIVE_ACTS.has(act.kind)) || statisticsOnly) && !(OWN_USE.test(v.replace(/\bstatistic\w*/gi, '')) || OWN_PURPOSE(c))) {
+      // Statistics alone ("for internal statistical purposes", "store statistical data") say nothing of aggregation
+      // or de-identification (README: HSBC, Ethereum, YouTube developer terms): a person decides, the reader abstains.
+      if (statisticsOnly) {
+        cands.push({ value: 'allowed', evidence: ev, confidence: 0.4, review: 'statistics from the data, without aggregation or de-identification wording' });
+        continue;
+      }
+      if (act && PASSIVE_ACTS.has(act.kind) && !(OWN_USE.test(v.replace(/\bstatistic\w*/gi, '')) || OWN_PURPOSE(c))) {
         cands.push({ value: 'allowed', evidence: ev, confidence: 0.45, review: 'de-identified data collected, kept or regulated, without a use of the vendor\'s own' });
         continue;
       }

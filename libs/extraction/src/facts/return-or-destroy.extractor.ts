@@ -1,6 +1,6 @@
 import type { Fact } from '@custody/domain';
 import type { Clause } from '../clauses/clause.js';
-import { agentOf, clauseSubject, has, hitsOf, modality, negated, passive, verbal } from '../clauses/clause.js';
+import { agentOf, clauseSubject, hitsOf, inHypothetical, modality, negated, passive, verbal } from '../clauses/clause.js';
 import type { Hit } from '../clauses/lexicon.js';
 import { introOf, isTableRow } from '../clauses/structure.js';
 import type { Sentence } from '../text/sentences.js';
@@ -42,6 +42,7 @@ const PRONOUN = new Set(['it', 'them', 'such', 'these', 'those', 'everything', '
 // A newsletter or mailing list ends by unsubscribing: not the end of the contract or account (OTA labels: Ethereum, noyb).
 const NEWSLETTER = /\bnewsletters?\b|\bmailing lists?\b|\bunsubscrib\w*/i;
 // A deletion noun that still names what the vendor does at the end: "results in the deletion of", "marked for deletion".
+const NOMINAL_DELETE = /^(?:deletion|destruction|erasure)$/;
 const NOMINAL_ACT = /\bresult(?:s|ed)? in (?:the )?(?:permanent |automatic |irreversible )?$/i;
 
 /**
@@ -84,12 +85,16 @@ export function extractReturnOrDestroy(ctx: FactContext): Fact<'return_or_destro
 /** What one clause says: the first deletion of the vendor's decides; failing one, open-ended keeping. */
 function readClause(c: Clause, deletes: Hit[], retains: Hit[], introSubject: Hit | undefined, scope: Scope): Omit<Candidate<V>, 'evidence'> | undefined {
   for (const d of deletes) {
-    if (!byVendor(c, d, introSubject) || !actsOnData(c, d)) continue;
+    // "Even if Content is deleted from our servers, …": a supposition, not a deletion anyone commits to.
+    if (!byVendor(c, d, introSubject) || !actsOnData(c, d) || inHypothetical(c, d)) continue;
     // "is not required to return or destroy", "does not automatically delete", "has no obligation to delete".
     if (negated(c, d)) return scope !== 'periods' ? { value: 'no', confidence: 0.7 } : undefined;
     // Deletion at the vendor's option ("may delete after a commercially reasonable period", "is entitled to keep or
     // delete") is no duty to return or destroy (shared corpus: Dropbox; the OTA Tresorit label reads it as unspecified).
-    if (modality(c, d) === 'may') return SANCTION.test(c.sentence.view) ? undefined : { value: 'no', confidence: 0.7 };
+    // A deletion that "may result" from termination ("may result in destruction of any Content") is a possible
+    // consequence, not the vendor's discretion nor a duty: no answer either way (OTA Guilded label).
+    // "before we can delete it" is what the vendor is able to do, not a discretion it keeps (OTA GitLab policy).
+    if (modality(c, d) === 'may') return SANCTION.test(c.sentence.view) || NOMINAL_DELETE.test(c.tokens[d.t0].lower) || capability(c, d) ? undefined : { value: 'no', confidence: 0.7 };
     return { value: 'yes', confidence: scope === 'periods' ? 0.75 : 0.85 };
   }
   // Keeping with no end counts only when the vendor itself keeps data (not "copies may still be accessible").
@@ -176,4 +181,10 @@ function endScope(ctx: FactContext, s: Sentence): Scope | undefined {
     }
   }
   return undefined;
+}
+
+/** Whether the modal before a deletion is one of ability ("can", "could"), not of permission ("may", "is entitled to"). */
+function capability(c: Clause, h: Hit): boolean {
+  const m = c.hits.filter((x) => x.cat === 'modal' && x.kind === 'may' && x.t0 < h.t0).pop();
+  return m !== undefined && /^(?:can|could)$/i.test(c.view.slice(m.start, m.end));
 }
