@@ -263,18 +263,18 @@ function legalNameNearSuffixes(text: string, brand: string): string | undefined 
     }
     suffixWindows = { text, windows: new AnchoredWindows(text, ranges) };
   }
-  const candidates = suffixWindows.windows.find(brand);
-  if (!candidates) return undefined;
-  for (const at of candidates) {
-    if (at > 0 && /[\p{L}\p{N}]/u.test(text[at - 1])) continue;
-    AFTER_BRAND.lastIndex = at + brand.length;
-    const m = AFTER_BRAND.exec(text);
-    if (!m) continue;
-    let n = 0;
-    for (let i = text.indexOf(brand); i >= 0 && i < at && n < 200; i = text.indexOf(brand, i + 1)) n++;
-    return n < 200 ? (brand + m[0]).replace(/\s+/g, ' ') : brand;
-  }
-  return brand;
+  let m: RegExpExecArray | null = null;
+  const at = suffixWindows.windows.visit(brand, (i) => {
+    if (i > 0 && /[\p{L}\p{N}]/u.test(text[i - 1])) return false;
+    AFTER_BRAND.lastIndex = i + brand.length;
+    m = AFTER_BRAND.exec(text);
+    return m !== null;
+  });
+  if (at === undefined) return undefined;
+  if (at < 0 || !m) return brand;
+  let n = 0;
+  for (let i = text.indexOf(brand); i >= 0 && i < at && n < 200; i = text.indexOf(brand, i + 1)) n++;
+  return n < 200 ? (brand + (m as RegExpExecArray)[0]).replace(/\s+/g, ' ') : brand;
 }
 
 const HEAD_CHARS = 1000;

@@ -17,6 +17,15 @@ describe('AnchoredWindows', () => {
     expect(w.find('Acme')).toEqual([10, 20, 24]);
   });
 
+  it('visit stops at the first offset its callback accepts, and says when none is', () => {
+    const w = new AnchoredWindows(text, [[0, 14], [20, 40]]);
+    const seen: number[] = [];
+    expect(w.visit('Acme', (at) => (seen.push(at), at >= 10))).toBe(10);
+    expect(seen).toEqual([0, 10]);
+    expect(w.visit('Acme', () => false)).toBe(-1);
+    expect(w.visit('', () => true)).toBeUndefined();
+  });
+
   it('declines needles it cannot look up (empty, or holding its separator)', () => {
     const w = new AnchoredWindows(text, [[0, 10]]);
     expect(w.find('')).toBeUndefined();

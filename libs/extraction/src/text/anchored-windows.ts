@@ -35,14 +35,24 @@ export class AnchoredWindows {
    * looked up here (empty or containing U+0000): the caller scans the text itself.
    */
   find(needle: string): number[] | undefined {
-    if (needle.length === 0 || needle.includes('\u0000')) return undefined;
     const out: number[] = [];
+    return this.visit(needle, (at) => void out.push(at)) === undefined ? undefined : out;
+  }
+
+  /**
+   * Calls `stop` at each offset {@link find} would list, in order, until it returns true: that offset is returned
+   * (-1 when none; undefined for a needle that cannot be looked up here). A caller after the first occurrence
+   * that passes a test does not list the rest (a frequent name has thousands).
+   */
+  visit(needle: string, stop: (at: number) => boolean | void): number | undefined {
+    if (needle.length === 0 || needle.includes('\u0000')) return undefined;
     let w = 0;
     for (let i = this.joined.indexOf(needle); i >= 0; i = this.joined.indexOf(needle, i + 1)) {
       while (w + 1 < this.joinedAt.length && this.joinedAt[w + 1] <= i) w++;
-      out.push(this.textAt[w] + (i - this.joinedAt[w]));
+      const at = this.textAt[w] + (i - this.joinedAt[w]);
+      if (stop(at) === true) return at;
     }
-    return out;
+    return -1;
   }
 }
 
