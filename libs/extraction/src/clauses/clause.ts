@@ -46,8 +46,9 @@ export function clausesOf(sentence: Sentence, lexicon: Lexicon): Clause[] {
     const ve = k + 2 === cuts.length ? sentence.view.length : last.end;
     const view = sentence.view.slice(vs, ve);
     const local = vs === 0 && a === 0 && b === tokens.length ? tokens : tokens.slice(a, b).map((t) => ({ ...t, start: t.start - vs, end: t.end - vs }));
-    const lower = view.toLowerCase();
-    const hits = lexicon.find(local).filter((h) => !excluded(h, lower));
+    // Lower-cased only when a hit may be a word in another sense (most clauses have none).
+    let lower: string | undefined;
+    const hits = lexicon.find(local).filter((h) => !excluded(h, () => (lower ??= view.toLowerCase())));
     const ex = hits.find((h) => h.cat === 'exception');
     out.push({ sentence, start: sentence.start + vs, end: sentence.start + ve, view, tokens: local, hits, exceptAt: ex ? ex.t0 : Number.POSITIVE_INFINITY });
   }
@@ -55,9 +56,11 @@ export function clausesOf(sentence: Sentence, lexicon: Lexicon): Clause[] {
 }
 
 /** Whether a hit is a word used in another sense here (see NOT_IN_CONTEXT). */
-function excluded(h: Hit, lower: string): boolean {
+function excluded(h: Hit, lowerView: () => string): boolean {
   for (const x of NOT_IN_CONTEXT) {
-    if (x.cat !== h.cat || (x.kind && x.kind !== h.kind) || !x.phrase.test(lower.slice(h.start, h.end))) continue;
+    if (x.cat !== h.cat || (x.kind && x.kind !== h.kind)) continue;
+    const lower = lowerView();
+    if (!x.phrase.test(lower.slice(h.start, h.end))) continue;
     if (x.before && x.before.test(lower.slice(Math.max(0, h.start - 40), h.start))) return true;
     if (x.after && x.after.test(lower.slice(h.end, h.end + 40))) return true;
   }

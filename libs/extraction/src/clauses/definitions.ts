@@ -51,7 +51,8 @@ export function readDefinitions(view: string, title: string | undefined, sentenc
     const aliases = [...inside.matchAll(QUOTED)].map((m) => m[1].trim().replace(/[,;.]+$/, ''));
     // 'Acme Inc., Acme Europe UC and other Acme affiliates (collectively "Acme")' names the vendor too.
     const collective = open < 8000 && /^\s*(?:collectively|together|jointly|hereinafter|hereafter|individually and collectively|each and collectively)\b/i.test(inside) && aliases.length > 0 && !aliases.some((a) => CUSTOMER_ALIAS.test(a));
-    const groupText = head.slice(Math.max(0, open - 200), open);
+    // (A parenthesis without a quoted alias names no group: most are not read further.)
+    const groupText = aliases.length > 0 ? head.slice(Math.max(0, open - 200), open) : '';
     for (const g of groupText.matchAll(/\b([\p{Lu}][\p{L}\p{N}]+)\s+(?:entities|affiliates|group companies|companies|group)\b/gu)) {
       if (aliases.some((a) => a.toLowerCase() === g[1].toLowerCase()) || (collective && aliases.some((a) => a.toLowerCase().startsWith(g[1].toLowerCase())))) groupBrands.push(g[1]);
     }

@@ -72,8 +72,12 @@ const MAX_QUOTE = 400;
 
 /** Sentences that can carry an operative clause (not headings, definitions or drafting notes). */
 export function operative(ctx: FactContext, prefilter: RegExp): Sentence[] {
-  return ctx.sentences.filter((s) => !s.isHeading && !s.isDefinition && !s.isDraftingNote && prefilter.test(s.view));
+  let candidates = OPERATIVE.get(ctx.sentences);
+  if (!candidates) OPERATIVE.set(ctx.sentences, (candidates = ctx.sentences.filter((s) => !s.isHeading && !s.isDefinition && !s.isDraftingNote)));
+  return candidates.filter((s) => prefilter.test(s.view));
 }
+// The sentences that can be operative, per document: every fact reader asks, each with its own prefilter.
+const OPERATIVE = new WeakMap<Sentence[], Sentence[]>();
 
 /**
  * Evidence for a match at [from, to) of a sentence's view: the whole sentence when short, else the

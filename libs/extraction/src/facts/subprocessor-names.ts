@@ -1,5 +1,6 @@
 import type { FactContext } from './fact-context.js';
 import { POLICY_WORDS } from '../clauses/vocabulary.js';
+import { AnchoredWindows, wordsBefore } from '../text/anchored-windows.js';
 import { capitalisedWords } from '../text/capitalised-words.js';
 
 /**
@@ -100,6 +101,17 @@ function inProse(text: string, w: string): boolean {
   return false;
 }
 
+// inProse per document and word: the same words come back with every candidate name, and a word seen only inside
+// identifiers is a scan of the whole text each time (seconds over a 20 MB text).
+const proseAnswers = new WeakMap<FactContext, Map<string, boolean>>();
+function proseMemo(ctx: FactContext, w: string): boolean {
+  let memo = proseAnswers.get(ctx);
+  if (!memo) proseAnswers.set(ctx, (memo = new Map()));
+  let v = memo.get(w);
+  if (v === undefined) memo.set(w, (v = inProse(ctx.text, w)));
+  return v;
+}
+
 /** Whether every word of a name is an ordinary word of this document ("Transport Layer Security", "Authorized"). */
 export function common(ctx: FactContext, name: string): boolean {
   const words = name.split(/\s+/).filter((w) => !STOP.has(w.toLowerCase()));
@@ -109,7 +121,7 @@ export function common(ctx: FactContext, name: string): boolean {
   const lower = ctx.isLowerWord;
   const ordinary = (w: string) => {
     const l = w.toLowerCase();
-    return [l, l.replace(/s$/, ''), l.replace(/ies$/, 'y')].some((x) => lower(x) && inProse(ctx.text, x));
+    return [l, l.replace(/s$/, ''), l.replace(/ies$/, 'y')].some((x) => lower(x) && proseMemo(ctx, x));
   };
   return words.every(ordinary);
 }
@@ -216,6 +228,10 @@ const AFTER_BRAND = new RegExp(String.raw`((?:\s+${TOKEN}){0,3}),?\s+${SUFFIX}(?
 /** The legal name the document gives a brand ("Rexx" → "Rexx Systems GmbH"), or the brand: the first occurrence followed by up to three words and a legal suffix. */
 export function legalName(text: string, brand: string): string {
   if (ENDS_WITH_SUFFIX.test(brand)) return brand;
+  if (text.length > LONG_TEXT && brand.length <= BRAND_MARGIN) {
+    const long = legalNameNearSuffixes(text, brand);
+    if (long !== undefined) return long;
+  }
   for (let at = text.indexOf(brand), n = 0; at >= 0 && n < 200; at = text.indexOf(brand, at + 1), n++) {
     if (at > 0 && /[\p{L}\p{N}]/u.test(text[at - 1])) continue;
     AFTER_BRAND.lastIndex = at + brand.length;
@@ -223,6 +239,42 @@ export function legalName(text: string, brand: string): string {
     if (m) return (brand + m[0]).replace(/\s+/g, ' ');
   }
   return brand;
+}
+
+// In a long text (many documents in one) each name's scan above is as long as the text, and most names have no
+// legal name: there only the occurrences near a legal suffix are looked at (the same answer, see below).
+const LONG_TEXT = 1 << 20;
+const BRAND_MARGIN = 200;
+const SUFFIX_AFTER_SPACE = new RegExp(String.raw`\s(?=${SUFFIX}(?![\p{L}]))`, 'gu');
+let suffixWindows: { text: string; windows: AnchoredWindows } | undefined;
+
+/**
+ * {@link legalName}'s loop, over the occurrences that can be followed by AFTER_BRAND (which ends in a suffix after
+ * at most three words): those inside a window before a suffix. The loop's bound of 200 occurrences still counts
+ * every occurrence in the text before the one taken. Undefined when the brand cannot be looked up that way.
+ */
+function legalNameNearSuffixes(text: string, brand: string): string | undefined {
+  if (suffixWindows?.text !== text) {
+    const ranges: [number, number][] = [];
+    SUFFIX_AFTER_SPACE.lastIndex = 0;
+    for (let m = SUFFIX_AFTER_SPACE.exec(text); m; m = SUFFIX_AFTER_SPACE.exec(text)) {
+      const p = m.index + 1;
+      ranges.push([Math.max(0, wordsBefore(text, p, 3) - BRAND_MARGIN), p]);
+    }
+    suffixWindows = { text, windows: new AnchoredWindows(text, ranges) };
+  }
+  let m: RegExpExecArray | null = null;
+  const at = suffixWindows.windows.visit(brand, (i) => {
+    if (i > 0 && /[\p{L}\p{N}]/u.test(text[i - 1])) return false;
+    AFTER_BRAND.lastIndex = i + brand.length;
+    m = AFTER_BRAND.exec(text);
+    return m !== null;
+  });
+  if (at === undefined) return undefined;
+  if (at < 0 || !m) return brand;
+  let n = 0;
+  for (let i = text.indexOf(brand); i >= 0 && i < at && n < 200; i = text.indexOf(brand, i + 1)) n++;
+  return n < 200 ? (brand + (m as RegExpExecArray)[0]).replace(/\s+/g, ' ') : brand;
 }
 
 const HEAD_CHARS = 1000;

@@ -12,6 +12,20 @@ const VERB_START = /(?:['’]s?\s|\s(?=(?:also\s+|may\s+|will\s+|then\s+)?(?:col
 const BY_START = /\bby\s+/gi;
 const PREPOSITION_BEFORE = /\b(?:of|from|for|to|with|at|in|on|by|about)\s+(?:the\s+)?$/i;
 
+// The name patterns for a token pattern, built once (not for every sentence about trackers).
+const PATTERNS = new Map<string, { before: RegExp; after: RegExp }>();
+function namePatterns(token: string): { before: RegExp; after: RegExp } {
+  let p = PATTERNS.get(token);
+  if (!p) {
+    p = {
+      before: new RegExp(String.raw`(?:^|[^\p{L}\p{N}])((?:${token})(?:\s+(?:${token})){0,3})$`, 'u'),
+      after: new RegExp(String.raw`^(${token}(?:\s+${token}){0,3})`, 'u'),
+    };
+    PATTERNS.set(token, p);
+  }
+  return p;
+}
+
 /**
  * Providers named in prose as the ones that collect data on the vendor's pages, whatever list or heading they
  * stand under: the subject of a collecting verb ("Google Analytics stores information about …", "Stripe uses a
@@ -26,8 +40,7 @@ export function collectorMentions(view: string, underTrackers: boolean, token: s
   // Only where cookies, tags or tracking are the subject (the sentence, or a section about them): elsewhere "Acme
   // collects data" is mostly the vendor itself under a name the document never aliases as "we".
   if (!underTrackers && !TRACKER_SENTENCE.test(view)) return out;
-  const before = new RegExp(String.raw`(?:^|[^\p{L}\p{N}])((?:${token})(?:\s+(?:${token})){0,3})$`, 'u');
-  const after = new RegExp(String.raw`^(${token}(?:\s+${token}){0,3})`, 'u');
+  const { before, after } = namePatterns(token);
   const nameBefore = (end: number, subject: boolean): void => {
     const m = before.exec(view.slice(Math.max(0, end - 80), end));
     if (!m) return;

@@ -22,9 +22,11 @@ export function detectTextFormat(text: string, fileName?: string): Exclude<Docum
   if (tags >= 3 && /^</.test(head)) return 'html';
   const ext = (fileName ?? '').toLowerCase().split('.').pop() ?? '';
   if ((ext === 'html' || ext === 'htm') && tags > 0) return 'html';
+  // A Markdown file name settles it (the counts below only decide for other names).
+  if (ext === 'md' || ext === 'markdown') return 'markdown';
   const sample = text.slice(0, 50_000);
   const mdHeadings = (sample.match(/^\s{0,3}#{1,6}\s+\S/gm) ?? []).length + (sample.match(/^\S.*\n\s{0,3}(?:={3,}|-{3,})\s*$/gm) ?? []).length;
   const mdInline = (sample.match(/\*\*[^*\n]+\*\*|\[[^\]\n]+\]\([^)\n]+\)/g) ?? []).length;
-  if (mdHeadings >= 1 || mdInline >= 3 || ext === 'md' || ext === 'markdown') return 'markdown';
+  if (mdHeadings >= 1 || mdInline >= 3) return 'markdown';
   return 'text';
 }

@@ -1,0 +1,78 @@
+/**
+ * The parts of a long text around anchors (e.g. every legal suffix), joined into one short string, so that the
+ * occurrences of many different needles near an anchor are found by scanning those parts rather than the whole
+ * text once per needle (a 20 MB text with hundreds of candidate names made that scan quadratic in practice).
+ */
+export class AnchoredWindows {
+  /** The windows' text, in text order, separated by U+0000 (never part of a needle, see {@link find}). */
+  private readonly joined: string;
+  /** For each window: its offset in `joined` and in the text. */
+  private readonly joinedAt: number[] = [];
+  private readonly textAt: number[] = [];
+
+  /** `ranges`: [start, end) of the text, sorted by start; overlapping or touching ones are merged. */
+  constructor(text: string, ranges: Iterable<[number, number]>) {
+    const merged: [number, number][] = [];
+    for (const [a, b] of ranges) {
+      const last = merged[merged.length - 1];
+      if (last && a <= last[1]) last[1] = Math.max(last[1], b);
+      else merged.push([a, b]);
+    }
+    const parts: string[] = [];
+    let at = 0;
+    for (const [a, b] of merged) {
+      this.joinedAt.push(at);
+      this.textAt.push(a);
+      parts.push(text.slice(a, b));
+      at += b - a + 1;
+    }
+    this.joined = parts.join('\u0000');
+  }
+
+  /**
+   * Text offsets of the occurrences of `needle` that lie wholly inside one window, in text order (overlapping
+   * occurrences included, as repeated `indexOf(needle, i + 1)` finds them). Undefined for a needle that cannot be
+   * looked up here (empty or containing U+0000): the caller scans the text itself.
+   */
+  find(needle: string): number[] | undefined {
+    const out: number[] = [];
+    return this.visit(needle, (at) => void out.push(at)) === undefined ? undefined : out;
+  }
+
+  /**
+   * Calls `stop` at each offset {@link find} would list, in order, until it returns true: that offset is returned
+   * (-1 when none; undefined for a needle that cannot be looked up here). A caller after the first occurrence
+   * that passes a test does not list the rest (a frequent name has thousands).
+   */
+  visit(needle: string, stop: (at: number) => boolean | void): number | undefined {
+    if (needle.length === 0 || needle.includes('\u0000')) return undefined;
+    let w = 0;
+    for (let i = this.joined.indexOf(needle); i >= 0; i = this.joined.indexOf(needle, i + 1)) {
+      while (w + 1 < this.joinedAt.length && this.joinedAt[w + 1] <= i) w++;
+      const at = this.textAt[w] + (i - this.joinedAt[w]);
+      if (stop(at) === true) return at;
+    }
+    return -1;
+  }
+}
+
+const SPACE = /\s/;
+
+/**
+ * Where a phrase of up to `words` whitespace-separated words before `at` may start: back over the whitespace
+ * before `at`, then over that many words and the whitespace before each, then over one more word (a word glued
+ * to punctuation, "Acme," in "Acme, Inc."). Generous by design: callers check each occurrence they find.
+ */
+export function wordsBefore(text: string, at: number, words: number): number {
+  let i = at;
+  const back = (space: boolean) => {
+    while (i > 0 && SPACE.test(text[i - 1]) === space) i--;
+  };
+  back(true);
+  for (let k = 0; k < words; k++) {
+    back(false);
+    back(true);
+  }
+  back(false);
+  return i;
+}
