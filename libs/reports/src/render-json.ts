@@ -22,7 +22,7 @@ function sortKeys(value: unknown): unknown {
  */
 const LEAF_DEPTH = 4;
 /** Characters gathered before a chunk is handed out: large enough that writes are few, small enough to stream. */
-const CHUNK_CHARS = 1 << 16;
+export const CHUNK_CHARS = 1 << 16;
 
 /** What `JSON.stringify` writes for a value inside an array: `null` where it would leave a property out. */
 const omitted = (v: unknown) => v === undefined || typeof v === 'function' || typeof v === 'symbol';
@@ -41,6 +41,39 @@ function keyOrder(keys: string[]): string[] {
   if (!index.length) return sorted;
   const isIndex = new Set(index);
   return [...index.sort((a, b) => Number(a) - Number(b)), ...sorted.filter((k) => !isIndex.has(k))];
+}
+
+/**
+ * `JSON.stringify(sortKeys(value))` (compact, keys sorted) without building the sorted copy: NDJSON writes one
+ * such line per record, hundreds of thousands for a large fleet, and the copy was garbage for each.
+ */
+export function stableJson(value: unknown): string | undefined {
+  switch (typeof value) {
+    case 'string':
+      return JSON.stringify(value);
+    case 'number':
+      return Number.isFinite(value) ? String(value) : 'null';
+    case 'boolean':
+      return value ? 'true' : 'false';
+    case 'object':
+      break;
+    case 'bigint':
+      return JSON.stringify(value);
+    default:
+      return undefined;
+  }
+  if (value === null) return 'null';
+  if (Array.isArray(value)) {
+    let out = '[';
+    for (let i = 0; i < value.length; i++) out += `${i ? ',' : ''}${stableJson(value[i]) ?? 'null'}`;
+    return `${out}]`;
+  }
+  let out = '';
+  for (const key of keyOrder(Object.keys(value))) {
+    const text = stableJson((value as Record<string, unknown>)[key]);
+    if (text !== undefined) out += `${out ? ',' : '{'}${JSON.stringify(key)}:${text}`;
+  }
+  return out ? `${out}}` : '{}';
 }
 
 /** Reports use a few dozen distinct keys, written millions of times: each is quoted once. */
@@ -143,33 +176,4 @@ export function* jsonChunks(report: AuditReport, opts: JsonRenderOptions = {}): 
  */
 export function renderJson(report: AuditReport, opts: JsonRenderOptions = {}): string {
   return [...jsonChunks(report, opts)].join('');
-}
-
-/**
- * The report as NDJSON: one JSON object per line, keys sorted, so a reader can process a fleet's audit line
- * by line. The first line is the header (`record: "report"`: workspace, time, lens, practice, score, rule
- * errors, counts); then one line per system, flow, finding (without its instances, with `instanceCount`),
- * finding instance (`finding`: the finding's id) and document, in report order.
- */
-export function* ndjsonChunks(report: AuditReport): Generator<string> {
-  const { systems, flows, findings, documents, ...header } = report;
-  function* lines(): Generator<object> {
-    yield { record: 'report', ...header, counts: { systems: systems.length, flows: flows.length, findings: findings.length, documents: documents.length } };
-    for (const s of systems) yield { record: 'system', ...s };
-    for (const f of flows) yield { record: 'flow', ...f };
-    for (const { instances, ...finding } of findings) {
-      yield { record: 'finding', ...finding, ...(instances ? { instanceCount: instances.length } : {}) };
-      for (const i of instances ?? []) yield { record: 'instance', finding: finding.id, ...i };
-    }
-    for (const d of documents) yield { record: 'document', ...d };
-  }
-  let buf = '';
-  for (const value of lines()) {
-    buf += `${JSON.stringify(sortKeys(value))}\n`;
-    if (buf.length >= CHUNK_CHARS) {
-      yield buf;
-      buf = '';
-    }
-  }
-  if (buf) yield buf;
 }
