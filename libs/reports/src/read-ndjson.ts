@@ -1,4 +1,4 @@
-import { InvalidInputError, type AuditDocument, type AuditReport, type Evidence, type Finding, type FindingInstance, type GraphFlow, type GraphSystem, type Score } from '@custody/domain';
+import { InvalidInputError, type AttachedContract, type AuditDocument, type AuditReport, type Evidence, type Finding, type FindingInstance, type GraphFlow, type GraphSystem, type Score } from '@custody/domain';
 import { NDJSON_FORMAT, NDJSON_VERSION } from './render-ndjson.js';
 
 type Line = Record<string, unknown> & { record?: unknown };
@@ -11,6 +11,7 @@ type Line = Record<string, unknown> & { record?: unknown };
  */
 export function readNdjson(lines: string | Iterable<string>): AuditReport {
   const evidence = new Map<string, Evidence>();
+  const contracts = new Map<string, AttachedContract>();
   let header: Line | undefined;
   let score: Score | undefined;
   const systems: GraphSystem[] = [];
@@ -23,10 +24,17 @@ export function readNdjson(lines: string | Iterable<string>): AuditReport {
   const fail = (why: string): never => {
     throw new InvalidInputError(`NDJSON line ${n}: ${why}`);
   };
-  const resolve = (ids: unknown): Evidence[] | undefined => {
+  const resolve = <T>(ids: unknown, items: Map<string, T>, what: string): T[] | undefined => {
     if (ids === undefined) return undefined;
-    if (!Array.isArray(ids)) return fail('evidence is not a list of ids');
-    return ids.map((id) => evidence.get(id as string) ?? fail(`evidence id ${JSON.stringify(id)} is not defined before it is used`));
+    if (!Array.isArray(ids)) return fail(`${what} is not a list of ids`);
+    return ids.map((id) => items.get(id as string) ?? fail(`${what} id ${JSON.stringify(id)} is not defined before it is used`));
+  };
+  /** An evidence or contract record: its id, defined once. */
+  const define = <T>(line: Line, items: Map<string, T>) => {
+    const id = line.id;
+    if (typeof id !== 'string') fail(`a ${line.record} record without a string id`);
+    if (items.has(id as string)) fail(`${line.record} id ${id} defined twice`);
+    items.set(id as string, body<T>(line, 'id'));
   };
   /** The line's fields less the NDJSON-only ones. */
   const body = <T>(line: Line, ...drop: string[]): T => {
@@ -37,7 +45,7 @@ export function readNdjson(lines: string | Iterable<string>): AuditReport {
   /** The same, for the records whose `evidence` the writer replaced by ids. */
   const withEvidence = <T>(line: Line, ...drop: string[]): T => {
     const out = body<Record<string, unknown>>(line, ...drop);
-    if ('evidence' in line) out.evidence = resolve(line.evidence);
+    if ('evidence' in line) out.evidence = resolve(line.evidence, evidence, 'evidence');
     return out as T;
   };
   for (const text of typeof lines === 'string' ? lines.split('\n') : lines) {
@@ -52,23 +60,25 @@ export function readNdjson(lines: string | Iterable<string>): AuditReport {
     if (line === null || typeof line !== 'object' || Array.isArray(line)) fail('not a JSON object');
     if (!header && line.record !== 'report') fail(`the first record must be "report", not ${JSON.stringify(line.record)}`);
     if (score) fail('a record after the score, which is the last');
-    if (current && line.record !== 'instance' && line.record !== 'evidence') current = undefined;
+    if (current && line.record !== 'instance' && line.record !== 'evidence' && line.record !== 'contract') current = undefined;
     switch (line.record) {
       case 'report':
         if (header) fail('a second "report" header');
         if (line.format !== NDJSON_FORMAT || line.version !== NDJSON_VERSION) fail(`format ${JSON.stringify(line.format)} version ${JSON.stringify(line.version)}; this reader knows ${NDJSON_FORMAT} version ${NDJSON_VERSION}`);
         header = line;
         break;
-      case 'evidence': {
-        const id = line.id;
-        if (typeof id !== 'string') fail('an evidence record without a string id');
-        if (evidence.has(id as string)) fail(`evidence id ${id} defined twice`);
-        evidence.set(id as string, body<Evidence>(line, 'id'));
+      case 'evidence':
+        define(line, evidence);
+        break;
+      case 'contract':
+        define(line, contracts);
+        break;
+      case 'system': {
+        const system = withEvidence<GraphSystem>(line);
+        if ('contracts' in line) system.contracts = resolve(line.contracts, contracts, 'contract')!;
+        systems.push(system);
         break;
       }
-      case 'system':
-        systems.push(withEvidence(line));
-        break;
       case 'flow':
         flows.push(withEvidence(line));
         break;

@@ -1,4 +1,4 @@
-import type { AuditReport, Evidence, Finding } from '@custody/domain';
+import type { AttachedContract, AuditReport, Evidence, Finding } from '@custody/domain';
 import { sampleAuditReport } from '../../../test/fixtures/reports/sample-audit-report.js';
 import { renderJson } from './render-json.js';
 import { ndjsonChunks, NDJSON_FORMAT, NDJSON_VERSION } from './render-ndjson.js';
@@ -21,7 +21,10 @@ function fleetReport(installs: number): AuditReport {
       evidence: [i % 2 ? { ...baa } : baa, { quote: `install-${i},scribewell,allowed`, file: 'fleet.csv', line: i + 2, path: `rows[${i}]` }],
     })),
   };
-  return { ...report, findings: [grouped, ...report.findings.slice(1)] };
+  // The vendor's BAA attached to every install system (the same object, or an equal copy), with its facts' evidence.
+  const contract = { documentId: 'd1', facts: { baa_offered: { value: 'yes', confidence: 0.9, extractor: 'rules@1', evidence: [baa] } } } as unknown as AttachedContract;
+  const installs_ = Array.from({ length: installs }, (_, i) => ({ ...report.systems[0]!, id: `install-${i}`, contracts: [i % 2 ? structuredClone(contract) : contract], evidence: [baa] }));
+  return { ...report, systems: [...report.systems, ...installs_], findings: [grouped, ...report.findings.slice(1)] };
 }
 
 const ndjson = (report: AuditReport) => [...ndjsonChunks(report)].join('');
@@ -48,6 +51,10 @@ describe('ndjsonChunks / readNdjson', () => {
     expect(instances).toHaveLength(50);
     expect(new Set(instances.map((r) => r.evidence![0])).size).toBe(1);
     expect(evidence.filter((r) => (r.file as string) === 'fleet.csv')).toHaveLength(50);
+    // The BAA attached to all 50 install systems: one contract record.
+    const baa = rows.filter((r) => r.record === 'contract' && r.documentId === 'd1');
+    expect(baa).toHaveLength(1);
+    expect(rows.filter((r) => r.record === 'system' && (r.id as string).startsWith('install-')).map((r) => r.contracts)).toEqual(Array(50).fill([baa[0]!.id]));
   });
 
   it('puts the header first and the score last, keys sorted on every line', () => {
@@ -78,6 +85,7 @@ describe('ndjsonChunks / readNdjson', () => {
       [lines.slice(1), /line 1: the first record must be "report"/],
       [[lines[0]!.replace(`"version":${NDJSON_VERSION}`, '"version":99'), ...lines.slice(1)], /line 1: .*version 99/],
       [lines.filter((l) => !l.includes('"record":"evidence"')), /evidence id "e\d+" is not defined/],
+      [lines.filter((l) => !l.includes('"record":"contract"')), /contract id "c1" is not defined/],
       [[...lines.slice(0, firstUse), ...lines.slice(firstUse + 1)], /counts 4 instances, the file has 3/],
       [[...lines, lines.at(-1)!], /a record after the score/],
       [[lines[0]!, '{"record":"mystery"}', ...lines.slice(1)], /line 2: unknown record "mystery"/],

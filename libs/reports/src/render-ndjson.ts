@@ -1,4 +1,4 @@
-import type { AuditReport, Evidence } from '@custody/domain';
+import type { AuditReport } from '@custody/domain';
 import { CHUNK_CHARS, stableJson } from './render-json.js';
 
 /** The `format` and `version` the NDJSON header line carries, so a reader can refuse a shape it does not know. */
@@ -6,19 +6,20 @@ export const NDJSON_FORMAT = 'custody-audit-ndjson';
 export const NDJSON_VERSION = 2;
 
 /**
- * Gives each distinct evidence item an id (`e1`, `e2`, … in order of first use) and says which items are new.
- * A fleet's findings repeat the same evidence on every install (a 10,000-install fleet: ~134,000 items, ~26,000
- * distinct), so the NDJSON writes each item once and refers to it by id. Items are the same when they are the
- * same object or serialise to the same text.
+ * Gives each distinct item of one kind an id (prefix + 1, 2, … in order of first use) and queues the lines of
+ * new ones. A fleet repeats the same items on every install (a 10,000-install fleet: ~134,000 evidence items,
+ * ~26,000 distinct; the vendor's BAA, facts and quotes, attached to each of its 10,000 installs), so the NDJSON
+ * writes each once and refers to it by id. Items are the same when they are the same object or serialise to
+ * the same text.
  */
-class EvidenceIds {
+class SharedItems {
   private readonly byObject = new Map<object, string>();
   private readonly byText = new Map<string, string>();
-  /** Evidence lines not yet written: the writer puts them before the record that first refers to them. */
-  pending = '';
 
-  /** Undefined for a record without evidence, so the line leaves the key out as the JSON does. */
-  ids(items: readonly Evidence[] | undefined): string[] | undefined {
+  constructor(private readonly record: string, private readonly prefix: string, private readonly queue: { pending: string }) {}
+
+  /** Undefined for a record without the list, so the line leaves the key out as the JSON does. */
+  ids(items: readonly object[] | undefined): string[] | undefined {
     if (!items) return undefined;
     const out: string[] = [];
     for (const item of items) {
@@ -27,10 +28,10 @@ class EvidenceIds {
         const text = stableJson(item) ?? 'null';
         id = this.byText.get(text);
         if (id === undefined) {
-          id = `e${this.byText.size + 1}`;
+          id = `${this.prefix}${this.byText.size + 1}`;
           this.byText.set(text, id);
-          // The item's own keys plus `record` and `id` (Evidence has neither), in sorted order as every line.
-          this.pending += `${stableJson({ ...item, record: 'evidence', id })}\n`;
+          // The item's own keys plus `record` and `id` (evidence and contracts have neither), sorted as every line.
+          this.queue.pending += `${stableJson({ ...item, record: this.record, id })}\n`;
         }
         this.byObject.set(item, id);
       }
@@ -47,7 +48,9 @@ class EvidenceIds {
  * - first, `record: "report"`: format, version, workspace, generatedAt, lens, practice, ruleErrors, counts;
  * - `record: "evidence"`: one evidence item with its `id`, written once, just before the first record that
  *   refers to it;
- * - `record: "system"`, `"flow"`: as in the JSON, with `evidence` a list of evidence ids;
+ * - `record: "contract"`: one contract attached to systems (documentId, facts, via) with its `id`, likewise;
+ * - `record: "system"`, `"flow"`: as in the JSON, with `evidence` a list of evidence ids (and a system's
+ *   `contracts` a list of contract ids);
  * - `record: "finding"`: as in the JSON without `instances` (it has `instanceCount` when the JSON has
  *   instances), `evidence` as ids; each followed by its `record: "instance"` lines (`finding`: the finding's id,
  *   `evidence` as ids);
@@ -57,11 +60,14 @@ class EvidenceIds {
  */
 export function* ndjsonChunks(report: AuditReport): Generator<string> {
   const { systems, flows, findings, documents, score, ...header } = report;
-  const evidence = new EvidenceIds();
+  // Shared items not yet written: they go before the record that first refers to them.
+  const queue = { pending: '' };
+  const evidence = new SharedItems('evidence', 'e', queue);
+  const contracts = new SharedItems('contract', 'c', queue);
   // Each record is built (its evidence given ids, new items queued) just before its line is written.
   function* records(): Generator<object> {
     yield { record: 'report', format: NDJSON_FORMAT, version: NDJSON_VERSION, ...header, counts: { systems: systems.length, flows: flows.length, findings: findings.length, documents: documents.length } };
-    for (const s of systems) yield { ...s, record: 'system', evidence: evidence.ids(s.evidence) };
+    for (const s of systems) yield { ...s, record: 'system', contracts: contracts.ids(s.contracts), evidence: evidence.ids(s.evidence) };
     for (const f of flows) yield { ...f, record: 'flow', evidence: evidence.ids(f.evidence) };
     for (const { instances, ...finding } of findings) {
       yield { ...finding, record: 'finding', evidence: evidence.ids(finding.evidence), ...(instances ? { instanceCount: instances.length } : {}) };
@@ -72,9 +78,9 @@ export function* ndjsonChunks(report: AuditReport): Generator<string> {
   }
   let buf = '';
   for (const value of records()) {
-    // Evidence first, so every id is defined before it is used.
-    buf += `${evidence.pending}${stableJson(value)}\n`;
-    evidence.pending = '';
+    // Shared items first, so every id is defined before it is used.
+    buf += `${queue.pending}${stableJson(value)}\n`;
+    queue.pending = '';
     if (buf.length >= CHUNK_CHARS) {
       yield buf;
       buf = '';
