@@ -45,9 +45,11 @@ function keyOrder(keys: string[]): string[] {
 
 /**
  * `JSON.stringify(sortKeys(value))` (compact, keys sorted) without building the sorted copy: NDJSON writes one
- * such line per record, hundreds of thousands for a large fleet, and the copy was garbage for each.
+ * such line per record, hundreds of thousands for a large fleet, and the copy was garbage for each. With
+ * `extra`, the text of `{ ...value, ...extra }` without building that object either (a record's own fields
+ * plus the NDJSON's).
  */
-export function stableJson(value: unknown): string | undefined {
+export function stableJson(value: unknown, extra?: Record<string, unknown>): string | undefined {
   switch (typeof value) {
     case 'string':
       return JSON.stringify(value);
@@ -68,12 +70,26 @@ export function stableJson(value: unknown): string | undefined {
     for (let i = 0; i < value.length; i++) out += `${i ? ',' : ''}${stableJson(value[i]) ?? 'null'}`;
     return `${out}]`;
   }
+  const own = value as Record<string, unknown>;
+  let keys = Object.keys(own);
+  if (extra) keys = [...keys, ...Object.keys(extra).filter((k) => !Object.hasOwn(own, k))];
   let out = '';
-  for (const key of keyOrder(Object.keys(value))) {
-    const text = stableJson((value as Record<string, unknown>)[key]);
-    if (text !== undefined) out += `${out ? ',' : '{'}${JSON.stringify(key)}:${text}`;
+  for (const key of keyOrder(keys)) {
+    const text = stableJson(extra && Object.hasOwn(extra, key) ? extra[key] : own[key]);
+    if (text !== undefined) out += `${out ? ',' : '{'}${compactKey(key)}${text}`;
   }
   return out ? `${out}}` : '{}';
+}
+
+/** {@link quotedKey} for the compact form: `"key":`. */
+const compactKeys = new Map<string, string>();
+function compactKey(key: string): string {
+  let q = compactKeys.get(key);
+  if (q === undefined) {
+    q = `${JSON.stringify(key)}:`;
+    if (compactKeys.size < 10_000) compactKeys.set(key, q);
+  }
+  return q;
 }
 
 /** Reports use a few dozen distinct keys, written millions of times: each is quoted once. */

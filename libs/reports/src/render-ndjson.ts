@@ -31,7 +31,7 @@ class SharedItems {
           id = `${this.prefix}${this.byText.size + 1}`;
           this.byText.set(text, id);
           // The item's own keys plus `record` and `id` (evidence and contracts have neither), sorted as every line.
-          this.queue.pending += `${stableJson({ ...item, record: this.record, id })}\n`;
+          this.queue.pending += `${stableJson(item, { record: this.record, id })}\n`;
         }
         this.byObject.set(item, id);
       }
@@ -64,22 +64,23 @@ export function* ndjsonChunks(report: AuditReport): Generator<string> {
   const queue = { pending: '' };
   const evidence = new SharedItems('evidence', 'e', queue);
   const contracts = new SharedItems('contract', 'c', queue);
-  // Each record is built (its evidence given ids, new items queued) just before its line is written.
-  function* records(): Generator<object> {
-    yield { record: 'report', format: NDJSON_FORMAT, version: NDJSON_VERSION, ...header, counts: { systems: systems.length, flows: flows.length, findings: findings.length, documents: documents.length } };
-    for (const s of systems) yield { ...s, record: 'system', contracts: contracts.ids(s.contracts), evidence: evidence.ids(s.evidence) };
-    for (const f of flows) yield { ...f, record: 'flow', evidence: evidence.ids(f.evidence) };
-    for (const { instances, ...finding } of findings) {
-      yield { ...finding, record: 'finding', evidence: evidence.ids(finding.evidence), ...(instances ? { instanceCount: instances.length } : {}) };
-      for (const i of instances ?? []) yield { ...i, record: 'instance', finding: finding.id, evidence: evidence.ids(i.evidence) };
+  // Each record's NDJSON fields are made (its evidence given ids, new items queued) just before its line is written.
+  function* records(): Generator<[object, Record<string, unknown>]> {
+    yield [header, { record: 'report', format: NDJSON_FORMAT, version: NDJSON_VERSION, counts: { systems: systems.length, flows: flows.length, findings: findings.length, documents: documents.length } }];
+    for (const s of systems) yield [s, { record: 'system', contracts: contracts.ids(s.contracts), evidence: evidence.ids(s.evidence) }];
+    for (const f of flows) yield [f, { record: 'flow', evidence: evidence.ids(f.evidence) }];
+    for (const finding of findings) {
+      const { instances } = finding;
+      yield [finding, { record: 'finding', evidence: evidence.ids(finding.evidence), instances: undefined, instanceCount: instances?.length }];
+      for (const i of instances ?? []) yield [i, { record: 'instance', finding: finding.id, evidence: evidence.ids(i.evidence) }];
     }
-    for (const d of documents) yield { ...d, record: 'document' };
-    yield { ...score, record: 'score' };
+    for (const d of documents) yield [d, { record: 'document' }];
+    yield [score, { record: 'score' }];
   }
   let buf = '';
-  for (const value of records()) {
+  for (const [value, extra] of records()) {
     // Shared items first, so every id is defined before it is used.
-    buf += `${queue.pending}${stableJson(value)}\n`;
+    buf += `${queue.pending}${stableJson(value, extra)}\n`;
     queue.pending = '';
     if (buf.length >= CHUNK_CHARS) {
       yield buf;
