@@ -15,8 +15,8 @@
  * than ending the bench. Figures per case: wall time of the audit core (analyse + project + evaluate +
  * compose), wall time including the JSON render, CPU time, peak RSS (`process.resourceUsage().maxRSS`),
  * findings (grouped, and their instances), JSON size, and beside it the NDJSON (`--format ndjson`, each shared
- * evidence item and contract written once): its size and its CPU (`renderNdjson` phase, after the JSON's) — and the same for the reference: parse the same files
- * (yaml + a CSV split), build a plain graph (maps of systems and flows), apply three simple rules (an
+ * evidence item and contract written once): its size and its CPU (`renderNdjson` phase, after the JSON's) —
+ * and the same for the reference: parse the same files (yaml + a CSV split), build a plain graph (maps of systems and flows), apply three simple rules (an
  * outside vendor receiving PHI without a BAA, vendor model training allowed, recording that cannot be
  * disabled), write JSON.
  *

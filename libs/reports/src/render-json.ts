@@ -44,27 +44,37 @@ function keyOrder(keys: string[]): string[] {
 }
 
 /**
+ * What JSON.stringify writes for a value that is not an object or array (undefined where it writes nothing);
+ * null for objects and arrays, which the callers walk.
+ */
+function scalarJson(value: unknown): string | undefined | null {
+  switch (typeof value) {
+    case 'string':
+      return JSON.stringify(value);
+    case 'number':
+      // The number's own text, null for NaN and the infinities.
+      return Number.isFinite(value) ? String(value) : 'null';
+    case 'boolean':
+      return value ? 'true' : 'false';
+    case 'object':
+      return value === null ? 'null' : null;
+    case 'bigint':
+      // JSON.stringify's own TypeError.
+      return JSON.stringify(value);
+    default:
+      return undefined;
+  }
+}
+
+/**
  * `JSON.stringify(sortKeys(value))` (compact, keys sorted) without building the sorted copy: NDJSON writes one
  * such line per record, hundreds of thousands for a large fleet, and the copy was garbage for each. With
  * `extra`, the text of `{ ...value, ...extra }` without building that object either (a record's own fields
  * plus the NDJSON's).
  */
 export function stableJson(value: unknown, extra?: Record<string, unknown>): string | undefined {
-  switch (typeof value) {
-    case 'string':
-      return JSON.stringify(value);
-    case 'number':
-      return Number.isFinite(value) ? String(value) : 'null';
-    case 'boolean':
-      return value ? 'true' : 'false';
-    case 'object':
-      break;
-    case 'bigint':
-      return JSON.stringify(value);
-    default:
-      return undefined;
-  }
-  if (value === null) return 'null';
+  const text = scalarJson(value);
+  if (text !== null) return text;
   if (Array.isArray(value)) {
     let out = '[';
     for (let i = 0; i < value.length; i++) out += `${i ? ',' : ''}${stableJson(value[i]) ?? 'null'}`;
@@ -76,29 +86,22 @@ export function stableJson(value: unknown, extra?: Record<string, unknown>): str
   let out = '';
   for (const key of keyOrder(keys)) {
     const text = stableJson(extra && Object.hasOwn(extra, key) ? extra[key] : own[key]);
-    if (text !== undefined) out += `${out ? ',' : '{'}${compactKey(key)}${text}`;
+    if (text !== undefined) out += `${out ? ',' : '{'}${quotedKey(key, 'compact')}${text}`;
   }
   return out ? `${out}}` : '{}';
 }
 
-/** {@link quotedKey} for the compact form: `"key":`. */
-const compactKeys = new Map<string, string>();
-function compactKey(key: string): string {
-  let q = compactKeys.get(key);
+/**
+ * Reports use a few dozen distinct keys, written millions of times: each is quoted once, as `"key": ` (pretty)
+ * or `"key":` (compact).
+ */
+const quotedKeys = { pretty: new Map<string, string>(), compact: new Map<string, string>() };
+function quotedKey(key: string, form: 'pretty' | 'compact' = 'pretty'): string {
+  const cache = quotedKeys[form];
+  let q = cache.get(key);
   if (q === undefined) {
-    q = `${JSON.stringify(key)}:`;
-    if (compactKeys.size < 10_000) compactKeys.set(key, q);
-  }
-  return q;
-}
-
-/** Reports use a few dozen distinct keys, written millions of times: each is quoted once. */
-const quotedKeys = new Map<string, string>();
-function quotedKey(key: string): string {
-  let q = quotedKeys.get(key);
-  if (q === undefined) {
-    q = `${JSON.stringify(key)}: `;
-    if (quotedKeys.size < 10_000) quotedKeys.set(key, q);
+    q = `${JSON.stringify(key)}:${form === 'pretty' ? ' ' : ''}`;
+    if (cache.size < 10_000) cache.set(key, q);
   }
   return q;
 }
@@ -111,23 +114,8 @@ function quotedKey(key: string): string {
  * Like the copy it replaces, an object is its own enumerable keys (a Date is `{}`), an array its indices.
  */
 function pretty(value: unknown, ind: string, unit: string, shared?: SharedText): string | undefined {
-  switch (typeof value) {
-    case 'string':
-      return JSON.stringify(value);
-    case 'number':
-      // What JSON.stringify writes: the number's own text, null for NaN and the infinities.
-      return Number.isFinite(value) ? String(value) : 'null';
-    case 'boolean':
-      return value ? 'true' : 'false';
-    case 'object':
-      break;
-    case 'bigint':
-      // JSON.stringify's own TypeError.
-      return JSON.stringify(value);
-    default:
-      return undefined;
-  }
-  if (value === null) return 'null';
+  const scalar = scalarJson(value);
+  if (scalar !== null) return scalar;
   const inner = ind + unit;
   if (Array.isArray(value)) {
     if (!value.length) return '[]';
@@ -135,15 +123,16 @@ function pretty(value: unknown, ind: string, unit: string, shared?: SharedText):
     for (let i = 0; i < value.length; i++) out += `${i ? ',' : ''}\n${inner}${pretty(value[i], inner, unit, shared) ?? 'null'}`;
     return `${out}\n${ind}]`;
   }
-  const known = shared?.text(value, ind);
+  const object = value as Record<string, unknown>;
+  const known = shared?.text(object, ind);
   if (known !== undefined) return known;
   let out = '';
-  for (const key of keyOrder(Object.keys(value))) {
-    const text = pretty((value as Record<string, unknown>)[key], inner, unit, shared);
+  for (const key of keyOrder(Object.keys(object))) {
+    const text = pretty(object[key], inner, unit, shared);
     if (text !== undefined) out += `${out ? ',' : '{'}\n${inner}${quotedKey(key)}${text}`;
   }
   const text = out ? `${out}\n${ind}}` : '{}';
-  shared?.keep(value, ind, text);
+  shared?.keep(object, ind, text);
   return text;
 }
 
