@@ -14,8 +14,9 @@
  * --max-old-space-size=4096 and a timeout, so an out-of-memory or over-time case is reported as such rather
  * than ending the bench. Figures per case: wall time of the audit core (analyse + project + evaluate +
  * compose), wall time including the JSON render, CPU time, peak RSS (`process.resourceUsage().maxRSS`),
- * findings (grouped, and their instances), JSON size — and the same for the reference: parse the same files
- * (yaml + a CSV split), build a plain graph (maps of systems and flows), apply three simple rules (an
+ * findings (grouped, and their instances), JSON size, and beside it the NDJSON (`--format ndjson`, each shared
+ * evidence item and contract written once): its size and its CPU (`renderNdjson` phase, after the JSON's) —
+ * and the same for the reference: parse the same files (yaml + a CSV split), build a plain graph (maps of systems and flows), apply three simple rules (an
  * outside vendor receiving PHI without a BAA, vendor model training allowed, recording that cannot be
  * disabled), write JSON.
  *
@@ -62,6 +63,8 @@ interface CaseResult {
   findings: number;
   findingInstances: number;
   jsonBytes: number;
+  /** The same report as `--format ndjson` (evidence written once): its size; its CPU is the `renderNdjson` phase. */
+  ndjsonBytes?: number;
   /** Inputs the audit did not read (e.g. over a size limit): the case then measures a different workspace. */
   unprocessed?: string[];
 }
@@ -147,7 +150,7 @@ function stopwatch() {
 async function runCustody(dir: string): Promise<CaseResult> {
   const { analyzeDocument, composeReport, evaluateGraph, projectDocuments } = await import('@custody/audit');
   const { defaultLens } = await import('@custody/domain');
-  const { jsonChunks } = await import('@custody/reports');
+  const { jsonChunks, ndjsonChunks } = await import('@custody/reports');
   const { createHash } = await import('node:crypto');
   type Doc = Parameters<typeof projectDocuments>[0][number];
   const clock = stopwatch();
@@ -174,8 +177,14 @@ async function runCustody(dir: string): Promise<CaseResult> {
   let jsonBytes = 0;
   for (const chunk of jsonChunks(report)) jsonBytes += Buffer.byteLength(chunk);
   clock.lap('renderJson');
+  // Beside it, the NDJSON (`--format ndjson`): timed after the JSON, so totalSeconds above stays the JSON's.
+  const jsonFigures = clock.figures();
+  let ndjsonBytes = 0;
+  for (const chunk of ndjsonChunks(report)) ndjsonBytes += Buffer.byteLength(chunk);
+  clock.lap('renderNdjson');
+  const { phasesSeconds, phasesCpuSeconds, peakRssMb } = clock.figures();
   return {
-    ...clock.figures(), unprocessed: docs.filter((d) => d.status !== 'processed').map((d) => `${d.file} ${d.status}: ${(d.reason ?? '').replace(/\s*\n\s*/g, ' ')}`), systems: report.systems.length, flows: report.flows.length, findings: report.findings.length,
+    ...jsonFigures, phasesSeconds, phasesCpuSeconds, peakRssMb, ndjsonBytes, unprocessed: docs.filter((d) => d.status !== 'processed').map((d) => `${d.file} ${d.status}: ${(d.reason ?? '').replace(/\s*\n\s*/g, ' ')}`), systems: report.systems.length, flows: report.flows.length, findings: report.findings.length,
     findingInstances: report.findings.reduce((s, f) => s + (f.instances?.length ?? 1), 0), jsonBytes,
   };
 }
@@ -319,7 +328,7 @@ async function main() {
     return;
   }
   const cell = (o: Outcome) => (o.ok
-    ? `${o.result.auditSeconds} s audit (${o.result.auditCpuSeconds} s CPU; ${o.result.totalSeconds} s with JSON, ${o.result.cpuSeconds} s CPU), ${o.result.peakRssMb} MB, ${o.result.findings} findings / ${o.result.findingInstances} instances, ${(o.result.jsonBytes / 1e6).toFixed(1)} MB JSON`
+    ? `${o.result.auditSeconds} s audit (${o.result.auditCpuSeconds} s CPU; ${o.result.totalSeconds} s with JSON, ${o.result.cpuSeconds} s CPU), ${o.result.peakRssMb} MB, ${o.result.findings} findings / ${o.result.findingInstances} instances, ${(o.result.jsonBytes / 1e6).toFixed(1)} MB JSON${o.result.ndjsonBytes === undefined ? '' : `, ${(o.result.ndjsonBytes / 1e6).toFixed(1)} MB NDJSON`}`
     : o.error);
   console.log('');
   for (const r of rows) {

@@ -15,6 +15,8 @@ export * from './plain-language.js';
 export * from './render-csv.js';
 export * from './render-html.js';
 export * from './render-json.js';
+export * from './render-ndjson.js';
+export * from './read-ndjson.js';
 export * from './render-markdown.js';
 export * from './render-pdf.js';
 export * from './sarif/index.js';

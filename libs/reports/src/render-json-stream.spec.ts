@@ -1,6 +1,6 @@
 import type { AuditReport } from '@custody/domain';
 import { sampleAuditReport } from '../../../test/fixtures/reports/sample-audit-report.js';
-import { jsonChunks, ndjsonChunks, renderJson } from './render-json.js';
+import { jsonChunks, renderJson } from './render-json.js';
 
 /** The definition the streamed JSON must equal byte for byte: one JSON.stringify of a key-sorted deep copy. */
 function oracle(value: unknown, indent = 2): string {
@@ -62,31 +62,5 @@ describe('jsonChunks', () => {
     // A chunk closes once it passes 64K characters; one instance or evidence item is far smaller than that.
     expect(Math.max(...chunks.map((c) => c.length))).toBeLessThan(80_000);
     expect(chunks.join('')).toBe(oracle(big));
-  });
-});
-
-describe('ndjsonChunks', () => {
-  it('writes a header, then one line per system, flow, finding, instance and document', () => {
-    const report = sampleAuditReport();
-    const withInstances: AuditReport = {
-      ...report,
-      findings: report.findings.map((f, i) => (i === 0 ? { ...f, instances: [{ subject: 'system:a', system: 'a', severity: f.severity, evidence: [] }, { subject: 'system:b', system: 'b', severity: f.severity, evidence: [] }] } : f)),
-    };
-    const lines = [...ndjsonChunks(withInstances)].join('').split('\n');
-    expect(lines.pop()).toBe('');
-    const rows = lines.map((l) => JSON.parse(l) as { record: string } & Record<string, unknown>);
-    expect(rows[0]).toMatchObject({ record: 'report', score: report.score, counts: { systems: report.systems.length, flows: report.flows.length, findings: report.findings.length } });
-    expect(rows.filter((r) => r.record === 'system').map((r) => r.id)).toEqual(report.systems.map((s) => s.id));
-    expect(rows.filter((r) => r.record === 'flow').map((r) => r.id)).toEqual(report.flows.map((f) => f.id));
-    expect(rows.filter((r) => r.record === 'finding').map((r) => r.id)).toEqual(report.findings.map((f) => f.id));
-    expect(rows.filter((r) => r.record === 'instance')).toEqual([
-      { record: 'instance', finding: report.findings[0]!.id, subject: 'system:a', system: 'a', severity: report.findings[0]!.severity, evidence: [] },
-      { record: 'instance', finding: report.findings[0]!.id, subject: 'system:b', system: 'b', severity: report.findings[0]!.severity, evidence: [] },
-    ]);
-    expect(rows.find((r) => r.record === 'finding' && r.id === report.findings[0]!.id)).toMatchObject({ instanceCount: 2 });
-    expect(rows.find((r) => r.record === 'finding' && r.id === report.findings[0]!.id)).not.toHaveProperty('instances');
-    expect(rows.filter((r) => r.record === 'document').length).toBe(report.documents.length);
-    // Every line's keys are sorted, so equal reports give identical bytes.
-    for (const r of rows) expect(Object.keys(r)).toEqual(Object.keys(r).sort());
   });
 });
