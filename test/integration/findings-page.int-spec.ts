@@ -52,4 +52,19 @@ describe(`stored findings paged in the database (${process.env.DATABASE_URL ? 'P
     const { workspace: empty } = await p.workspaces.ensure('No Findings Practice');
     expect(await p.projections.findingsPage(empty.id, true, { limit: 3 })).toEqual({ items: [], total: 0, more: false });
   }, 60_000);
+
+  it('reads a page of a large workspace through the byte-order index instead of sorting every finding', async () => {
+    const { workspace } = await p.workspaces.ensure('Large Fleet Practice');
+    const m = readModelsQuoting('large');
+    const findings = Array.from({ length: 3000 }, (_, i) => ({ ...m.findings[0]!, id: `rule-${i % 7}@system:install-${i}` }) as Finding);
+    await p.projections.saveScoring(workspace.id, 1, { ...m, findings }, { lens: 'default', evaluatedAt: new Date() });
+    const [plan] = await p.dataSource.query(
+      `EXPLAIN (FORMAT JSON) SELECT id FROM finding WHERE workspace_id = $1 AND resolved_at IS NULL AND id COLLATE "C" > $2 ORDER BY id COLLATE "C" LIMIT 51`,
+      [workspace.id, 'rule-3'],
+    );
+    expect(JSON.stringify(plan)).toContain('ix_finding_workspace_id_c');
+    const page = await p.projections.findingsPage(workspace.id, false, { limit: 50, after: 'rule-3' });
+    expect(page.total).toBe(3000);
+    expect(page.items[0]!.id).toBe([...findings.map((f) => f.id)].sort().find((id) => id > 'rule-3'));
+  }, 120_000);
 });

@@ -159,9 +159,16 @@ export class ProjectionRepository {
     { findings, score, ruleErrors }: { findings: Finding[]; score: Score; ruleErrors: StoredScoring['ruleErrors'] },
     run: { lens: Lens; evaluatedAt: Date },
   ): Promise<{ saved: boolean; appeared: string[]; resolved: string[]; event?: StoredEvent }> {
-    return this.ds.transaction(async (m) => {
-      // One scoring write per workspace at a time, and never an older graph's over a newer one's.
-      await m.query('SELECT pg_advisory_xact_lock(hashtext($1))', [workspaceId]);
+    // Sealed per row (findings are read and paged per row, and each quotes its evidence), before the
+    // transaction: for a fleet that is seconds of CPU the transaction (in embedded mode, the one database
+    // session every read waits for) need not be open for.
+    const sealedFindings = findings.map((f) => ({ f, ...this.keys.sealJson(f, aad.finding(workspaceId, f.id)) }));
+    const sealedScore = this.keys.sealJson({ score, ruleErrors } satisfies SealedScore, aad.score(workspaceId));
+    const result = await this.ds.transaction(async (m) => {
+      // One scoring write per workspace at a time, and never an older graph's over a newer one's. Its own lock,
+      // not the event log's (EventStoreRepository.append): appends of the workspace's other events (a read of
+      // evidence, a triage) then wait only for this run's own append at the end, not for all of its writes.
+      await m.query("SELECT pg_advisory_xact_lock(hashtext('scoring:' || $1))", [workspaceId]);
       const current = await m.findOne(ScoreEntity, { where: { workspaceId }, select: { workspaceId: true, graphVersion: true } });
       if (current && current.graphVersion > graphVersion) return { saved: false, appeared: [], resolved: [] };
       const now = new Date();
@@ -170,11 +177,9 @@ export class ProjectionRepository {
       const open = new Map([...existing].filter(([, f]) => !f.resolvedAt));
       const appeared: string[] = [];
       const rows: FindingEntity[] = [];
-      for (const f of findings) {
+      for (const { f, keyId, sealed } of sealedFindings) {
         const prev = existing.get(f.id);
         if (!prev || prev.resolvedAt) appeared.push(f.id);
-        // Sealed per row: findings are read (and paged) per row, and each quotes its evidence.
-        const { keyId, sealed } = this.keys.sealJson(f, aad.finding(workspaceId, f.id));
         rows.push({ workspaceId, id: f.id, kind: f.kind, severity: f.severity, data: null, dataSealed: sealed, keyId, firstSeenAt: prev && !prev.resolvedAt ? prev.firstSeenAt : now, lastSeenAt: now, resolvedAt: null });
         open.delete(f.id);
       }
@@ -183,7 +188,6 @@ export class ProjectionRepository {
       for (const batch of chunks(rows)) await m.upsert(FindingEntity, batch, ['workspaceId', 'id']);
       const resolved = [...open.keys()];
       for (const ids of chunks(resolved)) await m.createQueryBuilder().update(FindingEntity).set({ resolvedAt: now }).where('workspace_id = :workspaceId AND id IN (:...ids)', { workspaceId, ids }).execute();
-      const sealedScore = this.keys.sealJson({ score, ruleErrors } satisfies SealedScore, aad.score(workspaceId));
       await m.save(ScoreEntity, {
         workspaceId, total: score.total, data: null, ruleErrors: null, dataSealed: sealedScore.sealed, keyId: sealedScore.keyId,
         graphVersion, computedAt: now, lens: run.lens, evaluatedAt: run.evaluatedAt,
@@ -191,6 +195,11 @@ export class ProjectionRepository {
       const event = await this.events.append(m, workspaceId, 'ExposureScored', { graphVersion, total: score.total, findings: findings.length, appeared, resolved });
       return { saved: true, appeared, resolved, event };
     });
+    // After a large change the planner's statistics are refreshed, so pages of findings use their index
+    // (embedded PGlite has no autovacuum to do it: its estimate stays "one row" and each page sorts them all).
+    // Only an optimisation: a failure (a role that may not analyse the table) leaves the stored run as it is.
+    if (result.saved && findings.length + result.resolved.length >= ANALYZE_AFTER_ROWS) await this.ds.query('ANALYZE finding').catch(() => undefined);
+    return result;
   }
 
   async findings(workspaceId: string, includeResolved = false): Promise<StoredFinding[]> {
@@ -264,6 +273,9 @@ export class ProjectionRepository {
     };
   }
 }
+
+/** How many findings written or resolved in one scoring run make its table's statistics worth refreshing. */
+const ANALYZE_AFTER_ROWS = 1000;
 
 /**
  * Rows in batches for multi-row statements: PostgreSQL allows at most 65,535 bind parameters per statement,
