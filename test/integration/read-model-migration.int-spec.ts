@@ -56,7 +56,8 @@ describe(`migration 1765600000000 on read models written before it (${mode})`, (
       await old.initialize();
       await old.runMigrations({ transaction: 'each' });
       await old.destroy();
-      const ds = new DataSource({ ...dataSourceOptions(db.url, 1), migrations: MIGRATIONS } as DataSourceOptions);
+      // Up to this migration: going down then undoes it, whatever migrations come after it.
+      const ds = new DataSource({ ...dataSourceOptions(db.url, 1), migrations: MIGRATIONS.slice(0, MIGRATIONS.indexOf(SealedReadModels1765600000000) + 1) } as DataSourceOptions);
       await ds.initialize();
       try {
         const ws = '00000000-0000-4000-8000-0000000000bb';

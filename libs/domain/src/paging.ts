@@ -28,24 +28,35 @@ function fromBase64Url(code: string): string {
 }
 
 /**
+ * A page request checked: `limit` (1 to MAX_PAGE_SIZE, default 100) and the id the cursor names (the last id
+ * of the previous page). Shared by paging in memory (pageById) and paging in the database (one SQL page), so
+ * both accept and refuse exactly the same requests and issue the same cursors.
+ */
+export function pageRequest(opts: { limit?: string | number; cursor?: string }): { limit: number; after?: string } {
+  const limit = Number(opts.limit ?? 100);
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE_SIZE) throw new InvalidInputError(`limit must be a whole number from 1 to ${MAX_PAGE_SIZE}`);
+  if (opts.cursor === undefined || opts.cursor === '') return { limit };
+  const after = fromBase64Url(opts.cursor);
+  if (!after || toBase64Url(after) !== opts.cursor) throw new InvalidInputError('cursor is not one this API returned');
+  return { limit, after };
+}
+
+/** The cursor that continues after `id`. */
+export const pageCursor = (id: string): string => toBase64Url(id);
+
+/**
  * Keyset paging over items sorted by `id`: the cursor is the last id seen (base64url), so a page stays
  * correct when findings appear or disappear between requests (an offset would skip or repeat them).
  */
 export function pageById<T extends { id: string }>(items: readonly T[], opts: { limit?: string | number; cursor?: string }): Page<T> {
-  const limit = Number(opts.limit ?? 100);
-  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE_SIZE) throw new InvalidInputError(`limit must be a whole number from 1 to ${MAX_PAGE_SIZE}`);
-  let after: string | undefined;
-  if (opts.cursor !== undefined && opts.cursor !== '') {
-    after = fromBase64Url(opts.cursor);
-    if (!after || toBase64Url(after) !== opts.cursor) throw new InvalidInputError('cursor is not one this API returned');
-  }
+  const { limit, after } = pageRequest(opts);
   const sorted = [...items].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const start = after === undefined ? 0 : sorted.findIndex((x) => x.id > after!);
+  const start = after === undefined ? 0 : sorted.findIndex((x) => x.id > after);
   const rest = start < 0 ? [] : sorted.slice(start);
   const page = rest.slice(0, limit);
   return {
     items: page,
     total: sorted.length,
-    ...(rest.length > limit ? { nextCursor: toBase64Url(page[page.length - 1]!.id) } : {}),
+    ...(rest.length > limit ? { nextCursor: pageCursor(page[page.length - 1]!.id) } : {}),
   };
 }

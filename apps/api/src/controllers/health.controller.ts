@@ -5,20 +5,36 @@ import { HealthDto } from '../openapi/responses.dto.js';
 import type { Persistence } from '@custody/persistence';
 import { dependencyBound, JobQueue, PERSISTENCE, RUNTIME, withDeadline, type Runtime } from '@custody/pipeline';
 import { Public } from '../auth/public.decorator.js';
+import { HealthProbe } from '../services/health-probe.js';
+
+/** How long a health request waits for busy dependencies before it is answered with the last figures. */
+const HEALTH_WAIT_MS = 50;
 
 @ApiTags('health')
 @Controller('api/health')
 export class HealthController {
+  private readonly probe: HealthProbe;
+
   constructor(
-    @Inject(PERSISTENCE) private readonly db: Persistence,
+    @Inject(PERSISTENCE) db: Persistence,
     @Inject(RUNTIME) private readonly runtime: Runtime,
-    private readonly jobs: JobQueue,
-  ) {}
+    jobs: JobQueue,
+  ) {
+    const bound = dependencyBound(runtime, 'database');
+    this.probe = new HealthProbe(async () => {
+      const [unfinished, pending] = await Promise.all([
+        withDeadline(db.documents.unfinishedCount(), bound, 'database').catch(() => undefined),
+        jobs.pending().catch(() => undefined),
+      ]);
+      return { unfinished, pending };
+    }, { waitMs: HEALTH_WAIT_MS, staleMs: Math.min(bound, dependencyBound(runtime, 'queue')) });
+  }
 
   /**
    * Each check is bounded (dependencyBound: `dependencyTimeoutMs` for a PostgreSQL or Redis server), so health answers within that time whatever is down, and
    * answers 503 naming what is down (a load balancer stops routing; an operator sees which). `documents.unfinished`
    * is the real backlog: documents accepted but not finished, whether or not the queue holds a job for them.
+   * While the database or queue is busy (a fleet's scoring write), the last figures are served (HealthProbe).
    */
   @Public()
   @Get()
@@ -26,10 +42,7 @@ export class HealthController {
   @ApiOkResponse({ type: HealthDto })
   @ApiServiceUnavailableResponse({ type: HealthDto, description: 'a dependency is down; `down` names it' })
   async health(@Res({ passthrough: true }) res: Response) {
-    const [unfinished, pending] = await Promise.all([
-      withDeadline(this.db.documents.unfinishedCount(), dependencyBound(this.runtime, 'database'), 'database').catch(() => undefined),
-      this.jobs.pending().catch(() => undefined),
-    ]);
+    const { unfinished, pending } = await this.probe.read();
     const down = [...(unfinished === undefined ? ['database'] : []), ...(pending === undefined ? ['queue'] : [])];
     if (down.length) res.status(503);
     return {

@@ -101,18 +101,33 @@ describe('AuditService live reads', () => {
 
   it('composes a read itself when the read thread dies before answering it, and passes the thread\'s own errors through', async () => {
     const local = await service.grouped('ws-1', new Set());
-    const localPage = await service.findingsPage('ws-1', false, {});
     const asked: string[] = [];
     const crashing = { ask: async (q: { kind: string }) => { asked.push(q.kind); throw new CustodyError('thread_crashed', 'the read thread stopped unexpectedly'); }, close: async () => undefined };
     (service as unknown as { reads?: unknown }).reads = crashing;
     try {
       expect(await service.grouped('ws-1', new Set())).toEqual(local);
-      expect(await service.findingsPage('ws-1', false, {})).toEqual(localPage);
-      expect(asked).toEqual(['grouped', 'findingsPage']);
+      expect(asked).toEqual(['grouped']);
       (service as unknown as { reads?: unknown }).reads = { ask: async () => { throw new NotFoundError('workspace', 'ws-1'); }, close: async () => undefined };
-      await expect(service.findingsPage('ws-1', false, {})).rejects.toMatchObject({ code: 'not_found' });
+      await expect(service.grouped('ws-1', new Set())).rejects.toMatchObject({ code: 'not_found' });
     } finally {
       (service as unknown as { reads?: unknown }).reads = undefined;
     }
+  });
+
+  it('answers a findings page from one page query, refusing a bad request before asking the database', async () => {
+    const asked: { limit: number; after?: string }[] = [];
+    const paged = { ...db, projections: { ...db.projections, findingsPage: async (_ws: string, _all: boolean, page: { limit: number; after?: string }) => {
+      asked.push(page);
+      return { items: [{ id: 'b' }, { id: 'c' }], total: 9, more: page.after === undefined };
+    } } } as unknown as Persistence;
+    const pages = new AuditService(paged, { vendors: [] } as unknown as Runtime, new ProjectionInputCache());
+    const first = await pages.findingsPage('ws-1', false, { limit: '2' });
+    expect(first).toMatchObject({ total: 9, items: [{ id: 'b' }, { id: 'c' }] });
+    const last = await pages.findingsPage('ws-1', false, { limit: '2', cursor: first.nextCursor });
+    expect(last.nextCursor).toBeUndefined();
+    expect(asked).toEqual([{ limit: 2 }, { limit: 2, after: 'c' }]);
+    await expect(pages.findingsPage('ws-1', false, { limit: '0' })).rejects.toThrow(/limit/);
+    await expect(pages.findingsPage('ws-1', false, { cursor: '!!' })).rejects.toThrow(/cursor/);
+    expect(asked).toHaveLength(2);
   });
 });

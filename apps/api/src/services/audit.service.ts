@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
-import { CustodyError, InvalidInputError, LENSES, MruMap, NotFoundError, defaultLens, pageById, safeErrorText, type AuditReport, type Graph, type Lens, type Page } from '@custody/domain';
-import type { Persistence } from '@custody/persistence';
+import { CustodyError, InvalidInputError, LENSES, MruMap, NotFoundError, defaultLens, pageCursor, pageRequest, safeErrorText, type AuditReport, type Graph, type Lens, type Page } from '@custody/domain';
+import type { Persistence, StoredFinding } from '@custody/persistence';
 import { composeReport, evaluateGraph, loadAnalyzedDocuments, ProjectionInputCache, loadCorrections, loadDocumentLinks, loadTriage, projectDocuments, type AnalyzedDocument } from '@custody/audit';
 import { groupedGraph, toCytoscapeElements, type GroupedGraph } from '@custody/graph';
 import { PERSISTENCE, RUNTIME, type Runtime } from '@custody/pipeline';
@@ -101,13 +101,14 @@ export class AuditService implements OnModuleInit, OnModuleDestroy {
     }
   }
 
-  /** One page of the stored findings (GET /findings with limit or cursor). */
-  async findingsPage(workspaceId: string, includeResolved: boolean, opts: { limit?: string; cursor?: string }): Promise<Page<unknown>> {
-    if (this.reads) {
-      const answer = await this.askReads<Page<unknown>>({ kind: 'findingsPage', workspaceId, includeResolved, ...opts });
-      if (answer.ok) return answer.value;
-    }
-    return pageById(await this.storedFindings(workspaceId, includeResolved), opts);
+  /**
+   * One page of the stored findings (GET /findings with limit or cursor): one keyset query for the page and
+   * the total, which opens only that page's rows. Cheap whatever the fleet's size, so it runs here rather than
+   * waiting in the read thread behind a composition of the grouped graph.
+   */
+  async findingsPage(workspaceId: string, includeResolved: boolean, opts: { limit?: string; cursor?: string }): Promise<Page<StoredFinding>> {
+    const { items, total, more } = await this.db.projections.findingsPage(workspaceId, includeResolved, pageRequest(opts));
+    return { items, total, ...(more ? { nextCursor: pageCursor(items[items.length - 1]!.id) } : {}) };
   }
 
   async graph(workspaceId: string, asOf?: Date, docs?: AnalyzedDocument[], practiceName?: string): Promise<Graph> {

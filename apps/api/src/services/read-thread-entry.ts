@@ -1,5 +1,5 @@
 /**
- * Entry of the API's read thread: composes the grouped graph and pages of stored findings from the read model
+ * Entry of the API's read thread: composes the grouped graph from the read model
  * (AuditService, as on the main thread: kept until the workspace's change seq moves, so a read after a change
  * sees it). For a 10,000-install fleet one composition is seconds of decrypting, parsing and laying out; here
  * it does not stall the main thread's event loop, so health and every other request keep answering while a
@@ -19,8 +19,7 @@ const init = workerData as ReadThreadInit;
 const reply = (m: ReadThreadReply) => port.postMessage(m);
 
 function answer(audits: AuditService, q: ReadQuery): Promise<unknown> {
-  if (q.kind === 'grouped') return audits.grouped(q.workspaceId, new Set(q.expanded), { lens: q.lens });
-  return audits.findingsPage(q.workspaceId, q.includeResolved, { limit: q.limit, cursor: q.cursor });
+  return audits.grouped(q.workspaceId, new Set(q.expanded), { lens: q.lens });
 }
 
 let runtime: Runtime | undefined;

@@ -13,10 +13,8 @@ export interface ReadThreadInit {
   embedded: boolean;
 }
 
-/** The reads the thread answers: what the dashboard asks for while a fleet is scored. */
-export type ReadQuery =
-  | { kind: 'grouped'; workspaceId: string; expanded: string[]; lens?: Lens }
-  | { kind: 'findingsPage'; workspaceId: string; includeResolved: boolean; limit?: string; cursor?: string };
+/** The read the thread answers: what the dashboard draws first (pages of findings are one cheap query, on the main thread). */
+export type ReadQuery = { kind: 'grouped'; workspaceId: string; expanded: string[]; lens?: Lens };
 
 /** Main thread → read thread. */
 export type ReadThreadRequest = { type: 'read'; id: number; query: ReadQuery } | { type: 'close' };

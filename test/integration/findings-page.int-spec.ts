@@ -1,0 +1,70 @@
+import { pageById, type Finding } from '@custody/domain';
+import { persistenceForFile } from '../support/database.js';
+import { readModelsQuoting } from '../support/sealed-at-rest.js';
+
+/**
+ * GET /findings?limit= is answered by one keyset query per page (ProjectionRepository.findingsPage), not by
+ * opening every stored finding and paging in memory. It must page exactly as the in-memory paging does: same
+ * order, same totals, same cursors, resolved findings only when asked for.
+ */
+describe(`stored findings paged in the database (${process.env.DATABASE_URL ? 'PostgreSQL' : 'embedded PGlite'})`, () => {
+  const p = persistenceForFile();
+
+  it('walks every finding once in id order, with the in-memory paging\'s totals, and resolved ones only when asked', async () => {
+    const { workspace } = await p.workspaces.ensure('Paged Findings Practice');
+    const { workspace: other } = await p.workspaces.ensure('Other Practice');
+    const m = readModelsQuoting('paged');
+    const template = m.findings[0]!;
+    // Ids whose byte order differs from a locale's order (case, punctuation), as rule@system ids do.
+    const ids = ['b@system:x', 'B@system:x', 'a-1@system:y', 'a_1@system:y', 'a@system:Z', 'z@system:a', 'm@system:m'];
+    const findings = ids.map((id) => ({ ...template, id }) as Finding);
+    await p.projections.saveScoring(workspace.id, 1, { ...m, findings }, { lens: 'default', evaluatedAt: new Date() });
+    await p.projections.saveScoring(other.id, 1, { ...m, findings: [{ ...template, id: 'a@system:other' } as Finding] }, { lens: 'default', evaluatedAt: new Date() });
+    // A second run without two of them resolves those two.
+    await p.projections.saveScoring(workspace.id, 2, { ...m, findings: findings.slice(2) }, { lens: 'default', evaluatedAt: new Date() });
+
+    for (const includeResolved of [false, true]) {
+      const all = await p.projections.findings(workspace.id, includeResolved);
+      expect(all).toHaveLength(includeResolved ? 7 : 5);
+      let after: string | undefined;
+      const walked: string[] = [];
+      for (;;) {
+        const page = await p.projections.findingsPage(workspace.id, includeResolved, { limit: 2, after });
+        const expected = pageById(all, { limit: 2, cursor: after === undefined ? undefined : Buffer.from(after).toString('base64url') });
+        expect(page.total).toBe(expected.total);
+        expect(page.items).toEqual(expected.items);
+        expect(page.more).toBe(expected.nextCursor !== undefined);
+        walked.push(...page.items.map((f) => f.id));
+        if (!page.more) break;
+        after = page.items[page.items.length - 1]!.id;
+      }
+      expect(walked).toEqual(all.map((f) => f.id).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+    }
+    const resolved = (await p.projections.findingsPage(workspace.id, true, { limit: 10 })).items.filter((f) => f.resolvedAt);
+    expect(resolved.map((f) => f.id).sort()).toEqual(['B@system:x', 'b@system:x']);
+    // The finding opens from its sealed row with its evidence, as the full list reads it.
+    expect((await p.projections.findingsPage(workspace.id, false, { limit: 1 })).items[0]).toMatchObject({ evidence: template.evidence, firstSeenAt: expect.any(String) });
+  }, 60_000);
+
+  it('answers past the last finding, and for a workspace with none, with an empty page and the total', async () => {
+    const { workspace } = await p.workspaces.ensure('Paged Findings Practice');
+    expect(await p.projections.findingsPage(workspace.id, false, { limit: 3, after: '~' })).toEqual({ items: [], total: 5, more: false });
+    const { workspace: empty } = await p.workspaces.ensure('No Findings Practice');
+    expect(await p.projections.findingsPage(empty.id, true, { limit: 3 })).toEqual({ items: [], total: 0, more: false });
+  }, 60_000);
+
+  it('reads a page of a large workspace through the byte-order index instead of sorting every finding', async () => {
+    const { workspace } = await p.workspaces.ensure('Large Fleet Practice');
+    const m = readModelsQuoting('large');
+    const findings = Array.from({ length: 3000 }, (_, i) => ({ ...m.findings[0]!, id: `rule-${i % 7}@system:install-${i}` }) as Finding);
+    await p.projections.saveScoring(workspace.id, 1, { ...m, findings }, { lens: 'default', evaluatedAt: new Date() });
+    const [plan] = await p.dataSource.query(
+      `EXPLAIN (FORMAT JSON) SELECT id FROM finding WHERE workspace_id = $1 AND resolved_at IS NULL AND id COLLATE "C" > $2 ORDER BY id COLLATE "C" LIMIT 51`,
+      [workspace.id, 'rule-3'],
+    );
+    expect(JSON.stringify(plan)).toContain('ix_finding_workspace_id_c');
+    const page = await p.projections.findingsPage(workspace.id, false, { limit: 50, after: 'rule-3' });
+    expect(page.total).toBe(3000);
+    expect(page.items[0]!.id).toBe([...findings.map((f) => f.id)].sort().find((id) => id > 'rule-3'));
+  }, 120_000);
+});
