@@ -211,7 +211,8 @@ describe(`API end to end (${process.env.DATABASE_URL ? 'PostgreSQL + Redis' : 'e
 
     const res = await link(unlinked.id, { system: 'storage', reason: 'Pinecrest is Stowbox Cloud\'s parent; signed copy on file' });
     expect(res.status).toBe(202);
-    await waitUntil(async () => (await doc())?.system === 'storage', 60_000, 'the link projected');
+    // Projected and scored: until its score job has run, the audit serves the newer graph with the previous findings.
+    await waitUntil(async () => (await doc())?.system === 'storage' && (await drained()), 60_000, 'the link projected and scored');
     const audit = await json<AuditReport>('/audit');
     expect(audit.systems.find((s) => s.id === 'storage')!.contracts.map((c) => c.documentId)).toContain(unlinked.id);
     expect(audit.findings.map((f) => f.id)).not.toContain('missing-baa@system:storage');
