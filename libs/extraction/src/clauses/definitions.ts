@@ -26,6 +26,9 @@ const NAME_BEFORE = /((?:[\p{Lu}0-9][\p{L}\p{N}&'.+-]*(?:,? (?:Inc|LLC|Ltd|GmbH|
 // legal suffixes keep their period and comma.
 const REFERS = /"(?:we|us|our)"[^.;]{0,60}?\b(?:refers? to|refer to|means?|is|are|designates?|shall mean|stands? for)\s+(?:either\s+)?((?:the\s+)?[\p{Lu}](?:[^.;:()"]|(?<=\b(?:Inc|Ltd|Corp|Co))\.){1,100})/giu;
 const REFERRED_AS = new RegExp(String.raw`\b(?:[Ww]e|[Tt]his\s+(?:[Aa]greement|[Pp]olicy|[Nn]otice))\s+refers?\s+to\s+((?:the\s+)?[\p{Lu}](?:[^.;:()"]|(?<=\b(?:Inc|Ltd|Corp|Co))\.){1,200}?)\s+(?:collectively\s+|together\s+|jointly\s+)?as\s+((?:"[^"]{1,40}"\s*,?\s*(?:or\s+|and\s+)?){1,5})`, 'gu');
+// 'In this Policy, we use "SPE," or "we," "us," and "our" to collectively refer to Sony Pictures Entertainment Inc.': the
+// aliases come before the names they stand for.
+const ALIASES_REFER = new RegExp(String.raw`\b(?:use|uses|call)\s+((?:(?:the\s+terms?\s+)?"[^"]{1,40}"\s*,?\s*(?:or\s+|and\s+)?){1,6})\s*(?:to\s+)?(?:collectively\s+|together\s+|jointly\s+)?(?:to\s+)?refer\s+to\s+((?:the\s+)?[\p{Lu}](?:[^.;:()"]|(?<=\b(?:Inc|Ltd|Corp|Co))\.){1,200})`, 'gu');
 const TITLE_BRAND = /^(.{2,60}?)\s+(?:\S+\s+)?(?:privacy|terms|law enforcement|data (?:processing|protection|controller|processor)|cookie|acceptable use|user agreement|community|developer|commercial|business|service agreement|eula|legal)/i;
 const GENERIC = /^(?:the|this|these|our|your|a|an|privacy|terms|policy|notice|services?|website|site|app|platform|agreement|company|customer|user|you|we|us|data|personal data|content|affiliates?|parties|party|document)$/i;
 
@@ -76,6 +79,15 @@ export function readDefinitions(view: string, title: string | undefined, sentenc
       const alias = a[1].trim().replace(/[,;.]+$/, '');
       if (!WE.test(alias) && !GENERIC.test(alias)) pushName(names, alias);
     }
+  }
+  for (const m of head.matchAll(ALIASES_REFER)) {
+    if (!/"(?:we|us|our),?"/i.test(m[1])) continue;
+    for (const a of m[1].matchAll(QUOTED)) {
+      const alias = a[1].trim().replace(/[,;.]+$/, '');
+      if (!WE.test(alias) && !GENERIC.test(alias)) pushName(names, alias);
+    }
+    // The names end where the definition's clause does ("… and/or certain of its subsidiaries who …").
+    for (const part of splitNames(m[2].replace(/\s+(?:and\/or|who|which|that)\b.*$/, ''))) pushName(names, part);
   }
   if (title) {
     const t = TITLE_BRAND.exec(title.trim());

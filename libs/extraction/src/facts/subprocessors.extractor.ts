@@ -52,7 +52,9 @@ export function extractSubprocessors(ctx: FactContext): Fact<'subprocessors_name
     const suffixed = ENDS_WITH_SUFFIX.test(name);
     // The vendor's own legal entities share its brand ("Google LLC" in Google's policy); an affiliate outside "us"
     // is named as such ("another company in our group (Acme Cloud GmbH)", "affiliates, such as Acme Voice, Inc.").
-    if (suffixed && vendorFirstWords.has(name.split(/\s+/)[0].toLowerCase()) && !AFFILIATE_CONTEXT.test(s.view.slice(Math.max(0, at - 120), at))) return;
+    // Such an affiliate is a recipient only where the sentence passes data on or has it processed ("Acme Asia Ltd. and its
+    // affiliate, Acme Inc., are committed to honoring the privacy rights" names the group, not a recipient).
+    if (suffixed && vendorFirstWords.has(name.split(/\s+/)[0].toLowerCase()) && (!AFFILIATE_CONTEXT.test(s.view.slice(Math.max(0, at - 120), at)) || !DATA_RELATION.test(s.view))) return;
     // The brand the document names itself by when no alias says so ("provided to Vodafone" in Vodafone's policy), and
     // its products and entities; an affiliate is named as such.
     const selfBrand = selfBrandOf();
@@ -110,7 +112,9 @@ export function extractSubprocessors(ctx: FactContext): Fact<'subprocessors_name
       return;
     }
     const ctxText = s.view.slice(Math.max(0, at - 120), Math.min(s.view.length, at + name.length + 80));
-    const local = s.view.slice(Math.max(0, at - 60), at);
+    // Long enough for the earlier names of an example list ("services, like [Stripe](https://…) or [PayPal"); every
+    // `before` pattern is anchored at the name.
+    const local = s.view.slice(Math.max(0, at - 160), at);
     const reason = excludedBecause(ctxText, local, s.view.slice(at + name.length, at + name.length + 60));
     const ev = evidenceAt(ctx, s, at, at + name.length);
     if (reason) {
@@ -311,7 +315,8 @@ const SHOUTING = /[A-Z]{3,}\s+[A-Z]{3,}\s+[A-Z]{3,}/;
 // Positions right after a provider noun ("providers like", "partners (such as", "provider", "vendors are", "sub-processors:") or a
 // relation verb ("we use", "disclosed to", "hosted by", "transferred to a server of") where names follow.
 // A noun may carry the term the document defines for it before its examples: 'third-party services ("Third Party Services"), including A and B'.
-const AFTER_NOUN = new RegExp(String.raw`${PROVIDER_NOUN.source}(?:\s*\(\s*["“'‘][^"“”'‘’()]{1,40}["”'’]\s*\))?(?:\s*\(\s*(?:such as|e\.g\.,?|including|like|for example,?|namely)\s+|(?:\s*,)?\s+(?:(?:is|are|include|includes|including|like|such as|e\.g\.,?|for example,?|for instance,?|in particular,?|namely|called|named|is called|currently|currently are|currently include)\s+)?(?:(?:the\s+)?(?:following|company|companies)\s*)?:?\s*)`, 'gi');
+// A parenthesis of names right after the noun gives its examples too ("subcontractors and service providers (Floa, PayLead, Braze)").
+const AFTER_NOUN = new RegExp(String.raw`${PROVIDER_NOUN.source}(?:\s*\(\s*["“'‘][^"“”'‘’()]{1,40}["”'’]\s*\))?(?:\s*\(\s*(?:(?:such as|e\.g\.,?|including|like|for example,?|namely)\s+)?|(?:\s*,)?\s+(?:(?:is|are|include|includes|including|like|such as|e\.g\.,?|for example,?|for instance,?|in particular,?|namely|called|named|is called|currently|currently are|currently include)\s+)?(?:(?:the\s+)?(?:following|company|companies)\s*)?:?\s*)`, 'gi');
 const AFTER_VERB = /\b(?:use|uses|used|engage|engages|engaged|rel(?:y|ies) on|work with|works with|partner with|partners with|utili[sz]e|utili[sz]es|employ|employs|contract with|contracts with|license|licen[cs]e from)\s+(?:the\s+)?(?:services\s+of\s+|(?:external\s+)?software\s+from\s+)?|\b(?:disclosed|transferred|sent|forwarded|provided|shared|transmitted|passed(?: on)?|given|made available|communicated|uploaded|exported|submitted|(?:a|the)\s+transfer|transfers?)\s+(?:directly\s+)?(?:to|with)\s+(?:(?:a|the|one of the)\s+(?:server|servers|systems?|platform|infrastructure)s?\s+(?:of|operated by|run by)\s+)?|\b(?:powered|hosted|provided|operated|processed|handled|managed|run|supplied|delivered|stored|performed|carried out|serviced|transmitted|verified)\s+(?:by|through|via|on|with)\s+(?:(?:the\s+)?(?:servers?|systems?|infrastructure|platform|cloud)\s+(?:of\s+)?)?|\b(?:servers?|systems?|infrastructure|cloud|platform)\s+(?:of|operated by|provided by|run by)\s+|\bthrough\s+(?=\S)|\b(?:communicate|communicates|integrates?|interfaces?)\s+with\s+/gi;
 
 function triggers(v: string, vendor: RegExp, hasNoun: boolean): { at: number; strong: boolean; clause?: string }[] {
@@ -324,6 +329,9 @@ function triggers(v: string, vendor: RegExp, hasNoun: boolean): { at: number; st
       if (re === AFTER_VERB && /^(?:use|uses|used|engage|engages|engaged|rel|work|works|partner|partners|utili|employ|contract|license|licen)/i.test(m[0])) {
         const subject = v.slice(Math.max(0, m.index - 50), m.index).replace(/\s+(?:also|currently|may|might|will|can|could|do|does|only)\s*$/i, '').replace(/\s+$/, '');
         if (!/\b(?:we|us|and|also|which|who|that|it|company|vendor|provider|processor|associate|platform|service|services)$/i.test(subject) && !vendor.test(subject)) continue;
+        // A relative pronoun stands for the noun before it: "your products or services that use X", "an Institution that
+        // utilizes X" are the user's or customer's own choices, not the vendor's providers.
+        if (/\b(?:which|who|that)$/i.test(subject) && USER_ANTECEDENT.test(subject.replace(/\s*,?\s*(?:which|who|that)$/i, ''))) continue;
       }
       if (re === AFTER_VERB && /^through\s/i.test(m[0]) && !/^\p{Lu}/u.test(v.slice(m.index + m[0].length))) continue;
       // A capitalised noun is part of a name ("Acme Information Technologies Ltd"), not the provider noun.
@@ -338,12 +346,14 @@ function triggers(v: string, vendor: RegExp, hasNoun: boolean): { at: number; st
   return out;
 }
 
+const USER_ANTECEDENT = /(?:\byour\s+(?:(?!(?:with|to|for|from|by|of|on|in|at)\b)[\w-]+\s+(?:or\s+|and\s+)?){0,3}[\w-]+|\b(?:you|users?|end\s+users|customers?|institutions?|students?|schools?))$/i;
 // What the vendor does with the providers a parenthesis gives examples of: uses them or passes data to them.
 const PASSES_TO = /\b(?:use[sd]?|using|engage[sd]?|rel(?:y|ies)\s+on|works?\s+with|share[sd]?|sharing|disclos\w+|transferr?\w*|sen[dt]s?|sending|provid(?:e|es|ed|ing)\s+(?:\w+\s+){0,3}?(?:to|with)?|transmit\w*|process\w*|host\w*|stor(?:e|es|ed|ing)\b)\b/i;
 // The examples are then a service the user chooses ("if you choose to use an unaffiliated payment service (…), such as
 // X"), a source, a sign-in, a store, a link the user makes, the user's own provider ("uploaded to
 // your file hosting service (e.g. X)") or the vendor's own services.
-const EXAMPLES_NOT_RECIPIENTS = /\b(?:you|users?)\s+(?:choose|chooses|decide|decides|elect|opt)\s+to\s+(?:use|pay|connect|link)\b|\b(?:from|collect\w*|obtain\w*|receiv\w+|log[- ]?in|sign[- ]?(?:in|on|up)|credentials|authenticat\w*|connect\w*|link\w*|stores?)\b|\bour\s+(?:[\w-]+\s+){0,2}(?:services|products|tools|platforms|apps|offerings)\s*$|\byour\s+(?:own\s+)?(?:(?!to\b|with\b|for\b)[\w-]+\s+){0,2}(?:services?|providers?|accounts?|platforms?|apps?)\s*$/i;
+// A list item or clause of the user's means of payment ("using an online payment service (Paypal, Direct Debit, etc.)") too.
+const EXAMPLES_NOT_RECIPIENTS = /^\s*(?:[-*•]\s*)?(?:by\s+)?(?:using|paying\s+(?:with|by|via|through))\b|\b(?:you|users?)\s+(?:choose|chooses|decide|decides|elect|opt)\s+to\s+(?:use|pay|connect|link)\b|\b(?:from|collect\w*|obtain\w*|receiv\w+|log[- ]?in|sign[- ]?(?:in|on|up)|credentials|authenticat\w*|connect\w*|link\w*|stores?)\b|\bour\s+(?:[\w-]+\s+){0,2}(?:services|products|tools|platforms|apps|offerings)\s*$|\byour\s+(?:own\s+)?(?:(?!to\b|with\b|for\b)[\w-]+\s+){0,2}(?:services?|providers?|accounts?|platforms?|apps?)\s*$/i;
 
 /**
  * Whether providers given as examples in a parenthesis ("disclose your data to partners (such as A and B)") are
@@ -359,6 +369,10 @@ function examplesReceive(clause: string, inRecipientList: boolean): boolean {
 /** Why a name found in a provider clause is not a recipient (README conventions), or undefined. */
 function excludedBecause(around: string, before: string, after: string): string | undefined {
   for (const x of NOT_RECIPIENT) {
+    if (x.both) {
+      if (x.before!.test(before) && x.after!.test(after)) return x.reason;
+      continue;
+    }
     if (x.before && x.before.test(before)) return x.reason;
     if (x.after && x.after.test(after)) return x.reason;
     if (x.around && x.around.test(around)) return x.reason;

@@ -1,0 +1,72 @@
+import { extractFacts } from '../extract-facts.js';
+import { loadMarkdown } from '../loaders/markdown-loader.js';
+import { readDefinitions } from '../clauses/definitions.js';
+import { analyseText, viewPrefix } from '../text/sentences.js';
+
+/** Sub-processor names of a Markdown text, with every quote checked verbatim at its offsets. */
+function names(md: string): string[] {
+  const doc = loadMarkdown(md);
+  const r = extractFacts(doc.text, { sections: doc.sections, links: doc.links });
+  const f = r.facts.subprocessors_named;
+  for (const e of [...f.evidence, ...(f.review ?? []).flatMap((c) => c.evidence)]) expect(doc.text.slice(e.start, e.end)).toBe(e.quote);
+  return f.value as string[];
+}
+
+describe('sub-processors: who acts in the clause that names them', () => {
+  it('does not take services the user chooses as the vendor\'s recipients, even in a list of examples', () => {
+    const md = '# Payments\n\nYou may decide to use third-party services, like [Paystride](https://paystride.example/) or [Coinlane](https://coinlane.example/), to collect payments.';
+    expect(names(md)).toEqual([]);
+    // The same names, when the vendor uses them, are recipients.
+    expect(names('# Payments\n\nWe use third-party services, like Paystride and Coinlane, to collect your payments.')).toEqual(expect.arrayContaining(['Paystride', 'Coinlane']));
+  });
+
+  it('reads a relative pronoun as the noun before it: the customer\'s choices are not the vendor\'s providers', () => {
+    expect(names('# Subscriptions\n\nFor example, if a student attends an Institution that utilizes Lernwerk as its system integration, the subscription stays valid.')).toEqual([]);
+    expect(names('# Notices\n\nYou must give notices to End Users of your products or services that use Acme Vision and/or Acme Speech.')).toEqual([]);
+    // The vendor's own relative clause still counts: "a processor that uses X" is the vendor's chain.
+    expect(names('# Hosting\n\nWe store your data with a hosting company, which uses Nimbusflare to run its servers.')).toContain('Nimbusflare');
+  });
+
+  it('does not take a party that hands data to another as a recipient', () => {
+    expect(names('# Shipping\n\n- You agree that your identity and shipping information may be provided by Parcelgo to Boxhop.')).not.toContain('Parcelgo');
+  });
+
+  it('does not take a company whose rules apply as a recipient', () => {
+    expect(names('# Acceptable use\n\nCustomers must also comply with the acceptable use policies of our upstream providers, UPNET and Wirecable.')).toEqual([]);
+  });
+
+  it('keeps an affiliate of the vendor\'s brand only where the sentence passes data to it', () => {
+    const intro = '# Privacy\n\nThis policy is issued by Orbital Research Asia Ltd. ("we", "us").\n\n';
+    expect(names(`${intro}Orbital Research Asia Ltd. and its corporate affiliate, Orbital Research, Inc., are committed to honoring the privacy rights of users.`)).toEqual([]);
+    expect(names(`${intro}We share your account data with our affiliate, Orbital Research, Inc., which hosts the service.`)).toContain('Orbital Research, Inc.');
+  });
+});
+
+describe('sub-processors: list structures', () => {
+  it('reads a bare parenthesis of names after a provider noun in a clause that passes data', () => {
+    expect(names('# Recipients\n\nYour data may be shared with our subcontractors and service providers (Floatly, Paylane, Brazeo and Nimbus Cloud Platform).')).toEqual(
+      expect.arrayContaining(['Floatly', 'Paylane', 'Brazeo', 'Nimbus Cloud Platform']),
+    );
+    // The user's means of payment, given the same way, are not recipients.
+    expect(names('# Payment\n\nYou can pay:\n\n* using an online payment service (Paystride, Coinlane, etc.) as available.')).toEqual([]);
+  });
+
+  it('reads a list item written as a sentence about its entity', () => {
+    const md = '# Aggregation\n\nThe list of these service providers is set out below:\n\n* Bankwise enables us to provide account aggregation services to Customers.\n* Tally AB also allows us to provide linked account information.\n';
+    expect(names(md)).toEqual(expect.arrayContaining(['Bankwise', 'Tally AB']));
+  });
+
+  it('splits "A and/or B" into two names', () => {
+    expect(names('# Analytics\n\nWe and our service providers, such as Metricly Analytics and/or Tracewise Analytics, may collect usage information.')).toEqual(
+      expect.arrayContaining(['Metricly Analytics', 'Tracewise Analytics']),
+    );
+  });
+
+  it('reads aliases defined before the names they stand for ("we use "X," or "we" to refer to …")', () => {
+    const md = '# Privacy\n\nIn this Policy, we use "SPX," or "we," "us," and "our" to collectively refer to Starlight Pictures Inc. and/or certain of its subsidiaries.\n\nWe share data with service providers, such as Metricly Analytics, and with SPX affiliates.';
+    const doc = loadMarkdown(md);
+    const a = analyseText(doc.text, doc.sections);
+    expect(readDefinitions(viewPrefix(a, 60_000), undefined, a.sentences, []).vendorNames).toEqual(expect.arrayContaining(['SPX', 'Starlight Pictures Inc.']));
+    expect(names(md)).toEqual(['Metricly Analytics']);
+  });
+});
