@@ -19,7 +19,9 @@ export interface Definitions {
 
 const WE = /^(?:we|us|our|ours)$/i;
 const CUSTOMER_ALIAS = /^(?:you|your|customer|client|user|users|subscriber|licensee|controller|covered entity|member|members|participant|participants|services?|site|website|platform|app|agreement|terms|policy|notice)$/i;
-const LEGAL = 'Inc|LLC|Ltd|GmbH|S\\.A|SAS|B\\.V|AG|plc|Limited|Corp|Corporation|UC|Oy|AB|SE|SARL|Pte|S\\.A\\.S|N\\.V|S\\.p\\.A|S\\.r\\.l|KK|LLP|PBC|ASA|A\\/S|UAB';
+const LEGAL = 'Inc|LLC|Ltd|GmbH|S\\.A|SAS|B\\.V|AG|plc|Limited|Corp|Corporation|UC|Oy|AB|SE|SARL|Pte|S\\.A\\.S|N\\.V|S\\.p\\.A|S\\.r\\.l|KK|LLP|PBC|ASA|A\\/S|UAB|OÜ|Kft|UG';
+// A name read up to the end of its clause ends at its legal suffix: 'Acme Operations OÜ a private limited company …'.
+const UP_TO_SUFFIX = new RegExp(String.raw`^(.*?(?:^|\s)(?:${LEGAL})\.?)(?=\s+[\p{Ll}]).*$`, 'u');
 const QUOTED = /"([^"]{1,60})"/g;
 const NAME_BEFORE = /((?:[\p{Lu}0-9][\p{L}\p{N}&'.+-]*(?:,? (?:Inc|LLC|Ltd|GmbH|S\.A|SAS|B\.V|AG|plc|Limited|Corp|Corporation|UC|Oy|AB|SE|SARL|Pte)\.?)?[ ,]+(?:(?:and|of|&|de|d\/b\/a|du|la|le)\s+)?){0,7}[\p{Lu}0-9][\p{L}\p{N}&'.+-]*(?:,? (?:Inc|LLC|Ltd|GmbH|S\.A|SAS|B\.V|AG|plc|Limited|Corp|Corporation|UC|Oy|AB|SE|SARL|Pte)\.?)?)\s*(?:\([^()]{0,60}\)\s*)?,?\s*$/u;
 // "the terms "we" or "us" refer to either Acme, Inc. or Acme GmbH": "either" opens the list of names, whose
@@ -70,7 +72,7 @@ export function readDefinitions(view: string, title: string | undefined, sentenc
     }
   }
   const splitNames = (list: string) => list.split(new RegExp(String.raw`\s*,(?!\s*(?:${LEGAL})\b)\s*|\s+and\s+|\s+or\s+`));
-  for (const m of head.matchAll(REFERS)) for (const part of splitNames(m[1])) pushName(names, part.replace(/^the\s+/i, ''));
+  for (const m of head.matchAll(REFERS)) for (const part of splitNames(m[1])) pushName(names, part.replace(/^the\s+/i, '').replace(UP_TO_SUFFIX, '$1'));
   // 'We refer to Acme Inc. and Acme Ireland Ltd. collectively as "Acme," "us," or "we"': the names before the aliases.
   for (const m of head.matchAll(REFERRED_AS)) {
     if (!/"(?:we|us|our),?"/i.test(m[2])) continue;

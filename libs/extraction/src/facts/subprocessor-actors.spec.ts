@@ -69,4 +69,18 @@ describe('sub-processors: list structures', () => {
     expect(readDefinitions(viewPrefix(a, 60_000), undefined, a.sentences, []).vendorNames).toEqual(expect.arrayContaining(['SPX', 'Starlight Pictures Inc.']));
     expect(names(md)).toEqual(['Metricly Analytics']);
   });
+
+  it('reads Central European legal suffixes as corporate names and "we are using X" as a relation', () => {
+    const md = '# Group\n\nWe share your personal information with the following companies of our group:\n\n* Dunmore Services Kft, Main tér 5, Budapest, Hungary;\n* Dunmore Services S.à r.l., Avenue 1, Luxembourg;\n* Quillpay OÜ, Tallinn.\n';
+    expect(names(md)).toEqual(expect.arrayContaining(['Dunmore Services Kft', 'Quillpay OÜ']));
+    expect(names(md).some((n) => n.startsWith('Dunmore Services S.à r.l'))).toBe(true);
+    expect(names('# Site\n\nFor our website, we are using Pagely, which offers the design and hosting of our site.')).toContain('Pagely');
+    // An acronym made an adjective names no one.
+    expect(names('# Events\n\nAt events where we are using RFID-enabled badges, we process your location.')).toEqual([]);
+  });
+
+  it('ends a name defined as "we" at its legal suffix, so the vendor is not its own recipient', () => {
+    const md = '# Terms\n\nThe term "us" or "we" refers to Zoomly Operations OÜ a private limited company registered in Estonia, or other Zoomly group company where services are not provided by Zoomly Operations OÜ.\n\nWe share trip data with service providers, such as Mapwise.';
+    expect(names(md)).toEqual(['Mapwise']);
+  });
 });

@@ -7,7 +7,7 @@ import { capitalisedWords } from '../text/capitalised-words.js';
  * splitting "A, B and C", the lead entity of a list item or cell, cleaning a candidate, comparison keys, the
  * vendor's products and the legal name a document gives a brand. Pure functions of the text.
  */
-export const SUFFIX = String.raw`(?:Inc\.?|Incorporated|LLC|L\.L\.C\.|Ltd\.?|Limited|GmbH|SARL|S\.A\.R\.L\.|S\.A\.S\.?|SAS|S\.A\.|S\.L\.|B\.V\.|N\.V\.|AG|SE|Corp\.?|Corporation|PBC|plc|PLC|LLP|L\.P\.|LP|Pty Ltd|Co\.|UC|Oy|AB|ASA|A\/S|UAB|S\.p\.A\.|S\.r\.l\.|KK|K\.K\.|Pte\.? Ltd\.?|OpCo LLC|Unlimited Company)`;
+export const SUFFIX = String.raw`(?:Inc\.?|Incorporated|LLC|L\.L\.C\.|Ltd\.?|Limited|GmbH|SARL|S\.A\.R\.L\.|S\.A\.S\.?|SAS|S\.A\.|S\.L\.|B\.V\.|N\.V\.|AG|SE|Corp\.?|Corporation|PBC|plc|PLC|LLP|L\.P\.|LP|Pty Ltd|Co\.|UC|Oy|AB|ASA|A\/S|UAB|S\.p\.A\.|S\.r\.l\.|KK|K\.K\.|Pte\.? Ltd\.?|OpCo LLC|Unlimited Company|Kft\.?|Zrt\.?|S\.à r\.l\.|S\.à\.r\.l\.|UG|ApS|OÜ|s\.r\.o\.|Sp\. z o\.o\.|KG)`;
 // A name token: capitalised or with an inner capital ("iDenfy", "eBay"), a number with letters, dotted brands ("Kapa.ai").
 export const TOKEN = String.raw`(?:[\p{Lu}0-9][\p{L}\p{N}&'’.+-]*[\p{L}\p{N}]|[\p{Lu}]|[\p{Ll}]+-?[\p{Lu}][\p{L}\p{N}&'’.+-]*)`;
 const NAME = String.raw`${TOKEN}(?:\s+(?:(?:of|de|du|&|and|for)\s+)?${TOKEN}){0,5}(?:,?\s+${SUFFIX}(?![\p{L}]))?`;
@@ -122,6 +122,8 @@ export function cleanName(raw: string): string | undefined {
   // A name has letters ("1.1.1.1" is a resolver's address, not an organisation).
   if (name.length < 3 || name.length > 80 || !/\p{L}/u.test(name) || /\d{3,}/.test(name) || /\b(?:We|You|Our|Your|Us)\b/.test(name) || /^P\.?O\.?$/.test(name)) return undefined;
   const words = name.split(' ');
+  // An acronym made an adjective ("RFID-enabled badges", "GPS-based") describes a thing, it names no one.
+  if (/^[\p{Lu}0-9]+-\p{Ll}+$/u.test(name)) return undefined;
   if (NOT_A_NAME.test(name) || (words.length === 1 && NOT_A_NAME.test(words[0]))) return undefined;
   if (/^(?:The|Our|This|These|Such|Any|Each|All|If|When|We|You|Customer|Covered|For|In|On|At|By|To|As|With|From|Some|Other|Certain|Please|See|Note|Opt|Install|Learn|Click|Visit|Read|Only|So-called|Only)\s/.test(name)) return undefined;
   // Technical terms and abbreviations that are not organisations.
