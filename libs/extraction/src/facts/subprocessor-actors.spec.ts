@@ -1,16 +1,9 @@
-import { extractFacts } from '../extract-facts.js';
+import { subprocessorNames } from '../testing/subprocessor-names.js';
 import { loadMarkdown } from '../loaders/markdown-loader.js';
 import { readDefinitions } from '../clauses/definitions.js';
 import { analyseText, viewPrefix } from '../text/sentences.js';
 
-/** Sub-processor names of a Markdown text, with every quote checked verbatim at its offsets. */
-function names(md: string): string[] {
-  const doc = loadMarkdown(md);
-  const r = extractFacts(doc.text, { sections: doc.sections, links: doc.links });
-  const f = r.facts.subprocessors_named;
-  for (const e of [...f.evidence, ...(f.review ?? []).flatMap((c) => c.evidence)]) expect(doc.text.slice(e.start, e.end)).toBe(e.quote);
-  return f.value as string[];
-}
+const names = subprocessorNames;
 
 describe('sub-processors: who acts in the clause that names them', () => {
   it('does not take services the user chooses as the vendor\'s recipients, even in a list of examples', () => {
