@@ -62,6 +62,10 @@ export function readDefinitions(view: string, title: string | undefined, sentenc
     }
     if (!aliases.some((a) => WE.test(a)) && !collective) continue;
     for (const a of aliases) if (!WE.test(a) && !GENERIC.test(a)) names.push(a);
+    // 'Bolt (also referred to as "we", "our" or "us") - Bolt Operations OÜ a private limited company': the legal entity
+    // the alias stands for may follow the parenthesis after a dash.
+    const after = new RegExp(String.raw`^\s*[-:]\s*((?:[\p{Lu}][\p{L}\p{N}&.'-]*\s+){1,5}(?:${LEGAL})\.?)(?![\p{L}])`, 'u').exec(head.slice(close + 1, close + 120));
+    if (after) pushName(names, after[1]);
     const before = head.slice(Math.max(0, open - 200), open).split(/\n|[.;:](?=\s)/).pop() ?? '';
     const nm = NAME_BEFORE.exec(before);
     if (nm) for (const part of nm[1].split(/\s*,\s*(?![A-Z][a-z]{0,3}\.?$)|\s+and\s+/)) pushName(names, part);

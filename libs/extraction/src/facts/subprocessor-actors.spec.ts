@@ -75,5 +75,7 @@ describe('sub-processors: list structures', () => {
   it('ends a name defined as "we" at its legal suffix, so the vendor is not its own recipient', () => {
     const md = '# Terms\n\nThe term "us" or "we" refers to Zoomly Operations OÜ a private limited company registered in Estonia, or other Zoomly group company where services are not provided by Zoomly Operations OÜ.\n\nWe share trip data with service providers, such as Mapwise.';
     expect(names(md)).toEqual(['Mapwise']);
+    // The legal entity may follow the alias after a dash.
+    expect(names('# Terms\n\n1.1. Zoomly (also referred to as "we", "our" or "us") - Zoomly Operations OÜ a private limited company, or other Zoomly group company where services are not provided by Zoomly Operations OÜ.\n\nWe share trip data with service providers, such as Mapwise.')).toEqual(['Mapwise']);
   });
 });
