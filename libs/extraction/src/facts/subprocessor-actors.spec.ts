@@ -63,11 +63,13 @@ describe('sub-processors: list structures', () => {
     expect(names(md)).toEqual(['Metricly Analytics']);
   });
 
-  it('reads Central European legal suffixes as corporate names and "we are using X" as a relation', () => {
+  it('reads Central European legal suffixes as corporate names, "we are using X" as a relation and "G2" as a name', () => {
     const md = '# Group\n\nWe share your personal information with the following companies of our group:\n\n* Dunmore Services Kft, Main tér 5, Budapest, Hungary;\n* Dunmore Services S.à r.l., Avenue 1, Luxembourg;\n* Quillpay OÜ, Tallinn.\n';
     expect(names(md)).toEqual(expect.arrayContaining(['Dunmore Services Kft', 'Quillpay OÜ']));
     expect(names(md).some((n) => n.startsWith('Dunmore Services S.à r.l'))).toBe(true);
     expect(names('# Site\n\nFor our website, we are using Pagely, which offers the design and hosting of our site.')).toContain('Pagely');
+    // A brand of a capital and a digit is a name too.
+    expect(names('# Partners\n\nWe share your usage data with our marketing vendors, such as G2 and Metricly.')).toEqual(expect.arrayContaining(['G2', 'Metricly']));
     // An acronym made an adjective names no one.
     expect(names('# Events\n\nAt events where we are using RFID-enabled badges, we process your location.')).toEqual([]);
   });

@@ -120,7 +120,8 @@ export function cleanName(raw: string): string | undefined {
   if (name.endsWith('.') && !KEEP_PERIOD.test(name)) name = name.slice(0, -1);
   name = name.replace(/['’]s$/, '');
   // A name has letters ("1.1.1.1" is a resolver's address, not an organisation).
-  if (name.length < 3 || name.length > 80 || !/\p{L}/u.test(name) || /\d{3,}/.test(name) || /\b(?:We|You|Our|Your|Us)\b/.test(name) || /^P\.?O\.?$/.test(name)) return undefined;
+  // Two characters only for a brand of a capital and a digit ("G2", "O2").
+  if ((name.length < 3 && !/^\p{Lu}[0-9]$/u.test(name)) || name.length > 80 || !/\p{L}/u.test(name) || /\d{3,}/.test(name) || /\b(?:We|You|Our|Your|Us)\b/.test(name) || /^P\.?O\.?$/.test(name)) return undefined;
   const words = name.split(' ');
   // An acronym made an adjective ("RFID-enabled badges", "GPS-based") describes a thing, it names no one.
   if (/^[\p{Lu}0-9]+-\p{Ll}+$/u.test(name)) return undefined;
