@@ -19,13 +19,18 @@ export interface Definitions {
 
 const WE = /^(?:we|us|our|ours)$/i;
 const CUSTOMER_ALIAS = /^(?:you|your|customer|client|user|users|subscriber|licensee|controller|covered entity|member|members|participant|participants|services?|site|website|platform|app|agreement|terms|policy|notice)$/i;
-const LEGAL = 'Inc|LLC|Ltd|GmbH|S\\.A|SAS|B\\.V|AG|plc|Limited|Corp|Corporation|UC|Oy|AB|SE|SARL|Pte|S\\.A\\.S|N\\.V|S\\.p\\.A|S\\.r\\.l|KK|LLP|PBC|ASA|A\\/S|UAB';
+const LEGAL = 'Inc|LLC|Ltd|GmbH|S\\.A|SAS|B\\.V|AG|plc|Limited|Corp|Corporation|UC|Oy|AB|SE|SARL|Pte|S\\.A\\.S|N\\.V|S\\.p\\.A|S\\.r\\.l|KK|LLP|PBC|ASA|A\\/S|UAB|OÜ|Kft|UG';
+// A name read up to the end of its clause ends at its legal suffix: 'Acme Operations OÜ a private limited company …'.
+const UP_TO_SUFFIX = new RegExp(String.raw`^(.*?(?:^|\s)(?:${LEGAL})\.?)(?=\s+[\p{Ll}]).*$`, 'u');
 const QUOTED = /"([^"]{1,60})"/g;
 const NAME_BEFORE = /((?:[\p{Lu}0-9][\p{L}\p{N}&'.+-]*(?:,? (?:Inc|LLC|Ltd|GmbH|S\.A|SAS|B\.V|AG|plc|Limited|Corp|Corporation|UC|Oy|AB|SE|SARL|Pte)\.?)?[ ,]+(?:(?:and|of|&|de|d\/b\/a|du|la|le)\s+)?){0,7}[\p{Lu}0-9][\p{L}\p{N}&'.+-]*(?:,? (?:Inc|LLC|Ltd|GmbH|S\.A|SAS|B\.V|AG|plc|Limited|Corp|Corporation|UC|Oy|AB|SE|SARL|Pte)\.?)?)\s*(?:\([^()]{0,60}\)\s*)?,?\s*$/u;
 // "the terms "we" or "us" refer to either Acme, Inc. or Acme GmbH": "either" opens the list of names, whose
 // legal suffixes keep their period and comma.
 const REFERS = /"(?:we|us|our)"[^.;]{0,60}?\b(?:refers? to|refer to|means?|is|are|designates?|shall mean|stands? for)\s+(?:either\s+)?((?:the\s+)?[\p{Lu}](?:[^.;:()"]|(?<=\b(?:Inc|Ltd|Corp|Co))\.){1,100})/giu;
 const REFERRED_AS = new RegExp(String.raw`\b(?:[Ww]e|[Tt]his\s+(?:[Aa]greement|[Pp]olicy|[Nn]otice))\s+refers?\s+to\s+((?:the\s+)?[\p{Lu}](?:[^.;:()"]|(?<=\b(?:Inc|Ltd|Corp|Co))\.){1,200}?)\s+(?:collectively\s+|together\s+|jointly\s+)?as\s+((?:"[^"]{1,40}"\s*,?\s*(?:or\s+|and\s+)?){1,5})`, 'gu');
+// 'In this Policy, we use "SPE," or "we," "us," and "our" to collectively refer to Sony Pictures Entertainment Inc.': the
+// aliases come before the names they stand for.
+const ALIASES_REFER = new RegExp(String.raw`\b(?:use|uses|call)\s+((?:(?:the\s+terms?\s+)?"[^"]{1,40}"\s*,?\s*(?:or\s+|and\s+)?){1,6})\s*(?:to\s+)?(?:collectively\s+|together\s+|jointly\s+)?(?:to\s+)?refer\s+to\s+((?:the\s+)?[\p{Lu}](?:[^.;:()"]|(?<=\b(?:Inc|Ltd|Corp|Co))\.){1,200})`, 'gu');
 const TITLE_BRAND = /^(.{2,60}?)\s+(?:\S+\s+)?(?:privacy|terms|law enforcement|data (?:processing|protection|controller|processor)|cookie|acceptable use|user agreement|community|developer|commercial|business|service agreement|eula|legal)/i;
 const GENERIC = /^(?:the|this|these|our|your|a|an|privacy|terms|policy|notice|services?|website|site|app|platform|agreement|company|customer|user|you|we|us|data|personal data|content|affiliates?|parties|party|document)$/i;
 
@@ -58,6 +63,10 @@ export function readDefinitions(view: string, title: string | undefined, sentenc
     }
     if (!aliases.some((a) => WE.test(a)) && !collective) continue;
     for (const a of aliases) if (!WE.test(a) && !GENERIC.test(a)) names.push(a);
+    // 'Bolt (also referred to as "we", "our" or "us") - Bolt Operations OÜ a private limited company': the legal entity
+    // the alias stands for may follow the parenthesis after a dash.
+    const after = new RegExp(String.raw`^\s*[-:]\s*((?:[\p{Lu}][\p{L}\p{N}&.'-]*\s+){1,5}(?:${LEGAL})\.?)(?![\p{L}])`, 'u').exec(head.slice(close + 1, close + 120));
+    if (after) pushName(names, after[1]);
     const before = head.slice(Math.max(0, open - 200), open).split(/\n|[.;:](?=\s)/).pop() ?? '';
     const nm = NAME_BEFORE.exec(before);
     if (nm) for (const part of nm[1].split(/\s*,\s*(?![A-Z][a-z]{0,3}\.?$)|\s+and\s+/)) pushName(names, part);
@@ -68,7 +77,7 @@ export function readDefinitions(view: string, title: string | undefined, sentenc
     }
   }
   const splitNames = (list: string) => list.split(new RegExp(String.raw`\s*,(?!\s*(?:${LEGAL})\b)\s*|\s+and\s+|\s+or\s+`));
-  for (const m of head.matchAll(REFERS)) for (const part of splitNames(m[1])) pushName(names, part.replace(/^the\s+/i, ''));
+  for (const m of head.matchAll(REFERS)) for (const part of splitNames(m[1])) pushName(names, part.replace(/^the\s+/i, '').replace(UP_TO_SUFFIX, '$1'));
   // 'We refer to Acme Inc. and Acme Ireland Ltd. collectively as "Acme," "us," or "we"': the names before the aliases.
   for (const m of head.matchAll(REFERRED_AS)) {
     if (!/"(?:we|us|our),?"/i.test(m[2])) continue;
@@ -77,6 +86,15 @@ export function readDefinitions(view: string, title: string | undefined, sentenc
       const alias = a[1].trim().replace(/[,;.]+$/, '');
       if (!WE.test(alias) && !GENERIC.test(alias)) pushName(names, alias);
     }
+  }
+  for (const m of head.matchAll(ALIASES_REFER)) {
+    if (!/"(?:we|us|our),?"/i.test(m[1])) continue;
+    for (const a of m[1].matchAll(QUOTED)) {
+      const alias = a[1].trim().replace(/[,;.]+$/, '');
+      if (!WE.test(alias) && !GENERIC.test(alias)) pushName(names, alias);
+    }
+    // The names end where the definition's clause does ("… and/or certain of its subsidiaries who …").
+    for (const part of splitNames(m[2].replace(/\s+(?:and\/or|who|which|that)\b.*$/, ''))) pushName(names, part);
   }
   if (title) {
     const t = TITLE_BRAND.exec(title.trim());

@@ -278,10 +278,17 @@ export const RELATION_VERB = /\b(?:use[sd]?|using|engage[sd]?|engaging|rel(?:y|i
  * Names in a provider clause that are not recipients of the customer's or users' data (README conventions):
  * checked on the text just before the name (`before`), just after it (`after`) or around it (`around`).
  */
-export const NOT_RECIPIENT: { reason: string; before?: RegExp; after?: RegExp; around?: RegExp }[] = [
+export const NOT_RECIPIENT: { reason: string; before?: RegExp; after?: RegExp; around?: RegExp; both?: boolean }[] = [
+  // "data may be provided by FedEx to Easyship": the name hands data to another party (a source); `both`: the text
+  // before and the text after must match.
+  { reason: 'a party that provides data to another, not a recipient', before: /\b(?:provided|supplied|sent|transferred|disclosed|passed)\s+(?:directly\s+)?by\s+$/i, after: /^\s+to\s+(?:\[)?[\p{Lu}]/u, both: true },
   { reason: 'a sign-in provider (a data source)', before: /\b(?:sign(?:ing)?[- ]?(?:in|up|on)|log(?:ging)?[- ]?in|login|authenticate|register)\s+(?:with|using|via|through)\s+(?:your\s+)?(?:existing\s+)?$/i },
   { reason: 'a sign-in provider (a data source)', after: /^\s*(?:account\s+)?(?:login|log-in|sign-in|sign in|single sign-on|sso|connect)\b/i },
   { reason: 'a platform the user connects or links to', before: /\b(?:connect|link|integrate|sync)\s+(?:your\s+)?(?:\w+\s+)?(?:account\s+)?(?:with|to)\s+$/i },
+  // "You may decide to use third-party services, like Stripe", "an Institution that utilizes Canvas": the user (or the
+  // customer's institution) acts, so the name is a service it chooses or connects to (README), not one the vendor passes
+  // data to. Only when the user's verb takes the name, or a service noun giving it as an example, as its object.
+  { reason: 'a service the user or customer chooses, not a recipient of the vendor', before: /\b(?:you|users?|institutions?|students?|customers?)\s+(?:(?:that|who|which|may|can|might|also|then|wish|want|decide|decides|choose|chooses|elect|elects|opt|opts|to)\s+){0,4}(?:use|uses|utili[sz]es?|select|selects|purchase|purchases|buy|buys|ship|ships|pay|pays)\s+(?:(?:(?:a|an|the|any|other|certain|third[- ]party|external|your)\s+){0,3}(?:[\w-]+\s+)?(?:services?|providers?|platforms?|tools?|apps?|processors?|carriers?|systems?|integrations?),?\s+(?:like|such\s+as|e\.g\.,?|including|for\s+example,?)\s+(?:[^.;:]{0,120}?(?:,|\s+or|\s+and)\s+)?(?:\[)?)?$/i },
   { reason: "a platform where the vendor has a page", before: /\b(?:pages?|profiles?|presences?|channels?|fan\s*pages?|accounts?)\s+(?:on|at)\s+$/i },
   // "The Register is … owned and operated by Situation Publishing": the service's owner is the vendor itself, or the owner
   // of a platform the text mentions ("Steam (which is owned and operated by Valve Corporation)"); neither receives data as such.
@@ -293,6 +300,8 @@ export const NOT_RECIPIENT: { reason: string; before?: RegExp; after?: RegExp; a
   { reason: 'a representative, not a recipient', around: /\brepresentatives?\b/i },
   { reason: 'an authority or regulator', around: /\b(?:supervisory authorit|data protection authorit|commissioner|ombudsman|regulator)/i },
   { reason: 'a dispute-resolution body or framework', around: /\b(?:arbitrat|dispute resolution|jams\b|american arbitration|truste\b|bbb\b|better business bureau|privacy shield|data privacy framework|dpf\b)/i },
+  // "must comply with the acceptable use policies of our upstream providers, UUNET": whose rules apply, not who gets data.
+  { reason: 'a document of another company, cited', before: /\b(?:policies|polic(?:y|ies)|terms|rules|guidelines)\s+of\s+(?:our\s+|the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}(?:providers?|partners?|vendors?|suppliers?|carriers?)?,?\s+(?:such\s+as\s+|like\s+|including\s+)?(?:[^.;:]{0,80}?(?:,|\s+or|\s+and)\s+)?$/i },
   { reason: 'a document of another company, cited', after: /^['’]?s?\s+(?:privacy (?:policy|notice|statement)|terms(?: of (?:service|use))?|cookie policy|data (?:protection|privacy) (?:notice|policy))\b/i },
   // 'the Apple Inc. ("Apple") App Store': an alias in parentheses may stand between the name and the store.
   { reason: 'an app store', after: /^\s*(?:\([^()]{0,40}\)\s*)?(?:app\s*store|play\s+store)\b/i },

@@ -52,8 +52,20 @@ export function readItem(ctx: FactContext, s: Sentence, add: (raw: string, s: Se
   }
   // The item's marker, then Markdown emphasis around a lead name ("* **Stripe**: payment processing").
   const body = v.replace(/^(?:[-*•·▪◦]\s*|\(?[a-z0-9]{1,3}[.)]\s+)/i, '').replace(/^(?:\*\*|__|\*|_)(?=[\p{Lu}0-9])/u, '');
-  readLead(body, v.length - body.length, (raw, at) => add(raw, s, at));
+  let read = false;
+  readLead(body, v.length - body.length, (raw, at) => {
+    read = true;
+    add(raw, s, at);
+  });
+  if (read) return;
+  // An item written as a sentence about its entity ("Powens enables Lydia to provide …", "Tink AB also allows …"): the
+  // name is the subject of a verb of supplying a service.
+  const m = NAME_AT.exec(body);
+  if (m && m.index === 0 && ITEM_VERB.test(body.slice(m[0].length))) add(m[1], s, v.length - body.length + body.indexOf(m[1]));
 }
+
+// What an entity does as the subject of a list item about it: supplies, enables or handles something for the vendor.
+const ITEM_VERB = /^\s+(?:also\s+)?(?:provides|enables|allows|supplies|delivers|offers|operates|hosts|processes|stores|helps|supports|powers|is\s+(?:an?|the|our)\s)/;
 
 /** A sentence-like view of a table row or list item, so evidence offsets are those of the row's line. */
 export function rowSentence(row: Row): Sentence {

@@ -8,7 +8,7 @@ import { capitalisedWords } from '../text/capitalised-words.js';
  * splitting "A, B and C", the lead entity of a list item or cell, cleaning a candidate, comparison keys, the
  * vendor's products and the legal name a document gives a brand. Pure functions of the text.
  */
-export const SUFFIX = String.raw`(?:Inc\.?|Incorporated|LLC|L\.L\.C\.|Ltd\.?|Limited|GmbH|SARL|S\.A\.R\.L\.|S\.A\.S\.?|SAS|S\.A\.|S\.L\.|B\.V\.|N\.V\.|AG|SE|Corp\.?|Corporation|PBC|plc|PLC|LLP|L\.P\.|LP|Pty Ltd|Co\.|UC|Oy|AB|ASA|A\/S|UAB|S\.p\.A\.|S\.r\.l\.|KK|K\.K\.|Pte\.? Ltd\.?|OpCo LLC|Unlimited Company)`;
+export const SUFFIX = String.raw`(?:Inc\.?|Incorporated|LLC|L\.L\.C\.|Ltd\.?|Limited|GmbH|SARL|S\.A\.R\.L\.|S\.A\.S\.?|SAS|S\.A\.|S\.L\.|B\.V\.|N\.V\.|AG|SE|Corp\.?|Corporation|PBC|plc|PLC|LLP|L\.P\.|LP|Pty Ltd|Co\.|UC|Oy|AB|ASA|A\/S|UAB|S\.p\.A\.|S\.r\.l\.|KK|K\.K\.|Pte\.? Ltd\.?|OpCo LLC|Unlimited Company|Kft\.?|Zrt\.?|S\.à r\.l\.|S\.à\.r\.l\.|UG|ApS|OÜ|s\.r\.o\.|Sp\. z o\.o\.|KG)`;
 // A name token: capitalised or with an inner capital ("iDenfy", "eBay"), a number with letters, dotted brands ("Kapa.ai").
 export const TOKEN = String.raw`(?:[\p{Lu}0-9][\p{L}\p{N}&'’.+-]*[\p{L}\p{N}]|[\p{Lu}]|[\p{Ll}]+-?[\p{Lu}][\p{L}\p{N}&'’.+-]*)`;
 const NAME = String.raw`${TOKEN}(?:\s+(?:(?:of|de|du|&|and|for)\s+)?${TOKEN}){0,5}(?:,?\s+${SUFFIX}(?![\p{L}]))?`;
@@ -20,7 +20,7 @@ const SUFFIX_NAME_ALL = new RegExp(SUFFIX_NAME.source, 'gu');
 // A legal suffix anywhere: the name-with-suffix scan (slow: up to six name tokens tried at every capital) runs only where one is.
 export const HAS_SUFFIX = new RegExp(String.raw`\s${SUFFIX}(?![\p{L}])`, 'u');
 export const NAME_AT = new RegExp(String.raw`^\s*(?:the\s+)?(${NAME})`, 'u');
-export const NAME_LIST_AT = new RegExp(String.raw`^\s*(?:the\s+)?(${NAME}(?:\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s+&\s+)${NAME}){0,12})`, 'u');
+export const NAME_LIST_AT = new RegExp(String.raw`^\s*(?:the\s+)?(${NAME}(?:\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\/or\s+|\s+and\s+|\s+or\s+|\s+&\s+)${NAME}){0,12})`, 'u');
 // Connective adverbs that open sentences ("Additionally, …") are not names either.
 export const NOT_A_NAME = /^(?:additionally|furthermore|moreover|finally|alternatively|similarly|accordingly|consequently|likewise|specifically|generally|otherwise|therefore|thus|hence|nevertheless|nonetheless|meanwhile|subsequently|the|a|an|our|we|you|your|this|these|such|any|all|each|customer|covered entity|business associate|company|vendor|services?|section|article|schedule|exhibit|appendix|annex|agreement|hipaa|gdpr|ccpa|cpra|phi|eu|eea|uk|us|u\.s\.|united states|usa|california|europe|data|personal|protected|note|none|n\/a|name|purpose|location|sub-?processors?|entity|country|service|function|description|category|sub-?contractors?|vendors?|providers?|(?:service|third[- ]party) providers?|recipients?|partners?|names?|purposes?|functions?|locations?|countr(?:y|ies)|regions?|roles?|services provided|processing|activity|activities|(?:company|vendor|provider|entity|sub-?processor|sub-?contractor|legal|supplier) names?|suppliers?|third[- ]part(?:y|ies)|hosting location|privacy policy|privacy notice|privacy statement|terms|terms of (?:service|use)|cookie policy|cookies?|personal data|personal information|user|users|member|members|website|site|app|apps|application|platform|content|account|email|sms|api|ai|ml|it|hr|faq|help center|support|settings|dashboard|standard contractual clauses|sccs?|dpa|data processing agreement|data privacy framework|privacy shield|for|if|when|where|while|with|in|on|at|by|to|from|as|or|and|but|also|other|some|certain|further|more|please|see|click|learn|read|note|important|example|e\.g|i\.e|etc|inc|llc|ltd|limited|gmbh|monday|friday|january|december|[a-z]|transport layer security|tls|ssl|https?|secure sockets layer|advanced encryption standard|aes|wi-?fi|bluetooth|ip|sdk|javascript|html|everyone|anyone|someone|nobody|list|statement|page|addendum|form|portal|link|table|document|here|below|above|overview|summary|details)$/i;
 
@@ -38,10 +38,10 @@ export function splitNames(body: string, offset: number, emit: (name: string, at
       });
   for (const [i, m] of corp) emit(m, offset + i);
   let at = 0;
-  for (const part of blank.split(/(;|,(?![^()]*\))|\s+and\s+|\s+or\s+|\s+&\s+(?=[\p{Lu}]))/u)) {
+  for (const part of blank.split(/(;|,(?![^()]*\))|\s+and\/or\s+|\s+and\s+|\s+or\s+|\s+&\s+(?=[\p{Lu}]))/u)) {
     const partAt = at;
     at += part.length;
-    if (!part.trim() || /^(?:;|,|\s+and\s+|\s+or\s+)$/.test(part)) continue;
+    if (!part.trim() || /^(?:;|,|\s+and\/or\s+|\s+and\s+|\s+or\s+)$/.test(part)) continue;
     // Parts with digits are addresses ("Main Str. 40", "L-1855 Luxembourg"), not names.
     if (loose && /\d/.test(part)) continue;
     const m = NAME_AT.exec(part);
@@ -132,8 +132,11 @@ export function cleanName(raw: string): string | undefined {
   if (name.endsWith('.') && !KEEP_PERIOD.test(name)) name = name.slice(0, -1);
   name = name.replace(/['’]s$/, '');
   // A name has letters ("1.1.1.1" is a resolver's address, not an organisation).
-  if (name.length < 3 || name.length > 80 || !/\p{L}/u.test(name) || /\d{3,}/.test(name) || /\b(?:We|You|Our|Your|Us)\b/.test(name) || /^P\.?O\.?$/.test(name)) return undefined;
+  // Two characters only for a brand of a capital and a digit ("G2", "O2").
+  if ((name.length < 3 && !/^\p{Lu}[0-9]$/u.test(name)) || name.length > 80 || !/\p{L}/u.test(name) || /\d{3,}/.test(name) || /\b(?:We|You|Our|Your|Us)\b/.test(name) || /^P\.?O\.?$/.test(name)) return undefined;
   const words = name.split(' ');
+  // An acronym made an adjective ("RFID-enabled badges", "GPS-based") describes a thing, it names no one.
+  if (/^[\p{Lu}0-9]+-\p{Ll}+$/u.test(name)) return undefined;
   if (NOT_A_NAME.test(name) || (words.length === 1 && NOT_A_NAME.test(words[0]))) return undefined;
   if (/^(?:The|Our|This|These|Such|Any|Each|All|If|When|We|You|Customer|Covered|For|In|On|At|By|To|As|With|From|Some|Other|Certain|Please|See|Note|Opt|Install|Learn|Click|Visit|Read|Only|So-called|Only)\s/.test(name)) return undefined;
   // Technical terms and abbreviations that are not organisations.

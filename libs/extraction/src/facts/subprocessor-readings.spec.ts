@@ -1,14 +1,6 @@
-import { extractFacts } from '../extract-facts.js';
-import { loadMarkdown } from '../loaders/markdown-loader.js';
+import { subprocessorNames } from '../testing/subprocessor-names.js';
 
-/** Sub-processor names of a Markdown text, with every quote checked verbatim at its offsets. */
-function names(md: string): string[] {
-  const doc = loadMarkdown(md);
-  const r = extractFacts(doc.text, { sections: doc.sections, links: doc.links });
-  const f = r.facts.subprocessors_named;
-  for (const e of [...f.evidence, ...(f.review ?? []).flatMap((c) => c.evidence)]) expect(doc.text.slice(e.start, e.end)).toBe(e.quote);
-  return f.value as string[];
-}
+const names = subprocessorNames;
 
 describe('sub-processors in paragraphs with run-in titles', () => {
   const intro = '# Information we share\n\nOrbital shares data with certain third parties to run the service. Here is who we use:\n\n';

@@ -5,7 +5,7 @@ import { ownEntityElsewhere } from '../clauses/definitions.js';
 import { blockIndex, listContext, rowHasNoAccess } from '../clauses/list-context.js';
 import type { Block, Row } from '../clauses/structure.js';
 import { introOf, isListItem, isRunInTitle, isTableRow, runInBlock } from '../clauses/structure.js';
-import { ADDRESS_WORD, NOT_RECIPIENT, PLATFORM_AS_RECIPIENT, PLATFORM_BRANDS, POLICY_WORDS, PROVIDER_NOUN, RELATION_VERB, SELF_HOSTED_SOFTWARE } from '../clauses/vocabulary.js';
+import { ADDRESS_WORD, PLATFORM_AS_RECIPIENT, PLATFORM_BRANDS, POLICY_WORDS, PROVIDER_NOUN, RELATION_VERB, SELF_HOSTED_SOFTWARE } from '../clauses/vocabulary.js';
 import type { Sentence } from '../text/sentences.js';
 import type { FactContext } from './fact-context.js';
 import { collectorMentions, inRanges, trackerSections } from './tracker-names.js';
@@ -14,6 +14,7 @@ import { BRAND_SHAPE, cleanName, common, core, dominantBrand, ENDS_WITH_SUFFIX, 
 import { isCategoryList, readItem, rowSentence } from './subprocessor-lists.js';
 import { isTrackerTable, trackerRowEntity } from './subprocessor-trackers.js';
 import { providerProfile } from './subprocessor-profiles.js';
+import { examplesReceive, excludedBecause, triggers } from './subprocessor-triggers.js';
 
 const HEADING = /sub-?processors?|subcontractors?|service providers|third[- ]part(?:y|ies)|vendors|who (?:we|receives)|recipients|data sharing|processors|partners|providers/i;
 const LIST_LEAD = /\b(?:following|these|our|current|approved)\b[^:]{0,60}\b(?:sub-?processors?|subcontractors?|service providers?|vendors?|providers?|processors?|third parties|partners)\b[^:]{0,40}:\s*(.+)$/i;
@@ -52,7 +53,9 @@ export function extractSubprocessors(ctx: FactContext): Fact<'subprocessors_name
     const suffixed = ENDS_WITH_SUFFIX.test(name);
     // The vendor's own legal entities share its brand ("Google LLC" in Google's policy); an affiliate outside "us"
     // is named as such ("another company in our group (Acme Cloud GmbH)", "affiliates, such as Acme Voice, Inc.").
-    if (suffixed && vendorFirstWords.has(name.split(/\s+/)[0].toLowerCase()) && !AFFILIATE_CONTEXT.test(s.view.slice(Math.max(0, at - 120), at))) return;
+    // Such an affiliate is a recipient only where the sentence passes data on or has it processed ("Acme Asia Ltd. and its
+    // affiliate, Acme Inc., are committed to honoring the privacy rights" names the group, not a recipient).
+    if (suffixed && vendorFirstWords.has(name.split(/\s+/)[0].toLowerCase()) && (!AFFILIATE_CONTEXT.test(s.view.slice(Math.max(0, at - 120), at)) || !DATA_RELATION.test(s.view))) return;
     // The brand the document names itself by when no alias says so ("provided to Vodafone" in Vodafone's policy), and
     // its products and entities; an affiliate is named as such.
     const selfBrand = selfBrandOf();
@@ -110,7 +113,9 @@ export function extractSubprocessors(ctx: FactContext): Fact<'subprocessors_name
       return;
     }
     const ctxText = s.view.slice(Math.max(0, at - 120), Math.min(s.view.length, at + name.length + 80));
-    const local = s.view.slice(Math.max(0, at - 60), at);
+    // Long enough for the earlier names of an example list ("services, like [Stripe](https://…) or [PayPal"); every
+    // `before` pattern is anchored at the name.
+    const local = s.view.slice(Math.max(0, at - 160), at);
     const reason = excludedBecause(ctxText, local, s.view.slice(at + name.length, at + name.length + 60));
     const ev = evidenceAt(ctx, s, at, at + name.length);
     if (reason) {
@@ -305,66 +310,6 @@ const DATA_RELATION = /\b(?:deliver\w*|handl\w+|share[sd]?|sharing|disclos\w+|tr
 /** A capitalised word that opens a sentence or a title rather than a name ("Additionally", "We", "How"). */
 const notSentenceName = (w: string): boolean => NOT_A_NAME.test(w) || /^(?:We|You|It|They|This|That|These|Those|Our|Your|Its|Their|How|What|Why|When|Where|Which|Who|Whether|Learn|See|Does|Do|Did|Is|Are|Can|Could|Will|Would|Should|May|Might|Must|Has|Have)$/.test(w);
 const SHOUTING = /[A-Z]{3,}\s+[A-Z]{3,}\s+[A-Z]{3,}/;
-
-// Both are case-insensitive without the `u` flag (V8 runs /iu alternations five times slower); "through" is a
-// trigger only before a capital, checked in code (a \p{Lu} lookahead would need the flag).
-// Positions right after a provider noun ("providers like", "partners (such as", "provider", "vendors are", "sub-processors:") or a
-// relation verb ("we use", "disclosed to", "hosted by", "transferred to a server of") where names follow.
-// A noun may carry the term the document defines for it before its examples: 'third-party services ("Third Party Services"), including A and B'.
-const AFTER_NOUN = new RegExp(String.raw`${PROVIDER_NOUN.source}(?:\s*\(\s*["“'‘][^"“”'‘’()]{1,40}["”'’]\s*\))?(?:\s*\(\s*(?:such as|e\.g\.,?|including|like|for example,?|namely)\s+|(?:\s*,)?\s+(?:(?:is|are|include|includes|including|like|such as|e\.g\.,?|for example,?|for instance,?|in particular,?|namely|called|named|is called|currently|currently are|currently include)\s+)?(?:(?:the\s+)?(?:following|company|companies)\s*)?:?\s*)`, 'gi');
-const AFTER_VERB = /\b(?:use|uses|used|engage|engages|engaged|rel(?:y|ies) on|work with|works with|partner with|partners with|utili[sz]e|utili[sz]es|employ|employs|contract with|contracts with|license|licen[cs]e from)\s+(?:the\s+)?(?:services\s+of\s+|(?:external\s+)?software\s+from\s+)?|\b(?:disclosed|transferred|sent|forwarded|provided|shared|transmitted|passed(?: on)?|given|made available|communicated|uploaded|exported|submitted|(?:a|the)\s+transfer|transfers?)\s+(?:directly\s+)?(?:to|with)\s+(?:(?:a|the|one of the)\s+(?:server|servers|systems?|platform|infrastructure)s?\s+(?:of|operated by|run by)\s+)?|\b(?:powered|hosted|provided|operated|processed|handled|managed|run|supplied|delivered|stored|performed|carried out|serviced|transmitted|verified)\s+(?:by|through|via|on|with)\s+(?:(?:the\s+)?(?:servers?|systems?|infrastructure|platform|cloud)\s+(?:of\s+)?)?|\b(?:servers?|systems?|infrastructure|cloud|platform)\s+(?:of|operated by|provided by|run by)\s+|\bthrough\s+(?=\S)|\b(?:communicate|communicates|integrates?|interfaces?)\s+with\s+/gi;
-
-function triggers(v: string, vendor: RegExp, hasNoun: boolean): { at: number; strong: boolean; clause?: string }[] {
-  const out: { at: number; strong: boolean; clause?: string }[] = [];
-  // AFTER_NOUN starts with a provider noun: without one in the sentence it cannot match.
-  for (const re of hasNoun ? [AFTER_NOUN, AFTER_VERB] : [AFTER_VERB]) {
-    re.lastIndex = 0;
-    for (let m = re.exec(v); m; m = re.exec(v)) {
-      // "X uses Y" counts when X is the vendor ("we", "Acme", "Business Associate") or a relative pronoun.
-      if (re === AFTER_VERB && /^(?:use|uses|used|engage|engages|engaged|rel|work|works|partner|partners|utili|employ|contract|license|licen)/i.test(m[0])) {
-        const subject = v.slice(Math.max(0, m.index - 50), m.index).replace(/\s+(?:also|currently|may|might|will|can|could|do|does|only)\s*$/i, '').replace(/\s+$/, '');
-        if (!/\b(?:we|us|and|also|which|who|that|it|company|vendor|provider|processor|associate|platform|service|services)$/i.test(subject) && !vendor.test(subject)) continue;
-      }
-      if (re === AFTER_VERB && /^through\s/i.test(m[0]) && !/^\p{Lu}/u.test(v.slice(m.index + m[0].length))) continue;
-      // A capitalised noun is part of a name ("Acme Information Technologies Ltd"), not the provider noun.
-      if (re === AFTER_NOUN && /^[\p{Lu}]/u.test(m[0]) && m.index > 0) continue;
-      // "partners (such as A and B)": the parenthesis only gives examples of the noun, so the clause before it must
-      // say the vendor passes data to them (checked by the caller, which knows the list the sentence is in).
-      const paren = re === AFTER_NOUN && m[0].includes('(');
-      out.push({ at: m.index + m[0].length, strong: re === AFTER_NOUN, ...(paren ? { clause: v.slice(Math.max(0, v.lastIndexOf(';', m.index) + 1), m.index + m[0].indexOf('(')) } : {}) });
-      if (m[0].length === 0) re.lastIndex++;
-    }
-  }
-  return out;
-}
-
-// What the vendor does with the providers a parenthesis gives examples of: uses them or passes data to them.
-const PASSES_TO = /\b(?:use[sd]?|using|engage[sd]?|rel(?:y|ies)\s+on|works?\s+with|share[sd]?|sharing|disclos\w+|transferr?\w*|sen[dt]s?|sending|provid(?:e|es|ed|ing)\s+(?:\w+\s+){0,3}?(?:to|with)?|transmit\w*|process\w*|host\w*|stor(?:e|es|ed|ing)\b)\b/i;
-// The examples are then a service the user chooses ("if you choose to use an unaffiliated payment service (…), such as
-// X"), a source, a sign-in, a store, a link the user makes, the user's own provider ("uploaded to
-// your file hosting service (e.g. X)") or the vendor's own services.
-const EXAMPLES_NOT_RECIPIENTS = /\b(?:you|users?)\s+(?:choose|chooses|decide|decides|elect|opt)\s+to\s+(?:use|pay|connect|link)\b|\b(?:from|collect\w*|obtain\w*|receiv\w+|log[- ]?in|sign[- ]?(?:in|on|up)|credentials|authenticat\w*|connect\w*|link\w*|stores?)\b|\bour\s+(?:[\w-]+\s+){0,2}(?:services|products|tools|platforms|apps|offerings)\s*$|\byour\s+(?:own\s+)?(?:(?!to\b|with\b|for\b)[\w-]+\s+){0,2}(?:services?|providers?|accounts?|platforms?|apps?)\s*$/i;
-
-/**
- * Whether providers given as examples in a parenthesis ("disclose your data to partners (such as A and B)") are
- * named as receiving data: the clause before the noun says the vendor uses them or passes data to them and is not
- * about a source, a sign-in, a store or the vendor's own services; or the sentence is an entry of a recipients list
- * ("- Billing services (e.g., A, B)").
- */
-function examplesReceive(clause: string, inRecipientList: boolean): boolean {
-  if (EXAMPLES_NOT_RECIPIENTS.test(clause)) return false;
-  return inRecipientList || PASSES_TO.test(clause);
-}
-
-/** Why a name found in a provider clause is not a recipient (README conventions), or undefined. */
-function excludedBecause(around: string, before: string, after: string): string | undefined {
-  for (const x of NOT_RECIPIENT) {
-    if (x.before && x.before.test(before)) return x.reason;
-    if (x.after && x.after.test(after)) return x.reason;
-    if (x.around && x.around.test(around)) return x.reason;
-  }
-  return undefined;
-}
 
 // A heading that announces a list of sub-processors (its items are names), not any heading about sharing.
 const STRICT_HEADING = /sub-?processors?|subcontractors?|(?:list of|our) (?:service )?providers|vendors? list|third[- ]party (?:service )?providers/i;

@@ -1,0 +1,76 @@
+import { NOT_RECIPIENT, PROVIDER_NOUN } from '../clauses/vocabulary.js';
+
+/**
+ * Where names follow in a sentence about providers, and who acts there: the positions right after a provider noun or
+ * a relation verb of the vendor (not of the user or the customer, read through relative pronouns), whether examples
+ * in a parenthesis are said to receive data, and why a name in such a clause is not a recipient (README conventions).
+ */
+// Both are case-insensitive without the `u` flag (V8 runs /iu alternations five times slower); "through" is a
+// trigger only before a capital, checked in code (a \p{Lu} lookahead would need the flag).
+// Positions right after a provider noun ("providers like", "partners (such as", "provider", "vendors are", "sub-processors:") or a
+// relation verb ("we use", "disclosed to", "hosted by", "transferred to a server of") where names follow.
+// A noun may carry the term the document defines for it before its examples: 'third-party services ("Third Party Services"), including A and B'.
+// A parenthesis of names right after the noun gives its examples too ("subcontractors and service providers (Floa, PayLead, Braze)").
+const AFTER_NOUN = new RegExp(String.raw`${PROVIDER_NOUN.source}(?:\s*\(\s*["“'‘][^"“”'‘’()]{1,40}["”'’]\s*\))?(?:\s*\(\s*(?:(?:such as|e\.g\.,?|including|like|for example,?|namely)\s+)?|(?:\s*,)?\s+(?:(?:is|are|include|includes|including|like|such as|e\.g\.,?|for example,?|for instance,?|in particular,?|namely|called|named|is called|currently|currently are|currently include)\s+)?(?:(?:the\s+)?(?:following|company|companies)\s*)?:?\s*)`, 'gi');
+const AFTER_VERB = /\b(?:use|uses|used|(?<=\b(?:are|is)\s+)using|engage|engages|engaged|rel(?:y|ies) on|work with|works with|partner with|partners with|utili[sz]e|utili[sz]es|employ|employs|contract with|contracts with|license|licen[cs]e from)\s+(?:the\s+)?(?:services\s+of\s+|(?:external\s+)?software\s+from\s+)?|\b(?:disclosed|transferred|sent|forwarded|provided|shared|transmitted|passed(?: on)?|given|made available|communicated|uploaded|exported|submitted|(?:a|the)\s+transfer|transfers?)\s+(?:directly\s+)?(?:to|with)\s+(?:(?:a|the|one of the)\s+(?:server|servers|systems?|platform|infrastructure)s?\s+(?:of|operated by|run by)\s+)?|\b(?:powered|hosted|provided|operated|processed|handled|managed|run|supplied|delivered|stored|performed|carried out|serviced|transmitted|verified)\s+(?:by|through|via|on|with)\s+(?:(?:the\s+)?(?:servers?|systems?|infrastructure|platform|cloud)\s+(?:of\s+)?)?|\b(?:servers?|systems?|infrastructure|cloud|platform)\s+(?:of|operated by|provided by|run by)\s+|\bthrough\s+(?=\S)|\b(?:communicate|communicates|integrates?|interfaces?)\s+with\s+/gi;
+
+export function triggers(v: string, vendor: RegExp, hasNoun: boolean): { at: number; strong: boolean; clause?: string }[] {
+  const out: { at: number; strong: boolean; clause?: string }[] = [];
+  // AFTER_NOUN starts with a provider noun: without one in the sentence it cannot match.
+  for (const re of hasNoun ? [AFTER_NOUN, AFTER_VERB] : [AFTER_VERB]) {
+    re.lastIndex = 0;
+    for (let m = re.exec(v); m; m = re.exec(v)) {
+      // "X uses Y" counts when X is the vendor ("we", "Acme", "Business Associate") or a relative pronoun.
+      if (re === AFTER_VERB && /^(?:use|uses|used|using|engage|engages|engaged|rel|work|works|partner|partners|utili|employ|contract|license|licen)/i.test(m[0])) {
+        const subject = v.slice(Math.max(0, m.index - 50), m.index).replace(/\s+(?:also|currently|may|might|will|can|could|do|does|only|are|is)\s*$/i, '').replace(/\s+$/, '');
+        if (!/\b(?:we|us|and|also|which|who|that|it|company|vendor|provider|processor|associate|platform|service|services)$/i.test(subject) && !vendor.test(subject)) continue;
+        // A relative pronoun stands for the noun before it: "your products or services that use X", "an Institution that
+        // utilizes X" are the user's or customer's own choices, not the vendor's providers.
+        if (/\b(?:which|who|that)$/i.test(subject) && USER_ANTECEDENT.test(subject.replace(/\s*,?\s*(?:which|who|that)$/i, ''))) continue;
+      }
+      if (re === AFTER_VERB && /^through\s/i.test(m[0]) && !/^\p{Lu}/u.test(v.slice(m.index + m[0].length))) continue;
+      // A capitalised noun is part of a name ("Acme Information Technologies Ltd"), not the provider noun.
+      if (re === AFTER_NOUN && /^[\p{Lu}]/u.test(m[0]) && m.index > 0) continue;
+      // "partners (such as A and B)": the parenthesis only gives examples of the noun, so the clause before it must
+      // say the vendor passes data to them (checked by the caller, which knows the list the sentence is in).
+      const paren = re === AFTER_NOUN && m[0].includes('(');
+      out.push({ at: m.index + m[0].length, strong: re === AFTER_NOUN, ...(paren ? { clause: v.slice(Math.max(0, v.lastIndexOf(';', m.index) + 1), m.index + m[0].indexOf('(')) } : {}) });
+      if (m[0].length === 0) re.lastIndex++;
+    }
+  }
+  return out;
+}
+
+const USER_ANTECEDENT = /(?:\byour\s+(?:(?!(?:with|to|for|from|by|of|on|in|at)\b)[\w-]+\s+(?:or\s+|and\s+)?){0,3}[\w-]+|\b(?:you|users?|end\s+users|customers?|institutions?|students?|schools?))$/i;
+// What the vendor does with the providers a parenthesis gives examples of: uses them or passes data to them.
+const PASSES_TO = /\b(?:use[sd]?|using|engage[sd]?|rel(?:y|ies)\s+on|works?\s+with|share[sd]?|sharing|disclos\w+|transferr?\w*|sen[dt]s?|sending|provid(?:e|es|ed|ing)\s+(?:\w+\s+){0,3}?(?:to|with)?|transmit\w*|process\w*|host\w*|stor(?:e|es|ed|ing)\b)\b/i;
+// The examples are then a service the user chooses ("if you choose to use an unaffiliated payment service (…), such as
+// X"), a source, a sign-in, a store, a link the user makes, the user's own provider ("uploaded to
+// your file hosting service (e.g. X)") or the vendor's own services.
+// A list item or clause of the user's means of payment ("using an online payment service (Paypal, Direct Debit, etc.)") too.
+const EXAMPLES_NOT_RECIPIENTS = /^\s*(?:[-*•]\s*)?(?:by\s+)?(?:using|paying\s+(?:with|by|via|through))\b|\b(?:you|users?)\s+(?:choose|chooses|decide|decides|elect|opt)\s+to\s+(?:use|pay|connect|link)\b|\b(?:from|collect\w*|obtain\w*|receiv\w+|log[- ]?in|sign[- ]?(?:in|on|up)|credentials|authenticat\w*|connect\w*|link\w*|stores?)\b|\bour\s+(?:[\w-]+\s+){0,2}(?:services|products|tools|platforms|apps|offerings)\s*$|\byour\s+(?:own\s+)?(?:(?!to\b|with\b|for\b)[\w-]+\s+){0,2}(?:services?|providers?|accounts?|platforms?|apps?)\s*$/i;
+
+/**
+ * Whether providers given as examples in a parenthesis ("disclose your data to partners (such as A and B)") are
+ * named as receiving data: the clause before the noun says the vendor uses them or passes data to them and is not
+ * about a source, a sign-in, a store or the vendor's own services; or the sentence is an entry of a recipients list
+ * ("- Billing services (e.g., A, B)").
+ */
+export function examplesReceive(clause: string, inRecipientList: boolean): boolean {
+  if (EXAMPLES_NOT_RECIPIENTS.test(clause)) return false;
+  return inRecipientList || PASSES_TO.test(clause);
+}
+
+/** Why a name found in a provider clause is not a recipient (README conventions), or undefined. */
+export function excludedBecause(around: string, before: string, after: string): string | undefined {
+  for (const x of NOT_RECIPIENT) {
+    if (x.both) {
+      if (x.before!.test(before) && x.after!.test(after)) return x.reason;
+      continue;
+    }
+    if (x.before && x.before.test(before)) return x.reason;
+    if (x.after && x.after.test(after)) return x.reason;
+    if (x.around && x.around.test(around)) return x.reason;
+  }
+  return undefined;
+}
