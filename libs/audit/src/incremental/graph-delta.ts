@@ -289,11 +289,15 @@ export function subgraphFor(graph: Graph, reads: RuleReads, anchors: ReadonlySet
       for (const f of (dir === 'up' ? adj.inbound : adj.outbound).get(id) ?? []) flowIds.add(f.id);
     }
   }
+  // A `'fleet-vendors'` rule reads other systems' names only to find a fleet vendor's stand-in, which is never
+  // an install itself (fleetVendorOf): the installs it does not reach by a flow are left out, so judging one
+  // vendor does not walk a fleet's 10,000 install stubs.
+  const named = (s: GraphSystem) => reads.names === true || reads.names === 'subprocessors' || (reads.names === 'fleet-vendors' && !s.group);
   const systems: GraphSystem[] = [];
   for (const s of graph.systems) {
     if (anchors.has(s.id)) systems.push(s);
     else if (context.has(s.id)) systems.push(stub(s, depth));
-    else if (reads.names) systems.push(stub(s, 'identity'));
+    else if (named(s)) systems.push(stub(s, 'identity'));
   }
   return { ...graph, systems, flows: graph.flows.filter((f) => flowIds.has(f.id)) };
 }
