@@ -121,10 +121,37 @@ export function nameMatches(a: string, b: string): boolean {
 
 /** nameMatches against a fixed list, normalising the list once (fleet graphs have thousands of names). */
 export function nameMatcher(names: readonly string[]): (name: string) => boolean {
+  return keyMatcher(names.map(normalise));
+}
+
+/** {@link nameMatcher} over the names and ids of `systems`. */
+export function systemNameMatcher(systems: readonly { id: string; name: string }[]): (name: string) => boolean {
+  const keys: string[] = [];
+  for (const s of systems) keys.push(cachedKey(s.name), cachedKey(s.id));
+  return keyMatcher(keys);
+}
+
+/**
+ * Name keys of the names and ids seen: a workspace's names barely change between re-audits, and normalising
+ * a fleet's 20,000 names and ids again was most of a new document's incremental re-audit at 10,000 installs
+ * (the "is this sub-processor modelled?" matchers). A pure function's cache, bounded: a long-running worker
+ * sees many workspaces, and starting over costs one normalisation per name.
+ */
+const keyCache = new Map<string, string>();
+function cachedKey(name: string): string {
+  let k = keyCache.get(name);
+  if (k === undefined) {
+    if (keyCache.size >= 200_000) keyCache.clear();
+    keyCache.set(name, (k = normalise(name)));
+  }
+  return k;
+}
+
+/** nameMatches against normalised keys. */
+function keyMatcher(keys: readonly string[]): (name: string) => boolean {
   const exact = new Set<string>();
   const long: string[] = [];
-  for (const n of names) {
-    const nn = normalise(n);
+  for (const nn of keys) {
     if (!nn) continue;
     exact.add(nn);
     if (nn.length >= 4) long.push(nn);

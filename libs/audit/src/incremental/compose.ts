@@ -1,6 +1,6 @@
 import { compareFindings, findingGroupKey, findingGrouper, fleetVendorOf, nameKey, type Finding, type Graph, type GraphSystem, type Lens } from '@custody/domain';
 import type { ProjectionChanges } from '@custody/graph';
-import { activeLenses, computeScore, REGISTRY, type RuleContext, type RuleError } from '@custody/rules';
+import { activeLenses, REGISTRY, rescore, type RuleContext, type RuleError, type ScoreMemo } from '@custody/rules';
 import type { Evaluation } from '../build-audit.js';
 import { equalJson } from './graph-delta.js';
 import type { AuditInputs } from './incremental-audit.js';
@@ -21,8 +21,8 @@ export function compose(
   inputs: AuditInputs,
   ctx: RuleContext,
   perRule: PerRule,
-  reuse?: { grouped: Grouped; valid: (findings: readonly Finding[]) => boolean },
-): { evaluation: Evaluation; lens: Lens; grouped: Grouped } {
+  reuse?: { grouped: Grouped; valid: (findings: readonly Finding[]) => boolean; scoring?: ScoreMemo },
+): { evaluation: Evaluation; lens: Lens; grouped: Grouped; scoring: ScoreMemo } {
   const graph = ctx.graph;
   let grouper: ((fs: readonly Finding[]) => Finding[]) | undefined;
   let standIn: ((id: string) => string | undefined) | undefined;
@@ -47,8 +47,8 @@ export function compose(
   all.sort(compareFindings);
   const triage = inputs.triage;
   const findings = triage?.size ? all.map((f) => (triage.has(f.id) ? { ...f, triage: triage.get(f.id) } : f)) : all;
-  const scored = computeScore(findings, { lenses: activeLenses(ctx), systems: graph.systems.map((s) => s.id) });
-  return { evaluation: { findings: scored.findings, score: scored.score, ruleErrors }, lens: ctx.lens, grouped };
+  const { result: scored, memo: scoring } = rescore(findings, { lenses: activeLenses(ctx), systems: graph.systems.map((s) => s.id) }, reuse?.scoring);
+  return { evaluation: { findings: scored.findings, score: scored.score, ruleErrors }, lens: ctx.lens, grouped, scoring };
 }
 
 /**

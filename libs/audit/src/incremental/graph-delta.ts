@@ -1,6 +1,6 @@
 import { nameKey, PRACTICE_ID, type Graph, type GraphFlow, type GraphSystem } from '@custody/domain';
 import type { ProjectionChanges } from '@custody/graph';
-import { nameMatcher, namedSubprocessors, type RuleReads } from '@custody/rules';
+import { nameMatcher, namedSubprocessors, systemNameMatcher, type RuleReads } from '@custody/rules';
 
 /**
  * What changed between two projections of a workspace, at the three depths rules read other systems at
@@ -130,11 +130,22 @@ export function deltaOf(a: Graph, b: Graph, changes: ProjectionChanges): GraphDe
 /** The names the systems of `g` list as their sub-processors, each with the systems listing it. */
 function subprocessorNames(g: Graph): Map<string, string[]> {
   const out = new Map<string, string[]>();
-  for (const s of g.systems) {
-    const named = namedSubprocessors(s);
-    for (const x of [...named.inSettings, ...named.inContracts]) (out.get(x) ?? out.set(x, []).get(x)!).push(s.id);
-  }
+  for (const s of g.systems) for (const x of listedBy(s)) (out.get(x) ?? out.set(x, []).get(x)!).push(s.id);
   return out;
+}
+
+/**
+ * The sub-processor names a system record lists, per record: an unchanged record is the same object from one
+ * re-audit to the next (records are never mutated), so a fleet's 10,000 lists are read once.
+ */
+const listed = new WeakMap<GraphSystem, readonly string[]>();
+function listedBy(s: GraphSystem): readonly string[] {
+  let names = listed.get(s);
+  if (!names) {
+    const named = namedSubprocessors(s);
+    listed.set(s, (names = [...named.inSettings, ...named.inContracts]));
+  }
+  return names;
 }
 
 /**
@@ -147,7 +158,7 @@ function modelledFlips(a: Graph, b: Graph, renamed: readonly string[]): Readonly
   const touched = nameMatcher(renamed);
   const candidates = [...subprocessorNames(b).keys()].filter(touched);
   if (!candidates.length) return new Set();
-  const modelled = (g: Graph) => nameMatcher(g.systems.flatMap((s) => [s.name, s.id]));
+  const modelled = (g: Graph) => systemNameMatcher(g.systems);
   const was = modelled(a);
   const is = modelled(b);
   return new Set(candidates.filter((x) => was(x) !== is(x)));
@@ -278,11 +289,15 @@ export function subgraphFor(graph: Graph, reads: RuleReads, anchors: ReadonlySet
       for (const f of (dir === 'up' ? adj.inbound : adj.outbound).get(id) ?? []) flowIds.add(f.id);
     }
   }
+  // A `'fleet-vendors'` rule reads other systems' names only to find a fleet vendor's stand-in, which is never
+  // an install itself (fleetVendorOf): the installs it does not reach by a flow are left out, so judging one
+  // vendor does not walk a fleet's 10,000 install stubs.
+  const named = (s: GraphSystem) => reads.names === true || reads.names === 'subprocessors' || (reads.names === 'fleet-vendors' && !s.group);
   const systems: GraphSystem[] = [];
   for (const s of graph.systems) {
     if (anchors.has(s.id)) systems.push(s);
     else if (context.has(s.id)) systems.push(stub(s, depth));
-    else if (reads.names) systems.push(stub(s, 'identity'));
+    else if (named(s)) systems.push(stub(s, 'identity'));
   }
   return { ...graph, systems, flows: graph.flows.filter((f) => flowIds.has(f.id)) };
 }

@@ -1,6 +1,6 @@
 import { defaultLens, type FactCorrection, type Finding, type Graph, type Lens } from '@custody/domain';
 import type { VendorEntry } from '@custody/integrations';
-import { DEFAULT_RULE_SETTINGS, REGISTRY, RULE_READS, runRulesUngrouped, type Rule, type RuleContext, type RuleError, type RuleSettings, type TriageMap } from '@custody/rules';
+import { DEFAULT_RULE_SETTINGS, REGISTRY, RULE_READS, runRulesUngrouped, type Rule, type RuleContext, type RuleError, type RuleSettings, type ScoreMemo, type TriageMap } from '@custody/rules';
 import type { ProjectionChanges, ProjectionMemo } from '@custody/graph';
 import { projectDocuments, type AnalyzedDocument, type Evaluation } from '../build-audit.js';
 import { compose, groupingStillValid, type Grouped } from './compose.js';
@@ -50,6 +50,8 @@ export interface AuditState {
   readonly grouped: Grouped;
   /** The projection's memo of `graph` (when this audit projected it, or was handed it): the next projection reuses its unchanged records. */
   readonly memo?: ProjectionMemo;
+  /** The scoring of `evaluation`: the next re-audit reuses it when nothing the score reads changed. */
+  readonly scoring?: ScoreMemo;
 }
 
 /**
@@ -86,9 +88,9 @@ export function auditState(inputs: AuditInputs, projected?: Graph | ProjectedGra
   const ctx = contextOf(inputs, graph);
   const perRule: AuditState['perRule'] = new Map();
   for (const rule of inputs.rules ?? REGISTRY) perRule.set(rule.id, runOne(ctx, rule));
-  const { evaluation, lens, grouped } = compose(inputs, ctx, perRule);
+  const { evaluation, lens, grouped, scoring } = compose(inputs, ctx, perRule);
   const stats: ReauditStats = { mode: 'full', reason, rulesFull: (inputs.rules ?? REGISTRY).map((r) => r.id), rulesPartial: {} };
-  return { inputs, graph, lens, evaluation, stats, perRule, grouped, memo };
+  return { inputs, graph, lens, evaluation, stats, perRule, grouped, memo, scoring };
 }
 
 /**
@@ -159,9 +161,9 @@ export function reaudit(prev: AuditState, next: AuditInputs, projected?: Graph |
   if (delta.global) return auditState(next, { graph, memo }, 'practice record changed');
   if (isEmptyDelta(delta)) {
     // Nothing any rule reads changed (e.g. an unreadable document, or only triage): same findings, scored again.
-    const { evaluation, lens, grouped } = compose(next, contextOf(next, graph), prev.perRule, { grouped: prev.grouped, valid: () => true });
+    const { evaluation, lens, grouped, scoring } = compose(next, contextOf(next, graph), prev.perRule, { grouped: prev.grouped, valid: () => true, scoring: prev.scoring });
     stats.mode = prev.inputs.triage === next.triage ? 'unchanged' : 'rescore';
-    return { inputs: next, graph, lens, evaluation, stats, perRule: prev.perRule, grouped, memo };
+    return { inputs: next, graph, lens, evaluation, stats, perRule: prev.perRule, grouped, memo, scoring };
   }
   const perRule: AuditState['perRule'] = new Map();
   const ctx = contextOf(next, graph);
@@ -210,7 +212,7 @@ export function reaudit(prev: AuditState, next: AuditInputs, projected?: Graph |
     else perRule.set(rule.id, { findings: [...before.findings.filter((f) => !anchored(f)), ...fresh] });
   }
   lap('rules');
-  const { evaluation, lens, grouped } = compose(next, ctx, perRule, { grouped: prev.grouped, valid: groupingStillValid(prev.graph, graph, changed) });
+  const { evaluation, lens, grouped, scoring } = compose(next, ctx, perRule, { grouped: prev.grouped, valid: groupingStillValid(prev.graph, graph, changed), scoring: prev.scoring });
   lap('compose');
-  return { inputs: next, graph, lens, evaluation, stats, perRule, grouped, memo };
+  return { inputs: next, graph, lens, evaluation, stats, perRule, grouped, memo, scoring };
 }

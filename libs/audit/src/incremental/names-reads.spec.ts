@@ -2,7 +2,7 @@ import { PRACTICE_ID, type Graph, type GraphSystem, type ParseResult } from '@cu
 import { RULE_READS } from '@custody/rules';
 import { analyzeDocument } from '../analyze-document.js';
 import type { AnalyzedDocument } from '../build-audit.js';
-import { adjacency, affectedAnchors, changesBetween, deltaOf } from './graph-delta.js';
+import { adjacency, affectedAnchors, changesBetween, deltaOf, subgraphFor } from './graph-delta.js';
 import { auditState, reaudit, type AuditInputs } from './incremental-audit.js';
 
 /**
@@ -66,6 +66,26 @@ describe("a rule reading names only to find a fleet vendor's stand-in ('fleet-ve
     const next = reaudit(auditState(base), { ...base, documents: [hub, other] });
     expect(next.stats.rulesFull).not.toContain('aggregation-hub');
     expect(next.stats.rulesPartial['aggregation-hub']).toBeGreaterThan(0);
+    expect(next.evaluation.findings).toEqual(auditState(next.inputs).evaluation.findings);
+  });
+
+  it('judges a hub on a subgraph without the installs it does not receive from, keeping the stand-in, and equals the full audit', () => {
+    // A third install sends only to the EHR: the hub's judgement reads nothing of it.
+    const elsewhere = config(4, {
+      systems: [{ id: 'i-3', name: 'Scribewell AI', role: 'ai_notetaker', group: { vendor: 'Scribewell AI', site: 'Napa' }, evidence: ev('i-3') }],
+      flows: [{ from: 'i-3', to: 'ehr', data: ['diagnosis'], transport: 'https', evidence: ev('i-3 -> ehr') }],
+    });
+    const base: AuditInputs = { documents: [hub, standIn, elsewhere], asOf: AS_OF, now: NOW };
+    const first = auditState(base);
+    const sub = subgraphFor(first.graph, RULE_READS['aggregation-hub']!, new Set(['llm']), adjacency(first.graph));
+    const ids = sub.systems.map((x) => x.id);
+    expect(ids).toEqual(expect.arrayContaining(['llm', 'i-1', 'i-2', 'ehr', 'sw']));
+    expect(ids).not.toContain('i-3');
+    // A new flow into the hub: the rule re-runs for it alone, its sources still named by the stand-in.
+    const more = config(5, { systems: [], flows: [{ from: 'ehr', to: 'llm', data: ['diagnosis'], transport: 'https', evidence: ev('ehr -> llm again') }] });
+    const next = reaudit(first, { ...base, documents: [hub, standIn, elsewhere, more] });
+    expect(next.stats.rulesPartial['aggregation-hub']).toBeGreaterThan(0);
+    expect(hubFinding(next)?.detail).toContain('sw');
     expect(next.evaluation.findings).toEqual(auditState(next.inputs).evaluation.findings);
   });
 });

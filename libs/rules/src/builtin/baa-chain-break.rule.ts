@@ -1,6 +1,6 @@
 import { slugify, type AttachedContract, type Evidence, type Graph, type GraphSystem } from '@custody/domain';
 import { CITE } from '../citations.js';
-import { baasInForce, factIn, isBaa, nameMatcher, nameMatches, namedSubprocessors } from '../contracts.js';
+import { baasInForce, factIn, isBaa, nameMatches, namedSubprocessors, systemNameMatcher } from '../contracts.js';
 import {
   baaCoverage, carriesPhi, displayName, heldCategories, inboundFlows, isBusinessAssociateRole, isDirectAssociate,
   isPracticeSide, pathSubject, phiOf, settingEvidence, shortestPathTo, systemById,
@@ -128,7 +128,7 @@ export const baaChainBreakRule: Rule = {
     }
 
     // Named but unmodelled sub-processors (e.g. a notetaker's `subprocessors: [OpenAI]`).
-    const matchesModelled = nameMatcher(graph.systems.flatMap((s) => [s.name, s.id]));
+    const matchesModelled = systemNameMatcher(graph.systems);
     // Per name, not per system naming it: every install of a fleet vendor names the same sub-processors.
     const modelled = new Map<string, boolean>();
     const isModelled = (name: string): boolean => modelled.get(name) ?? (modelled.set(name, matchesModelled(name)), modelled.get(name)!);
