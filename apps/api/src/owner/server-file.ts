@@ -6,7 +6,6 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { isProcessAlive } from '@custody/persistence';
 
 export const SERVER_FILE = 'server.json';
 export const OWNER_TOKEN_HEADER = 'x-custody-owner-token';
@@ -33,7 +32,11 @@ export function readServerFile(home: string): ServerFile | undefined {
   try {
     const f = JSON.parse(readFileSync(path(home), 'utf8')) as ServerFile;
     if (typeof f.url !== 'string' || typeof f.ownerToken !== 'string' || !Number.isInteger(f.pid)) return undefined;
-    return isProcessAlive(f.pid) ? f : undefined;
+    // Alive means signalable by us: unlike the pid lock (where a pid of another user's process must still block),
+    // a server.json this user wrote whose pid now belongs to another user's process (a reboot reused it) is stale.
+    // A plain kill(0) here also keeps the CLI from loading the persistence package (and TypeORM) at start.
+    process.kill(f.pid, 0);
+    return f;
   } catch {
     return undefined;
   }

@@ -8,7 +8,9 @@
  * answer in time give fresh figures, as before. When they are busy, the last probe's figures are served while
  * the probe goes on in the background (it updates them when it ends) — but only while those figures are
  * younger than `staleMs` (the dependencies' bound): after that the request waits for the probe, so an outage
- * still shows as "down" within the same bound as before, never hidden behind an old "up".
+ * never hides behind an old "up" for long. The worst case is staleMs plus one probe's own bound (figures are aged
+ * from when the last probe ended, and a request that finds them stale waits for the running probe), and a probe's
+ * bound is the database's plus each queue's, as the controller bounds them one by one.
  */
 
 /** One probe's answer: undefined figures mean that dependency is down (failed or did not answer in its bound). */

@@ -18,9 +18,38 @@ export const VENDOR_MATERIALS = /\b(?:our|the site's|the service's)\s+(?:content
 // The customer's data named as the object, which keeps a sentence about the vendor's use of it.
 export const CUSTOMER_DATA = /\b(?:your|customer|user|users'|members')\s+(?:personal\s+)?(?:content|data|information|inputs?|prompts?|messages|files|recordings?|conversations?)\b/i;
 
-/** Whether the sentence restricts the user or third parties (itself, or as an item of a list of forbidden uses). */
-export function restrictsOthers(sentences: Sentence[], s: Sentence): boolean {
-  if (USER_BARRED.test(s.view)) return true;
+// Where one coordinated part of a sentence ends and the next begins: "We do not sell it, and we do not permit any
+// third party to sell it" binds the vendor in its first part and third parties in its second.
+const PART_BOUNDARY = /[;:]|,\s*(?:and|but|while|whereas|although|though)\b|\band\s+(?=(?:we|our|us|the company)\b)/gi;
+
+// A part whose subject is the vendor: "we …", "our company …", "the Company …".
+const VENDOR_OPENS = /^\W*(?:we|our (?:company|service|services)|the company)\b/i;
+
+/** The coordinated part of a sentence's view that holds offset `at` (see PART_BOUNDARY). */
+export function partAt(view: string, at: number): string {
+  let start = 0;
+  let end = view.length;
+  for (const m of view.matchAll(PART_BOUNDARY)) {
+    const i = m.index ?? 0;
+    if (i + m[0].length <= at) start = i + m[0].length;
+    else if (i >= at) { end = i; break; }
+  }
+  return view.slice(start, end).trim();
+}
+
+/**
+ * Whether the sentence restricts the user or third parties (itself, or as an item of a list of forbidden uses).
+ * With `at`, only the coordinated part holding that offset is read, so a vendor's own commitment beside a rule for
+ * others ("We do not sell it, and third parties may not sell it either") is still the vendor's.
+ */
+export function restrictsOthers(sentences: Sentence[], s: Sentence, at?: number): boolean {
+  if (USER_BARRED.test(s.view)) {
+    // Only a part that the vendor itself opens as subject is set apart; an item of an inline list of forbidden
+    // uses ("you may not: (a) …; (b) …") stays under the lead-in that bars it.
+    if (at === undefined) return true;
+    const part = partAt(s.view, at);
+    if (USER_BARRED.test(part) || !VENDOR_OPENS.test(part)) return true;
+  }
   // Every level of a nested list: "(d) use the Site to do any of the following:" sits under "You agree not to:".
   return introChain(sentences, s).some((lead) => BARRED_LEAD.test(lead.view) || USER_BARRED.test(lead.view));
 }

@@ -141,9 +141,22 @@ export function inHypothetical(c: Clause, h: Hit): boolean {
   let b = h.t1;
   while (b < c.tokens.length && c.tokens[b].lower !== ',') b++;
   if (b >= c.tokens.length - 1) return false;
-  for (let i = a; i < Math.min(h.t0, a + 3); i++) if (HYPOTHETICAL_OPENER.has(c.tokens[i].lower)) return true;
+  for (let i = a; i < Math.min(h.t0, a + 3); i++) {
+    if (!HYPOTHETICAL_OPENER.has(c.tokens[i].lower)) continue;
+    // Written without the comma, the main clause starts at its own subject and modal: "If the Agreement
+    // terminates we will delete all Customer Data" — the deletion is the commitment, not the supposition.
+    for (let j = i + 3; j < h.t0; j++) {
+      // Not the subject of a further conditional ("… or if you would like us to delete …").
+      if (MAIN_SUBJECT.has(c.tokens[j - 1].lower) && MAIN_MODAL.has(c.tokens[j].lower) && !HYPOTHETICAL_OPENER.has(c.tokens[j - 2].lower)) return false;
+    }
+    return true;
+  }
   return false;
 }
+
+// A pronoun subject followed by a modal, after the conditional's own subject ("if you would like us to delete"), opens the main clause.
+const MAIN_SUBJECT = new Set(['we', 'they', 'it', 'you']);
+const MAIN_MODAL = new Set(['will', 'shall', 'must', 'may', 'can', 'would', 'should', 'might']);
 
 export type Modality = 'may' | 'will' | 'attempt' | 'fact';
 

@@ -72,3 +72,21 @@ describe('data_sale_or_marketing: what is sold, and who is bound', () => {
     expect(ds('Our commitments:\n\n* Sharing your information with third parties for marketing purposes.')).toBe('allowed');
   });
 });
+
+describe('the vendor\'s own commitment is kept beside a supposition or a rule for others (review of the abstentions)', () => {
+  it('an "if" part written without its comma ends where the main clause\'s subject and modal begin', () => {
+    const rd = (text: string) => factOf('return_or_destroy_on_termination', text);
+    expect(rd('If the Agreement terminates we will delete all Customer Data, unless applicable law requires otherwise.')).toBe('yes');
+    expect(rd('Upon termination of the Agreement, if Customer so requests we will delete all Customer Data, as described in Section 9.')).toBe('yes');
+    expect(rd('Upon termination of your account, note that, even if Content is deleted from our active servers, it may remain in our archives.')).toBe('unspecified');
+  });
+  it('a rule for third parties in another coordinated part does not hide the vendor\'s refusal or permission', () => {
+    const sale = (text: string) => factOf('data_sale_or_marketing', text);
+    expect(sale('We do not sell your personal information, and we do not permit any third party to sell it.')).toBe('prohibited');
+    expect(sale('We do not sell your personal information, and third parties we work with may not sell it either.')).toBe('prohibited');
+    expect(sale('You may not sell any personal information obtained through the Services.')).toBe('unspecified');
+    const deid = (text: string) => factOf('deidentified_data_use', text);
+    expect(deid('We may use aggregated or de-identified data to improve our services, and third parties may not re-identify it.')).toBe('allowed');
+    expect(deid('Do not aggregate API Data with other data.')).toBe('unspecified');
+  });
+});

@@ -94,13 +94,13 @@ export function extractDataSaleMarketing(ctx: FactContext): Fact<'data_sale_or_m
     const v = s.view;
     // What the user or a developer must not do with data ("You will not sell user data", a list under "Prohibited
     // uses:") binds them, not the vendor (OTA: Google API Services User Data Policy).
-    if (CUSTOMER_SUBJECT.test(v) || LEGAL_RIGHT.test(v) || restrictsOthers(ctx.sentences, s)) continue;
+    if (CUSTOMER_SUBJECT.test(v) || LEGAL_RIGHT.test(v)) continue;
     let done = false;
     for (const re of ALLOWED) {
       const m = re.exec(v);
       // A list item that opens with a negation ("* Never selling your information or sharing it … for marketing
       // purposes") negates all of it, however long the link text between.
-      if (m && !(/licen[cs]/i.test(m[0]) && deidentifiedOnly(m[0])) && !negatedBefore(v, m.index, 60) && !NEGATED_ITEM.test(v.slice(0, m.index)) && !/\b(?:not|never|no)\b/i.test(m[0]) && !inDefinition(v, m.index) && !/\bopt(?:-| )?out of\b[^.;]{0,30}$/i.test(v.slice(0, m.index))) {
+      if (m && !(/licen[cs]/i.test(m[0]) && deidentifiedOnly(m[0])) && !negatedBefore(v, m.index, 60) && !NEGATED_ITEM.test(v.slice(0, m.index)) && !/\b(?:not|never|no)\b/i.test(m[0]) && !inDefinition(v, m.index) && !/\bopt(?:-| )?out of\b[^.;]{0,30}$/i.test(v.slice(0, m.index)) && !restrictsOthers(ctx.sentences, s, m.index)) {
         cands.push({ value: 'allowed', evidence: evidenceAt(ctx, s, m.index, m.index + m[0].length), confidence: 0.8 });
         done = true;
         break;
@@ -109,7 +109,7 @@ export function extractDataSaleMarketing(ctx: FactContext): Fact<'data_sale_or_m
     if (done) continue;
     for (const re of PROHIBITED) {
       const m = re.exec(v);
-      if (m && !inDefinition(v, m.index) && !sellsGoods(m[0])) {
+      if (m && !inDefinition(v, m.index) && !sellsGoods(m[0]) && !restrictsOthers(ctx.sentences, s, m.index)) {
         cands.push({ value: 'prohibited', evidence: evidenceAt(ctx, s, m.index, m.index + m[0].length), confidence: 0.8 });
         done = true;
         break;
@@ -123,7 +123,7 @@ export function extractDataSaleMarketing(ctx: FactContext): Fact<'data_sale_or_m
     for (const c of ctx.clauses(s)) {
       // "… licensed, not sold to you": the product sold to the customer, not the customer's data sold to others.
       const sale = hitsOf(c, 'action', 'sell').find((h) => verbal(c, h) && negated(c, h) && agentOf(c, h)?.kind !== 'customer' && has(c, 'object') && !recipientsOf(c, h).some((r) => r.kind === 'customer' && r.t0 - h.t1 <= 4));
-      if (!sale || inDefinition(c.view, sale.start) || sellsGoods(c.view.slice(sale.start))) continue;
+      if (!sale || inDefinition(c.view, sale.start) || sellsGoods(c.view.slice(sale.start)) || restrictsOthers(ctx.sentences, s, c.start - s.start + sale.start)) continue;
       // A refusal scoped to one way of collecting ("information gathered this way") does not answer for all data.
       if (SCOPED.test(c.view)) cands.push({ value: 'prohibited', evidence: clauseEvidence(ctx, c), confidence: 0.45, review: 'a refusal to sell the data of one collection channel only' });
       else cands.push({ value: 'prohibited', evidence: clauseEvidence(ctx, c), confidence: 0.75 });

@@ -65,7 +65,7 @@ export function extractDeidentified(ctx: FactContext): Fact<'deidentified_data_u
       // An item of the customer's duties ("You agree not to: … aggregate, mine or scrape content").
       if (introChain(ctx.sentences, s).some((intro) => ctx.clauses(intro).some((ic) => clauseSubject(ic)?.kind === 'customer'))) continue;
       // A rule for the user or a developer ("Do not aggregate API Data", "You may not aggregate …") binds them.
-      if (restrictsOthers(ctx.sentences, s)) continue;
+      if (restrictsOthers(ctx.sentences, s, c.start - s.start + deid[0].start)) continue;
       const ev = clauseEvidence(ctx, c);
       const scope = outOfScope(v);
       if (scope === 'other') continue;

@@ -26,8 +26,8 @@ export function takePidLock(file: string, refuse: (holder: number | undefined) =
 }
 
 /**
- * Whether a process with this pid exists: the one liveness test for what a process leaves behind (pid locks,
- * the embedded server's server.json), so both agree on a pid that exists but belongs to another user.
+ * Whether a process with this pid exists, including another user's (EPERM): a lock must not be taken over from a
+ * live process we cannot signal. (server.json reads liveness as "signalable by us": see apps/api owner/server-file.)
  */
 export function isProcessAlive(pid: number): boolean {
   try {

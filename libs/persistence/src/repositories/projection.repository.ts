@@ -198,7 +198,7 @@ export class ProjectionRepository {
     // After a large change the planner's statistics are refreshed, so pages of findings use their index
     // (embedded PGlite has no autovacuum to do it: its estimate stays "one row" and each page sorts them all).
     // Only an optimisation: a failure (a role that may not analyse the table) leaves the stored run as it is.
-    if (result.saved && findings.length + result.resolved.length >= ANALYZE_AFTER_ROWS) await this.ds.query('ANALYZE finding').catch(() => undefined);
+    if (result.saved && result.appeared.length + result.resolved.length >= ANALYZE_AFTER_ROWS) await this.ds.query('ANALYZE finding').catch(() => undefined);
     return result;
   }
 
