@@ -1,4 +1,4 @@
-import { compareFindings, PROJECTION_INPUT_EVENTS, type Finding, type Graph, type Lens, type Score } from '@custody/domain';
+import { compareFindings, PROJECTION_INPUT_EVENTS, withFirstInstances, type Finding, type FindingWithInstanceCount, type Graph, type Lens, type Score } from '@custody/domain';
 import { IsNull, type DataSource } from 'typeorm';
 import { FindingEntity, FlowEdgeEntity, GraphProjectionEntity, ScoreEntity, SystemNodeEntity } from '../entities/index.js';
 import type { DataKeyring } from '../crypto/data-keys.js';
@@ -211,8 +211,10 @@ export class ProjectionRepository {
    * One keyset page of the stored findings (ids in byte order, after `after`) and how many there are in all, in
    * one statement (one snapshot: the total and the page agree while a scoring run writes). Only the page's rows
    * are opened: a 10,000-install fleet's ~54,000 sealed findings are not all decrypted to answer 50 of them.
+   * With `instances` each finding keeps only its first instances and says how many it has (`instanceCount`).
+   * The sealed row is still opened whole (it seals the finding as one value); what shrinks is the answer.
    */
-  async findingsPage(workspaceId: string, includeResolved: boolean, page: { limit: number; after?: string }): Promise<{ items: StoredFinding[]; total: number; more: boolean }> {
+  async findingsPage(workspaceId: string, includeResolved: boolean, page: { limit: number; after?: string; instances?: number }): Promise<{ items: (StoredFinding | FindingWithInstanceCount<StoredFinding>)[]; total: number; more: boolean }> {
     const open = includeResolved ? '' : 'AND resolved_at IS NULL';
     const rows: ({ total: number } & Partial<FindingRow>)[] = await this.ds.query(
       `WITH page AS (
@@ -224,14 +226,24 @@ export class ProjectionRepository {
       [workspaceId, page.after ?? null, page.limit + 1],
     );
     const found = rows.filter((r): r is { total: number } & FindingRow => r.id != null);
+    const cut = page.instances;
     return {
-      items: found.slice(0, page.limit).map((r) => this.storedFinding({
-        workspaceId: r.workspace_id, id: r.id, data: r.data, dataSealed: r.data_sealed, keyId: r.key_id,
-        firstSeenAt: r.first_seen_at, lastSeenAt: r.last_seen_at, resolvedAt: r.resolved_at,
-      })),
+      items: found.slice(0, page.limit).map((r) => {
+        const f = this.storedFinding({
+          workspaceId: r.workspace_id, id: r.id, data: r.data, dataSealed: r.data_sealed, keyId: r.key_id,
+          firstSeenAt: r.first_seen_at, lastSeenAt: r.last_seen_at, resolvedAt: r.resolved_at,
+        });
+        return cut === undefined ? f : withFirstInstances(f, cut);
+      }),
       total: Number(rows[0]?.total ?? 0),
       more: found.length > page.limit,
     };
+  }
+
+  /** One stored finding by id (resolved ones too: their instances stay readable), or undefined. */
+  async finding(workspaceId: string, id: string): Promise<StoredFinding | undefined> {
+    const row = await this.ds.getRepository(FindingEntity).findOneBy({ workspaceId, id });
+    return row ? this.storedFinding(row) : undefined;
   }
 
   private storedFinding(r: Pick<FindingEntity, 'workspaceId' | 'id' | 'data' | 'dataSealed' | 'keyId' | 'firstSeenAt' | 'lastSeenAt' | 'resolvedAt'>): StoredFinding {
