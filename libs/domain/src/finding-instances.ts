@@ -15,7 +15,7 @@ export type FindingWithInstanceCount<T extends Finding = Finding> = T & { instan
 /** `instances=N` checked: a whole number from 0 to MAX_INSTANCES_PER_FINDING; absent means "all, as before". */
 export function instanceLimit(value: string | number | undefined): number | undefined {
   if (value === undefined) return undefined;
-  const n = typeof value === 'number' ? value : value.trim() === '' ? NaN : Number(value);
+  const n = typeof value === 'number' ? value : /^\d{1,3}$/.test(value) ? Number(value) : NaN;
   if (!Number.isInteger(n) || n < 0 || n > MAX_INSTANCES_PER_FINDING) {
     throw new InvalidInputError(`instances must be a whole number from 0 to ${MAX_INSTANCES_PER_FINDING}`);
   }
