@@ -4,9 +4,9 @@ import { instanceLimit, pageInstances, withFirstInstances } from './finding-inst
 
 const instance = (subject: string, n = 0): FindingInstance => ({ subject, system: subject, severity: 'high', evidence: [{ quote: `q${n}`, file: 'a.md' }] } as FindingInstance);
 const finding = (instances?: FindingInstance[]): Finding => ({
-  id: 'r@system:vendor', ruleId: 'r', kind: 'contract_gap', title: 'Gap', severity: 'high', likelihood: 0.5, impact: 0.5, subject: 'system:vendor',
+  id: 'r@system:vendor', ruleId: 'r', kind: 'missing_baa', title: 'Gap', severity: 'high', likelihood: 0.5, impact: 0.5, subject: 'system:vendor',
   systems: [], categories: [], citations: [], remediation: '', evidence: [], detail: '', contribution: 1, ...(instances ? { instances } : {}),
-}) as Finding;
+}) as unknown as Finding;
 
 describe('instances of a grouped finding, cut and paged', () => {
   it('checks instances=N: a whole number from 0 to 100, absent meaning all', () => {
