@@ -90,6 +90,31 @@ describe(`stored findings paged in the database (${process.env.DATABASE_URL ? 'P
     expect(await p.projections.finding(other.id, grouped.id)).toBeUndefined();
   }, 60_000);
 
+  it('opens a stored head, not the whole sealed finding, when a page asks for few of many instances', async () => {
+    const { workspace } = await p.workspaces.ensure('Wide Fleet Practice');
+    const m = readModelsQuoting('wide');
+    const installs = Array.from({ length: 250 }, (_, i) => ({
+      subject: `system:install-${String(i).padStart(3, '0')}`, system: `system:install-${String(i).padStart(3, '0')}`, severity: 'high', evidence: [{ quote: `install ${i} keeps audio`, file: 'fleet.csv' }],
+    }) as FindingInstance);
+    const wide = { ...m.findings[0]!, id: 'wide@vendor:scribe', instances: installs } as Finding;
+    await p.projections.saveScoring(workspace.id, 1, { ...m, findings: [wide, m.findings[1]!] }, { lens: 'default', evaluatedAt: new Date() });
+    const [row] = await p.dataSource.query(`SELECT octet_length(head_sealed) AS head, octet_length(data_sealed) AS whole FROM finding WHERE workspace_id = $1 AND id = $2`, [workspace.id, wide.id]);
+    expect(Number(row.head)).toBeGreaterThan(0);
+    expect(Number(row.head)).toBeLessThan(Number(row.whole) / 2);
+    // A finding with few instances stores no head.
+    const [small] = await p.dataSource.query(`SELECT head_sealed FROM finding WHERE workspace_id = $1 AND id = $2`, [workspace.id, m.findings[1]!.id]);
+    expect(small.head_sealed).toBeNull();
+
+    const expected = { instances: installs.slice(0, 7), instanceCount: 250, evidence: m.findings[0]!.evidence, firstSeenAt: expect.any(String) };
+    const fromHead = (await p.projections.findingsPage(workspace.id, false, { limit: 5, instances: 7 })).items.find((f) => f.id === wide.id);
+    expect(fromHead).toMatchObject(expected);
+    // Rows stored before the head existed (NULL) are opened whole and cut the same way.
+    await p.dataSource.query(`UPDATE finding SET head_sealed = NULL WHERE workspace_id = $1`, [workspace.id]);
+    expect((await p.projections.findingsPage(workspace.id, false, { limit: 5, instances: 7 })).items.find((f) => f.id === wide.id)).toEqual(fromHead);
+    // Without the parameter, every instance as before.
+    expect((await p.projections.findingsPage(workspace.id, false, { limit: 5 })).items.find((f) => f.id === wide.id)!.instances).toEqual(installs);
+  }, 60_000);
+
   it('reads a page of a large workspace through the byte-order index instead of sorting every finding', async () => {
     const { workspace } = await p.workspaces.ensure('Large Fleet Practice');
     const m = readModelsQuoting('large');

@@ -25,8 +25,10 @@ export function instanceLimit(value: string | number | undefined): number | unde
 /** The finding with at most `limit` of its instances (the first, in their subject order) and their count. */
 export function withFirstInstances<T extends Finding>(finding: T, limit: number): FindingWithInstanceCount<T> {
   const all = finding.instances;
-  if (!all) return { ...finding, instanceCount: 0 };
-  return { ...finding, instances: all.length > limit ? all.slice(0, limit) : all, instanceCount: all.length };
+  // A finding already cut (a stored page head) keeps the count of all its instances.
+  const known = (finding as Partial<FindingWithInstanceCount>).instanceCount;
+  if (!all) return { ...finding, instanceCount: known ?? 0 };
+  return { ...finding, instances: all.length > limit ? all.slice(0, limit) : all, instanceCount: known ?? all.length };
 }
 
 /**
