@@ -2,7 +2,8 @@
  * Findings page bench (issue 11, pages that stay small): what one GET /findings?limit=50 page of a 10,000-install
  * fleet's grouped findings costs, with every instance (as before) and with `instances=N`. ~47 grouped findings
  * whose instances and evidence total ~30 MB, as the real fleet stores. Times the repository call plus the JSON
- * the API sends (the process's CPU time, median of `--runs`), and the bytes of that JSON.
+ * the API sends (the process's CPU time, median of `--runs`), and the bytes of that JSON. With `instances=N`
+ * (N ≤ 100) the page opens each grouped finding's stored head, not its whole sealed row.
  *
  * Run: `npx tsx test/bench/findings-page.bench.ts [--installs N] [--findings N] [--cut N] [--runs N] [--json]`,
  * embedded PGlite, or PostgreSQL when DATABASE_URL is set (a fresh database).

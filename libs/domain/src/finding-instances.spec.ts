@@ -27,6 +27,8 @@ describe('instances of a grouped finding, cut and paged', () => {
     expect('instances' in plain).toBe(false);
     // The stored finding is not changed.
     expect(f.instances).toHaveLength(3);
+    // A finding already cut (a stored page head) keeps the count of all its instances when cut again.
+    expect(withFirstInstances(withFirstInstances(f, 2), 1)).toMatchObject({ instances: all.slice(0, 1), instanceCount: 3 });
   });
 
   it('walks every instance once, in order, through pages, repeated subjects included', () => {
