@@ -4,7 +4,7 @@
  *
  * Run: `npm run bench:api` (needs the build). Options: `--rows N` (default 10,000), `--mode embedded|redis`
  * (default: embedded, and production on Redis when DATABASE_URL and REDIS_URL are set), `--idle N` idle
- * requests per route (default 30), `--routes health,graph,findings` (default all three: one route alone shows
+ * requests per route (default 30), `--routes health,graph,findings,findings-cut` (default all four: one route alone shows
  * what it waits for without the others' load), `--json`.
  *
  * Per mode: `custody serve` in a temp home (embedded: PGlite, jobs in the same process; production: fresh
@@ -36,29 +36,33 @@ const ALL_ROUTES = [
   { key: 'health', name: 'health', path: (c: ApiClient) => `${c.base}/api/health` },
   { key: 'graph', name: 'graph (grouped)', path: (c: ApiClient) => `${c.base}/api/workspaces/${c.ws}/graph?view=grouped` },
   { key: 'findings', name: 'findings page', path: (c: ApiClient) => `${c.base}/api/workspaces/${c.ws}/findings?limit=50` },
+  // The same page with each grouped finding cut to its first 5 instances (the rest paged per finding).
+  { key: 'findings-cut', name: 'findings page, 5 instances', path: (c: ApiClient) => `${c.base}/api/workspaces/${c.ws}/findings?limit=50&instances=5` },
 ] as const;
 const chosen = arg('--routes')?.split(',').map((r) => r.trim());
 const ROUTES = ALL_ROUTES.filter((r) => !chosen || chosen.includes(r.key));
 if (!ROUTES.length) throw new Error(`--routes: none of ${chosen?.join(', ')} is a route; expected some of ${ALL_ROUTES.map((r) => r.key).join(', ')}`);
 
-interface RouteFigure { requests: number; p50Ms: number; p99Ms: number; maxMs: number; errors: number; firstError?: string }
+interface RouteFigure { requests: number; p50Ms: number; p99Ms: number; maxMs: number; bytes: number; errors: number; firstError?: string }
 
-async function timedGet(client: ApiClient, url: string): Promise<{ ms: number; error?: string }> {
+async function timedGet(client: ApiClient, url: string): Promise<{ ms: number; bytes?: number; error?: string }> {
   const t0 = performance.now();
   try {
     const res = await fetch(url, { headers: { 'x-api-key': client.key }, signal: AbortSignal.timeout(60_000) });
-    await res.arrayBuffer();
-    return { ms: performance.now() - t0, ...(res.ok ? {} : { error: `HTTP ${res.status}` }) };
+    const bytes = (await res.arrayBuffer()).byteLength;
+    return { ms: performance.now() - t0, bytes, ...(res.ok ? {} : { error: `HTTP ${res.status}` }) };
   } catch (err) {
     return { ms: performance.now() - t0, error: (err as Error).message };
   }
 }
 
-function figure(samples: { ms: number; error?: string }[]): RouteFigure {
+function figure(samples: { ms: number; bytes?: number; error?: string }[]): RouteFigure {
   const ms = samples.map((s) => s.ms);
   const errors = samples.filter((s) => s.error);
   return {
     requests: samples.length, p50Ms: Math.round(percentile(ms, 50)), p99Ms: Math.round(percentile(ms, 99)), maxMs: Math.round(Math.max(...ms)),
+    // The largest answer (bytes the client read): what a page of findings costs to send and parse.
+    bytes: Math.max(0, ...samples.map((x) => x.bytes ?? 0)),
     errors: errors.length, ...(errors.length ? { firstError: errors[0]!.error } : {}),
   };
 }
@@ -67,7 +71,7 @@ function figure(samples: { ms: number; error?: string }[]): RouteFigure {
 async function readLoops(client: ApiClient, stop: { until?: () => boolean; count?: number }): Promise<Record<string, RouteFigure>> {
   const out: Record<string, RouteFigure> = {};
   await Promise.all(ROUTES.map(async (r) => {
-    const samples: { ms: number; error?: string }[] = [];
+    const samples: { ms: number; bytes?: number; error?: string }[] = [];
     while (stop.until ? !stop.until() : samples.length < stop.count!) samples.push(await timedGet(client, r.path(client)));
     out[r.name] = figure(samples);
   }));
@@ -123,7 +127,7 @@ async function main() {
         const s = r.scoring[name]!;
         const i = r.idle[name]!;
         const ok = s.errors === 0 && s.p99Ms < GOAL_P99_MS;
-        say(`  ${name.padEnd(16)} while scoring: ${s.requests} requests, p50 ${s.p50Ms} ms, p99 ${s.p99Ms} ms, max ${s.maxMs} ms, errors ${s.errors}${s.firstError ? ` (${s.firstError})` : ''} | idle: p50 ${i.p50Ms} ms, p99 ${i.p99Ms} ms | p99 ratio ${(s.p99Ms / Math.max(1, i.p99Ms)).toFixed(1)}× → ${ok ? 'PASS' : 'FAIL'} (goal p99 < ${GOAL_P99_MS} ms)`);
+        say(`  ${name.padEnd(16)} while scoring: ${s.requests} requests, p50 ${s.p50Ms} ms, p99 ${s.p99Ms} ms, max ${s.maxMs} ms, errors ${s.errors}${s.firstError ? ` (${s.firstError})` : ''} | idle: p50 ${i.p50Ms} ms, p99 ${i.p99Ms} ms, ${(i.bytes / 1e6).toFixed(2)} MB | p99 ratio ${(s.p99Ms / Math.max(1, i.p99Ms)).toFixed(1)}× → ${ok ? 'PASS' : 'FAIL'} (goal p99 < ${GOAL_P99_MS} ms)`);
         goals.push({ what: `${mode}: ${name} p99 while scoring`, value: `${s.p99Ms} ms (p50 ${s.p50Ms}, ${s.requests} requests, ${s.errors} errors; idle p99 ${i.p99Ms} ms)`, target: `< ${GOAL_P99_MS} ms, 0 errors`, ok });
       }
     }

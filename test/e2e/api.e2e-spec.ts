@@ -249,6 +249,29 @@ describe(`API end to end (${process.env.DATABASE_URL ? 'PostgreSQL + Redis' : 'e
     const second = await json<Paged>(`/findings?limit=2&cursor=${first.nextCursor}`);
     expect(second.items[0]!.id > first.items[1]!.id).toBe(true);
     expect((await api('/findings?limit=0')).status).toBe(400);
+
+    // instances=N: each finding carries its first N instances and how many it has; the rest page per finding.
+    const cut = await json<{ items: (Finding & { instanceCount: number })[]; total: number }>('/findings?limit=500&instances=1');
+    const byId = new Map(stored.map((f) => [f.id, f]));
+    expect(cut.items.map((f) => f.id).sort()).toEqual([...byId.keys()].sort());
+    for (const f of cut.items) {
+      const whole = byId.get(f.id)!;
+      expect(f.instanceCount).toBe(whole.instances?.length ?? 0);
+      expect(f.instances).toEqual(whole.instances?.slice(0, 1));
+    }
+    const grouped = [...stored].sort((a, b) => (b.instances?.length ?? 0) - (a.instances?.length ?? 0))[0]!;
+    expect(grouped.instances!.length).toBeGreaterThan(1); // the example's fleet has a grouped finding
+    const path = `/findings/${encodeURIComponent(grouped.id)}/instances`;
+    const firstInstances = await json<{ items: unknown[]; nextCursor?: string; total: number }>(`${path}?limit=1`);
+    expect(firstInstances).toEqual({ items: grouped.instances!.slice(0, 1), total: grouped.instances!.length, nextCursor: expect.any(String) });
+    const rest = await json<{ items: unknown[]; nextCursor?: string; total: number }>(`${path}?limit=500&cursor=${firstInstances.nextCursor}`);
+    expect(rest).toEqual({ items: grouped.instances!.slice(1), total: grouped.instances!.length });
+    // The full list without the parameter is unchanged; with it, cut the same way.
+    expect((await json<(Finding & { instanceCount: number })[]>('/findings?instances=0')).find((f) => f.id === grouped.id)).toMatchObject({ instances: [], instanceCount: grouped.instances!.length });
+    expect((await api('/findings?limit=5&instances=101')).status).toBe(400);
+    expect((await api('/findings?instances=x')).status).toBe(400);
+    expect((await api(`${path}?cursor=!!`)).status).toBe(400);
+    expect((await api('/findings/no%40such/instances')).status).toBe(404);
   }, 90_000);
 
   it('answers what-if without changing stored state', async () => {

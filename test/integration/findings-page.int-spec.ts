@@ -1,4 +1,4 @@
-import { pageById, type Finding } from '@custody/domain';
+import { pageById, pageInstances, type Finding, type FindingInstance } from '@custody/domain';
 import { persistenceForFile } from '../support/database.js';
 import { readModelsQuoting } from '../support/sealed-at-rest.js';
 
@@ -51,6 +51,68 @@ describe(`stored findings paged in the database (${process.env.DATABASE_URL ? 'P
     expect(await p.projections.findingsPage(workspace.id, false, { limit: 3, after: '~' })).toEqual({ items: [], total: 5, more: false });
     const { workspace: empty } = await p.workspaces.ensure('No Findings Practice');
     expect(await p.projections.findingsPage(empty.id, true, { limit: 3 })).toEqual({ items: [], total: 0, more: false });
+  }, 60_000);
+
+  it('with instances=N carries each finding\'s first N instances and their count, and pages one finding\'s instances', async () => {
+    const { workspace } = await p.workspaces.ensure('Grouped Findings Practice');
+    const m = readModelsQuoting('grouped');
+    const installs: FindingInstance[] = Array.from({ length: 12 }, (_, i) => ({
+      subject: `system:install-${String(i).padStart(2, '0')}`, system: `system:install-${String(i).padStart(2, '0')}`, severity: 'high', evidence: [{ quote: `install ${i} sends notes`, file: 'fleet.csv' }],
+    }) as FindingInstance);
+    const grouped = { ...m.findings[0]!, id: 'fleet@vendor:scribe', instances: installs } as Finding;
+    await p.projections.saveScoring(workspace.id, 1, { ...m, findings: [grouped, m.findings[1]!] }, { lens: 'default', evaluatedAt: new Date() });
+
+    const whole = await p.projections.findingsPage(workspace.id, false, { limit: 10 });
+    const cut = await p.projections.findingsPage(workspace.id, false, { limit: 10, instances: 3 });
+    // Without the parameter the page is as before: every instance, no count.
+    expect(whole.items.find((f) => f.id === grouped.id)).not.toHaveProperty('instanceCount');
+    expect(whole.items.find((f) => f.id === grouped.id)!.instances).toEqual(installs);
+    expect(cut.total).toBe(whole.total);
+    expect(cut.items.map((f) => f.id)).toEqual(whole.items.map((f) => f.id));
+    expect(cut.items.find((f) => f.id === grouped.id)).toMatchObject({ instances: installs.slice(0, 3), instanceCount: 12, evidence: m.findings[0]!.evidence });
+    expect(cut.items.find((f) => f.id !== grouped.id)).toMatchObject({ instanceCount: 0 });
+    expect((await p.projections.findingsPage(workspace.id, false, { limit: 10, instances: 0 })).items.find((f) => f.id === grouped.id)!.instances).toEqual([]);
+
+    // One finding read by id pages all its instances, sealed at rest as the list reads them.
+    const one = await p.projections.finding(workspace.id, grouped.id);
+    expect(one).toMatchObject({ id: grouped.id, instances: installs, firstSeenAt: expect.any(String) });
+    const walked: FindingInstance[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = pageInstances(one!, { limit: 5, cursor });
+      expect(page.total).toBe(12);
+      walked.push(...page.items);
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(walked).toEqual(installs);
+    expect(await p.projections.finding(workspace.id, 'no@such')).toBeUndefined();
+    const { workspace: other } = await p.workspaces.ensure('Other Practice');
+    expect(await p.projections.finding(other.id, grouped.id)).toBeUndefined();
+  }, 60_000);
+
+  it('opens a stored head, not the whole sealed finding, when a page asks for few of many instances', async () => {
+    const { workspace } = await p.workspaces.ensure('Wide Fleet Practice');
+    const m = readModelsQuoting('wide');
+    const installs = Array.from({ length: 250 }, (_, i) => ({
+      subject: `system:install-${String(i).padStart(3, '0')}`, system: `system:install-${String(i).padStart(3, '0')}`, severity: 'high', evidence: [{ quote: `install ${i} keeps audio`, file: 'fleet.csv' }],
+    }) as FindingInstance);
+    const wide = { ...m.findings[0]!, id: 'wide@vendor:scribe', instances: installs } as Finding;
+    await p.projections.saveScoring(workspace.id, 1, { ...m, findings: [wide, m.findings[1]!] }, { lens: 'default', evaluatedAt: new Date() });
+    const [row] = await p.dataSource.query(`SELECT octet_length(head_sealed) AS head, octet_length(data_sealed) AS whole FROM finding WHERE workspace_id = $1 AND id = $2`, [workspace.id, wide.id]);
+    expect(Number(row.head)).toBeGreaterThan(0);
+    expect(Number(row.head)).toBeLessThan(Number(row.whole) / 2);
+    // A finding with few instances stores no head.
+    const [small] = await p.dataSource.query(`SELECT head_sealed FROM finding WHERE workspace_id = $1 AND id = $2`, [workspace.id, m.findings[1]!.id]);
+    expect(small.head_sealed).toBeNull();
+
+    const expected = { instances: installs.slice(0, 7), instanceCount: 250, evidence: m.findings[0]!.evidence, firstSeenAt: expect.any(String) };
+    const fromHead = (await p.projections.findingsPage(workspace.id, false, { limit: 5, instances: 7 })).items.find((f) => f.id === wide.id);
+    expect(fromHead).toMatchObject(expected);
+    // Rows stored before the head existed (NULL) are opened whole and cut the same way.
+    await p.dataSource.query(`UPDATE finding SET head_sealed = NULL WHERE workspace_id = $1`, [workspace.id]);
+    expect((await p.projections.findingsPage(workspace.id, false, { limit: 5, instances: 7 })).items.find((f) => f.id === wide.id)).toEqual(fromHead);
+    // Without the parameter, every instance as before.
+    expect((await p.projections.findingsPage(workspace.id, false, { limit: 5 })).items.find((f) => f.id === wide.id)!.instances).toEqual(installs);
   }, 60_000);
 
   it('reads a page of a large workspace through the byte-order index instead of sorting every finding', async () => {

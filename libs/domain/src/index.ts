@@ -13,6 +13,7 @@ export * from './names.js';
 export * from './picture.js';
 export * from './group-findings.js';
 export * from './paging.js';
+export * from './finding-instances.js';
 export * from './roles.js';
 export * from './events.js';
 export * from './notetaker-settings.js';

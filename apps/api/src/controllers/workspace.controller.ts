@@ -1,9 +1,10 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBody, ApiExtraModels, ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiSecurity, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { AuditReportDto } from '../openapi/audit.dto.js';
+import { FindingInstanceDto } from '../openapi/finding.dto.js';
 import { TriageRequestDto, WhatIfRequestDto } from '../openapi/requests.dto.js';
 import { CytoscapeElementsDto, DiffDto, JobDto, StoredEventDto, StoredFindingDto, StoredScoreDto, WhatIfResultDto, WorkspaceDto } from '../openapi/responses.dto.js';
-import { defaultLens, diffAudits, InvalidInputError, NotFoundError, type TriageStatus } from '@custody/domain';
+import { defaultLens, diffAudits, instanceLimit, InvalidInputError, NotFoundError, withFirstInstances, type TriageStatus } from '@custody/domain';
 import { parseExpand } from '@custody/graph';
 import type { Persistence } from '@custody/persistence';
 import { loadTriage } from '@custody/audit';
@@ -88,6 +89,7 @@ export class WorkspaceController {
   @ApiQuery({ name: 'includeResolved', required: false })
   @ApiQuery({ name: 'limit', required: false, description: 'page size (1–500); with it the answer is { items, nextCursor, total }' })
   @ApiQuery({ name: 'cursor', required: false, description: 'nextCursor of the previous page' })
+  @ApiQuery({ name: 'instances', required: false, description: 'at most this many instances per finding (0–100), each finding then says its instanceCount; the rest via /findings/{findingId}/instances' })
   @ApiOperation({ summary: 'Stored findings (grouped: one per rule and vendor, installs as instances) with first/last seen; paged with limit and cursor' })
   @ApiExtraModels(StoredFindingDto)
   @ApiOkResponse({ description: 'The list, or with limit/cursor one page', schema: { oneOf: [
@@ -96,12 +98,27 @@ export class WorkspaceController {
   ] } })
   async findings(
     @Param('ws') ws: string, @Req() req: AuthedRequest, @Query('includeResolved') includeResolved?: string,
-    @Query('limit') limit?: string, @Query('cursor') cursor?: string,
+    @Query('limit') limit?: string, @Query('cursor') cursor?: string, @Query('instances') instances?: string,
   ) {
+    const cut = instanceLimit(instances); // refused before the read is logged or anything is opened
     await this.logRead(ws, req, 'findings');
     // Without paging parameters the whole list, as before; with them one keyset page.
-    if (limit === undefined && cursor === undefined) return this.audits.storedFindings(ws, includeResolved === 'true');
-    return this.audits.findingsPage(ws, includeResolved === 'true', { limit, cursor });
+    if (limit === undefined && cursor === undefined) {
+      const all = await this.audits.storedFindings(ws, includeResolved === 'true');
+      return cut === undefined ? all : all.map((f) => withFirstInstances(f, cut));
+    }
+    return this.audits.findingsPage(ws, includeResolved === 'true', { limit, cursor, instances });
+  }
+
+  @Get('findings/:findingId/instances')
+  @ApiQuery({ name: 'limit', required: false, description: 'page size (1–500, default 100)' })
+  @ApiQuery({ name: 'cursor', required: false, description: 'nextCursor of the previous page' })
+  @ApiOperation({ summary: "One page of a stored finding's instances (the installs it occurs on, with their evidence), in subject order" })
+  @ApiExtraModels(FindingInstanceDto)
+  @ApiOkResponse({ schema: { type: 'object', properties: { items: { type: 'array', items: { $ref: getSchemaPath(FindingInstanceDto) } }, nextCursor: { type: 'string', nullable: true }, total: { type: 'number' } } } })
+  async findingInstances(@Param('ws') ws: string, @Param('findingId') findingId: string, @Req() req: AuthedRequest, @Query('limit') limit?: string, @Query('cursor') cursor?: string) {
+    await this.logRead(ws, req, 'findings');
+    return this.audits.findingInstances(ws, findingId, { limit, cursor });
   }
 
   @Get('score')

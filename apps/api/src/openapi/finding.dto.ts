@@ -34,6 +34,15 @@ export class TriageDto {
   @ApiPropertyOptional({ description: 'ISO time of the decision' }) at?: string;
 }
 
+/** One install a grouped fleet finding occurs on, with its own proof. */
+export class FindingInstanceDto {
+  @ApiProperty({ description: 'The install (a node `system:x`)' }) subject!: string;
+  @ApiProperty() system!: string;
+  @ApiPropertyOptional() site?: string;
+  @ApiProperty({ enum: SEVERITIES }) severity!: Severity;
+  @ApiProperty({ type: [EvidenceDto] }) evidence!: EvidenceDto[];
+}
+
 export class FindingDto implements Finding {
   @ApiProperty({ description: 'Stable id `ruleId@subject`: triage survives re-runs', example: 'ai-training@system:scribe' }) id!: string;
   @ApiProperty() ruleId!: string;
@@ -51,6 +60,7 @@ export class FindingDto implements Finding {
   @ApiProperty() detail!: string;
   @ApiProperty({ description: 'Points this finding adds to the workspace score' }) contribution!: number;
   @ApiPropertyOptional({ type: TriageDto }) triage?: TriageDto;
+  @ApiPropertyOptional({ type: [FindingInstanceDto], description: 'A grouped fleet finding: each install it occurs on' }) instances?: FindingInstanceDto[];
 }
 
 export class ScoreContributionDto implements ScoreContribution {

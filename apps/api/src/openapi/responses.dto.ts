@@ -68,6 +68,7 @@ export class StoredFindingDto extends FindingDto {
   @ApiProperty() firstSeenAt!: string;
   @ApiProperty() lastSeenAt!: string;
   @ApiPropertyOptional() resolvedAt?: string;
+  @ApiPropertyOptional({ description: 'With instances=N: how many instances the finding has in all (it carries the first N)' }) instanceCount?: number;
 }
 
 export class StoredScoreDto {

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
-import { CustodyError, InvalidInputError, LENSES, MruMap, NotFoundError, defaultLens, pageCursor, pageRequest, safeErrorText, type AuditReport, type Graph, type Lens, type Page } from '@custody/domain';
+import { CustodyError, InvalidInputError, LENSES, MruMap, NotFoundError, defaultLens, instanceLimit, pageCursor, pageInstances, pageRequest, safeErrorText, type AuditReport, type FindingInstance, type Graph, type Lens, type Page } from '@custody/domain';
 import type { Persistence, StoredFinding } from '@custody/persistence';
 import { composeReport, evaluateGraph, loadAnalyzedDocuments, ProjectionInputCache, loadCorrections, loadDocumentLinks, loadTriage, projectDocuments, type AnalyzedDocument } from '@custody/audit';
 import { groupedGraph, toCytoscapeElements, type GroupedGraph } from '@custody/graph';
@@ -106,9 +106,18 @@ export class AuditService implements OnModuleInit, OnModuleDestroy {
    * the total, which opens only that page's rows. Cheap whatever the fleet's size, so it runs here rather than
    * waiting in the read thread behind a composition of the grouped graph.
    */
-  async findingsPage(workspaceId: string, includeResolved: boolean, opts: { limit?: string; cursor?: string }): Promise<Page<StoredFinding>> {
-    const { items, total, more } = await this.db.projections.findingsPage(workspaceId, includeResolved, pageRequest(opts));
+  async findingsPage(workspaceId: string, includeResolved: boolean, opts: { limit?: string; cursor?: string; instances?: string }): Promise<Page<StoredFinding>> {
+    const instances = instanceLimit(opts.instances);
+    const { items, total, more } = await this.db.projections.findingsPage(workspaceId, includeResolved, { ...pageRequest(opts), instances });
     return { items, total, ...(more ? { nextCursor: pageCursor(items[items.length - 1]!.id) } : {}) };
+  }
+
+  /** One page of one stored finding's instances (GET /findings/:id/instances), resolved findings included. */
+  async findingInstances(workspaceId: string, findingId: string, opts: { limit?: string; cursor?: string }): Promise<Page<FindingInstance>> {
+    pageRequest(opts); // a bad limit or cursor is refused before the sealed row is opened
+    const finding = await this.db.projections.finding(workspaceId, findingId);
+    if (!finding) throw new NotFoundError('finding', findingId);
+    return pageInstances(finding, opts);
   }
 
   async graph(workspaceId: string, asOf?: Date, docs?: AnalyzedDocument[], practiceName?: string): Promise<Graph> {

@@ -15,6 +15,7 @@ export const aad = {
   // writes that take it from the caller must name it the same way.
   graph: (workspaceId: string) => `graph_projection:${uuidText(workspaceId)}:graph`,
   finding: (workspaceId: string, id: string) => `finding:${uuidText(workspaceId)}:${id}:data`,
+  findingHead: (workspaceId: string, id: string) => `finding:${uuidText(workspaceId)}:${id}:head`,
   score: (workspaceId: string) => `score:${uuidText(workspaceId)}:data`,
 };
 

@@ -54,6 +54,8 @@ export class FindingEntity {
   @Column({ type: 'jsonb', nullable: true }) data: object | null;
   @Column({ name: 'data_sealed', type: 'bytea', nullable: true }) dataSealed: Buffer | null;
   @Column({ name: 'key_id', type: 'text', nullable: true }) keyId: string | null;
+  /** A grouped finding with many instances: itself with only its first instances and their count, sealed (same key). */
+  @Column({ name: 'head_sealed', type: 'bytea', nullable: true, select: false }) headSealed?: Buffer | null;
   @Column({ name: 'first_seen_at', type: 'timestamptz' }) firstSeenAt: Date;
   @Column({ name: 'last_seen_at', type: 'timestamptz' }) lastSeenAt: Date;
   @Column({ name: 'resolved_at', type: 'timestamptz', nullable: true }) resolvedAt: Date | null;

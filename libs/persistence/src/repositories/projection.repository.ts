@@ -1,4 +1,4 @@
-import { compareFindings, PROJECTION_INPUT_EVENTS, type Finding, type Graph, type Lens, type Score } from '@custody/domain';
+import { compareFindings, MAX_INSTANCES_PER_FINDING, PROJECTION_INPUT_EVENTS, withFirstInstances, type Finding, type FindingWithInstanceCount, type Graph, type Lens, type Score } from '@custody/domain';
 import { IsNull, type DataSource } from 'typeorm';
 import { FindingEntity, FlowEdgeEntity, GraphProjectionEntity, ScoreEntity, SystemNodeEntity } from '../entities/index.js';
 import type { DataKeyring } from '../crypto/data-keys.js';
@@ -32,7 +32,7 @@ export type StoredFinding = Finding & { firstSeenAt: string; lastSeenAt: string;
 /** A finding row as the driver returns it from a raw query. */
 interface FindingRow {
   workspace_id: string; id: string; data: object | null; data_sealed: Buffer | null; key_id: string | null;
-  first_seen_at: Date; last_seen_at: Date; resolved_at: Date | null;
+  first_seen_at: Date; last_seen_at: Date; resolved_at: Date | null; head_sealed?: Buffer | null;
 }
 
 /** What a score row seals: the breakdown and the rule errors, both of which may name systems or quote inputs. */
@@ -162,7 +162,7 @@ export class ProjectionRepository {
     // Sealed per row (findings are read and paged per row, and each quotes its evidence), before the
     // transaction: for a fleet that is seconds of CPU the transaction (in embedded mode, the one database
     // session every read waits for) need not be open for.
-    const sealedFindings = findings.map((f) => ({ f, ...this.keys.sealJson(f, aad.finding(workspaceId, f.id)) }));
+    const sealedFindings = findings.map((f) => ({ f, ...this.keys.sealJson(f, aad.finding(workspaceId, f.id)), head: this.sealHead(workspaceId, f) }));
     const sealedScore = this.keys.sealJson({ score, ruleErrors } satisfies SealedScore, aad.score(workspaceId));
     const result = await this.ds.transaction(async (m) => {
       // One scoring write per workspace at a time, and never an older graph's over a newer one's. Its own lock,
@@ -177,10 +177,10 @@ export class ProjectionRepository {
       const open = new Map([...existing].filter(([, f]) => !f.resolvedAt));
       const appeared: string[] = [];
       const rows: FindingEntity[] = [];
-      for (const { f, keyId, sealed } of sealedFindings) {
+      for (const { f, keyId, sealed, head } of sealedFindings) {
         const prev = existing.get(f.id);
         if (!prev || prev.resolvedAt) appeared.push(f.id);
-        rows.push({ workspaceId, id: f.id, kind: f.kind, severity: f.severity, data: null, dataSealed: sealed, keyId, firstSeenAt: prev && !prev.resolvedAt ? prev.firstSeenAt : now, lastSeenAt: now, resolvedAt: null });
+        rows.push({ workspaceId, id: f.id, kind: f.kind, severity: f.severity, data: null, dataSealed: sealed, keyId, headSealed: head?.keyId === keyId ? head.sealed : null, firstSeenAt: prev && !prev.resolvedAt ? prev.firstSeenAt : now, lastSeenAt: now, resolvedAt: null });
         open.delete(f.id);
       }
       // Upserted in batches, not one save (a SELECT and a write) per finding: a 10,000-install fleet has ~64,000
@@ -211,12 +211,15 @@ export class ProjectionRepository {
    * One keyset page of the stored findings (ids in byte order, after `after`) and how many there are in all, in
    * one statement (one snapshot: the total and the page agree while a scoring run writes). Only the page's rows
    * are opened: a 10,000-install fleet's ~54,000 sealed findings are not all decrypted to answer 50 of them.
+   * With `instances` each finding keeps only its first instances and says how many it has (`instanceCount`).
+   * A grouped finding with more instances than a page may ask for also stores a sealed head (itself with its
+   * first MAX_INSTANCES_PER_FINDING instances): such a page opens that instead of the megabytes of the whole.
    */
-  async findingsPage(workspaceId: string, includeResolved: boolean, page: { limit: number; after?: string }): Promise<{ items: StoredFinding[]; total: number; more: boolean }> {
+  async findingsPage(workspaceId: string, includeResolved: boolean, page: { limit: number; after?: string; instances?: number }): Promise<{ items: (StoredFinding | FindingWithInstanceCount<StoredFinding>)[]; total: number; more: boolean }> {
     const open = includeResolved ? '' : 'AND resolved_at IS NULL';
     const rows: ({ total: number } & Partial<FindingRow>)[] = await this.ds.query(
       `WITH page AS (
-         SELECT workspace_id, id, data, data_sealed, key_id, first_seen_at, last_seen_at, resolved_at FROM finding
+         SELECT workspace_id, id, data, ${page.instances === undefined ? 'data_sealed' : 'CASE WHEN head_sealed IS NULL THEN data_sealed END AS data_sealed, head_sealed'}, key_id, first_seen_at, last_seen_at, resolved_at FROM finding
           WHERE workspace_id = $1 ${open} AND ($2::text IS NULL OR id COLLATE "C" > $2::text)
           ORDER BY id COLLATE "C" LIMIT $3)
        SELECT (SELECT count(*)::int FROM finding WHERE workspace_id = $1 ${open}) AS total, page.*
@@ -224,19 +227,30 @@ export class ProjectionRepository {
       [workspaceId, page.after ?? null, page.limit + 1],
     );
     const found = rows.filter((r): r is { total: number } & FindingRow => r.id != null);
+    const cut = page.instances;
     return {
-      items: found.slice(0, page.limit).map((r) => this.storedFinding({
-        workspaceId: r.workspace_id, id: r.id, data: r.data, dataSealed: r.data_sealed, keyId: r.key_id,
-        firstSeenAt: r.first_seen_at, lastSeenAt: r.last_seen_at, resolvedAt: r.resolved_at,
-      })),
+      items: found.slice(0, page.limit).map((r) => {
+        const f = this.storedFinding({
+          workspaceId: r.workspace_id, id: r.id, data: r.data, dataSealed: r.data_sealed, keyId: r.key_id,
+          firstSeenAt: r.first_seen_at, lastSeenAt: r.last_seen_at, resolvedAt: r.resolved_at,
+        }, r.head_sealed ?? undefined);
+        return cut === undefined ? f : withFirstInstances(f, cut);
+      }),
       total: Number(rows[0]?.total ?? 0),
       more: found.length > page.limit,
     };
   }
 
-  private storedFinding(r: Pick<FindingEntity, 'workspaceId' | 'id' | 'data' | 'dataSealed' | 'keyId' | 'firstSeenAt' | 'lastSeenAt' | 'resolvedAt'>): StoredFinding {
+  /** One stored finding by id (resolved ones too: their instances stay readable), or undefined. */
+  async finding(workspaceId: string, id: string): Promise<StoredFinding | undefined> {
+    const row = await this.ds.getRepository(FindingEntity).findOneBy({ workspaceId, id });
+    return row ? this.storedFinding(row) : undefined;
+  }
+
+  private storedFinding(r: Pick<FindingEntity, 'workspaceId' | 'id' | 'data' | 'dataSealed' | 'keyId' | 'firstSeenAt' | 'lastSeenAt' | 'resolvedAt'>, head?: Buffer): StoredFinding {
+    const finding = head ? openReadModel<Finding>(this.keys, { clear: null, sealed: head, keyId: r.keyId }, aad.findingHead(r.workspaceId, r.id)) : this.openFinding(r);
     return {
-      ...this.openFinding(r), firstSeenAt: new Date(r.firstSeenAt).toISOString(), lastSeenAt: new Date(r.lastSeenAt).toISOString(),
+      ...finding, firstSeenAt: new Date(r.firstSeenAt).toISOString(), lastSeenAt: new Date(r.lastSeenAt).toISOString(),
       resolvedAt: r.resolvedAt ? new Date(r.resolvedAt).toISOString() : undefined,
     };
   }
@@ -253,6 +267,12 @@ export class ProjectionRepository {
   async openFindings(workspaceId: string): Promise<Finding[]> {
     const rows = await this.ds.getRepository(FindingEntity).find({ where: { workspaceId, resolvedAt: IsNull() }, select: { workspaceId: true, id: true, data: true, dataSealed: true, keyId: true } });
     return rows.map((r) => this.openFinding(r)).sort(compareFindings);
+  }
+
+  /** The page head of a finding with more instances than a page may carry, sealed; undefined for the others. */
+  private sealHead(workspaceId: string, f: Finding): { keyId: string; sealed: Buffer } | undefined {
+    if ((f.instances?.length ?? 0) <= MAX_INSTANCES_PER_FINDING) return undefined;
+    return this.keys.sealJson(withFirstInstances(f, MAX_INSTANCES_PER_FINDING), aad.findingHead(workspaceId, f.id));
   }
 
   private openFinding(r: Pick<FindingEntity, 'workspaceId' | 'id' | 'data' | 'dataSealed' | 'keyId'>): Finding {
