@@ -113,47 +113,23 @@ function quotedKey(key: string, form: 'pretty' | 'compact' = 'pretty'): string {
  * instances, and the copy, the second pass and the garbage they made were most of the render's time.
  * Like the copy it replaces, an object is its own enumerable keys (a Date is `{}`), an array its indices.
  */
-function pretty(value: unknown, ind: string, unit: string, shared?: SharedText): string | undefined {
+function pretty(value: unknown, ind: string, unit: string): string | undefined {
   const scalar = scalarJson(value);
   if (scalar !== null) return scalar;
   const inner = ind + unit;
   if (Array.isArray(value)) {
     if (!value.length) return '[]';
     let out = '[';
-    for (let i = 0; i < value.length; i++) out += `${i ? ',' : ''}\n${inner}${pretty(value[i], inner, unit, shared) ?? 'null'}`;
+    for (let i = 0; i < value.length; i++) out += `${i ? ',' : ''}\n${inner}${pretty(value[i], inner, unit) ?? 'null'}`;
     return `${out}\n${ind}]`;
   }
   const object = value as Record<string, unknown>;
-  const known = shared?.text(object, ind);
-  if (known !== undefined) return known;
   let out = '';
   for (const key of keyOrder(Object.keys(object))) {
-    const text = pretty(object[key], inner, unit, shared);
+    const text = pretty(object[key], inner, unit);
     if (text !== undefined) out += `${out ? ',' : '{'}\n${inner}${quotedKey(key)}${text}`;
   }
-  const text = out ? `${out}\n${ind}}` : '{}';
-  shared?.keep(object, ind, text);
-  return text;
-}
-
-/**
- * The text of objects met more than once in one render, per object and indent: a fleet's findings repeat the
- * same evidence objects on every install (10,000 installs: ~134,000 items, ~22,000 objects). Only an object's
- * second sighting keeps its text, so objects met once (most of a report) cost a WeakSet entry, not their text.
- */
-class SharedText {
-  private readonly seen = new WeakSet<object>();
-  private readonly texts = new WeakMap<object, { ind: string; text: string }>();
-
-  text(value: object, ind: string): string | undefined {
-    const t = this.texts.get(value);
-    return t !== undefined && t.ind === ind ? t.text : undefined;
-  }
-
-  keep(value: object, ind: string, text: string): void {
-    if (!this.seen.has(value)) this.seen.add(value);
-    else if (!this.texts.has(value)) this.texts.set(value, { ind, text });
-  }
+  return out ? `${out}\n${ind}}` : '{}';
 }
 
 /**
@@ -163,12 +139,11 @@ class SharedText {
  */
 export function* jsonChunks(report: AuditReport, opts: JsonRenderOptions = {}): Generator<string> {
   const unit = ' '.repeat(opts.indent ?? 2);
-  const shared = new SharedText();
   let buf = '';
   // Walks containers above LEAF_DEPTH by hand (same layout as JSON.stringify with an indent) and yields as it goes.
   function* walk(value: unknown, depth: number): Generator<string> {
     if (value === null || typeof value !== 'object' || depth >= LEAF_DEPTH) {
-      buf += (unit ? pretty(value, unit.repeat(depth), unit, shared) : JSON.stringify(sortKeys(value))) ?? 'null';
+      buf += (unit ? pretty(value, unit.repeat(depth), unit) : JSON.stringify(sortKeys(value))) ?? 'null';
       if (buf.length >= CHUNK_CHARS) {
         yield buf;
         buf = '';
