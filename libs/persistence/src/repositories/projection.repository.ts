@@ -46,6 +46,20 @@ interface SealedScore {
  * What they quote is sealed at rest with the data keys (the graph as one value per workspace, findings per
  * row, the score's breakdown); rows from before sealing (key id NULL) are read as stored.
  */
+/**
+ * The statement behind `findingsPage` ($1 workspace, $2 the id to start after or NULL, $3 page size + 1), exported
+ * so a test can EXPLAIN the very query the API runs.
+ */
+export function findingsPageSql(includeResolved: boolean, withInstanceHead: boolean): string {
+  const open = includeResolved ? '' : 'AND resolved_at IS NULL';
+  return `WITH page AS (
+         SELECT workspace_id, id, data, ${withInstanceHead ? 'CASE WHEN head_sealed IS NULL THEN data_sealed END AS data_sealed, head_sealed' : 'data_sealed'}, key_id, first_seen_at, last_seen_at, resolved_at FROM finding
+          WHERE workspace_id = $1 ${open} AND ($2::text IS NULL OR id COLLATE "C" > $2::text)
+          ORDER BY id COLLATE "C" LIMIT $3)
+       SELECT (SELECT count(*)::int FROM finding WHERE workspace_id = $1 ${open}) AS total, page.*
+         FROM (SELECT 1) one LEFT JOIN page ON true ORDER BY page.id COLLATE "C"`;
+}
+
 export class ProjectionRepository {
   constructor(private readonly ds: DataSource, private readonly events: EventStoreRepository, private readonly keys: DataKeyring) {}
 
@@ -216,14 +230,8 @@ export class ProjectionRepository {
    * first MAX_INSTANCES_PER_FINDING instances): such a page opens that instead of the megabytes of the whole.
    */
   async findingsPage(workspaceId: string, includeResolved: boolean, page: { limit: number; after?: string; instances?: number }): Promise<{ items: (StoredFinding | FindingWithInstanceCount<StoredFinding>)[]; total: number; more: boolean }> {
-    const open = includeResolved ? '' : 'AND resolved_at IS NULL';
     const rows: ({ total: number } & Partial<FindingRow>)[] = await this.ds.query(
-      `WITH page AS (
-         SELECT workspace_id, id, data, ${page.instances === undefined ? 'data_sealed' : 'CASE WHEN head_sealed IS NULL THEN data_sealed END AS data_sealed, head_sealed'}, key_id, first_seen_at, last_seen_at, resolved_at FROM finding
-          WHERE workspace_id = $1 ${open} AND ($2::text IS NULL OR id COLLATE "C" > $2::text)
-          ORDER BY id COLLATE "C" LIMIT $3)
-       SELECT (SELECT count(*)::int FROM finding WHERE workspace_id = $1 ${open}) AS total, page.*
-         FROM (SELECT 1) one LEFT JOIN page ON true ORDER BY page.id COLLATE "C"`,
+      findingsPageSql(includeResolved, page.instances !== undefined),
       [workspaceId, page.after ?? null, page.limit + 1],
     );
     const found = rows.filter((r): r is { total: number } & FindingRow => r.id != null);
