@@ -413,7 +413,7 @@ if (asJson) {
   cal('shared + ota-tune', calibration.tunable);
   cal(`unseen sets (${heldPoints.map((c) => c.name).join(' + ')})`, calibration.heldOut);
   cal(`all tuning sets: ${TUNING_SETS.join(' + ')}`, calibration.tuning);
-  console.log(`  best single F0.5 threshold on the tuning sets: t=${chosenThreshold.threshold.toFixed(2)} (precision ${f3(chosenThreshold.precision)}, recall ${f3(chosenThreshold.recall)}); the extractor asserts at its per-fact thresholds (floor ${DEFAULT_MIN_CONFIDENCE}), chosen by fit-calibration.ts on the tuning sets:`);
+  console.log(`  best single F0.5 threshold on the tuning sets: t=${chosenThreshold.threshold.toFixed(2)} (precision ${f3(chosenThreshold.precision)}, recall ${f3(chosenThreshold.recall)}); the extractor asserts at its per-fact thresholds (fit floor ${DEFAULT_MIN_CONFIDENCE}, lowered where the project's own corpora need it), chosen by fit-calibration.ts on the tuning sets:`);
   console.log(`  ${Object.entries(CALIBRATION.thresholds).map(([f, t]) => `${f} ${t}`).join(', ')}`);
   const byFact = (name: string, cs: CorpusReport[]) => {
     console.log(`\ncalibration per fact (${name}): at t = 0 / 0.5 / 0.7 / 0.9 → kept, precision`);

@@ -62,8 +62,8 @@ export interface ExtractOptions {
   links?: [number, number][];
   /**
    * Assert only answers whose calibrated confidence reaches this, for every fact; the rest stay unspecified with their
-   * clauses kept as review candidates. Default: each fact's own threshold (calibration-weights.ts), at least
-   * {@link DEFAULT_MIN_CONFIDENCE}.
+   * clauses kept as review candidates. Default: each fact's own threshold (calibration-weights.ts; see
+   * {@link DEFAULT_MIN_CONFIDENCE}).
    */
   minConfidence?: number;
   /**
@@ -74,10 +74,10 @@ export interface ExtractOptions {
 }
 
 /**
- * The floor of the assertion thresholds: confidence is the calibrated probability that an answer is right
- * (calibration/), so nothing more likely wrong than right is asserted. Each fact's own threshold, chosen on the
- * tuning sets by test/bench/support/fit-calibration.ts (leave-one-corpus-out precision ≥ 0.95 where reachable,
- * capped so no answer of the project's own corpora is lost), may be higher.
+ * Confidence is the calibrated probability that an answer is right (calibration/). Each fact's threshold is chosen on
+ * the tuning sets by test/bench/support/fit-calibration.ts: the lowest from this floor up at which the fact's
+ * leave-one-corpus-out precision reaches 0.95 (else the best F0.5), then lowered where needed so that no answer of the
+ * project's own corpora (project, holdout, shared contracts) is lost. A fact without a fitted threshold uses this one.
  */
 export const DEFAULT_MIN_CONFIDENCE = 0.5;
 

@@ -20,7 +20,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FactName } from '@custody/domain';
 import { FACT_NAMES, FACT_VALUES } from '@custody/domain';
-import { extractFacts, loadDocument } from '@custody/extraction';
+import { DEFAULT_MIN_CONFIDENCE, extractFacts, loadDocument } from '@custody/extraction';
 import type { LogisticModel } from '../../../libs/extraction/src/calibration/calibrate.js';
 import { answerKey, probability } from '../../../libs/extraction/src/calibration/calibrate.js';
 import { NAME_FEATURES, nameFeatures, SCALAR_FEATURES, scalarFeatures } from '../../../libs/extraction/src/calibration/features.js';
@@ -31,7 +31,8 @@ import { isUnspecified, labelledCorpora, normaliseName, ROOT } from './extractio
 const TUNING = new Set(['project', 'holdout', 'shared', 'ota-tune', 'ota-check', 'ota-fresh', 'ota-fresh2', 'ota-fresh3', 'ota-fresh4']);
 const TARGET_PRECISION = 0.95;
 const L2 = 1;
-const FLOOR = 0.5;
+const ITERATIONS = Number(process.env.FIT_ITERATIONS ?? 3000);
+const FLOOR = DEFAULT_MIN_CONFIDENCE;
 const GRID = Array.from({ length: 19 }, (_, i) => 0.05 * (i + 1));
 const OUT = join(ROOT, 'libs', 'extraction', 'src', 'calibration', 'calibration-weights.ts');
 
@@ -43,6 +44,8 @@ interface Sample {
   fact: FactName;
   /** answerKey(fact, value): the bias the model learns per fact and value. */
   key: string;
+  /** The name, for a sub-processor answer (debug output only). */
+  name?: string;
   x: number[];
   y: 0 | 1;
 }
@@ -99,7 +102,7 @@ async function addDocument(spec: CorpusSpec, label: Label, source: string, facts
       for (const n of names) {
         if (seen.has(normaliseName(n))) continue;
         seen.add(normaliseName(n));
-        samples.push({ corpus: spec.name, source, doc: label.file, kind: 'names', fact: f, key: answerKey(f), x: nameFeatures(ctx, n, names.length), y: want.has(normaliseName(n)) ? 1 : 0 });
+        samples.push({ corpus: spec.name, source, doc: label.file, kind: 'names', fact: f, key: answerKey(f), name: n, x: nameFeatures(ctx, n, names.length), y: want.has(normaliseName(n)) ? 1 : 0 });
       }
       continue;
     }
@@ -132,7 +135,7 @@ function fit(data: Sample[], nFeatures: number, perFact: boolean): LogisticModel
   const fb: Record<string, number> = {};
   let b = 0;
   const lr = 0.5;
-  for (let it = 0; it < 3000; it++) {
+  for (let it = 0; it < ITERATIONS; it++) {
     const gw = new Array<number>(nFeatures).fill(0);
     const gf: Record<string, number> = {};
     let gb = 0;
@@ -190,6 +193,7 @@ const thresholds = Object.fromEntries(FACT_NAMES.map((f) => {
 // The project's own corpora (written for it, every answer checked by hand) must keep every answer: a fact whose
 // threshold would drop one of them is capped just below that answer's probability under the final model.
 const model = fitBoth(samples);
+const uncapped = { ...thresholds };
 const OWN = new Set(['project', 'holdout', 'shared']);
 for (const f of FACT_NAMES) {
   const own = samples.filter((s) => s.fact === f && OWN.has(s.corpus) && s.y === 1).map((s) => predict(model, s));
@@ -209,6 +213,11 @@ for (const t of [0, ...GRID]) {
   console.log(`  t=${t.toFixed(2)}  TP ${String(r.tp).padStart(4)}  FP ${String(r.fp).padStart(4)}  P ${f3(r.p)}  R ${f3(r.r)}`);
 }
 const pf = perFactFigures(held, allPos);
+{
+  const kept = held.filter((h) => h.p >= uncapped[h.s.fact]);
+  const tp = kept.filter((h) => h.s.y === 1).length;
+  console.log(`  before capping for the project's own corpora ${JSON.stringify(uncapped)}: TP ${tp} FP ${kept.length - tp} P ${f3(tp / Math.max(1, kept.length))} R ${f3(tp / allPos)}`);
+}
 console.log(`  per-fact thresholds ${JSON.stringify(thresholds)}: TP ${pf.tp} FP ${pf.fp} P ${f3(pf.p)} R ${f3(pf.r)}   <- chosen`);
 console.log('\nper corpus and source at the per-fact thresholds (left-out model), before (no threshold) → after');
 for (const key of [...positives.keys()].sort()) {
@@ -246,4 +255,4 @@ export const CALIBRATION: { scalar: LogisticModel; names: LogisticModel; thresho
   writeFileSync(OUT, body);
   console.log(`\nwritten ${OUT}`);
 }
-if (args.includes('--debug')) for (const h of held.filter((x) => x.s.y === 0)) console.log('WRONG', h.s.corpus, h.s.source, h.s.fact, h.p.toFixed(2), JSON.stringify(h.s.x.map((v) => +v.toFixed(2))), h.s.doc.slice(0, 40));
+if (args.includes('--debug')) for (const h of held.filter((x) => x.s.y === 0)) console.log('WRONG', h.s.corpus, h.s.source, h.s.fact, h.p.toFixed(2), JSON.stringify(h.s.x.map((v) => +v.toFixed(2))), h.s.doc.slice(0, 40), h.s.name ?? '');

@@ -31,10 +31,10 @@ export function probability(m: LogisticModel, key: string, x: number[]): number 
 
 /**
  * The threshold an answer of `fact` must reach to be asserted: `min` when the caller gives one, else the fact's own
- * threshold from the fit (never below the floor {@link DEFAULT_MIN_CONFIDENCE}: an answer more likely wrong than right).
+ * threshold from the fit (see {@link DEFAULT_MIN_CONFIDENCE} for how it is chosen).
  */
 export function thresholdOf(fact: FactName, min?: number): number {
-  return min ?? Math.max(DEFAULT_MIN_CONFIDENCE, CALIBRATION.thresholds[fact] ?? DEFAULT_MIN_CONFIDENCE);
+  return min ?? CALIBRATION.thresholds[fact] ?? DEFAULT_MIN_CONFIDENCE;
 }
 
 const round = (p: number) => Math.round(p * 1000) / 1000;

@@ -12,8 +12,8 @@ import type { Sentence } from '../text/sentences.js';
  * they describe where the supporting clause sits and how it is written, so they carry over to documents the
  * readings were not written against.
  */
-export const SCALAR_FEATURES = ['prior', 'support', 'conflict', 'heading', 'operative', 'contract', 'itemised', 'long'] as const;
-export const NAME_FEATURES = ['structured', 'providerHeading', 'suffix', 'mentions', 'providerSentence', 'listSize', 'contract', 'linked'] as const;
+export const SCALAR_FEATURES = ['prior', 'support', 'conflict', 'heading', 'operative', 'contract', 'terms', 'itemised', 'long', 'exception'] as const;
+export const NAME_FEATURES = ['structured', 'providerHeading', 'suffix', 'mentions', 'providerSentence', 'listSize', 'contract', 'terms', 'linked', 'ownBrand'] as const;
 
 /**
  * Words a section heading uses when the section is about the fact ("Law enforcement requests", "Sharing with
@@ -72,8 +72,10 @@ export interface ScalarAnswer {
  * - operative: the quote is an operative clause — a modal ("may", "will", "shall not") and a first-party actor
  *   ("we", the vendor's name) — rather than a description or a definition;
  * - contract: the document is an agreement (BAA, DPA, contract) rather than a policy or terms;
+ * - terms: the document is terms of service (clauses there are often the user's duties, not the vendor's);
  * - itemised: the quote is a list item or table row (a reading that borrows an intro is less sure of its actor);
- * - long: the quoted sentence is very long (run-on sentences are where actor and scope get mixed up).
+ * - long: the quoted sentence is very long (run-on sentences are where actor and scope get mixed up);
+ * - exception: the quoted clause carries an "except"/"unless" (the rule and its exception are easy to swap).
  */
 export function scalarFeatures(ctx: FactContext, name: FactName, a: ScalarAnswer): number[] {
   const first = a.evidence[0];
@@ -81,12 +83,14 @@ export function scalarFeatures(ctx: FactContext, name: FactName, a: ScalarAnswer
   const heading = s?.heading ?? '';
   const conflict = a.reviewValues.some((v) => v !== undefined && v !== a.value && v !== 'unspecified');
   let operative = 0;
+  let exception = 0;
   if (s) {
     const clauses = ctx.clauses(s);
     const c = clauses.find((x) => first.start! >= x.start && first.start! < x.end) ?? clauses[0];
     const modal = c?.hits.some((h) => h.cat === 'modal' || h.cat === 'negation') ?? false;
     const vendor = c?.hits.some((h) => h.cat === 'actor' && h.kind === 'vendor') || ctx.vendorNames.some((n) => n.length >= 3 && c?.view.includes(n));
     operative = modal && vendor ? 1 : 0;
+    exception = c && Number.isFinite(c.exceptAt) ? 1 : 0;
   }
   return [
     a.confidence - 0.75,
@@ -95,8 +99,10 @@ export function scalarFeatures(ctx: FactContext, name: FactName, a: ScalarAnswer
     TOPIC[name].test(heading) ? 1 : 0,
     operative,
     CONTRACT_KINDS.has(ctx.kind) ? 1 : 0,
+    ctx.kind === 'terms' ? 1 : 0,
     s && (isListItem(s) || isTableRow(s)) ? 1 : 0,
     s && s.end - s.start > LONG_SENTENCE ? 1 : 0,
+    exception,
   ];
 }
 
@@ -112,8 +118,10 @@ const MAX_MENTIONS = 30;
  *   everywhere is often the document's own brand, a product or a platform;
  * - providerSentence: some mention shares a sentence with a provider noun ("service providers", "processors");
  * - listSize: log2 of the number of names asserted for the document (long lists come from tables of providers);
- * - contract: the document is an agreement;
- * - linked: some mention is a link text (a tracker or partner table links to the party's own policy).
+ * - contract: the document is an agreement; terms: it is terms of service;
+ * - linked: some mention is a link text (a tracker or partner table links to the party's own policy);
+ * - ownBrand: a word of the name (4+ letters) is a word of the document's title or of its parties' names — an
+ *   entity of the vendor's own group ("Acme Ireland Limited" in Acme's policy) rather than a recipient.
  */
 export function nameFeatures(ctx: FactContext, name: string, listSize: number): number[] {
   let structured = 0;
@@ -138,6 +146,19 @@ export function nameFeatures(ctx: FactContext, name: string, listSize: number): 
     providerSentence,
     Math.log2(Math.max(1, listSize)),
     CONTRACT_KINDS.has(ctx.kind) ? 1 : 0,
+    ctx.kind === 'terms' ? 1 : 0,
     linked,
+    ownWords(ctx).size > 0 && wordsOf(name).some((w) => ownWords(ctx).has(w)) ? 1 : 0,
   ];
+}
+
+const wordsOf = (s: string) => s.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 4 && !GENERIC.has(w));
+// Words of names and titles that say nothing about whose name it is.
+const GENERIC = new Set(['privacy', 'policy', 'notice', 'terms', 'service', 'services', 'conditions', 'agreement', 'data', 'processing', 'addendum', 'group', 'limited', 'company', 'international', 'global', 'holdings', 'technologies', 'systems', 'online', 'corporation', 'incorporated', 'statement', 'cookie', 'cookies', 'general', 'business', 'customer']);
+const OWN_WORDS = new WeakMap<FactContext, Set<string>>();
+/** Words of the document's title (its first heading) and of its parties' names. */
+function ownWords(ctx: FactContext): Set<string> {
+  let w = OWN_WORDS.get(ctx);
+  if (!w) OWN_WORDS.set(ctx, (w = new Set([...(ctx.sections[0] ? wordsOf(ctx.sections[0].heading) : []), ...ctx.partyNames.flatMap(wordsOf)])));
+  return w;
 }
