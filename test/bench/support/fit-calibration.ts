@@ -25,6 +25,7 @@ import type { LogisticModel } from '../../../libs/extraction/src/calibration/cal
 import { answerKey, probability } from '../../../libs/extraction/src/calibration/calibrate.js';
 import { NAME_FEATURES, nameFeatures, SCALAR_FEATURES, scalarFeatures } from '../../../libs/extraction/src/calibration/features.js';
 import { factContext } from '../../../libs/extraction/src/extract-facts.js';
+import { lowerBound } from '../../../libs/extraction/src/loaders/markdown-loader.js';
 import type { CorpusSpec, Label } from './extraction-corpora.js';
 import { isUnspecified, labelledCorpora, normaliseName, ROOT } from './extraction-corpora.js';
 
@@ -67,17 +68,7 @@ const positives = new Map<string, number>(); // per corpus and source: labelled 
 const factPositives = new Map<FactName, number>(); // per fact, over all corpora and sources
 
 /** Text offset of a source offset (the first text character at or after it). */
-function toText(sourceIndex: Int32Array | undefined, at: number): number {
-  if (!sourceIndex) return at;
-  let lo = 0;
-  let hi = sourceIndex.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sourceIndex[mid] < at) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
+const toText = (sourceIndex: Int32Array | undefined, at: number) => (sourceIndex ? lowerBound(sourceIndex, at) : at);
 
 async function addDocument(spec: CorpusSpec, label: Label, source: string, facts?: Record<string, AnswerFact>): Promise<void> {
   const bytes = readFileSync(join(spec.docsDir, label.file));
