@@ -1,4 +1,4 @@
-import { Lexicon, tokenize } from './lexicon.js';
+import { Lexicon, TOKEN, tokenize } from './lexicon.js';
 
 const lexicon = new Lexicon();
 /** The hits of one category in a sentence, as "kind:word". */
@@ -41,5 +41,37 @@ describe('agentOf', () => {
     const del2 = c2.hits.find((h) => h.cat === 'action' && h.kind === 'delete')!;
     expect(subjectOf(c2, del2)?.kind).toBe('customer');
     expect(agentOf(c2, del2)).toBeUndefined();
+  });
+});
+
+describe('tokenize', () => {
+  /** The tokens as the TOKEN pattern finds them (what the scan replaces). */
+  const byPattern = (view: string) => [...view.matchAll(TOKEN)].map((m) => [m.index, m.index + m[0].length]);
+  const byScan = (view: string) => tokenize(view).map((t) => [t.start, t.end]);
+
+  it('finds what the pattern finds: initialisms, joined words, punctuation, non-ASCII letters and astral characters', () => {
+    const views = [
+      'We share data with the U.S. government, e.g. on request; i.e. rarely.',
+      "Don't opt-out -- a.b c.d.e. x. U.S.A.B e.g.x 'quoted' -lead trail- end-",
+      'Ünïcödé Straße İstanbul ÉTAT — 東京 données; 𝐀𝐁𝐂 test 😀 emoji 𝟙𝟚 x\ud800y \udc00z',
+      '(a) item | cell / "quote": 3.5% 10-20 O\'Neil A.',
+      '',
+    ];
+    for (const v of views) expect(byScan(v)).toEqual(byPattern(v));
+  });
+
+  it('agrees with the pattern on random strings of the characters that matter', () => {
+    const alphabet = ['a', 'Z', '.', "'", '-', ' ', ';', '"', '1', 'é', 'İ', '𝐀', '\ud800', '\udc00', '—', '(', '|'];
+    let seed = 7;
+    const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
+    for (let k = 0; k < 1500; k++) {
+      let v = '';
+      for (let len = rand(24); len > 0; len--) v += alphabet[rand(alphabet.length)];
+      expect(byScan(v)).toEqual(byPattern(v));
+    }
+  });
+
+  it('reads "US" in capitals as the country', () => {
+    expect(tokenize('US law and us').map((t) => t.lower)).toEqual(['u.s.', 'law', 'and', 'us']);
   });
 });

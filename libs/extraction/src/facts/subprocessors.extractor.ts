@@ -6,6 +6,7 @@ import { blockIndex, listContext, rowHasNoAccess } from '../clauses/list-context
 import type { Block, Row } from '../clauses/structure.js';
 import { introOf, isListItem, isRunInTitle, isTableRow, runInBlock } from '../clauses/structure.js';
 import { ADDRESS_WORD, PLATFORM_AS_RECIPIENT, PLATFORM_BRANDS, POLICY_WORDS, PROVIDER_NOUN, RELATION_VERB, SELF_HOSTED_SOFTWARE } from '../clauses/vocabulary.js';
+import { mayHoldName } from '../text/name-gate.js';
 import type { Sentence } from '../text/sentences.js';
 import type { FactContext } from './fact-context.js';
 import { collectorMentions, inRanges, trackerSections } from './tracker-names.js';
@@ -214,7 +215,7 @@ export function extractSubprocessors(ctx: FactContext): Fact<'subprocessors_name
       if (profile) add(profile.name, s, profile.at, true);
     }
     // Names start with a capital or a digit (or "iDenfy"); a sentence with none cannot hold one.
-    if (!/[\p{Lu}0-9]/u.test(v.slice(1)) && !/[\p{Ll}][\p{Lu}]/u.test(v)) continue;
+    if (!mayHoldName(v)) continue;
     let underHeading = false;
     if (s.heading !== undefined) {
       let h = headingCache.get(s.heading);
