@@ -1,3 +1,4 @@
+import { randomStrings } from '../testing/random-strings.js';
 import { Lexicon, TOKEN, tokenize } from './lexicon.js';
 
 const lexicon = new Lexicon();
@@ -62,16 +63,20 @@ describe('tokenize', () => {
 
   it('agrees with the pattern on random strings of the characters that matter', () => {
     const alphabet = ['a', 'Z', '.', "'", '-', ' ', ';', '"', '1', 'é', 'İ', '𝐀', '\ud800', '\udc00', '—', '(', '|'];
-    let seed = 7;
-    const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
-    for (let k = 0; k < 1500; k++) {
-      let v = '';
-      for (let len = rand(24); len > 0; len--) v += alphabet[rand(alphabet.length)];
-      expect(byScan(v)).toEqual(byPattern(v));
-    }
+    for (const v of randomStrings(alphabet, 1500, 24, 7)) expect(byScan(v)).toEqual(byPattern(v));
   });
 
   it('reads "US" in capitals as the country', () => {
     expect(tokenize('US law and us').map((t) => t.lower)).toEqual(['u.s.', 'law', 'and', 'us']);
+  });
+});
+
+describe("a document's own terms", () => {
+  it('are found whatever their first character or length, beside the shared vocabulary', () => {
+    const long = 'Supercalifragilisticexpialidociousness';
+    const own = new Lexicon({ add: [{ phrase: 'Ünïcorp Health', cat: 'actor', kind: 'vendor' }, { phrase: long, cat: 'actor', kind: 'vendor' }, { phrase: 'Session Notes', cat: 'object', kind: 'content' }] });
+    const view = `Ünïcorp Health and ${long} may disclose Session Notes to law enforcement.`;
+    const found = own.find(tokenize(view)).map((h) => `${h.cat}:${h.kind}:${view.slice(h.start, h.end)}`);
+    expect(found).toEqual(expect.arrayContaining(['actor:vendor:Ünïcorp Health', `actor:vendor:${long}`, 'object:content:Session Notes', 'action:disclose:disclose']));
   });
 });

@@ -1,3 +1,4 @@
+import { randomStrings } from '../testing/random-strings.js';
 import { mayHoldName } from './name-gate.js';
 
 /** The patterns the gate stands for. */
@@ -11,12 +12,6 @@ describe('mayHoldName', () => {
 
   it('agrees with the patterns on random strings', () => {
     const alphabet = ['a', 'Z', '7', ' ', '.', 'é', 'É', 'İ', '𝐀', '\ud800'];
-    let seed = 11;
-    const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
-    for (let k = 0; k < 2000; k++) {
-      let v = '';
-      for (let len = rand(10); len > 0; len--) v += alphabet[rand(alphabet.length)];
-      expect(mayHoldName(v)).toBe(byPattern(v));
-    }
+    for (const v of randomStrings(alphabet, 2000, 10, 11)) expect(mayHoldName(v)).toBe(byPattern(v));
   });
 });
