@@ -8,7 +8,7 @@
  *   npx tsx test/bench/support/profile-top.ts /tmp/prof/<worker>.cpuprofile 40
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -17,6 +17,7 @@ import { writeBaaCorpus } from '../../support/corpus-generator.js';
 import { freshDatabase } from '../../support/database.js';
 import { DIST, REPO, waitUntil } from '../../support/processes.js';
 import { arg } from './args.js';
+import { treeCpuMs, waitUntilScored } from './custody-service.js';
 
 const backend = (arg('--backend') ?? 'redis') as 'redis' | 'postgres';
 const docs = Number(arg('--docs') ?? 48);
@@ -26,16 +27,6 @@ const profDir = arg('--prof');
 /** A module each process imports first (`--import`), e.g. one that counts queries. */
 const preload = arg('--preload');
 
-function treeCpuMs(pid: number, into = new Map<number, number>()): Map<number, number> {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    into.set(pid, (Number(fields[11]) + Number(fields[12])) * 10);
-    for (const tid of readdirSync(`/proc/${pid}/task`)) {
-      for (const child of readFileSync(`/proc/${pid}/task/${tid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean)) treeCpuMs(Number(child), into);
-    }
-  } catch { /* gone */ }
-  return into;
-}
 const sum = (m: Map<number, number>) => [...m.values()].reduce((a, b) => a + b, 0);
 const own = (pid: number) => treeCpuMs(pid, new Map()).get(pid) ?? 0;
 
@@ -81,13 +72,7 @@ async function main() {
     const queue = [...files];
     await Promise.all(Array.from({ length: 4 }, async () => { for (let f = queue.shift(); f; f = queue.shift()) await client.upload(dir, f); }));
     const tu = performance.now();
-    await waitUntil(async () => {
-      const health = await (await fetch(`${client.base}/api/health`)).json() as { queue?: { pending?: number }; documents?: { unfinished?: number } };
-      if (health.queue?.pending !== 0 || health.documents?.unfinished !== 0) return false;
-      const list = await client.get<{ status: string }[]>('/documents');
-      if (list.length < files.length || list.some((d) => !['processed', 'unparsed', 'failed'].includes(d.status))) return false;
-      return Boolean((await client.get<{ graphVersion?: number }>('/score')).graphVersion);
-    }, 600_000, 'done');
+    await waitUntilScored(client, files.length);
     const t1 = performance.now();
     const c2 = pids.map((p) => ({ tree: sum(treeCpuMs(p)), own: own(p) }));
     const d1 = await dbCounters(db.url);
