@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { FACT_NAMES, unspecifiedValue, type FactSet } from '@custody/domain';
+import { FACT_NAMES, MAX_INSTANCES_PER_FINDING, unspecifiedValue, type Finding, type FactSet, type FindingInstance } from '@custody/domain';
 // Loaded up front: the CLI imports these at once, and Jest's ESM loader races on concurrent imports.
 import '@custody/audit';
 import '@custody/config';
@@ -182,6 +182,26 @@ describe(`encryption at rest (${mode})`, () => {
     expect((await onlyK2.projections.score(wsId))!.ruleErrors[0]!.message).toContain(MARKER);
     await expect(p.documents.content(legacy.sha256)).rejects.toMatchObject({ code: 'data_key_missing', message: expect.stringContaining('data key k2') });
     await expect(p.projections.findings(wsId)).rejects.toMatchObject({ code: 'data_key_missing' });
+  }, 60_000);
+});
+
+describe(`re-encryption of a finding's page head (${mode})`, () => {
+  const k1 = randomBytes(32);
+  const p = persistenceForFile(new DataKeyring('k1', new Map([['k1', k1]])));
+
+  it('leaves no head under the retired key: a page that cuts instances still opens every finding with the new key alone', async () => {
+    const ws = (await p.workspaces.ensure('Wide Sealed Practice')).workspace.id;
+    const m = readModelsQuoting('wide sealed');
+    const installs = Array.from({ length: MAX_INSTANCES_PER_FINDING + 20 }, (_, i) => ({ subject: `system:install-${i}`, system: `system:install-${i}`, severity: 'high', evidence: [{ quote: `install ${i}` }] }) as FindingInstance);
+    const wide = { ...m.findings[0]!, id: 'wide@vendor:scribe', instances: installs } as Finding;
+    await p.projections.saveScoring(ws, 1, { ...m, findings: [wide] }, { lens: 'default', evaluatedAt: new Date() });
+    expect(await p.dataSource.query(`SELECT count(*)::int AS n FROM finding WHERE workspace_id = $1 AND head_sealed IS NOT NULL`, [ws])).toEqual([{ n: 1 }]);
+
+    const k2 = randomBytes(32);
+    await new SealedDataRepository(p.dataSource, new DataKeyring('k2', new Map([['k2', k2], ['k1', k1]]))).reencrypt();
+    const onlyK2 = new Persistence(p.dataSource, new DataKeyring('k2', new Map([['k2', k2]])));
+    const page = await onlyK2.projections.findingsPage(ws, false, { limit: 5, instances: 3 });
+    expect(page.items).toEqual([expect.objectContaining({ id: wide.id, instances: installs.slice(0, 3), instanceCount: installs.length })]);
   }, 60_000);
 });
 

@@ -43,7 +43,9 @@ interface ReadModelColumn {
 
 const READ_MODELS: ReadModelColumn[] = [
   { kind: 'graphs', table: 'graph_projection', keyCols: ['workspace_id'], clear: 'graph', sealed: 'graph_sealed', aad: (r) => aad.graph(r.workspace_id!), batch: 1 },
-  { kind: 'findings', table: 'finding', keyCols: ['workspace_id', 'id'], clear: 'data', sealed: 'data_sealed', aad: (r) => aad.finding(r.workspace_id!, r.id!), batch: 500 },
+  // A finding's page head (first instances, sealed under the row's key_id) is a copy of the whole: it is emptied
+  // rather than resealed, so no key outlives its rows; pages then open the whole finding until the next scoring.
+  { kind: 'findings', table: 'finding', keyCols: ['workspace_id', 'id'], clear: 'data', sealed: 'data_sealed', aad: (r) => aad.finding(r.workspace_id!, r.id!), batch: 500, alsoClears: ['head_sealed'] },
   {
     kind: 'scores', table: 'score', keyCols: ['workspace_id'], clear: 'data', sealed: 'data_sealed', aad: (r) => aad.score(r.workspace_id!), batch: 100,
     clearValue: `json_build_object('score', data, 'ruleErrors', coalesce(rule_errors, '[]'::jsonb))`, alsoClears: ['rule_errors'],
