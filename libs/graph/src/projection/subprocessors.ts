@@ -1,6 +1,7 @@
 import { DATA_CATEGORY_SENSITIVITY, PRACTICE_ID } from '@custody/domain';
 import type { DataCategory, Evidence } from '@custody/domain';
 import type { FlowTable } from './flow-table.js';
+import { settingEvidenceFor } from './setting-changes.js';
 import type { SystemDraft, SystemRegistry } from './system-registry.js';
 import type { VendorResolver } from './types.js';
 
@@ -25,6 +26,7 @@ export function addImpliedNotetakerFlows(registry: SystemRegistry, flows: FlowTa
     // assistant records through the platform, not straight from the practice).
     const fed = flows.into(s.id).some((f) => f.from === PRACTICE_ID || registry.get(f.from)?.role === 'clinician' || f.data.has('session_recording'));
     if (fed) continue;
+    const recordingEvidence = settingEvidenceFor(s, 'recording');
     flows.add({
       from: PRACTICE_ID,
       to: s.id,
@@ -32,7 +34,7 @@ export function addImpliedNotetakerFlows(registry: SystemRegistry, flows: FlowTa
       // The settings prove recording happens, not how it travels: claim no transport we cannot cite.
       transport: 'unknown',
       purpose: `session recording (settings: recording ${String(s.settings.recording)})`,
-      evidence: s.settingsEvidence.length ? [...s.settingsEvidence] : [...s.evidence],
+      evidence: recordingEvidence.length ? [...recordingEvidence] : [...s.evidence],
       origin: 'implied',
       source: `implied:${s.id}`,
     });
@@ -44,7 +46,8 @@ function namedSubprocessors(s: SystemDraft): { name: string; evidence: Evidence[
   const out: { name: string; evidence: Evidence[] }[] = [];
   const fromSettings = s.settings.subprocessors;
   if (Array.isArray(fromSettings)) {
-    for (const name of fromSettings) if (typeof name === 'string' && name.trim()) out.push({ name: name.trim(), evidence: s.settingsEvidence });
+    const evidence = settingEvidenceFor(s, 'subprocessors');
+    for (const name of fromSettings) if (typeof name === 'string' && name.trim()) out.push({ name: name.trim(), evidence });
   }
   for (const c of s.contracts) {
     if (c.via) continue; // another vendor's BAA binding this one names that vendor's sub-processors, not ours
