@@ -64,15 +64,28 @@ function namedSubprocessors(s: SystemDraft): { name: string; evidence: Evidence[
  */
 export function expandSubprocessors(registry: SystemRegistry, flows: FlowTable, resolveVendor: VendorResolver | undefined, done: Set<string>): boolean {
   let grew = false;
+  // The system a name resolves to, per name: every install of a fleet names the same few sub-processors, and
+  // the answer only changes when a system is added here (the registry is not changed otherwise meanwhile).
+  const resolved = new Map<string, SystemDraft>();
+  const resolve = (name: string): SystemDraft => {
+    let target = resolved.get(name);
+    if (target) return target;
+    const known = resolveVendor?.(name);
+    target = [...registry.findByName(known?.name ?? name), ...registry.findByName(name)].find((t) => !t.group);
+    if (!target) {
+      target = registry.addByName(known?.name ?? name, known?.role ?? 'other', []);
+      resolved.clear();
+    }
+    resolved.set(name, target);
+    return target;
+  };
   for (const s of registry.all()) {
     for (const { name, evidence } of namedSubprocessors(s)) {
       const key = `${s.id}\u0000${name}`;
       if (done.has(key)) continue;
       done.add(key);
       grew = true;
-      const known = resolveVendor?.(name);
-      const found = [...registry.findByName(known?.name ?? name), ...registry.findByName(name)].find((t) => !t.group);
-      const target = found ?? registry.addByName(known?.name ?? name, known?.role ?? 'other', []);
+      const target = resolve(name);
       if (target.id === s.id || target.id === PRACTICE_ID) continue;
       target.evidence.push(...evidence);
       const existing = flows.find(s.id, target.id);
