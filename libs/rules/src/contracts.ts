@@ -147,8 +147,23 @@ function cachedKey(name: string): string {
   return k;
 }
 
+/**
+ * {@link nameMatcher} asked of systems: whether a system's name or id matches one of `names`, their keys
+ * cached per name (a re-audit asks it of a fleet's 10,000 installs, whose names it has seen before).
+ */
+export function systemMatcher(names: readonly string[]): (system: { id: string; name: string }) => boolean {
+  const matches = keysMatcher(names.map(normalise));
+  return (s) => matches(cachedKey(s.name)) || matches(cachedKey(s.id));
+}
+
 /** nameMatches against normalised keys. */
 function keyMatcher(keys: readonly string[]): (name: string) => boolean {
+  const matches = keysMatcher(keys);
+  return (name) => matches(normalise(name));
+}
+
+/** nameMatches of a normalised key against normalised keys. */
+function keysMatcher(keys: readonly string[]): (key: string) => boolean {
   const exact = new Set<string>();
   const long: string[] = [];
   for (const nn of keys) {
@@ -156,8 +171,7 @@ function keyMatcher(keys: readonly string[]): (name: string) => boolean {
     exact.add(nn);
     if (nn.length >= 4) long.push(nn);
   }
-  return (name) => {
-    const nn = normalise(name);
+  return (nn) => {
     if (!nn) return false;
     if (exact.has(nn)) return true;
     return long.some((l) => (nn.length >= 4 && l.includes(nn)) || nn.includes(l));

@@ -11,7 +11,7 @@ export { severityOf } from './severity.js';
 export { sensitivityOf, maxSensitivity, impactOf } from './sensitivity.js';
 export { CITE, STATE_RECORDING_STATUTES } from './citations.js';
 export * from './graph-queries.js';
-export { isBaa, isExpired, baasInForce, expiredBaas, governingFact, factIn, namedSubprocessors, nameMatches, nameMatcher, systemNameMatcher } from './contracts.js';
+export { isBaa, isExpired, baasInForce, expiredBaas, governingFact, factIn, namedSubprocessors, nameMatches, nameMatcher, systemMatcher, systemNameMatcher } from './contracts.js';
 export type { FactReading, FactValues } from './contracts.js';
 export { LENS_PROFILES, MAX_LENS_WEIGHT, lensWeight, lensActive } from './lenses.js';
 export type { LensProfile } from './lenses.js';

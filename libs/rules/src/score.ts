@@ -160,25 +160,36 @@ export function computeScore(findings: readonly Finding[], opts: ScoreOptions): 
   const pts = sorted.map((f) => findingPoints(f, opts.lenses));
   const byId = new Map(pts.map((p) => [p.findingId, p]));
 
-  const charged = new Map<string, { finding: Finding; hazard: number }[]>();
+  // Per system, the indices (into `sorted`) of the findings charged to it, ascending.
+  const charged = new Map<string, number[]>();
   for (const s of opts.systems ?? []) charged.set(s, []);
-  sorted.forEach((f, i) => {
-    for (const s of new Set(f.systems)) {
-      if (!charged.has(s)) charged.set(s, []);
-      charged.get(s)!.push({ finding: f, hazard: pts[i]!.hazard });
+  for (let i = 0; i < sorted.length; i++) {
+    for (const s of new Set(sorted[i]!.systems)) {
+      const list = charged.get(s);
+      if (list) list.push(i);
+      else charged.set(s, [i]);
     }
-  });
+  }
 
+  // A node's score and its split depend only on the hazards of the findings charged to it: a fleet's thousands
+  // of installs are charged by the same handful of grouped findings, so each such set is worked out once.
   const nodes: Record<string, number> = {};
   const contributions: ScoreContribution[] = [];
+  const bySet = new Map<string, { value: number; points: number[] }>();
   for (const s of [...charged.keys()].sort(cmp)) {
     const items = charged.get(s)!;
-    const hazards = items.map((x) => x.hazard);
-    const value = round2(nodeScore(hazards));
-    nodes[s] = value;
-    apportion(value, hazards).forEach((points, i) => {
-      if (points > 0) contributions.push({ findingId: items[i]!.finding.id, system: s, points });
-    });
+    const key = items.join(',');
+    let node = bySet.get(key);
+    if (!node) {
+      const hazards = items.map((i) => pts[i]!.hazard);
+      const value = round2(nodeScore(hazards));
+      bySet.set(key, (node = { value, points: apportion(value, hazards) }));
+    }
+    nodes[s] = node.value;
+    for (let k = 0; k < items.length; k++) {
+      const points = node.points[k]!;
+      if (points > 0) contributions.push({ findingId: sorted[items[k]!]!.id, system: s, points });
+    }
   }
 
   const hazards = pts.map((p) => p.hazard);

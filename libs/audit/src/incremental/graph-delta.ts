@@ -1,6 +1,6 @@
 import { nameKey, PRACTICE_ID, type Graph, type GraphFlow, type GraphSystem } from '@custody/domain';
 import type { ProjectionChanges } from '@custody/graph';
-import { nameMatcher, namedSubprocessors, systemNameMatcher, type RuleReads } from '@custody/rules';
+import { nameMatcher, namedSubprocessors, systemMatcher, systemNameMatcher, type RuleReads } from '@custody/rules';
 
 /**
  * What changed between two projections of a workspace, at the three depths rules read other systems at
@@ -292,7 +292,11 @@ export function subgraphFor(graph: Graph, reads: RuleReads, anchors: ReadonlySet
   // A `'fleet-vendors'` rule reads other systems' names only to find a fleet vendor's stand-in, which is never
   // an install itself (fleetVendorOf): the installs it does not reach by a flow are left out, so judging one
   // vendor does not walk a fleet's 10,000 install stubs.
-  const named = (s: GraphSystem) => reads.names === true || reads.names === 'subprocessors' || (reads.names === 'fleet-vendors' && !s.group);
+  // A `'subprocessors'` rule reads other systems' names only to tell whether a sub-processor a system lists is
+  // modelled (a loose, symmetric name match), and only the anchors' findings are kept: so the systems whose
+  // name or id matches a name an anchor lists are the ones it needs, not a fleet's 10,000 install stubs.
+  const listed = reads.names === 'subprocessors' ? listedByAnchors(graph, anchors) : undefined;
+  const named = (s: GraphSystem) => reads.names === true || (listed !== undefined && listed(s)) || (reads.names === 'fleet-vendors' && !s.group);
   const systems: GraphSystem[] = [];
   for (const s of graph.systems) {
     if (anchors.has(s.id)) systems.push(s);
@@ -300,4 +304,11 @@ export function subgraphFor(graph: Graph, reads: RuleReads, anchors: ReadonlySet
     else if (named(s)) systems.push(stub(s, 'identity'));
   }
   return { ...graph, systems, flows: graph.flows.filter((f) => flowIds.has(f.id)) };
+}
+
+/** Whether a system's name or id matches a sub-processor name one of the anchors lists (in its settings or own contracts). */
+function listedByAnchors(graph: Graph, anchors: ReadonlySet<string>): (s: GraphSystem) => boolean {
+  const names: string[] = [];
+  for (const s of graph.systems) if (anchors.has(s.id)) names.push(...listedBy(s));
+  return names.length ? systemMatcher(names) : () => false;
 }

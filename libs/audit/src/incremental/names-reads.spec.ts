@@ -1,5 +1,5 @@
 import { PRACTICE_ID, type Graph, type GraphSystem, type ParseResult } from '@custody/domain';
-import { RULE_READS } from '@custody/rules';
+import { DEFAULT_RULE_SETTINGS, REGISTRY, RULE_READS, runRulesUngrouped } from '@custody/rules';
 import { analyzeDocument } from '../analyze-document.js';
 import type { AnalyzedDocument } from '../build-audit.js';
 import { adjacency, affectedAnchors, changesBetween, deltaOf, subgraphFor } from './graph-delta.js';
@@ -112,6 +112,18 @@ describe("a rule reading names only to tell whether a named sub-processor is mod
     // A second system called OpenAI changes no answer: only the new system itself is judged again.
     const second = graph([practice, ehr, system('openai-llc', 'OpenAI, L.L.C.', { role: 'llm_provider' }), system('openai-eu', 'OpenAI', { role: 'llm_provider' }), scribe]);
     expect([...anchorsAfter(added, second)]).toEqual(['openai-eu']);
+  });
+
+  it('judges a system on a subgraph holding, of the systems not on its paths, only those named like a sub-processor it lists', () => {
+    const holding = { ...scribe, holds: ['diagnosis' as const] };
+    const g = graph([practice, ehr, system('fax', 'Sablepoint Fax'), system('openai-llc', 'OpenAI, L.L.C.', { role: 'llm_provider' }), holding]);
+    const rule = REGISTRY.find((r) => r.id === 'baa-chain-break')!;
+    const sub = subgraphFor(g, RULE_READS[rule.id]!, new Set(['scribe']), adjacency(g));
+    expect(sub.systems.map((x) => x.id).sort()).toEqual(['openai-llc', 'scribe']);
+    const judged = (on: Graph) => runRulesUngrouped({ graph: on, lens: 'default', settings: DEFAULT_RULE_SETTINGS, now: NOW }, [rule]).findings.filter((f) => f.systems[0] === 'scribe');
+    // Without the system called "OpenAI, L.L.C." the scribe's OpenAI would be an unmodelled sub-processor.
+    expect(judged({ ...sub, systems: sub.systems.filter((x) => x.id !== 'openai-llc') })).toHaveLength(1);
+    expect(judged(sub)).toEqual(judged(g));
   });
 
   it('does not widen rules that read no names, nor for a change that renames nothing', () => {

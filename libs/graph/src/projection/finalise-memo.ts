@@ -17,6 +17,8 @@ export interface ProjectionMemo {
   readonly graph?: Graph;
   readonly systems: ReadonlyMap<string, { draft: SystemDraft; out: GraphSystem }>;
   readonly pairs: ReadonlyMap<string, { drafts: readonly FlowDraft[]; bases: readonly LegalBasis[]; out: readonly GraphFlow[] }>;
+  /** The keys of `pairs`, sorted: the next projection sorts only the pairs it adds (see pairOrder). */
+  readonly pairOrder?: readonly string[];
 }
 
 /**
@@ -62,7 +64,8 @@ export function finaliseWithMemo(
   const flows: GraphFlow[] = [];
   // Flow ids (`from->to#n`) depend only on the flows of one pair, and the full order (by content, which starts
   // with `from`, then `to`) is the pairs' order: so each pair is finished, or reused, on its own.
-  for (const key of [...pairs.keys()].sort(cmp)) {
+  const order = pairOrder(pairs, prev);
+  for (const key of order) {
     const list = pairs.get(key)!;
     const bases = list.map(basisOf);
     const old = prev?.pairs.get(key);
@@ -84,7 +87,27 @@ export function finaliseWithMemo(
     for (const f of out) flows.push(f);
   }
   for (const [key, old] of prev?.pairs ?? []) if (!memoPairs.has(key)) for (const f of old.out) changes.flows.set(f.id, { before: f });
-  return { systems: practiceFirst, flows, memo: { systems: memoSystems, pairs: memoPairs }, changes };
+  return { systems: practiceFirst, flows, memo: { systems: memoSystems, pairs: memoPairs, pairOrder: order }, changes };
+}
+
+/**
+ * The keys of `pairs` sorted: the previous projection's order less the pairs that went, merged with the new
+ * pairs sorted. The same order as sorting them all, without sorting a fleet's tens of thousands of
+ * unchanged pairs again.
+ */
+function pairOrder(pairs: ReadonlyMap<string, unknown>, prev: ProjectionMemo | undefined): string[] {
+  if (!prev?.pairOrder) return [...pairs.keys()].sort(cmp);
+  const kept = prev.pairOrder.filter((k) => pairs.has(k));
+  const added = [...pairs.keys()].filter((k) => !prev.pairs.has(k)).sort(cmp);
+  if (!added.length) return kept;
+  const out: string[] = [];
+  let i = 0;
+  for (const k of kept) {
+    while (i < added.length && cmp(added[i]!, k) < 0) out.push(added[i++]!);
+    out.push(k);
+  }
+  while (i < added.length) out.push(added[i++]!);
+  return out;
 }
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

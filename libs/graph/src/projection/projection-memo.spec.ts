@@ -37,11 +37,28 @@ describe('incremental projection (ProjectionMemo)', () => {
     const input = fleetInput([change('install-b', { training: 'allowed' })]);
     const next = projectGraphIncremental(input, first.memo);
     expect(next.graph).toEqual(projectGraph(input));
-    // The install's own record, and the sub-processor its settings name (which cites the settings' evidence).
-    expect([...next.changes!.systems.keys()].sort()).toEqual(['install-b', 'openai']);
+    // The install's own record only: its implied recording flow and its sub-processor edge cite the settings
+    // they rest on (recording, subprocessors), which a training change does not touch.
+    expect([...next.changes!.systems.keys()].sort()).toEqual(['install-b']);
+    expect([...next.changes!.flows.keys()]).toEqual([]);
     for (const s of next.graph.systems) if (!next.changes!.systems.has(s.id)) expect(first.graph.systems).toContain(s);
     for (const f of next.graph.flows) if (!next.changes!.flows.has(f.id)) expect(first.graph.flows).toContain(f);
     expect(next.changes!.systems.get('install-b')).toEqual({ before: first.graph.systems.find((s) => s.id === 'install-b'), after: next.graph.systems.find((s) => s.id === 'install-b') });
+  });
+
+  it('a change to the setting an edge rests on reaches that edge and its sub-processor, and is cited there', () => {
+    const first = projectGraphIncremental(fleetInput());
+    const input = fleetInput([change('install-b', { training: 'allowed' }), { ...change('install-b', { subprocessors: ['OpenAI'], recording: 'always' }), documentId: 'change-b2', file: 'change-b2.json', at: '2026-02-02T00:00:00Z' }]);
+    const next = projectGraphIncremental(input, first.memo);
+    expect(next.graph).toEqual(projectGraph(input));
+    expect([...next.changes!.systems.keys()].sort()).toEqual(['install-b', 'openai']);
+    const quotes = (id: string) => next.graph.flows.find((f) => f.id === id)!.evidence.map((e) => e.quote);
+    for (const id of ['install-b->openai', 'practice->install-b']) {
+      expect(quotes(id)).toContain(JSON.stringify({ subprocessors: ['OpenAI'], recording: 'always' }));
+      expect(quotes(id)).not.toContain(JSON.stringify({ training: 'allowed' }));
+    }
+    // The install's own record cites every change to it.
+    expect(next.graph.systems.find((s) => s.id === 'install-b')!.evidence.map((e) => e.quote)).toContain(JSON.stringify({ training: 'allowed' }));
   });
 
   it('reports removed records with no `after`, and a memo of another workspace is only a slower base', () => {

@@ -1,6 +1,6 @@
 import type { Evidence } from '@custody/domain';
 import { slugify, stamp } from './normalise.js';
-import type { SystemRegistry } from './system-registry.js';
+import type { SystemDraft, SystemRegistry } from './system-registry.js';
 import type { SettingChangeInput } from './types.js';
 
 /**
@@ -19,7 +19,22 @@ export function applySettingChanges(registry: SystemRegistry, changes: readonly 
     }
     const evidence: Evidence[] = stamp(c.evidence, c.documentId, c.file);
     target.settings = { ...target.settings, ...c.settings };
+    const sources = (target.settingSources ??= { declared: target.settingsEvidence, changes: [] });
+    sources.changes.unshift({ keys: Object.keys(c.settings), evidence });
     target.settingsEvidence = [...evidence, ...target.settingsEvidence];
     target.evidence.push(...evidence);
   }
+}
+
+/**
+ * The evidence for one setting of a system: the changes that set it (newest first), then the evidence of the
+ * declared settings. A change to another setting (one install turning training on) is no evidence that the
+ * install records sessions or names a sub-processor, and citing it there would make that edge, and every
+ * finding about the sub-processor it reaches, change with it (issue 11: a setting change re-audits only what
+ * it can affect).
+ */
+export function settingEvidenceFor(s: SystemDraft, key: string): Evidence[] {
+  const sources = s.settingSources;
+  if (!sources) return s.settingsEvidence;
+  return [...sources.changes.flatMap((c) => (c.keys.includes(key) ? c.evidence : [])), ...sources.declared];
 }

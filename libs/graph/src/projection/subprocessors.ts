@@ -1,6 +1,7 @@
 import { DATA_CATEGORY_SENSITIVITY, PRACTICE_ID } from '@custody/domain';
 import type { DataCategory, Evidence } from '@custody/domain';
 import type { FlowTable } from './flow-table.js';
+import { settingEvidenceFor } from './setting-changes.js';
 import type { SystemDraft, SystemRegistry } from './system-registry.js';
 import type { VendorResolver } from './types.js';
 
@@ -25,6 +26,7 @@ export function addImpliedNotetakerFlows(registry: SystemRegistry, flows: FlowTa
     // assistant records through the platform, not straight from the practice).
     const fed = flows.into(s.id).some((f) => f.from === PRACTICE_ID || registry.get(f.from)?.role === 'clinician' || f.data.has('session_recording'));
     if (fed) continue;
+    const recordingEvidence = settingEvidenceFor(s, 'recording');
     flows.add({
       from: PRACTICE_ID,
       to: s.id,
@@ -32,7 +34,7 @@ export function addImpliedNotetakerFlows(registry: SystemRegistry, flows: FlowTa
       // The settings prove recording happens, not how it travels: claim no transport we cannot cite.
       transport: 'unknown',
       purpose: `session recording (settings: recording ${String(s.settings.recording)})`,
-      evidence: s.settingsEvidence.length ? [...s.settingsEvidence] : [...s.evidence],
+      evidence: recordingEvidence.length ? [...recordingEvidence] : [...s.evidence],
       origin: 'implied',
       source: `implied:${s.id}`,
     });
@@ -44,7 +46,8 @@ function namedSubprocessors(s: SystemDraft): { name: string; evidence: Evidence[
   const out: { name: string; evidence: Evidence[] }[] = [];
   const fromSettings = s.settings.subprocessors;
   if (Array.isArray(fromSettings)) {
-    for (const name of fromSettings) if (typeof name === 'string' && name.trim()) out.push({ name: name.trim(), evidence: s.settingsEvidence });
+    const evidence = settingEvidenceFor(s, 'subprocessors');
+    for (const name of fromSettings) if (typeof name === 'string' && name.trim()) out.push({ name: name.trim(), evidence });
   }
   for (const c of s.contracts) {
     if (c.via) continue; // another vendor's BAA binding this one names that vendor's sub-processors, not ours
@@ -61,15 +64,28 @@ function namedSubprocessors(s: SystemDraft): { name: string; evidence: Evidence[
  */
 export function expandSubprocessors(registry: SystemRegistry, flows: FlowTable, resolveVendor: VendorResolver | undefined, done: Set<string>): boolean {
   let grew = false;
+  // The system a name resolves to, per name: every install of a fleet names the same few sub-processors, and
+  // the answer only changes when a system is added here (the registry is not changed otherwise meanwhile).
+  const resolved = new Map<string, SystemDraft>();
+  const resolve = (name: string): SystemDraft => {
+    let target = resolved.get(name);
+    if (target) return target;
+    const known = resolveVendor?.(name);
+    target = [...registry.findByName(known?.name ?? name), ...registry.findByName(name)].find((t) => !t.group);
+    if (!target) {
+      target = registry.addByName(known?.name ?? name, known?.role ?? 'other', []);
+      resolved.clear();
+    }
+    resolved.set(name, target);
+    return target;
+  };
   for (const s of registry.all()) {
     for (const { name, evidence } of namedSubprocessors(s)) {
       const key = `${s.id}\u0000${name}`;
       if (done.has(key)) continue;
       done.add(key);
       grew = true;
-      const known = resolveVendor?.(name);
-      const found = [...registry.findByName(known?.name ?? name), ...registry.findByName(name)].find((t) => !t.group);
-      const target = found ?? registry.addByName(known?.name ?? name, known?.role ?? 'other', []);
+      const target = resolve(name);
       if (target.id === s.id || target.id === PRACTICE_ID) continue;
       target.evidence.push(...evidence);
       const existing = flows.find(s.id, target.id);

@@ -13,6 +13,12 @@ export interface SystemDraft {
   evidence: Evidence[];
   /** Where `settings` came from: cited by implied notetaker flows and sub-processor edges. */
   settingsEvidence: Evidence[];
+  /**
+   * Set by setting changes (see applySettingChanges): the settings evidence the configs and the manifest gave,
+   * and each change's keys and evidence, newest first, so an edge cites only the changes to the setting it
+   * rests on (settingEvidenceFor).
+   */
+  settingSources?: { declared: Evidence[]; changes: { keys: readonly string[]; evidence: Evidence[] }[] };
   group?: { vendor?: string; site?: string };
   /** Declared in the manifest: its name, role and settings win over what configs say. */
   fromManifest: boolean;
