@@ -1,4 +1,4 @@
-import { compareFindings, MAX_INSTANCES_PER_FINDING, PROJECTION_INPUT_EVENTS, withFirstInstances, type Finding, type FindingWithInstanceCount, type Graph, type Lens, type Score } from '@custody/domain';
+import { compareFindings, MAX_INSTANCES_PER_FINDING, SEVERITIES, severityPosition, splitSeverityKey, type FindingsFilter, PROJECTION_INPUT_EVENTS, withFirstInstances, type Finding, type FindingWithInstanceCount, type Graph, type Lens, type Score } from '@custody/domain';
 import { IsNull, type DataSource } from 'typeorm';
 import { FindingEntity, FlowEdgeEntity, GraphProjectionEntity, ScoreEntity, SystemNodeEntity } from '../entities/index.js';
 import type { DataKeyring } from '../crypto/data-keys.js';
@@ -208,23 +208,43 @@ export class ProjectionRepository {
   }
 
   /**
-   * One keyset page of the stored findings (ids in byte order, after `after`) and how many there are in all, in
+   * One keyset page of the stored findings (ids in byte order, or with `filter.order` 'severity' worst first then
+   * id; `after` is the last key, see findingKey) and how many pass the filter in all, in
    * one statement (one snapshot: the total and the page agree while a scoring run writes). Only the page's rows
    * are opened: a 10,000-install fleet's ~54,000 sealed findings are not all decrypted to answer 50 of them.
    * With `instances` each finding keeps only its first instances and says how many it has (`instanceCount`).
    * A grouped finding with more instances than a page may ask for also stores a sealed head (itself with its
    * first MAX_INSTANCES_PER_FINDING instances): such a page opens that instead of the megabytes of the whole.
    */
-  async findingsPage(workspaceId: string, includeResolved: boolean, page: { limit: number; after?: string; instances?: number }): Promise<{ items: (StoredFinding | FindingWithInstanceCount<StoredFinding>)[]; total: number; more: boolean }> {
-    const open = includeResolved ? '' : 'AND resolved_at IS NULL';
+  async findingsPage(
+    workspaceId: string, includeResolved: boolean,
+    page: { limit: number; after?: string; instances?: number; filter?: FindingsFilter },
+  ): Promise<{ items: (StoredFinding | FindingWithInstanceCount<StoredFinding>)[]; total: number; more: boolean }> {
+    const filter = page.filter ?? { order: 'id' };
+    const params: unknown[] = [workspaceId];
+    const param = (v: unknown, type: string) => `$${params.push(v)}::${type}`;
+    // The filters read clear columns; the total counts what the filters let through, as the in-memory paging does.
+    const where = [`workspace_id = $1`, includeResolved ? '' : 'resolved_at IS NULL',
+      filter.severity ? `severity = ${param(filter.severity, 'text')}` : '', filter.kind ? `kind = ${param(filter.kind, 'text')}` : ''].filter(Boolean).join(' AND ');
+    // Worst first (severityPosition), then id in byte order: the keyset is the pair, named by the cursor.
+    const position = `(CASE severity ${SEVERITIES.map((s) => `WHEN '${s}' THEN ${severityPosition(s)}`).join(' ')} ELSE ${SEVERITIES.length} END)`;
+    const bySeverity = filter.order === 'severity';
+    let keyset = 'true';
+    if (page.after !== undefined && bySeverity) {
+      const k = splitSeverityKey(page.after);
+      const [pos, id] = [param(k.position, 'int'), param(k.id, 'text')];
+      keyset = `(${position} > ${pos} OR (${position} = ${pos} AND id COLLATE "C" > ${id}))`;
+    } else if (page.after !== undefined) keyset = `id COLLATE "C" > ${param(page.after, 'text')}`;
+    const order = (t: string) => (bySeverity ? `${t}position, ${t}id COLLATE "C"` : `${t}id COLLATE "C"`);
     const rows: ({ total: number } & Partial<FindingRow>)[] = await this.ds.query(
       `WITH page AS (
-         SELECT workspace_id, id, data, ${page.instances === undefined ? 'data_sealed' : 'CASE WHEN head_sealed IS NULL THEN data_sealed END AS data_sealed, head_sealed'}, key_id, first_seen_at, last_seen_at, resolved_at FROM finding
-          WHERE workspace_id = $1 ${open} AND ($2::text IS NULL OR id COLLATE "C" > $2::text)
-          ORDER BY id COLLATE "C" LIMIT $3)
-       SELECT (SELECT count(*)::int FROM finding WHERE workspace_id = $1 ${open}) AS total, page.*
-         FROM (SELECT 1) one LEFT JOIN page ON true ORDER BY page.id COLLATE "C"`,
-      [workspaceId, page.after ?? null, page.limit + 1],
+         SELECT workspace_id, id, data, ${page.instances === undefined ? 'data_sealed' : 'CASE WHEN head_sealed IS NULL THEN data_sealed END AS data_sealed, head_sealed'}, key_id, first_seen_at, last_seen_at, resolved_at,
+                ${position} AS position FROM finding
+          WHERE ${where} AND ${keyset}
+          ORDER BY ${order('')} LIMIT ${param(page.limit + 1, 'int')})
+       SELECT (SELECT count(*)::int FROM finding WHERE ${where}) AS total, page.*
+         FROM (SELECT 1) one LEFT JOIN page ON true ORDER BY ${order('page.')}`,
+      params,
     );
     const found = rows.filter((r): r is { total: number } & FindingRow => r.id != null);
     const cut = page.instances;
