@@ -1,4 +1,5 @@
 import { findingKey, pageById, pageFindings, pageInstances, type Finding, type FindingInstance, type FindingsFilter } from '@custody/domain';
+import { findingsPageSql } from '@custody/persistence';
 import { persistenceForFile } from '../support/database.js';
 import { readModelsQuoting } from '../support/sealed-at-rest.js';
 
@@ -151,11 +152,11 @@ describe(`stored findings paged in the database (${process.env.DATABASE_URL ? 'P
     const m = readModelsQuoting('large');
     const findings = Array.from({ length: 3000 }, (_, i) => ({ ...m.findings[0]!, id: `rule-${i % 7}@system:install-${i}` }) as Finding);
     await p.projections.saveScoring(workspace.id, 1, { ...m, findings }, { lens: 'default', evaluatedAt: new Date() });
-    const [plan] = await p.dataSource.query(
-      `EXPLAIN (FORMAT JSON) SELECT id FROM finding WHERE workspace_id = $1 AND resolved_at IS NULL AND id COLLATE "C" > $2 ORDER BY id COLLATE "C" LIMIT 51`,
-      [workspace.id, 'rule-3'],
-    );
-    expect(JSON.stringify(plan)).toContain('ix_finding_workspace_id_c');
+    // The statement the API runs, with and without the instance head, planned as it runs.
+    for (const withHead of [false, true]) {
+      const [plan] = await p.dataSource.query(`EXPLAIN (FORMAT JSON) ${findingsPageSql(false, withHead)}`, [workspace.id, 'rule-3', 51]);
+      expect({ withHead, usesIndex: JSON.stringify(plan).includes('ix_finding_workspace_id_c') }).toEqual({ withHead, usesIndex: true });
+    }
     const page = await p.projections.findingsPage(workspace.id, false, { limit: 50, after: 'rule-3' });
     expect(page.total).toBe(3000);
     expect(page.items[0]!.id).toBe([...findings.map((f) => f.id)].sort().find((id) => id > 'rule-3'));

@@ -17,9 +17,19 @@ export class SealedContent1765300000000 implements MigrationInterface {
     await q.query(`ALTER TABLE fact ADD CONSTRAINT ck_fact_evidence_form CHECK ((evidence IS NULL) = (evidence_sealed IS NOT NULL AND key_id IS NOT NULL))`);
   }
 
+  /**
+   * Sealed bytes cannot be opened without the key, and without its key id a sealed blob would be read as clear
+   * bytes: going down needs every row clear (decrypt with the key first), so it refuses otherwise. Then the
+   * schema is put back as it was, evidence NOT NULL included (the code before this migration reads it as always
+   * present).
+   */
   async down(q: QueryRunner): Promise<void> {
+    const [{ n }] = await q.query(`SELECT (SELECT count(*) FROM blob WHERE key_id IS NOT NULL) + (SELECT count(*) FROM document WHERE analysis_key_id IS NOT NULL)
+      + (SELECT count(*) FROM fact WHERE key_id IS NOT NULL) AS n`);
+    if (Number(n) > 0) throw new Error(`${n} rows are sealed; they cannot be kept without their key, so SealedContent1765300000000 is not reverted`);
     await q.query(`ALTER TABLE fact DROP CONSTRAINT ck_fact_evidence_form`);
     await q.query(`ALTER TABLE fact DROP COLUMN key_id, DROP COLUMN evidence_sealed`);
+    await q.query(`ALTER TABLE fact ALTER COLUMN evidence SET NOT NULL`);
     await q.query(`ALTER TABLE document DROP COLUMN analysis_key_id, DROP COLUMN analysis_sealed`);
     await q.query(`ALTER TABLE blob DROP COLUMN key_id`);
   }

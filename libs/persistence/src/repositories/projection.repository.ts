@@ -46,6 +46,41 @@ interface SealedScore {
  * What they quote is sealed at rest with the data keys (the graph as one value per workspace, findings per
  * row, the score's breakdown); rows from before sealing (key id NULL) are read as stored.
  */
+/** Worst first as a number that sorts ascending (severityPosition), computed from the clear column. */
+const SEVERITY_POSITION = `(CASE severity ${SEVERITIES.map((s) => `WHEN '${s}' THEN ${severityPosition(s)}`).join(' ')} ELSE ${SEVERITIES.length} END)`;
+
+/**
+ * The statement behind `findingsPage` ($1 workspace, $2 the id to start after or NULL, $3 page size + 1; then,
+ * when the filter has them, the severity, the kind and the severity position to start after or NULL: see
+ * findingsPageParams), exported so a test can EXPLAIN the very query the API runs. The id order without filters
+ * walks the byte-order index; the severity order (worst first, then id) sorts the clear columns of the
+ * workspace's open findings and opens only the page's rows.
+ */
+export function findingsPageSql(includeResolved: boolean, withInstanceHead: boolean, filter: FindingsFilter = { order: 'id' }): string {
+  let n = 3;
+  const where = ['workspace_id = $1', includeResolved ? '' : 'resolved_at IS NULL',
+    filter.severity ? `severity = $${++n}::text` : '', filter.kind ? `kind = $${++n}::text` : ''].filter(Boolean).join(' AND ');
+  const bySeverity = filter.order === 'severity';
+  const at = bySeverity ? `$${++n}::int` : '';
+  const keyset = bySeverity
+    ? `($2::text IS NULL OR ${SEVERITY_POSITION} > ${at} OR (${SEVERITY_POSITION} = ${at} AND id COLLATE "C" > $2::text))`
+    : '($2::text IS NULL OR id COLLATE "C" > $2::text)';
+  const order = (t: string) => (bySeverity ? `${t}position, ${t}id COLLATE "C"` : `${t}id COLLATE "C"`);
+  return `WITH page AS (
+         SELECT workspace_id, id, data, ${withInstanceHead ? 'CASE WHEN head_sealed IS NULL THEN data_sealed END AS data_sealed, head_sealed' : 'data_sealed'}, key_id, first_seen_at, last_seen_at, resolved_at${bySeverity ? `, ${SEVERITY_POSITION} AS position` : ''} FROM finding
+          WHERE ${where} AND ${keyset}
+          ORDER BY ${order('')} LIMIT $3)
+       SELECT (SELECT count(*)::int FROM finding WHERE ${where}) AS total, page.*
+         FROM (SELECT 1) one LEFT JOIN page ON true ORDER BY ${order('page.')}`;
+}
+
+/** The parameters of findingsPageSql for one page, in its order. A severity-order cursor names position and id. */
+export function findingsPageParams(workspaceId: string, page: { limit: number; after?: string }, filter: FindingsFilter): unknown[] {
+  const after = page.after === undefined ? null : filter.order === 'severity' ? splitSeverityKey(page.after) : { position: null, id: page.after };
+  return [workspaceId, after?.id ?? null, page.limit + 1,
+    ...(filter.severity ? [filter.severity] : []), ...(filter.kind ? [filter.kind] : []), ...(filter.order === 'severity' ? [after?.position ?? null] : [])];
+}
+
 export class ProjectionRepository {
   constructor(private readonly ds: DataSource, private readonly events: EventStoreRepository, private readonly keys: DataKeyring) {}
 
@@ -209,8 +244,7 @@ export class ProjectionRepository {
 
   /**
    * One keyset page of the stored findings (ids in byte order, or with `filter.order` 'severity' worst first then
-   * id; `after` is the last key, see findingKey) and how many pass the filter in all, in
-   * one statement (one snapshot: the total and the page agree while a scoring run writes). Only the page's rows
+   * id; `after` is the last key, see findingKey) and how many pass the filter in all, in one statement (one snapshot: the total and the page agree while a scoring run writes). Only the page's rows
    * are opened: a 10,000-install fleet's ~54,000 sealed findings are not all decrypted to answer 50 of them.
    * With `instances` each finding keeps only its first instances and says how many it has (`instanceCount`).
    * A grouped finding with more instances than a page may ask for also stores a sealed head (itself with its
@@ -221,30 +255,9 @@ export class ProjectionRepository {
     page: { limit: number; after?: string; instances?: number; filter?: FindingsFilter },
   ): Promise<{ items: (StoredFinding | FindingWithInstanceCount<StoredFinding>)[]; total: number; more: boolean }> {
     const filter = page.filter ?? { order: 'id' };
-    const params: unknown[] = [workspaceId];
-    const param = (v: unknown, type: string) => `$${params.push(v)}::${type}`;
-    // The filters read clear columns; the total counts what the filters let through, as the in-memory paging does.
-    const where = [`workspace_id = $1`, includeResolved ? '' : 'resolved_at IS NULL',
-      filter.severity ? `severity = ${param(filter.severity, 'text')}` : '', filter.kind ? `kind = ${param(filter.kind, 'text')}` : ''].filter(Boolean).join(' AND ');
-    // Worst first (severityPosition), then id in byte order: the keyset is the pair, named by the cursor.
-    const position = `(CASE severity ${SEVERITIES.map((s) => `WHEN '${s}' THEN ${severityPosition(s)}`).join(' ')} ELSE ${SEVERITIES.length} END)`;
-    const bySeverity = filter.order === 'severity';
-    let keyset = 'true';
-    if (page.after !== undefined && bySeverity) {
-      const k = splitSeverityKey(page.after);
-      const [pos, id] = [param(k.position, 'int'), param(k.id, 'text')];
-      keyset = `(${position} > ${pos} OR (${position} = ${pos} AND id COLLATE "C" > ${id}))`;
-    } else if (page.after !== undefined) keyset = `id COLLATE "C" > ${param(page.after, 'text')}`;
-    const order = (t: string) => (bySeverity ? `${t}position, ${t}id COLLATE "C"` : `${t}id COLLATE "C"`);
     const rows: ({ total: number } & Partial<FindingRow>)[] = await this.ds.query(
-      `WITH page AS (
-         SELECT workspace_id, id, data, ${page.instances === undefined ? 'data_sealed' : 'CASE WHEN head_sealed IS NULL THEN data_sealed END AS data_sealed, head_sealed'}, key_id, first_seen_at, last_seen_at, resolved_at,
-                ${position} AS position FROM finding
-          WHERE ${where} AND ${keyset}
-          ORDER BY ${order('')} LIMIT ${param(page.limit + 1, 'int')})
-       SELECT (SELECT count(*)::int FROM finding WHERE ${where}) AS total, page.*
-         FROM (SELECT 1) one LEFT JOIN page ON true ORDER BY ${order('page.')}`,
-      params,
+      findingsPageSql(includeResolved, page.instances !== undefined, filter),
+      findingsPageParams(workspaceId, page, filter),
     );
     const found = rows.filter((r): r is { total: number } & FindingRow => r.id != null);
     const cut = page.instances;
