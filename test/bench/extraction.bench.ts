@@ -46,7 +46,9 @@
  * - Evidence validity: share of evidence quotes (facts and review candidates) with
  *   `source.slice(start, end) === quote`, where source is the file's text for Markdown and plain text and the
  *   visible text for HTML/DOCX/PDF ("anywhere" counts quotes found at any offset, for comparison).
- * - Calibration: precision of the predictions whose confidence is at least each threshold.
+ * - Calibration: precision of the predictions whose confidence is at least each threshold. Confidence is the
+ *   calibrated probability (libs/extraction/src/calibration, fitted by support/fit-calibration.ts on the tuning
+ *   sets only); a sub-processor name counts at the weakest kept name's confidence. Per fact: the same table.
  * - Robustness over all OTA documents (index.json): load/extract errors, wall time per document, CPU
  *   throughput (file bytes, 1 MB = 2^20 bytes, per CPU second), how often each fact is asserted.
  * - Throughput on one ~20 MB text (all labelled texts concatenated): that the extractor stays linear.
@@ -63,6 +65,7 @@ import { fileURLToPath } from 'node:url';
 import type { Evidence, ExtractionResult, FactName } from '@custody/domain';
 import { FACT_NAMES, FACT_VALUES } from '@custody/domain';
 import { DEFAULT_MIN_CONFIDENCE, extractDocument, extractFacts, loadDocument } from '@custody/extraction';
+import { CALIBRATION } from '../../libs/extraction/src/calibration/calibration-weights.js';
 import type { Counts, CorpusSpec, Prf } from './support/extraction-corpora.js';
 import { isUnspecified, labelledCorpora, OTA_DIR, OTA_DOCS, prf, scoreFact, sourceOf } from './support/extraction-corpora.js';
 
@@ -410,7 +413,22 @@ if (asJson) {
   cal('shared + ota-tune', calibration.tunable);
   cal(`unseen sets (${heldPoints.map((c) => c.name).join(' + ')})`, calibration.heldOut);
   cal(`all tuning sets: ${TUNING_SETS.join(' + ')}`, calibration.tuning);
-  console.log(`  best F0.5 on the tuning sets at t=${chosenThreshold.threshold.toFixed(2)} (precision ${f3(chosenThreshold.precision)}, recall ${f3(chosenThreshold.recall)}); extractor default DEFAULT_MIN_CONFIDENCE = ${DEFAULT_MIN_CONFIDENCE}`);
+  console.log(`  best single F0.5 threshold on the tuning sets: t=${chosenThreshold.threshold.toFixed(2)} (precision ${f3(chosenThreshold.precision)}, recall ${f3(chosenThreshold.recall)}); the extractor asserts at its per-fact thresholds (fit floor ${DEFAULT_MIN_CONFIDENCE}, lowered where the project's own corpora need it), chosen by fit-calibration.ts on the tuning sets:`);
+  console.log(`  ${Object.entries(CALIBRATION.thresholds).map(([f, t]) => `${f} ${t}`).join(', ')}`);
+  const byFact = (name: string, cs: CorpusReport[]) => {
+    console.log(`\ncalibration per fact (${name}): at t = 0 / 0.5 / 0.7 / 0.9 → kept, precision`);
+    for (const f of FACT_NAMES) {
+      const pts = cs.flatMap((c) => c.calibration).filter((p) => p.fact === f);
+      if (pts.length === 0) continue;
+      const at = (t: number) => {
+        const k = pts.filter((p) => p.confidence >= t);
+        return `${String(k.length).padStart(3)} ${f3(k.length ? k.filter((p) => p.correct).length / k.length : 1)}`;
+      };
+      console.log(`  ${f.padEnd(34)} ${[0, 0.5, 0.7, 0.9].map(at).join('  |  ')}`);
+    }
+  };
+  byFact('all tuning sets', tuningPoints);
+  byFact(`unseen sets`, heldPoints);
   if (robustness) {
     const r = robustness;
     const b = baseline?.robustness;

@@ -20,15 +20,14 @@
  * Goal: documents/s ≥ 0.3 × raw jobs/s on each backend, and 2 workers faster than 1. Exit code 1 when missed.
  * The load average is printed with the figures: the machine is shared, so wall-time figures are noisy.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Queue, Worker } from 'bullmq';
 import { queueConnection, type QueueBackend } from '../../libs/pipeline/src/jobs/queue-connection.js';
 import { writeBaaCorpus } from '../support/corpus-generator.js';
 import { freshDatabase } from '../support/database.js';
-import { waitUntil } from '../support/processes.js';
-import { loadAverage, productionMissing, startService, type ServiceMode } from './support/custody-service.js';
+import { loadAverage, productionMissing, startService, treeCpuMs, waitUntilScored, type ServiceMode } from './support/custody-service.js';
 import { arg, flag } from './support/args.js';
 
 const GOAL_RATIO = 0.3;
@@ -72,21 +71,6 @@ async function rawNoop(backend: QueueBackend, n: number): Promise<RawFigure> {
   }
 }
 
-/** CPU time (user + system) per process of the tree under `pid` (it and its descendants), in ms, from /proc. */
-function treeCpuMs(pid: number, into = new Map<number, number>()): Map<number, number> {
-  try {
-    // Fields after the command name: state is [0], utime [11], stime [12] (clock ticks, 100/s on Linux).
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    into.set(pid, (Number(fields[11]) + Number(fields[12])) * 10);
-    for (const tid of readdirSync(`/proc/${pid}/task`)) {
-      for (const child of readFileSync(`/proc/${pid}/task/${tid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean)) treeCpuMs(Number(child), into);
-    }
-  } catch {
-    // The process ended between the reads: its time is lost to the figure (sandbox children are long-lived).
-  }
-  return into;
-}
-
 /** CPU used by the trees under `pids` since `before` (a process started since counts from zero). */
 function cpuSince(pids: number[], before: Map<number, number>): number {
   const now = new Map<number, number>();
@@ -110,13 +94,7 @@ async function custody(mode: ServiceMode, workers: number, dir: string, files: s
       for (let f = queue.shift(); f; f = queue.shift()) await client.upload(dir, f);
     }));
     figure.uploadSeconds = round((performance.now() - t0) / 1000, 2);
-    await waitUntil(async () => {
-      const health = await (await fetch(`${client.base}/api/health`)).json() as { queue?: { pending?: number }; documents?: { unfinished?: number } };
-      if (health.queue?.pending !== 0 || health.documents?.unfinished !== 0) return false;
-      const list = await client.get<{ status: string }[]>('/documents');
-      if (list.length < files.length || list.some((d) => !['processed', 'unparsed', 'failed'].includes(d.status))) return false;
-      return Boolean((await client.get<{ graphVersion?: number }>('/score')).graphVersion);
-    }, 600_000, `${files.length} documents to be processed and scored`);
+    await waitUntilScored(client, files.length);
     const seconds = (performance.now() - t0) / 1000;
     const workerCpu = cpuSince(svc.jobPids, cpu0);
     const apiCpu = cpuSince([svc.servePid], cpu0);

@@ -204,7 +204,9 @@ export class DetailsPanel {
     const entries = Object.entries(c.facts);
     const silent = (v: unknown) => v === 'unspecified' || v === null || (Array.isArray(v) && v.length === 0);
     const stated = entries.filter(([, f]) => !silent(f.value) || f.evidence.length > 0);
-    const quiet = entries.filter(([, f]) => silent(f.value) && f.evidence.length === 0).map(([name]) => words(name));
+    // Where the extractor abstained but kept candidate clauses, a person decides: shown, never folded into "silent".
+    const review = entries.filter(([, f]) => silent(f.value) && f.evidence.length === 0 && (f.review?.length ?? 0) > 0);
+    const quiet = entries.filter(([, f]) => silent(f.value) && f.evidence.length === 0 && !(f.review?.length ?? 0)).map(([name]) => words(name));
     return el('div', { class: 'contract' },
       el('div', { class: 'contract-head' }, el('b', {}, c.file), el('span', { class: 'chip' }, c.kind), c.expires ? el('span', { class: 'muted' }, `expires ${c.expires}`) : null),
       ...stated.map(([name, fact]) => el('div', { class: 'fact' },
@@ -213,6 +215,12 @@ export class DetailsPanel {
         // A person's correction wins, and the machine's answer stays visible beside it.
         fact.machine ? el('p', { class: 'fact-correction' }, `corrected by ${(fact.extractor ?? 'human:?').replace(/^human:/, '')}; extractor said ${showValue(fact.machine.value)}`) : null,
         ...fact.evidence.slice(0, 1).map(evidenceQuote))),
+      ...review.map(([name, fact]) => el('div', { class: 'fact needs-review', attrs: { 'data-fact': name } },
+        el('div', { class: 'fact-line' }, el('span', { class: 'fact-name' }, words(name)),
+          el('code', { class: 'fact-value' }, 'needs review')),
+        ...fact.review!.slice(0, 2).map((r) => el('div', {},
+          el('p', { class: 'review-reason' }, `${r.value !== undefined ? `could be ${showValue(r.value)}: ` : ''}${r.reason}`),
+          ...r.evidence.slice(0, 1).map(evidenceQuote))))),
       quiet.length ? el('p', { class: 'silent' }, 'Silent on: ', quiet.join(', ')) : null);
   }
 

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { loadConfig } from '@custody/config';
-import { closeOnSignals, startRuntime } from '@custody/pipeline';
+import { closeOnSignals, PipelineProcessor, startRuntime } from '@custody/pipeline';
 import { WorkerModule } from './worker.module.js';
 
 /**
@@ -14,8 +14,10 @@ async function main() {
   if (!config.databaseUrl) throw new Error('the worker runs in production mode only: set DATABASE_URL (and REDIS_URL); embedded mode processes jobs inside `custody serve`');
   const runtime = await startRuntime(config);
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(runtime), { logger: ['error', 'warn', 'log'] });
-  new Logger('Worker').log(`processing jobs (pid ${process.pid}, queue ${runtime.queue.kind}, concurrency ${config.workerConcurrency})`);
   closeOnSignals(app, runtime);
+  // Said once jobs are really taken: after the parsing sandbox is warm (PipelineProcessor.started).
+  await app.get(PipelineProcessor).started;
+  new Logger('Worker').log(`processing jobs (pid ${process.pid}, queue ${runtime.queue.kind}, concurrency ${config.workerConcurrency})`);
 }
 
 main().catch((err) => {

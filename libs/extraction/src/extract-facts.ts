@@ -1,5 +1,4 @@
-import type { ExtractionResult, Fact, FactName, FactSet } from '@custody/domain';
-import { unspecifiedValue } from '@custody/domain';
+import type { ExtractionResult, FactSet } from '@custody/domain';
 import { extractAiTraining } from './facts/ai-training.extractor.js';
 import { extractBaaOffered } from './facts/baa-offered.extractor.js';
 import { extractBreachNotice } from './facts/breach-notice.extractor.js';
@@ -8,7 +7,8 @@ import { extractDeidentified } from './facts/deidentified-data.extractor.js';
 import { readDefinitions } from './clauses/definitions.js';
 import { Lexicon } from './clauses/lexicon.js';
 import type { FactContext } from './facts/fact-context.js';
-import { clauseCache, EXTRACTOR_ID, silent, withReview } from './facts/fact-context.js';
+import { clauseCache, EXTRACTOR_ID } from './facts/fact-context.js';
+import { abstain, calibrateFacts } from './calibration/calibrate.js';
 import { extractLawEnforcement } from './facts/law-enforcement.extractor.js';
 import { extractOffshore } from './facts/offshore.extractor.js';
 import { extractRecordOwnership } from './facts/record-ownership.extractor.js';
@@ -20,7 +20,6 @@ import { identifyDocument } from './text/document-info.js';
 import { lowerWordIndex } from './text/lower-words.js';
 import { analyseText, viewPrefix } from './text/sentences.js';
 import type { ExtractOptions, FactExtractor } from './types.js';
-import { DEFAULT_MIN_CONFIDENCE } from './types.js';
 
 /**
  * Reads the 12 document facts of product.md out of a normalised text: the text is split into sentences and
@@ -30,6 +29,43 @@ import { DEFAULT_MIN_CONFIDENCE } from './types.js';
  * Pure, synchronous and linear in the text length; every evidence quote is `text.slice(start, end)`.
  */
 export function extractFacts(text: string, opts: ExtractOptions = {}): ExtractionResult {
+  const { ctx, id } = factContext(text, opts);
+  const facts: FactSet = {
+    baa_offered: extractBaaOffered(ctx),
+    breach_notice_days: extractBreachNotice(ctx),
+    subcontractor_flowdown: extractSubcontractorFlowdown(ctx),
+    subprocessors_named: extractSubprocessors(ctx),
+    ai_training_on_customer_data: extractAiTraining(ctx),
+    deidentified_data_use: extractDeidentified(ctx),
+    data_sale_or_marketing: extractDataSaleMarketing(ctx),
+    law_enforcement_disclosure: extractLawEnforcement(ctx),
+    record_ownership: extractRecordOwnership(ctx),
+    return_or_destroy_on_termination: extractReturnOrDestroy(ctx),
+    audio_or_recording_retention_days: extractRecordingRetention(ctx),
+    offshore_processing: extractOffshore(ctx),
+  };
+  if (!opts.uncalibrated) {
+    calibrateFacts(facts, ctx, opts.minConfidence);
+    abstain(facts, opts.minConfidence);
+  }
+  return {
+    document: {
+      ...(opts.fileName !== undefined ? { file: opts.fileName } : {}),
+      kind: id.kind,
+      ...(id.title ? { title: id.title } : {}),
+      parties: id.parties,
+      ...(id.vendor ? { vendor: id.vendor } : {}),
+      textLength: text.length,
+      ...(opts.pages !== undefined ? { pages: opts.pages } : {}),
+      ...(id.expires ? { expires: id.expires } : {}),
+      ...(id.effective ? { effective: id.effective } : {}),
+    },
+    facts,
+  };
+}
+
+/** What every fact reader sees of a text (sentences, sections, definitions, vocabulary), and what identifies the document. */
+export function factContext(text: string, opts: Pick<ExtractOptions, 'sections' | 'links'> = {}): { ctx: FactContext; id: ReturnType<typeof identifyDocument> } {
   const analysed = analyseText(text, opts.sections && opts.sections.length > 0 ? opts.sections : undefined);
   const id = identifyDocument(analysed);
   const defs = readDefinitions(viewPrefix(analysed, 60_000), id.title, analysed.sentences, id.vendorNames);
@@ -47,46 +83,7 @@ export function extractFacts(text: string, opts: ExtractOptions = {}): Extractio
     links: opts.links ?? [],
     isLowerWord: lowerWordIndex(text),
   };
-  const facts: FactSet = {
-    baa_offered: extractBaaOffered(ctx),
-    breach_notice_days: extractBreachNotice(ctx),
-    subcontractor_flowdown: extractSubcontractorFlowdown(ctx),
-    subprocessors_named: extractSubprocessors(ctx),
-    ai_training_on_customer_data: extractAiTraining(ctx),
-    deidentified_data_use: extractDeidentified(ctx),
-    data_sale_or_marketing: extractDataSaleMarketing(ctx),
-    law_enforcement_disclosure: extractLawEnforcement(ctx),
-    record_ownership: extractRecordOwnership(ctx),
-    return_or_destroy_on_termination: extractReturnOrDestroy(ctx),
-    audio_or_recording_retention_days: extractRecordingRetention(ctx),
-    offshore_processing: extractOffshore(ctx),
-  };
-  applyThreshold(facts, opts.minConfidence ?? DEFAULT_MIN_CONFIDENCE);
-  return {
-    document: {
-      ...(opts.fileName !== undefined ? { file: opts.fileName } : {}),
-      kind: id.kind,
-      ...(id.title ? { title: id.title } : {}),
-      parties: id.parties,
-      ...(id.vendor ? { vendor: id.vendor } : {}),
-      textLength: text.length,
-      ...(opts.pages !== undefined ? { pages: opts.pages } : {}),
-      ...(id.expires ? { expires: id.expires } : {}),
-      ...(id.effective ? { effective: id.effective } : {}),
-    },
-    facts,
-  };
-}
-
-/** Facts below the confidence threshold go back to unspecified; their quotes stay as review candidates. */
-function applyThreshold(facts: FactSet, min: number): void {
-  for (const name of Object.keys(facts) as FactName[]) {
-    const f = facts[name] as Fact<FactName>;
-    const asserted = f.evidence.length > 0 && JSON.stringify(f.value) !== JSON.stringify(unspecifiedValue(name));
-    if (!asserted || f.confidence >= min) continue;
-    const review = f.evidence.map((e) => ({ value: f.value, evidence: e, reason: `confidence ${f.confidence.toFixed(2)} below the threshold ${min}` }));
-    (facts as Record<FactName, Fact<FactName>>)[name] = withReview(silent(name), [...review, ...(f.review ?? []).map((r) => ({ value: r.value, evidence: r.evidence[0], reason: r.reason }))]);
-  }
+  return { ctx, id };
 }
 
 /** The default extractor (`rules@1`) behind the {@link FactExtractor} interface. */

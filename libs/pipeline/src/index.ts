@@ -6,6 +6,7 @@ export * from './jobs/job-queue.js';
 export * from './jobs/queue-connection.js';
 export * from './jobs/follow-ups.js';
 export * from './jobs/reconciler.js';
+export * from './jobs/pipeline.processor.js';
 export * from './deadline.js';
 export * from './jobs/rescore.scheduler.js';
 export * from './commands/workspace-changes.command.js';

@@ -5,7 +5,7 @@
 import { FACT_NAMES, type Severity } from '@custody/domain';
 import { EFFORT_LABEL, effortOf, type FindingGroup } from './consultant-plan.js';
 import { escapeHtml as esc, safeUrl } from './escape.js';
-import { categoryLabel, FACT_LABEL, factValueText, SEVERITY_LABEL } from './plain-language.js';
+import { categoryLabel, FACT_LABEL, factText, SEVERITY_LABEL } from './plain-language.js';
 import { isOpen, type ReportModel } from './report-model.js';
 import { COVER_METHOD, CONTRACTS_INTRO, FIXES_INTRO, groupPlaces, groupsIntro, lensText, NOT_LEGAL_ADVICE, PLAN_INTRO, scopeText, scoreText, sections } from './report-text.js';
 
@@ -93,7 +93,7 @@ export function contractsSection(m: ReportModel): string {
   const docs = m.report.documents.filter((d) => d.facts);
   if (!docs.length) return '';
   const head = ['Term', ...docs.map((d) => (d.system ? m.systemName(d.system) : d.info?.vendor ?? d.file))];
-  const rows = FACT_NAMES.map((name) => [esc(FACT_LABEL[name]), ...docs.map((d) => esc(factValueText(d.facts![name]?.value)))]);
+  const rows = FACT_NAMES.map((name) => [esc(FACT_LABEL[name]), ...docs.map((d) => esc(factText(d.facts![name])))]);
   return `<section id="contracts" class="major"><h2>What each vendor's contract says</h2><p>${esc(CONTRACTS_INTRO)}</p>` +
     table(head, rows, 'facts') + `<p class="muted">${docs.map((d) => `${esc(d.system ? m.systemName(d.system) : d.file)}: ${esc(d.file)}`).join(' · ')}</p></section>`;
 }

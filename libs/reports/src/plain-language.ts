@@ -108,6 +108,19 @@ export function factValueText(value: unknown): string {
   return VALUE_TEXT[String(value)] ?? String(value).replace(/_/g, ' ');
 }
 
+/**
+ * A fact as words, with what still needs a person: where the extractor abstained (or left names out) but kept candidate
+ * clauses, the report says so instead of "Not stated" — an abstention is not silence.
+ */
+export function factText(fact: { value: unknown; review?: { value?: unknown }[] } | undefined): string {
+  const text = factValueText(fact?.value);
+  const pending = (fact?.review ?? []).map((r) => r.value).filter((v) => v !== undefined && v !== null && v !== 'unspecified' && !(Array.isArray(v) && v.length === 0));
+  if (!fact || pending.length === 0) return text;
+  if (Array.isArray(fact.value)) return `${text}; needs review: ${[...new Set(pending.flat())].join(', ')}`;
+  if (fact.value === null || fact.value === 'unspecified') return `Needs review (could be: ${factValueText(pending[0])})`;
+  return text;
+}
+
 /** A fleet export's setting name as words (`audio_retention_days` → `audio retention days`). */
 export function settingLabel(key: string): string {
   return key.replace(/[_-]+/g, ' ');

@@ -3,7 +3,7 @@ import { FACT_NAMES } from '@custody/domain';
 import { EFFORT_LABEL, effortOf, type FindingGroup } from './consultant-plan.js';
 import { firstSentence } from './consultant-sections.js';
 import { safeUrl } from './escape.js';
-import { categoryLabel, FACT_LABEL, factValueText, legalBasisText, POSTURE_TEXT, roleLabel, SEVERITY_LABEL, settingLabel, settingValue } from './plain-language.js';
+import { categoryLabel, FACT_LABEL, factText, legalBasisText, POSTURE_TEXT, roleLabel, SEVERITY_LABEL, settingLabel, settingValue } from './plain-language.js';
 import { buildReportModel, isOpen, type ReportModel } from './report-model.js';
 import {
   APPENDIX_METHOD, CONTRACTS_INTRO, COVER_METHOD, FIXES_INTRO, groupPlaces, groupsIntro, LE_INTRO, LE_LEAD, lensText, NOT_LEGAL_ADVICE,
@@ -128,7 +128,7 @@ function contracts(m: ReportModel): string[] {
   if (!docs.length) return [];
   const head = ['Term', ...docs.map((d) => cell(d.system ? m.systemName(d.system) : d.info?.vendor ?? d.file))];
   return ["## What each vendor's contract says", '', md(CONTRACTS_INTRO), '',
-    table(head, FACT_NAMES.map((name) => [md(FACT_LABEL[name]), ...docs.map((d) => cell(factValueText(d.facts![name]?.value)))])), ''];
+    table(head, FACT_NAMES.map((name) => [md(FACT_LABEL[name]), ...docs.map((d) => cell(factText(d.facts![name])))])), ''];
 }
 
 function fleet(m: ReportModel): string[] {

@@ -1,9 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ApiClient } from '../../support/api-client.js';
 import { freshDatabase } from '../../support/database.js';
-import { startNode, type Proc } from '../../support/processes.js';
+import { startNode, waitUntil, type Proc } from '../../support/processes.js';
 
 /**
  * Where a bench's Custody runs:
@@ -85,4 +85,33 @@ export const percentile = (xs: number[], p: number): number => {
 export async function loadAverage(): Promise<number[]> {
   const { loadavg } = await import('node:os');
   return loadavg().map((x) => Number(x.toFixed(2)));
+}
+
+/** CPU time (user + system) per process of the tree under `pid` (it and its descendants), in ms, from /proc. */
+export function treeCpuMs(pid: number, into = new Map<number, number>()): Map<number, number> {
+  try {
+    // Fields after the command name: state is [0], utime [11], stime [12] (clock ticks, 100/s on Linux).
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    into.set(pid, (Number(fields[11]) + Number(fields[12])) * 10);
+    for (const tid of readdirSync(`/proc/${pid}/task`)) {
+      for (const child of readFileSync(`/proc/${pid}/task/${tid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean)) treeCpuMs(Number(child), into);
+    }
+  } catch {
+    // The process ended between the reads: its time is lost to the figure (sandbox children are long-lived).
+  }
+  return into;
+}
+
+/**
+ * Waits until `documents` documents are final, the queue is empty (health's `queue.pending` 0, no unfinished
+ * document) and the workspace has a score: the end of an ingest burst, as the pipeline bench times it.
+ */
+export async function waitUntilScored(client: ApiClient, documents: number, timeoutMs = 600_000): Promise<void> {
+  await waitUntil(async () => {
+    const health = await (await fetch(`${client.base}/api/health`)).json() as { queue?: { pending?: number }; documents?: { unfinished?: number } };
+    if (health.queue?.pending !== 0 || health.documents?.unfinished !== 0) return false;
+    const list = await client.get<{ status: string }[]>('/documents');
+    if (list.length < documents || list.some((d) => !['processed', 'unparsed', 'failed'].includes(d.status))) return false;
+    return Boolean((await client.get<{ graphVersion?: number }>('/score')).graphVersion);
+  }, timeoutMs, `${documents} documents to be processed and scored`);
 }

@@ -23,6 +23,8 @@ describe('AuditService live reads', () => {
       score: async () => ({ score: { ...evaluation.score, total }, lens: 'default', ruleErrors: [], evaluatedAt: '2026-01-01T00:00:00.000Z', graphVersion: 1, computedAt: '2026-01-01T00:00:00.000Z' }),
       graph: async () => ({ version: 1, eventSeq: 1, graph, updatedAt: '2026-01-01T00:00:00.000Z' }),
       openFindings: async () => evaluation.findings,
+      // No stored grouped view: every grouped read here is composed (the stored view: grouped-view.int-spec).
+      liveView: async () => undefined,
       findings: async () => {
         findingLoads++;
         return evaluation.findings.map((f) => ({ ...f, firstSeenAt: '2026-01-01T00:00:00.000Z', lastSeenAt: '2026-01-01T00:00:00.000Z' }));

@@ -1,4 +1,5 @@
-import { Lexicon, tokenize } from './lexicon.js';
+import { randomStrings } from '../testing/random-strings.js';
+import { Lexicon, TOKEN, tokenize } from './lexicon.js';
 
 const lexicon = new Lexicon();
 /** The hits of one category in a sentence, as "kind:word". */
@@ -41,5 +42,41 @@ describe('agentOf', () => {
     const del2 = c2.hits.find((h) => h.cat === 'action' && h.kind === 'delete')!;
     expect(subjectOf(c2, del2)?.kind).toBe('customer');
     expect(agentOf(c2, del2)).toBeUndefined();
+  });
+});
+
+describe('tokenize', () => {
+  /** The tokens as the TOKEN pattern finds them (what the scan replaces). */
+  const byPattern = (view: string) => [...view.matchAll(TOKEN)].map((m) => [m.index, m.index + m[0].length]);
+  const byScan = (view: string) => tokenize(view).map((t) => [t.start, t.end]);
+
+  it('finds what the pattern finds: initialisms, joined words, punctuation, non-ASCII letters and astral characters', () => {
+    const views = [
+      'We share data with the U.S. government, e.g. on request; i.e. rarely.',
+      "Don't opt-out -- a.b c.d.e. x. U.S.A.B e.g.x 'quoted' -lead trail- end-",
+      'Ünïcödé Straße İstanbul ÉTAT — 東京 données; 𝐀𝐁𝐂 test 😀 emoji 𝟙𝟚 x\ud800y \udc00z',
+      '(a) item | cell / "quote": 3.5% 10-20 O\'Neil A.',
+      '',
+    ];
+    for (const v of views) expect(byScan(v)).toEqual(byPattern(v));
+  });
+
+  it('agrees with the pattern on random strings of the characters that matter', () => {
+    const alphabet = ['a', 'Z', '.', "'", '-', ' ', ';', '"', '1', 'é', 'İ', '𝐀', '\ud800', '\udc00', '—', '(', '|'];
+    for (const v of randomStrings(alphabet, 1500, 24, 7)) expect(byScan(v)).toEqual(byPattern(v));
+  });
+
+  it('reads "US" in capitals as the country', () => {
+    expect(tokenize('US law and us').map((t) => t.lower)).toEqual(['u.s.', 'law', 'and', 'us']);
+  });
+});
+
+describe("a document's own terms", () => {
+  it('are found whatever their first character or length, beside the shared vocabulary', () => {
+    const long = 'Supercalifragilisticexpialidociousness';
+    const own = new Lexicon({ add: [{ phrase: 'Ünïcorp Health', cat: 'actor', kind: 'vendor' }, { phrase: long, cat: 'actor', kind: 'vendor' }, { phrase: 'Session Notes', cat: 'object', kind: 'content' }] });
+    const view = `Ünïcorp Health and ${long} may disclose Session Notes to law enforcement.`;
+    const found = own.find(tokenize(view)).map((h) => `${h.cat}:${h.kind}:${view.slice(h.start, h.end)}`);
+    expect(found).toEqual(expect.arrayContaining(['actor:vendor:Ünïcorp Health', `actor:vendor:${long}`, 'object:content:Session Notes', 'action:disclose:disclose']));
   });
 });

@@ -19,24 +19,79 @@ export interface Hit {
   end: number;
 }
 
-// Words, initialisms ("U.S.", "e.g."), numbers, and the punctuation that bounds clauses.
-const TOKEN = /(?:[A-Za-z]\.){2,}|[\p{L}\p{N}]+(?:['-][\p{L}\p{N}]+)*|[;:,()|/"]/gu;
+// Words, initialisms ("U.S.", "e.g."), numbers, and the punctuation that bounds clauses. `tokenize` finds the same
+// matches by a scan of character codes (the spec compares both): this pattern's Unicode classes, tried at every
+// position of every clause, were most of tokenize's time.
+export const TOKEN = /(?:[A-Za-z]\.){2,}|[\p{L}\p{N}]+(?:['-][\p{L}\p{N}]+)*|[;:,()|/"]/gu;
 
-/** Splits a view into tokens. */
+/** Splits a view into tokens (the matches of {@link TOKEN}). */
 export function tokenize(view: string): Token[] {
   const out: Token[] = [];
   // One lower-casing of the view, sliced per token (per-token toLowerCase was most of tokenize's time); a view whose
   // lower case has another length ("İ") is lower-cased per token.
   const lowerView = view.toLowerCase();
   const sameLength = lowerView.length === view.length;
-  TOKEN.lastIndex = 0;
-  for (let m = TOKEN.exec(view); m; m = TOKEN.exec(view)) {
-    const w = m[0];
-    const end = m.index + w.length;
+  const push = (start: number, end: number) => {
+    const w = view.slice(start, end);
     // "US" in capitals is the country ("us" is the vendor).
-    out.push({ text: w, lower: w === 'US' ? 'u.s.' : sameLength ? lowerView.slice(m.index, end) : w.toLowerCase(), start: m.index, end });
+    out.push({ text: w, lower: w === 'US' ? 'u.s.' : sameLength ? lowerView.slice(start, end) : w.toLowerCase(), start, end });
+  };
+  const n = view.length;
+  let i = 0;
+  while (i < n) {
+    const c = view.charCodeAt(i);
+    // An initialism: two or more letter-and-period pairs, taken before a word (the pattern's first alternative).
+    if (asciiLetter(c) && view.charCodeAt(i + 1) === 46 && asciiLetter(view.charCodeAt(i + 2)) && view.charCodeAt(i + 3) === 46) {
+      let j = i + 4;
+      while (asciiLetter(view.charCodeAt(j)) && view.charCodeAt(j + 1) === 46) j += 2;
+      push(i, j);
+      i = j;
+      continue;
+    }
+    const cp = c < 128 ? c : view.codePointAt(i)!;
+    if (letterOrDigit(cp)) {
+      let j = runEnd(view, i);
+      // Joined by an apostrophe or a hyphen to a further run ("don't", "opt-out").
+      while ((view.charCodeAt(j) === 39 || view.charCodeAt(j) === 45) && j + 1 < n && letterOrDigit(view.codePointAt(j + 1)!)) j = runEnd(view, j + 1);
+      push(i, j);
+      i = j;
+      continue;
+    }
+    if (PUNCTUATION.has(c)) {
+      push(i, i + 1);
+      i++;
+      continue;
+    }
+    // The pattern's scan moves by code points (a pair of surrogates is one).
+    i += cp > 0xffff ? 2 : 1;
   }
   return out;
+}
+
+const PUNCTUATION = new Set([';', ':', ',', '(', ')', '|', '/', '"'].map((c) => c.charCodeAt(0)));
+const LN = /[\p{L}\p{N}]/u;
+const asciiLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+
+/** Whether a code point is a letter or digit (ASCII answered without the pattern). */
+function letterOrDigit(cp: number): boolean {
+  if (cp < 128) return (cp >= 48 && cp <= 57) || asciiLetter(cp);
+  return LN.test(String.fromCodePoint(cp));
+}
+
+/** The end of the run of letters and digits that starts at `i` (at a letter or digit). */
+function runEnd(s: string, i: number): number {
+  while (i < s.length) {
+    const c = s.charCodeAt(i);
+    if (c < 128) {
+      if (!((c >= 48 && c <= 57) || asciiLetter(c))) break;
+      i++;
+      continue;
+    }
+    const cp = s.codePointAt(i)!;
+    if (!letterOrDigit(cp)) break;
+    i += cp > 0xffff ? 2 : 1;
+  }
+  return i;
 }
 
 type Entry = { cat: Category; kind: string };
@@ -104,13 +159,46 @@ const SEPARABLE = (() => {
 })();
 const CLAUSE_PUNCTUATION = new Set([';', ':', '(', ')', '|']);
 
+type Separable = { particle: string; cat: Category; kind: string };
+/**
+ * What the shared vocabulary knows of one word: the trie node its phrases start at and the particles it takes as a
+ * separable verb. One lookup per token instead of one per table (hashing and probing each token's string in three
+ * maps was most of `find`'s time).
+ */
+const WORDS = (() => {
+  const out = new Map<string, { node?: TrieNode; separable?: Separable[] }>();
+  for (const [w, node] of BASE) out.set(w, { node });
+  for (const [w, separable] of SEPARABLE) {
+    const e = out.get(w);
+    if (e) e.separable = separable;
+    else out.set(w, { separable });
+  }
+  return out;
+})();
+
+/**
+ * Which first characters (ASCII) and lengths the words of a small table have, as a bit per length: a word whose
+ * bit is not set is not in the table, found without hashing it (a document's own terms are a few words, and
+ * nearly every token misses them).
+ */
+function firstWordMask(root: Compiled): Uint32Array {
+  const mask = new Uint32Array(129);
+  for (const w of root.keys()) mask[Math.min(w.charCodeAt(0), 128)] |= 1 << Math.min(w.length, 31);
+  return mask;
+}
+const mayHold = (mask: Uint32Array, w: string) => (mask[Math.min(w.charCodeAt(0), 128)] & (1 << Math.min(w.length, 31))) !== 0;
+
 /** The vocabulary, extended with one document's own terms (vendor names, defined data terms). */
 export class Lexicon {
-  private readonly layers: Compiled[];
+  /** The document's own terms: a small second layer over the shared vocabulary (compiled once per process). */
+  private readonly own?: Compiled;
+  private readonly ownMask?: Uint32Array;
 
   constructor(terms?: DocumentTerms) {
-    // The document's own terms are a small second layer over the shared vocabulary (compiled once per process).
-    this.layers = terms && terms.add.length > 0 ? [BASE, compile(terms.add, false)] : [BASE];
+    if (terms && terms.add.length > 0) {
+      this.own = compile(terms.add, false);
+      this.ownMask = firstWordMask(this.own);
+    }
   }
 
   /**
@@ -126,25 +214,36 @@ export class Lexicon {
     const foundN: number[] = [];
     const foundEntries: Entry[][] = [];
     const seen: Category[] = [];
+    // Positions of separable verbs, in order, with their particles.
+    const sepAt: number[] = [];
+    const seps: Separable[][] = [];
     for (let i = 0; i < tokens.length; i++) {
-      foundN.length = 0;
-      foundEntries.length = 0;
-      for (const root of this.layers) {
-        let node = root.get(tokens[i].lower);
+      let count = 0;
+      const word = tokens[i].lower;
+      const known = WORDS.get(word);
+      if (known?.separable) {
+        sepAt.push(i);
+        seps.push(known.separable);
+      }
+      // The shared vocabulary's layer, then the document's (same order as before: a later layer wins ties).
+      for (let layer = 0; layer < 2; layer++) {
+        let node: TrieNode | undefined;
+        if (layer === 0) node = known?.node;
+        else if (this.own && mayHold(this.ownMask!, word)) node = this.own.get(word);
         for (let n = 1; node; n++) {
           if (node.entries) {
-            foundN.push(n);
-            foundEntries.push(node.entries);
+            foundN[count] = n;
+            foundEntries[count] = node.entries;
+            count++;
           }
           if (!node.next || i + n >= tokens.length) break;
           node = node.next.get(tokens[i + n].lower);
         }
       }
-      const count = foundN.length;
       if (count === 0) continue;
       // Longest first; of equal lengths, the later layer's (the document's own terms) first: the order of a
       // stable sort by length, reversed.
-      const order = count === 1 ? [0] : longestFirst(foundN);
+      const order = count === 1 ? [0] : longestFirst(foundN, count);
       // The longest phrase decides each category; shorter ones of other categories stay ("opt out of marketing").
       seen.length = 0;
       for (const f of order) {
@@ -160,12 +259,11 @@ export class Lexicon {
     }
     // A separable verb whose particle follows within a few words is a hit at the verb ("make … available").
     let separated = false;
-    for (let i = 0; i < tokens.length; i++) {
-      const seps = SEPARABLE.get(tokens[i].lower);
-      if (!seps) continue;
+    for (let v = 0; v < sepAt.length; v++) {
+      const i = sepAt[v];
       for (let k = i + 2; k < tokens.length && k <= i + SEPARABLE_GAP + 1; k++) {
         if (CLAUSE_PUNCTUATION.has(tokens[k].lower)) break;
-        const sep = seps.find((x) => x.particle === tokens[k].lower);
+        const sep = seps[v].find((x) => x.particle === tokens[k].lower);
         if (!sep) continue;
         if (!hits.some((h) => h.cat === sep.cat && h.t0 <= i && h.t1 > i)) {
           hits.push({ cat: sep.cat, kind: sep.kind, t0: i, t1: i + 1, start: tokens[i].start, end: tokens[i].end });
@@ -186,8 +284,9 @@ export class Lexicon {
 }
 
 /** Indices of `lengths` by decreasing length, equal lengths in reverse order (a stable ascending sort, reversed). */
-function longestFirst(lengths: number[]): number[] {
-  const idx = lengths.map((_, k) => k);
+function longestFirst(lengths: number[], count: number): number[] {
+  const idx: number[] = [];
+  for (let k = 0; k < count; k++) idx.push(k);
   idx.sort((a, b) => lengths[a] - lengths[b] || a - b);
   return idx.reverse();
 }

@@ -1,7 +1,7 @@
 import type { FactContext } from './fact-context.js';
 import { POLICY_WORDS } from '../clauses/vocabulary.js';
 import { AnchoredWindows, wordsBefore } from '../text/anchored-windows.js';
-import { capitalisedWords } from '../text/capitalised-words.js';
+import { capitalisedWordsOfText } from '../text/capitalised-words.js';
 
 /**
  * The syntax of organisation names in policies, for the sub-processor readers: name tokens and legal suffixes,
@@ -294,7 +294,7 @@ const COUNTED_CHARS = 60_000;
  */
 export function dominantBrand(text: string, isLowerWord: (w: string) => boolean): string | undefined {
   const counts = new Map<string, number>();
-  for (const [w, n] of capitalisedWords(text.slice(0, COUNTED_CHARS))) {
+  for (const [w, n] of capitalisedWordsOfText(text.slice(0, COUNTED_CHARS))) {
     // Rare words cannot be the brand nor its runner-up that matters (the brand needs 8 and twice the runner-up).
     if (n < 2 || w.length < 3) continue;
     // "Sonic.net" counts as "Sonic".

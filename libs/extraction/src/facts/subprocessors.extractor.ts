@@ -6,6 +6,7 @@ import { blockIndex, listContext, rowHasNoAccess } from '../clauses/list-context
 import type { Block, Row } from '../clauses/structure.js';
 import { introOf, isListItem, isRunInTitle, isTableRow, runInBlock } from '../clauses/structure.js';
 import { ADDRESS_WORD, PLATFORM_AS_RECIPIENT, PLATFORM_BRANDS, POLICY_WORDS, PROVIDER_NOUN, RELATION_VERB, SELF_HOSTED_SOFTWARE } from '../clauses/vocabulary.js';
+import { mayHoldName } from '../text/name-gate.js';
 import type { Sentence } from '../text/sentences.js';
 import type { FactContext } from './fact-context.js';
 import { collectorMentions, inRanges, trackerSections } from './tracker-names.js';
@@ -189,10 +190,12 @@ export function extractSubprocessors(ctx: FactContext): Fact<'subprocessors_name
     // "Used by Hotjar to …"), under any heading: tracker sections name one provider per paragraph or row, often
     // as the sentence's first word (hence before the capital test below).
     for (const c of collectorMentions(v, inRanges(trackerParts, s.start), TOKEN, notSentenceName)) add(c.name, s, c.at);
+    // A list item or table row (asked once: three readings below depend on it).
+    const item = isListItem(s) || isTableRow(s);
     // A paragraph opened by a run-in title ("Cloudflare. As you browse, … send it to Cloudflare.") in a run of them
     // that its intro or heading says are recipients ("Here's who we use:"): the title is the recipient, when the
     // paragraph speaks of it again (a title only announcing a topic, "Payments.", is not repeated as a name).
-    if (!isListItem(s) && !isTableRow(s) && isRunInTitle(ctx.sentences, s)) {
+    if (!item && isRunInTitle(ctx.sentences, s)) {
       const block = runInBlock(ctx.sentences, s, runIns);
       let context = runInContexts.get(block);
       if (!context) runInContexts.set(block, (context = listContext(block)));
@@ -209,19 +212,18 @@ export function extractSubprocessors(ctx: FactContext): Fact<'subprocessors_name
     }
     // A provider described in its own sentence among the vendor's providers ("Twilio provides … The platform processes
     // user data"): its name may be the sentence's only capital, hence before the capital test below.
-    if (!isListItem(s) && !isTableRow(s)) {
+    if (!item) {
       const profile = providerProfile(ctx.sentences, s);
       if (profile) add(profile.name, s, profile.at, true);
     }
     // Names start with a capital or a digit (or "iDenfy"); a sentence with none cannot hold one.
-    if (!/[\p{Lu}0-9]/u.test(v.slice(1)) && !/[\p{Ll}][\p{Lu}]/u.test(v)) continue;
+    if (!mayHoldName(v)) continue;
     let underHeading = false;
     if (s.heading !== undefined) {
       let h = headingCache.get(s.heading);
       if (h === undefined) headingCache.set(s.heading, (h = HEADING.test(s.heading) && s.heading.length < 100));
       underHeading = h;
     }
-    const item = isListItem(s) || isTableRow(s);
     const intro = item ? introOf(ctx.sentences, s) : undefined;
     const introAboutProviders =
       intro !== undefined &&

@@ -109,7 +109,7 @@ export function loadMarkdown(source: string): { text: string; sections: SectionS
 }
 
 /** First index whose source index is >= x (the map never decreases). */
-function lowerBound(src: Int32Array, x: number): number {
+export function lowerBound(src: Int32Array, x: number): number {
   let lo = 0;
   let hi = src.length;
   while (lo < hi) {

@@ -1,4 +1,5 @@
-import { CAPITALISED_WORD, capitalisedWords } from './capitalised-words.js';
+import { CAPITALISED_WORD, capitalisedWords, capitalisedWordsOfText } from './capitalised-words.js';
+import { toView } from './sentences.js';
 
 describe('capitalisedWords', () => {
   // The regex is the definition; the scan must count the same words the same number of times.
@@ -17,5 +18,19 @@ describe('capitalisedWords', () => {
   it('counts a brand each time and skips words inside addresses', () => {
     const c = capitalisedWords('Acme and Acme. See mail@Acme.com or Acme.');
     expect(c.get('Acme')).toBe(3);
+  });
+
+  it('counts a raw text as the text itself, whether read from its view or not', () => {
+    const texts = [
+      'Acme\nAcme “Acme” ‘Beta’ Beta\nGamma',
+      'Foo–Bar Foo—Bar Foo‑Bar 3×Acme Acme×2',
+      'Plain Acme text without anything the view changes',
+    ];
+    for (const t of texts) {
+      // The view's answer first, as the definitions reader counts it: a reused answer must still be the text's.
+      capitalisedWords(toView(t));
+      // The text's own count, not the memo (a trailing space changes no count).
+      expect([...capitalisedWordsOfText(t).entries()].sort()).toEqual([...new Map(capitalisedWords(t + ' ')).entries()].sort());
+    }
   });
 });

@@ -1,3 +1,5 @@
+import { toView } from './sentences.js';
+
 /**
  * Capitalised words and how often each occurs: the matches of {@link CAPITALISED_WORD} ("Discord", "Kapa.ai",
  * "Wi-Fi"), counted. Found by a scan of code points instead of the regex, whose Unicode lookbehind tried at every
@@ -26,7 +28,30 @@ function runEnd(s: string, i: number): number {
   return i;
 }
 
-export function capitalisedWords(s: string): Map<string, number> {
+/**
+ * The counts of `s`. The last answer is kept: the definitions reader and the sub-processor reader both count the
+ * head of the same document (see {@link capitalisedWordsOfText}), so the map is shared and must not be changed.
+ */
+export function capitalisedWords(s: string): ReadonlyMap<string, number> {
+  if (last?.s === s) return last.counts;
+  const counts = count(s);
+  last = { s, counts };
+  return counts;
+}
+let last: { s: string; counts: ReadonlyMap<string, number> } | undefined;
+
+/**
+ * The counts of a raw text, read from its view ({@link toView}) when the view changes nothing the counts depend on:
+ * it only turns line breaks and curly quotes into spaces and straight quotes, which are neither letters nor the
+ * characters a word may not follow or precede, unless the text has a dash or a '×' (the view writes '-' and 'x').
+ * The definitions reader counts that same view first, so its answer is reused.
+ */
+export function capitalisedWordsOfText(text: string): ReadonlyMap<string, number> {
+  return capitalisedWords(VIEW_CHANGES_WORDS.test(text) ? text : toView(text));
+}
+const VIEW_CHANGES_WORDS = /[–—‑×]/;
+
+function count(s: string): Map<string, number> {
   const counts = new Map<string, number>();
   let prev = -1; // the code point before i (-1 at the start)
   let i = 0;

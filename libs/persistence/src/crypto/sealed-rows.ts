@@ -17,6 +17,8 @@ export const aad = {
   finding: (workspaceId: string, id: string) => `finding:${uuidText(workspaceId)}:${id}:data`,
   findingHead: (workspaceId: string, id: string) => `finding:${uuidText(workspaceId)}:${id}:head`,
   score: (workspaceId: string) => `score:${uuidText(workspaceId)}:data`,
+  // The grouped view a scoring run stored: of that run's graph version only.
+  groupedView: (workspaceId: string, graphVersion: number) => `score:${uuidText(workspaceId)}:grouped:${graphVersion}`,
 };
 
 /** A uuid as PostgreSQL prints it (lower case). */

@@ -29,6 +29,15 @@ const toDoc = (d: DocumentEntity, keys: DataKeyring): StoredDocument => ({
   createdAt: new Date(d.createdAt).toISOString(), processedAt: d.processedAt ? new Date(d.processedAt).toISOString() : undefined,
 });
 
+/** Pieces a stored blob is read in (contentChunks). */
+const BLOB_CHUNK_BYTES = 4 * 1024 * 1024;
+
+/** A blob's key, length and, when it fits in one chunk, its (sealed) bytes: what contentChunks starts from. */
+export interface BlobHead { key_id: string | null; n: number | string; c: Uint8Array | null }
+
+/** The columns of a BlobHead, of the blob aliased `b`; `$2` is the chunk size. */
+const BLOB_HEAD_SQL = (b: string) => `${b}.key_id, octet_length(${b}.content) AS n, CASE WHEN octet_length(${b}.content) <= $2 THEN ${b}.content END AS c`;
+
 /** A secret removed before storage: where and what kind, never the value. */
 export interface StoredRedaction {
   kind: string;
@@ -62,24 +71,34 @@ export class DocumentRepository {
    * transaction. Ingesting the same bytes into the same workspace again changes nothing.
    */
   async ingest(input: { workspaceId: string; fileName: string; sha256: string; content: Buffer; size: number; redacted: boolean; redactions?: StoredRedaction[]; actor?: string; failed?: string }):
-    Promise<{ document: StoredDocument; created: boolean; event?: StoredEvent }> {
+    Promise<{ document: StoredDocument; created: boolean; event?: StoredEvent; unfinished?: number }> {
     // Sealed before the transaction, in slices: a 50 MB upload does not hold the event loop (nor a connection).
     const { keyId, sealed } = await this.keys.sealInSlices(input.content, aad.blob(input.sha256));
     return this.ds.transaction(async (m) => {
       await m.createQueryBuilder().insert().into(BlobEntity)
         .values({ sha256: input.sha256, size: input.size, content: sealed, keyId, redacted: input.redacted })
         .orIgnore().execute();
-      const inserted = await m.createQueryBuilder().insert().into(DocumentEntity)
-        .values({ id: randomUUID(), workspaceId: input.workspaceId, sha256: input.sha256, fileName: input.fileName, size: input.size, ...(input.failed ? { status: 'failed' as const, reason: input.failed } : {}) })
-        .orIgnore().returning('*').execute();
-      const row = await m.findOneByOrFail(DocumentEntity, { workspaceId: input.workspaceId, sha256: input.sha256 });
-      if (!inserted.raw?.length) return { document: toDoc(row, this.keys), created: false };
+      // The new row is what was inserted (no read back), and the workspace's unfinished documents are counted in
+      // the same statement (its snapshot: without this row), for the extract job's fair priority: one round trip
+      // for what took three. Known bytes (the unique workspace + sha256) insert nothing and are read instead.
+      const row: DocumentEntity = Object.assign(new DocumentEntity(), {
+        id: randomUUID(), workspaceId: input.workspaceId, sha256: input.sha256, fileName: input.fileName, size: input.size,
+        type: 'unknown', status: input.failed ? 'failed' : 'received', reason: input.failed ?? null, format: null,
+        analysis: null, analysisSealed: null, analysisKeyId: null, attempts: 0, processedAt: null,
+      });
+      const [inserted] = (await m.query(
+        `INSERT INTO document (id, workspace_id, sha256, file_name, size, status, reason) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING
+         RETURNING created_at, (SELECT count(*)::int FROM document u WHERE u.workspace_id = $2 AND u.status IN ('received', 'processing')) AS unfinished`,
+        [row.id, row.workspaceId, row.sha256, row.fileName, row.size, row.status, row.reason],
+      )) as { created_at: Date; unfinished: number }[];
+      if (!inserted) return { document: toDoc(await m.findOneByOrFail(DocumentEntity, { workspaceId: input.workspaceId, sha256: input.sha256 }), this.keys), created: false };
+      row.createdAt = inserted.created_at;
       const event = await this.events.append(m, input.workspaceId, 'DocumentReceived',
         {
           documentId: row.id, file: input.fileName, sha256: input.sha256, size: input.size, redacted: input.redacted, ...(input.failed ? { failed: input.failed } : {}),
           ...(input.redactions?.length ? { redactions: input.redactions.map(({ kind, path, line, replacement }) => ({ kind, path, line, replacement })) } : {}),
         }, input.actor);
-      return { document: toDoc(row, this.keys), created: true, event };
+      return { document: toDoc(row, this.keys), created: true, event, unfinished: Number(inserted.unfinished) + (input.failed ? 0 : 1) };
     });
   }
 
@@ -113,12 +132,13 @@ export class DocumentRepository {
    * The integrity check of a sealed blob comes with the end of the stream: the last step throws
    * DataTamperedError, so a consumer must treat nothing as read until the iteration completes.
    */
-  async *contentChunks(sha256: string, chunkBytes = 4 * 1024 * 1024): AsyncGenerator<Buffer> {
-    // A blob that fits in one chunk (most documents) comes whole with its metadata: one round trip, not three.
-    const [meta] = (await this.ds.query(
-      'SELECT key_id, octet_length(content) AS n, CASE WHEN octet_length(content) <= $2 THEN content END AS c FROM blob WHERE sha256 = $1',
+  async *contentChunks(sha256: string, chunkBytes = BLOB_CHUNK_BYTES, head?: BlobHead): AsyncGenerator<Buffer> {
+    // A blob that fits in one chunk (most documents) comes whole with its metadata: one round trip, not three
+    // (none when the caller already read its head with startProcessing).
+    const [meta] = head ? [head] : (await this.ds.query(
+      `SELECT ${BLOB_HEAD_SQL('blob')} FROM blob WHERE sha256 = $1`,
       [sha256, chunkBytes],
-    )) as { key_id: string | null; n: number | string; c: Uint8Array | null }[];
+    )) as BlobHead[];
     if (!meta) throw new NotFoundError('blob', sha256);
     const total = Number(meta.n);
     if (meta.c) {
@@ -211,16 +231,21 @@ export class DocumentRepository {
    * `undefined` when it is not `received`/`processing` any more (finished, or unknown: ask `get`). `redacted`:
    * whether its stored bytes had secrets removed (only then are its redaction records worth reading).
    */
-  async startProcessing(id: string): Promise<{ workspaceId: string; sha256: string; fileName: string; redacted: boolean } | undefined> {
+  async startProcessing(id: string): Promise<{ workspaceId: string; sha256: string; fileName: string; redacted: boolean; blob?: BlobHead } | undefined> {
+    // The blob's head (and its bytes, when they fit in one chunk) come in the same round trip: contentChunks
+    // then reads nothing more for most documents.
     const res: unknown = await this.ds.query(
       `UPDATE document d SET status = 'processing', attempts = attempts + 1 WHERE id = $1 AND status IN ('received', 'processing')
-       RETURNING workspace_id, sha256, file_name, coalesce((SELECT b.redacted FROM blob b WHERE b.sha256 = d.sha256), false) AS redacted`,
-      [id],
+       RETURNING workspace_id, sha256, file_name, ${['redacted', 'key_id', 'n', 'c'].map((col) => `(SELECT ${col} FROM (SELECT b.redacted, ${BLOB_HEAD_SQL('b')} FROM blob b WHERE b.sha256 = d.sha256) h) AS ${col}`).join(', ')}`,
+      [id, BLOB_CHUNK_BYTES],
     );
     // TypeORM answers an UPDATE … RETURNING with [rows, count].
-    const rows = (Array.isArray(res) && Array.isArray(res[0]) ? res[0] : res) as { workspace_id: string; sha256: string; file_name: string; redacted: boolean }[];
+    const rows = (Array.isArray(res) && Array.isArray(res[0]) ? res[0] : res) as ({ workspace_id: string; sha256: string; file_name: string; redacted: boolean } & BlobHead)[];
     const row = rows[0];
-    return row ? { workspaceId: row.workspace_id, sha256: row.sha256, fileName: row.file_name, redacted: Boolean(row.redacted) } : undefined;
+    if (!row) return undefined;
+    // No blob row (n is null): contentChunks reads again and reports it missing, as without the head.
+    const blob = row.n == null ? undefined : { key_id: row.key_id, n: row.n, c: row.c };
+    return { workspaceId: row.workspace_id, sha256: row.sha256, fileName: row.file_name, redacted: Boolean(row.redacted), blob };
   }
 
   /**

@@ -26,6 +26,19 @@ export interface StoredScoring {
   ruleErrors: { ruleId: string; message: string }[];
 }
 
+/** Where a workspace's live grouped view stands (ProjectionRepository.liveViewMark). */
+export interface LiveViewMark {
+  /** The stored graph's version. */
+  graphVersion: number;
+  /** The graph version the last scoring ran on: behind graphVersion until the new graph's score job has run. */
+  scoredVersion: number;
+  /** When the last scoring was written: names that run. */
+  computedAt: string;
+  lens?: Lens;
+  /** Whether that run stored its grouped view. */
+  hasView: boolean;
+}
+
 /** A stored finding with its history: when it was first and last seen, and resolved (absent while open). */
 export type StoredFinding = Finding & { firstSeenAt: string; lastSeenAt: string; resolvedAt?: string };
 
@@ -192,13 +205,14 @@ export class ProjectionRepository {
   async saveScoring(
     workspaceId: string, graphVersion: number,
     { findings, score, ruleErrors }: { findings: Finding[]; score: Score; ruleErrors: StoredScoring['ruleErrors'] },
-    run: { lens: Lens; evaluatedAt: Date },
+    run: { lens: Lens; evaluatedAt: Date; view?: unknown },
   ): Promise<{ saved: boolean; appeared: string[]; resolved: string[]; event?: StoredEvent }> {
     // Sealed per row (findings are read and paged per row, and each quotes its evidence), before the
     // transaction: for a fleet that is seconds of CPU the transaction (in embedded mode, the one database
     // session every read waits for) need not be open for.
     const sealedFindings = findings.map((f) => ({ f, ...this.keys.sealJson(f, aad.finding(workspaceId, f.id)), head: this.sealHead(workspaceId, f) }));
     const sealedScore = this.keys.sealJson({ score, ruleErrors } satisfies SealedScore, aad.score(workspaceId));
+    const sealedView = run.view === undefined ? undefined : this.keys.sealJson(run.view, aad.groupedView(workspaceId, graphVersion));
     const result = await this.ds.transaction(async (m) => {
       // One scoring write per workspace at a time, and never an older graph's over a newer one's. Its own lock,
       // not the event log's (EventStoreRepository.append): appends of the workspace's other events (a read of
@@ -226,6 +240,8 @@ export class ProjectionRepository {
       await m.save(ScoreEntity, {
         workspaceId, total: score.total, data: null, ruleErrors: null, dataSealed: sealedScore.sealed, keyId: sealedScore.keyId,
         graphVersion, computedAt: now, lens: run.lens, evaluatedAt: run.evaluatedAt,
+        // Always written: a run without a view must not leave the previous run's in its row.
+        groupedSealed: sealedView?.sealed ?? null, groupedKeyId: sealedView?.keyId ?? null,
       });
       const event = await this.events.append(m, workspaceId, 'ExposureScored', { graphVersion, total: score.total, findings: findings.length, appeared, resolved });
       return { saved: true, appeared, resolved, event };
@@ -235,6 +251,29 @@ export class ProjectionRepository {
     // Only an optimisation: a failure (a role that may not analyse the table) leaves the stored run as it is.
     if (result.saved && result.appeared.length + result.resolved.length >= ANALYZE_AFTER_ROWS) await this.ds.query('ANALYZE finding').catch(() => undefined);
     return result;
+  }
+
+  /**
+   * Which state a live grouped view would be of: the stored graph's version and the last scoring's (its graph
+   * version, when it was written, its lens, and whether it stored its view). One small query, nothing opened:
+   * a reader compares it with the view it holds and opens the stored one only when it moved (`open`: the same
+   * query with the view, so the view and the mark it is returned with are of one snapshot).
+   * Undefined while the workspace has no graph or no scoring.
+   */
+  async liveView<T>(workspaceId: string, opts: { open: boolean }): Promise<(LiveViewMark & { view?: T }) | undefined> {
+    const [row] = (await this.ds.query(
+      `SELECT g.version, s.graph_version, s.computed_at, s.lens, s.grouped_sealed IS NOT NULL AS has_view
+              ${opts.open ? ', s.grouped_sealed, s.grouped_key_id' : ''}
+         FROM score s JOIN graph_projection g ON g.workspace_id = s.workspace_id WHERE s.workspace_id = $1`,
+      [workspaceId],
+    )) as { version: number; graph_version: number; computed_at: Date; lens: string | null; has_view: boolean; grouped_sealed?: Buffer | null; grouped_key_id?: string | null }[];
+    if (!row) return undefined;
+    const scoredVersion = Number(row.graph_version);
+    return {
+      graphVersion: Number(row.version), scoredVersion, computedAt: new Date(row.computed_at).toISOString(),
+      lens: (row.lens ?? undefined) as Lens | undefined, hasView: row.has_view,
+      ...(row.grouped_sealed && row.grouped_key_id ? { view: this.keys.openJson<T>(row.grouped_key_id, row.grouped_sealed, aad.groupedView(workspaceId, scoredVersion)) } : {}),
+    };
   }
 
   async findings(workspaceId: string, includeResolved = false): Promise<StoredFinding[]> {

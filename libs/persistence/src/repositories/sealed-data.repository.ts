@@ -136,6 +136,9 @@ export class SealedDataRepository {
       onProgress?.('evidence', result.evidence);
     }
     for (const col of READ_MODELS) result[col.kind] = await this.reencryptReadModel(col, onProgress);
+    // A scoring's stored grouped view is derived from its findings: one under another key is dropped rather
+    // than resealed (the next scoring stores it again; reads compose it meanwhile), so no key outlives its rows.
+    await this.ds.query(`UPDATE score SET grouped_sealed = NULL, grouped_key_id = NULL WHERE grouped_sealed IS NOT NULL AND grouped_key_id IS DISTINCT FROM $1`, [active]);
     return result;
   }
 

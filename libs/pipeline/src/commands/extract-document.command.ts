@@ -48,7 +48,7 @@ export class ExtractDocumentHandler implements ICommandHandler<ExtractDocumentCo
     // timeout) and this worker goes on to its next job.
     const t1 = performance.now();
     // The blob is streamed from the database to the sandbox in chunks: this process never holds it whole.
-    const { sandbox, ...result } = await this.sandbox.analyze(this.db.documents.contentChunks(doc.sha256), doc.fileName, { maxBytes: this.config.maxUploadBytes, llm: this.config.llm, redactions, vendors: this.runtime.vendors });
+    const { sandbox, ...result } = await this.sandbox.analyze(this.db.documents.contentChunks(doc.sha256, undefined, doc.blob), doc.fileName, { maxBytes: this.config.maxUploadBytes, llm: this.config.llm, redactions, vendors: this.runtime.vendors });
     const budget = /: (too_large|too_complex|timeout):/.exec(result.reason ?? '')?.[1];
     // The id and the budget only: a file name or reason can carry client details.
     if (budget) this.log.warn(`document ${documentId} over its parsing budget (${budget}) after ${sandbox.ms} ms, sandbox peak ${sandbox.peakRssMb} MB`);

@@ -36,7 +36,7 @@ export class IngestDocumentHandler implements ICommandHandler<IngestDocumentComm
 
   async execute(cmd: IngestDocumentCommand): Promise<IngestResult> {
     const stored = cmd.bytes.length <= INLINE_SCAN_BYTES ? prepareForStorage(cmd.bytes, cmd.fileName) : await this.uploads.prepare(cmd.bytes, cmd.fileName);
-    const { document, created, event } = await this.db.documents.ingest({
+    const { document, created, event, unfinished } = await this.db.documents.ingest({
       workspaceId: cmd.workspaceId, fileName: cmd.fileName, sha256: stored.sha256, content: stored.content,
       size: cmd.bytes.length, redacted: stored.redacted, redactions: stored.records, actor: cmd.actor, failed: stored.unscannable,
     });
@@ -44,7 +44,7 @@ export class IngestDocumentHandler implements ICommandHandler<IngestDocumentComm
     // queue is down, the Reconciler (at boot and every reconcileIntervalMs) enqueues unfinished documents: the
     // document is stored, so the upload is accepted (202) rather than failed with work that was not lost.
     if (document.status === 'received' || document.status === 'processing') {
-      await this.followUps.after('DocumentReceived', { documentId: document.id }, { workspaceId: cmd.workspaceId, seq: event?.seq }).catch((err: unknown) => {
+      await this.followUps.after('DocumentReceived', { documentId: document.id }, { workspaceId: cmd.workspaceId, seq: event?.seq, unfinished }).catch((err: unknown) => {
         if (!(err instanceof ServiceUnavailableError)) throw err;
         this.log.warn(`document ${document.id} stored; its job waits for the queue (${err.message})`);
       });

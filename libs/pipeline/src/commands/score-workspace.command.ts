@@ -2,7 +2,8 @@ import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { Persistence } from '@custody/persistence';
 import { defaultLens, MruMap } from '@custody/domain';
-import { auditState, loadTriage, reaudit, type AuditState, type ReauditStats } from '@custody/audit';
+import { auditState, composeReport, loadTriage, reaudit, type AuditState, type ReauditStats } from '@custody/audit';
+import { groupedGraph, toCytoscapeElements } from '@custody/graph';
 import { JobName } from '../jobs/job-catalogue.js';
 import { JobQueue } from '../jobs/job-queue.js';
 import { PERSISTENCE } from '../tokens.js';
@@ -74,7 +75,12 @@ export class ScoreWorkspaceHandler implements ICommandHandler<ScoreWorkspaceComm
     if (opts.rescore === 'time' && current?.lens === lens && current.score.total === evaluation.score.total && (await this.sameFindings(workspaceId, evaluation.findings))) {
       return { total: current.score.total, skipped: true };
     }
-    const { saved } = await this.db.projections.saveScoring(workspaceId, projection.version, evaluation, { lens, evaluatedAt: at });
+    // The map's first view of this run (what GET /graph?view=grouped answers until the next run), built here
+    // once rather than composed again from the stored findings by each API process (seconds at 10,000 installs,
+    // on the request path). Documents do not enter the map.
+    const report = composeReport({ workspace: { id: workspaceId, name: '' }, graph: projection.graph, evaluation, documents: [], lens });
+    const view = groupedGraph(toCytoscapeElements(report));
+    const { saved } = await this.db.projections.saveScoring(workspaceId, projection.version, evaluation, { lens, evaluatedAt: at, view });
     if (!saved) return { total: current?.score.total ?? 0, skipped: true };
     return { total: evaluation.score.total, skipped: false };
   }

@@ -104,7 +104,8 @@ const priorityOf = (unfinished: number): number => Math.max(1, unfinished);
 export class FollowUps {
   constructor(@Inject(PERSISTENCE) private readonly db: Persistence, private readonly jobs: JobQueue) {}
 
-  async after<T extends keyof FollowUpTable>(type: T, payload: Parameters<FollowUpTable[T]>[0], at: { workspaceId: string; seq?: number }): Promise<string[]> {
+  /** `at.unfinished`: the workspace's unfinished documents when the caller already counted them (the priority reuses it). */
+  async after<T extends keyof FollowUpTable>(type: T, payload: Parameters<FollowUpTable[T]>[0], at: { workspaceId: string; seq?: number; unfinished?: number }): Promise<string[]> {
     const follow = FOLLOW_UPS[type] as (p: typeof payload, ctx: FollowUpContext) => Jobs;
     const ctx: FollowUpContext = { ...at, db: this.db };
     const requests = await follow(payload, ctx);

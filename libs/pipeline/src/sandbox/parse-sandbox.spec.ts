@@ -105,3 +105,31 @@ describe('SandboxPool wall-time budget', () => {
     expect(pool.stats.spawned).toBe(3);
   }, 60_000);
 });
+
+describe('SandboxPool warm start', () => {
+  const limits = { poolSize: 1, spare: 1, timeoutMs: 150_000, heapMb: 256, rssMb: 1024, maxInflatedBytes: 1 << 26, maxPages: 100 };
+  const warmed = new SandboxPool({ ...limits, warmUp: true });
+  const plain = new SandboxPool(limits);
+  afterAll(() => Promise.all([warmed.close(), plain.close()]));
+
+  it('warm() resolves once every process it started is ready (a job processor waits for it before taking jobs)', async () => {
+    const starting = warmed.warm();
+    expect(warmed.stats.spawned).toBe(2);
+    expect(warmed.idleCount).toBe(0);
+    await starting;
+    expect(warmed.idleCount).toBe(2);
+    // Nothing more to start: resolves at once and spawns nothing.
+    await warmed.warm();
+    expect(warmed.stats.spawned).toBe(2);
+  }, 120_000);
+
+  it('reading the built-in samples first leaves nothing behind: a document reads the same in a warmed and a plain process', async () => {
+    const doc = Buffer.from('BUSINESS ASSOCIATE AGREEMENT\n\nBusiness Associate shall notify Covered Entity of any Breach within ten (10) days.\n\nBusiness Associate shall not sell Protected Health Information.');
+    const [a, b] = await Promise.all([warmed.analyze(doc, 'contracts/baa.txt'), plain.analyze(doc, 'contracts/baa.txt')]);
+    expect(a.status).toBe('processed');
+    expect(a.facts!.breach_notice_days.value).toBe(10);
+    expect(a.analysisJson!.toString('utf8')).toBe(b.analysisJson!.toString('utf8'));
+    // The samples are not counted as documents.
+    expect(warmed.stats.documents).toBe(1);
+  }, 120_000);
+});

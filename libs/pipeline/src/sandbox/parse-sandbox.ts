@@ -102,9 +102,14 @@ export class SandboxPool {
   /**
    * Starts the pool's processes now rather than on first use: measured on this project's 2-core CI box under
    * load, a cold start (spawn + loading the parsers) took ~20 s median against ~0.1 s for a warm document.
+   * Resolves once each process started now is ready or has failed to start (never rejects): a job processor
+   * waits for it before it takes jobs, so a worker just started does not take documents it cannot read yet
+   * while a warm worker could.
    */
-  warm(): void {
-    while (!this.closed && this.all.size < this.capacity) this.spawn();
+  warm(): Promise<void> {
+    const starting: Promise<void>[] = [];
+    while (!this.closed && this.all.size < this.capacity) starting.push(this.spawn().ready);
+    return Promise.allSettled(starting).then(() => undefined);
   }
 
   async close(): Promise<void> {
@@ -113,6 +118,11 @@ export class SandboxPool {
     this.all.clear();
     this.idle.length = 0;
     for (const w of this.waiting.splice(0)) w.reject(new Error('the parsing sandbox is closed'));
+  }
+
+  /** Processes ready and waiting for a document. */
+  get idleCount(): number {
+    return this.idle.length;
   }
 
   private get capacity(): number {
@@ -134,12 +144,13 @@ export class SandboxPool {
   }
 
   /** Starts a process; it joins the idle ones (or serves a waiting document) once ready. */
-  private spawn(): void {
+  private spawn(): SandboxProcess {
     const p = new SandboxProcess(this.limits, (gone) => this.forget(gone));
     this.all.add(p);
     this.stats.spawned++;
     // A start that fails or hangs ends the process; forget (on its exit) answers a waiting document.
     p.ready.then(() => this.offer(p), () => p.stop());
+    return p;
   }
 
   private offer(p: SandboxProcess): void {
@@ -186,7 +197,7 @@ function reasonOf(fileName: string, o: Extract<RunOutcome, { ok: false }>): stri
 @Injectable()
 export class ParseSandbox extends SandboxPool implements OnModuleDestroy {
   constructor(@Inject(CONFIG) config: CustodyConfig) {
-    super({ ...sandboxLimits(config), spare: 1 });
+    super({ ...sandboxLimits(config), spare: 1, warmUp: true });
   }
 
   async onModuleDestroy(): Promise<void> {

@@ -30,3 +30,6 @@ export type SandboxReply =
 
 /** The child's file descriptor of the data pipe (stdio: ignore, ignore, pipe, ipc, data). */
 export const DATA_FD = 4;
+
+/** The argument that makes a sandbox process read sample documents before it says ready (ProcessLimits.warmUp). */
+export const WARM_UP_ARG = '--warm-up';

@@ -1,0 +1,98 @@
+/**
+ * Where a document's CPU goes in production mode (issue 11, "profile before optimising"): starts `custody serve`
+ * and one worker (each under `node --cpu-prof` when `--prof DIR`), measures each process tree's CPU while idle
+ * (`--idle S` seconds) and then while `--docs N` BAAs are uploaded and processed, and counts the PostgreSQL
+ * statements of the run (pg_stat_statements is not needed: the database's xact/tuple counters are read).
+ *
+ *   DATABASE_URL=… REDIS_URL=… npx tsx test/bench/support/profile-pipeline.ts --backend redis --docs 48 --prof /tmp/prof
+ *   npx tsx test/bench/support/profile-top.ts /tmp/prof/<worker>.cpuprofile 40
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { ApiClient } from '../../support/api-client.js';
+import { writeBaaCorpus } from '../../support/corpus-generator.js';
+import { freshDatabase } from '../../support/database.js';
+import { DIST, REPO, waitUntil } from '../../support/processes.js';
+import { arg } from './args.js';
+import { treeCpuMs, waitUntilScored } from './custody-service.js';
+
+const backend = (arg('--backend') ?? 'redis') as 'redis' | 'postgres';
+const docs = Number(arg('--docs') ?? 48);
+const idle = Number(arg('--idle') ?? 5);
+const workers = Number(arg('--workers') ?? 1);
+const profDir = arg('--prof');
+/** A module each process imports first (`--import`), e.g. one that counts queries. */
+const preload = arg('--preload');
+
+const sum = (m: Map<number, number>) => [...m.values()].reduce((a, b) => a + b, 0);
+const own = (pid: number) => treeCpuMs(pid, new Map()).get(pid) ?? 0;
+
+function start(entry: string, args: string[], env: Record<string, string | undefined>) {
+  const { DATABASE_URL: _d, REDIS_URL: _r, NODE_OPTIONS: _n, ...rest } = process.env;
+  const child = spawn(process.execPath, [...(preload ? ['--import', preload] : []), ...(profDir ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`, `--cpu-prof-name=${entry.split('/')[1]}-${Date.now()}.cpuprofile`] : []), DIST(entry), ...args],
+    { cwd: REPO, env: { ...rest, ...env } as NodeJS.ProcessEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  child.stdout!.on('data', (d) => (out += d));
+  child.stderr!.on('data', (d) => (out += d));
+  return { child, out: () => out };
+}
+
+async function dbCounters(url: string) {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  const { rows } = await c.query('SELECT xact_commit::int + xact_rollback::int AS xacts, tup_returned::bigint AS ret, tup_inserted::int AS ins, tup_updated::int AS upd FROM pg_stat_database WHERE datname = current_database()');
+  await c.end();
+  return rows[0] as { xacts: number; ret: string; ins: number; upd: number };
+}
+
+async function main() {
+  const home = mkdtempSync(join(tmpdir(), 'custody-prof-'));
+  const db = await freshDatabase();
+  const dir = mkdtempSync(join(tmpdir(), 'custody-prof-docs-'));
+  const files = writeBaaCorpus(dir, docs - 1, 4);
+  const env = { CUSTODY_HOME: home, CUSTODY_QUEUE_PREFIX: `prof${process.pid}`, CUSTODY_RATE_LIMIT_PER_MINUTE: '100000000', DATABASE_URL: db.url, ...(backend === 'redis' ? { REDIS_URL: process.env.REDIS_URL } : {}) };
+  const serve = start('apps/cli/src/main.js', ['serve', '--port', '0', '--workspace', 'Prof'], env);
+  const ws: ReturnType<typeof start>[] = [];
+  try {
+    await waitUntil(async () => /Dashboard: \S+key=\S+/.test(serve.out()), 300_000, 'serve');
+    for (let i = 0; i < workers; i++) ws.push(start('apps/worker/src/main.js', [], env));
+    await waitUntil(async () => ws.every((w) => /processing jobs/.test(w.out())), 300_000, 'worker');
+    const client = ApiClient.fromServeOutput(serve.out());
+    await new Promise((r) => setTimeout(r, 2000));
+    const pids = [serve.child.pid!, ...ws.map((w) => w.child.pid!)];
+    const c0 = pids.map((p) => ({ tree: sum(treeCpuMs(p)), own: own(p) }));
+    await new Promise((r) => setTimeout(r, idle * 1000));
+    const c1 = pids.map((p) => ({ tree: sum(treeCpuMs(p)), own: own(p) }));
+    if (preload) for (const p of pids) process.kill(p, 'SIGUSR2');
+    const d0 = await dbCounters(db.url);
+    const t0 = performance.now();
+    const queue = [...files];
+    await Promise.all(Array.from({ length: 4 }, async () => { for (let f = queue.shift(); f; f = queue.shift()) await client.upload(dir, f); }));
+    const tu = performance.now();
+    await waitUntilScored(client, files.length);
+    const t1 = performance.now();
+    const c2 = pids.map((p) => ({ tree: sum(treeCpuMs(p)), own: own(p) }));
+    const d1 = await dbCounters(db.url);
+    const names = ['serve', ...ws.map((_, i) => `worker${i + 1}`)];
+    console.log(`${backend}, ${workers} worker(s), ${files.length} docs: ${(files.length / ((t1 - t0) / 1000)).toFixed(2)} docs/s, upload ${((tu - t0) / 1000).toFixed(2)} s, total ${((t1 - t0) / 1000).toFixed(2)} s`);
+    names.forEach((n, i) => {
+      const idleRate = (c1[i]!.tree - c0[i]!.tree) / idle;
+      console.log(`  ${n}: idle ${idleRate.toFixed(0)} ms CPU/s (own ${((c1[i]!.own - c0[i]!.own) / idle).toFixed(0)}); run: tree ${((c2[i]!.tree - c1[i]!.tree) / files.length).toFixed(1)} ms/doc, own ${((c2[i]!.own - c1[i]!.own) / files.length).toFixed(1)} ms/doc`);
+    });
+    console.log(`  db per doc: xacts ${((d1.xacts - d0.xacts) / files.length).toFixed(1)}, tuples returned ${((Number(d1.ret) - Number(d0.ret)) / files.length).toFixed(0)}, inserted ${((d1.ins - d0.ins) / files.length).toFixed(1)}, updated ${((d1.upd - d0.upd) / files.length).toFixed(1)}`);
+    if (preload) await new Promise((r) => setTimeout(r, 1500));
+    const logs = arg('--logs');
+    if (logs) writeFileSync(logs, [serve, ...ws].map((p) => p.out()).join('\n=====\n'));
+    const s = await client.get<{ total?: number; graphVersion?: number }>('/score');
+    console.log(`  score ${JSON.stringify(s).slice(0, 200)}`);
+  } finally {
+    for (const p of [...ws, serve].reverse()) { p.child.kill('SIGTERM'); await new Promise((r) => p.child.exitCode !== null ? r(0) : p.child.once('exit', r)); }
+    await db.drop();
+    rmSync(home, { recursive: true, force: true });
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+main().then(() => process.exit(0), (e) => { console.error(e); process.exit(1); });
