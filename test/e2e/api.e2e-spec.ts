@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { AuditReport, Finding } from '@custody/domain';
+import { compareFindings } from '@custody/domain';
 import { collectFiles } from '@custody/audit';
 import { githubIngestionProblems } from '@custody/reports';
 import { sarifSchemaErrors } from '../support/sarif-schema.js';
@@ -272,6 +273,25 @@ describe(`API end to end (${process.env.DATABASE_URL ? 'PostgreSQL + Redis' : 'e
     expect((await api('/findings?instances=x')).status).toBe(400);
     expect((await api(`${path}?cursor=!!`)).status).toBe(400);
     expect((await api('/findings/no%40such/instances')).status).toBe(404);
+
+    // order=severity: worst first, then id (how reports list them), walked by cursor; severity/kind filter with their total.
+    const walked: Finding[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await json<Paged>(`/findings?limit=3&order=severity${cursor ? `&cursor=${cursor}` : ''}`);
+      expect(page.total).toBe(stored.length);
+      walked.push(...page.items);
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(walked.map((f) => f.id)).toEqual([...stored].sort(compareFindings).map((f) => f.id));
+    const worst = walked[0]!;
+    const ofSeverity = await json<Paged>(`/findings?limit=500&order=severity&severity=${worst.severity}&kind=${worst.kind}`);
+    expect(ofSeverity.items.map((f) => f.id)).toEqual(walked.filter((f) => f.severity === worst.severity && f.kind === worst.kind).map((f) => f.id));
+    expect(ofSeverity.total).toBe(ofSeverity.items.length);
+    expect((await api('/findings?limit=5&order=newest')).status).toBe(400);
+    expect((await api('/findings?limit=5&severity=urgent')).status).toBe(400);
+    expect((await api('/findings?order=severity')).status).toBe(400); // filters and orders page: limit is needed
+    expect((await api(`/findings?limit=5&order=severity&cursor=${first.nextCursor}`)).status).toBe(400); // an id-order cursor
   }, 90_000);
 
   it('answers what-if without changing stored state', async () => {

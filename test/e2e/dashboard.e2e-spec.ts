@@ -1,7 +1,7 @@
 /**
  * The built dashboard in headless Chromium against a fake API that speaks the real contract
- * (x-api-key, /audit, /graph, /documents, /events, /audit-log, /what-if, /report). Builds the bundle first,
- * so a broken build fails here.
+ * (x-api-key, /audit, /graph, /score, /findings, /documents, /events, /audit-log, /what-if, /report). Builds
+ * the bundle first, so a broken build fails here.
  */
 import { execFileSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
@@ -17,6 +17,7 @@ import { DASHBOARD_CSP } from '../../apps/api/src/http/security-headers.js';
 import { waitUntil } from '../support/processes.js';
 import { fakeWhatIf, PAST_SCORE, pastReport, sampleAuditLog } from '../fixtures/reports/dashboard-api-fixtures.js';
 import { fleetAuditReport } from '../fixtures/reports/fleet-audit-report.js';
+import { liveRead } from '../fixtures/reports/live-reads-api.js';
 import { sampleAuditReport } from '../fixtures/reports/sample-audit-report.js';
 
 // What apps/dashboard/src/main.ts exposes for tests (the page runs the bundle, not this file).
@@ -96,6 +97,9 @@ function startServer(api: FakeApi): Promise<Server> {
       return void json(q('view') === 'grouped' ? groupedGraph(els, parseExpand(url.searchParams.getAll('expand'))) : els);
     }
     if (req.method === 'GET' && url.pathname === `${base}/audit-log`) return void json(sampleAuditLog());
+    // The live view's small reads (the stored read model: no lens, no past), paged as the API pages them.
+    const small = req.method === 'GET' && url.pathname.startsWith(base) ? liveRead(live, url.pathname.slice(base.length), url.searchParams) : undefined;
+    if (small) return void json(small.body, small.status);
     if (req.method === 'POST' && url.pathname === `${base}/what-if`) return void json(fakeWhatIf(live, JSON.parse(body ?? '{}').changes ?? []));
     if (req.method === 'GET' && url.pathname === `${base}/report` && q('format') === 'csv') {
       return void res.writeHead(200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': 'attachment; filename="custody-report.csv"' }).end(CSV_BODY);
@@ -176,6 +180,12 @@ describe('dashboard (browser)', () => {
   };
 
   it('renders every system and flow, with the practice, score and lens in the header', async () => {
+    // The first view comes from the small reads alone: the map, the stored score, the first findings page.
+    const read = new Set(api.requests.map((r) => r.path.replace(`/api/workspaces/${WS}`, '') || '/'));
+    expect([...read].filter((p) => !['/', '/graph', '/score', '/findings', '/documents', '/events', '/audit-log'].includes(p))).toEqual([]);
+    expect(['/', '/graph', '/score', '/findings'].every((p) => read.has(p))).toBe(true);
+    expect(api.requests.find((r) => r.path.endsWith('/findings'))).toMatchObject({ key: KEY });
+    await expect(page.locator('#findings-list li.finding').count()).resolves.toBe(api.report.findings.length);
     const counts = await page.evaluate(() => ({ nodes: window.__custody!.cy.nodes().length, edges: window.__custody!.cy.edges().length }));
     expect(counts).toEqual({ nodes: api.report.systems.length, edges: api.report.flows.length });
     await expect(page.textContent('#practice-name')).resolves.toBe('Harborview Counseling');
@@ -190,14 +200,17 @@ describe('dashboard (browser)', () => {
   it('takes credentials from the fragment, keeps them for the tab and clears the address bar', async () => {
     expect(new URL(page.url()).hash).toBe('');
     expect(await page.evaluate(() => sessionStorage.getItem('custody.apiKey'))).toBe(KEY);
-    const apiCalls = api.requests.filter((r) => r.path.endsWith('/audit') || r.path.endsWith('/graph'));
-    expect(apiCalls.length).toBeGreaterThanOrEqual(2);
+    const apiCalls = api.requests.filter((r) => r.path.startsWith('/api/') && !r.path.endsWith('/events'));
+    expect(apiCalls.length).toBeGreaterThanOrEqual(4);
     for (const r of apiCalls) expect(r.key).toBe(KEY);
   });
 
   it('shows a clicked node\'s role, holdings, contract facts and findings with evidence quotes, and the path to it', async () => {
     await clickNode('scribe');
     const details = page.locator('#details');
+    // Its contracts and findings are in the audit, read now (on demand, not with the first view).
+    await details.locator('.chip.role').waitFor();
+    expect(api.requests.filter((r) => r.path.endsWith('/audit')).map((r) => r.omit)).toEqual(['flows']);
     await expect(details.locator('.details-name').textContent()).resolves.toBe('ScribeWell AI');
     const text = (await details.textContent()) ?? '';
     await expect(details.locator('.chip.role').textContent()).resolves.toBe('AI notetaker');
@@ -225,10 +238,17 @@ describe('dashboard (browser)', () => {
       return { nimbus: cy.getElementById('nimbus').hasClass('highlighted'), edge: cy.getElementById('scribe->nimbus').hasClass('highlighted'), payer: cy.getElementById('payer').hasClass('dimmed') };
     });
     expect(state).toEqual({ nimbus: true, edge: true, payer: true });
+    const rows = (n: number) => page.waitForFunction((k) => document.querySelectorAll('#findings-list li.finding').length === k, n);
     await page.selectOption('#severity-filter', 'critical');
-    expect(await page.locator('#findings-list li.finding').count()).toBe(1);
+    // The server filters (the list holds a page at a time): the page asked for is the critical findings'.
+    await rows(1);
+    expect(api.requests.filter((r) => r.path.endsWith('/findings')).length).toBeGreaterThanOrEqual(2);
+    await expect(page.textContent('#findings-count')).resolves.toBe(`1 of ${api.report.findings.length}`);
     await page.selectOption('#severity-filter', '');
-    expect(await page.locator('#findings-list li.finding').count()).toBe(api.report.findings.length);
+    await rows(api.report.findings.length);
+    // Worst first, as reports list them.
+    const shown = await page.locator('#findings-list li.finding .pill').allTextContents();
+    expect(shown).toEqual([...shown].sort((a, b) => ['info', 'low', 'medium', 'high', 'critical'].indexOf(b) - ['info', 'low', 'medium', 'high', 'critical'].indexOf(a)));
   });
 
   it('is calm where nothing is found: colour only on systems with findings and on flows with high or critical findings', async () => {
@@ -299,11 +319,17 @@ describe('dashboard (browser)', () => {
 
   it('refetches when the server reports a new exposure score, and shows it is live', async () => {
     await page.waitForSelector('#live[data-status="live"]');
-    const before = api.requests.filter((r) => r.path.endsWith('/audit')).length;
+    const reads = (end: string) => api.requests.filter((r) => r.path.endsWith(end)).length;
+    // Nothing selected: a selected system's details would read the audit again, as they should.
+    await page.evaluate(() => { window.__custody!.cy.emit('tap'); });
+    await page.waitForFunction(() => document.querySelector('#details .placeholder') !== null);
+    const [scores, audits] = [reads('/score'), reads('/audit')];
     api.report.score.total = 64;
     for (const s of api.streams) s.write('event: exposure.scored\ndata: {"total":64}\n\n');
     await page.waitForFunction(() => document.querySelector('#score b')?.textContent === '64');
-    expect(api.requests.filter((r) => r.path.endsWith('/audit')).length).toBeGreaterThan(before);
+    // The new score is one small read; the audit is not read again until something needs it.
+    expect(reads('/score')).toBeGreaterThan(scores);
+    expect(reads('/audit')).toBe(audits);
     await expect(page.textContent('#live .last')).resolves.toContain('exposure.scored');
   });
 
@@ -467,6 +493,19 @@ describe('dashboard (browser)', () => {
 
     afterAll(() => fleetPage?.close());
 
+    it('draws its first view without reading the whole audit: the grouped map, the score and one page of findings', async () => {
+      const fleetReads = api.requests.filter((r) => r.path.startsWith(`/api/workspaces/${FLEET_WS}`));
+      expect(fleetReads.filter((r) => r.path.endsWith('/audit'))).toEqual([]);
+      await expect(fleetPage.textContent('#score b')).resolves.toBe(String(api.fleet.score.total));
+      await expect(fleetPage.textContent('#findings-count')).resolves.toBe(`${api.fleet.findings.length} of ${api.fleet.findings.length}`);
+      expect(await fleetPage.locator('#findings-list li.finding').count()).toBe(100);
+      // The Fleet tab's rows come from the map: still no audit.
+      await fleetPage.click('[role=tab][data-tab="fleet"]');
+      await expect(fleetPage.textContent('#fleet-summary')).resolves.toBe('2,000 installs in 10 groups');
+      expect(api.requests.filter((r) => r.path === `/api/workspaces/${FLEET_WS}/audit`)).toEqual([]);
+      await fleetPage.click('[role=tab][data-tab="details"]');
+    });
+
     it('collapses installs into one node per vendor + site, coloured by the worst install', async () => {
       // 2 vendors × 5 sites; ScribeWell groups also flow on to Nimbus. (Render time is measured in
       // `npm run bench:dashboard`, not asserted here: a loaded machine would make it flaky.)
@@ -560,7 +599,8 @@ describe('dashboard (browser)', () => {
       // The list shows a page at a time: filter to one kind and take the first install finding on the page.
       await fleetPage.selectOption('#kind-filter', 'notetaker_cannot_disable');
       const shown = api.fleet.findings.filter((x) => x.kind === 'notetaker_cannot_disable');
-      await expect(fleetPage.textContent('#findings-count')).resolves.toBe(`${shown.length} of ${api.fleet.findings.length}`);
+      await fleetPage.waitForFunction((t) => document.querySelector('#findings-count')?.textContent === t, `${shown.length} of ${api.fleet.findings.length}`);
+      expect(api.requests.filter((r) => r.path.endsWith('/findings')).at(-1)!.path).toBe(`/api/workspaces/${FLEET_WS}/findings`);
       expect(await fleetPage.locator('#findings-list li.finding').count()).toBe(100);
       const firstId = (await fleetPage.locator('#findings-list li.finding').first().getAttribute('data-finding-id'))!;
       const f = shown.find((x) => x.id === firstId)!;
@@ -571,7 +611,7 @@ describe('dashboard (browser)', () => {
       expect(await fleetPage.locator('#details .detail-finding.focused blockquote.quote').count()).toBeGreaterThan(0);
       // The rest of the list is a click away.
       await fleetPage.click('[data-action="more-findings"]');
-      expect(await fleetPage.locator('#findings-list li.finding').count()).toBe(Math.min(200, shown.length));
+      await fleetPage.waitForFunction((n) => document.querySelectorAll('#findings-list li.finding').length === n, Math.min(200, shown.length));
       expect(errors).toEqual([]);
     });
 
@@ -580,6 +620,7 @@ describe('dashboard (browser)', () => {
       const grouped = api.fleet.findings.filter((f) => (f.instances?.length ?? 0) > 1);
       expect(grouped.length).toBeGreaterThan(0);
       await fleetPage.evaluate(() => window.__custody!.reload());
+      const auditsBefore = api.requests.filter((r) => r.path === `/api/workspaces/${FLEET_WS}/audit`).length;
       await fleetPage.selectOption('#kind-filter', '');
       await fleetPage.waitForFunction((n) => document.querySelector('#findings-count')?.textContent?.endsWith(`of ${n}`), api.fleet.findings.length);
       const f = grouped.sort((a, b) => b.instances!.length - a.instances!.length)[0]!;
@@ -588,8 +629,17 @@ describe('dashboard (browser)', () => {
       await fleetPage.click(`li[data-finding-id="${f.id}"]`);
       await fleetPage.waitForSelector('#details .detail-finding.focused .instances');
       await expect(fleetPage.textContent('#details .detail-finding.focused .instances h4')).resolves.toContain(`Instances (${f.instances!.length.toLocaleString('en-US')})`);
-      expect(await fleetPage.locator('#details .detail-finding.focused .instances > ol > li.instance').count()).toBe(Math.min(20, f.instances!.length));
-      expect(await fleetPage.locator('#details .detail-finding.focused .instances li.instance blockquote.quote').count()).toBeGreaterThan(0);
+      // The list carried its first three instances; opening it reads the first page of them, the rest on demand.
+      const rows = '#details .detail-finding.focused .instances > ol > li.instance';
+      const instanceReads = () => api.requests.filter((r) => r.path === `/api/workspaces/${FLEET_WS}/findings/${encodeURIComponent(f.id)}/instances`);
+      await fleetPage.waitForFunction((sel) => document.querySelectorAll(sel).length === 20, rows);
+      expect(instanceReads()).toHaveLength(1);
+      expect(await fleetPage.locator(`${rows} blockquote.quote`).count()).toBeGreaterThan(0);
+      expect(await fleetPage.locator(rows).evaluateAll((els) => els.map((e) => e.getAttribute('data-system')))).toEqual(f.instances!.slice(0, 20).map((i) => i.system));
+      await fleetPage.click('#details [data-action="more-instances"]');
+      await fleetPage.waitForFunction(([sel, n]) => document.querySelectorAll(sel as string).length === n, [rows, Math.min(120, f.instances!.length)] as const);
+      expect(instanceReads()).toHaveLength(2);
+      expect(api.requests.filter((r) => r.path === `/api/workspaces/${FLEET_WS}/audit`).length).toBe(auditsBefore);
       // The map stays grouped: a finding on a thousand installs does not draw a thousand nodes.
       expect(await fleetPage.evaluate(() => window.__custody!.cy.nodes().length)).toBe(drawn);
       expect(errors).toEqual([]);

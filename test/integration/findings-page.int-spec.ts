@@ -1,4 +1,4 @@
-import { pageById, pageInstances, type Finding, type FindingInstance } from '@custody/domain';
+import { findingKey, pageById, pageFindings, pageInstances, type Finding, type FindingInstance, type FindingsFilter } from '@custody/domain';
 import { findingsPageSql } from '@custody/persistence';
 import { persistenceForFile } from '../support/database.js';
 import { readModelsQuoting } from '../support/sealed-at-rest.js';
@@ -52,6 +52,37 @@ describe(`stored findings paged in the database (${process.env.DATABASE_URL ? 'P
     expect(await p.projections.findingsPage(workspace.id, false, { limit: 3, after: '~' })).toEqual({ items: [], total: 5, more: false });
     const { workspace: empty } = await p.workspaces.ensure('No Findings Practice');
     expect(await p.projections.findingsPage(empty.id, true, { limit: 3 })).toEqual({ items: [], total: 0, more: false });
+  }, 60_000);
+
+  it('pages worst first and by severity or kind exactly as the in-memory paging does (the dashboard\'s list)', async () => {
+    const { workspace } = await p.workspaces.ensure('Ordered Findings Practice');
+    const m = readModelsQuoting('ordered');
+    const severities = ['low', 'critical', 'high', 'info', 'medium', 'high', 'critical'] as const;
+    const kinds = ['ai_training', 'missing_baa'] as const;
+    const findings = severities.flatMap((severity, i) => kinds.map((kind, k) => ({ ...m.findings[0]!, id: `${kind}-${i}@system:${k ? 'B' : 'a'}`, severity, kind }) as Finding));
+    await p.projections.saveScoring(workspace.id, 1, { ...m, findings }, { lens: 'default', evaluatedAt: new Date() });
+    const all = await p.projections.findings(workspace.id, false);
+    const filters: FindingsFilter[] = [{ order: 'severity' }, { order: 'severity', severity: 'high' }, { order: 'id', kind: 'missing_baa' }, { order: 'severity', severity: 'critical', kind: 'ai_training' }, { order: 'severity', severity: 'medium', kind: 'missing_baa' }];
+    for (const filter of filters) {
+      let after: string | undefined;
+      const walked: string[] = [];
+      for (;;) {
+        const page = await p.projections.findingsPage(workspace.id, false, { limit: 3, after, filter });
+        const expected = pageFindings(all, { limit: 3, cursor: after === undefined ? undefined : Buffer.from(after).toString('base64url') }, filter);
+        expect(page.total).toBe(expected.total);
+        expect(page.items).toEqual(expected.items);
+        expect(page.more).toBe(expected.nextCursor !== undefined);
+        walked.push(...page.items.map((f) => f.id));
+        if (!page.more) break;
+        after = findingKey(page.items[page.items.length - 1]!, filter.order);
+      }
+      const wanted = findings.filter((f) => (!filter.severity || f.severity === filter.severity) && (!filter.kind || f.kind === filter.kind));
+      expect(walked.sort()).toEqual(wanted.map((f) => f.id).sort());
+    }
+    // Worst first: the first page of the whole list holds the critical findings.
+    const first = await p.projections.findingsPage(workspace.id, false, { limit: 4, filter: { order: 'severity' } });
+    expect(first.items.map((f) => f.severity)).toEqual(['critical', 'critical', 'critical', 'critical']);
+    expect(first.total).toBe(findings.length);
   }, 60_000);
 
   it('with instances=N carries each finding\'s first N instances and their count, and pages one finding\'s instances', async () => {

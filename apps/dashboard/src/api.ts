@@ -3,7 +3,7 @@
  * (`#key=…&ws=…`, never sent to servers or logged by proxies), move to sessionStorage, and the fragment
  * is cleared from the address bar so it is not bookmarked or shared by accident.
  */
-import type { AuditReport, Finding, Lens, Score } from '@custody/domain';
+import type { AuditReport, Finding, FindingInstance, FindingKind, Lens, Page, Score, Severity } from '@custody/domain';
 import type { GroupedGraph } from '@custody/graph/grouped-graph';
 
 export interface Auth {
@@ -64,6 +64,26 @@ export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 /** The audit as the dashboard reads it: the map has the flows, so it asks for the audit without them. */
 export type DashboardAudit = Omit<AuditReport, 'flows'> & { flows?: AuditReport['flows'] };
+
+/** GET /score: the stored scoring of the live workspace (null score before the first scoring). */
+export interface StoredScore {
+  score?: Score | null;
+  lens?: Lens;
+  evaluatedAt?: string;
+  reason?: string;
+}
+
+/** A finding as a page of GET /findings lists it: with instances=N, its first N instances and how many in all. */
+export type ListedFinding = Finding & { instanceCount?: number };
+
+/** Which findings a page of the list holds (GET /findings?order=severity&severity=&kind=). */
+export interface FindingsQuery {
+  severity?: Severity;
+  kind?: FindingKind;
+  limit: number;
+  instances: number;
+  cursor?: string;
+}
 
 /** Which audit to read: a lens, and a moment in the past (omitted = live). */
 export interface View {
@@ -126,6 +146,28 @@ export class ApiClient {
   async groupedGraph(view: View = {}, expand: Iterable<string> = []): Promise<GroupedGraph> {
     const keys = [...expand].join(',');
     return this.json(await fetch(this.url('/graph', { view: 'grouped', lens: view.lens, asOf: view.asOf, expand: keys || undefined }), { headers: this.jsonHeaders }));
+  }
+
+  /** The workspace the key opens (its name). */
+  async workspace(): Promise<{ id: string; name: string }> {
+    return this.json(await fetch(this.url(''), { headers: this.jsonHeaders }));
+  }
+
+  /** The live workspace's stored score (a few kilobytes per thousand systems, where the audit is megabytes). */
+  async score(): Promise<StoredScore> {
+    return this.json(await fetch(this.url('/score'), { headers: this.jsonHeaders }));
+  }
+
+  /** One page of the live workspace's stored findings, worst first, each with its first few instances. */
+  async findingsPage(q: FindingsQuery): Promise<Page<ListedFinding>> {
+    return this.json(await fetch(this.url('/findings', {
+      order: 'severity', limit: String(q.limit), instances: String(q.instances), cursor: q.cursor, severity: q.severity, kind: q.kind,
+    }), { headers: this.jsonHeaders }));
+  }
+
+  /** One page of a stored finding's instances (the installs it occurs on, with their evidence). */
+  async findingInstances(id: string, page: { limit: number; cursor?: string }): Promise<Page<FindingInstance>> {
+    return this.json(await fetch(this.url(`/findings/${encodeURIComponent(id)}/instances`, { limit: String(page.limit), cursor: page.cursor }), { headers: this.jsonHeaders }));
   }
 
   /** The workspace's event log, oldest first (the server caps `limit` at 5000). */

@@ -3,7 +3,7 @@
  * the server says the exposure changed (`exposure.scored`), it refetches. The view is a lens plus, when the
  * time slider is moved back, a moment in the past (read-only).
  */
-import type { Finding } from '@custody/domain';
+import type { Lens } from '@custody/domain';
 import { toCytoscapeElements, type CytoscapeElements } from '@custody/graph/cytoscape-elements';
 import { collapseFleet, type FleetView } from '@custody/graph/fleet-view';
 import type { GroupedGraph } from '@custody/graph/grouped-graph';
@@ -12,9 +12,11 @@ import { el, must, notice } from './dom.js';
 import { DocumentsPanel } from './documents-panel.js';
 import { ExportBar } from './export.js';
 import { FiltersPanel } from './filters.js';
-import { FleetPanel } from './fleet-panel.js';
+import { FleetPanel, fleetRows } from './fleet-panel.js';
 import { GraphView } from './graph-view.js';
 import { Header } from './header.js';
+import { auditFindings, instanceTotal, storedFindings } from './findings-source.js';
+import { FINDINGS_PAGE, liveReads, type LiveReads } from './live-reads.js';
 import { DetailsPanel, FindingsPanel, type NodeView } from './panels.js';
 import { connectEvents } from './sse.js';
 import { Tabs } from './tabs.js';
@@ -40,19 +42,28 @@ function nextTask(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
-/** `first`: the default view's grouped map, requested by main.ts while this code was still downloading. */
-export function start(api: ApiClient, first: Promise<GroupedGraph> | null): void {
+/** `first`: the default view's reads, asked for by main.ts while this code was still downloading. */
+export function start(api: ApiClient, first: { graph: Promise<GroupedGraph>; live: Promise<LiveReads> } | null): void {
+  /** The audit of the view shown, once something needed it (null until then: the live view starts without it). */
   let report: DashboardAudit | null = null;
+  let auditPending: Promise<DashboardAudit> | null = null;
+  /** Moves with every load: an audit read for an older view or score is dropped when it arrives. */
+  let generation = 0;
   /** Every install and flow of the audit (the fleet panel and finding clicks need the members of groups). */
   let fullEls: CytoscapeElements = { nodes: [], edges: [] };
   let fleet: FleetView | null = null;
+  /** The lens the stored read model was scored under: views of it read the small stored reads. */
+  let storedLens: Lens | undefined;
+  let names = new Map<string, string>();
   const expanded = new Set<string>();
   const view: View = {};
 
+  const nameOf = (id: string): string => names.get(id) ?? (graph.cy.getElementById(id).data('label') as string | undefined) ?? id;
   const tabs = new Tabs();
   const details = new DetailsPanel();
   details.clear();
   const whatIf = new WhatIfPanel(must('#whatif'), api, () => view.lens, (n) => tabs.setCount('whatif', n ? String(n) : ''));
+  whatIf.setNames(nameOf);
   const fleetPanel = new FleetPanel(must('#fleet'), {
     onInstall: async (id) => {
       const key = fleet?.alias.get(id);
@@ -64,7 +75,40 @@ export function start(api: ApiClient, first: Promise<GroupedGraph> | null): void
       if (expanded.has(key)) expanded.delete(key); else expanded.add(key);
       void redraw();
     },
+    loadAudit: async () => {
+      await ensureAudit();
+      return { report: report!, view: fleet! };
+    },
   });
+
+  /**
+   * The audit of the view shown, read once per view and score when first needed (a system's contracts, a
+   * group's installs, a document's link, another lens or a past moment), never for the first picture.
+   */
+  function ensureAudit(): Promise<DashboardAudit> {
+    if (auditPending) return auditPending;
+    const asked = { ...view };
+    const mine = generation;
+    // Without its flows: the map has them (grouped), and they are most of a fleet's audit.
+    const pending = api.audit(asked, { omitFlows: true }).then(async (r) => {
+      if (mine !== generation) return r;
+      // Parsing a fleet's audit is one long task; the steps after it are split so the map keeps panning.
+      await nextTask();
+      if (mine !== generation) return r;
+      report = r;
+      names = new Map(r.systems.map((s) => [s.id, s.name]));
+      // Every system as the server classes it (exposure, findings): the fleet panel lists a group's installs.
+      fullEls = toCytoscapeElements({ ...r, flows: r.flows ?? [] });
+      fleet = collapseFleet(fullEls, expanded);
+      graph.setAlias(fleet.alias);
+      header.setReport(r, asked.asOf);
+      documents.setReport(r, !asked.asOf);
+      return r;
+    });
+    auditPending = pending;
+    pending.catch(() => { if (auditPending === pending) auditPending = null; });
+    return pending;
+  }
 
   const nodeView = (id: string): NodeView | null => {
     const n = graph.cy.getElementById(id);
@@ -72,37 +116,71 @@ export function start(api: ApiClient, first: Promise<GroupedGraph> | null): void
     const path = graph.pathFromPractice(n).nodes().map((p) => p.data('label') as string);
     return { id, label: n.data('label'), role: n.data('role'), score: n.data('score'), holds: n.data('holds'), classes: n.classes(), path };
   };
-  const whatIfTarget = (id: string): WhatIfTarget | null => {
-    const group = fleet?.groups.find((g) => g.key === id);
-    if (group) return { id, label: group.label, systems: group.members.map((m) => m.data.id), isPractice: false };
+  const nodeTarget = (id: string): WhatIfTarget | null => {
     const n = graph.cy.getElementById(id);
     return n.empty() ? null : { id, label: n.data('label'), systems: [id], isPractice: n.data('role') === 'practice' };
   };
-  const showNode = (id: string | null, focus?: Finding) => {
-    whatIf.setTarget(id ? whatIfTarget(id) : null);
-    const group = id ? fleetPanel.details(id) : null;
-    const node = id && !group ? nodeView(id) : null;
-    if (group) details.showElement(group);
-    else if (node && report) details.show(report, node, focus);
-    // A finding whose subject is not a node on the map (a vendor known only through its fleet installs):
-    // show the finding itself, with its instances and evidence.
-    else if (focus && report) details.showFinding(report, focus);
-    else details.clear();
+  /** Which click is current: a slower answer for an earlier one does not overwrite the details. */
+  let selection = 0;
+  /** Set while a finding click redraws the map: the map re-selecting its node is not a new click. */
+  let findingRedraw = false;
+  const showNode = async (id: string | null) => {
+    if (findingRedraw) return;
+    const mine = ++selection;
+    if (!id) { whatIf.setTarget(null); details.clear(); return; }
+    const group = fleetPanel.details(id);
+    if (group) {
+      // A what-if on a group applies to its installs: which ones the audit says.
+      whatIf.setTarget(null);
+      details.showElement(group);
+      await ensureAudit().catch(() => undefined);
+      const g = fleet?.groups.find((x) => x.key === id);
+      if (mine === selection && g) whatIf.setTarget({ id, label: g.label, systems: g.members.map((m) => m.data.id), isPractice: false });
+      return;
+    }
+    whatIf.setTarget(nodeTarget(id));
+    const node = nodeView(id);
+    if (!node) { details.clear(); return; }
+    if (!report) {
+      details.showElement(el('div', { attrs: { 'aria-busy': 'true' } }, el('h2', { class: 'details-name' }, node.label), el('p', { class: 'muted' }, 'Reading its contracts and findings…')));
+      try { await ensureAudit(); } catch (err) {
+        if (mine === selection) details.showElement(el('div', {}, el('h2', { class: 'details-name' }, node.label), el('p', { class: 'muted' }, `Could not read the audit: ${err instanceof Error ? err.message : String(err)}`)));
+        return;
+      }
+      if (mine !== selection || !report) return;
+    }
+    details.show(report, nodeView(id) ?? node, undefined, findings.findingsSource);
   };
-  const graph = new GraphView(must('#graph'), (id) => showNode(id), (key) => { expanded.add(key); void redraw(); });
-  // A finding click frames its subject and opens its evidence. An install of a collapsed fleet group is
-  // shown as itself (the group opens), so the evidence is that install's, not the group summary.
+  const graph = new GraphView(must('#graph'), (id) => void showNode(id), (key) => { expanded.add(key); void redraw(); });
+  // A finding click frames its subject and opens the finding with its evidence (its instances are read then).
+  // An install of a collapsed fleet group is shown as itself (the group opens), so the evidence is that
+  // install's, not the group summary: which group holds it, the audit says.
   const findings = new FindingsPanel(async (f) => {
-    // A grouped finding (one per rule and vendor, with its installs as instances) stays on the vendor and
-    // its fleet groups, its instances listed in the details; a single install's finding opens that install.
-    const grouped = (f.instances?.length ?? 0) > 1;
-    const groups = grouped ? new Set<string>() : new Set([f.subject.replace(/^system:/, ''), ...f.systems].map((id) => fleet?.alias.get(id)).filter((k): k is string => !!k));
+    const mine = ++selection;
+    const grouped = instanceTotal(f) > 1;
+    const subject = f.subject.startsWith('system:') ? [f.subject.slice('system:'.length)] : [];
+    const unseen = grouped ? [] : [...subject, ...f.systems].filter((id) => graph.cy.getElementById(id).empty());
+    if (unseen.length && drawnGroups > 0) {
+      await ensureAudit().catch(() => undefined);
+      if (mine !== selection) return;
+    }
+    const groups = new Set(unseen.map((id) => fleet?.alias.get(id)).filter((k): k is string => !!k));
     const opened = [...groups].filter((k) => !expanded.has(k));
-    if (opened.length) { opened.forEach((k) => expanded.add(k)); await redraw(); }
-    showNode(graph.highlightSubject(f.subject, f.systems), f);
+    if (opened.length) {
+      opened.forEach((k) => expanded.add(k));
+      findingRedraw = true;
+      try { await redraw(); } finally { findingRedraw = false; }
+    }
+    if (mine !== selection) return;
+    const id = graph.highlightSubject(f.subject, f.systems);
+    whatIf.setTarget(id && !fleetPanel.details(id) ? nodeTarget(id) : null);
+    const node = id && !fleetPanel.details(id) ? nodeView(id) : null;
+    // With the audit in hand, the system with all its findings (this one open); else the finding itself.
+    if (report && node) details.show(report, node, f, findings.findingsSource);
+    else details.showFinding(f, nameOf, findings.findingsSource);
     tabs.show('details');
     must('#details').querySelector('.detail-finding.focused')?.scrollIntoView({ block: 'start' });
-  });
+  }, nameOf);
   const filters = new FiltersPanel((state) => graph.applyFilters(state));
   const header = new Header((l) => { view.lens = l; void load(); whatIf.refresh(); }, (files) => {
     tabs.show('documents');
@@ -112,6 +190,8 @@ export function start(api: ApiClient, first: Promise<GroupedGraph> | null): void
     header.setUpdating(pending);
     tabs.setCount('documents', pending ? String(pending) : '');
   });
+  // Which system each document is linked to is in the audit: read when the tab is opened.
+  tabs.onShow((name) => { if (name === 'documents') void ensureAudit().catch(() => undefined); });
   for (const b of document.querySelectorAll<HTMLButtonElement>('[data-image]')) {
     b.addEventListener('click', () => {
       const format = b.dataset.image as 'png' | 'svg';
@@ -132,13 +212,22 @@ export function start(api: ApiClient, first: Promise<GroupedGraph> | null): void
     void load();
   });
 
-  /** Draw the server's grouped, positioned view; the parts that need the audit follow when it is here. */
+  /** Collapsed groups on the map now: an install not drawn may be inside one. */
+  let drawnGroups = 0;
+
+  /** Draw the server's grouped, positioned view and the Fleet tab's rows (both from the map alone). */
   function draw(g: GroupedGraph): void {
     graph.setElements(g);
     filters.setElements(g);
+    drawnGroups = g.groups.filter((x) => !x.expanded).length;
     tabs.setAvailable('fleet', g.groups.length > 0);
     tabs.setCount('fleet', g.groups.length ? String(g.groups.length) : '');
-    if (report) renderAudit(report);
+    fleetPanel.set(fleetRows(g));
+    if (report) {
+      // Which installs and flows each collapsed group stands for: the same grouping the server drew.
+      fleet = collapseFleet(fullEls, expanded);
+      graph.setAlias(fleet.alias);
+    }
   }
 
   /** Groups opened or closed: ask the server for the view with those groups' installs (members on demand). */
@@ -153,49 +242,48 @@ export function start(api: ApiClient, first: Promise<GroupedGraph> | null): void
     }
   }
 
-  function renderAudit(r: DashboardAudit): void {
-    // Which installs and flows each collapsed group stands for: the same grouping the server drew.
-    fleet = collapseFleet(fullEls, expanded);
-    graph.setAlias(fleet.alias);
-    fleetPanel.set(r, fleet);
-  }
-
   async function loadOnce(): Promise<void> {
     try {
       const asked = { ...view };
-      // The map needs only the grouped view (kilobytes, where the audit of a fleet is megabytes): draw it,
-      // let the browser paint it, and only then fetch the audit that fills the findings, details and fleet
-      // panels, so its download and parsing do not hold back the first picture.
+      // A new view or score: what was read for the previous one is dropped (and read again when needed).
+      generation++;
+      [report, auditPending, fleet, fullEls, names] = [null, null, null, { nodes: [], edges: [] }, new Map()];
+      graph.setAlias(new Map());
+      fleetPanel.forgetAudit();
       const ticket = ++drawn;
       // The first load is the default view with nothing expanded: what main.ts already asked for.
       const prefetched = first && !asked.lens && !asked.asOf && expanded.size === 0 ? first : null;
       first = null;
-      const g = await (prefetched ?? api.groupedGraph(asked, expanded));
+      // The live view under the stored lens is answered from the read model in a few small reads.
+      const stored = !asked.asOf && (!asked.lens || asked.lens === storedLens);
+      const liveP = stored ? (prefetched?.live ?? liveReads(api)) : null;
+      liveP?.catch(() => undefined);
+      const g = await (prefetched?.graph ?? api.groupedGraph(asked, expanded));
       // The view changed while this load was in flight (a lens switch, a time-travel pick): the queued load
       // draws the view now asked for; drawing this one would also put the old lens back in the header.
       if (again) return;
       if (ticket === drawn) draw(g);
-      await afterPaint();
-      await idle();
-      // Without its flows: the map has them (grouped), and they are most of a fleet's audit.
-      const r = await api.audit(asked, { omitFlows: true });
-      // Parsing a fleet's audit is one long task; the steps after it are split so the map keeps panning.
-      await nextTask();
+      const live = liveP ? await liveP : null;
       if (again) return;
-      // Every system as the server classes it (exposure, findings): the fleet panel lists a group's installs.
-      const els = toCytoscapeElements({ ...r, flows: r.flows ?? [] });
-      report = r;
-      fullEls = els;
-      view.lens = r.lens;
-      header.setReport(r, asked.asOf);
-      await nextTask();
-      if (again) return;
-      documents.setReport(r, !asked.asOf);
-      findings.setReport(r);
-      await nextTask();
-      if (again) return;
-      whatIf.setReport(r);
-      renderAudit(r);
+      const scored = live?.score.score && live.score.lens && (!asked.lens || asked.lens === live.score.lens) ? live.score : null;
+      if (live && scored?.score && scored.lens) {
+        storedLens = view.lens = scored.lens;
+        const practice = g.nodes.find((n) => n.data.role === 'practice')?.data.label ?? live.workspace.name;
+        header.setSummary({ practice, workspace: live.workspace.name, generatedAt: scored.evaluatedAt ?? new Date().toISOString(), total: scored.score.total, lens: scored.lens });
+        await findings.setSource(storedFindings(api, live.findings, FINDINGS_PAGE));
+        if (tabs.active === 'documents') void ensureAudit().catch(() => undefined);
+      } else {
+        // Another lens, a past moment, or nothing scored yet: the server evaluates the audit, which fills
+        // the header and the list. The map is painted first, so the audit's download does not hold it back.
+        await afterPaint();
+        await idle();
+        const r = await ensureAudit();
+        if (again) return;
+        view.lens = r.lens;
+        await nextTask();
+        if (again) return;
+        await findings.setSource(auditFindings(r));
+      }
       notice('');
     } catch (err) {
       notice(err instanceof ApiError && (err.status === 401 || err.status === 403)

@@ -1,11 +1,15 @@
 /**
  * The Fleet tab: one row per vendor + site group with its install count, how its installs are configured
  * (settings distribution), which findings its installs carry, and a drill-down to the installs. Counts
- * only: every finding and score shown comes from the server's audit.
+ * only: every finding and score shown comes from the server. The rows come from the grouped map; the
+ * installs' settings and findings from the audit, read when a group is first opened.
  */
 import type { Finding, GraphSystem } from '@custody/domain';
-import { el, replace, words } from './dom.js';
+import { fleetGroupOf } from '@custody/domain';
+import type { CyNode } from '@custody/graph/cytoscape-elements';
 import type { FleetGroup, FleetView } from '@custody/graph/fleet-view';
+import type { FleetGroupSummary, GroupedGraph } from '@custody/graph/grouped-graph';
+import { el, replace, words } from './dom.js';
 import type { DashboardAudit } from './api.js';
 
 /** Notetaker settings worth comparing across installs (product.md, fleet exports). */
@@ -25,10 +29,37 @@ export interface FleetHandlers {
   onInstall: (installId: string) => void;
   /** Expand or collapse a group on the map. */
   onToggleGroup: (key: string) => void;
+  /** The audit and its fleet grouping, read on first need (a group opened): the installs' settings and findings. */
+  loadAudit: () => Promise<{ report: DashboardAudit; view: FleetView }>;
+}
+
+/** A group as its row shows it, from the map the server drew (no audit needed). */
+export interface FleetRow extends FleetGroupSummary {
+  findings: number;
+  worst: { score: number; band: string; label: string };
 }
 
 const band = (n: { classes: string }) => n.classes.split(' ').find((c) => c.startsWith('exposure-'))?.slice('exposure-'.length) ?? 'none';
 const count = (n: number) => n.toLocaleString('en-US');
+
+/**
+ * The rows of the Fleet tab from the grouped map: a collapsed group's node carries its installs' finding count
+ * and its most exposed install's score and class; an expanded group's installs are on the map themselves.
+ */
+export function fleetRows(g: GroupedGraph): FleetRow[] {
+  const stats = new Map<string, { findings: number; worst?: CyNode }>();
+  for (const n of g.nodes) {
+    if (!n.data.group) continue;
+    const key = n.classes.split(' ').includes('fleet-group') ? n.data.id : fleetGroupOf(n.data.group, n.data.label).key;
+    const s = stats.get(key) ?? stats.set(key, { findings: 0 }).get(key)!;
+    s.findings += n.data.findingCount;
+    if (!s.worst || n.data.score > s.worst.data.score) s.worst = n;
+  }
+  return g.groups.map((grp) => {
+    const s = stats.get(grp.key);
+    return { ...grp, findings: s?.findings ?? 0, worst: { score: s?.worst?.data.score ?? 0, band: s?.worst ? band(s.worst) : 'none', label: s?.worst?.data.label ?? grp.label } };
+  });
+}
 
 /** Value → how many installs have it, most common first. */
 function distribution(values: unknown[]): [string, number][] {
@@ -41,54 +72,67 @@ function distribution(values: unknown[]): [string, number][] {
 }
 
 export class FleetPanel {
-  private systems = new Map<string, GraphSystem>();
-  private findings = new Map<string, Finding[]>();
-  private groups: FleetGroup[] = [];
+  private rows: FleetRow[] = [];
+  /** Filled from the audit when a group is first opened (and again when a newer audit is read). */
+  private detail: { systems: Map<string, GraphSystem>; findings: Map<string, Finding[]>; groups: Map<string, FleetGroup> } | null = null;
 
   constructor(private readonly root: HTMLElement, private readonly handlers: FleetHandlers) {}
 
   get size(): number {
-    return this.groups.length;
+    return this.rows.length;
   }
 
-  set(report: DashboardAudit, view: FleetView): void {
-    this.systems = new Map(report.systems.map((s) => [s.id, s]));
-    // Index findings by charged system once: groups of thousands of installs look them up per install.
-    this.findings = new Map();
-    for (const f of report.findings) {
-      for (const id of new Set([...f.systems, ...(f.subject.startsWith('system:') ? [f.subject.slice(7)] : [])])) {
-        (this.findings.get(id) ?? this.findings.set(id, []).get(id)!).push(f);
-      }
-    }
+  /** The groups as the map drew them; the open ones stay open. */
+  set(rows: FleetRow[]): void {
     const open = new Set([...this.root.querySelectorAll<HTMLDetailsElement>('details.fleet-group[open]')].map((d) => d.dataset.group));
-    this.groups = view.groups;
-    const installs = view.groups.reduce((n, g) => n + g.members.length, 0);
+    this.rows = rows;
+    const installs = rows.reduce((n, g) => n + g.installs, 0);
     replace(this.root,
       el('div', { class: 'pane-head' }, el('h2', {}, 'Fleet'),
-        el('span', { class: 'muted', attrs: { id: 'fleet-summary' } }, `${count(installs)} installs in ${count(view.groups.length)} groups`)),
+        el('span', { class: 'muted', attrs: { id: 'fleet-summary' } }, `${count(installs)} installs in ${count(rows.length)} groups`)),
       el('p', { class: 'hint' }, 'Installs are grouped by vendor and site on the map (double-click a group to draw its installs); a group takes the colour of its most exposed install.'),
-      el('div', { class: 'fleet-groups' }, ...view.groups.map((g) => this.row(g, open.has(g.key)))));
+      el('div', { class: 'fleet-groups' }, ...rows.map((g) => this.row(g, open.has(g.key)))));
   }
 
-  /** A group's summary for the Details tab (when its aggregate node is clicked). */
+  /** Drop what was read from an older audit: the next group opened reads the current one. */
+  forgetAudit(): void {
+    this.detail = null;
+  }
+
+  private async groupDetail(key: string): Promise<{ group: FleetGroup; systems: Map<string, GraphSystem>; findings: Map<string, Finding[]> } | null> {
+    if (!this.detail) {
+      const { report, view } = await this.handlers.loadAudit();
+      // Index findings by charged system once: groups of thousands of installs look them up per install.
+      const findings = new Map<string, Finding[]>();
+      for (const f of report.findings) {
+        for (const id of new Set([...f.systems, ...(f.subject.startsWith('system:') ? [f.subject.slice(7)] : [])])) {
+          (findings.get(id) ?? findings.set(id, []).get(id)!).push(f);
+        }
+      }
+      this.detail = { systems: new Map(report.systems.map((s) => [s.id, s])), findings, groups: new Map(view.groups.map((g) => [g.key, g])) };
+    }
+    const group = this.detail.groups.get(key);
+    return group ? { group, systems: this.detail.systems, findings: this.detail.findings } : null;
+  }
+
+  /** A group's summary for the Details tab (when its aggregate node is clicked); its body follows the audit. */
   details(key: string): HTMLElement | null {
-    const g = this.groups.find((x) => x.key === key);
+    const g = this.rows.find((x) => x.key === key);
     if (!g) return null;
     return el('div', { class: 'fleet-details' },
       el('div', { class: 'details-head' },
         el('div', {}, el('h2', { class: 'details-name' }, g.label), el('div', { class: 'chip role' }, 'Fleet group')),
-        el('div', { class: `score-chip band-${band(g.worst)}`, attrs: { title: `Most exposed install: ${g.worst.data.label}` } }, el('b', {}, g.worst.data.score), el('span', {}, band(g.worst)))),
+        el('div', { class: `score-chip band-${g.worst.band}`, attrs: { title: `Most exposed install: ${g.worst.label}` } }, el('b', {}, g.worst.score), el('span', {}, g.worst.band))),
       this.body(g));
   }
 
-  private row(g: FleetGroup, open: boolean): HTMLElement {
-    const findings = g.members.reduce((n, m) => n + m.data.findingCount, 0);
+  private row(g: FleetRow, open: boolean): HTMLElement {
     const item = el('details', { class: 'fleet-group', attrs: { 'data-group': g.key } },
       el('summary', {},
-        el('span', { class: `swatch band-${band(g.worst)}`, attrs: { title: `Worst exposure: ${band(g.worst)}` } }),
+        el('span', { class: `swatch band-${g.worst.band}`, attrs: { title: `Worst exposure: ${g.worst.band}` } }),
         el('span', { class: 'fleet-name' }, el('b', {}, g.vendor), g.site ? ` · ${g.site}` : null,
-          el('span', { class: 'fleet-sub' }, `${count(findings)} findings · most exposed install ${g.worst.data.score}/100`)),
-        el('span', { class: 'fleet-count' }, `${count(g.members.length)} installs`)));
+          el('span', { class: 'fleet-sub' }, `${count(g.findings)} findings · most exposed install ${g.worst.score}/100`)),
+        el('span', { class: 'fleet-count' }, `${count(g.installs)} installs`)));
     // Built on first open: a fleet of thousands would otherwise render every install up front.
     const fill = () => { if (item.open && item.childElementCount === 1) item.append(this.body(g)); };
     item.addEventListener('toggle', fill);
@@ -96,13 +140,24 @@ export class FleetPanel {
     return item;
   }
 
-  private body(g: FleetGroup): HTMLElement {
-    const installs = g.members.map((m) => this.systems.get(m.data.id));
-    const kinds = distribution(g.members.flatMap((m) => (this.findings.get(m.data.id) ?? []).map((f) => f.kind)));
-    const shown = g.members.slice(0, INSTALLS_SHOWN);
+  /** The toggle at once; the settings, findings by kind and installs once the audit is read. */
+  private body(g: FleetRow): HTMLElement {
+    const rest = el('div', { class: 'fleet-detail', attrs: { 'aria-busy': 'true' } }, el('p', { class: 'muted' }, 'Reading the installs…'));
+    void this.groupDetail(g.key).then(
+      (d) => { replace(rest, ...(d ? this.installs(d.group, d.systems, d.findings) : [el('p', { class: 'muted' }, 'This group is no longer in the audit.')])); },
+      (err: unknown) => { replace(rest, el('p', { class: 'muted' }, `Could not read the installs: ${err instanceof Error ? err.message : String(err)}`)); },
+    ).finally(() => rest.setAttribute('aria-busy', 'false'));
     return el('div', { class: 'fleet-body' },
       el('button', { class: 'small', attrs: { type: 'button', 'data-action': 'toggle-group' }, on: { click: () => this.handlers.onToggleGroup(g.key) } },
-        g.expanded ? 'Collapse on map' : `Show ${count(g.members.length)} installs on map`),
+        g.expanded ? 'Collapse on map' : `Show ${count(g.installs)} installs on map`),
+      rest);
+  }
+
+  private installs(g: FleetGroup, systems: Map<string, GraphSystem>, findings: Map<string, Finding[]>): HTMLElement[] {
+    const installs = g.members.map((m) => systems.get(m.data.id));
+    const kinds = distribution(g.members.flatMap((m) => (findings.get(m.data.id) ?? []).map((f) => f.kind)));
+    const shown = g.members.slice(0, INSTALLS_SHOWN);
+    const parts: (HTMLElement | null)[] = [
       el('h3', {}, 'Settings'),
       el('table', { class: 'dist' }, el('tbody', {}, ...SETTINGS.map(([key, label]) => el('tr', {},
         el('th', {}, label),
@@ -117,6 +172,8 @@ export class FleetPanel {
         el('button', { class: 'install', attrs: { type: 'button', 'data-install': m.data.id }, on: { click: () => this.handlers.onInstall(m.data.id) } },
           el('span', { class: `swatch band-${band(m)}` }), el('span', { class: 'install-name' }, m.data.label),
           el('span', { class: 'muted' }, `${m.data.findingCount} finding${m.data.findingCount === 1 ? '' : 's'}`))))),
-      g.members.length > shown.length ? el('p', { class: 'muted' }, `and ${count(g.members.length - shown.length)} more — show the group on the map to see them all.`) : null);
+      g.members.length > shown.length ? el('p', { class: 'muted' }, `and ${count(g.members.length - shown.length)} more — show the group on the map to see them all.`) : null,
+    ];
+    return parts.filter((x): x is HTMLElement => x !== null);
   }
 }

@@ -6,6 +6,15 @@ import { el, must, replace, words } from './dom.js';
 import type { LiveStatus } from './sse.js';
 import type { DashboardAudit } from './api.js';
 
+export interface HeaderSummary {
+  practice: string;
+  jurisdiction?: string;
+  workspace: string;
+  generatedAt: string;
+  total: number;
+  lens: Lens;
+}
+
 const LIVE_TEXT: Record<LiveStatus, string> = { connecting: 'Connecting…', live: 'Live', offline: 'Offline — retrying' };
 
 export class Header {
@@ -55,18 +64,24 @@ export class Header {
 
   /** `asOf` set: the audit is of that past moment, and the header says so (not the time it was computed). */
   setReport(report: DashboardAudit, asOf?: string): void {
-    must('#practice-name').textContent = report.practice.name;
-    // A past state may predate the manifest that named the jurisdiction; keep the one we know.
-    this.jurisdiction = report.practice.jurisdiction ?? this.jurisdiction;
-    const when = asOf ? `as of ${new Date(asOf).toLocaleString()} (past)` : `live · computed ${new Date(report.generatedAt).toLocaleString()}`;
-    must('#workspace-name').textContent = [report.workspace.name, this.jurisdiction, when].filter(Boolean).join(' · ');
-    const band = exposureBand(report.score.total);
+    this.setSummary({ practice: report.practice.name, jurisdiction: report.practice.jurisdiction, workspace: report.workspace.name, generatedAt: report.generatedAt, total: report.score.total, lens: report.lens }, asOf);
+  }
+
+  /** What the header shows, from the audit or from the small reads of the live view (workspace, score, map). */
+  setSummary(h: HeaderSummary, asOf?: string): void {
+    must('#practice-name').textContent = h.practice;
+    // A past state may predate the manifest that named the jurisdiction, and the live view's small reads do
+    // not carry it: keep the one we know.
+    this.jurisdiction = h.jurisdiction ?? this.jurisdiction;
+    const when = asOf ? `as of ${new Date(asOf).toLocaleString()} (past)` : `live · computed ${new Date(h.generatedAt).toLocaleString()}`;
+    must('#workspace-name').textContent = [h.workspace, this.jurisdiction, when].filter(Boolean).join(' · ');
+    const band = exposureBand(h.total);
     const score = this.score;
     const updating = score.classList.contains('updating');
     score.className = `score-badge band-${band}${updating ? ' updating' : ''}`;
-    score.title = `Workspace exposure ${report.score.total}/100 (${band})`;
-    replace(score, el('b', {}, report.score.total), el('span', { class: 'of' }, '/100'), el('span', { class: 'band' }, band));
-    this.lens.value = report.lens;
+    score.title = `Workspace exposure ${h.total}/100 (${band})`;
+    replace(score, el('b', {}, h.total), el('span', { class: 'of' }, '/100'), el('span', { class: 'band' }, band));
+    this.lens.value = h.lens;
   }
 
   /** Viewing the past: uploads change the live workspace, so they are off until back to live. */

@@ -1,18 +1,22 @@
 /**
- * Dashboard entry, kept small on purpose: it reads the credentials and asks for the first map (the grouped
- * view) before the rest of the dashboard (Cytoscape is most of its bytes) is downloaded and evaluated, so the
- * server computes the map while the browser loads the code that draws it.
+ * Dashboard entry, kept small on purpose: it reads the credentials and asks for the first view's reads (the
+ * grouped map, and the live score, first findings page and workspace name) before the rest of the dashboard
+ * (Cytoscape is most of its bytes) is downloaded and evaluated, so the server answers while the browser loads
+ * the code that draws them.
  */
 import { ApiClient, readAuth } from './api.js';
 import { notice } from './dom.js';
+import { liveReads } from './live-reads.js';
 
 const auth = readAuth();
 if (!auth) {
   notice('No workspace credentials. Open the dashboard from the link Custody gives you (it ends in #key=…&ws=…).');
 } else {
   const api = new ApiClient(auth);
-  const first = api.groupedGraph();
-  first.catch(() => undefined); // reported by the load that awaits it
+  const first = { graph: api.groupedGraph(), live: liveReads(api) };
+  // Reported by the load that awaits them.
+  first.graph.catch(() => undefined);
+  first.live.catch(() => undefined);
   const { start } = await import('./dashboard.js');
   start(api, first);
 }

@@ -2,11 +2,13 @@
  * The findings list (right) and the details panel. Both read the AuditReport as served; they only look
  * things up and format them (every string through dom.ts, so nothing from a document becomes markup).
  */
-import type { AttachedContract, DataCategory, Evidence, Finding, FindingKind, GraphSystem, Severity, SystemRole } from '@custody/domain';
-import { SEVERITIES, severityRank } from '@custody/domain';
+import type { AttachedContract, DataCategory, Evidence, Finding, FindingInstance, FindingKind, GraphSystem, Severity, SystemRole } from '@custody/domain';
+import { FINDING_KINDS, pageInstances, SEVERITIES, severityRank } from '@custody/domain';
 import { categoryLabel, roleLabel } from '@custody/reports/plain-language';
 import { cap, el, must, replace, words } from './dom.js';
-import type { DashboardAudit } from './api.js';
+import type { DashboardAudit, ListedFinding } from './api.js';
+import { instanceTotal, type FindingsFilter, type FindingsSource } from './findings-source.js';
+import { FINDINGS_PAGE } from './live-reads.js';
 
 export interface NodeView {
   id: string;
@@ -21,10 +23,10 @@ export interface NodeView {
 
 const SEVERITY_ORDER = [...SEVERITIES].reverse();
 /**
- * Findings drawn per page of the list. A fleet can raise thousands; building them all as DOM at load cost
- * seconds of style and layout for rows nobody scrolls to (see test/bench/dashboard.bench.ts).
+ * Findings per page of the list (read from the server a page at a time). A fleet can raise thousands; reading
+ * and building them all at load cost seconds for rows nobody scrolls to (see test/bench/dashboard.bench.ts).
  */
-const PAGE = 100;
+const PAGE = FINDINGS_PAGE;
 
 /** Findings charged to a system (the same relation the server uses for findingCount). */
 export function findingsFor(report: DashboardAudit, id: string): Finding[] {
@@ -38,93 +40,144 @@ function evidenceQuote(e: Evidence): HTMLElement {
 
 const pill = (s: Severity) => el('span', { class: `pill sev-${s}` }, s);
 
-/** Findings list with severity/kind filters; clicking an item calls `onPick`. */
+/** Findings list with severity/kind filters, a page at a time from its source; clicking an item calls `onPick`. */
 export class FindingsPanel {
-  private report: DashboardAudit | null = null;
+  private source: FindingsSource | null = null;
   private readonly list = must<HTMLOListElement>('#findings-list');
   private readonly severity = must<HTMLSelectElement>('#severity-filter');
   private readonly kind = must<HTMLSelectElement>('#kind-filter');
   private readonly count = must<HTMLElement>('#findings-count');
-  private shownCount = PAGE;
+  /** The pages read so far under the current filter, and where the next one starts. */
+  private items: ListedFinding[] = [];
+  private next: string | undefined;
+  private matching = 0;
+  /** Answers to an older filter or source are dropped. */
+  private ticket = 0;
 
-  constructor(private readonly onPick: (finding: Finding) => void) {
+  /** `nameOf`: a system's name as known now (the map's labels, or the audit's once it is read). */
+  constructor(private readonly onPick: (finding: ListedFinding) => void, private readonly nameOf: (id: string) => string) {
     replace(this.severity, el('option', { attrs: { value: '' } }, 'All severities'),
       ...SEVERITY_ORDER.map((s) => el('option', { attrs: { value: s } }, s[0].toUpperCase() + s.slice(1))));
-    this.severity.addEventListener('change', () => { this.shownCount = PAGE; this.render(); });
-    this.kind.addEventListener('change', () => { this.shownCount = PAGE; this.render(); });
+    this.severity.addEventListener('change', () => void this.reload());
+    this.kind.addEventListener('change', () => void this.reload());
   }
 
-  setReport(report: DashboardAudit): void {
-    this.report = report;
-    const kinds = [...new Set(report.findings.map((f) => f.kind))].sort();
+  get findingsSource(): FindingsSource | null {
+    return this.source;
+  }
+
+  /** A new list (a new view or score): its first page under the filters chosen. Resolves once it is shown. */
+  setSource(source: FindingsSource): Promise<void> {
+    this.source = source;
+    const kinds = source.kinds ?? [...FINDING_KINDS];
     const current = this.kind.value;
     replace(this.kind, el('option', { attrs: { value: '' } }, 'All kinds'), ...kinds.map((k) => el('option', { attrs: { value: k } }, words(k))));
     this.kind.value = kinds.includes(current as FindingKind) ? current : '';
+    return this.reload();
+  }
+
+  private get filter(): FindingsFilter {
+    return { severity: (this.severity.value || undefined) as Severity | undefined, kind: (this.kind.value || undefined) as FindingKind | undefined };
+  }
+
+  private async reload(): Promise<void> {
+    const source = this.source;
+    if (!source) return;
+    const ticket = ++this.ticket;
+    this.list.setAttribute('aria-busy', 'true');
+    try {
+      const page = await source.page(this.filter, PAGE);
+      if (ticket !== this.ticket) return;
+      this.items = page.items;
+      this.next = page.nextCursor;
+      this.matching = page.total;
+      this.render();
+    } catch (err) {
+      if (ticket === this.ticket) replace(this.list, el('li', { class: 'empty' }, `Could not load the findings: ${err instanceof Error ? err.message : String(err)}`));
+    } finally {
+      if (ticket === this.ticket) this.list.setAttribute('aria-busy', 'false');
+    }
+  }
+
+  private async more(): Promise<void> {
+    const source = this.source;
+    if (!source || !this.next) return;
+    const ticket = this.ticket;
+    const page = await source.page(this.filter, PAGE, this.next);
+    if (ticket !== this.ticket) return;
+    this.items = [...this.items, ...page.items];
+    this.next = page.nextCursor;
     this.render();
   }
 
   private render(): void {
-    const r = this.report;
-    if (!r) return;
-    const names = new Map(r.systems.map((s) => [s.id, s.name]));
-    const shown = r.findings
-      .filter((f) => (!this.severity.value || f.severity === this.severity.value) && (!this.kind.value || f.kind === this.kind.value))
-      .sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || b.contribution - a.contribution);
-    this.count.textContent = `${shown.length} of ${r.findings.length}`;
-    const page = shown.slice(0, this.shownCount);
-    replace(this.list, ...page.map((f) => {
-      const who = f.systems.map((id) => names.get(id) ?? id).join(', ');
+    const total = this.source?.total ?? 0;
+    this.count.textContent = `${this.matching} of ${total}`;
+    replace(this.list, ...this.items.map((f) => {
+      const who = f.systems.map((id) => this.nameOf(id)).join(', ');
+      const instances = instanceTotal(f);
       const triaged = f.triage && f.triage.status !== 'open' ? el('span', { class: 'triage' }, words(f.triage.status)) : null;
       return el('li', { class: `finding sev-border-${f.severity}`, attrs: { 'data-finding-id': f.id, tabindex: '0', role: 'button' }, on: {
         click: () => this.pick(f),
         keydown: (ev) => { if (ev.key === 'Enter' || ev.key === ' ') { ev.preventDefault(); this.pick(f); } },
       } },
       el('div', { class: 'finding-top' }, pill(f.severity), el('span', { class: 'finding-title' }, f.title)),
-      el('div', { class: 'finding-meta' }, f.instances && f.instances.length > 1 ? `${names.get(f.subject.replace(/^system:/, '')) ?? who} · ${f.instances.length.toLocaleString('en-US')} instances` : who,
+      el('div', { class: 'finding-meta' }, instances > 1 ? `${this.nameOf(f.subject.replace(/^system:/, ''))} · ${instances.toLocaleString('en-US')} instances` : who,
         ' · ', words(f.kind), ' · +', f.contribution, ' pts', triaged ? ' · ' : null, triaged));
     }));
-    if (shown.length === 0) this.list.append(el('li', { class: 'empty' }, 'No findings match these filters.'));
-    if (shown.length > page.length) {
+    if (this.items.length === 0) this.list.append(el('li', { class: 'empty' }, 'No findings match these filters.'));
+    const rest = this.matching - this.items.length;
+    if (this.next && rest > 0) {
       this.list.append(el('li', { class: 'more' }, el('button', { class: 'link', attrs: { type: 'button', 'data-action': 'more-findings' }, on: {
-        click: () => { this.shownCount += PAGE; this.render(); },
-      } }, `Show ${Math.min(PAGE, shown.length - page.length)} more of ${shown.length - page.length} not shown`)));
+        click: () => void this.more(),
+      } }, `Show ${Math.min(PAGE, rest)} more of ${rest} not shown`)));
     }
   }
 
-  private pick(f: Finding): void {
+  private pick(f: ListedFinding): void {
     for (const li of this.list.querySelectorAll('li.active')) li.classList.remove('active');
     this.list.querySelector(`li[data-finding-id="${CSS.escape(f.id)}"]`)?.classList.add('active');
     this.onPick(f);
   }
 }
 
-/** The details of one system: role, holdings, score, contract facts with quotes, findings with evidence. */
-/** Instances listed before the rest fold behind "show all" (a fleet finding can have thousands). */
+/** Instances listed when a finding is opened; more a page at a time (a fleet finding can have thousands). */
 const INSTANCES_SHOWN = 20;
+const INSTANCES_MORE = 100;
 
+/** The details of one system (role, holdings, score, contract facts with quotes, findings), or of one finding. */
 export class DetailsPanel {
   private readonly root = must<HTMLElement>('#details');
-  private names = new Map<string, string>();
+  private nameOf: (id: string) => string = (id) => id;
+  /** Where a finding's instances are read from (the list's source), and which request is current. */
+  private source: FindingsSource | null = null;
+  private ticket = 0;
 
   clear(): void {
+    this.ticket++;
     replace(this.root, el('div', { class: 'placeholder' },
       el('h2', {}, 'Details'), el('p', {}, 'Select a system on the map or a finding in the list to see what it holds, what its contracts say, and why it is exposed.')));
   }
 
-  /** Show something other than a system (a fleet group's summary). */
+  /** Show something other than a system (a fleet group's summary, a note while the audit is read). */
   showElement(content: HTMLElement): void {
+    this.ticket++;
     replace(this.root, content);
     this.root.scrollTop = 0;
   }
 
-  showFinding(report: DashboardAudit, f: Finding): void {
-    this.names = new Map(report.systems.map((s) => [s.id, s.name]));
+  /** One finding on its own: what it is, how to fix it, and where it occurs (instances read when opened). */
+  showFinding(f: ListedFinding, nameOf: (id: string) => string, source: FindingsSource | null): void {
+    this.ticket++;
+    [this.nameOf, this.source] = [nameOf, source];
     replace(this.root, el('h2', { class: 'details-name' }, f.title), el('ol', { class: 'detail-findings' }, this.finding(f, true)));
     this.root.scrollTop = 0;
   }
 
-  show(report: DashboardAudit, node: NodeView, focus?: Finding): void {
-    this.names = new Map(report.systems.map((s) => [s.id, s.name]));
+  show(report: DashboardAudit, node: NodeView, focus: ListedFinding | undefined, source: FindingsSource | null): void {
+    this.ticket++;
+    const names = new Map(report.systems.map((s) => [s.id, s.name]));
+    [this.nameOf, this.source] = [(id) => names.get(id) ?? id, source];
     const system = report.systems.find((s) => s.id === node.id);
     const band = node.classes.find((c) => c.startsWith('exposure-'))?.slice('exposure-'.length) ?? 'none';
     const findings = findingsFor(report, node.id).sort((a, b) => severityRank(b.severity) - severityRank(a.severity));
@@ -171,27 +224,59 @@ export class DetailsPanel {
       quiet.length ? el('p', { class: 'silent' }, 'Silent on: ', quiet.join(', ')) : null);
   }
 
-  private finding(f: Finding, focused: boolean): HTMLElement {
+  private finding(f: ListedFinding, focused: boolean): HTMLElement {
+    const grouped = instanceTotal(f) > 1;
     return el('li', { class: `detail-finding${focused ? ' focused' : ''}` },
       el('div', { class: 'finding-top' }, pill(f.severity), el('b', {}, f.title)),
       f.detail && f.detail !== f.title ? el('p', {}, f.detail) : null,
       el('p', { class: 'remediation' }, el('b', {}, 'Fix: '), f.remediation),
       el('p', { class: 'citations' }, f.citations.map((c) => c.ref).join(' · ')),
-      f.instances && f.instances.length > 1 ? this.instances(f) : null,
-      ...(f.instances && f.instances.length > 1 ? [] : f.evidence.map(evidenceQuote)));
+      grouped ? this.instances(f) : null,
+      ...(grouped ? [] : f.evidence.map(evidenceQuote)));
   }
 
-  /** A grouped finding's instances: where it occurs (install, site) and the evidence of each. */
-  private instances(f: Finding): HTMLElement {
-    const all = f.instances ?? [];
-    const row = (i: NonNullable<Finding['instances']>[number]) => el('li', { class: 'instance', attrs: { 'data-system': i.system } },
-      el('div', {}, el('b', {}, this.names.get(i.system) ?? i.system), i.site ? ` · ${i.site}` : '', ' · ', i.severity),
+  /**
+   * A grouped finding's instances: where it occurs (install, site) and the evidence of each. The few the
+   * finding carries show at once; its first page is read when it is opened, the rest a page per click.
+   */
+  private instances(f: ListedFinding): HTMLElement {
+    const total = instanceTotal(f);
+    const list = el('ol', {});
+    const box = el('div', { class: 'instances' }, el('h4', {}, `Instances (${total.toLocaleString('en-US')}): where it occurs, and the evidence of each`), list);
+    const row = (i: FindingInstance) => el('li', { class: 'instance', attrs: { 'data-system': i.system } },
+      el('div', {}, el('b', {}, this.nameOf(i.system)), i.site ? ` · ${i.site}` : '', ' · ', i.severity),
       ...i.evidence.slice(0, 1).map(evidenceQuote));
-    const rest = all.slice(INSTANCES_SHOWN);
-    return el('div', { class: 'instances' },
-      el('h4', {}, `Instances (${all.length.toLocaleString('en-US')}): where it occurs, and the evidence of each`),
-      el('ol', {}, ...all.slice(0, INSTANCES_SHOWN).map(row)),
-      rest.length ? el('details', {}, el('summary', {}, `Show the other ${rest.length.toLocaleString('en-US')}`), el('ol', {}, ...rest.map(row))) : null);
+    replace(list, ...(f.instances ?? []).slice(0, INSTANCES_SHOWN).map(row));
+    // A finding that carries all its instances (one from an audit) is paged here; one cut to its first few, by its source.
+    const carried = (f.instances?.length ?? 0) >= total;
+    const fetchPage = carried ? async (limit: number, cursor?: string) => pageInstances(f, { limit, cursor })
+      : this.source ? this.source.instances.bind(this.source, f) : null;
+    if (!fetchPage) return box;
+    const ticket = this.ticket;
+    let shown = 0;
+    const load = async (limit: number, cursor?: string) => {
+      box.setAttribute('aria-busy', 'true');
+      try {
+        const page = await fetchPage(limit, cursor);
+        if (ticket !== this.ticket) return;
+        if (cursor === undefined) replace(list);
+        list.append(...page.items.map(row));
+        shown += page.items.length;
+        box.querySelector('.more-instances')?.remove();
+        const rest = total - shown;
+        if (page.nextCursor && rest > 0) {
+          box.append(el('button', { class: 'link more-instances', attrs: { type: 'button', 'data-action': 'more-instances' }, on: {
+            click: () => void load(INSTANCES_MORE, page.nextCursor),
+          } }, `Show ${Math.min(INSTANCES_MORE, rest).toLocaleString('en-US')} more of the other ${rest.toLocaleString('en-US')}`));
+        }
+      } catch (err) {
+        if (ticket === this.ticket) box.append(el('p', { class: 'muted' }, `Could not load the instances: ${err instanceof Error ? err.message : String(err)}`));
+      } finally {
+        box.setAttribute('aria-busy', 'false');
+      }
+    };
+    void load(INSTANCES_SHOWN);
+    return box;
   }
 }
 

@@ -5,6 +5,7 @@ export type TabName = 'details' | 'whatif' | 'fleet' | 'documents';
 
 export class Tabs {
   private current: TabName = 'details';
+  private listeners: ((name: TabName) => void)[] = [];
 
   constructor(private readonly root: HTMLElement = must('#inspector')) {
     for (const b of root.querySelectorAll<HTMLButtonElement>('[role=tab]')) b.addEventListener('click', () => this.show(b.dataset.tab as TabName));
@@ -18,6 +19,12 @@ export class Tabs {
     this.current = name;
     for (const b of this.root.querySelectorAll<HTMLButtonElement>('[role=tab]')) b.setAttribute('aria-selected', String(b.dataset.tab === name));
     for (const p of this.root.querySelectorAll<HTMLElement>('[role=tabpanel]')) p.hidden = p.id !== name;
+    for (const fn of this.listeners) fn(name);
+  }
+
+  /** Called whenever a tab is shown (a panel may read what it shows only then). */
+  onShow(fn: (name: TabName) => void): void {
+    this.listeners.push(fn);
   }
 
   /** Show a badge on a tab (empty text hides it). */

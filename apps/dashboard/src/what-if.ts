@@ -6,7 +6,7 @@
 import type { Finding, Lens, Severity } from '@custody/domain';
 import { severityRank } from '@custody/domain';
 import { exposureBand } from '@custody/graph/cytoscape-elements';
-import type { ApiClient, DashboardAudit, WhatIfChange, WhatIfResponse } from './api.js';
+import type { ApiClient, WhatIfChange, WhatIfResponse } from './api.js';
 import { el, replace } from './dom.js';
 
 type ChangeType = WhatIfChange['type'];
@@ -39,7 +39,7 @@ const pill = (s: Severity) => el('span', { class: `pill sev-${s}` }, s);
 export class WhatIfPanel {
   private stack: StackItem[] = [];
   private target: WhatIfTarget | null = null;
-  private names = new Map<string, string>();
+  private nameOf: (id: string) => string = (id) => id;
   private result: WhatIfResponse | null = null;
   private status: { text: string; state: 'busy' | 'error' } | null = null;
   private readOnly = false;
@@ -58,8 +58,9 @@ export class WhatIfPanel {
     this.render();
   }
 
-  setReport(report: DashboardAudit): void {
-    this.names = new Map(report.systems.map((s) => [s.id, s.name]));
+  /** How to name a system in the results (the map's labels, or the audit's names once it is read). */
+  setNames(nameOf: (id: string) => string): void {
+    this.nameOf = nameOf;
   }
 
   setTarget(target: WhatIfTarget | null): void {
@@ -193,7 +194,7 @@ export class WhatIfPanel {
       sorted.length
         ? el('ul', { class: 'change-list' }, ...sorted.map((f) => el('li', { attrs: { 'data-finding-id': f.id } },
           el('div', { class: 'finding-top' }, pill(f.severity), el('span', { class: 'finding-title' }, f.title)),
-          el('div', { class: 'finding-meta' }, f.systems.map((id) => this.names.get(id) ?? id).join(', '), ' · ', f.kind.replace(/_/g, ' ')))))
+          el('div', { class: 'finding-meta' }, f.systems.map((id) => this.nameOf(id)).join(', '), ' · ', f.kind.replace(/_/g, ' ')))))
         : el('p', { class: 'muted' }, 'None.'));
   }
 }

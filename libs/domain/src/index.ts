@@ -18,3 +18,4 @@ export * from './roles.js';
 export * from './events.js';
 export * from './notetaker-settings.js';
 export * from './agreements.js';
+export * from './findings-order.js';

@@ -4,7 +4,7 @@ import { AuditReportDto } from '../openapi/audit.dto.js';
 import { FindingInstanceDto } from '../openapi/finding.dto.js';
 import { TriageRequestDto, WhatIfRequestDto } from '../openapi/requests.dto.js';
 import { CytoscapeElementsDto, DiffDto, JobDto, StoredEventDto, StoredFindingDto, StoredScoreDto, WhatIfResultDto, WorkspaceDto } from '../openapi/responses.dto.js';
-import { defaultLens, diffAudits, instanceLimit, InvalidInputError, NotFoundError, withFirstInstances, type TriageStatus } from '@custody/domain';
+import { defaultLens, diffAudits, FINDING_KINDS, FINDING_ORDERS, findingsFilter, instanceLimit, SEVERITIES, InvalidInputError, NotFoundError, withFirstInstances, type TriageStatus } from '@custody/domain';
 import { parseExpand } from '@custody/graph';
 import type { Persistence } from '@custody/persistence';
 import { loadTriage } from '@custody/audit';
@@ -90,6 +90,9 @@ export class WorkspaceController {
   @ApiQuery({ name: 'limit', required: false, description: 'page size (1–500); with it the answer is { items, nextCursor, total }' })
   @ApiQuery({ name: 'cursor', required: false, description: 'nextCursor of the previous page' })
   @ApiQuery({ name: 'instances', required: false, description: 'at most this many instances per finding (0–100), each finding then says its instanceCount; the rest via /findings/{findingId}/instances' })
+  @ApiQuery({ name: 'order', required: false, enum: FINDING_ORDERS, description: 'paged only: id (default) or severity (worst first, then id: the order reports list them in)' })
+  @ApiQuery({ name: 'severity', required: false, enum: SEVERITIES, description: 'paged only: just the findings of this severity (total counts them)' })
+  @ApiQuery({ name: 'kind', required: false, enum: FINDING_KINDS, description: 'paged only: just the findings of this kind (total counts them)' })
   @ApiOperation({ summary: 'Stored findings (grouped: one per rule and vendor, installs as instances) with first/last seen; paged with limit and cursor' })
   @ApiExtraModels(StoredFindingDto)
   @ApiOkResponse({ description: 'The list, or with limit/cursor one page', schema: { oneOf: [
@@ -99,15 +102,19 @@ export class WorkspaceController {
   async findings(
     @Param('ws') ws: string, @Req() req: AuthedRequest, @Query('includeResolved') includeResolved?: string,
     @Query('limit') limit?: string, @Query('cursor') cursor?: string, @Query('instances') instances?: string,
+    @Query('order') order?: string, @Query('severity') severity?: string, @Query('kind') kind?: string,
   ) {
     const cut = instanceLimit(instances); // refused before the read is logged or anything is opened
+    const filter = findingsFilter({ order, severity, kind });
+    const paged = limit !== undefined || cursor !== undefined;
+    if (!paged && (filter.order !== 'id' || filter.severity || filter.kind)) throw new InvalidInputError('order, severity and kind page the list: send limit too');
     await this.logRead(ws, req, 'findings');
     // Without paging parameters the whole list, as before; with them one keyset page.
-    if (limit === undefined && cursor === undefined) {
+    if (!paged) {
       const all = await this.audits.storedFindings(ws, includeResolved === 'true');
       return cut === undefined ? all : all.map((f) => withFirstInstances(f, cut));
     }
-    return this.audits.findingsPage(ws, includeResolved === 'true', { limit, cursor, instances });
+    return this.audits.findingsPage(ws, includeResolved === 'true', { limit, cursor, instances, order, severity, kind });
   }
 
   @Get('findings/:findingId/instances')

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
-import { CustodyError, InvalidInputError, LENSES, MruMap, NotFoundError, defaultLens, instanceLimit, pageCursor, pageInstances, pageRequest, safeErrorText, type AuditReport, type FindingInstance, type Graph, type Lens, type Page } from '@custody/domain';
+import { CustodyError, findingKey, findingsFilter, InvalidInputError, LENSES, MruMap, NotFoundError, defaultLens, instanceLimit, pageCursor, pageInstances, pageRequest, safeErrorText, type AuditReport, type FindingInstance, type Graph, type Lens, type Page } from '@custody/domain';
 import type { LiveViewMark, Persistence, StoredFinding } from '@custody/persistence';
 import { composeReport, evaluateGraph, loadAnalyzedDocuments, ProjectionInputCache, loadCorrections, loadDocumentLinks, loadTriage, projectDocuments, type AnalyzedDocument } from '@custody/audit';
 import { groupedGraph, toCytoscapeElements, type GroupedGraph } from '@custody/graph';
@@ -108,10 +108,14 @@ export class AuditService implements OnModuleInit, OnModuleDestroy {
    * the total, which opens only that page's rows. Cheap whatever the fleet's size, so it runs here rather than
    * waiting in the read thread behind a composition of the grouped graph.
    */
-  async findingsPage(workspaceId: string, includeResolved: boolean, opts: { limit?: string; cursor?: string; instances?: string }): Promise<Page<StoredFinding>> {
+  async findingsPage(
+    workspaceId: string, includeResolved: boolean,
+    opts: { limit?: string; cursor?: string; instances?: string; order?: string; severity?: string; kind?: string },
+  ): Promise<Page<StoredFinding>> {
     const instances = instanceLimit(opts.instances);
-    const { items, total, more } = await this.db.projections.findingsPage(workspaceId, includeResolved, { ...pageRequest(opts), instances });
-    return { items, total, ...(more ? { nextCursor: pageCursor(items[items.length - 1]!.id) } : {}) };
+    const filter = findingsFilter(opts);
+    const { items, total, more } = await this.db.projections.findingsPage(workspaceId, includeResolved, { ...pageRequest(opts), instances, filter });
+    return { items, total, ...(more ? { nextCursor: pageCursor(findingKey(items[items.length - 1]!, filter.order)) } : {}) };
   }
 
   /** One page of one stored finding's instances (GET /findings/:id/instances), resolved findings included. */

@@ -1,4 +1,4 @@
-import { compareFindings, MAX_INSTANCES_PER_FINDING, PROJECTION_INPUT_EVENTS, withFirstInstances, type Finding, type FindingWithInstanceCount, type Graph, type Lens, type Score } from '@custody/domain';
+import { compareFindings, MAX_INSTANCES_PER_FINDING, SEVERITIES, severityPosition, splitSeverityKey, type FindingsFilter, PROJECTION_INPUT_EVENTS, withFirstInstances, type Finding, type FindingWithInstanceCount, type Graph, type Lens, type Score } from '@custody/domain';
 import { IsNull, type DataSource } from 'typeorm';
 import { FindingEntity, FlowEdgeEntity, GraphProjectionEntity, ScoreEntity, SystemNodeEntity } from '../entities/index.js';
 import type { DataKeyring } from '../crypto/data-keys.js';
@@ -59,18 +59,39 @@ interface SealedScore {
  * What they quote is sealed at rest with the data keys (the graph as one value per workspace, findings per
  * row, the score's breakdown); rows from before sealing (key id NULL) are read as stored.
  */
+/** Worst first as a number that sorts ascending (severityPosition), computed from the clear column. */
+const SEVERITY_POSITION = `(CASE severity ${SEVERITIES.map((s) => `WHEN '${s}' THEN ${severityPosition(s)}`).join(' ')} ELSE ${SEVERITIES.length} END)`;
+
 /**
- * The statement behind `findingsPage` ($1 workspace, $2 the id to start after or NULL, $3 page size + 1), exported
- * so a test can EXPLAIN the very query the API runs.
+ * The statement behind `findingsPage` ($1 workspace, $2 the id to start after or NULL, $3 page size + 1; then,
+ * when the filter has them, the severity, the kind and the severity position to start after or NULL: see
+ * findingsPageParams), exported so a test can EXPLAIN the very query the API runs. The id order without filters
+ * walks the byte-order index; the severity order (worst first, then id) sorts the clear columns of the
+ * workspace's open findings and opens only the page's rows.
  */
-export function findingsPageSql(includeResolved: boolean, withInstanceHead: boolean): string {
-  const open = includeResolved ? '' : 'AND resolved_at IS NULL';
+export function findingsPageSql(includeResolved: boolean, withInstanceHead: boolean, filter: FindingsFilter = { order: 'id' }): string {
+  let n = 3;
+  const where = ['workspace_id = $1', includeResolved ? '' : 'resolved_at IS NULL',
+    filter.severity ? `severity = $${++n}::text` : '', filter.kind ? `kind = $${++n}::text` : ''].filter(Boolean).join(' AND ');
+  const bySeverity = filter.order === 'severity';
+  const at = bySeverity ? `$${++n}::int` : '';
+  const keyset = bySeverity
+    ? `($2::text IS NULL OR ${SEVERITY_POSITION} > ${at} OR (${SEVERITY_POSITION} = ${at} AND id COLLATE "C" > $2::text))`
+    : '($2::text IS NULL OR id COLLATE "C" > $2::text)';
+  const order = (t: string) => (bySeverity ? `${t}position, ${t}id COLLATE "C"` : `${t}id COLLATE "C"`);
   return `WITH page AS (
-         SELECT workspace_id, id, data, ${withInstanceHead ? 'CASE WHEN head_sealed IS NULL THEN data_sealed END AS data_sealed, head_sealed' : 'data_sealed'}, key_id, first_seen_at, last_seen_at, resolved_at FROM finding
-          WHERE workspace_id = $1 ${open} AND ($2::text IS NULL OR id COLLATE "C" > $2::text)
-          ORDER BY id COLLATE "C" LIMIT $3)
-       SELECT (SELECT count(*)::int FROM finding WHERE workspace_id = $1 ${open}) AS total, page.*
-         FROM (SELECT 1) one LEFT JOIN page ON true ORDER BY page.id COLLATE "C"`;
+         SELECT workspace_id, id, data, ${withInstanceHead ? 'CASE WHEN head_sealed IS NULL THEN data_sealed END AS data_sealed, head_sealed' : 'data_sealed'}, key_id, first_seen_at, last_seen_at, resolved_at${bySeverity ? `, ${SEVERITY_POSITION} AS position` : ''} FROM finding
+          WHERE ${where} AND ${keyset}
+          ORDER BY ${order('')} LIMIT $3)
+       SELECT (SELECT count(*)::int FROM finding WHERE ${where}) AS total, page.*
+         FROM (SELECT 1) one LEFT JOIN page ON true ORDER BY ${order('page.')}`;
+}
+
+/** The parameters of findingsPageSql for one page, in its order. A severity-order cursor names position and id. */
+export function findingsPageParams(workspaceId: string, page: { limit: number; after?: string }, filter: FindingsFilter): unknown[] {
+  const after = page.after === undefined ? null : filter.order === 'severity' ? splitSeverityKey(page.after) : { position: null, id: page.after };
+  return [workspaceId, after?.id ?? null, page.limit + 1,
+    ...(filter.severity ? [filter.severity] : []), ...(filter.kind ? [filter.kind] : []), ...(filter.order === 'severity' ? [after?.position ?? null] : [])];
 }
 
 export class ProjectionRepository {
@@ -261,17 +282,21 @@ export class ProjectionRepository {
   }
 
   /**
-   * One keyset page of the stored findings (ids in byte order, after `after`) and how many there are in all, in
-   * one statement (one snapshot: the total and the page agree while a scoring run writes). Only the page's rows
+   * One keyset page of the stored findings (ids in byte order, or with `filter.order` 'severity' worst first then
+   * id; `after` is the last key, see findingKey) and how many pass the filter in all, in one statement (one snapshot: the total and the page agree while a scoring run writes). Only the page's rows
    * are opened: a 10,000-install fleet's ~54,000 sealed findings are not all decrypted to answer 50 of them.
    * With `instances` each finding keeps only its first instances and says how many it has (`instanceCount`).
    * A grouped finding with more instances than a page may ask for also stores a sealed head (itself with its
    * first MAX_INSTANCES_PER_FINDING instances): such a page opens that instead of the megabytes of the whole.
    */
-  async findingsPage(workspaceId: string, includeResolved: boolean, page: { limit: number; after?: string; instances?: number }): Promise<{ items: (StoredFinding | FindingWithInstanceCount<StoredFinding>)[]; total: number; more: boolean }> {
+  async findingsPage(
+    workspaceId: string, includeResolved: boolean,
+    page: { limit: number; after?: string; instances?: number; filter?: FindingsFilter },
+  ): Promise<{ items: (StoredFinding | FindingWithInstanceCount<StoredFinding>)[]; total: number; more: boolean }> {
+    const filter = page.filter ?? { order: 'id' };
     const rows: ({ total: number } & Partial<FindingRow>)[] = await this.ds.query(
-      findingsPageSql(includeResolved, page.instances !== undefined),
-      [workspaceId, page.after ?? null, page.limit + 1],
+      findingsPageSql(includeResolved, page.instances !== undefined, filter),
+      findingsPageParams(workspaceId, page, filter),
     );
     const found = rows.filter((r): r is { total: number } & FindingRow => r.id != null);
     const cut = page.instances;
