@@ -292,6 +292,9 @@ describe(`API end to end (${process.env.DATABASE_URL ? 'PostgreSQL + Redis' : 'e
     expect((await api('/findings?limit=5&severity=urgent')).status).toBe(400);
     expect((await api('/findings?order=severity')).status).toBe(400); // filters and orders page: limit is needed
     expect((await api(`/findings?limit=5&order=severity&cursor=${first.nextCursor}`)).status).toBe(400); // an id-order cursor
+    // …and a severity-order cursor in id order (its key holds a NUL, which PostgreSQL would refuse with a 500).
+    const severityCursor = (await json<Paged>('/findings?limit=1&order=severity')).nextCursor!;
+    expect((await api(`/findings?limit=5&cursor=${severityCursor}`)).status).toBe(400);
   }, 90_000);
 
   it('answers what-if without changing stored state', async () => {

@@ -2,7 +2,7 @@
  * The findings list (right) and the details panel. Both read the AuditReport as served; they only look
  * things up and format them (every string through dom.ts, so nothing from a document becomes markup).
  */
-import type { AttachedContract, DataCategory, Evidence, Finding, FindingInstance, FindingKind, GraphSystem, Severity, SystemRole } from '@custody/domain';
+import type { AttachedContract, DataCategory, Evidence, Finding, ReviewCandidate, FindingInstance, FindingKind, GraphSystem, Severity, SystemRole } from '@custody/domain';
 import { FINDING_KINDS, pageInstances, SEVERITIES, severityRank } from '@custody/domain';
 import { categoryLabel, roleLabel } from '@custody/reports/plain-language';
 import { cap, el, must, replace, words } from './dom.js';
@@ -205,8 +205,10 @@ export class DetailsPanel {
     const silent = (v: unknown) => v === 'unspecified' || v === null || (Array.isArray(v) && v.length === 0);
     const stated = entries.filter(([, f]) => !silent(f.value) || f.evidence.length > 0);
     // Where the extractor abstained but kept candidate clauses, a person decides: shown, never folded into "silent".
-    const review = entries.filter(([, f]) => silent(f.value) && f.evidence.length === 0 && (f.review?.length ?? 0) > 0);
-    const quiet = entries.filter(([, f]) => silent(f.value) && f.evidence.length === 0 && !(f.review?.length ?? 0)).map(([name]) => words(name));
+    // A candidate the extractor rejected (the vendor's own brand, a platform page) waits for nobody.
+    const pending = (f: { review?: ReviewCandidate[] }) => (f.review ?? []).filter((r) => !r.rejected);
+    const review = entries.filter(([, f]) => silent(f.value) && f.evidence.length === 0 && pending(f).length > 0);
+    const quiet = entries.filter(([, f]) => silent(f.value) && f.evidence.length === 0 && pending(f).length === 0).map(([name]) => words(name));
     return el('div', { class: 'contract' },
       el('div', { class: 'contract-head' }, el('b', {}, c.file), el('span', { class: 'chip' }, c.kind), c.expires ? el('span', { class: 'muted' }, `expires ${c.expires}`) : null),
       ...stated.map(([name, fact]) => el('div', { class: 'fact' },
@@ -218,7 +220,7 @@ export class DetailsPanel {
       ...review.map(([name, fact]) => el('div', { class: 'fact needs-review', attrs: { 'data-fact': name } },
         el('div', { class: 'fact-line' }, el('span', { class: 'fact-name' }, words(name)),
           el('code', { class: 'fact-value' }, 'needs review')),
-        ...fact.review!.slice(0, 2).map((r) => el('div', {},
+        ...pending(fact).slice(0, 2).map((r) => el('div', {},
           el('p', { class: 'review-reason' }, `${r.value !== undefined ? `could be ${showValue(r.value)}: ` : ''}${r.reason}`),
           ...r.evidence.slice(0, 1).map(evidenceQuote))))),
       quiet.length ? el('p', { class: 'silent' }, 'Silent on: ', quiet.join(', ')) : null);

@@ -24,6 +24,12 @@ export interface ReviewCandidate<K extends FactName = FactName> {
   value?: FactValueMap[K];
   evidence: Evidence[];
   reason: string;
+  /**
+   * The extractor judged this candidate not to be the answer (a sub-processor "name" that is the vendor's own
+   * brand, a platform where it has a page, a category of recipients): kept with its reason for the record, but
+   * nothing waits for a person, so reports and the dashboard do not call it "needs review".
+   */
+  rejected?: true;
 }
 
 export type FactSet = { [K in FactName]: Fact<K> };

@@ -1,4 +1,4 @@
-import { findingKey, findingsFilter, pageFindings } from './findings-order.js';
+import { checkFindingKey, findingKey, findingsFilter, pageFindings } from './findings-order.js';
 import type { Finding } from './finding.js';
 
 const f = (id: string, severity: Finding['severity'], kind: Finding['kind'] = 'missing_baa') => ({ id, severity, kind }) as Finding;
@@ -27,5 +27,10 @@ describe('findings order and filters', () => {
     expect(() => findingsFilter({ kind: 'spam' })).toThrow(/kind/);
     expect(findingsFilter({})).toEqual({ order: 'id', severity: undefined, kind: undefined });
     expect(() => pageFindings(list, { limit: 2, cursor: 'YQ' }, { order: 'severity' })).toThrow(/cursor/);
+    // A severity key in id order, or a severity key whose id holds a NUL: refused, never handed to the database.
+    const severityCursor = pageFindings(list, { limit: 1 }, { order: 'severity' }).nextCursor!;
+    expect(() => pageFindings(list, { limit: 2, cursor: severityCursor }, { order: 'id' })).toThrow(/cursor/);
+    expect(() => checkFindingKey('0\u0000a\u0000b', 'severity')).toThrow(/cursor/);
+    expect(checkFindingKey('0\u0000a', 'severity')).toEqual({ position: 0, id: 'a' });
   });
 });

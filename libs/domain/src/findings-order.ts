@@ -40,8 +40,19 @@ export function findingKey(f: Pick<Finding, 'id' | 'severity'>, order: FindingOr
 export function splitSeverityKey(key: string): { position: number; id: string } {
   const cut = key.indexOf('\u0000');
   const position = cut < 0 ? NaN : Number(key.slice(0, cut));
-  if (!Number.isInteger(position) || position < 0 || position >= SEVERITIES.length) throw new InvalidInputError('cursor is not one this API returned');
-  return { position, id: key.slice(cut + 1) };
+  const id = key.slice(cut + 1);
+  if (!Number.isInteger(position) || position < 0 || position >= SEVERITIES.length || id.includes('\u0000')) throw new InvalidInputError('cursor is not one this API returned');
+  return { position, id };
+}
+
+/**
+ * A cursor's key checked against the order it is used with: a severity key (position, NUL, id) only in severity
+ * order, and no NUL in an id (none has one, and PostgreSQL refuses NUL in text, which would be a 500, not a 400).
+ */
+export function checkFindingKey(key: string, order: FindingOrder): { position: number | null; id: string } {
+  if (order === 'severity') return splitSeverityKey(key);
+  if (key.includes('\u0000')) throw new InvalidInputError('cursor is not one this API returned');
+  return { position: null, id: key };
 }
 
 const byKey = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -52,7 +63,7 @@ const byKey = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
  */
 export function pageFindings<T extends Finding>(findings: readonly T[], opts: { limit?: string | number; cursor?: string }, filter: FindingsFilter): Page<T> {
   const { limit, after } = pageRequest(opts);
-  if (after !== undefined && filter.order === 'severity') splitSeverityKey(after);
+  if (after !== undefined) checkFindingKey(after, filter.order);
   const keyed = findings
     .filter((f) => (!filter.severity || f.severity === filter.severity) && (!filter.kind || f.kind === filter.kind))
     .map((f) => ({ f, key: findingKey(f, filter.order) }))

@@ -112,9 +112,9 @@ export function factValueText(value: unknown): string {
  * A fact as words, with what still needs a person: where the extractor abstained (or left names out) but kept candidate
  * clauses, the report says so instead of "Not stated" — an abstention is not silence.
  */
-export function factText(fact: { value: unknown; review?: { value?: unknown }[] } | undefined): string {
+export function factText(fact: { value: unknown; review?: { value?: unknown; rejected?: true }[] } | undefined): string {
   const text = factValueText(fact?.value);
-  const pending = (fact?.review ?? []).map((r) => r.value).filter((v) => v !== undefined && v !== null && v !== 'unspecified' && !(Array.isArray(v) && v.length === 0));
+  const pending = (fact?.review ?? []).filter((r) => !r.rejected).map((r) => r.value).filter((v) => v !== undefined && v !== null && v !== 'unspecified' && !(Array.isArray(v) && v.length === 0));
   if (!fact || pending.length === 0) return text;
   if (Array.isArray(fact.value)) return `${text}; needs review: ${[...new Set(pending.flat())].join(', ')}`;
   if (fact.value === null || fact.value === 'unspecified') return `Needs review (could be: ${factValueText(pending[0])})`;

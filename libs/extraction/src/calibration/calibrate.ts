@@ -91,6 +91,6 @@ export function abstain(facts: FactSet, min?: number): void {
     const t = thresholdOf(name, min);
     if (!isAsserted(name, f) || f.confidence >= t) continue;
     const review = f.evidence.map((e) => ({ value: f.value, evidence: e, reason: `confidence ${f.confidence.toFixed(2)} below the threshold ${t}` }));
-    out[name] = withReview(silent(name), [...review, ...(f.review ?? []).map((r) => ({ value: r.value, evidence: r.evidence[0], reason: r.reason }))]);
+    out[name] = withReview(silent(name), [...review, ...(f.review ?? []).map((r) => ({ value: r.value, evidence: r.evidence[0], reason: r.reason, rejected: r.rejected }))]);
   }
 }

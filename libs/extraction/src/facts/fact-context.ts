@@ -154,13 +154,13 @@ export function decide<K extends FactName>(
 }
 
 /** A fact with up to {@link MAX_REVIEW} review candidates (one per quote). */
-export function withReview<K extends FactName>(fact: Fact<K>, review: { value?: unknown; evidence: Evidence; reason: string }[]): Fact<K> {
+export function withReview<K extends FactName>(fact: Fact<K>, review: { value?: unknown; evidence: Evidence; reason: string; rejected?: true }[]): Fact<K> {
   const seen = new Set(fact.evidence.map((e) => e.start));
   const out: ReviewCandidate<K>[] = [];
   for (const r of review) {
     if (out.length >= MAX_REVIEW || seen.has(r.evidence.start)) continue;
     seen.add(r.evidence.start);
-    out.push({ ...(r.value !== undefined ? { value: r.value as FactValueMap[K] } : {}), evidence: [r.evidence], reason: r.reason });
+    out.push({ ...(r.value !== undefined ? { value: r.value as FactValueMap[K] } : {}), evidence: [r.evidence], reason: r.reason, ...(r.rejected ? { rejected: true as const } : {}) });
   }
   return out.length > 0 ? { ...fact, review: out } : fact;
 }

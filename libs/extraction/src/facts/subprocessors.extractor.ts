@@ -288,7 +288,7 @@ export function extractSubprocessors(ctx: FactContext): Fact<'subprocessors_name
     const lead = v.includes(':') ? LIST_LEAD.exec(v) : null;
     if (lead) splitNames(lead[1], v.length - lead[1].length, (n, at) => add(n, s, at, true), true);
   }
-  if (names.size === 0) return withReview(silent('subprocessors_named'), rejected.slice(0, 3).map((r) => ({ value: [r.name], evidence: r.ev, reason: r.reason })));
+  if (names.size === 0) return withReview(silent('subprocessors_named'), rejected.slice(0, 3).map((r) => ({ value: [r.name], evidence: r.ev, reason: r.reason, rejected: true as const })));
   const list = [...names.values()].map((n) => ({ ...n, name: legalName(ctx.text, n.name) })).filter((n) => !vendorKeys.has(core(n.name)));
   // A brand and its legal name both found: keep one.
   const seen = new Set<string>();
@@ -301,7 +301,7 @@ export function extractSubprocessors(ctx: FactContext): Fact<'subprocessors_name
   const aliases = aliasesAmong(ctx.text, deduped.map((n) => n.name));
   const out = deduped.filter((n) => !aliases.has(n.name));
   const confidence = out.length > 0 ? 0.75 : 0.6;
-  return withReview(found<'subprocessors_named'>(out.map((n) => n.name), out.map((n) => n.ev), confidence), rejected.slice(0, 3).map((r) => ({ value: [r.name], evidence: r.ev, reason: r.reason })));
+  return withReview(found<'subprocessors_named'>(out.map((n) => n.name), out.map((n) => n.ev), confidence), rejected.slice(0, 3).map((r) => ({ value: [r.name], evidence: r.ev, reason: r.reason, rejected: true as const })));
 }
 
 // Plural role nouns that end a category of recipients in title case ("Reward Fulfilment and Logistics Service Providers").

@@ -17,8 +17,9 @@ export const aad = {
   finding: (workspaceId: string, id: string) => `finding:${uuidText(workspaceId)}:${id}:data`,
   findingHead: (workspaceId: string, id: string) => `finding:${uuidText(workspaceId)}:${id}:head`,
   score: (workspaceId: string) => `score:${uuidText(workspaceId)}:data`,
-  // The grouped view a scoring run stored: of that run's graph version only.
-  groupedView: (workspaceId: string, graphVersion: number) => `score:${uuidText(workspaceId)}:grouped:${graphVersion}`,
+  // The grouped view a scoring run stored: of that run's graph version and lens only (a view moved from another
+  // run's row, or with the clear lens column edited, fails closed).
+  groupedView: (workspaceId: string, graphVersion: number, lens: string) => `score:${uuidText(workspaceId)}:grouped:${graphVersion}:${lens}`,
 };
 
 /** A uuid as PostgreSQL prints it (lower case). */

@@ -81,6 +81,7 @@ export class ScoreEntity {
   /** The evaluation time ("now" of the rules), which a scheduled re-score sets apart from the write time. */
   @Column({ name: 'evaluated_at', type: 'timestamptz', nullable: true }) evaluatedAt: Date | null;
   /** The run's grouped map view (nothing expanded), sealed under `groupedKeyId`; NULL when not stored. */
-  @Column({ name: 'grouped_sealed', type: 'bytea', nullable: true }) groupedSealed: Buffer | null;
+  // Not selected by default: every score read (GET /score, the score job's checks) would carry the whole view.
+  @Column({ name: 'grouped_sealed', type: 'bytea', nullable: true, select: false }) groupedSealed?: Buffer | null;
   @Column({ name: 'grouped_key_id', type: 'text', nullable: true }) groupedKeyId: string | null;
 }

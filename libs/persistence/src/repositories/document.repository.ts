@@ -88,11 +88,12 @@ export class DocumentRepository {
       });
       const [inserted] = (await m.query(
         `INSERT INTO document (id, workspace_id, sha256, file_name, size, status, reason) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING
-         RETURNING created_at, (SELECT count(*)::int FROM document u WHERE u.workspace_id = $2 AND u.status IN ('received', 'processing')) AS unfinished`,
+         RETURNING created_at, type, attempts, (SELECT count(*)::int FROM document u WHERE u.workspace_id = $2 AND u.status IN ('received', 'processing')) AS unfinished`,
         [row.id, row.workspaceId, row.sha256, row.fileName, row.size, row.status, row.reason],
-      )) as { created_at: Date; unfinished: number }[];
+      )) as { created_at: Date; type: string; attempts: number; unfinished: number }[];
       if (!inserted) return { document: toDoc(await m.findOneByOrFail(DocumentEntity, { workspaceId: input.workspaceId, sha256: input.sha256 }), this.keys), created: false };
-      row.createdAt = inserted.created_at;
+      // The columns the INSERT leaves to their defaults, as the schema set them (a migration may change one).
+      Object.assign(row, { createdAt: inserted.created_at, type: inserted.type, attempts: Number(inserted.attempts) });
       const event = await this.events.append(m, input.workspaceId, 'DocumentReceived',
         {
           documentId: row.id, file: input.fileName, sha256: input.sha256, size: input.size, redacted: input.redacted, ...(input.failed ? { failed: input.failed } : {}),

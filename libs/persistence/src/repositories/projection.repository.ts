@@ -1,4 +1,4 @@
-import { compareFindings, MAX_INSTANCES_PER_FINDING, SEVERITIES, severityPosition, splitSeverityKey, type FindingsFilter, PROJECTION_INPUT_EVENTS, withFirstInstances, type Finding, type FindingWithInstanceCount, type Graph, type Lens, type Score } from '@custody/domain';
+import { compareFindings, MAX_INSTANCES_PER_FINDING, SEVERITIES, severityPosition, checkFindingKey, type FindingsFilter, PROJECTION_INPUT_EVENTS, withFirstInstances, type Finding, type FindingWithInstanceCount, type Graph, type Lens, type Score } from '@custody/domain';
 import { IsNull, type DataSource } from 'typeorm';
 import { FindingEntity, FlowEdgeEntity, GraphProjectionEntity, ScoreEntity, SystemNodeEntity } from '../entities/index.js';
 import type { DataKeyring } from '../crypto/data-keys.js';
@@ -89,7 +89,7 @@ export function findingsPageSql(includeResolved: boolean, withInstanceHead: bool
 
 /** The parameters of findingsPageSql for one page, in its order. A severity-order cursor names position and id. */
 export function findingsPageParams(workspaceId: string, page: { limit: number; after?: string }, filter: FindingsFilter): unknown[] {
-  const after = page.after === undefined ? null : filter.order === 'severity' ? splitSeverityKey(page.after) : { position: null, id: page.after };
+  const after = page.after === undefined ? null : checkFindingKey(page.after, filter.order);
   return [workspaceId, after?.id ?? null, page.limit + 1,
     ...(filter.severity ? [filter.severity] : []), ...(filter.kind ? [filter.kind] : []), ...(filter.order === 'severity' ? [after?.position ?? null] : [])];
 }
@@ -212,7 +212,7 @@ export class ProjectionRepository {
     // session every read waits for) need not be open for.
     const sealedFindings = findings.map((f) => ({ f, ...this.keys.sealJson(f, aad.finding(workspaceId, f.id)), head: this.sealHead(workspaceId, f) }));
     const sealedScore = this.keys.sealJson({ score, ruleErrors } satisfies SealedScore, aad.score(workspaceId));
-    const sealedView = run.view === undefined ? undefined : this.keys.sealJson(run.view, aad.groupedView(workspaceId, graphVersion));
+    const sealedView = run.view === undefined ? undefined : this.keys.sealJson(run.view, aad.groupedView(workspaceId, graphVersion, run.lens));
     const result = await this.ds.transaction(async (m) => {
       // One scoring write per workspace at a time, and never an older graph's over a newer one's. Its own lock,
       // not the event log's (EventStoreRepository.append): appends of the workspace's other events (a read of
@@ -237,6 +237,7 @@ export class ProjectionRepository {
       for (const batch of chunks(rows)) await m.upsert(FindingEntity, batch, ['workspaceId', 'id']);
       const resolved = [...open.keys()];
       for (const ids of chunks(resolved)) await m.createQueryBuilder().update(FindingEntity).set({ resolvedAt: now }).where('workspace_id = :workspaceId AND id IN (:...ids)', { workspaceId, ids }).execute();
+      // save() reads the row first; the view column is not selected by default, so that read stays small.
       await m.save(ScoreEntity, {
         workspaceId, total: score.total, data: null, ruleErrors: null, dataSealed: sealedScore.sealed, keyId: sealedScore.keyId,
         graphVersion, computedAt: now, lens: run.lens, evaluatedAt: run.evaluatedAt,
@@ -272,7 +273,7 @@ export class ProjectionRepository {
     return {
       graphVersion: Number(row.version), scoredVersion, computedAt: new Date(row.computed_at).toISOString(),
       lens: (row.lens ?? undefined) as Lens | undefined, hasView: row.has_view,
-      ...(row.grouped_sealed && row.grouped_key_id ? { view: this.keys.openJson<T>(row.grouped_key_id, row.grouped_sealed, aad.groupedView(workspaceId, scoredVersion)) } : {}),
+      ...(row.grouped_sealed && row.grouped_key_id ? { view: this.keys.openJson<T>(row.grouped_key_id, row.grouped_sealed, aad.groupedView(workspaceId, scoredVersion, row.lens ?? 'default')) } : {}),
     };
   }
 
