@@ -12,6 +12,7 @@ export * from './repositories/workspace.repository.js';
 export * from './repositories/api-key.repository.js';
 export * from './repositories/document.repository.js';
 export * from './repositories/projection.repository.js';
+export * from './repositories/findings-page-sql.js';
 export * from './persistence.js';
 export * from './connection-errors.js';
 export * from './crypto/data-keys.js';
