@@ -54,6 +54,17 @@ describe('jsonChunks', () => {
     for (const indent of [2, 3]) expect([...jsonChunks(tree as unknown as AuditReport, { indent })].join('')).toBe(oracle(tree, indent));
   });
 
+  it('writes a large object held in many places (a fleet vendor\'s contract on every install) as JSON.stringify does in each', () => {
+    // Past the size where its text is kept and reused: met at two depths, three times at each, and nested in itself.
+    const clauses = Array.from({ length: 60 }, (_, i) => ({ quote: `clause ${i} "quoted"\n`, start: i * 10, end: undefined }));
+    const contract = { documentId: 'baa', facts: { flowdown: { value: 'yes', evidence: clauses } } };
+    const holder = { contracts: [contract, contract] };
+    const report = sampleAuditReport();
+    const tree = { ...report, systems: [holder, holder, { contracts: [contract] }], deep: { deeper: [contract, { again: contract }, { again: { inside: [contract, contract] } }] } };
+    expect(JSON.stringify(contract).length).toBeGreaterThan(2048);
+    for (const indent of [2, 3]) expect([...jsonChunks(tree as unknown as AuditReport, { indent })].join('')).toBe(oracle(tree, indent));
+  });
+
   it('hands out bounded chunks for a large report instead of one string', () => {
     const report = sampleAuditReport();
     const big = { ...report, findings: Array.from({ length: 2000 }, (_, i) => ({ ...report.findings[0]!, id: `f${i}` })) };

@@ -113,23 +113,62 @@ function quotedKey(key: string, form: 'pretty' | 'compact' = 'pretty'): string {
  * instances, and the copy, the second pass and the garbage they made were most of the render's time.
  * Like the copy it replaces, an object is its own enumerable keys (a Date is `{}`), an array its indices.
  */
-function pretty(value: unknown, ind: string, unit: string): string | undefined {
+function pretty(value: unknown, ind: string, unit: string, repeats?: LargeRepeats): string | undefined {
   const scalar = scalarJson(value);
   if (scalar !== null) return scalar;
   const inner = ind + unit;
   if (Array.isArray(value)) {
     if (!value.length) return '[]';
     let out = '[';
-    for (let i = 0; i < value.length; i++) out += `${i ? ',' : ''}\n${inner}${pretty(value[i], inner, unit) ?? 'null'}`;
+    for (let i = 0; i < value.length; i++) out += `${i ? ',' : ''}\n${inner}${pretty(value[i], inner, unit, repeats) ?? 'null'}`;
     return `${out}\n${ind}]`;
   }
   const object = value as Record<string, unknown>;
+  const known = repeats?.text(object, ind);
+  if (known !== undefined) return known;
   let out = '';
   for (const key of keyOrder(Object.keys(object))) {
-    const text = pretty(object[key], inner, unit);
+    const text = pretty(object[key], inner, unit, repeats);
     if (text !== undefined) out += `${out ? ',' : '{'}\n${inner}${quotedKey(key)}${text}`;
   }
-  return out ? `${out}\n${ind}}` : '{}';
+  const text = out ? `${out}\n${ind}}` : '{}';
+  repeats?.rendered(object, ind, text);
+  return text;
+}
+
+/**
+ * The text of LARGE objects a report holds more than once, kept for one render: a fleet vendor's contract
+ * (facts, evidence, clauses: ~10 KB) is attached to each of thousands of installs, ~58 MB of a 10,000-install
+ * fleet's JSON. Only objects whose text reaches {@link LargeRepeats.MIN_CHARS} are ever remembered, so the
+ * sets stay a few entries long however large the fleet: an earlier cache of EVERY rendered object (a WeakSet
+ * and WeakMap of ~millions of evidence items) made the 100k render slower and larger, and was taken out
+ * (abd124b, f9909b7). Plain Map and Set, not weak ones: they live only as long as the render, which holds the
+ * report anyway. The text depends on the indent it lands at, so it is reused only at the same indent.
+ */
+class LargeRepeats {
+  static readonly MIN_CHARS = 2048;
+  /** Kept text in all, at most: a bound on the memory this may hold. */
+  static readonly MAX_CHARS = 32 * 1024 * 1024;
+  private readonly seen = new Set<object>();
+  private readonly texts = new Map<object, { ind: string; text: string }>();
+  private kept = 0;
+
+  text(object: object, ind: string): string | undefined {
+    const hit = this.texts.get(object);
+    return hit !== undefined && hit.ind === ind ? hit.text : undefined;
+  }
+
+  /** Met once: remembered as seen; met again, its text is kept (within the bound). */
+  rendered(object: object, ind: string, text: string): void {
+    if (text.length < LargeRepeats.MIN_CHARS) return;
+    if (!this.seen.has(object)) {
+      this.seen.add(object);
+      return;
+    }
+    if (this.texts.has(object) || this.kept + text.length > LargeRepeats.MAX_CHARS) return;
+    this.kept += text.length;
+    this.texts.set(object, { ind, text });
+  }
 }
 
 /**
@@ -140,10 +179,11 @@ function pretty(value: unknown, ind: string, unit: string): string | undefined {
 export function* jsonChunks(report: AuditReport, opts: JsonRenderOptions = {}): Generator<string> {
   const unit = ' '.repeat(opts.indent ?? 2);
   let buf = '';
+  const repeats = new LargeRepeats();
   // Walks containers above LEAF_DEPTH by hand (same layout as JSON.stringify with an indent) and yields as it goes.
   function* walk(value: unknown, depth: number): Generator<string> {
     if (value === null || typeof value !== 'object' || depth >= LEAF_DEPTH) {
-      buf += (unit ? pretty(value, unit.repeat(depth), unit) : JSON.stringify(sortKeys(value))) ?? 'null';
+      buf += (unit ? pretty(value, unit.repeat(depth), unit, repeats) : JSON.stringify(sortKeys(value))) ?? 'null';
       if (buf.length >= CHUNK_CHARS) {
         yield buf;
         buf = '';
