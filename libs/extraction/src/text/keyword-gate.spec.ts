@@ -1,0 +1,44 @@
+import { randomStrings } from '../testing/random-strings.js';
+import { KeywordGate, requiredPrefixes } from './keyword-gate.js';
+
+describe('requiredPrefixes', () => {
+  it('reads the literal start of each alternative, stopping before an optional character', () => {
+    expect(requiredPrefixes(/\b(?:sell|sale\b|rent(?:ing|s)\b|sub-?contract|agents?\b|u\.s\.)|\bdevelop (?:new )?models?/i)).toEqual(['sell', 'sale', 'rent', 'sub', 'agent', 'u', 'develop ']);
+    expect(requiredPrefixes(/^(?:each|All)\b|\b(?:(?:Not|never) r)/)).toEqual(['each', 'all', 'not', 'never']);
+  });
+
+  it('gives up on what it cannot read as a word start followed by literals', () => {
+    for (const re of [/health|\bphi\b/i, /\b(?:service\s+)?providers?/i, /(?<=\bwe\s)use/i, /\buse/iu, /\buse/gi, /\b\d+ days/i, /\b(?:a|)b/i, /\b[ab]c/i, /^x/m]) {
+      expect(requiredPrefixes(re)).toBeUndefined();
+    }
+  });
+});
+
+describe('KeywordGate', () => {
+  const patterns = [/\b(?:law|legal|order)/i, /\b(?:the uk|u\.s\.|eu\b)/i, /\bsub-?proc/i, /^(?:each|all)\b|\b(?:not|never) records?\b/i, /\bhealth|medical/i];
+
+  it('never hides a text its pattern matches, on random strings', () => {
+    const gate = new KeywordGate();
+    const bits = patterns.map((re) => gate.bitOf(re));
+    expect(bits[4]).toBe(0);
+    const alphabet = ['law', 'LEGAL', 'Order', 'the', ' ', 'UK', 'u.s.', 'EU', 'sub', '-', 'proc', 'each', 'all', 'not', 'never', 'record', 's', '_', '1', 'x', 'é', '.', 'K'];
+    let matched = 0;
+    for (const v of randomStrings(alphabet, 4000, 8, 7)) {
+      const found = gate.scan(v);
+      patterns.forEach((re, k) => {
+        if (!re.test(v)) return;
+        matched++;
+        if (bits[k] !== 0) expect({ v, re: re.source, gated: (found & bits[k]) !== 0 }).toEqual({ v, re: re.source, gated: true });
+      });
+    }
+    expect(matched).toBeGreaterThan(1000);
+  });
+
+  it('leaves out texts without the words at a word start', () => {
+    const gate = new KeywordGate();
+    const bit = gate.bitOf(/\b(?:law|legal)/i);
+    expect(gate.scan('the outlaw and the paralegal')).toBe(0);
+    expect(gate.scan('under_law or 2legal')).toBe(0);
+    expect(gate.scan('under (LAW) only') & bit).toBe(bit);
+  });
+});
