@@ -80,7 +80,7 @@ export function operative(ctx: FactContext, prefilter: RegExp): Sentence[] {
   }
   // The prefilter runs only on sentences holding one of its trigger words (text/keyword-gate.ts says why that is
   // exact); a prefilter the gate cannot read (bit 0) runs on every sentence.
-  const bit = GATE.bitOf(prefilter);
+  const bit = prefilter.global || prefilter.sticky ? 0 : GATE.bitOf(prefilter);
   if (bit === 0) return op.sentences.filter((s) => prefilter.test(s.view));
   if ((op.covered & bit) === 0) {
     // First sight of this prefilter (the first document of a process): scan again with every word known now.

@@ -6,26 +6,28 @@
  * the sentences holding one of its words.
  *
  * Why the gate is exact (it never hides a sentence the pattern would match): {@link requiredPrefixes} returns
- * words only for a pattern each of whose top-level alternatives starts with `\b` (or `^`) followed by a literal
- * run or a group of literal runs, and it keeps only the literal characters every match must begin with (a
- * character made optional by `?`, `*` or `{` ends the run). A match of such an alternative therefore begins at a
- * word start (position 0, or after a character that is not [A-Za-z0-9_], which is what `\b` before a letter means
- * without the `u` flag) with one of those runs, compared ASCII-case-insensitively (without `u`, `i` never folds a
- * non-ASCII character onto an ASCII one). A sentence in which no word start begins with any of the runs cannot
- * match; every other sentence still gets the pattern itself, so the answer is the pattern's. Any source the
- * reader does not understand (a lookbehind, a group made optional, `u`/`g`/`y`/`m` flags, an alternative with
- * no word start) gets no gate: every sentence is tested, as before.
+ * words only for a pattern each of whose top-level alternatives starts with `\b` (or `^`, `\s`) followed by a
+ * literal run or a group of literal runs (a group made optional adds the words of what follows it), and it keeps
+ * only the literal characters every match must begin with (a character made optional by `?`, `*` or `{` ends the
+ * run). A match of such an alternative therefore begins at a word start (position 0, or after a character that is
+ * not [A-Za-z0-9_]: what `\b` before a letter means without the `u` flag, and what a leading `\s` consumes) with
+ * one of those runs, compared ASCII-case-insensitively (without `u`, `i` never folds a non-ASCII character onto an
+ * ASCII one). A sentence in which no word start begins with any of the runs cannot match; every other sentence
+ * still gets the pattern itself, so the answer is the pattern's. Any source the reader does not understand (a
+ * lookbehind, a counted group, `u`/`y`/`m` flags, an alternative with no word start) gets no gate: every sentence
+ * is tested, as before.
  */
 
 /** The literal runs every match of `re` must start with at a word start, or undefined when that cannot be read. */
 export function requiredPrefixes(re: RegExp): string[] | undefined {
-  if (/[guymv]/.test(re.flags)) return undefined;
+  // `g` changes what `test` answers from call to call, not what can match: callers that `test` decide about it.
+  if (/[uymv]/.test(re.flags)) return undefined;
   const out: string[] = [];
   for (const alt of splitTop(re.source)) {
-    let rest: string;
-    if (alt.startsWith('\\b')) rest = alt.slice(2);
-    else if (alt.startsWith('^')) rest = alt.slice(1);
-    else return undefined;
+    // What precedes the words: `\b`, the start, or whitespace (`\s`, `\s+`: a character that is not a word character).
+    const lead = /^(?:\\b|\^|\\s\+?)/.exec(alt);
+    if (!lead) return undefined;
+    const rest = alt.slice(lead[0].length);
     const p = prefixesOf(rest);
     if (!p) return undefined;
     out.push(...p);
@@ -37,14 +39,20 @@ export function requiredPrefixes(re: RegExp): string[] | undefined {
 function prefixesOf(src: string): string[] | undefined {
   if (src.startsWith('(?:')) {
     const close = matchingParen(src, 0);
-    if (close < 0 || /^[?*{]/.test(src.slice(close + 1))) return undefined;
+    if (close < 0) return undefined;
     const out: string[] = [];
     for (const alt of splitTop(src.slice(3, close))) {
       const p = prefixesOf(alt);
       if (!p) return undefined;
       out.push(...p);
     }
-    return out;
+    // An optional group ("(?:service\s+)?providers"): a match starts with the group's words or with what follows it.
+    const quantifier = /^[?*]\??/.exec(src.slice(close + 1));
+    if (quantifier) {
+      const after = prefixesOf(src.slice(close + 1 + quantifier[0].length));
+      return after ? [...out, ...after] : undefined;
+    }
+    return src[close + 1] === '{' ? undefined : out;
   }
   let run = '';
   for (let i = 0; i < src.length; i++) {
@@ -98,18 +106,15 @@ function splitTop(src: string): string[] {
   return out;
 }
 
-interface TrieNode {
-  next: Map<number, TrieNode>;
-  /** Bits of the patterns one of whose runs ends here. */
-  bits: number;
-}
-
 /**
  * The trigger words of many patterns in one trie, one bit per pattern (at most 31; later ones get no gate).
  * `bitOf` registers a pattern on first sight; `scan` gives, per text, the bits of the patterns it may match.
+ * The trie is a flat table of ASCII transitions (node * 128 + character → node + 1; 0: none): the words are ASCII,
+ * and a table lookup per character keeps the scan a small part of the regex passes it saves.
  */
 export class KeywordGate {
-  private readonly root: TrieNode = { next: new Map(), bits: 0 };
+  private next = new Int32Array(128);
+  private bits: number[] = [0];
   private readonly bitsOf = new Map<RegExp, number>();
   private used = 0;
   /** All bits registered so far: a scan made earlier covers only the bits registered before it. */
@@ -130,35 +135,67 @@ export class KeywordGate {
   }
 
   private insert(word: string, bit: number): void {
-    let node = this.root;
+    let node = 0;
     for (let i = 0; i < word.length; i++) {
-      const c = word.charCodeAt(i);
-      let n = node.next.get(c);
-      if (!n) node.next.set(c, (n = { next: new Map(), bits: 0 }));
-      node = n;
+      const at = node * 128 + word.charCodeAt(i);
+      if (this.next[at] === 0) {
+        const id = this.bits.length;
+        this.bits.push(0);
+        if ((id + 1) * 128 > this.next.length) {
+          const grown = new Int32Array(this.next.length * 2);
+          grown.set(this.next);
+          this.next = grown;
+        }
+        this.next[at] = id + 1;
+      }
+      node = this.next[at] - 1;
     }
-    node.bits |= bit;
+    this.bits[node] |= bit;
   }
 
   /** The bits of the patterns one of whose words starts at a word start of `s`. */
   scan(s: string): number {
+    const next = this.next;
+    const bitsAt = this.bits;
     let bits = 0;
-    const root = this.root.next;
     let prevWord = false;
     for (let i = 0; i < s.length; i++) {
       const c = s.charCodeAt(i);
       const letter = (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
       if (letter && !prevWord) {
-        let node = root.get(c | 0x20);
-        for (let k = i + 1; node; k++) {
-          bits |= node.bits;
+        // Words are lower case: a capital letter is looked up as its lower-case twin.
+        let node = next[c | 0x20] - 1;
+        for (let k = i + 1; node >= 0; k++) {
+          bits |= bitsAt[node];
           if (k >= s.length) break;
           const d = s.charCodeAt(k);
-          node = node.next.get(d >= 65 && d <= 90 ? d | 0x20 : d);
+          if (d >= 128) break;
+          node = next[node * 128 + (d >= 65 && d <= 90 ? d | 0x20 : d)] - 1;
         }
       }
       prevWord = letter || (c >= 48 && c <= 57) || c === 95;
     }
     return bits;
   }
+}
+
+const SHARED = new KeywordGate();
+let lastText: string | undefined;
+let lastBits = 0;
+let lastCovered = 0;
+
+/**
+ * Whether `re` may match somewhere in `s`: false only when none of its words is at a word start of `s` (see the top
+ * of this file); true for a pattern the gate cannot read. Readers asking several patterns of one sentence in turn
+ * share one scan of it (the last text's answer is kept).
+ */
+export function mayMatch(re: RegExp, s: string): boolean {
+  const bit = SHARED.bitOf(re);
+  if (bit === 0) return true;
+  if (s !== lastText || (lastCovered & bit) === 0) {
+    lastText = s;
+    lastBits = SHARED.scan(s);
+    lastCovered = SHARED.all;
+  }
+  return (lastBits & bit) !== 0;
 }
