@@ -18,7 +18,11 @@
  * is tested, as before.
  */
 
-/** The literal runs every match of `re` must start with at a word start, or undefined when that cannot be read. */
+/**
+ * The literal runs every match of `re` must start with at a word start, or undefined when that cannot be read. A run
+ * ending in `$` must be followed by a character that is not a word character (or the end): the pattern has `\s` or
+ * `\b` right after it (`(?:a|the)\s+transfer`: "a" as a word, not any word starting with "a").
+ */
 export function requiredPrefixes(re: RegExp): string[] | undefined {
   // `g` changes what `test` answers from call to call, not what can match: callers that `test` decide about it.
   if (/[uymv]/.test(re.flags)) return undefined;
@@ -27,41 +31,57 @@ export function requiredPrefixes(re: RegExp): string[] | undefined {
     // What precedes the words: `\b`, the start, or whitespace (`\s`, `\s+`: a character that is not a word character).
     const lead = /^(?:\\b|\^|\\s\+?)/.exec(alt);
     if (!lead) return undefined;
-    const rest = alt.slice(lead[0].length);
-    const p = prefixesOf(rest);
+    const p = prefixesOf(alt.slice(lead[0].length));
     if (!p) return undefined;
-    out.push(...p);
+    out.push(...p.map((r) => r.w));
   }
   return out.length > 0 ? out : undefined;
 }
 
+/** A run, and whether it took the whole of its source (what follows decides whether it ends a word). */
+interface Run {
+  w: string;
+  open: boolean;
+}
+
+/** Whether `rest` (what follows a run ending in a letter or digit) puts a non-word character right after it. */
+const endsWord = (w: string, rest: string) => /[a-z0-9]$/.test(w) && /^\\[sb]/.test(rest);
+
 /** Literal runs one of which starts every match of `src` (a group of alternatives or a run), or undefined. */
-function prefixesOf(src: string): string[] | undefined {
+function prefixesOf(src: string): Run[] | undefined {
+  // A lookaround takes no characters: the words start where it stands ("\\b(?<=\\bare\\s+)using").
+  if (/^\(\?<?[=!]/.test(src)) {
+    const close = matchingParen(src, 0);
+    return close < 0 || /^[?*{]/.test(src.slice(close + 1)) ? undefined : prefixesOf(src.slice(close + 1));
+  }
   if (src.startsWith('(?:')) {
     const close = matchingParen(src, 0);
-    if (close < 0) return undefined;
-    const out: string[] = [];
+    if (close < 0 || src[close + 1] === '{') return undefined;
+    const quantifier = /^[?*]\??/.exec(src.slice(close + 1))?.[0] ?? '';
+    const rest = src.slice(close + 1 + quantifier.length);
+    const out: Run[] = [];
     for (const alt of splitTop(src.slice(3, close))) {
       const p = prefixesOf(alt);
       if (!p) return undefined;
-      out.push(...p);
+      // A run that took its whole alternative is followed by what follows the group.
+      for (const r of p) out.push(!r.open ? r : rest === '' ? r : { w: endsWord(r.w, rest) ? r.w + '$' : r.w, open: false });
     }
+    if (!quantifier) return out;
     // An optional group ("(?:service\s+)?providers"): a match starts with the group's words or with what follows it.
-    const quantifier = /^[?*]\??/.exec(src.slice(close + 1));
-    if (quantifier) {
-      const after = prefixesOf(src.slice(close + 1 + quantifier[0].length));
-      return after ? [...out, ...after] : undefined;
-    }
-    return src[close + 1] === '{' ? undefined : out;
+    const after = prefixesOf(rest);
+    return after ? [...out, ...after] : undefined;
   }
   let run = '';
-  for (let i = 0; i < src.length; i++) {
+  let i = 0;
+  for (; i < src.length; i++) {
     const c = src[i];
     if (!/[A-Za-z0-9 ]/.test(c) || /[?*+{]/.test(src[i + 1] ?? '')) break;
     run += c.toLowerCase();
   }
   // The scan looks at word starts before letters only.
-  return /^[a-z]/.test(run) ? [run] : undefined;
+  if (!/^[a-z]/.test(run)) return undefined;
+  if (i === src.length) return [{ w: run, open: true }];
+  return [{ w: endsWord(run, src.slice(i)) ? run + '$' : run, open: false }];
 }
 
 /** The index of the `)` closing the group opened at `open`, or -1. */
@@ -115,6 +135,8 @@ function splitTop(src: string): string[] {
 export class KeywordGate {
   private next = new Int32Array(128);
   private bits: number[] = [0];
+  /** Bits of the patterns one of whose runs ends here and must end a word there. */
+  private endBits: number[] = [0];
   private readonly bitsOf = new Map<RegExp, number>();
   private used = 0;
   /** All bits registered so far: a scan made earlier covers only the bits registered before it. */
@@ -134,13 +156,16 @@ export class KeywordGate {
     return bit;
   }
 
-  private insert(word: string, bit: number): void {
+  private insert(run: string, bit: number): void {
+    const wordEnd = run.endsWith('$');
+    const word = wordEnd ? run.slice(0, -1) : run;
     let node = 0;
     for (let i = 0; i < word.length; i++) {
       const at = node * 128 + word.charCodeAt(i);
       if (this.next[at] === 0) {
         const id = this.bits.length;
         this.bits.push(0);
+        this.endBits.push(0);
         if ((id + 1) * 128 > this.next.length) {
           const grown = new Int32Array(this.next.length * 2);
           grown.set(this.next);
@@ -150,13 +175,15 @@ export class KeywordGate {
       }
       node = this.next[at] - 1;
     }
-    this.bits[node] |= bit;
+    if (wordEnd) this.endBits[node] |= bit;
+    else this.bits[node] |= bit;
   }
 
   /** The bits of the patterns one of whose words starts at a word start of `s`. */
   scan(s: string): number {
     const next = this.next;
     const bitsAt = this.bits;
+    const endBitsAt = this.endBits;
     let bits = 0;
     let prevWord = false;
     for (let i = 0; i < s.length; i++) {
@@ -167,8 +194,9 @@ export class KeywordGate {
         let node = next[c | 0x20] - 1;
         for (let k = i + 1; node >= 0; k++) {
           bits |= bitsAt[node];
-          if (k >= s.length) break;
-          const d = s.charCodeAt(k);
+          const d = k < s.length ? s.charCodeAt(k) : -1;
+          if (endBitsAt[node] !== 0 && !((d >= 48 && d <= 57) || (d >= 65 && d <= 90) || (d >= 97 && d <= 122) || d === 95)) bits |= endBitsAt[node];
+          if (d < 0) break;
           if (d >= 128) break;
           node = next[node * 128 + (d >= 65 && d <= 90 ? d | 0x20 : d)] - 1;
         }
