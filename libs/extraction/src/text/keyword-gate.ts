@@ -208,22 +208,29 @@ export class KeywordGate {
 }
 
 const SHARED = new KeywordGate();
-let lastText: string | undefined;
-let lastBits = 0;
-let lastCovered = 0;
+// The last few texts scanned, with their bits and the bits registered when scanned: a reader asks of a sentence and
+// of its neighbours in turn, and a scan costs about one pattern pass, so each sentence should be scanned once.
+const CACHED = 4;
+const cacheText: (string | undefined)[] = new Array<string | undefined>(CACHED).fill(undefined);
+const cacheBits = new Uint32Array(CACHED);
+const cacheCovered = new Uint32Array(CACHED);
+let cacheNext = 0;
 
 /**
  * Whether `re` may match somewhere in `s`: false only when none of its words is at a word start of `s` (see the top
- * of this file); true for a pattern the gate cannot read. Readers asking several patterns of one sentence in turn
- * share one scan of it (the last text's answer is kept).
+ * of this file); true for a pattern the gate cannot read. Readers asking several patterns of one sentence share
+ * one scan of it.
  */
 export function mayMatch(re: RegExp, s: string): boolean {
   const bit = SHARED.bitOf(re);
   if (bit === 0) return true;
-  if (s !== lastText || (lastCovered & bit) === 0) {
-    lastText = s;
-    lastBits = SHARED.scan(s);
-    lastCovered = SHARED.all;
+  for (let k = 0; k < CACHED; k++) {
+    if (cacheText[k] === s && (cacheCovered[k] & bit) !== 0) return (cacheBits[k] & bit) !== 0;
   }
-  return (lastBits & bit) !== 0;
+  const k = cacheNext;
+  cacheNext = (cacheNext + 1) % CACHED;
+  cacheText[k] = s;
+  cacheBits[k] = SHARED.scan(s);
+  cacheCovered[k] = SHARED.all;
+  return (cacheBits[k] & bit) !== 0;
 }
