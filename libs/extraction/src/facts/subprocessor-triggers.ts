@@ -1,4 +1,5 @@
 import { NOT_RECIPIENT, PROVIDER_NOUN } from '../clauses/vocabulary.js';
+import { mayMatch } from '../text/keyword-gate.js';
 
 /**
  * Where names follow in a sentence about providers, and who acts there: the positions right after a provider noun or
@@ -19,6 +20,8 @@ export function triggers(v: string, vendor: RegExp, hasNoun: boolean): { at: num
   // AFTER_NOUN starts with a provider noun: without one in the sentence it cannot match.
   for (const re of hasNoun ? [AFTER_NOUN, AFTER_VERB] : [AFTER_VERB]) {
     re.lastIndex = 0;
+    // Skipping a pattern none of whose words is in the sentence leaves lastIndex at 0, as a pass without a match does.
+    if (!mayMatch(re, v)) continue;
     for (let m = re.exec(v); m; m = re.exec(v)) {
       // "X uses Y" counts when X is the vendor ("we", "Acme", "Business Associate") or a relative pronoun.
       if (re === AFTER_VERB && /^(?:use|uses|used|using|engage|engages|engaged|rel|work|works|partner|partners|utili|employ|contract|license|licen)/i.test(m[0])) {

@@ -7,6 +7,7 @@ import type { Block, Row } from '../clauses/structure.js';
 import { introOf, isListItem, isRunInTitle, isTableRow, runInBlock } from '../clauses/structure.js';
 import { ADDRESS_WORD, PLATFORM_AS_RECIPIENT, PLATFORM_BRANDS, POLICY_WORDS, PROVIDER_NOUN, RELATION_VERB, SELF_HOSTED_SOFTWARE } from '../clauses/vocabulary.js';
 import { mayHoldName } from '../text/name-gate.js';
+import { mayMatch } from '../text/keyword-gate.js';
 import type { Sentence } from '../text/sentences.js';
 import type { FactContext } from './fact-context.js';
 import { collectorMentions, inRanges, trackerSections } from './tracker-names.js';
@@ -150,7 +151,7 @@ export function extractSubprocessors(ctx: FactContext): Fact<'subprocessors_name
   const nounMemo = new Map<number, boolean>();
   const namesProvider = (x: Sentence): boolean => {
     let b = nounMemo.get(x.index);
-    if (b === undefined) nounMemo.set(x.index, (b = PROVIDER_NOUN.test(x.view)));
+    if (b === undefined) nounMemo.set(x.index, (b = mayMatch(PROVIDER_NOUN, x.view) && PROVIDER_NOUN.test(x.view)));
     return b;
   };
   const entries = blockIndex(ctx.text, ctx.sentences);
@@ -268,7 +269,7 @@ export function extractSubprocessors(ctx: FactContext): Fact<'subprocessors_name
     const prev = ctx.sentences[s.index - 1];
     const nounHere = namesProvider(s);
     const providerContext = nounHere || underHeading || (prev !== undefined && prev.paragraph === s.paragraph && namesProvider(prev));
-    const relation = RELATION_VERB.test(v);
+    const relation = mayMatch(RELATION_VERB, v) && RELATION_VERB.test(v);
     if (!providerContext && !relation) continue;
     // 1. Names right after a provider noun (strong) or a relation verb.
     for (const t of triggers(v, vendorAtEnd, nounHere)) {

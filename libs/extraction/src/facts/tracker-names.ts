@@ -1,5 +1,6 @@
 import type { SectionSpan } from '../types.js';
 import { COLLECTED_BY, COLLECTOR_AFTER, TRACKER_SENTENCE } from '../clauses/recipient-lists.js';
+import { mayMatch } from '../text/keyword-gate.js';
 
 /** A name found in prose as the party collecting data, with its offset in the sentence view. */
 export interface CollectorMention {
@@ -39,7 +40,7 @@ export function collectorMentions(view: string, underTrackers: boolean, token: s
   const out: CollectorMention[] = [];
   // Only where cookies, tags or tracking are the subject (the sentence, or a section about them): elsewhere "Acme
   // collects data" is mostly the vendor itself under a name the document never aliases as "we".
-  if (!underTrackers && !TRACKER_SENTENCE.test(view)) return out;
+  if (!underTrackers && !(mayMatch(TRACKER_SENTENCE, view) && TRACKER_SENTENCE.test(view))) return out;
   const { before, after } = namePatterns(token);
   const nameBefore = (end: number, subject: boolean): void => {
     const m = before.exec(view.slice(Math.max(0, end - 80), end));

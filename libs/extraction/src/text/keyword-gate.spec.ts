@@ -1,0 +1,63 @@
+import { randomStrings } from '../testing/random-strings.js';
+import { KeywordGate, mayMatch, requiredPrefixes } from './keyword-gate.js';
+
+describe('requiredPrefixes', () => {
+  it('reads the literal start of each alternative, stopping before an optional character', () => {
+    expect(requiredPrefixes(/\b(?:sell|sale\b|rent(?:ing|s)\b|sub-?contract|agents?\b|u\.s\.)|\bdevelop (?:new )?models?/i)).toEqual(['sell', 'sale$', 'rent', 'sub', 'agent', 'u', 'develop ']);
+    expect(requiredPrefixes(/^(?:each|All)\b|\b(?:(?:Not|never) r)/)).toEqual(['each$', 'all$', 'not', 'never']);
+    // An optional group adds what follows it; whitespace before the words stands for a word start.
+    expect(requiredPrefixes(/\b(?:(?:service\s+)?providers?|vendor)|\s(?:offers|is)\s/g)).toEqual(['service$', 'provider', 'vendor', 'offers$', 'is$']);
+  });
+
+  it('gives up on what it cannot read as a word start followed by literals', () => {
+    for (const re of [/health|\bphi\b/i, /\b(?:service\s+)?/i, /\b(?:service\s+){2}x/i, /\s*use/i, /(?<=\bwe\s)use/i, /\buse/iu, /\buse/yi, /\b\d+ days/i, /\b(?:a|)b/i, /\b[ab]c/i, /^x/m]) {
+      expect(requiredPrefixes(re)).toBeUndefined();
+    }
+  });
+});
+
+describe('mayMatch', () => {
+  it('answers false only where the pattern cannot match, for several patterns of one text in turn', () => {
+    const a = /\b(?:law|legal)/i;
+    const b = /\bcookies?\b/i;
+    for (const v of ['the LAW and cookies', 'outlaw cookie', 'no legal cookiejar', 'nothing', 'a cookie, by law']) {
+      for (const re of [a, b, a]) expect({ v, re: re.source, may: mayMatch(re, v) || !re.test(v) }).toEqual({ v, re: re.source, may: true });
+    }
+    expect(mayMatch(a, 'outlaw cookie')).toBe(false);
+    expect(mayMatch(b, 'outlaw cookie')).toBe(true);
+  });
+});
+
+describe('KeywordGate', () => {
+  const patterns = [/\b(?:law|legal|order)/i, /\b(?:the uk|u\.s\.|eu\b)/i, /\bsub-?proc/i, /^(?:each|all)\b|\b(?:not|never) records?\b/i, /\s+(?:(?:the\s+)?uk|record)s?\b/, /\b(?:a|the)\s+law/i, /\bhealth|medical/i];
+
+  it('never hides a text its pattern matches, on random strings', () => {
+    const gate = new KeywordGate();
+    const bits = patterns.map((re) => gate.bitOf(re));
+    expect(bits[6]).toBe(0);
+    const alphabet = ['law', 'LEGAL', 'Order', 'the', ' ', 'UK', 'u.s.', 'EU', 'sub', '-', 'proc', 'each', 'all', 'not', 'never', 'record', 's', '_', '1', 'x', 'é', '.', 'K'];
+    let matched = 0;
+    for (const v of randomStrings(alphabet, 4000, 8, 7)) {
+      const found = gate.scan(v);
+      patterns.forEach((re, k) => {
+        if (!re.test(v)) return;
+        matched++;
+        if (bits[k] !== 0) expect({ v, re: re.source, gated: (found & bits[k]) !== 0 }).toEqual({ v, re: re.source, gated: true });
+      });
+    }
+    expect(matched).toBeGreaterThan(1000);
+  });
+
+  it('leaves out texts without the words at a word start', () => {
+    const gate = new KeywordGate();
+    const bit = gate.bitOf(/\b(?:law|legal)/i);
+    expect(gate.scan('the outlaw and the paralegal')).toBe(0);
+    expect(gate.scan('under_law or 2legal')).toBe(0);
+    expect(gate.scan('under (LAW) only') & bit).toBe(bit);
+    // A run the pattern follows with \s or \b must end a word.
+    const article = gate.bitOf(/\b(?:a|the)\s+transfer/i);
+    expect(gate.scan('another theme') & article).toBe(0);
+    expect(gate.scan('an A') & article).toBe(article);
+    expect(gate.scan('the_x or the') & article).toBe(article);
+  });
+});

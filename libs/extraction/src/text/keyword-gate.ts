@@ -1,0 +1,236 @@
+/**
+ * A one-pass gate in front of the fact readers' prefilters: each reader tests every operative sentence of a
+ * document with its own case-insensitive pattern of trigger words (`\b(?:law|legal|…)`), ten scans of the whole
+ * text with alternations. Instead, the words every pattern must start with are read out of the pattern's source
+ * once, put in one trie, and each sentence is scanned once for all of them; a reader's pattern then runs only on
+ * the sentences holding one of its words.
+ *
+ * Why the gate is exact (it never hides a sentence the pattern would match): {@link requiredPrefixes} returns
+ * words only for a pattern each of whose top-level alternatives starts with `\b` (or `^`, `\s`) followed by a
+ * literal run or a group of literal runs (a group made optional adds the words of what follows it), and it keeps
+ * only the literal characters every match must begin with (a character made optional by `?`, `*` or `{` ends the
+ * run). A match of such an alternative therefore begins at a word start (position 0, or after a character that is
+ * not [A-Za-z0-9_]: what `\b` before a letter means without the `u` flag, and what a leading `\s` consumes) with
+ * one of those runs, compared ASCII-case-insensitively (without `u`, `i` never folds a non-ASCII character onto an
+ * ASCII one). A sentence in which no word start begins with any of the runs cannot match; every other sentence
+ * still gets the pattern itself, so the answer is the pattern's. Any source the reader does not understand (a
+ * lookbehind, a counted group, `u`/`y`/`m` flags, an alternative with no word start) gets no gate: every sentence
+ * is tested, as before.
+ */
+
+/**
+ * The literal runs every match of `re` must start with at a word start, or undefined when that cannot be read. A run
+ * ending in `$` must be followed by a character that is not a word character (or the end): the pattern has `\s` or
+ * `\b` right after it (`(?:a|the)\s+transfer`: "a" as a word, not any word starting with "a").
+ */
+export function requiredPrefixes(re: RegExp): string[] | undefined {
+  // `g` changes what `test` answers from call to call, not what can match: callers that `test` decide about it.
+  if (/[uymv]/.test(re.flags)) return undefined;
+  const out: string[] = [];
+  for (const alt of splitTop(re.source)) {
+    // What precedes the words: `\b`, the start, or whitespace (`\s`, `\s+`: a character that is not a word character).
+    const lead = /^(?:\\b|\^|\\s\+?)/.exec(alt);
+    if (!lead) return undefined;
+    const p = prefixesOf(alt.slice(lead[0].length));
+    if (!p) return undefined;
+    out.push(...p.map((r) => r.w));
+  }
+  return out.length > 0 ? out : undefined;
+}
+
+/** A run, and whether it took the whole of its source (what follows decides whether it ends a word). */
+interface Run {
+  w: string;
+  open: boolean;
+}
+
+/** Whether `rest` (what follows a run ending in a letter or digit) puts a non-word character right after it. */
+const endsWord = (w: string, rest: string) => /[a-z0-9]$/.test(w) && /^\\[sb]/.test(rest);
+
+/** Literal runs one of which starts every match of `src` (a group of alternatives or a run), or undefined. */
+function prefixesOf(src: string): Run[] | undefined {
+  // A lookaround takes no characters: the words start where it stands ("\\b(?<=\\bare\\s+)using").
+  if (/^\(\?<?[=!]/.test(src)) {
+    const close = matchingParen(src, 0);
+    return close < 0 || /^[?*{]/.test(src.slice(close + 1)) ? undefined : prefixesOf(src.slice(close + 1));
+  }
+  if (src.startsWith('(?:')) {
+    const close = matchingParen(src, 0);
+    if (close < 0 || src[close + 1] === '{') return undefined;
+    const quantifier = /^[?*]\??/.exec(src.slice(close + 1))?.[0] ?? '';
+    const rest = src.slice(close + 1 + quantifier.length);
+    const out: Run[] = [];
+    for (const alt of splitTop(src.slice(3, close))) {
+      const p = prefixesOf(alt);
+      if (!p) return undefined;
+      // A run that took its whole alternative is followed by what follows the group.
+      for (const r of p) out.push(!r.open ? r : rest === '' ? r : { w: endsWord(r.w, rest) ? r.w + '$' : r.w, open: false });
+    }
+    if (!quantifier) return out;
+    // An optional group ("(?:service\s+)?providers"): a match starts with the group's words or with what follows it.
+    const after = prefixesOf(rest);
+    return after ? [...out, ...after] : undefined;
+  }
+  let run = '';
+  let i = 0;
+  for (; i < src.length; i++) {
+    const c = src[i];
+    if (!/[A-Za-z0-9 ]/.test(c) || /[?*+{]/.test(src[i + 1] ?? '')) break;
+    run += c.toLowerCase();
+  }
+  // The scan looks at word starts before letters only.
+  if (!/^[a-z]/.test(run)) return undefined;
+  if (i === src.length) return [{ w: run, open: true }];
+  return [{ w: endsWord(run, src.slice(i)) ? run + '$' : run, open: false }];
+}
+
+/** The index of the `)` closing the group opened at `open`, or -1. */
+function matchingParen(src: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < src.length; i++) {
+    const c = src[i];
+    if (c === '\\') i++;
+    else if (c === '[') i = classEnd(src, i);
+    else if (c === '(') depth++;
+    else if (c === ')' && --depth === 0) return i;
+  }
+  return -1;
+}
+
+/** The index of the `]` closing the character class opened at `open`. */
+function classEnd(src: string, open: number): number {
+  for (let i = open + 1; i < src.length; i++) {
+    if (src[i] === '\\') i++;
+    else if (src[i] === ']') return i;
+  }
+  return src.length;
+}
+
+/** The alternatives of `src` at depth 0. */
+function splitTop(src: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let from = 0;
+  for (let i = 0; i < src.length; i++) {
+    const c = src[i];
+    if (c === '\\') i++;
+    else if (c === '[') i = classEnd(src, i);
+    else if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (c === '|' && depth === 0) {
+      out.push(src.slice(from, i));
+      from = i + 1;
+    }
+  }
+  out.push(src.slice(from));
+  return out;
+}
+
+/**
+ * The trigger words of many patterns in one trie, one bit per pattern (at most 31; later ones get no gate).
+ * `bitOf` registers a pattern on first sight; `scan` gives, per text, the bits of the patterns it may match.
+ * The trie is a flat table of ASCII transitions (node * 128 + character → node + 1; 0: none): the words are ASCII,
+ * and a table lookup per character keeps the scan a small part of the regex passes it saves.
+ */
+export class KeywordGate {
+  private next = new Int32Array(128);
+  private bits: number[] = [0];
+  /** Bits of the patterns one of whose runs ends here and must end a word there. */
+  private endBits: number[] = [0];
+  private readonly bitsOf = new Map<RegExp, number>();
+  private used = 0;
+  /** All bits registered so far: a scan made earlier covers only the bits registered before it. */
+  all = 0;
+
+  /** The pattern's bit (0: no gate, test every text). */
+  bitOf(re: RegExp): number {
+    let bit = this.bitsOf.get(re);
+    if (bit !== undefined) return bit;
+    const words = this.used < 31 ? requiredPrefixes(re) : undefined;
+    bit = words ? 1 << this.used++ : 0;
+    this.bitsOf.set(re, bit);
+    if (bit) {
+      for (const w of words!) this.insert(w, bit);
+      this.all |= bit;
+    }
+    return bit;
+  }
+
+  private insert(run: string, bit: number): void {
+    const wordEnd = run.endsWith('$');
+    const word = wordEnd ? run.slice(0, -1) : run;
+    let node = 0;
+    for (let i = 0; i < word.length; i++) {
+      const at = node * 128 + word.charCodeAt(i);
+      if (this.next[at] === 0) {
+        const id = this.bits.length;
+        this.bits.push(0);
+        this.endBits.push(0);
+        if ((id + 1) * 128 > this.next.length) {
+          const grown = new Int32Array(this.next.length * 2);
+          grown.set(this.next);
+          this.next = grown;
+        }
+        this.next[at] = id + 1;
+      }
+      node = this.next[at] - 1;
+    }
+    if (wordEnd) this.endBits[node] |= bit;
+    else this.bits[node] |= bit;
+  }
+
+  /** The bits of the patterns one of whose words starts at a word start of `s`. */
+  scan(s: string): number {
+    const next = this.next;
+    const bitsAt = this.bits;
+    const endBitsAt = this.endBits;
+    let bits = 0;
+    let prevWord = false;
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      const letter = (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+      if (letter && !prevWord) {
+        // Words are lower case: a capital letter is looked up as its lower-case twin.
+        let node = next[c | 0x20] - 1;
+        for (let k = i + 1; node >= 0; k++) {
+          bits |= bitsAt[node];
+          const d = k < s.length ? s.charCodeAt(k) : -1;
+          if (endBitsAt[node] !== 0 && !((d >= 48 && d <= 57) || (d >= 65 && d <= 90) || (d >= 97 && d <= 122) || d === 95)) bits |= endBitsAt[node];
+          if (d < 0) break;
+          if (d >= 128) break;
+          node = next[node * 128 + (d >= 65 && d <= 90 ? d | 0x20 : d)] - 1;
+        }
+      }
+      prevWord = letter || (c >= 48 && c <= 57) || c === 95;
+    }
+    return bits;
+  }
+}
+
+const SHARED = new KeywordGate();
+// The last few texts scanned, with their bits and the bits registered when scanned: a reader asks of a sentence and
+// of its neighbours in turn, and a scan costs about one pattern pass, so each sentence should be scanned once.
+const CACHED = 4;
+const cacheText: (string | undefined)[] = new Array<string | undefined>(CACHED).fill(undefined);
+const cacheBits = new Uint32Array(CACHED);
+const cacheCovered = new Uint32Array(CACHED);
+let cacheNext = 0;
+
+/**
+ * Whether `re` may match somewhere in `s`: false only when none of its words is at a word start of `s` (see the top
+ * of this file); true for a pattern the gate cannot read. Readers asking several patterns of one sentence share
+ * one scan of it.
+ */
+export function mayMatch(re: RegExp, s: string): boolean {
+  const bit = SHARED.bitOf(re);
+  if (bit === 0) return true;
+  for (let k = 0; k < CACHED; k++) {
+    if (cacheText[k] === s && (cacheCovered[k] & bit) !== 0) return (cacheBits[k] & bit) !== 0;
+  }
+  const k = cacheNext;
+  cacheNext = (cacheNext + 1) % CACHED;
+  cacheText[k] = s;
+  cacheBits[k] = SHARED.scan(s);
+  cacheCovered[k] = SHARED.all;
+  return (cacheBits[k] & bit) !== 0;
+}
