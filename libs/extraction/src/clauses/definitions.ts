@@ -33,11 +33,12 @@ const REFERRED_AS = new RegExp(String.raw`\b(?:[Ww]e|[Tt]his\s+(?:[Aa]greement|[
 const ALIASES_REFER = new RegExp(String.raw`\b(?:use|uses|call)\s+((?:(?:the\s+terms?\s+)?"[^"]{1,40}"\s*,?\s*(?:or\s+|and\s+)?){1,6})\s*(?:to\s+)?(?:collectively\s+|together\s+|jointly\s+)?(?:to\s+)?refer\s+to\s+((?:the\s+)?[\p{Lu}](?:[^.;:()"]|(?<=\b(?:Inc|Ltd|Corp|Co))\.){1,200})`, 'gu');
 const TITLE_BRAND = /^(.{2,60}?)\s+(?:\S+\s+)?(?:privacy|terms|law enforcement|data (?:processing|protection|controller|processor)|cookie|acceptable use|user agreement|community|developer|commercial|business|service agreement|eula|legal)/i;
 const CAP_WORDS = String.raw`(?:[\p{Lu}][\p{L}\p{N}&'-]* ){0,3}[\p{Lu}][\p{L}\p{N}&'-]*(?:\.[\p{Ll}]{2,4}\b)?`;
-// Each a global pattern; the third is anchored at its sentence's start.
+// Each a global pattern; the third starts at its sentence's start or after "and"/"with"/"by" (a heading above is
+// another sentence, so it does not join the name).
 const SELF_INTRODUCTION = [
   new RegExp(String.raw`\b[Ww]e at (${CAP_WORDS})`, 'gu'),
   new RegExp(String.raw`\bAt (${CAP_WORDS}),`, 'gu'),
-  new RegExp(String.raw`^(?:[-*•]\s+)?(${CAP_WORDS}(?:,?\s+(?:${LEGAL})\.?)?),?\s+(?:the|as)\s+(?:owner|operator|provider|publisher|controller)\b[^.,;]{0,30}\s+of\s+(?:this|the)\s+(?:[Ww]ebsite|[Ss]ite|[Aa]pp|[Aa]pplication|[Pp]latform|[Ss]ervices?)\b`, 'gu'),
+  new RegExp(String.raw`(?:^(?:[-*•]\s+)?|\b(?:and|with|by)\s+)(${CAP_WORDS}(?:,?\s+(?:${LEGAL})\.?)?),?\s+(?:the|as)\s+(?:owner|operator|provider|publisher|controller)\b[^.,;]{0,30}\s+of\s+(?:this|the)\s+(?:[Ww]ebsite|[Ss]ite|[Aa]pp|[Aa]pplication|[Pp]latform|[Ss]ervices?)\b`, 'gu'),
   new RegExp(String.raw`\b(?:websites?|apps?|services|platform|site)\b[^.;]{0,60}\b(?:operated|owned|offered) by (${CAP_WORDS}(?:,?\s+(?:${LEGAL})\.?)?)`, 'gu'),
 ];
 const GENERIC = /^(?:the|this|these|our|your|a|an|privacy|terms|policy|notice|services?|website|site|app|platform|agreement|company|customer|user|you|we|us|data|personal data|content|affiliates?|parties|party|document)$/i;

@@ -137,7 +137,7 @@ export function extractDataSaleMarketing(ctx: FactContext): Fact<'data_sale_or_m
     for (const c of ctx.clauses(s)) {
       // "… licensed, not sold to you": the product sold to the customer, not the customer's data sold to others.
       const sale = hitsOf(c, 'action', 'sell').find((h) => verbal(c, h) && negated(c, h) && agentOf(c, h)?.kind !== 'customer' && has(c, 'object') && !recipientsOf(c, h).some((r) => r.kind === 'customer' && r.t0 - h.t1 <= 4));
-      if (!sale || inDefinition(c.view, sale.start) || sellsGoods(c.view.slice(sale.start)) || restrictsOthers(ctx.sentences, s, c.start - s.start + sale.start)) continue;
+      if (!sale || inDefinition(c.view, sale.start) || sellsGoods(c.view.slice(sale.start)) || CHARACTERISED.test(c.view) || SOLD_TO_USER.test(c.view) || restrictsOthers(ctx.sentences, s, c.start - s.start + sale.start)) continue;
       // A refusal scoped to one way of collecting ("information gathered this way") does not answer for all data.
       if (SCOPED.test(c.view)) cands.push({ value: 'prohibited', evidence: clauseEvidence(ctx, c), confidence: 0.45, review: 'a refusal to sell the data of one collection channel only' });
       else cands.push({ value: 'prohibited', evidence: clauseEvidence(ctx, c), confidence: 0.75 });
