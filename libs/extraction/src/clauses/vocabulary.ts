@@ -249,7 +249,7 @@ export const NOT_IN_CONTEXT: { cat: Category; kind?: string; phrase: RegExp; bef
   { cat: 'instrument', kind: 'judicial', phrase: /^warrants?$/, after: /^\s*,?\s+(?:or|and)\s+(?:make|makes|give|gives|assume|assumes|accept|accepts)\b/ },
   // "anonymous" qualifies people and channels as often as data ("an anonymous reporting system", "anonymous or prank
   // phone calls"): it is de-identified data only before a word for data ("anonymous statistics", "anonymous usage data").
-  { cat: 'action', kind: 'deidentify', phrase: /^anonymous$/, after: /^(?!\s*,?\s+(?:(?:or|and)\s+)?(?:[\w-]+,?\s+){0,2}?(?:information|data|statistics?|stats|identifiers?|usage|logs?|analytics|form|basis|metrics|aggregates?|traffic|details?|records?|ids?|insights?|numbers?|counts?|measurements?|surveys?)\b)/ },
+  { cat: 'action', kind: 'deidentify', phrase: /^anonymous$/, after: /^(?!\s*,?\s+(?:(?:or|and)\s+)?(?:[\w-]+,?\s+){0,2}?(?:information|data|documents?|files?|content|personal|statistics?|stats|identifiers?|usage|logs?|analytics|form|basis|metrics|aggregates?|traffic|details?|records?|ids?|insights?|numbers?|counts?|measurements?|surveys?)\b)/ },
   // "provided that", "provided, however": a proviso, not a disclosure.
   { cat: 'action', kind: 'disclose', phrase: /^provided$/, after: /^\s*(?:that|,\s*however|however)\b/ },
   // "this Privacy Notice", "our notice", "notice of changes": a document or a change notice, not notice of a demand.

@@ -84,8 +84,9 @@ const GOODS = /\b(?:sell|sells|sold|selling|sale|rent|renting)\b[^.;]{0,60}?\b(?
 // not a refusal to sell.
 const SOLD_TO_USER = /\b(?:sold|sell|sale)\b,?\s+to\s+you\b/i;
 const CHARACTERISED = /\bnot\s+(?:constitute|amount to|be (?:considered|deemed|treated as)|qualify as)\s+(?:a\s+)?(?:sale|selling)\b/i;
-// An instruction to the user ("Do not use Groups to … promote dangerous activities"), under a bold run-in title or not.
-const IMPERATIVE_TO_USER = /^\W*(?:\*\*[^*]{1,60}\*\*\W*|[^:.;]{1,60}:\s*)?(?:do not|don't|never)\s+(?:use|post|share|sell|upload|create|send|promote|advertise|market|engage)\b/i;
+// An instruction to the user ("Do not use Groups to … promote dangerous activities"), under a bold run-in title or not;
+// a title-case "Do Not Sell My Personal Data" is the name of a privacy link, not an instruction.
+const IMPERATIVE_TO_USER = /^\W*(?:\*\*[^*]{1,60}\*\*\W*|[^:.;]{1,60}:\s*)?(?:[Dd]o not|[Dd]on't|DO NOT|[Nn]ever|NEVER)\s+(?:use|post|share|sell|upload|create|send|promote|advertise|market|engage)\b(?!\s+(?:my|your)\b)/;
 const NEGATED_ITEM = /^\W*(?:never|not|no)\b/i;
 
 /** Whether what a matched sale sells is goods: a goods noun follows the sale word before any data word. */

@@ -50,7 +50,14 @@ describe('sub-processor names: tables with spanned cells, and things that are no
     const md = '# Service providers\n\nWe share data with the following service providers:\n\n* Article 49\n* Data Export API\n* Live ID Verification\n* Paystride\n';
     expect(names(md)).toEqual(['Paystride']);
   });
-  it('names joined by "&" are read one by one, without the vendor; one company\'s name stays whole', () => {
+  it('the ordinary-word tail of a longer legal name is no name of its own', () => {
+    // The words are ordinary in this document: it writes them in lower case too.
+    const md = '# Service providers\n\nWe protect information with technology and secure communications.\n\nWe share data with our processors Quillcorp (Asia) Information Technology Co., Ltd. and zentrix Communications, LLC, and with Paystride Holdings, Inc.\n';
+    expect(names(md)).not.toContain('Information Technology Co.');
+    expect(names(md)).not.toContain('Communications, LLC');
+    expect(names(md)).toContain('Paystride Holdings, Inc.');
+  });
+    it('names joined by "&" are read one by one, without the vendor; one company\'s name stays whole', () => {
     const md = '# Privacy Policy\n\nAt Quillory, your privacy is a priority.\n\n## Service providers\n\nWe share data with the following service providers:\n\n| Recipient | Purpose |\n| --- | --- |\n| Metricwell Analytics & Quillory | Audience measurement |\n| Brightline Ads & Brightline Clarity | Advertising |\n| Marks & Fenwick | Printing |\n';
     expect(names(md).sort()).toEqual(['Brightline Ads', 'Brightline Clarity', 'Marks & Fenwick', 'Metricwell Analytics']);
   });
@@ -103,6 +110,8 @@ describe('data sale or marketing: refusals that are not about the data', () => {
   });
   it('an instruction to the user binds the user', () => {
     expect(ds('Illegal activities: Do not use the forums to promote illegal activities.')).toBe('unspecified');
+    // The title of a privacy link is no instruction: the refusal after it stands.
+    expect(ds('Do Not Sell My Personal Data: We do not sell personal data to third parties.')).toBe('prohibited');
   });
   it('"list" is data only as a list of people', () => {
     expect(ds('If you are a retailer not selling your own brands, you may list items for sale in our ads.')).not.toBe('prohibited');

@@ -64,6 +64,9 @@ export function extractSubprocessors(ctx: FactContext): Fact<'subprocessors_name
     const key = core(name);
     if (!key || vendorKeys.has(key) || vendorBrands.some((b) => key === b)) return;
     const suffixed = ENDS_WITH_SUFFIX.test(name);
+    // The tail of a longer legal name ("… (China) Information Technology Co.", "… emedia Communications, LLC"): only
+    // ordinary words before the suffix, cut off from the rest of the name just before it.
+    if (suffixed && truncatedTail(name, s.view.slice(Math.max(0, at - 30), at))) return;
     // The vendor's own legal entities share its brand ("Google LLC" in Google's policy); an affiliate outside "us"
     // is named as such ("another company in our group (Acme Cloud GmbH)", "affiliates, such as Acme Voice, Inc.").
     // Such an affiliate is a recipient only where the sentence passes data on or has it processed ("Acme Asia Ltd. and its
@@ -147,6 +150,13 @@ export function extractSubprocessors(ctx: FactContext): Fact<'subprocessors_name
   // A frequent brand is someone else's when the document names its own legal entity and that entity does not share it.
   // Computed when a candidate first reaches the check (many documents have none that far).
   let selfMemo: { v: string | undefined } | undefined;
+  const truncatedTail = (n: string, before: string): boolean => {
+    // Cut off from a capitalised word, a parenthesis or a brand written in lower case ("emedia") just before it.
+    const prev = /(\S+)\s+$/u.exec(before)?.[1] ?? '';
+    if (!(/^[\p{Lu}]/u.test(prev) || prev.endsWith(')') || (/^[\p{Ll}][\p{L}]+$/u.test(prev) && !FUNCTION_WORD.test(prev)))) return false;
+    const words = n.replace(SUFFIX_TAIL, '').split(/\s+/).filter((w) => w.length > 0);
+    return words.length > 0 && words.every((w) => /^[\p{Lu}][\p{Ll}]+$/u.test(w) && ctx.isLowerWord(w.toLowerCase()));
+  };
   const selfBrandOf = (): string | undefined => {
     if (!selfMemo) {
       const frequent = dominantBrand(ctx.text, ctx.isLowerWord);
@@ -323,6 +333,10 @@ const categoryHead = (name: string): boolean => {
   const [first, second] = name.split(/\s+/);
   return second !== undefined && CATEGORY_HEAD.test(first.toLowerCase()) && /^[\p{Ll}]/u.test(second);
 };
+// Words that end a phrase before a name rather than belong to it ("provided by Acme, Inc.", "such as Acme LLC").
+const FUNCTION_WORD = /^(?:and|or|by|with|of|the|to|from|for|as|at|in|on|including|includes|include|such|like|via|between|is|are|was|were|be|our|its|their|your|a|an|named|called|namely|e\.g|i\.e)$/;
+// The legal suffix at a name's end, with the comma before it ("Communications, LLC" → "Communications").
+const SUFFIX_TAIL = /,?\s+\S+\.?$/;
 const CATEGORY_TAIL = /\b(?:providers|vendors|suppliers|advertisers|publishers|processors|sub-?processors|affiliates|subsidiaries|agencies|authorities|insurers|contractors|entities|organi[sz]ations|businesses|parties|developers|merchants|sellers|users)$/i;
 // Corporate names count in a provider sentence only when it passes data on or has it processed ("the user agrees
 // by using this site" is a relation, not a transfer).
