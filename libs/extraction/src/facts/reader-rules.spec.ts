@@ -118,3 +118,15 @@ describe('data sale or marketing: refusals that are not about the data', () => {
     expect(ds('We do not sell or rent our mailing lists.')).toBe('prohibited');
   });
 });
+
+describe('offshore processing: a place is a destination only when data moves to it', () => {
+  const off = (text: string) => factOf('offshore_processing', text);
+  it('a place named for a licence, a law or people is no destination', () => {
+    expect(off('You hold all rights to license your content in each territory where you have fans, including in Canada.')).toBe('unspecified');
+    expect(off('If you are a resident in the UK, please see Section 12 for the legal bases of our processing of personal data.')).toBe('unspecified');
+  });
+  it('a place reached by a movement of data is one', () => {
+    expect(off('Your personal data may be stored on servers in Canada.')).toBe('yes');
+    expect(off('We use hosting services which may be located in India.')).toBe('yes');
+  });
+});
