@@ -1,6 +1,3 @@
-import { loadMarkdown } from '../loaders/markdown-loader.js';
-import { analyseText, viewPrefix } from '../text/sentences.js';
-import { readDefinitions } from '../clauses/definitions.js';
 import { factOf } from '../testing/fact-of.js';
 import { subprocessorNames as names } from '../testing/subprocessor-names.js';
 
@@ -10,21 +7,7 @@ import { subprocessorNames as names } from '../testing/subprocessor-names.js';
  * are no ground, notices that are not about a demand, and refusals that are not about the data. Each case has a twin
  * that still answers, so the rule is shown to abstain only where the clause does not say it.
  */
-function vendorNames(md: string): string[] {
-  const doc = loadMarkdown(md);
-  const a = analyseText(doc.text, doc.sections);
-  return readDefinitions(viewPrefix(a, 60_000), undefined, a.sentences, []).vendorNames;
-}
-
-describe('the author introducing itself names the vendor', () => {
-  it('reads "We at X", "At X,", "X, the owner of this Website" and "operated by X"', () => {
-    expect(vendorNames('# Privacy Policy\n\nWe at Fernhollow Bikes take the protection of your data seriously.\n')).toContain('Fernhollow Bikes');
-    expect(vendorNames('# Our commitment\n\nAt Quillory, your privacy is a priority.\n')).toContain('Quillory');
-    expect(vendorNames('# Privacy Policy\n\nThis Policy applies between you and Marrowgate Software Ltd, the owner and provider of this Website.\n')).toContain('Marrowgate Software Ltd');
-    expect(vendorNames('# Privacy Policy\n\nThis policy applies to the websites and apps operated by Tandlewick.\n')).toContain('Tandlewick');
-    // A name elsewhere in the text is not the author.
-    expect(vendorNames('# Privacy Policy\n\nWe take privacy seriously. We host data with Fernhollow Bikes.\n')).not.toContain('Fernhollow Bikes');
-  });
+describe('the author introducing itself names the vendor (definitions.spec.ts reads the names)', () => {
   it('so the vendor named as the operator of its own services is no sub-processor', () => {
     const md = '# Privacy Policy\n\nWe at Fernhollow Bikes care about your data.\n\n## Service providers\n\nWe share data with the following service providers:\n\n* Fernhollow Bikes, which runs the rental system\n* Paystride, which processes payments\n';
     expect(names(md)).toEqual(['Paystride']);
