@@ -4,9 +4,13 @@
  *   npx tsx test/bench/support/facts-snapshot.ts dump /tmp/base.json       # every document's facts and quotes
  *   npx tsx test/bench/support/facts-snapshot.ts diff /tmp/base.json /tmp/branch.json
  *
+ *   npx tsx test/bench/support/facts-snapshot.ts list /tmp/base.json <fact>  # what a fact asserts, to read for false positives
+ *
  * `diff` prints one line per changed (document, fact) with both values and the branch's quote, except for the
  * documents of services in the unseen sets (ota-fresh5 … ota-fresh8): those are only counted, so nobody reads
  * them. The unseen services are computed from the selection rules, without opening the unseen label files.
+ * `list` prints every assertion of one fact (value and quote) on the documents outside the unseen services, to
+ * read the unlabelled documents' answers for false positives (precision before recall).
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -68,10 +72,25 @@ function diff(baseFile: string, branchFile: string): void {
   console.log(`flips per fact: ${JSON.stringify(perFact)}; ${hiddenFlips} in unseen services (not shown)`);
 }
 
+function list(snapFile: string, fact: string): void {
+  const snap = JSON.parse(readFileSync(snapFile, 'utf8')) as Snapshot;
+  const hidden = unseenServices();
+  let shown = 0;
+  for (const file of Object.keys(snap).sort()) {
+    if (hidden.has(file.split('/')[0])) continue;
+    const v = snap[file][fact];
+    if (!v || v.value === null || v.value === 'unspecified' || (Array.isArray(v.value) && v.value.length === 0)) continue;
+    shown++;
+    console.log(`${file}: ${JSON.stringify(v.value)}\n    "${(v.quote ?? '').replace(/\s+/g, ' ').slice(0, 300)}"`);
+  }
+  console.log(`${shown} documents assert ${fact} (unseen services left out)`);
+}
+
 const [mode, a, b] = process.argv.slice(2);
 if (mode === 'dump' && a) await dump(a);
 else if (mode === 'diff' && a && b) diff(a, b);
+else if (mode === 'list' && a && b) list(a, b);
 else {
-  console.error('usage: facts-snapshot.ts dump <out.json> | diff <base.json> <branch.json>');
+  console.error('usage: facts-snapshot.ts dump <out.json> | diff <base.json> <branch.json> | list <snapshot.json> <fact>');
   process.exit(2);
 }

@@ -59,3 +59,15 @@ describe('readDefinitions: who "we" are', () => {
     expect(other.vendorNames).not.toContain('Northwind Traders Ltd.');
   });
 });
+
+describe('the author introducing itself at the start names the vendor', () => {
+  const vendorNames = (md: string) => definitions(md).vendorNames;
+  it('reads "We at X", "At X,", "X, the owner of this Website" and "operated by X"', () => {
+    expect(vendorNames('# Privacy Policy\n\nWe at Fernhollow Bikes take the protection of your data seriously.\n')).toContain('Fernhollow Bikes');
+    expect(vendorNames('# Our commitment\n\nAt Quillory, your privacy is a priority.\n')).toContain('Quillory');
+    expect(vendorNames('# Privacy Policy\n\nThis Policy applies between you and Marrowgate Software Ltd, the owner and provider of this Website.\n')).toContain('Marrowgate Software Ltd');
+    expect(vendorNames('# Privacy Policy\n\nThis policy applies to the websites and apps operated by Tandlewick.\n')).toContain('Tandlewick');
+    // A name elsewhere in the text is not the author.
+    expect(vendorNames('# Privacy Policy\n\nWe take privacy seriously. We host data with Fernhollow Bikes.\n')).not.toContain('Fernhollow Bikes');
+  });
+});

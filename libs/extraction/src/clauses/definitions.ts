@@ -32,6 +32,15 @@ const REFERRED_AS = new RegExp(String.raw`\b(?:[Ww]e|[Tt]his\s+(?:[Aa]greement|[
 // aliases come before the names they stand for.
 const ALIASES_REFER = new RegExp(String.raw`\b(?:use|uses|call)\s+((?:(?:the\s+terms?\s+)?"[^"]{1,40}"\s*,?\s*(?:or\s+|and\s+)?){1,6})\s*(?:to\s+)?(?:collectively\s+|together\s+|jointly\s+)?(?:to\s+)?refer\s+to\s+((?:the\s+)?[\p{Lu}](?:[^.;:()"]|(?<=\b(?:Inc|Ltd|Corp|Co))\.){1,200})`, 'gu');
 const TITLE_BRAND = /^(.{2,60}?)\s+(?:\S+\s+)?(?:privacy|terms|law enforcement|data (?:processing|protection|controller|processor)|cookie|acceptable use|user agreement|community|developer|commercial|business|service agreement|eula|legal)/i;
+const CAP_WORDS = String.raw`(?:[\p{Lu}][\p{L}\p{N}&'-]* ){0,3}[\p{Lu}][\p{L}\p{N}&'-]*(?:\.[\p{Ll}]{2,4}\b)?`;
+// Each a global pattern; the third starts at its sentence's start or after "and"/"with"/"by" (a heading above is
+// another sentence, so it does not join the name).
+const SELF_INTRODUCTION = [
+  new RegExp(String.raw`\b[Ww]e at (${CAP_WORDS})`, 'gu'),
+  new RegExp(String.raw`\bAt (${CAP_WORDS}),`, 'gu'),
+  new RegExp(String.raw`(?:^(?:[-*•]\s+)?|\b(?:and|with|by)\s+)(${CAP_WORDS}(?:,?\s+(?:${LEGAL})\.?)?),?\s+(?:the|as)\s+(?:owner|operator|provider|publisher|controller)\b[^.,;]{0,30}\s+of\s+(?:this|the)\s+(?:[Ww]ebsite|[Ss]ite|[Aa]pp|[Aa]pplication|[Pp]latform|[Ss]ervices?)\b`, 'gu'),
+  new RegExp(String.raw`\b(?:websites?|apps?|services|platform|site)\b[^.;]{0,60}\b(?:operated|owned|offered) by (${CAP_WORDS}(?:,?\s+(?:${LEGAL})\.?)?)`, 'gu'),
+];
 const GENERIC = /^(?:the|this|these|our|your|a|an|privacy|terms|policy|notice|services?|website|site|app|platform|agreement|company|customer|user|you|we|us|data|personal data|content|affiliates?|parties|party|document)$/i;
 
 /**
@@ -102,6 +111,13 @@ export function readDefinitions(view: string, title: string | undefined, sentenc
   }
   // "The Agreement between Acme and Customer": the party facing the customer is the vendor.
   for (const m of head.slice(0, 6000).matchAll(/\bbetween\s+((?:[\p{Lu}][\p{L}\p{N}&.'-]*\s+){0,4}[\p{Lu}][\p{L}\p{N}&.'-]*(?:,?\s+(?:Inc|LLC|Ltd|GmbH|Limited|Corp)\.?)?)\s+(?:\([^()]{0,60}\)\s+)?and\s+(?:the\s+)?(?:Customer|you|Client|Licensee|Subscriber|Covered Entity|Controller|User)\b/gu)) pushName(names, m[1]);
+  // The author introducing itself at the start: "We at Acme take …", "At Acme, your privacy …", "Acme Ltd, the owner
+  // and provider of this Website", "services operated by Acme". A document names its author before anyone else.
+  // Read sentence by sentence (a heading above the name is another sentence).
+  for (const st of sentences) {
+    if (st.start >= 3000) break;
+    for (const re of SELF_INTRODUCTION) for (const m of st.view.matchAll(re)) pushName(names, m[1]);
+  }
   // "Who is responsible for processing your data? Acme GmbH, Street 1 …": the controller named under such a heading.
   for (const s of sentences.slice(0, 400)) {
     if (!s.isHeading || !/\b(?:responsible|controller|who we are|about us|data protection officer|contact us|operator|provider of (?:the|this))\b/i.test(s.view)) continue;

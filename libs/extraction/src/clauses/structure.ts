@@ -118,6 +118,17 @@ export interface Block {
   members: number[];
 }
 
+/**
+ * The cell of `row` under the header's column `column`. A row with fewer cells than the header is missing its leading
+ * cells, spanned from a row above (a table rendered from rowspans: "| Google | NID | … |" under "Category | Third
+ * party | Cookie | Purpose"): its cells align with the header's last columns, and a spanned column has no cell here.
+ */
+export function cellUnder(block: Block, row: Row, column: number): Cell | undefined {
+  const cells = row.cells ?? [];
+  const missing = block.header !== undefined && row !== block.rows[0] ? block.header.length - cells.length : 0;
+  return missing > 0 ? (column - missing >= 0 ? cells[column - missing] : undefined) : cells[column];
+}
+
 /** The cells of a "cell | cell" row in column order, empty ones included. */
 export function tableCells(view: string): Cell[] {
   const out: Cell[] = [];

@@ -244,6 +244,12 @@ export const NOT_IN_CONTEXT: { cat: Category; kind?: string; phrase: RegExp; bef
   { cat: 'instrument', kind: 'judicial', phrase: /^warrants?$/, after: /^\s+(?:that|a|an|the|to|it|such|any)\b/ },
   { cat: 'instrument', kind: 'judicial', phrase: /^warrants?$/, before: /\b(?:request|it|importer|exporter|party|parties|provider|customer|you|we|licensee|and|each|not|hereby|expressly|also|or)\s+$/ },
   { cat: 'instrument', kind: 'judicial', phrase: /^warrants?$/, after: /^\s+(?:or|and)\s+(?:support|represent|guarantee|endorse)/ },
+  // A verb in a list of verbs ("does not review, approve, endorse, warrant, or make any representations"): a disclaimer.
+  { cat: 'instrument', kind: 'judicial', phrase: /^warrants?$/, before: /\b(?:endorse|approve|monitor|review|represent|guarantee|verify|certify|control)s?,\s+$/ },
+  { cat: 'instrument', kind: 'judicial', phrase: /^warrants?$/, after: /^\s*,?\s+(?:or|and)\s+(?:make|makes|give|gives|assume|assumes|accept|accepts)\b/ },
+  // "anonymous" qualifies people and channels as often as data ("an anonymous reporting system", "anonymous or prank
+  // phone calls"): it is de-identified data only before a word for data ("anonymous statistics", "anonymous usage data").
+  { cat: 'action', kind: 'deidentify', phrase: /^anonymous$/, after: /^(?!\s*,?\s+(?:(?:or|and)\s+)?(?:[\w-]+,?\s+){0,2}?(?:information|data|documents?|files?|content|personal|statistics?|stats|identifiers?|usage|logs?|analytics|form|basis|metrics|aggregates?|traffic|details?|records?|ids?|insights?|numbers?|counts?|measurements?|surveys?)\b)/ },
   // "provided that", "provided, however": a proviso, not a disclosure.
   { cat: 'action', kind: 'disclose', phrase: /^provided$/, after: /^\s*(?:that|,\s*however|however)\b/ },
   // "this Privacy Notice", "our notice", "notice of changes": a document or a change notice, not notice of a demand.
@@ -366,4 +372,12 @@ export const PLATFORM_BRANDS = /^(?:facebook|instagram|twitter|x|linkedin|youtub
 export const PLATFORM_AS_RECIPIENT = /^\s*(?:ads|advertising|pixel|insight tag|analytics|conversions? api|custom audiences|ad manager|marketing api|audience network|business tools|sdk)\b/i;
 
 /** Endings of street addresses and places ("Amphitheatre Parkway", "Grand Canal Square"): not names. */
-export const ADDRESS_WORD = /\b(?:street|str|road|rd|avenue|ave|boulevard|blvd|way|parkway|lane|drive|place|square|quay|suite|floor|building|house|tower|plaza|court|terrace|strasse|straße|gasse|platz|weg|rue|calle|via|box|po box|p\.o\. box)\.?$/i;
+export const ADDRESS_WORD = /\b(?:street|str|road|rd|avenue|ave|boulevard|blvd|way|parkway|lane|drive|place|square|quay|suite|floor|building|house|tower|plaza|court|terrace|strasse|straße|gasse|platz|weg|rue|calle|via|box|po box|p\.o\. box)\.?(?:\s+(?:n|s|e|w|ne|nw|se|sw)\.?)?$/i;
+
+/**
+ * Capitalised phrases that name a thing, not an organisation (README: names are third-party organisations): a legal
+ * citation ("Article 49", "Art"), or a technical artefact or category by its last word ("Data Portability API",
+ * "Live ID Verification", "Information From Other Sources", "Ad Exchanges", "Laravel Site Session ID").
+ */
+export const NOT_AN_ORGANISATION =
+  /^(?:[Aa]rt(?:icle)?|[Ss]ec(?:tion)?|[Rr]ecital|[Cc]hapter|[Cc]lause|[Pp]aragraph)\.?(?:\s+[\d(][\w.()]*)*$|\s(?:APIs?|SDKs?|IDs?|Interface|Logo|Session|Verification|Sources|Exchanges|Facilitators|Cookies?)$/;

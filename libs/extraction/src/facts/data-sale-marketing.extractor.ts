@@ -7,7 +7,8 @@ import { restrictsOthers } from '../clauses/actor-readings.js';
 type V = Fact<'data_sale_or_marketing'>['value'];
 
 const PREFILTER = /\b(?:sell|sale\b|sold\b|rent\b|rent(?:ing|s)\b|market|advertis|ads\b|promot|remuneration|newsletter|licen[cs]|sublicen[cs]|interest\b|send(?:ing)? you\b)/i;
-const DATA = String.raw`(?:[\w-]+\s+){0,6}?(?:data|information|phi|protected health information|records|content|personal|lists?)\b`;
+// A list is data only as a list of people ("mailing list"), not the verb ("list items for sale").
+const DATA = String.raw`(?:[\w-]+\s+){0,6}?(?:data|information|phi|protected health information|records|content|personal|(?<=(?:mailing|e-?mail|customer|contact|subscriber|user|member|marketing)\s)lists?)\b`;
 // Who pays for licensed data, and the price: third parties or partners, for a fee, royalty or other payment.
 const BUYER = String.raw`(?:third[- ]part(?:y|ies)|partners?|data (?:buyers|brokers|partners)|buyers|licensees|researchers|research (?:partners|institutions|organi[sz]ations)|other (?:companies|organi[sz]ations|businesses))\b`;
 const PRICE = String.raw`\b(?:for (?:a |an )?(?:\w+ )?(?:fees?|royalt(?:y|ies)|consideration|compensation|payment|remuneration|money|revenue)|in exchange for|against payment|paid)\b`;
@@ -38,10 +39,16 @@ const ALLOWED: RegExp[] = [
   // third parties … in exchange for fees". Licensing only de-identified data is de-identified use (its own fact).
   new RegExp(String.raw`\b(?:may|will|can|we|to)\s+(?:also\s+)?(?:license|licence|sublicense|sublicence)\s+${DATA}(?![^.;]{0,20}\bfrom\b)[^.;]{0,160}?\b(?:to (?:third|other|outside|unaffiliated)|to (?:insurers|partners|customers|companies|businesses)|in exchange for|for (?:a )?fees?\b|for (?:monetary )?consideration)`, 'i'),
 ];
+// A refused marketing use: of data or of contact with the person ("no mobile information will be shared … for their
+// marketing purposes", "we may contact you …, but never for marketing"), not an eligibility, a responsibility or a
+// trademark ("not eligible for advertising", "no responsibility for the advertising materials", "do not allow the use
+// of the trademark in advertising"): see MARKETED_DATA.
+const MARKETING_USE_REFUSED = /\b(?:not|never|no)\b[^.;]{0,80}\b(?:for|in) (?:any )?(?:\w+ )?(?:marketing|advertising|promotional)\b/i;
+const MARKETED_DATA = /\b(?:data|information|personal|content|e-?mail address(?:es)?|phone numbers?|contact details)\b|\b(?:contact|email|e-mail|call|text|message)\w*\s+(?:you|users?|customers?|patients?)\b/i;
 // What it promises not to do: sale or marketing use of the data, negated.
 const PROHIBITED: RegExp[] = [
   new RegExp(String.raw`\b(?:not|never|no)\b[^.;]{0,50}\b(?:sell|sold|selling|rent|renting|sale of)\b[^.;]{0,40}?${DATA}`, 'i'),
-  /\b(?:not|never|no)\b[^.;]{0,80}\b(?:for|in) (?:any )?(?:\w+ )?(?:marketing|advertising|promotional)\b/i,
+  MARKETING_USE_REFUSED,
   /\b(?:not|never|no)\b[^.;]{0,80}\b(?:remuneration|payment) (?:directly or indirectly )?in exchange for\b/i,
   /\b(?:not|never|no)\b[^.;]{0,80}\bto (?:market|advertise|promote)\b/i,
   /\bnot in the business of selling\b/i,
@@ -73,6 +80,13 @@ const SCOPED = /\b(?:this way|in this (?:way|manner|context)|through (?:this|the
 // Things sold that are not the person's data: an offer to sell securities, products or tickets is commerce, not a
 // sale of data ("do not constitute an offer to sell … any securities or financial instruments").
 const GOODS = /\b(?:sell|sells|sold|selling|sale|rent|renting)\b[^.;]{0,60}?\b(?:securities|shares|stocks?|financial instruments|products?|goods|merchandise|tickets?|items?|subscriptions?|gift cards?|vehicles?|propert(?:y|ies))\b/i;
+// "licensed, not sold, to you": the product sold to the user; "does not constitute a sale of …": what an act is called,
+// not a refusal to sell.
+const SOLD_TO_USER = /\b(?:sold|sell|sale)\b,?\s+to\s+you\b/i;
+const CHARACTERISED = /\bnot\s+(?:constitute|amount to|be (?:considered|deemed|treated as)|qualify as)\s+(?:a\s+)?(?:sale|selling)\b/i;
+// An instruction to the user ("Do not use Groups to … promote dangerous activities"), under a bold run-in title or not;
+// a title-case "Do Not Sell My Personal Data" is the name of a privacy link, not an instruction.
+const IMPERATIVE_TO_USER = /^\W*(?:\*\*[^*]{1,60}\*\*\W*|[^:.;]{1,60}:\s*)?(?:[Dd]o not|[Dd]on't|DO NOT|[Nn]ever|NEVER)\s+(?:use|post|share|sell|upload|create|send|promote|advertise|market|engage)\b(?!\s+(?:my|your)\b)/;
 const NEGATED_ITEM = /^\W*(?:never|not|no)\b/i;
 
 /** Whether what a matched sale sells is goods: a goods noun follows the sale word before any data word. */
@@ -94,7 +108,7 @@ export function extractDataSaleMarketing(ctx: FactContext): Fact<'data_sale_or_m
     const v = s.view;
     // What the user or a developer must not do with data ("You will not sell user data", a list under "Prohibited
     // uses:") binds them, not the vendor (OTA: Google API Services User Data Policy).
-    if (CUSTOMER_SUBJECT.test(v) || LEGAL_RIGHT.test(v)) continue;
+    if (CUSTOMER_SUBJECT.test(v) || LEGAL_RIGHT.test(v) || IMPERATIVE_TO_USER.test(v)) continue;
     let done = false;
     for (const re of ALLOWED) {
       const m = re.exec(v);
@@ -109,7 +123,8 @@ export function extractDataSaleMarketing(ctx: FactContext): Fact<'data_sale_or_m
     if (done) continue;
     for (const re of PROHIBITED) {
       const m = re.exec(v);
-      if (m && !inDefinition(v, m.index) && !sellsGoods(m[0]) && !restrictsOthers(ctx.sentences, s, m.index)) {
+      if (m && re === MARKETING_USE_REFUSED && !MARKETED_DATA.test(v.slice(0, m.index + m[0].length))) continue;
+      if (m && !inDefinition(v, m.index) && !sellsGoods(m[0]) && !SOLD_TO_USER.test(m[0]) && !CHARACTERISED.test(m[0]) && !restrictsOthers(ctx.sentences, s, m.index)) {
         cands.push({ value: 'prohibited', evidence: evidenceAt(ctx, s, m.index, m.index + m[0].length), confidence: 0.8 });
         done = true;
         break;
@@ -123,7 +138,7 @@ export function extractDataSaleMarketing(ctx: FactContext): Fact<'data_sale_or_m
     for (const c of ctx.clauses(s)) {
       // "… licensed, not sold to you": the product sold to the customer, not the customer's data sold to others.
       const sale = hitsOf(c, 'action', 'sell').find((h) => verbal(c, h) && negated(c, h) && agentOf(c, h)?.kind !== 'customer' && has(c, 'object') && !recipientsOf(c, h).some((r) => r.kind === 'customer' && r.t0 - h.t1 <= 4));
-      if (!sale || inDefinition(c.view, sale.start) || sellsGoods(c.view.slice(sale.start)) || restrictsOthers(ctx.sentences, s, c.start - s.start + sale.start)) continue;
+      if (!sale || inDefinition(c.view, sale.start) || sellsGoods(c.view.slice(sale.start)) || CHARACTERISED.test(c.view) || SOLD_TO_USER.test(c.view) || restrictsOthers(ctx.sentences, s, c.start - s.start + sale.start)) continue;
       // A refusal scoped to one way of collecting ("information gathered this way") does not answer for all data.
       if (SCOPED.test(c.view)) cands.push({ value: 'prohibited', evidence: clauseEvidence(ctx, c), confidence: 0.45, review: 'a refusal to sell the data of one collection channel only' });
       else cands.push({ value: 'prohibited', evidence: clauseEvidence(ctx, c), confidence: 0.75 });

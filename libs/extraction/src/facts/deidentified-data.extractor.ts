@@ -93,6 +93,12 @@ export function extractDeidentified(ctx: FactContext): Fact<'deidentified_data_u
       // requirements for processing Deidentified Data"): kept for review unless a purpose of its own is named.
       const act = governing(c, d);
       const statisticsOnly = deid.every((h) => /^statistic/i.test(c.view.slice(h.start, h.end)));
+      // Pseudonymised data is still personal data (it can be re-linked): alone it is no de-identification (README:
+      // aggregated, anonymised or de-identified), so a person decides.
+      if (deid.every((h) => /^pseudonymi/i.test(c.view.slice(h.start, h.end)))) {
+        cands.push({ value: 'allowed', evidence: ev, confidence: 0.4, review: 'pseudonymised data, which is still personal data' });
+        continue;
+      }
       // Statistics alone ("for internal statistical purposes", "store statistical data") say nothing of aggregation
       // or de-identification (README: HSBC, Ethereum, YouTube developer terms): a person decides, the reader abstains.
       if (statisticsOnly) {

@@ -15,6 +15,9 @@ const DISCLOSING = ['disclose', 'comply'];
 // process, a government or law-enforcement request, "as required by law".
 const JUDGE_SIGNED = /\b(?:judicial|judge-signed|court-issued|court-ordered)\s+subpoenas?\b|\bsubpoenas?\s+(?:signed|issued|approved)\s+by\s+(?:a |the )?(?:judge|court|magistrate)/i;
 const REFUSED = /\b(?:not|never|no|nor|other than|rather than|instead of|insufficient|excluding)\b[^.;,]{0,30}$/i;
+// An instrument broken or conflicted with ("a violation of any law, regulation, or court order") is the object of a
+// breach, not a ground on which anything is disclosed.
+const VIOLATED = /\b(?:violat\w*|breach\w*|conflicts?|conflicting|contraven\w*|infring\w*)\s+(?:of|with)\s+(?:(?!\b(?:as|by|under|to|if|when|where|terms|policy|policies|agreements?|guidelines|rights)\b)[^.;]){0,40}$/i;
 // Notice only "where required by law" (or "where possible") is the law's duty or a discretion, not the vendor's
 // commitment; "unless prohibited by law" is a commitment with the usual carve-out.
 const CONDITIONAL_NOTICE = /\b(?:where|when|if|to the extent|as|insofar as)\s+(?:(?:legally|so|it is|we are)\s+)?(?:required|mandated|appropriate|possible|feasible|practicable)\b/i;
@@ -67,7 +70,7 @@ export function extractLawEnforcement(ctx: FactContext): Fact<'law_enforcement_d
     const introClauses = intro ? ctx.clauses(intro) : [];
     const sentenceClauses = ctx.clauses(s);
     for (const [ci, c] of sentenceClauses.entries()) {
-      const instruments = hitsOf(c, 'instrument').filter((h) => h.kind !== 'emergency');
+      const instruments = hitsOf(c, 'instrument').filter((h) => h.kind !== 'emergency' && !VIOLATED.test(c.view.slice(Math.max(0, h.start - 60), h.start)));
       const authorities = hitsOf(c, 'actor', 'authority');
       if (instruments.length === 0 && authorities.length === 0) continue;
       if (RIGHTS.test(c.view) || DISPUTE.test(c.view)) continue;
@@ -84,13 +87,16 @@ export function extractLawEnforcement(ctx: FactContext): Fact<'law_enforcement_d
       const refused = d0 !== undefined && negated(dc0, d0);
       const ruleGrounds = instruments.filter((h) => h.kind !== 'compelled' && (refused ? inException(c, h) : !inException(c, h)) && !REFUSED.test(c.view.slice(Math.max(0, h.start - 40), h.start)));
       const judicialOnly = ruleGrounds.length > 0 && ruleGrounds.every((h) => h.kind === 'judicial' || (h.kind === 'subpoena' && JUDGE_SIGNED.test(c.view.slice(Math.max(0, h.start - 30), h.end + 40))));
-      if (judicialOnly && (refused || has(c, 'restriction') || /\brequires?\b|\brequired\b/i.test(c.view)) && vendorActs(c, own[0], othersKnown)) {
+      // What the judicial rule guards must be data: "except as required by a court order, we won't sell … Digital Assets"
+      // is about assets, not records.
+      const guardsData = d0 === undefined || aboutData(ctx, s, c, dc0, introClauses);
+      if (judicialOnly && guardsData && (refused || has(c, 'restriction') || /\brequires?\b|\brequired\b/i.test(c.view)) && vendorActs(c, own[0], othersKnown)) {
         cands.push({ value: 'judicial_process_only', evidence: ev, confidence: 0.85 });
         continue;
       }
       // The disclosure is conditioned on a judicial instrument without "only": judicial when it is the document's
       // only disclosure path (settled in `settle`), else a reading for review.
-      if (judicialOnly && d0 && !refused && vendorActs(dc0, d0, othersKnown) && ruleGrounds.some((h) => CONDITIONED_ON.test(c.view.slice(Math.max(0, h.start - 60), h.start)))) {
+      if (judicialOnly && d0 && guardsData && !refused && vendorActs(dc0, d0, othersKnown) && ruleGrounds.some((h) => CONDITIONED_ON.test(c.view.slice(Math.max(0, h.start - 60), h.start)))) {
         cands.push({ value: 'judicial_process_only', evidence: ev, confidence: 0.75, review: CONDITIONAL_JUDICIAL });
         continue;
       }
@@ -104,8 +110,13 @@ export function extractLawEnforcement(ctx: FactContext): Fact<'law_enforcement_d
       // "where required under law, we will notify you") or the data is what the user is asked to give.
       const customerGives = hitsOf(c, 'action', 'disclose').some((x) => subjectOf(c, x)?.kind === 'customer');
       const lawGround = !customerGives && instruments.some((h) => h.kind === 'by_law' && !(n !== undefined && h.t1 <= n.t0 && n.t0 - h.t1 <= 6));
-      const demand = authorities.length > 0 || instruments.some((h) => DEMANDS.includes(h.kind)) || lawGround;
-      if (n && demand && !userRequestOnly && noticeToCustomer(c, n) && (NOTICE_ABOUT.test(c.view.slice(n.end, n.end + 120)) || ON_DEMAND.test(c.view.slice(0, n.start)))) {
+      // The demand must be what the notice is about, not its exception: "we will give you advance notice (unless changes
+      // are required sooner, e.g. by a change in legal requirements)" is a notice of changes, waived for legal reasons.
+      const exceptionOnly = n !== undefined && n.t0 < c.exceptAt && [...authorities, ...instruments].every((h) => inException(c, h));
+      const demand = !exceptionOnly && (authorities.length > 0 || instruments.some((h) => DEMANDS.includes(h.kind)) || lawGround);
+      // A reflexive notice ("You should inform yourself as to the legal requirements") is the customer's own inquiry.
+      const customerNotifies = n !== undefined && /^(?:yourself|yourselves|themselves|himself|herself|itself)$/.test(c.tokens[n.t1]?.lower ?? '');
+      if (n && demand && !userRequestOnly && !customerNotifies && noticeToCustomer(c, n) && (NOTICE_ABOUT.test(c.view.slice(n.end, n.end + 120)) || ON_DEMAND.test(c.view.slice(0, n.start)))) {
         const m = modality(c, n);
         const conditional = CONDITIONAL_NOTICE.test(c.view.slice(Math.max(0, n.start - 80)));
         if ((m === 'will' || (m === 'fact' && !/\bmay\b/i.test(c.view))) && !conditional) cands.push({ value: 'legal_process_with_notice', evidence: ev, confidence: 0.8 });

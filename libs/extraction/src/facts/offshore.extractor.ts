@@ -14,16 +14,19 @@ const FOREIGN = String.raw`(?:${COUNTRIES}|the european union|european union|the
 const WORKS_FROM_ABROAD = new RegExp(String.raw`\b(?:works?|working|operates?|operating|performs?|performing|produces?|producing|provides?|providing|carr(?:y|ies) out|delivers?|handles?|services?)\b[^.;]{0,60}?\bfrom\s+(?:its|their|his|her)?\s*(?:own\s+)?(?:facilities|facility|offices?|premises|sites?|locations?|(?:delivery|service|operations?|processing|call|contact|support) cent(?:er|re)s?|operations)\s+(?:located\s+|based\s+)?(?:in|at)\s+(?:[a-z.'-]+(?:\s[a-z.'-]+)?,\s+)?${FOREIGN}\b`, 'i');
 // Who works there: a provider noun, a company with a legal suffix, or a relative clause after a name.
 const PROVIDER_HERE = /\b(?:subcontractors?|sub-?processors?|vendors?|contractors?|(?:service )?providers?|suppliers?|affiliates?|partners?|outsourc\w*)\b|\b(?:Inc|LLC|Ltd|Limited|GmbH|Pvt|Corp|Corporation|S\.A|B\.V)\b\.?|[A-Z][\w.&-]+,?\s+(?:which|who|whose)\b/;
+// A foreign place after "in", "to", "from". A city may come first: "in Pune, India", "from Manila, the Philippines". A
+// place followed by "who" locates people ("our customers, users and others in the European Union who access our
+// services"), not where data goes; nor does the place's law ("the European Union's General Data Protection Regulation").
+const PLACE = new RegExp(String.raw`\b(?:in|within|to|from|located in)\s+(?:the\s+member\s+states\s+of\s+|[a-z][\w.-]*(?:\s[a-z][\w.-]*)?,\s+)?${FOREIGN}\b(?!(?:['’]s)?\s+(?:standard|data protection|general data|gdpr|laws?|regulations?|directive|representative|residents?|users?|citizens?|addendum|extension|adequacy|international data transfer|idta|data privacy framework)\b|,?\s+who\b)`, 'i');
+// The movement of data leading to a place: a verb of transfer, storage or processing, or where things are located.
+const MOVES_TO_PLACE = /\b(?:transferr?\w*|stor(?:e|ed|es|ing|age)|process(?:ed|es|ing)?|host(?:ed|s|ing)?|maintain\w*|kept|held|located|based|server\w*|data cent(?:er|re)s?|transmit\w*|sent|send\w*|moved?|access\w*|perform\w*|handl\w*|review\w*|shared?|disclos\w*|teams?|staff|personnel|operations?|facilit(?:y|ies)|offices?)\b[^.;]{0,100}$/i;
 const YES: RegExp[] = [
   // "in the United States, Ireland and Singapore": a foreign place in a list that starts with the US.
   new RegExp(String.raw`\b(?:in|within)\s+(?:the\s+)?(?:united states|u\.s\.|usa)(?:,\s*|\s+and\s+|\s+or\s+)(?:[a-z]{2,20}(?: [a-z]{2,20})?(?:,\s*|\s+and\s+|\s+or\s+)){0,3}${FOREIGN}\b`, 'i'),
   // "Outside the country in which you live" is relative to the user, not the vendor's home region.
   /\boutside (?:of )?(?:the )?(?:(?:fifty|50|continental|contiguous|48 contiguous)(?: \(50\))? )?(?:united states|u\.s\.(?:a\.)?|usa|us|country|countries|region|jurisdiction)\b(?!\s+(?:in which|where) you\b|\s+of your (?:residence|location))/i,
   /\b(?:other|foreign|third|a number of) countr(?:y|ies)\b|\bcountries around the world\b|\banywhere in the world\b|\blocations? other than\b|\boffshore\b|\boverseas\b|\binternationally\b|\bacross borders\b|\bcross-border\b/i,
-  // A city may come first: "in Pune, India", "from Manila, the Philippines". A place followed by "who" locates people
-  // ("our customers, users and others in the European Union who access our services"), not where data goes; nor does
-  // the place's law ("the European Union's General Data Protection Regulation").
-  new RegExp(String.raw`\b(?:in|within|to|from|located in)\s+(?:the\s+member\s+states\s+of\s+|[a-z][\w.-]*(?:\s[a-z][\w.-]*)?,\s+)?${FOREIGN}\b(?!(?:['’]s)?\s+(?:standard|data protection|general data|gdpr|laws?|regulations?|directive|representative|residents?|users?|citizens?|addendum|extension|adequacy|international data transfer|idta|data privacy framework)\b|,?\s+who\b)`, 'i'),
+  PLACE,
 ];
 // "in any country in which Google or its Subprocessors maintain facilities": wherever the vendor or its providers are.
 // Case-sensitive on purpose: a capitalised name (Google) is the vendor or a provider; "you", "your business" or
@@ -161,6 +164,10 @@ export function extractOffshore(ctx: FactContext): Fact<'offshore_processing'> {
     for (const re of YES) {
       const m = re.exec(v);
       if (!m) continue;
+      // A named place is where the data goes only when a movement of data leads to it in the same clause ("stored in
+      // Ireland", "transferred to India", "servers located in Germany"): "activities carried out in Brazil", "the territory … in the United Kingdom",
+      // "a resident in the EEA, please refer to Section 12" name a place, not a destination.
+      if (re === PLACE && !MOVES_TO_PLACE.test(v.slice(Math.max(0, m.index - 100), m.index + (/^located\b/i.test(m[0]) ? 8 : 0)))) continue;
       // "including, but not limited to, the United States or other countries" is a list, not a negation.
       const negated = /\b(?:not(?! limited to\b)|never|no|nor|prohibited from)\b[^.;]{0,80}$/i.test(v.slice(Math.max(0, m.index - 90), m.index));
       const usTarget = /\b(?:united states|u\.s\.|usa|us)\b/i.test(m[0]);

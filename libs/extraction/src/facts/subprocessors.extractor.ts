@@ -4,8 +4,8 @@ import { AD_ROLE_BEFORE, TRACKER_TITLE_WORD } from '../clauses/recipient-lists.j
 import { ownEntityElsewhere } from '../clauses/definitions.js';
 import { blockIndex, listContext, rowHasNoAccess } from '../clauses/list-context.js';
 import type { Block, Row } from '../clauses/structure.js';
-import { introOf, isListItem, isRunInTitle, isTableRow, runInBlock } from '../clauses/structure.js';
-import { ADDRESS_WORD, PLATFORM_AS_RECIPIENT, PLATFORM_BRANDS, POLICY_WORDS, PROVIDER_NOUN, RELATION_VERB, SELF_HOSTED_SOFTWARE } from '../clauses/vocabulary.js';
+import { cellUnder, introOf, isListItem, isRunInTitle, isTableRow, runInBlock } from '../clauses/structure.js';
+import { ADDRESS_WORD, NOT_AN_ORGANISATION, PLATFORM_AS_RECIPIENT, PLATFORM_BRANDS, POLICY_WORDS, PROVIDER_NOUN, RELATION_VERB, SELF_HOSTED_SOFTWARE } from '../clauses/vocabulary.js';
 import { mayHoldName } from '../text/name-gate.js';
 import { mayMatch } from '../text/keyword-gate.js';
 import type { Sentence } from '../text/sentences.js';
@@ -50,9 +50,24 @@ export function extractSubprocessors(ctx: FactContext): Fact<'subprocessors_name
       at += name.length - poss[1].length;
       name = cleanName(poss[1])!;
     }
+    // "Batch & Qwant" in Qwant's policy: names joined with the vendor's own are read one by one, without the vendor; so
+    // are two names of several words each ("Microsoft Advertising & Microsoft Clarity"), unlike one company's name
+    // ("Marks & Spencer", "Ordinal Trust & Safety Ltd.").
+    if (name.includes('&')) {
+      const parts = [...name.matchAll(/[^&]+/g)].map((m) => ({ text: m[0].trim(), at: at + m.index + (m[0].length - m[0].trimStart().length) }));
+      const own = (p: string): boolean => vendorKeys.has(core(p)) || vendorBrands.includes(core(p)) || (selfBrandOf() !== undefined && core(p) === selfBrandOf());
+      const several = !ENDS_WITH_SUFFIX.test(name) && parts.every((p) => /\S\s+\S/.test(p.text));
+      if (parts.length > 1 && (several || parts.some((p) => own(p.text)))) {
+        for (const p of parts) if (!own(p.text)) add(p.text, s, p.at, strong, cell, review, tracker);
+        return;
+      }
+    }
     const key = core(name);
     if (!key || vendorKeys.has(key) || vendorBrands.some((b) => key === b)) return;
     const suffixed = ENDS_WITH_SUFFIX.test(name);
+    // The tail of a longer legal name ("… (China) Information Technology Co.", "… emedia Communications, LLC"): only
+    // ordinary words before the suffix, cut off from the rest of the name just before it.
+    if (suffixed && truncatedTail(name, s.view.slice(Math.max(0, at - 30), at))) return;
     // The vendor's own legal entities share its brand ("Google LLC" in Google's policy); an affiliate outside "us"
     // is named as such ("another company in our group (Acme Cloud GmbH)", "affiliates, such as Acme Voice, Inc.").
     // Such an affiliate is a recipient only where the sentence passes data on or has it processed ("Acme Asia Ltd. and its
@@ -78,7 +93,7 @@ export function extractSubprocessors(ctx: FactContext): Fact<'subprocessors_name
     const after = s.view.slice(at + name.length, at + name.length + 40);
     if (!suffixed) {
       if (INSTITUTION.test(name) || ADDRESS_WORD.test(name) || /^\s*,?\s*(?:\d|[A-Z]{2}\s+\d)/.test(after) || /\d[\w-]*,?\s*$/.test(s.view.slice(Math.max(0, at - 12), at))) return;
-      if (policyWordsOnly(name)) return;
+      if (policyWordsOnly(name) || NOT_AN_ORGANISATION.test(name)) return;
       // A kind of tracker in title case ("Non-Cookie Technologies", "Statistics"), not an organisation.
       if (name.split(/\s+/).every((w) => TRACKER_TITLE_WORD.test(w))) return;
       // A big platform's bare name ("Google", "Apple") is a recipient only when a provider noun introduces it
@@ -94,7 +109,7 @@ export function extractSubprocessors(ctx: FactContext): Fact<'subprocessors_name
       }
       // A name cell is a name even in ordinary words ("Cloud du Ministère de l'Intérieur"), unless it reads as a
       // category: its last word a lower-case plural ("Demand-side platforms", "Payment processors").
-      if (cell && (/\s[\p{Ll}][\p{L}-]*s$/u.test(name) || CATEGORY_TAIL.test(name))) {
+      if (cell && (/\s[\p{Ll}][\p{L}-]*s$/u.test(name) || CATEGORY_TAIL.test(name) || categoryHead(name))) {
         rejected.push({ name, ev: evidenceAt(ctx, s, at, at + name.length), reason: 'a category of recipients, not a named organisation' });
         return;
       }
@@ -136,6 +151,13 @@ export function extractSubprocessors(ctx: FactContext): Fact<'subprocessors_name
   // A frequent brand is someone else's when the document names its own legal entity and that entity does not share it.
   // Computed when a candidate first reaches the check (many documents have none that far).
   let selfMemo: { v: string | undefined } | undefined;
+  const truncatedTail = (n: string, before: string): boolean => {
+    // Cut off from a capitalised word, a parenthesis or a brand written in lower case ("emedia") just before it.
+    const prev = /(\S+)\s+$/u.exec(before)?.[1] ?? '';
+    if (!(/^[\p{Lu}]/u.test(prev) || prev.endsWith(')') || (/^[\p{Ll}][\p{L}]+$/u.test(prev) && !FUNCTION_WORD.test(prev)))) return false;
+    const words = n.replace(SUFFIX_TAIL, '').split(/\s+/).filter((w) => w.length > 0);
+    return words.length > 0 && words.every((w) => /^[\p{Lu}][\p{Ll}]+$/u.test(w) && ctx.isLowerWord(w.toLowerCase()));
+  };
   const selfBrandOf = (): string | undefined => {
     if (!selfMemo) {
       const frequent = dominantBrand(ctx.text, ctx.isLowerWord);
@@ -160,8 +182,8 @@ export function extractSubprocessors(ctx: FactContext): Fact<'subprocessors_name
   const runInContexts = new Map<Block, ListContext>();
   const trackerParts = trackerSections(ctx.sections, ctx.text.length);
   // A table row of a recipients table: the entity in its name column, unless the row says it gets no personal data.
-  const readRow = (row: Row, context: ListContext, strong: boolean): void => {
-    const cell = row.cells?.[context.nameColumn];
+  const readRow = (block: Block, row: Row, context: ListContext, strong: boolean): void => {
+    const cell = cellUnder(block, row, context.nameColumn);
     if (!cell || !cell.text) return;
     const rs = rowSentence(row);
     if (rowHasNoAccess(context, row.cells)) {
@@ -178,7 +200,7 @@ export function extractSubprocessors(ctx: FactContext): Fact<'subprocessors_name
     for (const row of block.rows.slice(0, 3)) {
       const rs = rowSentence(row);
       if (block.kind === 'table') {
-        const cell = row.cells?.[context.nameColumn];
+        const cell = cellUnder(block, row, context.nameColumn);
         const whole = cell && cell.text ? wholeCell(cell.text) : undefined;
         if (cell && whole) add(whole, rs, cell.at + Math.max(0, cell.text.indexOf(whole)), false, true, reason);
       } else readItem(ctx, rs, (raw, ss, at) => add(raw, ss, at, false, false, reason));
@@ -238,7 +260,7 @@ export function extractSubprocessors(ctx: FactContext): Fact<'subprocessors_name
       if (entry && role === 'recipients') {
         const strong = role === 'recipients' || (underHeading && STRICT_HEADING.test(s.heading ?? ''));
         if (entry.block.kind === 'table') {
-          if (entry.row) readRow(entry.row, entry.context, strong);
+          if (entry.row) readRow(entry.block, entry.row, entry.context, strong);
           continue;
         }
         // An item without a lead entity ("Fraud Prevention: we use Google's reCAPTCHA") is read as a sentence below.
@@ -306,6 +328,16 @@ export function extractSubprocessors(ctx: FactContext): Fact<'subprocessors_name
 }
 
 // Plural role nouns that end a category of recipients in title case ("Reward Fulfilment and Logistics Service Providers").
+// A category described by its role: a plural kind of party then lower-case words ("Partners allowing us to fight fraud").
+const CATEGORY_HEAD = /^(?:partners|providers|vendors|suppliers|advertisers|publishers|processors|affiliates|companies|platforms|agencies|authorities|businesses|parties|organi[sz]ations|entities|services)$/;
+const categoryHead = (name: string): boolean => {
+  const [first, second] = name.split(/\s+/);
+  return second !== undefined && CATEGORY_HEAD.test(first.toLowerCase()) && /^[\p{Ll}]/u.test(second);
+};
+// Words that end a phrase before a name rather than belong to it ("provided by Acme, Inc.", "such as Acme LLC").
+const FUNCTION_WORD = /^(?:and|or|by|with|of|the|to|from|for|as|at|in|on|including|includes|include|such|like|via|between|is|are|was|were|be|our|its|their|your|a|an|named|called|namely|e\.g|i\.e)$/;
+// The legal suffix at a name's end, with the comma before it ("Communications, LLC" → "Communications").
+const SUFFIX_TAIL = /,?\s+\S+\.?$/;
 const CATEGORY_TAIL = /\b(?:providers|vendors|suppliers|advertisers|publishers|processors|sub-?processors|affiliates|subsidiaries|agencies|authorities|insurers|contractors|entities|organi[sz]ations|businesses|parties|developers|merchants|sellers|users)$/i;
 // Corporate names count in a provider sentence only when it passes data on or has it processed ("the user agrees
 // by using this site" is a relation, not a transfer).
