@@ -208,9 +208,10 @@ describe('dashboard (browser)', () => {
   it('shows a clicked node\'s role, holdings, contract facts and findings with evidence quotes, and the path to it', async () => {
     await clickNode('scribe');
     const details = page.locator('#details');
-    // Its contracts and findings are in the audit, read now (on demand, not with the first view).
+    // Its contracts and findings are read now, for this system alone (on demand, never the whole audit).
     await details.locator('.chip.role').waitFor();
-    expect(api.requests.filter((r) => r.path.endsWith('/audit')).map((r) => r.omit)).toEqual(['flows']);
+    expect(api.requests.filter((r) => r.path.endsWith('/audit'))).toEqual([]);
+    expect(api.requests.filter((r) => r.path.startsWith(`/api/workspaces/${WS}/systems/`)).map((r) => r.path)).toEqual([`/api/workspaces/${WS}/systems/scribe`]);
     await expect(details.locator('.details-name').textContent()).resolves.toBe('ScribeWell AI');
     const text = (await details.textContent()) ?? '';
     await expect(details.locator('.chip.role').textContent()).resolves.toBe('AI notetaker');
@@ -222,6 +223,36 @@ describe('dashboard (browser)', () => {
     expect(await details.locator('.detail-finding').count()).toBe(api.report.findings.filter((f) => f.systems.includes('scribe')).length);
     expect(await page.evaluate(() => window.__custody!.cy.getElementById('practice->scribe').hasClass('on-path'))).toBe(true);
     await page.screenshot({ path: '/tmp/custody-dashboard.png' });
+  });
+
+  it('shows a fact below its calibrated threshold as "needs review" with its candidates; a rejected candidate waits for nobody', async () => {
+    const facts = api.report.systems.find((s) => s.id === 'ehr')!.contracts[0].facts as unknown as Record<string, { value: unknown; evidence: unknown[]; review?: unknown[] }>;
+    const silent = Object.keys(facts).filter((k) => [null, 'unspecified'].includes(facts[k].value as string) && facts[k].evidence.length === 0);
+    const [pending, rejected] = silent;
+    expect(rejected).toBeDefined();
+    const quote = { quote: 'Cedar may, at its discretion, inform Customer of requests it receives.', file: 'cedar-baa.pdf', page: 4 };
+    facts[pending].review = [
+      { value: 'yes', reason: 'a clause reads like it, below the calibrated threshold (0.41 < 0.60)', evidence: [quote] },
+      { value: 'no', reason: 'the vendor\'s own brand, not the answer', evidence: [], rejected: true },
+    ];
+    facts[rejected].review = [{ reason: 'a platform page, not a party', evidence: [quote], rejected: true }];
+    try {
+      await clickNode('ehr');
+      const review = page.locator(`#details .fact.needs-review[data-fact="${pending}"]`);
+      await review.waitFor();
+      await expect(review.locator('.fact-value').textContent()).resolves.toBe('needs review');
+      const text = (await review.textContent()) ?? '';
+      expect(text).toContain('could be yes: a clause reads like it, below the calibrated threshold (0.41 < 0.60)');
+      expect(text).toContain(quote.quote);
+      // Rejected candidates are not shown as waiting; a fact with only rejected ones reads as silent.
+      expect(await page.locator('#details').textContent()).not.toContain('not the answer');
+      expect(await page.locator(`#details .fact.needs-review[data-fact="${rejected}"]`).count()).toBe(0);
+      await expect(page.locator('#details .contract .silent').first().textContent()).resolves.toContain(rejected.replace(/_/g, ' '));
+      expect(await page.locator('#details .fact.needs-review').count()).toBe(1);
+    } finally {
+      delete facts[pending].review;
+      delete facts[rejected].review;
+    }
   });
 
   it('escapes names: a hostile system name renders as text and never runs', async () => {
