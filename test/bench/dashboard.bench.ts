@@ -6,7 +6,8 @@
  *
  * Figures per page: time from navigation to the first useful render, elements drawn, bytes fetched from the API
  * (by the first render, and by the end), reads of the whole audit by then, and pan frame times (60 animation
- * frames of panning: median and p90 of the frame intervals).
+ * frames of panning: median and p90 of the frame intervals), and for Custody a click on the EHR (the system every
+ * install writes to): time until its contracts and findings show, bytes read from the API, whole-audit reads.
  *
  * "First useful render" is one definition for both pages (READY): the map has its elements, every panel of the
  * first view the page has is filled (Custody: the score in the header and the findings list's first page; the
@@ -104,7 +105,11 @@ function serve(report: AuditReport): Promise<Served> {
   })));
 }
 
-interface Sample { readyMs: number; paintedMs: number; nodes: number; edges: number; apiBytes: number; readyBytes: number; readyAudits: number; panMedianMs: number; panP90Ms: number }
+interface Sample {
+  readyMs: number; paintedMs: number; nodes: number; edges: number; apiBytes: number; readyBytes: number; readyAudits: number; panMedianMs: number; panP90Ms: number;
+  /** A click on the EHR (the system every install writes to): bytes and whole-audit reads until its details show. */
+  click?: { ms: number; bytes: number; audits: number };
+}
 
 const quantile = (xs: number[], q: number) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(q * s.length))]; };
 
@@ -146,8 +151,21 @@ async function measure(page: Page, url: string, srv: Served): Promise<Sample> {
   const paintedMs = Math.round(await page.evaluate('window.__firstPaint') as number);
   // A string, not a function: tsx would wrap a function's inner helpers in `__name`, which the page lacks.
   const pan = await page.evaluate(PAN_SCRIPT) as { frames: number[]; nodes: number; edges: number };
-  return { readyMs, paintedMs, readyBytes, readyAudits, nodes: pan.nodes, edges: pan.edges, apiBytes: srv.apiBytes(), panMedianMs: quantile(pan.frames, 0.5), panP90Ms: quantile(pan.frames, 0.9) };
+  const apiBytes = srv.apiBytes();
+  const sample: Sample = { readyMs, paintedMs, readyBytes, readyAudits, nodes: pan.nodes, edges: pan.edges, apiBytes, panMedianMs: quantile(pan.frames, 0.5), panP90Ms: quantile(pan.frames, 0.9) };
+  if (await page.evaluate('document.querySelector("#details") !== null')) {
+    // What a click on a system costs the page: from the tap to its contracts and findings in the details panel.
+    const audits = srv.auditReads();
+    const c0 = Date.now();
+    await page.evaluate(`window.__custody.cy.getElementById(${JSON.stringify(CLICKED)}).emit('tap')`);
+    await page.waitForFunction(`document.querySelector('#details .chip.role') !== null && !document.querySelector('#details [aria-busy="true"]')`, null, { timeout: 300_000, polling: 20 });
+    sample.click = { ms: Date.now() - c0, bytes: srv.apiBytes() - apiBytes, audits: srv.auditReads() - audits };
+  }
+  return sample;
 }
+
+/** The system clicked: the EHR, which every install writes to (the most charged system of the fleet). */
+const CLICKED = 'ehr';
 
 /** 60 animation frames of panning; resolves with the frame intervals and what is drawn. */
 const PAN_SCRIPT = `new Promise((resolve) => {
@@ -193,7 +211,7 @@ async function main(): Promise<void> {
         const url = which === 'custody' ? `${srv.base}/#key=${KEY}&ws=${WS}` : `${srv.base}/plain.html`;
         const s = await measure(page, url, srv);
         (which === 'custody' ? custody : plain).push(s);
-        log(`round ${round + 1} ${which.padEnd(7)} ready ${s.readyMs} ms (in the page: painted at ${s.paintedMs} ms), ${s.nodes} nodes / ${s.edges} edges drawn, ${Math.round(s.readyBytes / 1024)} KiB from the API before it (${Math.round(s.apiBytes / 1024)} KiB by the end of panning), ${s.readyAudits} audit read(s) before it, pan median ${r1(s.panMedianMs)} ms p90 ${r1(s.panP90Ms)} ms`);
+        log(`round ${round + 1} ${which.padEnd(7)} ready ${s.readyMs} ms (in the page: painted at ${s.paintedMs} ms), ${s.nodes} nodes / ${s.edges} edges drawn, ${Math.round(s.readyBytes / 1024)} KiB from the API before it (${Math.round(s.apiBytes / 1024)} KiB by the end of panning), ${s.readyAudits} audit read(s) before it, pan median ${r1(s.panMedianMs)} ms p90 ${r1(s.panP90Ms)} ms${s.click ? `; a click on the EHR: details in ${s.click.ms} ms, ${Math.round(s.click.bytes / 1024)} KiB read, ${s.click.audits} audit read(s)` : ''}`);
         await page.close();
       }
     }
@@ -202,11 +220,14 @@ async function main(): Promise<void> {
     srv.server.closeAllConnections();
     srv.server.close();
   }
-  const med = (xs: Sample[], k: keyof Sample) => quantile(xs.map((x) => x[k]), 0.5);
+  const med = (xs: Sample[], k: Exclude<keyof Sample, 'click'>) => quantile(xs.map((x) => x[k]), 0.5);
   const ratio = med(plain, 'readyMs') / med(custody, 'readyMs');
   const result = {
     workload: { systems: report.systems.length, flows: report.flows.length, findings: report.findings.length },
-    custody: { readyMs: med(custody, 'readyMs'), paintedMs: med(custody, 'paintedMs'), panMedianMs: r1(med(custody, 'panMedianMs')), panP90Ms: r1(med(custody, 'panP90Ms')), nodes: custody[0].nodes, edges: custody[0].edges, apiKiB: Math.round(custody[0].apiBytes / 1024), firstViewKiB: Math.round(med(custody, 'readyBytes') / 1024), auditReadsBeforeReady: Math.max(...custody.map((x) => x.readyAudits)) },
+    custody: {
+      readyMs: med(custody, 'readyMs'), paintedMs: med(custody, 'paintedMs'), panMedianMs: r1(med(custody, 'panMedianMs')), panP90Ms: r1(med(custody, 'panP90Ms')), nodes: custody[0].nodes, edges: custody[0].edges, apiKiB: Math.round(custody[0].apiBytes / 1024), firstViewKiB: Math.round(med(custody, 'readyBytes') / 1024), auditReadsBeforeReady: Math.max(...custody.map((x) => x.readyAudits)),
+      click: { ms: quantile(custody.map((x) => x.click?.ms ?? NaN), 0.5), KiB: Math.round(quantile(custody.map((x) => x.click?.bytes ?? NaN), 0.5) / 1024), audits: Math.max(...custody.map((x) => x.click?.audits ?? 0)) },
+    },
     plain: { readyMs: med(plain, 'readyMs'), paintedMs: med(plain, 'paintedMs'), panMedianMs: r1(med(plain, 'panMedianMs')), panP90Ms: r1(med(plain, 'panP90Ms')), nodes: plain[0].nodes, edges: plain[0].edges, apiKiB: Math.round(plain[0].apiBytes / 1024), firstViewKiB: Math.round(med(plain, 'readyBytes') / 1024) },
     ratio: r1(ratio),
     paintedRatio: r1(med(plain, 'paintedMs') / med(custody, 'paintedMs')),
@@ -227,6 +248,7 @@ async function main(): Promise<void> {
     console.log(`  drawn: Custody ${result.custody.nodes} nodes / ${result.custody.edges} edges; plain ${result.plain.nodes} / ${result.plain.edges}`);
     console.log(`  whole-audit reads before the first render (most in a round): Custody ${result.custody.auditReadsBeforeReady}`);
     console.log(`  from the API before the first render (median): Custody ${result.custody.firstViewKiB} KiB, plain ${result.plain.firstViewKiB} KiB; by the end of panning: Custody ${result.custody.apiKiB} KiB, plain ${result.plain.apiKiB} KiB`);
+    console.log(`  a click on the EHR (median): details shown after ${result.custody.click.ms} ms, ${result.custody.click.KiB} KiB read from the API, ${result.custody.click.audits} whole-audit read(s)`);
   }
 }
 

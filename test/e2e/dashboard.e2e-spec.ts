@@ -170,13 +170,13 @@ describe('dashboard (browser)', () => {
     await new Promise((r) => server?.close(r));
   });
 
-  const clickNode = async (id: string) => {
-    const at = await page.evaluate((nodeId) => {
+  const clickNode = async (id: string, on: Page = page) => {
+    const at = await on.evaluate((nodeId) => {
       const bb = window.__custody!.cy.getElementById(nodeId).renderedBoundingBox({});
       const box = document.querySelector('#graph')!.getBoundingClientRect();
       return { x: box.left + (bb.x1 + bb.x2) / 2, y: box.top + (bb.y1 + bb.y2) / 2 };
     }, id);
-    await page.mouse.click(at.x, at.y);
+    await on.mouse.click(at.x, at.y);
   };
 
   it('renders every system and flow, with the practice, score and lens in the header', async () => {
@@ -537,6 +537,23 @@ describe('dashboard (browser)', () => {
       await fleetPage.click('[role=tab][data-tab="details"]');
     });
 
+    it('shows a clicked system from its own read (its contracts and worst findings), never the whole audit', async () => {
+      const reads = () => api.requests.filter((r) => r.path.startsWith(`/api/workspaces/${FLEET_WS}/`));
+      const audits = reads().filter((r) => r.path.endsWith('/audit')).length;
+      await clickNode('ehr', fleetPage);
+      const details = fleetPage.locator('#details');
+      await details.locator('.chip.role').waitFor();
+      await expect(details.locator('.details-name').textContent()).resolves.toBe(api.fleet.systems.find((s) => s.id === 'ehr')!.name);
+      expect(reads().filter((r) => r.path.endsWith('/audit'))).toHaveLength(audits);
+      expect(reads().filter((r) => r.path.includes('/systems/')).map((r) => r.path)).toEqual([`/api/workspaces/${FLEET_WS}/systems/ehr`]);
+      // Its contracts as the audit has them, and its findings counted in full even when only the worst are carried.
+      const charged = api.fleet.findings.filter((f) => f.systems.includes('ehr') || f.subject === 'system:ehr');
+      await expect(details.locator('h3', { hasText: 'Findings (' }).textContent()).resolves.toBe(`Findings (${charged.length})`);
+      expect(await details.locator('.contract').count()).toBe(api.fleet.systems.find((s) => s.id === 'ehr')!.contracts.length);
+      await clickNode('ehr', fleetPage); // a second click reads nothing more
+      expect(reads().filter((r) => r.path.includes('/systems/'))).toHaveLength(1);
+    });
+
     it('collapses installs into one node per vendor + site, coloured by the worst install', async () => {
       // 2 vendors × 5 sites; ScribeWell groups also flow on to Nimbus. (Render time is measured in
       // `npm run bench:dashboard`, not asserted here: a loaded machine would make it flaky.)
@@ -626,6 +643,9 @@ describe('dashboard (browser)', () => {
     });
 
     it('opens a fleet finding on its install, not on the group: the install is drawn, selected and its evidence shown', async () => {
+      // From the first view's reads alone (the Fleet tab above read the audit; a reload forgets it).
+      await fleetPage.evaluate(() => window.__custody!.reload());
+      const audits = api.requests.filter((r) => r.path === `/api/workspaces/${FLEET_WS}/audit`).length;
       await fleetPage.click('[role=tab][data-tab="details"]');
       // The list shows a page at a time: filter to one kind and take the first install finding on the page.
       await fleetPage.selectOption('#kind-filter', 'notetaker_cannot_disable');
@@ -640,6 +660,9 @@ describe('dashboard (browser)', () => {
       await fleetPage.waitForFunction((sid) => window.__custody!.cy.getElementById(sid).nonempty() && window.__custody!.cy.getElementById(sid).hasClass('highlighted'), id);
       await expect(fleetPage.textContent('#details .details-name')).resolves.toBe(api.fleet.systems.find((s) => s.id === id)!.name);
       expect(await fleetPage.locator('#details .detail-finding.focused blockquote.quote').count()).toBeGreaterThan(0);
+      // Which group holds the install, and its details, came from the install's own read.
+      expect(api.requests.filter((r) => r.path === `/api/workspaces/${FLEET_WS}/audit`)).toHaveLength(audits);
+      expect(api.requests.some((r) => r.path === `/api/workspaces/${FLEET_WS}/systems/${id}`)).toBe(true);
       // The rest of the list is a click away.
       await fleetPage.click('[data-action="more-findings"]');
       await fleetPage.waitForFunction((n) => document.querySelectorAll('#findings-list li.finding').length === n, Math.min(200, shown.length));
@@ -656,6 +679,9 @@ describe('dashboard (browser)', () => {
       await fleetPage.waitForFunction((n) => document.querySelector('#findings-count')?.textContent?.endsWith(`of ${n}`), api.fleet.findings.length);
       const f = grouped.sort((a, b) => b.instances!.length - a.instances!.length)[0]!;
       await expect(fleetPage.locator(`li[data-finding-id="${f.id}"] .finding-meta`).textContent()).resolves.toContain(`${f.instances!.length.toLocaleString('en-US')} instances`);
+      // Grouped under a vendor the graph has no system for (fleet-<vendor>): labelled by the vendor's name, not that id.
+      const standIn = api.fleet.findings.find((x) => x.subject === 'system:fleet-murmur-notes' && (x.instances?.length ?? 0) > 1)!;
+      await expect(fleetPage.locator(`li[data-finding-id="${standIn.id}"] .finding-meta`).textContent()).resolves.toMatch(/^Murmur Notes · [\d,]+ instances/);
       const drawn = await fleetPage.evaluate(() => window.__custody!.cy.nodes().length);
       await fleetPage.click(`li[data-finding-id="${f.id}"]`);
       await fleetPage.waitForSelector('#details .detail-finding.focused .instances');
