@@ -552,6 +552,18 @@ describe('dashboard (browser)', () => {
       expect(await details.locator('.contract').count()).toBe(api.fleet.systems.find((s) => s.id === 'ehr')!.contracts.length);
       await clickNode('ehr', fleetPage); // a second click reads nothing more
       expect(reads().filter((r) => r.path.includes('/systems/'))).toHaveLength(1);
+      // A what-if on a group applies to each of its installs (the group's install table still reads the audit).
+      const group = groupedGraph(toCytoscapeElements(api.fleet)).groups.find((g) => g.vendor === 'Murmur Notes' && g.site === 'Fresno')!;
+      await clickNode(group.key, fleetPage);
+      await fleetPage.click('[role=tab][data-tab="whatif"]');
+      await expect(fleetPage.textContent('#whatif .whatif-controls > .muted')).resolves.toContain(`(applied to each of ${group.installs} installs)`);
+      await fleetPage.click('#whatif [data-change="disable_training"]');
+      await fleetPage.waitForFunction(() => !document.querySelector('#whatif .whatif-status'));
+      const sent = JSON.parse(reads().filter((r) => r.path.endsWith('/what-if')).at(-1)!.body!) as { changes: { system: string }[] };
+      const members = api.fleet.systems.filter((s) => s.group?.vendor === 'Murmur Notes' && s.group.site === 'Fresno').map((s) => s.id);
+      expect(sent.changes.map((c) => c.system).sort()).toEqual(members.sort());
+      await fleetPage.click('#whatif-reset');
+      await fleetPage.click('[role=tab][data-tab="details"]');
     });
 
     it('collapses installs into one node per vendor + site, coloured by the worst install', async () => {

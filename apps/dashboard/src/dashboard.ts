@@ -3,7 +3,7 @@
  * the server says the exposure changed (`exposure.scored`), it refetches. The view is a lens plus, when the
  * time slider is moved back, a moment in the past (read-only).
  */
-import { fleetStandInId, type Lens, type SystemView } from '@custody/domain';
+import { fleetGroupOf, fleetStandInId, type Lens, type SystemView } from '@custody/domain';
 import { toCytoscapeElements, type CytoscapeElements } from '@custody/graph/cytoscape-elements';
 import { collapseFleet, type FleetView } from '@custody/graph/fleet-view';
 import type { GroupedGraph } from '@custody/graph/grouped-graph';
@@ -27,6 +27,9 @@ import { type WhatIfTarget, WhatIfPanel } from './what-if.js';
 declare global {
   interface Window { __custody?: { cy: GraphView['cy']; reload: () => Promise<void> } }
 }
+
+/** A step of the first view on the page's timeline (`custody:<step>`), which the dashboard bench reads back. */
+const mark = (step: string): void => void performance.mark(`custody:${step}`);
 
 /** Resolves once the browser has painted what is on screen now (the frame after the next). */
 function afterPaint(): Promise<void> {
@@ -125,7 +128,14 @@ export function start(api: ApiClient, first: { graph: Promise<GroupedGraph>; liv
   };
   const nodeTarget = (id: string): WhatIfTarget | null => {
     const n = graph.cy.getElementById(id);
-    return n.empty() ? null : { id, label: n.data('label'), systems: [id], isPractice: n.data('role') === 'practice' };
+    return n.empty() ? null : { id, label: n.data('label'), count: 1, systems: [id], isPractice: n.data('role') === 'practice' };
+  };
+  /** A fleet group's installs: from the audit when in hand, else the map's view with that group opened (its installs alone). */
+  const groupMembers = async (key: string): Promise<string[]> => {
+    const known = fleet?.groups.find((x) => x.key === key);
+    if (known) return known.members.map((m) => m.data.id);
+    const g = await api.groupedGraph(view, [key]);
+    return g.nodes.filter((n) => n.data.group && fleetGroupOf(n.data.group, n.data.label).key === key).map((n) => n.data.id);
   };
   /** Which click is current: a slower answer for an earlier one does not overwrite the details. */
   let selection = 0;
@@ -137,12 +147,10 @@ export function start(api: ApiClient, first: { graph: Promise<GroupedGraph>; liv
     if (!id) { whatIf.setTarget(null); details.clear(); return; }
     const group = fleetPanel.details(id);
     if (group) {
-      // A what-if on a group applies to its installs: which ones the audit says.
-      whatIf.setTarget(null);
       details.showElement(group);
-      await ensureAudit().catch(() => undefined);
-      const g = fleet?.groups.find((x) => x.key === id);
-      if (mine === selection && g) whatIf.setTarget({ id, label: g.label, systems: g.members.map((m) => m.data.id), isPractice: false });
+      // A what-if on a group applies to its installs, read when a change is first asked for (not on the click).
+      const g = groupSummaries.find((x) => x.key === id);
+      whatIf.setTarget(g ? { id, label: g.label, count: g.installs, systems: () => groupMembers(id), isPractice: false } : null);
       return;
     }
     whatIf.setTarget(nodeTarget(id));
@@ -232,12 +240,15 @@ export function start(api: ApiClient, first: { graph: Promise<GroupedGraph>; liv
 
   /** Collapsed groups on the map now: an install not drawn may be inside one. */
   let drawnGroups = 0;
+  /** Every fleet group of the map drawn (label, installs). */
+  let groupSummaries: GroupedGraph['groups'] = [];
 
   /** Draw the server's grouped, positioned view and the Fleet tab's rows (both from the map alone). */
   function draw(g: GroupedGraph): void {
     graph.setElements(g);
     filters.setElements(g);
     drawnGroups = g.groups.filter((x) => !x.expanded).length;
+    groupSummaries = g.groups;
     standIns = new Map(g.groups.map((x) => [fleetStandInId(x.vendor), x.vendor]));
     tabs.setAvailable('fleet', g.groups.length > 0);
     tabs.setCount('fleet', g.groups.length ? String(g.groups.length) : '');
@@ -280,11 +291,14 @@ export function start(api: ApiClient, first: { graph: Promise<GroupedGraph>; liv
       const liveP = stored ? (prefetched?.live ?? liveReads(api)) : null;
       liveP?.catch(() => undefined);
       const g = await (prefetched?.graph ?? api.groupedGraph(asked, expanded));
+      mark('map-read');
       // The view changed while this load was in flight (a lens switch, a time-travel pick): the queued load
       // draws the view now asked for; drawing this one would also put the old lens back in the header.
       if (again) return;
       if (ticket === drawn) draw(g);
+      mark('map-drawn');
       const live = liveP ? await liveP : null;
+      mark('live-read');
       if (again) return;
       const scored = typeof live?.score.total === 'number' && live.score.lens && (!asked.lens || asked.lens === live.score.lens) ? live.score : null;
       if (live && typeof scored?.total === 'number' && scored.lens) {
@@ -293,6 +307,7 @@ export function start(api: ApiClient, first: { graph: Promise<GroupedGraph>; liv
         const practice = g.nodes.find((n) => n.data.role === 'practice')?.data.label ?? live.workspace.name;
         header.setSummary({ practice, workspace: live.workspace.name, generatedAt: scored.evaluatedAt ?? new Date().toISOString(), total: scored.total, lens: scored.lens });
         await findings.setSource(storedFindings(api, live.findings, FINDINGS_PAGE));
+        mark('list-shown');
         if (tabs.active === 'documents') void ensureAudit().catch(() => undefined);
       } else {
         // Another lens, a past moment, or nothing scored yet: the server evaluates the audit, which fills
