@@ -655,9 +655,11 @@ describe('dashboard (browser)', () => {
     });
 
     it('opens a fleet finding on its install, not on the group: the install is drawn, selected and its evidence shown', async () => {
-      // From the first view's reads alone (the Fleet tab above read the audit; a reload forgets it).
+      // From the first view's reads alone: the Fleet tab above read the audit for the group it opened; with that
+      // group closed, a reload forgets the audit and nothing reads it again.
+      await fleetPage.click('[role=tab][data-tab="fleet"]');
+      for (const open of await fleetPage.locator('#fleet details.fleet-group[open] > summary').all()) await open.click();
       await fleetPage.evaluate(() => window.__custody!.reload());
-      const audits = api.requests.filter((r) => r.path === `/api/workspaces/${FLEET_WS}/audit`).length;
       await fleetPage.click('[role=tab][data-tab="details"]');
       // The list shows a page at a time: filter to one kind and take the first install finding on the page.
       await fleetPage.selectOption('#kind-filter', 'notetaker_cannot_disable');
@@ -667,6 +669,7 @@ describe('dashboard (browser)', () => {
       expect(await fleetPage.locator('#findings-list li.finding').count()).toBe(100);
       const firstId = (await fleetPage.locator('#findings-list li.finding').first().getAttribute('data-finding-id'))!;
       const f = shown.find((x) => x.id === firstId)!;
+      const audits = api.requests.filter((r) => r.path === `/api/workspaces/${FLEET_WS}/audit`).length;
       await fleetPage.click(`li[data-finding-id="${f.id}"]`);
       const id = f.subject.replace(/^system:/, '');
       await fleetPage.waitForFunction((sid) => window.__custody!.cy.getElementById(sid).nonempty() && window.__custody!.cy.getElementById(sid).hasClass('highlighted'), id);
