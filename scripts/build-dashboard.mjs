@@ -3,8 +3,8 @@
 // imports once the first map request is sent: see main.ts) and copies its static files. The API serves
 // dist/dashboard as-is. Exits non-zero on any error so `npm run build` fails loudly.
 import { build } from 'esbuild';
-import { copyFile, mkdir, readdir, rm } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { copyFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -32,7 +32,14 @@ try {
     metafile: true,
   });
   if (result.errors.length > 0) process.exit(1);
-  await Promise.all(['index.html', 'styles.css'].map((f) => copyFile(join(src, f), join(out, f))));
+  await copyFile(join(src, 'styles.css'), join(out, 'styles.css'));
+  // Every chunk is asked for while the page is parsed (modulepreload): the dashboard's code (Cytoscape is most
+  // of it) then downloads and compiles beside the first view's API reads, instead of after app.js has run.
+  const chunks = Object.keys(result.metafile.outputs).map((f) => basename(f)).filter((f) => /^chunk-.*\.js$/.test(f)).sort();
+  const preload = chunks.map((f) => `  <link rel="modulepreload" href="${f}">\n`).join('');
+  const html = await readFile(join(src, 'index.html'), 'utf8');
+  if (!html.includes('</head>')) throw new Error('index.html has no </head> to put the module preloads before');
+  await writeFile(join(out, 'index.html'), html.replace('</head>', `${preload}</head>`));
   const bytes = Object.values(result.metafile.outputs).reduce((n, o) => n + o.bytes, 0);
   console.error(`dashboard built: ${out} (${Math.round(bytes / 1024)} KiB)`);
 } catch (err) {

@@ -95,6 +95,37 @@ describe(`API end to end (${process.env.DATABASE_URL ? 'PostgreSQL + Redis' : 'e
     }
   });
 
+  it('serves one system as a click shows it (contracts, flows, findings, names) and the score\'s summary, and refuses what it cannot answer', async () => {
+    type View = { system: AuditReport['systems'][number]; group?: string; flows: AuditReport['flows']; flowTotal: number; findings: (Finding & { instanceCount: number })[]; findingTotal: number; names: Record<string, string> };
+    const audit = await json<AuditReport>('/audit');
+    const withContract = audit.systems.find((s) => s.contracts.length > 0 && audit.findings.some((f) => f.systems.includes(s.id)))!;
+    const view = await json<View>(`/systems/${encodeURIComponent(withContract.id)}`);
+    // The same system, flows and findings the whole audit has for it, in kilobytes.
+    expect(view.system).toEqual(withContract);
+    const flows = audit.flows.filter((f) => f.from === withContract.id || f.to === withContract.id);
+    expect(view.flows.map((f) => f.id).sort()).toEqual(flows.map((f) => f.id).sort());
+    expect(view.flowTotal).toBe(flows.length);
+    const charged = audit.findings.filter((f) => f.systems.includes(withContract.id) || f.subject === `system:${withContract.id}`).sort(compareFindings);
+    expect(view.findings.map((f) => f.id)).toEqual(charged.map((f) => f.id));
+    expect(view.findingTotal).toBe(charged.length);
+    expect(view.names[withContract.id]).toBe(withContract.name);
+    for (const f of flows) for (const id of [f.from, f.to]) expect(view.names[id]).toBe(audit.systems.find((s) => s.id === id)!.name);
+    // An install names the fleet group the grouped map draws it in.
+    const install = audit.systems.find((s) => s.group)!;
+    const grouped = await json<{ groups: { key: string }[] }>('/graph?view=grouped');
+    expect(grouped.groups.map((g) => g.key)).toContain((await json<View>(`/systems/${encodeURIComponent(install.id)}`)).group);
+    // The header's read: the stored total without the per-system breakdown.
+    const full = await json<{ score: { total: number }; lens: string; evaluatedAt: string }>('/score');
+    const summary = await json<Record<string, unknown>>('/score?view=summary');
+    expect(summary).toMatchObject({ total: full.score.total, lens: full.lens, evaluatedAt: full.evaluatedAt });
+    expect('score' in summary).toBe(false);
+    for (const [path, status, reason] of [['/systems/no-such-system', 404, /no-such-system/], ['/systems/x?lens=nope', 400, /unknown lens/], ['/score?view=all', 400, /unknown score view/]] as const) {
+      const res = await api(path);
+      expect(res.status).toBe(status);
+      expect(((await res.json()) as { message: string }).message).toMatch(reason);
+    }
+  });
+
   it('serves SARIF whose contract quotes sit at their real line of the stored document, valid for code scanning', async () => {
     const log = (await (await api('/report?format=sarif')).json()) as { runs: { results: { locations?: { physicalLocation: { artifactLocation: { uri: string }; region: Record<string, any> } }[] }[] }[] };
     expect(sarifSchemaErrors(log)).toEqual([]);

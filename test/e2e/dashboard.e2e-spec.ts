@@ -170,13 +170,13 @@ describe('dashboard (browser)', () => {
     await new Promise((r) => server?.close(r));
   });
 
-  const clickNode = async (id: string) => {
-    const at = await page.evaluate((nodeId) => {
+  const clickNode = async (id: string, on: Page = page) => {
+    const at = await on.evaluate((nodeId) => {
       const bb = window.__custody!.cy.getElementById(nodeId).renderedBoundingBox({});
       const box = document.querySelector('#graph')!.getBoundingClientRect();
       return { x: box.left + (bb.x1 + bb.x2) / 2, y: box.top + (bb.y1 + bb.y2) / 2 };
     }, id);
-    await page.mouse.click(at.x, at.y);
+    await on.mouse.click(at.x, at.y);
   };
 
   it('renders every system and flow, with the practice, score and lens in the header', async () => {
@@ -208,9 +208,10 @@ describe('dashboard (browser)', () => {
   it('shows a clicked node\'s role, holdings, contract facts and findings with evidence quotes, and the path to it', async () => {
     await clickNode('scribe');
     const details = page.locator('#details');
-    // Its contracts and findings are in the audit, read now (on demand, not with the first view).
+    // Its contracts and findings are read now, for this system alone (on demand, never the whole audit).
     await details.locator('.chip.role').waitFor();
-    expect(api.requests.filter((r) => r.path.endsWith('/audit')).map((r) => r.omit)).toEqual(['flows']);
+    expect(api.requests.filter((r) => r.path.endsWith('/audit'))).toEqual([]);
+    expect(api.requests.filter((r) => r.path.startsWith(`/api/workspaces/${WS}/systems/`)).map((r) => r.path)).toEqual([`/api/workspaces/${WS}/systems/scribe`]);
     await expect(details.locator('.details-name').textContent()).resolves.toBe('ScribeWell AI');
     const text = (await details.textContent()) ?? '';
     await expect(details.locator('.chip.role').textContent()).resolves.toBe('AI notetaker');
@@ -222,6 +223,36 @@ describe('dashboard (browser)', () => {
     expect(await details.locator('.detail-finding').count()).toBe(api.report.findings.filter((f) => f.systems.includes('scribe')).length);
     expect(await page.evaluate(() => window.__custody!.cy.getElementById('practice->scribe').hasClass('on-path'))).toBe(true);
     await page.screenshot({ path: '/tmp/custody-dashboard.png' });
+  });
+
+  it('shows a fact below its calibrated threshold as "needs review" with its candidates; a rejected candidate waits for nobody', async () => {
+    const facts = api.report.systems.find((s) => s.id === 'ehr')!.contracts[0].facts as unknown as Record<string, { value: unknown; evidence: unknown[]; review?: unknown[] }>;
+    const silent = Object.keys(facts).filter((k) => [null, 'unspecified'].includes(facts[k].value as string) && facts[k].evidence.length === 0);
+    const [pending, rejected] = silent;
+    expect(rejected).toBeDefined();
+    const quote = { quote: 'Cedar may, at its discretion, inform Customer of requests it receives.', file: 'cedar-baa.pdf', page: 4 };
+    facts[pending].review = [
+      { value: 'yes', reason: 'a clause reads like it, below the calibrated threshold (0.41 < 0.60)', evidence: [quote] },
+      { value: 'no', reason: 'the vendor\'s own brand, not the answer', evidence: [], rejected: true },
+    ];
+    facts[rejected].review = [{ reason: 'a platform page, not a party', evidence: [quote], rejected: true }];
+    try {
+      await clickNode('ehr');
+      const review = page.locator(`#details .fact.needs-review[data-fact="${pending}"]`);
+      await review.waitFor();
+      await expect(review.locator('.fact-value').textContent()).resolves.toBe('needs review');
+      const text = (await review.textContent()) ?? '';
+      expect(text).toContain('could be yes: a clause reads like it, below the calibrated threshold (0.41 < 0.60)');
+      expect(text).toContain(quote.quote);
+      // Rejected candidates are not shown as waiting; a fact with only rejected ones reads as silent.
+      expect(await page.locator('#details').textContent()).not.toContain('not the answer');
+      expect(await page.locator(`#details .fact.needs-review[data-fact="${rejected}"]`).count()).toBe(0);
+      await expect(page.locator('#details .contract .silent').first().textContent()).resolves.toContain(rejected.replace(/_/g, ' '));
+      expect(await page.locator('#details .fact.needs-review').count()).toBe(1);
+    } finally {
+      delete facts[pending].review;
+      delete facts[rejected].review;
+    }
   });
 
   it('escapes names: a hostile system name renders as text and never runs', async () => {
@@ -506,6 +537,35 @@ describe('dashboard (browser)', () => {
       await fleetPage.click('[role=tab][data-tab="details"]');
     });
 
+    it('shows a clicked system from its own read (its contracts and worst findings), never the whole audit', async () => {
+      const reads = () => api.requests.filter((r) => r.path.startsWith(`/api/workspaces/${FLEET_WS}/`));
+      const audits = reads().filter((r) => r.path.endsWith('/audit')).length;
+      await clickNode('ehr', fleetPage);
+      const details = fleetPage.locator('#details');
+      await details.locator('.chip.role').waitFor();
+      await expect(details.locator('.details-name').textContent()).resolves.toBe(api.fleet.systems.find((s) => s.id === 'ehr')!.name);
+      expect(reads().filter((r) => r.path.endsWith('/audit'))).toHaveLength(audits);
+      expect(reads().filter((r) => r.path.includes('/systems/')).map((r) => r.path)).toEqual([`/api/workspaces/${FLEET_WS}/systems/ehr`]);
+      // Its contracts as the audit has them, and its findings counted in full even when only the worst are carried.
+      const charged = api.fleet.findings.filter((f) => f.systems.includes('ehr') || f.subject === 'system:ehr');
+      await expect(details.locator('h3', { hasText: 'Findings (' }).textContent()).resolves.toBe(`Findings (${charged.length})`);
+      expect(await details.locator('.contract').count()).toBe(api.fleet.systems.find((s) => s.id === 'ehr')!.contracts.length);
+      await clickNode('ehr', fleetPage); // a second click reads nothing more
+      expect(reads().filter((r) => r.path.includes('/systems/'))).toHaveLength(1);
+      // A what-if on a group applies to each of its installs (the group's install table still reads the audit).
+      const group = groupedGraph(toCytoscapeElements(api.fleet)).groups.find((g) => g.vendor === 'Murmur Notes' && g.site === 'Fresno')!;
+      await clickNode(group.key, fleetPage);
+      await fleetPage.click('[role=tab][data-tab="whatif"]');
+      await expect(fleetPage.textContent('#whatif .whatif-controls > .muted')).resolves.toContain(`(applied to each of ${group.installs} installs)`);
+      await fleetPage.click('#whatif [data-change="disable_training"]');
+      await fleetPage.waitForFunction(() => !document.querySelector('#whatif .whatif-status'));
+      const sent = JSON.parse(reads().filter((r) => r.path.endsWith('/what-if')).at(-1)!.body!) as { changes: { system: string }[] };
+      const members = api.fleet.systems.filter((s) => s.group?.vendor === 'Murmur Notes' && s.group.site === 'Fresno').map((s) => s.id);
+      expect(sent.changes.map((c) => c.system).sort()).toEqual(members.sort());
+      await fleetPage.click('#whatif-reset');
+      await fleetPage.click('[role=tab][data-tab="details"]');
+    });
+
     it('collapses installs into one node per vendor + site, coloured by the worst install', async () => {
       // 2 vendors × 5 sites; ScribeWell groups also flow on to Nimbus. (Render time is measured in
       // `npm run bench:dashboard`, not asserted here: a loaded machine would make it flaky.)
@@ -595,6 +655,11 @@ describe('dashboard (browser)', () => {
     });
 
     it('opens a fleet finding on its install, not on the group: the install is drawn, selected and its evidence shown', async () => {
+      // From the first view's reads alone: the Fleet tab above read the audit for the group it opened; with that
+      // group closed, a reload forgets the audit and nothing reads it again.
+      await fleetPage.click('[role=tab][data-tab="fleet"]');
+      for (const open of await fleetPage.locator('#fleet details.fleet-group[open] > summary').all()) await open.click();
+      await fleetPage.evaluate(() => window.__custody!.reload());
       await fleetPage.click('[role=tab][data-tab="details"]');
       // The list shows a page at a time: filter to one kind and take the first install finding on the page.
       await fleetPage.selectOption('#kind-filter', 'notetaker_cannot_disable');
@@ -604,11 +669,15 @@ describe('dashboard (browser)', () => {
       expect(await fleetPage.locator('#findings-list li.finding').count()).toBe(100);
       const firstId = (await fleetPage.locator('#findings-list li.finding').first().getAttribute('data-finding-id'))!;
       const f = shown.find((x) => x.id === firstId)!;
+      const audits = api.requests.filter((r) => r.path === `/api/workspaces/${FLEET_WS}/audit`).length;
       await fleetPage.click(`li[data-finding-id="${f.id}"]`);
       const id = f.subject.replace(/^system:/, '');
       await fleetPage.waitForFunction((sid) => window.__custody!.cy.getElementById(sid).nonempty() && window.__custody!.cy.getElementById(sid).hasClass('highlighted'), id);
       await expect(fleetPage.textContent('#details .details-name')).resolves.toBe(api.fleet.systems.find((s) => s.id === id)!.name);
       expect(await fleetPage.locator('#details .detail-finding.focused blockquote.quote').count()).toBeGreaterThan(0);
+      // Which group holds the install, and its details, came from the install's own read.
+      expect(api.requests.filter((r) => r.path === `/api/workspaces/${FLEET_WS}/audit`)).toHaveLength(audits);
+      expect(api.requests.some((r) => r.path === `/api/workspaces/${FLEET_WS}/systems/${id}`)).toBe(true);
       // The rest of the list is a click away.
       await fleetPage.click('[data-action="more-findings"]');
       await fleetPage.waitForFunction((n) => document.querySelectorAll('#findings-list li.finding').length === n, Math.min(200, shown.length));
@@ -625,6 +694,9 @@ describe('dashboard (browser)', () => {
       await fleetPage.waitForFunction((n) => document.querySelector('#findings-count')?.textContent?.endsWith(`of ${n}`), api.fleet.findings.length);
       const f = grouped.sort((a, b) => b.instances!.length - a.instances!.length)[0]!;
       await expect(fleetPage.locator(`li[data-finding-id="${f.id}"] .finding-meta`).textContent()).resolves.toContain(`${f.instances!.length.toLocaleString('en-US')} instances`);
+      // Grouped under a vendor the graph has no system for (fleet-<vendor>): labelled by the vendor's name, not that id.
+      const standIn = api.fleet.findings.find((x) => x.subject === 'system:fleet-murmur-notes' && (x.instances?.length ?? 0) > 1)!;
+      await expect(fleetPage.locator(`li[data-finding-id="${standIn.id}"] .finding-meta`).textContent()).resolves.toMatch(/^Murmur Notes · [\d,]+ instances/);
       const drawn = await fleetPage.evaluate(() => window.__custody!.cy.nodes().length);
       await fleetPage.click(`li[data-finding-id="${f.id}"]`);
       await fleetPage.waitForSelector('#details .detail-finding.focused .instances');

@@ -15,6 +15,7 @@ const LEAST_ROLE: Record<string, KeyRole> = {
   'GET /api/workspaces/{ws}/findings': 'viewer',
   'GET /api/workspaces/{ws}/findings/{findingId}/instances': 'viewer',
   'GET /api/workspaces/{ws}/score': 'viewer',
+  'GET /api/workspaces/{ws}/systems/{systemId}': 'viewer',
   'GET /api/workspaces/{ws}/report': 'viewer',
   'GET /api/workspaces/{ws}/audit-log': 'viewer',
   'GET /api/workspaces/{ws}/events': 'viewer',
@@ -39,9 +40,12 @@ const BODIES: Record<string, unknown> = {
   'POST /api/workspaces/{ws}/reprocess': {},
 };
 const ORDER: KeyRole[] = ['viewer', 'auditor', 'owner'];
-// Routes that read one finding by id: the matrix asks for a finding that does not exist, so a role allowed to read
-// gets that finding's 404 (the role check comes first: a refused role still gets 403).
-const FINDING_READS = new Set(['GET /api/workspaces/{ws}/findings/{findingId}/instances']);
+// Routes that read one finding or system by id: the matrix asks for one that does not exist, so a role allowed to
+// read gets that one's 404, naming it (the role check comes first: a refused role still gets 403).
+const ONE_READS: Record<string, string> = {
+  'GET /api/workspaces/{ws}/findings/{findingId}/instances': 'no-such-rule@system:x',
+  'GET /api/workspaces/{ws}/systems/{systemId}': 'no-such-system',
+};
 
 describe(`roles × routes × workspaces (${process.env.DATABASE_URL ? 'PostgreSQL + Redis' : 'embedded'})`, () => {
   let t: TestApp;
@@ -71,7 +75,7 @@ describe(`roles × routes × workspaces (${process.env.DATABASE_URL ? 'PostgreSQ
 
   const call = async (route: string, key: string): Promise<{ status: number; body: string }> => {
     const [method, template] = route.split(' ');
-    const url = template.replace('{ws}', a.slug).replace('{id}', docId).replace('{fact}', 'baa_offered').replace('{findingId}', 'no-such-rule@system:x');
+    const url = template.replace('{ws}', a.slug).replace('{id}', docId).replace('{fact}', 'baa_offered').replace('{findingId}', 'no-such-rule@system:x').replace('{systemId}', 'no-such-system');
     const abort = new AbortController();
     const res = await fetch(`${t.base}${url}`, {
       method, signal: abort.signal,
@@ -100,7 +104,7 @@ describe(`roles × routes × workspaces (${process.env.DATABASE_URL ? 'PostgreSQ
         const { status, body } = await call(route, keys[role]);
         const allowed = ORDER.indexOf(role) >= ORDER.indexOf(LEAST_ROLE[route]);
         const ok = !allowed ? status === 403
-          : FINDING_READS.has(route) ? status === 404 && body.includes('no-such-rule@system:x') : ![401, 403, 404].includes(status);
+          : ONE_READS[route] ? status === 404 && body.includes(ONE_READS[route]) : ![401, 403, 404].includes(status);
         if (!ok) results.push(`${route} as ${role}: ${status}`);
         if (!allowed && (await events()) !== before) results.push(`${route} as ${role}: refused but changed state`);
       }

@@ -3,7 +3,7 @@
  * (`#key=…&ws=…`, never sent to servers or logged by proxies), move to sessionStorage, and the fragment
  * is cleared from the address bar so it is not bookmarked or shared by accident.
  */
-import type { AuditReport, Finding, FindingInstance, FindingKind, Lens, Page, Score, Severity } from '@custody/domain';
+import type { AuditReport, Finding, FindingInstance, FindingKind, Lens, Page, Score, Severity, SystemView } from '@custody/domain';
 import type { GroupedGraph } from '@custody/graph/grouped-graph';
 
 export interface Auth {
@@ -65,9 +65,9 @@ export type ReportFormat = (typeof REPORT_FORMATS)[number];
 /** The audit as the dashboard reads it: the map has the flows, so it asks for the audit without them. */
 export type DashboardAudit = Omit<AuditReport, 'flows'> & { flows?: AuditReport['flows'] };
 
-/** GET /score: the stored scoring of the live workspace (null score before the first scoring). */
-export interface StoredScore {
-  score?: Score | null;
+/** GET /score?view=summary: the live workspace's stored total, lens and time (null total before the first scoring). */
+export interface ScoreSummary {
+  total?: number | null;
   lens?: Lens;
   evaluatedAt?: string;
   reason?: string;
@@ -153,9 +153,14 @@ export class ApiClient {
     return this.json(await fetch(this.url(''), { headers: this.jsonHeaders }));
   }
 
-  /** The live workspace's stored score (a few kilobytes per thousand systems, where the audit is megabytes). */
-  async score(): Promise<StoredScore> {
-    return this.json(await fetch(this.url('/score'), { headers: this.jsonHeaders }));
+  /** The live workspace's stored total, lens and time: what the header shows (not the per-system breakdown). */
+  async scoreSummary(): Promise<ScoreSummary> {
+    return this.json(await fetch(this.url('/score', { view: 'summary' }), { headers: this.jsonHeaders }));
+  }
+
+  /** One system of the live workspace as a click shows it: contracts, flows, findings, names (kilobytes, not the audit). */
+  async system(id: string): Promise<SystemView> {
+    return this.json(await fetch(this.url(`/systems/${encodeURIComponent(id)}`), { headers: this.jsonHeaders }));
   }
 
   /** One page of the live workspace's stored findings, worst first, each with its first few instances. */

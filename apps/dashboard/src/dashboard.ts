@@ -3,7 +3,7 @@
  * the server says the exposure changed (`exposure.scored`), it refetches. The view is a lens plus, when the
  * time slider is moved back, a moment in the past (read-only).
  */
-import type { Lens } from '@custody/domain';
+import { fleetGroupOf, fleetStandInId, type Lens, type SystemView } from '@custody/domain';
 import { toCytoscapeElements, type CytoscapeElements } from '@custody/graph/cytoscape-elements';
 import { collapseFleet, type FleetView } from '@custody/graph/fleet-view';
 import type { GroupedGraph } from '@custody/graph/grouped-graph';
@@ -17,7 +17,8 @@ import { GraphView } from './graph-view.js';
 import { Header } from './header.js';
 import { auditFindings, instanceTotal, storedFindings } from './findings-source.js';
 import { FINDINGS_PAGE, liveReads, type LiveReads } from './live-reads.js';
-import { DetailsPanel, FindingsPanel, type NodeView } from './panels.js';
+import { DetailsPanel, detailsFromAudit, detailsFromView, FindingsPanel, type NodeView } from './panels.js';
+import { SystemReads } from './system-reads.js';
 import { connectEvents } from './sse.js';
 import { Tabs } from './tabs.js';
 import { Timeline } from './timeline.js';
@@ -26,6 +27,9 @@ import { type WhatIfTarget, WhatIfPanel } from './what-if.js';
 declare global {
   interface Window { __custody?: { cy: GraphView['cy']; reload: () => Promise<void> } }
 }
+
+/** A step of the first view on the page's timeline (`custody:<step>`), which the dashboard bench reads back. */
+const mark = (step: string): void => void performance.mark(`custody:${step}`);
 
 /** Resolves once the browser has painted what is on screen now (the frame after the next). */
 function afterPaint(): Promise<void> {
@@ -58,7 +62,13 @@ export function start(api: ApiClient, first: { graph: Promise<GroupedGraph>; liv
   const expanded = new Set<string>();
   const view: View = {};
 
-  const nameOf = (id: string): string => names.get(id) ?? (graph.cy.getElementById(id).data('label') as string | undefined) ?? id;
+  /** The grouped map's fleet vendors by the id their findings are grouped under when no system has their name. */
+  let standIns = new Map<string, string>();
+  const nameOf = (id: string): string => names.get(id) ?? systems.names.get(id) ?? (graph.cy.getElementById(id).data('label') as string | undefined) ?? standIns.get(id) ?? id;
+  /** Clicked systems of the live view, read one at a time (not the audit). */
+  const systems = new SystemReads(api);
+  /** Whether the view shown is the live one under the stored lens: its systems can be read one at a time. */
+  let liveStored = false;
   const tabs = new Tabs();
   const details = new DetailsPanel();
   details.clear();
@@ -118,7 +128,14 @@ export function start(api: ApiClient, first: { graph: Promise<GroupedGraph>; liv
   };
   const nodeTarget = (id: string): WhatIfTarget | null => {
     const n = graph.cy.getElementById(id);
-    return n.empty() ? null : { id, label: n.data('label'), systems: [id], isPractice: n.data('role') === 'practice' };
+    return n.empty() ? null : { id, label: n.data('label'), count: 1, systems: [id], isPractice: n.data('role') === 'practice' };
+  };
+  /** A fleet group's installs: from the audit when in hand, else the map's view with that group opened (its installs alone). */
+  const groupMembers = async (key: string): Promise<string[]> => {
+    const known = fleet?.groups.find((x) => x.key === key);
+    if (known) return known.members.map((m) => m.data.id);
+    const g = await api.groupedGraph(view, [key]);
+    return g.nodes.filter((n) => n.data.group && fleetGroupOf(n.data.group, n.data.label).key === key).map((n) => n.data.id);
   };
   /** Which click is current: a slower answer for an earlier one does not overwrite the details. */
   let selection = 0;
@@ -130,26 +147,27 @@ export function start(api: ApiClient, first: { graph: Promise<GroupedGraph>; liv
     if (!id) { whatIf.setTarget(null); details.clear(); return; }
     const group = fleetPanel.details(id);
     if (group) {
-      // A what-if on a group applies to its installs: which ones the audit says.
-      whatIf.setTarget(null);
       details.showElement(group);
-      await ensureAudit().catch(() => undefined);
-      const g = fleet?.groups.find((x) => x.key === id);
-      if (mine === selection && g) whatIf.setTarget({ id, label: g.label, systems: g.members.map((m) => m.data.id), isPractice: false });
+      // A what-if on a group applies to its installs, read when a change is first asked for (not on the click).
+      const g = groupSummaries.find((x) => x.key === id);
+      whatIf.setTarget(g ? { id, label: g.label, count: g.installs, systems: () => groupMembers(id), isPractice: false } : null);
       return;
     }
     whatIf.setTarget(nodeTarget(id));
     const node = nodeView(id);
     if (!node) { details.clear(); return; }
-    if (!report) {
-      details.showElement(el('div', { attrs: { 'aria-busy': 'true' } }, el('h2', { class: 'details-name' }, node.label), el('p', { class: 'muted' }, 'Reading its contracts and findings…')));
-      try { await ensureAudit(); } catch (err) {
-        if (mine === selection) details.showElement(el('div', {}, el('h2', { class: 'details-name' }, node.label), el('p', { class: 'muted' }, `Could not read the audit: ${err instanceof Error ? err.message : String(err)}`)));
-        return;
-      }
-      if (mine !== selection || !report) return;
+    if (report) { details.show(detailsFromAudit(report, id), node, undefined, findings.findingsSource); return; }
+    details.showElement(el('div', { attrs: { 'aria-busy': 'true' } }, el('h2', { class: 'details-name' }, node.label), el('p', { class: 'muted' }, 'Reading its contracts and findings…')));
+    try {
+      // The live view reads the system alone; another lens or a past moment has its audit read anyway.
+      const d = liveStored ? detailsFromView(await systems.get(id), nameOf) : null;
+      if (!d) await ensureAudit();
+      if (mine !== selection) return;
+      const shown = d ?? (report ? detailsFromAudit(report, id) : null);
+      if (shown) details.show(shown, nodeView(id) ?? node, undefined, findings.findingsSource);
+    } catch (err) {
+      if (mine === selection) details.showElement(el('div', {}, el('h2', { class: 'details-name' }, node.label), el('p', { class: 'muted' }, `Could not read its contracts and findings: ${err instanceof Error ? err.message : String(err)}`)));
     }
-    details.show(report, nodeView(id) ?? node, undefined, findings.findingsSource);
   };
   const graph = new GraphView(must('#graph'), (id) => void showNode(id), (key) => { expanded.add(key); void redraw(); });
   // A finding click frames its subject and opens the finding with its evidence (its instances are read then).
@@ -159,12 +177,15 @@ export function start(api: ApiClient, first: { graph: Promise<GroupedGraph>; liv
     const mine = ++selection;
     const grouped = instanceTotal(f) > 1;
     const subject = f.subject.startsWith('system:') ? [f.subject.slice('system:'.length)] : [];
-    const unseen = grouped ? [] : [...subject, ...f.systems].filter((id) => graph.cy.getElementById(id).empty());
+    const unseen = grouped ? [] : [...new Set([...subject, ...f.systems])].filter((id) => graph.cy.getElementById(id).empty());
+    // Which collapsed group holds an install not drawn: each install's own read says (the live view), or the audit.
+    let read: SystemView[] = [];
     if (unseen.length && drawnGroups > 0) {
-      await ensureAudit().catch(() => undefined);
+      if (liveStored) read = (await Promise.all(unseen.map((x) => systems.get(x).catch(() => null)))).filter((v): v is SystemView => v !== null);
+      else await ensureAudit().catch(() => undefined);
       if (mine !== selection) return;
     }
-    const groups = new Set(unseen.map((id) => fleet?.alias.get(id)).filter((k): k is string => !!k));
+    const groups = new Set([...unseen.map((x) => fleet?.alias.get(x)), ...read.map((v) => v.group)].filter((k): k is string => !!k));
     const opened = [...groups].filter((k) => !expanded.has(k));
     if (opened.length) {
       opened.forEach((k) => expanded.add(k));
@@ -175,8 +196,13 @@ export function start(api: ApiClient, first: { graph: Promise<GroupedGraph>; liv
     const id = graph.highlightSubject(f.subject, f.systems);
     whatIf.setTarget(id && !fleetPanel.details(id) ? nodeTarget(id) : null);
     const node = id && !fleetPanel.details(id) ? nodeView(id) : null;
-    // With the audit in hand, the system with all its findings (this one open); else the finding itself.
-    if (report && node) details.show(report, node, f, findings.findingsSource);
+    // The system with its findings (this one open), from the audit or its own read; else the finding itself.
+    let shown = report && node ? detailsFromAudit(report, node.id) : null;
+    if (!shown && node && liveStored) {
+      shown = await systems.get(node.id).then((v) => detailsFromView(v, nameOf), () => null);
+      if (mine !== selection) return;
+    }
+    if (shown && node) details.show(shown, node, f, findings.findingsSource);
     else details.showFinding(f, nameOf, findings.findingsSource);
     tabs.show('details');
     must('#details').querySelector('.detail-finding.focused')?.scrollIntoView({ block: 'start' });
@@ -214,12 +240,16 @@ export function start(api: ApiClient, first: { graph: Promise<GroupedGraph>; liv
 
   /** Collapsed groups on the map now: an install not drawn may be inside one. */
   let drawnGroups = 0;
+  /** Every fleet group of the map drawn (label, installs). */
+  let groupSummaries: GroupedGraph['groups'] = [];
 
   /** Draw the server's grouped, positioned view and the Fleet tab's rows (both from the map alone). */
   function draw(g: GroupedGraph): void {
     graph.setElements(g);
     filters.setElements(g);
     drawnGroups = g.groups.filter((x) => !x.expanded).length;
+    groupSummaries = g.groups;
+    standIns = new Map(g.groups.map((x) => [fleetStandInId(x.vendor), x.vendor]));
     tabs.setAvailable('fleet', g.groups.length > 0);
     tabs.setCount('fleet', g.groups.length ? String(g.groups.length) : '');
     fleetPanel.set(fleetRows(g));
@@ -250,27 +280,34 @@ export function start(api: ApiClient, first: { graph: Promise<GroupedGraph>; liv
       [report, auditPending, fleet, fullEls, names] = [null, null, null, { nodes: [], edges: [] }, new Map()];
       graph.setAlias(new Map());
       fleetPanel.forgetAudit();
+      systems.forget();
       const ticket = ++drawn;
       // The first load is the default view with nothing expanded: what main.ts already asked for.
       const prefetched = first && !asked.lens && !asked.asOf && expanded.size === 0 ? first : null;
       first = null;
       // The live view under the stored lens is answered from the read model in a few small reads.
       const stored = !asked.asOf && (!asked.lens || asked.lens === storedLens);
+      liveStored = false;
       const liveP = stored ? (prefetched?.live ?? liveReads(api)) : null;
       liveP?.catch(() => undefined);
       const g = await (prefetched?.graph ?? api.groupedGraph(asked, expanded));
+      mark('map-read');
       // The view changed while this load was in flight (a lens switch, a time-travel pick): the queued load
       // draws the view now asked for; drawing this one would also put the old lens back in the header.
       if (again) return;
       if (ticket === drawn) draw(g);
+      mark('map-drawn');
       const live = liveP ? await liveP : null;
+      mark('live-read');
       if (again) return;
-      const scored = live?.score.score && live.score.lens && (!asked.lens || asked.lens === live.score.lens) ? live.score : null;
-      if (live && scored?.score && scored.lens) {
+      const scored = typeof live?.score.total === 'number' && live.score.lens && (!asked.lens || asked.lens === live.score.lens) ? live.score : null;
+      if (live && typeof scored?.total === 'number' && scored.lens) {
         storedLens = view.lens = scored.lens;
+        liveStored = true;
         const practice = g.nodes.find((n) => n.data.role === 'practice')?.data.label ?? live.workspace.name;
-        header.setSummary({ practice, workspace: live.workspace.name, generatedAt: scored.evaluatedAt ?? new Date().toISOString(), total: scored.score.total, lens: scored.lens });
+        header.setSummary({ practice, workspace: live.workspace.name, generatedAt: scored.evaluatedAt ?? new Date().toISOString(), total: scored.total, lens: scored.lens });
         await findings.setSource(storedFindings(api, live.findings, FINDINGS_PAGE));
+        mark('list-shown');
         if (tabs.active === 'documents') void ensureAudit().catch(() => undefined);
       } else {
         // Another lens, a past moment, or nothing scored yet: the server evaluates the audit, which fills

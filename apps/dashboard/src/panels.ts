@@ -3,7 +3,7 @@
  * things up and format them (every string through dom.ts, so nothing from a document becomes markup).
  */
 import type { AttachedContract, DataCategory, Evidence, Finding, ReviewCandidate, FindingInstance, FindingKind, GraphSystem, Severity, SystemRole } from '@custody/domain';
-import { FINDING_KINDS, pageInstances, SEVERITIES, severityRank } from '@custody/domain';
+import { FINDING_KINDS, pageInstances, SEVERITIES, severityRank, subjectSystems, type SystemView } from '@custody/domain';
 import { categoryLabel, roleLabel } from '@custody/reports/plain-language';
 import { cap, el, must, replace, words } from './dom.js';
 import type { DashboardAudit, ListedFinding } from './api.js';
@@ -31,6 +31,34 @@ const PAGE = FINDINGS_PAGE;
 /** Findings charged to a system (the same relation the server uses for findingCount). */
 export function findingsFor(report: DashboardAudit, id: string): Finding[] {
   return report.findings.filter((f) => f.systems.includes(id) || f.subject === `system:${id}`);
+}
+
+/** What the details panel shows of a system beside the map's node: from the audit, or from its own read. */
+export interface SystemDetails {
+  system?: GraphSystem;
+  /** Worst first; maybe the first of `total` (a system's own read carries the worst 100). */
+  findings: ListedFinding[];
+  total: number;
+  nameOf: (id: string) => string;
+}
+
+export function detailsFromAudit(report: DashboardAudit, id: string): SystemDetails {
+  const names = new Map(report.systems.map((s) => [s.id, s.name]));
+  const findings = findingsFor(report, id).sort((a, b) => severityRank(b.severity) - severityRank(a.severity));
+  return { system: report.systems.find((s) => s.id === id), findings, total: findings.length, nameOf: (x) => names.get(x) ?? x };
+}
+
+export function detailsFromView(view: SystemView, nameOf: (id: string) => string): SystemDetails {
+  return { system: view.system, findings: view.findings, total: view.findingTotal, nameOf: (x) => view.names[x] ?? nameOf(x) };
+}
+
+/**
+ * A subject by name: a system's, a flow's two ends, a path's hops (`path:practice>scribe>nimbus` reads
+ * "Harborview → ScribeWell AI → Nimbus"), so a list never shows ids where the page knows the names.
+ */
+export function subjectLabel(subject: string, nameOf: (id: string) => string): string {
+  const ids = subjectSystems(subject);
+  return ids.length ? ids.map(nameOf).join(' → ') : subject;
 }
 
 function evidenceQuote(e: Evidence): HTMLElement {
@@ -114,7 +142,7 @@ export class FindingsPanel {
     const total = this.source?.total ?? 0;
     this.count.textContent = `${this.matching} of ${total}`;
     replace(this.list, ...this.items.map((f) => {
-      const who = f.systems.map((id) => this.nameOf(id)).join(', ');
+      const who = this.who(f);
       const instances = instanceTotal(f);
       const triaged = f.triage && f.triage.status !== 'open' ? el('span', { class: 'triage' }, words(f.triage.status)) : null;
       return el('li', { class: `finding sev-border-${f.severity}`, attrs: { 'data-finding-id': f.id, tabindex: '0', role: 'button' }, on: {
@@ -122,7 +150,7 @@ export class FindingsPanel {
         keydown: (ev) => { if (ev.key === 'Enter' || ev.key === ' ') { ev.preventDefault(); this.pick(f); } },
       } },
       el('div', { class: 'finding-top' }, pill(f.severity), el('span', { class: 'finding-title' }, f.title)),
-      el('div', { class: 'finding-meta' }, instances > 1 ? `${this.nameOf(f.subject.replace(/^system:/, ''))} · ${instances.toLocaleString('en-US')} instances` : who,
+      el('div', { class: 'finding-meta' }, instances > 1 ? `${subjectLabel(f.subject, this.nameOf)} · ${instances.toLocaleString('en-US')} instances` : who,
         ' · ', words(f.kind), ' · +', f.contribution, ' pts', triaged ? ' · ' : null, triaged));
     }));
     if (this.items.length === 0) this.list.append(el('li', { class: 'empty' }, 'No findings match these filters.'));
@@ -132,6 +160,17 @@ export class FindingsPanel {
         click: () => void this.more(),
       } }, `Show ${Math.min(PAGE, rest)} more of ${rest} not shown`)));
     }
+  }
+
+  /**
+   * Whom a finding is about, by name. An install inside a collapsed fleet group has no name on the page yet
+   * (the map draws its group): it is named by its subject (the vendor it is grouped under) and its site.
+   */
+  private who(f: ListedFinding): string {
+    const named = f.systems.map((id) => this.nameOf(id));
+    if (named.every((n, i) => n !== f.systems[i])) return named.join(', ');
+    const site = f.instances?.[0]?.site;
+    return `${subjectLabel(f.subject, this.nameOf)}${site ? ` · ${site}` : ''}`;
   }
 
   private pick(f: ListedFinding): void {
@@ -174,13 +213,14 @@ export class DetailsPanel {
     this.root.scrollTop = 0;
   }
 
-  show(report: DashboardAudit, node: NodeView, focus: ListedFinding | undefined, source: FindingsSource | null): void {
+  show(d: SystemDetails, node: NodeView, focus: ListedFinding | undefined, source: FindingsSource | null): void {
     this.ticket++;
-    const names = new Map(report.systems.map((s) => [s.id, s.name]));
-    [this.nameOf, this.source] = [(id) => names.get(id) ?? id, source];
-    const system = report.systems.find((s) => s.id === node.id);
+    [this.nameOf, this.source] = [d.nameOf, source];
+    const system = d.system;
     const band = node.classes.find((c) => c.startsWith('exposure-'))?.slice('exposure-'.length) ?? 'none';
-    const findings = findingsFor(report, node.id).sort((a, b) => severityRank(b.severity) - severityRank(a.severity));
+    // The finding clicked is shown even when it is not among the worst a system's own read carries.
+    const findings = focus && !d.findings.some((f) => f.id === focus.id) ? [focus, ...d.findings] : d.findings;
+    const rest = d.total - findings.length;
     replace(this.root,
       el('div', { class: 'details-head' },
         el('div', {}, el('h2', { class: 'details-name' }, node.label), el('div', { class: 'chip role' }, cap(roleLabel(node.role as SystemRole)))),
@@ -189,8 +229,9 @@ export class DetailsPanel {
       el('h3', {}, 'Data held'),
       node.holds.length ? el('div', { class: 'chips' }, ...node.holds.map((c) => el('span', { class: 'chip' }, categoryLabel(c as DataCategory)))) : el('p', { class: 'muted' }, 'None recorded.'),
       system ? this.contracts(system) : null,
-      el('h3', {}, `Findings (${findings.length})`),
-      findings.length ? el('ol', { class: 'detail-findings' }, ...findings.map((f) => this.finding(f, f.id === focus?.id))) : el('p', { class: 'muted' }, 'No findings on this system.'));
+      el('h3', {}, `Findings (${Math.max(d.total, findings.length)})`),
+      findings.length ? el('ol', { class: 'detail-findings' }, ...findings.map((f) => this.finding(f, f.id === focus?.id))) : el('p', { class: 'muted' }, 'No findings on this system.'),
+      rest > 0 ? el('p', { class: 'muted more-findings-note' }, `The worst ${findings.length} are shown; the findings list has the other ${rest.toLocaleString('en-US')}.`) : null);
     this.root.scrollTop = 0;
   }
 

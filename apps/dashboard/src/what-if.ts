@@ -11,13 +11,20 @@ import { el, replace } from './dom.js';
 
 type ChangeType = WhatIfChange['type'];
 
-/** What a change applies to: one system, or every install of a fleet group. */
+/**
+ * What a change applies to: one system, or every install of a fleet group. A group's installs are read when a
+ * change is first asked for (`members`), not when the group is clicked: most clicks only look.
+ */
 export interface WhatIfTarget {
   id: string;
   label: string;
-  systems: string[];
+  /** How many systems it stands for (a group's installs). */
+  count: number;
+  systems: string[] | (() => Promise<string[]>);
   isPractice: boolean;
 }
+
+const systemsOf = async (t: WhatIfTarget): Promise<string[]> => (typeof t.systems === 'function' ? t.systems() : t.systems);
 
 interface StackItem {
   key: string;
@@ -108,11 +115,14 @@ export class WhatIfPanel {
   private async run(): Promise<void> {
     const seq = ++this.seq;
     this.onCount(this.stack.length);
-    const changes: WhatIfChange[] = this.stack.flatMap((s) => s.target.systems.map((system): WhatIfChange =>
-      s.type === 'cut_retention' ? { type: 'cut_retention', system, days: s.days ?? 0 } : { type: s.type, system }));
     this.status = { text: 'Recalculating…', state: 'busy' };
     this.render();
     try {
+      const stack = this.stack;
+      const systems = await Promise.all(stack.map((s) => systemsOf(s.target)));
+      const changes: WhatIfChange[] = stack.flatMap((s, i) => systems[i]!.map((system): WhatIfChange =>
+        s.type === 'cut_retention' ? { type: 'cut_retention', system, days: s.days ?? 0 } : { type: s.type, system }));
+      if (seq !== this.seq) return;
       const result = await this.api.whatIf(changes, this.lens());
       if (seq !== this.seq) return; // a newer stack was sent meanwhile
       this.result = result;
@@ -149,7 +159,7 @@ export class WhatIfPanel {
     const days = el('input', { attrs: { type: 'number', min: '0', step: '1', value: String(this.days), id: 'whatif-days', 'aria-label': 'Retention in days', ...disabled } });
     days.addEventListener('input', () => { this.days = Math.max(0, Math.round(Number(days.value) || 0)); });
     return el('div', { class: 'whatif-controls' },
-      el('div', { class: 'muted' }, 'Changes to ', el('b', { class: 'whatif-target' }, t.label), t.systems.length > 1 ? ` (applied to each of ${t.systems.length} installs)` : null),
+      el('div', { class: 'muted' }, 'Changes to ', el('b', { class: 'whatif-target' }, t.label), t.count > 1 ? ` (applied to each of ${t.count.toLocaleString('en-US')} installs)` : null),
       el('div', { class: 'toggles' },
         ...TOGGLES.map(([type, label]) => el('button', {
           class: 'toggle', attrs: { type: 'button', 'data-change': type, 'aria-pressed': String(pressed(type)), ...disabled },

@@ -247,6 +247,9 @@ function merge<M>(g: Group<M>, view: MemberView<M>, byId: Map<string, Pick<Graph
 
 const SEVERITY_RANK: Readonly<Record<string, number>> = Object.fromEntries(SEVERITIES.map((s, i) => [s, i]));
 
+/** The id a fleet vendor's findings are grouped under when the graph declares no system of that name. */
+export const fleetStandInId = (vendor: string): string => `fleet-${slugify(vendor, { fallback: 'unknown' })}`;
+
 /**
  * A fleet install stands for its vendor: the vendor's declared system (matched by name), else `fleet-<vendor>`.
  * Undefined for a system that is not a fleet install. Shared by grouping and by rules that count parties.
@@ -263,7 +266,7 @@ export function fleetVendorOf(
     const vendor = byId.get(installId)?.group?.vendor;
     if (vendor === undefined) return undefined;
     let standIn = standIns.get(vendor);
-    if (standIn === undefined) standIns.set(vendor, (standIn = vendorSystem.get(nameKey(vendor)) ?? `fleet-${slugify(vendor, { fallback: 'unknown' })}`));
+    if (standIn === undefined) standIns.set(vendor, (standIn = vendorSystem.get(nameKey(vendor)) ?? fleetStandInId(vendor)));
     return standIn;
   };
 }

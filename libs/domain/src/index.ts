@@ -19,3 +19,4 @@ export * from './events.js';
 export * from './notetaker-settings.js';
 export * from './agreements.js';
 export * from './findings-order.js';
+export * from './system-view.js';

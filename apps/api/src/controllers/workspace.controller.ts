@@ -3,7 +3,7 @@ import { ApiAcceptedResponse, ApiBody, ApiExtraModels, ApiOkResponse, ApiOperati
 import { AuditReportDto } from '../openapi/audit.dto.js';
 import { FindingInstanceDto } from '../openapi/finding.dto.js';
 import { TriageRequestDto, WhatIfRequestDto } from '../openapi/requests.dto.js';
-import { CytoscapeElementsDto, DiffDto, JobDto, StoredEventDto, StoredFindingDto, StoredScoreDto, WhatIfResultDto, WorkspaceDto } from '../openapi/responses.dto.js';
+import { CytoscapeElementsDto, DiffDto, JobDto, StoredEventDto, StoredFindingDto, StoredScoreDto, SystemViewDto, WhatIfResultDto, WorkspaceDto } from '../openapi/responses.dto.js';
 import { defaultLens, diffAudits, FINDING_KINDS, FINDING_ORDERS, findingsFilter, instanceLimit, SEVERITIES, InvalidInputError, NotFoundError, withFirstInstances, type TriageStatus } from '@custody/domain';
 import { parseExpand } from '@custody/graph';
 import type { Persistence } from '@custody/persistence';
@@ -129,10 +129,25 @@ export class WorkspaceController {
   }
 
   @Get('score')
+  @ApiQuery({ name: 'view', required: false, enum: ['full', 'summary'], description: 'summary: the total, lens and times without the per-system breakdown (what a header shows)' })
   @ApiOperation({ summary: 'The latest stored score with per-node exposure and contributions' })
   @ApiOkResponse({ type: StoredScoreDto })
-  async score(@Param('ws') ws: string) {
+  async score(@Param('ws') ws: string, @Query('view') view?: string) {
+    if (view !== undefined && view !== 'full' && view !== 'summary') throw new InvalidInputError(`unknown score view "${String(view).slice(0, 40)}" (full or summary)`);
+    if (view === 'summary') return (await this.db.projections.scoreSummary(ws)) ?? { total: null, reason: 'not scored yet' };
     return (await this.db.projections.score(ws)) ?? { score: null, reason: 'not scored yet' };
+  }
+
+  @Get('systems/:systemId')
+  @ApiQuery({ name: 'lens', required: false })
+  @ApiQuery({ name: 'asOf', required: false })
+  @ApiOperation({ summary: 'One system with its contracts, its flows and the findings charged to it (what a click on the map shows)' })
+  @ApiOkResponse({ type: SystemViewDto })
+  async system(@Param('ws') ws: string, @Param('systemId') systemId: string, @Req() req: AuthedRequest, @Query('lens') lens?: string, @Query('asOf') asOf?: string) {
+    const opts = { lens: parseLens(lens), asOf: parseAsOf(asOf) };
+    // Its contracts quote documents: an evidence read.
+    await this.logRead(ws, req, 'system');
+    return this.audits.system(ws, systemId, opts);
   }
 
   @Get('report')

@@ -1,6 +1,7 @@
 /** OpenAPI schemas of responses that are not the audit itself. */
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { DOCUMENT_STATUSES, DOCUMENT_TYPES, type AuditDiff, type DocumentStatus, type DocumentType } from '@custody/domain';
+import { GraphFlowDto, GraphSystemDto } from './audit.dto.js';
 import { FindingDto, ScoreDto } from './finding.dto.js';
 
 export class IngestResultDto {
@@ -80,6 +81,17 @@ export class StoredScoreDto {
   @ApiPropertyOptional({ description: 'Rules that threw in that run', type: 'array', items: { type: 'object', properties: { ruleId: { type: 'string' }, message: { type: 'string' } } } })
   ruleErrors?: { ruleId: string; message: string }[];
   @ApiPropertyOptional({ description: 'Why there is no score yet' }) reason?: string;
+  @ApiPropertyOptional({ description: 'view=summary: the total alone, in place of the score and its per-system breakdown', nullable: true }) total?: number | null;
+}
+
+export class SystemViewDto {
+  @ApiProperty({ type: GraphSystemDto }) system!: GraphSystemDto;
+  @ApiPropertyOptional({ description: 'An install: the fleet group (grouped map node id) it is drawn in while collapsed' }) group?: string;
+  @ApiProperty({ type: [GraphFlowDto], description: 'Flows from or to it, the first 100 by id' }) flows!: GraphFlowDto[];
+  @ApiProperty({ description: 'Flows from or to it in all' }) flowTotal!: number;
+  @ApiProperty({ type: [StoredFindingDto], description: 'Findings charged to it, worst first, the first 100, each with its first 3 instances and instanceCount' }) findings!: StoredFindingDto[];
+  @ApiProperty({ description: 'Findings charged to it in all' }) findingTotal!: number;
+  @ApiProperty({ description: 'Names of the systems the view mentions, by id', type: 'object', additionalProperties: { type: 'string' } }) names!: Record<string, string>;
 }
 
 class ScoreDeltaDto {

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
-import { CustodyError, findingKey, findingsFilter, InvalidInputError, LENSES, MruMap, NotFoundError, defaultLens, instanceLimit, pageCursor, pageInstances, pageRequest, safeErrorText, type AuditReport, type FindingInstance, type Graph, type Lens, type Page } from '@custody/domain';
+import { CustodyError, findingKey, findingsFilter, InvalidInputError, LENSES, MruMap, NotFoundError, defaultLens, instanceLimit, pageCursor, pageInstances, pageRequest, safeErrorText, systemIndex, type SystemIndex, type SystemView, type AuditReport, type FindingInstance, type Graph, type Lens, type Page } from '@custody/domain';
 import type { LiveViewMark, Persistence, StoredFinding } from '@custody/persistence';
 import { composeReport, evaluateGraph, loadAnalyzedDocuments, ProjectionInputCache, loadCorrections, loadDocumentLinks, loadTriage, projectDocuments, type AnalyzedDocument } from '@custody/audit';
 import { groupedGraph, toCytoscapeElements, type GroupedGraph } from '@custody/graph';
@@ -50,6 +50,8 @@ export class AuditService implements OnModuleInit, OnModuleDestroy {
    * reader of an unchanged read model shares one; a new report brings new elements and the old views go with them.
    */
   private readonly groupedViews = new WeakMap<object, MruMap<string, GroupedGraph>>();
+  /** Each report's systems, flows and findings by system (GET /systems/:id), indexed once per report object. */
+  private readonly systemIndexes = new WeakMap<AuditReport, SystemIndex>();
   /** The grouped view a scoring run stored (see storedGroupedView), opened once per run and workspace. */
   private readonly storedViews = new MruMap<string, { key: string; value: Promise<(LiveViewMark & { view?: GroupedGraph }) | undefined> }>(CACHE_SIZE);
   constructor(
@@ -230,6 +232,19 @@ export class AuditService implements OnModuleInit, OnModuleDestroy {
     // Opened after the mark was read: a run that landed in between is newer still, and as current if it qualifies.
     const opened = await hit.value;
     return current(opened) ? opened.view : undefined;
+  }
+
+  /**
+   * One system as a click shows it (GET /systems/:id): from the audit of the view (the live one is the stored
+   * read model, shared with /audit and /graph until a change), indexed once per audit so a click costs a lookup.
+   */
+  async system(workspaceId: string, systemId: string, opts: { lens?: Lens; asOf?: Date } = {}): Promise<SystemView> {
+    const report = await this.report(workspaceId, opts);
+    let index = this.systemIndexes.get(report);
+    if (!index) this.systemIndexes.set(report, (index = systemIndex(report)));
+    const view = index.view(systemId);
+    if (!view) throw new NotFoundError('system', systemId);
+    return view;
   }
 
   /** The report's graph as Cytoscape elements (GET /graph), converted once per report. */

@@ -27,6 +27,9 @@ export interface StoredScoring {
   ruleErrors: { ruleId: string; message: string }[];
 }
 
+/** A stored score without its breakdown: the total and when and how it was scored. */
+export type ScoreSummary = Pick<StoredScoring, 'graphVersion' | 'computedAt' | 'evaluatedAt' | 'lens'> & { total: number };
+
 /** Where a workspace's live grouped view stands (ProjectionRepository.liveViewMark). */
 export interface LiveViewMark {
   /** The stored graph's version. */
@@ -316,6 +319,24 @@ export class ProjectionRepository {
 
   private openFinding(r: Pick<FindingEntity, 'workspaceId' | 'id' | 'data' | 'dataSealed' | 'keyId'>): Finding {
     return openReadModel<Finding>(this.keys, { clear: r.data, sealed: r.dataSealed, keyId: r.keyId }, aad.finding(r.workspaceId, r.id));
+  }
+
+  /**
+   * The score's clear columns alone (GET /score?view=summary): what the dashboard's header shows. The sealed
+   * breakdown (every system's exposure, every finding's contribution: ~100 KB at 5,000 installs) stays shut.
+   */
+  async scoreSummary(workspaceId: string): Promise<ScoreSummary | undefined> {
+    const row = await this.ds.getRepository(ScoreEntity).findOne({
+      where: { workspaceId }, select: { workspaceId: true, total: true, graphVersion: true, computedAt: true, evaluatedAt: true, lens: true },
+    });
+    if (!row) return undefined;
+    const computedAt = new Date(row.computedAt).toISOString();
+    // A `real` column: rounded back to the hundredths the score is computed in.
+    return {
+      total: Math.round(Number(row.total) * 100) / 100, graphVersion: row.graphVersion, computedAt,
+      evaluatedAt: row.evaluatedAt ? new Date(row.evaluatedAt).toISOString() : computedAt,
+      lens: (row.lens ?? undefined) as Lens | undefined,
+    };
   }
 
   async score(workspaceId: string): Promise<StoredScoring | undefined> {
