@@ -5,9 +5,6 @@ import type { DataKeyring } from '../crypto/data-keys.js';
 import { aad, openReadModel } from '../crypto/sealed-rows.js';
 import type { EventStoreRepository, StoredEvent } from './event-store.repository.js';
 import { findingsPageParams, findingsPageSql } from './findings-page-sql.js';
-import { canonicalJson, diffSystems } from './graph-diff.js';
-
-export { canonicalJson, diffSystems } from './graph-diff.js';
 
 export interface StoredProjection {
   version: number;
@@ -110,7 +107,7 @@ export class ProjectionRepository {
     return openReadModel<Graph>(this.keys, { clear: row.graph, sealed: row.graphSealed, keyId: row.keyId }, aad.graph(row.workspaceId));
   }
 
-  private sealGraph(workspaceId: string, graph: Graph): { graph: null; graphSealed: Buffer; keyId: string } {
+  private sealGraph(workspaceId: string, graph: Graph): Pick<GraphProjectionEntity, 'graph' | 'graphSealed' | 'keyId'> {
     const { keyId, sealed } = this.keys.sealJson(graph, aad.graph(workspaceId));
     return { graph: null, graphSealed: sealed, keyId };
   }
@@ -118,62 +115,30 @@ export class ProjectionRepository {
   /**
    * Replaces the projection when it changed; returns the systems whose node or edges changed
    * (so scoring can focus) and the `GraphChanged` event, or `changed: false` when nothing moved.
-   *
-   * What costs CPU (opening the stored graph, comparing it with the new one, sealing the new one: seconds for a
-   * large fleet) runs before the transaction, against the row as it was read; the transaction locks the row,
-   * checks that it has not moved since (else it plans again against the newer row) and only writes. In
-   * embedded mode a transaction holds the one database session that every read waits for: a 3,000-install
-   * fleet's projection held it for 9 s, every API read behind it.
    */
   async saveGraph(workspaceId: string, graph: Graph, eventSeq: number): Promise<{ changed: boolean; version: number; affected: string[]; event?: StoredEvent }> {
-    for (;;) {
-      const prev = await this.ds.getRepository(GraphProjectionEntity).findOneBy({ workspaceId });
-      const plan = this.planGraph(workspaceId, graph, eventSeq, prev);
-      const saved = await this.ds.transaction(async (m) => {
-        const now = await m.createQueryBuilder(GraphProjectionEntity, 'g').setLock('pessimistic_write')
-          .select(['g.workspaceId', 'g.version', 'g.eventSeq', 'g.keyId']).where('g.workspace_id = :workspaceId', { workspaceId }).getOne();
-        // Another projection (or a re-encryption) landed since the read: the plan is of an older row.
-        if (now?.version !== prev?.version || now?.eventSeq !== prev?.eventSeq || now?.keyId !== prev?.keyId) return undefined;
-        if (!plan.changed) {
-          if (plan.update) {
-          const { eventSeq: seq, sealed } = plan.update;
-          // The clear copy goes as the graph is sealed (a raw NULL: the column's type is the graph's, not null's).
-          await m.update(GraphProjectionEntity, { workspaceId }, { eventSeq: seq, ...(sealed ? { graph: () => 'NULL', graphSealed: sealed.graphSealed, keyId: sealed.keyId } : {}) });
-        }
-          return { changed: false, version: plan.version, affected: [] };
-        }
-        const { version, affected } = plan;
-        await m.save(GraphProjectionEntity, { workspaceId, version, eventSeq: String(eventSeq), ...plan.sealed, updatedAt: new Date() });
-        await m.delete(SystemNodeEntity, { workspaceId });
-        await m.delete(FlowEdgeEntity, { workspaceId });
-        // Ids and role only: names and quotes are in the sealed graph, and nothing reads these rows' data. One
-        // statement per table (arrays unnested), not a multi-row INSERT per thousand rows.
-        await m.query('INSERT INTO system_node (workspace_id, id, role) SELECT $1, t.id, t.role FROM unnest($2::text[], $3::text[]) AS t(id, role)',
-          [workspaceId, graph.systems.map((x) => x.id), graph.systems.map((x) => x.role)]);
-        await m.query('INSERT INTO flow_edge (workspace_id, id, from_id, to_id) SELECT $1, t.id, t.f, t.t FROM unnest($2::text[], $3::text[], $4::text[]) AS t(id, f, t)',
-          [workspaceId, graph.flows.map((f) => f.id), graph.flows.map((f) => f.from), graph.flows.map((f) => f.to)]);
-        const event = await this.events.append(m, workspaceId, 'GraphChanged', { version, affected, systems: graph.systems.length, flows: graph.flows.length });
-        return { changed: true, version, affected, event };
-      });
-      if (saved) return saved;
-    }
-  }
-
-  /** What saveGraph writes over `prev` (the stored row, or none): computed outside its transaction. */
-  private planGraph(workspaceId: string, graph: Graph, eventSeq: number, prev: GraphProjectionEntity | null):
-    | { changed: false; version: number; update?: { eventSeq: string; sealed?: ReturnType<ProjectionRepository['sealGraph']> } }
-    | { changed: true; version: number; affected: string[]; sealed: ReturnType<ProjectionRepository['sealGraph']> } {
-    // A slower job that read older inputs must not replace a projection built from newer ones.
-    if (prev && Number(prev.eventSeq) > eventSeq) return { changed: false, version: prev.version };
-    const prevGraph = prev ? this.openGraph(prev) : undefined;
-    const affected = diffSystems(prevGraph, graph);
-    if (prev && affected.length === 0 && canonicalJson(prevGraph) === canonicalJson(graph)) {
-      // An unchanged projection from before sealing is sealed now rather than left in clear until rotation.
-      const sealed = prev.keyId ? undefined : this.sealGraph(workspaceId, graph);
-      const moved = Number(prev.eventSeq) < eventSeq || !prev.keyId;
-      return { changed: false, version: prev.version, ...(moved ? { update: { eventSeq: String(Math.max(eventSeq, Number(prev.eventSeq))), sealed } } : {}) };
-    }
-    return { changed: true, version: (prev?.version ?? 0) + 1, affected, sealed: this.sealGraph(workspaceId, graph) };
+    return this.ds.transaction(async (m) => {
+      const prev = await m.createQueryBuilder(GraphProjectionEntity, 'g').setLock('pessimistic_write').where('g.workspace_id = :workspaceId', { workspaceId }).getOne();
+      // A slower job that read older inputs must not replace a projection built from newer ones.
+      if (prev && Number(prev.eventSeq) > eventSeq) return { changed: false, version: prev.version, affected: [] };
+      const prevGraph = prev ? this.openGraph(prev) : undefined;
+      const affected = diffSystems(prevGraph, graph);
+      if (prev && affected.length === 0 && canonicalJson(prevGraph) === canonicalJson(graph)) {
+        // An unchanged projection from before sealing is sealed now rather than left in clear until rotation.
+        const seal = prev.keyId ? {} : this.sealGraph(workspaceId, graph);
+        if (Number(prev.eventSeq) < eventSeq || !prev.keyId) await m.update(GraphProjectionEntity, { workspaceId }, { eventSeq: String(Math.max(eventSeq, Number(prev.eventSeq))), ...seal });
+        return { changed: false, version: prev.version, affected: [] };
+      }
+      const version = (prev?.version ?? 0) + 1;
+      await m.save(GraphProjectionEntity, { workspaceId, version, eventSeq: String(eventSeq), ...this.sealGraph(workspaceId, graph), updatedAt: new Date() });
+      await m.delete(SystemNodeEntity, { workspaceId });
+      await m.delete(FlowEdgeEntity, { workspaceId });
+      // Ids and role only: names and quotes are in the sealed graph, and nothing reads these rows' data.
+      for (const rows of chunks(graph.systems.map((s) => ({ workspaceId, id: s.id, name: null, role: s.role, data: null })))) await m.insert(SystemNodeEntity, rows);
+      for (const rows of chunks(graph.flows.map((f) => ({ workspaceId, id: f.id, fromId: f.from, toId: f.to, data: null })))) await m.insert(FlowEdgeEntity, rows);
+      const event = await this.events.append(m, workspaceId, 'GraphChanged', { version, affected, systems: graph.systems.length, flows: graph.flows.length });
+      return { changed: true, version, affected, event };
+    });
   }
 
   /**
@@ -379,4 +344,30 @@ function chunks<T>(rows: T[], size = 1000): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
   return out;
+}
+
+/**
+ * JSON with object keys sorted. A graph read back from a `jsonb` column has its keys in PostgreSQL's order
+ * (by length, then bytes), not the order they were written in: comparing plain `JSON.stringify` output
+ * would call every re-projection a change, bump the version and re-score the workspace for nothing.
+ */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, (v as Record<string, unknown>)[k]])) : v);
+}
+
+/** Systems whose own data or any touching flow differs between two graphs. */
+export function diffSystems(prev: Graph | undefined, next: Graph): string[] {
+  const key = (g: Graph | undefined) => {
+    const m = new Map<string, string>();
+    for (const s of g?.systems ?? []) m.set(s.id, canonicalJson(s));
+    for (const f of g?.flows ?? []) {
+      const json = canonicalJson(f);
+      for (const id of [f.from, f.to]) m.set(id, (m.get(id) ?? '') + json);
+    }
+    return m;
+  };
+  const a = key(prev);
+  const b = key(next);
+  return [...new Set([...a.keys(), ...b.keys()])].filter((id) => a.get(id) !== b.get(id)).sort();
 }
