@@ -7,13 +7,16 @@
 import 'reflect-metadata';
 import { parentPort, workerData } from 'node:worker_threads';
 import { NestFactory } from '@nestjs/core';
-import { connectThreadRuntime, type Runtime } from '@custody/pipeline';
+import { connectThreadRuntime, JOB_THREAD_NICE, lowerThreadPriority, type Runtime } from '@custody/pipeline';
 import { WorkerModule } from './worker.module.js';
 import type { JobThreadInit, JobThreadReply, JobThreadRequest } from './job-thread-protocol.js';
 
 const port = parentPort!;
 const init = workerData as JobThreadInit;
 const reply = (m: JobThreadReply) => port.postMessage(m);
+
+// Before anything starts: the thread's own helper threads and sandboxes inherit its priority.
+lowerThreadPriority(JOB_THREAD_NICE);
 
 let runtime: Runtime | undefined;
 try {

@@ -1,11 +1,12 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { CustodyError, findingKey, findingsFilter, InvalidInputError, LENSES, MruMap, NotFoundError, defaultLens, instanceLimit, pageCursor, pageInstances, pageRequest, safeErrorText, systemIndex, type SystemIndex, type SystemView, type AuditReport, type FindingInstance, type Graph, type Lens, type Page } from '@custody/domain';
-import type { LiveViewMark, Persistence, StoredFinding } from '@custody/persistence';
+import type { Persistence, StoredFinding } from '@custody/persistence';
 import { composeReport, evaluateGraph, loadAnalyzedDocuments, ProjectionInputCache, loadCorrections, loadDocumentLinks, loadTriage, projectDocuments, type AnalyzedDocument } from '@custody/audit';
 import { groupedGraph, toCytoscapeElements, type GroupedGraph } from '@custody/graph';
 import { PERSISTENCE, RUNTIME, type Runtime } from '@custody/pipeline';
 import { readThreadAvailable, startReadThread, type ReadThread } from './read-thread.js';
 import type { ReadQuery } from './read-thread-protocol.js';
+import { StoredGroupedViews } from './stored-grouped-views.js';
 
 export function parseLens(value: unknown): Lens | undefined {
   if (value === undefined || value === '') return undefined;
@@ -52,8 +53,8 @@ export class AuditService implements OnModuleInit, OnModuleDestroy {
   private readonly groupedViews = new WeakMap<object, MruMap<string, GroupedGraph>>();
   /** Each report's systems, flows and findings by system (GET /systems/:id), indexed once per report object. */
   private readonly systemIndexes = new WeakMap<AuditReport, SystemIndex>();
-  /** The grouped view a scoring run stored (see storedGroupedView), opened once per run and workspace. */
-  private readonly storedViews = new MruMap<string, { key: string; value: Promise<(LiveViewMark & { view?: GroupedGraph }) | undefined> }>(CACHE_SIZE);
+  /** The grouped views scoring runs stored (GET /graph?view=grouped with nothing expanded). */
+  private readonly storedViews: StoredGroupedViews;
   constructor(
     @Inject(PERSISTENCE) private readonly db: Persistence,
     @Inject(RUNTIME) private readonly runtime: Runtime,
@@ -62,7 +63,9 @@ export class AuditService implements OnModuleInit, OnModuleDestroy {
      * process's one cache (PipelineModule), which in embedded mode the projection job fills and reads too.
      */
     private readonly inputs: ProjectionInputCache,
-  ) {}
+  ) {
+    this.storedViews = new StoredGroupedViews(db);
+  }
 
   /**
    * The read thread (read-thread.ts) that composes grouped graphs and findings pages off the event loop, once
@@ -191,10 +194,14 @@ export class AuditService implements OnModuleInit, OnModuleDestroy {
     return pending;
   }
 
-  /** The grouped view of the report's graph (GET /graph?view=grouped), built once per report and expansion. */
+  /**
+   * The grouped view of the report's graph (GET /graph?view=grouped), built once per report and expansion. With
+   * nothing expanded, the view the last scoring run stored is served (with `run`: which run, and `stale` while a
+   * newer graph waits for its score job); composed only when there is none (see StoredGroupedViews).
+   */
   async grouped(workspaceId: string, expanded: ReadonlySet<string>, opts: { lens?: Lens; asOf?: Date } = {}): Promise<GroupedGraph> {
     if (!opts.asOf && expanded.size === 0) {
-      const stored = await this.storedGroupedView(workspaceId, opts.lens);
+      const stored = await this.storedViews.view(workspaceId, opts.lens);
       if (stored) return stored;
     }
     if (this.reads && !opts.asOf) {
@@ -208,30 +215,6 @@ export class AuditService implements OnModuleInit, OnModuleDestroy {
     let view = views.get(key);
     if (!view) views.set(key, (view = groupedGraph(els, expanded)));
     return view;
-  }
-
-  /**
-   * The live grouped view (nothing expanded) as the last scoring run stored it, when that is what a composition
-   * would give now: the run scored the stored graph's version, under the lens asked for, and stored its view.
-   * Otherwise undefined and the caller composes (a newer graph waiting for its score job is drawn with the
-   * previous findings, as before). One small query per read; the view itself is opened once per run, so while
-   * a fleet is scored a read never waits for the seconds a composition of its audit takes.
-   */
-  private async storedGroupedView(workspaceId: string, lens?: Lens): Promise<GroupedGraph | undefined> {
-    const current = (m: LiveViewMark | undefined): m is LiveViewMark => Boolean(m?.hasView && m.scoredVersion === m.graphVersion && (!lens || lens === m.lens));
-    const mark = await this.db.projections.liveView(workspaceId, { open: false });
-    if (!current(mark)) return undefined;
-    const key = `${mark.graphVersion}|${mark.computedAt}`;
-    let hit = this.storedViews.get(workspaceId);
-    if (hit?.key !== key) {
-      const entry = { key, value: this.db.projections.liveView<GroupedGraph>(workspaceId, { open: true }) };
-      // A failure is never kept, and drops only its own entry.
-      entry.value.catch(() => void (this.storedViews.peek(workspaceId) === entry && this.storedViews.delete(workspaceId)));
-      this.storedViews.set(workspaceId, (hit = entry));
-    }
-    // Opened after the mark was read: a run that landed in between is newer still, and as current if it qualifies.
-    const opened = await hit.value;
-    return current(opened) ? opened.view : undefined;
   }
 
   /**

@@ -1,0 +1,22 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { JOB_THREAD_NICE, lowerThreadPriority } from './service-thread.js';
+
+/** The calling thread's nice value as the kernel keeps it (field 19 of /proc/thread-self/stat). */
+const kernelNice = () => {
+  const stat = readFileSync('/proc/thread-self/stat', 'utf8');
+  return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
+};
+
+// Lowers this test process's own thread (a Jest worker that exits after the file): harmless, and the real thing.
+describe('lowerThreadPriority', () => {
+  it('lowers the calling thread to the nice value asked and never raises it back (elsewhere than Linux: changes nothing)', () => {
+    if (!existsSync('/proc/thread-self')) return void expect(lowerThreadPriority(JOB_THREAD_NICE)).toBeUndefined();
+    const before = kernelNice();
+    const target = Math.max(before, JOB_THREAD_NICE);
+    expect(lowerThreadPriority(JOB_THREAD_NICE)).toBe(target);
+    expect(kernelNice()).toBe(target);
+    // A lower nice (a higher priority) would need a privilege: asked for, nothing changes.
+    expect(lowerThreadPriority(target - 5)).toBe(target);
+    expect(kernelNice()).toBe(target);
+  });
+});
