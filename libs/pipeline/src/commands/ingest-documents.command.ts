@@ -26,7 +26,8 @@ export interface BulkIngestResult {
  * others are stored.
  */
 export class IngestDocumentsCommand extends Command<BulkIngestResult> {
-  constructor(readonly workspaceId: string, readonly files: readonly { fileName: string; bytes: Uint8Array }[], readonly actor = 'system') {
+  /** `invalid`: why a file the caller could not read is refused (it is reported in its place, with the others). */
+  constructor(readonly workspaceId: string, readonly files: readonly { fileName: string; bytes: Uint8Array; invalid?: string }[], readonly actor = 'system') {
     super();
     if (!files.length) throw new InvalidInputError('a bulk upload needs at least one file');
   }
@@ -42,8 +43,9 @@ export class IngestDocumentsHandler implements ICommandHandler<IngestDocumentsCo
     const items: (BulkIngestItem | undefined)[] = files.map(() => undefined);
     const inputs: IngestInput[] = [];
     const at: number[] = [];
-    for (const [i, { fileName, bytes }] of files.entries()) {
+    for (const [i, { fileName, bytes, invalid }] of files.entries()) {
       try {
+        if (invalid) throw new InvalidInputError(invalid);
         assertFileName(fileName);
         const stored = await scanUpload(this.uploads, bytes, fileName);
         inputs.push({ fileName, sha256: stored.sha256, content: stored.content, size: bytes.length, redacted: stored.redacted, redactions: stored.records, failed: stored.unscannable });
