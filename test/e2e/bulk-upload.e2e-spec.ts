@@ -46,7 +46,10 @@ describe(`bulk upload (${process.env.DATABASE_URL ? 'PostgreSQL + Redis' : 'embe
     expect(body.documents.map((d) => d.fileName)).toEqual([...files.map((f) => basename(f)), 'copy-of-first']);
     expect(body.documents.slice(0, -1).every((d) => d.created === true && d.status === 'received')).toBe(true);
     expect(body.documents.at(-1)).toMatchObject({ created: false, documentId: body.documents[0]!.documentId });
-    await waitUntil(drained, 180_000, 'bulk upload processed and scored');
+    await waitUntil(drained, 300_000, 'bulk upload processed and scored').catch(async (err: Error) => {
+      // Where it stood: the documents' statuses and the queue.
+      throw new Error(`${err.message}: ${JSON.stringify((await documents()).map((d) => d.status))}, health ${JSON.stringify(await (await fetch(`${t.base}/api/health`)).json())}`);
+    });
     const docs = await documents();
     expect(docs).toHaveLength(files.length);
     // The practice's README is documentation, not read: every other file is.
@@ -57,7 +60,7 @@ describe(`bulk upload (${process.env.DATABASE_URL ? 'PostgreSQL + Redis' : 'embe
     expect(await t.runtime.persistence.events.verifyChain(workspaceId)).toMatchObject({ ok: true });
     // The same as one upload at a time would give: the example's findings.
     expect((await json<{ findings: unknown[] }>('/audit')).findings.length).toBeGreaterThan(0);
-  }, 240_000);
+  }, 400_000);
 
   it('refuses a bad file alone, with its reason, and stores the others', async () => {
     const before = (await documents()).length;
