@@ -104,16 +104,21 @@ function startServer(api: FakeApi): Promise<Server> {
     if (req.method === 'GET' && url.pathname === `${base}/report` && q('format') === 'csv') {
       return void res.writeHead(200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': 'attachment; filename="custody-report.csv"' }).end(CSV_BODY);
     }
-    if (req.method === 'POST' && url.pathname === `${base}/documents`) {
+    if (req.method === 'POST' && url.pathname === `${base}/documents/bulk`) {
       const chunks: Buffer[] = [];
       for await (const c of req) chunks.push(c as Buffer);
       const raw = Buffer.concat(chunks).toString('utf8');
       api.uploads.push(raw);
       const names = [...raw.matchAll(/name="file"; filename="([^"]+)"/g)].map((m) => m[1]);
-      const rows = names.map((fileName, i) => ({ id: `doc-${api.documents.length + i + 1}`, fileName, size: 1, type: 'contract', status: 'received', createdAt: new Date().toISOString() }));
-      api.documents.push(...rows);
-      const results = rows.map((r) => ({ documentId: r.id, status: r.status, created: true, sha256: 'x', fileName: r.fileName }));
-      return void json(results.length === 1 ? { id: results[0].documentId, ...results[0] } : { documents: results }, 202);
+      // As the real route: a file it refuses (here: any named refused-*) gets its error, the others are stored.
+      const results = names.map((fileName) => {
+        if (fileName.startsWith('refused-')) return { fileName, error: { code: 'invalid_input', message: `${fileName}: refused by the test server` } };
+        const row = { id: `doc-${api.documents.length + 1}`, fileName, size: 1, type: 'contract', status: 'received', createdAt: new Date().toISOString() };
+        api.documents.push(row);
+        return { documentId: row.id, status: row.status, created: true, sha256: 'x', fileName };
+      });
+      const refused = results.filter((r) => 'error' in r).length;
+      return void json({ documents: results, accepted: results.length - refused, refused }, 202);
     }
     if (req.method === 'GET' && url.pathname === `${base}/documents`) return void json(api.documents);
     const linkPath = new RegExp(`^${base}/documents/([^/]+)/link$`).exec(url.pathname);
@@ -377,9 +382,13 @@ describe('dashboard (browser)', () => {
     await page.setInputFiles('#upload-file', [
       { name: 'new-baa.txt', mimeType: 'text/plain', buffer: Buffer.from('Business Associate Agreement') },
       { name: 'broken.yaml', mimeType: 'text/yaml', buffer: Buffer.from('systems: [') },
+      { name: 'refused-notes.txt', mimeType: 'text/plain', buffer: Buffer.from('notes') },
     ]);
     const row = (file: string) => page.locator(`#documents li.doc[data-file="${file}"]`);
     await page.waitForFunction(() => document.querySelectorAll('#documents li.doc[data-status="received"]').length === 2);
+    // The file the server refused stays listed, failed, with the server's reason; the others were stored.
+    await expect(row('refused-notes.txt').getAttribute('data-status')).resolves.toBe('failed');
+    await expect(row('refused-notes.txt').locator('.doc-reason').textContent()).resolves.toBe('not uploaded: refused-notes.txt: refused by the test server');
     expect(api.uploads).toHaveLength(1);
     expect(api.uploads[0]).toContain('name="file"; filename="new-baa.txt"');
     expect(api.uploads[0]).toContain('name="file"; filename="broken.yaml"');
@@ -398,7 +407,8 @@ describe('dashboard (browser)', () => {
     expect(await row('new-baa.txt').locator('progress').count()).toBe(0);
     await expect(page.locator('#score').getAttribute('class')).resolves.not.toContain('updating');
     // Problems are listed first.
-    await expect(page.locator('#documents li.doc').first().getAttribute('data-file')).resolves.toBe('broken.yaml');
+    const order = await page.locator('#documents li.doc').evaluateAll((lis) => lis.map((li) => li.getAttribute('data-file')));
+    expect(order.slice(0, 2).sort()).toEqual(['broken.yaml', 'refused-notes.txt']);
     await page.click('[data-tab="details"]');
   });
 

@@ -26,6 +26,7 @@ const LEAST_ROLE: Record<string, KeyRole> = {
   'POST /api/workspaces/{ws}/documents/{id}/facts/{fact}/corrections': 'auditor',
   'POST /api/workspaces/{ws}/documents/{id}/link': 'auditor',
   'POST /api/workspaces/{ws}/documents': 'owner',
+  'POST /api/workspaces/{ws}/documents/bulk': 'owner',
   'POST /api/workspaces/{ws}/reprocess': 'owner',
 };
 // Routes without an API key: health, signed webhooks, and the embedded server's owner routes (which check
@@ -37,6 +38,7 @@ const BODIES: Record<string, unknown> = {
   'POST /api/workspaces/{ws}/documents/{id}/facts/{fact}/corrections': { value: 'yes', reason: 'matrix test' },
   'POST /api/workspaces/{ws}/documents/{id}/link': { system: 'matrix-vendor', reason: 'matrix test' },
   'POST /api/workspaces/{ws}/documents': { fileName: 'matrix-policy.md', content: '# Privacy\n\nWe never sell data.\n' },
+  'POST /api/workspaces/{ws}/documents/bulk': { files: [{ fileName: 'matrix-bulk-policy.md', content: '# Privacy\n\nWe keep records six years.\n' }] },
   'POST /api/workspaces/{ws}/reprocess': {},
 };
 const ORDER: KeyRole[] = ['viewer', 'auditor', 'owner'];

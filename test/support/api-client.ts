@@ -24,6 +24,15 @@ export class ApiClient {
     if (res.status !== 202) throw new Error(`upload ${file}: ${res.status} ${await res.text()}`);
     return (await res.json()) as { id: string; status: string; created: boolean };
   }
+
+  /** A bulk upload (POST documents/bulk, multipart) of `files` under `dir`: one result per file, in order. */
+  async uploadMany(dir: string, files: readonly string[]): Promise<{ documents: ({ fileName: string; documentId: string; created: boolean } | { fileName: string; error: { code: string; message: string } })[]; accepted: number; refused: number }> {
+    const form = new FormData();
+    for (const file of files) form.append('file', new Blob([readFileSync(join(dir, file))]), file);
+    const res = await fetch(`${this.base}/api/workspaces/${this.ws}/documents/bulk`, { method: 'POST', body: form, headers: { 'x-api-key': this.key } });
+    if (res.status !== 202) throw new Error(`bulk upload of ${files.length} file(s): ${res.status} ${await res.text()}`);
+    return (await res.json()) as never;
+  }
 }
 
 /** `api(path)` and `json(path)` on one workspace's routes with its key (JSON bodies); `json` throws on an error status. */

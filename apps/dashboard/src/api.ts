@@ -93,9 +93,12 @@ export interface View {
 
 /** What POST /documents answers for each file. */
 export interface UploadResult {
-  id: string;
+  /** Null when the file was refused (see `error`). */
+  id: string | null;
   status: string;
   fileName: string;
+  /** Why the server refused this file (nothing of it was stored). */
+  error?: string;
 }
 
 /** One row of GET /documents (its status moves received → processing → processed | unparsed | failed). */
@@ -195,14 +198,16 @@ export class ApiClient {
     return { blob: await res.blob(), filename: named ?? `custody-report.${format}` };
   }
 
-  /** Upload documents in one request (multipart field `file`, repeated); one result per file, in order. */
+  /**
+   * Upload documents in one request on the bulk route (multipart field `file`, repeated: stored together, read
+   * in batches, scored once); one result per file, in order; a refused file carries its error instead of an id.
+   */
   async upload(files: readonly File[]): Promise<UploadResult[]> {
     const body = new FormData();
     for (const f of files) body.append('file', f, f.name);
-    const res = await this.json<{ documentId: string; status: string; fileName: string; id?: string } | { documents: { documentId: string; status: string; fileName: string }[] }>(
-      await fetch(this.url('/documents'), { method: 'POST', headers: this.headers, body }));
-    const rows = 'documents' in res ? res.documents : [res];
-    return rows.map((r) => ({ id: r.documentId, status: r.status, fileName: r.fileName }));
+    const res = await this.json<{ documents: ({ documentId: string; status: string; fileName: string } | { fileName: string; error: { message: string } })[] }>(
+      await fetch(this.url('/documents/bulk'), { method: 'POST', headers: this.headers, body }));
+    return res.documents.map((r) => 'error' in r ? { id: null, status: 'failed', fileName: r.fileName, error: r.error.message } : { id: r.documentId, status: r.status, fileName: r.fileName });
   }
 
   /** Every document of the workspace with its status and, when it failed, why. */

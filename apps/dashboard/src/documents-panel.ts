@@ -76,17 +76,30 @@ export class DocumentsPanel {
     const mine: Row[] = files.map((f) => ({ id: null, fileName: f.name, status: 'uploading' }));
     this.inFlight.push(...mine);
     this.render();
+    let results: UploadResult[];
     try {
-      await send(files);
+      results = await send(files);
     } catch (err) {
       // Nothing was stored: say so on each file, and keep the rows so the user sees which ones.
       for (const r of mine) Object.assign(r, { status: 'failed', reason: `upload failed: ${err instanceof Error ? err.message : String(err)}` });
-      this.render();
-      setTimeout(() => { this.inFlight = this.inFlight.filter((r) => !mine.includes(r)); this.render(); }, 30_000);
+      this.keepFor30s(mine);
       return;
     }
-    this.inFlight = this.inFlight.filter((r) => !mine.includes(r));
+    // A file the server refused (the others were stored) is not among the documents: its row stays with why.
+    const refused = mine.filter((r, i) => {
+      const error = results[i]?.error;
+      if (error) Object.assign(r, { status: 'failed', reason: `not uploaded: ${error}` });
+      return Boolean(error);
+    });
+    this.inFlight = this.inFlight.filter((r) => !mine.includes(r) || refused.includes(r));
+    if (refused.length) this.keepFor30s(refused);
     await this.refresh();
+  }
+
+  /** Rows of files that were not stored, shown failed with their reason for 30 s. */
+  private keepFor30s(rows: Row[]): void {
+    this.render();
+    setTimeout(() => { this.inFlight = this.inFlight.filter((r) => !rows.includes(r)); this.render(); }, 30_000);
   }
 
   /** Re-read statuses; while anything is pending, keep re-reading (statuses change without an event too). */

@@ -11,6 +11,7 @@ export * from './deadline.js';
 export * from './jobs/rescore.scheduler.js';
 export * from './commands/workspace-changes.command.js';
 export * from './commands/ingest-document.command.js';
+export * from './commands/ingest-documents.command.js';
 export * from './commands/link-document.command.js';
 export * from './commands/record-setting-change.command.js';
 export * from './commands/extract-document.command.js';

@@ -3,6 +3,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { ProjectionInputCache } from '@custody/audit';
 import { ExtractDocumentHandler } from './commands/extract-document.command.js';
 import { IngestDocumentHandler } from './commands/ingest-document.command.js';
+import { IngestDocumentsHandler } from './commands/ingest-documents.command.js';
 import { LinkDocumentHandler } from './commands/link-document.command.js';
 import { RecordSettingChangeHandler } from './commands/record-setting-change.command.js';
 import { CorrectFactHandler, RecordEvidenceReadHandler, ReprocessWorkspaceHandler, TriageFindingHandler } from './commands/workspace-changes.command.js';
@@ -46,6 +47,7 @@ export class PipelineModule {
       ParseSandbox,
       UploadSandbox,
       IngestDocumentHandler,
+      IngestDocumentsHandler,
       TriageFindingHandler,
       CorrectFactHandler,
       LinkDocumentHandler,

@@ -2,11 +2,11 @@ import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Re
 import { CommandBus } from '@nestjs/cqrs';
 import { FilesInterceptor } from '@nestjs/platform-express';
 import { ApiAcceptedResponse, ApiBody, ApiConsumes, ApiExtraModels, ApiOkResponse, ApiOperation, ApiSecurity, ApiTags, getSchemaPath } from '@nestjs/swagger';
-import { CorrectionRequestDto, LinkRequestDto, UploadJsonDto, UploadMultipartDto } from '../openapi/requests.dto.js';
-import { DocumentDetailDto, StoredDocumentDto, UploadResponseDto } from '../openapi/responses.dto.js';
+import { BulkUploadJsonDto, CorrectionRequestDto, LinkRequestDto, UploadJsonDto, UploadMultipartDto } from '../openapi/requests.dto.js';
+import { BulkUploadResponseDto, DocumentDetailDto, StoredDocumentDto, UploadResponseDto } from '../openapi/responses.dto.js';
 import { InvalidInputError, NotFoundError } from '@custody/domain';
 import type { Persistence } from '@custody/persistence';
-import { CorrectFactCommand, IngestDocumentCommand, LinkDocumentCommand, PERSISTENCE, RecordEvidenceReadCommand, type IngestResult } from '@custody/pipeline';
+import { CorrectFactCommand, IngestDocumentCommand, IngestDocumentsCommand, LinkDocumentCommand, PERSISTENCE, RecordEvidenceReadCommand, type IngestResult } from '@custody/pipeline';
 import type { AuthedRequest } from '../auth/api-key.guard.js';
 import { RecordedChange } from '../http/recorded-change.decorator.js';
 
@@ -16,8 +16,28 @@ interface JsonUpload {
   contentBase64?: string;
 }
 
+/** Multipart files as the commands take them (the name as UTF-8: multer decodes it as latin1). */
+function multipartFiles(files: Express.Multer.File[] | undefined): { fileName: string; bytes: Uint8Array }[] {
+  return (files ?? []).map((f) => ({ fileName: Buffer.from(f.originalname, 'latin1').toString('utf8'), bytes: f.buffer }));
+}
+
+/**
+ * One JSON file. Malformed: an InvalidInputError, or, with `lenient` (a bulk upload), an entry marked
+ * `invalid` with the reason, which the bulk command refuses alone.
+ */
+function jsonFile(body: JsonUpload | undefined, usage: string, lenient = false): { fileName: string; bytes: Uint8Array; invalid?: string } {
+  const fileName = typeof body?.fileName === 'string' ? body.fileName : '';
+  const content = typeof body?.content === 'string' ? body.content : undefined;
+  const base64 = typeof body?.contentBase64 === 'string' ? body.contentBase64 : undefined;
+  if (!fileName || (content === undefined && base64 === undefined)) {
+    if (!lenient) throw new InvalidInputError(usage);
+    return { fileName, bytes: new Uint8Array(), invalid: usage };
+  }
+  return { fileName, bytes: base64 !== undefined ? Buffer.from(base64, 'base64') : Buffer.from(content ?? '', 'utf8') };
+}
+
 @ApiTags('documents')
-@ApiExtraModels(UploadJsonDto, UploadMultipartDto)
+@ApiExtraModels(UploadJsonDto, UploadMultipartDto, BulkUploadJsonDto)
 @ApiSecurity('api-key')
 @Controller('api/workspaces/:ws/documents')
 export class DocumentsController {
@@ -33,14 +53,8 @@ export class DocumentsController {
   @ApiAcceptedResponse({ type: UploadResponseDto })
   @ApiOperation({ summary: 'Upload documents (contracts, BAAs, policies, configs, fleet exports, custody.yaml). Accepted at once, processed by jobs.' })
   async upload(@Param('ws') ws: string, @UploadedFiles() files: Express.Multer.File[] | undefined, @Body() body: JsonUpload, @Req() req: AuthedRequest) {
-    const items: { fileName: string; bytes: Uint8Array }[] = [];
-    for (const f of files ?? []) items.push({ fileName: Buffer.from(f.originalname, 'latin1').toString('utf8'), bytes: f.buffer });
-    if (!items.length) {
-      if (!body?.fileName || (body.content === undefined && body.contentBase64 === undefined)) {
-        throw new InvalidInputError('send multipart field "file", or JSON { fileName, content } / { fileName, contentBase64 }');
-      }
-      items.push({ fileName: body.fileName, bytes: body.contentBase64 !== undefined ? Buffer.from(body.contentBase64, 'base64') : Buffer.from(body.content ?? '', 'utf8') });
-    }
+    const items = multipartFiles(files);
+    if (!items.length) items.push(jsonFile(body, 'send multipart field "file", or JSON { fileName, content } / { fileName, contentBase64 }'));
     // Every command is built (and so validated) before the first is run: a bad name in a batch is a 400
     // with nothing stored, not a 400 after half the batch was.
     const commands = items.map((item) => new IngestDocumentCommand(ws, item.fileName, item.bytes, req.actor));
@@ -50,6 +64,25 @@ export class DocumentsController {
       results.push({ ...r, fileName: item.fileName });
     }
     return results.length === 1 ? { id: results[0].documentId, ...results[0] } : { documents: results };
+  }
+
+  @Post('bulk')
+  @HttpCode(202)
+  @UseInterceptors(FilesInterceptor('file'))
+  @ApiConsumes('multipart/form-data', 'application/json')
+  @ApiBody({ description: 'multipart field `file` (repeated), or JSON { files: [{ fileName, content | contentBase64 }] }',
+    schema: { oneOf: [{ $ref: getSchemaPath(UploadMultipartDto) }, { $ref: getSchemaPath(BulkUploadJsonDto) }] } })
+  @ApiAcceptedResponse({ type: BulkUploadResponseDto })
+  @ApiOperation({ summary: 'Upload many documents at once: stored together, read in batches, scored once. One result per file; a file that cannot be accepted is refused alone, with its error, and the others are stored.' })
+  async bulk(@Param('ws') ws: string, @UploadedFiles() files: Express.Multer.File[] | undefined, @Body() body: { files?: unknown }, @Req() req: AuthedRequest) {
+    const items = multipartFiles(files);
+    if (!items.length) {
+      const usage = 'send multipart field "file" (repeated), or JSON { files: [{ fileName, content | contentBase64 }] }';
+      if (!Array.isArray(body?.files) || !body.files.length) throw new InvalidInputError(usage);
+      // A malformed entry is that file's error: it is refused alone.
+      for (const [i, f] of (body.files as JsonUpload[]).entries()) items.push(jsonFile(f, `files[${i}]: ${usage}`, true));
+    }
+    return this.commands.execute(new IngestDocumentsCommand(ws, items, req.actor));
   }
 
   @Get()

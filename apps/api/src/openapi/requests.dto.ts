@@ -13,6 +13,10 @@ export class UploadMultipartDto {
   @ApiProperty({ type: 'array', items: { type: 'string', format: 'binary' }, description: 'One or more files (up to 100)' }) file!: unknown[];
 }
 
+export class BulkUploadJsonDto {
+  @ApiProperty({ type: [UploadJsonDto], description: 'The files, each { fileName, content | contentBase64 }' }) files!: UploadJsonDto[];
+}
+
 export class TriageRequestDto {
   @ApiProperty({ enum: TRIAGE_STATUSES }) status!: string;
   @ApiPropertyOptional({ description: 'Required unless status is open' }) reason?: string;

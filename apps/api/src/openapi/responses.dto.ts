@@ -22,6 +22,26 @@ export class UploadResponseDto {
   @ApiPropertyOptional({ type: [IngestResultDto], description: 'Several files: one result each' }) documents?: IngestResultDto[];
 }
 
+export class BulkItemErrorDto {
+  @ApiProperty({ example: 'invalid_input' }) code!: string;
+  @ApiProperty() message!: string;
+}
+
+export class BulkItemDto {
+  @ApiProperty() fileName!: string;
+  @ApiPropertyOptional({ description: 'Stored: the document (new, or the one with the same bytes)' }) documentId?: string;
+  @ApiPropertyOptional({ enum: DOCUMENT_STATUSES }) status?: DocumentStatus;
+  @ApiPropertyOptional({ description: 'False when the same bytes were already in the workspace' }) created?: boolean;
+  @ApiPropertyOptional() sha256?: string;
+  @ApiPropertyOptional({ type: BulkItemErrorDto, description: 'Refused: why (nothing of this file was stored)' }) error?: BulkItemErrorDto;
+}
+
+export class BulkUploadResponseDto {
+  @ApiProperty({ type: [BulkItemDto], description: 'One result per file, in the order sent' }) documents!: BulkItemDto[];
+  @ApiProperty({ description: 'Files stored (new or already known)' }) accepted!: number;
+  @ApiProperty({ description: 'Files refused, each with its error' }) refused!: number;
+}
+
 export class WebhookResponseDto {
   @ApiProperty() id!: string;
   @ApiProperty({ enum: DOCUMENT_STATUSES }) status!: DocumentStatus;

@@ -26,7 +26,7 @@ export function registerServe(program: Command): void {
     .option('--example [path]', 'load the bundled example practice (or a folder of your own) into the workspace')
     .option('--worker', 'process jobs in this process also in production mode')
     .action(async (opts: { port?: string; host?: string; workspace: string; example?: string | boolean; worker?: boolean; allowRemote?: boolean }) => {
-      const { config: { loadConfig }, pipeline: { closeOnSignals, IngestDocumentCommand, startRuntime }, audit: { collectFiles } } = await loadServiceRuntime();
+      const { config: { loadConfig }, pipeline: { closeOnSignals, IngestDocumentsCommand, startRuntime }, audit: { collectFiles } } = await loadServiceRuntime();
       const [{ CommandBus }, { createApiApp }, { jobThreadAvailable, startJobThread }] = await Promise.all([import('@nestjs/cqrs'), import('../../../api/src/bootstrap.js'), import('../../../worker/src/job-thread.js')]);
       const config = loadConfig(process.env, { port: opts.port ? Number(opts.port) : undefined, host: opts.host });
       assertBindAllowed(config.host, Boolean(opts.allowRemote));
@@ -53,9 +53,13 @@ export function registerServe(program: Command): void {
         const bus = app.get(CommandBus);
         const files = collectFiles([dir]);
         let added = 0;
-        for (const file of files) {
-          const r = await bus.execute(new IngestDocumentCommand(workspace.id, relative(dir, file) || basename(file), readFileSync(file), 'cli'));
-          if (r.created) added++;
+        // A bulk upload a request's worth at a time (stored together, read in batches, scored once: issue 11).
+        for (let i = 0; i < files.length; i += config.maxUploadFiles) {
+          const batch = files.slice(i, i + config.maxUploadFiles).map((file) => ({ fileName: relative(dir, file) || basename(file), bytes: readFileSync(file) }));
+          for (const r of (await bus.execute(new IngestDocumentsCommand(workspace.id, batch, 'cli'))).documents) {
+            if ('error' in r) console.error(`custody: ${r.fileName} not loaded: ${r.error.message}`);
+            else if (r.created) added++;
+          }
         }
         console.log(`Loaded ${files.length} example file(s) from ${relative(process.cwd(), dir) || dir} (${added} new).`);
       }

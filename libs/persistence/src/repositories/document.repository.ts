@@ -1,7 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import { FACT_NAMES, NotFoundError, type DocumentStatus, type DocumentType, type FactSet } from '@custody/domain';
 import type { DataSource } from 'typeorm';
 import { BlobEntity, DocumentEntity, EventEntity, FactEntity } from '../entities/index.js';
+import { ingestDocuments, type IngestInput, type StoredRedaction } from './document-ingest.js';
+
+export type { IngestInput, StoredRedaction };
 import type { EventStoreRepository, StoredEvent } from './event-store.repository.js';
 import { SEALED_HEADER_BYTES, type DataKeyring } from '../crypto/data-keys.js';
 import { aad, openAnalysis, openBlob, openEvidence } from '../crypto/sealed-rows.js';
@@ -38,14 +40,6 @@ export interface BlobHead { key_id: string | null; n: number | string; c: Uint8A
 /** The columns of a BlobHead, of the blob aliased `b`; `$2` is the chunk size. */
 const BLOB_HEAD_SQL = (b: string) => `${b}.key_id, octet_length(${b}.content) AS n, CASE WHEN octet_length(${b}.content) <= $2 THEN ${b}.content END AS c`;
 
-/** A secret removed before storage: where and what kind, never the value. */
-export interface StoredRedaction {
-  kind: string;
-  path?: string;
-  line?: number;
-  replacement: string;
-}
-
 export interface AnalysisOutcome {
   type: DocumentType;
   status: Extract<DocumentStatus, 'processed' | 'unparsed' | 'failed'>;
@@ -70,37 +64,19 @@ export class DocumentRepository {
    * Stores the bytes once by hash and records the document with a `DocumentReceived` event in one
    * transaction. Ingesting the same bytes into the same workspace again changes nothing.
    */
-  async ingest(input: { workspaceId: string; fileName: string; sha256: string; content: Buffer; size: number; redacted: boolean; redactions?: StoredRedaction[]; actor?: string; failed?: string }):
-    Promise<{ document: StoredDocument; created: boolean; event?: StoredEvent; unfinished?: number }> {
-    // Sealed before the transaction, in slices: a 50 MB upload does not hold the event loop (nor a connection).
-    const { keyId, sealed } = await this.keys.sealInSlices(input.content, aad.blob(input.sha256));
-    return this.ds.transaction(async (m) => {
-      await m.createQueryBuilder().insert().into(BlobEntity)
-        .values({ sha256: input.sha256, size: input.size, content: sealed, keyId, redacted: input.redacted })
-        .orIgnore().execute();
-      // The new row is what was inserted (no read back), and the workspace's unfinished documents are counted in
-      // the same statement (its snapshot: without this row), for the extract job's fair priority: one round trip
-      // for what took three. Known bytes (the unique workspace + sha256) insert nothing and are read instead.
-      const row: DocumentEntity = Object.assign(new DocumentEntity(), {
-        id: randomUUID(), workspaceId: input.workspaceId, sha256: input.sha256, fileName: input.fileName, size: input.size,
-        type: 'unknown', status: input.failed ? 'failed' : 'received', reason: input.failed ?? null, format: null,
-        analysis: null, analysisSealed: null, analysisKeyId: null, attempts: 0, processedAt: null,
-      });
-      const [inserted] = (await m.query(
-        `INSERT INTO document (id, workspace_id, sha256, file_name, size, status, reason) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING
-         RETURNING created_at, type, attempts, (SELECT count(*)::int FROM document u WHERE u.workspace_id = $2 AND u.status IN ('received', 'processing')) AS unfinished`,
-        [row.id, row.workspaceId, row.sha256, row.fileName, row.size, row.status, row.reason],
-      )) as { created_at: Date; type: string; attempts: number; unfinished: number }[];
-      if (!inserted) return { document: toDoc(await m.findOneByOrFail(DocumentEntity, { workspaceId: input.workspaceId, sha256: input.sha256 }), this.keys), created: false };
-      // The columns the INSERT leaves to their defaults, as the schema set them (a migration may change one).
-      Object.assign(row, { createdAt: inserted.created_at, type: inserted.type, attempts: Number(inserted.attempts) });
-      const event = await this.events.append(m, input.workspaceId, 'DocumentReceived',
-        {
-          documentId: row.id, file: input.fileName, sha256: input.sha256, size: input.size, redacted: input.redacted, ...(input.failed ? { failed: input.failed } : {}),
-          ...(input.redactions?.length ? { redactions: input.redactions.map(({ kind, path, line, replacement }) => ({ kind, path, line, replacement })) } : {}),
-        }, input.actor);
-      return { document: toDoc(row, this.keys), created: true, event, unfinished: Number(inserted.unfinished) + (input.failed ? 0 : 1) };
-    });
+  async ingest(input: IngestInput & { workspaceId: string; actor?: string }): Promise<{ document: StoredDocument; created: boolean; event?: StoredEvent; unfinished?: number }> {
+    const { documents: [one], unfinished } = await this.ingestMany(input.workspaceId, [input], input.actor);
+    return { ...one!, unfinished };
+  }
+
+  /**
+   * Stores many documents of a workspace in one transaction (see ingestDocuments): one result per input, in
+   * order, and the workspace's unfinished documents when any was new.
+   */
+  async ingestMany(workspaceId: string, inputs: readonly IngestInput[], actor?: string): Promise<{ documents: { document: StoredDocument; created: boolean; event?: StoredEvent }[]; unfinished?: number }> {
+    if (!inputs.length) return { documents: [] };
+    const { rows, unfinished } = await ingestDocuments(this.ds, this.events, this.keys, workspaceId, inputs, actor);
+    return { documents: rows.map(({ row, created, event }) => ({ document: toDoc(row, this.keys), created, event })), unfinished };
   }
 
   /**

@@ -23,28 +23,46 @@ export class EventStoreRepository {
    * lock that orders the workspace's appends, so the chain is the seq order.
    */
   async append<T extends EventType>(manager: EntityManager, workspaceId: string, type: T, payload: EventPayload<T>, actor = 'system'): Promise<RecordedEvent<T>> {
+    const [event] = await this.appendMany(manager, workspaceId, [{ type, payload }], actor);
+    return event as RecordedEvent<T>;
+  }
+
+  /**
+   * Appends several events of one workspace, in order, in three round trips whatever their number (a bulk
+   * upload's `DocumentReceived` events: issue 11), chained one to the next exactly as single appends would be.
+   */
+  async appendMany(manager: EntityManager, workspaceId: string, items: readonly { type: EventType; payload: unknown }[], actor = 'system'): Promise<StoredEvent[]> {
+    if (!items.length) return [];
     // Serialise appends per workspace until commit, so seq order is commit order and an SSE reader that
     // resumes "after seq N" can never skip an event that commits late; it also makes the head read below the
-    // one this row must follow.
+    // one these rows must follow.
     await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [workspaceId]);
-    // The head, and the seq and time taken before the insert so the hash can cover them, in one round trip (after
+    // The head, and the seqs and time taken before the insert so the hash can cover them, in one round trip (after
     // the lock, which must come first); the time is the transaction's (what the column's default gave), to the
     // millisecond the audit log shows.
     const [next] = await manager.query(
       `SELECT (SELECT hash FROM event WHERE workspace_id = $1 ORDER BY seq DESC LIMIT 1) AS head,
-              nextval(pg_get_serial_sequence('event', 'seq'))::text AS seq, ${chainAtSql('now()')} AS at`,
-      [workspaceId],
-    );
-    // The exact JSON text stored in the jsonb column is the one hashed.
-    const json = JSON.stringify(payload ?? null);
-    const content = { workspaceId, seq: Number(next.seq), type, at: next.at as string, actor, payload: JSON.parse(json) };
-    const prevHash: string = next.head ?? GENESIS_HASH;
-    const hash = chainHash(prevHash, content);
+              array(SELECT nextval(pg_get_serial_sequence('event', 'seq'))::text FROM generate_series(1, $2)) AS seqs, ${chainAtSql('now()')} AS at`,
+      [workspaceId, items.length],
+    ) as { head: string | null; seqs: string[]; at: string }[];
+    const seqs = next!.seqs.map(Number).sort((a, b) => a - b);
+    let prevHash: string = next!.head ?? GENESIS_HASH;
+    const rows: unknown[][] = [];
+    const events = items.map(({ type, payload }, i) => {
+      // The exact JSON text stored in the jsonb column is the one hashed.
+      const json = JSON.stringify(payload ?? null);
+      const content = { workspaceId, seq: seqs[i]!, type, at: next!.at, actor, payload: JSON.parse(json) };
+      const hash = chainHash(prevHash, content);
+      rows.push([content.seq, type, json, prevHash, hash]);
+      prevHash = hash;
+      return { seq: content.seq, workspaceId, type, payload, actor, at: content.at } as StoredEvent;
+    });
+    const values = rows.map((_, i) => `($${i * 5 + 3}, $1, $${i * 5 + 4}, $${i * 5 + 5}::jsonb, $2, $${rows.length * 5 + 3}, $${i * 5 + 6}, $${i * 5 + 7})`);
     await manager.query(
-      'INSERT INTO event (seq, workspace_id, type, payload, actor, created_at, prev_hash, hash) VALUES ($1, $2, $3, $4::jsonb, $5, $6, $7, $8)',
-      [next.seq, workspaceId, type, json, actor, next.at, prevHash, hash],
+      `INSERT INTO event (seq, workspace_id, type, payload, actor, created_at, prev_hash, hash) VALUES ${values.join(', ')}`,
+      [workspaceId, actor, ...rows.flat(), next!.at],
     );
-    return { seq: content.seq, workspaceId, type, payload, actor, at: content.at } as RecordedEvent<T>;
+    return events;
   }
 
   /** Appends one event in a transaction of its own (for events that change nothing else). */

@@ -2,7 +2,7 @@ import { Inject, Logger } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { InvalidInputError, ServiceUnavailableError, type DocumentStatus } from '@custody/domain';
 import type { Persistence } from '@custody/persistence';
-import { prepareForStorage } from '@custody/audit';
+import { prepareForStorage, type PreparedContent } from '@custody/audit';
 import { FollowUps } from '../jobs/follow-ups.js';
 import { PERSISTENCE } from '../tokens.js';
 import { UploadSandbox } from '../sandbox/parse-sandbox.js';
@@ -24,8 +24,18 @@ export interface IngestResult {
 export class IngestDocumentCommand extends Command<IngestResult> {
   constructor(readonly workspaceId: string, readonly fileName: string, readonly bytes: Uint8Array, readonly actor = 'system') {
     super();
-    if (!fileName || fileName.length > 255 || /[\u0000-\u001f]/.test(fileName)) throw new InvalidInputError('a document needs a file name of at most 255 printable characters');
+    assertFileName(fileName);
   }
+}
+
+/** A document's name: what a stored file may be called (checked when an ingest command is built). */
+export function assertFileName(fileName: string): void {
+  if (!fileName || fileName.length > 255 || /[\u0000-\u001f]/.test(fileName)) throw new InvalidInputError('a document needs a file name of at most 255 printable characters');
+}
+
+/** Scans (and redacts) an upload for storage: small ones in the request, large ones in the upload sandbox. */
+export async function scanUpload(uploads: UploadSandbox, bytes: Uint8Array, fileName: string): Promise<PreparedContent> {
+  return bytes.length <= INLINE_SCAN_BYTES ? prepareForStorage(bytes, fileName) : uploads.prepare(bytes, fileName);
 }
 
 @CommandHandler(IngestDocumentCommand)
@@ -35,7 +45,7 @@ export class IngestDocumentHandler implements ICommandHandler<IngestDocumentComm
   constructor(@Inject(PERSISTENCE) private readonly db: Persistence, private readonly followUps: FollowUps, private readonly uploads: UploadSandbox) {}
 
   async execute(cmd: IngestDocumentCommand): Promise<IngestResult> {
-    const stored = cmd.bytes.length <= INLINE_SCAN_BYTES ? prepareForStorage(cmd.bytes, cmd.fileName) : await this.uploads.prepare(cmd.bytes, cmd.fileName);
+    const stored = await scanUpload(this.uploads, cmd.bytes, cmd.fileName);
     const { document, created, event, unfinished } = await this.db.documents.ingest({
       workspaceId: cmd.workspaceId, fileName: cmd.fileName, sha256: stored.sha256, content: stored.content,
       size: cmd.bytes.length, redacted: stored.redacted, redactions: stored.records, actor: cmd.actor, failed: stored.unscannable,

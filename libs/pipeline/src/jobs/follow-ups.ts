@@ -84,6 +84,11 @@ export const FOLLOW_UPS: FollowUpTable = {
   },
 };
 
+/** The most documents one extraction job of a bulk upload reads (a retried job reads no more than these again). */
+export const EXTRACT_BATCH_DOCUMENTS = 16;
+/** Jobs a bulk upload is split into at least, when it has the documents: one per concurrent slot of two workers. */
+export const EXTRACT_BATCH_SPREAD = 4;
+
 /**
  * Per-workspace fairness on one queue (BullMQ's open-source edition has no job groups; both its Redis and
  * PostgreSQL backends order waiting jobs by priority, then arrival): a job's priority is the number of its
@@ -110,6 +115,24 @@ export class FollowUps {
     const ctx: FollowUpContext = { ...at, db: this.db };
     const requests = await follow(payload, ctx);
     return this.enqueue(at.workspaceId, requests, ctx.unfinished);
+  }
+
+  /**
+   * What follows a bulk upload's new documents: their extraction in batches of at most EXTRACT_BATCH_DOCUMENTS
+   * (one queue round and one follow-up per batch instead of per document), spread over at least
+   * EXTRACT_BATCH_SPREAD jobs when there are enough documents, so more than one worker takes part; all added in
+   * one round trip. Their events are committed: if this fails, the Reconciler enqueues them one by one.
+   */
+  async afterBulkIngest(workspaceId: string, documentIds: readonly string[], unfinished?: number): Promise<string[]> {
+    if (!documentIds.length) return [];
+    const size = Math.min(EXTRACT_BATCH_DOCUMENTS, Math.max(1, Math.ceil(documentIds.length / EXTRACT_BATCH_SPREAD)));
+    const requests: JobRequest[] = [];
+    for (let i = 0; i < documentIds.length; i += size) {
+      const batch = documentIds.slice(i, i + size);
+      requests.push(batch.length === 1 ? { name: JobName.Extract, data: { documentId: batch[0]! } } : { name: JobName.ExtractBatch, data: { workspaceId, documentIds: batch } });
+    }
+    const priority = unfinished === undefined ? await fairPriority(this.db, workspaceId) : priorityOf(unfinished);
+    return this.jobs.addMany(requests, priority);
   }
 
   /** A re-run asked for by hand: what follows a changed input, without one. */

@@ -5,6 +5,8 @@ export enum QueueName {
 
 export enum JobName {
   Extract = 'extract',
+  /** Several documents of one bulk upload read in one job (issue 11): one queue round per batch, one follow-up. */
+  ExtractBatch = 'extract-batch',
   Project = 'project',
   Score = 'score',
   /** Re-score every workspace at an evaluation time: findings that time alone creates (a BAA that expired). */
@@ -13,6 +15,7 @@ export enum JobName {
 
 export type JobPayload =
   | { name: JobName.Extract; data: { documentId: string } }
+  | { name: JobName.ExtractBatch; data: { workspaceId: string; documentIds: string[] } }
   | { name: JobName.Project; data: { workspaceId: string } }
   | { name: JobName.Score; data: { workspaceId: string; graphVersion: number; triageSeq?: number; at?: string } }
   | { name: JobName.Rescore; data: { at: string } };
@@ -21,6 +24,7 @@ export type PayloadOf<N extends JobName> = Extract<JobPayload, { name: N }>['dat
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.Extract]: QueueName.Pipeline,
+  [JobName.ExtractBatch]: QueueName.Pipeline,
   [JobName.Project]: QueueName.Pipeline,
   [JobName.Score]: QueueName.Pipeline,
   [JobName.Rescore]: QueueName.Pipeline,
@@ -34,6 +38,12 @@ export function jobId<N extends JobName>(name: N, data: PayloadOf<N>, seq?: numb
   switch (name) {
     case JobName.Extract:
       return `extract-${(data as PayloadOf<JobName.Extract>).documentId}`;
+    case JobName.ExtractBatch:
+    {
+      // A batch's first document is new with it (ingestMany), so its id names the batch; the count tells chunks apart.
+      const { documentIds } = data as PayloadOf<JobName.ExtractBatch>;
+      return `extract-batch-${documentIds[0]}-${documentIds.length}`;
+    }
     case JobName.Project:
       return `project-${(data as PayloadOf<JobName.Project>).workspaceId}-${seq ?? 0}`;
     case JobName.Score:

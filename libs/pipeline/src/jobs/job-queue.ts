@@ -4,7 +4,7 @@ import type { CustodyConfig } from '@custody/config';
 import { dependencyBound, withDeadline } from '../deadline.js';
 import type { Runtime } from '../runtime.js';
 import { CONFIG, RUNTIME } from '../tokens.js';
-import { JOB_QUEUE, jobId, QueueName, type JobName, type PayloadOf } from './job-catalogue.js';
+import { JOB_QUEUE, jobId, JobName, QueueName, type PayloadOf } from './job-catalogue.js';
 import { queueConnection } from './queue-connection.js';
 
 /** BullMQ's lowest priority (2^21 - 1), on Redis and on its PostgreSQL backend alike. */
@@ -55,12 +55,26 @@ export class JobQueue implements OnModuleDestroy {
    */
   async add<N extends JobName>(name: N, data: PayloadOf<N>, seq?: number, priority = 1): Promise<string> {
     const id = jobId(name, data, seq);
-    await this.bounded(this.queue(JOB_QUEUE[name]).add(name, data, {
-      ...JOB_OPTIONS,
-      jobId: id,
-      priority: Math.min(Math.max(1, Math.floor(priority)), MAX_PRIORITY),
-    }));
+    await this.bounded(this.queue(JOB_QUEUE[name]).add(name, data, this.options(id, priority)));
     return id;
+  }
+
+  private options(jobId: string, priority: number): JobsOptions {
+    return { ...JOB_OPTIONS, jobId, priority: Math.min(Math.max(1, Math.floor(priority)), MAX_PRIORITY) };
+  }
+
+  /** Adds several jobs in one round trip (BullMQ addBulk), each as `add` would (same ids, options and priority). */
+  async addMany(requests: readonly { name: JobName; data: PayloadOf<JobName>; seq?: number }[], priority = 1): Promise<string[]> {
+    const byQueue = new Map<QueueName, { name: string; data: unknown; opts: JobsOptions }[]>();
+    const ids = requests.map((r) => {
+      const id = jobId(r.name, r.data as never, r.seq);
+      const list = byQueue.get(JOB_QUEUE[r.name]) ?? [];
+      list.push({ name: r.name, data: r.data, opts: this.options(id, priority) });
+      byQueue.set(JOB_QUEUE[r.name], list);
+      return id;
+    });
+    for (const [name, jobs] of byQueue) await this.bounded(this.queue(name).addBulk(jobs));
+    return ids;
   }
 
   /** Where the job with this deterministic id stands. */
@@ -91,6 +105,12 @@ export class JobQueue implements OnModuleDestroy {
     // Only a job still in that state moves: two reconcilers racing retry it once, the other gets an error.
     await this.bounded(job.retry(standing, { resetAttemptsMade: true, resetAttemptsStarted: true }));
     return 'retried';
+  }
+
+  /** The documents that live extraction batches (bulk uploads) will read: they have a job, though not their own. */
+  async liveBatchDocuments(): Promise<Set<string>> {
+    const jobs = await this.bounded(this.queue(JOB_QUEUE[JobName.ExtractBatch]).getJobs([...LIVE] as never));
+    return new Set(jobs.filter((j) => j?.name === JobName.ExtractBatch).flatMap((j) => (j.data as PayloadOf<JobName.ExtractBatch>).documentIds));
   }
 
   /** Jobs not yet finished, across queues (used to wait until the pipeline drains). */

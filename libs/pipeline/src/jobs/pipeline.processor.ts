@@ -44,6 +44,7 @@ export class PipelineProcessor implements OnApplicationBootstrap, OnModuleDestro
   ) {
     this.handlers = {
       [JobName.Extract]: (d: PayloadOf<JobName.Extract>, job: Job) => this.extract(d, job),
+      [JobName.ExtractBatch]: (d: PayloadOf<JobName.ExtractBatch>, job: Job) => this.extractBatch(d, job),
       [JobName.Project]: (d: PayloadOf<JobName.Project>) => this.project(d),
       [JobName.Score]: (d: PayloadOf<JobName.Score>) => this.score(d),
       [JobName.Rescore]: async ({ at }: PayloadOf<JobName.Rescore>) => void (await this.commands.execute(new RescoreWorkspacesCommand(new Date(at)))),
@@ -108,8 +109,42 @@ export class PipelineProcessor implements OnApplicationBootstrap, OnModuleDestro
     const { workspaceId, event, seq, stages } = await this.commands.execute(new ExtractDocumentCommand(documentId));
     const t = Date.now();
     await this.followUps.after(event, {}, { workspaceId, seq });
+    if (stages) this.logStages(documentId, started - job.timestamp, stages, Date.now() - t);
+  }
+
+  /**
+   * A bulk upload's batch, document after document, and one follow-up for all (the last outcome's: it counts
+   * the workspace's unfinished documents after every one of the batch is committed). A document that is bad
+   * input fails alone, with its reason; any other error fails the job after the others were read, and the
+   * retry skips the documents already finished.
+   */
+  private async extractBatch({ documentIds }: PayloadOf<JobName.ExtractBatch>, job: Job): Promise<void> {
+    let last: { workspaceId: string; event: 'FactsExtracted' | 'DocumentRejected'; seq?: number } | undefined;
+    let retry: unknown;
+    for (const documentId of documentIds) {
+      try {
+        const started = Date.now();
+        const outcome = await this.commands.execute(new ExtractDocumentCommand(documentId));
+        last = outcome;
+        if (outcome.stages) this.logStages(documentId, started - job.timestamp, outcome.stages);
+      } catch (err) {
+        if (!(err instanceof CustodyError) || err.retryable) retry ??= err;
+        else last = await this.markFailed(documentId, `${err.code}: ${err.message}`) ?? last;
+      }
+    }
+    if (last) await this.followUps.after(last.event, {}, { workspaceId: last.workspaceId, seq: last.seq });
+    if (retry) throw retry;
+  }
+
+  private logStages(documentId: string, queuedMs: number, stages: { load: number; sandbox: number; record: number }, followUpsMs?: number): void {
     // Ids and milliseconds only (never a file name): where a document's time to its final status went.
-    if (stages) this.log.log(`document ${documentId} extracted: queued ${started - job.timestamp} ms, load ${stages.load} ms, sandbox ${stages.sandbox} ms, record ${stages.record} ms, follow-ups ${Date.now() - t} ms`);
+    this.log.log(`document ${documentId} extracted: queued ${queuedMs} ms, load ${stages.load} ms, sandbox ${stages.sandbox} ms, record ${stages.record} ms${followUpsMs === undefined ? '' : `, follow-ups ${followUpsMs} ms`}`);
+  }
+
+  /** Records a document failed with `reason` (unless it is finished already): the outcome its follow-up reads. */
+  private async markFailed(documentId: string, reason: string): Promise<{ workspaceId: string; event: 'DocumentRejected'; seq: number } | undefined> {
+    const { recorded, event } = await this.db.documents.recordOutcome(documentId, { type: 'unknown', status: 'failed', reason: `processing failed: ${reason}` });
+    return recorded && event ? { workspaceId: event.workspaceId, event: 'DocumentRejected', seq: event.seq } : undefined;
   }
 
   private async project({ workspaceId }: PayloadOf<JobName.Project>): Promise<void> {
@@ -134,17 +169,20 @@ export class PipelineProcessor implements OnApplicationBootstrap, OnModuleDestro
   private async onFailed(job: Job | undefined, err: Error): Promise<void> {
     this.log.warn(`job ${job?.name} ${job?.id} failed (attempt ${job?.attemptsMade}): ${safeErrorText(err)}`);
     const final = !job || err instanceof UnrecoverableError || job.attemptsMade >= (job.opts.attempts ?? 1);
-    if (job?.name === JobName.Extract && final && !isQueueUnavailable(err)) {
-      const { documentId } = job.data as PayloadOf<JobName.Extract>;
+    if (!job || !final || isQueueUnavailable(err)) return;
+    const documentIds = job.name === JobName.Extract ? [(job.data as PayloadOf<JobName.Extract>).documentId]
+      : job.name === JobName.ExtractBatch ? (job.data as PayloadOf<JobName.ExtractBatch>).documentIds : [];
+    const reason = err instanceof UnrecoverableError ? err.message : safeErrorText(err);
+    let last: Awaited<ReturnType<PipelineProcessor['markFailed']>>;
+    for (const documentId of documentIds) {
       try {
-        const { recorded, event } = await this.db.documents
-          .recordOutcome(documentId, { type: 'unknown', status: 'failed', reason: `processing failed: ${err instanceof UnrecoverableError ? err.message : safeErrorText(err)}` });
-        // A failed document is an outcome like any other: during a burst it may be the last one the workspace's
-        // projection waits for (FOLLOW_UPS holds projections back while documents are unfinished).
-        if (recorded && event) await this.followUps.after('DocumentRejected', {}, { workspaceId: event.workspaceId, seq: event.seq });
+        last = await this.markFailed(documentId, reason) ?? last;
       } catch (e) {
         this.log.error(`could not mark document failed: ${safeErrorText(e)}`);
       }
     }
+    // A failed document is an outcome like any other: during a burst it may be the last one the workspace's
+    // projection waits for (FOLLOW_UPS holds projections back while documents are unfinished).
+    if (last) await this.followUps.after('DocumentRejected', {}, { workspaceId: last.workspaceId, seq: last.seq }).catch((e: unknown) => this.log.error(`could not enqueue the projection: ${safeErrorText(e)}`));
   }
 }

@@ -6,8 +6,11 @@ import { MAX_DOCUMENT_ATTEMPTS, Reconciler } from './reconciler.js';
 
 type Lag = Awaited<ReturnType<Persistence['projections']['lagging']>>[number];
 
-/** A store holding `docs` and `lagging`, and a queue where the job ids in `live` are already waiting or running. */
-function setup(docs: Partial<StoredDocument>[], lagging: Lag[] = [], live: string[] = []) {
+/**
+ * A store holding `docs` and `lagging`, and a queue where the job ids in `live` are already waiting or running,
+ * and live extraction batches (bulk uploads) will read the documents `batched`.
+ */
+function setup(docs: Partial<StoredDocument>[], lagging: Lag[] = [], live: string[] = [], batched: string[] = []) {
   const requeued: string[] = [];
   const outcomes: { id: string; status: string }[] = [];
   const followed: { type: string; workspaceId: string }[] = [];
@@ -20,6 +23,7 @@ function setup(docs: Partial<StoredDocument>[], lagging: Lag[] = [], live: strin
     projections: { lagging: async () => lagging },
   } as unknown as Persistence;
   const jobs = {
+    liveBatchDocuments: async () => new Set(batched),
     requeue: async (name: string, data: Record<string, unknown>, seq?: number) => {
       const id = [name, ...Object.values(data), ...(seq === undefined ? [] : [seq])].join('-');
       if (live.includes(id)) return 'live';
@@ -37,6 +41,12 @@ describe('Reconciler', () => {
     const { reconciler, requeued } = setup([{ id: 'd1' }, { id: 'd2' }, { id: 'd3' }], [], ['extract-d2']);
     expect(await reconciler.reconcile()).toEqual({ unfinished: 3, requeued: 2, gaveUp: 0, workspaces: 0 });
     expect(requeued).toEqual(['extract-d1', 'extract-d3']);
+  });
+
+  it('leaves alone the unfinished documents a live bulk-upload batch will read (a job of their own would read them twice)', async () => {
+    const { reconciler, requeued } = setup([{ id: 'd1' }, { id: 'd2' }, { id: 'd3' }], [], [], ['d1', 'd3']);
+    expect(await reconciler.reconcile()).toEqual({ unfinished: 3, requeued: 1, gaveUp: 0, workspaces: 0 });
+    expect(requeued).toEqual(['extract-d2']);
   });
 
   it('gives up on a document that used every attempt: marked failed, and its workspace re-projected', async () => {

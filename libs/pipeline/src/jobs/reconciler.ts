@@ -75,6 +75,8 @@ export class Reconciler implements OnModuleDestroy {
     const report: ReconcileReport = { unfinished: 0, requeued: 0, gaveUp: 0, workspaces: 0 };
     const unfinished = await this.db.documents.unfinished();
     report.unfinished = unfinished.length;
+    // A bulk upload's documents wait in batch jobs (not their own): a job of their own would read them twice.
+    const batched = unfinished.length ? await this.jobs.liveBatchDocuments() : new Set<string>();
     for (const d of unfinished) {
       if (d.attempts >= MAX_DOCUMENT_ATTEMPTS) {
         const { recorded, event } = await this.db.documents.recordOutcome(d.id, { type: 'unknown', status: 'failed', reason: `processing failed: no outcome after ${d.attempts} attempts` });
@@ -82,6 +84,7 @@ export class Reconciler implements OnModuleDestroy {
         report.gaveUp++;
         continue;
       }
+      if (batched.has(d.id)) continue;
       if ((await this.jobs.requeue(JobName.Extract, { documentId: d.id })) !== 'live') report.requeued++;
     }
     // A workspace with documents still to extract is re-projected when they finish (their follow-up); projecting
