@@ -93,4 +93,14 @@ describe(`bulk upload (${process.env.DATABASE_URL ? 'PostgreSQL + Redis' : 'embe
     }
     expect((await documents()).length).toBe(before);
   });
+
+  it('answers a JSON upload of more files than the limit with 413 and stores nothing, as multipart does', async () => {
+    const before = (await documents()).length;
+    const limit = t.runtime.config.maxUploadFiles;
+    const files = Array.from({ length: limit + 1 }, (_, i) => ({ fileName: `note-${i}.md`, content: `# Note ${i}\n` }));
+    const res = await api('/documents/bulk', { method: 'POST', body: JSON.stringify({ files }) });
+    expect(res.status).toBe(413);
+    expect(await res.json()).toMatchObject({ error: 'too_large', details: { files: limit + 1, limit } });
+    expect((await documents()).length).toBe(before);
+  });
 });

@@ -45,6 +45,8 @@ interface FakeApi {
   documents: { id: string; fileName: string; size: number; type: string; status: string; reason?: string; createdAt: string }[];
   /** Links POST /documents/:id/link recorded. */
   links: { documentId: string; system: string }[];
+  /** The grouped map is the previous scoring run's while a newer graph waits for its score job (`run.stale`). */
+  stale?: boolean;
 }
 
 function fakeReport(): AuditReport {
@@ -94,7 +96,8 @@ function startServer(api: FakeApi): Promise<Server> {
     if (req.method === 'GET' && url.pathname === `${base}/graph`) {
       // As the real route: view=grouped is the collapsed, positioned view, with the `expand`ed groups' installs.
       const els = toCytoscapeElements(report);
-      return void json(q('view') === 'grouped' ? groupedGraph(els, parseExpand(url.searchParams.getAll('expand'))) : els);
+      const run = { graphVersion: 1, scoredAt: report.generatedAt, latestGraphVersion: api.stale ? 2 : 1, stale: Boolean(api.stale) };
+      return void json(q('view') === 'grouped' ? { ...groupedGraph(els, parseExpand(url.searchParams.getAll('expand'))), run } : els);
     }
     if (req.method === 'GET' && url.pathname === `${base}/audit-log`) return void json(sampleAuditLog());
     // The live view's small reads (the stored read model: no lens, no past), paged as the API pages them.
@@ -519,6 +522,19 @@ describe('dashboard (browser)', () => {
     expect(await page.isDisabled('#upload-file')).toBe(false);
     expect(await page.isDisabled('#whatif [data-change="sign_baa"]')).toBe(false);
     await expect(page.inputValue('#timeline-range')).resolves.toBe('4');
+  });
+
+  it('says when the map is the last scored run\'s while newer documents are scored, and stops saying it once scored', async () => {
+    const shown = () => page.evaluate(() => { const n = document.querySelector<HTMLElement>('#notice')!; return n.hidden ? '' : n.textContent ?? ''; });
+    api.stale = true;
+    try {
+      await page.evaluate(() => window.__custody!.reload());
+      expect(await shown()).toMatch(/last scored map: newer documents are being scored/);
+    } finally {
+      api.stale = false;
+    }
+    await page.evaluate(() => window.__custody!.reload());
+    expect(await shown()).toBe('');
   });
 
   describe('fleet of 2,000 notetaker installs', () => {

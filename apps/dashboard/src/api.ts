@@ -30,6 +30,12 @@ export function readAuth(loc: Location = location, storage: Storage = sessionSto
 }
 
 /** A failed API call, with the status so the UI can tell "log in again" from "try later". */
+/**
+ * The grouped map as served. The live view says which scoring run it is of (`run`); `stale` while a newer graph
+ * waits for its score job, whose ExposureScored event brings the next view.
+ */
+export type MapView = GroupedGraph & { run?: { graphVersion: number; latestGraphVersion: number; stale: boolean } };
+
 export class ApiError extends Error {
   constructor(readonly status: number, message: string) {
     super(message);
@@ -146,7 +152,7 @@ export class ApiClient {
    * What the map draws: fleet installs collapsed per vendor + site except the `expand`ed groups, nodes
    * already positioned by the server. A few dozen elements where /graph would send every install and flow.
    */
-  async groupedGraph(view: View = {}, expand: Iterable<string> = []): Promise<GroupedGraph> {
+  async groupedGraph(view: View = {}, expand: Iterable<string> = []): Promise<MapView> {
     const keys = [...expand].join(',');
     return this.json(await fetch(this.url('/graph', { view: 'grouped', lens: view.lens, asOf: view.asOf, expand: keys || undefined }), { headers: this.jsonHeaders }));
   }

@@ -7,7 +7,7 @@ import { fleetGroupOf, fleetStandInId, type Lens, type SystemView } from '@custo
 import { toCytoscapeElements, type CytoscapeElements } from '@custody/graph/cytoscape-elements';
 import { collapseFleet, type FleetView } from '@custody/graph/fleet-view';
 import type { GroupedGraph } from '@custody/graph/grouped-graph';
-import { type ApiClient, ApiError, type DashboardAudit, type View } from './api.js';
+import { type ApiClient, ApiError, type DashboardAudit, type MapView, type View } from './api.js';
 import { el, must, notice } from './dom.js';
 import { DocumentsPanel } from './documents-panel.js';
 import { ExportBar } from './export.js';
@@ -47,7 +47,7 @@ function nextTask(): Promise<void> {
 }
 
 /** `first`: the default view's reads, asked for by main.ts while this code was still downloading. */
-export function start(api: ApiClient, first: { graph: Promise<GroupedGraph>; live: Promise<LiveReads> } | null): void {
+export function start(api: ApiClient, first: { graph: Promise<MapView>; live: Promise<LiveReads> } | null): void {
   /** The audit of the view shown, once something needed it (null until then: the live view starts without it). */
   let report: DashboardAudit | null = null;
   let auditPending: Promise<DashboardAudit> | null = null;
@@ -321,7 +321,8 @@ export function start(api: ApiClient, first: { graph: Promise<GroupedGraph>; liv
         if (again) return;
         await findings.setSource(auditFindings(r));
       }
-      notice('');
+      // The previous run's map stays up while a newer graph is scored: said, so nobody reads it as current.
+      notice(g.run?.stale ? 'Showing the last scored map: newer documents are being scored, and the map updates when they are.' : '');
     } catch (err) {
       notice(err instanceof ApiError && (err.status === 401 || err.status === 403)
         ? 'The API key was refused. Open a fresh dashboard link.'

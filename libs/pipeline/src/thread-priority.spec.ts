@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readlinkSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import { JOB_THREAD_NICE, lowerThreadPriority } from './service-thread.js';
 
 /** The calling thread's nice value as the kernel keeps it (field 19 of /proc/thread-self/stat). */
@@ -7,11 +8,23 @@ const kernelNice = () => {
   return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
 };
 
-// Lowers this test process's own thread (a Jest worker that exits after the file): harmless, and the real thing.
+// Lowers this test process's own thread, the real thing. Jest reuses its workers for later files, so the priority is
+// put back afterwards where the process may raise it (as root, as CI runs); elsewhere the rest of that worker's files
+// run at a lower priority, which changes no result.
 describe('lowerThreadPriority', () => {
+  let before: number | undefined;
+  afterAll(() => {
+    if (before === undefined) return;
+    try {
+      setPriority(Number(readlinkSync('/proc/thread-self').split('/').pop()), before);
+    } catch {
+      // Not permitted: the worker keeps the lower priority.
+    }
+  });
+
   it('lowers the calling thread to the nice value asked and never raises it back (elsewhere than Linux: changes nothing)', () => {
     if (!existsSync('/proc/thread-self')) return void expect(lowerThreadPriority(JOB_THREAD_NICE)).toBeUndefined();
-    const before = kernelNice();
+    before = kernelNice();
     const target = Math.max(before, JOB_THREAD_NICE);
     expect(lowerThreadPriority(JOB_THREAD_NICE)).toBe(target);
     expect(kernelNice()).toBe(target);

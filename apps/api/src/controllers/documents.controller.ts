@@ -4,9 +4,9 @@ import { FilesInterceptor } from '@nestjs/platform-express';
 import { ApiAcceptedResponse, ApiBody, ApiConsumes, ApiExtraModels, ApiOkResponse, ApiOperation, ApiSecurity, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { BulkUploadJsonDto, CorrectionRequestDto, LinkRequestDto, UploadJsonDto, UploadMultipartDto } from '../openapi/requests.dto.js';
 import { BulkUploadResponseDto, DocumentDetailDto, StoredDocumentDto, UploadResponseDto } from '../openapi/responses.dto.js';
-import { InvalidInputError, NotFoundError } from '@custody/domain';
+import { CustodyError, InvalidInputError, NotFoundError } from '@custody/domain';
 import type { Persistence } from '@custody/persistence';
-import { CorrectFactCommand, IngestDocumentCommand, IngestDocumentsCommand, LinkDocumentCommand, PERSISTENCE, RecordEvidenceReadCommand, type IngestResult } from '@custody/pipeline';
+import { CorrectFactCommand, IngestDocumentCommand, IngestDocumentsCommand, LinkDocumentCommand, PERSISTENCE, RecordEvidenceReadCommand, RUNTIME, type IngestResult, type Runtime } from '@custody/pipeline';
 import type { AuthedRequest } from '../auth/api-key.guard.js';
 import { RecordedChange } from '../http/recorded-change.decorator.js';
 
@@ -41,7 +41,11 @@ function jsonFile(body: JsonUpload | undefined, usage: string, lenient = false):
 @ApiSecurity('api-key')
 @Controller('api/workspaces/:ws/documents')
 export class DocumentsController {
-  constructor(private readonly commands: CommandBus, @Inject(PERSISTENCE) private readonly db: Persistence) {}
+  constructor(
+    private readonly commands: CommandBus,
+    @Inject(PERSISTENCE) private readonly db: Persistence,
+    @Inject(RUNTIME) private readonly runtime: Runtime,
+  ) {}
 
   @Post()
   @HttpCode(202)
@@ -79,6 +83,12 @@ export class DocumentsController {
     if (!items.length) {
       const usage = 'send multipart field "file" (repeated), or JSON { files: [{ fileName, content | contentBase64 }] }';
       if (!Array.isArray(body?.files) || !body.files.length) throw new InvalidInputError(usage);
+      // The same file count limit multipart has (multer enforces it there): one upload is one statement per
+      // table, and an unbounded list would also outgrow the database's parameter limit.
+      const limit = this.runtime.config.maxUploadFiles;
+      if (body.files.length > limit) {
+        throw new CustodyError('too_large', `too many files in one upload: ${body.files.length} (the limit is CUSTODY_MAX_UPLOAD_FILES = ${limit}); nothing was stored`, { files: body.files.length, limit });
+      }
       // A malformed entry is that file's error: it is refused alone.
       for (const [i, f] of (body.files as JsonUpload[]).entries()) items.push(jsonFile(f, `files[${i}]: ${usage}`, true));
     }

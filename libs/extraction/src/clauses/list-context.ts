@@ -1,6 +1,6 @@
 import type { Sentence } from '../text/sentences.js';
 import type { Block, Cell, Row } from './structure.js';
-import { blocksOf } from './structure.js';
+import { blocksOf, cellUnder } from './structure.js';
 import {
   ACCESS_COLUMN,
   BARE_INTRO,
@@ -113,10 +113,13 @@ export function listContext(block: Block): ListContext {
   return { role: 'unknown', reason: cookieTable ? 'a cookie table: its providers are not said to receive data' : 'neither the heading nor the introducing sentence says the entries receive data', ...base };
 }
 
-/** Whether a table row's access cell says the entity gets no personal data ("No", "None"). */
-export function rowHasNoAccess(ctx: ListContext, cells: Cell[] | undefined): boolean {
-  if (ctx.accessColumn === undefined || !cells) return false;
-  const c = cells[ctx.accessColumn];
+/**
+ * Whether a table row's access cell says the entity gets no personal data ("No", "None"). The cell is found as the
+ * name cell is (`cellUnder`): a row missing its leading, spanned cells aligns with the header's last columns.
+ */
+export function rowHasNoAccess(ctx: ListContext, block: Block, row: Row): boolean {
+  if (ctx.accessColumn === undefined || !row.cells) return false;
+  const c = cellUnder(block, row, ctx.accessColumn);
   return c !== undefined && NO_ACCESS_CELL.test(c.text);
 }
 

@@ -20,6 +20,20 @@ const PROVIDER_HERE = /\b(?:subcontractors?|sub-?processors?|vendors?|contractor
 const PLACE = new RegExp(String.raw`\b(?:in|within|to|from|located in)\s+(?:the\s+member\s+states\s+of\s+|[a-z][\w.-]*(?:\s[a-z][\w.-]*)?,\s+)?${FOREIGN}\b(?!(?:['’]s)?\s+(?:standard|data protection|general data|gdpr|laws?|regulations?|directive|representative|residents?|users?|citizens?|addendum|extension|adequacy|international data transfer|idta|data privacy framework)\b|,?\s+who\b)`, 'i');
 // The movement of data leading to a place: a verb of transfer, storage or processing, or where things are located.
 const MOVES_TO_PLACE = /\b(?:transferr?\w*|stor(?:e|ed|es|ing|age)|process(?:ed|es|ing)?|host(?:ed|s|ing)?|maintain\w*|kept|held|located|based|server\w*|data cent(?:er|re)s?|transmit\w*|sent|send\w*|moved?|access\w*|perform\w*|handl\w*|review\w*|shared?|disclos\w*|teams?|staff|personnel|operations?|facilit(?:y|ies)|offices?)\b[^.;]{0,100}$/i;
+const PLACES = new RegExp(PLACE.source, 'gi');
+
+/**
+ * The first named place a movement of data leads to in the same clause ("stored in Ireland", "transferred to India",
+ * "servers located in Germany"); "activities carried out in Brazil", "the territory … in the United Kingdom", "a
+ * resident in the EEA, please refer to Section 12" name a place, not a destination. Every place in the clause is
+ * looked at: "If you are a resident in the EEA, your data is stored in India" moves data to the second.
+ */
+function placeDataMovesTo(v: string): RegExpExecArray | null {
+  for (const m of v.matchAll(PLACES)) {
+    if (MOVES_TO_PLACE.test(v.slice(Math.max(0, m.index - 100), m.index + (/^located\b/i.test(m[0]) ? 8 : 0)))) return m as RegExpExecArray;
+  }
+  return null;
+}
 const YES: RegExp[] = [
   // "in the United States, Ireland and Singapore": a foreign place in a list that starts with the US.
   new RegExp(String.raw`\b(?:in|within)\s+(?:the\s+)?(?:united states|u\.s\.|usa)(?:,\s*|\s+and\s+|\s+or\s+)(?:[a-z]{2,20}(?: [a-z]{2,20})?(?:,\s*|\s+and\s+|\s+or\s+)){0,3}${FOREIGN}\b`, 'i'),
@@ -162,12 +176,8 @@ export function extractOffshore(ctx: FactContext): Fact<'offshore_processing'> {
       continue;
     }
     for (const re of YES) {
-      const m = re.exec(v);
+      const m = re === PLACE ? placeDataMovesTo(v) : re.exec(v);
       if (!m) continue;
-      // A named place is where the data goes only when a movement of data leads to it in the same clause ("stored in
-      // Ireland", "transferred to India", "servers located in Germany"): "activities carried out in Brazil", "the territory … in the United Kingdom",
-      // "a resident in the EEA, please refer to Section 12" name a place, not a destination.
-      if (re === PLACE && !MOVES_TO_PLACE.test(v.slice(Math.max(0, m.index - 100), m.index + (/^located\b/i.test(m[0]) ? 8 : 0)))) continue;
       // "including, but not limited to, the United States or other countries" is a list, not a negation.
       const negated = /\b(?:not(?! limited to\b)|never|no|nor|prohibited from)\b[^.;]{0,80}$/i.test(v.slice(Math.max(0, m.index - 90), m.index));
       const usTarget = /\b(?:united states|u\.s\.|usa|us)\b/i.test(m[0]);

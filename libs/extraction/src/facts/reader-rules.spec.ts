@@ -29,6 +29,21 @@ describe('sub-processor names: tables with spanned cells, and things that are no
     expect(names(md)).toEqual(expect.arrayContaining(['Metricwell', 'Quillmetrics']));
     expect(names(md)).not.toContain('qm_session');
   });
+  it('a short row\'s access cell is read under the same column as its name', () => {
+    const md = [
+      '# Sub-processors',
+      '',
+      'We share personal data with the following sub-processors:',
+      '',
+      '| Purpose | Vendor | Access to personal data |',
+      '| --- | --- | --- |',
+      '| Hosting | Quarry Cloud | Yes |',
+      '| Postbird | No |',
+      '| Lanternmail | Yes |',
+    ].join('\n');
+    expect(names(md)).toEqual(expect.arrayContaining(['Quarry Cloud', 'Lanternmail']));
+    expect(names(md)).not.toContain('Postbird');
+  });
   it('legal citations and technical artefacts are not organisations', () => {
     const md = '# Service providers\n\nWe share data with the following service providers:\n\n* Article 49\n* Data Export API\n* Live ID Verification\n* Paystride\n';
     expect(names(md)).toEqual(['Paystride']);
@@ -111,5 +126,7 @@ describe('offshore processing: a place is a destination only when data moves to 
   it('a place reached by a movement of data is one', () => {
     expect(off('Your personal data may be stored on servers in Canada.')).toBe('yes');
     expect(off('We use hosting services which may be located in India.')).toBe('yes');
+    // Every place of the clause is looked at, not only the first one.
+    expect(off('If you are a resident in the UK, your personal data is stored on servers in India.')).toBe('yes');
   });
 });

@@ -186,7 +186,7 @@ export function extractSubprocessors(ctx: FactContext): Fact<'subprocessors_name
     const cell = cellUnder(block, row, context.nameColumn);
     if (!cell || !cell.text) return;
     const rs = rowSentence(row);
-    if (rowHasNoAccess(context, row.cells)) {
+    if (rowHasNoAccess(context, block, row)) {
       rejected.push({ name: cell.text, ev: evidenceAt(ctx, rs, cell.at, cell.at + cell.text.length), reason: 'the table says this entity has no access to personal data' });
       return;
     }

@@ -7,6 +7,9 @@ describe('requiredPrefixes', () => {
     expect(requiredPrefixes(/^(?:each|All)\b|\b(?:(?:Not|never) r)/)).toEqual(['each$', 'all$', 'not', 'never']);
     // An optional group adds what follows it; whitespace before the words stands for a word start.
     expect(requiredPrefixes(/\b(?:(?:service\s+)?providers?|vendor)|\s(?:offers|is)\s/g)).toEqual(['service$', 'provider', 'vendor', 'offers$', 'is$']);
+    // A separator that may take nothing does not end the word: "the\s*law" matches "thelaw".
+    expect(requiredPrefixes(/\b(?:a|the)\s*law|\bfoo\s?bar|\bbaz\s{0,2}qux/i)).toEqual(['a', 'the', 'foo', 'baz']);
+    expect(mayMatch(/\bthe\s*law/i, 'thelaw')).toBe(true);
   });
 
   it('gives up on what it cannot read as a word start followed by literals', () => {
@@ -29,7 +32,7 @@ describe('mayMatch', () => {
 });
 
 describe('KeywordGate', () => {
-  const patterns = [/\b(?:law|legal|order)/i, /\b(?:the uk|u\.s\.|eu\b)/i, /\bsub-?proc/i, /^(?:each|all)\b|\b(?:not|never) records?\b/i, /\s+(?:(?:the\s+)?uk|record)s?\b/, /\b(?:a|the)\s+law/i, /\bhealth|medical/i];
+  const patterns = [/\b(?:law|legal|order)/i, /\b(?:the uk|u\.s\.|eu\b)/i, /\bsub-?proc/i, /^(?:each|all)\b|\b(?:not|never) records?\b/i, /\s+(?:(?:the\s+)?uk|record)s?\b/, /\b(?:a|the)\s+law/i, /\bhealth|medical/i, /\b(?:a|the)\s*law/i, /\bnot\s?record/i];
 
   it('never hides a text its pattern matches, on random strings', () => {
     const gate = new KeywordGate();

@@ -45,7 +45,8 @@ interface Run {
 }
 
 /** Whether `rest` (what follows a run ending in a letter or digit) puts a non-word character right after it. */
-const endsWord = (w: string, rest: string) => /[a-z0-9]$/.test(w) && /^\\[sb]/.test(rest);
+// Only a separator the pattern requires counts: `\s*`, `\s?` and `\s{0,n}` may take nothing ("foo\s*bar" matches "foobar").
+const endsWord = (w: string, rest: string) => /[a-z0-9]$/.test(w) && /^\\(?:b|s(?![*?{]))/.test(rest);
 
 /** Literal runs one of which starts every match of `src` (a group of alternatives or a run), or undefined. */
 function prefixesOf(src: string): Run[] | undefined {

@@ -63,7 +63,10 @@ export class IngestDocumentsHandler implements ICommandHandler<IngestDocumentsCo
     // After commit: new documents in batch jobs, known unfinished ones their own (deduplicated) job. If the
     // queue is down they are stored and the Reconciler enqueues them: accepted (202), nothing lost.
     const fresh = documents.filter((d) => d.created && d.document.status === 'received').map((d) => d.document.id);
-    const resumed = documents.filter((d) => !d.created && (d.document.status === 'received' || d.document.status === 'processing'));
+    // A known document that is unfinished gets its own job, once; a file repeated within this upload is already
+    // in a batch job (its first copy) and is not queued a second time.
+    const queued = new Set(fresh);
+    const resumed = documents.filter((d) => !d.created && (d.document.status === 'received' || d.document.status === 'processing') && !queued.has(d.document.id) && (queued.add(d.document.id), true));
     try {
       await this.followUps.afterBulkIngest(workspaceId, fresh, unfinished);
       for (const d of resumed) await this.followUps.after('DocumentReceived', { documentId: d.document.id }, { workspaceId });
