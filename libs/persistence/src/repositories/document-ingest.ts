@@ -67,8 +67,9 @@ export async function ingestDocuments(ds: DataSource, events: EventStoreReposito
       ? new Map((await m.createQueryBuilder(DocumentEntity, 'd').where('d.workspace_id = :workspaceId AND d.sha256 IN (:...shas)', { workspaceId, shas: known.map((r) => r.sha256) }).getMany()).map((d) => [d.sha256, d]))
       : new Map<string, DocumentEntity>();
     const created = rows.filter((r) => byId.has(r.id));
+    const inputOf = new Map(rows.map((row, i) => [row.id, inputs[i]!]));
     const appended = await events.appendMany(m, workspaceId, created.map((row) => {
-      const input = inputs[rows.indexOf(row)]!;
+      const input = inputOf.get(row.id)!;
       // The columns the INSERT leaves to their defaults, as the schema set them (a migration may change one).
       const r = byId.get(row.id)!;
       Object.assign(row, { createdAt: r.created_at, type: r.type, attempts: Number(r.attempts) });

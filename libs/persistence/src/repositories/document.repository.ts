@@ -2,11 +2,11 @@ import { FACT_NAMES, NotFoundError, type DocumentStatus, type DocumentType, type
 import type { DataSource } from 'typeorm';
 import { BlobEntity, DocumentEntity, EventEntity, FactEntity } from '../entities/index.js';
 import { ingestDocuments, type IngestInput, type StoredRedaction } from './document-ingest.js';
-
-export type { IngestInput, StoredRedaction };
 import type { EventStoreRepository, StoredEvent } from './event-store.repository.js';
 import { SEALED_HEADER_BYTES, type DataKeyring } from '../crypto/data-keys.js';
 import { aad, openAnalysis, openBlob, openEvidence } from '../crypto/sealed-rows.js';
+
+export type { IngestInput, StoredRedaction };
 
 export interface StoredDocument {
   id: string;

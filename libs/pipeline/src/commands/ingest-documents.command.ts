@@ -65,14 +65,14 @@ export class IngestDocumentsHandler implements ICommandHandler<IngestDocumentsCo
     const fresh = documents.filter((d) => d.created && d.document.status === 'received').map((d) => d.document.id);
     // A known document that is unfinished gets its own job, once; a file repeated within this upload is already
     // in a batch job (its first copy) and is not queued a second time.
-    const queued = new Set(fresh);
-    const resumed = documents.filter((d) => !d.created && (d.document.status === 'received' || d.document.status === 'processing') && !queued.has(d.document.id) && (queued.add(d.document.id), true));
+    const resumed = new Set(documents.filter((d) => !d.created && (d.document.status === 'received' || d.document.status === 'processing')).map((d) => d.document.id));
+    for (const id of fresh) resumed.delete(id);
     try {
       await this.followUps.afterBulkIngest(workspaceId, fresh, unfinished);
-      for (const d of resumed) await this.followUps.after('DocumentReceived', { documentId: d.document.id }, { workspaceId });
+      for (const documentId of resumed) await this.followUps.after('DocumentReceived', { documentId }, { workspaceId });
     } catch (err) {
       if (!(err instanceof ServiceUnavailableError)) throw err;
-      this.log.warn(`${fresh.length + resumed.length} document(s) stored; their jobs wait for the queue (${safeErrorText(err)})`);
+      this.log.warn(`${fresh.length + resumed.size} document(s) stored; their jobs wait for the queue (${safeErrorText(err)})`);
     }
     const refused = items.filter((x) => x && 'error' in x).length;
     return { documents: items as BulkIngestItem[], accepted: files.length - refused, refused };
