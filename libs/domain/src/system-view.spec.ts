@@ -57,6 +57,8 @@ describe('a system view (GET /systems/:id)', () => {
   it('reads the systems a subject names', () => {
     expect(subjectSystems('system:scribe')).toEqual(['scribe']);
     expect(subjectSystems('flow:ehr->sms')).toEqual(['ehr', 'sms']);
+    // A second flow between the same two systems has its own id (`#2`): its ends are still the systems.
+    expect(subjectSystems('flow:ehr->sms#2')).toEqual(['ehr', 'sms']);
     expect(subjectSystems('path:practice>scribe>subprocessor-deepgram')).toEqual(['practice', 'scribe', 'subprocessor-deepgram']);
     expect(subjectSystems('workspace')).toEqual([]);
   });

@@ -38,13 +38,13 @@ type AuditParts = Pick<AuditReport, 'systems' | 'flows' | 'findings'>;
 
 const push = <T>(m: Map<string, T[]>, k: string, v: T) => void (m.get(k) ?? m.set(k, []).get(k)!).push(v);
 
-/** The systems a subject names: `system:a`, `flow:a->b`, `path:a>b>c`. */
+/** The systems a subject names: `system:a`, `flow:a->b` (or `a->b#2`, a second flow between them), `path:a>b>c`. */
 export function subjectSystems(subject: string): string[] {
   const cut = subject.indexOf(':');
   const kind = subject.slice(0, cut);
   const rest = subject.slice(cut + 1);
   if (kind === 'system') return [rest];
-  if (kind === 'flow') return rest.split('->').slice(0, 2);
+  if (kind === 'flow') return rest.split('->').slice(0, 2).map((end) => end.replace(/#.*$/, ''));
   if (kind === 'path') return rest.split('>');
   return [];
 }

@@ -3,7 +3,7 @@
  * the renderers only format. Nothing here scores or judges: it sorts, groups and looks things up.
  */
 import type { AuditDocument, AuditReport, DataCategory, Evidence, Finding, FindingKind, GraphSystem, Severity } from '@custody/domain';
-import { DATA_CATEGORIES, isTriageCleared, PRACTICE_ID, SENSITIVE_CATEGORIES, SEVERITIES, severityRank } from '@custody/domain';
+import { DATA_CATEGORIES, isTriageCleared, PRACTICE_ID, SENSITIVE_CATEGORIES, SEVERITIES, severityRank, subjectSystems } from '@custody/domain';
 import { exposureBand, type ExposureBand } from '@custody/graph';
 import { firstFixes, groupByRuleAndVendor, remediationPlan, type FindingGroup, type VendorPlan } from './consultant-plan.js';
 import { plainSentence, POSTURE_ORDER, type Posture } from './plain-language.js';
@@ -98,8 +98,7 @@ export function buildReportModel(report: AuditReport): ReportModel {
   const subjectLabel = (subject: string) => {
     const [type, rest = ''] = subject.split(/:(.*)/s);
     if (type === 'system') return systemName(rest);
-    if (type === 'flow') return rest.split('->').map((p) => systemName(p.replace(/#.*$/, ''))).join(' → ');
-    if (type === 'path') return rest.split('>').map(systemName).join(' → ');
+    if (type === 'flow' || type === 'path') return subjectSystems(subject).map(systemName).join(' → ');
     return subject;
   };
 
