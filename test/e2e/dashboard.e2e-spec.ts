@@ -1,191 +1,35 @@
 /**
- * The built dashboard in headless Chromium against a fake API that speaks the real contract
- * (x-api-key, /audit, /graph, /score, /findings, /documents, /events, /audit-log, /what-if, /report). Builds
- * the bundle first, so a broken build fails here.
+ * The built dashboard in headless Chromium on a small practice (the sample audit, with a hostile system name),
+ * against the fake API of test/support/dashboard-harness.ts. The fleet's views are in dashboard-fleet.e2e-spec.ts.
  */
-import { execFileSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { extname, join } from 'node:path';
-import type { AuditReport } from '@custody/domain';
-import { groupFindings } from '@custody/domain';
-import { groupedGraph, parseExpand, toCytoscapeElements } from '@custody/graph';
-import type { Core } from 'cytoscape';
-import { type Browser, chromium, type Page } from 'playwright-core';
-import { DASHBOARD_CSP } from '../../apps/api/src/http/security-headers.js';
+import type { Page } from 'playwright-core';
+import { clickNode, CSV_BODY, type DashboardHarness, type FakeApi, KEY, startDashboardHarness, WS, XSS_NAME } from '../support/dashboard-harness.js';
+import { PAST_SCORE, sampleAuditLog } from '../fixtures/reports/dashboard-api-fixtures.js';
 import { waitUntil } from '../support/processes.js';
-import { fakeWhatIf, PAST_SCORE, pastReport, sampleAuditLog } from '../fixtures/reports/dashboard-api-fixtures.js';
-import { fleetAuditReport } from '../fixtures/reports/fleet-audit-report.js';
-import { liveRead } from '../fixtures/reports/live-reads-api.js';
-import { sampleAuditReport } from '../fixtures/reports/sample-audit-report.js';
-
-// What apps/dashboard/src/main.ts exposes for tests (the page runs the bundle, not this file).
-declare global {
-  interface Window { __custody?: { cy: Core; reload: () => Promise<void> }; __cspViolations?: string[] }
-}
-
-const ROOT = process.cwd();
-const DIST = join(ROOT, 'dist/dashboard');
-const KEY = 'test-key-123';
-const WS = 'ws-harborview';
-const FLEET_WS = 'ws-fleet';
-const FLEET_INSTALLS = 2000;
-const CSV_BODY = 'id,severity,title\nai-training@system:scribe,high,Notetaker may train AI models on session data\n';
-const XSS_NAME = 'PixelMetrics <img src=x onerror="window.__xss=1">';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
-
-interface FakeApi {
-  report: AuditReport;
-  fleet: AuditReport;
-  requests: { method: string; path: string; lens: string | null; asOf: string | null; format: string | null; view?: string | null; expand?: string | null; omit?: string | null; key: string | undefined; body?: string }[];
-  uploads: string[];
-  streams: ServerResponse[];
-  /** What GET /documents answers; uploads add rows, tests move their status on. */
-  documents: { id: string; fileName: string; size: number; type: string; status: string; reason?: string; createdAt: string }[];
-  /** Links POST /documents/:id/link recorded. */
-  links: { documentId: string; system: string }[];
-  /** The grouped map is the previous scoring run's while a newer graph waits for its score job (`run.stale`). */
-  stale?: boolean;
-}
-
-function fakeReport(): AuditReport {
-  const r = sampleAuditReport();
-  // A hostile system name: must show as text, never run.
-  r.systems.find((s) => s.id === 'pixel')!.name = XSS_NAME;
-  return r;
-}
-
-async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const c of req) chunks.push(c as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
-}
-
-function startServer(api: FakeApi): Promise<Server> {
-  const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.map': 'application/json' };
-  const server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    if (!url.pathname.startsWith('/api/')) {
-      const file = url.pathname === '/' ? 'index.html' : url.pathname.slice(1);
-      if (!/^[\w.-]+$/.test(file)) return void res.writeHead(404).end();
-      try {
-        const body = await readFile(join(DIST, file));
-        // The API's own policy, so a script or style the policy would block fails here as it would in production.
-        return void res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'content-security-policy': DASHBOARD_CSP }).end(body);
-      } catch {
-        return void res.writeHead(404).end();
-      }
-    }
-    const key = req.headers['x-api-key'] as string | undefined;
-    const q = (name: string) => url.searchParams.get(name);
-    const body = req.method === 'POST' && req.headers['content-type'] === 'application/json' ? await readBody(req) : undefined;
-    api.requests.push({ method: req.method ?? '', path: url.pathname, lens: q('lens'), asOf: q('asOf'), format: q('format'), view: q('view'), expand: q('expand'), omit: q('omit'), key, body });
-    if (key !== KEY) return void res.writeHead(401, { 'content-type': 'application/json' }).end('{"error":"unauthorized"}');
-    const ws = url.pathname.split('/')[3];
-    const live = ws === FLEET_WS ? api.fleet : api.report;
-    const base = `/api/workspaces/${ws}`;
-    const lens = (q('lens') ?? live.lens) as AuditReport['lens'];
-    const asOf = q('asOf');
-    const report = asOf ? pastReport(live, asOf) : live;
-    const json = (payload: unknown, status = 200) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(payload));
-    if (req.method === 'GET' && url.pathname === `${base}/audit`) {
-      const { flows, ...rest } = report;
-      return void json(q('omit') === 'flows' ? { ...rest, lens } : { ...rest, flows, lens });
-    }
-    if (req.method === 'GET' && url.pathname === `${base}/graph`) {
-      // As the real route: view=grouped is the collapsed, positioned view, with the `expand`ed groups' installs.
-      const els = toCytoscapeElements(report);
-      const run = { graphVersion: 1, scoredAt: report.generatedAt, latestGraphVersion: api.stale ? 2 : 1, stale: Boolean(api.stale) };
-      return void json(q('view') === 'grouped' ? { ...groupedGraph(els, parseExpand(url.searchParams.getAll('expand'))), run } : els);
-    }
-    if (req.method === 'GET' && url.pathname === `${base}/audit-log`) return void json(sampleAuditLog());
-    // The live view's small reads (the stored read model: no lens, no past), paged as the API pages them.
-    const small = req.method === 'GET' && url.pathname.startsWith(base) ? liveRead(live, url.pathname.slice(base.length), url.searchParams) : undefined;
-    if (small) return void json(small.body, small.status);
-    if (req.method === 'POST' && url.pathname === `${base}/what-if`) return void json(fakeWhatIf(live, JSON.parse(body ?? '{}').changes ?? []));
-    if (req.method === 'GET' && url.pathname === `${base}/report` && q('format') === 'csv') {
-      return void res.writeHead(200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': 'attachment; filename="custody-report.csv"' }).end(CSV_BODY);
-    }
-    if (req.method === 'POST' && url.pathname === `${base}/documents/bulk`) {
-      const chunks: Buffer[] = [];
-      for await (const c of req) chunks.push(c as Buffer);
-      const raw = Buffer.concat(chunks).toString('utf8');
-      api.uploads.push(raw);
-      const names = [...raw.matchAll(/name="file"; filename="([^"]+)"/g)].map((m) => m[1]);
-      // As the real route: a file it refuses (here: any named refused-*) gets its error, the others are stored.
-      const results = names.map((fileName) => {
-        if (fileName.startsWith('refused-')) return { fileName, error: { code: 'invalid_input', message: `${fileName}: refused by the test server` } };
-        const row = { id: `doc-${api.documents.length + 1}`, fileName, size: 1, type: 'contract', status: 'received', createdAt: new Date().toISOString() };
-        api.documents.push(row);
-        return { documentId: row.id, status: row.status, created: true, sha256: 'x', fileName };
-      });
-      const refused = results.filter((r) => 'error' in r).length;
-      return void json({ documents: results, accepted: results.length - refused, refused }, 202);
-    }
-    if (req.method === 'GET' && url.pathname === `${base}/documents`) return void json(api.documents);
-    const linkPath = new RegExp(`^${base}/documents/([^/]+)/link$`).exec(url.pathname);
-    if (req.method === 'POST' && linkPath) {
-      const { system } = JSON.parse(body ?? '{}') as { system?: string };
-      // As the real route: an unknown system is refused with the reason, nothing recorded.
-      if (!live.systems.some((s) => s.id === system)) return void json({ error: 'invalid_input', message: `"${system}" is not a vendor system of this workspace` }, 400);
-      api.links.push({ documentId: decodeURIComponent(linkPath[1]), system: system! });
-      return void json({ seq: 99 }, 202);
-    }
-    if (req.method === 'GET' && url.pathname === `${base}/events`) {
-      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store' });
-      res.write(': hello\n\nevent: document.received\ndata: {"id":"doc-0"}\n\n');
-      api.streams.push(res);
-      return;
-    }
-    json({ error: 'not found' }, 404);
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
-}
 
 describe('dashboard (browser)', () => {
-  let server: Server;
-  let browser: Browser;
+  let h: DashboardHarness;
+  let api: FakeApi;
+  let errors: string[];
   let page: Page;
-  let base: string;
-  const api: FakeApi = { report: fakeReport(), fleet: fleetAuditReport(FLEET_INSTALLS), requests: [], uploads: [], streams: [], documents: [], links: [] };
-  const errors: string[] = [];
   /** Content-Security-Policy reports from the console (Chromium logs every blocked inline style or script). */
   const cspConsole: string[] = [];
 
   beforeAll(async () => {
-    execFileSync(process.execPath, ['scripts/build-dashboard.mjs'], { cwd: ROOT, stdio: 'pipe' });
-    server = await startServer(api);
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    page.on('pageerror', (e) => errors.push(e.message));
-    page.on('console', (m) => { if (/Content Security Policy/i.test(m.text())) cspConsole.push(m.text()); });
-    // Registered before any page script runs, so a violation during start-up (a library's <style>) is caught too.
-    await page.addInitScript(() => {
-      window.__cspViolations = [];
-      document.addEventListener('securitypolicyviolation', (e) => window.__cspViolations!.push(`${e.violatedDirective} ${e.blockedURI} ${e.sample}`));
+    h = await startDashboardHarness();
+    ({ api, errors } = h);
+    page = await h.open(WS, async (p) => {
+      p.on('console', (m) => { if (/Content Security Policy/i.test(m.text())) cspConsole.push(m.text()); });
+      // Registered before any page script runs, so a violation during start-up (a library's <style>) is caught too.
+      await p.addInitScript(() => {
+        window.__cspViolations = [];
+        document.addEventListener('securitypolicyviolation', (e) => window.__cspViolations!.push(`${e.violatedDirective} ${e.blockedURI} ${e.sample}`));
+      });
     });
-    await page.goto(`${base}/#key=${KEY}&ws=${WS}`);
-    await page.waitForFunction(() => (window.__custody?.cy.nodes().length ?? 0) > 0);
-    // The map is drawn before the audit that fills the header and panels; wait for the whole first load.
-    await page.waitForFunction(() => document.body.getAttribute('aria-busy') === 'false');
   }, 120_000);
 
-  afterAll(async () => {
-    for (const s of api.streams) s.end();
-    await browser?.close();
-    await new Promise((r) => server?.close(r));
-  });
-
-  const clickNode = async (id: string, on: Page = page) => {
-    const at = await on.evaluate((nodeId) => {
-      const bb = window.__custody!.cy.getElementById(nodeId).renderedBoundingBox({});
-      const box = document.querySelector('#graph')!.getBoundingClientRect();
-      return { x: box.left + (bb.x1 + bb.x2) / 2, y: box.top + (bb.y1 + bb.y2) / 2 };
-    }, id);
-    await on.mouse.click(at.x, at.y);
-  };
+  afterAll(() => h?.close());
 
   it('renders every system and flow, with the practice, score and lens in the header', async () => {
     // The first view comes from the small reads alone: the map, the stored score, the first findings page.
@@ -214,7 +58,7 @@ describe('dashboard (browser)', () => {
   });
 
   it('shows a clicked node\'s role, holdings, contract facts and findings with evidence quotes, and the path to it', async () => {
-    await clickNode('scribe');
+    await clickNode(page, 'scribe');
     const details = page.locator('#details');
     // Its contracts and findings are read now, for this system alone (on demand, never the whole audit).
     await details.locator('.chip.role').waitFor();
@@ -245,7 +89,7 @@ describe('dashboard (browser)', () => {
     ];
     facts[rejected].review = [{ reason: 'a platform page, not a party', evidence: [quote], rejected: true }];
     try {
-      await clickNode('ehr');
+      await clickNode(page, 'ehr');
       const review = page.locator(`#details .fact.needs-review[data-fact="${pending}"]`);
       await review.waitFor();
       await expect(review.locator('.fact-value').textContent()).resolves.toBe('needs review');
@@ -264,7 +108,7 @@ describe('dashboard (browser)', () => {
   });
 
   it('escapes names: a hostile system name renders as text and never runs', async () => {
-    await clickNode('pixel');
+    await clickNode(page, 'pixel');
     await expect(page.locator('#details .details-name').textContent()).resolves.toBe(XSS_NAME);
     expect(await page.locator('#details img, #findings-list img').count()).toBe(0);
     expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
@@ -334,7 +178,7 @@ describe('dashboard (browser)', () => {
 
   it('runs under the strict policy the API serves (style-src \'self\'): no inline style or script is blocked', async () => {
     // Runs after load, node and finding clicks and both image exports (the tests above): the code paths that build DOM or styles.
-    await clickNode('scribe');
+    await clickNode(page, 'scribe');
     await expect(page.locator('#details .details-name').textContent()).resolves.toBe('ScribeWell AI');
     const violations = await page.evaluate(() => window.__cspViolations ?? []);
     expect(violations).toEqual([]);
@@ -452,7 +296,7 @@ describe('dashboard (browser)', () => {
   });
 
   it('what-if: stacks changes on the selected system, shows before → after and the findings that disappear, and resets', async () => {
-    await clickNode('scribe');
+    await clickNode(page, 'scribe');
     await page.click('[role=tab][data-tab="whatif"]');
     await expect(page.textContent('#whatif .whatif-target')).resolves.toBe('ScribeWell AI');
     await page.click('#whatif [data-change="disable_training"]');
@@ -537,210 +381,4 @@ describe('dashboard (browser)', () => {
     expect(await shown()).toBe('');
   });
 
-  describe('fleet of 2,000 notetaker installs', () => {
-    let fleetPage: Page;
-
-    beforeAll(async () => {
-      fleetPage = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-      fleetPage.on('pageerror', (e) => errors.push(e.message));
-      await fleetPage.goto(`${base}/#key=${KEY}&ws=${FLEET_WS}`);
-      await fleetPage.waitForFunction(() => (window.__custody?.cy.nodes().length ?? 0) > 0);
-      await fleetPage.waitForFunction(() => document.body.getAttribute('aria-busy') === 'false');
-    }, 60_000);
-
-    afterAll(() => fleetPage?.close());
-
-    it('draws its first view without reading the whole audit: the grouped map, the score and one page of findings', async () => {
-      const fleetReads = api.requests.filter((r) => r.path.startsWith(`/api/workspaces/${FLEET_WS}`));
-      expect(fleetReads.filter((r) => r.path.endsWith('/audit'))).toEqual([]);
-      await expect(fleetPage.textContent('#score b')).resolves.toBe(String(api.fleet.score.total));
-      await expect(fleetPage.textContent('#findings-count')).resolves.toBe(`${api.fleet.findings.length} of ${api.fleet.findings.length}`);
-      expect(await fleetPage.locator('#findings-list li.finding').count()).toBe(100);
-      // The Fleet tab's rows come from the map: still no audit.
-      await fleetPage.click('[role=tab][data-tab="fleet"]');
-      await expect(fleetPage.textContent('#fleet-summary')).resolves.toBe('2,000 installs in 10 groups');
-      expect(api.requests.filter((r) => r.path === `/api/workspaces/${FLEET_WS}/audit`)).toEqual([]);
-      await fleetPage.click('[role=tab][data-tab="details"]');
-    });
-
-    it('shows a clicked system from its own read (its contracts and worst findings), never the whole audit', async () => {
-      const reads = () => api.requests.filter((r) => r.path.startsWith(`/api/workspaces/${FLEET_WS}/`));
-      const audits = reads().filter((r) => r.path.endsWith('/audit')).length;
-      await clickNode('ehr', fleetPage);
-      const details = fleetPage.locator('#details');
-      await details.locator('.chip.role').waitFor();
-      await expect(details.locator('.details-name').textContent()).resolves.toBe(api.fleet.systems.find((s) => s.id === 'ehr')!.name);
-      expect(reads().filter((r) => r.path.endsWith('/audit'))).toHaveLength(audits);
-      expect(reads().filter((r) => r.path.includes('/systems/')).map((r) => r.path)).toEqual([`/api/workspaces/${FLEET_WS}/systems/ehr`]);
-      // Its contracts as the audit has them, and its findings counted in full even when only the worst are carried.
-      const charged = api.fleet.findings.filter((f) => f.systems.includes('ehr') || f.subject === 'system:ehr');
-      await expect(details.locator('h3', { hasText: 'Findings (' }).textContent()).resolves.toBe(`Findings (${charged.length})`);
-      expect(await details.locator('.contract').count()).toBe(api.fleet.systems.find((s) => s.id === 'ehr')!.contracts.length);
-      await clickNode('ehr', fleetPage); // a second click reads nothing more
-      expect(reads().filter((r) => r.path.includes('/systems/'))).toHaveLength(1);
-      // A what-if on a group applies to each of its installs (the group's install table still reads the audit).
-      const group = groupedGraph(toCytoscapeElements(api.fleet)).groups.find((g) => g.vendor === 'Murmur Notes' && g.site === 'Fresno')!;
-      await clickNode(group.key, fleetPage);
-      await fleetPage.click('[role=tab][data-tab="whatif"]');
-      await expect(fleetPage.textContent('#whatif .whatif-controls > .muted')).resolves.toContain(`(applied to each of ${group.installs} installs)`);
-      await fleetPage.click('#whatif [data-change="disable_training"]');
-      await fleetPage.waitForFunction(() => !document.querySelector('#whatif .whatif-status'));
-      const sent = JSON.parse(reads().filter((r) => r.path.endsWith('/what-if')).at(-1)!.body!) as { changes: { system: string }[] };
-      const members = api.fleet.systems.filter((s) => s.group?.vendor === 'Murmur Notes' && s.group.site === 'Fresno').map((s) => s.id);
-      expect(sent.changes.map((c) => c.system).sort()).toEqual(members.sort());
-      await fleetPage.click('#whatif-reset');
-      await fleetPage.click('[role=tab][data-tab="details"]');
-    });
-
-    it('collapses installs into one node per vendor + site, coloured by the worst install', async () => {
-      // 2 vendors × 5 sites; ScribeWell groups also flow on to Nimbus. (Render time is measured in
-      // `npm run bench:dashboard`, not asserted here: a loaded machine would make it flaky.)
-      const state = await fleetPage.evaluate(() => {
-        const cy = window.__custody!.cy;
-        const g = cy.nodes('.fleet-group').filter((n) => n.data('label').startsWith('ScribeWell AI · Oakland'));
-        return { nodes: cy.nodes().length, edges: cy.edges().length, groups: cy.nodes('.fleet-group').length, label: g.data('label'), classes: g.classes() };
-      });
-      const base9 = api.report.systems.length;
-      expect(state).toMatchObject({ nodes: base9 + 10, edges: api.report.flows.length + 10 + 5, groups: 10, label: 'ScribeWell AI · Oakland (200 installs)' });
-      const installs = toCytoscapeElements(api.fleet).nodes.filter((n) => n.data.group?.vendor === 'ScribeWell AI' && n.data.group.site === 'Oakland');
-      const worst = installs.reduce((a, b) => (b.data.score > a.data.score ? b : a));
-      expect(state.classes).toContain(worst.classes.split(' ').find((c) => c.startsWith('exposure-')));
-      expect(state.classes).toContain('fleet-group');
-    });
-
-    it('asks the server only for the grouped, positioned view, and for a group\'s installs only when it is opened', async () => {
-      const graphPath = `/api/workspaces/${FLEET_WS}/graph`;
-      const graphReads = () => api.requests.filter((r) => r.path === graphPath);
-      // Never the full graph: 2,000 installs' nodes and flows stay on the server until a group is opened.
-      expect(graphReads().length).toBeGreaterThan(0);
-      expect(graphReads().every((r) => r.view === 'grouped' && r.expand === null)).toBe(true);
-      // Nor the flows again inside the audit (the panels need its systems and findings, the map has the flows).
-      expect(api.requests.filter((r) => r.path === `/api/workspaces/${FLEET_WS}/audit`).every((r) => r.omit === 'flows')).toBe(true);
-      const els = toCytoscapeElements(api.fleet);
-      const drawnAt = () => fleetPage.evaluate(() => Object.fromEntries(window.__custody!.cy.nodes().map((n) => [n.id(), n.position()])));
-      // The browser lays nothing out: every node sits where the server put it.
-      const served = groupedGraph(els);
-      expect(await drawnAt()).toEqual(Object.fromEntries(served.nodes.map((n) => [n.data.id, n.position])));
-
-      const group = served.groups.find((g) => g.vendor === 'Murmur Notes' && g.site === 'Fresno')!;
-      await fleetPage.click('[role=tab][data-tab="fleet"]');
-      const row = fleetPage.locator(`#fleet details.fleet-group[data-group="${group.key}"]`);
-      await row.locator('summary').click();
-      await row.locator('[data-action="toggle-group"]').click();
-      const opened = api.report.systems.length + 9 + group.installs;
-      await fleetPage.waitForFunction((n) => window.__custody!.cy.nodes().length === n, opened);
-      expect(graphReads().at(-1)).toMatchObject({ view: 'grouped', expand: group.key });
-      const members = els.nodes.filter((n) => n.data.group?.vendor === 'Murmur Notes' && n.data.group.site === 'Fresno').map((n) => n.data.id);
-      const drawn = await drawnAt();
-      expect(members.every((id) => id in drawn)).toBe(true);
-      expect(group.key in drawn).toBe(false);
-      expect(drawn).toEqual(Object.fromEntries(groupedGraph(els, new Set([group.key])).nodes.map((n) => [n.data.id, n.position])));
-
-      // Closing it asks for the collapsed view again.
-      await row.locator('[data-action="toggle-group"]').click();
-      await fleetPage.waitForFunction((n) => window.__custody!.cy.nodes().length === n, api.report.systems.length + 10);
-      expect(graphReads().at(-1)).toMatchObject({ view: 'grouped', expand: null });
-      // Double-clicking a group on the map opens it too.
-      const at = await fleetPage.evaluate((id) => {
-        const bb = window.__custody!.cy.getElementById(id).renderedBoundingBox({});
-        const box = document.querySelector('#graph')!.getBoundingClientRect();
-        return { x: box.left + (bb.x1 + bb.x2) / 2, y: box.top + (bb.y1 + bb.y2) / 2 };
-      }, group.key);
-      await fleetPage.mouse.dblclick(at.x, at.y);
-      await fleetPage.waitForFunction((n) => window.__custody!.cy.nodes().length === n, opened);
-      await row.locator('[data-action="toggle-group"]').click();
-      await fleetPage.waitForFunction((n) => window.__custody!.cy.nodes().length === n, api.report.systems.length + 10);
-      await row.locator('summary').click();
-      expect(errors).toEqual([]);
-    });
-
-    it('lists the groups in the Fleet tab with settings and findings, and drills down to an install', async () => {
-      await fleetPage.click('[role=tab][data-tab="fleet"]');
-      await expect(fleetPage.textContent('#fleet-summary')).resolves.toBe('2,000 installs in 10 groups');
-      expect(await fleetPage.locator('#fleet details.fleet-group').count()).toBe(10);
-      const key = await fleetPage.evaluate(() => window.__custody!.cy.nodes('.fleet-group').filter((n) => n.data('label').startsWith('ScribeWell AI · Oakland')).id());
-      const row = fleetPage.locator(`#fleet details.fleet-group[data-group="${key}"]`);
-      await row.locator('summary').click();
-      const members = api.fleet.systems.filter((s) => s.group?.vendor === 'ScribeWell AI' && s.group.site === 'Oakland');
-      // The group's table is drawn when it opens: wait for it rather than reading at once.
-      const chipCells = row.locator('tr', { hasText: 'Clinician can disable' }).locator('.chip');
-      await chipCells.first().waitFor();
-      const chips = await chipCells.allTextContents();
-      expect(chips.sort()).toEqual([`no ${members.filter((m) => m.settings.can_disable === false).length}`, `yes ${members.filter((m) => m.settings.can_disable === true).length}`]);
-      const trainingFindings = api.fleet.findings.filter((f) => f.kind === 'ai_training' && members.some((m) => f.systems.includes(m.id))).length;
-      await expect(row.locator('.kinds li', { hasText: 'ai training' }).locator('b').textContent()).resolves.toBe(String(trainingFindings));
-      await fleetPage.screenshot({ path: '/tmp/custody-dashboard-fleet.png' });
-
-      const first = row.locator('button.install').first();
-      const installId = (await first.getAttribute('data-install'))!;
-      await first.click();
-      await fleetPage.waitForFunction((id) => window.__custody!.cy.getElementById(id).nonempty(), installId);
-      expect(await fleetPage.evaluate(() => window.__custody!.cy.nodes().length)).toBe(api.report.systems.length + 9 + 200);
-      await expect(fleetPage.textContent('#details .details-name')).resolves.toBe(api.fleet.systems.find((s) => s.id === installId)!.name);
-      expect(errors).toEqual([]);
-    });
-
-    it('opens a fleet finding on its install, not on the group: the install is drawn, selected and its evidence shown', async () => {
-      // From the first view's reads alone: the Fleet tab above read the audit for the group it opened; with that
-      // group closed, a reload forgets the audit and nothing reads it again.
-      await fleetPage.click('[role=tab][data-tab="fleet"]');
-      for (const open of await fleetPage.locator('#fleet details.fleet-group[open] > summary').all()) await open.click();
-      await fleetPage.evaluate(() => window.__custody!.reload());
-      await fleetPage.click('[role=tab][data-tab="details"]');
-      // The list shows a page at a time: filter to one kind and take the first install finding on the page.
-      await fleetPage.selectOption('#kind-filter', 'notetaker_cannot_disable');
-      const shown = api.fleet.findings.filter((x) => x.kind === 'notetaker_cannot_disable');
-      await fleetPage.waitForFunction((t) => document.querySelector('#findings-count')?.textContent === t, `${shown.length} of ${api.fleet.findings.length}`);
-      expect(api.requests.filter((r) => r.path.endsWith('/findings')).at(-1)!.path).toBe(`/api/workspaces/${FLEET_WS}/findings`);
-      expect(await fleetPage.locator('#findings-list li.finding').count()).toBe(100);
-      const firstId = (await fleetPage.locator('#findings-list li.finding').first().getAttribute('data-finding-id'))!;
-      const f = shown.find((x) => x.id === firstId)!;
-      const audits = api.requests.filter((r) => r.path === `/api/workspaces/${FLEET_WS}/audit`).length;
-      await fleetPage.click(`li[data-finding-id="${f.id}"]`);
-      const id = f.subject.replace(/^system:/, '');
-      await fleetPage.waitForFunction((sid) => window.__custody!.cy.getElementById(sid).nonempty() && window.__custody!.cy.getElementById(sid).hasClass('highlighted'), id);
-      await expect(fleetPage.textContent('#details .details-name')).resolves.toBe(api.fleet.systems.find((s) => s.id === id)!.name);
-      expect(await fleetPage.locator('#details .detail-finding.focused blockquote.quote').count()).toBeGreaterThan(0);
-      // Which group holds the install, and its details, came from the install's own read.
-      expect(api.requests.filter((r) => r.path === `/api/workspaces/${FLEET_WS}/audit`)).toHaveLength(audits);
-      expect(api.requests.some((r) => r.path === `/api/workspaces/${FLEET_WS}/systems/${id}`)).toBe(true);
-      // The rest of the list is a click away.
-      await fleetPage.click('[data-action="more-findings"]');
-      await fleetPage.waitForFunction((n) => document.querySelectorAll('#findings-list li.finding').length === n, Math.min(200, shown.length));
-      expect(errors).toEqual([]);
-    });
-
-    it('shows a grouped fleet finding once, with its installs as instances, without drawing every install', async () => {
-      api.fleet.findings = groupFindings(api.fleet.findings, api.fleet.systems);
-      const grouped = api.fleet.findings.filter((f) => (f.instances?.length ?? 0) > 1);
-      expect(grouped.length).toBeGreaterThan(0);
-      await fleetPage.evaluate(() => window.__custody!.reload());
-      const auditsBefore = api.requests.filter((r) => r.path === `/api/workspaces/${FLEET_WS}/audit`).length;
-      await fleetPage.selectOption('#kind-filter', '');
-      await fleetPage.waitForFunction((n) => document.querySelector('#findings-count')?.textContent?.endsWith(`of ${n}`), api.fleet.findings.length);
-      const f = grouped.sort((a, b) => b.instances!.length - a.instances!.length)[0]!;
-      await expect(fleetPage.locator(`li[data-finding-id="${f.id}"] .finding-meta`).textContent()).resolves.toContain(`${f.instances!.length.toLocaleString('en-US')} instances`);
-      // Grouped under a vendor the graph has no system for (fleet-<vendor>): labelled by the vendor's name, not that id.
-      const standIn = api.fleet.findings.find((x) => x.subject === 'system:fleet-murmur-notes' && (x.instances?.length ?? 0) > 1)!;
-      await expect(fleetPage.locator(`li[data-finding-id="${standIn.id}"] .finding-meta`).textContent()).resolves.toMatch(/^Murmur Notes · [\d,]+ instances/);
-      const drawn = await fleetPage.evaluate(() => window.__custody!.cy.nodes().length);
-      await fleetPage.click(`li[data-finding-id="${f.id}"]`);
-      await fleetPage.waitForSelector('#details .detail-finding.focused .instances');
-      await expect(fleetPage.textContent('#details .detail-finding.focused .instances h4')).resolves.toContain(`Instances (${f.instances!.length.toLocaleString('en-US')})`);
-      // The list carried its first three instances; opening it reads the first page of them, the rest on demand.
-      const rows = '#details .detail-finding.focused .instances > ol > li.instance';
-      const instanceReads = () => api.requests.filter((r) => r.path === `/api/workspaces/${FLEET_WS}/findings/${encodeURIComponent(f.id)}/instances`);
-      await fleetPage.waitForFunction((sel) => document.querySelectorAll(sel).length === 20, rows);
-      expect(instanceReads()).toHaveLength(1);
-      expect(await fleetPage.locator(`${rows} blockquote.quote`).count()).toBeGreaterThan(0);
-      expect(await fleetPage.locator(rows).evaluateAll((els) => els.map((e) => e.getAttribute('data-system')))).toEqual(f.instances!.slice(0, 20).map((i) => i.system));
-      await fleetPage.click('#details [data-action="more-instances"]');
-      await fleetPage.waitForFunction(([sel, n]) => document.querySelectorAll(sel as string).length === n, [rows, Math.min(120, f.instances!.length)] as const);
-      expect(instanceReads()).toHaveLength(2);
-      expect(api.requests.filter((r) => r.path === `/api/workspaces/${FLEET_WS}/audit`).length).toBe(auditsBefore);
-      // The map stays grouped: a finding on a thousand installs does not draw a thousand nodes.
-      expect(await fleetPage.evaluate(() => window.__custody!.cy.nodes().length)).toBe(drawn);
-      expect(errors).toEqual([]);
-    });
-  });
 });

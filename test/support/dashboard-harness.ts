@@ -1,0 +1,191 @@
+/**
+ * The fake API and browser the dashboard's browser specs share: the built dashboard served beside a fake API that
+ * speaks the real contract (x-api-key, /audit, /graph, /score, /findings, /documents, /events, /audit-log,
+ * /what-if, /report), under the API's own Content-Security-Policy, in Debian's headless Chromium. Building the
+ * bundle comes first, so a broken build fails the spec that starts the harness.
+ */
+import { execFileSync } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join } from 'node:path';
+import type { AuditReport } from '@custody/domain';
+import { groupedGraph, parseExpand, toCytoscapeElements } from '@custody/graph';
+import type { Core } from 'cytoscape';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { DASHBOARD_CSP } from '../../apps/api/src/http/security-headers.js';
+import { fakeWhatIf, pastReport, sampleAuditLog } from '../fixtures/reports/dashboard-api-fixtures.js';
+import { fleetAuditReport } from '../fixtures/reports/fleet-audit-report.js';
+import { liveRead } from '../fixtures/reports/live-reads-api.js';
+import { sampleAuditReport } from '../fixtures/reports/sample-audit-report.js';
+
+// What apps/dashboard/src/main.ts exposes for tests (the page runs the bundle, not this file).
+declare global {
+  interface Window { __custody?: { cy: Core; reload: () => Promise<void> }; __cspViolations?: string[] }
+}
+
+export const ROOT = process.cwd();
+const DIST = join(ROOT, 'dist/dashboard');
+export const KEY = 'test-key-123';
+export const WS = 'ws-harborview';
+export const FLEET_WS = 'ws-fleet';
+export const FLEET_INSTALLS = 2000;
+export const CSV_BODY = 'id,severity,title\nai-training@system:scribe,high,Notetaker may train AI models on session data\n';
+export const XSS_NAME = 'PixelMetrics <img src=x onerror="window.__xss=1">';
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+
+export interface FakeApi {
+  report: AuditReport;
+  fleet: AuditReport;
+  requests: { method: string; path: string; lens: string | null; asOf: string | null; format: string | null; view?: string | null; expand?: string | null; omit?: string | null; key: string | undefined; body?: string }[];
+  uploads: string[];
+  streams: ServerResponse[];
+  /** What GET /documents answers; uploads add rows, tests move their status on. */
+  documents: { id: string; fileName: string; size: number; type: string; status: string; reason?: string; createdAt: string }[];
+  /** Links POST /documents/:id/link recorded. */
+  links: { documentId: string; system: string }[];
+  /** The grouped map is the previous scoring run's while a newer graph waits for its score job (`run.stale`). */
+  stale?: boolean;
+}
+
+function fakeReport(): AuditReport {
+  const r = sampleAuditReport();
+  // A hostile system name: must show as text, never run.
+  r.systems.find((s) => s.id === 'pixel')!.name = XSS_NAME;
+  return r;
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const c of req) chunks.push(c as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function startServer(api: FakeApi): Promise<Server> {
+  const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.map': 'application/json' };
+  const server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (!url.pathname.startsWith('/api/')) {
+      const file = url.pathname === '/' ? 'index.html' : url.pathname.slice(1);
+      if (!/^[\w.-]+$/.test(file)) return void res.writeHead(404).end();
+      try {
+        const body = await readFile(join(DIST, file));
+        // The API's own policy, so a script or style the policy would block fails here as it would in production.
+        return void res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'content-security-policy': DASHBOARD_CSP }).end(body);
+      } catch {
+        return void res.writeHead(404).end();
+      }
+    }
+    const key = req.headers['x-api-key'] as string | undefined;
+    const q = (name: string) => url.searchParams.get(name);
+    const body = req.method === 'POST' && req.headers['content-type'] === 'application/json' ? await readBody(req) : undefined;
+    api.requests.push({ method: req.method ?? '', path: url.pathname, lens: q('lens'), asOf: q('asOf'), format: q('format'), view: q('view'), expand: q('expand'), omit: q('omit'), key, body });
+    if (key !== KEY) return void res.writeHead(401, { 'content-type': 'application/json' }).end('{"error":"unauthorized"}');
+    const ws = url.pathname.split('/')[3];
+    const live = ws === FLEET_WS ? api.fleet : api.report;
+    const base = `/api/workspaces/${ws}`;
+    const lens = (q('lens') ?? live.lens) as AuditReport['lens'];
+    const asOf = q('asOf');
+    const report = asOf ? pastReport(live, asOf) : live;
+    const json = (payload: unknown, status = 200) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(payload));
+    if (req.method === 'GET' && url.pathname === `${base}/audit`) {
+      const { flows, ...rest } = report;
+      return void json(q('omit') === 'flows' ? { ...rest, lens } : { ...rest, flows, lens });
+    }
+    if (req.method === 'GET' && url.pathname === `${base}/graph`) {
+      // As the real route: view=grouped is the collapsed, positioned view, with the `expand`ed groups' installs.
+      const els = toCytoscapeElements(report);
+      const run = { graphVersion: 1, scoredAt: report.generatedAt, latestGraphVersion: api.stale ? 2 : 1, stale: Boolean(api.stale) };
+      return void json(q('view') === 'grouped' ? { ...groupedGraph(els, parseExpand(url.searchParams.getAll('expand'))), run } : els);
+    }
+    if (req.method === 'GET' && url.pathname === `${base}/audit-log`) return void json(sampleAuditLog());
+    // The live view's small reads (the stored read model: no lens, no past), paged as the API pages them.
+    const small = req.method === 'GET' && url.pathname.startsWith(base) ? liveRead(live, url.pathname.slice(base.length), url.searchParams) : undefined;
+    if (small) return void json(small.body, small.status);
+    if (req.method === 'POST' && url.pathname === `${base}/what-if`) return void json(fakeWhatIf(live, JSON.parse(body ?? '{}').changes ?? []));
+    if (req.method === 'GET' && url.pathname === `${base}/report` && q('format') === 'csv') {
+      return void res.writeHead(200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': 'attachment; filename="custody-report.csv"' }).end(CSV_BODY);
+    }
+    if (req.method === 'POST' && url.pathname === `${base}/documents/bulk`) {
+      const chunks: Buffer[] = [];
+      for await (const c of req) chunks.push(c as Buffer);
+      const raw = Buffer.concat(chunks).toString('utf8');
+      api.uploads.push(raw);
+      const names = [...raw.matchAll(/name="file"; filename="([^"]+)"/g)].map((m) => m[1]);
+      // As the real route: a file it refuses (here: any named refused-*) gets its error, the others are stored.
+      const results = names.map((fileName) => {
+        if (fileName.startsWith('refused-')) return { fileName, error: { code: 'invalid_input', message: `${fileName}: refused by the test server` } };
+        const row = { id: `doc-${api.documents.length + 1}`, fileName, size: 1, type: 'contract', status: 'received', createdAt: new Date().toISOString() };
+        api.documents.push(row);
+        return { documentId: row.id, status: row.status, created: true, sha256: 'x', fileName };
+      });
+      const refused = results.filter((r) => 'error' in r).length;
+      return void json({ documents: results, accepted: results.length - refused, refused }, 202);
+    }
+    if (req.method === 'GET' && url.pathname === `${base}/documents`) return void json(api.documents);
+    const linkPath = new RegExp(`^${base}/documents/([^/]+)/link$`).exec(url.pathname);
+    if (req.method === 'POST' && linkPath) {
+      const { system } = JSON.parse(body ?? '{}') as { system?: string };
+      // As the real route: an unknown system is refused with the reason, nothing recorded.
+      if (!live.systems.some((s) => s.id === system)) return void json({ error: 'invalid_input', message: `"${system}" is not a vendor system of this workspace` }, 400);
+      api.links.push({ documentId: decodeURIComponent(linkPath[1]), system: system! });
+      return void json({ seq: 99 }, 202);
+    }
+    if (req.method === 'GET' && url.pathname === `${base}/events`) {
+      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store' });
+      res.write(': hello\n\nevent: document.received\ndata: {"id":"doc-0"}\n\n');
+      api.streams.push(res);
+      return;
+    }
+    json({ error: 'not found' }, 404);
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+
+/** A running fake API and browser; `close` ends both. */
+export interface DashboardHarness {
+  api: FakeApi;
+  base: string;
+  browser: Browser;
+  /** Every uncaught page error of every page opened with `open`. */
+  errors: string[];
+  /** `prepare` runs on the new page before it navigates (init scripts, listeners). */
+  open: (ws: string, prepare?: (page: Page) => Promise<void>) => Promise<Page>;
+  close: () => Promise<void>;
+}
+
+export async function startDashboardHarness(): Promise<DashboardHarness> {
+  execFileSync(process.execPath, ['scripts/build-dashboard.mjs'], { cwd: ROOT, stdio: 'pipe' });
+  const api: FakeApi = { report: fakeReport(), fleet: fleetAuditReport(FLEET_INSTALLS), requests: [], uploads: [], streams: [], documents: [], links: [] };
+  const server = await startServer(api);
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const errors: string[] = [];
+  /** A page on the workspace's dashboard once its first load is whole: the map drawn, then the panels filled. */
+  const open = async (ws: string, prepare?: (page: Page) => Promise<void>): Promise<Page> => {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    page.on('pageerror', (e) => errors.push(e.message));
+    await prepare?.(page);
+    await page.goto(`${base}/#key=${KEY}&ws=${ws}`);
+    await page.waitForFunction(() => (window.__custody?.cy.nodes().length ?? 0) > 0);
+    await page.waitForFunction(() => document.body.getAttribute('aria-busy') === 'false');
+    return page;
+  };
+  const close = async () => {
+    for (const s of api.streams) s.end();
+    await browser.close();
+    await new Promise((r) => server.close(r));
+  };
+  return { api, base, browser, errors, open, close };
+}
+
+/** Clicks a node where Chromium draws it (a real mouse click on the canvas, not a Cytoscape event). */
+export async function clickNode(on: Page, id: string): Promise<void> {
+  const at = await on.evaluate((nodeId) => {
+    const bb = window.__custody!.cy.getElementById(nodeId).renderedBoundingBox({});
+    const box = document.querySelector('#graph')!.getBoundingClientRect();
+    return { x: box.left + (bb.x1 + bb.x2) / 2, y: box.top + (bb.y1 + bb.y2) / 2 };
+  }, id);
+  await on.mouse.click(at.x, at.y);
+}
