@@ -262,6 +262,16 @@ export class DocumentRepository {
     });
   }
 
+  /**
+   * Marks a document failed because processing could not finish it (a permanent error, or no outcome after its
+   * attempts), unless it is finished already: the `DocumentRejected` event and the workspace its follow-up
+   * re-projects, or `undefined` when another run recorded an outcome first.
+   */
+  async recordFailure(id: string, reason: string): Promise<{ workspaceId: string; seq: number } | undefined> {
+    const { recorded, event } = await this.recordOutcome(id, { type: 'unknown', status: 'failed', reason: `processing failed: ${reason}` });
+    return recorded && event ? { workspaceId: event.workspaceId, seq: event.seq } : undefined;
+  }
+
   async facts(documentId: string): Promise<FactSet | undefined> {
     const rows = await this.ds.getRepository(FactEntity).findBy({ documentId });
     if (!rows.length) return undefined;

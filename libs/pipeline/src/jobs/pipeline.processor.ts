@@ -143,8 +143,8 @@ export class PipelineProcessor implements OnApplicationBootstrap, OnModuleDestro
 
   /** Records a document failed with `reason` (unless it is finished already): the outcome its follow-up reads. */
   private async markFailed(documentId: string, reason: string): Promise<{ workspaceId: string; event: 'DocumentRejected'; seq: number } | undefined> {
-    const { recorded, event } = await this.db.documents.recordOutcome(documentId, { type: 'unknown', status: 'failed', reason: `processing failed: ${reason}` });
-    return recorded && event ? { workspaceId: event.workspaceId, event: 'DocumentRejected', seq: event.seq } : undefined;
+    const failed = await this.db.documents.recordFailure(documentId, reason);
+    return failed && { ...failed, event: 'DocumentRejected' };
   }
 
   private async project({ workspaceId }: PayloadOf<JobName.Project>): Promise<void> {

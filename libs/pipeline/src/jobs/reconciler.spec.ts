@@ -18,7 +18,7 @@ function setup(docs: Partial<StoredDocument>[], lagging: Lag[] = [], live: strin
   const db = {
     documents: {
       unfinished: async () => (passes++, docs.map((d) => ({ attempts: 0, workspaceId: 'w1', ...d }))),
-      recordOutcome: async (id: string, o: { status: string }) => (outcomes.push({ id, status: o.status }), { recorded: true, event: { seq: 9 } }),
+      recordFailure: async (id: string) => (outcomes.push({ id, status: 'failed' }), { workspaceId: docs.find((d) => d.id === id)?.workspaceId ?? 'w1', seq: 9 }),
     },
     projections: { lagging: async () => lagging },
   } as unknown as Persistence;

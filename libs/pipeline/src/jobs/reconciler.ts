@@ -79,8 +79,8 @@ export class Reconciler implements OnModuleDestroy {
     const batched = unfinished.length ? await this.jobs.liveBatchDocuments() : new Set<string>();
     for (const d of unfinished) {
       if (d.attempts >= MAX_DOCUMENT_ATTEMPTS) {
-        const { recorded, event } = await this.db.documents.recordOutcome(d.id, { type: 'unknown', status: 'failed', reason: `processing failed: no outcome after ${d.attempts} attempts` });
-        if (recorded) await this.followUps.after('DocumentRejected', {}, { workspaceId: d.workspaceId, seq: event?.seq });
+        const failed = await this.db.documents.recordFailure(d.id, `no outcome after ${d.attempts} attempts`);
+        if (failed) await this.followUps.after('DocumentRejected', {}, failed);
         report.gaveUp++;
         continue;
       }
