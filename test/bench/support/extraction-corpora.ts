@@ -193,6 +193,25 @@ export const FRESH7_RULE: { salt: string; maxChars: number; kinds: RuleKind[] } 
 };
 export const FRESH8_RULE: { salt: string; maxChars: number; kinds: RuleKind[] } = { ...FRESH7_RULE, salt: 'ota-fresh8:' };
 
+/**
+ * The `ota-fresh9` and `ota-fresh10` rules (issue 7, fifth session), written and committed before any of their
+ * documents was read and before the extractor was run on them, in the same form as {@link FRESH7_RULE}: services
+ * in no other labelled set (ota-fresh … ota-fresh8; fresh10 also excludes what fresh9 picks), texts not already
+ * labelled, at most 100,000 characters, lowest sha256(salt + path) per kind; 12 documents each. The index still
+ * admits no DPA, controller agreement or law-enforcement guideline (every one belongs to a labelled service, or
+ * is the AdSense text), so those kinds stay at count 0 to keep the attempt on record. What is left where the
+ * facts live is about 150 privacy policies, 160 terms and 21 trackers policies; privacy policies carry most
+ * facts (sharing, law enforcement, sale, de-identified use), so they get most slots, and a trackers policy each
+ * because tracker tables are where providers are named.
+ */
+export const FRESH9_RULE: { salt: string; maxChars: number; kinds: RuleKind[] } = {
+  salt: 'ota-fresh9:',
+  maxChars: 100_000,
+  // FRESH6_RULE's DPA and law-enforcement kinds (count 0), then FRESH7_RULE's 7 privacy policies, 4 terms, 1 trackers policy.
+  kinds: [...FRESH6_RULE.kinds.filter((k) => k.count === 0), ...FRESH7_RULE.kinds],
+};
+export const FRESH10_RULE: { salt: string; maxChars: number; kinds: RuleKind[] } = { ...FRESH9_RULE, salt: 'ota-fresh10:' };
+
 type IndexDoc = { path: string; sha256: string; chars?: number };
 const sha256hex = (s: string) => createHash('sha256').update(s).digest('hex');
 const serviceOf = (file: string) => file.split('/')[0];
@@ -217,7 +236,7 @@ export function freshSelection(index: IndexDoc[], labelled: string[]): string[] 
 }
 
 /**
- * The documents a salted rule ({@link FRESH2_RULE} … {@link FRESH6_RULE}) selects, given every file already
+ * The documents a salted rule ({@link FRESH2_RULE} … {@link FRESH10_RULE}) selects, given every file already
  * labelled: their services are excluded, and so is any text equal to a labelled one. Throws when a kind has
  * fewer candidates than its count, so a changed index cannot silently shrink the set.
  */
@@ -337,6 +356,14 @@ export function labelledCorpora(notes: string[] = []): CorpusSpec[] {
     labelled.push(...fresh7Files);
     const fresh8 = freshCorpus('ota-fresh8', join(fixtures, 'ota-labels', 'fresh8.json'), index && ((ls) => saltedSelection(index, ls, FRESH8_RULE)), labelled, 'OTA documents picked by FRESH8_RULE (12, services in no other labelled set nor in ota-fresh7: 7 privacy policies, 4 terms, 1 trackers policy) and labelled (test/fixtures/ota-labels/fresh8.json) before the extractor was run on them; first scored 2026-12-03');
     if (fresh8) out.push(fresh8);
+    labelled.push(...(index ? saltedSelection(index, labelled, FRESH8_RULE) : []));
+    // fresh10 excludes what fresh9's rule picks whether or not fresh9's labels exist yet (labelled one after the other).
+    const fresh9Files = index ? saltedSelection(index, labelled, FRESH9_RULE) : [];
+    const fresh9 = freshCorpus('ota-fresh9', join(fixtures, 'ota-labels', 'fresh9.json'), index && ((ls) => saltedSelection(index, ls, FRESH9_RULE)), labelled, 'OTA documents picked by FRESH9_RULE (12, services in no other labelled set: 7 privacy policies, 4 terms, 1 trackers policy) and labelled (test/fixtures/ota-labels/fresh9.json) before the extractor was run on them');
+    if (fresh9) out.push(fresh9);
+    labelled.push(...fresh9Files);
+    const fresh10 = freshCorpus('ota-fresh10', join(fixtures, 'ota-labels', 'fresh10.json'), index && ((ls) => saltedSelection(index, ls, FRESH10_RULE)), labelled, 'OTA documents picked by FRESH10_RULE (12, services in no other labelled set nor in ota-fresh9: 7 privacy policies, 4 terms, 1 trackers policy) and labelled (test/fixtures/ota-labels/fresh10.json) before the extractor was run on them');
+    if (fresh10) out.push(fresh10);
   } else notes.push(`OTA corpus not found at ${OTA_DIR}: skipped`);
   return out;
 }

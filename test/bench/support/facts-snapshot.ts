@@ -7,7 +7,7 @@
  *   npx tsx test/bench/support/facts-snapshot.ts list /tmp/base.json <fact>  # what a fact asserts, to read for false positives
  *
  * `diff` prints one line per changed (document, fact) with both values and the branch's quote, except for the
- * documents of services in the unseen sets (ota-fresh5 … ota-fresh8): those are only counted, so nobody reads
+ * documents of services in the unseen sets (ota-fresh5 … ota-fresh10): those are only counted, so nobody reads
  * them. The unseen services are computed from the selection rules, without opening the unseen label files.
  * `list` prints every assertion of one fact (value and quote) on the documents outside the unseen services, to
  * read the unlabelled documents' answers for false positives (precision before recall).
@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import { FACT_NAMES } from '@custody/domain';
 import { extractDocument } from '@custody/extraction';
 import type { Label } from './extraction-corpora.js';
-import { FRESH2_RULE, FRESH3_RULE, FRESH4_RULE, FRESH5_RULE, FRESH6_RULE, FRESH7_RULE, FRESH8_RULE, freshSelection, OTA_DIR, OTA_DOCS, saltedSelection } from './extraction-corpora.js';
+import { FRESH2_RULE, FRESH3_RULE, FRESH4_RULE, FRESH5_RULE, FRESH6_RULE, FRESH7_RULE, FRESH8_RULE, FRESH9_RULE, FRESH10_RULE, freshSelection, OTA_DIR, OTA_DOCS, saltedSelection } from './extraction-corpora.js';
 
 type IndexDoc = { path: string; sha256: string; chars?: number };
 type Snapshot = Record<string, Record<string, { value: unknown; quote?: string }>>;
@@ -31,7 +31,7 @@ function unseenServices(): Set<string> {
   labelled.push(...freshSelection(index, labelled));
   for (const rule of [FRESH2_RULE, FRESH3_RULE, FRESH4_RULE]) labelled.push(...saltedSelection(index, labelled, rule));
   const unseen: string[] = [];
-  for (const rule of [FRESH5_RULE, FRESH6_RULE, FRESH7_RULE, FRESH8_RULE]) {
+  for (const rule of [FRESH5_RULE, FRESH6_RULE, FRESH7_RULE, FRESH8_RULE, FRESH9_RULE, FRESH10_RULE]) {
     const picked = saltedSelection(index, labelled, rule);
     unseen.push(...picked);
     labelled.push(...picked);

@@ -1,6 +1,6 @@
 /**
  * Fits the extraction's confidence calibration (libs/extraction/src/calibration/calibration-weights.ts) on the
- * tuning corpora only, and prints leave-one-corpus-out figures. Never reads ota-fresh5 … ota-fresh8.
+ * tuning corpora only, and prints leave-one-corpus-out figures. Never reads ota-fresh5 … ota-fresh10.
  *
  *   npx tsx test/bench/support/fit-calibration.ts [--write] [--snapshots DIR]
  *
