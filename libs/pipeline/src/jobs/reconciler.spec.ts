@@ -49,6 +49,17 @@ describe('Reconciler', () => {
     expect(requeued).toEqual(['extract-d2']);
   });
 
+  it('in a periodic pass, leaves documents younger than one interval to the upload that stored them; the boot pass takes them all', async () => {
+    const now = Date.now();
+    const docs = [{ id: 'old', createdAt: new Date(now - 120_000).toISOString() }, { id: 'young', createdAt: new Date(now - 1_000).toISOString() }];
+    const periodic = setup(docs);
+    expect(await periodic.reconciler.reconcile({ settledBefore: new Date(now - 60_000) })).toEqual({ unfinished: 2, requeued: 1, gaveUp: 0, workspaces: 0 });
+    expect(periodic.requeued).toEqual(['extract-old']);
+    const boot = setup(docs);
+    expect(await boot.reconciler.reconcile()).toMatchObject({ requeued: 2 });
+    expect(boot.requeued).toEqual(['extract-old', 'extract-young']);
+  });
+
   it('gives up on a document that used every attempt: marked failed, and its workspace re-projected', async () => {
     const { reconciler, requeued, outcomes, followed } = setup([{ id: 'd1', attempts: MAX_DOCUMENT_ATTEMPTS, workspaceId: 'w7' }, { id: 'd2', attempts: MAX_DOCUMENT_ATTEMPTS - 1 }]);
     expect(await reconciler.reconcile()).toMatchObject({ requeued: 1, gaveUp: 1 });

@@ -19,6 +19,11 @@ export interface ReconcileReport {
   workspaces: number;
 }
 
+export interface ReconcileOptions {
+  /** Only documents stored before this are taken (a periodic pass); absent: all of them (the boot pass). */
+  settledBefore?: Date;
+}
+
 /**
  * A document that has used this many extraction attempts without an outcome is marked failed: three full
  * rounds of retries, so a document caught by two outages in a row still completes, and one whose processing
@@ -48,10 +53,16 @@ export class Reconciler implements OnModuleDestroy {
     @Inject(CONFIG) private readonly config: CustodyConfig,
   ) {}
 
-  /** One pass now, then one every interval. A pass that fails (a dependency still down) is logged and retried next time. */
+  /**
+   * One pass now, then one every interval. A pass that fails (a dependency still down) is logged and retried next
+   * time. The boot pass takes every unfinished document (this process enqueued none of them); a periodic pass
+   * leaves documents younger than one interval to the upload that stored them, whose enqueue may simply not have
+   * run yet — a bulk upload commits its documents before it adds their batch jobs, and a pass between the two
+   * would give each document a job of its own as well. Stranded work waits at most one interval more.
+   */
   async start(): Promise<void> {
     await this.tick();
-    this.timer = setInterval(() => void this.tick(), this.config.reconcileIntervalMs);
+    this.timer = setInterval(() => void this.tick({ settledBefore: new Date(Date.now() - this.config.reconcileIntervalMs) }), this.config.reconcileIntervalMs);
     this.timer.unref();
   }
 
@@ -61,8 +72,8 @@ export class Reconciler implements OnModuleDestroy {
   }
 
   /** Runs a pass unless one is still running (a slow pass during an outage must not pile up behind the timer). */
-  tick(): Promise<ReconcileReport | undefined> {
-    this.running ??= this.reconcile()
+  tick(opts: ReconcileOptions = {}): Promise<ReconcileReport | undefined> {
+    this.running ??= this.reconcile(opts)
       .catch((err: unknown) => {
         this.log.warn(`reconcile pass failed, next in ${this.config.reconcileIntervalMs} ms: ${safeErrorText(err)}`);
         return undefined;
@@ -71,13 +82,14 @@ export class Reconciler implements OnModuleDestroy {
     return this.running;
   }
 
-  async reconcile(): Promise<ReconcileReport> {
+  async reconcile({ settledBefore }: ReconcileOptions = {}): Promise<ReconcileReport> {
     const report: ReconcileReport = { unfinished: 0, requeued: 0, gaveUp: 0, workspaces: 0 };
     const unfinished = await this.db.documents.unfinished();
     report.unfinished = unfinished.length;
+    const settled = settledBefore ? unfinished.filter((d) => new Date(d.createdAt) < settledBefore) : unfinished;
     // A bulk upload's documents wait in batch jobs (not their own): a job of their own would read them twice.
-    const batched = unfinished.length ? await this.jobs.liveBatchDocuments() : new Set<string>();
-    for (const d of unfinished) {
+    const batched = settled.length ? await this.jobs.liveBatchDocuments() : new Set<string>();
+    for (const d of settled) {
       if (d.attempts >= MAX_DOCUMENT_ATTEMPTS) {
         const failed = await this.db.documents.recordFailure(d.id, `no outcome after ${d.attempts} attempts`);
         if (failed) await this.followUps.after('DocumentRejected', {}, failed);
