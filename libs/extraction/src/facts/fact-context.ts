@@ -4,7 +4,7 @@ import type { Clause } from '../clauses/clause.js';
 import { clausesOf } from '../clauses/clause.js';
 import type { Definitions } from '../clauses/definitions.js';
 import type { Lexicon } from '../clauses/lexicon.js';
-import { KeywordGate } from '../text/keyword-gate.js';
+import { keywordBit, ownerBits } from '../text/keyword-gate.js';
 import type { Sentence } from '../text/sentences.js';
 import type { SectionSpan } from '../types.js';
 
@@ -74,27 +74,18 @@ const MAX_QUOTE = 400;
 /** Sentences that can carry an operative clause (not headings, definitions or drafting notes). */
 export function operative(ctx: FactContext, prefilter: RegExp): Sentence[] {
   let op = OPERATIVE.get(ctx.sentences);
-  if (!op) {
-    const sentences = ctx.sentences.filter((s) => !s.isHeading && !s.isDefinition && !s.isDraftingNote);
-    OPERATIVE.set(ctx.sentences, (op = { sentences, words: new Uint32Array(sentences.length), covered: 0 }));
-  }
+  if (!op) OPERATIVE.set(ctx.sentences, (op = ctx.sentences.filter((s) => !s.isHeading && !s.isDefinition && !s.isDraftingNote)));
   // The prefilter runs only on sentences holding one of its trigger words (text/keyword-gate.ts says why that is
-  // exact); a prefilter the gate cannot read (bit 0) runs on every sentence.
-  const bit = prefilter.global || prefilter.sticky ? 0 : GATE.bitOf(prefilter);
-  if (bit === 0) return op.sentences.filter((s) => prefilter.test(s.view));
-  if ((op.covered & bit) === 0) {
-    // First sight of this prefilter (the first document of a process): scan again with every word known now.
-    for (let i = 0; i < op.sentences.length; i++) op.words[i] = GATE.scan(op.sentences[i].view);
-    op.covered = GATE.all;
-  }
+  // exact); a prefilter the gate cannot read (bit 0) runs on every sentence. Each sentence is scanned once for the
+  // words of every reader (the sub-processor reader's patterns included), on first need.
+  const bit = prefilter.global || prefilter.sticky ? 0 : keywordBit(prefilter);
+  if (bit === 0) return op.filter((s) => prefilter.test(s.view));
   const out: Sentence[] = [];
-  for (let i = 0; i < op.sentences.length; i++) if ((op.words[i] & bit) !== 0 && prefilter.test(op.sentences[i].view)) out.push(op.sentences[i]);
+  for (const s of op) if ((ownerBits(s.view, s, bit) & bit) !== 0 && prefilter.test(s.view)) out.push(s);
   return out;
 }
-// The sentences that can be operative, per document (every fact reader asks, each with its own prefilter), and the
-// trigger-word bits of each, from one scan for all readers' words.
-const OPERATIVE = new WeakMap<Sentence[], { sentences: Sentence[]; words: Uint32Array; covered: number }>();
-const GATE = new KeywordGate();
+// The sentences that can be operative, per document (every fact reader asks, each with its own prefilter).
+const OPERATIVE = new WeakMap<Sentence[], Sentence[]>();
 
 /**
  * Evidence for a match at [from, to) of a sentence's view: the whole sentence when short, else the
