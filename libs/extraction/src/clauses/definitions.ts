@@ -61,6 +61,11 @@ export function readDefinitions(view: string, title: string | undefined, sentenc
   for (let open = head.indexOf('('); open >= 0; open = head.indexOf('(', open + 1)) {
     const close = head.indexOf(')', open);
     if (close < 0 || close - open > 160) continue;
+    // Everything below needs a quoted alias inside: a parenthesis without a '"' (most are links and asides) is passed
+    // over without slicing and matching it, and none after the last '"' of the head can have one.
+    const quote = head.indexOf('"', open + 1);
+    if (quote < 0) break;
+    if (quote > close) continue;
     const inside = head.slice(open + 1, close);
     const aliases = [...inside.matchAll(QUOTED)].map((m) => m[1].trim().replace(/[,;.]+$/, ''));
     // 'Acme Inc., Acme Europe UC and other Acme affiliates (collectively "Acme")' names the vendor too.

@@ -74,18 +74,32 @@ const MAX_QUOTE = 400;
 /** Sentences that can carry an operative clause (not headings, definitions or drafting notes). */
 export function operative(ctx: FactContext, prefilter: RegExp): Sentence[] {
   let op = OPERATIVE.get(ctx.sentences);
-  if (!op) OPERATIVE.set(ctx.sentences, (op = ctx.sentences.filter((s) => !s.isHeading && !s.isDefinition && !s.isDraftingNote)));
+  if (!op) {
+    const sentences = ctx.sentences.filter((s) => !s.isHeading && !s.isDefinition && !s.isDraftingNote);
+    OPERATIVE.set(ctx.sentences, (op = { sentences, words: new Uint32Array(sentences.length), covered: 0 }));
+  }
   // The prefilter runs only on sentences holding one of its trigger words (text/keyword-gate.ts says why that is
-  // exact); a prefilter the gate cannot read (bit 0) runs on every sentence. Each sentence is scanned once for the
-  // words of every reader (the sub-processor reader's patterns included), on first need.
+  // exact); a prefilter the gate cannot read (bit 0) runs on every sentence.
   const bit = prefilter.global || prefilter.sticky ? 0 : keywordBit(prefilter);
-  if (bit === 0) return op.filter((s) => prefilter.test(s.view));
+  if (bit === 0) return op.sentences.filter((s) => prefilter.test(s.view));
+  if ((op.covered & bit) === 0) {
+    // First sight of this prefilter in the document: each sentence is scanned once for the words of every reader
+    // (the sub-processor reader's patterns included, which ask of the same sentences), and its bits kept here.
+    let covered = -1;
+    for (let i = 0; i < op.sentences.length; i++) {
+      const e = ownerBits(op.sentences[i].view, op.sentences[i], bit);
+      op.words[i] = e.bits;
+      covered &= e.covered;
+    }
+    op.covered = covered;
+  }
   const out: Sentence[] = [];
-  for (const s of op) if ((ownerBits(s.view, s, bit) & bit) !== 0 && prefilter.test(s.view)) out.push(s);
+  for (let i = 0; i < op.sentences.length; i++) if ((op.words[i] & bit) !== 0 && prefilter.test(op.sentences[i].view)) out.push(op.sentences[i]);
   return out;
 }
-// The sentences that can be operative, per document (every fact reader asks, each with its own prefilter).
-const OPERATIVE = new WeakMap<Sentence[], Sentence[]>();
+// The sentences that can be operative, per document (every fact reader asks, each with its own prefilter), and the
+// trigger-word bits of each.
+const OPERATIVE = new WeakMap<Sentence[], { sentences: Sentence[]; words: Uint32Array; covered: number }>();
 
 /**
  * Evidence for a match at [from, to) of a sentence's view: the whole sentence when short, else the

@@ -225,7 +225,7 @@ let cacheNext = 0;
 export function mayMatch(re: RegExp, s: string, owner?: object): boolean {
   const bit = SHARED.bitOf(re);
   if (bit === 0) return true;
-  if (owner !== undefined) return (ownerBits(s, owner, bit) & bit) !== 0;
+  if (owner !== undefined) return (ownerBits(s, owner, bit).bits & bit) !== 0;
   for (let k = 0; k < CACHED; k++) {
     if (cacheText[k] === s && (cacheCovered[k] & bit) !== 0) return (cacheBits[k] & bit) !== 0;
   }
@@ -246,11 +246,11 @@ const OWNED = new WeakMap<object, { bits: number; covered: number }>();
 export const keywordBit = (re: RegExp): number => SHARED.bitOf(re);
 
 /**
- * The bits of the patterns that may match `s`, the text of `owner`, covering at least `bit`: scanned once per owner
- * (again only if a pattern registered after that scan is asked about).
+ * The bits of the patterns that may match `s`, the text of `owner`, and the bits that scan covers (at least `bit`):
+ * scanned once per owner (again only if a pattern registered after that scan is asked about).
  */
-export function ownerBits(s: string, owner: object, bit: number): number {
+export function ownerBits(s: string, owner: object, bit: number): { bits: number; covered: number } {
   let e = OWNED.get(owner);
   if (e === undefined || (e.covered & bit) !== bit) OWNED.set(owner, (e = { bits: SHARED.scan(s), covered: SHARED.all }));
-  return e.bits;
+  return e;
 }
