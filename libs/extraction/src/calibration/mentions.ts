@@ -5,11 +5,13 @@
  * extraction time. The result is the same as that loop's: per name, its first `max` non-overlapping occurrences
  * (each search resumes after the previous match), in text order.
  */
-const KEY = 3;
+// Names are grouped by their first two characters, read as one number (no substring per position of the text).
+const KEY = 2;
+const keyAt = (s: string, i: number) => s.charCodeAt(i) * 65536 + s.charCodeAt(i + 1);
 
 export function mentionsOf(text: string, names: readonly string[], max: number): Map<string, number[]> {
   const out = new Map<string, number[]>();
-  const byKey = new Map<string, string[]>();
+  const byKey = new Map<number, string[]>();
   for (const n of names) {
     if (out.has(n)) continue;
     if (n.length < KEY) {
@@ -17,7 +19,7 @@ export function mentionsOf(text: string, names: readonly string[], max: number):
       continue;
     }
     out.set(n, []);
-    const k = n.slice(0, KEY);
+    const k = keyAt(n, 0);
     const list = byKey.get(k);
     if (list) list.push(n);
     else byKey.set(k, [n]);
@@ -25,10 +27,10 @@ export function mentionsOf(text: string, names: readonly string[], max: number):
   if (byKey.size === 0 || max <= 0) return out;
   // A position is looked up only when its character can start a name (names mostly start with a capital).
   const first = new Uint8Array(65536);
-  for (const k of byKey.keys()) first[k.charCodeAt(0)] = 1;
+  for (const k of byKey.keys()) first[Math.floor(k / 65536)] = 1;
   for (let i = 0; i + KEY <= text.length; i++) {
     if (first[text.charCodeAt(i)] === 0) continue;
-    const list = byKey.get(text.slice(i, i + KEY));
+    const list = byKey.get(keyAt(text, i));
     if (!list) continue;
     for (const n of list) {
       const at = out.get(n)!;
