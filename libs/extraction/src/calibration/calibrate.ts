@@ -3,7 +3,8 @@ import { FACT_VALUES, unspecifiedValue } from '@custody/domain';
 import type { FactContext } from '../facts/fact-context.js';
 import { evidenceAt, silent, withReview } from '../facts/fact-context.js';
 import { CALIBRATION } from './calibration-weights.js';
-import { nameFeatures, scalarFeatures, sentenceAt } from './features.js';
+import { MAX_MENTIONS, nameFeatures, scalarFeatures, sentenceAt } from './features.js';
+import { mentionsOf } from './mentions.js';
 import { DEFAULT_MIN_CONFIDENCE } from '../types.js';
 
 /**
@@ -61,13 +62,15 @@ export function calibrateFacts(facts: FactSet, ctx: FactContext, min?: number): 
 
 function calibrateNames(ctx: FactContext, f: Fact<'subprocessors_named'>, min: number): Fact<'subprocessors_named'> {
   const names = f.value;
+  // Every name's places from one pass over the text (see mentions.ts).
+  const places = mentionsOf(ctx.text, names, MAX_MENTIONS);
   // The reading quotes the first names' clauses (evidence[i] is names[i]'s); a later name is quoted where it is first written.
   const quoteOf = (i: number): Evidence | undefined => {
     if (i < f.evidence.length) return f.evidence[i];
-    const s = sentenceAt(ctx.sentences, ctx.text.indexOf(names[i]));
+    const s = sentenceAt(ctx.sentences, places.get(names[i])![0] ?? -1);
     return s ? evidenceAt(ctx, s) : undefined;
   };
-  const scored = names.map((n, i) => ({ n, i, p: round(probability(CALIBRATION.names, answerKey('subprocessors_named'), nameFeatures(ctx, n, names.length))) }));
+  const scored = names.map((n, i) => ({ n, i, p: round(probability(CALIBRATION.names, answerKey('subprocessors_named'), nameFeatures(ctx, n, names.length, places.get(n)))) }));
   const kept = scored.filter((s) => s.p >= min);
   const dropped = scored.filter((s) => s.p < min);
   const review = [

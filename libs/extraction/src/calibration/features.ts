@@ -4,6 +4,7 @@ import { PROVIDER_NOUN } from '../clauses/vocabulary.js';
 import type { FactContext } from '../facts/fact-context.js';
 import { ENDS_WITH_SUFFIX } from '../facts/subprocessor-names.js';
 import type { Sentence } from '../text/sentences.js';
+import { mentionsOf } from './mentions.js';
 
 /**
  * Structural evidence about an answer, read the same way for every fact, from which the calibration model
@@ -106,7 +107,7 @@ export function scalarFeatures(ctx: FactContext, name: FactName, a: ScalarAnswer
   ];
 }
 
-const MAX_MENTIONS = 30;
+export const MAX_MENTIONS = 30;
 
 /**
  * Features of one sub-processor name, read from every place the document writes it (so they do not depend on
@@ -123,13 +124,14 @@ const MAX_MENTIONS = 30;
  * - ownBrand: a word of the name (4+ letters) is a word of the document's title or of its parties' names — an
  *   entity of the vendor's own group ("Acme Ireland Limited" in Acme's policy) rather than a recipient.
  */
-export function nameFeatures(ctx: FactContext, name: string, listSize: number): number[] {
+export function nameFeatures(ctx: FactContext, name: string, listSize: number, places = mentionsOf(ctx.text, [name], MAX_MENTIONS).get(name)!): number[] {
   let structured = 0;
   let providerHeading = 0;
   let providerSentence = 0;
   let linked = 0;
   let mentions = 0;
-  for (let at = ctx.text.indexOf(name); at >= 0 && mentions < MAX_MENTIONS; at = ctx.text.indexOf(name, at + name.length)) {
+  for (const at of places) {
+    if (mentions >= MAX_MENTIONS) break;
     mentions++;
     const s = sentenceAt(ctx.sentences, at);
     if (!s) continue;

@@ -61,6 +61,11 @@ export function readDefinitions(view: string, title: string | undefined, sentenc
   for (let open = head.indexOf('('); open >= 0; open = head.indexOf('(', open + 1)) {
     const close = head.indexOf(')', open);
     if (close < 0 || close - open > 160) continue;
+    // Everything below needs a quoted alias inside: a parenthesis without a '"' (most are links and asides) is passed
+    // over without slicing and matching it, and none after the last '"' of the head can have one.
+    const quote = head.indexOf('"', open + 1);
+    if (quote < 0) break;
+    if (quote > close) continue;
     const inside = head.slice(open + 1, close);
     const aliases = [...inside.matchAll(QUOTED)].map((m) => m[1].trim().replace(/[,;.]+$/, ''));
     // 'Acme Inc., Acme Europe UC and other Acme affiliates (collectively "Acme")' names the vendor too.
@@ -154,16 +159,23 @@ export function readDefinitions(view: string, title: string | undefined, sentenc
  * legal words are not brands.
  */
 function dominantBrand(view: string): string | undefined {
-  const counts = capitalisedWords(view);
-  // Words are judged once each, not at each of their occurrences.
-  const sorted = [...counts.entries()]
-    .filter(([w]) => !(w.length < 3 || COMMON_CAPS.test(w) || w === w.toUpperCase() || POLICY_WORDS.has(w.toLowerCase()) || POLICY_WORDS.has(w.toLowerCase().replace(/s$/, ''))))
-    .sort((a, b) => b[1] - a[1]);
-  if (sorted.length === 0) return undefined;
-  const [top, n] = sorted[0];
-  const second = sorted[1]?.[1] ?? 0;
-  return n >= 8 && n >= 1.8 * second ? top : undefined;
+  // The most frequent word that can be a brand (the first written, of equal counts) and the next count. A word is
+  // judged only when its count could change either: most capitalised words occur once or twice and never are.
+  let top: string | undefined;
+  let n = 0;
+  let second = 0;
+  for (const [w, c] of capitalisedWords(view)) {
+    if (c <= second || !mayBeBrand(w)) continue;
+    if (top === undefined || c > n) {
+      second = n;
+      top = w;
+      n = c;
+    } else second = c;
+  }
+  return top !== undefined && n >= 8 && n >= 1.8 * second ? top : undefined;
 }
+const mayBeBrand = (w: string): boolean =>
+  !(w.length < 3 || COMMON_CAPS.test(w) || w === w.toUpperCase() || POLICY_WORDS.has(w.toLowerCase()) || POLICY_WORDS.has(w.toLowerCase().replace(/s$/, '')));
 
 const COMMON_CAPS = /^(?:The|This|These|That|Those|We|Our|You|Your|If|In|On|For|To|Of|And|Or|As|At|By|With|From|When|Where|Which|Who|What|How|Why|Any|All|Each|Some|Such|Other|Please|Note|Section|Article|Terms|Policy|Privacy|Notice|Service|Services|Agreement|Customer|Customers|User|Users|Data|Personal|Information|Content|Account|Website|Site|App|Platform|Company|Party|Parties|European|Union|United|States|Kingdom|California|General|Protection|Regulation|Act|Law|Laws|Cookie|Cookies|January|February|March|April|May|June|July|August|September|October|November|December|Last|Updated|Effective|Date|Contact|Us|Help|Center|Settings|Control|Controller|Processor|Member|Members|Subscriber|Client|Clients|Licensee|Provider|Providers|Affiliates|Affiliate|Partners|Partner|Third|Code|Conduct|Community|Guidelines|Standard|Contractual|Clauses|Annex|Schedule|Exhibit|Appendix|Rights|Right|Request|Requests|Legal|Security|Marketing|Advertising|Analytics|Payment|Purchase|Order|Product|Products|Feature|Features|Team|Business|Enterprise|Premium|Free|Plus|Pro|Basic|Associate|Associates|Entity|Covered|Organization|Organizations|Losses|Claims|Fees|Materials|Software|Documentation|Subscription|Order|Form|Effective|Subprocessor|Subprocessors|Processing|Breach|Incident|Notes|Records|Practice|Therapist|Therapists|Patient|Patients|Platform|Application|Applications|Clause|Clauses|Module|Parties|Importer|Exporter)$/;
 

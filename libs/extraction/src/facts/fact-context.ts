@@ -4,7 +4,7 @@ import type { Clause } from '../clauses/clause.js';
 import { clausesOf } from '../clauses/clause.js';
 import type { Definitions } from '../clauses/definitions.js';
 import type { Lexicon } from '../clauses/lexicon.js';
-import { KeywordGate } from '../text/keyword-gate.js';
+import { keywordBit, ownerBits } from '../text/keyword-gate.js';
 import type { Sentence } from '../text/sentences.js';
 import type { SectionSpan } from '../types.js';
 
@@ -80,21 +80,26 @@ export function operative(ctx: FactContext, prefilter: RegExp): Sentence[] {
   }
   // The prefilter runs only on sentences holding one of its trigger words (text/keyword-gate.ts says why that is
   // exact); a prefilter the gate cannot read (bit 0) runs on every sentence.
-  const bit = prefilter.global || prefilter.sticky ? 0 : GATE.bitOf(prefilter);
+  const bit = prefilter.global || prefilter.sticky ? 0 : keywordBit(prefilter);
   if (bit === 0) return op.sentences.filter((s) => prefilter.test(s.view));
   if ((op.covered & bit) === 0) {
-    // First sight of this prefilter (the first document of a process): scan again with every word known now.
-    for (let i = 0; i < op.sentences.length; i++) op.words[i] = GATE.scan(op.sentences[i].view);
-    op.covered = GATE.all;
+    // First sight of this prefilter in the document: each sentence is scanned once for the words of every reader
+    // (the sub-processor reader's patterns included, which ask of the same sentences), and its bits kept here.
+    let covered = -1;
+    for (let i = 0; i < op.sentences.length; i++) {
+      const e = ownerBits(op.sentences[i].view, op.sentences[i], bit);
+      op.words[i] = e.bits;
+      covered &= e.covered;
+    }
+    op.covered = covered;
   }
   const out: Sentence[] = [];
   for (let i = 0; i < op.sentences.length; i++) if ((op.words[i] & bit) !== 0 && prefilter.test(op.sentences[i].view)) out.push(op.sentences[i]);
   return out;
 }
 // The sentences that can be operative, per document (every fact reader asks, each with its own prefilter), and the
-// trigger-word bits of each, from one scan for all readers' words.
+// trigger-word bits of each.
 const OPERATIVE = new WeakMap<Sentence[], { sentences: Sentence[]; words: Uint32Array; covered: number }>();
-const GATE = new KeywordGate();
 
 /**
  * Evidence for a match at [from, to) of a sentence's view: the whole sentence when short, else the

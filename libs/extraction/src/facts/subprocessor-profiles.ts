@@ -26,7 +26,7 @@ const CONTEXT_SENTENCES = 25;
 export function providerProfile(sentences: Sentence[], s: Sentence): { name: string; at: number } | undefined {
   const v = s.view;
   // The verb first (a plain search): the name pattern is the costly part and most sentences have no such verb.
-  if (!mayMatch(SUPPLY_VERB, v) || !SUPPLY_VERB.test(v)) return undefined;
+  if (!mayMatch(SUPPLY_VERB, v, s) || !SUPPLY_VERB.test(v)) return undefined;
   const m = NAME_AT.exec(v);
   if (!m || m.index !== 0) return undefined;
   const name = m[1];

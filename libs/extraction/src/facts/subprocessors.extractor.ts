@@ -173,7 +173,7 @@ export function extractSubprocessors(ctx: FactContext): Fact<'subprocessors_name
   const nounMemo = new Map<number, boolean>();
   const namesProvider = (x: Sentence): boolean => {
     let b = nounMemo.get(x.index);
-    if (b === undefined) nounMemo.set(x.index, (b = mayMatch(PROVIDER_NOUN, x.view) && PROVIDER_NOUN.test(x.view)));
+    if (b === undefined) nounMemo.set(x.index, (b = mayMatch(PROVIDER_NOUN, x.view, x) && PROVIDER_NOUN.test(x.view)));
     return b;
   };
   const entries = blockIndex(ctx.text, ctx.sentences);
@@ -212,7 +212,7 @@ export function extractSubprocessors(ctx: FactContext): Fact<'subprocessors_name
     // 0. A provider named in prose as the one collecting data on the vendor's pages ("Stripe uses a cookie",
     // "Used by Hotjar to …"), under any heading: tracker sections name one provider per paragraph or row, often
     // as the sentence's first word (hence before the capital test below).
-    for (const c of collectorMentions(v, inRanges(trackerParts, s.start), TOKEN, notSentenceName)) add(c.name, s, c.at);
+    for (const c of collectorMentions(v, inRanges(trackerParts, s.start), TOKEN, notSentenceName, s)) add(c.name, s, c.at);
     // A list item or table row (asked once: three readings below depend on it).
     const item = isListItem(s) || isTableRow(s);
     // A paragraph opened by a run-in title ("Cloudflare. As you browse, … send it to Cloudflare.") in a run of them
@@ -291,10 +291,10 @@ export function extractSubprocessors(ctx: FactContext): Fact<'subprocessors_name
     const prev = ctx.sentences[s.index - 1];
     const nounHere = namesProvider(s);
     const providerContext = nounHere || underHeading || (prev !== undefined && prev.paragraph === s.paragraph && namesProvider(prev));
-    const relation = mayMatch(RELATION_VERB, v) && RELATION_VERB.test(v);
+    const relation = mayMatch(RELATION_VERB, v, s) && RELATION_VERB.test(v);
     if (!providerContext && !relation) continue;
     // 1. Names right after a provider noun (strong) or a relation verb.
-    for (const t of triggers(v, vendorAtEnd, nounHere)) {
+    for (const t of triggers(v, vendorAtEnd, nounHere, s)) {
       if (t.clause !== undefined && !examplesReceive(t.clause, entries.get(s.index)?.context.role === 'recipients')) continue;
       const list = NAME_LIST_AT.exec(v.slice(t.at));
       if (!list) continue;

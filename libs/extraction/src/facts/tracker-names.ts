@@ -34,13 +34,14 @@ function namePatterns(token: string): { before: RegExp; after: RegExp } {
  * "set by" ("Used by Hotjar to …"). `token` is the extractor's name-token pattern; `notName` says whether a
  * capitalised word opening the run is a sentence word ("Additionally", "The") rather than part of the name.
  * `underTrackers`: the sentence sits in a section about cookies or tracking ({@link trackerSections}).
+ * `owner`: the sentence whose view `view` is, if any (its keyword scan is shared with other readers).
  * The names are candidates: the extractor's filters (the vendor, platforms, ordinary words) still apply.
  */
-export function collectorMentions(view: string, underTrackers: boolean, token: string, notName: (word: string) => boolean): CollectorMention[] {
+export function collectorMentions(view: string, underTrackers: boolean, token: string, notName: (word: string) => boolean, owner?: object): CollectorMention[] {
   const out: CollectorMention[] = [];
   // Only where cookies, tags or tracking are the subject (the sentence, or a section about them): elsewhere "Acme
   // collects data" is mostly the vendor itself under a name the document never aliases as "we".
-  if (!underTrackers && !(mayMatch(TRACKER_SENTENCE, view) && TRACKER_SENTENCE.test(view))) return out;
+  if (!underTrackers && !(mayMatch(TRACKER_SENTENCE, view, owner) && TRACKER_SENTENCE.test(view))) return out;
   const { before, after } = namePatterns(token);
   const nameBefore = (end: number, subject: boolean): void => {
     const m = before.exec(view.slice(Math.max(0, end - 80), end));

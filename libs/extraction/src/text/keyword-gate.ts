@@ -222,9 +222,10 @@ let cacheNext = 0;
  * of this file); true for a pattern the gate cannot read. Readers asking several patterns of one sentence share
  * one scan of it.
  */
-export function mayMatch(re: RegExp, s: string): boolean {
+export function mayMatch(re: RegExp, s: string, owner?: object): boolean {
   const bit = SHARED.bitOf(re);
   if (bit === 0) return true;
+  if (owner !== undefined) return (ownerBits(s, owner, bit).bits & bit) !== 0;
   for (let k = 0; k < CACHED; k++) {
     if (cacheText[k] === s && (cacheCovered[k] & bit) !== 0) return (cacheBits[k] & bit) !== 0;
   }
@@ -234,4 +235,22 @@ export function mayMatch(re: RegExp, s: string): boolean {
   cacheBits[k] = SHARED.scan(s);
   cacheCovered[k] = SHARED.all;
   return (cacheBits[k] & bit) !== 0;
+}
+
+// The bits of a sentence (`owner`, whose text is `s`) for the rest of its document: the fact readers' prefilters
+// (`operative` in facts/fact-context.ts) and the sub-processor reader's patterns ask of the same sentences, and one
+// scan of each sentence for all of their words is enough. Held weakly: they go with the document's sentences.
+const OWNED = new WeakMap<object, { bits: number; covered: number }>();
+
+/** The gate bit of `re` (0: the gate cannot read it; test every text). */
+export const keywordBit = (re: RegExp): number => SHARED.bitOf(re);
+
+/**
+ * The bits of the patterns that may match `s`, the text of `owner`, and the bits that scan covers (at least `bit`):
+ * scanned once per owner (again only if a pattern registered after that scan is asked about).
+ */
+export function ownerBits(s: string, owner: object, bit: number): { bits: number; covered: number } {
+  let e = OWNED.get(owner);
+  if (e === undefined || (e.covered & bit) !== bit) OWNED.set(owner, (e = { bits: SHARED.scan(s), covered: SHARED.all }));
+  return e;
 }
