@@ -193,9 +193,11 @@ function pushName(names: string[], raw: string): void {
   names.push(n);
 }
 
-// "non-Personal Information (non-PI)", "Personal Information (PI)": a short form in capitals, defined in parentheses
-// right after the words it stands for (at most four words before it).
-const ABBREVIATION = /\b((?:[\p{L}-]+\s+){0,3}[\p{L}-]+)\s+\(\s*"?((?:non-)?[\p{Lu}][\p{L}]{0,3}[\p{Lu}]{1,5}|(?:non-)?[\p{Lu}]{2,6})"?\s*\)/gu;
+// "non-Personal Information (non-PI)": a short form in capitals, defined in parentheses right after the words it stands
+// for. Found by the parenthesis first (a pattern that starts at the words would be tried at every word of the text).
+const ABBREVIATION = /\(\s*"?((?:non-)?[\p{Lu}][\p{L}]{0,3}[\p{Lu}]{1,5}|(?:non-)?[\p{Lu}]{2,6})"?\s*\)/gu;
+// The (at most four) words just before it.
+const WORDS_BEFORE = /((?:[\p{L}-]+\s+){0,3}[\p{L}-]+)\s+$/u;
 let baseLexicon: Lexicon | undefined;
 
 /**
@@ -207,11 +209,13 @@ export function abbreviations(view: string): DocumentTerms['add'] {
   const out: DocumentTerms['add'] = [];
   const seen = new Set<string>();
   for (const m of view.matchAll(ABBREVIATION)) {
-    const short = m[2];
+    const short = m[1];
+    const before = WORDS_BEFORE.exec(view.slice(Math.max(0, m.index - 80), m.index));
+    if (!before) continue;
     const base = (baseLexicon ??= new Lexicon());
     // A short form the vocabulary knows ("PHI", "PII") keeps its meanings there.
     if (seen.has(short.toLowerCase()) || base.find(tokenize(short)).length > 0) continue;
-    const words = tokenize(m[1]);
+    const words = tokenize(before[1]);
     const hits = base.find(words);
     // Only de-identified data: a short form for personal data ("CPNI", "UGC") read as data let clauses about other
     // parties' duties or warranties pass as the vendor's (read over the 740 OTA documents), for no answer gained.
