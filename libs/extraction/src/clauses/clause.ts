@@ -194,12 +194,52 @@ export function subjectOf(c: Clause, h: Hit): Hit | undefined {
   let subject: Hit | undefined;
   for (const x of c.hits) {
     if (x.cat !== 'actor' || x.t0 >= h.t0) continue;
-    if (afterPreposition(c, x.t0)) continue;
+    if (afterPreposition(c, x.t0) || nounModifier(c, x, h)) continue;
     if (c.tokens[x.t0].lower === 'your' || c.tokens[x.t0].lower === 'our') continue; // possessives name an owner, not an actor
     subject = x;
   }
   return subject;
 }
+
+/**
+ * Whether a passive action has data for its subject after the last actor ("The Customer can only create one account
+ * and all information attached to the account will be deleted"): in the passive the thing acted on is the subject,
+ * so the actor before it belongs to an earlier clause and the action's agent is unnamed.
+ */
+function patientBetween(c: Clause, x: Hit, h: Hit): boolean {
+  return passive(c, h) && c.hits.some((o) => o.cat === 'object' && o.t0 >= x.t1 && o.t1 <= h.t0 && coordinated(c, x.t1, o.t0) && !relativeBetween(c, o.t1, h.t0));
+}
+
+/** Whether a relative pronoun stands between two positions ("… part of a conversation that can't be erased"): the verb then belongs to another noun. */
+function relativeBetween(c: Clause, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (RELATIVE.has(c.tokens[i].lower)) return true;
+  return false;
+}
+const RELATIVE = new Set(['that', 'which', 'who', 'whom', 'whose']);
+
+/** Whether a coordinating word or a comma stands between two token positions (a new clause may start there). */
+function coordinated(c: Clause, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (COORDINATOR.has(c.tokens[i].lower)) return true;
+  return false;
+}
+const COORDINATOR = new Set(['and', 'or', 'but', ',', 'that', 'while', 'whereas']);
+
+/**
+ * An actor word that is not the subject of a later verb, after a subject of its own: the modifier of a noun ("to
+ * analyze the site and user behavior, … and prepare aggregated reports"), or the subject of a reduced relative clause
+ * on the data before it ("the information, including data you provide, to …"). It names whose thing it is.
+ */
+function nounModifier(c: Clause, x: Hit, h: Hit): boolean {
+  const next = c.tokens[x.t1];
+  const modifies = next !== undefined && x.t1 < h.t0 && MODIFIED_NOUN.test(next.lower);
+  // "including data you provide, to …": the actor of a reduced relative clause on the data just before it.
+  const relative = c.hits.some((o) => o.cat === 'object' && o.t1 === x.t0) && /^(?:you|they|users?|customers?)$/.test(c.tokens[x.t0].lower);
+  if (!modifies && !relative) return false;
+  return c.hits.some((y) => y.cat === 'actor' && y.t1 <= x.t0 && y !== x && !afterPreposition(c, y.t0) && !/^(?:your|our)$/.test(c.tokens[y.t0].lower));
+}
+// Nouns an actor word modifies ("user behavior", "customer support", "vendor management"): what belongs to or concerns
+// them. Vocabulary, reviewed as data: only nouns that are never verbs of the lexicon.
+const MODIFIED_NOUN = /^(?:behaviou?rs?|activit(?:y|ies)|experiences?|interactions?|preferences?|profiles?|engagement|journeys?|satisfaction|needs|demographics?|patterns?|trends?|habits?|feedback|management|relations(?:hips)?|segments?|lifecycle)$/;
 
 // Words that open a subordinate clause ("If you cancel your account, we …"): its actors are not the main verb's subject.
 const SUBORDINATOR = new Set(['if', 'when', 'whenever', 'once', 'after', 'upon', 'where', 'should', 'unless', 'before', 'while', 'following', 'on']);
@@ -229,12 +269,12 @@ export function agentOf(c: Clause, h: Hit): Hit | undefined {
   let subject: Hit | undefined;
   for (const x of c.hits) {
     if (x.cat !== 'actor' || x.t0 >= h.t0) continue;
-    if (afterPreposition(c, x.t0) || inOpeningSubordinate(c, x, h)) continue;
+    if (afterPreposition(c, x.t0) || inOpeningSubordinate(c, x, h) || nounModifier(c, x, h)) continue;
     const w = c.tokens[x.t0].lower;
     if (w === 'your' || w === 'our' || ownedVendorName(c, x)) continue;
     subject = x;
   }
-  return subject;
+  return subject && !patientBetween(c, subject, h) ? subject : undefined;
 }
 
 /**

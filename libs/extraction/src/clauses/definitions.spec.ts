@@ -1,7 +1,7 @@
 import { extractFacts } from '../extract-facts.js';
 import { loadMarkdown } from '../loaders/markdown-loader.js';
 import { analyseText, viewPrefix } from '../text/sentences.js';
-import { ownEntityElsewhere, readDefinitions } from './definitions.js';
+import { abbreviations, ownEntityElsewhere, readDefinitions } from './definitions.js';
 
 function definitions(md: string) {
   const doc = loadMarkdown(md);
@@ -69,5 +69,21 @@ describe('the author introducing itself at the start names the vendor', () => {
     expect(vendorNames('# Privacy Policy\n\nThis policy applies to the websites and apps operated by Tandlewick.\n')).toContain('Tandlewick');
     // A name elsewhere in the text is not the author.
     expect(vendorNames('# Privacy Policy\n\nWe take privacy seriously. We host data with Fernhollow Bikes.\n')).not.toContain('Fernhollow Bikes');
+  });
+});
+
+describe('short forms the document defines for kinds of data', () => {
+  it('reads "(non-PI)" as de-identified data, from the words before it', () => {
+    const terms = abbreviations('We may collect Personal Information (PI) and non-Personal Information (non-PI) when you use the services.');
+    expect(terms).toEqual([{ phrase: 'non-PI', cat: 'action', kind: 'deidentify' }]);
+  });
+  it('leaves short forms of laws and roles, and the ones the vocabulary knows', () => {
+    expect(abbreviations('Under the General Data Protection Regulation (GDPR) you may write to our Data Protection Officer (DPO) about Protected Health Information (PHI).')).toEqual([]);
+  });
+  it('so a clause on the short form is read as one on de-identified data', () => {
+    const text = 'We collect Personal Information (PI) and non-Personal Information (non-PI) about you.\n\nNon-PI collected through your queries is used to understand how our whole user population uses the Services and to improve them.';
+    expect(extractFacts(text, { uncalibrated: true }).facts.deidentified_data_use.value).toBe('allowed');
+    // Without the definition the short form is nothing the reader knows.
+    expect(extractFacts(text.split('\n\n')[1], { uncalibrated: true }).facts.deidentified_data_use.value).toBe('unspecified');
   });
 });

@@ -1,5 +1,6 @@
 import type { Sentence } from '../text/sentences.js';
 import type { DocumentTerms } from './lexicon.js';
+import { Lexicon, tokenize } from './lexicon.js';
 import { capitalisedWords } from '../text/capitalised-words.js';
 import { POLICY_WORDS } from './vocabulary.js';
 
@@ -150,6 +151,7 @@ export function readDefinitions(view: string, title: string | undefined, sentenc
   const add: DocumentTerms['add'] = [];
   for (const n of vendorNames) add.push({ phrase: n, cat: 'actor', kind: 'vendor' });
   for (const t of dataTerms) add.push({ phrase: t, cat: 'object', kind: 'content' });
+  add.push(...abbreviations(head));
   return { vendorNames, dataTerms, definedTerms, groupBrands, terms: { add } };
 }
 
@@ -201,4 +203,37 @@ function pushName(names: string[], raw: string): void {
   if (n.length < 2 || n.length > 80 || GENERIC.test(n) || !/^[\p{Lu}0-9]/u.test(n)) return;
   if (/^(?:This|These|The|In|For|By|If|When|Please|Our|Your)\b/.test(n)) return;
   names.push(n);
+}
+
+// "non-Personal Information (non-PI)": a short form in capitals, defined in parentheses right after the words it stands
+// for. Found by the parenthesis first (a pattern that starts at the words would be tried at every word of the text).
+const ABBREVIATION = /\(\s*"?((?:non-)?[\p{Lu}][\p{L}]{0,3}[\p{Lu}]{1,5}|(?:non-)?[\p{Lu}]{2,6})"?\s*\)/gu;
+// The (at most four) words just before it.
+const WORDS_BEFORE = /((?:[\p{L}-]+\s+){0,3}[\p{L}-]+)\s+$/u;
+let baseLexicon: Lexicon | undefined;
+
+/**
+ * The document's short forms for de-identified data, read as the words they stand for: "non-PI" where the document
+ * defines it as "non-Personal Information (non-PI)". Only a short form whose words hold a de-identification word
+ * becomes a term; "(GDPR)", "(DPO)", "(PI)" are left to the vocabulary.
+ */
+export function abbreviations(view: string): DocumentTerms['add'] {
+  const out: DocumentTerms['add'] = [];
+  const seen = new Set<string>();
+  for (const m of view.matchAll(ABBREVIATION)) {
+    const short = m[1];
+    const before = WORDS_BEFORE.exec(view.slice(Math.max(0, m.index - 80), m.index));
+    if (!before) continue;
+    const base = (baseLexicon ??= new Lexicon());
+    // A short form the vocabulary knows ("PHI", "PII") keeps its meanings there.
+    if (seen.has(short.toLowerCase()) || base.find(tokenize(short)).length > 0) continue;
+    const words = tokenize(before[1]);
+    const hits = base.find(words);
+    // Only de-identified data: a short form for personal data ("CPNI", "UGC") read as data let clauses about other
+    // parties' duties or warranties pass as the vendor's (read over the 740 OTA documents), for no answer gained.
+    if (!hits.some((h) => h.cat === 'action' && h.kind === 'deidentify')) continue;
+    seen.add(short.toLowerCase());
+    out.push({ phrase: short, cat: 'action', kind: 'deidentify' });
+  }
+  return out;
 }

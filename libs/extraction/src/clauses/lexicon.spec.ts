@@ -80,3 +80,27 @@ describe("a document's own terms", () => {
     expect(found).toEqual(expect.arrayContaining(['actor:vendor:Ünïcorp Health', `actor:vendor:${long}`, 'object:content:Session Notes', 'action:disclose:disclose']));
   });
 });
+
+describe('agentOf: the roles of actors that are not the subject', () => {
+  const clause = async (view: string) => {
+    const { clausesOf } = await import('./clause.js');
+    return clausesOf({ index: 0, start: 0, end: view.length, view, paragraph: 0, isHeading: false, isDefinition: false, isDraftingNote: false } as never, lexicon)[0];
+  };
+  it('a passive verb after a coordinated clause has the data for its subject, not the first clause\'s actor', async () => {
+    const { agentOf } = await import('./clause.js');
+    const c = await clause('The customer can open one account and all information attached to it will be deleted at closure.');
+    const del = c.hits.find((h) => h.cat === 'action' && h.kind === 'delete')!;
+    expect(agentOf(c, del)).toBeUndefined();
+    const active = await clause('The customer can open one account and will delete all information attached to it at closure.');
+    expect(agentOf(active, active.hits.find((h) => h.cat === 'action' && h.kind === 'delete')!)?.kind).toBe('customer');
+  });
+  it('an actor word that modifies a noun, or acts in a reduced relative clause on the data, is not the subject', async () => {
+    const { agentOf, subjectOf } = await import('./clause.js');
+    const c = await clause('We use data you provide to study user behaviour and disclose aggregated reports.');
+    const dis = c.hits.find((h) => h.cat === 'action' && h.kind === 'disclose')!;
+    expect(subjectOf(c, dis)?.kind).toBe('vendor');
+    expect(agentOf(c, dis)?.kind).toBe('vendor');
+    const own = await clause('Users may disclose their reports to colleagues.');
+    expect(subjectOf(own, own.hits.find((h) => h.cat === 'action' && h.kind === 'disclose')!)?.kind).toBe('customer');
+  });
+});

@@ -4,6 +4,7 @@ import type { Hit } from '../clauses/lexicon.js';
 import { clauseSubject, hitsOf, inException, negated, subjectOf } from '../clauses/clause.js';
 import { introChain } from '../clauses/structure.js';
 import { restrictsOthers } from '../clauses/actor-readings.js';
+import type { Sentence } from '../text/sentences.js';
 import type { Candidate, FactContext } from './fact-context.js';
 import { clauseEvidence, decide, operative } from './fact-context.js';
 
@@ -50,7 +51,7 @@ const CUSTOMER_SUBJECT = /^(?:[-*•]\s+|\(?[a-z0-9]{1,4}[.)]\s+)*(?:the )?(?:cu
  */
 export function extractDeidentified(ctx: FactContext): Fact<'deidentified_data_use'> {
   const cands: Candidate<V>[] = [];
-  for (const s of operative(ctx, PREFILTER)) {
+  for (const s of withOwnTerms(ctx, operative(ctx, PREFILTER))) {
     for (const c of ctx.clauses(s)) {
       // "Statistical" counts for statistics made from the data ("statistical purposes", "statistical data"), not for
       // a technique or an office ("statistical analysis techniques", "Federal Statistical Office").
@@ -119,6 +120,19 @@ export function extractDeidentified(ctx: FactContext): Fact<'deidentified_data_u
     }
   }
   return decide('deidentified_data_use', cands, ['allowed', 'prohibited']);
+}
+
+/**
+ * The operative sentences that hold one of the document's own words for de-identified data (a defined short form,
+ * "non-PI"), which the fixed prefilter cannot know, added to the prefiltered ones in text order.
+ */
+function withOwnTerms(ctx: FactContext, prefiltered: Sentence[]): Sentence[] {
+  const own = ctx.defs.terms.add.filter((t) => t.cat === 'action' && t.kind === 'deidentify').map((t) => t.phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  if (own.length === 0) return prefiltered;
+  const re = new RegExp(String.raw`(?<![\w-])(?:${own.join('|')})(?![\w-])`, 'i');
+  const have = new Set(prefiltered.map((s) => s.index));
+  const more = ctx.sentences.filter((s) => !have.has(s.index) && !s.isHeading && !s.isDefinition && !s.isDraftingNote && re.test(s.view));
+  return more.length === 0 ? prefiltered : [...prefiltered, ...more].sort((a, b) => a.index - b.index);
 }
 
 // Actions that hold or regulate data without using it: collecting, storing, complying with rules.

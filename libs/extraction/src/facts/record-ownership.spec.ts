@@ -14,6 +14,11 @@ describe('record_ownership read from who holds the records in a clause', () => {
     expect(owner('We do not claim any proprietary rights in the comments that you post on our Website.')).toBe('customer');
     expect(owner(ACME + 'This Agreement does not grant Acme any ownership over the contents of Customer Files.')).toBe('customer');
   });
+  it('customer: the vendor denies rights in a list of kinds of things the users add, the records among them', () => {
+    expect(owner('# Brightfold Terms of Service\n\nYou manage the pages you build using our Services and Brightfold does not claim any ownership rights in any text, files, images, music, comments, listings, logos, trademarks, postings, messages, or any other work added to any of the foregoing (collectively, "Content") posted by you or by visitors of your pages.')).toBe('customer');
+    // Its own kinds of things, with no records among the first items, are no statement about the records.
+    expect(owner('We do not claim any ownership rights in any logos, trademarks, domain names or designs of third parties.')).toBe('unspecified');
+  });
   it('vendor: the records belong to the vendor', () => {
     expect(owner(ACME + 'The ownership of User Data and other related rights belongs to Acme.')).toBe('vendor');
   });

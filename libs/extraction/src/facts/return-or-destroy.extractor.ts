@@ -137,17 +137,23 @@ function actsOnData(c: Clause, h: Hit): boolean {
 
 /**
  * Whether a delete word is the act of deleting data: a verb ("delete", "destroy", "return" with its object), or a
- * noun that names the act at the end ("results in the deletion of"); not "remove" (moderation, blocks) nor "the
+ * noun that names the act at the end ("results in the deletion of"); not "remove" (moderation, blocks) unless refused, nor "the
  * deletion of your data may result in …" (a cause, not what happens at the end).
  */
 function deletesData(c: Clause, h: Hit): boolean {
   const w = c.tokens[h.t0].lower;
-  if (/^remov/.test(w)) return false;
+  // A refused duty to remove at the end is still about the data ("is not obligated to remove from its Services any
+  // content submitted by you" on termination): the vendor keeps it. Not "has not removed", "may not be possible to
+  // remove" (no duty refused).
+  if (/^remov/.test(w)) return NO_DUTY_TO.test(c.view.slice(Math.max(0, h.start - 60), h.start));
   if (h.t1 - h.t0 === 1 && /^(?:deletion|destruction|erasure)$/.test(w)) return NOMINAL_ACT.test(c.view.slice(Math.max(0, h.start - 40), h.start));
   // "return" is the act only with data after it ("return all PHI", "return or destroy the records"), not "return policy".
   if (/^return/.test(w)) return c.hits.some((x) => x.cat === 'object' && x.t0 > h.t0 && x.t0 - h.t1 <= 6);
   return verbal(c, h);
 }
+
+// "not obligated to", "has no obligation to", "is not required to", just before the act.
+const NO_DUTY_TO = /\b(?:not|no)\s+(?:\w+\s+){0,2}?(?:obligat\w*|required|obliged|responsible|duty)\s+(?:\w+\s+){0,2}?to\s+$/i;
 
 // Words every `end` phrase of the vocabulary contains: sentences without one are not read as clauses for it.
 const END_WORD = /terminat|expir|cancel|clos|delet|deactivat|\bend\b|renewal/i;

@@ -42,8 +42,9 @@ const PROTECT = /\bconfidential\w*|\bsecurity measures\b|\bprotect(?!ion)\w*|\bs
 // Protection with a purpose limit counts only as a contractual duty ("bound to", "required to", "by contract"), not a
 // description ("we ensure", "providers shall", "may only").
 const CONTRACTUAL = /\b(?:require[sd]?|requiring|bound|obligate[sd]?|oblige[sd]?|contractually|by contract|under contract|agreements?|contracts?|must)\b/i;
-// "They", "These providers", "those parties": the providers of the sentence before.
-const BACK_REFERENCE = /^(?:\W*)(?:they|these|those|such|each of them|all of them)\b|\b(?:those|these|such) (?:parties|providers|vendors|companies|recipients|entities|affiliates)\b/i;
+// "They", "These providers", "those parties": the providers of the sentence before. A pronoun is also theirs as the
+// one the binding is on ("We ensure that they are bound by …", "we require them to …").
+const BACK_REFERENCE = /^(?:\W*)(?:they|these|those|such|each of them|all of them)\b|\b(?:those|these|such) (?:parties|providers|vendors|companies|recipients|entities|affiliates)\b|\b(?:ensures?|requires?|binds?|obliges?|obligates?|makes? sure)\s+(?:that\s+)?(?:they|them)\b/i;
 const PROVIDER_KINDS = ['provider', 'affiliate'];
 // What ties them to the vendor's standard ("in compliance with this Privacy Policy", "consistent with", "subject to
 // our obligations"); comparatives ("no less protective than", "the same extent as we") carry the tie themselves.

@@ -1,0 +1,54 @@
+import { factOf } from '../testing/fact-of.js';
+
+/**
+ * Who acts in a clause, read the same way for every fact (clauses/clause.ts): the thing acted on is the subject of a
+ * passive verb in a coordinated clause, an actor word that modifies a noun is nobody acting, a pronoun after a
+ * binding verb is the providers of the sentence before, and a refused duty to remove at the end is about the data.
+ * Each case has a twin that keeps the earlier reading, so the rule is shown to change only what the clause says.
+ */
+describe('the data is the subject of a passive verb after a coordinated clause', () => {
+  it('so a deletion on closing the account is the vendor\'s, though the customer acts in the first clause', () => {
+    const text = 'The Subscriber may open only one profile at a time and all information linked to the profile will be deleted permanently when the account is closed.';
+    expect(factOf('return_or_destroy_on_termination', text)).toBe('yes');
+  });
+  it('but a verb in a relative clause of another noun keeps its own reading', () => {
+    const text = 'Your posts remain visible after you close your account, since once you publish, your content becomes part of a thread that cannot later be erased without removing the replies of others.';
+    expect(factOf('return_or_destroy_on_termination', text)).toBe('unspecified');
+  });
+  it('and the customer deleting its own data stays the customer\'s act', () => {
+    const text = 'When you close your account, you will delete all of your files from the workspace.';
+    expect(factOf('return_or_destroy_on_termination', text)).toBe('unspecified');
+  });
+});
+
+describe('an actor word that modifies a noun is not who acts', () => {
+  it('"user behaviour" after the vendor\'s verb leaves "we" as the ones that aggregate', () => {
+    const text = 'We use the information in our systems, including data you provide, to study the website and user behaviour, fix faults, and prepare aggregated reports that are shared with partners.';
+    expect(factOf('deidentified_data_use', text)).toBe('allowed');
+  });
+  it('but the user as the subject of the clause still acts', () => {
+    const text = 'You may aggregate the statistics shown in your dashboard for your own reports.';
+    expect(factOf('deidentified_data_use', text)).toBe('unspecified');
+  });
+});
+
+describe('a pronoun after a binding verb is the providers named just before', () => {
+  it('"we ensure that they are bound" to our instructions and this policy is a flow-down', () => {
+    const text = 'We use carefully chosen third parties who act as service providers. We ensure that they are bound by written obligations to process the information we share with them in accordance with our instructions and this Privacy Policy.';
+    expect(factOf('subcontractor_flowdown', text)).toBe('yes');
+  });
+  it('but the same words about the customer\'s own staff are not', () => {
+    const text = 'You invite colleagues to your workspace. We ensure that they are bound by this Privacy Policy when they sign in.';
+    expect(factOf('subcontractor_flowdown', text)).toBe('unspecified');
+  });
+});
+
+describe('a refused duty to remove content at the end of the contract', () => {
+  it('is the vendor keeping the data (no)', () => {
+    const text = 'You agree that if either party terminates this agreement, we are not obligated to remove from its services any content submitted by you.';
+    expect(factOf('return_or_destroy_on_termination', text)).toBe('no');
+  });
+  it('but content that was not removed, or cannot always be removed, refuses no duty', () => {
+    expect(factOf('return_or_destroy_on_termination', 'After termination, the fact that we have not removed any listing does not waive your obligations under these Terms.')).toBe('unspecified');
+  });
+});
