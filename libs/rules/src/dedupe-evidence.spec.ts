@@ -18,8 +18,10 @@ describe('dedupeEvidence', () => {
     let removedSome = 0;
     for (let run = 0; run < 2000; run++) {
       // Few distinct values per field, so repeats (and near-repeats differing in one field) are common.
-      const list: Evidence[] = Array.from({ length: rnd(13) }, () => ({
-        quote: pick(['a', 'b', '']),
+      // Up to 40 items: longer lists take the path that looks items up by quote; now and then a quote that is
+      // not a string (JSON writes it as null) takes the keyed one.
+      const list: Evidence[] = Array.from({ length: rnd(41) }, () => ({
+        quote: run % 50 === 0 ? pick(['a', undefined as unknown as string, null as unknown as string]) : pick(['a', 'b', '']),
         ...(rnd(2) ? { line: pick([1, 2, Number.NaN, Number.POSITIVE_INFINITY]) } : {}),
         ...(rnd(2) ? { path: pick(['x', 'y']) } : {}),
         ...(rnd(3) ? {} : { start: pick([0, 5]), end: pick([5, 9]) }),

@@ -141,7 +141,26 @@ export function dedupeEvidence(evidence: Evidence[]): Evidence[] {
     });
   }
   // A hub's finding cites the same clause object once per install: repeats of one object are dropped by
-  // identity before a key is built for the rest.
+  // identity first. The rest are looked up by their quote (a string the items share, its hash kept by the
+  // engine) and compared field by field with the few kept under it, instead of writing a JSON key per item.
+  const objects = new Set<Evidence>();
+  const byQuote = new Map<string, Evidence[]>();
+  const out: Evidence[] = [];
+  for (const e of evidence) {
+    if (objects.has(e)) continue;
+    objects.add(e);
+    // A quote that is not a string (not from a parser) compares as JSON does: only the keyed path says so.
+    if (typeof e.quote !== 'string') return dedupeByKey(evidence);
+    const kept = byQuote.get(e.quote);
+    if (kept === undefined) byQuote.set(e.quote, [e]);
+    else if (kept.some((k) => sameEvidence(k, e))) continue;
+    else kept.push(e);
+    out.push(e);
+  }
+  return out;
+}
+
+function dedupeByKey(evidence: Evidence[]): Evidence[] {
   const objects = new Set<Evidence>();
   const seen = new Set<string>();
   return evidence.filter((e) => {

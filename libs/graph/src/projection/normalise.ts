@@ -40,6 +40,12 @@ function evidenceKey(e: Evidence): string {
 export function sortEvidence(list: Iterable<Evidence>): Evidence[] {
   // One item is already sorted and unique (most fleet systems and flows cite one row): skip building keys.
   if (Array.isArray(list) && list.length <= 1) return [...(list as Evidence[])];
+  // A fleet flow or install cites a few items, mostly the same objects again (its row, one BAA clause): those
+  // are ordered by comparing fields, without building the keys, the maps and the sort below.
+  if (Array.isArray(list) && list.length <= SMALL_LIST) {
+    const small = sortSmall(list as Evidence[]);
+    if (small) return small;
+  }
   // Deduplicated by the sort key plus the whole item (as JSON, so items differing only in a field the key
   // omits stay apart). The JSON is only built when two distinct items share a sort key: rare, and a fleet
   // vendor's evidence lists run to tens of thousands of rows, many of them the very same object (one BAA
@@ -61,6 +67,71 @@ export function sortEvidence(list: Iterable<Evidence>): Evidence[] {
     else for (const j of [...hit.keys()].sort(cmpStr)) out.push(hit.get(j)!);
   }
   return out;
+}
+
+const SMALL_LIST = 16;
+
+/**
+ * A short list's items in the order the keyed sort below gives them, or undefined when that order cannot be
+ * told from the fields alone: one field a prefix of the other's (the separator or the JSON after a whole key
+ * decides there), or two items with equal keys whose JSON may differ. Items with equal keys and the same JSON
+ * are one item, the later kept, as the keyed sort keeps it.
+ */
+function sortSmall(list: readonly Evidence[]): Evidence[] | undefined {
+  const items: Evidence[] = [];
+  const fields: string[][] = [];
+  // Repeats of one object are dropped before anything else, as the keyed sort's Set drops them: an object
+  // seen before is skipped even when a later equal item has replaced it.
+  next: for (let n = 0; n < list.length; n++) {
+    const e = list[n]!;
+    for (let m = 0; m < n; m++) if (list[m] === e) continue next;
+    const f = keyFields(e);
+    for (let i = 0; i < items.length; i++) {
+      const c = cmpFields(fields[i]!, f);
+      if (Number.isNaN(c)) return undefined;
+      if (c !== 0) continue;
+      if (!sameJson(items[i]!, e)) return undefined;
+      items[i] = e;
+      continue next;
+    }
+    items.push(e);
+    fields.push(f);
+  }
+  if (items.length === 1) return items;
+  const order = items.map((_, i) => i).sort((a, b) => cmpFields(fields[a]!, fields[b]!));
+  return order.map((i) => items[i]!);
+}
+
+/** The fields of {@link evidenceKey}, in its order and as it writes them. */
+function keyFields(e: Evidence): string[] {
+  return [String(e.documentId ?? ''), String(e.file ?? ''), String(e.line ?? 0).padStart(9, '0'), String(e.start ?? 0).padStart(12, '0'), String(e.path ?? ''), String(e.quote)];
+}
+
+/** The keys' order, field by field: 0 for equal keys, NaN when a field is a prefix of the other's. */
+function cmpFields(a: readonly string[], b: readonly string[]): number {
+  for (let k = 0; k < a.length; k++) {
+    const x = a[k]!;
+    const y = b[k]!;
+    if (x === y) continue;
+    if (x.startsWith(y) || y.startsWith(x)) return NaN;
+    return x < y ? -1 : 1;
+  }
+  return 0;
+}
+
+/** Whether two flat items surely have the same JSON (same keys in the same order, same scalar values). */
+function sameJson(a: Evidence, b: Evidence): boolean {
+  const ka = Object.keys(a).filter((k) => (a as unknown as Record<string, unknown>)[k] !== undefined);
+  const kb = Object.keys(b).filter((k) => (b as unknown as Record<string, unknown>)[k] !== undefined);
+  if (ka.length !== kb.length) return false;
+  for (let i = 0; i < ka.length; i++) {
+    if (ka[i] !== kb[i]) return false;
+    const x = (a as unknown as Record<string, unknown>)[ka[i]!];
+    const y = (b as unknown as Record<string, unknown>)[kb[i]!];
+    const scalar = typeof x === 'string' || typeof x === 'boolean' || (typeof x === 'number' && Number.isFinite(x)) || x === null;
+    if (!scalar || x !== y) return false;
+  }
+  return true;
 }
 
 /**

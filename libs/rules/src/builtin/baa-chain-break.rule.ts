@@ -1,4 +1,4 @@
-import { slugify, type AttachedContract, type Evidence, type Graph, type GraphSystem } from '@custody/domain';
+import { slugify, type AttachedContract, type Evidence, type Graph, type GraphSystem, type Subject } from '@custody/domain';
 import { CITE } from '../citations.js';
 import { baasInForce, factIn, isBaa, nameMatches, namedSubprocessors, systemNameMatcher } from '../contracts.js';
 import {
@@ -95,12 +95,13 @@ export const baaChainBreakRule: Rule = {
     };
 
     const drafts: FindingDraft[] = [];
-    // Each upstream vendor's path is walked once: a fleet vendor is `u` of thousands of breaks.
-    const paths = new Map<string, readonly string[]>();
-    const pathTo = (id: string): readonly string[] => {
-      let path = paths.get(id);
-      if (!path) paths.set(id, (path = shortestPathTo(graph, id) ?? [id]));
-      return path;
+    // Each upstream vendor's path is walked and written once (as pathSubject writes it, up to the last hop): an
+    // install is `u` of one break per sub-processor, and a fleet has thousands of installs.
+    const paths = new Map<string, string>();
+    const subjectVia = (id: string, last: string): Subject => {
+      let head = paths.get(id);
+      if (head === undefined) paths.set(id, (head = `${pathSubject(shortestPathTo(graph, id) ?? [id])}>`));
+      return `${head}${last}`;
     };
 
     // Modelled sub-processors: every PHI hop vendor → vendor that is not covered.
@@ -117,7 +118,7 @@ export const baaChainBreakRule: Rule = {
       const upstreamCovered = chainCovered(u.id);
       const categories = phiOf(f.data);
       drafts.push({
-        subject: pathSubject([...pathTo(u.id), x.id]),
+        subject: subjectVia(u.id, x.id),
         systems: [x.id, u.id],
         categories,
         likelihood: !upstreamCovered || !fd.flowdown ? 0.85 : 0.55,
@@ -143,7 +144,7 @@ export const baaChainBreakRule: Rule = {
         const upstreamCovered = chainCovered(u.id);
         if (upstreamCovered && fd.ok) continue;
         drafts.push({
-          subject: pathSubject([...pathTo(u.id), slugify(name)]),
+          subject: subjectVia(u.id, slugify(name)),
           systems: [u.id],
           categories,
           likelihood: !upstreamCovered || !fd.flowdown ? 0.75 : 0.5,

@@ -46,6 +46,16 @@ export const offshoreProcessingRule: Rule = {
     'regime, encryption and access controls that apply.',
   evaluate({ graph, now, settings }) {
     const drafts: FindingDraft[] = [];
+    // Whether a clause names a recipient, per clause and recipient: every install of a fleet vendor cites the
+    // same clause objects of its one BAA and passes PHI to the same few sub-processors.
+    const naming = new WeakMap<Evidence, Map<GraphSystem, boolean>>();
+    const names = (e: Evidence, to: GraphSystem): boolean => {
+      let byRecipient = naming.get(e);
+      if (!byRecipient) naming.set(e, (byRecipient = new Map()));
+      let hit = byRecipient.get(to);
+      if (hit === undefined) byRecipient.set(to, (hit = quoteNames(e.quote, to)));
+      return hit;
+    };
     for (const s of vendorSystems(graph)) {
       const categories = heldCategories(graph, s.id);
       if (categories.length === 0) continue;
@@ -60,16 +70,16 @@ export const offshoreProcessingRule: Rule = {
       for (const f of termsEvidence.length > 0 ? outboundFlows(graph, s.id) : []) {
         const to = systemById(graph, f.to);
         if (f.data.length === 0 || !to || to.role === 'practice') continue;
-        const naming = termsEvidence.filter((e) => quoteNames(e.quote, to));
-        if (naming.length === 0) continue;
-        naming.forEach((e) => onFlows.add(e));
+        const named = termsEvidence.filter((e) => names(e, to));
+        if (named.length === 0) continue;
+        named.forEach((e) => onFlows.add(e));
         drafts.push({
           subject: `flow:${f.id}`,
           systems: [s.id, f.to],
           categories: [...f.data],
           likelihood: 0.7,
           impact: impactOf(0.6, f.data, settings),
-          evidence: naming,
+          evidence: named,
           detail: `${displayName(graph, s.id)} passes PHI to ${displayName(graph, f.to)}, which its terms say works from outside the US.`,
         });
       }
