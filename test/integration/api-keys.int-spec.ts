@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { jest } from '@jest/globals';
 import { Command } from 'commander';
 import { CustodyError, NotFoundError } from '@custody/domain';
+import { DataKeyring, Persistence } from '@custody/persistence';
 // Loaded up front: the CLI imports these three at once, and Jest's ESM loader races on concurrent imports.
 import '@custody/audit';
 import '@custody/config';
@@ -29,6 +30,27 @@ describe(`API key lifecycle (${process.env.DATABASE_URL ? 'PostgreSQL' : 'embedd
     await p.keys.revoke(owner.id);
     expect(await p.keys.authenticate(owner.key)).toBeUndefined();
     expect((await p.keys.list(workspace.id)).find((k) => k.id === owner.id)?.revokedAt).toBeDefined();
+  });
+
+  it('with a verified-key cache: a revocation through the process refuses the key at once, one elsewhere after the TTL, an expiry on time', async () => {
+    // A second store over the same database, keeping verified keys for two minutes (as embedded mode keeps them longer).
+    const cached = new Persistence(p.dataSource, DataKeyring.ephemeral(), 120_000);
+    const { workspace } = await cached.workspaces.ensure('Cached Keys');
+    const a = await cached.keys.create(workspace.id, { role: 'viewer', expiresAt: new Date(Date.now() + 60_000) });
+    const b = await cached.keys.create(workspace.id);
+    const c = await cached.keys.create(workspace.id);
+    for (const k of [a, b, c]) expect(await cached.keys.authenticate(k.key)).toMatchObject({ keyId: k.id, workspaceId: workspace.id });
+    // Revoked through this process (either door): refused on the next request.
+    await cached.workspaces.revokeApiKey(b.id);
+    expect(await cached.keys.authenticate(b.key)).toBeUndefined();
+    // Revoked by another process: this one trusts its verified key until the TTL, then reads the row again.
+    await p.keys.revoke(c.id);
+    expect(await cached.keys.authenticate(c.key)).toMatchObject({ keyId: c.id });
+    expect(await cached.keys.authenticate(c.key, new Date(Date.now() + 121_000))).toBeUndefined();
+    // A verified key still expires on time.
+    expect(await cached.keys.authenticate(a.key, new Date(Date.now() + 60_001))).toBeUndefined();
+    // Unknown keys are never kept: a key made later by another process works at once.
+    expect(await cached.keys.authenticate('cust_unknown')).toBeUndefined();
   });
 
   it('refuses bad roles, past expiries, and unknown or malformed ids with a clear not-found error', async () => {

@@ -1,4 +1,12 @@
+import type { Graph } from '@custody/domain';
 import { persistenceForFile, storedContent } from '../support/database.js';
+
+/** A graph of `n` systems, each with a flow to the first: enough shape for the stored id rows. */
+const graphOf = (tag: string, n: number): Graph => ({
+  practice: { name: 'Rows Practice', lenses: ['default'], records: {} }, consents: [], redactions: [], identifiers: [], asOf: '2026-01-01',
+  systems: Array.from({ length: n }, (_, i) => ({ id: `system:${tag}-${i}`, name: `${tag} ${i}`, role: 'ai_notetaker', holds: [], settings: {}, contracts: [], evidence: [] })),
+  flows: Array.from({ length: n - 1 }, (_, i) => ({ id: `system:${tag}-${i + 1}->system:${tag}-0`, from: `system:${tag}-${i + 1}`, to: `system:${tag}-0`, data: [], evidence: [] })),
+}) as unknown as Graph;
 
 describe(`persistence (${process.env.DATABASE_URL ? 'PostgreSQL' : 'embedded PGlite'})`, () => {
   const p = persistenceForFile();
@@ -23,6 +31,31 @@ describe(`persistence (${process.env.DATABASE_URL ? 'PostgreSQL' : 'embedded PGl
     expect(first.recorded).toBe(true);
     expect(second.recorded).toBe(false);
     expect((await p.documents.get(document.id)).analysis).toEqual({ ok: 1 });
+  });
+
+  it('stores each new graph whole, its id rows after it (in steps), and the newest of two racing saves', async () => {
+    const { workspace } = await p.workspaces.ensure('Rows Practice');
+    const rows = async () => ({
+      systems: ((await p.dataSource.query('SELECT id FROM system_node WHERE workspace_id = $1 ORDER BY id', [workspace.id])) as { id: string }[]).map((r) => r.id),
+      flows: Number(((await p.dataSource.query('SELECT count(*)::int AS n FROM flow_edge WHERE workspace_id = $1', [workspace.id])) as { n: number }[])[0]!.n),
+    });
+    const ids = (g: Graph) => g.systems.map((s) => s.id).sort();
+    // More rows than one step writes (1,000), so the rewrite takes several transactions.
+    const big = graphOf('a', 2500);
+    expect(await p.projections.saveGraph(workspace.id, big, 1)).toMatchObject({ changed: true, version: 1 });
+    expect(await rows()).toEqual({ systems: ids(big), flows: 2499 });
+    // Two saves at once: the one from newer inputs wins whichever commits first, and the rows are its graph's.
+    const [b, c] = [graphOf('b', 1200), graphOf('c', 3)];
+    await Promise.all([p.projections.saveGraph(workspace.id, b, 2), p.projections.saveGraph(workspace.id, c, 3)]);
+    const stored = await p.projections.graph(workspace.id);
+    expect(stored).toMatchObject({ eventSeq: 3 });
+    expect(ids(stored!.graph)).toEqual(ids(c));
+    expect(await rows()).toEqual({ systems: ids(c), flows: 2 });
+    // The same graph again from a newer input: no new version, no new GraphChanged event.
+    const events = (await p.events.since(workspace.id, 0)).filter((e) => e.type === 'GraphChanged').length;
+    expect(await p.projections.saveGraph(workspace.id, c, 4)).toMatchObject({ changed: false, version: stored!.version });
+    expect((await p.events.since(workspace.id, 0)).filter((e) => e.type === 'GraphChanged')).toHaveLength(events);
+    expect(await p.projections.graph(workspace.id)).toMatchObject({ eventSeq: 4, version: stored!.version });
   });
 
   it('refuses to rewrite or delete events', async () => {

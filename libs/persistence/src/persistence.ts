@@ -8,6 +8,7 @@ import { WorkspaceRepository } from './repositories/workspace.repository.js';
 import { SealedDataRepository } from './repositories/sealed-data.repository.js';
 import { CheckpointRepository } from './repositories/checkpoint.repository.js';
 import type { DataKeyring } from './crypto/data-keys.js';
+import { VerifiedKeyCache } from './repositories/verified-keys.js';
 
 /** The repositories over one data source: the only door to the database for the rest of Custody. */
 export class Persistence {
@@ -19,19 +20,23 @@ export class Persistence {
   readonly sealed: SealedDataRepository;
   readonly checkpoints: CheckpointRepository;
 
-  /** `dataKeys` seals document bytes, analyses, evidence and the read models at rest (crypto/data-keys.ts). */
-  constructor(readonly dataSource: DataSource, readonly dataKeys: DataKeyring) {
+  /**
+   * `dataKeys` seals document bytes, analyses, evidence and the read models at rest (crypto/data-keys.ts).
+   * `keyCacheMs`: how long a verified API key is trusted without reading its row again (verified-keys.ts);
+   * 0 (the default) reads it on every request.
+   */
+  constructor(readonly dataSource: DataSource, readonly dataKeys: DataKeyring, keyCacheMs = 0) {
     this.events = new EventStoreRepository(dataSource);
-    this.workspaces = new WorkspaceRepository(dataSource);
+    this.keys = new ApiKeyRepository(dataSource, new VerifiedKeyCache(keyCacheMs));
+    this.workspaces = new WorkspaceRepository(dataSource, this.keys);
     this.documents = new DocumentRepository(dataSource, this.events, dataKeys);
     this.sealed = new SealedDataRepository(dataSource, dataKeys);
     this.checkpoints = new CheckpointRepository(dataSource, this.events);
     this.projections = new ProjectionRepository(dataSource, this.events, dataKeys);
-    this.keys = new ApiKeyRepository(dataSource);
   }
 
-  static async open(url: string, dataKeys: DataKeyring, poolSize?: number): Promise<Persistence> {
-    return new Persistence(await openDataSource(url, poolSize), dataKeys);
+  static async open(url: string, dataKeys: DataKeyring, poolSize?: number, keyCacheMs?: number): Promise<Persistence> {
+    return new Persistence(await openDataSource(url, poolSize), dataKeys, keyCacheMs);
   }
 
   async close(): Promise<void> {

@@ -8,6 +8,16 @@ import type { QueueBackend } from './jobs/queue-connection.js';
 /** Pooled connections to the embedded database (one process owns it; the engine runs one exchange at a time). */
 const EMBEDDED_POOL = 4;
 
+/**
+ * How long a verified API key answers without its row being read again (libs/persistence verified-keys.ts).
+ * Embedded: the home is locked to this process, so every revocation goes through it and drops the key at
+ * once; the TTL only re-reads what nothing else can change. Production: another replica or the CLI may
+ * revoke a key, and PostgreSQL answers a key check without waiting for other sessions, so the cache is only a
+ * second: a revocation elsewhere is seen within that.
+ */
+const EMBEDDED_KEY_CACHE_MS = 5 * 60_000;
+const PRODUCTION_KEY_CACHE_MS = 1000;
+
 /** The services a Custody process runs on: real PostgreSQL/Redis, or embedded engines under `home`. */
 export interface Runtime {
   config: CustodyConfig;
@@ -101,7 +111,7 @@ async function assembleRuntime(
   const { keyring, ...dataKeys } = openDataKeyring({ keys: config.dataKeys, keyFile: dataKeyFilePath(config), create: true });
   const auditSigner = loadAuditSigner({ pem: config.auditSigningKey, keyFile: auditSigningKeyFilePath(config), create: true });
   const signerSource = new AuditSignerSource(auditSigner, config.auditSigningKey ? undefined : auditSigningKeyFilePath(config));
-  const persistence = await Persistence.open(opts.databaseUrl, keyring, opts.poolSize);
+  const persistence = await Persistence.open(opts.databaseUrl, keyring, opts.poolSize, opts.embedded ? EMBEDDED_KEY_CACHE_MS : PRODUCTION_KEY_CACHE_MS);
   const runtime: Runtime = {
     config,
     embedded: opts.embedded,

@@ -2,6 +2,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { InvalidInputError, KEY_ROLES, NotFoundError, type KeyRole } from '@custody/domain';
 import { IsNull, type DataSource } from 'typeorm';
 import { ApiKeyEntity, WorkspaceEntity } from '../entities/index.js';
+import { VerifiedKeyCache } from './verified-keys.js';
 
 /** A key as listed: never the key or its hash, only the prefix it starts with. */
 export interface ApiKeyInfo {
@@ -40,7 +41,8 @@ const toInfo = (r: ApiKeyEntity, slug?: string): ApiKeyInfo => ({
 
 /** API keys: created once (the key is returned then and stored only as its sha256), listed, revoked, expired. */
 export class ApiKeyRepository {
-  constructor(private readonly ds: DataSource) {}
+  /** `verified`: keys already checked (verified-keys.ts); without one, every authentication reads the row. */
+  constructor(private readonly ds: DataSource, private readonly verified = new VerifiedKeyCache(0)) {}
 
   async create(workspaceId: string, opts: { name?: string; role?: KeyRole; expiresAt?: Date } = {}): Promise<{ id: string; key: string; info: ApiKeyInfo }> {
     const role = opts.role ?? 'owner';
@@ -60,13 +62,29 @@ export class ApiKeyRepository {
    */
   async authenticate(key: string, now = new Date()): Promise<KeyIdentity | undefined> {
     if (!key || key.length > 200) return undefined;
-    const repo = this.ds.getRepository(ApiKeyEntity);
-    const row = await repo.findOneBy({ hash: hashKey(key) });
-    if (!row || row.revokedAt || (row.expiresAt && new Date(row.expiresAt) <= now)) return undefined;
-    if (!row.lastUsedAt || now.getTime() - new Date(row.lastUsedAt).getTime() > LAST_USED_GRANULARITY_MS) {
-      await repo.update({ id: row.id }, { lastUsedAt: now });
+    const hash = hashKey(key);
+    const at = now.getTime();
+    const known = this.verified.get(hash, at);
+    if (known) {
+      // The last use is informational: written in the background, so a cached answer never waits on the database.
+      if (known.lastUsedAt === undefined || at - known.lastUsedAt > LAST_USED_GRANULARITY_MS) {
+        known.lastUsedAt = at;
+        void this.ds.getRepository(ApiKeyEntity).update({ id: known.keyId }, { lastUsedAt: now }).catch(() => undefined);
+      }
+      return { keyId: known.keyId, workspaceId: known.workspaceId, role: known.role };
     }
-    return { keyId: row.id, workspaceId: row.workspaceId, role: row.role as KeyRole };
+    const mark = this.verified.mark();
+    const repo = this.ds.getRepository(ApiKeyEntity);
+    const row = await repo.findOneBy({ hash });
+    if (!row || row.revokedAt || (row.expiresAt && new Date(row.expiresAt) <= now)) return undefined;
+    let lastUsedAt = row.lastUsedAt ? new Date(row.lastUsedAt).getTime() : undefined;
+    if (lastUsedAt === undefined || at - lastUsedAt > LAST_USED_GRANULARITY_MS) {
+      await repo.update({ id: row.id }, { lastUsedAt: now });
+      lastUsedAt = at;
+    }
+    const role = row.role as KeyRole;
+    this.verified.keep(hash, { keyId: row.id, workspaceId: row.workspaceId, role, expiresAt: row.expiresAt ? new Date(row.expiresAt).getTime() : undefined, lastUsedAt, verifiedAt: at }, mark);
+    return { keyId: row.id, workspaceId: row.workspaceId, role };
   }
 
   /** Keys of one workspace, or of all, oldest first. */
@@ -83,6 +101,8 @@ export class ApiKeyRepository {
     const row = await repo.findOneBy({ id });
     if (!row) throw new NotFoundError('API key', id);
     await repo.update({ id, revokedAt: IsNull() }, { revokedAt: new Date() });
+    // At once in this process: the key's next request reads its row and is refused.
+    this.verified.forget(id);
     return toInfo((await repo.findOneByOrFail({ id })));
   }
 }

@@ -1,5 +1,5 @@
 import { compareFindings, MAX_INSTANCES_PER_FINDING, type FindingsFilter, PROJECTION_INPUT_EVENTS, withFirstInstances, type Finding, type FindingWithInstanceCount, type Graph, type Lens, type Score } from '@custody/domain';
-import { IsNull, type DataSource } from 'typeorm';
+import { IsNull, type DataSource, type EntityManager } from 'typeorm';
 import { FindingEntity, FlowEdgeEntity, GraphProjectionEntity, ScoreEntity, SystemNodeEntity } from '../entities/index.js';
 import type { DataKeyring } from '../crypto/data-keys.js';
 import { aad, openReadModel } from '../crypto/sealed-rows.js';
@@ -118,30 +118,68 @@ export class ProjectionRepository {
   /**
    * Replaces the projection when it changed; returns the systems whose node or edges changed
    * (so scoring can focus) and the `GraphChanged` event, or `changed: false` when nothing moved.
+   *
+   * Short transactions only: in embedded mode a transaction holds PGlite's one session, and every request
+   * (its API-key check too) waited for a 10,000-install fleet's save, seconds of it. So the previous graph is
+   * opened, compared and the new one sealed before the transaction, which then only checks that no other save
+   * came in between (else all is prepared again from the newer row) and stores the sealed graph and its event:
+   * readers, who read the sealed graph, see the old one or the new one whole. The id rows (system_node,
+   * flow_edge) follow in steps of their own (writeGraphRows).
    */
   async saveGraph(workspaceId: string, graph: Graph, eventSeq: number): Promise<{ changed: boolean; version: number; affected: string[]; event?: StoredEvent }> {
-    return this.ds.transaction(async (m) => {
-      const prev = await m.createQueryBuilder(GraphProjectionEntity, 'g').setLock('pessimistic_write').where('g.workspace_id = :workspaceId', { workspaceId }).getOne();
+    for (;;) {
+      const prev = await this.ds.getRepository(GraphProjectionEntity).findOneBy({ workspaceId });
       // A slower job that read older inputs must not replace a projection built from newer ones.
       if (prev && Number(prev.eventSeq) > eventSeq) return { changed: false, version: prev.version, affected: [] };
       const prevGraph = prev ? this.openGraph(prev) : undefined;
       const affected = diffSystems(prevGraph, graph);
-      if (prev && affected.length === 0 && canonicalJson(prevGraph) === canonicalJson(graph)) {
-        // An unchanged projection from before sealing is sealed now rather than left in clear until rotation.
-        const seal = prev.keyId ? {} : this.sealGraph(workspaceId, graph);
-        if (Number(prev.eventSeq) < eventSeq || !prev.keyId) await m.update(GraphProjectionEntity, { workspaceId }, { eventSeq: String(Math.max(eventSeq, Number(prev.eventSeq))), ...seal });
-        return { changed: false, version: prev.version, affected: [] };
-      }
-      const version = (prev?.version ?? 0) + 1;
-      await m.save(GraphProjectionEntity, { workspaceId, version, eventSeq: String(eventSeq), ...this.sealGraph(workspaceId, graph), updatedAt: new Date() });
-      await m.delete(SystemNodeEntity, { workspaceId });
-      await m.delete(FlowEdgeEntity, { workspaceId });
-      // Ids and role only: names and quotes are in the sealed graph, and nothing reads these rows' data.
-      for (const rows of chunks(graph.systems.map((s) => ({ workspaceId, id: s.id, name: null, role: s.role, data: null })))) await m.insert(SystemNodeEntity, rows);
-      for (const rows of chunks(graph.flows.map((f) => ({ workspaceId, id: f.id, fromId: f.from, toId: f.to, data: null })))) await m.insert(FlowEdgeEntity, rows);
-      const event = await this.events.append(m, workspaceId, 'GraphChanged', { version, affected, systems: graph.systems.length, flows: graph.flows.length });
-      return { changed: true, version, affected, event };
-    });
+      const same = Boolean(prev) && affected.length === 0 && canonicalJson(prevGraph) === canonicalJson(graph);
+      // An unchanged projection from before sealing is sealed now rather than left in clear until rotation.
+      const seal = same && prev?.keyId ? {} : this.sealGraph(workspaceId, graph);
+      const outcome = await this.ds.transaction(async (m) => {
+        const locked = await m.createQueryBuilder(GraphProjectionEntity, 'g').setLock('pessimistic_write').select(['g.workspaceId', 'g.version', 'g.eventSeq'])
+          .where('g.workspace_id = :workspaceId', { workspaceId }).getOne();
+        // Another save landed since the read: prepare again from what it stored.
+        if (locked?.version !== prev?.version) return undefined;
+        if (locked && Number(locked.eventSeq) > eventSeq) return { changed: false, version: locked.version, affected: [] };
+        if (prev && same) {
+          if (Number(prev.eventSeq) < eventSeq || !prev.keyId) await m.update(GraphProjectionEntity, { workspaceId }, { eventSeq: String(Math.max(eventSeq, Number(locked!.eventSeq))), ...seal });
+          return { changed: false, version: prev.version, affected: [] };
+        }
+        const version = (prev?.version ?? 0) + 1;
+        await m.save(GraphProjectionEntity, { workspaceId, version, eventSeq: String(eventSeq), ...seal, updatedAt: new Date() });
+        const event = await this.events.append(m, workspaceId, 'GraphChanged', { version, affected, systems: graph.systems.length, flows: graph.flows.length });
+        return { changed: true, version, affected, event };
+      });
+      if (!outcome) continue;
+      if (outcome.changed) await this.writeGraphRows(workspaceId, outcome.version, graph);
+      return outcome;
+    }
+  }
+
+  /**
+   * The stored graph's id rows (ids and role only: names and quotes are in the sealed graph, and nothing
+   * reads these rows' data), rewritten after its version is stored, one bounded step per transaction so no
+   * step holds the database for long. Each step first checks, under the projection row's lock, that this
+   * version is still the stored one: once a newer save has landed, its own rewrite owns the rows and this one
+   * stops (it can never write between that rewrite's steps, which start after the newer version is stored).
+   */
+  private async writeGraphRows(workspaceId: string, version: number, graph: Graph): Promise<void> {
+    const steps: ((m: EntityManager) => Promise<unknown>)[] = [
+      (m) => m.delete(SystemNodeEntity, { workspaceId }),
+      (m) => m.delete(FlowEdgeEntity, { workspaceId }),
+      ...chunks(graph.systems.map((s) => ({ workspaceId, id: s.id, name: null, role: s.role, data: null }))).map((rows) => (m: EntityManager) => m.insert(SystemNodeEntity, rows)),
+      ...chunks(graph.flows.map((f) => ({ workspaceId, id: f.id, fromId: f.from, toId: f.to, data: null }))).map((rows) => (m: EntityManager) => m.insert(FlowEdgeEntity, rows)),
+    ];
+    for (const step of steps) {
+      const current = await this.ds.transaction(async (m) => {
+        const [row] = (await m.query('SELECT version FROM graph_projection WHERE workspace_id = $1 FOR UPDATE', [workspaceId])) as { version: number }[];
+        if (Number(row?.version) !== version) return false;
+        await step(m);
+        return true;
+      });
+      if (!current) return;
+    }
   }
 
   /**

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ConflictError, InvalidInputError, slugify } from '@custody/domain';
+import { ConflictError, InvalidInputError, MruMap, slugify } from '@custody/domain';
 import type { DataSource } from 'typeorm';
 import { WorkspaceEntity } from '../entities/index.js';
 import { ApiKeyRepository } from './api-key.repository.js';
@@ -13,6 +13,9 @@ export interface Workspace {
 
 const toWorkspace = (w: WorkspaceEntity): Workspace => ({ id: w.id, slug: w.slug, name: w.name, createdAt: new Date(w.createdAt).toISOString() });
 
+/** Workspaces whose lookups are kept (twice each: by id and by slug). */
+const KEPT_WORKSPACES = 512;
+
 /** A workspace's URL slug from its name (the domain's one slug, with its own fallback). */
 export const workspaceSlug = (name: string): string => slugify(name, { fallback: 'workspace' });
 
@@ -20,8 +23,21 @@ export const workspaceSlug = (name: string): string => slugify(name, { fallback:
 export class WorkspaceRepository {
   private readonly keys: ApiKeyRepository;
 
-  constructor(private readonly ds: DataSource) {
-    this.keys = new ApiKeyRepository(ds);
+  /**
+   * Workspaces by id and by slug, as found: a workspace is never renamed or deleted, so a found one stays
+   * right, and each API request's route check (`:ws`) need not wait for the database (in embedded mode, for
+   * a scoring run's transaction on the one session). Only found ones: a missing one is asked each time.
+   */
+  private readonly found = new MruMap<string, Workspace>(KEPT_WORKSPACES);
+
+  /** `keys`: the process's key repository, so a revocation through either clears the same verified keys. */
+  constructor(private readonly ds: DataSource, keys?: ApiKeyRepository) {
+    this.keys = keys ?? new ApiKeyRepository(ds);
+  }
+
+  private remember(w: Workspace): Workspace {
+    this.found.set(`id:${w.id}`, w).set(`slug:${w.slug}`, w);
+    return w;
   }
 
   async create(name: string, slug = workspaceSlug(name)): Promise<Workspace> {
@@ -38,14 +54,18 @@ export class WorkspaceRepository {
   }
 
   async findBySlug(slug: string): Promise<Workspace | undefined> {
+    const kept = this.found.get(`slug:${slug}`);
+    if (kept) return kept;
     const row = await this.ds.getRepository(WorkspaceEntity).findOneBy({ slug });
-    return row ? toWorkspace(row) : undefined;
+    return row ? this.remember(toWorkspace(row)) : undefined;
   }
 
   async findById(id: string): Promise<Workspace | undefined> {
     if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
+    const kept = this.found.get(`id:${id.toLowerCase()}`);
+    if (kept) return kept;
     const row = await this.ds.getRepository(WorkspaceEntity).findOneBy({ id });
-    return row ? toWorkspace(row) : undefined;
+    return row ? this.remember(toWorkspace(row)) : undefined;
   }
 
   /** Accepts a workspace id or slug. */
