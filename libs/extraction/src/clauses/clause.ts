@@ -222,7 +222,9 @@ function coordinated(c: Clause, from: number, to: number): boolean {
   for (let i = from; i < to; i++) if (COORDINATOR.has(c.tokens[i].lower)) return true;
   return false;
 }
-const COORDINATOR = new Set(['and', 'or', 'but', ',', 'that', 'while', 'whereas']);
+// Not "that": after "ensure", "require", "agree" it opens the clause the subject is responsible for ("the Customer
+// shall ensure that all data is deleted" is the customer's duty, not an impersonal deletion).
+const COORDINATOR = new Set(['and', 'or', 'but', ',', 'while', 'whereas']);
 
 /**
  * An actor word that is not the subject of a later verb, after a subject of its own: the modifier of a noun ("to
@@ -231,15 +233,18 @@ const COORDINATOR = new Set(['and', 'or', 'but', ',', 'that', 'while', 'whereas'
  */
 function nounModifier(c: Clause, x: Hit, h: Hit): boolean {
   const next = c.tokens[x.t1];
-  const modifies = next !== undefined && x.t1 < h.t0 && MODIFIED_NOUN.test(next.lower);
+  // A noun that is also a verb ("profiles", "trends") acts when "to" or a modal follows it ("the user profiles to …").
+  const then = c.tokens[x.t1 + 1]?.lower;
+  const modifies = next !== undefined && x.t1 < h.t0 && MODIFIED_NOUN.test(next.lower) && !(then !== undefined && VERB_FOLLOWER.test(then));
   // "including data you provide, to …": the actor of a reduced relative clause on the data just before it.
   const relative = c.hits.some((o) => o.cat === 'object' && o.t1 === x.t0) && /^(?:you|they|users?|customers?)$/.test(c.tokens[x.t0].lower);
   if (!modifies && !relative) return false;
   return c.hits.some((y) => y.cat === 'actor' && y.t1 <= x.t0 && y !== x && !afterPreposition(c, y.t0) && !/^(?:your|our)$/.test(c.tokens[y.t0].lower));
 }
 // Nouns an actor word modifies ("user behavior", "customer support", "vendor management"): what belongs to or concerns
-// them. Vocabulary, reviewed as data: only nouns that are never verbs of the lexicon.
-const MODIFIED_NOUN = /^(?:behaviou?rs?|activit(?:y|ies)|experiences?|interactions?|preferences?|profiles?|engagement|journeys?|satisfaction|needs|demographics?|patterns?|trends?|habits?|feedback|management|relations(?:hips)?|segments?|lifecycle)$/;
+// them. Vocabulary, reviewed as data: nouns, not verbs of the lexicon ("needs" is left out: "the user needs to remove").
+const MODIFIED_NOUN = /^(?:behaviou?rs?|activit(?:y|ies)|experiences?|interactions?|preferences?|profiles?|engagement|journeys?|satisfaction|demographics?|patterns?|trends?|habits?|feedback|management|relations(?:hips)?|segments?|lifecycle)$/;
+const VERB_FOLLOWER = /^(?:to|will|shall|must|may|can|should|would|could)$/;
 
 // Words that open a subordinate clause ("If you cancel your account, we …"): its actors are not the main verb's subject.
 const SUBORDINATOR = new Set(['if', 'when', 'whenever', 'once', 'after', 'upon', 'where', 'should', 'unless', 'before', 'while', 'following', 'on']);

@@ -222,6 +222,9 @@ export function abbreviations(view: string): DocumentTerms['add'] {
   const seen = new Set<string>();
   for (const m of view.matchAll(ABBREVIATION)) {
     const short = m[1];
+    // Two letters are words too ("AI", "AD", "ID", "IT", "US"): read as terms, every "we use AI" would become
+    // de-identified data. A short form counts with three letters or more, or with its "non-".
+    if (!short.startsWith('non-') && short.length < 3) continue;
     const before = WORDS_BEFORE.exec(view.slice(Math.max(0, m.index - 80), m.index));
     if (!before) continue;
     const base = (baseLexicon ??= new Lexicon());

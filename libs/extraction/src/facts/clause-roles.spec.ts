@@ -52,3 +52,34 @@ describe('a refused duty to remove content at the end of the contract', () => {
     expect(factOf('return_or_destroy_on_termination', 'After termination, the fact that we have not removed any listing does not waive your obligations under these Terms.')).toBe('unspecified');
   });
 });
+
+// The reviewer's counter-examples to the rules above: each reads the same words with the duty or the refusal on the
+// other side, and must not become the vendor's commitment.
+describe('what the clause rules must not read as the vendor\'s commitment', () => {
+  it.each([
+    'We use service providers. We do not require them to comply with this Privacy Policy.',
+    'We use service providers. We never require them to process data in accordance with this Privacy Policy.',
+    "We use service providers. We don't ensure that they are bound by obligations consistent with this Privacy Policy.",
+  ])('a negated binding on "them" is no flow-down: %s', (text) => {
+    expect(factOf('subcontractor_flowdown', text)).not.toBe('yes');
+  });
+  it.each([
+    'Upon termination, the Customer shall ensure that all Patient Data is deleted from its own systems.',
+    'Upon termination, you must ensure that all data is deleted from your devices.',
+  ])('the customer ensuring a deletion is the customer\'s duty, not the vendor\'s return: %s', (text) => {
+    expect(factOf('return_or_destroy_on_termination', text)).toBe('unspecified');
+  });
+  it.each([
+    'We provide the Services and the User needs to remove and delete any content before the account is closed.',
+    'We host the workspace and the customer needs to delete all data from its systems before the account is closed.',
+  ])('"needs to" is a verb of the actor, not a noun it modifies: %s', (text) => {
+    expect(factOf('return_or_destroy_on_termination', text)).toBe('unspecified');
+  });
+});
+
+describe('a two-letter short form is a word, not the document\'s term for de-identified data', () => {
+  it('"anonymised information (AI)" does not make "we use AI" a use of de-identified data', () => {
+    const text = 'We may collect anonymised information (AI) about you.\n\nWe use AI to improve our Services and share the results with partners.';
+    expect(factOf('deidentified_data_use', text)).toBe('unspecified');
+  });
+});

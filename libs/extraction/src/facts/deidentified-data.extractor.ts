@@ -127,9 +127,11 @@ export function extractDeidentified(ctx: FactContext): Fact<'deidentified_data_u
  * "non-PI"), which the fixed prefilter cannot know, added to the prefiltered ones in text order.
  */
 function withOwnTerms(ctx: FactContext, prefiltered: Sentence[]): Sentence[] {
-  const own = ctx.defs.terms.add.filter((t) => t.cat === 'action' && t.kind === 'deidentify').map((t) => t.phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  // A sentence may open with "Non-PI" where the definition wrote "non-PI".
+  const own = ctx.defs.terms.add.filter((t) => t.cat === 'action' && t.kind === 'deidentify').map((t) => t.phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/^non-/, '[Nn]on-'));
   if (own.length === 0) return prefiltered;
-  const re = new RegExp(String.raw`(?<![\w-])(?:${own.join('|')})(?![\w-])`, 'i');
+  // Case-sensitive: the short form as defined ("NPI"), not a word that happens to share its letters.
+  const re = new RegExp(String.raw`(?<![\w-])(?:${own.join('|')})(?![\w-])`);
   const have = new Set(prefiltered.map((s) => s.index));
   const more = ctx.sentences.filter((s) => !have.has(s.index) && !s.isHeading && !s.isDefinition && !s.isDraftingNote && re.test(s.view));
   return more.length === 0 ? prefiltered : [...prefiltered, ...more].sort((a, b) => a.index - b.index);

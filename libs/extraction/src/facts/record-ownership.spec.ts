@@ -45,3 +45,12 @@ describe('record_ownership: the customer\'s ownership named as theirs', () => {
     expect(owner('This information includes as a minimum your ownership of the game in question.')).toBe('unspecified');
   });
 });
+
+describe('the vendor granting the user no rights is not the user owning the records', () => {
+  it.each([
+    'These Terms do not grant you any rights in any software, documents or materials we provide.',
+    'We do not grant you any intellectual property rights in our logos, designs or content.',
+  ])('%s', (text) => {
+    expect(factOf('record_ownership', text)).toBe('unspecified');
+  });
+});

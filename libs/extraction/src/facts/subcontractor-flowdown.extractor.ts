@@ -46,6 +46,8 @@ const CONTRACTUAL = /\b(?:require[sd]?|requiring|bound|obligate[sd]?|oblige[sd]?
 // one the binding is on ("We ensure that they are bound by …", "we require them to …").
 const BACK_REFERENCE = /^(?:\W*)(?:they|these|those|such|each of them|all of them)\b|\b(?:those|these|such) (?:parties|providers|vendors|companies|recipients|entities|affiliates)\b|\b(?:ensures?|requires?|binds?|obliges?|obligates?|makes? sure)\s+(?:that\s+)?(?:they|them)\b/i;
 const PROVIDER_KINDS = ['provider', 'affiliate'];
+// A binding verb under negation ("do not require", "never ensure", "don't bind").
+const NEGATED_BINDING = /(?:\b(?:not|never|no longer)|n't)\s+(?:\w+\s+){0,2}?(?:requir|ensur|bind|bound|oblig|make sure|contractually)/i;
 // What ties them to the vendor's standard ("in compliance with this Privacy Policy", "consistent with", "subject to
 // our obligations"); comparatives ("no less protective than", "the same extent as we") carry the tie themselves.
 // Honouring, observing or following the vendor's policy is complying with it ("require our Affiliates to honor this
@@ -92,6 +94,9 @@ function readFlowdown(ctx: FactContext, s: Sentence): Candidate<V> | undefined {
   if (!who && !(instructed && OBLIGED_PARTIES.test(v)) && !(own && GROUP_COMPANIES.test(v))) return undefined;
   // The binding must be on them, not the customer's ("Customer shall ensure that its providers …").
   if (clauses.some((c) => clauseSubject(c)?.kind === 'customer')) return undefined;
+  // "We do not require them to …", "we don't ensure that they are …": a binding refused is none (the explicit
+  // disclaimers are read as `no` above, with the providers named).
+  if (NEGATED_BINDING.test(v)) return undefined;
   const m = BINDING.exec(v)!;
   const ev = evidenceAt(ctx, s, m.index, m.index + m[0].length);
   // "we will seek to require those affiliates to honor this Privacy Policy": an effort to bind them, not a binding.
