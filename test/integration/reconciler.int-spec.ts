@@ -70,6 +70,20 @@ describe(`Reconciler (${process.env.DATABASE_URL ? 'PostgreSQL + Redis' : 'embed
     expect(await jobs.pending()).toBe(2);
   });
 
+  it('in a periodic pass, leaves a document stored within the interval (by the database clock) to its upload; once settled it is re-enqueued', async () => {
+    const p = runtime.persistence;
+    const { workspace } = await p.workspaces.ensure('Young Practice');
+    const { document } = await p.documents.ingest({ workspaceId: workspace.id, fileName: 'young.txt', ...storedContent('young text') });
+    expect(await p.documents.youngUnfinished(60_000)).toContain(document.id);
+    const report = await reconciler.reconcile({ settledForMs: 60_000 });
+    expect(report.requeued).toBe(0);
+    expect(await jobs.standing(JobName.Extract, { documentId: document.id })).toBe('absent');
+    await new Promise((r) => setTimeout(r, 50));
+    expect(await p.documents.youngUnfinished(10)).not.toContain(document.id);
+    expect((await reconciler.reconcile({ settledForMs: 10 })).requeued).toBe(1);
+    expect(await jobs.standing(JobName.Extract, { documentId: document.id })).toBe('live');
+  });
+
   it('enqueues the projection of an idle workspace whose inputs are ahead of its graph', async () => {
     const p = runtime.persistence;
     const { workspace } = await p.workspaces.ensure('Lagging Practice');

@@ -193,6 +193,16 @@ export class DocumentRepository {
   }
 
   /**
+   * The unfinished documents stored within the last `ms`, by the database's clock (the clock that wrote their
+   * `created_at`; the process's may differ): the ones whose upload may still be enqueueing their jobs.
+   */
+  async youngUnfinished(ms: number): Promise<Set<string>> {
+    const rows = (await this.ds.query(
+      `SELECT id FROM document WHERE status IN ('received', 'processing') AND created_at > now() - make_interval(secs => $1::double precision / 1000)`, [ms])) as { id: string }[];
+    return new Set(rows.map((r) => r.id));
+  }
+
+  /**
    * How many documents are accepted but not finished: a workspace's share of the queue (fair priorities), or,
    * without one, health's real backlog whatever the queue holds.
    */

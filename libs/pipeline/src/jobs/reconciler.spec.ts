@@ -18,6 +18,8 @@ function setup(docs: Partial<StoredDocument>[], lagging: Lag[] = [], live: strin
   const db = {
     documents: {
       unfinished: async () => (passes++, docs.map((d) => ({ attempts: 0, workspaceId: 'w1', ...d }))),
+      // As the repository's: by the stored time (here the process clock stands in for the database's).
+      youngUnfinished: async (ms: number) => new Set(docs.filter((d) => d.createdAt && Date.parse(d.createdAt) > Date.now() - ms).map((d) => d.id!)),
       recordFailure: async (id: string) => (outcomes.push({ id, status: 'failed' }), { workspaceId: docs.find((d) => d.id === id)?.workspaceId ?? 'w1', seq: 9 }),
     },
     projections: { lagging: async () => lagging },
@@ -53,7 +55,7 @@ describe('Reconciler', () => {
     const now = Date.now();
     const docs = [{ id: 'old', createdAt: new Date(now - 120_000).toISOString() }, { id: 'young', createdAt: new Date(now - 1_000).toISOString() }];
     const periodic = setup(docs);
-    expect(await periodic.reconciler.reconcile({ settledBefore: new Date(now - 60_000) })).toEqual({ unfinished: 2, requeued: 1, gaveUp: 0, workspaces: 0 });
+    expect(await periodic.reconciler.reconcile({ settledForMs: 60_000 })).toEqual({ unfinished: 2, requeued: 1, gaveUp: 0, workspaces: 0 });
     expect(periodic.requeued).toEqual(['extract-old']);
     const boot = setup(docs);
     expect(await boot.reconciler.reconcile()).toMatchObject({ requeued: 2 });

@@ -20,8 +20,8 @@ export interface ReconcileReport {
 }
 
 export interface ReconcileOptions {
-  /** Only documents stored before this are taken (a periodic pass); absent: all of them (the boot pass). */
-  settledBefore?: Date;
+  /** Only documents stored at least this long ago, by the database's clock, are taken (a periodic pass); absent: all of them (the boot pass). */
+  settledForMs?: number;
 }
 
 /**
@@ -55,14 +55,17 @@ export class Reconciler implements OnModuleDestroy {
 
   /**
    * One pass now, then one every interval. A pass that fails (a dependency still down) is logged and retried next
-   * time. The boot pass takes every unfinished document (this process enqueued none of them); a periodic pass
-   * leaves documents younger than one interval to the upload that stored them, whose enqueue may simply not have
-   * run yet — a bulk upload commits its documents before it adds their batch jobs, and a pass between the two
-   * would give each document a job of its own as well. Stranded work waits at most one interval more.
+   * time. The boot pass takes every unfinished document (a restart is when stranded work is likeliest; it may race
+   * an upload another process is enqueueing, which costs a document read twice, never a wrong result); a periodic
+   * pass leaves documents younger than one interval to the upload that stored them, whose enqueue may simply not
+   * have run yet — a bulk upload commits its documents before it adds their batch jobs, and a pass between the two
+   * would give each document a job of its own as well. Their age is read on the database's clock, which wrote
+   * `created_at` (the transaction's start: an upload whose transaction outlasts an interval can still race). Stranded
+   * work waits about one interval more.
    */
   async start(): Promise<void> {
     await this.tick();
-    this.timer = setInterval(() => void this.tick({ settledBefore: new Date(Date.now() - this.config.reconcileIntervalMs) }), this.config.reconcileIntervalMs);
+    this.timer = setInterval(() => void this.tick({ settledForMs: this.config.reconcileIntervalMs }), this.config.reconcileIntervalMs);
     this.timer.unref();
   }
 
@@ -82,11 +85,12 @@ export class Reconciler implements OnModuleDestroy {
     return this.running;
   }
 
-  async reconcile({ settledBefore }: ReconcileOptions = {}): Promise<ReconcileReport> {
+  async reconcile({ settledForMs }: ReconcileOptions = {}): Promise<ReconcileReport> {
     const report: ReconcileReport = { unfinished: 0, requeued: 0, gaveUp: 0, workspaces: 0 };
     const unfinished = await this.db.documents.unfinished();
     report.unfinished = unfinished.length;
-    const settled = settledBefore ? unfinished.filter((d) => new Date(d.createdAt) < settledBefore) : unfinished;
+    const young = settledForMs ? await this.db.documents.youngUnfinished(settledForMs) : undefined;
+    const settled = young?.size ? unfinished.filter((d) => !young.has(d.id)) : unfinished;
     // A bulk upload's documents wait in batch jobs (not their own): a job of their own would read them twice.
     const batched = settled.length ? await this.jobs.liveBatchDocuments() : new Set<string>();
     for (const d of settled) {
