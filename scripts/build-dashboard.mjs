@@ -9,7 +9,8 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const src = join(root, 'apps/dashboard/src');
-const out = join(root, 'dist/dashboard');
+// CUSTODY_DASHBOARD_OUT: another folder (browser specs build their own, so parallel specs never delete each other's chunks).
+const out = process.env.CUSTODY_DASHBOARD_OUT ?? join(root, 'dist/dashboard');
 
 try {
   await mkdir(out, { recursive: true });

@@ -5,7 +5,9 @@
  * bundle comes first, so a broken build fails the spec that starts the harness.
  */
 import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join } from 'node:path';
@@ -25,7 +27,6 @@ declare global {
 }
 
 export const ROOT = process.cwd();
-const DIST = join(ROOT, 'dist/dashboard');
 export const KEY = 'test-key-123';
 export const WS = 'ws-harborview';
 export const FLEET_WS = 'ws-fleet';
@@ -61,7 +62,7 @@ async function readBody(req: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-function startServer(api: FakeApi): Promise<Server> {
+function startServer(api: FakeApi, dist: string): Promise<Server> {
   const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.map': 'application/json' };
   const server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
@@ -69,7 +70,7 @@ function startServer(api: FakeApi): Promise<Server> {
       const file = url.pathname === '/' ? 'index.html' : url.pathname.slice(1);
       if (!/^[\w.-]+$/.test(file)) return void res.writeHead(404).end();
       try {
-        const body = await readFile(join(DIST, file));
+        const body = await readFile(join(dist, file));
         // The API's own policy, so a script or style the policy would block fails here as it would in production.
         return void res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'content-security-policy': DASHBOARD_CSP }).end(body);
       } catch {
@@ -156,9 +157,11 @@ export interface DashboardHarness {
 }
 
 export async function startDashboardHarness(): Promise<DashboardHarness> {
-  execFileSync(process.execPath, ['scripts/build-dashboard.mjs'], { cwd: ROOT, stdio: 'pipe' });
+  // Its own build: specs running in parallel would otherwise delete each other's chunks (the build clears old ones).
+  const dist = mkdtempSync(join(tmpdir(), 'custody-dashboard-'));
+  execFileSync(process.execPath, ['scripts/build-dashboard.mjs'], { cwd: ROOT, stdio: 'pipe', env: { ...process.env, CUSTODY_DASHBOARD_OUT: dist } });
   const api: FakeApi = { report: fakeReport(), fleet: fleetAuditReport(FLEET_INSTALLS), requests: [], uploads: [], streams: [], documents: [], links: [] };
-  const server = await startServer(api);
+  const server = await startServer(api, dist);
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
   const errors: string[] = [];
@@ -176,6 +179,7 @@ export async function startDashboardHarness(): Promise<DashboardHarness> {
     for (const s of api.streams) s.end();
     await browser.close();
     await new Promise((r) => server.close(r));
+    rmSync(dist, { recursive: true, force: true });
   };
   return { api, base, browser, errors, open, close };
 }
