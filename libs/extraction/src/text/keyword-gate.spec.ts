@@ -1,5 +1,5 @@
 import { randomStrings } from '../testing/random-strings.js';
-import { KeywordGate, mayMatch, requiredPrefixes } from './keyword-gate.js';
+import { KeywordGate, keywordBit, mayMatch, ownerBits, requiredPrefixes } from './keyword-gate.js';
 
 describe('requiredPrefixes', () => {
   it('reads the literal start of each alternative, stopping before an optional character', () => {
@@ -62,5 +62,19 @@ describe('KeywordGate', () => {
     expect(gate.scan('another theme') & article).toBe(0);
     expect(gate.scan('an A') & article).toBe(article);
     expect(gate.scan('the_x or the') & article).toBe(article);
+  });
+});
+
+describe('ownerBits', () => {
+  it('scans each text of an owner: another text of the same owner is not answered from the first one\'s scan', () => {
+    const re = /\bsubprocessors?\b/i;
+    const bit = keywordBit(re);
+    expect(bit).not.toBe(0);
+    const owner = {};
+    expect(ownerBits('we list nothing here', owner, bit).bits & bit).toBe(0);
+    expect(ownerBits('we list our subprocessors here', owner, bit).bits & bit).toBe(bit);
+    // And the same text again is the kept scan.
+    const kept = ownerBits('we list our subprocessors here', owner, bit);
+    expect(ownerBits('we list our subprocessors here', owner, bit)).toBe(kept);
   });
 });

@@ -240,7 +240,7 @@ export function mayMatch(re: RegExp, s: string, owner?: object): boolean {
 // The bits of a sentence (`owner`, whose text is `s`) for the rest of its document: the fact readers' prefilters
 // (`operative` in facts/fact-context.ts) and the sub-processor reader's patterns ask of the same sentences, and one
 // scan of each sentence for all of their words is enough. Held weakly: they go with the document's sentences.
-const OWNED = new WeakMap<object, { bits: number; covered: number }>();
+const OWNED = new WeakMap<object, { text: string; bits: number; covered: number }>();
 
 /** The gate bit of `re` (0: the gate cannot read it; test every text). */
 export const keywordBit = (re: RegExp): number => SHARED.bitOf(re);
@@ -251,6 +251,8 @@ export const keywordBit = (re: RegExp): number => SHARED.bitOf(re);
  */
 export function ownerBits(s: string, owner: object, bit: number): { bits: number; covered: number } {
   let e = OWNED.get(owner);
-  if (e === undefined || (e.covered & bit) !== bit) OWNED.set(owner, (e = { bits: SHARED.scan(s), covered: SHARED.all }));
+  // The text is part of the key: a caller asking about another text of the same owner (a slice, a lower-cased view)
+  // gets a scan of that text, never the bits of the first one (which would silently skip patterns that match).
+  if (e === undefined || e.text !== s || (e.covered & bit) !== bit) OWNED.set(owner, (e = { text: s, bits: SHARED.scan(s), covered: SHARED.all }));
   return e;
 }
