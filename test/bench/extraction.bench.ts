@@ -37,7 +37,8 @@
  *   running the extractor on them, first scored on 2026-12-03 (fresh7/8-first-figures.json); unseen, like ota-fresh5.
  * - ota-fresh9, ota-fresh10: 12 more each (fresh9.json, fresh10.json) picked by FRESH9_RULE / FRESH10_RULE (7 privacy
  *   policies, 4 terms, 1 trackers policy; no DPA or law-enforcement guideline is left; committed before the
- *   documents were read), labelled by hand without running the extractor on them; unseen, like ota-fresh5.
+ *   documents were read), labelled by hand without running the extractor on them, first scored on 2026-12-04
+ *   (fresh9/10-first-figures.json); unseen, like ota-fresh5.
  *   For every fresh set the bench checks that the labelled files are what the rule picks and that every
  *   evidence offset is a 1–300 character span of the source (a target: labels valid).
  * OTA data © Open Terms Archive contributors, ODC-BY 1.0.

@@ -359,10 +359,10 @@ export function labelledCorpora(notes: string[] = []): CorpusSpec[] {
     labelled.push(...(index ? saltedSelection(index, labelled, FRESH8_RULE) : []));
     // fresh10 excludes what fresh9's rule picks whether or not fresh9's labels exist yet (labelled one after the other).
     const fresh9Files = index ? saltedSelection(index, labelled, FRESH9_RULE) : [];
-    const fresh9 = freshCorpus('ota-fresh9', join(fixtures, 'ota-labels', 'fresh9.json'), index && ((ls) => saltedSelection(index, ls, FRESH9_RULE)), labelled, 'OTA documents picked by FRESH9_RULE (12, services in no other labelled set: 7 privacy policies, 4 terms, 1 trackers policy) and labelled (test/fixtures/ota-labels/fresh9.json) before the extractor was run on them');
+    const fresh9 = freshCorpus('ota-fresh9', join(fixtures, 'ota-labels', 'fresh9.json'), index && ((ls) => saltedSelection(index, ls, FRESH9_RULE)), labelled, 'OTA documents picked by FRESH9_RULE (12, services in no other labelled set: 7 privacy policies, 4 terms, 1 trackers policy) and labelled (test/fixtures/ota-labels/fresh9.json) before the extractor was run on them; first scored 2026-12-04 (fresh9-first-figures.json)');
     if (fresh9) out.push(fresh9);
     labelled.push(...fresh9Files);
-    const fresh10 = freshCorpus('ota-fresh10', join(fixtures, 'ota-labels', 'fresh10.json'), index && ((ls) => saltedSelection(index, ls, FRESH10_RULE)), labelled, 'OTA documents picked by FRESH10_RULE (12, services in no other labelled set nor in ota-fresh9: 7 privacy policies, 4 terms, 1 trackers policy) and labelled (test/fixtures/ota-labels/fresh10.json) before the extractor was run on them');
+    const fresh10 = freshCorpus('ota-fresh10', join(fixtures, 'ota-labels', 'fresh10.json'), index && ((ls) => saltedSelection(index, ls, FRESH10_RULE)), labelled, 'OTA documents picked by FRESH10_RULE (12, services in no other labelled set nor in ota-fresh9: 7 privacy policies, 4 terms, 1 trackers policy) and labelled (test/fixtures/ota-labels/fresh10.json) before the extractor was run on them; first scored 2026-12-04 (fresh10-first-figures.json)');
     if (fresh10) out.push(fresh10);
   } else notes.push(`OTA corpus not found at ${OTA_DIR}: skipped`);
   return out;
