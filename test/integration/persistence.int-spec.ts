@@ -58,6 +58,19 @@ describe(`persistence (${process.env.DATABASE_URL ? 'PostgreSQL' : 'embedded PGl
     expect(await p.projections.graph(workspace.id)).toMatchObject({ eventSeq: 4, version: stored!.version });
   });
 
+  it('serialises two first saves of a workspace: one version 1, then the newer inputs\' graph, one event each', async () => {
+    const { workspace } = await p.workspaces.ensure('First Save Practice');
+    const [a, b] = [graphOf('a', 40), graphOf('b', 30)];
+    const results = await Promise.all([p.projections.saveGraph(workspace.id, a, 1), p.projections.saveGraph(workspace.id, b, 2)]);
+    const stored = await p.projections.graph(workspace.id);
+    expect(stored).toMatchObject({ eventSeq: 2 });
+    expect(stored!.graph.systems.map((s) => s.id).sort()).toEqual(b.systems.map((s) => s.id).sort());
+    // Each stored version has one GraphChanged event, and no version was taken twice.
+    const changed = (await p.events.since(workspace.id, 0)).filter((e) => e.type === 'GraphChanged').map((e) => (e.payload as { version: number }).version);
+    expect(new Set(changed).size).toBe(changed.length);
+    expect(results.filter((r) => r.changed).map((r) => r.version).sort()).toEqual(changed.sort());
+  });
+
   it('refuses to rewrite or delete events', async () => {
     await expect(p.dataSource.query('UPDATE event SET type = $1', ['Tampered'])).rejects.toThrow(/append-only/);
     await expect(p.dataSource.query('DELETE FROM event')).rejects.toThrow(/append-only/);

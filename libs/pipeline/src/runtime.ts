@@ -10,12 +10,12 @@ const EMBEDDED_POOL = 4;
 
 /**
  * How long a verified API key answers without its row being read again (libs/persistence verified-keys.ts).
- * Embedded: the home is locked to this process, so every revocation goes through it and drops the key at
- * once; the TTL only re-reads what nothing else can change. Production: another replica or the CLI may
+ * Embedded: the home is locked to this process, so every revocation by Custody goes through it and drops the key
+ * at once; the TTL (30 s) bounds one made outside Custody, through the database's socket. Production: another replica or the CLI may
  * revoke a key, and PostgreSQL answers a key check without waiting for other sessions, so the cache is only a
  * second: a revocation elsewhere is seen within that.
  */
-const EMBEDDED_KEY_CACHE_MS = 5 * 60_000;
+const EMBEDDED_KEY_CACHE_MS = 30_000;
 const PRODUCTION_KEY_CACHE_MS = 1000;
 
 /** The services a Custody process runs on: real PostgreSQL/Redis, or embedded engines under `home`. */

@@ -1,4 +1,5 @@
 import { compareFindings, MAX_INSTANCES_PER_FINDING, type FindingsFilter, PROJECTION_INPUT_EVENTS, withFirstInstances, type Finding, type FindingWithInstanceCount, type Graph, type Lens, type Score } from '@custody/domain';
+import { Logger } from '@nestjs/common';
 import { IsNull, type DataSource, type EntityManager } from 'typeorm';
 import { FindingEntity, FlowEdgeEntity, GraphProjectionEntity, ScoreEntity, SystemNodeEntity } from '../entities/index.js';
 import type { DataKeyring } from '../crypto/data-keys.js';
@@ -64,6 +65,7 @@ interface SealedScore {
  * row, the score's breakdown); rows from before sealing (key id NULL) are read as stored.
  */
 export class ProjectionRepository {
+  private readonly log = new Logger('Projections');
   constructor(private readonly ds: DataSource, private readonly events: EventStoreRepository, private readonly keys: DataKeyring) {}
 
   async graph(workspaceId: string): Promise<StoredProjection | undefined> {
@@ -137,11 +139,15 @@ export class ProjectionRepository {
       // An unchanged projection from before sealing is sealed now rather than left in clear until rotation.
       const seal = same && prev?.keyId ? {} : this.sealGraph(workspaceId, graph);
       const outcome = await this.ds.transaction(async (m) => {
+        // One save of a workspace at a time, its first included: a row lock cannot lock a row not yet there, and two
+        // first projections (two workers) would both take version 1.
+        await m.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`graph:${workspaceId}`]);
         const locked = await m.createQueryBuilder(GraphProjectionEntity, 'g').setLock('pessimistic_write').select(['g.workspaceId', 'g.version', 'g.eventSeq'])
           .where('g.workspace_id = :workspaceId', { workspaceId }).getOne();
+        // A newer save landed since the read: nothing to do (checked first, so a superseded save is not prepared again).
+        if (locked && Number(locked.eventSeq) > eventSeq) return { changed: false, version: locked.version, affected: [] };
         // Another save landed since the read: prepare again from what it stored.
         if (locked?.version !== prev?.version) return undefined;
-        if (locked && Number(locked.eventSeq) > eventSeq) return { changed: false, version: locked.version, affected: [] };
         if (prev && same) {
           if (Number(prev.eventSeq) < eventSeq || !prev.keyId) await m.update(GraphProjectionEntity, { workspaceId }, { eventSeq: String(Math.max(eventSeq, Number(locked!.eventSeq))), ...seal });
           return { changed: false, version: prev.version, affected: [] };
@@ -152,7 +158,12 @@ export class ProjectionRepository {
         return { changed: true, version, affected, event };
       });
       if (!outcome) continue;
-      if (outcome.changed) await this.writeGraphRows(workspaceId, outcome.version, graph);
+      // The graph and its event are stored: a failure of the id rows after them (nothing reads those rows' data; the
+      // next changed graph rewrites them) must not fail the save, whose retry would find its work done and skip.
+      if (outcome.changed) {
+        await this.writeGraphRows(workspaceId, outcome.version, graph)
+          .catch((err: unknown) => this.log.warn(`graph id rows of version ${outcome.version} not rewritten (${err instanceof Error ? err.name : 'error'}); the next changed graph rewrites them`));
+      }
       return outcome;
     }
   }

@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import { MruMap, type KeyRole } from '@custody/domain';
 
 /** A key this process verified against its row: what authentication needs to answer again without a query. */
@@ -24,22 +25,28 @@ const KEPT = 1024;
  * Security: only valid keys are kept (an unknown, revoked or expired key is asked of the database each time);
  * a revocation through this process drops the key at once (`forget`); an entry is re-read after `ttlMs`, which
  * bounds how long a revocation made by another process (production: another API replica, the CLI) goes
- * unseen. Embedded mode has no other process that can revoke (the home is locked to one process), so it keeps
- * entries longer; production keeps them for a tiny TTL (see Persistence.open).
+ * unseen. Embedded mode has no other Custody process that can revoke (the home is locked to one process; `keys
+ * revoke` needs the server stopped), so it keeps entries longer — but not for long, since someone may still revoke
+ * through the database socket itself; production keeps them for a tiny TTL (see runtime.ts).
  */
 export class VerifiedKeyCache {
-  private readonly byHash = new MruMap<string, VerifiedKey>(KEPT);
+  // Each entry with when it was kept on the monotonic clock: a wall clock stepped back (NTP, by hand) must not
+  // stretch the time a key is trusted without its row.
+  private readonly byHash = new MruMap<string, { key: VerifiedKey; keptAt: number }>(KEPT);
   /** Revocations seen so far: a key read before one of them is not kept (its row may be the revoked key's). */
   private revocations = 0;
 
-  constructor(readonly ttlMs: number) {}
+  /** `clock`: the monotonic clock in ms (a test's own). */
+  constructor(readonly ttlMs: number, private readonly clock: () => number = () => performance.now()) {}
 
   /** A verified key still fresh at `now`, or undefined (not kept, too old, or expired: expired ones are dropped). */
   get(hash: string, now: number): VerifiedKey | undefined {
     if (this.ttlMs <= 0) return undefined;
-    const hit = this.byHash.get(hash);
-    if (!hit) return undefined;
-    if (now - hit.verifiedAt > this.ttlMs || (hit.expiresAt !== undefined && hit.expiresAt <= now)) {
+    const entry = this.byHash.get(hash);
+    if (!entry) return undefined;
+    const age = this.clock() - entry.keptAt;
+    const hit = entry.key;
+    if (age < 0 || age > this.ttlMs || (hit.expiresAt !== undefined && hit.expiresAt <= now)) {
       this.byHash.delete(hash);
       return undefined;
     }
@@ -53,12 +60,12 @@ export class VerifiedKeyCache {
 
   /** Keeps a key read after `mark` was taken, unless a revocation came in meanwhile (it may be this key's). */
   keep(hash: string, key: VerifiedKey, mark: number): void {
-    if (this.ttlMs > 0 && mark === this.revocations) this.byHash.set(hash, key);
+    if (this.ttlMs > 0 && mark === this.revocations) this.byHash.set(hash, { key, keptAt: this.clock() });
   }
 
   /** Drops a key by its id (a revocation): the next use reads its row and finds it revoked. */
   forget(keyId: string): void {
     this.revocations++;
-    for (const hash of [...this.byHash.keys()]) if (this.byHash.peek(hash)?.keyId === keyId) this.byHash.delete(hash);
+    for (const hash of [...this.byHash.keys()]) if (this.byHash.peek(hash)?.key.keyId === keyId) this.byHash.delete(hash);
   }
 }
