@@ -83,3 +83,12 @@ describe('a two-letter short form is a word, not the document\'s term for de-ide
     expect(factOf('deidentified_data_use', text)).toBe('unspecified');
   });
 });
+
+describe('a refused duty to remove that leaves nothing kept by the vendor is no refusal to delete', () => {
+  it.each([
+    'Upon termination, Provider is not responsible to remove data stored in your own systems.',
+    'Upon termination of your account, we are not required to remove your content from backups until they expire.',
+  ])('%s', (text) => {
+    expect(factOf('return_or_destroy_on_termination', text)).not.toBe('no');
+  });
+});

@@ -145,12 +145,16 @@ function deletesData(c: Clause, h: Hit): boolean {
   // A refused duty to remove at the end is still about the data ("is not obligated to remove from its Services any
   // content submitted by you" on termination): the vendor keeps it. Not "has not removed", "may not be possible to
   // remove" (no duty refused).
-  if (/^remov/.test(w)) return NO_DUTY_TO.test(c.view.slice(Math.max(0, h.start - 60), h.start));
+  if (/^remov/.test(w)) return NO_DUTY_TO.test(c.view.slice(Math.max(0, h.start - 60), h.start)) && !NOT_A_KEPT_COPY.test(c.view.slice(h.start, h.start + 120));
   if (h.t1 - h.t0 === 1 && /^(?:deletion|destruction|erasure)$/.test(w)) return NOMINAL_ACT.test(c.view.slice(Math.max(0, h.start - 40), h.start));
   // "return" is the act only with data after it ("return all PHI", "return or destroy the records"), not "return policy".
   if (/^return/.test(w)) return c.hits.some((x) => x.cat === 'object' && x.t0 > h.t0 && x.t0 - h.t1 <= 6);
   return verbal(c, h);
 }
+
+// What a refused duty to remove may be about without the vendor keeping the data: the customer's own systems, or
+// backups removed later ("not required to remove your content from backups until they expire": delayed deletion).
+const NOT_A_KEPT_COPY = /\b(?:your|its|their) own (?:systems?|devices?|computers?|copies|records)\b|\byour (?:devices?|computers?)\b|\buntil\b[^.;]{0,60}\b(?:expir|overwritten|rotat|purg|cycl)/i;
 
 // "not obligated to", "has no obligation to", "is not required to", just before the act.
 const NO_DUTY_TO = /\b(?:not|no)\s+(?:\w+\s+){0,2}?(?:obligat\w*|required|obliged|responsible|duty)\s+(?:\w+\s+){0,2}?to\s+$/i;
