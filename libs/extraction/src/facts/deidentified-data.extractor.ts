@@ -6,7 +6,7 @@ import { introChain } from '../clauses/structure.js';
 import { restrictsOthers } from '../clauses/actor-readings.js';
 import type { Sentence } from '../text/sentences.js';
 import type { Candidate, FactContext } from './fact-context.js';
-import { clauseEvidence, decide, operative } from './fact-context.js';
+import { clauseEvidence, decide, isOperative, operative } from './fact-context.js';
 
 type V = Fact<'deidentified_data_use'>['value'];
 
@@ -133,7 +133,7 @@ function withOwnTerms(ctx: FactContext, prefiltered: Sentence[]): Sentence[] {
   // Case-sensitive: the short form as defined ("NPI"), not a word that happens to share its letters.
   const re = new RegExp(String.raw`(?<![\w-])(?:${own.join('|')})(?![\w-])`);
   const have = new Set(prefiltered.map((s) => s.index));
-  const more = ctx.sentences.filter((s) => !have.has(s.index) && !s.isHeading && !s.isDefinition && !s.isDraftingNote && re.test(s.view));
+  const more = ctx.sentences.filter((s) => !have.has(s.index) && isOperative(s) && re.test(s.view));
   return more.length === 0 ? prefiltered : [...prefiltered, ...more].sort((a, b) => a.index - b.index);
 }
 

@@ -71,11 +71,14 @@ export type FactExtractorFn<K extends FactName> = (ctx: FactContext) => Fact<K>;
 export const EXTRACTOR_ID = 'rules@1';
 const MAX_QUOTE = 400;
 
-/** Sentences that can carry an operative clause (not headings, definitions or drafting notes). */
+/** Whether a sentence can carry an operative clause: not a heading, a definition or a drafting note. */
+export const isOperative = (s: Sentence): boolean => !s.isHeading && !s.isDefinition && !s.isDraftingNote;
+
+/** Sentences that can carry an operative clause ({@link isOperative}) and match `prefilter`. */
 export function operative(ctx: FactContext, prefilter: RegExp): Sentence[] {
   let op = OPERATIVE.get(ctx.sentences);
   if (!op) {
-    const sentences = ctx.sentences.filter((s) => !s.isHeading && !s.isDefinition && !s.isDraftingNote);
+    const sentences = ctx.sentences.filter(isOperative);
     OPERATIVE.set(ctx.sentences, (op = { sentences, words: new Uint32Array(sentences.length), covered: 0 }));
   }
   // The prefilter runs only on sentences holding one of its trigger words (text/keyword-gate.ts says why that is

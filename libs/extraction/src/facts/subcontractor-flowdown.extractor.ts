@@ -3,7 +3,7 @@ import type { Clause } from '../clauses/clause.js';
 import { clauseSubject } from '../clauses/clause.js';
 import type { Sentence } from '../text/sentences.js';
 import type { Candidate, FactContext } from './fact-context.js';
-import { decide, evidenceAt, neighbour, operative } from './fact-context.js';
+import { decide, evidenceAt, isOperative, neighbour, operative } from './fact-context.js';
 
 type V = Fact<'subcontractor_flowdown'>['value'];
 
@@ -140,7 +140,7 @@ export function extractSubcontractorFlowdown(ctx: FactContext): Fact<'subcontrac
   // The clause reading, for sentences the patterns above did not settle.
   const settled = new Set(cands.map((c) => c.evidence.start));
   for (const s of ctx.sentences) {
-    if (s.isHeading || s.isDefinition || s.isDraftingNote || !BINDING.test(s.view)) continue;
+    if (!isOperative(s) || !BINDING.test(s.view)) continue;
     const cand = readFlowdown(ctx, s);
     if (cand && !settled.has(cand.evidence.start) && !cands.some((c) => (c.evidence.start ?? 0) <= (cand.evidence.start ?? 0) && (c.evidence.end ?? 0) >= (cand.evidence.end ?? 0))) cands.push(cand);
   }
