@@ -25,20 +25,16 @@
  * - ota-fresh4: 12 more (fresh4.json) picked by FRESH4_RULE (committed before the documents were read),
  *   labelled without running the extractor on them, first scored on 2026-12-03 (fresh4-first-figures.json);
  *   unseen until the fourth session of 2026-12-03 (last unseen P 0.821 R 0.582, 32/7/23), a tuning set since.
- * - ota-fresh5: 12 more (fresh5.json) picked by FRESH5_RULE (committed before the documents were read),
- *   labelled without running the extractor on them, first scored on 2026-12-03 (fresh5-first-figures.json);
- *   unseen: its mismatches stay hidden (`--show-held-out` prints them, and reading them makes it a tuning set).
- * - ota-fresh6: 12 more (fresh6.json) picked by FRESH6_RULE (committed before the documents were read; the index
- *   has no DPA or law-enforcement guideline left, so 6 privacy policies, 4 terms, 2 developer terms), labelled
- *   without running the extractor on them, first scored on 2026-12-03 (fresh6-first-figures.json); unseen, like
- *   ota-fresh5.
- * - ota-fresh7, ota-fresh8: 12 more each (fresh7.json, fresh8.json) picked by FRESH7_RULE / FRESH8_RULE (7 privacy
- *   policies, 4 terms, 1 trackers policy; committed before the documents were read), labelled by hand without
- *   running the extractor on them, first scored on 2026-12-03 (fresh7/8-first-figures.json); unseen, like ota-fresh5.
- * - ota-fresh9, ota-fresh10: 12 more each (fresh9.json, fresh10.json) picked by FRESH9_RULE / FRESH10_RULE (7 privacy
- *   policies, 4 terms, 1 trackers policy; no DPA or law-enforcement guideline is left; committed before the
- *   documents were read), labelled by hand without running the extractor on them, first scored on 2026-12-04
- *   (fresh9/10-first-figures.json); unseen, like ota-fresh5.
+ * - ota-fresh5 … ota-fresh7: 12 more each (fresh5/6/7.json) picked by FRESH5/6/7_RULE (committed before the
+ *   documents were read), labelled without running the extractor on them, first scored on 2026-12-03
+ *   (fresh5/6/7-first-figures.json); unseen until the eighth session (2026-12-04; last unseen 26/4/16, 29/12/16,
+ *   36/17/27), tuning sets since.
+ * - ota-fresh8 … ota-fresh12: 12 more each picked by FRESH8 … FRESH12_RULE (7 privacy policies, 4 terms, 1
+ *   trackers policy; no DPA or law-enforcement guideline is left; each rule committed before its documents were
+ *   read), labelled by hand without running the extractor on them, first scored once on main before that
+ *   session's extractor changes (fresh*-first-figures.json); unseen: their mismatches stay hidden
+ *   (`--show-held-out` prints them, and reading them makes the set a tuning set). The sets, their roles and
+ *   descriptions are one table, FRESH_SETS in support/extraction-corpora.ts.
  *   For every fresh set the bench checks that the labelled files are what the rule picks and that every
  *   evidence offset is a 1–300 character span of the source (a target: labels valid).
  * OTA data © Open Terms Archive contributors, ODC-BY 1.0.

@@ -212,6 +212,57 @@ export const FRESH9_RULE: { salt: string; maxChars: number; kinds: RuleKind[] } 
 };
 export const FRESH10_RULE: { salt: string; maxChars: number; kinds: RuleKind[] } = { ...FRESH9_RULE, salt: 'ota-fresh10:' };
 
+/**
+ * The `ota-fresh11` and `ota-fresh12` rules (issue 7, eighth session, 2026-12-04), written and committed before any
+ * of their documents was read and before the extractor was run on them, in the same form as {@link FRESH9_RULE}:
+ * services in no other labelled set (ota-fresh … ota-fresh10; fresh12 also excludes what fresh11 picks), texts not
+ * already labelled, at most 100,000 characters, lowest sha256(salt + path) per kind; 12 documents each (7 privacy
+ * policies, 4 terms, 1 trackers policy; the index still admits no DPA or law-enforcement guideline). They replace
+ * ota-fresh5 … ota-fresh7 in the unseen pool, which became tuning sets in the same session.
+ */
+export const FRESH11_RULE: { salt: string; maxChars: number; kinds: RuleKind[] } = { ...FRESH9_RULE, salt: 'ota-fresh11:' };
+export const FRESH12_RULE: { salt: string; maxChars: number; kinds: RuleKind[] } = { ...FRESH9_RULE, salt: 'ota-fresh12:' };
+
+export type SaltedRule = { salt: string; maxChars: number; kinds: RuleKind[] };
+
+/** One of the project's labelled OTA sets, in the order the sets were chosen (each excludes every earlier set). */
+export interface FreshSet {
+  name: string;
+  /** Label file under test/fixtures/ota-labels. */
+  file: string;
+  /** 'fresh' is {@link FRESH_RULE}; the others are salted rules. */
+  rule: 'fresh' | SaltedRule;
+  /** `tune` once its misses have been studied; `fresh` while unseen (mismatches hidden). */
+  role: CorpusRole;
+  description: string;
+}
+
+const picked = (rule: string, count: string) => `OTA documents picked by ${rule} (${count}, services in no other labelled set) and labelled before the extractor was run on them`;
+
+/**
+ * Every project-labelled OTA set. A set leaves the unseen pool (role `fresh` → `tune`) when its misses are first
+ * read; its description keeps its last unseen figures (micro TP/FP/FN).
+ */
+export const FRESH_SETS: FreshSet[] = [
+  { name: 'ota-fresh', file: 'labels.json', rule: 'fresh', role: 'tune', description: 'OTA documents picked by FRESH_RULE and labelled for this project (test/fixtures/ota-labels); held out until 2026-12-02, studied since (a tuning set)' },
+  { name: 'ota-fresh2', file: 'fresh2.json', rule: FRESH2_RULE, role: 'tune', description: 'OTA documents picked by FRESH2_RULE (16, services in no other labelled set; test/fixtures/ota-labels/fresh2.json); held out until 2026-12-02, studied since (a tuning set)' },
+  { name: 'ota-fresh3', file: 'fresh3.json', rule: FRESH3_RULE, role: 'tune', description: `${picked('FRESH3_RULE', '10')}; first scored 2026-12-03, unseen until then (P 0.690 R 0.377), studied since (a tuning set)` },
+  { name: 'ota-fresh4', file: 'fresh4.json', rule: FRESH4_RULE, role: 'tune', description: `${picked('FRESH4_RULE', '12')}; first scored 2026-12-03, unseen until the fourth session (last unseen P 0.821 R 0.582, 32/7/23), studied since (a tuning set)` },
+  { name: 'ota-fresh5', file: 'fresh5.json', rule: FRESH5_RULE, role: 'tune', description: `${picked('FRESH5_RULE', '12')}; first scored 2026-12-03, unseen until the eighth session (2026-12-04; last unseen 26/4/16), studied since (a tuning set)` },
+  { name: 'ota-fresh6', file: 'fresh6.json', rule: FRESH6_RULE, role: 'tune', description: `${picked('FRESH6_RULE', '12: 6 privacy policies, 4 terms, 2 developer terms')}; first scored 2026-12-03, unseen until the eighth session (2026-12-04; last unseen 29/12/16), studied since (a tuning set)` },
+  { name: 'ota-fresh7', file: 'fresh7.json', rule: FRESH7_RULE, role: 'tune', description: `${picked('FRESH7_RULE', '12: 7 privacy policies, 4 terms, 1 trackers policy')}; first scored 2026-12-03, unseen until the eighth session (2026-12-04; last unseen 36/17/27), studied since (a tuning set)` },
+  { name: 'ota-fresh8', file: 'fresh8.json', rule: FRESH8_RULE, role: 'fresh', description: `${picked('FRESH8_RULE', '12, not in ota-fresh7 either: 7 privacy policies, 4 terms, 1 trackers policy')}; first scored 2026-12-03` },
+  { name: 'ota-fresh9', file: 'fresh9.json', rule: FRESH9_RULE, role: 'fresh', description: `${picked('FRESH9_RULE', '12: 7 privacy policies, 4 terms, 1 trackers policy')}; first scored 2026-12-04 (fresh9-first-figures.json)` },
+  { name: 'ota-fresh10', file: 'fresh10.json', rule: FRESH10_RULE, role: 'fresh', description: `${picked('FRESH10_RULE', '12, not in ota-fresh9 either: 7 privacy policies, 4 terms, 1 trackers policy')}; first scored 2026-12-04 (fresh10-first-figures.json)` },
+  { name: 'ota-fresh11', file: 'fresh11.json', rule: FRESH11_RULE, role: 'fresh', description: `${picked('FRESH11_RULE', '12: 7 privacy policies, 4 terms, 1 trackers policy')}; rule committed 2026-12-04 before labelling (fresh11-first-figures.json once scored)` },
+  { name: 'ota-fresh12', file: 'fresh12.json', rule: FRESH12_RULE, role: 'fresh', description: `${picked('FRESH12_RULE', '12, not in ota-fresh11 either: 7 privacy policies, 4 terms, 1 trackers policy')}; rule committed 2026-12-04 before labelling (fresh12-first-figures.json once scored)` },
+];
+
+/** The files a set's rule picks, given every file labelled before it. */
+export function pickOf(rule: FreshSet['rule'], index: IndexDoc[], labelled: string[]): string[] {
+  return rule === 'fresh' ? freshSelection(index, labelled) : saltedSelection(index, labelled, rule);
+}
+
 type IndexDoc = { path: string; sha256: string; chars?: number };
 const sha256hex = (s: string) => createHash('sha256').update(s).digest('hex');
 const serviceOf = (file: string) => file.split('/')[0];
@@ -331,39 +382,20 @@ export function labelledCorpora(notes: string[] = []): CorpusSpec[] {
     const indexFile = join(OTA_DIR, 'index.json');
     const index = existsSync(indexFile) ? (JSON.parse(readFileSync(indexFile, 'utf8')) as { documents: IndexDoc[] }).documents : undefined;
     const labelled = all.map((l) => l.file);
-    const fresh = freshCorpus('ota-fresh', join(fixtures, 'ota-labels', 'labels.json'), index && ((ls) => freshSelection(index, ls)), labelled, 'OTA documents picked by FRESH_RULE and labelled for this project (test/fixtures/ota-labels); held out until 2026-12-02, studied since (a tuning set)', 'tune');
-    if (fresh) out.push(fresh);
-    labelled.push(...(fresh?.labels ?? []).map((l) => l.file));
-    const fresh2 = freshCorpus('ota-fresh2', join(fixtures, 'ota-labels', 'fresh2.json'), index && ((ls) => saltedSelection(index, ls, FRESH2_RULE)), labelled, 'OTA documents picked by FRESH2_RULE (16, services in no other labelled set; test/fixtures/ota-labels/fresh2.json); held out until 2026-12-02, studied since (a tuning set)', 'tune');
-    if (fresh2) out.push(fresh2);
-    labelled.push(...(fresh2?.labels ?? []).map((l) => l.file));
-    const fresh3 = freshCorpus('ota-fresh3', join(fixtures, 'ota-labels', 'fresh3.json'), index && ((ls) => saltedSelection(index, ls, FRESH3_RULE)), labelled, 'OTA documents picked by FRESH3_RULE (10, services in no other labelled set) and labelled (test/fixtures/ota-labels/fresh3.json) before the extractor was run on them; first scored 2026-12-03, unseen until then (P 0.690 R 0.377), studied since (a tuning set)', 'tune');
-    if (fresh3) out.push(fresh3);
-    labelled.push(...(fresh3?.labels ?? []).map((l) => l.file));
-    const fresh4 = freshCorpus('ota-fresh4', join(fixtures, 'ota-labels', 'fresh4.json'), index && ((ls) => saltedSelection(index, ls, FRESH4_RULE)), labelled, 'OTA documents picked by FRESH4_RULE (12, services in no other labelled set) and labelled (test/fixtures/ota-labels/fresh4.json) before the extractor was run on them; first scored 2026-12-03, unseen until the fourth session (last unseen P 0.821 R 0.582, 32/7/23), studied since (a tuning set)', 'tune');
-    if (fresh4) out.push(fresh4);
-    labelled.push(...(fresh4?.labels ?? []).map((l) => l.file));
-    const fresh5 = freshCorpus('ota-fresh5', join(fixtures, 'ota-labels', 'fresh5.json'), index && ((ls) => saltedSelection(index, ls, FRESH5_RULE)), labelled, 'OTA documents picked by FRESH5_RULE (12, services in no other labelled set) and labelled (test/fixtures/ota-labels/fresh5.json) before the extractor was run on them; first scored 2026-12-03');
-    if (fresh5) out.push(fresh5);
-    labelled.push(...(fresh5?.labels ?? []).map((l) => l.file));
-    const fresh6 = freshCorpus('ota-fresh6', join(fixtures, 'ota-labels', 'fresh6.json'), index && ((ls) => saltedSelection(index, ls, FRESH6_RULE)), labelled, 'OTA documents picked by FRESH6_RULE (12, services in no other labelled set: 6 privacy policies, 4 terms, 2 developer terms) and labelled (test/fixtures/ota-labels/fresh6.json) before the extractor was run on them; first scored 2026-12-03');
-    if (fresh6) out.push(fresh6);
-    labelled.push(...(fresh6?.labels ?? []).map((l) => l.file));
-    // fresh8 excludes what fresh7's rule picks whether or not fresh7's labels exist yet (they were labelled in parallel).
-    const fresh7Files = index ? saltedSelection(index, labelled, FRESH7_RULE) : [];
-    const fresh7 = freshCorpus('ota-fresh7', join(fixtures, 'ota-labels', 'fresh7.json'), index && ((ls) => saltedSelection(index, ls, FRESH7_RULE)), labelled, 'OTA documents picked by FRESH7_RULE (12, services in no other labelled set: 7 privacy policies, 4 terms, 1 trackers policy) and labelled (test/fixtures/ota-labels/fresh7.json) before the extractor was run on them; first scored 2026-12-03');
-    if (fresh7) out.push(fresh7);
-    labelled.push(...fresh7Files);
-    const fresh8 = freshCorpus('ota-fresh8', join(fixtures, 'ota-labels', 'fresh8.json'), index && ((ls) => saltedSelection(index, ls, FRESH8_RULE)), labelled, 'OTA documents picked by FRESH8_RULE (12, services in no other labelled set nor in ota-fresh7: 7 privacy policies, 4 terms, 1 trackers policy) and labelled (test/fixtures/ota-labels/fresh8.json) before the extractor was run on them; first scored 2026-12-03');
-    if (fresh8) out.push(fresh8);
-    labelled.push(...(index ? saltedSelection(index, labelled, FRESH8_RULE) : []));
-    // fresh10 excludes what fresh9's rule picks whether or not fresh9's labels exist yet (labelled one after the other).
-    const fresh9Files = index ? saltedSelection(index, labelled, FRESH9_RULE) : [];
-    const fresh9 = freshCorpus('ota-fresh9', join(fixtures, 'ota-labels', 'fresh9.json'), index && ((ls) => saltedSelection(index, ls, FRESH9_RULE)), labelled, 'OTA documents picked by FRESH9_RULE (12, services in no other labelled set: 7 privacy policies, 4 terms, 1 trackers policy) and labelled (test/fixtures/ota-labels/fresh9.json) before the extractor was run on them; first scored 2026-12-04 (fresh9-first-figures.json)');
-    if (fresh9) out.push(fresh9);
-    labelled.push(...fresh9Files);
-    const fresh10 = freshCorpus('ota-fresh10', join(fixtures, 'ota-labels', 'fresh10.json'), index && ((ls) => saltedSelection(index, ls, FRESH10_RULE)), labelled, 'OTA documents picked by FRESH10_RULE (12, services in no other labelled set nor in ota-fresh9: 7 privacy policies, 4 terms, 1 trackers policy) and labelled (test/fixtures/ota-labels/fresh10.json) before the extractor was run on them; first scored 2026-12-04 (fresh10-first-figures.json)');
-    if (fresh10) out.push(fresh10);
+    for (const set of FRESH_SETS) {
+      const select = index && ((ls: string[]) => pickOf(set.rule, index, ls));
+      // The picks are computed before the label file is read: a later set excludes them whether or not this
+      // set's labels exist yet (sets are labelled in parallel), and for a complete set they are its files.
+      let picks: string[] = [];
+      try {
+        picks = index ? pickOf(set.rule, index, labelled) : [];
+      } catch {
+        // freshCorpus reports the failed rule as a label problem.
+      }
+      const corpus = freshCorpus(set.name, join(fixtures, 'ota-labels', set.file), select, labelled, set.description, set.role);
+      if (corpus) out.push(corpus);
+      labelled.push(...(index ? picks : (corpus?.labels ?? []).map((l) => l.file)));
+    }
   } else notes.push(`OTA corpus not found at ${OTA_DIR}: skipped`);
   return out;
 }

@@ -7,7 +7,7 @@
  *   npx tsx test/bench/support/facts-snapshot.ts list /tmp/base.json <fact>  # what a fact asserts, to read for false positives
  *
  * `diff` prints one line per changed (document, fact) with both values and the branch's quote, except for the
- * documents of services in the unseen sets (ota-fresh5 … ota-fresh10): those are only counted, so nobody reads
+ * documents of services in the unseen sets (role `fresh` in FRESH_SETS): those are only counted, so nobody reads
  * them. The unseen services are computed from the selection rules, without opening the unseen label files.
  * `list` prints every assertion of one fact (value and quote) on the documents outside the unseen services, to
  * read the unlabelled documents' answers for false positives (precision before recall).
@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import { FACT_NAMES } from '@custody/domain';
 import { extractDocument } from '@custody/extraction';
 import type { Label } from './extraction-corpora.js';
-import { FRESH2_RULE, FRESH3_RULE, FRESH4_RULE, FRESH5_RULE, FRESH6_RULE, FRESH7_RULE, FRESH8_RULE, FRESH9_RULE, FRESH10_RULE, freshSelection, OTA_DIR, OTA_DOCS, saltedSelection } from './extraction-corpora.js';
+import { FRESH_SETS, OTA_DIR, OTA_DOCS, pickOf } from './extraction-corpora.js';
 
 type IndexDoc = { path: string; sha256: string; chars?: number };
 type Snapshot = Record<string, Record<string, { value: unknown; quote?: string }>>;
@@ -25,15 +25,13 @@ type Snapshot = Record<string, Record<string, { value: unknown; quote?: string }
 const index = (JSON.parse(readFileSync(join(OTA_DIR, 'index.json'), 'utf8')) as { documents: IndexDoc[] }).documents;
 const filesOf = (file: string): string[] => (existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Label[]).map((l) => l.file) : []);
 
-/** Services of the unseen sets, from the rules in the order the bench chains them (tuning label files only). */
+/** Services of the unseen sets (role `fresh`), from the rules in the order the bench chains them (no label file is opened). */
 function unseenServices(): Set<string> {
   const labelled = filesOf(join(OTA_DIR, 'labels.json'));
-  labelled.push(...freshSelection(index, labelled));
-  for (const rule of [FRESH2_RULE, FRESH3_RULE, FRESH4_RULE]) labelled.push(...saltedSelection(index, labelled, rule));
   const unseen: string[] = [];
-  for (const rule of [FRESH5_RULE, FRESH6_RULE, FRESH7_RULE, FRESH8_RULE, FRESH9_RULE, FRESH10_RULE]) {
-    const picked = saltedSelection(index, labelled, rule);
-    unseen.push(...picked);
+  for (const set of FRESH_SETS) {
+    const picked = pickOf(set.rule, index, labelled);
+    if (set.role === 'fresh') unseen.push(...picked);
     labelled.push(...picked);
   }
   return new Set(unseen.map((f) => f.split('/')[0]));
