@@ -205,6 +205,45 @@ describe(`re-encryption of a finding's page head (${mode})`, () => {
   }, 60_000);
 });
 
+describe(`re-encryption beside a writer still on the old key (${mode})`, () => {
+  const k1 = randomBytes(32);
+  const p = persistenceForFile(new DataKeyring('k1', new Map([['k1', k1]])));
+
+  // A document's analysis and evidence are written once (its outcome); the read models are rewritten by every
+  // projection and scoring, so they are where a writer and a re-encryption run meet.
+  it('a graph, score and finding written under the old key after re-encryption read them are not overwritten with what it read', async () => {
+    const ws = (await p.workspaces.ensure('Racing Practice')).workspace.id;
+    const older = readModelsQuoting('older read model');
+    const newer = readModelsQuoting('newer read model');
+    await p.projections.saveGraph(ws, older.graph, 1);
+    await p.projections.saveScoring(ws, 1, older, { lens: 'default', evaluatedAt: new Date() });
+
+    // A server started before the rotation (k1 still its active key) writes between the read and the reseal.
+    const k2 = randomBytes(32);
+    const wrote = new Set<string>();
+    const writer = async (kind: string) => {
+      if (wrote.has(kind)) return;
+      wrote.add(kind);
+      if (kind === 'graphs') await p.projections.saveGraph(ws, newer.graph, 2);
+      if (kind === 'findings' || kind === 'scores') await p.projections.saveScoring(ws, 2, newer, { lens: 'default', evaluatedAt: new Date() });
+    };
+    const ring2 = new DataKeyring('k2', new Map([['k2', k2], ['k1', k1]]));
+    await new SealedDataRepository(p.dataSource, ring2, writer).reencrypt();
+    expect([...wrote].sort()).toEqual(['findings', 'graphs', 'scores']);
+
+    const both = new Persistence(p.dataSource, ring2);
+    expect((await both.projections.graph(ws))!.graph).toEqual(newer.graph);
+    expect((await both.projections.findings(ws)).map((f) => f.detail)).toEqual(['newer read model', 'newer read model']);
+    expect((await both.projections.score(ws))!.ruleErrors).toEqual(newer.ruleErrors);
+    // The rows the writer sealed under k1 meanwhile are moved by the next run, newer content and all.
+    await new SealedDataRepository(p.dataSource, ring2).reencrypt();
+    const onlyK2 = new Persistence(p.dataSource, new DataKeyring('k2', new Map([['k2', k2]])));
+    expect((await onlyK2.projections.graph(ws))!.graph).toEqual(newer.graph);
+    expect((await onlyK2.projections.findings(ws)).map((f) => f.detail)).toEqual(['newer read model', 'newer read model']);
+    expect((await onlyK2.projections.score(ws))!.ruleErrors).toEqual(newer.ruleErrors);
+  }, 60_000);
+});
+
 describe(`custody keys rotate-data-key (${mode})`, () => {
   const cli = useCliDatabase(registerAdmin);
   const run = cli.run;

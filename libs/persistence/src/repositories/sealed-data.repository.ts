@@ -55,11 +55,18 @@ const READ_MODELS: ReadModelColumn[] = [
 /**
  * Encryption-at-rest housekeeping: which keys the stored rows are under, and re-encryption of every row not
  * under the active key (after a rotation, and for rows stored in clear before encryption existed). Each row
- * is opened and resealed on its own, and the update only applies if the row is still under the key it was
- * read with, so a concurrent writer or a second re-encryption run never loses a write.
+ * is opened and resealed on its own, and the update only applies if the row still holds the very ciphertext
+ * (or clear value) it was read with. The key id alone is not enough: a process started before the rotation
+ * still seals new writes under the old key, and a guard on the key id would let the older content read here
+ * overwrite its newer write. Comparing the sealed bytes costs one bytea comparison per row; a row read in clear
+ * is compared by its sealed column being still empty, since every write seals.
  */
 export class SealedDataRepository {
-  constructor(private readonly ds: DataSource, private readonly keys: DataKeyring) {}
+  /**
+   * `afterRead` runs after a batch of rows is read and before any of them is written back: the window in which
+   * a concurrent writer can change a row (specs use it to write one there).
+   */
+  constructor(private readonly ds: DataSource, private readonly keys: DataKeyring, private readonly afterRead?: (kind: string) => Promise<void>) {}
 
   async census(): Promise<SealedCensus> {
     const count = async (sql: string) => {
@@ -103,6 +110,7 @@ export class SealedDataRepository {
           WHERE ((analysis IS NOT NULL OR analysis_sealed IS NOT NULL) AND analysis_key_id IS DISTINCT FROM $1)
              OR (projection_sealed IS NOT NULL AND projection_key_id IS DISTINCT FROM $1) ORDER BY id LIMIT 100`, [active]);
       if (!rows.length) break;
+      await this.afterRead?.('analyses');
       const before = result.analyses;
       for (const r of rows) {
         const value = openAnalysis(this.keys, { id: r.id, analysis: r.analysis, analysisSealed: r.analysis_sealed, analysisKeyId: r.analysis_key_id });
@@ -112,8 +120,9 @@ export class SealedDataRepository {
           : undefined;
         const updated = await this.ds.query(
           `UPDATE document SET analysis = NULL, analysis_sealed = $2, analysis_key_id = $3, projection_sealed = $5, projection_key_id = $6
-            WHERE id = $1 AND analysis_key_id IS NOT DISTINCT FROM $4 AND projection_key_id IS NOT DISTINCT FROM $7 RETURNING id`,
-          [r.id, analysis?.sealed ?? null, analysis?.keyId ?? null, r.analysis_key_id, projection?.sealed ?? null, projection?.keyId ?? null, r.projection_key_id]);
+            WHERE id = $1 AND analysis_key_id IS NOT DISTINCT FROM $4 AND projection_key_id IS NOT DISTINCT FROM $7
+              AND analysis_sealed IS NOT DISTINCT FROM $8 AND projection_sealed IS NOT DISTINCT FROM $9 RETURNING id`,
+          [r.id, analysis?.sealed ?? null, analysis?.keyId ?? null, r.analysis_key_id, projection?.sealed ?? null, projection?.keyId ?? null, r.projection_key_id, r.analysis_sealed, r.projection_sealed]);
         result.analyses += updatedCount(updated);
       }
       // Every row of the batch changed under us: stop rather than spin; a second run picks them up.
@@ -125,13 +134,15 @@ export class SealedDataRepository {
       const rows: { document_id: string; name: string; evidence: unknown; evidence_sealed: Buffer | null; key_id: string | null }[] = await this.ds.query(
         `SELECT document_id, name, evidence, evidence_sealed, key_id FROM fact WHERE key_id IS DISTINCT FROM $1 ORDER BY document_id, name LIMIT 500`, [active]);
       if (!rows.length) break;
+      await this.afterRead?.('evidence');
       const before = result.evidence;
       for (const r of rows) {
         const value = openEvidence(this.keys, { documentId: r.document_id, name: r.name, evidence: r.evidence, evidenceSealed: r.evidence_sealed, keyId: r.key_id });
         const { keyId, sealed } = this.keys.sealJson(value, aad.evidence(r.document_id, r.name));
         const updated = await this.ds.query(
-          `UPDATE fact SET evidence = NULL, evidence_sealed = $3, key_id = $4 WHERE document_id = $1 AND name = $2 AND key_id IS NOT DISTINCT FROM $5 RETURNING name`,
-          [r.document_id, r.name, sealed, keyId, r.key_id]);
+          `UPDATE fact SET evidence = NULL, evidence_sealed = $3, key_id = $4 WHERE document_id = $1 AND name = $2 AND key_id IS NOT DISTINCT FROM $5
+              AND evidence_sealed IS NOT DISTINCT FROM $6 RETURNING name`,
+          [r.document_id, r.name, sealed, keyId, r.key_id, r.evidence_sealed]);
         result.evidence += updatedCount(updated);
       }
       if (result.evidence === before) break;
@@ -146,8 +157,9 @@ export class SealedDataRepository {
 
   /**
    * Reseals one read-model column: each row opened (or, from before sealing, read clear) and sealed under the
-   * active key; the update applies only if the row is still under the key it was read with, since a
-   * projection or scoring run may rewrite it meanwhile (under the active key, so nothing is lost).
+   * active key; the update applies only if the row still holds the ciphertext it was read with, since a
+   * projection or scoring run may rewrite it meanwhile (under the old key, if its process started before the
+   * rotation: the next run moves that row).
    */
   private async reencryptReadModel(col: ReadModelColumn, onProgress?: (kind: string, done: number) => void): Promise<number> {
     const active = this.keys.activeKeyId;
@@ -160,6 +172,7 @@ export class SealedDataRepository {
         `SELECT ${keys}, ${col.clearValue ?? col.clear} AS clear, ${col.sealed} AS sealed, key_id FROM ${col.table}
           WHERE key_id IS DISTINCT FROM $1 ORDER BY ${keys} LIMIT ${col.batch}`, [active]);
       if (!rows.length) break;
+      await this.afterRead?.(col.kind);
       const before = done;
       for (const r of rows) {
         const ids = col.keyCols.map((c) => String(r[c]));
@@ -170,8 +183,8 @@ export class SealedDataRepository {
         const emptied = [col.clear, ...(col.alsoClears ?? [])].map((c) => `${c} = NULL`).join(', ');
         const updated = await this.ds.query(
           `UPDATE ${col.table} SET ${emptied}, ${col.sealed} = $${n + 1}, key_id = $${n + 2}
-            WHERE ${match} AND key_id IS NOT DISTINCT FROM $${n + 3} RETURNING ${col.keyCols[0]}`,
-          [...ids, sealed.sealed, sealed.keyId, keyId]);
+            WHERE ${match} AND key_id IS NOT DISTINCT FROM $${n + 3} AND ${col.sealed} IS NOT DISTINCT FROM $${n + 4} RETURNING ${col.keyCols[0]}`,
+          [...ids, sealed.sealed, sealed.keyId, keyId, r.sealed ?? null]);
         done += updatedCount(updated);
       }
       // Every row of the batch changed under us: stop rather than spin; a second run picks them up.
