@@ -254,8 +254,8 @@ export const FRESH_SETS: FreshSet[] = [
   { name: 'ota-fresh8', file: 'fresh8.json', rule: FRESH8_RULE, role: 'fresh', description: `${picked('FRESH8_RULE', '12, not in ota-fresh7 either: 7 privacy policies, 4 terms, 1 trackers policy')}; first scored 2026-12-03` },
   { name: 'ota-fresh9', file: 'fresh9.json', rule: FRESH9_RULE, role: 'fresh', description: `${picked('FRESH9_RULE', '12: 7 privacy policies, 4 terms, 1 trackers policy')}; first scored 2026-12-04 (fresh9-first-figures.json)` },
   { name: 'ota-fresh10', file: 'fresh10.json', rule: FRESH10_RULE, role: 'fresh', description: `${picked('FRESH10_RULE', '12, not in ota-fresh9 either: 7 privacy policies, 4 terms, 1 trackers policy')}; first scored 2026-12-04 (fresh10-first-figures.json)` },
-  { name: 'ota-fresh11', file: 'fresh11.json', rule: FRESH11_RULE, role: 'fresh', description: `${picked('FRESH11_RULE', '12: 7 privacy policies, 4 terms, 1 trackers policy')}; rule committed 2026-12-04 before labelling (fresh11-first-figures.json once scored)` },
-  { name: 'ota-fresh12', file: 'fresh12.json', rule: FRESH12_RULE, role: 'fresh', description: `${picked('FRESH12_RULE', '12, not in ota-fresh11 either: 7 privacy policies, 4 terms, 1 trackers policy')}; rule committed 2026-12-04 before labelling (fresh12-first-figures.json once scored)` },
+  { name: 'ota-fresh11', file: 'fresh11.json', rule: FRESH11_RULE, role: 'fresh', description: `${picked('FRESH11_RULE', '12: 7 privacy policies, 4 terms, 1 trackers policy')}; rule committed 2026-12-04 before labelling; first scored 2026-12-04 (fresh11-first-figures.json)` },
+  { name: 'ota-fresh12', file: 'fresh12.json', rule: FRESH12_RULE, role: 'fresh', description: `${picked('FRESH12_RULE', '12, not in ota-fresh11 either: 7 privacy policies, 4 terms, 1 trackers policy')}; rule committed 2026-12-04 before labelling; first scored 2026-12-04 (fresh12-first-figures.json)` },
 ];
 
 /** The files a set's rule picks, given every file labelled before it. */
