@@ -19,6 +19,9 @@ const RECIPIENT_NOUNS = [
   String.raw`(?:third[- ]party\s+)?(?:vendors?|suppliers?)`,
   String.raw`recipients?`,
   String.raw`third[- ]part(?:y|ies)\s+(?:that|who|which|with\s+whom|to\s+whom)`,
+  // "Third parties we use for advertising:": the vendor's own choice of parties, for a purpose (sign-in lists are
+  // taken back by NOT_RECIPIENT_INTRO).
+  String.raw`third[- ]part(?:y|ies)\s+we\s+(?:use|work\s+with|engage|partner\s+with|rely\s+on)(?:\s+(?:for|to)\s+[\p{L}\s-]{1,40}?)?`,
   // fr
   String.raw`sous-?traitants?`,
   String.raw`destinataires?`,
@@ -93,6 +96,8 @@ export const NOT_RECIPIENT_INTRO = new RegExp(
     String.raw`\b(?:you|users?)\s+(?:can|may|choose\s+to|decide\s+to)\s+(?:connect|link|integrate|install|enable|authori[sz]e)\b`,
     String.raw`\bintegrations?\b`,
     String.raw`\b(?:sign|log)\s*[- ]?(?:in|on)\s+(?:with|using|through|via)\b`,
+    // "Third parties we use for logging in:": sign-in providers are sources of data, not recipients.
+    String.raw`\b(?:for|to)\s+(?:logging|signing|log|sign)\s*[- ]?(?:in|on)\b|\b(?:log|sign)[- ]?in\s+providers?\b`,
     String.raw`\bsocial\s+(?:media|networks?)\s+(?:pages?|presences?|profiles?|accounts?|channels?)\b|\bfollow\s+us\b`,
     String.raw`\bapp\s+stores?\b`,
     String.raw`\byour\s+(?:rights|choices|options)\b|\bright\s+to\b`,

@@ -52,12 +52,32 @@ const TRAILING_MARKER = /\s{2,}\(?(?:\d{1,3}|[a-z]|[ivxlc]{1,5})[.)]$/i;
  * Whether the sentence before `s` is a bare list marker, which makes `s` the item's text. A marker opens a list only
  * as its first item ("1.", "a.") or after another bare-marker item: "19." after a "- …" line is a heading's number.
  */
-function afterBareMarker(sentences: Sentence[], s: Sentence, depth = 0): boolean {
-  const p = sentences[s.index - 1];
-  if (p === undefined || !(BARE_MARKER.test(p.view) || TRAILING_MARKER.test(p.view))) return false;
-  if (/(?:^|\s)\(?(?:1|a|i)[.)]$/i.test(p.view) || TRAILING_MARKER.test(p.view)) return true;
-  const q = BARE_MARKER.test(p.view) ? sentences[p.index - 1] : undefined;
-  return q !== undefined && depth < 2 && afterBareMarker(sentences, q, depth + 1);
+function afterBareMarker(sentences: Sentence[], s: Sentence): boolean {
+  // Back over marker and item pairs ("1.", "Index Exchange", "2.", "Google Ad Manager", …) to the list's first marker.
+  for (let cur = s, steps = 0; steps < 40; steps++) {
+    const p = sentences[cur.index - 1];
+    if (p === undefined || !(BARE_MARKER.test(p.view) || TRAILING_MARKER.test(p.view))) return false;
+    if (/(?:^|\s)\(?(?:1|a|i)[.)]$/i.test(p.view) || TRAILING_MARKER.test(p.view)) return true;
+    const q = sentences[p.index - 1];
+    if (q === undefined || q.paragraph !== p.paragraph) return false;
+    // The item before may have kept its marker ("13. bRealTime", then "14." and "Microsoft").
+    if (isListItem(q)) return true;
+    cur = q;
+  }
+  return false;
+}
+
+/**
+ * Whether a sentence is a list item, its marker written with it ("- Stripe") or split off as a sentence of its own
+ * ("1." then "Index Exchange": converted pages pad the marker with spaces, and the splitter cuts there).
+ */
+export function isItem(sentences: Sentence[], s: Sentence): boolean {
+  return isListItem(s) || afterBareMarker(sentences, s);
+}
+
+/** Whether a sentence is only a list marker ("1.", "b)"), its item's text being the next sentence. */
+export function isBareMarker(s: Sentence): boolean {
+  return BARE_MARKER.test(s.view);
 }
 
 /** The intros of a nested list item, innermost first (at most three levels), bare markers included (see introOf). */
@@ -161,8 +181,10 @@ export function blocksOf(text: string, sentences: Sentence[], isHeaderRow: (cell
   let lastLine = -1;
   for (const s of sentences) {
     const table = !s.isHeading && isTableRow(s);
-    const item = !s.isHeading && !table && isListItem(s);
+    const item = !s.isHeading && !table && isItem(sentences, s);
     const continues = cur !== undefined && s.heading === cur.heading && !s.isHeading;
+    // A bare marker ("2.") between split items keeps the list open; its item is the next sentence.
+    if (!s.isHeading && !table && cur !== undefined && cur.kind === 'list' && continues && BARE_MARKER.test(s.view)) continue;
     if (table) {
       if (!cur || cur.kind !== 'table' || !continues) {
         cur = newBlock('table', sentences, s, () => introOf(sentences, s));
@@ -183,7 +205,7 @@ export function blocksOf(text: string, sentences: Sentence[], isHeaderRow: (cell
       const prev = sentences[s.index - 1];
       const subIntro = cur !== undefined && cur.kind === 'list' && continues && prev !== undefined && /:\s*$/.test(prev.view) && cur.rows.length > 0 ? prev : undefined;
       if (!cur || cur.kind !== 'list' || !continues || subIntro) {
-        cur = newBlock('list', sentences, s, () => subIntro ?? introOf(sentences, s));
+        cur = newBlock('list', sentences, s, () => subIntro ?? introOf(sentences, s, true));
         blocks.push(cur);
       }
       cur.members.push(s.index);

@@ -73,7 +73,8 @@ export function readLead(body: string, offset: number, add: (raw: string, at: nu
     add(corp[0], offset);
     return;
   }
-  const lead = /^([\p{Lu}](?:[^,(;:|\u2013\u2014.*_]|\.(?=[\p{L}\p{N}])){0,60}?)(?:\s*(?:\*{1,2}|_{1,2})?\s*(?:[,(;:|\u2013\u2014]|\s-\s|\.(?:\s|$)|$))/u.exec(body);
+  // A brand may open in lower case before an inner capital ("bRealTime", "iDenfy").
+  const lead = /^((?:[\p{Lu}]|[\p{Ll}]{1,3}(?=[\p{Lu}]))(?:[^,(;:|\u2013\u2014.*_]|\.(?=[\p{L}\p{N}])){0,60}?)(?:\s*(?:\*{1,2}|_{1,2})?\s*(?:[,(;:|\u2013\u2014]|\s-\s|\.(?:\s|$)|$))/u.exec(body);
   if (lead && lead[1].split(/\s+/).length <= 8) {
     const full = NAME_LIST_AT.exec(lead[1]);
     if (full && full[1].length >= lead[1].trim().length - 1) splitNames(full[1], offset + lead[1].indexOf(full[1]), add);

@@ -4,7 +4,7 @@ import { AD_ROLE_BEFORE, TRACKER_TITLE_WORD } from '../clauses/recipient-lists.j
 import { ownEntityElsewhere } from '../clauses/definitions.js';
 import { blockIndex, listContext, rowHasNoAccess } from '../clauses/list-context.js';
 import type { Block, Row } from '../clauses/structure.js';
-import { cellUnder, introOf, isListItem, isRunInTitle, isTableRow, runInBlock } from '../clauses/structure.js';
+import { cellUnder, introOf, isItem, isRunInTitle, isTableRow, runInBlock } from '../clauses/structure.js';
 import { ADDRESS_WORD, NOT_AN_ORGANISATION, PLATFORM_AS_RECIPIENT, PLATFORM_BRANDS, POLICY_WORDS, PROVIDER_NOUN, RELATION_VERB, SELF_HOSTED_SOFTWARE } from '../clauses/vocabulary.js';
 import { mayHoldName } from '../text/name-gate.js';
 import { mayMatch } from '../text/keyword-gate.js';
@@ -214,7 +214,7 @@ export function extractSubprocessors(ctx: FactContext): Fact<'subprocessors_name
     // as the sentence's first word (hence before the capital test below).
     for (const c of collectorMentions(v, inRanges(trackerParts, s.start), TOKEN, notSentenceName, s)) add(c.name, s, c.at);
     // A list item or table row (asked once: three readings below depend on it).
-    const item = isListItem(s) || isTableRow(s);
+    const item = isItem(ctx.sentences, s) || isTableRow(s);
     // A paragraph opened by a run-in title ("Cloudflare. As you browse, … send it to Cloudflare.") in a run of them
     // that its intro or heading says are recipients ("Here's who we use:"): the title is the recipient, when the
     // paragraph speaks of it again (a title only announcing a topic, "Payments.", is not repeated as a name).
@@ -240,14 +240,15 @@ export function extractSubprocessors(ctx: FactContext): Fact<'subprocessors_name
       if (profile) add(profile.name, s, profile.at, true);
     }
     // Names start with a capital or a digit (or "iDenfy"); a sentence with none cannot hold one.
-    if (!mayHoldName(v)) continue;
+    // An item whose marker was split off ("1." then "Criteo") starts with its name.
+    if (!mayHoldName(v) && !(item && /^[A-Z]/.test(v))) continue;
     let underHeading = false;
     if (s.heading !== undefined) {
       let h = headingCache.get(s.heading);
       if (h === undefined) headingCache.set(s.heading, (h = HEADING.test(s.heading) && s.heading.length < 100));
       underHeading = h;
     }
-    const intro = item ? introOf(ctx.sentences, s) : undefined;
+    const intro = item ? introOf(ctx.sentences, s, true) : undefined;
     const introAboutProviders =
       intro !== undefined &&
       ((PROVIDER_NOUN.test(intro.view) && (RELATION_VERB.test(intro.view) || /:\s*$/.test(intro.view) || intro.isHeading)) ||
