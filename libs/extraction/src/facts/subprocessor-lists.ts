@@ -1,5 +1,5 @@
 import type { Block, Row } from '../clauses/structure.js';
-import { cellsOf, isTableRow } from '../clauses/structure.js';
+import { cellsOf, isListItem, isTableRow } from '../clauses/structure.js';
 import type { Sentence } from '../text/sentences.js';
 import type { FactContext } from './fact-context.js';
 import { BRAND_SHAPE, HAS_SUFFIX, NAME_AT, NOT_A_NAME, readLead } from './subprocessor-names.js';
@@ -70,4 +70,17 @@ const ITEM_VERB = /^\s+(?:also\s+)?(?:provides|enables|allows|supplies|delivers|
 /** A sentence-like view of a table row or list item, so evidence offsets are those of the row's line. */
 export function rowSentence(row: Row): Sentence {
   return { ...row.sentence, start: row.start, end: row.end, view: row.view };
+}
+
+// An entry's own words that its entity gets no personal data ("Does not collect or store personal information").
+const NO_PERSONAL_DATA = /\b(?:does|do|will)\s+not\s+(?:(?:collect|receive|store|access|process|retain|obtain)(?:\s*,?\s*(?:or|and)\s+|\s*,\s*|\s+))+(?:any\s+)?(?:personal(?:ly\s+identifiable)?|user|customer)\s+(?:data|information)\b|\bhas\s+no\s+access\s+to\s+(?:any\s+)?personal\s+(?:data|information)\b/i;
+
+/** The words of a list item (its sentence and the next ones of its paragraph) saying its entity gets no personal data, if any. */
+export function noPersonalData(sentences: Sentence[], s: Sentence): string | undefined {
+  for (let k = s.index; k < sentences.length && k <= s.index + 3 && sentences[k].paragraph === s.paragraph; k++) {
+    if (k > s.index && (isListItem(sentences[k]) || isTableRow(sentences[k]))) break;
+    const m = NO_PERSONAL_DATA.exec(sentences[k].view);
+    if (m) return m[0];
+  }
+  return undefined;
 }

@@ -13,10 +13,12 @@ import type { FactContext } from './fact-context.js';
 import { collectorMentions, inRanges, trackerSections } from './tracker-names.js';
 import { evidenceAt, found, silent, withReview } from './fact-context.js';
 import { BRAND_SHAPE, cleanName, common, core, dominantBrand, ENDS_WITH_SUFFIX, HAS_SUFFIX, inLink, aliasesAmong, isShortFormOf, legalName, NAME_LIST_AT, NOT_A_NAME, policyWordsOnly, productsOf, readLead, splitNames, SUFFIX_NAME, TOKEN, wholeCell } from './subprocessor-names.js';
-import { isCategoryList, readItem, rowSentence } from './subprocessor-lists.js';
+import { isCategoryList, noPersonalData, readItem, rowSentence } from './subprocessor-lists.js';
 import { isTrackerTable, trackerRowEntity } from './subprocessor-trackers.js';
 import { providerProfile } from './subprocessor-profiles.js';
 import { examplesReceive, excludedBecause, triggers } from './subprocessor-triggers.js';
+import type { SelfNames } from './subprocessor-self.js';
+import { selfNames } from './subprocessor-self.js';
 
 const HEADING = /sub-?processors?|subcontractors?|service providers|third[- ]part(?:y|ies)|vendors|who (?:we|receives)|recipients|data sharing|processors|partners|providers/i;
 const LIST_LEAD = /\b(?:following|these|our|current|approved)\b[^:]{0,60}\b(?:sub-?processors?|subcontractors?|service providers?|vendors?|providers?|processors?|third parties|partners)\b[^:]{0,40}:\s*(.+)$/i;
@@ -64,6 +66,10 @@ export function extractSubprocessors(ctx: FactContext): Fact<'subprocessors_name
     }
     const key = core(name);
     if (!key || vendorKeys.has(key) || vendorBrands.some((b) => key === b)) return;
+    if (self().has(name)) {
+      rejected.push({ name, ev: evidenceAt(ctx, s, at, at + name.length), reason: 'the vendor itself, under the name the document gives the entity behind it' });
+      return;
+    }
     const suffixed = ENDS_WITH_SUFFIX.test(name);
     // The tail of a longer legal name ("… (China) Information Technology Co.", "… emedia Communications, LLC"): only
     // ordinary words before the suffix, cut off from the rest of the name just before it.
@@ -143,6 +149,8 @@ export function extractSubprocessors(ctx: FactContext): Fact<'subprocessors_name
     else if (!names.has(key)) names.set(key, { name, ev, s, at });
   };
 
+  let selfMemo2: SelfNames | undefined;
+  const self = (): SelfNames => (selfMemo2 ??= selfNames(ctx));
   let productSet: Set<string> | undefined;
   const products = (): Set<string> => {
     if (!productSet) productSet = productsOf(ctx.text, vendorNames.filter((b) => b.length >= 3));
@@ -267,6 +275,12 @@ export function extractSubprocessors(ctx: FactContext): Fact<'subprocessors_name
         // An item without a lead entity ("Fraud Prevention: we use Google's reCAPTCHA") is read as a sentence below.
         // In a list of categories ("Affiliates", "Service providers", "Other users"), only a name that looks like one
         // (a legal suffix, a brand's inner capital, a dot or digit) is taken as an entry.
+        // "- Arcademics: Provides some of the math games. Does not collect or store personal information.": no access.
+        const none = noPersonalData(ctx.sentences, s);
+        if (none) {
+          readItem(ctx, s, (raw, ss, at) => rejected.push({ name: raw, ev: evidenceAt(ctx, ss, at, at + raw.length), reason: `the list says this entity gets no personal data ("${none}")` }));
+          continue;
+        }
         const before = names.size + rejected.length;
         const categories = isCategoryList(entry.block);
         readItem(ctx, s, (raw, ss, at) => {
@@ -295,7 +309,10 @@ export function extractSubprocessors(ctx: FactContext): Fact<'subprocessors_name
     const relation = mayMatch(RELATION_VERB, v, s) && RELATION_VERB.test(v);
     if (!providerContext && !relation) continue;
     // 1. Names right after a provider noun (strong) or a relation verb.
+    // Items after "… when you:" have the user as their subject: "- Enroll in OnStar and use OnStar services" is the user's doing.
+    const userItems = intro !== undefined && USER_ITEMS.test(intro.view);
     for (const t of triggers(v, vendorAtEnd, nounHere, s)) {
+      if (userItems && !t.strong) continue;
       if (t.clause !== undefined && !examplesReceive(t.clause, entries.get(s.index)?.context.role === 'recipients')) continue;
       const list = NAME_LIST_AT.exec(v.slice(t.at));
       if (!list) continue;
@@ -313,7 +330,7 @@ export function extractSubprocessors(ctx: FactContext): Fact<'subprocessors_name
     if (lead) splitNames(lead[1], v.length - lead[1].length, (n, at) => add(n, s, at, true), true);
   }
   if (names.size === 0) return withReview(silent('subprocessors_named'), rejected.slice(0, 3).map((r) => ({ value: [r.name], evidence: r.ev, reason: r.reason, rejected: true as const })));
-  const list = [...names.values()].map((n) => ({ ...n, name: legalName(ctx.text, n.name) })).filter((n) => !vendorKeys.has(core(n.name)));
+  const list = [...names.values()].map((n) => ({ ...n, name: legalName(ctx.text, n.name) })).filter((n) => !vendorKeys.has(core(n.name)) && !self().has(n.name));
   // A brand and its legal name both found: keep one.
   const seen = new Set<string>();
   const deduped = list.filter((n) => {
@@ -345,6 +362,7 @@ const CATEGORY_TAIL = /\b(?:providers|vendors|suppliers|advertisers|publishers|p
 const DATA_RELATION = /\b(?:deliver\w*|handl\w+|share[sd]?|sharing|disclos\w+|transferr?\w*|transmit\w*|sen[dt]s?|sending|provid\w+\s+(?:to|with)|provid\w+\s+(?:by|services)|host\w*|stor\w+|process\w*|receiv\w+|access\w*|engage[sd]?|engaging|sub-?contract\w*|outsourc\w+|powered\s+by|operated\s+by|on\s+(?:our|its|their)\s+behalf|made\s+available\s+to|communicat\w+\s+to|forward\w*)\b/i;
 /** A capitalised word that opens a sentence or a title rather than a name ("Additionally", "We", "How"). */
 const notSentenceName = (w: string): boolean => NOT_A_NAME.test(w) || /^(?:We|You|It|They|This|That|These|Those|Our|Your|Its|Their|How|What|Why|When|Where|Which|Who|Whether|Learn|See|Does|Do|Did|Is|Are|Can|Could|Will|Would|Should|May|Might|Must|Has|Have)$/.test(w);
+const USER_ITEMS = /\b(?:when|if|where|once|whenever|after)\s+(?:you|users?)\s*(?:may|can|might|do)?\s*:\s*$/i;
 const SHOUTING = /[A-Z]{3,}\s+[A-Z]{3,}\s+[A-Z]{3,}/;
 
 // A heading that announces a list of sub-processors (its items are names), not any heading about sharing.

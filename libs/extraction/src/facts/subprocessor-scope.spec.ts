@@ -1,0 +1,66 @@
+import { subprocessorNames } from '../testing/subprocessor-names.js';
+
+const names = subprocessorNames;
+
+describe('sub-processors in numbered lists whose markers stand apart', () => {
+  // Converted pages pad "1." with spaces; the sentence splitter then cuts the marker from its entry.
+  const ads = '# Third-party policies\n\nThird parties we use for advertising:\n\n1.  [Bidstream](https://bidstream.example/privacy)\n2.  [Adwhirl](https://adwhirl.example/privacy)\n3.  [Rubiq](https://rubiq.example/privacy)\n4.  [Sovra](https://sovra.example/privacy)\n5.  [tRealBid](https://trealbid.example/privacy)\n';
+
+  it('reads every entry of a list of the third parties the vendor uses, however long', () => {
+    expect(names(ads)).toEqual(expect.arrayContaining(['Bidstream', 'Adwhirl', 'Rubiq', 'Sovra', 'tRealBid']));
+  });
+
+  it('does not read the list of sign-in providers that follows', () => {
+    const md = `${ads}\nThird parties we use for logging in:\n\n1.  [Facelink](https://facelink.example/privacy)\n2.  [Keyfob](https://keyfob.example/privacy)\n`;
+    const out = names(md);
+    expect(out).toEqual(expect.arrayContaining(['Bidstream', 'Sovra']));
+    expect(out).not.toContain('Facelink');
+    expect(out).not.toContain('Keyfob');
+  });
+});
+
+describe('the vendor itself under the name of the entity behind the document', () => {
+  it('is not a recipient where the policy says it applies to that entity or that it was renamed', () => {
+    const md = '# Who we are\n\nThis Privacy Policy applies to Quillon Holding Co. (formerly Adverra Inc.), a corporation registered in Delaware.\n\n# Sharing\n\nWe disclose data to Quillon Holding Co. and to our hosting provider Nimbusflare Inc. to run the service.\n';
+    const out = names(md);
+    expect(out).toEqual(expect.arrayContaining([expect.stringMatching(/^Nimbusflare/)]));
+    expect(out.some((n) => n.startsWith('Quillon'))).toBe(false);
+  });
+
+  it('is not a recipient where the product is a project of it, while its parent still is', () => {
+    const md = '# About\n\nThis notice is for Mailwing distributed by Kestrel Technologies Corporation.\n\n# Disclosure\n\nKestrel Technologies Corporation, a subsidiary of Heron Foundation, shares infrastructure with it, so your data may be disclosed to Heron Foundation. Support requests are sent to Kestrel Technologies Corporation and to our provider Helpdeskly Inc.\n';
+    const out = names(md);
+    expect(out).toEqual(expect.arrayContaining(['Heron Foundation', expect.stringMatching(/^Helpdeskly/)]));
+    expect(out.some((n) => n.startsWith('Kestrel'))).toBe(false);
+  });
+
+  it('leaves a third-party service "provided by" its own company a recipient', () => {
+    const md = '# Disclosure\n\nWe use Mapline to show maps. This service is provided by Mapline LLC, and we send it your approximate location.\n';
+    expect(names(md)).toEqual(expect.arrayContaining([expect.stringMatching(/^Mapline/)]));
+  });
+
+  it('does not read the sites a collective definition of the vendor covers', () => {
+    const md = '# Privacy\n\nPresswerk websites (collectively "Presswerk.org" in this document) refer to sites hosted on Presswerk.org, CampWerk.org and bbWerk.org.\n\n# Sharing\n\nWe use Nimbusflare to host CampWerk.org and bbWerk.org; we share your data with Nimbusflare.\n';
+    const out = names(md);
+    expect(out).not.toContain('CampWerk.org');
+    expect(out).not.toContain('bbWerk.org');
+  });
+});
+
+describe('entries that do not receive personal data', () => {
+  it('leaves out a listed provider whose entry says it collects no personal information', () => {
+    const md = '# Sharing of personal information\n\nWe share persistent identifiers with the following service providers:\n\n- Nimbusflare: Serves the website.\n- Mathplay: Provides some of the games. Does not collect or store personal information, including persistent identifiers.\n- Statwise: Counts visits.\n';
+    const out = names(md);
+    expect(out).toEqual(expect.arrayContaining(['Nimbusflare', 'Statwise']));
+    expect(out).not.toContain('Mathplay');
+  });
+
+  it('does not read what the user does in items after "when you:" as the vendor using a provider', () => {
+    const md = '# Information we collect\n\nWe collect Personal Information about you when you:\n\n- Buy a vehicle from our dealers\n- Enroll in Starlink Assist and use Starlink Assist services\n';
+    expect(names(md)).toEqual([]);
+  });
+
+  it('does not take a weekday for a name', () => {
+    expect(names('# Contact\n\nOur support team uses Helpdeskly and is available Monday through Wednesday.')).not.toContain('Wednesday');
+  });
+});

@@ -1,0 +1,101 @@
+import type { FactContext } from './fact-context.js';
+import { core, NAME_AT } from './subprocessor-names.js';
+
+/**
+ * The vendor itself under names the definitions do not give it (README: the vendor is not its own sub-processor).
+ * A policy names the entity behind it in a few set ways, and that entity is then found again in the text as if it
+ * were a recipient ("… may be disclosed to Teads Holding Co.", a contact address):
+ * - the entity the document applies to or the product is provided by: "This Privacy Policy applies to Teads Holding
+ *   Co.", "the release version of Thunderbird distributed by MZLA Technologies Corporation", "Thunderbird is a
+ *   project of MZLA Technologies Corporation" (the subject is the document, the vendor's name, "we" or "our
+ *   services");
+ * - a renamed vendor: "Teads Holding Co. (formerly Outbrain Inc.)";
+ * - the names in a sentence that defines the vendor's collective name: "WordPress.org websites (collectively
+ *   “WordPress.org”) refer to sites hosted on WordCamp.org, BuddyPress.org …";
+ * - a short form of the vendor's name: its initials and the rest ("GM U.S." for "General Motors U.S.").
+ */
+export interface SelfNames {
+  /** Whether a candidate name is the vendor itself. */
+  has(name: string): boolean;
+}
+
+// A verb phrase whose object is the entity behind the document or the product.
+const BEHIND = /\b(?:applies\s+to|(?:is|are)\s+(?:provided|operated|owned(?:\s+and\s+operated)?|run|published|offered|controlled)\s+by|(?:developed\s+and\s+)?distributed\s+by|(?:is|are)\s+(?:a|the)\s+(?:project|product|service|brand|trading\s+name)\s+of)\s+/gi;
+// Whose it is: the document, the vendor ("we"), its services, or the vendor's name (checked in code).
+// Not "this service" (a third party's service just described: "This service is provided by Google LLC"), nor a parent
+// company ("a subsidiary of Mozilla Foundation": an affiliate outside "we", possibly a recipient).
+const SUBJECT = /\b(?:this|these)\s+(?:(?:privacy|cookie|data\s+protection)\s+)?(?:policy|policies|notice|statement|terms|website|websites|site|sites)\b|\bour\s+(?:website|websites|site|sites|app|apps|platform|services)\b/gi;
+// Between the subject and the verb: no relative clause or list that could bring in another subject.
+const ANOTHER_SUBJECT = /\b(?:which|who|that|whose|uses?|using)\b|[,;]/i;
+const FORMERLY = /\(\s*(?:formerly|previously)\s+(?:known\s+as\s+)?([^)]{2,60})\)/gi;
+const COLLECTIVE = /\(\s*(?:together|collectively|hereinafter)[^)"“'‘]{0,20}["“'‘]([^"”'’]{1,40})["”'’]/i;
+// A name token anywhere in a sentence (for the collective definition: every name there is the vendor's own).
+const NAME_ANYWHERE = /(?<![\p{L}\p{N}.])(?:[\p{Lu}][\p{L}\p{N}&.-]*[\p{L}\p{N}]|[\p{Ll}]+[\p{Lu}][\p{L}\p{N}.-]*)(?:\s+[\p{Lu}][\p{L}\p{N}&.-]*[\p{L}\p{N}])*/gu;
+
+export function selfNames(ctx: FactContext): SelfNames {
+  const keys = new Set<string>();
+  const vendorCores = ctx.vendorNames.map(core).filter((k) => k.length >= 3);
+  const isVendor = (x: string) => {
+    const k = core(x);
+    return k.length >= 3 && vendorCores.some((v) => v === k || v.startsWith(k) || k.startsWith(v));
+  };
+  const vendorWords = ctx.vendorNames.map((n) => n.toLowerCase());
+  // The subject nearest the verb is the document, the vendor's site or the vendor's name, with nothing between them
+  // that could start another clause ("the Google Maps API, which is provided by Google LLC").
+  const namesVendor = (before: string) => {
+    let at = -1;
+    SUBJECT.lastIndex = 0;
+    for (let m = SUBJECT.exec(before); m; m = SUBJECT.exec(before)) at = m.index + m[0].length;
+    const lower = before.toLowerCase();
+    for (const w of vendorWords) if (w.length >= 3) at = Math.max(at, lower.lastIndexOf(w) < 0 ? -1 : lower.lastIndexOf(w) + w.length);
+    return at >= 0 && !ANOTHER_SUBJECT.test(before.slice(at));
+  };
+  const addKey = (name: string) => {
+    const k = selfKey(name);
+    if (k.length >= 3 && !vendorCores.includes(core(name))) keys.add(k);
+  };
+  for (const s of ctx.sentences) {
+    const v = s.view;
+    if (v.includes(' by ') || v.includes(' to ') || v.includes(' of ')) {
+      BEHIND.lastIndex = 0;
+      for (let m = BEHIND.exec(v); m; m = BEHIND.exec(v)) {
+        if (!namesVendor(v.slice(Math.max(0, m.index - 120), m.index))) continue;
+        const n = NAME_AT.exec(v.slice(m.index + m[0].length));
+        if (n) addKey(n[1]);
+      }
+    }
+    if (v.includes('(')) {
+      FORMERLY.lastIndex = 0;
+      for (let m = FORMERLY.exec(v); m; m = FORMERLY.exec(v)) {
+        if (!isVendor(m[1])) continue;
+        // The name just before the parenthesis: the last run of name words.
+        const before = v.slice(0, m.index).trimEnd();
+        const last = /((?:[\p{Lu}][\p{L}\p{N}&.,-]*\s+){0,4}[\p{Lu}][\p{L}\p{N}&.-]*)$/u.exec(before);
+        if (last) addKey(last[1]);
+      }
+      const c = COLLECTIVE.exec(v);
+      if (c && (isVendor(c[1]) || /^(?:we|us|our)$/i.test(c[1]))) for (const n of v.matchAll(NAME_ANYWHERE)) if (/[.\p{Lu}]/u.test(n[0].slice(1)) || /\./.test(n[0])) addKey(n[0]);
+    }
+  }
+  const abbreviations = ctx.vendorNames.map(initialsOf).filter((x): x is string => x !== undefined);
+  return {
+    has: (name) => {
+      const k = selfKey(name);
+      return keys.has(k) || abbreviations.includes(core(name));
+    },
+  };
+}
+
+// A name's key without its legal suffix, however it was cut ("Quillon Holding Co" read before "Co." lost its period).
+const selfKey = (name: string) => core(name.replace(/[.,\s]+$/, '')).replace(/(?:inc|llc|ltd|co|corp|corporation|gmbh|limited|plc|ag|bv|sas|sarl)$/, '');
+
+/**
+ * The short form of a vendor name of three or more words: the initials of its first words and the rest as written
+ * ("General Motors U.S." → "gmus", compared as a key), or undefined.
+ */
+function initialsOf(vendor: string): string | undefined {
+  const words = vendor.split(/\s+/).filter((w) => /^[\p{Lu}]/u.test(w));
+  if (words.length < 3) return undefined;
+  const head = words.slice(0, 2).map((w) => w[0]).join('');
+  return core(head + ' ' + words.slice(2).join(' '));
+}
