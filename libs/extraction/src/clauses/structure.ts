@@ -273,7 +273,17 @@ export function isRunInTitle(sentences: Sentence[], s: Sentence): boolean {
   if (s.isHeading || s.view.length > 60 || !RUN_IN_TITLE.test(s.view) || isListItem(s) || isTableRow(s)) return false;
   const prev = sentences[s.index - 1];
   const next = sentences[s.index + 1];
-  return (prev === undefined || prev.paragraph !== s.paragraph) && next !== undefined && next.paragraph === s.paragraph && !next.isHeading && s.view.split(/\s+/).length <= 6;
+  return (prev === undefined || prev.paragraph !== s.paragraph) && next !== undefined && (next.paragraph === s.paragraph || isTitleParagraph(sentences, s)) && !next.isHeading && s.view.split(/\s+/).length <= 6;
+}
+
+/**
+ * Whether a run-in title stands as a paragraph of its own, closed by ':' ("Stripe:", then a paragraph "Their Privacy
+ * Policy can be viewed at …"): text converted from PDF sets each title apart from the text it introduces.
+ */
+export function isTitleParagraph(sentences: Sentence[], s: Sentence): boolean {
+  const prev = sentences[s.index - 1];
+  const next = sentences[s.index + 1];
+  return s.view.endsWith(':') && (prev === undefined || prev.paragraph !== s.paragraph) && next !== undefined && next.paragraph !== s.paragraph && !next.isHeading;
 }
 
 /**
@@ -289,7 +299,10 @@ export function runInBlock(sentences: Sentence[], s: Sentence, memo: Map<number,
     if (p.isHeading || p.heading !== s.heading) break;
     let k = i;
     while (k > 0 && i - k < 40 && sentences[k - 1].paragraph === p.paragraph) k--;
-    const head = sentences[k];
+    let head = sentences[k];
+    // Titles set apart as paragraphs alternate with the paragraphs they introduce: one body paragraph back is the title.
+    const before = sentences[k - 1];
+    if (!isRunInTitle(sentences, head) && before !== undefined && !before.isHeading && before.heading === s.heading && isTitleParagraph(sentences, before) && isRunInTitle(sentences, before)) head = before;
     if (!isRunInTitle(sentences, head)) break;
     first = head;
     i = head.index;

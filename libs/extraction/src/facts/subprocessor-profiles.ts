@@ -44,3 +44,34 @@ export function providerProfile(sentences: Sentence[], s: Sentence): { name: str
   }
   return undefined;
 }
+
+// A heading's provider described by the sentence under it: "Google Analytics" then "Google Analytics is a web analytics service".
+const DESCRIBED = /^\s+(?:is|are|provides|offers|delivers|helps|enables|allows)\b/;
+// A numbered section heading ("13. Analytics"): the walk back for the sentence relating the vendor to providers stops there.
+const SECTION_NUMBER = /^\d+(?:\.\d+)*\.?\s/;
+const WE_USE = /\b(?:we|us|our)\b/i;
+
+/**
+ * A heading that names one of the vendor's providers, in a section that introduces them: "We may use third-party
+ * Service Providers to monitor and analyze the use of our Service." then the heading "Google Analytics" and "Google
+ * Analytics is a web analytics service …". The heading is a name and nothing else, the sentence under it describes
+ * that name, and a sentence of the same section (before the heading, up to its numbered title) relates the vendor to
+ * providers.
+ */
+export function providerHeading(sentences: Sentence[], s: Sentence): { name: string; at: number } | undefined {
+  const v = s.view.trim();
+  if (!s.isHeading || v.length > 40 || v.split(/\s+/).length > 4 || SECTION_NUMBER.test(v)) return undefined;
+  const m = NAME_AT.exec(v);
+  if (!m || m[1] !== v) return undefined;
+  const next = sentences[s.index + 1];
+  if (next === undefined || next.isHeading || !next.view.startsWith(v) || !DESCRIBED.test(next.view.slice(v.length))) return undefined;
+  for (let i = s.index - 1; i >= 0 && s.index - i <= CONTEXT_SENTENCES; i--) {
+    const p = sentences[i];
+    if (p.isHeading) {
+      if (SECTION_NUMBER.test(p.view)) return undefined;
+      continue;
+    }
+    if (WE_USE.test(p.view) && PROVIDER_NOUN.test(p.view) && RELATION_VERB.test(p.view)) return { name: v, at: s.view.indexOf(v) };
+  }
+  return undefined;
+}

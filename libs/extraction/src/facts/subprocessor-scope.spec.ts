@@ -64,3 +64,26 @@ describe('entries that do not receive personal data', () => {
     expect(names('# Contact\n\nOur support team uses Helpdeskly and is available Monday through Wednesday.')).not.toContain('Wednesday');
   });
 });
+
+describe('providers as titles: paragraphs set apart and subsection headings', () => {
+  it('reads titles set apart as paragraphs after an intro that announces the providers', () => {
+    const md = '# Payments\n\nThe payment processors we work with are:\n\nQuickpay or Coinstream:\n\nTheir Privacy Policy can be viewed at https://quickpay.example/privacy\n\nPaystride:\n\nTheir Privacy Policy can be viewed at https://paystride.example/privacy\n';
+    expect(names(md)).toEqual(expect.arrayContaining(['Quickpay', 'Coinstream', 'Paystride']));
+  });
+
+  it('does not read such titles after an intro about something else', () => {
+    const md = '# Your choices\n\nThe settings you can change are:\n\nNotifications:\n\nTurn e-mails on or off at any time.\n\nLocation:\n\nTurn location sharing on or off.\n';
+    expect(names(md)).toEqual([]);
+  });
+
+  it('reads a subsection heading that names a provider of a section about the vendor using providers', () => {
+    const md = '# 13. Analytics\n\nWe may use third-party Service Providers to monitor and analyze the use of our Service.\n\n## Statwise Analytics\n\nStatwise Analytics is a web analytics service that tracks and reports website traffic.\n';
+    expect(names(md)).toContain('Statwise Analytics');
+    // Without the sentence relating the vendor to providers, the heading is a topic.
+    expect(names('# 13. Analytics\n\nThis section explains analytics.\n\n## Statwise Analytics\n\nStatwise Analytics is a web analytics service that tracks website traffic.\n')).toEqual([]);
+  });
+
+  it('does not read two words a PDF text layer glued together as a name', () => {
+    expect(names('# Definitions\n\nWe may use the services of variousService Providers in order to process your data more effectively.')).toEqual([]);
+  });
+});

@@ -4,7 +4,7 @@ import { AD_ROLE_BEFORE, TRACKER_TITLE_WORD } from '../clauses/recipient-lists.j
 import { ownEntityElsewhere } from '../clauses/definitions.js';
 import { blockIndex, listContext, rowHasNoAccess } from '../clauses/list-context.js';
 import type { Block, Row } from '../clauses/structure.js';
-import { cellUnder, introOf, isItem, isRunInTitle, isTableRow, runInBlock } from '../clauses/structure.js';
+import { cellUnder, introOf, isItem, isRunInTitle, isTableRow, isTitleParagraph, runInBlock } from '../clauses/structure.js';
 import { ADDRESS_WORD, NOT_AN_ORGANISATION, PLATFORM_AS_RECIPIENT, PLATFORM_BRANDS, POLICY_WORDS, PROVIDER_NOUN, RELATION_VERB, SELF_HOSTED_SOFTWARE } from '../clauses/vocabulary.js';
 import { mayHoldName } from '../text/name-gate.js';
 import { mayMatch } from '../text/keyword-gate.js';
@@ -15,7 +15,7 @@ import { evidenceAt, found, silent, withReview } from './fact-context.js';
 import { BRAND_SHAPE, cleanName, common, core, dominantBrand, ENDS_WITH_SUFFIX, HAS_SUFFIX, inLink, aliasesAmong, isShortFormOf, legalName, NAME_LIST_AT, NOT_A_NAME, policyWordsOnly, productsOf, readLead, splitNames, SUFFIX_NAME, TOKEN, wholeCell } from './subprocessor-names.js';
 import { isCategoryList, noPersonalData, readItem, rowSentence } from './subprocessor-lists.js';
 import { isTrackerTable, trackerRowEntity } from './subprocessor-trackers.js';
-import { providerProfile } from './subprocessor-profiles.js';
+import { providerHeading, providerProfile } from './subprocessor-profiles.js';
 import { examplesReceive, excludedBecause, triggers } from './subprocessor-triggers.js';
 import type { SelfNames } from './subprocessor-self.js';
 import { selfNames } from './subprocessor-self.js';
@@ -64,6 +64,9 @@ export function extractSubprocessors(ctx: FactContext): Fact<'subprocessors_name
         return;
       }
     }
+    // Two words glued by a PDF's text layer ("variousService Providers"): an ordinary word before an inner capital.
+    const glued = /^([\p{Ll}]{4,})[\p{Lu}]/u.exec(name);
+    if (glued && ctx.isLowerWord(glued[1])) return;
     const key = core(name);
     if (!key || vendorKeys.has(key) || vendorBrands.some((b) => key === b)) return;
     if (self().has(name)) {
@@ -215,7 +218,13 @@ export function extractSubprocessors(ctx: FactContext): Fact<'subprocessors_name
     }
   };
   for (const s of ctx.sentences) {
-    if (s.isDefinition || s.isDraftingNote || s.isHeading) continue;
+    if (s.isHeading) {
+      // A provider's name as the heading of its own subsection ("Google Analytics", then "Google Analytics is …").
+      const h = providerHeading(ctx.sentences, s);
+      if (h) add(h.name, s, h.at, true);
+      continue;
+    }
+    if (s.isDefinition || s.isDraftingNote) continue;
     const v = s.view;
     // 0. A provider named in prose as the one collecting data on the vendor's pages ("Stripe uses a cookie",
     // "Used by Hotjar to …"), under any heading: tracker sections name one provider per paragraph or row, often
@@ -235,7 +244,9 @@ export function extractSubprocessors(ctx: FactContext): Fact<'subprocessors_name
         const word = title.split(/\s+/)[0];
         let again = false;
         for (let k = s.index + 1; k < ctx.sentences.length && k <= s.index + 8 && ctx.sentences[k].paragraph === s.paragraph; k++) again ||= ctx.sentences[k].view.includes(word);
-        if (again && word.length >= 3) {
+        // A title set apart as a paragraph in a list the intro announces ("The payment processors we work with are:") is
+        // an entry of that list: its text need not name it again ("Stripe:", "Their Privacy Policy can be viewed at …").
+        if ((again || isTitleParagraph(ctx.sentences, s)) && word.length >= 3) {
           readLead(title, 0, (raw, at) => add(raw, s, at, true));
           continue;
         }
