@@ -1,5 +1,7 @@
 import type { Block, Row } from '../clauses/structure.js';
-import { cellsOf, isListItem, isTableRow } from '../clauses/structure.js';
+import { cellsOf, isListItem, isRunInTitle, isTableRow, isTitleParagraph, runInBlock } from '../clauses/structure.js';
+import type { ListContext } from '../clauses/list-context.js';
+import { listContext } from '../clauses/list-context.js';
 import type { Sentence } from '../text/sentences.js';
 import type { FactContext } from './fact-context.js';
 import { BRAND_SHAPE, HAS_SUFFIX, NAME_AT, NOT_A_NAME, readLead } from './subprocessor-names.js';
@@ -83,4 +85,25 @@ export function noPersonalData(sentences: Sentence[], s: Sentence): string | und
     if (m) return m[0];
   }
   return undefined;
+}
+
+/**
+ * The title of a paragraph opened by a run-in title ("Cloudflare. As you browse, … send it to Cloudflare.") in a run of
+ * them that its intro or heading says are recipients ("Here's who we use:"), when the paragraph speaks of it again (a
+ * title only announcing a topic, "Payments.", is not repeated as a name). A title set apart as a paragraph in a list
+ * the intro announces ("The payment processors we work with are:") is an entry of that list: its text need not name
+ * it again ("Stripe:", "Their Privacy Policy can be viewed at …"). `runIns` and `contexts` keep one block per run.
+ */
+export function runInRecipient(sentences: Sentence[], s: Sentence, runIns: Map<number, Block>, contexts: Map<Block, ListContext>): string | undefined {
+  if (!isRunInTitle(sentences, s)) return undefined;
+  const block = runInBlock(sentences, s, runIns);
+  let context = contexts.get(block);
+  if (!context) contexts.set(block, (context = listContext(block)));
+  if (context.role !== 'recipients') return undefined;
+  const title = s.view.replace(/[.:]$/, '');
+  const word = title.split(/\s+/)[0];
+  if (word.length < 3) return undefined;
+  let again = false;
+  for (let k = s.index + 1; k < sentences.length && k <= s.index + 8 && sentences[k].paragraph === s.paragraph; k++) again ||= sentences[k].view.includes(word);
+  return again || isTitleParagraph(sentences, s) ? title : undefined;
 }

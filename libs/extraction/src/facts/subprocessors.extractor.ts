@@ -2,9 +2,9 @@ import type { Evidence, Fact } from '@custody/domain';
 import type { ListContext } from '../clauses/list-context.js';
 import { AD_ROLE_BEFORE, TRACKER_TITLE_WORD } from '../clauses/recipient-lists.js';
 import { ownEntityElsewhere } from '../clauses/definitions.js';
-import { blockIndex, listContext, rowHasNoAccess } from '../clauses/list-context.js';
+import { blockIndex, rowHasNoAccess } from '../clauses/list-context.js';
 import type { Block, Row } from '../clauses/structure.js';
-import { cellUnder, introOf, isItem, isRunInTitle, isTableRow, isTitleParagraph, runInBlock } from '../clauses/structure.js';
+import { cellUnder, introOf, isItem, isTableRow } from '../clauses/structure.js';
 import { ADDRESS_WORD, NOT_AN_ORGANISATION, PLATFORM_AS_RECIPIENT, PLATFORM_BRANDS, POLICY_WORDS, PROVIDER_NOUN, RELATION_VERB, SELF_HOSTED_SOFTWARE } from '../clauses/vocabulary.js';
 import { mayHoldName } from '../text/name-gate.js';
 import { mayMatch } from '../text/keyword-gate.js';
@@ -13,15 +13,14 @@ import type { FactContext } from './fact-context.js';
 import { collectorMentions, inRanges, trackerSections } from './tracker-names.js';
 import { evidenceAt, found, silent, withReview } from './fact-context.js';
 import { BRAND_SHAPE, cleanName, common, core, dominantBrand, ENDS_WITH_SUFFIX, HAS_SUFFIX, inLink, aliasesAmong, isShortFormOf, legalName, NAME_LIST_AT, NOT_A_NAME, policyWordsOnly, productsOf, readLead, splitNames, SUFFIX_NAME, TOKEN, wholeCell } from './subprocessor-names.js';
-import { isCategoryList, noPersonalData, readItem, rowSentence } from './subprocessor-lists.js';
+import { isCategoryList, noPersonalData, readItem, rowSentence, runInRecipient } from './subprocessor-lists.js';
 import { isTrackerTable, trackerRowEntity } from './subprocessor-trackers.js';
 import { providerHeading, providerProfile } from './subprocessor-profiles.js';
+import { AFFILIATE_CONTEXT, BIG_TECH, CATEGORY_TAIL, DATA_RELATION, FUNCTION_WORD, HEADING, INSTITUTION, LIST_LEAD, SHOUTING, SOCIAL_HEADING, STRICT_HEADING, SUFFIX_TAIL, USER_ITEMS, categoryHead, notSentenceName } from './subprocessor-patterns.js';
 import { examplesReceive, excludedBecause, triggers } from './subprocessor-triggers.js';
 import type { SelfNames } from './subprocessor-self.js';
 import { selfNames } from './subprocessor-self.js';
 
-const HEADING = /sub-?processors?|subcontractors?|service providers|third[- ]part(?:y|ies)|vendors|who (?:we|receives)|recipients|data sharing|processors|partners|providers/i;
-const LIST_LEAD = /\b(?:following|these|our|current|approved)\b[^:]{0,60}\b(?:sub-?processors?|subcontractors?|service providers?|vendors?|providers?|processors?|third parties|partners)\b[^:]{0,40}:\s*(.+)$/i;
 /**
  * `subprocessors_named`: third-party organisations the document names as receiving customer or user data, as
  * written. Read from clauses about providers (the provider nouns and relation verbs of the vocabulary):
@@ -232,25 +231,11 @@ export function extractSubprocessors(ctx: FactContext): Fact<'subprocessors_name
     for (const c of collectorMentions(v, inRanges(trackerParts, s.start), TOKEN, notSentenceName, s)) add(c.name, s, c.at);
     // A list item or table row (asked once: three readings below depend on it).
     const item = isItem(ctx.sentences, s) || isTableRow(s);
-    // A paragraph opened by a run-in title ("Cloudflare. As you browse, … send it to Cloudflare.") in a run of them
-    // that its intro or heading says are recipients ("Here's who we use:"): the title is the recipient, when the
-    // paragraph speaks of it again (a title only announcing a topic, "Payments.", is not repeated as a name).
-    if (!item && isRunInTitle(ctx.sentences, s)) {
-      const block = runInBlock(ctx.sentences, s, runIns);
-      let context = runInContexts.get(block);
-      if (!context) runInContexts.set(block, (context = listContext(block)));
-      if (context.role === 'recipients') {
-        const title = v.replace(/[.:]$/, '');
-        const word = title.split(/\s+/)[0];
-        let again = false;
-        for (let k = s.index + 1; k < ctx.sentences.length && k <= s.index + 8 && ctx.sentences[k].paragraph === s.paragraph; k++) again ||= ctx.sentences[k].view.includes(word);
-        // A title set apart as a paragraph in a list the intro announces ("The payment processors we work with are:") is
-        // an entry of that list: its text need not name it again ("Stripe:", "Their Privacy Policy can be viewed at …").
-        if ((again || isTitleParagraph(ctx.sentences, s)) && word.length >= 3) {
-          readLead(title, 0, (raw, at) => add(raw, s, at, true));
-          continue;
-        }
-      }
+    // A paragraph opened by a run-in title of a run of them that names recipients ("Cloudflare. As you browse, …").
+    const title = item ? undefined : runInRecipient(ctx.sentences, s, runIns, runInContexts);
+    if (title !== undefined) {
+      readLead(title, 0, (raw, at) => add(raw, s, at, true));
+      continue;
     }
     // A provider described in its own sentence among the vendor's providers ("Twilio provides … The platform processes
     // user data"): its name may be the sentence's only capital, hence before the capital test below.
@@ -355,33 +340,3 @@ export function extractSubprocessors(ctx: FactContext): Fact<'subprocessors_name
   const confidence = out.length > 0 ? 0.75 : 0.6;
   return withReview(found<'subprocessors_named'>(out.map((n) => n.name), out.map((n) => n.ev), confidence), rejected.slice(0, 3).map((r) => ({ value: [r.name], evidence: r.ev, reason: r.reason, rejected: true as const })));
 }
-
-// Plural role nouns that end a category of recipients in title case ("Reward Fulfilment and Logistics Service Providers").
-// A category described by its role: a plural kind of party then lower-case words ("Partners allowing us to fight fraud").
-const CATEGORY_HEAD = /^(?:partners|providers|vendors|suppliers|advertisers|publishers|processors|affiliates|companies|platforms|agencies|authorities|businesses|parties|organi[sz]ations|entities|services)$/;
-const categoryHead = (name: string): boolean => {
-  const [first, second] = name.split(/\s+/);
-  return second !== undefined && CATEGORY_HEAD.test(first.toLowerCase()) && /^[\p{Ll}]/u.test(second);
-};
-// Words that end a phrase before a name rather than belong to it ("provided by Acme, Inc.", "such as Acme LLC").
-const FUNCTION_WORD = /^(?:and|or|by|with|of|the|to|from|for|as|at|in|on|including|includes|include|such|like|via|between|is|are|was|were|be|our|its|their|your|a|an|named|called|namely|e\.g|i\.e)$/;
-// The legal suffix at a name's end, with the comma before it ("Communications, LLC" → "Communications").
-const SUFFIX_TAIL = /,?\s+\S+\.?$/;
-const CATEGORY_TAIL = /\b(?:providers|vendors|suppliers|advertisers|publishers|processors|sub-?processors|affiliates|subsidiaries|agencies|authorities|insurers|contractors|entities|organi[sz]ations|businesses|parties|developers|merchants|sellers|users)$/i;
-// Corporate names count in a provider sentence only when it passes data on or has it processed ("the user agrees
-// by using this site" is a relation, not a transfer).
-const DATA_RELATION = /\b(?:deliver\w*|handl\w+|share[sd]?|sharing|disclos\w+|transferr?\w*|transmit\w*|sen[dt]s?|sending|provid\w+\s+(?:to|with)|provid\w+\s+(?:by|services)|host\w*|stor\w+|process\w*|receiv\w+|access\w*|engage[sd]?|engaging|sub-?contract\w*|outsourc\w+|powered\s+by|operated\s+by|on\s+(?:our|its|their)\s+behalf|made\s+available\s+to|communicat\w+\s+to|forward\w*)\b/i;
-/** A capitalised word that opens a sentence or a title rather than a name ("Additionally", "We", "How"). */
-const notSentenceName = (w: string): boolean => NOT_A_NAME.test(w) || /^(?:We|You|It|They|This|That|These|Those|Our|Your|Its|Their|How|What|Why|When|Where|Which|Who|Whether|Learn|See|Does|Do|Did|Is|Are|Can|Could|Will|Would|Should|May|Might|Must|Has|Have)$/.test(w);
-const USER_ITEMS = /\b(?:when|if|where|once|whenever|after)\s+(?:you|users?)\s*(?:may|can|might|do)?\s*:\s*$/i;
-const SHOUTING = /[A-Z]{3,}\s+[A-Z]{3,}\s+[A-Z]{3,}/;
-
-// A heading that announces a list of sub-processors (its items are names), not any heading about sharing.
-const STRICT_HEADING = /sub-?processors?|subcontractors?|(?:list of|our) (?:service )?providers|vendors? list|third[- ]party (?:service )?providers/i;
-// Words before a brand-named legal entity that make it an affiliate recipient rather than the vendor itself.
-const AFFILIATE_CONTEXT = /\b(?:affiliates?|affiliated|subsidiar(?:y|ies)|group|sister compan|related compan|parent compan|corporate family|family of companies)\b[^.]{0,80}$/i;
-
-const BIG_TECH = /^(?:google|apple|microsoft|amazon|meta|facebook|samsung|huawei|yahoo|bing)$/i;
-const SOCIAL_HEADING = /^x(?: \(formerly twitter\))?$|\bsocial (?:media|networks?|plug-?ins?)|\bonline presences?|\bfan ?pages?|\b(?:facebook|instagram|linkedin|twitter|youtube|mastodon|tiktok|xing|pinterest)\b/i;
-// Public institutions and generic organisational words are not providers.
-const INSTITUTION = /\b(?:commission|authority|authorities|court|government|ministry|department|parliament|council|agency|police|regulation|directive|act|law|office|bureau|center|centre|institute|university|union)$/i;

@@ -1,0 +1,39 @@
+import { NOT_A_NAME } from './subprocessor-names.js';
+
+/**
+ * Patterns of the sub-processor reader (subprocessors.extractor.ts), kept apart so the reader stays readable: the
+ * headings and list leads that announce providers, the words that make a candidate a category, an institution, a
+ * platform or the vendor's affiliate, and the relations that pass data on.
+ */
+// A heading about providers or sharing: names under it are read from provider clauses.
+export const HEADING = /sub-?processors?|subcontractors?|service providers|third[- ]part(?:y|ies)|vendors|who (?:we|receives)|recipients|data sharing|processors|partners|providers/i;
+export const LIST_LEAD = /\b(?:following|these|our|current|approved)\b[^:]{0,60}\b(?:sub-?processors?|subcontractors?|service providers?|vendors?|providers?|processors?|third parties|partners)\b[^:]{0,40}:\s*(.+)$/i;
+// Plural role nouns that end a category of recipients in title case ("Reward Fulfilment and Logistics Service Providers").
+// A category described by its role: a plural kind of party then lower-case words ("Partners allowing us to fight fraud").
+export const CATEGORY_HEAD = /^(?:partners|providers|vendors|suppliers|advertisers|publishers|processors|affiliates|companies|platforms|agencies|authorities|businesses|parties|organi[sz]ations|entities|services)$/;
+export const categoryHead = (name: string): boolean => {
+  const [first, second] = name.split(/\s+/);
+  return second !== undefined && CATEGORY_HEAD.test(first.toLowerCase()) && /^[\p{Ll}]/u.test(second);
+};
+// Words that end a phrase before a name rather than belong to it ("provided by Acme, Inc.", "such as Acme LLC").
+export const FUNCTION_WORD = /^(?:and|or|by|with|of|the|to|from|for|as|at|in|on|including|includes|include|such|like|via|between|is|are|was|were|be|our|its|their|your|a|an|named|called|namely|e\.g|i\.e)$/;
+// The legal suffix at a name's end, with the comma before it ("Communications, LLC" → "Communications").
+export const SUFFIX_TAIL = /,?\s+\S+\.?$/;
+export const CATEGORY_TAIL = /\b(?:providers|vendors|suppliers|advertisers|publishers|processors|sub-?processors|affiliates|subsidiaries|agencies|authorities|insurers|contractors|entities|organi[sz]ations|businesses|parties|developers|merchants|sellers|users)$/i;
+// Corporate names count in a provider sentence only when it passes data on or has it processed ("the user agrees
+// by using this site" is a relation, not a transfer).
+export const DATA_RELATION = /\b(?:deliver\w*|handl\w+|share[sd]?|sharing|disclos\w+|transferr?\w*|transmit\w*|sen[dt]s?|sending|provid\w+\s+(?:to|with)|provid\w+\s+(?:by|services)|host\w*|stor\w+|process\w*|receiv\w+|access\w*|engage[sd]?|engaging|sub-?contract\w*|outsourc\w+|powered\s+by|operated\s+by|on\s+(?:our|its|their)\s+behalf|made\s+available\s+to|communicat\w+\s+to|forward\w*)\b/i;
+/** A capitalised word that opens a sentence or a title rather than a name ("Additionally", "We", "How"). */
+export const notSentenceName = (w: string): boolean => NOT_A_NAME.test(w) || /^(?:We|You|It|They|This|That|These|Those|Our|Your|Its|Their|How|What|Why|When|Where|Which|Who|Whether|Learn|See|Does|Do|Did|Is|Are|Can|Could|Will|Would|Should|May|Might|Must|Has|Have)$/.test(w);
+export const USER_ITEMS = /\b(?:when|if|where|once|whenever|after)\s+(?:you|users?)\s*(?:may|can|might|do)?\s*:\s*$/i;
+export const SHOUTING = /[A-Z]{3,}\s+[A-Z]{3,}\s+[A-Z]{3,}/;
+
+// A heading that announces a list of sub-processors (its items are names), not any heading about sharing.
+export const STRICT_HEADING = /sub-?processors?|subcontractors?|(?:list of|our) (?:service )?providers|vendors? list|third[- ]party (?:service )?providers/i;
+// Words before a brand-named legal entity that make it an affiliate recipient rather than the vendor itself.
+export const AFFILIATE_CONTEXT = /\b(?:affiliates?|affiliated|subsidiar(?:y|ies)|group|sister compan|related compan|parent compan|corporate family|family of companies)\b[^.]{0,80}$/i;
+
+export const BIG_TECH = /^(?:google|apple|microsoft|amazon|meta|facebook|samsung|huawei|yahoo|bing)$/i;
+export const SOCIAL_HEADING = /^x(?: \(formerly twitter\))?$|\bsocial (?:media|networks?|plug-?ins?)|\bonline presences?|\bfan ?pages?|\b(?:facebook|instagram|linkedin|twitter|youtube|mastodon|tiktok|xing|pinterest)\b/i;
+// Public institutions and generic organisational words are not providers.
+export const INSTITUTION = /\b(?:commission|authority|authorities|court|government|ministry|department|parliament|council|agency|police|regulation|directive|act|law|office|bureau|center|centre|institute|university|union)$/i;
