@@ -7,7 +7,8 @@ import { NOT_A_NAME } from './subprocessor-names.js';
  */
 // A heading about providers or sharing: names under it are read from provider clauses.
 export const HEADING = /sub-?processors?|subcontractors?|service providers|third[- ]part(?:y|ies)|vendors|who (?:we|receives)|recipients|data sharing|processors|partners|providers/i;
-export const LIST_LEAD = /\b(?:following|these|our|current|approved)\b[^:]{0,60}\b(?:sub-?processors?|subcontractors?|service providers?|vendors?|providers?|processors?|third parties|partners)\b[^:]{0,40}:\s*(.+)$/i;
+// "We engage the following sub-processors: A, B and C", "Feature Tool Providers List: Kanvas Labs Inc, which …".
+export const LIST_LEAD = /(?:\b(?:following|these|our|current|approved)\b[^:]{0,60}\b(?:sub-?processors?|subcontractors?|service providers?|vendors?|providers?|processors?|third parties|partners)\b|\b(?:sub-?processors?|subcontractors?|providers?|vendors?|processors?|partners?)\s+list\b)[^:]{0,40}:\s*(.+)$/i;
 // Plural role nouns that end a category of recipients in title case ("Reward Fulfilment and Logistics Service Providers").
 // A category described by its role: a plural kind of party then lower-case words ("Partners allowing us to fight fraud").
 export const CATEGORY_HEAD = /^(?:partners|providers|vendors|suppliers|advertisers|publishers|processors|affiliates|companies|platforms|agencies|authorities|businesses|parties|organi[sz]ations|entities|services)$/;
@@ -33,6 +34,8 @@ export const STRICT_HEADING = /sub-?processors?|subcontractors?|(?:list of|our) 
 // Words before a brand-named legal entity that make it an affiliate recipient rather than the vendor itself.
 export const AFFILIATE_CONTEXT = /\b(?:affiliates?|affiliated|subsidiar(?:y|ies)|group|sister compan|related compan|parent compan|corporate family|family of companies)\b[^.]{0,80}$/i;
 
+// What follows a big platform's name when the text names its provider service ("Microsoft's ad network", "Google Cloud").
+export const BIG_TECH_SERVICE = /^(?:['’]s)?\s+(?:ad(?:vertising)?\s+(?:network|platform|exchange)|ads\b|analytics\b|cloud\b)/i;
 export const BIG_TECH = /^(?:google|apple|microsoft|amazon|meta|facebook|samsung|huawei|yahoo|bing)$/i;
 export const SOCIAL_HEADING = /^x(?: \(formerly twitter\))?$|\bsocial (?:media|networks?|plug-?ins?)|\bonline presences?|\bfan ?pages?|\b(?:facebook|instagram|linkedin|twitter|youtube|mastodon|tiktok|xing|pinterest)\b/i;
 // Public institutions and generic organisational words are not providers.

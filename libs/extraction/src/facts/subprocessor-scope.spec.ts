@@ -87,3 +87,30 @@ describe('providers as titles: paragraphs set apart and subsection headings', ()
     expect(names('# Definitions\n\nWe may use the services of variousService Providers in order to process your data more effectively.')).toEqual([]);
   });
 });
+
+describe('trigger vocabulary of provider passages', () => {
+  it('reads a provider named after a passive verb with an adverb', () => {
+    expect(names('# Payment\n\nAcme does not collect banking data. Your bank details are collected and processed directly by Paystride.')).toContain('Paystride');
+  });
+
+  it('reads the party the vendor shares data with, the vendor being the subject', () => {
+    expect(names('# Acme Privacy Policy\n\nTo increase transparency, Acme shares data about removal requests with Lumenix, which studies them.')).toContain('Lumenix');
+    // The user sharing is not the vendor passing data on.
+    expect(names('# Sharing\n\nThe user shares photos with Friendbook when they choose to.')).toEqual([]);
+  });
+
+  it('reads examples after web analytics and ad servers, and a provider list written as "Providers List:"', () => {
+    expect(names('# Analytics\n\nWe may use third-party web analytics on our Services, such as Statwise or Flurrix.')).toEqual(expect.arrayContaining(['Statwise', 'Flurrix']));
+    expect(names('# Ads\n\nWe also allow other third parties (e.g., ad networks and ad servers such as Clickbeam and others) to serve tailored ads on the Services.')).toContain('Clickbeam');
+    expect(names('# Feature tools\n\nFeature Tool Providers List: Kanvo Labs Inc, which has its privacy policy at kanvo.example.')).toEqual([expect.stringMatching(/^Kanvo Labs Inc/)]);
+  });
+
+  it('does not read examples in a parenthesis when the clause before it passes no data', () => {
+    expect(names('# Orders\n\nAcceptance may also be indicated via third parties (payment service providers like Quickpay), by activating the services.')).toEqual([]);
+  });
+
+  it('reads a big platform when the text names its ad network', () => {
+    expect(names("# Ads\n\nAd clicks are managed by Microsoft's ad network, which has committed not to profile you.")).toContain('Microsoft');
+    expect(names('# Sign-in\n\nYour account is managed by Microsoft when you sign in.')).not.toContain('Microsoft');
+  });
+});

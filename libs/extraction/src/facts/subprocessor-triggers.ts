@@ -12,8 +12,8 @@ import { mayMatch } from '../text/keyword-gate.js';
 // relation verb ("we use", "disclosed to", "hosted by", "transferred to a server of") where names follow.
 // A noun may carry the term the document defines for it before its examples: 'third-party services ("Third Party Services"), including A and B'.
 // A parenthesis of names right after the noun gives its examples too ("subcontractors and service providers (Floa, PayLead, Braze)").
-const AFTER_NOUN = new RegExp(String.raw`${PROVIDER_NOUN.source}(?:\s*\(\s*["“'‘][^"“”'‘’()]{1,40}["”'’]\s*\))?(?:\s*\(\s*(?:(?:such as|e\.g\.,?|including|like|for example,?|namely)\s+)?|(?:\s*,)?\s+(?:(?:is|are|include|includes|including|like|such as|e\.g\.,?|for example,?|for instance,?|in particular,?|namely|called|named|is called|currently|currently are|currently include)\s+)?(?:(?:the\s+)?(?:following|company|companies)\s*)?:?\s*)`, 'gi');
-const AFTER_VERB = /\b(?:use|uses|used|(?<=\b(?:are|is)\s+)using|engage|engages|engaged|rel(?:y|ies) on|work with|works with|partner with|partners with|utili[sz]e|utili[sz]es|employ|employs|contract with|contracts with|license|licen[cs]e from)\s+(?:the\s+)?(?:services\s+of\s+|(?:external\s+)?software\s+from\s+)?|\b(?:disclosed|transferred|sent|forwarded|provided|shared|transmitted|passed(?: on)?|given|made available|communicated|uploaded|exported|submitted|(?:a|the)\s+transfer|transfers?)\s+(?:directly\s+)?(?:to|with)\s+(?:(?:a|the|one of the)\s+(?:server|servers|systems?|platform|infrastructure)s?\s+(?:of|operated by|run by)\s+)?|\b(?:powered|hosted|provided|operated|processed|handled|managed|run|supplied|delivered|stored|performed|carried out|serviced|transmitted|verified)\s+(?:by|through|via|on|with)\s+(?:(?:the\s+)?(?:servers?|systems?|infrastructure|platform|cloud)\s+(?:of\s+)?)?|\b(?:servers?|systems?|infrastructure|cloud|platform)\s+(?:of|operated by|provided by|run by)\s+|\bthrough\s+(?=\S)|\b(?:communicate|communicates|integrates?|interfaces?)\s+with\s+/gi;
+const AFTER_NOUN = new RegExp(String.raw`${PROVIDER_NOUN.source}(?:\s*\(\s*["“'‘][^"“”'‘’()]{1,40}["”'’]\s*\))?(?:\s*\(\s*(?:(?:such as|e\.g\.,?|including|like|for example,?|namely)\s+)?|\s+(?:on|in|across)\s+(?:our|its)\s+(?:services?|websites?|sites?|apps?|platforms?)\s*,?\s+(?:such as|including|like|e\.g\.,?)\s+|(?:\s*,)?\s+(?:(?:is|are|include|includes|including|like|such as|e\.g\.,?|for example,?|for instance,?|in particular,?|namely|called|named|is called|currently|currently are|currently include)\s+)?(?:(?:the\s+)?(?:following|company|companies)\s*)?:?\s*)`, 'gi');
+const AFTER_VERB = /\b(?:use|uses|used|(?<=\b(?:are|is)\s+)using|engage|engages|engaged|rel(?:y|ies) on|work with|works with|partner with|partners with|utili[sz]e|utili[sz]es|employ|employs|contract with|contracts with|license|licen[cs]e from)\s+(?:the\s+)?(?:services\s+of\s+|(?:external\s+)?software\s+from\s+)?|\b(?:disclosed|transferred|sent|forwarded|provided|shared|transmitted|passed(?: on)?|given|made available|communicated|uploaded|exported|submitted|(?:a|the)\s+transfer|transfers?)\s+(?:directly\s+)?(?:to|with)\s+(?:(?:a|the|one of the)\s+(?:server|servers|systems?|platform|infrastructure)s?\s+(?:of|operated by|run by)\s+)?|\b(?:powered|hosted|provided|operated|processed|handled|managed|run|supplied|delivered|stored|performed|carried out|serviced|transmitted|verified)\s+(?:(?:directly|exclusively|securely|solely|entirely)\s+)?(?:by|through|via|on|with)\s+(?:(?:the\s+)?(?:servers?|systems?|infrastructure|platform|cloud)\s+(?:of\s+)?)?|\b(?:servers?|systems?|infrastructure|cloud|platform)\s+(?:of|operated by|provided by|run by)\s+|\bshares\s+(?:(?!with\b)[\w-]+\s+){1,10}?with\s+(?=[A-Z])|\bthrough\s+(?=\S)|\b(?:communicate|communicates|integrates?|interfaces?)\s+with\s+/gi;
 
 /** `owner`: the sentence whose view `v` is, if any (its keyword scan is shared with other readers). */
 export function triggers(v: string, vendor: RegExp, hasNoun: boolean, owner?: object): { at: number; strong: boolean; clause?: string }[] {
@@ -25,7 +25,7 @@ export function triggers(v: string, vendor: RegExp, hasNoun: boolean, owner?: ob
     if (!mayMatch(re, v, owner)) continue;
     for (let m = re.exec(v); m; m = re.exec(v)) {
       // "X uses Y" counts when X is the vendor ("we", "Acme", "Business Associate") or a relative pronoun.
-      if (re === AFTER_VERB && /^(?:use|uses|used|using|engage|engages|engaged|rel|work|works|partner|partners|utili|employ|contract|license|licen)/i.test(m[0])) {
+      if (re === AFTER_VERB && /^(?:use|uses|used|using|engage|engages|engaged|rel|work|works|partner|partners|utili|employ|contract|license|licen|shares\s)/i.test(m[0])) {
         const subject = v.slice(Math.max(0, m.index - 50), m.index).replace(/\s+(?:also|currently|may|might|will|can|could|do|does|only|are|is)\s*$/i, '').replace(/\s+$/, '');
         if (!/\b(?:we|us|and|also|which|who|that|it|company|vendor|provider|processor|associate|platform|service|services)$/i.test(subject) && !vendor.test(subject)) continue;
         // A relative pronoun stands for the noun before it: "your products or services that use X", "an Institution that
@@ -37,8 +37,13 @@ export function triggers(v: string, vendor: RegExp, hasNoun: boolean, owner?: ob
       if (re === AFTER_NOUN && /^[\p{Lu}]/u.test(m[0]) && m.index > 0) continue;
       // "partners (such as A and B)": the parenthesis only gives examples of the noun, so the clause before it must
       // say the vendor passes data to them (checked by the caller, which knows the list the sentence is in).
-      const paren = re === AFTER_NOUN && m[0].includes('(');
-      out.push({ at: m.index + m[0].length, strong: re === AFTER_NOUN, ...(paren ? { clause: v.slice(Math.max(0, v.lastIndexOf(';', m.index) + 1), m.index + m[0].indexOf('(')) } : {}) });
+      // So does a noun inside a parenthesis that gives examples of the parties before it ("via third parties (payment
+      // service providers like Paypal)"): the clause before the parenthesis decides.
+      const open = v.lastIndexOf('(', m.index);
+      const inside = re === AFTER_NOUN && open >= 0 && open > v.lastIndexOf(')', m.index) && m.index - open < 60;
+      const paren = re === AFTER_NOUN && (m[0].includes('(') || inside);
+      const cut = inside && !m[0].includes('(') ? open : m.index + m[0].indexOf('(');
+      out.push({ at: m.index + m[0].length, strong: re === AFTER_NOUN, ...(paren ? { clause: v.slice(Math.max(0, v.lastIndexOf(';', cut) + 1), cut) } : {}) });
       if (m[0].length === 0) re.lastIndex++;
     }
   }
@@ -47,7 +52,7 @@ export function triggers(v: string, vendor: RegExp, hasNoun: boolean, owner?: ob
 
 const USER_ANTECEDENT = /(?:\byour\s+(?:(?!(?:with|to|for|from|by|of|on|in|at)\b)[\w-]+\s+(?:or\s+|and\s+)?){0,3}[\w-]+|\b(?:you|users?|end\s+users|customers?|institutions?|students?|schools?))$/i;
 // What the vendor does with the providers a parenthesis gives examples of: uses them or passes data to them.
-const PASSES_TO = /\b(?:use[sd]?|using|engage[sd]?|rel(?:y|ies)\s+on|works?\s+with|share[sd]?|sharing|disclos\w+|transferr?\w*|sen[dt]s?|sending|provid(?:e|es|ed|ing)\s+(?:\w+\s+){0,3}?(?:to|with)?|transmit\w*|process\w*|host\w*|stor(?:e|es|ed|ing)\b)\b/i;
+const PASSES_TO = /\b(?:use[sd]?|using|allow(?:s|ed)?|permit(?:s|ted)?|engage[sd]?|rel(?:y|ies)\s+on|works?\s+with|share[sd]?|sharing|disclos\w+|transferr?\w*|sen[dt]s?|sending|provid(?:e|es|ed|ing)\s+(?:\w+\s+){0,3}?(?:to|with)?|transmit\w*|process\w*|host\w*|stor(?:e|es|ed|ing)\b)\b/i;
 // The examples are then a service the user chooses ("if you choose to use an unaffiliated payment service (…), such as
 // X"), a source, a sign-in, a store, a link the user makes, the user's own provider ("uploaded to
 // your file hosting service (e.g. X)") or the vendor's own services.

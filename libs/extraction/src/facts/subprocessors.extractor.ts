@@ -16,7 +16,7 @@ import { BRAND_SHAPE, cleanName, common, core, dominantBrand, ENDS_WITH_SUFFIX, 
 import { isCategoryList, noPersonalData, readItem, rowSentence, runInRecipient } from './subprocessor-lists.js';
 import { isTrackerTable, trackerRowEntity } from './subprocessor-trackers.js';
 import { providerHeading, providerProfile } from './subprocessor-profiles.js';
-import { AFFILIATE_CONTEXT, BIG_TECH, CATEGORY_TAIL, DATA_RELATION, FUNCTION_WORD, HEADING, INSTITUTION, LIST_LEAD, SHOUTING, SOCIAL_HEADING, STRICT_HEADING, SUFFIX_TAIL, USER_ITEMS, categoryHead, notSentenceName } from './subprocessor-patterns.js';
+import { AFFILIATE_CONTEXT, BIG_TECH, BIG_TECH_SERVICE, CATEGORY_TAIL, DATA_RELATION, FUNCTION_WORD, HEADING, INSTITUTION, LIST_LEAD, SHOUTING, SOCIAL_HEADING, STRICT_HEADING, SUFFIX_TAIL, USER_ITEMS, categoryHead, notSentenceName } from './subprocessor-patterns.js';
 import { examplesReceive, excludedBecause, triggers } from './subprocessor-triggers.js';
 import type { SelfNames } from './subprocessor-self.js';
 import { selfNames } from './subprocessor-self.js';
@@ -106,7 +106,8 @@ export function extractSubprocessors(ctx: FactContext): Fact<'subprocessors_name
       if (name.split(/\s+/).every((w) => TRACKER_TITLE_WORD.test(w))) return;
       // A big platform's bare name ("Google", "Apple") is a recipient only when a provider noun introduces it
       // ("cloud providers like Google"); elsewhere it is usually a store, a sign-in or a platform.
-      if (!strong && BIG_TECH.test(name)) {
+      // Named with its ad network or cloud ("managed by Microsoft's ad network"), it is a provider all the same.
+      if (!strong && BIG_TECH.test(name) && !BIG_TECH_SERVICE.test(after)) {
         rejected.push({ name, ev: evidenceAt(ctx, s, at, at + name.length), reason: 'a platform named without a provider role' });
         return;
       }
