@@ -40,3 +40,19 @@ export const BIG_TECH = /^(?:google|apple|microsoft|amazon|meta|facebook|samsung
 export const SOCIAL_HEADING = /^x(?: \(formerly twitter\))?$|\bsocial (?:media|networks?|plug-?ins?)|\bonline presences?|\bfan ?pages?|\b(?:facebook|instagram|linkedin|twitter|youtube|mastodon|tiktok|xing|pinterest)\b/i;
 // Public institutions and generic organisational words are not providers.
 export const INSTITUTION = /\b(?:commission|authority|authorities|court|government|ministry|department|parliament|council|agency|police|regulation|directive|act|law|office|bureau|center|centre|institute|university|union)$/i;
+
+// Lower-case words inside a foreign company name ("Bank der oesterreichischen Sparkassen", "Caisse des Dépôts").
+const FOREIGN_CONNECTOR = /^(?:der|des|die|das|den|von|van|de|di|du|la|le|del|della|für|und|et|y)$/;
+const NAME_START = /(?:^|[(\[:;]\s*)((?:[\p{Lu}][\p{L}.&-]*\s+){1,4}(?:[\p{Ll}][\p{L}-]*\s+){1,2})$/u;
+
+/**
+ * The start of a corporate name that a legal-suffix match cut off at lower-case words ("Erste Bank der oesterreichischen
+ * " before "Sparkassen AG"), when the name opens a bracket, a colon's list or the clause: one of the lower-case words
+ * is a connector of another language ("der", "des", "von"), none an English function word.
+ */
+export function nameStart(before: string): string | undefined {
+  const m = NAME_START.exec(before);
+  if (!m) return undefined;
+  const lower = m[1].trim().split(/\s+/).filter((w) => /^[\p{Ll}]/u.test(w));
+  return lower.some((w) => FOREIGN_CONNECTOR.test(w)) && lower.every((w) => !FUNCTION_WORD.test(w)) ? m[1] : undefined;
+}

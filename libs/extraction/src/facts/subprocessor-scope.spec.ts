@@ -114,3 +114,12 @@ describe('trigger vocabulary of provider passages', () => {
     expect(names('# Sign-in\n\nYour account is managed by Microsoft when you sign in.')).not.toContain('Microsoft');
   });
 });
+
+describe('corporate names with lower-case words of another language', () => {
+  it('reads the name from its start rather than from its last capitalised words', () => {
+    const md = '# Service providers\n\nOur bank (Erste Kasse der oesterreichischen Sparbank AG, Hauptplatz 1, Wien) needs to receive the transaction information to process your payment.';
+    const out = names(md);
+    expect(out).toContain('Erste Kasse der oesterreichischen Sparbank AG');
+    expect(out).not.toContain('Sparbank AG');
+  });
+});

@@ -16,7 +16,7 @@ import { BRAND_SHAPE, cleanName, common, core, dominantBrand, ENDS_WITH_SUFFIX, 
 import { isCategoryList, noPersonalData, readItem, rowSentence, runInRecipient } from './subprocessor-lists.js';
 import { isTrackerTable, trackerRowEntity } from './subprocessor-trackers.js';
 import { providerHeading, providerProfile } from './subprocessor-profiles.js';
-import { AFFILIATE_CONTEXT, BIG_TECH, BIG_TECH_SERVICE, CATEGORY_TAIL, DATA_RELATION, FUNCTION_WORD, HEADING, INSTITUTION, LIST_LEAD, SHOUTING, SOCIAL_HEADING, STRICT_HEADING, SUFFIX_TAIL, USER_ITEMS, categoryHead, notSentenceName } from './subprocessor-patterns.js';
+import { AFFILIATE_CONTEXT, BIG_TECH, BIG_TECH_SERVICE, CATEGORY_TAIL, DATA_RELATION, FUNCTION_WORD, HEADING, INSTITUTION, LIST_LEAD, SHOUTING, SOCIAL_HEADING, STRICT_HEADING, SUFFIX_TAIL, USER_ITEMS, categoryHead, nameStart, notSentenceName } from './subprocessor-patterns.js';
 import { examplesReceive, excludedBecause, triggers } from './subprocessor-triggers.js';
 import type { SelfNames } from './subprocessor-self.js';
 import { selfNames } from './subprocessor-self.js';
@@ -62,6 +62,12 @@ export function extractSubprocessors(ctx: FactContext): Fact<'subprocessors_name
         for (const p of parts) if (!own(p.text)) add(p.text, s, p.at, strong, cell, review, tracker);
         return;
       }
+    }
+    // "(Erste Bank der oesterreichischen Sparkassen AG, …)": the name read from its start, over the lower-case words of another language.
+    const whole = ENDS_WITH_SUFFIX.test(name) ? nameStart(s.view.slice(Math.max(0, at - 80), at)) : undefined;
+    if (whole) {
+      name = whole + name;
+      at -= whole.length;
     }
     // Two words glued by a PDF's text layer ("variousService Providers"): an ordinary word before an inner capital.
     const glued = /^([\p{Ll}]{4,})[\p{Lu}]/u.exec(name);
