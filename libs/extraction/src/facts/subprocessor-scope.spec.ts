@@ -105,6 +105,10 @@ describe('trigger vocabulary of provider passages', () => {
     expect(names('# Feature tools\n\nFeature Tool Providers List: Kanvo Labs Inc, which has its privacy policy at kanvo.example.')).toEqual([expect.stringMatching(/^Kanvo Labs Inc/)]);
   });
 
+  it('reads examples of the organisations the vendor shares information with', () => {
+    expect(names('# Sharing\n\nWhere you have consented, we may share your information with charitable services such as Helping Hands Ireland.')).toContain('Helping Hands Ireland');
+  });
+
   it('does not read examples in a parenthesis when the clause before it passes no data', () => {
     expect(names('# Orders\n\nAcceptance may also be indicated via third parties (payment service providers like Quickpay), by activating the services.')).toEqual([]);
   });
