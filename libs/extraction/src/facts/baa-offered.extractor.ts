@@ -15,6 +15,9 @@ const BAA = /\b(?:business associate (?:agreements?|addend(?:um|a)|contracts?|am
 const OFFER = /\b(?:will|shall|can|may|does|do|agrees? to|is available|are available|offers?|provides?|makes? available|enter(?:s|ed)? into|sign(?:s|ed)?|execute[sd]?)\b/i;
 const REFUSE = /\b(?:not|never|no|cannot|won't|don't|doesn't|unable to)\b[^.;]{0,40}\b(?:sign|execute|enter into|offer|provide|agree to|available)\b[^.;]{0,40}\b(?:business associate|baas?\b)|\bnot\b[^.;]{0,20}\b(?:a business associate|hipaa[- ]compliant)\b/i;
 
+// The customer's prohibition with the BAA as its exception: "Customer will not … unless Customer has …".
+const CONDITION_OF_CUSTOMER = /\b(?:customers?|you|users?|licensees?)\s+(?:will|shall|must|may)\s+not\b[^.;]*\b(?:unless|except)\b/i;
+
 // The document (or a part of it) declaring itself the BAA: "This Addendum constitutes the business
 // associate agreement required by …", "These terms serve as a BAA".
 const IS_BAA = /\b(?:this|these|the (?:attached|following))\s+(?:[\w-]+\s+){0,3}?(?:constitutes?|serves? as|shall (?:constitute|serve as|be deemed|be treated as)|(?:is|are) intended to (?:constitute|serve as|be)|(?:is|are) deemed)\s+(?:a |an |the |your |our )?(?:[\w-]+\s+){0,2}?(?:business associate (?:agreement|addendum|contract)|baa)\b/i;
@@ -26,10 +29,14 @@ const IS_BAA = /\b(?:this|these|the (?:attached|following))\s+(?:[\w-]+\s+){0,3}
  */
 export function extractBaaOffered(ctx: FactContext): Fact<'baa_offered'> {
   const cands: Candidate<V>[] = [];
+  // Yes readings from a BAA named only as the condition of the customer's prohibition, and whether the document refuses one.
+  const conditional = new Set<Candidate<V>>();
+  let refuses = false;
   for (const s of operative(ctx, PREFILTER)) {
     const v = s.view;
     const r = REFUSE.exec(v);
     if (r) {
+      refuses = true;
       cands.push({ value: 'no', evidence: evidenceAt(ctx, s, r.index, r.index + r[0].length), confidence: 0.8 });
       continue;
     }
@@ -44,8 +51,15 @@ export function extractBaaOffered(ctx: FactContext): Fact<'baa_offered'> {
       continue;
     }
     const b = BAA.exec(v);
-    if (b && OFFER.test(v)) cands.push({ value: 'yes', evidence: evidenceAt(ctx, s, b.index, b.index + b[0].length), confidence: 0.85 });
+    if (b && OFFER.test(v)) {
+      const c: Candidate<V> = { value: 'yes', evidence: evidenceAt(ctx, s, b.index, b.index + b[0].length), confidence: 0.85 };
+      if (CONDITION_OF_CUSTOMER.test(v.slice(0, b.index))) conditional.add(c);
+      cands.push(c);
+    }
   }
+  // "Customer will not transmit PHI unless … an executed HIPAA Business Associate Agreement" names a BAA as a condition,
+  // which an explicit refusal elsewhere ("Customer will not be able to execute a HIPAA BAA") outweighs.
+  if (refuses) for (const [i, c] of cands.entries()) if (conditional.has(c)) cands[i] = { ...c, confidence: 0.5, review: 'a BAA named only as the condition of the customer\'s prohibition, and refused elsewhere' };
   if (ctx.kind === 'baa') {
     const first = ctx.sentences.find((s) => /business associate/i.test(s.view)) ?? ctx.sentences[0];
     if (first) cands.unshift({ value: 'yes', evidence: evidenceAt(ctx, first), confidence: 0.95 });

@@ -58,3 +58,57 @@ describe('law_enforcement_disclosure: the vendor\'s own posture on legal demands
     expect(le('Information may be provided if it is required to be provided by judicial or other government authorities.')).toBe('any_legal_request');
   });
 });
+
+describe('data_sale_or_marketing: advertising on the person\'s data, not on the page', () => {
+  const sale = (t: string) => factOf('data_sale_or_marketing', t);
+  it('contextual advertising, or ads about what one searches for, is no targeted use', () => {
+    expect(sale('For example, if you search for bikes, we will show you ads about bikes.')).toBe('unspecified');
+    expect(sale('We may share device identifiers with our providers, but only to support the site or to serve contextual advertising.')).toBe('unspecified');
+    expect(sale('We may use your information to show you ads on other websites.')).toBe('allowed');
+  });
+  it('a refusal to serve targeted advertising is a prohibition', () => {
+    expect(sale('We and our providers do not use persistent identifiers to serve targeted advertising to our users.')).toBe('prohibited');
+  });
+  it('marketing with the vendor\'s brand features uses no data', () => {
+    expect(sale('Acme grants the Developer a license to use the Acme Brand Features solely for marketing purposes.')).toBe('unspecified');
+    expect(sale('We may use your contact details for our own marketing purposes.')).toBe('allowed');
+  });
+});
+
+describe('baa_offered: an explicit refusal outweighs a BAA named only as a condition', () => {
+  const baa = (t: string) => factOf('baa_offered', t);
+  it('"unless … an executed BAA" in the customer\'s prohibition loses to "will not be able to execute a BAA"', () => {
+    const condition = 'The Customer will not, and will not permit third parties under its control to, send regulated records to the Service unless it has our prior written consent (such as a signed HIPAA Business Associate Agreement covering the Service).';
+    expect(baa(condition)).toBe('yes');
+    expect(baa(`${condition} From March 1, 2023 the Customer will not be able to execute a HIPAA Business Associate Agreement for the Service.`)).toBe('no');
+  });
+});
+
+describe('return_or_destroy_on_termination: a possible consequence is no discretion', () => {
+  const ret = (t: string) => factOf('return_or_destroy_on_termination', t);
+  it('"may be deleted" in the passive, and removal as a sanction, give no answer', () => {
+    expect(ret('If your plan is terminated, you may lose access to your files and your files may be deleted under our retention policies.')).toBe('unspecified');
+    expect(ret('We may, in our sole discretion, terminate your use of the Site or remove any content stored on it for any reason.')).toBe('unspecified');
+    expect(ret('When the Agreement ends, we may delete Customer Data after a commercially reasonable period.')).toBe('no');
+    expect(ret('Upon termination of the Agreement, we will delete all Customer Data.')).toBe('yes');
+  });
+});
+
+describe('breach_notice_days: the deadline\'s own table cell must speak of notice', () => {
+  const breach = (t: string) => factOf('breach_notice_days', t);
+  it('a retention period in a row about security incidents is no notice deadline', () => {
+    expect(breach('| Detect security incidents and report those responsible | Up to 6 years from date of collection |')).toBeNull();
+    expect(breach('| Security incident | We will notify you within 72 hours |')).toBe(3);
+  });
+});
+
+describe('subcontractor_flowdown: providers bound to the vendor\'s standard', () => {
+  const flow = (t: string) => factOf('subcontractor_flowdown', t);
+  it('"required to do so by law" and protecting the vendor\'s property are no binding of providers', () => {
+    expect(flow('Other than to employees and contractors, we disclose personal information only when required to do so by law, or when necessary to protect the property or rights of us or the public.')).toBe('unspecified');
+    expect(flow('Our contractors are required by contract to keep your data confidential and to use it only on our behalf.')).toBe('yes');
+  });
+  it('the customer appointing the vendor as its agent binds no provider', () => {
+    expect(flow('You appoint Acme as your agent or marketplace service provider, subject to the terms and conditions of this Agreement.')).toBe('unspecified');
+  });
+});

@@ -12,7 +12,7 @@ const WHO = /\b(?:subcontractors?|sub-?contractors?|sub-?processors?|agents?|ven
 // Restrictions imposed on them by the vendor, in the words BAAs, DPAs and policies use.
 const BOUND: RegExp[] = [
   /\b(?:same|identical|equivalent|similar|substantially (?:the )?same|no less (?:protective|restrictive|stringent)|at least as (?:protective|restrictive|stringent))\b[^.;]{0,40}\b(?:restrictions|conditions|requirements|obligations|terms|protections|data protection obligations)/i,
-  /\b(?:require|requires|required(?! by (?:applicable |any |the )?(?:laws?\b|statutes?\b|regulations?\b|[\w ]{0,40}\bact\b))|obligate|obligates|bind|binds|ensure|ensures|impose|imposes|contractually)\b[^.;]{0,120}\b(?:protect(?!ion (?:act|law|regulation))|safeguard|confidential|only for|solely for|use it only|restrictions|obligations|duties|requirements|comply with|fulfils?|fulfills?)/i,
+  /\b(?:require|requires|required(?! (?:to do so )?by (?:applicable |any |the )?(?:laws?\b|statutes?\b|regulations?\b|[\w ]{0,40}\bact\b))|obligate|obligates|bind|binds|ensure|ensures|impose|imposes|contractually)\b[^.;]{0,120}\b(?:protect(?!ion (?:act|law|regulation))(?! (?:the |our |its |their )?(?:property|rights|safety|interests))|safeguard|confidential|only for|solely for|use it only|restrictions|obligations|duties|requirements|comply with|fulfils?|fulfills?)/i,
   /\bsubject to\b[^.;]{0,40}\b(?:contractual|written|confidentiality)\b[^.;]{0,80}\b(?:requirements|obligations|restrictions|agreements?)/i,
   /\b(?:prohibit|prohibiting|prohibits) (?:them|it|such \w+) from (?:using|disclosing)/i,
   /\b(?:written|binding|business associate|data processing|confidentiality) (?:agreements?|contracts?|addend(?:um|a))\b[^.;]{0,80}\b(?:protect|restrictions|obligations|confidential|terms)/i,
@@ -38,7 +38,8 @@ const BINDING = /\b(?:require[sd]?|requiring|bound|binds?|obligate[sd]?|obligati
 const OWN_STANDARD = /\b(?:this|our|the present)\s+(?:privacy policy|privacy notice|privacy statement|policy|notice|agreement|dpa|addendum|terms|data processing (?:agreement|addendum))\b|\b(?:no less|at least as|just as|equally)\s+(?:protective|restrictive|stringent)\b|\bsame (?:extent|level|standards?|privacy commitments?|obligations|protections?|data protection obligations)\b|\bour\s+(?:[\w-]+\s+){0,3}?(?:obligations|commitments|standards)\b|\bas we (?:ourselves|do)\b/i;
 // A purpose limit: only for the services, on our instructions, not for their own purposes.
 const PURPOSE = /\b(?:only|solely|exclusively)\b[^.;]{0,80}\b(?:for|to|on|according to|in connection with|pursuant to|as)\b|\b(?:our|documented|written)\s+instructions\b|\bcannot use\b[^.;]{0,60}\bfor (?:their|its) own\b|\bnot\b[^.;]{0,20}\b(?:authori[sz]e|permit|allow)\w*\b[^.;]{0,80}\bexcept\b/i;
-const PROTECT = /\bconfidential\w*|\bsecurity measures\b|\bprotect(?!ion)\w*|\bsafeguard\w*/i;
+// Protecting data, not "the property or rights of Acme, third parties, or the public" (a ground for disclosure).
+const PROTECT = /\bconfidential\w*|\bsecurity measures\b|\bprotect(?!ion)(?!\w*\s+(?:the\s+|our\s+|its\s+|their\s+)?(?:property|rights|safety|interests)\b)\w*|\bsafeguard\w*/i;
 // Protection with a purpose limit counts only as a contractual duty ("bound to", "required to", "by contract"), not a
 // description ("we ensure", "providers shall", "may only").
 const CONTRACTUAL = /\b(?:require[sd]?|requiring|bound|obligate[sd]?|oblige[sd]?|contractually|by contract|under contract|agreements?|contracts?|must)\b/i;
@@ -67,7 +68,9 @@ const OTHER_PARTY_DUTY = /\b(?:the|each|any)\s+(?:fleet company|partner|merchant
 // Not "(best) endeavours to", which the vocabulary reads as an obligation of effort, like "best efforts".
 const EFFORT = /\b(?:seeks?|try|tries|attempts?|strives?|aims?)\s+to\s+$/i;
 // Assigning the contract to a successor, and definitions of users, are not providers bound by the vendor.
-const NOT_FLOWDOWN = /\bassign\w*\b|\bsuccessors?\b|^\W*[\w\s-]{1,60}\W*\s+means\b/i;
+// Nor is the customer appointing the vendor as its own agent or provider ("You appoint Acme as your agent or marketplace
+// service provider").
+const NOT_FLOWDOWN = /\bassign\w*\b|\bsuccessors?\b|\bappoints?\b[^.;]{0,40}\bas\s+(?:your|its|their|the customer's|the developer's)\s+(?:[\w-]+\s+){0,2}?(?:agent|service provider|processor)s?\b|^\W*[\w\s-]{1,60}\W*\s+means\b/i;
 
 /**
  * The clause reading of a flow-down (README): providers or affiliates (named in the sentence, or in the one before
