@@ -111,4 +111,16 @@ describe('subcontractor_flowdown: providers bound to the vendor\'s standard', ()
   it('the customer appointing the vendor as its agent binds no provider', () => {
     expect(flow('You appoint Acme as your agent or marketplace service provider, subject to the terms and conditions of this Agreement.')).toBe('unspecified');
   });
+  it('a license the customer grants the vendor\'s group binds no provider', () => {
+    expect(flow('Subject to the terms of this Agreement, the Developer grants to Acme and its affiliates a limited license to distribute the Products.')).toBe('unspecified');
+  });
+  it('processing "based on our instructions and in compliance with our policy", or agreeing to abide by our policies', () => {
+    expect(flow('We may give personal information to our affiliates or other trusted companies to process it for us, based on our instructions and in compliance with our Privacy Policy.')).toBe('yes');
+    expect(flow('We share data with service providers who agree to abide by our policies with respect to personal information.')).toBe('yes');
+    expect(flow('We share data with service providers who have their own privacy policies.')).toBe('unspecified');
+  });
+  it('"similar security and confidentiality measures" is the vendor\'s standard, unless it is a transfer\'s safeguard', () => {
+    expect(flow('We require service providers acting on our behalf to provide similar security and confidentiality measures.')).toBe('yes');
+    expect(flow('Any such recipients will be bound to comply with standard contractual clauses or equivalent data protection safeguards for transfers outside the EEA.')).not.toBe('yes');
+  });
 });

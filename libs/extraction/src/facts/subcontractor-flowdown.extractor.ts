@@ -11,7 +11,8 @@ const PREFILTER = /\b(?:subcontract|sub-?contract|sub-?processor|agents?\b|vendo
 const WHO = /\b(?:subcontractors?|sub-?contractors?|sub-?processors?|agents?|vendors?|(?:third[- ]party )?service providers?|third parties|third-party|recipients?|contractors?|suppliers?)\b/i;
 // Restrictions imposed on them by the vendor, in the words BAAs, DPAs and policies use.
 const BOUND: RegExp[] = [
-  /\b(?:same|identical|equivalent|similar|substantially (?:the )?same|no less (?:protective|restrictive|stringent)|at least as (?:protective|restrictive|stringent))\b[^.;]{0,40}\b(?:restrictions|conditions|requirements|obligations|terms|protections|data protection obligations)/i,
+  // "require … providers to provide similar security and confidentiality measures", "the same safeguards".
+  /\b(?:same|identical|equivalent|similar|substantially (?:the )?same|no less (?:protective|restrictive|stringent)|at least as (?:protective|restrictive|stringent))\b[^.;]{0,40}\b(?:restrictions|conditions|requirements|obligations|terms|protections|data protection obligations|measures|safeguards|standards)/i,
   /\b(?:require|requires|required(?! (?:to do so )?by (?:applicable |any |the )?(?:laws?\b|statutes?\b|regulations?\b|[\w ]{0,40}\bact\b))|obligate|obligates|bind|binds|ensure|ensures|impose|imposes|contractually)\b[^.;]{0,120}\b(?:protect(?!ion (?:act|law|regulation))(?! (?:the |our |its |their )?(?:property|rights|safety|interests))|safeguard|confidential|only for|solely for|use it only|restrictions|obligations|duties|requirements|comply with|fulfils?|fulfills?)/i,
   /\bsubject to\b[^.;]{0,40}\b(?:contractual|written|confidentiality)\b[^.;]{0,80}\b(?:requirements|obligations|restrictions|agreements?)/i,
   /\b(?:prohibit|prohibiting|prohibits) (?:them|it|such \w+) from (?:using|disclosing)/i,
@@ -33,9 +34,10 @@ const PURPOSE_LIMIT = /\b(?:only|solely|exclusively)\b[^.;]{0,60}\b(?:for|to|on|
 const NO = /\b(?:not|no)\b[^.;]{0,40}\b(?:require|obligat|bind|responsible for (?:the )?(?:privacy|data) practices)\w*\b[^.;]{0,40}\b(?:subcontractors?|sub-?processors?|vendors?|service providers?)/i;
 
 // A binding on someone: a binding verb of the vocabulary, an obligation modal, "may only", "provided that".
-const BINDING = /\b(?:require[sd]?|requiring|bound|binds?|obligate[sd]?|obligating|oblige[sd]?|subject to|must|shall|may only|can only|cannot|are not (?:allowed|permitted)|provided that|on (?:the )?condition that|ensures?)\b/i;
+// Processing "for us, based on our instructions" and agreeing "to abide by our policies" bind the provider too.
+const BINDING = /\b(?:require[sd]?|requiring|bound|binds?|obligate[sd]?|obligating|oblige[sd]?|subject to|must|shall|may only|can only|cannot|are not (?:allowed|permitted)|provided that|on (?:the )?condition that|ensures?|(?:based on|according to|in accordance with) our (?:documented |written )?instructions|agrees? to (?:abide by|comply with|be bound by))\b/i;
 // The vendor's own standard (README: "same obligations", "no less protective", this policy or agreement).
-const OWN_STANDARD = /\b(?:this|our|the present)\s+(?:privacy policy|privacy notice|privacy statement|policy|notice|agreement|dpa|addendum|terms|data processing (?:agreement|addendum))\b|\b(?:no less|at least as|just as|equally)\s+(?:protective|restrictive|stringent)\b|\bsame (?:extent|level|standards?|privacy commitments?|obligations|protections?|data protection obligations)\b|\bour\s+(?:[\w-]+\s+){0,3}?(?:obligations|commitments|standards)\b|\bas we (?:ourselves|do)\b/i;
+const OWN_STANDARD = /\b(?:this|our|the present)\s+(?:privacy policy|privacy notice|privacy statement|polic(?:y|ies)|notice|agreement|dpa|addendum|terms|data processing (?:agreement|addendum))\b|\b(?:no less|at least as|just as|equally)\s+(?:protective|restrictive|stringent)\b|\bsame (?:extent|level|standards?|privacy commitments?|obligations|protections?|data protection obligations)\b|\bour\s+(?:[\w-]+\s+){0,3}?(?:obligations|commitments|standards)\b|\bas we (?:ourselves|do)\b/i;
 // A purpose limit: only for the services, on our instructions, not for their own purposes.
 const PURPOSE = /\b(?:only|solely|exclusively)\b[^.;]{0,80}\b(?:for|to|on|according to|in connection with|pursuant to|as)\b|\b(?:our|documented|written)\s+instructions\b|\bcannot use\b[^.;]{0,60}\bfor (?:their|its) own\b|\bnot\b[^.;]{0,20}\b(?:authori[sz]e|permit|allow)\w*\b[^.;]{0,80}\bexcept\b/i;
 // Protecting data, not "the property or rights of Acme, third parties, or the public" (a ground for disclosure).
@@ -68,9 +70,9 @@ const OTHER_PARTY_DUTY = /\b(?:the|each|any)\s+(?:fleet company|partner|merchant
 // Not "(best) endeavours to", which the vocabulary reads as an obligation of effort, like "best efforts".
 const EFFORT = /\b(?:seeks?|try|tries|attempts?|strives?|aims?)\s+to\s+$/i;
 // Assigning the contract to a successor, and definitions of users, are not providers bound by the vendor.
-// Nor is the customer appointing the vendor as its own agent or provider ("You appoint Acme as your agent or marketplace
+// Nor is a license one party grants another, or the customer appointing the vendor as its own agent or provider ("You appoint Acme as your agent or marketplace
 // service provider").
-const NOT_FLOWDOWN = /\bassign\w*\b|\bsuccessors?\b|\bappoints?\b[^.;]{0,40}\bas\s+(?:your|its|their|the customer's|the developer's)\s+(?:[\w-]+\s+){0,2}?(?:agent|service provider|processor)s?\b|^\W*[\w\s-]{1,60}\W*\s+means\b/i;
+const NOT_FLOWDOWN = /\bgrants?\b[^.;]{0,80}\blicen[cs]e\b|\bassign\w*\b|\bsuccessors?\b|\bappoints?\b[^.;]{0,40}\bas\s+(?:your|its|their|the customer's|the developer's)\s+(?:[\w-]+\s+){0,2}?(?:agent|service provider|processor)s?\b|^\W*[\w\s-]{1,60}\W*\s+means\b/i;
 
 /**
  * The clause reading of a flow-down (README): providers or affiliates (named in the sentence, or in the one before
@@ -132,7 +134,8 @@ export function extractSubcontractorFlowdown(ctx: FactContext): Fact<'subcontrac
       // The customer promising things about its own staff is not a vendor flow-down.
       if (CUSTOMER_DUTY.test(v)) break;
       const ev = evidenceAt(ctx, s, Math.min(w.index, m.index), Math.max(w.index + w[0].length, m.index + m[0].length));
-      if (re !== BOUND[0] && TRANSFER_SAFEGUARD.test(v)) cands.push({ value: 'yes', evidence: ev, confidence: 0.5, review: 'safeguards of a transfer abroad, not the vendor\'s own obligations' });
+      // "equivalent data protection safeguards for the transfers of data outside the EEA" is a transfer's safeguard too.
+      if ((re !== BOUND[0] || /(?:measures|safeguards|standards)$/i.test(m[0])) && TRANSFER_SAFEGUARD.test(v)) cands.push({ value: 'yes', evidence: ev, confidence: 0.5, review: 'safeguards of a transfer abroad, not the vendor\'s own obligations' });
       // README: confidentiality or "protect the data" alone, or unnamed "requirements", is not a flow-down; it takes
       // the vendor's own obligations (same, these, this Agreement's) or confidentiality with a purpose limit.
       else if (re === BOUND[1] && !OWN_OBLIGATIONS.test(v) && !(PROTECTION.test(m[0]) && PURPOSE_LIMIT.test(v))) cands.push({ value: 'yes', evidence: ev, confidence: 0.45, review: 'providers bound to protect or keep data confidential, without the vendor\'s own obligations or a purpose limit' });
