@@ -6,7 +6,7 @@ import { restrictsOthers } from '../clauses/actor-readings.js';
 
 type V = Fact<'data_sale_or_marketing'>['value'];
 
-const PREFILTER = /\b(?:sell|sale\b|sold\b|rent\b|rent(?:ing|s)\b|market|advertis|ads\b|promot|remuneration|newsletter|licen[cs]|sublicen[cs]|interest\b|send(?:ing)? you\b)/i;
+const PREFILTER = /\b(?:sell|sale\b|sold\b|rent\b|rent(?:ing|s)\b|market|advertis|ads\b|promot|offers\b|remuneration|newsletter|licen[cs]|sublicen[cs]|interest\b|send(?:ing)? you\b)/i;
 // A list is data only as a list of people ("mailing list"), not the verb ("list items for sale").
 const DATA = String.raw`(?:[\w-]+\s+){0,6}?(?:data|information|phi|protected health information|records|content|personal|(?<=(?:mailing|e-?mail|customer|contact|subscriber|user|member|marketing)\s)lists?)\b`;
 // Who pays for licensed data, and the price: third parties or partners, for a fee, royalty or other payment.
@@ -16,7 +16,9 @@ const PRICE = String.raw`\b(?:for (?:a |an )?(?:\w+ )?(?:fees?|royalt(?:y|ies)|c
 const ALLOWED: RegExp[] = [
   /\b(?:to|may|will|can|we|also)\s+(?:also\s+)?(?:market|advertise)\b(?!\s+(?:the )?(?:services|products) (?:to )?(?:the )?customer)/i,
   /\bmarketing to you\b/i,
-  /\b(?:send|sending|email|emailing|text|texting|mail|mailing|contact|contacting)\s+(?:you |users |patients |clients |customers? |the customer )?(?:with )?(?:[\w'’-]+,? (?:and |or |& )?){0,6}?(?:marketing|promotional|advertising)\b/i,
+  /\b(?:send|sending|email|emailing|text|texting|mail|mailing|contact|contacting)\s+(?:you |users |patients |clients |customers? |the customer )?(?:with )?(?:[\w'’-]+,? (?:and |or |& )?){0,6}?(?:marketing|promotional|advertising|promotions)\b/i,
+  // Telling the person of offers ("to notify you of … special offers", "to send you … newsletters … or Acme offers").
+  /\b(?:notify|notifying|inform|informing|send|sending|email|emailing|contact|contacting)\s+you\b[^.;]{0,120}?\b(?:special offers|promotional offers|exclusive offers|(?:our|[A-Z][\w-]+) offers|promotions|deals and discounts)\b/,
   /\b(?:targeted|interest-based|behaviou?ral|personali[sz]ed|cross-context(?: behaviou?ral)?) (?:advertising|ads|marketing)\b/i,
   /\b(?:serve|serving|deliver|delivering|show|display) (?:\w+ ){0,2}(?:ads|advertisements|advertising)\b/i,
   /\bfor (?:our |its |their )?(?:own )?(?:direct )?marketing (?:or \w+ |and \w+ )?purposes\b/i,

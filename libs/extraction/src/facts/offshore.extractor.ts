@@ -7,7 +7,9 @@ type V = Fact<'offshore_processing'>['value'];
 // Countries outside the US named in contracts and policies as places where data or the people handling it are.
 const COUNTRIES = String.raw`india|the philippines|philippines|canada|mexico|ireland|germany|france|the netherlands|israel|ukraine|poland|pakistan|brazil|colombia|argentina|costa rica|singapore|australia|japan|the united kingdom|united kingdom|the uk|switzerland|vietnam|china|hong kong|taiwan|south korea|malaysia|indonesia|thailand|sri lanka|bangladesh|nepal|egypt|kenya|nigeria|south africa|morocco|jamaica|guatemala|honduras|el salvador|the dominican republic|dominican republic|peru|chile|uruguay|romania|bulgaria|serbia|belarus|russia|new zealand|spain|italy|portugal|belgium|sweden|denmark|finland|norway|the czech republic|czech republic|hungary|estonia|latvia|lithuania|luxembourg|austria|greece|cyprus|malta|slovakia|slovenia|croatia|iceland|liechtenstein|turkey|the united arab emirates|united arab emirates|saudi arabia|qatar|the republic of korea|tunisia|ghana`;
 const PREFILTER = new RegExp(String.raw`\b(?:usa\b|outside|countr|offshore|overseas|abroad|international|europe|eea\b|eu\b|kingdom|united states|u\.s\.|located|region|across borders|cross-border|${COUNTRIES})`, 'i');
-const PROCESS = /\b(?:transfer|process|stor|host|access|maintain|locat|perform|handl|hold|kept|keep|server|data cent(?:er|re)|transmit|send|sent|move|review|support|receiv|print)\w*/i;
+// Sharing with companies located abroad moves data there too ("we share your personal information with the companies
+// of our group based in Luxembourg and Hungary").
+const PROCESS = /\b(?:transfer|process|stor|host|access|maintain|locat|perform|handl|hold|kept|keep|server|data cent(?:er|re)|transmit|send|sent|move|review|support|receiv|print|shar(?:e|ed|es|ing)\b)\w*/i;
 const FOREIGN = String.raw`(?:${COUNTRIES}|the european union|european union|the eu|the eea|the european economic area)`;
 // A provider that works on the data from its own facilities abroad ("ScribeWorks Pvt. Ltd., which performs
 // transcription from its facilities in Bangalore, India"; "whose staff work from offices in Cebu, the Philippines").
@@ -39,7 +41,8 @@ const YES: RegExp[] = [
   new RegExp(String.raw`\b(?:in|within)\s+(?:the\s+)?(?:united states|u\.s\.|usa)(?:,\s*|\s+and\s+|\s+or\s+)(?:[a-z]{2,20}(?: [a-z]{2,20})?(?:,\s*|\s+and\s+|\s+or\s+)){0,3}${FOREIGN}\b`, 'i'),
   // "Outside the country in which you live" is relative to the user, not the vendor's home region.
   /\boutside (?:of )?(?:the )?(?:(?:fifty|50|continental|contiguous|48 contiguous)(?: \(50\))? )?(?:united states|u\.s\.(?:a\.)?|usa|us|country|countries|region|jurisdiction)\b(?!\s+(?:in which|where) you\b|\s+of your (?:residence|location))/i,
-  /\b(?:other|foreign|third|a number of) countr(?:y|ies)\b|\bcountries around the world\b|\banywhere in the world\b|\blocations? other than\b|\boffshore\b|\boverseas\b|\binternationally\b|\bacross borders\b|\bcross-border\b/i,
+  // "in various countries around the globe", "to countries other than the country in which it was received".
+  /\b(?:other|foreign|third|a number of|various|several|multiple) countr(?:y|ies)\b|\bcountries around the (?:world|globe)\b|\bcountr(?:y|ies) other than\b|\banywhere in the world\b|\blocations? other than\b|\boffshore\b|\boverseas\b|\binternationally\b|\bacross borders\b|\bcross-border\b/i,
   PLACE,
 ];
 // "in any country in which Google or its Subprocessors maintain facilities": wherever the vendor or its providers are.
@@ -67,7 +70,7 @@ const FOREIGN_LATER = new RegExp(String.raw`\b(?:in|within|to|located in)\s+${FO
 const FROM_ABROAD = /\bif you (?:access|use|visit)\b[^.;]{0,60}\bfrom\b|\bif you are (?:visiting|accessing|using)\b[^.;]{0,40}\bfrom\b|\b(?:users?|visitors?|customers?|individuals?)\s+of (?:the|our) (?:site|services?|websites?|apps?)\s+(?:who are\s+)?(?:located|based|residing|living)\s+(?:in|outside)\b|\bwhen (?:downloading|using|accessing)\b[^.;]{0,60}\b(?:foreign|another|other) countr|\b(?:users?|individuals?|persons?|people|customers?|visitors?|residents?|you)\s+(?:who are\s+)?(?:located|based|residing|living)\s+(?:in|outside)\b|\bfrom outside\b|\b(?:access|use)\w* (?:the services )?from (?:other|another|outside)|\bif you(?: are|'re| reside| live) (?:located )?(?:in|outside)\b|\bresidents? of\b|\bvisitors? (?:from|located)\b|\bfrom other regions\b/i;
 
 // Text about the data's movement, not a legal address or an authority's website.
-const DATA_MOVES = /\b(?:transferr?\w*|stor(?:e|ed|es|age|ing)|process(?:ed|es|ing)?|host(?:ed|s|ing)?|maintain\w*|kept|keep|held|hold|(?:data|information|servers?|content|records|teams?|personnel|staff|employees|contractors)\s+(?:(?:is|are|will be|may be)\s+)?located|server\w*|data cent(?:er|re)s?|transmit\w*|sent|send\w*|moved?|access\w*|perform\w*|handl\w*|review\w*|print\w*|produc(?:e|es|ed|ing)|facilit(?:y|ies))\b/i;
+const DATA_MOVES = /\b(?:transferr?\w*|stor(?:e|ed|es|age|ing)|process(?:ed|es|ing)?|host(?:ed|s|ing)?|maintain\w*|kept|keep|held|hold|(?:data|information|servers?|content|records|teams?|personnel|staff|employees|contractors)\s+(?:(?:is|are|will be|may be)\s+)?located|server\w*|data cent(?:er|re)s?|transmit\w*|sent|send\w*|moved?|access\w*|perform\w*|handl\w*|review\w*|print\w*|produc(?:e|es|ed|ing)|facilit(?:y|ies)|shar(?:e|ed|es|ing))\b/i;
 // Not the data moving: an authority's website, mutual legal assistance between governments.
 const DATA_OBJECT = /\b(?:data|information|content|records?|files?|servers?|data cent(?:er|re)s?|hosting|hosted|stored|storage|processed|processing|transferr?\w*|phi|recordings?|transcripts?|backups?|support|teams?|personnel|staff)\b/i;
 // A hypothetical transfer ("if any cross-border transfers are necessary") is a review candidate, not a statement.

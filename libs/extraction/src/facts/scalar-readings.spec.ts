@@ -124,3 +124,23 @@ describe('subcontractor_flowdown: providers bound to the vendor\'s standard', ()
     expect(flow('Any such recipients will be bound to comply with standard contractual clauses or equivalent data protection safeguards for transfers outside the EEA.')).not.toBe('yes');
   });
 });
+
+describe('offshore_processing: more ways of saying data goes abroad', () => {
+  const off = (t: string) => factOf('offshore_processing', t);
+  it('sharing with group companies based abroad, "various countries around the globe", "countries other than"', () => {
+    expect(off('We share your personal information with the companies of our group based in Luxembourg and Hungary, which help us run the service.')).toBe('yes');
+    expect(off('Your information may be stored and processed in our facilities in various countries around the globe, including the United States.')).toBe('yes');
+    expect(off('We may transfer your email address to countries other than the country in which it was received.')).toBe('yes');
+    expect(off('We share your personal information with our service providers, who help us run the service.')).toBe('unspecified');
+  });
+});
+
+describe('data_sale_or_marketing: offers and promotions sent to the person', () => {
+  const sale = (t: string) => factOf('data_sale_or_marketing', t);
+  it('notifying of special offers, e-mail promotions, the vendor\'s offers', () => {
+    expect(sale('We may use your information to notify you of changes to our services and of special offers.')).toBe('allowed');
+    expect(sale('We share your profile information with our partners so that they can send you email promotions.')).toBe('allowed');
+    expect(sale('We may use your email address to send you updates, newsletters, or Acme offers.')).toBe('allowed');
+    expect(sale('We will notify you of changes to the plan you have purchased.')).toBe('unspecified');
+  });
+});
