@@ -66,8 +66,9 @@ const FOREIGN_AFTER = new RegExp(String.raw`^(?:,\s*|\s+(?:and|or)\s+)(?:[a-z]{2
 // "… only from offices in the United States, but backups are kept in Canada": a foreign place later on.
 const FOREIGN_LATER = new RegExp(String.raw`\b(?:in|within|to|located in)\s+${FOREIGN}\b`, 'i');
 // Where the user is or uses the service from, not where the vendor sends data: "if you are visiting the Site from a
-// location outside …", "users of the Site located in countries outside …", "when using the app … in a foreign country".
-const FROM_ABROAD = /\bif you (?:access|use|visit)\b[^.;]{0,60}\bfrom\b|\bif you are (?:visiting|accessing|using)\b[^.;]{0,40}\bfrom\b|\b(?:users?|visitors?|customers?|individuals?)\s+of (?:the|our) (?:site|services?|websites?|apps?)\s+(?:who are\s+)?(?:located|based|residing|living)\s+(?:in|outside)\b|\bwhen (?:downloading|using|accessing)\b[^.;]{0,60}\b(?:foreign|another|other) countr|\b(?:users?|individuals?|persons?|people|customers?|visitors?|residents?|you)\s+(?:who are\s+)?(?:located|based|residing|living)\s+(?:in|outside)\b|\bfrom outside\b|\b(?:access|use)\w* (?:the services )?from (?:other|another|outside)|\bif you(?: are|'re| reside| live) (?:located )?(?:in|outside)\b|\bresidents? of\b|\bvisitors? (?:from|located)\b|\bfrom other regions\b/i;
+// location outside …", "users of the Site located in countries outside …", "when using the app … in a foreign country",
+// the portability of a subscription "during temporary stays in another Member State".
+const FROM_ABROAD = /\bif you (?:access|use|visit)\b[^.;]{0,60}\bfrom\b|\bcross-border portability\b|\b(?:during|on) (?:a |their |your )?temporary stays?\b|\bif you are (?:visiting|accessing|using)\b[^.;]{0,40}\bfrom\b|\b(?:users?|visitors?|customers?|individuals?)\s+of (?:the|our) (?:site|services?|websites?|apps?)\s+(?:who are\s+)?(?:located|based|residing|living)\s+(?:in|outside)\b|\bwhen (?:downloading|using|accessing)\b[^.;]{0,60}\b(?:foreign|another|other) countr|\b(?:users?|individuals?|persons?|people|customers?|visitors?|residents?|you)\s+(?:who are\s+)?(?:located|based|residing|living)\s+(?:in|outside)\b|\bfrom outside\b|\b(?:access|use)\w* (?:the services )?from (?:other|another|outside)|\bif you(?: are|'re| reside| live) (?:located )?(?:in|outside)\b|\bresidents? of\b|\bvisitors? (?:from|located)\b|\bfrom other regions\b/i;
 
 // Text about the data's movement, not a legal address or an authority's website.
 const DATA_MOVES = /\b(?:transferr?\w*|stor(?:e|ed|es|age|ing)|process(?:ed|es|ing)?|host(?:ed|s|ing)?|maintain\w*|kept|keep|held|hold|(?:data|information|servers?|content|records|teams?|personnel|staff|employees|contractors)\s+(?:(?:is|are|will be|may be)\s+)?located|server\w*|data cent(?:er|re)s?|transmit\w*|sent|send\w*|moved?|access\w*|perform\w*|handl\w*|review\w*|print\w*|produc(?:e|es|ed|ing)|facilit(?:y|ies)|shar(?:e|ed|es|ing))\b/i;
@@ -126,6 +127,7 @@ export function homeRegion(ctx: FactContext): 'us' | 'eu' | undefined {
 export function extractOffshore(ctx: FactContext): Fact<'offshore_processing'> {
   const cands: Candidate<V>[] = [];
   const home = homeRegion(ctx);
+  const country = home === undefined ? homeCountry(ctx.text) : undefined;
   const mechanism = partsUnder(ctx, MECHANISM_HEADING);
   for (const s of operative(ctx, PREFILTER)) {
     const v = s.view;
@@ -201,6 +203,12 @@ export function extractOffshore(ctx: FactContext): Fact<'offshore_processing'> {
         cands.push({ value: 'yes', evidence: ev(m), confidence: 0.55, review: 'a hypothetical transfer ("if any transfers are necessary")' });
         break;
       }
+      // A vendor of neither region keeping the data in its own country ("a Canadian not-for-profit" whose "servers
+      // [are] located in Canada", a bank under English law whose "data will be held in the UK"): home ground.
+      if (country && country.test(m[0])) {
+        if (HELD.test(v)) cands.push({ value: 'no', evidence: ev(m), confidence: 0.7 });
+        break;
+      }
       cands.push({ value: 'yes', evidence: ev(m), confidence: 0.8 });
       break;
     }
@@ -213,3 +221,17 @@ const NO_TRANSFER_ABROAD = /\b(?:third[- ]country|international|cross-border)\s+
 // Data moved (not users located) outside Europe: the verb must come before the place.
 const OUT_OF_EUROPE = /\b(?:transferr?\w*|stor(?:e|ed|es|ing)|process(?:ed|es|ing)?|sen[dt]\w*|host(?:ed|s|ing)?)\b[^.;]{0,60}?\boutside (?:of )?(?:the )?(?:eu|eea|european union|european economic area|uk|united kingdom|eu\/eea)\b/i;
 const EEA_PLACE = /\b(?:ireland|germany|france|the netherlands|netherlands|poland|european union|the eu|the eea|european economic area|member states|switzerland|spain|italy|belgium|luxembourg|austria|sweden|denmark|finland|norway|iceland|estonia|latvia|lithuania|portugal|czech|hungary|romania|bulgaria|greece|cyprus|malta|slovakia|slovenia|croatia|liechtenstein)\b/i;
+
+// The vendor's own country when it is neither American nor European: its nationality ("a Canadian not-for-profit
+// corporation") or the law its terms are governed by ("the laws of England and Wales"), as the names of the place.
+const NATIONALITY: [RegExp, RegExp][] = [
+  [/\b(?:a|an)\s+canadian\s+(?:[\w-]+\s+){0,2}(?:corporation|company|organi[sz]ation|business)\b|\b(?:governed by|in accordance with|under) the laws of (?:the province of \w+ and )?canada\b/i, /\bcanada\b/i],
+  [/\b(?:a|an)\s+(?:british|english)\s+(?:[\w-]+\s+){0,2}(?:corporation|company|organi[sz]ation|business)\b|\b(?:governed by|in accordance with|under) the laws of england(?: and wales)?\b|\bincorporated (?:in|under the laws of) england\b/i, /\b(?:the uk|united kingdom|the united kingdom)\b/i],
+];
+function homeCountry(text: string): RegExp | undefined {
+  const head = text.slice(0, 150_000);
+  for (const [who, place] of NATIONALITY) if (who.test(head)) return place;
+  return undefined;
+}
+// Where the data is kept: held, stored, hosted, on servers.
+const HELD = /\b(?:held|stored|hosted|kept|servers?|data cent(?:er|re)s?)\b/i;

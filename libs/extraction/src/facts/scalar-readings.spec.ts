@@ -144,3 +144,16 @@ describe('data_sale_or_marketing: offers and promotions sent to the person', () 
     expect(sale('We will notify you of changes to the plan you have purchased.')).toBe('unspecified');
   });
 });
+
+describe('offshore_processing: the home country of a vendor that is neither American nor European', () => {
+  const off = (t: string) => factOf('offshore_processing', t);
+  it('servers in the vendor\'s own country are home ground, not abroad', () => {
+    expect(off('The forum is run by Maple Web, a Canadian not-for-profit corporation. The forum runs on dedicated servers located in Canada.')).toBe('no');
+    expect(off('These Terms are governed by the laws of England and Wales. The data you submit will be stored in the UK.')).toBe('no');
+    expect(off('These Terms are governed by the laws of England and Wales. We may transfer your data to India.')).toBe('yes');
+    expect(off('The forum runs on dedicated servers located in Canada.')).toBe('yes');
+  });
+  it('the portability of a subscription during temporary stays abroad is no transfer', () => {
+    expect(off('Under the EU rules on cross-border portability of online content services, a subscriber keeps access to the catalogue during temporary stays in another Member State.')).toBe('unspecified');
+  });
+});
