@@ -43,6 +43,8 @@ const YOUR_REQUEST = /\byour (?:own )?(?:\w+ )?requests?\b/i;
 const DEMANDS = ['judicial', 'subpoena', 'legal_request', 'compelled'];
 // A disclosure conditioned on a judicial instrument: "If presented with a binding court order …, we will hand over".
 const CONDITIONED_ON = /\b(?:if|when|whenever|upon|once|on receipt of|after receiving|pursuant to|in accordance with|presented with|served with)\b[^.;]{0,40}$/i;
+// An inline list item after ';': "(c) as may be required by law", "c) …", "iii. …".
+const ITEM_OPEN = /^\s*(?:and\/or\s+|and\s+|or\s+)?\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})[.)]\s/i;
 // A list item opening with its recipient: "- government authorities, for example when …".
 const ITEM_MARKER = /^\s*(?:[-*•·▪◦]\s+|\(?(?:\d{1,3}|[a-z]|[ivxlc]{1,5})[.)]\s+)/i;
 // A capitalised name as the clause's subject before the action: "USPS does not disclose …" (another company acts).
@@ -78,14 +80,20 @@ export function extractLawEnforcement(ctx: FactContext): Fact<'law_enforcement_d
       const ev = clauseEvidence(ctx, c);
       // The clause's disclosure: its own, or its list intro's ("We may share your information: - to comply with …").
       const own = hitsOf(c, 'action', DISCLOSING).filter((h) => verbal(c, h));
-      const inherited = own.length === 0 ? introClauses.flatMap((ic) => hitsOf(ic, 'action', DISCLOSING).filter((h) => verbal(ic, h)).map((h) => ({ ic, h }))) : [];
+      let inherited = own.length === 0 ? introClauses.flatMap((ic) => hitsOf(ic, 'action', DISCLOSING).filter((h) => verbal(ic, h)).map((h) => ({ ic, h }))) : [];
+      // An item after ';' of an inline list of exceptions ("We will not share … except (a) …; (b) …; (c) as may be
+      // required by law …"): its disclosure is the first clause's, and the item is one of its exceptions (allowed).
+      const head = sentenceClauses[0];
+      const exceptionItem = own.length === 0 && inherited.length === 0 && ci > 0 && Number.isFinite(head.exceptAt) && ITEM_OPEN.test(c.view);
+      if (exceptionItem) inherited = hitsOf(head, 'action', DISCLOSING).filter((h) => verbal(head, h) && h.t0 < head.exceptAt).map((h) => ({ ic: head, h }));
+      const negatedD = (x: Clause, h: Hit): boolean => !exceptionItem && negated(x, h);
       const notify = hitsOf(c, 'action', 'notify');
 
       // Judicial only: the grounds of the disclosure rule are judicial instruments only — "only on a court order",
       // "shall not disclose … except pursuant to a warrant", "requests for content require a court order".
       const d0 = own[0] ?? inherited[0]?.h;
       const dc0: Clause = own[0] || !inherited[0] ? c : inherited[0].ic;
-      const refused = d0 !== undefined && negated(dc0, d0);
+      const refused = d0 !== undefined && negatedD(dc0, d0);
       const ruleGrounds = instruments.filter((h) => h.kind !== 'compelled' && (refused ? inException(c, h) : !inException(c, h)) && !refusedInList(c, instruments, h));
       // "required by court order, law or governmental or regulatory agency": the list of grounds goes on to the law or
       // an authority's demand, so a court order is not the only way.
@@ -95,6 +103,12 @@ export function extractLawEnforcement(ctx: FactContext): Fact<'law_enforcement_d
       const guardsData = d0 === undefined || aboutData(ctx, s, c, dc0, introClauses);
       if (judicialOnly && guardsData && (refused || has(c, 'restriction') || /\brequires?\b|\brequired\b/i.test(c.view)) && vendorActs(c, own[0], othersKnown)) {
         cands.push({ value: 'judicial_process_only', evidence: ev, confidence: 0.85 });
+        continue;
+      }
+      // One exception of a refusal that is judicial ("… except (b) in response to a search warrant"): judicial when the
+      // document describes no other firm path (another item may name the law), as for a conditioned disclosure.
+      if (judicialOnly && exceptionItem && guardsData && vendorActs(dc0, d0, othersKnown)) {
+        cands.push({ value: 'judicial_process_only', evidence: ev, confidence: 0.75, review: CONDITIONAL_JUDICIAL });
         continue;
       }
       // The disclosure is conditioned on a judicial instrument without "only": judicial when it is the document's
@@ -139,8 +153,8 @@ export function extractLawEnforcement(ctx: FactContext): Fact<'law_enforcement_d
       // The grounds: any instrument for a disclosure; for "comply with", the request or process complied with
       // ("comply with a subpoena"), not the law in general ("each party will comply with applicable law").
       const grounds = instruments.filter((h) => (h.kind !== 'judicial' || !has(c, 'restriction')) && (d.kind !== 'comply' || h.kind !== 'by_law'));
-      const rule = negated(dc, d) ? grounds.filter((h) => inException(c, h)) : grounds;
-      const toAuthority = receiving.length > 0 && !negated(dc, d) && (leadsItem || recipientsOf(c, own[0] ?? c.hits[0]).some((r) => r.kind === 'authority' && receiving.some((a) => a.t0 === r.t0)));
+      const rule = negatedD(dc, d) ? grounds.filter((h) => inException(c, h)) : grounds;
+      const toAuthority = receiving.length > 0 && !negatedD(dc, d) && (leadsItem || recipientsOf(c, own[0] ?? c.hits[0]).some((r) => r.kind === 'authority' && receiving.some((a) => a.t0 === r.t0)));
       if (rule.length === 0 && !toAuthority) continue;
       if (rule.length === 0) {
         // Given to an authority with no legal ground: a report the vendor chooses to make ("violations may be reported

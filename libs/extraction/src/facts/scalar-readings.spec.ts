@@ -157,3 +157,20 @@ describe('offshore_processing: the home country of a vendor that is neither Amer
     expect(off('Under the EU rules on cross-border portability of online content services, a subscriber keeps access to the catalogue during temporary stays in another Member State.')).toBe('unspecified');
   });
 });
+
+describe('law_enforcement_disclosure: the items of an inline list of exceptions', () => {
+  const le = (t: string) => factOf('law_enforcement_disclosure', t);
+  it('an item after ";" takes the refused disclosure of the first clause, as one of its exceptions', () => {
+    expect(le('We will not share your personal information except (a) with your consent; (b) as may be required by law, such as in response to a subpoena or a police request; (c) with our service providers.')).toBe('any_legal_request');
+    expect(le('We will not share your information except (a) with your consent; (b) in response to a search warrant.')).toBe('judicial_process_only');
+    expect(le('We will not share your information except (a) as required by law; (b) in response to a search warrant.')).toBe('any_legal_request');
+  });
+});
+
+describe('record_ownership: the vendor disclaiming ownership in a list of verbs', () => {
+  const own = (t: string) => factOf('record_ownership', t);
+  it('"do not own, control, or make decisions about" the submitted data', () => {
+    expect(own('We do not own, control, or make decisions about the submitted personal information, which we process only on your instructions.')).toBe('customer');
+    expect(own('We do not own, operate or control the websites of third parties.')).toBe('unspecified');
+  });
+});
