@@ -1,7 +1,7 @@
 import type { Fact } from '@custody/domain';
 import type { Clause } from '../clauses/clause.js';
 import type { Hit } from '../clauses/lexicon.js';
-import { clauseSubject, hitsOf, inException, negated, passive, subjectOf } from '../clauses/clause.js';
+import { clauseSubject, hitsOf, inException, negated, passive, recipientsOf, subjectOf } from '../clauses/clause.js';
 import { introChain } from '../clauses/structure.js';
 import { restrictsOthers } from '../clauses/actor-readings.js';
 import type { Sentence } from '../text/sentences.js';
@@ -41,6 +41,8 @@ function outOfScope(v: string): 'policy' | 'other' | undefined {
 // "These companies may use aggregated information about your visits …", "Research institutions which may provide
 // aggregated demographic data …": a third party opens the clause as the one that uses or supplies the data.
 const OTHER_PARTY_USE = /^\W*(?:(?:these|such|those|the|some|certain)\s+)?(?:[\w-]+\s+)?(?:third[- ]part(?:y|ies)|(?:third[- ]party\s+)?(?:companies|advertisers|ad networks|networks|partners|providers|vendors|institutions))(?:\s+and\s+[\w-]+(?:\s+[\w-]+)?)?\s+(?:(?:which|that|who)\s+)?(?:may|can|might|will)\s+(?:also\s+)?(?:use|collect|provide|supply|offer|combine)\b/i;
+// "non-personal information or material sent to Acme": data given to the vendor (or someone named), described.
+const SENT_TO_VENDOR = /\b(?:information|data|materials?|content)\s+(?:or\s+[\w-]+\s+)?(?:that\s+)?(?:you\s+)?(?:sent|submitted|provided|given|transmitted|send|submit|provide)\s+to\s+(?:us\b|[A-Z][\w&.-]*)/;
 const CUSTOMER_SUBJECT = /^(?:[-*•]\s+|\(?[a-z0-9]{1,4}[.)]\s+)*(?:the )?(?:customer|covered entity|you|controller|client|practice|user)s? (?:may|can|shall|will|must)\b/i;
 
 /**
@@ -99,6 +101,8 @@ export function extractDeidentified(ctx: FactContext): Fact<'deidentified_data_u
       // ("may collect and store non-personally identifiable information", "each party will comply with the
       // requirements for processing Deidentified Data"): kept for review unless a purpose of its own is named.
       const act = governing(c, d);
+      // Non-personal information "sent to us" is what the user gives the vendor, not a use the vendor makes of it.
+      if (((act && act.kind === 'disclose' && recipientsOf(c, act).some((r) => r.kind === 'vendor')) || SENT_TO_VENDOR.test(v)) && !OWN_USE.test(v)) continue;
       const statisticsOnly = deid.every((h) => /^statistic/i.test(c.view.slice(h.start, h.end)));
       // Pseudonymised data is still personal data (it can be re-linked): alone it is no de-identification (README:
       // aggregated, anonymised or de-identified), so a person decides.

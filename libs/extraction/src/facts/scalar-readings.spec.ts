@@ -10,6 +10,10 @@ describe('deidentified_data_use: the vendor\'s own use of de-identified data', (
     expect(deid('Data vendors and research institutes which may supply aggregated demographic data that we combine with account information.')).toBe('unspecified');
     expect(deid('We may use aggregated information about your visits to improve our services.')).toBe('allowed');
   });
+  it('non-personal information sent to the vendor, with no use stated, is not the vendor\'s use', () => {
+    expect(deid('Any non-personal information or material sent to Acme will generally be deemed not to be confidential.')).toBe('unspecified');
+    expect(deid('Any non-personal information sent to us may be used by us for any purpose.')).toBe('allowed');
+  });
   it('an anonymous identifier in a cookie is not de-identified data', () => {
     expect(deid('Cookies are small files which may include an anonymous unique identifier.')).toBe('unspecified');
     expect(deid('We may share anonymized usage data with our partners.')).toBe('allowed');
