@@ -18,8 +18,9 @@ const END = /\b(?:upon|on|following|after|at|within \w+ (?:\(\d+\) )?days? (?:of
 // A retention period running out is not the end of the contract ("when the data retention period expires").
 const PERIOD_EXPIRY = /\b(?:periods?|obligations?|requirements?)\b[^.;,]{0,60}?\b(?:expir\w*|ends?|ended|elapsed?|lapsed?)\b|\bexpir\w*\s+of\s+(?:the|such|this|that|these|those|its|any|each)\s+(?:[\w-]+\s+)?periods?\b/gi;
 const ON_REQUEST = /\b(?:upon|on|following|after|once we (?:receive|confirm)|if you|when you|where you)\b[^.;]{0,60}\brequests?\b|\brequests? (?:the )?(?:deletion|erasure)\b|\bright to (?:erasure|deletion|be forgotten)\b/i;
-// The end of the contract or the account itself (not "delete your account" as a feature).
-const END_STRICT = /\b(?:termination|expiration|expiry|end of (?:the|this|your) (?:agreement|contract|subscription|services?|relationship)|cancellation|(?:account|subscription) (?:is|has been|was) (?:deleted|closed|deactivated|cancell?ed|terminated)|close (?:your|their|the) account|closes (?:your|their|the) account|deactivat\w+)\b/i;
+// The end of the contract or the account itself (not "delete your account" as a feature); "If this Agreement
+// terminates, then: … (b) … Google will delete Customer Data; … (d) upon request …" is the end, not a request.
+const END_STRICT = /\b(?:termination|expiration|expiry|end of (?:the|this|your) (?:agreement|contract|subscription|services?|relationship)|cancellation|(?:account|subscription) (?:is|has been|was) (?:deleted|closed|deactivated|cancell?ed|terminated)|close (?:your|their|the) account|closes (?:your|their|the) account|deactivat\w+|(?:agreement|contract|subscription) (?:terminates|expires|ends))\b/i;
 const CHILD = /\b(?:child|children|minor|minors|under (?:the age of )?1[3-8]|under the age)\b/i;
 // "Once these periods have expired, your data will be deleted": deletion after retention periods stated just before.
 const AFTER_PERIODS = /\b(?:once|when|after)\s+(?:these|those|the(?:se)? (?:above|applicable)|such)\s+(?:retention\s+)?periods?\s+(?:have\s+|has\s+)?(?:expired|ended|elapsed|passed)|\bthereafter\b/i;

@@ -98,6 +98,14 @@ describe('return_or_destroy_on_termination: a possible consequence is no discret
   });
 });
 
+describe('return_or_destroy_on_termination: "if this Agreement terminates" is the end, not a request', () => {
+  const ret = (t: string) => factOf('return_or_destroy_on_termination', t);
+  it('a list of effects of termination with one item "upon request"', () => {
+    expect(ret('If this Agreement terminates, then: (a) the licences end; (b) after a reasonable period we will delete Customer Data; and (c) upon request each party will return the other party\'s confidential information.')).toBe('yes');
+    expect(ret('Upon your request, we will delete your data.')).toBe('unspecified');
+  });
+});
+
 describe('breach_notice_days: the deadline\'s own table cell must speak of notice', () => {
   const breach = (t: string) => factOf('breach_notice_days', t);
   it('a retention period in a row about security incidents is no notice deadline', () => {
