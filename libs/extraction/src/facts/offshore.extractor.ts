@@ -41,8 +41,9 @@ const YES: RegExp[] = [
   new RegExp(String.raw`\b(?:in|within)\s+(?:the\s+)?(?:united states|u\.s\.|usa)(?:,\s*|\s+and\s+|\s+or\s+)(?:[a-z]{2,20}(?: [a-z]{2,20})?(?:,\s*|\s+and\s+|\s+or\s+)){0,3}${FOREIGN}\b`, 'i'),
   // "Outside the country in which you live" is relative to the user, not the vendor's home region.
   /\boutside (?:of )?(?:the )?(?:(?:fifty|50|continental|contiguous|48 contiguous)(?: \(50\))? )?(?:united states|u\.s\.(?:a\.)?|usa|us|country|countries|region|jurisdiction)\b(?!\s+(?:in which|where) you\b|\s+of your (?:residence|location))/i,
-  // "in various countries around the globe", "to countries other than the country in which it was received".
-  /\b(?:other|foreign|third|a number of|various|several|multiple) countr(?:y|ies)\b|\bcountries around the (?:world|globe)\b|\bcountr(?:y|ies) other than\b|\banywhere in the world\b|\blocations? other than\b|\boffshore\b|\boverseas\b|\binternationally\b|\bacross borders\b|\bcross-border\b/i,
+  // "in various countries around the globe", "to countries other than the country in which it was received" (not the one
+  // "in which you reside": relative to the user, as "outside the country in which you live" below).
+  /\b(?:other|foreign|third|a number of|various|several|multiple) countr(?:y|ies)\b|\bcountries around the (?:world|globe)\b|\bcountr(?:y|ies) other than\b(?!\s+(?:the\s+)?(?:one|country|countries)\s+(?:in which|where)\s+you\b)|\banywhere in the world\b|\blocations? other than\b|\boffshore\b|\boverseas\b|\binternationally\b|\bacross borders\b|\bcross-border\b/i,
   PLACE,
 ];
 // "in any country in which Google or its Subprocessors maintain facilities": wherever the vendor or its providers are.

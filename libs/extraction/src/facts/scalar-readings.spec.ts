@@ -186,3 +186,15 @@ describe('record_ownership: the vendor disclaiming ownership in a list of verbs'
     expect(own('We do not own, operate or control the websites of third parties.')).toBe('unspecified');
   });
 });
+
+describe('precision guards found on unlabelled documents', () => {
+  it('flow-down: enforcing the vendor\'s policies on users, and transfers to third countries, bind no provider', () => {
+    const flow = (t: string) => factOf('subcontractor_flowdown', t);
+    expect(flow('To resolve disputes and ensure compliance with our policies, Acme may ask for more information about the third parties you post for.')).toBe('unspecified');
+    expect(flow('We may transfer personal data to third countries (countries found adequate, or companies that adhere to equivalent standards).')).toBe('unspecified');
+  });
+  it('offshore: countries other than the one in which the user resides stay relative to the user', () => {
+    const off = (t: string) => factOf('offshore_processing', t);
+    expect(off('Your information may be transferred to and held in countries other than the one in which you reside.')).toBe('unspecified');
+  });
+});

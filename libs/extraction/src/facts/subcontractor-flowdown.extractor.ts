@@ -26,7 +26,7 @@ const OWN_TERMS = /\b(?:bound|governed|subject|covered) by (?:their|its|the (?:t
 const CUSTOMER_DUTY = /^(?:\(?[a-z0-9]{1,4}[.)]\s*)*(?:the )?(?:customer|covered entity|you|controller|client|practice|user)s? (?:shall|will|must|agrees?|(?:is|are) (?:solely )?(?:responsible|liable) for)\b/i;
 // The safeguards of a transfer abroad (standard contractual clauses, "an adequate level of protection") bind a
 // recipient to the transfer's legal standard, not to the vendor's own obligations: a review candidate, not a flow-down.
-const TRANSFER_SAFEGUARD = /\bstandard contractual clauses\b|\btransfer mechanisms?\b|\badequacy decisions?\b|\bbinding corporate rules\b|\badequate (?:level of )?(?:data )?protection\b/i;
+const TRANSFER_SAFEGUARD = /\bstandard contractual clauses\b|\b(?:to|in) third countr(?:y|ies)\b|\btransfer mechanisms?\b|\badequacy decisions?\b|\bbinding corporate rules\b|\badequate (?:level of )?(?:data )?protection\b/i;
 // The vendor's own obligations named as what binds the providers.
 const OWN_OBLIGATIONS = /\b(?:same|equivalent|similar|identical|comparable|these|those|such|our|this|its)\s+(?:[\w-]+\s+){0,3}?(?:restrictions|conditions|requirements|obligations|standards|terms|duties|protections)\b|\b(?:restrictions|conditions|requirements|obligations|terms|duties)\s+(?:(?:set out|set forth|contained|described)\s+)?(?:of|in|under|herein|hereunder|imposed (?:on|by))\s*(?:this|the|these)?\s*(?:agreement|addendum|dpa|baa|policy|privacy policy|notice|terms|contract|section|clause)?\b|\b(?:no less|at least as)\s+(?:protective|restrictive|stringent)|\bcomply with (?:this|our|the terms of this)\b|\bsame as\b|\b(?:this|the present)\s+(?:agreement|addendum|dpa|baa|contract|policy|privacy policy|terms)\b/i;
 const PROTECTION = /\b(?:protect|safeguard|confidential)/i;
@@ -72,7 +72,9 @@ const EFFORT = /\b(?:seeks?|try|tries|attempts?|strives?|aims?)\s+to\s+$/i;
 // Assigning the contract to a successor, and definitions of users, are not providers bound by the vendor.
 // Nor is a license one party grants another, or the customer appointing the vendor as its own agent or provider ("You appoint Acme as your agent or marketplace
 // service provider").
-const NOT_FLOWDOWN = /\bgrants?\b[^.;]{0,80}\blicen[cs]e\b|\bassign\w*\b|\bsuccessors?\b|\bappoints?\b[^.;]{0,40}\bas\s+(?:your|its|their|the customer's|the developer's)\s+(?:[\w-]+\s+){0,2}?(?:agent|service provider|processor)s?\b|^\W*[\w\s-]{1,60}\W*\s+means\b/i;
+// The vendor enforcing its own policies on users ("To resolve disputes and ensure compliance with our policies, Acme may
+// request additional information") binds no provider either.
+const NOT_FLOWDOWN = /\b(?:ensure|enforce|verify|monitor)\s+compliance with (?:our|these|the|its)\s+(?:policies|terms|rules|guidelines)\b|\bgrants?\b[^.;]{0,80}\blicen[cs]e\b|\bassign\w*\b|\bsuccessors?\b|\bappoints?\b[^.;]{0,40}\bas\s+(?:your|its|their|the customer's|the developer's)\s+(?:[\w-]+\s+){0,2}?(?:agent|service provider|processor)s?\b|^\W*[\w\s-]{1,60}\W*\s+means\b/i;
 
 /**
  * The clause reading of a flow-down (README): providers or affiliates (named in the sentence, or in the one before
