@@ -190,7 +190,8 @@ export function extractLawEnforcement(ctx: FactContext): Fact<'law_enforcement_d
 // no ground on which data is disclosed.
 const CONSEQUENCE = /\b(?:give|gives|giving) rise to\s+(?:\w+\s+){0,2}$|\b(?:result|results|resulting|lead|leads|leading) (?:in|to)\s+(?:\w+\s+){0,2}$/i;
 // What may stand between coordinated grounds of one list: commas, "or", "and", articles, the law itself.
-const LIST_GLUE = /^[\s,]*(?:(?:or|and|and\/or|a|an|the|any|other|applicable|laws?|regulations?|rules?|search|governmental|government|regulatory|public|,)\s*)*$/i;
+// "judicial order, requirement of a governmental agency or by operation of law".
+const LIST_GLUE = /^[\s,]*(?:(?:or|and|and\/or|a|an|the|any|other|applicable|laws?|regulations?|rules?|search|governmental|government|regulatory|public|requirements?|requests?|demands?|of|by|,)\s*)*$/i;
 
 /**
  * Whether an instrument is refused ("has not provided the required subpoena, court order, or search warrant"): the

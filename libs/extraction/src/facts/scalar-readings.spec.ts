@@ -44,6 +44,9 @@ describe('law_enforcement_disclosure: the vendor\'s own posture on legal demands
     expect(le('The recipient may disclose Confidential Information when required by court order, law or governmental agency.')).toBe('any_legal_request');
     expect(le('We will only disclose content in response to a search warrant or court order.')).toBe('judicial_process_only');
   });
+  it('"judicial order, requirement of a governmental agency" is a list that goes on past the court', () => {
+    expect(le('We may disclose personal data pursuant to a judicial order, requirement of a governmental agency or by operation of law.')).not.toBe('judicial_process_only');
+  });
   it('instruments refused as a list share the refusal', () => {
     expect(le('We may ask for your consent to disclose information when an agency has not provided a subpoena, court order, or search warrant.')).not.toBe('judicial_process_only');
   });
