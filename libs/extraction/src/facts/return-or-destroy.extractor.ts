@@ -35,6 +35,7 @@ const MODERATION = /\bviolat\w*|\bmalicious\b|\binfring\w*|\bobjectionable\b|\bh
 // The vendor ending the account as a sanction ("We may terminate your account … and we may delete any comments",
 // "we are entitled to block and delete the account"): its discretion over a closed account, not the contract's end.
 const SANCTION = /\b(?:we|us)\b[^.;]{0,30}?\b(?:may|can|reserves? the right to|(?:is|are) entitled to)(?:,?\s*(?:in|at) (?:its|our|their) (?:sole |absolute |own )*discretion,?)?\s+(?:\w+\s+){0,3}?(?:terminate|suspend|block|close|disable|deactivate)\b|(?<!\byou\s{1,3})\b(?:may|can|reserves? the right to)(?:,?\s*(?:in|at) (?:its|our|their) (?:sole |absolute |own )*discretion,?)?\s+(?:\w+\s+){0,2}?(?:terminate|suspend|block|close|disable|deactivate)\s+(?:your|the user's|a user's|any user's)\b|\bresults? in (?:the )?(?:deletion|termination|suspension) of (?:your|the) account\b/i;
+const UNTIL_ACCOUNT_END = /\buntil\s+(?:you\s+(?:delete|close|cancel|deactivate|terminate)|(?:the\s+)?(?:deletion|closure|closing|termination|cancellation)\s+of)\s+(?:your|the)\s+(?:[\w-]+\s+)?account\b/i;
 // A retention the law or a legal obligation requires is bounded by it, not open-ended ("we may retain certain
 // information as required by law").
 const LEGAL_RETENTION = /\b(?:required|permitted|obliged|obligated) (?:by|under) (?:applicable )?laws?\b|\blegal (?:obligations?|requirements?)\b|\bcomply with\b/i;
@@ -106,6 +107,9 @@ function readClause(c: Clause, deletes: Hit[], retains: Hit[], introSubject: Hit
     // not keeping data without end.
     if (negated(c, r) || scope === 'periods' || !actsOnData(c, r) || agentOf(c, r)?.kind !== 'vendor' || SANCTION.test(c.sentence.view)) continue;
     if (OPEN_ENDED.test(c.view) && !LEGAL_RETENTION.test(c.view)) return { value: 'no', confidence: 0.7 };
+    // "We keep some data until you delete your Account": kept up to the account's end, then no longer (README: delayed
+    // deletion counts as yes).
+    if (UNTIL_ACCOUNT_END.test(c.view) && !negated(c, r)) return { value: 'yes', confidence: 0.75 };
   }
   return undefined;
 }

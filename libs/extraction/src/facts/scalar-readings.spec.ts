@@ -109,6 +109,14 @@ describe('return_or_destroy_on_termination: "if this Agreement terminates" is th
   });
 });
 
+describe('return_or_destroy_on_termination: kept until the account is deleted', () => {
+  const ret = (t: string) => factOf('return_or_destroy_on_termination', t);
+  it('"we keep some data until you delete your account" is delayed deletion; "even after" is not', () => {
+    expect(ret('We keep some data until you delete your Acme Account, such as how often you use our services.')).toBe('yes');
+    expect(ret('We keep your data indefinitely, even after you close your account.')).toBe('no');
+  });
+});
+
 describe('breach_notice_days: the deadline\'s own table cell must speak of notice', () => {
   const breach = (t: string) => factOf('breach_notice_days', t);
   it('a retention period in a row about security incidents is no notice deadline', () => {
