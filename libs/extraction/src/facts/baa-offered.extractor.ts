@@ -1,6 +1,6 @@
 import type { Fact } from '@custody/domain';
 import type { Candidate, FactContext } from './fact-context.js';
-import { decide, evidenceAt, operative } from './fact-context.js';
+import { decide, evidenceAt, neighbour, operative } from './fact-context.js';
 
 type V = Fact<'baa_offered'>['value'];
 
@@ -10,7 +10,7 @@ const HEALTH = /\b(?:protected health information|phi|ephi|health(?:care)? (?:in
 // The customer told not to put it in the service, or the service declared not meant for it: "Customer shall not
 // upload PHI", "we expressly request that you not provide … health information", "not intended for storing PHI",
 // "policies strictly prohibiting advertisers and publishers to share with us … data (e.g., relating to health …)".
-const NO_HEALTH_DATA = /\b(?:you|customers?|users?|clients?|licensees?|subscribers?)\s+(?:must|may|shall|should|will|agrees? to|are not to)\s+(?:not|never)\b[^.;]{0,60}?\b(?:provide|submit|upload|include|send|store|transmit|post|enter|disclose|share|input|process)\w*\b|\b(?:request|ask|require|instruct)s?\s+(?:that\s+)?(?:you|customers?|users?)\s+(?:not|never|to not|refrain)\b[^.;]{0,60}?\b(?:provide|submit|upload|include|send|store|transmit|post|enter|disclose|share|input)\w*\b|\bprohibit(?:s|ed|ing)?\s+(?:[\w-]+\s+){0,3}?(?:you|customers?|users?|clients?|advertisers?|publishers?|partners?|developers?)\s+(?:from|to)\s+(?:\w+\s+){0,2}?(?:provid|submit|upload|send|shar|transmit|disclos|pass|input)\w*\b|\bnot (?:intended|designed|built|meant|suitable|permitted) (?:for|to)\b[^.;]{0,40}?\b(?:store|storage|storing|process|processing|host|hosting|handle|handling|transmit|transmitting|use with|receive|receiving|collect|collecting)\b/i;
+const NO_HEALTH_DATA = /\b(?:you|customers?|users?|clients?|licensees?|subscribers?)\s+(?:must|may|shall|should|will|agrees? to|are not to)\s+(?:not|never)\b[^.;]{0,60}?\b(?:provide|submit|upload|include|send|store|transmit|post|enter|disclose|share|input|process)\w*\b|\b(?:request|ask|require|instruct|recommend|advise|urge)s?\s+(?:that\s+)?(?:you|customers?|users?)\s+(?:do\s+)?(?:not|never|to not|refrain)\b[^.;]{0,60}?\b(?:provide|submit|upload|include|send|store|transmit|post|enter|disclose|share|input|add)\w*\b|\bprohibit(?:s|ed|ing)?\s+(?:[\w-]+\s+){0,3}?(?:you|customers?|users?|clients?|advertisers?|publishers?|partners?|developers?)\s+(?:from|to)\s+(?:\w+\s+){0,2}?(?:provid|submit|upload|send|shar|transmit|disclos|pass|input)\w*\b|\bnot (?:intended|designed|built|meant|suitable|permitted) (?:for|to)\b[^.;]{0,40}?\b(?:store|storage|storing|process|processing|host|hosting|handle|handling|transmit|transmitting|use with|receive|receiving|collect|collecting)\b/i;
 const BAA = /\b(?:business associate (?:agreements?|addend(?:um|a)|contracts?|amendments?|terms)|baas?)\b/i;
 const OFFER = /\b(?:will|shall|can|may|does|do|agrees? to|is available|are available|offers?|provides?|makes? available|enter(?:s|ed)? into|sign(?:s|ed)?|execute[sd]?)\b/i;
 const REFUSE = /\b(?:not|never|no|cannot|won't|don't|doesn't|unable to)\b[^.;]{0,40}\b(?:sign|execute|enter into|offer|provide|agree to|available)\b[^.;]{0,40}\b(?:business associate|baas?\b)|\bnot\b[^.;]{0,20}\b(?:a business associate|hipaa[- ]compliant)\b/i;
@@ -43,6 +43,13 @@ export function extractBaaOffered(ctx: FactContext): Fact<'baa_offered'> {
     const h = NO_HEALTH_DATA.exec(v);
     if (h && HEALTH.test(v)) {
       cands.push({ value: 'no', evidence: evidenceAt(ctx, s, h.index, h.index + h[0].length), confidence: 0.75 });
+      continue;
+    }
+    // A definition of sensitive data that names health data, then "We recommend you do not add such information".
+    const next = HEALTH.test(v) ? neighbour(ctx, s, 1) : undefined;
+    const hn = next && /\bsuch (?:information|data)\b/i.test(next.view) ? NO_HEALTH_DATA.exec(next.view) : null;
+    if (next && hn) {
+      cands.push({ value: 'no', evidence: evidenceAt(ctx, next, hn.index, hn.index + hn[0].length), confidence: 0.7 });
       continue;
     }
     const d = IS_BAA.exec(v);

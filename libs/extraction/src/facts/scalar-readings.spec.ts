@@ -209,3 +209,12 @@ describe('precision guards found on unlabelled documents', () => {
     expect(off('Your information may be transferred to and held in countries other than the one in which you reside.')).toBe('unspecified');
   });
 });
+
+describe('baa_offered: "do not add such information" after a definition naming health data', () => {
+  const baa = (t: string) => factOf('baa_offered', t);
+  it('the request refers back to sensitive data that includes health data', () => {
+    expect(baa('Under the GDPR, sensitive information means data revealing ethnic origin, genetic data, or data concerning health. We recommend you do not add such information to our calendars.')).toBe('no');
+    expect(baa('Sensitive data includes data concerning health. We process such data only with your consent.')).toBe('unspecified');
+    expect(baa('We recommend you do not add sensitive information to our calendars.')).toBe('unspecified');
+  });
+});
