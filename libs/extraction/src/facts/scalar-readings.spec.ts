@@ -218,3 +218,11 @@ describe('baa_offered: "do not add such information" after a definition naming h
     expect(baa('We recommend you do not add sensitive information to our calendars.')).toBe('unspecified');
   });
 });
+
+describe('ai_training_on_customer_data: model development named as a purpose', () => {
+  const ai = (t: string) => factOf('ai_training_on_customer_data', t);
+  it('"for process improvement and model development purposes", not business or data models', () => {
+    expect(ai('Research and analytics for process improvement and model development purposes: your data may be used to improve our controls.')).toBe('allowed');
+    expect(ai('We support business model development for our partners and improve our services.')).toBe('unspecified');
+  });
+});
