@@ -19,6 +19,9 @@ export interface Definitions {
 }
 
 const WE = /^(?:we|us|our|ours)$/i;
+// 'our affiliates, contracted companies, and service providers (collectively, "Service Providers")' groups the vendor's
+// providers, not the vendor: a collective alias that is a provider word names no one of "us".
+const PROVIDER_ALIAS = /^(?:(?:third[- ]party|external|outside|trusted)\s+)?(?:service providers?|providers?|vendors?|suppliers?|partners?|third[- ]part(?:y|ies)|(?:sub-?)?processors?|(?:sub-?)?contractors?|affiliates?|agents?)$/i;
 const CUSTOMER_ALIAS = /^(?:you|your|customer|client|user|users|subscriber|licensee|controller|covered entity|member|members|participant|participants|services?|site|website|platform|app|agreement|terms|policy|notice)$/i;
 const LEGAL = 'Inc|LLC|Ltd|GmbH|S\\.A|SAS|B\\.V|AG|plc|Limited|Corp|Corporation|UC|Oy|AB|SE|SARL|Pte|S\\.A\\.S|N\\.V|S\\.p\\.A|S\\.r\\.l|KK|LLP|PBC|ASA|A\\/S|UAB|OÜ|Kft|UG';
 // A name read up to the end of its clause ends at its legal suffix: 'Acme Operations OÜ a private limited company …'.
@@ -70,7 +73,7 @@ export function readDefinitions(view: string, title: string | undefined, sentenc
     const inside = head.slice(open + 1, close);
     const aliases = [...inside.matchAll(QUOTED)].map((m) => m[1].trim().replace(/[,;.]+$/, ''));
     // 'Acme Inc., Acme Europe UC and other Acme affiliates (collectively "Acme")' names the vendor too.
-    const collective = open < 8000 && /^\s*(?:collectively|together|jointly|hereinafter|hereafter|individually and collectively|each and collectively)\b/i.test(inside) && aliases.length > 0 && !aliases.some((a) => CUSTOMER_ALIAS.test(a));
+    const collective = open < 8000 && /^\s*(?:collectively|together|jointly|hereinafter|hereafter|individually and collectively|each and collectively)\b/i.test(inside) && aliases.length > 0 && !aliases.some((a) => CUSTOMER_ALIAS.test(a) || PROVIDER_ALIAS.test(a));
     // (A parenthesis without a quoted alias names no group: most are not read further.)
     const groupText = aliases.length > 0 ? head.slice(Math.max(0, open - 200), open) : '';
     for (const g of groupText.matchAll(/\b([\p{Lu}][\p{L}\p{N}]+)\s+(?:entities|affiliates|group companies|companies|group)\b/gu)) {

@@ -7,14 +7,15 @@ type V = Fact<'ai_training_on_customer_data'>['value'];
 
 // "improve our speech recognition and captioning models": up to four words between the verb and the model.
 const IMPROVE_MODELS = String.raw`(?:improve|refine|enhance) (?:our |its |the |their )?(?:[\w-]+,? (?:and |or |& )?){0,4}?(?:ai|artificial intelligence|machine learning|models?|algorithms?)`;
-const PREFILTER = /\b(?:train|re-?train|fine-?tun|improve|refine|enhance)|\bdevelop (?:new |our |its )?(?:ai|artificial intelligence|machine learning) models?|\b(?:create|build|develop)\w*\b[^.;]{0,40}\bmodels?\b/i;
+const PREFILTER = /\b(?:train|re-?train|fine-?tun|improve|refine|enhance)|\bmodel (?:development|building)\b|\bdevelop (?:new |our |its )?(?:ai|artificial intelligence|machine learning) models?|\b(?:create|build|develop)\w*\b[^.;]{0,40}\bmodels?\b/i;
 // Making models out of the data ("use … content … to create systems and models that detect …"): models built from
 // the user's content or information, not business, pricing or data models.
 const BUILD_MODELS = /\b(?:create|creating|build|building|develop|developing)\s+(?:new\s+|our\s+|its\s+)?(?:[\w-]+\s+(?:and\s+|or\s+)?){0,3}?models?\b/i;
 const NOT_ML_MODEL = /\b(?:business|pricing|revenue|operating|subscription|delivery|service|data|threat|financial|economic|care|3d|role) models?\b/i;
 const FROM_CONTENT = /\b(?:content|data|information|posts?|messages?|inputs?|recordings?|transcripts?|conversations?)\b/i;
 const MODEL = /\b(?:models?|artificial intelligence|ai|machine[- ]learning|ml|llms?|large language|algorithms?|neural|generative)\b/i;
-const TRAIN = new RegExp(String.raw`\b(?:train(?:s|ed|ing)?|re-?train(?:s|ed|ing)?|fine-?tun(?:e|es|ed|ing)|${IMPROVE_MODELS}|develop (?:new |our |its )?(?:ai|artificial intelligence|machine learning) models?)\b`, 'i');
+// "for process improvement and model development purposes": developing models, named as a purpose of the data.
+const TRAIN = new RegExp(String.raw`\b(?:(?<!(?:business|pricing|revenue|operating|subscription|delivery|service|data|threat|financial|economic|care|3d|role) )model (?:development|building)|train(?:s|ed|ing)?|re-?train(?:s|ed|ing)?|fine-?tun(?:e|es|ed|ing)|${IMPROVE_MODELS}|develop (?:new |our |its )?(?:ai|artificial intelligence|machine learning) models?)\b`, 'i');
 // Staff or user "training" is not model training.
 const NOT_MODEL_TRAINING = /\b(?:staff|employee|personnel|agent|workforce|team) training\b|\btraining (?:of |for )?(?:its |our )?(?:staff|personnel|employees|workforce)|\b(?:security|privacy|hipaa|compliance) (?:awareness )?training\b|\btrain(?:ed|s|ing)? (?:its |our )?(?:staff|personnel|employees|workforce|members)/i;
 const OPT_IN = /\bopt(?:s|ed)?[- ]in\b|\bunless (?:and until )?(?:the )?(?:customer|you|covered entity|client|practice|user)s?\b[^.;]{0,40}\b(?:opts? in|consents?|agrees?|enables?|authori[sz]es?|elects?|chooses?|turns? on)|\b(?:with|upon|after|absent)\b[^.;]{0,30}\b(?:prior|express|explicit|affirmative|written|separate|opt-in)\b[^.;]{0,30}\b(?:consent|authori[sz]ation|permission|approval|agreement)\b|\bonly (?:if|when|where) (?:the )?(?:customer|you|user|client)s? (?:expressly |affirmatively )?(?:choose|chooses|enables?|turns? on|opts?|elects?|consents?|agrees?)|\bif (?:the )?(?:customer|you) (?:choose|chooses|elect|elects|enable|enables|turn on|turns on) /i;

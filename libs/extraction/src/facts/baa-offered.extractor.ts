@@ -1,6 +1,6 @@
 import type { Fact } from '@custody/domain';
 import type { Candidate, FactContext } from './fact-context.js';
-import { decide, evidenceAt, operative } from './fact-context.js';
+import { decide, evidenceAt, neighbour, operative } from './fact-context.js';
 
 type V = Fact<'baa_offered'>['value'];
 
@@ -10,10 +10,13 @@ const HEALTH = /\b(?:protected health information|phi|ephi|health(?:care)? (?:in
 // The customer told not to put it in the service, or the service declared not meant for it: "Customer shall not
 // upload PHI", "we expressly request that you not provide … health information", "not intended for storing PHI",
 // "policies strictly prohibiting advertisers and publishers to share with us … data (e.g., relating to health …)".
-const NO_HEALTH_DATA = /\b(?:you|customers?|users?|clients?|licensees?|subscribers?)\s+(?:must|may|shall|should|will|agrees? to|are not to)\s+(?:not|never)\b[^.;]{0,60}?\b(?:provide|submit|upload|include|send|store|transmit|post|enter|disclose|share|input|process)\w*\b|\b(?:request|ask|require|instruct)s?\s+(?:that\s+)?(?:you|customers?|users?)\s+(?:not|never|to not|refrain)\b[^.;]{0,60}?\b(?:provide|submit|upload|include|send|store|transmit|post|enter|disclose|share|input)\w*\b|\bprohibit(?:s|ed|ing)?\s+(?:[\w-]+\s+){0,3}?(?:you|customers?|users?|clients?|advertisers?|publishers?|partners?|developers?)\s+(?:from|to)\s+(?:\w+\s+){0,2}?(?:provid|submit|upload|send|shar|transmit|disclos|pass|input)\w*\b|\bnot (?:intended|designed|built|meant|suitable|permitted) (?:for|to)\b[^.;]{0,40}?\b(?:store|storage|storing|process|processing|host|hosting|handle|handling|transmit|transmitting|use with|receive|receiving|collect|collecting)\b/i;
+const NO_HEALTH_DATA = /\b(?:you|customers?|users?|clients?|licensees?|subscribers?)\s+(?:must|may|shall|should|will|agrees? to|are not to)\s+(?:not|never)\b[^.;]{0,60}?\b(?:provide|submit|upload|include|send|store|transmit|post|enter|disclose|share|input|process)\w*\b|\b(?:request|ask|require|instruct|recommend|advise|urge)s?\s+(?:that\s+)?(?:you|customers?|users?)\s+(?:do\s+)?(?:not|never|to not|refrain)\b[^.;]{0,60}?\b(?:provide|submit|upload|include|send|store|transmit|post|enter|disclose|share|input|add)\w*\b|\bprohibit(?:s|ed|ing)?\s+(?:[\w-]+\s+){0,3}?(?:you|customers?|users?|clients?|advertisers?|publishers?|partners?|developers?)\s+(?:from|to)\s+(?:\w+\s+){0,2}?(?:provid|submit|upload|send|shar|transmit|disclos|pass|input)\w*\b|\bnot (?:intended|designed|built|meant|suitable|permitted) (?:for|to)\b[^.;]{0,40}?\b(?:store|storage|storing|process|processing|host|hosting|handle|handling|transmit|transmitting|use with|receive|receiving|collect|collecting)\b/i;
 const BAA = /\b(?:business associate (?:agreements?|addend(?:um|a)|contracts?|amendments?|terms)|baas?)\b/i;
 const OFFER = /\b(?:will|shall|can|may|does|do|agrees? to|is available|are available|offers?|provides?|makes? available|enter(?:s|ed)? into|sign(?:s|ed)?|execute[sd]?)\b/i;
 const REFUSE = /\b(?:not|never|no|cannot|won't|don't|doesn't|unable to)\b[^.;]{0,40}\b(?:sign|execute|enter into|offer|provide|agree to|available)\b[^.;]{0,40}\b(?:business associate|baas?\b)|\bnot\b[^.;]{0,20}\b(?:a business associate|hipaa[- ]compliant)\b/i;
+
+// The customer's prohibition with the BAA as its exception: "Customer will not … unless Customer has …".
+const CONDITION_OF_CUSTOMER = /\b(?:customers?|you|users?|licensees?)\s+(?:will|shall|must|may)\s+not\b[^.;]*\b(?:unless|except)\b/i;
 
 // The document (or a part of it) declaring itself the BAA: "This Addendum constitutes the business
 // associate agreement required by …", "These terms serve as a BAA".
@@ -26,10 +29,14 @@ const IS_BAA = /\b(?:this|these|the (?:attached|following))\s+(?:[\w-]+\s+){0,3}
  */
 export function extractBaaOffered(ctx: FactContext): Fact<'baa_offered'> {
   const cands: Candidate<V>[] = [];
+  // Yes readings from a BAA named only as the condition of the customer's prohibition, and whether the document refuses one.
+  const conditional = new Set<Candidate<V>>();
+  let refuses = false;
   for (const s of operative(ctx, PREFILTER)) {
     const v = s.view;
     const r = REFUSE.exec(v);
     if (r) {
+      refuses = true;
       cands.push({ value: 'no', evidence: evidenceAt(ctx, s, r.index, r.index + r[0].length), confidence: 0.8 });
       continue;
     }
@@ -38,14 +45,28 @@ export function extractBaaOffered(ctx: FactContext): Fact<'baa_offered'> {
       cands.push({ value: 'no', evidence: evidenceAt(ctx, s, h.index, h.index + h[0].length), confidence: 0.75 });
       continue;
     }
+    // A definition of sensitive data that names health data, then "We recommend you do not add such information".
+    const next = HEALTH.test(v) ? neighbour(ctx, s, 1) : undefined;
+    const hn = next && /\bsuch (?:information|data)\b/i.test(next.view) ? NO_HEALTH_DATA.exec(next.view) : null;
+    if (next && hn) {
+      cands.push({ value: 'no', evidence: evidenceAt(ctx, next, hn.index, hn.index + hn[0].length), confidence: 0.7 });
+      continue;
+    }
     const d = IS_BAA.exec(v);
     if (d) {
       cands.push({ value: 'yes', evidence: evidenceAt(ctx, s, d.index, d.index + d[0].length), confidence: 0.9 });
       continue;
     }
     const b = BAA.exec(v);
-    if (b && OFFER.test(v)) cands.push({ value: 'yes', evidence: evidenceAt(ctx, s, b.index, b.index + b[0].length), confidence: 0.85 });
+    if (b && OFFER.test(v)) {
+      const c: Candidate<V> = { value: 'yes', evidence: evidenceAt(ctx, s, b.index, b.index + b[0].length), confidence: 0.85 };
+      if (CONDITION_OF_CUSTOMER.test(v.slice(0, b.index))) conditional.add(c);
+      cands.push(c);
+    }
   }
+  // "Customer will not transmit PHI unless … an executed HIPAA Business Associate Agreement" names a BAA as a condition,
+  // which an explicit refusal elsewhere ("Customer will not be able to execute a HIPAA BAA") outweighs.
+  if (refuses) for (const [i, c] of cands.entries()) if (conditional.has(c)) cands[i] = { ...c, confidence: 0.5, review: 'a BAA named only as the condition of the customer\'s prohibition, and refused elsewhere' };
   if (ctx.kind === 'baa') {
     const first = ctx.sentences.find((s) => /business associate/i.test(s.view)) ?? ctx.sentences[0];
     if (first) cands.unshift({ value: 'yes', evidence: evidenceAt(ctx, first), confidence: 0.95 });

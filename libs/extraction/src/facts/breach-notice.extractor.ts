@@ -10,6 +10,16 @@ const CONTRACT_BREACH = /\bcure\b|\bmaterial breach\b|\bterminat/i;
 const DEADLINE = /\b(?:within|no later than|not later than|in no (?:event|case) (?:later|more) than|not to exceed|up to|no more than|not more than|at most|maximum of)\s*$/i;
 
 /**
+ * In a table row, the cell of the duration must itself speak of notice: a retention table whose purpose cell names
+ * security incidents and reports ("investigate, report … | Up to 6 years from date of collection") sets no deadline.
+ */
+function noticeInCell(v: string, at: number): boolean {
+  if (!v.includes('|')) return true;
+  const cell = v.slice(v.lastIndexOf('|', at) + 1, (v.indexOf('|', at) + 1 || v.length + 1) - 1);
+  return NOTIFY.test(cell);
+}
+
+/**
  * `breach_notice_days`: the longest time the vendor has to notify the customer of a breach or security
  * incident, in calendar days (business days × 7/5, hours / 24, rounded up: see text/numbers.ts).
  * Only deadlines in a breach-notification clause count; "without undue delay" alone gives null, and
@@ -23,7 +33,7 @@ export function extractBreachNotice(ctx: FactContext): Fact<'breach_notice_days'
     if (!BREACH.test(v) || !NOTIFY.test(v) || CONTRACT_BREACH.test(v)) continue;
     for (const d of findDurations(v)) {
       const lead = v.slice(Math.max(0, d.index - 60), d.index);
-      if (!DEADLINE.test(lead)) continue;
+      if (!DEADLINE.test(lead) || !noticeInCell(v, d.index)) continue;
       const ev = evidenceAt(ctx, s, d.index, d.index + d.length);
       if (best === null || d.days > best) {
         best = d.days;

@@ -6,7 +6,7 @@ import { restrictsOthers } from '../clauses/actor-readings.js';
 
 type V = Fact<'data_sale_or_marketing'>['value'];
 
-const PREFILTER = /\b(?:sell|sale\b|sold\b|rent\b|rent(?:ing|s)\b|market|advertis|ads\b|promot|remuneration|newsletter|licen[cs]|sublicen[cs]|interest\b|send(?:ing)? you\b)/i;
+const PREFILTER = /\b(?:sell|sale\b|sold\b|rent\b|rent(?:ing|s)\b|market|advertis|ads\b|promot|offers\b|remuneration|newsletter|licen[cs]|sublicen[cs]|interest\b|send(?:ing)? you\b)/i;
 // A list is data only as a list of people ("mailing list"), not the verb ("list items for sale").
 const DATA = String.raw`(?:[\w-]+\s+){0,6}?(?:data|information|phi|protected health information|records|content|personal|(?<=(?:mailing|e-?mail|customer|contact|subscriber|user|member|marketing)\s)lists?)\b`;
 // Who pays for licensed data, and the price: third parties or partners, for a fee, royalty or other payment.
@@ -16,7 +16,9 @@ const PRICE = String.raw`\b(?:for (?:a |an )?(?:\w+ )?(?:fees?|royalt(?:y|ies)|c
 const ALLOWED: RegExp[] = [
   /\b(?:to|may|will|can|we|also)\s+(?:also\s+)?(?:market|advertise)\b(?!\s+(?:the )?(?:services|products) (?:to )?(?:the )?customer)/i,
   /\bmarketing to you\b/i,
-  /\b(?:send|sending|email|emailing|text|texting|mail|mailing|contact|contacting)\s+(?:you |users |patients |clients |customers? |the customer )?(?:with )?(?:[\w'’-]+,? (?:and |or |& )?){0,6}?(?:marketing|promotional|advertising)\b/i,
+  /\b(?:send|sending|email|emailing|text|texting|mail|mailing|contact|contacting)\s+(?:you |users |patients |clients |customers? |the customer )?(?:with )?(?:[\w'’-]+,? (?:and |or |& )?){0,6}?(?:marketing|promotional|advertising|promotions)\b/i,
+  // Telling the person of offers ("to notify you of … special offers", "to send you … newsletters … or Acme offers").
+  /\b(?:notify|notifying|inform|informing|send|sending|email|emailing|contact|contacting)\s+you\b[^.;]{0,120}?\b(?:special offers|promotional offers|exclusive offers|(?:our|[A-Z][\w-]+) offers|promotions|deals and discounts)\b/,
   /\b(?:targeted|interest-based|behaviou?ral|personali[sz]ed|cross-context(?: behaviou?ral)?) (?:advertising|ads|marketing)\b/i,
   /\b(?:serve|serving|deliver|delivering|show|display) (?:\w+ ){0,2}(?:ads|advertisements|advertising)\b/i,
   /\bfor (?:our |its |their )?(?:own )?(?:direct )?marketing (?:or \w+ |and \w+ )?purposes\b/i,
@@ -52,6 +54,8 @@ const PROHIBITED: RegExp[] = [
   /\b(?:not|never|no)\b[^.;]{0,80}\b(?:remuneration|payment) (?:directly or indirectly )?in exchange for\b/i,
   /\b(?:not|never|no)\b[^.;]{0,80}\bto (?:market|advertise|promote)\b/i,
   /\bnot in the business of selling\b/i,
+  // "do not use persistent identifiers to serve targeted advertising": a refused targeted use.
+  /\b(?:not|never)\b[^.;]{0,60}\b(?:serve|show|display|deliver)\s+(?:you\s+)?(?:targeted|interest-based|behaviou?ral|personali[sz]ed)\s+(?:advertising|ads|advertisements)\b/i,
   /\b(?:not|never)\b[^.;]{0,30}\b(?:send|email|text|mail|contact)\w*\b[^.;]{0,40}\b(?:marketing|promotional|advertising)\b/i,
   /\b(?:not|never|no)\b[^.;]{0,60}\b(?:share|disclose|provide|give)\b[^.;]{0,60}\b(?:with|to) (?:advertisers|marketers|data brokers|advertising (?:partners|networks))\b/i,
 ];
@@ -87,6 +91,8 @@ const CHARACTERISED = /\bnot\s+(?:constitute|amount to|be (?:considered|deemed|t
 // An instruction to the user ("Do not use Groups to … promote dangerous activities"), under a bold run-in title or not;
 // a title-case "Do Not Sell My Personal Data" is the name of a privacy link, not an instruction.
 const IMPERATIVE_TO_USER = /^\W*(?:\*\*[^*]{1,60}\*\*\W*|[^:.;]{1,60}:\s*)?(?:[Dd]o not|[Dd]on't|DO NOT|[Nn]ever|NEVER)\s+(?:use|post|share|sell|upload|create|send|promote|advertise|market|engage)\b(?!\s+(?:my|your)\b)/;
+const CONTEXTUAL = /\bcontextual(?:ly)?\b|\bif you search for\b|\bbased (?:only |solely )?on (?:your )?(?:search (?:terms?|quer(?:y|ies))|the (?:page|content|article|search)|what you (?:search|are searching) for)\b/i;
+const BRAND = /\b(?:brand features|trademarks?|logos?|service marks?|trade names?|brand(?:ing)? guidelines)\b/i;
 const NEGATED_ITEM = /^\W*(?:never|not|no)\b/i;
 
 /** Whether what a matched sale sells is goods: a goods noun follows the sale word before any data word. */
@@ -109,13 +115,18 @@ export function extractDataSaleMarketing(ctx: FactContext): Fact<'data_sale_or_m
     // What the user or a developer must not do with data ("You will not sell user data", a list under "Prohibited
     // uses:") binds them, not the vendor (OTA: Google API Services User Data Policy).
     if (CUSTOMER_SUBJECT.test(v) || LEGAL_RIGHT.test(v) || IMPERATIVE_TO_USER.test(v)) continue;
+    // Marketing with the vendor's brand ("a license to use the Brand Features solely for marketing purposes") uses no data.
+    if (BRAND.test(v) && !MARKETED_DATA.test(v)) continue;
     let done = false;
     for (const re of ALLOWED) {
       const m = re.exec(v);
       // A list item that opens with a negation ("* Never selling your information or sharing it … for marketing
       // purposes") negates all of it, however long the link text between.
       if (m && !(/licen[cs]/i.test(m[0]) && deidentifiedOnly(m[0])) && !negatedBefore(v, m.index, 60) && !NEGATED_ITEM.test(v.slice(0, m.index)) && !/\b(?:not|never|no)\b/i.test(m[0]) && !inDefinition(v, m.index) && !/\bopt(?:-| )?out of\b[^.;]{0,30}$/i.test(v.slice(0, m.index)) && !restrictsOthers(ctx.sentences, s, m.index)) {
-        cands.push({ value: 'allowed', evidence: evidenceAt(ctx, s, m.index, m.index + m[0].length), confidence: 0.8 });
+        // Ads chosen by the page or the search, not by the person ("serving contextual advertising", "if you search for
+        // cars, we'll show you ads about cars"), are not targeted advertising on their data: a person decides.
+        if (CONTEXTUAL.test(v)) cands.push({ value: 'allowed', evidence: evidenceAt(ctx, s, m.index, m.index + m[0].length), confidence: 0.4, review: 'contextual advertising, not targeted on the person\'s data' });
+        else cands.push({ value: 'allowed', evidence: evidenceAt(ctx, s, m.index, m.index + m[0].length), confidence: 0.8 });
         done = true;
         break;
       }

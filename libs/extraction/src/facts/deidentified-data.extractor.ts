@@ -1,7 +1,7 @@
 import type { Fact } from '@custody/domain';
 import type { Clause } from '../clauses/clause.js';
 import type { Hit } from '../clauses/lexicon.js';
-import { clauseSubject, hitsOf, inException, negated, subjectOf } from '../clauses/clause.js';
+import { clauseSubject, hitsOf, inException, negated, passive, recipientsOf, subjectOf } from '../clauses/clause.js';
 import { introChain } from '../clauses/structure.js';
 import { restrictsOthers } from '../clauses/actor-readings.js';
 import type { Sentence } from '../text/sentences.js';
@@ -15,7 +15,7 @@ const PREFILTER = /\b(?:de-?identif|anonymi[sz]|anonymous|non-personally[- ]iden
 const AMOUNT = /\b(?:an?|the)\s+aggregate\s+of\b|\baggregate\s+(?:liability|amount|fees?|damages|total|sum|value|payments?|charges?|invoices?|billing|consideration|cap|exposure|purchase)|\bin the aggregate\b[^.;]{0,80}\b(?:exceed|liab|amount|fees?|damages|paid|payable)|\b(?:liability|damages|amounts?)\b[^.;]{0,60}\baggregate\b/i;
 // "anonymous" about people or access, not data: anonymous users, posting anonymously, an anonymous account or review,
 // the user's anonymity.
-const NOT_DATA = /\banonymous(?:ly)?\s+(?:content\s+)?(?:users?|visitors?|accounts?|browsing|posting|reports?|tips?|complaints?|hotline|feedback|surveys?|submissions?|posts?|reviews?)\b|\banonymity\b|\b(?:post|browse|use the services?|remain|stay)\s+anonymous(?:ly)?\b/i;
+const NOT_DATA = /\banonymous(?:ly)?\s+(?:content\s+)?(?:users?|visitors?|accounts?|browsing|posting|reports?|tips?|complaints?|hotline|feedback|surveys?|submissions?|posts?|reviews?)\b|\banonymous\s+(?:unique\s+)?(?:identifiers?|ids?)\b|\banonymity\b|\b(?:post|browse|use the services?|remain|stay)\s+anonymous(?:ly)?\b/i;
 // The vendor keeping or using such data for itself: any purpose, its own purposes, product work, statistics, sharing.
 const OWN_USE = /\bfor any (?:legal |lawful )?purpose|\bany purpose permitted|\bfor (?:its|our|their) own\b|\bown (?:business )?purposes\b|\bcommercial|\b(?:improve|develop|enhance|build|refine|train|benchmark|research|analy[sz]e|analytics|publish|sell|license|share|disclose|statistic|insights?|trends?|dashboards?|reports?|measure)\w*/i;
 const ONLY_FOR_SERVICES = /\b(?:only|solely|exclusively)\b[^.;]{0,60}\b(?:to (?:provide|perform)|for (?:the )?(?:provision|performance) of|on behalf of)\b/i;
@@ -38,6 +38,11 @@ function outOfScope(v: string): 'policy' | 'other' | undefined {
   const subject = before.slice(Math.max(before.lastIndexOf(','), before.lastIndexOf(':')) + 1);
   return OTHER_SUBJECT.test(subject) ? 'other' : 'policy';
 }
+// "These companies may use aggregated information about your visits …", "Research institutions which may provide
+// aggregated demographic data …": a third party opens the clause as the one that uses or supplies the data.
+const OTHER_PARTY_USE = /^\W*(?:(?:these|such|those|the|some|certain)\s+)?(?:[\w-]+\s+)?(?:third[- ]part(?:y|ies)|(?:third[- ]party\s+)?(?:companies|advertisers|ad networks|networks|partners|providers|vendors|institutions))(?:\s+and\s+[\w-]+(?:\s+[\w-]+)?)?\s+(?:(?:which|that|who)\s+)?(?:may|can|might|will)\s+(?:also\s+)?(?:use|collect|provide|supply|offer|combine)\b/i;
+// "non-personal information or material sent to Acme": data given to the vendor (or someone named), described.
+const SENT_TO_VENDOR = /\b(?:information|data|materials?|content)\s+(?:or\s+[\w-]+\s+)?(?:that\s+)?(?:you\s+)?(?:sent|submitted|provided|given|transmitted|send|submit|provide)\s+to\s+(?:us\b|[A-Z][\w&.-]*)/;
 const CUSTOMER_SUBJECT = /^(?:[-*•]\s+|\(?[a-z0-9]{1,4}[.)]\s+)*(?:the )?(?:customer|covered entity|you|controller|client|practice|user)s? (?:may|can|shall|will|must)\b/i;
 
 /**
@@ -63,6 +68,9 @@ export function extractDeidentified(ctx: FactContext): Fact<'deidentified_data_u
       if (deid.length === 0) continue;
       const v = c.view;
       if (AMOUNT.test(v) || NOT_DATA.test(v) || CUSTOMER_SUBJECT.test(v) || clauseSubject(c)?.kind === 'customer') continue;
+      // Another company's own use, or aggregated data it supplies to the vendor (a data source), is not the vendor's
+      // use of de-identified customer data.
+      if (OTHER_PARTY_USE.test(v)) continue;
       // An item of the customer's duties ("You agree not to: … aggregate, mine or scrape content").
       if (introChain(ctx.sentences, s).some((intro) => ctx.clauses(intro).some((ic) => clauseSubject(ic)?.kind === 'customer'))) continue;
       // A rule for the user or a developer ("Do not aggregate API Data", "You may not aggregate …") binds them.
@@ -93,6 +101,8 @@ export function extractDeidentified(ctx: FactContext): Fact<'deidentified_data_u
       // ("may collect and store non-personally identifiable information", "each party will comply with the
       // requirements for processing Deidentified Data"): kept for review unless a purpose of its own is named.
       const act = governing(c, d);
+      // Non-personal information "sent to us" is what the user gives the vendor, not a use the vendor makes of it.
+      if (((act && act.kind === 'disclose' && recipientsOf(c, act).some((r) => r.kind === 'vendor')) || SENT_TO_VENDOR.test(v)) && !OWN_USE.test(v)) continue;
       const statisticsOnly = deid.every((h) => /^statistic/i.test(c.view.slice(h.start, h.end)));
       // Pseudonymised data is still personal data (it can be re-linked): alone it is no de-identification (README:
       // aggregated, anonymised or de-identified), so a person decides.
@@ -152,7 +162,9 @@ const NOMINAL_BEFORE = new Set(['the', 'a', 'an', 'any', 'of', 'for', 'its', 'th
 function governing(c: Clause, d: Hit): Hit | undefined {
   const verbs = c.hits.filter((h) => h.cat === 'action' && h.kind !== 'deidentify' && !NOMINAL_BEFORE.has(c.tokens[h.t0 - 1]?.lower ?? ''));
   const before = verbs.filter((h) => h.t1 <= d.t0 && d.t0 - h.t1 <= 10).pop();
-  return before ?? verbs.find((h) => h.t0 >= d.t1 && h.t0 - d.t1 <= 6);
+  // After it, the verb of a passive whose subject the data is, even past a long subject ("Aggregated, non-identifiable
+  // information and statistics derived from logs may be retained indefinitely": retained, not used).
+  return before ?? verbs.find((h) => h.t0 >= d.t1 && h.t0 - d.t1 <= 6) ?? verbs.find((h) => h.t0 >= d.t1 && h.t0 - d.t1 <= 12 && passive(c, h));
 }
 
 /** "shall not de-identify", "will not use de-identified data", "no … aggregated data is sold" — by the vendor. */

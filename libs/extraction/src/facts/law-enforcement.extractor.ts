@@ -32,7 +32,8 @@ const DISPUTE = /\barbitrat\w*|\bdispute resolution\b|\bsmall claims\b|\bclass (
 // What is sent is a notice or announcement, or the disclosure is of the software (the U.S. Government rights
 // clause), not the user's data ("may send notices … to the Users").
 const SENDS_NOTICES = /^\s*(?:\w+\s+){0,2}?(?:notices?|notifications?|announcements?|communications?|messages? about)\b/i;
-const OF_SOFTWARE = /\b(?:disclos\w*|release|transfer)\s+of\s+(?:the\s+)?(?:[\w-]+\s+)?(?:software|application|app|documentation|source code)\b/i;
+// "to make the Website and Services available to you" offers the service, it discloses no data.
+const OF_SOFTWARE = /\b(?:disclos\w*|release|transfer)\s+of\s+(?:the\s+)?(?:[\w-]+\s+)?(?:software|application|app|documentation|source code)\b|\bmake\s+(?:the|our|this)\s+(?:website|site|services?|platform|apps?|application)\b(?:\s+and\s+(?:the\s+|our\s+)?(?:website|site|services?|platform|apps?))?\s+available\b/i;
 // The authority is the agent ("disclosure of the Software by the U.S. Government"), not the recipient; "required
 // by", "ordered by", "requested by" an authority is a ground and stays.
 const AGENT_BY = /\b(?<!required |requested |ordered |compelled |demanded |issued |mandated |authori[sz]ed |directed |served |signed |approved )by\s+(?:the\s+|a\s+|an\s+|any\s+)?$/i;
@@ -42,6 +43,8 @@ const YOUR_REQUEST = /\byour (?:own )?(?:\w+ )?requests?\b/i;
 const DEMANDS = ['judicial', 'subpoena', 'legal_request', 'compelled'];
 // A disclosure conditioned on a judicial instrument: "If presented with a binding court order …, we will hand over".
 const CONDITIONED_ON = /\b(?:if|when|whenever|upon|once|on receipt of|after receiving|pursuant to|in accordance with|presented with|served with)\b[^.;]{0,40}$/i;
+// An inline list item after ';': "(c) as may be required by law", "c) …", "iii. …".
+const ITEM_OPEN = /^\s*(?:and\/or\s+|and\s+|or\s+)?\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})[.)]\s/i;
 // A list item opening with its recipient: "- government authorities, for example when …".
 const ITEM_MARKER = /^\s*(?:[-*•·▪◦]\s+|\(?(?:\d{1,3}|[a-z]|[ivxlc]{1,5})[.)]\s+)/i;
 // A capitalised name as the clause's subject before the action: "USPS does not disclose …" (another company acts).
@@ -70,28 +73,42 @@ export function extractLawEnforcement(ctx: FactContext): Fact<'law_enforcement_d
     const introClauses = intro ? ctx.clauses(intro) : [];
     const sentenceClauses = ctx.clauses(s);
     for (const [ci, c] of sentenceClauses.entries()) {
-      const instruments = hitsOf(c, 'instrument').filter((h) => h.kind !== 'emergency' && !VIOLATED.test(c.view.slice(Math.max(0, h.start - 60), h.start)));
+      const instruments = hitsOf(c, 'instrument').filter((h) => h.kind !== 'emergency' && !VIOLATED.test(c.view.slice(Math.max(0, h.start - 60), h.start)) && !CONSEQUENCE.test(c.view.slice(Math.max(0, h.start - 40), h.start)));
       const authorities = hitsOf(c, 'actor', 'authority');
       if (instruments.length === 0 && authorities.length === 0) continue;
       if (RIGHTS.test(c.view) || DISPUTE.test(c.view)) continue;
       const ev = clauseEvidence(ctx, c);
       // The clause's disclosure: its own, or its list intro's ("We may share your information: - to comply with …").
       const own = hitsOf(c, 'action', DISCLOSING).filter((h) => verbal(c, h));
-      const inherited = own.length === 0 ? introClauses.flatMap((ic) => hitsOf(ic, 'action', DISCLOSING).filter((h) => verbal(ic, h)).map((h) => ({ ic, h }))) : [];
+      let inherited = own.length === 0 ? introClauses.flatMap((ic) => hitsOf(ic, 'action', DISCLOSING).filter((h) => verbal(ic, h)).map((h) => ({ ic, h }))) : [];
+      // An item after ';' of an inline list of exceptions ("We will not share … except (a) …; (b) …; (c) as may be
+      // required by law …"): its disclosure is the first clause's, and the item is one of its exceptions (allowed).
+      const head = sentenceClauses[0];
+      const exceptionItem = own.length === 0 && inherited.length === 0 && ci > 0 && Number.isFinite(head.exceptAt) && ITEM_OPEN.test(c.view);
+      if (exceptionItem) inherited = hitsOf(head, 'action', DISCLOSING).filter((h) => verbal(head, h) && h.t0 < head.exceptAt).map((h) => ({ ic: head, h }));
+      const negatedD = (x: Clause, h: Hit): boolean => !exceptionItem && negated(x, h);
       const notify = hitsOf(c, 'action', 'notify');
 
       // Judicial only: the grounds of the disclosure rule are judicial instruments only — "only on a court order",
       // "shall not disclose … except pursuant to a warrant", "requests for content require a court order".
       const d0 = own[0] ?? inherited[0]?.h;
       const dc0: Clause = own[0] || !inherited[0] ? c : inherited[0].ic;
-      const refused = d0 !== undefined && negated(dc0, d0);
-      const ruleGrounds = instruments.filter((h) => h.kind !== 'compelled' && (refused ? inException(c, h) : !inException(c, h)) && !REFUSED.test(c.view.slice(Math.max(0, h.start - 40), h.start)));
-      const judicialOnly = ruleGrounds.length > 0 && ruleGrounds.every((h) => h.kind === 'judicial' || (h.kind === 'subpoena' && JUDGE_SIGNED.test(c.view.slice(Math.max(0, h.start - 30), h.end + 40))));
+      const refused = d0 !== undefined && negatedD(dc0, d0);
+      const ruleGrounds = instruments.filter((h) => h.kind !== 'compelled' && (refused ? inException(c, h) : !inException(c, h)) && !refusedInList(c, instruments, h));
+      // "required by court order, law or governmental or regulatory agency": the list of grounds goes on to the law or
+      // an authority's demand, so a court order is not the only way.
+      const judicialOnly = ruleGrounds.length > 0 && !groundsGoOn(c, ruleGrounds, authorities) && ruleGrounds.every((h) => h.kind === 'judicial' || (h.kind === 'subpoena' && JUDGE_SIGNED.test(c.view.slice(Math.max(0, h.start - 30), h.end + 40))));
       // What the judicial rule guards must be data: "except as required by a court order, we won't sell … Digital Assets"
       // is about assets, not records.
       const guardsData = d0 === undefined || aboutData(ctx, s, c, dc0, introClauses);
       if (judicialOnly && guardsData && (refused || has(c, 'restriction') || /\brequires?\b|\brequired\b/i.test(c.view)) && vendorActs(c, own[0], othersKnown)) {
         cands.push({ value: 'judicial_process_only', evidence: ev, confidence: 0.85 });
+        continue;
+      }
+      // One exception of a refusal that is judicial ("… except (b) in response to a search warrant"): judicial when the
+      // document describes no other firm path (another item may name the law), as for a conditioned disclosure.
+      if (judicialOnly && exceptionItem && guardsData && vendorActs(dc0, d0, othersKnown)) {
+        cands.push({ value: 'judicial_process_only', evidence: ev, confidence: 0.75, review: CONDITIONAL_JUDICIAL });
         continue;
       }
       // The disclosure is conditioned on a judicial instrument without "only": judicial when it is the document's
@@ -136,8 +153,8 @@ export function extractLawEnforcement(ctx: FactContext): Fact<'law_enforcement_d
       // The grounds: any instrument for a disclosure; for "comply with", the request or process complied with
       // ("comply with a subpoena"), not the law in general ("each party will comply with applicable law").
       const grounds = instruments.filter((h) => (h.kind !== 'judicial' || !has(c, 'restriction')) && (d.kind !== 'comply' || h.kind !== 'by_law'));
-      const rule = negated(dc, d) ? grounds.filter((h) => inException(c, h)) : grounds;
-      const toAuthority = receiving.length > 0 && !negated(dc, d) && (leadsItem || recipientsOf(c, own[0] ?? c.hits[0]).some((r) => r.kind === 'authority' && receiving.some((a) => a.t0 === r.t0)));
+      const rule = negatedD(dc, d) ? grounds.filter((h) => inException(c, h)) : grounds;
+      const toAuthority = receiving.length > 0 && !negatedD(dc, d) && (leadsItem || recipientsOf(c, own[0] ?? c.hits[0]).some((r) => r.kind === 'authority' && receiving.some((a) => a.t0 === r.t0)));
       if (rule.length === 0 && !toAuthority) continue;
       if (rule.length === 0) {
         // Given to an authority with no legal ground: a report the vendor chooses to make ("violations may be reported
@@ -169,6 +186,33 @@ export function extractLawEnforcement(ctx: FactContext): Fact<'law_enforcement_d
   return decide('law_enforcement_disclosure', settle(cands), ['judicial_process_only', 'legal_process_with_notice', 'any_legal_request']);
 }
 
+// An instrument as the consequence of something ("may give rise to legal proceedings", "result in a court order") is
+// no ground on which data is disclosed.
+const CONSEQUENCE = /\b(?:give|gives|giving) rise to\s+(?:\w+\s+){0,2}$|\b(?:result|results|resulting|lead|leads|leading) (?:in|to)\s+(?:\w+\s+){0,2}$/i;
+// What may stand between coordinated grounds of one list: commas, "or", "and", articles, the law itself.
+// "judicial order, requirement of a governmental agency or by operation of law".
+const LIST_GLUE = /^[\s,]*(?:(?:or|and|and\/or|a|an|the|any|other|applicable|laws?|regulations?|rules?|search|governmental|government|regulatory|public|requirements?|requests?|demands?|of|by|,)\s*)*$/i;
+
+/**
+ * Whether an instrument is refused ("has not provided the required subpoena, court order, or search warrant"): the
+ * refusal words just before it, or before the first instrument of the list it belongs to.
+ */
+function refusedInList(c: Clause, instruments: Hit[], h: Hit): boolean {
+  let first = h;
+  for (;;) {
+    const prev = instruments.filter((x) => x.end <= first.start).pop();
+    if (!prev || !LIST_GLUE.test(c.view.slice(prev.end, first.start))) break;
+    first = prev;
+  }
+  return REFUSED.test(c.view.slice(Math.max(0, first.start - 40), first.start));
+}
+
+/** Whether the list holding the last ground goes on to an authority ("court order, law or governmental agency"). */
+function groundsGoOn(c: Clause, grounds: Hit[], authorities: Hit[]): boolean {
+  const last = grounds[grounds.length - 1];
+  return authorities.some((a) => a.start >= last.end && LIST_GLUE.test(c.view.slice(last.end, a.start)));
+}
+
 const CONDITIONAL_JUDICIAL = 'disclosure conditioned on a court order or warrant, without "only"';
 
 /**
@@ -194,9 +238,20 @@ function vendorActs(c: Clause, h: Hit | undefined, othersKnown: () => boolean): 
     return !first || first.kind !== 'customer' || c.tokens[first.t0].lower === 'your';
   }
   const s = subjectOf(c, h);
-  if (!s) return !(namedOther(c, h) && othersKnown());
+  if (!s) return !(namedOther(c, h) && othersKnown()) && !otherAgent(c, h);
+  // Providers barred from disclosing except to comply with the law ("Service Providers are not authorized to use or
+  // disclose your information except …") is a limit on them, not the vendor's posture towards authorities.
+  if (s.kind === 'provider' && negated(c, h)) return false;
   if (s.kind === 'vendor' || s.kind === 'provider' || s.kind === 'affiliate') return true;
   return s.kind !== 'customer' && passive(c, h);
+}
+
+/** An act in the passive whose agent is not the vendor: "the proof given by the report's author". */
+function otherAgent(c: Clause, h: Hit): boolean {
+  // A participle with its agent, with or without "is" ("the proof given by …", "information is provided by …").
+  if (!/(?:ed|en|wn|ld|nt|pt|de)$/i.test(c.tokens[h.t1 - 1].lower) || !/^\s+by\s/i.test(c.view.slice(h.end, h.end + 4))) return false;
+  // "required to be provided by administrative, judicial, or other government authorities": an authority's demand.
+  return !c.hits.some((x) => x.cat === 'actor' && x.t0 > h.t1 && x.t0 - h.t1 <= 7 && (x.kind === 'vendor' || x.kind === 'authority'));
 }
 
 /** Whether the document speaks as "we": at least ten "we" in its first 100,000 characters. */

@@ -7,7 +7,9 @@ type V = Fact<'offshore_processing'>['value'];
 // Countries outside the US named in contracts and policies as places where data or the people handling it are.
 const COUNTRIES = String.raw`india|the philippines|philippines|canada|mexico|ireland|germany|france|the netherlands|israel|ukraine|poland|pakistan|brazil|colombia|argentina|costa rica|singapore|australia|japan|the united kingdom|united kingdom|the uk|switzerland|vietnam|china|hong kong|taiwan|south korea|malaysia|indonesia|thailand|sri lanka|bangladesh|nepal|egypt|kenya|nigeria|south africa|morocco|jamaica|guatemala|honduras|el salvador|the dominican republic|dominican republic|peru|chile|uruguay|romania|bulgaria|serbia|belarus|russia|new zealand|spain|italy|portugal|belgium|sweden|denmark|finland|norway|the czech republic|czech republic|hungary|estonia|latvia|lithuania|luxembourg|austria|greece|cyprus|malta|slovakia|slovenia|croatia|iceland|liechtenstein|turkey|the united arab emirates|united arab emirates|saudi arabia|qatar|the republic of korea|tunisia|ghana`;
 const PREFILTER = new RegExp(String.raw`\b(?:usa\b|outside|countr|offshore|overseas|abroad|international|europe|eea\b|eu\b|kingdom|united states|u\.s\.|located|region|across borders|cross-border|${COUNTRIES})`, 'i');
-const PROCESS = /\b(?:transfer|process|stor|host|access|maintain|locat|perform|handl|hold|kept|keep|server|data cent(?:er|re)|transmit|send|sent|move|review|support|receiv|print)\w*/i;
+// Sharing with companies located abroad moves data there too ("we share your personal information with the companies
+// of our group based in Luxembourg and Hungary").
+const PROCESS = /\b(?:transfer|process|stor|host|access|maintain|locat|perform|handl|hold|kept|keep|server|data cent(?:er|re)|transmit|send|sent|move|review|support|receiv|print|shar(?:e|ed|es|ing)\b)\w*/i;
 const FOREIGN = String.raw`(?:${COUNTRIES}|the european union|european union|the eu|the eea|the european economic area)`;
 // A provider that works on the data from its own facilities abroad ("ScribeWorks Pvt. Ltd., which performs
 // transcription from its facilities in Bangalore, India"; "whose staff work from offices in Cebu, the Philippines").
@@ -39,7 +41,9 @@ const YES: RegExp[] = [
   new RegExp(String.raw`\b(?:in|within)\s+(?:the\s+)?(?:united states|u\.s\.|usa)(?:,\s*|\s+and\s+|\s+or\s+)(?:[a-z]{2,20}(?: [a-z]{2,20})?(?:,\s*|\s+and\s+|\s+or\s+)){0,3}${FOREIGN}\b`, 'i'),
   // "Outside the country in which you live" is relative to the user, not the vendor's home region.
   /\boutside (?:of )?(?:the )?(?:(?:fifty|50|continental|contiguous|48 contiguous)(?: \(50\))? )?(?:united states|u\.s\.(?:a\.)?|usa|us|country|countries|region|jurisdiction)\b(?!\s+(?:in which|where) you\b|\s+of your (?:residence|location))/i,
-  /\b(?:other|foreign|third|a number of) countr(?:y|ies)\b|\bcountries around the world\b|\banywhere in the world\b|\blocations? other than\b|\boffshore\b|\boverseas\b|\binternationally\b|\bacross borders\b|\bcross-border\b/i,
+  // "in various countries around the globe", "to countries other than the country in which it was received" (not the one
+  // "in which you reside": relative to the user, as "outside the country in which you live" below).
+  /\b(?:other|foreign|third|a number of|various|several|multiple) countr(?:y|ies)\b|\bcountries around the (?:world|globe)\b|\bcountr(?:y|ies) other than\b(?!\s+(?:the\s+)?(?:one|country|countries)\s+(?:in which|where)\s+you\b)|\banywhere in the world\b|\blocations? other than\b|\boffshore\b|\boverseas\b|\binternationally\b|\bacross borders\b|\bcross-border\b/i,
   PLACE,
 ];
 // "in any country in which Google or its Subprocessors maintain facilities": wherever the vendor or its providers are.
@@ -53,16 +57,22 @@ const NO: RegExp[] = [
   // "exclusively in data centers located in the United States", "only at facilities within the U.S.".
   new RegExp(String.raw`\b(?:only|solely|exclusively|entirely)\s+(?:(?:with)?in|at|on|from)\s+(?:[\w-]+\s+){1,5}?(?:(?:located|situated|based|hosted|operated)\s+)?(?:(?:with)?in|at)\s+${US}`, 'i'),
   /\b(?:all|any)\s+(?:[\w-]+\s+){0,4}(?:is|are|shall be|will be|remains?|shall remain)\s+(?:stored|processed|hosted|maintained|located)\s+(?:only\s+|solely\s+|exclusively\s+)?(?:with)?in\s+(?:the\s+)?(?:united states|u\.s\.(?:a\.)?|usa)\b/i,
+  // "all information you provide will be processed and securely maintained in our web servers … located within the
+  // United States": every piece of data, on the vendor's own systems, in the US.
+  new RegExp(String.raw`\b(?:all|any)\s+(?:[\w-]+\s+){0,4}(?:is|are|shall be|will be)\s+(?:stored|processed|hosted|maintained)\b(?:\s+and\s+(?:\w+\s+)?(?:stored|processed|hosted|maintained))?\s+(?:on|in|at)\s+(?:our|its)\s+[^.;]{0,60}?\b(?:located|situated|based)\s+(?:with)?in\s+${US}`, 'i'),
   /\bnot\b[^.;]{0,30}\b(?:use|permit|allow|engage)\b[^.;]{0,30}\b(?:offshore|overseas)\b/i,
 ];
 // "only in the United States and Ireland": the list goes on to a foreign place.
 const FOREIGN_AFTER = new RegExp(String.raw`^(?:,\s*|\s+(?:and|or)\s+)(?:[a-z]{2,20}(?: [a-z]{2,20})?(?:,\s*|\s+and\s+|\s+or\s+)){0,3}${FOREIGN}\b`, 'i');
 // "… only from offices in the United States, but backups are kept in Canada": a foreign place later on.
 const FOREIGN_LATER = new RegExp(String.raw`\b(?:in|within|to|located in)\s+${FOREIGN}\b`, 'i');
-const FROM_ABROAD = /\bif you (?:access|use|visit)\b[^.;]{0,60}\bfrom\b|\b(?:users?|individuals?|persons?|people|customers?|visitors?|residents?|you)\s+(?:who are\s+)?(?:located|based|residing|living)\s+(?:in|outside)\b|\bfrom outside\b|\b(?:access|use)\w* (?:the services )?from (?:other|another|outside)|\bif you(?: are|'re| reside| live) (?:located )?(?:in|outside)\b|\bresidents? of\b|\bvisitors? (?:from|located)\b|\bfrom other regions\b/i;
+// Where the user is or uses the service from, not where the vendor sends data: "if you are visiting the Site from a
+// location outside …", "users of the Site located in countries outside …", "when using the app … in a foreign country",
+// the portability of a subscription "during temporary stays in another Member State".
+const FROM_ABROAD = /\bif you (?:access|use|visit)\b[^.;]{0,60}\bfrom\b|\bcross-border portability\b|\b(?:during|on) (?:a |their |your )?temporary stays?\b|\bif you are (?:visiting|accessing|using)\b[^.;]{0,40}\bfrom\b|\b(?:users?|visitors?|customers?|individuals?)\s+of (?:the|our) (?:site|services?|websites?|apps?)\s+(?:who are\s+)?(?:located|based|residing|living)\s+(?:in|outside)\b|\bwhen (?:downloading|using|accessing)\b[^.;]{0,60}\b(?:foreign|another|other) countr|\b(?:users?|individuals?|persons?|people|customers?|visitors?|residents?|you)\s+(?:who are\s+)?(?:located|based|residing|living)\s+(?:in|outside)\b|\bfrom outside\b|\b(?:access|use)\w* (?:the services )?from (?:other|another|outside)|\bif you(?: are|'re| reside| live) (?:located )?(?:in|outside)\b|\bresidents? of\b|\bvisitors? (?:from|located)\b|\bfrom other regions\b/i;
 
 // Text about the data's movement, not a legal address or an authority's website.
-const DATA_MOVES = /\b(?:transferr?\w*|stor(?:e|ed|es|age|ing)|process(?:ed|es|ing)?|host(?:ed|s|ing)?|maintain\w*|kept|keep|held|hold|(?:data|information|servers?|content|records|teams?|personnel|staff|employees|contractors)\s+(?:(?:is|are|will be|may be)\s+)?located|server\w*|data cent(?:er|re)s?|transmit\w*|sent|send\w*|moved?|access\w*|perform\w*|handl\w*|review\w*|print\w*|produc(?:e|es|ed|ing)|facilit(?:y|ies))\b/i;
+const DATA_MOVES = /\b(?:transferr?\w*|stor(?:e|ed|es|age|ing)|process(?:ed|es|ing)?|host(?:ed|s|ing)?|maintain\w*|kept|keep|held|hold|(?:data|information|servers?|content|records|teams?|personnel|staff|employees|contractors)\s+(?:(?:is|are|will be|may be)\s+)?located|server\w*|data cent(?:er|re)s?|transmit\w*|sent|send\w*|moved?|access\w*|perform\w*|handl\w*|review\w*|print\w*|produc(?:e|es|ed|ing)|facilit(?:y|ies)|shar(?:e|ed|es|ing))\b/i;
 // Not the data moving: an authority's website, mutual legal assistance between governments.
 const DATA_OBJECT = /\b(?:data|information|content|records?|files?|servers?|data cent(?:er|re)s?|hosting|hosted|stored|storage|processed|processing|transferr?\w*|phi|recordings?|transcripts?|backups?|support|teams?|personnel|staff)\b/i;
 // A hypothetical transfer ("if any cross-border transfers are necessary") is a review candidate, not a statement.
@@ -118,6 +128,7 @@ export function homeRegion(ctx: FactContext): 'us' | 'eu' | undefined {
 export function extractOffshore(ctx: FactContext): Fact<'offshore_processing'> {
   const cands: Candidate<V>[] = [];
   const home = homeRegion(ctx);
+  const country = home === undefined ? homeCountry(ctx.text) : undefined;
   const mechanism = partsUnder(ctx, MECHANISM_HEADING);
   for (const s of operative(ctx, PREFILTER)) {
     const v = s.view;
@@ -193,6 +204,12 @@ export function extractOffshore(ctx: FactContext): Fact<'offshore_processing'> {
         cands.push({ value: 'yes', evidence: ev(m), confidence: 0.55, review: 'a hypothetical transfer ("if any transfers are necessary")' });
         break;
       }
+      // A vendor of neither region keeping the data in its own country ("a Canadian not-for-profit" whose "servers
+      // [are] located in Canada", a bank under English law whose "data will be held in the UK"): home ground.
+      if (country && country.test(m[0])) {
+        if (HELD.test(v)) cands.push({ value: 'no', evidence: ev(m), confidence: 0.7 });
+        break;
+      }
       cands.push({ value: 'yes', evidence: ev(m), confidence: 0.8 });
       break;
     }
@@ -205,3 +222,17 @@ const NO_TRANSFER_ABROAD = /\b(?:third[- ]country|international|cross-border)\s+
 // Data moved (not users located) outside Europe: the verb must come before the place.
 const OUT_OF_EUROPE = /\b(?:transferr?\w*|stor(?:e|ed|es|ing)|process(?:ed|es|ing)?|sen[dt]\w*|host(?:ed|s|ing)?)\b[^.;]{0,60}?\boutside (?:of )?(?:the )?(?:eu|eea|european union|european economic area|uk|united kingdom|eu\/eea)\b/i;
 const EEA_PLACE = /\b(?:ireland|germany|france|the netherlands|netherlands|poland|european union|the eu|the eea|european economic area|member states|switzerland|spain|italy|belgium|luxembourg|austria|sweden|denmark|finland|norway|iceland|estonia|latvia|lithuania|portugal|czech|hungary|romania|bulgaria|greece|cyprus|malta|slovakia|slovenia|croatia|liechtenstein)\b/i;
+
+// The vendor's own country when it is neither American nor European: its nationality ("a Canadian not-for-profit
+// corporation") or the law its terms are governed by ("the laws of England and Wales"), as the names of the place.
+const NATIONALITY: [RegExp, RegExp][] = [
+  [/\b(?:a|an)\s+canadian\s+(?:[\w-]+\s+){0,2}(?:corporation|company|organi[sz]ation|business)\b|\b(?:governed by|in accordance with|under) the laws of (?:the province of \w+ and )?canada\b/i, /\bcanada\b/i],
+  [/\b(?:a|an)\s+(?:british|english)\s+(?:[\w-]+\s+){0,2}(?:corporation|company|organi[sz]ation|business)\b|\b(?:governed by|in accordance with|under) the laws of england(?: and wales)?\b|\bincorporated (?:in|under the laws of) england\b/i, /\b(?:the uk|united kingdom|the united kingdom)\b/i],
+];
+function homeCountry(text: string): RegExp | undefined {
+  const head = text.slice(0, 150_000);
+  for (const [who, place] of NATIONALITY) if (who.test(head)) return place;
+  return undefined;
+}
+// Where the data is kept: held, stored, hosted, on servers.
+const HELD = /\b(?:held|stored|hosted|kept|servers?|data cent(?:er|re)s?)\b/i;

@@ -18,8 +18,9 @@ const END = /\b(?:upon|on|following|after|at|within \w+ (?:\(\d+\) )?days? (?:of
 // A retention period running out is not the end of the contract ("when the data retention period expires").
 const PERIOD_EXPIRY = /\b(?:periods?|obligations?|requirements?)\b[^.;,]{0,60}?\b(?:expir\w*|ends?|ended|elapsed?|lapsed?)\b|\bexpir\w*\s+of\s+(?:the|such|this|that|these|those|its|any|each)\s+(?:[\w-]+\s+)?periods?\b/gi;
 const ON_REQUEST = /\b(?:upon|on|following|after|once we (?:receive|confirm)|if you|when you|where you)\b[^.;]{0,60}\brequests?\b|\brequests? (?:the )?(?:deletion|erasure)\b|\bright to (?:erasure|deletion|be forgotten)\b/i;
-// The end of the contract or the account itself (not "delete your account" as a feature).
-const END_STRICT = /\b(?:termination|expiration|expiry|end of (?:the|this|your) (?:agreement|contract|subscription|services?|relationship)|cancellation|(?:account|subscription) (?:is|has been|was) (?:deleted|closed|deactivated|cancell?ed|terminated)|close (?:your|their|the) account|closes (?:your|their|the) account|deactivat\w+)\b/i;
+// The end of the contract or the account itself (not "delete your account" as a feature); "If this Agreement
+// terminates, then: … (b) … Google will delete Customer Data; … (d) upon request …" is the end, not a request.
+const END_STRICT = /\b(?:termination|expiration|expiry|end of (?:the|this|your) (?:agreement|contract|subscription|services?|relationship)|cancellation|(?:account|subscription) (?:is|has been|was) (?:deleted|closed|deactivated|cancell?ed|terminated)|close (?:your|their|the) account|closes (?:your|their|the) account|deactivat\w+|(?:agreement|contract|subscription) (?:terminates|expires|ends))\b/i;
 const CHILD = /\b(?:child|children|minor|minors|under (?:the age of )?1[3-8]|under the age)\b/i;
 // "Once these periods have expired, your data will be deleted": deletion after retention periods stated just before.
 const AFTER_PERIODS = /\b(?:once|when|after)\s+(?:these|those|the(?:se)? (?:above|applicable)|such)\s+(?:retention\s+)?periods?\s+(?:have\s+|has\s+)?(?:expired|ended|elapsed|passed)|\bthereafter\b/i;
@@ -33,7 +34,8 @@ const OPEN_ENDED = /\bindefinitely\b|\bperpetual(?:ly)?\b|\b(?:also|even|still)\
 const MODERATION = /\bviolat\w*|\bmalicious\b|\binfring\w*|\bobjectionable\b|\bharmful\b|\babus\w+|\billegal\b|\binappropriate\b|\bunlawful\b/i;
 // The vendor ending the account as a sanction ("We may terminate your account … and we may delete any comments",
 // "we are entitled to block and delete the account"): its discretion over a closed account, not the contract's end.
-const SANCTION = /\b(?:we|us)\b[^.;]{0,30}?\b(?:may|can|reserves? the right to|(?:is|are) entitled to)\s+(?:\w+\s+){0,3}?(?:terminate|suspend|block|close|disable|deactivate)\b|(?<!\byou\s{1,3})\b(?:may|can|reserves? the right to)\s+(?:\w+\s+){0,2}?(?:terminate|suspend|block|close|disable|deactivate)\s+(?:your|the user's|a user's|any user's)\b|\bresults? in (?:the )?(?:deletion|termination|suspension) of (?:your|the) account\b/i;
+const SANCTION = /\b(?:we|us)\b[^.;]{0,30}?\b(?:may|can|reserves? the right to|(?:is|are) entitled to)(?:,?\s*(?:in|at) (?:its|our|their) (?:sole |absolute |own )*discretion,?)?\s+(?:\w+\s+){0,3}?(?:terminate|suspend|block|close|disable|deactivate)\b|(?<!\byou\s{1,3})\b(?:may|can|reserves? the right to)(?:,?\s*(?:in|at) (?:its|our|their) (?:sole |absolute |own )*discretion,?)?\s+(?:\w+\s+){0,2}?(?:terminate|suspend|block|close|disable|deactivate)\s+(?:your|the user's|a user's|any user's)\b|\bresults? in (?:the )?(?:deletion|termination|suspension) of (?:your|the) account\b/i;
+const UNTIL_ACCOUNT_END = /\buntil\s+(?:you\s+(?:delete|close|cancel|deactivate|terminate)|(?:the\s+)?(?:deletion|closure|closing|termination|cancellation)\s+of)\s+(?:your|the)\s+(?:[\w-]+\s+)?account\b/i;
 // A retention the law or a legal obligation requires is bounded by it, not open-ended ("we may retain certain
 // information as required by law").
 const LEGAL_RETENTION = /\b(?:required|permitted|obliged|obligated) (?:by|under) (?:applicable )?laws?\b|\blegal (?:obligations?|requirements?)\b|\bcomply with\b/i;
@@ -94,13 +96,20 @@ function readClause(c: Clause, deletes: Hit[], retains: Hit[], introSubject: Hit
     // A deletion that "may result" from termination ("may result in destruction of any Content") is a possible
     // consequence, not the vendor's discretion nor a duty: no answer either way (OTA Guilded label).
     // "before we can delete it" is what the vendor is able to do, not a discretion it keeps (OTA GitLab policy).
-    if (modality(c, d) === 'may') return SANCTION.test(c.sentence.view) || NOMINAL_DELETE.test(c.tokens[d.t0].lower) || capability(c, d) ? undefined : { value: 'no', confidence: 0.7 };
+    // "Your Files may be deleted in accordance with our retention policies": in the passive with no agent, a possible
+    // consequence too, not a discretion the vendor keeps for itself (OTA Amazon Photos label).
+    if (modality(c, d) === 'may') return SANCTION.test(c.sentence.view) || NOMINAL_DELETE.test(c.tokens[d.t0].lower) || capability(c, d) || (passive(c, d) && !agentOf(c, d)) ? undefined : { value: 'no', confidence: 0.7 };
     return { value: 'yes', confidence: scope === 'periods' ? 0.75 : 0.85 };
   }
   // Keeping with no end counts only when the vendor itself keeps data (not "copies may still be accessible").
   for (const r of retains) {
-    if (negated(c, r) || scope === 'periods' || !actsOnData(c, r) || agentOf(c, r)?.kind !== 'vendor') continue;
+    // "We may, in our sole discretion, terminate your use … or remove any content stored on it": a sanction's discretion,
+    // not keeping data without end.
+    if (negated(c, r) || scope === 'periods' || !actsOnData(c, r) || agentOf(c, r)?.kind !== 'vendor' || SANCTION.test(c.sentence.view)) continue;
     if (OPEN_ENDED.test(c.view) && !LEGAL_RETENTION.test(c.view)) return { value: 'no', confidence: 0.7 };
+    // "We keep some data until you delete your Account": kept up to the account's end, then no longer (README: delayed
+    // deletion counts as yes).
+    if (UNTIL_ACCOUNT_END.test(c.view) && !negated(c, r)) return { value: 'yes', confidence: 0.75 };
   }
   return undefined;
 }

@@ -11,8 +11,9 @@ const PREFILTER = /\b(?:subcontract|sub-?contract|sub-?processor|agents?\b|vendo
 const WHO = /\b(?:subcontractors?|sub-?contractors?|sub-?processors?|agents?|vendors?|(?:third[- ]party )?service providers?|third parties|third-party|recipients?|contractors?|suppliers?)\b/i;
 // Restrictions imposed on them by the vendor, in the words BAAs, DPAs and policies use.
 const BOUND: RegExp[] = [
-  /\b(?:same|identical|equivalent|similar|substantially (?:the )?same|no less (?:protective|restrictive|stringent)|at least as (?:protective|restrictive|stringent))\b[^.;]{0,40}\b(?:restrictions|conditions|requirements|obligations|terms|protections|data protection obligations)/i,
-  /\b(?:require|requires|required(?! by (?:applicable |any |the )?(?:laws?\b|statutes?\b|regulations?\b|[\w ]{0,40}\bact\b))|obligate|obligates|bind|binds|ensure|ensures|impose|imposes|contractually)\b[^.;]{0,120}\b(?:protect(?!ion (?:act|law|regulation))|safeguard|confidential|only for|solely for|use it only|restrictions|obligations|duties|requirements|comply with|fulfils?|fulfills?)/i,
+  // "require … providers to provide similar security and confidentiality measures", "the same safeguards".
+  /\b(?:same|identical|equivalent|similar|substantially (?:the )?same|no less (?:protective|restrictive|stringent)|at least as (?:protective|restrictive|stringent))\b[^.;]{0,40}\b(?:restrictions|conditions|requirements|obligations|terms|protections|data protection obligations|measures|safeguards|standards)/i,
+  /\b(?:require|requires|required(?! (?:to do so )?by (?:applicable |any |the )?(?:laws?\b|statutes?\b|regulations?\b|[\w ]{0,40}\bact\b))|obligate|obligates|bind|binds|ensure|ensures|impose|imposes|contractually)\b[^.;]{0,120}\b(?:protect(?!ion (?:act|law|regulation))(?! (?:the |our |its |their )?(?:property|rights|safety|interests))|safeguard|confidential|only for|solely for|use it only|restrictions|obligations|duties|requirements|comply with|fulfils?|fulfills?)/i,
   /\bsubject to\b[^.;]{0,40}\b(?:contractual|written|confidentiality)\b[^.;]{0,80}\b(?:requirements|obligations|restrictions|agreements?)/i,
   /\b(?:prohibit|prohibiting|prohibits) (?:them|it|such \w+) from (?:using|disclosing)/i,
   /\b(?:written|binding|business associate|data processing|confidentiality) (?:agreements?|contracts?|addend(?:um|a))\b[^.;]{0,80}\b(?:protect|restrictions|obligations|confidential|terms)/i,
@@ -25,7 +26,7 @@ const OWN_TERMS = /\b(?:bound|governed|subject|covered) by (?:their|its|the (?:t
 const CUSTOMER_DUTY = /^(?:\(?[a-z0-9]{1,4}[.)]\s*)*(?:the )?(?:customer|covered entity|you|controller|client|practice|user)s? (?:shall|will|must|agrees?|(?:is|are) (?:solely )?(?:responsible|liable) for)\b/i;
 // The safeguards of a transfer abroad (standard contractual clauses, "an adequate level of protection") bind a
 // recipient to the transfer's legal standard, not to the vendor's own obligations: a review candidate, not a flow-down.
-const TRANSFER_SAFEGUARD = /\bstandard contractual clauses\b|\btransfer mechanisms?\b|\badequacy decisions?\b|\bbinding corporate rules\b|\badequate (?:level of )?(?:data )?protection\b/i;
+const TRANSFER_SAFEGUARD = /\bstandard contractual clauses\b|\b(?:to|in) third countr(?:y|ies)\b|\btransfer mechanisms?\b|\badequacy decisions?\b|\bbinding corporate rules\b|\badequate (?:level of )?(?:data )?protection\b/i;
 // The vendor's own obligations named as what binds the providers.
 const OWN_OBLIGATIONS = /\b(?:same|equivalent|similar|identical|comparable|these|those|such|our|this|its)\s+(?:[\w-]+\s+){0,3}?(?:restrictions|conditions|requirements|obligations|standards|terms|duties|protections)\b|\b(?:restrictions|conditions|requirements|obligations|terms|duties)\s+(?:(?:set out|set forth|contained|described)\s+)?(?:of|in|under|herein|hereunder|imposed (?:on|by))\s*(?:this|the|these)?\s*(?:agreement|addendum|dpa|baa|policy|privacy policy|notice|terms|contract|section|clause)?\b|\b(?:no less|at least as)\s+(?:protective|restrictive|stringent)|\bcomply with (?:this|our|the terms of this)\b|\bsame as\b|\b(?:this|the present)\s+(?:agreement|addendum|dpa|baa|contract|policy|privacy policy|terms)\b/i;
 const PROTECTION = /\b(?:protect|safeguard|confidential)/i;
@@ -33,12 +34,14 @@ const PURPOSE_LIMIT = /\b(?:only|solely|exclusively)\b[^.;]{0,60}\b(?:for|to|on|
 const NO = /\b(?:not|no)\b[^.;]{0,40}\b(?:require|obligat|bind|responsible for (?:the )?(?:privacy|data) practices)\w*\b[^.;]{0,40}\b(?:subcontractors?|sub-?processors?|vendors?|service providers?)/i;
 
 // A binding on someone: a binding verb of the vocabulary, an obligation modal, "may only", "provided that".
-const BINDING = /\b(?:require[sd]?|requiring|bound|binds?|obligate[sd]?|obligating|oblige[sd]?|subject to|must|shall|may only|can only|cannot|are not (?:allowed|permitted)|provided that|on (?:the )?condition that|ensures?)\b/i;
+// Processing "for us, based on our instructions" and agreeing "to abide by our policies" bind the provider too.
+const BINDING = /\b(?:require[sd]?|requiring|bound|binds?|obligate[sd]?|obligating|oblige[sd]?|subject to|must|shall|may only|can only|cannot|are not (?:allowed|permitted)|provided that|on (?:the )?condition that|ensures?|(?:based on|according to|in accordance with) our (?:documented |written )?instructions|agrees? to (?:abide by|comply with|be bound by))\b/i;
 // The vendor's own standard (README: "same obligations", "no less protective", this policy or agreement).
-const OWN_STANDARD = /\b(?:this|our|the present)\s+(?:privacy policy|privacy notice|privacy statement|policy|notice|agreement|dpa|addendum|terms|data processing (?:agreement|addendum))\b|\b(?:no less|at least as|just as|equally)\s+(?:protective|restrictive|stringent)\b|\bsame (?:extent|level|standards?|privacy commitments?|obligations|protections?|data protection obligations)\b|\bour\s+(?:[\w-]+\s+){0,3}?(?:obligations|commitments|standards)\b|\bas we (?:ourselves|do)\b/i;
+const OWN_STANDARD = /\b(?:this|our|the present)\s+(?:privacy policy|privacy notice|privacy statement|polic(?:y|ies)|notice|agreement|dpa|addendum|terms|data processing (?:agreement|addendum))\b|\b(?:no less|at least as|just as|equally)\s+(?:protective|restrictive|stringent)\b|\bsame (?:extent|level|standards?|privacy commitments?|obligations|protections?|data protection obligations)\b|\bour\s+(?:[\w-]+\s+){0,3}?(?:obligations|commitments|standards)\b|\bas we (?:ourselves|do)\b/i;
 // A purpose limit: only for the services, on our instructions, not for their own purposes.
 const PURPOSE = /\b(?:only|solely|exclusively)\b[^.;]{0,80}\b(?:for|to|on|according to|in connection with|pursuant to|as)\b|\b(?:our|documented|written)\s+instructions\b|\bcannot use\b[^.;]{0,60}\bfor (?:their|its) own\b|\bnot\b[^.;]{0,20}\b(?:authori[sz]e|permit|allow)\w*\b[^.;]{0,80}\bexcept\b/i;
-const PROTECT = /\bconfidential\w*|\bsecurity measures\b|\bprotect(?!ion)\w*|\bsafeguard\w*/i;
+// Protecting data, not "the property or rights of Acme, third parties, or the public" (a ground for disclosure).
+const PROTECT = /\bconfidential\w*|\bsecurity measures\b|\bprotect(?!ion)(?!\w*\s+(?:the\s+|our\s+|its\s+|their\s+)?(?:property|rights|safety|interests)\b)\w*|\bsafeguard\w*/i;
 // Protection with a purpose limit counts only as a contractual duty ("bound to", "required to", "by contract"), not a
 // description ("we ensure", "providers shall", "may only").
 const CONTRACTUAL = /\b(?:require[sd]?|requiring|bound|obligate[sd]?|oblige[sd]?|contractually|by contract|under contract|agreements?|contracts?|must)\b/i;
@@ -67,7 +70,11 @@ const OTHER_PARTY_DUTY = /\b(?:the|each|any)\s+(?:fleet company|partner|merchant
 // Not "(best) endeavours to", which the vocabulary reads as an obligation of effort, like "best efforts".
 const EFFORT = /\b(?:seeks?|try|tries|attempts?|strives?|aims?)\s+to\s+$/i;
 // Assigning the contract to a successor, and definitions of users, are not providers bound by the vendor.
-const NOT_FLOWDOWN = /\bassign\w*\b|\bsuccessors?\b|^\W*[\w\s-]{1,60}\W*\s+means\b/i;
+// Nor is a license one party grants another, or the customer appointing the vendor as its own agent or provider ("You appoint Acme as your agent or marketplace
+// service provider").
+// The vendor enforcing its own policies on users ("To resolve disputes and ensure compliance with our policies, Acme may
+// request additional information") binds no provider either.
+const NOT_FLOWDOWN = /\b(?:ensure|enforce|verify|monitor)\s+compliance with (?:our|these|the|its)\s+(?:policies|terms|rules|guidelines)\b|\bgrants?\b[^.;]{0,80}\blicen[cs]e\b|\bassign\w*\b|\bsuccessors?\b|\bappoints?\b[^.;]{0,40}\bas\s+(?:your|its|their|the customer's|the developer's)\s+(?:[\w-]+\s+){0,2}?(?:agent|service provider|processor)s?\b|^\W*[\w\s-]{1,60}\W*\s+means\b/i;
 
 /**
  * The clause reading of a flow-down (README): providers or affiliates (named in the sentence, or in the one before
@@ -129,7 +136,8 @@ export function extractSubcontractorFlowdown(ctx: FactContext): Fact<'subcontrac
       // The customer promising things about its own staff is not a vendor flow-down.
       if (CUSTOMER_DUTY.test(v)) break;
       const ev = evidenceAt(ctx, s, Math.min(w.index, m.index), Math.max(w.index + w[0].length, m.index + m[0].length));
-      if (re !== BOUND[0] && TRANSFER_SAFEGUARD.test(v)) cands.push({ value: 'yes', evidence: ev, confidence: 0.5, review: 'safeguards of a transfer abroad, not the vendor\'s own obligations' });
+      // "equivalent data protection safeguards for the transfers of data outside the EEA" is a transfer's safeguard too.
+      if ((re !== BOUND[0] || /(?:measures|safeguards|standards)$/i.test(m[0])) && TRANSFER_SAFEGUARD.test(v)) cands.push({ value: 'yes', evidence: ev, confidence: 0.5, review: 'safeguards of a transfer abroad, not the vendor\'s own obligations' });
       // README: confidentiality or "protect the data" alone, or unnamed "requirements", is not a flow-down; it takes
       // the vendor's own obligations (same, these, this Agreement's) or confidentiality with a purpose limit.
       else if (re === BOUND[1] && !OWN_OBLIGATIONS.test(v) && !(PROTECTION.test(m[0]) && PURPOSE_LIMIT.test(v))) cands.push({ value: 'yes', evidence: ev, confidence: 0.45, review: 'providers bound to protect or keep data confidential, without the vendor\'s own obligations or a purpose limit' });
