@@ -70,6 +70,11 @@ function runDrafts(ctx: RuleContext, rule: Rule, errors: RuleError[]): FindingDr
     errors.push({ ruleId: rule.id, message: err instanceof Error ? err.message : String(err) });
     return [];
   }
+  // Rules walk systems and flows in id order, so a rule's subjects mostly come strictly ascending: then none
+  // repeats, and the per-subject map (a fleet's ~10,000 entries per rule) is not needed.
+  let ascending = true;
+  for (let i = 1; i < drafts.length && ascending; i++) ascending = drafts[i - 1]!.subject < drafts[i]!.subject;
+  if (ascending) return drafts;
   const bySubject = new Map<string, FindingDraft>();
   for (const d of drafts) {
     const prev = bySubject.get(d.subject);
