@@ -73,7 +73,9 @@ export const FINDING_VIEW: MemberView<Finding> = {
 export function memberGrouper(systems: readonly Pick<GraphSystem, 'id' | 'name' | 'group'>[]): <M>(members: readonly M[], view: MemberView<M>) => Finding[] {
   const byId = new Map(systems.map((s) => [s.id, s]));
   const standIn = fleetVendorOf(systems, byId);
-  return (members, view) => groupWith(members, view, byId, standIn);
+  // `system:<stand-in>` per stand-in, not per member: a fleet's installs share a handful of vendors.
+  const systemSubjects = new Map<string, string>();
+  return (members, view) => groupWith(members, view, byId, standIn, systemSubjects);
 }
 
 /** The members of one group with, for each, the install its subject named (undefined for the vendor's own finding). */
@@ -84,14 +86,14 @@ interface Group<M> {
   headed: boolean;
 }
 
-function groupWith<M>(findings: readonly M[], view: MemberView<M>, byId: Map<string, Pick<GraphSystem, 'id' | 'name' | 'group'>>, standIn: (id: string) => string | undefined): Finding[] {
+function groupWith<M>(findings: readonly M[], view: MemberView<M>, byId: Map<string, Pick<GraphSystem, 'id' | 'name' | 'group'>>, standIn: (id: string) => string | undefined, systemSubjects: Map<string, string>): Finding[] {
   // Groups by rule, then by rewritten subject (no `rule@subject` key built per member), and in the order
   // they were first met.
   const groups = new Map<string, Map<string, Group<M>>>();
   const order: Group<M>[] = [];
   const out: M[] = [];
   for (const f of findings) {
-    const rewritten = rewriteSubject(view.subject(f), standIn);
+    const rewritten = rewriteSubject(view.subject(f), standIn, systemSubjects);
     if (!rewritten) {
       out.push(f);
       continue;
@@ -133,14 +135,21 @@ export function findingGroupKey(f: Pick<Finding, 'ruleId' | 'subject'>, standIn:
 }
 
 /** The subject with every install replaced by its stand-in, and the (first) install it named; undefined if none. */
-function rewriteSubject(subject: string, standIn: (id: string) => string | undefined): { subject: string; install: string } | undefined {
+function rewriteSubject(subject: string, standIn: (id: string) => string | undefined, systemSubjects?: Map<string, string>): { subject: string; install: string } | undefined {
   const colon = subject.indexOf(':');
   const kind = subject.slice(0, colon);
   const body = subject.slice(colon + 1);
-  // A system subject is one id: asked once per draft of a fleet, so without splitting or joining.
+  // A system subject is one id: asked once per draft of a fleet, so without splitting or joining, and its
+  // rewritten subject built once per stand-in (the group lookup then also hashes one shared string).
   if (kind === 'system') {
     const s = standIn(body);
-    return s === undefined ? undefined : { subject: `system:${s}`, install: body };
+    if (s === undefined) return undefined;
+    let rewritten = systemSubjects?.get(s);
+    if (rewritten === undefined) {
+      rewritten = `system:${s}`;
+      systemSubjects?.set(s, rewritten);
+    }
+    return { subject: rewritten, install: body };
   }
   let rewritten: string;
   let install: string | undefined;

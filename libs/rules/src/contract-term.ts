@@ -7,7 +7,8 @@ import type { FindingDraft, RuleContext } from './rule.js';
 export interface TermVerdict {
   likelihood: number;
   impact: number;
-  detail: string;
+  /** As {@link FindingDraft.detail}: a function when the text is built per vendor system (a fleet's installs). */
+  detail: FindingDraft['detail'];
 }
 
 /**

@@ -76,7 +76,12 @@ export interface FindingDraft {
   impact: number;
   /** Copied from facts, flows and systems: never invented. */
   evidence: Evidence[];
-  detail: string;
+  /**
+   * The finding's text; or a function giving it, asked only when the draft becomes a whole finding. A fleet
+   * rule drafts one finding per install and grouping keeps one text per vendor (the worst member's), so a rule
+   * that builds the text per install (names, joined categories) can defer it. Must be pure: same text each call.
+   */
+  detail: string | (() => string);
   /** Citations specific to this draft (e.g. the state's recording statute), added to the rule's own. */
   citations?: Citation[];
 }

@@ -51,6 +51,21 @@ describe('runRules', () => {
     expect(f!.evidence).toEqual([{ quote: 'q' }]);
   });
 
+  it('merges a repeated subject wherever it comes, and keeps strictly ascending subjects apart', () => {
+    // Ascending subjects skip the merge map; a repeat after an ascending run (a, b, a) or an adjacent one must
+    // still merge, whatever the order the rule drafted them in.
+    const subjects = ['system:a', 'system:b', 'system:c', 'system:d'];
+    const ascending = rule('asc', () => subjects.map((s, i) => draft(s, 0.1 * (i + 1), 0.5)));
+    const kept = runRules(testContext(graph), [ascending]).findings.map((f) => [f.subject, f.likelihood]);
+    expect(kept.sort()).toEqual([['system:a', 0.1], ['system:b', 0.2], ['system:c', 0.3], ['system:d', 0.4]]);
+    for (const order of [['system:a', 'system:b', 'system:a'], ['system:a', 'system:a', 'system:b'], ['system:b', 'system:a', 'system:a']]) {
+      const r = rule('rep', () => order.map((s, i) => draft(s, i === order.lastIndexOf('system:a') ? 0.9 : 0.2, 0.5)));
+      const found = runRules(testContext(graph), [r]).findings;
+      expect(found.map((f) => f.subject).sort()).toEqual(['system:a', 'system:b']);
+      expect(found.find((f) => f.subject === 'system:a')!.likelihood).toBe(0.9);
+    }
+  });
+
   it('orders findings deterministically: worst severity first, then id', () => {
     const r = rule('order', () => [draft('system:b', 0.2, 0.2), draft('system:a', 0.2, 0.2), draft('system:c', 1, 1)]);
     expect(runRules(testContext(graph), [r]).findings.map((f) => f.id)).toEqual(['order@system:c', 'order@system:a', 'order@system:b']);

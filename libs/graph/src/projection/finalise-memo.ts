@@ -52,7 +52,7 @@ export function finaliseWithMemo(
       out = toGraphSystem(draft);
       // Drafts can differ where the record does not (evidence order, a merge in another order): keep the old object.
       if (old && sameValue(old.out, out, known)) out = old.out;
-      else changes.systems.set(draft.id, { before: old?.out, after: out });
+      else if (prev) changes.systems.set(draft.id, { before: old?.out, after: out });
     }
     memoSystems.set(draft.id, { draft, out });
     systems.push(out);
@@ -71,10 +71,13 @@ export function finaliseWithMemo(
     const old = prev?.pairs.get(key);
     let out: readonly GraphFlow[];
     if (old && old.drafts.length === list.length && list.every((f, i) => old.bases[i] === bases[i] && sameFlowDraft(old.drafts[i]!, f, known))) out = old.out;
-    else {
-      const basis = new Map(list.map((f, i) => [f, bases[i]!]));
+    else if (!prev) {
+      // A projection from scratch has nothing to reuse or report as changed: one record per flow, nothing more
+      // (a fleet has tens of thousands of pairs, nearly all of one flow).
+      out = finaliseFlows(list, (_, i) => bases[i]!);
+    } else {
       const before = new Map((old?.out ?? []).map((f) => [f.id, f]));
-      out = finaliseFlows(list, (f) => basis.get(f)!).map((f) => {
+      out = finaliseFlows(list, (_, i) => bases[i]!).map((f) => {
         const was = before.get(f.id);
         if (was && sameValue(was, f, known)) return was;
         changes.flows.set(f.id, { before: was, after: f });

@@ -106,27 +106,29 @@ function sortKey(f: FlowDraft, evidence: readonly Evidence[]): string {
  * Sort flows by content and give them stable ids `from->to`, `from->to#2`, … Ids depend only on the flows
  * sharing the same endpoints, so adding an unrelated flow never renames an existing one.
  */
-export function finaliseFlows(flows: readonly FlowDraft[], basisOf: (f: FlowDraft) => LegalBasis): GraphFlow[] {
+export function finaliseFlows(flows: readonly FlowDraft[], basisOf: (f: FlowDraft, index: number) => LegalBasis): GraphFlow[] {
+  // A single flow (most pairs: a fleet has one per install) has nothing to be ordered against: no sort key.
+  if (flows.length === 1) return [graphFlow(flows[0]!, sortEvidence(flows[0]!.evidence), `${flows[0]!.from}->${flows[0]!.to}`, basisOf(flows[0]!, 0))];
   // Each flow's evidence is sorted once: its first item orders the flows and the whole list is the output.
-  const sorted = flows.map((f) => {
+  const sorted = flows.map((f, i) => {
     const evidence = sortEvidence(f.evidence);
-    return { f, evidence, key: sortKey(f, evidence) };
+    return { f, i, evidence, key: sortKey(f, evidence) };
   }).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   const seen = new Map<string, number>();
-  return sorted.map(({ f, evidence }) => {
+  return sorted.map(({ f, i, evidence }) => {
     const base = `${f.from}->${f.to}`;
     const n = (seen.get(base) ?? 0) + 1;
     seen.set(base, n);
-    return {
-      id: n === 1 ? base : `${base}#${n}`,
-      from: f.from,
-      to: f.to,
-      data: sortCategories(f.data),
-      transport: f.transport,
-      ...(f.purpose !== undefined ? { purpose: f.purpose } : {}),
-      legalBasis: basisOf(f),
-      ...(f.endpoint !== undefined ? { endpoint: f.endpoint } : {}),
-      evidence,
-    };
+    return graphFlow(f, evidence, n === 1 ? base : `${base}#${n}`, basisOf(f, i));
   });
+}
+
+function graphFlow(f: FlowDraft, evidence: Evidence[], id: string, legalBasis: LegalBasis): GraphFlow {
+  // Fields added in the output's key order (optional ones only when set), without a spread object per field.
+  const out: Partial<GraphFlow> & Pick<GraphFlow, 'id' | 'from' | 'to' | 'data' | 'transport'> = { id, from: f.from, to: f.to, data: sortCategories(f.data), transport: f.transport };
+  if (f.purpose !== undefined) out.purpose = f.purpose;
+  out.legalBasis = legalBasis;
+  if (f.endpoint !== undefined) out.endpoint = f.endpoint;
+  out.evidence = evidence;
+  return out as GraphFlow;
 }

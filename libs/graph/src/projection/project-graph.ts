@@ -78,7 +78,7 @@ export function projectGraphIncremental(input: ProjectionInput, prev?: Projectio
   // Attaching a contract can name new sub-processors, and a new sub-processor system can be what a still
   // unattached contract (its own DPA) speaks for: alternate until neither changes anything.
   let pending = prepareContracts(input.contracts, input.corrections ?? {}, warnings);
-  const expanded = new Set<string>();
+  const expanded = new Map<string, Set<string>>();
   for (let grew = true; grew; ) {
     const before = pending.length;
     pending = attachContracts(pending, registry, m?.documents ?? [], input.resolveVendor, input.links);

@@ -60,9 +60,11 @@ function namedSubprocessors(s: SystemDraft): { name: string; evidence: Evidence[
 /**
  * Turn named sub-processors into systems and vendor → sub-processor edges (data filled in later by
  * {@link fillSubprocessorData}). Returns whether anything new appeared, so the caller can retry attaching
- * contracts that may now name a sub-processor system. `done` remembers pairs already expanded.
+ * contracts that may now name a sub-processor system. `done` remembers, per system id, the names already
+ * expanded: a fleet asks this for every install and name on every round, and a `system + name` key string per
+ * pair was built each time just to be found again.
  */
-export function expandSubprocessors(registry: SystemRegistry, flows: FlowTable, resolveVendor: VendorResolver | undefined, done: Set<string>): boolean {
+export function expandSubprocessors(registry: SystemRegistry, flows: FlowTable, resolveVendor: VendorResolver | undefined, done: Map<string, Set<string>>): boolean {
   let grew = false;
   // The system a name resolves to, per name: every install of a fleet names the same few sub-processors, and
   // the answer only changes when a system is added here (the registry is not changed otherwise meanwhile).
@@ -80,10 +82,11 @@ export function expandSubprocessors(registry: SystemRegistry, flows: FlowTable, 
     return target;
   };
   for (const s of registry.all()) {
+    let doneOf = done.get(s.id);
     for (const { name, evidence } of namedSubprocessors(s)) {
-      const key = `${s.id}\u0000${name}`;
-      if (done.has(key)) continue;
-      done.add(key);
+      if (doneOf === undefined) done.set(s.id, (doneOf = new Set()));
+      else if (doneOf.has(name)) continue;
+      doneOf.add(name);
       grew = true;
       const target = resolve(name);
       if (target.id === s.id || target.id === PRACTICE_ID) continue;

@@ -44,7 +44,7 @@ export const aiTrainingRule: Rule = {
         likelihood,
         impact: impactOf(0.8, categories, settings),
         evidence: [...(contractL > 0 ? fact.evidence : []), ...(setting ? settingEvidence(s, 'training') : [])],
-        detail: `${displayName(graph, s.id)} may train AI on ${categories.join(', ')}: ${parts.join('; ')}.`,
+        detail: () => `${displayName(graph, s.id)} may train AI on ${categories.join(', ')}: ${parts.join('; ')}.`,
       });
     }
     return drafts;

@@ -124,7 +124,7 @@ export const baaChainBreakRule: Rule = {
         likelihood: !upstreamCovered || !fd.flowdown ? 0.85 : 0.55,
         impact: impactOf(0.85, categories, settings),
         evidence: [...f.evidence, ...fd.evidence],
-        detail: breakDetail(graph, u, x.name, upstreamCovered, fd.flowdown),
+        detail: () => breakDetail(graph, u, x.name, upstreamCovered, fd.flowdown),
       });
     }
 
@@ -154,7 +154,7 @@ export const baaChainBreakRule: Rule = {
             ...u.contracts.flatMap((c) => (c.facts?.subprocessors_named?.value ?? []).includes(name) ? factIn(c, 'subprocessors_named').evidence : []),
             ...fd.evidence,
           ],
-          detail: breakDetail(graph, u, name, upstreamCovered, fd.flowdown),
+          detail: () => breakDetail(graph, u, name, upstreamCovered, fd.flowdown),
         });
       }
     }

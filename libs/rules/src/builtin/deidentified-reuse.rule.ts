@@ -19,7 +19,7 @@ export const deidentifiedReuseRule: Rule = {
       fact.value !== 'allowed' ? undefined : {
         likelihood: 0.7,
         impact: impactOf(0.6, categories, ctx.settings),
-        detail: `${displayName(ctx.graph, s.id)} may de-identify and reuse ${categories.join(', ')} for its own purposes.`,
+        detail: () => `${displayName(ctx.graph, s.id)} may de-identify and reuse ${categories.join(', ')} for its own purposes.`,
       });
   },
 };

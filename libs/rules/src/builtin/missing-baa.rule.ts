@@ -39,7 +39,7 @@ export const missingBaaRule: Rule = {
         likelihood: refused ? 1 : 0.85,
         impact: impactOf(0.9, categories, settings),
         evidence: [...offered.evidence, ...inbound.flatMap((f) => f.evidence), ...(inbound.length === 0 ? s.evidence : [])],
-        detail: refused
+        detail: () => refused
           ? `${displayName(graph, s.id)} receives ${categories.join(', ')} and its documents say it does not offer a BAA.`
           : `${displayName(graph, s.id)} receives ${categories.join(', ')} but no BAA is on file for it and no flow into it is declared under one.`,
       });

@@ -42,7 +42,7 @@ export const noSubcontractorFlowdownRule: Rule = {
           ...baas.flatMap((c) => factIn(c, 'subprocessors_named').evidence),
           ...outbound.flatMap((f) => f.evidence),
         ],
-        detail:
+        detail: () =>
           `The BAA with ${displayName(graph, s.id)} ${refused ? 'excludes' : 'does not state'} subcontractor flow-down` +
           (subs.length > 0 ? `, and PHI is known to reach: ${subs.join(', ')}.` : '; no sub-processors are known yet.'),
       });

@@ -29,7 +29,7 @@ export const notetakerCannotDisableRule: Rule = {
         likelihood: always ? 0.95 : 0.8,
         impact: impactOf(0.8, categories, settings),
         evidence: [...settingEvidence(s, 'can_disable'), ...(always ? settingEvidence(s, 'recording') : [])],
-        detail: `${displayName(graph, s.id)} cannot be disabled by the clinician${always ? ' and records every session' : ''}.`,
+        detail: () => `${displayName(graph, s.id)} cannot be disabled by the clinician${always ? ' and records every session' : ''}.`,
       });
     }
     return drafts;

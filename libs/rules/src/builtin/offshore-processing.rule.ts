@@ -80,7 +80,7 @@ export const offshoreProcessingRule: Rule = {
           likelihood: 0.7,
           impact: impactOf(0.6, f.data, settings),
           evidence: named,
-          detail: `${displayName(graph, s.id)} passes PHI to ${displayName(graph, f.to)}, which its terms say works from outside the US.`,
+          detail: () => `${displayName(graph, s.id)} passes PHI to ${displayName(graph, f.to)}, which its terms say works from outside the US.`,
         });
       }
       const ownEvidence = termsEvidence.filter((e) => !onFlows.has(e));
@@ -94,7 +94,7 @@ export const offshoreProcessingRule: Rule = {
         likelihood: abroad ? 0.8 : 0.7,
         impact: impactOf(0.6, categories, settings),
         evidence,
-        detail:
+        detail: () =>
           `${displayName(graph, s.id)} processes PHI outside the US` +
           [offshoreTerms ? ' (its terms allow offshore processing)' : '', abroad ? ` (storage region "${region}")` : ''].join('') +
           '.',

@@ -46,7 +46,7 @@ export const recordingRetentionRule: Rule = {
         likelihood: 0.5 + 0.5 * Math.min(1, excess),
         impact: impactOf(0.7, categories, settings),
         evidence: over.flatMap((o) => o.evidence),
-        detail:
+        detail: () =>
           `${displayName(graph, s.id)} keeps ` +
           over.map((o) => `${o.category} ${Number.isFinite(o.days) ? `${o.days} days` : 'indefinitely'} (${o.source}; limit ${o.limit})`).join(', ') +
           '.',

@@ -41,7 +41,7 @@ export const recordingWithoutConsentRule: Rule = {
         likelihood: allParty ? 0.95 : 0.75,
         impact: impactOf(0.85, categories, settings),
         evidence: settingEvidence(s, 'consent_capture'),
-        detail:
+        detail: () =>
           `${displayName(graph, s.id)} records sessions with consent capture "${capture}"` +
           (allParty ? ` in ${state}, an all-party-consent state${statute ? ` (${statute.ref})` : ''}.` : '.'),
         ...(statute ? { citations: [statute] } : {}),

@@ -39,7 +39,7 @@ export const slowBreachNoticeRule: Rule = {
         likelihood: days === undefined ? 0.5 : 0.6 + 0.3 * Math.min(1, (days - max) / max),
         impact: impactOf(0.55, categories, settings),
         evidence: best?.evidence ?? [],
-        detail:
+        detail: () =>
           days === undefined
             ? `${displayName(graph, s.id)}'s BAA states no breach-notice deadline.`
             : `${displayName(graph, s.id)}'s BAA allows ${days} days to report a breach (limit ${max}).`,

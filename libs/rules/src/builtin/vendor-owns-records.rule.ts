@@ -23,7 +23,7 @@ export const vendorOwnsRecordsRule: Rule = {
       fact.value !== 'vendor' && fact.value !== 'shared' ? undefined : {
         likelihood: (fact.value === 'vendor' ? 0.85 : 0.5) + (noOwnCopy ? 0.1 : 0),
         impact: impactOf(noOwnCopy ? 1 : 0.7, categories, ctx.settings),
-        detail:
+        detail: () =>
           `${displayName(ctx.graph, s.id)}'s terms make record ownership "${fact.value}"` +
           (noOwnCopy ? ', and the practice keeps no copy of its own.' : '.'),
       });

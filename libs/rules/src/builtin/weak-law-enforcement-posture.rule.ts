@@ -73,7 +73,7 @@ function weakPosture(ctx: RuleContext, s: GraphSystem): FindingDraft | undefined
     likelihood: posture.likelihood,
     impact: impactOf(raised ? 1 : 0.8, categories, ctx.settings),
     evidence: [...posture.evidence, ...holdingEvidence(ctx.graph, s.id, categories)],
-    detail:
+    detail: () =>
       `${displayName(ctx.graph, s.id)} holds ${categories.join(', ')}; its law-enforcement disclosure terms: ${posture.value}. ` +
       'An administrative request could reach these records without a judge or the practice.',
   };

@@ -151,7 +151,7 @@ export function testContext(graph: Graph, opts: { lens?: Lens; settings?: Partia
   return createRuleContext(graph, { now: TEST_NOW, lens: opts.lens ?? 'default', ...opts });
 }
 
-/** Run one rule over a graph at TEST_NOW. */
-export function evaluateRule(rule: Rule, graph: Graph, opts: { lens?: Lens; settings?: PartialRuleSettings; now?: Date } = {}): FindingDraft[] {
-  return rule.evaluate(testContext(graph, opts));
+/** Run one rule over a graph at TEST_NOW; a deferred `detail` is given as the text the runner would read. */
+export function evaluateRule(rule: Rule, graph: Graph, opts: { lens?: Lens; settings?: PartialRuleSettings; now?: Date } = {}): (FindingDraft & { detail: string })[] {
+  return rule.evaluate(testContext(graph, opts)).map((d) => ({ ...d, detail: typeof d.detail === 'function' ? d.detail() : d.detail }));
 }
