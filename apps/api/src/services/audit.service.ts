@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
-import { CustodyError, findingKey, findingsFilter, InvalidInputError, LENSES, MruMap, NotFoundError, defaultLens, instanceLimit, pageCursor, pageInstances, pageRequest, safeErrorText, systemIndex, type SystemIndex, type SystemView, type AuditReport, type FindingInstance, type Graph, type Lens, type Page } from '@custody/domain';
+import { CustodyError, findingKey, findingsFilter, InvalidInputError, LENSES, MruMap, NotFoundError, defaultLens, pageCursor, pageFindingSystems, pageInstanceLimit, pageInstances, withFirstInstances, type FindingWithInstanceCount, pageRequest, safeErrorText, systemIndex, type SystemIndex, type SystemView, type AuditReport, type FindingInstance, type Graph, type Lens, type Page } from '@custody/domain';
 import type { Persistence, StoredFinding } from '@custody/persistence';
 import { composeReport, evaluateGraph, loadAnalyzedDocuments, ProjectionInputCache, loadCorrections, loadDocumentLinks, loadTriage, projectDocuments, type AnalyzedDocument } from '@custody/audit';
 import { groupedGraph, toCytoscapeElements, type GroupedGraph } from '@custody/graph';
@@ -117,10 +117,30 @@ export class AuditService implements OnModuleInit, OnModuleDestroy {
     workspaceId: string, includeResolved: boolean,
     opts: { limit?: string; cursor?: string; instances?: string; order?: string; severity?: string; kind?: string },
   ): Promise<Page<StoredFinding>> {
-    const instances = instanceLimit(opts.instances);
+    // A page always lists each finding cut (pagedFinding): its first instances, systems and evidence.
+    const instances = pageInstanceLimit(opts.instances);
     const filter = findingsFilter(opts);
     const { items, total, more } = await this.db.projections.findingsPage(workspaceId, includeResolved, { ...pageRequest(opts), instances, filter });
     return { items, total, ...(more ? { nextCursor: pageCursor(findingKey(items[items.length - 1]!, filter.order)) } : {}) };
+  }
+
+  /**
+   * One stored finding (GET /findings/:id), resolved ones too: all its evidence and systems, which a page
+   * lists only the first of; its instances cut like a page's (they page on their own route).
+   */
+  async finding(workspaceId: string, findingId: string, opts: { instances?: string }): Promise<FindingWithInstanceCount<StoredFinding>> {
+    const cut = pageInstanceLimit(opts.instances);
+    const finding = await this.db.projections.finding(workspaceId, findingId);
+    if (!finding) throw new NotFoundError('finding', findingId);
+    return withFirstInstances(finding, cut);
+  }
+
+  /** One page of the systems a stored finding is charged to (GET /findings/:id/systems), in id order. */
+  async findingSystems(workspaceId: string, findingId: string, opts: { limit?: string; cursor?: string }): Promise<Page<string>> {
+    pageRequest(opts); // a bad limit or cursor is refused before the sealed row is opened
+    const finding = await this.db.projections.finding(workspaceId, findingId);
+    if (!finding) throw new NotFoundError('finding', findingId);
+    return pageFindingSystems(finding, opts);
   }
 
   /** One page of one stored finding's instances (GET /findings/:id/instances), resolved findings included. */
