@@ -2,6 +2,7 @@ import { DEFAULT_PAGE_INSTANCES, PAGE_EVIDENCE, PAGE_SYSTEMS, type Finding, type
 import { ProjectionInputCache } from '@custody/audit';
 import type { Runtime } from '@custody/pipeline';
 import { AuditService } from '../../apps/api/src/services/audit.service.js';
+import { FindingsPageTexts } from '../../apps/api/src/services/findings-page-text.js';
 import { persistenceForFile } from '../support/database.js';
 import { readModelsQuoting } from '../support/sealed-at-rest.js';
 
@@ -80,5 +81,26 @@ describe(`a page of findings lists each finding cut (${process.env.DATABASE_URL 
     expect(fromHead).toMatchObject({ systemCount: 150, evidenceCount: 400, evidence: f.evidence.slice(0, PAGE_EVIDENCE), systems: f.systems.slice(0, PAGE_SYSTEMS) });
     await p.dataSource.query('UPDATE finding SET head_sealed = NULL WHERE workspace_id = $1', [f.ws]);
     expect((await audits().findingsPage(f.ws, false, { limit: '50' })).items.find((x) => x.id === f.wide.id)).toEqual(fromHead);
+  }, 60_000);
+
+  it('keeps a page\'s text and ETag until scoring rewrites the findings, and a read after it sees the change', async () => {
+    const f = await fleet('Kept Page Practice', { instances: 12, systems: 3, evidence: 3 });
+    const texts = new FindingsPageTexts(p);
+    let opened = 0;
+    const page = () => { opened++; return audits().findingsPage(f.ws, false, { limit: '50' }); };
+    const first = await texts.text(f.ws, false, { limit: '50' }, page);
+    const again = await texts.text(f.ws, false, { limit: '50' }, page);
+    expect({ opened, same: again.etag === first.etag, json: again.json }).toEqual({ opened: 1, same: true, json: first.json });
+    expect(JSON.parse(first.json)).toEqual(JSON.parse(JSON.stringify(await audits().findingsPage(f.ws, false, { limit: '50' }))));
+    // Another query is another page.
+    await texts.text(f.ws, false, { limit: '50', instances: '2' }, page);
+    expect(opened).toBe(2);
+    // A scoring run (here with one finding resolved) moves the mark: the next read opens the new page.
+    const m = readModelsQuoting('Kept Page Practice');
+    await p.projections.saveScoring(f.ws, 2, { ...m, findings: [f.grouped] }, { lens: 'default', evaluatedAt: new Date() });
+    const after = await texts.text(f.ws, false, { limit: '50' }, page);
+    expect(opened).toBe(3);
+    expect(after.etag).not.toBe(first.etag);
+    expect((JSON.parse(after.json) as { items: { id: string }[] }).items.map((x) => x.id)).toEqual([f.grouped.id]);
   }, 60_000);
 });

@@ -7,6 +7,7 @@ import { PERSISTENCE, RUNTIME, type Runtime } from '@custody/pipeline';
 import { readThreadAvailable, startReadThread, type ReadThread } from './read-thread.js';
 import type { ReadQuery } from './read-thread-protocol.js';
 import { StoredGroupedViews } from './stored-grouped-views.js';
+import { FindingsPageTexts, type FindingsPageQuery, type PageText } from './findings-page-text.js';
 
 export function parseLens(value: unknown): Lens | undefined {
   if (value === undefined || value === '') return undefined;
@@ -55,6 +56,8 @@ export class AuditService implements OnModuleInit, OnModuleDestroy {
   private readonly systemIndexes = new WeakMap<AuditReport, SystemIndex>();
   /** The grouped views scoring runs stored (GET /graph?view=grouped with nothing expanded). */
   private readonly storedViews: StoredGroupedViews;
+  /** Pages of findings as the text sent, kept until scoring rewrites the findings (in the read thread when there is one). */
+  private readonly pageTexts: FindingsPageTexts;
   constructor(
     @Inject(PERSISTENCE) private readonly db: Persistence,
     @Inject(RUNTIME) private readonly runtime: Runtime,
@@ -65,6 +68,7 @@ export class AuditService implements OnModuleInit, OnModuleDestroy {
     private readonly inputs: ProjectionInputCache,
   ) {
     this.storedViews = new StoredGroupedViews(db);
+    this.pageTexts = new FindingsPageTexts(db);
   }
 
   /**
@@ -109,9 +113,20 @@ export class AuditService implements OnModuleInit, OnModuleDestroy {
   }
 
   /**
-   * One page of the stored findings (GET /findings with limit or cursor): one keyset query for the page and
-   * the total, which opens only that page's rows. Cheap whatever the fleet's size, so it runs here rather than
-   * waiting in the read thread behind a composition of the grouped graph.
+   * One page of the stored findings (GET /findings with limit or cursor) as the JSON text sent and its ETag:
+   * serialised in the read thread when there is one, and kept there until scoring rewrites the findings.
+   */
+  async findingsPageText(workspaceId: string, includeResolved: boolean, query: FindingsPageQuery): Promise<PageText> {
+    if (this.reads) {
+      const answer = await this.askReads<PageText>({ kind: 'findingsPage', workspaceId, includeResolved, query });
+      if (answer.ok) return answer.value;
+    }
+    return this.pageTexts.text(workspaceId, includeResolved, query, () => this.findingsPage(workspaceId, includeResolved, query));
+  }
+
+  /**
+   * One page of the stored findings: one keyset query for the page and the total, which opens only that
+   * page's rows (and of a large finding only its stored head).
    */
   async findingsPage(
     workspaceId: string, includeResolved: boolean,

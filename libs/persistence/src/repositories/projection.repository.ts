@@ -332,6 +332,16 @@ export class ProjectionRepository {
     };
   }
 
+  /**
+   * Names the state of a workspace's stored findings without opening any: the score row's write time and graph
+   * version. Findings are written only by saveScoring, in the transaction that writes that row, so the mark
+   * moves whenever a page of findings could change (a primary-key lookup; '' before the first scoring).
+   */
+  async findingsMark(workspaceId: string): Promise<string> {
+    const [row] = (await this.ds.query('SELECT computed_at, graph_version FROM score WHERE workspace_id = $1', [workspaceId])) as { computed_at: Date; graph_version: number }[];
+    return row ? `${new Date(row.computed_at).toISOString()}|${row.graph_version}` : '';
+  }
+
   /** One stored finding by id (resolved ones too: their instances stay readable), or undefined. */
   async finding(workspaceId: string, id: string): Promise<StoredFinding | undefined> {
     const row = await this.ds.getRepository(FindingEntity).findOneBy({ workspaceId, id });

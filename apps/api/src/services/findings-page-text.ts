@@ -1,0 +1,56 @@
+import { createHash } from 'node:crypto';
+import { MruMap, findingsFilter, pageInstanceLimit, type Page } from '@custody/domain';
+import type { Persistence } from '@custody/persistence';
+
+/** A page of findings as the API sends it: its JSON, and an ETag naming that JSON. */
+export interface PageText {
+  json: string;
+  etag: string;
+}
+
+/** What names one page: the query as the API reads it. */
+export interface FindingsPageQuery {
+  limit?: string;
+  cursor?: string;
+  instances?: string;
+  order?: string;
+  severity?: string;
+  kind?: string;
+}
+
+/** Pages kept: the dashboard's first page and filters, for its few open workspaces. */
+const KEPT = 32;
+
+/**
+ * Pages of stored findings kept as the text sent, until scoring rewrites the findings (findingsMark). While a
+ * fleet is scored the dashboard and every client re-read the same first page; each read opened and decrypted
+ * the page's rows, parsed and re-serialised up to megabytes of JSON, and Express hashed it for its ETag. Now one
+ * small query (the mark) per read; the ETag is computed once per page, so a client revalidating gets a 304.
+ * A read after a scoring sees the new mark, so it never gets a page older than that scoring.
+ */
+export class FindingsPageTexts {
+  private readonly kept = new MruMap<string, { mark: string; value: Promise<PageText> }>(KEPT);
+
+  constructor(private readonly db: Persistence) {}
+
+  async text(workspaceId: string, includeResolved: boolean, q: FindingsPageQuery, page: () => Promise<Page<unknown>>): Promise<PageText> {
+    const filter = findingsFilter(q);
+    const key = JSON.stringify([workspaceId, includeResolved, q.limit ?? null, q.cursor ?? null, pageInstanceLimit(q.instances), filter.order, filter.severity ?? null, filter.kind ?? null]);
+    // Read before the page: a scoring landing in between gives a newer page under the older mark, which the
+    // next read (seeing the newer mark) replaces; never an older page under the newer mark.
+    const mark = await this.db.projections.findingsMark(workspaceId);
+    const hit = this.kept.get(key);
+    if (hit?.mark === mark) return hit.value;
+    const entry = {
+      mark,
+      value: page().then((p) => {
+        const json = JSON.stringify(p);
+        return { json, etag: `"${createHash('sha256').update(json).digest('base64url').slice(0, 32)}"` };
+      }),
+    };
+    // A failure is never kept, and drops only its own entry.
+    entry.value.catch(() => void (this.kept.peek(key) === entry && this.kept.delete(key)));
+    this.kept.set(key, entry);
+    return entry.value;
+  }
+}
