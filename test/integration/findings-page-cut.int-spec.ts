@@ -87,7 +87,7 @@ describe(`a page of findings lists each finding cut (${process.env.DATABASE_URL 
     const f = await fleet('Kept Page Practice', { instances: 12, systems: 3, evidence: 3 });
     const texts = new FindingsPageTexts(p);
     let opened = 0;
-    const page = () => { opened++; return audits().findingsPage(f.ws, false, { limit: '50' }); };
+    const page = () => { opened++; return audits().builtPageText(f.ws, false, { limit: '50' }); };
     const first = await texts.text(f.ws, false, { limit: '50' }, page);
     const again = await texts.text(f.ws, false, { limit: '50' }, page);
     expect({ opened, same: again.etag === first.etag, json: again.json }).toEqual({ opened: 1, same: true, json: first.json });

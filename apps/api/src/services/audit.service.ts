@@ -7,7 +7,7 @@ import { PERSISTENCE, RUNTIME, type Runtime } from '@custody/pipeline';
 import { readThreadAvailable, startReadThread, type ReadThread } from './read-thread.js';
 import type { ReadQuery } from './read-thread-protocol.js';
 import { StoredGroupedViews } from './stored-grouped-views.js';
-import { FindingsPageTexts, type FindingsPageQuery, type PageText } from './findings-page-text.js';
+import { FindingsPageTexts, pageText, type FindingsPageQuery, type PageText } from './findings-page-text.js';
 
 export function parseLens(value: unknown): Lens | undefined {
   if (value === undefined || value === '') return undefined;
@@ -56,7 +56,7 @@ export class AuditService implements OnModuleInit, OnModuleDestroy {
   private readonly systemIndexes = new WeakMap<AuditReport, SystemIndex>();
   /** The grouped views scoring runs stored (GET /graph?view=grouped with nothing expanded). */
   private readonly storedViews: StoredGroupedViews;
-  /** Pages of findings as the text sent, kept until scoring rewrites the findings (in the read thread when there is one). */
+  /** Pages of findings as the text sent, kept until scoring rewrites the findings. */
   private readonly pageTexts: FindingsPageTexts;
   constructor(
     @Inject(PERSISTENCE) private readonly db: Persistence,
@@ -113,15 +113,22 @@ export class AuditService implements OnModuleInit, OnModuleDestroy {
   }
 
   /**
-   * One page of the stored findings (GET /findings with limit or cursor) as the JSON text sent and its ETag:
-   * serialised in the read thread when there is one, and kept there until scoring rewrites the findings.
+   * One page of the stored findings (GET /findings with limit or cursor) as the JSON text sent and its ETag,
+   * kept until scoring rewrites the findings; a page not kept is built in the read thread when there is one.
    */
   async findingsPageText(workspaceId: string, includeResolved: boolean, query: FindingsPageQuery): Promise<PageText> {
-    if (this.reads) {
-      const answer = await this.askReads<PageText>({ kind: 'findingsPage', workspaceId, includeResolved, query });
-      if (answer.ok) return answer.value;
-    }
-    return this.pageTexts.text(workspaceId, includeResolved, query, () => this.findingsPage(workspaceId, includeResolved, query));
+    return this.pageTexts.text(workspaceId, includeResolved, query, async () => {
+      if (this.reads) {
+        const answer = await this.askReads<PageText>({ kind: 'findingsPage', workspaceId, includeResolved, query });
+        if (answer.ok) return answer.value;
+      }
+      return this.builtPageText(workspaceId, includeResolved, query);
+    });
+  }
+
+  /** The page built now (the read thread's answer, or a miss where there is no thread): opened and serialised. */
+  async builtPageText(workspaceId: string, includeResolved: boolean, query: FindingsPageQuery): Promise<PageText> {
+    return pageText(await this.findingsPage(workspaceId, includeResolved, query));
   }
 
   /**
