@@ -305,6 +305,31 @@ describe(`API end to end (${process.env.DATABASE_URL ? 'PostgreSQL + Redis' : 'e
     expect((await api(`${path}?cursor=!!`)).status).toBe(400);
     expect((await api('/findings/no%40such/instances')).status).toBe(404);
 
+    // A page lists each finding cut (first instances, systems, evidence) with the counts; the whole finding is
+    // on its own route, its systems paged by id.
+    const listed = await json<{ items: (Finding & { instanceCount: number; systemCount: number; evidenceCount: number })[] }>('/findings?limit=500');
+    for (const f of listed.items) {
+      const whole = byId.get(f.id)!;
+      expect({ id: f.id, instanceCount: f.instanceCount, systemCount: f.systemCount, evidenceCount: f.evidenceCount })
+        .toEqual({ id: f.id, instanceCount: whole.instances?.length ?? 0, systemCount: whole.systems.length, evidenceCount: whole.evidence.length });
+      expect(f.evidence).toEqual(whole.evidence.slice(0, 10));
+    }
+    const mostQuoted = [...stored].sort((a, b) => b.evidence.length - a.evidence.length)[0]!;
+    const own = await json<Finding & { instanceCount: number }>(`/findings/${encodeURIComponent(mostQuoted.id)}`);
+    expect(own).toMatchObject({ id: mostQuoted.id, evidence: mostQuoted.evidence, systems: mostQuoted.systems, instanceCount: mostQuoted.instances?.length ?? 0 });
+    const systemsPath = `/findings/${encodeURIComponent(mostQuoted.id)}/systems`;
+    expect(await json(`${systemsPath}?limit=500`)).toEqual({ items: [...new Set(mostQuoted.systems)].sort(), total: new Set(mostQuoted.systems).size });
+    expect((await api('/findings/no%40such')).status).toBe(404);
+    // A page carries an ETag made with its text; a client that holds it gets a 304 without the body.
+    const tagged = await api('/findings?limit=5&order=severity');
+    const etag = tagged.headers.get('etag');
+    expect({ type: tagged.headers.get('content-type'), etag }).toEqual({ type: expect.stringMatching(/^application\/json/), etag: expect.stringMatching(/^"[\w-]{32}"$/) });
+    expect((await tagged.json() as { total: number }).total).toBe(stored.length);
+    const revalidated = await api('/findings?limit=5&order=severity', { headers: { 'if-none-match': etag! } });
+    expect({ status: revalidated.status, body: await revalidated.text() }).toEqual({ status: 304, body: '' });
+    expect((await api('/findings?limit=4&order=severity', { headers: { 'if-none-match': etag! } })).status).toBe(200);
+    expect((await api(`${systemsPath}?limit=0`)).status).toBe(400);
+
     // order=severity: worst first, then id (how reports list them), walked by cursor; severity/kind filter with their total.
     const walked: Finding[] = [];
     let cursor: string | undefined;

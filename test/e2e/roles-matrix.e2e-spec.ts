@@ -13,7 +13,9 @@ const LEAST_ROLE: Record<string, KeyRole> = {
   'GET /api/workspaces/{ws}/diff': 'viewer',
   'GET /api/workspaces/{ws}/graph': 'viewer',
   'GET /api/workspaces/{ws}/findings': 'viewer',
+  'GET /api/workspaces/{ws}/findings/{findingId}': 'viewer',
   'GET /api/workspaces/{ws}/findings/{findingId}/instances': 'viewer',
+  'GET /api/workspaces/{ws}/findings/{findingId}/systems': 'viewer',
   'GET /api/workspaces/{ws}/score': 'viewer',
   'GET /api/workspaces/{ws}/systems/{systemId}': 'viewer',
   'GET /api/workspaces/{ws}/report': 'viewer',
@@ -45,7 +47,9 @@ const ORDER: KeyRole[] = ['viewer', 'auditor', 'owner'];
 // Routes that read one finding or system by id: the matrix asks for one that does not exist, so a role allowed to
 // read gets that one's 404, naming it (the role check comes first: a refused role still gets 403).
 const ONE_READS: Record<string, string> = {
+  'GET /api/workspaces/{ws}/findings/{findingId}': 'no-such-rule@system:x',
   'GET /api/workspaces/{ws}/findings/{findingId}/instances': 'no-such-rule@system:x',
+  'GET /api/workspaces/{ws}/findings/{findingId}/systems': 'no-such-rule@system:x',
   'GET /api/workspaces/{ws}/systems/{systemId}': 'no-such-system',
 };
 

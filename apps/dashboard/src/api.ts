@@ -79,8 +79,11 @@ export interface ScoreSummary {
   reason?: string;
 }
 
-/** A finding as a page of GET /findings lists it: with instances=N, its first N instances and how many in all. */
-export type ListedFinding = Finding & { instanceCount?: number };
+/**
+ * A finding as a page of GET /findings lists it: its first N instances (instances=N) and its first systems and
+ * evidence, with how many of each in all.
+ */
+export type ListedFinding = Finding & { instanceCount?: number; systemCount?: number; evidenceCount?: number };
 
 /** Which findings a page of the list holds (GET /findings?order=severity&severity=&kind=). */
 export interface FindingsQuery {
@@ -182,6 +185,11 @@ export class ApiClient {
   /** One page of a stored finding's instances (the installs it occurs on, with their evidence). */
   async findingInstances(id: string, page: { limit: number; cursor?: string }): Promise<Page<FindingInstance>> {
     return this.json(await fetch(this.url(`/findings/${encodeURIComponent(id)}/instances`, { limit: String(page.limit), cursor: page.cursor }), { headers: this.jsonHeaders }));
+  }
+
+  /** One page of the systems a stored finding is charged to, by id (a listed finding names its first few). */
+  async findingSystems(id: string, page: { limit: number; cursor?: string }): Promise<Page<string>> {
+    return this.json(await fetch(this.url(`/findings/${encodeURIComponent(id)}/systems`, { limit: String(page.limit), cursor: page.cursor }), { headers: this.jsonHeaders }));
   }
 
   /** The workspace's event log, oldest first (the server caps `limit` at 5000). */

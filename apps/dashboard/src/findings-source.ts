@@ -5,7 +5,7 @@
  * server evaluates on read, with its findings in it: those are paged here, in the same order, by the same
  * code the server's fakes use (pageFindings), so the panels do not care which one they read.
  */
-import { pageFindings, pageInstances, type FindingInstance, type FindingKind, type Page, type Severity } from '@custody/domain';
+import { pageFindings, pageFindingSystems, pageInstances, type FindingInstance, type FindingKind, type Page, type Severity } from '@custody/domain';
 import type { ApiClient, DashboardAudit, ListedFinding } from './api.js';
 import { LISTED_INSTANCES } from './live-reads.js';
 
@@ -21,10 +21,15 @@ export interface FindingsSource {
   readonly kinds?: FindingKind[];
   page(filter: FindingsFilter, limit: number, cursor?: string): Promise<Page<ListedFinding>>;
   instances(finding: ListedFinding, limit: number, cursor?: string): Promise<Page<FindingInstance>>;
+  /** The systems a finding is charged to, by id: a listed finding names only its first few (systemCount says how many). */
+  systems(finding: ListedFinding, limit: number, cursor?: string): Promise<Page<string>>;
 }
 
 /** How many instances a listed finding has in all (it may carry only the first few). */
 export const instanceTotal = (f: ListedFinding): number => f.instanceCount ?? f.instances?.length ?? 0;
+
+/** How many systems a listed finding is charged to in all (a page lists only the first few). */
+export const systemTotal = (f: ListedFinding): number => f.systemCount ?? f.systems.length;
 
 /** The live workspace's stored findings; `first` is the unfiltered first page, already read with the map. */
 export function storedFindings(api: ApiClient, first: Page<ListedFinding>, firstLimit: number): FindingsSource & { first: Page<ListedFinding> } {
@@ -35,6 +40,7 @@ export function storedFindings(api: ApiClient, first: Page<ListedFinding>, first
       ? Promise.resolve(first)
       : api.findingsPage({ ...filter, limit, cursor, instances: LISTED_INSTANCES })),
     instances: (f, limit, cursor) => api.findingInstances(f.id, { limit, cursor }),
+    systems: (f, limit, cursor) => api.findingSystems(f.id, { limit, cursor }),
   };
 }
 
@@ -45,5 +51,6 @@ export function auditFindings(report: DashboardAudit): FindingsSource {
     kinds: [...new Set(report.findings.map((f) => f.kind))].sort(),
     page: async (filter, limit, cursor) => pageFindings(report.findings, { limit, cursor }, { order: 'severity', ...filter }),
     instances: async (f, limit, cursor) => pageInstances(report.findings.find((x) => x.id === f.id) ?? f, { limit, cursor }),
+    systems: async (f, limit, cursor) => pageFindingSystems(report.findings.find((x) => x.id === f.id) ?? f, { limit, cursor }),
   };
 }

@@ -7,7 +7,8 @@ import { FINDING_KINDS, pageInstances, SEVERITIES, severityRank, subjectSystems,
 import { categoryLabel, roleLabel } from '@custody/reports/plain-language';
 import { cap, el, must, replace, words } from './dom.js';
 import type { DashboardAudit, ListedFinding } from './api.js';
-import { instanceTotal, type FindingsFilter, type FindingsSource } from './findings-source.js';
+import { instanceTotal, systemTotal, type FindingsFilter, type FindingsSource } from './findings-source.js';
+import { systemsBox } from './finding-systems.js';
 import { FINDINGS_PAGE } from './live-reads.js';
 
 export interface NodeView {
@@ -168,7 +169,8 @@ export class FindingsPanel {
    */
   private who(f: ListedFinding): string {
     const named = f.systems.map((id) => this.nameOf(id));
-    if (named.every((n, i) => n !== f.systems[i])) return named.join(', ');
+    const unlisted = systemTotal(f) - f.systems.length;
+    if (named.every((n, i) => n !== f.systems[i])) return `${named.join(', ')}${unlisted > 0 ? ` and ${unlisted.toLocaleString('en-US')} more` : ''}`;
     const site = f.instances?.[0]?.site;
     return `${subjectLabel(f.subject, this.nameOf)}${site ? ` · ${site}` : ''}`;
   }
@@ -274,8 +276,11 @@ export class DetailsPanel {
       f.detail && f.detail !== f.title ? el('p', {}, f.detail) : null,
       el('p', { class: 'remediation' }, el('b', {}, 'Fix: '), f.remediation),
       el('p', { class: 'citations' }, f.citations.map((c) => c.ref).join(' · ')),
+      systemsBox(f, this.nameOf, this.source ? this.source.systems.bind(this.source, f) : null, ((ticket) => () => ticket === this.ticket)(this.ticket)),
       grouped ? this.instances(f) : null,
-      ...(grouped ? [] : f.evidence.map(evidenceQuote)));
+      ...(grouped ? [] : f.evidence.map(evidenceQuote)),
+      // A page lists a finding's first quotes; all of them are on the finding's own route (GET /findings/{id}).
+      !grouped && (f.evidenceCount ?? 0) > f.evidence.length ? el('p', { class: 'muted' }, `The first ${f.evidence.length} of ${f.evidenceCount!.toLocaleString('en-US')} quotes.`) : null);
   }
 
   /**

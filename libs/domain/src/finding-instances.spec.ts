@@ -1,6 +1,6 @@
 import { InvalidInputError } from './errors.js';
 import type { Finding, FindingInstance } from './finding.js';
-import { instanceLimit, pageInstances, withFirstInstances } from './finding-instances.js';
+import { DEFAULT_PAGE_INSTANCES, instanceLimit, pagedFinding, pageFindingSystems, pageHead, pageInstanceLimit, pageInstances, withFirstInstances } from './finding-instances.js';
 
 const instance = (subject: string, n = 0): FindingInstance => ({ subject, system: subject, severity: 'high', evidence: [{ quote: `q${n}`, file: 'a.md' }] } as FindingInstance);
 const finding = (instances?: FindingInstance[]): Finding => ({
@@ -62,5 +62,36 @@ describe('instances of a grouped finding, cut and paged', () => {
     // A well-formed base64url that names no position (no count after the subject).
     expect(() => pageInstances(finding([instance('system:a')]), { cursor: Buffer.from('system:a').toString('base64url') })).toThrow(/cursor/);
     expect(pageInstances(finding(), {})).toEqual({ items: [], total: 0 });
+  });
+});
+
+describe('a finding as a page lists it', () => {
+  it('defaults a page to 10 instances and refuses what instances=N refuses', () => {
+    expect(pageInstanceLimit(undefined)).toBe(DEFAULT_PAGE_INSTANCES);
+    expect(pageInstanceLimit('3')).toBe(3);
+    expect(() => pageInstanceLimit('101')).toThrow(InvalidInputError);
+  });
+
+  it('cuts systems and evidence to 10 with their counts, and keeps a head\'s counts of the whole', () => {
+    const systems = Array.from({ length: 300 }, (_, i) => `system:s${i}`);
+    const evidence = Array.from({ length: 150 }, (_, i) => ({ quote: `row ${i}`, file: 'fleet.csv' }));
+    const all = Array.from({ length: 120 }, (_, i) => instance(`system:i${String(i).padStart(3, '0')}`));
+    const f = { ...finding(all), systems, evidence } as Finding;
+    const listed = pagedFinding(f, 4);
+    expect(listed).toMatchObject({ instances: all.slice(0, 4), instanceCount: 120, systems: systems.slice(0, 10), systemCount: 300, evidence: evidence.slice(0, 10), evidenceCount: 150 });
+    const head = pageHead(f);
+    expect(head).toMatchObject({ instanceCount: 120, systemCount: 300, evidenceCount: 150 });
+    expect(head.systems).toHaveLength(100);
+    expect(pagedFinding(head, 4)).toEqual(listed);
+    // A small finding is listed as it is, with its counts.
+    expect(pagedFinding(finding(), 10)).toMatchObject({ systems: [], systemCount: 0, evidence: [], evidenceCount: 0, instanceCount: 0 });
+  });
+
+  it('pages a finding\'s systems by id, each once, and refuses a cursor it did not issue', () => {
+    const f = { ...finding(), systems: ['system:c', 'system:a', 'system:b', 'system:a', 'system:d'] } as Finding;
+    const first = pageFindingSystems(f, { limit: 2 });
+    expect(first).toEqual({ items: ['system:a', 'system:b'], total: 4, nextCursor: expect.any(String) });
+    expect(pageFindingSystems(f, { limit: 2, cursor: first.nextCursor })).toEqual({ items: ['system:c', 'system:d'], total: 4 });
+    expect(() => pageFindingSystems(f, { cursor: '!!' })).toThrow(InvalidInputError);
   });
 });

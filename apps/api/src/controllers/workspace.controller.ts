@@ -89,7 +89,7 @@ export class WorkspaceController {
   @ApiQuery({ name: 'includeResolved', required: false })
   @ApiQuery({ name: 'limit', required: false, description: 'page size (1–500); with it the answer is { items, nextCursor, total }' })
   @ApiQuery({ name: 'cursor', required: false, description: 'nextCursor of the previous page' })
-  @ApiQuery({ name: 'instances', required: false, description: 'at most this many instances per finding (0–100), each finding then says its instanceCount; the rest via /findings/{findingId}/instances' })
+  @ApiQuery({ name: 'instances', required: false, description: 'at most this many instances per finding (0–100; paged: default 10), each finding then says its instanceCount; the rest via /findings/{findingId}/instances. A page also lists at most 10 systems and 10 evidence quotes per finding with systemCount and evidenceCount; all of them via /findings/{findingId} and /findings/{findingId}/systems' })
   @ApiQuery({ name: 'order', required: false, enum: FINDING_ORDERS, description: 'paged only: id (default) or severity (worst first, then id: the order reports list them in)' })
   @ApiQuery({ name: 'severity', required: false, enum: SEVERITIES, description: 'paged only: just the findings of this severity (total counts them)' })
   @ApiQuery({ name: 'kind', required: false, enum: FINDING_KINDS, description: 'paged only: just the findings of this kind (total counts them)' })
@@ -100,7 +100,7 @@ export class WorkspaceController {
     { type: 'object', properties: { items: { type: 'array', items: { $ref: getSchemaPath(StoredFindingDto) } }, nextCursor: { type: 'string', nullable: true }, total: { type: 'number' } } },
   ] } })
   async findings(
-    @Param('ws') ws: string, @Req() req: AuthedRequest, @Query('includeResolved') includeResolved?: string,
+    @Param('ws') ws: string, @Req() req: AuthedRequest, @Res({ passthrough: true }) res: Response, @Query('includeResolved') includeResolved?: string,
     @Query('limit') limit?: string, @Query('cursor') cursor?: string, @Query('instances') instances?: string,
     @Query('order') order?: string, @Query('severity') severity?: string, @Query('kind') kind?: string,
   ) {
@@ -114,7 +114,38 @@ export class WorkspaceController {
       const all = await this.audits.storedFindings(ws, includeResolved === 'true');
       return cut === undefined ? all : all.map((f) => withFirstInstances(f, cut));
     }
-    return this.audits.findingsPage(ws, includeResolved === 'true', { limit, cursor, instances, order, severity, kind });
+    // The page as text with its ETag, both made in the read thread: Express sends it as it is (a 304 when the
+    // client's If-None-Match names it) instead of serialising and hashing megabytes on the event loop.
+    const page = await this.audits.findingsPageText(ws, includeResolved === 'true', { limit, cursor, instances, order, severity, kind });
+    res.setHeader('ETag', page.etag);
+    // Checked here, not left to Express: it skips the check when the request says `Cache-Control: no-cache`,
+    // which fetch() adds to every conditional request; an origin server answers If-None-Match all the same.
+    if (etagMatches(req.headers['if-none-match'], page.etag)) {
+      res.status(304);
+      return undefined;
+    }
+    res.setHeader('Content-Type', 'application/json; charset=utf-8');
+    return page.json;
+  }
+
+  @Get('findings/:findingId')
+  @ApiQuery({ name: 'instances', required: false, description: 'at most this many of its instances (0–100, default 10), with instanceCount; the rest via /findings/{findingId}/instances' })
+  @ApiOperation({ summary: 'One stored finding with all its evidence and systems (a page of findings lists only the first of each), resolved ones too' })
+  @ApiOkResponse({ type: StoredFindingDto })
+  async finding(@Param('ws') ws: string, @Param('findingId') findingId: string, @Req() req: AuthedRequest, @Query('instances') instances?: string) {
+    instanceLimit(instances); // refused before the read is logged
+    await this.logRead(ws, req, 'findings');
+    return this.audits.finding(ws, findingId, { instances });
+  }
+
+  @Get('findings/:findingId/systems')
+  @ApiQuery({ name: 'limit', required: false, description: 'page size (1–500, default 100)' })
+  @ApiQuery({ name: 'cursor', required: false, description: 'nextCursor of the previous page' })
+  @ApiOperation({ summary: 'One page of the systems a stored finding is charged to, by id (a page of findings lists the first 10 with systemCount)' })
+  @ApiOkResponse({ schema: { type: 'object', properties: { items: { type: 'array', items: { type: 'string' } }, nextCursor: { type: 'string', nullable: true }, total: { type: 'number' } } } })
+  async findingSystems(@Param('ws') ws: string, @Param('findingId') findingId: string, @Req() req: AuthedRequest, @Query('limit') limit?: string, @Query('cursor') cursor?: string) {
+    await this.logRead(ws, req, 'findings');
+    return this.audits.findingSystems(ws, findingId, { limit, cursor });
   }
 
   @Get('findings/:findingId/instances')
@@ -208,4 +239,11 @@ export class WorkspaceController {
   async reprocess(@Param('ws') ws: string) {
     return this.commands.execute(new ReprocessWorkspaceCommand(ws));
   }
+}
+
+/** Whether an If-None-Match header names `etag` (weak comparison, as RFC 9110 asks of GET; `*` matches any). */
+export function etagMatches(header: string | string[] | undefined, etag: string): boolean {
+  if (!header) return false;
+  const strip = (t: string) => t.trim().replace(/^W\//, '');
+  return (Array.isArray(header) ? header.join(',') : header).split(',').some((t) => t.trim() === '*' || strip(t) === strip(etag));
 }

@@ -89,7 +89,9 @@ export class StoredFindingDto extends FindingDto {
   @ApiProperty() firstSeenAt!: string;
   @ApiProperty() lastSeenAt!: string;
   @ApiPropertyOptional() resolvedAt?: string;
-  @ApiPropertyOptional({ description: 'With instances=N: how many instances the finding has in all (it carries the first N)' }) instanceCount?: number;
+  @ApiPropertyOptional({ description: 'On a page, or with instances=N: how many instances the finding has in all (it carries the first N)' }) instanceCount?: number;
+  @ApiPropertyOptional({ description: 'On a page: how many systems the finding is charged to in all (it lists the first 10; all via /findings/{findingId}/systems)' }) systemCount?: number;
+  @ApiPropertyOptional({ description: 'On a page: how many evidence quotes the finding has in all (it lists the first 10; all via /findings/{findingId})' }) evidenceCount?: number;
 }
 
 export class StoredScoreDto {

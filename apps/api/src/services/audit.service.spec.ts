@@ -2,7 +2,7 @@ import { evaluateGraph, ProjectionInputCache, projectDocuments } from '@custody/
 import { groupedGraph } from '@custody/graph';
 import type { Persistence } from '@custody/persistence';
 import type { Runtime } from '@custody/pipeline';
-import { CustodyError, NotFoundError } from '@custody/domain';
+import { CustodyError, DEFAULT_PAGE_INSTANCES, NotFoundError } from '@custody/domain';
 import { AuditService } from './audit.service.js';
 
 /**
@@ -127,8 +127,8 @@ describe('AuditService live reads', () => {
     expect(first).toMatchObject({ total: 9, items: [{ id: 'b' }, { id: 'c' }] });
     const last = await pages.findingsPage('ws-1', false, { limit: '2', cursor: first.nextCursor });
     expect(last.nextCursor).toBeUndefined();
-    // The id order without filters or an instance cut (undefined members are absent to toEqual).
-    expect(asked).toEqual([{ limit: 2, filter: { order: 'id' } }, { limit: 2, after: 'c', filter: { order: 'id' } }]);
+    // The id order without filters (undefined members are absent to toEqual); a page is always cut, by default to DEFAULT_PAGE_INSTANCES.
+    expect(asked).toEqual([{ limit: 2, filter: { order: 'id' }, instances: DEFAULT_PAGE_INSTANCES }, { limit: 2, after: 'c', filter: { order: 'id' }, instances: DEFAULT_PAGE_INSTANCES }]);
     await expect(pages.findingsPage('ws-1', false, { limit: '0' })).rejects.toThrow(/limit/);
     await expect(pages.findingsPage('ws-1', false, { cursor: '!!' })).rejects.toThrow(/cursor/);
     expect(asked).toHaveLength(2);

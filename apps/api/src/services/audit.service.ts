@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
-import { CustodyError, findingKey, findingsFilter, InvalidInputError, LENSES, MruMap, NotFoundError, defaultLens, instanceLimit, pageCursor, pageInstances, pageRequest, safeErrorText, systemIndex, type SystemIndex, type SystemView, type AuditReport, type FindingInstance, type Graph, type Lens, type Page } from '@custody/domain';
+import { CustodyError, findingKey, findingsFilter, InvalidInputError, LENSES, MruMap, NotFoundError, defaultLens, pageCursor, pageFindingSystems, pageInstanceLimit, pageInstances, withFirstInstances, type FindingWithInstanceCount, pageRequest, safeErrorText, systemIndex, type SystemIndex, type SystemView, type AuditReport, type FindingInstance, type Graph, type Lens, type Page } from '@custody/domain';
 import type { Persistence, StoredFinding } from '@custody/persistence';
 import { composeReport, evaluateGraph, loadAnalyzedDocuments, ProjectionInputCache, loadCorrections, loadDocumentLinks, loadTriage, projectDocuments, type AnalyzedDocument } from '@custody/audit';
 import { groupedGraph, toCytoscapeElements, type GroupedGraph } from '@custody/graph';
@@ -7,6 +7,7 @@ import { PERSISTENCE, RUNTIME, type Runtime } from '@custody/pipeline';
 import { readThreadAvailable, startReadThread, type ReadThread } from './read-thread.js';
 import type { ReadQuery } from './read-thread-protocol.js';
 import { StoredGroupedViews } from './stored-grouped-views.js';
+import { FindingsPageTexts, pageText, type FindingsPageQuery, type PageText } from './findings-page-text.js';
 
 export function parseLens(value: unknown): Lens | undefined {
   if (value === undefined || value === '') return undefined;
@@ -55,6 +56,8 @@ export class AuditService implements OnModuleInit, OnModuleDestroy {
   private readonly systemIndexes = new WeakMap<AuditReport, SystemIndex>();
   /** The grouped views scoring runs stored (GET /graph?view=grouped with nothing expanded). */
   private readonly storedViews: StoredGroupedViews;
+  /** Pages of findings as the text sent, kept until scoring rewrites the findings. */
+  private readonly pageTexts: FindingsPageTexts;
   constructor(
     @Inject(PERSISTENCE) private readonly db: Persistence,
     @Inject(RUNTIME) private readonly runtime: Runtime,
@@ -65,6 +68,7 @@ export class AuditService implements OnModuleInit, OnModuleDestroy {
     private readonly inputs: ProjectionInputCache,
   ) {
     this.storedViews = new StoredGroupedViews(db);
+    this.pageTexts = new FindingsPageTexts(db);
   }
 
   /**
@@ -109,18 +113,56 @@ export class AuditService implements OnModuleInit, OnModuleDestroy {
   }
 
   /**
-   * One page of the stored findings (GET /findings with limit or cursor): one keyset query for the page and
-   * the total, which opens only that page's rows. Cheap whatever the fleet's size, so it runs here rather than
-   * waiting in the read thread behind a composition of the grouped graph.
+   * One page of the stored findings (GET /findings with limit or cursor) as the JSON text sent and its ETag,
+   * kept until scoring rewrites the findings; a page not kept is built in the read thread when there is one.
+   */
+  async findingsPageText(workspaceId: string, includeResolved: boolean, query: FindingsPageQuery): Promise<PageText> {
+    return this.pageTexts.text(workspaceId, includeResolved, query, async () => {
+      if (this.reads) {
+        const answer = await this.askReads<PageText>({ kind: 'findingsPage', workspaceId, includeResolved, query });
+        if (answer.ok) return answer.value;
+      }
+      return this.builtPageText(workspaceId, includeResolved, query);
+    });
+  }
+
+  /** The page built now (the read thread's answer, or a miss where there is no thread): opened and serialised. */
+  async builtPageText(workspaceId: string, includeResolved: boolean, query: FindingsPageQuery): Promise<PageText> {
+    return pageText(await this.findingsPage(workspaceId, includeResolved, query));
+  }
+
+  /**
+   * One page of the stored findings: one keyset query for the page and the total, which opens only that
+   * page's rows (and of a large finding only its stored head).
    */
   async findingsPage(
     workspaceId: string, includeResolved: boolean,
     opts: { limit?: string; cursor?: string; instances?: string; order?: string; severity?: string; kind?: string },
   ): Promise<Page<StoredFinding>> {
-    const instances = instanceLimit(opts.instances);
+    // A page always lists each finding cut (pagedFinding): its first instances, systems and evidence.
+    const instances = pageInstanceLimit(opts.instances);
     const filter = findingsFilter(opts);
     const { items, total, more } = await this.db.projections.findingsPage(workspaceId, includeResolved, { ...pageRequest(opts), instances, filter });
     return { items, total, ...(more ? { nextCursor: pageCursor(findingKey(items[items.length - 1]!, filter.order)) } : {}) };
+  }
+
+  /**
+   * One stored finding (GET /findings/:id), resolved ones too: all its evidence and systems, which a page
+   * lists only the first of; its instances cut like a page's (they page on their own route).
+   */
+  async finding(workspaceId: string, findingId: string, opts: { instances?: string }): Promise<FindingWithInstanceCount<StoredFinding>> {
+    const cut = pageInstanceLimit(opts.instances);
+    const finding = await this.db.projections.finding(workspaceId, findingId);
+    if (!finding) throw new NotFoundError('finding', findingId);
+    return withFirstInstances(finding, cut);
+  }
+
+  /** One page of the systems a stored finding is charged to (GET /findings/:id/systems), in id order. */
+  async findingSystems(workspaceId: string, findingId: string, opts: { limit?: string; cursor?: string }): Promise<Page<string>> {
+    pageRequest(opts); // a bad limit or cursor is refused before the sealed row is opened
+    const finding = await this.db.projections.finding(workspaceId, findingId);
+    if (!finding) throw new NotFoundError('finding', findingId);
+    return pageFindingSystems(finding, opts);
   }
 
   /** One page of one stored finding's instances (GET /findings/:id/instances), resolved findings included. */

@@ -1,5 +1,6 @@
 /**
- * Entry of the API's read thread: composes the grouped graph from the read model
+ * Entry of the API's read thread: builds pages of findings as text (which the main thread keeps until scoring
+ * rewrites them) and composes the grouped graph from the read model
  * (AuditService, as on the main thread: kept until the workspace's change seq moves, so a read after a change
  * sees it). For a 10,000-install fleet one composition is seconds of decrypting, parsing and laying out; here
  * it does not stall the main thread's event loop, so health and every other request keep answering while a
@@ -19,6 +20,7 @@ const init = workerData as ReadThreadInit;
 const reply = (m: ReadThreadReply) => port.postMessage(m);
 
 function answer(audits: AuditService, q: ReadQuery): Promise<unknown> {
+  if (q.kind === 'findingsPage') return audits.builtPageText(q.workspaceId, q.includeResolved, q.query);
   return audits.grouped(q.workspaceId, new Set(q.expanded), { lens: q.lens });
 }
 

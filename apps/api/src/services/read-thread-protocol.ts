@@ -5,6 +5,7 @@
 import type { CustodyConfig } from '@custody/config';
 import type { Lens } from '@custody/domain';
 import type { EmbeddedEndpoints } from '@custody/pipeline';
+import type { FindingsPageQuery } from './findings-page-text.js';
 
 /** What the thread is started with (its `workerData`): the process's config and the database it reads. */
 export interface ReadThreadInit {
@@ -13,8 +14,13 @@ export interface ReadThreadInit {
   embedded: boolean;
 }
 
-/** The read the thread answers: what the dashboard draws first (pages of findings are one cheap query, on the main thread). */
-export type ReadQuery = { kind: 'grouped'; workspaceId: string; expanded: string[]; lens?: Lens };
+/**
+ * The reads the thread answers: the grouped graph (what the dashboard draws first) and a page of findings as
+ * the JSON text sent (opening, parsing and serialising a page's sealed rows is CPU the event loop need not spend).
+ */
+export type ReadQuery =
+  | { kind: 'grouped'; workspaceId: string; expanded: string[]; lens?: Lens }
+  | { kind: 'findingsPage'; workspaceId: string; includeResolved: boolean; query: FindingsPageQuery };
 
 /** Main thread → read thread. */
 export type ReadThreadRequest = { type: 'read'; id: number; query: ReadQuery } | { type: 'close' };

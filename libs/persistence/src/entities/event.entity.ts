@@ -8,6 +8,7 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
  */
 @Entity('event')
 @Index('ix_event_workspace_seq', ['workspaceId', 'seq'])
+@Index('ix_event_workspace_type_seq', ['workspaceId', 'type', 'seq'])
 export class EventEntity {
   @PrimaryGeneratedColumn({ type: 'bigint' }) seq: string;
   @Column({ name: 'workspace_id', type: 'uuid' }) workspaceId: string;

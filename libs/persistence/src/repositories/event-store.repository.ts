@@ -6,6 +6,25 @@ import { GENESIS_HASH, chainAtSql, chainHash, toLink, verifyLinks, type ChainEnt
 /** A stored event; its payload is typed by the catalogue's entry for its type. */
 export type StoredEvent = RecordedEvent;
 
+/**
+ * The statement for the highest seq of a workspace's events ($1) of `types` (0 when none): one probe per type of
+ * the index on (workspace_id, type, seq), not a walk back through the workspace's events past every read
+ * logged since. The types are written into the statement (they are the catalogue's names, never input), so
+ * the planner weighs each by its own frequency: with a parameter it assumes every type is as common and walks
+ * back by seq. Exported so a test can EXPLAIN the statement the store runs.
+ */
+export function latestSeqOfTypesSql(types: readonly string[]): string {
+  const probes = types.map((t) => {
+    if (!/^[A-Za-z]+$/.test(t)) throw new Error(`not an event type name: ${t}`);
+    return `(SELECT max(seq) FROM event WHERE workspace_id = $1 AND type = '${t}')`;
+  });
+  // greatest() skips NULLs (types without events); the 0 answers a workspace with none.
+  return `SELECT greatest(0, ${probes.join(', ')}) AS seq`;
+}
+
+const CHANGE_SEQ_SQL = latestSeqOfTypesSql(AUDIT_CHANGING_EVENTS);
+const INPUT_SEQ_SQL = latestSeqOfTypesSql(PROJECTION_INPUT_EVENTS);
+
 function toStored(e: EventEntity): StoredEvent {
   return {
     seq: Number(e.seq), workspaceId: e.workspaceId, type: e.type as StoredEvent['type'],
@@ -98,10 +117,7 @@ export class EventStoreRepository {
    * rename projection jobs.
    */
   async inputSeq(workspaceId: string): Promise<number> {
-    const r = await this.ds.query(
-      'SELECT coalesce(max(seq), 0) AS seq FROM event WHERE workspace_id = $1 AND type = ANY($2)',
-      [workspaceId, PROJECTION_INPUT_EVENTS],
-    );
+    const r = await this.ds.query(INPUT_SEQ_SQL, [workspaceId]);
     return Number(r[0].seq);
   }
 
@@ -116,7 +132,7 @@ export class EventStoreRepository {
 
   /** The highest seq of anything that changes what an audit shows (every event but reads). */
   async changeSeq(workspaceId: string): Promise<number> {
-    const r = await this.ds.query('SELECT coalesce(max(seq), 0) AS seq FROM event WHERE workspace_id = $1 AND type = ANY($2)', [workspaceId, AUDIT_CHANGING_EVENTS]);
+    const r = await this.ds.query(CHANGE_SEQ_SQL, [workspaceId]);
     return Number(r[0].seq);
   }
 

@@ -1,4 +1,4 @@
-import { compareFindings, MAX_INSTANCES_PER_FINDING, type FindingsFilter, PROJECTION_INPUT_EVENTS, withFirstInstances, type Finding, type FindingWithInstanceCount, type Graph, type Lens, type Score } from '@custody/domain';
+import { compareFindings, cutOnPages, pagedFinding, pageHead, type FindingsFilter, PROJECTION_INPUT_EVENTS, type Finding, type PagedFinding, type Graph, type Lens, type Score } from '@custody/domain';
 import { Logger } from '@nestjs/common';
 import { IsNull, type DataSource, type EntityManager } from 'typeorm';
 import { FindingEntity, FlowEdgeEntity, GraphProjectionEntity, ScoreEntity, SystemNodeEntity } from '../entities/index.js';
@@ -304,14 +304,14 @@ export class ProjectionRepository {
    * One keyset page of the stored findings (ids in byte order, or with `filter.order` 'severity' worst first then
    * id; `after` is the last key, see findingKey) and how many pass the filter in all, in one statement (one snapshot: the total and the page agree while a scoring run writes). Only the page's rows
    * are opened: a 10,000-install fleet's ~54,000 sealed findings are not all decrypted to answer 50 of them.
-   * With `instances` each finding keeps only its first instances and says how many it has (`instanceCount`).
-   * A grouped finding with more instances than a page may ask for also stores a sealed head (itself with its
-   * first MAX_INSTANCES_PER_FINDING instances): such a page opens that instead of the megabytes of the whole.
+   * With `instances` each finding is listed as a page lists it (pagedFinding): its first instances, systems and
+   * evidence with their counts. A finding larger than any page lists also stores a sealed head (pageHead: at
+   * most MAX_INSTANCES_PER_FINDING of each): such a page opens that instead of the megabytes of the whole.
    */
   async findingsPage(
     workspaceId: string, includeResolved: boolean,
     page: { limit: number; after?: string; instances?: number; filter?: FindingsFilter },
-  ): Promise<{ items: (StoredFinding | FindingWithInstanceCount<StoredFinding>)[]; total: number; more: boolean }> {
+  ): Promise<{ items: (StoredFinding | PagedFinding<StoredFinding>)[]; total: number; more: boolean }> {
     const filter = page.filter ?? { order: 'id' };
     const rows: ({ total: number } & Partial<FindingRow>)[] = await this.ds.query(
       findingsPageSql(includeResolved, page.instances !== undefined, filter),
@@ -325,11 +325,21 @@ export class ProjectionRepository {
           workspaceId: r.workspace_id, id: r.id, data: r.data, dataSealed: r.data_sealed, keyId: r.key_id,
           firstSeenAt: r.first_seen_at, lastSeenAt: r.last_seen_at, resolvedAt: r.resolved_at,
         }, r.head_sealed ?? undefined);
-        return cut === undefined ? f : withFirstInstances(f, cut);
+        return cut === undefined ? f : pagedFinding(f, cut);
       }),
       total: Number(rows[0]?.total ?? 0),
       more: found.length > page.limit,
     };
+  }
+
+  /**
+   * Names the state of a workspace's stored findings without opening any: the score row's write time and graph
+   * version. Findings are written only by saveScoring, in the transaction that writes that row, so the mark
+   * moves whenever a page of findings could change (a primary-key lookup; '' before the first scoring).
+   */
+  async findingsMark(workspaceId: string): Promise<string> {
+    const [row] = (await this.ds.query('SELECT computed_at, graph_version FROM score WHERE workspace_id = $1', [workspaceId])) as { computed_at: Date; graph_version: number }[];
+    return row ? `${new Date(row.computed_at).toISOString()}|${row.graph_version}` : '';
   }
 
   /** One stored finding by id (resolved ones too: their instances stay readable), or undefined. */
@@ -360,10 +370,10 @@ export class ProjectionRepository {
     return rows.map((r) => this.openFinding(r)).sort(compareFindings);
   }
 
-  /** The page head of a finding with more instances than a page may carry, sealed; undefined for the others. */
+  /** The page head of a finding larger than a page lists (instances, systems or evidence), sealed; undefined for the others. */
   private sealHead(workspaceId: string, f: Finding): { keyId: string; sealed: Buffer } | undefined {
-    if ((f.instances?.length ?? 0) <= MAX_INSTANCES_PER_FINDING) return undefined;
-    return this.keys.sealJson(withFirstInstances(f, MAX_INSTANCES_PER_FINDING), aad.findingHead(workspaceId, f.id));
+    if (!cutOnPages(f)) return undefined;
+    return this.keys.sealJson(pageHead(f), aad.findingHead(workspaceId, f.id));
   }
 
   private openFinding(r: Pick<FindingEntity, 'workspaceId' | 'id' | 'data' | 'dataSealed' | 'keyId'>): Finding {
