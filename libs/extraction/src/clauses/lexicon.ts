@@ -1,4 +1,5 @@
 import type { Category } from './vocabulary.js';
+import { isLetterOrDigit } from '../text/char-classes.js';
 import { inflect, VOCABULARY } from './vocabulary.js';
 
 /** One word of a clause: its lower-case form and where it is in the sentence's view. */
@@ -69,14 +70,10 @@ export function tokenize(view: string): Token[] {
 }
 
 const PUNCTUATION = new Set([';', ':', ',', '(', ')', '|', '/', '"'].map((c) => c.charCodeAt(0)));
-const LN = /[\p{L}\p{N}]/u;
 const asciiLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 
-/** Whether a code point is a letter or digit (ASCII answered without the pattern). */
-function letterOrDigit(cp: number): boolean {
-  if (cp < 128) return (cp >= 48 && cp <= 57) || asciiLetter(cp);
-  return LN.test(String.fromCodePoint(cp));
-}
+/** Whether a code point is a letter or digit. */
+const letterOrDigit = isLetterOrDigit;
 
 /** The end of the run of letters and digits that starts at `i` (at a letter or digit). */
 function runEnd(s: string, i: number): number {
