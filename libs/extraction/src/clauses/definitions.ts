@@ -97,7 +97,9 @@ export function readDefinitions(view: string, title: string | undefined, sentenc
   const splitNames = (list: string) => list.split(new RegExp(String.raw`\s*,(?!\s*(?:${LEGAL})\b)\s*|\s+and\s+|\s+or\s+`));
   for (const m of head.matchAll(REFERS)) for (const part of splitNames(m[1])) pushName(names, part.replace(/^the\s+/i, '').replace(UP_TO_SUFFIX, '$1'));
   // 'We refer to Acme Inc. and Acme Ireland Ltd. collectively as "Acme," "us," or "we"': the names before the aliases.
-  for (const m of head.matchAll(REFERRED_AS)) {
+  // Both patterns need the word "refer" (case-sensitive, no `i` flag): most heads have none, and each pass over the head costs.
+  const refers = head.includes('refer');
+  for (const m of refers ? head.matchAll(REFERRED_AS) : []) {
     if (!/"(?:we|us|our),?"/i.test(m[2])) continue;
     for (const part of splitNames(m[1])) pushName(names, part);
     for (const a of m[2].matchAll(QUOTED)) {
@@ -105,7 +107,7 @@ export function readDefinitions(view: string, title: string | undefined, sentenc
       if (!WE.test(alias) && !GENERIC.test(alias)) pushName(names, alias);
     }
   }
-  for (const m of head.matchAll(ALIASES_REFER)) {
+  for (const m of refers ? head.matchAll(ALIASES_REFER) : []) {
     if (!/"(?:we|us|our),?"/i.test(m[1])) continue;
     for (const a of m[1].matchAll(QUOTED)) {
       const alias = a[1].trim().replace(/[,;.]+$/, '');

@@ -1,4 +1,5 @@
 import type { Category } from './vocabulary.js';
+import { isLetterOrDigit } from '../text/char-classes.js';
 import { inflect, VOCABULARY } from './vocabulary.js';
 
 /** One word of a clause: its lower-case form and where it is in the sentence's view. */
@@ -69,14 +70,10 @@ export function tokenize(view: string): Token[] {
 }
 
 const PUNCTUATION = new Set([';', ':', ',', '(', ')', '|', '/', '"'].map((c) => c.charCodeAt(0)));
-const LN = /[\p{L}\p{N}]/u;
 const asciiLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 
-/** Whether a code point is a letter or digit (ASCII answered without the pattern). */
-function letterOrDigit(cp: number): boolean {
-  if (cp < 128) return (cp >= 48 && cp <= 57) || asciiLetter(cp);
-  return LN.test(String.fromCodePoint(cp));
-}
+/** Whether a code point is a letter or digit. */
+const letterOrDigit = isLetterOrDigit;
 
 /** The end of the run of letters and digits that starts at `i` (at a letter or digit). */
 function runEnd(s: string, i: number): number {
@@ -208,15 +205,19 @@ export class Lexicon {
   find(tokens: Token[]): Hit[] {
     const hits: Hit[] = [];
     // A phrase inside a longer phrase of the same category is not a hit of its own ("order" in "court order").
-    const covered = new Map<Category, number>();
+    const covered = SCRATCH.covered;
+    covered.clear();
     // Phrases ending at each position, found per layer in increasing length; reused across positions (this
-    // loop runs for every token of every clause, and per-position arrays and sets were much of its cost).
-    const foundN: number[] = [];
-    const foundEntries: Entry[][] = [];
-    const seen: Category[] = [];
+    // loop runs for every token of every clause, and per-position arrays and sets were much of its cost) and
+    // across calls (module scratch: `find` calls nothing that calls it again).
+    const foundN = SCRATCH.foundN;
+    const foundEntries = SCRATCH.foundEntries;
+    const seen = SCRATCH.seen;
     // Positions of separable verbs, in order, with their particles.
-    const sepAt: number[] = [];
-    const seps: Separable[][] = [];
+    const sepAt = SCRATCH.sepAt;
+    const seps = SCRATCH.seps;
+    sepAt.length = 0;
+    seps.length = 0;
     for (let i = 0; i < tokens.length; i++) {
       let count = 0;
       const word = tokens[i].lower;
@@ -243,7 +244,7 @@ export class Lexicon {
       if (count === 0) continue;
       // Longest first; of equal lengths, the later layer's (the document's own terms) first: the order of a
       // stable sort by length, reversed.
-      const order = count === 1 ? [0] : longestFirst(foundN, count);
+      const order = count === 1 ? ONLY_FIRST : longestFirst(foundN, count);
       // The longest phrase decides each category; shorter ones of other categories stay ("opt out of marketing").
       seen.length = 0;
       for (const f of order) {
@@ -282,6 +283,17 @@ export class Lexicon {
     return hits.filter((h) => (h.cat !== 'action' && h.cat !== 'actor') || !containers.some((o) => (h.cat === 'action' || o.cat !== 'condition') && o.t0 <= h.t0 && o.t1 >= h.t1 && o.t1 - o.t0 > h.t1 - h.t0));
   }
 }
+
+const ONLY_FIRST: readonly number[] = [0];
+// Working arrays of `Lexicon.find`, cleared per call.
+const SCRATCH = {
+  covered: new Map<Category, number>(),
+  foundN: [] as number[],
+  foundEntries: [] as Entry[][],
+  seen: [] as Category[],
+  sepAt: [] as number[],
+  seps: [] as Separable[][],
+};
 
 /** Indices of `lengths` by decreasing length, equal lengths in reverse order (a stable ascending sort, reversed). */
 function longestFirst(lengths: number[], count: number): number[] {

@@ -79,7 +79,7 @@ export function operative(ctx: FactContext, prefilter: RegExp): Sentence[] {
   let op = OPERATIVE.get(ctx.sentences);
   if (!op) {
     const sentences = ctx.sentences.filter(isOperative);
-    OPERATIVE.set(ctx.sentences, (op = { sentences, words: new Uint32Array(sentences.length), covered: 0 }));
+    OPERATIVE.set(ctx.sentences, (op = { sentences, words: new Uint32Array(sentences.length), sure: new Uint32Array(sentences.length), covered: 0 }));
   }
   // The prefilter runs only on sentences holding one of its trigger words (text/keyword-gate.ts says why that is
   // exact); a prefilter the gate cannot read (bit 0) runs on every sentence.
@@ -92,17 +92,19 @@ export function operative(ctx: FactContext, prefilter: RegExp): Sentence[] {
     for (let i = 0; i < op.sentences.length; i++) {
       const e = ownerBits(op.sentences[i].view, op.sentences[i], bit);
       op.words[i] = e.bits;
+      op.sure[i] = e.sure;
       covered &= e.covered;
     }
     op.covered = covered;
   }
   const out: Sentence[] = [];
-  for (let i = 0; i < op.sentences.length; i++) if ((op.words[i] & bit) !== 0 && prefilter.test(op.sentences[i].view)) out.push(op.sentences[i]);
+  // A sentence holding a complete word of the prefilter at a word start matches it: the pattern is not run there.
+  for (let i = 0; i < op.sentences.length; i++) if ((op.words[i] & bit) !== 0 && ((op.sure[i] & bit) !== 0 || prefilter.test(op.sentences[i].view))) out.push(op.sentences[i]);
   return out;
 }
 // The sentences that can be operative, per document (every fact reader asks, each with its own prefilter), and the
 // trigger-word bits of each.
-const OPERATIVE = new WeakMap<Sentence[], { sentences: Sentence[]; words: Uint32Array; covered: number }>();
+const OPERATIVE = new WeakMap<Sentence[], { sentences: Sentence[]; words: Uint32Array; sure: Uint32Array; covered: number }>();
 
 /**
  * Evidence for a match at [from, to) of a sentence's view: the whole sentence when short, else the

@@ -98,8 +98,15 @@ export function normaliseMapped(m: Mapped): Mapped {
     keep(i);
     // The rest of a run of plain visible characters extends the same copied run: skip it without the
     // per-character checks (most of the text; this loop was the loaders' largest cost).
+    // A single ASCII space between two such characters joins the run as well: the loop above would keep it as the
+    // pending space of the next character, in the same copied run (most spaces are such single spaces).
+    const n = text.length;
     let j = i + 1;
-    while (j < text.length && plain(text.charCodeAt(j))) j++;
+    for (;;) {
+      if (j < n && plain(text.charCodeAt(j))) j++;
+      else if (j + 1 < n && text.charCodeAt(j) === 0x20 && plain(text.charCodeAt(j + 1))) j += 2;
+      else break;
+    }
     if (j > i + 1) {
       runEnd = j;
       i = j - 1;

@@ -1,3 +1,4 @@
+import { isLetterOrDigit, isUpper } from './char-classes.js';
 import { toView } from './sentences.js';
 
 /**
@@ -7,14 +8,8 @@ import { toView } from './sentences.js';
  */
 export const CAPITALISED_WORD = /(?<![\p{L}\p{N}.@/#-])([\p{Lu}][\p{L}\p{N}]+(?:[.-][\p{L}\p{N}]+)?)(?![\p{L}\p{N}@-])/gu;
 
-const LN = /[\p{L}\p{N}]/u;
-const UPPER = /\p{Lu}/u;
-
-/** Whether the code point is a letter or digit (ASCII answered without a regex). */
-function isLN(cp: number): boolean {
-  if (cp < 128) return (cp >= 48 && cp <= 57) || (cp >= 65 && cp <= 90) || (cp >= 97 && cp <= 122);
-  return LN.test(String.fromCodePoint(cp));
-}
+/** Whether the code point is a letter or digit. */
+const isLN = isLetterOrDigit;
 
 const size = (cp: number) => (cp > 0xffff ? 2 : 1);
 
@@ -58,7 +53,7 @@ function count(s: string): Map<string, number> {
   while (i < s.length) {
     const cp = s.codePointAt(i)!;
     const w = size(cp);
-    const upper = cp < 128 ? cp >= 65 && cp <= 90 : UPPER.test(String.fromCodePoint(cp));
+    const upper = isUpper(cp);
     // Lookbehind: not after a letter, digit, '.', '@', '/', '#' or '-'.
     // (Asked only at a capital: most characters are not one.)
     const end = upper && !(prev >= 0 && (isLN(prev) || prev === 46 || prev === 64 || prev === 47 || prev === 35 || prev === 45)) ? matchEnd(s, i + w) : -1;

@@ -1,5 +1,5 @@
 import { randomStrings } from '../testing/random-strings.js';
-import { KeywordGate, keywordBit, mayMatch, ownerBits, requiredPrefixes } from './keyword-gate.js';
+import { completeWords, KeywordGate, keywordBit, mayMatch, ownerBits, requiredPrefixes } from './keyword-gate.js';
 
 describe('requiredPrefixes', () => {
   it('reads the literal start of each alternative, stopping before an optional character', () => {
@@ -31,6 +31,16 @@ describe('mayMatch', () => {
   });
 });
 
+describe('completeWords', () => {
+  it('takes the literal alternatives after \\b of a case-insensitive pattern, and nothing else', () => {
+    expect(completeWords(/\b(?:breach|incident|unauthori[sz]ed|compromise)|\bthird party request/i)).toEqual(['breach', 'incident', 'compromise', 'third party request']);
+    // Case-sensitive, other flags, an end condition, a quantified group, no leading \b: none.
+    expect(completeWords(/\b(?:law|legal)/)).toEqual([]);
+    expect(completeWords(/\b(?:law|legal)/iu)).toEqual([]);
+    expect(completeWords(/\blaw\b|\b(?:a|b)?c|x\b(?:a|b)|health/i)).toEqual([]);
+  });
+});
+
 describe('KeywordGate', () => {
   const patterns = [/\b(?:law|legal|order)/i, /\b(?:the uk|u\.s\.|eu\b)/i, /\bsub-?proc/i, /^(?:each|all)\b|\b(?:not|never) records?\b/i, /\s+(?:(?:the\s+)?uk|record)s?\b/, /\b(?:a|the)\s+law/i, /\bhealth|medical/i, /\b(?:a|the)\s*law/i, /\bnot\s?record/i];
 
@@ -49,6 +59,26 @@ describe('KeywordGate', () => {
       });
     }
     expect(matched).toBeGreaterThan(1000);
+  });
+
+  it('says a pattern matches only when it does (complete words), on random strings', () => {
+    const gate = new KeywordGate();
+    const sure = [/\b(?:law|legal|order)/i, /\b(?:never|not) record|\bsub-?proc/i, /\bthe uk|\b(?:eu|u\.s\.)\b/i];
+    const bits = sure.map((re) => gate.bitOf(re));
+    const alphabet = ['law', 'LEGAL', 'Order', 'the', ' ', 'UK', 'u.s.', 'EU', 'sub', '-', 'proc', 'not', 'never', 'record', 's', '_', '1', 'x', 'é', '.', 'K'];
+    let certain = 0;
+    for (const v of randomStrings(alphabet, 4000, 8, 11)) {
+      const found = gate.scan(v);
+      sure.forEach((re, k) => {
+        if ((gate.sure & bits[k]) === 0) return;
+        certain++;
+        expect({ v, re: re.source, gated: (found & bits[k]) !== 0, matches: re.test(v) }).toEqual({ v, re: re.source, gated: true, matches: true });
+      });
+    }
+    expect(certain).toBeGreaterThan(300);
+    expect([gate.scan('under (LAW) only') & bits[0], gate.sure]).toEqual([bits[0], bits[0]]);
+    gate.scan('a sub-processor and the U.S.');
+    expect(gate.sure).toBe(0);
   });
 
   it('leaves out texts without the words at a word start', () => {

@@ -38,6 +38,27 @@ export function requiredPrefixes(re: RegExp): string[] | undefined {
   return out.length > 0 ? out : undefined;
 }
 
+/**
+ * Words any match of which at a word start is a match of `re` itself: the alternatives that are `\b` and a literal
+ * (or `\b` and a group of literals, nothing after it) of a case-insensitive pattern without other flags. A text
+ * holding one of them at a word start matches `re` (without `u`, `\b` before a letter is what a word start is to
+ * the scan, and `i` folds ASCII letters only, as the scan does), so the pattern need not be run to say so.
+ */
+export function completeWords(re: RegExp): string[] {
+  if (re.flags !== 'i') return [];
+  const out: string[] = [];
+  for (const alt of splitTop(re.source)) {
+    if (!alt.startsWith('\\b')) continue;
+    const body = alt.slice(2);
+    if (LITERAL_WORDS.test(body)) out.push(body.toLowerCase());
+    else if (body.startsWith('(?:') && matchingParen(body, 0) === body.length - 1) {
+      for (const a of splitTop(body.slice(3, -1))) if (LITERAL_WORDS.test(a)) out.push(a.toLowerCase());
+    }
+  }
+  return out;
+}
+const LITERAL_WORDS = /^[A-Za-z][A-Za-z0-9 ]*$/;
+
 /** A run, and whether it took the whole of its source (what follows decides whether it ends a word). */
 interface Run {
   w: string;
@@ -138,6 +159,10 @@ export class KeywordGate {
   private bits: number[] = [0];
   /** Bits of the patterns one of whose runs ends here and must end a word there. */
   private endBits: number[] = [0];
+  /** Bits of the patterns one of whose {@link completeWords} ends here: reaching it is a match of the pattern. */
+  private sureBits: number[] = [0];
+  /** The patterns the last {@link scan} found a complete word of (a subset of its answer). */
+  sure = 0;
   private readonly bitsOf = new Map<RegExp, number>();
   private used = 0;
   /** All bits registered so far: a scan made earlier covers only the bits registered before it. */
@@ -152,12 +177,15 @@ export class KeywordGate {
     this.bitsOf.set(re, bit);
     if (bit) {
       for (const w of words!) this.insert(w, bit);
+      // A complete word is one of the pattern's runs (it is also marked as a run, which changes nothing then).
+      for (const w of completeWords(re)) this.sureBits[this.insert(w, bit)] |= bit;
       this.all |= bit;
     }
     return bit;
   }
 
-  private insert(run: string, bit: number): void {
+  /** Adds a run for `bit`; its end node. */
+  private insert(run: string, bit: number): number {
     const wordEnd = run.endsWith('$');
     const word = wordEnd ? run.slice(0, -1) : run;
     let node = 0;
@@ -167,6 +195,7 @@ export class KeywordGate {
         const id = this.bits.length;
         this.bits.push(0);
         this.endBits.push(0);
+        this.sureBits.push(0);
         if ((id + 1) * 128 > this.next.length) {
           const grown = new Int32Array(this.next.length * 2);
           grown.set(this.next);
@@ -178,6 +207,7 @@ export class KeywordGate {
     }
     if (wordEnd) this.endBits[node] |= bit;
     else this.bits[node] |= bit;
+    return node;
   }
 
   /** The bits of the patterns one of whose words starts at a word start of `s`. */
@@ -185,7 +215,9 @@ export class KeywordGate {
     const next = this.next;
     const bitsAt = this.bits;
     const endBitsAt = this.endBits;
+    const sureBitsAt = this.sureBits;
     let bits = 0;
+    let sure = 0;
     let prevWord = false;
     for (let i = 0; i < s.length; i++) {
       const c = s.charCodeAt(i);
@@ -195,6 +227,7 @@ export class KeywordGate {
         let node = next[c | 0x20] - 1;
         for (let k = i + 1; node >= 0; k++) {
           bits |= bitsAt[node];
+          sure |= sureBitsAt[node];
           const d = k < s.length ? s.charCodeAt(k) : -1;
           if (endBitsAt[node] !== 0 && !((d >= 48 && d <= 57) || (d >= 65 && d <= 90) || (d >= 97 && d <= 122) || d === 95)) bits |= endBitsAt[node];
           if (d < 0) break;
@@ -204,6 +237,7 @@ export class KeywordGate {
       }
       prevWord = letter || (c >= 48 && c <= 57) || c === 95;
     }
+    this.sure = sure;
     return bits;
   }
 }
@@ -240,7 +274,7 @@ export function mayMatch(re: RegExp, s: string, owner?: object): boolean {
 // The bits of a sentence (`owner`, whose text is `s`) for the rest of its document: the fact readers' prefilters
 // (`operative` in facts/fact-context.ts) and the sub-processor reader's patterns ask of the same sentences, and one
 // scan of each sentence for all of their words is enough. Held weakly: they go with the document's sentences.
-const OWNED = new WeakMap<object, { text: string; bits: number; covered: number }>();
+const OWNED = new WeakMap<object, { text: string; bits: number; sure: number; covered: number }>();
 
 /** The gate bit of `re` (0: the gate cannot read it; test every text). */
 export const keywordBit = (re: RegExp): number => SHARED.bitOf(re);
@@ -249,10 +283,10 @@ export const keywordBit = (re: RegExp): number => SHARED.bitOf(re);
  * The bits of the patterns that may match `s`, the text of `owner`, and the bits that scan covers (at least `bit`):
  * scanned once per owner (again only if a pattern registered after that scan is asked about).
  */
-export function ownerBits(s: string, owner: object, bit: number): { bits: number; covered: number } {
+export function ownerBits(s: string, owner: object, bit: number): { bits: number; sure: number; covered: number } {
   let e = OWNED.get(owner);
   // The text is part of the key: a caller asking about another text of the same owner (a slice, a lower-cased view)
   // gets a scan of that text, never the bits of the first one (which would silently skip patterns that match).
-  if (e === undefined || e.text !== s || (e.covered & bit) !== bit) OWNED.set(owner, (e = { text: s, bits: SHARED.scan(s), covered: SHARED.all }));
+  if (e === undefined || e.text !== s || (e.covered & bit) !== bit) OWNED.set(owner, (e = { text: s, bits: SHARED.scan(s), sure: SHARED.sure, covered: SHARED.all }));
   return e;
 }

@@ -1,3 +1,5 @@
+import { isLetterOrDigit, isLower } from './char-classes.js';
+
 /**
  * Whether a word occurs in lower case as a word of the text ("campaign" in "… a campaign …"), outside web and
  * e-mail addresses ("computop" in https://computop.com or www.computop.com does not count).
@@ -8,9 +10,13 @@
  */
 export const LOWER_WORD = /(?<![\p{L}\p{N}/.@-])[\p{Ll}][\p{Ll}'-]+(?![\p{L}\p{N}]*(?:\.[a-z]{2,}|@|\/))/gu;
 
-const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
-const LOWER = /\p{Ll}/u;
-const RUN_CHAR = /[\p{Ll}'-]/u;
+// One code unit's class, as `[\p{L}\p{N}]`, `\p{Ll}` and `[\p{Ll}'-]` test `text[i]` (a lone surrogate has none).
+const letterOrDigitAt = (text: string, i: number): boolean => isLetterOrDigit(text.charCodeAt(i));
+const lowerAt = (text: string, i: number): boolean => isLower(text.charCodeAt(i));
+const runCharAt = (text: string, i: number): boolean => {
+  const c = text.charCodeAt(i);
+  return c === 39 || c === 45 || isLower(c);
+};
 
 export function lowerWordIndex(text: string): (word: string) => boolean {
   const memo = new Map<string, boolean>();
@@ -46,7 +52,7 @@ export function allLowerWords(text: string): Set<string> {
   let i = 0;
   while (i < n) {
     const c = text.charCodeAt(i);
-    if (!(c >= 97 && c <= 122) && (c < 128 || !LOWER.test(text[i]))) {
+    if (!(c >= 97 && c <= 122) && (c < 128 || !isLower(c))) {
       i++;
       continue;
     }
@@ -67,17 +73,17 @@ export function allLowerWords(text: string): Set<string> {
 function startsNoWord(text: string, p: number): boolean {
   const c = text.charCodeAt(p);
   if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 47 || c === 46 || c === 64 || c === 45;
-  return LETTER_OR_DIGIT.test(text[p]);
+  return isLetterOrDigit(c);
 }
 
 function occursAsWord(text: string, word: string): boolean {
-  if (word.length < 2 || !LOWER.test(word[0])) return false;
+  if (word.length < 2 || !lowerAt(word, 0)) return false;
   for (let i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + 1)) {
     if (i > 0) {
       const p = text[i - 1];
-      if (LETTER_OR_DIGIT.test(p) || p === '/' || p === '.' || p === '@' || p === '-') continue;
+      if (letterOrDigitAt(text, i - 1) || p === '/' || p === '.' || p === '@' || p === '-') continue;
       // After "don'" the run of the word before goes on ("don't"): no word starts here.
-      if (p === "'" && i > 1 && LOWER.test(text[i - 2])) continue;
+      if (p === "'" && i > 1 && lowerAt(text, i - 2)) continue;
     }
     if (matchAt(text, i) === word) return true;
   }
@@ -87,14 +93,14 @@ function occursAsWord(text: string, word: string): boolean {
 /** What LOWER_WORD matches at i (its lookbehind already holds): the longest run whose lookahead holds. */
 function matchAt(text: string, i: number): string | undefined {
   let r = i + 1;
-  while (r < text.length && RUN_CHAR.test(text[r])) r++;
+  while (r < text.length && runCharAt(text, r)) r++;
   for (let end = r; end >= i + 2; end--) if (lookaheadHolds(text, end)) return text.slice(i, end);
   return undefined;
 }
 
 /** Not followed by letters and digits then ".tld", "@" or "/". */
 function lookaheadHolds(text: string, j: number): boolean {
-  while (j < text.length && LETTER_OR_DIGIT.test(text[j])) j++;
+  while (j < text.length && letterOrDigitAt(text, j)) j++;
   const c = text[j];
   if (c === '@' || c === '/') return false;
   return !(c === '.' && /^[a-z]{2}/.test(text.slice(j + 1, j + 3)));
