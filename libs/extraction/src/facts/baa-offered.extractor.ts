@@ -15,6 +15,10 @@ const BAA = /\b(?:business associate (?:agreements?|addend(?:um|a)|contracts?|am
 const OFFER = /\b(?:will|shall|can|may|does|do|agrees? to|is available|are available|offers?|provides?|makes? available|enter(?:s|ed)? into|sign(?:s|ed)?|execute[sd]?)\b/i;
 const REFUSE = /\b(?:not|never|no|cannot|won't|don't|doesn't|unable to)\b[^.;]{0,40}\b(?:sign|execute|enter into|offer|provide|agree to|available)\b[^.;]{0,40}\b(?:business associate|baas?\b)|\bnot\b[^.;]{0,20}\b(?:a business associate|hipaa[- ]compliant)\b/i;
 
+// A prohibition lifted by a BAA: "until you have signed our Business Associate Agreement", "unless … a BAA".
+const UNTIL_BAA = /\b(?:until|unless|without|before|except)\b[^.;]{0,80}\b(?:business associate (?:agreements?|addend(?:um|a)|contracts?)|baas?)\b/i;
+// Places where what is posted is seen by others: advice about them is about publicity, not the service's fitness for PHI.
+const PUBLIC_PLACE = /\bpublic(?:ly)?\b|\bforums?\b|\bprofiles?\b|\breviews?\b|\bcomments?\b|\bposts\b|\bmessage boards?\b|\bchat ?rooms?\b|\bcommunity\b|\bsocial media\b/i;
 // The customer's prohibition with the BAA as its exception: "Customer will not … unless Customer has …".
 const CONDITION_OF_CUSTOMER = /\b(?:customers?|you|users?|licensees?)\s+(?:will|shall|must|may)\s+not\b[^.;]*\b(?:unless|except)\b/i;
 
@@ -41,14 +45,17 @@ export function extractBaaOffered(ctx: FactContext): Fact<'baa_offered'> {
       continue;
     }
     const h = NO_HEALTH_DATA.exec(v);
-    if (h && HEALTH.test(v)) {
+    // "Do not upload PHI until you have signed our BAA" makes the BAA the condition (an offer, read below), and "do
+    // not post such information in public forums" is advice about what others can see, not a refusal of a BAA.
+    const conditioned = h !== null && UNTIL_BAA.test(v.slice(h.index));
+    if (h && HEALTH.test(v) && !conditioned && !PUBLIC_PLACE.test(v.slice(h.index, h.index + h[0].length + 80))) {
       cands.push({ value: 'no', evidence: evidenceAt(ctx, s, h.index, h.index + h[0].length), confidence: 0.75 });
       continue;
     }
     // A definition of sensitive data that names health data, then "We recommend you do not add such information".
     const next = HEALTH.test(v) ? neighbour(ctx, s, 1) : undefined;
     const hn = next && /\bsuch (?:information|data)\b/i.test(next.view) ? NO_HEALTH_DATA.exec(next.view) : null;
-    if (next && hn) {
+    if (next && hn && !PUBLIC_PLACE.test(next.view.slice(hn.index, hn.index + hn[0].length + 80)) && !UNTIL_BAA.test(next.view.slice(hn.index))) {
       cands.push({ value: 'no', evidence: evidenceAt(ctx, next, hn.index, hn.index + hn[0].length), confidence: 0.7 });
       continue;
     }

@@ -1,6 +1,6 @@
 import type { Fact } from '@custody/domain';
 import type { Candidate, FactContext } from './fact-context.js';
-import { decide, evidenceAt, negatedBefore, operative, partsUnder } from './fact-context.js';
+import { decide, evidenceAt, negatedBefore, neighbour, operative, partsUnder } from './fact-context.js';
 
 type V = Fact<'offshore_processing'>['value'];
 
@@ -62,6 +62,12 @@ const NO: RegExp[] = [
   new RegExp(String.raw`\b(?:all|any)\s+(?:[\w-]+\s+){0,4}(?:is|are|shall be|will be)\s+(?:stored|processed|hosted|maintained)\b(?:\s+and\s+(?:\w+\s+)?(?:stored|processed|hosted|maintained))?\s+(?:on|in|at)\s+(?:our|its)\s+[^.;]{0,60}?\b(?:located|situated|based)\s+(?:with)?in\s+${US}`, 'i'),
   /\bnot\b[^.;]{0,30}\b(?:use|permit|allow|engage)\b[^.;]{0,30}\b(?:offshore|overseas)\b/i,
 ];
+// A confinement in so many words, which access or backups elsewhere would contradict rather than qualify.
+const CONFINED_WORD = /\b(?:only|solely|exclusively|entirely)\b/i;
+// Some of the vendor's systems, not all of them: "our primary servers", "production servers".
+const PARTIAL_SYSTEMS = /\b(?:primary|production|main|principal|core|live)\s+(?:servers?|systems?|data cent(?:er|re)s?|infrastructure|databases?)\b/i;
+// Data reached, supported or copied from elsewhere: the servers' place does not confine it.
+const ACCESS_ELSEWHERE = /\b(?:access\w*|support (?:team|staff|personnel)|backups?|back(?:ed)? up|disaster recovery|replicat\w*|mirror\w*|global\w*|worldwide|around the (?:world|globe)|international\w*|affiliates?)\b/i;
 // "only in the United States and Ireland": the list goes on to a foreign place.
 const FOREIGN_AFTER = new RegExp(String.raw`^(?:,\s*|\s+(?:and|or)\s+)(?:[a-z]{2,20}(?: [a-z]{2,20})?(?:,\s*|\s+and\s+|\s+or\s+)){0,3}${FOREIGN}\b`, 'i');
 // "… only from offices in the United States, but backups are kept in Canada": a foreign place later on.
@@ -182,7 +188,12 @@ export function extractOffshore(ctx: FactContext): Fact<'offshore_processing'> {
     }
     const no = NO.map((re) => re.exec(v)).find((m) => m !== null);
     const rest = no ? v.slice(no.index + no[0].length) : '';
-    if (no && !FOREIGN_AFTER.test(rest) && !FOREIGN_LATER.test(rest)) {
+    // "All data is hosted on our servers in the US" says where the data sits, not who reaches it from where: not with
+    // access, support or backups beside it (here or in the next sentence), nor of the "primary" servers only.
+    const all = no !== undefined && /^(?:all|any)\b/i.test(no[0]) && !CONFINED_WORD.test(no[0]);
+    const next = all ? neighbour(ctx, s, 1) : undefined;
+    const loose = all && (PARTIAL_SYSTEMS.test(no[0]) || ACCESS_ELSEWHERE.test(v) || (next !== undefined && ACCESS_ELSEWHERE.test(next.view)));
+    if (no && !loose && !FOREIGN_AFTER.test(rest) && !FOREIGN_LATER.test(rest)) {
       cands.push({ value: 'no', evidence: ev(no), confidence: 0.85 });
       continue;
     }
@@ -206,8 +217,12 @@ export function extractOffshore(ctx: FactContext): Fact<'offshore_processing'> {
       }
       // A vendor of neither region keeping the data in its own country ("a Canadian not-for-profit" whose "servers
       // [are] located in Canada", a bank under English law whose "data will be held in the UK"): home ground.
+      // Every place of the clause is read: "stored in the UK and in India" names home ground and a place abroad, and
+      // the US is abroad for such a vendor ("servers in the United Kingdom and the United States").
       if (country && country.test(m[0])) {
-        if (HELD.test(v)) cands.push({ value: 'no', evidence: ev(m), confidence: 0.7 });
+        const abroad = [...v.matchAll(PLACES)].find((p) => !country.test(p[0])) ?? US_PLACE.exec(v);
+        if (abroad) cands.push({ value: 'yes', evidence: ev(abroad as RegExpExecArray), confidence: 0.75 });
+        else if (HELD.test(v)) cands.push({ value: 'no', evidence: ev(m), confidence: country.doubt ? 0.6 : 0.7 });
         break;
       }
       cands.push({ value: 'yes', evidence: ev(m), confidence: 0.8 });
@@ -224,14 +239,28 @@ const OUT_OF_EUROPE = /\b(?:transferr?\w*|stor(?:e|ed|es|ing)|process(?:ed|es|in
 const EEA_PLACE = /\b(?:ireland|germany|france|the netherlands|netherlands|poland|european union|the eu|the eea|european economic area|member states|switzerland|spain|italy|belgium|luxembourg|austria|sweden|denmark|finland|norway|iceland|estonia|latvia|lithuania|portugal|czech|hungary|romania|bulgaria|greece|cyprus|malta|slovakia|slovenia|croatia|liechtenstein)\b/i;
 
 // The vendor's own country when it is neither American nor European: its nationality ("a Canadian not-for-profit
-// corporation") or the law its terms are governed by ("the laws of England and Wales"), as the names of the place.
-const NATIONALITY: [RegExp, RegExp][] = [
-  [/\b(?:a|an)\s+canadian\s+(?:[\w-]+\s+){0,2}(?:corporation|company|organi[sz]ation|business)\b|\b(?:governed by|in accordance with|under) the laws of (?:the province of \w+ and )?canada\b/i, /\bcanada\b/i],
-  [/\b(?:a|an)\s+(?:british|english)\s+(?:[\w-]+\s+){0,2}(?:corporation|company|organi[sz]ation|business)\b|\b(?:governed by|in accordance with|under) the laws of england(?: and wales)?\b|\bincorporated (?:in|under the laws of) england\b/i, /\b(?:the uk|united kingdom|the united kingdom)\b/i],
+// corporation", "incorporated in England"), as the names of the place. The law its terms choose is weaker: a US company
+// may pick Canadian law for Canadian users, so it counts only when stated for everyone (not "if you are in Canada,
+// these terms are governed by …") and nothing in the document says the vendor is incorporated elsewhere.
+const NATIONALITY: [RegExp, RegExp, RegExp][] = [
+  [/\b(?:a|an)\s+canadian\s+(?:[\w-]+\s+){0,2}(?:corporation|company|organi[sz]ation|business)\b|\bincorporated (?:in|under the laws of) canada\b/i, /\b(?:governed by|in accordance with|under) the laws of (?:the province of \w+ and )?canada\b/i, /\bcanada\b/i],
+  [/\b(?:a|an)\s+(?:british|english)\s+(?:[\w-]+\s+){0,2}(?:corporation|company|organi[sz]ation|business)\b|\bincorporated (?:in|under the laws of) england\b/i, /\b(?:governed by|in accordance with|under) the laws of england(?: and wales)?\b/i, /\b(?:the uk|united kingdom|the united kingdom)\b/i],
 ];
-function homeCountry(text: string): RegExp | undefined {
+// The vendor incorporated somewhere else: a US legal form or state of incorporation.
+const OTHER_INCORPORATION = /\b[A-Z][\w&.'-]*,?\s+(?:Inc|LLC|Corp|L\.L\.C|PBC)\b|\b(?:a|an)\s+(?:delaware|california|new york|nevada|washington|texas|massachusetts|american|u\.s\.|us)\s+(?:[\w-]+\s+){0,2}(?:corporation|company|limited liability company)\b|\bincorporated (?:in|under the laws of) (?:the state of )?(?:delaware|california|new york|nevada|the united states)\b/i;
+// A choice of law that depends on where the user is.
+const USER_DEPENDENT = /\b(?:if|where|when) you (?:are|reside|live|access|use)\b|\bfor (?:users|customers|residents) (?:in|of|located)\b/i;
+function homeCountry(text: string): (RegExp & { doubt?: true }) | undefined {
   const head = text.slice(0, 150_000);
-  for (const [who, place] of NATIONALITY) if (who.test(head)) return place;
+  for (const [who, , place] of NATIONALITY) if (who.test(head)) return place;
+  if (OTHER_INCORPORATION.test(head)) return undefined;
+  for (const [, law, place] of NATIONALITY) {
+    const m = law.exec(head);
+    if (!m) continue;
+    const start = Math.max(head.lastIndexOf('.', m.index), head.lastIndexOf('\n', m.index)) + 1;
+    if (USER_DEPENDENT.test(head.slice(start, m.index))) continue;
+    return Object.assign(new RegExp(place.source, place.flags), { doubt: true as const });
+  }
   return undefined;
 }
 // Where the data is kept: held, stored, hosted, on servers.

@@ -39,6 +39,8 @@ const SITE_CONTENT = /\b(?:displayed|available|included|contained|found|appearin
 // What the vendor may not own without it being record ownership: the records must be the customer's or users'
 // data or what is made of it ("your submissions", "Session Summaries", "Site Data", "data we collect about use").
 const USER_RECORDS = /\b(?:your|user|users'?|member|customer|client|patient|practice|submitted|submissions?|you (?:post|provide|upload|submit|create|add)|uploaded|session|notes|recordings?|transcripts?|summaries|site data|usage data|collects?|phi|protected health|de-?identified data|personal data|personal information|outputs?|inputs?|prompts?|ai-generated)\b/i;
+// Other parties' sites and links: what is on them is not the customer's records.
+const THIRD_PARTY_SITES = /\b(?:third[- ]part(?:y|ies)['’]?\s+(?:web\s?)?(?:sites?|websites?|links?|pages?|platforms?|apps?|services?|resources?)|(?:linked|external|other|outside)\s+(?:web\s?)?(?:sites?|websites?|pages?)|sites?\s+(?:we|that we)\s+(?:link|do not (?:own|control|operate)))\b/i;
 // Feedback and suggestions assigned to the vendor are not the records.
 const FEEDBACK = /\b(?:feedback|suggestions?|ideas|enhancement requests?|recommendations)\b/i;
 // Statements that are not about who owns the records.
@@ -78,6 +80,8 @@ export function extractRecordOwnership(ctx: FactContext): Fact<'record_ownership
         continue;
       }
       const none = CLAIMS_NONE.exec(v);
+      // The vendor disowning what others publish ("content on third-party websites") says nothing of the records.
+      if (THIRD_PARTY_SITES.test(v)) continue;
       if (none && isVendorSubject(c, lead + none.index, vendor)) {
         cands.push({ value: 'customer', evidence: ev, confidence: 0.85 });
         continue;
