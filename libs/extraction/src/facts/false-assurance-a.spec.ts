@@ -66,4 +66,8 @@ describe('record_ownership: the records, not third parties\' websites', () => {
     expect(own('We do not own or control the content of linked sites or third-party links.')).toBe('unspecified');
     expect(own('We do not own, control, or make decisions about the submitted Personal Information.')).toBe('customer');
   });
+  it('what the vendor disowns must be the customer\'s or users\' records, not any information it carries', () => {
+    expect(own('We do not own or endorse any of the information or content provided by advertisers.')).toBe('unspecified');
+    expect(own('We do not own any of the content you upload to the Service.')).toBe('customer');
+  });
 });

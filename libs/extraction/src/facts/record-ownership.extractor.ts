@@ -82,7 +82,8 @@ export function extractRecordOwnership(ctx: FactContext): Fact<'record_ownership
       const none = CLAIMS_NONE.exec(v);
       // The vendor disowning what others publish ("content on third-party websites") says nothing of the records.
       if (THIRD_PARTY_SITES.test(v)) continue;
-      if (none && isVendorSubject(c, lead + none.index, vendor)) {
+      // What the vendor disowns must be the customer's or users' records, not any information it carries.
+      if (none && isVendorSubject(c, lead + none.index, vendor) && USER_RECORDS.test(v)) {
         cands.push({ value: 'customer', evidence: ev, confidence: 0.85 });
         continue;
       }
@@ -134,7 +135,7 @@ function readOwnership(c: Clause): 'customer' | 'vendor' | undefined {
       if (who?.kind === 'customer' || c.hits.some((x) => x.cat === 'actor' && x.kind === 'customer' && x.t0 < o.t0 && x.t0 > (who?.t0 ?? -1) && c.tokens[x.t0].lower !== 'your')) continue;
       // What users post stays theirs even when posted "on our Website"; otherwise the site's own content is no record.
       // What is not held must be the records, right after ("We don't own your content"), not "sites we do not own".
-      if ((SITE_CONTENT.test(c.view) && !POSTED.test(c.view)) || !recordsAfter(c, o)) continue;
+      if ((SITE_CONTENT.test(c.view) && !POSTED.test(c.view)) || !recordsAfter(c, o) || THIRD_PARTY_SITES.test(c.view) || !(USER_RECORDS.test(c.view) || POSTED.test(c.view))) continue;
       return 'customer';
     }
     let holder: Hit | undefined;
