@@ -56,6 +56,7 @@ describe('return_or_destroy_on_termination: kept until the account ends, then lo
   });
   it('keeping up to the account\'s end only is still delayed deletion', () => {
     expect(rd('We keep your data until you delete your account.')).toBe('yes');
+    expect(rd('We retain your information until you close your account, and thereafter only as required by law.')).toBe('yes');
   });
 });
 

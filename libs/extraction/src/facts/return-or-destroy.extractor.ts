@@ -37,7 +37,7 @@ const MODERATION = /\bviolat\w*|\bmalicious\b|\binfring\w*|\bobjectionable\b|\bh
 const SANCTION = /\b(?:we|us)\b[^.;]{0,30}?\b(?:may|can|reserves? the right to|(?:is|are) entitled to)(?:,?\s*(?:in|at) (?:its|our|their) (?:sole |absolute |own )*discretion,?)?\s+(?:\w+\s+){0,3}?(?:terminate|suspend|block|close|disable|deactivate)\b|(?<!\byou\s{1,3})\b(?:may|can|reserves? the right to)(?:,?\s*(?:in|at) (?:its|our|their) (?:sole |absolute |own )*discretion,?)?\s+(?:\w+\s+){0,2}?(?:terminate|suspend|block|close|disable|deactivate)\s+(?:your|the user's|a user's|any user's)\b|\bresults? in (?:the )?(?:deletion|termination|suspension) of (?:your|the) account\b/i;
 const UNTIL_ACCOUNT_END = /\buntil\s+(?:you\s+(?:delete|close|cancel|deactivate|terminate)|(?:the\s+)?(?:deletion|closure|closing|termination|cancellation)\s+of)\s+(?:your|the)\s+(?:[\w-]+\s+)?account\b/i;
 // Keeping that goes on after the account's end, said after "until you delete your account".
-const KEPT_BEYOND = /\b(?:afterwards?|thereafter|after that|after which|even after|for longer|longer periods?|beyond (?:that|this|then)|some (?:data|information|of (?:it|your))|other (?:data|information)|as (?:needed|necessary|required) for our)\b/i;
+const KEPT_BEYOND = /\b(?:afterwards?|thereafter|after that|even after|for longer|longer periods?|beyond (?:that|this|then)|some (?:data|information|of (?:it|your))|other (?:data|information)|as (?:needed|necessary|required) for our)\b/i;
 // A retention the law or a legal obligation requires is bounded by it, not open-ended ("we may retain certain
 // information as required by law").
 const LEGAL_RETENTION = /\b(?:required|permitted|obliged|obligated) (?:by|under) (?:applicable )?laws?\b|\blegal (?:obligations?|requirements?)\b|\bcomply with\b/i;
@@ -112,8 +112,10 @@ function readClause(c: Clause, deletes: Hit[], retains: Hit[], introSubject: Hit
     // "We keep some data until you delete your Account": kept up to the account's end, then no longer (README: delayed
     // deletion counts as yes).
     // Not when keeping goes on past it ("and afterwards for as long as we have a business need", "some data for longer").
+    // Keeping on "thereafter only as required by law" is bounded by the law, as with open-ended keeping above.
     const until = UNTIL_ACCOUNT_END.exec(c.view);
-    if (until && !negated(c, r) && !KEPT_BEYOND.test(c.sentence.view.slice(c.start - c.sentence.start + until.index + until[0].length))) return { value: 'yes', confidence: 0.75 };
+    const tail = until ? c.sentence.view.slice(c.start - c.sentence.start + until.index + until[0].length) : '';
+    if (until && !negated(c, r) && !(KEPT_BEYOND.test(tail) && !(/\bonly\b/i.test(tail) && LEGAL_RETENTION.test(tail)))) return { value: 'yes', confidence: 0.75 };
   }
   return undefined;
 }
