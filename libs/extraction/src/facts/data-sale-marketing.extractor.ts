@@ -48,6 +48,7 @@ const ALLOWED: RegExp[] = [
 // of the trademark in advertising"): see MARKETED_DATA.
 const MARKETING_USE_REFUSED = /\b(?:not|never|no)\b[^.;]{0,80}\b(?:for|in) (?:any )?(?:\w+ )?(?:marketing|advertising|promotional)\b/i;
 const MARKETED_DATA = /\b(?:data|information|personal|content|e-?mail address(?:es)?|phone numbers?|contact details)\b|\b(?:contact|email|e-mail|call|text|message)\w*\s+(?:you|users?|customers?|patients?)\b/i;
+const TARGETED_REFUSED = /\b(?:not|never|don't|won't|cannot|can't)\b[^.;]{0,60}\b(?:serve|show|display|deliver)\s+(?:you\s+)?(?:targeted|interest-based|behaviou?ral|personali[sz]ed)\s+(?:advertising|ads|advertisements)\b/i;
 // What it promises not to do: sale or marketing use of the data, negated.
 const PROHIBITED: RegExp[] = [
   new RegExp(String.raw`\b(?:not|never|no)\b[^.;]{0,50}\b(?:sell|sold|selling|rent|renting|sale of)\b[^.;]{0,40}?${DATA}`, 'i'),
@@ -55,9 +56,9 @@ const PROHIBITED: RegExp[] = [
   /\b(?:not|never|no)\b[^.;]{0,80}\b(?:remuneration|payment) (?:directly or indirectly )?in exchange for\b/i,
   /\b(?:not|never|no)\b[^.;]{0,80}\bto (?:market|advertise|promote)\b/i,
   /\bnot in the business of selling\b/i,
-  // "we do not use your data to serve targeted advertising": a refused targeted use, the vendor's own negated verb (not
-  // "if you do not opt out, we will serve …").
-  /\bwe\s+(?:(?:and|&)\s+(?:our|its)\s+(?:[\w-]+\s+){1,2}?)?(?:(?:do|does|will|shall|would|can)\s+)?(?:not|never|don't|won't|cannot|can't)\b[^.;]{0,60}\b(?:serve|show|display|deliver)\s+(?:you\s+)?(?:targeted|interest-based|behaviou?ral|personali[sz]ed)\s+(?:advertising|ads|advertisements)\b/i,
+  // "we do not use persistent identifiers to serve targeted advertising": a refused targeted use, when the vendor is
+  // the subject of the negation (checked in code: not "if you do not opt out, we will serve …").
+  TARGETED_REFUSED,
   /\b(?:not|never)\b[^.;]{0,30}\b(?:send|email|text|mail|contact)\w*\b[^.;]{0,40}\b(?:marketing|promotional|advertising)\b/i,
   /\b(?:not|never|no)\b[^.;]{0,60}\b(?:share|disclose|provide|give)\b[^.;]{0,60}\b(?:with|to) (?:advertisers|marketers|data brokers|advertising (?:partners|networks))\b/i,
 ];
@@ -104,6 +105,19 @@ const USER_CONDITION = /\b(?:if|unless|whether|should|in case)\s+(?:you|users?|t
 const USER_CONDITION_CLAUSE = /\b(?:if|unless|whether|should|in case)\s+(?:you|users?|the user|customers?)\b[^,;.]*,/gi;
 // A refusal limited to a group ("to children under 13", "of minors") is no refusal for every user.
 const SCOPE_LIMIT = /^[^.;]{0,80}?\b(?:children|child's|kids|minors?|teens?|under (?:the age of )?1\d|younger than 1\d|aged? (?:under|below) 1\d)\b/i;
+
+/**
+ * Whether the vendor is the subject of the negation at `index`: "we", "we and our providers", or one of its names, with
+ * an aside between commas set aside ("Acme, and the service providers that it works with, do not …").
+ */
+function vendorSubject(v: string, index: number, vendorNames: string[]): boolean {
+  const from = Math.max(0, index - 160, v.lastIndexOf(';', index) + 1);
+  const before = v.slice(from, index).replace(/,[^,;]{0,80},/g, ' ').toLowerCase();
+  // A name is also written without its legal suffix ("Quizzly" for "Quizzly Inc.").
+  const names = vendorNames.map((n) => n.toLowerCase().replace(/[,\s]+(?:inc|llc|ltd|co|corp|corporation|gmbh|limited|plc|ag|sa|bv)\.?$/, '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).filter((n) => n.length >= 3);
+  const who = ['we(?:\\s+(?:and|&)\\s+(?:our|its)\\s+(?:[\\w-]+\\s+){0,1}[\\w-]+)?', 'the company', ...names].join('|');
+  return new RegExp(String.raw`(?:^|[^\w-])(?:${who})\s+(?:(?:do|does|will|shall|would|can|also)\s+)?$`, 'i').test(before);
+}
 
 /** Negation before `index` (see negatedBefore), with the user's own condition clauses before it set aside. */
 function vendorNegatedBefore(v: string, index: number): boolean {
@@ -153,6 +167,7 @@ export function extractDataSaleMarketing(ctx: FactContext): Fact<'data_sale_or_m
     for (const re of PROHIBITED) {
       const m = re.exec(v);
       if (m && re === MARKETING_USE_REFUSED && !MARKETED_DATA.test(v.slice(0, m.index + m[0].length))) continue;
+      if (m && re === TARGETED_REFUSED && !vendorSubject(v, m.index, ctx.vendorNames)) continue;
       if (m && (USER_CONDITION.test(v.slice(Math.max(0, m.index - 60), m.index)) || SCOPE_LIMIT.test(v.slice(m.index + m[0].length)))) continue;
       if (m && !inDefinition(v, m.index) && !sellsGoods(m[0]) && !SOLD_TO_USER.test(m[0]) && !CHARACTERISED.test(m[0]) && !restrictsOthers(ctx.sentences, s, m.index)) {
         cands.push({ value: 'prohibited', evidence: evidenceAt(ctx, s, m.index, m.index + m[0].length), confidence: 0.8 });

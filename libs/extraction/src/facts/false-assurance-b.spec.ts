@@ -19,6 +19,7 @@ describe('data_sale_or_marketing: a refusal is the vendor\'s own negated act, no
   it('the vendor refusing targeted advertising is still a refusal', () => {
     expect(sale('We do not serve targeted advertising.')).toBe('prohibited');
     expect(sale('We never use your data to serve you personalized ads.')).toBe('prohibited');
+    expect(sale('This website is operated by Quizzly Inc. Quizzly, and the service providers that it works with, do not use persistent identifiers to serve targeted advertising to the users of this website.')).toBe('prohibited');
   });
   it('another organisation that "offers" something is not the vendor\'s offers', () => {
     expect(sale('We may contact you about your plan, including when Medicare offers a new enrollment period.')).not.toBe('allowed');

@@ -212,9 +212,10 @@ function refusedInList(c: Clause, instruments: Hit[], h: Hit): boolean {
   return REFUSED.test(c.view.slice(Math.max(0, first.start - 40), first.start));
 }
 
-// After the last ground, "or"/"and/or" or a comma opening another item that names an authority within a few words
-// ("a court order or other binding request of public authorities", "… or a valid written demand from law enforcement").
-const ANOTHER_ITEM = /^[\s,]*(?:,|or\b|and\/or\b)[^.;:()]{0,70}$/i;
+// After the last ground, "or"/"and/or" opening another alternative that names an authority within a few words ("a
+// court order or other binding request of public authorities", "… or a valid written demand from law enforcement"),
+// not a new clause ("…, and will give notice unless a court forbids it").
+const ANOTHER_ITEM = /^\s*,?\s*(?:or|and\/or)\s+(?:(?!\b(?:unless|if|when|where|except|will|shall|may|must|we|which|that)\b)[^.;:(),]){0,60}$/i;
 
 /**
  * Whether the list holding the last ground goes on to an authority ("court order, law or governmental agency"): in
