@@ -103,8 +103,9 @@ const EXPLICIT_TARGETED = /\b(?:targeted|interest-based|behaviou?ral|personali[s
 // user's choice, not the vendor's refusal.
 const USER_CONDITION = /\b(?:if|unless|whether|should|in case)\s+(?:you|users?|the user|customers?)\b[^,;.]{0,40}$/i;
 const USER_CONDITION_CLAUSE = /\b(?:if|unless|whether|should|in case)\s+(?:you|users?|the user|customers?)\b[^,;.]*,/gi;
-// A refusal limited to a group ("to children under 13", "of minors") is no refusal for every user.
-const SCOPE_LIMIT = /^[^.;]{0,80}?\b(?:children|child's|kids|minors?|teens?|under (?:the age of )?1\d|younger than 1\d|aged? (?:under|below) 1\d)\b/i;
+// A refusal limited to a group ("to children under 13", "of minors", "to users under the age of 16") is no refusal for
+// every user; one that names the group as an instance ("including children's data") still covers everyone.
+const SCOPE_LIMIT = /^(?:(?!\b(?:including|especially|even|also|as well)\b)[^.;]){0,80}?\b(?:to|of|from|about|for|by|on|with|at)\s+(?:(?:the|our|any|young)\s+)?(?:children|child's|kids|minors?|teens?|(?:users?|persons?|people|individuals|anyone|visitors?)\s+(?:under|below|younger than|aged? (?:under|below))\b)/i;
 
 /**
  * Whether the vendor is the subject of the negation at `index`: "we", "we and our providers", or one of its names, with

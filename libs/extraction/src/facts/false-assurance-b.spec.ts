@@ -15,6 +15,8 @@ describe('data_sale_or_marketing: a refusal is the vendor\'s own negated act, no
   it('a refusal scoped to children is no refusal for everyone', () => {
     expect(sale('We do not use persistent identifiers to serve targeted advertising to children under 13.')).not.toBe('prohibited');
     expect(sale('We never serve personalized ads to users under the age of 16.')).not.toBe('prohibited');
+    expect(sale('We do not sell the personal information of children under 16.')).not.toBe('prohibited');
+    expect(sale('We do not sell your personal information, including information about children.')).toBe('prohibited');
   });
   it('the vendor refusing targeted advertising is still a refusal', () => {
     expect(sale('We do not serve targeted advertising.')).toBe('prohibited');
@@ -42,6 +44,7 @@ describe('law_enforcement_disclosure: judicial-only needs the refused act to be 
   it('a refusal to share with one kind of recipient leaves disclosure to others open', () => {
     expect(le('We will not share your information with advertisers except (a) with your consent; (b) in response to a court order.')).not.toBe('judicial_process_only');
     expect(le('We will not disclose your data to marketers except (a) with your consent; (b) in response to a court order.')).not.toBe('judicial_process_only');
+    expect(le('We will not share your information with advertisers except in response to a court order.')).not.toBe('judicial_process_only');
   });
   it('a general refusal to disclose with a judicial exception stays judicial', () => {
     expect(le('We will only disclose content in response to a search warrant or court order.')).toBe('judicial_process_only');
