@@ -1,7 +1,7 @@
 import type { Fact } from '@custody/domain';
 import type { Candidate, FactContext } from './fact-context.js';
 import { agentOf, has, hitsOf, negated, recipientsOf, verbal } from '../clauses/clause.js';
-import { clauseEvidence, decide, evidenceAt, negatedBefore, operative } from './fact-context.js';
+import { clauseEvidence, decide, evidenceAt, operative } from './fact-context.js';
 import { restrictsOthers } from '../clauses/actor-readings.js';
 
 type V = Fact<'data_sale_or_marketing'>['value'];
@@ -17,8 +17,9 @@ const ALLOWED: RegExp[] = [
   /\b(?:to|may|will|can|we|also)\s+(?:also\s+)?(?:market|advertise)\b(?!\s+(?:the )?(?:services|products) (?:to )?(?:the )?customer)/i,
   /\bmarketing to you\b/i,
   /\b(?:send|sending|email|emailing|text|texting|mail|mailing|contact|contacting)\s+(?:you |users |patients |clients |customers? |the customer )?(?:with )?(?:[\w'’-]+,? (?:and |or |& )?){0,6}?(?:marketing|promotional|advertising|promotions)\b/i,
-  // Telling the person of offers ("to notify you of … special offers", "to send you … newsletters … or Acme offers").
-  /\b(?:notify|notifying|inform|informing|send|sending|email|emailing|contact|contacting)\s+you\b[^.;]{0,120}?\b(?:special offers|promotional offers|exclusive offers|(?:our|[A-Z][\w-]+) offers|promotions|deals and discounts)\b/,
+  // Telling the person of offers ("to notify you of … special offers", "to send you … newsletters … or Acme offers"); a
+  // name before "offers" with an object after it is another organisation acting ("when Medicare offers a new period").
+  /\b(?:notify|notifying|inform|informing|send|sending|email|emailing|contact|contacting)\s+you\b[^.;]{0,120}?\b(?:special offers|promotional offers|exclusive offers|our offers|[A-Z][\w-]+ offers(?=\s*(?:[.,;:)!]|$|(?:and|or|&|from|that|which|by|via)\b))|promotions|deals and discounts)\b/,
   /\b(?:targeted|interest-based|behaviou?ral|personali[sz]ed|cross-context(?: behaviou?ral)?) (?:advertising|ads|marketing)\b/i,
   /\b(?:serve|serving|deliver|delivering|show|display) (?:\w+ ){0,2}(?:ads|advertisements|advertising)\b/i,
   /\bfor (?:our |its |their )?(?:own )?(?:direct )?marketing (?:or \w+ |and \w+ )?purposes\b/i,
@@ -47,6 +48,7 @@ const ALLOWED: RegExp[] = [
 // of the trademark in advertising"): see MARKETED_DATA.
 const MARKETING_USE_REFUSED = /\b(?:not|never|no)\b[^.;]{0,80}\b(?:for|in) (?:any )?(?:\w+ )?(?:marketing|advertising|promotional)\b/i;
 const MARKETED_DATA = /\b(?:data|information|personal|content|e-?mail address(?:es)?|phone numbers?|contact details)\b|\b(?:contact|email|e-mail|call|text|message)\w*\s+(?:you|users?|customers?|patients?)\b/i;
+const TARGETED_REFUSED = /\b(?:not|never|don't|won't|cannot|can't)\b[^.;]{0,60}\b(?:serve|show|display|deliver)\s+(?:you\s+)?(?:targeted|interest-based|behaviou?ral|personali[sz]ed)\s+(?:advertising|ads|advertisements)\b/i;
 // What it promises not to do: sale or marketing use of the data, negated.
 const PROHIBITED: RegExp[] = [
   new RegExp(String.raw`\b(?:not|never|no)\b[^.;]{0,50}\b(?:sell|sold|selling|rent|renting|sale of)\b[^.;]{0,40}?${DATA}`, 'i'),
@@ -54,8 +56,9 @@ const PROHIBITED: RegExp[] = [
   /\b(?:not|never|no)\b[^.;]{0,80}\b(?:remuneration|payment) (?:directly or indirectly )?in exchange for\b/i,
   /\b(?:not|never|no)\b[^.;]{0,80}\bto (?:market|advertise|promote)\b/i,
   /\bnot in the business of selling\b/i,
-  // "do not use persistent identifiers to serve targeted advertising": a refused targeted use.
-  /\b(?:not|never)\b[^.;]{0,60}\b(?:serve|show|display|deliver)\s+(?:you\s+)?(?:targeted|interest-based|behaviou?ral|personali[sz]ed)\s+(?:advertising|ads|advertisements)\b/i,
+  // "we do not use persistent identifiers to serve targeted advertising": a refused targeted use, when the vendor is
+  // the subject of the negation (checked in code: not "if you do not opt out, we will serve …").
+  TARGETED_REFUSED,
   /\b(?:not|never)\b[^.;]{0,30}\b(?:send|email|text|mail|contact)\w*\b[^.;]{0,40}\b(?:marketing|promotional|advertising)\b/i,
   /\b(?:not|never|no)\b[^.;]{0,60}\b(?:share|disclose|provide|give)\b[^.;]{0,60}\b(?:with|to) (?:advertisers|marketers|data brokers|advertising (?:partners|networks))\b/i,
 ];
@@ -94,6 +97,35 @@ const IMPERATIVE_TO_USER = /^\W*(?:\*\*[^*]{1,60}\*\*\W*|[^:.;]{1,60}:\s*)?(?:[D
 const CONTEXTUAL = /\bcontextual(?:ly)?\b|\bif you search for\b|\bbased (?:only |solely )?on (?:your )?(?:search (?:terms?|quer(?:y|ies))|the (?:page|content|article|search)|what you (?:search|are searching) for)\b/i;
 const BRAND = /\b(?:brand features|trademarks?|logos?|service marks?|trade names?|brand(?:ing)? guidelines)\b/i;
 const NEGATED_ITEM = /^\W*(?:never|not|no)\b/i;
+// Ads the person is said to be targeted with: an example of a search then illustrates them, it does not make them contextual.
+const EXPLICIT_TARGETED = /\b(?:targeted|interest-based|behaviou?ral|personali[sz]ed|cross-context)\b/i;
+// A negation inside the user's condition ("If you do not opt out, we will …", "if you don't want us to …") is the
+// user's choice, not the vendor's refusal.
+const USER_CONDITION = /\b(?:if|unless|whether|should|in case)\s+(?:you|users?|the user|customers?)\b[^,;.]{0,40}$/i;
+const USER_CONDITION_CLAUSE = /\b(?:if|unless|whether|should|in case)\s+(?:you|users?|the user|customers?)\b[^,;.]*,/gi;
+// A refusal limited to a group ("to children under 13", "of minors", "to users under the age of 16") is no refusal for
+// every user; one that names the group as an instance ("including children's data") still covers everyone.
+const SCOPE_LIMIT = /^(?:(?!\b(?:including|especially|even|also|as well)\b)[^.;]){0,80}?\b(?:to|of|from|about|for|by|on|with|at)\s+(?:(?:the|our|any|young)\s+)?(?:children|child's|kids|minors?|teens?|(?:users?|persons?|people|individuals|anyone|visitors?)\s+(?:under|below|younger than|aged? (?:under|below))\b)/i;
+
+/**
+ * Whether the vendor is the subject of the negation at `index`: "we", "we and our providers", or one of its names, with
+ * an aside between commas set aside ("Acme, and the service providers that it works with, do not …").
+ */
+function vendorSubject(v: string, index: number, vendorNames: string[]): boolean {
+  const from = Math.max(0, index - 160, v.lastIndexOf(';', index) + 1);
+  const before = v.slice(from, index).replace(/,[^,;]{0,80},/g, ' ').toLowerCase();
+  // A name is also written without its legal suffix ("Quizzly" for "Quizzly Inc.").
+  const names = vendorNames.map((n) => n.toLowerCase().replace(/[,\s]+(?:inc|llc|ltd|co|corp|corporation|gmbh|limited|plc|ag|sa|bv)\.?$/, '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).filter((n) => n.length >= 3);
+  const who = ['we(?:\\s+(?:and|&)\\s+(?:our|its)\\s+(?:[\\w-]+\\s+){0,1}[\\w-]+)?', 'the company', ...names].join('|');
+  return new RegExp(String.raw`(?:^|[^\w-])(?:${who})\s+(?:(?:do|does|will|shall|would|can|also)\s+)?$`, 'i').test(before);
+}
+
+/** Negation before `index` (see negatedBefore), with the user's own condition clauses before it set aside. */
+function vendorNegatedBefore(v: string, index: number): boolean {
+  const from = Math.max(0, index - 60, v.lastIndexOf(';', index) + 1);
+  const before = v.slice(from, index).replace(USER_CONDITION_CLAUSE, ' ');
+  return /\b(?:not|never|no|nor|neither|cannot|can't|won't|don't|doesn't|isn't|aren't|prohibit(?:ed|s)?(?: from)?|refrain(?:s)? from|forbidden|disclaims?)\b/i.test(before);
+}
 
 /** Whether what a matched sale sells is goods: a goods noun follows the sale word before any data word. */
 function sellsGoods(matched: string): boolean {
@@ -122,10 +154,11 @@ export function extractDataSaleMarketing(ctx: FactContext): Fact<'data_sale_or_m
       const m = re.exec(v);
       // A list item that opens with a negation ("* Never selling your information or sharing it … for marketing
       // purposes") negates all of it, however long the link text between.
-      if (m && !(/licen[cs]/i.test(m[0]) && deidentifiedOnly(m[0])) && !negatedBefore(v, m.index, 60) && !NEGATED_ITEM.test(v.slice(0, m.index)) && !/\b(?:not|never|no)\b/i.test(m[0]) && !inDefinition(v, m.index) && !/\bopt(?:-| )?out of\b[^.;]{0,30}$/i.test(v.slice(0, m.index)) && !restrictsOthers(ctx.sentences, s, m.index)) {
+      if (m && !(/licen[cs]/i.test(m[0]) && deidentifiedOnly(m[0])) && !vendorNegatedBefore(v, m.index) && !NEGATED_ITEM.test(v.slice(0, m.index)) && !/\b(?:not|never|no)\b/i.test(m[0]) && !inDefinition(v, m.index) && !/\bopt(?:-| )?out of\b[^.;]{0,30}$/i.test(v.slice(0, m.index)) && !restrictsOthers(ctx.sentences, s, m.index)) {
         // Ads chosen by the page or the search, not by the person ("serving contextual advertising", "if you search for
         // cars, we'll show you ads about cars"), are not targeted advertising on their data: a person decides.
-        if (CONTEXTUAL.test(v)) cands.push({ value: 'allowed', evidence: evidenceAt(ctx, s, m.index, m.index + m[0].length), confidence: 0.4, review: 'contextual advertising, not targeted on the person\'s data' });
+        // Ads named as targeted stay targeted when a search is given as an example ("targeted ads, so if you search for …").
+        if (CONTEXTUAL.test(v) && !(EXPLICIT_TARGETED.test(m[0]) && !/\bcontextual/i.test(v))) cands.push({ value: 'allowed', evidence: evidenceAt(ctx, s, m.index, m.index + m[0].length), confidence: 0.4, review: 'contextual advertising, not targeted on the person\'s data' });
         else cands.push({ value: 'allowed', evidence: evidenceAt(ctx, s, m.index, m.index + m[0].length), confidence: 0.8 });
         done = true;
         break;
@@ -135,6 +168,8 @@ export function extractDataSaleMarketing(ctx: FactContext): Fact<'data_sale_or_m
     for (const re of PROHIBITED) {
       const m = re.exec(v);
       if (m && re === MARKETING_USE_REFUSED && !MARKETED_DATA.test(v.slice(0, m.index + m[0].length))) continue;
+      if (m && re === TARGETED_REFUSED && !vendorSubject(v, m.index, ctx.vendorNames)) continue;
+      if (m && (USER_CONDITION.test(v.slice(Math.max(0, m.index - 60), m.index)) || SCOPE_LIMIT.test(v.slice(m.index + m[0].length)))) continue;
       if (m && !inDefinition(v, m.index) && !sellsGoods(m[0]) && !SOLD_TO_USER.test(m[0]) && !CHARACTERISED.test(m[0]) && !restrictsOthers(ctx.sentences, s, m.index)) {
         cands.push({ value: 'prohibited', evidence: evidenceAt(ctx, s, m.index, m.index + m[0].length), confidence: 0.8 });
         done = true;
@@ -149,7 +184,7 @@ export function extractDataSaleMarketing(ctx: FactContext): Fact<'data_sale_or_m
     for (const c of ctx.clauses(s)) {
       // "… licensed, not sold to you": the product sold to the customer, not the customer's data sold to others.
       const sale = hitsOf(c, 'action', 'sell').find((h) => verbal(c, h) && negated(c, h) && agentOf(c, h)?.kind !== 'customer' && has(c, 'object') && !recipientsOf(c, h).some((r) => r.kind === 'customer' && r.t0 - h.t1 <= 4));
-      if (!sale || inDefinition(c.view, sale.start) || sellsGoods(c.view.slice(sale.start)) || CHARACTERISED.test(c.view) || SOLD_TO_USER.test(c.view) || restrictsOthers(ctx.sentences, s, c.start - s.start + sale.start)) continue;
+      if (!sale || SCOPE_LIMIT.test(c.view.slice(sale.end)) || USER_CONDITION.test(c.view.slice(0, sale.start)) || inDefinition(c.view, sale.start) || sellsGoods(c.view.slice(sale.start)) || CHARACTERISED.test(c.view) || SOLD_TO_USER.test(c.view) || restrictsOthers(ctx.sentences, s, c.start - s.start + sale.start)) continue;
       // A refusal scoped to one way of collecting ("information gathered this way") does not answer for all data.
       if (SCOPED.test(c.view)) cands.push({ value: 'prohibited', evidence: clauseEvidence(ctx, c), confidence: 0.45, review: 'a refusal to sell the data of one collection channel only' });
       else cands.push({ value: 'prohibited', evidence: clauseEvidence(ctx, c), confidence: 0.75 });

@@ -41,6 +41,9 @@ function outOfScope(v: string): 'policy' | 'other' | undefined {
 // "These companies may use aggregated information about your visits …", "Research institutions which may provide
 // aggregated demographic data …": a third party opens the clause as the one that uses or supplies the data.
 const OTHER_PARTY_USE = /^\W*(?:(?:these|such|those|the|some|certain)\s+)?(?:[\w-]+\s+)?(?:third[- ]part(?:y|ies)|(?:third[- ]party\s+)?(?:companies|advertisers|ad networks|networks|partners|providers|vendors|institutions))(?:\s+and\s+[\w-]+(?:\s+[\w-]+)?)?\s+(?:(?:which|that|who)\s+)?(?:may|can|might|will)\s+(?:also\s+)?(?:use|collect|provide|supply|offer|combine)\b/i;
+// The data the other party uses is what the vendor supplies: "aggregated data that we provide to them", "statistics we
+// share with them".
+const VENDOR_SUPPLIED = /\b(?:data|information|statistics|reports?|insights|results)\s+(?:(?:that|which)\s+)?we\s+(?:may\s+)?(?:provide|share|give|supply|make available|disclose|send|pass|license|sell)\w*\b|\b(?:provided|shared|supplied|disclosed)\s+(?:to them\s+)?by us\b/i;
 // "non-personal information or material sent to Acme": data given to the vendor (or someone named), described.
 const SENT_TO_VENDOR = /\b(?:information|data|materials?|content)\s+(?:or\s+[\w-]+\s+)?(?:that\s+)?(?:you\s+)?(?:sent|submitted|provided|given|transmitted|send|submit|provide)\s+to\s+(?:us\b|[A-Z][\w&.-]*)/;
 const CUSTOMER_SUBJECT = /^(?:[-*•]\s+|\(?[a-z0-9]{1,4}[.)]\s+)*(?:the )?(?:customer|covered entity|you|controller|client|practice|user)s? (?:may|can|shall|will|must)\b/i;
@@ -70,7 +73,8 @@ export function extractDeidentified(ctx: FactContext): Fact<'deidentified_data_u
       if (AMOUNT.test(v) || NOT_DATA.test(v) || CUSTOMER_SUBJECT.test(v) || clauseSubject(c)?.kind === 'customer') continue;
       // Another company's own use, or aggregated data it supplies to the vendor (a data source), is not the vendor's
       // use of de-identified customer data.
-      if (OTHER_PARTY_USE.test(v)) continue;
+      // Data the vendor gives them ("aggregated data that we provide to them") is the vendor's use: it shares it.
+      if (OTHER_PARTY_USE.test(v) && !VENDOR_SUPPLIED.test(s.view)) continue;
       // An item of the customer's duties ("You agree not to: … aggregate, mine or scrape content").
       if (introChain(ctx.sentences, s).some((intro) => ctx.clauses(intro).some((ic) => clauseSubject(ic)?.kind === 'customer'))) continue;
       // A rule for the user or a developer ("Do not aggregate API Data", "You may not aggregate …") binds them.

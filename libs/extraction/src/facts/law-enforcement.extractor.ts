@@ -94,10 +94,13 @@ export function extractLawEnforcement(ctx: FactContext): Fact<'law_enforcement_d
       const d0 = own[0] ?? inherited[0]?.h;
       const dc0: Clause = own[0] || !inherited[0] ? c : inherited[0].ic;
       const refused = d0 !== undefined && negatedD(dc0, d0);
+      // A refusal to give data to one kind of recipient ("not share … with advertisers except …") leaves every other
+      // disclosure open: its exceptions are no judicial rule.
+      const narrowRefusal = d0 !== undefined && negated(dc0, d0) && NARROW_RECIPIENT.test(beforeException(dc0.view.slice(d0.start)));
       const ruleGrounds = instruments.filter((h) => h.kind !== 'compelled' && (refused ? inException(c, h) : !inException(c, h)) && !refusedInList(c, instruments, h));
       // "required by court order, law or governmental or regulatory agency": the list of grounds goes on to the law or
       // an authority's demand, so a court order is not the only way.
-      const judicialOnly = ruleGrounds.length > 0 && !groundsGoOn(c, ruleGrounds, authorities) && ruleGrounds.every((h) => h.kind === 'judicial' || (h.kind === 'subpoena' && JUDGE_SIGNED.test(c.view.slice(Math.max(0, h.start - 30), h.end + 40))));
+      const judicialOnly = !narrowRefusal && ruleGrounds.length > 0 && !groundsGoOn(c, ruleGrounds, authorities) && ruleGrounds.every((h) => h.kind === 'judicial' || (h.kind === 'subpoena' && JUDGE_SIGNED.test(c.view.slice(Math.max(0, h.start - 30), h.end + 40))));
       // What the judicial rule guards must be data: "except as required by a court order, we won't sell … Digital Assets"
       // is about assets, not records.
       const guardsData = d0 === undefined || aboutData(ctx, s, c, dc0, introClauses);
@@ -107,7 +110,9 @@ export function extractLawEnforcement(ctx: FactContext): Fact<'law_enforcement_d
       }
       // One exception of a refusal that is judicial ("… except (b) in response to a search warrant"): judicial when the
       // document describes no other firm path (another item may name the law), as for a conditioned disclosure.
-      if (judicialOnly && exceptionItem && guardsData && vendorActs(dc0, d0, othersKnown)) {
+      // The refusal of a sale or rental ("We will not sell … except (b) in response to a court order") says nothing of
+      // disclosure: the item is judicial only as the exception of a refused disclosure verb.
+      if (judicialOnly && exceptionItem && d0 !== undefined && guardsData && vendorActs(dc0, d0, othersKnown)) {
         cands.push({ value: 'judicial_process_only', evidence: ev, confidence: 0.75, review: CONDITIONAL_JUDICIAL });
         continue;
       }
@@ -207,10 +212,27 @@ function refusedInList(c: Clause, instruments: Hit[], h: Hit): boolean {
   return REFUSED.test(c.view.slice(Math.max(0, first.start - 40), first.start));
 }
 
-/** Whether the list holding the last ground goes on to an authority ("court order, law or governmental agency"). */
+// After the last ground, "or"/"and/or" opening another alternative that names an authority within a few words ("a
+// court order or other binding request of public authorities", "… or a valid written demand from law enforcement"),
+// not a new clause ("…, and will give notice unless a court forbids it").
+const ANOTHER_ITEM = /^\s*,?\s*(?:or|and\/or)\s+(?:(?!\b(?:unless|if|when|where|except|will|shall|may|must|we|which|that)\b)[^.;:(),]){0,60}$/i;
+
+/**
+ * Whether the list holding the last ground goes on to an authority ("court order, law or governmental agency"): in
+ * the closed list vocabulary, or any other item naming an authority shortly after (whatever the words between).
+ */
 function groundsGoOn(c: Clause, grounds: Hit[], authorities: Hit[]): boolean {
   const last = grounds[grounds.length - 1];
-  return authorities.some((a) => a.start >= last.end && LIST_GLUE.test(c.view.slice(last.end, a.start)));
+  return authorities.some((a) => a.start >= last.end && (LIST_GLUE.test(c.view.slice(last.end, a.start)) || ANOTHER_ITEM.test(c.view.slice(last.end, a.start))));
+}
+
+// Recipients that narrow a refusal to one use: advertisers, marketers, brokers, or "for their marketing".
+const NARROW_RECIPIENT = /\b(?:with|to)\s+(?:any\s+|other\s+|outside\s+|third[- ]party\s+)*(?:advertisers|marketers|data brokers|ad networks|(?:advertising|marketing)\s+(?:partners|networks|companies|firms|purposes))\b|\bfor (?:their |its |our )?(?:own )?(?:direct )?(?:marketing|advertising|promotional)\b/i;
+
+/** The refused act up to its exception ("except", "unless", "other than"). */
+function beforeException(text: string): string {
+  const e = /\b(?:except|unless|other than|save|but)\b/i.exec(text);
+  return e ? text.slice(0, e.index) : text;
 }
 
 const CONDITIONAL_JUDICIAL = 'disclosure conditioned on a court order or warrant, without "only"';

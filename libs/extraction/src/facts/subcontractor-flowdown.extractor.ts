@@ -20,6 +20,8 @@ const BOUND: RegExp[] = [
   /\b(?:bound|signs?|signed|execute[sd]?) (?:by |to )?(?:a |an )?(?:written |business associate |data processing |confidentiality )(?:agreements?|contracts?|addend(?:um|a)|obligations)/i,
   /\bflow(?:s|ed)?[- ]down\b/i,
 ];
+// A binding the vendor imposes, not a description of what providers do.
+const IMPOSED = /\b(?:require[sd]?|requiring|contractually|by contract|under contract|bound|binds?|obligate[sd]?|obligating|oblige[sd]?|must|shall|agree[sd]? to)\b/i;
 // Their own policies or terms are not restrictions the vendor imposes.
 const OWN_TERMS = /\b(?:bound|governed|subject|covered) by (?:their|its|the (?:third party's|provider's|developer's)) (?:own )?(?:privacy policies|privacy policy|terms|policies)\b|\bin accordance with (?:the )?(?:app )?(?:developers'|their|its) (?:own )?(?:terms|privacy)/i;
 // The customer's own duties ("Customer shall…", "You are responsible for obtaining consent from recipients").
@@ -138,6 +140,9 @@ export function extractSubcontractorFlowdown(ctx: FactContext): Fact<'subcontrac
       const ev = evidenceAt(ctx, s, Math.min(w.index, m.index), Math.max(w.index + w[0].length, m.index + m[0].length));
       // "equivalent data protection safeguards for the transfers of data outside the EEA" is a transfer's safeguard too.
       if ((re !== BOUND[0] || /(?:measures|safeguards|standards)$/i.test(m[0])) && TRANSFER_SAFEGUARD.test(v)) cands.push({ value: 'yes', evidence: ev, confidence: 0.5, review: 'safeguards of a transfer abroad, not the vendor\'s own obligations' });
+      // "Our service providers maintain similar security measures" describes them; measures, safeguards or standards are
+      // a flow-down only when the vendor binds them ("we require", "contractually", "must").
+      else if (re === BOUND[0] && /(?:measures|safeguards|standards)$/i.test(m[0]) && !IMPOSED.test(v)) cands.push({ value: 'yes', evidence: ev, confidence: 0.45, review: 'providers described as keeping similar measures, not bound to them by the vendor' });
       // README: confidentiality or "protect the data" alone, or unnamed "requirements", is not a flow-down; it takes
       // the vendor's own obligations (same, these, this Agreement's) or confidentiality with a purpose limit.
       else if (re === BOUND[1] && !OWN_OBLIGATIONS.test(v) && !(PROTECTION.test(m[0]) && PURPOSE_LIMIT.test(v))) cands.push({ value: 'yes', evidence: ev, confidence: 0.45, review: 'providers bound to protect or keep data confidential, without the vendor\'s own obligations or a purpose limit' });

@@ -27,6 +27,9 @@ const BEHIND = /\b(?:applies\s+to|(?:is|are)\s+(?:provided|operated|owned(?:\s+a
 const SUBJECT = /\b(?:this|these)\s+(?:(?:privacy|cookie|data\s+protection)\s+)?(?:policy|policies|notice|statement|terms|website|websites|site|sites)\b|\bour\s+(?:website|websites|site|sites|app|apps|platform|services)\b/gi;
 // Between the subject and the verb: no relative clause or list that could bring in another subject.
 const ANOTHER_SUBJECT = /\b(?:which|who|that|whose|uses?|using)\b|[,;]/i;
+// What may stand before the subject: the clause's start (a sentence, "that", "and"), "the", or the version of a named
+// product ("the release version of Thunderbird distributed by …").
+const WHOLE_SUBJECT = /(?:^|[.;:!?]\s|\b(?:that|and|but|so)\s)[\s*#"“'‘(-]*(?:(?:the|this)\s+)?(?:(?:[\w-]+\s+){0,2}(?:versions?|editions?|builds?|releases?)\s+of\s+)?$/i;
 const FORMERLY = /\(\s*(?:formerly|previously)\s+(?:known\s+as\s+)?([^)]{2,60})\)/gi;
 const COLLECTIVE = /\(\s*(?:together|collectively|hereinafter)[^)"“'‘]{0,20}["“'‘]([^"”'’]{1,40})["”'’]/i;
 // A name token anywhere in a sentence (for the collective definition: every name there is the vendor's own).
@@ -42,13 +45,20 @@ export function selfNames(ctx: FactContext): SelfNames {
   const vendorWords = ctx.vendorNames.map((n) => n.toLowerCase());
   // The subject nearest the verb is the document, the vendor's site or the vendor's name, with nothing between them
   // that could start another clause ("the Google Maps API, which is provided by Google LLC").
+  // The subject must be the whole (document, site, vendor): at the clause's start or after "the"; a noun before it
+  // ("The chat feature of our app", "Video visits on our platform") makes a part of it the subject, which another
+  // company may well provide.
   const namesVendor = (before: string) => {
     let at = -1;
+    let from = -1;
     SUBJECT.lastIndex = 0;
-    for (let m = SUBJECT.exec(before); m; m = SUBJECT.exec(before)) at = m.index + m[0].length;
+    for (let m = SUBJECT.exec(before); m; m = SUBJECT.exec(before)) [from, at] = [m.index, m.index + m[0].length];
     const lower = before.toLowerCase();
-    for (const w of vendorWords) if (w.length >= 3) at = Math.max(at, lower.lastIndexOf(w) < 0 ? -1 : lower.lastIndexOf(w) + w.length);
-    return at >= 0 && !ANOTHER_SUBJECT.test(before.slice(at));
+    for (const w of vendorWords) {
+      const i = w.length >= 3 ? lower.lastIndexOf(w) : -1;
+      if (i >= 0 && i + w.length > at) [from, at] = [i, i + w.length];
+    }
+    return at >= 0 && before.length - at <= 120 && !ANOTHER_SUBJECT.test(before.slice(at)) && WHOLE_SUBJECT.test(before.slice(0, from));
   };
   const addKey = (name: string) => {
     const k = selfKey(name);
@@ -59,7 +69,7 @@ export function selfNames(ctx: FactContext): SelfNames {
     if (v.includes(' by ') || v.includes(' to ') || v.includes(' of ')) {
       BEHIND.lastIndex = 0;
       for (let m = BEHIND.exec(v); m; m = BEHIND.exec(v)) {
-        if (!namesVendor(v.slice(Math.max(0, m.index - 120), m.index))) continue;
+        if (!namesVendor(v.slice(0, m.index))) continue;
         const n = NAME_AT.exec(v.slice(m.index + m[0].length));
         if (n) addKey(n[1]);
       }
