@@ -1,5 +1,5 @@
 import type { Rule } from './rule.js';
-import { activeLenses, runAudit, runRules } from './runner.js';
+import { activeLenses, runAudit, runRules, runRulesUngrouped } from './runner.js';
 import { GraphBuilder, testContext } from './testing/graph-builder.js';
 
 const graph = new GraphBuilder().system('ehr', 'ehr', { holds: ['diagnosis'] }).build();
@@ -63,6 +63,28 @@ describe('runRules', () => {
       const found = runRules(testContext(graph), [r]).findings;
       expect(found.map((f) => f.subject).sort()).toEqual(['system:a', 'system:b']);
       expect(found.find((f) => f.subject === 'system:a')!.likelihood).toBe(0.9);
+    }
+  });
+
+  it('merges thousands of drafts on one subject into one text, in order, without nesting', () => {
+    // A config's redacted secrets all fall back to its one flow: one subject, thousands of drafts. Their texts
+    // fold left to right, each added unless it equals the whole text so far; lazily built texts fold the same way.
+    const texts = ['a', 'a', 'b', 'b', 'a'];
+    const small = rule('fold', () => texts.map((t, i) => ({ ...draft('system:ehr'), detail: i % 2 ? () => t : t })));
+    expect(runRules(testContext(graph), [small]).findings[0]!.detail).toBe('a b b a');
+    const many = rule('many', () => Array.from({ length: 20_000 }, (_, i) => ({ ...draft('system:ehr'), detail: () => (i === 0 ? 'first' : 'same') })));
+    const { findings, errors } = runRules(testContext(graph), [many]);
+    expect(errors).toEqual([]);
+    expect(findings.map((f) => f.detail)).toEqual([`first${' same'.repeat(19_999)}`]);
+  });
+
+  it('isolates a rule whose lazily built text throws, like one whose evaluate throws', () => {
+    const lazyBoom = rule('lazy-boom', () => [{ ...draft('system:ehr'), detail: () => { throw new Error('no text'); } }]);
+    const ok = rule('ok', () => [draft('system:ehr')]);
+    for (const run of [runRules, runRulesUngrouped]) {
+      const { findings, errors } = run(testContext(graph), [lazyBoom, ok]);
+      expect(errors).toEqual([{ ruleId: 'lazy-boom', message: 'no text' }]);
+      expect(findings.map((f) => f.id)).toEqual(['ok@system:ehr']);
     }
   });
 

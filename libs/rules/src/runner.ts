@@ -36,7 +36,10 @@ export function runRules(ctx: RuleContext, rules: readonly Rule[] = REGISTRY): R
       // Grouped rule by rule, so a fleet's per-install drafts never all live at once; and grouped as drafts, so
       // only the findings that stay alone (and each group's worst member) are ever built as findings.
       const drafts = runDrafts(ctx, rule, errors);
-      for (const f of group(drafts, draftView(rule))) findings.push(f);
+      // A draft's detail text is built lazily (only for the findings kept), so a rule can still throw here:
+      // isolated like its evaluate(), the rule's findings dropped whole and its error reported.
+      const built = isolated(rule, errors, () => group(drafts, draftView(rule)));
+      for (const f of built) findings.push(f);
     }
     findings.sort(compareFindings);
     return { findings, errors };
@@ -53,10 +56,21 @@ export function runRulesUngrouped(ctx: RuleContext, rules: readonly Rule[] = REG
     const errors: RuleError[] = [];
     for (const rule of rules) {
       const view = draftView(rule);
-      for (const d of runDrafts(ctx, rule, errors)) findings.push(view.finding(d));
+      const drafts = runDrafts(ctx, rule, errors);
+      for (const f of isolated(rule, errors, () => drafts.map((d) => view.finding(d)))) findings.push(f);
     }
     return { findings, errors };
   });
+}
+
+/** The findings `build` makes of one rule's drafts; none, and the rule's error, if it throws. */
+function isolated(rule: Rule, errors: RuleError[], build: () => Finding[]): Finding[] {
+  try {
+    return build();
+  } catch (err) {
+    errors.push({ ruleId: rule.id, message: err instanceof Error ? err.message : String(err) });
+    return [];
+  }
 }
 
 /** One rule's drafts, those of one subject merged; a rule that throws adds an error and no draft. */
@@ -133,10 +147,7 @@ function mergeDrafts(a: FindingDraft, b: FindingDraft): FindingDraft {
     likelihood: Math.max(a.likelihood, b.likelihood),
     impact: Math.max(a.impact, b.impact),
     evidence: dedupeEvidence([...a.evidence, ...b.evidence]),
-    detail: () => {
-      const [x, y] = [detailOf(a), detailOf(b)];
-      return x === y ? x : `${x} ${y}`;
-    },
+    detail: mergeDetails(a.detail, b.detail),
     citations: [...(a.citations ?? []), ...(b.citations ?? [])],
   };
 }
@@ -219,7 +230,30 @@ function toFinding(rule: Rule, d: FindingDraft, ruleCitations: readonly Citation
   };
 }
 
-const detailOf = (d: Pick<FindingDraft, 'detail'>): string => (typeof d.detail === 'function' ? d.detail() : d.detail);
+const detailOf = (d: Pick<FindingDraft, 'detail'>): string => textOf(d.detail);
+const textOf = (detail: FindingDraft['detail']): string => (typeof detail === 'function' ? detail() : detail);
+
+/**
+ * The details a merged draft folds, in draft order. Kept as one flat list, not a closure over the previous
+ * merge: thousands of drafts on one subject (a config's redacted secrets all falling back to its one flow)
+ * would otherwise nest thousands of closures, and building the text would overflow the stack.
+ */
+const MERGED_PARTS = new WeakMap<() => string, readonly FindingDraft['detail'][]>();
+
+function mergeDetails(a: FindingDraft['detail'], b: FindingDraft['detail']): () => string {
+  const parts = [...((typeof a === 'function' && MERGED_PARTS.get(a)) || [a]), b];
+  // Left to right, each text added unless it repeats the text so far (what merging two drafts did eagerly).
+  const fold = () => {
+    let text = textOf(parts[0]!);
+    for (let i = 1; i < parts.length; i++) {
+      const next = textOf(parts[i]!);
+      if (next !== text) text = `${text} ${next}`;
+    }
+    return text;
+  };
+  MERGED_PARTS.set(fold, parts);
+  return fold;
+}
 
 /** `unique`, without a Set for the one- and two-element lists nearly every draft has. */
 function distinct<T>(xs: readonly T[]): T[] {
