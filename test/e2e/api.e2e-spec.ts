@@ -328,7 +328,12 @@ describe(`API end to end (${process.env.DATABASE_URL ? 'PostgreSQL + Redis' : 'e
     const revalidated = await api('/findings?limit=5&order=severity', { headers: { 'if-none-match': etag! } });
     expect({ status: revalidated.status, body: await revalidated.text() }).toEqual({ status: 304, body: '' });
     expect((await api('/findings?limit=4&order=severity', { headers: { 'if-none-match': etag! } })).status).toBe(200);
+    // Bad paging of a finding's systems or instances is refused before the read is logged (no EvidenceRead).
+    const lastSeq = Math.max(...(await json<{ seq: number }[]>('/audit-log?limit=5000')).map((e) => e.seq));
     expect((await api(`${systemsPath}?limit=0`)).status).toBe(400);
+    expect((await api(`${systemsPath}?cursor=!!`)).status).toBe(400);
+    expect((await api(`${path}?limit=0`)).status).toBe(400);
+    expect((await json<{ type: string }[]>(`/audit-log?after=${lastSeq}&limit=5000`)).filter((e) => e.type === 'EvidenceRead')).toEqual([]);
 
     // order=severity: worst first, then id (how reports list them), walked by cursor; severity/kind filter with their total.
     const walked: Finding[] = [];

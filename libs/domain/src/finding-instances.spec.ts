@@ -83,6 +83,10 @@ describe('a finding as a page lists it', () => {
     expect(head).toMatchObject({ instanceCount: 120, systemCount: 300, evidenceCount: 150 });
     expect(head.systems).toHaveLength(100);
     expect(pagedFinding(head, 4)).toEqual(listed);
+    // Byte for byte too, as a stored finding is (its times added after the head's or the whole's fields): the
+    // page's text and ETag must not depend on whether a head was stored for it.
+    const stored = (x: Finding) => ({ ...x, firstSeenAt: '2026-01-01T00:00:00.000Z', lastSeenAt: '2026-01-02T00:00:00.000Z' });
+    expect(JSON.stringify(pagedFinding(stored(head), 4))).toBe(JSON.stringify(pagedFinding(stored(f), 4)));
     // A small finding is listed as it is, with its counts.
     expect(pagedFinding(finding(), 10)).toMatchObject({ systems: [], systemCount: 0, evidence: [], evidenceCount: 0, instanceCount: 0 });
   });

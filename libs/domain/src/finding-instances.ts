@@ -86,8 +86,12 @@ export function pagedFinding<T extends Finding>(finding: T, instances: number): 
   const known = finding as Partial<PagedFinding>;
   const systems = finding.systems ?? [];
   const evidence = finding.evidence ?? [];
+  // The counts go last whichever the finding is: a stored head carries them among its fields, a whole finding
+  // not at all, and the page's bytes (and ETag) must not depend on which of the two was opened.
+  const { instanceCount, systemCount: _systems, evidenceCount: _evidence, ...fields } = withFirstInstances(finding, instances) as PagedFinding<T>;
   return {
-    ...withFirstInstances(finding, instances),
+    ...(fields as unknown as T),
+    instanceCount,
     systems: systems.length > PAGE_SYSTEMS ? systems.slice(0, PAGE_SYSTEMS) : systems,
     systemCount: known.systemCount ?? systems.length,
     evidence: evidence.length > PAGE_EVIDENCE ? evidence.slice(0, PAGE_EVIDENCE) : evidence,

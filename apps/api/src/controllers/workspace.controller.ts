@@ -4,7 +4,7 @@ import { AuditReportDto } from '../openapi/audit.dto.js';
 import { FindingInstanceDto } from '../openapi/finding.dto.js';
 import { TriageRequestDto, WhatIfRequestDto } from '../openapi/requests.dto.js';
 import { CytoscapeElementsDto, DiffDto, JobDto, StoredEventDto, StoredFindingDto, StoredScoreDto, SystemViewDto, WhatIfResultDto, WorkspaceDto } from '../openapi/responses.dto.js';
-import { defaultLens, diffAudits, FINDING_KINDS, FINDING_ORDERS, findingsFilter, instanceLimit, SEVERITIES, InvalidInputError, NotFoundError, withFirstInstances, type TriageStatus } from '@custody/domain';
+import { defaultLens, diffAudits, FINDING_KINDS, FINDING_ORDERS, findingsFilter, instanceLimit, pageRequest, SEVERITIES, InvalidInputError, NotFoundError, withFirstInstances, type TriageStatus } from '@custody/domain';
 import { parseExpand } from '@custody/graph';
 import type { Persistence } from '@custody/persistence';
 import { loadTriage } from '@custody/audit';
@@ -144,6 +144,7 @@ export class WorkspaceController {
   @ApiOperation({ summary: 'One page of the systems a stored finding is charged to, by id (a page of findings lists the first 10 with systemCount)' })
   @ApiOkResponse({ schema: { type: 'object', properties: { items: { type: 'array', items: { type: 'string' } }, nextCursor: { type: 'string', nullable: true }, total: { type: 'number' } } } })
   async findingSystems(@Param('ws') ws: string, @Param('findingId') findingId: string, @Req() req: AuthedRequest, @Query('limit') limit?: string, @Query('cursor') cursor?: string) {
+    pageRequest({ limit, cursor }); // a bad limit or cursor is refused before the read is logged
     await this.logRead(ws, req, 'findings');
     return this.audits.findingSystems(ws, findingId, { limit, cursor });
   }
@@ -155,6 +156,7 @@ export class WorkspaceController {
   @ApiExtraModels(FindingInstanceDto)
   @ApiOkResponse({ schema: { type: 'object', properties: { items: { type: 'array', items: { $ref: getSchemaPath(FindingInstanceDto) } }, nextCursor: { type: 'string', nullable: true }, total: { type: 'number' } } } })
   async findingInstances(@Param('ws') ws: string, @Param('findingId') findingId: string, @Req() req: AuthedRequest, @Query('limit') limit?: string, @Query('cursor') cursor?: string) {
+    pageRequest({ limit, cursor }); // a bad limit or cursor is refused before the read is logged
     await this.logRead(ws, req, 'findings');
     return this.audits.findingInstances(ws, findingId, { limit, cursor });
   }
