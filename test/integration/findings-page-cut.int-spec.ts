@@ -1,3 +1,4 @@
+import { jest } from '@jest/globals';
 import { DEFAULT_PAGE_INSTANCES, PAGE_EVIDENCE, PAGE_SYSTEMS, type Finding, type FindingInstance } from '@custody/domain';
 import { ProjectionInputCache } from '@custody/audit';
 import type { Runtime } from '@custody/pipeline';
@@ -102,5 +103,21 @@ describe(`a page of findings lists each finding cut (${process.env.DATABASE_URL 
     expect(opened).toBe(3);
     expect(after.etag).not.toBe(first.etag);
     expect((JSON.parse(after.json) as { items: { id: string }[] }).items.map((x) => x.id)).toEqual([f.grouped.id]);
+  }, 60_000);
+
+  it('moves the mark for a second scoring of the same graph version in the same millisecond', async () => {
+    // A re-score of one graph (a triage, another lens) on a clock that has not moved, or on a host whose clock
+    // is behind, writes the same computed_at and graph version: the page must still not be served from before.
+    const f = await fleet('Same Moment Practice', { instances: 12, systems: 3, evidence: 3 });
+    const m = readModelsQuoting('Same Moment Practice');
+    jest.useFakeTimers({ now: new Date('2026-12-04T10:00:00.000Z'), doNotFake: ['hrtime', 'nextTick', 'performance', 'queueMicrotask', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'] });
+    try {
+      await p.projections.saveScoring(f.ws, 2, { ...m, findings: [f.grouped, f.wide] }, { lens: 'default', evaluatedAt: new Date() });
+      const before = await p.projections.findingsMark(f.ws);
+      await p.projections.saveScoring(f.ws, 2, { ...m, findings: [f.grouped] }, { lens: 'default', evaluatedAt: new Date() });
+      expect(await p.projections.findingsMark(f.ws)).not.toBe(before);
+    } finally {
+      jest.useRealTimers();
+    }
   }, 60_000);
 });

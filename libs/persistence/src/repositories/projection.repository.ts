@@ -334,12 +334,20 @@ export class ProjectionRepository {
 
   /**
    * Names the state of a workspace's stored findings without opening any: the score row's write time and graph
-   * version. Findings are written only by saveScoring, in the transaction that writes that row, so the mark
+   * version, and the latest scoring event. Findings are written only by saveScoring, in the transaction that writes that row, so the mark
    * moves whenever a page of findings could change (a primary-key lookup; '' before the first scoring).
    */
   async findingsMark(workspaceId: string): Promise<string> {
-    const [row] = (await this.ds.query('SELECT computed_at, graph_version FROM score WHERE workspace_id = $1', [workspaceId])) as { computed_at: Date; graph_version: number }[];
-    return row ? `${new Date(row.computed_at).toISOString()}|${row.graph_version}` : '';
+    // With the seq of the run's own ExposureScored event (appended in that transaction; the index on
+    // workspace, type and seq finds the latest): two runs of one graph version in the same millisecond, or on
+    // hosts whose clocks disagree, still differ, where the write time alone would name both the same.
+    const [row] = (await this.ds.query(
+      `SELECT s.computed_at, s.graph_version,
+              (SELECT max(e.seq) FROM event e WHERE e.workspace_id = $1 AND e.type = 'ExposureScored') AS scored_seq
+         FROM score s WHERE s.workspace_id = $1`,
+      [workspaceId],
+    )) as { computed_at: Date; graph_version: number; scored_seq: string | number | null }[];
+    return row ? `${new Date(row.computed_at).toISOString()}|${row.graph_version}|${row.scored_seq ?? ''}` : '';
   }
 
   /** One stored finding by id (resolved ones too: their instances stay readable), or undefined. */
