@@ -26,6 +26,11 @@ export interface FindingsPageQuery {
 
 /** Pages kept: the dashboard's first page and filters, for its few open workspaces. */
 const KEPT = 32;
+/**
+ * A page larger than this is sent but not kept: cut pages are ~0.2 MB, but `instances=100&limit=500` still
+ * carries each instance's evidence, and 32 of those kept would pin hundreds of MB for as long as nothing scores.
+ */
+export const MAX_KEPT_PAGE_CHARS = 4 * 1024 * 1024;
 
 /**
  * Pages of stored findings kept as the text sent, until scoring rewrites the findings (findingsMark). While a
@@ -50,8 +55,9 @@ export class FindingsPageTexts {
     const hit = this.kept.get(key);
     if (hit?.mark === mark) return hit.value;
     const entry = { mark, value: make() };
-    // A failure is never kept, and drops only its own entry.
-    entry.value.catch(() => void (this.kept.peek(key) === entry && this.kept.delete(key)));
+    // A failure is never kept, nor a page too large to keep; either drops only its own entry.
+    const drop = () => void (this.kept.peek(key) === entry && this.kept.delete(key));
+    entry.value.then((t) => t.json.length > MAX_KEPT_PAGE_CHARS && drop(), drop);
     this.kept.set(key, entry);
     return entry.value;
   }
