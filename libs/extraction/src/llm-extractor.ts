@@ -2,6 +2,7 @@ import type { Evidence, ExtractionResult, Fact, FactName, FactSet } from '@custo
 import { FACT_NAMES, FACT_VALUES, isValidFactValue, unspecifiedValue } from '@custody/domain';
 import { extractFacts } from './extract-facts.js';
 import type { ExtractOptions, FactExtractor } from './types.js';
+import { escapeRegExp } from './text/escape-regexp.js';
 
 /** How to reach an OpenAI-compatible chat completions endpoint. */
 export interface LlmExtractorOptions {
@@ -96,7 +97,7 @@ export function locate(text: string, quote: string): Evidence | undefined {
   if (q.length < 8) return undefined;
   const at = text.indexOf(q);
   if (at >= 0) return { quote: q, start: at, end: at + q.length };
-  const pattern = q.split(/\s+/).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+');
+  const pattern = q.split(/\s+/).map(escapeRegExp).join('\\s+');
   const m = new RegExp(pattern).exec(text);
   return m ? { quote: m[0], start: m.index, end: m.index + m[0].length } : undefined;
 }

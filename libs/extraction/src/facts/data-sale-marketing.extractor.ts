@@ -3,6 +3,7 @@ import type { Candidate, FactContext } from './fact-context.js';
 import { agentOf, has, hitsOf, negated, recipientsOf, verbal } from '../clauses/clause.js';
 import { clauseEvidence, decide, evidenceAt, operative } from './fact-context.js';
 import { restrictsOthers } from '../clauses/actor-readings.js';
+import { escapeRegExp } from '../text/escape-regexp.js';
 
 type V = Fact<'data_sale_or_marketing'>['value'];
 
@@ -115,7 +116,7 @@ function vendorSubject(v: string, index: number, vendorNames: string[]): boolean
   const from = Math.max(0, index - 160, v.lastIndexOf(';', index) + 1);
   const before = v.slice(from, index).replace(/,[^,;]{0,80},/g, ' ').toLowerCase();
   // A name is also written without its legal suffix ("Quizzly" for "Quizzly Inc.").
-  const names = vendorNames.map((n) => n.toLowerCase().replace(/[,\s]+(?:inc|llc|ltd|co|corp|corporation|gmbh|limited|plc|ag|sa|bv)\.?$/, '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).filter((n) => n.length >= 3);
+  const names = vendorNames.map((n) => escapeRegExp(n.toLowerCase().replace(/[,\s]+(?:inc|llc|ltd|co|corp|corporation|gmbh|limited|plc|ag|sa|bv)\.?$/, ''))).filter((n) => n.length >= 3);
   const who = ['we(?:\\s+(?:and|&)\\s+(?:our|its)\\s+(?:[\\w-]+\\s+){0,1}[\\w-]+)?', 'the company', ...names].join('|');
   return new RegExp(String.raw`(?:^|[^\w-])(?:${who})\s+(?:(?:do|does|will|shall|would|can|also)\s+)?$`, 'i').test(before);
 }

@@ -7,6 +7,7 @@ import { restrictsOthers } from '../clauses/actor-readings.js';
 import type { Sentence } from '../text/sentences.js';
 import type { Candidate, FactContext } from './fact-context.js';
 import { clauseEvidence, decide, isOperative, operative } from './fact-context.js';
+import { escapeRegExp } from '../text/escape-regexp.js';
 
 type V = Fact<'deidentified_data_use'>['value'];
 
@@ -142,7 +143,7 @@ export function extractDeidentified(ctx: FactContext): Fact<'deidentified_data_u
  */
 function withOwnTerms(ctx: FactContext, prefiltered: Sentence[]): Sentence[] {
   // A sentence may open with "Non-PI" where the definition wrote "non-PI".
-  const own = ctx.defs.terms.add.filter((t) => t.cat === 'action' && t.kind === 'deidentify').map((t) => t.phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/^non-/, '[Nn]on-'));
+  const own = ctx.defs.terms.add.filter((t) => t.cat === 'action' && t.kind === 'deidentify').map((t) => escapeRegExp(t.phrase).replace(/^non-/, '[Nn]on-'));
   if (own.length === 0) return prefiltered;
   // Case-sensitive: the short form as defined ("NPI"), not a word that happens to share its letters.
   const re = new RegExp(String.raw`(?<![\w-])(?:${own.join('|')})(?![\w-])`);

@@ -4,6 +4,7 @@ import type { Hit } from '../clauses/lexicon.js';
 import { agentOf, hitsOf, inExceptionPart, negated, recipientsOf } from '../clauses/clause.js';
 import type { Candidate, FactContext } from './fact-context.js';
 import { clauseEvidence, decide, operative } from './fact-context.js';
+import { escapeRegExp } from '../text/escape-regexp.js';
 
 type V = Fact<'record_ownership'>['value'];
 
@@ -56,7 +57,7 @@ const CUSTOMER = /^(?:the\s+)?(?:customer|covered entity|you|practice|clinician|
  */
 export function extractRecordOwnership(ctx: FactContext): Fact<'record_ownership'> {
   const cands: Candidate<V>[] = [];
-  const vendor = new RegExp(String.raw`^(?:the\s+)?(?:we|us|our|company|vendor|business associate|the platform|platform|processor|service provider|provider|licensor|${ctx.vendorNames.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).filter((n) => n.length >= 2).join('|') || 'company'})$`, 'i');
+  const vendor = new RegExp(String.raw`^(?:the\s+)?(?:we|us|our|company|vendor|business associate|the platform|platform|processor|service provider|provider|licensor|${ctx.vendorNames.map(escapeRegExp).filter((n) => n.length >= 2).join('|') || 'company'})$`, 'i');
   const owner = (party: string): 'customer' | 'vendor' | undefined => {
     const p = party.trim().replace(/^(?:as between (?:the parties|you and us),?\s*)/i, '').replace(/[.,;:]+$/, '');
     if (CUSTOMER.test(p)) return 'customer';

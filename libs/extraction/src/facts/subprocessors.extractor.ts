@@ -20,6 +20,7 @@ import { AFFILIATE_CONTEXT, BIG_TECH, BIG_TECH_SERVICE, CATEGORY_TAIL, DATA_RELA
 import { examplesReceive, excludedBecause, triggers } from './subprocessor-triggers.js';
 import type { SelfNames } from './subprocessor-self.js';
 import { selfNames } from './subprocessor-self.js';
+import { escapeRegExp } from '../text/escape-regexp.js';
 
 /**
  * `subprocessors_named`: third-party organisations the document names as receiving customer or user data, as
@@ -184,7 +185,7 @@ export function extractSubprocessors(ctx: FactContext): Fact<'subprocessors_name
   };
   // First words of the vendor's names and brand ("google" for "Google LLC" in a Google policy).
   const vendorFirstWords = new Set(vendorNames.map((n) => n.split(/\s+/)[0].toLowerCase().replace(/[^\p{L}\p{N}.]/gu, '')).filter((w) => w.length >= 3 && !POLICY_WORDS.has(w)));
-  const vendorAtEnd = new RegExp(String.raw`(?:${vendorNames.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).filter((n) => n.length >= 2).join('|') || '\\uffff'})\s*$`, 'i');
+  const vendorAtEnd = new RegExp(String.raw`(?:${vendorNames.map(escapeRegExp).filter((n) => n.length >= 2).join('|') || '\\uffff'})\s*$`, 'i');
   const headingCache = new Map<string, boolean>();
   // Whether a sentence has a provider noun, asked of each sentence and of the one after it: answered once.
   const nounMemo = new Map<number, boolean>();
