@@ -223,6 +223,17 @@ export const FRESH10_RULE: { salt: string; maxChars: number; kinds: RuleKind[] }
 export const FRESH11_RULE: { salt: string; maxChars: number; kinds: RuleKind[] } = { ...FRESH9_RULE, salt: 'ota-fresh11:' };
 export const FRESH12_RULE: { salt: string; maxChars: number; kinds: RuleKind[] } = { ...FRESH9_RULE, salt: 'ota-fresh12:' };
 
+/**
+ * The `ota-fresh13` and `ota-fresh14` rules (issue 7, ninth session, 2026-12-04), written and committed before any
+ * of their documents was read and before the extractor was run on them, in the same form as {@link FRESH9_RULE}:
+ * services in no other labelled set (ota-fresh … ota-fresh12; fresh14 also excludes what fresh13 picks), texts not
+ * already labelled, at most 100,000 characters, lowest sha256(salt + path) per kind; 12 documents each (7 privacy
+ * policies, 4 terms, 1 trackers policy). They replace ota-fresh8 … ota-fresh12 in the unseen pool, which became
+ * tuning sets in the same session.
+ */
+export const FRESH13_RULE: { salt: string; maxChars: number; kinds: RuleKind[] } = { ...FRESH9_RULE, salt: 'ota-fresh13:' };
+export const FRESH14_RULE: { salt: string; maxChars: number; kinds: RuleKind[] } = { ...FRESH9_RULE, salt: 'ota-fresh14:' };
+
 export type SaltedRule = { salt: string; maxChars: number; kinds: RuleKind[] };
 
 /** One of the project's labelled OTA sets, in the order the sets were chosen (each excludes every earlier set). */
@@ -251,11 +262,13 @@ export const FRESH_SETS: FreshSet[] = [
   { name: 'ota-fresh5', file: 'fresh5.json', rule: FRESH5_RULE, role: 'tune', description: `${picked('FRESH5_RULE', '12')}; first scored 2026-12-03, unseen until the eighth session (2026-12-04; last unseen 26/4/16), studied since (a tuning set)` },
   { name: 'ota-fresh6', file: 'fresh6.json', rule: FRESH6_RULE, role: 'tune', description: `${picked('FRESH6_RULE', '12: 6 privacy policies, 4 terms, 2 developer terms')}; first scored 2026-12-03, unseen until the eighth session (2026-12-04; last unseen 29/12/16), studied since (a tuning set)` },
   { name: 'ota-fresh7', file: 'fresh7.json', rule: FRESH7_RULE, role: 'tune', description: `${picked('FRESH7_RULE', '12: 7 privacy policies, 4 terms, 1 trackers policy')}; first scored 2026-12-03, unseen until the eighth session (2026-12-04; last unseen 36/17/27), studied since (a tuning set)` },
-  { name: 'ota-fresh8', file: 'fresh8.json', rule: FRESH8_RULE, role: 'fresh', description: `${picked('FRESH8_RULE', '12, not in ota-fresh7 either: 7 privacy policies, 4 terms, 1 trackers policy')}; first scored 2026-12-03` },
-  { name: 'ota-fresh9', file: 'fresh9.json', rule: FRESH9_RULE, role: 'fresh', description: `${picked('FRESH9_RULE', '12: 7 privacy policies, 4 terms, 1 trackers policy')}; first scored 2026-12-04 (fresh9-first-figures.json)` },
-  { name: 'ota-fresh10', file: 'fresh10.json', rule: FRESH10_RULE, role: 'fresh', description: `${picked('FRESH10_RULE', '12, not in ota-fresh9 either: 7 privacy policies, 4 terms, 1 trackers policy')}; first scored 2026-12-04 (fresh10-first-figures.json)` },
-  { name: 'ota-fresh11', file: 'fresh11.json', rule: FRESH11_RULE, role: 'fresh', description: `${picked('FRESH11_RULE', '12: 7 privacy policies, 4 terms, 1 trackers policy')}; rule committed 2026-12-04 before labelling; first scored 2026-12-04 (fresh11-first-figures.json)` },
-  { name: 'ota-fresh12', file: 'fresh12.json', rule: FRESH12_RULE, role: 'fresh', description: `${picked('FRESH12_RULE', '12, not in ota-fresh11 either: 7 privacy policies, 4 terms, 1 trackers policy')}; rule committed 2026-12-04 before labelling; first scored 2026-12-04 (fresh12-first-figures.json)` },
+  { name: 'ota-fresh8', file: 'fresh8.json', rule: FRESH8_RULE, role: 'tune', description: `${picked('FRESH8_RULE', '12, not in ota-fresh7 either: 7 privacy policies, 4 terms, 1 trackers policy')}; first scored 2026-12-03; unseen until the ninth session (2026-12-04; last unseen 50/10/24), studied since (a tuning set)` },
+  { name: 'ota-fresh9', file: 'fresh9.json', rule: FRESH9_RULE, role: 'tune', description: `${picked('FRESH9_RULE', '12: 7 privacy policies, 4 terms, 1 trackers policy')}; first scored 2026-12-04 (fresh9-first-figures.json); unseen until the ninth session (2026-12-04; last unseen 43/10/30), studied since (a tuning set)` },
+  { name: 'ota-fresh10', file: 'fresh10.json', rule: FRESH10_RULE, role: 'tune', description: `${picked('FRESH10_RULE', '12, not in ota-fresh9 either: 7 privacy policies, 4 terms, 1 trackers policy')}; first scored 2026-12-04 (fresh10-first-figures.json); unseen until the ninth session (2026-12-04; last unseen 26/6/30), studied since (a tuning set)` },
+  { name: 'ota-fresh11', file: 'fresh11.json', rule: FRESH11_RULE, role: 'tune', description: `${picked('FRESH11_RULE', '12: 7 privacy policies, 4 terms, 1 trackers policy')}; rule committed 2026-12-04 before labelling; first scored 2026-12-04 (fresh11-first-figures.json); unseen until the ninth session (2026-12-04; last unseen 30/6/10), studied since (a tuning set)` },
+  { name: 'ota-fresh12', file: 'fresh12.json', rule: FRESH12_RULE, role: 'tune', description: `${picked('FRESH12_RULE', '12, not in ota-fresh11 either: 7 privacy policies, 4 terms, 1 trackers policy')}; rule committed 2026-12-04 before labelling; first scored 2026-12-04 (fresh12-first-figures.json); unseen until the ninth session (2026-12-04; last unseen 58/10/22), studied since (a tuning set)` },
+  { name: 'ota-fresh13', file: 'fresh13.json', rule: FRESH13_RULE, role: 'fresh', description: `${picked('FRESH13_RULE', '12: 7 privacy policies, 4 terms, 1 trackers policy')}; rule committed 2026-12-04 (ninth session) before labelling` },
+  { name: 'ota-fresh14', file: 'fresh14.json', rule: FRESH14_RULE, role: 'fresh', description: `${picked('FRESH14_RULE', '12, not in ota-fresh13 either: 7 privacy policies, 4 terms, 1 trackers policy')}; rule committed 2026-12-04 (ninth session) before labelling` },
 ];
 
 /** The files a set's rule picks, given every file labelled before it. */
