@@ -1,5 +1,5 @@
-import { DataSource, type DataSourceOptions } from 'typeorm';
-import { MIGRATIONS, dataSourceOptions } from '@custody/persistence';
+import { DataSource, type DataSourceOptions, type MigrationInterface } from 'typeorm';
+import { MIGRATIONS, dataSourceOptions, openDataSource } from '@custody/persistence';
 import { SealedContent1765300000000 } from '../../libs/persistence/src/migrations/1765300000000-sealed-content.js';
 import { freshDatabase } from '../support/database.js';
 
@@ -33,7 +33,9 @@ describe(`every migration goes down and up again (${mode})`, () => {
     const newest = await schemaOf(ds);
     // The pool's one connection, held for the steps below (the data source's own queries would wait for it).
     const qr = ds.createQueryRunner();
-    const step = async (run: () => Promise<void>) => {
+    // A migration that opts out of a transaction (a CONCURRENTLY index build cannot run in one) runs bare, as TypeORM runs it.
+    const step = async (run: () => Promise<void>, transaction = true) => {
+      if (!transaction) return run();
       await qr.startTransaction();
       try {
         await run();
@@ -50,12 +52,13 @@ describe(`every migration goes down and up again (${mode})`, () => {
       for (const Migration of [...MIGRATIONS].reverse()) {
         const migration = new Migration();
         const before = await schemaOf(qr);
-        await step(() => migration.down(qr));
+        const tx = (migration as MigrationInterface).transaction !== false;
+        await step(() => migration.down(qr), tx);
         const after = await schemaOf(qr);
         expect({ migration: migration.name, changed: after.join('\n') !== before.join('\n') }).toEqual({ migration: migration.name, changed: true });
-        await step(() => migration.up(qr));
+        await step(() => migration.up(qr), tx);
         expect({ migration: migration.name, schema: await schemaOf(qr) }).toEqual({ migration: migration.name, schema: before });
-        await step(() => migration.down(qr));
+        await step(() => migration.down(qr), tx);
         expect({ migration: migration.name, schema: await schemaOf(qr) }).toEqual({ migration: migration.name, schema: after });
       }
       expect(await schemaOf(qr)).toEqual(empty);
@@ -72,6 +75,25 @@ describe(`every migration goes down and up again (${mode})`, () => {
       await db.drop();
     }
   }, 180_000);
+
+  // Boots at once need a server that takes several clients: embedded mode's socket serves one, by design.
+  if (mode === 'PostgreSQL') {
+    it('migrates an empty database from three boots at once, each waiting its turn (no deadlock with the CONCURRENTLY index build)', async () => {
+      const db = await freshDatabase();
+      const opened: DataSource[] = [];
+      try {
+        const boots = await Promise.allSettled([0, 1, 2].map(() => openDataSource(db.url, 2).then((ds) => (opened.push(ds), ds))));
+        expect(boots.map((b) => (b.status === 'rejected' ? String(b.reason) : 'ok'))).toEqual(['ok', 'ok', 'ok']);
+        const ran: { n: number }[] = await opened[0]!.query(`SELECT count(*)::int AS n FROM migrations`);
+        expect(ran).toEqual([{ n: MIGRATIONS.length }]);
+        const valid: { ok: boolean }[] = await opened[0]!.query(`SELECT i.indisvalid AS ok FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid WHERE c.relname = 'ix_event_workspace_type_seq'`);
+        expect(valid).toEqual([{ ok: true }]);
+      } finally {
+        await Promise.all(opened.map((ds) => ds.destroy()));
+        await db.drop();
+      }
+    }, 120_000);
+  }
 
   it('refuses to undo SealedContent while a blob is sealed (its bytes would be read as clear) and changes nothing', async () => {
     const db = await freshDatabase();

@@ -14,6 +14,21 @@ import { ScoreGroupedView1765900000000 } from './migrations/1765900000000-score-
 import { EventTypeSeq1765960000000 } from './migrations/1765960000000-event-type-seq.js';
 
 const MIGRATION_LOCK = 7_281_337;
+const LOCK_POLL_MS = 100;
+
+/**
+ * Takes the migration lock by polling pg_try_advisory_lock, not by waiting in pg_advisory_lock: a session blocked
+ * in that statement holds its snapshot, and a migration building an index CONCURRENTLY on the lock holder's side
+ * waits for every older snapshot to end, so the two would deadlock (PostgreSQL then aborts one of the boots).
+ * Between polls the waiting session holds no snapshot.
+ */
+async function takeMigrationLock(runner: { query(sql: string, params?: unknown[]): Promise<{ locked: boolean }[]> }): Promise<void> {
+  for (;;) {
+    const [row] = await runner.query('SELECT pg_try_advisory_lock($1) AS locked', [MIGRATION_LOCK]);
+    if (row?.locked) return;
+    await new Promise((resolve) => setTimeout(resolve, LOCK_POLL_MS));
+  }
+}
 
 export const MIGRATIONS = [
   InitialSchema1763800000000, ApiKeyRoles1764700000000, EventHashChain1765000000000, ScoreReadModel1765100000000,
@@ -54,7 +69,7 @@ export async function openDataSource(url: string, poolSize = 10): Promise<DataSo
   // api and worker may boot at once against one database: serialise migrations on an advisory lock.
   const runner = ds.createQueryRunner();
   try {
-    await runner.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    await takeMigrationLock(runner);
     await ds.runMigrations({ transaction: 'each' });
   } finally {
     await runner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
