@@ -32,7 +32,7 @@
  * - ota-fresh8 … ota-fresh12: 12 more each picked by FRESH8 … FRESH12_RULE, labelled the same way; unseen until the
  *   ninth session (2026-12-04; last unseen 50/10/24, 43/10/30, 26/6/30, 30/6/10, 58/10/22, pool P 0.831 R 0.641),
  *   tuning sets since.
- * - ota-fresh13, ota-fresh14: 12 more each picked by FRESH13/14_RULE (7 privacy policies, 4 terms, 1
+ * - ota-fresh13 … ota-fresh16: 12 more each picked by FRESH13 … FRESH16_RULE (7 privacy policies, 4 terms, 1
  *   trackers policy; no DPA or law-enforcement guideline is left; each rule committed before its documents were
  *   read), labelled by hand without running the extractor on them, first scored once on main before that
  *   session's extractor changes (fresh*-first-figures.json); unseen: their mismatches stay hidden

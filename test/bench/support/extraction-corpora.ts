@@ -234,6 +234,15 @@ export const FRESH12_RULE: { salt: string; maxChars: number; kinds: RuleKind[] }
 export const FRESH13_RULE: { salt: string; maxChars: number; kinds: RuleKind[] } = { ...FRESH9_RULE, salt: 'ota-fresh13:' };
 export const FRESH14_RULE: { salt: string; maxChars: number; kinds: RuleKind[] } = { ...FRESH9_RULE, salt: 'ota-fresh14:' };
 
+/**
+ * The `ota-fresh15` and `ota-fresh16` rules (issue 7, ninth session, 2026-12-04), committed before any of their
+ * documents was read and before the extractor was run on them, after ota-fresh13/14 were first scored (to widen the
+ * unseen pool): the same form as {@link FRESH9_RULE}, services in no earlier labelled set (fresh16 also excludes
+ * what fresh15 picks).
+ */
+export const FRESH15_RULE: { salt: string; maxChars: number; kinds: RuleKind[] } = { ...FRESH9_RULE, salt: 'ota-fresh15:' };
+export const FRESH16_RULE: { salt: string; maxChars: number; kinds: RuleKind[] } = { ...FRESH9_RULE, salt: 'ota-fresh16:' };
+
 export type SaltedRule = { salt: string; maxChars: number; kinds: RuleKind[] };
 
 /** One of the project's labelled OTA sets, in the order the sets were chosen (each excludes every earlier set). */
@@ -269,6 +278,8 @@ export const FRESH_SETS: FreshSet[] = [
   { name: 'ota-fresh12', file: 'fresh12.json', rule: FRESH12_RULE, role: 'tune', description: `${picked('FRESH12_RULE', '12, not in ota-fresh11 either: 7 privacy policies, 4 terms, 1 trackers policy')}; rule committed 2026-12-04 before labelling; first scored 2026-12-04 (fresh12-first-figures.json); unseen until the ninth session (2026-12-04; last unseen 58/10/22), studied since (a tuning set)` },
   { name: 'ota-fresh13', file: 'fresh13.json', rule: FRESH13_RULE, role: 'fresh', description: `${picked('FRESH13_RULE', '12: 7 privacy policies, 4 terms, 1 trackers policy')}; rule committed 2026-12-04 (ninth session) before labelling; first scored 2026-12-04 (fresh13-first-figures.json)` },
   { name: 'ota-fresh14', file: 'fresh14.json', rule: FRESH14_RULE, role: 'fresh', description: `${picked('FRESH14_RULE', '12, not in ota-fresh13 either: 7 privacy policies, 4 terms, 1 trackers policy')}; rule committed 2026-12-04 (ninth session) before labelling; first scored 2026-12-04 (fresh14-first-figures.json)` },
+  { name: 'ota-fresh15', file: 'fresh15.json', rule: FRESH15_RULE, role: 'fresh', description: `${picked('FRESH15_RULE', '12: 7 privacy policies, 4 terms, 1 trackers policy')}; rule committed 2026-12-04 (ninth session) before labelling` },
+  { name: 'ota-fresh16', file: 'fresh16.json', rule: FRESH16_RULE, role: 'fresh', description: `${picked('FRESH16_RULE', '12, not in ota-fresh15 either: 7 privacy policies, 4 terms, 1 trackers policy')}; rule committed 2026-12-04 (ninth session) before labelling` },
 ];
 
 /** The files a set's rule picks, given every file labelled before it. */
