@@ -279,7 +279,7 @@ export const FRESH_SETS: FreshSet[] = [
   { name: 'ota-fresh13', file: 'fresh13.json', rule: FRESH13_RULE, role: 'fresh', description: `${picked('FRESH13_RULE', '12: 7 privacy policies, 4 terms, 1 trackers policy')}; rule committed 2026-12-04 (ninth session) before labelling; first scored 2026-12-04 (fresh13-first-figures.json)` },
   { name: 'ota-fresh14', file: 'fresh14.json', rule: FRESH14_RULE, role: 'fresh', description: `${picked('FRESH14_RULE', '12, not in ota-fresh13 either: 7 privacy policies, 4 terms, 1 trackers policy')}; rule committed 2026-12-04 (ninth session) before labelling; first scored 2026-12-04 (fresh14-first-figures.json)` },
   { name: 'ota-fresh15', file: 'fresh15.json', rule: FRESH15_RULE, role: 'fresh', description: `${picked('FRESH15_RULE', '12: 7 privacy policies, 4 terms, 1 trackers policy')}; rule committed 2026-12-04 (ninth session) before labelling; first scored 2026-12-04 (fresh15-first-figures.json)` },
-  { name: 'ota-fresh16', file: 'fresh16.json', rule: FRESH16_RULE, role: 'fresh', description: `${picked('FRESH16_RULE', '12, not in ota-fresh15 either: 7 privacy policies, 4 terms, 1 trackers policy')}; rule committed 2026-12-04 (ninth session) before labelling` },
+  { name: 'ota-fresh16', file: 'fresh16.json', rule: FRESH16_RULE, role: 'fresh', description: `${picked('FRESH16_RULE', '12, not in ota-fresh15 either: 7 privacy policies, 4 terms, 1 trackers policy')}; rule committed 2026-12-04 (ninth session) before labelling; first scored 2026-12-04 (fresh16-first-figures.json)` },
 ];
 
 /** The files a set's rule picks, given every file labelled before it. */
