@@ -338,9 +338,17 @@ export const keywordBit = (re: RegExp): number => SHARED.bitOf(re);
  * scanned once per owner (again only if a pattern registered after that scan is asked about).
  */
 export function ownerBits(s: string, owner: object, bit: number): { bits: number; sure: number; covered: number } {
+  // Readers ask several patterns of one sentence in a row: the last answer is checked before the weak map (whose
+  // lookups were a large part of this gate's time).
+  if (lastOwner === owner && lastOwned!.text === s && (lastOwned!.covered & bit) === bit) return lastOwned!;
   let e = OWNED.get(owner);
   // The text is part of the key: a caller asking about another text of the same owner (a slice, a lower-cased view)
   // gets a scan of that text, never the bits of the first one (which would silently skip patterns that match).
   if (e === undefined || e.text !== s || (e.covered & bit) !== bit) OWNED.set(owner, (e = { text: s, bits: SHARED.scan(s), sure: SHARED.sure, covered: SHARED.all }));
+  lastOwner = owner;
+  lastOwned = e;
   return e;
 }
+// The last owner asked about and its entry (held strongly: one sentence until the next question).
+let lastOwner: object | undefined;
+let lastOwned: { text: string; bits: number; sure: number; covered: number } | undefined;
