@@ -238,11 +238,12 @@ export function abbreviations(view: string): DocumentTerms['add'] {
     // Two letters are words too ("AI", "AD", "ID", "IT", "US"): read as terms, every "we use AI" would become
     // de-identified data. A short form counts with three letters or more, or with its "non-".
     if (!short.startsWith('non-') && short.length < 3) continue;
+    const base = (baseLexicon ??= new Lexicon());
+    // A short form the vocabulary knows ("PHI", "PII") keeps its meanings there. (Asked before the words before it are
+    // read: that pattern, tried at each of 80 positions, costs more, and either answer passes the short form over.)
+    if (seen.has(short.toLowerCase()) || base.find(tokenize(short)).length > 0) continue;
     const before = WORDS_BEFORE.exec(view.slice(Math.max(0, m.index - 80), m.index));
     if (!before) continue;
-    const base = (baseLexicon ??= new Lexicon());
-    // A short form the vocabulary knows ("PHI", "PII") keeps its meanings there.
-    if (seen.has(short.toLowerCase()) || base.find(tokenize(short)).length > 0) continue;
     const words = tokenize(before[1]);
     const hits = base.find(words);
     // Only de-identified data: a short form for personal data ("CPNI", "UGC") read as data let clauses about other
