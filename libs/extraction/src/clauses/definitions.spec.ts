@@ -1,7 +1,8 @@
 import { extractFacts } from '../extract-facts.js';
 import { loadMarkdown } from '../loaders/markdown-loader.js';
 import { analyseText, viewPrefix } from '../text/sentences.js';
-import { abbreviations, ownEntityElsewhere, readDefinitions } from './definitions.js';
+import { randomStrings } from '../testing/random-strings.js';
+import { abbreviations, ownEntityElsewhere, readDefinitions, SELF_INTRODUCTION } from './definitions.js';
 
 function definitions(md: string) {
   const doc = loadMarkdown(md);
@@ -85,5 +86,22 @@ describe('short forms the document defines for kinds of data', () => {
     expect(extractFacts(text, { uncalibrated: true }).facts.deidentified_data_use.value).toBe('allowed');
     // Without the definition the short form is nothing the reader knows.
     expect(extractFacts(text.split('\n\n')[1], { uncalibrated: true }).facts.deidentified_data_use.value).toBe('unspecified');
+  });
+});
+
+describe('SELF_INTRODUCTION', () => {
+  it('holds one of its needed words in every match (a sentence without them is not run through the pattern)', () => {
+    const alphabet = ['We at ', 'we at ', 'At ', 'Acme', 'Acme Ltd', ',', ' ', 'the ', ' the owner', ' as operator', 'provider', 'publisher', 'controller', ' of this Website', ' of the App', 'services ', 'site ', 'operated by ', 'owned by ', 'offered by ', 'and ', '- ', 'x'];
+    const matched = SELF_INTRODUCTION.map(() => 0);
+    for (const v of randomStrings(alphabet, 40000, 10, 3)) {
+      for (const [k, { re, needs }] of SELF_INTRODUCTION.entries()) {
+        re.lastIndex = 0;
+        if (!re.test(v)) continue;
+        matched[k]++;
+        expect({ v, re: re.source, held: needs.some((w) => v.includes(w)) }).toEqual({ v, re: re.source, held: true });
+      }
+    }
+    // Each pattern is exercised.
+    expect(Math.min(...matched)).toBeGreaterThan(10);
   });
 });

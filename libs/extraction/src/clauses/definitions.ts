@@ -39,11 +39,16 @@ const TITLE_BRAND = /^(.{2,60}?)\s+(?:\S+\s+)?(?:privacy|terms|law enforcement|d
 const CAP_WORDS = String.raw`(?:[\p{Lu}][\p{L}\p{N}&'-]* ){0,3}[\p{Lu}][\p{L}\p{N}&'-]*(?:\.[\p{Ll}]{2,4}\b)?`;
 // Each a global pattern; the third starts at its sentence's start or after "and"/"with"/"by" (a heading above is
 // another sentence, so it does not join the name).
-const SELF_INTRODUCTION = [
-  new RegExp(String.raw`\b[Ww]e at (${CAP_WORDS})`, 'gu'),
-  new RegExp(String.raw`\bAt (${CAP_WORDS}),`, 'gu'),
-  new RegExp(String.raw`(?:^(?:[-*•]\s+)?|\b(?:and|with|by)\s+)(${CAP_WORDS}(?:,?\s+(?:${LEGAL})\.?)?),?\s+(?:the|as)\s+(?:owner|operator|provider|publisher|controller)\b[^.,;]{0,30}\s+of\s+(?:this|the)\s+(?:[Ww]ebsite|[Ss]ite|[Aa]pp|[Aa]pplication|[Pp]latform|[Ss]ervices?)\b`, 'gu'),
-  new RegExp(String.raw`\b(?:websites?|apps?|services|platform|site)\b[^.;]{0,60}\b(?:operated|owned|offered) by (${CAP_WORDS}(?:,?\s+(?:${LEGAL})\.?)?)`, 'gu'),
+// With the literal text every match holds (the patterns are case-sensitive): a sentence holding none of it is not run
+// through the pattern (four Unicode patterns over every sentence of a document's start were most of this reader's time).
+export const SELF_INTRODUCTION: { re: RegExp; needs: string[] }[] = [
+  { re: new RegExp(String.raw`\b[Ww]e at (${CAP_WORDS})`, 'gu'), needs: ['e at '] },
+  { re: new RegExp(String.raw`\bAt (${CAP_WORDS}),`, 'gu'), needs: ['At '] },
+  {
+    re: new RegExp(String.raw`(?:^(?:[-*•]\s+)?|\b(?:and|with|by)\s+)(${CAP_WORDS}(?:,?\s+(?:${LEGAL})\.?)?),?\s+(?:the|as)\s+(?:owner|operator|provider|publisher|controller)\b[^.,;]{0,30}\s+of\s+(?:this|the)\s+(?:[Ww]ebsite|[Ss]ite|[Aa]pp|[Aa]pplication|[Pp]latform|[Ss]ervices?)\b`, 'gu'),
+    needs: ['owner', 'operator', 'provider', 'publisher', 'controller'],
+  },
+  { re: new RegExp(String.raw`\b(?:websites?|apps?|services|platform|site)\b[^.;]{0,60}\b(?:operated|owned|offered) by (${CAP_WORDS}(?:,?\s+(?:${LEGAL})\.?)?)`, 'gu'), needs: ['operated by ', 'owned by ', 'offered by '] },
 ];
 const GENERIC = /^(?:the|this|these|our|your|a|an|privacy|terms|policy|notice|services?|website|site|app|platform|agreement|company|customer|user|you|we|us|data|personal data|content|affiliates?|parties|party|document)$/i;
 
@@ -127,7 +132,10 @@ export function readDefinitions(view: string, title: string | undefined, sentenc
   // Read sentence by sentence (a heading above the name is another sentence).
   for (const st of sentences) {
     if (st.start >= 3000) break;
-    for (const re of SELF_INTRODUCTION) for (const m of st.view.matchAll(re)) pushName(names, m[1]);
+    for (const { re, needs } of SELF_INTRODUCTION) {
+      if (!needs.some((w) => st.view.includes(w))) continue;
+      for (const m of st.view.matchAll(re)) pushName(names, m[1]);
+    }
   }
   // "Who is responsible for processing your data? Acme GmbH, Street 1 …": the controller named under such a heading.
   for (const s of sentences.slice(0, 400)) {
@@ -230,11 +238,12 @@ export function abbreviations(view: string): DocumentTerms['add'] {
     // Two letters are words too ("AI", "AD", "ID", "IT", "US"): read as terms, every "we use AI" would become
     // de-identified data. A short form counts with three letters or more, or with its "non-".
     if (!short.startsWith('non-') && short.length < 3) continue;
+    const base = (baseLexicon ??= new Lexicon());
+    // A short form the vocabulary knows ("PHI", "PII") keeps its meanings there. (Asked before the words before it are
+    // read: that pattern, tried at each of 80 positions, costs more, and either answer passes the short form over.)
+    if (seen.has(short.toLowerCase()) || base.find(tokenize(short)).length > 0) continue;
     const before = WORDS_BEFORE.exec(view.slice(Math.max(0, m.index - 80), m.index));
     if (!before) continue;
-    const base = (baseLexicon ??= new Lexicon());
-    // A short form the vocabulary knows ("PHI", "PII") keeps its meanings there.
-    if (seen.has(short.toLowerCase()) || base.find(tokenize(short)).length > 0) continue;
     const words = tokenize(before[1]);
     const hits = base.find(words);
     // Only de-identified data: a short form for personal data ("CPNI", "UGC") read as data let clauses about other

@@ -1,6 +1,7 @@
 import type { FactContext } from './fact-context.js';
 import { POLICY_WORDS } from '../clauses/vocabulary.js';
 import { AnchoredWindows, wordsBefore } from '../text/anchored-windows.js';
+import { hasWholeWord } from '../text/whole-word.js';
 import { capitalisedWordsOfText } from '../text/capitalised-words.js';
 
 /**
@@ -320,6 +321,6 @@ export function dominantBrand(text: string, isLowerWord: (w: string) => boolean)
   // The author introduces itself at the start; a provider explained at length ("Google Analytics …") comes later.
   // Not as a platform's product the user meets ("the Google Play Store", "your Apple ID"): that is a store, not the author.
   const head = text.slice(0, HEAD_CHARS).toLowerCase();
-  const self = new RegExp(String.raw`(?<![\p{L}\p{N}])${best[0]}(?![\p{L}\p{N}])(?!\s+(?:play|app\s+store|store|id|account|analytics|ads|maps|tag)\b)`, 'u');
-  return self.test(head) ? best[0] : undefined;
+  return hasWholeWord(head, best[0], PLATFORM_PRODUCT) ? best[0] : undefined;
 }
+const PLATFORM_PRODUCT = /\s+(?:play|app\s+store|store|id|account|analytics|ads|maps|tag)\b/uy;

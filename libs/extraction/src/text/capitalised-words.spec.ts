@@ -1,3 +1,4 @@
+import { randomStrings } from '../testing/random-strings.js';
 import { CAPITALISED_WORD, capitalisedWords, capitalisedWordsOfText } from './capitalised-words.js';
 import { toView } from './sentences.js';
 
@@ -13,6 +14,19 @@ describe('capitalisedWords', () => {
     const truth = new Map<string, number>();
     for (const m of text.matchAll(new RegExp(CAPITALISED_WORD.source, 'gu'))) truth.set(m[1], (truth.get(m[1]) ?? 0) + 1);
     expect([...capitalisedWords(text).entries()].sort()).toEqual([...truth.entries()].sort());
+  });
+
+  it('counts as the regex does on generated texts (runs of ASCII letters next to the characters that bound a word)', () => {
+    const alphabet = ['A', 'b', 'Zy', 'q', '7', '.', '-', '@', '/', '#', ' ', ' ', 'É', 'é', 'ß', '𝐁', '\n', ',', 'Acme', 'x.Io'];
+    let words = 0;
+    for (const text of randomStrings(alphabet, 400, 30, 7)) {
+      const truth = new Map<string, number>();
+      for (const m of text.matchAll(new RegExp(CAPITALISED_WORD.source, 'gu'))) truth.set(m[1], (truth.get(m[1]) ?? 0) + 1);
+      // Insertion order too: the definitions reader takes the first written of equal counts.
+      expect([...capitalisedWords(text).entries()]).toEqual([...truth.entries()]);
+      words += truth.size;
+    }
+    expect(words).toBeGreaterThan(150);
   });
 
   it('counts a brand each time and skips words inside addresses', () => {

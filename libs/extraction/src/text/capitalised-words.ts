@@ -50,13 +50,25 @@ function count(s: string): Map<string, number> {
   const counts = new Map<string, number>();
   let prev = -1; // the code point before i (-1 at the start)
   let i = 0;
-  while (i < s.length) {
-    const cp = s.codePointAt(i)!;
+  const n = s.length;
+  while (i < n) {
+    const c = s.charCodeAt(i);
+    // ASCII letters and digits, most of a text, come in runs in which no word starts (each character follows a letter
+    // or digit): a run is passed over whole without asking each character's class. Only its first character can start
+    // a word, a capital not after a letter, digit, '.', '@', '/', '#' or '-' (the general path below).
+    if (((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90)) && !(c >= 65 && c <= 90 && !afterBlocker(prev))) {
+      let j = i + 1;
+      while (j < n && asciiLetterOrDigit(s.charCodeAt(j))) j++;
+      prev = s.charCodeAt(j - 1);
+      i = j;
+      continue;
+    }
+    const cp = c < 128 ? c : s.codePointAt(i)!;
     const w = size(cp);
     const upper = isUpper(cp);
     // Lookbehind: not after a letter, digit, '.', '@', '/', '#' or '-'.
     // (Asked only at a capital: most characters are not one.)
-    const end = upper && !(prev >= 0 && (isLN(prev) || prev === 46 || prev === 64 || prev === 47 || prev === 35 || prev === 45)) ? matchEnd(s, i + w) : -1;
+    const end = upper && !afterBlocker(prev) ? matchEnd(s, i + w) : -1;
     if (end > 0) {
       const word = s.slice(i, end);
       counts.set(word, (counts.get(word) ?? 0) + 1);
@@ -70,6 +82,10 @@ function count(s: string): Map<string, number> {
   }
   return counts;
 }
+
+/** The lookbehind: whether the code point before (-1: none) is a letter, digit, '.', '@', '/', '#' or '-'. */
+const afterBlocker = (prev: number) => prev >= 0 && (isLN(prev) || prev === 46 || prev === 64 || prev === 47 || prev === 35 || prev === 45);
+const asciiLetterOrDigit = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90);
 
 /**
  * Where the word after its capital at `j` ends, or -1: a run of at least one letter or digit, optionally '.' or

@@ -1,5 +1,5 @@
 import { randomStrings } from '../testing/random-strings.js';
-import { completeWords, KeywordGate, keywordBit, mayMatch, ownerBits, requiredPrefixes } from './keyword-gate.js';
+import { completeWords, KeywordGate, keywordBit, mayMatch, ownerBits, requiredPrefixes, startsAtWord } from './keyword-gate.js';
 
 describe('requiredPrefixes', () => {
   it('reads the literal start of each alternative, stopping before an optional character', () => {
@@ -79,6 +79,33 @@ describe('KeywordGate', () => {
     expect([gate.scan('under (LAW) only') & bits[0], gate.sure]).toEqual([bits[0], bits[0]]);
     gate.scan('a sub-processor and the U.S.');
     expect(gate.sure).toBe(0);
+  });
+
+  it('finds a global pattern\'s matches from the first word start holding one of its runs, as from its lastIndex', () => {
+    const global = [/\b(?:law|legal|order)s?\b/gi, /\b(?:a|the)\s+law/gi, /\bnot\s?record|\bsub-?proc/gi, /\b(?:each|all)\b|\b(?<=\bnot\s+)records?/gi, /\s+(?:the\s+)?uk/gi];
+    expect(global.map((re) => (keywordBit(re) !== 0 ? startsAtWord(re) : undefined))).toEqual([true, true, true, true, false]);
+    const alphabet = ['law', 'LEGAL', 'Order', 'the', ' ', 'UK', 'a', 'sub', '-', 'proc', 'each', 'all', 'not', 'record', 's', '_', '1', 'x', 'é', '.', 'K'];
+    let moved = 0;
+    for (const v of randomStrings(alphabet, 3000, 10, 5)) {
+      for (const re of global) {
+        const all = (from: number) => {
+          re.lastIndex = from;
+          const out: number[] = [];
+          for (let m = re.exec(v); m; m = re.exec(v)) out.push(m.index, m[0].length);
+          return out;
+        };
+        // From the start and from a later position, as a caller resuming a scan would.
+        for (const from of [0, Math.floor(v.length / 2)]) {
+          const truth = all(from);
+          re.lastIndex = from;
+          const may = mayMatch(re, v);
+          if (re.lastIndex > from) moved++;
+          const gated = may ? all(re.lastIndex) : [];
+          expect({ v, re: re.source, from, gated }).toEqual({ v, re: re.source, from, gated: truth });
+        }
+      }
+    }
+    expect(moved).toBeGreaterThan(500);
   });
 
   it('leaves out texts without the words at a word start', () => {

@@ -29,13 +29,23 @@ export function requiredPrefixes(re: RegExp): string[] | undefined {
   const out: string[] = [];
   for (const alt of splitTop(re.source)) {
     // What precedes the words: `\b`, the start, or whitespace (`\s`, `\s+`: a character that is not a word character).
-    const lead = /^(?:\\b|\^|\\s\+?)/.exec(alt);
+    const lead = LEAD.exec(alt);
     if (!lead) return undefined;
     const p = prefixesOf(alt.slice(lead[0].length));
     if (!p) return undefined;
     out.push(...p.map((r) => r.w));
   }
   return out.length > 0 ? out : undefined;
+}
+
+const LEAD = /^(?:\\b|\^|\\s\+?)/;
+
+/**
+ * Whether every match of a pattern {@link requiredPrefixes} reads begins at the word start its run begins at: each
+ * alternative leads with `\b` or `^` (one leading with whitespace begins before the word).
+ */
+export function startsAtWord(re: RegExp): boolean {
+  return splitTop(re.source).every((alt) => !LEAD.exec(alt)![0].startsWith('\\s'));
 }
 
 /**
@@ -167,6 +177,8 @@ export class KeywordGate {
   private used = 0;
   /** All bits registered so far: a scan made earlier covers only the bits registered before it. */
   all = 0;
+  /** The bits of the patterns whose matches begin where their runs do ({@link startsAtWord}). */
+  atWord = 0;
 
   /** The pattern's bit (0: no gate, test every text). */
   bitOf(re: RegExp): number {
@@ -180,6 +192,7 @@ export class KeywordGate {
       // A complete word is one of the pattern's runs (it is also marked as a run, which changes nothing then).
       for (const w of completeWords(re)) this.sureBits[this.insert(w, bit)] |= bit;
       this.all |= bit;
+      if (startsAtWord(re)) this.atWord |= bit;
     }
     return bit;
   }
@@ -240,6 +253,34 @@ export class KeywordGate {
     this.sure = sure;
     return bits;
   }
+
+  /**
+   * The first word start at or after `from` where one of the runs of `bit` begins (as {@link scan} reads them), or
+   * -1: no match of that pattern begins before it.
+   */
+  firstAt(s: string, bit: number, from: number): number {
+    const next = this.next;
+    const bitsAt = this.bits;
+    const endBitsAt = this.endBits;
+    const p = from > 0 ? s.charCodeAt(from - 1) : -1;
+    let prevWord = (p >= 48 && p <= 57) || (p >= 65 && p <= 90) || (p >= 97 && p <= 122) || p === 95;
+    for (let i = from; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      const letter = (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+      if (letter && !prevWord) {
+        let node = next[c | 0x20] - 1;
+        for (let k = i + 1; node >= 0; k++) {
+          if ((bitsAt[node] & bit) !== 0) return i;
+          const d = k < s.length ? s.charCodeAt(k) : -1;
+          if ((endBitsAt[node] & bit) !== 0 && !((d >= 48 && d <= 57) || (d >= 65 && d <= 90) || (d >= 97 && d <= 122) || d === 95)) return i;
+          if (d < 0 || d >= 128) break;
+          node = next[node * 128 + (d >= 65 && d <= 90 ? d | 0x20 : d)] - 1;
+        }
+      }
+      prevWord = letter || (c >= 48 && c <= 57) || c === 95;
+    }
+    return -1;
+  }
 }
 
 const SHARED = new KeywordGate();
@@ -254,11 +295,24 @@ let cacheNext = 0;
 /**
  * Whether `re` may match somewhere in `s`: false only when none of its words is at a word start of `s` (see the top
  * of this file); true for a pattern the gate cannot read. Readers asking several patterns of one sentence share
- * one scan of it.
+ * one scan of it. When true, a global pattern's lastIndex may have moved forward past positions where no match of it
+ * begins (its next `exec` finds what it would have found from where it was).
  */
 export function mayMatch(re: RegExp, s: string, owner?: object): boolean {
   const bit = SHARED.bitOf(re);
   if (bit === 0) return true;
+  if (!scannedBits(s, bit, owner)) return false;
+  // A global pattern is run from lastIndex: moved up to the first word start holding one of its runs, it finds the same
+  // matches without trying every position before (no match begins there; see the top of this file).
+  if (re.global && (SHARED.atWord & bit) !== 0) {
+    const at = SHARED.firstAt(s, bit, re.lastIndex);
+    if (at > re.lastIndex) re.lastIndex = at;
+  }
+  return true;
+}
+
+/** Whether the scan of `s` (of `owner`'s, or of one of the last few texts) finds a run of `bit`. */
+function scannedBits(s: string, bit: number, owner?: object): boolean {
   if (owner !== undefined) return (ownerBits(s, owner, bit).bits & bit) !== 0;
   for (let k = 0; k < CACHED; k++) {
     if (cacheText[k] === s && (cacheCovered[k] & bit) !== 0) return (cacheBits[k] & bit) !== 0;
@@ -284,9 +338,17 @@ export const keywordBit = (re: RegExp): number => SHARED.bitOf(re);
  * scanned once per owner (again only if a pattern registered after that scan is asked about).
  */
 export function ownerBits(s: string, owner: object, bit: number): { bits: number; sure: number; covered: number } {
+  // Readers ask several patterns of one sentence in a row: the last answer is checked before the weak map (whose
+  // lookups were a large part of this gate's time).
+  if (lastOwner === owner && lastOwned!.text === s && (lastOwned!.covered & bit) === bit) return lastOwned!;
   let e = OWNED.get(owner);
   // The text is part of the key: a caller asking about another text of the same owner (a slice, a lower-cased view)
   // gets a scan of that text, never the bits of the first one (which would silently skip patterns that match).
   if (e === undefined || e.text !== s || (e.covered & bit) !== bit) OWNED.set(owner, (e = { text: s, bits: SHARED.scan(s), sure: SHARED.sure, covered: SHARED.all }));
+  lastOwner = owner;
+  lastOwned = e;
   return e;
 }
+// The last owner asked about and its entry (held strongly: one sentence until the next question).
+let lastOwner: object | undefined;
+let lastOwned: { text: string; bits: number; sure: number; covered: number } | undefined;
