@@ -1,0 +1,39 @@
+import { factOf } from '../testing/fact-of.js';
+
+// More general rules of the scalar readers, each a sentence that must be read and a near miss that must not.
+
+describe('law_enforcement_disclosure: notice of a legal demand', () => {
+  const le = (t: string) => factOf('law_enforcement_disclosure', t);
+  const DISCLOSES = 'We may disclose data when required by law, such as in response to a valid court order, subpoena, or law enforcement request.';
+  it('a notice right after the disclosure takes its demand from it', () => {
+    expect(le(`${DISCLOSES} Where permitted, we notify affected users before disclosure.`)).toBe('legal_process_with_notice');
+    // The notice "may" be given: no commitment.
+    expect(le(`${DISCLOSES} Where permitted, we may notify affected users before disclosure.`)).toBe('any_legal_request');
+  });
+  it('"will attempt to notify" is an efforts-based commitment; "may attempt" is not', () => {
+    const base = 'We may share information if required by any applicable law, legal process, or governmental request.';
+    expect(le(`${base} To the extent the law allows it, we will attempt to provide you with prior notice before disclosing your information in response to such a request.`)).toBe('legal_process_with_notice');
+    expect(le(`${base} To the extent the law allows it, we may attempt to provide you with prior notice before disclosing your information in response to such a request.`)).toBe('any_legal_request');
+  });
+  it('notice "when possible" commits; notice "where required by law" is the law\'s duty', () => {
+    const base = 'We will disclose your Personal Information if necessary to satisfy a valid subpoena, court order, law or regulation.';
+    expect(le(`${base} We are committed to notifying you via email, when possible, before we disclose your Personal Information in response to a legal demand.`)).toBe('legal_process_with_notice');
+    expect(le(`${base} Where required by law, we will notify you before we disclose your Personal Information in response to a legal demand.`)).toBe('any_legal_request');
+  });
+  it('"reveal" to an agency is a disclosure', () => {
+    expect(le('We may reveal your personal data to any law enforcement agency, court or regulator if we are required to do so to meet a legal obligation.')).toBe('any_legal_request');
+    expect(le('We may reveal new features to any user if we choose to do so.')).toBe('unspecified');
+  });
+});
+
+describe('law_enforcement_disclosure: no disclosure to an authority', () => {
+  const le = (t: string) => factOf('law_enforcement_disclosure', t);
+  it('"provide you with copies" gives to the user, not to an authority', () => {
+    expect(le('Except as required by law, we have no obligation to retain or provide you with copies of Your Content.')).toBe('unspecified');
+    expect(le('Except as required by law, we do not provide copies of Your Content to anyone.')).toBe('any_legal_request');
+  });
+  it('complying "to do so" stands for the act of the list intro, not a disclosure', () => {
+    expect(le('We reserve the right to suspend or terminate your access to the Services if:\n\n1.  You breach these Terms.\n2.  We are required to do so to comply with a legal requirement or a court order.')).toBe('unspecified');
+    expect(le('We may disclose your personal information if we are required to do so to comply with a legal requirement or a court order.')).toBe('any_legal_request');
+  });
+});
