@@ -37,3 +37,30 @@ describe('law_enforcement_disclosure: no disclosure to an authority', () => {
     expect(le('We may disclose your personal information if we are required to do so to comply with a legal requirement or a court order.')).toBe('any_legal_request');
   });
 });
+
+describe('return_or_destroy_on_termination: a duty, not a discretion or a user\'s act', () => {
+  const rd = (t: string) => factOf('return_or_destroy_on_termination', t);
+  it('a "may" far before the deletion governs it too (a sanction\'s acts)', () => {
+    expect(rd('You agree that Acme may at any time, and without notice, suspend or terminate any part of the Service or terminate your membership and delete any Content stored on the Site.')).toBe('unspecified');
+    expect(rd('Upon termination of your membership, Acme will delete any Content stored on the Site.')).toBe('yes');
+  });
+  it('"may be retained … until deleted" is delayed deletion, not a discretion', () => {
+    expect(rd('If you cancel your account, your data may be retained in our backup record until deleted after 90 days.')).toBe('yes');
+  });
+  it('a right to delete is a discretion', () => {
+    expect(rd('Upon termination, Acme has the perpetual and irrevocable right to delete any or all of your content from its servers.')).toBe('unspecified');
+    expect(rd('Upon termination, Acme will delete any or all of your content from its servers.')).toBe('yes');
+  });
+  it('a return the vendor does not guarantee is no promise', () => {
+    expect(rd('Where your account is terminated, we do not guarantee that we will be able to return any of Your Content back to you.')).toBe('unspecified');
+    expect(rd('Where your account is terminated, we will return all of Your Content back to you.')).toBe('yes');
+  });
+  it('a passive whose subject is not data ("any subscriptions will be deleted")', () => {
+    expect(rd('Once your account has been deleted you will not have access to its Content, and any subscriptions will be deleted.')).toBe('unspecified');
+    expect(rd('Once your account has been deleted you will not have access to it, and your Content will be deleted.')).toBe('yes');
+  });
+  it('an imperative heading tells the user what to do', () => {
+    expect(rd('## Your choices\n\n*   **Delete your content or close your account.**')).toBe('unspecified');
+    expect(rd('## Your choices\n\n*   **We delete your content when you close your account.**')).toBe('yes');
+  });
+});
