@@ -64,3 +64,31 @@ describe('return_or_destroy_on_termination: a duty, not a discretion or a user\'
     expect(rd('## Your choices\n\n*   **We delete your content when you close your account.**')).toBe('yes');
   });
 });
+
+describe('data_sale_or_marketing: refusals that are no refusal, marketing by another name', () => {
+  const ds = (t: string) => factOf('data_sale_or_marketing', t);
+  it('a negated sale inside a condition is no refusal', () => {
+    expect(ds('Where your Content is not being offered for sale on the Site, we recommend that you tag your Content.')).toBe('unspecified');
+    expect(ds('We will not sell your Content.')).toBe('prohibited');
+  });
+  it('a refusal taken back in part in the same sentence is only a review candidate', () => {
+    expect(ds('We will never sell your Content to other platforms, though we may sell or transfer any license you grant to us in the event of a sale of our company.')).toBe('unspecified');
+    expect(ds('We will never sell your Content to other platforms.')).toBe('prohibited');
+  });
+  it('communicating about products others offer, or that will interest the user, is marketing', () => {
+    expect(ds('We use your information to communicate with you about products, services, and events offered by Acme and others.')).toBe('allowed');
+    expect(ds('We use your information to communicate with you about products you have purchased.')).toBe('unspecified');
+  });
+});
+
+describe('record_ownership: statements of who owns, not conditions or notices', () => {
+  const ro = (t: string) => factOf('record_ownership', t);
+  it('ownership as a condition states no owner', () => {
+    expect(ro('If you own the copyright for the content you upload, these rights are granted automatically when you upload the content.')).toBe('unspecified');
+    expect(ro('You own the copyright for the content you upload.')).toBe('customer');
+  });
+  it('keeping copyright notices on a copy is not keeping ownership', () => {
+    expect(ro('You may download Content for your personal use only, provided that you maintain all copyright and other notices contained in the Content.')).toBe('unspecified');
+    expect(ro('You retain all copyright in the Content you upload.')).toBe('customer');
+  });
+});
