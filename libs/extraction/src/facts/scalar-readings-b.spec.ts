@@ -92,3 +92,16 @@ describe('record_ownership: statements of who owns, not conditions or notices', 
     expect(ro('You retain all copyright in the Content you upload.')).toBe('customer');
   });
 });
+
+describe('deidentified_data_use and offshore_processing: what the sentence is about', () => {
+  it('de-identification as the means of deletion names no use of the data', () => {
+    const deid = (t: string) => factOf('deidentified_data_use', t);
+    expect(deid('In some cases, deletion may be accomplished through de-identification of the information.')).toBe('unspecified');
+    expect(deid('In some cases, we may use de-identified information to improve our services.')).toBe('allowed');
+  });
+  it('the country from which the user accesses the site is not where data goes', () => {
+    const off = (t: string) => factOf('offshore_processing', t);
+    expect(off('You assume all responsibility for compliance with all laws and regulations of the United States and any other country/territory from which You may access acme.com regarding access, use, export, re-export and import of any Content appearing on or available through acme.com.')).toBe('unspecified');
+    expect(off('Your personal data may be stored and processed in other countries.')).toBe('yes');
+  });
+});
