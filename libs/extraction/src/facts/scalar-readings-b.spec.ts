@@ -105,3 +105,11 @@ describe('deidentified_data_use and offshore_processing: what the sentence is ab
     expect(off('Your personal data may be stored and processed in other countries.')).toBe('yes');
   });
 });
+
+describe('subcontractor_flowdown: the bound subject is a party, not a thing', () => {
+  const fd = (t: string) => factOf('subcontractor_flowdown', t);
+  it('"Third-Party Content must comply with our policies" binds content', () => {
+    expect(fd('All Third-Party Content must comply with our policies, as well as applicable laws and regulations.')).toBe('unspecified');
+    expect(fd('All third-party service providers must comply with this Privacy Policy.')).toBe('yes');
+  });
+});
