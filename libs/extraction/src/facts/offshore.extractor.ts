@@ -6,7 +6,7 @@ type V = Fact<'offshore_processing'>['value'];
 
 // Countries outside the US named in contracts and policies as places where data or the people handling it are.
 const COUNTRIES = String.raw`india|the philippines|philippines|canada|mexico|ireland|germany|france|the netherlands|israel|ukraine|poland|pakistan|brazil|colombia|argentina|costa rica|singapore|australia|japan|the united kingdom|united kingdom|the uk|switzerland|vietnam|china|hong kong|taiwan|south korea|malaysia|indonesia|thailand|sri lanka|bangladesh|nepal|egypt|kenya|nigeria|south africa|morocco|jamaica|guatemala|honduras|el salvador|the dominican republic|dominican republic|peru|chile|uruguay|romania|bulgaria|serbia|belarus|russia|new zealand|spain|italy|portugal|belgium|sweden|denmark|finland|norway|the czech republic|czech republic|hungary|estonia|latvia|lithuania|luxembourg|austria|greece|cyprus|malta|slovakia|slovenia|croatia|iceland|liechtenstein|turkey|the united arab emirates|united arab emirates|saudi arabia|qatar|the republic of korea|tunisia|ghana`;
-const PREFILTER = new RegExp(String.raw`\b(?:usa\b|outside|countr|offshore|overseas|abroad|international|europe|eea\b|eu\b|kingdom|united states|u\.s\.|located|region|across borders|cross-border|${COUNTRIES})`, 'i');
+const PREFILTER = new RegExp(String.raw`\b(?:usa\b|outside|countr|world|globe|offshore|overseas|abroad|international|europe|eea\b|eu\b|kingdom|united states|u\.s\.|located|region|across borders|cross-border|${COUNTRIES})`, 'i');
 // Sharing with companies located abroad moves data there too ("we share your personal information with the companies
 // of our group based in Luxembourg and Hungary").
 const PROCESS = /\b(?:transfer|process|stor|host|access|maintain|locat|perform|handl|hold|kept|keep|server|data cent(?:er|re)|transmit|send|sent|move|review|support|receiv|print|shar(?:e|ed|es|ing)\b)\w*/i;
@@ -44,7 +44,7 @@ const YES: RegExp[] = [
   // "in various countries around the globe", "to countries other than the country in which it was received" (not the one
   // "in which you reside": relative to the user, as "outside the country in which you live" below).
   // Not the country "from which you may access" the site: where the user is, not where data goes.
-  /\b(?:other|foreign|third|a number of|various|several|multiple) countr(?:y|ies)\b(?!(?:\/[\w-]+)?\s+(?:from|in) which (?:you|users?|visitors?)\b)|\bcountries around the (?:world|globe)\b|\bcountr(?:y|ies) other than\b(?!\s+(?:the\s+)?(?:one|country|countries)\s+(?:in which|where)\s+you\b)|\banywhere in the world\b|\blocations? other than\b|\boffshore\b|\boverseas\b|\binternationally\b|\bacross borders\b|\bcross-border\b/i,
+  /\b(?:other|foreign|third|a number of|various|several|multiple) countr(?:y|ies)\b(?!(?:\/[\w-]+)?\s+(?:from|in) which (?:you|users?|visitors?)\b)|\bcountries around the (?:world|globe)\b|\b(?:transferr?\w*|accessed|stored|processed|hosted)\b[^.;]{0,60}\b(?:entities|companies|providers|affiliates|locations|servers|jurisdictions)\s+(?:located\s+|based\s+)?(?:around|throughout|across) the (?:world|globe)\b|\bother locations where\b[^.;]{0,40}\b(?:affiliates|providers|subsidiaries|vendors|partners)\b|\bon an international basis\b|\bcountr(?:y|ies) other than\b(?!\s+(?:the\s+)?(?:one|country|countries)\s+(?:in which|where)\s+you\b)|\banywhere in the world\b|\blocations? other than\b|\boffshore\b|\boverseas\b|\binternationally\b|\bacross borders\b|\bcross-border\b/i,
   PLACE,
 ];
 // "in any country in which Google or its Subprocessors maintain facilities": wherever the vendor or its providers are.

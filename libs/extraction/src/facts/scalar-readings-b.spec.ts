@@ -113,3 +113,13 @@ describe('subcontractor_flowdown: the bound subject is a party, not a thing', ()
     expect(fd('All third-party service providers must comply with this Privacy Policy.')).toBe('yes');
   });
 });
+
+describe('offshore_processing: data that goes to parties around the world', () => {
+  const off = (t: string) => factOf('offshore_processing', t);
+  it('transferred to entities around the world, or where affiliates are based', () => {
+    expect(off('Your personal data may be transferred to or accessed by entities around the world, including our service providers.')).toBe('yes');
+    expect(off('Personal data may be transferred to the USA, as well as to other locations where our affiliates and service providers are based.')).toBe('yes');
+    // Users around the world are where people are, not where their data goes.
+    expect(off('We serve users around the world with the same features.')).toBe('unspecified');
+  });
+});
