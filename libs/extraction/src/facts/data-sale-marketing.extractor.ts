@@ -7,7 +7,7 @@ import { escapeRegExp } from '../text/escape-regexp.js';
 
 type V = Fact<'data_sale_or_marketing'>['value'];
 
-const PREFILTER = /\b(?:sell|sale\b|sold\b|rent\b|rent(?:ing|s)\b|market|advertis|ads\b|promot|offers\b|offered by\b|remuneration|newsletter|licen[cs]|sublicen[cs]|interest\b|send(?:ing)? you\b)/i;
+const PREFILTER = /\b(?:sell|sale\b|sold\b|rent\b|rent(?:ing|s)\b|market|advertis|ads\b|promot|offers\b|offered by\b|ad personali|remuneration|newsletter|licen[cs]|sublicen[cs]|interest\b|send(?:ing)? you\b)/i;
 // A list is data only as a list of people ("mailing list"), not the verb ("list items for sale").
 const DATA = String.raw`(?:[\w-]+\s+){0,6}?(?:data|information|phi|protected health information|records|content|personal|(?<=(?:mailing|e-?mail|customer|contact|subscriber|user|member|marketing)\s)lists?)\b`;
 // Who pays for licensed data, and the price: third parties or partners, for a fee, royalty or other payment.
@@ -25,6 +25,10 @@ const ALLOWED: RegExp[] = [
   // name before "offers" with an object after it is another organisation acting ("when Medicare offers a new period").
   /\b(?:notify|notifying|inform|informing|send|sending|email|emailing|contact|contacting)\s+you\b[^.;]{0,120}?\b(?:special offers|promotional offers|exclusive offers|our offers|[A-Z][\w-]+ offers(?=\s*(?:[.,;:)!]|$|(?:and|or|&|from|that|which|by|via)\b))|promotions|deals and discounts)\b/,
   /\b(?:targeted|interest-based|behaviou?ral|personali[sz]ed|cross-context(?: behaviou?ral)?) (?:advertising|ads|marketing)\b/i,
+  // "to inform your interests for ad personalization".
+  /\b(?:ads?|advertising) personali[sz]ation\b/i,
+  // Using the person's contact data for advertising ("We use your contact data … for advertising by post").
+  /\buse\s+(?:your|the customer's|users'?)\s+(?:[\w-]+\s+){0,2}?(?:data|information|details|e-?mail address(?:es)?)\b[^.;]{0,120}?\bfor (?:the purposes? of )?(?:advertising|marketing)\b/i,
   /\b(?:serve|serving|deliver|delivering|show|display) (?:\w+ ){0,2}(?:ads|advertisements|advertising)\b/i,
   /\bfor (?:our |its |their )?(?:own )?(?:direct )?marketing (?:or \w+ |and \w+ )?purposes\b/i,
   new RegExp(String.raw`\b(?:may|will|can|we|to)\s+(?:also\s+)?(?:sell|rent|lease|trade)\b,?\s+(?:or\s+\w+\s+)?${DATA}`, 'i'),
@@ -127,7 +131,8 @@ function vendorSubject(v: string, index: number, vendorNames: string[]): boolean
 /** Negation before `index` (see negatedBefore), with the user's own condition clauses before it set aside. */
 function vendorNegatedBefore(v: string, index: number): boolean {
   const from = Math.max(0, index - 60, v.lastIndexOf(';', index) + 1);
-  const before = v.slice(from, index).replace(USER_CONDITION_CLAUSE, ' ');
+  // A negation inside a parenthesis stays there: "the text (but not the audio recording itself) to show you ads".
+  const before = v.slice(from, index).replace(USER_CONDITION_CLAUSE, ' ').replace(/\([^()]*\)/g, ' ');
   return /\b(?:not|never|no|nor|neither|cannot|can't|won't|don't|doesn't|isn't|aren't|prohibit(?:ed|s)?(?: from)?|refrain(?:s)? from|forbidden|disclaims?)\b/i.test(before);
 }
 
@@ -136,6 +141,7 @@ function sellsGoods(matched: string): boolean {
   const g = GOODS.exec(matched);
   return g !== null && !/\b(?:personal|data|information|records|lists?)\b/i.test(g[0]);
 }
+const DECLINE_MARKETING = /\b(?:(?:do not|don't|no longer) (?:wish|want) to receive|unsubscribe from|opt(?:-| )?out of (?:receiving )?)\s*(?:our |any |further )?(?:[\w-]+,? ){0,2}?(?:promotional|marketing|advertising) (?:e-?mails|communications|messages|materials|offers|newsletters)\b/i;
 // A condition opening the clause before the sale: "Where / If / When … is not being offered for Sale".
 const CONDITION_OPEN = /^\W*(?:where|if|when|whenever|unless|in case)\b[^,;]*$/i;
 const CONCEDED = /\b(?:though|although|but|however|except that)\b[^.;]{0,40}\bmay\s+(?:\w+\s+){0,2}?(?:sell|rent|license|licence|transfer)\b/i;
@@ -157,6 +163,12 @@ export function extractDataSaleMarketing(ctx: FactContext): Fact<'data_sale_or_m
     // Marketing with the vendor's brand ("a license to use the Brand Features solely for marketing purposes") uses no data.
     if (BRAND.test(v) && !MARKETED_DATA.test(v)) continue;
     let done = false;
+    // "If you do not wish to receive promotional emails …, you may change your preferences": they are sent by default.
+    const optOut = DECLINE_MARKETING.exec(v);
+    if (optOut && !inDefinition(v, optOut.index)) {
+      cands.push({ value: 'allowed', evidence: evidenceAt(ctx, s, optOut.index, optOut.index + optOut[0].length), confidence: 0.75 });
+      continue;
+    }
     for (const re of ALLOWED) {
       const m = re.exec(v);
       // A list item that opens with a negation ("* Never selling your information or sharing it … for marketing

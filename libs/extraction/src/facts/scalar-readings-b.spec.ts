@@ -123,3 +123,20 @@ describe('offshore_processing: data that goes to parties around the world', () =
     expect(off('We serve users around the world with the same features.')).toBe('unspecified');
   });
 });
+
+describe('data_sale_or_marketing: marketing read from how it is said', () => {
+  const ds = (t: string) => factOf('data_sale_or_marketing', t);
+  it('a way to stop promotional emails means they are sent', () => {
+    expect(ds('If you do not wish to receive promotional emails or other communications from Acme, you may change your notification preferences.')).toBe('allowed');
+    expect(ds('If you do not wish to receive service emails from Acme, you may close your account.')).toBe('unspecified');
+  });
+  it('a negation inside a parenthesis does not negate the ads', () => {
+    expect(ds('We may use the text of that voice interaction (but not the audio recording itself) to show you personalized ads.')).toBe('allowed');
+    expect(ds('We do not use the text of that voice interaction to show you personalized ads.')).not.toBe('allowed');
+  });
+  it('ad personalization, and the person\'s contact data used for advertising', () => {
+    expect(ds('We may use those interactions to inform your interests for ad personalization.')).toBe('allowed');
+    expect(ds('We use your contact data (name and e-mail address) for advertising by post.')).toBe('allowed');
+    expect(ds('We use your contact data (name and e-mail address) for billing by post.')).toBe('unspecified');
+  });
+});
