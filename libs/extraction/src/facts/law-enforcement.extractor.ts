@@ -11,6 +11,7 @@ type V = Fact<'law_enforcement_disclosure'>['value'];
 
 const PREFILTER = /\b(?:law|legal|lawful|subpoena|warrant|court|judge|judicial|government|authorit|regulat|third party request|police|national security|litigation|proceeding|competent|order|notif|notice)/i;
 const DISCLOSING = ['disclose', 'comply'];
+const USER_AGENT = /^\s+by\s+(?:the\s+)?(?:users?|you|customers?|members?|subscribers?)\b/i;
 // A non-judicial instrument named as a ground for disclosure: a plain subpoena (not judge-signed), other legal
 // process, a government or law-enforcement request, "as required by law".
 const JUDGE_SIGNED = /\b(?:judicial|judge-signed|court-issued|court-ordered)\s+subpoenas?\b|\bsubpoenas?\s+(?:signed|issued|approved)\s+by\s+(?:a |the )?(?:judge|court|magistrate)/i;
@@ -86,7 +87,9 @@ export function extractLawEnforcement(ctx: FactContext): Fact<'law_enforcement_d
       if (RIGHTS.test(c.view) || DISPUTE.test(c.view)) continue;
       const ev = clauseEvidence(ctx, c);
       // The clause's disclosure: its own, or its list intro's ("We may share your information: - to comply with …").
-      const own = hitsOf(c, 'action', DISCLOSING).filter((h) => verbal(c, h));
+      // "Personal data provided by the user can only be disclosed …": a participle with the user as its agent describes
+      // the data; the clause's disclosure is the verb after it.
+      const own = hitsOf(c, 'action', DISCLOSING).filter((h) => verbal(c, h) && !USER_AGENT.test(c.view.slice(h.end, h.end + 30)));
       let inherited = own.length === 0 ? introClauses.flatMap((ic) => hitsOf(ic, 'action', DISCLOSING).filter((h) => verbal(ic, h)).map((h) => ({ ic, h }))) : [];
       // An item after ';' of an inline list of exceptions ("We will not share … except (a) …; (b) …; (c) as may be
       // required by law …"): its disclosure is the first clause's, and the item is one of its exceptions (allowed).

@@ -169,6 +169,8 @@ function deletesData(c: Clause, h: Hit): boolean {
   // A refused duty to remove at the end is still about the data ("is not obligated to remove from its Services any
   // content submitted by you" on termination): the vendor keeps it. Not "has not removed", "may not be possible to
   // remove" (no duty refused).
+  // "… is removed from our active systems": taken out of the vendor's systems is deleted.
+  if (/^remov/.test(w) && FROM_SYSTEMS.test(c.view.slice(h.end, h.end + 50)) && !negated(c, h)) return true;
   if (/^remov/.test(w)) return NO_DUTY_TO.test(c.view.slice(Math.max(0, h.start - 60), h.start)) && !NOT_A_KEPT_COPY.test(c.view.slice(h.start, h.start + 120));
   if (h.t1 - h.t0 === 1 && /^(?:deletion|destruction|erasure)$/.test(w)) return NOMINAL_ACT.test(c.view.slice(Math.max(0, h.start - 40), h.start));
   // "return" is the act only with data after it ("return all PHI", "return or destroy the records"), not "return policy".
@@ -193,6 +195,8 @@ function otherSubject(c: Clause, h: Hit): boolean {
   // A noun with a determiner before it ("any subscriptions"), not a word inside a longer data phrase.
   return /^[a-z]+s$/.test(w) && DETERMINERS.test(c.tokens[i - 1]?.lower ?? '');
 }
+
+const FROM_SYSTEMS = /^\s+(?:\w+\s+){0,2}?from\s+(?:our|its|their|the)\s+(?:active\s+|production\s+|live\s+)?(?:systems?|servers?|databases?)\b/i;
 
 // What a refused duty to remove may be about without the vendor keeping the data: the customer's own systems, or
 // backups removed later ("not required to remove your content from backups until they expire": delayed deletion).

@@ -140,3 +140,16 @@ describe('data_sale_or_marketing: marketing read from how it is said', () => {
     expect(ds('We use your contact data (name and e-mail address) for billing by post.')).toBe('unspecified');
   });
 });
+
+describe('law_enforcement and return: the main verb, not a participle describing the data', () => {
+  it('"data provided by the user can only be disclosed on a request by a court or law enforcement agency"', () => {
+    const le = (t: string) => factOf('law_enforcement_disclosure', t);
+    expect(le('Personal data provided by the user can only be disclosed through a request by a court, law enforcement agency, or in other cases provided for by the law.')).toBe('any_legal_request');
+    expect(le('Personal data provided by the user can only be corrected through a request by the user.')).toBe('unspecified');
+  });
+  it('removed from the vendor\'s systems at the account\'s end is deleted; removed from view is not', () => {
+    const rd = (t: string) => factOf('return_or_destroy_on_termination', t);
+    expect(rd('Upon account deletion, the email address is removed from our active systems.')).toBe('yes');
+    expect(rd('Upon account deletion, the email address is removed from the public leaderboard.')).toBe('unspecified');
+  });
+});
