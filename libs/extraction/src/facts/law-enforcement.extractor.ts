@@ -11,6 +11,7 @@ type V = Fact<'law_enforcement_disclosure'>['value'];
 
 const PREFILTER = /\b(?:law|legal|lawful|subpoena|warrant|court|judge|judicial|government|authorit|regulat|third party request|police|national security|litigation|proceeding|competent|order|notif|notice)/i;
 const DISCLOSING = ['disclose', 'comply'];
+const DESCRIBES = /\b(?:describes|explains|sets out|sets forth|outlines|details)\s+(?:[\w,]+\s+){0,12}?(?:how|when|whether)\b[^.;]*$/i;
 const USER_AGENT = /^\s+by\s+(?:the\s+)?(?:users?|you|customers?|members?|subscribers?)\b/i;
 // A non-judicial instrument named as a ground for disclosure: a plain subpoena (not judge-signed), other legal
 // process, a government or law-enforcement request, "as required by law".
@@ -185,6 +186,12 @@ export function extractLawEnforcement(ctx: FactContext): Fact<'law_enforcement_d
           cands.push({ value: 'any_legal_request', evidence: ev, confidence: 0.4, review: reported ? 'a report to authorities the vendor may choose to make, with no legal ground' : 'given to an authority at the user\'s choice, not on a legal demand' });
           continue;
         }
+      }
+      // What another document describes ("Google's Privacy Policy … describes how and when we may share your information
+      // for legal reasons") is a pointer to that document, not this one's rule: kept for review.
+      if (DESCRIBES.test(dc.view.slice(0, d.start))) {
+        cands.push({ value: 'any_legal_request', evidence: ev, confidence: 0.4, review: 'a disclosure another document describes' });
+        continue;
       }
       // Information given to the customer or user "as required by law" is not a disclosure to an authority.
       const to = recipientsOf(dc, d);

@@ -153,3 +153,11 @@ describe('law_enforcement and return: the main verb, not a participle describing
     expect(rd('Upon account deletion, the email address is removed from the public leaderboard.')).toBe('unspecified');
   });
 });
+
+describe('law_enforcement_disclosure: a pointer to another document', () => {
+  const le = (t: string) => factOf('law_enforcement_disclosure', t);
+  it('what another policy describes is not this document\'s rule', () => {
+    expect(le('Our Privacy Policy also applies; for example, it describes how we use service providers and how and when we may share your information for legal reasons.')).toBe('unspecified');
+    expect(le('We may share your information for legal reasons, such as to respond to a subpoena.')).toBe('any_legal_request');
+  });
+});
