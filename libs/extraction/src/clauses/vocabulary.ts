@@ -67,7 +67,7 @@ export const VOCABULARY: Record<Category, Record<string, Entries>> = {
   },
   action: {
     disclose: {
-      verbs: ['disclose', 'share', 'release', 'transfer', 'transmit', 'give', 'make available', 'hand over', 'turn over', 'communicate', 'furnish', 'produce', 'pass', 'pass on', 'send', 'provide', 'report', 'grant access', 'give access', 'allow access', 'forward'],
+      verbs: ['disclose', 'share', 'release', 'reveal', 'transfer', 'transmit', 'give', 'make available', 'hand over', 'turn over', 'communicate', 'furnish', 'produce', 'pass', 'pass on', 'send', 'provide', 'report', 'grant access', 'give access', 'allow access', 'forward'],
       exact: ['disclosure', 'disclosures', 'sharing', 'transfer of', 'access to'],
       separable: ['make … available', 'hand … over', 'turn … over', 'pass … on'],
     },

@@ -7,7 +7,7 @@ import { escapeRegExp } from '../text/escape-regexp.js';
 
 type V = Fact<'data_sale_or_marketing'>['value'];
 
-const PREFILTER = /\b(?:sell|sale\b|sold\b|rent\b|rent(?:ing|s)\b|market|advertis|ads\b|promot|offers\b|remuneration|newsletter|licen[cs]|sublicen[cs]|interest\b|send(?:ing)? you\b)/i;
+const PREFILTER = /\b(?:sell|sale\b|sold\b|rent\b|rent(?:ing|s)\b|market|advertis|ads\b|promot|offers\b|offered by\b|ad personali|remuneration|newsletter|licen[cs]|sublicen[cs]|interest\b|send(?:ing)? you\b)/i;
 // A list is data only as a list of people ("mailing list"), not the verb ("list items for sale").
 const DATA = String.raw`(?:[\w-]+\s+){0,6}?(?:data|information|phi|protected health information|records|content|personal|(?<=(?:mailing|e-?mail|customer|contact|subscriber|user|member|marketing)\s)lists?)\b`;
 // Who pays for licensed data, and the price: third parties or partners, for a fee, royalty or other payment.
@@ -17,11 +17,18 @@ const PRICE = String.raw`\b(?:for (?:a |an )?(?:\w+ )?(?:fees?|royalt(?:y|ies)|c
 const ALLOWED: RegExp[] = [
   /\b(?:to|may|will|can|we|also)\s+(?:also\s+)?(?:market|advertise)\b(?!\s+(?:the )?(?:services|products) (?:to )?(?:the )?customer)/i,
   /\bmarketing to you\b/i,
+  // Communicating with the person about products or events the vendor or others offer, or that "will interest you", is
+  // marketing; not news of what they bought ("about products you have purchased").
+  /\bcommunicat(?:e|es|ing)\s+with\s+you\s+about\s+(?:(?:our|new|other|the)\s+)?(?:products|offers|promotions|deals)\b(?![^.;]{0,40}\byou (?:have )?(?:purchased|ordered|bought|requested))[^.;]{0,80}?\b(?:offered by|(?:that|which) (?:we think )?(?:may|might|will|would) (?:be of )?interest)/i,
   /\b(?:send|sending|email|emailing|text|texting|mail|mailing|contact|contacting)\s+(?:you |users |patients |clients |customers? |the customer )?(?:with )?(?:[\w'’-]+,? (?:and |or |& )?){0,6}?(?:marketing|promotional|advertising|promotions)\b/i,
   // Telling the person of offers ("to notify you of … special offers", "to send you … newsletters … or Acme offers"); a
   // name before "offers" with an object after it is another organisation acting ("when Medicare offers a new period").
   /\b(?:notify|notifying|inform|informing|send|sending|email|emailing|contact|contacting)\s+you\b[^.;]{0,120}?\b(?:special offers|promotional offers|exclusive offers|our offers|[A-Z][\w-]+ offers(?=\s*(?:[.,;:)!]|$|(?:and|or|&|from|that|which|by|via)\b))|promotions|deals and discounts)\b/,
   /\b(?:targeted|interest-based|behaviou?ral|personali[sz]ed|cross-context(?: behaviou?ral)?) (?:advertising|ads|marketing)\b/i,
+  // "to inform your interests for ad personalization".
+  /\b(?:ads?|advertising) personali[sz]ation\b/i,
+  // Using the person's contact data for advertising ("We use your contact data … for advertising by post").
+  /\buse\s+(?:your|the customer's|users'?)\s+(?:[\w-]+\s+){0,2}?(?:data|information|details|e-?mail address(?:es)?)\b[^.;]{0,120}?\bfor (?:the purposes? of )?(?:advertising|marketing)\b/i,
   /\b(?:serve|serving|deliver|delivering|show|display) (?:\w+ ){0,2}(?:ads|advertisements|advertising)\b/i,
   /\bfor (?:our |its |their )?(?:own )?(?:direct )?marketing (?:or \w+ |and \w+ )?purposes\b/i,
   new RegExp(String.raw`\b(?:may|will|can|we|to)\s+(?:also\s+)?(?:sell|rent|lease|trade)\b,?\s+(?:or\s+\w+\s+)?${DATA}`, 'i'),
@@ -124,7 +131,8 @@ function vendorSubject(v: string, index: number, vendorNames: string[]): boolean
 /** Negation before `index` (see negatedBefore), with the user's own condition clauses before it set aside. */
 function vendorNegatedBefore(v: string, index: number): boolean {
   const from = Math.max(0, index - 60, v.lastIndexOf(';', index) + 1);
-  const before = v.slice(from, index).replace(USER_CONDITION_CLAUSE, ' ');
+  // A negation inside a parenthesis stays there: "the text (but not the audio recording itself) to show you ads".
+  const before = v.slice(from, index).replace(USER_CONDITION_CLAUSE, ' ').replace(/\([^()]*\)/g, ' ');
   return /\b(?:not|never|no|nor|neither|cannot|can't|won't|don't|doesn't|isn't|aren't|prohibit(?:ed|s)?(?: from)?|refrain(?:s)? from|forbidden|disclaims?)\b/i.test(before);
 }
 
@@ -133,6 +141,10 @@ function sellsGoods(matched: string): boolean {
   const g = GOODS.exec(matched);
   return g !== null && !/\b(?:personal|data|information|records|lists?)\b/i.test(g[0]);
 }
+const DECLINE_MARKETING = /\b(?:(?:do not|don't|no longer) (?:wish|want) to receive|unsubscribe from|opt(?:-| )?out of (?:receiving )?)\s*(?:our |any |further )?(?:[\w-]+,? ){0,2}?(?:promotional|marketing|advertising) (?:e-?mails|communications|messages|materials|offers|newsletters)\b/i;
+// A condition opening the clause before the sale: "Where / If / When … is not being offered for Sale".
+const CONDITION_OPEN = /^\W*(?:where|if|when|whenever|unless|in case)\b[^,;]*$/i;
+const CONCEDED = /\b(?:though|although|but|however|except that)\b[^.;]{0,40}\bmay\s+(?:\w+\s+){0,2}?(?:sell|rent|license|licence|transfer)\b/i;
 const CUSTOMER_SUBJECT = /^(?:\(?[a-z0-9]{1,4}[.)]\s*)*(?:[\w ]{0,30}\.\s+)?(?:the )?(?:customer|covered entity|you|client|practice)s? (?:will|shall|may|must|agrees?)/i;
 
 /**
@@ -151,6 +163,12 @@ export function extractDataSaleMarketing(ctx: FactContext): Fact<'data_sale_or_m
     // Marketing with the vendor's brand ("a license to use the Brand Features solely for marketing purposes") uses no data.
     if (BRAND.test(v) && !MARKETED_DATA.test(v)) continue;
     let done = false;
+    // "If you do not wish to receive promotional emails …, you may change your preferences": they are sent by default.
+    const optOut = DECLINE_MARKETING.exec(v);
+    if (optOut && !inDefinition(v, optOut.index)) {
+      cands.push({ value: 'allowed', evidence: evidenceAt(ctx, s, optOut.index, optOut.index + optOut[0].length), confidence: 0.75 });
+      continue;
+    }
     for (const re of ALLOWED) {
       const m = re.exec(v);
       // A list item that opens with a negation ("* Never selling your information or sharing it … for marketing
@@ -172,7 +190,8 @@ export function extractDataSaleMarketing(ctx: FactContext): Fact<'data_sale_or_m
       if (m && re === TARGETED_REFUSED && !vendorSubject(v, m.index, ctx.vendorNames)) continue;
       if (m && (USER_CONDITION.test(v.slice(Math.max(0, m.index - 60), m.index)) || SCOPE_LIMIT.test(v.slice(m.index + m[0].length)))) continue;
       if (m && !inDefinition(v, m.index) && !sellsGoods(m[0]) && !SOLD_TO_USER.test(m[0]) && !CHARACTERISED.test(m[0]) && !restrictsOthers(ctx.sentences, s, m.index)) {
-        cands.push({ value: 'prohibited', evidence: evidenceAt(ctx, s, m.index, m.index + m[0].length), confidence: 0.8 });
+        const conceded = CONCEDED.test(v.slice(m.index));
+        cands.push({ value: 'prohibited', evidence: evidenceAt(ctx, s, m.index, m.index + m[0].length), confidence: conceded ? 0.45 : 0.8, ...(conceded ? { review: 'a refused sale with a sale conceded in the same sentence' } : {}) });
         done = true;
         break;
       }
@@ -185,9 +204,14 @@ export function extractDataSaleMarketing(ctx: FactContext): Fact<'data_sale_or_m
     for (const c of ctx.clauses(s)) {
       // "… licensed, not sold to you": the product sold to the customer, not the customer's data sold to others.
       const sale = hitsOf(c, 'action', 'sell').find((h) => verbal(c, h) && negated(c, h) && agentOf(c, h)?.kind !== 'customer' && has(c, 'object') && !recipientsOf(c, h).some((r) => r.kind === 'customer' && r.t0 - h.t1 <= 4));
+      // "Where your Content is not being offered for Sale": a negation inside a condition is no refusal.
+      if (sale && CONDITION_OPEN.test(c.view.slice(0, sale.start))) continue;
       if (!sale || SCOPE_LIMIT.test(c.view.slice(sale.end)) || USER_CONDITION.test(c.view.slice(0, sale.start)) || inDefinition(c.view, sale.start) || sellsGoods(c.view.slice(sale.start)) || CHARACTERISED.test(c.view) || SOLD_TO_USER.test(c.view) || restrictsOthers(ctx.sentences, s, c.start - s.start + sale.start)) continue;
       // A refusal scoped to one way of collecting ("information gathered this way") does not answer for all data.
-      if (SCOPED.test(c.view)) cands.push({ value: 'prohibited', evidence: clauseEvidence(ctx, c), confidence: 0.45, review: 'a refusal to sell the data of one collection channel only' });
+      // "We will never sell your Content …, though we may sell or transfer any license you grant us": the refusal is
+      // taken back in part in the same sentence.
+      if (CONCEDED.test(v)) cands.push({ value: 'prohibited', evidence: clauseEvidence(ctx, c), confidence: 0.45, review: 'a refused sale with a sale conceded in the same sentence' });
+      else if (SCOPED.test(c.view)) cands.push({ value: 'prohibited', evidence: clauseEvidence(ctx, c), confidence: 0.45, review: 'a refusal to sell the data of one collection channel only' });
       else cands.push({ value: 'prohibited', evidence: clauseEvidence(ctx, c), confidence: 0.75 });
       break;
     }

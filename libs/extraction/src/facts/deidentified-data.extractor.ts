@@ -102,6 +102,12 @@ export function extractDeidentified(ctx: FactContext): Fact<'deidentified_data_u
         continue;
       }
       if (!vendorSide(c, d)) continue;
+      // De-identifying as the way to delete ("deletion may be accomplished through de-identification") ends the data's
+      // use; it names no use of the de-identified data.
+      if (DELETED_BY.test(v) && !OWN_USE.test(v)) {
+        cands.push({ value: 'allowed', evidence: ev, confidence: 0.4, review: 'de-identification as a means of deletion, with no use of the data' });
+        continue;
+      }
       // Collecting, storing or complying with rules about such data is not using it for the vendor's own purposes
       // ("may collect and store non-personally identifiable information", "each party will comply with the
       // requirements for processing Deidentified Data"): kept for review unless a purpose of its own is named.
@@ -151,6 +157,8 @@ function withOwnTerms(ctx: FactContext, prefiltered: Sentence[]): Sentence[] {
   const more = ctx.sentences.filter((s) => !have.has(s.index) && isOperative(s) && re.test(s.view));
   return more.length === 0 ? prefiltered : [...prefiltered, ...more].sort((a, b) => a.index - b.index);
 }
+
+const DELETED_BY = /\b(?:delet|eras|destr)\w*\b[^.;]{0,60}\b(?:through|by|via|by means of)\s+(?:the\s+)?(?:de-?identif|anonymi[sz]|aggregat)\w*/i;
 
 // Actions that hold or regulate data without using it: collecting, storing, complying with rules.
 const PASSIVE_ACTS = new Set(['collect', 'retain', 'comply', 'host']);

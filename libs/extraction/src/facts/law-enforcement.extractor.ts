@@ -9,8 +9,10 @@ import { clauseEvidence, decide, operative } from './fact-context.js';
 
 type V = Fact<'law_enforcement_disclosure'>['value'];
 
-const PREFILTER = /\b(?:law|legal|lawful|subpoena|warrant|court|judge|judicial|government|authorit|regulat|third party request|police|national security|litigation|proceeding|competent|order)/i;
+const PREFILTER = /\b(?:law|legal|lawful|subpoena|warrant|court|judge|judicial|government|authorit|regulat|third party request|police|national security|litigation|proceeding|competent|order|notif|notice)/i;
 const DISCLOSING = ['disclose', 'comply'];
+const DESCRIBES = /\b(?:describes|explains|sets out|sets forth|outlines|details)\s+(?:[\w,]+\s+){0,12}?(?:how|when|whether)\b[^.;]*$/i;
+const USER_AGENT = /^\s+by\s+(?:the\s+)?(?:users?|you|customers?|members?|subscribers?)\b/i;
 // A non-judicial instrument named as a ground for disclosure: a plain subpoena (not judge-signed), other legal
 // process, a government or law-enforcement request, "as required by law".
 const JUDGE_SIGNED = /\b(?:judicial|judge-signed|court-issued|court-ordered)\s+subpoenas?\b|\bsubpoenas?\s+(?:signed|issued|approved)\s+by\s+(?:a |the )?(?:judge|court|magistrate)/i;
@@ -18,9 +20,13 @@ const REFUSED = /\b(?:not|never|no|nor|other than|rather than|instead of|insuffi
 // An instrument broken or conflicted with ("a violation of any law, regulation, or court order") is the object of a
 // breach, not a ground on which anything is disclosed.
 const VIOLATED = /\b(?:violat\w*|breach\w*|conflicts?|conflicting|contraven\w*|infring\w*)\s+(?:of|with)\s+(?:(?!\b(?:as|by|under|to|if|when|where|terms|policy|policies|agreements?|guidelines|rights)\b)[^.;]){0,40}$/i;
-// Notice only "where required by law" (or "where possible") is the law's duty or a discretion, not the vendor's
-// commitment; "unless prohibited by law" is a commitment with the usual carve-out.
-const CONDITIONAL_NOTICE = /\b(?:where|when|if|to the extent|as|insofar as)\s+(?:(?:legally|so|it is|we are)\s+)?(?:required|mandated|appropriate|possible|feasible|practicable)\b/i;
+// Notice only "where required by law" (or "where appropriate") is the law's duty or a discretion, not the vendor's
+// commitment; "unless prohibited by law" is a commitment with the usual carve-out, and so is "when possible",
+// "where reasonably practicable" (the labels' efforts-based notice, Chayn and Wikipedia: the vendor still commits).
+const CONDITIONAL_NOTICE = /\b(?:where|when|if|to the extent|as|insofar as)\s+(?:(?:legally|so|it is|we are)\s+)?(?:required|mandated|appropriate)\b/i;
+// A firm word before an attempted notice: "will attempt to notify", "will take reasonable steps to attempt to notify",
+// "are committed to notifying" is an efforts-based commitment; "may attempt" is not (a `may` anywhere before it).
+const FIRM = /\b(?:will|shall|must|commit(?:s|ted)? to|undertakes? to)\b/i;
 // What a notice must be about to be notice of a legal demand: the request, the demand, the disclosure.
 const NOTICE_ABOUT = /\b(?:requests?|demands?|subpoenas?|orders?|warrants?|process|disclos\w*|respond\w*|produc\w*|complying|legal requirements?)\b/i;
 // A notice clause conditioned on a demand: "If we receive a subpoena, we will notify …".
@@ -75,11 +81,16 @@ export function extractLawEnforcement(ctx: FactContext): Fact<'law_enforcement_d
     for (const [ci, c] of sentenceClauses.entries()) {
       const instruments = hitsOf(c, 'instrument').filter((h) => h.kind !== 'emergency' && !VIOLATED.test(c.view.slice(Math.max(0, h.start - 60), h.start)) && !CONSEQUENCE.test(c.view.slice(Math.max(0, h.start - 40), h.start)));
       const authorities = hitsOf(c, 'actor', 'authority');
-      if (instruments.length === 0 && authorities.length === 0) continue;
+      // A notice of the disclosure with no demand of its own ("Where permitted, we notify affected Users before
+      // disclosure.") takes the demand of the disclosure on a legal ground just before it in the same paragraph.
+      const demandBefore = instruments.length === 0 && authorities.length === 0 && hitsOf(c, 'action', 'notify').length > 0 && legalDisclosureBefore(ctx, s);
+      if (instruments.length === 0 && authorities.length === 0 && !demandBefore) continue;
       if (RIGHTS.test(c.view) || DISPUTE.test(c.view)) continue;
       const ev = clauseEvidence(ctx, c);
       // The clause's disclosure: its own, or its list intro's ("We may share your information: - to comply with …").
-      const own = hitsOf(c, 'action', DISCLOSING).filter((h) => verbal(c, h));
+      // "Personal data provided by the user can only be disclosed …": a participle with the user as its agent describes
+      // the data; the clause's disclosure is the verb after it.
+      const own = hitsOf(c, 'action', DISCLOSING).filter((h) => verbal(c, h) && !USER_AGENT.test(c.view.slice(h.end, h.end + 30)));
       let inherited = own.length === 0 ? introClauses.flatMap((ic) => hitsOf(ic, 'action', DISCLOSING).filter((h) => verbal(ic, h)).map((h) => ({ ic, h }))) : [];
       // An item after ';' of an inline list of exceptions ("We will not share … except (a) …; (b) …; (c) as may be
       // required by law …"): its disclosure is the first clause's, and the item is one of its exceptions (allowed).
@@ -134,14 +145,16 @@ export function extractLawEnforcement(ctx: FactContext): Fact<'law_enforcement_d
       const lawGround = !customerGives && instruments.some((h) => h.kind === 'by_law' && !(n !== undefined && h.t1 <= n.t0 && n.t0 - h.t1 <= 6));
       // The demand must be what the notice is about, not its exception: "we will give you advance notice (unless changes
       // are required sooner, e.g. by a change in legal requirements)" is a notice of changes, waived for legal reasons.
-      const exceptionOnly = n !== undefined && n.t0 < c.exceptAt && [...authorities, ...instruments].every((h) => inException(c, h));
-      const demand = !exceptionOnly && (authorities.length > 0 || instruments.some((h) => DEMANDS.includes(h.kind)) || lawGround);
+      const exceptionOnly = n !== undefined && n.t0 < c.exceptAt && authorities.length + instruments.length > 0 && [...authorities, ...instruments].every((h) => inException(c, h));
+      const demand = !exceptionOnly && (authorities.length > 0 || instruments.some((h) => DEMANDS.includes(h.kind)) || lawGround || demandBefore);
       // A reflexive notice ("You should inform yourself as to the legal requirements") is the customer's own inquiry.
       const customerNotifies = n !== undefined && /^(?:yourself|yourselves|themselves|himself|herself|itself)$/.test(c.tokens[n.t1]?.lower ?? '');
       if (n && demand && !userRequestOnly && !customerNotifies && noticeToCustomer(c, n) && (NOTICE_ABOUT.test(c.view.slice(n.end, n.end + 120)) || ON_DEMAND.test(c.view.slice(0, n.start)))) {
         const m = modality(c, n);
         const conditional = CONDITIONAL_NOTICE.test(c.view.slice(Math.max(0, n.start - 80)));
-        if ((m === 'will' || (m === 'fact' && !/\bmay\b/i.test(c.view))) && !conditional) cands.push({ value: 'legal_process_with_notice', evidence: ev, confidence: 0.8 });
+        const before = c.view.slice(0, n.start);
+        const firmAttempt = m === 'attempt' && FIRM.test(before) && !/\bmay\b/i.test(before);
+        if ((m === 'will' || firmAttempt || (m === 'fact' && !/\bmay\b/i.test(c.view))) && !conditional) cands.push({ value: 'legal_process_with_notice', evidence: ev, confidence: 0.8 });
         else cands.push({ value: 'legal_process_with_notice', evidence: ev, confidence: 0.5, review: m === 'may' || m === 'attempt' ? 'notice is discretionary ("may"/"attempt"), not a commitment' : 'notice only where the law requires or allows it' });
         if (own.length === 0) continue;
       }
@@ -174,9 +187,20 @@ export function extractLawEnforcement(ctx: FactContext): Fact<'law_enforcement_d
           continue;
         }
       }
+      // What another document describes ("Google's Privacy Policy … describes how and when we may share your information
+      // for legal reasons") is a pointer to that document, not this one's rule: kept for review.
+      if (DESCRIBES.test(dc.view.slice(0, d.start))) {
+        cands.push({ value: 'any_legal_request', evidence: ev, confidence: 0.4, review: 'a disclosure another document describes' });
+        continue;
+      }
       // Information given to the customer or user "as required by law" is not a disclosure to an authority.
       const to = recipientsOf(dc, d);
       if (to.length > 0 && to.every((r) => r.kind === 'customer')) continue;
+      // "provide you with copies", "give you access": the user right after the verb is who receives, not an authority.
+      if (dc.hits.some((x) => x.cat === 'actor' && x.kind === 'customer' && x.t0 === d.t1 && dc.tokens[x.t0].lower === 'you')) continue;
+      // "is required to do so to comply with a court order": complying stands for another act ("do so" of a list
+      // intro that restricts or suspends access); it discloses only when a disclosure verb is in sight.
+      if (d.kind === 'comply' && /\bdo so\b/i.test(dc.view.slice(0, d.start)) && ![c, ...sentenceClauses, ...introClauses].some((x) => hitsOf(x, 'action', 'disclose').some((h) => verbal(x, h)))) continue;
       const onlyByLaw = rule.length > 0 && rule.every((h) => h.kind === 'by_law');
       // What is disclosed must be data (named in the clause, its sentence or its list intro): "unless required by
       // law, we do not provide refunds" or "transfers to State authorities as required by law" disclose no records.
@@ -272,8 +296,23 @@ function vendorActs(c: Clause, h: Hit | undefined, othersKnown: () => boolean): 
 function otherAgent(c: Clause, h: Hit): boolean {
   // A participle with its agent, with or without "is" ("the proof given by …", "information is provided by …").
   if (!/(?:ed|en|wn|ld|nt|pt|de)$/i.test(c.tokens[h.t1 - 1].lower) || !/^\s+by\s/i.test(c.view.slice(h.end, h.end + 4))) return false;
+  // "the content made available by DeviantArt users": the users are the agent, whatever name qualifies them.
+  if (c.hits.some((x) => x.cat === 'actor' && x.kind === 'customer' && x.t0 > h.t1 && x.t0 - h.t1 <= 3)) return true;
   // "required to be provided by administrative, judicial, or other government authorities": an authority's demand.
   return !c.hits.some((x) => x.cat === 'actor' && x.t0 > h.t1 && x.t0 - h.t1 <= 7 && (x.kind === 'vendor' || x.kind === 'authority'));
+}
+
+/** Whether one of the two sentences before `s`, in its paragraph, discloses on a legal ground (an instrument or an authority). */
+function legalDisclosureBefore(ctx: FactContext, s: Sentence): boolean {
+  for (let i = s.index - 1; i >= 0 && s.index - i <= 2; i--) {
+    const p = ctx.sentences[i];
+    if (p.paragraph !== s.paragraph || p.isHeading) return false;
+    for (const c of ctx.clauses(p)) {
+      const grounds = hitsOf(c, 'instrument').length > 0 || hitsOf(c, 'actor', 'authority').length > 0;
+      if (grounds && hitsOf(c, 'action', 'disclose').some((h) => verbal(c, h) && !negated(c, h))) return true;
+    }
+  }
+  return false;
 }
 
 /** Whether the document speaks as "we": at least ten "we" in its first 100,000 characters. */

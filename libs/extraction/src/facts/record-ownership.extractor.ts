@@ -91,7 +91,8 @@ export function extractRecordOwnership(ctx: FactContext): Fact<'record_ownership
       const own = OWNS.exec(v.replace(/^(?:as between (?:the parties|you and us|[\w\s]{1,40}? and [\w\s]{1,40}?),?\s*)/i, (m) => ' '.repeat(m.length)).trimStart());
       const prop = PROPERTY_OF.exec(v);
       // "any other data that belongs to you" describes the records; it does not state who holds them.
-      const cust = own && owner(own[1]) ? null : /\b(?:that|which)\s+belongs?\s+to\b/i.test(v) ? null : CUSTOMER_OWNS.exec(v);
+      let cust = own && owner(own[1]) ? null : /\b(?:that|which)\s+belongs?\s+to\b/i.test(v) ? null : CUSTOMER_OWNS.exec(v);
+      if (cust && IF_OWNER.test(v.slice(Math.max(0, cust.index - 40), cust.index))) cust = null;
       const who = own && owner(own[1]) ? owner(own[1]) : cust ? 'customer' : prop ? owner(prop[2]) : undefined;
       const records = own && owner(own[1]) ? own[2] : cust ? (cust[1] ?? cust[2] ?? cust[3] ?? '') : prop ? prop[1] : '';
       if (who && !negatedOwn(c)) {
@@ -128,7 +129,9 @@ function readOwnership(c: Clause): 'customer' | 'vendor' | undefined {
   if (FEEDBACK.test(c.view)) return undefined;
   const recordsIn = (from: number, to: number): boolean => c.hits.some((x) => x.cat === 'object' && x.start >= from && x.end <= to) || POSTED.test(c.view.slice(from, to));
   for (const o of hitsOf(c, 'action', 'own')) {
-    if (inExceptionPart(c, o)) continue;
+    if (inExceptionPart(c, o) || IF_OWNER.test(c.view.slice(Math.max(0, o.start - 40), o.start))) continue;
+    // "maintain all copyright and other notices": a notice of someone's rights kept on a copy, not ownership.
+    if (/^\s+(?:(?:and|or)\s+(?:other\s+)?(?:\w+\s+)?)?(?:notices?|legends?|statements?|symbols?|markings?)\b/i.test(c.view.slice(o.end, o.end + 40))) continue;
     const word = c.view.slice(o.start, o.end).toLowerCase();
     if (negated(c, o, 4)) {
       const who = agentOf(c, o);
@@ -169,6 +172,9 @@ function readOwnership(c: Clause): 'customer' | 'vendor' | undefined {
   }
   return undefined;
 }
+
+// Ownership as a condition ("If you own the copyright for the content you upload, …") states no owner.
+const IF_OWNER = /\b(?:if|unless|whether|to the extent|in case|insofar as)\s+(?:[\w'’]+\s+){0,2}$/i;
 
 // The customer's ownership being taken or given up ("you assign your ownership of …", "transfer your title to …").
 const TAKEN = /\b(?:assign\w*|transfer\w*|waive\w*|relinquish\w*|surrender\w*|terminat\w*|los(?:e|es|ing)|forfeit\w*|revok\w*|convey\w*)\b/i;

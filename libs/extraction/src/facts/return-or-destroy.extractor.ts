@@ -34,7 +34,7 @@ const OPEN_ENDED = /\bindefinitely\b|\bperpetual(?:ly)?\b|\b(?:also|even|still)\
 const MODERATION = /\bviolat\w*|\bmalicious\b|\binfring\w*|\bobjectionable\b|\bharmful\b|\babus\w+|\billegal\b|\binappropriate\b|\bunlawful\b/i;
 // The vendor ending the account as a sanction ("We may terminate your account … and we may delete any comments",
 // "we are entitled to block and delete the account"): its discretion over a closed account, not the contract's end.
-const SANCTION = /\b(?:we|us)\b[^.;]{0,30}?\b(?:may|can|reserves? the right to|(?:is|are) entitled to)(?:,?\s*(?:in|at) (?:its|our|their) (?:sole |absolute |own )*discretion,?)?\s+(?:\w+\s+){0,3}?(?:terminate|suspend|block|close|disable|deactivate)\b|(?<!\byou\s{1,3})\b(?:may|can|reserves? the right to)(?:,?\s*(?:in|at) (?:its|our|their) (?:sole |absolute |own )*discretion,?)?\s+(?:\w+\s+){0,2}?(?:terminate|suspend|block|close|disable|deactivate)\s+(?:your|the user's|a user's|any user's)\b|\bresults? in (?:the )?(?:deletion|termination|suspension) of (?:your|the) account\b/i;
+const SANCTION = /\b(?:we|us)\b[^.;]{0,30}?\b(?:may|can|reserves? the right to|(?:is|are) entitled to)(?:,?\s*(?:in|at) (?:its|our|their) (?:sole |absolute |own )*discretion,?)?\s+(?:\w+\s+){0,3}?(?:terminate|suspend|block|close|disable|deactivate)\b|(?<!\byou\s{1,3})\b(?:may|can|reserves? the right to)(?:,?\s*(?:in|at) (?:its|our|their) (?:sole |absolute |own )*discretion,?)?\s+(?:\w+\s+){0,2}?(?:terminate|suspend|block|close|disable|deactivate)\s+(?:your|the user's|a user's|any user's)\b|\bresults? in (?:the )?(?:deletion|termination|suspension) of (?:your|the) account\b|\breserves? the right to\s+(?:\w+\s+){0,2}?(?:terminate|suspend|block|close|disable|deactivate)\b/i;
 const UNTIL_ACCOUNT_END = /\buntil\s+(?:you\s+(?:delete|close|cancel|deactivate|terminate)|(?:the\s+)?(?:deletion|closure|closing|termination|cancellation)\s+of)\s+(?:your|the)\s+(?:[\w-]+\s+)?account\b/i;
 // Keeping that goes on after the account's end, said after "until you delete your account".
 const KEPT_BEYOND = /\b(?:afterwards?|thereafter|after that|even after|for longer|longer periods?|beyond (?:that|this|then)|some (?:data|information|of (?:it|your))|other (?:data|information)|as (?:needed|necessary|required) for our)\b/i;
@@ -91,6 +91,10 @@ function readClause(c: Clause, deletes: Hit[], retains: Hit[], introSubject: Hit
   for (const d of deletes) {
     // "Even if Content is deleted from our servers, …": a supposition, not a deletion anyone commits to.
     if (!byVendor(c, d, introSubject) || !actsOnData(c, d) || inHypothetical(c, d)) continue;
+    // "has the right to delete any of your content", "we do not guarantee that we will be able to return": a right the
+    // vendor keeps, or an act it does not promise, is no duty either way.
+    if (NO_PROMISE.test(c.view.slice(Math.max(0, d.start - 80), d.start))) continue;
+    if (RIGHT_TO.test(c.view.slice(Math.max(0, d.start - 40), d.start))) return undefined;
     // "is not required to return or destroy", "does not automatically delete", "has no obligation to delete".
     if (negated(c, d)) return scope !== 'periods' ? { value: 'no', confidence: 0.7 } : undefined;
     // Deletion at the vendor's option ("may delete after a commercially reasonable period", "is entitled to keep or
@@ -100,6 +104,9 @@ function readClause(c: Clause, deletes: Hit[], retains: Hit[], introSubject: Hit
     // "before we can delete it" is what the vendor is able to do, not a discretion it keeps (OTA GitLab policy).
     // "Your Files may be deleted in accordance with our retention policies": in the passive with no agent, a possible
     // consequence too, not a discretion the vendor keeps for itself (OTA Amazon Photos label).
+    // A "may" far before the deletion governs a list of acts ("may … suspend or terminate your membership and delete any
+    // Content"): a sanction's discretion, no answer either way.
+    if (modality(c, d) !== 'may' && mayScopes(c, d)) return undefined;
     if (modality(c, d) === 'may') return SANCTION.test(c.sentence.view) || NOMINAL_DELETE.test(c.tokens[d.t0].lower) || capability(c, d) || (passive(c, d) && !agentOf(c, d)) ? undefined : { value: 'no', confidence: 0.7 };
     return { value: 'yes', confidence: scope === 'periods' ? 0.75 : 0.85 };
   }
@@ -133,6 +140,8 @@ function byVendor(c: Clause, h: Hit, introSubject: Hit | undefined): boolean {
   // "It may be deleted … by You": a passive whose agent is the customer.
   if (passive(c, h) && c.hits.some((x) => x.cat === 'actor' && x.kind === 'customer' && x.t0 > h.t0 && c.tokens[x.t0 - 1]?.lower === 'by')) return false;
   const who = agentOf(c, h) ?? introSubject;
+  // An imperative with no subject ("**Delete your content or close your account.**") tells the user what to do.
+  if (!who && h.t0 === 0 && c.start === c.sentence.start && /^[\s*_#>-]*[A-Z]/.test(c.view)) return false;
   return !who || who.kind !== 'customer';
 }
 
@@ -145,7 +154,7 @@ function actsOnData(c: Clause, h: Hit): boolean {
   for (let i = h.t1; i < Math.min(c.tokens.length, h.t1 + 12); i++) if (DATA_NOUN.test(c.tokens[i].lower)) return true;
   // Passive: the data is the subject before it ("your data will be deleted").
   // Passive or a bare participle: the data is the subject before it ("your data will be deleted", "… until deleted").
-  if ((passive(c, h) || /(?:ed|en)$/.test(c.tokens[h.t0].lower)) && c.hits.some((x) => x.cat === 'object' && x.t1 <= h.t0)) return true;
+  if ((passive(c, h) || /(?:ed|en)$/.test(c.tokens[h.t0].lower)) && c.hits.some((x) => x.cat === 'object' && x.t1 <= h.t0)) return !otherSubject(c, h);
   const next = c.tokens[h.t1]?.lower;
   return next !== undefined && PRONOUN.has(next);
 }
@@ -160,12 +169,34 @@ function deletesData(c: Clause, h: Hit): boolean {
   // A refused duty to remove at the end is still about the data ("is not obligated to remove from its Services any
   // content submitted by you" on termination): the vendor keeps it. Not "has not removed", "may not be possible to
   // remove" (no duty refused).
+  // "… is removed from our active systems": taken out of the vendor's systems is deleted.
+  if (/^remov/.test(w) && FROM_SYSTEMS.test(c.view.slice(h.end, h.end + 50)) && !negated(c, h)) return true;
   if (/^remov/.test(w)) return NO_DUTY_TO.test(c.view.slice(Math.max(0, h.start - 60), h.start)) && !NOT_A_KEPT_COPY.test(c.view.slice(h.start, h.start + 120));
   if (h.t1 - h.t0 === 1 && /^(?:deletion|destruction|erasure)$/.test(w)) return NOMINAL_ACT.test(c.view.slice(Math.max(0, h.start - 40), h.start));
   // "return" is the act only with data after it ("return all PHI", "return or destroy the records"), not "return policy".
   if (/^return/.test(w)) return c.hits.some((x) => x.cat === 'object' && x.t0 > h.t0 && x.t0 - h.t1 <= 6);
   return verbal(c, h);
 }
+
+// Words between a passive's subject and its verb: "any subscriptions will be permanently deleted".
+const AUX = /^(?:will|shall|would|may|must|can|be|been|being|is|are|was|were|has|have|had|then|also|automatically|permanently|securely|irreversibly|immediately|not)$/;
+const DETERMINERS = /^(?:the|a|an|any|all|your|their|its|our|such|this|that|these|those|each|every|other)$/;
+
+/**
+ * Whether a passive's subject (the word just before its auxiliaries) is a noun that is not data: "… or its Content,
+ * and any subscriptions will be deleted" deletes subscriptions, not the Content named before.
+ */
+function otherSubject(c: Clause, h: Hit): boolean {
+  let i = h.t0 - 1;
+  while (i >= 0 && AUX.test(c.tokens[i].lower)) i--;
+  if (i < 0 || i === h.t0 - 1) return false;
+  const w = c.tokens[i].lower;
+  if (c.hits.some((x) => x.cat === 'object' && x.t0 <= i && i < x.t1) || DATA_NOUN.test(w) || PRONOUN.has(w) || /^(?:it|they|which|that|profiles?|accounts?|data|information|content)$/.test(w)) return false;
+  // A noun with a determiner before it ("any subscriptions"), not a word inside a longer data phrase.
+  return /^[a-z]+s$/.test(w) && DETERMINERS.test(c.tokens[i - 1]?.lower ?? '');
+}
+
+const FROM_SYSTEMS = /^\s+(?:\w+\s+){0,2}?from\s+(?:our|its|their|the)\s+(?:active\s+|production\s+|live\s+)?(?:systems?|servers?|databases?)\b/i;
 
 // What a refused duty to remove may be about without the vendor keeping the data: the customer's own systems, or
 // backups removed later ("not required to remove your content from backups until they expire": delayed deletion).
@@ -206,6 +237,23 @@ function endScope(ctx: FactContext, s: Sentence): Scope | undefined {
     }
   }
   return undefined;
+}
+
+// A right to delete is a discretion: "has the perpetual and irrevocable right to delete", "reserves the right to delete".
+const RIGHT_TO = /\bright to\s+(?:\w+\s+){0,2}?$/i;
+// An act the vendor says it may not manage: "we do not guarantee that we will be able to return …".
+const NO_PROMISE = /\b(?:do|does|can|cannot|can't|will) not\s+(?:\w+\s+)?(?:guarantee|promise|warrant|ensure)\b[^.;]*$/i;
+
+/**
+ * Whether a "may" earlier in the clause governs the deletion too: "may … terminate your membership and delete any
+ * Content", "may deal with your Content in any appropriate manner (including by deleting it)" — no firmer modal
+ * ("will", "shall", "must") stands between them.
+ */
+function mayScopes(c: Clause, d: Hit): boolean {
+  const modals = c.hits.filter((x) => x.cat === 'modal' && x.t1 <= d.t0);
+  const last = modals[modals.length - 1];
+  // "may be retained … until deleted after 90 days": the deletion ends what the "may" allows, it is not one of its acts.
+  return last !== undefined && last.kind === 'may' && !/^(?:can|could)$/i.test(c.view.slice(last.start, last.end)) && !/\b(?:until|after which|thereafter|then)\b/i.test(c.view.slice(last.end, d.start));
 }
 
 /** Whether the modal before a deletion is one of ability ("can", "could"), not of permission ("may", "is entitled to"). */

@@ -8,7 +8,11 @@ import { decide, evidenceAt, isOperative, neighbour, operative } from './fact-co
 type V = Fact<'subcontractor_flowdown'>['value'];
 
 const PREFILTER = /\b(?:subcontract|sub-?contract|sub-?processor|agents?\b|vendor|service provider|third[- ]part|recipient|contractor|supplier)|^(?:each|all|they|these|such)\b/i;
-const WHO = /\b(?:subcontractors?|sub-?contractors?|sub-?processors?|agents?|vendors?|(?:third[- ]party )?service providers?|third parties|third-party|recipients?|contractors?|suppliers?)\b/i;
+// A thing after a party word ("Third-Party Content", "third party websites"): the thing, not the party, is the subject.
+const THING_AFTER = /^\s+(?:content|materials?|websites?|sites?|links?|products?|apps?|applications?|software|services|cookies|plug-?ins|games|goods|offers?|advertisements?|ads)\b/i;
+// "third-party" names a party only when no thing follows it: "Third-Party Content must comply with our policies" binds
+// content, not a provider.
+const WHO = /\b(?:subcontractors?|sub-?contractors?|sub-?processors?|agents?|vendors?|(?:third[- ]party )?service providers?|third parties|third-party(?!\s+(?:content|materials?|websites?|sites?|links?|products?|apps?|applications?|software|services|cookies|plug-?ins|games|goods|offers?|advertisements?|ads)\b)|recipients?|contractors?|suppliers?)\b/i;
 // Restrictions imposed on them by the vendor, in the words BAAs, DPAs and policies use.
 const BOUND: RegExp[] = [
   // "require … providers to provide similar security and confidentiality measures", "the same safeguards".
@@ -95,7 +99,7 @@ function readFlowdown(ctx: FactContext, s: Sentence): Candidate<V> | undefined {
   if (!own && !instructed && !(PROTECT.test(v) && PURPOSE.test(v) && CONTRACTUAL.test(v))) return undefined;
   if (TRANSFER_SAFEGUARD.test(v) && !own) return undefined;
   const clauses = ctx.clauses(s);
-  const names = (cs: Clause[]) => cs.some((c) => c.hits.some((h) => h.cat === 'actor' && PROVIDER_KINDS.includes(h.kind)));
+  const names = (cs: Clause[]) => cs.some((c) => c.hits.some((h) => h.cat === 'actor' && PROVIDER_KINDS.includes(h.kind) && !THING_AFTER.test(c.view.slice(h.end, h.end + 30))));
   // "They", "those parties": the providers of one of the three sentences before, under the same heading (a list of
   // providers may stand just before).
   const before = [1, 2, 3].map((k) => ctx.sentences[s.index - k]).filter((p) => p !== undefined && p.heading === s.heading && !p.isHeading);
