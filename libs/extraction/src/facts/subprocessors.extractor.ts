@@ -17,7 +17,7 @@ import { isCategoryList, noPersonalData, readItem, rowSentence, runInRecipient }
 import { isTrackerTable, trackerRowEntity } from './subprocessor-trackers.js';
 import { providerHeading, providerProfile } from './subprocessor-profiles.js';
 import { AFFILIATE_CONTEXT, BIG_TECH, BIG_TECH_SERVICE, CATEGORY_TAIL, DATA_RELATION, FUNCTION_WORD, HEADING, INSTITUTION, LIST_LEAD, SHOUTING, SOCIAL_HEADING, STRICT_HEADING, SUFFIX_TAIL, USER_ITEMS, categoryHead, nameStart, notSentenceName } from './subprocessor-patterns.js';
-import { examplesReceive, excludedBecause, triggers } from './subprocessor-triggers.js';
+import { examplesReceive, excludedBecause, kindExamples, triggers } from './subprocessor-triggers.js';
 import type { SelfNames } from './subprocessor-self.js';
 import { selfNames } from './subprocessor-self.js';
 import { escapeRegExp } from '../text/escape-regexp.js';
@@ -34,6 +34,9 @@ import { escapeRegExp } from '../text/escape-regexp.js';
  * dispute bodies and app stores, and names only cited as "the privacy policy of X". A brand is written with its
  * legal name when the document gives one ("Rexx" → "Rexx Systems GmbH").
  */
+// Wording of data that no longer identifies anyone.
+const ANONYMOUS_DATA = /\b(?:aggregated?|anonymi[sz]ed|anonymous|de-?identified|non-?identifiable|(?:does|do)\s*(?:not|n['’]t)\s+identify)\b/i;
+
 export function extractSubprocessors(ctx: FactContext): Fact<'subprocessors_named'> {
   const names = new Map<string, { name: string; ev: Evidence; s: Sentence; at: number }>();
   const rejected: { name: string; ev: Evidence; reason: string }[] = [];
@@ -321,6 +324,17 @@ export function extractSubprocessors(ctx: FactContext): Fact<'subprocessors_name
       const list = NAME_LIST_AT.exec(v.slice(t.at));
       if (!list) continue;
       splitNames(list[1], t.at + list[0].length - list[1].length, (n, at) => add(n, s, at, t.strong));
+    }
+    // 1b. Examples of a kind described before them ("Companies that help deliver newspapers, such as i-Movo", "Key service
+    // providers we use include A and B"), when the clause says the vendor uses them or passes data to them.
+    // Data shared only once aggregated or de-identified ("aggregated information (that doesn't identify those customers)
+    // … shared with selected third parties such as X") makes no recipient of personal data.
+    const kinds = kindExamples(v);
+    const anonymousOnly = kinds.length > 0 && (ANONYMOUS_DATA.test(v) || (prev !== undefined && prev.paragraph === s.paragraph && ANONYMOUS_DATA.test(prev.view)));
+    for (const t of anonymousOnly ? [] : kinds) {
+      if (userItems || !examplesReceive(t.clause, entries.get(s.index)?.context.role === 'recipients')) continue;
+      const list = NAME_LIST_AT.exec(v.slice(t.at));
+      if (list) splitNames(list[1], t.at + list[0].length - list[1].length, (n, at) => add(n, s, at, t.strong));
     }
     // 2. Corporate names (legal suffix) in a sentence about providers sharing or processing data.
     const next = ctx.sentences[s.index + 1];
