@@ -14,7 +14,7 @@ import { collectorMentions, inRanges, trackerSections } from './tracker-names.js
 import { evidenceAt, found, silent, withReview } from './fact-context.js';
 import { BRAND_SHAPE, cleanName, common, core, dominantBrand, ENDS_WITH_SUFFIX, HAS_SUFFIX, inLink, aliasesAmong, isShortFormOf, legalName, NAME_LIST_AT, NOT_A_NAME, policyWordsOnly, productsOf, readLead, splitNames, SUFFIX_NAME, TOKEN, wholeCell } from './subprocessor-names.js';
 import { isCategoryList, noPersonalData, readItem, rowSentence, runInRecipient } from './subprocessor-lists.js';
-import { isTrackerTable, trackerRowEntity } from './subprocessor-trackers.js';
+import { isTrackerTable, providerCellNames, providerColumn, trackerRowEntity } from './subprocessor-trackers.js';
 import { providerHeading, providerProfile } from './subprocessor-profiles.js';
 import { AFFILIATE_CONTEXT, BIG_TECH, BIG_TECH_SERVICE, CATEGORY_TAIL, DATA_RELATION, FUNCTION_WORD, HEADING, INSTITUTION, LIST_LEAD, SHOUTING, SOCIAL_HEADING, STRICT_HEADING, SUFFIX_TAIL, USER_ITEMS, categoryHead, nameStart, notSentenceName } from './subprocessor-patterns.js';
 import { examplesReceive, excludedBecause, kindExamples, triggers } from './subprocessor-triggers.js';
@@ -297,6 +297,14 @@ export function extractSubprocessors(ctx: FactContext): Fact<'subprocessors_name
       }
       // A row of a cookie or tracker table that links to a third party's own policy: that party gets visitors' data.
       if (entry && role !== 'recipients' && entry.row && entry.block.kind === 'table' && isTrackerTable(entry.block)) {
+        // A column that says who sets each cookie: every party named there collects visitors' data on the vendor's pages.
+        const col = providerColumn(entry.block);
+        const cell = col && entry.row !== col.row ? cellUnder(entry.block, entry.row, col.column) : undefined;
+        if (col) {
+          const rs = rowSentence(entry.row);
+          if (cell && cell.text) for (const p of providerCellNames(cell, col.title, entry.row.start, ctx.links)) add(p.name, rs, p.at, true, true, undefined, true);
+          continue;
+        }
         const t = trackerRowEntity(entry.row, ctx.links);
         if (t) {
           const rs = rowSentence(entry.row);
