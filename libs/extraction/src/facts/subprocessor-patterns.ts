@@ -1,3 +1,4 @@
+import { escapeRegExp } from '../text/escape-regexp.js';
 import { NOT_A_NAME } from './subprocessor-names.js';
 
 /**
@@ -55,4 +56,16 @@ export function nameStart(before: string): string | undefined {
   if (!m) return undefined;
   const lower = m[1].trim().split(/\s+/).filter((w) => /^[\p{Ll}]/u.test(w));
   return lower.some((w) => FOREIGN_CONNECTOR.test(w)) && lower.every((w) => !FUNCTION_WORD.test(w)) ? m[1] : undefined;
+}
+
+// Wording of data that no longer identifies anyone.
+export const ANONYMOUS_DATA = /\b(?:aggregated?|anonymi[sz]ed|anonymous|de-?identified|non-?identifiable|(?:does|do)\s*(?:not|n['’]t)\s+identify)\b/i;
+
+/** Whether a legal name comes right after "provided by" and shares its first word with a product named earlier in `before`. */
+export function ownerOfNamedProduct(name: string, before: string): boolean {
+  if (!/\b(?:provided|offered|operated|developed|run|made\s+available)\s+by\s+(?:the\s+)?$/i.test(before)) return false;
+  const first = name.split(/\s+/)[0].replace(/[^\p{L}\p{N}]/gu, '');
+  if (first.length < 3) return false;
+  // The product: the owner's first word followed by a capitalised word ("Google Analytics", "Google Ads").
+  return new RegExp(String.raw`(?:^|[^\p{L}\p{N}])${escapeRegExp(first)}\s+[\p{Lu}]`, 'u').test(before);
 }

@@ -16,7 +16,7 @@ import { BRAND_SHAPE, cleanName, common, core, dominantBrand, ENDS_WITH_SUFFIX, 
 import { isCategoryList, noPersonalData, readItem, rowSentence, runInRecipient } from './subprocessor-lists.js';
 import { isTrackerTable, providerCellNames, providerColumn, trackerRowEntity } from './subprocessor-trackers.js';
 import { providerHeading, providerProfile } from './subprocessor-profiles.js';
-import { AFFILIATE_CONTEXT, BIG_TECH, BIG_TECH_SERVICE, CATEGORY_TAIL, DATA_RELATION, FUNCTION_WORD, HEADING, INSTITUTION, LIST_LEAD, SHOUTING, SOCIAL_HEADING, STRICT_HEADING, SUFFIX_TAIL, USER_ITEMS, categoryHead, nameStart, notSentenceName } from './subprocessor-patterns.js';
+import { ANONYMOUS_DATA, ownerOfNamedProduct, AFFILIATE_CONTEXT, BIG_TECH, BIG_TECH_SERVICE, CATEGORY_TAIL, DATA_RELATION, FUNCTION_WORD, HEADING, INSTITUTION, LIST_LEAD, SHOUTING, SOCIAL_HEADING, STRICT_HEADING, SUFFIX_TAIL, USER_ITEMS, categoryHead, nameStart, notSentenceName } from './subprocessor-patterns.js';
 import { examplesReceive, excludedBecause, kindExamples, triggers } from './subprocessor-triggers.js';
 import type { SelfNames } from './subprocessor-self.js';
 import { selfNames } from './subprocessor-self.js';
@@ -34,12 +34,11 @@ import { escapeRegExp } from '../text/escape-regexp.js';
  * dispute bodies and app stores, and names only cited as "the privacy policy of X". A brand is written with its
  * legal name when the document gives one ("Rexx" → "Rexx Systems GmbH").
  */
-// Wording of data that no longer identifies anyone.
-const ANONYMOUS_DATA = /\b(?:aggregated?|anonymi[sz]ed|anonymous|de-?identified|non-?identifiable|(?:does|do)\s*(?:not|n['’]t)\s+identify)\b/i;
-
 export function extractSubprocessors(ctx: FactContext): Fact<'subprocessors_named'> {
   const names = new Map<string, { name: string; ev: Evidence; s: Sentence; at: number }>();
   const rejected: { name: string; ev: Evidence; reason: string }[] = [];
+  // Legal names read as the company behind a product named just before them ("… service provided by Google Inc.").
+  const owners = new Set<string>();
   const vendorNames = ctx.vendorNames;
   const vendorKeys = new Set(ctx.partyNames.map(core));
   const vendorBrands = vendorNames.map((n) => core(n)).filter((n) => n.length >= 3);
@@ -83,6 +82,10 @@ export function extractSubprocessors(ctx: FactContext): Fact<'subprocessors_name
       return;
     }
     const suffixed = ENDS_WITH_SUFFIX.test(name);
+    // "Google Analytics, a web analysis service provided by Google Inc.": the company behind a product the sentence has
+    // just named after it is the same organisation, already named as the document writes it (the product).
+    // Kept as a candidate: dropped at the end only when the product itself is among the names kept.
+    if (suffixed && ownerOfNamedProduct(name, s.view.slice(0, at))) owners.add(key);
     // The tail of a longer legal name ("… (China) Information Technology Co.", "… emedia Communications, LLC"): only
     // ordinary words before the suffix, cut off from the rest of the name just before it.
     if (suffixed && truncatedTail(name, s.view.slice(Math.max(0, at - 30), at))) return;
@@ -366,7 +369,12 @@ export function extractSubprocessors(ctx: FactContext): Fact<'subprocessors_name
     return true;
   }).filter((n, _i, all) => !all.some((o) => o !== n && isShortFormOf(n.name, o.name)));
   const aliases = aliasesAmong(ctx.text, deduped.map((n) => n.name));
-  const out = deduped.filter((n) => !aliases.has(n.name));
+  const firstWord = (n: string): string => n.split(/\s+/)[0].toLowerCase();
+  const out = deduped.filter((n) => !aliases.has(n.name)).filter((n, _i, all) => {
+    if (!owners.has(core(n.name)) || !all.some((o) => o !== n && !owners.has(core(o.name)) && firstWord(o.name) === firstWord(n.name))) return true;
+    rejected.push({ name: n.name, ev: n.ev, reason: 'the company behind a product named and kept, the same organisation' });
+    return false;
+  });
   const confidence = out.length > 0 ? 0.75 : 0.6;
   return withReview(found<'subprocessors_named'>(out.map((n) => n.name), out.map((n) => n.ev), confidence), rejected.slice(0, 3).map((r) => ({ value: [r.name], evidence: r.ev, reason: r.reason, rejected: true as const })));
 }

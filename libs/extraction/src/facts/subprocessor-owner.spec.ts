@@ -1,0 +1,18 @@
+import { subprocessorNames } from '../testing/subprocessor-names.js';
+
+const names = subprocessorNames;
+
+describe('the company behind a product the sentence names', () => {
+  it('names the product once, as the document writes it, not also the company that provides it', () => {
+    const md = '# Analytics\n\nTo improve this website, we use Statwise Analytics, a web analysis service provided by Statwise Inc. Statwise Analytics uses cookies.';
+    expect(names(md)).toEqual(['Statwise Analytics']);
+  });
+
+  it('still names a company that provides a service the vendor describes without naming a product of it', () => {
+    expect(names('# Payments\n\nPayment processing services for our shop are provided by Paystride, Inc., which receives your card details.')).toEqual(['Paystride, Inc.']);
+    // Another company's product: its provider is a different organisation from the one in the product's name.
+    expect(names('# Analytics\n\nWe use Statwise Analytics, a web analysis service provided by Nimbus Data Ltd, to count visits.')).toEqual(expect.arrayContaining(['Nimbus Data Ltd']));
+    // The product itself is not kept as a name (a tool, not an organisation): its company is the only name of it.
+    expect(names('# Service providers\n\nOur service providers have access to your personal data.\n\n## Buildkit CI/CD\n\nBuildkit CI/CD is provided by Buildkit, Inc. and processes your data.')).toEqual(['Buildkit, Inc.']);
+  });
+});
