@@ -69,3 +69,8 @@ export function ownerOfNamedProduct(name: string, before: string): boolean {
   // The product: the owner's first word followed by a capitalised word ("Google Analytics", "Google Ads").
   return new RegExp(String.raw`(?:^|[^\p{L}\p{N}])${escapeRegExp(first)}\s+[\p{Lu}]`, 'u').test(before);
 }
+
+// Right after a name: a kind of product in lower case ("the Connatix video player", "the Awin network"), so "the" before
+// the name belongs to the product, and the name is its maker's brand rather than a term the document defines.
+export const BRAND_PRODUCT_AFTER = /^\s+(?:[a-z-]+\s+){0,2}?(?:player|network|service|platform|tool|plug-?in|pixel|sdk|api|software|solution|widget|technology|app|application|chat|chatbot|tag|script)s?\b/;
+export const PROVIDED_BY = /\b(?:provided|offered|operated|developed|run)\s+by\s+(?:the\s+)?[\p{Lu}]/u;

@@ -16,7 +16,7 @@ import { BRAND_SHAPE, cleanName, common, core, dominantBrand, ENDS_WITH_SUFFIX, 
 import { isCategoryList, noPersonalData, readItem, rowSentence, runInRecipient } from './subprocessor-lists.js';
 import { isTrackerTable, providerCellNames, providerColumn, trackerRowEntity } from './subprocessor-trackers.js';
 import { providerHeading, providerProfile } from './subprocessor-profiles.js';
-import { ANONYMOUS_DATA, ownerOfNamedProduct, AFFILIATE_CONTEXT, BIG_TECH, BIG_TECH_SERVICE, CATEGORY_TAIL, DATA_RELATION, FUNCTION_WORD, HEADING, INSTITUTION, LIST_LEAD, SHOUTING, SOCIAL_HEADING, STRICT_HEADING, SUFFIX_TAIL, USER_ITEMS, categoryHead, nameStart, notSentenceName } from './subprocessor-patterns.js';
+import { ANONYMOUS_DATA, BRAND_PRODUCT_AFTER, PROVIDED_BY, ownerOfNamedProduct, AFFILIATE_CONTEXT, BIG_TECH, BIG_TECH_SERVICE, CATEGORY_TAIL, DATA_RELATION, FUNCTION_WORD, HEADING, INSTITUTION, LIST_LEAD, SHOUTING, SOCIAL_HEADING, STRICT_HEADING, SUFFIX_TAIL, USER_ITEMS, categoryHead, nameStart, notSentenceName } from './subprocessor-patterns.js';
 import { examplesReceive, excludedBecause, kindExamples, triggers } from './subprocessor-triggers.js';
 import type { SelfNames } from './subprocessor-self.js';
 import { selfNames } from './subprocessor-self.js';
@@ -39,6 +39,8 @@ export function extractSubprocessors(ctx: FactContext): Fact<'subprocessors_name
   const rejected: { name: string; ev: Evidence; reason: string }[] = [];
   // Legal names read as the company behind a product named just before them ("… service provided by Google Inc.").
   const owners = new Set<string>();
+  // Names read as the brand of "the X video player": the sentence they were read in.
+  const productReadings = new Map<string, Sentence>();
   const vendorNames = ctx.vendorNames;
   const vendorKeys = new Set(ctx.partyNames.map(core));
   const vendorBrands = vendorNames.map((n) => core(n)).filter((n) => n.length >= 3);
@@ -104,7 +106,10 @@ export function extractSubprocessors(ctx: FactContext): Fact<'subprocessors_name
     // The entities a document defines as "us" ("the TikTok entities listed below").
     if (ctx.defs.groupBrands.some((b) => name!.toLowerCase().startsWith(b.toLowerCase()))) return;
     // Terms the document defines ("the Controller", "End Users", "Session Summaries") are not organisations.
-    if (!suffixed && (ctx.defs.definedTerms.has(name.toLowerCase()) || /\bthe\s+$/i.test(s.view.slice(Math.max(0, at - 4), at)))) return;
+    // "the Connatix video player", "the Awin network": a brand before a kind of product is that brand's, not a defined term.
+    const theProduct = !suffixed && /\bthe\s+$/i.test(s.view.slice(Math.max(0, at - 4), at));
+    if (!suffixed && (ctx.defs.definedTerms.has(name.toLowerCase()) || (theProduct && !BRAND_PRODUCT_AFTER.test(s.view.slice(at + name.length, at + name.length + 50))))) return;
+    if (theProduct) productReadings.set(core(name), s);
     // A product of the vendor: "Acme Rewards" somewhere in the text.
     if (!suffixed && products().has(name.toLowerCase())) return;
     // The vendor's own products ("Acme Scribe", "SurveyMonkey Apply"); its affiliates carry a legal suffix.
@@ -370,7 +375,15 @@ export function extractSubprocessors(ctx: FactContext): Fact<'subprocessors_name
   }).filter((n, _i, all) => !all.some((o) => o !== n && isShortFormOf(n.name, o.name)));
   const aliases = aliasesAmong(ctx.text, deduped.map((n) => n.name));
   const firstWord = (n: string): string => n.split(/\s+/)[0].toLowerCase();
-  const out = deduped.filter((n) => !aliases.has(n.name)).filter((n, _i, all) => {
+  // "we use the reCAPTCHA verification tool. This service is provided by Google LLC", "the Plausible Analytics tool" beside
+  // "Plausible Insights OÜ": the document names the company behind the product, which is the recipient.
+  const behind = (n: { name: string }, all: { name: string }[]): boolean => {
+    const at = productReadings.get(core(n.name));
+    if (!at) return false;
+    const next = ctx.sentences[at.index + 1];
+    return PROVIDED_BY.test(at.view) || (next !== undefined && next.paragraph === at.paragraph && PROVIDED_BY.test(next.view)) || all.some((o) => o !== n && firstWord(o.name) === firstWord(n.name));
+  };
+  const out = deduped.filter((n) => !aliases.has(n.name)).filter((n, _i, all) => !behind(n, all)).filter((n, _i, all) => {
     if (!owners.has(core(n.name)) || !all.some((o) => o !== n && !owners.has(core(o.name)) && firstWord(o.name) === firstWord(n.name))) return true;
     rejected.push({ name: n.name, ev: n.ev, reason: 'the company behind a product named and kept, the same organisation' });
     return false;
