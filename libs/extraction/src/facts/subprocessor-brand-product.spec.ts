@@ -13,3 +13,10 @@ describe('a brand before a kind of product ("the Awin network")', () => {
     expect(names('# Spam\n\nWe use the Verifio verification tool. This service is provided by Checkpoint LLC, which receives your IP address.')).toEqual(['Checkpoint LLC']);
   });
 });
+
+describe('the user\'s own area of the service ("My Orbital")', () => {
+  it('is not an organisation, while a provider named in the same sentence is', () => {
+    expect(names('# Providers\n\nWe share the topics you select through My Orbital with service providers such as Mailwell.')).toEqual(['Mailwell']);
+    expect(names('# Providers\n\nWe share the topics you select with service providers such as Mailwell and My Orbital.')).toEqual(['Mailwell']);
+  });
+});

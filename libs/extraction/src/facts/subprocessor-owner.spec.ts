@@ -16,3 +16,13 @@ describe('the company behind a product the sentence names', () => {
     expect(names('# Service providers\n\nOur service providers have access to your personal data.\n\n## Buildkit CI/CD\n\nBuildkit CI/CD is provided by Buildkit, Inc. and processes your data.')).toEqual(['Buildkit, Inc.']);
   });
 });
+
+describe('a provider said to receive only anonymous or aggregated data', () => {
+  it('is not a recipient of personal data', () => {
+    expect(names('# Advertising\n\nWe use Adsmith LLC to manage part of the advertising on our website. If Adsmith services are used, Adsmith LLC may collect and use certain aggregated and anonymized data for advertising purposes.')).toEqual([]);
+  });
+
+  it('is a recipient when the paragraph also gives it personal data', () => {
+    expect(names('# Advertising\n\nWe use Adsmith LLC to manage part of the advertising on our website. Adsmith LLC may collect aggregated data and your IP address for advertising purposes.')).toEqual(['Adsmith LLC']);
+  });
+});

@@ -1,3 +1,4 @@
+import type { Sentence } from '../text/sentences.js';
 import { escapeRegExp } from '../text/escape-regexp.js';
 import { NOT_A_NAME } from './subprocessor-names.js';
 
@@ -76,3 +77,21 @@ export const BRAND_PRODUCT_AFTER = /^\s+(?:[a-z-]+\s+){0,2}?(?:player|network|se
 export const PROVIDED_BY = /\b(?:provided|offered|operated|developed|run)\s+by\s+(?:the\s+)?[\p{Lu}]/u;
 // A cell's label before its names: "Our advertising Partner: ", "Processors: " (a few words, no name of its own).
 export const CELL_LABEL = /^(?:our\s+)?(?:[\p{L}-]+\s+){0,3}[\p{L}-]+\s*:\s*/iu;
+
+/**
+ * The words of the paragraph a name was read in that give it only anonymous or aggregated data ("Playwire LLC may collect
+ * and use certain aggregated and anonymized data"): the name (or its first word) as the subject of collecting, receiving
+ * or using such data, and no word of personal data in the paragraph. Undefined otherwise.
+ */
+export function anonymousOnly(sentences: Sentence[], s: Sentence, name: string): string | undefined {
+  const para = sentences.slice(Math.max(0, s.index - 4), s.index + 5).filter((x) => x.paragraph === s.paragraph);
+  if (para.some((x) => PERSONAL_DATA.test(x.view))) return undefined;
+  const subject = escapeRegExp(name.split(/\s+/)[0]);
+  const re = new RegExp(String.raw`\b${subject}\b[^.;]{0,40}?\b(?:may\s+|will\s+|can\s+)?(?:collects?|receives?|uses?|process(?:es)?|obtains?|gets?)\b[^.;]{0,60}?\b(?:aggregated?|anonymi[sz]ed|anonymous|de-?identified|non-?personal)\b[^.;]{0,30}?\b(?:data|information)\b`, 'i');
+  for (const x of para) {
+    const m = re.exec(x.view);
+    if (m) return m[0];
+  }
+  return undefined;
+}
+const PERSONAL_DATA = /\bpersonal(?:ly\s+identifiable)?\s+(?:data|information)\b|\b(?:ip\s+address|e-?mail\s+address|identif(?:y|ies)\s+you)\b/i;

@@ -16,7 +16,7 @@ import { BRAND_SHAPE, cleanName, common, core, dominantBrand, ENDS_WITH_SUFFIX, 
 import { isCategoryList, noPersonalData, readItem, rowSentence, runInRecipient } from './subprocessor-lists.js';
 import { isTrackerTable, providerCellNames, providerColumn, trackerRowEntity } from './subprocessor-trackers.js';
 import { providerHeading, providerProfile } from './subprocessor-profiles.js';
-import { ANONYMOUS_DATA, BRAND_PRODUCT_AFTER, CELL_LABEL, PROVIDED_BY, ownerOfNamedProduct, AFFILIATE_CONTEXT, BIG_TECH, BIG_TECH_SERVICE, CATEGORY_TAIL, DATA_RELATION, FUNCTION_WORD, HEADING, INSTITUTION, LIST_LEAD, SHOUTING, SOCIAL_HEADING, STRICT_HEADING, SUFFIX_TAIL, USER_ITEMS, categoryHead, nameStart, notSentenceName } from './subprocessor-patterns.js';
+import { anonymousOnly, ANONYMOUS_DATA, BRAND_PRODUCT_AFTER, CELL_LABEL, PROVIDED_BY, ownerOfNamedProduct, AFFILIATE_CONTEXT, BIG_TECH, BIG_TECH_SERVICE, CATEGORY_TAIL, DATA_RELATION, FUNCTION_WORD, HEADING, INSTITUTION, LIST_LEAD, SHOUTING, SOCIAL_HEADING, STRICT_HEADING, SUFFIX_TAIL, USER_ITEMS, categoryHead, nameStart, notSentenceName } from './subprocessor-patterns.js';
 import { examplesReceive, excludedBecause, kindExamples, triggers } from './subprocessor-triggers.js';
 import type { SelfNames } from './subprocessor-self.js';
 import { selfNames } from './subprocessor-self.js';
@@ -144,6 +144,11 @@ export function extractSubprocessors(ctx: FactContext): Fact<'subprocessors_name
         if (strong) rejected.push({ name, ev: evidenceAt(ctx, s, at, at + name.length), reason: 'an ordinary word of the document, not clearly a name' });
         return;
       }
+    }
+    // "through My Guardian", "in My Account": the user's own area of the service, not an organisation.
+    if (!suffixed && /^My\s+\S/.test(name)) {
+      rejected.push({ name, ev: evidenceAt(ctx, s, at, at + name.length), reason: "the user's own area of the service, not an organisation" });
+      return;
     }
     if (!suffixed && SELF_HOSTED_SOFTWARE.test(name)) {
       rejected.push({ name, ev: evidenceAt(ctx, s, at, at + name.length), reason: 'software the vendor runs itself, not an organisation receiving data' });
@@ -387,7 +392,11 @@ export function extractSubprocessors(ctx: FactContext): Fact<'subprocessors_name
     const next = ctx.sentences[at.index + 1];
     return PROVIDED_BY.test(at.view) || (next !== undefined && next.paragraph === at.paragraph && PROVIDED_BY.test(next.view)) || all.some((o) => o !== n && firstWord(o.name) === firstWord(n.name));
   };
-  const out = deduped.filter((n) => !aliases.has(n.name)).filter((n, _i, all) => !behind(n, all)).filter((n, _i, all) => {
+  const out = deduped.filter((n) => !aliases.has(n.name)).filter((n, _i, all) => !behind(n, all)).filter((n) => {
+    const said = anonymousOnly(ctx.sentences, n.s, n.name);
+    if (said) rejected.push({ name: n.name, ev: n.ev, reason: `it is said to receive only anonymous or aggregated data ("${said}")` });
+    return !said;
+  }).filter((n, _i, all) => {
     if (!owners.has(core(n.name)) || !all.some((o) => o !== n && !owners.has(core(o.name)) && firstWord(o.name) === firstWord(n.name))) return true;
     rejected.push({ name: n.name, ev: n.ev, reason: 'the company behind a product named and kept, the same organisation' });
     return false;
