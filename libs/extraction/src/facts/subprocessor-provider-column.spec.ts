@@ -34,4 +34,24 @@ describe('sub-processors in the provider column of a cookie table', () => {
     // "Adsmith / Chirper": the row does not say which of the two sets the cookie.
     expect(names(cookies('| Name | Type | Provider | Purpose |', ['| _px | Pixel | Adsmith / Chirper | Measures ads. |']))).toEqual([]);
   });
+
+  it('reads a "who sets these cookies" column of links, in a table whose rows run over several sentences', () => {
+    const md = (title: string): string =>
+      [
+        '# Orbital cookie statement',
+        '',
+        'Orbital uses the cookies described below.',
+        '',
+        '|     |     |',
+        '| --- | --- |',
+        `| **Types of cookies** | **${title}** |`,
+        '| **Essential cookies:** These cookies are needed to sign you in. They cannot be switched off. | Orbital |',
+        '| **Performance cookies:** These cookies make the site faster. However, without them some features may not work. | [Statwise](https://statwise.example/privacy) |',
+        '| **Analytics cookies:** These cookies count visits. They help us understand use. | [Vidstream](https://vidstream.example/privacy)  <br>[Heatmapr](https://heatmapr.example/tos) |',
+        '',
+      ].join('\n');
+    expect(names(md('Who sets these cookies')).sort()).toEqual(['Heatmapr', 'Statwise', 'Vidstream']);
+    // A column of what the cookies are for: its links are not said to be the parties that set them.
+    expect(names(md('Where to learn more'))).toEqual([]);
+  });
 });

@@ -76,12 +76,24 @@ export function trackerRowEntity(row: Row, links: [number, number][]): TrackerRo
 const PROVIDER_COLUMN = /^(?:(?:cookie|third[- ]party)\s+)?(?:providers?|set\s+by|supplier|vendor|who\s+sets\s+(?:these|this|the)\s+cookies?)$/i;
 
 /** A tracker table's provider column, its title, and the row that titles it when that is not the header. */
-export function providerColumn(block: Block): { column: number; title: string; row?: Row } | undefined {
+export function providerColumn(block: Block, text: string): { column: number; title: string; row?: Row } | undefined {
   const h = block.header?.findIndex((c) => PROVIDER_COLUMN.test(c.text)) ?? -1;
   if (h >= 0) return { column: h, title: block.header![h].text };
   for (const row of block.rows.slice(0, 2)) {
     const k = (row.cells ?? []).findIndex((c) => PROVIDER_COLUMN.test(c.text));
     if (k >= 0) return { column: k, title: row.cells![k].text, row };
+  }
+  // A table whose rows run over several sentences is read as several blocks: its title row is then a line above the
+  // block, in the same run of "cell | cell" lines.
+  let end = block.rows[0] ? text.lastIndexOf('\n', block.rows[0].start - 1) : -1;
+  for (let n = 0; n < 30 && end > 0; n++) {
+    const start = text.lastIndexOf('\n', end - 1) + 1;
+    const line = text.slice(start, end);
+    if (!line.includes('|')) break;
+    const cells = line.split('|').map((c) => c.trim());
+    const k = cells.findIndex((c) => PROVIDER_COLUMN.test(c));
+    if (k >= 0) return { column: k - (line.trimStart().startsWith('|') ? 1 : 0), title: cells[k] };
+    end = start - 1;
   }
   return undefined;
 }

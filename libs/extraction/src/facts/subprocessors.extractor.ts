@@ -315,7 +315,7 @@ export function extractSubprocessors(ctx: FactContext): Fact<'subprocessors_name
       // A row of a cookie or tracker table that links to a third party's own policy: that party gets visitors' data.
       if (entry && role !== 'recipients' && entry.row && entry.block.kind === 'table' && isTrackerTable(entry.block)) {
         // A column that says who sets each cookie: every party named there collects visitors' data on the vendor's pages.
-        const col = providerColumn(entry.block);
+        const col = providerColumn(entry.block, ctx.text);
         const cell = col && entry.row !== col.row ? cellUnder(entry.block, entry.row, col.column) : undefined;
         if (col) {
           const rs = rowSentence(entry.row);
