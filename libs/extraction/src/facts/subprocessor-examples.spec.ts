@@ -14,6 +14,10 @@ describe('examples of a kind of provider described before them', () => {
       expect.arrayContaining(['Quickpay', 'Formwell']),
     );
     expect(names('# Payments\n\nOrbital uses industry-standard payment processor services (such as Paystride) to handle payment information.')).toEqual(['Paystride']);
+    // A brand written with an inner capital after a lower-case start.
+    expect(names('# Sharing\n\nWe share your address with these companies:\n\n*   Companies that help deliver newspapers and vouchers, such as i-Courier.\n*   Service providers that host our data, such as Nimbus Hosting.\n')).toEqual(
+      expect.arrayContaining(['i-Courier', 'Nimbus Hosting']),
+    );
   });
 
   it('does not read examples of sign-ins, of a brand\'s own products, or of data shared only once aggregated', () => {

@@ -21,8 +21,9 @@ const AFTER_VERB = /\b(?:use|uses|used|(?<=\b(?:are|is)\s+)using|engage|engages|
 // tools with a qualifier before it; a short modifier (or the rest of "companies that help …") (a relative clause, "of our cloud services") may come between it
 // and the examples, within one clause (no stop, semicolon, colon or parenthesis). Group 1 is the kind, group 2 the modifier.
 const EXAMPLES_OF_KIND = new RegExp(
-  String.raw`(${PROVIDER_NOUN.source}|\bthird[- ]parties\b|\b[\w-]+\s+(?:companies|platforms|services|tools|solutions)\b)((?:\s*,?\s+(?:that|who|which|we|whom|of|for)\b[^.;:()\n]{1,110}?|(?<=\b(?:help|assist|provide|perform|process|support|work))\s[^.;:()\n]{1,110}?)?)(?:\s*,)?(?:\s+|\s*\(\s*)(?:such\s+as|including|includes?|e\.g\.,?|for\s+example,?)\s+(?=[\p{Lu}\d])`,
-  'giu',
+  String.raw`(${PROVIDER_NOUN.source}|\bthird[- ]parties\b|\b[\w-]+\s+(?:companies|platforms|services|tools|solutions)\b)((?:\s*,?\s+(?:that|who|which|we|whom|of|for)\b[^.;:()\n]{1,110}?|(?<=\b(?:help|assist|provide|perform|process|support|work))\s[^.;:()\n]{1,110}?)?)(?:\s*,)?(?:\s+|\s*\(\s*)(?:such\s+as|including|includes?|e\.g\.,?|for\s+example,?)\s+(?=\S)`,
+  // Without the `u` flag (see above); the capital that must follow is checked in code.
+  'gi',
 );
 // A kind named by a provider noun proper (not companies, platforms or third parties in general) introduces its examples
 // as strongly as "providers like": a big platform's bare name among them is a provider ("cloud services such as AWS and Google").
@@ -38,6 +39,8 @@ export function kindExamples(v: string): { at: number; strong: boolean; clause: 
   if (!/\b(?:such\s+as|including|includes?|e\.g\.|for\s+example)\b/i.test(v)) return out;
   EXAMPLES_OF_KIND.lastIndex = 0;
   for (let m = EXAMPLES_OF_KIND.exec(v); m; m = EXAMPLES_OF_KIND.exec(v)) {
+    // A name starts with a capital or a digit, or is a brand with an inner capital ("i-Movo", "mParticle").
+    if (!/^(?:[\p{Lu}\d]|\p{Ll}{1,3}-?\p{Lu})/u.test(v.slice(m.index + m[0].length, m.index + m[0].length + 6))) continue;
     // "other Google services such as Google Ads": a brand's own products, not a kind of provider.
     if (/^\p{Lu}/u.test(m[1]) && !PROPER_PROVIDER.test(m[1].trim()) && !/^third/i.test(m[1])) continue;
     const start = Math.max(0, v.lastIndexOf(';', m.index) + 1, v.lastIndexOf('(', m.index) > v.lastIndexOf(')', m.index) ? v.lastIndexOf('(', m.index) + 1 : 0);
