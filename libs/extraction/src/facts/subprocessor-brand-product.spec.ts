@@ -20,3 +20,15 @@ describe('the user\'s own area of the service ("My Orbital")', () => {
     expect(names('# Providers\n\nWe share the topics you select with service providers such as Mailwell and My Orbital.')).toEqual(['Mailwell']);
   });
 });
+
+describe('a provider named in quotes after a verb of using it', () => {
+  it('reads the name inside the quotes', () => {
+    expect(names('# Wi-Fi\n\nWe use ‘Airlink Wireless’ to provide the Wi-Fi in our stores.')).toEqual(['Airlink Wireless']);
+  });
+
+  it('does not read a quoted term the user acts on', () => {
+    expect(names('# Settings\n\nYou can use “Quiet Mode” to pause notifications.')).toEqual([]);
+    // A quotation handed to someone: a credit line, not a provider.
+    expect(names('# Copying\n\nYou may copy this page if credit is given to "Dana Lee, Harbour View Specialist of the Bay area".')).toEqual([]);
+  });
+});

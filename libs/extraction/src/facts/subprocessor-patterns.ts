@@ -95,3 +95,5 @@ export function anonymousOnly(sentences: Sentence[], s: Sentence, name: string):
   return undefined;
 }
 const PERSONAL_DATA = /\bpersonal(?:ly\s+identifiable)?\s+(?:data|information)\b|\b(?:ip\s+address|e-?mail\s+address|identif(?:y|ies)\s+you)\b/i;
+// The vendor's verb of using a provider, right before a name.
+export const USE_VERB_BEFORE = /\b(?:use[sd]?|using|engage[sd]?|works?\s+with|rel(?:y|ies)\s+on|utili[sz]e[sd]?|partners?\s+with)\s+(?:the\s+)?$/i;

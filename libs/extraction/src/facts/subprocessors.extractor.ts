@@ -16,7 +16,7 @@ import { BRAND_SHAPE, cleanName, common, core, dominantBrand, ENDS_WITH_SUFFIX, 
 import { isCategoryList, noPersonalData, readItem, rowSentence, runInRecipient } from './subprocessor-lists.js';
 import { isTrackerTable, providerCellNames, providerColumn, trackerRowEntity } from './subprocessor-trackers.js';
 import { providerHeading, providerProfile } from './subprocessor-profiles.js';
-import { anonymousOnly, ANONYMOUS_DATA, BRAND_PRODUCT_AFTER, CELL_LABEL, PROVIDED_BY, ownerOfNamedProduct, AFFILIATE_CONTEXT, BIG_TECH, BIG_TECH_SERVICE, CATEGORY_TAIL, DATA_RELATION, FUNCTION_WORD, HEADING, INSTITUTION, LIST_LEAD, SHOUTING, SOCIAL_HEADING, STRICT_HEADING, SUFFIX_TAIL, USER_ITEMS, categoryHead, nameStart, notSentenceName } from './subprocessor-patterns.js';
+import { anonymousOnly, ANONYMOUS_DATA, USE_VERB_BEFORE, BRAND_PRODUCT_AFTER, CELL_LABEL, PROVIDED_BY, ownerOfNamedProduct, AFFILIATE_CONTEXT, BIG_TECH, BIG_TECH_SERVICE, CATEGORY_TAIL, DATA_RELATION, FUNCTION_WORD, HEADING, INSTITUTION, LIST_LEAD, SHOUTING, SOCIAL_HEADING, STRICT_HEADING, SUFFIX_TAIL, USER_ITEMS, categoryHead, nameStart, notSentenceName } from './subprocessor-patterns.js';
 import { examplesReceive, excludedBecause, kindExamples, triggers } from './subprocessor-triggers.js';
 import type { SelfNames } from './subprocessor-self.js';
 import { selfNames } from './subprocessor-self.js';
@@ -346,6 +346,9 @@ export function extractSubprocessors(ctx: FactContext): Fact<'subprocessors_name
     for (const t of triggers(v, vendorAtEnd, nounHere, s)) {
       if (userItems && !t.strong) continue;
       if (t.clause !== undefined && !examplesReceive(t.clause, entries.get(s.index)?.context.role === 'recipients')) continue;
+      // A name in quotes after a verb of using it ("we use ‘Yo Wireless’ to provide the Wi-Fi") is read inside them (not a
+      // quotation handed to someone: 'credit is given to "Scott Price, …"').
+      if (/^[‘“"'](?=[\p{Lu}\d])/u.test(v.slice(t.at, t.at + 2)) && USE_VERB_BEFORE.test(v.slice(Math.max(0, t.at - 24), t.at))) t.at++;
       const list = NAME_LIST_AT.exec(v.slice(t.at));
       if (!list) continue;
       splitNames(list[1], t.at + list[0].length - list[1].length, (n, at) => add(n, s, at, t.strong));
