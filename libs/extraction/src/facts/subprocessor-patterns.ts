@@ -1,3 +1,5 @@
+import type { Sentence } from '../text/sentences.js';
+import { escapeRegExp } from '../text/escape-regexp.js';
 import { NOT_A_NAME } from './subprocessor-names.js';
 
 /**
@@ -56,3 +58,42 @@ export function nameStart(before: string): string | undefined {
   const lower = m[1].trim().split(/\s+/).filter((w) => /^[\p{Ll}]/u.test(w));
   return lower.some((w) => FOREIGN_CONNECTOR.test(w)) && lower.every((w) => !FUNCTION_WORD.test(w)) ? m[1] : undefined;
 }
+
+// Wording of data that no longer identifies anyone.
+export const ANONYMOUS_DATA = /\b(?:aggregated?|anonymi[sz]ed|anonymous|de-?identified|non-?identifiable|(?:does|do)\s*(?:not|n['’]t)\s+identify)\b/i;
+
+/** Whether a legal name comes right after "provided by" and shares its first word with a product named earlier in `before`. */
+export function ownerOfNamedProduct(name: string, before: string): boolean {
+  if (!/\b(?:provided|offered|operated|developed|run|made\s+available)\s+by\s+(?:the\s+)?$/i.test(before)) return false;
+  const first = name.split(/\s+/)[0].replace(/[^\p{L}\p{N}]/gu, '');
+  if (first.length < 3) return false;
+  // The product: the owner's first word followed by a capitalised word ("Google Analytics", "Google Ads").
+  return new RegExp(String.raw`(?:^|[^\p{L}\p{N}])${escapeRegExp(first)}\s+[\p{Lu}]`, 'u').test(before);
+}
+
+// Right after a name: a kind of product in lower case ("the Connatix video player", "the Awin network"), so "the" before
+// the name belongs to the product, and the name is its maker's brand rather than a term the document defines.
+export const BRAND_PRODUCT_AFTER = /^\s+(?:[a-z-]+\s+){0,2}?(?:player|network|service|platform|tool|plug-?in|pixel|sdk|api|software|solution|widget|technology|app|application|chat|chatbot|tag|script)s?\b/;
+export const PROVIDED_BY = /\b(?:provided|offered|operated|developed|run)\s+by\s+(?:the\s+)?[\p{Lu}]/u;
+// A cell's label before its names: "Our advertising Partner: ", "Processors: " (a few words, no name of its own).
+export const CELL_LABEL = /^(?:our\s+)?(?:[\p{L}-]+\s+){0,3}[\p{L}-]+\s*:\s*/iu;
+
+/**
+ * The words of the paragraph a name was read in that give it only anonymous or aggregated data ("Playwire LLC may collect
+ * and use certain aggregated and anonymized data"): the name (or its first word) as the subject of collecting, receiving
+ * or using such data, and no word of personal data in the paragraph. Undefined otherwise.
+ */
+export function anonymousOnly(sentences: Sentence[], s: Sentence, name: string): string | undefined {
+  const para = sentences.slice(Math.max(0, s.index - 4), s.index + 5).filter((x) => x.paragraph === s.paragraph);
+  if (para.some((x) => PERSONAL_DATA.test(x.view))) return undefined;
+  const subject = escapeRegExp(name.split(/\s+/)[0]);
+  const re = new RegExp(String.raw`\b${subject}\b[^.;]{0,40}?\b(?:may\s+|will\s+|can\s+)?(?:collects?|receives?|uses?|process(?:es)?|obtains?|gets?)\b[^.;]{0,60}?\b(?:aggregated?|anonymi[sz]ed|anonymous|de-?identified|non-?personal)\b[^.;]{0,30}?\b(?:data|information)\b`, 'i');
+  for (const x of para) {
+    const m = re.exec(x.view);
+    if (m) return m[0];
+  }
+  return undefined;
+}
+const PERSONAL_DATA = /\bpersonal(?:ly\s+identifiable)?\s+(?:data|information)\b|\b(?:ip\s+address|e-?mail\s+address|identif(?:y|ies)\s+you)\b/i;
+// The vendor's verb of using a provider, right before a name.
+export const USE_VERB_BEFORE = /\b(?:use[sd]?|using|engage[sd]?|works?\s+with|rel(?:y|ies)\s+on|utili[sz]e[sd]?|partners?\s+with)\s+(?:the\s+)?$/i;

@@ -69,3 +69,61 @@ export function trackerRowEntity(row: Row, links: [number, number][]): TrackerRo
   }
   return undefined;
 }
+
+// The column of a cookie table that says who sets each cookie ("Provider", "Who sets these cookies", "Set by"): its
+// entries are the parties whose cookies collect visitors' data on the vendor's pages (the vendor's own rows are
+// dropped by the caller's checks of the vendor's names).
+const PROVIDER_COLUMN = /^(?:(?:cookie|third[- ]party)\s+)?(?:providers?|set\s+by|supplier|vendor|who\s+sets\s+(?:these|this|the)\s+cookies?)$/i;
+
+/** A tracker table's provider column, its title, and the row that titles it when that is not the header. */
+export function providerColumn(block: Block, text: string): { column: number; title: string; row?: Row } | undefined {
+  const h = block.header?.findIndex((c) => PROVIDER_COLUMN.test(c.text)) ?? -1;
+  if (h >= 0) return { column: h, title: block.header![h].text };
+  for (const row of block.rows.slice(0, 2)) {
+    const k = (row.cells ?? []).findIndex((c) => PROVIDER_COLUMN.test(c.text));
+    if (k >= 0) return { column: k, title: row.cells![k].text, row };
+  }
+  // A table whose rows run over several sentences is read as several blocks: its title row is then a line above the
+  // block, in the same run of "cell | cell" lines.
+  let end = block.rows[0] ? text.lastIndexOf('\n', block.rows[0].start - 1) : -1;
+  for (let n = 0; n < 30 && end > 0; n++) {
+    const start = text.lastIndexOf('\n', end - 1) + 1;
+    const line = text.slice(start, end);
+    if (!line.includes('|')) break;
+    const cells = line.split('|').map((c) => c.trim());
+    const k = cells.findIndex((c) => PROVIDER_COLUMN.test(c));
+    if (k >= 0) return { column: k - (line.trimStart().startsWith('|') ? 1 : 0), title: cells[k] };
+    end = start - 1;
+  }
+  return undefined;
+}
+
+/**
+ * The parties a provider cell names, with their offsets in the row's view: each link of a cell made of links
+ * ("Marketo Google Analytics Sumo" where each is a link to its policy), else the cell as one name, without the column
+ * title a cell may repeat ("ProviderGoogle"). A cell of two parties ("Meta / Facebook") or a domain ("vr.fi") is left alone.
+ * `rowStart` is the row's offset in the text and `links` the text's link ranges.
+ */
+export function providerCellNames(cell: { text: string; at: number }, title: string, rowStart: number, links: [number, number][]): { name: string; at: number }[] {
+  const from = rowStart + cell.at;
+  const to = from + cell.text.length;
+  const inside = links.filter(([a, b]) => a >= from && b <= to);
+  const covered = inside.reduce((n, [a, b]) => n + (b - a), 0);
+  const parts = inside.length > 1 && covered >= cell.text.replace(/\s+/g, '').length * 0.9
+    ? inside.map(([a, b]) => ({ text: cell.text.slice(a - from, b - from), at: cell.at + a - from }))
+    : [{ text: cell.text, at: cell.at }];
+  const out: { name: string; at: number }[] = [];
+  for (const p of parts) {
+    let { text, at } = p;
+    if (text.length > title.length && text.toLowerCase().startsWith(title.toLowerCase())) {
+      at += title.length;
+      text = text.slice(title.length);
+    }
+    const name = text.trim();
+    at += text.indexOf(name);
+    if (!name || /\s\/\s|;|,/.test(name) || name.split(/\s+/).length > 6) continue;
+    if (!/^(?:[\p{Lu}0-9]|\p{Ll}+\p{Lu})/u.test(name) || /^[\p{Ll}\d-]+(?:\.[\p{Ll}-]+)+$/u.test(name)) continue;
+    out.push({ name, at });
+  }
+  return out;
+}

@@ -15,6 +15,40 @@ import { mayMatch } from '../text/keyword-gate.js';
 const AFTER_NOUN = new RegExp(String.raw`${PROVIDER_NOUN.source}(?:\s*\(\s*["“'‘][^"“”'‘’()]{1,40}["”'’]\s*\))?(?:\s*\(\s*(?:(?:such as|e\.g\.,?|including|like|for example,?|namely)\s+)?|\s+(?:on|in|across)\s+(?:our|its)\s+(?:services?|websites?|sites?|apps?|platforms?)\s*,?\s+(?:such as|including|like|e\.g\.,?)\s+|(?:\s*,)?\s+(?:(?:is|are|include|includes|including|like|such as|e\.g\.,?|for example,?|for instance,?|in particular,?|namely|called|named|is called|currently|currently are|currently include)\s+)?(?:(?:the\s+)?(?:following|company|companies)\s*)?:?\s*)`, 'gi');
 const AFTER_VERB = /\b(?:use|uses|used|(?<=\b(?:are|is)\s+)using|engage|engages|engaged|rel(?:y|ies) on|work with|works with|partner with|partners with|utili[sz]e|utili[sz]es|employ|employs|contract with|contracts with|license|licen[cs]e from)\s+(?:the\s+)?(?:services\s+of\s+|(?:external\s+)?software\s+from\s+)?|\b(?:disclosed|transferred|sent|forwarded|provided|shared|transmitted|passed(?: on)?|given|made available|communicated|uploaded|exported|submitted|(?:a|the)\s+transfer|transfers?)\s+(?:directly\s+)?(?:to|with)\s+(?:(?:a|the|one of the)\s+(?:server|servers|systems?|platform|infrastructure)s?\s+(?:of|operated by|run by)\s+)?|\b(?:powered|hosted|provided|operated|processed|handled|managed|run|supplied|delivered|stored|performed|carried out|serviced|transmitted|verified)\s+(?:(?:directly|exclusively|securely|solely|entirely)\s+)?(?:by|through|via|on|with)\s+(?:(?:the\s+)?(?:servers?|systems?|infrastructure|platform|cloud)\s+(?:of\s+)?)?|\b(?:servers?|systems?|infrastructure|cloud|platform)\s+(?:of|operated by|provided by|run by)\s+|\bshares\s+(?:(?!with\b)[\w-]+\s+){1,10}?with\s+(?=[A-Z])|\bshar(?:e|es|ed|ing)\s+(?:(?:your|personal|this|such|the|some|certain)\s+)*(?:data|information|details)\s+with\s+(?:[\w-]+\s+){1,3}?(?:such\s+as|including|like|e\.g\.,?)\s+|\bthrough\s+(?=\S)|\b(?:communicate|communicates|integrates?|interfaces?)\s+with\s+/gi;
 
+// Examples of a kind of organisation described before them: "Companies that help deliver newspapers, such as i-Movo",
+// "Key service providers we use include A, B and C", "Life-cycle engagement platforms such as Braze", "third parties,
+// such as Facebook Ads". The kind is a provider noun, "third parties", or a plural of companies, platforms, services or
+// tools with a qualifier before it; a short modifier (or the rest of "companies that help …") (a relative clause, "of our cloud services") may come between it
+// and the examples, within one clause (no stop, semicolon, colon or parenthesis). Group 1 is the kind, group 2 the modifier.
+const EXAMPLES_OF_KIND = new RegExp(
+  String.raw`(${PROVIDER_NOUN.source}|\bthird[- ]parties\b|\b[\w-]+\s+(?:companies|platforms|services|tools|solutions)\b)((?:\s*,?\s+(?:that|who|which|we|whom|of|for)\b[^.;:()\n]{1,110}?|(?<=\b(?:help|assist|provide|perform|process|support|work))\s[^.;:()\n]{1,110}?)?)(?:\s*,)?(?:\s+|\s*\(\s*)(?:such\s+as|including|includes?|e\.g\.,?|for\s+example,?)\s+(?=\S)`,
+  // Without the `u` flag (see above); the capital that must follow is checked in code.
+  'gi',
+);
+// A kind named by a provider noun proper (not companies, platforms or third parties in general) introduces its examples
+// as strongly as "providers like": a big platform's bare name among them is a provider ("cloud services such as AWS and Google").
+const PROPER_PROVIDER = new RegExp(String.raw`^(?:${PROVIDER_NOUN.source})$`, 'i');
+
+/**
+ * Examples of a kind of organisation with a modifier between the kind and the examples (see EXAMPLES_OF_KIND), the
+ * positions right after "such as"/"include". The clause given for each (what comes before the kind, and the modifier)
+ * must say the vendor passes data to them (checked by the caller with `examplesReceive`).
+ */
+export function kindExamples(v: string): { at: number; strong: boolean; clause: string }[] {
+  const out: { at: number; strong: boolean; clause: string }[] = [];
+  if (!/\b(?:such\s+as|including|includes?|e\.g\.|for\s+example)\b/i.test(v)) return out;
+  EXAMPLES_OF_KIND.lastIndex = 0;
+  for (let m = EXAMPLES_OF_KIND.exec(v); m; m = EXAMPLES_OF_KIND.exec(v)) {
+    // A name starts with a capital or a digit, or is a brand with an inner capital ("i-Movo", "mParticle").
+    if (!/^(?:[\p{Lu}\d]|\p{Ll}{1,3}-?\p{Lu})/u.test(v.slice(m.index + m[0].length, m.index + m[0].length + 6))) continue;
+    // "other Google services such as Google Ads": a brand's own products, not a kind of provider.
+    if (/^\p{Lu}/u.test(m[1]) && !PROPER_PROVIDER.test(m[1].trim()) && !/^third/i.test(m[1])) continue;
+    const start = Math.max(0, v.lastIndexOf(';', m.index) + 1, v.lastIndexOf('(', m.index) > v.lastIndexOf(')', m.index) ? v.lastIndexOf('(', m.index) + 1 : 0);
+    out.push({ at: m.index + m[0].length, strong: PROPER_PROVIDER.test(m[1].trim()), clause: v.slice(start, m.index) + ' ' + m[1] + m[2] });
+  }
+  return out;
+}
+
 /** `owner`: the sentence whose view `v` is, if any (its keyword scan is shared with other readers). */
 export function triggers(v: string, vendor: RegExp, hasNoun: boolean, owner?: object): { at: number; strong: boolean; clause?: string }[] {
   const out: { at: number; strong: boolean; clause?: string }[] = [];

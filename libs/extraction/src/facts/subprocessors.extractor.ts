@@ -14,10 +14,10 @@ import { collectorMentions, inRanges, trackerSections } from './tracker-names.js
 import { evidenceAt, found, silent, withReview } from './fact-context.js';
 import { BRAND_SHAPE, cleanName, common, core, dominantBrand, ENDS_WITH_SUFFIX, HAS_SUFFIX, inLink, aliasesAmong, isShortFormOf, legalName, NAME_LIST_AT, NOT_A_NAME, policyWordsOnly, productsOf, readLead, splitNames, SUFFIX_NAME, TOKEN, wholeCell } from './subprocessor-names.js';
 import { isCategoryList, noPersonalData, readItem, rowSentence, runInRecipient } from './subprocessor-lists.js';
-import { isTrackerTable, trackerRowEntity } from './subprocessor-trackers.js';
+import { isTrackerTable, providerCellNames, providerColumn, trackerRowEntity } from './subprocessor-trackers.js';
 import { providerHeading, providerProfile } from './subprocessor-profiles.js';
-import { AFFILIATE_CONTEXT, BIG_TECH, BIG_TECH_SERVICE, CATEGORY_TAIL, DATA_RELATION, FUNCTION_WORD, HEADING, INSTITUTION, LIST_LEAD, SHOUTING, SOCIAL_HEADING, STRICT_HEADING, SUFFIX_TAIL, USER_ITEMS, categoryHead, nameStart, notSentenceName } from './subprocessor-patterns.js';
-import { examplesReceive, excludedBecause, triggers } from './subprocessor-triggers.js';
+import { anonymousOnly, ANONYMOUS_DATA, USE_VERB_BEFORE, BRAND_PRODUCT_AFTER, CELL_LABEL, PROVIDED_BY, ownerOfNamedProduct, AFFILIATE_CONTEXT, BIG_TECH, BIG_TECH_SERVICE, CATEGORY_TAIL, DATA_RELATION, FUNCTION_WORD, HEADING, INSTITUTION, LIST_LEAD, SHOUTING, SOCIAL_HEADING, STRICT_HEADING, SUFFIX_TAIL, USER_ITEMS, categoryHead, nameStart, notSentenceName } from './subprocessor-patterns.js';
+import { examplesReceive, excludedBecause, kindExamples, triggers } from './subprocessor-triggers.js';
 import type { SelfNames } from './subprocessor-self.js';
 import { selfNames } from './subprocessor-self.js';
 import { escapeRegExp } from '../text/escape-regexp.js';
@@ -37,6 +37,10 @@ import { escapeRegExp } from '../text/escape-regexp.js';
 export function extractSubprocessors(ctx: FactContext): Fact<'subprocessors_named'> {
   const names = new Map<string, { name: string; ev: Evidence; s: Sentence; at: number }>();
   const rejected: { name: string; ev: Evidence; reason: string }[] = [];
+  // Legal names read as the company behind a product named just before them ("… service provided by Google Inc.").
+  const owners = new Set<string>();
+  // Names read as the brand of "the X video player": the sentence they were read in.
+  const productReadings = new Map<string, Sentence>();
   const vendorNames = ctx.vendorNames;
   const vendorKeys = new Set(ctx.partyNames.map(core));
   const vendorBrands = vendorNames.map((n) => core(n)).filter((n) => n.length >= 3);
@@ -80,6 +84,10 @@ export function extractSubprocessors(ctx: FactContext): Fact<'subprocessors_name
       return;
     }
     const suffixed = ENDS_WITH_SUFFIX.test(name);
+    // "Google Analytics, a web analysis service provided by Google Inc.": the company behind a product the sentence has
+    // just named after it is the same organisation, already named as the document writes it (the product).
+    // Kept as a candidate: dropped at the end only when the product itself is among the names kept.
+    if (suffixed && ownerOfNamedProduct(name, s.view.slice(0, at))) owners.add(key);
     // The tail of a longer legal name ("… (China) Information Technology Co.", "… emedia Communications, LLC"): only
     // ordinary words before the suffix, cut off from the rest of the name just before it.
     if (suffixed && truncatedTail(name, s.view.slice(Math.max(0, at - 30), at))) return;
@@ -98,7 +106,10 @@ export function extractSubprocessors(ctx: FactContext): Fact<'subprocessors_name
     // The entities a document defines as "us" ("the TikTok entities listed below").
     if (ctx.defs.groupBrands.some((b) => name!.toLowerCase().startsWith(b.toLowerCase()))) return;
     // Terms the document defines ("the Controller", "End Users", "Session Summaries") are not organisations.
-    if (!suffixed && (ctx.defs.definedTerms.has(name.toLowerCase()) || /\bthe\s+$/i.test(s.view.slice(Math.max(0, at - 4), at)))) return;
+    // "the Connatix video player", "the Awin network": a brand before a kind of product is that brand's, not a defined term.
+    const theProduct = !suffixed && /\bthe\s+$/i.test(s.view.slice(Math.max(0, at - 4), at));
+    if (!suffixed && (ctx.defs.definedTerms.has(name.toLowerCase()) || (theProduct && !BRAND_PRODUCT_AFTER.test(s.view.slice(at + name.length, at + name.length + 50))))) return;
+    if (theProduct) productReadings.set(core(name), s);
     // A product of the vendor: "Acme Rewards" somewhere in the text.
     if (!suffixed && products().has(name.toLowerCase())) return;
     // The vendor's own products ("Acme Scribe", "SurveyMonkey Apply"); its affiliates carry a legal suffix.
@@ -133,6 +144,11 @@ export function extractSubprocessors(ctx: FactContext): Fact<'subprocessors_name
         if (strong) rejected.push({ name, ev: evidenceAt(ctx, s, at, at + name.length), reason: 'an ordinary word of the document, not clearly a name' });
         return;
       }
+    }
+    // "through My Guardian", "in My Account": the user's own area of the service, not an organisation.
+    if (!suffixed && /^My\s+\S/.test(name)) {
+      rejected.push({ name, ev: evidenceAt(ctx, s, at, at + name.length), reason: "the user's own area of the service, not an organisation" });
+      return;
     }
     if (!suffixed && SELF_HOSTED_SOFTWARE.test(name)) {
       rejected.push({ name, ev: evidenceAt(ctx, s, at, at + name.length), reason: 'software the vendor runs itself, not an organisation receiving data' });
@@ -209,7 +225,11 @@ export function extractSubprocessors(ctx: FactContext): Fact<'subprocessors_name
       return;
     }
     const whole = wholeCell(cell.text);
+    // "Our advertising Partner: Affilizz, AdMarketPlace and Microsoft": a label of the kind, then the names.
+    const labelled = whole ? null : CELL_LABEL.exec(cell.text);
+    const list = labelled && PROVIDER_NOUN.test(labelled[0]) ? NAME_LIST_AT.exec(cell.text.slice(labelled[0].length)) : null;
     if (whole) add(whole, rs, cell.at + Math.max(0, cell.text.indexOf(whole)), strong, true);
+    else if (labelled && list) splitNames(list[1], cell.at + labelled[0].length + list[0].length - list[1].length, (n, at) => add(n, rs, at, true));
     else readLead(cell.text, cell.at, (raw, at) => add(raw, rs, at, strong));
   };
   // A list nothing says is a list of recipients: its first entry is kept for review, not asserted.
@@ -294,6 +314,14 @@ export function extractSubprocessors(ctx: FactContext): Fact<'subprocessors_name
       }
       // A row of a cookie or tracker table that links to a third party's own policy: that party gets visitors' data.
       if (entry && role !== 'recipients' && entry.row && entry.block.kind === 'table' && isTrackerTable(entry.block)) {
+        // A column that says who sets each cookie: every party named there collects visitors' data on the vendor's pages.
+        const col = providerColumn(entry.block, ctx.text);
+        const cell = col && entry.row !== col.row ? cellUnder(entry.block, entry.row, col.column) : undefined;
+        if (col) {
+          const rs = rowSentence(entry.row);
+          if (cell && cell.text) for (const p of providerCellNames(cell, col.title, entry.row.start, ctx.links)) add(p.name, rs, p.at, true, true, undefined, true);
+          continue;
+        }
         const t = trackerRowEntity(entry.row, ctx.links);
         if (t) {
           const rs = rowSentence(entry.row);
@@ -318,9 +346,23 @@ export function extractSubprocessors(ctx: FactContext): Fact<'subprocessors_name
     for (const t of triggers(v, vendorAtEnd, nounHere, s)) {
       if (userItems && !t.strong) continue;
       if (t.clause !== undefined && !examplesReceive(t.clause, entries.get(s.index)?.context.role === 'recipients')) continue;
+      // A name in quotes after a verb of using it ("we use ‘Yo Wireless’ to provide the Wi-Fi") is read inside them (not a
+      // quotation handed to someone: 'credit is given to "Scott Price, …"').
+      if (/^[‘“"'](?=[\p{Lu}\d])/u.test(v.slice(t.at, t.at + 2)) && USE_VERB_BEFORE.test(v.slice(Math.max(0, t.at - 24), t.at))) t.at++;
       const list = NAME_LIST_AT.exec(v.slice(t.at));
       if (!list) continue;
       splitNames(list[1], t.at + list[0].length - list[1].length, (n, at) => add(n, s, at, t.strong));
+    }
+    // 1b. Examples of a kind described before them ("Companies that help deliver newspapers, such as i-Movo", "Key service
+    // providers we use include A and B"), when the clause says the vendor uses them or passes data to them.
+    // Data shared only once aggregated or de-identified ("aggregated information (that doesn't identify those customers)
+    // … shared with selected third parties such as X") makes no recipient of personal data.
+    const kinds = kindExamples(v);
+    const anonymousOnly = kinds.length > 0 && (ANONYMOUS_DATA.test(v) || (prev !== undefined && prev.paragraph === s.paragraph && ANONYMOUS_DATA.test(prev.view)));
+    for (const t of anonymousOnly ? [] : kinds) {
+      if (userItems || !examplesReceive(t.clause, entries.get(s.index)?.context.role === 'recipients')) continue;
+      const list = NAME_LIST_AT.exec(v.slice(t.at));
+      if (list) splitNames(list[1], t.at + list[0].length - list[1].length, (n, at) => add(n, s, at, t.strong));
     }
     // 2. Corporate names (legal suffix) in a sentence about providers sharing or processing data.
     const next = ctx.sentences[s.index + 1];
@@ -344,7 +386,24 @@ export function extractSubprocessors(ctx: FactContext): Fact<'subprocessors_name
     return true;
   }).filter((n, _i, all) => !all.some((o) => o !== n && isShortFormOf(n.name, o.name)));
   const aliases = aliasesAmong(ctx.text, deduped.map((n) => n.name));
-  const out = deduped.filter((n) => !aliases.has(n.name));
+  const firstWord = (n: string): string => n.split(/\s+/)[0].toLowerCase();
+  // "we use the reCAPTCHA verification tool. This service is provided by Google LLC", "the Plausible Analytics tool" beside
+  // "Plausible Insights OÜ": the document names the company behind the product, which is the recipient.
+  const behind = (n: { name: string }, all: { name: string }[]): boolean => {
+    const at = productReadings.get(core(n.name));
+    if (!at) return false;
+    const next = ctx.sentences[at.index + 1];
+    return PROVIDED_BY.test(at.view) || (next !== undefined && next.paragraph === at.paragraph && PROVIDED_BY.test(next.view)) || all.some((o) => o !== n && firstWord(o.name) === firstWord(n.name));
+  };
+  const out = deduped.filter((n) => !aliases.has(n.name)).filter((n, _i, all) => !behind(n, all)).filter((n) => {
+    const said = anonymousOnly(ctx.sentences, n.s, n.name);
+    if (said) rejected.push({ name: n.name, ev: n.ev, reason: `it is said to receive only anonymous or aggregated data ("${said}")` });
+    return !said;
+  }).filter((n, _i, all) => {
+    if (!owners.has(core(n.name)) || !all.some((o) => o !== n && !owners.has(core(o.name)) && firstWord(o.name) === firstWord(n.name))) return true;
+    rejected.push({ name: n.name, ev: n.ev, reason: 'the company behind a product named and kept, the same organisation' });
+    return false;
+  });
   const confidence = out.length > 0 ? 0.75 : 0.6;
   return withReview(found<'subprocessors_named'>(out.map((n) => n.name), out.map((n) => n.ev), confidence), rejected.slice(0, 3).map((r) => ({ value: [r.name], evidence: r.ev, reason: r.reason, rejected: true as const })));
 }
