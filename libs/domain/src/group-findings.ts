@@ -75,7 +75,32 @@ export function memberGrouper(systems: readonly Pick<GraphSystem, 'id' | 'name' 
   const standIn = fleetVendorOf(systems, byId);
   // `system:<stand-in>` per stand-in, not per member: a fleet's installs share a handful of vendors.
   const systemSubjects = new Map<string, string>();
-  return (members, view) => groupWith(members, view, byId, standIn, systemSubjects);
+  // A system subject's rewrite (or null: not an install), by subject text: a dozen rules each draft
+  // `system:<install>` for every install of a fleet, so each install's subject is rewritten once per run, not
+  // once per rule (no slice, stand-in lookup or site lookup per draft).
+  const systemRewrites = new Map<string, Rewrite | null>();
+  return (members, view) => groupWith(members, view, byId, (subject) => rewriteCached(subject, standIn, systemSubjects, systemRewrites, byId));
+}
+
+/** A subject rewritten: the install it named, and that install's site (what its instance records). */
+interface Rewrite {
+  subject: string;
+  install: string;
+  site: string | undefined;
+}
+
+function rewriteCached(subject: string, standIn: (id: string) => string | undefined, systemSubjects: Map<string, string>, systemRewrites: Map<string, Rewrite | null>, byId: Map<string, Pick<GraphSystem, 'id' | 'name' | 'group'>>): Rewrite | undefined {
+  // Only system subjects repeat across rules; a path or flow subject is one rule's, so caching it only costs.
+  if (!subject.startsWith('system:')) {
+    const r = rewriteSubject(subject, standIn, systemSubjects);
+    return r && { ...r, site: byId.get(r.install)?.group?.site };
+  }
+  const hit = systemRewrites.get(subject);
+  if (hit !== undefined) return hit ?? undefined;
+  const r = rewriteSubject(subject, standIn, systemSubjects);
+  const rewrite = r ? { ...r, site: byId.get(r.install)?.group?.site } : null;
+  systemRewrites.set(subject, rewrite);
+  return rewrite ?? undefined;
 }
 
 /** The members of one group with, for each, the install its subject named (undefined for the vendor's own finding). */
@@ -83,17 +108,19 @@ interface Group<M> {
   subject: string;
   members: M[];
   installs: (string | undefined)[];
+  /** The site of each member's install (undefined with no install, or an install without a site). */
+  sites: (string | undefined)[];
   headed: boolean;
 }
 
-function groupWith<M>(findings: readonly M[], view: MemberView<M>, byId: Map<string, Pick<GraphSystem, 'id' | 'name' | 'group'>>, standIn: (id: string) => string | undefined, systemSubjects: Map<string, string>): Finding[] {
+function groupWith<M>(findings: readonly M[], view: MemberView<M>, byId: Map<string, Pick<GraphSystem, 'id' | 'name' | 'group'>>, rewrite: (subject: string) => Rewrite | undefined): Finding[] {
   // Groups by rule, then by rewritten subject (no `rule@subject` key built per member), and in the order
   // they were first met.
   const groups = new Map<string, Map<string, Group<M>>>();
   const order: Group<M>[] = [];
   const out: M[] = [];
   for (const f of findings) {
-    const rewritten = rewriteSubject(view.subject(f), standIn, systemSubjects);
+    const rewritten = rewrite(view.subject(f));
     if (!rewritten) {
       out.push(f);
       continue;
@@ -103,11 +130,12 @@ function groupWith<M>(findings: readonly M[], view: MemberView<M>, byId: Map<str
     if (!ofRule) groups.set(ruleId, (ofRule = new Map()));
     let g = ofRule.get(rewritten.subject);
     if (!g) {
-      ofRule.set(rewritten.subject, (g = { subject: rewritten.subject, members: [], installs: [], headed: false }));
+      ofRule.set(rewritten.subject, (g = { subject: rewritten.subject, members: [], installs: [], sites: [], headed: false }));
       order.push(g);
     }
     g.members.push(f);
     g.installs.push(rewritten.install);
+    g.sites.push(rewritten.site);
   }
   if (!order.length) return out.map((f) => view.finding(f));
   // A vendor's own finding (same rule, the vendor system's subject) joins its installs' group as their head:
@@ -119,6 +147,7 @@ function groupWith<M>(findings: readonly M[], view: MemberView<M>, byId: Map<str
       g.headed = true;
       g.members.push(f);
       g.installs.push(undefined);
+      g.sites.push(undefined);
     } else rest.push(view.finding(f));
   }
   for (const g of order) rest.push(merge(g, view, byId));
@@ -175,7 +204,7 @@ function swapAll(ids: string[], sep: string, standIn: (id: string) => string | u
 }
 
 function merge<M>(g: Group<M>, view: MemberView<M>, byId: Map<string, Pick<GraphSystem, 'id' | 'name' | 'group'>>): Finding {
-  const { subject, members, installs } = g;
+  const { subject, members, installs, sites } = g;
   // Member positions by subject (a stable sort: ties keep insertion order), so each keeps its install. Rules
   // walk systems in id order, so a fleet group usually arrives sorted: checked in one pass before sorting.
   const subjects = members.map((m) => view.subject(m));
@@ -223,8 +252,10 @@ function merge<M>(g: Group<M>, view: MemberView<M>, byId: Map<string, Pick<Graph
       firstSystem ??= s;
       systems.add(s);
     }
-    const system = installs[i] ?? firstSystem ?? subject;
-    const site = byId.get(system)?.group?.site;
+    const install = installs[i];
+    const system = install ?? firstSystem ?? subject;
+    // An install's site came with its rewrite; only a member naming no install looks its system up.
+    const site = install !== undefined ? sites[i] : byId.get(system)?.group?.site;
     const evidence = view.evidence(f);
     instances[k] = site ? { subject: subjects[i]!, system, site, severity, evidence } : { subject: subjects[i]!, system, severity, evidence };
     // A fleet's members mostly add nothing new: the (sorted) categories are only asked for when one is new,
