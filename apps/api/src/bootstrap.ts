@@ -2,13 +2,13 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { NestFactory } from '@nestjs/core';
-import express from 'express';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { Runtime } from '@custody/pipeline';
 import { ApiModule } from './api.module.js';
 import { RATE_LIMITS, rateLimit, type RateLimits } from './http/rate-limit.js';
 import { requestDeadline, securityHeaders } from './http/security-headers.js';
+import { dashboardAssets } from './http/dashboard-assets.js';
 
 /** The built dashboard (`npm run build` puts it in dist/dashboard), looked up from source and from dist. */
 export function dashboardDir(): string | undefined {
@@ -59,13 +59,3 @@ export async function createApiApp(runtime: Runtime, opts: { processJobs: boolea
   return app;
 }
 
-/**
- * The dashboard's files, for every path but the API's. Mounted before the routes (Nest adds them at init), so
- * as useStaticAssets it looked each API request up on disk first (an fs.stat through the thread pool, then a
- * callback) before the route answered: a tenth of the API process's busy time while a fleet is scored
- * (bench:api, CPU profile of serve). No dashboard file lives under /api/, so what is served does not change.
- */
-export function dashboardAssets(dir: string): (req: import('express').Request, res: import('express').Response, next: (err?: unknown) => void) => void {
-  const files = express.static(dir, { index: 'index.html', maxAge: 0 });
-  return (req, res, next) => (req.path === '/api' || req.path.startsWith('/api/') ? next() : files(req, res, next));
-}
