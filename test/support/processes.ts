@@ -51,8 +51,10 @@ export function startNode(entry: string, args: string[], env: Record<string, str
 
 /** The test process's env without the service URLs, so each spawn states its mode explicitly. */
 function cleanEnv(): Record<string, string | undefined> {
-  const { DATABASE_URL: _d, REDIS_URL: _r, NODE_OPTIONS: _n, ...rest } = process.env;
-  return rest;
+  const { DATABASE_URL: _d, REDIS_URL: _r, NODE_OPTIONS: _n, CUSTODY_CHILD_NODE_OPTIONS: child, ...rest } = process.env;
+  // The test's own NODE_OPTIONS (jest's --experimental-vm-modules) are not the service's; a profile of the
+  // services (--cpu-prof, a preload) is asked for explicitly with CUSTODY_CHILD_NODE_OPTIONS.
+  return child ? { ...rest, NODE_OPTIONS: child } : rest;
 }
 
 export async function waitUntil(check: () => Promise<boolean>, timeoutMs = 60_000, what = 'condition'): Promise<void> {

@@ -8,6 +8,7 @@ import type { Runtime } from '@custody/pipeline';
 import { ApiModule } from './api.module.js';
 import { RATE_LIMITS, rateLimit, type RateLimits } from './http/rate-limit.js';
 import { requestDeadline, securityHeaders } from './http/security-headers.js';
+import { dashboardAssets } from './http/dashboard-assets.js';
 
 /** The built dashboard (`npm run build` puts it in dist/dashboard), looked up from source and from dist. */
 export function dashboardDir(): string | undefined {
@@ -54,6 +55,7 @@ export async function createApiApp(runtime: Runtime, opts: { processJobs: boolea
   SwaggerModule.setup('api/docs', app, document);
   SwaggerModule.setup('api/docs-legacy', app, document, { ui: false, jsonDocumentUrl: 'api/docs/openapi.json', yamlDocumentUrl: 'api/docs/openapi.yaml' });
   const dir = dashboardDir();
-  if (dir) app.useStaticAssets(dir, { index: 'index.html', maxAge: 0 });
+  if (dir) app.use(dashboardAssets(dir));
   return app;
 }
+

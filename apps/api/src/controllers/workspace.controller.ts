@@ -108,15 +108,22 @@ export class WorkspaceController {
     const filter = findingsFilter({ order, severity, kind });
     const paged = limit !== undefined || cursor !== undefined;
     if (!paged && (filter.order !== 'id' || filter.severity || filter.kind)) throw new InvalidInputError('order, severity and kind page the list: send limit too');
-    await this.logRead(ws, req, 'findings');
     // Without paging parameters the whole list, as before; with them one keyset page.
     if (!paged) {
+      await this.logRead(ws, req, 'findings');
       const all = await this.audits.storedFindings(ws, includeResolved === 'true');
       return cut === undefined ? all : all.map((f) => withFirstInstances(f, cut));
     }
     // The page as text with its ETag, both made in the read thread: Express sends it as it is (a 304 when the
     // client's If-None-Match names it) instead of serialising and hashing megabytes on the event loop.
-    const page = await this.audits.findingsPageText(ws, includeResolved === 'true', { limit, cursor, instances, order, severity, kind });
+    // Looked up while the read is logged, not after: the log's append is a transaction of five round trips
+    // under the workspace's event lock, which the worker's appends hold too while a fleet is scored, and the
+    // page (its mark query, a miss in the read thread) no longer waits behind it. Nothing is sent before both
+    // are done, so a read whose log entry fails still fails, and a sent page is always in the log.
+    const [, page] = await Promise.all([
+      this.logRead(ws, req, 'findings'),
+      this.audits.findingsPageText(ws, includeResolved === 'true', { limit, cursor, instances, order, severity, kind }),
+    ]);
     res.setHeader('ETag', page.etag);
     // Checked here, not left to Express: it skips the check when the request says `Cache-Control: no-cache`,
     // which fetch() adds to every conditional request; an origin server answers If-None-Match all the same.
