@@ -170,7 +170,9 @@ function deletesData(c: Clause, h: Hit): boolean {
   // content submitted by you" on termination): the vendor keeps it. Not "has not removed", "may not be possible to
   // remove" (no duty refused).
   // "… is removed from our active systems": taken out of the vendor's systems is deleted.
-  if (/^remov/.test(w) && FROM_SYSTEMS.test(c.view.slice(h.end, h.end + 50)) && !negated(c, h)) return true;
+  // Not when the same sentence keeps it elsewhere ("… but may be retained in backups", "… and moved to long-term
+  // storage"): taken out of the live systems only, the data still exists.
+  if (/^remov/.test(w) && FROM_SYSTEMS.test(c.view.slice(h.end, h.end + 50)) && !negated(c, h)) return !KEPT_ELSEWHERE.test(c.sentence.view.slice(c.start - c.sentence.start + h.end));
   if (/^remov/.test(w)) return NO_DUTY_TO.test(c.view.slice(Math.max(0, h.start - 60), h.start)) && !NOT_A_KEPT_COPY.test(c.view.slice(h.start, h.start + 120));
   if (h.t1 - h.t0 === 1 && /^(?:deletion|destruction|erasure)$/.test(w)) return NOMINAL_ACT.test(c.view.slice(Math.max(0, h.start - 40), h.start));
   // "return" is the act only with data after it ("return all PHI", "return or destroy the records"), not "return policy".
@@ -196,6 +198,8 @@ function otherSubject(c: Clause, h: Hit): boolean {
   return /^[a-z]+s$/.test(w) && DETERMINERS.test(c.tokens[i - 1]?.lower ?? '');
 }
 
+// Data kept after it leaves the live systems: retained, archived, moved or stored elsewhere, in backups.
+const KEPT_ELSEWHERE = /\b(?:retain\w*|kept|keep\w*|archiv\w*|moved?|transferred|stored|preserved|held)\b|\b(?:backups?|archives?|long-term storage)\b(?![^.;]{0,40}\b(?:delet|destroy|purg|eras|overwrit))/i;
 const FROM_SYSTEMS = /^\s+(?:\w+\s+){0,2}?from\s+(?:our|its|their|the)\s+(?:active\s+|production\s+|live\s+)?(?:systems?|servers?|databases?)\b/i;
 
 // What a refused duty to remove may be about without the vendor keeping the data: the customer's own systems, or
