@@ -29,6 +29,10 @@ const CONDITIONAL_NOTICE = /\b(?:where|when|if|to the extent|as|insofar as)\s+(?
 const FIRM = /\b(?:will|shall|must|commit(?:s|ted)? to|undertakes? to)\b/i;
 // What a notice must be about to be notice of a legal demand: the request, the demand, the disclosure.
 const NOTICE_ABOUT = /\b(?:requests?|demands?|subpoenas?|orders?|warrants?|process|disclos\w*|respond\w*|produc\w*|complying|legal requirements?)\b/i;
+// A notice that refers back to the disclosure or request of the sentence before: "of such a request", "of the
+// demand", "before disclosure", "before disclosing it" — not "of any unauthorized disclosure", "before disclosure to
+// the press".
+const REFERS_BACK = /\b(?:such|the|this|that|these|those|any such)\s+(?:an?\s+)?(?:legal\s+|government\s+|law enforcement\s+)?(?:requests?|demands?|disclosures?|subpoenas?|orders?|warrants?|process)\b|\bbefore\s+(?:we\s+)?(?:disclos\w*|respond\w*|comply\w*|produc\w*)(?:\s+(?:it|them|(?:the|your|their|such)\s+(?:\w+\s+)?(?:data|information|records|content)))?\s*(?:[.;,)]|$)/i;
 // A notice clause conditioned on a demand: "If we receive a subpoena, we will notify …".
 const ON_DEMAND = /\b(?:if|when|where|whenever|in (?:the )?(?:case|event)|upon|on receipt|after|before)\b[^.]{0,160}\b(?:receives?|received|receipt|requests?|demands?|compelled|required|served|subpoenas?|orders?|warrants?|requires?)\b/i;
 // Complaints to a supervisory authority and judicial remedies are the user's rights, not disclosures.
@@ -82,8 +86,9 @@ export function extractLawEnforcement(ctx: FactContext): Fact<'law_enforcement_d
       const instruments = hitsOf(c, 'instrument').filter((h) => h.kind !== 'emergency' && !VIOLATED.test(c.view.slice(Math.max(0, h.start - 60), h.start)) && !CONSEQUENCE.test(c.view.slice(Math.max(0, h.start - 40), h.start)));
       const authorities = hitsOf(c, 'actor', 'authority');
       // A notice of the disclosure with no demand of its own ("Where permitted, we notify affected Users before
-      // disclosure.") takes the demand of the disclosure on a legal ground just before it in the same paragraph.
-      const demandBefore = instruments.length === 0 && authorities.length === 0 && hitsOf(c, 'action', 'notify').length > 0 && legalDisclosureBefore(ctx, s);
+      // disclosure.") takes the demand of the disclosure on a legal ground just before it in the same paragraph, when
+      // it refers back to it (not a notice of a breach or of a new purpose after it).
+      const demandBefore = instruments.length === 0 && authorities.length === 0 && hitsOf(c, 'action', 'notify').some((h) => REFERS_BACK.test(c.view.slice(h.end, h.end + 120))) && legalDisclosureBefore(ctx, s);
       if (instruments.length === 0 && authorities.length === 0 && !demandBefore) continue;
       if (RIGHTS.test(c.view) || DISPUTE.test(c.view)) continue;
       const ev = clauseEvidence(ctx, c);
