@@ -26,7 +26,16 @@ const VIOLATED = /\b(?:violat\w*|breach\w*|conflicts?|conflicting|contraven\w*|i
 const CONDITIONAL_NOTICE = /\b(?:where|when|if|to the extent|as|insofar as)\s+(?:(?:legally|so|it is|we are)\s+)?(?:required|mandated|appropriate)\b/i;
 // A firm word before an attempted notice: "will attempt to notify", "will take reasonable steps to attempt to notify",
 // "are committed to notifying" is an efforts-based commitment; "may attempt" is not (a `may` anywhere before it).
-const FIRM = /\b(?:will|shall|must|commit(?:s|ted)? to|undertakes? to)\b/i;
+const FIRM = /\b(?:will|shall|must|commit(?:s|ted)? to|undertakes? to)\b/gi;
+// What ends the verb phrase of a firm word before the attempt: a coordinated verb ("will review it and attempt"), a new
+// clause (", and we try"), a subordinate one ("a subpoena that we must comply with, we …").
+const NOT_GOVERNED = /\b(?:and|or|but|then|that|which|we|it|if|when|unless)\b|[,;:]/i;
+
+/** Whether the last firm word before an attempted notice governs it: "will attempt to", "will take reasonable steps to attempt to". */
+function firmGoverns(before: string): boolean {
+  const last = [...before.matchAll(FIRM)].pop();
+  return last !== undefined && !NOT_GOVERNED.test(before.slice(last.index + last[0].length));
+}
 // What a notice must be about to be notice of a legal demand: the request, the demand, the disclosure.
 const NOTICE_ABOUT = /\b(?:requests?|demands?|subpoenas?|orders?|warrants?|process|disclos\w*|respond\w*|produc\w*|complying|legal requirements?)\b/i;
 // A notice that refers back to the disclosure or request of the sentence before: "of such a request", "of the
@@ -158,7 +167,7 @@ export function extractLawEnforcement(ctx: FactContext): Fact<'law_enforcement_d
         const m = modality(c, n);
         const conditional = CONDITIONAL_NOTICE.test(c.view.slice(Math.max(0, n.start - 80)));
         const before = c.view.slice(0, n.start);
-        const firmAttempt = m === 'attempt' && FIRM.test(before) && !/\bmay\b/i.test(before);
+        const firmAttempt = m === 'attempt' && firmGoverns(before) && !/\bmay\b/i.test(before);
         if ((m === 'will' || firmAttempt || (m === 'fact' && !/\bmay\b/i.test(c.view))) && !conditional) cands.push({ value: 'legal_process_with_notice', evidence: ev, confidence: 0.8 });
         else cands.push({ value: 'legal_process_with_notice', evidence: ev, confidence: 0.5, review: m === 'may' || m === 'attempt' ? 'notice is discretionary ("may"/"attempt"), not a commitment' : 'notice only where the law requires or allows it' });
         if (own.length === 0) continue;
