@@ -12,6 +12,8 @@ type V = Fact<'law_enforcement_disclosure'>['value'];
 const PREFILTER = /\b(?:law|legal|lawful|subpoena|warrant|court|judge|judicial|government|authorit|regulat|third party request|police|national security|litigation|proceeding|competent|order|notif|notice)/i;
 const DISCLOSING = ['disclose', 'comply'];
 const DESCRIBES = /\b(?:describes|explains|sets out|sets forth|outlines|details)\s+(?:[\w,]+\s+){0,12}?(?:how|when|whether)\b[^.;]*$/i;
+// The document itself (or a part of it) as the subject of "describes": "This Privacy Policy", "This section", "The following".
+const SELF = /\b(?:this|these|the following|below)\s+(?:[\w-]+\s+){0,3}$/i;
 const USER_AGENT = /^\s+by\s+(?:the\s+)?(?:users?|you|customers?|members?|subscribers?)\b/i;
 // A non-judicial instrument named as a ground for disclosure: a plain subpoena (not judge-signed), other legal
 // process, a government or law-enforcement request, "as required by law".
@@ -203,7 +205,9 @@ export function extractLawEnforcement(ctx: FactContext): Fact<'law_enforcement_d
       }
       // What another document describes ("Google's Privacy Policy … describes how and when we may share your information
       // for legal reasons") is a pointer to that document, not this one's rule: kept for review.
-      if (DESCRIBES.test(dc.view.slice(0, d.start))) {
+      // "This Privacy Policy describes how …", "This section explains when …": the document describing itself states the rule.
+      const describer = DESCRIBES.exec(dc.view.slice(0, d.start));
+      if (describer && !SELF.test(dc.view.slice(0, describer.index))) {
         cands.push({ value: 'any_legal_request', evidence: ev, confidence: 0.4, review: 'a disclosure another document describes' });
         continue;
       }
