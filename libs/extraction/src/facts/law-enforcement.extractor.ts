@@ -215,10 +215,13 @@ export function extractLawEnforcement(ctx: FactContext): Fact<'law_enforcement_d
       const to = recipientsOf(dc, d);
       if (to.length > 0 && to.every((r) => r.kind === 'customer')) continue;
       // "provide you with copies", "give you access": the user right after the verb is who receives, not an authority.
-      if (dc.hits.some((x) => x.cat === 'actor' && x.kind === 'customer' && x.t0 === d.t1 && dc.tokens[x.t0].lower === 'you')) continue;
+      // Not "provide you and any requesting government agency with …": the user is one of the recipients.
+      if (dc.hits.some((x) => x.cat === 'actor' && x.kind === 'customer' && x.t0 === d.t1 && dc.tokens[x.t0].lower === 'you' && !/^(?:and|or|&)$/.test(dc.tokens[x.t1]?.lower ?? ''))) continue;
       // "is required to do so to comply with a court order": complying stands for another act ("do so" of a list
       // intro that restricts or suspends access); it discloses only when a disclosure verb is in sight.
-      if (d.kind === 'comply' && /\bdo so\b/i.test(dc.view.slice(0, d.start)) && ![c, ...sentenceClauses, ...introClauses].some((x) => hitsOf(x, 'action', 'disclose').some((h) => verbal(x, h)))) continue;
+      // The sentence before, in the same paragraph, may hold it ("We may share … with our service providers. We may also do so
+      // where required to comply with a subpoena").
+      if (d.kind === 'comply' && /\bdo so\b/i.test(dc.view.slice(0, d.start)) && ![c, ...sentenceClauses, ...introClauses, ...previousClauses(ctx, s)].some((x) => hitsOf(x, 'action', 'disclose').some((h) => verbal(x, h)))) continue;
       const onlyByLaw = rule.length > 0 && rule.every((h) => h.kind === 'by_law');
       // What is disclosed must be data (named in the clause, its sentence or its list intro): "unless required by
       // law, we do not provide refunds" or "transfers to State authorities as required by law" disclose no records.
@@ -310,14 +313,24 @@ function vendorActs(c: Clause, h: Hit | undefined, othersKnown: () => boolean): 
   return s.kind !== 'customer' && passive(c, h);
 }
 
+// What may stand between "by" and a user agent: determiners and capitalised names ("by DeviantArt users").
+const AGENT_QUALIFIERS = /^\s+by\s+(?:(?:the|its|our|other|registered|[\p{Lu}][\p{L}\p{N}'-]*)\s+){0,2}$/u;
+
 /** An act in the passive whose agent is not the vendor: "the proof given by the report's author". */
 function otherAgent(c: Clause, h: Hit): boolean {
   // A participle with its agent, with or without "is" ("the proof given by …", "information is provided by …").
   if (!/(?:ed|en|wn|ld|nt|pt|de)$/i.test(c.tokens[h.t1 - 1].lower) || !/^\s+by\s/i.test(c.view.slice(h.end, h.end + 4))) return false;
   // "the content made available by DeviantArt users": the users are the agent, whatever name qualifies them.
-  if (c.hits.some((x) => x.cat === 'actor' && x.kind === 'customer' && x.t0 > h.t1 && x.t0 - h.t1 <= 3)) return true;
+  // Only a name or determiner between "by" and them: "disclosed by us to you" has the vendor as agent, the user receives.
+  if (c.hits.some((x) => x.cat === 'actor' && x.kind === 'customer' && x.t0 > h.t1 && x.t0 - h.t1 <= 3 && AGENT_QUALIFIERS.test(c.view.slice(h.end, x.start)))) return true;
   // "required to be provided by administrative, judicial, or other government authorities": an authority's demand.
   return !c.hits.some((x) => x.cat === 'actor' && x.t0 > h.t1 && x.t0 - h.t1 <= 7 && (x.kind === 'vendor' || x.kind === 'authority'));
+}
+
+/** The clauses of the sentence just before `s` in its paragraph (none across a heading or paragraph). */
+function previousClauses(ctx: FactContext, s: Sentence): Clause[] {
+  const p = ctx.sentences[s.index - 1];
+  return p && p.paragraph === s.paragraph && !p.isHeading ? ctx.clauses(p) : [];
 }
 
 /** Whether one of the two sentences before `s`, in its paragraph, discloses on a legal ground (an instrument or an authority). */
