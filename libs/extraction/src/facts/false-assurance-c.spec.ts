@@ -21,10 +21,12 @@ describe('law_enforcement_disclosure: a notice after a disclosure must be about 
     expect(le(`${base} We will notify you promptly if there is any unauthorized disclosure of your personal data.`)).toBe('any_legal_request');
     expect(le(`${base} We will notify you before we process your data for a new purpose.`)).toBe('any_legal_request');
     expect(le('We will disclose data in response to a subpoena or court order. Where permitted, we notify affected users of security incidents before disclosure to the press.')).toBe('any_legal_request');
+    expect(le('We will disclose data in response to a subpoena or court order. Where permitted, we notify affected users before disclosing your data to the press.')).toBe('any_legal_request');
   });
   it('a notice that refers back to the request or the disclosure does', () => {
     expect(le(`${base} Where permitted, we will notify you of such a request.`)).toBe('legal_process_with_notice');
     expect(le(`${base} Where permitted, we notify affected users before disclosure.`)).toBe('legal_process_with_notice');
+    expect(le(`${base} If we have your contact details, we will take reasonable steps to attempt to notify you prior to disclosing your personal data unless prohibited by applicable law from doing so.`)).toBe('legal_process_with_notice');
   });
 });
 
