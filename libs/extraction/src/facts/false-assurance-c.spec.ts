@@ -20,6 +20,8 @@ describe('law_enforcement_disclosure: a notice after a disclosure must be about 
   it('a notice of something else does not borrow the legal demand before it', () => {
     expect(le(`${base} We will notify you promptly if there is any unauthorized disclosure of your personal data.`)).toBe('any_legal_request');
     expect(le(`${base} We will notify you before we process your data for a new purpose.`)).toBe('any_legal_request');
+    // "the order" of a shop is no court order referred back to.
+    expect(le(`${base} We will notify you of the order status by email.`)).toBe('any_legal_request');
     expect(le('We will disclose data in response to a subpoena or court order. Where permitted, we notify affected users of security incidents before disclosure to the press.')).toBe('any_legal_request');
     expect(le('We will disclose data in response to a subpoena or court order. Where permitted, we notify affected users before disclosing your data to the press.')).toBe('any_legal_request');
   });
