@@ -41,7 +41,8 @@ export const BIG_TECH_SERVICE = /^(?:['’]s)?\s+(?:ad(?:vertising)?\s+(?:networ
 export const BIG_TECH = /^(?:google|apple|microsoft|amazon|meta|facebook|samsung|huawei|yahoo|bing)$/i;
 export const SOCIAL_HEADING = /^x(?: \(formerly twitter\))?$|\bsocial (?:media|networks?|plug-?ins?)|\bonline presences?|\bfan ?pages?|\b(?:facebook|instagram|linkedin|twitter|youtube|mastodon|tiktok|xing|pinterest)\b/i;
 // Public institutions and generic organisational words are not providers.
-export const INSTITUTION = /\b(?:commission|authority|authorities|court|government|ministry|department|parliament|council|agency|police|regulation|directive|act|law|office|bureau|center|centre|institute|university|union)$/i;
+// Plurals too: "Federal and State Agencies" are authorities.
+export const INSTITUTION = /\b(?:commissions?|authority|authorities|courts?|governments?|ministry|ministries|departments?|parliaments?|councils?|agency|agencies|police|regulations?|directives?|act|law|offices?|bureaus?|center|centre|institutes?|university|universities|union)$/i;
 
 // Lower-case words inside a foreign company name ("Bank der oesterreichischen Sparkassen", "Caisse des Dépôts").
 const FOREIGN_CONNECTOR = /^(?:der|des|die|das|den|von|van|de|di|du|la|le|del|della|für|und|et|y)$/;

@@ -17,7 +17,7 @@ import { isCategoryList, noPersonalData, readItem, rowSentence, runInRecipient }
 import { isTrackerTable, providerCellNames, providerColumn, trackerRowEntity } from './subprocessor-trackers.js';
 import { providerHeading, providerProfile } from './subprocessor-profiles.js';
 import { anonymousOnly, ANONYMOUS_DATA, USE_VERB_BEFORE, BRAND_PRODUCT_AFTER, CELL_LABEL, PROVIDED_BY, ownerOfNamedProduct, AFFILIATE_CONTEXT, BIG_TECH, BIG_TECH_SERVICE, CATEGORY_TAIL, DATA_RELATION, FUNCTION_WORD, HEADING, INSTITUTION, LIST_LEAD, SHOUTING, SOCIAL_HEADING, STRICT_HEADING, SUFFIX_TAIL, USER_ITEMS, categoryHead, nameStart, notSentenceName } from './subprocessor-patterns.js';
-import { examplesReceive, excludedBecause, kindExamples, triggers } from './subprocessor-triggers.js';
+import { deniedUse, examplesReceive, excludedBecause, kindExamples, triggers, vendorPassesTo } from './subprocessor-triggers.js';
 import type { SelfNames } from './subprocessor-self.js';
 import { selfNames } from './subprocessor-self.js';
 import { escapeRegExp } from '../text/escape-regexp.js';
@@ -346,6 +346,8 @@ export function extractSubprocessors(ctx: FactContext): Fact<'subprocessors_name
     for (const t of triggers(v, vendorAtEnd, nounHere, s)) {
       if (userItems && !t.strong) continue;
       if (t.clause !== undefined && !examplesReceive(t.clause, entries.get(s.index)?.context.role === 'recipients')) continue;
+      // "We do not use analytics tools, such as A": the sentence denies the relation the names would be read from.
+      if (deniedUse(v.slice(Math.max(0, v.lastIndexOf(';', t.at) + 1), t.at))) continue;
       // A name in quotes after a verb of using it ("we use ‘Yo Wireless’ to provide the Wi-Fi") is read inside them (not a
       // quotation handed to someone: 'credit is given to "Scott Price, …"').
       if (/^[‘“"'](?=[\p{Lu}\d])/u.test(v.slice(t.at, t.at + 2)) && USE_VERB_BEFORE.test(v.slice(Math.max(0, t.at - 24), t.at))) t.at++;
@@ -360,7 +362,11 @@ export function extractSubprocessors(ctx: FactContext): Fact<'subprocessors_name
     const kinds = kindExamples(v);
     const anonymousOnly = kinds.length > 0 && (ANONYMOUS_DATA.test(v) || (prev !== undefined && prev.paragraph === s.paragraph && ANONYMOUS_DATA.test(prev.view)));
     for (const t of anonymousOnly ? [] : kinds) {
-      if (userItems || !examplesReceive(t.clause, entries.get(s.index)?.context.role === 'recipients')) continue;
+      const inRecipientList = entries.get(s.index)?.context.role === 'recipients';
+      if (userItems || !examplesReceive(t.clause, inRecipientList) || deniedUse(t.clause)) continue;
+      // Outside a list of recipients, the clause's verb must be the vendor's: "clinics use platforms such as A" names the
+      // customers' tools.
+      if (!inRecipientList && !vendorPassesTo(t.clause, vendorAtEnd)) continue;
       const list = NAME_LIST_AT.exec(v.slice(t.at));
       if (list) splitNames(list[1], t.at + list[0].length - list[1].length, (n, at) => add(n, s, at, t.strong));
     }

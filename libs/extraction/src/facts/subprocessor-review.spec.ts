@@ -1,0 +1,33 @@
+import { subprocessorNames as names } from '../testing/subprocessor-names.js';
+
+// Counter-examples from the review of the session's sub-processor rules (issue 7): each was read right before them.
+const orbit = (heading: string, body: string): string => `# Orbit Privacy Policy\n\nOrbit Health Inc. ("Orbit", "we") provides the service.\n\n# ${heading}\n\n${body}`;
+
+describe('examples of a kind of organisation: who uses them, and whether the sentence denies it', () => {
+  it('does not read the tools of the customers or users as the vendor\'s providers', () => {
+    expect(names(orbit('Integrations', 'Practices that use scheduling tools such as Calendly or Acuity can import their appointments into Orbit.'))).toEqual([]);
+    expect(names(orbit('Integrations', 'Many clinics use practice-management platforms such as Kareo or DrChrono alongside Orbit.'))).toEqual([]);
+  });
+
+  it('does not read examples the vendor says it does not use or share data with', () => {
+    expect(names('# Advertising\n\nWe never use ad-tech companies that track you across sites, such as Criteo or Taboola.')).toEqual([]);
+    expect(names('# Advertising\n\nWe do not share your data with marketing platforms that build advertising profiles, such as Acxiom.')).toEqual([]);
+    expect(names('# Sharing\n\nWe do not share your personal information with advertising companies such as Criteo or Taboola.')).toEqual([]);
+    // The older reading after a provider noun or a verb: the same denial.
+    expect(names('# Advertising\n\nUnlike many apps, we do not rely on advertising platforms such as Google Ads or Meta Ads.')).toEqual([]);
+    expect(names('# Sharing\n\nWe never share your health data with analytics companies such as Mixpanel or Amplitude.')).toEqual([]);
+    expect(names('# Sharing\n\nWe do not use third-party analytics tools, such as Mixpanel or Amplitude, on this site.')).toEqual([]);
+    // A denial with an exception names the recipients all the same.
+    expect(names('# Sharing\n\nWe do not share your personal information with anyone except service providers such as Stripe.')).toEqual(['Stripe']);
+  });
+
+  it('does not read the vendor\'s own services or authorities as recipients', () => {
+    expect(names(orbit('Our services', 'We provide premium services, such as HealthCoach Plus and SleepWell, to registered members.'))).toEqual([]);
+    expect(names('# Sharing\n\nWe disclose information to third parties, such as Federal and State Agencies, when the law requires it.')).toEqual([]);
+  });
+
+  it('still reads examples the vendor shares data with', () => {
+    expect(names('# Sharing\n\nWe may share your information with third parties, such as Stripe, who process payments for us.')).toEqual(['Stripe']);
+    expect(names('# Sharing\n\nWe may share your data with service providers that process payments for us, for example Stripe.')).toEqual(['Stripe']);
+  });
+});
