@@ -31,3 +31,13 @@ describe('examples of a kind of organisation: who uses them, and whether the sen
     expect(names('# Sharing\n\nWe may share your data with service providers that process payments for us, for example Stripe.')).toEqual(['Stripe']);
   });
 });
+
+describe('the provider column of a cookie table: the same row checks as a row read by its policy link', () => {
+  const table = (rows: string[]): string => ['# Cookies', '', '| Cookie | Set by | Purpose |', '| --- | --- | --- |', ...rows, ''].join('\n');
+
+  it('does not read a row that says its cookie holds no personal information, nor the site\'s owner', () => {
+    expect(names(table(['| _hjid | Hotjar | Heatmaps. This cookie does not collect any personal information. |']))).toEqual([]);
+    expect(names(table(['| _session | Website owner | Keeps you signed in. |']))).toEqual([]);
+    expect(names(table(['| _session | Website owner | Keeps you signed in. |', '| lang | Us | Remembers your language. |', '| _hjid | Hotjar | Heatmaps. This cookie does not collect any personal information. |', '| _ga | Statwise | Analytics. |']))).toEqual(['Statwise']);
+  });
+});

@@ -14,7 +14,7 @@ import { collectorMentions, inRanges, trackerSections } from './tracker-names.js
 import { evidenceAt, found, silent, withReview } from './fact-context.js';
 import { BRAND_SHAPE, cleanName, common, core, dominantBrand, ENDS_WITH_SUFFIX, HAS_SUFFIX, inLink, aliasesAmong, isShortFormOf, legalName, NAME_LIST_AT, NOT_A_NAME, policyWordsOnly, productsOf, readLead, splitNames, SUFFIX_NAME, TOKEN, wholeCell } from './subprocessor-names.js';
 import { isCategoryList, noPersonalData, readItem, rowSentence, runInRecipient } from './subprocessor-lists.js';
-import { isTrackerTable, providerCellNames, providerColumn, trackerRowEntity } from './subprocessor-trackers.js';
+import { isTrackerTable, providerCellNames, providerColumn, rowHoldsNoPersonalData, trackerRowEntity } from './subprocessor-trackers.js';
 import { providerHeading, providerProfile } from './subprocessor-profiles.js';
 import { anonymousOnly, ANONYMOUS_DATA, USE_VERB_BEFORE, BRAND_PRODUCT_AFTER, CELL_LABEL, PROVIDED_BY, ownerOfNamedProduct, AFFILIATE_CONTEXT, BIG_TECH, BIG_TECH_SERVICE, CATEGORY_TAIL, DATA_RELATION, FUNCTION_WORD, HEADING, INSTITUTION, LIST_LEAD, SHOUTING, SOCIAL_HEADING, STRICT_HEADING, SUFFIX_TAIL, USER_ITEMS, categoryHead, nameStart, notSentenceName } from './subprocessor-patterns.js';
 import { deniedUse, examplesReceive, excludedBecause, kindExamples, triggers, vendorPassesTo } from './subprocessor-triggers.js';
@@ -319,7 +319,14 @@ export function extractSubprocessors(ctx: FactContext): Fact<'subprocessors_name
         const cell = col && entry.row !== col.row ? cellUnder(entry.block, entry.row, col.column) : undefined;
         if (col) {
           const rs = rowSentence(entry.row);
-          if (cell && cell.text) for (const p of providerCellNames(cell, col.title, entry.row.start, ctx.links)) add(p.name, rs, p.at, true, true, undefined, true);
+          // As in a row read by its policy link: a cookie said to hold no personal information names no recipient.
+          const none = rowHoldsNoPersonalData(entry.row);
+          if (cell && cell.text) {
+            for (const p of providerCellNames(cell, col.title, entry.row.start, ctx.links)) {
+              if (none) rejected.push({ name: p.name, ev: evidenceAt(ctx, rs, p.at, p.at + p.name.length), reason: 'the tracker table says this cookie holds no personal information' });
+              else add(p.name, rs, p.at, true, true, undefined, true);
+            }
+          }
           continue;
         }
         const t = trackerRowEntity(entry.row, ctx.links);
