@@ -41,3 +41,15 @@ describe('the provider column of a cookie table: the same row checks as a row re
     expect(names(table(['| _session | Website owner | Keeps you signed in. |', '| lang | Us | Remembers your language. |', '| _hjid | Hotjar | Heatmaps. This cookie does not collect any personal information. |', '| _ga | Statwise | Analytics. |']))).toEqual(['Statwise']);
   });
 });
+
+describe('a provider said to receive anonymous or aggregated data: dropped only when that is all it receives', () => {
+  it('keeps a provider another name shares a word with, or that gets identifiers besides', () => {
+    expect(names('# Hosting\n\nWe use Amazon Web Services to host our servers and your account records. Amazon may also receive aggregated usage data about the service.')).toEqual(['Amazon Web Services']);
+    expect(names('# Analytics\n\nWe use Mixpanel to understand how you use the app. Mixpanel receives aggregated usage information and device identifiers.')).toEqual(['Mixpanel']);
+    expect(names('# Analytics\n\nWe use Statwise to understand how you use the app. Statwise may also receive aggregated usage statistics.')).toEqual(['Statwise']);
+  });
+
+  it('still drops a provider said to get only aggregated data', () => {
+    expect(names('# Analytics\n\nWe use Statwise to understand how you use the app. Statwise receives only aggregated usage statistics.')).toEqual([]);
+  });
+});
