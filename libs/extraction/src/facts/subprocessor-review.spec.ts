@@ -53,3 +53,16 @@ describe('a provider said to receive anonymous or aggregated data: dropped only 
     expect(names('# Analytics\n\nWe use Statwise to understand how you use the app. Statwise receives only aggregated usage statistics.')).toEqual([]);
   });
 });
+
+describe('a name before a kind of product ("the X platform"): a provider only when shown as an organisation', () => {
+  it('does not read the vendor\'s own product', () => {
+    expect(names(orbit('Data', 'Your readings are processed by the Smart Triage service, our in-house engine.'))).toEqual([]);
+    expect(names(orbit('Data', 'Your readings are processed by the Care Insights platform before your clinician sees them.'))).toEqual([]);
+  });
+
+  it('reads the brand the document names as an organisation elsewhere', () => {
+    expect(names(orbit('Data', 'Your readings are processed by the Care Insights platform. Care Insights Ltd stores them in Ireland.'))).toEqual(expect.arrayContaining([expect.stringMatching(/^Care Insights/)]));
+    // One works with another party, not with one's own product.
+    expect(names('# Marketing\n\nWe work with the Adsmith network for the purposes of affiliate marketing.')).toEqual(['Adsmith']);
+  });
+});

@@ -34,6 +34,11 @@ import { escapeRegExp } from '../text/escape-regexp.js';
  * dispute bodies and app stores, and names only cited as "the privacy policy of X". A brand is written with its
  * legal name when the document gives one ("Rexx" → "Rexx Systems GmbH").
  */
+// Words right after "the X service" that make it the vendor's own product.
+const OWN_PRODUCT_AFTER = /^[^.;]{0,30}?\b(?:our|its)\s+(?:own\s+)?(?:in-?house|proprietary|internal)\b|^[^.;]{0,30}?\b(?:developed|built|operated|run)\s+(?:in-?house|by\s+us)\b/i;
+
+const PARTNER_BEFORE = /\b(?:work(?:s|ing)?|partner(?:s|ing)?|contract(?:s|ing)?|cooperat(?:e|es|ing)|collaborat(?:e|es|ing))\s+with\s+the\s+$/i;
+
 export function extractSubprocessors(ctx: FactContext): Fact<'subprocessors_named'> {
   const names = new Map<string, { name: string; ev: Evidence; s: Sentence; at: number }>();
   const rejected: { name: string; ev: Evidence; reason: string }[] = [];
@@ -109,6 +114,13 @@ export function extractSubprocessors(ctx: FactContext): Fact<'subprocessors_name
     // "the Connatix video player", "the Awin network": a brand before a kind of product is that brand's, not a defined term.
     const theProduct = !suffixed && /\bthe\s+$/i.test(s.view.slice(Math.max(0, at - 4), at));
     if (!suffixed && (ctx.defs.definedTerms.has(name.toLowerCase()) || (theProduct && !BRAND_PRODUCT_AFTER.test(s.view.slice(at + name.length, at + name.length + 50))))) return;
+    // "the Care Insights platform", "the Smart Triage service, our in-house engine" may be the vendor's own product: the
+    // name is a brand only when the document shows it as an organisation somewhere (see brandElsewhere).
+    // "We work with the Awin network": one works or partners with another party, not with one's own product.
+    if (theProduct && !PARTNER_BEFORE.test(s.view.slice(Math.max(0, at - 40), at)) && !brandElsewhere(name, s.start + at)) {
+      rejected.push({ name, ev: evidenceAt(ctx, s, at, at + name.length), reason: 'a product named only as "the X service", nothing says whose' });
+      return;
+    }
     if (theProduct) productReadings.set(core(name), s);
     // A product of the vendor: "Acme Rewards" somewhere in the text.
     if (!suffixed && products().has(name.toLowerCase())) return;
@@ -173,6 +185,24 @@ export function extractSubprocessors(ctx: FactContext): Fact<'subprocessors_name
     }
     if (review) rejected.push({ name, ev, reason: review });
     else if (!names.has(key)) names.set(key, { name, ev, s, at });
+  };
+
+  /**
+   * Whether `name`, read from "the X platform" at offset `from` of the text, is shown as an organisation elsewhere: named
+   * again on its own, not after "the" ("Vidstream may collect usage data"), with a legal suffix, or as a domain
+   * ("vidstream.com"); and the product is not said to be the vendor's own ("our in-house engine", "our proprietary").
+   */
+  const brandElsewhere = (name: string, from: number): boolean => {
+    const text = ctx.text;
+    if (OWN_PRODUCT_AFTER.test(text.slice(from + name.length, from + name.length + 80))) return false;
+    const word = (c: string | undefined): boolean => c !== undefined && /[\p{L}\p{N}]/u.test(c);
+    for (let i = text.indexOf(name); i >= 0; i = text.indexOf(name, i + 1)) {
+      if (i === from || word(text[i - 1]) || word(text[i + name.length])) continue;
+      const after = text.slice(i + name.length, i + name.length + 12);
+      if (/^\.[a-z]{2,6}\b/.test(after) || HAS_SUFFIX.test(text.slice(i, i + name.length + 14))) return true;
+      if (!/\bthe\s+$/i.test(text.slice(Math.max(0, i - 4), i))) return true;
+    }
+    return false;
   };
 
   let selfMemo2: SelfNames | undefined;
