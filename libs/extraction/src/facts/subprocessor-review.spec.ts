@@ -66,3 +66,14 @@ describe('a name before a kind of product ("the X platform"): a provider only wh
     expect(names('# Marketing\n\nWe work with the Adsmith network for the purposes of affiliate marketing.')).toEqual(['Adsmith']);
   });
 });
+
+describe('a quoted name after a verb of using it', () => {
+  it('is not a provider when a kind of technique or feature follows it', () => {
+    expect(names("# Cookies\n\nWe use 'Session Replay' technology to understand how visitors navigate the site.")).toEqual([]);
+    expect(names('# Cookies\n\nWe use “Smart Resume” functionality to remember where you stopped.')).toEqual([]);
+  });
+
+  it('is still read inside the quotes otherwise', () => {
+    expect(names('# Wi-Fi\n\nWe use ‘Airlink Wireless’ to provide the Wi-Fi in our stores.')).toEqual(['Airlink Wireless']);
+  });
+});

@@ -37,6 +37,8 @@ import { escapeRegExp } from '../text/escape-regexp.js';
 // Words right after "the X service" that make it the vendor's own product.
 const OWN_PRODUCT_AFTER = /^[^.;]{0,30}?\b(?:our|its)\s+(?:own\s+)?(?:in-?house|proprietary|internal)\b|^[^.;]{0,30}?\b(?:developed|built|operated|run)\s+(?:in-?house|by\s+us)\b/i;
 
+// A noun right after a quoted name that makes it a technique, feature or setting rather than a provider.
+const QUOTED_KIND_AFTER = /^\s+(?:technolog(?:y|ies)|features?|functionalit(?:y|ies)|cookies?|tags?|mode|settings?|options?|methods?|techniques?|process(?:es|ing)?|capabilit(?:y|ies))\b/i;
 const PARTNER_BEFORE = /\b(?:work(?:s|ing)?|partner(?:s|ing)?|contract(?:s|ing)?|cooperat(?:e|es|ing)|collaborat(?:e|es|ing))\s+with\s+the\s+$/i;
 
 export function extractSubprocessors(ctx: FactContext): Fact<'subprocessors_named'> {
@@ -387,7 +389,12 @@ export function extractSubprocessors(ctx: FactContext): Fact<'subprocessors_name
       if (deniedUse(v.slice(Math.max(0, v.lastIndexOf(';', t.at) + 1), t.at))) continue;
       // A name in quotes after a verb of using it ("we use ‘Yo Wireless’ to provide the Wi-Fi") is read inside them (not a
       // quotation handed to someone: 'credit is given to "Scott Price, …"').
-      if (/^[‘“"'](?=[\p{Lu}\d])/u.test(v.slice(t.at, t.at + 2)) && USE_VERB_BEFORE.test(v.slice(Math.max(0, t.at - 24), t.at))) t.at++;
+      if (/^[‘“"'](?=[\p{Lu}\d])/u.test(v.slice(t.at, t.at + 2)) && USE_VERB_BEFORE.test(v.slice(Math.max(0, t.at - 24), t.at))) {
+        // "We use 'Session Replay' technology": a quoted name of a kind of technique or feature, not of an organisation.
+        const close = /^[^‘“"'’”]{1,60}[’”"']/.exec(v.slice(t.at + 1));
+        if (close && QUOTED_KIND_AFTER.test(v.slice(t.at + 1 + close[0].length, t.at + 1 + close[0].length + 30))) continue;
+        t.at++;
+      }
       const list = NAME_LIST_AT.exec(v.slice(t.at));
       if (!list) continue;
       splitNames(list[1], t.at + list[0].length - list[1].length, (n, at) => add(n, s, at, t.strong));
