@@ -68,8 +68,13 @@ export function ownerOfNamedProduct(name: string, before: string): boolean {
   if (!/\b(?:provided|offered|operated|developed|run|made\s+available)\s+by\s+(?:the\s+)?$/i.test(before)) return false;
   const first = name.split(/\s+/)[0].replace(/[^\p{L}\p{N}]/gu, '');
   if (first.length < 3) return false;
-  // The product: the owner's first word followed by a capitalised word ("Google Analytics", "Google Ads").
-  return new RegExp(String.raw`(?:^|[^\p{L}\p{N}])${escapeRegExp(first)}\s+[\p{Lu}]`, 'u').test(before);
+  // The product: the owner's first word followed by a capitalised word ("Google Analytics", "Google Ads"); found with
+  // indexOf, this runs for every legal name read.
+  for (let i = before.indexOf(first); i >= 0; i = before.indexOf(first, i + 1)) {
+    if (i > 0 && /[\p{L}\p{N}]/u.test(before[i - 1])) continue;
+    if (/^\s+\p{Lu}/u.test(before.slice(i + first.length, i + first.length + 8))) return true;
+  }
+  return false;
 }
 
 // Right after a name: a kind of product in lower case ("the Connatix video player", "the Awin network"), so "the" before
