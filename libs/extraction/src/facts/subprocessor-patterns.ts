@@ -41,7 +41,8 @@ export const BIG_TECH_SERVICE = /^(?:['’]s)?\s+(?:ad(?:vertising)?\s+(?:networ
 export const BIG_TECH = /^(?:google|apple|microsoft|amazon|meta|facebook|samsung|huawei|yahoo|bing)$/i;
 export const SOCIAL_HEADING = /^x(?: \(formerly twitter\))?$|\bsocial (?:media|networks?|plug-?ins?)|\bonline presences?|\bfan ?pages?|\b(?:facebook|instagram|linkedin|twitter|youtube|mastodon|tiktok|xing|pinterest)\b/i;
 // Public institutions and generic organisational words are not providers.
-export const INSTITUTION = /\b(?:commission|authority|authorities|court|government|ministry|department|parliament|council|agency|police|regulation|directive|act|law|office|bureau|center|centre|institute|university|union)$/i;
+// Plurals too: "Federal and State Agencies" are authorities.
+export const INSTITUTION = /\b(?:commissions?|authority|authorities|courts?|governments?|ministry|ministries|departments?|parliaments?|councils?|agency|agencies|police|regulations?|directives?|act|law|offices?|bureaus?|center|centre|institutes?|university|universities|union)$/i;
 
 // Lower-case words inside a foreign company name ("Bank der oesterreichischen Sparkassen", "Caisse des Dépôts").
 const FOREIGN_CONNECTOR = /^(?:der|des|die|das|den|von|van|de|di|du|la|le|del|della|für|und|et|y)$/;
@@ -67,8 +68,13 @@ export function ownerOfNamedProduct(name: string, before: string): boolean {
   if (!/\b(?:provided|offered|operated|developed|run|made\s+available)\s+by\s+(?:the\s+)?$/i.test(before)) return false;
   const first = name.split(/\s+/)[0].replace(/[^\p{L}\p{N}]/gu, '');
   if (first.length < 3) return false;
-  // The product: the owner's first word followed by a capitalised word ("Google Analytics", "Google Ads").
-  return new RegExp(String.raw`(?:^|[^\p{L}\p{N}])${escapeRegExp(first)}\s+[\p{Lu}]`, 'u').test(before);
+  // The product: the owner's first word followed by a capitalised word ("Google Analytics", "Google Ads"); found with
+  // indexOf, this runs for every legal name read.
+  for (let i = before.indexOf(first); i >= 0; i = before.indexOf(first, i + 1)) {
+    if (i > 0 && /[\p{L}\p{N}]/u.test(before[i - 1])) continue;
+    if (/^\s+\p{Lu}/u.test(before.slice(i + first.length, i + first.length + 8))) return true;
+  }
+  return false;
 }
 
 // Right after a name: a kind of product in lower case ("the Connatix video player", "the Awin network"), so "the" before
@@ -80,20 +86,42 @@ export const CELL_LABEL = /^(?:our\s+)?(?:[\p{L}-]+\s+){0,3}[\p{L}-]+\s*:\s*/iu;
 
 /**
  * The words of the paragraph a name was read in that give it only anonymous or aggregated data ("Playwire LLC may collect
- * and use certain aggregated and anonymized data"): the name (or its first word) as the subject of collecting, receiving
- * or using such data, and no word of personal data in the paragraph. Undefined otherwise.
+ * and use certain aggregated and anonymized data", "It processes aggregated data only"): the name itself (not its first
+ * word: "Amazon" is not "Amazon Web Services") as the subject of collecting, receiving or using such data, said to be all
+ * it gets: "only", "solely", "exclusively", or data made anonymous (not merely aggregated), with no other data joined to
+ * it ("aggregated usage information and device identifiers") and no "also"; and no word of personal data in the
+ * paragraph (identifiers and account records are personal data). Undefined otherwise.
  */
 export function anonymousOnly(sentences: Sentence[], s: Sentence, name: string): string | undefined {
   const para = sentences.slice(Math.max(0, s.index - 4), s.index + 5).filter((x) => x.paragraph === s.paragraph);
   if (para.some((x) => PERSONAL_DATA.test(x.view))) return undefined;
-  const subject = escapeRegExp(name.split(/\s+/)[0]);
-  const re = new RegExp(String.raw`\b${subject}\b[^.;]{0,40}?\b(?:may\s+|will\s+|can\s+)?(?:collects?|receives?|uses?|process(?:es)?|obtains?|gets?)\b[^.;]{0,60}?\b(?:aggregated?|anonymi[sz]ed|anonymous|de-?identified|non-?personal)\b[^.;]{0,30}?\b(?:data|information)\b`, 'i');
+  const re = anonymousSubject(name);
   for (const x of para) {
     const m = re.exec(x.view);
-    if (m) return m[0];
+    if (!m) continue;
+    const rest = x.view.slice(m.index + m[0].length);
+    // "aggregated usage information and device identifiers": other data besides.
+    if (/^\s*,?\s*(?:and|as\s+well\s+as|along\s+with|plus|together\s+with|or)\s+(?!(?:other\s+)?(?:aggregated?|anonymi[sz]ed|anonymous|de-?identified|non-?personal)\b)/i.test(rest)) continue;
+    if (/\b(?:also|additionally|as\s+well|in\s+addition|too)\b/i.test(m[0])) continue;
+    const only = /\b(?:only|solely|exclusively)\b/i.test(m[0]) || /^[^.;]{0,40}?\b(?:only|solely|exclusively)\b/i.test(rest);
+    if (only || /\b(?:anonymi[sz]ed|anonymous|de-?identified|non-?personal)\b/i.test(m[0])) return m[0];
   }
   return undefined;
 }
-const PERSONAL_DATA = /\bpersonal(?:ly\s+identifiable)?\s+(?:data|information)\b|\b(?:ip\s+address|e-?mail\s+address|identif(?:y|ies)\s+you)\b/i;
+const SUBJECTS = new Map<string, RegExp>();
+/** The pattern of `name` as the subject of getting anonymous or aggregated data, built once per name. */
+function anonymousSubject(name: string): RegExp {
+  let re = SUBJECTS.get(name);
+  if (!re) {
+    // The name as written, or without its legal suffix ("Adsmith" for "Adsmith LLC"), never one word of a longer name.
+    const bare = name.replace(SUFFIX_TAIL_LEGAL, '');
+    const subject = [name, bare].filter((n, i, all) => n.length >= 2 && all.indexOf(n) === i).map(escapeRegExp).join('|');
+    re = new RegExp(String.raw`(?<![\w-])(?:${subject})(?![\w-])[^.;]{0,40}?\b(?:may\s+|will\s+|can\s+)?(?:collects?|receives?|uses?|process(?:es)?|obtains?|gets?)\b[^.;]{0,60}?\b(?:aggregated?|anonymi[sz]ed|anonymous|de-?identified|non-?personal)\b[^.;]{0,30}?\b(?:data|information|statistics)\b`, 'i');
+    SUBJECTS.set(name, re);
+  }
+  return re;
+}
+const SUFFIX_TAIL_LEGAL = /,?\s+(?:LLC|L\.L\.C\.|Inc\.?|Ltd\.?|Limited|GmbH|AG|S\.?A\.?S?|B\.?V\.?|plc|Corp\.?|Corporation|Co\.?|AB|Oy|OÜ|SRL|S\.r\.l\.|Pty\s+Ltd\.?)$/i;
+const PERSONAL_DATA = /\bpersonal(?:ly\s+identifiable)?\s+(?:data|information)\b|\b(?:ip\s+address|e-?mail\s+address|identif(?:y|ies)\s+you)\b|\b(?:device|advertising|unique|online|user)\s+(?:identifiers?|ids?)\b|\baccount\s+(?:records?|data|information|details)\b|\bcontact\s+(?:details|information)\b/i;
 // The vendor's verb of using a provider, right before a name.
 export const USE_VERB_BEFORE = /\b(?:use[sd]?|using|engage[sd]?|works?\s+with|rel(?:y|ies)\s+on|utili[sz]e[sd]?|partners?\s+with)\s+(?:the\s+)?$/i;

@@ -21,6 +21,13 @@ export type TrackerRowReading = { name: string; at: number } | { name: string; a
 const OWNER_POLICY = new RegExp(String.raw`(?:^|[\s|])(${TOKEN}(?:\s+${TOKEN}){0,2})(?:['’]s?)?\s+(?:[Pp]rivacy|[Cc]ookie|[Dd]ata)\s+(?:[Pp]olic(?:y|ies)|[Nn]otice|[Ss]tatement)(?![\p{L}])`, 'gu');
 const NO_PERSONAL_DATA = /\bno\s+personal(?:ly\s+identifiable)?\s+(?:information|data)\b|\bdoes\s+not\s+(?:collect|store|contain|process)\s+(?:any\s+)?personal(?:ly\s+identifiable)?\s+(?:information|data)\b/i;
 
+/** Whether a tracker-table row says its cookie holds no personal information (README conventions: no recipient). */
+export const rowHoldsNoPersonalData = (row: Row): boolean => NO_PERSONAL_DATA.test(row.view);
+
+// A provider cell that names the site itself or its owner ("Website owner", "Us", "This website", "First party"): the
+// vendor's own cookie, not an organisation.
+const FIRST_PARTY = /^(?:(?:the|this|our)\s+)?(?:(?:web\s?)?site|website|app|service|domain)(?:\s+(?:owner|operator|publisher|itself))?$|^(?:us|we|ourselves|first[- ]?party|own|self)$/i;
+
 /** Whether a table is about cookies or trackers: by a column title, else by its heading or intro. */
 export function isTrackerTable(block: Block): boolean {
   if (block.header?.some((c) => COOKIE_TABLE.test(c.text))) return true;
@@ -121,7 +128,7 @@ export function providerCellNames(cell: { text: string; at: number }, title: str
     }
     const name = text.trim();
     at += text.indexOf(name);
-    if (!name || /\s\/\s|;|,/.test(name) || name.split(/\s+/).length > 6) continue;
+    if (!name || /\s\/\s|;|,/.test(name) || name.split(/\s+/).length > 6 || FIRST_PARTY.test(name)) continue;
     if (!/^(?:[\p{Lu}0-9]|\p{Ll}+\p{Lu})/u.test(name) || /^[\p{Ll}\d-]+(?:\.[\p{Ll}-]+)+$/u.test(name)) continue;
     out.push({ name, at });
   }

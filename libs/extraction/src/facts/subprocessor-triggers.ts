@@ -86,7 +86,51 @@ export function triggers(v: string, vendor: RegExp, hasNoun: boolean, owner?: ob
 
 const USER_ANTECEDENT = /(?:\byour\s+(?:(?!(?:with|to|for|from|by|of|on|in|at)\b)[\w-]+\s+(?:or\s+|and\s+)?){0,3}[\w-]+|\b(?:you|users?|end\s+users|customers?|institutions?|students?|schools?))$/i;
 // What the vendor does with the providers a parenthesis gives examples of: uses them or passes data to them.
-const PASSES_TO = /\b(?:use[sd]?|using|allow(?:s|ed)?|permit(?:s|ted)?|engage[sd]?|rel(?:y|ies)\s+on|works?\s+with|share[sd]?|sharing|disclos\w+|transferr?\w*|sen[dt]s?|sending|provid(?:e|es|ed|ing)\s+(?:\w+\s+){0,3}?(?:to|with)?|transmit\w*|process\w*|host\w*|stor(?:e|es|ed|ing)\b)\b/i;
+// "provide" passes data only to someone ("provide your details to"): "we provide premium services, such as A" names
+// the vendor's own offerings.
+const PASSES_TO = /\b(?:use[sd]?|using|allow(?:s|ed)?|permit(?:s|ted)?|engage[sd]?|rel(?:y|ies)\s+on|works?\s+with|share[sd]?|sharing|disclos\w+|transferr?\w*|sen[dt]s?|sending|provid(?:e|es|ed|ing)\s+(?:\w+\s+){0,3}?(?:to|with)\b|transmit\w*|process\w*|host\w*|stor(?:e|es|ed|ing)\b)\b/i;
+const PASSES_TO_ALL = new RegExp(PASSES_TO.source, 'gi');
+// A denial between the subject and the verb: "we never use", "we do not share", "we don't rely on".
+const DENIED = /\b(?:not|never|n['’]t|no\s+longer|neither|nor)\s+(?:(?:\w+ly|ever|currently|knowingly|intentionally)\s+)?(?:[\w-]+\s+(?:or|and)\s+)?$/i;
+// A verb in the passive ("will be shared with", "is disclosed to"): the vendor is the one who passes the data on.
+const EXCEPTION = /\b(?:except|other\s+than|unless|apart\s+from|besides|but|only|save\s+for|without\s+your)\b/i;
+const PASSIVE = /\b(?:is|are|be|been|being|was|were|gets?)\s+(?:\w+ly\s+)?$/i;
+
+/**
+ * Whether the clause before a kind's examples has the vendor pass data to them or use them: the verb's subject is the
+ * vendor ("we", "us", one of its names, "it"), or the verb is in the passive, and nothing denies it ("we never use",
+ * "we do not share"). "Practices that use scheduling tools such as A", "many clinics use platforms such as B": the
+ * customers' tools, not the vendor's providers.
+ */
+export function vendorPassesTo(clause: string, vendor: RegExp): boolean {
+  PASSES_TO_ALL.lastIndex = 0;
+  for (let m = PASSES_TO_ALL.exec(clause); m; m = PASSES_TO_ALL.exec(clause)) {
+    const before = clause.slice(0, m.index);
+    if (DENIED.test(before)) continue;
+    if (PASSIVE.test(before)) return true;
+    const subject = before.replace(/\s+(?:(?:also|currently|may|might|will|can|could|do|does|only|would|shall|must|sometimes|\w+ly)\s+)*$/i, ' ').replace(/\s+$/, '');
+    if (/\b(?:we|us|it)$/i.test(subject) || vendor.test(subject)) return true;
+    // "Orbital uses payment services such as A" where the document gives no name of its own: a name opening the clause
+    // with a verb in the singular is a company, the one whose notice this is ("Clinics use platforms such as B" is not).
+    if (/^\s*(?:[-*•]\s*)?[\p{Lu}][\p{L}\d.&-]*(?:\s+[\p{Lu}][\p{L}\d.&-]*){0,3}$/u.test(subject) && /^(?!process\b)(?:\w+s|relies)\b/i.test(m[0])) return true;
+    // "Orbit, which uses processors such as A": a relative pronoun stands for the vendor named before it.
+    const antecedent = subject.replace(/\s*,?\s*(?:which|who|that)$/i, '');
+    if (antecedent !== subject && (/\b(?:we|us)$/i.test(antecedent) || vendor.test(antecedent))) return true;
+  }
+  return false;
+}
+
+/** Whether a clause denies every verb of passing data it has ("we never use X", "we do not share your data with"). */
+export function deniedUse(clause: string): boolean {
+  PASSES_TO_ALL.lastIndex = 0;
+  let any = false;
+  for (let m = PASSES_TO_ALL.exec(clause); m; m = PASSES_TO_ALL.exec(clause)) {
+    // "We do not share your data except with providers such as A": the exception names recipients.
+    if (!DENIED.test(clause.slice(0, m.index)) || EXCEPTION.test(clause.slice(m.index))) return false;
+    any = true;
+  }
+  return any;
+}
 // The examples are then a service the user chooses ("if you choose to use an unaffiliated payment service (…), such as
 // X"), a source, a sign-in, a store, a link the user makes, the user's own provider ("uploaded to
 // your file hosting service (e.g. X)") or the vendor's own services.

@@ -14,10 +14,10 @@ import { collectorMentions, inRanges, trackerSections } from './tracker-names.js
 import { evidenceAt, found, silent, withReview } from './fact-context.js';
 import { BRAND_SHAPE, cleanName, common, core, dominantBrand, ENDS_WITH_SUFFIX, HAS_SUFFIX, inLink, aliasesAmong, isShortFormOf, legalName, NAME_LIST_AT, NOT_A_NAME, policyWordsOnly, productsOf, readLead, splitNames, SUFFIX_NAME, TOKEN, wholeCell } from './subprocessor-names.js';
 import { isCategoryList, noPersonalData, readItem, rowSentence, runInRecipient } from './subprocessor-lists.js';
-import { isTrackerTable, providerCellNames, providerColumn, trackerRowEntity } from './subprocessor-trackers.js';
+import { isTrackerTable, providerCellNames, providerColumn, rowHoldsNoPersonalData, trackerRowEntity } from './subprocessor-trackers.js';
 import { providerHeading, providerProfile } from './subprocessor-profiles.js';
 import { anonymousOnly, ANONYMOUS_DATA, USE_VERB_BEFORE, BRAND_PRODUCT_AFTER, CELL_LABEL, PROVIDED_BY, ownerOfNamedProduct, AFFILIATE_CONTEXT, BIG_TECH, BIG_TECH_SERVICE, CATEGORY_TAIL, DATA_RELATION, FUNCTION_WORD, HEADING, INSTITUTION, LIST_LEAD, SHOUTING, SOCIAL_HEADING, STRICT_HEADING, SUFFIX_TAIL, USER_ITEMS, categoryHead, nameStart, notSentenceName } from './subprocessor-patterns.js';
-import { examplesReceive, excludedBecause, kindExamples, triggers } from './subprocessor-triggers.js';
+import { deniedUse, examplesReceive, excludedBecause, kindExamples, triggers, vendorPassesTo } from './subprocessor-triggers.js';
 import type { SelfNames } from './subprocessor-self.js';
 import { selfNames } from './subprocessor-self.js';
 import { escapeRegExp } from '../text/escape-regexp.js';
@@ -34,6 +34,13 @@ import { escapeRegExp } from '../text/escape-regexp.js';
  * dispute bodies and app stores, and names only cited as "the privacy policy of X". A brand is written with its
  * legal name when the document gives one ("Rexx" → "Rexx Systems GmbH").
  */
+// Words right after "the X service" that make it the vendor's own product.
+const OWN_PRODUCT_AFTER = /^[^.;]{0,30}?\b(?:our|its)\s+(?:own\s+)?(?:in-?house|proprietary|internal)\b|^[^.;]{0,30}?\b(?:developed|built|operated|run)\s+(?:in-?house|by\s+us)\b/i;
+
+// A noun right after a quoted name that makes it a technique, feature or setting rather than a provider.
+const QUOTED_KIND_AFTER = /^\s+(?:technolog(?:y|ies)|features?|functionalit(?:y|ies)|cookies?|tags?|mode|settings?|options?|methods?|techniques?|process(?:es|ing)?|capabilit(?:y|ies))\b/i;
+const PARTNER_BEFORE = /\b(?:work(?:s|ing)?|partner(?:s|ing)?|contract(?:s|ing)?|cooperat(?:e|es|ing)|collaborat(?:e|es|ing))\s+with\s+the\s+$/i;
+
 export function extractSubprocessors(ctx: FactContext): Fact<'subprocessors_named'> {
   const names = new Map<string, { name: string; ev: Evidence; s: Sentence; at: number }>();
   const rejected: { name: string; ev: Evidence; reason: string }[] = [];
@@ -109,6 +116,13 @@ export function extractSubprocessors(ctx: FactContext): Fact<'subprocessors_name
     // "the Connatix video player", "the Awin network": a brand before a kind of product is that brand's, not a defined term.
     const theProduct = !suffixed && /\bthe\s+$/i.test(s.view.slice(Math.max(0, at - 4), at));
     if (!suffixed && (ctx.defs.definedTerms.has(name.toLowerCase()) || (theProduct && !BRAND_PRODUCT_AFTER.test(s.view.slice(at + name.length, at + name.length + 50))))) return;
+    // "the Care Insights platform", "the Smart Triage service, our in-house engine" may be the vendor's own product: the
+    // name is a brand only when the document shows it as an organisation somewhere (see brandElsewhere).
+    // "We work with the Awin network": one works or partners with another party, not with one's own product.
+    if (theProduct && !PARTNER_BEFORE.test(s.view.slice(Math.max(0, at - 40), at)) && !brandElsewhere(name, s.start + at)) {
+      rejected.push({ name, ev: evidenceAt(ctx, s, at, at + name.length), reason: 'a product named only as "the X service", nothing says whose' });
+      return;
+    }
     if (theProduct) productReadings.set(core(name), s);
     // A product of the vendor: "Acme Rewards" somewhere in the text.
     if (!suffixed && products().has(name.toLowerCase())) return;
@@ -173,6 +187,24 @@ export function extractSubprocessors(ctx: FactContext): Fact<'subprocessors_name
     }
     if (review) rejected.push({ name, ev, reason: review });
     else if (!names.has(key)) names.set(key, { name, ev, s, at });
+  };
+
+  /**
+   * Whether `name`, read from "the X platform" at offset `from` of the text, is shown as an organisation elsewhere: named
+   * again on its own, not after "the" ("Vidstream may collect usage data"), with a legal suffix, or as a domain
+   * ("vidstream.com"); and the product is not said to be the vendor's own ("our in-house engine", "our proprietary").
+   */
+  const brandElsewhere = (name: string, from: number): boolean => {
+    const text = ctx.text;
+    if (OWN_PRODUCT_AFTER.test(text.slice(from + name.length, from + name.length + 80))) return false;
+    const word = (c: string | undefined): boolean => c !== undefined && /[\p{L}\p{N}]/u.test(c);
+    for (let i = text.indexOf(name); i >= 0; i = text.indexOf(name, i + 1)) {
+      if (i === from || word(text[i - 1]) || word(text[i + name.length])) continue;
+      const after = text.slice(i + name.length, i + name.length + 12);
+      if (/^\.[a-z]{2,6}\b/.test(after) || HAS_SUFFIX.test(text.slice(i, i + name.length + 14))) return true;
+      if (!/\bthe\s+$/i.test(text.slice(Math.max(0, i - 4), i))) return true;
+    }
+    return false;
   };
 
   let selfMemo2: SelfNames | undefined;
@@ -319,7 +351,14 @@ export function extractSubprocessors(ctx: FactContext): Fact<'subprocessors_name
         const cell = col && entry.row !== col.row ? cellUnder(entry.block, entry.row, col.column) : undefined;
         if (col) {
           const rs = rowSentence(entry.row);
-          if (cell && cell.text) for (const p of providerCellNames(cell, col.title, entry.row.start, ctx.links)) add(p.name, rs, p.at, true, true, undefined, true);
+          // As in a row read by its policy link: a cookie said to hold no personal information names no recipient.
+          const none = rowHoldsNoPersonalData(entry.row);
+          if (cell && cell.text) {
+            for (const p of providerCellNames(cell, col.title, entry.row.start, ctx.links)) {
+              if (none) rejected.push({ name: p.name, ev: evidenceAt(ctx, rs, p.at, p.at + p.name.length), reason: 'the tracker table says this cookie holds no personal information' });
+              else add(p.name, rs, p.at, true, true, undefined, true);
+            }
+          }
           continue;
         }
         const t = trackerRowEntity(entry.row, ctx.links);
@@ -346,9 +385,16 @@ export function extractSubprocessors(ctx: FactContext): Fact<'subprocessors_name
     for (const t of triggers(v, vendorAtEnd, nounHere, s)) {
       if (userItems && !t.strong) continue;
       if (t.clause !== undefined && !examplesReceive(t.clause, entries.get(s.index)?.context.role === 'recipients')) continue;
+      // "We do not use analytics tools, such as A": the sentence denies the relation the names would be read from.
+      if (deniedUse(v.slice(Math.max(0, v.lastIndexOf(';', t.at) + 1), t.at))) continue;
       // A name in quotes after a verb of using it ("we use ‘Yo Wireless’ to provide the Wi-Fi") is read inside them (not a
       // quotation handed to someone: 'credit is given to "Scott Price, …"').
-      if (/^[‘“"'](?=[\p{Lu}\d])/u.test(v.slice(t.at, t.at + 2)) && USE_VERB_BEFORE.test(v.slice(Math.max(0, t.at - 24), t.at))) t.at++;
+      if (/^[‘“"'](?=[\p{Lu}\d])/u.test(v.slice(t.at, t.at + 2)) && USE_VERB_BEFORE.test(v.slice(Math.max(0, t.at - 24), t.at))) {
+        // "We use 'Session Replay' technology": a quoted name of a kind of technique or feature, not of an organisation.
+        const close = /^[^‘“"'’”]{1,60}[’”"']/.exec(v.slice(t.at + 1));
+        if (close && QUOTED_KIND_AFTER.test(v.slice(t.at + 1 + close[0].length, t.at + 1 + close[0].length + 30))) continue;
+        t.at++;
+      }
       const list = NAME_LIST_AT.exec(v.slice(t.at));
       if (!list) continue;
       splitNames(list[1], t.at + list[0].length - list[1].length, (n, at) => add(n, s, at, t.strong));
@@ -360,7 +406,11 @@ export function extractSubprocessors(ctx: FactContext): Fact<'subprocessors_name
     const kinds = kindExamples(v);
     const anonymousOnly = kinds.length > 0 && (ANONYMOUS_DATA.test(v) || (prev !== undefined && prev.paragraph === s.paragraph && ANONYMOUS_DATA.test(prev.view)));
     for (const t of anonymousOnly ? [] : kinds) {
-      if (userItems || !examplesReceive(t.clause, entries.get(s.index)?.context.role === 'recipients')) continue;
+      const inRecipientList = entries.get(s.index)?.context.role === 'recipients';
+      if (userItems || !examplesReceive(t.clause, inRecipientList) || deniedUse(t.clause)) continue;
+      // Outside a list of recipients, the clause's verb must be the vendor's: "clinics use platforms such as A" names the
+      // customers' tools.
+      if (!inRecipientList && !vendorPassesTo(t.clause, vendorAtEnd)) continue;
       const list = NAME_LIST_AT.exec(v.slice(t.at));
       if (list) splitNames(list[1], t.at + list[0].length - list[1].length, (n, at) => add(n, s, at, t.strong));
     }
