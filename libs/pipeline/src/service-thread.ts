@@ -17,7 +17,7 @@ type FirstWord = { type: 'ready' } | { type: 'failed'; message: string } | { typ
  * tens of seconds on a loaded machine). A thread that neither answers nor exits would otherwise hold its
  * caller's start, and the shutdown that waits for that start, forever.
  */
-const START_TIMEOUT_MS = Number(process.env.CUSTODY_THREAD_START_TIMEOUT_MS ?? 180_000);
+const startTimeoutMs = (): number => Number(process.env.CUSTODY_THREAD_START_TIMEOUT_MS ?? 180_000);
 
 /** A thread's own shutdown (jobs finish or are released, pools close); past this it is terminated. */
 const CLOSE_TIMEOUT_MS = 60_000;
@@ -42,16 +42,18 @@ export async function startServiceThread(entry: URL, workerData: unknown, what: 
   let threadError: Error | undefined;
   thread.on('error', (err) => (threadError ??= err));
   let startTimer: NodeJS.Timeout | undefined;
+  // Read per start, not once per process: a test that shortens it for one start does not shorten the next.
+  const timeoutMs = startTimeoutMs();
   const first = await new Promise<FirstWord>((resolve) => {
     thread.once('message', resolve);
     void exited.then((code) => resolve({ type: 'exit', code }));
-    startTimer = setTimeout(() => resolve({ type: 'timeout' }), START_TIMEOUT_MS);
+    startTimer = setTimeout(() => resolve({ type: 'timeout' }), timeoutMs);
   });
   clearTimeout(startTimer);
   if (first.type !== 'ready') {
     await thread.terminate();
     const why = first.type === 'failed' ? first.message
-      : first.type === 'timeout' ? `it did not say ready within ${START_TIMEOUT_MS} ms`
+      : first.type === 'timeout' ? `it did not say ready within ${timeoutMs} ms`
       : threadError?.message ?? `it exited with code ${first.code}`;
     throw new CustodyError('thread_unavailable', `could not start the ${what} thread: ${why}`);
   }
