@@ -70,3 +70,18 @@ describe('offshore_processing: countries other than the one the user accesses fr
     expect(off('You assume all responsibility for compliance with all laws and regulations of the United States and any other country/territory from which You may access acme.com regarding access, use, export, re-export and import of any Content appearing on or available through acme.com.')).toBe('unspecified');
   });
 });
+
+// Found on the bundled example practice (Scribewell's BAA §2.5) after "where practicable" became an efforts-based
+// commitment: the same sentence takes the notice back, so it is no notice the customer can rely on.
+describe('law_enforcement_disclosure: a notice the same sentence disclaims is no commitment', () => {
+  const le = (t: string) => factOf('law_enforcement_disclosure', t);
+  const disclose = 'Vendor may disclose PHI in response to any subpoena, court order or other legal or governmental request.';
+  it('"will notify … but is not required to notify" stays any_legal_request', () => {
+    expect(le(`${disclose} Vendor will notify Customer of such a request where legally permitted and practicable, but is not required to notify Customer before disclosing and is not required to challenge the request on Customer's behalf.`)).toBe('any_legal_request');
+    expect(le(`${disclose} Vendor will notify Customer of such a request, although Vendor is under no obligation to give Customer advance notice.`)).toBe('any_legal_request');
+  });
+  it('a notice with only the usual carve-out is still a commitment', () => {
+    expect(le(`${disclose} Vendor will notify Customer of such a request where legally permitted and practicable.`)).toBe('legal_process_with_notice');
+    expect(le(`${disclose} Vendor will notify Customer of such a request unless prohibited by law, and is not required to challenge the request.`)).toBe('legal_process_with_notice');
+  });
+});

@@ -26,6 +26,9 @@ const VIOLATED = /\b(?:violat\w*|breach\w*|conflicts?|conflicting|contraven\w*|i
 // commitment; "unless prohibited by law" is a commitment with the usual carve-out, and so is "when possible",
 // "where reasonably practicable" (the labels' efforts-based notice, Chayn and Wikipedia: the vendor still commits).
 const CONDITIONAL_NOTICE = /\b(?:where|when|if|to the extent|as|insofar as)\s+(?:(?:legally|so|it is|we are)\s+)?(?:required|mandated|appropriate)\b/i;
+// A notice duty the same sentence disclaims: "will notify Customer of such a request where practicable, but is not
+// required to notify Customer before disclosing" promises nothing the customer can rely on before the disclosure.
+const NOTICE_DISCLAIMED = /\b(?:not|never|no longer)\s+(?:be\s+)?(?:required|obliged|obligated|bound|under\s+(?:any|an)\s+obligation)\s+to\s+(?:\w+\s+){0,2}?(?:notify|inform|tell|alert|warn|give\s+(?:\w+\s+){0,2}?notice|provide\s+(?:\w+\s+){0,2}?notice)\b|\bno\s+(?:obligation|duty|commitment)\s+to\s+(?:notify|inform|tell|give\s+(?:\w+\s+){0,2}?notice)\b/i;
 // A firm word before an attempted notice: "will attempt to notify", "will take reasonable steps to attempt to notify",
 // "are committed to notifying" is an efforts-based commitment; "may attempt" is not (a `may` anywhere before it).
 const FIRM = /\b(?:will|shall|must|commit(?:s|ted)? to|undertakes? to)\b/gi;
@@ -171,8 +174,9 @@ export function extractLawEnforcement(ctx: FactContext): Fact<'law_enforcement_d
         const conditional = CONDITIONAL_NOTICE.test(c.view.slice(Math.max(0, n.start - 80)));
         const before = c.view.slice(0, n.start);
         const firmAttempt = m === 'attempt' && firmGoverns(before) && !/\bmay\b/i.test(before);
-        if ((m === 'will' || firmAttempt || (m === 'fact' && !/\bmay\b/i.test(c.view))) && !conditional) cands.push({ value: 'legal_process_with_notice', evidence: ev, confidence: 0.8 });
-        else cands.push({ value: 'legal_process_with_notice', evidence: ev, confidence: 0.5, review: m === 'may' || m === 'attempt' ? 'notice is discretionary ("may"/"attempt"), not a commitment' : 'notice only where the law requires or allows it' });
+        const disclaimed = NOTICE_DISCLAIMED.test(s.view);
+        if ((m === 'will' || firmAttempt || (m === 'fact' && !/\bmay\b/i.test(c.view))) && !conditional && !disclaimed) cands.push({ value: 'legal_process_with_notice', evidence: ev, confidence: 0.8 });
+        else cands.push({ value: 'legal_process_with_notice', evidence: ev, confidence: 0.5, review: disclaimed ? 'the same sentence says notice is not required' : m === 'may' || m === 'attempt' ? 'notice is discretionary ("may"/"attempt"), not a commitment' : 'notice only where the law requires or allows it' });
         if (own.length === 0) continue;
       }
       // Disclosure on a legal ground (not negated, or negated with the ground as its exception).
