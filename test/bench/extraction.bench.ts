@@ -38,6 +38,8 @@
  *   session's extractor changes (fresh*-first-figures.json); unseen: their mismatches stay hidden
  *   (`--show-held-out` prints them, and reading them makes the set a tuning set). The sets, their roles and
  *   descriptions are one table, FRESH_SETS in support/extraction-corpora.ts.
+ * - ota-fresh17, ota-fresh18: 12 more each picked by FRESH17/18_RULE in the same way (tenth session), rules
+ *   committed before their documents were read; unseen like fresh13 … 16.
  *   For every fresh set the bench checks that the labelled files are what the rule picks and that every
  *   evidence offset is a 1–300 character span of the source (a target: labels valid).
  * OTA data © Open Terms Archive contributors, ODC-BY 1.0.

@@ -243,6 +243,15 @@ export const FRESH14_RULE: { salt: string; maxChars: number; kinds: RuleKind[] }
 export const FRESH15_RULE: { salt: string; maxChars: number; kinds: RuleKind[] } = { ...FRESH9_RULE, salt: 'ota-fresh15:' };
 export const FRESH16_RULE: { salt: string; maxChars: number; kinds: RuleKind[] } = { ...FRESH9_RULE, salt: 'ota-fresh16:' };
 
+/**
+ * The `ota-fresh17` and `ota-fresh18` rules (issue 7, tenth session, 2026-12-04), committed before any of their
+ * documents was read and before the extractor was run on them, to widen the unseen pool beyond ota-fresh13 … 16's
+ * 48 documents: the same form as {@link FRESH9_RULE}, services in no earlier labelled set (fresh18 also excludes
+ * what fresh17 picks).
+ */
+export const FRESH17_RULE: { salt: string; maxChars: number; kinds: RuleKind[] } = { ...FRESH9_RULE, salt: 'ota-fresh17:' };
+export const FRESH18_RULE: { salt: string; maxChars: number; kinds: RuleKind[] } = { ...FRESH9_RULE, salt: 'ota-fresh18:' };
+
 export type SaltedRule = { salt: string; maxChars: number; kinds: RuleKind[] };
 
 /** One of the project's labelled OTA sets, in the order the sets were chosen (each excludes every earlier set). */
@@ -280,6 +289,8 @@ export const FRESH_SETS: FreshSet[] = [
   { name: 'ota-fresh14', file: 'fresh14.json', rule: FRESH14_RULE, role: 'fresh', description: `${picked('FRESH14_RULE', '12, not in ota-fresh13 either: 7 privacy policies, 4 terms, 1 trackers policy')}; rule committed 2026-12-04 (ninth session) before labelling; first scored 2026-12-04 (fresh14-first-figures.json)` },
   { name: 'ota-fresh15', file: 'fresh15.json', rule: FRESH15_RULE, role: 'fresh', description: `${picked('FRESH15_RULE', '12: 7 privacy policies, 4 terms, 1 trackers policy')}; rule committed 2026-12-04 (ninth session) before labelling; first scored 2026-12-04 (fresh15-first-figures.json)` },
   { name: 'ota-fresh16', file: 'fresh16.json', rule: FRESH16_RULE, role: 'fresh', description: `${picked('FRESH16_RULE', '12, not in ota-fresh15 either: 7 privacy policies, 4 terms, 1 trackers policy')}; rule committed 2026-12-04 (ninth session) before labelling; first scored 2026-12-04 (fresh16-first-figures.json)` },
+  { name: 'ota-fresh17', file: 'fresh17.json', rule: FRESH17_RULE, role: 'fresh', description: `${picked('FRESH17_RULE', '12: 7 privacy policies, 4 terms, 1 trackers policy')}; rule committed 2026-12-04 (tenth session) before labelling` },
+  { name: 'ota-fresh18', file: 'fresh18.json', rule: FRESH18_RULE, role: 'fresh', description: `${picked('FRESH18_RULE', '12, not in ota-fresh17 either: 7 privacy policies, 4 terms, 1 trackers policy')}; rule committed 2026-12-04 (tenth session) before labelling` },
 ];
 
 /** The files a set's rule picks, given every file labelled before it. */
