@@ -290,7 +290,7 @@ export const FRESH_SETS: FreshSet[] = [
   { name: 'ota-fresh15', file: 'fresh15.json', rule: FRESH15_RULE, role: 'fresh', description: `${picked('FRESH15_RULE', '12: 7 privacy policies, 4 terms, 1 trackers policy')}; rule committed 2026-12-04 (ninth session) before labelling; first scored 2026-12-04 (fresh15-first-figures.json)` },
   { name: 'ota-fresh16', file: 'fresh16.json', rule: FRESH16_RULE, role: 'fresh', description: `${picked('FRESH16_RULE', '12, not in ota-fresh15 either: 7 privacy policies, 4 terms, 1 trackers policy')}; rule committed 2026-12-04 (ninth session) before labelling; first scored 2026-12-04 (fresh16-first-figures.json)` },
   { name: 'ota-fresh17', file: 'fresh17.json', rule: FRESH17_RULE, role: 'fresh', description: `${picked('FRESH17_RULE', '12: 7 privacy policies, 4 terms, 1 trackers policy')}; rule committed 2026-12-04 (tenth session) before labelling` },
-  { name: 'ota-fresh18', file: 'fresh18.json', rule: FRESH18_RULE, role: 'fresh', description: `${picked('FRESH18_RULE', '12, not in ota-fresh17 either: 7 privacy policies, 4 terms, 1 trackers policy')}; rule committed 2026-12-04 (tenth session) before labelling` },
+  { name: 'ota-fresh18', file: 'fresh18.json', rule: FRESH18_RULE, role: 'fresh', description: `${picked('FRESH18_RULE', '12, not in ota-fresh17 either: 7 privacy policies, 4 terms, 1 trackers policy')}; rule committed 2026-12-04 (tenth session) before labelling; first scored 2026-12-04 (fresh18-first-figures.json)` },
 ];
 
 /** The files a set's rule picks, given every file labelled before it. */
