@@ -1,0 +1,113 @@
+import type { Evidence, Fact } from '@custody/domain';
+import type { Clause } from '../clauses/clause.js';
+import { hitsOf, inException, modality, negated, subjectOf, verbal } from '../clauses/clause.js';
+import type { Hit } from '../clauses/lexicon.js';
+import type { Sentence } from '../text/sentences.js';
+import type { Candidate, FactContext } from './fact-context.js';
+
+/** The law-enforcement reader's notice reading: whether the vendor commits to tell the customer or user of a legal demand. */
+
+type V = Fact<'law_enforcement_disclosure'>['value'];
+
+// Notice only "where required by law" (or "where appropriate") is the law's duty or a discretion, not the vendor's
+// commitment; "unless prohibited by law" is a commitment with the usual carve-out, and so is "when possible",
+// "where reasonably practicable" (the labels' efforts-based notice, Chayn and Wikipedia: the vendor still commits).
+const CONDITIONAL_NOTICE = /\b(?:where|when|if|to the extent|as|insofar as)\s+(?:(?:legally|so|it is|we are)\s+)?(?:required|mandated|appropriate)\b/i;
+// A notice duty the same sentence disclaims: "will notify Customer of such a request where practicable, but is not
+// required to notify Customer before disclosing" promises nothing the customer can rely on before the disclosure.
+const NOTICE_DISCLAIMED = /\b(?:not|never|no longer)\s+(?:be\s+)?(?:required|obliged|obligated|bound|under\s+(?:any|an)\s+obligation)\s+to\s+(?:\w+\s+){0,2}?(?:notify|inform|tell|alert|warn|give\s+(?:\w+\s+){0,2}?notice|provide\s+(?:\w+\s+){0,2}?notice)\b|\bno\s+(?:obligation|duty|commitment)\s+to\s+(?:notify|inform|tell|give\s+(?:\w+\s+){0,2}?notice)\b/i;
+// A firm word before an attempted notice: "will attempt to notify", "will take reasonable steps to attempt to notify",
+// "are committed to notifying" is an efforts-based commitment; "may attempt" is not (a `may` anywhere before it).
+const FIRM = /\b(?:will|shall|must|commit(?:s|ted)? to|undertakes? to)\b/gi;
+// What ends the verb phrase of a firm word before the attempt: a coordinated verb ("will review it and attempt"), a new
+// clause (", and we try"), a subordinate one ("a subpoena that we must comply with, we …").
+const NOT_GOVERNED = /\b(?:and|or|but|then|that|which|we|it|if|when|unless)\b|[,;:]/i;
+
+/** Whether the last firm word before an attempted notice governs it: "will attempt to", "will take reasonable steps to attempt to". */
+function firmGoverns(before: string): boolean {
+  const last = [...before.matchAll(FIRM)].pop();
+  return last !== undefined && !NOT_GOVERNED.test(before.slice(last.index + last[0].length));
+}
+// What a notice must be about to be notice of a legal demand: the request, the demand, the disclosure.
+const NOTICE_ABOUT = /\b(?:requests?|demands?|subpoenas?|orders?|warrants?|process|disclos\w*|respond\w*|produc\w*|complying|legal requirements?)\b/i;
+// A notice that refers back to the disclosure or request of the sentence before: "of such a request", "of the
+// demand", "of the subpoena", "before disclosure", "prior to disclosing your personal data" — not "of any unauthorized disclosure", nor
+// a disclosure to someone else ("before disclosure to the press").
+const REFERS_BACK = /\b(?:such|the|this|that|these|those|any such)\s+(?:an?\s+)?(?:legal\s+|government\s+|law enforcement\s+)?(?:requests?|demands?|disclosures?|subpoenas?|warrants?)\b|\b(?:before|prior to)\s+(?:we\s+)?(?:disclos\w*|respond\w*|comply\w*|produc\w*)\b(?=((?:\s+(?:it|them|(?:the|your|their|such)\s+(?:\w+\s+)?(?:data|information|records|content))\b)?))\1(?!\s+(?:to|with)\b)/i;
+// (The object is taken whole, as an atomic group: dropping it must not let "before disclosing your data to the press" pass.)
+// (The object is taken whole, as an atomic group: dropping it must not let "before disclosing your data to the press" pass.)
+// A notice clause conditioned on a demand: "If we receive a subpoena, we will notify …".
+const ON_DEMAND = /\b(?:if|when|where|whenever|in (?:the )?(?:case|event)|upon|on receipt|after|before)\b[^.]{0,160}\b(?:receives?|received|receipt|requests?|demands?|compelled|required|served|subpoenas?|orders?|warrants?|requires?)\b/i;
+// The user's own request ("your request of erasure … will be notified to you") is not a legal demand.
+const YOUR_REQUEST = /\byour (?:own )?(?:\w+ )?requests?\b/i;
+// Instruments that are a demand made on the vendor (a notice can be about them); "as required by law" is not.
+const DEMANDS = ['judicial', 'subpoena', 'legal_request', 'compelled'];
+
+/**
+ * A notice of the disclosure with no demand of its own ("Where permitted, we notify affected Users before
+ * disclosure.") takes the demand of the disclosure on a legal ground just before it in the same paragraph, when it
+ * refers back to it (not a notice of a breach or of a new purpose after it).
+ */
+export function noticeOfDisclosureBefore(ctx: FactContext, s: Sentence, c: Clause): boolean {
+  return hitsOf(c, 'action', 'notify').some((h) => REFERS_BACK.test(c.view.slice(h.end, h.end + 120))) && legalDisclosureBefore(ctx, s);
+}
+
+/**
+ * The notice reading of a clause that names a legal demand (or refers back to one): a commitment to notify the
+ * customer or user of the demand, or a reading for review when the notice is discretionary, conditional or disclaimed.
+ */
+export function noticeReading(s: Sentence, c: Clause, instruments: Hit[], authorities: Hit[], demandBefore: boolean, ev: Evidence): Candidate<V> | undefined {
+  const notify = hitsOf(c, 'action', 'notify');
+  const n = notify.find((h) => !negated(c, h));
+  const userRequestOnly = YOUR_REQUEST.test(c.view) && authorities.length === 0 && instruments.every((h) => h.kind === 'legal_request' || h.kind === 'by_law');
+  // A notice is of a legal demand only when the clause names one (an authority or a demand instrument): notice
+  // "of the legal requirement" for data the user is asked for, or of changed terms, is not.
+  // "As required by law" counts as the ground of a notice ("… in such a case, we shall inform the controller of that
+  // legal requirement") unless the law is what requires the notice itself ("the law requires us to tell you",
+  // "where required under law, we will notify you") or the data is what the user is asked to give.
+  const customerGives = hitsOf(c, 'action', 'disclose').some((x) => subjectOf(c, x)?.kind === 'customer');
+  const lawGround = !customerGives && instruments.some((h) => h.kind === 'by_law' && !(n !== undefined && h.t1 <= n.t0 && n.t0 - h.t1 <= 6));
+  // The demand must be what the notice is about, not its exception: "we will give you advance notice (unless changes
+  // are required sooner, e.g. by a change in legal requirements)" is a notice of changes, waived for legal reasons.
+  const exceptionOnly = n !== undefined && n.t0 < c.exceptAt && authorities.length + instruments.length > 0 && [...authorities, ...instruments].every((h) => inException(c, h));
+  const demand = !exceptionOnly && (authorities.length > 0 || instruments.some((h) => DEMANDS.includes(h.kind)) || lawGround || demandBefore);
+  // A reflexive notice ("You should inform yourself as to the legal requirements") is the customer's own inquiry.
+  const customerNotifies = n !== undefined && /^(?:yourself|yourselves|themselves|himself|herself|itself)$/.test(c.tokens[n.t1]?.lower ?? '');
+  if (n && demand && !userRequestOnly && !customerNotifies && noticeToCustomer(c, n) && (NOTICE_ABOUT.test(c.view.slice(n.end, n.end + 120)) || ON_DEMAND.test(c.view.slice(0, n.start)))) {
+    const m = modality(c, n);
+    const conditional = CONDITIONAL_NOTICE.test(c.view.slice(Math.max(0, n.start - 80)));
+    const before = c.view.slice(0, n.start);
+    const firmAttempt = m === 'attempt' && firmGoverns(before) && !/\bmay\b/i.test(before);
+    const disclaimed = NOTICE_DISCLAIMED.test(s.view);
+    if ((m === 'will' || firmAttempt || (m === 'fact' && !/\bmay\b/i.test(c.view))) && !conditional && !disclaimed) return { value: 'legal_process_with_notice', evidence: ev, confidence: 0.8 };
+    return { value: 'legal_process_with_notice', evidence: ev, confidence: 0.5, review: disclaimed ? 'the same sentence says notice is not required' : m === 'may' || m === 'attempt' ? 'notice is discretionary ("may"/"attempt"), not a commitment' : 'notice only where the law requires or allows it' };
+  }
+  return undefined;
+}
+
+/** Whether one of the two sentences before `s`, in its paragraph, discloses on a legal ground (an instrument or an authority). */
+function legalDisclosureBefore(ctx: FactContext, s: Sentence): boolean {
+  for (let i = s.index - 1; i >= 0 && s.index - i <= 2; i--) {
+    const p = ctx.sentences[i];
+    if (p.paragraph !== s.paragraph || p.isHeading) return false;
+    for (const c of ctx.clauses(p)) {
+      const grounds = hitsOf(c, 'instrument').length > 0 || hitsOf(c, 'actor', 'authority').length > 0;
+      if (grounds && hitsOf(c, 'action', 'disclose').some((h) => verbal(c, h) && !negated(c, h))) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * Whether a notice goes to the customer or user: a customer actor right after the notice verb ("notify Customer",
+ * "inform you", "promptly notify the Client") or right before a notice noun ("send Practice prompt written notice",
+ * "give you notice").
+ */
+function noticeToCustomer(c: Clause, n: Hit): boolean {
+  for (const x of c.hits) {
+    if (x.cat !== 'actor' || x.kind !== 'customer') continue;
+    if (x.t0 >= n.t1 && x.t0 - n.t1 <= 3) return true;
+    if (x.t1 <= n.t0 && n.t0 - x.t1 <= 4 && /\b(?:give|gives|giving|send|sends|provide|provides|deliver|delivers|furnish)\b/i.test(c.view.slice(Math.max(0, x.start - 30), x.start))) return true;
+  }
+  return false;
+}
