@@ -1,0 +1,234 @@
+import type { Evidence } from '@custody/domain';
+import { AD_ROLE_BEFORE, TRACKER_TITLE_WORD } from '../clauses/recipient-lists.js';
+import { ownEntityElsewhere } from '../clauses/definitions.js';
+import { ADDRESS_WORD, NOT_AN_ORGANISATION, PLATFORM_AS_RECIPIENT, PLATFORM_BRANDS, POLICY_WORDS, SELF_HOSTED_SOFTWARE } from '../clauses/vocabulary.js';
+import type { Sentence } from '../text/sentences.js';
+import type { FactContext } from './fact-context.js';
+import { evidenceAt } from './fact-context.js';
+import { cleanName, common, core, dominantBrand, ENDS_WITH_SUFFIX, HAS_SUFFIX, inLink, policyWordsOnly, productsOf } from './subprocessor-names.js';
+import { BRAND_PRODUCT_AFTER, ownerOfNamedProduct, AFFILIATE_CONTEXT, BIG_TECH, BIG_TECH_SERVICE, CATEGORY_TAIL, DATA_RELATION, FUNCTION_WORD, INSTITUTION, SOCIAL_HEADING, SUFFIX_TAIL, categoryHead, nameStart } from './subprocessor-patterns.js';
+import { excludedBecause } from './subprocessor-triggers.js';
+import type { SelfNames } from './subprocessor-self.js';
+import { selfNames } from './subprocessor-self.js';
+
+/** A name read as a recipient, with where it was read. */
+export interface NamedRecipient {
+  name: string;
+  ev: Evidence;
+  s: Sentence;
+  at: number;
+}
+
+/** A name read and set aside, with why (the first few are offered for review). */
+export interface RejectedName {
+  name: string;
+  ev: Evidence;
+  reason: string;
+}
+
+// Words right after "the X service" that make it the vendor's own product.
+const OWN_PRODUCT_AFTER = /^[^.;]{0,30}?\b(?:our|its)\s+(?:own\s+)?(?:in-?house|proprietary|internal)\b|^[^.;]{0,30}?\b(?:developed|built|operated|run)\s+(?:in-?house|by\s+us)\b/i;
+// "We work with the Awin network": one works or partners with another party, not with one's own product.
+const PARTNER_BEFORE = /\b(?:work(?:s|ing)?|partner(?:s|ing)?|contract(?:s|ing)?|cooperat(?:e|es|ing)|collaborat(?:e|es|ing))\s+with\s+the\s+$/i;
+
+/**
+ * The sub-processor reader's candidates: `add` takes a name read anywhere (a clause, a list item, a table cell) through
+ * every filter that tells an organisation receiving data from the vendor itself, its products, platforms, categories and
+ * ordinary words, and keeps it in `names` or, with the reason, in `rejected`.
+ */
+export function nameCollector(ctx: FactContext) {
+  const names = new Map<string, NamedRecipient>();
+  const rejected: RejectedName[] = [];
+  // Legal names read as the company behind a product named just before them ("… service provided by Google Inc.").
+  const owners = new Set<string>();
+  // Names read as the brand of "the X video player": the sentence they were read in.
+  const productReadings = new Map<string, Sentence>();
+  const vendorNames = ctx.vendorNames;
+  const vendorKeys = new Set(ctx.partyNames.map(core));
+  const vendorBrands = vendorNames.map((n) => core(n)).filter((n) => n.length >= 3);
+  // `cell`: the name column of a recipients table, where a name made of ordinary words ("Cloud Storage Ltd") is still a name.
+  // `review`: a name from a list nothing says is a list of recipients: kept for review (with this reason) if it passes every filter.
+  // `tracker`: a tracker-table row that links to this party's own policy: a social network named there runs its pixel on the vendor's pages.
+  const add = (raw: string, s: Sentence, at: number, strong = false, cell = false, review?: string, tracker = false): void => {
+    let name = cleanName(raw);
+    if (!name) return;
+    // "Google’s Invisible reCAPTCHA": the product, not the owner's possessive.
+    const poss = /^[\p{L}\p{N}.&-]+(?:\s+[\p{L}\p{N}.&-]+)?['’]s\s+(.+)$/u.exec(name);
+    if (poss && cleanName(poss[1])) {
+      at += name.length - poss[1].length;
+      name = cleanName(poss[1])!;
+    }
+    // "Batch & Qwant" in Qwant's policy: names joined with the vendor's own are read one by one, without the vendor; so
+    // are two names of several words each ("Microsoft Advertising & Microsoft Clarity"), unlike one company's name
+    // ("Marks & Spencer", "Ordinal Trust & Safety Ltd.").
+    if (name.includes('&')) {
+      const parts = [...name.matchAll(/[^&]+/g)].map((m) => ({ text: m[0].trim(), at: at + m.index + (m[0].length - m[0].trimStart().length) }));
+      const own = (p: string): boolean => vendorKeys.has(core(p)) || vendorBrands.includes(core(p)) || (selfBrandOf() !== undefined && core(p) === selfBrandOf());
+      const several = !ENDS_WITH_SUFFIX.test(name) && parts.every((p) => /\S\s+\S/.test(p.text));
+      if (parts.length > 1 && (several || parts.some((p) => own(p.text)))) {
+        for (const p of parts) if (!own(p.text)) add(p.text, s, p.at, strong, cell, review, tracker);
+        return;
+      }
+    }
+    // "(Erste Bank der oesterreichischen Sparkassen AG, …)": the name read from its start, over the lower-case words of another language.
+    const whole = ENDS_WITH_SUFFIX.test(name) ? nameStart(s.view.slice(Math.max(0, at - 80), at)) : undefined;
+    if (whole) {
+      name = whole + name;
+      at -= whole.length;
+    }
+    // Two words glued by a PDF's text layer ("variousService Providers"): an ordinary word before an inner capital.
+    const glued = /^([\p{Ll}]{4,})[\p{Lu}]/u.exec(name);
+    if (glued && ctx.isLowerWord(glued[1])) return;
+    const key = core(name);
+    if (!key || vendorKeys.has(key) || vendorBrands.some((b) => key === b)) return;
+    if (self().has(name)) {
+      rejected.push({ name, ev: evidenceAt(ctx, s, at, at + name.length), reason: 'the vendor itself, under the name the document gives the entity behind it' });
+      return;
+    }
+    const suffixed = ENDS_WITH_SUFFIX.test(name);
+    // "Google Analytics, a web analysis service provided by Google Inc.": the company behind a product the sentence has
+    // just named after it is the same organisation, already named as the document writes it (the product).
+    // Kept as a candidate: dropped at the end only when the product itself is among the names kept.
+    if (suffixed && ownerOfNamedProduct(name, s.view.slice(0, at))) owners.add(key);
+    // The tail of a longer legal name ("… (China) Information Technology Co.", "… emedia Communications, LLC"): only
+    // ordinary words before the suffix, cut off from the rest of the name just before it.
+    if (suffixed && truncatedTail(name, s.view.slice(Math.max(0, at - 30), at))) return;
+    // The vendor's own legal entities share its brand ("Google LLC" in Google's policy); an affiliate outside "us"
+    // is named as such ("another company in our group (Acme Cloud GmbH)", "affiliates, such as Acme Voice, Inc.").
+    // Such an affiliate is a recipient only where the sentence passes data on or has it processed ("Acme Asia Ltd. and its
+    // affiliate, Acme Inc., are committed to honoring the privacy rights" names the group, not a recipient).
+    if (suffixed && vendorFirstWords.has(name.split(/\s+/)[0].toLowerCase()) && (!AFFILIATE_CONTEXT.test(s.view.slice(Math.max(0, at - 120), at)) || !DATA_RELATION.test(s.view))) return;
+    // The brand the document names itself by when no alias says so ("provided to Vodafone" in Vodafone's policy), and
+    // its products and entities; an affiliate is named as such.
+    const selfBrand = selfBrandOf();
+    if (selfBrand !== undefined && core(name.split(/\s+/)[0].replace(/\.[a-z]{2,4}$/, '')) === selfBrand && !AFFILIATE_CONTEXT.test(s.view.slice(Math.max(0, at - 120), at))) {
+      rejected.push({ name, ev: evidenceAt(ctx, s, at, at + name.length), reason: "the document's own brand, not a recipient" });
+      return;
+    }
+    // The entities a document defines as "us" ("the TikTok entities listed below").
+    if (ctx.defs.groupBrands.some((b) => name!.toLowerCase().startsWith(b.toLowerCase()))) return;
+    // Terms the document defines ("the Controller", "End Users", "Session Summaries") are not organisations.
+    // "the Connatix video player", "the Awin network": a brand before a kind of product is that brand's, not a defined term.
+    const theProduct = !suffixed && /\bthe\s+$/i.test(s.view.slice(Math.max(0, at - 4), at));
+    if (!suffixed && (ctx.defs.definedTerms.has(name.toLowerCase()) || (theProduct && !BRAND_PRODUCT_AFTER.test(s.view.slice(at + name.length, at + name.length + 50))))) return;
+    // "the Care Insights platform", "the Smart Triage service, our in-house engine" may be the vendor's own product: the
+    // name is a brand only when the document shows it as an organisation somewhere (see brandElsewhere).
+    // "We work with the Awin network": one works or partners with another party, not with one's own product.
+    if (theProduct && !PARTNER_BEFORE.test(s.view.slice(Math.max(0, at - 40), at)) && !brandElsewhere(name, s.start + at)) {
+      rejected.push({ name, ev: evidenceAt(ctx, s, at, at + name.length), reason: 'a product named only as "the X service", nothing says whose' });
+      return;
+    }
+    if (theProduct) productReadings.set(core(name), s);
+    // A product of the vendor: "Acme Rewards" somewhere in the text.
+    if (!suffixed && products().has(name.toLowerCase())) return;
+    // The vendor's own products ("Acme Scribe", "SurveyMonkey Apply"); its affiliates carry a legal suffix.
+    if (!suffixed && vendorBrands.some((b) => key.startsWith(b))) return;
+    const start = s.start + at;
+    const isLink = inLink(ctx.links, start, start + name.length);
+    const after = s.view.slice(at + name.length, at + name.length + 40);
+    if (!suffixed) {
+      if (INSTITUTION.test(name) || ADDRESS_WORD.test(name) || /^\s*,?\s*(?:\d|[A-Z]{2}\s+\d)/.test(after) || /\d[\w-]*,?\s*$/.test(s.view.slice(Math.max(0, at - 12), at))) return;
+      if (policyWordsOnly(name) || NOT_AN_ORGANISATION.test(name)) return;
+      // A kind of tracker in title case ("Non-Cookie Technologies", "Statistics"), not an organisation.
+      if (name.split(/\s+/).every((w) => TRACKER_TITLE_WORD.test(w))) return;
+      // A big platform's bare name ("Google", "Apple") is a recipient only when a provider noun introduces it
+      // ("cloud providers like Google"); elsewhere it is usually a store, a sign-in or a platform.
+      // Named with its ad network or cloud ("managed by Microsoft's ad network"), it is a provider all the same.
+      if (!strong && BIG_TECH.test(name) && !BIG_TECH_SERVICE.test(after)) {
+        rejected.push({ name, ev: evidenceAt(ctx, s, at, at + name.length), reason: 'a platform named without a provider role' });
+        return;
+      }
+      // Social networks, stores, browsers: recipients only as ad or analytics tools ("Facebook Pixel").
+      if (PLATFORM_BRANDS.test(name) && !tracker && !PLATFORM_AS_RECIPIENT.test(after) && !(strong && AD_ROLE_BEFORE.test(s.view.slice(Math.max(0, at - 80), at)))) {
+        rejected.push({ name, ev: evidenceAt(ctx, s, at, at + name.length), reason: 'a platform, store or browser, not named as receiving the data' });
+        return;
+      }
+      // A name cell is a name even in ordinary words ("Cloud du Ministère de l'Intérieur"), unless it reads as a
+      // category: its last word a lower-case plural ("Demand-side platforms", "Payment processors").
+      if (cell && (/\s[\p{Ll}][\p{L}-]*s$/u.test(name) || CATEGORY_TAIL.test(name) || categoryHead(name))) {
+        rejected.push({ name, ev: evidenceAt(ctx, s, at, at + name.length), reason: 'a category of recipients, not a named organisation' });
+        return;
+      }
+      if (!isLink && !cell && common(ctx, name)) {
+        if (strong) rejected.push({ name, ev: evidenceAt(ctx, s, at, at + name.length), reason: 'an ordinary word of the document, not clearly a name' });
+        return;
+      }
+    }
+    // "through My Guardian", "in My Account": the user's own area of the service, not an organisation.
+    if (!suffixed && /^My\s+\S/.test(name)) {
+      rejected.push({ name, ev: evidenceAt(ctx, s, at, at + name.length), reason: "the user's own area of the service, not an organisation" });
+      return;
+    }
+    if (!suffixed && SELF_HOSTED_SOFTWARE.test(name)) {
+      rejected.push({ name, ev: evidenceAt(ctx, s, at, at + name.length), reason: 'software the vendor runs itself, not an organisation receiving data' });
+      return;
+    }
+    // All capitals over six letters is a heading or a disclaimer, not a name ("CONTROLLER").
+    if (!suffixed && /^[\p{Lu}\s-]+$/u.test(name) && name.replace(/[^\p{Lu}]/gu, '').length > 5) return;
+    // Under a heading about social media presences, names are the platforms where the vendor has a page.
+    if (s.heading && SOCIAL_HEADING.test(s.heading)) {
+      rejected.push({ name, ev: evidenceAt(ctx, s, at, at + name.length), reason: 'a platform where the vendor has a page' });
+      return;
+    }
+    const ctxText = s.view.slice(Math.max(0, at - 120), Math.min(s.view.length, at + name.length + 80));
+    // Long enough for the earlier names of an example list ("services, like [Stripe](https://…) or [PayPal"); every
+    // `before` pattern is anchored at the name.
+    const local = s.view.slice(Math.max(0, at - 160), at);
+    const reason = excludedBecause(ctxText, local, s.view.slice(at + name.length, at + name.length + 60));
+    const ev = evidenceAt(ctx, s, at, at + name.length);
+    if (reason) {
+      rejected.push({ name, ev, reason });
+      return;
+    }
+    if (review) rejected.push({ name, ev, reason: review });
+    else if (!names.has(key)) names.set(key, { name, ev, s, at });
+  };
+
+  /**
+   * Whether `name`, read from "the X platform" at offset `from` of the text, is shown as an organisation elsewhere: named
+   * again on its own, not after "the" ("Vidstream may collect usage data"), with a legal suffix, or as a domain
+   * ("vidstream.com"); and the product is not said to be the vendor's own ("our in-house engine", "our proprietary").
+   */
+  const brandElsewhere = (name: string, from: number): boolean => {
+    const text = ctx.text;
+    if (OWN_PRODUCT_AFTER.test(text.slice(from + name.length, from + name.length + 80))) return false;
+    const word = (c: string | undefined): boolean => c !== undefined && /[\p{L}\p{N}]/u.test(c);
+    for (let i = text.indexOf(name); i >= 0; i = text.indexOf(name, i + 1)) {
+      if (i === from || word(text[i - 1]) || word(text[i + name.length])) continue;
+      const after = text.slice(i + name.length, i + name.length + 12);
+      if (/^\.[a-z]{2,6}\b/.test(after) || HAS_SUFFIX.test(text.slice(i, i + name.length + 14))) return true;
+      if (!/\bthe\s+$/i.test(text.slice(Math.max(0, i - 4), i))) return true;
+    }
+    return false;
+  };
+
+  let selfMemo2: SelfNames | undefined;
+  const self = (): SelfNames => (selfMemo2 ??= selfNames(ctx));
+  let productSet: Set<string> | undefined;
+  const products = (): Set<string> => {
+    if (!productSet) productSet = productsOf(ctx.text, vendorNames.filter((b) => b.length >= 3));
+    return productSet;
+  };
+  // A frequent brand is someone else's when the document names its own legal entity and that entity does not share it.
+  // Computed when a candidate first reaches the check (many documents have none that far).
+  let selfMemo: { v: string | undefined } | undefined;
+  const truncatedTail = (n: string, before: string): boolean => {
+    // Cut off from a capitalised word, a parenthesis or a brand written in lower case ("emedia") just before it.
+    const prev = /(\S+)\s+$/u.exec(before)?.[1] ?? '';
+    if (!(/^[\p{Lu}]/u.test(prev) || prev.endsWith(')') || (/^[\p{Ll}][\p{L}]+$/u.test(prev) && !FUNCTION_WORD.test(prev)))) return false;
+    const words = n.replace(SUFFIX_TAIL, '').split(/\s+/).filter((w) => w.length > 0);
+    return words.length > 0 && words.every((w) => /^[\p{Lu}][\p{Ll}]+$/u.test(w) && ctx.isLowerWord(w.toLowerCase()));
+  };
+  const selfBrandOf = (): string | undefined => {
+    if (!selfMemo) {
+      const frequent = dominantBrand(ctx.text, ctx.isLowerWord);
+      selfMemo = { v: frequent !== undefined && !ownEntityElsewhere(ctx.vendorNames, frequent) ? frequent : undefined };
+    }
+    return selfMemo.v;
+  };
+  // First words of the vendor's names and brand ("google" for "Google LLC" in a Google policy).
+  const vendorFirstWords = new Set(vendorNames.map((n) => n.split(/\s+/)[0].toLowerCase().replace(/[^\p{L}\p{N}.]/gu, '')).filter((w) => w.length >= 3 && !POLICY_WORDS.has(w)));
+  return { add, names, rejected, owners, productReadings, vendorKeys, self };
+}
+
+export type NameCollector = ReturnType<typeof nameCollector>;

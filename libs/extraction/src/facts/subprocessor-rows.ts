@@ -1,0 +1,75 @@
+import type { ListContext } from '../clauses/list-context.js';
+import { rowHasNoAccess } from '../clauses/list-context.js';
+import type { Block, Row } from '../clauses/structure.js';
+import { cellUnder } from '../clauses/structure.js';
+import { PROVIDER_NOUN } from '../clauses/vocabulary.js';
+import type { FactContext } from './fact-context.js';
+import { evidenceAt } from './fact-context.js';
+import { NAME_LIST_AT, readLead, splitNames, wholeCell } from './subprocessor-names.js';
+import { readItem, rowSentence } from './subprocessor-lists.js';
+import { providerCellNames, providerColumn, rowHoldsNoPersonalData, trackerRowEntity } from './subprocessor-trackers.js';
+import { CELL_LABEL } from './subprocessor-patterns.js';
+import type { NameCollector } from './subprocessor-candidates.js';
+
+/** The sub-processor reader's table rows and list entries: recipients tables, tracker tables, lists kept for review. */
+
+/** A table row of a recipients table: the entity in its name column, unless the row says it gets no personal data. */
+export function readRow(ctx: FactContext, { add, rejected }: NameCollector, block: Block, row: Row, context: ListContext, strong: boolean): void {
+  const cell = cellUnder(block, row, context.nameColumn);
+  if (!cell || !cell.text) return;
+  const rs = rowSentence(row);
+  if (rowHasNoAccess(context, block, row)) {
+    rejected.push({ name: cell.text, ev: evidenceAt(ctx, rs, cell.at, cell.at + cell.text.length), reason: 'the table says this entity has no access to personal data' });
+    return;
+  }
+  const whole = wholeCell(cell.text);
+  // "Our advertising Partner: Affilizz, AdMarketPlace and Microsoft": a label of the kind, then the names.
+  const labelled = whole ? null : CELL_LABEL.exec(cell.text);
+  const list = labelled && PROVIDER_NOUN.test(labelled[0]) ? NAME_LIST_AT.exec(cell.text.slice(labelled[0].length)) : null;
+  if (whole) add(whole, rs, cell.at + Math.max(0, cell.text.indexOf(whole)), strong, true);
+  else if (labelled && list) splitNames(list[1], cell.at + labelled[0].length + list[0].length - list[1].length, (n, at) => add(n, rs, at, true));
+  else readLead(cell.text, cell.at, (raw, at) => add(raw, rs, at, strong));
+}
+
+/** A list nothing says is a list of recipients: its first entries are kept for review, not asserted. */
+export function readUndecided(ctx: FactContext, { add }: NameCollector, block: Block, context: ListContext): void {
+  const reason = `in a ${block.kind} that may name recipients: ${context.reason}`;
+  for (const row of block.rows.slice(0, 3)) {
+    const rs = rowSentence(row);
+    if (block.kind === 'table') {
+      const cell = cellUnder(block, row, context.nameColumn);
+      const whole = cell && cell.text ? wholeCell(cell.text) : undefined;
+      if (cell && whole) add(whole, rs, cell.at + Math.max(0, cell.text.indexOf(whole)), false, true, reason);
+    } else readItem(ctx, rs, (raw, ss, at) => add(raw, ss, at, false, false, reason));
+  }
+}
+
+/**
+ * A row of a cookie or tracker table that links to a third party's own policy, or whose provider column names who sets
+ * the cookie: that party gets visitors' data. Whether the row was read so (else the reader goes on to its sentence).
+ */
+export function readTrackerRow(ctx: FactContext, { add, rejected }: NameCollector, block: Block, row: Row): boolean {
+  // A column that says who sets each cookie: every party named there collects visitors' data on the vendor's pages.
+  const col = providerColumn(block, ctx.text);
+  const cell = col && row !== col.row ? cellUnder(block, row, col.column) : undefined;
+  if (col) {
+    const rs = rowSentence(row);
+    // As in a row read by its policy link: a cookie said to hold no personal information names no recipient.
+    const none = rowHoldsNoPersonalData(row);
+    if (cell && cell.text) {
+      for (const p of providerCellNames(cell, col.title, row.start, ctx.links)) {
+        if (none) rejected.push({ name: p.name, ev: evidenceAt(ctx, rs, p.at, p.at + p.name.length), reason: 'the tracker table says this cookie holds no personal information' });
+        else add(p.name, rs, p.at, true, true, undefined, true);
+      }
+    }
+    return true;
+  }
+  const t = trackerRowEntity(row, ctx.links);
+  if (t) {
+    const rs = rowSentence(row);
+    if ('reason' in t) rejected.push({ name: t.name, ev: evidenceAt(ctx, rs, t.at, t.at + t.name.length), reason: t.reason });
+    else add(t.name, rs, t.at, true, true, undefined, true);
+    return true;
+  }
+  return false;
+}
