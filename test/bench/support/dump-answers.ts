@@ -9,7 +9,8 @@
  * The committed snapshots: check@ef9cb7c (ota-check first scored), fresh@7d2e490, fresh2@09c0f38, fresh3@d763a61
  * (first scored) and b57ca9e (last unseen), fresh4@e303ccf (first scored) and 695ebd0 (last unseen); fresh5@5d8841b,
  * fresh6@614efd6, fresh7@0d555ba, fresh8@0d555ba (first scored, before calibration), fresh9@8857187, fresh10@8857187,
- * fresh11@b2a1298, fresh12@b2a1298 (first scored; --uncalibrated).
+ * fresh11@b2a1298, fresh12@b2a1298 (first scored; --uncalibrated); last unseen, --uncalibrated: fresh5..7@b2a1298 (the
+ * parent of ef91b89, where they became tuning sets) and fresh8..12@1f0b17e (the parent of 86f9a62).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

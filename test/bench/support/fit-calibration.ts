@@ -215,6 +215,22 @@ const pf = perFactFigures(held, allPos);
   console.log(`  before capping for the project's own corpora ${JSON.stringify(uncapped)}: TP ${tp} FP ${kept.length - tp} P ${f3(tp / Math.max(1, kept.length))} R ${f3(tp / allPos)}`);
 }
 console.log(`  per-fact thresholds ${JSON.stringify(thresholds)}: TP ${pf.tp} FP ${pf.fp} P ${f3(pf.p)} R ${f3(pf.r)}   <- chosen`);
+/**
+ * Threshold-free quality of the left-out probabilities, per answer kind: log loss and Brier score (lower is better)
+ * and AUC (the chance a right answer scores above a wrong one), so two feature sets compare without the thresholds'
+ * steps.
+ */
+for (const kind of ['scalar', 'names'] as const) {
+  const rows = held.filter((h) => h.s.kind === kind);
+  const ll = rows.reduce((a, h) => a - Math.log(Math.min(1 - 1e-9, Math.max(1e-9, h.s.y ? h.p : 1 - h.p))), 0) / rows.length;
+  const brier = rows.reduce((a, h) => a + (h.p - h.s.y) ** 2, 0) / rows.length;
+  const right = rows.filter((h) => h.s.y === 1).map((h) => h.p);
+  const wrong = rows.filter((h) => h.s.y === 0).map((h) => h.p);
+  let wins = 0;
+  for (const r of right) for (const w of wrong) wins += r > w ? 1 : r === w ? 0.5 : 0;
+  console.log(`  ${kind}: ${rows.length} left-out answers (${wrong.length} wrong): log loss ${f3(ll)}, Brier ${f3(brier)}, AUC ${f3(wins / Math.max(1, right.length * wrong.length))}`);
+}
+
 console.log('\nper corpus and source at the per-fact thresholds (left-out model), before (no threshold) → after');
 for (const key of [...positives.keys()].sort()) {
   const [corpus, source] = key.split('|');

@@ -3,7 +3,7 @@ import { extractFacts, factContext } from '../extract-facts.js';
 import { loadDocument } from '../loaders/load-document.js';
 import { probability } from './calibrate.js';
 import { CALIBRATION } from './calibration-weights.js';
-import { NAME_FEATURES, nameFeatures, scalarFeatures } from './features.js';
+import { nameFeatures, scalarFeatures } from './features.js';
 
 // Markdown as a user uploads it: the loader gives the sections (headings) the features read.
 const md = (text: string) => new TextEncoder().encode(text);
@@ -28,22 +28,6 @@ describe('calibrated confidence', () => {
     expect(a.slice(0, 2)).toEqual([1, 1]); // a table row, under a heading about providers
     expect(b.slice(0, 2)).toEqual([0, 0]);
     expect(probability(CALIBRATION.names, 'subprocessors_named', a)).toBeGreaterThan(probability(CALIBRATION.names, 'subprocessors_named', b));
-  });
-
-  it('tells the vendor\'s own names from a separate entity of its group, and does not count legal suffixes as shared words', async () => {
-    const policy = [
-      '# Acme Motors Privacy Notice', '', 'This notice is given by Acme Motors GmbH.', '', '## Sharing', '',
-      'We share personal information with Acme Financial Services, with Acme Motors GmbH, with Payfast GmbH and with Intrum Motors Ltd.', '',
-    ].join('\n');
-    const ctx = await contextOf(policy);
-    const own = (name: string) => {
-      const x = nameFeatures(ctx, name, 4);
-      return [x[NAME_FEATURES.indexOf('ownName')], x[NAME_FEATURES.indexOf('ownGroup')]];
-    };
-    expect(own('Acme Motors GmbH')).toEqual([1, 0]); // the vendor itself
-    expect(own('Acme Financial Services')).toEqual([0, 1]); // an affiliate, named brand first
-    expect(own('Payfast GmbH')).toEqual([0, 0]); // "GmbH" in both names is no common owner
-    expect(own('Intrum Motors Ltd')).toEqual([0, 0]); // a shared word that is not the brand
   });
 
   it('gives a clause under a heading about the fact more confidence than the same clause under another heading', async () => {

@@ -2,7 +2,7 @@ import type { Evidence, FactName } from '@custody/domain';
 import { isListItem, isTableRow } from '../clauses/structure.js';
 import { PROVIDER_NOUN } from '../clauses/vocabulary.js';
 import type { FactContext } from '../facts/fact-context.js';
-import { ENDS_WITH_SUFFIX, SUFFIX } from '../facts/subprocessor-names.js';
+import { ENDS_WITH_SUFFIX } from '../facts/subprocessor-names.js';
 import type { Sentence } from '../text/sentences.js';
 import { mentionsOf } from './mentions.js';
 
@@ -14,7 +14,7 @@ import { mentionsOf } from './mentions.js';
  * readings were not written against.
  */
 export const SCALAR_FEATURES = ['prior', 'support', 'conflict', 'heading', 'operative', 'contract', 'terms', 'itemised', 'long', 'exception'] as const;
-export const NAME_FEATURES = ['structured', 'providerHeading', 'suffix', 'mentions', 'providerSentence', 'listSize', 'contract', 'terms', 'linked', 'ownName', 'ownGroup'] as const;
+export const NAME_FEATURES = ['structured', 'providerHeading', 'suffix', 'mentions', 'providerSentence', 'listSize', 'contract', 'terms', 'linked', 'ownBrand'] as const;
 
 /**
  * Words a section heading uses when the section is about the fact ("Law enforcement requests", "Sharing with
@@ -121,14 +121,8 @@ export const MAX_MENTIONS = 30;
  * - listSize: log2 of the number of names asserted for the document (long lists come from tables of providers);
  * - contract: the document is an agreement; terms: it is terms of service;
  * - linked: some mention is a link text (a tracker or partner table links to the party's own policy);
- * - ownName: every distinctive word (4+ letters) of the name is a word of the document's title or of its parties'
- *   names — the vendor itself or one of its own products ("Acme Group GmbH", "Acme.com" in Acme's policy);
- * - ownGroup: the name starts with such a word but adds distinctive words of its own — a separate entity of the
- *   vendor's group, named brand first ("Acme Financial Services", "Acme Motor Corporation"), which the OTA
- *   conventions count as a recipient when it is outside the document's "we". Kept apart from ownName so the fit
- *   can weigh the two differently (one feature for both penalised affiliates for the vendor's own brand names).
- *   A shared word that is not the first ("Intrum Deutschland" beside "Hetzner Online GmbH, Germany") is neither.
- * Legal suffixes are not words of a name here: "GmbH" in two names says nothing about a common owner.
+ * - ownBrand: a word of the name (4+ letters) is a word of the document's title or of its parties' names — an
+ *   entity of the vendor's own group ("Acme Ireland Limited" in Acme's policy) rather than a recipient.
  */
 export function nameFeatures(ctx: FactContext, name: string, listSize: number, places = mentionsOf(ctx.text, [name], MAX_MENTIONS).get(name)!): number[] {
   let structured = 0;
@@ -156,20 +150,11 @@ export function nameFeatures(ctx: FactContext, name: string, listSize: number, p
     CONTRACT_KINDS.has(ctx.kind) ? 1 : 0,
     ctx.kind === 'terms' ? 1 : 0,
     linked,
-    ...ownBrand(ctx, name),
+    ownWords(ctx).size > 0 && wordsOf(name).some((w) => ownWords(ctx).has(w)) ? 1 : 0,
   ];
 }
 
-/** [ownName, ownGroup] of a name (see {@link nameFeatures}). */
-function ownBrand(ctx: FactContext, name: string): [number, number] {
-  const own = ownWords(ctx);
-  const words = wordsOf(name);
-  if (words.length === 0 || !own.has(words[0])) return [0, 0];
-  return words.every((w) => own.has(w)) ? [1, 0] : [0, 1];
-}
-
-const SUFFIX_WORD = new RegExp(`^${SUFFIX}$`, 'iu');
-const wordsOf = (s: string) => s.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 4 && !GENERIC.has(w) && !SUFFIX_WORD.test(w));
+const wordsOf = (s: string) => s.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 4 && !GENERIC.has(w));
 // Words of names and titles that say nothing about whose name it is.
 const GENERIC = new Set(['privacy', 'policy', 'notice', 'terms', 'service', 'services', 'conditions', 'agreement', 'data', 'processing', 'addendum', 'group', 'limited', 'company', 'international', 'global', 'holdings', 'technologies', 'systems', 'online', 'corporation', 'incorporated', 'statement', 'cookie', 'cookies', 'general', 'business', 'customer']);
 const OWN_WORDS = new WeakMap<FactContext, Set<string>>();
