@@ -392,8 +392,25 @@ export function labelEvidenceProblems(labels: Label[], docsDir: string): string[
   return problems;
 }
 
-/** Every labelled corpus present on this machine (the shared ones are skipped, with a note, when absent). */
-export function labelledCorpora(notes: string[] = []): CorpusSpec[] {
+/** Roles of the corpora one may not tune on: their label files are not even read for a fit. */
+export const UNSEEN_ROLES: ReadonlySet<CorpusRole> = new Set<CorpusRole>(['check', 'fresh']);
+
+/**
+ * The corpora one may tune or fit on: every labelled corpus whose role is not unseen ({@link UNSEEN_ROLES}), read
+ * from the roles in {@link FRESH_SETS} so a set joins when its role becomes `tune` and an unseen set never leaks in.
+ */
+export function tuningCorpora(notes: string[] = []): CorpusSpec[] {
+  const out = labelledCorpora(notes, { skipUnseen: true });
+  const leaked = out.filter((c) => UNSEEN_ROLES.has(c.role));
+  if (leaked.length > 0) throw new Error(`tuning corpora include unseen sets: ${leaked.map((c) => c.name).join(', ')}`);
+  return out;
+}
+
+/**
+ * Every labelled corpus present on this machine (the shared ones are skipped, with a note, when absent).
+ * `skipUnseen`: the unseen OTA sets' label files are not read (their rule's picks still exclude later sets).
+ */
+export function labelledCorpora(notes: string[] = [], opts: { skipUnseen?: boolean } = {}): CorpusSpec[] {
   const out: CorpusSpec[] = [];
   const fixtures = join(ROOT, 'test', 'fixtures');
   out.push({ name: 'project', role: 'tuned', docsDir: join(fixtures, 'contracts'), labels: readLabels(join(fixtures, 'contracts', 'labels.json')), gate: true, description: "the project's own fixtures (written for the project; tuned on)" });
@@ -427,7 +444,7 @@ export function labelledCorpora(notes: string[] = []): CorpusSpec[] {
       } catch {
         // freshCorpus reports the failed rule as a label problem.
       }
-      const corpus = freshCorpus(set.name, join(fixtures, 'ota-labels', set.file), select, labelled, set.description, set.role);
+      const corpus = opts.skipUnseen && UNSEEN_ROLES.has(set.role) ? undefined : freshCorpus(set.name, join(fixtures, 'ota-labels', set.file), select, labelled, set.description, set.role);
       if (corpus) out.push(corpus);
       labelled.push(...(index ? picks : (corpus?.labels ?? []).map((l) => l.file)));
     }

@@ -1,6 +1,8 @@
 /**
  * Fits the extraction's confidence calibration (libs/extraction/src/calibration/calibration-weights.ts) on the
- * tuning corpora only, and prints leave-one-corpus-out figures. Never reads ota-fresh5 … ota-fresh10.
+ * tuning corpora only, and prints leave-one-corpus-out figures. The tuning corpora are every labelled corpus whose
+ * role (FRESH_SETS in extraction-corpora.ts) is not unseen: tuningCorpora() does not even read an unseen set's labels,
+ * and a snapshot of a set that is not a tuning corpus is an error.
  *
  *   npx tsx test/bench/support/fit-calibration.ts [--write] [--snapshots DIR]
  *
@@ -26,10 +28,10 @@ import { answerKey, probability } from '../../../libs/extraction/src/calibration
 import { NAME_FEATURES, nameFeatures, SCALAR_FEATURES, scalarFeatures } from '../../../libs/extraction/src/calibration/features.js';
 import { factContext } from '../../../libs/extraction/src/extract-facts.js';
 import { lowerBound } from '../../../libs/extraction/src/loaders/markdown-loader.js';
+import { CALIBRATION } from '../../../libs/extraction/src/calibration/calibration-weights.js';
 import type { CorpusSpec, Label } from './extraction-corpora.js';
-import { isUnspecified, labelledCorpora, normaliseName, ROOT } from './extraction-corpora.js';
-
-const TUNING = new Set(['project', 'holdout', 'shared', 'ota-tune', 'ota-check', 'ota-fresh', 'ota-fresh2', 'ota-fresh3', 'ota-fresh4']);
+import { isUnspecified, normaliseName, ROOT, tuningCorpora } from './extraction-corpora.js';
+import { printNameMisses } from './name-misses.js';
 const TARGET_PRECISION = 0.95;
 const L2 = 1;
 const ITERATIONS = Number(process.env.FIT_ITERATIONS ?? 3000);
@@ -61,11 +63,13 @@ const args = process.argv.slice(2);
 const write = args.includes('--write');
 const snapDir = args.includes('--snapshots') ? args[args.indexOf('--snapshots') + 1] : undefined;
 
-const specs = labelledCorpora().filter((c) => TUNING.has(c.name));
-const corpusOfSet: Record<string, string> = { check: 'ota-check', fresh: 'ota-fresh', fresh2: 'ota-fresh2', fresh3: 'ota-fresh3', fresh4: 'ota-fresh4' };
+const specs = tuningCorpora();
+/** The corpus of a snapshot's tag (`fresh4@e303ccf` is ota-fresh4's, `check@ef9cb7c` ota-check's). */
+const corpusOfTag = (tag: string) => `ota-${tag.split('@')[0]}`;
 const samples: Sample[] = [];
 const positives = new Map<string, number>(); // per corpus and source: labelled positives (for recall)
 const factPositives = new Map<FactName, number>(); // per fact, over all corpora and sources
+const namePositives = new Map<string, number>(); // per corpus and source: labelled sub-processor names
 
 /** Text offset of a source offset (the first text character at or after it). */
 const toText = (sourceIndex: Int32Array | undefined, at: number) => (sourceIndex ? lowerBound(sourceIndex, at) : at);
@@ -88,6 +92,7 @@ async function addDocument(spec: CorpusSpec, label: Label, source: string, facts
       const want = new Set(((truth as string[]) ?? []).map(normaliseName));
       positives.set(key, (positives.get(key) ?? 0) + want.size);
       factPositives.set(f, (factPositives.get(f) ?? 0) + want.size);
+      namePositives.set(key, (namePositives.get(key) ?? 0) + want.size);
       const names = Array.isArray(a?.value) ? (a.value as string[]) : [];
       const seen = new Set<string>();
       for (const n of names) {
@@ -112,7 +117,7 @@ if (snapDir && existsSync(snapDir)) {
   for (const file of readdirSync(snapDir).filter((f) => f.endsWith('.jsonl'))) {
     for (const line of readFileSync(join(snapDir, file), 'utf8').split('\n').filter(Boolean)) {
       const rec = JSON.parse(line) as { tag: string; file: string; facts: Record<string, AnswerFact> };
-      const spec = specs.find((s) => s.name === corpusOfSet[rec.tag.split('@')[0]]);
+      const spec = specs.find((s) => s.name === corpusOfTag(rec.tag));
       const label = spec?.labels.find((l) => l.file === rec.file);
       if (!spec || !label) throw new Error(`${file}: ${rec.tag} ${rec.file} is not a document of a tuning corpus`);
       await addDocument(spec, label, rec.tag, rec.facts);
@@ -210,6 +215,22 @@ const pf = perFactFigures(held, allPos);
   console.log(`  before capping for the project's own corpora ${JSON.stringify(uncapped)}: TP ${tp} FP ${kept.length - tp} P ${f3(tp / Math.max(1, kept.length))} R ${f3(tp / allPos)}`);
 }
 console.log(`  per-fact thresholds ${JSON.stringify(thresholds)}: TP ${pf.tp} FP ${pf.fp} P ${f3(pf.p)} R ${f3(pf.r)}   <- chosen`);
+/**
+ * Threshold-free quality of the left-out probabilities, per answer kind: log loss and Brier score (lower is better)
+ * and AUC (the chance a right answer scores above a wrong one), so two feature sets compare without the thresholds'
+ * steps.
+ */
+for (const kind of ['scalar', 'names'] as const) {
+  const rows = held.filter((h) => h.s.kind === kind);
+  const ll = rows.reduce((a, h) => a - Math.log(Math.min(1 - 1e-9, Math.max(1e-9, h.s.y ? h.p : 1 - h.p))), 0) / rows.length;
+  const brier = rows.reduce((a, h) => a + (h.p - h.s.y) ** 2, 0) / rows.length;
+  const right = rows.filter((h) => h.s.y === 1).map((h) => h.p);
+  const wrong = rows.filter((h) => h.s.y === 0).map((h) => h.p);
+  let wins = 0;
+  for (const r of right) for (const w of wrong) wins += r > w ? 1 : r === w ? 0.5 : 0;
+  console.log(`  ${kind}: ${rows.length} left-out answers (${wrong.length} wrong): log loss ${f3(ll)}, Brier ${f3(brier)}, AUC ${f3(wins / Math.max(1, right.length * wrong.length))}`);
+}
+
 console.log('\nper corpus and source at the per-fact thresholds (left-out model), before (no threshold) → after');
 for (const key of [...positives.keys()].sort()) {
   const [corpus, source] = key.split('|');
@@ -226,6 +247,15 @@ for (const f of FACT_NAMES) {
   console.log(`  ${f.padEnd(34)} t=${thresholds[f].toFixed(2)}  ${k.filter((h) => h.s.y).length} / ${k.filter((h) => !h.s.y).length} / ${d.filter((h) => h.s.y).length} / ${d.filter((h) => !h.s.y).length}`);
 }
 
+// Where the labelled names go: withheld by the calibration, or never found by the reading (see name-misses.ts).
+const nameRows = (p: (s: Sample) => number) => samples.filter((s) => s.kind === 'names').map((s) => ({ corpus: s.corpus, source: s.source, y: s.y, p: p(s) }));
+if (JSON.stringify(CALIBRATION.names.features) === JSON.stringify(NAME_FEATURES)) {
+  printNameMisses('the weights in calibration-weights.ts now', nameRows((s) => probability(CALIBRATION.names, s.key, s.x)), namePositives, CALIBRATION.thresholds.subprocessors_named);
+} else console.log(`\nsub-processor names: the weights in calibration-weights.ts use other features (${CALIBRATION.names.features.join(', ')})`);
+const heldP = new Map(held.map((h) => [h.s, h.p]));
+printNameMisses('this fit, leave-one-corpus-out', nameRows((s) => heldP.get(s)!), namePositives, thresholds.subprocessors_named);
+printNameMisses('this fit, final model (in-sample)', nameRows((s) => predict(model, s)), namePositives, thresholds.subprocessors_named);
+
 console.log('\nfinal model (all tuning samples):');
 console.log(`  scalar bias ${model.scalar.bias}; ${SCALAR_FEATURES.map((f, i) => `${f} ${model.scalar.weights[i]}`).join(', ')}`);
 console.log(`  per fact and value: ${JSON.stringify(model.scalar.perValue)}`);
@@ -233,7 +263,7 @@ console.log(`  names bias ${model.names.bias}; ${NAME_FEATURES.map((f, i) => `${
 if (write) {
   const body = `/**
  * The extraction's confidence calibration, written by test/bench/support/fit-calibration.ts (do not edit by hand;
- * re-run it with --write and review the diff like data). Fitted on the tuning corpora only (${[...TUNING].join(', ')})
+ * re-run it with --write and review the diff like data). Fitted on the tuning corpora only (${specs.map((c) => c.name).join(', ')})
  * and on earlier extractors' answers on those sets while they were unseen; ${samples.length} answers, ${samples.filter((s) => s.y === 0).length} wrong.
  * Features are explained in features.ts. Each fact's threshold is the lowest (at least ${FLOOR}) at which the
  * leave-one-corpus-out precision of that fact's answers reaches ${TARGET_PRECISION}, else the one with the best F0.5.
@@ -246,4 +276,6 @@ export const CALIBRATION: { scalar: LogisticModel; names: LogisticModel; thresho
   writeFileSync(OUT, body);
   console.log(`\nwritten ${OUT}`);
 }
+if (args.includes('--debug')) for (const h of held.filter((x) => x.s.kind === 'names' && x.s.y === 1 && x.p < thresholds.subprocessors_named)) console.log('WITHHELD', h.s.corpus, h.s.source, h.p.toFixed(2), JSON.stringify(h.s.x.map((v) => +v.toFixed(2))), h.s.doc.slice(0, 40), h.s.name);
+if (args.includes('--debug')) for (const h of held.filter((x) => x.s.kind === 'names' && NAME_FEATURES.some((f, i) => f.startsWith('own') && x.s.x[i] > 0))) console.log('OWN', h.s.y, h.s.corpus, h.s.source, h.p.toFixed(2), JSON.stringify(h.s.x.map((v) => +v.toFixed(2))), h.s.doc.slice(0, 40), h.s.name);
 if (args.includes('--debug')) for (const h of held.filter((x) => x.s.y === 0)) console.log('WRONG', h.s.corpus, h.s.source, h.s.fact, h.p.toFixed(2), JSON.stringify(h.s.x.map((v) => +v.toFixed(2))), h.s.doc.slice(0, 40), h.s.name ?? '');
