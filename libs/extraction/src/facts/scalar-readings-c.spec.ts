@@ -32,3 +32,15 @@ describe('ai_training_on_customer_data: who trains', () => {
     expect(ai('Users may choose to allow Acme to train its models on their content.')).toBe('allowed');
   });
 });
+
+describe('data_sale_or_marketing: a sale asked about is not a sale stated', () => {
+  const sale = (t: string) => factOf('data_sale_or_marketing', t);
+  it('whether the vendor sells, as the object of asking or telling, says nothing either way', () => {
+    expect(sale('California residents may ask whether we sell personal information.')).toBe('unspecified');
+    expect(sale('You can ask whether we will send you marketing emails.')).toBe('unspecified');
+  });
+  it('near misses: a sale stated, and a sale in a condition, are still read', () => {
+    expect(sale('We may sell your personal information to advertisers.')).toBe('allowed');
+    expect(sale('If we sell your personal information, we will tell you.')).toBe('allowed');
+  });
+});
