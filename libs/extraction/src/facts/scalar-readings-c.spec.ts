@@ -44,3 +44,18 @@ describe('data_sale_or_marketing: a sale asked about is not a sale stated', () =
     expect(sale('If we sell your personal information, we will tell you.')).toBe('allowed');
   });
 });
+
+describe('subcontractor_flowdown: a duty not to disclose is confidentiality', () => {
+  const fd = (t: string) => factOf('subcontractor_flowdown', t);
+  const INTRO = 'We may employ third party companies to provide the Service on our behalf. ';
+  it('providers bound not to disclose, with a purpose limit, are bound by a flow-down', () => {
+    expect(fd(INTRO + 'These third parties have access to your Personal Data only to perform these tasks on our behalf and are obligated not to disclose or use it for any other purpose.')).toBe('yes');
+    expect(fd('We share data with our service providers. These parties are required to secure the data they receive and to use the data for pre-agreed purposes only.')).toBe('yes');
+  });
+  it('near misses: the vendor bound, no purpose limit, a refused duty, a bare purpose limit', () => {
+    expect(fd('We are obligated not to disclose your data to our service providers for any other purpose.')).toBe('unspecified');
+    expect(fd(INTRO + 'These third parties are obligated not to disclose your data.')).toBe('unspecified');
+    expect(fd('We use service providers to host the site. They are not obligated to keep your data confidential.')).toBe('unspecified');
+    expect(fd('Our service providers have access to your data only to perform tasks on our behalf.')).toBe('unspecified');
+  });
+});
