@@ -192,6 +192,8 @@ export function extractDataSaleMarketing(ctx: FactContext): Fact<'data_sale_or_m
       if (m && re === MARKETING_USE_REFUSED && !MARKETED_DATA.test(v.slice(0, m.index + m[0].length))) continue;
       if (m && re === TARGETED_REFUSED && !vendorSubject(v, m.index, ctx.vendorNames)) continue;
       if (m && (USER_CONDITION.test(v.slice(Math.max(0, m.index - 60), m.index)) || SCOPE_LIMIT.test(v.slice(m.index + m[0].length)))) continue;
+      // "Whether or not we sell your data, …": both cases at once, no refusal.
+      if (m && /\bwhether\s+or\s+$/i.test(v.slice(Math.max(0, m.index - 20), m.index))) continue;
       if (m && !inDefinition(v, m.index) && !sellsGoods(m[0]) && !SOLD_TO_USER.test(m[0]) && !CHARACTERISED.test(m[0]) && !restrictsOthers(ctx.sentences, s, m.index)) {
         const conceded = CONCEDED.test(v.slice(m.index));
         cands.push({ value: 'prohibited', evidence: evidenceAt(ctx, s, m.index, m.index + m[0].length), confidence: conceded ? 0.45 : 0.8, ...(conceded ? { review: 'a refused sale with a sale conceded in the same sentence' } : {}) });

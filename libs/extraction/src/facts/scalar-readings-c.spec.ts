@@ -43,6 +43,10 @@ describe('data_sale_or_marketing: a sale asked about is not a sale stated', () =
     expect(sale('We may sell your personal information to advertisers.')).toBe('allowed');
     expect(sale('If we sell your personal information, we will tell you.')).toBe('allowed');
   });
+  it('"whether or not we sell" refuses nothing; a refusal after it still does', () => {
+    expect(sale('Whether or not we sell your data, you have rights under the CCPA.')).toBe('unspecified');
+    expect(sale('Whether or not you use the app, we do not sell your personal information.')).toBe('prohibited');
+  });
 });
 
 describe('subcontractor_flowdown: a duty not to disclose is confidentiality', () => {
