@@ -7,11 +7,11 @@ import type { Candidate, FactContext } from './fact-context.js';
 import { clauseEvidence, decide, operative } from './fact-context.js';
 import { CONDITIONAL_JUDICIAL, conditionedOnJudicial, groundsOf, judicialRule, settle } from './law-enforcement-grounds.js';
 import { noticeOfDisclosureBefore, noticeReading } from './law-enforcement-notice.js';
-import { AGENT_BY, aboutData, firstPerson, previousClauses, USER_AGENT, vendorActs } from './law-enforcement-parties.js';
+import { AGENT_BY, aboutData, complyServesOtherAct, firstPerson, previousClauses, USER_AGENT, vendorActs } from './law-enforcement-parties.js';
 
 type V = Fact<'law_enforcement_disclosure'>['value'];
 
-const PREFILTER = /\b(?:law|legal|lawful|subpoena|warrant|court|judge|judicial|government|authorit|regulat|third party request|police|national security|litigation|proceeding|competent|order|notif|notice)/i;
+const PREFILTER = /\b(?:law|legal|lawful|statut|subpoena|warrant|court|judge|judicial|government|authorit|regulat|third party request|police|national security|litigation|proceeding|competent|order|notif|notice)/i;
 const DISCLOSING = ['disclose', 'comply'];
 const DESCRIBES = /\b(?:describes|explains|sets out|sets forth|outlines|details)\s+(?:[\w,]+\s+){0,12}?(?:how|when|whether)\b[^.;]*$/i;
 // The document itself (or a part of it) as the subject of "describes": "This Privacy Policy", "This section", "The following".
@@ -153,7 +153,9 @@ export function extractLawEnforcement(ctx: FactContext): Fact<'law_enforcement_d
       // intro that restricts or suspends access); it discloses only when a disclosure verb is in sight.
       // The sentence before, in the same paragraph, may hold it ("We may share … with our service providers. We may also do so
       // where required to comply with a subpoena").
-      if (d.kind === 'comply' && /\bdo so\b/i.test(dc.view.slice(0, d.start)) && ![c, ...sentenceClauses, ...introClauses, ...previousClauses(ctx, s)].some((x) => hitsOf(x, 'action', 'disclose').some((h) => verbal(x, h)))) continue;
+      // "We will suspend payments where required to comply with a government order": complying is the ground of another
+      // act (complyServesOtherAct); it discloses only when a disclosure verb is in sight, as for "do so".
+      if (d.kind === 'comply' && (/\bdo so\b/i.test(dc.view.slice(0, d.start)) || complyServesOtherAct(dc, d)) && ![c, ...sentenceClauses, ...introClauses, ...previousClauses(ctx, s)].some((x) => hitsOf(x, 'action', 'disclose').some((h) => verbal(x, h)))) continue;
       const onlyByLaw = rule.length > 0 && rule.every((h) => h.kind === 'by_law');
       // What is disclosed must be data (named in the clause, its sentence or its list intro): "unless required by
       // law, we do not provide refunds" or "transfers to State authorities as required by law" disclose no records.

@@ -45,7 +45,7 @@ const BINDING = /\b(?:require[sd]?|requiring|bound|binds?|obligate[sd]?|obligati
 // The vendor's own standard (README: "same obligations", "no less protective", this policy or agreement).
 const OWN_STANDARD = /\b(?:this|our|the present)\s+(?:privacy policy|privacy notice|privacy statement|polic(?:y|ies)|notice|agreement|dpa|addendum|terms|data processing (?:agreement|addendum))\b|\b(?:no less|at least as|just as|equally)\s+(?:protective|restrictive|stringent)\b|\bsame (?:extent|level|standards?|privacy commitments?|obligations|protections?|data protection obligations)\b|\bour\s+(?:[\w-]+\s+){0,3}?(?:obligations|commitments|standards)\b|\bas we (?:ourselves|do)\b/i;
 // A purpose limit: only for the services, on our instructions, not for their own purposes.
-const PURPOSE = /\b(?:only|solely|exclusively)\b[^.;]{0,80}\b(?:for|to|on|according to|in connection with|pursuant to|as)\b|\b(?:our|documented|written)\s+instructions\b|\bcannot use\b[^.;]{0,60}\bfor (?:their|its) own\b|\bnot\b[^.;]{0,20}\b(?:authori[sz]e|permit|allow)\w*\b[^.;]{0,80}\bexcept\b/i;
+const PURPOSE = /\b(?:only|solely|exclusively)\b[^.;]{0,80}\b(?:for|to|on|according to|in connection with|pursuant to|as)\b|\bpurposes?\s+only\b|\b(?:our|documented|written)\s+instructions\b|\bcannot use\b[^.;]{0,60}\bfor (?:their|its) own\b|\bnot\b[^.;]{0,20}\b(?:authori[sz]e|permit|allow)\w*\b[^.;]{0,80}\bexcept\b/i;
 // Protecting data, not "the property or rights of Acme, third parties, or the public" (a ground for disclosure).
 const PROTECT = /\bconfidential\w*|\bsecurity measures\b|\bprotect(?!ion)(?!\w*\s+(?:the\s+|our\s+|its\s+|their\s+)?(?:property|rights|safety|interests)\b)\w*|\bsafeguard\w*/i;
 // Protection with a purpose limit counts only as a contractual duty ("bound to", "required to", "by contract"), not a
@@ -96,7 +96,10 @@ function readFlowdown(ctx: FactContext, s: Sentence): Candidate<V> | undefined {
   const std = OWN_STANDARD.exec(v);
   const own = std !== null && (COMPARATIVE.test(v) || TIED.test(v.slice(Math.max(0, std.index - 80), std.index)));
   const instructed = INSTRUCTED.test(v) && CONTRACTUAL.test(v);
-  if (!own && !instructed && !(PROTECT.test(v) && PURPOSE.test(v) && CONTRACTUAL.test(v))) return undefined;
+  // A duty not to disclose is confidentiality (README: confidentiality and purpose limitation): "These third parties …
+  // are obligated not to disclose or use it for any other purpose" — when the parties bound are the providers.
+  const protects = PROTECT.test(v) || providersBoundNotToDisclose(ctx, s);
+  if (!own && !instructed && !(protects && PURPOSE.test(v) && CONTRACTUAL.test(v))) return undefined;
   if (TRANSFER_SAFEGUARD.test(v) && !own) return undefined;
   const clauses = ctx.clauses(s);
   const names = (cs: Clause[]) => cs.some((c) => c.hits.some((h) => h.cat === 'actor' && PROVIDER_KINDS.includes(h.kind) && !THING_AFTER.test(c.view.slice(h.end, h.end + 30))));
@@ -115,6 +118,26 @@ function readFlowdown(ctx: FactContext, s: Sentence): Candidate<V> | undefined {
   // "we will seek to require those affiliates to honor this Privacy Policy": an effort to bind them, not a binding.
   if (EFFORT.test(v.slice(Math.max(0, m.index - 40), m.index))) return { value: 'yes', evidence: ev, confidence: 0.5, review: 'an effort to bind the providers ("seek to require"), not a binding' };
   return { value: 'yes', evidence: ev, confidence: own ? 0.8 : 0.75 };
+}
+
+// Bound not to pass the data on: "are obligated not to disclose", "are contractually required not to share".
+const NOT_TO_DISCLOSE = /\b(?:obligated|obliged|required|bound|agreed?|committed)\s+not\s+to\s+(?:disclose|share|reveal|sell|transfer)\b/i;
+// Securing the data is protecting it: "are required to secure the data they receive".
+const SECURE_DATA = /\bto\s+secure\s+(?:the|your|such|any|all|this)\s+(?:[\w-]+\s+)?(?:data|information)\b/i;
+
+/**
+ * Whether the sentence binds the providers themselves not to disclose (or to secure) the data: the subject of the clause
+ * holding the duty is a provider or affiliate, or the sentence opens with "They"/"These third parties" for the providers
+ * of the sentence before. "We are obligated not to disclose your data to our service providers" binds the vendor.
+ */
+function providersBoundNotToDisclose(ctx: FactContext, s: Sentence): boolean {
+  const m = NOT_TO_DISCLOSE.exec(s.view) ?? SECURE_DATA.exec(s.view);
+  if (!m) return false;
+  const c = ctx.clauses(s).find((x) => x.start - s.start <= m.index && m.index < x.end - s.start);
+  const subject = c ? clauseSubject(c) : undefined;
+  if (subject) return PROVIDER_KINDS.includes(subject.kind);
+  const prev = neighbour(ctx, s, -1);
+  return /^\W*(?:they|these|those|such)\b/i.test(s.view) && prev !== undefined && WHO.test(prev.view);
 }
 
 /**

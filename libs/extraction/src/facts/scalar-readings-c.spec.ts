@@ -1,0 +1,78 @@
+import { factOf } from '../testing/fact-of.js';
+
+// Scalar readings written from counter-examples (issue 7, transfer): each a sentence that must be read and a near
+// miss that a careless version of the rule would read.
+
+describe('deidentified_data_use: a refusal to re-identify refuses no use', () => {
+  const deid = (t: string) => factOf('deidentified_data_use', t);
+  it('a bare promise not to re-identify is no prohibition (nor a permission)', () => {
+    expect(deid('We will not attempt to re-identify de-identified data.')).toBe('unspecified');
+    expect(deid('Business Associate shall not attempt to reidentify any de-identified information.')).toBe('unspecified');
+  });
+  it('near misses: a refused use stays a refusal, a stated use stays a permission', () => {
+    expect(deid('We will not use de-identified data for marketing.')).toBe('prohibited');
+    expect(deid('We do not sell anonymized data and will not attempt to re-identify it.')).toBe('prohibited');
+    expect(deid('We may use de-identified data for research, and we will not attempt to re-identify it.')).toBe('allowed');
+  });
+});
+
+describe('ai_training_on_customer_data: who trains', () => {
+  const ai = (t: string) => factOf('ai_training_on_customer_data', t);
+  it('the customer training its own models with the service is not the vendor training on customer data', () => {
+    expect(ai('Customers can train custom models on their own data.')).toBe('unspecified');
+    expect(ai('You may use the Service to fine-tune models with your content.')).toBe('unspecified');
+  });
+  it('the vendor\'s own rule in the same sentence still decides', () => {
+    expect(ai('Customer may fine-tune a model with Customer Data; we do not use Customer Data to train our models.')).toBe('prohibited');
+  });
+  it('near misses: the customer is named but the vendor trains (complement, passive, licence grant)', () => {
+    expect(ai('You acknowledge that your content may be used to train our models.')).toBe('allowed');
+    expect(ai('You grant us a license to use your content to train our AI models.')).toBe('allowed');
+    expect(ai('You agree we may use your data to train machine learning models.')).toBe('allowed');
+    expect(ai('Users may choose to allow Acme to train its models on their content.')).toBe('allowed');
+  });
+});
+
+describe('data_sale_or_marketing: a sale asked about is not a sale stated', () => {
+  const sale = (t: string) => factOf('data_sale_or_marketing', t);
+  it('whether the vendor sells, as the object of asking or telling, says nothing either way', () => {
+    expect(sale('California residents may ask whether we sell personal information.')).toBe('unspecified');
+    expect(sale('You can ask whether we will send you marketing emails.')).toBe('unspecified');
+  });
+  it('near misses: a sale stated, and a sale in a condition, are still read', () => {
+    expect(sale('We may sell your personal information to advertisers.')).toBe('allowed');
+    expect(sale('If we sell your personal information, we will tell you.')).toBe('allowed');
+  });
+  it('"whether or not we sell" refuses nothing; a refusal after it still does', () => {
+    expect(sale('Whether or not we sell your data, you have rights under the CCPA.')).toBe('unspecified');
+    expect(sale('Whether or not you use the app, we do not sell your personal information.')).toBe('prohibited');
+  });
+});
+
+describe('subcontractor_flowdown: a duty not to disclose is confidentiality', () => {
+  const fd = (t: string) => factOf('subcontractor_flowdown', t);
+  const INTRO = 'We may employ third party companies to provide the Service on our behalf. ';
+  it('providers bound not to disclose, with a purpose limit, are bound by a flow-down', () => {
+    expect(fd(INTRO + 'These third parties have access to your Personal Data only to perform these tasks on our behalf and are obligated not to disclose or use it for any other purpose.')).toBe('yes');
+    expect(fd('We share data with our service providers. These parties are required to secure the data they receive and to use the data for pre-agreed purposes only.')).toBe('yes');
+  });
+  it('near misses: the vendor bound, no purpose limit, a refused duty, a bare purpose limit', () => {
+    expect(fd('We are obligated not to disclose your data to our service providers for any other purpose.')).toBe('unspecified');
+    expect(fd(INTRO + 'These third parties are obligated not to disclose your data.')).toBe('unspecified');
+    expect(fd('We use service providers to host the site. They are not obligated to keep your data confidential.')).toBe('unspecified');
+    expect(fd('Our service providers have access to your data only to perform tasks on our behalf.')).toBe('unspecified');
+  });
+});
+
+describe('law_enforcement_disclosure: a statute\'s obligation is the law\'s', () => {
+  const le = (t: string) => factOf('law_enforcement_disclosure', t);
+  it('a disclosure where the vendor is under a statutory obligation is on legal request', () => {
+    expect(le('We only disclose your data when you have given us your express consent or where we are under a statutory obligation.')).toBe('any_legal_request');
+    expect(le('We disclose your data where required by statute.')).toBe('any_legal_request');
+  });
+  it('near misses: keeping or processing for a statutory obligation, and the user\'s statutory rights, disclose nothing', () => {
+    expect(le('We retain invoices for ten years to meet our statutory obligations.')).toBe('unspecified');
+    expect(le('We process your data to fulfil our statutory obligations under tax law.')).toBe('unspecified');
+    expect(le('You have statutory rights as a consumer which are not affected by these terms.')).toBe('unspecified');
+  });
+});
