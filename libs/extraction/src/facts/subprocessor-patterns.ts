@@ -1,5 +1,6 @@
 import type { Sentence } from '../text/sentences.js';
 import { escapeRegExp } from '../text/escape-regexp.js';
+import { TRAILING_LEGAL_SUFFIX } from '../text/legal-suffixes.js';
 import { NOT_A_NAME } from './subprocessor-names.js';
 
 /**
@@ -114,14 +115,13 @@ function anonymousSubject(name: string): RegExp {
   let re = SUBJECTS.get(name);
   if (!re) {
     // The name as written, or without its legal suffix ("Adsmith" for "Adsmith LLC"), never one word of a longer name.
-    const bare = name.replace(SUFFIX_TAIL_LEGAL, '');
+    const bare = name.replace(TRAILING_LEGAL_SUFFIX, '');
     const subject = [name, bare].filter((n, i, all) => n.length >= 2 && all.indexOf(n) === i).map(escapeRegExp).join('|');
     re = new RegExp(String.raw`(?<![\w-])(?:${subject})(?![\w-])[^.;]{0,40}?\b(?:may\s+|will\s+|can\s+)?(?:collects?|receives?|uses?|process(?:es)?|obtains?|gets?)\b[^.;]{0,60}?\b(?:aggregated?|anonymi[sz]ed|anonymous|de-?identified|non-?personal)\b[^.;]{0,30}?\b(?:data|information|statistics)\b`, 'i');
     SUBJECTS.set(name, re);
   }
   return re;
 }
-const SUFFIX_TAIL_LEGAL = /,?\s+(?:LLC|L\.L\.C\.|Inc\.?|Ltd\.?|Limited|GmbH|AG|S\.?A\.?S?|B\.?V\.?|plc|Corp\.?|Corporation|Co\.?|AB|Oy|OÜ|SRL|S\.r\.l\.|Pty\s+Ltd\.?)$/i;
 const PERSONAL_DATA = /\bpersonal(?:ly\s+identifiable)?\s+(?:data|information)\b|\b(?:ip\s+address|e-?mail\s+address|identif(?:y|ies)\s+you)\b|\b(?:device|advertising|unique|online|user)\s+(?:identifiers?|ids?)\b|\baccount\s+(?:records?|data|information|details)\b|\bcontact\s+(?:details|information)\b/i;
 // The vendor's verb of using a provider, right before a name.
 export const USE_VERB_BEFORE = /\b(?:use[sd]?|using|engage[sd]?|works?\s+with|rel(?:y|ies)\s+on|utili[sz]e[sd]?|partners?\s+with)\s+(?:the\s+)?$/i;
