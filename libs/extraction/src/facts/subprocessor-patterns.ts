@@ -94,8 +94,8 @@ export const CELL_LABEL = /^(?:our\s+)?(?:[\p{L}-]+\s+){0,3}[\p{L}-]+\s*:\s*/iu;
  * paragraph (identifiers and account records are personal data). Undefined otherwise.
  */
 export function anonymousOnly(sentences: Sentence[], s: Sentence, name: string): string | undefined {
-  const para = sentences.slice(Math.max(0, s.index - 4), s.index + 5).filter((x) => x.paragraph === s.paragraph);
-  if (para.some((x) => PERSONAL_DATA.test(x.view))) return undefined;
+  const para = anonymousParagraph(sentences, s);
+  if (!para) return undefined;
   const re = anonymousSubject(name);
   for (const x of para) {
     const m = re.exec(x.view);
@@ -108,6 +108,23 @@ export function anonymousOnly(sentences: Sentence[], s: Sentence, name: string):
     if (only || /\b(?:anonymi[sz]ed|anonymous|de-?identified|non-?personal)\b/i.test(m[0])) return m[0];
   }
   return undefined;
+}
+// Asked of every name kept, often many in one paragraph (a table of hundreds of rows): the paragraph's answer is kept.
+const PARAGRAPHS = new WeakMap<Sentence[], Map<number, Sentence[] | null>>();
+// The words the subject pattern requires: a paragraph without any cannot say a name gets only anonymous data.
+const ANONYMOUS_WORD = /\b(?:aggregated?|anonymi[sz]ed|anonymous|de-?identified|non-?personal)\b/i;
+
+/** The sentences around `s` in its paragraph, when one of them speaks of anonymous data and none of personal data; else null. */
+function anonymousParagraph(sentences: Sentence[], s: Sentence): Sentence[] | null {
+  let memo = PARAGRAPHS.get(sentences);
+  if (!memo) PARAGRAPHS.set(sentences, (memo = new Map()));
+  let para = memo.get(s.index);
+  if (para === undefined) {
+    const around = sentences.slice(Math.max(0, s.index - 4), s.index + 5).filter((x) => x.paragraph === s.paragraph);
+    para = around.some((x) => ANONYMOUS_WORD.test(x.view)) && !around.some((x) => PERSONAL_DATA.test(x.view)) ? around : null;
+    memo.set(s.index, para);
+  }
+  return para;
 }
 const SUBJECTS = new Map<string, RegExp>();
 /** The pattern of `name` as the subject of getting anonymous or aggregated data, built once per name. */
