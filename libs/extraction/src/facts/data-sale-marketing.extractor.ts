@@ -4,6 +4,7 @@ import { agentOf, has, hitsOf, negated, recipientsOf, verbal } from '../clauses/
 import { clauseEvidence, decide, evidenceAt, operative } from './fact-context.js';
 import { restrictsOthers } from '../clauses/actor-readings.js';
 import { escapeRegExp } from '../text/escape-regexp.js';
+import { TRAILING_LEGAL_SUFFIX } from '../text/legal-suffixes.js';
 
 type V = Fact<'data_sale_or_marketing'>['value'];
 
@@ -123,7 +124,7 @@ function vendorSubject(v: string, index: number, vendorNames: string[]): boolean
   const from = Math.max(0, index - 160, v.lastIndexOf(';', index) + 1);
   const before = v.slice(from, index).replace(/,[^,;]{0,80},/g, ' ').toLowerCase();
   // A name is also written without its legal suffix ("Quizzly" for "Quizzly Inc.").
-  const names = vendorNames.map((n) => escapeRegExp(n.toLowerCase().replace(/[,\s]+(?:inc|llc|ltd|co|corp|corporation|gmbh|limited|plc|ag|sa|bv)\.?$/, ''))).filter((n) => n.length >= 3);
+  const names = vendorNames.map((n) => escapeRegExp(n.toLowerCase().replace(TRAILING_LEGAL_SUFFIX, ''))).filter((n) => n.length >= 3);
   const who = ['we(?:\\s+(?:and|&)\\s+(?:our|its)\\s+(?:[\\w-]+\\s+){0,1}[\\w-]+)?', 'the company', ...names].join('|');
   return new RegExp(String.raw`(?:^|[^\w-])(?:${who})\s+(?:(?:do|does|will|shall|would|can|also)\s+)?$`, 'i').test(before);
 }

@@ -3,18 +3,19 @@ import { POLICY_WORDS } from '../clauses/vocabulary.js';
 import { AnchoredWindows, wordsBefore } from '../text/anchored-windows.js';
 import { hasWholeWord } from '../text/whole-word.js';
 import { capitalisedWordsOfText } from '../text/capitalised-words.js';
+import { LEGAL_SUFFIX, TRAILING_LEGAL_SUFFIX } from '../text/legal-suffixes.js';
 
 /**
  * The syntax of organisation names in policies, for the sub-processor readers: name tokens and legal suffixes,
  * splitting "A, B and C", the lead entity of a list item or cell, cleaning a candidate, comparison keys, the
  * vendor's products and the legal name a document gives a brand. Pure functions of the text.
  */
-export const SUFFIX = String.raw`(?:Inc\.?|Incorporated|LLC|L\.L\.C\.|Ltd\.?|Limited|GmbH|SARL|S\.A\.R\.L\.|S\.A\.S\.?|SAS|S\.A\.|S\.L\.|B\.V\.|N\.V\.|AG|SE|Corp\.?|Corporation|PBC|plc|PLC|LLP|L\.P\.|LP|Pty Ltd|Co\.|UC|Oy|AB|ASA|A\/S|UAB|S\.p\.A\.|S\.r\.l\.|KK|K\.K\.|Pte\.? Ltd\.?|OpCo LLC|Unlimited Company|Kft\.?|Zrt\.?|S\.à r\.l\.|S\.à\.r\.l\.|UG|ApS|OÜ|s\.r\.o\.|Sp\. z o\.o\.|KG)`;
+// The legal forms, from the one vocabulary (text/legal-suffixes.ts).
+export const SUFFIX = LEGAL_SUFFIX;
 // A name token: capitalised or with an inner capital ("iDenfy", "eBay"), a number with letters, dotted brands ("Kapa.ai").
 export const TOKEN = String.raw`(?:[\p{Lu}0-9][\p{L}\p{N}&'’.+-]*[\p{L}\p{N}]|[\p{Lu}]|[\p{Ll}]+-?[\p{Lu}][\p{L}\p{N}&'’.+-]*)`;
 const NAME = String.raw`${TOKEN}(?:\s+(?:(?:of|de|du|&|and|for)\s+)?${TOKEN}){0,5}(?:,?\s+${SUFFIX}(?![\p{L}]))?`;
 export const ENDS_WITH_SUFFIX = new RegExp(String.raw`${SUFFIX}$`, 'u');
-const STRIP_SUFFIX = new RegExp(String.raw`,?\s+${SUFFIX}$`, 'i');
 const KEEP_PERIOD = /(?:\b(?:Inc|Ltd|Corp|Co)|\.[\p{Lu}])\.$/u;
 export const SUFFIX_NAME = new RegExp(String.raw`(?<![\p{L}\p{N}])(${TOKEN}(?:\s+(?:of\s+|and\s+|&\s+)?${TOKEN}){0,5}),?\s+${SUFFIX}(?![\p{L}])`, 'gu');
 const SUFFIX_NAME_ALL = new RegExp(SUFFIX_NAME.source, 'gu');
@@ -184,7 +185,7 @@ const PAREN_ACRONYM = /\(([\p{Lu}0-9&.-]{2,8})\)/gu;
 
 /** A name's comparison key: lower case, letters and digits only, without a legal suffix. */
 export function core(x: string): string {
-  return x.toLowerCase().replace(STRIP_SUFFIX, '').replace(/[^\p{L}\p{N}]/gu, '');
+  return x.toLowerCase().replace(TRAILING_LEGAL_SUFFIX, '').replace(/[^\p{L}\p{N}]/gu, '');
 }
 
 /** Whether [a, b) lies inside one of the (sorted, disjoint) link ranges. */

@@ -1,5 +1,6 @@
 import type { Sentence } from '../text/sentences.js';
 import { escapeRegExp } from '../text/escape-regexp.js';
+import { TRAILING_LEGAL_SUFFIX } from '../text/legal-suffixes.js';
 import { NOT_A_NAME } from './subprocessor-names.js';
 
 /**
@@ -93,8 +94,8 @@ export const CELL_LABEL = /^(?:our\s+)?(?:[\p{L}-]+\s+){0,3}[\p{L}-]+\s*:\s*/iu;
  * paragraph (identifiers and account records are personal data). Undefined otherwise.
  */
 export function anonymousOnly(sentences: Sentence[], s: Sentence, name: string): string | undefined {
-  const para = sentences.slice(Math.max(0, s.index - 4), s.index + 5).filter((x) => x.paragraph === s.paragraph);
-  if (para.some((x) => PERSONAL_DATA.test(x.view))) return undefined;
+  const para = anonymousParagraph(sentences, s);
+  if (!para) return undefined;
   const re = anonymousSubject(name);
   for (const x of para) {
     const m = re.exec(x.view);
@@ -108,20 +109,36 @@ export function anonymousOnly(sentences: Sentence[], s: Sentence, name: string):
   }
   return undefined;
 }
+// Asked of every name kept, often many in one paragraph (a table of hundreds of rows): the paragraph's answer is kept.
+const PARAGRAPHS = new WeakMap<Sentence[], Map<number, Sentence[] | null>>();
+// The words the subject pattern requires: a paragraph without any cannot say a name gets only anonymous data.
+const ANONYMOUS_WORD = /\b(?:aggregated?|anonymi[sz]ed|anonymous|de-?identified|non-?personal)\b/i;
+
+/** The sentences around `s` in its paragraph, when one of them speaks of anonymous data and none of personal data; else null. */
+function anonymousParagraph(sentences: Sentence[], s: Sentence): Sentence[] | null {
+  let memo = PARAGRAPHS.get(sentences);
+  if (!memo) PARAGRAPHS.set(sentences, (memo = new Map()));
+  let para = memo.get(s.index);
+  if (para === undefined) {
+    const around = sentences.slice(Math.max(0, s.index - 4), s.index + 5).filter((x) => x.paragraph === s.paragraph);
+    para = around.some((x) => ANONYMOUS_WORD.test(x.view)) && !around.some((x) => PERSONAL_DATA.test(x.view)) ? around : null;
+    memo.set(s.index, para);
+  }
+  return para;
+}
 const SUBJECTS = new Map<string, RegExp>();
 /** The pattern of `name` as the subject of getting anonymous or aggregated data, built once per name. */
 function anonymousSubject(name: string): RegExp {
   let re = SUBJECTS.get(name);
   if (!re) {
     // The name as written, or without its legal suffix ("Adsmith" for "Adsmith LLC"), never one word of a longer name.
-    const bare = name.replace(SUFFIX_TAIL_LEGAL, '');
+    const bare = name.replace(TRAILING_LEGAL_SUFFIX, '');
     const subject = [name, bare].filter((n, i, all) => n.length >= 2 && all.indexOf(n) === i).map(escapeRegExp).join('|');
     re = new RegExp(String.raw`(?<![\w-])(?:${subject})(?![\w-])[^.;]{0,40}?\b(?:may\s+|will\s+|can\s+)?(?:collects?|receives?|uses?|process(?:es)?|obtains?|gets?)\b[^.;]{0,60}?\b(?:aggregated?|anonymi[sz]ed|anonymous|de-?identified|non-?personal)\b[^.;]{0,30}?\b(?:data|information|statistics)\b`, 'i');
     SUBJECTS.set(name, re);
   }
   return re;
 }
-const SUFFIX_TAIL_LEGAL = /,?\s+(?:LLC|L\.L\.C\.|Inc\.?|Ltd\.?|Limited|GmbH|AG|S\.?A\.?S?|B\.?V\.?|plc|Corp\.?|Corporation|Co\.?|AB|Oy|OÜ|SRL|S\.r\.l\.|Pty\s+Ltd\.?)$/i;
 const PERSONAL_DATA = /\bpersonal(?:ly\s+identifiable)?\s+(?:data|information)\b|\b(?:ip\s+address|e-?mail\s+address|identif(?:y|ies)\s+you)\b|\b(?:device|advertising|unique|online|user)\s+(?:identifiers?|ids?)\b|\baccount\s+(?:records?|data|information|details)\b|\bcontact\s+(?:details|information)\b/i;
 // The vendor's verb of using a provider, right before a name.
 export const USE_VERB_BEFORE = /\b(?:use[sd]?|using|engage[sd]?|works?\s+with|rel(?:y|ies)\s+on|utili[sz]e[sd]?|partners?\s+with)\s+(?:the\s+)?$/i;

@@ -2,6 +2,7 @@ import type { DocumentKind, DocumentParty } from '@custody/domain';
 import { DATE, toIsoDate } from './dates.js';
 import type { AnalysedText } from './sentences.js';
 import { viewPrefix } from './sentences.js';
+import { LEGAL_SUFFIX } from './legal-suffixes.js';
 
 /** What the document is and who it is between, as far as its text says. */
 export interface DocumentIdentity {
@@ -20,7 +21,8 @@ export interface DocumentIdentity {
 const GENERIC_ALIAS = /^(?:agreement|baa|dpa|addendum|services?|service agreement|privacy (?:policy|statement|notice)|policy|terms|website|site|app|application|platform|software|effective date|data|customer data|phi|hipaa(?: rules)?|affiliates?|parties|party|schedule|exhibit|term|you|your|users?|end users?|order form|documentation|content|north america|beta services)$/i;
 const CUSTOMER_ALIAS = /covered entity|customer|client|practice|subscriber|controller|licensee|you\b/i;
 const VENDOR_ALIAS = /business associate|vendor|provider|company|processor|supplier|contractor|licensor|\bwe\b|\bus\b/i;
-const SUFFIX = /(?:,?\s+(?:Inc\.?|LLC|L\.L\.C\.|Ltd\.?|Limited|GmbH|SARL|S\.A\.|B\.V\.|AG|Corp\.?|Corporation|PBC|plc|LLP|PLLC|P\.C\.|PC|LP))$/;
+// A party's legal suffix as written (the case counts: a party's name is written as registered).
+const SUFFIX = new RegExp(String.raw`(?:,?\s+${LEGAL_SUFFIX})$`);
 
 /**
  * Guesses the document's kind from its title and vocabulary, its parties from alias definitions
