@@ -1,4 +1,4 @@
-import type { Graph } from '@custody/domain';
+import { FACT_NAMES, type FactSet, type Graph } from '@custody/domain';
 import { persistenceForFile, storedContent } from '../support/database.js';
 
 /** A graph of `n` systems, each with a flow to the first: enough shape for the stored id rows. */
@@ -31,6 +31,41 @@ describe(`persistence (${process.env.DATABASE_URL ? 'PostgreSQL' : 'embedded PGl
     expect(first.recorded).toBe(true);
     expect(second.recorded).toBe(false);
     expect((await p.documents.get(document.id)).analysis).toEqual({ ok: 1 });
+  });
+
+  it('records a batch of outcomes in one go: facts and values as single records store them, events in the order given, a finished document left alone', async () => {
+    const { workspace } = await p.workspaces.ensure('Batch Practice');
+    const docs = [];
+    for (const n of [1, 2, 3]) docs.push((await p.documents.ingest({ workspaceId: workspace.id, fileName: `baa-${n}.txt`, ...storedContent(`Business Associate Agreement ${n}`) })).document);
+    const [a, b, c] = docs as [typeof docs[0], typeof docs[0], typeof docs[0]];
+    // A mix of values: text, a number, a list, and SQL NULL for one left unstated; evidence with quotes.
+    const facts = (tag: string): FactSet => Object.fromEntries(FACT_NAMES.map((name, i) => [name, {
+      value: i % 4 === 0 ? null : i % 4 === 1 ? `${tag} "quoted" \\ ${name}` : i % 4 === 2 ? i : [tag, name], evidence: [{ quote: `${tag} says ${name}` }], confidence: [0.5, 0.75, 0.25][i % 3]!, extractor: 'rules@1',
+    }])) as unknown as FactSet;
+    // c finished before (another run): the batch leaves it alone.
+    await p.documents.recordOutcome(c.id, { type: 'unknown', status: 'unparsed', reason: 'earlier run' });
+    const started = await p.documents.startProcessingMany([a.id, b.id, c.id]);
+    expect([...started.keys()].sort()).toEqual([a.id, b.id].sort());
+    const before = (await p.events.since(workspace.id, 0)).length;
+    const recorded = await p.documents.recordOutcomes([
+      { id: b.id, outcome: { type: 'contract', status: 'processed', format: 'text', analysisJson: Buffer.from('{"type":"contract","n":2}'), projection: { v: 2 }, facts: facts('b') } },
+      { id: c.id, outcome: { type: 'contract', status: 'processed', format: 'text', analysis: { n: 3 } } },
+      { id: a.id, outcome: { type: 'unknown', status: 'unparsed', reason: 'not a contract', format: 'text' } },
+    ]);
+    expect(recorded.get(b.id)!.recorded).toBe(true);
+    expect(recorded.get(a.id)!.recorded).toBe(true);
+    expect(recorded.get(c.id)).toEqual({ recorded: false });
+    const events = (await p.events.since(workspace.id, 0)).slice(before);
+    expect(events.map((e) => [e.type, (e.payload as { documentId: string }).documentId, e.seq])).toEqual([
+      ['FactsExtracted', b.id, recorded.get(b.id)!.event!.seq], ['DocumentRejected', a.id, recorded.get(a.id)!.event!.seq]]);
+    expect(events[1]!.payload).toEqual({ documentId: a.id, file: 'baa-1.txt', type: 'unknown', status: 'unparsed', reason: 'not a contract', format: 'text' });
+    expect(await p.events.verifyChain(workspace.id)).toMatchObject({ ok: true });
+    expect(await p.documents.get(b.id)).toMatchObject({ status: 'processed', type: 'contract', format: 'text', analysis: { type: 'contract', n: 2 }, attempts: 1 });
+    expect(await p.documents.get(a.id)).toMatchObject({ status: 'unparsed', reason: 'not a contract' });
+    expect(await p.documents.get(c.id)).toMatchObject({ status: 'unparsed', reason: 'earlier run' });
+    expect((await p.documents.projectionInputs([b.id])).get(b.id)!.projection).toEqual({ v: 2 });
+    expect(await p.documents.facts(b.id)).toEqual(JSON.parse(JSON.stringify(facts('b'))));
+    expect(await p.documents.facts(a.id)).toBeUndefined();
   });
 
   it('stores each new graph whole, its id rows after it (in steps), and the newest of two racing saves', async () => {

@@ -1,7 +1,7 @@
 import { Module, type DynamicModule, type Provider } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { ProjectionInputCache } from '@custody/audit';
-import { ExtractDocumentHandler } from './commands/extract-document.command.js';
+import { ExtractDocumentHandler, ExtractDocumentsHandler } from './commands/extract-document.command.js';
 import { IngestDocumentHandler } from './commands/ingest-document.command.js';
 import { IngestDocumentsHandler } from './commands/ingest-documents.command.js';
 import { LinkDocumentHandler } from './commands/link-document.command.js';
@@ -56,6 +56,7 @@ export class PipelineModule {
       RecordSettingChangeHandler,
       RescoreWorkspacesHandler,
       ExtractDocumentHandler,
+      ExtractDocumentsHandler,
       RecentProjections,
       ProjectGraphHandler,
       ScoreWorkspaceHandler,

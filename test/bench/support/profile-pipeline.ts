@@ -1,10 +1,11 @@
 /**
  * Where a document's CPU goes in production mode (issue 11, "profile before optimising"): starts `custody serve`
- * and one worker (each under `node --cpu-prof` when `--prof DIR`), measures each process tree's CPU while idle
+ * and one worker (each under `node --cpu-prof` when `--prof DIR`: a directory per process, a profile per thread), measures each process tree's CPU while idle
  * (`--idle S` seconds) and then while `--docs N` BAAs are uploaded and processed, and counts the PostgreSQL
  * statements of the run (pg_stat_statements is not needed: the database's xact/tuple counters are read).
  *
  *   DATABASE_URL=… REDIS_URL=… npx tsx test/bench/support/profile-pipeline.ts --backend redis --docs 48 --prof /tmp/prof
+ *   (`--per-request N`: the bulk route, N files a request, as bench:pipeline uploads; default one file a request)
  *   npx tsx test/bench/support/profile-top.ts /tmp/prof/<worker>.cpuprofile 40
  */
 import { spawn } from 'node:child_process';
@@ -26,13 +27,15 @@ const workers = Number(arg('--workers') ?? 1);
 const profDir = arg('--prof');
 /** A module each process imports first (`--import`), e.g. one that counts queries. */
 const preload = arg('--preload');
+/** `--per-request N`: upload through the bulk route, N files a request, 2 in flight (as bench:pipeline does). */
+const perRequest = arg('--per-request') ? Math.max(1, Number(arg('--per-request'))) : undefined;
 
 const sum = (m: Map<number, number>) => [...m.values()].reduce((a, b) => a + b, 0);
 const own = (pid: number) => treeCpuMs(pid, new Map()).get(pid) ?? 0;
 
 function start(entry: string, args: string[], env: Record<string, string | undefined>) {
   const { DATABASE_URL: _d, REDIS_URL: _r, NODE_OPTIONS: _n, ...rest } = process.env;
-  const child = spawn(process.execPath, [...(preload ? ['--import', preload] : []), ...(profDir ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`, `--cpu-prof-name=${entry.split('/')[1]}-${Date.now()}.cpuprofile`] : []), DIST(entry), ...args],
+  const child = spawn(process.execPath, [...(preload ? ['--import', preload] : []), ...(profDir ? ['--cpu-prof', `--cpu-prof-dir=${profDir}/${entry.split('/')[1]}-${Date.now()}`] : []), DIST(entry), ...args],
     { cwd: REPO, env: { ...rest, ...env } as NodeJS.ProcessEnv, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stdout!.on('data', (d) => (out += d));
@@ -69,8 +72,14 @@ async function main() {
     if (preload) for (const p of pids) process.kill(p, 'SIGUSR2');
     const d0 = await dbCounters(db.url);
     const t0 = performance.now();
-    const queue = [...files];
-    await Promise.all(Array.from({ length: 4 }, async () => { for (let f = queue.shift(); f; f = queue.shift()) await client.upload(dir, f); }));
+    if (perRequest) {
+      const requests: string[][] = [];
+      for (let i = 0; i < files.length; i += perRequest) requests.push(files.slice(i, i + perRequest));
+      await Promise.all(Array.from({ length: 2 }, async () => { for (let r = requests.shift(); r; r = requests.shift()) await client.uploadMany(dir, r); }));
+    } else {
+      const queue = [...files];
+      await Promise.all(Array.from({ length: 4 }, async () => { for (let f = queue.shift(); f; f = queue.shift()) await client.upload(dir, f); }));
+    }
     const tu = performance.now();
     await waitUntilScored(client, files.length);
     const t1 = performance.now();

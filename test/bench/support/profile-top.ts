@@ -12,9 +12,11 @@ import { readFileSync } from 'node:fs';
 interface ProfileNode { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }
 interface Profile { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] }
 
-const [file, topArg] = process.argv.slice(2);
-if (!file) throw new Error('usage: profile-top.ts FILE.cpuprofile [N]');
+const [file, topArg, lastArg] = process.argv.slice(2);
+if (!file) throw new Error('usage: profile-top.ts FILE.cpuprofile [N] [LAST_SECONDS]');
 const top = Number(topArg ?? 30);
+/** Only the profile's last LAST_SECONDS (e.g. the ingest run after a process's start-up and idle wait). */
+const lastUs = lastArg ? Number(lastArg) * 1e6 : Infinity;
 const p = JSON.parse(readFileSync(file, 'utf8')) as Profile;
 const byId = new Map(p.nodes.map((n) => [n.id, n]));
 const parent = new Map<number, number>();
@@ -24,8 +26,12 @@ const label = (n: ProfileNode) => `${n.callFrame.functionName || '(anonymous)'} 
 const self = new Map<string, number>();
 const inclusive = new Map<string, number>();
 let total = 0;
+const span = p.timeDeltas.reduce((a, b) => a + b, 0);
+let clock = 0;
 p.samples.forEach((id, i) => {
   const us = p.timeDeltas[i] ?? 0;
+  clock += us;
+  if (span - clock > lastUs) return;
   total += us;
   const leaf = byId.get(id)!;
   self.set(label(leaf), (self.get(label(leaf)) ?? 0) + us);

@@ -1,12 +1,13 @@
-import { FACT_NAMES, NotFoundError, type DocumentStatus, type DocumentType, type FactSet } from '@custody/domain';
+import { NotFoundError, type DocumentStatus, type DocumentType, type FactSet } from '@custody/domain';
 import type { DataSource } from 'typeorm';
 import { BlobEntity, DocumentEntity, EventEntity, FactEntity } from '../entities/index.js';
 import { ingestDocuments, type IngestInput, type StoredRedaction } from './document-ingest.js';
+import { BLOB_HEAD_SQL, recordOutcomes, startProcessing, type AnalysisOutcome, type BlobHead, type RecordedOutcome, type StartedDocument } from './document-outcomes.js';
 import type { EventStoreRepository, StoredEvent } from './event-store.repository.js';
 import { SEALED_HEADER_BYTES, type DataKeyring } from '../crypto/data-keys.js';
 import { aad, openAnalysis, openBlob, openEvidence } from '../crypto/sealed-rows.js';
 
-export type { IngestInput, StoredRedaction };
+export type { AnalysisOutcome, BlobHead, IngestInput, RecordedOutcome, StartedDocument, StoredRedaction };
 
 export interface StoredDocument {
   id: string;
@@ -33,25 +34,8 @@ const toDoc = (d: DocumentEntity, keys: DataKeyring): StoredDocument => ({
 
 /** Pieces a stored blob is read in (contentChunks). */
 const BLOB_CHUNK_BYTES = 4 * 1024 * 1024;
-
-/** A blob's key, length and, when it fits in one chunk, its (sealed) bytes: what contentChunks starts from. */
-export interface BlobHead { key_id: string | null; n: number | string; c: Uint8Array | null }
-
-/** The columns of a BlobHead, of the blob aliased `b`; `$2` is the chunk size. */
-const BLOB_HEAD_SQL = (b: string) => `${b}.key_id, octet_length(${b}.content) AS n, CASE WHEN octet_length(${b}.content) <= $2 THEN ${b}.content END AS c`;
-
-export interface AnalysisOutcome {
-  type: DocumentType;
-  status: Extract<DocumentStatus, 'processed' | 'unparsed' | 'failed'>;
-  reason?: string;
-  format?: string;
-  analysis?: unknown;
-  /** The analysis already serialised as JSON (UTF-8), sealed as it is: instead of `analysis`. */
-  analysisJson?: Buffer;
-  /** The analysis reduced to what the projection reads (libs/audit projectionInput), stored apart from it. */
-  projection?: unknown;
-  facts?: FactSet;
-}
+/** Blobs whose bytes an extraction batch's startProcessingMany reads inline (at most 16 of them at once). */
+const BATCH_INLINE_BYTES = 1024 * 1024;
 
 /**
  * Documents, their content-addressed bytes, and their extracted facts. The bytes, the analysis and the
@@ -218,58 +202,32 @@ export class DocumentRepository {
    * `undefined` when it is not `received`/`processing` any more (finished, or unknown: ask `get`). `redacted`:
    * whether its stored bytes had secrets removed (only then are its redaction records worth reading).
    */
-  async startProcessing(id: string): Promise<{ workspaceId: string; sha256: string; fileName: string; redacted: boolean; blob?: BlobHead } | undefined> {
-    // The blob's head (and its bytes, when they fit in one chunk) come in the same round trip: contentChunks
-    // then reads nothing more for most documents.
-    const res: unknown = await this.ds.query(
-      `UPDATE document d SET status = 'processing', attempts = attempts + 1 WHERE id = $1 AND status IN ('received', 'processing')
-       RETURNING workspace_id, sha256, file_name, ${['redacted', 'key_id', 'n', 'c'].map((col) => `(SELECT ${col} FROM (SELECT b.redacted, ${BLOB_HEAD_SQL('b')} FROM blob b WHERE b.sha256 = d.sha256) h) AS ${col}`).join(', ')}`,
-      [id, BLOB_CHUNK_BYTES],
-    );
-    // TypeORM answers an UPDATE … RETURNING with [rows, count].
-    const rows = (Array.isArray(res) && Array.isArray(res[0]) ? res[0] : res) as ({ workspace_id: string; sha256: string; file_name: string; redacted: boolean } & BlobHead)[];
-    const row = rows[0];
-    if (!row) return undefined;
-    // No blob row (n is null): contentChunks reads again and reports it missing, as without the head.
-    const blob = row.n == null ? undefined : { key_id: row.key_id, n: row.n, c: row.c };
-    return { workspaceId: row.workspace_id, sha256: row.sha256, fileName: row.file_name, redacted: Boolean(row.redacted), blob };
+  async startProcessing(id: string): Promise<StartedDocument | undefined> {
+    return (await startProcessing(this.ds, [id], BLOB_CHUNK_BYTES)).get(id);
+  }
+
+  /**
+   * startProcessing for several documents in one round trip (an extraction batch): the ones still unfinished,
+   * by id. Bytes come along for blobs of at most BATCH_INLINE_BYTES, so a batch never holds many large blobs at
+   * once; larger ones are streamed by contentChunks.
+   */
+  async startProcessingMany(ids: readonly string[]): Promise<Map<string, StartedDocument>> {
+    return ids.length ? startProcessing(this.ds, ids, BATCH_INLINE_BYTES) : new Map();
   }
 
   /**
    * Records the outcome of extraction exactly once: the row is locked and a document already finished is left
    * alone, so a retried job (after a worker crash) never produces a second `FactsExtracted` event.
    */
-  async recordOutcome(id: string, outcome: AnalysisOutcome): Promise<{ recorded: boolean; event?: StoredEvent }> {
-    // Sealed before the transaction, so the row lock is held for the writes alone.
-    const analysis = outcome.analysisJson
-      ? this.keys.seal(outcome.analysisJson, aad.analysis(id))
-      : outcome.analysis === undefined ? undefined : this.keys.sealJson(outcome.analysis, aad.analysis(id));
-    const projection = outcome.projection === undefined ? undefined : this.keys.sealJson(outcome.projection, aad.projection(id));
-    return this.ds.transaction(async (m) => {
-      // The conditional update locks the row and finishes it in one statement: a document another run finished
-      // first matches nothing (the status test is re-checked on the locked row), and is left alone.
-      const updated = await m.createQueryBuilder().update(DocumentEntity).set({
-        type: outcome.type, status: outcome.status, reason: outcome.reason ?? null, format: outcome.format ?? null,
-        analysis: null as unknown as object, analysisSealed: analysis?.sealed ?? null, analysisKeyId: analysis?.keyId ?? null, processedAt: new Date(),
-        projectionSealed: projection?.sealed ?? null, projectionKeyId: projection?.keyId ?? null,
-      }).where(`id = :id AND status IN ('received', 'processing')`, { id }).returning(['workspaceId', 'fileName']).execute();
-      const row = (updated.raw as { workspace_id: string; file_name: string }[] | undefined)?.[0];
-      if (!row) {
-        if (!(await m.existsBy(DocumentEntity, { id }))) throw new NotFoundError('document', id);
-        return { recorded: false };
-      }
-      const workspaceId = row.workspace_id;
-      if (outcome.facts) {
-        await m.insert(FactEntity, FACT_NAMES.map((name) => {
-          const f = outcome.facts![name];
-          const evidence = this.keys.sealJson(f.evidence, aad.evidence(id, name));
-          return { documentId: id, workspaceId, name, value: f.value as object, evidence: null as unknown as object, evidenceSealed: evidence.sealed, keyId: evidence.keyId, confidence: f.confidence, extractor: f.extractor ?? 'rules@1' };
-        }));
-      }
-      const event = await this.events.append(m, workspaceId, outcome.status === 'processed' ? 'FactsExtracted' : 'DocumentRejected',
-        { documentId: id, file: row.file_name, type: outcome.type, status: outcome.status, reason: outcome.reason, format: outcome.format });
-      return { recorded: true, event };
-    });
+  async recordOutcome(id: string, outcome: AnalysisOutcome): Promise<RecordedOutcome> {
+    const recorded = (await this.recordOutcomes([{ id, outcome }])).get(id)!;
+    if (!recorded.recorded && !(await this.ds.getRepository(DocumentEntity).existsBy({ id }))) throw new NotFoundError('document', id);
+    return recorded;
+  }
+
+  /** recordOutcome for several documents in one transaction (see recordOutcomes in document-outcomes.ts). */
+  recordOutcomes(items: readonly { id: string; outcome: AnalysisOutcome }[]): Promise<Map<string, RecordedOutcome>> {
+    return recordOutcomes(this.ds, this.events, this.keys, items);
   }
 
   /**

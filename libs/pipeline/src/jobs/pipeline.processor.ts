@@ -4,7 +4,7 @@ import { UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { CustodyConfig } from '@custody/config';
 import { CustodyError, safeErrorText } from '@custody/domain';
 import type { Persistence } from '@custody/persistence';
-import { ExtractDocumentCommand } from '../commands/extract-document.command.js';
+import { ExtractDocumentCommand, ExtractDocumentsCommand } from '../commands/extract-document.command.js';
 import { ProjectGraphCommand } from '../commands/project-graph.command.js';
 import { RescoreWorkspacesCommand, ScoreWorkspaceCommand } from '../commands/score-workspace.command.js';
 import type { Runtime } from '../runtime.js';
@@ -113,24 +113,25 @@ export class PipelineProcessor implements OnApplicationBootstrap, OnModuleDestro
   }
 
   /**
-   * A bulk upload's batch, document after document, and one follow-up for all (the last outcome's: it counts
-   * the workspace's unfinished documents after every one of the batch is committed). A document that is bad
-   * input fails alone, with its reason; any other error fails the job after the others were read, and the
-   * retry skips the documents already finished.
+   * A bulk upload's batch, document after document in the sandbox, its database work done once for the batch
+   * (ExtractDocumentsCommand), and one follow-up for all (the last outcome's: it counts the workspace's
+   * unfinished documents after every one of the batch is committed). A document that is bad input fails
+   * alone, with its reason; any other error fails the job after the others were read, and the retry skips
+   * the documents already finished.
    */
   private async extractBatch({ documentIds }: PayloadOf<JobName.ExtractBatch>, job: Job): Promise<void> {
     let last: { workspaceId: string; event: 'FactsExtracted' | 'DocumentRejected'; seq?: number } | undefined;
     let retry: unknown;
-    for (const documentId of documentIds) {
-      try {
-        const started = Date.now();
-        const outcome = await this.commands.execute(new ExtractDocumentCommand(documentId));
-        last = outcome;
-        if (outcome.stages) this.logStages(documentId, started - job.timestamp, outcome.stages);
-      } catch (err) {
-        if (!(err instanceof CustodyError) || err.retryable) retry ??= err;
-        else last = await this.markFailed(documentId, `${err.code}: ${err.message}`) ?? last;
+    const queuedMs = Date.now() - job.timestamp;
+    for (const item of await this.commands.execute(new ExtractDocumentsCommand(documentIds))) {
+      if ('outcome' in item) {
+        last = item.outcome;
+        if (item.outcome.stages) this.logStages(item.documentId, queuedMs, item.outcome.stages);
+        continue;
       }
+      const err = item.error;
+      if (!(err instanceof CustodyError) || err.retryable) retry ??= err;
+      else last = await this.markFailed(item.documentId, `${err.code}: ${err.message}`) ?? last;
     }
     if (last) await this.followUps.after(last.event, {}, { workspaceId: last.workspaceId, seq: last.seq });
     if (retry) throw retry;
