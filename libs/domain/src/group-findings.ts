@@ -128,7 +128,7 @@ function streamGroups<M>(view: MemberView<M>, byId: Map<string, Pick<GraphSystem
         groups.set(rewritten.subject, (g = { fold: newFold<M>(rewritten.subject), firstInstall: rewritten.install, headed: false }));
         order.push(g);
       }
-      foldMember(g.fold, m, subject, rewritten.install, rewritten.site, view, byId);
+      foldMember(g.fold, m, rewritten.source, rewritten.install, rewritten.site, view, byId);
     },
     finish() {
       // As groupWith: the first finding of a group's own subject heads it, the rest stay alone.
@@ -153,18 +153,24 @@ interface Rewrite {
   subject: string;
   install: string;
   site: string | undefined;
+  /**
+   * The subject as first met: for a system subject, one string per install that every rule's instance on it
+   * shares (each rule drafts its own `system:<install>`, which can then die young instead of living on in a
+   * fleet's ~1,000,000 instances).
+   */
+  source: string;
 }
 
 function rewriteCached(subject: string, standIn: (id: string) => string | undefined, systemSubjects: Map<string, string>, systemRewrites: Map<string, Rewrite | null>, byId: Map<string, Pick<GraphSystem, 'id' | 'name' | 'group'>>): Rewrite | undefined {
   // Only system subjects repeat across rules; a path or flow subject is one rule's, so caching it only costs.
   if (!subject.startsWith('system:')) {
     const r = rewriteSubject(subject, standIn, systemSubjects);
-    return r && { ...r, site: byId.get(r.install)?.group?.site };
+    return r && { ...r, site: byId.get(r.install)?.group?.site, source: subject };
   }
   const hit = systemRewrites.get(subject);
   if (hit !== undefined) return hit ?? undefined;
   const r = rewriteSubject(subject, standIn, systemSubjects);
-  const rewrite = r ? { ...r, site: byId.get(r.install)?.group?.site } : null;
+  const rewrite = r ? { ...r, site: byId.get(r.install)?.group?.site, source: subject } : null;
   systemRewrites.set(subject, rewrite);
   return rewrite ?? undefined;
 }

@@ -144,7 +144,10 @@ function draftView(rule: Rule): MemberView<FindingDraft> {
     categories: (d) => d.categories,
     sortCategories: sortedCategories,
     citations: (d) => (d.citations?.length ? [...ruleCitations, ...d.citations] : ruleCitations),
-    evidence: (d) => dedupeEvidence(d.evidence),
+    // An instance's evidence: the draft's own list when it has no repeats (nearly always), not a copy per
+    // install. Rules build it fresh or pass one the graph holds (a contract fact's, shared by a vendor's
+    // installs): either way nothing writes to a finding's evidence, and the report reads it as it would a copy.
+    evidence: (d) => (hasRepeats(d.evidence) ? dedupeEvidence(d.evidence) : d.evidence),
     finding: (d) => toFinding(rule, d, ruleCitations),
   };
 }
@@ -212,6 +215,14 @@ export function dedupeEvidence(evidence: Evidence[]): Evidence[] {
     out.push(e);
   }
   return out;
+}
+
+/** Whether {@link dedupeEvidence} could drop anything (compared as it compares; a list past 8 items is left to it). */
+function hasRepeats(evidence: readonly Evidence[]): boolean {
+  if (evidence.length <= 1) return false;
+  if (evidence.length > 8) return true;
+  for (let i = 1; i < evidence.length; i++) for (let j = 0; j < i; j++) if (sameEvidence(evidence[j]!, evidence[i]!)) return true;
+  return false;
 }
 
 function dedupeByKey(evidence: Evidence[]): Evidence[] {
