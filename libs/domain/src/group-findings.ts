@@ -1,8 +1,9 @@
 import type { Evidence } from './evidence.js';
-import type { Citation, Finding, FindingInstance } from './finding.js';
+import type { Citation, Finding } from './finding.js';
+import { cmp, finishFold, foldMember, newFold, type GroupFold } from './group-fold.js';
 import type { GraphSystem } from './graph.js';
 import { nameKey, slugify } from './names.js';
-import { SEVERITIES, type DataCategory, type Severity } from './taxonomy.js';
+import type { DataCategory, Severity } from './taxonomy.js';
 
 /**
  * One finding per problem. A notetaker fleet repeats each finding once per install (thousands of copies of
@@ -71,6 +72,17 @@ export const FINDING_VIEW: MemberView<Finding> = {
 
 /** {@link findingGrouper} for members of any kind, read through a {@link MemberView}. */
 export function memberGrouper(systems: readonly Pick<GraphSystem, 'id' | 'name' | 'group'>[]): <M>(members: readonly M[], view: MemberView<M>) => Finding[] {
+  return memberGrouping(systems).group;
+}
+
+/**
+ * Grouping over one set of systems, two ways sharing the lookups: `group` a whole list of members, or `stream`
+ * one rule's members as they come (see {@link MemberStream}).
+ */
+export function memberGrouping(systems: readonly Pick<GraphSystem, 'id' | 'name' | 'group'>[]): {
+  group: <M>(members: readonly M[], view: MemberView<M>) => Finding[];
+  stream: <M>(view: MemberView<M>) => MemberStream<M>;
+} {
   const byId = new Map(systems.map((s) => [s.id, s]));
   const standIn = fleetVendorOf(systems, byId);
   // `system:<stand-in>` per stand-in, not per member: a fleet's installs share a handful of vendors.
@@ -79,7 +91,61 @@ export function memberGrouper(systems: readonly Pick<GraphSystem, 'id' | 'name' 
   // `system:<install>` for every install of a fleet, so each install's subject is rewritten once per run, not
   // once per rule (no slice, stand-in lookup or site lookup per draft).
   const systemRewrites = new Map<string, Rewrite | null>();
-  return (members, view) => groupWith(members, view, byId, (subject) => rewriteCached(subject, standIn, systemSubjects, systemRewrites, byId));
+  const rewrite = (subject: string) => rewriteCached(subject, standIn, systemSubjects, systemRewrites, byId);
+  return {
+    group: (members, view) => groupWith(members, view, byId, rewrite),
+    stream: (view) => streamGroups(view, byId, rewrite),
+  };
+}
+
+/**
+ * One rule's members grouped as they come: each is folded into its group at once and let go, so a fleet's
+ * ~100,000 per-install drafts of a rule die young instead of all living (and being promoted) until grouping.
+ * `finish` gives what `group` gives for the same members, provided they came in strictly ascending subject
+ * order (the caller checks: then no group needs sorting). It is undefined when a vendor's own finding sorts
+ * before its installs (it would head its group mid-list): the caller then groups the whole list instead.
+ */
+export interface MemberStream<M> {
+  add(m: M): void;
+  finish(): Finding[] | undefined;
+}
+
+function streamGroups<M>(view: MemberView<M>, byId: Map<string, Pick<GraphSystem, 'id' | 'name' | 'group'>>, rewrite: (subject: string) => Rewrite | undefined): MemberStream<M> {
+  const groups = new Map<string, { fold: GroupFold<M>; firstInstall: string; headed: boolean }>();
+  const order: { fold: GroupFold<M>; firstInstall: string; headed: boolean }[] = [];
+  // Members naming no install: few in a fleet (and all of a manifest's), kept whole as grouping keeps them.
+  const out: M[] = [];
+  return {
+    add(m) {
+      const subject = view.subject(m);
+      const rewritten = rewrite(subject);
+      if (!rewritten) {
+        out.push(m);
+        return;
+      }
+      let g = groups.get(rewritten.subject);
+      if (!g) {
+        groups.set(rewritten.subject, (g = { fold: newFold<M>(rewritten.subject), firstInstall: rewritten.install, headed: false }));
+        order.push(g);
+      }
+      foldMember(g.fold, m, rewritten.source, rewritten.install, rewritten.site, view, byId);
+    },
+    finish() {
+      // As groupWith: the first finding of a group's own subject heads it, the rest stay alone.
+      const rest: Finding[] = [];
+      for (const f of out) {
+        const subject = view.subject(f);
+        const g = groups.get(subject);
+        if (g && !g.headed) {
+          g.headed = true;
+          if (cmp(subject, g.fold.lastSubject!) < 0) return undefined;
+          foldMember(g.fold, f, subject, undefined, undefined, view, byId);
+        } else rest.push(view.finding(f));
+      }
+      for (const g of order) rest.push(finishFold(g.fold, view, byId, g.firstInstall));
+      return rest;
+    },
+  };
 }
 
 /** A subject rewritten: the install it named, and that install's site (what its instance records). */
@@ -87,18 +153,24 @@ interface Rewrite {
   subject: string;
   install: string;
   site: string | undefined;
+  /**
+   * The subject as first met: for a system subject, one string per install that every rule's instance on it
+   * shares (each rule drafts its own `system:<install>`, which can then die young instead of living on in a
+   * fleet's ~1,000,000 instances).
+   */
+  source: string;
 }
 
 function rewriteCached(subject: string, standIn: (id: string) => string | undefined, systemSubjects: Map<string, string>, systemRewrites: Map<string, Rewrite | null>, byId: Map<string, Pick<GraphSystem, 'id' | 'name' | 'group'>>): Rewrite | undefined {
   // Only system subjects repeat across rules; a path or flow subject is one rule's, so caching it only costs.
   if (!subject.startsWith('system:')) {
     const r = rewriteSubject(subject, standIn, systemSubjects);
-    return r && { ...r, site: byId.get(r.install)?.group?.site };
+    return r && { ...r, site: byId.get(r.install)?.group?.site, source: subject };
   }
   const hit = systemRewrites.get(subject);
   if (hit !== undefined) return hit ?? undefined;
   const r = rewriteSubject(subject, standIn, systemSubjects);
-  const rewrite = r ? { ...r, site: byId.get(r.install)?.group?.site } : null;
+  const rewrite = r ? { ...r, site: byId.get(r.install)?.group?.site, source: subject } : null;
   systemRewrites.set(subject, rewrite);
   return rewrite ?? undefined;
 }
@@ -212,80 +284,10 @@ function merge<M>(g: Group<M>, view: MemberView<M>, byId: Map<string, Pick<Graph
   let sorted = true;
   for (let i = 1; i < subjects.length && sorted; i++) sorted = subjects[i - 1]! <= subjects[i]!;
   if (!sorted) order.sort((a, b) => cmp(subjects[a]!, subjects[b]!));
-  // The first of a (stable) sort by this order, found in one pass: a fleet group has thousands of members.
-  // Worse severity, then larger likelihood × impact, then id; members of a group share their rule, so ids
-  // (`ruleId@subject`) compare as their subjects do.
-  let worst = order[0]!;
-  let worstRank = SEVERITY_RANK[view.severity(members[worst]!)]!;
-  let worstHazard = view.hazard(members[worst]!);
-  const instances: FindingInstance[] = new Array(order.length);
-  const systems = new Set<string>();
-  const categories = new Set<Finding['categories'][number]>();
-  const citations = new Map<string, Finding['citations'][number]>();
-  // An instance counts as an install when the first member of its subject named one.
-  let installCount = 0;
-  let runSubject: string | undefined;
-  let runIsInstall = false;
-  let lastCitations: Iterable<Citation> | undefined;
-  for (let k = 0; k < order.length; k++) {
-    const i = order[k]!;
-    const f = members[i]!;
-    const severity = view.severity(f);
-    const rank = SEVERITY_RANK[severity]!;
-    if (rank >= worstRank) {
-      const hazard = view.hazard(f);
-      if (rank > worstRank || hazard > worstHazard || (hazard === worstHazard && cmp(subjects[i]!, subjects[worst]!) < 0)) {
-        worst = i;
-        worstRank = rank;
-        worstHazard = hazard;
-      }
-    }
-    if (subjects[i] !== runSubject) {
-      runSubject = subjects[i];
-      runIsInstall = installs[i] !== undefined;
-    }
-    if (runIsInstall) installCount++;
-    const memberSystems = view.systems(f);
-    let firstSystem: string | undefined;
-    // Unions in member order, without a flattened copy of every member's lists.
-    for (const s of memberSystems) {
-      firstSystem ??= s;
-      systems.add(s);
-    }
-    const install = installs[i];
-    const system = install ?? firstSystem ?? subject;
-    // An install's site came with its rewrite; only a member naming no install looks its system up.
-    const site = install !== undefined ? sites[i] : byId.get(system)?.group?.site;
-    const evidence = view.evidence(f);
-    instances[k] = site ? { subject: subjects[i]!, system, site, severity, evidence } : { subject: subjects[i]!, system, severity, evidence };
-    // A fleet's members mostly add nothing new: the (sorted) categories are only asked for when one is new,
-    // and a citation list is only walked when it is not the one the member before had.
-    const memberCategories = view.categories(f);
-    for (const c of memberCategories) {
-      if (categories.has(c)) continue;
-      for (const d of view.sortCategories(memberCategories)) categories.add(d);
-      break;
-    }
-    const memberCitations = view.citations(f);
-    if (memberCitations !== lastCitations) for (const c of memberCitations) if (!citations.has(c.ref)) citations.set(c.ref, c);
-    lastCitations = memberCitations;
-  }
-  const head = view.finding(members[worst]!);
-  const vendor = byId.get(installs[0] ?? '')?.group?.vendor;
-  return {
-    ...head,
-    id: `${head.ruleId}@${subject}`,
-    subject,
-    systems: [...systems],
-    categories: [...categories],
-    citations: [...citations.values()],
-    evidence: head.evidence,
-    detail: `${head.detail} The same holds on ${installCount} install${installCount === 1 ? '' : 's'}${vendor ? ` of ${vendor}` : ''} (listed as instances).`,
-    instances,
-  };
+  const fold = newFold<M>(subject);
+  for (const i of order) foldMember(fold, members[i]!, subjects[i]!, installs[i], sites[i], view, byId);
+  return finishFold(fold, view, byId, installs[0]);
 }
-
-const SEVERITY_RANK: Readonly<Record<string, number>> = Object.fromEntries(SEVERITIES.map((s, i) => [s, i]));
 
 /** The id a fleet vendor's findings are grouped under when the graph declares no system of that name. */
 export const fleetStandInId = (vendor: string): string => `fleet-${slugify(vendor, { fallback: 'unknown' })}`;
@@ -311,4 +313,3 @@ export function fleetVendorOf(
   };
 }
 
-const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

@@ -1,7 +1,7 @@
 import type { DataCategory, FactName, GraphSystem } from '@custody/domain';
 import { governingFact, type FactReading } from './contracts.js';
 import { heldCategories, vendorSystems } from './graph-queries.js';
-import type { FindingDraft, RuleContext } from './rule.js';
+import type { DraftSink, FindingDraft, RuleContext } from './rule.js';
 
 /** How a rule rates one vendor whose governing contract term triggered it. */
 export interface TermVerdict {
@@ -13,14 +13,14 @@ export interface TermVerdict {
 
 /**
  * The shape several contract rules share: for every vendor holding PHI, read the governing value of one
- * fact and, when `judge` returns a verdict, raise a finding on that system citing the clause.
+ * fact and, when `judge` returns a verdict, raise a finding on that system citing the clause (pushed into `drafts`).
  */
 export function contractTermFindings<K extends FactName>(
   ctx: RuleContext,
+  drafts: DraftSink,
   fact: K,
   judge: (reading: FactReading<K>, system: GraphSystem, categories: DataCategory[]) => TermVerdict | undefined,
-): FindingDraft[] {
-  const drafts: FindingDraft[] = [];
+): void {
   for (const s of vendorSystems(ctx.graph)) {
     const reading = governingFact(s, fact, ctx.now);
     const categories = heldCategories(ctx.graph, s.id);
@@ -29,5 +29,4 @@ export function contractTermFindings<K extends FactName>(
     if (!verdict) continue;
     drafts.push({ subject: `system:${s.id}`, systems: [s.id], categories, ...verdict, evidence: reading.evidence });
   }
-  return drafts;
 }

@@ -5,8 +5,8 @@
 import type { Citation, FindingKind } from '@custody/domain';
 import { REGISTRY } from './registry.js';
 
-export type { Rule, RuleContext, RuleSettings, PartialRuleSettings, FindingDraft } from './rule.js';
-export { DEFAULT_RULE_SETTINGS, resolveRuleSettings, createRuleContext } from './rule.js';
+export type { Rule, RuleContext, RuleSettings, PartialRuleSettings, FindingDraft, DraftSink } from './rule.js';
+export { DEFAULT_RULE_SETTINGS, resolveRuleSettings, createRuleContext, streamingRule } from './rule.js';
 export { severityOf } from './severity.js';
 export { sensitivityOf, maxSensitivity, impactOf } from './sensitivity.js';
 export { CITE, STATE_RECORDING_STATUTES } from './citations.js';

@@ -98,6 +98,29 @@ export interface Rule {
   citations: Citation[];
   remediation: string;
   evaluate(ctx: RuleContext): FindingDraft[];
+  /**
+   * The same drafts, in the same order, pushed into `drafts` one at a time instead of returned (a rule written
+   * with {@link streamingRule} has both). The runner streams them into grouping as they come, so a fleet's
+   * ~100,000 per-install drafts of a rule die young instead of all living until the rule ends.
+   */
+  evaluateInto?(ctx: RuleContext, drafts: DraftSink): void;
+}
+
+/** Where a streaming rule puts its drafts (an array is one). */
+export interface DraftSink {
+  push(draft: FindingDraft): void;
+}
+
+/** A rule written against a {@link DraftSink}: its `evaluate` collects what `evaluateInto` pushes, so the two agree by construction. */
+export function streamingRule(rule: Omit<Rule, 'evaluate' | 'evaluateInto'> & { evaluateInto(ctx: RuleContext, drafts: DraftSink): void }): Rule {
+  return {
+    ...rule,
+    evaluate(ctx) {
+      const drafts: FindingDraft[] = [];
+      rule.evaluateInto(ctx, drafts);
+      return drafts;
+    },
+  };
 }
 
 /** Build a context with defaults for lens, settings and time. */

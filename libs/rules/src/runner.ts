@@ -1,4 +1,4 @@
-import { compareFindings, DATA_CATEGORIES, memberGrouper, type Citation, type MemberView, type DataCategory, type Evidence, type Finding, type Lens, type Score } from '@custody/domain';
+import { compareFindings, DATA_CATEGORIES, memberGrouping, type Citation, type MemberView, type MemberStream, type DataCategory, type Evidence, type Finding, type Lens, type Score } from '@custody/domain';
 import { unique } from './contracts.js';
 import { REGISTRY } from './registry.js';
 import type { FindingDraft, Rule, RuleContext } from './rule.js';
@@ -28,17 +28,18 @@ export interface RunResult {
 export function runRules(ctx: RuleContext, rules: readonly Rule[] = REGISTRY): RunResult {
   // Per-system answers (holdings, BAA coverage, governing facts) are shared by the rules of this run.
   return inRun(ctx.graph, ctx.now, () => {
-    const group = memberGrouper(ctx.graph.systems);
+    const { group, stream } = memberGrouping(ctx.graph.systems);
     const findings: Finding[] = [];
     const errors: RuleError[] = [];
     for (const rule of rules) {
       // One finding per problem: the same finding on many installs of one vendor becomes one, with instances.
       // Grouped rule by rule, so a fleet's per-install drafts never all live at once; and grouped as drafts, so
-      // only the findings that stay alone (and each group's worst member) are ever built as findings.
-      const drafts = runDrafts(ctx, rule, errors);
-      // A draft's detail text is built lazily (only for the findings kept), so a rule can still throw here:
-      // isolated like its evaluate(), the rule's findings dropped whole and its error reported.
-      const built = isolated(rule, errors, () => group(drafts, draftView(rule)));
+      // only the findings that stay alone (and each group's worst member) are ever built as findings. A
+      // streaming rule's drafts are grouped as it drafts them, so they do not even live until the rule ends.
+      const built = streamDrafts(ctx, rule, stream)
+        // A draft's detail text is built lazily (only for the findings kept), so a rule can still throw here:
+        // isolated like its evaluate(), the rule's findings dropped whole and its error reported.
+        ?? isolated(rule, errors, () => group(runDrafts(ctx, rule, errors), draftView(rule)));
       for (const f of built) findings.push(f);
     }
     findings.sort(compareFindings);
@@ -70,6 +71,36 @@ function isolated(rule: Rule, errors: RuleError[], build: () => Finding[]): Find
   } catch (err) {
     errors.push({ ruleId: rule.id, message: err instanceof Error ? err.message : String(err) });
     return [];
+  }
+}
+
+/** Thrown into a streaming rule to stop it: its drafts cannot be streamed (see {@link streamDrafts}). */
+const NOT_STREAMABLE = new Error('drafts not in ascending subject order');
+
+/**
+ * A streaming rule's findings, its drafts grouped as it pushes them (each validated, then folded and let go);
+ * undefined when they cannot be: the rule has no `evaluateInto`, its subjects do not come strictly ascending
+ * (a repeated subject needs merging first), a vendor's own finding sorts before its installs, or anything
+ * throws. The caller then runs the rule the usual way: rules are pure, so that gives what streaming would
+ * have, and reports any error exactly as for any rule. Streaming gives the same findings as grouping the
+ * whole list because strictly ascending subjects are what runDrafts passes on unmerged and merge leaves unsorted.
+ */
+function streamDrafts(ctx: RuleContext, rule: Rule, stream: <M>(view: MemberView<M>) => MemberStream<M>): Finding[] | undefined {
+  if (!rule.evaluateInto) return undefined;
+  const members = stream(draftView(rule));
+  let last: string | undefined;
+  try {
+    rule.evaluateInto(ctx, {
+      push(d) {
+        validateDraft(d);
+        if (last !== undefined && !(last < d.subject)) throw NOT_STREAMABLE;
+        last = d.subject;
+        members.add(d);
+      },
+    });
+    return members.finish();
+  } catch {
+    return undefined;
   }
 }
 
@@ -113,7 +144,10 @@ function draftView(rule: Rule): MemberView<FindingDraft> {
     categories: (d) => d.categories,
     sortCategories: sortedCategories,
     citations: (d) => (d.citations?.length ? [...ruleCitations, ...d.citations] : ruleCitations),
-    evidence: (d) => dedupeEvidence(d.evidence),
+    // An instance's evidence: the draft's own list when it has no repeats (nearly always), not a copy per
+    // install. Rules build it fresh or pass one the graph holds (a contract fact's, shared by a vendor's
+    // installs): either way nothing writes to a finding's evidence, and the report reads it as it would a copy.
+    evidence: (d) => (hasRepeats(d.evidence) ? dedupeEvidence(d.evidence) : d.evidence),
     finding: (d) => toFinding(rule, d, ruleCitations),
   };
 }
@@ -181,6 +215,14 @@ export function dedupeEvidence(evidence: Evidence[]): Evidence[] {
     out.push(e);
   }
   return out;
+}
+
+/** Whether {@link dedupeEvidence} could drop anything (compared as it compares; a list past 8 items is left to it). */
+function hasRepeats(evidence: readonly Evidence[]): boolean {
+  if (evidence.length <= 1) return false;
+  if (evidence.length > 8) return true;
+  for (let i = 1; i < evidence.length; i++) for (let j = 0; j < i; j++) if (sameEvidence(evidence[j]!, evidence[i]!)) return true;
+  return false;
 }
 
 function dedupeByKey(evidence: Evidence[]): Evidence[] {

@@ -1,7 +1,7 @@
 import { CITE } from '../citations.js';
 import { governingFact } from '../contracts.js';
 import { displayName, heldCategories, settingEvidence, stringSetting, vendorSystems } from '../graph-queries.js';
-import type { FindingDraft, Rule } from '../rule.js';
+import { streamingRule, type Rule } from '../rule.js';
 import { impactOf } from '../sensitivity.js';
 
 // allowed: the vendor trains unless stopped; opt_out: it trains until someone opts out.
@@ -12,7 +12,7 @@ const LIKELIHOOD: Record<string, number> = { allowed: 0.9, opt_out: 0.7 };
  * `opt_in` and `prohibited` do not fire. When the contract permits it but the configured setting is off,
  * the likelihood is reduced (the practice has done its part; the contract still lets the vendor change it).
  */
-export const aiTrainingRule: Rule = {
+export const aiTrainingRule: Rule = streamingRule({
   id: 'ai-training',
   title: 'Vendor may train AI models on PHI',
   kind: 'ai_training',
@@ -21,8 +21,7 @@ export const aiTrainingRule: Rule = {
     'Turn training off in the vendor\'s settings for every install, and get the BAA amended to prohibit using PHI (or ' +
     'data derived from it, including "de-identified" transcripts) to train or improve models, except with the ' +
     'practice\'s written opt-in. Ask for written confirmation that past data was not used.',
-  evaluate({ graph, now, settings }) {
-    const drafts: FindingDraft[] = [];
+  evaluateInto({ graph, now, settings }, drafts) {
     for (const s of vendorSystems(graph)) {
       const categories = heldCategories(graph, s.id);
       if (categories.length === 0) continue;
@@ -47,6 +46,5 @@ export const aiTrainingRule: Rule = {
         detail: () => `${displayName(graph, s.id)} may train AI on ${categories.join(', ')}: ${parts.join('; ')}.`,
       });
     }
-    return drafts;
   },
-};
+});

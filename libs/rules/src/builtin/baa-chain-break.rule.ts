@@ -5,7 +5,7 @@ import {
   baaCoverage, carriesPhi, displayName, heldCategories, inboundFlows, isBusinessAssociateRole, isDirectAssociate,
   isPracticeSide, pathSubject, phiOf, settingEvidence, shortestPathTo, systemById,
 } from '../graph-queries.js';
-import type { FindingDraft, Rule } from '../rule.js';
+import { streamingRule, type Rule } from '../rule.js';
 import { impactOf } from '../sensitivity.js';
 
 /**
@@ -15,7 +15,7 @@ import { impactOf } from '../sensitivity.js';
  * fails is a break, reported as the path from an origin through U to X (e.g. notetaker → LLM provider).
  * Sub-processors named in a vendor's settings or contracts but absent from the graph are checked the same way.
  */
-export const baaChainBreakRule: Rule = {
+export const baaChainBreakRule: Rule = streamingRule({
   id: 'baa-chain-break',
   title: 'PHI reaches a sub-processor beyond BAA coverage',
   kind: 'baa_chain_break',
@@ -24,7 +24,7 @@ export const baaChainBreakRule: Rule = {
     'For each sub-processor on this path, get written proof it is bound: either the upstream vendor\'s BAA requires ' +
     'flow-down and names this sub-processor, or the sub-processor signs a subcontractor BAA. Until then, turn off the ' +
     'integration that sends PHI to it (e.g. the notetaker\'s LLM summarisation) or choose a vendor that keeps PHI in-house.',
-  evaluate({ graph, now, settings }) {
+  evaluateInto({ graph, now, settings }, drafts) {
     const memo = new Map<string, boolean>();
     // Fleet graphs send thousands of flows into one EHR or LLM: look each system up once.
     const coverageMemo = new Map<string, boolean>();
@@ -94,7 +94,6 @@ export const baaChainBreakRule: Rule = {
       return ok;
     };
 
-    const drafts: FindingDraft[] = [];
     // Each upstream vendor's path is walked and written once (as pathSubject writes it, up to the last hop): an
     // install is `u` of one break per sub-processor, and a fleet has thousands of installs.
     const paths = new Map<string, string>();
@@ -158,9 +157,8 @@ export const baaChainBreakRule: Rule = {
         });
       }
     }
-    return drafts;
   },
-};
+});
 
 interface FlowdownReading {
   ok: boolean;

@@ -1,11 +1,11 @@
 import { CITE } from '../citations.js';
 import { contractTermFindings } from '../contract-term.js';
 import { displayName } from '../graph-queries.js';
-import type { Rule } from '../rule.js';
+import { streamingRule, type Rule } from '../rule.js';
 import { impactOf } from '../sensitivity.js';
 
 /** The vendor's terms let it sell PHI or use it for marketing. */
-export const dataSaleOrMarketingRule: Rule = {
+export const dataSaleOrMarketingRule: Rule = streamingRule({
   id: 'data-sale-or-marketing',
   title: 'Vendor may sell PHI or use it for marketing',
   kind: 'data_sale_or_marketing',
@@ -14,12 +14,12 @@ export const dataSaleOrMarketingRule: Rule = {
     'A business associate may not sell PHI or use it for marketing without each client\'s authorization. Require a ' +
     'written amendment prohibiting sale, marketing and sharing with advertisers or data brokers; if refused, move the ' +
     'data to a vendor whose BAA prohibits it.',
-  evaluate(ctx) {
-    return contractTermFindings(ctx, 'data_sale_or_marketing', (fact, s, categories) =>
+  evaluateInto(ctx, drafts) {
+    contractTermFindings(ctx, drafts, 'data_sale_or_marketing', (fact, s, categories) =>
       fact.value !== 'allowed' ? undefined : {
         likelihood: 0.9,
         impact: impactOf(1, categories, ctx.settings),
         detail: `${displayName(ctx.graph, s.id)}'s terms allow it to sell or market data it holds: ${categories.join(', ')}.`,
       });
   },
-};
+});

@@ -1,11 +1,11 @@
 import { CITE } from '../citations.js';
 import { contractTermFindings } from '../contract-term.js';
 import { displayName } from '../graph-queries.js';
-import type { Rule } from '../rule.js';
+import { streamingRule, type Rule } from '../rule.js';
 import { impactOf } from '../sensitivity.js';
 
 /** The vendor may de-identify PHI and use the result for itself (products, benchmarks, resale). */
-export const deidentifiedReuseRule: Rule = {
+export const deidentifiedReuseRule: Rule = streamingRule({
   id: 'deidentified-reuse',
   title: 'Vendor may de-identify PHI and reuse it for itself',
   kind: 'deidentified_reuse',
@@ -14,12 +14,12 @@ export const deidentifiedReuseRule: Rule = {
     'Strike the de-identification licence from the contract, or limit it to aggregate statistics produced under the ' +
     '164.514(b) Safe Harbor or expert-determination method, with no sale, no model training and no re-identification ' +
     'attempts. Session transcripts are rarely de-identifiable: their content identifies the client.',
-  evaluate(ctx) {
-    return contractTermFindings(ctx, 'deidentified_data_use', (fact, s, categories) =>
+  evaluateInto(ctx, drafts) {
+    contractTermFindings(ctx, drafts, 'deidentified_data_use', (fact, s, categories) =>
       fact.value !== 'allowed' ? undefined : {
         likelihood: 0.7,
         impact: impactOf(0.6, categories, ctx.settings),
         detail: () => `${displayName(ctx.graph, s.id)} may de-identify and reuse ${categories.join(', ')} for its own purposes.`,
       });
   },
-};
+});

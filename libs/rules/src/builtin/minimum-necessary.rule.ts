@@ -1,7 +1,7 @@
 import type { DataCategory, SystemRole } from '@custody/domain';
 import { CITE } from '../citations.js';
 import { carriesPhi, displayName, systemById } from '../graph-queries.js';
-import type { FindingDraft, Rule } from '../rule.js';
+import { streamingRule, type Rule } from '../rule.js';
 import { impactOf } from '../sensitivity.js';
 
 const CLINICAL_CONTENT: DataCategory[] = ['psychotherapy_notes', 'progress_notes', 'session_recording', 'session_transcript'];
@@ -22,7 +22,7 @@ export const EXCESS_FOR_ROLE: Partial<Record<SystemRole, readonly DataCategory[]
 };
 
 /** More PHI than the receiving role's purpose needs (e.g. progress notes to a clearinghouse). */
-export const minimumNecessaryRule: Rule = {
+export const minimumNecessaryRule: Rule = streamingRule({
   id: 'minimum-necessary',
   title: 'More PHI sent than the purpose needs',
   kind: 'minimum_necessary',
@@ -31,8 +31,7 @@ export const minimumNecessaryRule: Rule = {
     'Reconfigure the integration to send only the fields the purpose needs: for claims, the 837 data set (codes, dates, ' +
     'identifiers); for reminders, name, contact and appointment time. If a payer requests notes for an audit or prior ' +
     'authorization, send a treatment summary, never psychotherapy notes or recordings, and log the request.',
-  evaluate({ graph, settings }) {
-    const drafts: FindingDraft[] = [];
+  evaluateInto({ graph, settings }, drafts) {
     for (const f of graph.flows) {
       const x = systemById(graph, f.to);
       const excessFor = x ? EXCESS_FOR_ROLE[x.role] : undefined;
@@ -49,6 +48,5 @@ export const minimumNecessaryRule: Rule = {
         detail: `${displayName(graph, f.from)} sends ${excess.join(', ')} to ${displayName(graph, x.id)}, a ${x.role.replace(/_/g, ' ')} whose purpose${f.purpose ? ` (${f.purpose})` : ''} does not need them.`,
       });
     }
-    return drafts;
   },
-};
+});

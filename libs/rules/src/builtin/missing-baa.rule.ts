@@ -3,7 +3,7 @@ import { governingFact } from '../contracts.js';
 import {
   baaCoverage, carriesPhi, displayName, heldCategories, inboundFlows, isBusinessAssociateRole, isDirectAssociate, isPracticeSide,
 } from '../graph-queries.js';
-import type { FindingDraft, Rule } from '../rule.js';
+import { streamingRule, type Rule } from '../rule.js';
 import { impactOf } from '../sensitivity.js';
 
 /**
@@ -11,7 +11,7 @@ import { impactOf } from '../sensitivity.js';
  * hold PHI) with no BAA at all: no BAA attached and no flow into it declared under one. Sub-processors that
  * only receive PHI from other vendors are `baa-chain-break`'s concern; an expired BAA is `expired-baa`'s.
  */
-export const missingBaaRule: Rule = {
+export const missingBaaRule: Rule = streamingRule({
   id: 'missing-baa',
   title: 'PHI goes to a business associate with no BAA',
   kind: 'missing_baa',
@@ -20,8 +20,7 @@ export const missingBaaRule: Rule = {
     'Stop sending PHI to this vendor until a Business Associate Agreement is signed. Ask the vendor for its BAA (most ' +
     'health-focused vendors offer one); if it will not sign, replace it with one that will. Record the signed BAA in ' +
     'Custody so the finding closes.',
-  evaluate({ graph, now, settings }) {
-    const drafts: FindingDraft[] = [];
+  evaluateInto({ graph, now, settings }, drafts) {
     for (const s of graph.systems) {
       if (isPracticeSide(graph, s.id) || !isBusinessAssociateRole(s) || !isDirectAssociate(graph, s.id)) continue;
       const categories = heldCategories(graph, s.id);
@@ -44,6 +43,5 @@ export const missingBaaRule: Rule = {
           : `${displayName(graph, s.id)} receives ${categories.join(', ')} but no BAA is on file for it and no flow into it is declared under one.`,
       });
     }
-    return drafts;
   },
-};
+});

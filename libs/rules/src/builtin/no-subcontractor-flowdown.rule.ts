@@ -1,14 +1,14 @@
 import { CITE } from '../citations.js';
 import { baasInForce, factIn, namedSubprocessors, unique } from '../contracts.js';
 import { carriesPhi, displayName, heldCategories, isPracticeSide, outboundFlows } from '../graph-queries.js';
-import type { FindingDraft, Rule } from '../rule.js';
+import { streamingRule, type Rule } from '../rule.js';
 import { impactOf } from '../sensitivity.js';
 
 /**
  * A BAA in force that does not bind the vendor's subcontractors to the same restrictions. Likelier to
  * matter when the vendor is known to pass PHI on (outbound flows or named sub-processors).
  */
-export const noSubcontractorFlowdownRule: Rule = {
+export const noSubcontractorFlowdownRule: Rule = streamingRule({
   id: 'no-subcontractor-flowdown',
   title: 'BAA does not flow its restrictions down to subcontractors',
   kind: 'no_subcontractor_flowdown',
@@ -17,8 +17,7 @@ export const noSubcontractorFlowdownRule: Rule = {
     'Amend the BAA so the vendor must bind every subcontractor that creates, receives, maintains or transmits PHI to the ' +
     'same restrictions and conditions (a written subcontractor BAA), and must list those subcontractors and notify you ' +
     'before adding new ones.',
-  evaluate({ graph, now, settings }) {
-    const drafts: FindingDraft[] = [];
+  evaluateInto({ graph, now, settings }, drafts) {
     for (const s of graph.systems) {
       if (isPracticeSide(graph, s.id)) continue;
       const baas = baasInForce(s, now);
@@ -47,6 +46,5 @@ export const noSubcontractorFlowdownRule: Rule = {
           (subs.length > 0 ? `, and PHI is known to reach: ${subs.join(', ')}.` : '; no sub-processors are known yet.'),
       });
     }
-    return drafts;
   },
-};
+});

@@ -1,13 +1,13 @@
 import { CITE } from '../citations.js';
 import { boolSetting, displayName, settingEvidence, stringSetting, vendorSystems } from '../graph-queries.js';
-import type { FindingDraft, Rule } from '../rule.js';
+import { streamingRule, type Rule } from '../rule.js';
 import { impactOf } from '../sensitivity.js';
 
 /**
  * The clinician cannot turn the notetaker off (`can_disable: false`): every session is recorded whether or not
  * the client agreed or the clinician judged it safe (seed story: "I am not permitted to turn it off").
  */
-export const notetakerCannotDisableRule: Rule = {
+export const notetakerCannotDisableRule: Rule = streamingRule({
   id: 'notetaker-cannot-disable',
   title: 'Clinicians cannot turn the AI notetaker off',
   kind: 'notetaker_cannot_disable',
@@ -16,8 +16,7 @@ export const notetakerCannotDisableRule: Rule = {
     'Change the deployment so each clinician can switch recording off per session (and it defaults to off when the ' +
     'client declines). Adopt a written policy that no session is recorded without the client\'s consent and the ' +
     'clinician\'s judgement, and that clinicians are never required to record.',
-  evaluate({ graph, settings }) {
-    const drafts: FindingDraft[] = [];
+  evaluateInto({ graph, settings }, drafts) {
     for (const s of vendorSystems(graph)) {
       if (boolSetting(s, 'can_disable') !== false) continue;
       const always = stringSetting(s, 'recording') === 'always';
@@ -32,6 +31,5 @@ export const notetakerCannotDisableRule: Rule = {
         detail: () => `${displayName(graph, s.id)} cannot be disabled by the clinician${always ? ' and records every session' : ''}.`,
       });
     }
-    return drafts;
   },
-};
+});

@@ -2,7 +2,7 @@ import type { Evidence, GraphSystem } from '@custody/domain';
 import { CITE } from '../citations.js';
 import { governingFact } from '../contracts.js';
 import { displayName, heldCategories, outboundFlows, settingEvidence, stringSetting, systemById, vendorSystems } from '../graph-queries.js';
-import type { FindingDraft, Rule } from '../rule.js';
+import { streamingRule, type Rule } from '../rule.js';
 import { impactOf } from '../sensitivity.js';
 
 /** `storage_region` values that mean the United States: US, us-east-1 (AWS/GCP), usgov-west, eastus2 (Azure). */
@@ -35,7 +35,7 @@ function quoteNames(quote: string, system: GraphSystem): boolean {
  * sub-processor inherits through its vendor's flow-down describes the vendor's chain, which the vendor's own
  * finding already covers, so inherited contracts never raise a second finding on the sub-processor.
  */
-export const offshoreProcessingRule: Rule = {
+export const offshoreProcessingRule: Rule = streamingRule({
   id: 'offshore-processing',
   title: 'PHI processed or stored outside the United States',
   kind: 'offshore_processing',
@@ -44,8 +44,7 @@ export const offshoreProcessingRule: Rule = {
     'Ask the vendor to pin storage and processing (including sub-processors and support staff access) to US regions, ' +
     'and write that into the BAA. If offshore processing stays, document it in the risk analysis with the legal ' +
     'regime, encryption and access controls that apply.',
-  evaluate({ graph, now, settings }) {
-    const drafts: FindingDraft[] = [];
+  evaluateInto({ graph, now, settings }, drafts) {
     // Whether a clause names a recipient, per clause and recipient: every install of a fleet vendor cites the
     // same clause objects of its one BAA and passes PHI to the same few sub-processors.
     const naming = new WeakMap<Evidence, Map<GraphSystem, boolean>>();
@@ -100,6 +99,5 @@ export const offshoreProcessingRule: Rule = {
           '.',
       });
     }
-    return drafts;
   },
-};
+});

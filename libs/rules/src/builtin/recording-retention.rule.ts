@@ -2,7 +2,7 @@ import type { DataCategory, Evidence } from '@custody/domain';
 import { CITE } from '../citations.js';
 import { governingFact } from '../contracts.js';
 import { daysSetting, displayName, settingEvidence, vendorSystems } from '../graph-queries.js';
-import type { FindingDraft, Rule } from '../rule.js';
+import { streamingRule, type Rule } from '../rule.js';
 import { impactOf } from '../sensitivity.js';
 
 /**
@@ -10,7 +10,7 @@ import { impactOf } from '../sensitivity.js';
  * `audio_retention_days`/`transcript_retention_days`, or the contract's `audio_or_recording_retention_days`).
  * The further over the limit, the likelier: a recording kept forever is one subpoena or breach away.
  */
-export const recordingRetentionRule: Rule = {
+export const recordingRetentionRule: Rule = streamingRule({
   id: 'recording-retention',
   title: 'Session recordings or transcripts kept past the retention limit',
   kind: 'recording_retention',
@@ -19,8 +19,7 @@ export const recordingRetentionRule: Rule = {
     'Set the notetaker to delete audio as soon as the note is signed (and within the practice\'s limit at most) and ' +
     'transcripts within the transcript limit; get the retention period written into the BAA, with deletion covering ' +
     'backups and sub-processors. Apply the setting to every install.',
-  evaluate({ graph, now, settings }) {
-    const drafts: FindingDraft[] = [];
+  evaluateInto({ graph, now, settings }, drafts) {
     const { audio: audioLimit, transcript: transcriptLimit } = settings.retentionLimitDays;
     for (const s of vendorSystems(graph)) {
       const over: { category: DataCategory; days: number; limit: number; source: string; evidence: Evidence[] }[] = [];
@@ -52,6 +51,5 @@ export const recordingRetentionRule: Rule = {
           '.',
       });
     }
-    return drafts;
   },
-};
+});

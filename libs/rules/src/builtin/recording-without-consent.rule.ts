@@ -1,7 +1,7 @@
 import type { Citation } from '@custody/domain';
 import { CITE, STATE_RECORDING_STATUTES } from '../citations.js';
 import { consentCoverage, displayName, settingEvidence, stateOf, stringSetting, vendorSystems } from '../graph-queries.js';
-import type { FindingDraft, Rule } from '../rule.js';
+import { streamingRule, type Rule } from '../rule.js';
 import { impactOf } from '../sensitivity.js';
 
 /**
@@ -11,7 +11,7 @@ import { impactOf } from '../sensitivity.js';
  * All-party states (the practice's jurisdiction, or the install's own `jurisdiction` setting) raise the
  * likelihood and cite the statute. A live `recording` consent in the graph for that system closes it.
  */
-export const recordingWithoutConsentRule: Rule = {
+export const recordingWithoutConsentRule: Rule = streamingRule({
   id: 'recording-without-consent',
   title: 'Sessions recorded without the client\'s documented consent',
   kind: 'recording_without_consent',
@@ -23,8 +23,7 @@ export const recordingWithoutConsentRule: Rule = {
     'Obtain each client\'s consent to recording before the first recorded session (and the right to decline ' +
     'without losing care), and configure the notetaker to capture it at the start of each session: a recorded verbal ' +
     'consent satisfies the all-party statutes; a signed form is good practice. In all-party-consent states, every participant (including family members in the session) must agree.',
-  evaluate({ graph, now, settings }) {
-    const drafts: FindingDraft[] = [];
+  evaluateInto({ graph, now, settings }, drafts) {
     for (const s of vendorSystems(graph)) {
       const capture = stringSetting(s, 'consent_capture');
       if (capture !== 'none' || stringSetting(s, 'recording') === 'off') continue;
@@ -47,6 +46,5 @@ export const recordingWithoutConsentRule: Rule = {
         ...(statute ? { citations: [statute] } : {}),
       });
     }
-    return drafts;
   },
-};
+});

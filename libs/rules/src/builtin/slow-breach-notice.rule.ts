@@ -1,7 +1,7 @@
 import { CITE } from '../citations.js';
 import { baasInForce, factIn } from '../contracts.js';
 import { displayName, heldCategories, vendorSystems } from '../graph-queries.js';
-import type { FindingDraft, Rule } from '../rule.js';
+import { streamingRule, type Rule } from '../rule.js';
 import { impactOf } from '../sensitivity.js';
 
 /**
@@ -9,7 +9,7 @@ import { impactOf } from '../sensitivity.js';
  * the practice of a breach, or does not say. The practice's own 60-day clock to notify clients starts at
  * discovery, which includes the BA's discovery when it acts as the practice's agent.
  */
-export const slowBreachNoticeRule: Rule = {
+export const slowBreachNoticeRule: Rule = streamingRule({
   id: 'slow-breach-notice',
   title: 'Breach notice to the practice is slow or unstated',
   kind: 'slow_breach_notice',
@@ -18,8 +18,7 @@ export const slowBreachNoticeRule: Rule = {
     'Amend the BAA so the vendor notifies the practice of any security incident or breach of unsecured PHI without ' +
     'unreasonable delay and within a fixed short period (5–10 business days is common), with the details the practice ' +
     'needs for its own notices under 164.404.',
-  evaluate({ graph, now, settings }) {
-    const drafts: FindingDraft[] = [];
+  evaluateInto({ graph, now, settings }, drafts) {
     const max = settings.breachNoticeMaxDays;
     for (const s of vendorSystems(graph)) {
       const baas = baasInForce(s, now);
@@ -45,6 +44,5 @@ export const slowBreachNoticeRule: Rule = {
             : `${displayName(graph, s.id)}'s BAA allows ${days} days to report a breach (limit ${max}).`,
       });
     }
-    return drafts;
   },
-};
+});

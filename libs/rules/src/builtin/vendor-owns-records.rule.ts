@@ -1,14 +1,14 @@
 import { CITE } from '../citations.js';
 import { contractTermFindings } from '../contract-term.js';
 import { displayName } from '../graph-queries.js';
-import type { Rule } from '../rule.js';
+import { streamingRule, type Rule } from '../rule.js';
 import { impactOf } from '../sensitivity.js';
 
 /**
  * The vendor or platform owns (or co-owns) the records, so it decides on release and retention. Worse when
  * the practice says it keeps no copy of its own (`practice.records.keeps_own_copy: false`).
  */
-export const vendorOwnsRecordsRule: Rule = {
+export const vendorOwnsRecordsRule: Rule = streamingRule({
   id: 'vendor-owns-records',
   title: 'Vendor or platform owns the clinical records',
   kind: 'vendor_owns_records',
@@ -17,9 +17,9 @@ export const vendorOwnsRecordsRule: Rule = {
     'Require the contract to state that the practice owns all records and PHI, that the vendor holds them only as a ' +
     'business associate, and that it exports them in a usable format on request and at termination. Keep your own ' +
     'copy of every client\'s record outside the platform.',
-  evaluate(ctx) {
+  evaluateInto(ctx, drafts) {
     const noOwnCopy = ctx.graph.practice.records.keeps_own_copy === false;
-    return contractTermFindings(ctx, 'record_ownership', (fact, s, categories) =>
+    contractTermFindings(ctx, drafts, 'record_ownership', (fact, s, categories) =>
       fact.value !== 'vendor' && fact.value !== 'shared' ? undefined : {
         likelihood: (fact.value === 'vendor' ? 0.85 : 0.5) + (noOwnCopy ? 0.1 : 0),
         impact: impactOf(noOwnCopy ? 1 : 0.7, categories, ctx.settings),
@@ -28,4 +28,4 @@ export const vendorOwnsRecordsRule: Rule = {
           (noOwnCopy ? ', and the practice keeps no copy of its own.' : '.'),
       });
   },
-};
+});

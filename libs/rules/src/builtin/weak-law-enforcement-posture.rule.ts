@@ -3,7 +3,7 @@ import { CITE } from '../citations.js';
 import { governingFact } from '../contracts.js';
 import { displayName, heldCategories, holdingEvidence, vendorSystems } from '../graph-queries.js';
 import { lensActive } from '../lenses.js';
-import type { FindingDraft, Rule, RuleContext } from '../rule.js';
+import { streamingRule, type FindingDraft, type Rule, type RuleContext } from '../rule.js';
 import { impactOf } from '../sensitivity.js';
 
 /**
@@ -12,7 +12,7 @@ import { impactOf } from '../sensitivity.js';
  * legal request", or say nothing, lets an agency with an administrative subpoena or warrant bypass the
  * practice. Payers and government bodies are out of scope: the practice has no contract to negotiate there.
  */
-export const weakLawEnforcementPostureRule: Rule = {
+export const weakLawEnforcementPostureRule: Rule = streamingRule({
   id: 'weak-law-enforcement-posture',
   title: 'Holder of sensitive PHI may release it to law enforcement without a court order or notice',
   kind: 'weak_law_enforcement_posture',
@@ -22,15 +22,13 @@ export const weakLawEnforcementPostureRule: Rule = {
     'judge (not an administrative warrant or subpoena), notifies the practice before disclosing unless a court forbids ' +
     'it, and refers requests to the practice. Train front-desk staff: ask for the judicial order, do not consent to ' +
     'searches, call the practice\'s counsel.',
-  evaluate(ctx) {
-    const drafts: FindingDraft[] = [];
+  evaluateInto(ctx, drafts) {
     for (const s of vendorSystems(ctx.graph)) {
       const draft = weakPosture(ctx, s);
       if (draft) drafts.push(draft);
     }
-    return drafts;
   },
-};
+});
 
 /** The law-enforcement posture of a holder, if weak: shared with `sensitive-detail-exposed`. */
 export function postureOf(s: GraphSystem, now: Date): { weak: boolean; likelihood: number; value: string; evidence: GraphSystem['evidence'] } {

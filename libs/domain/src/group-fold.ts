@@ -1,0 +1,111 @@
+import type { Citation, Finding, FindingInstance } from './finding.js';
+import type { GraphSystem } from './graph.js';
+import type { MemberView } from './group-findings.js';
+import { SEVERITIES, type DataCategory } from './taxonomy.js';
+
+/**
+ * One group's merged finding, built member by member in instance order (by subject): what grouping's merge
+ * computes over a group's sorted members, kept as running state so a caller whose members arrive in that order
+ * (the rule runner streaming a rule's drafts) can fold each as it comes and let it go. Holds the worst member
+ * only; every other member leaves just its instance behind.
+ */
+export interface GroupFold<M> {
+  subject: string;
+  instances: FindingInstance[];
+  systems: Set<string>;
+  categories: Set<DataCategory>;
+  citations: Map<string, Citation>;
+  lastCitations: Iterable<Citation> | undefined;
+  worst: M | undefined;
+  worstRank: number;
+  worstHazard: number;
+  worstSubject: string;
+  /** An instance counts as an install when the first member of its subject named one. */
+  installCount: number;
+  runSubject: string | undefined;
+  runIsInstall: boolean;
+  /** The subject of the last member folded: a streaming caller checks the next one sorts after it. */
+  lastSubject: string | undefined;
+}
+
+export function newFold<M>(subject: string): GroupFold<M> {
+  return {
+    subject, instances: [], systems: new Set(), categories: new Set(), citations: new Map(), lastCitations: undefined,
+    worst: undefined, worstRank: -1, worstHazard: 0, worstSubject: '', installCount: 0, runSubject: undefined, runIsInstall: false, lastSubject: undefined,
+  };
+}
+
+/**
+ * Folds the next member (in instance order) into `g`: `install` is the install its subject named (undefined
+ * for the vendor's own finding), `site` that install's site.
+ */
+export function foldMember<M>(g: GroupFold<M>, m: M, subject: string, install: string | undefined, site: string | undefined, view: MemberView<M>, byId: ReadonlyMap<string, Pick<GraphSystem, 'group'>>): void {
+  // The first of a (stable) sort by: worse severity, then larger likelihood × impact, then id; members of a
+  // group share their rule, so ids (`ruleId@subject`) compare as their subjects do.
+  const severity = view.severity(m);
+  const rank = SEVERITY_RANK[severity]!;
+  if (g.worst === undefined) {
+    g.worst = m;
+    g.worstRank = rank;
+    g.worstHazard = view.hazard(m);
+    g.worstSubject = subject;
+  } else if (rank >= g.worstRank) {
+    const hazard = view.hazard(m);
+    if (rank > g.worstRank || hazard > g.worstHazard || (hazard === g.worstHazard && cmp(subject, g.worstSubject) < 0)) {
+      g.worst = m;
+      g.worstRank = rank;
+      g.worstHazard = hazard;
+      g.worstSubject = subject;
+    }
+  }
+  if (subject !== g.runSubject) {
+    g.runSubject = subject;
+    g.runIsInstall = install !== undefined;
+  }
+  if (g.runIsInstall) g.installCount++;
+  g.lastSubject = subject;
+  let firstSystem: string | undefined;
+  // Unions in member order, without a flattened copy of every member's lists.
+  for (const s of view.systems(m)) {
+    firstSystem ??= s;
+    g.systems.add(s);
+  }
+  const system = install ?? firstSystem ?? g.subject;
+  // An install's site came with its rewrite; only a member naming no install looks its system up.
+  const at = install !== undefined ? site : byId.get(system)?.group?.site;
+  const evidence = view.evidence(m);
+  g.instances.push(at ? { subject, system, site: at, severity, evidence } : { subject, system, severity, evidence });
+  // A fleet's members mostly add nothing new: the (sorted) categories are only asked for when one is new,
+  // and a citation list is only walked when it is not the one the member before had.
+  const memberCategories = view.categories(m);
+  for (const c of memberCategories) {
+    if (g.categories.has(c)) continue;
+    for (const d of view.sortCategories(memberCategories)) g.categories.add(d);
+    break;
+  }
+  const memberCitations = view.citations(m);
+  if (memberCitations !== g.lastCitations) for (const c of memberCitations) if (!g.citations.has(c.ref)) g.citations.set(c.ref, c);
+  g.lastCitations = memberCitations;
+}
+
+/** The merged finding of a fold with at least one member; `vendorInstall` is the install of the group's first member as it arrived. */
+export function finishFold<M>(g: GroupFold<M>, view: MemberView<M>, byId: ReadonlyMap<string, Pick<GraphSystem, 'group'>>, vendorInstall: string | undefined): Finding {
+  const head = view.finding(g.worst as M);
+  const vendor = byId.get(vendorInstall ?? '')?.group?.vendor;
+  const n = g.installCount;
+  return {
+    ...head,
+    id: `${head.ruleId}@${g.subject}`,
+    subject: g.subject,
+    systems: [...g.systems],
+    categories: [...g.categories],
+    citations: [...g.citations.values()],
+    evidence: head.evidence,
+    detail: `${head.detail} The same holds on ${n} install${n === 1 ? '' : 's'}${vendor ? ` of ${vendor}` : ''} (listed as instances).`,
+    instances: g.instances,
+  };
+}
+
+const SEVERITY_RANK: Readonly<Record<string, number>> = Object.fromEntries(SEVERITIES.map((s, i) => [s, i]));
+
+export const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

@@ -1,0 +1,73 @@
+/**
+ * Where evaluate's time goes, rule by rule (issue 11): analyses and projects one workspace once, then evaluates
+ * every rule `--rounds` times (default 2: the first pays JIT warm-up, later ones are warm) inside one run memo,
+ * CPU ms per rule, and finally the whole runAudit the bench times. For deciding what to optimise, not a gate:
+ *
+ *   npx tsx test/bench/support/rule-times.ts --dir /tmp/ws/fleet10k [--rounds 3] [--audit-rounds N]
+ *
+ * Each runAudit line gives its CPU and wall ms, the GC pauses during it by kind (minor = scavenges: at 100k most
+ * of the audit's time) and the heap after it. With MARK=1 it prints when each runAudit starts (ms since start,
+ * as `node --trace-gc` stamps its lines), to pick out the audit's collections from a trace.
+ */
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { analyzeDocument, projectDocuments } from '@custody/audit';
+import { defaultLens } from '@custody/domain';
+import { DEFAULT_RULE_SETTINGS, REGISTRY, runAudit } from '@custody/rules';
+import { inRun } from '../../../libs/rules/src/run-memo.js';
+import { constants, PerformanceObserver } from 'node:perf_hooks';
+import { arg } from './args.js';
+
+const dir = arg('--dir');
+if (!dir) throw new Error('usage: rule-times.ts --dir WORKSPACE [--rounds N]');
+const rounds = Number(arg('--rounds') ?? 2);
+const NOW = new Date('2026-06-01T00:00:00Z');
+const cpuMs = (since?: NodeJS.CpuUsage) => {
+  const c = process.cpuUsage(since);
+  return (c.user + c.system) / 1000;
+};
+
+type Doc = Parameters<typeof projectDocuments>[0][number];
+const docs: Doc[] = [];
+for (const file of readdirSync(dir).sort()) {
+  const bytes = readFileSync(join(dir, file));
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  docs.push({ id: sha256, sha256, file, ...(await analyzeDocument(bytes, file, { maxManifestBytes: 64 * 1024 * 1024, maxDeclarations: 10_000_000 })) });
+}
+const { graph } = projectDocuments(docs, { asOf: NOW.toISOString() });
+const ctx = { graph, lens: defaultLens(graph.practice), settings: DEFAULT_RULE_SETTINGS, now: NOW };
+const table: Record<string, (number | string)[]> = {};
+for (let r = 0; r < rounds; r++) {
+  inRun(graph, NOW, () => {
+    for (const rule of REGISTRY) {
+      const c0 = process.cpuUsage();
+      const drafts = rule.evaluate(ctx);
+      (table[rule.id] ??= []).push(Math.round(cpuMs(c0)), drafts.length);
+    }
+  });
+}
+const rows = Object.entries(table).sort((a, b) => Number(b[1][0]) - Number(a[1][0]));
+for (const [id, v] of rows) console.log(`${id.padEnd(38)} ${v.join('  ')}`);
+// GC pauses during each runAudit, by kind (minor = scavenge, major = mark-compact): promoted drafts show as major.
+let gc: Record<string, number> = {};
+const KINDS: Record<number, string> = { [constants.NODE_PERFORMANCE_GC_MAJOR]: 'major', [constants.NODE_PERFORMANCE_GC_MINOR]: 'minor', [constants.NODE_PERFORMANCE_GC_INCREMENTAL]: 'incremental', [constants.NODE_PERFORMANCE_GC_WEAKCB]: 'weakcb' };
+new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) {
+    const kind = KINDS[(e as unknown as { detail: { kind: number } }).detail.kind] ?? 'other';
+    gc[kind] = (gc[kind] ?? 0) + e.duration;
+  }
+}).observe({ entryTypes: ['gc'] });
+const auditRounds = Number(arg('--audit-rounds') ?? rounds);
+for (let r = 0; r < auditRounds; r++) {
+  gc = {};
+  const c0 = process.cpuUsage();
+  const w0 = performance.now();
+  if (process.env.MARK) console.log(`start ${Math.round(w0)}`);
+  const run = runAudit(ctx);
+  const cpu = Math.round(cpuMs(c0));
+  const wall = Math.round(performance.now() - w0);
+  await new Promise((res) => setTimeout(res, 50));
+  const gcMs = Object.fromEntries(Object.entries(gc).map(([k, v]) => [k, Math.round(v)]));
+  console.log(`runAudit round ${r + 1}: ${cpu} ms CPU, ${wall} ms wall, GC ms ${JSON.stringify(gcMs)}, heap ${Math.round(process.memoryUsage().heapUsed / 1e6)} MB, ${run.findings.length} findings`);
+}
