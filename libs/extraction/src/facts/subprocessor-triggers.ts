@@ -12,7 +12,7 @@ import { mayMatch } from '../text/keyword-gate.js';
 // relation verb ("we use", "disclosed to", "hosted by", "transferred to a server of") where names follow.
 // A noun may carry the term the document defines for it before its examples: 'third-party services ("Third Party Services"), including A and B'.
 // A parenthesis of names right after the noun gives its examples too ("subcontractors and service providers (Floa, PayLead, Braze)").
-const AFTER_NOUN = new RegExp(String.raw`${PROVIDER_NOUN.source}(?:\s*\(\s*["“'‘][^"“”'‘’()]{1,40}["”'’]\s*\))?(?:\s*\(\s*(?:(?:such as|e\.g\.,?|including|like|for example,?|namely)\s+)?|\s+(?:on|in|across)\s+(?:our|its)\s+(?:services?|websites?|sites?|apps?|platforms?)\s*,?\s+(?:such as|including|like|e\.g\.,?)\s+|(?:\s*,)?\s+(?:(?:is|are|include|includes|including|like|such as|e\.g\.,?|for example,?|for instance,?|in particular,?|namely|called|named|is called|currently|currently are|currently include)\s+)?(?:(?:the\s+)?(?:following|company|companies)\s*)?:?\s*)`, 'gi');
+const AFTER_NOUN = new RegExp(String.raw`${PROVIDER_NOUN.source}(?:\s*\(\s*["“'‘][^"“”'‘’()]{1,40}["”'’]\s*\))?(?:\s*\(\s*(?:(?:such as|e\.g\.,?|including|like|for example,?|for instance,?|namely)\s+(?:our\s+)?)?|\s+(?:on|in|across)\s+(?:our|its)\s+(?:services?|websites?|sites?|apps?|platforms?)\s*,?\s+(?:such as|including|like|e\.g\.,?)\s+|(?:\s*,)?\s+(?:(?:is|are|include|includes|including|like|such as|e\.g\.,?|for example,?|for instance,?|in particular,?|namely|called|named|is called|currently|currently are|currently include)\s+)?(?:(?:the\s+)?(?:following|company|companies)\s*)?:?\s*)`, 'gi');
 const AFTER_VERB = /\b(?:use|uses|used|(?<=\b(?:are|is)\s+)using|engage|engages|engaged|rel(?:y|ies) on|work with|works with|partner with|partners with|utili[sz]e|utili[sz]es|employ|employs|contract with|contracts with|license|licen[cs]e from)\s+(?:the\s+)?(?:services\s+of\s+|(?:external\s+)?software\s+from\s+)?|\b(?:disclosed|transferred|sent|forwarded|provided|shared|transmitted|passed(?: on)?|given|made available|communicated|uploaded|exported|submitted|(?:a|the)\s+transfer|transfers?)\s+(?:directly\s+)?(?:to|with)\s+(?:(?:a|the|one of the)\s+(?:server|servers|systems?|platform|infrastructure)s?\s+(?:of|operated by|run by)\s+)?|\b(?:powered|hosted|provided|operated|processed|handled|managed|run|supplied|delivered|stored|performed|carried out|serviced|transmitted|verified)\s+(?:(?:directly|exclusively|securely|solely|entirely)\s+)?(?:by|through|via|on|with)\s+(?:(?:the\s+)?(?:servers?|systems?|infrastructure|platform|cloud)\s+(?:of\s+)?)?|\b(?:servers?|systems?|infrastructure|cloud|platform)\s+(?:of|operated by|provided by|run by)\s+|\bshares\s+(?:(?!with\b)[\w-]+\s+){1,10}?with\s+(?=[A-Z])|\bshar(?:e|es|ed|ing)\s+(?:(?:your|personal|this|such|the|some|certain)\s+)*(?:data|information|details)\s+with\s+(?:[\w-]+\s+){1,3}?(?:such\s+as|including|like|e\.g\.,?)\s+|\bthrough\s+(?=\S)|\b(?:communicate|communicates|integrates?|interfaces?)\s+with\s+/gi;
 
 // Examples of a kind of organisation described before them: "Companies that help deliver newspapers, such as i-Movo",
@@ -160,4 +160,36 @@ export function excludedBecause(around: string, before: string, after: string): 
     if (x.around && x.around.test(around)) return x.reason;
   }
   return undefined;
+}
+
+// The vendor's group as a kind of recipient: "affiliates", "affiliated companies", "group companies", "other organisations in
+// the Acme Group", "Acme Group companies". Its examples follow an introducer ("such as", "for instance", "e.g.", "including",
+// "namely") or the colon ending the clause, within the clause (no stop or semicolon between). Without the `u` flag (see above).
+const GROUP_KIND = /\b(?:affiliates|affiliated\s+(?:companies|entities|businesses)|subsidiaries|group\s+(?:companies|entities|members)|(?:companies|organi[sz]ations|entities|members)\s+(?:in|of|within)\s+(?:our|the)\s+(?:\S+\s+)?group|sister\s+companies)\b[^.;:]{0,160}?(?:(?:\(\s*|,\s*|\s)(?:such\s+as|for\s+instance,?|for\s+example,?|e\.g\.,?|including|namely)\s+(?:our\s+|the\s+)?|:\s*)/gi;
+// A kind of place between the group and the examples: the examples are places, not companies.
+const PLACES_BETWEEN = /\b(?:countr(?:y|ies)|jurisdictions?|regions?|territor(?:y|ies)|locations?|cities|states|places|markets)\b/i;
+// The clause takes data from the group rather than giving it ("information we receive from our affiliates, such as A").
+const FROM_GROUP = /\b(?:receiv\w*|obtain\w*|collect\w*|get|gets|comes?|learn)\s+(?:[\w-]+\s+){0,6}?from\s+(?:[\w-]+\s+){0,4}?$/i;
+
+/**
+ * Examples of the vendor's group companies in a clause that passes data to them: "We may share the personal data with other
+ * organisations in the Acme Group … (such as Acme IT AB, Acme of Sweden AB)", "transfer your information to other Acme
+ * Group companies (for instance our Acme Intelligence Solutions centres)", "shared … among the other Acme affiliated
+ * companies …: Acme Dealer Services, …". The positions right after the introducer. Not when the clause denies passing
+ * data or takes data from the group.
+ */
+export function groupExamples(v: string): { at: number; colon: boolean }[] {
+  const out: { at: number; colon: boolean }[] = [];
+  if (!/\b(?:affiliat|subsidiar|group|sister)/i.test(v)) return out;
+  GROUP_KIND.lastIndex = 0;
+  for (let m = GROUP_KIND.exec(v); m; m = GROUP_KIND.exec(v)) {
+    const clause = v.slice(Math.max(0, v.lastIndexOf(';', m.index) + 1), m.index);
+    // A name starts with a capital or a digit (checked here: the pattern has no `u` flag, see above).
+    if (!/^[\p{Lu}\d]/u.test(v.slice(m.index + m[0].length, m.index + m[0].length + 1))) continue;
+    if (!PASSES_TO.test(clause) || deniedUse(clause) || FROM_GROUP.test(clause)) continue;
+    // "our affiliates … located in countries other than yours (e.g. Singapore)": the examples are of the places named last.
+    if (PLACES_BETWEEN.test(m[0])) continue;
+    out.push({ at: m.index + m[0].length, colon: m[0].trimEnd().endsWith(':') });
+  }
+  return out;
 }
