@@ -13,8 +13,8 @@ describe("the vendor's group companies given as examples of a clause that passes
   });
 
   it('reads the entries of a colon list of affiliated companies data is shared among', () => {
-    const md = `${intro}Personal information may be shared among the other Orbital affiliated companies that have separate privacy statements: Orbital Dealer Services, Keystone Indemnity Company and Northlight Specialty Insurance Company.\n`;
-    expect(names(md)).toEqual(expect.arrayContaining(['Orbital Dealer Services', 'Keystone Indemnity Company', 'Northlight Specialty Insurance Company']));
+    const md = `${intro}Personal information may be shared among the other Orbital affiliated companies that have separate privacy statements: Orbital Dealer Services, Keystone Indemnity Company and Northlight Insurance Company.\n`;
+    expect(names(md)).toEqual(expect.arrayContaining(['Orbital Dealer Services', 'Keystone Indemnity Company', 'Northlight Insurance Company']));
   });
 
   it('reads the items of a list whose intro passes data to the companies of the group', () => {

@@ -190,8 +190,8 @@ const FROM_GROUP = /\b(?:receiv\w*|obtain\w*|collect\w*|get|gets|comes?|learn)\s
  * companies …: Acme Dealer Services, …". The positions right after the introducer. Not when the clause denies passing
  * data or takes data from the group.
  */
-export function groupExamples(v: string): { at: number; colon: boolean }[] {
-  const out: { at: number; colon: boolean }[] = [];
+export function groupExamples(v: string): number[] {
+  const out: number[] = [];
   if (!/\b(?:affiliat|subsidiar|group|sister)/i.test(v)) return out;
   GROUP_KIND.lastIndex = 0;
   for (let m = GROUP_KIND.exec(v); m; m = GROUP_KIND.exec(v)) {
@@ -201,7 +201,7 @@ export function groupExamples(v: string): { at: number; colon: boolean }[] {
     if (!PASSES_TO.test(clause) || deniedUse(clause) || FROM_GROUP.test(clause)) continue;
     // "our affiliates … located in countries other than yours (e.g. Singapore)": the examples are of the places named last.
     if (PLACES_BETWEEN.test(m[0])) continue;
-    out.push({ at: m.index + m[0].length, colon: m[0].trimEnd().endsWith(':') });
+    out.push(m.index + m[0].length);
   }
   return out;
 }

@@ -171,15 +171,11 @@ export function extractSubprocessors(ctx: FactContext): Fact<'subprocessors_name
     }
     // 1c. Examples of the vendor's group companies in a clause passing data to them ("other organisations in the Acme Group
     // (such as Acme IT AB)"): affiliates outside "we", read even without a provider noun or a legal suffix.
-    // After a colon the rest of the sentence is the list ("…: Acme Dealer Services, National General Insurance Group and its
-    // affiliates, …"), read entry by entry.
-    if (!userItems) for (const g of groupExamples(v)) {
-      if (g.colon) {
-        splitNames(v.slice(g.at), g.at, (n, nat) => add(n, s, nat, true), true);
-        continue;
-      }
-      const list = NAME_LIST_AT.exec(v.slice(g.at));
-      if (list) splitNames(list[1], g.at + list[0].length - list[1].length, (n, nat) => add(n, s, nat, true));
+    // The names run to the first entry that is not one ("…: Acme Dealer Services, National General Insurance Group and its
+    // affiliates, …" stops there): a colon's long tail mixes the group's own entities and forms the labels do not take.
+    if (!userItems) for (const at of groupExamples(v)) {
+      const list = NAME_LIST_AT.exec(v.slice(at));
+      if (list) splitNames(list[1], at + list[0].length - list[1].length, (n, nat) => add(n, s, nat, true));
     }
     // 2. Corporate names (legal suffix) in a sentence about providers sharing or processing data.
     const next = ctx.sentences[s.index + 1];
