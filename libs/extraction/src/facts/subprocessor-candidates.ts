@@ -6,8 +6,9 @@ import type { Sentence } from '../text/sentences.js';
 import type { FactContext } from './fact-context.js';
 import { evidenceAt } from './fact-context.js';
 import { cleanName, common, core, dominantBrand, ENDS_WITH_SUFFIX, HAS_SUFFIX, inLink, policyWordsOnly, productsOf } from './subprocessor-names.js';
-import { BRAND_PRODUCT_AFTER, ownerOfNamedProduct, AFFILIATE_CONTEXT, BIG_TECH, BIG_TECH_SERVICE, CATEGORY_TAIL, DATA_RELATION, FUNCTION_WORD, INSTITUTION, SOCIAL_HEADING, SUFFIX_TAIL, categoryHead, nameStart } from './subprocessor-patterns.js';
+import { BRAND_PRODUCT_AFTER, ownerOfNamedProduct, AFFILIATE_CONTEXT, AFFILIATE_EXAMPLES, FROM_AFFILIATES, BIG_TECH, BIG_TECH_SERVICE, CATEGORY_TAIL, DATA_RELATION, FUNCTION_WORD, INSTITUTION, SOCIAL_HEADING, SUFFIX_TAIL, categoryHead, nameStart } from './subprocessor-patterns.js';
 import { excludedBecause } from './subprocessor-triggers.js';
+import { introOf, isItem } from '../clauses/structure.js';
 import type { SelfNames } from './subprocessor-self.js';
 import { selfNames } from './subprocessor-self.js';
 
@@ -97,11 +98,19 @@ export function nameCollector(ctx: FactContext) {
     // is named as such ("another company in our group (Acme Cloud GmbH)", "affiliates, such as Acme Voice, Inc.").
     // Such an affiliate is a recipient only where the sentence passes data on or has it processed ("Acme Asia Ltd. and its
     // affiliate, Acme Inc., are committed to honoring the privacy rights" names the group, not a recipient).
-    if (suffixed && vendorFirstWords.has(name.split(/\s+/)[0].toLowerCase()) && (!AFFILIATE_CONTEXT.test(s.view.slice(Math.max(0, at - 120), at)) || !DATA_RELATION.test(s.view))) return;
+    // An example or entry of the vendor's group companies in a clause passing data to them is such an affiliate, with or
+    // without a legal suffix ("other Acme Group companies (for instance our Acme Intelligence Solutions centres)").
+    // An item of a list whose intro is such a clause ("with the following companies of our group …:") is one too.
+    const intro = isItem(ctx.sentences, s) ? introOf(ctx.sentences, s, true) : undefined;
+    // Not data the group hands to the vendor ("we receive information from our affiliates, such as Acme Media").
+    const affiliateNamed = !FROM_AFFILIATES.test(s.view.slice(Math.max(0, at - 200), at)) && (
+      ((AFFILIATE_CONTEXT.test(s.view.slice(Math.max(0, at - 120), at)) || AFFILIATE_EXAMPLES.test(s.view.slice(Math.max(0, at - 320), at))) && DATA_RELATION.test(s.view)) ||
+      (intro !== undefined && AFFILIATE_EXAMPLES.test(intro.view.trimEnd()) && DATA_RELATION.test(intro.view)));
+    if (suffixed && vendorFirstWords.has(name.split(/\s+/)[0].toLowerCase()) && !affiliateNamed) return;
     // The brand the document names itself by when no alias says so ("provided to Vodafone" in Vodafone's policy), and
     // its products and entities; an affiliate is named as such.
     const selfBrand = selfBrandOf();
-    if (selfBrand !== undefined && core(name.split(/\s+/)[0].replace(/\.[a-z]{2,4}$/, '')) === selfBrand && !AFFILIATE_CONTEXT.test(s.view.slice(Math.max(0, at - 120), at))) {
+    if (selfBrand !== undefined && core(name.split(/\s+/)[0].replace(/\.[a-z]{2,4}$/, '')) === selfBrand && !AFFILIATE_CONTEXT.test(s.view.slice(Math.max(0, at - 120), at)) && !affiliateNamed) {
       rejected.push({ name, ev: evidenceAt(ctx, s, at, at + name.length), reason: "the document's own brand, not a recipient" });
       return;
     }
@@ -122,7 +131,7 @@ export function nameCollector(ctx: FactContext) {
     // A product of the vendor: "Acme Rewards" somewhere in the text.
     if (!suffixed && products().has(name.toLowerCase())) return;
     // The vendor's own products ("Acme Scribe", "SurveyMonkey Apply"); its affiliates carry a legal suffix.
-    if (!suffixed && vendorBrands.some((b) => key.startsWith(b))) return;
+    if (!suffixed && !affiliateNamed && vendorBrands.some((b) => key.startsWith(b))) return;
     const start = s.start + at;
     const isLink = inLink(ctx.links, start, start + name.length);
     const after = s.view.slice(at + name.length, at + name.length + 40);

@@ -147,7 +147,8 @@ export function cleanName(raw: string): string | undefined {
   // Document titles and data kinds are not organisations ("Google Privacy Policy", "HTTP Referral Data").
   if (/\b(?:policy|policies|notice|terms|statement|settings|data|information|content|cookies?|address(?:es)?|identifiers?|add-on|extension)$/i.test(name) && !ENDS_WITH_SUFFIX.test(name)) return undefined;
   // All-caps words of a heading or a shouting sentence ("WE MAY SHARE") are not names; acronyms are ("AWS").
-  if (words.length > 2 && name === name.toUpperCase() && /[A-Z]{3}/.test(name)) return undefined;
+  // A short one ending in a legal suffix is a company written in capitals ("IKEA IT AB").
+  if (words.length > 2 && name === name.toUpperCase() && /[A-Z]{3}/.test(name) && !(words.length <= 4 && ENDS_WITH_SUFFIX.test(name))) return undefined;
   return name;
 }
 

@@ -36,6 +36,12 @@ export const SHOUTING = /[A-Z]{3,}\s+[A-Z]{3,}\s+[A-Z]{3,}/;
 export const STRICT_HEADING = /sub-?processors?|subcontractors?|(?:list of|our) (?:service )?providers|vendors? list|third[- ]party (?:service )?providers/i;
 // Words before a brand-named legal entity that make it an affiliate recipient rather than the vendor itself.
 export const AFFILIATE_CONTEXT = /\b(?:affiliates?|affiliated|subsidiar(?:y|ies)|group|sister compan|related compan|parent compan|corporate family|family of companies)\b[^.]{0,80}$/i;
+// A name given as an example or list entry of the vendor's group companies, in the same clause: "other organisations in the
+// Acme Group where those companies share operations with us (such as Acme IT AB, …)", "other Acme affiliated companies …:
+// Acme Dealer Services, …". Such a name shares the vendor's brand yet is an affiliate outside "we" (README).
+export const AFFILIATE_EXAMPLES = /\b(?:affiliates?|affiliated|subsidiar(?:y|ies)|group|sister compan\w+|related compan\w+|parent compan\w+|corporate family|family of companies)\b[^.;]{0,160}?(?:\bsuch\s+as|\bfor\s+(?:instance|example)|\be\.g\.|\bincluding|\bnamely|:)[^.;]{0,160}$/i;
+// The group as the source of the data: "information we receive from our affiliates, such as …".
+export const FROM_AFFILIATES = /\bfrom\s+(?:[\w-]+\s+){0,4}?(?:affiliat\w*|subsidiar\w*|group|sister\s+compan\w*|parent\s+compan\w*)\b[^.;]*$/i;
 
 // What follows a big platform's name when the text names its provider service ("Microsoft's ad network", "Google Cloud").
 export const BIG_TECH_SERVICE = /^(?:['’]s)?\s+(?:ad(?:vertising)?\s+(?:network|platform|exchange)|ads\b|analytics\b|cloud\b)/i;

@@ -12,9 +12,12 @@ import { mayMatch } from '../text/keyword-gate.js';
 // relation verb ("we use", "disclosed to", "hosted by", "transferred to a server of") where names follow.
 // A noun may carry the term the document defines for it before its examples: 'third-party services ("Third Party Services"), including A and B'.
 // A parenthesis of names right after the noun gives its examples too ("subcontractors and service providers (Floa, PayLead, Braze)").
-const AFTER_NOUN = new RegExp(String.raw`${PROVIDER_NOUN.source}(?:\s*\(\s*["“'‘][^"“”'‘’()]{1,40}["”'’]\s*\))?(?:\s*\(\s*(?:(?:such as|e\.g\.,?|including|like|for example,?|namely)\s+)?|\s+(?:on|in|across)\s+(?:our|its)\s+(?:services?|websites?|sites?|apps?|platforms?)\s*,?\s+(?:such as|including|like|e\.g\.,?)\s+|(?:\s*,)?\s+(?:(?:is|are|include|includes|including|like|such as|e\.g\.,?|for example,?|for instance,?|in particular,?|namely|called|named|is called|currently|currently are|currently include)\s+)?(?:(?:the\s+)?(?:following|company|companies)\s*)?:?\s*)`, 'gi');
+const AFTER_NOUN = new RegExp(String.raw`${PROVIDER_NOUN.source}(?:\s*\(\s*["“'‘][^"“”'‘’()]{1,40}["”'’]\s*\))?(?:\s*\(\s*(?:(?:such as|e\.g\.,?|including|like|for example,?|for instance,?|namely)\s+(?:our\s+)?)?|\s+(?:on|in|across)\s+(?:our|its)\s+(?:services?|websites?|sites?|apps?|platforms?)\s*,?\s+(?:such as|including|like|e\.g\.,?)\s+|(?:\s*,)?\s+(?:(?:is|are|include|includes|including|like|such as|e\.g\.,?|for example,?|for instance,?|in particular,?|namely|called|named|is called|currently|currently are|currently include)\s+)?(?:(?:the\s+)?(?:following|company|companies)\s*)?:?\s*)`, 'gi');
 const AFTER_VERB = /\b(?:use|uses|used|(?<=\b(?:are|is)\s+)using|engage|engages|engaged|rel(?:y|ies) on|work with|works with|partner with|partners with|utili[sz]e|utili[sz]es|employ|employs|contract with|contracts with|license|licen[cs]e from)\s+(?:the\s+)?(?:services\s+of\s+|(?:external\s+)?software\s+from\s+)?|\b(?:disclosed|transferred|sent|forwarded|provided|shared|transmitted|passed(?: on)?|given|made available|communicated|uploaded|exported|submitted|(?:a|the)\s+transfer|transfers?)\s+(?:directly\s+)?(?:to|with)\s+(?:(?:a|the|one of the)\s+(?:server|servers|systems?|platform|infrastructure)s?\s+(?:of|operated by|run by)\s+)?|\b(?:powered|hosted|provided|operated|processed|handled|managed|run|supplied|delivered|stored|performed|carried out|serviced|transmitted|verified)\s+(?:(?:directly|exclusively|securely|solely|entirely)\s+)?(?:by|through|via|on|with)\s+(?:(?:the\s+)?(?:servers?|systems?|infrastructure|platform|cloud)\s+(?:of\s+)?)?|\b(?:servers?|systems?|infrastructure|cloud|platform)\s+(?:of|operated by|provided by|run by)\s+|\bshares\s+(?:(?!with\b)[\w-]+\s+){1,10}?with\s+(?=[A-Z])|\bshar(?:e|es|ed|ing)\s+(?:(?:your|personal|this|such|the|some|certain)\s+)*(?:data|information|details)\s+with\s+(?:[\w-]+\s+){1,3}?(?:such\s+as|including|like|e\.g\.,?)\s+|\bthrough\s+(?=\S)|\b(?:communicate|communicates|integrates?|interfaces?)\s+with\s+/gi;
 
+// A verb of passing data on, its object (the data) and the recipient after "to" or "with": "share your personal data with",
+// "disclose your information to", "send your email address to". The subject is checked in code (the vendor only).
+const PASSES_DATA_TO = /\b(?:share|disclose|transfer|send|transmit|provide|pass|forward|give)s?\s+(?:(?:your|the|this|that|such|these|some|certain|any|relevant|necessary|personal|limited|contact|payment|order|account|usage|technical|our|customers?|users?)\s+){0,4}(?:data|information|details|(?:e-?mail\s+)?address(?:es)?|numbers?|content|records)\s+(?:(?:on|directly|only)\s+)?(?:to|with)\s+/gi;
 // Examples of a kind of organisation described before them: "Companies that help deliver newspapers, such as i-Movo",
 // "Key service providers we use include A, B and C", "Life-cycle engagement platforms such as Braze", "third parties,
 // such as Facebook Ads". The kind is a provider noun, "third parties", or a plural of companies, platforms, services or
@@ -53,7 +56,7 @@ export function kindExamples(v: string): { at: number; strong: boolean; clause: 
 export function triggers(v: string, vendor: RegExp, hasNoun: boolean, owner?: object): { at: number; strong: boolean; clause?: string }[] {
   const out: { at: number; strong: boolean; clause?: string }[] = [];
   // AFTER_NOUN starts with a provider noun: without one in the sentence it cannot match.
-  for (const re of hasNoun ? [AFTER_NOUN, AFTER_VERB] : [AFTER_VERB]) {
+  for (const re of hasNoun ? [AFTER_NOUN, AFTER_VERB, PASSES_DATA_TO] : [AFTER_VERB, PASSES_DATA_TO]) {
     re.lastIndex = 0;
     // Skipping a pattern none of whose words is in the sentence leaves lastIndex at 0, as a pass without a match does.
     if (!mayMatch(re, v, owner)) continue;
@@ -61,10 +64,18 @@ export function triggers(v: string, vendor: RegExp, hasNoun: boolean, owner?: ob
       // "X uses Y" counts when X is the vendor ("we", "Acme", "Business Associate") or a relative pronoun.
       if (re === AFTER_VERB && /^(?:use|uses|used|using|engage|engages|engaged|rel|work|works|partner|partners|utili|employ|contract|license|licen|shares\s)/i.test(m[0])) {
         const subject = v.slice(Math.max(0, m.index - 50), m.index).replace(/\s+(?:also|currently|may|might|will|can|could|do|does|only|are|is)\s*$/i, '').replace(/\s+$/, '');
-        if (!/\b(?:we|us|and|also|which|who|that|it|company|vendor|provider|processor|associate|platform|service|services)$/i.test(subject) && !vendor.test(subject)) continue;
+        // The vendor's own website or app acts for it ("This website uses A", "our app uses B"); someone else's does not ("your
+        // website uses A", "other sites use B").
+        if (!/\b(?:we|us|and|also|which|who|that|it|company|vendor|provider|processor|associate|platform|service|services)$/i.test(subject) && !vendor.test(subject) && !OWN_SITE.test(subject)) continue;
         // A relative pronoun stands for the noun before it: "your products or services that use X", "an Institution that
         // utilizes X" are the user's or customer's own choices, not the vendor's providers.
         if (/\b(?:which|who|that)$/i.test(subject) && USER_ANTECEDENT.test(subject.replace(/\s*,?\s*(?:which|who|that)$/i, ''))) continue;
+      }
+      // "We share your personal data with A", "we may disclose your information to B": the vendor must be the subject ("you
+      // may share your data with A", "A shares your data with B" are someone else's doing).
+      if (re === PASSES_DATA_TO) {
+        const subject = v.slice(Math.max(0, m.index - 50), m.index).replace(/(?:\s+(?:also|currently|may|might|will|can|could|would|only|sometimes|need\s+to|have\s+to|must|shall|\w+ly))*\s*$/i, '');
+        if (!/\b(?:we|us)$/i.test(subject) && !vendor.test(subject)) continue;
       }
       if (re === AFTER_VERB && /^through\s/i.test(m[0]) && !/^\p{Lu}/u.test(v.slice(m.index + m[0].length))) continue;
       // A capitalised noun is part of a name ("Acme Information Technologies Ltd"), not the provider noun.
@@ -84,6 +95,7 @@ export function triggers(v: string, vendor: RegExp, hasNoun: boolean, owner?: ob
   return out;
 }
 
+const OWN_SITE = /\b(?:this|our)\s+(?:(?:mobile|web|online)\s+)?(?:web\s*sites?|sites?|apps?|applications?|pages?|portal|shop|store)$/i;
 const USER_ANTECEDENT = /(?:\byour\s+(?:(?!(?:with|to|for|from|by|of|on|in|at)\b)[\w-]+\s+(?:or\s+|and\s+)?){0,3}[\w-]+|\b(?:you|users?|end\s+users|customers?|institutions?|students?|schools?))$/i;
 // What the vendor does with the providers a parenthesis gives examples of: uses them or passes data to them.
 // "provide" passes data only to someone ("provide your details to"): "we provide premium services, such as A" names
@@ -160,4 +172,36 @@ export function excludedBecause(around: string, before: string, after: string): 
     if (x.around && x.around.test(around)) return x.reason;
   }
   return undefined;
+}
+
+// The vendor's group as a kind of recipient: "affiliates", "affiliated companies", "group companies", "other organisations in
+// the Acme Group", "Acme Group companies". Its examples follow an introducer ("such as", "for instance", "e.g.", "including",
+// "namely") or the colon ending the clause, within the clause (no stop or semicolon between). Without the `u` flag (see above).
+const GROUP_KIND = /\b(?:affiliates|affiliated\s+(?:companies|entities|businesses)|subsidiaries|group\s+(?:companies|entities|members)|(?:companies|organi[sz]ations|entities|members)\s+(?:in|of|within)\s+(?:our|the)\s+(?:\S+\s+)?group|sister\s+companies)\b[^.;:]{0,160}?(?:(?:\(\s*|,\s*|\s)(?:such\s+as|for\s+instance,?|for\s+example,?|e\.g\.,?|including|namely)\s+(?:our\s+|the\s+)?|:\s*)/gi;
+// A kind of place between the group and the examples: the examples are places, not companies.
+const PLACES_BETWEEN = /\b(?:countr(?:y|ies)|jurisdictions?|regions?|territor(?:y|ies)|locations?|cities|states|places|markets)\b/i;
+// The clause takes data from the group rather than giving it ("information we receive from our affiliates, such as A").
+const FROM_GROUP = /\b(?:receiv\w*|obtain\w*|collect\w*|get|gets|comes?|learn)\s+(?:[\w-]+\s+){0,6}?from\s+(?:[\w-]+\s+){0,4}?$/i;
+
+/**
+ * Examples of the vendor's group companies in a clause that passes data to them: "We may share the personal data with other
+ * organisations in the Acme Group … (such as Acme IT AB, Acme of Sweden AB)", "transfer your information to other Acme
+ * Group companies (for instance our Acme Intelligence Solutions centres)", "shared … among the other Acme affiliated
+ * companies …: Acme Dealer Services, …". The positions right after the introducer. Not when the clause denies passing
+ * data or takes data from the group.
+ */
+export function groupExamples(v: string): number[] {
+  const out: number[] = [];
+  if (!/\b(?:affiliat|subsidiar|group|sister)/i.test(v)) return out;
+  GROUP_KIND.lastIndex = 0;
+  for (let m = GROUP_KIND.exec(v); m; m = GROUP_KIND.exec(v)) {
+    const clause = v.slice(Math.max(0, v.lastIndexOf(';', m.index) + 1), m.index);
+    // A name starts with a capital or a digit (checked here: the pattern has no `u` flag, see above).
+    if (!/^[\p{Lu}\d]/u.test(v.slice(m.index + m[0].length, m.index + m[0].length + 1))) continue;
+    if (!PASSES_TO.test(clause) || deniedUse(clause) || FROM_GROUP.test(clause)) continue;
+    // "our affiliates … located in countries other than yours (e.g. Singapore)": the examples are of the places named last.
+    if (PLACES_BETWEEN.test(m[0])) continue;
+    out.push(m.index + m[0].length);
+  }
+  return out;
 }

@@ -15,7 +15,7 @@ import { isCategoryList, noPersonalData, readItem, runInRecipient } from './subp
 import { isTrackerTable } from './subprocessor-trackers.js';
 import { providerHeading, providerProfile } from './subprocessor-profiles.js';
 import { ANONYMOUS_DATA, USE_VERB_BEFORE, DATA_RELATION, HEADING, LIST_LEAD, SHOUTING, STRICT_HEADING, USER_ITEMS, notSentenceName } from './subprocessor-patterns.js';
-import { deniedUse, examplesReceive, kindExamples, triggers, vendorPassesTo } from './subprocessor-triggers.js';
+import { deniedUse, examplesReceive, groupExamples, kindExamples, triggers, vendorPassesTo } from './subprocessor-triggers.js';
 import { nameCollector } from './subprocessor-candidates.js';
 import { readRow, readTrackerRow, readUndecided } from './subprocessor-rows.js';
 import { settleNames } from './subprocessor-settle.js';
@@ -168,6 +168,14 @@ export function extractSubprocessors(ctx: FactContext): Fact<'subprocessors_name
       if (!inRecipientList && !vendorPassesTo(t.clause, vendorAtEnd)) continue;
       const list = NAME_LIST_AT.exec(v.slice(t.at));
       if (list) splitNames(list[1], t.at + list[0].length - list[1].length, (n, at) => add(n, s, at, t.strong));
+    }
+    // 1c. Examples of the vendor's group companies in a clause passing data to them ("other organisations in the Acme Group
+    // (such as Acme IT AB)"): affiliates outside "we", read even without a provider noun or a legal suffix.
+    // The names run to the first entry that is not one ("…: Acme Dealer Services, National General Insurance Group and its
+    // affiliates, …" stops there): a colon's long tail mixes the group's own entities and forms the labels do not take.
+    if (!userItems) for (const at of groupExamples(v)) {
+      const list = NAME_LIST_AT.exec(v.slice(at));
+      if (list) splitNames(list[1], at + list[0].length - list[1].length, (n, nat) => add(n, s, nat, true));
     }
     // 2. Corporate names (legal suffix) in a sentence about providers sharing or processing data.
     const next = ctx.sentences[s.index + 1];

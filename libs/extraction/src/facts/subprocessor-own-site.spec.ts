@@ -1,0 +1,31 @@
+import { subprocessorNames } from '../testing/subprocessor-names.js';
+
+const names = subprocessorNames;
+
+describe("the vendor's own website or app as the one that uses a provider", () => {
+  it('reads "this website uses A" and "our app uses B" as the vendor using them', () => {
+    expect(names('# Analytics\n\nThis website uses Statwise Analytics, a web analytics service, to count visits.')).toEqual(['Statwise Analytics']);
+    expect(names('# Analytics\n\nOur app uses Statwise to analyse how visitors use it.')).toEqual(['Statwise']);
+  });
+
+  it("does not read a provider that someone else's website uses", () => {
+    // The user's own site: the user's choice of provider, not the vendor's.
+    expect(names('# Your site\n\nIf your website uses Statwise Analytics, its terms apply to you.')).toEqual([]);
+    // Other sites: third parties' providers.
+    expect(names('# Links\n\nOther websites use Statwise Analytics to count their visits.')).toEqual([]);
+  });
+});
+
+describe('the vendor passing data to a named party: a verb, the data, then "to" or "with" the recipient', () => {
+  it('reads "we share your information with A" and "we may disclose your personal data to B"', () => {
+    expect(names('# Sharing\n\nWe share your information with Paystride, our payment processor.')).toEqual(['Paystride']);
+    expect(names('# Sharing\n\nWe may disclose your personal data to Helpwise to answer your requests.')).toEqual(['Helpwise']);
+    expect(names('# Sharing\n\nWe transmit your email address to Mailwing.')).toEqual(['Mailwing']);
+  });
+
+  it('does not read it when the vendor denies it, or someone else passes the data', () => {
+    expect(names('# Sharing\n\nWe do not share your personal data with Adwhirl.')).toEqual([]);
+    expect(names('# Sharing\n\nYou may share your information with Adwhirl.')).toEqual([]);
+    expect(names('# Sharing\n\nAdwhirl shares your information with Paystride.')).toEqual([]);
+  });
+});
