@@ -12,7 +12,10 @@ async function schemaOf(ds: Pick<DataSource, 'query'>): Promise<string[]> {
   const indexes: { c: string }[] = await ds.query(`SELECT indexdef AS c FROM pg_indexes WHERE schemaname = 'public' AND tablename <> 'migrations'`);
   const constraints: { c: string }[] = await ds.query(`SELECT conrelid::regclass::text || ' ' || pg_get_constraintdef(oid) AS c
     FROM pg_constraint WHERE connamespace = 'public'::regnamespace AND conrelid::regclass::text <> 'migrations'`);
-  return [...columns, ...indexes, ...constraints].map((r) => r.c).sort();
+  // Functions too (their body's hash): a migration may add only a function (AppendEventsFunction).
+  const functions: { c: string }[] = await ds.query(`SELECT 'function ' || proname || '(' || pg_get_function_identity_arguments(oid) || ') ' || md5(prosrc) AS c
+    FROM pg_proc WHERE pronamespace = 'public'::regnamespace`);
+  return [...columns, ...indexes, ...constraints, ...functions].map((r) => r.c).sort();
 }
 
 /**

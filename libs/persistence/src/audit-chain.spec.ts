@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { GENESIS_HASH, canonicalChainJson, chainEntries, chainHash, verifyChain, type ChainEntry } from './audit-chain.js';
+import { GENESIS_HASH, canonicalChainJson, chainContentPieces, chainContentText, chainEntries, chainHash, verifyChain, type ChainEntry } from './audit-chain.js';
 
 const WS = '6f1c1a52-3f7e-4c1b-9a59-0d6a3c1f0b11';
 
@@ -27,6 +27,19 @@ describe('audit-log hash chain', () => {
     // The workspace id's case does not matter (PostgreSQL returns uuids in lower case).
     const e = chain(1)[0]!;
     expect(chainHash(GENESIS_HASH, { ...e, workspaceId: WS.toUpperCase() })).toBe(e.hash);
+  });
+
+  it('the pieces the database fills seq and time between give the canonical content text', () => {
+    // What custody_append_events hashes (head + at + mid + seq + tail) must be what verification hashes.
+    const entries = [
+      ...chain(3),
+      { workspaceId: WS.toUpperCase(), seq: 9_007_199_254_740_991, type: 'EvidenceRead', at: '2026-12-04T15:00:00.123Z', actor: 'key:"quoted" \\ ✓ 🗂', payload: { what: 'findings', z: [0.1, 1e21, -0, 2.5e-7], '10': 'ten', '2': { b: null, a: true } } },
+      { workspaceId: WS, seq: 1, type: 'EvidenceRead', at: '2026-12-04T15:00:00.000Z', actor: 'system', payload: null },
+    ];
+    for (const e of entries) {
+      const { head, mid, tail } = chainContentPieces(e);
+      expect(head + e.at + mid + String(e.seq) + tail).toBe(chainContentText(e));
+    }
   });
 
   it('an untouched chain verifies, with its head', () => {

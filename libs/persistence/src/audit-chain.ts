@@ -54,6 +54,20 @@ export function chainContentText(e: ChainContent): string {
   return canonicalChainJson({ workspace: e.workspaceId.toLowerCase(), seq: Number(e.seq), type: e.type, at: e.at, actor: e.actor, payload: e.payload });
 }
 
+/**
+ * The canonical content text of an entry whose seq and time the database assigns (custody_append_events):
+ * `head + at + mid + seq + tail` is chainContentText of the entry. The keys sort as actor, at, payload, seq,
+ * type, workspace, so the two values the database fills in fall between fixed pieces; `at` (ISO, from
+ * chainAtSql) and the seq (digits) need no JSON escaping.
+ */
+export function chainContentPieces(e: Omit<ChainContent, 'seq' | 'at'>): { head: string; mid: string; tail: string } {
+  return {
+    head: `{"actor":${canonicalChainJson(e.actor)},"at":"`,
+    mid: `","payload":${canonicalChainJson(e.payload)},"seq":`,
+    tail: `,"type":${canonicalChainJson(e.type)},"workspace":${canonicalChainJson(e.workspaceId.toLowerCase())}}`,
+  };
+}
+
 /** sha256(prevHash || canonical content), hex. */
 export function chainHash(prevHash: string, e: ChainContent): string {
   return createHash('sha256').update(prevHash).update(chainContentText(e)).digest('hex');

@@ -12,6 +12,7 @@ import { FindingPageOrder1765720000000 } from './migrations/1765720000000-findin
 import { FindingPageHead1765800000000 } from './migrations/1765800000000-finding-page-head.js';
 import { ScoreGroupedView1765900000000 } from './migrations/1765900000000-score-grouped-view.js';
 import { EventTypeSeq1765960000000 } from './migrations/1765960000000-event-type-seq.js';
+import { AppendEventsFunction1766000000000 } from './migrations/1766000000000-append-events-function.js';
 
 const MIGRATION_LOCK = 7_281_337;
 const LOCK_POLL_MS = 100;
@@ -34,7 +35,7 @@ export const MIGRATIONS = [
   InitialSchema1763800000000, ApiKeyRoles1764700000000, EventHashChain1765000000000, ScoreReadModel1765100000000,
   SealedContent1765300000000, AuditCheckpoint1765400000000, ProjectionInput1765500000000,
   SealedReadModels1765600000000, FindingPageOrder1765720000000, FindingPageHead1765800000000,
-  ScoreGroupedView1765900000000, EventTypeSeq1765960000000,
+  ScoreGroupedView1765900000000, EventTypeSeq1765960000000, AppendEventsFunction1766000000000,
 ];
 
 /** TypeORM options for Custody's database; migrations (never `synchronize`) shape the schema. */

@@ -116,10 +116,11 @@ export class WorkspaceController {
     }
     // The page as text with its ETag, both made in the read thread: Express sends it as it is (a 304 when the
     // client's If-None-Match names it) instead of serialising and hashing megabytes on the event loop.
-    // Looked up while the read is logged, not after: the log's append is a transaction of five round trips
-    // under the workspace's event lock, which the worker's appends hold too while a fleet is scored, and the
-    // page (its mark query, a miss in the read thread) no longer waits behind it. Nothing is sent before both
-    // are done, so a read whose log entry fails still fails, and a sent page is always in the log.
+    // Looked up while the read is logged, not after: the log's append (one statement, grouped with the
+    // workspace's other reads in flight) waits for the workspace's event lock, which the worker's appends hold
+    // too while a fleet is scored, and the page (its mark query, a miss in the read thread) need not wait behind
+    // it. Nothing is sent before both are done, so a read whose log entry fails still fails, and a sent page is
+    // always in the log.
     const [, page] = await Promise.all([
       this.logRead(ws, req, 'findings'),
       this.audits.findingsPageText(ws, includeResolved === 'true', { limit, cursor, instances, order, severity, kind }),

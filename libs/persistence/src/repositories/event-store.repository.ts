@@ -1,7 +1,8 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { AUDIT_CHANGING_EVENTS, PROJECTION_INPUT_EVENTS, type EventPayload, type EventType, type RecordedEvent } from '@custody/domain';
 import { EventEntity } from '../entities/index.js';
-import { GENESIS_HASH, chainAtSql, chainHash, toLink, verifyLinks, type ChainEntry, type ChainLink, type ChainVerdict } from '../audit-chain.js';
+import { GENESIS_HASH, chainAtSql, chainContentPieces, chainHash, toLink, verifyLinks, type ChainEntry, type ChainLink, type ChainVerdict } from '../audit-chain.js';
+import { GroupCommit } from './group-commit.js';
 
 /** A stored event; its payload is typed by the catalogue's entry for its type. */
 export type StoredEvent = RecordedEvent;
@@ -34,6 +35,11 @@ function toStored(e: EventEntity): StoredEvent {
 
 /** The append-only event store. Appends take the caller's transaction so state and event commit together. */
 export class EventStoreRepository {
+  /** Evidence reads being logged, grouped per workspace (see recordRead). */
+  private readonly reads = new GroupCommit<{ payload: EventPayload<'EvidenceRead'>; actor: string }, RecordedEvent<'EvidenceRead'>>(
+    (workspaceId, items) => this.appendAlone(workspaceId, 'EvidenceRead', items),
+  );
+
   constructor(private readonly ds: DataSource) {}
 
   /**
@@ -87,6 +93,39 @@ export class EventStoreRepository {
   /** Appends one event in a transaction of its own (for events that change nothing else). */
   async record<T extends EventType>(workspaceId: string, type: T, payload: EventPayload<T>, actor = 'system'): Promise<RecordedEvent<T>> {
     return this.ds.transaction((m) => this.append(m, workspaceId, type, payload, actor));
+  }
+
+  /**
+   * Logs a read of evidence; resolves once its entry is committed (the caller answers the read only then) and
+   * rejects when it could not be stored. Reads of one workspace that arrive while its previous entries are
+   * being written are written together next, in arrival order (GroupCommit): a read waits for at most one
+   * write before its own, and each write is one statement (appendAlone), not a transaction of five round trips.
+   */
+  recordRead(workspaceId: string, payload: EventPayload<'EvidenceRead'>, actor = 'system'): Promise<RecordedEvent<'EvidenceRead'>> {
+    return this.reads.add(workspaceId, { payload, actor });
+  }
+
+  /**
+   * Appends events of one type in a statement of their own (custody_append_events, see its migration): the
+   * same chain, lock and seq order as appendMany, in one round trip, committed when it returns. For events that
+   * change nothing else (appendMany takes the caller's transaction instead).
+   */
+  async appendAlone<T extends EventType>(workspaceId: string, type: T, items: readonly { payload: EventPayload<T>; actor: string }[]): Promise<RecordedEvent<T>[]> {
+    if (!items.length) return [];
+    const actors: string[] = [], payloads: string[] = [], heads: string[] = [], mids: string[] = [];
+    let tail = '';
+    for (const { payload, actor } of items) {
+      // The exact JSON text stored in the jsonb column is the one hashed (as in appendMany).
+      const json = JSON.stringify(payload ?? null);
+      const pieces = chainContentPieces({ workspaceId, type, actor, payload: JSON.parse(json) });
+      actors.push(actor); payloads.push(json); heads.push(pieces.head); mids.push(pieces.mid);
+      tail = pieces.tail;
+    }
+    const rows = await this.ds.query(
+      'SELECT o_seq::text AS seq, o_at AS at FROM custody_append_events($1, $2, $3::text[], $4::text[], $5::text[], $6::text[], $7) ORDER BY o_seq',
+      [workspaceId, type, actors, payloads, heads, mids, tail],
+    ) as { seq: string; at: string }[];
+    return rows.map((r, i) => ({ seq: Number(r.seq), workspaceId, type, payload: items[i]!.payload, actor: items[i]!.actor, at: r.at }) as RecordedEvent<T>);
   }
 
   async since(workspaceId: string, afterSeq: number, limit = 500): Promise<StoredEvent[]> {

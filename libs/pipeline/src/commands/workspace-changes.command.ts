@@ -63,7 +63,8 @@ export class RecordEvidenceReadHandler implements ICommandHandler<RecordEvidence
   constructor(@Inject(PERSISTENCE) private readonly db: Persistence) {}
 
   async execute({ workspaceId, read, actor }: RecordEvidenceReadCommand) {
-    return { seq: (await this.db.events.record(workspaceId, 'EvidenceRead', read, actor)).seq };
+    // Grouped with the workspace's other reads in flight (issue 11); resolves once the entry is committed.
+    return { seq: (await this.db.events.recordRead(workspaceId, read, actor)).seq };
   }
 }
 
