@@ -15,17 +15,3 @@ describe("the vendor's own website or app as the one that uses a provider", () =
     expect(names('# Links\n\nOther websites use Statwise Analytics to count their visits.')).toEqual([]);
   });
 });
-
-describe('the vendor passing data to a named party: a verb, the data, then "to" or "with" the recipient', () => {
-  it('reads "we share your information with A" and "we may disclose your personal data to B"', () => {
-    expect(names('# Sharing\n\nWe share your information with Paystride, our payment processor.')).toEqual(['Paystride']);
-    expect(names('# Sharing\n\nWe may disclose your personal data to Helpwise to answer your requests.')).toEqual(['Helpwise']);
-    expect(names('# Sharing\n\nWe transmit your email address to Mailwing.')).toEqual(['Mailwing']);
-  });
-
-  it('does not read it when the vendor denies it, or someone else passes the data', () => {
-    expect(names('# Sharing\n\nWe do not share your personal data with Adwhirl.')).toEqual([]);
-    expect(names('# Sharing\n\nYou may share your information with Adwhirl.')).toEqual([]);
-    expect(names('# Sharing\n\nAdwhirl shares your information with Paystride.')).toEqual([]);
-  });
-});

@@ -15,9 +15,6 @@ import { mayMatch } from '../text/keyword-gate.js';
 const AFTER_NOUN = new RegExp(String.raw`${PROVIDER_NOUN.source}(?:\s*\(\s*["“'‘][^"“”'‘’()]{1,40}["”'’]\s*\))?(?:\s*\(\s*(?:(?:such as|e\.g\.,?|including|like|for example,?|for instance,?|namely)\s+(?:our\s+)?)?|\s+(?:on|in|across)\s+(?:our|its)\s+(?:services?|websites?|sites?|apps?|platforms?)\s*,?\s+(?:such as|including|like|e\.g\.,?)\s+|(?:\s*,)?\s+(?:(?:is|are|include|includes|including|like|such as|e\.g\.,?|for example,?|for instance,?|in particular,?|namely|called|named|is called|currently|currently are|currently include)\s+)?(?:(?:the\s+)?(?:following|company|companies)\s*)?:?\s*)`, 'gi');
 const AFTER_VERB = /\b(?:use|uses|used|(?<=\b(?:are|is)\s+)using|engage|engages|engaged|rel(?:y|ies) on|work with|works with|partner with|partners with|utili[sz]e|utili[sz]es|employ|employs|contract with|contracts with|license|licen[cs]e from)\s+(?:the\s+)?(?:services\s+of\s+|(?:external\s+)?software\s+from\s+)?|\b(?:disclosed|transferred|sent|forwarded|provided|shared|transmitted|passed(?: on)?|given|made available|communicated|uploaded|exported|submitted|(?:a|the)\s+transfer|transfers?)\s+(?:directly\s+)?(?:to|with)\s+(?:(?:a|the|one of the)\s+(?:server|servers|systems?|platform|infrastructure)s?\s+(?:of|operated by|run by)\s+)?|\b(?:powered|hosted|provided|operated|processed|handled|managed|run|supplied|delivered|stored|performed|carried out|serviced|transmitted|verified)\s+(?:(?:directly|exclusively|securely|solely|entirely)\s+)?(?:by|through|via|on|with)\s+(?:(?:the\s+)?(?:servers?|systems?|infrastructure|platform|cloud)\s+(?:of\s+)?)?|\b(?:servers?|systems?|infrastructure|cloud|platform)\s+(?:of|operated by|provided by|run by)\s+|\bshares\s+(?:(?!with\b)[\w-]+\s+){1,10}?with\s+(?=[A-Z])|\bshar(?:e|es|ed|ing)\s+(?:(?:your|personal|this|such|the|some|certain)\s+)*(?:data|information|details)\s+with\s+(?:[\w-]+\s+){1,3}?(?:such\s+as|including|like|e\.g\.,?)\s+|\bthrough\s+(?=\S)|\b(?:communicate|communicates|integrates?|interfaces?)\s+with\s+/gi;
 
-// A verb of passing data on, its object (the data) and the recipient after "to" or "with": "share your personal data with",
-// "disclose your information to", "send your email address to". The subject is checked in code (the vendor only).
-const PASSES_DATA_TO = /\b(?:share|disclose|transfer|send|transmit|provide|pass|forward|give)s?\s+(?:(?:your|the|this|that|such|these|some|certain|any|relevant|necessary|personal|limited|contact|payment|order|account|usage|technical|our|customers?|users?)\s+){0,4}(?:data|information|details|(?:e-?mail\s+)?address(?:es)?|numbers?|content|records)\s+(?:(?:on|directly|only)\s+)?(?:to|with)\s+/gi;
 // Examples of a kind of organisation described before them: "Companies that help deliver newspapers, such as i-Movo",
 // "Key service providers we use include A, B and C", "Life-cycle engagement platforms such as Braze", "third parties,
 // such as Facebook Ads". The kind is a provider noun, "third parties", or a plural of companies, platforms, services or
@@ -56,7 +53,7 @@ export function kindExamples(v: string): { at: number; strong: boolean; clause: 
 export function triggers(v: string, vendor: RegExp, hasNoun: boolean, owner?: object): { at: number; strong: boolean; clause?: string }[] {
   const out: { at: number; strong: boolean; clause?: string }[] = [];
   // AFTER_NOUN starts with a provider noun: without one in the sentence it cannot match.
-  for (const re of hasNoun ? [AFTER_NOUN, AFTER_VERB, PASSES_DATA_TO] : [AFTER_VERB, PASSES_DATA_TO]) {
+  for (const re of hasNoun ? [AFTER_NOUN, AFTER_VERB] : [AFTER_VERB]) {
     re.lastIndex = 0;
     // Skipping a pattern none of whose words is in the sentence leaves lastIndex at 0, as a pass without a match does.
     if (!mayMatch(re, v, owner)) continue;
@@ -70,12 +67,6 @@ export function triggers(v: string, vendor: RegExp, hasNoun: boolean, owner?: ob
         // A relative pronoun stands for the noun before it: "your products or services that use X", "an Institution that
         // utilizes X" are the user's or customer's own choices, not the vendor's providers.
         if (/\b(?:which|who|that)$/i.test(subject) && USER_ANTECEDENT.test(subject.replace(/\s*,?\s*(?:which|who|that)$/i, ''))) continue;
-      }
-      // "We share your personal data with A", "we may disclose your information to B": the vendor must be the subject ("you
-      // may share your data with A", "A shares your data with B" are someone else's doing).
-      if (re === PASSES_DATA_TO) {
-        const subject = v.slice(Math.max(0, m.index - 50), m.index).replace(/(?:\s+(?:also|currently|may|might|will|can|could|would|only|sometimes|need\s+to|have\s+to|must|shall|\w+ly))*\s*$/i, '');
-        if (!/\b(?:we|us)$/i.test(subject) && !vendor.test(subject)) continue;
       }
       if (re === AFTER_VERB && /^through\s/i.test(m[0]) && !/^\p{Lu}/u.test(v.slice(m.index + m[0].length))) continue;
       // A capitalised noun is part of a name ("Acme Information Technologies Ltd"), not the provider noun.
