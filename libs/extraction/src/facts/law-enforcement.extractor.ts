@@ -11,7 +11,7 @@ import { AGENT_BY, aboutData, complyServesOtherAct, firstPerson, previousClauses
 
 type V = Fact<'law_enforcement_disclosure'>['value'];
 
-const PREFILTER = /\b(?:law|legal|lawful|statut|subpoena|warrant|court|judge|judicial|government|authorit|regulat|third party request|police|national security|litigation|proceeding|competent|order|notif|notice)/i;
+const PREFILTER = /\b(?:law|legal|lawful|subpoena|warrant|court|judge|judicial|government|authorit|regulat|third party request|police|national security|litigation|proceeding|competent|order|notif|notice)/i;
 const DISCLOSING = ['disclose', 'comply'];
 const DESCRIBES = /\b(?:describes|explains|sets out|sets forth|outlines|details)\s+(?:[\w,]+\s+){0,12}?(?:how|when|whether)\b[^.;]*$/i;
 // The document itself (or a part of it) as the subject of "describes": "This Privacy Policy", "This section", "The following".

@@ -63,16 +63,3 @@ describe('subcontractor_flowdown: a duty not to disclose is confidentiality', ()
     expect(fd('Our service providers have access to your data only to perform tasks on our behalf.')).toBe('unspecified');
   });
 });
-
-describe('law_enforcement_disclosure: a statute\'s obligation is the law\'s', () => {
-  const le = (t: string) => factOf('law_enforcement_disclosure', t);
-  it('a disclosure where the vendor is under a statutory obligation is on legal request', () => {
-    expect(le('We only disclose your data when you have given us your express consent or where we are under a statutory obligation.')).toBe('any_legal_request');
-    expect(le('We disclose your data where required by statute.')).toBe('any_legal_request');
-  });
-  it('near misses: keeping or processing for a statutory obligation, and the user\'s statutory rights, disclose nothing', () => {
-    expect(le('We retain invoices for ten years to meet our statutory obligations.')).toBe('unspecified');
-    expect(le('We process your data to fulfil our statutory obligations under tax law.')).toBe('unspecified');
-    expect(le('You have statutory rights as a consumer which are not affected by these terms.')).toBe('unspecified');
-  });
-});
