@@ -146,9 +146,6 @@ const DECLINE_MARKETING = /\b(?:(?:do not|don't|no longer) (?:wish|want) to rece
 // A condition opening the clause before the sale: "Where / If / When … is not being offered for Sale".
 const CONDITION_OPEN = /^\W*(?:where|if|when|whenever|unless|in case)\b[^,;]*$/i;
 const CONCEDED = /\b(?:though|although|but|however|except that)\b[^.;]{0,40}\bmay\s+(?:\w+\s+){0,2}?(?:sell|rent|license|licence|transfer)\b/i;
-// A sale or marketing named inside a question ("California residents may ask whether we sell personal information",
-// "must tell you if we have sold it") asks or reports whether it happens; it does not say that it does.
-const INDIRECT_QUESTION = /\b(?:ask|asks|know|tell|disclose|inform|request|learn|find out|confirm|about)\s+(?:(?:you|us|them)\s+)?(?:whether|if)\s+(?:or not\s+)?(?:(?:we|it|they)\s+(?:(?:will|would|may|might|do|does|did|have|has|also)\s+){0,2})?$/i;
 const CUSTOMER_SUBJECT = /^(?:\(?[a-z0-9]{1,4}[.)]\s*)*(?:[\w ]{0,30}\.\s+)?(?:the )?(?:customer|covered entity|you|client|practice)s? (?:will|shall|may|must|agrees?)/i;
 
 /**
@@ -177,7 +174,7 @@ export function extractDataSaleMarketing(ctx: FactContext): Fact<'data_sale_or_m
       const m = re.exec(v);
       // A list item that opens with a negation ("* Never selling your information or sharing it … for marketing
       // purposes") negates all of it, however long the link text between.
-      if (m && !(/licen[cs]/i.test(m[0]) && deidentifiedOnly(m[0])) && !vendorNegatedBefore(v, m.index) && !NEGATED_ITEM.test(v.slice(0, m.index)) && !/\b(?:not|never|no)\b/i.test(m[0]) && !inDefinition(v, m.index) && !/\bopt(?:-| )?out of\b[^.;]{0,30}$/i.test(v.slice(0, m.index)) && !INDIRECT_QUESTION.test(v.slice(Math.max(0, m.index - 50), m.index)) && !restrictsOthers(ctx.sentences, s, m.index)) {
+      if (m && !(/licen[cs]/i.test(m[0]) && deidentifiedOnly(m[0])) && !vendorNegatedBefore(v, m.index) && !NEGATED_ITEM.test(v.slice(0, m.index)) && !/\b(?:not|never|no)\b/i.test(m[0]) && !inDefinition(v, m.index) && !/\bopt(?:-| )?out of\b[^.;]{0,30}$/i.test(v.slice(0, m.index)) && !restrictsOthers(ctx.sentences, s, m.index)) {
         // Ads chosen by the page or the search, not by the person ("serving contextual advertising", "if you search for
         // cars, we'll show you ads about cars"), are not targeted advertising on their data: a person decides.
         // Ads named as targeted stay targeted when a search is given as an example ("targeted ads, so if you search for …").

@@ -33,19 +33,15 @@ describe('ai_training_on_customer_data: who trains', () => {
   });
 });
 
-describe('data_sale_or_marketing: a sale asked about is not a sale stated', () => {
+describe('data_sale_or_marketing: "whether or not"', () => {
   const sale = (t: string) => factOf('data_sale_or_marketing', t);
-  it('whether the vendor sells, as the object of asking or telling, says nothing either way', () => {
-    expect(sale('California residents may ask whether we sell personal information.')).toBe('unspecified');
-    expect(sale('You can ask whether we will send you marketing emails.')).toBe('unspecified');
+  it('"whether or not we sell" refuses nothing; a refusal after it still does', () => {
+    expect(sale('Whether or not we sell your data, you have rights under the CCPA.')).toBe('unspecified');
+    expect(sale('Whether or not you use the app, we do not sell your personal information.')).toBe('prohibited');
   });
   it('near misses: a sale stated, and a sale in a condition, are still read', () => {
     expect(sale('We may sell your personal information to advertisers.')).toBe('allowed');
     expect(sale('If we sell your personal information, we will tell you.')).toBe('allowed');
-  });
-  it('"whether or not we sell" refuses nothing; a refusal after it still does', () => {
-    expect(sale('Whether or not we sell your data, you have rights under the CCPA.')).toBe('unspecified');
-    expect(sale('Whether or not you use the app, we do not sell your personal information.')).toBe('prohibited');
   });
 });
 
