@@ -16,23 +16,6 @@ describe('deidentified_data_use: a refusal to re-identify refuses no use', () =>
   });
 });
 
-describe('ai_training_on_customer_data: who trains', () => {
-  const ai = (t: string) => factOf('ai_training_on_customer_data', t);
-  it('the customer training its own models with the service is not the vendor training on customer data', () => {
-    expect(ai('Customers can train custom models on their own data.')).toBe('unspecified');
-    expect(ai('You may use the Service to fine-tune models with your content.')).toBe('unspecified');
-  });
-  it('the vendor\'s own rule in the same sentence still decides', () => {
-    expect(ai('Customer may fine-tune a model with Customer Data; we do not use Customer Data to train our models.')).toBe('prohibited');
-  });
-  it('near misses: the customer is named but the vendor trains (complement, passive, licence grant)', () => {
-    expect(ai('You acknowledge that your content may be used to train our models.')).toBe('allowed');
-    expect(ai('You grant us a license to use your content to train our AI models.')).toBe('allowed');
-    expect(ai('You agree we may use your data to train machine learning models.')).toBe('allowed');
-    expect(ai('Users may choose to allow Acme to train its models on their content.')).toBe('allowed');
-  });
-});
-
 describe('data_sale_or_marketing: "whether or not"', () => {
   const sale = (t: string) => factOf('data_sale_or_marketing', t);
   it('"whether or not we sell" refuses nothing; a refusal after it still does', () => {
