@@ -93,13 +93,6 @@ export function extractDeidentified(ctx: FactContext): Fact<'deidentified_data_u
         cands.push({ value: 'allowed', evidence: ev, confidence: 0.7 });
         continue;
       }
-      // "will not attempt to re-identify de-identified data": a safeguard on data the vendor holds, which refuses no use
-      // of it and names none; with a use beside it ("will maintain and use it in deidentified form and will not try to
-      // reidentify"), the use is read as usual.
-      if (refusesReidentifying(c) && !c.hits.some((h) => h.cat === 'action' && USES.has(h.kind))) {
-        cands.push({ value: 'allowed', evidence: ev, confidence: 0.4, review: 'a promise not to re-identify, which names no use of the data' });
-        continue;
-      }
       if (refused(c, d)) {
         cands.push({ value: 'prohibited', evidence: ev, confidence: 0.8 });
         continue;
@@ -197,29 +190,9 @@ function refused(c: Clause, d: Hit): boolean {
     // Another party refused ("third-party apps cannot request to use the Advertising Identifier") binds not the vendor.
     const who = subjectOf(c, a);
     if (who && (who.kind === 'customer' || (who.kind === 'provider' && OTHER_PARTY_NOUN.test(c.tokens[who.t1]?.lower ?? '')))) continue;
-    if (negated(c, a, 8) && !inException(c, a) && !reidentifyingBetween(c, a)) return true;
+    if (negated(c, a, 8) && !inException(c, a)) return true;
   }
   return /\b(?:shall|will|may|must) not\b[^.;]{0,60}\b(?:use|disclose|sell|share|de-?identify|anonymi[sz]e|aggregate)\b[^.;]{0,40}\b(?:de-?identified|anonymi|aggregat)/i.test(c.view);
-}
-
-// Re-identifying de-identified data: what a refusal of it refuses is the reversal, not the data's use.
-const REIDENTIFY = /^re-?identif/i;
-const NOT_REIDENTIFY = /\b(?:not|never|no)\b\s+(?:\w+\s+){0,4}?re-?identif\w*/i;
-// The acts that use or pass on data, beside which a refusal to re-identify does not stand alone.
-const USES = new Set(['use', 'disclose', 'sell', 'share']);
-
-/** Whether the clause refuses re-identification ("will not attempt to re-identify", "shall not reidentify"). */
-function refusesReidentifying(c: Clause): boolean {
-  return NOT_REIDENTIFY.test(c.view);
-}
-
-/** Whether a re-identification word stands between the negation before `a` and `a`: the negation refuses that instead. */
-function reidentifyingBetween(c: Clause, a: Hit): boolean {
-  for (let t = a.t0 - 1; t >= 0 && a.t0 - t <= 8; t--) {
-    if (REIDENTIFY.test(c.tokens[t].lower)) return true;
-    if (c.hits.some((x) => x.cat === 'negation' && x.t0 === t)) return false;
-  }
-  return false;
 }
 
 /** The vendor (or an impersonal clause about the data) does it — not the customer. */
