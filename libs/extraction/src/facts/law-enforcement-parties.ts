@@ -7,10 +7,7 @@ import type { FactContext } from './fact-context.js';
 /** The law-enforcement reader's parties: who discloses (the vendor, the customer, another company), and what. */
 
 // The user as the agent of a participle ("Personal data provided by the user"): the data described, not disclosed.
-// The users may be qualified by a determiner or the vendor's name ("the content made available by DeviantArt users"):
-// still the users' act, whatever the name before them. Case-sensitive qualifiers on purpose: only a capitalised word
-// is a name.
-export const USER_AGENT = /^\s+by\s+(?:(?:[Tt]he|[Ii]ts|[Oo]ur|[Oo]ther|[Rr]egistered|[\p{Lu}][\p{L}\p{N}'-]*)\s+){0,2}(?:[Uu]sers?|[Yy]ou|[Cc]ustomers?|[Mm]embers?|[Ss]ubscribers?|USERS?|YOU|CUSTOMERS?|MEMBERS?|SUBSCRIBERS?)\b/u;
+export const USER_AGENT = /^\s+by\s+(?:the\s+)?(?:users?|you|customers?|members?|subscribers?)\b/i;
 // The authority is the agent ("disclosure of the Software by the U.S. Government"), not the recipient; "required
 // by", "ordered by", "requested by" an authority is a ground and stays.
 export const AGENT_BY = /\b(?<!required |requested |ordered |compelled |demanded |issued |mandated |authori[sz]ed |directed |served |signed |approved )by\s+(?:the\s+|a\s+|an\s+|any\s+)?$/i;
@@ -72,26 +69,4 @@ function namedOther(c: Clause, h: Hit): boolean {
   const end = m.index + m[0].indexOf(m[1]) + m[1].trimEnd().length;
   // Words of the vocabulary ("Personal Data", "Law enforcement") are not another company's name.
   return !c.hits.some((x) => x.start < end && x.cat !== 'negation' && x.cat !== 'modal');
-}
-
-// Adverbs between a modal and its verb ("will also comply", "will promptly respond").
-const ADVERB = /^(?:also|then|always|generally|promptly|immediately|otherwise|still|therefore|thus|only|not|never)$/;
-// What after a modal makes no other act the clause's own: "may be required to comply", "will need to respond", or no verb
-// at all ("will, where required, …").
-const NO_OTHER_ACT = /^(?:be|been|have|has|need|needs|in|at|where|when|if|as|to|upon|on|after|before|to)$/;
-
-/**
- * Whether complying is the purpose or ground of another act, not the act: "We will suspend payments to you where
- * required to comply with a lawful government order" suspends payments; "we may retain records to comply with a court
- * order" keeps them. The verb right after the clause's modal is the act; it is another one when it is not the
- * complying itself nor a disclosure. Clauses with no modal before the complying are not read this way.
- */
-export function complyServesOtherAct(c: Clause, d: Hit): boolean {
-  const modal = c.hits.filter((x) => x.cat === 'modal' && x.t1 <= d.t0).pop();
-  if (!modal) return false;
-  let t = modal.t1;
-  while (t < d.t0 && ADVERB.test(c.tokens[t].lower)) t++;
-  if (t >= d.t0 || NO_OTHER_ACT.test(c.tokens[t].lower) || !/^[a-z]+$/.test(c.tokens[t].lower)) return false;
-  // The word is an action of the vocabulary that discloses, or complying itself: that is the act.
-  return !c.hits.some((x) => x.cat === 'action' && (x.kind === 'disclose' || x.kind === 'comply') && x.t0 <= t && t < x.t1);
 }

@@ -7,7 +7,7 @@ import type { Candidate, FactContext } from './fact-context.js';
 import { clauseEvidence, decide, operative } from './fact-context.js';
 import { CONDITIONAL_JUDICIAL, conditionedOnJudicial, groundsOf, judicialRule, settle } from './law-enforcement-grounds.js';
 import { noticeOfDisclosureBefore, noticeReading } from './law-enforcement-notice.js';
-import { AGENT_BY, aboutData, complyServesOtherAct, firstPerson, previousClauses, USER_AGENT, vendorActs } from './law-enforcement-parties.js';
+import { AGENT_BY, aboutData, firstPerson, previousClauses, USER_AGENT, vendorActs } from './law-enforcement-parties.js';
 
 type V = Fact<'law_enforcement_disclosure'>['value'];
 
@@ -153,9 +153,7 @@ export function extractLawEnforcement(ctx: FactContext): Fact<'law_enforcement_d
       // intro that restricts or suspends access); it discloses only when a disclosure verb is in sight.
       // The sentence before, in the same paragraph, may hold it ("We may share … with our service providers. We may also do so
       // where required to comply with a subpoena").
-      // "We will suspend payments where required to comply with a government order": complying is the ground of another
-      // act (complyServesOtherAct); it discloses only when a disclosure verb is in sight, as for "do so".
-      if (d.kind === 'comply' && (/\bdo so\b/i.test(dc.view.slice(0, d.start)) || complyServesOtherAct(dc, d)) && ![c, ...sentenceClauses, ...introClauses, ...previousClauses(ctx, s)].some((x) => hitsOf(x, 'action', 'disclose').some((h) => verbal(x, h)))) continue;
+      if (d.kind === 'comply' && /\bdo so\b/i.test(dc.view.slice(0, d.start)) && ![c, ...sentenceClauses, ...introClauses, ...previousClauses(ctx, s)].some((x) => hitsOf(x, 'action', 'disclose').some((h) => verbal(x, h)))) continue;
       const onlyByLaw = rule.length > 0 && rule.every((h) => h.kind === 'by_law');
       // What is disclosed must be data (named in the clause, its sentence or its list intro): "unless required by
       // law, we do not provide refunds" or "transfers to State authorities as required by law" disclose no records.

@@ -34,23 +34,6 @@ describe('law_enforcement_disclosure: what is not a legal-request posture', () =
   });
 });
 
-describe('law_enforcement_disclosure: the act the legal ground governs', () => {
-  const acme = 'These Terms are an agreement between you and Acme, Inc. ("Acme", "we").\n\n';
-  it('content the users make available, named with the vendor\'s name, is described, not disclosed', () => {
-    expect(le(acme + 'Unless required under applicable law, Acme does not revise or interfere with the integrity of the content made available by Acme users.')).toBe('unspecified');
-    // Near miss: the vendor's own disclosure of that content keeps the legal ground.
-    expect(le(acme + 'Unless required by law, Acme does not disclose the content made available by Acme users.')).toBe('any_legal_request');
-  });
-  it('complying that is the ground of another act (suspending payments, keeping records) discloses nothing', () => {
-    expect(le('We will suspend payments to you where required to comply with a lawful government order.')).toBe('unspecified');
-    expect(le('We may retain your information to comply with a court order.')).toBe('unspecified');
-    // Near misses: complying is the act, or a disclosure verb is in sight.
-    expect(le('We will comply with subpoenas and court orders.')).toBe('any_legal_request');
-    expect(le('We may be required to comply with a subpoena.')).toBe('any_legal_request');
-    expect(le('We may preserve your data to comply with a subpoena and disclose it to the police.')).toBe('any_legal_request');
-  });
-});
-
 describe('law_enforcement_disclosure: notice', () => {
   it('notice before acting on a legal requirement is a notice commitment', () => {
     expect(le('Acme processes personal data only on the controller\'s instructions unless obliged by law; in such a case, Acme shall notify the Controller of that legal requirement before processing.')).toBe('legal_process_with_notice');
