@@ -29,3 +29,11 @@ describe('subcontractor_flowdown: a duty not to disclose is confidentiality', ()
     expect(fd('Our service providers have access to your data only to perform tasks on our behalf.')).toBe('unspecified');
   });
 });
+
+describe('subcontractor_flowdown: "purposes only" limits a use, not the notice', () => {
+  const fd = (t: string) => factOf('subcontractor_flowdown', t);
+  it('review counter-examples: the notice\'s own purpose, and any purpose after a condition, are no purpose limit', () => {
+    expect(fd('Our vendors are obligated not to disclose your data; this summary is provided for informational purposes only.')).toBe('unspecified');
+    expect(fd('Our processors are required to secure the data they receive, but they may use it for any purpose only after aggregation.')).toBe('unspecified');
+  });
+});

@@ -77,3 +77,9 @@ describe('a quoted name after a verb of using it', () => {
     expect(names('# Wi-Fi\n\nWe use ‘Airlink Wireless’ to provide the Wi-Fi in our stores.')).toEqual(['Airlink Wireless']);
   });
 });
+
+describe('review of the tenth session: a device is no company', () => {
+  it('"PC" without dots is the computer, not a professional corporation', () => {
+    expect(names('# Sharing\n\nOur service providers process the data collected by the Acme desktop app on your Windows PC.')).toEqual([]);
+  });
+});

@@ -12,8 +12,9 @@ export const LEGAL_SUFFIXES: readonly string[] = [
   'B.V.', 'N.V.', 'AG', 'SE', 'Corp.?', 'Corporation', 'PBC', 'plc', 'PLC', 'LLP', 'L.P.', 'LP', 'Pty Ltd', 'Co.', 'UC', 'Oy',
   'AB', 'ASA', 'A/S', 'UAB', 'S.p.A.', 'S.r.l.', 'KK', 'K.K.', 'Pte.? Ltd.?', 'OpCo LLC', 'Unlimited Company', 'Kft.?', 'Zrt.?',
   'S.à r.l.', 'S.à.r.l.', 'UG', 'ApS', 'OÜ', 's.r.o.', 'Sp. z o.o.', 'KG',
-  // US professional forms ("Harbor Counseling, PLLC", "Smith & Jones, P.C.") and the Italian "SRL".
-  'PLLC', 'P.C.', 'PC', 'SRL',
+  // US professional forms ("Harbor Counseling, PLLC", "Smith & Jones, P.C.") and the Italian "SRL". Not "PC" without
+  // dots: it is far more often the computer ("your Windows PC") than the professional corporation.
+  'PLLC', 'P.C.', 'SRL',
 ];
 
 /** The suffixes as a non-capturing RegExp alternation, in the list's order (callers add the anchors and flags they need). */
