@@ -71,8 +71,13 @@ export type FactExtractorFn<K extends FactName> = (ctx: FactContext) => Fact<K>;
 export const EXTRACTOR_ID = 'rules@1';
 const MAX_QUOTE = 400;
 
-/** Whether a sentence can carry an operative clause: not a heading, a definition or a drafting note. */
-export const isOperative = (s: Sentence): boolean => !s.isHeading && !s.isDefinition && !s.isDraftingNote;
+/**
+ * Whether a sentence can carry an operative clause: not a heading, a definition, a drafting note or a direct question.
+ * A question states nothing ("Do we sell your personal information? We do not." — the FAQ form of privacy notices):
+ * its answer is the next sentence, read on its own.
+ */
+export const isOperative = (s: Sentence): boolean => !s.isHeading && !s.isDefinition && !s.isDraftingNote && !QUESTION.test(s.view);
+const QUESTION = /\?[\s"'”’)*_]*$/;
 
 /** Sentences that can carry an operative clause ({@link isOperative}) and match `prefilter`. */
 export function operative(ctx: FactContext, prefilter: RegExp): Sentence[] {

@@ -37,3 +37,15 @@ describe('subcontractor_flowdown: "purposes only" limits a use, not the notice',
     expect(fd('Our processors are required to secure the data they receive, but they may use it for any purpose only after aggregation.')).toBe('unspecified');
   });
 });
+
+describe('a direct question states nothing (the FAQ form of privacy notices)', () => {
+  const sale = (t: string) => factOf('data_sale_or_marketing', t);
+  it('reads the answer, not the question', () => {
+    expect(sale('Do we sell your personal information? We do not sell your personal information.')).toBe('prohibited');
+    expect(sale('Do we sell your personal information?')).toBe('unspecified');
+  });
+  it('near misses: a statement after a question is read, and a question mark inside a sentence ends nothing', () => {
+    expect(sale('Do we sell your personal information? Yes: we sell personal information to data brokers.')).toBe('allowed');
+    expect(sale('We sell personal information to data brokers (see https://acme.example/optout?ref=ccpa for how to opt out).')).toBe('allowed');
+  });
+});
