@@ -144,9 +144,11 @@ function tableRow(row: Mapped): Mapped {
 const CELL_BREAK = /(?:\s*<br\s*\/?>)+\s*(?:[-*+•]\s+)?/gi;
 
 /**
- * One cell, trimmed and stripped of markup. A `<br>` in a cell ends an item the way a new line of a list does, so
- * each line of the cell starts a sentence of its own (a name listed after a break is at an item start): the break
- * becomes ". " (or " " after a line that already ends a sentence), mapped to the `<br>` in the source.
+ * One cell, trimmed and stripped of markup. A `<br>` in a cell can end an item the way a new line of a list does:
+ * where it ends a sentence ({@link endsSentence}) it becomes ". ", mapped to the `<br>` in the source, so the next
+ * line opens a sentence of its own ("… your enquiries<br><br>Zendesk provides …": the name is at a sentence start).
+ * Every other break goes as before (the tag removed, the cell's text otherwise as it was), and a cell without a tag
+ * costs one `includes`.
  */
 function cellText(cell: Mapped): Mapped {
   if (!cell.text.includes('<')) return trim(inline(cell));
