@@ -132,12 +132,68 @@ function tableRow(row: Mapped): Mapped {
   let from = first + 1;
   for (let k = from; k <= last; k++) {
     if (t[k] !== '|' || t[k - 1] === '\\') continue;
-    const cell = trim(inline(slice(row, from, k)));
+    const cell = cellText(slice(row, from, k));
     if (parts.length > 0) parts.push(synth(' | ', sourceAt(row, from - 1)));
     parts.push(cell);
     from = k + 1;
   }
   return concat(parts);
+}
+
+// A line break inside a cell ("Veriff<br>Zendesk", "like:<br>*   Billing"), with the spaces and an item marker after it.
+const CELL_BREAK = /(?:\s*<br\s*\/?>)+\s*(?:[-*+•]\s+)?/gi;
+
+/**
+ * One cell, trimmed and stripped of markup. A `<br>` in a cell can end an item the way a new line of a list does:
+ * where it ends a sentence ({@link endsSentence}) it becomes ". ", mapped to the `<br>` in the source, so the next
+ * line opens a sentence of its own ("… your enquiries<br><br>Zendesk provides …": the name is at a sentence start).
+ * Every other break goes as before (the tag removed, the cell's text otherwise as it was), and a cell without a tag
+ * costs one `includes`.
+ */
+function cellText(cell: Mapped): Mapped {
+  if (!cell.text.includes('<')) return trim(inline(cell));
+  const parts: Mapped[] = [];
+  let pieceFrom = 0;
+  let lineFrom = 0;
+  let prev = '';
+  let lineIndex = 0;
+  CELL_BREAK.lastIndex = 0;
+  for (let x = CELL_BREAK.exec(cell.text); x; x = CELL_BREAK.exec(cell.text)) {
+    const line = trim(inline(slice(cell, lineFrom, x.index))).text;
+    if (line) {
+      prev = line;
+      lineIndex++;
+    }
+    const after = x.index + x[0].length;
+    const nextEnd = nextBreak(cell.text, after);
+    const next = trim(inline(slice(cell, after, nextEnd))).text;
+    if (prev && next && endsSentence(prev, next, lineIndex)) {
+      parts.push(trim(inline(slice(cell, pieceFrom, x.index))), synth('. ', sourceAt(cell, x.index)));
+      pieceFrom = after;
+    }
+    lineFrom = after;
+  }
+  parts.push(trim(inline(slice(cell, pieceFrom))));
+  return parts.length === 1 ? parts[0] : concat(parts);
+}
+
+/** Where the cell line starting at `from` ends (the next break, or the cell's end). */
+function nextBreak(text: string, from: number): number {
+  const at = text.slice(from).search(/<br\s*\/?>/i);
+  return at < 0 ? text.length : from + at;
+}
+
+/** A cell line of a few words without an end stop: a label, a name, an item of a short list. */
+const isShort = (line: string) => line.length <= 40 && !/\s\S+\s\S+\s/.test(line) && !/[.!?,;:]$/.test(line);
+
+/**
+ * Whether a break in a cell ends the sentence of the line before it: the next line is a sentence of its own
+ * (capitalised, not a short label or name), the line before has no stop of its own, and it is not the title a
+ * cell laid out as a card opens with ("Purpose<br><br>Used by …", the column's label). Other breaks read as before.
+ */
+function endsSentence(prev: string, next: string, lineIndex: number): boolean {
+  if (/[.!?:]$/.test(prev) || !/^[A-Z]/.test(next) || isShort(next)) return false;
+  return !(lineIndex === 1 && isShort(prev));
 }
 
 const LINK_TEXT = /(?<!!)\[([^\]]+)\]\((?:[^()]|\([^)]*\))*\)/dg;
