@@ -48,8 +48,9 @@ describe('one-line flow items read without yaml', () => {
       }),
       { numRuns: 2000 },
     );
-    // The generator is not so hostile that nothing gets through.
-    expect(read).toBeGreaterThan(100);
+    // The generator is not so hostile that nothing gets through. Around 5% of its 2,000 lines are read, so a bound of
+    // 100 sat at the mean and a fresh seed could fail it (98 in CI on b9b9ae9); 40 still catches a generator gone dead.
+    expect(read).toBeGreaterThan(40);
   });
 
   it('reads a manifest line as yaml does', () => {
