@@ -31,7 +31,9 @@ describe(`API end to end (${process.env.DATABASE_URL ? 'PostgreSQL + Redis' : 'e
     ws = workspace.slug;
     key = (await t.runtime.persistence.workspaces.createApiKey(workspace.id)).key;
   }, 120_000);
-  afterAll(() => t?.close());
+  // In CI on da897c4 (embedded) closing once took over jest's default 60 s, while the spec alone closes in seconds;
+  // the cause is not found, so the close gets the same budget as the start.
+  afterAll(() => t?.close(), 120_000);
 
   it('answers health without a key, and everything else only with the right key', async () => {
     const health = await fetch(`${t.base}/api/health`);
