@@ -16,15 +16,15 @@ function stepsOf(md: string): number {
   let steps = 0;
   const slice = String.prototype.slice;
   const search = String.prototype.search;
-  String.prototype.slice = function (this: string, ...args: Parameters<string['slice']>) {
-    const out = slice.apply(this, args);
+  String.prototype.slice = function (this: string, start?: number, end?: number) {
+    const out = slice.call(this, start, end);
     steps += out.length;
     return out;
   };
-  String.prototype.search = function (this: string, ...args: Parameters<string['search']>) {
+  String.prototype.search = function (this: string, re: RegExp | string) {
     steps += this.length;
-    return search.apply(this, args);
-  };
+    return search.call(this, re as RegExp);
+  } as typeof search;
   try {
     loadMarkdown(md);
   } finally {
