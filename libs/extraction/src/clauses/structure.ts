@@ -48,6 +48,10 @@ const BARE_MARKER = /^\(?(?:\d{1,3}|[a-z]|[ivxlc]{1,5})[.)]$/i;
 
 // The next item's marker left at the end of an indented item ("… purposes; or     2."), set off by a run of spaces.
 const TRAILING_MARKER = /\s{2,}\(?(?:\d{1,3}|[a-z]|[ivxlc]{1,5})[.)]$/i;
+// A match of TRAILING_MARKER is at most 9 characters past the start of its run of spaces ("  (viii)"): testing the last
+// 9 gives the same answer without the pattern being tried at every run of spaces of a long sentence.
+const TRAILING_MARKER_SPAN = 9;
+const hasTrailingMarker = (view: string) => TRAILING_MARKER.test(view.length > TRAILING_MARKER_SPAN ? view.slice(-TRAILING_MARKER_SPAN) : view);
 
 /**
  * Whether the sentence before `s` is a bare list marker, which makes `s` the item's text. A marker opens a list only
@@ -57,8 +61,8 @@ function afterBareMarker(sentences: Sentence[], s: Sentence): boolean {
   // Back over marker and item pairs ("1.", "Index Exchange", "2.", "Google Ad Manager", …) to the list's first marker.
   for (let cur = s, steps = 0; steps < 40; steps++) {
     const p = sentences[cur.index - 1];
-    if (p === undefined || !(BARE_MARKER.test(p.view) || TRAILING_MARKER.test(p.view))) return false;
-    if (/(?:^|\s)\(?(?:1|a|i)[.)]$/i.test(p.view) || TRAILING_MARKER.test(p.view)) return true;
+    if (p === undefined || !(BARE_MARKER.test(p.view) || hasTrailingMarker(p.view))) return false;
+    if (/(?:^|\s)\(?(?:1|a|i)[.)]$/i.test(p.view) || hasTrailingMarker(p.view)) return true;
     const q = sentences[p.index - 1];
     if (q === undefined || q.paragraph !== p.paragraph) return false;
     // The item before may have kept its marker ("13. bRealTime", then "14." and "Microsoft").

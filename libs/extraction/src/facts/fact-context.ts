@@ -84,7 +84,7 @@ export function operative(ctx: FactContext, prefilter: RegExp): Sentence[] {
   let op = OPERATIVE.get(ctx.sentences);
   if (!op) {
     const sentences = ctx.sentences.filter(isOperative);
-    OPERATIVE.set(ctx.sentences, (op = { sentences, words: new Uint32Array(sentences.length), sure: new Uint32Array(sentences.length), covered: 0 }));
+    OPERATIVE.set(ctx.sentences, (op = { sentences, words: new Uint32Array(sentences.length), sure: new Uint32Array(sentences.length), covered: 0, withBit: new Map() }));
   }
   // The prefilter runs only on sentences holding one of its trigger words (text/keyword-gate.ts says why that is
   // exact); a prefilter the gate cannot read (bit 0) runs on every sentence.
@@ -101,15 +101,23 @@ export function operative(ctx: FactContext, prefilter: RegExp): Sentence[] {
       covered &= e.covered;
     }
     op.covered = covered;
+    op.withBit.clear();
+  }
+  // The sentences holding a word of this bit, listed once per document (readers ask of the same bits many times).
+  let withBit = op.withBit.get(bit);
+  if (!withBit) {
+    withBit = [];
+    for (let i = 0; i < op.sentences.length; i++) if ((op.words[i] & bit) !== 0) withBit.push(i);
+    op.withBit.set(bit, withBit);
   }
   const out: Sentence[] = [];
   // A sentence holding a complete word of the prefilter at a word start matches it: the pattern is not run there.
-  for (let i = 0; i < op.sentences.length; i++) if ((op.words[i] & bit) !== 0 && ((op.sure[i] & bit) !== 0 || prefilter.test(op.sentences[i].view))) out.push(op.sentences[i]);
+  for (const i of withBit) if ((op.sure[i] & bit) !== 0 || prefilter.test(op.sentences[i].view)) out.push(op.sentences[i]);
   return out;
 }
 // The sentences that can be operative, per document (every fact reader asks, each with its own prefilter), and the
 // trigger-word bits of each.
-const OPERATIVE = new WeakMap<Sentence[], { sentences: Sentence[]; words: Uint32Array; sure: Uint32Array; covered: number }>();
+const OPERATIVE = new WeakMap<Sentence[], { sentences: Sentence[]; words: Uint32Array; sure: Uint32Array; covered: number; withBit: Map<number, number[]> }>();
 
 /**
  * Evidence for a match at [from, to) of a sentence's view: the whole sentence when short, else the

@@ -157,16 +157,25 @@ function cellText(cell: Mapped): Mapped {
   let lineFrom = 0;
   let prev = '';
   let lineIndex = 0;
+  // Each cell line is read once: the line after a break, read to decide that break, is the line before the next one
+  // (the same text but for the spaces before that break, which trimming drops). Its link texts are noted again where
+  // it was read a second time before, so the document's link list stays as it was.
+  let ahead: { from: number; text: string; links: [number, number][] } | undefined;
   CELL_BREAK.lastIndex = 0;
   for (let x = CELL_BREAK.exec(cell.text); x; x = CELL_BREAK.exec(cell.text)) {
-    const line = trim(inline(slice(cell, lineFrom, x.index))).text;
+    let line: string;
+    if (ahead && ahead.from === lineFrom) {
+      line = ahead.text;
+      for (const l of ahead.links) linkSources.push(l);
+    } else line = trim(inline(slice(cell, lineFrom, x.index))).text;
     if (line) {
       prev = line;
       lineIndex++;
     }
     const after = x.index + x[0].length;
-    const nextEnd = nextBreak(cell.text, after);
-    const next = trim(inline(slice(cell, after, nextEnd))).text;
+    const noted = linkSources.length;
+    const next = trim(inline(slice(cell, after, nextBreak(cell.text, after)))).text;
+    ahead = { from: after, text: next, links: linkSources.slice(noted) };
     if (prev && next && endsSentence(prev, next, lineIndex)) {
       parts.push(trim(inline(slice(cell, pieceFrom, x.index))), synth('. ', sourceAt(cell, x.index)));
       pieceFrom = after;
@@ -177,10 +186,13 @@ function cellText(cell: Mapped): Mapped {
   return parts.length === 1 ? parts[0] : concat(parts);
 }
 
-/** Where the cell line starting at `from` ends (the next break, or the cell's end). */
+const BREAK_TAG = /<br\s*\/?>/gi;
+
+/** Where the cell line starting at `from` ends (the next break, or the cell's end): a search from `from`, no copy of the rest. */
 function nextBreak(text: string, from: number): number {
-  const at = text.slice(from).search(/<br\s*\/?>/i);
-  return at < 0 ? text.length : from + at;
+  BREAK_TAG.lastIndex = from;
+  const m = BREAK_TAG.exec(text);
+  return m ? m.index : text.length;
 }
 
 /** A cell line of a few words without an end stop: a label, a name, an item of a short list. */

@@ -36,14 +36,28 @@ export function viewPrefix(a: AnalysedText, n: number): string {
   return a.view !== undefined ? a.view.slice(0, n) : toView(a.text.slice(0, n));
 }
 
-const VIEW_CHARS: Record<string, string> = {
-  '\n': ' ', '‘': "'", '’': "'", '“': '"', '”': '"', '–': '-', '—': '-', '‑': '-', '×': 'x',
-};
-const VIEW_RE = /[\n‘’“”–—‑×]/g;
-
-/** Same-length view of a text for pattern matching (see {@link Sentence.view}). */
+/**
+ * Same-length view of a text for pattern matching (see {@link Sentence.view}): line breaks as spaces, curly quotes
+ * straight, dashes ('–', '—', '‑') as '-', '×' as 'x'. A scan of character codes copying the runs between (a replace
+ * with a callback per character, as before, was three times slower over the OTA documents; the output is the same).
+ */
 export function toView(text: string): string {
-  return text.replace(VIEW_RE, (c) => VIEW_CHARS[c]);
+  let out = '';
+  let last = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    let r: string;
+    if (c === 10) r = ' ';
+    else if (c < 0xd7) continue;
+    else if (c === 0x2018 || c === 0x2019) r = "'";
+    else if (c === 0x201c || c === 0x201d) r = '"';
+    else if (c === 0x2013 || c === 0x2014 || c === 0x2011) r = '-';
+    else if (c === 0xd7) r = 'x';
+    else continue;
+    out += text.slice(last, i) + r;
+    last = i + 1;
+  }
+  return last === 0 ? text : out + text.slice(last);
 }
 
 // A line that opens a list item or numbered clause: "- ", "• ", "(a) ", "a. ", "1. ", "1.2 ", "iv) ".
