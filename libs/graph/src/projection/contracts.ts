@@ -81,7 +81,8 @@ function byName(names: readonly string[], registry: SystemRegistry, resolveVendo
   for (const name of names) {
     const catalogue = resolveVendor?.(name)?.name;
     for (const candidate of catalogue ? [name, catalogue] : [name]) {
-      const found = registry.findByName(candidate).filter((s) => s.id !== PRACTICE_ID);
+      // Unsorted: the contract is attached to each alike, so their order changes nothing.
+      const found = registry.findByName(candidate, false).filter((s) => s.id !== PRACTICE_ID);
       if (found.length) return found;
     }
   }

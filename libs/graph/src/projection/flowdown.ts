@@ -7,6 +7,8 @@ import type { VendorResolver } from './types.js';
 
 const isBaa = (c: AttachedContract) => c.kind === 'baa' || c.facts.baa_offered?.value === 'yes';
 const inForce = (c: AttachedContract, asOf: string) => !c.expires || !(Date.parse(c.expires) < Date.parse(asOf));
+/** A contract of the sender's own that binds its subcontractors: the only kind that passes terms on. */
+const isFlowdownBaa = (c: AttachedContract, asOf: string) => !c.via && isBaa(c) && inForce(c, asOf) && c.facts.subcontractor_flowdown?.value === 'yes';
 
 /**
  * Coverage follows the contract chain. When a vendor U sends PHI to X, and a BAA of U's own (in force)
@@ -21,16 +23,26 @@ export function inheritFlowdown(registry: SystemRegistry, flows: FlowTable, asOf
     const known = resolveVendor?.(name)?.name;
     return [normaliseName(name), ...(known ? [normaliseName(known)] : [])].filter(Boolean);
   };
-  const names = (x: SystemDraft) => new Set([...keys(x.name), ...keys(x.id.replace(/^subprocessor-/, '')), ...(x.group?.vendor ? keys(x.group.vendor) : [])]);
+  // Per receiver, once: a fleet's installs all send to the same few sub-processors (names never change here).
+  const known = new Map<SystemDraft, Set<string>>();
+  const names = (x: SystemDraft) => {
+    let out = known.get(x);
+    if (!out) known.set(x, (out = new Set([...keys(x.name), ...keys(x.id.replace(/^subprocessor-/, '')), ...(x.group?.vendor ? keys(x.group.vendor) : [])])));
+    return out;
+  };
   for (const f of flows.all()) {
     if (f.from === PRACTICE_ID || f.to === PRACTICE_ID) continue;
     const u = registry.get(f.from);
     const x = registry.get(f.to);
-    if (!u || !x || x.contracts.some((c) => !c.via && isBaa(c) && inForce(c, asOf))) continue;
-    const xNames = names(x);
+    // Most senders hold no flow-down BAA (every flow of a 100,000-system manifest): checked before the
+    // receiver's names are looked up, which asks the vendor catalogue twice per flow.
+    if (!u || !u.contracts.some((c) => isFlowdownBaa(c, asOf))) continue;
+    if (!x || x.contracts.some((c) => !c.via && isBaa(c) && inForce(c, asOf))) continue;
+    let xNames: Set<string> | undefined;
     for (const c of u.contracts) {
-      if (c.via || !isBaa(c) || !inForce(c, asOf) || c.facts.subcontractor_flowdown?.value !== 'yes') continue;
-      const named = (c.facts.subprocessors_named?.value ?? []).some((n) => keys(n).some((k) => xNames.has(k)));
+      if (!isFlowdownBaa(c, asOf)) continue;
+      xNames ??= names(x);
+      const named = (c.facts.subprocessors_named?.value ?? []).some((n) => keys(n).some((k) => xNames!.has(k)));
       if (!named || x.contracts.some((held) => held.documentId === c.documentId)) continue;
       x.contracts.push({ ...c, via: { system: u.id, relation: 'flowdown' } });
     }

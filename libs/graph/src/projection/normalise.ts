@@ -46,6 +46,10 @@ export function sortEvidence(list: Iterable<Evidence>): Evidence[] {
     const small = sortSmall(list as Evidence[]);
     if (small) return small;
   }
+  if (Array.isArray(list) && list.length > SMALL_LIST) {
+    const large = sortFewDocuments(list as Evidence[]);
+    if (large) return large;
+  }
   // Deduplicated by the sort key plus the whole item (as JSON, so items differing only in a field the key
   // omits stay apart). The JSON is only built when two distinct items share a sort key: rare, and a fleet
   // vendor's evidence lists run to tens of thousands of rows, many of them the very same object (one BAA
@@ -101,6 +105,71 @@ function sortSmall(list: readonly Evidence[]): Evidence[] | undefined {
   const order = items.map((_, i) => i).sort((a, b) => cmpFields(fields[a]!, fields[b]!));
   return order.map((i) => items[i]!);
 }
+
+/**
+ * A long list from a few documents (a fleet sub-processor cites every install's row, and the BAA that names
+ * it: 250,000 items) in the order the keyed sort gives it, compared field by field instead of building a key
+ * string per item. With lines and offsets as whole numbers the key pads to a fixed width, and document ids and
+ * files none of which prefixes another, that order is by document, file, line, offset, then `path \0 quote`.
+ * Items with equal keys are told apart by their JSON, as the keyed sort does. Undefined (the keyed sort decides)
+ * for anything else, or when one key prefixes the next (there the item's JSON decides).
+ */
+function sortFewDocuments(list: readonly Evidence[]): Evidence[] | undefined {
+  const items = [...new Set(list)];
+  const documents = new Set<unknown>();
+  const files = new Set<unknown>();
+  for (const e of items) {
+    if (typeof e.quote !== 'string' || (e.path !== undefined && typeof e.path !== 'string')) return undefined;
+    if (!fixedWidth(e.line ?? 0, 1e9) || !fixedWidth(e.start ?? 0, 1e12)) return undefined;
+    documents.add(e.documentId ?? '');
+    files.add(e.file ?? '');
+    if (documents.size > MAX_DOCUMENTS || files.size > MAX_DOCUMENTS) return undefined;
+  }
+  if (!apart(documents) || !apart(files)) return undefined;
+  const tail = (e: Evidence) => `${e.path ?? ''}\u0000${e.quote}`;
+  // Documents and files ranked once, so the comparator compares numbers, not 64-character ids.
+  const docRank = rank(documents);
+  const fileRank = rank(files);
+  const decorated = items.map((e) => ({ e, d: docRank.get(e.documentId ?? '')!, f: fileRank.get(e.file ?? '')!, l: e.line ?? 0, s: e.start ?? 0 }));
+  decorated.sort((a, b) => a.d - b.d || a.f - b.f || a.l - b.l || a.s - b.s || cmpStr(tail(a.e), tail(b.e)));
+  for (let i = 0; i < items.length; i++) items[i] = decorated[i]!.e;
+  const head = (a: Evidence, b: Evidence) => (a.documentId ?? '') === (b.documentId ?? '') && (a.file ?? '') === (b.file ?? '') && (a.line ?? 0) === (b.line ?? 0) && (a.start ?? 0) === (b.start ?? 0);
+  const out: Evidence[] = [];
+  for (let i = 0; i < items.length; ) {
+    const a = items[i]!;
+    let j = i + 1;
+    while (j < items.length && head(a, items[j]!) && tail(a) === tail(items[j]!)) j++;
+    if (j === i + 1) out.push(a);
+    else {
+      // Equal keys (the sort is stable: in first-seen order): one item per JSON, the later kept, by JSON — as the keyed sort does.
+      const byJson = new Map<string, Evidence>();
+      for (let k = i; k < j; k++) byJson.set(JSON.stringify(items[k]), items[k]!);
+      for (const json of [...byJson.keys()].sort(cmpStr)) out.push(byJson.get(json)!);
+    }
+    // A key that prefixes the next one: the keyed sort lets the JSON decide there.
+    if (j < items.length && head(a, items[j]!) && tail(items[j]!).startsWith(tail(a))) return undefined;
+    i = j;
+  }
+  return out;
+}
+
+const MAX_DOCUMENTS = 8;
+
+/** Each value's place in sorted order. */
+function rank(values: Set<unknown>): Map<unknown, number> {
+  return new Map([...values as Set<string>].sort(cmpStr).map((v, i) => [v, i]));
+}
+
+/** Strings without the key's separator, none a prefix of another: compared alone they order the keys as the keys do. */
+function apart(values: Set<unknown>): boolean {
+  const list = [...values];
+  for (const v of list) if (typeof v !== 'string' || v.includes('\u0000')) return false;
+  for (let i = 0; i < list.length; i++) for (let j = 0; j < list.length; j++) if (i !== j && (list[j] as string).startsWith(list[i] as string)) return false;
+  return true;
+}
+
+/** A value the key writes as a whole number of a fixed width, so its string order is its numeric order. */
+const fixedWidth = (n: unknown, limit: number): boolean => typeof n === 'number' && Number.isInteger(n) && n >= 0 && n < limit;
 
 /** The fields of {@link evidenceKey}, in its order and as it writes them. */
 function keyFields(e: Evidence): string[] {

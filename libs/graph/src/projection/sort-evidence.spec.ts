@@ -1,6 +1,14 @@
 import type { Evidence } from '@custody/domain';
 import { sortEvidence } from './normalise.js';
 
+/** The array path (short or long list) gives the very items, in the same order, as the keyed sort (an iterator). */
+function expectKeyedOrder(list: Evidence[]): void {
+  const fast = sortEvidence(list);
+  const keyed = sortEvidence(list.values());
+  expect(fast.length).toBe(keyed.length);
+  fast.forEach((e, i) => expect(e).toBe(keyed[i]));
+}
+
 /**
  * A short array of evidence takes a field-by-field path (no keys, maps or sort); anything else (here: the
  * same items as an iterator) takes the keyed sort. Both must give the very same items in the same order:
@@ -25,13 +33,7 @@ describe('sortEvidence on short lists', () => {
   const next = (n: number) => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31), seed % n);
 
   it('gives the keyed sort’s items and order for random short lists', () => {
-    for (let t = 0; t < 2000; t++) {
-      const list = Array.from({ length: 2 + next(15) }, () => pool[next(pool.length)]!);
-      const fast = sortEvidence(list);
-      const keyed = sortEvidence(list.values());
-      expect(fast.length).toBe(keyed.length);
-      fast.forEach((e, i) => expect(e).toBe(keyed[i]));
-    }
+    for (let t = 0; t < 2000; t++) expectKeyedOrder(Array.from({ length: 2 + next(15) }, () => pool[next(pool.length)]!));
   });
 
   it('keeps the later of two items with the same key and JSON, and both when their JSON differs', () => {
@@ -40,5 +42,40 @@ describe('sortEvidence on short lists', () => {
     expect(sortEvidence([a, b])[0]).toBe(b);
     const c = { ...row(5), page: 1 };
     expect(sortEvidence([a, c])).toHaveLength(2);
+  });
+});
+
+/**
+ * A long list from one document (a fleet sub-processor citing every install's row) is ordered by line, offset,
+ * path and quote without key strings; it must give the keyed sort's items and order too, and leave to the
+ * keyed sort what the fields cannot decide (equal keys, a quote prefixing another, another document, numbers
+ * past the key's padding).
+ */
+describe('sortEvidence on long lists from one document', () => {
+  const doc = (e: Partial<Evidence>): Evidence => ({ quote: 'q', documentId: 'fleet-doc', file: 'fleet.csv', ...e });
+  const pool: Evidence[] = [];
+  for (let line = 0; line < 40; line++) pool.push(doc({ line, path: `row[${line}]`, quote: `row ${line}` }));
+  pool.push(
+    doc({ line: 7, path: 'row[7]', quote: 'row 7' }), doc({ line: 7, path: 'row[7]', quote: 'row 7 longer' }), doc({ line: 7, path: 'row[7]', quote: 'row 7', page: 1 } as Partial<Evidence>),
+    doc({ line: 3, start: 12, quote: 'clause' }), doc({ line: 3, start: 2, quote: 'clause' }), doc({ line: 3, quote: 'a\u0000b' }), doc({ line: 3, path: 'a', quote: 'b' }),
+    doc({ quote: 'no line' }), doc({ line: 1_234_567_890, quote: 'past padding' }), doc({ line: 2.5, quote: 'fraction' }),
+    { quote: 'another document', documentId: 'other', file: 'other.csv', line: 4 },
+  );
+  const plain = pool.slice(0, 40);
+  let seed = 11;
+  const next = (n: number) => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31), seed % n);
+
+  it('gives the keyed sort’s items and order for random long lists', () => {
+    for (let t = 0; t < 1000; t++) {
+      // Half the lists from plain rows only (the field-by-field path decides), half with the awkward items.
+      const from = t % 2 ? plain : pool;
+      expectKeyedOrder(Array.from({ length: 17 + next(60) }, () => from[next(from.length)]!));
+    }
+  });
+
+  it('orders 1,000 shuffled rows by line', () => {
+    const rows = Array.from({ length: 1000 }, (_, i) => doc({ line: i + 2, path: `row[${i + 1}]`, quote: `row ${i}` }));
+    const shuffled = rows.map((r, i) => ({ r, k: (i * 7919) % 1000 })).sort((a, b) => a.k - b.k).map((x) => x.r);
+    expect(sortEvidence(shuffled)).toEqual(rows);
   });
 });

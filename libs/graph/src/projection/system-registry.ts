@@ -49,12 +49,16 @@ export class SystemRegistry {
     return [...this.sorted];
   }
 
-  /** Systems whose name, or whose fleet vendor, normalises to the same key as `name` (sorted by id). */
-  findByName(name: string): SystemDraft[] {
+  /**
+   * Systems whose name, or whose fleet vendor, normalises to the same key as `name` (sorted by id, unless the
+   * caller treats them all alike: a fleet vendor's name finds every install, 100,000 drafts to sort).
+   */
+  findByName(name: string, sorted = true): SystemDraft[] {
     const key = normaliseName(name);
     if (!key) return [];
     const hits = this.byNameKey.get(key);
-    return hits ? [...hits].sort(byDraftId) : [];
+    if (!hits) return [];
+    return sorted ? [...hits].sort(byDraftId) : [...hits];
   }
 
   private match(decl: SystemDecl): SystemDraft | undefined {
