@@ -123,21 +123,21 @@ export function stableJson(value: unknown, extra?: Record<string, unknown>): str
   let out = '';
   for (const key of keyOrder(keys)) {
     const text = stableJson(extra && Object.hasOwn(extra, key) ? extra[key] : own[key]);
-    if (text !== undefined) out += `${out ? ',' : '{'}${quotedKey(key, 'compact')}${text}`;
+    if (text !== undefined) out += quotedKey(key, out ? 'next' : 'first') + text;
   }
   return out ? `${out}}` : '{}';
 }
 
 /**
- * Reports use a few dozen distinct keys, written millions of times: each is quoted once, as `"key": ` (pretty)
- * or `"key":` (compact).
+ * Reports use a few dozen distinct keys, written millions of times: each is quoted once, as `"key": ` (pretty),
+ * or compact with what goes before it: `{"key":` (an object's first member) or `,"key":`.
  */
-const quotedKeys = { pretty: new Map<string, string>(), compact: new Map<string, string>() };
-function quotedKey(key: string, form: 'pretty' | 'compact' = 'pretty'): string {
+const quotedKeys = { pretty: new Map<string, string>(), first: new Map<string, string>(), next: new Map<string, string>() };
+function quotedKey(key: string, form: keyof typeof quotedKeys = 'pretty'): string {
   const cache = quotedKeys[form];
   let q = cache.get(key);
   if (q === undefined) {
-    q = `${JSON.stringify(key)}:${form === 'pretty' ? ' ' : ''}`;
+    q = form === 'pretty' ? `${JSON.stringify(key)}: ` : `${form === 'first' ? '{' : ','}${JSON.stringify(key)}:`;
     if (cache.size < 10_000) cache.set(key, q);
   }
   return q;
@@ -241,8 +241,12 @@ const SHARED_LIST = 'evidence';
  */
 class Repeats {
   static readonly MIN_CHARS = 2048;
-  /** Kept text in all, at most: a bound on the memory this may hold. */
-  static readonly MAX_CHARS = 48 * 1024 * 1024;
+  /**
+   * Kept text in all, at most: a bound on the memory this may hold (up to ~384 MB if two-byte). At a 48M bound
+   * much of a 100k fleet's repeated evidence was written again: its JSON render took 18.4 CPU s, 14.2 at this
+   * bound, with the same peak RSS (1.79 GB, set by the report itself; one run each, render-snapshot.ts).
+   */
+  static readonly MAX_CHARS = 192 * 1024 * 1024;
   private readonly seen = new Set<object>();
   private readonly texts: Map<object, string>[] = [];
   private kept = 0;

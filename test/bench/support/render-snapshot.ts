@@ -7,23 +7,17 @@
  *   npx tsx test/bench/support/render-snapshot.ts --time /tmp/fleet100k.v8 [--rounds 3] [--only json|ndjson]
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { deserialize, serialize } from 'node:v8';
 import { arg, flag } from './args.js';
+import { workspaceDocs } from './workspace-docs.js';
 
 const NOW = new Date('2026-06-01T00:00:00Z');
 
 async function save(dir: string, out: string) {
-  const { analyzeDocument, composeReport, evaluateGraph, projectDocuments } = await import('@custody/audit');
+  const { composeReport, evaluateGraph, projectDocuments } = await import('@custody/audit');
   const { defaultLens } = await import('@custody/domain');
-  type Doc = Parameters<typeof projectDocuments>[0][number];
-  const docs: Doc[] = [];
-  for (const file of readdirSync(dir).sort()) {
-    const bytes = readFileSync(join(dir, file));
-    const sha256 = createHash('sha256').update(bytes).digest('hex');
-    docs.push({ id: sha256, sha256, file, ...(await analyzeDocument(bytes, file, { maxManifestBytes: 64 * 1024 * 1024, maxDeclarations: 10_000_000 })) });
-  }
+  const docs = await workspaceDocs(dir);
   const { graph } = projectDocuments(docs, { asOf: NOW.toISOString() });
   const lens = defaultLens(graph.practice);
   const evaluation = evaluateGraph(graph, { lens, now: NOW });
