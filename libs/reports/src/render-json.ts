@@ -21,17 +21,24 @@ function sortKeys(value: unknown): unknown {
  * while the arrays above them (findings, instances, systems, flows) grow with it.
  */
 const LEAF_DEPTH = 4;
-/** Characters gathered before a chunk is handed out: large enough that writes are few, small enough to stream. */
-export const CHUNK_CHARS = 1 << 16;
+/**
+ * Characters gathered before a chunk is handed out: large enough that writes are few, small enough to stream.
+ * Small enough, too, that a chunk (with the leaf that takes it past this, a ~10 KB contract at most) stays
+ * under V8's large-object size (128 KB) when it is flattened for writing, as a two-byte string (a quote with
+ * a dash or a section sign makes it one). At 64K characters each of the 10k fleet's ~3,200 chunks went to
+ * large-object space, and those allocations and the full collections they brought on were ~1.8 of ~3.2 CPU s
+ * of its render; at 16K the render is ~1 s.
+ */
+export const CHUNK_CHARS = 1 << 14;
 
 /** What `JSON.stringify` writes for a value inside an array: `null` where it would leave a property out. */
 const omitted = (v: unknown) => v === undefined || typeof v === 'function' || typeof v === 'symbol';
 
 /**
  * The order JSON.stringify writes the key-sorted copy's keys in: sorted, except that integer-like keys (array
- * indices) come first in numeric order, as every JavaScript object lists them.
+ * indices) come first in numeric order, as every JavaScript object lists them. Sorts `keys` in place.
  */
-function keyOrder(keys: string[]): string[] {
+function sortedKeyOrder(keys: string[]): string[] {
   const sorted = keys.sort();
   // Sorted, an integer-like key can only be among those before the first that starts with a letter; most
   // objects have none, and skip the regex.
@@ -41,6 +48,36 @@ function keyOrder(keys: string[]): string[] {
   if (!index.length) return sorted;
   const isIndex = new Set(index);
   return [...index.sort((a, b) => Number(a) - Number(b)), ...sorted.filter((k) => !isIndex.has(k))];
+}
+
+/**
+ * The sorted order of each key list met, kept in a trie over the keys in the order the object lists them:
+ * a report's millions of objects have a few dozen shapes, and a few Map lookups per object cost less than
+ * sorting its keys again (keyOrder was ~1.3 of ~3.6 CPU s of the 10k fleet's JSON render). Bounded, so
+ * objects with keys that are data (settings of many shapes) cannot grow it without limit.
+ */
+interface KeyTrie {
+  next?: Map<string, KeyTrie>;
+  order?: readonly string[];
+}
+const keyTrie: KeyTrie = {};
+const KEY_TRIE_MAX_NODES = 50_000;
+let keyTrieNodes = 0;
+
+/** {@link sortedKeyOrder} of `keys`, from the trie when this list was met before. The result must not be changed. */
+function keyOrder(keys: string[]): readonly string[] {
+  let node = keyTrie;
+  for (const key of keys) {
+    let child = node.next?.get(key);
+    if (child === undefined) {
+      if (keyTrieNodes >= KEY_TRIE_MAX_NODES) return sortedKeyOrder(keys);
+      child = {};
+      (node.next ??= new Map()).set(key, child);
+      keyTrieNodes++;
+    }
+    node = child;
+  }
+  return (node.order ??= sortedKeyOrder(keys));
 }
 
 /**
@@ -86,88 +123,164 @@ export function stableJson(value: unknown, extra?: Record<string, unknown>): str
   let out = '';
   for (const key of keyOrder(keys)) {
     const text = stableJson(extra && Object.hasOwn(extra, key) ? extra[key] : own[key]);
-    if (text !== undefined) out += `${out ? ',' : '{'}${quotedKey(key, 'compact')}${text}`;
+    if (text !== undefined) out += quotedKey(key, out ? 'next' : 'first') + text;
   }
   return out ? `${out}}` : '{}';
 }
 
 /**
- * Reports use a few dozen distinct keys, written millions of times: each is quoted once, as `"key": ` (pretty)
- * or `"key":` (compact).
+ * Reports use a few dozen distinct keys, written millions of times: each is quoted once, as `"key": ` (pretty),
+ * or compact with what goes before it: `{"key":` (an object's first member) or `,"key":`.
  */
-const quotedKeys = { pretty: new Map<string, string>(), compact: new Map<string, string>() };
-function quotedKey(key: string, form: 'pretty' | 'compact' = 'pretty'): string {
+const quotedKeys = { pretty: new Map<string, string>(), first: new Map<string, string>(), next: new Map<string, string>() };
+function quotedKey(key: string, form: keyof typeof quotedKeys = 'pretty'): string {
   const cache = quotedKeys[form];
   let q = cache.get(key);
   if (q === undefined) {
-    q = `${JSON.stringify(key)}:${form === 'pretty' ? ' ' : ''}`;
+    q = form === 'pretty' ? `${JSON.stringify(key)}: ` : `${form === 'first' ? '{' : ','}${JSON.stringify(key)}:`;
     if (cache.size < 10_000) cache.set(key, q);
   }
   return q;
 }
 
 /**
- * `value` as `JSON.stringify(sortKeys(value), null, unit)` writes it with every line after the first indented
- * by `ind`, or undefined where JSON.stringify writes nothing (undefined, functions, symbols). Written directly
- * rather than by stringifying a key-sorted copy and re-indenting it: a 10,000-install fleet has ~90,000 finding
- * instances, and the copy, the second pass and the garbage they made were most of the render's time.
- * Like the copy it replaces, an object is its own enumerable keys (a Date is `{}`), an array its indices.
+ * Per depth, the text before each entry of a container: `\n<indent>` for an array element and
+ * `\n<indent>"key": ` for a member, with the `,` that follows an earlier entry or the `{` that opens the
+ * object. Made once per depth and key, so writing an entry is one concatenation rather than four.
  */
-function pretty(value: unknown, ind: string, unit: string, repeats?: LargeRepeats): string | undefined {
-  const scalar = scalarJson(value);
-  if (scalar !== null) return scalar;
-  const inner = ind + unit;
-  if (Array.isArray(value)) {
-    if (!value.length) return '[]';
-    let out = '[';
-    for (let i = 0; i < value.length; i++) out += `${i ? ',' : ''}\n${inner}${pretty(value[i], inner, unit, repeats) ?? 'null'}`;
-    return `${out}\n${ind}]`;
+class Layout {
+  private readonly lines: string[] = [];
+  private readonly members: { first: Map<string, string>; next: Map<string, string> }[] = [];
+
+  constructor(readonly unit: string) {}
+
+  /** `\n` and the indent of `depth`. */
+  line(depth: number): string {
+    return (this.lines[depth] ??= `\n${this.unit.repeat(depth)}`);
   }
-  const object = value as Record<string, unknown>;
-  const known = repeats?.text(object, ind);
-  if (known !== undefined) return known;
-  let out = '';
-  for (const key of keyOrder(Object.keys(object))) {
-    const text = pretty(object[key], inner, unit, repeats);
-    if (text !== undefined) out += `${out ? ',' : '{'}\n${inner}${quotedKey(key)}${text}`;
+
+  /** The text before the member `key` at `depth`: `{` or `,`, the line, the quoted key. */
+  member(depth: number, key: string, first: boolean): string {
+    const level = (this.members[depth] ??= { first: new Map(), next: new Map() });
+    const cache = first ? level.first : level.next;
+    let text = cache.get(key);
+    if (text === undefined) {
+      text = `${first ? '{' : ','}${this.line(depth)}${quotedKey(key)}`;
+      if (cache.size < 10_000) cache.set(key, text);
+    }
+    return text;
   }
-  const text = out ? `${out}\n${ind}}` : '{}';
-  repeats?.rendered(object, ind, text);
-  return text;
 }
 
 /**
- * The text of LARGE objects a report holds more than once, kept for one render: a fleet vendor's contract
- * (facts, evidence, clauses: ~10 KB) is attached to each of thousands of installs, ~58 MB of a 10,000-install
- * fleet's JSON. Only objects whose text reaches {@link LargeRepeats.MIN_CHARS} are ever remembered, so the
- * sets stay a few entries long however large the fleet: an earlier cache of EVERY rendered object (a WeakSet
- * and WeakMap of ~millions of evidence items) made the 100k render slower and larger, and was taken out
- * (abd124b, f9909b7). Plain Map and Set, not weak ones: they live only as long as the render, which holds the
- * report anyway. The text depends on the indent it lands at, so it is reused only at the same indent.
+ * `value` as `JSON.stringify(sortKeys(value), null, unit)` writes it with every line after the first indented
+ * `depth` units, or undefined where JSON.stringify writes nothing (undefined, functions, symbols). Written
+ * directly rather than by stringifying a key-sorted copy and re-indenting it: a 10,000-install fleet has
+ * ~90,000 finding instances, and the copy, the second pass and the garbage they made were most of the render's
+ * time. Like the copy it replaces, an object is its own enumerable keys (a Date is `{}`), an array its indices.
+ * `shared`: the value is a list of shared items (evidence), whose text {@link Repeats} keeps.
  */
-class LargeRepeats {
+function pretty(value: unknown, depth: number, layout: Layout, repeats: Repeats, shared = false): string | undefined {
+  const scalar = scalarJson(value);
+  if (scalar !== null) return scalar;
+  if (Array.isArray(value)) {
+    if (!value.length) return '[]';
+    const line = layout.line(depth + 1);
+    let out = '[';
+    for (let i = 0; i < value.length; i++) {
+      const v = value[i];
+      const text = shared && v !== null && typeof v === 'object' && !Array.isArray(v) ? repeats.item(v, depth + 1, layout) : pretty(v, depth + 1, layout, repeats);
+      out += `${i ? ',' : ''}${line}${text ?? 'null'}`;
+    }
+    return `${out}${layout.line(depth)}]`;
+  }
+  const object = value as Record<string, unknown>;
+  const known = repeats.text(object, depth);
+  if (known !== undefined) return known;
+  const text = prettyObject(object, depth, layout, repeats);
+  repeats.rendered(object, depth, text);
+  return text;
+}
+
+/** An object's text, written without looking it up among the repeats. */
+function prettyObject(object: Record<string, unknown>, depth: number, layout: Layout, repeats: Repeats): string {
+  let out = '';
+  for (const key of keyOrder(Object.keys(object))) {
+    const text = pretty(object[key], depth + 1, layout, repeats, key === SHARED_LIST);
+    if (text !== undefined) out += layout.member(depth + 1, key, !out) + text;
+  }
+  return out ? `${out}${layout.line(depth)}}` : '{}';
+}
+
+/**
+ * `text` made one flat string now, while its pieces are fresh in the cache (ToNumber flattens a string in
+ * place). A leaf's text is hundreds of small concatenated pieces; left as they are, the chunk's final
+ * flattening (when it is written out) walked millions of them cold: ~4 of ~5 CPU s of the 10k fleet's render.
+ */
+function flat(text: string): string {
+  void Number(text);
+  return text;
+}
+
+/** The key of the lists whose items a report shares between many records: evidence. */
+const SHARED_LIST = 'evidence';
+
+/**
+ * The text of objects a report holds more than once, kept for one render, per depth (the text depends on the
+ * indent it lands at):
+ * - LARGE objects anywhere: a fleet vendor's contract (facts, evidence, clauses: ~10 KB) is attached to each of
+ *   thousands of installs, ~58 MB of a 10,000-install fleet's JSON. Only objects whose text reaches
+ *   {@link Repeats.MIN_CHARS} are remembered, a handful however large the fleet;
+ * - the items of `evidence` lists: the same evidence objects are cited by a fleet's systems, flows, findings
+ *   and instances (10k fleet: ~227,000 citations of ~40,000 items; 134,000 in instances alone, of 22,000).
+ *   Only these are remembered among the small objects: an earlier cache of EVERY rendered object (a WeakSet
+ *   and WeakMap of ~millions of objects) made the 100k render slower and larger, and was taken out
+ *   (abd124b, f9909b7).
+ * An object's text is kept when it is met the second time, within {@link Repeats.MAX_CHARS} in all. Plain Map
+ * and Set, not weak ones: they live only as long as the render, which holds the report anyway.
+ */
+class Repeats {
   static readonly MIN_CHARS = 2048;
-  /** Kept text in all, at most: a bound on the memory this may hold. */
-  static readonly MAX_CHARS = 32 * 1024 * 1024;
+  /**
+   * Kept text in all, at most: a bound on the memory this may hold (up to ~384 MB if two-byte). At a 48M bound
+   * much of a 100k fleet's repeated evidence was written again: its JSON render took 18.4 CPU s, 14.2 at this
+   * bound, with the same peak RSS (1.79 GB, set by the report itself; one run each, render-snapshot.ts).
+   */
+  static readonly MAX_CHARS = 192 * 1024 * 1024;
   private readonly seen = new Set<object>();
-  private readonly texts = new Map<object, { ind: string; text: string }>();
+  private readonly texts: Map<object, string>[] = [];
   private kept = 0;
 
-  text(object: object, ind: string): string | undefined {
-    const hit = this.texts.get(object);
-    return hit !== undefined && hit.ind === ind ? hit.text : undefined;
+  text(object: object, depth: number): string | undefined {
+    return this.texts[depth]?.get(object);
+  }
+
+  /** A large object's text, just written: kept if it was met before. */
+  rendered(object: object, depth: number, text: string): void {
+    if (text.length >= Repeats.MIN_CHARS) this.keep(object, depth, text);
+  }
+
+  /** The text of a shared list's item, kept from an earlier sighting at this depth or written now. */
+  item(object: Record<string, unknown>, depth: number, layout: Layout): string {
+    const known = this.text(object, depth);
+    if (known !== undefined) return known;
+    const text = prettyObject(object, depth, layout, this);
+    this.keep(object, depth, text);
+    return text;
   }
 
   /** Met once: remembered as seen; met again, its text is kept (within the bound). */
-  rendered(object: object, ind: string, text: string): void {
-    if (text.length < LargeRepeats.MIN_CHARS) return;
+  private keep(object: object, depth: number, text: string): void {
     if (!this.seen.has(object)) {
       this.seen.add(object);
       return;
     }
-    if (this.texts.has(object) || this.kept + text.length > LargeRepeats.MAX_CHARS) return;
+    if (this.kept + text.length > Repeats.MAX_CHARS) return;
+    const texts = (this.texts[depth] ??= new Map());
+    if (texts.has(object)) return;
     this.kept += text.length;
-    this.texts.set(object, { ind, text });
+    // Flattened once, so each reuse copies one flat string rather than walking the pieces it was made of.
+    texts.set(object, flat(text));
   }
 }
 
@@ -179,16 +292,19 @@ class LargeRepeats {
 export function* jsonChunks(report: AuditReport, opts: JsonRenderOptions = {}): Generator<string> {
   const unit = ' '.repeat(opts.indent ?? 2);
   let buf = '';
-  const repeats = new LargeRepeats();
+  const layout = new Layout(unit);
+  const repeats = new Repeats();
   const isLeaf = (value: unknown, depth: number) => value === null || typeof value !== 'object' || depth >= LEAF_DEPTH;
-  const writeLeaf = (value: unknown, depth: number) => {
-    buf += (unit ? pretty(value, unit.repeat(depth), unit, repeats) : JSON.stringify(sortKeys(value))) ?? 'null';
+  const writeLeaf = (value: unknown, depth: number, sharedItem: boolean) => {
+    if (!unit) buf += JSON.stringify(sortKeys(value)) ?? 'null';
+    else if (sharedItem && value !== null && typeof value === 'object' && !Array.isArray(value)) buf += repeats.item(value as Record<string, unknown>, depth, layout);
+    else buf += flat(pretty(value, depth, layout, repeats) ?? 'null');
   };
   // Walks containers above LEAF_DEPTH by hand (same layout as JSON.stringify with an indent) and yields as it
   // goes. A leaf is written in its container's loop, not by a generator of its own: a 10,000-install fleet has
   // ~90,000 instances, and a generator each (whose rare chunk passed up through every level) was most of the walk.
-  function* walk(value: object, depth: number): Generator<string> {
-    const inner = `\n${unit.repeat(depth + 1)}`;
+  // `shared`: the container is an evidence list, whose items are written through the repeats.
+  function* walk(value: object, depth: number, shared: boolean): Generator<string> {
     const isArray = Array.isArray(value);
     const keys = isArray ? undefined : keyOrder(Object.keys(value)).filter((k) => !omitted((value as Record<string, unknown>)[k]));
     const length = isArray ? value.length : keys!.length;
@@ -197,25 +313,26 @@ export function* jsonChunks(report: AuditReport, opts: JsonRenderOptions = {}): 
       buf += JSON.stringify(sortKeys(value), null, unit);
       return;
     }
-    buf += isArray ? '[' : '{';
+    const line = layout.line(depth + 1);
+    if (isArray) buf += '[';
     for (let i = 0; i < length; i++) {
       const key = keys?.[i];
       let v = key === undefined ? (value as unknown[])[i] : (value as Record<string, unknown>)[key];
       if (key === undefined && omitted(v)) v = null;
-      buf += (i ? ',' : '') + inner + (key === undefined ? '' : `${JSON.stringify(key)}: `);
-      if (!isLeaf(v, depth + 1)) yield* walk(v as object, depth + 1);
+      buf += key === undefined ? `${i ? ',' : ''}${line}` : layout.member(depth + 1, key, i === 0);
+      if (!isLeaf(v, depth + 1)) yield* walk(v as object, depth + 1, key === SHARED_LIST);
       else {
-        writeLeaf(v, depth + 1);
+        writeLeaf(v, depth + 1, shared);
         if (buf.length >= CHUNK_CHARS) {
           yield buf;
           buf = '';
         }
       }
     }
-    buf += `\n${unit.repeat(depth)}${isArray ? ']' : '}'}`;
+    buf += `${layout.line(depth)}${isArray ? ']' : '}'}`;
   }
-  if (isLeaf(report, 0)) writeLeaf(report, 0);
-  else yield* walk(report, 0);
+  if (isLeaf(report, 0)) writeLeaf(report, 0, false);
+  else yield* walk(report, 0, false);
   yield `${buf}\n`;
 }
 

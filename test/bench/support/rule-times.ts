@@ -9,15 +9,13 @@
  * of the audit's time) and the heap after it. With MARK=1 it prints when each runAudit starts (ms since start,
  * as `node --trace-gc` stamps its lines), to pick out the audit's collections from a trace.
  */
-import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { analyzeDocument, projectDocuments } from '@custody/audit';
+import { projectDocuments } from '@custody/audit';
 import { defaultLens } from '@custody/domain';
 import { DEFAULT_RULE_SETTINGS, REGISTRY, runAudit } from '@custody/rules';
 import { inRun } from '../../../libs/rules/src/run-memo.js';
 import { constants, PerformanceObserver } from 'node:perf_hooks';
 import { arg } from './args.js';
+import { workspaceDocs } from './workspace-docs.js';
 
 const dir = arg('--dir');
 if (!dir) throw new Error('usage: rule-times.ts --dir WORKSPACE [--rounds N]');
@@ -28,13 +26,7 @@ const cpuMs = (since?: NodeJS.CpuUsage) => {
   return (c.user + c.system) / 1000;
 };
 
-type Doc = Parameters<typeof projectDocuments>[0][number];
-const docs: Doc[] = [];
-for (const file of readdirSync(dir).sort()) {
-  const bytes = readFileSync(join(dir, file));
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
-  docs.push({ id: sha256, sha256, file, ...(await analyzeDocument(bytes, file, { maxManifestBytes: 64 * 1024 * 1024, maxDeclarations: 10_000_000 })) });
-}
+const docs = await workspaceDocs(dir);
 const { graph } = projectDocuments(docs, { asOf: NOW.toISOString() });
 const ctx = { graph, lens: defaultLens(graph.practice), settings: DEFAULT_RULE_SETTINGS, now: NOW };
 const table: Record<string, (number | string)[]> = {};
