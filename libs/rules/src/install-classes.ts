@@ -1,4 +1,4 @@
-import type { AttachedContract, Evidence, Graph, GraphFlow, GraphSystem } from '@custody/domain';
+import type { Evidence, Graph, GraphFlow, GraphSystem } from '@custody/domain';
 import { inboundFlows, outboundFlows } from '@custody/graph/queries';
 import { memoByGraph } from './run-memo.js';
 
@@ -46,13 +46,12 @@ export interface RuleClasses {
   installs: number;
 }
 
-const NOT_SET = '\u0000unset';
-
 /** The run's classes of installs for rules reading `reads` (memoised per run and set of settings). */
 export function ruleClasses(graph: Graph, vendors: readonly GraphSystem[], reads: ClassReads): RuleClasses {
   const keys = [...new Set(reads.settings)].sort();
   return memoByGraph(`classes:${JSON.stringify(keys)}`, graph, () => {
     const index = installIndex(graph, vendors);
+    const columns = keys.map((k) => settingColumn(graph, index, k));
     const repOf = new Int32Array(vendors.length);
     const reps = new Map<string, number>();
     const judged: GraphSystem[] = [];
@@ -66,7 +65,9 @@ export function ruleClasses(graph: Graph, vendors: readonly GraphSystem[], reads
         judged.push(s);
         continue;
       }
-      const key = `${base}|${settingsKey(s, keys)}|${mentions(s.evidence, keys)}`;
+      // A few small numbers per install: its structure's id and, per declared setting, its value-and-mentions id.
+      let key = String(base);
+      for (const column of columns) key += `,${column[p]}`;
       const rep = reps.get(key);
       if (rep !== undefined) {
         repOf[p] = rep;
@@ -81,29 +82,51 @@ export function ruleClasses(graph: Graph, vendors: readonly GraphSystem[], reads
   });
 }
 
-function settingsKey(s: GraphSystem, keys: readonly string[]): string {
-  const settings = (s.settings ?? {}) as Record<string, unknown>;
-  return JSON.stringify(keys.map((k) => (k in settings ? settings[k] : NOT_SET)));
-}
+/** Own evidence items of an install whose mentions of a setting fit in a column id; more make it a class of its own. */
+const MAX_MENTIONED = 20;
 
-/** Which declared keys each evidence item of the system's own mentions (what settingEvidence looks for). */
-function mentions(evidence: readonly Evidence[], keys: readonly string[]): string {
-  if (keys.length === 0) return '';
-  let out = '';
-  for (const e of evidence) {
-    for (const k of keys) out += e.path?.includes(k) || (typeof e.quote === 'string' && e.quote.includes(k)) ? '1' : '0';
-    out += ',';
-  }
-  return out;
+/**
+ * Per vendor position, an id of (the install's value of setting `key`, which of its own evidence items mention
+ * `key` as settingEvidence looks for it): equal ids, equal value and equal picks. Shared by every rule reading `key`.
+ */
+function settingColumn(graph: Graph, index: InstallIndex, key: string): Float64Array {
+  return memoByGraph(`class-column:${key}`, graph, () => {
+    const primitives = new Map<unknown, number>();
+    const objects = new Map<string, number>();
+    const column = new Float64Array(index.vendors.length);
+    for (let p = 0; p < index.vendors.length; p++) {
+      if (index.base[p]! < 0) continue;
+      const s = index.vendors[p]!;
+      const settings = (s.settings ?? {}) as Record<string, unknown>;
+      let value = 0;
+      if (key in settings) {
+        const v = settings[key];
+        const [table, k] = typeof v === 'object' && v !== null ? [objects, JSON.stringify(v)] as const : [primitives, v] as const;
+        value = (table as Map<unknown, number>).get(k) ?? 0;
+        if (value === 0) (table as Map<unknown, number>).set(k, (value = primitives.size + objects.size + 1));
+      }
+      if (s.evidence.length > MAX_MENTIONED) {
+        column[p] = -(p + 1);
+        continue;
+      }
+      let mask = 0;
+      for (let i = 0; i < s.evidence.length; i++) {
+        const e = s.evidence[i]!;
+        if (e.path?.includes(key) || (typeof e.quote === 'string' && e.quote.includes(key))) mask |= 1 << i;
+      }
+      column[p] = value * 2 ** MAX_MENTIONED + mask;
+    }
+    return column;
+  });
 }
 
 function installIndex(graph: Graph, vendors: readonly GraphSystem[]): InstallIndex {
   return memoByGraph('install-index', graph, () => {
     const named = namedIds(graph);
-    const contractIds = new Map<AttachedContract, number>();
-    const contractId = (c: AttachedContract) => {
-      let id = contractIds.get(c);
-      if (id === undefined) contractIds.set(c, (id = contractIds.size));
+    const ids = new Map<unknown, number>();
+    const idOf = (x: unknown) => {
+      let id = ids.get(x);
+      if (id === undefined) ids.set(x, (id = ids.size));
       return id;
     };
     const keyIds = new Map<string, number>();
@@ -118,10 +141,11 @@ function installIndex(graph: Graph, vendors: readonly GraphSystem[]): InstallInd
       installs++;
       const inbound = inboundFlows(graph, s.id);
       const outbound = outboundFlows(graph, s.id);
+      // JSON of strings and numbers only: contracts by identity, each flow's fixed part as one interned string.
       const key = JSON.stringify([
-        s.role, s.holds, s.group.vendor, s.contracts.map(contractId),
+        s.role, s.holds, s.group.vendor, s.contracts.map(idOf),
         evidenceShape(s, inbound, outbound),
-        inbound.map((f) => flowShape(f, f.from)), outbound.map((f) => flowShape(f, f.to)),
+        inbound.map((f) => idOf(flowShape(f, f.from))), outbound.map((f) => idOf(flowShape(f, f.to))),
       ]);
       let id = keyIds.get(key);
       if (id === undefined) keyIds.set(key, (id = keyIds.size));
@@ -139,12 +163,14 @@ function namedIds(graph: Graph): Set<string> {
   return named;
 }
 
-const flowShape = (f: GraphFlow, peer: string) => [peer, f.data, f.transport, f.purpose ?? null, f.legalBasis, f.endpoint ?? null, f.evidence.length];
+const flowShape = (f: GraphFlow, peer: string) => JSON.stringify([peer, f.data, f.transport, f.purpose ?? null, f.legalBasis, f.endpoint ?? null, f.evidence.length]);
 
 /** Each evidence slot's first slot holding the same item: equal patterns map one install's items onto another's. */
-function evidenceShape(s: GraphSystem, inbound: readonly GraphFlow[], outbound: readonly GraphFlow[]): number[] {
+function evidenceShape(s: GraphSystem, inbound: readonly GraphFlow[], outbound: readonly GraphFlow[]): string {
   const slots = evidenceSlots(s, inbound, outbound);
-  return slots.map((e, i) => slots.indexOf(e, 0) === i ? -1 : slots.indexOf(e));
+  let shape = '';
+  for (let i = 0; i < slots.length; i++) shape += `${slots.indexOf(slots[i]!)},`;
+  return shape;
 }
 
 /** An install's evidence in slot order: its own, then its inbound flows', then its outbound flows'. */
