@@ -1,6 +1,6 @@
 import type { Evidence, GraphSystem } from '@custody/domain';
 import { vendorSystems } from './graph-queries.js';
-import { installSlots, judgingOnly, ruleClasses, type RuleClasses } from './install-classes.js';
+import { installSlots, judgingOnly, ruleClasses, slotAt, type RuleClasses } from './install-classes.js';
 import type { FindingDraft, Rule, RuleContext } from './rule.js';
 
 /** Why a class run gave up (the runner then runs the rule per install, which gives the same drafts or error). */
@@ -72,6 +72,8 @@ function judgedDrafts(ctx: RuleContext, rule: Rule, classes: RuleClasses): Map<s
 /** How a representative's draft maps onto a member: the slot of each evidence item (-1: shared, kept). */
 interface Plan {
   slots: number[];
+  /** Whether any item is the representative's own (else the draft's list is every member's). */
+  mapped: boolean;
   rep: GraphSystem;
 }
 
@@ -87,15 +89,12 @@ function planFor(ctx: RuleContext, d: FindingDraft, rep: GraphSystem): Plan | un
     if (slot < 0 && (own.has(`${e.file}\u0000${e.line}\u0000${e.path}`) || (typeof e.quote === 'string' && e.quote.includes(rep.id)))) return undefined;
     slots.push(slot);
   }
-  return { slots, rep };
+  return { slots, mapped: slots.some((x) => x >= 0), rep };
 }
 
 function memberDraft(ctx: RuleContext, rule: Rule, d: FindingDraft, plan: Plan, member: GraphSystem): FindingDraft {
   let evidence: Evidence[] = d.evidence;
-  if (plan.slots.some((s) => s >= 0)) {
-    const memberSlots = installSlots(ctx.graph, member);
-    evidence = plan.slots.map((s, i) => (s < 0 ? d.evidence[i]! : memberSlots[s]!));
-  }
+  if (plan.mapped) evidence = plan.slots.map((s, i) => (s < 0 ? d.evidence[i]! : slotAt(ctx.graph, member, s)!));
   return {
     subject: `system:${member.id}`,
     systems: d.systems.map((id) => (id === plan.rep.id ? member.id : id)),

@@ -163,7 +163,9 @@ function namedIds(graph: Graph): Set<string> {
   return named;
 }
 
-const flowShape = (f: GraphFlow, peer: string) => JSON.stringify([peer, f.data, f.transport, f.purpose ?? null, f.legalBasis, f.endpoint ?? null, f.evidence.length]);
+/** A flow's fixed part as one string: free text as JSON (which escapes control characters), enums as they are, \u0001 between. */
+const flowShape = (f: GraphFlow, peer: string) =>
+  `${JSON.stringify(peer)}\u0001${f.data.join()}\u0001${f.transport}\u0001${JSON.stringify(f.purpose ?? null)}\u0001${f.legalBasis}\u0001${JSON.stringify(f.endpoint ?? null)}\u0001${f.evidence.length}`;
 
 /** Each evidence slot's first slot holding the same item: equal patterns map one install's items onto another's. */
 function evidenceShape(s: GraphSystem, inbound: readonly GraphFlow[], outbound: readonly GraphFlow[]): string {
@@ -184,6 +186,19 @@ export function evidenceSlots(s: GraphSystem, inbound: readonly GraphFlow[], out
 /** The install's slots, by its id, in this graph. */
 export function installSlots(graph: Graph, s: GraphSystem): Evidence[] {
   return evidenceSlots(s, inboundFlows(graph, s.id), outboundFlows(graph, s.id));
+}
+
+/** The install's evidence in slot `slot` (as installSlots(graph, s)[slot], without building the list). */
+export function slotAt(graph: Graph, s: GraphSystem, slot: number): Evidence | undefined {
+  if (slot < s.evidence.length) return s.evidence[slot];
+  let rest = slot - s.evidence.length;
+  for (const flows of [inboundFlows(graph, s.id), outboundFlows(graph, s.id)]) {
+    for (const f of flows) {
+      if (rest < f.evidence.length) return f.evidence[rest];
+      rest -= f.evidence.length;
+    }
+  }
+  return undefined;
 }
 
 /**
