@@ -13,6 +13,7 @@ import {
 } from '@custody/domain';
 import { carriesPhi, inboundFlows, inboundPhiCategories, isPracticeSide, phiOf, systemById } from '@custody/graph/queries';
 import { baasInForce, cmp, expiredBaas, parseDaysValue, unique } from './contracts.js';
+import { judgedVendors } from './install-classes.js';
 import { memoByGraph, memoBySystem } from './run-memo.js';
 
 // Reach and path queries live with the graph (libs/graph/src/queries.ts); the rules import them from here too.
@@ -142,10 +143,13 @@ export function displayName(graph: Graph, id: string): string {
   return s ? `${s.name} (${id})` : id;
 }
 
-/** Systems outside the practice itself, in graph order (shared within a run: callers must not mutate it). */
+/**
+ * Systems outside the practice itself, in graph order (shared within a run: callers must not mutate it). While
+ * a rule runs once per class of installs (class-run.ts), the non-install vendors and one representative per class.
+ */
 export function vendorSystems(graph: Graph): readonly GraphSystem[] {
   // A dozen rules walk the vendors; a fleet has 100,000 of them.
-  return memoByGraph('vendors', graph, () => graph.systems.filter((s) => !isPracticeSide(graph, s.id)));
+  return judgedVendors(graph) ?? memoByGraph('vendors', graph, () => graph.systems.filter((s) => !isPracticeSide(graph, s.id)));
 }
 
 /** Does a consent name this system (by id or name)? */

@@ -1,4 +1,5 @@
 import type { Citation, DataCategory, Evidence, FindingKind, Graph, Lens, Subject } from '@custody/domain';
+import type { ClassReads } from './install-classes.js';
 
 /**
  * Limits and tables the builtin rules apply. Defaults are {@link DEFAULT_RULE_SETTINGS}; a workspace's
@@ -104,6 +105,14 @@ export interface Rule {
    * ~100,000 per-install drafts of a rule die young instead of all living until the rule ends.
    */
   evaluateInto?(ctx: RuleContext, drafts: DraftSink): void;
+  /**
+   * Declared by a rule that judges each vendor system it drafts on by its class (install-classes.ts): it walks
+   * `vendorSystems`, drafts at most one `system:<id>` finding per system, and of an install reads only the
+   * settings listed here besides what every class key holds. The runner then runs it once per class of fleet
+   * installs and gives each install its class's draft with its own subject and evidence (class-run.ts). A rule
+   * without it runs per install, as does one that reads anything else of a class's representative.
+   */
+  classReads?: ClassReads;
 }
 
 /** Where a streaming rule puts its drafts (an array is one). */

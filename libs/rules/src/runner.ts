@@ -1,4 +1,5 @@
 import { compareFindings, DATA_CATEGORIES, memberGrouping, type Citation, type MemberView, type MemberStream, type DataCategory, type Evidence, type Finding, type Lens, type Score } from '@custody/domain';
+import { classDrafts } from './class-run.js';
 import { unique } from './contracts.js';
 import { REGISTRY } from './registry.js';
 import type { FindingDraft, Rule, RuleContext } from './rule.js';
@@ -87,7 +88,17 @@ const NOT_STREAMABLE = new Error('drafts not in ascending subject order');
  */
 function streamDrafts(ctx: RuleContext, rule: Rule, stream: <M>(view: MemberView<M>) => MemberStream<M>): Finding[] | undefined {
   if (!rule.evaluateInto) return undefined;
-  const members = stream(draftView(rule));
+  const view = draftView(rule);
+  if (rule.classReads) {
+    // Once per class of fleet installs when the rule allows it; a class run that gives up is discarded whole.
+    const byClass = stream(view);
+    try {
+      if (classDrafts(ctx, rule, (d) => byClass.add(validDraft(d)))) return byClass.finish();
+    } catch {
+      // As below: the rule runs per install, which reports any error of its own.
+    }
+  }
+  const members = stream(view);
   let last: string | undefined;
   try {
     rule.evaluateInto(ctx, {
@@ -158,6 +169,8 @@ const knownKind = (subject: string, colon: number) => SUBJECT_KINDS.some((k) => 
 /** \n, \r, U+2028, U+2029: none may start a subject's body. */
 const LINE_BREAKS = new Set([0x0a, 0x0d, 0x2028, 0x2029]);
 const KNOWN_CATEGORIES: ReadonlySet<string> = new Set(DATA_CATEGORIES);
+
+const validDraft = (d: FindingDraft): FindingDraft => (validateDraft(d), d);
 
 function validateDraft(d: FindingDraft): void {
   // `<kind>:<something>`, checked without a regular expression: every draft of every rule passes here.

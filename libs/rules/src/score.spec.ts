@@ -1,17 +1,7 @@
 import { DATA_CATEGORIES, FINDING_KINDS, LENSES, type Finding, type Lens } from '@custody/domain';
 import { apportion, computeScore, findingPoints, nodeScore, reachOf, scoreFindings, workspaceScore, WORKSPACE_HALF_HAZARD } from './score.js';
+import { prng } from './testing/prng.js';
 
-/** mulberry32: a tiny seeded PRNG so the property tests are deterministic. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SYSTEMS = ['ehr', 'scribe', 'openai', 'ch', 'broker', 'practice'];
 

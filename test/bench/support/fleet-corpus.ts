@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { prng } from '../../../libs/rules/src/testing/prng.js';
 
 /**
  * A synthetic AI-notetaker fleet in the shape of product.md (one CSV row per install), for the fleet bench.
@@ -63,17 +64,7 @@ const FIRST = ['Rosa', 'Marcus', 'Priya', 'Tomás', 'Aisha', 'Daniel', 'Mei', 'K
 const LAST = ['Delgado', 'Bell', 'Raman', 'Herrera', 'Okafor', 'Nguyen', 'Chen', 'Mensah', 'Petrova', 'Reyes', 'Haddad', 'Ortiz', 'Kim', 'Adeyemi', 'Walsh', 'Iyer'];
 const CREDS = ['LMFT', 'LCSW', 'PsyD', 'PhD', 'ASW', 'LPCC', 'MD'];
 
-/** Small, seedable PRNG (mulberry32): the corpus must not change between runs. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// The PRNG (mulberry32, the specs' own) is seeded: the corpus must not change between runs.
 
 const csvCell = (v: string) => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
 

@@ -14,6 +14,7 @@ const LIKELIHOOD: Record<string, number> = { allowed: 0.9, opt_out: 0.7 };
  */
 export const aiTrainingRule: Rule = streamingRule({
   id: 'ai-training',
+  classReads: { settings: ['training'] },
   title: 'Vendor may train AI models on PHI',
   kind: 'ai_training',
   citations: [CITE.baUseLimits, CITE.baPermittedUses, CITE.saleOfPhi],

@@ -7,6 +7,7 @@ import { impactOf } from '../sensitivity.js';
 /** The vendor's terms let it sell PHI or use it for marketing. */
 export const dataSaleOrMarketingRule: Rule = streamingRule({
   id: 'data-sale-or-marketing',
+  classReads: { settings: [] },
   title: 'Vendor may sell PHI or use it for marketing',
   kind: 'data_sale_or_marketing',
   citations: [CITE.saleOfPhi, CITE.marketingAuth, CITE.saleAuth],

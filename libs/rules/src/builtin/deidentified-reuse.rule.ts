@@ -7,6 +7,7 @@ import { impactOf } from '../sensitivity.js';
 /** The vendor may de-identify PHI and use the result for itself (products, benchmarks, resale). */
 export const deidentifiedReuseRule: Rule = streamingRule({
   id: 'deidentified-reuse',
+  classReads: { settings: [] },
   title: 'Vendor may de-identify PHI and reuse it for itself',
   kind: 'deidentified_reuse',
   citations: [CITE.deidentification, CITE.deidStandard, CITE.baPermittedUses],

@@ -1,7 +1,7 @@
 import { CITE } from '../citations.js';
 import { governingFact } from '../contracts.js';
 import {
-  baaCoverage, carriesPhi, displayName, heldCategories, inboundFlows, isBusinessAssociateRole, isDirectAssociate, isPracticeSide,
+  baaCoverage, carriesPhi, displayName, heldCategories, inboundFlows, isBusinessAssociateRole, isDirectAssociate, isPracticeSide, vendorSystems,
 } from '../graph-queries.js';
 import { streamingRule, type Rule } from '../rule.js';
 import { impactOf } from '../sensitivity.js';
@@ -13,6 +13,7 @@ import { impactOf } from '../sensitivity.js';
  */
 export const missingBaaRule: Rule = streamingRule({
   id: 'missing-baa',
+  classReads: { settings: [] },
   title: 'PHI goes to a business associate with no BAA',
   kind: 'missing_baa',
   citations: [CITE.baDisclosure, CITE.baContractsSecurity, CITE.baContractTerms],
@@ -21,7 +22,7 @@ export const missingBaaRule: Rule = streamingRule({
     'health-focused vendors offer one); if it will not sign, replace it with one that will. Record the signed BAA in ' +
     'Custody so the finding closes.',
   evaluateInto({ graph, now, settings }, drafts) {
-    for (const s of graph.systems) {
+    for (const s of vendorSystems(graph)) {
       if (isPracticeSide(graph, s.id) || !isBusinessAssociateRole(s) || !isDirectAssociate(graph, s.id)) continue;
       const categories = heldCategories(graph, s.id);
       if (categories.length === 0) continue;

@@ -1,6 +1,6 @@
 import { CITE } from '../citations.js';
 import { baasInForce, factIn, namedSubprocessors, unique } from '../contracts.js';
-import { carriesPhi, displayName, heldCategories, isPracticeSide, outboundFlows } from '../graph-queries.js';
+import { carriesPhi, displayName, heldCategories, isPracticeSide, outboundFlows, vendorSystems } from '../graph-queries.js';
 import { streamingRule, type Rule } from '../rule.js';
 import { impactOf } from '../sensitivity.js';
 
@@ -10,6 +10,7 @@ import { impactOf } from '../sensitivity.js';
  */
 export const noSubcontractorFlowdownRule: Rule = streamingRule({
   id: 'no-subcontractor-flowdown',
+  classReads: { settings: ['subprocessors'] },
   title: 'BAA does not flow its restrictions down to subcontractors',
   kind: 'no_subcontractor_flowdown',
   citations: [CITE.subcontractorFlowdown, CITE.subcontractorDisclosure, CITE.subcontractorSecurity],
@@ -18,7 +19,7 @@ export const noSubcontractorFlowdownRule: Rule = streamingRule({
     'same restrictions and conditions (a written subcontractor BAA), and must list those subcontractors and notify you ' +
     'before adding new ones.',
   evaluateInto({ graph, now, settings }, drafts) {
-    for (const s of graph.systems) {
+    for (const s of vendorSystems(graph)) {
       if (isPracticeSide(graph, s.id)) continue;
       const baas = baasInForce(s, now);
       if (baas.length === 0) continue;

@@ -9,6 +9,7 @@ import { impactOf } from '../sensitivity.js';
  */
 export const notetakerCannotDisableRule: Rule = streamingRule({
   id: 'notetaker-cannot-disable',
+  classReads: { settings: ['can_disable', 'recording'] },
   title: 'Clinicians cannot turn the AI notetaker off',
   kind: 'notetaker_cannot_disable',
   citations: [CITE.apaRecording, CITE.minimumNecessary, CITE.safeguards],

@@ -12,6 +12,7 @@ import { impactOf } from '../sensitivity.js';
  */
 export const recordingRetentionRule: Rule = streamingRule({
   id: 'recording-retention',
+  classReads: { settings: ['audio_retention_days', 'transcript_retention_days'] },
   title: 'Session recordings or transcripts kept past the retention limit',
   kind: 'recording_retention',
   citations: [CITE.minimumNecessary, CITE.safeguards],

@@ -13,6 +13,7 @@ import { impactOf } from '../sensitivity.js';
  */
 export const recordingWithoutConsentRule: Rule = streamingRule({
   id: 'recording-without-consent',
+  classReads: { settings: ['consent_capture', 'recording', 'jurisdiction'] },
   title: 'Sessions recorded without the client\'s documented consent',
   kind: 'recording_without_consent',
   citations: [

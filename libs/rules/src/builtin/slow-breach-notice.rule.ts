@@ -11,6 +11,7 @@ import { impactOf } from '../sensitivity.js';
  */
 export const slowBreachNoticeRule: Rule = streamingRule({
   id: 'slow-breach-notice',
+  classReads: { settings: [] },
   title: 'Breach notice to the practice is slow or unstated',
   kind: 'slow_breach_notice',
   citations: [CITE.breachNotice, CITE.baBreachReport],

@@ -10,6 +10,7 @@ import { impactOf } from '../sensitivity.js';
  */
 export const vendorOwnsRecordsRule: Rule = streamingRule({
   id: 'vendor-owns-records',
+  classReads: { settings: [] },
   title: 'Vendor or platform owns the clinical records',
   kind: 'vendor_owns_records',
   citations: [CITE.access, CITE.baAccess, CITE.returnOrDestroy],

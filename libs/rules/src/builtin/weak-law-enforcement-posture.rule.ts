@@ -14,6 +14,7 @@ import { impactOf } from '../sensitivity.js';
  */
 export const weakLawEnforcementPostureRule: Rule = streamingRule({
   id: 'weak-law-enforcement-posture',
+  classReads: { settings: [] },
   title: 'Holder of sensitive PHI may release it to law enforcement without a court order or notice',
   kind: 'weak_law_enforcement_posture',
   citations: [CITE.lawEnforcement, CITE.adminRequest, CITE.judicial],

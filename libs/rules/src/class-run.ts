@@ -1,0 +1,116 @@
+import type { Evidence, GraphSystem } from '@custody/domain';
+import { vendorSystems } from './graph-queries.js';
+import { installSlots, judgingOnly, ruleClasses, slotAt, type RuleClasses } from './install-classes.js';
+import type { FindingDraft, Rule, RuleContext } from './rule.js';
+
+/** Why a class run gave up (the runner then runs the rule per install, which gives the same drafts or error). */
+class NotClassable extends Error {}
+
+/**
+ * A rule with {@link Rule.classReads} run once per class of fleet installs (install-classes.ts), its drafts
+ * pushed in the order a run over every vendor would push them: each install gets its class representative's
+ * draft with its own subject, systems and evidence (the items in the same slots of its own record and flows),
+ * and a text built by judging that install alone, asked only if the text is (grouping keeps one per vendor).
+ *
+ * False, with nothing pushed or with `push` to be discarded, when the rule cannot be run so: no declaration,
+ * too few installs sharing a class to gain, or the rule did something a per-class run cannot stand for — read
+ * what it did not declare (UndeclaredRead), drafted on anything but one judged vendor system per draft, in
+ * other than ascending order, or cited evidence of the representative's own that has no slot. Throws only what
+ * `push` throws.
+ */
+export function classDrafts(ctx: RuleContext, rule: Rule, push: (d: FindingDraft) => void): boolean {
+  if (!rule.classReads) return false;
+  const { graph } = ctx;
+  const vendors = vendorSystems(graph);
+  const classes = ruleClasses(graph, vendors, rule.classReads);
+  // Worth it only when classes are shared: otherwise the per-install run costs less than keys and mapping.
+  if (classes.installs === 0 || classes.classes * 2 > classes.installs) return false;
+  const byRep = judgedDrafts(ctx, rule, classes);
+  if (!byRep) return false;
+  const plans = new Map<FindingDraft, Plan>();
+  let last = '';
+  for (let p = 0; p < vendors.length; p++) {
+    const rp = classes.repOf[p]!;
+    const d = byRep.get(vendors[rp]!.id);
+    if (!d) continue;
+    if (rp === p) {
+      if (!(last < d.subject)) return false;
+      last = d.subject;
+      push(d);
+      continue;
+    }
+    const plan = plans.get(d) ?? planFor(ctx, d, vendors[rp]!);
+    if (!plan) return false;
+    plans.set(d, plan);
+    const member = memberDraft(ctx, rule, d, plan, vendors[p]!);
+    if (!(last < member.subject)) return false;
+    last = member.subject;
+    push(member);
+  }
+  return true;
+}
+
+/** The rule's drafts over the judged systems, by the system each is on; undefined if unusable per class. */
+function judgedDrafts(ctx: RuleContext, rule: Rule, classes: RuleClasses): Map<string, FindingDraft> | undefined {
+  let drafts: FindingDraft[];
+  try {
+    drafts = judgingOnly(ctx.graph, classes.judged, () => rule.evaluate(ctx));
+  } catch {
+    return undefined;
+  }
+  if (!Array.isArray(drafts)) return undefined;
+  const judged = new Set(classes.judged.map((s) => s.id));
+  const byId = new Map<string, FindingDraft>();
+  for (const d of drafts) {
+    const id = d?.systems?.[0];
+    if (typeof id !== 'string' || d.subject !== `system:${id}` || !judged.has(id) || byId.has(id)) return undefined;
+    byId.set(id, d);
+  }
+  return byId;
+}
+
+/** How a representative's draft maps onto a member: the slot of each evidence item (-1: shared, kept). */
+interface Plan {
+  slots: number[];
+  /** Whether any item is the representative's own (else the draft's list is every member's). */
+  mapped: boolean;
+  rep: GraphSystem;
+}
+
+function planFor(ctx: RuleContext, d: FindingDraft, rep: GraphSystem): Plan | undefined {
+  // A text fixed at drafting must not name the representative: it would be wrong for every other member.
+  if (typeof d.detail === 'string' && (d.detail.includes(rep.id) || d.detail.includes(rep.name))) return undefined;
+  const repSlots = installSlots(ctx.graph, rep);
+  const own = new Set(rep.evidence.map((e) => `${e.file}\u0000${e.line}\u0000${e.path}`));
+  const slots: number[] = [];
+  for (const e of d.evidence) {
+    const slot = repSlots.indexOf(e);
+    // Evidence not in a slot is shared (a contract's clause) unless it quotes or points at the representative's own.
+    if (slot < 0 && (own.has(`${e.file}\u0000${e.line}\u0000${e.path}`) || (typeof e.quote === 'string' && e.quote.includes(rep.id)))) return undefined;
+    slots.push(slot);
+  }
+  return { slots, mapped: slots.some((x) => x >= 0), rep };
+}
+
+function memberDraft(ctx: RuleContext, rule: Rule, d: FindingDraft, plan: Plan, member: GraphSystem): FindingDraft {
+  let evidence: Evidence[] = d.evidence;
+  if (plan.mapped) evidence = plan.slots.map((s, i) => (s < 0 ? d.evidence[i]! : slotAt(ctx.graph, member, s)!));
+  return {
+    subject: `system:${member.id}`,
+    systems: d.systems.map((id) => (id === plan.rep.id ? member.id : id)),
+    categories: d.categories,
+    likelihood: d.likelihood,
+    impact: d.impact,
+    evidence,
+    detail: typeof d.detail === 'string' ? d.detail : () => memberText(ctx, rule, member),
+    ...(d.citations ? { citations: d.citations } : {}),
+  };
+}
+
+/** A member's text: the rule judging that install alone (rules are pure: what a run over every vendor gives it). */
+function memberText(ctx: RuleContext, rule: Rule, member: GraphSystem): string {
+  const subject = `system:${member.id}`;
+  const d = judgingOnly(ctx.graph, [member], () => rule.evaluate(ctx)).find((x) => x.subject === subject);
+  if (!d) throw new NotClassable(`${rule.id} drafted nothing on ${member.id} alone, but did on its class`);
+  return typeof d.detail === 'function' ? d.detail() : d.detail;
+}

@@ -1,0 +1,261 @@
+import type { Evidence, Graph, GraphFlow, GraphSystem } from '@custody/domain';
+import { inboundFlows, outboundFlows } from '@custody/graph/queries';
+import { memoByGraph } from './run-memo.js';
+
+/**
+ * Classes of fleet installs (issue 11): a 100,000-install fleet has a few dozen distinct configurations, so a
+ * rule that judges each install by what it shares with its class is run once per class (see class-run.ts).
+ *
+ * What a rule declares, to be run once per class: the install settings it reads. The rest of what it may read
+ * of an install is in every class key: role, holds, fleet vendor, contracts (by identity: a vendor's contract
+ * is one object on all its installs), its flows in and out (peer, data, transport, purpose, legal basis,
+ * endpoint) and the shape of its evidence (where each item sits among its own and its flows' evidence, and
+ * which declared setting an item of its own mentions, as settingEvidence picks them). Not in the key, so read
+ * only as identity: its id and name (a finding's subject, systems and text, rebuilt per install), and the
+ * evidence items themselves (re-attached per install by their place). An install a consent or an exposed
+ * identifier names (by id or name) is a class of its own. A rule that reads an undeclared setting, the name
+ * or the site of a class's representative is stopped (see {@link guardedSystem}) and runs per install.
+ */
+export interface ClassReads {
+  /** Install settings the rule reads (and the keys it asks settingEvidence for). */
+  settings: readonly string[];
+}
+
+/** Thrown when a rule run per class reads what its class key does not hold: the runner then runs it per install. */
+export class UndeclaredRead extends Error {
+  constructor(what: string) {
+    super(`read of ${what}, not in the rule's class reads`);
+  }
+}
+
+/** Per install (position in the vendor list): the structural class and the evidence slots it maps by. */
+interface InstallIndex {
+  vendors: readonly GraphSystem[];
+  /** Structural key id per vendor position; -1 for a system that is not a fleet install (or is named). */
+  base: Int32Array;
+  installs: number;
+}
+
+/** One rule's classes: each vendor position's representative position (itself for non-installs and reps). */
+export interface RuleClasses {
+  vendors: readonly GraphSystem[];
+  repOf: Int32Array;
+  /** The systems the rule is run on: every non-install vendor and one guarded representative per class. */
+  judged: GraphSystem[];
+  classes: number;
+  installs: number;
+}
+
+/** The run's classes of installs for rules reading `reads` (memoised per run and set of settings). */
+export function ruleClasses(graph: Graph, vendors: readonly GraphSystem[], reads: ClassReads): RuleClasses {
+  const keys = [...new Set(reads.settings)].sort();
+  return memoByGraph(`classes:${JSON.stringify(keys)}`, graph, () => {
+    const index = installIndex(graph, vendors);
+    const columns = keys.map((k) => settingColumn(graph, index, k));
+    const repOf = new Int32Array(vendors.length);
+    const reps = new Map<string, number>();
+    const judged: GraphSystem[] = [];
+    const allowed = new Set(keys);
+    let classes = 0;
+    for (let p = 0; p < vendors.length; p++) {
+      const s = vendors[p]!;
+      const base = index.base[p]!;
+      if (base < 0) {
+        repOf[p] = p;
+        judged.push(s);
+        continue;
+      }
+      // A few small numbers per install: its structure's id and, per declared setting, its value-and-mentions id.
+      let key = String(base);
+      for (const column of columns) key += `,${column[p]}`;
+      const rep = reps.get(key);
+      if (rep !== undefined) {
+        repOf[p] = rep;
+        continue;
+      }
+      reps.set(key, p);
+      repOf[p] = p;
+      classes++;
+      judged.push(guardedSystem(s, allowed));
+    }
+    return { vendors, repOf, judged, classes, installs: index.installs };
+  });
+}
+
+/** Own evidence items of an install whose mentions of a setting fit in a column id; more make it a class of its own. */
+const MAX_MENTIONED = 20;
+
+/**
+ * Per vendor position, an id of (the install's value of setting `key`, which of its own evidence items mention
+ * `key` as settingEvidence looks for it): equal ids, equal value and equal picks. Shared by every rule reading `key`.
+ */
+function settingColumn(graph: Graph, index: InstallIndex, key: string): Float64Array {
+  return memoByGraph(`class-column:${key}`, graph, () => {
+    const primitives = new Map<unknown, number>();
+    const objects = new Map<string, number>();
+    const column = new Float64Array(index.vendors.length);
+    for (let p = 0; p < index.vendors.length; p++) {
+      if (index.base[p]! < 0) continue;
+      const s = index.vendors[p]!;
+      const settings = (s.settings ?? {}) as Record<string, unknown>;
+      let value = 0;
+      if (key in settings) {
+        const v = settings[key];
+        const [table, k] = typeof v === 'object' && v !== null ? [objects, JSON.stringify(v)] as const : [primitives, v] as const;
+        value = (table as Map<unknown, number>).get(k) ?? 0;
+        if (value === 0) (table as Map<unknown, number>).set(k, (value = primitives.size + objects.size + 1));
+      }
+      if (s.evidence.length > MAX_MENTIONED) {
+        column[p] = -(p + 1);
+        continue;
+      }
+      let mask = 0;
+      for (let i = 0; i < s.evidence.length; i++) {
+        const e = s.evidence[i]!;
+        if (e.path?.includes(key) || (typeof e.quote === 'string' && e.quote.includes(key))) mask |= 1 << i;
+      }
+      column[p] = value * 2 ** MAX_MENTIONED + mask;
+    }
+    return column;
+  });
+}
+
+function installIndex(graph: Graph, vendors: readonly GraphSystem[]): InstallIndex {
+  return memoByGraph('install-index', graph, () => {
+    const named = namedIds(graph);
+    const ids = new Map<unknown, number>();
+    const idOf = (x: unknown) => {
+      let id = ids.get(x);
+      if (id === undefined) ids.set(x, (id = ids.size));
+      return id;
+    };
+    const keyIds = new Map<string, number>();
+    const base = new Int32Array(vendors.length);
+    let installs = 0;
+    for (let p = 0; p < vendors.length; p++) {
+      const s = vendors[p]!;
+      if (s.group?.vendor === undefined || named.has(s.id.trim().toLowerCase()) || named.has(s.name.trim().toLowerCase())) {
+        base[p] = -1;
+        continue;
+      }
+      installs++;
+      const inbound = inboundFlows(graph, s.id);
+      const outbound = outboundFlows(graph, s.id);
+      // JSON of strings and numbers only: contracts by identity, each flow's fixed part as one interned string.
+      const key = JSON.stringify([
+        s.role, s.holds, s.group.vendor, s.contracts.map(idOf),
+        evidenceShape(s, inbound, outbound),
+        inbound.map((f) => idOf(flowShape(f, f.from))), outbound.map((f) => idOf(flowShape(f, f.to))),
+      ]);
+      let id = keyIds.get(key);
+      if (id === undefined) keyIds.set(key, (id = keyIds.size));
+      base[p] = id;
+    }
+    return { vendors, base, installs };
+  });
+}
+
+/** Ids and names (lower case) that consents and exposed identifiers name: such installs are judged alone. */
+function namedIds(graph: Graph): Set<string> {
+  const named = new Set<string>();
+  for (const c of graph.consents) named.add(c.to.trim().toLowerCase());
+  for (const i of graph.identifiers) if (i.system) named.add(i.system.trim().toLowerCase());
+  return named;
+}
+
+/** A flow's fixed part as one string: free text as JSON (which escapes control characters), enums as they are, \u0001 between. */
+const flowShape = (f: GraphFlow, peer: string) =>
+  `${JSON.stringify(peer)}\u0001${f.data.join()}\u0001${f.transport}\u0001${JSON.stringify(f.purpose ?? null)}\u0001${f.legalBasis}\u0001${JSON.stringify(f.endpoint ?? null)}\u0001${f.evidence.length}`;
+
+/** Each evidence slot's first slot holding the same item: equal patterns map one install's items onto another's. */
+function evidenceShape(s: GraphSystem, inbound: readonly GraphFlow[], outbound: readonly GraphFlow[]): string {
+  const slots = evidenceSlots(s, inbound, outbound);
+  let shape = '';
+  for (let i = 0; i < slots.length; i++) shape += `${slots.indexOf(slots[i]!)},`;
+  return shape;
+}
+
+/** An install's evidence in slot order: its own, then its inbound flows', then its outbound flows'. */
+export function evidenceSlots(s: GraphSystem, inbound: readonly GraphFlow[], outbound: readonly GraphFlow[]): Evidence[] {
+  const slots = [...s.evidence];
+  for (const f of inbound) for (const e of f.evidence) slots.push(e);
+  for (const f of outbound) for (const e of f.evidence) slots.push(e);
+  return slots;
+}
+
+/** The install's slots, by its id, in this graph. */
+export function installSlots(graph: Graph, s: GraphSystem): Evidence[] {
+  return evidenceSlots(s, inboundFlows(graph, s.id), outboundFlows(graph, s.id));
+}
+
+/** The install's evidence in slot `slot` (as installSlots(graph, s)[slot], without building the list). */
+export function slotAt(graph: Graph, s: GraphSystem, slot: number): Evidence | undefined {
+  if (slot < s.evidence.length) return s.evidence[slot];
+  let rest = slot - s.evidence.length;
+  for (const flows of [inboundFlows(graph, s.id), outboundFlows(graph, s.id)]) {
+    for (const f of flows) {
+      if (rest < f.evidence.length) return f.evidence[rest];
+      rest -= f.evidence.length;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * A class's representative as its rule sees it: reading a setting the rule did not declare, its name or its
+ * site throws {@link UndeclaredRead}, since members differ there. Everything else reads through.
+ */
+export function guardedSystem(s: GraphSystem, allowed: ReadonlySet<string>): GraphSystem {
+  const settings = guardedObject(s.settings ?? {}, (k) => allowed.has(k), 'setting');
+  const group = s.group && guardedObject(s.group, (k) => k === 'vendor', 'group field');
+  return new Proxy(s, {
+    get(target, prop, receiver) {
+      if (prop === 'settings') return settings;
+      if (prop === 'group') return group;
+      if (prop === 'name') throw new UndeclaredRead('the install name');
+      return Reflect.get(target, prop, receiver);
+    },
+  });
+}
+
+function guardedObject<T extends object>(obj: T, ok: (key: string) => boolean, what: string): T {
+  const check = (k: string | symbol) => {
+    if (typeof k === 'string' && !ok(k)) throw new UndeclaredRead(`${what} ${k}`);
+  };
+  return new Proxy(obj, {
+    get(target, prop, receiver) {
+      check(prop);
+      return Reflect.get(target, prop, receiver);
+    },
+    has(target, prop) {
+      check(prop);
+      return Reflect.has(target, prop);
+    },
+    ownKeys() {
+      throw new UndeclaredRead(`every ${what}`);
+    },
+    getOwnPropertyDescriptor(target, prop) {
+      check(prop);
+      return Reflect.getOwnPropertyDescriptor(target, prop);
+    },
+  });
+}
+
+// The systems rules iterate as "the vendors" while one rule runs per class (vendorSystems reads this).
+let judging: { graph: Graph; systems: readonly GraphSystem[] } | undefined;
+
+/** The systems to judge as the vendors of `graph` while a class run is on; undefined otherwise. */
+export function judgedVendors(graph: Graph): readonly GraphSystem[] | undefined {
+  return judging?.graph === graph ? judging.systems : undefined;
+}
+
+/** Runs `fn` with `systems` standing for the vendors of `graph` (nested runs get their own). */
+export function judgingOnly<T>(graph: Graph, systems: readonly GraphSystem[], fn: () => T): T {
+  const outer = judging;
+  judging = { graph, systems };
+  try {
+    return fn();
+  } finally {
+    judging = outer;
+  }
+}
