@@ -86,6 +86,34 @@ describe('SandboxPool', () => {
     expect(pool.stats.spawned).toBe(before + 1);
     expect(pool.stats.stopped.too_large).toBeGreaterThanOrEqual(1);
   }, 240_000);
+
+  it('reads a batch in one process with one request: the same analyses as one by one, in order', async () => {
+    const docs = [1, 2, 3].map((n) => ({ bytes: smallDocx(`BUSINESS ASSOCIATE AGREEMENT\nBusiness Associate shall notify Covered Entity of any Breach within ${n * 10} days.`), fileName: `contracts/baa-${n}.docx` }));
+    const documents = pool.stats.documents;
+    const many = await pool.analyzeMany(docs);
+    expect(many.map((r) => r.facts!.breach_notice_days.value)).toEqual([10, 20, 30]);
+    expect(new Set(many.map((r) => r.sandbox.pid)).size).toBe(1);
+    expect(pool.stats.documents).toBe(documents + 3);
+    for (const [k, d] of docs.entries()) expect(many[k]!.analysisJson!.toString('utf8')).toBe((await pool.analyze(d.bytes, d.fileName)).analysisJson!.toString('utf8'));
+  }, 120_000);
+
+  it('a batch document over its budget fails alone: those before it keep their outcomes, those after it are read in another process', async () => {
+    const big = Buffer.from(JSON.stringify({ rows: Array.from({ length: 400_000 }, (_, i) => ({ id: `row-${i}`, host: `h${i}.example.org` })) }));
+    const spawned = pool.stats.spawned;
+    const r = await pool.analyzeMany([
+      { bytes: good(), fileName: 'contracts/before.docx' },
+      { bytes: big, fileName: 'configs/huge.json' },
+      { bytes: good(), fileName: 'contracts/after-1.docx' },
+      { bytes: good(), fileName: 'contracts/after-2.docx' },
+    ]);
+    expect(r.map((x) => x.status)).toEqual(['processed', 'failed', 'processed', 'processed']);
+    expect(r[1]!.reason).toMatch(/^configs\/huge\.json: too_large: /);
+    expect(r[0]!.sandbox.pid).toBe(r[1]!.sandbox.pid);
+    expect(r[2]!.sandbox.pid).not.toBe(r[1]!.sandbox.pid);
+    expect(r[3]!.sandbox.pid).toBe(r[2]!.sandbox.pid);
+    expect(r[2]!.facts!.breach_notice_days.value).toBe(30);
+    expect(pool.stats.spawned).toBe(spawned + 1);
+  }, 240_000);
 });
 
 describe('SandboxPool wall-time budget', () => {

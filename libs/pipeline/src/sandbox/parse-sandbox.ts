@@ -4,7 +4,7 @@ import type { AnalyzeOptions, PreparedContent } from '@custody/audit';
 import type { CustodyConfig } from '@custody/config';
 import { CustodyError } from '@custody/domain';
 import { CONFIG } from '../tokens.js';
-import { SandboxProcess, type DocumentInput, type ProcessLimits, type RunOutcome } from './sandbox-process.js';
+import { SandboxProcess, type DocumentInput, type ProcessLimits, type RunOutcome, type RunRequest } from './sandbox-process.js';
 import type { StoredAnalysis } from './sandbox-protocol.js';
 
 export interface SandboxLimits extends ProcessLimits {
@@ -35,6 +35,10 @@ export interface SandboxStats {
 
 export type SandboxOptions = Pick<AnalyzeOptions, 'maxBytes' | 'llm' | 'redactions' | 'vendors'>;
 
+/** Where and how long one document ran in the sandbox. */
+export interface SandboxRun { ms: number; peakRssMb: number; pid?: number }
+export type SandboxAnalysis = StoredAnalysis & { sandbox: SandboxRun };
+
 /**
  * Reads documents in a pool of sandbox processes with budgets (see SandboxProcess): every format detection,
  * decode, parse and extraction of an uploaded document runs there, none in the worker or API process. A
@@ -59,15 +63,42 @@ export class SandboxPool {
    * of pieces (a stored blob read chunk by chunk): it goes to the sandbox as it is read; an error it throws
    * (the blob failed its integrity check) is thrown here, and nothing of it is parsed.
    */
-  async analyze(input: DocumentInput, fileName: string, opts: SandboxOptions = {}): Promise<StoredAnalysis & { sandbox: { ms: number; peakRssMb: number; pid?: number } }> {
-    const options = { ...opts, maxInflatedBytes: this.limits.maxInflatedBytes, maxPages: this.limits.maxPages, maxDeclarations: this.limits.maxDeclarations };
-    const { outcome, sandbox } = await this.runOne({ op: 'analyze', fileName, options }, input);
-    if (outcome.ok) {
-      // Structured clone turns a Buffer into a Uint8Array.
-      const r = outcome.result as StoredAnalysis;
-      return { ...r, ...(r.analysisJson ? { analysisJson: Buffer.from(r.analysisJson.buffer, r.analysisJson.byteOffset, r.analysisJson.byteLength) } : {}), sandbox };
+  async analyze(input: DocumentInput, fileName: string, opts: SandboxOptions = {}): Promise<SandboxAnalysis> {
+    const { outcome, sandbox } = await this.runOne(this.analyzeRequest(fileName, opts), input);
+    return analysisOf(fileName, outcome, sandbox);
+  }
+
+  /**
+   * Analyses documents held in memory (a batch's small blobs) in one sandbox process, with one request for
+   * all rather than a round trip each (SandboxProcess.runMany); one result per document, in order, as
+   * `analyze` gives it. A document over a budget fails alone; the documents after it, which the killed process
+   * never read, are read in another one.
+   */
+  async analyzeMany(docs: readonly { bytes: Uint8Array; fileName: string; opts?: SandboxOptions }[]): Promise<SandboxAnalysis[]> {
+    const results: SandboxAnalysis[] = [];
+    let todo = docs.map((_, i) => i);
+    // Every round settles at least its first document (the one a process dies on gets that outcome).
+    while (todo.length) {
+      const proc = await this.acquire();
+      let outcomes: Awaited<ReturnType<SandboxProcess['runMany']>>;
+      try {
+        outcomes = await proc.runMany(todo.map((i) => ({ req: this.analyzeRequest(docs[i]!.fileName, docs[i]!.opts), input: docs[i]!.bytes })));
+      } finally {
+        this.release(proc);
+      }
+      const left: number[] = [];
+      todo.forEach((i, k) => {
+        const outcome = outcomes[k];
+        if (outcome) results[i] = analysisOf(docs[i]!.fileName, outcome, this.counted(outcome, proc));
+        else left.push(i);
+      });
+      todo = left;
     }
-    return { type: 'unknown', status: 'failed', reason: reasonOf(fileName, outcome), sandbox };
+    return results;
+  }
+
+  private analyzeRequest(fileName: string, opts: SandboxOptions = {}): RunRequest {
+    return { op: 'analyze', fileName, options: { ...opts, maxInflatedBytes: this.limits.maxInflatedBytes, maxPages: this.limits.maxPages, maxDeclarations: this.limits.maxDeclarations } };
   }
 
   /**
@@ -85,7 +116,7 @@ export class SandboxPool {
     return { sha256, content: Buffer.alloc(0), redacted: false, redactions: 0, records: [], unscannable: `${reasonOf(fileName, outcome)} (not stored: it could not be scanned for secrets)` };
   }
 
-  private async runOne(req: Parameters<SandboxProcess['run']>[0], input: DocumentInput): Promise<{ outcome: RunOutcome; sandbox: { ms: number; peakRssMb: number; pid?: number } }> {
+  private async runOne(req: RunRequest, input: DocumentInput): Promise<{ outcome: RunOutcome; sandbox: SandboxRun }> {
     const proc = await this.acquire();
     let outcome: RunOutcome;
     try {
@@ -93,10 +124,15 @@ export class SandboxPool {
     } finally {
       this.release(proc);
     }
+    return { outcome, sandbox: this.counted(outcome, proc) };
+  }
+
+  /** Counts one document's outcome in the stats; where and how long it ran. */
+  private counted(outcome: RunOutcome, proc: SandboxProcess): SandboxRun {
     this.stats.documents++;
     this.stats.peakRssMb = Math.max(this.stats.peakRssMb, outcome.peakRssMb);
     if (!outcome.ok) this.stats.stopped[outcome.kind]++;
-    return { outcome, sandbox: { ms: Math.round(outcome.ms), peakRssMb: outcome.peakRssMb, pid: proc.pid } };
+    return { ms: Math.round(outcome.ms), peakRssMb: outcome.peakRssMb, pid: proc.pid };
   }
 
   /**
@@ -187,6 +223,16 @@ export class SandboxPool {
     }
     if (this.all.size < this.capacity) this.spawn();
   }
+}
+
+/** A document's analysis as the worker reads it, from its sandbox outcome. */
+function analysisOf(fileName: string, outcome: RunOutcome, sandbox: SandboxRun): SandboxAnalysis {
+  if (outcome.ok) {
+    // Structured clone turns a Buffer into a Uint8Array.
+    const r = outcome.result as StoredAnalysis;
+    return { ...r, ...(r.analysisJson ? { analysisJson: Buffer.from(r.analysisJson.buffer, r.analysisJson.byteOffset, r.analysisJson.byteLength) } : {}), sandbox };
+  }
+  return { type: 'unknown', status: 'failed', reason: reasonOf(fileName, outcome), sandbox };
 }
 
 function reasonOf(fileName: string, o: Extract<RunOutcome, { ok: false }>): string {

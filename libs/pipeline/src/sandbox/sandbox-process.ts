@@ -32,6 +32,20 @@ export type RunOutcome =
   | { ok: false; kind: BudgetKind | 'crashed'; detail: string; ms: number; peakRssMb: number };
 
 type DistributiveOmit<T, K extends keyof T> = T extends unknown ? Omit<T, K> : never;
+/** Documents sent to a process and not yet answered (SandboxProcess.current). */
+interface Batch { items: { id: number; resolve: (o: RunOutcome | undefined) => void }[]; started: number; sent: boolean; timer?: NodeJS.Timeout; watch?: NodeJS.Timeout; killedFor?: { kind: BudgetKind; detail: string } }
+
+/** One document's request without what the process assigns (its id, and its size once sent). */
+export type RunRequest = DistributiveOmit<SandboxRequest, 'id' | 'size'>;
+
+/**
+ * `CUSTODY_SANDBOX_CPU_PROF_DIR`: each sandbox process writes a V8 CPU profile there when it exits (a profiling
+ * aid, e.g. with test/bench/support/profile-pipeline.ts; the parent's own --cpu-prof does not reach it).
+ */
+function profiling(): string[] {
+  const dir = process.env.CUSTODY_SANDBOX_CPU_PROF_DIR;
+  return dir ? ['--cpu-prof', `--cpu-prof-dir=${dir}`] : [];
+}
 
 /** How often a busy process's resident memory is read (from /proc; Linux) while it works. */
 const WATCH_MS = 25;
@@ -47,7 +61,12 @@ export class SandboxProcess {
   /** Resolves once the process has loaded its parsers; rejects if it exits or does not start in time. */
   readonly ready: Promise<void>;
   private stderrTail = '';
-  private current?: { id: number; resolve: (o: RunOutcome) => void; started: number; timer?: NodeJS.Timeout; watch?: NodeJS.Timeout; killedFor?: { kind: BudgetKind; detail: string } };
+  /**
+   * The documents sent and not yet answered, in the order the process reads them: the first is the one being
+   * read, whose wall-time budget runs from the previous answer (or from the request). A document left when the
+   * process dies was never started: it resolves `undefined` (not run), for the pool to send elsewhere.
+   */
+  private current?: Batch;
   private nextId = 1;
   /** Highest resident memory seen while this process worked, in MB. */
   peakRssMb = 0;
@@ -63,7 +82,7 @@ export class SandboxProcess {
     const entry = fileURLToPath(new URL(`./sandbox-child.${ts ? 'ts' : 'js'}`, here));
     const { NODE_OPTIONS: _drop, ...env } = process.env;
     this.child = fork(entry, limits.warmUp ? [WARM_UP_ARG] : [], {
-      execArgv: [`--max-old-space-size=${limits.heapMb}`, '--max-semi-space-size=16', ...(ts ? ['--import', 'tsx'] : [])],
+      execArgv: [`--max-old-space-size=${limits.heapMb}`, '--max-semi-space-size=16', ...(ts ? ['--import', 'tsx'] : []), ...profiling()],
       serialization: 'advanced',
       // fd DATA_FD carries documents' bytes (sandbox-protocol): streamed, not one large IPC message.
       stdio: ['ignore', 'ignore', 'pipe', 'ipc', 'pipe'],
@@ -111,29 +130,51 @@ export class SandboxProcess {
    * read, so a streamed input that fails at its end (a blob that fails its integrity check) is never parsed:
    * the error is thrown and the process, holding a partial document, is replaced.
    */
-  async run(req: DistributiveOmit<SandboxRequest, 'id' | 'size'>, input: DocumentInput): Promise<RunOutcome> {
+  async run(req: RunRequest, input: DocumentInput): Promise<RunOutcome> {
+    const [outcome] = await this.runMany([{ req, input }]);
+    // One document is the first of its batch: the first always gets an outcome (see `current`).
+    return outcome!;
+  }
+
+  /**
+   * Reads several documents, one after the other, with one request for all (issue 11: a batch's documents
+   * do not each wait for a round trip to the worker): every document's bytes go on the data pipe, then one
+   * message lists them. Each keeps its own wall-time budget and outcome; the memory budget is watched
+   * throughout. If the process is killed over one document's budget (or crashes), the documents read before it
+   * keep their outcomes, that one gets the budget's, and those after it resolve `undefined`: not run, nothing
+   * lost — the pool reads them in another process.
+   */
+  async runMany(docs: readonly { req: RunRequest; input: DocumentInput }[]): Promise<(RunOutcome | undefined)[]> {
     await this.ready;
     if (this.exited) throw new CustodyError('sandbox_unavailable', 'the parsing sandbox exited', {}, true);
-    const id = this.nextId++;
-    this.runs++;
-    const outcome = new Promise<RunOutcome>((resolve) => {
-      this.current = { id, resolve, started: performance.now() };
-      this.current.watch = setInterval(() => this.watchMemory(), WATCH_MS);
-    });
-    let size: number;
+    const ids = docs.map(() => this.nextId++);
+    this.runs += docs.length;
+    const batch: Batch = { items: [], started: performance.now(), sent: false };
+    const outcomes = Promise.all(ids.map((id) => new Promise<RunOutcome | undefined>((resolve) => batch.items.push({ id, resolve }))));
+    this.current = batch;
+    batch.watch = setInterval(() => this.watchMemory(), WATCH_MS);
+    const requests: SandboxRequest[] = [];
     try {
-      size = await this.send(input);
+      for (const [k, { req, input }] of docs.entries()) requests.push({ ...req, id: ids[k]!, size: await this.send(input) } as SandboxRequest);
     } catch (err) {
-      clearInterval(this.current?.watch);
+      clearInterval(batch.watch);
       this.current = undefined;
       this.stop();
       throw err;
     }
-    // Gone while the bytes were on their way (killed over its memory budget, or crashed): the outcome says so.
-    if (this.current?.id !== id) return outcome;
-    this.current.timer = setTimeout(() => this.kill('timeout', `parsing took longer than ${this.limits.timeoutMs} ms; stopped`), this.limits.timeoutMs);
-    this.child.send({ ...req, id, size } as SandboxRequest);
-    return outcome;
+    // Gone while the bytes were on their way (killed over its memory budget, or crashed): the outcomes say so.
+    if (this.current !== batch) return outcomes;
+    batch.sent = true;
+    batch.started = performance.now();
+    this.startTimer();
+    this.child.send(requests.length === 1 ? requests[0]! : requests);
+    return outcomes;
+  }
+
+  /** The wall-time budget of the document being read (the first unanswered one). */
+  private startTimer(): void {
+    const c = this.current;
+    if (c?.sent) c.timer = setTimeout(() => this.kill('timeout', `parsing took longer than ${this.limits.timeoutMs} ms; stopped`), this.limits.timeoutMs);
   }
 
   private get data(): Writable {
@@ -180,7 +221,9 @@ export class SandboxProcess {
   /** Kills the process; `stopped` at once (its exit event comes later), so the pool never hands it out again. */
   stop(): void {
     this.stopped = true;
-    if (!this.exited) this.child.kill('SIGKILL');
+    // An idle process being profiled leaves by itself (sandbox-child exits on disconnect), so it writes its profile.
+    if (!this.exited && !this.current && process.env.CUSTODY_SANDBOX_CPU_PROF_DIR && this.child.connected) this.child.disconnect();
+    else if (!this.exited) this.child.kill('SIGKILL');
   }
 
   private watchMemory(): void {
@@ -195,18 +238,25 @@ export class SandboxProcess {
     this.child.kill('SIGKILL');
   }
 
+  /** The first unanswered document's outcome; the next one's budget starts now. */
   private finish(outcome: (ms: number, peak: number) => RunOutcome): void {
     const c = this.current;
-    if (!c) return;
+    const item = c?.items.shift();
+    if (!c || !item) return;
     clearTimeout(c.timer);
+    const now = performance.now();
+    this.peakRssMb = Math.max(this.peakRssMb, this.rssMb());
+    item.resolve(outcome(now - c.started, Math.round(this.peakRssMb)));
+    c.started = now;
+    if (c.items.length && !this.exited) return this.startTimer();
     clearInterval(c.watch);
     this.current = undefined;
-    this.peakRssMb = Math.max(this.peakRssMb, this.rssMb());
-    c.resolve(outcome(performance.now() - c.started, Math.round(this.peakRssMb)));
+    // The process is gone: the documents after the one it died on were never read.
+    for (const rest of c.items.splice(0)) rest.resolve(undefined);
   }
 
   private onMessage(m: SandboxReply): void {
-    if (m.type === 'ready' || m.id !== this.current?.id) return;
+    if (m.type === 'ready' || m.id !== this.current?.items[0]?.id) return;
     if (m.type === 'result') this.finish((ms, peakRssMb) => ({ ok: true, result: m.result, ms, peakRssMb }));
     else this.finish((ms, peakRssMb) => ({ ok: false, kind: 'crashed', detail: `internal error while reading (${m.error})`, ms, peakRssMb }));
   }

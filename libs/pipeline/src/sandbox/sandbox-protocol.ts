@@ -16,7 +16,9 @@ export interface StoredAnalysis extends Omit<AnalysisResult, 'analysis'> {
  * One job for a sandbox process: `analyze` reads a stored document (the worker's extract step); `prepare`
  * hashes, decodes and redacts an upload before it is stored (the upload request, off the API's event loop).
  * The document's bytes are not in the message: `size` bytes were written on the data pipe (DATA_FD) before it,
- * streamed, so a 50 MB document is never one IPC message nor whole in the sending process.
+ * streamed, so a 50 MB document is never one IPC message nor whole in the sending process. A message may be an
+ * array of requests (a batch's documents, SandboxProcess.runMany): their bytes were written in the same order,
+ * and each is answered on its own as it is read.
  */
 export type SandboxRequest = { id: number; size: number; fileName: string } & (
   | { op: 'analyze'; options: Pick<AnalyzeOptions, 'maxBytes' | 'llm' | 'redactions' | 'vendors' | 'maxInflatedBytes' | 'maxPages' | 'maxDeclarations'> }
