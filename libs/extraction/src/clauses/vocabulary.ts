@@ -372,7 +372,7 @@ export const PLATFORM_BRANDS = /^(?:facebook|instagram|twitter|x|linkedin|youtub
 export const PLATFORM_AS_RECIPIENT = /^\s*(?:ads|advertising|pixel|insight tag|analytics|conversions? api|custom audiences|ad manager|marketing api|audience network|business tools|sdk)\b/i;
 
 /** Endings of street addresses and places ("Amphitheatre Parkway", "Grand Canal Square"): not names. */
-export const ADDRESS_WORD = /\b(?:street|str|road|rd|avenue|ave|boulevard|blvd|way|parkway|lane|drive|place|square|quay|suite|floor|building|house|tower|plaza|court|terrace|strasse|straße|gasse|platz|weg|rue|calle|via|box|po box|p\.o\. box)\.?(?:\s+(?:n|s|e|w|ne|nw|se|sw)\.?)?$/i;
+export const ADDRESS_WORD = /\b(?:street|str|st|road|rd|avenue|ave|boulevard|blvd|way|parkway|lane|drive|place|square|quay|suite|floor|building|house|tower|plaza|court|terrace|strasse|straße|gasse|platz|weg|rue|calle|via|box|po box|p\.o\. box)\.?(?:\s+(?:n|s|e|w|ne|nw|se|sw)\.?)?$/i;
 
 /**
  * Capitalised phrases that name a thing, not an organisation (README: names are third-party organisations): a legal

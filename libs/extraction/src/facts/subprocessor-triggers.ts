@@ -193,3 +193,19 @@ export function groupExamples(v: string): number[] {
   }
   return out;
 }
+
+// The vendor's pages embedding a platform's plug-ins or buttons: "This website integrates plugins from LinkedIn
+// Corporation", "we use the buttons of the Twitter service". The subject is the vendor or its site (not the user, who
+// may install a browser plug-in from someone to opt out), and the verb is not denied (checked by the caller). "The
+// buttons of the Twitter service provided by Twitter Inc" is left to "provided by": "the X service" is a product.
+const PLUGIN_OWNER = /\b(?:we|(?:this|our)\s+(?:web\s?)?(?:site|pages?|apps?|services?)s?)\s+(?:also\s+)?(?:use|uses|integrates?|embeds?|contains?|includes?|ha(?:s|ve)\s+integrated)\s+(?:the\s+)?(?:social\s+(?:media\s+)?)?(?:plug-?ins?|buttons?)\s+(?:from|of)\s+(?=\S)/gi;
+
+/** Positions right after "… integrates plugins from" where the platform that receives the visit is named. */
+export function pluginOwners(v: string): number[] {
+  if (!/lug-?in|utton/i.test(v)) return [];
+  const out: number[] = [];
+  PLUGIN_OWNER.lastIndex = 0;
+  // A capital must follow (checked here: the pattern is case-insensitive).
+  for (let m = PLUGIN_OWNER.exec(v); m; m = PLUGIN_OWNER.exec(v)) if (/^\p{Lu}/u.test(v.slice(m.index + m[0].length))) out.push(m.index + m[0].length);
+  return out;
+}

@@ -15,7 +15,7 @@ import { isCategoryList, noPersonalData, readItem, runInRecipient } from './subp
 import { isTrackerTable } from './subprocessor-trackers.js';
 import { providerHeading, providerProfile } from './subprocessor-profiles.js';
 import { ANONYMOUS_DATA, USE_VERB_BEFORE, DATA_RELATION, HEADING, LIST_LEAD, SHOUTING, STRICT_HEADING, USER_ITEMS, notSentenceName } from './subprocessor-patterns.js';
-import { deniedUse, examplesReceive, groupExamples, kindExamples, triggers, vendorPassesTo } from './subprocessor-triggers.js';
+import { deniedUse, examplesReceive, groupExamples, kindExamples, pluginOwners, triggers, vendorPassesTo } from './subprocessor-triggers.js';
 import { nameCollector } from './subprocessor-candidates.js';
 import { readRow, readTrackerRow, readUndecided } from './subprocessor-rows.js';
 import { settleNames } from './subprocessor-settle.js';
@@ -132,6 +132,13 @@ export function extractSubprocessors(ctx: FactContext): Fact<'subprocessors_name
     const prev = ctx.sentences[s.index - 1];
     const nounHere = namesProvider(s);
     const providerContext = nounHere || underHeading || (prev !== undefined && prev.paragraph === s.paragraph && namesProvider(prev));
+    // 0b. A platform whose plug-ins the vendor's pages embed gets the visit (as a tracker does), with or without a provider word.
+    for (const at of pluginOwners(v)) {
+      if (deniedUse(v.slice(Math.max(0, v.lastIndexOf(';', at) + 1), at))) continue;
+      // The owner's address may follow ("LinkedIn Corporation, 2029 Stierlin Court, Mountain View"): the names end before a number.
+      const list = NAME_LIST_AT.exec(v.slice(at).replace(/,\s*\d[\s\S]*$/, ''));
+      if (list) splitNames(list[1], at + list[0].length - list[1].length, (n, nat) => add(n, s, nat, true, false, undefined, true));
+    }
     const relation = mayMatch(RELATION_VERB, v, s) && RELATION_VERB.test(v);
     if (!providerContext && !relation) continue;
     // 1. Names right after a provider noun (strong) or a relation verb.
