@@ -172,6 +172,10 @@ export const TRACKER_SENTENCE = /\bcookies?\b|\bpixels?\b|\btags?\b|\bweb\s+beac
  * and Facebook"): a social network or platform named in that role is a recipient, not a page the vendor keeps.
  */
 export const AD_ROLE_BEFORE = /\b(?:advertising|advertisers?|ad\s+(?:tech(?:nology)?|networks?)|analytics|marketing|measurement|tracking)\s+(?:partners?|providers?|vendors?|networks?|compan(?:y|ies)|services?|tools?)\b[^.;:]{0,40}$/i;
+// The parties the vendor advertises with or through ("Third parties that we advertise with, such as Facebook, in order to
+// serve you advertisements"): a platform named as one runs the vendor's ads on the user's data, a recipient whatever noun
+// introduced it.
+export const ADVERTISES_WITH_BEFORE = /\b(?:third\s+parties|partners|companies|platforms|networks)\s+(?:that|who|whom|which)\s+we\s+(?:advertise|market)\s+(?:with|through|on)\b[^.;:]{0,40}$/i;
 
 /**
  * Words of cookie and tracking prose that policies capitalise as titles ("Non-Cookie Technologies", "Statistics",

@@ -1,5 +1,5 @@
 import type { Evidence } from '@custody/domain';
-import { AD_ROLE_BEFORE, TRACKER_TITLE_WORD } from '../clauses/recipient-lists.js';
+import { AD_ROLE_BEFORE, ADVERTISES_WITH_BEFORE, TRACKER_TITLE_WORD } from '../clauses/recipient-lists.js';
 import { ownEntityElsewhere } from '../clauses/definitions.js';
 import { ADDRESS_WORD, NOT_AN_ORGANISATION, PLATFORM_AS_RECIPIENT, PLATFORM_BRANDS, POLICY_WORDS, SELF_HOSTED_SOFTWARE } from '../clauses/vocabulary.js';
 import type { Sentence } from '../text/sentences.js';
@@ -155,12 +155,13 @@ export function nameCollector(ctx: FactContext) {
       // A big platform's bare name ("Google", "Apple") is a recipient only when a provider noun introduces it
       // ("cloud providers like Google"); elsewhere it is usually a store, a sign-in or a platform.
       // Named with its ad network or cloud ("managed by Microsoft's ad network"), it is a provider all the same.
-      if (!strong && BIG_TECH.test(name) && !BIG_TECH_SERVICE.test(after)) {
+      const advertisesWith = ADVERTISES_WITH_BEFORE.test(s.view.slice(Math.max(0, at - 80), at));
+      if (!strong && !advertisesWith && BIG_TECH.test(name) && !BIG_TECH_SERVICE.test(after)) {
         rejected.push({ name, ev: evidenceAt(ctx, s, at, at + name.length), reason: 'a platform named without a provider role' });
         return;
       }
       // Social networks, stores, browsers: recipients only as ad or analytics tools ("Facebook Pixel").
-      if (PLATFORM_BRANDS.test(name) && !tracker && !PLATFORM_AS_RECIPIENT.test(after) && !(strong && AD_ROLE_BEFORE.test(s.view.slice(Math.max(0, at - 80), at)))) {
+      if (PLATFORM_BRANDS.test(name) && !tracker && !PLATFORM_AS_RECIPIENT.test(after) && !(strong && AD_ROLE_BEFORE.test(s.view.slice(Math.max(0, at - 80), at))) && !advertisesWith) {
         rejected.push({ name, ev: evidenceAt(ctx, s, at, at + name.length), reason: 'a platform, store or browser, not named as receiving the data' });
         return;
       }

@@ -140,7 +140,9 @@ export function extractSubprocessors(ctx: FactContext): Fact<'subprocessors_name
       if (list) splitNames(list[1], at + list[0].length - list[1].length, (n, nat) => add(n, s, nat, true, false, undefined, true));
     }
     const relation = mayMatch(RELATION_VERB, v, s) && RELATION_VERB.test(v);
-    if (!providerContext && !relation) continue;
+    // An entry of a list of recipients has its relation in the list's intro ("we share information about you with: …").
+    const entryOfRecipients = entries.get(s.index)?.context.role === 'recipients';
+    if (!providerContext && !relation && !entryOfRecipients) continue;
     // 1. Names right after a provider noun (strong) or a relation verb.
     // Items after "… when you:" have the user as their subject: "- Enroll in OnStar and use OnStar services" is the user's doing.
     const userItems = intro !== undefined && USER_ITEMS.test(intro.view);
