@@ -28,6 +28,20 @@ describe("a platform whose plug-ins the vendor's pages embed", () => {
   });
 });
 
+describe('plug-ins or buttons that serve no social purpose', () => {
+  it('name no recipient when they sign the user in, run the shop, take the payment or are the site\'s own software', () => {
+    expect(names('# Third parties\n\nOur app includes buttons from Apple and Google so you can sign in with an existing account.')).toEqual([]);
+    expect(names('# Third parties\n\nThis website uses plugins from Yoast and WooCommerce to run the shop.')).toEqual([]);
+    expect(names('# Third parties\n\nOur pages contain buttons from PayPal and Apple Pay for checkout.')).toEqual([]);
+    expect(names('# Third parties\n\nWe use social plugins from Facebook and LinkedIn so you can log in with your account.')).toEqual([]);
+    expect(names('# Third parties\n\nThis website uses plugins from Yoast and Elementor to build its pages.')).toEqual([]);
+  });
+
+  it('still name the platform when the plug-ins are social ones', () => {
+    expect(names('# Third parties\n\nOur website contains social plugins of Instagram and Pinterest.')).toEqual(['Instagram', 'Pinterest']);
+  });
+});
+
 describe('a street address after a company name', () => {
   it('is not read as a name ("1355 Market St")', () => {
     expect(names('# Service providers\n\nOur newsletter is sent by Mailrun Inc, 1355 Market St, Suite 900, San Francisco, which receives your email address.')).toEqual(['Mailrun Inc']);

@@ -132,8 +132,8 @@ export function extractSubprocessors(ctx: FactContext): Fact<'subprocessors_name
     const prev = ctx.sentences[s.index - 1];
     const nounHere = namesProvider(s);
     const providerContext = nounHere || underHeading || (prev !== undefined && prev.paragraph === s.paragraph && namesProvider(prev));
-    // 0b. A platform whose plug-ins the vendor's pages embed gets the visit (as a tracker does), with or without a provider word.
-    for (const at of pluginOwners(v)) {
+    // 0b. A platform whose social plug-ins the vendor's pages embed gets the visit (as a tracker does), with or without a provider word.
+    for (const at of pluginOwners(v, s.heading)) {
       if (deniedUse(v.slice(Math.max(0, v.lastIndexOf(';', at) + 1), at))) continue;
       // The owner's address may follow ("LinkedIn Corporation, 2029 Stierlin Court, Mountain View"): the names end before a number.
       const list = NAME_LIST_AT.exec(v.slice(at).replace(/,\s*\d[\s\S]*$/, ''));
