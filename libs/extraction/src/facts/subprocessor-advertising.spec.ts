@@ -18,4 +18,20 @@ describe('a platform the vendor advertises with', () => {
     expect(names('# Sources\n\nWe receive information about you from:\n\n*   Credit agencies;\n*   Third parties that we advertise with, such as Facebook;\n')).toEqual([]);
     expect(names('# Sharing\n\nWe do not share your information with third parties that we advertise with, such as Facebook.')).toEqual([]);
   });
+
+  it('is not a recipient when the list of recipients is introduced by a denial of sharing', () => {
+    expect(names('# Sharing\n\nWe do not share information about you with:\n\n- Third parties that we advertise with, such as Facebook.\n')).toEqual([]);
+    expect(names('# Sharing\n\nWe do not share information about you with:\n\n- Partners that we market through, such as TikTok.\n')).toEqual([]);
+  });
+});
+
+describe('the entries of a list whose intro denies sharing', () => {
+  it('are not recipients, even when an entry names a provider kind with examples', () => {
+    expect(names('# Sharing\n\nWe do not share information about you with:\n\n- Payment processors such as Stripe\n- Cloud providers such as Amazon Web Services\n')).toEqual([]);
+  });
+
+  it('are recipients when the denial makes an exception for them or is another clause', () => {
+    expect(names('# Sharing\n\nWe do not share information about you with anyone except:\n\n- Payment processors such as Stripe\n')).toEqual(['Stripe']);
+    expect(names('# Sharing\n\nWe do not sell your data; we share information about you with:\n\n- Payment processors such as Stripe\n')).toEqual(['Stripe']);
+  });
 });

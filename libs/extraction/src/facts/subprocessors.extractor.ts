@@ -91,6 +91,10 @@ export function extractSubprocessors(ctx: FactContext): Fact<'subprocessors_name
       underHeading = h;
     }
     const intro = item ? introOf(ctx.sentences, s, true) : undefined;
+    // "We do not share information about you with:": the intro denies passing data to the entries, so none of them,
+    // whatever it says of itself ("- Payment processors such as Stripe"), is a recipient. "We do not share … except
+    // with:" names recipients all the same (deniedUse reads the exception).
+    if (intro !== undefined && deniedUse(intro.view.slice(intro.view.lastIndexOf(';') + 1))) continue;
     const introAboutProviders =
       intro !== undefined &&
       ((PROVIDER_NOUN.test(intro.view) && (RELATION_VERB.test(intro.view) || /:\s*$/.test(intro.view) || intro.isHeading)) ||
