@@ -165,6 +165,11 @@ export const ROLE_COLUMN = /^(?:third[- ]part(?:y|ies)(?:\s+(?:name|provider|ven
  */
 export const COLLECTOR_AFTER = /^(?:\s+(?:also\s+|may\s+|will\s+|then\s+)?(?:collects?|gathers?|stores?|records?|receives?|tracks?|logs?)\s+(?:(?:your|the|this|such|certain|some|anonymi[sz]ed|aggregated|personal|usage)\s+){0,3}(?:information|data|details|ip\s+address(?:es)?|identifiers?|activity|usage|interactions?|visits?|behaviou?r)\b|\s+(?:uses?|sets?|places?|drops?|deploys?)\s+(?:(?:a|the|its|their|own|following|several|some|these|first-party|third-party)\s+){0,3}(?:cookies?|pixels?|tags?|web\s+beacons?|trackers?|tracking\s+technolog(?:y|ies)|local\s+storage)\b|['’]s?\s+(?:(?:own|analytics|advertising|tracking)\s+)?(?:cookies?|pixels?|tags?|trackers?|sdks?|tracking\s+(?:code|technolog(?:y|ies)))\b|\s+data\s+collection\b)/i;
 export const COLLECTED_BY = /\b(?:used|set|placed|served|dropped|deployed|stored|installed|read|collected|loaded)\s+by\s+$/i;
+// The same agent after the noun of collecting ("manage the use and collection of certain information by Statwise via its
+// opt-out add-on"): the party that collects the data; not where the collection is denied ("we do not allow the collection
+// of data by …", checked on the clause before it).
+export const COLLECTION_BY = /\b(?:collection|use)\s+(?:and\s+(?:collection|use)\s+)?of\s+(?:[\w-]+\s+){0,3}?(?:information|data)\s+by\s+$/i;
+export const DENIED_BEFORE = /\b(?:not|never|no)\b[^.;:]{0,80}$/i;
 export const TRACKER_SENTENCE = /\bcookies?\b|\bpixels?\b|\btags?\b|\bweb\s+beacons?\b|\btrackers?\b|\btracking\b|\banalytics\b|\bsdks?\b/i;
 
 /**
@@ -172,6 +177,10 @@ export const TRACKER_SENTENCE = /\bcookies?\b|\bpixels?\b|\btags?\b|\bweb\s+beac
  * and Facebook"): a social network or platform named in that role is a recipient, not a page the vendor keeps.
  */
 export const AD_ROLE_BEFORE = /\b(?:advertising|advertisers?|ad\s+(?:tech(?:nology)?|networks?)|analytics|marketing|measurement|tracking)\s+(?:partners?|providers?|vendors?|networks?|compan(?:y|ies)|services?|tools?)\b[^.;:]{0,40}$/i;
+// The parties the vendor advertises with or through ("Third parties that we advertise with, such as Facebook, in order to
+// serve you advertisements"): a platform named as one runs the vendor's ads on the user's data, a recipient whatever noun
+// introduced it.
+export const ADVERTISES_WITH_BEFORE = /\b(?:third\s+parties|partners|companies|platforms|networks)\s+(?:that|who|whom|which)\s+we\s+(?:advertise|market)\s+(?:with|through|on)\b[^.;:]{0,40}$/i;
 
 /**
  * Words of cookie and tracking prose that policies capitalise as titles ("Non-Cookie Technologies", "Statistics",

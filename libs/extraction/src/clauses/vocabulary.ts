@@ -367,12 +367,20 @@ export const POLICY_WORDS = new Set(
  * text says they receive it for the vendor (ads, pixels, analytics): social networks where users engage, app
  * stores (of phones, computers and game consoles), browsers and operating systems.
  */
-export const PLATFORM_BRANDS = /^(?:facebook|instagram|twitter|x|linkedin|youtube|tiktok|pinterest|reddit|snapchat|whatsapp|telegram|tumblr|mastodon|threads|vk|weibo|wechat|xing|app store|apple app store|play store|google play(?: store)?|itunes|testflight(?: program)?|windows store|microsoft store|xbox(?: store)?|playstation(?: store)?|meta quest(?: store)?|nintendo(?: eshop)?|safari|chrome|firefox|edge|opera|internet explorer|android|ios|ipados|macos|windows|linux)$/i;
+const SOCIAL_NETWORK_NAMES = 'facebook|instagram|twitter|x|linkedin|youtube|tiktok|pinterest|reddit|snapchat|whatsapp|telegram|tumblr|mastodon|threads|vk|weibo|wechat|xing';
+/** A name that starts with a social network's ("LinkedIn Corporation", "Pinterest"): its plug-ins are social ones. */
+export const SOCIAL_NETWORK = new RegExp(`^(?:${SOCIAL_NETWORK_NAMES})\\b`, 'i');
+/**
+ * What a plug-in or button is for when it is not social: signing in, the shop, the payment. Such a button connects the
+ * user to a sign-in, shop or payment service of the user's choosing, not to a platform that watches the visit.
+ */
+export const NON_SOCIAL_PLUGIN_PURPOSE = /\bsign(?:ing)?[\s-]?(?:in|on|up)\b|\blog(?:ging)?[\s-]?in\b|\blogin\b|\bcheck[\s-]?out\b|\bpay(?:ments?)?\b|\bshop(?:ping)?\b|\bcarts?\b|\bpurchases?\b/i;
+export const PLATFORM_BRANDS = new RegExp(`^(?:${SOCIAL_NETWORK_NAMES}|app store|apple app store|play store|google play(?: store)?|itunes|testflight(?: program)?|windows store|microsoft store|xbox(?: store)?|playstation(?: store)?|meta quest(?: store)?|nintendo(?: eshop)?|safari|chrome|firefox|edge|opera|internet explorer|android|ios|ipados|macos|windows|linux)$`, 'i');
 /** What makes such a platform a recipient after all: its ads, pixel, analytics or conversion tools. */
 export const PLATFORM_AS_RECIPIENT = /^\s*(?:ads|advertising|pixel|insight tag|analytics|conversions? api|custom audiences|ad manager|marketing api|audience network|business tools|sdk)\b/i;
 
 /** Endings of street addresses and places ("Amphitheatre Parkway", "Grand Canal Square"): not names. */
-export const ADDRESS_WORD = /\b(?:street|str|road|rd|avenue|ave|boulevard|blvd|way|parkway|lane|drive|place|square|quay|suite|floor|building|house|tower|plaza|court|terrace|strasse|straße|gasse|platz|weg|rue|calle|via|box|po box|p\.o\. box)\.?(?:\s+(?:n|s|e|w|ne|nw|se|sw)\.?)?$/i;
+export const ADDRESS_WORD = /\b(?:street|str|st|road|rd|avenue|ave|boulevard|blvd|way|parkway|lane|drive|place|square|quay|suite|floor|building|house|tower|plaza|court|terrace|strasse|straße|gasse|platz|weg|rue|calle|via|box|po box|p\.o\. box)\.?(?:\s+(?:n|s|e|w|ne|nw|se|sw)\.?)?$/i;
 
 /**
  * Capitalised phrases that name a thing, not an organisation (README: names are third-party organisations): a legal

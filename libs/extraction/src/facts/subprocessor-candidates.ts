@@ -1,13 +1,15 @@
 import type { Evidence } from '@custody/domain';
-import { AD_ROLE_BEFORE, TRACKER_TITLE_WORD } from '../clauses/recipient-lists.js';
+import { AD_ROLE_BEFORE, ADVERTISES_WITH_BEFORE, TRACKER_TITLE_WORD } from '../clauses/recipient-lists.js';
 import { ownEntityElsewhere } from '../clauses/definitions.js';
 import { ADDRESS_WORD, NOT_AN_ORGANISATION, PLATFORM_AS_RECIPIENT, PLATFORM_BRANDS, POLICY_WORDS, SELF_HOSTED_SOFTWARE } from '../clauses/vocabulary.js';
 import type { Sentence } from '../text/sentences.js';
 import type { FactContext } from './fact-context.js';
+import type { SectionSpan } from '../types.js';
 import { evidenceAt } from './fact-context.js';
 import { cleanName, common, core, dominantBrand, ENDS_WITH_SUFFIX, HAS_SUFFIX, inLink, policyWordsOnly, productsOf } from './subprocessor-names.js';
-import { BRAND_PRODUCT_AFTER, ownerOfNamedProduct, AFFILIATE_CONTEXT, AFFILIATE_EXAMPLES, FROM_AFFILIATES, BIG_TECH, BIG_TECH_SERVICE, CATEGORY_TAIL, DATA_RELATION, FUNCTION_WORD, INSTITUTION, SOCIAL_HEADING, SUFFIX_TAIL, categoryHead, nameStart } from './subprocessor-patterns.js';
+import { BRAND_PRODUCT_AFTER, ownerOfNamedProduct, AFFILIATE_CONTEXT, AFFILIATE_EXAMPLES, FROM_AFFILIATES, BIG_TECH, BIG_TECH_SERVICE, CATEGORY_TAIL, DATA_RELATION, EMBEDDED_PLUGIN, OWN_PRESENCE, FUNCTION_WORD, INSTITUTION, SOCIAL_HEADING, SUFFIX_TAIL, categoryHead, nameStart } from './subprocessor-patterns.js';
 import { excludedBecause } from './subprocessor-triggers.js';
+import { NO_PERSONAL_DATA } from './subprocessor-lists.js';
 import { introOf, isItem } from '../clauses/structure.js';
 import type { SelfNames } from './subprocessor-self.js';
 import { selfNames } from './subprocessor-self.js';
@@ -30,6 +32,16 @@ export interface RejectedName {
 // Words right after "the X service" that make it the vendor's own product.
 const OWN_PRODUCT_AFTER = /^[^.;]{0,30}?\b(?:our|its)\s+(?:own\s+)?(?:in-?house|proprietary|internal)\b|^[^.;]{0,30}?\b(?:developed|built|operated|run)\s+(?:in-?house|by\s+us)\b/i;
 // "We work with the Awin network": one works or partners with another party, not with one's own product.
+// How much of a section is read for what it says of a platform's plug-ins: a platform's own subsection is short.
+const SECTION_READ = 4000;
+
+/** The innermost section holding `at` under the heading a sentence carries, if any. */
+function sectionAt(sections: SectionSpan[], at: number, heading: string | undefined): SectionSpan | undefined {
+  let found: SectionSpan | undefined;
+  for (const sec of sections) if (sec.start <= at && at < sec.end && sec.heading === heading && (!found || sec.start >= found.start)) found = sec;
+  return found;
+}
+
 const PARTNER_BEFORE = /\b(?:work(?:s|ing)?|partner(?:s|ing)?|contract(?:s|ing)?|cooperat(?:e|es|ing)|collaborat(?:e|es|ing))\s+with\s+the\s+$/i;
 
 /**
@@ -143,12 +155,13 @@ export function nameCollector(ctx: FactContext) {
       // A big platform's bare name ("Google", "Apple") is a recipient only when a provider noun introduces it
       // ("cloud providers like Google"); elsewhere it is usually a store, a sign-in or a platform.
       // Named with its ad network or cloud ("managed by Microsoft's ad network"), it is a provider all the same.
-      if (!strong && BIG_TECH.test(name) && !BIG_TECH_SERVICE.test(after)) {
+      const advertisesWith = ADVERTISES_WITH_BEFORE.test(s.view.slice(Math.max(0, at - 80), at));
+      if (!strong && !advertisesWith && BIG_TECH.test(name) && !BIG_TECH_SERVICE.test(after)) {
         rejected.push({ name, ev: evidenceAt(ctx, s, at, at + name.length), reason: 'a platform named without a provider role' });
         return;
       }
       // Social networks, stores, browsers: recipients only as ad or analytics tools ("Facebook Pixel").
-      if (PLATFORM_BRANDS.test(name) && !tracker && !PLATFORM_AS_RECIPIENT.test(after) && !(strong && AD_ROLE_BEFORE.test(s.view.slice(Math.max(0, at - 80), at)))) {
+      if (PLATFORM_BRANDS.test(name) && !tracker && !PLATFORM_AS_RECIPIENT.test(after) && !(strong && AD_ROLE_BEFORE.test(s.view.slice(Math.max(0, at - 80), at))) && !advertisesWith) {
         rejected.push({ name, ev: evidenceAt(ctx, s, at, at + name.length), reason: 'a platform, store or browser, not named as receiving the data' });
         return;
       }
@@ -175,7 +188,8 @@ export function nameCollector(ctx: FactContext) {
     // All capitals over six letters is a heading or a disclaimer, not a name ("CONTROLLER").
     if (!suffixed && /^[\p{Lu}\s-]+$/u.test(name) && name.replace(/[^\p{Lu}]/gu, '').length > 5) return;
     // Under a heading about social media presences, names are the platforms where the vendor has a page.
-    if (s.heading && SOCIAL_HEADING.test(s.heading)) {
+    // A section about a platform's plug-ins on the vendor's pages names a recipient, unless it says the platform gets no personal data.
+    if (s.heading && SOCIAL_HEADING.test(s.heading) && !embedsPlugin(s)) {
       rejected.push({ name, ev: evidenceAt(ctx, s, at, at + name.length), reason: 'a platform where the vendor has a page' });
       return;
     }
@@ -209,6 +223,19 @@ export function nameCollector(ctx: FactContext) {
       if (!/\bthe\s+$/i.test(text.slice(Math.max(0, i - 4), i))) return true;
     }
     return false;
+  };
+
+  // Whether the section a sentence is in says the vendor's pages embed a platform's plug-ins or buttons (read once per section).
+  const pluginSections = new Map<number, boolean>();
+  const embedsPlugin = (s: Sentence): boolean => {
+    const sec = sectionAt(ctx.sections, s.start, s.heading);
+    if (!sec) return false;
+    let b = pluginSections.get(sec.start);
+    if (b === undefined) {
+      const body = ctx.text.slice(sec.start, Math.min(sec.end, sec.start + SECTION_READ));
+      pluginSections.set(sec.start, (b = EMBEDDED_PLUGIN.test(body) && !OWN_PRESENCE.test(body) && !NO_PERSONAL_DATA.test(body)));
+    }
+    return b;
   };
 
   let selfMemo2: SelfNames | undefined;

@@ -75,7 +75,7 @@ export function rowSentence(row: Row): Sentence {
 }
 
 // An entry's own words that its entity gets no personal data ("Does not collect or store personal information").
-const NO_PERSONAL_DATA = /\b(?:does|do|will)\s+not\s+(?:(?:collect|receive|store|access|process|retain|obtain)(?:\s*,?\s*(?:or|and)\s+|\s*,\s*|\s+))+(?:any\s+)?(?:personal(?:ly\s+identifiable)?|user|customer)\s+(?:data|information)\b|\bhas\s+no\s+access\s+to\s+(?:any\s+)?personal\s+(?:data|information)\b/i;
+export const NO_PERSONAL_DATA = /\b(?:does|do|will)\s+not\s+(?:(?:collect|receive|store|access|process|retain|obtain)(?:\s*,?\s*(?:or|and)\s+|\s*,\s*|\s+))+(?:any\s+)?(?:personal(?:ly\s+identifiable)?|user|customer)\s+(?:data|information)\b|\bhas\s+no\s+access\s+to\s+(?:any\s+)?personal\s+(?:data|information)\b/i;
 
 /** The words of a list item (its sentence and the next ones of its paragraph) saying its entity gets no personal data, if any. */
 export function noPersonalData(sentences: Sentence[], s: Sentence): string | undefined {

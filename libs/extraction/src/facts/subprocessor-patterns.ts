@@ -46,6 +46,12 @@ export const FROM_AFFILIATES = /\bfrom\s+(?:[\w-]+\s+){0,4}?(?:affiliat\w*|subsi
 // What follows a big platform's name when the text names its provider service ("Microsoft's ad network", "Google Cloud").
 export const BIG_TECH_SERVICE = /^(?:['’]s)?\s+(?:ad(?:vertising)?\s+(?:network|platform|exchange)|ads\b|analytics\b|cloud\b)/i;
 export const BIG_TECH = /^(?:google|apple|microsoft|amazon|meta|facebook|samsung|huawei|yahoo|bing)$/i;
+// A platform's plug-in or button embedded in the vendor's pages ("This website integrates plugins from LinkedIn", "uses the
+// buttons of the Twitter service"): the visitor's browser connects to the platform, which receives the visit (README:
+// ubuntu.com precedent for pixels and plug-ins), unlike a page the vendor keeps on the platform.
+export const EMBEDDED_PLUGIN = /\b(?:social\s+)?plug-?ins?\b|\b(?:like|share|tweet|follow)[\s-]+buttons?\b|\bbuttons\s+of\b/i;
+// The vendor's own presence on a platform (a fan page, a profile, a channel): the platform is where the page is.
+export const OWN_PRESENCE = /\bfan\s?pages?\b|\bonline\s+presences?\b|\bour\s+(?:[\w-]+\s+)?(?:pages?|profiles?|channels?|accounts?)\s+(?:on|at)\b/i;
 export const SOCIAL_HEADING = /^x(?: \(formerly twitter\))?$|\bsocial (?:media|networks?|plug-?ins?)|\bonline presences?|\bfan ?pages?|\b(?:facebook|instagram|linkedin|twitter|youtube|mastodon|tiktok|xing|pinterest)\b/i;
 // Public institutions and generic organisational words are not providers.
 // Plurals too: "Federal and State Agencies" are authorities.

@@ -15,7 +15,7 @@ import { isCategoryList, noPersonalData, readItem, runInRecipient } from './subp
 import { isTrackerTable } from './subprocessor-trackers.js';
 import { providerHeading, providerProfile } from './subprocessor-profiles.js';
 import { ANONYMOUS_DATA, USE_VERB_BEFORE, DATA_RELATION, HEADING, LIST_LEAD, SHOUTING, STRICT_HEADING, USER_ITEMS, notSentenceName } from './subprocessor-patterns.js';
-import { deniedUse, examplesReceive, groupExamples, kindExamples, triggers, vendorPassesTo } from './subprocessor-triggers.js';
+import { deniedUse, examplesReceive, groupExamples, kindExamples, pluginOwners, triggers, vendorPassesTo } from './subprocessor-triggers.js';
 import { nameCollector } from './subprocessor-candidates.js';
 import { readRow, readTrackerRow, readUndecided } from './subprocessor-rows.js';
 import { settleNames } from './subprocessor-settle.js';
@@ -91,6 +91,10 @@ export function extractSubprocessors(ctx: FactContext): Fact<'subprocessors_name
       underHeading = h;
     }
     const intro = item ? introOf(ctx.sentences, s, true) : undefined;
+    // "We do not share information about you with:": the intro denies passing data to the entries, so none of them,
+    // whatever it says of itself ("- Payment processors such as Stripe"), is a recipient. "We do not share … except
+    // with:" names recipients all the same (deniedUse reads the exception).
+    if (intro !== undefined && deniedUse(intro.view.slice(intro.view.lastIndexOf(';') + 1))) continue;
     const introAboutProviders =
       intro !== undefined &&
       ((PROVIDER_NOUN.test(intro.view) && (RELATION_VERB.test(intro.view) || /:\s*$/.test(intro.view) || intro.isHeading)) ||
@@ -132,8 +136,17 @@ export function extractSubprocessors(ctx: FactContext): Fact<'subprocessors_name
     const prev = ctx.sentences[s.index - 1];
     const nounHere = namesProvider(s);
     const providerContext = nounHere || underHeading || (prev !== undefined && prev.paragraph === s.paragraph && namesProvider(prev));
+    // 0b. A platform whose social plug-ins the vendor's pages embed gets the visit (as a tracker does), with or without a provider word.
+    for (const at of pluginOwners(v, s.heading)) {
+      if (deniedUse(v.slice(Math.max(0, v.lastIndexOf(';', at) + 1), at))) continue;
+      // The owner's address may follow ("LinkedIn Corporation, 2029 Stierlin Court, Mountain View"): the names end before a number.
+      const list = NAME_LIST_AT.exec(v.slice(at).replace(/,\s*\d[\s\S]*$/, ''));
+      if (list) splitNames(list[1], at + list[0].length - list[1].length, (n, nat) => add(n, s, nat, true, false, undefined, true));
+    }
     const relation = mayMatch(RELATION_VERB, v, s) && RELATION_VERB.test(v);
-    if (!providerContext && !relation) continue;
+    // An entry of a list of recipients has its relation in the list's intro ("we share information about you with: …").
+    const entryOfRecipients = entries.get(s.index)?.context.role === 'recipients';
+    if (!providerContext && !relation && !entryOfRecipients) continue;
     // 1. Names right after a provider noun (strong) or a relation verb.
     // Items after "… when you:" have the user as their subject: "- Enroll in OnStar and use OnStar services" is the user's doing.
     const userItems = intro !== undefined && USER_ITEMS.test(intro.view);

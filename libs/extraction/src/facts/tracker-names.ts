@@ -1,5 +1,5 @@
 import type { SectionSpan } from '../types.js';
-import { COLLECTED_BY, COLLECTOR_AFTER, TRACKER_SENTENCE } from '../clauses/recipient-lists.js';
+import { COLLECTED_BY, COLLECTION_BY, COLLECTOR_AFTER, DENIED_BEFORE, TRACKER_SENTENCE } from '../clauses/recipient-lists.js';
 import { mayMatch } from '../text/keyword-gate.js';
 
 /** A name found in prose as the party collecting data, with its offset in the sentence view. */
@@ -67,7 +67,13 @@ export function collectorMentions(view: string, underTrackers: boolean, token: s
     BY_START.lastIndex = 0;
     for (let m = BY_START.exec(view); m; m = BY_START.exec(view)) {
       const end = m.index + m[0].length;
-      if (!COLLECTED_BY.test(view.slice(Math.max(0, end - 30), end))) continue;
+      const leadStart = Math.max(0, end - 60);
+      const lead = view.slice(leadStart, end);
+      if (!COLLECTED_BY.test(lead.slice(-30))) {
+        const noun = COLLECTION_BY.exec(lead);
+        const nounAt = leadStart + (noun?.index ?? 0);
+        if (!noun || DENIED_BEFORE.test(view.slice(Math.max(0, nounAt - 100), nounAt))) continue;
+      }
       const n = after.exec(view.slice(end));
       if (n && !notName(n[1])) out.push({ name: n[1], at: end });
     }
