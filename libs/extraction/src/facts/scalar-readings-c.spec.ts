@@ -79,3 +79,14 @@ describe('law_enforcement_disclosure: a judicial-only rule asked about is never 
     expect(le('We will not disclose your data to law enforcement except in response to a court order.')).toBe('judicial_process_only');
   });
 });
+
+describe('return_or_destroy_on_termination: "whichever is longer" keeps past the account\'s end', () => {
+  const rd = (t: string) => factOf('return_or_destroy_on_termination', t);
+  it('the later of two ends is no deletion at the account\'s end', () => {
+    expect(rd('We keep the information until you delete your account, or as long as is necessary for our security and compliance purposes, whichever is longer.')).toBe('unspecified');
+  });
+  it('near misses: the account\'s end alone, or the earlier of two ends, still bound the keeping', () => {
+    expect(rd('We keep your information until you delete your account.')).toBe('yes');
+    expect(rd('We keep your information until you delete your account or for two years after your last login, whichever is shorter.')).toBe('yes');
+  });
+});
