@@ -3,6 +3,7 @@ import type { Candidate, FactContext } from './fact-context.js';
 import { agentOf, has, hitsOf, inQuestion, negated, questionBefore, recipientsOf, verbal } from '../clauses/clause.js';
 import { clauseEvidence, decide, evidenceAt, operative } from './fact-context.js';
 import { restrictsOthers } from '../clauses/actor-readings.js';
+import { introChain } from '../clauses/structure.js';
 import { escapeRegExp } from '../text/escape-regexp.js';
 import { TRAILING_LEGAL_SUFFIX } from '../text/legal-suffixes.js';
 
@@ -164,6 +165,32 @@ const CONDITION_OPEN = /^\W*(?:where|if|when|whenever|unless|in case)\b[^,;]*$/i
 const CONCEDED = /\b(?:though|although|but|however|except that)\b[^.;]{0,40}\bmay\s+(?:\w+\s+){0,2}?(?:sell|rent|license|licence|transfer)\b/i;
 const CUSTOMER_SUBJECT = /^(?:\(?[a-z0-9]{1,4}[.)]\s*)*(?:[\w ]{0,30}\.\s+)?(?:the )?(?:customer|covered entity|you|client|practice)s? (?:will|shall|may|must|agrees?)/i;
 
+// A list's lead-in that scopes its items to part of the data or one law ("With respect to Customer Personal Data processed
+// under Restricted Data Processing, and to the extent that CCPA applies …:"): a refusal among the items holds only there.
+// Not the legal hedge "to the extent permitted by law".
+const SCOPED_LEAD = /^\W*(?:[\d.]+\s*)?(?:with respect to|in respect of|to the extent|insofar as)\b(?!\s+(?:permitted|required|allowed|authori[sz]ed)\b)(?![^:]{0,30}\b(?:permitted|allowed) (?:by|under)\b)/i;
+
+// An item marker written against its text, as in contracts rendered from PDF ("(a)Google will not …").
+const TIGHT_MARKER = /^\W{0,3}\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})\)\s*\S/i;
+
+/**
+ * The scoping lead-in of the list a sentence is an item of, if any: from the list structure, or for an item whose marker
+ * touches its text, the sentence ending in ':' before it and its sibling items (at most eight back, under one heading).
+ */
+function scopingLead(ctx: FactContext, s: Parameters<FactContext['clauses']>[0]): string | undefined {
+  const chained = introChain(ctx.sentences, s).find((lead) => SCOPED_LEAD.test(lead.view));
+  if (chained) return chained.view;
+  if (!TIGHT_MARKER.test(s.view)) return undefined;
+  for (let i = s.index - 1; i >= Math.max(0, s.index - 8); i--) {
+    const p = ctx.sentences[i];
+    if (p.heading !== s.heading) return undefined;
+    if (/:\s*$/.test(p.view)) return SCOPED_LEAD.test(p.view) ? p.view : undefined;
+    if (!TIGHT_MARKER.test(p.view)) return undefined;
+  }
+  return undefined;
+}
+const SCOPED_REVIEW = 'a refusal scoped by its list\'s lead-in to part of the data or one law';
+
 /**
  * `data_sale_or_marketing`: may the vendor sell the data or use it for marketing/advertising? Any
  * permission to market to users, serve targeted ads or sell data is allowed even when a sale is refused
@@ -208,7 +235,9 @@ export function extractDataSaleMarketing(ctx: FactContext): Fact<'data_sale_or_m
       if (m && (USER_CONDITION.test(v.slice(Math.max(0, m.index - 60), m.index)) || SCOPE_LIMIT.test(v.slice(m.index + m[0].length)))) continue;
       if (m && !inDefinition(v, m.index) && !sellsGoods(m[0]) && !SOLD_TO_USER.test(m[0]) && !CHARACTERISED.test(m[0]) && !restrictsOthers(ctx.sentences, s, m.index)) {
         const conceded = CONCEDED.test(v.slice(m.index));
-        cands.push({ value: 'prohibited', evidence: evidenceAt(ctx, s, m.index, m.index + m[0].length), confidence: conceded ? 0.45 : 0.8, ...(conceded ? { review: 'a refused sale with a sale conceded in the same sentence' } : {}) });
+        const scoped = !conceded && scopingLead(ctx, s) !== undefined;
+        const review = conceded ? 'a refused sale with a sale conceded in the same sentence' : scoped ? SCOPED_REVIEW : undefined;
+        cands.push({ value: 'prohibited', evidence: evidenceAt(ctx, s, m.index, m.index + m[0].length), confidence: review ? 0.45 : 0.8, ...(review ? { review } : {}) });
         done = true;
         break;
       }
@@ -229,6 +258,7 @@ export function extractDataSaleMarketing(ctx: FactContext): Fact<'data_sale_or_m
       // taken back in part in the same sentence.
       if (CONCEDED.test(v)) cands.push({ value: 'prohibited', evidence: clauseEvidence(ctx, c), confidence: 0.45, review: 'a refused sale with a sale conceded in the same sentence' });
       else if (SCOPED.test(c.view)) cands.push({ value: 'prohibited', evidence: clauseEvidence(ctx, c), confidence: 0.45, review: 'a refusal to sell the data of one collection channel only' });
+      else if (scopingLead(ctx, s) !== undefined) cands.push({ value: 'prohibited', evidence: clauseEvidence(ctx, c), confidence: 0.45, review: SCOPED_REVIEW });
       else cands.push({ value: 'prohibited', evidence: clauseEvidence(ctx, c), confidence: 0.75 });
       break;
     }

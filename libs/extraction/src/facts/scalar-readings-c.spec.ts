@@ -90,3 +90,17 @@ describe('return_or_destroy_on_termination: "whichever is longer" keeps past the
     expect(rd('We keep your information until you delete your account or for two years after your last login, whichever is shorter.')).toBe('yes');
   });
 });
+
+describe('data_sale_or_marketing: a refusal scoped by its list\'s lead-in', () => {
+  const sale = (t: string) => factOf('data_sale_or_marketing', t);
+  it('"With respect to … / to the extent that CCPA applies …:" limits the refusals listed under it', () => {
+    expect(sale('5.1 With respect to Customer Personal Data processed under Restricted Data Processing, and to the extent that CCPA applies to such processing:\n\n(a)Acme will not sell or share any Customer Personal Data that it obtains from Customer;\n\n(b)Acme will not retain Customer Personal Data other than for a business purpose.')).toBe('unspecified');
+    expect(sale('To the extent that the CCPA applies to the processing of personal data:\n\n- Acme will not sell any personal data it receives from Customer.')).toBe('unspecified');
+  });
+  it('near misses: a legal hedge, an unscoped lead-in, and a sale under a scoped lead-in are still read', () => {
+    expect(sale('To the extent permitted by applicable law:\n\n- Acme will not sell any personal data it receives from Customer.')).toBe('prohibited');
+    expect(sale('With respect to all personal data, Acme commits as follows. Acme will not sell any personal data it receives from Customer.')).toBe('prohibited');
+    expect(sale('Acme commits as follows:\n\n(a)Acme will not sell any personal data it receives from Customer.')).toBe('prohibited');
+    expect(sale('To the extent that the CCPA applies to the processing of personal data:\n\n- Acme may sell personal data to data brokers.')).toBe('allowed');
+  });
+});
