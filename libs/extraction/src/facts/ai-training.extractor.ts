@@ -2,7 +2,6 @@ import type { Candidate, FactContext } from './fact-context.js';
 import { decide, evidenceAt, negatedBefore, neighbour, operative } from './fact-context.js';
 import type { Fact } from '@custody/domain';
 import { CUSTOMER_DATA, POINTER, PUBLIC_SOURCES, restrictsOthers, VENDOR_MATERIALS } from '../clauses/actor-readings.js';
-import { questionBefore } from '../clauses/clause.js';
 
 type V = Fact<'ai_training_on_customer_data'>['value'];
 
@@ -44,8 +43,6 @@ export function extractAiTraining(ctx: FactContext): Fact<'ai_training_on_custom
       cands.push({ value: 'opt_out', evidence: ev, confidence: 0.75 });
     } else if (OPT_IN.test(v)) cands.push({ value: 'opt_in', evidence: ev, confidence: 0.85 });
     else if (OPT_OUT.test(v)) cands.push({ value: 'opt_out', evidence: ev, confidence: 0.85 });
-    // Training asked about ("you may ask whether we train …", "whether or not we train models on it, …") is not stated.
-    else if (questionBefore(v, m.index)) cands.push({ value: negatedBefore(v, m.index, 100) ? 'prohibited' : 'allowed', evidence: ev, confidence: 0.4, review: 'model training asked about, not stated' });
     else if (negatedBefore(v, m.index, 100)) cands.push({ value: 'prohibited', evidence: ev, confidence: 0.85 });
     else cands.push({ value: 'allowed', evidence: ev, confidence: 0.8 });
   }

@@ -104,15 +104,3 @@ describe('data_sale_or_marketing: a refusal scoped by its list\'s lead-in', () =
     expect(sale('To the extent that the CCPA applies to the processing of personal data:\n\n- Acme may sell personal data to data brokers.')).toBe('allowed');
   });
 });
-
-describe('ai_training_on_customer_data: training asked about is not stated', () => {
-  const ai = (t: string) => factOf('ai_training_on_customer_data', t);
-  it('a concessive "whether or not we train" refuses nothing, an embedded question allows nothing', () => {
-    expect(ai('Whether or not we train our AI models on your data, you keep ownership of it.')).toBe('unspecified');
-    expect(ai('You may ask us whether we use your content to train machine learning models.')).toBe('unspecified');
-  });
-  it('near misses: statements beside a concessive part are still read', () => {
-    expect(ai('Whether or not you subscribe, we do not use your content to train our AI models.')).toBe('prohibited');
-    expect(ai('We use your content to train our AI models, whether or not you are a paying subscriber.')).toBe('allowed');
-  });
-});
