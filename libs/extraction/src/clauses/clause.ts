@@ -116,7 +116,7 @@ export function inExceptionPart(c: Clause, h: Hit): boolean {
 
 // Negation words that do not negate the action after them ("not including" narrows a scope: "… but not including your
 // anonymous submissions").
-const NOT_NEGATING = /^(?:not only|not limited|not including|no later|not later|no more than|not more than|no less|not less|if not|not to exceed|no event later|without limitation|without undue delay|without delay|no longer than|not exceed)/;
+const NOT_NEGATING = /^(?:not only|not limited|not including|no later|not later|no more than|not more than|no less|not less|whether or not|if not|not to exceed|no event later|without limitation|without undue delay|without delay|no longer than|not exceed)/;
 
 /**
  * Whether the action at `h` is negated: a negation word within six words before it, in the same clause and
@@ -128,8 +128,6 @@ export function negated(c: Clause, h: Hit, window = 6): boolean {
     if (n.cat !== 'negation' || n.t0 >= h.t0 || h.t0 - n.t0 > window) continue;
     const after = c.view.slice(n.start, Math.min(c.view.length, n.start + 24)).toLowerCase();
     if (NOT_NEGATING.test(after)) continue;
-    // "whether or not we sell it": both cases at once, the "not" refuses nothing.
-    if (CONCESSIVE_OR.test(c.view.slice(Math.max(0, n.start - 16), n.start))) continue;
     // "without" negates what follows it directly ("without notice"), not a later main verb.
     if (c.tokens[n.t0].lower === 'without' && h.t0 - n.t1 > 1) continue;
     // An exception between the negation and the action: "not … except to … disclose" — the action is the exception's.
@@ -137,41 +135,6 @@ export function negated(c: Clause, h: Hit, window = 6): boolean {
     return true;
   }
   return false;
-}
-
-const CONCESSIVE_OR = /\bwhether\s+or\s+$/i;
-
-// An embedded question ("ask whether we sell", "regardless of whether we share", "check if we hold") or a concessive
-// "whether or not" opening the part of the clause before an action: the action is asked about, not stated.
-const QUESTION_OPENER = /\bwhether\b|\b(?:ask|asks|asking|asked|know|knowing|check|checking|determine|determining|decide|deciding|inquire|inquiring|wonder|wondering)\s+(?:(?:us|you|them)\s+)?if\b/gi;
-// A new clause with its own subject after the question word ("… whether the request is valid, and we disclose …" is cut
-// at the comma; "… is valid and we disclose …" here).
-const NEW_SUBJECT = /\b(?:and|but|or)\s+(?:we|they|it|you|the company)\b/i;
-
-/**
- * Whether the action at character `index` of a clause or sentence view is inside an embedded question or a concessive
- * "whether or not" that opens its part (from the last ',', ';', ':' or '(' before it). Shared by the clause readings
- * ({@link inQuestion}) and the text patterns of the fact readers.
- */
-export function questionBefore(view: string, index: number): boolean {
-  let from = Math.max(0, index - 120);
-  for (let i = index - 1; i >= from; i--) {
-    const ch = view[i];
-    if (ch === ',' || ch === ';' || ch === ':' || ch === '(' || ch === '.') {
-      from = i + 1;
-      break;
-    }
-  }
-  const part = view.slice(from, index);
-  let last = -1;
-  QUESTION_OPENER.lastIndex = 0;
-  for (let m = QUESTION_OPENER.exec(part); m; m = QUESTION_OPENER.exec(part)) last = m.index + m[0].length;
-  return last >= 0 && !NEW_SUBJECT.test(part.slice(last));
-}
-
-/** Whether the action at `h` is asked about ({@link questionBefore}): "you may ask us whether we sell your data". */
-export function inQuestion(c: Clause, h: Hit): boolean {
-  return questionBefore(c.view, h.start);
 }
 
 // Words that open a hypothetical or concessive part ("if …", "even if …", "although …", "whether …", "in case …").

@@ -1,6 +1,6 @@
 import type { Fact } from '@custody/domain';
 import type { Candidate, FactContext } from './fact-context.js';
-import { agentOf, has, hitsOf, inQuestion, negated, questionBefore, recipientsOf, verbal } from '../clauses/clause.js';
+import { agentOf, has, hitsOf, negated, recipientsOf, verbal } from '../clauses/clause.js';
 import { clauseEvidence, decide, evidenceAt, operative } from './fact-context.js';
 import { restrictsOthers } from '../clauses/actor-readings.js';
 import { introChain } from '../clauses/structure.js';
@@ -134,24 +134,8 @@ function vendorSubject(v: string, index: number, vendorNames: string[]): boolean
 function vendorNegatedBefore(v: string, index: number): boolean {
   const from = Math.max(0, index - 60, v.lastIndexOf(';', index) + 1);
   // A negation inside a parenthesis stays there: "the text (but not the audio recording itself) to show you ads".
-  // "Whether or not you opt in, we may sell …": a concessive "not" refuses nothing.
-  const before = v.slice(from, index).replace(USER_CONDITION_CLAUSE, ' ').replace(/\([^()]*\)/g, ' ').replace(/\bwhether\s+or\s+not\b/gi, ' ');
+  const before = v.slice(from, index).replace(USER_CONDITION_CLAUSE, ' ').replace(/\([^()]*\)/g, ' ');
   return /\b(?:not|never|no|nor|neither|cannot|can't|won't|don't|doesn't|isn't|aren't|prohibit(?:ed|s)?(?: from)?|refrain(?:s)? from|forbidden|disclaims?)\b/i.test(before);
-}
-
-/**
- * The first match of `re` in `v` that is not asked about ({@link questionBefore}): "Whether or not we sell your data, we
- * do not send you marketing e-mails" refuses the e-mails, not the sale.
- */
-function execOutsideQuestion(re: RegExp, v: string): RegExpExecArray | null {
-  let offset = 0;
-  let m = re.exec(v);
-  while (m && questionBefore(v, offset + m.index)) {
-    offset += m.index + 1;
-    m = re.exec(v.slice(offset));
-  }
-  if (m) m.index += offset;
-  return m;
 }
 
 /** Whether what a matched sale sells is goods: a goods noun follows the sale word before any data word. */
@@ -217,7 +201,7 @@ export function extractDataSaleMarketing(ctx: FactContext): Fact<'data_sale_or_m
       const m = re.exec(v);
       // A list item that opens with a negation ("* Never selling your information or sharing it … for marketing
       // purposes") negates all of it, however long the link text between.
-      if (m && !(/licen[cs]/i.test(m[0]) && deidentifiedOnly(m[0])) && !questionBefore(v, m.index) && !vendorNegatedBefore(v, m.index) && !NEGATED_ITEM.test(v.slice(0, m.index)) && !/\b(?:not|never|no)\b/i.test(m[0]) && !inDefinition(v, m.index) && !/\bopt(?:-| )?out of\b[^.;]{0,30}$/i.test(v.slice(0, m.index)) && !restrictsOthers(ctx.sentences, s, m.index)) {
+      if (m && !(/licen[cs]/i.test(m[0]) && deidentifiedOnly(m[0])) && !vendorNegatedBefore(v, m.index) && !NEGATED_ITEM.test(v.slice(0, m.index)) && !/\b(?:not|never|no)\b/i.test(m[0]) && !inDefinition(v, m.index) && !/\bopt(?:-| )?out of\b[^.;]{0,30}$/i.test(v.slice(0, m.index)) && !restrictsOthers(ctx.sentences, s, m.index)) {
         // Ads chosen by the page or the search, not by the person ("serving contextual advertising", "if you search for
         // cars, we'll show you ads about cars"), are not targeted advertising on their data: a person decides.
         // Ads named as targeted stay targeted when a search is given as an example ("targeted ads, so if you search for …").
@@ -229,10 +213,12 @@ export function extractDataSaleMarketing(ctx: FactContext): Fact<'data_sale_or_m
     }
     if (done) continue;
     for (const re of PROHIBITED) {
-      const m = execOutsideQuestion(re, v);
+      const m = re.exec(v);
       if (m && re === MARKETING_USE_REFUSED && !MARKETED_DATA.test(v.slice(0, m.index + m[0].length))) continue;
       if (m && re === TARGETED_REFUSED && !vendorSubject(v, m.index, ctx.vendorNames)) continue;
       if (m && (USER_CONDITION.test(v.slice(Math.max(0, m.index - 60), m.index)) || SCOPE_LIMIT.test(v.slice(m.index + m[0].length)))) continue;
+      // "Whether or not we sell your data, …": both cases at once, no refusal.
+      if (m && /\bwhether\s+or\s+$/i.test(v.slice(Math.max(0, m.index - 20), m.index))) continue;
       if (m && !inDefinition(v, m.index) && !sellsGoods(m[0]) && !SOLD_TO_USER.test(m[0]) && !CHARACTERISED.test(m[0]) && !restrictsOthers(ctx.sentences, s, m.index)) {
         const conceded = CONCEDED.test(v.slice(m.index));
         const scoped = !conceded && scopingLead(ctx, s) !== undefined;
@@ -249,7 +235,7 @@ export function extractDataSaleMarketing(ctx: FactContext): Fact<'data_sale_or_m
     if (!SALE_AND_NOT.test(v)) continue;
     for (const c of ctx.clauses(s)) {
       // "… licensed, not sold to you": the product sold to the customer, not the customer's data sold to others.
-      const sale = hitsOf(c, 'action', 'sell').find((h) => verbal(c, h) && negated(c, h) && !inQuestion(c, h) && agentOf(c, h)?.kind !== 'customer' && has(c, 'object') && !recipientsOf(c, h).some((r) => r.kind === 'customer' && r.t0 - h.t1 <= 4));
+      const sale = hitsOf(c, 'action', 'sell').find((h) => verbal(c, h) && negated(c, h) && agentOf(c, h)?.kind !== 'customer' && has(c, 'object') && !recipientsOf(c, h).some((r) => r.kind === 'customer' && r.t0 - h.t1 <= 4));
       // "Where your Content is not being offered for Sale": a negation inside a condition is no refusal.
       if (sale && CONDITION_OPEN.test(c.view.slice(0, sale.start))) continue;
       if (!sale || SCOPE_LIMIT.test(c.view.slice(sale.end)) || USER_CONDITION.test(c.view.slice(0, sale.start)) || inDefinition(c.view, sale.start) || sellsGoods(c.view.slice(sale.start)) || CHARACTERISED.test(c.view) || SOLD_TO_USER.test(c.view) || restrictsOthers(ctx.sentences, s, c.start - s.start + sale.start)) continue;

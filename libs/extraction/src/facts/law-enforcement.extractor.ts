@@ -1,6 +1,6 @@
 import type { Fact } from '@custody/domain';
 import type { Clause } from '../clauses/clause.js';
-import { has, hitsOf, inException, inQuestion, negated, recipientsOf, verbal } from '../clauses/clause.js';
+import { has, hitsOf, inException, negated, recipientsOf, verbal } from '../clauses/clause.js';
 import type { Hit } from '../clauses/lexicon.js';
 import { introOf } from '../clauses/structure.js';
 import type { Candidate, FactContext } from './fact-context.js';
@@ -83,10 +83,7 @@ export function extractLawEnforcement(ctx: FactContext): Fact<'law_enforcement_d
       // is about assets, not records.
       const guardsData = d0 === undefined || aboutData(ctx, s, c, dc0, introClauses);
       if (judicialOnly && guardsData && (refused || has(c, 'restriction') || /\brequires?\b|\brequired\b/i.test(c.view)) && vendorActs(c, own[0], othersKnown)) {
-        // A disclosure asked about ("you may ask whether we disclose … only on a court order") states no rule: the
-        // strongest protection is never asserted from it.
-        if (d0 !== undefined && inQuestion(dc0, d0)) cands.push({ value: 'judicial_process_only', evidence: ev, confidence: 0.4, review: 'a judicial-only disclosure asked about, not stated' });
-        else cands.push({ value: 'judicial_process_only', evidence: ev, confidence: 0.85 });
+        cands.push({ value: 'judicial_process_only', evidence: ev, confidence: 0.85 });
         continue;
       }
       // One exception of a refusal that is judicial ("… except (b) in response to a search warrant"): judicial when the

@@ -15,23 +15,6 @@ describe('data_sale_or_marketing: "whether or not"', () => {
   });
 });
 
-describe('data_sale_or_marketing: a sale asked about is not stated (clause layer and patterns alike)', () => {
-  const sale = (t: string) => factOf('data_sale_or_marketing', t);
-  it('an embedded question or a trailing "whether or not" neither sells nor refuses', () => {
-    expect(sale('You have rights whether or not we sell your personal information.')).toBe('unspecified');
-    expect(sale('Regardless of whether we sell your data or not, you have rights.')).toBe('unspecified');
-    expect(sale('You may ask us whether we sell your personal information.')).toBe('unspecified');
-    expect(sale('You can ask us if we sell your personal information.')).toBe('unspecified');
-  });
-  it('near misses: a statement beside the question, or after a concessive part, is still read', () => {
-    expect(sale('Whether or not you opt in, we may sell your personal information to data brokers.')).toBe('allowed');
-    expect(sale('Whether or not we sell your data, we do not send you marketing emails.')).toBe('prohibited');
-    expect(sale('We check whether the request is valid and we do not sell your personal information.')).toBe('prohibited');
-    expect(sale('We do not sell your personal information, whether or not for money.')).toBe('prohibited');
-    expect(sale('We will tell you if we sell your personal information to data brokers.')).toBe('allowed');
-  });
-});
-
 describe('subcontractor_flowdown: a duty not to disclose is confidentiality', () => {
   const fd = (t: string) => factOf('subcontractor_flowdown', t);
   const INTRO = 'We may employ third party companies to provide the Service on our behalf. ';
@@ -64,19 +47,6 @@ describe('a direct question states nothing (the FAQ form of privacy notices)', (
   it('near misses: a statement after a question is read, and a question mark inside a sentence ends nothing', () => {
     expect(sale('Do we sell your personal information? Yes: we sell personal information to data brokers.')).toBe('allowed');
     expect(sale('We sell personal information to data brokers (see https://acme.example/optout?ref=ccpa for how to opt out).')).toBe('allowed');
-  });
-});
-
-describe('law_enforcement_disclosure: a judicial-only rule asked about is never asserted', () => {
-  const le = (t: string) => factOf('law_enforcement_disclosure', t);
-  it('an embedded question states no rule', () => {
-    expect(le('You may ask us whether we disclose content only in response to a search warrant.')).toBe('unspecified');
-    expect(le('We assess whether we disclose your data to law enforcement only in response to a court order.')).toBe('unspecified');
-  });
-  it('near misses: the rule stated, after a concessive part, or as a refusal with a judicial exception', () => {
-    expect(le('We disclose content only in response to a search warrant.')).toBe('judicial_process_only');
-    expect(le('Whether or not you are a subscriber, we disclose content only in response to a search warrant.')).toBe('judicial_process_only');
-    expect(le('We will not disclose your data to law enforcement except in response to a court order.')).toBe('judicial_process_only');
   });
 });
 
