@@ -51,9 +51,6 @@ const YES: RegExp[] = [
 // Case-sensitive on purpose: a capitalised name (Google) is the vendor or a provider; "you", "your business" or
 // "users" are where the user is, which is not data leaving for elsewhere.
 YES.push(/\b[Ii]n\s+any\s+(?:other\s+)?country\s+(?:in which|where)\s+(?:[Ww]e|[Oo]ur|[Ii]ts|[Ii]t|[Tt]hey|(?!(?:You|Your|Users?|Customers?)\b)[A-Z][\w.&-]*)\b[^.;]{0,60}\b(?:maintain|operate|have|located|do business)\w*/);
-// Data leaving the user's own country ("servers located outside the country where you live", "transferred outside of your
-// state, province, country"): whatever the vendor's home region, the data of users who live there leaves it.
-YES.push(/\boutside (?:of )?(?:the country (?:in which|where) you (?:live|reside|are located)|your (?:home )?(?:state, province, )?(?:country|jurisdiction)(?: of residence)?)\b/i);
 YES.push(/\b(?:and|or|in|to)\s+(?:other\s+)?countries\s+(?:in which|where)\s+(?:we|our|its|the|they)\b[^.;]{0,80}\b(?:located|operate|have|are)\b/i);
 const US = String.raw`(?:the\s+)?(?:(?:continental|contiguous|fifty|50)\s+)?(?:united states|u\.s\.(?:a\.)?|usa)(?![a-z])`;
 const NO: RegExp[] = [
