@@ -52,12 +52,15 @@ describe('a direct question states nothing (the FAQ form of privacy notices)', (
 
 describe('return_or_destroy_on_termination: "whichever is longer" keeps past the account\'s end', () => {
   const rd = (t: string) => factOf('return_or_destroy_on_termination', t);
-  it('the later of two ends is no deletion at the account\'s end', () => {
+  it('the later of two ends, the other open-ended, is no deletion at the account\'s end', () => {
     expect(rd('We keep the information until you delete your account, or as long as is necessary for our security and compliance purposes, whichever is longer.')).toBe('unspecified');
+    expect(rd('We keep your information until you close your account or for as long as needed, whichever comes later.')).toBe('unspecified');
   });
-  it('near misses: the account\'s end alone, or the earlier of two ends, still bound the keeping', () => {
+  it('near misses: the account\'s end alone, the earlier of two ends, or the later of it and a bounded period still bound the keeping', () => {
     expect(rd('We keep your information until you delete your account.')).toBe('yes');
     expect(rd('We keep your information until you delete your account or for two years after your last login, whichever is shorter.')).toBe('yes');
+    expect(rd('We retain your personal data until you delete your account or for 30 days after you close it, whichever is later.')).toBe('yes');
+    expect(rd('We keep your information until you delete your account or for two years after your last login, whichever is longer.')).toBe('yes');
   });
 });
 
