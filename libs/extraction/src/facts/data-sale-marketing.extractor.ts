@@ -153,6 +153,14 @@ const CUSTOMER_SUBJECT = /^(?:\(?[a-z0-9]{1,4}[.)]\s*)*(?:[\w ]{0,30}\.\s+)?(?:t
 // under Restricted Data Processing, and to the extent that CCPA applies …:"): a refusal among the items holds only there.
 // Not the legal hedge "to the extent permitted by law".
 const SCOPED_LEAD = /^\W*(?:[\d.]+\s*)?(?:with respect to|in respect of|to the extent|insofar as)\b(?!\s+(?:permitted|required|allowed|authori[sz]ed)\b)(?![^:]{0,30}\b(?:permitted|allowed) (?:by|under)\b)/i;
+// The lead-in must actually narrow: name a law or a place's law, residents of a place, or data processed under a named
+// mode or programme. "With respect to all Customer Personal Data:", "To the extent that Acme processes Customer Personal
+// Data on Customer's behalf:" or "Insofar as Acme acts as a Processor:" cover all the vendor's data, so the refusals
+// under them stand.
+const NARROWING_LAW = /\b(?:CCPA|CPRA|CDPA|VCDPA|CPA|CTDPA|UCPA|TDPSA|GDPR|LGPD|PIPEDA|PIPL|APPI)\b|\b(?:California|Virginia|Colorado|Connecticut|Utah|Texas|Oregon|Nevada|Montana|Iowa|Delaware)\b|\bstate (?:data |consumer )?(?:privacy|protection) (?:laws?|acts?|statutes?)\b|\bresid(?:ents?|ing)\b/i;
+// Not case-insensitive: a named mode is capitalised ("processed under Restricted Data Processing"), the contract is not one.
+const UNDER_NAMED_MODE = /\bprocessed under (?:the )?(?!(?:Agreement|Addendum|DPA|Terms|Contract|Order)\b)[A-Z]\w*/;
+const scopes = (lead: string) => SCOPED_LEAD.test(lead) && (NARROWING_LAW.test(lead) || UNDER_NAMED_MODE.test(lead));
 
 // An item marker written against its text, as in contracts rendered from PDF ("(a)Google will not …").
 const TIGHT_MARKER = /^\W{0,3}\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})\)\s*\S/i;
@@ -162,13 +170,13 @@ const TIGHT_MARKER = /^\W{0,3}\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})\)\s*\S/i;
  * touches its text, the sentence ending in ':' before it and its sibling items (at most eight back, under one heading).
  */
 function scopingLead(ctx: FactContext, s: Parameters<FactContext['clauses']>[0]): string | undefined {
-  const chained = introChain(ctx.sentences, s).find((lead) => SCOPED_LEAD.test(lead.view));
+  const chained = introChain(ctx.sentences, s).find((lead) => scopes(lead.view));
   if (chained) return chained.view;
   if (!TIGHT_MARKER.test(s.view)) return undefined;
   for (let i = s.index - 1; i >= Math.max(0, s.index - 8); i--) {
     const p = ctx.sentences[i];
     if (p.heading !== s.heading) return undefined;
-    if (/:\s*$/.test(p.view)) return SCOPED_LEAD.test(p.view) ? p.view : undefined;
+    if (/:\s*$/.test(p.view)) return scopes(p.view) ? p.view : undefined;
     if (!TIGHT_MARKER.test(p.view)) return undefined;
   }
   return undefined;

@@ -76,4 +76,17 @@ describe('data_sale_or_marketing: a refusal scoped by its list\'s lead-in', () =
     expect(sale('Acme commits as follows:\n\n(a)Acme will not sell any personal data it receives from Customer.')).toBe('prohibited');
     expect(sale('To the extent that the CCPA applies to the processing of personal data:\n\n- Acme may sell personal data to data brokers.')).toBe('allowed');
   });
+  it('a lead-in that does not narrow (all the data, the vendor\'s role, the data it collects) leaves the refusal standing', () => {
+    expect(sale('With respect to all Customer Personal Data:\n\n(a) Acme will not sell any Customer Personal Data.')).toBe('prohibited');
+    expect(sale('With respect to all Customer Personal Data: (a) Acme will not sell any Customer Personal Data.')).toBe('prohibited');
+    expect(sale('With respect to Service Data, Acme commits as follows:\n\n(a)Acme will not sell Service Data.')).toBe('prohibited');
+    expect(sale('With respect to Service Data, Acme commits as follows: (a)Acme will not sell Service Data.')).toBe('prohibited');
+    expect(sale('To the extent that Acme processes Customer Personal Data on Customer\'s behalf:\n\n- Acme will not sell Customer Personal Data.')).toBe('prohibited');
+    expect(sale('Insofar as Acme acts as a Processor:\n\n1. Acme will not sell Customer Data.')).toBe('prohibited');
+    expect(sale('With respect to personal information we collect:\n\n- We do not sell personal information.')).toBe('prohibited');
+  });
+  it('a lead-in naming a state law or residents of a place does narrow', () => {
+    expect(sale('With respect to personal information of California residents:\n\n- We do not sell personal information.')).toBe('unspecified');
+    expect(sale('To the extent U.S. state privacy laws apply to the processing:\n\n(a) Acme will not sell Customer Personal Data.')).toBe('unspecified');
+  });
 });
