@@ -3,6 +3,7 @@ import type { Candidate, FactContext } from './fact-context.js';
 import { agentOf, has, hitsOf, negated, recipientsOf, verbal } from '../clauses/clause.js';
 import { clauseEvidence, decide, evidenceAt, operative } from './fact-context.js';
 import { restrictsOthers } from '../clauses/actor-readings.js';
+import { introChain } from '../clauses/structure.js';
 import { escapeRegExp } from '../text/escape-regexp.js';
 import { TRAILING_LEGAL_SUFFIX } from '../text/legal-suffixes.js';
 
@@ -148,6 +149,40 @@ const CONDITION_OPEN = /^\W*(?:where|if|when|whenever|unless|in case)\b[^,;]*$/i
 const CONCEDED = /\b(?:though|although|but|however|except that)\b[^.;]{0,40}\bmay\s+(?:\w+\s+){0,2}?(?:sell|rent|license|licence|transfer)\b/i;
 const CUSTOMER_SUBJECT = /^(?:\(?[a-z0-9]{1,4}[.)]\s*)*(?:[\w ]{0,30}\.\s+)?(?:the )?(?:customer|covered entity|you|client|practice)s? (?:will|shall|may|must|agrees?)/i;
 
+// A list's lead-in that scopes its items to part of the data or one law ("With respect to Customer Personal Data processed
+// under Restricted Data Processing, and to the extent that CCPA applies …:"): a refusal among the items holds only there.
+// Not the legal hedge "to the extent permitted by law".
+const SCOPED_LEAD = /^\W*(?:[\d.]+\s*)?(?:with respect to|in respect of|to the extent|insofar as)\b(?!\s+(?:permitted|required|allowed|authori[sz]ed)\b)(?![^:]{0,30}\b(?:permitted|allowed) (?:by|under)\b)/i;
+// The lead-in must actually narrow: name a law or a place's law, residents of a place, or data processed under a named
+// mode or programme. "With respect to all Customer Personal Data:", "To the extent that Acme processes Customer Personal
+// Data on Customer's behalf:" or "Insofar as Acme acts as a Processor:" cover all the vendor's data, so the refusals
+// under them stand.
+const NARROWING_LAW = /\b(?:CCPA|CPRA|CDPA|VCDPA|CPA|CTDPA|UCPA|TDPSA|GDPR|LGPD|PIPEDA|PIPL|APPI)\b|\b(?:California|Virginia|Colorado|Connecticut|Utah|Texas|Oregon|Nevada|Montana|Iowa|Delaware)\b|\bstate (?:data |consumer )?(?:privacy|protection) (?:laws?|acts?|statutes?)\b|\bresid(?:ents?|ing)\b/i;
+// Not case-insensitive: a named mode is capitalised ("processed under Restricted Data Processing"), the contract is not one.
+const UNDER_NAMED_MODE = /\bprocessed under (?:the )?(?!(?:Agreement|Addendum|DPA|Terms|Contract|Order)\b)[A-Z]\w*/;
+const scopes = (lead: string) => SCOPED_LEAD.test(lead) && (NARROWING_LAW.test(lead) || UNDER_NAMED_MODE.test(lead));
+
+// An item marker written against its text, as in contracts rendered from PDF ("(a)Google will not …").
+const TIGHT_MARKER = /^\W{0,3}\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})\)\s*\S/i;
+
+/**
+ * The scoping lead-in of the list a sentence is an item of, if any: from the list structure, or for an item whose marker
+ * touches its text, the sentence ending in ':' before it and its sibling items (at most eight back, under one heading).
+ */
+function scopingLead(ctx: FactContext, s: Parameters<FactContext['clauses']>[0]): string | undefined {
+  const chained = introChain(ctx.sentences, s).find((lead) => scopes(lead.view));
+  if (chained) return chained.view;
+  if (!TIGHT_MARKER.test(s.view)) return undefined;
+  for (let i = s.index - 1; i >= Math.max(0, s.index - 8); i--) {
+    const p = ctx.sentences[i];
+    if (p.heading !== s.heading) return undefined;
+    if (/:\s*$/.test(p.view)) return scopes(p.view) ? p.view : undefined;
+    if (!TIGHT_MARKER.test(p.view)) return undefined;
+  }
+  return undefined;
+}
+const SCOPED_REVIEW = 'a refusal scoped by its list\'s lead-in to part of the data or one law';
+
 /**
  * `data_sale_or_marketing`: may the vendor sell the data or use it for marketing/advertising? Any
  * permission to market to users, serve targeted ads or sell data is allowed even when a sale is refused
@@ -194,7 +229,9 @@ export function extractDataSaleMarketing(ctx: FactContext): Fact<'data_sale_or_m
       if (m && /\bwhether\s+or\s+$/i.test(v.slice(Math.max(0, m.index - 20), m.index))) continue;
       if (m && !inDefinition(v, m.index) && !sellsGoods(m[0]) && !SOLD_TO_USER.test(m[0]) && !CHARACTERISED.test(m[0]) && !restrictsOthers(ctx.sentences, s, m.index)) {
         const conceded = CONCEDED.test(v.slice(m.index));
-        cands.push({ value: 'prohibited', evidence: evidenceAt(ctx, s, m.index, m.index + m[0].length), confidence: conceded ? 0.45 : 0.8, ...(conceded ? { review: 'a refused sale with a sale conceded in the same sentence' } : {}) });
+        const scoped = !conceded && scopingLead(ctx, s) !== undefined;
+        const review = conceded ? 'a refused sale with a sale conceded in the same sentence' : scoped ? SCOPED_REVIEW : undefined;
+        cands.push({ value: 'prohibited', evidence: evidenceAt(ctx, s, m.index, m.index + m[0].length), confidence: review ? 0.45 : 0.8, ...(review ? { review } : {}) });
         done = true;
         break;
       }
@@ -215,6 +252,7 @@ export function extractDataSaleMarketing(ctx: FactContext): Fact<'data_sale_or_m
       // taken back in part in the same sentence.
       if (CONCEDED.test(v)) cands.push({ value: 'prohibited', evidence: clauseEvidence(ctx, c), confidence: 0.45, review: 'a refused sale with a sale conceded in the same sentence' });
       else if (SCOPED.test(c.view)) cands.push({ value: 'prohibited', evidence: clauseEvidence(ctx, c), confidence: 0.45, review: 'a refusal to sell the data of one collection channel only' });
+      else if (scopingLead(ctx, s) !== undefined) cands.push({ value: 'prohibited', evidence: clauseEvidence(ctx, c), confidence: 0.45, review: SCOPED_REVIEW });
       else cands.push({ value: 'prohibited', evidence: clauseEvidence(ctx, c), confidence: 0.75 });
       break;
     }

@@ -53,3 +53,10 @@ describe('offshore_processing: a place that locates people or names a law', () =
     expect(off('Acme, Inc. stores personal data of its customers in the European Union and may process it there.')).toBe('yes');
   });
 });
+
+describe('offshore_processing: outside the user\'s own country is no transfer abroad for a US vendor', () => {
+  it('a US vendor whose servers are in the US (the TermsFeed template, "transferred to the U.S., where our servers are")', () => {
+    expect(off('Your information, including Personal Data, may be transferred to — and maintained on — computers located outside of your state, province, country or other governmental jurisdiction where the data protection laws may differ than those from your jurisdiction. If you are located outside United States and choose to provide information to us, please note that we transfer the data, including Personal Data, to United States and process it there.')).not.toBe('yes');
+    expect(off('Information about users located outside the U.S. may be transferred to the U.S., where our servers are located.')).not.toBe('yes');
+  });
+});

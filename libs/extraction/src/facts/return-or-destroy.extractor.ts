@@ -38,6 +38,12 @@ const SANCTION = /\b(?:we|us)\b[^.;]{0,30}?\b(?:may|can|reserves? the right to|(
 const UNTIL_ACCOUNT_END = /\buntil\s+(?:you\s+(?:delete|close|cancel|deactivate|terminate)|(?:the\s+)?(?:deletion|closure|closing|termination|cancellation)\s+of)\s+(?:your|the)\s+(?:[\w-]+\s+)?account\b/i;
 // Keeping that goes on after the account's end, said after "until you delete your account".
 const KEPT_BEYOND = /\b(?:afterwards?|thereafter|after that|even after|for longer|longer periods?|beyond (?:that|this|then)|some (?:data|information|of (?:it|your))|other (?:data|information)|as (?:needed|necessary|required) for our)\b/i;
+// "until you delete your account … or as long as necessary for our compliance purposes, whichever is longer": the later
+// of two ends decides, and when the other end is open-ended the account's end is no deletion. Against a bounded period
+// ("or for 30 days after you close it, whichever is later") the keeping still ends, so that stays a deletion.
+const LATER_OF = /\bwhichever (?:is|comes) (?:the )?(?:longer|later|greater)\b/i;
+const OPEN_OTHER_END = /\bas long as (?:(?:is|it is|may be|we consider|we deem) )?(?:reasonably |strictly )?(?:necessary|needed|required)\b|\bfor (?:our |its |the )?(?:legitimate )?(?:legal|compliance|business|security|regulatory)(?:,? (?:and |or )?(?:legal|compliance|business|security|regulatory))* (?:purposes|needs|reasons)\b/i;
+const keptBeyond = (tail: string) => KEPT_BEYOND.test(tail) || (LATER_OF.test(tail) && OPEN_OTHER_END.test(tail));
 // A retention the law or a legal obligation requires is bounded by it, not open-ended ("we may retain certain
 // information as required by law").
 const LEGAL_RETENTION = /\b(?:required|permitted|obliged|obligated) (?:by|under) (?:applicable )?laws?\b|\blegal (?:obligations?|requirements?)\b|\bcomply with\b/i;
@@ -122,7 +128,7 @@ function readClause(c: Clause, deletes: Hit[], retains: Hit[], introSubject: Hit
     // Keeping on "thereafter only as required by law" is bounded by the law, as with open-ended keeping above.
     const until = UNTIL_ACCOUNT_END.exec(c.view);
     const tail = until ? c.sentence.view.slice(c.start - c.sentence.start + until.index + until[0].length) : '';
-    if (until && !negated(c, r) && !(KEPT_BEYOND.test(tail) && !(/\bonly\b/i.test(tail) && LEGAL_RETENTION.test(tail)))) return { value: 'yes', confidence: 0.75 };
+    if (until && !negated(c, r) && !(keptBeyond(tail) && !(/\bonly\b/i.test(tail) && LEGAL_RETENTION.test(tail)))) return { value: 'yes', confidence: 0.75 };
   }
   return undefined;
 }

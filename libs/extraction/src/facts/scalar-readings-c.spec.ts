@@ -49,3 +49,44 @@ describe('a direct question states nothing (the FAQ form of privacy notices)', (
     expect(sale('We sell personal information to data brokers (see https://acme.example/optout?ref=ccpa for how to opt out).')).toBe('allowed');
   });
 });
+
+describe('return_or_destroy_on_termination: "whichever is longer" keeps past the account\'s end', () => {
+  const rd = (t: string) => factOf('return_or_destroy_on_termination', t);
+  it('the later of two ends, the other open-ended, is no deletion at the account\'s end', () => {
+    expect(rd('We keep the information until you delete your account, or as long as is necessary for our security and compliance purposes, whichever is longer.')).toBe('unspecified');
+    expect(rd('We keep your information until you close your account or for as long as needed, whichever comes later.')).toBe('unspecified');
+  });
+  it('near misses: the account\'s end alone, the earlier of two ends, or the later of it and a bounded period still bound the keeping', () => {
+    expect(rd('We keep your information until you delete your account.')).toBe('yes');
+    expect(rd('We keep your information until you delete your account or for two years after your last login, whichever is shorter.')).toBe('yes');
+    expect(rd('We retain your personal data until you delete your account or for 30 days after you close it, whichever is later.')).toBe('yes');
+    expect(rd('We keep your information until you delete your account or for two years after your last login, whichever is longer.')).toBe('yes');
+  });
+});
+
+describe('data_sale_or_marketing: a refusal scoped by its list\'s lead-in', () => {
+  const sale = (t: string) => factOf('data_sale_or_marketing', t);
+  it('"With respect to … / to the extent that CCPA applies …:" limits the refusals listed under it', () => {
+    expect(sale('5.1 With respect to Customer Personal Data processed under Restricted Data Processing, and to the extent that CCPA applies to such processing:\n\n(a)Acme will not sell or share any Customer Personal Data that it obtains from Customer;\n\n(b)Acme will not retain Customer Personal Data other than for a business purpose.')).toBe('unspecified');
+    expect(sale('To the extent that the CCPA applies to the processing of personal data:\n\n- Acme will not sell any personal data it receives from Customer.')).toBe('unspecified');
+  });
+  it('near misses: a legal hedge, an unscoped lead-in, and a sale under a scoped lead-in are still read', () => {
+    expect(sale('To the extent permitted by applicable law:\n\n- Acme will not sell any personal data it receives from Customer.')).toBe('prohibited');
+    expect(sale('With respect to all personal data, Acme commits as follows. Acme will not sell any personal data it receives from Customer.')).toBe('prohibited');
+    expect(sale('Acme commits as follows:\n\n(a)Acme will not sell any personal data it receives from Customer.')).toBe('prohibited');
+    expect(sale('To the extent that the CCPA applies to the processing of personal data:\n\n- Acme may sell personal data to data brokers.')).toBe('allowed');
+  });
+  it('a lead-in that does not narrow (all the data, the vendor\'s role, the data it collects) leaves the refusal standing', () => {
+    expect(sale('With respect to all Customer Personal Data:\n\n(a) Acme will not sell any Customer Personal Data.')).toBe('prohibited');
+    expect(sale('With respect to all Customer Personal Data: (a) Acme will not sell any Customer Personal Data.')).toBe('prohibited');
+    expect(sale('With respect to Service Data, Acme commits as follows:\n\n(a)Acme will not sell Service Data.')).toBe('prohibited');
+    expect(sale('With respect to Service Data, Acme commits as follows: (a)Acme will not sell Service Data.')).toBe('prohibited');
+    expect(sale('To the extent that Acme processes Customer Personal Data on Customer\'s behalf:\n\n- Acme will not sell Customer Personal Data.')).toBe('prohibited');
+    expect(sale('Insofar as Acme acts as a Processor:\n\n1. Acme will not sell Customer Data.')).toBe('prohibited');
+    expect(sale('With respect to personal information we collect:\n\n- We do not sell personal information.')).toBe('prohibited');
+  });
+  it('a lead-in naming a state law or residents of a place does narrow', () => {
+    expect(sale('With respect to personal information of California residents:\n\n- We do not sell personal information.')).toBe('unspecified');
+    expect(sale('To the extent U.S. state privacy laws apply to the processing:\n\n(a) Acme will not sell Customer Personal Data.')).toBe('unspecified');
+  });
+});
