@@ -285,7 +285,7 @@ class Repeats {
 }
 
 /**
- * The report as {@link renderJson} writes it, in chunks of about 64 KB, never holding the whole text: a
+ * The report as {@link renderJson} writes it, in chunks of about CHUNK_CHARS characters, never holding the whole text: a
  * 100,000-install fleet's JSON is larger than a JavaScript string may be. Joined, the chunks are exactly
  * `renderJson(report)` (a spec checks it against `JSON.stringify` of the key-sorted copy).
  */

@@ -7,8 +7,10 @@ import type { VendorResolver } from './types.js';
 
 const isBaa = (c: AttachedContract) => c.kind === 'baa' || c.facts.baa_offered?.value === 'yes';
 const inForce = (c: AttachedContract, asOf: string) => !c.expires || !(Date.parse(c.expires) < Date.parse(asOf));
+/** A BAA a system holds itself (not passed down to it), in force. */
+const ownBaaInForce = (c: AttachedContract, asOf: string) => !c.via && isBaa(c) && inForce(c, asOf);
 /** A contract of the sender's own that binds its subcontractors: the only kind that passes terms on. */
-const isFlowdownBaa = (c: AttachedContract, asOf: string) => !c.via && isBaa(c) && inForce(c, asOf) && c.facts.subcontractor_flowdown?.value === 'yes';
+const isFlowdownBaa = (c: AttachedContract, asOf: string) => ownBaaInForce(c, asOf) && c.facts.subcontractor_flowdown?.value === 'yes';
 
 /**
  * Coverage follows the contract chain. When a vendor U sends PHI to X, and a BAA of U's own (in force)
@@ -37,7 +39,7 @@ export function inheritFlowdown(registry: SystemRegistry, flows: FlowTable, asOf
     // Most senders hold no flow-down BAA (every flow of a 100,000-system manifest): checked before the
     // receiver's names are looked up, which asks the vendor catalogue twice per flow.
     if (!u || !u.contracts.some((c) => isFlowdownBaa(c, asOf))) continue;
-    if (!x || x.contracts.some((c) => !c.via && isBaa(c) && inForce(c, asOf))) continue;
+    if (!x || x.contracts.some((c) => ownBaaInForce(c, asOf))) continue;
     let xNames: Set<string> | undefined;
     for (const c of u.contracts) {
       if (!isFlowdownBaa(c, asOf)) continue;
