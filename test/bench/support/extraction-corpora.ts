@@ -252,6 +252,15 @@ export const FRESH16_RULE: { salt: string; maxChars: number; kinds: RuleKind[] }
 export const FRESH17_RULE: { salt: string; maxChars: number; kinds: RuleKind[] } = { ...FRESH9_RULE, salt: 'ota-fresh17:' };
 export const FRESH18_RULE: { salt: string; maxChars: number; kinds: RuleKind[] } = { ...FRESH9_RULE, salt: 'ota-fresh18:' };
 
+/**
+ * The `ota-fresh19` and `ota-fresh20` rules (issue 7, twelfth session, 2026-12-04), committed before any of their
+ * documents was read and before the extractor was run on them, in the same form as {@link FRESH9_RULE}: services in
+ * no earlier labelled set (fresh20 also excludes what fresh19 picks). They join ota-fresh17/18 in the unseen pool
+ * and replace ota-fresh13 … 16, which became tuning sets in the same session (their misses are studied from now on).
+ */
+export const FRESH19_RULE: { salt: string; maxChars: number; kinds: RuleKind[] } = { ...FRESH9_RULE, salt: 'ota-fresh19:' };
+export const FRESH20_RULE: { salt: string; maxChars: number; kinds: RuleKind[] } = { ...FRESH9_RULE, salt: 'ota-fresh20:' };
+
 export type SaltedRule = { salt: string; maxChars: number; kinds: RuleKind[] };
 
 /** One of the project's labelled OTA sets, in the order the sets were chosen (each excludes every earlier set). */
@@ -291,6 +300,8 @@ export const FRESH_SETS: FreshSet[] = [
   { name: 'ota-fresh16', file: 'fresh16.json', rule: FRESH16_RULE, role: 'fresh', description: `${picked('FRESH16_RULE', '12, not in ota-fresh15 either: 7 privacy policies, 4 terms, 1 trackers policy')}; rule committed 2026-12-04 (ninth session) before labelling; first scored 2026-12-04 (fresh16-first-figures.json)` },
   { name: 'ota-fresh17', file: 'fresh17.json', rule: FRESH17_RULE, role: 'fresh', description: `${picked('FRESH17_RULE', '12: 7 privacy policies, 4 terms, 1 trackers policy')}; rule committed 2026-12-04 (tenth session) before labelling; first scored 2026-12-04 (fresh17-first-figures.json); 201 of its 217 labelled names are one document's table of ad-tech providers (ValueImpression), so its name figures are that table's` },
   { name: 'ota-fresh18', file: 'fresh18.json', rule: FRESH18_RULE, role: 'fresh', description: `${picked('FRESH18_RULE', '12, not in ota-fresh17 either: 7 privacy policies, 4 terms, 1 trackers policy')}; rule committed 2026-12-04 (tenth session) before labelling; first scored 2026-12-04 (fresh18-first-figures.json)` },
+  { name: 'ota-fresh19', file: 'fresh19.json', rule: FRESH19_RULE, role: 'fresh', description: `${picked('FRESH19_RULE', '12: 7 privacy policies, 4 terms, 1 trackers policy')}; rule committed 2026-12-04 (twelfth session) before labelling; first scored 2026-12-04 (fresh19-first-figures.json)` },
+  { name: 'ota-fresh20', file: 'fresh20.json', rule: FRESH20_RULE, role: 'fresh', description: `${picked('FRESH20_RULE', '12, not in ota-fresh19 either: 7 privacy policies, 4 terms, 1 trackers policy')}; rule committed 2026-12-04 (twelfth session) before labelling; first scored 2026-12-04 (fresh20-first-figures.json)` },
 ];
 
 /** The files a set's rule picks, given every file labelled before it. */
