@@ -35,11 +35,12 @@
  * - ota-fresh13 … ota-fresh16: 12 more each picked by FRESH13 … FRESH16_RULE (7 privacy policies, 4 terms, 1
  *   trackers policy; no DPA or law-enforcement guideline is left; each rule committed before its documents were
  *   read), labelled by hand without running the extractor on them, first scored once on main before that
- *   session's extractor changes (fresh*-first-figures.json); unseen: their mismatches stay hidden
- *   (`--show-held-out` prints them, and reading them makes the set a tuning set). The sets, their roles and
- *   descriptions are one table, FRESH_SETS in support/extraction-corpora.ts.
- * - ota-fresh17, ota-fresh18: 12 more each picked by FRESH17/18_RULE in the same way (tenth session), rules
- *   committed before their documents were read; unseen like fresh13 … 16.
+ *   session's extractor changes (fresh*-first-figures.json); unseen until the twelfth session (2026-12-04; last
+ *   unseen 18/9/13, 24/5/11, 37/12/35, 35/6/13), tuning sets since. The sets, their roles and descriptions are
+ *   one table, FRESH_SETS in support/extraction-corpora.ts.
+ * - ota-fresh17 … ota-fresh20: 12 more each picked by FRESH17 … FRESH20_RULE in the same way (17/18 in the tenth
+ *   session, 19/20 in the twelfth), rules committed before their documents were read; unseen: their mismatches
+ *   stay hidden (`--show-held-out` prints them, and reading them makes the set a tuning set).
  *   For every fresh set the bench checks that the labelled files are what the rule picks and that every
  *   evidence offset is a 1–300 character span of the source (a target: labels valid).
  * OTA data © Open Terms Archive contributors, ODC-BY 1.0.
