@@ -162,24 +162,9 @@ const NARROWING_LAW = /\b(?:CCPA|CPRA|CDPA|VCDPA|CPA|CTDPA|UCPA|TDPSA|GDPR|LGPD|
 const UNDER_NAMED_MODE = /\bprocessed under (?:the )?(?!(?:Agreement|Addendum|DPA|Terms|Contract|Order)\b)[A-Z]\w*/;
 const scopes = (lead: string) => SCOPED_LEAD.test(lead) && (NARROWING_LAW.test(lead) || UNDER_NAMED_MODE.test(lead));
 
-// An item marker written against its text, as in contracts rendered from PDF ("(a)Google will not …").
-const TIGHT_MARKER = /^\W{0,3}\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})\)\s*\S/i;
-
-/**
- * The scoping lead-in of the list a sentence is an item of, if any: from the list structure, or for an item whose marker
- * touches its text, the sentence ending in ':' before it and its sibling items (at most eight back, under one heading).
- */
+/** The scoping lead-in of the list a sentence is an item of, if any (a marker touching its text counts, see isListItem). */
 function scopingLead(ctx: FactContext, s: Parameters<FactContext['clauses']>[0]): string | undefined {
-  const chained = introChain(ctx.sentences, s).find((lead) => scopes(lead.view));
-  if (chained) return chained.view;
-  if (!TIGHT_MARKER.test(s.view)) return undefined;
-  for (let i = s.index - 1; i >= Math.max(0, s.index - 8); i--) {
-    const p = ctx.sentences[i];
-    if (p.heading !== s.heading) return undefined;
-    if (/:\s*$/.test(p.view)) return scopes(p.view) ? p.view : undefined;
-    if (!TIGHT_MARKER.test(p.view)) return undefined;
-  }
-  return undefined;
+  return introChain(ctx.sentences, s).find((lead) => scopes(lead.view))?.view;
 }
 const SCOPED_REVIEW = 'a refusal scoped by its list\'s lead-in to part of the data or one law';
 
