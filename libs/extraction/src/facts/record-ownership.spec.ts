@@ -19,6 +19,12 @@ describe('record_ownership read from who holds the records in a clause', () => {
     // Its own kinds of things, with no records among the first items, are no statement about the records.
     expect(owner('We do not claim any ownership rights in any logos, trademarks, domain names or designs of third parties.')).toBe('unspecified');
   });
+  it('customer: a third party licensor beside the user keeping the rights is not the vendor taking them', () => {
+    const VID = 'We claim no ownership or control over User Submissions or Third Party Content. ';
+    expect(owner(VID + 'You or a third party licensor, as appropriate, retain all copyrights to User Submissions and you are responsible for protecting those rights as appropriate.')).toBe('customer');
+    // The licensor of the terms is still the vendor: its holding the submissions is the vendor's.
+    expect(owner(ACME + 'The licensor retains all right, title and interest in the User Submissions you post.')).toBe('vendor');
+  });
   it('vendor: the records belong to the vendor', () => {
     expect(owner(ACME + 'The ownership of User Data and other related rights belongs to Acme.')).toBe('vendor');
   });
