@@ -90,3 +90,17 @@ describe('data_sale_or_marketing: a refusal scoped by its list\'s lead-in', () =
     expect(sale('To the extent U.S. state privacy laws apply to the processing:\n\n(a) Acme will not sell Customer Personal Data.')).toBe('unspecified');
   });
 });
+
+describe('breach_notice_days: the deadline is the customer\'s or the user\'s, not an authority\'s', () => {
+  const days = (t: string) => factOf('breach_notice_days', t);
+  it('a deadline for telling the supervisory authority only sets no notice to the user', () => {
+    expect(days('In the event of a personal data breach that is likely to result in a high risk to individuals, we will notify the relevant supervisory authority within 72 hours and affected individuals without undue delay, as required by GDPR Articles 33 and 34.')).toBe(null);
+    // The controller's own deadline to the regulator is not the vendor's to the controller.
+    expect(days('Acme will notify Customer of a Security Incident within 48 hours so that Customer can notify the supervisory authority within 72 hours.')).toBe(2);
+  });
+  it('near misses: the user or the customer told by the deadline, alone or beside an authority', () => {
+    expect(days('In the event of a security breach, we will notify you within 72 hours.')).toBe(3);
+    expect(days('We will notify the Customer and the supervisory authority within 72 hours of a personal data breach.')).toBe(3);
+    expect(days('In the event of a data breach, we will notify affected users within 72 hours.')).toBe(3);
+  });
+});
