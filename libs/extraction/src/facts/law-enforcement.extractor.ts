@@ -21,6 +21,8 @@ const SELF = /\b(?:this|these|the following|below)\s+(?:[\w-]+\s+){0,3}$/i;
 const RIGHTS = /\b(?:lodge|file|make|submit|bring)\s+(?:a\s+)?(?:complaint|claim|appeal)|\bright to (?:complain|lodge|an effective)|\bjudicial (?:appeal|remedy|remedies)|\bsupervisory authorit/i;
 // Disputes between the parties (arbitration, small claims, class actions) are not disclosures to an authority.
 const DISPUTE = /\barbitrat\w*|\bdispute resolution\b|\bsmall claims\b|\bclass (?:action|arbitration)\b|\bopposing party\b/i;
+// The one who demands is a private party: "a non-governmental entity", "a civil litigant", "private parties".
+const PRIVATE_REQUESTER = /\bnon-?governmental\s+(?:entit(?:y|ies)|part(?:y|ies)|persons?|organi[sz]ations?)\b|\bcivil litigants?\b|\bprivate (?:part(?:y|ies)|litigants?|plaintiffs?)\b/i;
 // What is sent is a notice or announcement, or the disclosure is of the software (the U.S. Government rights
 // clause), not the user's data ("may send notices … to the Users").
 const SENDS_NOTICES = /^\s*(?:\w+\s+){0,2}?(?:notices?|notifications?|announcements?|communications?|messages? about)\b/i;
@@ -61,6 +63,14 @@ export function extractLawEnforcement(ctx: FactContext): Fact<'law_enforcement_d
       if (instruments.length === 0 && authorities.length === 0 && !demandBefore) continue;
       if (RIGHTS.test(c.view) || DISPUTE.test(c.view)) continue;
       const ev = clauseEvidence(ctx, c);
+      // A rule for demands by private parties ("A non-governmental entity, such as a civil litigant, can seek … only
+      // pursuant to a court order, and we are required … to notify you") is civil discovery, not the posture towards
+      // authorities: kept for review, no answer. Not when the clause names an authority too ("subpoenas from
+      // government agencies or civil litigants").
+      if (PRIVATE_REQUESTER.test(c.view) && authorities.length === 0) {
+        cands.push({ value: 'any_legal_request', evidence: ev, confidence: 0.4, review: 'a rule for demands by private parties (civil litigants), not by authorities' });
+        continue;
+      }
       // The clause's disclosure: its own, or its list intro's ("We may share your information: - to comply with …").
       // "Personal data provided by the user can only be disclosed …": a participle with the user as its agent describes
       // the data; the clause's disclosure is the verb after it.
