@@ -104,3 +104,18 @@ describe('breach_notice_days: the deadline is the customer\'s or the user\'s, no
     expect(days('In the event of a data breach, we will notify affected users within 72 hours.')).toBe(3);
   });
 });
+
+describe('data_sale_or_marketing: a refusal about the text-messaging programme\'s data', () => {
+  const sale = (t: string) => factOf('data_sale_or_marketing', t);
+  it('"no mobile information will be shared … for marketing" covers one collection channel, not all personal data', () => {
+    expect(sale('Please note no mobile information will be shared with third parties for their marketing or promotional purposes.')).toBe('unspecified');
+    expect(sale('Text messaging originator opt-in data and consent will not be shared with any third parties for marketing purposes.')).toBe('unspecified');
+    // The vendor's own marketing beside it decides.
+    expect(sale('We may send you marketing communications about our products. No mobile information will be shared with third parties for their marketing purposes.')).toBe('allowed');
+  });
+  it('near misses: refusals about all personal data stay refusals', () => {
+    expect(sale('No personal information will be shared with third parties for their marketing purposes.')).toBe('prohibited');
+    expect(sale('We do not share your personal information with third parties for marketing purposes.')).toBe('prohibited');
+    expect(sale('We never use your data for advertising.')).toBe('prohibited');
+  });
+});
