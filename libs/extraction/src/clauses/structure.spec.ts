@@ -1,5 +1,8 @@
 import { loadMarkdown } from '../loaders/markdown-loader.js';
 import { analyseText } from '../text/sentences.js';
+import { clausesOf } from './clause.js';
+import { Lexicon } from './lexicon.js';
+import { leadAction } from './list-lead.js';
 import { introChain, isListItem } from './structure.js';
 
 /** The sentences of a Markdown text, as the loader and splitter see it. */
@@ -29,5 +32,21 @@ describe('list items whose marker touches the text', () => {
       const { s } = find(`Intro text:\n\n${start}`, start.slice(0, 4));
       expect(isListItem(s)).toBe(false);
     }
+  });
+});
+
+describe('leadAction: a verbless list item takes its lead-in\'s act', () => {
+  const lexicon = new Lexicon();
+  const lead = (md: string, start: string) => {
+    const { ss, s } = find(md, start);
+    const got = leadAction(ss, s, (x) => clausesOf(x, lexicon), (h) => h.kind !== 'deidentify');
+    return got ? `${got.hit.kind}:${got.clause.view.slice(got.hit.start, got.hit.end)}` : undefined;
+  };
+  it('reads "We collect the following data: * Aggregate … statistics" with "collect"', () => {
+    expect(lead('We collect the following data:\n\n*   Your IP address\n*   Aggregate website usage statistics (page views, device types)', '- Aggregate')).toBe('collect:collect');
+  });
+  it('gives nothing to an item with a verb of its own, or under a lead-in without one', () => {
+    expect(lead('We collect the following data:\n\n*   We share aggregate statistics with partners', '- We share')).toBeUndefined();
+    expect(lead('Data categories:\n\n*   Aggregate website usage statistics', '- Aggregate')).toBeUndefined();
   });
 });

@@ -3,6 +3,7 @@ import type { Clause } from '../clauses/clause.js';
 import type { Hit } from '../clauses/lexicon.js';
 import { clauseSubject, hitsOf, inException, negated, passive, recipientsOf, subjectOf } from '../clauses/clause.js';
 import { introChain } from '../clauses/structure.js';
+import { leadAction } from '../clauses/list-lead.js';
 import { restrictsOthers } from '../clauses/actor-readings.js';
 import type { Sentence } from '../text/sentences.js';
 import type { Candidate, FactContext } from './fact-context.js';
@@ -111,7 +112,9 @@ export function extractDeidentified(ctx: FactContext): Fact<'deidentified_data_u
       // Collecting, storing or complying with rules about such data is not using it for the vendor's own purposes
       // ("may collect and store non-personally identifiable information", "each party will comply with the
       // requirements for processing Deidentified Data"): kept for review unless a purpose of its own is named.
-      const act = governing(c, d);
+      // A list item without a verb takes its lead-in's ("We collect the following data: * Aggregate website usage
+      // statistics"): what is collected, not a use.
+      const act = governing(c, d) ?? leadAction(ctx.sentences, s, ctx.clauses, (h) => h.kind !== 'deidentify')?.hit;
       // Non-personal information "sent to us" is what the user gives the vendor, not a use the vendor makes of it.
       if (((act && act.kind === 'disclose' && recipientsOf(c, act).some((r) => r.kind === 'vendor')) || SENT_TO_VENDOR.test(v)) && !OWN_USE.test(v)) continue;
       const statisticsOnly = deid.every((h) => /^statistic/i.test(c.view.slice(h.start, h.end)));

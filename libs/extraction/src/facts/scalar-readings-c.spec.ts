@@ -119,3 +119,14 @@ describe('data_sale_or_marketing: a refusal about the text-messaging programme\'
     expect(sale('We never use your data for advertising.')).toBe('prohibited');
   });
 });
+
+describe('deidentified_data_use: an item of a list of data collected', () => {
+  const deid = (t: string) => factOf('deidentified_data_use', t);
+  it('"We collect the following data: * Aggregate website usage statistics" names data collected, not a use of it', () => {
+    expect(deid('We collect the following data:\n\n*   Your IP address and browser "user agent" (in logs and basic analytics, which are periodically rotated)\n*   Aggregate website usage statistics (page views, general geographic breakdowns, device types)')).toBe('unspecified');
+  });
+  it('near misses: a lead-in that uses or shares the data, and an item with a use of its own', () => {
+    expect(deid('We may share the following with our partners:\n\n*   Aggregated, de-identified usage statistics')).toBe('allowed');
+    expect(deid('We collect the following data:\n\n*   Aggregate usage statistics, which we publish and share with partners')).toBe('allowed');
+  });
+});
