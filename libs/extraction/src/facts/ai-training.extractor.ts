@@ -38,6 +38,12 @@ export function extractAiTraining(ctx: FactContext): Fact<'ai_training_on_custom
     // not to:"), or the vendor's own materials as the object: not the vendor training on customer data.
     if (restrictsOthers(ctx.sentences, s) || ((VENDOR_MATERIALS.test(v) || PUBLIC_SOURCES.test(v)) && !CUSTOMER_DATA.test(v)) || POINTER.test(v)) continue;
     const ev = evidenceAt(ctx, s, m.index, m.index + m[0].length);
+    // "improve our products, algorithms, and services": algorithms alone are no AI/ML/model wording (README); kept for
+    // review. Not when a model, AI or machine learning is named beside them.
+    if (!MODEL.test(v.replace(/\balgorithms?\b/gi, ''))) {
+      cands.push({ value: 'allowed', evidence: ev, confidence: 0.4, review: 'algorithms improved, with no AI, machine-learning or model wording' });
+      continue;
+    }
     const next = neighbour(ctx, s, 1)?.view ?? '';
     if (!OPT_IN.test(v) && !OPT_OUT.test(v) && OPT_OUT.test(next) && /^(?:you|customers?|users?|administrators?|members?|clinicians?|practices?|patients?|subscribers?)\b[^.]{0,40}\bopt[- ]out|^to opt[- ]out/i.test(next)) {
       cands.push({ value: 'opt_out', evidence: ev, confidence: 0.75 });

@@ -130,3 +130,15 @@ describe('deidentified_data_use: an item of a list of data collected', () => {
     expect(deid('We collect the following data:\n\n*   Aggregate usage statistics, which we publish and share with partners')).toBe('allowed');
   });
 });
+
+describe('ai_training_on_customer_data: algorithms alone are no model wording', () => {
+  const ai = (t: string) => factOf('ai_training_on_customer_data', t);
+  it('"to improve our products, algorithms, and services" names no AI, machine learning or model', () => {
+    expect(ai('We use data to understand how our advertising technology performs and to improve our products, algorithms, and services.')).toBe('unspecified');
+  });
+  it('near misses: algorithms beside machine learning or models, and models alone', () => {
+    expect(ai('We use Geolocation and App Usage Data to perform research and improve our algorithms, machine learning, and other modelling.')).toBe('allowed');
+    expect(ai('We use your content to train and improve our algorithms and models.')).toBe('allowed');
+    expect(ai('We use your recordings to improve our speech recognition models.')).toBe('allowed');
+  });
+});
