@@ -13,6 +13,10 @@ const PREFILTER = /\b(?:train|re-?train|fine-?tun|improve|refine|enhance)|\bmode
 const BUILD_MODELS = /\b(?:create|creating|build|building|develop|developing)\s+(?:new\s+|our\s+|its\s+)?(?:[\w-]+\s+(?:and\s+|or\s+)?){0,3}?models?\b/i;
 const NOT_ML_MODEL = /\b(?:business|pricing|revenue|operating|subscription|delivery|service|data|threat|financial|economic|care|3d|role) models?\b/i;
 const FROM_CONTENT = /\b(?:content|data|information|posts?|messages?|inputs?|recordings?|transcripts?|conversations?)\b/i;
+// Feedback and suggestions about the service (README precedent: Y Combinator), not the records.
+// The user's feedback as a noun phrase ("your feedback", "any suggestions"), not a product ("reply-suggestion models").
+const FEEDBACK = /\b(?:your|any|such|the|user|customer)\s+(?:feedback|suggestions|ideas for improvement|enhancement requests)(?![\w-])/i;
+const FEEDBACK_G = new RegExp(FEEDBACK.source, 'gi');
 const MODEL = /\b(?:models?|artificial intelligence|ai|machine[- ]learning|ml|llms?|large language|algorithms?|neural|generative)\b/i;
 // "for process improvement and model development purposes": developing models, named as a purpose of the data.
 const TRAIN = new RegExp(String.raw`\b(?:(?<!(?:business|pricing|revenue|operating|subscription|delivery|service|data|threat|financial|economic|care|3d|role) )model (?:development|building)|train(?:s|ed|ing)?|re-?train(?:s|ed|ing)?|fine-?tun(?:e|es|ed|ing)|${IMPROVE_MODELS}|develop (?:new |our |its )?(?:ai|artificial intelligence|machine learning) models?)\b`, 'i');
@@ -42,6 +46,11 @@ export function extractAiTraining(ctx: FactContext): Fact<'ai_training_on_custom
     // review. Not when a model, AI or machine learning is named beside them.
     if (!MODEL.test(v.replace(/\balgorithms?\b/gi, ''))) {
       cands.push({ value: 'allowed', evidence: ev, confidence: 0.4, review: 'algorithms improved, with no AI, machine-learning or model wording' });
+      continue;
+    }
+    // "may use your feedback to improve its AI models": feedback about the service is not the customer's records.
+    if (FEEDBACK.test(v) && !CUSTOMER_DATA.test(v) && !FROM_CONTENT.test(v.replace(FEEDBACK_G, ''))) {
+      cands.push({ value: 'allowed', evidence: ev, confidence: 0.4, review: 'feedback about the service used for models, not the customer\'s records' });
       continue;
     }
     const next = neighbour(ctx, s, 1)?.view ?? '';

@@ -142,3 +142,15 @@ describe('ai_training_on_customer_data: algorithms alone are no model wording', 
     expect(ai('We use your recordings to improve our speech recognition models.')).toBe('allowed');
   });
 });
+
+describe('ai_training_on_customer_data: feedback is not the records', () => {
+  const ai = (t: string) => factOf('ai_training_on_customer_data', t);
+  it('"may use your feedback to improve its AI models" trains on feedback about the service, not on customer data', () => {
+    expect(ai('You agree that Academia-edu may use your feedback to improve its AI models and Services without restriction, even if the feedback relates to specific Outputs or includes derivative ideas.')).toBe('unspecified');
+  });
+  it('near misses: feedback beside the records, and a "suggestion" model trained on them', () => {
+    expect(ai('We may use your feedback and your content to train our AI models.')).toBe('allowed');
+    expect(ai('We use your conversations and feedback to train our models.')).toBe('allowed');
+    expect(ai('We rely on past chat excerpts, with names and contact details stripped, to refine our reply-suggestion and triage models.')).toBe('allowed');
+  });
+});
