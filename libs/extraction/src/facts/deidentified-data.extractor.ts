@@ -117,6 +117,12 @@ export function extractDeidentified(ctx: FactContext): Fact<'deidentified_data_u
       const act = governing(c, d) ?? leadAction(ctx.sentences, s, ctx.clauses, (h) => h.kind !== 'deidentify')?.hit;
       // Non-personal information "sent to us" is what the user gives the vendor, not a use the vendor makes of it.
       if (((act && act.kind === 'disclose' && recipientsOf(c, act).some((r) => r.kind === 'vendor')) || SENT_TO_VENDOR.test(v)) && !OWN_USE.test(v)) continue;
+      // Truncating IP addresses ("if IP anonymization is activated, Google will reduce your IP address") is a safeguard
+      // applied as data is collected, not a use of de-identified data: a person decides, the reader abstains.
+      if (IP_ANONYMISED.test(v) && !OWN_USE.test(v.replace(IP_ANONYMISED_G, ''))) {
+        cands.push({ value: 'allowed', evidence: ev, confidence: 0.4, review: 'IP addresses anonymised as a safeguard, with no use of the data named' });
+        continue;
+      }
       const statisticsOnly = deid.every((h) => /^statistic/i.test(c.view.slice(h.start, h.end)));
       // Pseudonymised data is still personal data (it can be re-linked): alone it is no de-identification (README:
       // aggregated, anonymised or de-identified), so a person decides.
@@ -161,6 +167,9 @@ function withOwnTerms(ctx: FactContext, prefiltered: Sentence[]): Sentence[] {
   return more.length === 0 ? prefiltered : [...prefiltered, ...more].sort((a, b) => a.index - b.index);
 }
 
+// IP addresses truncated or anonymised: "IP anonymization", "anonymize the IP address", "anonymized IP addresses".
+const IP_ANONYMISED = /\bIP[- ]anonymi[sz]\w*|\banonymi[sz]\w*\s+(?:(?:your|the|user|users'?|visitors'?)\s+)?IP(?:\s+address(?:es)?)?\b|\bIP\s+address(?:es)?\s+(?:is|are|will be|shall be)\s+(?:\w+\s+)?anonymi[sz]ed\b/i;
+const IP_ANONYMISED_G = new RegExp(IP_ANONYMISED.source, 'gi');
 const DELETED_BY = /\b(?:delet|eras|destr)\w*\b[^.;]{0,60}\b(?:through|by|via|by means of)\s+(?:the\s+)?(?:de-?identif|anonymi[sz]|aggregat)\w*/i;
 
 // Actions that hold or regulate data without using it: collecting, storing, complying with rules.

@@ -154,3 +154,14 @@ describe('ai_training_on_customer_data: feedback is not the records', () => {
     expect(ai('We rely on past chat excerpts, with names and contact details stripped, to refine our reply-suggestion and triage models.')).toBe('allowed');
   });
 });
+
+describe('deidentified_data_use: IP addresses anonymised as a safeguard', () => {
+  const deid = (t: string) => factOf('deidentified_data_use', t);
+  it('"if IP anonymization is activated, Google will reduce your IP address" names no use of de-identified data', () => {
+    expect(deid('However, if IP anonymization is activated on this website, Google will reduce your IP address within Member States of the European Union or in other states party to the Agreement on the European Economic Area beforehand.')).toBe('unspecified');
+  });
+  it('near misses: anonymised data put to a use of the vendor\'s', () => {
+    expect(deid('We anonymize your IP address and use the anonymized data to improve our services and publish statistics.')).toBe('allowed');
+    expect(deid('We may use aggregated, anonymized data for any purpose.')).toBe('allowed');
+  });
+});
