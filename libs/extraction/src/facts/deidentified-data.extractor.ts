@@ -123,6 +123,12 @@ export function extractDeidentified(ctx: FactContext): Fact<'deidentified_data_u
         cands.push({ value: 'allowed', evidence: ev, confidence: 0.4, review: 'IP addresses anonymised as a safeguard, with no use of the data named' });
         continue;
       }
+      // What a tracker yields ("These cookies only produce anonymous statistics and traffic volumes"): a description of
+      // the tool, not a use of de-identified data the vendor states; a person decides.
+      if (TOOL_YIELDS.test(v) && !OWN_USE.test(v.replace(/\bstatistic\w*/gi, ''))) {
+        cands.push({ value: 'allowed', evidence: ev, confidence: 0.4, review: 'what a cookie or tracker produces, with no use of the data named' });
+        continue;
+      }
       const statisticsOnly = deid.every((h) => /^statistic/i.test(c.view.slice(h.start, h.end)));
       // Pseudonymised data is still personal data (it can be re-linked): alone it is no de-identification (README:
       // aggregated, anonymised or de-identified), so a person decides.
@@ -170,6 +176,8 @@ function withOwnTerms(ctx: FactContext, prefiltered: Sentence[]): Sentence[] {
 // IP addresses truncated or anonymised: "IP anonymization", "anonymize the IP address", "anonymized IP addresses".
 const IP_ANONYMISED = /\bIP[- ]anonymi[sz]\w*|\banonymi[sz]\w*\s+(?:(?:your|the|user|users'?|visitors'?)\s+)?IP(?:\s+address(?:es)?)?\b|\bIP\s+address(?:es)?\s+(?:is|are|will be|shall be)\s+(?:\w+\s+)?anonymi[sz]ed\b/i;
 const IP_ANONYMISED_G = new RegExp(IP_ANONYMISED.source, 'gi');
+// A tracker as the subject of what is produced: "These cookies only produce anonymous statistics".
+const TOOL_YIELDS = /^\W*(?:(?:these|such|the|our|this|those)\s+)?(?:[\w-]+\s+)?(?:cookies?|tags?|pixels?|trackers?|tracking technologies|technologies|tools?|scripts?)\s+(?:only\s+|solely\s+)?(?:produce|generate|provide|yield|create|collect|gather|record)s?\b/i;
 const DELETED_BY = /\b(?:delet|eras|destr)\w*\b[^.;]{0,60}\b(?:through|by|via|by means of)\s+(?:the\s+)?(?:de-?identif|anonymi[sz]|aggregat)\w*/i;
 
 // Actions that hold or regulate data without using it: collecting, storing, complying with rules.

@@ -165,3 +165,14 @@ describe('deidentified_data_use: IP addresses anonymised as a safeguard', () => 
     expect(deid('We may use aggregated, anonymized data for any purpose.')).toBe('allowed');
   });
 });
+
+describe('deidentified_data_use: what a tracker produces', () => {
+  const deid = (t: string) => factOf('deidentified_data_use', t);
+  it('"These cookies only produce anonymous statistics" describes the tool, not a use the vendor states', () => {
+    expect(deid('These cookies only produce anonymous statistics and traffic volumes, and exclude all individual information.')).toBe('unspecified');
+  });
+  it('near misses: the statistics shared or used by the vendor', () => {
+    expect(deid('These cookies collect anonymous statistics, which we share with advertisers.')).toBe('allowed');
+    expect(deid('We use anonymous statistics from these cookies to improve our website.')).toBe('allowed');
+  });
+});
