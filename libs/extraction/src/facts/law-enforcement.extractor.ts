@@ -21,6 +21,8 @@ const SELF = /\b(?:this|these|the following|below)\s+(?:[\w-]+\s+){0,3}$/i;
 const RIGHTS = /\b(?:lodge|file|make|submit|bring)\s+(?:a\s+)?(?:complaint|claim|appeal)|\bright to (?:complain|lodge|an effective)|\bjudicial (?:appeal|remedy|remedies)|\bsupervisory authorit/i;
 // Disputes between the parties (arbitration, small claims, class actions) are not disclosures to an authority.
 const DISPUTE = /\barbitrat\w*|\bdispute resolution\b|\bsmall claims\b|\bclass (?:action|arbitration)\b|\bopposing party\b/i;
+// A recipient's preposition just before it: "to you", "with our users", "provide you" is handled apart.
+const TO_PARTY = /\b(?:to|with)\s+(?:(?:the|our|its|their|any|such|each|all|other|relevant)\s+){0,2}$/i;
 // The one who demands is a private party: "a non-governmental entity", "a civil litigant", "private parties".
 const PRIVATE_REQUESTER = /\bnon-?governmental\s+(?:entit(?:y|ies)|part(?:y|ies)|persons?|organi[sz]ations?)\b|\bcivil litigants?\b|\bprivate (?:part(?:y|ies)|litigants?|plaintiffs?)\b/i;
 // What is sent is a notice or announcement, or the disclosure is of the software (the U.S. Government rights
@@ -154,7 +156,9 @@ export function extractLawEnforcement(ctx: FactContext): Fact<'law_enforcement_d
         continue;
       }
       // Information given to the customer or user "as required by law" is not a disclosure to an authority.
-      const to = recipientsOf(dc, d);
+      // Only a party the act is directed to ("to you", "with users") receives: "to protect our rights, …, as well as that
+      // of our users" names users whose rights are protected, not recipients.
+      const to = recipientsOf(dc, d).filter((r) => TO_PARTY.test(dc.view.slice(Math.max(0, r.start - 30), r.start)));
       if (to.length > 0 && to.every((r) => r.kind === 'customer')) continue;
       // "provide you with copies", "give you access": the user right after the verb is who receives, not an authority.
       // Not "provide you and any requesting government agency with …": the user is one of the recipients.

@@ -63,3 +63,13 @@ describe('law_enforcement_disclosure: demands by private parties', () => {
     expect(le('We will disclose your information in response to a subpoena or court order, and we will notify you of such request.')).toBe('legal_process_with_notice');
   });
 });
+
+describe('law_enforcement_disclosure: who receives is the party the act is directed to', () => {
+  it('users whose rights are protected ("as well as that of our users") are no recipients', () => {
+    expect(le('* **Legal Compliance**: We may disclose your personal data if required by law or to protect our rights, privacy, safety, or property, as well as that of our users and the public.')).toBe('any_legal_request');
+  });
+  it('near misses: information given to the user as the law requires is no disclosure to an authority', () => {
+    expect(le('We will provide the information to you as required by law.')).toBe('unspecified');
+    expect(le('We disclose information to our users as required by law.')).toBe('unspecified');
+  });
+});
