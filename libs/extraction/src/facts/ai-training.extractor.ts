@@ -17,8 +17,6 @@ const FROM_CONTENT = /\b(?:content|data|information|posts?|messages?|inputs?|rec
 // The user's feedback as a noun phrase ("your feedback", "any suggestions"), not a product ("reply-suggestion models").
 const FEEDBACK = /\b(?:your|any|such|the|user|customer)\s+(?:feedback|suggestions|ideas for improvement|enhancement requests)(?![\w-])/i;
 const FEEDBACK_G = new RegExp(FEEDBACK.source, 'gi');
-// Data named as what is trained on: the user's content, information or records.
-const NAMES_DATA = /\b(?:data|information|content|inputs?|prompts?|recordings?|transcripts?|conversations?|messages?|posts?|files|uploads?|submissions?|excerpts?|chats?)\b/i;
 const MODEL = /\b(?:models?|artificial intelligence|ai|machine[- ]learning|ml|llms?|large language|algorithms?|neural|generative)\b/i;
 // "for process improvement and model development purposes": developing models, named as a purpose of the data.
 const TRAIN = new RegExp(String.raw`\b(?:(?<!(?:business|pricing|revenue|operating|subscription|delivery|service|data|threat|financial|economic|care|3d|role) )model (?:development|building)|train(?:s|ed|ing)?|re-?train(?:s|ed|ing)?|fine-?tun(?:e|es|ed|ing)|${IMPROVE_MODELS}|develop (?:new |our |its )?(?:ai|artificial intelligence|machine learning) models?)\b`, 'i');
@@ -35,8 +33,6 @@ const OPT_OUT = /\bopt(?:s|ed)?[- ]out\b|\b(?:you|customers?|administrators?|adm
  */
 export function extractAiTraining(ctx: FactContext): Fact<'ai_training_on_customer_data'> {
   const cands: Candidate<V>[] = [];
-  // Permissions that name no data trained on (see the refusal check after the loop).
-  const unnamed = new Set<Candidate<V>>();
   for (const s of operative(ctx, PREFILTER)) {
     const v = s.view;
     const built = BUILD_MODELS.exec(v);
@@ -63,17 +59,7 @@ export function extractAiTraining(ctx: FactContext): Fact<'ai_training_on_custom
     } else if (OPT_IN.test(v)) cands.push({ value: 'opt_in', evidence: ev, confidence: 0.85 });
     else if (OPT_OUT.test(v)) cands.push({ value: 'opt_out', evidence: ev, confidence: 0.85 });
     else if (negatedBefore(v, m.index, 100)) cands.push({ value: 'prohibited', evidence: ev, confidence: 0.85 });
-    else {
-      const cand: Candidate<V> = { value: 'allowed', evidence: ev, confidence: 0.8 };
-      if (!NAMES_DATA.test(v)) unnamed.add(cand);
-      cands.push(cand);
-    }
-  }
-  // "We do not … use … Personal Information for the purpose of training large language models" against "we may train
-  // … our artificial intelligence and machine learning models" that names no data: the refusal is about the user's
-  // data, the permission about training in general; the permission goes to review.
-  if (cands.some((c) => c.value === 'prohibited' && !c.review)) {
-    for (const c of unnamed) Object.assign(c, { confidence: 0.4, review: 'training with no data named, beside a refusal to train on the user\'s data' });
+    else cands.push({ value: 'allowed', evidence: ev, confidence: 0.8 });
   }
   return decide('ai_training_on_customer_data', cands, ['opt_out', 'opt_in', 'allowed', 'prohibited']);
 }

@@ -60,13 +60,3 @@ describe('offshore_processing: outside the user\'s own country is no transfer ab
     expect(off('Information about users located outside the U.S. may be transferred to the U.S., where our servers are located.')).not.toBe('yes');
   });
 });
-
-describe('offshore_processing: a rule for users outside the home region', () => {
-  it('"only for users outside the United States" says for whom a rule applies, not where data goes', () => {
-    expect(off('You may provide Precise Location Data (only for users outside the United States in jurisdictions where it is lawful for you to provide such data to Amazon for processing in accordance with this Agreement).')).toBe('unspecified');
-  });
-  it('near misses: data sent outside the region, whoever it is about', () => {
-    expect(off('Personal data may be transferred to and processed in countries outside the United States.')).toBe('yes');
-    expect(off('We store the data of all users on servers in Ireland and India.')).toBe('yes');
-  });
-});

@@ -176,15 +176,3 @@ describe('deidentified_data_use: what a tracker produces', () => {
     expect(deid('We use anonymous statistics from these cookies to improve our website.')).toBe('allowed');
   });
 });
-
-describe('ai_training_on_customer_data: training with no data named, beside a refusal about the user\'s data', () => {
-  const ai = (t: string) => factOf('ai_training_on_customer_data', t);
-  it('"we may train … our artificial intelligence and machine learning models" does not outweigh "we do not use Personal Information for training"', () => {
-    expect(ai('For example, we may train and improve our technology, such as our artificial intelligence and machine learning models and algorithms, analyze statistics and trends, and otherwise undertake research or analytics activities. We use artificial intelligence tools, including large language models, in our business operations, but we do not collect, use, or sell Personal Information for the purpose of training large language models.')).not.toBe('allowed');
-    expect(ai('We may train our machine learning models. We do not use your content to train AI models.')).toBe('prohibited');
-  });
-  it('near misses: training that names the user\'s data still permits, and training with no data named and no refusal is read', () => {
-    expect(ai('We use your content to train our AI models. We never use Personal Information to train large language models.')).toBe('allowed');
-    expect(ai('We may train and improve our artificial intelligence and machine learning models.')).toBe('allowed');
-  });
-});
