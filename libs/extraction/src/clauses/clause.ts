@@ -184,7 +184,7 @@ export function optionNotDuty(c: Clause, h: Hit): boolean {
   let last = -1;
   OPTION_NOT_DUTY.lastIndex = 0;
   for (let m = OPTION_NOT_DUTY.exec(before); m; m = OPTION_NOT_DUTY.exec(before)) last = m.index + m[0].length;
-  return last >= 0 && !/[.;]\s/.test(before.slice(last));
+  return last >= 0 && !/[.;]\s|\b(?:shall|will|must)\b|\b(?:before|after|once|when|until)\s+(?:we|it|they|[A-Z]\w+)\b/.test(before.slice(last));
 }
 
 /**

@@ -44,12 +44,12 @@ export function extractAiTraining(ctx: FactContext): Fact<'ai_training_on_custom
     const ev = evidenceAt(ctx, s, m.index, m.index + m[0].length);
     // "improve our products, algorithms, and services": algorithms alone are no AI/ML/model wording (README); kept for
     // review. Not when a model, AI or machine learning is named beside them.
-    if (!MODEL.test(v.replace(/\balgorithms?\b/gi, ''))) {
+    if (!/\b(?:train|re-?train|fine-?tun)/i.test(m[0]) && !MODEL.test(v.replace(/\balgorithms?\b/gi, ''))) {
       cands.push({ value: 'allowed', evidence: ev, confidence: 0.4, review: 'algorithms improved, with no AI, machine-learning or model wording' });
       continue;
     }
     // "may use your feedback to improve its AI models": feedback about the service is not the customer's records.
-    if (FEEDBACK.test(v) && !CUSTOMER_DATA.test(v) && !FROM_CONTENT.test(v.replace(FEEDBACK_G, ''))) {
+    if (/\buse\s+(?:your|any|such|the|user|customer)\s+(?:feedback|suggestions)\s+(?:to|for|in)\b/i.test(v) && !CUSTOMER_DATA.test(v) && !FROM_CONTENT.test(v.replace(FEEDBACK_G, ''))) {
       cands.push({ value: 'allowed', evidence: ev, confidence: 0.4, review: 'feedback about the service used for models, not the customer\'s records' });
       continue;
     }

@@ -60,5 +60,5 @@ function toAuthorityOnly(clauses: Clause[], s: Sentence, at: number): boolean {
   const notify = hitsOf(c, 'action', 'notify').filter((h) => h.end <= pos).pop();
   if (!notify) return false;
   const told = c.hits.filter((x) => x.cat === 'actor' && x.t0 >= notify.t1 && x.end <= pos);
-  return told.length > 0 && told.every((x) => x.kind === 'authority');
+  return told.length > 0 && told.every((x) => x.kind === 'authority' && /authorit|regulat|commission|attorney general|secretary|law enforcement|police/i.test(c.view.slice(x.start, x.end)));
 }

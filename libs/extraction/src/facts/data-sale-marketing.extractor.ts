@@ -95,7 +95,7 @@ const LEGAL_RIGHT = /\b(?:you )?(?:have|has|gives? you|grants? you|provides? you
 const SALE_AND_NOT = /^(?=[^]*\b(?:sell|sells|sold|selling|sale|rent|rented|renting|lease|leased|trade|traded|monetize|monetise|resell)\b)(?=[^]*\b(?:not|never|no|nor|neither|cannot|won't|don't|doesn't|won|don|doesn)\b)/i;
 // "Mobile information" is the text-messaging programme's data (the carriers' wording: "No mobile information will be
 // shared with third parties/affiliates for marketing/promotional purposes"), one channel, not all personal data.
-const SCOPED = /\b(?:this way|in this (?:way|manner|context)|through (?:this|the) (?:form|newsletter|feature|survey|contest|sweepstakes))\b|\bmobile (?:information|data)\b|\b(?:text messag\w*|sms) (?:originator )?opt-in data\b/i;
+const SCOPED = /\b(?:this way|in this (?:way|manner|context)|through (?:this|the) (?:form|newsletter|feature|survey|contest|sweepstakes))\b|\b[Nn]o mobile information\b|\bmobile information (?:will|shall|is) not\b|\b(?:text messag\w*|sms) (?:originator )?opt-in data\b/i;
 const CHANNEL_REVIEW = 'a refusal about the data of one collection channel only';
 // Things sold that are not the person's data: an offer to sell securities, products or tickets is commerce, not a
 // sale of data ("do not constitute an offer to sell … any securities or financial instruments").

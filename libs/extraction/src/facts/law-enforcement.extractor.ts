@@ -25,6 +25,7 @@ const DISPUTE = /\barbitrat\w*|\bdispute resolution\b|\bsmall claims\b|\bclass (
 const TO_PARTY = /\b(?:to|with)\s+(?:(?:the|our|its|their|any|such|each|all|other|relevant)\s+){0,2}$/i;
 // The one who demands is a private party: "a non-governmental entity", "a civil litigant", "private parties".
 const PRIVATE_REQUESTER = /\bnon-?governmental\s+(?:entit(?:y|ies)|part(?:y|ies)|persons?|organi[sz]ations?)\b|\bcivil litigants?\b|\bprivate (?:part(?:y|ies)|litigants?|plaintiffs?)\b/i;
+const PRIVATE_SUBJECT = new RegExp(String.raw`^\W*(?:an?|any)\s+(?:${PRIVATE_REQUESTER.source})`, 'i');
 // What is sent is a notice or announcement, or the disclosure is of the software (the U.S. Government rights
 // clause), not the user's data ("may send notices … to the Users").
 const SENDS_NOTICES = /^\s*(?:\w+\s+){0,2}?(?:notices?|notifications?|announcements?|communications?|messages? about)\b/i;
@@ -69,7 +70,7 @@ export function extractLawEnforcement(ctx: FactContext): Fact<'law_enforcement_d
       // pursuant to a court order, and we are required … to notify you") is civil discovery, not the posture towards
       // authorities: kept for review, no answer. Not when the clause names an authority too ("subpoenas from
       // government agencies or civil litigants").
-      if (PRIVATE_REQUESTER.test(c.view) && authorities.length === 0) {
+      if (PRIVATE_SUBJECT.test(c.view) && authorities.length === 0) {
         cands.push({ value: 'any_legal_request', evidence: ev, confidence: 0.4, review: 'a rule for demands by private parties (civil litigants), not by authorities' });
         continue;
       }
@@ -162,7 +163,7 @@ export function extractLawEnforcement(ctx: FactContext): Fact<'law_enforcement_d
       if (to.length > 0 && to.every((r) => r.kind === 'customer')) continue;
       // "provide you with copies", "give you access": the user right after the verb is who receives, not an authority.
       // Not "provide you and any requesting government agency with …": the user is one of the recipients.
-      if (dc.hits.some((x) => x.cat === 'actor' && x.kind === 'customer' && x.t0 === d.t1 && dc.tokens[x.t0].lower === 'you' && !/^(?:and|or|&)$/.test(dc.tokens[x.t1]?.lower ?? ''))) continue;
+      if (dc.hits.some((x) => x.cat === 'actor' && x.kind === 'customer' && x.t0 === d.t1 && (dc.tokens[x.t0].lower === 'you' || !/^\s*(?:information|data|records|personal|content)\b/i.test(dc.view.slice(x.end))) && !/^(?:and|or|&)$/.test(dc.tokens[x.t1]?.lower ?? ''))) continue;
       // "is required to do so to comply with a court order": complying stands for another act ("do so" of a list
       // intro that restricts or suspends access); it discloses only when a disclosure verb is in sight.
       // The sentence before, in the same paragraph, may hold it ("We may share … with our service providers. We may also do so
