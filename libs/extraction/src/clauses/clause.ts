@@ -170,6 +170,23 @@ const MAIN_MODAL = new Set(['will', 'shall', 'must', 'may', 'can', 'would', 'sho
 
 export type Modality = 'may' | 'will' | 'attempt' | 'fact';
 
+// "may, but shall not be obligated to", "may, but is not required to", "may, but will not have any obligation to".
+const OPTION_NOT_DUTY = /\b(?:may|can)\s*,?\s*but\s+(?:\w+\s+)?(?:not|no|under no)\s+(?:be\s+|have\s+)?(?:any\s+|an\s+)?(?:obligat\w*|required|obliged|bound|duty)\s+(?:\w+\s+)?(?:to|so)\b/gi;
+
+/**
+ * Whether the action at `h` is one the actor says it may do but is not obliged to ("we may, but shall not be
+ * obligated to: (i) delete … (iii) remove …"): an option declared not a duty, so neither a commitment nor a refusal,
+ * however far the action stands from the "may" (a list of acts may follow it). The option governs the rest of the
+ * sentence up to a full stop or semicolon.
+ */
+export function optionNotDuty(c: Clause, h: Hit): boolean {
+  const before = c.sentence.view.slice(0, c.start - c.sentence.start + h.start);
+  let last = -1;
+  OPTION_NOT_DUTY.lastIndex = 0;
+  for (let m = OPTION_NOT_DUTY.exec(before); m; m = OPTION_NOT_DUTY.exec(before)) last = m.index + m[0].length;
+  return last >= 0 && !/[.;]\s|\b(?:shall|will|must)\b|\b(?:before|after|once|when|until)\s+(?:we|it|they|[A-Z]\w+)\b/.test(before.slice(last));
+}
+
 /**
  * How firmly the action at `h` is stated: the modal words within five words before it (or "may attempt"
  * anywhere before it in the clause). `attempt` beats `may` beats `will`: "will attempt to notify" is an attempt.

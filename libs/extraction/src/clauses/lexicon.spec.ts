@@ -104,3 +104,15 @@ describe('agentOf: the roles of actors that are not the subject', () => {
     expect(subjectOf(own, own.hits.find((h) => h.cat === 'action' && h.kind === 'disclose')!)?.kind).toBe('customer');
   });
 });
+
+describe('a vendor word qualified as a third party\'s', () => {
+  it('reads "a third party licensor" and "a third-party processor" as providers, not as the vendor', () => {
+    expect(hits('You or a third party licensor, as appropriate, retain all copyrights.', 'actor')).toEqual(['customer:You', 'provider:third party licensor']);
+    expect(hits('Data may be handled by a third-party processor.', 'actor')).toEqual(['provider:third-party processor']);
+  });
+  it('still reads the licensor or the processor alone, or named as such, as the vendor', () => {
+    expect(hits('The licensor retains all right, title and interest in the Software.', 'actor')).toEqual(['vendor:licensor']);
+    expect(hits('Acme, as the processor, processes data on instructions.', 'actor')).toContain('vendor:the processor');
+    expect(hits('The licensor shares data with third parties.', 'actor')).toEqual(['vendor:licensor', 'provider:third parties']);
+  });
+});

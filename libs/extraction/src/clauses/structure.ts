@@ -1,9 +1,11 @@
 import type { Sentence } from '../text/sentences.js';
 import { toView } from '../text/sentences.js';
 
-const LIST_ITEM = /^(?:[-*•·▪◦]\s|\(?(?:\d{1,3}|[a-z]|[ivxlc]{1,5})[.)]\s)/i;
+// The second form is a marker written against its text, as contracts rendered from PDF have it ("(a)Google will not …",
+// "ii)the Customer"): only a closing parenthesis before a letter, since "1.5", "a.m." and "U.S." are no markers.
+const LIST_ITEM = /^(?:[-*•·▪◦]\s|\(?(?:\d{1,3}|[a-z]|[ivxlc]{1,5})[.)]\s|\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})\)(?=\p{L}))/iu;
 
-/** Whether a sentence is a list item ("- …", "(a) …", "1. …"). */
+/** Whether a sentence is a list item ("- …", "(a) …", "1. …", "(a)Google …"). */
 export function isListItem(s: Sentence): boolean {
   return LIST_ITEM.test(s.view);
 }

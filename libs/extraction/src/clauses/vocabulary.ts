@@ -38,7 +38,8 @@ export interface Entries {
 
 export const VOCABULARY: Record<Category, Record<string, Entries>> = {
   actor: {
-    // "The Processor" of a DPA is the vendor; its "processors" are providers.
+    // "The Processor" of a DPA is the vendor; its "processors" are providers. A vendor word qualified as a third
+    // party's ("a third party licensor", "a third-party processor") names someone else: the provider entries below.
     vendor: { exact: ['we', 'us', 'our', 'ours', 'ourselves', 'the company', 'company', 'processor', 'the processor'], plural: ['business associate', 'data processor', 'data importer', 'licensor'] },
     provider: {
       plural: [
@@ -46,6 +47,7 @@ export const VOCABULARY: Record<Category, Record<string, Entries>> = {
         'sub-contractor', 'vendor', 'supplier', 'contractor', 'third party', 'third-party', 'partner', 'business partner', 'agent',
         'hosting provider', 'cloud provider', 'payment processor', 'payment provider', 'technology provider', 'infrastructure provider',
         'provider', 'recipient', 'data recipient', 'service partner', 'outside vendor', 'external service provider', 'external provider',
+        'third party licensor', 'third-party licensor', 'third party processor', 'third-party processor', 'third party data processor', 'third-party data processor',
       ],
       exact: ['processors', 'other processors', 'further processors'],
     },

@@ -13,6 +13,10 @@ const PREFILTER = /\b(?:train|re-?train|fine-?tun|improve|refine|enhance)|\bmode
 const BUILD_MODELS = /\b(?:create|creating|build|building|develop|developing)\s+(?:new\s+|our\s+|its\s+)?(?:[\w-]+\s+(?:and\s+|or\s+)?){0,3}?models?\b/i;
 const NOT_ML_MODEL = /\b(?:business|pricing|revenue|operating|subscription|delivery|service|data|threat|financial|economic|care|3d|role) models?\b/i;
 const FROM_CONTENT = /\b(?:content|data|information|posts?|messages?|inputs?|recordings?|transcripts?|conversations?)\b/i;
+// Feedback and suggestions about the service (README precedent: Y Combinator), not the records.
+// The user's feedback as a noun phrase ("your feedback", "any suggestions"), not a product ("reply-suggestion models").
+const FEEDBACK = /\b(?:your|any|such|the|user|customer)\s+(?:feedback|suggestions|ideas for improvement|enhancement requests)(?![\w-])/i;
+const FEEDBACK_G = new RegExp(FEEDBACK.source, 'gi');
 const MODEL = /\b(?:models?|artificial intelligence|ai|machine[- ]learning|ml|llms?|large language|algorithms?|neural|generative)\b/i;
 // "for process improvement and model development purposes": developing models, named as a purpose of the data.
 const TRAIN = new RegExp(String.raw`\b(?:(?<!(?:business|pricing|revenue|operating|subscription|delivery|service|data|threat|financial|economic|care|3d|role) )model (?:development|building)|train(?:s|ed|ing)?|re-?train(?:s|ed|ing)?|fine-?tun(?:e|es|ed|ing)|${IMPROVE_MODELS}|develop (?:new |our |its )?(?:ai|artificial intelligence|machine learning) models?)\b`, 'i');
@@ -38,6 +42,17 @@ export function extractAiTraining(ctx: FactContext): Fact<'ai_training_on_custom
     // not to:"), or the vendor's own materials as the object: not the vendor training on customer data.
     if (restrictsOthers(ctx.sentences, s) || ((VENDOR_MATERIALS.test(v) || PUBLIC_SOURCES.test(v)) && !CUSTOMER_DATA.test(v)) || POINTER.test(v)) continue;
     const ev = evidenceAt(ctx, s, m.index, m.index + m[0].length);
+    // "improve our products, algorithms, and services": algorithms alone are no AI/ML/model wording (README); kept for
+    // review. Not when a model, AI or machine learning is named beside them.
+    if (!/\b(?:train|re-?train|fine-?tun)/i.test(m[0]) && !MODEL.test(v.replace(/\balgorithms?\b/gi, ''))) {
+      cands.push({ value: 'allowed', evidence: ev, confidence: 0.4, review: 'algorithms improved, with no AI, machine-learning or model wording' });
+      continue;
+    }
+    // "may use your feedback to improve its AI models": feedback about the service is not the customer's records.
+    if (/\buse\s+(?:your|any|such|the|user|customer)\s+(?:feedback|suggestions)\s+(?:to|for|in)\b/i.test(v) && !CUSTOMER_DATA.test(v) && !FROM_CONTENT.test(v.replace(FEEDBACK_G, ''))) {
+      cands.push({ value: 'allowed', evidence: ev, confidence: 0.4, review: 'feedback about the service used for models, not the customer\'s records' });
+      continue;
+    }
     const next = neighbour(ctx, s, 1)?.view ?? '';
     if (!OPT_IN.test(v) && !OPT_OUT.test(v) && OPT_OUT.test(next) && /^(?:you|customers?|users?|administrators?|members?|clinicians?|practices?|patients?|subscribers?)\b[^.]{0,40}\bopt[- ]out|^to opt[- ]out/i.test(next)) {
       cands.push({ value: 'opt_out', evidence: ev, confidence: 0.75 });

@@ -93,7 +93,10 @@ function deidentifiedOnly(text: string): boolean {
 // third parties we share with for their direct marketing purposes") describes the law, not what the vendor does.
 const LEGAL_RIGHT = /\b(?:you )?(?:have|has|gives? you|grants? you|provides? you with) the right to (?:[\w-]+ ){0,4}?(?:request|receive|know|obtain|ask)\b|\bshine the light\b|\b1798\.83\b/i;
 const SALE_AND_NOT = /^(?=[^]*\b(?:sell|sells|sold|selling|sale|rent|rented|renting|lease|leased|trade|traded|monetize|monetise|resell)\b)(?=[^]*\b(?:not|never|no|nor|neither|cannot|won't|don't|doesn't|won|don|doesn)\b)/i;
-const SCOPED = /\b(?:this way|in this (?:way|manner|context)|through (?:this|the) (?:form|newsletter|feature|survey|contest|sweepstakes))\b/i;
+// "Mobile information" is the text-messaging programme's data (the carriers' wording: "No mobile information will be
+// shared with third parties/affiliates for marketing/promotional purposes"), one channel, not all personal data.
+const SCOPED = /\b(?:this way|in this (?:way|manner|context)|through (?:this|the) (?:form|newsletter|feature|survey|contest|sweepstakes))\b|\b[Nn]o mobile information\b|\bmobile information (?:will|shall|is) not\b|\b(?:text messag\w*|sms) (?:originator )?opt-in data\b/i;
+const CHANNEL_REVIEW = 'a refusal about the data of one collection channel only';
 // Things sold that are not the person's data: an offer to sell securities, products or tickets is commerce, not a
 // sale of data ("do not constitute an offer to sell … any securities or financial instruments").
 const GOODS = /\b(?:sell|sells|sold|selling|sale|rent|renting)\b[^.;]{0,60}?\b(?:securities|shares|stocks?|financial instruments|products?|goods|merchandise|tickets?|items?|subscriptions?|gift cards?|vehicles?|propert(?:y|ies))\b/i;
@@ -162,24 +165,9 @@ const NARROWING_LAW = /\b(?:CCPA|CPRA|CDPA|VCDPA|CPA|CTDPA|UCPA|TDPSA|GDPR|LGPD|
 const UNDER_NAMED_MODE = /\bprocessed under (?:the )?(?!(?:Agreement|Addendum|DPA|Terms|Contract|Order)\b)[A-Z]\w*/;
 const scopes = (lead: string) => SCOPED_LEAD.test(lead) && (NARROWING_LAW.test(lead) || UNDER_NAMED_MODE.test(lead));
 
-// An item marker written against its text, as in contracts rendered from PDF ("(a)Google will not …").
-const TIGHT_MARKER = /^\W{0,3}\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})\)\s*\S/i;
-
-/**
- * The scoping lead-in of the list a sentence is an item of, if any: from the list structure, or for an item whose marker
- * touches its text, the sentence ending in ':' before it and its sibling items (at most eight back, under one heading).
- */
+/** The scoping lead-in of the list a sentence is an item of, if any (a marker touching its text counts, see isListItem). */
 function scopingLead(ctx: FactContext, s: Parameters<FactContext['clauses']>[0]): string | undefined {
-  const chained = introChain(ctx.sentences, s).find((lead) => scopes(lead.view));
-  if (chained) return chained.view;
-  if (!TIGHT_MARKER.test(s.view)) return undefined;
-  for (let i = s.index - 1; i >= Math.max(0, s.index - 8); i--) {
-    const p = ctx.sentences[i];
-    if (p.heading !== s.heading) return undefined;
-    if (/:\s*$/.test(p.view)) return scopes(p.view) ? p.view : undefined;
-    if (!TIGHT_MARKER.test(p.view)) return undefined;
-  }
-  return undefined;
+  return introChain(ctx.sentences, s).find((lead) => scopes(lead.view))?.view;
 }
 const SCOPED_REVIEW = 'a refusal scoped by its list\'s lead-in to part of the data or one law';
 
@@ -230,7 +218,9 @@ export function extractDataSaleMarketing(ctx: FactContext): Fact<'data_sale_or_m
       if (m && !inDefinition(v, m.index) && !sellsGoods(m[0]) && !SOLD_TO_USER.test(m[0]) && !CHARACTERISED.test(m[0]) && !restrictsOthers(ctx.sentences, s, m.index)) {
         const conceded = CONCEDED.test(v.slice(m.index));
         const scoped = !conceded && scopingLead(ctx, s) !== undefined;
-        const review = conceded ? 'a refused sale with a sale conceded in the same sentence' : scoped ? SCOPED_REVIEW : undefined;
+        // "no mobile information will be shared … for their marketing purposes": the data of one collection channel only.
+        const channel = !conceded && !scoped && SCOPED.test(v);
+        const review = conceded ? 'a refused sale with a sale conceded in the same sentence' : scoped ? SCOPED_REVIEW : channel ? CHANNEL_REVIEW : undefined;
         cands.push({ value: 'prohibited', evidence: evidenceAt(ctx, s, m.index, m.index + m[0].length), confidence: review ? 0.45 : 0.8, ...(review ? { review } : {}) });
         done = true;
         break;
@@ -251,7 +241,7 @@ export function extractDataSaleMarketing(ctx: FactContext): Fact<'data_sale_or_m
       // "We will never sell your Content …, though we may sell or transfer any license you grant us": the refusal is
       // taken back in part in the same sentence.
       if (CONCEDED.test(v)) cands.push({ value: 'prohibited', evidence: clauseEvidence(ctx, c), confidence: 0.45, review: 'a refused sale with a sale conceded in the same sentence' });
-      else if (SCOPED.test(c.view)) cands.push({ value: 'prohibited', evidence: clauseEvidence(ctx, c), confidence: 0.45, review: 'a refusal to sell the data of one collection channel only' });
+      else if (SCOPED.test(c.view)) cands.push({ value: 'prohibited', evidence: clauseEvidence(ctx, c), confidence: 0.45, review: CHANNEL_REVIEW });
       else if (scopingLead(ctx, s) !== undefined) cands.push({ value: 'prohibited', evidence: clauseEvidence(ctx, c), confidence: 0.45, review: SCOPED_REVIEW });
       else cands.push({ value: 'prohibited', evidence: clauseEvidence(ctx, c), confidence: 0.75 });
       break;

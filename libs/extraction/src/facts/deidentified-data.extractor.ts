@@ -3,6 +3,7 @@ import type { Clause } from '../clauses/clause.js';
 import type { Hit } from '../clauses/lexicon.js';
 import { clauseSubject, hitsOf, inException, negated, passive, recipientsOf, subjectOf } from '../clauses/clause.js';
 import { introChain } from '../clauses/structure.js';
+import { leadAction } from '../clauses/list-lead.js';
 import { restrictsOthers } from '../clauses/actor-readings.js';
 import type { Sentence } from '../text/sentences.js';
 import type { Candidate, FactContext } from './fact-context.js';
@@ -111,9 +112,23 @@ export function extractDeidentified(ctx: FactContext): Fact<'deidentified_data_u
       // Collecting, storing or complying with rules about such data is not using it for the vendor's own purposes
       // ("may collect and store non-personally identifiable information", "each party will comply with the
       // requirements for processing Deidentified Data"): kept for review unless a purpose of its own is named.
-      const act = governing(c, d);
+      // A list item without a verb takes its lead-in's ("We collect the following data: * Aggregate website usage
+      // statistics"): what is collected, not a use.
+      const act = governing(c, d) ?? leadAction(ctx.sentences, s, ctx.clauses, (h) => h.kind !== 'deidentify')?.hit;
       // Non-personal information "sent to us" is what the user gives the vendor, not a use the vendor makes of it.
       if (((act && act.kind === 'disclose' && recipientsOf(c, act).some((r) => r.kind === 'vendor')) || SENT_TO_VENDOR.test(v)) && !OWN_USE.test(v)) continue;
+      // Truncating IP addresses ("if IP anonymization is activated, Google will reduce your IP address") is a safeguard
+      // applied as data is collected, not a use of de-identified data: a person decides, the reader abstains.
+      if (IP_ANONYMISED.test(v) && !OWN_USE.test(v.replace(IP_ANONYMISED_G, ''))) {
+        cands.push({ value: 'allowed', evidence: ev, confidence: 0.4, review: 'IP addresses anonymised as a safeguard, with no use of the data named' });
+        continue;
+      }
+      // What a tracker yields ("These cookies only produce anonymous statistics and traffic volumes"): a description of
+      // the tool, not a use of de-identified data the vendor states; a person decides.
+      if (TOOL_YIELDS.test(v) && !OWN_USE.test(v.replace(/\bstatistic\w*/gi, ''))) {
+        cands.push({ value: 'allowed', evidence: ev, confidence: 0.4, review: 'what a cookie or tracker produces, with no use of the data named' });
+        continue;
+      }
       const statisticsOnly = deid.every((h) => /^statistic/i.test(c.view.slice(h.start, h.end)));
       // Pseudonymised data is still personal data (it can be re-linked): alone it is no de-identification (README:
       // aggregated, anonymised or de-identified), so a person decides.
@@ -158,6 +173,11 @@ function withOwnTerms(ctx: FactContext, prefiltered: Sentence[]): Sentence[] {
   return more.length === 0 ? prefiltered : [...prefiltered, ...more].sort((a, b) => a.index - b.index);
 }
 
+// IP addresses truncated or anonymised: "IP anonymization", "anonymize the IP address", "anonymized IP addresses".
+const IP_ANONYMISED = /\bIP[- ]anonymi[sz]\w*|\banonymi[sz]\w*\s+(?:(?:your|the|user|users'?|visitors'?)\s+)?IP(?:\s+address(?:es)?)?\b|\bIP\s+address(?:es)?\s+(?:is|are|will be|shall be)\s+(?:\w+\s+)?anonymi[sz]ed\b/i;
+const IP_ANONYMISED_G = new RegExp(IP_ANONYMISED.source, 'gi');
+// A tracker as the subject of what is produced: "These cookies only produce anonymous statistics".
+const TOOL_YIELDS = /^\W*(?:(?:these|such|the|our|this|those)\s+)?(?:[\w-]+\s+)?(?:cookies?|tags?|pixels?|trackers?|tracking technologies|technologies|tools?|scripts?)\s+(?:only\s+|solely\s+)?(?:produce|generate|provide|yield|create|collect|gather|record)s?\b/i;
 const DELETED_BY = /\b(?:delet|eras|destr)\w*\b[^.;]{0,60}\b(?:through|by|via|by means of)\s+(?:the\s+)?(?:de-?identif|anonymi[sz]|aggregat)\w*/i;
 
 // Actions that hold or regulate data without using it: collecting, storing, complying with rules.

@@ -21,6 +21,11 @@ const SELF = /\b(?:this|these|the following|below)\s+(?:[\w-]+\s+){0,3}$/i;
 const RIGHTS = /\b(?:lodge|file|make|submit|bring)\s+(?:a\s+)?(?:complaint|claim|appeal)|\bright to (?:complain|lodge|an effective)|\bjudicial (?:appeal|remedy|remedies)|\bsupervisory authorit/i;
 // Disputes between the parties (arbitration, small claims, class actions) are not disclosures to an authority.
 const DISPUTE = /\barbitrat\w*|\bdispute resolution\b|\bsmall claims\b|\bclass (?:action|arbitration)\b|\bopposing party\b/i;
+// A recipient's preposition just before it: "to you", "with our users", "provide you" is handled apart.
+const TO_PARTY = /\b(?:to|with)\s+(?:(?:the|our|its|their|any|such|each|all|other|relevant)\s+){0,2}$/i;
+// The one who demands is a private party: "a non-governmental entity", "a civil litigant", "private parties".
+const PRIVATE_REQUESTER = /\bnon-?governmental\s+(?:entit(?:y|ies)|part(?:y|ies)|persons?|organi[sz]ations?)\b|\bcivil litigants?\b|\bprivate (?:part(?:y|ies)|litigants?|plaintiffs?)\b/i;
+const PRIVATE_SUBJECT = new RegExp(String.raw`^\W*(?:an?|any)\s+(?:${PRIVATE_REQUESTER.source})`, 'i');
 // What is sent is a notice or announcement, or the disclosure is of the software (the U.S. Government rights
 // clause), not the user's data ("may send notices … to the Users").
 const SENDS_NOTICES = /^\s*(?:\w+\s+){0,2}?(?:notices?|notifications?|announcements?|communications?|messages? about)\b/i;
@@ -61,6 +66,14 @@ export function extractLawEnforcement(ctx: FactContext): Fact<'law_enforcement_d
       if (instruments.length === 0 && authorities.length === 0 && !demandBefore) continue;
       if (RIGHTS.test(c.view) || DISPUTE.test(c.view)) continue;
       const ev = clauseEvidence(ctx, c);
+      // A rule for demands by private parties ("A non-governmental entity, such as a civil litigant, can seek … only
+      // pursuant to a court order, and we are required … to notify you") is civil discovery, not the posture towards
+      // authorities: kept for review, no answer. Not when the clause names an authority too ("subpoenas from
+      // government agencies or civil litigants").
+      if (PRIVATE_SUBJECT.test(c.view) && authorities.length === 0) {
+        cands.push({ value: 'any_legal_request', evidence: ev, confidence: 0.4, review: 'a rule for demands by private parties (civil litigants), not by authorities' });
+        continue;
+      }
       // The clause's disclosure: its own, or its list intro's ("We may share your information: - to comply with …").
       // "Personal data provided by the user can only be disclosed …": a participle with the user as its agent describes
       // the data; the clause's disclosure is the verb after it.
@@ -144,11 +157,13 @@ export function extractLawEnforcement(ctx: FactContext): Fact<'law_enforcement_d
         continue;
       }
       // Information given to the customer or user "as required by law" is not a disclosure to an authority.
-      const to = recipientsOf(dc, d);
+      // Only a party the act is directed to ("to you", "with users") receives: "to protect our rights, …, as well as that
+      // of our users" names users whose rights are protected, not recipients.
+      const to = recipientsOf(dc, d).filter((r) => TO_PARTY.test(dc.view.slice(Math.max(0, r.start - 30), r.start)));
       if (to.length > 0 && to.every((r) => r.kind === 'customer')) continue;
       // "provide you with copies", "give you access": the user right after the verb is who receives, not an authority.
       // Not "provide you and any requesting government agency with …": the user is one of the recipients.
-      if (dc.hits.some((x) => x.cat === 'actor' && x.kind === 'customer' && x.t0 === d.t1 && dc.tokens[x.t0].lower === 'you' && !/^(?:and|or|&)$/.test(dc.tokens[x.t1]?.lower ?? ''))) continue;
+      if (dc.hits.some((x) => x.cat === 'actor' && x.kind === 'customer' && x.t0 === d.t1 && (dc.tokens[x.t0].lower === 'you' || !/^\s*(?:information|data|records|personal|content)\b/i.test(dc.view.slice(x.end))) && !/^(?:and|or|&)$/.test(dc.tokens[x.t1]?.lower ?? ''))) continue;
       // "is required to do so to comply with a court order": complying stands for another act ("do so" of a list
       // intro that restricts or suspends access); it discloses only when a disclosure verb is in sight.
       // The sentence before, in the same paragraph, may hold it ("We may share … with our service providers. We may also do so

@@ -51,3 +51,25 @@ describe('law_enforcement_disclosure: a legally-mandated request is a legal requ
     expect(le(intro + '*   In the event that we receive a legitimate request for customer information, Acme will respond only within the narrow scope of that request.')).toBe('unspecified');
   });
 });
+
+describe('law_enforcement_disclosure: demands by private parties', () => {
+  it('a civil litigant\'s court order with notice is civil discovery, not the posture towards authorities', () => {
+    expect(le('A non-governmental entity, such as a civil litigant, can seek information that personally identifies you or your use of the Services only pursuant to a court order, and we are required by the Cable Act to notify you of such court order.')).toBe('unspecified');
+    // The authorities' rule beside it decides.
+    expect(le('We disclose information when required by law or to respond to legal process. A non-governmental entity, such as a civil litigant, can seek information that personally identifies you only pursuant to a court order, and we are required by law to notify you of such court order.')).toBe('any_legal_request');
+  });
+  it('near misses: authorities named beside the private parties, and a notice promise to the user about any demand', () => {
+    expect(le('We may disclose information in response to subpoenas from government agencies or civil litigants.')).toBe('any_legal_request');
+    expect(le('We will disclose your information in response to a subpoena or court order, and we will notify you of such request.')).toBe('legal_process_with_notice');
+  });
+});
+
+describe('law_enforcement_disclosure: who receives is the party the act is directed to', () => {
+  it('users whose rights are protected ("as well as that of our users") are no recipients', () => {
+    expect(le('* **Legal Compliance**: We may disclose your personal data if required by law or to protect our rights, privacy, safety, or property, as well as that of our users and the public.')).toBe('any_legal_request');
+  });
+  it('near misses: information given to the user as the law requires is no disclosure to an authority', () => {
+    expect(le('We will provide the information to you as required by law.')).toBe('unspecified');
+    expect(le('We disclose information to our users as required by law.')).toBe('unspecified');
+  });
+});

@@ -19,6 +19,20 @@ describe('record_ownership read from who holds the records in a clause', () => {
     // Its own kinds of things, with no records among the first items, are no statement about the records.
     expect(owner('We do not claim any ownership rights in any logos, trademarks, domain names or designs of third parties.')).toBe('unspecified');
   });
+  it('customer: a third party licensor beside the user keeping the rights is not the vendor taking them', () => {
+    const VID = 'We claim no ownership or control over User Submissions or Third Party Content. ';
+    expect(owner(VID + 'You or a third party licensor, as appropriate, retain all copyrights to User Submissions and you are responsible for protecting those rights as appropriate.')).toBe('customer');
+    // The licensor of the terms is still the vendor: its holding the submissions is the vendor's.
+    expect(owner(ACME + 'The licensor retains all right, title and interest in the User Submissions you post.')).toBe('vendor');
+  });
+  it('no statement: a right to act on the records withheld from others is no ownership of them', () => {
+    const XANGA = 'Xanga.com, Inc. ("Xanga", "we") operates the site.\n\n';
+    expect(owner(XANGA + 'Xanga does not grant these third parties any independent right to share your information.')).toBe('unspecified');
+    expect(owner(ACME + 'Acme does not grant its providers any right to sell your information.')).toBe('unspecified');
+    // Near misses: rights in the records themselves, withheld from the vendor.
+    expect(owner(ACME + 'This Agreement does not grant Acme any rights to your content.')).toBe('customer');
+    expect(owner(ACME + 'This Agreement does not give Acme any right, title or interest in your data.')).toBe('customer');
+  });
   it('vendor: the records belong to the vendor', () => {
     expect(owner(ACME + 'The ownership of User Data and other related rights belongs to Acme.')).toBe('vendor');
   });

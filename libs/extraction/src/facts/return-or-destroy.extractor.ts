@@ -1,6 +1,6 @@
 import type { Fact } from '@custody/domain';
 import type { Clause } from '../clauses/clause.js';
-import { agentOf, clauseSubject, hitsOf, inHypothetical, modality, negated, passive, verbal } from '../clauses/clause.js';
+import { agentOf, clauseSubject, hitsOf, inHypothetical, modality, negated, optionNotDuty, passive, verbal } from '../clauses/clause.js';
 import type { Hit } from '../clauses/lexicon.js';
 import { introOf, isTableRow } from '../clauses/structure.js';
 import type { Sentence } from '../text/sentences.js';
@@ -100,7 +100,8 @@ function readClause(c: Clause, deletes: Hit[], retains: Hit[], introSubject: Hit
     // "has the right to delete any of your content", "we do not guarantee that we will be able to return": a right the
     // vendor keeps, or an act it does not promise, is no duty either way.
     if (NO_PROMISE.test(c.view.slice(Math.max(0, d.start - 80), d.start))) continue;
-    if (RIGHT_TO.test(c.view.slice(Math.max(0, d.start - 40), d.start))) return undefined;
+    // "may, but shall not be obligated to: (i) delete …" keeps the act optional: no duty, and no refusal either.
+    if (RIGHT_TO.test(c.view.slice(Math.max(0, d.start - 40), d.start)) || optionNotDuty(c, d)) return undefined;
     // "is not required to return or destroy", "does not automatically delete", "has no obligation to delete".
     if (negated(c, d)) return scope !== 'periods' ? { value: 'no', confidence: 0.7 } : undefined;
     // Deletion at the vendor's option ("may delete after a commercially reasonable period", "is entitled to keep or

@@ -34,3 +34,16 @@ describe('return_or_destroy_on_termination: clauses about the end of the contrac
     expect(rd('Data | Retention\n--- | ---\nLocation data | Deleted immediately on termination of the value-added service.')).toBe('unspecified');
   });
 });
+
+describe('return_or_destroy_on_termination: an option declared not a duty', () => {
+  it('"may, but shall not be obligated to: … delete" is neither a duty to delete nor a refusal', () => {
+    expect(rd('Upon termination, we may, but shall not be obligated to: (i) delete or deactivate your account and (ii) block your e-mail and/or IP addresses or otherwise terminate your use of the Website, and/or (iii) remove and/or delete any of your User Submissions (defined below).')).toBe('unspecified');
+    expect(rd('When your account is closed, Acme may, but is not required to, delete your content.')).toBe('unspecified');
+  });
+  it('still reads a refused duty, a discretion to keep, and a duty after the option\'s sentence', () => {
+    expect(rd('You agree that if either party terminates this agreement, we are not obligated to remove from our services any content submitted by you.')).toBe('no');
+    expect(rd('If the Agreement terminates for any reason, Acme is entitled to keep or delete any data in your account.')).toBe('no');
+    expect(rd('Upon termination, we may, but are not obligated to, notify you. We will delete all Customer Data within 30 days after termination.')).toBe('yes');
+    expect(rd('Upon termination, we may, but are not obligated to, notify you; we will delete all Customer Data within 30 days after termination.')).toBe('yes');
+  });
+});

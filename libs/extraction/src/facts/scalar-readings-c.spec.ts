@@ -90,3 +90,89 @@ describe('data_sale_or_marketing: a refusal scoped by its list\'s lead-in', () =
     expect(sale('To the extent U.S. state privacy laws apply to the processing:\n\n(a) Acme will not sell Customer Personal Data.')).toBe('unspecified');
   });
 });
+
+describe('breach_notice_days: the deadline is the customer\'s or the user\'s, not an authority\'s', () => {
+  const days = (t: string) => factOf('breach_notice_days', t);
+  it('a deadline for telling the supervisory authority only sets no notice to the user', () => {
+    expect(days('In the event of a personal data breach that is likely to result in a high risk to individuals, we will notify the relevant supervisory authority within 72 hours and affected individuals without undue delay, as required by GDPR Articles 33 and 34.')).toBe(null);
+    // The controller's own deadline to the regulator is not the vendor's to the controller.
+    expect(days('Acme will notify Customer of a Security Incident within 48 hours so that Customer can notify the supervisory authority within 72 hours.')).toBe(2);
+  });
+  it('near misses: the user or the customer told by the deadline, alone or beside an authority', () => {
+    expect(days('In the event of a security breach, we will notify you within 72 hours.')).toBe(3);
+    expect(days('We will notify the Customer and the supervisory authority within 72 hours of a personal data breach.')).toBe(3);
+    expect(days('In the event of a data breach, we will notify affected users within 72 hours.')).toBe(3);
+  });
+});
+
+describe('data_sale_or_marketing: a refusal about the text-messaging programme\'s data', () => {
+  const sale = (t: string) => factOf('data_sale_or_marketing', t);
+  it('"no mobile information will be shared … for marketing" covers one collection channel, not all personal data', () => {
+    expect(sale('Please note no mobile information will be shared with third parties for their marketing or promotional purposes.')).toBe('unspecified');
+    expect(sale('Text messaging originator opt-in data and consent will not be shared with any third parties for marketing purposes.')).toBe('unspecified');
+    // The vendor's own marketing beside it decides.
+    expect(sale('We may send you marketing communications about our products. No mobile information will be shared with third parties for their marketing purposes.')).toBe('allowed');
+  });
+  it('near misses: refusals about all personal data stay refusals', () => {
+    expect(sale('No personal information will be shared with third parties for their marketing purposes.')).toBe('prohibited');
+    expect(sale('We do not share your personal information with third parties for marketing purposes.')).toBe('prohibited');
+    expect(sale('We never use your data for advertising.')).toBe('prohibited');
+  });
+});
+
+describe('deidentified_data_use: an item of a list of data collected', () => {
+  const deid = (t: string) => factOf('deidentified_data_use', t);
+  it('"We collect the following data: * Aggregate website usage statistics" names data collected, not a use of it', () => {
+    expect(deid('We collect the following data:\n\n*   Your IP address and browser "user agent" (in logs and basic analytics, which are periodically rotated)\n*   Aggregate website usage statistics (page views, general geographic breakdowns, device types)')).toBe('unspecified');
+  });
+  it('near misses: a lead-in that uses or shares the data, and an item with a use of its own', () => {
+    expect(deid('We may share the following with our partners:\n\n*   Aggregated, de-identified usage statistics')).toBe('allowed');
+    expect(deid('We collect the following data:\n\n*   Aggregate usage statistics, which we publish and share with partners')).toBe('allowed');
+  });
+});
+
+describe('ai_training_on_customer_data: algorithms alone are no model wording', () => {
+  const ai = (t: string) => factOf('ai_training_on_customer_data', t);
+  it('"to improve our products, algorithms, and services" names no AI, machine learning or model', () => {
+    expect(ai('We use data to understand how our advertising technology performs and to improve our products, algorithms, and services.')).toBe('unspecified');
+  });
+  it('near misses: algorithms beside machine learning or models, and models alone', () => {
+    expect(ai('We use Geolocation and App Usage Data to perform research and improve our algorithms, machine learning, and other modelling.')).toBe('allowed');
+    expect(ai('We use your content to train and improve our algorithms and models.')).toBe('allowed');
+    expect(ai('We use your recordings to improve our speech recognition models.')).toBe('allowed');
+  });
+});
+
+describe('ai_training_on_customer_data: feedback is not the records', () => {
+  const ai = (t: string) => factOf('ai_training_on_customer_data', t);
+  it('"may use your feedback to improve its AI models" trains on feedback about the service, not on customer data', () => {
+    expect(ai('You agree that Academia-edu may use your feedback to improve its AI models and Services without restriction, even if the feedback relates to specific Outputs or includes derivative ideas.')).toBe('unspecified');
+  });
+  it('near misses: feedback beside the records, and a "suggestion" model trained on them', () => {
+    expect(ai('We may use your feedback and your content to train our AI models.')).toBe('allowed');
+    expect(ai('We use your conversations and feedback to train our models.')).toBe('allowed');
+    expect(ai('We rely on past chat excerpts, with names and contact details stripped, to refine our reply-suggestion and triage models.')).toBe('allowed');
+  });
+});
+
+describe('deidentified_data_use: IP addresses anonymised as a safeguard', () => {
+  const deid = (t: string) => factOf('deidentified_data_use', t);
+  it('"if IP anonymization is activated, Google will reduce your IP address" names no use of de-identified data', () => {
+    expect(deid('However, if IP anonymization is activated on this website, Google will reduce your IP address within Member States of the European Union or in other states party to the Agreement on the European Economic Area beforehand.')).toBe('unspecified');
+  });
+  it('near misses: anonymised data put to a use of the vendor\'s', () => {
+    expect(deid('We anonymize your IP address and use the anonymized data to improve our services and publish statistics.')).toBe('allowed');
+    expect(deid('We may use aggregated, anonymized data for any purpose.')).toBe('allowed');
+  });
+});
+
+describe('deidentified_data_use: what a tracker produces', () => {
+  const deid = (t: string) => factOf('deidentified_data_use', t);
+  it('"These cookies only produce anonymous statistics" describes the tool, not a use the vendor states', () => {
+    expect(deid('These cookies only produce anonymous statistics and traffic volumes, and exclude all individual information.')).toBe('unspecified');
+  });
+  it('near misses: the statistics shared or used by the vendor', () => {
+    expect(deid('These cookies collect anonymous statistics, which we share with advertisers.')).toBe('allowed');
+    expect(deid('We use anonymous statistics from these cookies to improve our website.')).toBe('allowed');
+  });
+});
