@@ -288,6 +288,9 @@ export const NOT_RECIPIENT: { reason: string; before?: RegExp; after?: RegExp; a
   // "data may be provided by FedEx to Easyship": the name hands data to another party (a source); `both`: the text
   // before and the text after must match.
   { reason: 'a party that provides data to another, not a recipient', before: /\b(?:provided|supplied|sent|transferred|disclosed|passed)\s+(?:directly\s+)?by\s+$/i, after: /^\s+to\s+(?:\[)?[\p{Lu}]/u, both: true },
+  // "We also receive information about you from third parties such as … your social account providers Apple or Google":
+  // a clause taking information from parties names where data comes from, unless a verb passing it on comes between.
+  { reason: 'a source the vendor receives information from, not a recipient', before: /\b(?:receive[sd]?|receiving|obtain(?:s|ed)?|obtaining|get|gets)\s+(?:[\w-]+\s+){0,4}?from\s+(?:(?!\b(?:shar|disclos|transfer|sen[dt]|provid(?:e|es|ed|ing)\s+(?:to|with)|pass|sell|sold|giv|host|stor|process|us(?:e|es|ed|ing)\b|to\s+(?:help|assist|perform|provide))\w*)[^.;:]){0,200}$/i },
   { reason: 'a sign-in provider (a data source)', before: /\b(?:sign(?:ing)?[- ]?(?:in|up|on)|log(?:ging)?[- ]?in|login|authenticate|register)\s+(?:with|using|via|through)\s+(?:your\s+)?(?:existing\s+)?$/i },
   { reason: 'a sign-in provider (a data source)', after: /^\s*(?:account\s+)?(?:login|log-in|sign-in|sign in|single sign-on|sso|connect)\b/i },
   { reason: 'a platform the user connects or links to', before: /\b(?:connect|link|integrate|sync)\s+(?:your\s+)?(?:\w+\s+)?(?:account\s+)?(?:with|to)\s+$/i },
