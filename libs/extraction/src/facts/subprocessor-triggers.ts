@@ -62,7 +62,8 @@ export function triggers(v: string, vendor: RegExp, hasNoun: boolean, owner?: ob
       // "X uses Y" counts when X is the vendor ("we", "Acme", "Business Associate") or a relative pronoun.
       if (re === AFTER_VERB && /^(?:use|uses|used|using|engage|engages|engaged|rel|work|works|partner|partners|utili|employ|contract|license|licen|shares\s)/i.test(m[0])) {
         const subject = v.slice(Math.max(0, m.index - 50), m.index).replace(/\s+(?:also|currently|may|might|will|can|could|do|does|only|are|is)\s*$/i, '').replace(/\s+$/, '');
-        if (!/\b(?:we|us|and|also|which|who|that|it|company|vendor|provider|processor|associate|platform|service|services)$/i.test(subject) && !vendor.test(subject)) continue;
+        // "This website uses the services of Ezoic Inc.": the vendor's own site or app is the vendor.
+        if (!/\b(?:we|us|and|also|which|who|that|it|company|vendor|provider|processor|associate|platform|service|services)$/i.test(subject) && !vendor.test(subject) && !OWN_SITE.test(subject)) continue;
         // A relative pronoun stands for the noun before it: "your products or services that use X", "an Institution that
         // utilizes X" are the user's or customer's own choices, not the vendor's providers.
         if (/\b(?:which|who|that)$/i.test(subject) && USER_ANTECEDENT.test(subject.replace(/\s*,?\s*(?:which|who|that)$/i, ''))) continue;
@@ -85,6 +86,7 @@ export function triggers(v: string, vendor: RegExp, hasNoun: boolean, owner?: ob
   return out;
 }
 
+const OWN_SITE = /\b(?:this|our)\s+(?:web\s?)?(?:site|website|app|application)s?$/i;
 const USER_ANTECEDENT = /(?:\byour\s+(?:(?!(?:with|to|for|from|by|of|on|in|at)\b)[\w-]+\s+(?:or\s+|and\s+)?){0,3}[\w-]+|\b(?:you|users?|end\s+users|customers?|institutions?|students?|schools?))$/i;
 // What the vendor does with the providers a parenthesis gives examples of: uses them or passes data to them.
 // "provide" passes data only to someone ("provide your details to"): "we provide premium services, such as A" names

@@ -13,7 +13,7 @@ import { evidenceAt } from './fact-context.js';
 import { BRAND_SHAPE, ENDS_WITH_SUFFIX, HAS_SUFFIX, NAME_LIST_AT, readLead, splitNames, SUFFIX_NAME, TOKEN } from './subprocessor-names.js';
 import { isCategoryList, noPersonalData, readItem, runInRecipient } from './subprocessor-lists.js';
 import { isTrackerTable } from './subprocessor-trackers.js';
-import { providerHeading, providerProfile } from './subprocessor-profiles.js';
+import { oneOfProviders, providerHeading, providerProfile } from './subprocessor-profiles.js';
 import { ANONYMOUS_DATA, USE_VERB_BEFORE, DATA_RELATION, HEADING, LIST_LEAD, SHOUTING, STRICT_HEADING, USER_ITEMS, notSentenceName } from './subprocessor-patterns.js';
 import { deniedUse, examplesReceive, groupExamples, kindExamples, pluginOwners, triggers, vendorPassesTo } from './subprocessor-triggers.js';
 import { nameCollector } from './subprocessor-candidates.js';
@@ -76,9 +76,10 @@ export function extractSubprocessors(ctx: FactContext): Fact<'subprocessors_name
       continue;
     }
     // A provider described in its own sentence among the vendor's providers ("Twilio provides … The platform processes
-    // user data"): its name may be the sentence's only capital, hence before the capital test below.
+    // user data", "Google is one of these third-party vendors"): its name may be the sentence's only capital, hence
+    // before the capital test below.
     if (!item) {
-      const profile = providerProfile(ctx.sentences, s);
+      const profile = providerProfile(ctx.sentences, s) ?? oneOfProviders(s);
       if (profile) add(profile.name, s, profile.at, true);
     }
     // Names start with a capital or a digit (or "iDenfy"); a sentence with none cannot hold one.
