@@ -318,6 +318,11 @@ export const NOT_RECIPIENT: { reason: string; before?: RegExp; after?: RegExp; a
   { reason: "the vendor's own product", after: /^\s*,?\s*(?:is\s+)?(?:our|its)\s+(?:own\s+)?(?:[\w-]+\s+){0,2}?(?:chatbot|bot|app|application|tool|product|feature|assistant|platform|website|site|service|newsletter|magazine|brand|program(?:me)?)\b/i },
   { reason: 'an app store', before: /\b(?:apple|google)\s+$/i, after: /^\s*store\b/i },
   { reason: 'a mandated report recipient', around: /\b(?:ncmec|national center for missing)/i },
+  // "we use Apple’s TrueDepth camera", "the Motionix sensor in your phone": a part of the user's device, not an organisation.
+  { reason: "a part of the user's device, not an organisation", after: /^\s+(?:camera|sensor|chip|microphone|touchscreen|keyboard|fingerprint\s+(?:reader|sensor)|face\s+scanner)s?\b/i },
+  // "Atlassian, Inc. and its U.S. subsidiaries (A, B, C) adhere to the Data Privacy Framework Principles …": the group's
+  // entities certifying under a framework speak for the vendor; the sentence passes them no data.
+  { reason: "the vendor's group certifying under a framework, not a recipient", after: /^(?:,?\s+and\s+its\s+(?:[\w.-]+\s+){0,3}(?:subsidiaries|affiliates)\s*\()?[^;()]{0,200}\)\s+(?:adheres?\s+to|compl(?:y|ies)\s+with|participates?\s+in|(?:is|are|have|has)\s+(?:been\s+)?(?:self-)?certified|self-certif\w+)\b/i },
   { reason: 'an open-source or self-hosted tool, not a recipient', after: /^\s*(?:is\s+)?(?:an?\s+)?(?:open[- ]source|self-hosted)\b/i },
 ];
 
