@@ -153,7 +153,7 @@ export function extractSubprocessors(ctx: FactContext): Fact<'subprocessors_name
     const userItems = intro !== undefined && USER_ITEMS.test(intro.view);
     for (const t of triggers(v, vendorAtEnd, nounHere, s)) {
       if (userItems && !t.strong) continue;
-      if (t.clause !== undefined && !examplesReceive(t.clause, entries.get(s.index)?.context.role === 'recipients')) continue;
+      if (t.clause !== undefined && !examplesReceive(t.clause, entries.get(s.index)?.context.role === 'recipients', v.slice(t.at))) continue;
       // "We do not use analytics tools, such as A": the sentence denies the relation the names would be read from.
       if (deniedUse(v.slice(Math.max(0, v.lastIndexOf(';', t.at) + 1), t.at))) continue;
       // A name in quotes after a verb of using it ("we use ‘Yo Wireless’ to provide the Wi-Fi") is read inside them (not a
