@@ -13,3 +13,15 @@ describe('data stored on a named company\'s servers', () => {
     expect(names('# Storage\n\nWe store personal data on our Site for as long as needed.\n')).toEqual([]);
   });
 });
+
+// "Disqus user data is shared with our affiliated company Zeta Global for marketing purposes" (Disqus): an affiliate
+// outside "we" named as the one data is shared with.
+describe('data shared with "our affiliated company X"', () => {
+  it('names the affiliate', () => {
+    expect(names('# Sharing\n\nUser data is shared with our affiliated company Quillora Global for marketing purposes.\n')).toEqual(['Quillora Global']);
+  });
+  it('not where the sentence denies it or the data comes from the affiliate', () => {
+    expect(names('# Sharing\n\nWe do not share user data with our affiliated company Quillora Global.\n')).toEqual([]);
+    expect(names('# Sources\n\nWe receive data shared with us by our affiliated company Quillora Global.\n')).toEqual([]);
+  });
+});
