@@ -290,7 +290,7 @@ export const NOT_RECIPIENT: { reason: string; before?: RegExp; after?: RegExp; a
   { reason: 'a party that provides data to another, not a recipient', before: /\b(?:provided|supplied|sent|transferred|disclosed|passed)\s+(?:directly\s+)?by\s+$/i, after: /^\s+to\s+(?:\[)?[\p{Lu}]/u, both: true },
   // "We also receive information about you from third parties such as … your social account providers Apple or Google":
   // a clause taking information from parties names where data comes from, unless a verb passing it on comes between.
-  { reason: 'a source the vendor receives information from, not a recipient', before: /\b(?:receive[sd]?|receiving|obtain(?:s|ed)?|obtaining|get|gets)\s+(?:[\w-]+\s+){0,4}?from\s+(?:(?!\b(?:shar|disclos|transfer|sen[dt]|provid(?:e|es|ed|ing)\s+(?:to|with)|pass|sell|sold|giv|host|stor|process|us(?:e|es|ed|ing)\b|to\s+(?:help|assist|perform|provide))\w*)[^.;:]){0,200}$/i },
+  { reason: 'a source the vendor receives information from, not a recipient', before: /\b(?:receive[sd]?|receiving|obtain(?:s|ed)?|obtaining|get|gets)\s+(?:[\w-]+\s+){0,3}?(?:information|data|details|it)\s+(?:about\s+you\s+)?from\s+(?:(?!\b(?:shar|disclos|transfer|sen[dt]|provid(?:e|es|ed|ing)\s+(?:to|with)|pass|sell|sold|giv|host|stor|process|us(?:e|es|ed|ing)\b|to\s+(?:help|assist|perform|provide))\w*)[^.;:]){0,200}$/i },
   { reason: 'a sign-in provider (a data source)', before: /\b(?:sign(?:ing)?[- ]?(?:in|up|on)|log(?:ging)?[- ]?in|login|authenticate|register)\s+(?:with|using|via|through)\s+(?:your\s+)?(?:existing\s+)?$/i },
   { reason: 'a sign-in provider (a data source)', after: /^\s*(?:account\s+)?(?:login|log-in|sign-in|sign in|single sign-on|sso|connect)\b/i },
   { reason: 'a platform the user connects or links to', before: /\b(?:connect|link|integrate|sync)\s+(?:your\s+)?(?:\w+\s+)?(?:account\s+)?(?:with|to)\s+$/i },
@@ -322,7 +322,8 @@ export const NOT_RECIPIENT: { reason: string; before?: RegExp; after?: RegExp; a
   { reason: "a part of the user's device, not an organisation", after: /^\s+(?:camera|sensor|chip|microphone|touchscreen|keyboard|fingerprint\s+(?:reader|sensor)|face\s+scanner)s?\b/i },
   // "Atlassian, Inc. and its U.S. subsidiaries (A, B, C) adhere to the Data Privacy Framework Principles …": the group's
   // entities certifying under a framework speak for the vendor; the sentence passes them no data.
-  { reason: "the vendor's group certifying under a framework, not a recipient", after: /^(?:,?\s+and\s+its\s+(?:[\w.-]+\s+){0,3}(?:subsidiaries|affiliates)\s*\()?[^;()]{0,200}\)\s+(?:adheres?\s+to|compl(?:y|ies)\s+with|participates?\s+in|(?:is|are|have|has)\s+(?:been\s+)?(?:self-)?certified|self-certif\w+)\b/i },
+  { reason: "the vendor's group certifying under a framework, not a recipient", after: /^,?\s+and\s+its\s+(?:[\w.-]+\s+){0,3}(?:subsidiaries|affiliates)\s*\([^;()]{0,200}\)\s+(?:adheres?\s+to|compl(?:y|ies)\s+with|participates?\s+in|(?:is|are|have|has)\s+(?:been\s+)?(?:self-)?certified|self-certif\w+)\b/i },
+  { reason: "the vendor's group certifying under a framework, not a recipient", before: /\band\s+its\s+(?:[\w.-]+\s+){0,3}(?:subsidiaries|affiliates)\s*\([^()]*$/i, after: /^[^;()]{0,200}\)\s+(?:adheres?\s+to|compl(?:y|ies)\s+with|participates?\s+in|(?:is|are|have|has)\s+(?:been\s+)?(?:self-)?certified|self-certif\w+)\b/i, both: true },
   { reason: 'an open-source or self-hosted tool, not a recipient', after: /^\s*(?:is\s+)?(?:an?\s+)?(?:open[- ]source|self-hosted)\b/i },
 ];
 

@@ -89,6 +89,6 @@ export function oneOfProviders(s: Sentence): { name: string; at: number } | unde
   if (!m || m.index !== 0 || OPENING_WORD.test(m[1].split(/\s+/)[0]) || !v.startsWith(m[1])) return undefined;
   const o = ONE_OF.exec(v.slice(m[1].length));
   if (!o) return undefined;
-  const ours = o[1].toLowerCase() !== 'the' || /\bthird[- ]?part/i.test(o[2]) || o[3] !== undefined;
+  const ours = o[1].toLowerCase() !== 'the' || o[3] !== undefined;
   return ours ? { name: m[1], at: 0 } : undefined;
 }
