@@ -49,6 +49,13 @@ export const SELF_INTRODUCTION: { re: RegExp; needs: string[] }[] = [
     needs: ['owner', 'operator', 'provider', 'publisher', 'controller'],
   },
   { re: new RegExp(String.raw`\b(?:websites?|apps?|services|platform|site)\b[^.;]{0,60}\b(?:operated|owned|offered) by (${CAP_WORDS}(?:,?\s+(?:${LEGAL})\.?)?)`, 'gu'), needs: ['operated by ', 'owned by ', 'offered by '] },
+  // "Savetz Publishing takes online privacy very seriously.", "The Reach Group GmbH takes the protection of your data
+  // very seriously.": the subject opening a sentence that vows to protect privacy is the author (only the author vows
+  // for its own practices; a provider it uses is described, not speaking).
+  {
+    re: new RegExp(String.raw`^(?:[-*•]\s+)?(${CAP_WORDS}(?:,?\s+(?:${LEGAL})\.?)?)\s+takes\s+(?:[\p{L}-]+\s+){0,3}(?:privacy|protection\s+of\s+(?:your\s+)?(?:personal\s+)?(?:data|information|privacy))\s+(?:very\s+|extremely\s+|most\s+)?seriously\b`, 'gu'),
+    needs: ['seriously'],
+  },
 ];
 const GENERIC = /^(?:the|this|these|our|your|a|an|privacy|terms|policy|notice|services?|website|site|app|platform|agreement|company|customer|user|you|we|us|data|personal data|content|affiliates?|parties|party|document)$/i;
 
@@ -127,6 +134,10 @@ export function readDefinitions(view: string, title: string | undefined, sentenc
   }
   // "The Agreement between Acme and Customer": the party facing the customer is the vendor.
   for (const m of head.slice(0, 6000).matchAll(/\bbetween\s+((?:[\p{Lu}][\p{L}\p{N}&.'-]*\s+){0,4}[\p{Lu}][\p{L}\p{N}&.'-]*(?:,?\s+(?:Inc|LLC|Ltd|GmbH|Limited|Corp)\.?)?)\s+(?:\([^()]{0,60}\)\s+)?and\s+(?:the\s+)?(?:Customer|you|Client|Licensee|Subscriber|Covered Entity|Controller|User)\b/gu)) pushName(names, m[1]);
+  // "This Agreement … is entered into by and between PubMatic and the Publisher listed on such Service Order": the party
+  // an agreement is made with the publisher, advertiser, merchant, developer or seller it is written for is the vendor
+  // (only where the sentence makes the agreement: "payments between Stripe and the Merchant's bank" names no party).
+  for (const m of head.slice(0, 6000).matchAll(/\b(?:This|These|The)\s+(?:[\p{Lu}][\p{L}-]*\s+){0,3}(?:Agreement|Terms|Addendum|Contract)\b[^.;]{0,120}?\b(?:entered\s+into|made|concluded)\s+(?:by\s+and\s+)?between\s+((?:[\p{Lu}][\p{L}\p{N}&.'-]*\s+){0,4}[\p{Lu}][\p{L}\p{N}&.'-]*(?:,?\s+(?:Inc|LLC|Ltd|GmbH|Limited|Corp)\.?)?)\s+(?:\([^()]{0,60}\)\s+)?and\s+(?:the|each|any)\s+(?:Publisher|Advertiser|Merchant|Developer|Seller|Partner)s?\b/gu)) pushName(names, m[1]);
   // The author introducing itself at the start: "We at Acme take …", "At Acme, your privacy …", "Acme Ltd, the owner
   // and provider of this Website", "services operated by Acme". A document names its author before anyone else.
   // Read sentence by sentence (a heading above the name is another sentence).
@@ -134,6 +145,7 @@ export function readDefinitions(view: string, title: string | undefined, sentenc
     if (st.start >= 3000) break;
     for (const { re, needs } of SELF_INTRODUCTION) {
       if (!needs.some((w) => st.view.includes(w))) continue;
+      if (needs[0] === 'seriously' && sentences.filter((x) => !x.isHeading && x.start < st.start).length >= 2) continue;
       for (const m of st.view.matchAll(re)) pushName(names, m[1]);
     }
   }

@@ -290,6 +290,9 @@ export const NOT_RECIPIENT: { reason: string; before?: RegExp; after?: RegExp; a
   // "data may be provided by FedEx to Easyship": the name hands data to another party (a source); `both`: the text
   // before and the text after must match.
   { reason: 'a party that provides data to another, not a recipient', before: /\b(?:provided|supplied|sent|transferred|disclosed|passed)\s+(?:directly\s+)?by\s+$/i, after: /^\s+to\s+(?:\[)?[\p{Lu}]/u, both: true },
+  // "We also receive information about you from third parties such as … your social account providers Apple or Google":
+  // a clause taking information from parties names where data comes from, unless a verb passing it on comes between.
+  { reason: 'a source the vendor receives information from, not a recipient', before: /\b(?:receive[sd]?|receiving|obtain(?:s|ed)?|obtaining|get|gets)\s+(?:[\w-]+\s+){0,3}?(?:information|data|details|it)\s+(?:about\s+you\s+)?from\s+(?:(?!\b(?:shar|disclos|transfer|sen[dt]|provid(?:e|es|ed|ing)\s+(?:to|with)|pass|sell|sold|giv|host|stor|process|us(?:e|es|ed|ing)\b|to\s+(?:help|assist|perform|provide))\w*)[^.;:]){0,200}$/i },
   { reason: 'a sign-in provider (a data source)', before: /\b(?:sign(?:ing)?[- ]?(?:in|up|on)|log(?:ging)?[- ]?in|login|authenticate|register)\s+(?:with|using|via|through)\s+(?:your\s+)?(?:existing\s+)?$/i },
   { reason: 'a sign-in provider (a data source)', after: /^\s*(?:account\s+)?(?:login|log-in|sign-in|sign in|single sign-on|sso|connect)\b/i },
   { reason: 'a platform the user connects or links to', before: /\b(?:connect|link|integrate|sync)\s+(?:your\s+)?(?:\w+\s+)?(?:account\s+)?(?:with|to)\s+$/i },
@@ -317,6 +320,12 @@ export const NOT_RECIPIENT: { reason: string; before?: RegExp; after?: RegExp; a
   { reason: "the vendor's own product", after: /^\s*,?\s*(?:is\s+)?(?:our|its)\s+(?:own\s+)?(?:[\w-]+\s+){0,2}?(?:chatbot|bot|app|application|tool|product|feature|assistant|platform|website|site|service|newsletter|magazine|brand|program(?:me)?)\b/i },
   { reason: 'an app store', before: /\b(?:apple|google)\s+$/i, after: /^\s*store\b/i },
   { reason: 'a mandated report recipient', around: /\b(?:ncmec|national center for missing)/i },
+  // "we use Apple’s TrueDepth camera", "the Motionix sensor in your phone": a part of the user's device, not an organisation.
+  { reason: "a part of the user's device, not an organisation", after: /^\s+(?:camera|sensor|chip|microphone|touchscreen|keyboard|fingerprint\s+(?:reader|sensor)|face\s+scanner)s?\b/i },
+  // "Atlassian, Inc. and its U.S. subsidiaries (A, B, C) adhere to the Data Privacy Framework Principles …": the group's
+  // entities certifying under a framework speak for the vendor; the sentence passes them no data.
+  { reason: "the vendor's group certifying under a framework, not a recipient", after: /^,?\s+and\s+its\s+(?:[\w.-]+\s+){0,3}(?:subsidiaries|affiliates)\s*\([^;()]{0,200}\)\s+(?:adheres?\s+to|compl(?:y|ies)\s+with|participates?\s+in|(?:is|are|have|has)\s+(?:been\s+)?(?:self-)?certified|self-certif\w+)\b/i },
+  { reason: "the vendor's group certifying under a framework, not a recipient", before: /\band\s+its\s+(?:[\w.-]+\s+){0,3}(?:subsidiaries|affiliates)\s*\([^()]*$/i, after: /^[^;()]{0,200}\)\s+(?:adheres?\s+to|compl(?:y|ies)\s+with|participates?\s+in|(?:is|are|have|has)\s+(?:been\s+)?(?:self-)?certified|self-certif\w+)\b/i, both: true },
   { reason: 'an open-source or self-hosted tool, not a recipient', after: /^\s*(?:is\s+)?(?:an?\s+)?(?:open[- ]source|self-hosted)\b/i },
 ];
 

@@ -197,7 +197,8 @@ export function nameCollector(ctx: FactContext) {
     // Long enough for the earlier names of an example list ("services, like [Stripe](https://…) or [PayPal"); every
     // `before` pattern is anchored at the name.
     const local = s.view.slice(Math.max(0, at - 160), at);
-    const reason = excludedBecause(ctxText, local, s.view.slice(at + name.length, at + name.length + 60));
+    // The text after reaches a parenthesis of names' end (the group certifying under a framework); every `after` pattern is anchored.
+    const reason = excludedBecause(ctxText, local, s.view.slice(at + name.length, at + name.length + 240));
     const ev = evidenceAt(ctx, s, at, at + name.length);
     if (reason) {
       rejected.push({ name, ev, reason });

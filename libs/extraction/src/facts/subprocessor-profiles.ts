@@ -75,3 +75,20 @@ export function providerHeading(sentences: Sentence[], s: Sentence): { name: str
   }
   return undefined;
 }
+
+// "Google is one of the third-party advertising companies we may use to serve ads", "Google is one of these third-party
+// vendors": the name is given as one of the vendor's providers. The kind must be the vendor's (third-party, "these",
+// "our", or one "we use"), not a ranking ("one of the largest companies in the world").
+const ONE_OF = /^\s+is\s+(?:also\s+)?one\s+of\s+(the|these|our)\s+((?:[\w-]+\s+){0,4}?)(?:vendors|companies|providers|partners|processors|sub-?processors|networks|suppliers)\b(\s+(?:that\s+|whom\s+)?we\s+(?:may\s+|also\s+)?(?:use|work\s+with|engage|rely\s+on))?/i;
+
+/** A provider named as one of the vendor's providers in a sentence of its own, with its offset in the view. */
+export function oneOfProviders(s: Sentence): { name: string; at: number } | undefined {
+  const v = s.view;
+  if (!v.includes(' one of ')) return undefined;
+  const m = NAME_AT.exec(v);
+  if (!m || m.index !== 0 || OPENING_WORD.test(m[1].split(/\s+/)[0]) || !v.startsWith(m[1])) return undefined;
+  const o = ONE_OF.exec(v.slice(m[1].length));
+  if (!o) return undefined;
+  const ours = o[1].toLowerCase() !== 'the' || o[3] !== undefined;
+  return ours ? { name: m[1], at: 0 } : undefined;
+}

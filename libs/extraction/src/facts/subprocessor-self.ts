@@ -87,6 +87,17 @@ export function selfNames(ctx: FactContext): SelfNames {
       if (c && (isVendor(c[1]) || /^(?:we|us|our)$/i.test(c[1]))) for (const n of v.matchAll(NAME_ANYWHERE)) if (/[.\p{Lu}]/u.test(n[0].slice(1)) || /\./.test(n[0])) addKey(n[0]);
     }
   }
+  // "If you reside in the EEA or UK, Taboola.com Ltd. will be the controller of your Personal Data": the entity a
+  // residence-based designation makes the controller of the reader's data is the vendor for those readers.
+  for (const s of ctx.sentences) {
+    const v = s.view;
+    if (!v.includes('controller') || !RESIDENCE.test(v)) continue;
+    CONTROLLER_OF_YOURS.lastIndex = 0;
+    for (let m = CONTROLLER_OF_YOURS.exec(v); m; m = CONTROLLER_OF_YOURS.exec(v)) {
+      const last = LAST_NAME_BEFORE.exec(v.slice(0, m.index).trimEnd());
+      if (last) addKey(last[1]);
+    }
+  }
   const abbreviations = ctx.vendorNames.map(initialsOf).filter((x): x is string => x !== undefined);
   return {
     has: (name) => {
@@ -95,6 +106,13 @@ export function selfNames(ctx: FactContext): SelfNames {
     },
   };
 }
+
+// Where the reader lives decides which entity is "we": "If you reside in the EEA", "for users located in Japan".
+const RESIDENCE = /\b(?:reside|resident|residents|live|located|based)\s+in\b|\bfor\s+(?:users|individuals|residents|people|customers)\s+(?:in|of|from|outside)\b/i;
+// "… will be the controller of your Personal Data", "… is the data controller responsible for your information".
+const CONTROLLER_OF_YOURS = /\s(?:will\s+be|is|shall\s+be|acts\s+as)\s+the\s+(?:data\s+)?controller\s+(?:of|for|responsible\s+for)\s+your\b/gi;
+// The run of name words (and their legal suffix) ending just before it.
+const LAST_NAME_BEFORE = /((?:[\p{Lu}][\p{L}\p{N}&.'-]*\s+){0,4}[\p{Lu}][\p{L}\p{N}&.'-]*(?:,\s+(?:Inc|LLC|Ltd|Limited|GmbH|Corp)\.?)?)$/u;
 
 // A name's key without its legal suffix, however it was cut ("Quillon Holding Co" read before "Co." lost its period).
 const selfKey = (name: string) => core(name.replace(/[.,\s]+$/, '')).replace(/(?:inc|llc|ltd|co|corp|corporation|gmbh|limited|plc|ag|bv|sas|sarl)$/, '');

@@ -13,7 +13,7 @@ import { evidenceAt } from './fact-context.js';
 import { BRAND_SHAPE, ENDS_WITH_SUFFIX, HAS_SUFFIX, NAME_LIST_AT, readLead, splitNames, SUFFIX_NAME, TOKEN } from './subprocessor-names.js';
 import { isCategoryList, noPersonalData, readItem, runInRecipient } from './subprocessor-lists.js';
 import { isTrackerTable } from './subprocessor-trackers.js';
-import { providerHeading, providerProfile } from './subprocessor-profiles.js';
+import { oneOfProviders, providerHeading, providerProfile } from './subprocessor-profiles.js';
 import { ANONYMOUS_DATA, USE_VERB_BEFORE, DATA_RELATION, HEADING, LIST_LEAD, SHOUTING, STRICT_HEADING, USER_ITEMS, notSentenceName } from './subprocessor-patterns.js';
 import { deniedUse, examplesReceive, groupExamples, kindExamples, pluginOwners, triggers, vendorPassesTo } from './subprocessor-triggers.js';
 import { nameCollector } from './subprocessor-candidates.js';
@@ -76,9 +76,10 @@ export function extractSubprocessors(ctx: FactContext): Fact<'subprocessors_name
       continue;
     }
     // A provider described in its own sentence among the vendor's providers ("Twilio provides … The platform processes
-    // user data"): its name may be the sentence's only capital, hence before the capital test below.
+    // user data", "Google is one of these third-party vendors"): its name may be the sentence's only capital, hence
+    // before the capital test below.
     if (!item) {
-      const profile = providerProfile(ctx.sentences, s);
+      const profile = providerProfile(ctx.sentences, s) ?? oneOfProviders(s);
       if (profile) add(profile.name, s, profile.at, true);
     }
     // Names start with a capital or a digit (or "iDenfy"); a sentence with none cannot hold one.
@@ -152,7 +153,7 @@ export function extractSubprocessors(ctx: FactContext): Fact<'subprocessors_name
     const userItems = intro !== undefined && USER_ITEMS.test(intro.view);
     for (const t of triggers(v, vendorAtEnd, nounHere, s)) {
       if (userItems && !t.strong) continue;
-      if (t.clause !== undefined && !examplesReceive(t.clause, entries.get(s.index)?.context.role === 'recipients')) continue;
+      if (t.clause !== undefined && !examplesReceive(t.clause, entries.get(s.index)?.context.role === 'recipients', v.slice(t.at))) continue;
       // "We do not use analytics tools, such as A": the sentence denies the relation the names would be read from.
       if (deniedUse(v.slice(Math.max(0, v.lastIndexOf(';', t.at) + 1), t.at))) continue;
       // A name in quotes after a verb of using it ("we use ‘Yo Wireless’ to provide the Wi-Fi") is read inside them (not a
