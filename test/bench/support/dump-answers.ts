@@ -10,7 +10,10 @@
  * (first scored) and b57ca9e (last unseen), fresh4@e303ccf (first scored) and 695ebd0 (last unseen); fresh5@5d8841b,
  * fresh6@614efd6, fresh7@0d555ba, fresh8@0d555ba (first scored, before calibration), fresh9@8857187, fresh10@8857187,
  * fresh11@b2a1298, fresh12@b2a1298 (first scored; --uncalibrated); last unseen, --uncalibrated: fresh5..7@b2a1298 (the
- * parent of ef91b89, where they became tuning sets) and fresh8..12@1f0b17e (the parent of 86f9a62).
+ * parent of ef91b89, where they became tuning sets) and fresh8..12@1f0b17e (the parent of 86f9a62). fresh13..16, all
+ * --uncalibrated: @1f0b17e (first scored) and @1dcde5d (last unseen, the extractor on main when they became tuning sets);
+ * made in detached worktrees of those commits with this file copied in, the file list in the labels' order (re-running
+ * it for fresh12@1f0b17e gives the committed file byte for byte).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
