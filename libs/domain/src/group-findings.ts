@@ -95,9 +95,17 @@ export function memberGrouping(systems: readonly Pick<GraphSystem, 'id' | 'name'
   // The same rewrite by install id, for members folded without a subject of their own (MemberStream.addInstall):
   // an id is a string the graph holds (hashed once), where `system:<id>` would be built and hashed per rule.
   const installRewrites = new Map<string, Rewrite | null>();
-  const rewriteInstall = (id: string): Rewrite | undefined => {
+  // And by the caller's dense index of the install when it has one: an array read, not a lookup in a map of
+  // every install, for each of a dozen rules (checked against the id, so a wrong index only costs the lookup).
+  const byAt: { id: string; rewrite: Rewrite | null }[] = [];
+  const rewriteInstall = (id: string, at?: number): Rewrite | undefined => {
+    if (at !== undefined) {
+      const e = byAt[at];
+      if (e?.id === id) return e.rewrite ?? undefined;
+    }
     let hit = installRewrites.get(id);
     if (hit === undefined) installRewrites.set(id, (hit = rewrite(`system:${id}`) ?? null));
+    if (at !== undefined) byAt[at] = { id, rewrite: hit };
     return hit ?? undefined;
   };
   return {
@@ -118,15 +126,17 @@ export interface MemberStream<M> {
   /**
    * Adds the member on `system:<install>` that reads as `like` except for its subject, its systems (read, not
    * kept) and its instance's evidence: a class of installs' member (the rule runner's class run), folded
-   * without building it. `build` makes the member itself, asked only if grouping keeps it whole.
+   * without building it. `build` makes the member itself, asked only if grouping keeps it whole. `at`, when
+   * given, is the caller's index of the install (the same install at the same index for every stream of one
+   * grouping), by which its rewrite is found again.
    */
-  addInstall(like: M, install: string, systems: readonly string[], evidence: Evidence[], build: (install: string) => M): void;
+  addInstall(like: M, install: string, systems: readonly string[], evidence: Evidence[], build: (install: string) => M, at?: number): void;
   finish(): Finding[] | undefined;
 }
 
 type StreamGroup<M> = { fold: GroupFold<M>; firstInstall: string; headed: boolean };
 
-function streamGroups<M>(view: MemberView<M>, byId: Map<string, Pick<GraphSystem, 'id' | 'name' | 'group'>>, rewrite: (subject: string) => Rewrite | undefined, rewriteInstall: (id: string) => Rewrite | undefined): MemberStream<M> {
+function streamGroups<M>(view: MemberView<M>, byId: Map<string, Pick<GraphSystem, 'id' | 'name' | 'group'>>, rewrite: (subject: string) => Rewrite | undefined, rewriteInstall: (id: string, at?: number) => Rewrite | undefined): MemberStream<M> {
   const groups = new Map<string, StreamGroup<M>>();
   const order: StreamGroup<M>[] = [];
   // Members naming no install: few in a fleet (and all of a manifest's), kept whole as grouping keeps them.
@@ -147,8 +157,8 @@ function streamGroups<M>(view: MemberView<M>, byId: Map<string, Pick<GraphSystem
       if (rewritten) foldMember(groupOf(rewritten).fold, m, rewritten.source, rewritten.install, rewritten.site, view, byId);
       else out.push(m);
     },
-    addInstall(like, install, systems, evidence, build) {
-      const rewritten = rewriteInstall(install);
+    addInstall(like, install, systems, evidence, build, at) {
+      const rewritten = rewriteInstall(install, at);
       if (!rewritten) return this.add(build(install));
       let f = figures.get(like);
       if (!f) figures.set(like, (f = likeFigures(like, view)));

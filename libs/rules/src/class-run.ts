@@ -13,8 +13,9 @@ export interface ClassSink {
   /**
    * A class member on `system:<install>`: its draft would read as `like` except for its subject, its systems
    * (read at once, not kept) and its evidence; `build` makes that draft, asked only if grouping keeps it whole.
+   * `at` is the install's place among the run's vendors (vendorSystems), the same for every rule of the run.
    */
-  install(like: FindingDraft, install: string, systems: readonly string[], evidence: Evidence[], build: (install: string) => FindingDraft): void;
+  install(like: FindingDraft, install: string, systems: readonly string[], evidence: Evidence[], build: (install: string) => FindingDraft, at: number): void;
 }
 
 /**
@@ -62,7 +63,7 @@ export function classDrafts(ctx: RuleContext, rule: Rule, sink: ClassSink): bool
     const systems = plan.systems;
     for (const i of plan.repAt) systems[i] = member.id;
     const evidence = plan.mapped ? plan.slots.map((s, i) => (s < 0 ? d.evidence[i]! : slotAt(graph, member, s)!)) : d.evidence;
-    sink.install(d, member.id, systems, evidence, plan.build);
+    sink.install(d, member.id, systems, evidence, plan.build, p);
   }
   return true;
 }

@@ -102,10 +102,10 @@ function streamDrafts(ctx: RuleContext, rule: Rule, stream: <M>(view: MemberView
     try {
       const sink: ClassSink = {
         push: (d) => byClass.add(validDraft(d)),
-        install(like, install, systems, evidence, build) {
+        install(like, install, systems, evidence, build, at) {
           // What validateDraft checks of a member's draft that its class's draft (validated) does not vouch for.
           if (!install || LINE_BREAKS.has(install.charCodeAt(0))) throw new Error(`draft has an invalid subject: ${JSON.stringify(`system:${install}`)}`);
-          byClass.addInstall(like, install, systems, instanceEvidence(evidence), build);
+          byClass.addInstall(like, install, systems, instanceEvidence(evidence), build, at);
         },
       };
       if (classDrafts(ctx, rule, sink)) return byClass.finish();
