@@ -1,6 +1,6 @@
 import type { Evidence } from './evidence.js';
 import type { Citation, Finding } from './finding.js';
-import { cmp, finishFold, foldMember, newFold, type GroupFold } from './group-fold.js';
+import { cmp, finishFold, foldInstall, foldMember, likeFigures, newFold, type GroupFold, type LikeFigures } from './group-fold.js';
 import type { GraphSystem } from './graph.js';
 import { nameKey, slugify } from './names.js';
 import type { DataCategory, Severity } from './taxonomy.js';
@@ -92,9 +92,25 @@ export function memberGrouping(systems: readonly Pick<GraphSystem, 'id' | 'name'
   // once per rule (no slice, stand-in lookup or site lookup per draft).
   const systemRewrites = new Map<string, Rewrite | null>();
   const rewrite = (subject: string) => rewriteCached(subject, standIn, systemSubjects, systemRewrites, byId);
+  // The same rewrite by install id, for members folded without a subject of their own (MemberStream.addInstall):
+  // an id is a string the graph holds (hashed once), where `system:<id>` would be built and hashed per rule.
+  const installRewrites = new Map<string, Rewrite | null>();
+  // And by the caller's dense index of the install when it has one: an array read, not a lookup in a map of
+  // every install, for each of a dozen rules (checked against the id, so a wrong index only costs the lookup).
+  const byAt: { id: string; rewrite: Rewrite | null }[] = [];
+  const rewriteInstall = (id: string, at?: number): Rewrite | undefined => {
+    if (at !== undefined) {
+      const e = byAt[at];
+      if (e?.id === id) return e.rewrite ?? undefined;
+    }
+    let hit = installRewrites.get(id);
+    if (hit === undefined) installRewrites.set(id, (hit = rewrite(`system:${id}`) ?? null));
+    if (at !== undefined) byAt[at] = { id, rewrite: hit };
+    return hit ?? undefined;
+  };
   return {
     group: (members, view) => groupWith(members, view, byId, rewrite),
-    stream: (view) => streamGroups(view, byId, rewrite),
+    stream: (view) => streamGroups(view, byId, rewrite, rewriteInstall),
   };
 }
 
@@ -107,28 +123,46 @@ export function memberGrouping(systems: readonly Pick<GraphSystem, 'id' | 'name'
  */
 export interface MemberStream<M> {
   add(m: M): void;
+  /**
+   * Adds the member on `system:<install>` that reads as `like` except for its subject, its systems (read, not
+   * kept) and its instance's evidence: a class of installs' member (the rule runner's class run), folded
+   * without building it. `build` makes the member itself, asked only if grouping keeps it whole. `at`, when
+   * given, is the caller's index of the install (the same install at the same index for every stream of one
+   * grouping), by which its rewrite is found again.
+   */
+  addInstall(like: M, install: string, systems: readonly string[], evidence: Evidence[], build: (install: string) => M, at?: number): void;
   finish(): Finding[] | undefined;
 }
 
-function streamGroups<M>(view: MemberView<M>, byId: Map<string, Pick<GraphSystem, 'id' | 'name' | 'group'>>, rewrite: (subject: string) => Rewrite | undefined): MemberStream<M> {
-  const groups = new Map<string, { fold: GroupFold<M>; firstInstall: string; headed: boolean }>();
-  const order: { fold: GroupFold<M>; firstInstall: string; headed: boolean }[] = [];
+type StreamGroup<M> = { fold: GroupFold<M>; firstInstall: string; headed: boolean };
+
+function streamGroups<M>(view: MemberView<M>, byId: Map<string, Pick<GraphSystem, 'id' | 'name' | 'group'>>, rewrite: (subject: string) => Rewrite | undefined, rewriteInstall: (id: string, at?: number) => Rewrite | undefined): MemberStream<M> {
+  const groups = new Map<string, StreamGroup<M>>();
+  const order: StreamGroup<M>[] = [];
   // Members naming no install: few in a fleet (and all of a manifest's), kept whole as grouping keeps them.
   const out: M[] = [];
+  const groupOf = (rewritten: Rewrite): StreamGroup<M> => {
+    let g = groups.get(rewritten.subject);
+    if (!g) {
+      groups.set(rewritten.subject, (g = { fold: newFold<M>(rewritten.subject), firstInstall: rewritten.install, headed: false }));
+      order.push(g);
+    }
+    return g;
+  };
+  // What grouping reads of a class's draft, once per draft (its members all read so).
+  const figures = new Map<M, LikeFigures>();
   return {
     add(m) {
-      const subject = view.subject(m);
-      const rewritten = rewrite(subject);
-      if (!rewritten) {
-        out.push(m);
-        return;
-      }
-      let g = groups.get(rewritten.subject);
-      if (!g) {
-        groups.set(rewritten.subject, (g = { fold: newFold<M>(rewritten.subject), firstInstall: rewritten.install, headed: false }));
-        order.push(g);
-      }
-      foldMember(g.fold, m, rewritten.source, rewritten.install, rewritten.site, view, byId);
+      const rewritten = rewrite(view.subject(m));
+      if (rewritten) foldMember(groupOf(rewritten).fold, m, rewritten.source, rewritten.install, rewritten.site, view, byId);
+      else out.push(m);
+    },
+    addInstall(like, install, systems, evidence, build, at) {
+      const rewritten = rewriteInstall(install, at);
+      if (!rewritten) return this.add(build(install));
+      let f = figures.get(like);
+      if (!f) figures.set(like, (f = likeFigures(like, view)));
+      foldInstall(groupOf(rewritten).fold, like, f, rewritten.source, install, rewritten.site, systems, evidence, build, view);
     },
     finish() {
       // As groupWith: the first finding of a group's own subject heads it, the rest stay alone.

@@ -1,7 +1,8 @@
 import type { Citation, Finding, FindingInstance } from './finding.js';
 import type { GraphSystem } from './graph.js';
 import type { MemberView } from './group-findings.js';
-import { SEVERITIES, type DataCategory } from './taxonomy.js';
+import type { Evidence } from './evidence.js';
+import { SEVERITIES, type DataCategory, type Severity } from './taxonomy.js';
 
 /**
  * One group's merged finding, built member by member in instance order (by subject): what grouping's merge
@@ -75,6 +76,11 @@ export function foldMember<M>(g: GroupFold<M>, m: M, subject: string, install: s
   const at = install !== undefined ? site : byId.get(system)?.group?.site;
   const evidence = view.evidence(m);
   g.instances.push(at ? { subject, system, site: at, severity, evidence } : { subject, system, severity, evidence });
+  foldLists(g, m, view);
+}
+
+/** A member's categories and citations into the group's. */
+function foldLists<M>(g: GroupFold<M>, m: M, view: MemberView<M>): void {
   // A fleet's members mostly add nothing new: the (sorted) categories are only asked for when one is new,
   // and a citation list is only walked when it is not the one the member before had.
   const memberCategories = view.categories(m);
@@ -86,6 +92,43 @@ export function foldMember<M>(g: GroupFold<M>, m: M, subject: string, install: s
   const memberCitations = view.citations(m);
   if (memberCitations !== g.lastCitations) for (const c of memberCitations) if (!g.citations.has(c.ref)) g.citations.set(c.ref, c);
   g.lastCitations = memberCitations;
+}
+
+/** What grouping reads of a member that every member drafted like it shares (see {@link foldInstall}). */
+export interface LikeFigures {
+  severity: Severity;
+  rank: number;
+  hazard: number;
+}
+
+export const likeFigures = <M>(like: M, view: MemberView<M>): LikeFigures => {
+  const severity = view.severity(like);
+  return { severity, rank: SEVERITY_RANK[severity]!, hazard: view.hazard(like) };
+};
+
+/**
+ * {@link foldMember} for a member of a class of installs (next in instance order): it reads as `like` (its
+ * class representative's draft) except for its subject (`system:<install>`), its systems and its evidence, so
+ * it is folded without being built — `build` makes it only if it becomes the group's worst (the one member
+ * grouping keeps whole). The same state as folding the built member; `systems` is read, not kept.
+ */
+export function foldInstall<M>(g: GroupFold<M>, like: M, figures: LikeFigures, subject: string, install: string, site: string | undefined, systems: readonly string[], evidence: Evidence[], build: (install: string) => M, view: MemberView<M>): void {
+  const { severity, rank, hazard } = figures;
+  if (g.worst === undefined || rank > g.worstRank || (rank === g.worstRank && (hazard > g.worstHazard || (hazard === g.worstHazard && cmp(subject, g.worstSubject) < 0)))) {
+    g.worst = build(install);
+    g.worstRank = rank;
+    g.worstHazard = hazard;
+    g.worstSubject = subject;
+  }
+  if (subject !== g.runSubject) {
+    g.runSubject = subject;
+    g.runIsInstall = true;
+  }
+  if (g.runIsInstall) g.installCount++;
+  g.lastSubject = subject;
+  for (let i = 0; i < systems.length; i++) g.systems.add(systems[i]!);
+  g.instances.push(site ? { subject, system: install, site, severity, evidence } : { subject, system: install, severity, evidence });
+  foldLists(g, like, view);
 }
 
 /** The merged finding of a fold with at least one member; `vendorInstall` is the install of the group's first member as it arrived. */

@@ -1,24 +1,37 @@
 import type { Evidence, GraphSystem } from '@custody/domain';
-import { vendorSystems } from './graph-queries.js';
+import { systemById, vendorSystems } from './graph-queries.js';
 import { installSlots, judgingOnly, ruleClasses, slotAt, type RuleClasses } from './install-classes.js';
 import type { FindingDraft, Rule, RuleContext } from './rule.js';
 
 /** Why a class run gave up (the runner then runs the rule per install, which gives the same drafts or error). */
 class NotClassable extends Error {}
 
+/** Where a class run's drafts go: as drafts, or (a class's members) folded into grouping without being built. */
+export interface ClassSink {
+  /** A draft as the rule drafted it: a class representative's, or a judged system's that is not an install. */
+  push(d: FindingDraft): void;
+  /**
+   * A class member on `system:<install>`: its draft would read as `like` except for its subject, its systems
+   * (read at once, not kept) and its evidence; `build` makes that draft, asked only if grouping keeps it whole.
+   * `at` is the install's place among the run's vendors (vendorSystems), the same for every rule of the run.
+   */
+  install(like: FindingDraft, install: string, systems: readonly string[], evidence: Evidence[], build: (install: string) => FindingDraft, at: number): void;
+}
+
 /**
  * A rule with {@link Rule.classReads} run once per class of fleet installs (install-classes.ts), its drafts
- * pushed in the order a run over every vendor would push them: each install gets its class representative's
+ * given in the order a run over every vendor would push them: each install gets its class representative's
  * draft with its own subject, systems and evidence (the items in the same slots of its own record and flows),
  * and a text built by judging that install alone, asked only if the text is (grouping keeps one per vendor).
+ * A member's draft is not built: the sink folds what differs from its class's draft into grouping.
  *
- * False, with nothing pushed or with `push` to be discarded, when the rule cannot be run so: no declaration,
- * too few installs sharing a class to gain, or the rule did something a per-class run cannot stand for — read
- * what it did not declare (UndeclaredRead), drafted on anything but one judged vendor system per draft, in
- * other than ascending order, or cited evidence of the representative's own that has no slot. Throws only what
- * `push` throws.
+ * False, with nothing given or with what was given to be discarded, when the rule cannot be run so: no
+ * declaration, too few installs sharing a class to gain, or the rule did something a per-class run cannot
+ * stand for — read what it did not declare (UndeclaredRead), drafted on anything but one judged vendor system
+ * per draft, in other than ascending order, or cited evidence of the representative's own that has no slot.
+ * Throws only what the sink throws.
  */
-export function classDrafts(ctx: RuleContext, rule: Rule, push: (d: FindingDraft) => void): boolean {
+export function classDrafts(ctx: RuleContext, rule: Rule, sink: ClassSink): boolean {
   if (!rule.classReads) return false;
   const { graph } = ctx;
   const vendors = vendorSystems(graph);
@@ -28,24 +41,29 @@ export function classDrafts(ctx: RuleContext, rule: Rule, push: (d: FindingDraft
   const byRep = judgedDrafts(ctx, rule, classes);
   if (!byRep) return false;
   const plans = new Map<FindingDraft, Plan>();
+  // Every draft given is on `system:<id>` (judgedDrafts checks), so ids ascend as subjects would.
   let last = '';
   for (let p = 0; p < vendors.length; p++) {
     const rp = classes.repOf[p]!;
     const d = byRep.get(vendors[rp]!.id);
     if (!d) continue;
+    const member = vendors[p]!;
+    if (!(last < member.id)) return false;
+    last = member.id;
     if (rp === p) {
-      if (!(last < d.subject)) return false;
-      last = d.subject;
-      push(d);
+      sink.push(d);
       continue;
     }
-    const plan = plans.get(d) ?? planFor(ctx, d, vendors[rp]!);
-    if (!plan) return false;
-    plans.set(d, plan);
-    const member = memberDraft(ctx, rule, d, plan, vendors[p]!);
-    if (!(last < member.subject)) return false;
-    last = member.subject;
-    push(member);
+    let plan = plans.get(d);
+    if (!plan) {
+      plan = planFor(ctx, rule, d, vendors[rp]!);
+      if (!plan) return false;
+      plans.set(d, plan);
+    }
+    const systems = plan.systems;
+    for (const i of plan.repAt) systems[i] = member.id;
+    const evidence = plan.mapped ? plan.slots.map((s, i) => (s < 0 ? d.evidence[i]! : slotAt(graph, member, s)!)) : d.evidence;
+    sink.install(d, member.id, systems, evidence, plan.build, p);
   }
   return true;
 }
@@ -75,9 +93,14 @@ interface Plan {
   /** Whether any item is the representative's own (else the draft's list is every member's). */
   mapped: boolean;
   rep: GraphSystem;
+  /** The draft's systems, refilled per member at `repAt` (where the representative's id stands). */
+  systems: string[];
+  repAt: number[];
+  /** A member's whole draft, by its id. */
+  build: (install: string) => FindingDraft;
 }
 
-function planFor(ctx: RuleContext, d: FindingDraft, rep: GraphSystem): Plan | undefined {
+function planFor(ctx: RuleContext, rule: Rule, d: FindingDraft, rep: GraphSystem): Plan | undefined {
   // A text fixed at drafting must not name the representative: it would be wrong for every other member.
   if (typeof d.detail === 'string' && (d.detail.includes(rep.id) || d.detail.includes(rep.name))) return undefined;
   const repSlots = installSlots(ctx.graph, rep);
@@ -89,7 +112,13 @@ function planFor(ctx: RuleContext, d: FindingDraft, rep: GraphSystem): Plan | un
     if (slot < 0 && (own.has(`${e.file}\u0000${e.line}\u0000${e.path}`) || (typeof e.quote === 'string' && e.quote.includes(rep.id)))) return undefined;
     slots.push(slot);
   }
-  return { slots, mapped: slots.some((x) => x >= 0), rep };
+  const repAt: number[] = [];
+  d.systems.forEach((id, i) => id === rep.id && repAt.push(i));
+  const plan: Plan = {
+    slots, mapped: slots.some((x) => x >= 0), rep, systems: [...d.systems], repAt,
+    build: (install) => memberDraft(ctx, rule, d, plan, systemById(ctx.graph, install)!),
+  };
+  return plan;
 }
 
 function memberDraft(ctx: RuleContext, rule: Rule, d: FindingDraft, plan: Plan, member: GraphSystem): FindingDraft {

@@ -1,5 +1,5 @@
 import { compareFindings, DATA_CATEGORIES, memberGrouping, type Citation, type MemberView, type MemberStream, type DataCategory, type Evidence, type Finding, type Lens, type Score } from '@custody/domain';
-import { classDrafts } from './class-run.js';
+import { classDrafts, type ClassSink } from './class-run.js';
 import { unique } from './contracts.js';
 import { REGISTRY } from './registry.js';
 import type { FindingDraft, Rule, RuleContext } from './rule.js';
@@ -92,8 +92,23 @@ function streamDrafts(ctx: RuleContext, rule: Rule, stream: <M>(view: MemberView
   if (rule.classReads) {
     // Once per class of fleet installs when the rule allows it; a class run that gives up is discarded whole.
     const byClass = stream(view);
+    // A member's evidence as its instance keeps it (view.evidence): a class's shared list is checked once.
+    let shared: Evidence[] | undefined;
+    let sharedKept: Evidence[] = [];
+    const instanceEvidence = (list: Evidence[]) => {
+      if (list !== shared) [shared, sharedKept] = [list, hasRepeats(list) ? dedupeEvidence(list) : list];
+      return sharedKept;
+    };
     try {
-      if (classDrafts(ctx, rule, (d) => byClass.add(validDraft(d)))) return byClass.finish();
+      const sink: ClassSink = {
+        push: (d) => byClass.add(validDraft(d)),
+        install(like, install, systems, evidence, build, at) {
+          // What validateDraft checks of a member's draft that its class's draft (validated) does not vouch for.
+          if (!install || LINE_BREAKS.has(install.charCodeAt(0))) throw new Error(`draft has an invalid subject: ${JSON.stringify(`system:${install}`)}`);
+          byClass.addInstall(like, install, systems, instanceEvidence(evidence), build, at);
+        },
+      };
+      if (classDrafts(ctx, rule, sink)) return byClass.finish();
     } catch {
       // As below: the rule runs per install, which reports any error of its own.
     }

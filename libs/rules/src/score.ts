@@ -154,6 +154,12 @@ export function apportion(total: number, weights: readonly number[]): number[] {
   return floors.map((c) => c / 100);
 }
 
+/** Sets of finding indices, by their indices in order; `node` is the score of the set that ends here. */
+interface SetTrie {
+  next: Map<number, SetTrie>;
+  node?: { value: number; points: number[] };
+}
+
 /** Score a finding set. Pure; order of `findings` does not change any number. */
 export function computeScore(findings: readonly Finding[], opts: ScoreOptions): ScoreResult {
   const sorted = [...findings].sort((a, b) => cmp(a.id, b.id));
@@ -175,15 +181,28 @@ export function computeScore(findings: readonly Finding[], opts: ScoreOptions): 
   // of installs are charged by the same handful of grouped findings, so each such set is worked out once.
   const nodes: Record<string, number> = {};
   const contributions: ScoreContribution[] = [];
-  const bySet = new Map<string, { value: number; points: number[] }>();
-  for (const s of [...charged.keys()].sort(cmp)) {
+  // Sets found by walking a trie of their (ascending) finding indices: no key text built per system.
+  const bySet: SetTrie = { next: new Map() };
+  const systems = [...charged.keys()];
+  // Usually already in order (the graph lists its systems by id): checked in one pass before sorting.
+  for (let i = 1; i < systems.length; i++) {
+    if (cmp(systems[i - 1]!, systems[i]!) <= 0) continue;
+    systems.sort(cmp);
+    break;
+  }
+  for (const s of systems) {
     const items = charged.get(s)!;
-    const key = items.join(',');
-    let node = bySet.get(key);
+    let at = bySet;
+    for (const i of items) {
+      let next = at.next.get(i);
+      if (!next) at.next.set(i, (next = { next: new Map() }));
+      at = next;
+    }
+    let node = at.node;
     if (!node) {
       const hazards = items.map((i) => pts[i]!.hazard);
       const value = round2(nodeScore(hazards));
-      bySet.set(key, (node = { value, points: apportion(value, hazards) }));
+      at.node = node = { value, points: apportion(value, hazards) };
     }
     nodes[s] = node.value;
     for (let k = 0; k < items.length; k++) {
