@@ -31,6 +31,21 @@ export class DataKeyMissingError extends CustodyError {
   }
 }
 
+/** IVs drawn from the CSPRNG in blocks: one randomBytes call per seal was about a quarter of a seal's CPU (a document has twenty-odd). */
+const IV_BLOCK = 256;
+let ivBlock = Buffer.alloc(0);
+let ivAt = 0;
+
+/** A random IV, never handed out twice (a used block is dropped, not refilled in place). */
+function freshIv(): Buffer {
+  if (ivAt + IV_BYTES > ivBlock.length) {
+    ivBlock = randomBytes(IV_BYTES * IV_BLOCK);
+    ivAt = 0;
+  }
+  ivAt += IV_BYTES;
+  return ivBlock.subarray(ivAt - IV_BYTES, ivAt);
+}
+
 export interface Sealed {
   keyId: string;
   sealed: Buffer;
@@ -65,11 +80,19 @@ export class DataKeyring {
   }
 
   seal(plain: Buffer, aad: string): Sealed {
-    const iv = randomBytes(IV_BYTES);
+    const iv = freshIv();
     const cipher = createCipheriv('aes-256-gcm', this.keys.get(this.active)!, iv, { authTagLength: TAG_BYTES });
     cipher.setAAD(Buffer.from(aad, 'utf8'));
-    const body = Buffer.concat([cipher.update(plain), cipher.final()]);
-    return { keyId: this.active, sealed: Buffer.concat([Buffer.of(VERSION), iv, cipher.getAuthTag(), body]) };
+    const body = cipher.update(plain);
+    const tail = cipher.final();
+    // Written into one buffer: a document's twenty-odd small evidence seals each made three concatenations.
+    const out = Buffer.allocUnsafe(SEALED_HEADER_BYTES + body.length + tail.length);
+    out[0] = VERSION;
+    iv.copy(out, 1);
+    cipher.getAuthTag().copy(out, 1 + IV_BYTES);
+    body.copy(out, SEALED_HEADER_BYTES);
+    tail.copy(out, SEALED_HEADER_BYTES + body.length);
+    return { keyId: this.active, sealed: out };
   }
 
   /**
@@ -79,7 +102,7 @@ export class DataKeyring {
    */
   async sealInSlices(plain: Buffer, aad: string, sliceBytes = 4 * 1024 * 1024): Promise<Sealed> {
     const keyId = this.active;
-    const iv = randomBytes(IV_BYTES);
+    const iv = freshIv();
     const cipher = createCipheriv('aes-256-gcm', this.keys.get(keyId)!, iv, { authTagLength: TAG_BYTES });
     cipher.setAAD(Buffer.from(aad, 'utf8'));
     // GCM is a stream mode: the ciphertext is exactly as long as the plaintext.
