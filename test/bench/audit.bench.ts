@@ -148,7 +148,7 @@ function stopwatch() {
 }
 
 async function runCustody(dir: string): Promise<CaseResult> {
-  const { analyzeDocument, composeReport, evaluateGraph, projectDocuments, withoutParses } = await import('@custody/audit');
+  const { analyzeDocument, composeReport, evaluateGraph, projectDocuments } = await import('@custody/audit');
   const { defaultLens } = await import('@custody/domain');
   const { jsonChunks, ndjsonChunks } = await import('@custody/reports');
   const { createHash } = await import('node:crypto');
@@ -166,14 +166,11 @@ async function runCustody(dir: string): Promise<CaseResult> {
   }
   clock.lap('analyse');
   const { graph } = projectDocuments(docs, { asOf: NOW.toISOString() });
-  // As auditFiles does: the parses go once projected.
-  const documents = withoutParses(docs);
-  docs.length = 0;
   clock.lap('project');
   const lens = defaultLens(graph.practice);
   const evaluation = evaluateGraph(graph, { lens, now: NOW });
   clock.lap('evaluate');
-  const report = composeReport({ workspace: { id: 'local', name: graph.practice.name }, graph, evaluation, documents, lens, generatedAt: NOW.toISOString() });
+  const report = composeReport({ workspace: { id: 'local', name: graph.practice.name }, graph, evaluation, documents: docs, lens, generatedAt: NOW.toISOString() });
   clock.lap('compose');
   clock.markAudit();
   // Streamed as `custody audit --format json` writes it; only the size is kept.
@@ -187,7 +184,7 @@ async function runCustody(dir: string): Promise<CaseResult> {
   clock.lap('renderNdjson');
   const { phasesSeconds, phasesCpuSeconds, peakRssMb } = clock.figures();
   return {
-    ...jsonFigures, phasesSeconds, phasesCpuSeconds, peakRssMb, ndjsonBytes, unprocessed: documents.filter((d) => d.status !== 'processed').map((d) => `${d.file} ${d.status}: ${(d.reason ?? '').replace(/\s*\n\s*/g, ' ')}`), systems: report.systems.length, flows: report.flows.length, findings: report.findings.length,
+    ...jsonFigures, phasesSeconds, phasesCpuSeconds, peakRssMb, ndjsonBytes, unprocessed: docs.filter((d) => d.status !== 'processed').map((d) => `${d.file} ${d.status}: ${(d.reason ?? '').replace(/\s*\n\s*/g, ' ')}`), systems: report.systems.length, flows: report.flows.length, findings: report.findings.length,
     findingInstances: report.findings.reduce((s, f) => s + (f.instances?.length ?? 1), 0), jsonBytes,
   };
 }

@@ -6,7 +6,7 @@ import type { VendorEntry } from '@custody/integrations';
 import { TRIAGE_FILE_NAME } from '@custody/graph';
 import type { RuleSettings, TriageMap } from '@custody/rules';
 import { analyzeDocument } from './analyze-document.js';
-import { composeReport, evaluateGraph, projectDocuments, withoutParses, type AnalyzedDocument } from './build-audit.js';
+import { composeReport, evaluateGraph, projectDocuments, type AnalyzedDocument } from './build-audit.js';
 
 /**
  * Every file under the given paths (folders walked recursively; hidden entries, node_modules and the triage
@@ -51,11 +51,8 @@ export async function auditFiles(paths: string[], opts: { vendors?: VendorEntry[
   }
   const now = opts.now ?? new Date();
   const { graph } = projectDocuments(docs, { asOf: now.toISOString(), vendors: opts.vendors });
-  // The parses are garbage from here (withoutParses): emptied, since this async function's list outlives its last use.
-  const documents = withoutParses(docs);
-  docs.length = 0;
   const lens = opts.lens ?? defaultLens(graph.practice);
   const evaluation = evaluateGraph(graph, { lens, settings: opts.settings, now, triage: opts.triage });
   const name = opts.name ?? graph.practice.name;
-  return composeReport({ workspace: { id: 'local', name }, graph, evaluation, documents, lens, generatedAt: now.toISOString() });
+  return composeReport({ workspace: { id: 'local', name }, graph, evaluation, documents: docs, lens, generatedAt: now.toISOString() });
 }

@@ -69,22 +69,6 @@ export function evaluateGraph(graph: Graph, opts: { lens?: Lens; settings?: Rule
   return { findings, score, ruleErrors: errors };
 }
 
-/**
- * The documents as the report needs them once the graph is projected: without the parse of a manifest, config
- * or fleet export (the projection's input only; the report lists each document by its fields), contract
- * analyses kept (the report carries their info and facts). A caller that drops its own list for this one lets
- * the parses go before the rules run: a 100,000-install fleet export parses to ~180 MB of systems and flows, a
- * 100,000-system manifest to ~420 MB, and together with the stamped-evidence entries keyed by them they stayed
- * live through evaluation and the render, raising the heap every collection marks and the peak it grows to.
- */
-export function withoutParses(docs: readonly AnalyzedDocument[]): AnalyzedDocument[] {
-  return docs.map((d) => {
-    if (!d.analysis || d.analysis.type === 'contract') return d;
-    const { analysis: _parse, ...rest } = d;
-    return rest;
-  });
-}
-
 /** Assembles the one report object every renderer, the API and `custody audit` share. */
 export function composeReport(input: {
   workspace: { id: string; name: string };
