@@ -39,10 +39,9 @@ export function finaliseWithMemo(
   pairs: ReadonlyMap<string, readonly FlowDraft[]>,
   basisOf: (f: FlowDraft) => LegalBasis,
   prev: ProjectionMemo | undefined,
-): { systems: GraphSystem[]; flows: GraphFlow[]; memo: ProjectionMemo; changes: ProjectionChanges } {
+): { systems: GraphSystem[]; flows: GraphFlow[]; memo: LazyMemo; changes: ProjectionChanges } {
   const changes: ProjectionChanges = { base: prev?.graph, systems: new Map(), flows: new Map() };
   const known = new Map<object, object>();
-  const memoSystems = new Map<string, { draft: SystemDraft; out: GraphSystem }>();
   const systems: GraphSystem[] = [];
   for (const draft of drafts) {
     const old = prev?.systems.get(draft.id);
@@ -54,30 +53,37 @@ export function finaliseWithMemo(
       if (old && sameValue(old.out, out, known)) out = old.out;
       else if (prev) changes.systems.set(draft.id, { before: old?.out, after: out });
     }
-    memoSystems.set(draft.id, { draft, out });
     systems.push(out);
   }
-  for (const [id, old] of prev?.systems ?? []) if (!memoSystems.has(id)) changes.systems.set(id, { before: old.out });
+  if (prev) {
+    const ids = new Set(drafts.map((d) => d.id));
+    for (const [id, old] of prev.systems) if (!ids.has(id)) changes.systems.set(id, { before: old.out });
+  }
   const practiceFirst = [...systems.filter((s) => s.id === PRACTICE_ID), ...systems.filter((s) => s.id !== PRACTICE_ID)];
 
-  const memoPairs = new Map<string, { drafts: readonly FlowDraft[]; bases: readonly LegalBasis[]; out: readonly GraphFlow[] }>();
   const flows: GraphFlow[] = [];
+  // Every pair's bases and records lie in `bases` and `flows` from its offset on (one record per draft):
+  // the memo's per-pair entries are cut from them only when a next projection reads them.
+  const bases: LegalBasis[] = [];
+  const offsets: number[] = [];
   // Flow ids (`from->to#n`) depend only on the flows of one pair, and the full order (by content, which starts
   // with `from`, then `to`) is the pairs' order: so each pair is finished, or reused, on its own.
   const order = pairOrder(pairs, prev);
   for (const key of order) {
     const list = pairs.get(key)!;
-    const bases = list.map(basisOf);
+    const at = bases.length;
+    offsets.push(at);
+    for (const f of list) bases.push(basisOf(f));
     const old = prev?.pairs.get(key);
     let out: readonly GraphFlow[];
-    if (old && old.drafts.length === list.length && list.every((f, i) => old.bases[i] === bases[i] && sameFlowDraft(old.drafts[i]!, f, known))) out = old.out;
+    if (old && old.drafts.length === list.length && list.every((f, i) => old.bases[i] === bases[at + i] && sameFlowDraft(old.drafts[i]!, f, known))) out = old.out;
     else if (!prev) {
       // A projection from scratch has nothing to reuse or report as changed: one record per flow, nothing more
       // (a fleet has tens of thousands of pairs, nearly all of one flow).
-      out = finaliseFlows(list, (_, i) => bases[i]!);
+      out = finaliseFlows(list, (_, i) => bases[at + i]!);
     } else {
       const before = new Map((old?.out ?? []).map((f) => [f.id, f]));
-      out = finaliseFlows(list, (_, i) => bases[i]!).map((f) => {
+      out = finaliseFlows(list, (_, i) => bases[at + i]!).map((f) => {
         const was = before.get(f.id);
         if (was && sameValue(was, f, known)) return was;
         changes.flows.set(f.id, { before: was, after: f });
@@ -86,11 +92,48 @@ export function finaliseWithMemo(
       const now = new Set(out.map((f) => f.id));
       for (const [id, was] of before) if (!now.has(id)) changes.flows.set(id, { before: was });
     }
-    memoPairs.set(key, { drafts: list, bases, out });
     for (const f of out) flows.push(f);
   }
-  for (const [key, old] of prev?.pairs ?? []) if (!memoPairs.has(key)) for (const f of old.out) changes.flows.set(f.id, { before: f });
-  return { systems: practiceFirst, flows, memo: { systems: memoSystems, pairs: memoPairs, pairOrder: order }, changes };
+  offsets.push(bases.length);
+  if (prev) for (const [key, old] of prev.pairs) if (!pairs.has(key)) for (const f of old.out) changes.flows.set(f.id, { before: f });
+  return { systems: practiceFirst, flows, memo: new LazyMemo(drafts, systems, pairs, order, offsets, bases, [...flows]), changes };
+}
+
+/**
+ * A memo whose maps are built when first read: an audit from scratch (the CLI, the bench) never reads them, and
+ * a fleet's 100,000 systems and 270,000 pairs made a map entry, an entry object and two small arrays each.
+ */
+export class LazyMemo implements ProjectionMemo {
+  /** Set by the projection once its graph is assembled. */
+  graph?: Graph;
+  private systemsMap?: Map<string, { draft: SystemDraft; out: GraphSystem }>;
+  private pairsMap?: Map<string, { drafts: readonly FlowDraft[]; bases: readonly LegalBasis[]; out: readonly GraphFlow[] }>;
+
+  constructor(
+    private readonly drafts: readonly SystemDraft[],
+    private readonly records: readonly GraphSystem[],
+    private readonly draftPairs: ReadonlyMap<string, readonly FlowDraft[]>,
+    readonly pairOrder: readonly string[],
+    private readonly offsets: readonly number[],
+    private readonly bases: readonly LegalBasis[],
+    /** A copy of the graph's flows, so nothing done to the graph moves a pair's records. */
+    private readonly flows: readonly GraphFlow[],
+  ) {}
+
+  get systems(): ReadonlyMap<string, { draft: SystemDraft; out: GraphSystem }> {
+    return (this.systemsMap ??= new Map(this.drafts.map((draft, i) => [draft.id, { draft, out: this.records[i]! }])));
+  }
+
+  get pairs(): ReadonlyMap<string, { drafts: readonly FlowDraft[]; bases: readonly LegalBasis[]; out: readonly GraphFlow[] }> {
+    if (!this.pairsMap) {
+      this.pairsMap = new Map();
+      this.pairOrder.forEach((key, k) => {
+        const [from, to] = [this.offsets[k]!, this.offsets[k + 1]!];
+        this.pairsMap!.set(key, { drafts: this.draftPairs.get(key)!, bases: this.bases.slice(from, to), out: this.flows.slice(from, to) });
+      });
+    }
+    return this.pairsMap;
+  }
 }
 
 /**

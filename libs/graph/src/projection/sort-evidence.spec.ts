@@ -73,6 +73,19 @@ describe('sortEvidence on long lists from one document', () => {
     }
   });
 
+  it('gives the keyed sort’s order for lines far apart and rows of several documents', () => {
+    // Lines past four per item take the comparator sort; dense ones the counting sort, across documents and files.
+    const docs = [['fleet-doc', 'fleet.csv'], ['b-doc', 'b.csv'], ['b-doc', 'a.csv']] as const;
+    for (let t = 0; t < 200; t++) {
+      const spread = t % 2 ? 50 : 5_000_000;
+      expectKeyedOrder(Array.from({ length: 17 + next(60) }, () => {
+        const [documentId, file] = docs[next(docs.length)]!;
+        const line = next(spread);
+        return { quote: `row ${line % 7}`, line, start: next(3), documentId, file, path: `row[${next(4)}]` };
+      }));
+    }
+  });
+
   it('orders 1,000 shuffled rows by line', () => {
     const rows = Array.from({ length: 1000 }, (_, i) => doc({ line: i + 2, path: `row[${i + 1}]`, quote: `row ${i}` }));
     const shuffled = rows.map((r, i) => ({ r, k: (i * 7919) % 1000 })).sort((a, b) => a.k - b.k).map((x) => x.r);
