@@ -1,9 +1,10 @@
 import { compareFindings, findingGroupKey, findingGrouper, fleetVendorOf, nameKey, type Finding, type Graph, type GraphSystem, type Lens } from '@custody/domain';
 import type { ProjectionChanges } from '@custody/graph';
-import { activeLenses, REGISTRY, rescore, type RuleContext, type RuleError, type ScoreMemo } from '@custody/rules';
+import { activeLenses, REGISTRY, type RuleContext, type RuleError, type ScoreMemo } from '@custody/rules';
 import type { Evaluation } from '../build-audit.js';
 import { equalJson } from './graph-delta.js';
 import type { AuditInputs } from './incremental-audit.js';
+import { rescoreChanged } from './score.js';
 
 /** Per rule, its findings before fleet grouping (or the error it raised). */
 export type PerRule = ReadonlyMap<string, { findings: Finding[] } | { error: RuleError }>;
@@ -47,7 +48,7 @@ export function compose(
   all.sort(compareFindings);
   const triage = inputs.triage;
   const findings = triage?.size ? all.map((f) => (triage.has(f.id) ? { ...f, triage: triage.get(f.id) } : f)) : all;
-  const { result: scored, memo: scoring } = rescore(findings, { lenses: activeLenses(ctx), systems: graph.systems.map((s) => s.id) }, reuse?.scoring);
+  const { result: scored, memo: scoring } = rescoreChanged(findings, { lenses: activeLenses(ctx), systems: graph.systems.map((s) => s.id) }, reuse?.scoring);
   return { evaluation: { findings: scored.findings, score: scored.score, ruleErrors }, lens: ctx.lens, grouped, scoring };
 }
 
