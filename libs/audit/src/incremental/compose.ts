@@ -173,14 +173,18 @@ export function groupingStillValid(before: Graph, after: Graph, changes: Project
   const identity = (s: GraphSystem | undefined) => (s ? JSON.stringify([s.id, s.name, s.group]) : '');
   const group = (s: GraphSystem | undefined) => JSON.stringify(s?.group ?? null);
   const changed: string[] = [];
-  const vendors = new Set<string>();
-  for (const g of [before, after]) for (const s of g.systems) if (s.group?.vendor !== undefined) vendors.add(s.group.vendor);
-  const vendorKeys = new Set([...vendors].map(nameKey));
+  // The fleet vendors (a walk over both graphs' systems) only when a non-fleet system's identity changed.
+  let vendorKeys: Set<string> | undefined;
+  const vendorKeysOf = () => {
+    const vendors = new Set<string>();
+    for (const g of [before, after]) for (const s of g.systems) if (s.group?.vendor !== undefined) vendors.add(s.group.vendor);
+    return new Set([...vendors].map(nameKey));
+  };
   let standIns = false;
   for (const [id, c] of changes.systems) {
     if (identity(c.before) === identity(c.after)) continue;
     if (group(c.before) !== group(c.after)) changed.push(id);
-    for (const s of [c.before, c.after]) if (s && !s.group && vendorKeys.has(nameKey(s.name))) standIns = true;
+    for (const s of [c.before, c.after]) if (s && !s.group && (vendorKeys ??= vendorKeysOf()).has(nameKey(s.name))) standIns = true;
   }
   if (standIns) return () => false;
   if (!changed.length) return () => true;
