@@ -95,6 +95,15 @@ export function inboundPhiCategories(graph: Graph, id: string): DataCategory[] {
   return [...cats];
 }
 
+/**
+ * Flows by receiver and by sender, as the shared index holds them (read-only): for a caller walking many
+ * systems' flows of a graph the rules judge too (the incremental re-audit's reach), so it is indexed once.
+ */
+export function flowAdjacency(graph: Graph): { inbound: ReadonlyMap<string, readonly GraphFlow[]>; outbound: ReadonlyMap<string, readonly GraphFlow[]> } {
+  const { inbound, outbound } = indexOf(graph);
+  return { inbound, outbound };
+}
+
 /** Flows out of a system (a copy). */
 export function outboundFlows(graph: Graph, id: string): GraphFlow[] {
   return [...(indexOf(graph).outbound.get(id) ?? [])];

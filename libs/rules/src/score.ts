@@ -162,9 +162,8 @@ interface SetTrie {
 
 /** Score a finding set. Pure; order of `findings` does not change any number. */
 export function computeScore(findings: readonly Finding[], opts: ScoreOptions): ScoreResult {
-  const sorted = [...findings].sort((a, b) => cmp(a.id, b.id));
-  const pts = sorted.map((f) => findingPoints(f, opts.lenses));
-  const byId = new Map(pts.map((p) => [p.findingId, p]));
+  const order = scoreOrder(findings, opts.lenses);
+  const { sorted, pts } = order;
 
   // Per system, the indices (into `sorted`) of the findings charged to it, ascending.
   const charged = new Map<string, number[]>();
@@ -198,19 +197,32 @@ export function computeScore(findings: readonly Finding[], opts: ScoreOptions): 
       if (!next) at.next.set(i, (next = { next: new Map() }));
       at = next;
     }
-    let node = at.node;
-    if (!node) {
-      const hazards = items.map((i) => pts[i]!.hazard);
-      const value = round2(nodeScore(hazards));
-      at.node = node = { value, points: apportion(value, hazards) };
-    }
+    const node = (at.node ??= nodeSplit(items.map((i) => pts[i]!.hazard)));
     nodes[s] = node.value;
     for (let k = 0; k < items.length; k++) {
       const points = node.points[k]!;
       if (points > 0) contributions.push({ findingId: sorted[items[k]!]!.id, system: s, points });
     }
   }
+  return scoreResult(findings, order, nodes, contributions, opts.lenses);
+}
 
+/** The findings in the order the score charges them (by id), with their points. */
+export function scoreOrder(findings: readonly Finding[], lenses: readonly Lens[]): { sorted: Finding[]; pts: FindingPoints[] } {
+  const sorted = [...findings].sort((a, b) => cmp(a.id, b.id));
+  return { sorted, pts: sorted.map((f) => findingPoints(f, lenses)) };
+}
+
+/** A node's rounded score from the hazards charged to it (in score order), and its split among them. */
+export function nodeSplit(hazards: readonly number[]): { value: number; points: number[] } {
+  const value = round2(nodeScore(hazards));
+  return { value, points: apportion(value, hazards) };
+}
+
+/** The score of `findings` given its nodes and their contributions (in system order): the workspace total and each finding's what-if share. */
+export function scoreResult(findings: readonly Finding[], order: { sorted: readonly Finding[]; pts: readonly FindingPoints[] }, nodes: Record<string, number>, contributions: ScoreContribution[], lenses: readonly Lens[]): ScoreResult {
+  const { sorted, pts } = order;
+  const byId = new Map(pts.map((p) => [p.findingId, p]));
   const hazards = pts.map((p) => p.hazard);
   const H = sum(hazards);
   const total = round2(workspaceScore([H]));
@@ -218,7 +230,7 @@ export function computeScore(findings: readonly Finding[], opts: ScoreOptions): 
   const shares = hazards.map((h) => (h > 0 ? Math.max(0, round2(total - round2(workspaceScore([Math.max(0, H - h)])))) : 0));
   const shareById = new Map(sorted.map((f, i) => [f.id, shares[i]!]));
   const overlap = round2(total - shares.reduce((a, b) => a + b, 0));
-  const lensLabel = [...new Set(opts.lenses.filter((l) => l !== 'default'))].join('+') || 'default';
+  const lensLabel = [...new Set(lenses.filter((l) => l !== 'default'))].join('+') || 'default';
 
   return {
     score: { total, nodes, contributions, lens: lensLabel, overlap },

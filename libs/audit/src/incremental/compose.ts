@@ -1,12 +1,22 @@
 import { compareFindings, findingGroupKey, findingGrouper, fleetVendorOf, nameKey, type Finding, type Graph, type GraphSystem, type Lens } from '@custody/domain';
 import type { ProjectionChanges } from '@custody/graph';
-import { activeLenses, REGISTRY, rescore, type RuleContext, type RuleError, type ScoreMemo } from '@custody/rules';
+import { activeLenses, REGISTRY, type RuleContext, type RuleError, type ScoreMemo } from '@custody/rules';
 import type { Evaluation } from '../build-audit.js';
 import { equalJson } from './graph-delta.js';
 import type { AuditInputs } from './incremental-audit.js';
+import { rescoreChanged } from './score.js';
 
+/**
+ * One rule's findings before fleet grouping. A partial re-run says how they came from the previous array
+ * (`spliced.from`): which of its findings it dropped and which it added, so regrouping need not compare the
+ * two arrays (a fleet rule's are 10,000 findings long) to find out.
+ */
+export interface RuleFindings {
+  findings: Finding[];
+  spliced?: { from: readonly Finding[]; removed: Finding[]; added: Finding[] };
+}
 /** Per rule, its findings before fleet grouping (or the error it raised). */
-export type PerRule = ReadonlyMap<string, { findings: Finding[] } | { error: RuleError }>;
+export type PerRule = ReadonlyMap<string, RuleFindings | { error: RuleError }>;
 /** Per rule, the findings it was grouped from (the very array) and the grouped ones. */
 export type Grouped = ReadonlyMap<string, { source: Finding[]; out: Finding[] }>;
 
@@ -40,14 +50,14 @@ export function compose(
     let out: Finding[];
     if (!old || !reuse!.valid(r.findings)) out = group(r.findings);
     else if (old.source === r.findings) out = old.out;
-    else out = regroup(old, r.findings, group, (standIn ??= fleetVendorOf(graph.systems)));
+    else out = regroup(old, r, group, (standIn ??= fleetVendorOf(graph.systems)));
     grouped.set(rule.id, { source: r.findings, out });
     for (const f of out) all.push(f);
   }
   all.sort(compareFindings);
   const triage = inputs.triage;
   const findings = triage?.size ? all.map((f) => (triage.has(f.id) ? { ...f, triage: triage.get(f.id) } : f)) : all;
-  const { result: scored, memo: scoring } = rescore(findings, { lenses: activeLenses(ctx), systems: graph.systems.map((s) => s.id) }, reuse?.scoring);
+  const { result: scored, memo: scoring } = rescoreChanged(findings, { lenses: activeLenses(ctx), systems: graph.systems.map((s) => s.id) }, reuse?.scoring);
   return { evaluation: { findings: scored.findings, score: scored.score, ruleErrors }, lens: ctx.lens, grouped, scoring };
 }
 
@@ -59,7 +69,13 @@ export function compose(
  * finding's is computed. The caller checked that grouping reads nothing that changed for these findings, so
  * a kept finding's key is still what it was.
  */
-function regroup(old: { source: Finding[]; out: Finding[] }, findings: Finding[], group: (fs: readonly Finding[]) => Finding[], standIn: (id: string) => string | undefined): Finding[] {
+function regroup(old: { source: Finding[]; out: Finding[] }, r: RuleFindings, group: (fs: readonly Finding[]) => Finding[], standIn: (id: string) => string | undefined): Finding[] {
+  const findings = r.findings;
+  if (r.spliced?.from === old.source) return regroupSpliced(old, findings, r.spliced, group, standIn) ?? regroupCompared(old, findings, group, standIn);
+  return regroupCompared(old, findings, group, standIn);
+}
+
+function regroupCompared(old: { source: Finding[]; out: Finding[] }, findings: Finding[], group: (fs: readonly Finding[]) => Finding[], standIn: (id: string) => string | undefined): Finding[] {
   const before = new Set(old.source);
   const added = findings.filter((f) => !before.has(f));
   const now = new Set(findings);
@@ -75,6 +91,40 @@ function regroup(old: { source: Finding[]; out: Finding[] }, findings: Finding[]
   if (patched) return patched;
   const touched = new Set([...removed, ...added].map(keyOf));
   const regrouped = group(findings.filter((f) => touched.has(keyOf(f))));
+  return [...old.out.filter((f) => !touched.has(f.id)), ...regrouped];
+}
+
+/**
+ * {@link regroupCompared} for findings a partial re-run spliced from the previous ones, told which it removed
+ * and added: a removed finding's group is the one its key names, checked to list its subject (else undefined:
+ * compare the arrays); a touched group's members are the findings whose subject it listed, plus the added
+ * ones (a rule has one finding per subject, and a kept finding keeps its group). One pass over the findings,
+ * for the touched groups only, instead of two sets and a key per finding.
+ */
+function regroupSpliced(old: { source: Finding[]; out: Finding[] }, findings: Finding[], spliced: NonNullable<RuleFindings['spliced']>, group: (fs: readonly Finding[]) => Finding[], standIn: (id: string) => string | undefined): Finding[] | undefined {
+  const { removed, added } = spliced;
+  if (!added.length && !removed.length) return old.out;
+  const outById = new Map(old.out.map((g) => [g.id, g]));
+  const lists = (g: Finding | undefined, subject: string) => !!g && (g.instances ? g.instances.some((i) => i.subject === subject) : g.subject === subject);
+  const keys = new Map<Finding, string>();
+  for (const f of removed) {
+    const k = findingGroupKey(f, standIn);
+    if (!lists(outById.get(k), f.subject)) return undefined;
+    keys.set(f, k);
+  }
+  for (const f of added) keys.set(f, findingGroupKey(f, standIn));
+  const keyOf = (f: Finding) => keys.get(f)!;
+  const patched = patchEvidence(old.out, removed, added, keyOf);
+  if (patched) return patched;
+  const touched = new Set(keys.values());
+  const subjects = new Set(added.map((f) => f.subject));
+  for (const k of touched) {
+    const g = outById.get(k);
+    if (!g) continue;
+    subjects.add(g.subject);
+    for (const i of g.instances ?? []) subjects.add(i.subject);
+  }
+  const regrouped = group(findings.filter((f) => subjects.has(f.subject)));
   return [...old.out.filter((f) => !touched.has(f.id)), ...regrouped];
 }
 
@@ -123,14 +173,18 @@ export function groupingStillValid(before: Graph, after: Graph, changes: Project
   const identity = (s: GraphSystem | undefined) => (s ? JSON.stringify([s.id, s.name, s.group]) : '');
   const group = (s: GraphSystem | undefined) => JSON.stringify(s?.group ?? null);
   const changed: string[] = [];
-  const vendors = new Set<string>();
-  for (const g of [before, after]) for (const s of g.systems) if (s.group?.vendor !== undefined) vendors.add(s.group.vendor);
-  const vendorKeys = new Set([...vendors].map(nameKey));
+  // The fleet vendors (a walk over both graphs' systems) only when a non-fleet system's identity changed.
+  let vendorKeys: Set<string> | undefined;
+  const vendorKeysOf = () => {
+    const vendors = new Set<string>();
+    for (const g of [before, after]) for (const s of g.systems) if (s.group?.vendor !== undefined) vendors.add(s.group.vendor);
+    return new Set([...vendors].map(nameKey));
+  };
   let standIns = false;
   for (const [id, c] of changes.systems) {
     if (identity(c.before) === identity(c.after)) continue;
     if (group(c.before) !== group(c.after)) changed.push(id);
-    for (const s of [c.before, c.after]) if (s && !s.group && vendorKeys.has(nameKey(s.name))) standIns = true;
+    for (const s of [c.before, c.after]) if (s && !s.group && (vendorKeys ??= vendorKeysOf()).has(nameKey(s.name))) standIns = true;
   }
   if (standIns) return () => false;
   if (!changed.length) return () => true;

@@ -1,5 +1,5 @@
 import { nameKey, PRACTICE_ID, type Graph, type GraphFlow, type GraphSystem } from '@custody/domain';
-import type { ProjectionChanges } from '@custody/graph';
+import { flowAdjacency, type ProjectionChanges } from '@custody/graph';
 import { nameMatcher, namedSubprocessors, systemMatcher, systemNameMatcher, type RuleReads } from '@custody/rules';
 
 /**
@@ -176,20 +176,14 @@ export function isEmptyDelta(d: GraphDelta): boolean {
   return !d.global && !d.consents && !d.others && !d.names && d.full.size === 0 && d.flowFull.length === 0;
 }
 
-/** Adjacency of the new graph, built once per re-audit. */
+/** Adjacency of the new graph: the graph index the rules use (a re-audit's full-graph rules build it anyway). */
 export interface Adjacency {
-  inbound: Map<string, GraphFlow[]>;
-  outbound: Map<string, GraphFlow[]>;
+  inbound: ReadonlyMap<string, readonly GraphFlow[]>;
+  outbound: ReadonlyMap<string, readonly GraphFlow[]>;
 }
 
 export function adjacency(graph: Graph): Adjacency {
-  const inbound = new Map<string, GraphFlow[]>();
-  const outbound = new Map<string, GraphFlow[]>();
-  for (const f of graph.flows) {
-    (inbound.get(f.to) ?? inbound.set(f.to, []).get(f.to)!).push(f);
-    (outbound.get(f.from) ?? outbound.set(f.from, []).get(f.from)!).push(f);
-  }
-  return { inbound, outbound };
+  return flowAdjacency(graph);
 }
 
 /** Every system reachable from `start` along flows (`down`) or against them (`up`), including `start`. */

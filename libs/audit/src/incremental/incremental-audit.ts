@@ -3,7 +3,7 @@ import type { VendorEntry } from '@custody/integrations';
 import { DEFAULT_RULE_SETTINGS, REGISTRY, RULE_READS, runRulesUngrouped, type Rule, type RuleContext, type RuleError, type RuleSettings, type ScoreMemo, type TriageMap } from '@custody/rules';
 import type { ProjectionChanges, ProjectionMemo } from '@custody/graph';
 import { projectDocuments, type AnalyzedDocument, type Evaluation } from '../build-audit.js';
-import { compose, groupingStillValid, type Grouped } from './compose.js';
+import { compose, groupingStillValid, type Grouped, type RuleFindings } from './compose.js';
 import { adjacency, affectedAnchors, changesBetween, deltaOf, equalJson, isEmptyDelta, subgraphFor } from './graph-delta.js';
 
 /** Everything an audit is a function of: the documents plus what config and people decided. */
@@ -45,7 +45,7 @@ export interface AuditState {
   evaluation: Evaluation;
   stats: ReauditStats;
   /** Per rule, its findings before fleet grouping (or the error it raised). */
-  readonly perRule: Map<string, { findings: Finding[] } | { error: RuleError }>;
+  readonly perRule: Map<string, RuleFindings | { error: RuleError }>;
   /** Per rule, its grouped findings and the findings they were grouped from (reused while those are unchanged). */
   readonly grouped: Grouped;
   /** The projection's memo of `graph` (when this audit projected it, or was handed it): the next projection reuses its unchanged records. */
@@ -77,7 +77,7 @@ function contextOf(inputs: AuditInputs, graph: Graph): RuleContext {
   return { graph, lens: inputs.lens ?? defaultLens(graph.practice), settings: inputs.settings ?? DEFAULT_RULE_SETTINGS, now: inputs.now };
 }
 
-function runOne(ctx: RuleContext, rule: Rule): { findings: Finding[] } | { error: RuleError } {
+function runOne(ctx: RuleContext, rule: Rule): RuleFindings | { error: RuleError } {
   const run = runRulesUngrouped(ctx, [rule]);
   return run.errors.length ? { error: run.errors[0]! } : { findings: run.findings };
 }
@@ -199,17 +199,21 @@ export function reaudit(prev: AuditState, next: AuditInputs, projected?: Graph |
     stats.rulesPartial[rule.id] = sub.anchors.size;
     // A re-run finding equal to the one the rule had for that subject (a rule has one per subject) is that
     // previous object, so compose merges again only the groups of findings that really changed; when none
-    // did, the previous array itself stands, and the rule's grouped findings are kept as they were.
-    const was = new Map(before.findings.filter(anchored).map((f) => [f.subject, f]));
-    let same = true;
+    // did, the previous array itself stands, and the rule's grouped findings are kept as they were. Otherwise
+    // the new array says which previous findings it dropped and which it added (compose regroups from those).
+    const anchoredBefore = before.findings.filter(anchored);
+    const was = new Map(anchoredBefore.map((f) => [f.subject, f]));
+    const kept = new Set<Finding>();
+    const added: Finding[] = [];
     const fresh = rerun.findings.filter(anchored).map((f) => {
       const w = was.get(f.subject);
-      if (w && equalJson(w, f)) return w;
-      same = false;
+      if (w && !kept.has(w) && equalJson(w, f)) return kept.add(w), w;
+      added.push(f);
       return f;
     });
-    if (same && fresh.length === was.size) perRule.set(rule.id, before);
-    else perRule.set(rule.id, { findings: [...before.findings.filter((f) => !anchored(f)), ...fresh] });
+    const removed = anchoredBefore.filter((f) => !kept.has(f));
+    if (!added.length && !removed.length) perRule.set(rule.id, before);
+    else perRule.set(rule.id, { findings: [...before.findings.filter((f) => !anchored(f)), ...fresh], spliced: { from: before.findings, removed, added } });
   }
   lap('rules');
   const { evaluation, lens, grouped, scoring } = compose(next, ctx, perRule, { grouped: prev.grouped, valid: groupingStillValid(prev.graph, graph, changed), scoring: prev.scoring });

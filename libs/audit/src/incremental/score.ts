@@ -1,0 +1,121 @@
+import type { Finding, ScoreContribution } from '@custody/domain';
+import { computeScore, nodeSplit, rescore, sameScoreInputs, scoreOrder, scoreResult, type ScoreMemo, type ScoreOptions, type ScoreResult } from '@custody/rules';
+
+/**
+ * Where a scoring put each node: its systems in node order (the order of `score.nodes` and of the
+ * contributions), and at which index of `score.contributions` each system's run starts (`start[n]` is the end).
+ */
+interface Layout {
+  systems: readonly string[];
+  position: ReadonlyMap<string, number>;
+  start: Int32Array;
+  /** The systems listed in the options (charged or not), which fix with the findings which nodes exist. */
+  listed: ReadonlySet<string>;
+}
+
+const layouts = new WeakMap<ScoreMemo, Layout>();
+
+/**
+ * {@link rescore}, working out again only the nodes a changed finding is charged to. A node's score and split
+ * read only the hazards of the findings charged to it, so after one setting change (two of 52 findings
+ * changed, charged to 40 of a fleet's 10,015 systems) the other nodes and their contributions are the
+ * previous ones; the workspace total and the findings' shares read every finding, and are cheap. Falls back
+ * to `rescore` (the whole scoring) when the lenses or listed systems changed, or a changed finding names a
+ * system not listed (the set of nodes itself could change).
+ */
+export function rescoreChanged(findings: readonly Finding[], opts: ScoreOptions, prev?: ScoreMemo): { result: ScoreResult; memo: ScoreMemo; partial: boolean } {
+  const partial = prev && partialScore(findings, opts, prev);
+  return partial ? { ...partial, partial: true } : { ...rescore(findings, opts, prev), partial: false };
+}
+
+function partialScore(findings: readonly Finding[], opts: ScoreOptions, prev: ScoreMemo): { result: ScoreResult; memo: ScoreMemo } | undefined {
+  if (!sameList(prev.opts.lenses, opts.lenses) || !sameList(prev.opts.systems ?? [], opts.systems ?? [])) return undefined;
+  const before = new Map(prev.input.map((f) => [f.id, f]));
+  const changed: Finding[] = [];
+  const ids = new Set<string>();
+  for (const f of findings) {
+    ids.add(f.id);
+    const p = before.get(f.id);
+    if (p && sameScoreInputs(p, f)) continue;
+    changed.push(f);
+    if (p) changed.push(p);
+  }
+  for (const p of prev.input) if (!ids.has(p.id)) changed.push(p);
+  // Same scoring inputs throughout: rescore's own reuse. Duplicate ids: the whole scoring decides.
+  if (!changed.length || ids.size !== findings.length || before.size !== prev.input.length) return undefined;
+  const layout = layoutOf(prev);
+  if (!layout) return undefined;
+  const affected = new Set<string>();
+  for (const f of changed) for (const s of f.systems) affected.add(s);
+  for (const s of affected) if (!layout.listed.has(s)) return undefined;
+
+  const order = scoreOrder(findings, opts.lenses);
+  const { sorted, pts } = order;
+  const items = new Map<string, number[]>([...affected].map((s) => [s, []]));
+  for (let i = 0; i < sorted.length; i++) {
+    for (const s of sorted[i]!.systems) {
+      const list = items.get(s);
+      // A finding naming a system twice is charged to it once (computeScore charges the set of its systems).
+      if (list && list[list.length - 1] !== i) list.push(i);
+    }
+  }
+  const old = prev.result.score;
+  const nodes = { ...old.nodes };
+  const fresh = new Map<number, ScoreContribution[]>();
+  for (const [s, list] of items) {
+    const node = nodeSplit(list.map((i) => pts[i]!.hazard));
+    nodes[s] = node.value;
+    const mine: ScoreContribution[] = [];
+    for (let k = 0; k < list.length; k++) if (node.points[k]! > 0) mine.push({ findingId: sorted[list[k]!]!.id, system: s, points: node.points[k]! });
+    fresh.set(layout.position.get(s)!, mine);
+  }
+  // The previous contributions between the changed nodes are copied in runs, the changed nodes' spliced in.
+  const parts: ScoreContribution[][] = [];
+  const start = new Int32Array(layout.start.length);
+  let from = 0;
+  let shift = 0;
+  const n = layout.systems.length;
+  for (let p = 0; p < n; p++) {
+    start[p] = layout.start[p]! + shift;
+    const mine = fresh.get(p);
+    if (!mine) continue;
+    parts.push(old.contributions.slice(from, layout.start[p]!), mine);
+    from = layout.start[p + 1]!;
+    shift += mine.length - (layout.start[p + 1]! - layout.start[p]!);
+  }
+  start[n] = layout.start[n]! + shift;
+  parts.push(old.contributions.slice(from));
+  const contributions = ([] as ScoreContribution[]).concat(...parts);
+  const result = scoreResult(findings, order, nodes, contributions, opts.lenses);
+  const memo: ScoreMemo = { input: findings, opts, result };
+  layouts.set(memo, { ...layout, start });
+  return { result, memo };
+}
+
+/**
+ * The layout of a scoring, from its nodes (in the order computeScore set them, which Object.keys keeps for
+ * keys that are not array indices) and its contributions' runs. Undefined when a system id is an array index.
+ */
+function layoutOf(memo: ScoreMemo): Layout | undefined {
+  const known = layouts.get(memo);
+  if (known) return known;
+  const { nodes, contributions } = memo.result.score;
+  const systems = Object.keys(nodes);
+  if (systems.some((s) => /^\d+$/.test(s))) return undefined;
+  const position = new Map(systems.map((s, i) => [s, i]));
+  const start = new Int32Array(systems.length + 1);
+  let at = 0;
+  for (let i = 0; i < contributions.length; i++) {
+    const p = position.get(contributions[i]!.system);
+    if (p === undefined || p < at) return undefined;
+    for (; at < p; at++) start[at + 1] = i;
+  }
+  for (; at < systems.length; at++) start[at + 1] = contributions.length;
+  const layout = { systems, position, start, listed: new Set(memo.opts.systems ?? []) };
+  layouts.set(memo, layout);
+  return layout;
+}
+
+function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
+  return a === b || (a.length === b.length && a.every((x, i) => x === b[i]));
+}
