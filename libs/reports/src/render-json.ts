@@ -189,8 +189,13 @@ export function* jsonChunks(report: AuditReport, opts: JsonRenderOptions = {}): 
   const layout = new Layout(unit);
   const repeats = new Repeats();
   const isLeaf = (value: unknown, depth: number) => value === null || typeof value !== 'object' || depth >= LEAF_DEPTH;
+  // A large leaf's text kept from an earlier sighting (a fleet vendor's contract on each install, ~10 KB): handed
+  // out as a chunk of its own rather than copied into `buf`, which is flattened (copied again) when written.
+  let kept: string | undefined;
   const writeLeaf = (value: unknown, depth: number, sharedItem: boolean) => {
-    if (!unit) buf += JSON.stringify(sortKeys(value)) ?? 'null';
+    const known = unit && value !== null && typeof value === 'object' && !Array.isArray(value) ? repeats.text(value, depth) : undefined;
+    if (known !== undefined && known.length >= Repeats.MIN_CHARS) kept = known;
+    else if (!unit) buf += JSON.stringify(sortKeys(value)) ?? 'null';
     else if (sharedItem && value !== null && typeof value === 'object' && !Array.isArray(value)) buf += repeats.item(value as Record<string, unknown>, depth, layout);
     else buf += flat(pretty(value, depth, layout, repeats) ?? 'null');
   };
@@ -217,7 +222,12 @@ export function* jsonChunks(report: AuditReport, opts: JsonRenderOptions = {}): 
       if (!isLeaf(v, depth + 1)) yield* walk(v as object, depth + 1, key === SHARED_LIST);
       else {
         writeLeaf(v, depth + 1, shared);
-        if (buf.length >= CHUNK_CHARS) {
+        if (kept !== undefined) {
+          if (buf) yield buf;
+          yield kept;
+          buf = '';
+          kept = undefined;
+        } else if (buf.length >= CHUNK_CHARS) {
           yield buf;
           buf = '';
         }
