@@ -1,18 +1,12 @@
 import type { AuditReport, Evidence } from '@custody/domain';
 import { sampleAuditReport } from '../../../test/fixtures/reports/sample-audit-report.js';
+import { sortedCopy } from '../../../test/fixtures/reports/sorted-copy.js';
 import { itemTexts, stableJson, stableJsonPieces } from './json-text.js';
 import { ndjsonChunks } from './render-ndjson.js';
 
 /** The definition every compact text must equal: JSON.stringify of a key-sorted deep copy. */
 function oracle(value: unknown): string | undefined {
-  const sortKeys = (v: unknown): unknown => {
-    if (Array.isArray(v)) return v.map(sortKeys);
-    if (v === null || typeof v !== 'object') return v;
-    const out: Record<string, unknown> = {};
-    for (const k of Object.keys(v).sort()) out[k] = sortKeys((v as Record<string, unknown>)[k]);
-    return out;
-  };
-  return JSON.stringify(sortKeys(value));
+  return JSON.stringify(sortedCopy(value));
 }
 
 /** Text that needs escaping, or looks as if it might: what a hostile contract or fleet export can carry. */
