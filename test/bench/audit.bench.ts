@@ -53,6 +53,8 @@ interface CaseResult {
   totalSeconds: number;
   cpuSeconds: number;
   peakRssMb: number;
+  /** Peak RSS when the audit core ended, and after the JSON render: which stage set {@link peakRssMb}. */
+  peakRssMbByStage?: { audit: number; renderJson: number };
   phasesSeconds: Record<string, number>;
   /** CPU seconds per phase: steadier than wall time on a shared machine. */
   phasesCpuSeconds: Record<string, number>;
@@ -173,6 +175,7 @@ async function runCustody(dir: string): Promise<CaseResult> {
   const report = composeReport({ workspace: { id: 'local', name: graph.practice.name }, graph, evaluation, documents: docs, lens, generatedAt: NOW.toISOString() });
   clock.lap('compose');
   clock.markAudit();
+  const auditPeakRssMb = mb(process.resourceUsage().maxRSS);
   // Streamed as `custody audit --format json` writes it; only the size is kept.
   let jsonBytes = 0;
   for (const chunk of jsonChunks(report)) jsonBytes += Buffer.byteLength(chunk);
@@ -184,7 +187,7 @@ async function runCustody(dir: string): Promise<CaseResult> {
   clock.lap('renderNdjson');
   const { phasesSeconds, phasesCpuSeconds, peakRssMb } = clock.figures();
   return {
-    ...jsonFigures, phasesSeconds, phasesCpuSeconds, peakRssMb, ndjsonBytes, unprocessed: docs.filter((d) => d.status !== 'processed').map((d) => `${d.file} ${d.status}: ${(d.reason ?? '').replace(/\s*\n\s*/g, ' ')}`), systems: report.systems.length, flows: report.flows.length, findings: report.findings.length,
+    ...jsonFigures, phasesSeconds, phasesCpuSeconds, peakRssMb, peakRssMbByStage: { audit: auditPeakRssMb, renderJson: jsonFigures.peakRssMb }, ndjsonBytes, unprocessed: docs.filter((d) => d.status !== 'processed').map((d) => `${d.file} ${d.status}: ${(d.reason ?? '').replace(/\s*\n\s*/g, ' ')}`), systems: report.systems.length, flows: report.flows.length, findings: report.findings.length,
     findingInstances: report.findings.reduce((s, f) => s + (f.instances?.length ?? 1), 0), jsonBytes,
   };
 }

@@ -1,17 +1,11 @@
 import type { AuditReport } from '@custody/domain';
 import { sampleAuditReport } from '../../../test/fixtures/reports/sample-audit-report.js';
+import { sortedCopy } from '../../../test/fixtures/reports/sorted-copy.js';
 import { CHUNK_CHARS, jsonChunks, renderJson } from './render-json.js';
 
 /** The definition the streamed JSON must equal byte for byte: one JSON.stringify of a key-sorted deep copy. */
 function oracle(value: unknown, indent = 2): string {
-  const sortKeys = (v: unknown): unknown => {
-    if (Array.isArray(v)) return v.map(sortKeys);
-    if (v === null || typeof v !== 'object') return v;
-    const out: Record<string, unknown> = {};
-    for (const k of Object.keys(v).sort()) out[k] = sortKeys((v as Record<string, unknown>)[k]);
-    return out;
-  };
-  return `${JSON.stringify(sortKeys(value), null, indent)}\n`;
+  return `${JSON.stringify(sortedCopy(value), null, indent)}\n`;
 }
 
 /** Random JSON-ish trees, deep enough to cross the hand-walked / stringified boundary, with awkward values. */

@@ -1,4 +1,7 @@
 import type { AuditReport } from '@custody/domain';
+import { keyOrder, quotedKey, scalarJson } from './json-text.js';
+
+export { stableJson } from './json-text.js';
 
 /** Options for {@link renderJson}. */
 export interface JsonRenderOptions {
@@ -33,115 +36,6 @@ export const CHUNK_CHARS = 1 << 14;
 
 /** What `JSON.stringify` writes for a value inside an array: `null` where it would leave a property out. */
 const omitted = (v: unknown) => v === undefined || typeof v === 'function' || typeof v === 'symbol';
-
-/**
- * The order JSON.stringify writes the key-sorted copy's keys in: sorted, except that integer-like keys (array
- * indices) come first in numeric order, as every JavaScript object lists them. Sorts `keys` in place.
- */
-function sortedKeyOrder(keys: string[]): string[] {
-  const sorted = keys.sort();
-  // Sorted, an integer-like key can only be among those before the first that starts with a letter; most
-  // objects have none, and skip the regex.
-  const first = sorted[0]?.charCodeAt(0) ?? 0x41;
-  if (first > 0x39) return sorted;
-  const index = sorted.filter((k) => /^(0|[1-9]\d{0,9})$/.test(k) && Number(k) < 4_294_967_295);
-  if (!index.length) return sorted;
-  const isIndex = new Set(index);
-  return [...index.sort((a, b) => Number(a) - Number(b)), ...sorted.filter((k) => !isIndex.has(k))];
-}
-
-/**
- * The sorted order of each key list met, kept in a trie over the keys in the order the object lists them:
- * a report's millions of objects have a few dozen shapes, and a few Map lookups per object cost less than
- * sorting its keys again (keyOrder was ~1.3 of ~3.6 CPU s of the 10k fleet's JSON render). Bounded, so
- * objects with keys that are data (settings of many shapes) cannot grow it without limit.
- */
-interface KeyTrie {
-  next?: Map<string, KeyTrie>;
-  order?: readonly string[];
-}
-const keyTrie: KeyTrie = {};
-const KEY_TRIE_MAX_NODES = 50_000;
-let keyTrieNodes = 0;
-
-/** {@link sortedKeyOrder} of `keys`, from the trie when this list was met before. The result must not be changed. */
-function keyOrder(keys: string[]): readonly string[] {
-  let node = keyTrie;
-  for (const key of keys) {
-    let child = node.next?.get(key);
-    if (child === undefined) {
-      if (keyTrieNodes >= KEY_TRIE_MAX_NODES) return sortedKeyOrder(keys);
-      child = {};
-      (node.next ??= new Map()).set(key, child);
-      keyTrieNodes++;
-    }
-    node = child;
-  }
-  return (node.order ??= sortedKeyOrder(keys));
-}
-
-/**
- * What JSON.stringify writes for a value that is not an object or array (undefined where it writes nothing);
- * null for objects and arrays, which the callers walk.
- */
-function scalarJson(value: unknown): string | undefined | null {
-  switch (typeof value) {
-    case 'string':
-      return JSON.stringify(value);
-    case 'number':
-      // The number's own text, null for NaN and the infinities.
-      return Number.isFinite(value) ? String(value) : 'null';
-    case 'boolean':
-      return value ? 'true' : 'false';
-    case 'object':
-      return value === null ? 'null' : null;
-    case 'bigint':
-      // JSON.stringify's own TypeError.
-      return JSON.stringify(value);
-    default:
-      return undefined;
-  }
-}
-
-/**
- * `JSON.stringify(sortKeys(value))` (compact, keys sorted) without building the sorted copy: NDJSON writes one
- * such line per record, hundreds of thousands for a large fleet, and the copy was garbage for each. With
- * `extra`, the text of `{ ...value, ...extra }` without building that object either (a record's own fields
- * plus the NDJSON's).
- */
-export function stableJson(value: unknown, extra?: Record<string, unknown>): string | undefined {
-  const text = scalarJson(value);
-  if (text !== null) return text;
-  if (Array.isArray(value)) {
-    let out = '[';
-    for (let i = 0; i < value.length; i++) out += `${i ? ',' : ''}${stableJson(value[i]) ?? 'null'}`;
-    return `${out}]`;
-  }
-  const own = value as Record<string, unknown>;
-  let keys = Object.keys(own);
-  if (extra) keys = [...keys, ...Object.keys(extra).filter((k) => !Object.hasOwn(own, k))];
-  let out = '';
-  for (const key of keyOrder(keys)) {
-    const text = stableJson(extra && Object.hasOwn(extra, key) ? extra[key] : own[key]);
-    if (text !== undefined) out += quotedKey(key, out ? 'next' : 'first') + text;
-  }
-  return out ? `${out}}` : '{}';
-}
-
-/**
- * Reports use a few dozen distinct keys, written millions of times: each is quoted once, as `"key": ` (pretty),
- * or compact with what goes before it: `{"key":` (an object's first member) or `,"key":`.
- */
-const quotedKeys = { pretty: new Map<string, string>(), first: new Map<string, string>(), next: new Map<string, string>() };
-function quotedKey(key: string, form: keyof typeof quotedKeys = 'pretty'): string {
-  const cache = quotedKeys[form];
-  let q = cache.get(key);
-  if (q === undefined) {
-    q = form === 'pretty' ? `${JSON.stringify(key)}: ` : `${form === 'first' ? '{' : ','}${JSON.stringify(key)}:`;
-    if (cache.size < 10_000) cache.set(key, q);
-  }
-  return q;
-}
 
 /**
  * Per depth, the text before each entry of a container: `\n<indent>` for an array element and
@@ -295,8 +189,13 @@ export function* jsonChunks(report: AuditReport, opts: JsonRenderOptions = {}): 
   const layout = new Layout(unit);
   const repeats = new Repeats();
   const isLeaf = (value: unknown, depth: number) => value === null || typeof value !== 'object' || depth >= LEAF_DEPTH;
+  // A large leaf's text kept from an earlier sighting (a fleet vendor's contract on each install, ~10 KB): handed
+  // out as a chunk of its own rather than copied into `buf`, which is flattened (copied again) when written.
+  let kept: string | undefined;
   const writeLeaf = (value: unknown, depth: number, sharedItem: boolean) => {
-    if (!unit) buf += JSON.stringify(sortKeys(value)) ?? 'null';
+    const known = unit && value !== null && typeof value === 'object' && !Array.isArray(value) ? repeats.text(value, depth) : undefined;
+    if (known !== undefined && known.length >= Repeats.MIN_CHARS) kept = known;
+    else if (!unit) buf += JSON.stringify(sortKeys(value)) ?? 'null';
     else if (sharedItem && value !== null && typeof value === 'object' && !Array.isArray(value)) buf += repeats.item(value as Record<string, unknown>, depth, layout);
     else buf += flat(pretty(value, depth, layout, repeats) ?? 'null');
   };
@@ -323,7 +222,12 @@ export function* jsonChunks(report: AuditReport, opts: JsonRenderOptions = {}): 
       if (!isLeaf(v, depth + 1)) yield* walk(v as object, depth + 1, key === SHARED_LIST);
       else {
         writeLeaf(v, depth + 1, shared);
-        if (buf.length >= CHUNK_CHARS) {
+        if (kept !== undefined) {
+          if (buf) yield buf;
+          yield kept;
+          buf = '';
+          kept = undefined;
+        } else if (buf.length >= CHUNK_CHARS) {
           yield buf;
           buf = '';
         }

@@ -1,5 +1,7 @@
 import type { AuditReport } from '@custody/domain';
-import { CHUNK_CHARS, stableJson } from './render-json.js';
+import { createHash } from 'node:crypto';
+import { itemTexts, stableJson, stableJsonPieces } from './json-text.js';
+import { CHUNK_CHARS } from './render-json.js';
 
 /** The `format` and `version` the NDJSON header line carries, so a reader can refuse a shape it does not know. */
 export const NDJSON_FORMAT = 'custody-audit-ndjson';
@@ -11,10 +13,15 @@ export const NDJSON_VERSION = 2;
  * ~26,000 distinct; the vendor's BAA, facts and quotes, attached to each of its 10,000 installs), so the NDJSON
  * writes each once and refers to it by id. Items are the same when they are the same object or serialise to
  * the same text.
+ *
+ * Texts are told apart by their SHA-256, not kept: keyed by the texts themselves, the map held every distinct
+ * item's text to the end of the render (a 100k fleet: ~600 MB, which set the audit's peak RSS). The text is
+ * JSON.stringify's well-formed output (a lone surrogate is escaped), so its UTF-8 bytes, hashed, are as
+ * distinct as the texts.
  */
 class SharedItems {
   private readonly byObject = new Map<object, string>();
-  private readonly byText = new Map<string, string>();
+  private readonly byDigest = new Map<string, string>();
 
   constructor(private readonly record: string, private readonly prefix: string, private readonly queue: { pending: string }) {}
 
@@ -25,13 +32,14 @@ class SharedItems {
     for (const item of items) {
       let id = this.byObject.get(item);
       if (id === undefined) {
-        const text = stableJson(item) ?? 'null';
-        id = this.byText.get(text);
+        const texts = itemTexts(item);
+        const digest = createHash('sha256').update(texts.text).digest('base64');
+        id = this.byDigest.get(digest);
         if (id === undefined) {
-          id = `${this.prefix}${this.byText.size + 1}`;
-          this.byText.set(text, id);
+          id = `${this.prefix}${this.byDigest.size + 1}`;
+          this.byDigest.set(digest, id);
           // The item's own keys plus `record` and `id` (evidence and contracts have neither), sorted as every line.
-          this.queue.pending += `${stableJson(item, { record: this.record, id })}\n`;
+          this.queue.pending += `${texts.line({ record: this.record, id })}\n`;
         }
         this.byObject.set(item, id);
       }
@@ -65,8 +73,10 @@ export function* ndjsonChunks(report: AuditReport): Generator<string> {
   const evidence = new SharedItems('evidence', 'e', queue);
   const contracts = new SharedItems('contract', 'c', queue);
   // Each record's NDJSON fields are made (its evidence given ids, new items queued) just before its line is written.
-  function* records(): Generator<[object, Record<string, unknown>]> {
-    yield [header, { record: 'report', format: NDJSON_FORMAT, version: NDJSON_VERSION, counts: { systems: systems.length, flows: flows.length, findings: findings.length, documents: documents.length } }];
+  // `whole`: the record's line is small and made in one piece; the header and the score grow with the fleet and
+  // are written in pieces (stableJsonPieces).
+  function* records(): Generator<[object, Record<string, unknown>, whole?: boolean]> {
+    yield [header, { record: 'report', format: NDJSON_FORMAT, version: NDJSON_VERSION, counts: { systems: systems.length, flows: flows.length, findings: findings.length, documents: documents.length } }, false];
     for (const s of systems) yield [s, { record: 'system', contracts: contracts.ids(s.contracts), evidence: evidence.ids(s.evidence) }];
     for (const f of flows) yield [f, { record: 'flow', evidence: evidence.ids(f.evidence) }];
     for (const finding of findings) {
@@ -75,17 +85,22 @@ export function* ndjsonChunks(report: AuditReport): Generator<string> {
       for (const i of instances ?? []) yield [i, { record: 'instance', finding: finding.id, evidence: evidence.ids(i.evidence) }];
     }
     for (const d of documents) yield [d, { record: 'document' }];
-    yield [score, { record: 'score' }];
+    yield [score, { record: 'score' }, false];
   }
-  let buf = '';
-  for (const [value, extra] of records()) {
+  const out = { buf: '' };
+  for (const [value, extra, whole = true] of records()) {
     // Shared items first, so every id is defined before it is used.
-    buf += `${queue.pending}${stableJson(value, extra)}\n`;
+    out.buf += queue.pending;
     queue.pending = '';
-    if (buf.length >= CHUNK_CHARS) {
-      yield buf;
-      buf = '';
+    if (whole) out.buf += `${stableJson(value, extra)}\n`;
+    else {
+      yield* stableJsonPieces(value, extra, out, CHUNK_CHARS);
+      out.buf += '\n';
+    }
+    if (out.buf.length >= CHUNK_CHARS) {
+      yield out.buf;
+      out.buf = '';
     }
   }
-  if (buf) yield buf;
+  if (out.buf) yield out.buf;
 }

@@ -1,0 +1,204 @@
+/**
+ * The pieces of JSON text both renders write: a value's scalar text, an object's keys in the order the JSON
+ * writes them, quoted keys, and the compact key-sorted text of a record (NDJSON lines).
+ */
+
+/**
+ * The order JSON.stringify writes the key-sorted copy's keys in: sorted, except that integer-like keys (array
+ * indices) come first in numeric order, as every JavaScript object lists them. Sorts `keys` in place.
+ */
+function sortedKeyOrder(keys: string[]): string[] {
+  const sorted = keys.sort();
+  // Sorted, an integer-like key can only be among those before the first that starts with a letter; most
+  // objects have none, and skip the regex.
+  const first = sorted[0]?.charCodeAt(0) ?? 0x41;
+  if (first > 0x39) return sorted;
+  const index = sorted.filter((k) => /^(0|[1-9]\d{0,9})$/.test(k) && Number(k) < 4_294_967_295);
+  if (!index.length) return sorted;
+  const isIndex = new Set(index);
+  return [...index.sort((a, b) => Number(a) - Number(b)), ...sorted.filter((k) => !isIndex.has(k))];
+}
+
+/**
+ * The sorted order of each key list met, kept in a trie over the keys in the order the object lists them:
+ * a report's millions of objects have a few dozen shapes, and a few Map lookups per object cost less than
+ * sorting its keys again (keyOrder was ~1.3 of ~3.6 CPU s of the 10k fleet's JSON render). Bounded, so
+ * objects with keys that are data (settings of many shapes) cannot grow it without limit.
+ */
+interface KeyTrie {
+  next?: Map<string, KeyTrie>;
+  order?: readonly string[];
+}
+const keyTrie: KeyTrie = {};
+const KEY_TRIE_MAX_NODES = 50_000;
+let keyTrieNodes = 0;
+
+/** {@link sortedKeyOrder} of `keys`, from the trie when this list was met before. The result must not be changed. */
+export function keyOrder(keys: string[]): readonly string[] {
+  let node = keyTrie;
+  for (const key of keys) {
+    let child = node.next?.get(key);
+    if (child === undefined) {
+      if (keyTrieNodes >= KEY_TRIE_MAX_NODES) return sortedKeyOrder(keys);
+      child = {};
+      (node.next ??= new Map()).set(key, child);
+      keyTrieNodes++;
+    }
+    node = child;
+  }
+  return (node.order ??= sortedKeyOrder(keys));
+}
+
+/**
+ * What JSON.stringify writes for a value that is not an object or array (undefined where it writes nothing);
+ * null for objects and arrays, which the callers walk.
+ */
+export function scalarJson(value: unknown): string | undefined | null {
+  switch (typeof value) {
+    case 'string':
+      return JSON.stringify(value);
+    case 'number':
+      // The number's own text, null for NaN and the infinities.
+      return Number.isFinite(value) ? String(value) : 'null';
+    case 'boolean':
+      return value ? 'true' : 'false';
+    case 'object':
+      return value === null ? 'null' : null;
+    case 'bigint':
+      // JSON.stringify's own TypeError.
+      return JSON.stringify(value);
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * `JSON.stringify(sortKeys(value))` (compact, keys sorted) without building the sorted copy: NDJSON writes one
+ * such line per record, hundreds of thousands for a large fleet, and the copy was garbage for each. With
+ * `extra`, the text of `{ ...value, ...extra }` without building that object either (a record's own fields
+ * plus the NDJSON's).
+ */
+export function stableJson(value: unknown, extra?: Record<string, unknown>): string | undefined {
+  const text = scalarJson(value);
+  if (text !== null) return text;
+  if (Array.isArray(value)) {
+    let out = '[';
+    for (let i = 0; i < value.length; i++) out += `${i ? ',' : ''}${stableJson(value[i]) ?? 'null'}`;
+    return `${out}]`;
+  }
+  const own = value as Record<string, unknown>;
+  let keys = Object.keys(own);
+  if (extra) keys = [...keys, ...Object.keys(extra).filter((k) => !Object.hasOwn(own, k))];
+  let out = '';
+  for (const key of keyOrder(keys)) {
+    const text = stableJson(extra && Object.hasOwn(extra, key) ? extra[key] : own[key]);
+    if (text !== undefined) out += quotedKey(key, out ? 'next' : 'first') + text;
+  }
+  return out ? `${out}}` : '{}';
+}
+
+/** Members of a streamed record at this depth or deeper are written whole, by {@link stableJson}. */
+const STREAM_DEPTH = 2;
+
+/**
+ * `stableJson(value, extra)` (value an object or array) appended to `out.buf`, which is yielded and emptied
+ * whenever it reaches `limit` characters between two members. For the records that grow with the
+ * fleet as ONE line: a 100k fleet's score (a contribution per finding instance) is ~100 MB of text, and built
+ * whole its millions of pieces all outlived the young generation: ~600 MB promoted, the audit's peak RSS.
+ */
+export function* stableJsonPieces(value: object, extra: Record<string, unknown> | undefined, out: { buf: string }, limit: number, depth = 0): Generator<string> {
+  const streamed = (v: unknown): v is object => v !== null && typeof v === 'object' && depth + 1 < STREAM_DEPTH;
+  if (Array.isArray(value)) {
+    // As stableJson: an array's text ignores `extra`.
+    out.buf += '[';
+    for (let i = 0; i < value.length; i++) {
+      const v: unknown = value[i];
+      if (i) out.buf += ',';
+      if (streamed(v)) yield* stableJsonPieces(v, undefined, out, limit, depth + 1);
+      else out.buf += stableJson(v) ?? 'null';
+      if (out.buf.length >= limit) {
+        yield out.buf;
+        out.buf = '';
+      }
+    }
+    out.buf += ']';
+    return;
+  }
+  const own = value as Record<string, unknown>;
+  let keys = Object.keys(own);
+  if (extra) keys = [...keys, ...Object.keys(extra).filter((k) => !Object.hasOwn(own, k))];
+  let first = true;
+  for (const key of keyOrder(keys)) {
+    const v = extra && Object.hasOwn(extra, key) ? extra[key] : own[key];
+    if (streamed(v)) {
+      out.buf += quotedKey(key, first ? 'first' : 'next');
+      first = false;
+      yield* stableJsonPieces(v, undefined, out, limit, depth + 1);
+    } else {
+      const text = stableJson(v);
+      if (text === undefined) continue;
+      out.buf += quotedKey(key, first ? 'first' : 'next') + text;
+      first = false;
+    }
+    if (out.buf.length >= limit) {
+      yield out.buf;
+      out.buf = '';
+    }
+  }
+  out.buf += first ? '{}' : '}';
+}
+
+/** An item's {@link stableJson} text, and its NDJSON line once its id is known. */
+export interface ItemTexts {
+  text: string;
+  /** `stableJson(item, extra)`, from the member texts already written for `text`. */
+  line(extra: Record<string, unknown>): string | undefined;
+}
+
+/**
+ * `stableJson(item)` and, on demand, `stableJson(item, extra)`, writing each member once: the NDJSON needs an
+ * evidence item's text to tell whether it was written before, then its line (the same members plus `record` and
+ * `id`) if not, and writing the members twice was most of the ~100k fleet's distinct evidence text done again.
+ */
+export function itemTexts(item: unknown): ItemTexts {
+  if (item === null || typeof item !== 'object' || Array.isArray(item)) {
+    return { text: stableJson(item) ?? 'null', line: (extra) => stableJson(item, extra) };
+  }
+  const own = item as Record<string, unknown>;
+  const ownKeys = Object.keys(own);
+  const members = new Map<string, string>();
+  let out = '';
+  for (const key of keyOrder(ownKeys)) {
+    const text = stableJson(own[key]);
+    if (text === undefined) continue;
+    members.set(key, text);
+    out += quotedKey(key, out ? 'next' : 'first') + text;
+  }
+  return {
+    text: out ? `${out}}` : '{}',
+    line(extra) {
+      let line = '';
+      for (const key of keyOrder([...ownKeys, ...Object.keys(extra).filter((k) => !Object.hasOwn(own, k))])) {
+        const text = Object.hasOwn(extra, key) ? stableJson(extra[key]) : members.get(key);
+        if (text !== undefined) line += quotedKey(key, line ? 'next' : 'first') + text;
+      }
+      return line ? `${line}}` : '{}';
+    },
+  };
+}
+
+/**
+ * Reports use a few dozen distinct keys, written millions of times: each is quoted once, as `"key": ` (pretty),
+ * or compact with what goes before it: `{"key":` (an object's first member) or `,"key":`.
+ */
+const quotedKeys = { pretty: new Map<string, string>(), first: new Map<string, string>(), next: new Map<string, string>() };
+export function quotedKey(key: string, form: keyof typeof quotedKeys = 'pretty'): string {
+  const cache = quotedKeys[form];
+  let q = cache.get(key);
+  if (q === undefined) {
+    q = form === 'pretty' ? `${JSON.stringify(key)}: ` : `${form === 'first' ? '{' : ','}${JSON.stringify(key)}:`;
+    if (cache.size < 10_000) cache.set(key, q);
+  }
+  return q;
+}
+
