@@ -154,10 +154,15 @@ export function apportion(total: number, weights: readonly number[]): number[] {
   return floors.map((c) => c / 100);
 }
 
-/** Sets of finding indices, by their indices in order; `node` is the score of the set that ends here. */
+/**
+ * Sets of finding indices, by their indices in order: a node is the set its path spells (`items`, ascending),
+ * `last` its largest index (-1 at the root), `score` the set's node score and split once asked.
+ */
 interface SetTrie {
-  next: Map<number, SetTrie>;
-  node?: { value: number; points: number[] };
+  next: Map<number, SetTrie> | undefined;
+  items: readonly number[];
+  last: number;
+  score?: { value: number; points: number[] };
 }
 
 /** Score a finding set. Pure; order of `findings` does not change any number. */
@@ -166,23 +171,28 @@ export function computeScore(findings: readonly Finding[], opts: ScoreOptions): 
   const pts = sorted.map((f) => findingPoints(f, opts.lenses));
   const byId = new Map(pts.map((p) => [p.findingId, p]));
 
-  // Per system, the indices (into `sorted`) of the findings charged to it, ascending.
-  const charged = new Map<string, number[]>();
-  for (const s of opts.systems ?? []) charged.set(s, []);
+  // Per system, the set of findings (indices into `sorted`) charged to it, as a node of a trie of such sets:
+  // a fleet's thousands of installs are charged by the same handful of grouped findings, so they share a few
+  // nodes, and a system's set grows by one step per finding (indices ascend) with no list or key built per system.
+  const root: SetTrie = { next: undefined, items: [], last: -1 };
+  const charged = new Map<string, { at: SetTrie }>();
+  for (const s of opts.systems ?? []) charged.set(s, { at: root });
   for (let i = 0; i < sorted.length; i++) {
-    for (const s of new Set(sorted[i]!.systems)) {
-      const list = charged.get(s);
-      if (list) list.push(i);
-      else charged.set(s, [i]);
+    for (const s of sorted[i]!.systems) {
+      let holder = charged.get(s);
+      if (!holder) charged.set(s, (holder = { at: root }));
+      const at = holder.at;
+      // A system listed twice by one finding is charged once.
+      if (at.last === i) continue;
+      let next = at.next?.get(i);
+      if (!next) (at.next ??= new Map()).set(i, (next = { next: undefined, items: [...at.items, i], last: i }));
+      holder.at = next;
     }
   }
 
-  // A node's score and its split depend only on the hazards of the findings charged to it: a fleet's thousands
-  // of installs are charged by the same handful of grouped findings, so each such set is worked out once.
+  // A node's score and its split depend only on the hazards of the findings charged to it: worked out once per set.
   const nodes: Record<string, number> = {};
   const contributions: ScoreContribution[] = [];
-  // Sets found by walking a trie of their (ascending) finding indices: no key text built per system.
-  const bySet: SetTrie = { next: new Map() };
   const systems = [...charged.keys()];
   // Usually already in order (the graph lists its systems by id): checked in one pass before sorting.
   for (let i = 1; i < systems.length; i++) {
@@ -191,18 +201,13 @@ export function computeScore(findings: readonly Finding[], opts: ScoreOptions): 
     break;
   }
   for (const s of systems) {
-    const items = charged.get(s)!;
-    let at = bySet;
-    for (const i of items) {
-      let next = at.next.get(i);
-      if (!next) at.next.set(i, (next = { next: new Map() }));
-      at = next;
-    }
-    let node = at.node;
+    const at = charged.get(s)!.at;
+    const items = at.items;
+    let node = at.score;
     if (!node) {
       const hazards = items.map((i) => pts[i]!.hazard);
       const value = round2(nodeScore(hazards));
-      at.node = node = { value, points: apportion(value, hazards) };
+      at.score = node = { value, points: apportion(value, hazards) };
     }
     nodes[s] = node.value;
     for (let k = 0; k < items.length; k++) {
