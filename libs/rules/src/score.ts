@@ -154,45 +154,34 @@ export function apportion(total: number, weights: readonly number[]): number[] {
   return floors.map((c) => c / 100);
 }
 
-/**
- * Sets of finding indices, by their indices in order: a node is the set its path spells (`items`, ascending),
- * `last` its largest index (-1 at the root), `score` the set's node score and split once asked.
- */
+/** Sets of finding indices, by their indices in order; `node` is the score of the set that ends here. */
 interface SetTrie {
-  next: Map<number, SetTrie> | undefined;
-  items: readonly number[];
-  last: number;
-  score?: { value: number; points: number[] };
+  next: Map<number, SetTrie>;
+  node?: { value: number; points: number[] };
 }
 
 /** Score a finding set. Pure; order of `findings` does not change any number. */
 export function computeScore(findings: readonly Finding[], opts: ScoreOptions): ScoreResult {
-  const sorted = [...findings].sort((a, b) => cmp(a.id, b.id));
-  const pts = sorted.map((f) => findingPoints(f, opts.lenses));
-  const byId = new Map(pts.map((p) => [p.findingId, p]));
+  const order = scoreOrder(findings, opts.lenses);
+  const { sorted, pts } = order;
 
-  // Per system, the set of findings (indices into `sorted`) charged to it, as a node of a trie of such sets:
-  // a fleet's thousands of installs are charged by the same handful of grouped findings, so they share a few
-  // nodes, and a system's set grows by one step per finding (indices ascend) with no list or key built per system.
-  const root: SetTrie = { next: undefined, items: [], last: -1 };
-  const charged = new Map<string, { at: SetTrie }>();
-  for (const s of opts.systems ?? []) charged.set(s, { at: root });
+  // Per system, the indices (into `sorted`) of the findings charged to it, ascending.
+  const charged = new Map<string, number[]>();
+  for (const s of opts.systems ?? []) charged.set(s, []);
   for (let i = 0; i < sorted.length; i++) {
-    for (const s of sorted[i]!.systems) {
-      let holder = charged.get(s);
-      if (!holder) charged.set(s, (holder = { at: root }));
-      const at = holder.at;
-      // A system listed twice by one finding is charged once.
-      if (at.last === i) continue;
-      let next = at.next?.get(i);
-      if (!next) (at.next ??= new Map()).set(i, (next = { next: undefined, items: [...at.items, i], last: i }));
-      holder.at = next;
+    for (const s of new Set(sorted[i]!.systems)) {
+      const list = charged.get(s);
+      if (list) list.push(i);
+      else charged.set(s, [i]);
     }
   }
 
-  // A node's score and its split depend only on the hazards of the findings charged to it: worked out once per set.
+  // A node's score and its split depend only on the hazards of the findings charged to it: a fleet's thousands
+  // of installs are charged by the same handful of grouped findings, so each such set is worked out once.
   const nodes: Record<string, number> = {};
   const contributions: ScoreContribution[] = [];
+  // Sets found by walking a trie of their (ascending) finding indices: no key text built per system.
+  const bySet: SetTrie = { next: new Map() };
   const systems = [...charged.keys()];
   // Usually already in order (the graph lists its systems by id): checked in one pass before sorting.
   for (let i = 1; i < systems.length; i++) {
@@ -201,21 +190,39 @@ export function computeScore(findings: readonly Finding[], opts: ScoreOptions): 
     break;
   }
   for (const s of systems) {
-    const at = charged.get(s)!.at;
-    const items = at.items;
-    let node = at.score;
-    if (!node) {
-      const hazards = items.map((i) => pts[i]!.hazard);
-      const value = round2(nodeScore(hazards));
-      at.score = node = { value, points: apportion(value, hazards) };
+    const items = charged.get(s)!;
+    let at = bySet;
+    for (const i of items) {
+      let next = at.next.get(i);
+      if (!next) at.next.set(i, (next = { next: new Map() }));
+      at = next;
     }
+    const node = (at.node ??= nodeSplit(items.map((i) => pts[i]!.hazard)));
     nodes[s] = node.value;
     for (let k = 0; k < items.length; k++) {
       const points = node.points[k]!;
       if (points > 0) contributions.push({ findingId: sorted[items[k]!]!.id, system: s, points });
     }
   }
+  return scoreResult(findings, order, nodes, contributions, opts.lenses);
+}
 
+/** The findings in the order the score charges them (by id), with their points. */
+export function scoreOrder(findings: readonly Finding[], lenses: readonly Lens[]): { sorted: Finding[]; pts: FindingPoints[] } {
+  const sorted = [...findings].sort((a, b) => cmp(a.id, b.id));
+  return { sorted, pts: sorted.map((f) => findingPoints(f, lenses)) };
+}
+
+/** A node's rounded score from the hazards charged to it (in score order), and its split among them. */
+export function nodeSplit(hazards: readonly number[]): { value: number; points: number[] } {
+  const value = round2(nodeScore(hazards));
+  return { value, points: apportion(value, hazards) };
+}
+
+/** The score of `findings` given its nodes and their contributions (in system order): the workspace total and each finding's what-if share. */
+export function scoreResult(findings: readonly Finding[], order: { sorted: readonly Finding[]; pts: readonly FindingPoints[] }, nodes: Record<string, number>, contributions: ScoreContribution[], lenses: readonly Lens[]): ScoreResult {
+  const { sorted, pts } = order;
+  const byId = new Map(pts.map((p) => [p.findingId, p]));
   const hazards = pts.map((p) => p.hazard);
   const H = sum(hazards);
   const total = round2(workspaceScore([H]));
@@ -223,7 +230,7 @@ export function computeScore(findings: readonly Finding[], opts: ScoreOptions): 
   const shares = hazards.map((h) => (h > 0 ? Math.max(0, round2(total - round2(workspaceScore([Math.max(0, H - h)])))) : 0));
   const shareById = new Map(sorted.map((f, i) => [f.id, shares[i]!]));
   const overlap = round2(total - shares.reduce((a, b) => a + b, 0));
-  const lensLabel = [...new Set(opts.lenses.filter((l) => l !== 'default'))].join('+') || 'default';
+  const lensLabel = [...new Set(lenses.filter((l) => l !== 'default'))].join('+') || 'default';
 
   return {
     score: { total, nodes, contributions, lens: lensLabel, overlap },
