@@ -1,5 +1,5 @@
 import type { Finding } from './finding.js';
-import { groupFindings } from './group-findings.js';
+import { FINDING_VIEW, groupFindings, memberGrouping } from './group-findings.js';
 
 const finding = (ruleId: string, subject: string, systems: string[], severity: Finding['severity'] = 'high', likelihood = 0.8): Finding => ({
   id: `${ruleId}@${subject}`, ruleId, kind: 'notetaker_cannot_disable', title: ruleId, severity, likelihood, impact: 0.8, subject, systems,
@@ -65,5 +65,18 @@ describe('groupFindings', () => {
       expect(g!.citations.map((c) => c.ref)).toEqual([...new Set(bySubject.flatMap((f) => f.citations.map((c) => c.ref)))]);
       expect(g!.categories).toEqual([...new Set(bySubject.flatMap((f) => f.categories))]);
     }
+  });
+
+  it('a streamed class member on a system that is no fleet install is added whole, as grouping would keep it', () => {
+    // addInstall folds a class member without building it only when its id is an install; for any other
+    // system it builds the member and adds it as a finding of its own (the same as grouping the built list).
+    const like = finding('cannot-disable', 'system:install-a-1', ['install-a-1']);
+    const build = (id: string) => finding('cannot-disable', `system:${id}`, [id]);
+    const stream = memberGrouping(systems).stream(FINDING_VIEW);
+    for (const id of ['ehr', 'install-a-1', 'install-a-2']) stream.addInstall(like, id, [id], build(id).evidence, build);
+    const streamed = stream.finish()!;
+    expect(streamed.map((f) => f.id).sort()).toEqual(['cannot-disable@system:ehr', 'cannot-disable@system:scribe']);
+    expect(streamed.find((f) => f.id === 'cannot-disable@system:ehr')).toEqual(build('ehr'));
+    expect(streamed).toEqual(groupFindings(['ehr', 'install-a-1', 'install-a-2'].map(build), systems));
   });
 });

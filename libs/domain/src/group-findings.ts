@@ -199,12 +199,13 @@ function rewriteCached(subject: string, standIn: (id: string) => string | undefi
   // Only system subjects repeat across rules; a path or flow subject is one rule's, so caching it only costs.
   if (!subject.startsWith('system:')) {
     const r = rewriteSubject(subject, standIn, systemSubjects);
-    return r && { ...r, site: byId.get(r.install)?.group?.site, source: subject };
+    // Spelled out, not spread: a fleet's path findings come through here once per install and sub-processor.
+    return r && { subject: r.subject, install: r.install, site: byId.get(r.install)?.group?.site, source: subject };
   }
   const hit = systemRewrites.get(subject);
   if (hit !== undefined) return hit ?? undefined;
   const r = rewriteSubject(subject, standIn, systemSubjects);
-  const rewrite = r ? { ...r, site: byId.get(r.install)?.group?.site, source: subject } : null;
+  const rewrite = r ? { subject: r.subject, install: r.install, site: byId.get(r.install)?.group?.site, source: subject } : null;
   systemRewrites.set(subject, rewrite);
   return rewrite ?? undefined;
 }

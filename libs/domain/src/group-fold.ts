@@ -41,30 +41,14 @@ export function newFold<M>(subject: string): GroupFold<M> {
  * for the vendor's own finding), `site` that install's site.
  */
 export function foldMember<M>(g: GroupFold<M>, m: M, subject: string, install: string | undefined, site: string | undefined, view: MemberView<M>, byId: ReadonlyMap<string, Pick<GraphSystem, 'group'>>): void {
-  // The first of a (stable) sort by: worse severity, then larger likelihood × impact, then id; members of a
-  // group share their rule, so ids (`ruleId@subject`) compare as their subjects do.
   const severity = view.severity(m);
   const rank = SEVERITY_RANK[severity]!;
-  if (g.worst === undefined) {
-    g.worst = m;
-    g.worstRank = rank;
-    g.worstHazard = view.hazard(m);
-    g.worstSubject = subject;
-  } else if (rank >= g.worstRank) {
+  // A member of lower severity cannot be the worst: its hazard is not asked for.
+  if (g.worst === undefined || rank >= g.worstRank) {
     const hazard = view.hazard(m);
-    if (rank > g.worstRank || hazard > g.worstHazard || (hazard === g.worstHazard && cmp(subject, g.worstSubject) < 0)) {
-      g.worst = m;
-      g.worstRank = rank;
-      g.worstHazard = hazard;
-      g.worstSubject = subject;
-    }
+    if (isWorst(g, rank, hazard, subject)) takeWorst(g, m, rank, hazard, subject);
   }
-  if (subject !== g.runSubject) {
-    g.runSubject = subject;
-    g.runIsInstall = install !== undefined;
-  }
-  if (g.runIsInstall) g.installCount++;
-  g.lastSubject = subject;
+  noteSubject(g, subject, install !== undefined);
   let firstSystem: string | undefined;
   // Unions in member order, without a flattened copy of every member's lists.
   for (const s of view.systems(m)) {
@@ -77,6 +61,31 @@ export function foldMember<M>(g: GroupFold<M>, m: M, subject: string, install: s
   const evidence = view.evidence(m);
   g.instances.push(at ? { subject, system, site: at, severity, evidence } : { subject, system, severity, evidence });
   foldLists(g, m, view);
+}
+
+/**
+ * Whether a member would come first in a (stable) sort by worse severity, then larger likelihood × impact,
+ * then id; members of a group share their rule, so ids (`ruleId@subject`) compare as their subjects do.
+ */
+function isWorst<M>(g: GroupFold<M>, rank: number, hazard: number, subject: string): boolean {
+  return g.worst === undefined || rank > g.worstRank || (rank === g.worstRank && (hazard > g.worstHazard || (hazard === g.worstHazard && cmp(subject, g.worstSubject) < 0)));
+}
+
+function takeWorst<M>(g: GroupFold<M>, m: M, rank: number, hazard: number, subject: string): void {
+  g.worst = m;
+  g.worstRank = rank;
+  g.worstHazard = hazard;
+  g.worstSubject = subject;
+}
+
+/** Counts the member's instance as an install when the first member of its subject named one. */
+function noteSubject<M>(g: GroupFold<M>, subject: string, namesInstall: boolean): void {
+  if (subject !== g.runSubject) {
+    g.runSubject = subject;
+    g.runIsInstall = namesInstall;
+  }
+  if (g.runIsInstall) g.installCount++;
+  g.lastSubject = subject;
 }
 
 /** A member's categories and citations into the group's. */
@@ -114,18 +123,8 @@ export const likeFigures = <M>(like: M, view: MemberView<M>): LikeFigures => {
  */
 export function foldInstall<M>(g: GroupFold<M>, like: M, figures: LikeFigures, subject: string, install: string, site: string | undefined, systems: readonly string[], evidence: Evidence[], build: (install: string) => M, view: MemberView<M>): void {
   const { severity, rank, hazard } = figures;
-  if (g.worst === undefined || rank > g.worstRank || (rank === g.worstRank && (hazard > g.worstHazard || (hazard === g.worstHazard && cmp(subject, g.worstSubject) < 0)))) {
-    g.worst = build(install);
-    g.worstRank = rank;
-    g.worstHazard = hazard;
-    g.worstSubject = subject;
-  }
-  if (subject !== g.runSubject) {
-    g.runSubject = subject;
-    g.runIsInstall = true;
-  }
-  if (g.runIsInstall) g.installCount++;
-  g.lastSubject = subject;
+  if (isWorst(g, rank, hazard, subject)) takeWorst(g, build(install), rank, hazard, subject);
+  noteSubject(g, subject, true);
   for (let i = 0; i < systems.length; i++) g.systems.add(systems[i]!);
   g.instances.push(site ? { subject, system: install, site, severity, evidence } : { subject, system: install, severity, evidence });
   foldLists(g, like, view);

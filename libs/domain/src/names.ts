@@ -20,11 +20,36 @@ function words(name: string): string[] {
 }
 
 /**
+ * {@link words} of an ASCII name without a dot, in one pass over its lower case (ASCII has no accents to fold,
+ * and with no dot no word is glued from pieces): the rules key a fleet's 200,000 install names and ids.
+ * Undefined for any other name.
+ */
+function asciiWords(name: string): string[] | undefined {
+  const lower = name.toLowerCase();
+  const out: string[] = [];
+  let start = -1;
+  for (let i = 0; i < lower.length; i++) {
+    const c = lower.charCodeAt(i);
+    if (name.charCodeAt(i) > 0x7f) return undefined;
+    if ((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39)) {
+      if (start < 0) start = i;
+      continue;
+    }
+    if (c === 0x2e) return undefined;
+    if (start >= 0) out.push(lower.slice(start, i));
+    start = -1;
+    if (c === 0x26) out.push('and');
+  }
+  if (start >= 0) out.push(lower.slice(start));
+  return out;
+}
+
+/**
  * The key two spellings of one party's name share: case-, accent- and punctuation-insensitive, without
  * trailing legal suffixes. `"Upheal, Inc."`, `"UPHEAL"` and `"Upheal Inc"` all give `"upheal"`.
  */
 export function nameKey(name: string): string {
-  const w = words(name);
+  const w = asciiWords(name) ?? words(name);
   while (w.length > 1 && LEGAL_SUFFIXES.has(w[w.length - 1]!)) w.pop();
   return w.join('');
 }

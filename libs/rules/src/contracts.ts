@@ -126,6 +126,9 @@ export function nameMatcher(names: readonly string[]): (name: string) => boolean
 
 /** {@link nameMatcher} over the names and ids of `systems`. */
 export function systemNameMatcher(systems: readonly { id: string; name: string }[]): (name: string) => boolean {
+  // Room for this workspace's names and ids: a bound below them would start over within the loop below, every
+  // audit, and keep nothing for the next (a 100,000-install fleet has 200,015).
+  keyCapacity = Math.max(keyCapacity, 2 * 2 * systems.length);
   const keys: string[] = [];
   for (const s of systems) keys.push(cachedKey(s.name), cachedKey(s.id));
   return keyMatcher(keys);
@@ -135,13 +138,15 @@ export function systemNameMatcher(systems: readonly { id: string; name: string }
  * Name keys of the names and ids seen: a workspace's names barely change between re-audits, and normalising
  * a fleet's 20,000 names and ids again was most of a new document's incremental re-audit at 10,000 installs
  * (the "is this sub-processor modelled?" matchers). A pure function's cache, bounded: a long-running worker
- * sees many workspaces, and starting over costs one normalisation per name.
+ * sees many workspaces, and starting over costs one normalisation per name. The bound is 200,000 names or
+ * twice the largest workspace's names and ids matched so far, whichever is more (see systemNameMatcher).
  */
 const keyCache = new Map<string, string>();
+let keyCapacity = 200_000;
 function cachedKey(name: string): string {
   let k = keyCache.get(name);
   if (k === undefined) {
-    if (keyCache.size >= 200_000) keyCache.clear();
+    if (keyCache.size >= keyCapacity) keyCache.clear();
     keyCache.set(name, (k = normalise(name)));
   }
   return k;

@@ -53,7 +53,11 @@ export function ruleClasses(graph: Graph, vendors: readonly GraphSystem[], reads
     const index = installIndex(graph, vendors);
     const columns = keys.map((k) => settingColumn(graph, index, k));
     const repOf = new Int32Array(vendors.length);
-    const reps = new Map<string, number>();
+    // An install's class key, its structure's id and per declared setting its value-and-mentions id, as one
+    // number: each column's pair (key so far, column id) is numbered in turn, without a key text per install.
+    const pairs = columns.map(() => new Map<number, Map<number, number>>());
+    const pairCount = columns.map(() => 0);
+    const reps = new Map<number, number>();
     const judged: GraphSystem[] = [];
     const allowed = new Set(keys);
     let classes = 0;
@@ -65,9 +69,16 @@ export function ruleClasses(graph: Graph, vendors: readonly GraphSystem[], reads
         judged.push(s);
         continue;
       }
-      // A few small numbers per install: its structure's id and, per declared setting, its value-and-mentions id.
-      let key = String(base);
-      for (const column of columns) key += `,${column[p]}`;
+      let key = base;
+      for (let c = 0; c < columns.length; c++) {
+        const byKey = pairs[c]!;
+        let byValue = byKey.get(key);
+        if (!byValue) byKey.set(key, (byValue = new Map()));
+        const value = columns[c]![p]!;
+        let id = byValue.get(value);
+        if (id === undefined) byValue.set(value, (id = pairCount[c]!++));
+        key = id;
+      }
       const rep = reps.get(key);
       if (rep !== undefined) {
         repOf[p] = rep;
