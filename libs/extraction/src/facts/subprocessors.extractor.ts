@@ -65,6 +65,7 @@ interface Reading {
   collector: NameCollector;
   /** The vendor's names at the end of a text (a relation verb after it is the vendor's). */
   vendorAtEnd: RegExp;
+  /** Whether a heading announces providers (HEADING), per heading text: many sentences share one. */
   headingCache: Map<string, boolean>;
   /** Whether a sentence has a provider noun, asked of each sentence and of the one after it: answered once. */
   nounMemo: Map<number, boolean>;
