@@ -73,6 +73,29 @@ export function readDefinitions(view: string, title: string | undefined, sentenc
     definedTerms.add(m[1].trim().replace(/[,;.]+$/, '').toLowerCase());
   }
   const head = view.slice(0, 60_000);
+  aliasedNames(head, names, groupBrands);
+  referredNames(head, names);
+  introducedNames(head, title, sentences, names);
+  // The brand the document is about: a capitalised word that heads far more capitalised phrases than any other.
+  // It is only a guess: a document that names its own legal entity ('Wuit Pty Ltd ("we")') is about that entity,
+  // and a frequent brand it does not share (Google, in a policy listing Google Analytics and Google Ads) is a
+  // third party whose products must stay readable as recipients.
+  const brand = dominantBrand(view);
+  if (brand && !ownEntityElsewhere(names, brand)) pushName(names, brand);
+  const vendorNames = [...new Set(names.map((n) => n.trim().replace(/[\s,;:]+$/, '')).filter((n) => n.length >= 2 && !GENERIC.test(n)))];
+  const dataTerms = dataTermsOf(sentences);
+  const add: DocumentTerms['add'] = [];
+  for (const n of vendorNames) add.push({ phrase: n, cat: 'actor', kind: 'vendor' });
+  for (const t of dataTerms) add.push({ phrase: t, cat: 'object', kind: 'content' });
+  add.push(...abbreviations(head));
+  return { vendorNames, dataTerms, definedTerms, groupBrands, terms: { add } };
+}
+
+// The readings of readDefinitions are functions of their own, not one long body: V8 recompiles a function whole each
+// time one of its assumptions fails, and new documents keep failing some (this was among the most recompiled).
+
+/** Names given "we" as an alias in a parenthesis of the head, and the group brands such a parenthesis names. */
+function aliasedNames(head: string, names: string[], groupBrands: string[]): void {
   // 'Acme Inc. and its affiliates ("Acme", "we", "us")': the name before a parenthesis that aliases "we".
   for (let open = head.indexOf('('); open >= 0; open = head.indexOf('(', open + 1)) {
     const close = head.indexOf(')', open);
@@ -106,6 +129,10 @@ export function readDefinitions(view: string, title: string | undefined, sentenc
       for (const m of span.matchAll(new RegExp(String.raw`(?:[\p{Lu}][\p{L}\p{N}&.'-]*\s+){1,5}(?:${LEGAL})\.?(?![\p{L}])`, 'gu'))) pushName(names, m[0]);
     }
   }
+}
+
+/** Names a "refers to" or "referred to as" definition gives "we". */
+function referredNames(head: string, names: string[]): void {
   const splitNames = (list: string) => list.split(new RegExp(String.raw`\s*,(?!\s*(?:${LEGAL})\b)\s*|\s+and\s+|\s+or\s+`));
   for (const m of head.matchAll(REFERS)) for (const part of splitNames(m[1])) pushName(names, part.replace(/^the\s+/i, '').replace(UP_TO_SUFFIX, '$1'));
   // 'We refer to Acme Inc. and Acme Ireland Ltd. collectively as "Acme," "us," or "we"': the names before the aliases.
@@ -128,6 +155,10 @@ export function readDefinitions(view: string, title: string | undefined, sentenc
     // The names end where the definition's clause does ("… and/or certain of its subsidiaries who …").
     for (const part of splitNames(m[2].replace(/\s+(?:and\/or|who|which|that)\b.*$/, ''))) pushName(names, part);
   }
+}
+
+/** Names the title, the agreement's parties and the author's introduction of itself give the vendor. */
+function introducedNames(head: string, title: string | undefined, sentences: Sentence[], names: string[]): void {
   if (title) {
     const t = TITLE_BRAND.exec(title.trim());
     if (t && !/[,&]/.test(t[1]) && t[1].split(/\s+/).length <= 3) pushName(names, t[1].replace(/['’]s$/, ''));
@@ -156,13 +187,10 @@ export function readDefinitions(view: string, title: string | undefined, sentenc
     const m = next && new RegExp(String.raw`^(?:[\p{Lu}][\p{L}\p{N}&.'-]*\s+){0,5}?(?:${LEGAL})\b\.?`, 'u').exec(next.view);
     if (m) pushName(names, m[0]);
   }
-  // The brand the document is about: a capitalised word that heads far more capitalised phrases than any other.
-  // It is only a guess: a document that names its own legal entity ('Wuit Pty Ltd ("we")') is about that entity,
-  // and a frequent brand it does not share (Google, in a policy listing Google Analytics and Google Ads) is a
-  // third party whose products must stay readable as recipients.
-  const brand = dominantBrand(view);
-  if (brand && !ownEntityElsewhere(names, brand)) pushName(names, brand);
-  const vendorNames = [...new Set(names.map((n) => n.trim().replace(/[\s,;:]+$/, '')).filter((n) => n.length >= 2 && !GENERIC.test(n)))];
+}
+
+/** Defined terms for the customer's data (`"Customer Data" means data … submitted by Customer`). */
+function dataTermsOf(sentences: Sentence[]): string[] {
   const dataTerms: string[] = [];
   for (const s of sentences) {
     if (!s.isDefinition) continue;
@@ -173,11 +201,7 @@ export function readDefinitions(view: string, title: string | undefined, sentenc
       dataTerms.push(m[1]);
     }
   }
-  const add: DocumentTerms['add'] = [];
-  for (const n of vendorNames) add.push({ phrase: n, cat: 'actor', kind: 'vendor' });
-  for (const t of dataTerms) add.push({ phrase: t, cat: 'object', kind: 'content' });
-  add.push(...abbreviations(head));
-  return { vendorNames, dataTerms, definedTerms, groupBrands, terms: { add } };
+  return dataTerms;
 }
 
 /**

@@ -6,6 +6,7 @@ import { restrictsOthers } from '../clauses/actor-readings.js';
 import { introChain } from '../clauses/structure.js';
 import { escapeRegExp } from '../text/escape-regexp.js';
 import { TRAILING_LEGAL_SUFFIX } from '../text/legal-suffixes.js';
+import type { Sentence } from '../text/sentences.js';
 
 type V = Fact<'data_sale_or_marketing'>['value'];
 
@@ -179,73 +180,87 @@ const SCOPED_REVIEW = 'a refusal scoped by its list\'s lead-in to part of the da
  */
 export function extractDataSaleMarketing(ctx: FactContext): Fact<'data_sale_or_marketing'> {
   const cands: Candidate<V>[] = [];
-  for (const s of operative(ctx, PREFILTER)) {
-    const v = s.view;
-    // What the user or a developer must not do with data ("You will not sell user data", a list under "Prohibited
-    // uses:") binds them, not the vendor (OTA: Google API Services User Data Policy).
-    if (CUSTOMER_SUBJECT.test(v) || LEGAL_RIGHT.test(v) || IMPERATIVE_TO_USER.test(v)) continue;
-    // Marketing with the vendor's brand ("a license to use the Brand Features solely for marketing purposes") uses no data.
-    if (BRAND.test(v) && !MARKETED_DATA.test(v)) continue;
-    let done = false;
-    // "If you do not wish to receive promotional emails …, you may change your preferences": they are sent by default.
-    const optOut = DECLINE_MARKETING.exec(v);
-    if (optOut && !inDefinition(v, optOut.index)) {
-      cands.push({ value: 'allowed', evidence: evidenceAt(ctx, s, optOut.index, optOut.index + optOut[0].length), confidence: 0.75 });
-      continue;
-    }
-    for (const re of ALLOWED) {
-      const m = re.exec(v);
-      // A list item that opens with a negation ("* Never selling your information or sharing it … for marketing
-      // purposes") negates all of it, however long the link text between.
-      if (m && !(/licen[cs]/i.test(m[0]) && deidentifiedOnly(m[0])) && !vendorNegatedBefore(v, m.index) && !NEGATED_ITEM.test(v.slice(0, m.index)) && !/\b(?:not|never|no)\b/i.test(m[0]) && !inDefinition(v, m.index) && !/\bopt(?:-| )?out of\b[^.;]{0,30}$/i.test(v.slice(0, m.index)) && !restrictsOthers(ctx.sentences, s, m.index)) {
-        // Ads chosen by the page or the search, not by the person ("serving contextual advertising", "if you search for
-        // cars, we'll show you ads about cars"), are not targeted advertising on their data: a person decides.
-        // Ads named as targeted stay targeted when a search is given as an example ("targeted ads, so if you search for …").
-        if (CONTEXTUAL.test(v) && !(EXPLICIT_TARGETED.test(m[0]) && !/\bcontextual/i.test(v))) cands.push({ value: 'allowed', evidence: evidenceAt(ctx, s, m.index, m.index + m[0].length), confidence: 0.4, review: 'contextual advertising, not targeted on the person\'s data' });
-        else cands.push({ value: 'allowed', evidence: evidenceAt(ctx, s, m.index, m.index + m[0].length), confidence: 0.8 });
-        done = true;
-        break;
-      }
-    }
-    if (done) continue;
-    for (const re of PROHIBITED) {
-      const m = re.exec(v);
-      if (m && re === MARKETING_USE_REFUSED && !MARKETED_DATA.test(v.slice(0, m.index + m[0].length))) continue;
-      if (m && re === TARGETED_REFUSED && !vendorSubject(v, m.index, ctx.vendorNames)) continue;
-      if (m && (USER_CONDITION.test(v.slice(Math.max(0, m.index - 60), m.index)) || SCOPE_LIMIT.test(v.slice(m.index + m[0].length)))) continue;
-      // "Whether or not we sell your data, …": both cases at once, no refusal.
-      if (m && /\bwhether\s+or\s+$/i.test(v.slice(Math.max(0, m.index - 20), m.index))) continue;
-      if (m && !inDefinition(v, m.index) && !sellsGoods(m[0]) && !SOLD_TO_USER.test(m[0]) && !CHARACTERISED.test(m[0]) && !restrictsOthers(ctx.sentences, s, m.index)) {
-        const conceded = CONCEDED.test(v.slice(m.index));
-        const scoped = !conceded && scopingLead(ctx, s) !== undefined;
-        // "no mobile information will be shared … for their marketing purposes": the data of one collection channel only.
-        const channel = !conceded && !scoped && SCOPED.test(v);
-        const review = conceded ? 'a refused sale with a sale conceded in the same sentence' : scoped ? SCOPED_REVIEW : channel ? CHANNEL_REVIEW : undefined;
-        cands.push({ value: 'prohibited', evidence: evidenceAt(ctx, s, m.index, m.index + m[0].length), confidence: review ? 0.45 : 0.8, ...(review ? { review } : {}) });
-        done = true;
-        break;
-      }
-    }
-    if (done) continue;
-    // The clause reading of a refused sale: a negated sell action on data, by the vendor or in the passive
-    // ("We will not sell or market your email address", "information … will never be sold or disseminated").
-    // Clauses are built only for sentences with a sale word and a negation.
-    if (!SALE_AND_NOT.test(v)) continue;
-    for (const c of ctx.clauses(s)) {
-      // "… licensed, not sold to you": the product sold to the customer, not the customer's data sold to others.
-      const sale = hitsOf(c, 'action', 'sell').find((h) => verbal(c, h) && negated(c, h) && agentOf(c, h)?.kind !== 'customer' && has(c, 'object') && !recipientsOf(c, h).some((r) => r.kind === 'customer' && r.t0 - h.t1 <= 4));
-      // "Where your Content is not being offered for Sale": a negation inside a condition is no refusal.
-      if (sale && CONDITION_OPEN.test(c.view.slice(0, sale.start))) continue;
-      if (!sale || SCOPE_LIMIT.test(c.view.slice(sale.end)) || USER_CONDITION.test(c.view.slice(0, sale.start)) || inDefinition(c.view, sale.start) || sellsGoods(c.view.slice(sale.start)) || CHARACTERISED.test(c.view) || SOLD_TO_USER.test(c.view) || restrictsOthers(ctx.sentences, s, c.start - s.start + sale.start)) continue;
-      // A refusal scoped to one way of collecting ("information gathered this way") does not answer for all data.
-      // "We will never sell your Content …, though we may sell or transfer any license you grant us": the refusal is
-      // taken back in part in the same sentence.
-      if (CONCEDED.test(v)) cands.push({ value: 'prohibited', evidence: clauseEvidence(ctx, c), confidence: 0.45, review: 'a refused sale with a sale conceded in the same sentence' });
-      else if (SCOPED.test(c.view)) cands.push({ value: 'prohibited', evidence: clauseEvidence(ctx, c), confidence: 0.45, review: CHANNEL_REVIEW });
-      else if (scopingLead(ctx, s) !== undefined) cands.push({ value: 'prohibited', evidence: clauseEvidence(ctx, c), confidence: 0.45, review: SCOPED_REVIEW });
-      else cands.push({ value: 'prohibited', evidence: clauseEvidence(ctx, c), confidence: 0.75 });
+  for (const s of operative(ctx, PREFILTER)) readSentence(ctx, s, cands);
+  return decide('data_sale_or_marketing', cands, ['allowed', 'prohibited']);
+}
+
+// The readings of one sentence are functions of their own, not the body of one long loop: V8 recompiles a function
+// whole each time one of its assumptions fails, and new documents keep failing some (this was among the most recompiled).
+function readSentence(ctx: FactContext, s: Sentence, cands: Candidate<V>[]): void {
+  const v = s.view;
+  // What the user or a developer must not do with data ("You will not sell user data", a list under "Prohibited
+  // uses:") binds them, not the vendor (OTA: Google API Services User Data Policy).
+  if (CUSTOMER_SUBJECT.test(v) || LEGAL_RIGHT.test(v) || IMPERATIVE_TO_USER.test(v)) return;
+  // Marketing with the vendor's brand ("a license to use the Brand Features solely for marketing purposes") uses no data.
+  if (BRAND.test(v) && !MARKETED_DATA.test(v)) return;
+  if (readPatterns(ctx, s, v, cands)) return;
+  readRefusedSale(ctx, s, v, cands);
+}
+
+/** The permission and refusal patterns: true when one of them decided the sentence. */
+function readPatterns(ctx: FactContext, s: Sentence, v: string, cands: Candidate<V>[]): boolean {
+  let done = false;
+  // "If you do not wish to receive promotional emails …, you may change your preferences": they are sent by default.
+  const optOut = DECLINE_MARKETING.exec(v);
+  if (optOut && !inDefinition(v, optOut.index)) {
+    cands.push({ value: 'allowed', evidence: evidenceAt(ctx, s, optOut.index, optOut.index + optOut[0].length), confidence: 0.75 });
+    return true;
+  }
+  for (const re of ALLOWED) {
+    const m = re.exec(v);
+    // A list item that opens with a negation ("* Never selling your information or sharing it … for marketing
+    // purposes") negates all of it, however long the link text between.
+    if (m && !(/licen[cs]/i.test(m[0]) && deidentifiedOnly(m[0])) && !vendorNegatedBefore(v, m.index) && !NEGATED_ITEM.test(v.slice(0, m.index)) && !/\b(?:not|never|no)\b/i.test(m[0]) && !inDefinition(v, m.index) && !/\bopt(?:-| )?out of\b[^.;]{0,30}$/i.test(v.slice(0, m.index)) && !restrictsOthers(ctx.sentences, s, m.index)) {
+      // Ads chosen by the page or the search, not by the person ("serving contextual advertising", "if you search for
+      // cars, we'll show you ads about cars"), are not targeted advertising on their data: a person decides.
+      // Ads named as targeted stay targeted when a search is given as an example ("targeted ads, so if you search for …").
+      if (CONTEXTUAL.test(v) && !(EXPLICIT_TARGETED.test(m[0]) && !/\bcontextual/i.test(v))) cands.push({ value: 'allowed', evidence: evidenceAt(ctx, s, m.index, m.index + m[0].length), confidence: 0.4, review: 'contextual advertising, not targeted on the person\'s data' });
+      else cands.push({ value: 'allowed', evidence: evidenceAt(ctx, s, m.index, m.index + m[0].length), confidence: 0.8 });
+      done = true;
       break;
     }
   }
-  return decide('data_sale_or_marketing', cands, ['allowed', 'prohibited']);
+  if (done) return true;
+  for (const re of PROHIBITED) {
+    const m = re.exec(v);
+    if (m && re === MARKETING_USE_REFUSED && !MARKETED_DATA.test(v.slice(0, m.index + m[0].length))) continue;
+    if (m && re === TARGETED_REFUSED && !vendorSubject(v, m.index, ctx.vendorNames)) continue;
+    if (m && (USER_CONDITION.test(v.slice(Math.max(0, m.index - 60), m.index)) || SCOPE_LIMIT.test(v.slice(m.index + m[0].length)))) continue;
+    // "Whether or not we sell your data, …": both cases at once, no refusal.
+    if (m && /\bwhether\s+or\s+$/i.test(v.slice(Math.max(0, m.index - 20), m.index))) continue;
+    if (m && !inDefinition(v, m.index) && !sellsGoods(m[0]) && !SOLD_TO_USER.test(m[0]) && !CHARACTERISED.test(m[0]) && !restrictsOthers(ctx.sentences, s, m.index)) {
+      const conceded = CONCEDED.test(v.slice(m.index));
+      const scoped = !conceded && scopingLead(ctx, s) !== undefined;
+      // "no mobile information will be shared … for their marketing purposes": the data of one collection channel only.
+      const channel = !conceded && !scoped && SCOPED.test(v);
+      const review = conceded ? 'a refused sale with a sale conceded in the same sentence' : scoped ? SCOPED_REVIEW : channel ? CHANNEL_REVIEW : undefined;
+      cands.push({ value: 'prohibited', evidence: evidenceAt(ctx, s, m.index, m.index + m[0].length), confidence: review ? 0.45 : 0.8, ...(review ? { review } : {}) });
+      done = true;
+      break;
+    }
+  }
+  return done;
+}
+
+/** The clause reading of a refused sale (a negated sell action on data). */
+function readRefusedSale(ctx: FactContext, s: Sentence, v: string, cands: Candidate<V>[]): void {
+  // The clause reading of a refused sale: a negated sell action on data, by the vendor or in the passive
+  // ("We will not sell or market your email address", "information … will never be sold or disseminated").
+  // Clauses are built only for sentences with a sale word and a negation.
+  if (!SALE_AND_NOT.test(v)) return;
+  for (const c of ctx.clauses(s)) {
+    // "… licensed, not sold to you": the product sold to the customer, not the customer's data sold to others.
+    const sale = hitsOf(c, 'action', 'sell').find((h) => verbal(c, h) && negated(c, h) && agentOf(c, h)?.kind !== 'customer' && has(c, 'object') && !recipientsOf(c, h).some((r) => r.kind === 'customer' && r.t0 - h.t1 <= 4));
+    // "Where your Content is not being offered for Sale": a negation inside a condition is no refusal.
+    if (sale && CONDITION_OPEN.test(c.view.slice(0, sale.start))) continue;
+    if (!sale || SCOPE_LIMIT.test(c.view.slice(sale.end)) || USER_CONDITION.test(c.view.slice(0, sale.start)) || inDefinition(c.view, sale.start) || sellsGoods(c.view.slice(sale.start)) || CHARACTERISED.test(c.view) || SOLD_TO_USER.test(c.view) || restrictsOthers(ctx.sentences, s, c.start - s.start + sale.start)) continue;
+    // A refusal scoped to one way of collecting ("information gathered this way") does not answer for all data.
+    // "We will never sell your Content …, though we may sell or transfer any license you grant us": the refusal is
+    // taken back in part in the same sentence.
+    if (CONCEDED.test(v)) cands.push({ value: 'prohibited', evidence: clauseEvidence(ctx, c), confidence: 0.45, review: 'a refused sale with a sale conceded in the same sentence' });
+    else if (SCOPED.test(c.view)) cands.push({ value: 'prohibited', evidence: clauseEvidence(ctx, c), confidence: 0.45, review: CHANNEL_REVIEW });
+    else if (scopingLead(ctx, s) !== undefined) cands.push({ value: 'prohibited', evidence: clauseEvidence(ctx, c), confidence: 0.45, review: SCOPED_REVIEW });
+    else cands.push({ value: 'prohibited', evidence: clauseEvidence(ctx, c), confidence: 0.75 });
+    break;
+  }
 }

@@ -1,5 +1,5 @@
 import type { Fact } from '@custody/domain';
-import type { ListContext } from '../clauses/list-context.js';
+import type { BlockEntry, ListContext } from '../clauses/list-context.js';
 import { blockIndex } from '../clauses/list-context.js';
 import type { Block } from '../clauses/structure.js';
 import { introOf, isItem, isTableRow } from '../clauses/structure.js';
@@ -16,6 +16,7 @@ import { isTrackerTable } from './subprocessor-trackers.js';
 import { oneOfProviders, providerHeading, providerProfile } from './subprocessor-profiles.js';
 import { ANONYMOUS_DATA, USE_VERB_BEFORE, DATA_RELATION, HEADING, LIST_LEAD, SHOUTING, STRICT_HEADING, USER_ITEMS, notSentenceName } from './subprocessor-patterns.js';
 import { deniedUse, examplesReceive, groupExamples, kindExamples, pluginOwners, triggers, vendorPassesTo } from './subprocessor-triggers.js';
+import type { NameCollector } from './subprocessor-candidates.js';
 import { nameCollector } from './subprocessor-candidates.js';
 import { readRow, readTrackerRow, readUndecided } from './subprocessor-rows.js';
 import { settleNames } from './subprocessor-settle.js';
@@ -38,169 +39,210 @@ const QUOTED_KIND_AFTER = /^\s+(?:technolog(?:y|ies)|features?|functionalit(?:y|
  */
 export function extractSubprocessors(ctx: FactContext): Fact<'subprocessors_named'> {
   const collector = nameCollector(ctx);
-  const { add, names, rejected } = collector;
   const vendorNames = ctx.vendorNames;
-  const vendorAtEnd = new RegExp(String.raw`(?:${vendorNames.map(escapeRegExp).filter((n) => n.length >= 2).join('|') || '\\uffff'})\s*$`, 'i');
-  const headingCache = new Map<string, boolean>();
-  // Whether a sentence has a provider noun, asked of each sentence and of the one after it: answered once.
-  const nounMemo = new Map<number, boolean>();
-  const namesProvider = (x: Sentence): boolean => {
-    let b = nounMemo.get(x.index);
-    if (b === undefined) nounMemo.set(x.index, (b = mayMatch(PROVIDER_NOUN, x.view, x) && PROVIDER_NOUN.test(x.view)));
-    return b;
+  const r: Reading = {
+    ctx,
+    collector,
+    vendorAtEnd: new RegExp(String.raw`(?:${vendorNames.map(escapeRegExp).filter((n) => n.length >= 2).join('|') || '\\uffff'})\s*$`, 'i'),
+    headingCache: new Map(),
+    nounMemo: new Map(),
+    entries: blockIndex(ctx.text, ctx.sentences),
+    runIns: new Map(),
+    runInContexts: new Map(),
+    trackerParts: trackerSections(ctx.sections, ctx.text.length),
   };
-  const entries = blockIndex(ctx.text, ctx.sentences);
-  // Runs of paragraphs with run-in titles, one block each, and their contexts.
-  const runIns = new Map<number, Block>();
-  const runInContexts = new Map<Block, ListContext>();
-  const trackerParts = trackerSections(ctx.sections, ctx.text.length);
-  for (const s of ctx.sentences) {
-    if (s.isHeading) {
-      // A provider's name as the heading of its own subsection ("Google Analytics", then "Google Analytics is …").
-      const h = providerHeading(ctx.sentences, s);
-      if (h) add(h.name, s, h.at, true);
-      continue;
-    }
-    if (s.isDefinition || s.isDraftingNote) continue;
-    const v = s.view;
-    // 0. A provider named in prose as the one collecting data on the vendor's pages ("Stripe uses a cookie",
-    // "Used by Hotjar to …"), under any heading: tracker sections name one provider per paragraph or row, often
-    // as the sentence's first word (hence before the capital test below).
-    for (const c of collectorMentions(v, inRanges(trackerParts, s.start), TOKEN, notSentenceName, s)) add(c.name, s, c.at);
-    // A list item or table row (asked once: three readings below depend on it).
-    const item = isItem(ctx.sentences, s) || isTableRow(s);
-    // A paragraph opened by a run-in title of a run of them that names recipients ("Cloudflare. As you browse, …").
-    const title = item ? undefined : runInRecipient(ctx.sentences, s, runIns, runInContexts);
-    if (title !== undefined) {
-      readLead(title, 0, (raw, at) => add(raw, s, at, true));
-      continue;
-    }
-    // A provider described in its own sentence among the vendor's providers ("Twilio provides … The platform processes
-    // user data", "Google is one of these third-party vendors"): its name may be the sentence's only capital, hence
-    // before the capital test below.
-    if (!item) {
-      const profile = providerProfile(ctx.sentences, s) ?? oneOfProviders(s);
-      if (profile) add(profile.name, s, profile.at, true);
-    }
-    // Names start with a capital or a digit (or "iDenfy"); a sentence with none cannot hold one.
-    // An item whose marker was split off ("1." then "Criteo") starts with its name.
-    if (!mayHoldName(v) && !(item && /^[A-Z]/.test(v))) continue;
-    let underHeading = false;
-    if (s.heading !== undefined) {
-      let h = headingCache.get(s.heading);
-      if (h === undefined) headingCache.set(s.heading, (h = HEADING.test(s.heading) && s.heading.length < 100));
-      underHeading = h;
-    }
-    const intro = item ? introOf(ctx.sentences, s, true) : undefined;
-    // "We do not share information about you with:": the intro denies passing data to the entries, so none of them,
-    // whatever it says of itself ("- Payment processors such as Stripe"), is a recipient. "We do not share … except
-    // with:" names recipients all the same (deniedUse reads the exception).
-    if (intro !== undefined && deniedUse(intro.view.slice(intro.view.lastIndexOf(';') + 1))) continue;
-    const introAboutProviders =
-      intro !== undefined &&
-      ((PROVIDER_NOUN.test(intro.view) && (RELATION_VERB.test(intro.view) || /:\s*$/.test(intro.view) || intro.isHeading)) ||
-        /\b(?:we|us)\s+(?:also\s+|currently\s+)?(?:use|engage|work with|rely on|partner with|utili[sz]e)\b[^.]{0,60}:\s*$/i.test(intro.view));
-    if (item) {
-      // The list or table the item belongs to decides first: a list of recipients is read by its name column or
-      // lead entity; a list of products, data kinds or integrations is not read as names at all.
-      const entry = entries.get(s.index);
-      const role = entry?.context.role ?? 'unknown';
-      if (entry && role === 'recipients') {
-        const strong = role === 'recipients' || (underHeading && STRICT_HEADING.test(s.heading ?? ''));
-        if (entry.block.kind === 'table') {
-          if (entry.row) readRow(ctx, collector, entry.block, entry.row, entry.context, strong);
-          continue;
-        }
-        // An item without a lead entity ("Fraud Prevention: we use Google's reCAPTCHA") is read as a sentence below.
-        // In a list of categories ("Affiliates", "Service providers", "Other users"), only a name that looks like one
-        // (a legal suffix, a brand's inner capital, a dot or digit) is taken as an entry.
-        // "- Arcademics: Provides some of the math games. Does not collect or store personal information.": no access.
-        const none = noPersonalData(ctx.sentences, s);
-        if (none) {
-          readItem(ctx, s, (raw, ss, at) => rejected.push({ name: raw, ev: evidenceAt(ctx, ss, at, at + raw.length), reason: `the list says this entity gets no personal data ("${none}")` }));
-          continue;
-        }
-        const before = names.size + rejected.length;
-        const categories = isCategoryList(entry.block);
-        readItem(ctx, s, (raw, ss, at) => {
-          if (!categories || ENDS_WITH_SUFFIX.test(raw.trim()) || BRAND_SHAPE.test(raw)) add(raw, ss, at, strong);
-        });
-        if (names.size + rejected.length > before) continue;
-      }
-      // A row of a cookie or tracker table that links to a third party's own policy: that party gets visitors' data.
-      if (entry && role !== 'recipients' && entry.row && entry.block.kind === 'table' && isTrackerTable(entry.block) && readTrackerRow(ctx, collector, entry.block, entry.row)) continue;
-      // Provider words nearby but nothing that says the entries receive data: kept for a person to decide.
-      if (entry && role === 'unknown' && (underHeading || introAboutProviders) && entry.row === entry.block.rows[0]) readUndecided(ctx, collector, entry.block, entry.context);
-    }
-    // A sentence in capitals (disclaimers) names no provider.
-    if (v.length > 40 && SHOUTING.test(v) && v.replace(/[^\p{Lu}]/gu, '').length > 0.6 * v.replace(/[^\p{L}]/gu, '').length) continue;
-    const prev = ctx.sentences[s.index - 1];
-    const nounHere = namesProvider(s);
-    const providerContext = nounHere || underHeading || (prev !== undefined && prev.paragraph === s.paragraph && namesProvider(prev));
-    // 0b. A platform whose social plug-ins the vendor's pages embed gets the visit (as a tracker does), with or without a provider word.
-    for (const at of pluginOwners(v, s.heading)) {
-      if (deniedUse(v.slice(Math.max(0, v.lastIndexOf(';', at) + 1), at))) continue;
-      // The owner's address may follow ("LinkedIn Corporation, 2029 Stierlin Court, Mountain View"): the names end before a number.
-      const list = NAME_LIST_AT.exec(v.slice(at).replace(/,\s*\d[\s\S]*$/, ''));
-      if (list) splitNames(list[1], at + list[0].length - list[1].length, (n, nat) => add(n, s, nat, true, false, undefined, true));
-    }
-    const relation = mayMatch(RELATION_VERB, v, s) && RELATION_VERB.test(v);
-    // An entry of a list of recipients has its relation in the list's intro ("we share information about you with: …").
-    const entryOfRecipients = entries.get(s.index)?.context.role === 'recipients';
-    if (!providerContext && !relation && !entryOfRecipients) continue;
-    // 1. Names right after a provider noun (strong) or a relation verb.
-    // Items after "… when you:" have the user as their subject: "- Enroll in OnStar and use OnStar services" is the user's doing.
-    const userItems = intro !== undefined && USER_ITEMS.test(intro.view);
-    for (const t of triggers(v, vendorAtEnd, nounHere, s)) {
-      if (userItems && !t.strong) continue;
-      if (t.clause !== undefined && !examplesReceive(t.clause, entries.get(s.index)?.context.role === 'recipients', v.slice(t.at))) continue;
-      // "We do not use analytics tools, such as A": the sentence denies the relation the names would be read from.
-      if (deniedUse(v.slice(Math.max(0, v.lastIndexOf(';', t.at) + 1), t.at))) continue;
-      // A name in quotes after a verb of using it ("we use ‘Yo Wireless’ to provide the Wi-Fi") is read inside them (not a
-      // quotation handed to someone: 'credit is given to "Scott Price, …"').
-      if (/^[‘“"'](?=[\p{Lu}\d])/u.test(v.slice(t.at, t.at + 2)) && USE_VERB_BEFORE.test(v.slice(Math.max(0, t.at - 24), t.at))) {
-        // "We use 'Session Replay' technology": a quoted name of a kind of technique or feature, not of an organisation.
-        const close = /^[^‘“"'’”]{1,60}[’”"']/.exec(v.slice(t.at + 1));
-        if (close && QUOTED_KIND_AFTER.test(v.slice(t.at + 1 + close[0].length, t.at + 1 + close[0].length + 30))) continue;
-        t.at++;
-      }
-      const list = NAME_LIST_AT.exec(v.slice(t.at));
-      if (!list) continue;
-      splitNames(list[1], t.at + list[0].length - list[1].length, (n, at) => add(n, s, at, t.strong));
-    }
-    // 1b. Examples of a kind described before them ("Companies that help deliver newspapers, such as i-Movo", "Key service
-    // providers we use include A and B"), when the clause says the vendor uses them or passes data to them.
-    // Data shared only once aggregated or de-identified ("aggregated information (that doesn't identify those customers)
-    // … shared with selected third parties such as X") makes no recipient of personal data.
-    const kinds = kindExamples(v);
-    const anonymousOnly = kinds.length > 0 && (ANONYMOUS_DATA.test(v) || (prev !== undefined && prev.paragraph === s.paragraph && ANONYMOUS_DATA.test(prev.view)));
-    for (const t of anonymousOnly ? [] : kinds) {
-      const inRecipientList = entries.get(s.index)?.context.role === 'recipients';
-      if (userItems || !examplesReceive(t.clause, inRecipientList) || deniedUse(t.clause)) continue;
-      // Outside a list of recipients, the clause's verb must be the vendor's: "clinics use platforms such as A" names the
-      // customers' tools.
-      if (!inRecipientList && !vendorPassesTo(t.clause, vendorAtEnd)) continue;
-      const list = NAME_LIST_AT.exec(v.slice(t.at));
-      if (list) splitNames(list[1], t.at + list[0].length - list[1].length, (n, at) => add(n, s, at, t.strong));
-    }
-    // 1c. Examples of the vendor's group companies in a clause passing data to them ("other organisations in the Acme Group
-    // (such as Acme IT AB)"): affiliates outside "we", read even without a provider noun or a legal suffix.
-    // The names run to the first entry that is not one ("…: Acme Dealer Services, National General Insurance Group and its
-    // affiliates, …" stops there): a colon's long tail mixes the group's own entities and forms the labels do not take.
-    if (!userItems) for (const at of groupExamples(v)) {
-      const list = NAME_LIST_AT.exec(v.slice(at));
-      if (list) splitNames(list[1], at + list[0].length - list[1].length, (n, nat) => add(n, s, nat, true));
-    }
-    // 2. Corporate names (legal suffix) in a sentence about providers sharing or processing data.
-    const next = ctx.sentences[s.index + 1];
-    const passesData = (x: Sentence | undefined) => x !== undefined && x.paragraph === s.paragraph && DATA_RELATION.test(x.view);
-    if (providerContext && relation && HAS_SUFFIX.test(v) && (DATA_RELATION.test(v) || passesData(next) || passesData(prev))) {
-      SUFFIX_NAME.lastIndex = 0;
-      for (let m = SUFFIX_NAME.exec(v); m; m = SUFFIX_NAME.exec(v)) add(m[0], s, m.index, true);
-    }
-    // 3. "We engage the following sub-processors: A, B and C."
-    const lead = v.includes(':') ? LIST_LEAD.exec(v) : null;
-    if (lead) splitNames(lead[1], v.length - lead[1].length, (n, at) => add(n, s, at, true), true);
-  }
+  for (const s of ctx.sentences) readSentence(r, s);
   return settleNames(ctx, collector);
+}
+
+/**
+ * What the reader keeps of one document while it reads the sentences one by one. The readings below are functions of
+ * their own, not closures of one long function: a long function is recompiled whole each time one of its
+ * assumptions fails (new documents keep bringing new ones), and this one was the most recompiled of the extractor.
+ */
+interface Reading {
+  ctx: FactContext;
+  collector: NameCollector;
+  /** The vendor's names at the end of a text (a relation verb after it is the vendor's). */
+  vendorAtEnd: RegExp;
+  /** Whether a heading announces providers (HEADING), per heading text: many sentences share one. */
+  headingCache: Map<string, boolean>;
+  /** Whether a sentence has a provider noun, asked of each sentence and of the one after it: answered once. */
+  nounMemo: Map<number, boolean>;
+  entries: Map<number, BlockEntry>;
+  /** Runs of paragraphs with run-in titles, one block each, and their contexts. */
+  runIns: Map<number, Block>;
+  runInContexts: Map<Block, ListContext>;
+  trackerParts: ReturnType<typeof trackerSections>;
+}
+
+function namesProvider(r: Reading, x: Sentence): boolean {
+  let b = r.nounMemo.get(x.index);
+  if (b === undefined) r.nounMemo.set(x.index, (b = mayMatch(PROVIDER_NOUN, x.view, x) && PROVIDER_NOUN.test(x.view)));
+  return b;
+}
+
+function readSentence(r: Reading, s: Sentence): void {
+  const { ctx, collector } = r;
+  const { add } = collector;
+  if (s.isHeading) {
+    // A provider's name as the heading of its own subsection ("Google Analytics", then "Google Analytics is …").
+    const h = providerHeading(ctx.sentences, s);
+    if (h) add(h.name, s, h.at, true);
+    return;
+  }
+  if (s.isDefinition || s.isDraftingNote) return;
+  const v = s.view;
+  // 0. A provider named in prose as the one collecting data on the vendor's pages ("Stripe uses a cookie",
+  // "Used by Hotjar to …"), under any heading: tracker sections name one provider per paragraph or row, often
+  // as the sentence's first word (hence before the capital test below).
+  for (const c of collectorMentions(v, inRanges(r.trackerParts, s.start), TOKEN, notSentenceName, s)) add(c.name, s, c.at);
+  // A list item or table row (asked once: three readings below depend on it).
+  const item = isItem(ctx.sentences, s) || isTableRow(s);
+  // A paragraph opened by a run-in title of a run of them that names recipients ("Cloudflare. As you browse, …").
+  const title = item ? undefined : runInRecipient(ctx.sentences, s, r.runIns, r.runInContexts);
+  if (title !== undefined) {
+    readLead(title, 0, (raw, at) => add(raw, s, at, true));
+    return;
+  }
+  // A provider described in its own sentence among the vendor's providers ("Twilio provides … The platform processes
+  // user data", "Google is one of these third-party vendors"): its name may be the sentence's only capital, hence
+  // before the capital test below.
+  if (!item) {
+    const profile = providerProfile(ctx.sentences, s) ?? oneOfProviders(s);
+    if (profile) add(profile.name, s, profile.at, true);
+  }
+  // Names start with a capital or a digit (or "iDenfy"); a sentence with none cannot hold one.
+  // An item whose marker was split off ("1." then "Criteo") starts with its name.
+  if (!mayHoldName(v) && !(item && /^[A-Z]/.test(v))) return;
+  let underHeading = false;
+  if (s.heading !== undefined) {
+    let h = r.headingCache.get(s.heading);
+    if (h === undefined) r.headingCache.set(s.heading, (h = HEADING.test(s.heading) && s.heading.length < 100));
+    underHeading = h;
+  }
+  const intro = item ? introOf(ctx.sentences, s, true) : undefined;
+  // "We do not share information about you with:": the intro denies passing data to the entries, so none of them,
+  // whatever it says of itself ("- Payment processors such as Stripe"), is a recipient. "We do not share … except
+  // with:" names recipients all the same (deniedUse reads the exception).
+  if (intro !== undefined && deniedUse(intro.view.slice(intro.view.lastIndexOf(';') + 1))) return;
+  const introAboutProviders =
+    intro !== undefined &&
+    ((PROVIDER_NOUN.test(intro.view) && (RELATION_VERB.test(intro.view) || /:\s*$/.test(intro.view) || intro.isHeading)) ||
+      /\b(?:we|us)\s+(?:also\s+|currently\s+)?(?:use|engage|work with|rely on|partner with|utili[sz]e)\b[^.]{0,60}:\s*$/i.test(intro.view));
+  if (item && readEntry(r, s, underHeading, introAboutProviders)) return;
+  readProse(r, s, intro, underHeading);
+}
+
+/** A list item or table row read as an entry of its list: true when that reading settles the sentence. */
+function readEntry(r: Reading, s: Sentence, underHeading: boolean, introAboutProviders: boolean): boolean {
+  const { ctx, collector, entries } = r;
+  const { add, names, rejected } = collector;
+  // The list or table the item belongs to decides first: a list of recipients is read by its name column or
+  // lead entity; a list of products, data kinds or integrations is not read as names at all.
+  const entry = entries.get(s.index);
+  const role = entry?.context.role ?? 'unknown';
+  if (entry && role === 'recipients') {
+    const strong = role === 'recipients' || (underHeading && STRICT_HEADING.test(s.heading ?? ''));
+    if (entry.block.kind === 'table') {
+      if (entry.row) readRow(ctx, collector, entry.block, entry.row, entry.context, strong);
+      return true;
+    }
+    // An item without a lead entity ("Fraud Prevention: we use Google's reCAPTCHA") is read as a sentence below.
+    // In a list of categories ("Affiliates", "Service providers", "Other users"), only a name that looks like one
+    // (a legal suffix, a brand's inner capital, a dot or digit) is taken as an entry.
+    // "- Arcademics: Provides some of the math games. Does not collect or store personal information.": no access.
+    const none = noPersonalData(ctx.sentences, s);
+    if (none) {
+      readItem(ctx, s, (raw, ss, at) => rejected.push({ name: raw, ev: evidenceAt(ctx, ss, at, at + raw.length), reason: `the list says this entity gets no personal data ("${none}")` }));
+      return true;
+    }
+    const before = names.size + rejected.length;
+    const categories = isCategoryList(entry.block);
+    readItem(ctx, s, (raw, ss, at) => {
+      if (!categories || ENDS_WITH_SUFFIX.test(raw.trim()) || BRAND_SHAPE.test(raw)) add(raw, ss, at, strong);
+    });
+    if (names.size + rejected.length > before) return true;
+  }
+  // A row of a cookie or tracker table that links to a third party's own policy: that party gets visitors' data.
+  if (entry && role !== 'recipients' && entry.row && entry.block.kind === 'table' && isTrackerTable(entry.block) && readTrackerRow(ctx, collector, entry.block, entry.row)) return true;
+  // Provider words nearby but nothing that says the entries receive data: kept for a person to decide.
+  if (entry && role === 'unknown' && (underHeading || introAboutProviders) && entry.row === entry.block.rows[0]) readUndecided(ctx, collector, entry.block, entry.context);
+  return false;
+}
+
+/** The names a sentence's prose gives after provider nouns, relation verbs and list leads. */
+function readProse(r: Reading, s: Sentence, intro: Sentence | undefined, underHeading: boolean): void {
+  const { ctx, collector, entries, vendorAtEnd } = r;
+  const { add } = collector;
+  const v = s.view;
+  // A sentence in capitals (disclaimers) names no provider.
+  if (v.length > 40 && SHOUTING.test(v) && v.replace(/[^\p{Lu}]/gu, '').length > 0.6 * v.replace(/[^\p{L}]/gu, '').length) return;
+  const prev = ctx.sentences[s.index - 1];
+  const nounHere = namesProvider(r, s);
+  const providerContext = nounHere || underHeading || (prev !== undefined && prev.paragraph === s.paragraph && namesProvider(r, prev));
+  // 0b. A platform whose social plug-ins the vendor's pages embed gets the visit (as a tracker does), with or without a provider word.
+  for (const at of pluginOwners(v, s.heading)) {
+    if (deniedUse(v.slice(Math.max(0, v.lastIndexOf(';', at) + 1), at))) continue;
+    // The owner's address may follow ("LinkedIn Corporation, 2029 Stierlin Court, Mountain View"): the names end before a number.
+    const list = NAME_LIST_AT.exec(v.slice(at).replace(/,\s*\d[\s\S]*$/, ''));
+    if (list) splitNames(list[1], at + list[0].length - list[1].length, (n, nat) => add(n, s, nat, true, false, undefined, true));
+  }
+  const relation = mayMatch(RELATION_VERB, v, s) && RELATION_VERB.test(v);
+  // An entry of a list of recipients has its relation in the list's intro ("we share information about you with: …").
+  const entryOfRecipients = entries.get(s.index)?.context.role === 'recipients';
+  if (!providerContext && !relation && !entryOfRecipients) return;
+  // 1. Names right after a provider noun (strong) or a relation verb.
+  // Items after "… when you:" have the user as their subject: "- Enroll in OnStar and use OnStar services" is the user's doing.
+  const userItems = intro !== undefined && USER_ITEMS.test(intro.view);
+  for (const t of triggers(v, vendorAtEnd, nounHere, s)) {
+    if (userItems && !t.strong) continue;
+    if (t.clause !== undefined && !examplesReceive(t.clause, entries.get(s.index)?.context.role === 'recipients', v.slice(t.at))) continue;
+    // "We do not use analytics tools, such as A": the sentence denies the relation the names would be read from.
+    if (deniedUse(v.slice(Math.max(0, v.lastIndexOf(';', t.at) + 1), t.at))) continue;
+    // A name in quotes after a verb of using it ("we use ‘Yo Wireless’ to provide the Wi-Fi") is read inside them (not a
+    // quotation handed to someone: 'credit is given to "Scott Price, …"').
+    if (/^[‘“"'](?=[\p{Lu}\d])/u.test(v.slice(t.at, t.at + 2)) && USE_VERB_BEFORE.test(v.slice(Math.max(0, t.at - 24), t.at))) {
+      // "We use 'Session Replay' technology": a quoted name of a kind of technique or feature, not of an organisation.
+      const close = /^[^‘“"'’”]{1,60}[’”"']/.exec(v.slice(t.at + 1));
+      if (close && QUOTED_KIND_AFTER.test(v.slice(t.at + 1 + close[0].length, t.at + 1 + close[0].length + 30))) continue;
+      t.at++;
+    }
+    const list = NAME_LIST_AT.exec(v.slice(t.at));
+    if (!list) continue;
+    splitNames(list[1], t.at + list[0].length - list[1].length, (n, at) => add(n, s, at, t.strong));
+  }
+  // 1b. Examples of a kind described before them ("Companies that help deliver newspapers, such as i-Movo", "Key service
+  // providers we use include A and B"), when the clause says the vendor uses them or passes data to them.
+  // Data shared only once aggregated or de-identified ("aggregated information (that doesn't identify those customers)
+  // … shared with selected third parties such as X") makes no recipient of personal data.
+  const kinds = kindExamples(v);
+  const anonymousOnly = kinds.length > 0 && (ANONYMOUS_DATA.test(v) || (prev !== undefined && prev.paragraph === s.paragraph && ANONYMOUS_DATA.test(prev.view)));
+  for (const t of anonymousOnly ? [] : kinds) {
+    const inRecipientList = entries.get(s.index)?.context.role === 'recipients';
+    if (userItems || !examplesReceive(t.clause, inRecipientList) || deniedUse(t.clause)) continue;
+    // Outside a list of recipients, the clause's verb must be the vendor's: "clinics use platforms such as A" names the
+    // customers' tools.
+    if (!inRecipientList && !vendorPassesTo(t.clause, vendorAtEnd)) continue;
+    const list = NAME_LIST_AT.exec(v.slice(t.at));
+    if (list) splitNames(list[1], t.at + list[0].length - list[1].length, (n, at) => add(n, s, at, t.strong));
+  }
+  // 1c. Examples of the vendor's group companies in a clause passing data to them ("other organisations in the Acme Group
+  // (such as Acme IT AB)"): affiliates outside "we", read even without a provider noun or a legal suffix.
+  // The names run to the first entry that is not one ("…: Acme Dealer Services, National General Insurance Group and its
+  // affiliates, …" stops there): a colon's long tail mixes the group's own entities and forms the labels do not take.
+  if (!userItems) for (const at of groupExamples(v)) {
+    const list = NAME_LIST_AT.exec(v.slice(at));
+    if (list) splitNames(list[1], at + list[0].length - list[1].length, (n, nat) => add(n, s, nat, true));
+  }
+  // 2. Corporate names (legal suffix) in a sentence about providers sharing or processing data.
+  const next = ctx.sentences[s.index + 1];
+  const passesData = (x: Sentence | undefined) => x !== undefined && x.paragraph === s.paragraph && DATA_RELATION.test(x.view);
+  if (providerContext && relation && HAS_SUFFIX.test(v) && (DATA_RELATION.test(v) || passesData(next) || passesData(prev))) {
+    SUFFIX_NAME.lastIndex = 0;
+    for (let m = SUFFIX_NAME.exec(v); m; m = SUFFIX_NAME.exec(v)) add(m[0], s, m.index, true);
+  }
+  // 3. "We engage the following sub-processors: A, B and C."
+  const lead = v.includes(':') ? LIST_LEAD.exec(v) : null;
+  if (lead) splitNames(lead[1], v.length - lead[1].length, (n, at) => add(n, s, at, true), true);
 }
