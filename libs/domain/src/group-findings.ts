@@ -321,7 +321,9 @@ function merge<M>(g: Group<M>, view: MemberView<M>, byId: Map<string, Pick<Graph
   if (!sorted) order.sort((a, b) => cmp(subjects[a]!, subjects[b]!));
   const fold = newFold<M>(subject);
   for (const i of order) foldMember(fold, members[i]!, subjects[i]!, installs[i], sites[i], view, byId);
-  return finishFold(fold, view, byId, installs[0]);
+  // The vendor is named after the first member in instance order, not the first to arrive: an incremental re-audit
+  // appends re-run members, and a vendor spelled two ways in a fleet ("Echo Notes", "echo notes") must read as a full audit reads it.
+  return finishFold(fold, view, byId, installs[order[0]!]);
 }
 
 /** The id a fleet vendor's findings are grouped under when the graph declares no system of that name. */

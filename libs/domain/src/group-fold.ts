@@ -130,7 +130,7 @@ export function foldInstall<M>(g: GroupFold<M>, like: M, figures: LikeFigures, s
   foldLists(g, like, view);
 }
 
-/** The merged finding of a fold with at least one member; `vendorInstall` is the install of the group's first member as it arrived. */
+/** The merged finding of a fold with at least one member; `vendorInstall` is the install of the group's first member in instance order. */
 export function finishFold<M>(g: GroupFold<M>, view: MemberView<M>, byId: ReadonlyMap<string, Pick<GraphSystem, 'group'>>, vendorInstall: string | undefined): Finding {
   const head = view.finding(g.worst as M);
   const vendor = byId.get(vendorInstall ?? '')?.group?.vendor;
