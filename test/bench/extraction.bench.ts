@@ -39,8 +39,11 @@
  *   unseen 18/9/13, 24/5/11, 37/12/35, 35/6/13), tuning sets since. The sets, their roles and descriptions are
  *   one table, FRESH_SETS in support/extraction-corpora.ts.
  * - ota-fresh17 … ota-fresh20: 12 more each picked by FRESH17 … FRESH20_RULE in the same way (17/18 in the tenth
- *   session, 19/20 in the twelfth), rules committed before their documents were read; unseen: their mismatches
- *   stay hidden (`--show-held-out` prints them, and reading them makes the set a tuning set).
+ *   session, 19/20 in the twelfth), rules committed before their documents were read; unseen until the fourteenth
+ *   session (2026-12-05; last unseen 208/6/39, 27/4/31, 46/10/28, 64/18/30), tuning sets since.
+ * - ota-fresh21, ota-fresh22: 12 more each picked by FRESH21/22_RULE in the same way (fourteenth session), rules
+ *   committed before their documents were read; unseen: their mismatches stay hidden (`--show-held-out` prints
+ *   them, and reading them makes the set a tuning set).
  *   For every fresh set the bench checks that the labelled files are what the rule picks and that every
  *   evidence offset is a 1–300 character span of the source (a target: labels valid).
  * OTA data © Open Terms Archive contributors, ODC-BY 1.0.

@@ -261,6 +261,22 @@ export const FRESH18_RULE: { salt: string; maxChars: number; kinds: RuleKind[] }
 export const FRESH19_RULE: { salt: string; maxChars: number; kinds: RuleKind[] } = { ...FRESH9_RULE, salt: 'ota-fresh19:' };
 export const FRESH20_RULE: { salt: string; maxChars: number; kinds: RuleKind[] } = { ...FRESH9_RULE, salt: 'ota-fresh20:' };
 
+/**
+ * The `ota-fresh21` and `ota-fresh22` rules (issue 7, fourteenth session, 2026-12-05), committed before any of their
+ * documents was read and before the extractor was run on them, in the same form as {@link FRESH9_RULE}: services in
+ * no earlier labelled set (fresh22 also excludes what fresh21 picks), 8 privacy policies and 4 terms each (no trackers
+ * policy of an unlabelled service is left). They are the unseen pool from this session;
+ * ota-fresh17 … 20 became tuning sets in the same session (their misses are studied from now on).
+ */
+export const FRESH21_RULE: { salt: string; maxChars: number; kinds: RuleKind[] } = {
+  ...FRESH9_RULE,
+  salt: 'ota-fresh21:',
+  // No trackers policy of an unlabelled service is left (the rule threw 'only 0 of 1'), so its place goes to an
+  // eighth privacy policy: 8 privacy policies, 4 terms.
+  kinds: FRESH9_RULE.kinds.map((k) => (k.kind === 'trackers policy' ? { ...k, count: 0 } : k.kind === 'privacy policy' ? { ...k, count: 8 } : k)),
+};
+export const FRESH22_RULE: { salt: string; maxChars: number; kinds: RuleKind[] } = { ...FRESH21_RULE, salt: 'ota-fresh22:' };
+
 export type SaltedRule = { salt: string; maxChars: number; kinds: RuleKind[] };
 
 /** One of the project's labelled OTA sets, in the order the sets were chosen (each excludes every earlier set). */
@@ -298,10 +314,12 @@ export const FRESH_SETS: FreshSet[] = [
   { name: 'ota-fresh14', file: 'fresh14.json', rule: FRESH14_RULE, role: 'tune', description: `${picked('FRESH14_RULE', '12, not in ota-fresh13 either: 7 privacy policies, 4 terms, 1 trackers policy')}; rule committed 2026-12-04 (ninth session) before labelling; first scored 2026-12-04 (fresh14-first-figures.json); unseen until the twelfth session (2026-12-04; last unseen 24/5/11), studied since (a tuning set)` },
   { name: 'ota-fresh15', file: 'fresh15.json', rule: FRESH15_RULE, role: 'tune', description: `${picked('FRESH15_RULE', '12: 7 privacy policies, 4 terms, 1 trackers policy')}; rule committed 2026-12-04 (ninth session) before labelling; first scored 2026-12-04 (fresh15-first-figures.json); unseen until the twelfth session (2026-12-04; last unseen 37/12/35), studied since (a tuning set)` },
   { name: 'ota-fresh16', file: 'fresh16.json', rule: FRESH16_RULE, role: 'tune', description: `${picked('FRESH16_RULE', '12, not in ota-fresh15 either: 7 privacy policies, 4 terms, 1 trackers policy')}; rule committed 2026-12-04 (ninth session) before labelling; first scored 2026-12-04 (fresh16-first-figures.json); unseen until the twelfth session (2026-12-04; last unseen 35/6/13), studied since (a tuning set)` },
-  { name: 'ota-fresh17', file: 'fresh17.json', rule: FRESH17_RULE, role: 'fresh', description: `${picked('FRESH17_RULE', '12: 7 privacy policies, 4 terms, 1 trackers policy')}; rule committed 2026-12-04 (tenth session) before labelling; first scored 2026-12-04 (fresh17-first-figures.json); 201 of its 217 labelled names are one document's table of ad-tech providers (ValueImpression), so its name figures are that table's` },
-  { name: 'ota-fresh18', file: 'fresh18.json', rule: FRESH18_RULE, role: 'fresh', description: `${picked('FRESH18_RULE', '12, not in ota-fresh17 either: 7 privacy policies, 4 terms, 1 trackers policy')}; rule committed 2026-12-04 (tenth session) before labelling; first scored 2026-12-04 (fresh18-first-figures.json)` },
-  { name: 'ota-fresh19', file: 'fresh19.json', rule: FRESH19_RULE, role: 'fresh', description: `${picked('FRESH19_RULE', '12: 7 privacy policies, 4 terms, 1 trackers policy')}; rule committed 2026-12-04 (twelfth session) before labelling; first scored 2026-12-04 (fresh19-first-figures.json)` },
-  { name: 'ota-fresh20', file: 'fresh20.json', rule: FRESH20_RULE, role: 'fresh', description: `${picked('FRESH20_RULE', '12, not in ota-fresh19 either: 7 privacy policies, 4 terms, 1 trackers policy')}; rule committed 2026-12-04 (twelfth session) before labelling; first scored 2026-12-04 (fresh20-first-figures.json)` },
+  { name: 'ota-fresh17', file: 'fresh17.json', rule: FRESH17_RULE, role: 'tune', description: `${picked('FRESH17_RULE', '12: 7 privacy policies, 4 terms, 1 trackers policy')}; rule committed 2026-12-04 (tenth session) before labelling; first scored 2026-12-04 (fresh17-first-figures.json); 201 of its 217 labelled names are one document's table of ad-tech providers (ValueImpression), so its name figures are that table's; unseen until the fourteenth session (2026-12-05; last unseen 208/6/39, extractor as at 3c74a5e), studied since (a tuning set)` },
+  { name: 'ota-fresh18', file: 'fresh18.json', rule: FRESH18_RULE, role: 'tune', description: `${picked('FRESH18_RULE', '12, not in ota-fresh17 either: 7 privacy policies, 4 terms, 1 trackers policy')}; rule committed 2026-12-04 (tenth session) before labelling; first scored 2026-12-04 (fresh18-first-figures.json); unseen until the fourteenth session (2026-12-05; last unseen 27/4/31, extractor as at 3c74a5e), studied since (a tuning set)` },
+  { name: 'ota-fresh19', file: 'fresh19.json', rule: FRESH19_RULE, role: 'tune', description: `${picked('FRESH19_RULE', '12: 7 privacy policies, 4 terms, 1 trackers policy')}; rule committed 2026-12-04 (twelfth session) before labelling; first scored 2026-12-04 (fresh19-first-figures.json); unseen until the fourteenth session (2026-12-05; last unseen 46/10/28, extractor as at 3c74a5e), studied since (a tuning set)` },
+  { name: 'ota-fresh20', file: 'fresh20.json', rule: FRESH20_RULE, role: 'tune', description: `${picked('FRESH20_RULE', '12, not in ota-fresh19 either: 7 privacy policies, 4 terms, 1 trackers policy')}; rule committed 2026-12-04 (twelfth session) before labelling; first scored 2026-12-04 (fresh20-first-figures.json); unseen until the fourteenth session (2026-12-05; last unseen 64/18/30, extractor as at 3c74a5e), studied since (a tuning set)` },
+  { name: 'ota-fresh21', file: 'fresh21.json', rule: FRESH21_RULE, role: 'fresh', description: `${picked('FRESH21_RULE', '12: 8 privacy policies, 4 terms')}; rule committed 2026-12-05 (fourteenth session) before labelling` },
+  { name: 'ota-fresh22', file: 'fresh22.json', rule: FRESH22_RULE, role: 'fresh', description: `${picked('FRESH22_RULE', '12, not in ota-fresh21 either: 8 privacy policies, 4 terms')}; rule committed 2026-12-05 (fourteenth session) before labelling` },
 ];
 
 /** The files a set's rule picks, given every file labelled before it. */
