@@ -271,7 +271,7 @@ function legalNameNearSuffixes(text: string, brand: string): string | undefined 
     suffixWindows = { text, windows: new AnchoredWindows(text, ranges) };
   }
   let m: RegExpExecArray | null = null;
-  const at = suffixWindows.windows.visit(brand, (i) => {
+  const at = suffixWindows.windows.visitWordStarts(brand, (i) => {
     if (i > 0 && /[\p{L}\p{N}]/u.test(text[i - 1])) return false;
     AFTER_BRAND.lastIndex = i + brand.length;
     m = AFTER_BRAND.exec(text);

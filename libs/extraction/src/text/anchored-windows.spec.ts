@@ -1,5 +1,32 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { legalName } from '../facts/subprocessor-names.js';
+import { randomStrings } from '../testing/random-strings.js';
 import { AnchoredWindows, wordsBefore } from './anchored-windows.js';
+
+const fixtures = join(dirname(fileURLToPath(import.meta.url)), '../../../../test/fixtures/contracts');
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/** The reference for visitWordStarts: visit, passing over occurrences after a letter or digit. */
+function visitedByReference(w: AnchoredWindows, text: string, needle: string, stopAfter: number): { at: number | undefined; seen: number[] } {
+  const seen: number[] = [];
+  const at = w.visit(needle, (i) => {
+    if (i > 0 && LETTER_OR_DIGIT.test(text[i - 1])) return false;
+    seen.push(i);
+    return seen.length === stopAfter;
+  });
+  return { at, seen };
+}
+
+function visitedByIndex(w: AnchoredWindows, needle: string, stopAfter: number): { at: number | undefined; seen: number[] } {
+  const seen: number[] = [];
+  const at = w.visitWordStarts(needle, (i) => {
+    seen.push(i);
+    return seen.length === stopAfter;
+  });
+  return { at, seen };
+}
 
 describe('AnchoredWindows', () => {
   const text = 'Acme one. Acme two. AcmeAcme three. Other Acme four.';
@@ -36,6 +63,62 @@ describe('AnchoredWindows', () => {
     const t = 'lead Acme Cloud Widgets, Inc.';
     expect(wordsBefore(t, t.indexOf('Inc.'), 2)).toBe(t.indexOf('Acme'));
     expect(wordsBefore(t, t.indexOf('Inc.'), 0)).toBe(t.indexOf('Widgets'));
+  });
+});
+
+describe('AnchoredWindows.visitWordStarts (the word-start index) answers as visit filtered to word starts', () => {
+  // Letters of both cases, digits, accents, a lone surrogate (no class, as text[i] asks it), separators and U+0000.
+  const alphabet = ['A', 'a', 'c', 'Ac', 'me', 'é', 'É', '1', ' ', '.', '-', ',', '\ud83d', '\u0000', 'Inc', 'GmbH'];
+  const texts = randomStrings(alphabet, 300, 60, 7);
+  const needles = randomStrings(alphabet.filter((c) => c !== '\u0000'), 40, 4, 11).concat(['Ac', 'Acme', 'me', 'A', 'a\u0000']);
+  const ranges = (text: string, seed: number): [number, number][] => {
+    const cuts = randomStrings(['x'], 6, text.length + 1, seed).map((x) => x.length).sort((a, b) => a - b);
+    const out: [number, number][] = [];
+    for (let k = 0; k + 1 < cuts.length; k += 2) out.push([cuts[k], cuts[k + 1]]);
+    return out;
+  };
+
+  it('on random texts, windows and needles: the same offsets, in order, and the same stop', () => {
+    const differ: string[] = [];
+    let found = 0;
+    texts.forEach((text, t) => {
+      const w = new AnchoredWindows(text, ranges(text, 100 + t));
+      for (const needle of needles) {
+        for (const stopAfter of [0, 1, 2]) {
+          const ref = visitedByReference(w, text, needle, stopAfter);
+          const got = visitedByIndex(w, needle, stopAfter);
+          found += ref.seen.length;
+          if (JSON.stringify(got) !== JSON.stringify(ref)) differ.push(JSON.stringify({ text, needle, stopAfter, got, ref }));
+        }
+      }
+    });
+    expect(differ).toEqual([]);
+    // The texts hold the needles often enough for the comparison to mean something.
+    expect(found).toBeGreaterThan(1000);
+  });
+
+  it('on real contracts, windows before legal suffixes and every capitalised word as the needle', () => {
+    const text = readdirSync(fixtures).sort().map((f) => readFileSync(join(fixtures, f), 'utf8')).join('\n\n');
+    const suffix = /\s(?=(?:Inc|LLC|Ltd|GmbH|Corporation)\b)/g;
+    const windows: [number, number][] = [];
+    for (let m = suffix.exec(text); m; m = suffix.exec(text)) windows.push([Math.max(0, wordsBefore(text, m.index + 1, 3) - 40), m.index + 1]);
+    expect(windows.length).toBeGreaterThan(5);
+    const w = new AnchoredWindows(text, windows);
+    const words = [...new Set(text.match(/[A-Z][\w.&-]+/g) ?? [])];
+    let found = 0;
+    for (const needle of words) {
+      const ref = visitedByReference(w, text, needle, 0);
+      expect(visitedByIndex(w, needle, 0)).toEqual(ref);
+      found += ref.seen.length;
+    }
+    // The comparison covers needles that occur in the windows, not only ones that never do.
+    expect(found).toBeGreaterThan(20);
+  });
+
+  it('declines the needles visit declines', () => {
+    const w = new AnchoredWindows('Acme Inc', [[0, 8]]);
+    expect(w.visitWordStarts('', () => true)).toBeUndefined();
+    expect(w.visitWordStarts('A\u0000c', () => true)).toBeUndefined();
   });
 });
 
