@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { legalName } from '../facts/subprocessor-names.js';
 import { randomStrings } from '../testing/random-strings.js';
-import { AnchoredWindows, wordsBefore } from './anchored-windows.js';
+import { AnchoredWindows, CapitalIndex, wordsBefore } from './anchored-windows.js';
 
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), '../../../../test/fixtures/contracts');
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
@@ -119,6 +119,63 @@ describe('AnchoredWindows.visitWordStarts (the word-start index) answers as visi
     const w = new AnchoredWindows('Acme Inc', [[0, 8]]);
     expect(w.visitWordStarts('', () => true)).toBeUndefined();
     expect(w.visitWordStarts('A\u0000c', () => true)).toBeUndefined();
+  });
+});
+
+describe('CapitalIndex.countBefore counts as repeated indexOf does', () => {
+  const reference = (text: string, needle: string, before: number, cap: number): number => {
+    let n = 0;
+    for (let i = text.indexOf(needle); i >= 0 && i < before && n < cap; i = text.indexOf(needle, i + 1)) n++;
+    return n;
+  };
+  const alphabet = ['A', 'AA', 'Ac', 'me', 'a', 'Z', 'z', '[', '@', 'É', ' ', '\ud83d'];
+  // Few texts: each index is a table of every key (26 × 65536), built for long texts in use.
+  const texts = randomStrings(alphabet, 40, 120, 5);
+  const needles = randomStrings(alphabet, 30, 4, 9).concat(['AA', 'AAA', 'Acme', 'Z', 'Zz']);
+
+  it('on random texts, needles, offsets and caps (overlapping occurrences included)', () => {
+    const differ: string[] = [];
+    let counted = 0;
+    let declined = 0;
+    texts.forEach((text, t) => {
+      const index = new CapitalIndex(text);
+      for (const needle of needles) {
+        for (const [before, cap] of [[text.length, 200], [Math.floor(text.length / 2), 200], [text.length, 2], [t % 7, 1]]) {
+          const got = index.countBefore(needle, before, cap);
+          if (got === undefined) {
+            declined++;
+            continue;
+          }
+          const ref = reference(text, needle, before, cap);
+          counted += ref;
+          if (got !== ref) differ.push(JSON.stringify({ text, needle, before, cap, got, ref }));
+        }
+      }
+    });
+    expect(differ).toEqual([]);
+    expect(counted).toBeGreaterThan(1000);
+    expect(declined).toBeGreaterThan(0);
+  });
+
+  it('declines needles that do not start with an ASCII capital and another code unit', () => {
+    const index = new CapitalIndex('Acme and eBay');
+    expect(index.countBefore('eBay', 13, 200)).toBeUndefined();
+    expect(index.countBefore('A', 13, 200)).toBeUndefined();
+    expect(index.countBefore('Acme', 13, 200)).toBe(1);
+    expect(index.countBefore('Acme', 0, 200)).toBe(0);
+  });
+
+  it('on real contracts: every capitalised word, before every tenth of the text', () => {
+    const text = readdirSync(fixtures).sort().map((f) => readFileSync(join(fixtures, f), 'utf8')).join('\n\n');
+    const index = new CapitalIndex(text);
+    const words = [...new Set(text.match(/[A-Z][\w.&-]+/g) ?? [])];
+    const differ: string[] = [];
+    for (const needle of words) for (let k = 1; k <= 10; k++) {
+      const before = Math.floor((text.length * k) / 10);
+      if (index.countBefore(needle, before, 200) !== reference(text, needle, before, 200)) differ.push(`${needle} before ${before}`);
+    }
+    expect(differ).toEqual([]);
+    expect(words.length).toBeGreaterThan(100);
   });
 });
 
