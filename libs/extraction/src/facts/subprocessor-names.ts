@@ -1,6 +1,6 @@
 import type { FactContext } from './fact-context.js';
 import { POLICY_WORDS } from '../clauses/vocabulary.js';
-import { AnchoredWindows, wordsBefore } from '../text/anchored-windows.js';
+import { AnchoredWindows, CapitalIndex, wordsBefore } from '../text/anchored-windows.js';
 import { hasWholeWord } from '../text/whole-word.js';
 import { capitalisedWordsOfText } from '../text/capitalised-words.js';
 import { LEGAL_SUFFIX, TRAILING_LEGAL_SUFFIX } from '../text/legal-suffixes.js';
@@ -253,7 +253,7 @@ export function legalName(text: string, brand: string): string {
 const LONG_TEXT = 1 << 20;
 const BRAND_MARGIN = 200;
 const SUFFIX_AFTER_SPACE = new RegExp(String.raw`\s(?=${SUFFIX}(?![\p{L}]))`, 'gu');
-let suffixWindows: { text: string; windows: AnchoredWindows } | undefined;
+let suffixWindows: { text: string; windows: AnchoredWindows; capitals?: CapitalIndex } | undefined;
 
 /**
  * {@link legalName}'s loop, over the occurrences that can be followed by AFTER_BRAND (which ends in a suffix after
@@ -271,7 +271,7 @@ function legalNameNearSuffixes(text: string, brand: string): string | undefined 
     suffixWindows = { text, windows: new AnchoredWindows(text, ranges) };
   }
   let m: RegExpExecArray | null = null;
-  const at = suffixWindows.windows.visit(brand, (i) => {
+  const at = suffixWindows.windows.visitWordStarts(brand, (i) => {
     if (i > 0 && /[\p{L}\p{N}]/u.test(text[i - 1])) return false;
     AFTER_BRAND.lastIndex = i + brand.length;
     m = AFTER_BRAND.exec(text);
@@ -279,8 +279,11 @@ function legalNameNearSuffixes(text: string, brand: string): string | undefined 
   });
   if (at === undefined) return undefined;
   if (at < 0 || !m) return brand;
-  let n = 0;
-  for (let i = text.indexOf(brand); i >= 0 && i < at && n < 200; i = text.indexOf(brand, i + 1)) n++;
+  let n = (suffixWindows.capitals ??= new CapitalIndex(text)).countBefore(brand, at, 200);
+  if (n === undefined) {
+    n = 0;
+    for (let i = text.indexOf(brand); i >= 0 && i < at && n < 200; i = text.indexOf(brand, i + 1)) n++;
+  }
   return n < 200 ? (brand + (m as RegExpExecArray)[0]).replace(/\s+/g, ' ') : brand;
 }
 
