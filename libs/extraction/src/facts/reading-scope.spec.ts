@@ -37,3 +37,24 @@ describe('deidentified_data_use: who aggregates', () => {
     expect(factOf('deidentified_data_use', 'Our advertising partners may use aggregated data that we provide to them to measure campaigns.')).toBe('allowed');
   });
 });
+
+describe('law_enforcement_disclosure: a legal word that is no demand for data', () => {
+  it('a form rule ("any legal requirement that communications be in writing") is the consent to electronic notices', () => {
+    expect(factOf('law_enforcement_disclosure', 'You agree that all agreements, notices, disclosures and other communications that we provide to you electronically satisfy any legal requirement that such communications be in writing.')).toBe('unspecified');
+  });
+  it('disclosing to satisfy the law is still a legal ground', () => {
+    expect(factOf('law_enforcement_disclosure', 'We may disclose your information to satisfy any applicable law, regulation or legal process.')).toBe('any_legal_request');
+  });
+  it('a transfer to other countries in case of legal proceedings is where data goes, not to whom', () => {
+    expect(factOf('law_enforcement_disclosure', 'We may transfer your data to countries without an adequate level of data protection based on an exception, such as if you consent, in case of legal proceedings abroad, or if the transfer is necessary for a contract.')).toBe('unspecified');
+  });
+  it('a transfer to authorities abroad when the law requires it is a disclosure to them', () => {
+    expect(factOf('law_enforcement_disclosure', 'We may transfer your data to law enforcement authorities in other countries when required by law.')).toBe('any_legal_request');
+  });
+  it('what a product is not designed to be used for ("to send emergency communications to any police") is no disclosure by the vendor', () => {
+    expect(factOf('law_enforcement_disclosure', 'The calling feature is not designed or intended to be used to send or receive emergency communications to any police, fire department, or hospital.')).toBe('unspecified');
+  });
+  it('data used to comply with a subpoena is', () => {
+    expect(factOf('law_enforcement_disclosure', 'Your information may be used to comply with a subpoena.')).toBe('any_legal_request');
+  });
+});
