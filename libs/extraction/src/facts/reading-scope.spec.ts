@@ -58,3 +58,12 @@ describe('law_enforcement_disclosure: a legal word that is no demand for data', 
     expect(factOf('law_enforcement_disclosure', 'Your information may be used to comply with a subpoena.')).toBe('any_legal_request');
   });
 });
+
+describe('audio_or_recording_retention_days: "recording purposes" is record-keeping', () => {
+  it('data kept "for compliance and recording purposes" is no audio', () => {
+    expect(factOf('audio_or_recording_retention_days', 'The data relevant to your request is retained for a minimum of three years from your last communication with us, for our compliance and recording purposes.')).toBeNull();
+  });
+  it('call recordings kept for a period are', () => {
+    expect(factOf('audio_or_recording_retention_days', 'Call recordings are retained for 90 days and then deleted.')).toBe(90);
+  });
+});
