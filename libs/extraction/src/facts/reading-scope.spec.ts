@@ -67,3 +67,18 @@ describe('audio_or_recording_retention_days: "recording purposes" is record-keep
     expect(factOf('audio_or_recording_retention_days', 'Call recordings are retained for 90 days and then deleted.')).toBe(90);
   });
 });
+
+describe('subcontractor_flowdown: examples and purpose limits', () => {
+  it('"such as contract terms" gives examples of safeguards; it names none of the vendor\'s obligations', () => {
+    expect(factOf('subcontractor_flowdown', 'We also require our Business Partners, suppliers, and third parties to implement appropriate safeguards, such as contract terms and access restrictions, to protect information from unauthorized access, use, and disclosure.')).toBe('unspecified');
+  });
+  it('"such obligations" points back to the vendor\'s own', () => {
+    expect(factOf('subcontractor_flowdown', 'We require our service providers to comply with such obligations.')).toBe('yes');
+  });
+  it('providers obliged not to disclose or use data "for any other purpose": confidentiality with a purpose limit', () => {
+    expect(factOf('subcontractor_flowdown', 'These third parties have access to your Personal Data to the extent necessary to perform tasks on our behalf and are obligated not to disclose or use it for any other purpose.')).toBe('yes');
+  });
+  it('the vendor obliged not to disclose to its providers binds no provider', () => {
+    expect(factOf('subcontractor_flowdown', 'We are obligated not to disclose your data to our service providers or use it for any other purpose.')).toBe('unspecified');
+  });
+});
