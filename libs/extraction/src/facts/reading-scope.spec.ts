@@ -82,3 +82,15 @@ describe('subcontractor_flowdown: examples and purpose limits', () => {
     expect(factOf('subcontractor_flowdown', 'We are obligated not to disclose your data to our service providers or use it for any other purpose.')).toBe('unspecified');
   });
 });
+
+describe('subprocessors_named: a legal suffix ends a company name', () => {
+  const names = (text: string) => factOf('subprocessors_named', text) as string[];
+  it('"Google LLC and Sanoma Media Finland Oy" is two companies', () => {
+    const got = names('We share your hashed data with third-party partners, which currently are Meta Platforms Ireland Limited, Google LLC and Sanoma Media Finland Oy, for targeted advertising.');
+    expect(got).toEqual(expect.arrayContaining(['Google LLC', 'Sanoma Media Finland Oy']));
+    expect(got).not.toContain('Google LLC and Sanoma Media Finland Oy');
+  });
+  it('"and" between words that are no legal suffix stays inside one name', () => {
+    expect(names('Our service providers include Marks and Spencer plc and Acme Ltd.')).toEqual(expect.arrayContaining(['Marks and Spencer plc']));
+  });
+});
