@@ -94,3 +94,18 @@ describe('subprocessors_named: a legal suffix ends a company name', () => {
     expect(names('Our service providers include Marks and Spencer plc and Acme Ltd.')).toEqual(expect.arrayContaining(['Marks and Spencer plc']));
   });
 });
+
+describe('subprocessors_named: sources and words that are no organisation', () => {
+  const names = (text: string) => factOf('subprocessors_named', text) as string[];
+  it('a service the vendor collects data from is a source (README), unless the data is passed on to it', () => {
+    expect(names('We collect data from verification services such as ID.me to confirm your eligibility for discounts.')).toEqual([]);
+    expect(names('We collect data from you and share it with payment processors such as Stripe.')).toEqual(['Stripe']);
+  });
+  it('technology words of a heading or feature ("Automatic", "Generative AI") are no names; a company with such a word is', () => {
+    expect(names('We share your data with our service providers, including Stripe and Generative AI.')).toEqual(['Stripe']);
+    expect(names('We use Scale AI to label data.')).toEqual(['Scale AI']);
+  });
+  it('"Co., Ltd." is one legal suffix, kept whole as the document writes it', () => {
+    expect(names('We share invoicing data with our payment provider Acme Co., Ltd. for billing.')).toContain('Acme Co., Ltd.');
+  });
+});

@@ -16,7 +16,7 @@ export const SUFFIX = LEGAL_SUFFIX;
 export const TOKEN = String.raw`(?:[\p{Lu}0-9][\p{L}\p{N}&'’.+-]*[\p{L}\p{N}]|[\p{Lu}]|[\p{Ll}]+-?[\p{Lu}][\p{L}\p{N}&'’.+-]*)`;
 const NAME = String.raw`${TOKEN}(?:\s+(?:(?:of|de|du|&|and|for)\s+)?${TOKEN}){0,5}(?:,?\s+${SUFFIX}(?![\p{L}]))?`;
 export const ENDS_WITH_SUFFIX = new RegExp(String.raw`${SUFFIX}$`, 'u');
-const KEEP_PERIOD = /(?:\b(?:Inc|Ltd|Corp|Co)|\.[\p{Lu}])\.$/u;
+const KEEP_PERIOD = /(?:\b(?:Inc|Ltd|ltd|Corp|Co)|\.[\p{Lu}])\.$/u;
 // A legal suffix ends a company's name: "and" after one joins the next company ("Google LLC and Sanoma Media Finland
 // Oy" is two), while "and" between other words may be inside one name ("Procter and Gamble Co.").
 export const SUFFIX_NAME = new RegExp(String.raw`(?<![\p{L}\p{N}])(${TOKEN}(?:(?:(?<!\s${SUFFIX})\s+(?:and|&)\s+|\s+of\s+|\s+)${TOKEN}){0,5}),?\s+${SUFFIX}(?![\p{L}])`, 'gu');
