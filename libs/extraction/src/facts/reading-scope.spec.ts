@@ -21,7 +21,8 @@ describe('deidentified_data_use: "aggregate" as a measure of use is not data', (
     expect(factOf('deidentified_data_use', 'If your aggregate traffic usage across all your models is higher than 99% of users, we may charge fees for excessive usage.')).toBe('unspecified');
     expect(factOf('deidentified_data_use', 'We may suspend accounts whose aggregate storage exceeds the plan limit.')).toBe('unspecified');
   });
-  it('aggregated usage data used by the vendor still counts', () => {
+  it('aggregated usage data or aggregate usage statistics used by the vendor still count', () => {
+    expect(factOf('deidentified_data_use', 'We may publish aggregate usage statistics and share them with partners.')).toBe('allowed');
     expect(factOf('deidentified_data_use', 'We may use aggregated usage data to improve our services.')).toBe('allowed');
   });
 });
