@@ -110,3 +110,14 @@ describe('subprocessors_named: sources and words that are no organisation', () =
     expect(names('We share invoicing data with our payment provider Acme Co., Ltd. for billing.')).toContain('Acme Co., Ltd.');
   });
 });
+
+describe('return_or_destroy_on_termination: asking for the account to be deleted ends the account', () => {
+  it('"If you request account deletion, we will delete your information" is deletion at the account\'s end', () => {
+    expect(factOf('return_or_destroy_on_termination', 'If you request account deletion, we will delete your information as set forth below.')).toBe('yes');
+    expect(factOf('return_or_destroy_on_termination', 'We will delete your Personal Data after you request your Account to be deleted and the grace period of 45 days expires.')).toBe('yes');
+  });
+  it('asking to erase data is a right exercised during the account (README: erasure on request stays unspecified)', () => {
+    expect(factOf('return_or_destroy_on_termination', 'You can request deletion of your personal data at any time, and we will delete it.')).toBe('unspecified');
+    expect(factOf('return_or_destroy_on_termination', 'If you request that we delete your personal data, we will delete it within 30 days.')).toBe('unspecified');
+  });
+});
