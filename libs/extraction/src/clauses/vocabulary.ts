@@ -292,7 +292,7 @@ export const NOT_RECIPIENT: { reason: string; before?: RegExp; after?: RegExp; a
   { reason: 'a party that provides data to another, not a recipient', before: /\b(?:provided|supplied|sent|transferred|disclosed|passed)\s+(?:directly\s+)?by\s+$/i, after: /^\s+to\s+(?:\[)?[\p{Lu}]/u, both: true },
   // "We also receive information about you from third parties such as … your social account providers Apple or Google":
   // a clause taking information from parties names where data comes from, unless a verb passing it on comes between.
-  { reason: 'a source the vendor receives information from, not a recipient', before: /\b(?:receive[sd]?|receiving|obtain(?:s|ed)?|obtaining|get|gets)\s+(?:[\w-]+\s+){0,3}?(?:information|data|details|it)\s+(?:about\s+you\s+)?from\s+(?:(?!\b(?:shar|disclos|transfer|sen[dt]|provid(?:e|es|ed|ing)\s+(?:to|with)|pass|sell|sold|giv|host|stor|process|us(?:e|es|ed|ing)\b|to\s+(?:help|assist|perform|provide))\w*)[^.;:]){0,200}$/i },
+  { reason: 'a source the vendor receives information from, not a recipient', before: /\b(?:receive[sd]?|receiving|obtain(?:s|ed)?|obtaining|get|gets|collect(?:s|ed)?|collecting)\s+(?:[\w-]+\s+){0,3}?(?:information|data|details|it)\s+(?:about\s+you\s+)?from\s+(?:(?!\b(?:shar|disclos|transfer|sen[dt]|provid(?:e|es|ed|ing)\s+(?:to|with)|pass|sell|sold|giv|host|stor|process|us(?:e|es|ed|ing)\b|to\s+(?:help|assist|perform|provide))\w*)[^.;:]){0,200}$/i },
   { reason: 'a sign-in provider (a data source)', before: /\b(?:sign(?:ing)?[- ]?(?:in|up|on)|log(?:ging)?[- ]?in|login|authenticate|register)\s+(?:with|using|via|through)\s+(?:your\s+)?(?:existing\s+)?$/i },
   { reason: 'a sign-in provider (a data source)', after: /^\s*(?:account\s+)?(?:login|log-in|sign-in|sign in|single sign-on|sso|connect)\b/i },
   { reason: 'a platform the user connects or links to', before: /\b(?:connect|link|integrate|sync)\s+(?:your\s+)?(?:\w+\s+)?(?:account\s+)?(?:with|to)\s+$/i },
@@ -369,7 +369,9 @@ export const POLICY_WORDS = new Set(
     'moderation safety trust integrity quality assurance research development testing test tests beta pilot program programs partnership partnerships sponsor sponsors ' +
     'sponsored affiliated unaffiliated successor successors merger acquisition sale bankruptcy reorganization corporate transaction transactions group groups holding holdings ' +
     // Purpose labels of "**Legal Compliance**: we may disclose …" list items.
-    'legal compliance enforcement protection protecting prevention preventing security emergency emergencies business transfer transfers purposes purpose consent aggregated de-identified'
+    'legal compliance enforcement protection protecting prevention preventing security emergency emergencies business transfer transfers purposes purpose consent aggregated de-identified ' +
+    // Technology words of headings and features ("Other Automatic Data Collection Technologies", "powered by Generative AI"); not "technologies": "Cloud Technologies" is a company.
+    'ai automatic automated'
   ).split(/\s+/),
 );
 

@@ -13,8 +13,9 @@ import { escapeRegExp } from '../text/escape-regexp.js';
 type V = Fact<'deidentified_data_use'>['value'];
 
 const PREFILTER = /\b(?:de-?identif|anonymi[sz]|anonymous|non-personally[- ]identifiable|aggregate|pseudonymi|statistic|non-personal)/i;
-// "Aggregate" as an amount ("aggregate liability", "in the aggregate shall not exceed") is not data.
-const AMOUNT = /\b(?:an?|the)\s+aggregate\s+of\b|\baggregate\s+(?:liability|amount|fees?|damages|total|sum|value|payments?|charges?|invoices?|billing|consideration|cap|exposure|purchase)|\bin the aggregate\b[^.;]{0,80}\b(?:exceed|liab|amount|fees?|damages|paid|payable)|\b(?:liability|damages|amounts?)\b[^.;]{0,60}\baggregate\b/i;
+// "Aggregate" as an amount ("aggregate liability", "in the aggregate shall not exceed", "aggregate traffic usage") is not
+// data; "aggregate usage statistics" is.
+const AMOUNT = /\b(?:an?|the)\s+aggregate\s+of\b|\baggregate\s+(?:liability|amount|fees?|damages|total|sum|value|payments?|charges?|invoices?|billing|consideration|cap|exposure|purchase|(?:traffic|usage|bandwidth|storage|volume|spend(?:ing)?)(?![\w-]*\s+(?:statistics|data|information|reports?|metrics|analytics|insights)\b))|\bin the aggregate\b[^.;]{0,80}\b(?:exceed|liab|amount|fees?|damages|paid|payable)|\b(?:liability|damages|amounts?)\b[^.;]{0,60}\baggregate\b/i;
 // "anonymous" about people or access, not data: anonymous users, posting anonymously, an anonymous account or review,
 // the user's anonymity.
 const NOT_DATA = /\banonymous(?:ly)?\s+(?:content\s+)?(?:users?|visitors?|accounts?|browsing|posting|reports?|tips?|complaints?|hotline|feedback|surveys?|submissions?|posts?|reviews?)\b|\banonymous\s+(?:unique\s+)?(?:identifiers?|ids?)\b|\banonymity\b|\b(?:post|browse|use the services?|remain|stay)\s+anonymous(?:ly)?\b/i;
@@ -23,7 +24,7 @@ const OWN_USE = /\bfor any (?:legal |lawful )?purpose|\bany purpose permitted|\b
 const ONLY_FOR_SERVICES = /\b(?:only|solely|exclusively)\b[^.;]{0,60}\b(?:to (?:provide|perform)|for (?:the )?(?:provision|performance) of|on behalf of)\b/i;
 // A policy declaring such data outside its scope ("Personal information does not include de-identified or aggregated information").
 // Hyphens are matched in any of their Unicode forms ("non‑personal" with U+2011).
-const OUT_OF_SCOPE = /\b(?:does not|do not|doesn't|shall not)\s+(?:include|cover|apply to)\b[^.;]{0,60}\b(?:de-?identified|anonymi[sz]ed|aggregated?)\b|\b(?:de-?identified|anonymi[sz]ed|aggregated?)\b[^.;]{0,80}\b(?:is|are)\s+(?:not\s+(?:considered\s+)?(?:personal (?:data|information)|subject to)|(?:considered|treated as|deemed)\s+(?:to be\s+)?non[-\u2010\u2011 ]?personal (?:data|information))\b/i;
+const OUT_OF_SCOPE = /\b(?:does not|do not|doesn't|shall not)\s+(?:include|cover|apply to)\b[^.;]{0,60}\b(?:de-?identified|anonymi[sz]ed|aggregated?)\b|\bappl(?:y|ies)\s+(?:only\s+)?to\s+[^.;]{1,80}?,?\s+(?:but\s+)?not\s+(?:to\s+)?(?:[\w-]+\s+){0,3}?(?:de-?identified|anonymi[sz]ed|aggregated?)\b|\b(?:de-?identified|anonymi[sz]ed|aggregated?)\b[^.;]{0,80}\b(?:is|are)\s+(?:not\s+(?:considered\s+)?(?:personal (?:data|information)|subject to)|(?:considered|treated as|deemed)\s+(?:to be\s+)?non[-\u2010\u2011 ]?personal (?:data|information))\b/i;
 // What the declaration is about must be personal data or the policy, not another thing whose scope it sets ("Such
 // content [for a removal request] may include personal information but does not include anonymized information").
 const OTHER_SUBJECT = /^\s*(?:such(?!\s+as\b)|this|that|these|those|the|any|your|our)\s+(?!(?:personal|personally|information|data|pii|term|definition|policy|notice|privacy)\b)[a-z]/i;
@@ -115,6 +116,9 @@ export function extractDeidentified(ctx: FactContext): Fact<'deidentified_data_u
       // A list item without a verb takes its lead-in's ("We collect the following data: * Aggregate website usage
       // statistics"): what is collected, not a use.
       const act = governing(c, d) ?? leadAction(ctx.sentences, s, ctx.clauses, (h) => h.kind !== 'deidentify')?.hit;
+      // Another company acting on its own ("when acting as an independent controller, these partners may use your data for
+      // aggregation purposes"): its use, not the vendor's, unless what it uses is what the vendor gives it.
+      if (act && otherCompany(c, subjectOf(c, act)) && !VENDOR_SUPPLIED.test(s.view)) continue;
       // Non-personal information "sent to us" is what the user gives the vendor, not a use the vendor makes of it.
       if (((act && act.kind === 'disclose' && recipientsOf(c, act).some((r) => r.kind === 'vendor')) || SENT_TO_VENDOR.test(v)) && !OWN_USE.test(v)) continue;
       // Truncating IP addresses ("if IP anonymization is activated, Google will reduce your IP address") is a safeguard
@@ -213,6 +217,17 @@ function refused(c: Clause, d: Hit): boolean {
     if (negated(c, a, 8) && !inException(c, a)) return true;
   }
   return /\b(?:shall|will|may|must) not\b[^.;]{0,60}\b(?:use|disclose|sell|share|de-?identify|anonymi[sz]e|aggregate)\b[^.;]{0,40}\b(?:de-?identified|anonymi|aggregat)/i.test(c.view);
+}
+
+/**
+ * Whether an actor is a company other than the vendor: a provider word marked as a third party's ("third-party
+ * partners", "advertising partners"). A bare "Provider" or "Service Provider" is often the vendor's own defined
+ * name in a contract, so the provider kind alone does not say it.
+ */
+function otherCompany(c: Clause, who: Hit | undefined): boolean {
+  if (!who || who.kind !== 'provider') return false;
+  const words = c.tokens.slice(Math.max(0, who.t0 - 2), who.t1).map((t) => t.lower).join(' ');
+  return /\bthird\b|\bpartners?\b|\badvertisers?\b|\bnetworks?\b/.test(words);
 }
 
 /** The vendor (or an impersonal clause about the data) does it — not the customer. */

@@ -31,6 +31,10 @@ const PRIVATE_SUBJECT = new RegExp(String.raw`^\W*(?:an?|any)\s+(?:${PRIVATE_REQ
 const SENDS_NOTICES = /^\s*(?:\w+\s+){0,2}?(?:notices?|notifications?|announcements?|communications?|messages? about)\b/i;
 // "to make the Website and Services available to you" offers the service, it discloses no data.
 const OF_SOFTWARE = /\b(?:disclos\w*|release|transfer)\s+of\s+(?:the\s+)?(?:[\w-]+\s+)?(?:software|application|app|documentation|source code)\b|\bmake\s+(?:the|our|this)\s+(?:website|site|services?|platform|apps?|application)\b(?:\s+and\s+(?:the\s+|our\s+)?(?:website|site|services?|platform|apps?))?\s+available\b/i;
+// A rule of form a legal requirement sets ("any legal requirement that such communications be in writing").
+const FORM_REQUIREMENT = /^[\w ]{0,30}?requirements?\s+that\s+[^.;]{0,80}?\bbe\s+(?:made\s+|given\s+|provided\s+)?in\s+writing\b/i;
+// The product's design or intended use before the act ("is not designed or intended to be used to send …").
+const PRODUCT_PURPOSE = /\b(?:designed|intended|built|meant)\s+(?:or\s+(?:designed|intended|built|meant)\s+)?(?:to\s+be\s+used\s+)?(?:to|for)\s+(?:(?:\w+\s+(?:or|and)\s+)?)$/i;
 // An inline list item after ';': "(c) as may be required by law", "c) …", "iii. …".
 const ITEM_OPEN = /^\s*(?:and\/or\s+|and\s+|or\s+)?\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})[.)]\s/i;
 // A list item opening with its recipient: "- government authorities, for example when …".
@@ -59,7 +63,9 @@ export function extractLawEnforcement(ctx: FactContext): Fact<'law_enforcement_d
     const introClauses = intro ? ctx.clauses(intro) : [];
     const sentenceClauses = ctx.clauses(s);
     for (const [ci, c] of sentenceClauses.entries()) {
-      const instruments = groundsOf(c);
+      // "… satisfy any legal requirement that such communications be in writing": a rule of form the communications
+      // meet (the consent to electronic notices), not a legal demand for data.
+      const instruments = groundsOf(c).filter((h) => !FORM_REQUIREMENT.test(c.view.slice(h.start, h.start + 120)));
       const authorities = hitsOf(c, 'actor', 'authority');
       // A notice with no demand of its own may take the demand of a legal disclosure just before it.
       const demandBefore = instruments.length === 0 && authorities.length === 0 && noticeOfDisclosureBefore(ctx, s, c);
@@ -124,6 +130,9 @@ export function extractLawEnforcement(ctx: FactContext): Fact<'law_enforcement_d
       if (!d) continue;
       const dc: Clause = own[0] ? c : inherited[0].ic;
       if (!vendorActs(dc, d, othersKnown) || SENDS_NOTICES.test(dc.view.slice(d.end, d.end + 40)) || OF_SOFTWARE.test(dc.view)) continue;
+      // What the product is (not) made for ("is not designed or intended to be used to send emergency communications to
+      // any police"): the user would send, through the service; the vendor discloses nothing.
+      if (PRODUCT_PURPOSE.test(dc.view.slice(0, d.start))) continue;
       // Authorities named only as the agent of the act ("… by the U.S. Government") receive nothing.
       const receiving = authorities.filter((a) => !AGENT_BY.test(c.view.slice(Math.max(0, a.start - 30), a.start)));
       // A list item of recipients opens with the recipient: "Who we share data with: - government authorities, when …".
@@ -133,6 +142,13 @@ export function extractLawEnforcement(ctx: FactContext): Fact<'law_enforcement_d
       // ("comply with a subpoena"), not the law in general ("each party will comply with applicable law").
       const grounds = instruments.filter((h) => (h.kind !== 'judicial' || !has(c, 'restriction')) && (d.kind !== 'comply' || h.kind !== 'by_law'));
       const rule = negatedD(dc, d) ? grounds.filter((h) => inException(c, h)) : grounds;
+      // A transfer to other countries on a legal ground ("… to countries without an adequate level of protection … in
+      // case of legal proceedings abroad") says where data may go (the derogations for international transfers), not
+      // that an authority receives it: kept for review unless an authority is named.
+      if (receiving.length === 0 && /^transfer/.test(dc.tokens[d.t0].lower) && (has(c, 'place', 'abroad') || /\bcountr(?:y|ies)\b/i.test(c.view))) {
+        cands.push({ value: 'any_legal_request', evidence: ev, confidence: 0.4, review: 'an international transfer on a legal ground, with no authority as recipient' });
+        continue;
+      }
       const toAuthority = receiving.length > 0 && !negatedD(dc, d) && (leadsItem || recipientsOf(c, own[0] ?? c.hits[0]).some((r) => r.kind === 'authority' && receiving.some((a) => a.t0 === r.t0)));
       if (rule.length === 0 && !toAuthority) continue;
       if (rule.length === 0) {
