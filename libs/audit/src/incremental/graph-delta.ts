@@ -1,6 +1,6 @@
 import { nameKey, PRACTICE_ID, type Graph, type GraphFlow, type GraphSystem } from '@custody/domain';
 import { flowAdjacency, type ProjectionChanges } from '@custody/graph';
-import { nameMatcher, namedSubprocessors, systemMatcher, systemNameMatcher, type RuleReads } from '@custody/rules';
+import { nameMatcher, namedSubprocessors, systemMatcher, type RuleReads } from '@custody/rules';
 
 /**
  * What changed between two projections of a workspace, at the three depths rules read other systems at
@@ -92,7 +92,7 @@ export function deltaOf(a: Graph, b: Graph, changes: ProjectionChanges): GraphDe
     others: json([a.redactions, a.identifiers]) !== json([b.redactions, b.identifiers]),
     names: false,
     renamed: [],
-    modelledFlips: () => (flips ??= modelledFlips(a, b, d.renamed)),
+    modelledFlips: () => (flips ??= modelledFlips(b, changes, d.renamed)),
     standIns: false,
     identity: new Set(), shape: new Set(), full: new Set(), flowFull: [], flowShape: [],
     practiceSide: (id) => {
@@ -150,18 +150,30 @@ function listedBy(s: GraphSystem): readonly string[] {
 
 /**
  * {@link GraphDelta.modelledFlips}: only a listed name matching a name or id that came, went or changed can
- * flip; whether it did is asked of both graphs (a fleet lists a handful of distinct names, so each graph's
- * matcher is asked a handful of times). Adding a second system called "OpenAI" flips nothing.
+ * flip. Every other system is in both graphs with the same name and id, so a name `x` is modelled before iff
+ * it matches one of those (U) or a changed system as it was (B), and after iff U or as it is (A): it flips iff
+ * B ≠ A and not U. B and A are read off the few changed records; U only for the names where B ≠ A, with
+ * nameMatches of `x` against each system (no matcher over a fleet's 20,000 names and ids, built twice).
+ * Adding a second system called "OpenAI" flips nothing.
  */
-function modelledFlips(a: Graph, b: Graph, renamed: readonly string[]): ReadonlySet<string> {
+function modelledFlips(b: Graph, changes: ProjectionChanges, renamed: readonly string[]): ReadonlySet<string> {
   if (!renamed.length) return new Set();
   const touched = nameMatcher(renamed);
   const candidates = [...subprocessorNames(b).keys()].filter(touched);
   if (!candidates.length) return new Set();
-  const modelled = (g: Graph) => systemNameMatcher(g.systems);
-  const was = modelled(a);
-  const is = modelled(b);
-  return new Set(candidates.filter((x) => was(x) !== is(x)));
+  const was: GraphSystem[] = [];
+  const is: GraphSystem[] = [];
+  const moved = new Set<string>();
+  for (const [id, { before, after }] of changes.systems) {
+    if (before && after && before.name === after.name) continue;
+    moved.add(id);
+    if (before) was.push(before);
+    if (after) is.push(after);
+  }
+  return new Set(candidates.filter((x) => {
+    const named = systemMatcher([x]);
+    return was.some(named) !== is.some(named) && !b.systems.some((s) => !moved.has(s.id) && named(s));
+  }));
 }
 
 /** The fleet vendors named by the systems of either graph (a handful: the key is worked out once per vendor). */

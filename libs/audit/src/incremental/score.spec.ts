@@ -8,7 +8,8 @@ import { rescoreChanged } from './score.js';
  * the nodes a changed finding is charged to are worked out again) gives byte for byte what computeScore gives
  * each set from scratch: node order, contribution order, every number. Findings change in what the score
  * reads (likelihood, impact, systems, instances, triage) and in what it does not (evidence), come and go, and
- * name systems outside the listed ones (or a system id that is an array index) to reach the fallbacks.
+ * name systems outside the listed ones (or a system id that is an array index) to reach the fallbacks. The
+ * listed systems change too (a new document adds systems, a removed one takes them away), most often not at all.
  */
 const LISTED = ['sys-a', 'sys-b', 'sys-c', 'sys-d', 'sys-e', 'sys-f', 'sys-g', 'sys-h'];
 const SYSTEMS = [...LISTED, 'outside', '42'];
@@ -65,27 +66,34 @@ function evolve(prev: Finding[]): fc.Arbitrary<Finding[]> {
   });
 }
 
+/** The listed systems of one step: usually all of LISTED, else any of them and the others, in any order. */
+const listedArb = fc.oneof({ weight: 2, arbitrary: fc.constant(LISTED) }, { weight: 3, arbitrary: fc.shuffledSubarray(SYSTEMS) });
+
 const runArb = fc.tuple(setArb, fc.integer({ min: 1, max: 6 }), fc.constantFrom<Lens[]>(['default'], ['default', 'substance-use'])).chain(([first, n, lenses]) => {
   let arb: fc.Arbitrary<Finding[][]> = fc.constant([first]);
   for (let k = 0; k < n; k++) arb = arb.chain((sets) => evolve(sets[sets.length - 1]!).map((next) => [...sets, next]));
-  return arb.map((sets) => ({ sets, lenses }));
+  return fc.tuple(arb, fc.array(listedArb, { minLength: n + 1, maxLength: n + 1 })).map(([sets, listed]) => ({ sets, lenses, listed }));
 });
 
 describe('rescoreChanged', () => {
   it(`equals computeScore byte for byte along ${RUNS} random sequences of finding sets`, () => {
     let partial = 0;
-    fc.assert(fc.property(runArb, ({ sets, lenses }) => {
+    let relisted = 0;
+    fc.assert(fc.property(runArb, ({ sets, lenses, listed }) => {
       let memo: ScoreMemo | undefined;
       for (const [step, findings] of sets.entries()) {
         // Each step gets a new (equal) options object, as compose makes one per re-audit.
-        const opts = { lenses: [...lenses], systems: [...LISTED] };
+        const opts = { lenses: [...lenses], systems: [...listed[step]!] };
         const r = rescoreChanged(findings, opts, memo);
         if (r.partial) partial++;
+        if (r.partial && memo && JSON.stringify(memo.opts.systems) !== JSON.stringify(opts.systems)) relisted++;
         expect({ step, result: JSON.stringify(r.result) }).toEqual({ step, result: JSON.stringify(computeScore(findings, opts)) });
         memo = r.memo;
       }
     }), { numRuns: RUNS });
     // The property is about the partial path: it must have been taken, not only the fallbacks.
     expect(partial).toBeGreaterThan(RUNS / 2);
+    // And with systems added or removed (a new or removed document) along the way.
+    expect(relisted).toBeGreaterThan(RUNS / 4);
   });
 });

@@ -1,4 +1,4 @@
-import type { Finding, ScoreContribution } from '@custody/domain';
+import { cmp, type Finding, type ScoreContribution } from '@custody/domain';
 import { computeScore, nodeSplit, rescore, sameScoreInputs, scoreOrder, scoreResult, type ScoreMemo, type ScoreOptions, type ScoreResult } from '@custody/rules';
 
 /**
@@ -16,12 +16,13 @@ interface Layout {
 const layouts = new WeakMap<ScoreMemo, Layout>();
 
 /**
- * {@link rescore}, working out again only the nodes a changed finding is charged to. A node's score and split
- * read only the hazards of the findings charged to it, so after one setting change (two of 52 findings
- * changed, charged to 40 of a fleet's 10,015 systems) the other nodes and their contributions are the
- * previous ones; the workspace total and the findings' shares read every finding, and are cheap. Falls back
- * to `rescore` (the whole scoring) when the lenses or listed systems changed, or a changed finding names a
- * system not listed (the set of nodes itself could change).
+ * {@link rescore}, working out again only the nodes a changed finding is charged to, and the systems that came
+ * or went from the listed ones. A node's score and split read only the hazards of the findings charged to it,
+ * so after one setting change (two of 52 findings changed, charged to 40 of a fleet's 10,015 systems) the other
+ * nodes and their contributions are the previous ones; the workspace total and the findings' shares read every
+ * finding, and are cheap. The nodes are the listed systems and those a finding is charged to, in id order
+ * (computeScore), so a new document's systems are nodes inserted in that order. Falls back to `rescore` (the
+ * whole scoring) when the lenses changed or a system id is an array index (a record keeps those first).
  */
 export function rescoreChanged(findings: readonly Finding[], opts: ScoreOptions, prev?: ScoreMemo): { result: ScoreResult; memo: ScoreMemo; partial: boolean } {
   const partial = prev && partialScore(findings, opts, prev);
@@ -29,7 +30,8 @@ export function rescoreChanged(findings: readonly Finding[], opts: ScoreOptions,
 }
 
 function partialScore(findings: readonly Finding[], opts: ScoreOptions, prev: ScoreMemo): { result: ScoreResult; memo: ScoreMemo } | undefined {
-  if (!sameList(prev.opts.lenses, opts.lenses) || !sameList(prev.opts.systems ?? [], opts.systems ?? [])) return undefined;
+  if (!sameList(prev.opts.lenses, opts.lenses)) return undefined;
+  const sameListed = sameList(prev.opts.systems ?? [], opts.systems ?? []);
   const before = new Map(prev.input.map((f) => [f.id, f]));
   const changed: Finding[] = [];
   const ids = new Set<string>();
@@ -42,12 +44,18 @@ function partialScore(findings: readonly Finding[], opts: ScoreOptions, prev: Sc
   }
   for (const p of prev.input) if (!ids.has(p.id)) changed.push(p);
   // Same scoring inputs throughout: rescore's own reuse. Duplicate ids: the whole scoring decides.
-  if (!changed.length || ids.size !== findings.length || before.size !== prev.input.length) return undefined;
+  if ((!changed.length && sameListed) || ids.size !== findings.length || before.size !== prev.input.length) return undefined;
   const layout = layoutOf(prev);
   if (!layout) return undefined;
   const affected = new Set<string>();
   for (const f of changed) for (const s of f.systems) affected.add(s);
-  for (const s of affected) if (!layout.listed.has(s)) return undefined;
+  let listed = layout.listed;
+  if (!sameListed) {
+    listed = new Set(opts.systems ?? []);
+    for (const s of listed) if (!layout.listed.has(s)) affected.add(s);
+    for (const s of layout.listed) if (!listed.has(s)) affected.add(s);
+  }
+  for (const s of affected) if (isIndex(s)) return undefined;
 
   const order = scoreOrder(findings, opts.lenses);
   const { sorted, pts } = order;
@@ -59,38 +67,68 @@ function partialScore(findings: readonly Finding[], opts: ScoreOptions, prev: Sc
       if (list && list[list.length - 1] !== i) list.push(i);
     }
   }
+  // A system is a node when listed or charged; only an affected one can have changed either way.
+  const isNode = (s: string) => listed.has(s) || items.get(s)!.length > 0;
+  const added = [...affected].filter((s) => !layout.position.has(s) && isNode(s)).sort(cmp);
   const old = prev.result.score;
-  const nodes = { ...old.nodes };
-  const fresh = new Map<number, ScoreContribution[]>();
-  for (const [s, list] of items) {
-    const node = nodeSplit(list.map((i) => pts[i]!.hazard));
-    nodes[s] = node.value;
-    const mine: ScoreContribution[] = [];
-    for (let k = 0; k < list.length; k++) if (node.points[k]! > 0) mine.push({ findingId: sorted[list[k]!]!.id, system: s, points: node.points[k]! });
-    fresh.set(layout.position.get(s)!, mine);
-  }
-  // The previous contributions between the changed nodes are copied in runs, the changed nodes' spliced in.
+  const nodes: Record<string, number> = {};
+  const systems: string[] = [];
+  const starts: number[] = [];
+  // The previous contributions between the changed nodes are copied in runs, the changed nodes' spliced in;
+  // `shift` is how far the next copied run moves.
   const parts: ScoreContribution[][] = [];
-  const start = new Int32Array(layout.start.length);
   let from = 0;
   let shift = 0;
+  const copyTo = (to: number) => {
+    if (to > from) parts.push(old.contributions.slice(from, to));
+    from = to;
+  };
+  const fresh = (s: string, at: number) => {
+    const list = items.get(s)!;
+    const node = nodeSplit(list.map((i) => pts[i]!.hazard));
+    const mine: ScoreContribution[] = [];
+    for (let k = 0; k < list.length; k++) if (node.points[k]! > 0) mine.push({ findingId: sorted[list[k]!]!.id, system: s, points: node.points[k]! });
+    nodes[s] = node.value;
+    systems.push(s);
+    starts.push(at + shift);
+    parts.push(mine);
+    shift += mine.length;
+  };
+  let a = 0;
   const n = layout.systems.length;
   for (let p = 0; p < n; p++) {
-    start[p] = layout.start[p]! + shift;
-    const mine = fresh.get(p);
-    if (!mine) continue;
-    parts.push(old.contributions.slice(from, layout.start[p]!), mine);
-    from = layout.start[p + 1]!;
-    shift += mine.length - (layout.start[p + 1]! - layout.start[p]!);
+    const s = layout.systems[p]!;
+    const [begin, end] = [layout.start[p]!, layout.start[p + 1]!];
+    while (a < added.length && cmp(added[a]!, s) < 0) (copyTo(begin), fresh(added[a++]!, begin));
+    if (!affected.has(s)) {
+      nodes[s] = old.nodes[s]!;
+      systems.push(s);
+      starts.push(begin + shift);
+      continue;
+    }
+    copyTo(begin);
+    from = end;
+    shift -= end - begin;
+    if (isNode(s)) fresh(s, end);
   }
-  start[n] = layout.start[n]! + shift;
-  parts.push(old.contributions.slice(from));
+  const last = layout.start[n]!;
+  copyTo(last);
+  while (a < added.length) fresh(added[a++]!, last);
+  starts.push(last + shift);
   const contributions = ([] as ScoreContribution[]).concat(...parts);
   const result = scoreResult(findings, order, nodes, contributions, opts.lenses);
   const memo: ScoreMemo = { input: findings, opts, result };
-  layouts.set(memo, { ...layout, start });
+  const sameNodes = systems.length === n && systems.every((s, i) => s === layout.systems[i]);
+  layouts.set(memo, {
+    systems: sameNodes ? layout.systems : systems,
+    position: sameNodes ? layout.position : new Map(systems.map((s, i) => [s, i])),
+    start: Int32Array.from(starts),
+    listed,
+  });
   return { result, memo };
 }
+
+const isIndex = (s: string) => /^\d+$/.test(s);
 
 /**
  * The layout of a scoring, from its nodes (in the order computeScore set them, which Object.keys keeps for
@@ -101,16 +139,20 @@ function layoutOf(memo: ScoreMemo): Layout | undefined {
   if (known) return known;
   const { nodes, contributions } = memo.result.score;
   const systems = Object.keys(nodes);
-  if (systems.some((s) => /^\d+$/.test(s))) return undefined;
-  const position = new Map(systems.map((s, i) => [s, i]));
-  const start = new Int32Array(systems.length + 1);
+  if (systems.some(isIndex)) return undefined;
+  // Contributions come in node order: walk both, comparing ids (no map lookup per contribution: a fleet has ~90,000).
+  const n = systems.length;
+  const start = new Int32Array(n + 1);
   let at = 0;
   for (let i = 0; i < contributions.length; i++) {
-    const p = position.get(contributions[i]!.system);
-    if (p === undefined || p < at) return undefined;
-    for (; at < p; at++) start[at + 1] = i;
+    const s = contributions[i]!.system;
+    if (s === systems[at]) continue;
+    do start[++at] = i;
+    while (at < n && systems[at] !== s);
+    if (at >= n) return undefined;
   }
-  for (; at < systems.length; at++) start[at + 1] = contributions.length;
+  while (at < n) start[++at] = contributions.length;
+  const position = new Map(systems.map((s, i) => [s, i]));
   const layout = { systems, position, start, listed: new Set(memo.opts.systems ?? []) };
   layouts.set(memo, layout);
   return layout;
