@@ -28,7 +28,8 @@ describe('database pool: waiting for a busy connection vs connecting', () => {
       await ds.destroy();
       await db.drop();
     }
-  });
+    // Embedded (no DATABASE_URL): starting PGlite and migrating took 40 s of this on a loaded 2-core box.
+  }, 180_000);
 
   it('a server that accepts but never answers is still an unavailable database after the connect timeout', async () => {
     const sockets: Socket[] = [];
