@@ -49,10 +49,22 @@ async function timedGet(client: ApiClient, url: string): Promise<{ ms: number; b
   const t0 = performance.now();
   try {
     const res = await fetch(url, { headers: { 'x-api-key': client.key }, signal: AbortSignal.timeout(60_000) });
-    const bytes = (await res.arrayBuffer()).byteLength;
-    return { ms: performance.now() - t0, bytes, ...(res.ok ? {} : { error: `HTTP ${res.status}` }) };
+    const body = await res.arrayBuffer();
+    const ms = performance.now() - t0;
+    // An error names the API's error code (the body's `code`), so a 503 says what was unavailable.
+    return { ms, bytes: body.byteLength, ...(res.ok ? {} : { error: `HTTP ${res.status}${errorCode(body)}` }) };
   } catch (err) {
     return { ms: performance.now() - t0, error: (err as Error).message };
+  }
+}
+
+/** ` code: message` of an error answer's JSON body (first 160 characters), or nothing when it has none. */
+function errorCode(body: ArrayBuffer): string {
+  try {
+    const { error: code, message } = JSON.parse(Buffer.from(body).toString('utf8')) as { error?: string; message?: string };
+    return code || message ? ` ${code ?? ''}: ${String(message ?? '').slice(0, 160)}` : '';
+  } catch {
+    return '';
   }
 }
 

@@ -11,8 +11,9 @@ const UNAVAILABLE_CODES = new Set([
   'ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTCONN',
 ]);
 
-// node-postgres reports a dropped socket or a pool that could not connect in time by message, without a code.
-const UNAVAILABLE_MESSAGES = /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Connection is closed|connect ECONNREFUSED/i;
+// node-postgres reports a dropped socket, a pool that could not connect in time or a client whose connect timed
+// out ('timeout expired', BoundedConnectClient) by message, without a code.
+const UNAVAILABLE_MESSAGES = /Connection terminated|timeout exceeded when trying to connect|timeout expired|Client has encountered a connection error|Connection is closed|connect ECONNREFUSED/i;
 
 /** True when `err` (a TypeORM, pg or socket error) says the database server cannot be reached. */
 export function isDatabaseUnavailable(err: unknown): boolean {

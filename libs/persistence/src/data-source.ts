@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { ENTITIES } from './entities/index.js';
 import { InitialSchema1763800000000 } from './migrations/1763800000000-initial-schema.js';
@@ -38,6 +39,28 @@ export const MIGRATIONS = [
   ScoreGroupedView1765900000000, EventTypeSeq1765960000000, AppendEventsFunction1766000000000,
 ];
 
+/**
+ * How long a new connection may take to be established: a server that is down refuses at once, but one that
+ * is unreachable would hold a request until the OS gives up (minutes); bounded, it is an error the API answers 503.
+ */
+export const CONNECT_TIMEOUT_MS = 5000;
+/**
+ * How long a query may wait for one of the pool's connections while all are busy. node-postgres's pool uses its
+ * one `connectionTimeoutMillis` for this wait and for a new connection alike, so a busy but healthy database
+ * (the embedded engine, one exchange at a time, while a fleet is scored; the API's read thread has one
+ * connection) failed reads after 5 s with "timeout exceeded when trying to connect", answered 503 "database
+ * unavailable" (bench:api, embedded: one findings read, 5.05 s). A wait for a busy connection is load, not an
+ * outage: it gets longer, and only the connect keeps CONNECT_TIMEOUT_MS (BoundedConnectClient).
+ */
+export const CHECKOUT_WAIT_MS = 30_000;
+
+/** A pg client whose own connect is bounded by CONNECT_TIMEOUT_MS, whatever the pool's wait for a busy connection. */
+export class BoundedConnectClient extends pg.Client {
+  constructor(config?: string | pg.ClientConfig) {
+    super(typeof config === 'string' ? { connectionString: config, connectionTimeoutMillis: CONNECT_TIMEOUT_MS } : { ...config, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
+  }
+}
+
 /** TypeORM options for Custody's database; migrations (never `synchronize`) shape the schema. */
 export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions {
   return {
@@ -50,10 +73,10 @@ export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions
     installExtensions: false,
     // Off: TypeORM's error log prints query parameters, which can carry PHI. Errors still propagate.
     logging: false,
-    // A server that is down refuses at once, but one that is unreachable would hold a request until the OS
-    // gives up (minutes): a bounded connect turns that into an error the API answers 503.
-    connectTimeoutMS: 5000,
-    extra: { max: poolSize },
+    // The pool's option (TypeORM passes it as connectionTimeoutMillis) bounds the wait for a busy connection;
+    // each new connection is bounded by CONNECT_TIMEOUT_MS in BoundedConnectClient (see CHECKOUT_WAIT_MS).
+    connectTimeoutMS: CHECKOUT_WAIT_MS,
+    extra: { max: poolSize, Client: BoundedConnectClient },
   };
 }
 
