@@ -6,7 +6,7 @@ import type { VendorEntry } from '@custody/integrations';
 import { TRIAGE_FILE_NAME } from '@custody/graph';
 import type { RuleSettings, TriageMap } from '@custody/rules';
 import { analyzeDocument } from './analyze-document.js';
-import { composeReport, evaluateGraph, projectDocuments, type AnalyzedDocument } from './build-audit.js';
+import { composeReport, evaluateGraph, projectDocuments, reportDocuments, type AnalyzedDocument } from './build-audit.js';
 
 /**
  * Every file under the given paths (folders walked recursively; hidden entries, node_modules and the triage
@@ -40,19 +40,25 @@ export function auditRoot(paths: readonly string[]): string {
 export async function auditFiles(paths: string[], opts: { vendors?: VendorEntry[]; lens?: Lens; settings?: RuleSettings; now?: Date; name?: string; maxBytes?: number; maxManifestBytes?: number; triage?: TriageMap; onProgress?: (done: number, total: number, file: string) => void } = {}): Promise<AuditReport> {
   const files = collectFiles(paths);
   const root = auditRoot(paths);
-  const docs: AnalyzedDocument[] = [];
+  let docs: AnalyzedDocument[] = [];
   for (const [i, file] of files.entries()) {
-    const bytes = readFileSync(file);
     const name = relative(root, file) || basename(file);
-    const result = await analyzeDocument(bytes, name, { maxBytes: opts.maxBytes, maxManifestBytes: opts.maxManifestBytes, vendors: opts.vendors });
-    const sha256 = createHash('sha256').update(bytes).digest('hex');
-    docs.push({ id: sha256, sha256, file: name, ...result });
+    docs.push(await analyzeFile(file, name, opts));
     opts.onProgress?.(i + 1, files.length, name);
   }
   const now = opts.now ?? new Date();
   const { graph } = projectDocuments(docs, { asOf: now.toISOString(), vendors: opts.vendors });
+  docs = reportDocuments(docs);
   const lens = opts.lens ?? defaultLens(graph.practice);
   const evaluation = evaluateGraph(graph, { lens, settings: opts.settings, now, triage: opts.triage });
   const name = opts.name ?? graph.practice.name;
   return composeReport({ workspace: { id: 'local', name }, graph, evaluation, documents: docs, lens, generatedAt: now.toISOString() });
+}
+
+/** One file read and analysed; its bytes are this frame's alone, so they are not kept alive by the audit's. */
+async function analyzeFile(file: string, name: string, opts: { maxBytes?: number; maxManifestBytes?: number; vendors?: VendorEntry[] }): Promise<AnalyzedDocument> {
+  const bytes = readFileSync(file);
+  const result = await analyzeDocument(bytes, name, { maxBytes: opts.maxBytes, maxManifestBytes: opts.maxManifestBytes, vendors: opts.vendors });
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  return { id: sha256, sha256, file: name, ...result };
 }
