@@ -164,7 +164,7 @@ function stopwatch() {
 }
 
 async function runCustody(dir: string): Promise<CaseResult> {
-  const { analyzeDocument, composeReport, evaluateGraph, projectDocuments, reportDocuments } = await import('@custody/audit');
+  const { analyzeDocument, composeReport, evaluateGraph, projectDocuments } = await import('@custody/audit');
   const { defaultLens } = await import('@custody/domain');
   const { jsonChunks, ndjsonChunks } = await import('@custody/reports');
   const { createHash } = await import('node:crypto');
@@ -180,12 +180,10 @@ async function runCustody(dir: string): Promise<CaseResult> {
     // a 100k fleet export declares ~380,000 systems and flows, and failing it too_complex would time nothing.
     return { id: sha256, sha256, file, ...(await analyzeDocument(bytes, file, { maxManifestBytes: 64 * 1024 * 1024, maxDeclarations: 10_000_000 })) };
   };
-  let docs: Doc[] = [];
+  const docs: Doc[] = [];
   for (const file of readdirSync(dir).sort()) docs.push(await analyse(file));
   clock.lap('analyse');
   const { graph } = projectDocuments(docs, { asOf: NOW.toISOString() });
-  // As auditFiles: manifest and config parses are let go once the graph holds them.
-  docs = reportDocuments(docs);
   clock.lap('project');
   const lens = defaultLens(graph.practice);
   const evaluation = evaluateGraph(graph, { lens, now: NOW });

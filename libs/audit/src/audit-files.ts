@@ -6,7 +6,7 @@ import type { VendorEntry } from '@custody/integrations';
 import { TRIAGE_FILE_NAME } from '@custody/graph';
 import type { RuleSettings, TriageMap } from '@custody/rules';
 import { analyzeDocument } from './analyze-document.js';
-import { composeReport, evaluateGraph, projectDocuments, reportDocuments, type AnalyzedDocument } from './build-audit.js';
+import { composeReport, evaluateGraph, projectDocuments, type AnalyzedDocument } from './build-audit.js';
 
 /**
  * Every file under the given paths (folders walked recursively; hidden entries, node_modules and the triage
@@ -40,7 +40,7 @@ export function auditRoot(paths: readonly string[]): string {
 export async function auditFiles(paths: string[], opts: { vendors?: VendorEntry[]; lens?: Lens; settings?: RuleSettings; now?: Date; name?: string; maxBytes?: number; maxManifestBytes?: number; triage?: TriageMap; onProgress?: (done: number, total: number, file: string) => void } = {}): Promise<AuditReport> {
   const files = collectFiles(paths);
   const root = auditRoot(paths);
-  let docs: AnalyzedDocument[] = [];
+  const docs: AnalyzedDocument[] = [];
   for (const [i, file] of files.entries()) {
     const name = relative(root, file) || basename(file);
     docs.push(await analyzeFile(file, name, opts));
@@ -48,7 +48,6 @@ export async function auditFiles(paths: string[], opts: { vendors?: VendorEntry[
   }
   const now = opts.now ?? new Date();
   const { graph } = projectDocuments(docs, { asOf: now.toISOString(), vendors: opts.vendors });
-  docs = reportDocuments(docs);
   const lens = opts.lens ?? defaultLens(graph.practice);
   const evaluation = evaluateGraph(graph, { lens, settings: opts.settings, now, triage: opts.triage });
   const name = opts.name ?? graph.practice.name;

@@ -69,16 +69,6 @@ export function evaluateGraph(graph: Graph, opts: { lens?: Lens; settings?: Rule
   return { findings, score, ruleErrors: errors };
 }
 
-/**
- * The documents as the report reads them, once the graph is projected: a contract keeps its extraction (the
- * report lists its facts), a manifest's or config's parse is dropped. The graph holds what the audit needs of
- * them, and the parse of a large manifest or fleet export would otherwise stay alive through the rules and
- * the render (at 100,000 systems: ~150 MB of a manifest's systems and flows). Same report either way.
- */
-export function reportDocuments(docs: readonly AnalyzedDocument[]): AnalyzedDocument[] {
-  return docs.map((d) => (d.analysis && d.analysis.type !== 'contract' ? { ...d, analysis: undefined } : d));
-}
-
 /** Assembles the one report object every renderer, the API and `custody audit` share. */
 export function composeReport(input: {
   workspace: { id: string; name: string };
