@@ -32,6 +32,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeHeapSnapshot } from 'node:v8';
 import { writeFleetCorpus } from './support/fleet-corpus.js';
 import { runIncremental, type IncrementalEvent } from './support/incremental-case.js';
 import { arg, flag } from './support/args.js';
@@ -55,6 +56,8 @@ interface CaseResult {
   peakRssMb: number;
   /** Peak RSS when the audit core ended, and after the JSON render: which stage set {@link peakRssMb}. */
   peakRssMbByStage?: { audit: number; renderJson: number };
+  /** At the end of each phase: peak RSS so far, RSS and V8 heap in use (MB). Where memory is held, and past which stage. */
+  memoryMbByStage?: Record<string, { peakRss: number; rss: number; heapUsed: number; heapTotal: number; external: number }>;
   phasesSeconds: Record<string, number>;
   /** CPU seconds per phase: steadier than wall time on a shared machine. */
   phasesCpuSeconds: Record<string, number>;
@@ -117,6 +120,12 @@ function stopwatch() {
   const cpu0 = process.cpuUsage();
   const phases: Record<string, number> = {};
   const phasesCpu: Record<string, number> = {};
+  const memory: Record<string, { peakRss: number; rss: number; heapUsed: number; heapTotal: number; external: number }> = {};
+  // `--heap-snapshots DIR`: a heap snapshot at the end of each phase (support/heap-top.ts reads it); it
+  // costs time and memory, so figures of such a run are not comparable.
+  const snapshots = arg('--heap-snapshots');
+  const liveHeap = flag('--live-heap');
+  if (snapshots) mkdirSync(snapshots, { recursive: true });
   const cpuMs = () => {
     const c = process.cpuUsage(cpu0);
     return (c.user + c.system) / 1000;
@@ -132,8 +141,13 @@ function stopwatch() {
       const y = cpuMs();
       phases[name] = secs(x - t);
       phasesCpu[name] = secs(y - c);
-      t = x;
-      c = y;
+      // `--live-heap` (with node --expose-gc): collect first, so heapUsed is what the stage leaves alive.
+      if (liveHeap) (globalThis as { gc?: () => void }).gc?.();
+      const m = process.memoryUsage();
+      memory[name] = { peakRss: mb(process.resourceUsage().maxRSS), rss: Math.round(m.rss / 1048576), heapUsed: Math.round(m.heapUsed / 1048576), heapTotal: Math.round(m.heapTotal / 1048576), external: Math.round(m.external / 1048576) };
+      if (snapshots) writeHeapSnapshot(join(snapshots, `${Object.keys(memory).length}-${name}.heapsnapshot`));
+      t = performance.now();
+      c = cpuMs();
     },
     /** The audit core ends here; what follows is output. */
     markAudit() {
@@ -143,7 +157,7 @@ function stopwatch() {
     figures() {
       return {
         auditSeconds: secs(auditMs), auditCpuSeconds: secs(auditCpuMs), totalSeconds: secs(t - t0), cpuSeconds: secs(cpuMs()), peakRssMb: mb(process.resourceUsage().maxRSS),
-        phasesSeconds: phases, phasesCpuSeconds: phasesCpu,
+        phasesSeconds: phases, phasesCpuSeconds: phasesCpu, memoryMbByStage: memory,
       };
     },
   };
@@ -157,15 +171,17 @@ async function runCustody(dir: string): Promise<CaseResult> {
   type Doc = Parameters<typeof projectDocuments>[0][number];
   const clock = stopwatch();
   // The same calls as auditFiles, split so each phase is timed.
-  const docs: Doc[] = [];
-  for (const file of readdirSync(dir).sort()) {
+  // One file per call, so its bytes are not kept alive by this frame (as in auditFiles).
+  const analyse = async (file: string): Promise<Doc> => {
     const bytes = readFileSync(join(dir, file));
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     // The CLI's manifest bound (`--max-manifest-mb`, 64 MB), not the upload one: the manifest shape is ~47 MB at 100k.
     // The declarations budget (default 50,000) is raised as an operator would (CUSTODY_PARSE_MAX_DECLARATIONS):
     // a 100k fleet export declares ~380,000 systems and flows, and failing it too_complex would time nothing.
-    docs.push({ id: sha256, sha256, file, ...(await analyzeDocument(bytes, file, { maxManifestBytes: 64 * 1024 * 1024, maxDeclarations: 10_000_000 })) });
-  }
+    return { id: sha256, sha256, file, ...(await analyzeDocument(bytes, file, { maxManifestBytes: 64 * 1024 * 1024, maxDeclarations: 10_000_000 })) };
+  };
+  const docs: Doc[] = [];
+  for (const file of readdirSync(dir).sort()) docs.push(await analyse(file));
   clock.lap('analyse');
   const { graph } = projectDocuments(docs, { asOf: NOW.toISOString() });
   clock.lap('project');

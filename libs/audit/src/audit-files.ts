@@ -42,11 +42,8 @@ export async function auditFiles(paths: string[], opts: { vendors?: VendorEntry[
   const root = auditRoot(paths);
   const docs: AnalyzedDocument[] = [];
   for (const [i, file] of files.entries()) {
-    const bytes = readFileSync(file);
     const name = relative(root, file) || basename(file);
-    const result = await analyzeDocument(bytes, name, { maxBytes: opts.maxBytes, maxManifestBytes: opts.maxManifestBytes, vendors: opts.vendors });
-    const sha256 = createHash('sha256').update(bytes).digest('hex');
-    docs.push({ id: sha256, sha256, file: name, ...result });
+    docs.push(await analyzeFile(file, name, opts));
     opts.onProgress?.(i + 1, files.length, name);
   }
   const now = opts.now ?? new Date();
@@ -55,4 +52,12 @@ export async function auditFiles(paths: string[], opts: { vendors?: VendorEntry[
   const evaluation = evaluateGraph(graph, { lens, settings: opts.settings, now, triage: opts.triage });
   const name = opts.name ?? graph.practice.name;
   return composeReport({ workspace: { id: 'local', name }, graph, evaluation, documents: docs, lens, generatedAt: now.toISOString() });
+}
+
+/** One file read and analysed; its bytes are this frame's alone, so they are not kept alive by the audit's. */
+async function analyzeFile(file: string, name: string, opts: { maxBytes?: number; maxManifestBytes?: number; vendors?: VendorEntry[] }): Promise<AnalyzedDocument> {
+  const bytes = readFileSync(file);
+  const result = await analyzeDocument(bytes, name, { maxBytes: opts.maxBytes, maxManifestBytes: opts.maxManifestBytes, vendors: opts.vendors });
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  return { id: sha256, sha256, file: name, ...result };
 }
