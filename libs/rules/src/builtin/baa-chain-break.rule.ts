@@ -162,11 +162,8 @@ export const baaChainBreakRule: Rule = streamingRule({
         const fd = flowdownTo(u, name);
         const upstreamCovered = chainCovered(u.id);
         if (upstreamCovered && fd.ok) continue;
-        // Written item by item, not spread: one list per install and sub-processor.
-        const evidence: Evidence[] = [];
-        if (named.inSettings.includes(name)) for (const e of (inSettingsEvidence ??= settingEvidence(u, 'subprocessors'))) evidence.push(e);
-        for (const e of namingEvidence(u, name)) evidence.push(e);
-        for (const e of fd.evidence) evidence.push(e);
+        // One list per install and sub-processor, kept by its instance: made by concat (sized exactly).
+        const evidence = (named.inSettings.includes(name) ? (inSettingsEvidence ??= settingEvidence(u, 'subprocessors')) : NONE).concat(namingEvidence(u, name), fd.evidence);
         drafts.push({
           subject: subjectVia(u.id, slugOf(name)),
           systems: [u.id],
@@ -180,6 +177,8 @@ export const baaChainBreakRule: Rule = streamingRule({
     }
   },
 });
+
+const NONE: readonly Evidence[] = [];
 
 /** The evidence of the contracts (in order) whose named sub-processors include `name` exactly. */
 function contractsNaming(contracts: readonly AttachedContract[], name: string): Evidence[] {
