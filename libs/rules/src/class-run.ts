@@ -41,11 +41,14 @@ export function classDrafts(ctx: RuleContext, rule: Rule, sink: ClassSink): bool
   const byRep = judgedDrafts(ctx, rule, classes);
   if (!byRep) return false;
   const plans = new Map<FindingDraft, Plan>();
+  // Each representative's draft (or null: none) by its position, looked up once per class, not per member.
+  const repDrafts: (FindingDraft | null | undefined)[] = new Array(vendors.length);
   // Every draft given is on `system:<id>` (judgedDrafts checks), so ids ascend as subjects would.
   let last = '';
   for (let p = 0; p < vendors.length; p++) {
     const rp = classes.repOf[p]!;
-    const d = byRep.get(vendors[rp]!.id);
+    let d = repDrafts[rp];
+    if (d === undefined) repDrafts[rp] = d = byRep.get(vendors[rp]!.id) ?? null;
     if (!d) continue;
     const member = vendors[p]!;
     if (!(last < member.id)) return false;
@@ -62,7 +65,7 @@ export function classDrafts(ctx: RuleContext, rule: Rule, sink: ClassSink): bool
     }
     const systems = plan.systems;
     for (const i of plan.repAt) systems[i] = member.id;
-    const evidence = plan.mapped ? plan.slots.map((s, i) => (s < 0 ? d.evidence[i]! : slotAt(graph, member, s)!)) : d.evidence;
+    const evidence = plan.mapped ? mappedEvidence(ctx, d, plan, member) : d.evidence;
     sink.install(d, member.id, systems, evidence, plan.build, p);
   }
   return true;
@@ -122,8 +125,7 @@ function planFor(ctx: RuleContext, rule: Rule, d: FindingDraft, rep: GraphSystem
 }
 
 function memberDraft(ctx: RuleContext, rule: Rule, d: FindingDraft, plan: Plan, member: GraphSystem): FindingDraft {
-  let evidence: Evidence[] = d.evidence;
-  if (plan.mapped) evidence = plan.slots.map((s, i) => (s < 0 ? d.evidence[i]! : slotAt(ctx.graph, member, s)!));
+  const evidence = plan.mapped ? mappedEvidence(ctx, d, plan, member) : d.evidence;
   return {
     subject: `system:${member.id}`,
     systems: d.systems.map((id) => (id === plan.rep.id ? member.id : id)),
@@ -134,6 +136,14 @@ function memberDraft(ctx: RuleContext, rule: Rule, d: FindingDraft, plan: Plan, 
     detail: typeof d.detail === 'string' ? d.detail : () => memberText(ctx, rule, member),
     ...(d.citations ? { citations: d.citations } : {}),
   };
+}
+
+/** The representative's evidence with each of its own items replaced by the member's item in the same slot. */
+function mappedEvidence(ctx: RuleContext, d: FindingDraft, plan: Plan, member: GraphSystem): Evidence[] {
+  // A map (its list sized exactly: a member's list lives on in its instance, so a pushed list's spare capacity
+  // would be kept for each of ~1,000,000 instances); the member's own items read directly.
+  const own = member.evidence;
+  return plan.slots.map((s, i) => (s < 0 ? d.evidence[i]! : s < own.length ? own[s]! : slotAt(ctx.graph, member, s)!));
 }
 
 /** A member's text: the rule judging that install alone (rules are pure: what a run over every vendor gives it). */

@@ -186,7 +186,14 @@ export function consentCoverage(
  * contract clause exists to quote, so every finding still points at its proof.
  */
 export function holdingEvidence(graph: Graph, id: string, categories: readonly DataCategory[], maxFlows = 3): Evidence[] {
-  const system = systemById(graph, id);
-  const flows = inboundFlows(graph, id).filter((f) => f.data.some((c) => categories.includes(c))).slice(0, maxFlows);
-  return [...(system?.evidence ?? []), ...flows.flatMap((f) => f.evidence)];
+  const out = [...(systemById(graph, id)?.evidence ?? [])];
+  // The first `maxFlows` matching flows, found without filtering all of a hub's (a fleet LLM's ~60,000) inbound flows.
+  let taken = 0;
+  for (const f of inboundFlows(graph, id)) {
+    if (taken >= maxFlows) break;
+    if (!f.data.some((c) => categories.includes(c))) continue;
+    taken++;
+    for (const e of f.evidence) out.push(e);
+  }
+  return out;
 }

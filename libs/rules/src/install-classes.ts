@@ -112,9 +112,15 @@ function settingColumn(graph: Graph, index: InstallIndex, key: string): Float64A
       let value = 0;
       if (key in settings) {
         const v = settings[key];
-        const [table, k] = typeof v === 'object' && v !== null ? [objects, JSON.stringify(v)] as const : [primitives, v] as const;
-        value = (table as Map<unknown, number>).get(k) ?? 0;
-        if (value === 0) (table as Map<unknown, number>).set(k, (value = primitives.size + objects.size + 1));
+        // Written out, not as a [table, key] pair: asked once per install and declared setting.
+        if (typeof v === 'object' && v !== null) {
+          const k = JSON.stringify(v);
+          value = objects.get(k) ?? 0;
+          if (value === 0) objects.set(k, (value = primitives.size + objects.size + 1));
+        } else {
+          value = primitives.get(v) ?? 0;
+          if (value === 0) primitives.set(v, (value = primitives.size + objects.size + 1));
+        }
       }
       if (s.evidence.length > MAX_MENTIONED) {
         column[p] = -(p + 1);
@@ -203,11 +209,18 @@ export function installSlots(graph: Graph, s: GraphSystem): Evidence[] {
 export function slotAt(graph: Graph, s: GraphSystem, slot: number): Evidence | undefined {
   if (slot < s.evidence.length) return s.evidence[slot];
   let rest = slot - s.evidence.length;
-  for (const flows of [inboundFlows(graph, s.id), outboundFlows(graph, s.id)]) {
-    for (const f of flows) {
-      if (rest < f.evidence.length) return f.evidence[rest];
-      rest -= f.evidence.length;
-    }
+  // Inbound flows, then outbound, walked without a list of the two: asked once per install and mapped item.
+  const inbound = inboundFlows(graph, s.id);
+  for (let i = 0; i < inbound.length; i++) {
+    const f = inbound[i]!;
+    if (rest < f.evidence.length) return f.evidence[rest];
+    rest -= f.evidence.length;
+  }
+  const outbound = outboundFlows(graph, s.id);
+  for (let i = 0; i < outbound.length; i++) {
+    const f = outbound[i]!;
+    if (rest < f.evidence.length) return f.evidence[rest];
+    rest -= f.evidence.length;
   }
   return undefined;
 }

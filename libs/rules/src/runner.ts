@@ -96,7 +96,11 @@ function streamDrafts(ctx: RuleContext, rule: Rule, stream: <M>(view: MemberView
     let shared: Evidence[] | undefined;
     let sharedKept: Evidence[] = [];
     const instanceEvidence = (list: Evidence[]) => {
-      if (list !== shared) [shared, sharedKept] = [list, hasRepeats(list) ? dedupeEvidence(list) : list];
+      if (list !== shared) {
+        // Two writes, not a destructured pair: a member's mapped list is new each time, so this runs per member.
+        shared = list;
+        sharedKept = hasRepeats(list) ? dedupeEvidence(list) : list;
+      }
       return sharedKept;
     };
     try {

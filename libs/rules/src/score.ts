@@ -169,10 +169,14 @@ export function computeScore(findings: readonly Finding[], opts: ScoreOptions): 
   const charged = new Map<string, number[]>();
   for (const s of opts.systems ?? []) charged.set(s, []);
   for (let i = 0; i < sorted.length; i++) {
-    for (const s of new Set(sorted[i]!.systems)) {
+    // Charged once per system it names: a repeat finds `i` already last on its list (no Set of a grouped
+    // finding's ~100,000 systems built per finding).
+    const systems = sorted[i]!.systems;
+    for (let k = 0; k < systems.length; k++) {
+      const s = systems[k]!;
       const list = charged.get(s);
-      if (list) list.push(i);
-      else charged.set(s, [i]);
+      if (!list) charged.set(s, [i]);
+      else if (list[list.length - 1] !== i) list.push(i);
     }
   }
 
@@ -235,8 +239,18 @@ export function scoreResult(findings: readonly Finding[], order: { sorted: reado
   return {
     score: { total, nodes, contributions, lens: lensLabel, overlap },
     points: findings.map((f) => byId.get(f.id)!),
-    findings: findings.map((f) => ({ ...f, contribution: shareById.get(f.id) ?? 0 })),
+    findings: findings.map((f) => withContribution(f, shareById.get(f.id) ?? 0)),
   };
+}
+
+/**
+ * A copy of `f` with `contribution` set, its keys in the order `{ ...f, contribution }` gives. Cloned, then the
+ * field written: a spread extended with a field is ~10× slower in V8, and a manifest has ~230,000 findings.
+ */
+function withContribution(f: Finding, contribution: number): Finding {
+  const copy = { ...f };
+  copy.contribution = contribution;
+  return copy;
 }
 
 /**
@@ -270,7 +284,7 @@ export function rescore(findings: readonly Finding[], opts: ScoreOptions, prev?:
   if (prev && sameList(prev.opts.lenses, opts.lenses) && sameList(prev.opts.systems ?? [], opts.systems ?? []) &&
     prev.input.length === findings.length && findings.every((f, i) => sameScoreInputs(prev.input[i]!, f))) {
     const old = prev.result;
-    const result = { score: old.score, points: old.points, findings: findings.map((f, i) => ({ ...f, contribution: old.findings[i]!.contribution })) };
+    const result = { score: old.score, points: old.points, findings: findings.map((f, i) => withContribution(f, old.findings[i]!.contribution)) };
     return { result, memo: { input: findings, opts, result } };
   }
   const result = computeScore(findings, opts);

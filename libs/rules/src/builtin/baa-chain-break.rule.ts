@@ -127,38 +127,65 @@ export const baaChainBreakRule: Rule = streamingRule({
       });
     }
 
-    // Named but unmodelled sub-processors (e.g. a notetaker's `subprocessors: [OpenAI]`).
+    // Named but unmodelled sub-processors (e.g. a notetaker's `subprocessors: [OpenAI]`). A fleet names the same
+    // few sub-processors on every install: per name (slug, modelled or not) and per contract set and name
+    // (the contracts' evidence) the answer is worked out once; per install only what is its own.
     const matchesModelled = systemNameMatcher(graph.systems);
-    // Per name, not per system naming it: every install of a fleet vendor names the same sub-processors.
     const modelled = new Map<string, boolean>();
     const isModelled = (name: string): boolean => modelled.get(name) ?? (modelled.set(name, matchesModelled(name)), modelled.get(name)!);
+    const slugs = new Map<string, string>();
+    const slugOf = (name: string): string => {
+      let slug = slugs.get(name);
+      if (slug === undefined) slugs.set(name, (slug = slugify(name)));
+      return slug;
+    };
+    const namingByContract = new Map<AttachedContract, Map<string, Evidence[]>>();
+    const namingEvidence = (u: GraphSystem, name: string): Evidence[] => {
+      if (u.contracts.length !== 1) return contractsNaming(u.contracts, name);
+      const c = u.contracts[0]!;
+      let byName = namingByContract.get(c);
+      if (!byName) namingByContract.set(c, (byName = new Map()));
+      let hit = byName.get(name);
+      if (!hit) byName.set(name, (hit = contractsNaming(u.contracts, name)));
+      return hit;
+    };
     for (const u of graph.systems) {
       if (isPracticeSide(graph, u.id) || !isBusinessAssociateRole(u)) continue;
       const categories = heldCategories(graph, u.id);
       if (categories.length === 0) continue;
       const named = namedSubprocessors(u);
-      for (const name of [...new Set([...named.inSettings, ...named.inContracts])]) {
+      const names = named.inContracts.length === 0 ? named.inSettings : [...new Set([...named.inSettings, ...named.inContracts])];
+      let inSettingsEvidence: Evidence[] | undefined;
+      let impact: number | undefined;
+      for (const name of names) {
         if (isModelled(name)) continue;
         const fd = flowdownTo(u, name);
         const upstreamCovered = chainCovered(u.id);
         if (upstreamCovered && fd.ok) continue;
+        // One list per install and sub-processor, kept by its instance: made by concat (sized exactly).
+        const evidence = (named.inSettings.includes(name) ? (inSettingsEvidence ??= settingEvidence(u, 'subprocessors')) : NONE).concat(namingEvidence(u, name), fd.evidence);
         drafts.push({
-          subject: subjectVia(u.id, slugify(name)),
+          subject: subjectVia(u.id, slugOf(name)),
           systems: [u.id],
           categories,
           likelihood: !upstreamCovered || !fd.flowdown ? 0.75 : 0.5,
-          impact: impactOf(0.85, categories, settings),
-          evidence: [
-            ...(named.inSettings.includes(name) ? settingEvidence(u, 'subprocessors') : []),
-            ...u.contracts.flatMap((c) => (c.facts?.subprocessors_named?.value ?? []).includes(name) ? factIn(c, 'subprocessors_named').evidence : []),
-            ...fd.evidence,
-          ],
+          impact: (impact ??= impactOf(0.85, categories, settings)),
+          evidence,
           detail: () => breakDetail(graph, u, name, upstreamCovered, fd.flowdown),
         });
       }
     }
   },
 });
+
+const NONE: readonly Evidence[] = [];
+
+/** The evidence of the contracts (in order) whose named sub-processors include `name` exactly. */
+function contractsNaming(contracts: readonly AttachedContract[], name: string): Evidence[] {
+  const out: Evidence[] = [];
+  for (const c of contracts) if ((c.facts?.subprocessors_named?.value ?? []).includes(name)) for (const e of factIn(c, 'subprocessors_named').evidence) out.push(e);
+  return out;
+}
 
 interface FlowdownReading {
   ok: boolean;
