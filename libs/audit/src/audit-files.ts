@@ -56,8 +56,20 @@ export async function auditFiles(paths: string[], opts: { vendors?: VendorEntry[
 
 /** One file read and analysed; its bytes are this frame's alone, so they are not kept alive by the audit's. */
 async function analyzeFile(file: string, name: string, opts: { maxBytes?: number; maxManifestBytes?: number; vendors?: VendorEntry[] }): Promise<AnalyzedDocument> {
-  const bytes = readFileSync(file);
+  const bytes = readBytes(file, name);
   const result = await analyzeDocument(bytes, name, { maxBytes: opts.maxBytes, maxManifestBytes: opts.maxManifestBytes, vendors: opts.vendors });
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   return { id: sha256, sha256, file: name, ...result };
+}
+
+/**
+ * A file's bytes, or bad input naming the file: a read's own error (EIO, EISDIR …) names no path, and the CLI
+ * would print it as an internal error with a stack.
+ */
+function readBytes(file: string, name: string): Buffer {
+  try {
+    return readFileSync(file);
+  } catch (e) {
+    throw new InvalidInputError(`${name}: cannot be read (${(e as Error).message})`, { file: name, code: (e as NodeJS.ErrnoException).code });
+  }
 }
