@@ -34,7 +34,12 @@ const OF_SOFTWARE = /\b(?:disclos\w*|release|transfer)\s+of\s+(?:the\s+)?(?:[\w-
 // A rule of form a legal requirement sets ("any legal requirement that such communications be in writing").
 const FORM_REQUIREMENT = /^[\w ]{0,30}?requirements?\s+that\s+[^.;]{0,80}?\bbe\s+(?:made\s+|given\s+|provided\s+)?in\s+writing\b/i;
 // The product's design or intended use before the act ("is not designed or intended to be used to send …").
-const PRODUCT_PURPOSE = /\b(?:designed|intended|built|meant)\s+(?:or\s+(?:designed|intended|built|meant)\s+)?(?:to\s+be\s+used\s+)?(?:to|for)\s+(?:(?:\w+\s+(?:or|and)\s+)?)$/i;
+// Only a design the product lacks ("not designed to") or a use by others ("designed to be used to"): "this procedure is
+// intended for disclosing … to law enforcement" is the vendor's own act.
+const PRODUCT_PURPOSE = /\b(?:(?:not|never)\s+(?:designed|intended|built|meant)\s+(?:or\s+(?:designed|intended|built|meant)\s+)?(?:to\s+be\s+used\s+)?|(?:designed|intended|built|meant)\s+(?:or\s+(?:designed|intended|built|meant)\s+)?to\s+be\s+used\s+)(?:to|for)\s+(?:(?:\w+\s+(?:or|and)\s+)?)$/i;
+// Grounds of the derogations for international transfers (the law in general, legal claims or proceedings: GDPR Art.
+// 49(1)(e)), not a demand: a subpoena, court order or legal process in the same clause is still a disclosure on demand.
+const LEGAL_CLAIMS = /\blegal (?:claims?|proceedings?)\b|\blitigation\b|\bjudicial proceedings?\b/i;
 // An inline list item after ';': "(c) as may be required by law", "c) …", "iii. …".
 const ITEM_OPEN = /^\s*(?:and\/or\s+|and\s+|or\s+)?\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})[.)]\s/i;
 // A list item opening with its recipient: "- government authorities, for example when …".
@@ -145,7 +150,7 @@ export function extractLawEnforcement(ctx: FactContext): Fact<'law_enforcement_d
       // A transfer to other countries on a legal ground ("… to countries without an adequate level of protection … in
       // case of legal proceedings abroad") says where data may go (the derogations for international transfers), not
       // that an authority receives it: kept for review unless an authority is named.
-      if (receiving.length === 0 && /^transfer/.test(dc.tokens[d.t0].lower) && (has(c, 'place', 'abroad') || /\bcountr(?:y|ies)\b/i.test(c.view))) {
+      if (receiving.length === 0 && /^transfer/.test(dc.tokens[d.t0].lower) && (has(c, 'place', 'abroad') || /\bcountr(?:y|ies)\b/i.test(c.view)) && rule.every((h) => h.kind === 'by_law' || LEGAL_CLAIMS.test(c.view.slice(h.start, h.end)))) {
         cands.push({ value: 'any_legal_request', evidence: ev, confidence: 0.4, review: 'an international transfer on a legal ground, with no authority as recipient' });
         continue;
       }

@@ -121,3 +121,36 @@ describe('return_or_destroy_on_termination: asking for the account to be deleted
     expect(factOf('return_or_destroy_on_termination', 'If you request that we delete your personal data, we will delete it within 30 days.')).toBe('unspecified');
   });
 });
+
+describe('review revx: near misses of the rules above', () => {
+  it('"whether or not … aggregated" extends a scope to such data; it does not leave it out', () => {
+    expect(factOf('deidentified_data_use', 'This Privacy Policy applies to all personal information we collect, whether or not it is aggregated with other information.')).not.toBe('allowed');
+    expect(factOf('deidentified_data_use', 'Confidentiality obligations apply to all Customer Data, whether or not it has been aggregated or de-identified.')).not.toBe('allowed');
+  });
+  it('aggregate usage or traffic named as data shared or analysed is data, not an amount', () => {
+    expect(factOf('deidentified_data_use', 'We may share aggregate usage and demographic information with our advertisers and business partners.')).toBe('allowed');
+    expect(factOf('deidentified_data_use', 'We may disclose aggregate traffic patterns and trends to third parties for marketing purposes.')).toBe('allowed');
+    expect(factOf('deidentified_data_use', 'We may use aggregate usage trends and de-identified information for research and to improve our services.')).toBe('allowed');
+    expect(factOf('deidentified_data_use', 'If your aggregate bandwidth in a month exceeds the limit of your plan, we may throttle your connection.')).toBe('unspecified');
+  });
+  it('a transfer abroad on a subpoena or court order is still a disclosure on legal request', () => {
+    expect(factOf('law_enforcement_disclosure', 'We may transfer your personal information to third parties, including in other countries, if we are required to do so by law, subpoena or court order.')).toBe('any_legal_request');
+  });
+  it('a procedure "intended for disclosing" to law enforcement is the vendor\'s act; only a negated design or a use by others is not', () => {
+    expect(factOf('law_enforcement_disclosure', 'This emergency procedure is intended for disclosing account information to law enforcement when there is a risk of death or serious injury.')).toBe('any_legal_request');
+    expect(factOf('law_enforcement_disclosure', 'The Service is not intended to be used to contact or send information to emergency services or the police.')).toBe('unspecified');
+  });
+  it('a tool the vendor collects data through is a recipient, not a source', () => {
+    expect(factOf('subprocessors_named', 'We collect usage data from visitors to our website through Google Analytics and Hotjar.')).toEqual(['Google Analytics', 'Hotjar']);
+  });
+  it('"account deletion" elsewhere in a sentence does not make an erasure request the account\'s end', () => {
+    expect(factOf('return_or_destroy_on_termination', 'If you request deletion of specific messages, we will delete them; account deletion is a separate process.')).toBe('unspecified');
+    expect(factOf('return_or_destroy_on_termination', 'Account deletion and data erasure: if you request that we delete your personal data, we will delete it within 30 days.')).toBe('unspecified');
+  });
+  it('a form rule still reads as none when the communications run both ways (the spec above passes without the rule)', () => {
+    expect(factOf('law_enforcement_disclosure', 'You agree that all notices and other communications that we send to you, or that you send to us, electronically satisfy any legal requirement that such communications be in writing.')).toBe('unspecified');
+  });
+  it('"recording and reporting purposes" is record-keeping too', () => {
+    expect(factOf('audio_or_recording_retention_days', 'We retain transaction records for seven years for tax, accounting, recording and reporting purposes.')).toBeNull();
+  });
+});

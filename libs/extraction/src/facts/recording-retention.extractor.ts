@@ -7,8 +7,8 @@ import type { FactContext } from './fact-context.js';
 import { evidenceAt, found, operative, silent } from './fact-context.js';
 
 const PREFILTER = /\b(?:audio|recording|recorded|voice|video)|\b(?:not|never) records?\b/i;
-// "Recording purposes", "recording obligations": keeping records (bookkeeping), not audio.
-const RECORDING = /\b(?:audio(?: files?| recordings?| data)?|recordings?(?![ -](?:purposes?|keeping|obligations?|requirements?|duties)\b)|recorded (?:sessions?|audio|calls?|visits?)|voice (?:recordings?|data)|video (?:recordings?|files?))\b/i;
+// "Recording purposes", "recording and reporting purposes", "recording obligations": keeping records (bookkeeping), not audio.
+const RECORDING = /\b(?:audio(?: files?| recordings?| data)?|recordings?(?![ -](?:(?:and|or)\s+[\w-]+\s+)?(?:purposes?|keeping|obligations?|requirements?|duties)\b)|recorded (?:sessions?|audio|calls?|visits?)|voice (?:recordings?|data)|video (?:recordings?|files?))\b/i;
 const RETENTION = /\b(?:retain|retention|retained|store|stored|kept|keep|keeps|held|hold|delete|deleted|deletes|purge|purged|destroy|destroyed|erase|erased|remove|removed|discard|discarded)\b/i;
 const LEAD = /\b(?:for|within|after|up to|no longer than|not longer than|maximum of|period of|of|than|until|at least)\s*(?:a (?:maximum|period) of\s*)?$/i;
 const ZERO = /\b(?:audio|recordings?|audio recordings?|audio files?)\s+(?:is|are)\s+(?:(?:deleted|discarded|purged|destroyed)\s+(?:immediately|as soon as|right after|upon completion)|(?:never|not)\s+(?:stored|retained|saved|persisted))\b|\b(?:do|does|will) not (?:store|retain|save|keep) (?:any |the )?(?:video (?:or|and) )?(?:audio|recordings?|audio recordings?)\b/i;
