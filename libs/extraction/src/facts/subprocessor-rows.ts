@@ -26,9 +26,29 @@ export function readRow(ctx: FactContext, { add, rejected }: NameCollector, bloc
   // "Our advertising Partner: Affilizz, AdMarketPlace and Microsoft": a label of the kind, then the names.
   const labelled = whole ? null : CELL_LABEL.exec(cell.text);
   const list = labelled && PROVIDER_NOUN.test(labelled[0]) ? NAME_LIST_AT.exec(cell.text.slice(labelled[0].length)) : null;
+  const lower = whole || labelled ? undefined : lowerCaseBrand(cell.text, row);
   if (whole) add(whole, rs, cell.at + Math.max(0, cell.text.indexOf(whole)), strong, true);
+  else if (lower) add(lower, rs, cell.at, strong, true);
   else if (labelled && list) splitNames(list[1], cell.at + labelled[0].length + list[0].length - list[1].length, (n, at) => add(n, rs, at, true));
   else readLead(cell.text, cell.at, (raw, at) => add(raw, rs, at, strong));
+}
+
+/**
+ * A name cell written in lower case ("emetriq", "hurra.com") is the brand as the table writes it
+ * when the same row links to that party's own site ("https://www.emetriq.com/datenschutz/"): one word, its letters
+ * part of the link's host. Without such a link a lower-case cell may be a kind ("hosting") and is left to readLead.
+ */
+export function lowerCaseBrand(text: string, row: Row): string | undefined {
+  // A cell with a parenthesis after the word ("usemax (Emego GmbH)") names the company too: left to the other readers.
+  const m = /^(\p{Ll}[\p{L}\d.-]*[\p{L}\d])$/u.exec(text.trim());
+  if (!m) return undefined;
+  const key = m[1].toLowerCase().replace(/[^a-z0-9]/g, '');
+  if (key.length < 4) return undefined;
+  for (const c of row.cells ?? []) {
+    const host = /\bhttps?:\/\/([^/\s)\]|]+)/i.exec(c.text)?.[1] ?? /^(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+$/i.exec(c.text.trim())?.[0];
+    if (c.text !== text && host && host.toLowerCase().replace(/[^a-z0-9]/g, '').includes(key)) return m[1];
+  }
+  return undefined;
 }
 
 /** A list nothing says is a list of recipients: its first entries are kept for review, not asserted. */

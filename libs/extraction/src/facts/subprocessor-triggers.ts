@@ -30,6 +30,10 @@ const EXAMPLES_OF_KIND = new RegExp(
 // as strongly as "providers like": a big platform's bare name among them is a provider ("cloud services such as AWS and Google").
 const PROPER_PROVIDER = new RegExp(String.raw`^(?:${PROVIDER_NOUN.source})$`, 'i');
 
+const POSSESSIVE_BEFORE = /[\p{L}\d]['’]s\s+(?:[\w-]+\s+){0,2}$/u;
+const POSSESSIVE_AT = /^(?:\*\*|__)?[\p{Lu}][\p{L}\d.-]*['’]s\s/u;
+const PLACE_KIND = /\b(?:countr(?:y|ies)|regions?|jurisdictions?|locations?|territor(?:y|ies)|cities|states)\b/i;
+
 /**
  * Examples of a kind of organisation with a modifier between the kind and the examples (see EXAMPLES_OF_KIND), the
  * positions right after "such as"/"include". The clause given for each (what comes before the kind, and the modifier)
@@ -37,13 +41,20 @@ const PROPER_PROVIDER = new RegExp(String.raw`^(?:${PROVIDER_NOUN.source})$`, 'i
  */
 export function kindExamples(v: string): { at: number; strong: boolean; clause: string }[] {
   const out: { at: number; strong: boolean; clause: string }[] = [];
-  if (!/\b(?:such\s+as|including|includes?|e\.g\.|for\s+example)\b/i.test(v)) return out;
+  // "e.g." ends in a stop, so no word boundary may be asked after it ("(e.g., A, B)" has none).
+  if (!/\b(?:(?:such\s+as|including|includes?|for\s+example)\b|e\.g\.)/i.test(v)) return out;
   EXAMPLES_OF_KIND.lastIndex = 0;
   for (let m = EXAMPLES_OF_KIND.exec(v); m; m = EXAMPLES_OF_KIND.exec(v)) {
     // A name starts with a capital or a digit, or is a brand with an inner capital ("i-Movo", "mParticle").
     if (!/^(?:[\p{Lu}\d]|\p{Ll}{1,3}-?\p{Lu})/u.test(v.slice(m.index + m[0].length, m.index + m[0].length + 6))) continue;
     // "other Google services such as Google Ads": a brand's own products, not a kind of provider.
     if (/^\p{Lu}/u.test(m[1]) && !PROPER_PROVIDER.test(m[1].trim()) && !/^third/i.test(m[1])) continue;
+    // "partners … located in countries other than yours (e.g. Singapore)": the examples are of the places the modifier
+    // names last, not of the kind.
+    if (PLACE_KIND.test(m[2])) continue;
+    // "TikTok's paid ad services (e.g. Promote)", "services (e.g., TikTok's Promote)": a brand's own products, not
+    // organisations (as "our services such as X" is the vendor's; see EXAMPLES_NOT_RECIPIENTS).
+    if (POSSESSIVE_BEFORE.test(v.slice(Math.max(0, m.index - 60), m.index)) || POSSESSIVE_AT.test(v.slice(m.index + m[0].length, m.index + m[0].length + 40))) continue;
     const start = Math.max(0, v.lastIndexOf(';', m.index) + 1, v.lastIndexOf('(', m.index) > v.lastIndexOf(')', m.index) ? v.lastIndexOf('(', m.index) + 1 : 0);
     out.push({ at: m.index + m[0].length, strong: PROPER_PROVIDER.test(m[1].trim()), clause: v.slice(start, m.index) + ' ' + m[1] + m[2] });
   }

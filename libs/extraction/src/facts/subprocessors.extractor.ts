@@ -113,8 +113,9 @@ function readSentence(r: Reading, s: Sentence): void {
     if (profile) add(profile.name, s, profile.at, true);
   }
   // Names start with a capital or a digit (or "iDenfy"); a sentence with none cannot hold one.
-  // An item whose marker was split off ("1." then "Criteo") starts with its name.
-  if (!mayHoldName(v) && !(item && /^[A-Z]/.test(v))) return;
+  // An item whose marker was split off ("1." then "Criteo") starts with its name. A row of a recipients table may hold
+  // a brand written in lower case ("emetriq | https://www.emetriq.com/…"; see lowerCaseBrand).
+  if (!mayHoldName(v) && !(item && /^[A-Z]/.test(v)) && !(item && r.entries.get(s.index)?.row && r.entries.get(s.index)?.context.role === 'recipients')) return;
   let underHeading = false;
   if (s.heading !== undefined) {
     let h = r.headingCache.get(s.heading);
