@@ -53,6 +53,13 @@ export const CONNECT_TIMEOUT_MS = 5000;
  * outage: it gets longer, and only the connect keeps CONNECT_TIMEOUT_MS (BoundedConnectClient).
  */
 export const CHECKOUT_WAIT_MS = 30_000;
+/**
+ * The wait for a busy connection against a database server of its own (production): a server that stops
+ * answering (hung, partitioned) leaves its in-flight queries hanging with their connections, and a query queued
+ * behind them learns the database is down only when this wait ends. Its ten connections make a long wait for a
+ * healthy one unlikely, so callers keep the connect bound (as before CHECKOUT_WAIT_MS) rather than 30 s.
+ */
+export const SERVER_CHECKOUT_WAIT_MS = CONNECT_TIMEOUT_MS;
 
 /** A pg client whose own connect is bounded by CONNECT_TIMEOUT_MS, whatever the pool's wait for a busy connection. */
 export class BoundedConnectClient extends pg.Client {
@@ -62,7 +69,7 @@ export class BoundedConnectClient extends pg.Client {
 }
 
 /** TypeORM options for Custody's database; migrations (never `synchronize`) shape the schema. */
-export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions {
+export function dataSourceOptions(url: string, poolSize = 10, checkoutWaitMs = CHECKOUT_WAIT_MS): DataSourceOptions {
   return {
     type: 'postgres',
     url,
@@ -75,14 +82,14 @@ export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions
     logging: false,
     // The pool's option (TypeORM passes it as connectionTimeoutMillis) bounds the wait for a busy connection;
     // each new connection is bounded by CONNECT_TIMEOUT_MS in BoundedConnectClient (see CHECKOUT_WAIT_MS).
-    connectTimeoutMS: CHECKOUT_WAIT_MS,
+    connectTimeoutMS: checkoutWaitMs,
     extra: { max: poolSize, Client: BoundedConnectClient },
   };
 }
 
 /** Opens the data source and brings the schema up to date (migrations take an advisory lock, so concurrent boots are safe). */
-export async function openDataSource(url: string, poolSize = 10): Promise<DataSource> {
-  const ds = new DataSource(dataSourceOptions(url, poolSize));
+export async function openDataSource(url: string, poolSize = 10, checkoutWaitMs = CHECKOUT_WAIT_MS): Promise<DataSource> {
+  const ds = new DataSource(dataSourceOptions(url, poolSize, checkoutWaitMs));
   await ds.initialize();
   // A single-connection pool cannot hold a lock on one
   // connection while migrating on another.

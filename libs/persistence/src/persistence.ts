@@ -35,8 +35,9 @@ export class Persistence {
     this.projections = new ProjectionRepository(dataSource, this.events, dataKeys);
   }
 
-  static async open(url: string, dataKeys: DataKeyring, poolSize?: number, keyCacheMs?: number): Promise<Persistence> {
-    return new Persistence(await openDataSource(url, poolSize), dataKeys, keyCacheMs);
+  /** `checkoutWaitMs`: how long a query waits for a busy connection (CHECKOUT_WAIT_MS, or SERVER_CHECKOUT_WAIT_MS on a server of its own). */
+  static async open(url: string, dataKeys: DataKeyring, poolSize?: number, keyCacheMs?: number, checkoutWaitMs?: number): Promise<Persistence> {
+    return new Persistence(await openDataSource(url, poolSize, checkoutWaitMs), dataKeys, keyCacheMs);
   }
 
   async close(): Promise<void> {

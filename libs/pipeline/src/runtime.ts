@@ -1,7 +1,7 @@
 import { join, resolve } from 'node:path';
 import { auditSigningKeyFilePath, dataKeyFilePath, type CustodyConfig } from '@custody/config';
 import { CustodyError } from '@custody/domain';
-import { AuditSignerSource, loadAuditSigner, makePrivateDir, makeTreePrivate, openDataKeyring, takePidLock, type AuditSigner, Persistence, startEmbeddedPostgres, type EmbeddedPostgres, type OpenedKeyring } from '@custody/persistence';
+import { AuditSignerSource, CHECKOUT_WAIT_MS, SERVER_CHECKOUT_WAIT_MS, loadAuditSigner, makePrivateDir, makeTreePrivate, openDataKeyring, takePidLock, type AuditSigner, Persistence, startEmbeddedPostgres, type EmbeddedPostgres, type OpenedKeyring } from '@custody/persistence';
 import { loadVendorCatalogue, type VendorEntry } from '@custody/integrations';
 import type { QueueBackend } from './jobs/queue-connection.js';
 
@@ -111,7 +111,9 @@ async function assembleRuntime(
   const { keyring, ...dataKeys } = openDataKeyring({ keys: config.dataKeys, keyFile: dataKeyFilePath(config), create: true });
   const auditSigner = loadAuditSigner({ pem: config.auditSigningKey, keyFile: auditSigningKeyFilePath(config), create: true });
   const signerSource = new AuditSignerSource(auditSigner, config.auditSigningKey ? undefined : auditSigningKeyFilePath(config));
-  const persistence = await Persistence.open(opts.databaseUrl, keyring, opts.poolSize, opts.embedded ? EMBEDDED_KEY_CACHE_MS : PRODUCTION_KEY_CACHE_MS);
+  // Embedded: one engine, busy for seconds while a fleet is scored, waited for; a server of its own: a long wait is an outage.
+  const persistence = await Persistence.open(opts.databaseUrl, keyring, opts.poolSize, opts.embedded ? EMBEDDED_KEY_CACHE_MS : PRODUCTION_KEY_CACHE_MS,
+    opts.embedded ? CHECKOUT_WAIT_MS : SERVER_CHECKOUT_WAIT_MS);
   const runtime: Runtime = {
     config,
     embedded: opts.embedded,
