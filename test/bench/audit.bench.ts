@@ -164,11 +164,11 @@ function stopwatch() {
 }
 
 async function runCustody(dir: string): Promise<CaseResult> {
-  const { analyzeDocument, composeReport, evaluateGraph, projectDocuments } = await import('@custody/audit');
+  const { analyseAndProject, analyzeDocument, composeReport, evaluateGraph } = await import('@custody/audit');
   const { defaultLens } = await import('@custody/domain');
   const { jsonChunks, ndjsonChunks } = await import('@custody/reports');
   const { createHash } = await import('node:crypto');
-  type Doc = Parameters<typeof projectDocuments>[0][number];
+  type Doc = Awaited<ReturnType<typeof analyzeDocument>> & { id: string; sha256: string; file: string };
   const clock = stopwatch();
   // The same calls as auditFiles, split so each phase is timed.
   // One file per call, so its bytes are not kept alive by this frame (as in auditFiles).
@@ -180,10 +180,8 @@ async function runCustody(dir: string): Promise<CaseResult> {
     // a 100k fleet export declares ~380,000 systems and flows, and failing it too_complex would time nothing.
     return { id: sha256, sha256, file, ...(await analyzeDocument(bytes, file, { maxManifestBytes: 64 * 1024 * 1024, maxDeclarations: 10_000_000 })) };
   };
-  const docs: Doc[] = [];
-  for (const file of readdirSync(dir).sort()) docs.push(await analyse(file));
-  clock.lap('analyse');
-  const { graph } = projectDocuments(docs, { asOf: NOW.toISOString() });
+  // As auditFiles: the parses are dropped once projected, so only the graph and the report's documents stay.
+  const { graph, documents: docs } = await analyseAndProject(readdirSync(dir).sort(), analyse, { asOf: NOW.toISOString(), analysed: () => clock.lap('analyse') });
   clock.lap('project');
   const lens = defaultLens(graph.practice);
   const evaluation = evaluateGraph(graph, { lens, now: NOW });

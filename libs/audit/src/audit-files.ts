@@ -6,7 +6,7 @@ import type { VendorEntry } from '@custody/integrations';
 import { TRIAGE_FILE_NAME } from '@custody/graph';
 import type { RuleSettings, TriageMap } from '@custody/rules';
 import { analyzeDocument } from './analyze-document.js';
-import { composeReport, evaluateGraph, projectDocuments, type AnalyzedDocument } from './build-audit.js';
+import { analyseAndProject, composeReport, evaluateGraph, type AnalyzedDocument } from './build-audit.js';
 
 /**
  * Every file under the given paths (folders walked recursively; hidden entries, node_modules and the triage
@@ -40,18 +40,18 @@ export function auditRoot(paths: readonly string[]): string {
 export async function auditFiles(paths: string[], opts: { vendors?: VendorEntry[]; lens?: Lens; settings?: RuleSettings; now?: Date; name?: string; maxBytes?: number; maxManifestBytes?: number; triage?: TriageMap; onProgress?: (done: number, total: number, file: string) => void } = {}): Promise<AuditReport> {
   const files = collectFiles(paths);
   const root = auditRoot(paths);
-  const docs: AnalyzedDocument[] = [];
-  for (const [i, file] of files.entries()) {
-    const name = relative(root, file) || basename(file);
-    docs.push(await analyzeFile(file, name, opts));
-    opts.onProgress?.(i + 1, files.length, name);
-  }
   const now = opts.now ?? new Date();
-  const { graph } = projectDocuments(docs, { asOf: now.toISOString(), vendors: opts.vendors });
+  // Analysis and projection in their own frame, so no parse outlives the projection here (analyseAndProject).
+  const { graph, documents } = await analyseAndProject(files, async (file, i) => {
+    const name = relative(root, file) || basename(file);
+    const doc = await analyzeFile(file, name, opts);
+    opts.onProgress?.(i + 1, files.length, name);
+    return doc;
+  }, { asOf: now.toISOString(), vendors: opts.vendors });
   const lens = opts.lens ?? defaultLens(graph.practice);
   const evaluation = evaluateGraph(graph, { lens, settings: opts.settings, now, triage: opts.triage });
   const name = opts.name ?? graph.practice.name;
-  return composeReport({ workspace: { id: 'local', name }, graph, evaluation, documents: docs, lens, generatedAt: now.toISOString() });
+  return composeReport({ workspace: { id: 'local', name }, graph, evaluation, documents, lens, generatedAt: now.toISOString() });
 }
 
 /** One file read and analysed; its bytes are this frame's alone, so they are not kept alive by the audit's. */

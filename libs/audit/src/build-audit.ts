@@ -56,6 +56,40 @@ export function projectDocuments(
   }, opts.memo);
 }
 
+/** What {@link projectDocuments} is told besides the documents. */
+export type ProjectOptions = Parameters<typeof projectDocuments>[1];
+
+/**
+ * The documents as the report reads them, once the graph is projected: a contract keeps its extraction (the
+ * report lists its facts), a manifest's or config's parse is dropped. The graph holds what the audit needs of
+ * them, and the parse of a large manifest or fleet export would otherwise stay alive through the rules and
+ * the render (at 100,000 systems: ~150 MB of a manifest's systems and flows). Same report either way.
+ */
+export function reportDocuments(docs: readonly AnalyzedDocument[]): AnalyzedDocument[] {
+  return docs.map((d) => (d.analysis && d.analysis.type !== 'contract' ? { ...d, analysis: undefined } : d));
+}
+
+/**
+ * Analyses each item and projects the documents, in a frame of its own: the full list (with every parse) is
+ * this call's alone and is garbage once it returns; what outlives it is the graph and the documents as the
+ * report reads them (reportDocuments). Dropping parses from a copy in the caller's frame frees nothing, since
+ * a suspended async frame keeps the list it analysed into reachable (a register left from the last `await`).
+ * `analysed` is told when analysis ends, before the projection (the audit bench times the two apart).
+ */
+export async function analyseAndProject<T>(
+  items: Iterable<T>,
+  analyse: (item: T, index: number) => Promise<AnalyzedDocument>,
+  opts: ProjectOptions & { analysed?: () => void },
+): Promise<{ graph: Graph; documents: AnalyzedDocument[] }> {
+  const docs: AnalyzedDocument[] = [];
+  let i = 0;
+  for (const item of items) docs.push(await analyse(item, i++));
+  opts.analysed?.();
+  const { analysed: _, ...projectOpts } = opts;
+  const { graph } = projectDocuments(docs, projectOpts);
+  return { graph, documents: reportDocuments(docs) };
+}
+
 /**
  * Runs every rule over the graph at the evaluation time `now` and scores the findings under a lens. Triage (by stable finding id) is
  * applied before scoring, because mitigated and false-positive findings leave the score.
