@@ -274,41 +274,53 @@ for (let v = 0; v < N; v++) {
   cls[v] = id;
 }
 const C = classIds.size;
-const cCount = new Float64Array(C);
-const cSelf = new Float64Array(C);
-const cRetained = new Float64Array(C);
+
+// Dominator-tree children (from idom), built once for every grouping below.
+const kidCount = new Uint32Array(N + 1);
+for (let v = 1; v < N; v++) if (idom[v]! >= 0) kidCount[idom[v]! + 1]++;
+for (let v = 0; v < N; v++) kidCount[v + 1] += kidCount[v]!;
+const kids = new Uint32Array(kidCount[N]!);
 {
-  // Dominator-tree children, then a depth-first walk that knows which classes are on the path.
-  const kidCount = new Uint32Array(N + 1);
-  for (let v = 1; v < N; v++) if (idom[v]! >= 0) kidCount[idom[v]! + 1]++;
-  for (let v = 0; v < N; v++) kidCount[v + 1] += kidCount[v]!;
-  const kids = new Uint32Array(kidCount[N]!);
   const at = kidCount.slice(0, N);
   for (let v = 1; v < N; v++) if (idom[v]! >= 0) kids[at[idom[v]!]!++] = v;
-  const onPath = new Int32Array(C);
+}
+
+/**
+ * Count, shallow and retained size per group (`group[v]`, -1 for none) over the dominator tree: a depth-first
+ * walk that knows which groups are on the path, so a node under a same-group dominator is not counted again.
+ */
+function byGroup(group: Int32Array, groups: number): { count: Float64Array; self: Float64Array; retained: Float64Array } {
+  const count = new Float64Array(groups);
+  const self = new Float64Array(groups);
+  const held = new Float64Array(groups);
+  const onPath = new Int32Array(groups);
   const stack = new Uint32Array(N);
   const next = new Uint32Array(N);
   let sp = 0;
   stack[sp++] = 0;
   next[0] = kidCount[0]!;
-  onPath[cls[0]!]++;
+  if (group[0]! >= 0) onPath[group[0]!]++;
   while (sp > 0) {
     const v = stack[sp - 1]!;
     if (next[v]! < kidCount[v + 1]!) {
       const w = kids[next[v]!++]!;
-      const c = cls[w]!;
-      cCount[c]++;
-      cSelf[c] += nodes[w * NF + nSelf]!;
-      if (onPath[c] === 0) cRetained[c] += retained[w]!;
-      onPath[c]++;
+      const g = group[w]!;
+      if (g >= 0) {
+        count[g]++;
+        self[g] += nodes[w * NF + nSelf]!;
+        if (onPath[g] === 0) held[g] += retained[w]!;
+        onPath[g]++;
+      }
       next[w] = kidCount[w]!;
       stack[sp++] = w;
     } else {
       sp--;
-      onPath[cls[v]!]--;
+      if (group[v]! >= 0) onPath[group[v]!]--;
     }
   }
+  return { count, self, retained: held };
 }
+const { count: cCount, self: cSelf, retained: cRetained } = byGroup(cls, C);
 const names = [...classIds.keys()];
 const MB = (b: number) => (b / 1048576).toFixed(1).padStart(8);
 let total = 0;
@@ -382,38 +394,7 @@ for (const v of big.slice(0, top)) console.log(`${MB(retained[v]!)}  ${classOf(v
     key[v] = id;
   }
   const K = keyIds.size;
-  const kRetained = new Float64Array(K);
-  const kCount = new Float64Array(K);
-  const onPath = new Int32Array(K);
-  // Walk the dominator tree again (children from idom).
-  const kidCount = new Uint32Array(N + 1);
-  for (let v = 1; v < N; v++) if (idom[v]! >= 0) kidCount[idom[v]! + 1]++;
-  for (let v = 0; v < N; v++) kidCount[v + 1] += kidCount[v]!;
-  const kids = new Uint32Array(kidCount[N]!);
-  const at = kidCount.slice(0, N);
-  for (let v = 1; v < N; v++) if (idom[v]! >= 0) kids[at[idom[v]!]!++] = v;
-  const stack = new Uint32Array(N);
-  const next = new Uint32Array(N);
-  let sp = 0;
-  stack[sp++] = 0;
-  next[0] = kidCount[0]!;
-  while (sp > 0) {
-    const v = stack[sp - 1]!;
-    if (next[v]! < kidCount[v + 1]!) {
-      const w = kids[next[v]!++]!;
-      const k = key[w]!;
-      if (k >= 0) {
-        kCount[k]++;
-        if (onPath[k] === 0) kRetained[k] += retained[w]!;
-        onPath[k]++;
-      }
-      next[w] = kidCount[w]!;
-      stack[sp++] = w;
-    } else {
-      sp--;
-      if (key[v]! >= 0) onPath[key[v]!]--;
-    }
-  }
+  const { count: kCount, retained: kRetained } = byGroup(key, K);
   const keys = [...keyIds.keys()];
   console.log(`\nBy holder (top ${top} by retained; MB)\n${'retained'.padStart(8)} ${'count'.padStart(9)}  holder`);
   for (const k of [...Array(K).keys()].sort((a, b) => kRetained[b]! - kRetained[a]!).slice(0, top)) console.log(`${MB(kRetained[k]!)} ${String(kCount[k]).padStart(9)}  ${keys[k]}`);
