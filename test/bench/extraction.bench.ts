@@ -44,6 +44,9 @@
  * - ota-fresh21, ota-fresh22: 12 more each picked by FRESH21/22_RULE in the same way (fourteenth session), rules
  *   committed before their documents were read; unseen: their mismatches stay hidden (`--show-held-out` prints
  *   them, and reading them makes the set a tuning set).
+ * - ota-fresh23: 12 more picked by FRESH23_RULE in the same way (8 privacy policies, 4 terms; fifteenth session), rule
+ *   committed before its documents were read, labelled by hand without running the extractor on them, first scored
+ *   once on main at fb9cebd (fresh23-first-figures.json); unseen, like ota-fresh21/22.
  *   For every fresh set the bench checks that the labelled files are what the rule picks and that every
  *   evidence offset is a 1–300 character span of the source (a target: labels valid).
  * OTA data © Open Terms Archive contributors, ODC-BY 1.0.

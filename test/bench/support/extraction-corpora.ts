@@ -277,6 +277,15 @@ export const FRESH21_RULE: { salt: string; maxChars: number; kinds: RuleKind[] }
 };
 export const FRESH22_RULE: { salt: string; maxChars: number; kinds: RuleKind[] } = { ...FRESH21_RULE, salt: 'ota-fresh22:' };
 
+/**
+ * The `ota-fresh23` rule (issue 7, fifteenth session, 2026-12-05), committed before any of its documents was read and
+ * before the extractor was run on them, in the same form as {@link FRESH21_RULE}: services in no earlier labelled set
+ * (labels.json, ota-fresh … ota-fresh22), texts not already labelled, at most 100,000 characters, lowest
+ * sha256("ota-fresh23:" + path) per kind; 12 documents: 8 privacy policies and 4 terms (no trackers policy of an
+ * unlabelled service is left). It widens the unseen pool beside ota-fresh21/22.
+ */
+export const FRESH23_RULE: { salt: string; maxChars: number; kinds: RuleKind[] } = { ...FRESH21_RULE, salt: 'ota-fresh23:' };
+
 export type SaltedRule = { salt: string; maxChars: number; kinds: RuleKind[] };
 
 /** One of the project's labelled OTA sets, in the order the sets were chosen (each excludes every earlier set). */
@@ -320,6 +329,7 @@ export const FRESH_SETS: FreshSet[] = [
   { name: 'ota-fresh20', file: 'fresh20.json', rule: FRESH20_RULE, role: 'tune', description: `${picked('FRESH20_RULE', '12, not in ota-fresh19 either: 7 privacy policies, 4 terms, 1 trackers policy')}; rule committed 2026-12-04 (twelfth session) before labelling; first scored 2026-12-04 (fresh20-first-figures.json); unseen until the fourteenth session (2026-12-05; last unseen 64/18/30, extractor as at 3c74a5e), studied since (a tuning set)` },
   { name: 'ota-fresh21', file: 'fresh21.json', rule: FRESH21_RULE, role: 'fresh', description: `${picked('FRESH21_RULE', '12: 8 privacy policies, 4 terms')}; rule committed 2026-12-05 (fourteenth session) before labelling` },
   { name: 'ota-fresh22', file: 'fresh22.json', rule: FRESH22_RULE, role: 'fresh', description: `${picked('FRESH22_RULE', '12, not in ota-fresh21 either: 8 privacy policies, 4 terms')}; rule committed 2026-12-05 (fourteenth session) before labelling` },
+  { name: 'ota-fresh23', file: 'fresh23.json', rule: FRESH23_RULE, role: 'fresh', description: `${picked('FRESH23_RULE', '12, not in ota-fresh21/22 either: 8 privacy policies, 4 terms')}; rule committed 2026-12-05 (fifteenth session) before labelling` },
 ];
 
 /** The files a set's rule picks, given every file labelled before it. */
