@@ -1,5 +1,6 @@
 import type { Candidate, FactContext } from './fact-context.js';
 import { decide, evidenceAt, negatedBefore, neighbour, operative } from './fact-context.js';
+import { bothCases } from '../clauses/both-cases.js';
 import type { Fact } from '@custody/domain';
 import { CUSTOMER_DATA, POINTER, PUBLIC_SOURCES, restrictsOthers, VENDOR_MATERIALS } from '../clauses/actor-readings.js';
 
@@ -58,6 +59,9 @@ export function extractAiTraining(ctx: FactContext): Fact<'ai_training_on_custom
       cands.push({ value: 'opt_out', evidence: ev, confidence: 0.75 });
     } else if (OPT_IN.test(v)) cands.push({ value: 'opt_in', evidence: ev, confidence: 0.85 });
     else if (OPT_OUT.test(v)) cands.push({ value: 'opt_out', evidence: ev, confidence: 0.85 });
+    // "You decide whether or not we use your content to train our models": both cases at once (bothCases), neither a
+    // use nor a refusal stated; kept for review.
+    else if (bothCases(v, m.index)) cands.push({ value: 'allowed', evidence: ev, confidence: 0.4, review: 'training named in a "whether" part: both cases at once, neither stated nor refused' });
     else if (negatedBefore(v, m.index, 100)) cands.push({ value: 'prohibited', evidence: ev, confidence: 0.85 });
     else cands.push({ value: 'allowed', evidence: ev, confidence: 0.8 });
   }

@@ -136,3 +136,19 @@ describe('data_sale_or_marketing: sending the person details of the vendor\'s pr
     expect(fact('data_sale_or_marketing', 'We use your email address to send you information about products you have purchased.')).toBe('unspecified');
   });
 });
+
+// Convention decided in the xclause session (issue 7) by the README's text: de-identified data is `allowed` when the
+// vendor "may use or share" it for its own purposes; de-identifying as the alternative to deletion is disposal, a
+// retention statement that names no use (the labels' Netflix, NordVPN, Xing notes), so a person decides.
+describe('deidentified_data_use: "destroy or de-identify" disposes of the data', () => {
+  const deid = (t: string) => factOf('deidentified_data_use', t);
+  it('de-identification as the alternative to deletion names no use (allowed on base)', () => {
+    expect(deid('We take reasonable measures to destroy or de-identify personal information in a secure manner when it is no longer required.')).toBe('unspecified');
+    expect(deid('After your account is closed, we will delete or anonymize your information.')).toBe('unspecified');
+  });
+  it('near misses: a use named beside it, de-identification with uses, data kept anonymised instead of deleted', () => {
+    expect(deid('We delete or anonymise your data when you close your account, and may use anonymised data to improve our services.')).toBe('allowed');
+    expect(deid('We may aggregate or deidentify your information and may use, share, license, or sell aggregated or deidentified information for any purpose.')).toBe('allowed');
+    expect(deid('Data are deleted no later than three years from the last contact, unless anonymized.')).toBe('allowed');
+  });
+});

@@ -4,6 +4,7 @@ import { agentOf, has, hitsOf, negated, recipientsOf, verbal } from '../clauses/
 import { clauseEvidence, decide, evidenceAt, operative } from './fact-context.js';
 import { restrictsOthers } from '../clauses/actor-readings.js';
 import { introChain } from '../clauses/structure.js';
+import { bothCases } from '../clauses/both-cases.js';
 import { escapeRegExp } from '../text/escape-regexp.js';
 import { TRAILING_LEGAL_SUFFIX } from '../text/legal-suffixes.js';
 import type { Sentence } from '../text/sentences.js';
@@ -210,7 +211,8 @@ function readPatterns(ctx: FactContext, s: Sentence, v: string, cands: Candidate
     const m = re.exec(v);
     // A list item that opens with a negation ("* Never selling your information or sharing it … for marketing
     // purposes") negates all of it, however long the link text between.
-    if (m && !(/licen[cs]/i.test(m[0]) && deidentifiedOnly(m[0])) && !vendorNegatedBefore(v, m.index) && !NEGATED_ITEM.test(v.slice(0, m.index)) && !/\b(?:not|never|no)\b/i.test(m[0]) && !inDefinition(v, m.index) && !/\bopt(?:-| )?out of\b[^.;]{0,30}$/i.test(v.slice(0, m.index)) && !restrictsOthers(ctx.sentences, s, m.index)) {
+    // "… the right to know whether we sell personal information": both cases at once, no permission either.
+    if (m && !(/licen[cs]/i.test(m[0]) && deidentifiedOnly(m[0])) && !bothCases(v, m.index) && !vendorNegatedBefore(v, m.index) && !NEGATED_ITEM.test(v.slice(0, m.index)) && !/\b(?:not|never|no)\b/i.test(m[0]) && !inDefinition(v, m.index) && !/\bopt(?:-| )?out of\b[^.;]{0,30}$/i.test(v.slice(0, m.index)) && !restrictsOthers(ctx.sentences, s, m.index)) {
       // Ads chosen by the page or the search, not by the person ("serving contextual advertising", "if you search for
       // cars, we'll show you ads about cars"), are not targeted advertising on their data: a person decides.
       // Ads named as targeted stay targeted when a search is given as an example ("targeted ads, so if you search for …").
@@ -226,8 +228,8 @@ function readPatterns(ctx: FactContext, s: Sentence, v: string, cands: Candidate
     if (m && re === MARKETING_USE_REFUSED && !MARKETED_DATA.test(v.slice(0, m.index + m[0].length))) continue;
     if (m && re === TARGETED_REFUSED && !vendorSubject(v, m.index, ctx.vendorNames)) continue;
     if (m && (USER_CONDITION.test(v.slice(Math.max(0, m.index - 60), m.index)) || SCOPE_LIMIT.test(v.slice(m.index + m[0].length)))) continue;
-    // "Whether or not we sell your data, …": both cases at once, no refusal.
-    if (m && /\bwhether\s+or\s+$/i.test(v.slice(Math.max(0, m.index - 20), m.index))) continue;
+    // "Whether or not we sell your data, …": both cases at once, no refusal (the clause layer's test, see bothCases).
+    if (m && bothCases(v, m.index)) continue;
     if (m && !inDefinition(v, m.index) && !sellsGoods(m[0]) && !SOLD_TO_USER.test(m[0]) && !CHARACTERISED.test(m[0]) && !restrictsOthers(ctx.sentences, s, m.index)) {
       const conceded = CONCEDED.test(v.slice(m.index));
       const scoped = !conceded && scopingLead(ctx, s) !== undefined;

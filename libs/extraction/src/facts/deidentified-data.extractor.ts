@@ -1,10 +1,11 @@
 import type { Fact } from '@custody/domain';
 import type { Clause } from '../clauses/clause.js';
 import type { Hit } from '../clauses/lexicon.js';
-import { clauseSubject, hitsOf, inException, negated, passive, recipientsOf, subjectOf } from '../clauses/clause.js';
+import { clauseSubject, hitsOf, inException, inHypothetical, negated, passive, recipientsOf, subjectOf } from '../clauses/clause.js';
 import { introChain } from '../clauses/structure.js';
 import { leadAction } from '../clauses/list-lead.js';
 import { restrictsOthers } from '../clauses/actor-readings.js';
+import { bothCases } from '../clauses/both-cases.js';
 import type { Sentence } from '../text/sentences.js';
 import type { Candidate, FactContext } from './fact-context.js';
 import { clauseEvidence, decide, isOperative, operative } from './fact-context.js';
@@ -24,7 +25,7 @@ const OWN_USE = /\bfor any (?:legal |lawful )?purpose|\bany purpose permitted|\b
 const ONLY_FOR_SERVICES = /\b(?:only|solely|exclusively)\b[^.;]{0,60}\b(?:to (?:provide|perform)|for (?:the )?(?:provision|performance) of|on behalf of)\b/i;
 // A policy declaring such data outside its scope ("Personal information does not include de-identified or aggregated information").
 // Hyphens are matched in any of their Unicode forms ("non‑personal" with U+2011).
-const OUT_OF_SCOPE = /\b(?:does not|do not|doesn't|shall not)\s+(?:include|cover|apply to)\b[^.;]{0,60}\b(?:de-?identified|anonymi[sz]ed|aggregated?)\b|\bappl(?:y|ies)\s+(?:only\s+)?to\s+[^.;]{1,80}?,?\s+(?:but\s+)?(?<!\b(?:whether|if)\s+or\s+)not\s+(?:to\s+)?(?:(?:any|the|such|other)\s+){0,2}?(?:de-?identified|anonymi[sz]ed|aggregated?)\b|\b(?:de-?identified|anonymi[sz]ed|aggregated?)\b[^.;]{0,80}\b(?:is|are)\s+(?:not\s+(?:considered\s+)?(?:personal (?:data|information)|subject to)|(?:considered|treated as|deemed)\s+(?:to be\s+)?non[-\u2010\u2011 ]?personal (?:data|information))\b/i;
+const OUT_OF_SCOPE = /\b(?:does not|do not|doesn't|shall not)\s+(?:include|cover|apply to)\b[^.;]{0,60}\b(?:de-?identified|anonymi[sz]ed|aggregated?)\b|\bappl(?:y|ies)\s+(?:only\s+)?to\s+[^.;]{1,80}?,?\s+(?:but\s+)?(?<neg>not)\s+(?:to\s+)?(?:(?:any|the|such|other)\s+){0,2}?(?:de-?identified|anonymi[sz]ed|aggregated?)\b|\b(?:de-?identified|anonymi[sz]ed|aggregated?)\b[^.;]{0,80}\b(?:is|are)\s+(?:not\s+(?:considered\s+)?(?:personal (?:data|information)|subject to)|(?:considered|treated as|deemed)\s+(?:to be\s+)?non[-\u2010\u2011 ]?personal (?:data|information))\b/dgi;
 // What the declaration is about must be personal data or the policy, not another thing whose scope it sets ("Such
 // content [for a removal request] may include personal information but does not include anonymized information").
 const OTHER_SUBJECT = /^\s*(?:such(?!\s+as\b)|this|that|these|those|the|any|your|our)\s+(?!(?:personal|personally|information|data|pii|term|definition|policy|notice|privacy)\b)[a-z]/i;
@@ -35,7 +36,16 @@ const OTHER_SUBJECT = /^\s*(?:such(?!\s+as\b)|this|that|these|those|the|any|your
  * clause says nothing of the vendor's use either way).
  */
 function outOfScope(v: string): 'policy' | 'other' | undefined {
-  const m = OUT_OF_SCOPE.exec(v);
+  // "applies to all Customer Data, whether or not it has been aggregated": both cases at once, nothing left out (the
+  // clause layer's test, see bothCases); a later declaration in the sentence is still read.
+  let m: RegExpExecArray | undefined;
+  for (const x of v.matchAll(OUT_OF_SCOPE)) {
+    const neg = x.indices?.groups?.neg;
+    if (neg === undefined || !bothCases(v, neg[0])) {
+      m = x;
+      break;
+    }
+  }
   if (!m) return undefined;
   const before = v.slice(0, m.index);
   const subject = before.slice(Math.max(before.lastIndexOf(','), before.lastIndexOf(':')) + 1);
@@ -104,10 +114,14 @@ export function extractDeidentified(ctx: FactContext): Fact<'deidentified_data_u
         continue;
       }
       if (!vendorSide(c, d)) continue;
-      // De-identifying as the way to delete ("deletion may be accomplished through de-identification") ends the data's
-      // use; it names no use of the de-identified data.
-      if (DELETED_BY.test(v) && !OWN_USE.test(v)) {
-        cands.push({ value: 'allowed', evidence: ev, confidence: 0.4, review: 'de-identification as a means of deletion, with no use of the data' });
+      // De-identifying as the way to delete ("deletion may be accomplished through de-identification") or as its
+      // alternative ("we destroy or de-identify personal information when it is no longer required", "deleted,
+      // aggregated or de-identified after 90 days") disposes of the data; it names no use of the de-identified data
+      // (convention: a retention statement, not a use). A use named with it still counts: read from the disposal on, so
+      // "we take reasonable measures to destroy or de-identify" is not a measurement.
+      const disposal = DELETED_BY.exec(v) ?? DISPOSED_OR.exec(v);
+      if (disposal && !OWN_USE.test(v.slice(disposal.index))) {
+        cands.push({ value: 'allowed', evidence: ev, confidence: 0.4, review: 'de-identification as a means of deletion or its alternative, with no use of the data' });
         continue;
       }
       // Collecting, storing or complying with rules about such data is not using it for the vendor's own purposes
@@ -183,6 +197,9 @@ const IP_ANONYMISED_G = new RegExp(IP_ANONYMISED.source, 'gi');
 // A tracker as the subject of what is produced: "These cookies only produce anonymous statistics".
 const TOOL_YIELDS = /^\W*(?:(?:these|such|the|our|this|those)\s+)?(?:[\w-]+\s+)?(?:cookies?|tags?|pixels?|trackers?|tracking technologies|technologies|tools?|scripts?)\s+(?:only\s+|solely\s+)?(?:produce|generate|provide|yield|create|collect|gather|record)s?\b/i;
 const DELETED_BY = /\b(?:delet|eras|destr)\w*\b[^.;]{0,60}\b(?:through|by|via|by means of)\s+(?:the\s+)?(?:de-?identif|anonymi[sz]|aggregat)\w*/i;
+// De-identification coordinated with deletion: "destroy or de-identify", "deleted, aggregated or de-identified",
+// "anonymise or delete".
+const DISPOSED_OR = /\b(?:delet|eras|destr|purg)\w*(?:,\s*[\w-]+)?,?\s+(?:and\/)?or\s+(?:\w+\s+){0,2}?(?:de-?identif|anonymi[sz]|aggregat)\w*|\b(?:de-?identif|anonymi[sz])\w*\s+(?:and\/)?or\s+(?:\w+\s+){0,2}?(?:delet|eras|destr|purg)\w*/i;
 
 // Actions that hold or regulate data without using it: collecting, storing, complying with rules.
 const PASSIVE_ACTS = new Set(['collect', 'retain', 'comply', 'host']);
@@ -214,7 +231,9 @@ function refused(c: Clause, d: Hit): boolean {
     // Another party refused ("third-party apps cannot request to use the Advertising Identifier") binds not the vendor.
     const who = subjectOf(c, a);
     if (who && (who.kind === 'customer' || (who.kind === 'provider' && OTHER_PARTY_NOUN.test(c.tokens[who.t1]?.lower ?? '')))) continue;
-    if (negated(c, a, 8) && !inException(c, a)) return true;
+    // "If neither deletion nor anonymization is possible, we will isolate your data": a negation inside a condition
+    // refuses nothing (the clause layer's inHypothetical).
+    if (negated(c, a, 8) && !inException(c, a) && !inHypothetical(c, a)) return true;
   }
   return /\b(?:shall|will|may|must) not\b[^.;]{0,60}\b(?:use|disclose|sell|share|de-?identify|anonymi[sz]e|aggregate)\b[^.;]{0,40}\b(?:de-?identified|anonymi|aggregat)/i.test(c.view);
 }

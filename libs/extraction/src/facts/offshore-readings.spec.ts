@@ -18,9 +18,26 @@ describe('offshore_processing: anywhere in the world', () => {
     expect(off('All information processed by us may be transferred, processed, and stored anywhere in the world, including, but not limited to, the United States or other countries.')).toBe('yes');
     expect(off('Acme is a global app operating through servers located in a number of countries around the world, including the United States.')).toBe('yes');
   });
-  it('a refusal still negates, and the user\'s own country stays as the labels read it', () => {
+  it('a refusal still negates', () => {
     expect(off('We do not transfer your data to other countries.')).not.toBe('yes');
-    expect(off('Information provided to Acme may be stored on servers outside the country in which you live.')).toBe('unspecified');
+  });
+});
+
+// Convention decided in the xclause session (issue 7) by the README's text, "data may be stored or processed outside the
+// vendor's home region": a statement about every user holds for the home region's own users, for whom "outside the
+// country in which you live" is outside the home region (the labels' OpenSea/Allstate precedent; unspecified before).
+describe('offshore_processing: data moved outside the user\'s own country', () => {
+  it('storage, transfer or people located outside "the country in which you live" / "your home country" is offshore', () => {
+    expect(off('Information provided to Acme may be stored on servers outside the country in which you live.')).toBe('yes');
+    expect(off('Your information may be transferred to - and maintained on - computers located outside of your state, province, country or other governmental jurisdiction.')).toBe('yes');
+    expect(off('Some of those employees, contractors and affiliated organizations may be located outside of your home country; by using the site, you consent to the transfer of such information to them.')).toBe('yes');
+  });
+  it('near misses: the user abroad, a website visited abroad, data coming into the vendor\'s country', () => {
+    expect(off('You may access the service while travelling outside your home country.')).toBe('unspecified');
+    expect(off('If you choose to enter a website outside your country of residence, you are advised that it may not be legal in that jurisdiction.')).toBe('unspecified');
+    expect(off('If you live outside the United States, your information will be transferred to the United States.')).toBe('unspecified');
+    expect(off('Acme GmbH ("Acme", "we") runs this site.\n\nAcme may store, process, and transmit your information outside your country of residence to provide the Services.')).toBe('unspecified');
+    expect(off('You consent to the processing of your Personal Information outside your country. The Personal Information of users who are located outside the U.S. may be transferred to the U.S., where our servers are located.')).toBe('unspecified');
   });
 });
 

@@ -52,6 +52,16 @@ const YES: RegExp[] = [
 // "users" are where the user is, which is not data leaving for elsewhere.
 YES.push(/\b[Ii]n\s+any\s+(?:other\s+)?country\s+(?:in which|where)\s+(?:[Ww]e|[Oo]ur|[Ii]ts|[Ii]t|[Tt]hey|(?!(?:You|Your|Users?|Customers?)\b)[A-Z][\w.&-]*)\b[^.;]{0,60}\b(?:maintain|operate|have|located|do business)\w*/);
 YES.push(/\b(?:and|or|in|to)\s+(?:other\s+)?countries\s+(?:in which|where)\s+(?:we|our|its|the|they)\b[^.;]{0,80}\b(?:located|operate|have|are)\b/i);
+// Data moved "outside the country in which you live", "outside of your home country", "outside your state, province,
+// country": the statement holds for every user, the vendor's own region's users among them, for whom it is outside the
+// home region (README: "data may be stored or processed outside the vendor's home region"). A verb of storage, transfer
+// or processing (or people or servers located) leads to it; a website the user visits abroad is not data moving.
+const OUTSIDE_USERS_COUNTRY = /\b(?:transferr?\w*|stor(?:e|ed|es|ing)|process(?:ed|es|ing)?|maintain\w*|host(?:ed|s|ing)?|sen[dt]\w*|handl\w*|kept|held|located|servers?)\b[^.;]{0,80}?\boutside\s+(?:of\s+)?(?:the\s+(?:country|jurisdiction|state)\s+(?:in which|where)\s+you\s+(?:live|reside|are\s+(?:located|resident|based))\b|the\s+country\s+of\s+your\s+residence\b|your\s+(?:(?:home|own)\s+)?(?:country|jurisdiction|state)\b)/i;
+YES.push(OUTSIDE_USERS_COUNTRY);
+// The template that goes on to say where the data goes: "If you are located outside United States …, we transfer the
+// data … to United States", "users who are located outside the U.S. … transferred to the U.S.": data coming into the
+// place named, so "outside your state, province, country" was about the users abroad (the same place twice).
+const INCOMING_TEMPLATE = /\b(?:located|resid\w*|based|living)\s+outside\s+(?:of\s+)?(?:the\s+)?([A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)[^.;]{0,160}?\b(?:transferr?\w*|sent|send\w*|moved?)\b[^;]{0,80}?\bto\s+(?:the\s+)?\1/;
 const US = String.raw`(?:the\s+)?(?:(?:continental|contiguous|fifty|50)\s+)?(?:united states|u\.s\.(?:a\.)?|usa)(?![a-z])`;
 const NO: RegExp[] = [
   /\b(?:only|solely|exclusively|entirely)\s+(?:with)?in\s+(?:the\s+)?(?:continental\s+)?(?:united states|u\.s\.(?:a\.)?|usa)\b/i,
@@ -209,7 +219,11 @@ export function extractOffshore(ctx: FactContext): Fact<'offshore_processing'> {
         cands.push({ value: 'no', evidence: ev(m), confidence: 0.85 });
         break;
       }
-      if (negated || (FROM_ABROAD.test(v) && !/\bother countr|\blocations? other than|\boffshore|\boverseas/i.test(m[0]))) break;
+      if (negated || (FROM_ABROAD.test(v) && re !== OUTSIDE_USERS_COUNTRY && !/\bother countr|\blocations? other than|\boffshore|\boverseas/i.test(m[0]))) break;
+      // A European vendor's home region is many countries: outside the user's own country may still be inside the EEA.
+      if (re === OUTSIDE_USERS_COUNTRY && home === 'eu') break;
+      // The next sentence may stand in a paragraph of its own (the template's lines are separate paragraphs).
+      if (re === OUTSIDE_USERS_COUNTRY && INCOMING_TEMPLATE.test(`${v} ${ctx.sentences[s.index + 1]?.view ?? ''}`)) break;
       // For a European vendor, a place inside the EEA is home ground, unless the clause names it as where data is hosted
       // for the customer (kept as offshore from the US practice's side: "Customer Personal Data is hosted in Germany").
       if (home === 'eu' && EEA_PLACE.test(m[0]) && !/\b(?:hosted|stored|processed|processing)\b[^.;]{0,70}$/i.test(v.slice(Math.max(0, m.index - 80), m.index + 12))) break;
