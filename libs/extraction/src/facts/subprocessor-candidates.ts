@@ -13,6 +13,7 @@ import { NO_PERSONAL_DATA } from './subprocessor-lists.js';
 import { introOf, isItem } from '../clauses/structure.js';
 import type { SelfNames } from './subprocessor-self.js';
 import { selfNames } from './subprocessor-self.js';
+import { namedAsUs, weDefinitionSentences } from './subprocessor-we.js';
 
 /** A name read as a recipient, with where it was read. */
 export interface NamedRecipient {
@@ -57,6 +58,8 @@ export function nameCollector(ctx: FactContext) {
   // Names read as the brand of "the X video player": the sentence they were read in.
   const productReadings = new Map<string, Sentence>();
   const vendorNames = ctx.vendorNames;
+  // The sentences that define "we", read when a first name gets that far.
+  let weDefs: string[] | undefined;
   const vendorKeys = new Set(ctx.partyNames.map(core));
   const vendorBrands = vendorNames.map((n) => core(n)).filter((n) => n.length >= 3);
   // `cell`: the name column of a recipients table, where a name made of ordinary words ("Cloud Storage Ltd") is still a name.
@@ -94,6 +97,11 @@ export function nameCollector(ctx: FactContext) {
     if (glued && ctx.isLowerWord(glued[1])) return;
     const key = core(name);
     if (!key || vendorKeys.has(key) || vendorBrands.some((b) => key === b)) return;
+    // An organisation named where the document says who "we" are is one of "us" (a joint controller, a group brand).
+    if (namedAsUs((weDefs ??= weDefinitionSentences(ctx.sentences)), name)) {
+      rejected.push({ name, ev: evidenceAt(ctx, s, at, at + name.length), reason: 'named where the document defines "we": one of "us", not a recipient' });
+      return;
+    }
     if (self().has(name)) {
       rejected.push({ name, ev: evidenceAt(ctx, s, at, at + name.length), reason: 'the vendor itself, under the name the document gives the entity behind it' });
       return;

@@ -30,12 +30,17 @@ export const NAME_AT = new RegExp(String.raw`^\s*(?:the\s+)?(${NAME})`, 'u');
 // ("Sentry.io (Functional Software, Inc., USA)", "(formerly Writelatex Ltd)") is another name for the same entity or
 // a former one, not a note: the list ends before it, as it did without notes.
 const NAME_NOTE = String.raw`(?:\s*\((?![^()]*\s${SUFFIX}(?![\p{L}]))[^()\d\n]{1,40}\))?`;
-export const NAME_LIST_AT = new RegExp(String.raw`^\s*(?:the\s+)?(${NAME}${NAME_NOTE}(?:\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\/or\s+|\s+and\s+|\s+or\s+|\s+&\s+)${NAME}${NAME_NOTE}){0,12})`, 'u');
+// Two products of two providers written with a slash between them ("Google Analytics/Firebase Analytics (USA), Amazon
+// group (USA)"): two names, when each has at least two words ("Conversant/CJ Affiliate" is one company's names, "TCP/IP" no one's).
+// The slash is matched before the look-behind is asked: asked first, the look-behind would run at every position.
+const SLASH = String.raw`\/(?<=\p{Lu}\S*\s\S+\/)(?=\p{Lu}\S*\s\p{Lu})`;
+export const NAME_LIST_AT = new RegExp(String.raw`^\s*(?:the\s+)?(${NAME}${NAME_NOTE}(?:\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\/or\s+|\s+and\s+|\s+or\s+|\s+&\s+)${NAME}${NAME_NOTE}|${SLASH}${NAME}${NAME_NOTE}){0,12})`, 'u');
 // Connective adverbs that open sentences ("Additionally, …") are not names either.
 export const NOT_A_NAME = /^(?:additionally|furthermore|moreover|finally|alternatively|similarly|accordingly|consequently|likewise|specifically|generally|otherwise|therefore|thus|hence|nevertheless|nonetheless|meanwhile|subsequently|the|a|an|our|we|you|your|this|these|such|any|all|each|customer|covered entity|business associate|company|vendor|services?|section|article|schedule|exhibit|appendix|annex|agreement|hipaa|gdpr|ccpa|cpra|phi|eu|eea|uk|us|u\.s\.|united states|usa|california|europe|data|personal|protected|note|none|n\/a|name|purpose|location|sub-?processors?|entity|country|service|function|description|category|sub-?contractors?|vendors?|providers?|(?:service|third[- ]party) providers?|recipients?|partners?|names?|purposes?|functions?|locations?|countr(?:y|ies)|regions?|roles?|services provided|processing|activity|activities|(?:company|vendor|provider|entity|sub-?processor|sub-?contractor|legal|supplier) names?|suppliers?|third[- ]part(?:y|ies)|hosting location|privacy policy|privacy notice|privacy statement|terms|terms of (?:service|use)|cookie policy|cookies?|personal data|personal information|user|users|member|members|website|site|app|apps|application|platform|content|account|email|sms|api|ai|ml|it|hr|faq|help center|support|settings|dashboard|standard contractual clauses|sccs?|dpa|data processing agreement|data privacy framework|privacy shield|for|if|when|where|while|with|in|on|at|by|to|from|as|or|and|but|also|other|some|certain|further|more|please|see|click|learn|read|note|important|example|e\.g|i\.e|etc|inc|llc|ltd|limited|gmbh|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|june|july|august|september|october|november|december|[a-z]|transport layer security|tls|ssl|https?|secure sockets layer|advanced encryption standard|aes|wi-?fi|bluetooth|ip|sdk|javascript|html|everyone|anyone|someone|nobody|list|statement|page|addendum|form|portal|link|table|document|here|below|above|overview|summary|details)$/i;
 
 // A brand's shape: an inner capital ("PayPal"), a dot ("Kapa.ai") or a digit ("G2").
 export const BRAND_SHAPE = /[\p{Ll}][\p{Lu}]|\.[\p{L}]|[\p{L}][0-9]/u;
+const SPLIT_NAMES = new RegExp(String.raw`(;|,(?![^()]*\))|\s+and\/or\s+|\s+and\s+|\s+or\s+|\s+&\s+(?=[\p{Lu}])|${SLASH})`, 'u');
 /** Splits "A, B and C" into names (each with its offset), skipping parts that are not names. */
 export function splitNames(body: string, offset: number, emit: (name: string, at: number) => void, loose = false): void {
   // Corporate names first, blanked (same length) so their commas do not split them.
@@ -48,7 +53,7 @@ export function splitNames(body: string, offset: number, emit: (name: string, at
       });
   for (const [i, m] of corp) emit(m, offset + i);
   let at = 0;
-  for (const part of blank.split(/(;|,(?![^()]*\))|\s+and\/or\s+|\s+and\s+|\s+or\s+|\s+&\s+(?=[\p{Lu}]))/u)) {
+  for (const part of blank.split(SPLIT_NAMES)) {
     const partAt = at;
     at += part.length;
     if (!part.trim() || /^(?:;|,|\s+and\/or\s+|\s+and\s+|\s+or\s+)$/.test(part)) continue;
@@ -71,7 +76,8 @@ export function wholeCell(text: string): string | undefined {
   if (/\s(?:and|\/|or)\s|;/.test(t)) return undefined;
   // A comma only before a legal suffix ("Sinointeractive Digital Marketing Co., Limited").
   const commas = ENDS_WITH_SUFFIX.test(t) ? t.replace(/,(?=\s*[\p{Lu}][\p{L}.]*\.?$)/u, '') : t;
-  if (!t || t.split(/\s+/).length > 7 || /[,;:]|\.\s(?!\p{Lu}[\p{L}.]*$)|\d{3,}/u.test(commas) || !/^(?:[\p{Lu}0-9]|[\p{Ll}]+[\p{Lu}])/u.test(t)) return undefined;
+  // A company may write its name in lower case ("advanced STORE GmbH", "emetriq GmbH"): a cell ending in a legal suffix is one.
+  if (!t || t.split(/\s+/).length > 7 || /[,;:]|\.\s(?!\p{Lu}[\p{L}.]*$)|\d{3,}/u.test(commas) || !(/^(?:[\p{Lu}0-9]|[\p{Ll}]+[\p{Lu}])/u.test(t) || (/^\p{Ll}/u.test(t) && ENDS_WITH_SUFFIX.test(t)))) return undefined;
   return t;
 }
 

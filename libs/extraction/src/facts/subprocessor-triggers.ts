@@ -20,9 +20,10 @@ const AFTER_VERB = /\b(?:use|uses|used|(?<=\b(?:are|is)\s+)using|engage|engages|
 // "Key service providers we use include A, B and C", "Life-cycle engagement platforms such as Braze", "third parties,
 // such as Facebook Ads". The kind is a provider noun, "third parties", or a plural of companies, platforms, services or
 // tools with a qualifier before it; a short modifier (or the rest of "companies that help …") (a relative clause, "of our cloud services") may come between it
-// and the examples, within one clause (no stop, semicolon, colon or parenthesis). Group 1 is the kind, group 2 the modifier.
+// and the examples, within one clause (no stop, semicolon, colon or parenthesis) of up to 200 characters (NordVPN describes
+// each kind in about two lines before its "(e.g., …)"). Group 1 is the kind, group 2 the modifier.
 const EXAMPLES_OF_KIND = new RegExp(
-  String.raw`(${PROVIDER_NOUN.source}|\bthird[- ]parties\b|\b[\w-]+\s+(?:companies|platforms|services|tools|solutions)\b)((?:\s*,?\s+(?:that|who|which|we|whom|of|for)\b[^.;:()\n]{1,110}?|(?<=\b(?:help|assist|provide|perform|process|support|work))\s[^.;:()\n]{1,110}?)?)(?:\s*,)?(?:\s+|\s*\(\s*)(?:such\s+as|including|includes?|e\.g\.,?|for\s+example,?)\s+(?=\S)`,
+  String.raw`(${PROVIDER_NOUN.source}|\bthird[- ]parties\b|\b[\w-]+\s+(?:companies|platforms|services|tools|solutions)\b)((?:\s*,?\s+(?:that|who|which|we|whom|of|for)\b[^.;:()\n]{1,200}?|(?<=\b(?:help|assist|provide|perform|process|support|work))\s[^.;:()\n]{1,200}?)?)(?:\s*,)?(?:\s+|\s*\(\s*)(?:such\s+as|including|includes?|e\.g\.,?|for\s+example,?)\s+(?=\S)`,
   // Without the `u` flag (see above); the capital that must follow is checked in code.
   'gi',
 );
@@ -39,7 +40,7 @@ const PLACE_KIND = /\b(?:countr(?:y|ies)|regions?|jurisdictions?|locations?|terr
  * positions right after "such as"/"include". The clause given for each (what comes before the kind, and the modifier)
  * must say the vendor passes data to them (checked by the caller with `examplesReceive`).
  */
-export function kindExamples(v: string): { at: number; strong: boolean; clause: string }[] {
+export function kindExamples(v: string, isLowerWord?: (w: string) => boolean): { at: number; strong: boolean; clause: string }[] {
   const out: { at: number; strong: boolean; clause: string }[] = [];
   // "e.g." ends in a stop, so no word boundary may be asked after it ("(e.g., A, B)" has none).
   if (!/\b(?:(?:such\s+as|including|includes?|for\s+example)\b|e\.g\.)/i.test(v)) return out;
@@ -48,7 +49,9 @@ export function kindExamples(v: string): { at: number; strong: boolean; clause: 
     // A name starts with a capital or a digit, or is a brand with an inner capital ("i-Movo", "mParticle").
     if (!/^(?:[\p{Lu}\d]|\p{Ll}{1,3}-?\p{Lu})/u.test(v.slice(m.index + m[0].length, m.index + m[0].length + 6))) continue;
     // "other Google services such as Google Ads": a brand's own products, not a kind of provider.
-    if (/^\p{Lu}/u.test(m[1]) && !PROPER_PROVIDER.test(m[1].trim()) && !/^third/i.test(m[1])) continue;
+    // A kind opening its sentence or list item is capitalised as any first word is ("- **Communication services** that help
+    // us … (e.g., Braze, Inc.)"): it is a brand only when the document never writes that word in lower case.
+    if (/^\p{Lu}/u.test(m[1]) && !PROPER_PROVIDER.test(m[1].trim()) && !/^third/i.test(m[1]) && !sentenceCaseKind(v, m.index, m[1], isLowerWord)) continue;
     // "partners … located in countries other than yours (e.g. Singapore)": the examples are of the places the modifier
     // names last, not of the kind.
     if (PLACE_KIND.test(m[2])) continue;
@@ -59,6 +62,17 @@ export function kindExamples(v: string): { at: number; strong: boolean; clause: 
     out.push({ at: m.index + m[0].length, strong: PROPER_PROVIDER.test(m[1].trim()), clause: v.slice(start, m.index) + ' ' + m[1] + m[2] });
   }
   return out;
+}
+
+// Nothing but a list item's marker (and emphasis) before a kind: the kind is the item's first word.
+const ITEM_OPENING = /^\s*(?:[-*•·▪◦]\s*|\(?[a-z0-9]{1,3}[.)]\s+)?(?:\*\*|__)?\s*$/i;
+
+/** Whether a capitalised kind ("Communication services") is only the first word of its sentence or item, an ordinary word of the document. */
+function sentenceCaseKind(v: string, at: number, kind: string, isLowerWord: ((w: string) => boolean) | undefined): boolean {
+  if (!isLowerWord || !ITEM_OPENING.test(v.slice(0, at))) return false;
+  const first = kind.split(/\s+/)[0];
+  const w = first.toLowerCase();
+  return /^\p{Lu}\p{Ll}+$/u.test(first) && (isLowerWord(w) || isLowerWord(w.endsWith('s') ? w.slice(0, -1) : `${w}s`));
 }
 
 /** `owner`: the sentence whose view `v` is, if any (its keyword scan is shared with other readers). */

@@ -10,7 +10,8 @@ import type { Sentence } from '../text/sentences.js';
 import type { FactContext } from './fact-context.js';
 import { collectorMentions, inRanges, trackerSections } from './tracker-names.js';
 import { evidenceAt } from './fact-context.js';
-import { BRAND_SHAPE, ENDS_WITH_SUFFIX, HAS_SUFFIX, NAME_LIST_AT, readLead, splitNames, SUFFIX_NAME, TOKEN } from './subprocessor-names.js';
+import { BRAND_SHAPE, ENDS_WITH_SUFFIX, HAS_SUFFIX, inLink, NAME_LIST_AT, readLead, splitNames, SUFFIX_NAME, TOKEN } from './subprocessor-names.js';
+import { toolOwners } from './subprocessor-tool-owners.js';
 import { isCategoryList, noPersonalData, readItem, runInRecipient } from './subprocessor-lists.js';
 import { isTrackerTable } from './subprocessor-trackers.js';
 import { oneOfProviders, providerHeading, providerProfile } from './subprocessor-profiles.js';
@@ -96,7 +97,10 @@ function readSentence(r: Reading, s: Sentence): void {
   // 0. A provider named in prose as the one collecting data on the vendor's pages ("Stripe uses a cookie",
   // "Used by Hotjar to …"), under any heading: tracker sections name one provider per paragraph or row, often
   // as the sentence's first word (hence before the capital test below).
-  for (const c of collectorMentions(v, inRanges(r.trackerParts, s.start), TOKEN, notSentenceName, s)) add(c.name, s, c.at);
+  const underTrackers = inRanges(r.trackerParts, s.start);
+  for (const c of collectorMentions(v, underTrackers, TOKEN, notSentenceName, s)) add(c.name, s, c.at);
+  // The organisation behind a tool, linked to its own policy ("Matomo cookie by InnoCraft Ltd (https://…)").
+  for (const c of toolOwners(v, underTrackers, (a, b) => inLink(ctx.links, s.start + a, s.start + b), s)) add(c.name, s, c.at, true, false, undefined, true);
   // A list item or table row (asked once: three readings below depend on it).
   const item = isItem(ctx.sentences, s) || isTableRow(s);
   // A paragraph opened by a run-in title of a run of them that names recipients ("Cloudflare. As you browse, …").
@@ -172,6 +176,15 @@ function readEntry(r: Reading, s: Sentence, underHeading: boolean, introAboutPro
   return false;
 }
 
+/** The names with a legal suffix from `from` to the end of its clause (the next semicolon or the sentence's end). */
+function suffixedNamesIn(v: string, from: number, add: (name: string, at: number) => void): void {
+  const semi = v.indexOf(';', from);
+  const rest = v.slice(from, semi < 0 ? v.length : semi);
+  if (!HAS_SUFFIX.test(rest)) return;
+  SUFFIX_NAME.lastIndex = 0;
+  for (let m = SUFFIX_NAME.exec(rest); m; m = SUFFIX_NAME.exec(rest)) add(m[0], from + m.index);
+}
+
 /** The names a sentence's prose gives after provider nouns, relation verbs and list leads. */
 function readProse(r: Reading, s: Sentence, intro: Sentence | undefined, underHeading: boolean): void {
   const { ctx, collector, entries, vendorAtEnd } = r;
@@ -217,7 +230,7 @@ function readProse(r: Reading, s: Sentence, intro: Sentence | undefined, underHe
   // providers we use include A and B"), when the clause says the vendor uses them or passes data to them.
   // Data shared only once aggregated or de-identified ("aggregated information (that doesn't identify those customers)
   // … shared with selected third parties such as X") makes no recipient of personal data.
-  const kinds = kindExamples(v);
+  const kinds = kindExamples(v, ctx.isLowerWord);
   const anonymousOnly = kinds.length > 0 && (ANONYMOUS_DATA.test(v) || (prev !== undefined && prev.paragraph === s.paragraph && ANONYMOUS_DATA.test(prev.view)));
   for (const t of anonymousOnly ? [] : kinds) {
     const inRecipientList = entries.get(s.index)?.context.role === 'recipients';
@@ -227,6 +240,10 @@ function readProse(r: Reading, s: Sentence, intro: Sentence | undefined, underHe
     if (!inRecipientList && !vendorPassesTo(t.clause, vendorAtEnd)) continue;
     const list = NAME_LIST_AT.exec(v.slice(t.at));
     if (list) splitNames(list[1], t.at + list[0].length - list[1].length, (n, at) => add(n, s, at, t.strong));
+    // In an entry of a list of recipients the examples run to the end of the clause: a company the list syntax could not
+    // reach ("(e.g., Google Analytics/Firebase Analytics (USA), Amazon group (USA), Atlassian Pty Ltd (USA), …") is still
+    // one of them when it carries a legal suffix.
+    if (inRecipientList && list) suffixedNamesIn(v, t.at + list[0].length, (n, at) => add(n, s, at, t.strong));
   }
   // 1c. Examples of the vendor's group companies in a clause passing data to them ("other organisations in the Acme Group
   // (such as Acme IT AB)"): affiliates outside "we", read even without a provider noun or a legal suffix.

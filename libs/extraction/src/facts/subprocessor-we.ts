@@ -1,0 +1,41 @@
+import type { Sentence } from '../text/sentences.js';
+
+/**
+ * The sentences where a document says who "we" are: a quoted "we" or "us" given as an alias ('Badoo Trading Limited and
+ * Bumble Trading LLC are joint controllers … (referred to in this Policy as "we" and "us")', 'When we use the terms
+ * "Zillow Group," "we," "us," … we are referring to the Zillow Group affiliates, subsidiaries, and brands … including
+ * Trulia, StreetEasy, and HotPads'). Every organisation named there is one of "us", not a recipient (README: "includes
+ * affiliates outside the document's own definition of 'we'"), wherever else the document names it.
+ */
+// A quoted "we" or "us" (straight or curly quotes, a comma or stop inside the quotes as American style puts it).
+const WE_ALIAS = /["“‘'](?:we|us)[,.]?["”’']/i;
+// A sentence that also passes data on is about sharing, not only about who "we" are ('Acme ("we") shares data with
+// Stripe'): its names are left to the other readings.
+// So is one where "we" use or engage someone ('Orbital Ltd ("we") uses Stripe to take payments'), though not "we use the
+// terms …" of a definition nor the noun ("the collection, use, and retention of personal information").
+const PASSES_ON = /\b(?:shares?|shared|sharing|disclos\w*|transfer\w*|sells?|sold|sends?|sent|forward\w*|made\s+available|provides?\s+(?:\w+\s+){0,3}to)\b/i;
+// The verb's subject is "we", a name or the parenthesis of aliases (case-sensitive: "and use" is not it).
+const WE_USE = /(?:\)|\b[Ww]e|\b\p{Lu}[\p{L}\p{N}.-]*)\s+(?:also\s+|may\s+)?(?:uses?|used|utili[sz]es?|engag(?:e|es|ed)|rel(?:y|ies)\s+on|works?\s+with|partners?\s+with)\b(?!\s+(?:the\s+)?(?:terms?|words?)\b)/u;
+// Only the head of a document defines "we" (the first 200 sentences); a quoted "we" later is a quotation.
+const HEAD_SENTENCES = 200;
+
+export function weDefinitionSentences(sentences: Sentence[]): string[] {
+  const out: string[] = [];
+  for (const s of sentences.slice(0, HEAD_SENTENCES)) {
+    const v = s.view;
+    if (!(v.includes('we') || v.includes('us') || v.includes('We') || v.includes('Us'))) continue;
+    if (WE_ALIAS.test(v) && !PASSES_ON.test(v) && !WE_USE.test(v)) out.push(v.toLowerCase());
+  }
+  return out;
+}
+
+/** Whether `name` is written, as a whole name, in one of the sentences that define "we". */
+export function namedAsUs(definitions: string[], name: string): boolean {
+  const n = name.toLowerCase();
+  for (const d of definitions) {
+    for (let i = d.indexOf(n); i >= 0; i = d.indexOf(n, i + 1)) {
+      if (!/[\p{L}\p{N}]/u.test(d[i - 1] ?? ' ') && !/[\p{L}\p{N}]/u.test(d[i + n.length] ?? ' ')) return true;
+    }
+  }
+  return false;
+}
