@@ -142,9 +142,11 @@ export class LazyMemo implements ProjectionMemo {
  * unchanged pairs again.
  */
 function pairOrder(pairs: ReadonlyMap<string, unknown>, prev: ProjectionMemo | undefined): string[] {
-  if (!prev?.pairOrder) return [...pairs.keys()].sort(cmp);
+  // The default sort orders strings by UTF-16 code units, as `cmp` does, in native code: a comparator called
+  // from it per comparison was most of sorting a fleet's 345,000 pairs.
+  if (!prev?.pairOrder) return [...pairs.keys()].sort();
   const kept = prev.pairOrder.filter((k) => pairs.has(k));
-  const added = [...pairs.keys()].filter((k) => !prev.pairs.has(k)).sort(cmp);
+  const added = [...pairs.keys()].filter((k) => !prev.pairs.has(k)).sort();
   if (!added.length) return kept;
   const out: string[] = [];
   let i = 0;

@@ -3,7 +3,12 @@ import { DATA_CATEGORIES, hasExpired, nameKey, stampEvidence } from '@custody/do
 export { slugify } from '@custody/domain';
 
 const NAME_KEYS = new Map<string, string>();
-const NAME_KEY_LIMIT = 100_000;
+/**
+ * Small: the names asked again are a few vendors and sub-processors, and each of a fleet's or manifest's 100,000
+ * distinct system names is asked once. At 100,000 entries those filled a map that cost more to grow and probe
+ * than the keys cost to make; a small one is cleared now and then and finds the repeated names again at once.
+ */
+const NAME_KEY_LIMIT = 4096;
 
 /**
  * The domain's name key, remembered: a projection asks it for the same few vendor and sub-processor names once
@@ -27,8 +32,12 @@ const CATEGORY_ORDER = new Map(DATA_CATEGORIES.map((c, i) => [c, i]));
 
 /** Categories deduplicated and in taxonomy order (most sensitive first), so output does not depend on input order. */
 export function sortCategories(list: Iterable<DataCategory>): DataCategory[] {
-  return [...new Set(list)].sort((a, b) => (CATEGORY_ORDER.get(a) ?? 99) - (CATEGORY_ORDER.get(b) ?? 99));
+  // A Set (every flow's and system's categories) is unique already: copied, not deduplicated into another Set.
+  const out = list instanceof Set ? [...list] : [...new Set(list)];
+  return out.length > 1 ? out.sort(byCategory) : out;
 }
+
+const byCategory = (a: DataCategory, b: DataCategory) => (CATEGORY_ORDER.get(a) ?? 99) - (CATEGORY_ORDER.get(b) ?? 99);
 
 const cmpStr = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -270,7 +279,13 @@ function sortKeysOf(byKey: Map<string, Evidence | Map<string, Evidence>>): strin
 
 /** A shallow copy with keys in sorted order, so JSON output is byte-identical across runs. */
 export function sortKeys(record: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.keys(record).sort().map((k) => [k, record[k]]));
+  const keys = Object.keys(record).sort();
+  // Assigned one by one (no entry pair per key, and fromEntries' generic path): a fleet has 100,000 installs of
+  // 13 settings. A `__proto__` key of its own (JSON.parse makes one) would set the copy's prototype: fromEntries there.
+  if (keys.includes('__proto__')) return Object.fromEntries(keys.map((k) => [k, record[k]]));
+  const out: Record<string, unknown> = {};
+  for (const k of keys) out[k] = record[k];
+  return out;
 }
 
 /** `true` when an agreement expiring on `expires` is no longer in force on the day of `asOf` (domain `hasExpired`). */
@@ -284,16 +299,25 @@ export function isExpired(expires: string | undefined, asOf: string): boolean {
  * memo (finalise-memo) finds a fleet's unchanged drafts equal by reference instead of field by field. Graph
  * records are shared between projections already (reused records), so nothing mutates evidence.
  */
-const stamped = new WeakMap<Evidence, { documentId: string; file: string; out: Evidence }>();
+const stamped = new WeakMap<Evidence, Evidence>();
 
-/** Evidence from a document, stamped with that document's id and file when the parser left them out. */
+/**
+ * Evidence from a document, stamped with that document's id and file when the parser left them out. The copy
+ * is a function of the item and of the id and file it was given, so a copy holding the id and file this stamp
+ * would give is the copy it would make: the cache keeps the copy alone (no entry object per item besides it,
+ * half a million in a 100,000-system manifest).
+ */
 export function stamp(evidence: Evidence[] | undefined, documentId: string, file: string): Evidence[] {
   if (!evidence) return [];
-  return evidence.map((e) => {
-    const hit = stamped.get(e);
-    if (hit && hit.documentId === documentId && hit.file === file) return hit.out;
-    const out = stampEvidence([e], { documentId, file })[0]!;
-    stamped.set(e, { documentId, file, out });
-    return out;
-  });
+  const out: Evidence[] = [];
+  for (let i = 0; i < evidence.length; i++) {
+    const e = evidence[i]!;
+    let copy = stamped.get(e);
+    if (copy === undefined || copy.documentId !== (e.documentId ?? documentId) || copy.file !== (e.file ?? file)) {
+      copy = stampEvidence([e], { documentId, file })[0]!;
+      stamped.set(e, copy);
+    }
+    out.push(copy);
+  }
+  return out;
 }

@@ -7,7 +7,7 @@ import { inheritFlowdown } from './flowdown.js';
 import { decideLegalBasis } from './legal-basis.js';
 import { basename, sortCategories, stamp } from './normalise.js';
 import { applySettingChanges } from './setting-changes.js';
-import { addImpliedNotetakerFlows, expandSubprocessors, fillSubprocessorData } from './subprocessors.js';
+import { addImpliedNotetakerFlows, expandSubprocessors, fillSubprocessorData, type ExpandedNames } from './subprocessors.js';
 import { SystemRegistry } from './system-registry.js';
 import { inputOrder, type ConfigInput, type ProjectionInput, type ProjectionReport } from './types.js';
 
@@ -50,7 +50,11 @@ export function projectGraphIncremental(input: ProjectionInput, prev?: Projectio
   registry.add({ id: PRACTICE_ID, name: practice.name, role: 'practice', evidence: m ? stamp(m.practiceEvidence, m.documentId, m.file) : [] }, true);
   if (m) {
     const ev = (list: Evidence[]) => stamp(list, m.documentId, m.file);
-    for (const s of m.systems) registry.add(declWith(s, s.id, ev(s.evidence)), true, ev(s.settingsEvidence ? [s.settingsEvidence] : s.evidence));
+    for (const s of m.systems) {
+      // One stamped list for both uses (the registry copies each): an agency's manifest declares 100,000 systems.
+      const evidence = ev(s.evidence);
+      registry.add(declWith(s, s.id, evidence), true, s.settingsEvidence ? ev([s.settingsEvidence]) : evidence);
+    }
     for (const f of m.flows) {
       flows.add({
         from: f.from, to: f.to, data: new Set(f.data), transport: f.transport, purpose: f.purpose, endpoint: f.endpoint,
@@ -75,7 +79,7 @@ export function projectGraphIncremental(input: ProjectionInput, prev?: Projectio
   // Attaching a contract can name new sub-processors, and a new sub-processor system can be what a still
   // unattached contract (its own DPA) speaks for: alternate until neither changes anything.
   let pending = prepareContracts(input.contracts, input.corrections ?? {}, warnings);
-  const expanded = new Map<string, Set<string>>();
+  const expanded: ExpandedNames = new Map();
   for (let grew = true; grew; ) {
     const before = pending.length;
     pending = attachContracts(pending, registry, m?.documents ?? [], input.resolveVendor, input.links);

@@ -12,6 +12,8 @@ const RECORDING_MODES = new Set(['always', 'per_session']);
  * analytics sub-processor is exactly how claims end up in enforcement databases (seeds/003).
  */
 const SUBPROCESSOR_MIN_SENSITIVITY = 0.6;
+const isSensitive = (c: DataCategory) => DATA_CATEGORY_SENSITIVITY[c] >= SUBPROCESSOR_MIN_SENSITIVITY;
+const NONE: ReadonlySet<DataCategory> = new Set();
 
 /**
  * A notetaker whose settings say it records (`always` or `per_session`) receives the session even when the
@@ -41,21 +43,29 @@ export function addImpliedNotetakerFlows(registry: SystemRegistry, flows: FlowTa
   }
 }
 
-/** The sub-processor names a system brings, with the evidence for each: settings first, then its contracts. */
-function namedSubprocessors(s: SystemDraft): { name: string; evidence: Evidence[] }[] {
-  const out: { name: string; evidence: Evidence[] }[] = [];
+/**
+ * The sub-processor names a system brings, with the evidence for each, told to `each` in order: settings first,
+ * then its contracts. Told, not returned as a list: a fleet asks for every install on every round.
+ */
+function namedSubprocessors(s: SystemDraft, each: (name: string, evidence: Evidence[]) => void): void {
   const fromSettings = s.settings.subprocessors;
   if (Array.isArray(fromSettings)) {
-    const evidence = settingEvidenceFor(s, 'subprocessors');
-    for (const name of fromSettings) if (typeof name === 'string' && name.trim()) out.push({ name: name.trim(), evidence });
+    let evidence: Evidence[] | undefined;
+    for (const name of fromSettings) if (typeof name === 'string' && name.trim()) each(name.trim(), (evidence ??= settingEvidenceFor(s, 'subprocessors')));
   }
   for (const c of s.contracts) {
     if (c.via) continue; // another vendor's BAA binding this one names that vendor's sub-processors, not ours
     const fact = c.facts.subprocessors_named;
-    for (const name of fact?.value ?? []) if (name.trim()) out.push({ name: name.trim(), evidence: fact.evidence });
+    for (const name of fact?.value ?? []) if (name.trim()) each(name.trim(), fact!.evidence);
   }
-  return out;
 }
+
+/**
+ * The names already expanded, per system id: a short list (a fleet install names two to five, and 100,000
+ * installs made as many Sets), a Set past {@link SHORT_NAMES}.
+ */
+export type ExpandedNames = Map<string, string[] | Set<string>>;
+const SHORT_NAMES = 16;
 
 /**
  * Turn named sub-processors into systems and vendor → sub-processor edges (data filled in later by
@@ -64,7 +74,7 @@ function namedSubprocessors(s: SystemDraft): { name: string; evidence: Evidence[
  * expanded: a fleet asks this for every install and name on every round, and a `system + name` key string per
  * pair was built each time just to be found again.
  */
-export function expandSubprocessors(registry: SystemRegistry, flows: FlowTable, resolveVendor: VendorResolver | undefined, done: Map<string, Set<string>>): boolean {
+export function expandSubprocessors(registry: SystemRegistry, flows: FlowTable, resolveVendor: VendorResolver | undefined, done: ExpandedNames): boolean {
   let grew = false;
   // The system a name resolves to, per name: every install of a fleet names the same few sub-processors, and
   // the answer only changes when a system is added here (the registry is not changed otherwise meanwhile).
@@ -83,18 +93,20 @@ export function expandSubprocessors(registry: SystemRegistry, flows: FlowTable, 
   };
   for (const s of registry.all()) {
     let doneOf = done.get(s.id);
-    for (const { name, evidence } of namedSubprocessors(s)) {
-      if (doneOf === undefined) done.set(s.id, (doneOf = new Set()));
-      else if (doneOf.has(name)) continue;
-      doneOf.add(name);
+    namedSubprocessors(s, (name, evidence) => {
+      if (doneOf === undefined) done.set(s.id, (doneOf = [name]));
+      else if (doneOf instanceof Set ? doneOf.has(name) : doneOf.includes(name)) return;
+      else if (doneOf instanceof Set) doneOf.add(name);
+      else if (doneOf.length < SHORT_NAMES) doneOf.push(name);
+      else done.set(s.id, (doneOf = new Set([...doneOf, name])));
       grew = true;
       const target = resolve(name);
-      if (target.id === s.id || target.id === PRACTICE_ID) continue;
+      if (target.id === s.id || target.id === PRACTICE_ID) return;
       target.evidence.push(...evidence);
       const existing = flows.find(s.id, target.id);
       if (existing) existing.evidence.push(...evidence);
       else flows.add({ from: s.id, to: target.id, data: new Set(), transport: 'unknown', purpose: 'sub-processing', evidence: [...evidence], origin: 'subprocessor', source: `subprocessor:${s.id}` });
-    }
+    });
   }
   return grew;
 }
@@ -110,12 +122,16 @@ export function fillSubprocessorData(registry: SystemRegistry, flows: FlowTable,
   const inferred = flows.all().filter((f) => f.origin === 'subprocessor');
   for (let pass = 0, changed = true; changed && pass <= inferred.length + 1; pass++) {
     changed = false;
+    // What the vendor holds (its `holds`, then its inbound flows' data) is read in place, twice: whether any of
+    // it is sensitive, then adding it. Adding in that order, duplicates skipped, gives `f.data` the order the
+    // deduplicated set gave it; a fleet names sub-processors per install (100,000 such edges, each pass).
     for (const f of inferred) {
-      const held = new Set<DataCategory>(registry.get(f.from)?.holds ?? []);
-      for (const inbound of flows.into(f.from)) for (const c of inbound.data) held.add(c);
-      const sensitive = [...held].filter((c) => DATA_CATEGORY_SENSITIVITY[c] >= SUBPROCESSOR_MIN_SENSITIVITY);
-      for (const c of sensitive.length ? sensitive : held) {
-        if (!f.data.has(c)) {
+      const sources = [registry.get(f.from)?.holds ?? NONE, ...flows.inbound(f.from).map((i) => i.data)];
+      let sensitiveOnly = false;
+      for (const data of sources) for (const c of data) if (isSensitive(c)) sensitiveOnly = true;
+      for (const data of sources) {
+        for (const c of data) {
+          if ((sensitiveOnly && !isSensitive(c)) || f.data.has(c)) continue;
           f.data.add(c);
           changed = true;
         }
