@@ -37,7 +37,7 @@ export function auditRoot(paths: readonly string[]): string {
  * The whole audit in memory, with no database or queue: what `custody audit` runs (e.g. in a config repo's
  * CI). It uses the same analysis, projection, rules and score as the service.
  */
-export async function auditFiles(paths: string[], opts: { vendors?: VendorEntry[]; lens?: Lens; settings?: RuleSettings; now?: Date; name?: string; maxBytes?: number; maxManifestBytes?: number; triage?: TriageMap; onProgress?: (done: number, total: number, file: string) => void } = {}): Promise<AuditReport> {
+export async function auditFiles(paths: string[], opts: { vendors?: VendorEntry[]; lens?: Lens; settings?: RuleSettings; now?: Date; name?: string; maxBytes?: number; maxManifestBytes?: number; maxDeclarations?: number; triage?: TriageMap; onProgress?: (done: number, total: number, file: string) => void } = {}): Promise<AuditReport> {
   const files = collectFiles(paths);
   const root = auditRoot(paths);
   const now = opts.now ?? new Date();
@@ -55,9 +55,9 @@ export async function auditFiles(paths: string[], opts: { vendors?: VendorEntry[
 }
 
 /** One file read and analysed; its bytes are this frame's alone, so they are not kept alive by the audit's. */
-async function analyzeFile(file: string, name: string, opts: { maxBytes?: number; maxManifestBytes?: number; vendors?: VendorEntry[] }): Promise<AnalyzedDocument> {
+async function analyzeFile(file: string, name: string, opts: { maxBytes?: number; maxManifestBytes?: number; maxDeclarations?: number; vendors?: VendorEntry[] }): Promise<AnalyzedDocument> {
   const bytes = readBytes(file, name);
-  const result = await analyzeDocument(bytes, name, { maxBytes: opts.maxBytes, maxManifestBytes: opts.maxManifestBytes, vendors: opts.vendors });
+  const result = await analyzeDocument(bytes, name, { maxBytes: opts.maxBytes, maxManifestBytes: opts.maxManifestBytes, maxDeclarations: opts.maxDeclarations, vendors: opts.vendors });
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   return { id: sha256, sha256, file: name, ...result };
 }

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { CustodyError, findingKey, findingsFilter, InvalidInputError, LENSES, MruMap, NotFoundError, defaultLens, pageCursor, pageFindingSystems, pageInstanceLimit, pageInstances, withFirstInstances, type FindingWithInstanceCount, pageRequest, safeErrorText, systemIndex, type SystemIndex, type SystemView, type AuditReport, type FindingInstance, type Graph, type Lens, type Page } from '@custody/domain';
 import type { Persistence, StoredFinding } from '@custody/persistence';
-import { composeReport, evaluateGraph, loadAnalyzedDocuments, ProjectionInputCache, loadCorrections, loadDocumentLinks, loadTriage, projectDocuments, type AnalyzedDocument } from '@custody/audit';
+import { composeReport, evaluateGraph, loadAnalyzedDocuments, ProjectionInputCache, loadCorrections, loadDocumentLinks, loadTriage, projectDocuments, reportDocuments, type AnalyzedDocument } from '@custody/audit';
 import { groupedGraph, toCytoscapeElements, type GroupedGraph } from '@custody/graph';
 import { PERSISTENCE, RUNTIME, type Runtime } from '@custody/pipeline';
 import { readThreadAvailable, startReadThread, type ReadThread } from './read-thread.js';
@@ -309,11 +309,22 @@ export class AuditService implements OnModuleInit, OnModuleDestroy {
   private async evaluate(workspaceId: string, opts: { lens?: Lens; asOf?: Date }): Promise<AuditReport> {
     const workspace = await this.db.workspaces.findById(workspaceId);
     if (!workspace) throw new NotFoundError('workspace', workspaceId);
-    const documents = await loadAnalyzedDocuments(this.db, workspaceId, opts.asOf, this.inputs);
-    const graph = await this.graph(workspaceId, opts.asOf, documents, workspace.name);
+    const { graph, documents } = await this.projected(workspaceId, workspace.name, opts.asOf);
     const lens = opts.lens ?? defaultLens(graph.practice);
     // Time travel applies the triage decisions recorded by then, as it replays documents and corrections.
     const evaluation = evaluateGraph(graph, { lens, now: opts.asOf ?? new Date(), triage: await loadTriage(this.db, workspaceId, opts.asOf) });
     return composeReport({ workspace: { id: workspace.id, name: workspace.name }, graph, evaluation, documents, lens });
+  }
+
+  /**
+   * The graph of the moment and the documents as the report reads them (reportDocuments: contracts keep their
+   * extraction), in a frame of its own as analyseAndProject does: the loaded list with every manifest's and
+   * config's parse is this call's alone, garbage before the rules run, rather than held by the suspended frame of
+   * evaluate through the rules and the report (a manifest over the input cache's entry bound is cached nowhere else).
+   */
+  private async projected(workspaceId: string, practiceName: string, asOf?: Date): Promise<{ graph: Graph; documents: AnalyzedDocument[] }> {
+    const loaded = await loadAnalyzedDocuments(this.db, workspaceId, asOf, this.inputs);
+    const graph = await this.graph(workspaceId, asOf, loaded, practiceName);
+    return { graph, documents: reportDocuments(loaded) };
   }
 }

@@ -148,3 +148,21 @@ it('reads a manifest over 2 MB, and refuses one over --max-manifest-mb', async (
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+// The declarations budget is the operator's, as for uploads: an agency's 100,000-install fleet export (~380,000
+// systems and flows) is audited once CUSTODY_PARSE_MAX_DECLARATIONS allows it. Shown here with a budget below
+// the pack's fleet export, which the 50,000 default would let through.
+it('applies CUSTODY_PARSE_MAX_DECLARATIONS to the files it audits', async () => {
+  const pack = join(process.cwd(), 'test/fixtures/practices/agency-fleet');
+  const dir = mkdtempSync(join(tmpdir(), 'custody-audit-'));
+  const before = process.env.CUSTODY_PARSE_MAX_DECLARATIONS;
+  process.env.CUSTODY_PARSE_MAX_DECLARATIONS = '5';
+  try {
+    const r = await run([join(pack, 'custody.yaml'), join(pack, 'configs'), '--format', 'json', '--out', join(dir, 'r.json')]);
+    expect(r.stderr).toMatch(/custody: failed: .*echo-fleet\.csv: too_complex: declares \d+ systems, flows and consents \(more than 5\)/);
+  } finally {
+    if (before === undefined) delete process.env.CUSTODY_PARSE_MAX_DECLARATIONS;
+    else process.env.CUSTODY_PARSE_MAX_DECLARATIONS = before;
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

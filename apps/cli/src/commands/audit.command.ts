@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { InvalidInputError, LENSES, SEVERITIES, type Lens, type Severity } from '@custody/domain';
 import type { ReportFormat } from '@custody/reports';
 import { EXIT } from '../exit-codes.js';
+import { boundHeapGrowth } from '../heap-growth.js';
 import { emit, emitChunks } from '../output.js';
 import { progressBar } from '../progress.js';
 
@@ -21,6 +22,8 @@ export function registerAudit(program: Command): void {
     .option('--fail-on-new', 'with --baseline: the --fail-on gate (default: any severity) counts only findings the baseline does not have')
     .option('--src-root <dir>', 'SARIF: the folder artifact paths are relative to (default: the working directory, e.g. the repository root)')
     .action(async (paths: string[], opts: { lens?: string; format: string; maxManifestMb: string; out?: string; failOn?: string; triage?: string; baseline?: string; failOnNew?: boolean; srcRoot?: string }) => {
+      // The audit's garbage, not what it keeps, would otherwise set its peak memory (heap-growth.ts).
+      boundHeapGrowth();
       // Loaded here, not at the top: `custody --version` and `rules` must not pay for the audit's modules.
       // One at a time: Jest's ESM loader fails on concurrent dynamic imports of shared modules.
       const { loadConfig } = await import('@custody/config');
@@ -41,7 +44,9 @@ export function registerAudit(program: Command): void {
       const triageFile = findTriageFile(paths, opts.triage);
       const triage = triageFile ? loadTriage(triageFile) : undefined;
       const maxManifestBytes = Math.round(maxManifestMb * 1024 * 1024);
-      const report = await auditFiles(paths, { lens: opts.lens as Lens | undefined, vendors, triage, maxManifestBytes, onProgress: progressBar('reading') });
+      // The declarations budget is the operator's (CUSTODY_PARSE_MAX_DECLARATIONS), as for uploads: an agency's fleet
+      // export of 100,000 installs declares ~380,000 systems and flows, over the 50,000 default.
+      const report = await auditFiles(paths, { lens: opts.lens as Lens | undefined, vendors, triage, maxManifestBytes, maxDeclarations: config.parseMaxDeclarations, onProgress: progressBar('reading') });
       const broken = manifestProblems(report, auditRoot(paths), { maxManifestBytes });
       if (broken.length) {
         // No report at all: a report without the practice's own map would look clean and pass --fail-on.
