@@ -358,7 +358,7 @@ async function main() {
   for (const { size, outcome } of incremental) {
     console.log(`fleet ${size}, full vs incremental (CPU s, paired in one process):`);
     if (!outcome.ok) console.log(`  ${outcome.error}`);
-    else for (const e of outcome.result.events) console.log(`  ${e.event}: full ${e.fullCpuSeconds} s, incremental ${e.incrementalCpuSeconds} s, ratio ${e.ratio} (goal ≤ ${INCREMENTAL_GOAL}); ${e.mode}, ${e.rulesPartial} rules partial, full: ${e.rulesFull.join(', ') || 'none'}; steps (ms) ${JSON.stringify(e.incrementalMs)}, CPU ms ${JSON.stringify(e.incrementalCpuMs)}; equal to full: ${e.equal}\n    score job only (graph projected): full ${e.scoring.fullCpuSeconds} s, incremental ${e.scoring.incrementalCpuSeconds} s, ratio ${e.scoring.ratio}; equal: ${e.scoring.equal}\n    projection job only: from scratch ${e.projection.fullCpuSeconds} s, from the memo ${e.projection.incrementalCpuSeconds} s, ratio ${e.projection.ratio}`);
+    else for (const e of outcome.result.events) console.log(`  ${e.event}: full ${e.fullCpuSeconds} s, incremental ${e.incrementalCpuSeconds} s, ratio ${e.ratio} (goal ≤ ${INCREMENTAL_GOAL}); ${e.mode}, ${e.rulesPartial} rules partial, full: ${e.rulesFull.join(', ') || 'none'}; steps (ms) ${JSON.stringify(e.incrementalMs)}, CPU ms ${JSON.stringify(e.incrementalCpuMs)}; equal to full: ${e.equal}\n    score job only (graph projected): full ${e.scoring.fullCpuSeconds} s, incremental ${e.scoring.incrementalCpuSeconds} s, ratio ${e.scoring.ratio}; equal: ${e.scoring.equal}\n    projection job only: from scratch ${e.projection.fullCpuSeconds} s, from the memo ${e.projection.incrementalCpuSeconds} s, ratio ${e.projection.ratio}\n    warm (the same re-audit again): incremental ${e.warm.incrementalCpuSeconds} s, ratio ${e.warm.ratio}; CPU ms ${JSON.stringify(e.warm.cpuMs)}; equal: ${e.warm.equal}`);
   }
   console.log('');
   for (const g of goals) console.log(`${g.ok === null ? 'SKIP' : g.ok ? 'PASS' : 'FAIL'}  ${g.what}: ${g.value} (goal ${g.target})`);
@@ -369,8 +369,8 @@ function incrementalGoals(cases: { size: number; outcome: IncOutcome }[]): Audit
   return cases.flatMap(({ size, outcome }): AuditGoal[] => {
     if (!outcome.ok) return [{ what: `fleet ${size} incremental`, value: outcome.error, target: `≤ ${INCREMENTAL_GOAL} of full`, ok: false }];
     return outcome.result.events.flatMap((e: IncrementalEvent) => [{
-      what: `fleet ${size} incremental, ${e.event}`, value: `${e.incrementalCpuSeconds} s vs ${e.fullCpuSeconds} s full = ${e.ratio}${e.equal ? '' : ', NOT equal to full'}`,
-      target: `≤ ${INCREMENTAL_GOAL} of full, equal`, ok: e.equal && e.ratio <= INCREMENTAL_GOAL,
+      what: `fleet ${size} incremental, ${e.event}`, value: `${e.incrementalCpuSeconds} s vs ${e.fullCpuSeconds} s full = ${e.ratio}${e.equal && e.warm.equal ? '' : ', NOT equal to full'} (warm: ${e.warm.ratio})`,
+      target: `≤ ${INCREMENTAL_GOAL} of full, equal`, ok: e.equal && e.warm.equal && e.ratio <= INCREMENTAL_GOAL,
     }, {
       what: `fleet ${size} incremental score job, ${e.event}`, value: `${e.scoring.incrementalCpuSeconds} s vs ${e.scoring.fullCpuSeconds} s full = ${e.scoring.ratio}${e.scoring.equal ? '' : ', NOT equal to full'}`,
       target: `≤ ${INCREMENTAL_GOAL} of full, equal`, ok: e.scoring.equal && e.scoring.ratio <= INCREMENTAL_GOAL,

@@ -31,6 +31,13 @@ export interface IncrementalEvent {
   scoring: { fullCpuSeconds: number; incrementalCpuSeconds: number; ratio: number; equal: boolean };
   /** The worker's projection job: projecting from scratch vs from the previous projection's memo. */
   projection: { fullCpuSeconds: number; incrementalCpuSeconds: number; ratio: number };
+  /**
+   * The same re-audit run a second time (same previous state, same event): the steady state of a worker that
+   * re-audits all day, whose incremental code is compiled already. The first run above pays for compiling the
+   * incremental paths (the full audit's are warm from the first audit), so it is the figure the goal is judged on;
+   * this one tells how much of it was that. CPU ms per step as in `incrementalCpuMs`.
+   */
+  warm: { incrementalCpuSeconds: number; ratio: number; cpuMs: Record<string, number>; equal: boolean };
 }
 
 const NOW = new Date('2026-06-01T00:00:00Z');
@@ -54,7 +61,11 @@ export async function loadIncrementalCase(dir: string, root: string) {
   type Doc = Parameters<typeof auditState>[0]['documents'][number];
   const load = async (bytes: Buffer, file: string, n: number): Promise<Doc> => {
     const sha256 = createHash('sha256').update(bytes).digest('hex');
-    return { id: sha256, sha256, file, receivedAt: new Date(NOW.getTime() - 1e6 + n * 1000).toISOString(), ...(await analyzeDocument(bytes, file, { maxManifestBytes: 64 * 1024 * 1024 })) };
+    // The bench's limits, as the custody phase reads the workspace: a 100k fleet export declares ~380,000 systems
+    // and flows, over the upload default (50,000), and failed too_complex it left an empty workspace to time.
+    const analysed = await analyzeDocument(bytes, file, { maxManifestBytes: 64 * 1024 * 1024, maxDeclarations: 10_000_000 });
+    if (analysed.status !== 'processed') throw new Error(`incremental case: ${file} was not read (${analysed.status}: ${analysed.reason ?? 'no reason'}); timing the rest would measure another workspace`);
+    return { id: sha256, sha256, file, receivedAt: new Date(NOW.getTime() - 1e6 + n * 1000).toISOString(), ...analysed };
   };
   const docs: Doc[] = [];
   for (const [i, file] of readdirSync(dir).sort().entries()) docs.push(await load(readFileSync(join(dir, file)), file, i));
@@ -77,6 +88,7 @@ export async function runIncremental(dir: string, root: string): Promise<{ initi
   for (const e of events) {
     const next = { ...state.inputs, documents: [...state.inputs.documents, e.doc] };
     const inc = cpu(() => reaudit(state, next));
+    const warm = cpu(() => reaudit(state, next));
     // The full audit of the same state, its projection timed apart so the score job's share is known.
     const projected = cpu(() => projectInputs(next).graph);
     const full = cpu(() => auditState(next, projected.value));
@@ -91,6 +103,7 @@ export async function runIncremental(dir: string, root: string): Promise<{ initi
         fullCpuSeconds: round(full.seconds), incrementalCpuSeconds: round(incScoring.seconds), ratio: round(incScoring.seconds / full.seconds),
         equal: key(incScoring.value) === key(full.value),
       },
+      warm: { incrementalCpuSeconds: round(warm.seconds), ratio: round(warm.seconds / fullSeconds), cpuMs: warm.value.stats.cpuMs ?? {}, equal: key(warm.value) === key(full.value) },
       projection: { fullCpuSeconds: round(projected.seconds), incrementalCpuSeconds: round(projectionJob.seconds), ratio: round(projectionJob.seconds / projected.seconds) },
       event: e.name, fullCpuSeconds: round(fullSeconds), incrementalCpuSeconds: round(inc.seconds), ratio: round(inc.seconds / fullSeconds),
       mode: inc.value.stats.mode, rulesPartial: Object.keys(inc.value.stats.rulesPartial).length, rulesFull: inc.value.stats.rulesFull, incrementalMs: inc.value.stats.ms ?? {}, incrementalCpuMs: inc.value.stats.cpuMs ?? {},
