@@ -5,7 +5,8 @@
  * Run: `npm run bench:api` (needs the build). Options: `--rows N` (default 10,000), `--mode embedded|redis`
  * (default: embedded, and production on Redis when DATABASE_URL and REDIS_URL are set), `--idle N` idle
  * requests per route (default 30), `--routes health,graph,findings,findings-cut` (default all four: one route alone shows
- * what it waits for without the others' load), `--json`.
+ * what it waits for without the others' load), `--profile DIR` (the serve process's main thread profiled per
+ * phase, see below), `--json`.
  *
  * Per mode: `custody serve` in a temp home (embedded: PGlite, jobs in the same process; production: fresh
  * PostgreSQL database + Redis, one separate worker), the fleet's custody.yaml and fleet.csv uploaded over HTTP.
@@ -15,13 +16,17 @@
  * Figures per route: requests, p50/p99/max latency, errors (non-2xx or no answer within 60 s).
  *
  * Goal: p99 < 200 ms for each route while scoring, with no errors. Exit code 1 when missed.
- * The load average is printed with the figures: the machine is shared, so latency figures are noisy.
+ * The load average is printed with the figures: the machine is shared, so latency figures are noisy. Beside
+ * them, figures that tell the API's own stalls from the machine's load, per phase (scoring, idle): the event-loop
+ * delay of the `serve` process's main thread (support/event-loop-delay.mjs, preloaded) and, from /proc, that
+ * thread's CPU time and run-queue wait (ready to run, but another thread held the CPU), and the same summed
+ * over the process's other threads (embedded: job processor, database engines, read thread).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeFleetCorpus } from './support/fleet-corpus.js';
-import { loadAverage, percentile, productionMissing, startService, type ServiceMode } from './support/custody-service.js';
+import { loadAverage, percentile, productionMissing, schedDelta, startService, threadSched, type ServiceMode } from './support/custody-service.js';
 import type { ApiClient } from '../support/api-client.js';
 import { arg, flag } from './support/args.js';
 
@@ -98,12 +103,39 @@ async function scored(client: ApiClient): Promise<boolean> {
   return Boolean((await client.get<{ graphVersion?: number }>('/score')).graphVersion);
 }
 
+/** The event-loop delay figures of the serve process's main thread (event-loop-delay.mjs). */
+interface LoopDelay { samples: number; p50Ms: number; p90Ms: number; p99Ms: number; maxMs: number; meanMs: number }
+
+/**
+ * Ends a phase of the serve process's event-loop histogram: the preload writes the figures since the last
+ * signal and starts again. Undefined when the process does not answer (no preload, not Linux).
+ */
+async function loopDelay(pid: number, n: number): Promise<LoopDelay | undefined> {
+  const file = join(eldDir, `${pid}-${n}.json`);
+  process.kill(pid, 'SIGUSR2');
+  for (let i = 0; i < 100 && !existsSync(file); i++) await new Promise((r) => setTimeout(r, 50));
+  return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) as LoopDelay : undefined;
+}
+
+/**
+ * Where the serve process's preload writes its event-loop figures (see event-loop-delay.mjs); with
+ * `--profile DIR`, that folder, kept, and the main thread's CPU profile per phase in it (`<pid>-2.cpuprofile`:
+ * while scoring, `-3`: idle reads; read them with support/profile-top.ts).
+ */
+const profileDir = arg('--profile');
+const eldDir = profileDir ?? mkdtempSync(join(tmpdir(), 'custody-apibench-eld-'));
+process.env.CUSTODY_BENCH_ELD_DIR = eldDir;
+if (profileDir) process.env.CUSTODY_BENCH_CPU_PROFILE = '1';
+process.env.CUSTODY_CHILD_NODE_OPTIONS = [process.env.CUSTODY_CHILD_NODE_OPTIONS, '--import', join(import.meta.dirname, 'support/event-loop-delay.mjs')].filter(Boolean).join(' ');
+
 async function runMode(mode: ServiceMode, dir: string) {
   const svc = await startService(mode, { workers: 1, tag: 'apib', workspace: 'Fleet Agency' });
   try {
-    const { client } = svc;
+    const { client, servePid } = svc;
     let done = false;
     const t0 = performance.now();
+    await loopDelay(servePid, 1); // start-up's delays are not the scoring's
+    const schedAtStart = threadSched(servePid);
     const reading = readLoops(client, { until: () => done });
     for (const f of ['custody.yaml', 'fleet.csv']) await client.upload(dir, f);
     say(`${mode}: uploaded after ${((performance.now() - t0) / 1000).toFixed(1)} s; reading while it is scored`);
@@ -115,10 +147,17 @@ async function runMode(mode: ServiceMode, dir: string) {
     const scoringSeconds = Number(((performance.now() - t0) / 1000).toFixed(1));
     done = true;
     const scoring = await reading;
+    const schedScored = threadSched(servePid);
+    const loopScoring = await loopDelay(servePid, 2);
     say(`${mode}: scored after ${scoringSeconds} s; idle reads`);
     const loadScoring = await loadAverage();
     const idle = await readLoops(client, { count: idleCount });
-    return { mode, scoringSeconds, scoring, idle, load: { scoring: loadScoring, idle: await loadAverage() } };
+    const loopIdle = await loopDelay(servePid, 3);
+    const serveProcess = {
+      scoring: { eventLoopDelay: loopScoring, threads: schedDelta(servePid, schedAtStart, schedScored) },
+      idle: { eventLoopDelay: loopIdle, threads: schedDelta(servePid, schedScored, threadSched(servePid)) },
+    };
+    return { mode, scoringSeconds, scoring, idle, serveProcess, load: { scoring: loadScoring, idle: await loadAverage() } };
   } finally {
     await svc.stop();
   }
@@ -142,9 +181,15 @@ async function main() {
         say(`  ${name.padEnd(16)} while scoring: ${s.requests} requests, p50 ${s.p50Ms} ms, p99 ${s.p99Ms} ms, max ${s.maxMs} ms, errors ${s.errors}${s.firstError ? ` (${s.firstError})` : ''} | idle: p50 ${i.p50Ms} ms, p99 ${i.p99Ms} ms, ${(i.bytes / 1e6).toFixed(2)} MB | p99 ratio ${(s.p99Ms / Math.max(1, i.p99Ms)).toFixed(1)}× → ${ok ? 'PASS' : 'FAIL'} (goal p99 < ${GOAL_P99_MS} ms)`);
         goals.push({ what: `${mode}: ${name} p99 while scoring`, value: `${s.p99Ms} ms (p50 ${s.p50Ms}, ${s.requests} requests, ${s.errors} errors; idle p99 ${i.p99Ms} ms)`, target: `< ${GOAL_P99_MS} ms, 0 errors`, ok });
       }
+      for (const phase of ['scoring', 'idle'] as const) {
+        const { eventLoopDelay: l, threads: t } = r.serveProcess[phase];
+        say(`  serve process, ${phase.padEnd(7)}: event-loop delay ${l ? `p50 ${l.p50Ms} ms, p99 ${l.p99Ms} ms, max ${l.maxMs} ms` : 'not measured'}`
+          + ` | main thread CPU ${t.main.cpuS} s, run-queue wait ${t.main.runQueueWaitS} s | other threads CPU ${t.otherThreads.cpuS} s, wait ${t.otherThreads.runQueueWaitS} s`);
+      }
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
+    if (!profileDir) rmSync(eldDir, { recursive: true, force: true });
   }
   const ok = goals.every((g) => g.ok);
   process.exitCode = ok ? 0 : 1;

@@ -102,6 +102,56 @@ export function treeCpuMs(pid: number, into = new Map<number, number>()): Map<nu
   return into;
 }
 
+/** One thread's scheduler figures (Linux /proc): time on a CPU, time runnable but waiting for one, and its nice value. */
+export interface ThreadSched { cpuMs: number; waitMs: number; nice: number }
+
+/**
+ * Every thread of process `pid` (the main thread's id is the pid) with its scheduler figures so far, from
+ * /proc/<pid>/task/<tid>/schedstat (`cpu_ns wait_ns slices`). The run-queue wait is the time a thread was
+ * ready but another held the CPU: on a shared machine it tells a thread starved of CPU from one that is busy.
+ * Empty where /proc has no schedstat (not Linux, or a kernel without schedstats).
+ */
+export function threadSched(pid: number): Map<number, ThreadSched> {
+  const out = new Map<number, ThreadSched>();
+  let tids: string[];
+  try {
+    tids = readdirSync(`/proc/${pid}/task`);
+  } catch {
+    return out;
+  }
+  for (const tid of tids) {
+    try {
+      const [cpuNs, waitNs] = readFileSync(`/proc/${pid}/task/${tid}/schedstat`, 'utf8').trim().split(/\s+/).map(Number);
+      const nice = Number(readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8').split(') ')[1]!.split(' ')[16]);
+      out.set(Number(tid), { cpuMs: cpuNs! / 1e6, waitMs: waitNs! / 1e6, nice });
+    } catch {
+      // The thread ended between the listing and the read.
+    }
+  }
+  return out;
+}
+
+/**
+ * What each thread of `pid` spent between two threadSched readings, the main thread (tid = pid) apart from the
+ * others (summed; threads that ended meanwhile are lost to the figure), in seconds.
+ */
+export function schedDelta(pid: number, before: Map<number, ThreadSched>, after: Map<number, ThreadSched>) {
+  const s = (ms: number) => Number((ms / 1000).toFixed(2));
+  const d = (tid: number) => {
+    const a = after.get(tid);
+    const b = before.get(tid) ?? { cpuMs: 0, waitMs: 0 };
+    return a ? { cpuMs: a.cpuMs - b.cpuMs, waitMs: a.waitMs - b.waitMs, nice: a.nice } : undefined;
+  };
+  const main = d(pid);
+  const others = [...after.keys()].filter((t) => t !== pid).map((t) => ({ tid: t, ...d(t)! })).sort((x, y) => y.cpuMs - x.cpuMs);
+  return {
+    main: { cpuS: s(main?.cpuMs ?? 0), runQueueWaitS: s(main?.waitMs ?? 0), nice: main?.nice },
+    otherThreads: { cpuS: s(others.reduce((a, t) => a + t.cpuMs, 0)), runQueueWaitS: s(others.reduce((a, t) => a + t.waitMs, 0)) },
+    /** The busiest other threads (worker threads: job processor, database engines, the API's read thread). */
+    busiest: others.slice(0, 4).map((t) => ({ tid: t.tid, cpuS: s(t.cpuMs), runQueueWaitS: s(t.waitMs), nice: t.nice })),
+  };
+}
+
 /**
  * Waits until `documents` documents are final, the queue is empty (health's `queue.pending` 0, no unfinished
  * document) and the workspace has a score: the end of an ingest burst, as the pipeline bench times it.
