@@ -29,6 +29,7 @@ import { chromium, type Page } from 'playwright-core';
 import { fleetAuditReport } from '../fixtures/reports/fleet-audit-report.js';
 import { liveRead } from '../fixtures/reports/live-reads-api.js';
 import { arg, flag } from './support/args.js';
+import { FIRST_PAINT_PROBE, READY } from './support/dashboard-ready.js';
 
 const asJson = flag('--json');
 const INSTALLS = Number(arg('--installs') ?? 5000);
@@ -142,30 +143,6 @@ const STEPS_SCRIPT = `(() => {
 })()`;
 
 const quantile = (xs: number[], q: number) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(q * s.length))]; };
-
-/**
- * Usable, the same test on both pages: the map has its elements, and each first-view panel the page has is
- * filled — the header's score (a number in #score) and the findings list's first page (#findings-list has
- * rows and is not busy). The plain page has neither panel, so for it this is "the map has its elements".
- */
-const READY = `(() => {
-  if ((window.__custody?.cy.nodes().length ?? 0) === 0) return false;
-  const score = document.querySelector('#score');
-  const list = document.querySelector('#findings-list');
-  return (!score || score.querySelector('b') !== null) && (!list || (list.children.length > 0 && list.getAttribute('aria-busy') !== 'true'));
-})()`;
-
-/**
- * The same moment seen from inside the page (ms since navigation start): the first animation frame after the
- * one in which READY held. The bench's own wait goes through two DevTools round trips, which on a loaded
- * machine take long enough for work the page does after its first view to land inside it.
- */
-const FIRST_PAINT_PROBE = `window.__firstPaint = null;
-  const poll = () => {
-    if (${READY}) requestAnimationFrame(() => { window.__firstPaint = performance.now(); });
-    else requestAnimationFrame(poll);
-  };
-  requestAnimationFrame(poll);`;
 
 async function measure(page: Page, url: string, srv: Served): Promise<Sample> {
   srv.reset();

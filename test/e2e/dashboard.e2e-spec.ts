@@ -49,6 +49,34 @@ describe('dashboard (browser)', () => {
     expect(errors).toEqual([]);
   });
 
+  it('draws no map canvas until the map has arrived (no empty map painted and committed first), then draws it', async () => {
+    const other = await h.browser.newPage({ viewport: { width: 1440, height: 900 } });
+    try {
+      // Hold the grouped map's read: the page's code runs and the other first-view reads answer meanwhile.
+      let release!: () => void;
+      const held = new Promise<void>((r) => { release = r; });
+      let asked!: () => void;
+      const mapAsked = new Promise<void>((r) => { asked = r; });
+      await other.route((u) => u.pathname.endsWith('/graph') && u.searchParams.get('view') === 'grouped', async (route) => {
+        asked();
+        await held;
+        await route.continue();
+      });
+      await other.goto(`${h.base}/#key=${KEY}&ws=${WS}`);
+      await mapAsked;
+      // The dashboard has started (its map view exists) and a few frames have passed.
+      await other.waitForFunction(() => window.__custody !== undefined);
+      await other.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      expect(await other.evaluate(() => document.querySelectorAll('#graph canvas').length)).toBe(0);
+      release();
+      await other.waitForFunction(() => (window.__custody?.cy.nodes().length ?? 0) > 0);
+      expect(await other.evaluate(() => document.querySelectorAll('#graph canvas').length)).toBeGreaterThan(0);
+      expect(await other.evaluate(() => window.__custody!.cy.nodes().length)).toBe(api.report.systems.length);
+    } finally {
+      await other.close();
+    }
+  });
+
   it('takes credentials from the fragment, keeps them for the tab and clears the address bar', async () => {
     expect(new URL(page.url()).hash).toBe('');
     expect(await page.evaluate(() => sessionStorage.getItem('custody.apiKey'))).toBe(KEY);

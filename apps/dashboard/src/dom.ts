@@ -41,6 +41,14 @@ export function must<T extends HTMLElement>(selector: string, root: ParentNode =
   return found;
 }
 
+/**
+ * A count as the page writes it (`12,345`). One formatter for the page: `n.toLocaleString('en-US')` builds an
+ * ICU number formatter on every call, which the dashboard bench's trace showed as tens of milliseconds of the
+ * first view (the Fleet tab's and the findings list's counts).
+ */
+let counts: Intl.NumberFormat | undefined;
+export const count = (n: number): string => (counts ??= new Intl.NumberFormat('en-US')).format(n);
+
 /** `session_transcript` → `session transcript`. */
 export const words = (s: string) => s.replace(/_/g, ' ');
 

@@ -5,7 +5,7 @@
  */
 import type { Page } from '@custody/domain';
 import type { ListedFinding } from './api.js';
-import { el } from './dom.js';
+import { count, el } from './dom.js';
 import { systemTotal } from './findings-source.js';
 
 const SYSTEMS_PAGE = 100;
@@ -14,12 +14,12 @@ export function systemsBox(f: ListedFinding, nameOf: (id: string) => string, fet
   const total = systemTotal(f);
   if (total <= f.systems.length) return null;
   const list = el('p', { class: 'systems' }, f.systems.map(nameOf).join(', '));
-  const box = el('div', { class: 'finding-systems' }, el('h4', {}, `Systems (${total.toLocaleString('en-US')})`), list);
+  const box = el('div', { class: 'finding-systems' }, el('h4', {}, `Systems (${count(total)})`), list);
   if (!fetchPage) return box;
   const names: string[] = [];
   const more = (cursor?: string): HTMLElement => el('button', { class: 'link more-systems', attrs: { type: 'button', 'data-action': 'more-systems' }, on: {
     click: () => void load(cursor),
-  } }, `Show ${Math.min(SYSTEMS_PAGE, total - names.length).toLocaleString('en-US')} more of the ${total.toLocaleString('en-US')}`);
+  } }, `Show ${count(Math.min(SYSTEMS_PAGE, total - names.length))} more of the ${count(total)}`);
   const load = async (cursor?: string) => {
     box.setAttribute('aria-busy', 'true');
     try {

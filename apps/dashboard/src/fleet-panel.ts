@@ -9,7 +9,7 @@ import { fleetGroupOf } from '@custody/domain';
 import type { CyNode } from '@custody/graph/cytoscape-elements';
 import type { FleetGroup, FleetView } from '@custody/graph/fleet-view';
 import type { FleetGroupSummary, GroupedGraph } from '@custody/graph/grouped-graph';
-import { el, replace, words } from './dom.js';
+import { count, el, replace, words } from './dom.js';
 import type { DashboardAudit } from './api.js';
 
 /** Notetaker settings worth comparing across installs (product.md, fleet exports). */
@@ -40,7 +40,6 @@ export interface FleetRow extends FleetGroupSummary {
 }
 
 const band = (n: { classes: string }) => n.classes.split(' ').find((c) => c.startsWith('exposure-'))?.slice('exposure-'.length) ?? 'none';
-const count = (n: number) => n.toLocaleString('en-US');
 
 /**
  * The rows of the Fleet tab from the grouped map: a collapsed group's node carries its installs' finding count

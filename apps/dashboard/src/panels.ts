@@ -5,7 +5,7 @@
 import type { AttachedContract, DataCategory, Evidence, Finding, ReviewCandidate, FindingInstance, FindingKind, GraphSystem, Severity, SystemRole } from '@custody/domain';
 import { FINDING_KINDS, pageInstances, SEVERITIES, severityRank, subjectSystems, type SystemView } from '@custody/domain';
 import { categoryLabel, roleLabel } from '@custody/reports/plain-language';
-import { cap, el, must, replace, words } from './dom.js';
+import { cap, count, el, must, replace, words } from './dom.js';
 import type { DashboardAudit, ListedFinding } from './api.js';
 import { instanceTotal, systemTotal, type FindingsFilter, type FindingsSource } from './findings-source.js';
 import { systemsBox } from './finding-systems.js';
@@ -151,7 +151,7 @@ export class FindingsPanel {
         keydown: (ev) => { if (ev.key === 'Enter' || ev.key === ' ') { ev.preventDefault(); this.pick(f); } },
       } },
       el('div', { class: 'finding-top' }, pill(f.severity), el('span', { class: 'finding-title' }, f.title)),
-      el('div', { class: 'finding-meta' }, instances > 1 ? `${subjectLabel(f.subject, this.nameOf)} · ${instances.toLocaleString('en-US')} instances` : who,
+      el('div', { class: 'finding-meta' }, instances > 1 ? `${subjectLabel(f.subject, this.nameOf)} · ${count(instances)} instances` : who,
         ' · ', words(f.kind), ' · +', f.contribution, ' pts', triaged ? ' · ' : null, triaged));
     }));
     if (this.items.length === 0) this.list.append(el('li', { class: 'empty' }, 'No findings match these filters.'));
@@ -170,7 +170,7 @@ export class FindingsPanel {
   private who(f: ListedFinding): string {
     const named = f.systems.map((id) => this.nameOf(id));
     const unlisted = systemTotal(f) - f.systems.length;
-    if (named.every((n, i) => n !== f.systems[i])) return `${named.join(', ')}${unlisted > 0 ? ` and ${unlisted.toLocaleString('en-US')} more` : ''}`;
+    if (named.every((n, i) => n !== f.systems[i])) return `${named.join(', ')}${unlisted > 0 ? ` and ${count(unlisted)} more` : ''}`;
     const site = f.instances?.[0]?.site;
     return `${subjectLabel(f.subject, this.nameOf)}${site ? ` · ${site}` : ''}`;
   }
@@ -233,7 +233,7 @@ export class DetailsPanel {
       system ? this.contracts(system) : null,
       el('h3', {}, `Findings (${Math.max(d.total, findings.length)})`),
       findings.length ? el('ol', { class: 'detail-findings' }, ...findings.map((f) => this.finding(f, f.id === focus?.id))) : el('p', { class: 'muted' }, 'No findings on this system.'),
-      rest > 0 ? el('p', { class: 'muted more-findings-note' }, `The worst ${findings.length} are shown; the findings list has the other ${rest.toLocaleString('en-US')}.`) : null);
+      rest > 0 ? el('p', { class: 'muted more-findings-note' }, `The worst ${findings.length} are shown; the findings list has the other ${count(rest)}.`) : null);
     this.root.scrollTop = 0;
   }
 
@@ -280,7 +280,7 @@ export class DetailsPanel {
       grouped ? this.instances(f) : null,
       ...(grouped ? [] : f.evidence.map(evidenceQuote)),
       // A page lists a finding's first quotes; all of them are on the finding's own route (GET /findings/{id}).
-      !grouped && (f.evidenceCount ?? 0) > f.evidence.length ? el('p', { class: 'muted' }, `The first ${f.evidence.length} of ${f.evidenceCount!.toLocaleString('en-US')} quotes.`) : null);
+      !grouped && (f.evidenceCount ?? 0) > f.evidence.length ? el('p', { class: 'muted' }, `The first ${f.evidence.length} of ${count(f.evidenceCount!)} quotes.`) : null);
   }
 
   /**
@@ -290,7 +290,7 @@ export class DetailsPanel {
   private instances(f: ListedFinding): HTMLElement {
     const total = instanceTotal(f);
     const list = el('ol', {});
-    const box = el('div', { class: 'instances' }, el('h4', {}, `Instances (${total.toLocaleString('en-US')}): where it occurs, and the evidence of each`), list);
+    const box = el('div', { class: 'instances' }, el('h4', {}, `Instances (${count(total)}): where it occurs, and the evidence of each`), list);
     const row = (i: FindingInstance) => el('li', { class: 'instance', attrs: { 'data-system': i.system } },
       el('div', {}, el('b', {}, this.nameOf(i.system)), i.site ? ` · ${i.site}` : '', ' · ', i.severity),
       ...i.evidence.slice(0, 1).map(evidenceQuote));
@@ -315,7 +315,7 @@ export class DetailsPanel {
         if (page.nextCursor && rest > 0) {
           box.append(el('button', { class: 'link more-instances', attrs: { type: 'button', 'data-action': 'more-instances' }, on: {
             click: () => void load(INSTANCES_MORE, page.nextCursor),
-          } }, `Show ${Math.min(INSTANCES_MORE, rest).toLocaleString('en-US')} more of the other ${rest.toLocaleString('en-US')}`));
+          } }, `Show ${count(Math.min(INSTANCES_MORE, rest))} more of the other ${count(rest)}`));
         }
       } catch (err) {
         if (ticket === this.ticket) box.append(el('p', { class: 'muted' }, `Could not load the instances: ${err instanceof Error ? err.message : String(err)}`));

@@ -13,7 +13,9 @@ interface Moment {
   count: number;
 }
 
-const when = (iso: string) => new Date(iso).toLocaleString('en-US', { dateStyle: 'medium', timeStyle: 'medium' });
+/** One formatter for every moment of the slider (toLocaleString builds one per call: see dom.ts `count`). */
+let moments: Intl.DateTimeFormat | undefined;
+const when = (iso: string) => (moments ??= new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'medium' })).format(new Date(iso));
 
 export class Timeline {
   private moments: Moment[] = [];

@@ -7,7 +7,7 @@ import type { Finding, Lens, Severity } from '@custody/domain';
 import { severityRank } from '@custody/domain';
 import { exposureBand } from '@custody/graph/cytoscape-elements';
 import type { ApiClient, WhatIfChange, WhatIfResponse } from './api.js';
-import { el, replace } from './dom.js';
+import { count, el, replace } from './dom.js';
 
 type ChangeType = WhatIfChange['type'];
 
@@ -159,7 +159,7 @@ export class WhatIfPanel {
     const days = el('input', { attrs: { type: 'number', min: '0', step: '1', value: String(this.days), id: 'whatif-days', 'aria-label': 'Retention in days', ...disabled } });
     days.addEventListener('input', () => { this.days = Math.max(0, Math.round(Number(days.value) || 0)); });
     return el('div', { class: 'whatif-controls' },
-      el('div', { class: 'muted' }, 'Changes to ', el('b', { class: 'whatif-target' }, t.label), t.count > 1 ? ` (applied to each of ${t.count.toLocaleString('en-US')} installs)` : null),
+      el('div', { class: 'muted' }, 'Changes to ', el('b', { class: 'whatif-target' }, t.label), t.count > 1 ? ` (applied to each of ${count(t.count)} installs)` : null),
       el('div', { class: 'toggles' },
         ...TOGGLES.map(([type, label]) => el('button', {
           class: 'toggle', attrs: { type: 'button', 'data-change': type, 'aria-pressed': String(pressed(type)), ...disabled },
