@@ -16,6 +16,16 @@ describe('bothCases: the "whether" part of a clause', () => {
     expect(at('We do not know whether you use the app.', 'not')).toBe(false);
     expect(at('Whether the request comes from you or from your administrator or from any other person on your team we never sell it.', 'never')).toBe(false);
   });
+  // Review of the xclause merge (d243060): prohibited before it, unspecified on it.
+  it('written without the comma, a second subject with its own verb opens the main clause', () => {
+    expect(at('Whether you are in California or elsewhere we do not sell your personal information.', 'not')).toBe(false);
+    expect(factOf('data_sale_or_marketing', 'Whether you are in California or elsewhere we do not sell your personal information.')).toBe('prohibited');
+  });
+  it('near misses: the part\'s own subject, a subject joined by "or", a pronoun object', () => {
+    expect(at('You decide whether or not we use your content to train our AI models.', 'use')).toBe(true);
+    expect(at('Regardless of whether you or we sell the products you keep your rights.', 'sell')).toBe(true);
+    expect(at('You choose whether we send you offers or not and we respect it.', 'not')).toBe(true);
+  });
 });
 
 describe('data_sale_or_marketing: a sale in a "whether" part is neither stated nor refused', () => {

@@ -39,6 +39,24 @@ describe('offshore_processing: data moved outside the user\'s own country', () =
     expect(off('Acme GmbH ("Acme", "we") runs this site.\n\nAcme may store, process, and transmit your information outside your country of residence to provide the Services.')).toBe('unspecified');
     expect(off('You consent to the processing of your Personal Information outside your country. The Personal Information of users who are located outside the U.S. may be transferred to the U.S., where our servers are located.')).toBe('unspecified');
   });
+  // Review of the xclause merge (d243060): yes on base for each of these.
+  it('a refusal after an earlier verb: the verb that reaches "outside" is the one negated', () => {
+    expect(off('Acme, Inc. provides the Service. We store your data in your country and will not transfer it outside your country.')).not.toBe('yes');
+    expect(off('Acme, Inc. provides the Service. Your personal data is stored on servers in your own country and is never moved outside your country.')).not.toBe('yes');
+    expect(off('Acme, Inc. provides the Service. Your personal information is stored in data centres in your region, and we will not transfer it outside your country without your consent.')).not.toBe('yes');
+  });
+  it('the user located abroad or sending to people abroad, and "your state" for a US vendor, are not data leaving', () => {
+    expect(off('Acme, Inc. provides the Service. If you are located outside your home country, we may share your location data with local emergency services.')).toBe('unspecified');
+    expect(off('Acme, Inc. provides messaging. Standard SMS and data charges may apply to messages you send to numbers outside your country.')).toBe('unspecified');
+    expect(off('Acme, Inc. provides telehealth services in all 50 states. Your medical records may be stored at facilities located outside your state of residence.')).toBe('unspecified');
+  });
+  it('near misses of the review fix: storage after processing, people located, a list that reaches the country', () => {
+    expect(off('Information provided to Amazon may be processed in the cloud to improve your experience and our products and services, and may be stored on servers outside the country in which you live.')).toBe('yes');
+    expect(off('Please be aware that your Personal Information may be transferred to and maintained on servers or databases located outside your state, province, or country.')).toBe('yes');
+  });
+  it('"moved" is a verb of movement too (unspecified on merged main; the refusal above needs it)', () => {
+    expect(off('Your data may be moved outside your country of residence to our processing centres.')).toBe('yes');
+  });
 });
 
 describe('offshore_processing: confined to Europe, and what is not data moving', () => {

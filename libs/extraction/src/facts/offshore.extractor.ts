@@ -56,7 +56,14 @@ YES.push(/\b(?:and|or|in|to)\s+(?:other\s+)?countries\s+(?:in which|where)\s+(?:
 // country": the statement holds for every user, the vendor's own region's users among them, for whom it is outside the
 // home region (README: "data may be stored or processed outside the vendor's home region"). A verb of storage, transfer
 // or processing (or people or servers located) leads to it; a website the user visits abroad is not data moving.
-const OUTSIDE_USERS_COUNTRY = /\b(?:transferr?\w*|stor(?:e|ed|es|ing)|process(?:ed|es|ing)?|maintain\w*|host(?:ed|s|ing)?|sen[dt]\w*|handl\w*|kept|held|located|servers?)\b[^.;]{0,80}?\boutside\s+(?:of\s+)?(?:the\s+(?:country|jurisdiction|state)\s+(?:in which|where)\s+you\s+(?:live|reside|are\s+(?:located|resident|based))\b|the\s+country\s+of\s+your\s+residence\b|your\s+(?:(?:home|own)\s+)?(?:country|jurisdiction|state)\b)/i;
+// The user's own acts are not the vendor moving data: "if you are located outside your home country", "messages you
+// send to numbers outside your country". "Your state" alone is inside a US vendor's home region ("records stored at
+// facilities outside your state"); only "your state, province, country" (a list that reaches the country) counts.
+const MOVE_VERB = String.raw`(?<!\b(?:you|you're|you\s+are|you\s+were|you\s+may\s+be)\s+)\b(?:transferr?\w*|stor(?:e|ed|es|ing)|process(?:ed|es|ing)?|maintain\w*|host(?:ed|s|ing)?|sen[dt]\w*|handl\w*|mov(?:e|ed|es|ing)|kept|held|located|servers?)\b`;
+const OUTSIDE_USERS_COUNTRY = new RegExp(String.raw`${MOVE_VERB}[^.;]{0,80}?\boutside\s+(?:of\s+)?(?:the\s+(?:country|jurisdiction)\s+(?:in which|where)\s+you\s+(?:live|reside|are\s+(?:located|resident|based))\b|the\s+country\s+of\s+your\s+residence\b|your\s+(?:(?:home|own)\s+)?(?:state(?=,?\s+(?:province,?\s+)?(?:or\s+)?country\b)|country|jurisdiction)\b)`, 'i');
+// The verb that reaches "outside" is the last one before it: "stored in your country and will not transfer it outside
+// your country" refuses the transfer, so a negation is looked for before that verb, not before the first one.
+const LAST_MOVE_VERB = new RegExp(String.raw`${MOVE_VERB}(?![^]*${MOVE_VERB}[^]*\boutside\b)[^]*\boutside\b`, 'i');
 YES.push(OUTSIDE_USERS_COUNTRY);
 // The template that goes on to say where the data goes: "If you are located outside United States …, we transfer the
 // data … to United States", "users who are located outside the U.S. … transferred to the U.S.": data coming into the
@@ -213,7 +220,8 @@ export function extractOffshore(ctx: FactContext): Fact<'offshore_processing'> {
       const m = re === PLACE ? placeDataMovesTo(v) : re.exec(v);
       if (!m) continue;
       // "including, but not limited to, the United States or other countries" is a list, not a negation.
-      const negated = /\b(?:not(?! limited to\b)|never|no|nor|prohibited from)\b[^.;]{0,80}$/i.test(v.slice(Math.max(0, m.index - 90), m.index));
+      const at = re === OUTSIDE_USERS_COUNTRY ? m.index + (LAST_MOVE_VERB.exec(m[0])?.index ?? 0) : m.index;
+      const negated = /\b(?:not(?! limited to\b)|never|no|nor|prohibited from)\b[^.;]{0,80}$/i.test(v.slice(Math.max(0, at - 90), at));
       const usTarget = /\b(?:united states|u\.s\.|usa|us)\b/i.test(m[0]);
       if (negated && usTarget) {
         cands.push({ value: 'no', evidence: ev(m), confidence: 0.85 });
