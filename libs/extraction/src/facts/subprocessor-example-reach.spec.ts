@@ -39,6 +39,11 @@ describe('two products written with a slash in a list of examples', () => {
     expect(names('# Advertising\n\nWe share data with advertising partners such as Conversant/CJ Affiliate.')).not.toContain('CJ Affiliate');
   });
 
+  it('reads no suffixed company past the parenthesis of the examples (the clause\'s own words)', () => {
+    const doc = LIST + '*   **Payment services** that help us take payments (e.g., Paystride (USA)), all certified to the standards of PCI Security Standards Council, LLC.\n';
+    expect(names(doc)).toEqual(['Paystride']);
+  });
+
   it('reads no suffixed company past the examples in a list of sources', () => {
     const doc = '# Privacy Policy\n\n## What we collect\n\nWe collect information about you from the following sources:\n\n' +
       '*   **Verification services** that help us confirm who you are (e.g., Datastream (USA), public registers, and Listwise Holdings Ltd (UK)).\n';
@@ -56,6 +61,14 @@ describe('the organisation behind a tracking tool, linked to its policy', () => 
   it('reads each organisation after "by" or "provided" that the text links to', () => {
     expect(names(ROW)).toEqual(expect.arrayContaining(['Visitly Inc.', 'HeatSpot, Inc.', 'InnoMetric Ltd']));
     expect(names(ROW)).not.toContain('Tagline Manager');
+  });
+
+  // Counter-examples: a credit or a kind before "by" (each word written in lower case elsewhere in the document), not a tool.
+  it('does not read the organisation behind a credit, a font or a policy generator', () => {
+    expect(names('# Privacy Policy\n\nThis policy explains how our website uses your data.\n\n## Cookies\n\nWe use only strictly necessary cookies to keep you signed in.\n\nWebsite by Pixelworks Ltd ([https://pixelworks.example](https://pixelworks.example)).')).toEqual([]);
+    expect(names('# Privacy Policy\n\n## Cookies\n\nOur website uses Web Fonts by Google ([https://fonts.google.com](https://fonts.google.com)) that are stored locally on our server, so no connection to Google servers is made. The fonts are loaded from our own web server.')).toEqual([]);
+    expect(names('# Privacy Policy\n\n## Cookies\n\nWe use cookies to remember your settings. This Cookie Policy was written with the Cookie Policy Generator by TermsFeed ([https://www.termsfeed.com](https://www.termsfeed.com)).')).toEqual([]);
+    expect(names('# Privacy Policy\n\n## Cookies\n\nWe do not use tracking cookies. The icons on our site are licensed. Icons by Icons8 ([https://icons8.com](https://icons8.com)).')).toEqual([]);
   });
 
   it('does not read a sign-in provider behind its tool, nor an organisation the text does not link to', () => {

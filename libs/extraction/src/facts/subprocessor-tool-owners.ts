@@ -22,7 +22,15 @@ const SIGN_IN = /\b(?:sign(?:s|ed|ing)?[- ]?(?:in|on|up)|log(?:s|ged|ging)?[- ]?
 // The organisation's own page right after its name: a parenthesised address.
 const LINK_AFTER = /^\.?\s*\(\s*(?:\[)?https?:\/\//;
 
-export function toolOwners(view: string, underTrackers: boolean, inLink: (at: number, end: number) => boolean, owner?: object): ToolOwner[] {
+// The capitalised words that end right before "by": the tool's whole name as written.
+const NAME_RUN_BEFORE = /(?:\p{Lu}[\p{L}\p{N}.&-]*\s+)*$/u;
+
+/**
+ * `isLowerWord`: whether the document writes a word in lower case. A tool's name opened by such a word is a credit or
+ * a kind, not a product ("Website by Pixelworks Ltd", "Icons by Icons8", "Web Fonts by Google", "Cookie Policy Generator
+ * by TermsFeed"): only a brand opens a tool's name ("Google Analytics provided by", "Meta Pixel by").
+ */
+export function toolOwners(view: string, underTrackers: boolean, inLink: (at: number, end: number) => boolean, owner?: object, isLowerWord?: (w: string) => boolean): ToolOwner[] {
   const out: ToolOwner[] = [];
   if (!view.includes(' by ') && !view.includes('provided ')) return out;
   if (!underTrackers && !(mayMatch(TRACKER_SENTENCE, view, owner) && TRACKER_SENTENCE.test(view))) return out;
@@ -30,6 +38,12 @@ export function toolOwners(view: string, underTrackers: boolean, inLink: (at: nu
   for (let m = TOOL_BY.exec(view); m; m = TOOL_BY.exec(view)) {
     const at = m.index + m[0].length;
     if (SIGN_IN.test(view.slice(Math.max(0, m.index - 120), at))) continue;
+    if (isLowerWord && /^\p{Lu}/u.test(m[0])) {
+      const run = NAME_RUN_BEFORE.exec(view.slice(Math.max(0, m.index - 80), m.index))![0];
+      const first = (run || m[0]).split(/\s+/)[0].replace(/[^\p{L}\p{N}-]/gu, '');
+      const w = first.toLowerCase();
+      if (isLowerWord(w) || isLowerWord(w.endsWith('s') ? w.slice(0, -1) : `${w}s`)) continue;
+    }
     const n = NAME_AT.exec(view.slice(at));
     if (!n) continue;
     const end = at + n[0].length;

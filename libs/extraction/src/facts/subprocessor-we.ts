@@ -1,4 +1,5 @@
 import type { Sentence } from '../text/sentences.js';
+import { TRAILING_LEGAL_SUFFIX } from '../text/legal-suffixes.js';
 
 /**
  * The sentences where a document says who "we" are: a quoted "we" or "us" given as an alias ('Badoo Trading Limited and
@@ -29,13 +30,35 @@ export function weDefinitionSentences(sentences: Sentence[]): string[] {
   return out;
 }
 
-/** Whether `name` is written, as a whole name, in one of the sentences that define "we". */
+// A definition of "we" also names other organisations the vendor stands in a relation to: its parent ("LinkedIn
+// Corporation ("we") is a subsidiary of Microsoft Corporation"), its host ("the platform hosted by Amazon Web Services"),
+// a partner ("together with our hosting partner Nimbus Cloud, Inc."). A name right after such a preposition or partner
+// noun, with the alias before it, is not one of "us" (lower case: the definitions are kept lower-cased).
+const OTHER_PARTY_BEFORE = /(?:\b(?:of|by|with|from|via|through|on)\s+(?:the\s+)?|\b(?:partner|provider|processor|vendor|supplier|contractor)s?,?\s+)$/;
+
+// A definition of "we" that takes in the vendor's subsidiaries or affiliates ('NextWave, Inc. and its subsidiaries and
+// affiliates, including the Rollwave brand (collectively, "we")') covers their companies too: a legal name whose brand the
+// definition writes ("Rollwave Limited") is one of "us", not an affiliate outside "we".
+const GROUP_IN_US = /\b(?:its|our|their)\s+(?:[\w-]+\s+){0,2}(?:subsidiaries|affiliates|affiliated\s+(?:companies|entities)|group\s+companies)\b/;
+
+/** Whether `n` (lower case) is written in `d` as a whole name, as one of "us". */
+function writtenAsUs(d: string, n: string): boolean {
+  for (let i = d.indexOf(n); i >= 0; i = d.indexOf(n, i + 1)) {
+    if (/[\p{L}\p{N}]/u.test(d[i - 1] ?? ' ') || /[\p{L}\p{N}]/u.test(d[i + n.length] ?? ' ')) continue;
+    // The entity the alias then names is "us" whatever word comes before it ('Overleaf is operated by Digital Science UK
+    // Ltd (…) ("DS UK" or "we")'); a name after the alias, in a relation to the vendor, is another party.
+    if (!OTHER_PARTY_BEFORE.test(d.slice(Math.max(0, i - 40), i)) || WE_ALIAS.test(d.slice(i + n.length))) return true;
+  }
+  return false;
+}
+
+/** Whether `name` is written, as a whole name, in one of the sentences that define "we", as one of "us" (or is a company of a brand a definition that takes in the group writes). */
 export function namedAsUs(definitions: string[], name: string): boolean {
   const n = name.toLowerCase();
+  const brand = TRAILING_LEGAL_SUFFIX.test(n) ? n.replace(TRAILING_LEGAL_SUFFIX, '').trim() : undefined;
   for (const d of definitions) {
-    for (let i = d.indexOf(n); i >= 0; i = d.indexOf(n, i + 1)) {
-      if (!/[\p{L}\p{N}]/u.test(d[i - 1] ?? ' ') && !/[\p{L}\p{N}]/u.test(d[i + n.length] ?? ' ')) return true;
-    }
+    if (writtenAsUs(d, n)) return true;
+    if (brand && brand.length >= 3 && GROUP_IN_US.test(d) && writtenAsUs(d, brand)) return true;
   }
   return false;
 }

@@ -100,7 +100,7 @@ function readSentence(r: Reading, s: Sentence): void {
   const underTrackers = inRanges(r.trackerParts, s.start);
   for (const c of collectorMentions(v, underTrackers, TOKEN, notSentenceName, s)) add(c.name, s, c.at);
   // The organisation behind a tool, linked to its own policy ("Matomo cookie by InnoCraft Ltd (https://…)").
-  for (const c of toolOwners(v, underTrackers, (a, b) => inLink(ctx.links, s.start + a, s.start + b), s)) add(c.name, s, c.at, true, false, undefined, true);
+  for (const c of toolOwners(v, underTrackers, (a, b) => inLink(ctx.links, s.start + a, s.start + b), s, ctx.isLowerWord)) add(c.name, s, c.at, true, false, undefined, true);
   // A list item or table row (asked once: three readings below depend on it).
   const item = isItem(ctx.sentences, s) || isTableRow(s);
   // A paragraph opened by a run-in title of a run of them that names recipients ("Cloudflare. As you browse, …").
@@ -176,10 +176,24 @@ function readEntry(r: Reading, s: Sentence, underHeading: boolean, introAboutPro
   return false;
 }
 
-/** The names with a legal suffix from `from` to the end of its clause (the next semicolon or the sentence's end). */
-function suffixedNamesIn(v: string, from: number, add: (name: string, at: number) => void): void {
+// Examples opened in a parenthesis: "(e.g., ", "(such as ", "(for example, ", "(including ".
+const EXAMPLES_IN_PARENTHESIS = /\(\s*(?:e\.g\.|such\s+as|for\s+example|including|includes?)[,\s]*$/i;
+
+/**
+ * The names with a legal suffix from `from` to the end of its clause (the next semicolon or the sentence's end), or, when
+ * the examples opened a parenthesis ("(e.g., …"), to where it closes: what follows it is the clause's own words
+ * ("(e.g., Paystride (USA)), all certified to the standards of PCI Security Standards Council, LLC").
+ */
+function suffixedNamesIn(v: string, from: number, inParenthesis: boolean, add: (name: string, at: number) => void): void {
   const semi = v.indexOf(';', from);
-  const rest = v.slice(from, semi < 0 ? v.length : semi);
+  let end = semi < 0 ? v.length : semi;
+  if (inParenthesis) {
+    for (let i = from, depth = 0; i < end; i++) {
+      if (v[i] === '(') depth++;
+      else if (v[i] === ')' && --depth < 0) end = i;
+    }
+  }
+  const rest = v.slice(from, end);
   if (!HAS_SUFFIX.test(rest)) return;
   SUFFIX_NAME.lastIndex = 0;
   for (let m = SUFFIX_NAME.exec(rest); m; m = SUFFIX_NAME.exec(rest)) add(m[0], from + m.index);
@@ -243,7 +257,7 @@ function readProse(r: Reading, s: Sentence, intro: Sentence | undefined, underHe
     // In an entry of a list of recipients the examples run to the end of the clause: a company the list syntax could not
     // reach ("(e.g., Google Analytics/Firebase Analytics (USA), Amazon group (USA), Atlassian Pty Ltd (USA), …") is still
     // one of them when it carries a legal suffix.
-    if (inRecipientList && list) suffixedNamesIn(v, t.at + list[0].length, (n, at) => add(n, s, at, t.strong));
+    if (inRecipientList && list) suffixedNamesIn(v, t.at + list[0].length, EXAMPLES_IN_PARENTHESIS.test(v.slice(Math.max(0, t.at - 20), t.at)), (n, at) => add(n, s, at, t.strong));
   }
   // 1c. Examples of the vendor's group companies in a clause passing data to them ("other organisations in the Acme Group
   // (such as Acme IT AB)"): affiliates outside "we", read even without a provider noun or a legal suffix.
