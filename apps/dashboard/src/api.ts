@@ -32,9 +32,10 @@ export function readAuth(loc: Location = location, storage: Storage = sessionSto
 /** A failed API call, with the status so the UI can tell "log in again" from "try later". */
 /**
  * The grouped map as served. The live view says which scoring run it is of (`run`); `stale` while a newer graph
- * waits for its score job, whose ExposureScored event brings the next view.
+ * waits for its score job, whose ExposureScored event brings the next view; `unconfirmed` when the server could
+ * not check in time which run is the latest (the dashboard reads it again: UnconfirmedMapRecheck).
  */
-export type MapView = GroupedGraph & { run?: { graphVersion: number; latestGraphVersion: number; stale: boolean } };
+export type MapView = GroupedGraph & { run?: { graphVersion: number; latestGraphVersion: number; stale: boolean; unconfirmed?: boolean } };
 
 export class ApiError extends Error {
   constructor(readonly status: number, message: string) {

@@ -20,6 +20,7 @@ import { FINDINGS_PAGE, liveReads, type LiveReads } from './live-reads.js';
 import { DetailsPanel, detailsFromAudit, detailsFromView, FindingsPanel, type NodeView } from './panels.js';
 import { SystemReads } from './system-reads.js';
 import { connectEvents } from './sse.js';
+import { UnconfirmedMapRecheck } from './map-recheck.js';
 import { Tabs } from './tabs.js';
 import { Timeline } from './timeline.js';
 import { type WhatIfTarget, WhatIfPanel } from './what-if.js';
@@ -262,11 +263,22 @@ export function start(api: ApiClient, first: { graph: Promise<MapView>; live: Pr
 
   /** Groups opened or closed: ask the server for the view with those groups' installs (members on demand). */
   let drawn = 0;
+  // A map the server could not confirm as the latest run's is read again until it can (see UnconfirmedMapRecheck).
+  const recheck = new UnconfirmedMapRecheck<MapView>(() => api.groupedGraph(view, expanded), (g) => {
+    ++drawn;
+    draw(g);
+    staleNotice(g);
+  });
+  function staleNotice(g: MapView): void {
+    // The previous run's map stays up while a newer graph is scored: said, so nobody reads it as current.
+    notice(g.run?.stale ? 'Showing the last scored map: newer documents are being scored, and the map updates when they are.' : '');
+  }
   async function redraw(): Promise<void> {
     const ticket = ++drawn;
+    recheck.cancel();
     try {
       const g = await api.groupedGraph(view, expanded);
-      if (ticket === drawn) draw(g);
+      if (ticket === drawn) { draw(g); recheck.after(g); }
     } catch (err) {
       notice(`Could not load the map: ${err instanceof Error ? err.message : String(err)}`);
     }
@@ -281,6 +293,7 @@ export function start(api: ApiClient, first: { graph: Promise<MapView>; live: Pr
       graph.setAlias(new Map());
       fleetPanel.forgetAudit();
       systems.forget();
+      recheck.cancel();
       const ticket = ++drawn;
       // The first load is the default view with nothing expanded: what main.ts already asked for.
       const prefetched = first && !asked.lens && !asked.asOf && expanded.size === 0 ? first : null;
@@ -295,7 +308,7 @@ export function start(api: ApiClient, first: { graph: Promise<MapView>; live: Pr
       // The view changed while this load was in flight (a lens switch, a time-travel pick): the queued load
       // draws the view now asked for; drawing this one would also put the old lens back in the header.
       if (again) return;
-      if (ticket === drawn) draw(g);
+      if (ticket === drawn) { draw(g); recheck.after(g); }
       mark('map-drawn');
       const live = liveP ? await liveP : null;
       mark('live-read');
@@ -321,8 +334,7 @@ export function start(api: ApiClient, first: { graph: Promise<MapView>; live: Pr
         if (again) return;
         await findings.setSource(auditFindings(r));
       }
-      // The previous run's map stays up while a newer graph is scored: said, so nobody reads it as current.
-      notice(g.run?.stale ? 'Showing the last scored map: newer documents are being scored, and the map updates when they are.' : '');
+      staleNotice(g);
     } catch (err) {
       notice(err instanceof ApiError && (err.status === 401 || err.status === 403)
         ? 'The API key was refused. Open a fresh dashboard link.'

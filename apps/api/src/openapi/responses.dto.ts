@@ -159,6 +159,13 @@ export class CytoscapeElementsDto {
   @ApiProperty({ required: false, description: 'view=grouped only: every fleet group (vendor + site), most exposed first', type: 'array', items: { type: 'object', properties: {
     key: { type: 'string' }, label: { type: 'string' }, vendor: { type: 'string' }, site: { type: 'string', nullable: true }, installs: { type: 'number' }, expanded: { type: 'boolean' },
   } } }) groups?: unknown[];
+  @ApiPropertyOptional({ type: 'object', description: 'view=grouped with nothing expanded, when served as a scoring run stored it: which run', properties: {
+    graphVersion: { type: 'number', description: 'the graph version that run scored' },
+    scoredAt: { type: 'string', description: 'when that run was stored' },
+    latestGraphVersion: { type: 'number', description: 'the stored graph version when the read looked' },
+    stale: { type: 'boolean', description: 'a newer graph waits for its score job: this is the previous run\'s view (ExposureScored announces the next)' },
+    unconfirmed: { type: 'boolean', description: 'present when the database did not say in time which run is the latest (busy writing a scoring): the view last served, unchecked; read again shortly' },
+  } }) run?: unknown;
 }
 
 export class StoredEventDto {

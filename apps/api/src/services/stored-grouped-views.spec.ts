@@ -33,6 +33,10 @@ function fakeDb() {
     scoreRun2() {
       mark = { ...mark, graphVersion: 2, scoredVersion: 2, computedAt: '2026-12-01T00:01:00.000Z' };
     },
+    /** A run that stored no view (its row no longer holds the previous run's). */
+    scoreWithoutView() {
+      mark = { ...mark, graphVersion: 3, scoredVersion: 3, computedAt: '2026-12-01T00:02:00.000Z', hasView: false };
+    },
   };
 }
 
@@ -81,5 +85,40 @@ describe('StoredGroupedViews while the database is busy', () => {
     expect(done).toBe(false);
     release();
     expect(await reading).toMatchObject({ groups: ['run 1'], run: { graphVersion: 1 } });
+  });
+
+  it('keeps what a late mark answers: while every mark query is late, reads serve the newest run the database named, not the view from before', async () => {
+    const f = fakeDb();
+    const views = new StoredGroupedViews(f.db, 20);
+    await views.view('ws');
+    // A scoring holds the database; run 2 lands; the held mark query answers run 2 after the read gave up.
+    let release = f.busy();
+    expect(await views.view('ws')).toMatchObject({ groups: ['run 1'], run: { unconfirmed: true } });
+    f.scoreRun2();
+    release();
+    await new Promise((r) => setTimeout(r, 0));
+    // The next scoring holds it again before any read waited for an answer: the read is late too.
+    release = f.busy();
+    expect(await views.view('ws')).toMatchObject({ groups: ['run 2'], run: { graphVersion: 2, unconfirmed: true } });
+    release();
+  });
+
+  it('does not fall back on a view the store no longer holds (a run that stored none)', async () => {
+    const f = fakeDb();
+    const views = new StoredGroupedViews(f.db, 20);
+    await views.view('ws');
+    let release = f.busy();
+    await views.view('ws');
+    f.scoreWithoutView();
+    release();
+    await new Promise((r) => setTimeout(r, 0));
+    release = f.busy();
+    let answered = false;
+    const reading = views.view('ws').then((v) => ((answered = true), v));
+    await new Promise((r) => setTimeout(r, 100));
+    // Nothing to fall back on: the read waits for the mark, which says there is no view to serve.
+    expect(answered).toBe(false);
+    release();
+    expect(await reading).toBeUndefined();
   });
 });

@@ -60,14 +60,30 @@ export class StoredGroupedViews {
   constructor(private readonly db: Persistence, private readonly markWaitMs = MARK_WAIT_MS) {}
 
   async view(workspaceId: string, lens?: Lens): Promise<ServedGroupedView | undefined> {
-    const usable = (m: LiveViewMark | undefined): m is LiveViewMark => Boolean(m?.hasView && m.scoredVersion <= m.graphVersion && (!lens || lens === m.lens));
     const lastKey = `${workspaceId}|${lens ?? ''}`;
     const last = this.lastServed.get(lastKey);
     const marked = this.mark(workspaceId);
     // Only a workspace already served has a view to fall back on; the first read waits, as before.
     const mark = last ? await within(marked, this.markWaitMs) : await marked;
-    if (mark === LATE) return unconfirmed(last!);
-    if (!usable(mark)) return undefined;
+    if (mark === LATE) {
+      // When the late mark answers, the view it names is kept as the one to fall back on: otherwise, while each
+      // mark query takes longer than the wait (a fleet's scorings back to back), every read served the view from
+      // before they started, and its answers (a newer run, or none) were dropped. A failure only leaves `last`.
+      void marked.then((m) => this.confirm(workspaceId, lens, m)).catch(() => undefined);
+      return unconfirmed(last!);
+    }
+    return this.confirm(workspaceId, lens, mark);
+  }
+
+  /** The view `mark` names (opened once per run), kept as the one to fall back on; undefined when none is usable. */
+  private async confirm(workspaceId: string, lens: Lens | undefined, mark: LiveViewMark | undefined): Promise<ServedGroupedView | undefined> {
+    const usable = (m: LiveViewMark | undefined): m is LiveViewMark => Boolean(m?.hasView && m.scoredVersion <= m.graphVersion && (!lens || lens === m.lens));
+    const lastKey = `${workspaceId}|${lens ?? ''}`;
+    if (!usable(mark)) {
+      // Nothing to serve from the store (a run without a view, another lens): nothing to fall back on either.
+      this.lastServed.delete(lastKey);
+      return undefined;
+    }
     const key = runKey(mark);
     let hit = this.opened.get(workspaceId);
     if (hit?.key !== key) {
@@ -78,7 +94,10 @@ export class StoredGroupedViews {
     }
     // Opened after the mark was read: a run that landed in between is newer still, and served if usable.
     const opened = await hit.value;
-    if (!usable(opened) || !opened.view) return undefined;
+    if (!usable(opened) || !opened.view) {
+      this.lastServed.delete(lastKey);
+      return undefined;
+    }
     // Staleness by the newer of the two looks at the graph's version (a projection may land in between).
     const latestGraphVersion = Math.max(mark.graphVersion, opened.graphVersion);
     const run: GroupedViewRun = { graphVersion: opened.scoredVersion, scoredAt: opened.computedAt, latestGraphVersion, stale: opened.scoredVersion < latestGraphVersion };
