@@ -176,12 +176,32 @@ function keysMatcher(keys: readonly string[]): (key: string) => boolean {
     exact.add(nn);
     if (nn.length >= 4) long.push(nn);
   }
+  // A key matched against every system of a fleet (200,000 names and ids) was one `includes` call per long key,
+  // twice: built on the first key that is not an exact match, the long keys as one text (a long key contains
+  // `nn` iff that text does, when `nn` holds no separator) and by length (`nn` can contain only keys no longer).
+  let joined: string | undefined;
+  let byLength: string[][] | undefined;
+  const anyContains = (nn: string) => {
+    if (nn.includes(SEP)) return long.some((l) => l.includes(nn));
+    return (joined ??= long.join(SEP)).includes(nn);
+  };
+  const anyWithin = (nn: string) => {
+    if (!byLength) {
+      byLength = [];
+      for (const l of long) (byLength[l.length] ??= []).push(l);
+    }
+    for (let n = 4; n <= nn.length && n < byLength.length; n++) for (const l of byLength[n] ?? []) if (nn.includes(l)) return true;
+    return false;
+  };
   return (nn) => {
     if (!nn) return false;
     if (exact.has(nn)) return true;
-    return long.some((l) => (nn.length >= 4 && l.includes(nn)) || nn.includes(l));
+    return (nn.length >= 4 && anyContains(nn)) || anyWithin(nn);
   };
 }
+
+/** Between long keys in {@link keysMatcher}'s joined text. */
+const SEP = '\u0000';
 
 // Vendor names compare by the domain's one name key (the projection matches parties by the same).
 const normalise = nameKey;

@@ -1,5 +1,5 @@
 import { DATA_CATEGORIES, FINDING_KINDS, type Finding } from '@custody/domain';
-import { nameMatcher, systemNameMatcher } from './contracts.js';
+import { nameMatcher, nameMatches, systemNameMatcher } from './contracts.js';
 import { computeScore, rescore, sameScoreInputs, type ScoreOptions } from './score.js';
 
 const SYSTEMS = ['practice', 'ehr', 'scribe', 'openai', 'install-1', 'install-2', 'install-3'];
@@ -64,5 +64,18 @@ describe('systemNameMatcher', () => {
     expect(asked.map(systemNameMatcher(renamed))).toEqual(asked.map(nameMatcher(renamed.flatMap((s) => [s.name, s.id]))));
     expect(systemNameMatcher(renamed)('Deepgram')).toBe(true);
     expect(systemNameMatcher(renamed)('OpenAI')).toBe(false);
+  });
+});
+
+describe('nameMatcher over many names', () => {
+  it('answers as nameMatches against each name: exact, either containing the other, short names only exactly', () => {
+    // Names of every length around the 4-character bound, keys that contain the asked name and keys it contains,
+    // and neighbours that would only match across two joined keys.
+    const names = ['AI', 'Rev', 'Otter', 'OpenAI, L.L.C.', 'Deepgram Inc', 'Scribewell AI install S01-LT-00696', 'gram', 'Azure',
+      'Microsoft Azure', 'ab', 'cdef', 'abcd', 'efgh', 'install-s01-lt-00696', 'Amazon Web Services, Inc.'];
+    const asked = ['ai', 'Rev', 'rev.com', 'Otter.ai', 'OpenAI', 'Deepgram', 'gram', 'ram', 'Azure OpenAI', 'Scribewell', 'abcdefgh',
+      'cdefab', 'bcde', 'dabc', 'S01-LT-00696', 'Amazon Web Services', 'amazonwebservicesinc', 'Anthropic', '', '   '];
+    const matches = nameMatcher(names);
+    for (const a of asked) expect([a, matches(a)]).toEqual([a, names.some((n) => nameMatches(n, a))]);
   });
 });

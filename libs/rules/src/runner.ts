@@ -2,6 +2,7 @@ import { compareFindings, DATA_CATEGORIES, memberGrouping, type Citation, type M
 import { classDrafts, type ClassSink } from './class-run.js';
 import { unique } from './contracts.js';
 import { REGISTRY } from './registry.js';
+import { evidenceInterner } from './shared-evidence.js';
 import type { FindingDraft, Rule, RuleContext } from './rule.js';
 import { inRun } from './run-memo.js';
 import { computeScore, type FindingPoints } from './score.js';
@@ -32,15 +33,17 @@ export function runRules(ctx: RuleContext, rules: readonly Rule[] = REGISTRY): R
     const { group, stream } = memberGrouping(ctx.graph.systems);
     const findings: Finding[] = [];
     const errors: RuleError[] = [];
+    // Instances citing the same items share one list, across the rules of this run (shared-evidence.ts).
+    const intern = evidenceInterner();
     for (const rule of rules) {
       // One finding per problem: the same finding on many installs of one vendor becomes one, with instances.
       // Grouped rule by rule, so a fleet's per-install drafts never all live at once; and grouped as drafts, so
       // only the findings that stay alone (and each group's worst member) are ever built as findings. A
       // streaming rule's drafts are grouped as it drafts them, so they do not even live until the rule ends.
-      const built = streamDrafts(ctx, rule, stream)
+      const built = streamDrafts(ctx, rule, stream, intern)
         // A draft's detail text is built lazily (only for the findings kept), so a rule can still throw here:
         // isolated like its evaluate(), the rule's findings dropped whole and its error reported.
-        ?? isolated(rule, errors, () => group(runDrafts(ctx, rule, errors), draftView(rule)));
+        ?? isolated(rule, errors, () => group(runDrafts(ctx, rule, errors), draftView(rule, intern)));
       for (const f of built) findings.push(f);
     }
     findings.sort(compareFindings);
@@ -86,9 +89,9 @@ const NOT_STREAMABLE = new Error('drafts not in ascending subject order');
  * have, and reports any error exactly as for any rule. Streaming gives the same findings as grouping the
  * whole list because strictly ascending subjects are what runDrafts passes on unmerged and merge leaves unsorted.
  */
-function streamDrafts(ctx: RuleContext, rule: Rule, stream: <M>(view: MemberView<M>) => MemberStream<M>): Finding[] | undefined {
+function streamDrafts(ctx: RuleContext, rule: Rule, stream: <M>(view: MemberView<M>) => MemberStream<M>, intern: (list: Evidence[]) => Evidence[]): Finding[] | undefined {
   if (!rule.evaluateInto) return undefined;
-  const view = draftView(rule);
+  const view = draftView(rule, intern);
   if (rule.classReads) {
     // Once per class of fleet installs when the rule allows it; a class run that gives up is discarded whole.
     const byClass = stream(view);
@@ -99,7 +102,7 @@ function streamDrafts(ctx: RuleContext, rule: Rule, stream: <M>(view: MemberView
       if (list !== shared) {
         // Two writes, not a destructured pair: a member's mapped list is new each time, so this runs per member.
         shared = list;
-        sharedKept = hasRepeats(list) ? dedupeEvidence(list) : list;
+        sharedKept = intern(hasRepeats(list) ? dedupeEvidence(list) : list);
       }
       return sharedKept;
     };
@@ -162,7 +165,7 @@ function runDrafts(ctx: RuleContext, rule: Rule, errors: RuleError[]): FindingDr
  * A rule's drafts as grouping reads them: what `toFinding` would make of each, computed only as far as
  * grouping asks (the rule's citations deduplicated once: most drafts add none).
  */
-function draftView(rule: Rule): MemberView<FindingDraft> {
+function draftView(rule: Rule, intern: (list: Evidence[]) => Evidence[] = (list) => list): MemberView<FindingDraft> {
   const ruleCitations = dedupeCitations(rule.citations);
   const severity = (d: FindingDraft) => severityOf(round3(clamp01(d.likelihood)), round3(clamp01(d.impact)));
   return {
@@ -177,7 +180,8 @@ function draftView(rule: Rule): MemberView<FindingDraft> {
     // An instance's evidence: the draft's own list when it has no repeats (nearly always), not a copy per
     // install. Rules build it fresh or pass one the graph holds (a contract fact's, shared by a vendor's
     // installs): either way nothing writes to a finding's evidence, and the report reads it as it would a copy.
-    evidence: (d) => (hasRepeats(d.evidence) ? dedupeEvidence(d.evidence) : d.evidence),
+    // Then the list met first with the same items, when `intern` shares them (runRules).
+    evidence: (d) => intern(hasRepeats(d.evidence) ? dedupeEvidence(d.evidence) : d.evidence),
     finding: (d) => toFinding(rule, d, ruleCitations),
   };
 }

@@ -167,6 +167,9 @@ describe('score', () => {
     expect(apportion(10, [1, 1, 1])).toEqual([3.34, 3.33, 3.33]);
     expect(apportion(0, [1, 2])).toEqual([0, 0]);
     expect(apportion(5, [0, 0])).toEqual([0, 0]);
+    // One weight takes the whole rounded total, as the largest remainder gives it.
+    for (const [total, w] of [[12.345, 0.7], [0.004, 3], [99.999, 1e-9], [33.33, 0.1]] as const) expect(apportion(total, [w])).toEqual([Math.round(total * 100) / 100]);
+    expect(apportion(0.004, [1])).toEqual([0]);
   });
 
   it('scoreFindings writes each finding\'s contribution and lists every graph system', () => {

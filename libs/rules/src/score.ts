@@ -142,6 +142,9 @@ export function apportion(total: number, weights: readonly number[]): number[] {
   const cents = Math.round(total * 100);
   const sum = weights.reduce((a, b) => a + b, 0);
   if (sum <= 0 || cents <= 0) return weights.map(() => 0);
+  // One weight takes the whole total (what the largest remainder gives it): most of a manifest's systems are
+  // charged one finding, and the lists and sort below cost more than their score.
+  if (weights.length === 1 && Number.isFinite(sum)) return [cents / 100];
   const raw = weights.map((w) => (cents * w) / sum);
   const floors = raw.map(Math.floor);
   let left = cents - floors.reduce((a, b) => a + b, 0);
@@ -154,10 +157,34 @@ export function apportion(total: number, weights: readonly number[]): number[] {
   return floors.map((c) => c / 100);
 }
 
-/** Sets of finding indices, by their indices in order; `node` is the score of the set that ends here. */
+/**
+ * Sets of finding indices, by their indices in order; `node` is the score of the set that ends here. A step
+ * with one way on holds it inline (`key`, `only`), and gets a map at its second: a manifest charges each
+ * system its own few findings, so nearly every step has one way on, and a map per step (~250,000 at 100k
+ * systems) cost more than scoring the sets.
+ */
 interface SetTrie {
-  next: Map<number, SetTrie>;
+  key?: number;
+  only?: SetTrie;
+  next?: Map<number, SetTrie>;
   node?: { value: number; points: number[] };
+}
+
+/** The step from `at` by finding index `i`, made if new. */
+function stepOf(at: SetTrie, i: number): SetTrie {
+  if (at.next) {
+    let next = at.next.get(i);
+    if (!next) at.next.set(i, (next = {}));
+    return next;
+  }
+  if (at.only === undefined) {
+    at.key = i;
+    return (at.only = {});
+  }
+  if (at.key === i) return at.only;
+  const next: SetTrie = {};
+  at.next = new Map([[at.key!, at.only], [i, next]]);
+  return next;
 }
 
 /** Score a finding set. Pure; order of `findings` does not change any number. */
@@ -185,7 +212,7 @@ export function computeScore(findings: readonly Finding[], opts: ScoreOptions): 
   const nodes: Record<string, number> = {};
   const contributions: ScoreContribution[] = [];
   // Sets found by walking a trie of their (ascending) finding indices: no key text built per system.
-  const bySet: SetTrie = { next: new Map() };
+  const bySet: SetTrie = {};
   const systems = [...charged.keys()];
   // Usually already in order (the graph lists its systems by id): checked in one pass before sorting.
   for (let i = 1; i < systems.length; i++) {
@@ -196,11 +223,7 @@ export function computeScore(findings: readonly Finding[], opts: ScoreOptions): 
   for (const s of systems) {
     const items = charged.get(s)!;
     let at = bySet;
-    for (const i of items) {
-      let next = at.next.get(i);
-      if (!next) at.next.set(i, (next = { next: new Map() }));
-      at = next;
-    }
+    for (const i of items) at = stepOf(at, i);
     const node = (at.node ??= nodeSplit(items.map((i) => pts[i]!.hazard)));
     nodes[s] = node.value;
     for (let k = 0; k < items.length; k++) {

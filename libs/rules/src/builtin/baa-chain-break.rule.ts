@@ -1,4 +1,4 @@
-import { slugify, type AttachedContract, type Evidence, type Graph, type GraphSystem, type Subject } from '@custody/domain';
+import { slugify, type AttachedContract, type DataCategory, type Evidence, type Graph, type GraphSystem, type Subject } from '@custody/domain';
 import { CITE } from '../citations.js';
 import { baasInForce, factIn, isBaa, nameMatches, namedSubprocessors, systemNameMatcher } from '../contracts.js';
 import {
@@ -103,26 +103,51 @@ export const baaChainBreakRule: Rule = streamingRule({
       return `${head}${last}`;
     };
 
+    // Whether a hop into `x` can break: x is an associate the practice is not on (a hop into a practice-side
+    // system never breaks), x has no BAA coverage of its own (else the hop is covered whatever comes before),
+    // and the finding is not another rule's: a direct associate with no BAA of its own is `missing-baa`'s, not
+    // a chain break; one whose own BAA is on file but expired is `expired-baa`'s (the practice signed with it:
+    // renewing that BAA is the one fix). Asked per sink, not per hop: a fleet's ~250,000 hops go into a dozen
+    // sub-processors.
+    const openSinks = new Map<string, boolean>();
+    const openInto = (x: GraphSystem): boolean => {
+      let open = openSinks.get(x.id);
+      if (open === undefined) {
+        open = !isPracticeSide(graph, x.id) && isBusinessAssociateRole(x) && !covered(x.id) && !direct(x.id) && !x.contracts.some((c) => !c.via && isBaa(c));
+        openSinks.set(x.id, open);
+      }
+      return open;
+    };
+    // A hop's categories and impact by its flow's data: a fleet's flows carry a handful of distinct lists.
+    const byData: { data: readonly DataCategory[]; categories: DataCategory[]; impact: number }[] = [];
+    const phiAndImpact = (data: readonly DataCategory[]) => {
+      for (const e of byData) if (sameList(e.data, data)) return e;
+      const categories = phiOf(data);
+      const e = { data, categories, impact: impactOf(0.85, categories, settings) };
+      if (byData.length < 64) byData.push(e);
+      return e;
+    };
+
     // Modelled sub-processors: every PHI hop vendor → vendor that is not covered.
     for (const f of graph.flows) {
-      if (!carriesPhi(f) || isPracticeSide(graph, f.from) || isPracticeSide(graph, f.to)) continue;
-      const u = systemById(graph, f.from);
+      if (!carriesPhi(f)) continue;
       const x = systemById(graph, f.to);
-      if (!u || !x || !isBusinessAssociateRole(u) || !isBusinessAssociateRole(x)) continue;
-      // A direct associate with no BAA of its own is `missing-baa`'s finding, not a chain break; one whose own BAA
-      // is on file but expired is `expired-baa`'s (the practice signed with it: renewing that BAA is the one fix).
-      if (!covered(x.id) && (direct(x.id) || x.contracts.some((c) => !c.via && isBaa(c)))) continue;
-      if (edgeCovered(u.id, x.id, new Set())) continue;
+      if (!x || !openInto(x)) continue;
+      const u = systemById(graph, f.from);
+      if (!u || isPracticeSide(graph, u.id) || !isBusinessAssociateRole(u)) continue;
+      // Not covered into x (openInto): the hop is covered when u is and u's BAA flows down and names x.
       const fd = flowdownTo(u, x.name);
       const upstreamCovered = chainCovered(u.id);
-      const categories = phiOf(f.data);
+      if (upstreamCovered && (fd.ok || flowdownTo(u, x.id).ok)) continue;
+      const { categories, impact } = phiAndImpact(f.data);
       drafts.push({
         subject: subjectVia(u.id, x.id),
         systems: [x.id, u.id],
         categories,
         likelihood: !upstreamCovered || !fd.flowdown ? 0.85 : 0.55,
-        impact: impactOf(0.85, categories, settings),
-        evidence: [...f.evidence, ...fd.evidence],
+        impact,
+        // Sized once (concat), not spread: one list per hop.
+        evidence: f.evidence.concat(fd.evidence),
         detail: () => breakDetail(graph, u, x.name, upstreamCovered, fd.flowdown),
       });
     }
@@ -179,6 +204,8 @@ export const baaChainBreakRule: Rule = streamingRule({
 });
 
 const NONE: readonly Evidence[] = [];
+
+const sameList = <T>(a: readonly T[], b: readonly T[]): boolean => a === b || (a.length === b.length && a.every((v, i) => v === b[i]));
 
 /** The evidence of the contracts (in order) whose named sub-processors include `name` exactly. */
 function contractsNaming(contracts: readonly AttachedContract[], name: string): Evidence[] {
