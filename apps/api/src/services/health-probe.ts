@@ -1,3 +1,4 @@
+import { LATE, within } from './within.js';
 /**
  * What GET /api/health reports about the database and the queue, probed so that a health request never waits
  * long behind other work. In embedded mode the database is one PGlite session: while a scoring run writes a
@@ -43,15 +44,8 @@ export class HealthProbe {
     const running = (this.running ??= this.start());
     const last = this.last;
     if (!last || this.now() - last.at > this.opts.staleMs) return running;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const late = new Promise<undefined>((resolve) => {
-      timer = setTimeout(() => resolve(undefined), this.opts.waitMs);
-    });
-    try {
-      return (await Promise.race([running, late])) ?? last;
-    } finally {
-      clearTimeout(timer);
-    }
+    const answer = await within(running, this.opts.waitMs);
+    return answer === LATE ? last : answer;
   }
 
   private start(): Promise<HealthFigures> {

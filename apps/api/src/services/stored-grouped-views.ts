@@ -1,6 +1,7 @@
 import { MruMap, type Lens } from '@custody/domain';
 import type { GroupedGraph } from '@custody/graph';
 import type { LiveViewMark, Persistence } from '@custody/persistence';
+import { LATE, within } from './within.js';
 
 /** Which scoring run a served grouped view is of (GET /graph?view=grouped, `run`). */
 export interface GroupedViewRun {
@@ -118,19 +119,6 @@ export class StoredGroupedViews {
       this.marking.set(workspaceId, mine);
     }
     return q;
-  }
-}
-
-const LATE = Symbol('late');
-
-/** `work`'s answer, or LATE after `ms` (a failure that comes in time is thrown; a late one is dropped). */
-async function within<T>(work: Promise<T>, ms: number): Promise<T | typeof LATE> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const late = new Promise<typeof LATE>((resolve) => (timer = setTimeout(() => resolve(LATE), ms)));
-  try {
-    return await Promise.race([work, late]);
-  } finally {
-    clearTimeout(timer);
   }
 }
 
