@@ -47,6 +47,9 @@
  * - ota-fresh23: 12 more picked by FRESH23_RULE in the same way (8 privacy policies, 4 terms; fifteenth session), rule
  *   committed before its documents were read, labelled by hand without running the extractor on them, first scored
  *   once on main at fb9cebd (fresh23-first-figures.json); unseen, like ota-fresh21/22.
+ * - ota-fresh24: 12 more picked by FRESH24_RULE in the same way (5 privacy policies, all that are left, and 7 terms;
+ *   sixteenth session), rule committed before its documents were read, labelled by hand without running the extractor
+ *   on them, first scored once on main at 7e110da (fresh24-first-figures.json); unseen, like ota-fresh21 … 23.
  *   For every fresh set the bench checks that the labelled files are what the rule picks and that every
  *   evidence offset is a 1–300 character span of the source (a target: labels valid).
  * OTA data © Open Terms Archive contributors, ODC-BY 1.0.

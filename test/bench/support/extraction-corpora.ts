@@ -286,6 +286,22 @@ export const FRESH22_RULE: { salt: string; maxChars: number; kinds: RuleKind[] }
  */
 export const FRESH23_RULE: { salt: string; maxChars: number; kinds: RuleKind[] } = { ...FRESH21_RULE, salt: 'ota-fresh23:' };
 
+/**
+ * The `ota-fresh24` rule (issue 7, sixteenth session, 2026-12-05), committed before any of its documents was read and
+ * before the extractor was run on them, in the same form as {@link FRESH21_RULE}: services in no earlier labelled set
+ * (labels.json, ota-fresh … ota-fresh23), texts not already labelled, at most 100,000 characters, lowest
+ * sha256("ota-fresh24:" + path) per kind; 12 documents. FRESH21_RULE's 8 privacy policies and 4 terms cannot be
+ * picked: only 5 privacy policies of unlabelled services are left (the rule threw 'only 5 of 8'; no trackers policy
+ * or commercial terms either, 28 terms of service), so all 5 privacy policies are taken and 7 terms fill the set,
+ * keeping the kinds of ota-fresh21 … 23. It widens the unseen pool beside ota-fresh21 … 23, and is the last set of
+ * this form the index can give with privacy policies in it.
+ */
+export const FRESH24_RULE: { salt: string; maxChars: number; kinds: RuleKind[] } = {
+  ...FRESH21_RULE,
+  salt: 'ota-fresh24:',
+  kinds: FRESH21_RULE.kinds.map((k) => (k.kind === 'privacy policy' ? { ...k, count: 5 } : k.kind === 'terms' ? { ...k, count: 7 } : k)),
+};
+
 export type SaltedRule = { salt: string; maxChars: number; kinds: RuleKind[] };
 
 /** One of the project's labelled OTA sets, in the order the sets were chosen (each excludes every earlier set). */
@@ -330,6 +346,7 @@ export const FRESH_SETS: FreshSet[] = [
   { name: 'ota-fresh21', file: 'fresh21.json', rule: FRESH21_RULE, role: 'fresh', description: `${picked('FRESH21_RULE', '12: 8 privacy policies, 4 terms')}; rule committed 2026-12-05 (fourteenth session) before labelling` },
   { name: 'ota-fresh22', file: 'fresh22.json', rule: FRESH22_RULE, role: 'fresh', description: `${picked('FRESH22_RULE', '12, not in ota-fresh21 either: 8 privacy policies, 4 terms')}; rule committed 2026-12-05 (fourteenth session) before labelling` },
   { name: 'ota-fresh23', file: 'fresh23.json', rule: FRESH23_RULE, role: 'fresh', description: `${picked('FRESH23_RULE', '12, not in ota-fresh21/22 either: 8 privacy policies, 4 terms')}; rule committed 2026-12-05 (fifteenth session) before labelling` },
+  { name: 'ota-fresh24', file: 'fresh24.json', rule: FRESH24_RULE, role: 'fresh', description: `${picked('FRESH24_RULE', '12, not in ota-fresh21 … 23 either: 5 privacy policies (all that are left), 7 terms')}; rule committed 2026-12-05 (sixteenth session) before labelling` },
 ];
 
 /** The files a set's rule picks, given every file labelled before it. */
