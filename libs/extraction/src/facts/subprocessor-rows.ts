@@ -27,7 +27,9 @@ export function readRow(ctx: FactContext, { add, rejected }: NameCollector, bloc
   const labelled = whole ? null : CELL_LABEL.exec(cell.text);
   const list = labelled && PROVIDER_NOUN.test(labelled[0]) ? NAME_LIST_AT.exec(cell.text.slice(labelled[0].length)) : null;
   const lower = whole || labelled ? undefined : lowerCaseBrand(cell.text, row);
-  if (whole) add(whole, rs, cell.at + Math.max(0, cell.text.indexOf(whole)), strong, true);
+  // A name the row's own link spells ("Commanders Act | https://www.commandersact.com/…") is the organisation's name
+  // whatever words it is made of (capitals, "Institute", "House"): the cell is marked so the word filters pass it.
+  if (whole) add(whole, rs, cell.at + Math.max(0, cell.text.indexOf(whole)), strong, linksToOwnSite(whole, cell.text, row) ? 'site' : true);
   else if (lower) add(lower, rs, cell.at, strong, true);
   else if (labelled && list) splitNames(list[1], cell.at + labelled[0].length + list[0].length - list[1].length, (n, at) => add(n, rs, at, true));
   else readLead(cell.text, cell.at, (raw, at) => add(raw, rs, at, strong));
@@ -41,14 +43,21 @@ export function readRow(ctx: FactContext, { add, rejected }: NameCollector, bloc
 export function lowerCaseBrand(text: string, row: Row): string | undefined {
   // A cell with a parenthesis after the word ("usemax (Emego GmbH)") names the company too: left to the other readers.
   const m = /^(\p{Ll}[\p{L}\d.-]*[\p{L}\d])$/u.exec(text.trim());
-  if (!m) return undefined;
-  const key = m[1].toLowerCase().replace(/[^a-z0-9]/g, '');
-  if (key.length < 4) return undefined;
+  return m && linksToOwnSite(m[1], text, row) ? m[1] : undefined;
+}
+
+/**
+ * Whether another cell of the row links to the named party's own site: the name's letters and digits (four or more)
+ * are in the link's host ("DMA Institute" and "https://www.dma-institute.com/…", "RTB House" and "rtbhouse.com").
+ */
+export function linksToOwnSite(name: string, text: string, row: Row): boolean {
+  const key = name.toLowerCase().replace(/[^a-z0-9]/g, '');
+  if (key.length < 4) return false;
   for (const c of row.cells ?? []) {
     const host = /\bhttps?:\/\/([^/\s)\]|]+)/i.exec(c.text)?.[1] ?? /^(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+$/i.exec(c.text.trim())?.[0];
-    if (c.text !== text && host && host.toLowerCase().replace(/[^a-z0-9]/g, '').includes(key)) return m[1];
+    if (c.text !== text && host && host.toLowerCase().replace(/[^a-z0-9]/g, '').includes(key)) return true;
   }
-  return undefined;
+  return false;
 }
 
 /** A list nothing says is a list of recipients: its first entries are kept for review, not asserted. */
