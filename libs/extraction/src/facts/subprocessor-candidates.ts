@@ -67,7 +67,8 @@ export function nameCollector(ctx: FactContext) {
   // `review`: a name from a list nothing says is a list of recipients: kept for review (with this reason) if it passes every filter.
   // `tracker`: a tracker-table row that links to this party's own policy: a social network named there runs its pixel on the vendor's pages.
   const add = (raw: string, s: Sentence, at: number, strong = false, cell: boolean | 'site' = false, review?: string, tracker = false): void => {
-    let name = cleanName(raw);
+    // A sited cell is the name as its table writes it: only its spacing and final punctuation are tidied.
+    let name = cell === 'site' ? raw.replace(/\s+/g, ' ').trim().replace(/[\s,;:]+$/, '') || undefined : cleanName(raw);
     if (!name) return;
     // "Google’s Invisible reCAPTCHA": the product, not the owner's possessive.
     const poss = /^[\p{L}\p{N}.&-]+(?:\s+[\p{L}\p{N}.&-]+)?['’]s\s+(.+)$/u.exec(name);
@@ -94,7 +95,7 @@ export function nameCollector(ctx: FactContext) {
       at -= whole.length;
     }
     // Two words glued by a PDF's text layer ("variousService Providers"): an ordinary word before an inner capital.
-    const glued = /^([\p{Ll}]{4,})[\p{Lu}]/u.exec(name);
+    const glued = cell === 'site' ? null : /^([\p{Ll}]{4,})[\p{Lu}]/u.exec(name);
     if (glued && ctx.isLowerWord(glued[1])) return;
     const key = core(name);
     if (!key || vendorKeys.has(key) || vendorBrands.some((b) => key === b)) return;

@@ -203,7 +203,8 @@ const PAREN_ACRONYM = /\(([\p{Lu}0-9&.-]{2,8})\)/gu;
 
 /** A name's comparison key: lower case, letters and digits only, without a legal suffix. */
 export function core(x: string): string {
-  return x.toLowerCase().replace(TRAILING_LEGAL_SUFFIX, '').replace(/[^\p{L}\p{N}]/gu, '');
+  // A leading "The" is kept where a table writes it ("The Trade Desk") and dropped in prose: the same organisation.
+  return x.toLowerCase().replace(/^the\s+/, '').replace(TRAILING_LEGAL_SUFFIX, '').replace(/[^\p{L}\p{N}]/gu, '');
 }
 
 /** Whether [a, b) lies inside one of the (sorted, disjoint) link ranges. */

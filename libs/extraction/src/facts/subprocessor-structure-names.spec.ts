@@ -37,6 +37,16 @@ describe('a name cell of a recipients table whose row links to the party\'s own 
     expect(names(doc).sort()).toEqual(['Adsmith', 'KESTREL', 'Meridian Institute', 'Tallow House']);
   });
 
+  it('keeps such a name as written: a leading "The", digits, a lower-case brand with a legal name in parentheses', () => {
+    const doc = intro + '| The Bid Desk | https://www.thebiddesk.com/general/privacy-policy |\n| Relay451 | https://relay451.com/privacy/ |\n| sendmax (Emego GmbH) | http://www.sendmax.de/?l=privacy |\n| Stripe (USA) | https://stripe.com/privacy |\n';
+    expect(names(doc).sort()).toEqual(['Relay451', 'Stripe', 'The Bid Desk', 'sendmax (Emego GmbH)']);
+  });
+
+  it('counts the table\'s "The Bid Desk" and the prose\'s "Bid Desk" as one name', () => {
+    const doc = intro + '| The Bid Desk | https://www.thebiddesk.com/general/privacy-policy |\n\nWe share hashed identifiers with our advertising partners, such as The Bid Desk.\n';
+    expect(names(doc)).toEqual(['The Bid Desk']);
+  });
+
   it('still drops such words when the row links elsewhere', () => {
     const doc = intro + '| Adsmith | https://www.adsmith.com/privacy/ |\n| Tallow House | https://www.adsmith.com/partners/ |\n| Data Protection Institute | https://www.example.org/ |\n| KESTREL | see our cookie policy |\n';
     expect(names(doc)).toEqual(['Adsmith']);
@@ -52,5 +62,17 @@ describe('legal names with a region or a trade name inside', () => {
   it('leaves a country after the suffix out of the name, and "dba" only as a word', () => {
     const md = '# Sub-processors\n\nWe share personal data with our service providers, such as Zendesk Inc. (USA) and Quillform, LLC database services.\n';
     expect(names(md).sort()).toEqual(['Quillform, LLC', 'Zendesk Inc']);
+  });
+});
+
+describe('a provider heading with an escaped bullet left in it', () => {
+  it('reads the name after the bullet', () => {
+    const md = '# Analytics\n\nWe may use third-party Service Providers to monitor and analyze the use of our Service.\n\n### \\* Statwise Analytics\n\nStatwise Analytics is a web analytics service that tracks and reports website traffic.\n';
+    expect(names(md)).toEqual(['Statwise Analytics']);
+  });
+
+  it('does not read it outside a section about the vendor\'s providers', () => {
+    const md = '# Analytics\n\nThis section explains analytics.\n\n### \\* Statwise Analytics\n\nStatwise Analytics is a web analytics service that tracks website traffic.\n';
+    expect(names(md)).toEqual([]);
   });
 });
