@@ -4,10 +4,16 @@ import { toView } from '../text/sentences.js';
 // The second form is a marker written against its text, as contracts rendered from PDF have it ("(a)Google will not …",
 // "ii)the Customer"): only a closing parenthesis before a letter, since "1.5", "a.m." and "U.S." are no markers.
 const LIST_ITEM = /^(?:[-*•·▪◦]\s|\(?(?:\d{1,3}|[a-z]|[ivxlc]{1,5})[.)]\s|\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})\)(?=\p{L}))/iu;
+// Bullets of lists converted from word processors: a filled or open circle ("● Vendor Tools: …", "○ …"), or a lower-case
+// "o" (Word's second-level bullet), either indented with spaces or braille blanks (U+2800, which some converters pad
+// nested items with: "⠀⠀⠀⠀⠀o ID5: …"). Case-sensitive: a sentence opening with "O " is no bullet.
+const WORD_BULLET = /^[\u2800\s]*[●○o]\s/u;
+/** A list item's marker, any of the forms above (for reading the item's body without it). */
+export const ITEM_MARKER = /^(?:[\u2800\s]*(?:[-*•·▪◦●○]\s*|o\s+)|\(?[a-zA-Z0-9]{1,3}[.)]\s+)/u;
 
-/** Whether a sentence is a list item ("- …", "(a) …", "1. …", "(a)Google …"). */
+/** Whether a sentence is a list item ("- …", "(a) …", "1. …", "(a)Google …", "● …", "⠀⠀o …"). */
 export function isListItem(s: Sentence): boolean {
-  return LIST_ITEM.test(s.view);
+  return LIST_ITEM.test(s.view) || WORD_BULLET.test(s.view);
 }
 
 /** Whether a sentence is a table row ("cell | cell"). */

@@ -62,11 +62,13 @@ export function nameCollector(ctx: FactContext) {
   let weDefs: string[] | undefined;
   const vendorKeys = new Set(ctx.partyNames.map(core));
   const vendorBrands = vendorNames.map((n) => core(n)).filter((n) => n.length >= 3);
-  // `cell`: the name column of a recipients table, where a name made of ordinary words ("Cloud Storage Ltd") is still a name.
+  // `cell`: the name column of a recipients table, where a name made of ordinary words ("Cloud Storage Ltd") is still a name;
+  // 'site' when the row also links to the party's own site (see linksToOwnSite): then no word filter applies to the name.
   // `review`: a name from a list nothing says is a list of recipients: kept for review (with this reason) if it passes every filter.
   // `tracker`: a tracker-table row that links to this party's own policy: a social network named there runs its pixel on the vendor's pages.
-  const add = (raw: string, s: Sentence, at: number, strong = false, cell = false, review?: string, tracker = false): void => {
-    let name = cleanName(raw);
+  const add = (raw: string, s: Sentence, at: number, strong = false, cell: boolean | 'site' = false, review?: string, tracker = false): void => {
+    // A sited cell is the name as its table writes it: only its spacing and final punctuation are tidied.
+    let name = cell === 'site' ? raw.replace(/\s+/g, ' ').trim().replace(/[\s,;:]+$/, '') || undefined : cleanName(raw);
     if (!name) return;
     // "Google’s Invisible reCAPTCHA": the product, not the owner's possessive.
     const poss = /^[\p{L}\p{N}.&-]+(?:\s+[\p{L}\p{N}.&-]+)?['’]s\s+(.+)$/u.exec(name);
@@ -93,7 +95,7 @@ export function nameCollector(ctx: FactContext) {
       at -= whole.length;
     }
     // Two words glued by a PDF's text layer ("variousService Providers"): an ordinary word before an inner capital.
-    const glued = /^([\p{Ll}]{4,})[\p{Lu}]/u.exec(name);
+    const glued = cell === 'site' ? null : /^([\p{Ll}]{4,})[\p{Lu}]/u.exec(name);
     if (glued && ctx.isLowerWord(glued[1])) return;
     const key = core(name);
     if (!key || vendorKeys.has(key) || vendorBrands.some((b) => key === b)) return;
@@ -155,7 +157,8 @@ export function nameCollector(ctx: FactContext) {
     const start = s.start + at;
     const isLink = inLink(ctx.links, start, start + name.length);
     const after = s.view.slice(at + name.length, at + name.length + 40);
-    if (!suffixed) {
+    const sited = cell === 'site';
+    if (!suffixed && !sited) {
       if (INSTITUTION.test(name) || ADDRESS_WORD.test(name) || /^\s*,?\s*(?:\d|[A-Z]{2}\s+\d)/.test(after) || /\d[\w-]*,?\s*$/.test(s.view.slice(Math.max(0, at - 12), at))) return;
       if (policyWordsOnly(name) || NOT_AN_ORGANISATION.test(name)) return;
       // A kind of tracker in title case ("Non-Cookie Technologies", "Statistics"), not an organisation.
@@ -194,7 +197,7 @@ export function nameCollector(ctx: FactContext) {
       return;
     }
     // All capitals over six letters is a heading or a disclaimer, not a name ("CONTROLLER").
-    if (!suffixed && /^[\p{Lu}\s-]+$/u.test(name) && name.replace(/[^\p{Lu}]/gu, '').length > 5) return;
+    if (!suffixed && !sited && /^[\p{Lu}\s-]+$/u.test(name) && name.replace(/[^\p{Lu}]/gu, '').length > 5) return;
     // Under a heading about social media presences, names are the platforms where the vendor has a page.
     // A section about a platform's plug-ins on the vendor's pages names a recipient, unless it says the platform gets no personal data.
     if (s.heading && SOCIAL_HEADING.test(s.heading) && !embedsPlugin(s)) {

@@ -1,5 +1,5 @@
 import type { Block, Row } from '../clauses/structure.js';
-import { cellsOf, isListItem, isRunInTitle, isTableRow, isTitleParagraph, runInBlock } from '../clauses/structure.js';
+import { cellsOf, isListItem, ITEM_MARKER, isRunInTitle, isTableRow, isTitleParagraph, runInBlock } from '../clauses/structure.js';
 import type { ListContext } from '../clauses/list-context.js';
 import { listContext } from '../clauses/list-context.js';
 import type { Sentence } from '../text/sentences.js';
@@ -21,7 +21,7 @@ const categoryMemo = new WeakMap<Block, boolean>();
 export function isCategoryList(block: Block): boolean {
   let b = categoryMemo.get(block);
   if (b !== undefined) return b;
-  const bodies = block.rows.map((r) => r.view.replace(/^(?:[-*•·▪◦]\s*|\(?[a-z0-9]{1,3}[.)]\s+)/i, ''));
+  const bodies = block.rows.map((r) => r.view.replace(ITEM_MARKER, ''));
   // A lead is a category when it ends in a generic plural ("Other users", "Corporate Transaction Entities") and no legal suffix follows it.
   const plural = bodies.filter((body) => {
     const l = body.split(/[:,(;.\u2013\u2014]|\s-\s/)[0].trim();
@@ -53,7 +53,7 @@ export function readItem(ctx: FactContext, s: Sentence, add: (raw: string, s: Se
     return;
   }
   // The item's marker, then Markdown emphasis around a lead name ("* **Stripe**: payment processing").
-  const body = v.replace(/^(?:[-*•·▪◦]\s*|\(?[a-z0-9]{1,3}[.)]\s+)/i, '').replace(/^(?:\*\*|__|\*|_)(?=[\p{Lu}0-9])/u, '');
+  const body = v.replace(ITEM_MARKER, '').replace(/^(?:\*\*|__|\*|_)(?=[\p{Lu}0-9])/u, '');
   let read = false;
   readLead(body, v.length - body.length, (raw, at) => {
     read = true;

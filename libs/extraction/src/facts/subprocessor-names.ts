@@ -14,13 +14,16 @@ import { LEGAL_SUFFIX, TRAILING_LEGAL_SUFFIX } from '../text/legal-suffixes.js';
 export const SUFFIX = LEGAL_SUFFIX;
 // A name token: capitalised or with an inner capital ("iDenfy", "eBay"), a number with letters, dotted brands ("Kapa.ai").
 export const TOKEN = String.raw`(?:[\p{Lu}0-9][\p{L}\p{N}&'’.+-]*[\p{L}\p{N}]|[\p{Lu}]|[\p{Ll}]+-?[\p{Lu}][\p{L}\p{N}&'’.+-]*)`;
-const NAME = String.raw`${TOKEN}(?:\s+(?:(?:of|de|du|&|and|for)\s+)?${TOKEN}){0,5}(?:,?\s+${SUFFIX}(?![\p{L}]))?`;
+// A trade name after "doing business as" belongs to the same name ("Widgix, LLC dba Survey Gizmo").
+const DBA = String.raw`(?:\s+(?:dba|d\/b\/a|d\.b\.a\.)\s+${TOKEN}(?:\s+${TOKEN}){0,3})?`;
+const NAME = String.raw`${TOKEN}(?:\s+(?:(?:of|de|du|&|and|for)\s+)?${TOKEN}){0,5}(?:(?:\s+\(\p{Lu}{2,5}\))?,?\s+${SUFFIX}(?![\p{L}])${DBA})?`;
 export const ENDS_WITH_SUFFIX = new RegExp(String.raw`${SUFFIX}$`, 'u');
 const KEEP_PERIOD = /(?:\b(?:Inc|Ltd|ltd|Corp|Co)|\.[\p{Lu}])\.$/u;
 // A legal suffix ends a company's name: "and" after one joins the next company ("Google LLC and Sanoma Media Finland
 // Oy" is two), while "and" between other words may be inside one name ("Procter and Gamble Co."). The look-behind is
 // asked only after an "and" has matched: at every other word boundary it would cost a scan of the suffix list.
-export const SUFFIX_NAME = new RegExp(String.raw`(?<![\p{L}\p{N}])(${TOKEN}(?:(?:\s+(?:and|&)\s+(?<!\s${SUFFIX}\s+(?:and|&)\s+)|\s+of\s+|\s+)${TOKEN}){0,5}),?\s+${SUFFIX}(?![\p{L}])`, 'gu');
+// A region in capitals may stand before the suffix, inside the name ("ACI Worldwide (EMEA) Ltd.", "Samsung Electronics (UK) Limited").
+export const SUFFIX_NAME = new RegExp(String.raw`(?<![\p{L}\p{N}])(${TOKEN}(?:(?:\s+(?:and|&)\s+(?<!\s${SUFFIX}\s+(?:and|&)\s+)|\s+of\s+|\s+)${TOKEN}){0,5})(?:\s+\(\p{Lu}{2,5}\))?,?\s+${SUFFIX}(?![\p{L}])${DBA}`, 'gu');
 const SUFFIX_NAME_ALL = new RegExp(SUFFIX_NAME.source, 'gu');
 // A legal suffix anywhere: the name-with-suffix scan (slow: up to six name tokens tried at every capital) runs only where one is.
 export const HAS_SUFFIX = new RegExp(String.raw`\s${SUFFIX}(?![\p{L}])`, 'u');
@@ -200,7 +203,8 @@ const PAREN_ACRONYM = /\(([\p{Lu}0-9&.-]{2,8})\)/gu;
 
 /** A name's comparison key: lower case, letters and digits only, without a legal suffix. */
 export function core(x: string): string {
-  return x.toLowerCase().replace(TRAILING_LEGAL_SUFFIX, '').replace(/[^\p{L}\p{N}]/gu, '');
+  // A leading "The" is kept where a table writes it ("The Trade Desk") and dropped in prose: the same organisation.
+  return x.toLowerCase().replace(/^the\s+/, '').replace(TRAILING_LEGAL_SUFFIX, '').replace(/[^\p{L}\p{N}]/gu, '');
 }
 
 /** Whether [a, b) lies inside one of the (sorted, disjoint) link ranges. */

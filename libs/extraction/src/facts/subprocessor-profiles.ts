@@ -59,7 +59,8 @@ const WE_USE = /\b(?:we|us|our)\b/i;
  * providers.
  */
 export function providerHeading(sentences: Sentence[], s: Sentence): { name: string; at: number } | undefined {
-  const v = s.view.trim();
+  // A bullet left in the heading's text (Markdown "### \* Google Analytics" reads "* Google Analytics") is not part of the name.
+  const v = s.view.trim().replace(/^[-*•]\s+/, '');
   if (!s.isHeading || v.length > 40 || v.split(/\s+/).length > 4 || SECTION_NUMBER.test(v)) return undefined;
   const m = NAME_AT.exec(v);
   if (!m || m[1] !== v) return undefined;

@@ -5,7 +5,7 @@ import { cellUnder } from '../clauses/structure.js';
 import { PROVIDER_NOUN } from '../clauses/vocabulary.js';
 import type { FactContext } from './fact-context.js';
 import { evidenceAt } from './fact-context.js';
-import { NAME_LIST_AT, readLead, splitNames, wholeCell } from './subprocessor-names.js';
+import { ENDS_WITH_SUFFIX, NAME_LIST_AT, readLead, splitNames, wholeCell } from './subprocessor-names.js';
 import { readItem, rowSentence } from './subprocessor-lists.js';
 import { providerCellNames, providerColumn, rowHoldsNoPersonalData, trackerRowEntity } from './subprocessor-trackers.js';
 import { CELL_LABEL } from './subprocessor-patterns.js';
@@ -22,12 +22,17 @@ export function readRow(ctx: FactContext, { add, rejected }: NameCollector, bloc
     rejected.push({ name: cell.text, ev: evidenceAt(ctx, rs, cell.at, cell.at + cell.text.length), reason: 'the table says this entity has no access to personal data' });
     return;
   }
-  const whole = wholeCell(cell.text);
+  // A name the row's own link spells ("Commanders Act | https://www.commandersact.com/…", "The Trade Desk |
+  // https://www.thetradedesk.com/…", "Platform161 | https://platform161.com/…") is the organisation's name as the
+  // table writes it, whatever words it is made of (capitals, digits, "Institute", "House", a leading "The"): the
+  // cell is marked so that neither the cleaning of prose names nor the word filters change or drop it.
+  const sited = sitedCell(cell.text, row);
+  const whole = sited ?? wholeCell(cell.text);
   // "Our advertising Partner: Affilizz, AdMarketPlace and Microsoft": a label of the kind, then the names.
   const labelled = whole ? null : CELL_LABEL.exec(cell.text);
   const list = labelled && PROVIDER_NOUN.test(labelled[0]) ? NAME_LIST_AT.exec(cell.text.slice(labelled[0].length)) : null;
   const lower = whole || labelled ? undefined : lowerCaseBrand(cell.text, row);
-  if (whole) add(whole, rs, cell.at + Math.max(0, cell.text.indexOf(whole)), strong, true);
+  if (whole) add(whole, rs, cell.at + Math.max(0, cell.text.indexOf(whole)), strong, sited ? 'site' : true);
   else if (lower) add(lower, rs, cell.at, strong, true);
   else if (labelled && list) splitNames(list[1], cell.at + labelled[0].length + list[0].length - list[1].length, (n, at) => add(n, rs, at, true));
   else readLead(cell.text, cell.at, (raw, at) => add(raw, rs, at, strong));
@@ -41,14 +46,34 @@ export function readRow(ctx: FactContext, { add, rejected }: NameCollector, bloc
 export function lowerCaseBrand(text: string, row: Row): string | undefined {
   // A cell with a parenthesis after the word ("usemax (Emego GmbH)") names the company too: left to the other readers.
   const m = /^(\p{Ll}[\p{L}\d.-]*[\p{L}\d])$/u.exec(text.trim());
-  if (!m) return undefined;
-  const key = m[1].toLowerCase().replace(/[^a-z0-9]/g, '');
-  if (key.length < 4) return undefined;
+  return m && linksToOwnSite(m[1], text, row) ? m[1] : undefined;
+}
+
+/**
+ * A short name cell (a trailing parenthesis left out, as {@link wholeCell} does) whose row links to the party's own
+ * site (see {@link linksToOwnSite}): the name as written, else undefined.
+ */
+function sitedCell(text: string, row: Row): string | undefined {
+  const bare = text.replace(/^(?:\*\*|__)|(?:\*\*|__|\\)$/g, '').trim();
+  const note = /\s*\(([^)]*)\)$/.exec(bare);
+  const t = note ? bare.slice(0, note.index) : bare;
+  if (!t || t.split(/\s+/).length > 6 || /[,;:|]|\.\s/.test(t) || !/^[\p{L}\p{N}]/u.test(t) || !linksToOwnSite(t, text, row)) return undefined;
+  // A parenthesis holding the company's legal name belongs to the name ("usemax (Emego GmbH)"); a country or acronym does not.
+  return note && ENDS_WITH_SUFFIX.test(note[1].trim()) ? bare : t;
+}
+
+/**
+ * Whether another cell of the row links to the named party's own site: the name's letters and digits (four or more)
+ * are in the link's host ("DMA Institute" and "https://www.dma-institute.com/…", "RTB House" and "rtbhouse.com").
+ */
+export function linksToOwnSite(name: string, text: string, row: Row): boolean {
+  const key = name.toLowerCase().replace(/[^a-z0-9]/g, '');
+  if (key.length < 4) return false;
   for (const c of row.cells ?? []) {
     const host = /\bhttps?:\/\/([^/\s)\]|]+)/i.exec(c.text)?.[1] ?? /^(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+$/i.exec(c.text.trim())?.[0];
-    if (c.text !== text && host && host.toLowerCase().replace(/[^a-z0-9]/g, '').includes(key)) return m[1];
+    if (c.text !== text && host && host.toLowerCase().replace(/[^a-z0-9]/g, '').includes(key)) return true;
   }
-  return undefined;
+  return false;
 }
 
 /** A list nothing says is a list of recipients: its first entries are kept for review, not asserted. */
