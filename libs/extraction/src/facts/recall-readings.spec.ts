@@ -7,6 +7,7 @@ import { factOf } from '../testing/fact-of.js';
 const flow = (text: string) => factOf('subcontractor_flowdown', text);
 const sale = (text: string) => factOf('data_sale_or_marketing', text);
 const deid = (text: string) => factOf('deidentified_data_use', text);
+const law = (text: string) => factOf('law_enforcement_disclosure', text);
 
 describe('subcontractor_flowdown: the vendor\'s own standard in other words', () => {
   it('"in the same way as us" is the vendor\'s own standard, with a purpose limit', () => {
@@ -49,5 +50,15 @@ describe('deidentified_data_use: data given "in a manner that is not identifiabl
     expect(deid('We may provide certain information regarding your use of Content to Content providers, including record companies. We will provide this information in a manner that is not identifiable to you.')).toBe('allowed');
     // Being identifiable is the opposite.
     expect(deid('We will provide this information in a manner that is identifiable to you, so that record companies can pay royalties.')).toBe('unspecified');
+  });
+});
+
+describe('law_enforcement_disclosure: a list item "To comply with …" completes its lead-in\'s disclosure', () => {
+  const doc = (lead: string) => `# Privacy Policy\n\nThis policy explains how Acme Media Inc. ("Acme", "we", "us") handles your information.\n\n## Disclosure of Your Information\n\n${lead}\n\n* To our subsidiaries and affiliates;\n* To comply with any court order, law, or legal process, including to respond to any government or regulatory request;\n* To enforce our terms of use.\n`;
+  it('the vendor discloses, the item gives the legal ground', () => {
+    expect(law(doc('We may disclose personal information that we collect or you provide as described in this privacy policy:'))).toBe('any_legal_request');
+  });
+  it('not when the lead-in\'s disclosure is the user\'s', () => {
+    expect(law(doc('You may disclose personal information to us in these cases:'))).toBe('unspecified');
   });
 });
