@@ -8,6 +8,7 @@ const flow = (text: string) => factOf('subcontractor_flowdown', text);
 const sale = (text: string) => factOf('data_sale_or_marketing', text);
 const deid = (text: string) => factOf('deidentified_data_use', text);
 const law = (text: string) => factOf('law_enforcement_disclosure', text);
+const ai = (text: string) => factOf('ai_training_on_customer_data', text);
 
 describe('subcontractor_flowdown: the vendor\'s own standard in other words', () => {
   it('"in the same way as us" is the vendor\'s own standard, with a purpose limit', () => {
@@ -60,5 +61,15 @@ describe('law_enforcement_disclosure: a list item "To comply with …" completes
   });
   it('not when the lead-in\'s disclosure is the user\'s', () => {
     expect(law(doc('You may disclose personal information to us in these cases:'))).toBe('unspecified');
+  });
+});
+
+describe('ai_training_on_customer_data: a control over the use of the data for AI, given elsewhere', () => {
+  const uses = 'We may use your personal data to develop and enhance our machine learning models and artificial intelligence systems.';
+  it('makes the training the document allows opt_out', () => {
+    expect(ai(`${uses}\n\nIf you would like to know more about our use of AI systems or would like to object to the use of your personal data in the context of AI, contact us.`)).toBe('opt_out');
+  });
+  it('not the general right to object, which names no AI', () => {
+    expect(ai(`${uses}\n\nIf you would like to object to the use of your personal data for direct marketing, contact us.`)).toBe('allowed');
   });
 });
