@@ -33,6 +33,14 @@ describe('subcontractor_flowdown: the vendor\'s own standard in other words', ()
   });
 });
 
+describe('subcontractor_flowdown: "These parties" after providers the vocabulary knows', () => {
+  it('binds the providers of the sentence before to protection and a purpose limit', () => {
+    expect(flow('Where we share information with services providers and partners, we ensure they only have access to what is strictly necessary. These parties are required to secure the data they receive and to use the data for pre-agreed purposes only.')).toBe('yes');
+    // The parties of the sentence before are data sources, not providers.
+    expect(flow('We receive audience reports from advertisers and publishers. These parties are required to secure the data they receive and to use the data for pre-agreed purposes only.')).toBe('unspecified');
+  });
+});
+
 describe('data_sale_or_marketing: marketing messages', () => {
   it('messages the vendor provides that include promotions', () => {
     expect(sale('We may provide you with emails, text messages, push notifications, alerts and other messages related to the App and/or the Acme services, such as enhancements, offers, products, events, and other promotions.')).toBe('allowed');

@@ -143,7 +143,8 @@ function providersBoundNotToDisclose(ctx: FactContext, s: Sentence): boolean {
   const subject = c ? clauseSubject(c) : undefined;
   if (subject) return PROVIDER_KINDS.includes(subject.kind);
   const prev = neighbour(ctx, s, -1);
-  return /^\W*(?:they|these|those|such)\b/i.test(s.view) && prev !== undefined && WHO.test(prev.view);
+  // The sentence before names them in words (WHO) or as providers the vocabulary knows ("services providers and partners").
+  return /^\W*(?:they|these|those|such)\b/i.test(s.view) && prev !== undefined && (WHO.test(prev.view) || ctx.clauses(prev).some((c) => c.hits.some((h) => h.cat === 'actor' && PROVIDER_KINDS.includes(h.kind))));
 }
 
 /**
