@@ -78,7 +78,7 @@ export const VOCABULARY: Record<Category, Record<string, Entries>> = {
     train: { verbs: ['train', 'retrain', 're-train', 'fine-tune', 'finetune'], exact: ['training', 'model training'] },
     deidentify: {
       verbs: ['de-identify', 'deidentify', 'anonymize', 'anonymise', 'aggregate', 'pseudonymize', 'pseudonymise'],
-      exact: ['de-identified', 'deidentified', 'anonymized', 'anonymised', 'aggregated', 'anonymous', 'de-identification', 'anonymization', 'anonymisation', 'aggregate', 'pseudonymized', 'non-personal', 'non-personally identifiable', 'non-identifiable', 'statistical'],
+      exact: ['de-identified', 'deidentified', 'anonymized', 'anonymised', 'aggregated', 'anonymous', 'de-identification', 'anonymization', 'anonymisation', 'aggregate', 'pseudonymized', 'non-personal', 'non-personally identifiable', 'non-identifiable', 'not personally identifiable', 'not identifiable to you', 'statistical'],
     },
     use: { verbs: ['use', 'process', 'analyze', 'analyse', 'exploit', 'utilize', 'utilise', 'leverage', 'combine'] },
     retain: { verbs: ['retain', 'keep', 'store', 'hold', 'preserve', 'archive', 'maintain'], exact: ['retention'] },

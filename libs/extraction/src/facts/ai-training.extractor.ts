@@ -65,5 +65,22 @@ export function extractAiTraining(ctx: FactContext): Fact<'ai_training_on_custom
     else if (negatedBefore(v, m.index, 100)) cands.push({ value: 'prohibited', evidence: ev, confidence: 0.85 });
     else cands.push({ value: 'allowed', evidence: ev, confidence: 0.8 });
   }
+  // The training the document allows is subject to a control it gives elsewhere over the use of the data for AI ("If you
+  // would like … to object to the use of your personal data in the context of AI, contact us"): use by default plus a
+  // user control is opt_out (README). Only a control named for AI or models, not the general right to object.
+  const allowed = cands.find((c) => c.value === 'allowed' && !c.review);
+  if (allowed) {
+    for (const s of operative(ctx, /\b(?:object|opt)/i)) {
+      const m = AI_CONTROL.exec(s.view);
+      if (m) {
+        // Both quotes: the use allowed and the control over it.
+        cands.push({ value: 'opt_out', evidence: allowed.evidence, confidence: 0.75 }, { value: 'opt_out', evidence: evidenceAt(ctx, s, m.index, m.index + m[0].length), confidence: 0.75 });
+        break;
+      }
+    }
+  }
   return decide('ai_training_on_customer_data', cands, ['opt_out', 'opt_in', 'allowed', 'prohibited']);
 }
+
+// The user objecting to, or opting out of, the use of their data for AI or models.
+const AI_CONTROL = /\b(?:you|users?)\b[^.;]{0,100}?\b(?:object|opt[- ]out)\s+(?:to|of|from)\s+(?:the\s+)?(?:use|processing)\s+of\s+(?:your\s+)?(?:personal\s+)?(?:data|information|content)\b[^.;]{0,40}?\b(?:ai|artificial intelligence|machine learning|models?)\b/i;

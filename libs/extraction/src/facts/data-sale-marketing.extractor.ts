@@ -28,6 +28,10 @@ const ALLOWED: RegExp[] = [
   // Telling the person of offers ("to notify you of … special offers", "to send you … newsletters … or Acme offers"); a
   // name before "offers" with an object after it is another organisation acting ("when Medicare offers a new period").
   /\b(?:notify|notifying|inform|informing|send|sending|email|emailing|contact|contacting)\s+you\b[^.;]{0,120}?\b(?:special offers|promotional offers|exclusive offers|our offers|[A-Z][\w-]+ offers(?=\s*(?:[.,;:)!]|$|(?:and|or|&|from|that|which|by|via)\b))|promotions|deals and discounts)\b/,
+  // Messages the vendor provides the person that include promotions ("We may provide you with emails, text messages,
+  // push notifications … related to the App, such as enhancements, offers, products, events, and other promotions"): the
+  // list of channels runs long before the promotions, so the window is wider than for "send you".
+  /\bprovid(?:e|es|ing) you with\b[^.;]{0,180}?\b(?:special offers|promotional offers|exclusive offers|(?:other |our )?promotions|promotional (?:messages|e-?mails|communications|materials))\b/i,
   /\b(?:targeted|interest-based|behaviou?ral|personali[sz]ed|cross-context(?: behaviou?ral)?) (?:advertising|ads|marketing)\b/i,
   // "to inform your interests for ad personalization".
   /\b(?:ads?|advertising) personali[sz]ation\b/i,
@@ -148,7 +152,7 @@ function sellsGoods(matched: string): boolean {
   const g = GOODS.exec(matched);
   return g !== null && !/\b(?:personal|data|information|records|lists?)\b/i.test(g[0]);
 }
-const DECLINE_MARKETING = /\b(?:(?:do not|don't|no longer) (?:wish|want) to receive|unsubscribe from|opt(?:-| )?out of (?:receiving )?)\s*(?:our |any |further )?(?:[\w-]+,? ){0,2}?(?:promotional|marketing|advertising) (?:e-?mails|communications|messages|materials|offers|newsletters)\b/i;
+const DECLINE_MARKETING = /\b(?:(?:do not|don't|no longer) (?:wish|want) to receive|unsubscribe from|opt(?:s|ed)?(?:-| )?out of (?:receiving )?)\s*(?:our |any |further )?(?:[\w-]+,? ){0,2}?(?:promotional|marketing|advertising) (?:e-?mails|communications|messages|materials|offers|newsletters)\b/i;
 // A condition opening the clause before the sale: "Where / If / When … is not being offered for Sale".
 const CONDITION_OPEN = /^\W*(?:where|if|when|whenever|unless|in case)\b[^,;]*$/i;
 const CONCEDED = /\b(?:though|although|but|however|except that)\b[^.;]{0,40}\bmay\s+(?:\w+\s+){0,2}?(?:sell|rent|license|licence|transfer)\b/i;

@@ -13,7 +13,7 @@ import { escapeRegExp } from '../text/escape-regexp.js';
 
 type V = Fact<'deidentified_data_use'>['value'];
 
-const PREFILTER = /\b(?:de-?identif|anonymi[sz]|anonymous|non-personally[- ]identifiable|aggregate|pseudonymi|statistic|non-personal)/i;
+const PREFILTER = /\b(?:de-?identif|anonymi[sz]|anonymous|non-personally[- ]identifiable|not personally identifiable|not identifiable to you|aggregate|pseudonymi|statistic|non-personal)/i;
 // "Aggregate" as an amount ("aggregate liability", "in the aggregate shall not exceed", "aggregate traffic usage") is not
 // data; "aggregate usage statistics" is.
 const AMOUNT = /\b(?:an?|the)\s+aggregate\s+of\b|\baggregate\s+(?:liability|amount|fees?|damages|total|sum|value|payments?|charges?|invoices?|billing|consideration|cap|exposure|purchase)|\b(?:your|its|their|whose|customer'?s|account'?s)\s+aggregate\s+(?:traffic|usage|bandwidth|storage|volume|spend(?:ing)?)\b|\baggregate\s+(?:traffic|usage|bandwidth|storage|volume|spend(?:ing)?)\b[^.;]{0,60}\b(?:exceed\w*|higher than|more than|above|limits?|quotas?|caps?|fees?|charges?)\b|\bin the aggregate\b[^.;]{0,80}\b(?:exceed|liab|amount|fees?|damages|paid|payable)|\b(?:liability|damages|amounts?)\b[^.;]{0,60}\baggregate\b/i;

@@ -42,6 +42,8 @@ const PRODUCT_PURPOSE = /\b(?:(?:not|never)\s+(?:designed|intended|built|meant)\
 const LEGAL_CLAIMS = /\blegal (?:claims?|proceedings?)\b|\blitigation\b|\bjudicial proceedings?\b/i;
 // An inline list item after ';': "(c) as may be required by law", "c) …", "iii. …".
 const ITEM_OPEN = /^\s*(?:and\/or\s+|and\s+|or\s+)?\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})[.)]\s/i;
+// A purpose infinitive opening a list item: "- To comply with …", "(c) in order to comply with …".
+const PURPOSE_TO = /^\W*(?:\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})[.)]\s*)?(?:and\s+|or\s+)?(?:in order\s+)?to\s+$/i;
 // A list item opening with its recipient: "- government authorities, for example when …".
 const ITEM_MARKER = /^\s*(?:[-*•·▪◦]\s+|\(?(?:\d{1,3}|[a-z]|[ivxlc]{1,5})[.)]\s+)/i;
 
@@ -88,7 +90,11 @@ export function extractLawEnforcement(ctx: FactContext): Fact<'law_enforcement_d
       // The clause's disclosure: its own, or its list intro's ("We may share your information: - to comply with …").
       // "Personal data provided by the user can only be disclosed …": a participle with the user as its agent describes
       // the data; the clause's disclosure is the verb after it.
-      const own = hitsOf(c, 'action', DISCLOSING).filter((h) => verbal(c, h) && !USER_AGENT.test(c.view.slice(h.end, h.end + 30)));
+      let own = hitsOf(c, 'action', DISCLOSING).filter((h) => verbal(c, h) && !USER_AGENT.test(c.view.slice(h.end, h.end + 30)));
+      // "We may disclose personal information …: * To comply with any court order, law, or legal process": the item's
+      // "to comply" is the purpose of the intro's disclosure, which is the act (and its actor) the item completes.
+      const introDisclosures = introClauses.flatMap((ic) => hitsOf(ic, 'action', 'disclose').filter((h) => verbal(ic, h)).map((h) => ({ ic, h })));
+      if (introDisclosures.length > 0 && own.length > 0 && own.every((h) => h.kind === 'comply') && PURPOSE_TO.test(c.view.slice(0, own[0].start))) own = [];
       let inherited = own.length === 0 ? introClauses.flatMap((ic) => hitsOf(ic, 'action', DISCLOSING).filter((h) => verbal(ic, h)).map((h) => ({ ic, h }))) : [];
       // An item after ';' of an inline list of exceptions ("We will not share … except (a) …; (b) …; (c) as may be
       // required by law …"): its disclosure is the first clause's, and the item is one of its exceptions (allowed).
