@@ -1,5 +1,5 @@
 import type { Clause } from './clause.js';
-import { clausesOf, negated } from './clause.js';
+import { clausesOf, negated, negatedParty, negationOf } from './clause.js';
 import type { Hit } from './lexicon.js';
 import { Lexicon } from './lexicon.js';
 import { negatedBefore } from '../facts/fact-context.js';
@@ -129,5 +129,22 @@ describe('what the negation describes, and how it is written', () => {
   it('near misses: a lead-in without negation, or one whose negation a new clause ends', () => {
     expect(negText('Acme uses Customer Data for: analytics; billing; training AI models.', 'training')).toBe(false);
     expect(negText('We will not sell your data, but we may use it for: analytics; training AI models.', 'training')).toBe(false);
+  });
+});
+
+describe('who is negated', () => {
+  const party = (view: string, word: string) => {
+    const c = clauseOf(view);
+    const h = c.hits.find((x) => x.cat === 'action' && x.start === view.indexOf(word))!;
+    const n = negationOf(c, h);
+    const who = n ? negatedParty(c, n) : undefined;
+    return who?.kind;
+  };
+  it('the actor after "no"/"neither", else the subject before the negation', () => {
+    expect(party('No third party may access your health data.', 'access')).toBe('provider');
+    expect(party('Customer will not disclose the records to anyone.', 'disclose')).toBe('customer');
+  });
+  it('near miss: an actor after a preposition is the recipient, not the one refused', () => {
+    expect(party('We will not disclose your data to third parties.', 'disclose')).toBe('vendor');
   });
 });
