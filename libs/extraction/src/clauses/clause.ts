@@ -1,7 +1,6 @@
 import type { Sentence } from '../text/sentences.js';
 import type { Hit, Lexicon, Token } from './lexicon.js';
 import { tokenize } from './lexicon.js';
-import { bothCases } from './both-cases.js';
 import type { Category } from './vocabulary.js';
 import { NOT_IN_CONTEXT } from './vocabulary.js';
 
@@ -115,37 +114,8 @@ export function inExceptionPart(c: Clause, h: Hit): boolean {
   return h.t0 > c.exceptAt && h.t0 < comma;
 }
 
-// An adjective of identity after "not" ("not identifiable to you", "not attributable", "not linkable"): "not" describes
-// the data. Not duties or permissions ("not responsible for deleting", "not permitted to"): those negate the act.
-const NEGATED_ADJECTIVE = /^(?:(?:re-?|personally-?)?identifiable|attributable|linkable|traceable|re-?identifiable)$/;
-
-// Negation words that do not negate the action after them ("not including" narrows a scope: "… but not including your
-// anonymous submissions").
-const NOT_NEGATING = /^(?:not only|not limited|not including|no later|not later|no more than|not more than|no less|not less|if not|not to exceed|no event later|without limitation|without undue delay|without delay|no longer than|not exceed)/;
-
-/**
- * Whether the action at `h` is negated: a negation word within six words before it, in the same clause and
- * not inside an exception that ends before the action ("shall not disclose", "will never sell", "no third party
- * may access", "neither … nor shares"). "Not only", "no later than", "not limited to", "whether or not" do not negate.
- */
-export function negated(c: Clause, h: Hit, window = 6): boolean {
-  for (const n of c.hits) {
-    if (n.cat !== 'negation' || n.t0 >= h.t0 || h.t0 - n.t0 > window) continue;
-    const after = c.view.slice(n.start, Math.min(c.view.length, n.start + 24)).toLowerCase();
-    if (NOT_NEGATING.test(after)) continue;
-    // "whether or not we share it": both cases at once, no refusal (see bothCases).
-    if (bothCases(c.view, n.start)) continue;
-    // "data that is not identifiable to you (for example, aggregated data)": the negation makes an adjective of the
-    // data, it does not reach an action after it.
-    if (h.t0 > n.t1 && NEGATED_ADJECTIVE.test(c.tokens[n.t1]?.lower ?? '') && c.tokens[n.t0].lower === 'not') continue;
-    // "without" negates what follows it directly ("without notice"), not a later main verb.
-    if (c.tokens[n.t0].lower === 'without' && h.t0 - n.t1 > 1) continue;
-    // An exception between the negation and the action: "not … except to … disclose" — the action is the exception's.
-    if (c.exceptAt > n.t0 && c.exceptAt < h.t0) continue;
-    return true;
-  }
-  return false;
-}
+// Negation and its scope are read in one place for every fact (negation.ts); re-exported for the readers of clauses.
+export { negated, negationOf, negatedParty } from './negation.js';
 
 // Words that open a hypothetical or concessive part ("if …", "even if …", "although …", "whether …", "in case …").
 const HYPOTHETICAL_OPENER = new Set(['if', 'although', 'though', 'whether', 'case']);

@@ -162,7 +162,7 @@ export const VOCABULARY: Record<Category, Record<string, Entries>> = {
   },
   negation: {
     // "don’t" with a typographic apostrophe is read as the words "don" and "t".
-    not: { exact: ['don t', 'doesn t', 'won t', 'can t', 'isn t', 'aren t', 'didn t', 'not', 'never', 'no', 'neither', 'nor', 'cannot', "can't", "won't", "don't", "doesn't", "isn't", "aren't", "didn't", "shouldn't", "wouldn't", 'none', 'nothing', 'without', 'refrain from', 'prohibited from', 'is prohibited', 'are prohibited', 'forbidden', 'in no event', 'under no circumstances', 'no longer'] },
+    not: { exact: ['don t', 'doesn t', 'won t', 'can t', 'isn t', 'aren t', 'didn t', 'not', 'never', 'no', 'neither', 'nor', 'cannot', "can't", "won't", "don't", "doesn't", "isn't", "aren't", "didn't", "shouldn't", "wouldn't", 'none', 'nothing', 'without', 'refrain from', 'prohibited from', 'is prohibited', 'are prohibited', 'forbidden', 'in no event', 'under no circumstances', 'no longer', 'refrains from', 'prohibit', 'prohibits', 'prohibited', 'disclaim', 'disclaims'] },
   },
   restriction: {
     only: { exact: ['only', 'solely', 'exclusively', 'strictly', 'limited to', 'just', 'only if', 'only when', 'only where', 'only to the extent'] },
@@ -241,6 +241,44 @@ export function inflect(entry: string, how: 'verb' | 'noun'): string[] {
  * Words that are vocabulary in one sense and not in another, told apart by their neighbours: a hit is dropped
  * when the text right before it matches `before` or right after it matches `after` (both lower-case views).
  */
+/**
+ * How far a negation reaches (clauses/negation.ts reads these; one place for every fact). Each list names the
+ * wording it stands for; review changes like the vocabulary above.
+ */
+export const NEGATION_SCOPE = {
+  /** Negation words that do not negate what follows: a bound or a scope ("no later than", "not limited to", "but not
+   *  including your anonymous submissions"), "not only … but also" (an addition, no refusal). */
+  notNegating: [
+    'not only', 'not just', 'not merely', 'not limited', 'not including', 'no later', 'not later', 'no more than', 'not more than', 'no less', 'not less',
+    'if not', 'not to exceed', 'not exceed', 'no event later', 'without limitation', 'without undue delay', 'without delay', 'no longer than',
+  ],
+  /** Adjectives of identity after "not" ("data that is not identifiable to you"): the negation describes the data. */
+  describesData: ['identifiable', 'personally identifiable', 'personally-identifiable', 're-identifiable', 'reidentifiable', 'attributable', 'linkable', 'traceable'],
+  /** Words that open a subordinate part ("if you do not opt out, we …", "… when we disclose it"): a negation does not
+   *  reach out of it, nor into one that opens after it. */
+  subordinators: ['if', 'unless', 'when', 'whenever', 'once', 'until', 'because', 'since', 'whether'],
+  /** Subject pronouns: after a coordinator, with a verb of their own, they open a new clause ("… and we use it"). */
+  subjects: ['we', 'you', 'they', 'he', 'she', 'i', 'it'],
+  /** Words that join clauses. */
+  coordinators: ['and', 'or', 'but', ',', 'while', 'whereas', 'yet', 'so', 'then'],
+  /** What follows a new subject when it has its own verb: a modal, an auxiliary, an adverb of the verb group. */
+  finite: [
+    'will', 'shall', 'must', 'may', 'can', 'might', 'could', 'would', 'should', 'do', 'does', 'did', 'are', 'is', 'was', 'were', 'have', 'has', 'had',
+    'never', 'not', 'cannot', "can't", "won't", "don't", "doesn't", 'don', 'doesn', 'won',
+  ],
+  /** Exception words that are not one here: "however" is an aside ("we do not, however, sell"); "save" is an
+   *  exception only before these words ("save as required by law"), else the verb ("we do not save or share it"). */
+  asideNotException: ['however'],
+  saveBefore: ['as', 'for', 'where', 'when', 'that', 'to', 'in'],
+  /** Predicates that are negations themselves: "nothing … prevents us from disclosing", "we are not prohibited from
+   *  sharing" say the act may happen (double negation). */
+  negativePredicates: ['prevent', 'prevents', 'preclude', 'precludes', 'prohibit', 'prohibits', 'prohibited', 'restrict', 'restricts', 'restricted', 'forbid', 'forbids', 'forbidden', 'bar', 'bars', 'barred', 'stop', 'stops'],
+  /** Prefixes that negate the word they join ("no-training terms", "a no-sale policy"). */
+  prefixes: ['no-'],
+  /** How many words a "without" reaches: "without selling it", "without your consent" (not a later main verb). */
+  withoutReach: 1,
+} as const;
+
 export const NOT_IN_CONTEXT: { cat: Category; kind?: string; phrase: RegExp; before?: RegExp; after?: RegExp }[] = [
   // "the importer warrants that …", "if the request warrants a fee": the verb, not a search warrant.
   { cat: 'instrument', kind: 'judicial', phrase: /^warrants?$/, after: /^\s+(?:that|a|an|the|to|it|such|any)\b/ },

@@ -1,7 +1,7 @@
 import type { Fact } from '@custody/domain';
 import type { Candidate, FactContext } from './fact-context.js';
 import { agentOf, has, hitsOf, negated, recipientsOf, verbal } from '../clauses/clause.js';
-import { clauseEvidence, decide, evidenceAt, operative } from './fact-context.js';
+import { clauseEvidence, decide, evidenceAt, negatedBefore, operative } from './fact-context.js';
 import { restrictsOthers } from '../clauses/actor-readings.js';
 import { introChain } from '../clauses/structure.js';
 import { bothCases } from '../clauses/both-cases.js';
@@ -121,7 +121,6 @@ const EXPLICIT_TARGETED = /\b(?:targeted|interest-based|behaviou?ral|personali[s
 // A negation inside the user's condition ("If you do not opt out, we will …", "if you don't want us to …") is the
 // user's choice, not the vendor's refusal.
 const USER_CONDITION = /\b(?:if|unless|whether|should|in case)\s+(?:you|users?|the user|customers?)\b[^,;.]{0,40}$/i;
-const USER_CONDITION_CLAUSE = /\b(?:if|unless|whether|should|in case)\s+(?:you|users?|the user|customers?)\b[^,;.]*,/gi;
 // A refusal limited to a group ("to children under 13", "of minors", "to users under the age of 16") is no refusal for
 // every user; one that names the group as an instance ("including children's data") still covers everyone.
 const SCOPE_LIMIT = /^(?:(?!\b(?:including|especially|even|also|as well)\b)[^.;]){0,80}?\b(?:to|of|from|about|for|by|on|with|at)\s+(?:(?:the|our|any|young)\s+)?(?:children|child's|kids|minors?|teens?|(?:users?|persons?|people|individuals|anyone|visitors?)\s+(?:under|below|younger than|aged? (?:under|below))\b)/i;
@@ -139,12 +138,12 @@ function vendorSubject(v: string, index: number, vendorNames: string[]): boolean
   return new RegExp(String.raw`(?:^|[^\w-])(?:${who})\s+(?:(?:do|does|will|shall|would|can|also)\s+)?$`, 'i').test(before);
 }
 
-/** Negation before `index` (see negatedBefore), with the user's own condition clauses before it set aside. */
+/**
+ * Negation before `index`: the clause layer's reader (a negation in the user's own condition, "If you do not opt out,
+ * we will …", or inside a parenthesis, "the text (but not the audio recording itself) to show you ads", does not reach).
+ */
 function vendorNegatedBefore(v: string, index: number): boolean {
-  const from = Math.max(0, index - 60, v.lastIndexOf(';', index) + 1);
-  // A negation inside a parenthesis stays there: "the text (but not the audio recording itself) to show you ads".
-  const before = v.slice(from, index).replace(USER_CONDITION_CLAUSE, ' ').replace(/\([^()]*\)/g, ' ');
-  return /\b(?:not|never|no|nor|neither|cannot|can't|won't|don't|doesn't|isn't|aren't|prohibit(?:ed|s)?(?: from)?|refrain(?:s)? from|forbidden|disclaims?)\b/i.test(before);
+  return negatedBefore(v, index, 60);
 }
 
 /** Whether what a matched sale sells is goods: a goods noun follows the sale word before any data word. */

@@ -2,7 +2,6 @@ import type { DocumentKind, Evidence, Fact, FactName, FactValueMap, ReviewCandid
 import { unspecifiedValue } from '@custody/domain';
 import type { Clause } from '../clauses/clause.js';
 import { clausesOf } from '../clauses/clause.js';
-import { bothCases } from '../clauses/both-cases.js';
 import type { Definitions } from '../clauses/definitions.js';
 import type { Lexicon } from '../clauses/lexicon.js';
 import { keywordBit, ownerBits } from '../text/keyword-gate.js';
@@ -223,21 +222,8 @@ export function clauseEvidence(ctx: FactContext, c: Clause, from = 0, to = c.vie
   return evidenceAt(ctx, s, off + from, off + to);
 }
 
-/**
- * Whether the words before `index` in the same clause negate it ("shall not", "will never", "does not",
- * "prohibited from", "no … may"), looking back at most `window` characters and not across ';'; "whether or not" does
- * not negate.
- */
-export function negatedBefore(view: string, index: number, window = 80): boolean {
-  let from = Math.max(0, index - window);
-  const semi = view.lastIndexOf(';', index);
-  if (semi >= from) from = semi + 1;
-  const before = view.slice(from, index);
-  // "You decide whether or not we use it": a negation in a "whether" part covers both cases, refusing nothing (bothCases).
-  for (const m of before.matchAll(NEGATION_WORD)) if (!bothCases(view, from + m.index)) return true;
-  return false;
-}
-const NEGATION_WORD = /\b(?:not|never|no|nor|neither|cannot|can't|won't|don't|doesn't|isn't|aren't|prohibit(?:ed|s)?(?: from)?|refrain(?:s)? from|forbidden|disclaims?)\b/gi;
+// Negation before a position of a sentence's text: the clause layer's one reader (clauses/negation.ts).
+export { negatedBefore } from '../clauses/negation.js';
 
 /** The sentence before or after `s` in the same paragraph (for "Each of them…", "You can opt out…"). */
 export function neighbour(ctx: FactContext, s: Sentence, offset: -1 | 1): Sentence | undefined {

@@ -78,8 +78,14 @@ const NO: RegExp[] = [
   // "all information you provide will be processed and securely maintained in our web servers … located within the
   // United States": every piece of data, on the vendor's own systems, in the US.
   new RegExp(String.raw`\b(?:all|any)\s+(?:[\w-]+\s+){0,4}(?:is|are|shall be|will be)\s+(?:stored|processed|hosted|maintained)\b(?:\s+and\s+(?:\w+\s+)?(?:stored|processed|hosted|maintained))?\s+(?:on|in|at)\s+(?:our|its)\s+[^.;]{0,60}?\b(?:located|situated|based)\s+(?:with)?in\s+${US}`, 'i'),
-  /\bnot\b[^.;]{0,30}\b(?:use|permit|allow|engage)\b[^.;]{0,30}\b(?:offshore|overseas)\b/i,
 ];
+// "We do not use offshore resources", "never engage overseas staff": a use of offshore work that the clause layer's
+// negation reader finds refused.
+const OFFSHORE_USE = /\b(?:use|permit|allow|engage)\b[^.;]{0,30}\b(?:offshore|overseas)\b/gi;
+function refusedOffshore(v: string): RegExpExecArray | null {
+  for (const m of v.matchAll(OFFSHORE_USE)) if (negatedBefore(v, m.index, 40)) return m as RegExpExecArray;
+  return null;
+}
 // A confinement in so many words, which access or backups elsewhere would contradict rather than qualify.
 const CONFINED_WORD = /\b(?:only|solely|exclusively|entirely)\b/i;
 // Some of the vendor's systems, not all of them: "our primary servers", "production servers".
@@ -159,7 +165,7 @@ export function extractOffshore(ctx: FactContext): Fact<'offshore_processing'> {
     const v = s.view;
     const inMechanism = mechanism.some(([a, b]) => s.start >= a && s.start < b);
     const works = WORKS_FROM_ABROAD.exec(v);
-    if (works && PROVIDER_HERE.test(v) && !(home === 'eu' && EEA_PLACE.test(works[0])) && !/\b(?:not|never|no)\b/i.test(v.slice(Math.max(0, works.index - 60), works.index + works[0].length))) {
+    if (works && PROVIDER_HERE.test(v) && !(home === 'eu' && EEA_PLACE.test(works[0])) && !negatedBefore(v, works.index, 60)) {
       cands.push({ value: 'yes', evidence: evidenceAt(ctx, s, works.index, works.index + works[0].length), confidence: 0.8 });
       continue;
     }
@@ -173,8 +179,10 @@ export function extractOffshore(ctx: FactContext): Fact<'offshore_processing'> {
     }
     // "Third Country Transfers: None", "we do not transfer your data outside the EEA": confined to the home region.
     if (home !== 'us') {
-      const none = NO_TRANSFER_ABROAD.exec(v);
-      if (none && !/\b(?:except|unless|however|but)\b/i.test(v.slice(none.index))) {
+      const none = NO_TRANSFER_ABROAD.exec(v) ?? refusedTransferAbroad(v);
+      // Not a refusal qualified by the law ("Neither party shall transfer Personal Data outside the EEA in breach of the
+      // Data Protection Laws" refuses unlawful transfers only) or by an exception.
+      if (none && !/\b(?:except|unless|however|but|without|other than|in (?:breach|violation|contravention) of)\b/i.test(v.slice(none.index))) {
         cands.push({ value: 'no', evidence: ev(none), confidence: 0.85 });
         continue;
       }
@@ -194,18 +202,18 @@ export function extractOffshore(ctx: FactContext): Fact<'offshore_processing'> {
         continue;
       }
       const out = EU_OUTSIDE.exec(v);
-      if (out && !/\b(?:not|never|no)\b[^.;]{0,60}$/i.test(v.slice(Math.max(0, out.index - 80), out.index)) && !FROM_ABROAD.test(v)) {
+      if (out && !negatedBefore(v, out.index, 80) && !FROM_ABROAD.test(v)) {
         cands.push({ value: 'yes', evidence: ev(out), confidence: 0.8 });
         continue;
       }
       // A transfer to a US provider ("transferred to a server of … Acme Inc. (…, USA) and processed there").
       const us = US_PLACE.exec(v);
-      if (us && /\b(?:transferr?\w*|processed there|stored (?:in|on)|hosted (?:in|on|by)|servers? (?:in|located in))\b/i.test(v) && !FROM_ABROAD.test(v) && !/\b(?:not|never|no)\b[^.;]{0,60}$/i.test(v.slice(Math.max(0, us.index - 80), us.index))) {
+      if (us && /\b(?:transferr?\w*|processed there|stored (?:in|on)|hosted (?:in|on|by)|servers? (?:in|located in))\b/i.test(v) && !FROM_ABROAD.test(v) && !negatedBefore(v, us.index, 80)) {
         cands.push({ value: 'yes', evidence: ev(us), confidence: 0.75 });
         continue;
       }
     }
-    const no = NO.map((re) => re.exec(v)).find((m) => m !== null);
+    const no = NO.map((re) => re.exec(v)).find((m) => m !== null) ?? refusedOffshore(v) ?? undefined;
     const rest = no ? v.slice(no.index + no[0].length) : '';
     // "All data is hosted on our servers in the US" says where the data sits, not who reaches it from where: not with
     // access, support or backups beside it (here or in the next sentence), nor of the "primary" servers only.
@@ -219,9 +227,10 @@ export function extractOffshore(ctx: FactContext): Fact<'offshore_processing'> {
     for (const re of YES) {
       const m = re === PLACE ? placeDataMovesTo(v) : re.exec(v);
       if (!m) continue;
-      // "including, but not limited to, the United States or other countries" is a list, not a negation.
+      // The clause layer's negation reader ("including, but not limited to, the United States or other countries" is a
+      // list, not a negation; "we do not sell data and transfer it to India" states the transfer).
       const at = re === OUTSIDE_USERS_COUNTRY ? m.index + (LAST_MOVE_VERB.exec(m[0])?.index ?? 0) : m.index;
-      const negated = /\b(?:not(?! limited to\b)|never|no|nor|prohibited from)\b[^.;]{0,80}$/i.test(v.slice(Math.max(0, at - 90), at));
+      const negated = negatedBefore(v, at, 90);
       const usTarget = /\b(?:united states|u\.s\.|usa|us)\b/i.test(m[0]);
       if (negated && usTarget) {
         cands.push({ value: 'no', evidence: ev(m), confidence: 0.85 });
@@ -231,7 +240,9 @@ export function extractOffshore(ctx: FactContext): Fact<'offshore_processing'> {
       // A European vendor's home region is many countries: outside the user's own country may still be inside the EEA.
       if (re === OUTSIDE_USERS_COUNTRY && home === 'eu') break;
       // The next sentence may stand in a paragraph of its own (the template's lines are separate paragraphs).
-      if (re === OUTSIDE_USERS_COUNTRY && INCOMING_TEMPLATE.test(`${v} ${ctx.sentences[s.index + 1]?.view ?? ''}`)) break;
+      // The template's sentences come in either order ("If you are located outside … we transfer the data … to …" may
+      // stand before the "outside your state, province, country" sentence): both neighbours are read.
+      if (re === OUTSIDE_USERS_COUNTRY && (INCOMING_TEMPLATE.test(`${v} ${ctx.sentences[s.index + 1]?.view ?? ''}`) || INCOMING_TEMPLATE.test(ctx.sentences[s.index - 1]?.view ?? ''))) break;
       // For a European vendor, a place inside the EEA is home ground, unless the clause names it as where data is hosted
       // for the customer (kept as offshore from the US practice's side: "Customer Personal Data is hosted in Germany").
       if (home === 'eu' && EEA_PLACE.test(m[0]) && !/\b(?:hosted|stored|processed|processing)\b[^.;]{0,70}$/i.test(v.slice(Math.max(0, m.index - 80), m.index + 12))) break;
@@ -257,7 +268,13 @@ export function extractOffshore(ctx: FactContext): Fact<'offshore_processing'> {
 }
 
 // A heading-and-value pair or a plain refusal that says no data goes abroad.
-const NO_TRANSFER_ABROAD = /\b(?:third[- ]country|international|cross-border)\s+(?:data\s+)?transfers?\W{0,6}\s*(?:none|no|n\/a|not applicable)\b|\b(?:do|does|will|shall)\s+not\s+(?:\w+\s+){0,2}?(?:transfer|store|process|send)\s+(?:your\s+|any\s+|the\s+)?(?:personal\s+)?(?:data|information)\s+(?:\w+\s+){0,3}?(?:outside\s+(?:of\s+)?(?:the\s+)?(?:eu|eea|european union|european economic area)|to\s+(?:a\s+)?third countr(?:y|ies))\b/i;
+const NO_TRANSFER_ABROAD = /\b(?:third[- ]country|international|cross-border)\s+(?:data\s+)?transfers?\W{0,6}\s*(?:none|no|n\/a|not applicable)\b/i;
+// "We do not transfer your personal data outside the EEA": the transfer, refused (the clause layer's negation reader).
+const TRANSFER_ABROAD = /\b(?:transfer|store|process|send)\s+(?:your\s+|any\s+|the\s+)?(?:personal\s+)?(?:data|information)\s+(?:\w+\s+){0,3}?(?:outside\s+(?:of\s+)?(?:the\s+)?(?:eu|eea|european union|european economic area)|to\s+(?:a\s+)?third countr(?:y|ies))\b/gi;
+function refusedTransferAbroad(v: string): RegExpExecArray | null {
+  for (const m of v.matchAll(TRANSFER_ABROAD)) if (negatedBefore(v, m.index, 40)) return m as RegExpExecArray;
+  return null;
+}
 // Data moved (not users located) outside Europe: the verb must come before the place.
 const OUT_OF_EUROPE = /\b(?:transferr?\w*|stor(?:e|ed|es|ing)|process(?:ed|es|ing)?|sen[dt]\w*|host(?:ed|s|ing)?)\b[^.;]{0,60}?\boutside (?:of )?(?:the )?(?:eu|eea|european union|european economic area|uk|united kingdom|eu\/eea)\b/i;
 const EEA_PLACE = /\b(?:ireland|germany|france|the netherlands|netherlands|poland|european union|the eu|the eea|european economic area|member states|switzerland|spain|italy|belgium|luxembourg|austria|sweden|denmark|finland|norway|iceland|estonia|latvia|lithuania|portugal|czech|hungary|romania|bulgaria|greece|cyprus|malta|slovakia|slovenia|croatia|liechtenstein)\b/i;

@@ -98,7 +98,7 @@ export function extractRecordOwnership(ctx: FactContext): Fact<'record_ownership
       const who = own && owner(own[1]) ? owner(own[1]) : cust ? 'customer' : prop ? owner(prop[2]) : undefined;
       const records = own && owner(own[1]) ? own[2] : cust ? (cust[1] ?? cust[2] ?? cust[3] ?? '') : prop ? prop[1] : '';
       if (who && !negatedOwn(c)) {
-        if (who === 'vendor' && (FEEDBACK.test(v) || (!USER_RECORDS.test(records) && (SITE_CONTENT.test(v) || !USER_RECORDS.test(v))))) continue;
+        if (who === 'vendor' && (FEEDBACK.test(v) || DECLARED_NOT_RECORDS.test(v) || (!USER_RECORDS.test(records) && (SITE_CONTENT.test(v) || !USER_RECORDS.test(v))))) continue;
         if (who === 'customer' && /\b(?:tokens?|assets?|api|nfts?|funds?|accounts?)\b/i.test(records)) continue;
         cands.push({ value: who, evidence: ev, confidence: who === 'customer' ? 0.85 : 0.8 });
         continue;
@@ -174,6 +174,10 @@ function readOwnership(c: Clause): 'customer' | 'vendor' | undefined {
   }
   return undefined;
 }
+
+// Data the clause declares not to be the records ("Such data is not PHI and is owned by ClaimBridge": the de-identified
+// data of the sentence before): the vendor owning it is not the vendor owning the records.
+const DECLARED_NOT_RECORDS = /\b(?:is|are)\s+not\s+(?:considered\s+)?(?:phi|protected health information|personal (?:data|information)|customer data)\b/i;
 
 // Ownership as a condition ("If you own the copyright for the content you upload, …") states no owner.
 const IF_OWNER = /\b(?:if|unless|whether|to the extent|in case|insofar as)\s+(?:[\w'’]+\s+){0,2}$/i;
