@@ -141,6 +141,19 @@ describe('evaluating rules once per class of installs', () => {
     }
   });
 
+  it('runs offshore-processing once per class: installs storing abroad each cite their own region line', () => {
+    const rule = REGISTRY.find((r) => r.id === 'offshore-processing')!;
+    const graph = randomFleet(21, 120);
+    const ctx = testContext(graph, { now: new Date('2026-06-01T00:00:00Z') });
+    const seen: number[] = [];
+    const byClass = runRules(ctx, [counting(rule, seen)]);
+    expect(JSON.stringify(byClass)).toBe(JSON.stringify(runRules(ctx, perInstall([rule]))));
+    expect(seen[0]).toBeLessThan(vendorSystems(graph).length / 2);
+    const instances = byClass.findings.flatMap((f) => f.instances ?? []);
+    expect(instances.length).toBeGreaterThan(10);
+    for (const i of instances) expect(graph.systems.find((s) => s.id === i.system)!.settings.storage_region).toBe('EU');
+  });
+
   it('runs per install a rule that reads an undeclared setting, an install name or site', () => {
     const graph = randomFleet(7, 80);
     const ctx = testContext(graph, { now: new Date('2026-06-01T00:00:00Z') });

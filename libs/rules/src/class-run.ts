@@ -176,17 +176,29 @@ function planFor(ctx: RuleContext, rule: Rule, d: FindingDraft, rep: GraphSystem
 }
 
 /**
- * Where the representative stands in a subject: `system:<rep>` (before undefined), or once in a path. A path's
- * other steps are the same for every member: its steps from the practice are its inbound peers' (in its class
- * key), the steps after it its outbound peers. Undefined for any other subject (the rule then runs per install).
+ * Where the representative stands in a subject: `system:<rep>` (before undefined), or once in a path or a flow.
+ * The other steps are the same for every member: a path's steps from the practice are its inbound peers' (in
+ * its class key: a shortest path's last step before it is the first of them met), the steps after it, and a
+ * flow's other end, its peers. Undefined for any other subject (the rule then runs per install).
  */
 function subjectAround(subject: string, rep: string): { before: string | undefined; after: string } | undefined {
   if (subject === `system:${rep}`) return { before: undefined, after: '' };
-  if (!subject.startsWith('path:')) return undefined;
-  const steps = subject.slice('path:'.length).split('>');
+  let kind: string;
+  let sep: string;
+  let body: string;
+  let suffix = '';
+  if (subject.startsWith('path:')) [kind, sep, body] = ['path:', '>', subject.slice('path:'.length)];
+  else if (subject.startsWith('flow:')) {
+    // `flow:<from>-><to>` and a `#<n>` of a second flow between the two: the same n on each member (its flows
+    // out and in, by shape and in order, are in its class key).
+    [kind, sep, body] = ['flow:', '->', subject.slice('flow:'.length)];
+    const hash = body.indexOf('#');
+    if (hash >= 0) [body, suffix] = [body.slice(0, hash), body.slice(hash)];
+  } else return undefined;
+  const steps = body.split(sep);
   const k = steps.indexOf(rep);
   if (k < 0 || steps.lastIndexOf(rep) !== k) return undefined;
-  return { before: `path:${steps.slice(0, k).map((x) => `${x}>`).join('')}`, after: steps.slice(k + 1).map((x) => `>${x}`).join('') };
+  return { before: `${kind}${steps.slice(0, k).map((x) => `${x}${sep}`).join('')}`, after: `${steps.slice(k + 1).map((x) => `${sep}${x}`).join('')}${suffix}` };
 }
 
 function memberDraft(ctx: RuleContext, rule: Rule, d: FindingDraft, plan: Plan, member: GraphSystem): FindingDraft {
