@@ -79,4 +79,21 @@ describe('groupFindings', () => {
     expect(streamed.find((f) => f.id === 'cannot-disable@system:ehr')).toEqual(build('ehr'));
     expect(streamed).toEqual(groupFindings(['ehr', 'install-a-1', 'install-a-2'].map(build), systems));
   });
+  it('folds a class member on its own path subject into its class draft\'s group, and gives up on a group out of order', () => {
+    // A path through an install: each member's own subject, grouped as grouping the built findings would group them.
+    const path = (id: string) => `path:practice>${id}>openai`;
+    const build = (id: string) => finding('chain-break', path(id), ['openai', id]);
+    const like = build('install-a-1');
+    const streamOf = (ids: string[]) => {
+      const stream = memberGrouping(systems).stream(FINDING_VIEW);
+      stream.add(like);
+      for (const id of ids) stream.addInstall(like, id, ['openai', id], build(id).evidence, build, undefined, path(id));
+      return stream.finish();
+    };
+    const streamed = streamOf(['install-a-2', 'install-a-3'])!;
+    expect(streamed).toEqual(groupFindings(['install-a-1', 'install-a-2', 'install-a-3'].map(build), systems));
+    expect(streamed[0]!.instances!.map((i) => i.subject)).toEqual(['install-a-1', 'install-a-2', 'install-a-3'].map(path));
+    // A member sorting before one folded already would leave the instances unsorted: no stream, the caller groups the list.
+    expect(streamOf(['install-a-3', 'install-a-2'])).toBeUndefined();
+  });
 });

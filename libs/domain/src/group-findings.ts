@@ -128,9 +128,11 @@ export interface MemberStream<M> {
    * kept) and its instance's evidence: a class of installs' member (the rule runner's class run), folded
    * without building it. `build` makes the member itself, asked only if grouping keeps it whole. `at`, when
    * given, is the caller's index of the install (the same install at the same index for every stream of one
-   * grouping), by which its rewrite is found again.
+   * grouping), by which its rewrite is found again. `subject`, when given, is the member's own subject, which
+   * names `install` where `like`'s names another install of the same vendor and reads as it elsewhere (a path
+   * through the install): the member then joins `like`'s group, its subject not split and rewritten again.
    */
-  addInstall(like: M, install: string, systems: readonly string[], evidence: Evidence[], build: (install: string) => M, at?: number): void;
+  addInstall(like: M, install: string, systems: readonly string[], evidence: Evidence[], build: (install: string) => M, at?: number, subject?: string): void;
   finish(): Finding[] | undefined;
 }
 
@@ -149,22 +151,44 @@ function streamGroups<M>(view: MemberView<M>, byId: Map<string, Pick<GraphSystem
     }
     return g;
   };
-  // What grouping reads of a class's draft, once per draft (its members all read so).
+  // What grouping reads of a class's draft, once per draft (its members all read so), and the group its members
+  // on their own subjects join (null: it names no install).
   const figures = new Map<M, LikeFigures>();
+  const likeGroups = new Map<M, StreamGroup<M> | null>();
+  // Each group folds its members in instance order: a member whose subject does not sort after the group's last
+  // spoils the stream (finish then gives undefined, and the caller groups the whole list).
+  let unsorted = false;
+  const inOrder = (g: StreamGroup<M>, subject: string): GroupFold<M> => {
+    const last = g.fold.lastSubject;
+    if (last !== undefined && !(last < subject)) unsorted = true;
+    return g.fold;
+  };
   return {
     add(m) {
       const rewritten = rewrite(view.subject(m));
-      if (rewritten) foldMember(groupOf(rewritten).fold, m, rewritten.source, rewritten.install, rewritten.site, view, byId);
+      if (rewritten) foldMember(inOrder(groupOf(rewritten), rewritten.source), m, rewritten.source, rewritten.install, rewritten.site, view, byId);
       else out.push(m);
     },
-    addInstall(like, install, systems, evidence, build, at) {
+    addInstall(like, install, systems, evidence, build, at, subject) {
       const rewritten = rewriteInstall(install, at);
       if (!rewritten) return this.add(build(install));
       let f = figures.get(like);
       if (!f) figures.set(like, (f = likeFigures(like, view)));
-      foldInstall(groupOf(rewritten).fold, like, f, rewritten.source, install, rewritten.site, systems, evidence, build, view);
+      let g: StreamGroup<M> | null | undefined;
+      if (subject === undefined) g = groupOf(rewritten);
+      else {
+        g = likeGroups.get(like);
+        if (g === undefined) {
+          const r = rewrite(view.subject(like));
+          likeGroups.set(like, (g = r ? groupOf(r) : null));
+        }
+        if (!g) return this.add(build(install));
+      }
+      const own = subject ?? rewritten.source;
+      foldInstall(inOrder(g, own), like, f, own, install, rewritten.site, systems, evidence, build, view);
     },
     finish() {
+      if (unsorted) return undefined;
       // As groupWith: the first finding of a group's own subject heads it, the rest stay alone.
       const rest: Finding[] = [];
       for (const f of out) {

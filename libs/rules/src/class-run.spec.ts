@@ -118,6 +118,42 @@ describe('evaluating rules once per class of installs', () => {
     for (const i of instances) expect(i.evidence.map((e) => e.path)).toContain(`systems.${i.subject.slice('system:'.length)}.settings.audio_retention_days`);
   });
 
+  it('runs baa-chain-break once per class: each install its own path through it to the sub-processor, its own row cited', () => {
+    const rule = REGISTRY.find((r) => r.id === 'baa-chain-break')!;
+    for (let seed = 11; seed <= 14; seed++) {
+      const graph = randomFleet(seed, 120);
+      const ctx = testContext(graph, { now: new Date('2026-06-01T00:00:00Z') });
+      const seen: number[] = [];
+      const byClass = runRules(ctx, [counting(rule, seen)]);
+      expect(JSON.stringify(byClass)).toBe(JSON.stringify(runRules(ctx, perInstall([rule]))));
+      // Judged once per class (plus the vendors that are no installs), not once per install.
+      expect(seen.length).toBeGreaterThan(0);
+      expect(seen[0]).toBeLessThan(vendorSystems(graph).length / 2);
+      // Hops into the modelled LLM and the named, unmodelled Deepgram: paths through each install, grouped per vendor.
+      const paths = byClass.findings.flatMap((f) => f.instances ?? []).filter((i) => i.subject.startsWith('path:'));
+      expect(paths.some((i) => i.subject.endsWith('>openai'))).toBe(true);
+      expect(paths.some((i) => i.subject.endsWith('>deepgram'))).toBe(true);
+      for (const i of paths) {
+        expect(i.subject).toContain(`>${i.system}>`);
+        const row = graph.systems.find((s) => s.id === i.system)!.evidence.at(-1)!;
+        if (i.subject.endsWith('>openai')) expect(i.evidence.map((e) => e.path)).toContain(row.path);
+      }
+    }
+  });
+
+  it('runs offshore-processing once per class: installs storing abroad each cite their own region line', () => {
+    const rule = REGISTRY.find((r) => r.id === 'offshore-processing')!;
+    const graph = randomFleet(21, 120);
+    const ctx = testContext(graph, { now: new Date('2026-06-01T00:00:00Z') });
+    const seen: number[] = [];
+    const byClass = runRules(ctx, [counting(rule, seen)]);
+    expect(JSON.stringify(byClass)).toBe(JSON.stringify(runRules(ctx, perInstall([rule]))));
+    expect(seen[0]).toBeLessThan(vendorSystems(graph).length / 2);
+    const instances = byClass.findings.flatMap((f) => f.instances ?? []);
+    expect(instances.length).toBeGreaterThan(10);
+    for (const i of instances) expect(graph.systems.find((s) => s.id === i.system)!.settings.storage_region).toBe('EU');
+  });
+
   it('runs per install a rule that reads an undeclared setting, an install name or site', () => {
     const graph = randomFleet(7, 80);
     const ctx = testContext(graph, { now: new Date('2026-06-01T00:00:00Z') });

@@ -1,6 +1,7 @@
 import type { Evidence, GraphSystem } from '@custody/domain';
 import { systemById, vendorSystems } from './graph-queries.js';
 import { installSlots, judgingOnly, ruleClasses, slotAt, type RuleClasses } from './install-classes.js';
+import { memoByGraph } from './run-memo.js';
 import type { FindingDraft, Rule, RuleContext } from './rule.js';
 
 /** Why a class run gave up (the runner then runs the rule per install, which gives the same drafts or error). */
@@ -11,25 +12,30 @@ export interface ClassSink {
   /** A draft as the rule drafted it: a class representative's, or a judged system's that is not an install. */
   push(d: FindingDraft): void;
   /**
-   * A class member on `system:<install>`: its draft would read as `like` except for its subject, its systems
-   * (read at once, not kept) and its evidence; `build` makes that draft, asked only if grouping keeps it whole.
-   * `at` is the install's place among the run's vendors (vendorSystems), the same for every rule of the run.
+   * A class member's draft: it would read as `like` except for its subject, its systems (read at once, not kept)
+   * and its evidence; `build` makes that draft, asked only if grouping keeps it whole. `at` is the install's
+   * place among the run's vendors (vendorSystems), the same for every rule of the run. `subject` is the
+   * member's subject when `like`'s is a path through the representative; undefined when it is `system:<install>`.
    */
-  install(like: FindingDraft, install: string, systems: readonly string[], evidence: Evidence[], build: (install: string) => FindingDraft, at: number): void;
+  install(like: FindingDraft, install: string, systems: readonly string[], evidence: Evidence[], build: (install: string) => FindingDraft, at: number, subject?: string): void;
 }
 
 /**
- * A rule with {@link Rule.classReads} run once per class of fleet installs (install-classes.ts), its drafts
- * given in the order a run over every vendor would push them: each install gets its class representative's
- * draft with its own subject, systems and evidence (the items in the same slots of its own record and flows),
- * and a text built by judging that install alone, asked only if the text is (grouping keeps one per vendor).
- * A member's draft is not built: the sink folds what differs from its class's draft into grouping.
+ * A rule with {@link Rule.classReads} run once per class of fleet installs (install-classes.ts). Each install
+ * gets its class representative's drafts, each with its own subject (the representative's id replaced by its
+ * own: `system:<install>`, or a path through it), systems and evidence (the items in the same slots of its own
+ * record and flows), and a text built by judging that install alone, asked only if the text is (grouping keeps
+ * one per vendor). A member's draft is not built: the sink folds what differs from its class's draft into
+ * grouping. Drafts naming no install come first, in the order drafted; then per vendor, in vendor order, the
+ * drafts of its class in the order the representative's were drafted: each group of findings (one vendor's
+ * installs on one rewritten subject) and the drafts grouping keeps whole come in the order a run over every
+ * vendor gives them (the sink checks each group's subjects ascend, as grouping sorts them).
  *
  * False, with nothing given or with what was given to be discarded, when the rule cannot be run so: no
  * declaration, too few installs sharing a class to gain, or the rule did something a per-class run cannot
- * stand for — read what it did not declare (UndeclaredRead), drafted on anything but one judged vendor system
- * per draft, in other than ascending order, or cited evidence of the representative's own that has no slot.
- * Throws only what the sink throws.
+ * stand for — read what it did not declare (UndeclaredRead), drafted one subject twice, named in a draft an
+ * install it was not shown, or two installs, or a representative twice in a path, or cited evidence of the
+ * representative's own that has no slot. Throws only what the sink throws.
  */
 export function classDrafts(ctx: RuleContext, rule: Rule, sink: ClassSink): boolean {
   if (!rule.classReads) return false;
@@ -38,41 +44,43 @@ export function classDrafts(ctx: RuleContext, rule: Rule, sink: ClassSink): bool
   const classes = ruleClasses(graph, vendors, rule.classReads);
   // Worth it only when classes are shared: otherwise the per-install run costs less than keys and mapping.
   if (classes.installs === 0 || classes.classes * 2 > classes.installs) return false;
-  const byRep = judgedDrafts(ctx, rule, classes);
-  if (!byRep) return false;
+  const judged = judgedDrafts(ctx, rule, classes);
+  if (!judged) return false;
+  for (const d of judged.loose) sink.push(d);
   const plans = new Map<FindingDraft, Plan>();
-  // Each representative's draft (or null: none) by its position, looked up once per class, not per member.
-  const repDrafts: (FindingDraft | null | undefined)[] = new Array(vendors.length);
-  // Every draft given is on `system:<id>` (judgedDrafts checks), so ids ascend as subjects would.
-  let last = '';
   for (let p = 0; p < vendors.length; p++) {
     const rp = classes.repOf[p]!;
-    let d = repDrafts[rp];
-    if (d === undefined) repDrafts[rp] = d = byRep.get(vendors[rp]!.id) ?? null;
-    if (!d) continue;
-    const member = vendors[p]!;
-    if (!(last < member.id)) return false;
-    last = member.id;
+    const drafts = judged.byRep[rp];
+    if (!drafts) continue;
     if (rp === p) {
-      sink.push(d);
+      for (const d of drafts) sink.push(d);
       continue;
     }
-    let plan = plans.get(d);
-    if (!plan) {
-      plan = planFor(ctx, rule, d, vendors[rp]!);
-      if (!plan) return false;
-      plans.set(d, plan);
+    const member = vendors[p]!;
+    for (const d of drafts) {
+      let plan = plans.get(d);
+      if (!plan) {
+        plan = planFor(ctx, rule, d, vendors[rp]!);
+        if (!plan) return false;
+        plans.set(d, plan);
+      }
+      const systems = plan.systems;
+      for (const i of plan.repAt) systems[i] = member.id;
+      const evidence = plan.mapped ? mappedEvidence(ctx, d, plan, member) : d.evidence;
+      sink.install(d, member.id, systems, evidence, plan.build, p, plan.before === undefined ? undefined : `${plan.before}${member.id}${plan.after}`);
     }
-    const systems = plan.systems;
-    for (const i of plan.repAt) systems[i] = member.id;
-    const evidence = plan.mapped ? mappedEvidence(ctx, d, plan, member) : d.evidence;
-    sink.install(d, member.id, systems, evidence, plan.build, p);
   }
   return true;
 }
 
-/** The rule's drafts over the judged systems, by the system each is on; undefined if unusable per class. */
-function judgedDrafts(ctx: RuleContext, rule: Rule, classes: RuleClasses): Map<string, FindingDraft> | undefined {
+/** The judged run's drafts: those naming no install, and per representative's position its own, in order. */
+interface Judged {
+  loose: FindingDraft[];
+  byRep: (FindingDraft[] | undefined)[];
+}
+
+/** The rule's drafts over the judged systems, sorted out by the install each names; undefined if unusable per class. */
+function judgedDrafts(ctx: RuleContext, rule: Rule, classes: RuleClasses): Judged | undefined {
   let drafts: FindingDraft[];
   try {
     drafts = judgingOnly(ctx.graph, classes.judged, () => rule.evaluate(ctx));
@@ -80,14 +88,49 @@ function judgedDrafts(ctx: RuleContext, rule: Rule, classes: RuleClasses): Map<s
     return undefined;
   }
   if (!Array.isArray(drafts)) return undefined;
-  const judged = new Set(classes.judged.map((s) => s.id));
-  const byId = new Map<string, FindingDraft>();
+  const at = vendorPositions(ctx.graph, classes.vendors);
+  // A system's place among the vendors when it is an install (-1: a judged one that is not, or no vendor), or
+  // undefined for an install that was not judged (a class member): no judged draft may name one.
+  const installAt = (id: string): number | undefined => {
+    const p = at.get(id);
+    if (p === undefined) return -1;
+    if (classes.isRep[p]) return p;
+    return classes.repOf[p] === p ? -1 : undefined;
+  };
+  const judged: Judged = { loose: [], byRep: [] };
+  const subjects = new Set<string>();
   for (const d of drafts) {
-    const id = d?.systems?.[0];
-    if (typeof id !== 'string' || d.subject !== `system:${id}` || !judged.has(id) || byId.has(id)) return undefined;
-    byId.set(id, d);
+    if (typeof d?.subject !== 'string' || !Array.isArray(d.systems) || subjects.has(d.subject)) return undefined;
+    subjects.add(d.subject);
+    let rep = -1;
+    for (const id of subjectIds(d.subject)) {
+      const p = installAt(id);
+      if (p === undefined || (p >= 0 && rep >= 0)) return undefined;
+      if (p >= 0) rep = p;
+    }
+    // Charged to no install but the one its subject names: each member's draft is charged to the member instead.
+    for (const id of d.systems) {
+      const p = installAt(id);
+      if (p === undefined || (p >= 0 && p !== rep)) return undefined;
+    }
+    if (rep < 0) judged.loose.push(d);
+    else (judged.byRep[rep] ??= []).push(d);
   }
-  return byId;
+  return judged;
+}
+
+/** The system ids a subject names: `system:<id>`, each step of `path:<a>><b>…`; none for others (the draft then names no install). */
+function subjectIds(subject: string): string[] {
+  if (subject.startsWith('system:')) return [subject.slice('system:'.length)];
+  if (subject.startsWith('path:')) return subject.slice('path:'.length).split('>');
+  // A flow subject may name an install too: read as a system subject (a body that is no install id names none).
+  if (subject.startsWith('flow:')) return subject.slice('flow:'.length).split('#')[0]!.split('->');
+  return [];
+}
+
+/** Each vendor's place in the run's vendor list, by id (once per run). */
+function vendorPositions(graph: RuleContext['graph'], vendors: readonly GraphSystem[]): Map<string, number> {
+  return memoByGraph('vendor-positions', graph, () => new Map(vendors.map((s, p) => [s.id, p])));
 }
 
 /** How a representative's draft maps onto a member: the slot of each evidence item (-1: shared, kept). */
@@ -99,8 +142,14 @@ interface Plan {
   /** The draft's systems, refilled per member at `repAt` (where the representative's id stands). */
   systems: string[];
   repAt: number[];
+  /** A member's subject is `${before}${member id}${after}`; before undefined for `system:<install>`. */
+  before: string | undefined;
+  after: string;
   /** A member's whole draft, by its id. */
   build: (install: string) => FindingDraft;
+  /** The list mapped last, and a list the next one is mapped into (see mappedEvidence). */
+  last?: Evidence[];
+  scratch: Evidence[];
 }
 
 function planFor(ctx: RuleContext, rule: Rule, d: FindingDraft, rep: GraphSystem): Plan | undefined {
@@ -117,38 +166,75 @@ function planFor(ctx: RuleContext, rule: Rule, d: FindingDraft, rep: GraphSystem
   }
   const repAt: number[] = [];
   d.systems.forEach((id, i) => id === rep.id && repAt.push(i));
+  const around = subjectAround(d.subject, rep.id);
+  if (!around) return undefined;
   const plan: Plan = {
-    slots, mapped: slots.some((x) => x >= 0), rep, systems: [...d.systems], repAt,
+    slots, mapped: slots.some((x) => x >= 0), rep, systems: [...d.systems], repAt, before: around.before, after: around.after, scratch: [],
     build: (install) => memberDraft(ctx, rule, d, plan, systemById(ctx.graph, install)!),
   };
   return plan;
 }
 
+/**
+ * Where the representative stands in a subject: `system:<rep>` (before undefined), or once in a path or a flow.
+ * The other steps are the same for every member: a path's steps from the practice are its inbound peers' (in
+ * its class key: a shortest path's last step before it is the first of them met), the steps after it, and a
+ * flow's other end, its peers. Undefined for any other subject (the rule then runs per install).
+ */
+function subjectAround(subject: string, rep: string): { before: string | undefined; after: string } | undefined {
+  if (subject === `system:${rep}`) return { before: undefined, after: '' };
+  let kind: string;
+  let sep: string;
+  let body: string;
+  let suffix = '';
+  if (subject.startsWith('path:')) [kind, sep, body] = ['path:', '>', subject.slice('path:'.length)];
+  else if (subject.startsWith('flow:')) {
+    // `flow:<from>-><to>` and a `#<n>` of a second flow between the two: the same n on each member (its flows
+    // out and in, by shape and in order, are in its class key).
+    [kind, sep, body] = ['flow:', '->', subject.slice('flow:'.length)];
+    const hash = body.indexOf('#');
+    if (hash >= 0) [body, suffix] = [body.slice(0, hash), body.slice(hash)];
+  } else return undefined;
+  const steps = body.split(sep);
+  const k = steps.indexOf(rep);
+  if (k < 0 || steps.lastIndexOf(rep) !== k) return undefined;
+  return { before: `${kind}${steps.slice(0, k).map((x) => `${x}${sep}`).join('')}`, after: `${steps.slice(k + 1).map((x) => `${sep}${x}`).join('')}${suffix}` };
+}
+
 function memberDraft(ctx: RuleContext, rule: Rule, d: FindingDraft, plan: Plan, member: GraphSystem): FindingDraft {
   const evidence = plan.mapped ? mappedEvidence(ctx, d, plan, member) : d.evidence;
+  const subject = plan.before === undefined ? `system:${member.id}` : `${plan.before}${member.id}${plan.after}`;
   return {
-    subject: `system:${member.id}`,
+    subject,
     systems: d.systems.map((id) => (id === plan.rep.id ? member.id : id)),
     categories: d.categories,
     likelihood: d.likelihood,
     impact: d.impact,
     evidence,
-    detail: typeof d.detail === 'string' ? d.detail : () => memberText(ctx, rule, member),
+    detail: typeof d.detail === 'string' ? d.detail : () => memberText(ctx, rule, member, subject),
     ...(d.citations ? { citations: d.citations } : {}),
   };
 }
 
 /** The representative's evidence with each of its own items replaced by the member's item in the same slot. */
 function mappedEvidence(ctx: RuleContext, d: FindingDraft, plan: Plan, member: GraphSystem): Evidence[] {
-  // A map (its list sized exactly: a member's list lives on in its instance, so a pushed list's spare capacity
-  // would be kept for each of ~1,000,000 instances); the member's own items read directly.
   const own = member.evidence;
-  return plan.slots.map((s, i) => (s < 0 ? d.evidence[i]! : s < own.length ? own[s]! : slotAt(ctx.graph, member, s)!));
+  const items = plan.scratch;
+  let same = plan.last !== undefined;
+  for (let i = 0; i < plan.slots.length; i++) {
+    const s = plan.slots[i]!;
+    items[i] = s < 0 ? d.evidence[i]! : s < own.length ? own[s]! : slotAt(ctx.graph, member, s)!;
+    same &&= items[i] === plan.last![i];
+  }
+  // The list mapped last when every item is the same object: a slot can hold an item every install shares (a
+  // flow cites its vendor's contract clause), and a list met again is one the sink checks and keeps once.
+  // Otherwise a copy sized exactly: a member's list lives on in its instance, so spare capacity would be kept
+  // for each of ~1,000,000 instances.
+  return same ? plan.last! : (plan.last = items.slice());
 }
 
 /** A member's text: the rule judging that install alone (rules are pure: what a run over every vendor gives it). */
-function memberText(ctx: RuleContext, rule: Rule, member: GraphSystem): string {
-  const subject = `system:${member.id}`;
+function memberText(ctx: RuleContext, rule: Rule, member: GraphSystem, subject: string): string {
   const d = judgingOnly(ctx.graph, [member], () => rule.evaluate(ctx)).find((x) => x.subject === subject);
   if (!d) throw new NotClassable(`${rule.id} drafted nothing on ${member.id} alone, but did on its class`);
   return typeof d.detail === 'function' ? d.detail() : d.detail;

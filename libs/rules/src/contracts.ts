@@ -68,11 +68,11 @@ function isUnspecified(value: unknown): boolean {
  * The governing value of a fact for a system: the first contract, in precedence order, that says
  * something about it. `unspecified` (with no evidence) when no contract does or there is no contract.
  */
-export function governingFact<K extends FactName>(system: GraphSystem, name: K, now: Date): FactReading<K> {
+export function governingFact<K extends FactName>(system: Pick<GraphSystem, 'contracts'>, name: K, now: Date): FactReading<K> {
   return memoByContracts(name, system.contracts, now, () => readGoverningFact(system, name, now));
 }
 
-function readGoverningFact<K extends FactName>(system: GraphSystem, name: K, now: Date): FactReading<K> {
+function readGoverningFact<K extends FactName>(system: Pick<GraphSystem, 'contracts'>, name: K, now: Date): FactReading<K> {
   for (const c of sortContracts(system.contracts, now)) {
     const fact = c.facts?.[name];
     if (fact && !isUnspecified(fact.value)) {

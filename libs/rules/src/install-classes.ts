@@ -1,5 +1,5 @@
 import type { Evidence, Graph, GraphFlow, GraphSystem } from '@custody/domain';
-import { inboundFlows, outboundFlows } from '@custody/graph/queries';
+import { flowAdjacency, inboundFlows, outboundFlows } from '@custody/graph/queries';
 import { memoByGraph } from './run-memo.js';
 
 /**
@@ -40,6 +40,8 @@ interface InstallIndex {
 export interface RuleClasses {
   vendors: readonly GraphSystem[];
   repOf: Int32Array;
+  /** 1 at each class representative's position (an install judged for its class), 0 elsewhere. */
+  isRep: Uint8Array;
   /** The systems the rule is run on: every non-install vendor and one guarded representative per class. */
   judged: GraphSystem[];
   classes: number;
@@ -53,6 +55,7 @@ export function ruleClasses(graph: Graph, vendors: readonly GraphSystem[], reads
     const index = installIndex(graph, vendors);
     const columns = keys.map((k) => settingColumn(graph, index, k));
     const repOf = new Int32Array(vendors.length);
+    const isRep = new Uint8Array(vendors.length);
     // An install's class key, its structure's id and per declared setting its value-and-mentions id, as one
     // number: each column's pair (key so far, column id) is numbered in turn, without a key text per install.
     const pairs = columns.map(() => new Map<number, Map<number, number>>());
@@ -86,10 +89,11 @@ export function ruleClasses(graph: Graph, vendors: readonly GraphSystem[], reads
       }
       reps.set(key, p);
       repOf[p] = p;
+      isRep[p] = 1;
       classes++;
       judged.push(guardedSystem(s, allowed));
     }
-    return { vendors, repOf, judged, classes, installs: index.installs };
+    return { vendors, repOf, isRep, judged, classes, installs: index.installs };
   });
 }
 
@@ -205,18 +209,22 @@ export function installSlots(graph: Graph, s: GraphSystem): Evidence[] {
   return evidenceSlots(s, inboundFlows(graph, s.id), outboundFlows(graph, s.id));
 }
 
+const NO_FLOWS: readonly GraphFlow[] = [];
+
 /** The install's evidence in slot `slot` (as installSlots(graph, s)[slot], without building the list). */
 export function slotAt(graph: Graph, s: GraphSystem, slot: number): Evidence | undefined {
   if (slot < s.evidence.length) return s.evidence[slot];
   let rest = slot - s.evidence.length;
-  // Inbound flows, then outbound, walked without a list of the two: asked once per install and mapped item.
-  const inbound = inboundFlows(graph, s.id);
+  // Inbound flows, then outbound, walked without a list of the two (nor a copy of either): asked once per
+  // install and mapped item.
+  const { inbound: inboundOf, outbound: outboundOf } = flowAdjacency(graph);
+  const inbound = inboundOf.get(s.id) ?? NO_FLOWS;
   for (let i = 0; i < inbound.length; i++) {
     const f = inbound[i]!;
     if (rest < f.evidence.length) return f.evidence[rest];
     rest -= f.evidence.length;
   }
-  const outbound = outboundFlows(graph, s.id);
+  const outbound = outboundOf.get(s.id) ?? NO_FLOWS;
   for (let i = 0; i < outbound.length; i++) {
     const f = outbound[i]!;
     if (rest < f.evidence.length) return f.evidence[rest];

@@ -109,10 +109,10 @@ function streamDrafts(ctx: RuleContext, rule: Rule, stream: <M>(view: MemberView
     try {
       const sink: ClassSink = {
         push: (d) => byClass.add(validDraft(d)),
-        install(like, install, systems, evidence, build, at) {
+        install(like, install, systems, evidence, build, at, subject) {
           // What validateDraft checks of a member's draft that its class's draft (validated) does not vouch for.
-          if (!install || LINE_BREAKS.has(install.charCodeAt(0))) throw new Error(`draft has an invalid subject: ${JSON.stringify(`system:${install}`)}`);
-          byClass.addInstall(like, install, systems, instanceEvidence(evidence), build, at);
+          if (subject === undefined ? !install || LINE_BREAKS.has(install.charCodeAt(0)) : !validSubject(subject)) throw new Error(`draft has an invalid subject: ${JSON.stringify(subject ?? `system:${install}`)}`);
+          byClass.addInstall(like, install, systems, instanceEvidence(evidence), build, at, subject);
         },
       };
       if (classDrafts(ctx, rule, sink)) return byClass.finish();
@@ -195,12 +195,14 @@ const KNOWN_CATEGORIES: ReadonlySet<string> = new Set(DATA_CATEGORIES);
 
 const validDraft = (d: FindingDraft): FindingDraft => (validateDraft(d), d);
 
+/** `<kind>:<something>`, checked without a regular expression: every draft of every rule passes here. */
+function validSubject(subject: unknown): boolean {
+  const colon = typeof subject === 'string' ? subject.indexOf(':') : -1;
+  return colon >= 0 && colon !== (subject as string).length - 1 && knownKind(subject as string, colon) && !LINE_BREAKS.has((subject as string).charCodeAt(colon + 1));
+}
+
 function validateDraft(d: FindingDraft): void {
-  // `<kind>:<something>`, checked without a regular expression: every draft of every rule passes here.
-  const colon = typeof d.subject === 'string' ? d.subject.indexOf(':') : -1;
-  if (colon < 0 || colon === d.subject.length - 1 || !knownKind(d.subject, colon) || LINE_BREAKS.has(d.subject.charCodeAt(colon + 1))) {
-    throw new Error(`draft has an invalid subject: ${JSON.stringify(d.subject)}`);
-  }
+  if (!validSubject(d.subject)) throw new Error(`draft has an invalid subject: ${JSON.stringify(d.subject)}`);
   if (!Number.isFinite(d.likelihood) || !Number.isFinite(d.impact)) throw new Error(`draft ${d.subject} has a non-numeric likelihood or impact`);
   for (const c of d.categories) {
     if (KNOWN_CATEGORIES.has(c)) continue;

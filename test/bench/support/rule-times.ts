@@ -3,7 +3,11 @@
  * every rule `--rounds` times (default 2: the first pays JIT warm-up, later ones are warm) inside one run memo,
  * CPU ms per rule, and finally the whole runAudit the bench times. For deciding what to optimise, not a gate:
  *
- *   npx tsx test/bench/support/rule-times.ts --dir /tmp/ws/fleet10k [--rounds 3] [--audit-rounds N]
+ *   npx tsx test/bench/support/rule-times.ts --dir /tmp/ws/fleet10k [--rounds 3] [--audit-rounds N] [--runner]
+ *
+ * Each rule's figure is its evaluate() over every vendor, and the number of drafts. With --runner, each rule is
+ * timed as the runner runs it instead (runRules with that rule alone: once per class of installs where the rule
+ * declares classReads, its drafts grouped), and the number is its findings: what a rule costs inside runAudit.
  *
  * Each runAudit line gives its CPU and wall ms, the GC pauses during it by kind (minor = scavenges: at 100k most
  * of the audit's time) and the heap after it. With MARK=1 it prints when each runAudit starts (ms since start,
@@ -11,7 +15,7 @@
  */
 import { projectDocuments } from '@custody/audit';
 import { defaultLens } from '@custody/domain';
-import { DEFAULT_RULE_SETTINGS, REGISTRY, runAudit } from '@custody/rules';
+import { DEFAULT_RULE_SETTINGS, REGISTRY, runAudit, runRules } from '@custody/rules';
 import { inRun } from '../../../libs/rules/src/run-memo.js';
 import { constants, PerformanceObserver } from 'node:perf_hooks';
 import { arg } from './args.js';
@@ -20,6 +24,7 @@ import { workspaceDocs } from './workspace-docs.js';
 const dir = arg('--dir');
 if (!dir) throw new Error('usage: rule-times.ts --dir WORKSPACE [--rounds N]');
 const rounds = Number(arg('--rounds') ?? 2);
+const runner = process.argv.includes('--runner');
 const NOW = new Date('2026-06-01T00:00:00Z');
 const cpuMs = (since?: NodeJS.CpuUsage) => {
   const c = process.cpuUsage(since);
@@ -34,8 +39,8 @@ for (let r = 0; r < rounds; r++) {
   inRun(graph, NOW, () => {
     for (const rule of REGISTRY) {
       const c0 = process.cpuUsage();
-      const drafts = rule.evaluate(ctx);
-      (table[rule.id] ??= []).push(Math.round(cpuMs(c0)), drafts.length);
+      const n = runner ? runRules(ctx, [rule]).findings.length : rule.evaluate(ctx).length;
+      (table[rule.id] ??= []).push(Math.round(cpuMs(c0)), n);
     }
   });
 }

@@ -3,7 +3,7 @@ import { CITE } from '../citations.js';
 import { baasInForce, factIn, isBaa, nameMatches, namedSubprocessors, systemNameMatcher } from '../contracts.js';
 import {
   baaCoverage, carriesPhi, displayName, heldCategories, inboundFlows, isBusinessAssociateRole, isDirectAssociate,
-  isPracticeSide, pathSubject, phiOf, settingEvidence, shortestPathTo, systemById,
+  isPracticeSide, outboundFlows, pathSubject, phiOf, settingEvidence, shortestPathTo, systemById, vendorSystems,
 } from '../graph-queries.js';
 import { streamingRule, type Rule } from '../rule.js';
 import { impactOf } from '../sensitivity.js';
@@ -17,6 +17,8 @@ import { impactOf } from '../sensitivity.js';
  */
 export const baaChainBreakRule: Rule = streamingRule({
   id: 'baa-chain-break',
+  // Judges one upstream vendor at a time (its hops out, the sub-processors its settings and contracts name).
+  classReads: { settings: ['subprocessors'] },
   title: 'PHI reaches a sub-processor beyond BAA coverage',
   kind: 'baa_chain_break',
   citations: [CITE.subcontractorDisclosure, CITE.subcontractorFlowdown, CITE.subcontractorSecurity, CITE.baDisclosure],
@@ -128,29 +130,31 @@ export const baaChainBreakRule: Rule = streamingRule({
       return e;
     };
 
-    // Modelled sub-processors: every PHI hop vendor → vendor that is not covered.
-    for (const f of graph.flows) {
-      if (!carriesPhi(f)) continue;
-      const x = systemById(graph, f.to);
-      if (!x || !openInto(x)) continue;
-      const u = systemById(graph, f.from);
-      if (!u || isPracticeSide(graph, u.id) || !isBusinessAssociateRole(u)) continue;
-      // Not covered into x (openInto): the hop is covered when u is and u's BAA flows down and names x.
-      const fd = flowdownTo(u, x.name);
-      const upstreamCovered = chainCovered(u.id);
-      if (upstreamCovered && (fd.ok || flowdownTo(u, x.id).ok)) continue;
-      const { categories, impact } = phiAndImpact(f.data);
-      drafts.push({
-        subject: subjectVia(u.id, x.id),
-        systems: [x.id, u.id],
-        categories,
-        likelihood: !upstreamCovered || !fd.flowdown ? 0.85 : 0.55,
-        impact,
-        // Sized once (concat), not spread: one list per hop.
-        evidence: f.evidence.concat(fd.evidence),
-        detail: () => breakDetail(graph, u, x.name, upstreamCovered, fd.flowdown),
-      });
-    }
+    // Modelled sub-processors: every PHI hop vendor → vendor that is not covered, per upstream vendor `u` (its
+    // outbound flows in graph order): the rule judges one vendor at a time, so it can run once per class of
+    // fleet installs (classReads) — an install's hops are read from its own outbound flows, in its class key.
+    const modelledHops = (u: GraphSystem) => {
+      for (const f of outboundFlows(graph, u.id)) {
+        if (!carriesPhi(f)) continue;
+        const x = systemById(graph, f.to);
+        if (!x || !openInto(x)) continue;
+        // Not covered into x (openInto): the hop is covered when u is and u's BAA flows down and names x.
+        const fd = flowdownTo(u, x.name);
+        const upstreamCovered = chainCovered(u.id);
+        if (upstreamCovered && (fd.ok || flowdownTo(u, x.id).ok)) continue;
+        const { categories, impact } = phiAndImpact(f.data);
+        drafts.push({
+          subject: subjectVia(u.id, x.id),
+          systems: [x.id, u.id],
+          categories,
+          likelihood: !upstreamCovered || !fd.flowdown ? 0.85 : 0.55,
+          impact,
+          // Sized once (concat), not spread: one list per hop.
+          evidence: f.evidence.concat(fd.evidence),
+          detail: () => breakDetail(graph, u, x.name, upstreamCovered, fd.flowdown),
+        });
+      }
+    };
 
     // Named but unmodelled sub-processors (e.g. a notetaker's `subprocessors: [OpenAI]`). A fleet names the same
     // few sub-processors on every install: per name (slug, modelled or not) and per contract set and name
@@ -174,8 +178,9 @@ export const baaChainBreakRule: Rule = streamingRule({
       if (!hit) byName.set(name, (hit = contractsNaming(u.contracts, name)));
       return hit;
     };
-    for (const u of graph.systems) {
+    for (const u of vendorSystems(graph)) {
       if (isPracticeSide(graph, u.id) || !isBusinessAssociateRole(u)) continue;
+      modelledHops(u);
       const categories = heldCategories(graph, u.id);
       if (categories.length === 0) continue;
       const named = namedSubprocessors(u);

@@ -37,6 +37,8 @@ function quoteNames(quote: string, system: GraphSystem): boolean {
  */
 export const offshoreProcessingRule: Rule = streamingRule({
   id: 'offshore-processing',
+  // Judges one vendor at a time: its terms, its storage region, its flows out (a flow finding's subject names it).
+  classReads: { settings: ['storage_region'] },
   title: 'PHI processed or stored outside the United States',
   kind: 'offshore_processing',
   citations: [CITE.riskAnalysis, CITE.baContractTerms],
@@ -58,7 +60,8 @@ export const offshoreProcessingRule: Rule = streamingRule({
     for (const s of vendorSystems(graph)) {
       const categories = heldCategories(graph, s.id);
       if (categories.length === 0) continue;
-      const fact = governingFact({ ...s, contracts: s.contracts.filter((c) => !c.via) }, 'offshore_processing', now);
+      // Only the contracts (not a copy of the whole system: run per class, the system is its class's, read guarded).
+      const fact = governingFact({ contracts: s.contracts.filter((c) => !c.via) }, 'offshore_processing', now);
       const region = stringSetting(s, 'storage_region');
       const abroad = region !== undefined && region !== '' && !isUsRegion(region);
       const termsEvidence = fact.value === 'yes' ? fact.evidence : [];
