@@ -60,7 +60,7 @@ function shifted(tokens: Token[], a: number, b: number, vs: number): Token[] {
   const out: Token[] = new Array<Token>(b - a);
   for (let k = a; k < b; k++) {
     const t = tokens[k];
-    out[k - a] = { text: t.text, lower: t.lower, start: t.start - vs, end: t.end - vs };
+    out[k - a] = { lower: t.lower, start: t.start - vs, end: t.end - vs };
   }
   return out;
 }

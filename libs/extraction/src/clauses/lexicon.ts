@@ -2,9 +2,11 @@ import type { Category } from './vocabulary.js';
 import { isLetterOrDigit } from '../text/char-classes.js';
 import { inflect, VOCABULARY } from './vocabulary.js';
 
-/** One word of a clause: its lower-case form and where it is in the sentence's view. */
+/**
+ * One word of a clause: its lower-case form and where it is in the sentence's view (its text as written is
+ * `view.slice(start, end)`: no reader needed it kept, and one string fewer per token of every clause is less garbage).
+ */
 export interface Token {
-  text: string;
   lower: string;
   start: number;
   end: number;
@@ -33,9 +35,9 @@ export function tokenize(view: string): Token[] {
   const lowerView = view.toLowerCase();
   const sameLength = lowerView.length === view.length;
   const push = (start: number, end: number) => {
-    const w = view.slice(start, end);
     // "US" in capitals is the country ("us" is the vendor).
-    out.push({ text: w, lower: w === 'US' ? 'u.s.' : sameLength ? lowerView.slice(start, end) : w.toLowerCase(), start, end });
+    const us = end - start === 2 && view.charCodeAt(start) === 85 && view.charCodeAt(start + 1) === 83;
+    out.push({ lower: us ? 'u.s.' : sameLength ? lowerView.slice(start, end) : view.slice(start, end).toLowerCase(), start, end });
   };
   const n = view.length;
   let i = 0;
@@ -205,8 +207,11 @@ export class Lexicon {
   find(tokens: Token[]): Hit[] {
     const hits: Hit[] = [];
     // A phrase inside a longer phrase of the same category is not a hit of its own ("order" in "court order").
-    const covered = SCRATCH.covered;
-    covered.clear();
+    // As parallel arrays searched in turn (a clause hits a few categories): clearing a Map per call allocated its table anew.
+    const coveredCat = SCRATCH.coveredCat;
+    const coveredTo = SCRATCH.coveredTo;
+    coveredCat.length = 0;
+    coveredTo.length = 0;
     // Phrases ending at each position, found per layer in increasing length; reused across positions (this
     // loop runs for every token of every clause, and per-position arrays and sets were much of its cost) and
     // across calls (module scratch: `find` calls nothing that calls it again).
@@ -252,8 +257,13 @@ export class Lexicon {
         for (const e of foundEntries[f]) {
           if (seen.includes(e.cat)) continue;
           seen.push(e.cat);
-          if ((covered.get(e.cat) ?? 0) >= i + n) continue;
-          covered.set(e.cat, i + n);
+          const c = coveredCat.indexOf(e.cat);
+          if (c >= 0 && coveredTo[c] >= i + n) continue;
+          if (c >= 0) coveredTo[c] = i + n;
+          else {
+            coveredCat.push(e.cat);
+            coveredTo.push(i + n);
+          }
           hits.push({ cat: e.cat, kind: e.kind, t0: i, t1: i + n, start: tokens[i].start, end: tokens[i + n - 1].end });
         }
       }
@@ -287,7 +297,8 @@ export class Lexicon {
 const ONLY_FIRST: readonly number[] = [0];
 // Working arrays of `Lexicon.find`, cleared per call.
 const SCRATCH = {
-  covered: new Map<Category, number>(),
+  coveredCat: [] as Category[],
+  coveredTo: [] as number[],
   foundN: [] as number[],
   foundEntries: [] as Entry[][],
   seen: [] as Category[],

@@ -3,6 +3,7 @@ import { DATE, toIsoDate } from './dates.js';
 import type { AnalysedText } from './sentences.js';
 import { viewPrefix } from './sentences.js';
 import { LEGAL_SUFFIX } from './legal-suffixes.js';
+import { firstMatchInText } from './keyword-gate.js';
 
 /** What the document is and who it is between, as far as its text says. */
 export interface DocumentIdentity {
@@ -129,6 +130,7 @@ const DATE_AFTER = new Map<string, RegExp>();
 function dateAfter(view: string, lead: RegExp): string | undefined {
   let re = DATE_AFTER.get(lead.source);
   if (!re) DATE_AFTER.set(lead.source, (re = new RegExp(lead.source + `(${DATE})`, 'i')));
-  const m = re.exec(view);
+  // Over up to 200,000 characters: the pattern is tried only where its lead words start (same first match).
+  const m = firstMatchInText(re, view);
   return m ? toIsoDate(m[1]) : undefined;
 }

@@ -166,11 +166,14 @@ function splitTop(src: string): string[] {
  */
 export class KeywordGate {
   private next = new Int32Array(128);
-  private bits: number[] = [0];
+  // Per-node bits as typed arrays (node count in `nodes`): bit 30 is past the small integers a plain array holds
+  // unboxed, and with it the arrays turned to doubles, converted back on every `|` of the scan.
+  private nodes = 1;
+  private bits = new Int32Array(64);
   /** Bits of the patterns one of whose runs ends here and must end a word there. */
-  private endBits: number[] = [0];
+  private endBits = new Int32Array(64);
   /** Bits of the patterns one of whose {@link completeWords} ends here: reaching it is a match of the pattern. */
-  private sureBits: number[] = [0];
+  private sureBits = new Int32Array(64);
   /** The patterns the last {@link scan} found a complete word of (a subset of its answer). */
   sure = 0;
   private readonly bitsOf = new Map<RegExp, number>();
@@ -205,10 +208,12 @@ export class KeywordGate {
     for (let i = 0; i < word.length; i++) {
       const at = node * 128 + word.charCodeAt(i);
       if (this.next[at] === 0) {
-        const id = this.bits.length;
-        this.bits.push(0);
-        this.endBits.push(0);
-        this.sureBits.push(0);
+        const id = this.nodes++;
+        if (id >= this.bits.length) {
+          this.bits = grow(this.bits);
+          this.endBits = grow(this.endBits);
+          this.sureBits = grow(this.sureBits);
+        }
         if ((id + 1) * 128 > this.next.length) {
           const grown = new Int32Array(this.next.length * 2);
           grown.set(this.next);
@@ -283,6 +288,13 @@ export class KeywordGate {
   }
 }
 
+/** A copy of `a` twice as long (the new half zero). */
+function grow(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
+  const out = new Int32Array(a.length * 2);
+  out.set(a);
+  return out;
+}
+
 const SHARED = new KeywordGate();
 // The last few texts scanned, with their bits and the bits registered when scanned: a reader asks of a sentence and
 // of its neighbours in turn, and a scan costs about one pattern pass, so each sentence should be scanned once.
@@ -352,3 +364,45 @@ export function ownerBits(s: string, owner: object, bit: number): { bits: number
 // The last owner asked about and its entry (held strongly: one sentence until the next question).
 let lastOwner: object | undefined;
 let lastOwned: { text: string; bits: number; sure: number; covered: number } | undefined;
+
+// Sticky twins of the patterns given to firstMatchInText, with the runs a match must start with (null: no gate).
+const STICKY = new Map<RegExp, { sticky: RegExp; runs: string[] } | null>();
+
+/**
+ * `re.exec(text)` for a pattern run once over a long text (a document's first 200,000 characters): the same match,
+ * found by trying the pattern only at the word starts where one of its runs begins ({@link requiredPrefixes}; the
+ * top of this file says why no match begins elsewhere), located by `indexOf` in the lower-cased text instead of the
+ * pattern being tried at every position. Trying candidates in increasing order, the first that matches is the
+ * leftmost match. Any pattern the gate cannot read, or a text whose lower case has another length, is run as is.
+ */
+export function firstMatchInText(re: RegExp, text: string): RegExpExecArray | null {
+  let e = STICKY.get(re);
+  if (e === undefined) {
+    const runs = re.global || re.sticky ? undefined : requiredPrefixes(re);
+    // A run that must end a word ("…$") is looked for without that condition: more candidates, none missed.
+    e = runs && startsAtWord(re) ? { sticky: new RegExp(re.source, re.flags + 'y'), runs: runs.map((r) => (r.endsWith('$') ? r.slice(0, -1) : r)) } : null;
+    STICKY.set(re, e);
+  }
+  if (e === null) return re.exec(text);
+  const lower = text.toLowerCase();
+  if (lower.length !== text.length) return re.exec(text);
+  const { sticky, runs } = e;
+  const next = runs.map((r) => lower.indexOf(r));
+  let tried = -1;
+  for (;;) {
+    let k = -1;
+    for (let j = 0; j < next.length; j++) if (next[j] >= 0 && (k < 0 || next[j] < next[k])) k = j;
+    if (k < 0) return null;
+    const at = next[k];
+    next[k] = lower.indexOf(runs[k], at + 1);
+    if (at === tried) continue;
+    tried = at;
+    // A word start: the text's start or after a character that is not [A-Za-z0-9_].
+    if (at > 0 && isWordCode(text.charCodeAt(at - 1))) continue;
+    sticky.lastIndex = at;
+    const m = sticky.exec(text);
+    if (m) return m;
+  }
+}
+
+const isWordCode = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;

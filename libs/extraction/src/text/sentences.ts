@@ -136,8 +136,9 @@ export function analyseText(text: string, sections?: SectionSpan[]): AnalysedTex
 }
 
 function push(out: Sentence[], view: string, s: number, e: number, isHeading: boolean, drafting: boolean, paragraph: number): void {
-  while (s < e && view[s] === ' ') s++;
-  while (e > s && view[e - 1] === ' ') e--;
+  // Character codes, not one-character strings (this runs for every sentence of every document).
+  while (s < e && view.charCodeAt(s) === 32) s++;
+  while (e > s && view.charCodeAt(e - 1) === 32) e--;
   if (e <= s) return;
   const v = view.slice(s, e);
   // Cheap gate first: every definition form has a quote or the word "mean(ing)".
@@ -229,8 +230,13 @@ function pushCapped(out: [number, number][], view: string, s: number, e: number)
 
 function isAbbreviation(view: string, dot: number, floor: number): boolean {
   let i = dot;
-  while (i > floor && /[A-Za-z.]/.test(view[i - 1])) i--;
+  while (i > floor && abbreviationChar(view.charCodeAt(i - 1))) i--;
   const word = view.slice(i, dot).toLowerCase();
   if (word.length === 1) return true; // an initial ("John F. Kennedy") or a list letter
   return ABBREV.has(word) || ABBREV.has(word.replace(/^\./, ''));
+}
+
+/** `[A-Za-z.]` by character code (tested at every full stop of every document). */
+function abbreviationChar(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 46;
 }
