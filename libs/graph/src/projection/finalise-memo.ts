@@ -1,5 +1,6 @@
 import { PRACTICE_ID } from '@custody/domain';
 import type { Graph, GraphFlow, GraphSystem, LegalBasis } from '@custody/domain';
+import { sameCategories } from './categories.js';
 import { finaliseFlows, type FlowDraft } from './flow-table.js';
 import { toGraphSystem, type SystemDraft } from './system-registry.js';
 
@@ -162,14 +163,14 @@ const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Equal in everything {@link toGraphSystem} reads (hosts, settings evidence and origin are not in the record). */
 function sameSystemDraft(a: SystemDraft, b: SystemDraft, known: Map<object, object>): boolean {
-  return a.id === b.id && a.name === b.name && a.role === b.role && sameValue(a.group, b.group) && sameValue(a.holds, b.holds) &&
+  return a.id === b.id && a.name === b.name && a.role === b.role && sameValue(a.group, b.group) && sameCategories(a.holds, b.holds) &&
     sameValue(a.settings, b.settings, known) && sameValue(a.contracts, b.contracts, known) && sameValue(a.evidence, b.evidence, known);
 }
 
 /** Equal in everything {@link finaliseFlows} reads of one flow (its legal basis is compared apart). */
 function sameFlowDraft(a: FlowDraft, b: FlowDraft, known: Map<object, object>): boolean {
   return a.from === b.from && a.to === b.to && a.transport === b.transport && a.purpose === b.purpose && a.endpoint === b.endpoint &&
-    sameValue(a.data, b.data) && sameValue(a.evidence, b.evidence, known);
+    sameCategories(a.data, b.data) && sameValue(a.evidence, b.evidence, known);
 }
 
 /**

@@ -1,5 +1,6 @@
-import type { DataCategory, Evidence, GraphFlow, LegalBasis, Transport } from '@custody/domain';
-import { sortCategories, sortEvidence } from './normalise.js';
+import type { Evidence, GraphFlow, LegalBasis, Transport } from '@custody/domain';
+import { categoryList, withCategories, type Categories } from './categories.js';
+import { sortEvidence } from './normalise.js';
 
 /** Where a flow came from: declared by the practice or a config, or inferred by the projection. */
 export type FlowOrigin = 'manifest' | 'config' | 'implied' | 'subprocessor';
@@ -7,7 +8,8 @@ export type FlowOrigin = 'manifest' | 'config' | 'implied' | 'subprocessor';
 export interface FlowDraft {
   from: string;
   to: string;
-  data: Set<DataCategory>;
+  /** A bitmask (see Categories), not a Set: a fleet has three or four flows per install. */
+  data: Categories;
   transport: Transport;
   purpose?: string;
   endpoint?: string;
@@ -51,7 +53,7 @@ export class FlowTable {
       push(this.byTarget, flow.to, flow);
       return flow;
     }
-    for (const c of flow.data) same.data.add(c);
+    same.data = withCategories(same.data, flow.data);
     same.evidence.push(...flow.evidence);
     if (same.transport === 'unknown') same.transport = flow.transport;
     same.endpoint ??= flow.endpoint;
@@ -109,7 +111,7 @@ function pull(map: Map<string, FlowDraft[]>, key: string, flow: FlowDraft): void
 
 function sortKey(f: FlowDraft, evidence: readonly Evidence[]): string {
   const ev = evidence[0];
-  return [f.from, f.to, f.transport, sortCategories(f.data).join(','), f.purpose ?? '', f.endpoint ?? '', ev?.documentId ?? '', String(ev?.line ?? 0).padStart(9, '0'), ev?.quote ?? ''].join('\u0000');
+  return [f.from, f.to, f.transport, categoryList(f.data).join(','), f.purpose ?? '', f.endpoint ?? '', ev?.documentId ?? '', String(ev?.line ?? 0).padStart(9, '0'), ev?.quote ?? ''].join('\u0000');
 }
 
 /**
@@ -135,7 +137,7 @@ export function finaliseFlows(flows: readonly FlowDraft[], basisOf: (f: FlowDraf
 
 function graphFlow(f: FlowDraft, evidence: Evidence[], id: string, legalBasis: LegalBasis): GraphFlow {
   // Fields added in the output's key order (optional ones only when set), without a spread object per field.
-  const out: Partial<GraphFlow> & Pick<GraphFlow, 'id' | 'from' | 'to' | 'data' | 'transport'> = { id, from: f.from, to: f.to, data: sortCategories(f.data), transport: f.transport };
+  const out: Partial<GraphFlow> & Pick<GraphFlow, 'id' | 'from' | 'to' | 'data' | 'transport'> = { id, from: f.from, to: f.to, data: categoryList(f.data), transport: f.transport };
   if (f.purpose !== undefined) out.purpose = f.purpose;
   out.legalBasis = legalBasis;
   if (f.endpoint !== undefined) out.endpoint = f.endpoint;

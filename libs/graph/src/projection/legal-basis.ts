@@ -1,4 +1,5 @@
 import { isBaaInForce, type ConsentDecl, type DataCategory, type LegalBasis, type SystemRole } from '@custody/domain';
+import { categoryValues } from './categories.js';
 import type { FlowDraft } from './flow-table.js';
 import { isExpired } from './normalise.js';
 import type { SystemDraft } from './system-registry.js';
@@ -35,7 +36,7 @@ export function decideLegalBasis(
   asOf: string,
 ): LegalBasis {
   if (flow.declaredBasis) return flow.declaredBasis;
-  const data = [...flow.data];
+  const data = categoryValues(flow.data);
   if (data.length > 0 && data.every((c) => c === 'deidentified')) return 'deidentified';
   if (hasBaaInForce(receiver, asOf)) return 'baa';
   const authorised = consents.some(

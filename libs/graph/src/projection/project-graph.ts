@@ -1,5 +1,6 @@
 import { PRACTICE_ID } from '@custody/domain';
 import type { ConsentDecl, Evidence, Graph, GraphIdentifierExposure, GraphRedaction, PracticeInfo, SystemDecl, Transport } from '@custody/domain';
+import { categoriesOf } from './categories.js';
 import { attachContracts, prepareContracts } from './contracts.js';
 import { finaliseWithMemo, type ProjectionChanges, type ProjectionMemo } from './finalise-memo.js';
 import { FlowTable } from './flow-table.js';
@@ -7,7 +8,7 @@ import { inheritFlowdown } from './flowdown.js';
 import { decideLegalBasis } from './legal-basis.js';
 import { basename, sortCategories, stamp } from './normalise.js';
 import { applySettingChanges } from './setting-changes.js';
-import { addImpliedNotetakerFlows, expandSubprocessors, fillSubprocessorData, type ExpandedNames } from './subprocessors.js';
+import { addImpliedNotetakerFlows, expandSubprocessors, ExpandedNames, fillSubprocessorData } from './subprocessors.js';
 import { SystemRegistry } from './system-registry.js';
 import { inputOrder, type ConfigInput, type ProjectionInput, type ProjectionReport } from './types.js';
 
@@ -57,7 +58,7 @@ export function projectGraphIncremental(input: ProjectionInput, prev?: Projectio
     }
     for (const f of m.flows) {
       flows.add({
-        from: f.from, to: f.to, data: new Set(f.data), transport: f.transport, purpose: f.purpose, endpoint: f.endpoint,
+        from: f.from, to: f.to, data: categoriesOf(f.data), transport: f.transport, purpose: f.purpose, endpoint: f.endpoint,
         declaredBasis: f.legalBasis, evidence: ev(f.evidence), origin: 'manifest', source: m.documentId,
       });
     }
@@ -79,7 +80,7 @@ export function projectGraphIncremental(input: ProjectionInput, prev?: Projectio
   // Attaching a contract can name new sub-processors, and a new sub-processor system can be what a still
   // unattached contract (its own DPA) speaks for: alternate until neither changes anything.
   let pending = prepareContracts(input.contracts, input.corrections ?? {}, warnings);
-  const expanded: ExpandedNames = new Map();
+  const expanded = new ExpandedNames();
   for (let grew = true; grew; ) {
     const before = pending.length;
     pending = attachContracts(pending, registry, m?.documents ?? [], input.resolveVendor, input.links);
@@ -166,7 +167,7 @@ function projectConfig(cfg: ConfigInput, registry: SystemRegistry, flows: FlowTa
     const to = resolve(f.to, evidence);
     if (from === to) continue;
     if (to !== PRACTICE_ID) targets.add(to);
-    flows.add({ from, to, data: new Set(f.data), transport: wellKnownTransport(f.transport, f.endpoint), purpose: f.purpose, endpoint: f.endpoint, evidence, origin: 'config', source: documentId });
+    flows.add({ from, to, data: categoriesOf(f.data), transport: wellKnownTransport(f.transport, f.endpoint), purpose: f.purpose, endpoint: f.endpoint, evidence, origin: 'config', source: documentId });
   }
   for (const c of result.consents ?? []) {
     const to = local.get(c.to) ?? registry.get(c.to)?.id ?? registry.findByName(c.to)[0]?.id;

@@ -1,5 +1,6 @@
-import { DATA_CATEGORY_SENSITIVITY, PRACTICE_ID } from '@custody/domain';
-import type { DataCategory, Evidence } from '@custody/domain';
+import { PRACTICE_ID } from '@custody/domain';
+import type { Evidence } from '@custody/domain';
+import { categoriesAtLeast, categoriesOf, categoryCount, hasCategory, withCategories, type Categories } from './categories.js';
 import type { FlowTable } from './flow-table.js';
 import { settingEvidenceFor } from './setting-changes.js';
 import type { SystemDraft, SystemRegistry } from './system-registry.js';
@@ -12,8 +13,7 @@ const RECORDING_MODES = new Set(['always', 'per_session']);
  * analytics sub-processor is exactly how claims end up in enforcement databases (seeds/003).
  */
 const SUBPROCESSOR_MIN_SENSITIVITY = 0.6;
-const isSensitive = (c: DataCategory) => DATA_CATEGORY_SENSITIVITY[c] >= SUBPROCESSOR_MIN_SENSITIVITY;
-const NONE: ReadonlySet<DataCategory> = new Set();
+const IMPLIED_NOTETAKER_DATA = categoriesOf(['session_recording', 'session_transcript']);
 
 /**
  * A notetaker whose settings say it records (`always` or `per_session`) receives the session even when the
@@ -26,13 +26,13 @@ export function addImpliedNotetakerFlows(registry: SystemRegistry, flows: FlowTa
     if (s.role !== 'ai_notetaker' || !RECORDING_MODES.has(String(s.settings.recording))) continue;
     // Fed already: by the practice side, or with the session itself by another system (a platform's built-in
     // assistant records through the platform, not straight from the practice).
-    const fed = flows.into(s.id).some((f) => f.from === PRACTICE_ID || registry.get(f.from)?.role === 'clinician' || f.data.has('session_recording'));
+    const fed = flows.into(s.id).some((f) => f.from === PRACTICE_ID || registry.get(f.from)?.role === 'clinician' || hasCategory(f.data, 'session_recording'));
     if (fed) continue;
     const recordingEvidence = settingEvidenceFor(s, 'recording');
     flows.add({
       from: PRACTICE_ID,
       to: s.id,
-      data: new Set<DataCategory>(['session_recording', 'session_transcript']),
+      data: IMPLIED_NOTETAKER_DATA,
       // The settings prove recording happens, not how it travels: claim no transport we cannot cite.
       transport: 'unknown',
       purpose: `session recording (settings: recording ${String(s.settings.recording)})`,
@@ -62,10 +62,32 @@ function namedSubprocessors(s: SystemDraft, each: (name: string, evidence: Evide
 
 /**
  * The names already expanded, per system id: a short list (a fleet install names two to five, and 100,000
- * installs made as many Sets), a Set past {@link SHORT_NAMES}.
+ * installs made as many Sets), a Set past {@link SHORT_NAMES}. The short lists are shared and never edited: a
+ * list plus one name is one list whichever system reaches it ({@link ExpandedNames.extended}), as a fleet's
+ * 100,000 installs name a handful of distinct sequences, and a list per install (grown by a push to 17 slots)
+ * lived through the whole projection.
  */
-export type ExpandedNames = Map<string, string[] | Set<string>>;
+export class ExpandedNames {
+  readonly byId = new Map<string, readonly string[] | Set<string>>();
+  /**
+   * Per system id, how many contracts it had when its names were last read. Between the rounds of attaching
+   * and expanding, a system's settings do not change and its contracts only grow: with no new contract it
+   * names nothing new, and a fleet's second round read every install's names again to find none.
+   */
+  readonly contractsRead = new Map<string, number>();
+  private readonly longer = new Map<readonly string[], Map<string, readonly string[]>>();
+
+  /** The shared list of `list`'s names then `name`. */
+  extended(list: readonly string[], name: string): readonly string[] {
+    let next = this.longer.get(list);
+    if (next === undefined) this.longer.set(list, (next = new Map()));
+    let out = next.get(name);
+    if (out === undefined) next.set(name, (out = [...list, name]));
+    return out;
+  }
+}
 const SHORT_NAMES = 16;
+const NO_NAMES: readonly string[] = [];
 
 /**
  * Turn named sub-processors into systems and vendor → sub-processor edges (data filled in later by
@@ -92,20 +114,21 @@ export function expandSubprocessors(registry: SystemRegistry, flows: FlowTable, 
     return target;
   };
   for (const s of registry.all()) {
-    let doneOf = done.get(s.id);
+    if (done.contractsRead.get(s.id) === s.contracts.length) continue;
+    done.contractsRead.set(s.id, s.contracts.length);
+    let doneOf = done.byId.get(s.id) ?? NO_NAMES;
     namedSubprocessors(s, (name, evidence) => {
-      if (doneOf === undefined) done.set(s.id, (doneOf = [name]));
-      else if (doneOf instanceof Set ? doneOf.has(name) : doneOf.includes(name)) return;
+      if (doneOf instanceof Set ? doneOf.has(name) : doneOf.includes(name)) return;
       else if (doneOf instanceof Set) doneOf.add(name);
-      else if (doneOf.length < SHORT_NAMES) doneOf.push(name);
-      else done.set(s.id, (doneOf = new Set([...doneOf, name])));
+      else if (doneOf.length < SHORT_NAMES) done.byId.set(s.id, (doneOf = done.extended(doneOf, name)));
+      else done.byId.set(s.id, (doneOf = new Set([...doneOf, name])));
       grew = true;
       const target = resolve(name);
       if (target.id === s.id || target.id === PRACTICE_ID) return;
       target.evidence.push(...evidence);
       const existing = flows.find(s.id, target.id);
       if (existing) existing.evidence.push(...evidence);
-      else flows.add({ from: s.id, to: target.id, data: new Set(), transport: 'unknown', purpose: 'sub-processing', evidence: [...evidence], origin: 'subprocessor', source: `subprocessor:${s.id}` });
+      else flows.add({ from: s.id, to: target.id, data: 0, transport: 'unknown', purpose: 'sub-processing', evidence: [...evidence], origin: 'subprocessor', source: `subprocessor:${s.id}` });
     });
   }
   return grew;
@@ -122,24 +145,20 @@ export function fillSubprocessorData(registry: SystemRegistry, flows: FlowTable,
   const inferred = flows.all().filter((f) => f.origin === 'subprocessor');
   for (let pass = 0, changed = true; changed && pass <= inferred.length + 1; pass++) {
     changed = false;
-    // What the vendor holds (its `holds`, then its inbound flows' data) is read in place, twice: whether any of
-    // it is sensitive, then adding it. Adding in that order, duplicates skipped, gives `f.data` the order the
-    // deduplicated set gave it; a fleet names sub-processors per install (100,000 such edges, each pass).
+    // What the vendor holds (its `holds`, then its inbound flows' data), in that order, so a category outside
+    // the taxonomy keeps its place (see Categories); a fleet names sub-processors per install (100,000 such
+    // edges, each pass), where these are bitmasks and this is a few ORs.
     for (const f of inferred) {
-      const sources = [registry.get(f.from)?.holds ?? NONE, ...flows.inbound(f.from).map((i) => i.data)];
-      let sensitiveOnly = false;
-      for (const data of sources) for (const c of data) if (isSensitive(c)) sensitiveOnly = true;
-      for (const data of sources) {
-        for (const c of data) {
-          if ((sensitiveOnly && !isSensitive(c)) || f.data.has(c)) continue;
-          f.data.add(c);
-          changed = true;
-        }
-      }
+      let held: Categories = withCategories(0, registry.get(f.from)?.holds ?? 0);
+      for (const i of flows.inbound(f.from)) held = withCategories(held, i.data);
+      const sensitive = categoriesAtLeast(held, SUBPROCESSOR_MIN_SENSITIVITY);
+      const before = categoryCount(f.data);
+      f.data = withCategories(f.data, categoryCount(sensitive) ? sensitive : held);
+      if (categoryCount(f.data) !== before) changed = true;
     }
   }
   for (const f of inferred) {
-    if (f.data.size) continue;
+    if (categoryCount(f.data)) continue;
     flows.remove(f);
     warnings.push(`${f.from} names sub-processor ${f.to}, but no PHI is known to reach ${f.from}; no flow added`);
   }

@@ -1,14 +1,16 @@
-import type { AttachedContract, DataCategory, Evidence, GraphSystem, SystemDecl, SystemRole } from '@custody/domain';
-import { normaliseName, slugify, sortCategories, sortEvidence, sortKeys } from './normalise.js';
+import type { AttachedContract, Evidence, GraphSystem, SystemDecl, SystemRole } from '@custody/domain';
+import { categoriesOf, categoryList, withCategory, type Categories } from './categories.js';
+import { normaliseName, slugify, sortEvidence, sortKeys } from './normalise.js';
 
 /** A system while the projection is still merging evidence into it. */
 export interface SystemDraft {
   id: string;
   name: string;
   role: SystemRole;
-  holds: Set<DataCategory>;
+  /** A bitmask (see Categories), not a Set: one per system of a fleet or an agency's manifest. */
+  holds: Categories;
+  /** May be a parsed document's own object: replaced, never edited in place. */
   settings: Record<string, unknown>;
-  hosts: Set<string>;
   contracts: AttachedContract[];
   evidence: Evidence[];
   /** Where `settings` came from: cited by implied notetaker flows and sub-processor edges. */
@@ -92,14 +94,15 @@ export class SystemRegistry {
     // Manifest systems never merge with each other: the practice gave them distinct ids on purpose.
     const existing = fromManifest ? undefined : this.match(decl);
     if (!existing) {
-      // Fields written, not spread in (V8 builds a literal with a spread in it several times slower).
+      // Fields written, not spread in (V8 builds a literal with a spread in it several times slower). The
+      // declaration's settings are kept, not copied: a draft's settings are replaced, never edited in place (a
+      // merge and a setting change each build a new object), and the record gets its own sorted copy.
       const draft: SystemDraft = {
         id: this.uniqueId(decl.id),
         name: decl.name,
         role: decl.role,
-        holds: new Set(decl.holds),
-        settings: { ...decl.settings },
-        hosts: new Set(decl.hosts?.map((h) => h.toLowerCase())),
+        holds: categoriesOf(decl.holds),
+        settings: decl.settings ?? {},
         contracts: [],
         evidence: [...(decl.evidence ?? [])],
         settingsEvidence: decl.settings && hasKeys(decl.settings) ? [...settingsEvidence] : [],
@@ -110,14 +113,12 @@ export class SystemRegistry {
       this.sorted = undefined;
       this.index(this.byNameKey, normaliseName(draft.name), draft);
       if (draft.group?.vendor !== undefined) this.index(this.byNameKey, normaliseName(draft.group.vendor), draft);
-      for (const h of draft.hosts) this.index(this.byHost, hostKey(h), draft);
+      // Hosts are only ever matched, through this index: the draft keeps no list of them.
+      for (const h of decl.hosts ?? []) this.index(this.byHost, hostKey(h), draft);
       return draft;
     }
-    for (const c of decl.holds ?? []) existing.holds.add(c);
-    for (const h of decl.hosts ?? []) {
-      existing.hosts.add(h.toLowerCase());
-      this.index(this.byHost, hostKey(h), existing);
-    }
+    for (const c of decl.holds ?? []) existing.holds = withCategory(existing.holds, c);
+    for (const h of decl.hosts ?? []) this.index(this.byHost, hostKey(h), existing);
     existing.evidence.push(...(decl.evidence ?? []));
     // Manifest systems are added first, so `existing` may be one: its name, role and settings win. Between
     // two configs the first (by document id) wins, except that a specific role beats a guessed `other`.
@@ -169,7 +170,7 @@ export function toGraphSystem(s: SystemDraft): GraphSystem {
     id: s.id,
     name: s.name,
     role: s.role,
-    holds: sortCategories(s.holds),
+    holds: categoryList(s.holds),
     settings: sortKeys(s.settings),
     // By file, then id: the first contract of a system must not depend on which upload got the smaller UUID.
     contracts: [...s.contracts].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.documentId < b.documentId ? -1 : a.documentId > b.documentId ? 1 : 0)),
