@@ -31,10 +31,15 @@ interface KeyTrie {
 }
 const keyTrie: KeyTrie = {};
 const KEY_TRIE_MAX_NODES = 50_000;
+/** Key lists longer than this bypass the trie (a record shape has a few dozen keys at most). */
+const KEY_TRIE_MAX_KEYS = 256;
 let keyTrieNodes = 0;
 
 /** {@link sortedKeyOrder} of `keys`, from the trie when this list was met before. The result must not be changed. */
 export function keyOrder(keys: string[]): readonly string[] {
+  // A long key list is data (the score's per-node map: one key per system), met once: sorted, not remembered.
+  // In the trie, a 100k fleet's filled it past its bound, and every record shape met after it was sorted again.
+  if (keys.length > KEY_TRIE_MAX_KEYS) return sortedKeyOrder(keys);
   let node = keyTrie;
   for (const key of keys) {
     let child = node.next?.get(key);
