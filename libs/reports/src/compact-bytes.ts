@@ -16,6 +16,10 @@ function mergedKeys(own: Record<string, unknown>, extra: Record<string, unknown>
   return extra ? [...keys, ...Object.keys(extra).filter((k) => !Object.hasOwn(own, k))] : keys;
 }
 
+/** The value of member `key` of `{ ...own, ...extra }`. */
+const memberOf = (own: Record<string, unknown>, extra: Record<string, unknown> | undefined, key: string): unknown =>
+  extra && Object.hasOwn(extra, key) ? extra[key] : own[key];
+
 /** `stableJson(value, extra)` written to `sink`; false, writing nothing, where stableJson gives undefined. */
 export function writeCompact(sink: ByteSink, value: unknown, extra?: Record<string, unknown>): boolean {
   if (typeof value === 'string') {
@@ -40,7 +44,7 @@ export function writeCompact(sink: ByteSink, value: unknown, extra?: Record<stri
   const own = value as Record<string, unknown>;
   let first = true;
   for (const key of keyOrder(mergedKeys(own, extra))) {
-    const v = extra && Object.hasOwn(extra, key) ? extra[key] : own[key];
+    const v = memberOf(own, extra, key);
     if (omitted(v)) continue;
     sink.str(quotedKey(key, first ? 'first' : 'next'));
     first = false;
@@ -74,15 +78,14 @@ export function* writeCompactPieces(sink: ByteSink, value: object, extra: Record
     return;
   }
   const own = value as Record<string, unknown>;
-  let first = true;
-  for (const key of keyOrder(mergedKeys(own, extra))) {
-    const v = extra && Object.hasOwn(extra, key) ? extra[key] : own[key];
-    if (omitted(v)) continue;
-    sink.str(quotedKey(key, first ? 'first' : 'next'));
-    first = false;
+  // The members written, in order (a list per call: this runs for two records a render, not per line).
+  const keys = keyOrder(mergedKeys(own, extra)).filter((k) => !omitted(memberOf(own, extra, k)));
+  for (let i = 0; i < keys.length; i++) {
+    const v = memberOf(own, extra, keys[i]!);
+    sink.str(quotedKey(keys[i]!, i ? 'next' : 'first'));
     if (streamed(v)) yield* writeCompactPieces(sink, v, undefined, limit, depth + 1);
     else writeCompact(sink, v);
     if (sink.size >= limit) yield sink.take();
   }
-  sink.str(first ? '{}' : '}');
+  sink.str(keys.length ? '}' : '{}');
 }
