@@ -13,10 +13,10 @@ export function emit(body: string | Uint8Array, out?: string): void {
 }
 
 /**
- * Writes text chunks to `--out` or stdout as they come, waiting when the stream is full: a large fleet's
- * report is written without ever being one string (the JSON of 100,000 installs is larger than a string may be).
+ * Writes chunks (text, or UTF-8 bytes) to `--out` or stdout as they come, waiting when the stream is full: a large
+ * fleet's report is written without ever being one string (the JSON of 100,000 installs is larger than a string may be).
  */
-export async function emitChunks(chunks: Iterable<string>, out?: string): Promise<void> {
+export async function emitChunks(chunks: Iterable<string | Uint8Array>, out?: string): Promise<void> {
   const stream: Writable = out ? createWriteStream(out) : process.stdout;
   for (const chunk of chunks) if (!stream.write(chunk)) await once(stream, 'drain');
   if (out) {

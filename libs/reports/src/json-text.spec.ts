@@ -1,7 +1,9 @@
 import type { AuditReport, Evidence } from '@custody/domain';
 import { sampleAuditReport } from '../../../test/fixtures/reports/sample-audit-report.js';
 import { sortedCopy } from '../../../test/fixtures/reports/sorted-copy.js';
-import { itemTexts, stableJson, stableJsonPieces } from './json-text.js';
+import { ByteSink } from './byte-sink.js';
+import { writeCompact, writeCompactPieces } from './compact-bytes.js';
+import { itemTexts, stableJson } from './json-text.js';
 import { ndjsonChunks } from './render-ndjson.js';
 
 /** The definition every compact text must equal: JSON.stringify of a key-sorted deep copy. */
@@ -29,10 +31,17 @@ function randomTree(seed: number): Record<string, unknown> {
   return Object.fromEntries(Array.from({ length: 4 }, (_, i) => [keys[rnd(keys.length)]! + i, node(1)]));
 }
 
+/** writeCompactPieces' chunks, and what was left in the sink after them, as text. */
 const pieces = (value: object, extra: Record<string, unknown> | undefined, limit: number) => {
-  const out = { buf: '' };
-  const chunks = [...stableJsonPieces(value, extra, out, limit)];
-  return [...chunks, out.buf];
+  const sink = new ByteSink(16);
+  const chunks = [...writeCompactPieces(sink, value, extra, limit)];
+  return [...chunks, sink.take()].map((c) => c.toString('utf8'));
+};
+
+/** writeCompact's bytes, as text (undefined where it writes nothing). */
+const compact = (value: unknown, extra?: Record<string, unknown>) => {
+  const sink = new ByteSink(16);
+  return writeCompact(sink, value, extra) ? sink.take().toString('utf8') : undefined;
 };
 
 describe('json-text', () => {
@@ -40,16 +49,20 @@ describe('json-text', () => {
     for (const s of AWKWARD) {
       expect(stableJson(s)).toBe(JSON.stringify(s));
       expect(stableJson({ [s]: [s, { [s]: s }] })).toBe(oracle({ [s]: [s, { [s]: s }] }));
+      expect(compact(s)).toBe(JSON.stringify(s));
+      expect(compact({ [s]: [s, { [s]: s }] })).toBe(oracle({ [s]: [s, { [s]: s }] }));
     }
   });
 
-  it('stableJson, itemTexts and stableJsonPieces equal the oracle on 400 random trees, with and without extra fields', () => {
+  it('stableJson, itemTexts, writeCompact and writeCompactPieces equal the oracle on 400 random trees, with and without extra fields', () => {
     for (let seed = 1; seed <= 400; seed++) {
       const tree = randomTree(seed);
       const extra = { record: 'evidence', id: `e${seed}`, ...(seed % 2 ? { a0: undefined } : {}) };
       const merged = { ...tree, ...extra };
       expect(stableJson(tree)).toBe(oracle(tree));
       expect(stableJson(tree, extra)).toBe(oracle(merged));
+      expect(compact(tree)).toBe(oracle(tree));
+      expect(compact(tree, extra)).toBe(oracle(merged));
       const texts = itemTexts(tree);
       expect(texts.text).toBe(oracle(tree));
       expect(texts.line(extra)).toBe(oracle(merged));
@@ -76,7 +89,7 @@ describe('ndjsonChunks with awkward evidence', () => {
     const items: Evidence[] = quotes.map((quote) => ({ quote, documentId: 'd1', file: 'baa.md', start: 1, end: 2 }));
     // Each item twice: once itself, once an equal copy (another object, the same text).
     const systems = items.map((e, i) => ({ ...report.systems[0]!, id: `s${i}`, evidence: [e, { ...e }] }));
-    const text = [...ndjsonChunks({ ...report, systems } as AuditReport)].join('');
+    const text = Buffer.concat([...ndjsonChunks({ ...report, systems } as AuditReport)]).toString('utf8');
     const rows = text.trimEnd().split('\n').map((l) => JSON.parse(l) as { record: string; id?: string; quote?: string; evidence?: string[] });
     const written = rows.filter((r) => r.record === 'evidence' && quotes.includes(r.quote!));
     expect(written.map((r) => r.quote)).toEqual(quotes);

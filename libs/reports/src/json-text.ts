@@ -31,10 +31,15 @@ interface KeyTrie {
 }
 const keyTrie: KeyTrie = {};
 const KEY_TRIE_MAX_NODES = 50_000;
+/** Key lists longer than this bypass the trie (a record shape has a few dozen keys at most). */
+const KEY_TRIE_MAX_KEYS = 256;
 let keyTrieNodes = 0;
 
 /** {@link sortedKeyOrder} of `keys`, from the trie when this list was met before. The result must not be changed. */
 export function keyOrder(keys: string[]): readonly string[] {
+  // A long key list is data (the score's per-node map: one key per system), met once: sorted, not remembered.
+  // In the trie, a 100k fleet's filled it past its bound, and every record shape met after it was sorted again.
+  if (keys.length > KEY_TRIE_MAX_KEYS) return sortedKeyOrder(keys);
   let node = keyTrie;
   for (const key of keys) {
     let child = node.next?.get(key);
@@ -95,57 +100,6 @@ export function stableJson(value: unknown, extra?: Record<string, unknown>): str
     if (text !== undefined) out += quotedKey(key, out ? 'next' : 'first') + text;
   }
   return out ? `${out}}` : '{}';
-}
-
-/** Members of a streamed record at this depth or deeper are written whole, by {@link stableJson}. */
-const STREAM_DEPTH = 2;
-
-/**
- * `stableJson(value, extra)` (value an object or array) appended to `out.buf`, which is yielded and emptied
- * whenever it reaches `limit` characters between two members. For the records that grow with the
- * fleet as ONE line: a 100k fleet's score (a contribution per finding instance) is ~100 MB of text, and built
- * whole its millions of pieces all outlived the young generation: ~600 MB promoted, the audit's peak RSS.
- */
-export function* stableJsonPieces(value: object, extra: Record<string, unknown> | undefined, out: { buf: string }, limit: number, depth = 0): Generator<string> {
-  const streamed = (v: unknown): v is object => v !== null && typeof v === 'object' && depth + 1 < STREAM_DEPTH;
-  if (Array.isArray(value)) {
-    // As stableJson: an array's text ignores `extra`.
-    out.buf += '[';
-    for (let i = 0; i < value.length; i++) {
-      const v: unknown = value[i];
-      if (i) out.buf += ',';
-      if (streamed(v)) yield* stableJsonPieces(v, undefined, out, limit, depth + 1);
-      else out.buf += stableJson(v) ?? 'null';
-      if (out.buf.length >= limit) {
-        yield out.buf;
-        out.buf = '';
-      }
-    }
-    out.buf += ']';
-    return;
-  }
-  const own = value as Record<string, unknown>;
-  let keys = Object.keys(own);
-  if (extra) keys = [...keys, ...Object.keys(extra).filter((k) => !Object.hasOwn(own, k))];
-  let first = true;
-  for (const key of keyOrder(keys)) {
-    const v = extra && Object.hasOwn(extra, key) ? extra[key] : own[key];
-    if (streamed(v)) {
-      out.buf += quotedKey(key, first ? 'first' : 'next');
-      first = false;
-      yield* stableJsonPieces(v, undefined, out, limit, depth + 1);
-    } else {
-      const text = stableJson(v);
-      if (text === undefined) continue;
-      out.buf += quotedKey(key, first ? 'first' : 'next') + text;
-      first = false;
-    }
-    if (out.buf.length >= limit) {
-      yield out.buf;
-      out.buf = '';
-    }
-  }
-  out.buf += first ? '{}' : '}';
 }
 
 /** An item's {@link stableJson} text, and its NDJSON line once its id is known. */

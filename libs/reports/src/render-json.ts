@@ -1,4 +1,5 @@
 import type { AuditReport } from '@custody/domain';
+import { ByteSink } from './byte-sink.js';
 import { keyOrder, quotedKey, scalarJson } from './json-text.js';
 
 export { stableJson } from './json-text.js';
@@ -25,7 +26,7 @@ function sortKeys(value: unknown): unknown {
  */
 const LEAF_DEPTH = 4;
 /**
- * Characters gathered before a chunk is handed out: large enough that writes are few, small enough to stream.
+ * Characters gathered before an NDJSON chunk is handed out: large enough that writes are few, small enough to stream.
  * Small enough, too, that a chunk (with the leaf that takes it past this, a ~10 KB contract at most) stays
  * under V8's large-object size (128 KB) when it is flattened for writing, as a two-byte string (a quote with
  * a dash or a section sign makes it one). At 64K characters each of the 10k fleet's ~3,200 chunks went to
@@ -34,8 +35,17 @@ const LEAF_DEPTH = 4;
  */
 export const CHUNK_CHARS = 1 << 14;
 
+/**
+ * Bytes gathered before a JSON chunk is handed out. The JSON's chunks are Buffers (off-heap, {@link ByteSink}),
+ * so the large-object limit above does not apply to them.
+ */
+export const CHUNK_BYTES = 1 << 16;
+
 /** What `JSON.stringify` writes for a value inside an array: `null` where it would leave a property out. */
 const omitted = (v: unknown) => v === undefined || typeof v === 'function' || typeof v === 'symbol';
+
+/** A plain object (not null, not an array): what a shared list's items are written through {@link Repeats}. */
+const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 /**
  * Per depth, the text before each entry of a container: `\n<indent>` for an array element and
@@ -44,6 +54,7 @@ const omitted = (v: unknown) => v === undefined || typeof v === 'function' || ty
  */
 class Layout {
   private readonly lines: string[] = [];
+  private readonly nextLines: string[] = [];
   private readonly members: { first: Map<string, string>; next: Map<string, string> }[] = [];
 
   constructor(readonly unit: string) {}
@@ -51,6 +62,11 @@ class Layout {
   /** `\n` and the indent of `depth`. */
   line(depth: number): string {
     return (this.lines[depth] ??= `\n${this.unit.repeat(depth)}`);
+  }
+
+  /** The text before an array element at `depth`: its line, after a `,` unless it is the first. */
+  element(depth: number, first: boolean): string {
+    return first ? this.line(depth) : (this.nextLines[depth] ??= `,${this.line(depth)}`);
   }
 
   /** The text before the member `key` at `depth`: `{` or `,`, the line, the quoted key. */
@@ -66,54 +82,62 @@ class Layout {
   }
 }
 
+/** What one render writes with: where the bytes go, the layout, the kept text of repeated objects. */
+interface Writer {
+  sink: ByteSink;
+  layout: Layout;
+  repeats: Repeats;
+}
+
 /**
- * `value` as `JSON.stringify(sortKeys(value), null, unit)` writes it with every line after the first indented
- * `depth` units, or undefined where JSON.stringify writes nothing (undefined, functions, symbols). Written
+ * Writes `value` as `JSON.stringify(sortKeys(value), null, unit)` writes it with every line after the first indented
+ * `depth` units; false, writing nothing, where JSON.stringify writes nothing (undefined, functions, symbols). Written
  * directly rather than by stringifying a key-sorted copy and re-indenting it: a 10,000-install fleet has
  * ~90,000 finding instances, and the copy, the second pass and the garbage they made were most of the render's
  * time. Like the copy it replaces, an object is its own enumerable keys (a Date is `{}`), an array its indices.
  * `shared`: the value is a list of shared items (evidence), whose text {@link Repeats} keeps.
  */
-function pretty(value: unknown, depth: number, layout: Layout, repeats: Repeats, shared = false): string | undefined {
+function pretty(value: unknown, depth: number, w: Writer, shared = false): boolean {
+  if (typeof value === 'string') {
+    w.sink.jsonString(value);
+    return true;
+  }
   const scalar = scalarJson(value);
-  if (scalar !== null) return scalar;
+  if (scalar !== null) {
+    if (scalar === undefined) return false;
+    w.sink.str(scalar);
+    return true;
+  }
   if (Array.isArray(value)) {
-    if (!value.length) return '[]';
-    const line = layout.line(depth + 1);
-    let out = '[';
+    if (!value.length) {
+      w.sink.str('[]');
+      return true;
+    }
+    w.sink.str('[');
     for (let i = 0; i < value.length; i++) {
       const v = value[i];
-      const text = shared && v !== null && typeof v === 'object' && !Array.isArray(v) ? repeats.item(v, depth + 1, layout) : pretty(v, depth + 1, layout, repeats);
-      out += `${i ? ',' : ''}${line}${text ?? 'null'}`;
+      w.sink.str(w.layout.element(depth + 1, i === 0));
+      if (shared && isObject(v)) w.repeats.item(v, depth + 1, w);
+      else if (!pretty(v, depth + 1, w)) w.sink.str('null');
     }
-    return `${out}${layout.line(depth)}]`;
+    w.sink.str(`${w.layout.line(depth)}]`);
+    return true;
   }
-  const object = value as Record<string, unknown>;
-  const known = repeats.text(object, depth);
-  if (known !== undefined) return known;
-  const text = prettyObject(object, depth, layout, repeats);
-  repeats.rendered(object, depth, text);
-  return text;
+  w.repeats.object(value as Record<string, unknown>, depth, w);
+  return true;
 }
 
 /** An object's text, written without looking it up among the repeats. */
-function prettyObject(object: Record<string, unknown>, depth: number, layout: Layout, repeats: Repeats): string {
-  let out = '';
+function prettyObject(object: Record<string, unknown>, depth: number, w: Writer): void {
+  let first = true;
   for (const key of keyOrder(Object.keys(object))) {
-    const text = pretty(object[key], depth + 1, layout, repeats, key === SHARED_LIST);
-    if (text !== undefined) out += layout.member(depth + 1, key, !out) + text;
+    const v = object[key];
+    if (omitted(v)) continue;
+    w.sink.str(w.layout.member(depth + 1, key, first));
+    first = false;
+    pretty(v, depth + 1, w, key === SHARED_LIST);
   }
-  return out ? `${out}${layout.line(depth)}}` : '{}';
-}
-
-/**
- * `text` made one flat string now, while its pieces are fresh in the cache (ToNumber flattens a string in
- * place). A leaf's text is hundreds of small concatenated pieces; left as they are, the chunk's final
- * flattening (when it is written out) walked millions of them cold: ~4 of ~5 CPU s of the 10k fleet's render.
- */
-function flat(text: string): string {
-  void Number(text);
-  return text;
+  w.sink.str(first ? '{}' : `${w.layout.line(depth)}}`);
 }
 
 /** The key of the lists whose items a report shares between many records: evidence. */
@@ -121,123 +145,116 @@ const SHARED_LIST = 'evidence';
 
 /**
  * The text of objects a report holds more than once, kept for one render, per depth (the text depends on the
- * indent it lands at):
+ * indent it lands at), as the UTF-8 bytes it was written as:
  * - LARGE objects anywhere: a fleet vendor's contract (facts, evidence, clauses: ~10 KB) is attached to each of
  *   thousands of installs, ~58 MB of a 10,000-install fleet's JSON. Only objects whose text reaches
- *   {@link Repeats.MIN_CHARS} are remembered, a handful however large the fleet;
+ *   {@link Repeats.MIN_SIZE} are remembered, a handful however large the fleet;
  * - the items of `evidence` lists: the same evidence objects are cited by a fleet's systems, flows, findings
  *   and instances (10k fleet: ~227,000 citations of ~40,000 items; 134,000 in instances alone, of 22,000).
  *   Only these are remembered among the small objects: an earlier cache of EVERY rendered object (a WeakSet
  *   and WeakMap of ~millions of objects) made the 100k render slower and larger, and was taken out
  *   (abd124b, f9909b7).
- * An object's text is kept when it is met the second time, within {@link Repeats.MAX_CHARS} in all. Plain Map
+ * An object's text is kept when it is met the second time, within {@link Repeats.MAX_BYTES} in all. Plain Map
  * and Set, not weak ones: they live only as long as the render, which holds the report anyway.
  */
 class Repeats {
-  static readonly MIN_CHARS = 2048;
+  /** Bytes from which an object's text is large. */
+  static readonly MIN_SIZE = 2048;
   /**
-   * Kept text in all, at most: a bound on the memory this may hold (up to ~384 MB if two-byte). At a 48M bound
-   * much of a 100k fleet's repeated evidence was written again: its JSON render took 18.4 CPU s, 14.2 at this
-   * bound, with the same peak RSS (1.79 GB, set by the report itself; one run each, render-snapshot.ts).
+   * Kept bytes in all, at most: a bound on the memory this may hold. At a 48M-character bound much of a 100k
+   * fleet's repeated evidence was written again: its JSON render took 18.4 CPU s, 14.2 at 192M characters, with
+   * the same peak RSS (1.79 GB, set by the report itself; one run each, render-snapshot.ts).
    */
-  static readonly MAX_CHARS = 192 * 1024 * 1024;
+  static readonly MAX_BYTES = 192 * 1024 * 1024;
   private readonly seen = new Set<object>();
-  private readonly texts: Map<object, string>[] = [];
+  private readonly texts: Map<object, Buffer>[] = [];
   private kept = 0;
 
-  text(object: object, depth: number): string | undefined {
-    return this.texts[depth]?.get(object);
-  }
-
-  /** A large object's text, just written: kept if it was met before. */
-  rendered(object: object, depth: number, text: string): void {
-    if (text.length >= Repeats.MIN_CHARS) this.keep(object, depth, text);
-  }
-
-  /** The text of a shared list's item, kept from an earlier sighting at this depth or written now. */
-  item(object: Record<string, unknown>, depth: number, layout: Layout): string {
-    const known = this.text(object, depth);
-    if (known !== undefined) return known;
-    const text = prettyObject(object, depth, layout, this);
-    this.keep(object, depth, text);
-    return text;
-  }
-
-  /** Met once: remembered as seen; met again, its text is kept (within the bound). */
-  private keep(object: object, depth: number, text: string): void {
+  /** An object's text: kept bytes if it has them; else written, and kept if it is large and was met before. */
+  object(object: Record<string, unknown>, depth: number, w: Writer): void {
+    const known = this.texts[depth]?.get(object);
+    if (known !== undefined) return w.sink.bytes(known);
     if (!this.seen.has(object)) {
-      this.seen.add(object);
+      const from = w.sink.mark();
+      prettyObject(object, depth, w);
+      if (w.sink.mark() - from >= Repeats.MIN_SIZE) this.seen.add(object);
       return;
     }
-    if (this.kept + text.length > Repeats.MAX_CHARS) return;
+    const from = w.sink.mark();
+    prettyObject(object, depth, w);
+    if (w.sink.mark() - from >= Repeats.MIN_SIZE) this.keep(object, depth, w.sink.copySince(from));
+  }
+
+  /** A shared list's item: kept bytes from an earlier sighting at this depth, or written now (and kept if met before). */
+  item(object: Record<string, unknown>, depth: number, w: Writer): void {
+    const known = this.texts[depth]?.get(object);
+    if (known !== undefined) return w.sink.bytes(known);
+    if (!this.seen.has(object)) {
+      this.seen.add(object);
+      return prettyObject(object, depth, w);
+    }
+    if (this.kept >= Repeats.MAX_BYTES) return prettyObject(object, depth, w);
+    const from = w.sink.mark();
+    prettyObject(object, depth, w);
+    this.keep(object, depth, w.sink.copySince(from));
+  }
+
+  /** Met again: its bytes are kept (within the bound). */
+  private keep(object: object, depth: number, bytes: Buffer): void {
+    if (this.kept + bytes.length > Repeats.MAX_BYTES) return;
     const texts = (this.texts[depth] ??= new Map());
     if (texts.has(object)) return;
-    this.kept += text.length;
-    // Flattened once, so each reuse copies one flat string rather than walking the pieces it was made of.
-    texts.set(object, flat(text));
+    this.kept += bytes.length;
+    texts.set(object, bytes);
   }
 }
 
 /**
- * The report as {@link renderJson} writes it, in chunks of about CHUNK_CHARS characters, never holding the whole text: a
- * 100,000-install fleet's JSON is larger than a JavaScript string may be. Joined, the chunks are exactly
- * `renderJson(report)` (a spec checks it against `JSON.stringify` of the key-sorted copy).
+ * The report as {@link renderJson} writes it: UTF-8 chunks of about CHUNK_BYTES, never holding the whole text: a
+ * 100,000-install fleet's JSON (~2.2 GB) is larger than a JavaScript string may be. Concatenated, the chunks are
+ * exactly `renderJson(report)` (a spec checks it against `JSON.stringify` of the key-sorted copy).
  */
-export function* jsonChunks(report: AuditReport, opts: JsonRenderOptions = {}): Generator<string> {
+export function* jsonChunks(report: AuditReport, opts: JsonRenderOptions = {}): Generator<Buffer> {
   const unit = ' '.repeat(opts.indent ?? 2);
-  let buf = '';
-  const layout = new Layout(unit);
-  const repeats = new Repeats();
+  const w: Writer = { sink: new ByteSink(CHUNK_BYTES), layout: new Layout(unit), repeats: new Repeats() };
+  const { sink, layout } = w;
   const isLeaf = (value: unknown, depth: number) => value === null || typeof value !== 'object' || depth >= LEAF_DEPTH;
-  // A large leaf's text kept from an earlier sighting (a fleet vendor's contract on each install, ~10 KB): handed
-  // out as a chunk of its own rather than copied into `buf`, which is flattened (copied again) when written.
-  let kept: string | undefined;
   const writeLeaf = (value: unknown, depth: number, sharedItem: boolean) => {
-    const known = unit && value !== null && typeof value === 'object' && !Array.isArray(value) ? repeats.text(value, depth) : undefined;
-    if (known !== undefined && known.length >= Repeats.MIN_CHARS) kept = known;
-    else if (!unit) buf += JSON.stringify(sortKeys(value)) ?? 'null';
-    else if (sharedItem && value !== null && typeof value === 'object' && !Array.isArray(value)) buf += repeats.item(value as Record<string, unknown>, depth, layout);
-    else buf += flat(pretty(value, depth, layout, repeats) ?? 'null');
+    if (!unit) sink.str(JSON.stringify(sortKeys(value)) ?? 'null');
+    else if (sharedItem && isObject(value)) w.repeats.item(value, depth, w);
+    else if (!pretty(value, depth, w)) sink.str('null');
   };
   // Walks containers above LEAF_DEPTH by hand (same layout as JSON.stringify with an indent) and yields as it
   // goes. A leaf is written in its container's loop, not by a generator of its own: a 10,000-install fleet has
   // ~90,000 instances, and a generator each (whose rare chunk passed up through every level) was most of the walk.
   // `shared`: the container is an evidence list, whose items are written through the repeats.
-  function* walk(value: object, depth: number, shared: boolean): Generator<string> {
+  function* walk(value: object, depth: number, shared: boolean): Generator<Buffer> {
     const isArray = Array.isArray(value);
     const keys = isArray ? undefined : keyOrder(Object.keys(value)).filter((k) => !omitted((value as Record<string, unknown>)[k]));
     const length = isArray ? value.length : keys!.length;
     if (!length || !unit) {
       // Empty containers, and the compact form, are what JSON.stringify writes for them.
-      buf += JSON.stringify(sortKeys(value), null, unit);
+      sink.str(JSON.stringify(sortKeys(value), null, unit));
       return;
     }
-    const line = layout.line(depth + 1);
-    if (isArray) buf += '[';
+    if (isArray) sink.str('[');
     for (let i = 0; i < length; i++) {
       const key = keys?.[i];
       let v = key === undefined ? (value as unknown[])[i] : (value as Record<string, unknown>)[key];
       if (key === undefined && omitted(v)) v = null;
-      buf += key === undefined ? `${i ? ',' : ''}${line}` : layout.member(depth + 1, key, i === 0);
+      sink.str(key === undefined ? layout.element(depth + 1, i === 0) : layout.member(depth + 1, key, i === 0));
       if (!isLeaf(v, depth + 1)) yield* walk(v as object, depth + 1, key === SHARED_LIST);
       else {
         writeLeaf(v, depth + 1, shared);
-        if (kept !== undefined) {
-          if (buf) yield buf;
-          yield kept;
-          buf = '';
-          kept = undefined;
-        } else if (buf.length >= CHUNK_CHARS) {
-          yield buf;
-          buf = '';
-        }
+        if (sink.size >= CHUNK_BYTES) yield sink.take();
       }
     }
-    buf += `${layout.line(depth)}${isArray ? ']' : '}'}`;
+    sink.str(`${layout.line(depth)}${isArray ? ']' : '}'}`);
   }
   if (isLeaf(report, 0)) writeLeaf(report, 0, false);
   else yield* walk(report, 0, false);
-  yield `${buf}\n`;
+  sink.str('\n');
+  yield sink.take();
 }
 
 /**
@@ -246,5 +263,5 @@ export function* jsonChunks(report: AuditReport, opts: JsonRenderOptions = {}): 
  * {@link jsonChunks} to a stream instead.
  */
 export function renderJson(report: AuditReport, opts: JsonRenderOptions = {}): string {
-  return [...jsonChunks(report, opts)].join('');
+  return Buffer.concat([...jsonChunks(report, opts)]).toString('utf8');
 }

@@ -27,7 +27,7 @@ function fleetReport(installs: number): AuditReport {
   return { ...report, systems: [...report.systems, ...installs_], findings: [grouped, ...report.findings.slice(1)] };
 }
 
-const ndjson = (report: AuditReport) => [...ndjsonChunks(report)].join('');
+const ndjson = (report: AuditReport) => Buffer.concat([...ndjsonChunks(report)]).toString('utf8');
 
 describe('ndjsonChunks / readNdjson', () => {
   it('reads back to exactly what the JSON holds (sample report, and a fleet with shared evidence)', () => {

@@ -1,7 +1,9 @@
 import type { AuditReport } from '@custody/domain';
 import { createHash } from 'node:crypto';
-import { itemTexts, stableJson, stableJsonPieces } from './json-text.js';
-import { CHUNK_CHARS } from './render-json.js';
+import { ByteSink } from './byte-sink.js';
+import { writeCompact, writeCompactPieces } from './compact-bytes.js';
+import { itemTexts } from './json-text.js';
+import { CHUNK_BYTES } from './render-json.js';
 
 /** The `format` and `version` the NDJSON header line carries, so a reader can refuse a shape it does not know. */
 export const NDJSON_FORMAT = 'custody-audit-ndjson';
@@ -23,7 +25,8 @@ class SharedItems {
   private readonly byObject = new Map<object, string>();
   private readonly byDigest = new Map<string, string>();
 
-  constructor(private readonly record: string, private readonly prefix: string, private readonly queue: { pending: string }) {}
+  /** `sink`: where a new item's line is written, before the line of the record that refers to it. */
+  constructor(private readonly record: string, private readonly prefix: string, private readonly sink: ByteSink) {}
 
   /** Undefined for a record without the list, so the line leaves the key out as the JSON does. */
   ids(items: readonly object[] | undefined): string[] | undefined {
@@ -39,7 +42,7 @@ class SharedItems {
           id = `${this.prefix}${this.byDigest.size + 1}`;
           this.byDigest.set(digest, id);
           // The item's own keys plus `record` and `id` (evidence and contracts have neither), sorted as every line.
-          this.queue.pending += `${texts.line({ record: this.record, id })}\n`;
+          this.sink.str(`${texts.line({ record: this.record, id })}\n`);
         }
         this.byObject.set(item, id);
       }
@@ -66,15 +69,16 @@ class SharedItems {
  *
  * {@link readNdjson} turns the lines back into the report the JSON holds (a spec checks they are equal).
  */
-export function* ndjsonChunks(report: AuditReport): Generator<string> {
+export function* ndjsonChunks(report: AuditReport): Generator<Buffer> {
   const { systems, flows, findings, documents, score, ...header } = report;
-  // Shared items not yet written: they go before the record that first refers to them.
-  const queue = { pending: '' };
-  const evidence = new SharedItems('evidence', 'e', queue);
-  const contracts = new SharedItems('contract', 'c', queue);
-  // Each record's NDJSON fields are made (its evidence given ids, new items queued) just before its line is written.
-  // `whole`: the record's line is small and made in one piece; the header and the score grow with the fleet and
-  // are written in pieces (stableJsonPieces).
+  const sink = new ByteSink(CHUNK_BYTES);
+  const evidence = new SharedItems('evidence', 'e', sink);
+  const contracts = new SharedItems('contract', 'c', sink);
+  // Each record's NDJSON fields are made (its evidence given ids) just before its line is written: records() is
+  // resumed after the line before it, so a new shared item's line, written when it is given its id, lands just
+  // before the record that first refers to it.
+  // `whole`: the record's line is small and written in one piece; the header and the score grow with the fleet and
+  // are written in pieces (writeCompactPieces).
   function* records(): Generator<[object, Record<string, unknown>, whole?: boolean]> {
     yield [header, { record: 'report', format: NDJSON_FORMAT, version: NDJSON_VERSION, counts: { systems: systems.length, flows: flows.length, findings: findings.length, documents: documents.length } }, false];
     for (const s of systems) yield [s, { record: 'system', contracts: contracts.ids(s.contracts), evidence: evidence.ids(s.evidence) }];
@@ -87,20 +91,11 @@ export function* ndjsonChunks(report: AuditReport): Generator<string> {
     for (const d of documents) yield [d, { record: 'document' }];
     yield [score, { record: 'score' }, false];
   }
-  const out = { buf: '' };
   for (const [value, extra, whole = true] of records()) {
-    // Shared items first, so every id is defined before it is used.
-    out.buf += queue.pending;
-    queue.pending = '';
-    if (whole) out.buf += `${stableJson(value, extra)}\n`;
-    else {
-      yield* stableJsonPieces(value, extra, out, CHUNK_CHARS);
-      out.buf += '\n';
-    }
-    if (out.buf.length >= CHUNK_CHARS) {
-      yield out.buf;
-      out.buf = '';
-    }
+    if (whole) writeCompact(sink, value, extra);
+    else yield* writeCompactPieces(sink, value, extra, CHUNK_BYTES);
+    sink.str('\n');
+    if (sink.size >= CHUNK_BYTES) yield sink.take();
   }
-  if (out.buf) yield out.buf;
+  if (sink.size) yield sink.take();
 }

@@ -24,7 +24,7 @@ const [out, ...dirs] = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 if (!out) throw new Error('usage: audit-guard.ts OUT.jsonl [WORKSPACE_DIR ...]');
 const BENCH_NOW = new Date('2026-06-01T00:00:00Z');
 
-const digest = (chunks: Iterable<string>): string => {
+const digest = (chunks: Iterable<string | Uint8Array>): string => {
   const h = createHash('sha256');
   for (const c of chunks) h.update(c);
   return h.digest('hex');
