@@ -35,8 +35,8 @@ export function identifyDocument(a: AnalysedText): DocumentIdentity {
   const kind = classify(a.text, head, title);
   const { parties, partyNames, vendorNames } = findParties(a.text, head);
   const vendorParty = parties.find((p) => p.role === 'business_associate' || p.role === 'vendor');
-  const effective = dateAfter(head, /\b(?:effective(?: date)?(?: as of| on|:)?|is effective|(?:made|entered into) (?:and effective )?(?:as of|on))\s*:?\s*/i);
-  const expires = dateAfter(viewPrefix(a, 200_000), /\b(?:expires?|expiration date|shall (?:terminate|expire|end) on|will (?:terminate|expire|end) on|remain in (?:full force and )?effect (?:until|through)|continue in effect (?:until|through))\s*:?\s*(?:on\s+)?/i);
+  const effective = dateAfter(head, EFFECTIVE_LEAD);
+  const expires = dateAfter(viewPrefix(a, 200_000), EXPIRY_LEAD);
   return { kind, title, parties, vendor: vendorParty?.name, partyNames, vendorNames, effective, expires };
 }
 
@@ -127,9 +127,20 @@ const WHOLE_DATE = new RegExp(`^${DATE}$`, 'i');
 /** dateAfter's patterns by their lead's source: built once per process, not per document. */
 const DATE_AFTER = new Map<string, RegExp>();
 
-function dateAfter(view: string, lead: RegExp): string | undefined {
+/** What precedes a document's effective date ("effective as of", "entered into on"); exported for its spec. */
+export const EFFECTIVE_LEAD = /\b(?:effective(?: date)?(?: as of| on|:)?|is effective|(?:made|entered into) (?:and effective )?(?:as of|on))\s*:?\s*/i;
+/** What precedes its expiry date ("expires", "shall terminate on", "remain in effect until"). */
+export const EXPIRY_LEAD = /\b(?:expires?|expiration date|shall (?:terminate|expire|end) on|will (?:terminate|expire|end) on|remain in (?:full force and )?effect (?:until|through)|continue in effect (?:until|through))\s*:?\s*(?:on\s+)?/i;
+
+/** The pattern dateAfter runs for `lead`: the lead, then a date as group 1 (built once per lead). */
+export function datePatternAfter(lead: RegExp): RegExp {
   let re = DATE_AFTER.get(lead.source);
   if (!re) DATE_AFTER.set(lead.source, (re = new RegExp(lead.source + `(${DATE})`, 'i')));
+  return re;
+}
+
+function dateAfter(view: string, lead: RegExp): string | undefined {
+  const re = datePatternAfter(lead);
   // Over up to 200,000 characters: the pattern is tried only where its lead words start (same first match).
   const m = firstMatchInText(re, view);
   return m ? toIsoDate(m[1]) : undefined;
