@@ -64,16 +64,28 @@ function sitedCell(text: string, row: Row): string | undefined {
 
 /**
  * Whether another cell of the row links to the named party's own site: the name's letters and digits (four or more)
- * are in the link's host ("DMA Institute" and "https://www.dma-institute.com/…", "RTB House" and "rtbhouse.com").
+ * are in the link's site ("DMA Institute" and "https://www.dma-institute.com/…", "RTB House" and "rtbhouse.com").
+ * The site is the host without its subdomains: a word that is only a subdomain names a part of someone else's site
+ * ("Analytics" and "https://analytics.google.com/…", "Support" and "support.zendesk.com"), not an organisation.
  */
 export function linksToOwnSite(name: string, text: string, row: Row): boolean {
   const key = name.toLowerCase().replace(/[^a-z0-9]/g, '');
   if (key.length < 4) return false;
   for (const c of row.cells ?? []) {
     const host = /\bhttps?:\/\/([^/\s)\]|]+)/i.exec(c.text)?.[1] ?? /^(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+$/i.exec(c.text.trim())?.[0];
-    if (c.text !== text && host && host.toLowerCase().replace(/[^a-z0-9]/g, '').includes(key)) return true;
+    if (c.text !== text && host && siteOf(host).replace(/[^a-z0-9]/g, '').includes(key)) return true;
   }
   return false;
+}
+
+/**
+ * A host's registered name with its public suffix ("analytics.google.com" → "google.com", "www.kestrel.co.jp" →
+ * "kestrel.co.jp"): a two-letter country domain under a generic second level ("co", "com", "ne", …) is one suffix.
+ */
+function siteOf(host: string): string {
+  const labels = host.toLowerCase().replace(/:\d+$/, '').replace(/\.$/, '').split('.');
+  const suffix = labels.length > 2 && /^[a-z]{2}$/.test(labels[labels.length - 1]) && /^(?:co|com|net|org|ne|or|ac|gov|go|edu|ltd|plc)$/.test(labels[labels.length - 2]) ? 2 : 1;
+  return labels.slice(-suffix - 1).join('.');
 }
 
 /** A list nothing says is a list of recipients: its first entries are kept for review, not asserted. */
