@@ -5,7 +5,7 @@ import { cellUnder } from '../clauses/structure.js';
 import { PROVIDER_NOUN } from '../clauses/vocabulary.js';
 import type { FactContext } from './fact-context.js';
 import { evidenceAt } from './fact-context.js';
-import { ENDS_WITH_SUFFIX, NAME_LIST_AT, readLead, splitNames, wholeCell } from './subprocessor-names.js';
+import { ENDS_WITH_SUFFIX, NAME_AT, NAME_LIST_AT, readLead, splitNames, wholeCell } from './subprocessor-names.js';
 import { readItem, rowSentence } from './subprocessor-lists.js';
 import { providerCellNames, providerColumn, rowHoldsNoPersonalData, trackerRowEntity } from './subprocessor-trackers.js';
 import { CELL_LABEL } from './subprocessor-patterns.js';
@@ -58,8 +58,10 @@ function sitedCell(text: string, row: Row): string | undefined {
   const note = /\s*\(([^)]*)\)$/.exec(bare);
   const t = note ? bare.slice(0, note.index) : bare;
   if (!t || t.split(/\s+/).length > 6 || /[,;:|]|\.\s/.test(t) || !/^[\p{L}\p{N}]/u.test(t) || !linksToOwnSite(t, text, row)) return undefined;
-  // A parenthesis holding the company's legal name belongs to the name ("usemax (Emego GmbH)"); a country or acronym does not.
-  return note && ENDS_WITH_SUFFIX.test(note[1].trim()) ? bare : t;
+  // A parenthesis holding the company's legal name belongs to the name ("usemax (Emego GmbH)"); a country or acronym does
+  // not, nor a note that only ends with another company's name ("(a subsidiary of Nimbus Inc.)", "(formerly Adsmith Ltd)").
+  const legal = note ? NAME_AT.exec(note[1]) : null;
+  return legal && note && legal[0].trim() === note[1].trim() && ENDS_WITH_SUFFIX.test(legal[1]) ? bare : t;
 }
 
 /**

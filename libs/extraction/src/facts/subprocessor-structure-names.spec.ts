@@ -42,6 +42,11 @@ describe('a name cell of a recipients table whose row links to the party\'s own 
     expect(names(doc).sort()).toEqual(['Relay451', 'Stripe', 'The Bid Desk', 'sendmax (Emego GmbH)']);
   });
 
+  it('leaves out a parenthesis that is a note ending in another company\'s name, not the legal name', () => {
+    const doc = intro + '| Relay451 (formerly Adsmith Ltd) | https://relay451.com/privacy/ |\n| Quillmetrics (a subsidiary of Nimbus Inc.) | https://www.quillmetrics.com/privacy |\n| sendmax (Emego GmbH) | http://www.sendmax.de/?l=privacy |\n';
+    expect(names(doc).sort()).toEqual(['Quillmetrics', 'Relay451', 'sendmax (Emego GmbH)']);
+  });
+
   it('counts the table\'s "The Bid Desk" and the prose\'s "Bid Desk" as one name', () => {
     const doc = intro + '| The Bid Desk | https://www.thebiddesk.com/general/privacy-policy |\n\nWe share hashed identifiers with our advertising partners, such as The Bid Desk.\n';
     expect(names(doc)).toEqual(['The Bid Desk']);
