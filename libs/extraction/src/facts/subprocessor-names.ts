@@ -17,9 +17,9 @@ export const TOKEN = String.raw`(?:[\p{Lu}0-9][\p{L}\p{N}&'’.+-]*[\p{L}\p{N}]|
 // A trade name after "doing business as" belongs to the same name ("Widgix, LLC dba Survey Gizmo"), when it ends where
 // the name does: at punctuation, the sentence's end or a lower-case word. Capitalised words running on after it are
 // another phrase ("… dba SurveyGizmo Privacy Policy", "… dba Survey Quill The Survey Platform"): the name then ends
-// at its legal suffix, as without the trade name.
+// at its legal suffix, as without the trade name. A trade name may open with "The" ("… d/b/a The Widget Store").
 const DBA_WORD = String.raw`(?!(?:The|Our|In|For|To|At|On|By|With|See|Privacy|Policy|Notice|Terms)(?![\p{L}]))${TOKEN}`;
-const DBA = String.raw`(?:\s+(?:dba|d\/b\/a|d\.b\.a\.)\s+${DBA_WORD}(?:\s+${DBA_WORD}){0,3}(?=\s*(?:[,.;:()]|$)|\s+\p{Ll}))?`;
+const DBA = String.raw`(?:\s+(?:dba|d\/b\/a|d\.b\.a\.)\s+(?:The\s+)?${DBA_WORD}(?:\s+${DBA_WORD}){0,3}(?=\s*(?:[,.;:()]|$)|\s+\p{Ll}))?`;
 const NAME = String.raw`${TOKEN}(?:\s+(?:(?:of|de|du|&|and|for)\s+)?${TOKEN}){0,5}(?:(?:\s+${REGION_IN_NAME})?,?\s+${SUFFIX}(?![\p{L}])${DBA})?`;
 export const ENDS_WITH_SUFFIX = new RegExp(String.raw`${SUFFIX}$`, 'u');
 const KEEP_PERIOD = /(?:\b(?:Inc|Ltd|ltd|Corp|Co)|\.[\p{Lu}])\.$/u;

@@ -80,6 +80,7 @@ describe('legal names with a region or a trade name inside', () => {
   it('keeps a trade name only where it ends with the name, not capitalised words running on after it', () => {
     const md = '# Service providers\n\nWe share personal data with the following service providers:\n\n- Widgix, LLC dba SurveyGizmo Privacy Policy\n\nWe share personal data with our service providers, such as Quillform, LLC d/b/a Survey Quill The Survey Platform, to store replies.\n';
     expect(names(md).sort()).toEqual(['Quillform, LLC', 'Widgix, LLC']);
+    expect(names('# Service providers\n\nWe share personal data with our service providers, such as Northwind Widgets, LLC d/b/a The Widget Store, who host our site.\n')).toEqual(['Northwind Widgets, LLC d/b/a The Widget Store']);
   });
 
   it('leaves a country after the suffix out of the name, and "dba" only as a word', () => {
