@@ -3,7 +3,7 @@ import { POLICY_WORDS } from '../clauses/vocabulary.js';
 import { AnchoredWindows, CapitalIndex, wordsBefore } from '../text/anchored-windows.js';
 import { hasWholeWord } from '../text/whole-word.js';
 import { capitalisedWordsOfText } from '../text/capitalised-words.js';
-import { LEGAL_SUFFIX, TRAILING_LEGAL_SUFFIX } from '../text/legal-suffixes.js';
+import { LEGAL_SUFFIX, REGION_IN_NAME, TRAILING_LEGAL_SUFFIX } from '../text/legal-suffixes.js';
 
 /**
  * The syntax of organisation names in policies, for the sub-processor readers: name tokens and legal suffixes,
@@ -14,16 +14,20 @@ import { LEGAL_SUFFIX, TRAILING_LEGAL_SUFFIX } from '../text/legal-suffixes.js';
 export const SUFFIX = LEGAL_SUFFIX;
 // A name token: capitalised or with an inner capital ("iDenfy", "eBay"), a number with letters, dotted brands ("Kapa.ai").
 export const TOKEN = String.raw`(?:[\p{Lu}0-9][\p{L}\p{N}&'’.+-]*[\p{L}\p{N}]|[\p{Lu}]|[\p{Ll}]+-?[\p{Lu}][\p{L}\p{N}&'’.+-]*)`;
-// A trade name after "doing business as" belongs to the same name ("Widgix, LLC dba Survey Gizmo").
-const DBA = String.raw`(?:\s+(?:dba|d\/b\/a|d\.b\.a\.)\s+${TOKEN}(?:\s+${TOKEN}){0,3})?`;
-const NAME = String.raw`${TOKEN}(?:\s+(?:(?:of|de|du|&|and|for)\s+)?${TOKEN}){0,5}(?:(?:\s+\(\p{Lu}{2,5}\))?,?\s+${SUFFIX}(?![\p{L}])${DBA})?`;
+// A trade name after "doing business as" belongs to the same name ("Widgix, LLC dba Survey Gizmo"), when it ends where
+// the name does: at punctuation, the sentence's end or a lower-case word. Capitalised words running on after it are
+// another phrase ("… dba SurveyGizmo Privacy Policy", "… dba Survey Quill The Survey Platform"): the name then ends
+// at its legal suffix, as without the trade name. A trade name may open with "The" ("… d/b/a The Widget Store").
+const DBA_WORD = String.raw`(?!(?:The|Our|In|For|To|At|On|By|With|See|Privacy|Policy|Notice|Terms)(?![\p{L}]))${TOKEN}`;
+const DBA = String.raw`(?:\s+(?:dba|d\/b\/a|d\.b\.a\.)\s+(?:The\s+)?${DBA_WORD}(?:\s+${DBA_WORD}){0,3}(?=\s*(?:[,.;:()]|$)|\s+\p{Ll}))?`;
+const NAME = String.raw`${TOKEN}(?:\s+(?:(?:of|de|du|&|and|for)\s+)?${TOKEN}){0,5}(?:(?:\s+${REGION_IN_NAME})?,?\s+${SUFFIX}(?![\p{L}])${DBA})?`;
 export const ENDS_WITH_SUFFIX = new RegExp(String.raw`${SUFFIX}$`, 'u');
 const KEEP_PERIOD = /(?:\b(?:Inc|Ltd|ltd|Corp|Co)|\.[\p{Lu}])\.$/u;
 // A legal suffix ends a company's name: "and" after one joins the next company ("Google LLC and Sanoma Media Finland
 // Oy" is two), while "and" between other words may be inside one name ("Procter and Gamble Co."). The look-behind is
 // asked only after an "and" has matched: at every other word boundary it would cost a scan of the suffix list.
-// A region in capitals may stand before the suffix, inside the name ("ACI Worldwide (EMEA) Ltd.", "Samsung Electronics (UK) Limited").
-export const SUFFIX_NAME = new RegExp(String.raw`(?<![\p{L}\p{N}])(${TOKEN}(?:(?:\s+(?:and|&)\s+(?<!\s${SUFFIX}\s+(?:and|&)\s+)|\s+of\s+|\s+)${TOKEN}){0,5})(?:\s+\(\p{Lu}{2,5}\))?,?\s+${SUFFIX}(?![\p{L}])${DBA}`, 'gu');
+// A region may stand before the suffix, inside the name ("ACI Worldwide (EMEA) Ltd.", "Samsung Electronics (UK) Limited").
+export const SUFFIX_NAME = new RegExp(String.raw`(?<![\p{L}\p{N}])(${TOKEN}(?:(?:\s+(?:and|&)\s+(?<!\s${SUFFIX}\s+(?:and|&)\s+)|\s+of\s+|\s+)${TOKEN}){0,5})(?:\s+${REGION_IN_NAME})?,?\s+${SUFFIX}(?![\p{L}])${DBA}`, 'gu');
 const SUFFIX_NAME_ALL = new RegExp(SUFFIX_NAME.source, 'gu');
 // A legal suffix anywhere: the name-with-suffix scan (slow: up to six name tokens tried at every capital) runs only where one is.
 export const HAS_SUFFIX = new RegExp(String.raw`\s${SUFFIX}(?![\p{L}])`, 'u');

@@ -5,7 +5,7 @@ import { cellUnder } from '../clauses/structure.js';
 import { PROVIDER_NOUN } from '../clauses/vocabulary.js';
 import type { FactContext } from './fact-context.js';
 import { evidenceAt } from './fact-context.js';
-import { ENDS_WITH_SUFFIX, NAME_LIST_AT, readLead, splitNames, wholeCell } from './subprocessor-names.js';
+import { ENDS_WITH_SUFFIX, NAME_AT, NAME_LIST_AT, readLead, splitNames, wholeCell } from './subprocessor-names.js';
 import { readItem, rowSentence } from './subprocessor-lists.js';
 import { providerCellNames, providerColumn, rowHoldsNoPersonalData, trackerRowEntity } from './subprocessor-trackers.js';
 import { CELL_LABEL } from './subprocessor-patterns.js';
@@ -58,22 +58,36 @@ function sitedCell(text: string, row: Row): string | undefined {
   const note = /\s*\(([^)]*)\)$/.exec(bare);
   const t = note ? bare.slice(0, note.index) : bare;
   if (!t || t.split(/\s+/).length > 6 || /[,;:|]|\.\s/.test(t) || !/^[\p{L}\p{N}]/u.test(t) || !linksToOwnSite(t, text, row)) return undefined;
-  // A parenthesis holding the company's legal name belongs to the name ("usemax (Emego GmbH)"); a country or acronym does not.
-  return note && ENDS_WITH_SUFFIX.test(note[1].trim()) ? bare : t;
+  // A parenthesis holding the company's legal name belongs to the name ("usemax (Emego GmbH)"); a country or acronym does
+  // not, nor a note that only ends with another company's name ("(a subsidiary of Nimbus Inc.)", "(formerly Adsmith Ltd)").
+  const legal = note ? NAME_AT.exec(note[1]) : null;
+  return legal && note && legal[0].trim() === note[1].trim() && ENDS_WITH_SUFFIX.test(legal[1]) ? bare : t;
 }
 
 /**
  * Whether another cell of the row links to the named party's own site: the name's letters and digits (four or more)
- * are in the link's host ("DMA Institute" and "https://www.dma-institute.com/…", "RTB House" and "rtbhouse.com").
+ * are in the link's site ("DMA Institute" and "https://www.dma-institute.com/…", "RTB House" and "rtbhouse.com").
+ * The site is the host without its subdomains: a word that is only a subdomain names a part of someone else's site
+ * ("Analytics" and "https://analytics.google.com/…", "Support" and "support.zendesk.com"), not an organisation.
  */
 export function linksToOwnSite(name: string, text: string, row: Row): boolean {
   const key = name.toLowerCase().replace(/[^a-z0-9]/g, '');
   if (key.length < 4) return false;
   for (const c of row.cells ?? []) {
     const host = /\bhttps?:\/\/([^/\s)\]|]+)/i.exec(c.text)?.[1] ?? /^(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+$/i.exec(c.text.trim())?.[0];
-    if (c.text !== text && host && host.toLowerCase().replace(/[^a-z0-9]/g, '').includes(key)) return true;
+    if (c.text !== text && host && siteOf(host).replace(/[^a-z0-9]/g, '').includes(key)) return true;
   }
   return false;
+}
+
+/**
+ * A host's registered name with its public suffix ("analytics.google.com" → "google.com", "www.kestrel.co.jp" →
+ * "kestrel.co.jp"): a two-letter country domain under a generic second level ("co", "com", "ne", …) is one suffix.
+ */
+function siteOf(host: string): string {
+  const labels = host.toLowerCase().replace(/:\d+$/, '').replace(/\.$/, '').split('.');
+  const suffix = labels.length > 2 && /^[a-z]{2}$/.test(labels[labels.length - 1]) && /^(?:co|com|net|org|ne|or|ac|gov|go|edu|ltd|plc)$/.test(labels[labels.length - 2]) ? 2 : 1;
+  return labels.slice(-suffix - 1).join('.');
 }
 
 /** A list nothing says is a list of recipients: its first entries are kept for review, not asserted. */

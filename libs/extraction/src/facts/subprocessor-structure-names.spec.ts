@@ -42,9 +42,22 @@ describe('a name cell of a recipients table whose row links to the party\'s own 
     expect(names(doc).sort()).toEqual(['Relay451', 'Stripe', 'The Bid Desk', 'sendmax (Emego GmbH)']);
   });
 
+  it('leaves out a parenthesis that is a note ending in another company\'s name, not the legal name', () => {
+    const doc = intro + '| Relay451 (formerly Adsmith Ltd) | https://relay451.com/privacy/ |\n| Quillmetrics (a subsidiary of Nimbus Inc.) | https://www.quillmetrics.com/privacy |\n| sendmax (Emego GmbH) | http://www.sendmax.de/?l=privacy |\n';
+    expect(names(doc).sort()).toEqual(['Quillmetrics', 'Relay451', 'sendmax (Emego GmbH)']);
+  });
+
   it('counts the table\'s "The Bid Desk" and the prose\'s "Bid Desk" as one name', () => {
     const doc = intro + '| The Bid Desk | https://www.thebiddesk.com/general/privacy-policy |\n\nWe share hashed identifiers with our advertising partners, such as The Bid Desk.\n';
     expect(names(doc)).toEqual(['The Bid Desk']);
+  });
+
+  it('does not take a word that is only a subdomain of the linked site for the party\'s name', () => {
+    // A column of services beside links into the pages of the companies behind them: "analytics.google.com" is Google's site.
+    const doc = '# Service providers\n\nWe share personal data with the following service providers:\n\n| Service | Privacy notice |\n| --- | --- |\n| Analytics | https://analytics.google.com/analytics/web/ |\n| Support | https://support.zendesk.com/hc/en-us/articles/privacy |\n| Payments | https://payments.google.com/legaldocument |\n| Nimbus Ads | https://www.nimbusads.com/privacy |\n';
+    expect(names(doc)).toEqual(['Nimbus Ads']);
+    // The party's own site under a subdomain or a country's second level still spells its name.
+    expect(names(intro + '| Tallow House | https://www.tallowhouse.co.uk/privacy |\n| Relay451 | https://eu.relay451.com/privacy |\n').sort()).toEqual(['Relay451', 'Tallow House']);
   });
 
   it('still drops such words when the row links elsewhere', () => {
@@ -57,6 +70,17 @@ describe('legal names with a region or a trade name inside', () => {
   it('keeps a region in capitals before the legal suffix, and a "dba" trade name after it', () => {
     const md = '# Partners\n\nAnti-fraud companies: we may share the information required to prevent cheating. Such partners include Northwind Payments (EMEA) Ltd., UK.\n\nSoftware providers: for our questionnaires we use the software of Quillform, LLC dba Survey Quill, to store your replies.\n';
     expect(names(md).sort()).toEqual(['Northwind Payments (EMEA) Ltd.', 'Quillform, LLC dba Survey Quill']);
+  });
+
+  it('leaves the name\'s own acronym before the suffix out of the name: it is no region', () => {
+    const md = '# Sub-processors\n\nYour data is hosted by Amazon Web Services (AWS), Inc. in the United States.\n\nWe share personal data with our service providers, such as Northwind Traders (NWT) Limited.\n';
+    expect(names(md).sort()).toEqual(['Amazon Web Services', 'Northwind Traders']);
+  });
+
+  it('keeps a trade name only where it ends with the name, not capitalised words running on after it', () => {
+    const md = '# Service providers\n\nWe share personal data with the following service providers:\n\n- Widgix, LLC dba SurveyGizmo Privacy Policy\n\nWe share personal data with our service providers, such as Quillform, LLC d/b/a Survey Quill The Survey Platform, to store replies.\n';
+    expect(names(md).sort()).toEqual(['Quillform, LLC', 'Widgix, LLC']);
+    expect(names('# Service providers\n\nWe share personal data with our service providers, such as Northwind Widgets, LLC d/b/a The Widget Store, who host our site.\n')).toEqual(['Northwind Widgets, LLC d/b/a The Widget Store']);
   });
 
   it('leaves a country after the suffix out of the name, and "dba" only as a word', () => {

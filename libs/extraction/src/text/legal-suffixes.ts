@@ -17,6 +17,14 @@ export const LEGAL_SUFFIXES: readonly string[] = [
   'PLLC', 'P.C.', 'SRL',
 ];
 
+/**
+ * A region in parentheses that a company's legal name may hold before its suffix ("ACI Worldwide (EMEA) Ltd.", "Samsung
+ * Electronics (UK) Limited", "Payward Europe Digital Solutions (CY) Limited"): a two-letter country code or a region's
+ * abbreviation. Not any capitals: the name's own acronym ("Amazon Web Services (AWS), Inc.", "Northwind Traders (NWT)
+ * Limited") is a note on the name, which is written without it.
+ */
+export const REGION_IN_NAME = String.raw`\((?:[A-Z]{2}|USA|UAE|EEA|ROI|PRC|ANZ|APJ|APAC|EMEA|LATAM|AMER|MENA|DACH|NORAM|ASEAN|CEE)\)`;
+
 /** The suffixes as a non-capturing RegExp alternation, in the list's order (callers add the anchors and flags they need). */
 export const LEGAL_SUFFIX = `(?:${LEGAL_SUFFIXES.map((f) => escapeRegExp(f).replace(/\\\.\\\?/g, '\\.?')).join('|')})`;
 
