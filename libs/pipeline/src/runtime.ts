@@ -1,7 +1,7 @@
 import { join, resolve } from 'node:path';
 import { auditSigningKeyFilePath, dataKeyFilePath, type CustodyConfig } from '@custody/config';
 import { CustodyError } from '@custody/domain';
-import { AuditSignerSource, CHECKOUT_WAIT_MS, SERVER_CHECKOUT_WAIT_MS, loadAuditSigner, makePrivateDir, makeTreePrivate, openDataKeyring, takePidLock, type AuditSigner, Persistence, startEmbeddedPostgres, type EmbeddedPostgres, type OpenedKeyring } from '@custody/persistence';
+import { AuditSignerSource, CHECKOUT_WAIT_MS, SERVER_CHECKOUT_WAIT_MS, loadAuditSigner, makePrivateDir, makeTreePrivate, openDataKeyring, takePidLock, type AuditSigner, Persistence, ReadJournal, startEmbeddedPostgres, type EmbeddedPostgres, type OpenedKeyring } from '@custody/persistence';
 import { loadVendorCatalogue, type VendorEntry } from '@custody/integrations';
 import type { QueueBackend } from './jobs/queue-connection.js';
 
@@ -75,10 +75,16 @@ export async function startRuntime(config: CustodyConfig): Promise<Runtime> {
     // connections let a read (health, a page of findings) go between the job processor's queries instead of
     // queueing behind all of them in one pool; no code path awaits a second query while holding a transaction
     // (it would wait for the session its own transaction holds).
-    return await assembleRuntime(config, { databaseUrl, queue, vendors, embedded: !config.databaseUrl, poolSize: config.databaseUrl ? 10 : EMBEDDED_POOL }, async () => {
+    const runtime = await assembleRuntime(config, { databaseUrl, queue, vendors, embedded: !config.databaseUrl, poolSize: config.databaseUrl ? 10 : EMBEDDED_POOL }, async () => {
       for (const e of engines.reverse()) await e.close().catch(() => undefined);
       releaseLock();
     });
+    // A failure closes the pool here; the engines and the home lock are released below.
+    if (runtime.embedded) await useReadJournal(runtime, join(resolve(config.home), 'journal')).catch(async (err: unknown) => {
+      await runtime.persistence.close().catch(() => undefined);
+      throw err;
+    });
+    return runtime;
   } catch (err) {
     for (const e of engines.reverse()) await e.close().catch(() => undefined);
     releaseLock();
@@ -133,6 +139,24 @@ async function assembleRuntime(
     },
   };
   return runtime;
+}
+
+/**
+ * Embedded mode logs evidence reads through a journal in the home (audit-read-journal.ts): the one database
+ * session is held by scoring transactions for seconds, and a read's entry must not wait for it. Only the
+ * process that owns the home opens it (its threads do not log reads); opening chains what a previous run
+ * acknowledged and left unchained, so a crash's entries are on the chain before anything else runs. Closed
+ * (chained) before the database.
+ */
+async function useReadJournal(runtime: Runtime, dir: string): Promise<void> {
+  const { dataSource, events } = runtime.persistence;
+  const journal = await ReadJournal.open(dir, dataSource, events);
+  events.useJournal(journal);
+  const close = runtime.close.bind(runtime);
+  runtime.close = async () => {
+    await journal.close();
+    await close();
+  };
 }
 
 /** PGlite must not be opened by two processes: a pid lock file turns that into a clear error. */
