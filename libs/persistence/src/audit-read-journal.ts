@@ -115,26 +115,32 @@ export class ReadJournal {
     this.writing = false;
   }
 
-  private scheduleChain(): void {
-    if (this.chaining || this.retryTimer || this.closed) return;
-    this.chaining = this.chainAll().finally(() => (this.chaining = undefined));
+  /** Chains every pending entry, batch by batch; one chaining at a time (a caller joins the one in flight). */
+  private runChain(): Promise<void> {
+    this.chaining ??= (async () => {
+      while (this.pendingEntries.length) await this.chainBatch(this.pendingEntries.slice(0, CHAIN_BATCH));
+    })().finally(() => (this.chaining = undefined));
+    return this.chaining;
   }
 
-  /** Chains every pending entry, batch by batch; on failure logs it and tries again later (backing off). */
-  private async chainAll(): Promise<void> {
-    try {
-      while (this.pendingEntries.length) await this.chainBatch(this.pendingEntries.slice(0, CHAIN_BATCH));
-      this.retryMs = RETRY_MIN_MS;
-      await this.truncateIfDone();
-    } catch (err) {
-      if (this.closed) return;
-      this.log.warn(`${this.pendingEntries.length} audit-log entries of answered reads not yet chained (${err instanceof Error ? err.message : 'error'}); retrying in ${this.retryMs} ms`);
-      this.retryTimer = setTimeout(() => {
-        this.retryTimer = undefined;
-        this.scheduleChain();
-      }, this.retryMs);
-      this.retryMs = Math.min(this.retryMs * 2, RETRY_MAX_MS);
-    }
+  /** Chains in the background; on failure logs it and tries again later (backing off), the entries kept. */
+  private scheduleChain(): void {
+    if (this.chaining || this.retryTimer || this.closed) return;
+    this.runChain().then(
+      () => {
+        this.retryMs = RETRY_MIN_MS;
+        return this.truncateIfDone();
+      },
+      (err: unknown) => {
+        if (this.closed || this.retryTimer) return;
+        this.log.warn(`${this.pendingEntries.length} audit-log entries of answered reads not yet chained (${err instanceof Error ? err.message : 'error'}); retrying in ${this.retryMs} ms`);
+        this.retryTimer = setTimeout(() => {
+          this.retryTimer = undefined;
+          this.scheduleChain();
+        }, this.retryMs);
+        this.retryMs = Math.min(this.retryMs * 2, RETRY_MAX_MS);
+      },
+    ).catch((err: unknown) => this.log.warn(`journal not truncated (${err instanceof Error ? err.message : 'error'})`));
   }
 
   /** One transaction: each workspace's entries in journal order (runs of one actor per append), and the mark. */
@@ -171,15 +177,15 @@ export class ReadJournal {
     await this.truncating;
   }
 
-  /** Chains everything acknowledged so far (waiting for a chaining in flight); throws when the database refuses. */
+  /**
+   * Chains everything acknowledged so far (joining a chaining in flight): after it, the chain holds every read
+   * answered before the call. Throws when the database refuses (the entries stay in the journal).
+   */
   async drain(): Promise<void> {
     while (this.writing) await new Promise((r) => setTimeout(r, 5));
-    await this.chaining;
-    if (this.retryTimer) {
-      clearTimeout(this.retryTimer);
-      this.retryTimer = undefined;
-    }
-    while (this.pendingEntries.length) await this.chainBatch(this.pendingEntries.slice(0, CHAIN_BATCH));
+    clearTimeout(this.retryTimer);
+    this.retryTimer = undefined;
+    while (this.pendingEntries.length || this.chaining) await this.runChain();
   }
 
   /** Chains what it can and closes the file; what could not be chained stays in it for the next start. */

@@ -116,6 +116,11 @@ export class EventStoreRepository {
     this.journal = journal;
   }
 
+  /** Resolves once every read logged so far is on the chain (the journal's entries chained): what the log shows then. */
+  async settled(): Promise<void> {
+    await this.journal?.drain();
+  }
+
   /**
    * Logs a read of evidence before it is answered: durable in the read journal when there is one (its seq is
    * known once chained, just after), else committed on the chain (recordRead) with its seq.
