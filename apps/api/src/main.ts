@@ -10,7 +10,8 @@ import { createApiApp } from './bootstrap.js';
  */
 async function main() {
   const config = loadConfig();
-  const runtime = await startRuntime(config);
+  // Production: jobs run in the worker process, so this pool is the request path's alone (bounded queries).
+  const runtime = await startRuntime(config, { requestPath: Boolean(config.databaseUrl) });
   const app = await createApiApp(runtime, { processJobs: runtime.embedded });
   await app.listen(config.port, config.host);
   const log = new Logger('Custody');

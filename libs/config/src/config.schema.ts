@@ -44,6 +44,12 @@ export const ConfigSchema = z.object({
    * 10,000-install fleet (two per install) and refuses a workflow of 100,000 nodes (too_complex).
    */
   parseMaxDeclarations: z.coerce.number().int().min(1).default(50_000),
+  /**
+   * Longest a database query of an API request may run (ms; 0: no bound): past it the request is answered 503
+   * `database_timeout`, not left hanging on a query that never answers. Scoring and other jobs are not bound by
+   * it (their own pool: the worker process or embedded mode's job thread).
+   */
+  requestQueryTimeoutMs: z.coerce.number().int().min(0).default(30_000),
   /** Files in one multipart upload; more are refused (413) before any is stored. */
   maxUploadFiles: z.coerce.number().int().min(1).max(10_000).default(100),
   /** Requests per minute per API key (per client address without a key); over it: 429 with Retry-After. */

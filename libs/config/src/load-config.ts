@@ -27,6 +27,7 @@ const ENV_MAP: Record<string, keyof CustodyConfig> = {
   CUSTODY_RATE_LIMIT_PER_MINUTE: 'rateLimitPerMinute',
   CUSTODY_AUTH_FAILURES_PER_MINUTE: 'authFailuresPerMinute',
   CUSTODY_REQUEST_TIMEOUT_MS: 'requestTimeoutMs',
+  CUSTODY_REQUEST_QUERY_TIMEOUT_MS: 'requestQueryTimeoutMs',
   CUSTODY_HEADERS_TIMEOUT_MS: 'headersTimeoutMs',
   CUSTODY_CORS_ORIGINS: 'corsOrigins',
   CUSTODY_WEBHOOK_SECRET: 'webhookSecret',

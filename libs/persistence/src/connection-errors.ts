@@ -27,3 +27,16 @@ export function isDatabaseUnavailable(err: unknown): boolean {
   }
   return false;
 }
+
+/**
+ * True when `err` says a query ran past its bound (QueryTimeouts): cancelled by the server (57014,
+ * statement_timeout) or given up by the client ('Query read timeout'). On the request path: 503 database_timeout.
+ */
+export function isQueryTimeout(err: unknown): boolean {
+  for (let e = err as { code?: unknown; message?: unknown; driverError?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 4; depth++) {
+    if (e.code === '57014') return true;
+    if (typeof e.message === 'string' && /^Query read timeout$/.test(e.message)) return true;
+    e = (e.driverError ?? e.cause) as typeof e;
+  }
+  return false;
+}

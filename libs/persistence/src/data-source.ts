@@ -14,6 +14,7 @@ import { FindingPageHead1765800000000 } from './migrations/1765800000000-finding
 import { ScoreGroupedView1765900000000 } from './migrations/1765900000000-score-grouped-view.js';
 import { EventTypeSeq1765960000000 } from './migrations/1765960000000-event-type-seq.js';
 import { AppendEventsFunction1766000000000 } from './migrations/1766000000000-append-events-function.js';
+import { ReadJournalMark1766100000000 } from './migrations/1766100000000-read-journal-mark.js';
 
 const MIGRATION_LOCK = 7_281_337;
 const LOCK_POLL_MS = 100;
@@ -37,6 +38,7 @@ export const MIGRATIONS = [
   SealedContent1765300000000, AuditCheckpoint1765400000000, ProjectionInput1765500000000,
   SealedReadModels1765600000000, FindingPageOrder1765720000000, FindingPageHead1765800000000,
   ScoreGroupedView1765900000000, EventTypeSeq1765960000000, AppendEventsFunction1766000000000,
+  ReadJournalMark1766100000000,
 ];
 
 /**
@@ -68,8 +70,19 @@ export class BoundedConnectClient extends pg.Client {
   }
 }
 
+/**
+ * Bounds on each query of a pool (the API's: a request must not hang on a query that never answers).
+ * `statementMs`: the server cancels a statement past it (PostgreSQL statement_timeout, SQLSTATE 57014).
+ * `clientMs`: the client gives up on an answer past it ('Query read timeout'): the only bound on the embedded
+ * engine (PGlite runs a statement to its end; it has no timer to cancel it) and on a server that stopped answering.
+ */
+export interface QueryTimeouts {
+  statementMs?: number;
+  clientMs?: number;
+}
+
 /** TypeORM options for Custody's database; migrations (never `synchronize`) shape the schema. */
-export function dataSourceOptions(url: string, poolSize = 10, checkoutWaitMs = CHECKOUT_WAIT_MS): DataSourceOptions {
+export function dataSourceOptions(url: string, poolSize = 10, checkoutWaitMs = CHECKOUT_WAIT_MS, timeouts: QueryTimeouts = {}): DataSourceOptions {
   return {
     type: 'postgres',
     url,
@@ -83,12 +96,24 @@ export function dataSourceOptions(url: string, poolSize = 10, checkoutWaitMs = C
     // The pool's option (TypeORM passes it as connectionTimeoutMillis) bounds the wait for a busy connection;
     // each new connection is bounded by CONNECT_TIMEOUT_MS in BoundedConnectClient (see CHECKOUT_WAIT_MS).
     connectTimeoutMS: checkoutWaitMs,
-    extra: { max: poolSize, Client: BoundedConnectClient },
+    extra: {
+      max: poolSize, Client: BoundedConnectClient,
+      ...(timeouts.statementMs ? { statement_timeout: timeouts.statementMs } : {}),
+      ...(timeouts.clientMs ? { query_timeout: timeouts.clientMs } : {}),
+    },
   };
 }
 
 /** Opens the data source and brings the schema up to date (migrations take an advisory lock, so concurrent boots are safe). */
-export async function openDataSource(url: string, poolSize = 10, checkoutWaitMs = CHECKOUT_WAIT_MS): Promise<DataSource> {
+export async function openDataSource(url: string, poolSize = 10, checkoutWaitMs = CHECKOUT_WAIT_MS, timeouts: QueryTimeouts = {}): Promise<DataSource> {
+  if (timeouts.statementMs || timeouts.clientMs) {
+    // Migrations (an index built on a large log) may run far longer than a request's query: through a pool of
+    // their own, without the bounds, before the bounded pool opens.
+    await (await openDataSource(url, Math.min(poolSize, 2), checkoutWaitMs)).destroy();
+    const bounded = new DataSource(dataSourceOptions(url, poolSize, checkoutWaitMs, timeouts));
+    await bounded.initialize();
+    return bounded;
+  }
   const ds = new DataSource(dataSourceOptions(url, poolSize, checkoutWaitMs));
   await ds.initialize();
   // A single-connection pool cannot hold a lock on one

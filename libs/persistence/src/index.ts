@@ -18,3 +18,4 @@ export * from './connection-errors.js';
 export * from './crypto/data-keys.js';
 export * from './crypto/data-key-file.js';
 export * from './repositories/sealed-data.repository.js';
+export * from './audit-read-journal.js';

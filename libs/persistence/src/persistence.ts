@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { openDataSource } from './data-source.js';
+import { openDataSource, type QueryTimeouts } from './data-source.js';
 import { ApiKeyRepository } from './repositories/api-key.repository.js';
 import { DocumentRepository } from './repositories/document.repository.js';
 import { EventStoreRepository } from './repositories/event-store.repository.js';
@@ -35,9 +35,12 @@ export class Persistence {
     this.projections = new ProjectionRepository(dataSource, this.events, dataKeys);
   }
 
-  /** `checkoutWaitMs`: how long a query waits for a busy connection (CHECKOUT_WAIT_MS, or SERVER_CHECKOUT_WAIT_MS on a server of its own). */
-  static async open(url: string, dataKeys: DataKeyring, poolSize?: number, keyCacheMs?: number, checkoutWaitMs?: number): Promise<Persistence> {
-    return new Persistence(await openDataSource(url, poolSize, checkoutWaitMs), dataKeys, keyCacheMs);
+  /**
+   * `checkoutWaitMs`: how long a query waits for a busy connection (CHECKOUT_WAIT_MS, or SERVER_CHECKOUT_WAIT_MS on a
+   * server of its own). `timeouts`: bounds on every query of the pool (QueryTimeouts; the API's request path).
+   */
+  static async open(url: string, dataKeys: DataKeyring, poolSize?: number, keyCacheMs?: number, checkoutWaitMs?: number, timeouts?: QueryTimeouts): Promise<Persistence> {
+    return new Persistence(await openDataSource(url, poolSize, checkoutWaitMs, timeouts), dataKeys, keyCacheMs);
   }
 
   async close(): Promise<void> {

@@ -1,7 +1,7 @@
 import { join, resolve } from 'node:path';
 import { auditSigningKeyFilePath, dataKeyFilePath, type CustodyConfig } from '@custody/config';
 import { CustodyError } from '@custody/domain';
-import { AuditSignerSource, CHECKOUT_WAIT_MS, SERVER_CHECKOUT_WAIT_MS, loadAuditSigner, makePrivateDir, makeTreePrivate, openDataKeyring, takePidLock, type AuditSigner, Persistence, startEmbeddedPostgres, type EmbeddedPostgres, type OpenedKeyring } from '@custody/persistence';
+import { AuditSignerSource, CHECKOUT_WAIT_MS, SERVER_CHECKOUT_WAIT_MS, loadAuditSigner, makePrivateDir, makeTreePrivate, openDataKeyring, takePidLock, type AuditSigner, Persistence, ReadJournal, startEmbeddedPostgres, type EmbeddedPostgres, type OpenedKeyring, type QueryTimeouts } from '@custody/persistence';
 import { loadVendorCatalogue, type VendorEntry } from '@custody/integrations';
 import type { QueueBackend } from './jobs/queue-connection.js';
 
@@ -42,7 +42,12 @@ export interface Runtime {
  * Custody, one for the job queue, so BullMQ's `public` tables never clash with ours — each persisted under
  * `home`, so jobs are as durable as in production. Only one process may own an embedded home at a time.
  */
-export async function startRuntime(config: CustodyConfig): Promise<Runtime> {
+/**
+ * `requestPath`: this process's pool serves API requests only (its jobs run elsewhere: the worker process, the
+ * embedded job thread), so each of its queries is bounded by config.requestQueryTimeoutMs (server-side
+ * statement_timeout and a client-side bound on PostgreSQL; the client-side bound alone on the embedded engine).
+ */
+export async function startRuntime(config: CustodyConfig, opts: { requestPath?: boolean } = {}): Promise<Runtime> {
   // Read before any engine starts, so a broken catalogue fails boot with its own message.
   const vendors = config.vendorsFile ? loadVendorCatalogue(config.vendorsFile) : [];
   const engines: EmbeddedPostgres[] = [];
@@ -75,16 +80,37 @@ export async function startRuntime(config: CustodyConfig): Promise<Runtime> {
     // connections let a read (health, a page of findings) go between the job processor's queries instead of
     // queueing behind all of them in one pool; no code path awaits a second query while holding a transaction
     // (it would wait for the session its own transaction holds).
-    return await assembleRuntime(config, { databaseUrl, queue, vendors, embedded: !config.databaseUrl, poolSize: config.databaseUrl ? 10 : EMBEDDED_POOL }, async () => {
+    const timeouts = opts.requestPath ? requestQueryTimeouts(config) : undefined;
+    const runtime = await assembleRuntime(config, { databaseUrl, queue, vendors, embedded: !config.databaseUrl, poolSize: config.databaseUrl ? 10 : EMBEDDED_POOL, timeouts }, async () => {
       for (const e of engines.reverse()) await e.close().catch(() => undefined);
       releaseLock();
     });
+    // A failure closes the pool here; the engines and the home lock are released below.
+    if (runtime.embedded) await useReadJournal(runtime, join(resolve(config.home), 'journal')).catch(async (err: unknown) => {
+      await runtime.persistence.close().catch(() => undefined);
+      throw err;
+    });
+    return runtime;
   } catch (err) {
     for (const e of engines.reverse()) await e.close().catch(() => undefined);
     releaseLock();
     throw err;
   }
 }
+
+/**
+ * The request path's query bounds: PostgreSQL cancels a statement past the limit (and the client gives up a
+ * little later, for a server that stopped answering altogether); the embedded engine cannot cancel one, so
+ * there the client gives up at the limit (the statement still runs to its end in the engine).
+ */
+function requestQueryTimeouts(config: CustodyConfig): QueryTimeouts | undefined {
+  const ms = config.requestQueryTimeoutMs;
+  if (!ms) return undefined;
+  return config.databaseUrl ? { statementMs: ms, clientMs: ms + CLIENT_GRACE_MS } : { clientMs: ms };
+}
+
+/** How much longer than the server's statement_timeout the client waits: the server's own error comes first. */
+const CLIENT_GRACE_MS = 5000;
 
 /** The database and queue a runtime uses, as a second thread of the same process connects to them. */
 export interface EmbeddedEndpoints {
@@ -97,14 +123,15 @@ export interface EmbeddedEndpoints {
  * API's read thread): the same config, keys and signing key, its own small pool; closing it closes only that
  * pool. `embedded` is the opening thread's mode.
  */
-export async function connectThreadRuntime(config: CustodyConfig, endpoints: EmbeddedEndpoints, opts: { embedded: boolean; poolSize: number }): Promise<Runtime> {
+export async function connectThreadRuntime(config: CustodyConfig, endpoints: EmbeddedEndpoints, opts: { embedded: boolean; poolSize: number; requestPath?: boolean }): Promise<Runtime> {
   const vendors = config.vendorsFile ? loadVendorCatalogue(config.vendorsFile) : [];
-  return assembleRuntime(config, { ...endpoints, vendors, ...opts }, async () => undefined);
+  const { requestPath, ...rest } = opts;
+  return assembleRuntime(config, { ...endpoints, vendors, ...rest, timeouts: requestPath ? requestQueryTimeouts(config) : undefined }, async () => undefined);
 }
 
 async function assembleRuntime(
   config: CustodyConfig,
-  opts: EmbeddedEndpoints & { vendors: VendorEntry[]; embedded: boolean; poolSize: number },
+  opts: EmbeddedEndpoints & { vendors: VendorEntry[]; embedded: boolean; poolSize: number; timeouts?: QueryTimeouts },
   closeEngines: () => Promise<void>,
 ): Promise<Runtime> {
   // Read (or, on first run, made) before the database opens: without a key nothing may be stored.
@@ -113,7 +140,7 @@ async function assembleRuntime(
   const signerSource = new AuditSignerSource(auditSigner, config.auditSigningKey ? undefined : auditSigningKeyFilePath(config));
   // Embedded: one engine, busy for seconds while a fleet is scored, waited for; a server of its own: a long wait is an outage.
   const persistence = await Persistence.open(opts.databaseUrl, keyring, opts.poolSize, opts.embedded ? EMBEDDED_KEY_CACHE_MS : PRODUCTION_KEY_CACHE_MS,
-    opts.embedded ? CHECKOUT_WAIT_MS : SERVER_CHECKOUT_WAIT_MS);
+    opts.embedded ? CHECKOUT_WAIT_MS : SERVER_CHECKOUT_WAIT_MS, opts.timeouts);
   const runtime: Runtime = {
     config,
     embedded: opts.embedded,
@@ -133,6 +160,24 @@ async function assembleRuntime(
     },
   };
   return runtime;
+}
+
+/**
+ * Embedded mode logs evidence reads through a journal in the home (audit-read-journal.ts): the one database
+ * session is held by scoring transactions for seconds, and a read's entry must not wait for it. Only the
+ * process that owns the home opens it (its threads do not log reads); opening chains what a previous run
+ * acknowledged and left unchained, so a crash's entries are on the chain before anything else runs. Closed
+ * (chained) before the database.
+ */
+async function useReadJournal(runtime: Runtime, dir: string): Promise<void> {
+  const { dataSource, events } = runtime.persistence;
+  const journal = await ReadJournal.open(dir, dataSource, events);
+  events.useJournal(journal);
+  const close = runtime.close.bind(runtime);
+  runtime.close = async () => {
+    await journal.close();
+    await close();
+  };
 }
 
 /** PGlite must not be opened by two processes: a pid lock file turns that into a clear error. */

@@ -234,6 +234,8 @@ export class WorkspaceController {
   @ApiOperation({ summary: 'The append-only log of every change and evidence read in the workspace (who, what, when)' })
   @ApiOkResponse({ type: [StoredEventDto] })
   async auditLog(@Param('ws') ws: string, @Query('after') after?: string, @Query('limit') limit?: string) {
+    // Embedded: reads answered before this one are chained first, so the log shows every one of them.
+    await this.db.events.settled();
     return this.db.events.since(ws, Number(after) || 0, Math.min(Number(limit) || 500, 5000));
   }
 

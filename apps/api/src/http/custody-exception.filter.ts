@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
 import { CustodyError, ServiceUnavailableError } from '@custody/domain';
-import { isDatabaseUnavailable } from '@custody/persistence';
+import { isDatabaseUnavailable, isQueryTimeout } from '@custody/persistence';
 import type { Response } from 'express';
 
 const STATUS: Record<string, number> = {
@@ -20,6 +20,8 @@ const STATUS: Record<string, number> = {
   thread_crashed: 503,
   embedded_db_crashed: 503,
   embedded_db_unavailable: 503,
+  // A query of the request ran past CUSTODY_REQUEST_QUERY_TIMEOUT_MS: the database is too busy or stuck.
+  database_timeout: 503,
 };
 
 /** Seconds a client should wait before retrying while a dependency is down (about one reconnect cycle). */
@@ -36,8 +38,9 @@ export class CustodyExceptionFilter implements ExceptionFilter {
     // PostgreSQL down or restarting, reached from any route (the key check reads it first): a 503 that names
     // the dependency, not a 500 with the driver's text.
     if (!(err instanceof CustodyError) && isDatabaseUnavailable(err)) err = new ServiceUnavailableError('database');
+    if (!(err instanceof CustodyError) && isQueryTimeout(err)) err = new CustodyError('database_timeout', 'the database did not answer in time; retry shortly', { dependency: 'database' });
     if (err instanceof CustodyError) {
-      if (err.code === 'unavailable') res.setHeader('Retry-After', String(RETRY_AFTER_S));
+      if (err.code === 'unavailable' || err.code === 'database_timeout') res.setHeader('Retry-After', String(RETRY_AFTER_S));
       res.status(STATUS[err.code] ?? 400).json({ error: err.code, message: err.message, details: err.details });
       return;
     }

@@ -26,7 +26,8 @@ function answer(audits: AuditService, q: ReadQuery): Promise<unknown> {
 
 let runtime: Runtime | undefined;
 try {
-  runtime = await connectThreadRuntime(init.config, init.endpoints, { embedded: init.embedded, poolSize: 1 });
+  // Every query here answers a request: bounded as the API's own pool is (CUSTODY_REQUEST_QUERY_TIMEOUT_MS).
+  runtime = await connectThreadRuntime(init.config, init.endpoints, { embedded: init.embedded, poolSize: 1, requestPath: true });
   // Built by hand (no Nest here): a service with no read thread of its own computes each answer itself.
   const audits = new AuditService(runtime.persistence, runtime, new ProjectionInputCache());
   port.on('message', (m: ReadThreadRequest) => {

@@ -166,3 +166,51 @@ it('applies CUSTODY_PARSE_MAX_DECLARATIONS to the files it audits', async () => 
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+// A document that could not be read leaves the audit partial: CI must not get green from it silently.
+describe('custody audit with a document it could not read', () => {
+  // A fleet export over the declarations budget set below: failed too_complex.
+  const fleet = readFileSync(join(process.cwd(), 'test/fixtures/practices/agency-fleet/configs/echo-fleet.csv'));
+  async function partial(extra: string[]): Promise<{ code: number; stderr: string; report?: { documents: { file: string; status: string }[] } }> {
+    const dir = mkdtempSync(join(tmpdir(), 'custody-audit-'));
+    writeFileSync(join(dir, 'custody.yaml'), GOOD);
+    writeFileSync(join(dir, 'README.md'), '# notes\n');
+    writeFileSync(join(dir, 'echo-fleet.csv'), fleet);
+    const before = process.env.CUSTODY_PARSE_MAX_DECLARATIONS;
+    process.env.CUSTODY_PARSE_MAX_DECLARATIONS = '5';
+    try {
+      const r = await run([dir, '--format', 'json', '--out', join(dir, 'r.json'), ...extra]);
+      return { ...r, report: existsSync(join(dir, 'r.json')) ? JSON.parse(readFileSync(join(dir, 'r.json'), 'utf8')) : undefined };
+    } finally {
+      if (before === undefined) delete process.env.CUSTODY_PARSE_MAX_DECLARATIONS;
+      else process.env.CUSTODY_PARSE_MAX_DECLARATIONS = before;
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+
+  it('exits 2, still writes the report (the failed document in it) and lists it on stderr', async () => {
+    const r = await partial([]);
+    expect(r.code).toBe(EXIT.usage);
+    expect(r.report?.documents.find((d) => d.file.endsWith('echo-fleet.csv'))?.status).toBe('failed');
+    expect(r.stderr).toMatch(/custody: failed: .*fleet\.csv: too_complex/);
+    expect(r.stderr).toMatch(/partial audit: 1 of \d+ document\(s\) could not be read .*--allow-partial/);
+  });
+
+  it('exits 0 with --allow-partial (the failed document still listed), and --fail-on still gates', async () => {
+    const r = await partial(['--allow-partial']);
+    expect(r.code).toBe(EXIT.ok);
+    expect(r.stderr).toMatch(/custody: failed: .*fleet\.csv: too_complex/);
+    expect(r.stderr).not.toMatch(/partial audit/);
+    expect((await partial(['--allow-partial', '--fail-on', 'info'])).code).toBe(EXIT.findings);
+  });
+
+  it('a failed document outranks --fail-on: exit 2 (the gate saw only part of the evidence)', async () => {
+    expect((await partial(['--fail-on', 'info'])).code).toBe(EXIT.usage);
+  });
+
+  it('a README or other file that is not evidence does not make an audit partial', async () => {
+    const r = await audit({ 'custody.yaml': GOOD, 'README.md': '# notes\n' });
+    expect(r).toMatchObject({ code: EXIT.ok, wrote: true });
+    expect(r.stderr).toMatch(/unparsed: README\.md/);
+  });
+});

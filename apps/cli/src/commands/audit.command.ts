@@ -21,7 +21,8 @@ export function registerAudit(program: Command): void {
     .option('--baseline <file>', 'a previous `--format sarif` output: results are marked new/unchanged/absent')
     .option('--fail-on-new', 'with --baseline: the --fail-on gate (default: any severity) counts only findings the baseline does not have')
     .option('--src-root <dir>', 'SARIF: the folder artifact paths are relative to (default: the working directory, e.g. the repository root)')
-    .action(async (paths: string[], opts: { lens?: string; format: string; maxManifestMb: string; out?: string; failOn?: string; triage?: string; baseline?: string; failOnNew?: boolean; srcRoot?: string }) => {
+    .option('--allow-partial', `accept an audit some documents could not be read for (too complex, unreadable): listed on stderr, but not exit ${EXIT.usage}`)
+    .action(async (paths: string[], opts: { lens?: string; format: string; maxManifestMb: string; out?: string; failOn?: string; triage?: string; baseline?: string; failOnNew?: boolean; srcRoot?: string; allowPartial?: boolean }) => {
       // The audit's garbage, not what it keeps, would otherwise set its peak memory (heap-growth.ts).
       boundHeapGrowth();
       // Loaded here, not at the top: `custody --version` and `rules` must not pay for the audit's modules.
@@ -72,6 +73,16 @@ export function registerAudit(program: Command): void {
           process.stderr.write(`custody: ${hits.length} ${opts.failOnNew ? 'new ' : ''}untriaged finding(s) at or above ${failOn}\n`);
           process.exitCode = EXIT.findings;
         }
+      }
+      // A document that failed (too complex, unreadable, an error while reading) left the audit partial: its
+      // vendor's terms or its flows are missing, and the findings they would raise with them, so a green CI
+      // run would vouch for evidence nobody read. The report is written all the same (it lists them); the exit
+      // says unreadable input unless the user accepted a partial audit. Unparsed files (a README, a format
+      // Custody does not read, a config with nothing to interpret) are not evidence and do not count.
+      const failed = report.documents.filter((d) => d.status === 'failed');
+      if (failed.length && !opts.allowPartial) {
+        process.stderr.write(`custody: partial audit: ${failed.length} of ${report.documents.length} document(s) could not be read (listed above); exit ${EXIT.usage} (--allow-partial accepts a partial audit)\n`);
+        process.exitCode = EXIT.usage;
       }
     });
 }

@@ -30,7 +30,9 @@ export function registerServe(program: Command): void {
       const [{ CommandBus }, { createApiApp }, { jobThreadAvailable, startJobThread }] = await Promise.all([import('@nestjs/cqrs'), import('../../../api/src/bootstrap.js'), import('../../../worker/src/job-thread.js')]);
       const config = loadConfig(process.env, { port: opts.port ? Number(opts.port) : undefined, host: opts.host });
       assertBindAllowed(config.host, Boolean(opts.allowRemote));
-      const runtime = await startRuntime(config);
+      // The pool is the request path's alone (bounded queries) unless jobs run on it: embedded without the job
+      // thread (from TypeScript sources), or production with --worker.
+      const runtime = await startRuntime(config, { requestPath: config.databaseUrl ? !opts.worker : jobThreadAvailable() });
       // Embedded mode processes jobs in a thread of this process (from TypeScript sources: in this thread), so
       // scoring a large fleet does not stall the event loop that answers HTTP. Thread and API start side by side.
       const threaded = runtime.embedded && jobThreadAvailable();

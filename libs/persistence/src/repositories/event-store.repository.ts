@@ -3,6 +3,7 @@ import { AUDIT_CHANGING_EVENTS, PROJECTION_INPUT_EVENTS, type EventPayload, type
 import { EventEntity } from '../entities/index.js';
 import { GENESIS_HASH, chainAtSql, chainContentPieces, chainHash, toLink, verifyLinks, type ChainEntry, type ChainLink, type ChainVerdict } from '../audit-chain.js';
 import { GroupCommit } from './group-commit.js';
+import type { ReadJournal } from '../audit-read-journal.js';
 
 /** A stored event; its payload is typed by the catalogue's entry for its type. */
 export type StoredEvent = RecordedEvent;
@@ -103,6 +104,33 @@ export class EventStoreRepository {
    */
   recordRead(workspaceId: string, payload: EventPayload<'EvidenceRead'>, actor = 'system'): Promise<RecordedEvent<'EvidenceRead'>> {
     return this.reads.add(workspaceId, { payload, actor });
+  }
+
+  private journal?: ReadJournal;
+
+  /**
+   * Embedded mode: reads are logged through a durable journal beside the database (audit-read-journal.ts), not
+   * in the chain on the request path, where a scoring run's transaction holds the one database session.
+   */
+  useJournal(journal: ReadJournal): void {
+    this.journal = journal;
+  }
+
+  /** Resolves once every read logged so far is on the chain (the journal's entries chained): what the log shows then. */
+  async settled(): Promise<void> {
+    await this.journal?.drain();
+  }
+
+  /**
+   * Logs a read of evidence before it is answered: durable in the read journal when there is one (its seq is
+   * known once chained, just after), else committed on the chain (recordRead) with its seq.
+   */
+  async logRead(workspaceId: string, payload: EventPayload<'EvidenceRead'>, actor = 'system'): Promise<{ seq?: number }> {
+    if (this.journal) {
+      await this.journal.add(workspaceId, payload, actor);
+      return {};
+    }
+    return { seq: (await this.recordRead(workspaceId, payload, actor)).seq };
   }
 
   /**

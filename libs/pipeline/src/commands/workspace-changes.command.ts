@@ -52,7 +52,7 @@ export class CorrectFactHandler implements ICommandHandler<CorrectFactCommand> {
 }
 
 /** Custody holds sensitive material: every read of evidence (quotes, findings, reports) goes in the audit log. */
-export class RecordEvidenceReadCommand extends Command<{ seq: number }> {
+export class RecordEvidenceReadCommand extends Command<{ seq?: number }> {
   constructor(readonly workspaceId: string, readonly read: { what?: string; documentId?: string }, readonly actor = 'system') {
     super();
   }
@@ -63,8 +63,9 @@ export class RecordEvidenceReadHandler implements ICommandHandler<RecordEvidence
   constructor(@Inject(PERSISTENCE) private readonly db: Persistence) {}
 
   async execute({ workspaceId, read, actor }: RecordEvidenceReadCommand) {
-    // Grouped with the workspace's other reads in flight (issue 11); resolves once the entry is committed.
-    return { seq: (await this.db.events.recordRead(workspaceId, read, actor)).seq };
+    // Resolves once the entry is durable: committed on the chain (grouped with the workspace's other reads in
+    // flight), or in embedded mode in the read journal, chained just after (issue 11).
+    return this.db.events.logRead(workspaceId, read, actor);
   }
 }
 
