@@ -277,6 +277,15 @@ export const NEGATION_SCOPE = {
   prefixes: ['no-'],
   /** How many words a "without" reaches: "without selling it", "without your consent" (not a later main verb). */
   withoutReach: 1,
+  /** Words that open a relative part after a comma ("We do not use Customer Data, which may include PHI, to train …"):
+   *  closed by a comma, it is an aside about the object, not a clause that ends the refusal. */
+  relatives: ['which', 'who', 'whom', 'whose'],
+  /** Words that take the main clause up again after an aside closes ("…, which may include PHI, to train", "…, which
+   *  is encrypted, with advertisers"). */
+  resumes: ['to', 'for', 'with', 'in', 'on', 'by', 'from', 'outside', 'into'],
+  /** Verbs whose purpose follows as "to …"/"for …" after their object ("do not use the data we collect when you use the
+   *  Services to train our models"): a subordinate part inside the object does not take that purpose from them. */
+  purposeVerbs: ['use', 'uses', 'used', 'using', 'process', 'processes', 'processed', 'processing', 'share', 'shares', 'shared', 'sharing', 'disclose', 'discloses', 'disclosed', 'leverage', 'leverages', 'leveraged'],
 } as const;
 
 export const NOT_IN_CONTEXT: { cat: Category; kind?: string; phrase: RegExp; before?: RegExp; after?: RegExp }[] = [
