@@ -35,6 +35,7 @@ const SAVE_BEFORE = new Set<string>(NEGATION_SCOPE.saveBefore);
 const RELATIVE = new Set<string>(NEGATION_SCOPE.relatives);
 const RESUMES = new Set<string>(NEGATION_SCOPE.resumes);
 const PURPOSE_VERB = new Set<string>(NEGATION_SCOPE.purposeVerbs);
+const PREDICATE_COMPLEMENT = new Set<string>(NEGATION_SCOPE.predicateComplements);
 /** Negation words that end in a negative predicate: a negation before them cancels them ("not prohibited from"). */
 const PREDICATE_NEGATION = new Set(['prohibited', 'forbidden', 'prohibit', 'prohibits', 'refrain', 'refrains']);
 
@@ -213,14 +214,23 @@ export function reaches(tokens: Token[], view: string, base: number, n0: number,
 function cancelled(tokens: Token[], negs: NegationSpan[], n: NegationSpan): boolean {
   // `n` is the predicate: an earlier negation stands close before it.
   if (PREDICATE_NEGATION.has(tokens[n.t0].lower) || (n.t1 - n.t0 > 1 && PREDICATE_NEGATION.has(tokens[n.t1 - 1].lower)) || PREDICATE_NEGATION.has(tokens[n.t0 + 1]?.lower ?? '')) {
-    if (negs.some((m) => m.t1 <= n.t0 && n.t0 - m.t1 <= 5 && !coordinatorBetween(tokens, m.t1, n.t0))) return true;
+    if (predicateOfAct(tokens, n.t0) && negs.some((m) => m.t1 <= n.t0 && n.t0 - m.t1 <= 5 && !coordinatorBetween(tokens, m.t1, n.t0))) return true;
   }
   // `n` is the outer negation: a negative predicate follows it closely.
   for (let i = n.t1; i < Math.min(tokens.length, n.t1 + 6); i++) {
     const x = tokens[i].lower;
     if (COORDINATOR.has(x)) return false;
-    if (NEGATIVE_PREDICATE.has(x)) return true;
+    if (NEGATIVE_PREDICATE.has(x) && predicateOfAct(tokens, i)) return true;
   }
+  return false;
+}
+/**
+ * Whether the negative word at `i` is a predicate over an act ("prevents us from disclosing", "not restricted from
+ * using", "restricts our right to use"), not an adjective of the data or purpose ("do not share restricted data",
+ * "will not use your data for prohibited purposes"), which a negation before it still refuses.
+ */
+function predicateOfAct(tokens: Token[], i: number): boolean {
+  for (let j = i + 1; j < Math.min(tokens.length, i + 5); j++) if (PREDICATE_COMPLEMENT.has(tokens[j].lower)) return true;
   return false;
 }
 function coordinatorBetween(tokens: Token[], a: number, b: number): boolean {

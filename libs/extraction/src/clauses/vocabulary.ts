@@ -273,6 +273,9 @@ export const NEGATION_SCOPE = {
   /** Predicates that are negations themselves: "nothing … prevents us from disclosing", "we are not prohibited from
    *  sharing" say the act may happen (double negation). */
   negativePredicates: ['prevent', 'prevents', 'preclude', 'precludes', 'prohibit', 'prohibits', 'prohibited', 'restrict', 'restricts', 'restricted', 'forbid', 'forbids', 'forbidden', 'bar', 'bars', 'barred', 'stop', 'stops'],
+  /** What makes a negative word a predicate over an act, within four words after it ("prevents us from disclosing",
+   *  "restricts our right to use"); without one it is an adjective ("restricted data", "prohibited purposes"). */
+  predicateComplements: ['from', 'right', 'rights', 'ability'],
   /** Prefixes that negate the word they join ("no-training terms", "a no-sale policy"). */
   prefixes: ['no-'],
   /** How many words a "without" reaches: "without selling it", "without your consent" (not a later main verb). */

@@ -51,3 +51,14 @@ describe('offshore_processing: a refusal qualified before the transfer does not 
     expect(factOf('offshore_processing', 'Without limiting the foregoing, we do not transfer your personal data outside the EEA.')).toBe('no');
   });
 });
+
+describe('a negated negative cancels only as a predicate over an act', () => {
+  it('an adjective of the data or purpose is no negative predicate: the refusal stands (allowed on main)', () => {
+    expect(factOf('data_sale_or_marketing', 'We do not share restricted data with advertisers for targeted advertising.')).toBe('prohibited');
+    expect(ai('We will not use your data for prohibited purposes, such as training AI models.')).toBe('prohibited');
+  });
+  it('near miss: "not restricted from using", "nothing … prevents us from" permit the act', () => {
+    expect(ai('We are not restricted from using your content to train our AI models.')).toBe('allowed');
+    expect(negText('Nothing in this policy prevents us from selling your personal information.', 'selling')).toBe(false);
+  });
+});
