@@ -62,3 +62,14 @@ describe('a negated negative cancels only as a predicate over an act', () => {
     expect(negText('Nothing in this policy prevents us from selling your personal information.', 'selling')).toBe(false);
   });
 });
+
+describe('ai_training: a list item under a negated lead-in of its own paragraph', () => {
+  it('"We do not:" then "- use it to train machine learning models" refuses the training (allowed on main)', () => {
+    expect(ai('We do not:\n\n- sell your personal data;\n- share it with advertisers; or\n- use it to train machine learning models.')).toBe('prohibited');
+    expect(ai('We will never:\n\n* sell your data\n* use your content to train AI models')).toBe('prohibited');
+  });
+  it('near misses: a lead-in whose negation a new clause ends, and an item with a subject of its own', () => {
+    expect(ai('We do not sell your data, but we may use it for:\n\n- analytics;\n- training our AI models.')).toBe('allowed');
+    expect(ai('Our commitments:\n\n- We do not sell your data.\n- We use your content to train our AI models.')).toBe('allowed');
+  });
+});
