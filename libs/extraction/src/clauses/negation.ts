@@ -280,6 +280,11 @@ export function negatedParty(c: Clause, n: Hit): Hit | undefined {
   return who;
 }
 
+/** Whether the negation word at `index` of `view` opens a phrase that negates nothing ("not only", "no later than"). */
+export function notNegatingAt(view: string, index: number): boolean {
+  return phraseAt(tokenize(view.slice(index, index + 32)), 0, NOT_NEGATING) > 0;
+}
+
 /**
  * Whether the words before `index` of a sentence's text negate the word at `index` (for readers that match patterns on
  * text): the same rules as {@link negated}, over the words at most `window` characters back and not across ';'. Also

@@ -73,3 +73,12 @@ describe('ai_training: a list item under a negated lead-in of its own paragraph'
     expect(ai('Our commitments:\n\n- We do not sell your data.\n- We use your content to train our AI models.')).toBe('allowed');
   });
 });
+
+describe('data_sale: a refusal pattern reads its negation word through the shared vocabulary', () => {
+  it('"not only … sell" refuses no sale (prohibited on main)', () => {
+    expect(factOf('data_sale_or_marketing', 'We not only sell your data to advertisers but also share it with data brokers.')).not.toBe('prohibited');
+  });
+  it('near miss: a real negation after a "not only" still refuses', () => {
+    expect(factOf('data_sale_or_marketing', 'We not only encrypt your data but also never sell it to third parties.')).toBe('prohibited');
+  });
+});
