@@ -3,6 +3,7 @@ import type { Clause } from './clause.js';
 import { verbal } from './clause.js';
 import type { Hit } from './lexicon.js';
 import { introChain } from './structure.js';
+import { negatedBefore } from './negation.js';
 
 /**
  * The action a list item without a verb of its own inherits from its lead-in: "We collect the following data: *
@@ -19,4 +20,21 @@ export function leadAction(sentences: Sentence[], s: Sentence, clausesOf: (s: Se
     if (found.length > 0) return found[found.length - 1];
   }
   return undefined;
+}
+
+// An item that opens with a subject of its own ("- we use it to …") is a sentence, not the lead-in's continuation.
+const OWN_SUBJECT = /^\W*(?:we|you|they|i)\b/i;
+
+/**
+ * Whether a list item continues a negated lead-in: "We do not:" then "- use it to train machine learning models" (the
+ * items of a list split into sentences of their own; inside one sentence negatedBefore reads the lead-in itself). The
+ * nearest lead-in, ending in a colon that its negation reaches ("We will never:", not "We do not sell your data, but
+ * we may use it for:").
+ */
+export function leadNegated(sentences: Sentence[], s: Sentence): boolean {
+  if (OWN_SUBJECT.test(s.view)) return false;
+  const lead = introChain(sentences, s)[0];
+  if (!lead || lead.isHeading) return false;
+  const colon = lead.view.trimEnd().length - 1;
+  return lead.view[colon] === ':' && negatedBefore(lead.view, colon, 160);
 }

@@ -32,6 +32,10 @@ const COORDINATOR = new Set<string>(NEGATION_SCOPE.coordinators);
 const FINITE = new Set<string>(NEGATION_SCOPE.finite);
 const NEGATIVE_PREDICATE = new Set<string>(NEGATION_SCOPE.negativePredicates);
 const SAVE_BEFORE = new Set<string>(NEGATION_SCOPE.saveBefore);
+const RELATIVE = new Set<string>(NEGATION_SCOPE.relatives);
+const RESUMES = new Set<string>(NEGATION_SCOPE.resumes);
+const PURPOSE_VERB = new Set<string>(NEGATION_SCOPE.purposeVerbs);
+const PREDICATE_COMPLEMENT = new Set<string>(NEGATION_SCOPE.predicateComplements);
 /** Negation words that end in a negative predicate: a negation before them cancels them ("not prohibited from"). */
 const PREDICATE_NEGATION = new Set(['prohibited', 'forbidden', 'prohibit', 'prohibits', 'refrain', 'refrains']);
 
@@ -81,6 +85,41 @@ function newClauseAfter(tokens: Token[], i: number, t: number): boolean {
   }
   // "… and we share it": a subject pronoun directly before the word.
   return t - i <= 2 && t - 1 > i && SUBJECT.has(tokens[t - 1].lower);
+}
+
+/** The first comma in tokens (a, b), or -1. */
+function commaIn(tokens: Token[], a: number, b: number): number {
+  for (let i = a + 1; i < b; i++) if (tokens[i].lower === ',') return i;
+  return -1;
+}
+
+/**
+ * The comma that closes an aside opening at the comma `i`, when the negation's clause goes on after it towards `t`, or
+ * -1: a relative part about the object ("do not use Customer Data, which may include PHI, to train …") resumed by a
+ * preposition or the word itself, or an exception that interrupts the verb group right after the negation ("will not,
+ * except as required by law, disclose …", `n1` the negation's end).
+ */
+function asideClosing(tokens: Token[], i: number, n1: number, t: number): number {
+  const next = tokens[i + 1]?.lower ?? '';
+  const relative = RELATIVE.has(next) || (next === 'that' && tokens[i + 2]?.lower === 'is' && tokens[i + 3]?.lower === ',');
+  const exception = i === n1 && exceptionAt(tokens, i + 1);
+  if (!relative && !exception) return -1;
+  const close = commaIn(tokens, relative && next === 'that' ? i + 3 : i, t);
+  if (close < 0) return -1;
+  if (exception || close + 1 === t || RESUMES.has(tokens[close + 1].lower)) return close;
+  return -1;
+}
+
+/**
+ * Whether a subordinate part opening at `i` sits inside the object of a negated verb that takes a purpose, with `t` that
+ * purpose: "do not use the information we collect when you use the Services to train our models" (the training is the
+ * refused use's), not "do not notify you when we disclose it" (the disclosure is the condition's).
+ */
+function purposeOfNegatedVerb(tokens: Token[], n1: number, i: number, t: number): boolean {
+  const before = tokens[t - 1]?.lower;
+  if (before !== 'to' && before !== 'for') return false;
+  for (let j = n1; j < i; j++) if (PURPOSE_VERB.has(tokens[j].lower)) return true;
+  return false;
 }
 
 /** Whether a comma stands between tokens `a` and `b`. */
@@ -147,9 +186,21 @@ export function reaches(tokens: Token[], view: string, base: number, n0: number,
         continue;
       }
     }
+    // An aside between commas that the clause resumes after (a relative part about the object, an exception
+    // interrupting the verb group) is skipped; a relative part the clause does not resume after holds the word ("do not
+    // sell your data, which we use to train models").
+    if (x === ',') {
+      const close = asideClosing(tokens, i, n1, t);
+      if (close > 0) {
+        i = close;
+        continue;
+      }
+      if (RELATIVE.has(tokens[i + 1]?.lower ?? '')) return false;
+    }
     if (exceptionAt(tokens, i)) return false;
-    // A subordinate part opening after the negation, not closed before the word: the word is the condition's.
-    if (SUBORDINATOR.has(x) && !commaBetween(tokens, i, t)) return false;
+    // A subordinate part opening after the negation, not closed before the word: the word is the condition's, unless it
+    // is the purpose of the negated verb whose object the part describes.
+    if (SUBORDINATOR.has(x) && !commaBetween(tokens, i, t) && !purposeOfNegatedVerb(tokens, n1, i, t)) return false;
     if (COORDINATOR.has(x) && newClauseAfter(tokens, i, t)) return false;
   }
   return !inOpeningPart(tokens, n0, t) && !closedParenthesis(tokens, n0, t);
@@ -163,14 +214,23 @@ export function reaches(tokens: Token[], view: string, base: number, n0: number,
 function cancelled(tokens: Token[], negs: NegationSpan[], n: NegationSpan): boolean {
   // `n` is the predicate: an earlier negation stands close before it.
   if (PREDICATE_NEGATION.has(tokens[n.t0].lower) || (n.t1 - n.t0 > 1 && PREDICATE_NEGATION.has(tokens[n.t1 - 1].lower)) || PREDICATE_NEGATION.has(tokens[n.t0 + 1]?.lower ?? '')) {
-    if (negs.some((m) => m.t1 <= n.t0 && n.t0 - m.t1 <= 5 && !coordinatorBetween(tokens, m.t1, n.t0))) return true;
+    if (predicateOfAct(tokens, n.t0) && negs.some((m) => m.t1 <= n.t0 && n.t0 - m.t1 <= 5 && !coordinatorBetween(tokens, m.t1, n.t0))) return true;
   }
   // `n` is the outer negation: a negative predicate follows it closely.
   for (let i = n.t1; i < Math.min(tokens.length, n.t1 + 6); i++) {
     const x = tokens[i].lower;
     if (COORDINATOR.has(x)) return false;
-    if (NEGATIVE_PREDICATE.has(x)) return true;
+    if (NEGATIVE_PREDICATE.has(x) && predicateOfAct(tokens, i)) return true;
   }
+  return false;
+}
+/**
+ * Whether the negative word at `i` is a predicate over an act ("prevents us from disclosing", "not restricted from
+ * using", "restricts our right to use"), not an adjective of the data or purpose ("do not share restricted data",
+ * "will not use your data for prohibited purposes"), which a negation before it still refuses.
+ */
+function predicateOfAct(tokens: Token[], i: number): boolean {
+  for (let j = i + 1; j < Math.min(tokens.length, i + 5); j++) if (PREDICATE_COMPLEMENT.has(tokens[j].lower)) return true;
   return false;
 }
 function coordinatorBetween(tokens: Token[], a: number, b: number): boolean {
@@ -218,6 +278,11 @@ export function negatedParty(c: Clause, n: Hit): Hit | undefined {
     who = x;
   }
   return who;
+}
+
+/** Whether the negation word at `index` of `view` opens a phrase that negates nothing ("not only", "no later than"). */
+export function notNegatingAt(view: string, index: number): boolean {
+  return phraseAt(tokenize(view.slice(index, index + 32)), 0, NOT_NEGATING) > 0;
 }
 
 /**

@@ -273,10 +273,22 @@ export const NEGATION_SCOPE = {
   /** Predicates that are negations themselves: "nothing … prevents us from disclosing", "we are not prohibited from
    *  sharing" say the act may happen (double negation). */
   negativePredicates: ['prevent', 'prevents', 'preclude', 'precludes', 'prohibit', 'prohibits', 'prohibited', 'restrict', 'restricts', 'restricted', 'forbid', 'forbids', 'forbidden', 'bar', 'bars', 'barred', 'stop', 'stops'],
+  /** What makes a negative word a predicate over an act, within four words after it ("prevents us from disclosing",
+   *  "restricts our right to use"); without one it is an adjective ("restricted data", "prohibited purposes"). */
+  predicateComplements: ['from', 'right', 'rights', 'ability'],
   /** Prefixes that negate the word they join ("no-training terms", "a no-sale policy"). */
   prefixes: ['no-'],
   /** How many words a "without" reaches: "without selling it", "without your consent" (not a later main verb). */
   withoutReach: 1,
+  /** Words that open a relative part after a comma ("We do not use Customer Data, which may include PHI, to train …"):
+   *  closed by a comma, it is an aside about the object, not a clause that ends the refusal. */
+  relatives: ['which', 'who', 'whom', 'whose'],
+  /** Words that take the main clause up again after an aside closes ("…, which may include PHI, to train", "…, which
+   *  is encrypted, with advertisers"). */
+  resumes: ['to', 'for', 'with', 'in', 'on', 'by', 'from', 'outside', 'into'],
+  /** Verbs whose purpose follows as "to …"/"for …" after their object ("do not use the data we collect when you use the
+   *  Services to train our models"): a subordinate part inside the object does not take that purpose from them. */
+  purposeVerbs: ['use', 'uses', 'used', 'using', 'process', 'processes', 'processed', 'processing', 'share', 'shares', 'shared', 'sharing', 'disclose', 'discloses', 'disclosed', 'leverage', 'leverages', 'leveraged'],
 } as const;
 
 export const NOT_IN_CONTEXT: { cat: Category; kind?: string; phrase: RegExp; before?: RegExp; after?: RegExp }[] = [

@@ -1,6 +1,7 @@
 import type { Candidate, FactContext } from './fact-context.js';
 import { decide, evidenceAt, negatedBefore, neighbour, operative } from './fact-context.js';
 import { bothCases } from '../clauses/both-cases.js';
+import { leadNegated } from '../clauses/list-lead.js';
 import type { Fact } from '@custody/domain';
 import { CUSTOMER_DATA, POINTER, PUBLIC_SOURCES, restrictsOthers, VENDOR_MATERIALS } from '../clauses/actor-readings.js';
 
@@ -62,7 +63,8 @@ export function extractAiTraining(ctx: FactContext): Fact<'ai_training_on_custom
     // "You decide whether or not we use your content to train our models": both cases at once (bothCases), neither a
     // use nor a refusal stated; kept for review.
     else if (bothCases(v, m.index)) cands.push({ value: 'allowed', evidence: ev, confidence: 0.4, review: 'training named in a "whether" part: both cases at once, neither stated nor refused' });
-    else if (negatedBefore(v, m.index, 100)) cands.push({ value: 'prohibited', evidence: ev, confidence: 0.85 });
+    // Refused in the sentence, or an item of a list whose lead-in refuses ("We do not:" then "- use it to train …").
+    else if (negatedBefore(v, m.index, 100) || leadNegated(ctx.sentences, s)) cands.push({ value: 'prohibited', evidence: ev, confidence: 0.85 });
     else cands.push({ value: 'allowed', evidence: ev, confidence: 0.8 });
   }
   // The training the document allows is subject to a control it gives elsewhere over the use of the data for AI ("If you

@@ -5,6 +5,7 @@ import { clauseEvidence, decide, evidenceAt, negatedBefore, operative } from './
 import { restrictsOthers } from '../clauses/actor-readings.js';
 import { introChain } from '../clauses/structure.js';
 import { bothCases } from '../clauses/both-cases.js';
+import { notNegatingAt } from '../clauses/negation.js';
 import { escapeRegExp } from '../text/escape-regexp.js';
 import { TRAILING_LEGAL_SUFFIX } from '../text/legal-suffixes.js';
 import type { Sentence } from '../text/sentences.js';
@@ -227,7 +228,7 @@ function readPatterns(ctx: FactContext, s: Sentence, v: string, cands: Candidate
   }
   if (done) return true;
   for (const re of PROHIBITED) {
-    const m = re.exec(v);
+    const m = refusalMatch(re, v);
     if (m && re === MARKETING_USE_REFUSED && !MARKETED_DATA.test(v.slice(0, m.index + m[0].length))) continue;
     if (m && re === TARGETED_REFUSED && !vendorSubject(v, m.index, ctx.vendorNames)) continue;
     if (m && (USER_CONDITION.test(v.slice(Math.max(0, m.index - 60), m.index)) || SCOPE_LIMIT.test(v.slice(m.index + m[0].length)))) continue;
@@ -245,6 +246,21 @@ function readPatterns(ctx: FactContext, s: Sentence, v: string, cands: Candidate
     }
   }
   return done;
+}
+
+/**
+ * The first match of a refusal pattern whose negation word negates (the shared reader's vocabulary): "We not only sell
+ * your data … but also share it" refuses nothing, "We not only encrypt your data but also never sell it" refuses.
+ */
+function refusalMatch(re: RegExp, v: string): RegExpExecArray | null {
+  for (let from = 0; from < v.length; ) {
+    const m = re.exec(v.slice(from));
+    if (!m) return null;
+    m.index += from;
+    if (!notNegatingAt(v, m.index)) return m;
+    from = m.index + 1;
+  }
+  return null;
 }
 
 /** The clause reading of a refused sale (a negated sell action on data). */

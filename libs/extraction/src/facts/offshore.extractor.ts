@@ -181,8 +181,9 @@ export function extractOffshore(ctx: FactContext): Fact<'offshore_processing'> {
     if (home !== 'us') {
       const none = NO_TRANSFER_ABROAD.exec(v) ?? refusedTransferAbroad(v);
       // Not a refusal qualified by the law ("Neither party shall transfer Personal Data outside the EEA in breach of the
-      // Data Protection Laws" refuses unlawful transfers only) or by an exception.
-      if (none && !/\b(?:except|unless|however|but|without|other than|in (?:breach|violation|contravention) of)\b/i.test(v.slice(none.index))) {
+      // Data Protection Laws" refuses unlawful transfers only) or by an exception, after it or in an aside before it ("We
+      // will not, without your consent, transfer …").
+      if (none && !/\b(?:except|unless|however|but|without|other than|in (?:breach|violation|contravention) of)\b/i.test(v.slice(none.index)) && !QUALIFIED_BEFORE.test(v.slice(0, none.index))) {
         cands.push({ value: 'no', evidence: ev(none), confidence: 0.85 });
         continue;
       }
@@ -267,6 +268,8 @@ export function extractOffshore(ctx: FactContext): Fact<'offshore_processing'> {
   return decide('offshore_processing', cands, ['yes', 'no']);
 }
 
+// A condition or exception before a refusal of transfers abroad, not "without limiting the foregoing".
+const QUALIFIED_BEFORE = /\b(?:except|unless|other than)\b|\bwithout\b(?!\s+limit)/i;
 // A heading-and-value pair or a plain refusal that says no data goes abroad.
 const NO_TRANSFER_ABROAD = /\b(?:third[- ]country|international|cross-border)\s+(?:data\s+)?transfers?\W{0,6}\s*(?:none|no|n\/a|not applicable)\b/i;
 // "We do not transfer your personal data outside the EEA": the transfer, refused (the clause layer's negation reader).
