@@ -74,7 +74,7 @@ export function extractAiTraining(ctx: FactContext): Fact<'ai_training_on_custom
   if (allowed) {
     for (const s of operative(ctx, /\b(?:object|opt)/i)) {
       const m = AI_CONTROL.exec(s.view);
-      if (m) {
+      if (m && !CONTROL_NOT_GIVEN.test(m[0]) && !AI_FEATURES.test(s.view.slice(m.index + m[0].length - 30, m.index + m[0].length + 40))) {
         // Both quotes: the use allowed and the control over it.
         cands.push({ value: 'opt_out', evidence: allowed.evidence, confidence: 0.75 }, { value: 'opt_out', evidence: evidenceAt(ctx, s, m.index, m.index + m[0].length), confidence: 0.75 });
         break;
@@ -86,3 +86,9 @@ export function extractAiTraining(ctx: FactContext): Fact<'ai_training_on_custom
 
 // The user objecting to, or opting out of, the use of their data for AI or models.
 const AI_CONTROL = /\b(?:you|users?)\b[^.;]{0,100}?\b(?:object|opt[- ]out)\s+(?:to|of|from)\s+(?:the\s+)?(?:use|processing)\s+of\s+(?:your\s+)?(?:personal\s+)?(?:data|information|content)\b[^.;]{0,40}?\b(?:ai|artificial intelligence|machine learning|models?)\b/i;
+// The control refused ("you cannot opt out of the use of your content for our AI models"), or given by someone else
+// ("Publishers may let you object to the use of your data by their own AI models"): no control over the vendor's use.
+const CONTROL_NOT_GIVEN = /\b(?:cannot|can't|can ?not|may not|not (?:be )?able|unable|no (?:right|option|way)|not (?:entitled|permitted|allowed))\b|\blet\s+(?:you|users?)\b|\bby (?:their|its|third[- ]part(?:y|ies)'?s?)\b/i;
+// AI features the user turns off ("opt out of the use of your data in AI-powered features", "… by AI features such as
+// smart compose"): using a feature is not the vendor training on the data.
+const AI_FEATURES = /\b(?:ai|artificial intelligence|machine learning)(?:[- ](?:powered|based|enabled|driven|assisted))?\s+(?:features?|tools?|functionalit(?:y|ies)|assistants?|products?|chat\w*|capabilities|suggestions|summar\w*)\b/i;

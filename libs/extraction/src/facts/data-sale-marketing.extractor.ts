@@ -31,8 +31,10 @@ const ALLOWED: RegExp[] = [
   /\b(?:notify|notifying|inform|informing|send|sending|email|emailing|contact|contacting)\s+you\b[^.;]{0,120}?\b(?:special offers|promotional offers|exclusive offers|our offers|[A-Z][\w-]+ offers(?=\s*(?:[.,;:)!]|$|(?:and|or|&|from|that|which|by|via)\b))|promotions|deals and discounts)\b/,
   // Messages the vendor provides the person that include promotions ("We may provide you with emails, text messages,
   // push notifications … related to the App, such as enhancements, offers, products, events, and other promotions"): the
-  // list of channels runs long before the promotions, so the window is wider than for "send you".
-  /\bprovid(?:e|es|ing) you with\b[^.;]{0,180}?\b(?:special offers|promotional offers|exclusive offers|(?:other |our )?promotions|promotional (?:messages|e-?mails|communications|materials))\b/i,
+  // list of channels runs long before the promotions, so the window is wider than for "send you". Without a channel the
+  // promotions are the short list's own ("to provide you with promotions"); "provide you with tools to create … promotions",
+  // "reports on your promotions" or "the rules of … promotions" are the user's own or another thing.
+  /\bprovid(?:e|es|ing) you with\s+(?:(?:(?!(?:tools?|reports?|reporting|rules|insights|analytics|ability|options?|features?|dashboards?|means)\b)[\w-]+,?\s+(?:and\s+|or\s+|&\s+)?){0,4}?(?:special offers|promotional offers|exclusive offers|(?:other |our )?promotions|promotional (?:messages|e-?mails|communications|materials))\b|(?:[\w-]+,?\s+(?:and\s+|or\s+)?){0,3}?(?:e-?mails?|messages|notifications|newsletters|communications|texts|SMS|alerts|mailings|information|updates)\b[^.;]{0,160}?\b(?:special offers|promotional offers|exclusive offers|(?:other |our )?promotions|promotional (?:messages|e-?mails|communications|materials))\b)/i,
   /\b(?:targeted|interest-based|behaviou?ral|personali[sz]ed|cross-context(?: behaviou?ral)?) (?:advertising|ads|marketing)\b/i,
   // "to inform your interests for ad personalization".
   /\b(?:ads?|advertising) personali[sz]ation\b/i,
@@ -152,7 +154,10 @@ function sellsGoods(matched: string): boolean {
   const g = GOODS.exec(matched);
   return g !== null && !/\b(?:personal|data|information|records|lists?)\b/i.test(g[0]);
 }
-const DECLINE_MARKETING = /\b(?:(?:do not|don't|no longer) (?:wish|want) to receive|unsubscribe from|opt(?:s|ed)?(?:-| )?out of (?:receiving )?)\s*(?:our |any |further )?(?:[\w-]+,? ){0,2}?(?:promotional|marketing|advertising) (?:e-?mails|communications|messages|materials|offers|newsletters)\b/i;
+// "Opts"/"opted out" only of the person ("if you have opted out of receiving marketing communications"): "contacts who
+// opted out of your marketing emails" are an email-sending customer's recipients, and "users are opted out of
+// marketing by default" says none is sent. "Your marketing emails" are the customer's own, not the vendor's.
+const DECLINE_MARKETING = /\b(?:(?:do not|don't|no longer) (?:wish|want) to receive|unsubscribe from|opt(?:-| )?out of (?:receiving )?|(?<=\b(?:you|you have|you've|you had|users? (?:has|have)|a user|the user)\s)opt(?:s|ed)(?:-| )?out of (?:receiving )?)\s*(?:our |any |further )?(?:(?!your\b)[\w-]+,? ){0,2}?(?:promotional|marketing|advertising) (?:e-?mails|communications|messages|materials|offers|newsletters)\b/i;
 // A condition opening the clause before the sale: "Where / If / When … is not being offered for Sale".
 const CONDITION_OPEN = /^\W*(?:where|if|when|whenever|unless|in case)\b[^,;]*$/i;
 const CONCEDED = /\b(?:though|although|but|however|except that)\b[^.;]{0,40}\bmay\s+(?:\w+\s+){0,2}?(?:sell|rent|license|licence|transfer)\b/i;

@@ -22,6 +22,8 @@ const AMOUNT = /\b(?:an?|the)\s+aggregate\s+of\b|\baggregate\s+(?:liability|amou
 const NOT_DATA = /\banonymous(?:ly)?\s+(?:content\s+)?(?:users?|visitors?|accounts?|browsing|posting|reports?|tips?|complaints?|hotline|feedback|surveys?|submissions?|posts?|reviews?)\b|\banonymous\s+(?:unique\s+)?(?:identifiers?|ids?)\b|\banonymity\b|\b(?:post|browse|use the services?|remain|stay)\s+anonymous(?:ly)?\b/i;
 // The vendor keeping or using such data for itself: any purpose, its own purposes, product work, statistics, sharing.
 const OWN_USE = /\bfor any (?:legal |lawful )?purpose|\bany purpose permitted|\bfor (?:its|our|their) own\b|\bown (?:business )?purposes\b|\bcommercial|\b(?:improve|develop|enhance|build|refine|train|benchmark|research|analy[sz]e|analytics|publish|sell|license|share|disclose|statistic|insights?|trends?|dashboards?|reports?|measure)\w*/i;
+// Data, or the form it is given in, as what is "not identifiable": "information that is", "data which are", "in a manner that is".
+const SAID_OF_DATA = /\b(?:data|information|statistics|details|records|content|manner|form|format|way)\s+(?:(?:that|which)\s+)?(?:is|are|will be|would be|remains?|becomes?)\s+$/i;
 const ONLY_FOR_SERVICES = /\b(?:only|solely|exclusively)\b[^.;]{0,60}\b(?:to (?:provide|perform)|for (?:the )?(?:provision|performance) of|on behalf of)\b/i;
 // A policy declaring such data outside its scope ("Personal information does not include de-identified or aggregated information").
 // Hyphens are matched in any of their Unicode forms ("non‑personal" with U+2011).
@@ -78,6 +80,10 @@ export function extractDeidentified(ctx: FactContext): Fact<'deidentified_data_u
       // a technique or an office ("statistical analysis techniques", "Federal Statistical Office").
       const deid = hitsOf(c, 'action', 'deidentify').filter((h) => {
         const w = c.view.slice(h.start, h.end);
+        // "Not (personally) identifiable" describes data only when said of data ("information that is not personally
+        // identifiable", "in a manner that is not identifiable to you"); of people or identifiers ("the other participants
+        // are not identifiable to you", "cookie identifiers … are not personally identifiable") it is no de-identified data.
+        if (/^not\s/i.test(w)) return SAID_OF_DATA.test(c.view.slice(Math.max(0, h.start - 40), h.start));
         if (!/^statistical$/i.test(w)) return true;
         return /^s/.test(w) && /^\s+(?:purposes?|data|information|reports?|reporting|analys[ie]s of (?:your|user|personal|the data))/i.test(c.view.slice(h.end, h.end + 40));
       });

@@ -112,7 +112,10 @@ export function extractLawEnforcement(ctx: FactContext): Fact<'law_enforcement_d
       // What the judicial rule guards must be data: "except as required by a court order, we won't sell … Digital Assets"
       // is about assets, not records.
       const guardsData = d0 === undefined || aboutData(ctx, s, c, dc0, introClauses);
-      if (judicialOnly && guardsData && (refused || has(c, 'restriction') || /\brequires?\b|\brequired\b/i.test(c.view)) && vendorActs(c, own[0], othersKnown)) {
+      // The lead-in's "only" restricts the disclosure its items complete ("We may disclose the content of your messages only:
+      // * To comply with a search warrant").
+      const restricted = has(c, 'restriction') || (dc0 !== c && has(dc0, 'restriction'));
+      if (judicialOnly && guardsData && (refused || restricted || /\brequires?\b|\brequired\b/i.test(c.view)) && vendorActs(c, own[0], othersKnown)) {
         cands.push({ value: 'judicial_process_only', evidence: ev, confidence: 0.85 });
         continue;
       }

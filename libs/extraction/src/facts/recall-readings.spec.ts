@@ -81,3 +81,52 @@ describe('ai_training_on_customer_data: a control over the use of the data for A
     expect(ai(`${uses}\n\nIf you would like to object to the use of your personal data for direct marketing, contact us.`)).toBe('allowed');
   });
 });
+
+/**
+ * Review of the readings above (revrc): the wordings they must not fire on, written as other policies say them.
+ */
+describe('recall readings: counter-examples from other policies', () => {
+  it('flow-down: "impose" binds only measures imposed on the providers', () => {
+    expect(flow('We impose equivalent security measures on our service providers.')).toBe('yes');
+    expect(flow('We may impose fees on service providers that integrate with our platform; those service providers maintain similar security measures.')).toBe('unspecified');
+    expect(flow('Some countries impose restrictions on the use of data; our service providers maintain equivalent security measures.')).toBe('unspecified');
+  });
+  it('flow-down: "our … requirements" only of privacy, security or confidentiality', () => {
+    expect(flow('Our vendors must comply with our data protection requirements and may only process personal data on our behalf.')).toBe('yes');
+    expect(flow('Partners must follow our branding requirements and may only use our logo as shown in our brand guidelines.')).toBe('unspecified');
+    expect(flow('Our suppliers must comply with our accessibility requirements and may only deliver goods to our warehouses.')).toBe('unspecified');
+  });
+  it('flow-down: "the Privacy Policy" of another is not the vendor\'s own', () => {
+    expect(flow('Third-party service providers must comply with the Privacy Policy published on their own website and may only use the data for their services.')).toBe('unspecified');
+    expect(flow('Our service providers must comply with the Privacy Policy of the respective provider and may only use the data for their services.')).toBe('unspecified');
+  });
+  it('flow-down: "in the same way as us" compares protection, not any act', () => {
+    expect(flow('Our partners may use cookies in the same way as us, and must tell you about them.')).toBe('unspecified');
+  });
+  it('sale/marketing: promotions provided must be messages to the person', () => {
+    expect(sale('We use your information to provide you with promotions, including discounts on future orders.')).toBe('allowed');
+    expect(sale('Our merchant dashboard can provide you with tools to create discount codes, special offers and other promotions for your customers.')).toBe('unspecified');
+    expect(sale('We provide you with reports on how your promoted posts and other promotions perform, so that you can adjust your campaigns.')).toBe('unspecified');
+    expect(sale('If you enter a contest, we will provide you with the official rules of the sweepstakes and other promotions you join.')).toBe('unspecified');
+  });
+  it('sale/marketing: "opted out" of the vendor\'s marketing by the person, not a customer\'s recipients', () => {
+    expect(sale('Acme automatically suppresses contacts who have opted out of your marketing emails, so that your campaigns comply with anti-spam law.')).toBe('unspecified');
+    expect(sale('You are responsible for not sending campaigns through the Service to recipients who opted out of marketing emails.')).toBe('unspecified');
+  });
+  it('de-identified: "not (personally) identifiable" said of data, not of people or identifiers', () => {
+    expect(deid('We may share information that is not personally identifiable, such as aggregated usage statistics, with our partners for their own purposes.')).toBe('allowed');
+    expect(deid('When you join an anonymous session, the other participants are not identifiable to you, and we use your messages only to provide the Service.')).toBe('unspecified');
+    expect(deid('The cookie identifiers we assign are not personally identifiable, and we use them only to provide the Service.')).toBe('unspecified');
+  });
+  it('law enforcement: the lead-in\'s "only" restricts the item it completes', () => {
+    const text = '# Privacy Policy\n\nThis policy explains how Acme Media Inc. ("Acme", "we", "us") handles your information.\n\n## Disclosure of Your Information\n\nWe may disclose the content of your messages only:\n\n* To comply with a search warrant issued by a court.\n';
+    expect(law(text)).toBe('judicial_process_only');
+  });
+  it('AI training: a control refused, given by others, or over AI features is no opt-out of training', () => {
+    const uses = 'We may use your content to train and improve our machine learning models.\n\nWe keep your account data while your account is open.\n\n';
+    expect(ai(`${uses}You can opt out of the use of your content for training our AI models in your account settings.`)).toBe('opt_out');
+    expect(ai(`${uses}You cannot opt out of the use of your content for improving our AI models.`)).toBe('allowed');
+    expect(ai(`${uses}If you would like to opt out of the use of your data in AI-powered features, you can turn them off in Settings.`)).toBe('allowed');
+    expect(ai(`${uses}Publishers may let you object to the use of your data by their own AI models; contact them directly.`)).toBe('allowed');
+  });
+});

@@ -25,7 +25,9 @@ const BOUND: RegExp[] = [
   /\bflow(?:s|ed)?[- ]down\b/i,
 ];
 // A binding the vendor imposes, not a description of what providers do.
-const IMPOSED = /\b(?:require[sd]?|requiring|contractually|by contract|under contract|bound|binds?|obligate[sd]?|obligating|oblige[sd]?|impose[sd]?|imposing|must|shall|agree[sd]? to)\b/i;
+// "Impose" binds only with the measures as its object and the providers as whom they are imposed on ("Impose equivalent
+// measures on third parties we appoint"); not "we may impose fees on providers", "some countries impose restrictions".
+const IMPOSED = /\b(?:require[sd]?|requiring|contractually|by contract|under contract|bound|binds?|obligate[sd]?|obligating|oblige[sd]?|must|shall|agree[sd]? to)\b|\bimpos(?:e[sd]?|ing)\s+(?:[\w-]+\s+){0,3}?(?:measures|safeguards|standards|obligations|requirements|restrictions|protections|controls)\s+(?:up)?on\s+(?:(?:the|our|any|all|such|those|these|its)\s+)?(?:[\w-]+\s+)?(?:third parties|(?:service )?providers|vendors|sub-?processors|sub-?contractors|subcontractors|suppliers|contractors|partners|processors|them)\b/i;
 // Their own policies or terms are not restrictions the vendor imposes.
 const OWN_TERMS = /\b(?:bound|governed|subject|covered) by (?:their|its|the (?:third party's|provider's|developer's)) (?:own )?(?:privacy policies|privacy policy|terms|policies)\b|\bin accordance with (?:the )?(?:app )?(?:developers'|their|its) (?:own )?(?:terms|privacy)/i;
 // The customer's own duties ("Customer shall…", "You are responsible for obtaining consent from recipients").
@@ -35,7 +37,7 @@ const CUSTOMER_DUTY = /^(?:\(?[a-z0-9]{1,4}[.)]\s*)*(?:the )?(?:customer|covered
 const TRANSFER_SAFEGUARD = /\bstandard contractual clauses\b|\b(?:to|in) third countr(?:y|ies)\b|\btransfer mechanisms?\b|\badequacy decisions?\b|\bbinding corporate rules\b|\badequate (?:level of )?(?:data )?protection\b/i;
 // The vendor's own obligations named as what binds the providers.
 // "such as contract terms" gives examples; it points back to no obligations.
-const OWN_OBLIGATIONS = /\b(?:same|equivalent|similar|identical|comparable|these|those|such(?!\s+as\b)|our|this|its)\s+(?:[\w-]+\s+){0,3}?(?:restrictions|conditions|requirements|obligations|standards|terms|duties|protections)\b|\b(?:restrictions|conditions|requirements|obligations|terms|duties)\s+(?:(?:set out|set forth|contained|described)\s+)?(?:of|in|under|herein|hereunder|imposed (?:on|by))\s*(?:this|the|these)?\s*(?:agreement|addendum|dpa|baa|policy|privacy policy|notice|terms|contract|section|clause)?\b|\b(?:no less|at least as)\s+(?:protective|restrictive|stringent)|\bcomply with (?:this|our|the terms of this)\b|\bsame as\b|\bin the same (?:way|manner) as (?:we do|we|us)\b|\b(?:this|the present)\s+(?:agreement|addendum|dpa|baa|contract|policy|privacy policy|terms)\b/i;
+const OWN_OBLIGATIONS = /\b(?:same|equivalent|similar|identical|comparable|these|those|such(?!\s+as\b)|our|this|its)\s+(?:[\w-]+\s+){0,3}?(?:restrictions|conditions|requirements|obligations|standards|terms|duties|protections)\b|\b(?:restrictions|conditions|requirements|obligations|terms|duties)\s+(?:(?:set out|set forth|contained|described)\s+)?(?:of|in|under|herein|hereunder|imposed (?:on|by))\s*(?:this|the|these)?\s*(?:agreement|addendum|dpa|baa|policy|privacy policy|notice|terms|contract|section|clause)?\b|\b(?:no less|at least as)\s+(?:protective|restrictive|stringent)|\bcomply with (?:this|our|the terms of this)\b|\bsame as\b|\b(?:protect|safeguard|secur|treat|handl|keep|maintain|confidential)\w*\b[^.;]{0,80}?\bin the same (?:way|manner) as (?:we do|we|us)\b|\b(?:this|the present)\s+(?:agreement|addendum|dpa|baa|contract|policy|privacy policy|terms)\b/i;
 const PROTECTION = /\b(?:protect|safeguard|confidential)/i;
 const PURPOSE_LIMIT = /\b(?:only|solely|exclusively)\b[^.;]{0,60}\b(?:for|to|on|as)\b|\b(?:our|documented|written)\s+instructions\b|\bon (?:our|its) behalf\b|\b(?:not|no)\b[^.;]{0,30}\b(?:use|process)\w*\b[^.;]{0,40}\b(?:for any other|for (?:their|its) own|other purpose|for any purpose (?:except|other than|but))/i;
 const NO = /\b(?:not|no)\b[^.;]{0,40}\b(?:require|obligat|bind|responsible for (?:the )?(?:privacy|data) practices)\w*\b[^.;]{0,40}\b(?:subcontractors?|sub-?processors?|vendors?|service providers?)/i;
@@ -44,10 +46,12 @@ const NO = /\b(?:not|no)\b[^.;]{0,40}\b(?:require|obligat|bind|responsible for (
 // Processing "for us, based on our instructions" and agreeing "to abide by our policies" bind the provider too.
 const BINDING = /\b(?:require[sd]?|requiring|bound|binds?|obligate[sd]?|obligating|oblige[sd]?|subject to|must|shall|may only|can only|cannot|are not (?:allowed|permitted)|provided that|on (?:the )?condition that|ensures?|guarantees? that|(?:based on|according to|in accordance with) our (?:documented |written )?instructions|agrees? to (?:abide by|comply with|be bound by))\b/i;
 // The vendor's own standard (README: "same obligations", "no less protective", this policy or agreement).
-const OWN_STANDARD = /\b(?:this|our|the present)\s+(?:privacy policy|privacy notice|privacy statement|polic(?:y|ies)|notice|agreement|dpa|addendum|terms|data processing (?:agreement|addendum))\b|\b(?:no less|at least as|just as|equally)\s+(?:protective|restrictive|stringent)\b|\bsame (?:extent|level|standards?|privacy commitments?|obligations|protections?|data protection obligations)\b|\bour\s+(?:[\w-]+\s+){0,3}?(?:obligations|commitments|standards)\b|\bour\s+(?:(?!legal\b|regulatory\b|statutory\b)[\w-]+\s+){0,4}?requirements\b|\bas we (?:ourselves|do)\b|\bin the same (?:way|manner) as (?:we do|we|us)\b/i;
+const OWN_STANDARD = /\b(?:this|our|the present)\s+(?:privacy policy|privacy notice|privacy statement|polic(?:y|ies)|notice|agreement|dpa|addendum|terms|data processing (?:agreement|addendum))\b|\b(?:no less|at least as|just as|equally)\s+(?:protective|restrictive|stringent)\b|\bsame (?:extent|level|standards?|privacy commitments?|obligations|protections?|data protection obligations)\b|\bour\s+(?:[\w-]+\s+){0,3}?(?:obligations|commitments|standards)\b|\bour\s+(?:[\w-]+,?\s+(?:and\s+|or\s+)?){0,3}?(?:privacy|security|confidentiality|data[- ]protection|data[- ]handling|data[- ]security|information[- ]security)\s+(?:[\w-]+\s+)?requirements\b|\bas we (?:ourselves|do)\b|\b(?:protect|safeguard|secur|treat|handl|keep|maintain|confidential)\w*\b[^.;]{0,80}?\bin the same (?:way|manner) as (?:we do|we|us)\b/i;
 // The document named by its capitalised title ("adhere to the Privacy Policy"): its own standard; in lower case "the
 // privacy policy" may be anyone's.
-const OWN_TITLE = /\bthe\s+Privacy\s+(?:Policy|Notice|Statement)\b/;
+// Only the title standing alone: "the Privacy Policy of Google", "the Privacy Policy published on their website" are
+// another's.
+const OWN_TITLE = /\bthe\s+Privacy\s+(?:Policy|Notice|Statement)\b(?!\s+(?:of|from|for|published|posted|provided|issued|available|applicable|on|at|by|they|that|which|governing)\b)/;
 // A purpose limit: only for the services, on our instructions, not for their own purposes; "use it for pre-agreed
 // purposes only" (a use limited to named purposes, not the notice's own "for informational purposes only", not "for any
 // purpose only after aggregation").
@@ -68,7 +72,9 @@ const NEGATED_BINDING = /(?:\b(?:not|never|no longer)|n't)\s+(?:\w+\s+){0,2}?(?:
 // Honouring, observing or following the vendor's policy is complying with it ("require our Affiliates to honor this
 // Privacy Policy").
 const TIED = /\b(?:compl(?:y|ies|iance|iant)|abides? by|consistent with|in accordance with|conform\w*|subject to|bound by|adhere\w* to|governed by|honou?r|observe|follow|uphold)\b[^.;]{0,60}$/i;
-const COMPARATIVE = /\b(?:no less|at least as|just as|equally)\s+(?:protective|restrictive|stringent)\b|\bsame (?:extent|level|standards?|privacy commitments?|obligations|protections?|data protection obligations)\b|\bas we (?:ourselves|do)\b|\bin the same (?:way|manner) as (?:we do|we|us)\b/i;
+// "In the same way as us" compares how the data is kept or protected ("maintain its confidentiality in the same way as
+// us"), not any act ("our partners may use cookies in the same way as us"): a protective verb comes before it.
+const COMPARATIVE = /\b(?:no less|at least as|just as|equally)\s+(?:protective|restrictive|stringent)\b|\bsame (?:extent|level|standards?|privacy commitments?|obligations|protections?|data protection obligations)\b|\bas we (?:ourselves|do)\b|\b(?:protect|safeguard|secur|treat|handl|keep|maintain|confidential)\w*\b[^.;]{0,80}?\bin the same (?:way|manner) as (?:we do|we|us)\b/i;
 // Bound to process only on the vendor's instructions (README: "the vendor's instructions"), under a contract.
 const INSTRUCTED = /\b(?:only|solely|exclusively)\b[^.;]{0,40}\b(?:on|according to|in accordance with|pursuant to|under)\s+(?:our|its|the controller's)\s+(?:documented\s+|written\s+)?instructions\b/i;
 // Whom a contract obliges to process on instructions: "agreements that oblige those parties to process … only on our
