@@ -33,8 +33,8 @@ export interface ClassSink {
  *
  * False, with nothing given or with what was given to be discarded, when the rule cannot be run so: no
  * declaration, too few installs sharing a class to gain, or the rule did something a per-class run cannot
- * stand for — read what it did not declare (UndeclaredRead), drafted one subject twice, named in a draft an
- * install it was not shown, or two installs, or a representative twice in a path, or cited evidence of the
+ * stand for — read what it did not declare (UndeclaredRead), drafted one subject twice, named in a
+ * representative's draft an install it was not shown, or two installs, or none, or a representative twice in a path, or cited evidence of the
  * representative's own that has no slot. Throws only what the sink throws.
  */
 export function classDrafts(ctx: RuleContext, rule: Rule, sink: ClassSink): boolean {
@@ -79,27 +79,33 @@ interface Judged {
   byRep: (FindingDraft[] | undefined)[];
 }
 
-/** The rule's drafts over the judged systems, sorted out by the install each names; undefined if unusable per class. */
+/**
+ * The rule's drafts over the judged systems, sorted out by the install each names; undefined if unusable per
+ * class. The vendors that are no installs are judged apart from the representatives: a draft is a class's only
+ * when judging its representative drafted it. A vendor fed only by installs has its paths run through the first
+ * of them (a representative, often): its drafts name that install but are the vendor's, drafted once per run.
+ */
 function judgedDrafts(ctx: RuleContext, rule: Rule, classes: RuleClasses): Judged | undefined {
-  let drafts: FindingDraft[];
-  try {
-    drafts = judgingOnly(ctx.graph, classes.judged, () => rule.evaluate(ctx));
-  } catch {
-    return undefined;
-  }
-  if (!Array.isArray(drafts)) return undefined;
+  const loose = judgedRun(ctx, rule, classes.loose);
+  const ofReps = loose && judgedRun(ctx, rule, classes.reps);
+  if (!ofReps) return undefined;
   const at = vendorPositions(ctx.graph, classes.vendors);
   // A system's place among the vendors when it is an install (-1: a judged one that is not, or no vendor), or
-  // undefined for an install that was not judged (a class member): no judged draft may name one.
+  // undefined for an install that was not judged (a class member): no representative's draft may name one.
   const installAt = (id: string): number | undefined => {
     const p = at.get(id);
     if (p === undefined) return -1;
     if (classes.isRep[p]) return p;
     return classes.repOf[p] === p ? -1 : undefined;
   };
-  const judged: Judged = { loose: [], byRep: [] };
+  const judged: Judged = { loose, byRep: [] };
   const subjects = new Set<string>();
-  for (const d of drafts) {
+  // Kept as drafted: what a run over every vendor gives these vendors, whatever installs their subjects name.
+  for (const d of loose) {
+    if (typeof d?.subject !== 'string' || subjects.has(d.subject)) return undefined;
+    subjects.add(d.subject);
+  }
+  for (const d of ofReps) {
     if (typeof d?.subject !== 'string' || !Array.isArray(d.systems) || subjects.has(d.subject)) return undefined;
     subjects.add(d.subject);
     let rep = -1;
@@ -108,15 +114,27 @@ function judgedDrafts(ctx: RuleContext, rule: Rule, classes: RuleClasses): Judge
       if (p === undefined || (p >= 0 && rep >= 0)) return undefined;
       if (p >= 0) rep = p;
     }
+    // A representative's draft naming no install would be drafted again by each member (merged per subject).
+    if (rep < 0) return undefined;
     // Charged to no install but the one its subject names: each member's draft is charged to the member instead.
     for (const id of d.systems) {
       const p = installAt(id);
       if (p === undefined || (p >= 0 && p !== rep)) return undefined;
     }
-    if (rep < 0) judged.loose.push(d);
-    else (judged.byRep[rep] ??= []).push(d);
+    (judged.byRep[rep] ??= []).push(d);
   }
   return judged;
+}
+
+/** The rule's drafts with `systems` standing for the vendors; undefined if it throws or gives no list. */
+function judgedRun(ctx: RuleContext, rule: Rule, systems: readonly GraphSystem[]): FindingDraft[] | undefined {
+  let drafts: FindingDraft[];
+  try {
+    drafts = judgingOnly(ctx.graph, systems, () => rule.evaluate(ctx));
+  } catch {
+    return undefined;
+  }
+  return Array.isArray(drafts) ? drafts : undefined;
 }
 
 /** The system ids a subject names: `system:<id>`, each step of `path:<a>><b>…`; none for others (the draft then names no install). */

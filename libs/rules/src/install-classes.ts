@@ -42,8 +42,9 @@ export interface RuleClasses {
   repOf: Int32Array;
   /** 1 at each class representative's position (an install judged for its class), 0 elsewhere. */
   isRep: Uint8Array;
-  /** The systems the rule is run on: every non-install vendor and one guarded representative per class. */
-  judged: GraphSystem[];
+  /** The systems the rule is run on: every non-install vendor (`loose`) and one guarded representative per class (`reps`). */
+  loose: GraphSystem[];
+  reps: GraphSystem[];
   classes: number;
   installs: number;
 }
@@ -61,7 +62,8 @@ export function ruleClasses(graph: Graph, vendors: readonly GraphSystem[], reads
     const pairs = columns.map(() => new Map<number, Map<number, number>>());
     const pairCount = columns.map(() => 0);
     const reps = new Map<number, number>();
-    const judged: GraphSystem[] = [];
+    const loose: GraphSystem[] = [];
+    const judgedReps: GraphSystem[] = [];
     const allowed = new Set(keys);
     let classes = 0;
     for (let p = 0; p < vendors.length; p++) {
@@ -69,7 +71,7 @@ export function ruleClasses(graph: Graph, vendors: readonly GraphSystem[], reads
       const base = index.base[p]!;
       if (base < 0) {
         repOf[p] = p;
-        judged.push(s);
+        loose.push(s);
         continue;
       }
       let key = base;
@@ -91,9 +93,9 @@ export function ruleClasses(graph: Graph, vendors: readonly GraphSystem[], reads
       repOf[p] = p;
       isRep[p] = 1;
       classes++;
-      judged.push(guardedSystem(s, allowed));
+      judgedReps.push(guardedSystem(s, allowed));
     }
-    return { vendors, repOf, isRep, judged, classes, installs: index.installs };
+    return { vendors, repOf, isRep, loose, reps: judgedReps, classes, installs: index.installs };
   });
 }
 
