@@ -28,9 +28,20 @@ describe('draft categories (bitmask, or a list once a category is outside the ta
       expect({ seed, list: categoryList(cats) }).toEqual({ seed, list: sortCategories(set) });
       expect(categoryCount(cats)).toBe(set.size);
       for (const c of pool) expect(hasCategory(cats, c)).toBe(set.has(c));
-      expect(sameCategories(cats, categoriesOf([...set].reverse()))).toBe(true);
+      // Known categories in any order are the same; two outside the taxonomy reversed are not (the record shows their order).
+      const outside = [...set].filter((c) => !(DATA_CATEGORIES as string[]).includes(c)).length;
+      expect(sameCategories(cats, categoriesOf([...set].reverse()))).toBe(outside <= 1);
       expect(sameCategories(cats, withCategory(categoriesOf([...set]), 'psychotherapy_notes'))).toBe(set.has('psychotherapy_notes'));
     }
+  });
+
+  it('counts categories outside the taxonomy in another order as different, the known ones in any order as the same', () => {
+    const cats = (list: string[]) => categoriesOf(list as DataCategory[]);
+    expect(sameCategories(cats(['zz_custom', 'demographics', 'aa_custom']), cats(['aa_custom', 'demographics', 'zz_custom']))).toBe(false);
+    expect(sameCategories(cats(['zz_custom', 'demographics', 'aa_custom']), cats(['demographics', 'zz_custom', 'aa_custom']))).toBe(true);
+    expect(sameCategories(cats(['claims', 'zz_custom', 'demographics']), cats(['demographics', 'zz_custom', 'claims']))).toBe(true);
+    expect(sameCategories(cats(['claims', 'demographics']), cats(['demographics', 'claims']))).toBe(true);
+    expect(sameCategories(cats(['claims', 'zz_custom']), cats(['claims']))).toBe(false);
   });
 
   it('flows with the same categories share one frozen list in the graph, in taxonomy order', () => {

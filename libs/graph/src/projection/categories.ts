@@ -65,12 +65,16 @@ export function categoriesAtLeast(cats: Categories, min: number): Categories {
   return categoriesOf(cats.filter((c) => DATA_CATEGORY_SENSITIVITY[c] >= min));
 }
 
-/** The same categories, whatever the order they came in. */
+/**
+ * The same record list ({@link categoryList}): the same categories, in whatever order the known ones came, and
+ * those outside the taxonomy in the same order, as the record keeps their arrival order. The projection memo
+ * reuses a record when its draft is the same, so a reordering the record shows must not count as the same.
+ */
 export function sameCategories(a: Categories, b: Categories): boolean {
   if (typeof a === 'number' && typeof b === 'number') return a === b;
-  const x = categoryValues(a);
-  const y = categoryValues(b);
-  return x.length === y.length && x.every((c) => y.includes(c));
+  const x = categoryList(a);
+  const y = categoryList(b);
+  return x.length === y.length && x.every((c, i) => c === y[i]);
 }
 
 /** The categories as a fresh list: taxonomy order for a bitmask, arrival order for a list. */

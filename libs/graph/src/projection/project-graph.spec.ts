@@ -118,6 +118,33 @@ describe('projectGraph: flows', () => {
     expect(flow(g, 'openai->microsoft-azure').data).toEqual(['session_recording', 'session_transcript']);
   });
 
+  it('reads again a system that gets a contract in a later round: a fleet install bound with the sub-processor its DPA is linked to', () => {
+    // Round 1 reads the install (no contract yet) and makes Hop One, named by the scribe. The DPA linked to
+    // hop-one attaches in round 2, to it and to its fleet installs: the install must be read again then, and
+    // the hops chain on, each DPA attaching one round after the node it speaks for appears.
+    const dpa = (id: string, vendor: string | undefined, next: string) => contract(id, `${id}.md`, vendor, factSet({ subprocessors_named: [next] }));
+    const { graph: g, unattached } = projectGraphWithReport({
+      contracts: [dpa('sha-1', undefined, 'Hop Two'), dpa('sha-2', 'Hop Two', 'Hop Three'), dpa('sha-3', 'Hop Three', 'Hop Four')],
+      links: { 'sha-1': 'hop-one' },
+      configs: [config('sha-cfg', 'export.json', {
+        systems: [
+          { id: 'scribe', name: 'Scribe', role: 'ai_notetaker', settings: { subprocessors: ['Hop One'] }, evidence: [{ quote: 'scribe', line: 1 }] },
+          { id: 'install-1', name: 'Hop One', role: 'ai_notetaker', group: { vendor: 'Hop One', site: 'A' }, evidence: [{ quote: 'install', line: 2 }] },
+        ],
+        flows: [
+          { from: 'practice', to: 'scribe', data: ['progress_notes'], transport: 'https', evidence: [{ quote: 'to scribe', line: 3 }] },
+          { from: 'practice', to: 'install-1', data: ['diagnosis'], transport: 'https', evidence: [{ quote: 'to install', line: 4 }] },
+        ],
+      })],
+      asOf: ASOF,
+    });
+    expect(unattached).toEqual([]);
+    expect(system(g, 'install-1').contracts.map((c) => c.documentId)).toEqual(['sha-1']);
+    expect(flow(g, 'install-1->hop-two').data).toEqual(['diagnosis']);
+    for (const id of ['scribe->hop-one', 'hop-one->hop-two']) expect(flow(g, id).data).toEqual(['progress_notes']);
+    for (const id of ['hop-two->hop-three', 'hop-three->hop-four']) expect(flow(g, id).data).toEqual(['progress_notes', 'diagnosis']);
+  });
+
   it('carries only sensitive held categories to sub-processors, falling back to all held when none are sensitive', () => {
     const text = `practice: { name: P }
 systems:

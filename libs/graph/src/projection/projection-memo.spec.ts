@@ -61,6 +61,25 @@ describe('incremental projection (ProjectionMemo)', () => {
     expect(next.graph.systems.find((s) => s.id === 'install-b')!.evidence.map((e) => e.quote)).toContain(JSON.stringify({ training: 'allowed' }));
   });
 
+  it('does not reuse a record whose categories outside the taxonomy came in another order (the record keeps that order)', () => {
+    // A stored analysis is not validated again: such a name goes after the known ones, in arrival order.
+    const input = (cats: string[]): ProjectionInput => ({
+      contracts: [],
+      configs: [config('sha-cfg', 'export.json', {
+        systems: [{ id: 'a', name: 'Alpha', role: 'other', holds: cats as never, evidence: [{ quote: 'a', line: 1 }] }],
+        flows: [{ from: 'practice', to: 'a', data: cats as never, transport: 'https', evidence: [{ quote: 'to a', line: 2 }] }],
+      })],
+      asOf: ASOF,
+    });
+    const first = projectGraphIncremental(input(['zz_custom', 'demographics', 'aa_custom']));
+    const next = input(['aa_custom', 'demographics', 'zz_custom']);
+    const again = projectGraphIncremental(next, first.memo);
+    expect(again.graph).toEqual(projectGraph(next));
+    expect(again.graph.flows[0]!.data).toEqual(['demographics', 'aa_custom', 'zz_custom']);
+    expect([...again.changes!.systems.keys()]).toEqual(['a']);
+    expect([...again.changes!.flows.keys()]).toEqual(['practice->a']);
+  });
+
   it('reports removed records with no `after`, and a memo of another workspace is only a slower base', () => {
     const withC = projectGraphIncremental(fleetInput([change('install-c', { subprocessors: ['OpenAI', 'Deepgram'] })]));
     expect(withC.graph.systems.map((s) => s.id)).toContain('deepgram');
