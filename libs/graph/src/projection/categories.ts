@@ -12,6 +12,9 @@ import { sortCategories } from './normalise.js';
  */
 export type Categories = number | DataCategory[];
 
+// One bit per category in a 32-bit integer (bit 31 would make masks negative): a taxonomy that outgrows it must
+// fail at load, not let two categories share a bit and silently merge.
+if (DATA_CATEGORIES.length > 31) throw new Error(`categories.ts: ${DATA_CATEGORIES.length} data categories do not fit a 31-bit mask`);
 const BIT = new Map<string, number>(DATA_CATEGORIES.map((c, i) => [c, 1 << i]));
 /** Per sensitivity threshold, the bits of the categories at or above it. */
 const AT_LEAST = new Map<number, number>();
