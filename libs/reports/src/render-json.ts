@@ -26,18 +26,10 @@ function sortKeys(value: unknown): unknown {
  */
 const LEAF_DEPTH = 4;
 /**
- * Characters gathered before an NDJSON chunk is handed out: large enough that writes are few, small enough to stream.
- * Small enough, too, that a chunk (with the leaf that takes it past this, a ~10 KB contract at most) stays
- * under V8's large-object size (128 KB) when it is flattened for writing, as a two-byte string (a quote with
- * a dash or a section sign makes it one). At 64K characters each of the 10k fleet's ~3,200 chunks went to
- * large-object space, and those allocations and the full collections they brought on were ~1.8 of ~3.2 CPU s
- * of its render; at 16K the render is ~1 s.
- */
-export const CHUNK_CHARS = 1 << 14;
-
-/**
- * Bytes gathered before a JSON chunk is handed out. The JSON's chunks are Buffers (off-heap, {@link ByteSink}),
- * so the large-object limit above does not apply to them.
+ * Bytes gathered before a chunk (JSON or NDJSON) is handed out: large enough that writes are few, small enough to
+ * stream. The chunks are Buffers ({@link ByteSink}), off V8's heap: when they were strings, a chunk past 64K
+ * characters went to large-object space when flattened for writing (~1.8 of ~3.2 CPU s of the 10k fleet's
+ * render), which held them to 16K characters; that limit does not apply to bytes.
  */
 export const CHUNK_BYTES = 1 << 16;
 
