@@ -146,7 +146,11 @@ export class ReadJournal {
   /** One transaction: each workspace's entries in journal order (runs of one actor per append), and the mark. */
   private async chainBatch(batch: JournalEntry[]): Promise<void> {
     const byWorkspace = new Map<string, JournalEntry[]>();
-    for (const e of batch) byWorkspace.set(e.ws, [...(byWorkspace.get(e.ws) ?? []), e]);
+    for (const e of batch) {
+      const list = byWorkspace.get(e.ws);
+      if (list) list.push(e);
+      else byWorkspace.set(e.ws, [e]);
+    }
     await this.ds.transaction(async (m) => {
       // Workspaces in a fixed order, so two transactions taking several workspaces' locks cannot deadlock.
       for (const ws of [...byWorkspace.keys()].sort()) {

@@ -36,8 +36,7 @@ const RELATIVE = new Set<string>(NEGATION_SCOPE.relatives);
 const RESUMES = new Set<string>(NEGATION_SCOPE.resumes);
 const PURPOSE_VERB = new Set<string>(NEGATION_SCOPE.purposeVerbs);
 const PREDICATE_COMPLEMENT = new Set<string>(NEGATION_SCOPE.predicateComplements);
-/** Negation words that end in a negative predicate: a negation before them cancels them ("not prohibited from"). */
-const PREDICATE_NEGATION = new Set(['prohibited', 'forbidden', 'prohibit', 'prohibits', 'refrain', 'refrains']);
+const PREDICATE_NEGATION = new Set<string>(NEGATION_SCOPE.predicateNegations);
 
 /** Length of the phrase of `list` that starts at token `i`, or 0. */
 function phraseAt(tokens: Token[], i: number, list: Phrase[]): number {

@@ -366,7 +366,8 @@ let lastOwner: object | undefined;
 let lastOwned: { text: string; bits: number; sure: number; covered: number } | undefined;
 
 // Sticky twins of the patterns given to firstMatchInText, with the runs a match must start with (null: no gate).
-const STICKY = new Map<RegExp, { sticky: RegExp; runs: string[] } | null>();
+// Weak: a caller that builds its pattern per call must not grow this cache for the life of the process.
+const STICKY = new WeakMap<RegExp, { sticky: RegExp; runs: string[] } | null>();
 
 /**
  * `re.exec(text)` for a pattern run once over a long text (a document's first 200,000 characters): the same match,
