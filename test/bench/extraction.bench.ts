@@ -42,14 +42,15 @@
  *   session, 19/20 in the twelfth), rules committed before their documents were read; unseen until the fourteenth
  *   session (2026-12-05; last unseen 208/6/39, 27/4/31, 46/10/28, 64/18/30), tuning sets since.
  * - ota-fresh21, ota-fresh22: 12 more each picked by FRESH21/22_RULE in the same way (fourteenth session), rules
- *   committed before their documents were read; unseen: their mismatches stay hidden (`--show-held-out` prints
- *   them, and reading them makes the set a tuning set).
+ *   committed before their documents were read. ota-fresh21 was unseen until the seventeenth session (last unseen
+ *   68/10/37 at e2e617b), a tuning set since; ota-fresh22 is unseen: its mismatches stay hidden (`--show-held-out`
+ *   prints them, and reading them makes the set a tuning set).
  * - ota-fresh23: 12 more picked by FRESH23_RULE in the same way (8 privacy policies, 4 terms; fifteenth session), rule
  *   committed before its documents were read, labelled by hand without running the extractor on them, first scored
- *   once on main at fb9cebd (fresh23-first-figures.json); unseen, like ota-fresh21/22.
+ *   once on main at fb9cebd (fresh23-first-figures.json); unseen, like ota-fresh22.
  * - ota-fresh24: 12 more picked by FRESH24_RULE in the same way (5 privacy policies, all that are left, and 7 terms;
  *   sixteenth session), rule committed before its documents were read, labelled by hand without running the extractor
- *   on them, first scored once on main at 7e110da (fresh24-first-figures.json); unseen, like ota-fresh21 … 23.
+ *   on them, first scored once on main at 7e110da (fresh24-first-figures.json); unseen, like ota-fresh22/23.
  *   For every fresh set the bench checks that the labelled files are what the rule picks and that every
  *   evidence offset is a 1–300 character span of the source (a target: labels valid).
  * OTA data © Open Terms Archive contributors, ODC-BY 1.0.
