@@ -51,6 +51,11 @@
  * - ota-fresh24: 12 more picked by FRESH24_RULE in the same way (5 privacy policies, all that are left, and 7 terms;
  *   sixteenth session), rule committed before its documents were read, labelled by hand without running the extractor
  *   on them, first scored once on main at 7e110da (fresh24-first-figures.json); unseen, like ota-fresh22/23.
+ * - ota-fresh25: 12 more picked by FRESH25_RULE (seventeenth session): 6 terms of services in no earlier labelled set,
+ *   and 6 privacy policies of services whose privacy policy was never labelled, though another of their documents may
+ *   have been (no privacy policy of a service with nothing labelled is left; the policy's own text was never labelled
+ *   or tuned on); rule committed before its documents were read, labelled by hand without running the extractor on
+ *   them, first scored once with the extractor as at e2e617b (fresh25-first-figures.json); unseen, like ota-fresh22 … 24.
  *   For every fresh set the bench checks that the labelled files are what the rule picks and that every
  *   evidence offset is a 1–300 character span of the source (a target: labels valid).
  * OTA data © Open Terms Archive contributors, ODC-BY 1.0.

@@ -79,6 +79,12 @@ export interface RuleKind {
   kind: string;
   types: string[];
   count: number;
+  /**
+   * Which labelled documents keep a service out of this kind. `service` (the default): any labelled document of the
+   * service, so a pick is never a sibling of a labelled document. `same kind`: only a labelled document of this kind's
+   * types, for when the services with nothing labelled have no document of the kind left (see {@link FRESH25_RULE}).
+   */
+  excludes?: 'service' | 'same kind';
 }
 
 /**
@@ -302,6 +308,27 @@ export const FRESH24_RULE: { salt: string; maxChars: number; kinds: RuleKind[] }
   kinds: FRESH21_RULE.kinds.map((k) => (k.kind === 'privacy policy' ? { ...k, count: 5 } : k.kind === 'terms' ? { ...k, count: 7 } : k)),
 };
 
+/**
+ * The `ota-fresh25` rule (issue 7, seventeenth session, 2026-12-05), committed before any of its documents was read
+ * and before the extractor was run on them, in the same form as {@link FRESH24_RULE}: texts not already labelled, at
+ * most 100,000 characters, lowest sha256("ota-fresh25:" + path) per kind; 12 documents: 6 privacy policies and 6
+ * terms (Terms of Service or Commercial Terms) of services in no earlier labelled set (labels.json, ota-fresh …
+ * ota-fresh24). No privacy policy of a service with nothing labelled is left (FRESH24_RULE took the last 5; the
+ * remaining ones are over 100,000 characters or texts already labelled), so for privacy policies alone the service
+ * condition is relaxed (`excludes: 'same kind'`): a privacy policy is admitted when no privacy policy of its service
+ * (Privacy Policy or Parent Organization Privacy Policy) was ever labelled, though another document of the service
+ * (its terms, say) may have been. Why that is still unseen text: the privacy policy's own text was never labelled
+ * or tuned on, and a service's terms and privacy policy are different documents with different clauses. The risk,
+ * said so it is weighed: a helper may have read such a policy when checking a changed answer of the extraction
+ * guard (unlabelled documents' changed answers are read), and a sibling's labels may hint at the vendor's habits.
+ * Terms keep the strict condition (18 terms of services with nothing labelled are left within the size limit).
+ */
+export const FRESH25_RULE: { salt: string; maxChars: number; kinds: RuleKind[] } = {
+  ...FRESH21_RULE,
+  salt: 'ota-fresh25:',
+  kinds: FRESH21_RULE.kinds.map((k) => (k.kind === 'privacy policy' ? { ...k, count: 6, excludes: 'same kind' as const } : k.kind === 'terms' ? { ...k, count: 6 } : k)),
+};
+
 export type SaltedRule = { salt: string; maxChars: number; kinds: RuleKind[] };
 
 /** One of the project's labelled OTA sets, in the order the sets were chosen (each excludes every earlier set). */
@@ -347,6 +374,7 @@ export const FRESH_SETS: FreshSet[] = [
   { name: 'ota-fresh22', file: 'fresh22.json', rule: FRESH22_RULE, role: 'fresh', description: `${picked('FRESH22_RULE', '12, not in ota-fresh21 either: 8 privacy policies, 4 terms')}; rule committed 2026-12-05 (fourteenth session) before labelling` },
   { name: 'ota-fresh23', file: 'fresh23.json', rule: FRESH23_RULE, role: 'fresh', description: `${picked('FRESH23_RULE', '12, not in ota-fresh21/22 either: 8 privacy policies, 4 terms')}; rule committed 2026-12-05 (fifteenth session) before labelling` },
   { name: 'ota-fresh24', file: 'fresh24.json', rule: FRESH24_RULE, role: 'fresh', description: `${picked('FRESH24_RULE', '12, not in ota-fresh21 … 23 either: 5 privacy policies (all that are left), 7 terms')}; rule committed 2026-12-05 (sixteenth session) before labelling` },
+  { name: 'ota-fresh25', file: 'fresh25.json', rule: FRESH25_RULE, role: 'fresh', description: `OTA documents picked by FRESH25_RULE (12, not in ota-fresh21 … 24 either: 6 terms of services in no other labelled set, 6 privacy policies of services whose privacy policy was never labelled, though another of their documents may have been) and labelled before the extractor was run on them; rule committed 2026-12-05 (seventeenth session) before labelling` },
 ];
 
 /** The files a set's rule picks, given every file labelled before it. */
@@ -357,6 +385,8 @@ export function pickOf(rule: FreshSet['rule'], index: IndexDoc[], labelled: stri
 type IndexDoc = { path: string; sha256: string; chars?: number };
 const sha256hex = (s: string) => createHash('sha256').update(s).digest('hex');
 const serviceOf = (file: string) => file.split('/')[0];
+/** The OTA document type of a path: its file name under the service folder ("Privacy Policy.md"). */
+const typeOf = (file: string) => file.slice(file.indexOf('/') + 1);
 
 /** The documents {@link FRESH_RULE} selects from the OTA index, given the files labels.json already labels. */
 export function freshSelection(index: IndexDoc[], labelled: string[]): string[] {
@@ -378,8 +408,9 @@ export function freshSelection(index: IndexDoc[], labelled: string[]): string[] 
 }
 
 /**
- * The documents a salted rule ({@link FRESH2_RULE} … {@link FRESH10_RULE}) selects, given every file already
- * labelled: their services are excluded, and so is any text equal to a labelled one. Throws when a kind has
+ * The documents a salted rule ({@link FRESH2_RULE} … {@link FRESH25_RULE}) selects, given every file already
+ * labelled: their services are excluded (for a kind with `excludes: 'same kind'`, only the services with a labelled
+ * document of the kind), and so is any text equal to a labelled one. Throws when a kind has
  * fewer candidates than its count, so a changed index cannot silently shrink the set.
  */
 export function saltedSelection(index: IndexDoc[], labelled: string[], rule: { salt: string; maxChars: number; kinds: RuleKind[] }): string[] {
@@ -388,8 +419,9 @@ export function saltedSelection(index: IndexDoc[], labelled: string[], rule: { s
   const seenTexts = new Set(index.filter((d) => labelledFiles.has(d.path)).map((d) => d.sha256));
   const out: string[] = [];
   for (const kind of rule.kinds) {
+    const excluded = kind.excludes === 'same kind' ? new Set(labelled.filter((f) => kind.types.includes(typeOf(f))).map(serviceOf)) : labelledServices;
     const candidates = index
-      .filter((d) => kind.types.includes(d.path.slice(d.path.indexOf('/') + 1)) && !labelledServices.has(serviceOf(d.path)) && (d.chars ?? 0) <= rule.maxChars)
+      .filter((d) => kind.types.includes(typeOf(d.path)) && !excluded.has(serviceOf(d.path)) && (d.chars ?? 0) <= rule.maxChars)
       .map((d) => ({ d, key: sha256hex(rule.salt + d.path) }))
       .sort((a, b) => (a.key < b.key ? -1 : 1));
     let taken = 0;
