@@ -176,7 +176,18 @@ export const TRACKER_SENTENCE = /\bcookies?\b|\bpixels?\b|\btags?\b|\bweb\s+beac
  * A provider noun of an advertising or analytics role just before a name ("advertising partners, for example Google
  * and Facebook"): a social network or platform named in that role is a recipient, not a page the vendor keeps.
  */
-export const AD_ROLE_BEFORE = /\b(?:advertising|advertisers?|ad\s+(?:tech(?:nology)?|networks?)|analytics|marketing|measurement|tracking)\s+(?:partners?|providers?|vendors?|networks?|compan(?:y|ies)|services?|tools?)\b[^.;:]{0,40}$/i;
+export const AD_ROLE_BEFORE = /\b(?:advertising|advertisers?|ad\s+(?:tech(?:nology)?|networks?)|analytics|marketing|measurement|tracking)\s+(?:partners?|providers?|vendors?|networks?|platforms?|compan(?:y|ies)|services?|tools?)\b[^.;:]{0,40}$/i;
+// The names of an enumeration before a name of it ("Google, Twitter, Facebook and "): see inAdRole.
+const EARLIER_NAMES = /(?:[\p{Lu}][\p{L}\p{N}.&'’+-]*(?:\s+[\p{Lu}][\p{L}\p{N}.&'’+-]*){0,3}(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+))+$/u;
+
+/**
+ * Whether the text before a name gives it an advertising or analytics role (AD_ROLE_BEFORE). A name inside an enumeration
+ * has the role of the enumeration's lead, however many names come between: in "advertising platforms, such as Google,
+ * Twitter, Facebook and Instagram" the fourth is as much an advertising platform as the first.
+ */
+export function inAdRole(before: string): boolean {
+  return AD_ROLE_BEFORE.test(before) || AD_ROLE_BEFORE.test(before.replace(EARLIER_NAMES, ''));
+}
 // The parties the vendor advertises with or through ("Third parties that we advertise with, such as Facebook, in order to
 // serve you advertisements"): a platform named as one runs the vendor's ads on the user's data, a recipient whatever noun
 // introduced it.
