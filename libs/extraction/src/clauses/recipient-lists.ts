@@ -67,6 +67,9 @@ export const RECIPIENT_INTRO = new RegExp(
     String.raw`\b(?:share[sd]?|sharing|disclose[sd]?|disclosing|transfer(?:s|red)?|transmit(?:s|ted)?|send|sent|provide[sd]?|pass(?:ed)?\s+on|make[s]?\s+available|made\s+available)\b[^.:]{0,80}\b(?:with|to)\s*(?:the\s+following(?:\s+(?:companies|entities|organi[sz]ations|third\s+parties|parties))?|these(?:\s+(?:companies|entities|third\s+parties))?)?\s*[:.]?\s*$`,
     // "We use the following service providers:", "we work with these third-party services".
     String.raw`\b(?:we|us)\s+(?:also\s+|currently\s+|may\s+)?(?:use|engage|work\s+with|rely\s+on|partner\s+with|utili[sz]e|contract\s+with)\s+(?:the\s+following|these|some\s+of\s+the\s+following)?\s*(?:third[- ]party\s+|external\s+)?(?:companies|organi[sz]ations|vendors|suppliers|(?:service\s+)?providers|partners|services|tools|processors|sub-?processors)\b`,
+    // "Here's who we use to support Firefox Relay:": "who" is the parties the vendor uses, the entries; only a purpose may
+    // come between the verb and the colon ("who we use data about:" is not it).
+    String.raw`\bwho(?:m)?\s+we\s+(?:use|engage|work\s+with|rely\s+on|partner\s+with)(?:\s+(?:to|for)\s+[^.:]{1,60})?\s*:\s*$`,
     String.raw`\b(?:hosted|stored|processed|provided|operated|powered)\s+by\s*:?\s*$`,
     String.raw`\b(?:have|has|get|gets|receive[sd]?)\s+access\s+to\s+(?:your\s+)?(?:personal\s+)?(?:data|information)[^.:]{0,30}[:.]?\s*$`,
     // fr / de / es / it / nl verbs of passing data on, their object the list.
