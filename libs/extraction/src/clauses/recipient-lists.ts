@@ -67,6 +67,9 @@ export const RECIPIENT_INTRO = new RegExp(
     String.raw`\b(?:share[sd]?|sharing|disclose[sd]?|disclosing|transfer(?:s|red)?|transmit(?:s|ted)?|send|sent|provide[sd]?|pass(?:ed)?\s+on|make[s]?\s+available|made\s+available)\b[^.:]{0,80}\b(?:with|to)\s*(?:the\s+following(?:\s+(?:companies|entities|organi[sz]ations|third\s+parties|parties))?|these(?:\s+(?:companies|entities|third\s+parties))?)?\s*[:.]?\s*$`,
     // "We use the following service providers:", "we work with these third-party services".
     String.raw`\b(?:we|us)\s+(?:also\s+|currently\s+|may\s+)?(?:use|engage|work\s+with|rely\s+on|partner\s+with|utili[sz]e|contract\s+with)\s+(?:the\s+following|these|some\s+of\s+the\s+following)?\s*(?:third[- ]party\s+|external\s+)?(?:companies|organi[sz]ations|vendors|suppliers|(?:service\s+)?providers|partners|services|tools|processors|sub-?processors)\b`,
+    // "Here's who we use to support Firefox Relay:": "who" is the parties the vendor uses, the entries; only a purpose may
+    // come between the verb and the colon ("who we use data about:" is not it).
+    String.raw`\bwho(?:m)?\s+we\s+(?:use|engage|work\s+with|rely\s+on|partner\s+with)(?:\s+(?:to|for)\s+[^.:]{1,60})?\s*:\s*$`,
     String.raw`\b(?:hosted|stored|processed|provided|operated|powered)\s+by\s*:?\s*$`,
     String.raw`\b(?:have|has|get|gets|receive[sd]?)\s+access\s+to\s+(?:your\s+)?(?:personal\s+)?(?:data|information)[^.:]{0,30}[:.]?\s*$`,
     // fr / de / es / it / nl verbs of passing data on, their object the list.
@@ -176,7 +179,18 @@ export const TRACKER_SENTENCE = /\bcookies?\b|\bpixels?\b|\btags?\b|\bweb\s+beac
  * A provider noun of an advertising or analytics role just before a name ("advertising partners, for example Google
  * and Facebook"): a social network or platform named in that role is a recipient, not a page the vendor keeps.
  */
-export const AD_ROLE_BEFORE = /\b(?:advertising|advertisers?|ad\s+(?:tech(?:nology)?|networks?)|analytics|marketing|measurement|tracking)\s+(?:partners?|providers?|vendors?|networks?|compan(?:y|ies)|services?|tools?)\b[^.;:]{0,40}$/i;
+export const AD_ROLE_BEFORE = /\b(?:advertising|advertisers?|ad\s+(?:tech(?:nology)?|networks?)|analytics|marketing|measurement|tracking)\s+(?:partners?|providers?|vendors?|networks?|platforms?|compan(?:y|ies)|services?|tools?)\b[^.;:]{0,40}$/i;
+// The names of an enumeration before a name of it ("Google, Twitter, Facebook and "): see inAdRole.
+const EARLIER_NAMES = /(?:[\p{Lu}][\p{L}\p{N}.&'’+-]*(?:\s+[\p{Lu}][\p{L}\p{N}.&'’+-]*){0,3}(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+))+$/u;
+
+/**
+ * Whether the text before a name gives it an advertising or analytics role (AD_ROLE_BEFORE). A name inside an enumeration
+ * has the role of the enumeration's lead, however many names come between: in "advertising platforms, such as Google,
+ * Twitter, Facebook and Instagram" the fourth is as much an advertising platform as the first.
+ */
+export function inAdRole(before: string): boolean {
+  return AD_ROLE_BEFORE.test(before) || AD_ROLE_BEFORE.test(before.replace(EARLIER_NAMES, ''));
+}
 // The parties the vendor advertises with or through ("Third parties that we advertise with, such as Facebook, in order to
 // serve you advertisements"): a platform named as one runs the vendor's ads on the user's data, a recipient whatever noun
 // introduced it.

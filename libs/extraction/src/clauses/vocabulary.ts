@@ -337,8 +337,11 @@ export const RELATION_VERB = /\b(?:use[sd]?|using|engage[sd]?|engaging|rel(?:y|i
 /**
  * Names in a provider clause that are not recipients of the customer's or users' data (README conventions):
  * checked on the text just before the name (`before`), just after it (`after`) or around it (`around`).
+ * `ownCell`: in a table row, `around` is read in the name's own cell only. A framework in another column ("| Branch |
+ * Deeplinks for apps | SCCs, DPF | US |") is the safeguard of the row's transfer, an attribute of the party named, not
+ * the party itself.
  */
-export const NOT_RECIPIENT: { reason: string; before?: RegExp; after?: RegExp; around?: RegExp; both?: boolean }[] = [
+export const NOT_RECIPIENT: { reason: string; before?: RegExp; after?: RegExp; around?: RegExp; both?: boolean; ownCell?: true }[] = [
   // "data may be provided by FedEx to Easyship": the name hands data to another party (a source); `both`: the text
   // before and the text after must match.
   { reason: 'a party that provides data to another, not a recipient', before: /\b(?:provided|supplied|sent|transferred|disclosed|passed)\s+(?:directly\s+)?by\s+$/i, after: /^\s+to\s+(?:\[)?[\p{Lu}]/u, both: true },
@@ -363,7 +366,7 @@ export const NOT_RECIPIENT: { reason: string; before?: RegExp; after?: RegExp; a
   { reason: 'it receives only anonymous or aggregated data', before: /\b(?:anonymous|anonymi[sz]ed|aggregated|de-?identified|non-personal)\s+(?:[\w-]+\s+){0,3}?(?:shared|disclosed|provided|transferred|sent|made\s+available)\s+(?:with|to)\s+(?:the\s+)?$/i },
   { reason: 'a representative, not a recipient', around: /\brepresentatives?\b/i },
   { reason: 'an authority or regulator', around: /\b(?:supervisory authorit|data protection authorit|commissioner|ombudsman|regulator)/i },
-  { reason: 'a dispute-resolution body or framework', around: /\b(?:arbitrat|dispute resolution|jams\b|american arbitration|truste\b|bbb\b|better business bureau|privacy shield|data privacy framework|dpf\b)/i },
+  { reason: 'a dispute-resolution body or framework', around: /\b(?:arbitrat|dispute resolution|jams\b|american arbitration|truste\b|bbb\b|better business bureau|privacy shield|data privacy framework|dpf\b)/i, ownCell: true },
   // "must comply with the acceptable use policies of our upstream providers, UUNET": whose rules apply, not who gets data.
   { reason: 'a document of another company, cited', before: /\b(?:policies|polic(?:y|ies)|terms|rules|guidelines)\s+of\s+(?:our\s+|the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}(?:providers?|partners?|vendors?|suppliers?|carriers?)?,?\s+(?:such\s+as\s+|like\s+|including\s+)?(?:[^.;:]{0,80}?(?:,|\s+or|\s+and)\s+)?$/i },
   { reason: 'a document of another company, cited', after: /^['’]?s?\s+(?:privacy (?:policy|notice|statement)|terms(?: of (?:service|use))?|cookie policy|data (?:protection|privacy) (?:notice|policy))\b/i },

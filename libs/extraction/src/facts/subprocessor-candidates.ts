@@ -1,5 +1,5 @@
 import type { Evidence } from '@custody/domain';
-import { AD_ROLE_BEFORE, ADVERTISES_WITH_BEFORE, TRACKER_TITLE_WORD } from '../clauses/recipient-lists.js';
+import { ADVERTISES_WITH_BEFORE, inAdRole, TRACKER_TITLE_WORD } from '../clauses/recipient-lists.js';
 import { ownEntityElsewhere } from '../clauses/definitions.js';
 import { ADDRESS_WORD, NOT_AN_ORGANISATION, PLATFORM_AS_RECIPIENT, PLATFORM_BRANDS, POLICY_WORDS, SELF_HOSTED_SOFTWARE } from '../clauses/vocabulary.js';
 import type { Sentence } from '../text/sentences.js';
@@ -172,7 +172,7 @@ export function nameCollector(ctx: FactContext) {
         return;
       }
       // Social networks, stores, browsers: recipients only as ad or analytics tools ("Facebook Pixel").
-      if (PLATFORM_BRANDS.test(name) && !tracker && !PLATFORM_AS_RECIPIENT.test(after) && !(strong && AD_ROLE_BEFORE.test(s.view.slice(Math.max(0, at - 80), at))) && !advertisesWith) {
+      if (PLATFORM_BRANDS.test(name) && !tracker && !PLATFORM_AS_RECIPIENT.test(after) && !(strong && inAdRole(s.view.slice(Math.max(0, at - 200), at))) && !advertisesWith) {
         rejected.push({ name, ev: evidenceAt(ctx, s, at, at + name.length), reason: 'a platform, store or browser, not named as receiving the data' });
         return;
       }
@@ -209,7 +209,7 @@ export function nameCollector(ctx: FactContext) {
     // `before` pattern is anchored at the name.
     const local = s.view.slice(Math.max(0, at - 160), at);
     // The text after reaches a parenthesis of names' end (the group certifying under a framework); every `after` pattern is anchored.
-    const reason = excludedBecause(ctxText, local, s.view.slice(at + name.length, at + name.length + 240));
+    const reason = excludedBecause(ctxText, local, s.view.slice(at + name.length, at + name.length + 240), cell ? ownCell(s.view, at, at + name.length) : undefined);
     const ev = evidenceAt(ctx, s, at, at + name.length);
     if (reason) {
       rejected.push({ name, ev, reason });
@@ -280,3 +280,9 @@ export function nameCollector(ctx: FactContext) {
 }
 
 export type NameCollector = ReturnType<typeof nameCollector>;
+
+/** The cell of a table row (cells joined by "|") that holds the text from `from` to `to`. */
+function ownCell(row: string, from: number, to: number): string {
+  const end = row.indexOf('|', to);
+  return row.slice(row.lastIndexOf('|', from - 1) + 1, end < 0 ? row.length : end);
+}

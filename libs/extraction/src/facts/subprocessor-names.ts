@@ -224,7 +224,9 @@ export function inLink(links: [number, number][], a: number, b: number): boolean
   return false;
 }
 
-const PRODUCT_TAIL = new RegExp(String.raw`\s+(${TOKEN}(?:\s+${TOKEN}){0,2})`, 'uy');
+// A product's words follow its brand on the same line: the name after a line break starts another line of the text
+// (a table's next row: "As disclosed in the Privacy Notice" ending one row, "Salesforce" opening the next).
+const PRODUCT_TAIL = new RegExp(String.raw`[^\S\n]+(${TOKEN}(?:[^\S\n]+${TOKEN}){0,2})`, 'uy');
 
 /**
  * The vendor's product names: up to three name words after one of its brands ("Acme Rewards"), each prefix

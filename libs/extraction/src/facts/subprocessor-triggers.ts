@@ -180,9 +180,16 @@ export function examplesReceive(clause: string, inRecipientList: boolean, rest =
 const WE_AND_OUR = /\bwe\s+and\s+our\s+(?:[\w-]+\s+){0,3}(?:partners|providers|vendors)\s*$/i;
 const CO_COLLECT = /^[^()]{0,200}\)\s+(?:may\s+|also\s+|will\s+|can\s+)*(?:use|collect|set|place|access|receive)\b/i;
 
-/** Why a name found in a provider clause is not a recipient (README conventions), or undefined. */
-export function excludedBecause(around: string, before: string, after: string): string | undefined {
+/**
+ * Why a name found in a provider clause is not a recipient (README conventions), or undefined. `cellAround`: the name's
+ * own cell when it was read from a table row (see NOT_RECIPIENT's `ownCell`).
+ */
+export function excludedBecause(around: string, before: string, after: string, cellAround?: string): string | undefined {
   for (const x of NOT_RECIPIENT) {
+    if (x.ownCell && cellAround !== undefined) {
+      if (x.around && x.around.test(cellAround)) return x.reason;
+      continue;
+    }
     if (x.both) {
       if (x.before!.test(before) && x.after!.test(after)) return x.reason;
       continue;

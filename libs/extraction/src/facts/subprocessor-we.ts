@@ -20,12 +20,17 @@ const WE_USE = /(?:\)|\b[Ww]e|\b\p{Lu}[\p{L}\p{N}.-]*)\s+(?:also\s+|may\s+)?(?:u
 // Only the head of a document defines "we" (the first 200 sentences); a quoted "we" later is a quotation.
 const HEAD_SENTENCES = 200;
 
+// The verbs of what a policy covers, passing on the last of a series ("how your Personal Information is collected, use, and
+// shared", "collects, uses and discloses"), with no party it goes to: the policy's scope, not a passing on. Not when the
+// data then goes "with" or "to" someone ("collect, use and share your data with Stripe").
+const SCOPE_SERIES = /\b(?:collect\w*|us(?:e|es|ed|ing)|process\w*|stor\w*|handl\w*|protect\w*)(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:[\w-]+(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)){0,3}(?:shar\w*|disclos\w*|transfer\w*)\b(?!,?\s+(?:[\w-]+\s+){0,4}?(?:with|to)\b)/gi;
+
 export function weDefinitionSentences(sentences: Sentence[]): string[] {
   const out: string[] = [];
   for (const s of sentences.slice(0, HEAD_SENTENCES)) {
     const v = s.view;
     if (!(v.includes('we') || v.includes('us') || v.includes('We') || v.includes('Us'))) continue;
-    if (WE_ALIAS.test(v) && !PASSES_ON.test(v) && !WE_USE.test(v)) out.push(v.toLowerCase());
+    if (WE_ALIAS.test(v) && !PASSES_ON.test(v.replace(SCOPE_SERIES, '')) && !WE_USE.test(v)) out.push(v.toLowerCase());
   }
   return out;
 }
