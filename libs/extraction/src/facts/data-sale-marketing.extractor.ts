@@ -85,6 +85,15 @@ const REFUSABLE: { act: RegExp; window: number }[] = [
   { act: /\b(?:send|email|text|mail|contact)\w*\b[^.;]{0,40}\b(?:marketing|promotional|advertising)\b/i, window: 40 },
   { act: /\b(?:share|disclose|provide|give)\b[^.;]{0,60}\b(?:with|to) (?:advertisers|marketers|data brokers|advertising (?:partners|networks))\b/i, window: 70 },
 ];
+// The refusal's exception is the person's consent ("We do not sell your personal information other than with your
+// consent", "… without your consent", "… unless you agree"): the data may be sold once they agree, an opt-in sale, which
+// this fact reads as allowed (README: allowed when the data may be sold; consent does not make it a prohibition). The
+// exception must follow the refused act in its own clause (not "…, and we will not share it without your consent").
+const CONSENT_EXCEPTION = /^[^.;,]{0,60}?(?:,\s*)?\b(?:other than|except|unless|without)\s+(?:with\s+|upon\s+|on\s+)?(?:your|the (?:user|customer|member|person)'s|their)\s+(?:prior\s+|express\s+|explicit\s+|affirmative\s+|written\s+)*(?:consent|permission|authori[sz]ation|agreement|opt-in)\b|^[^.;,]{0,60}?(?:,\s*)?\bunless you (?:(?:first|expressly|explicitly)\s+)?(?:consent|agree|opt in|opt-in|authori[sz]e)\b/i;
+// Offers sent by another company ("Our retail partners may send you offers and promotions about their products"): its
+// marketing, not the vendor's use of the person's data. The vendor sending offers of partners ("we may send you offers
+// from our retail partners") is its own.
+const OTHERS_SEND = /\b(?:partners?|retailers?|merchants?|advertisers?|sponsors?|third[- ]part(?:y|ies)|brands?|sellers?)\s+(?:(?:may|will|can|might|could|also|sometimes)\s+){0,2}$/i;
 const MARKETED_DATA = /\b(?:data|information|personal|content|e-?mail address(?:es)?|phone numbers?|contact details)\b|\b(?:contact|email|e-mail|call|text|message)\w*\s+(?:you|users?|customers?|patients?)\b/i;
 // A definition ("'Sell' means…", "'Share' has the meaning…", "… is defined as"): the words after it describe
 // a term, not what the vendor does.
@@ -218,7 +227,7 @@ function readPatterns(ctx: FactContext, s: Sentence, v: string, cands: Candidate
     // A list item that opens with a negation ("* Never selling your information or sharing it … for marketing
     // purposes") negates all of it, however long the link text between.
     // "… the right to know whether we sell personal information": both cases at once, no permission either.
-    if (m && !(/licen[cs]/i.test(m[0]) && deidentifiedOnly(m[0])) && !bothCases(v, m.index) && !refusedAt(v, m.index, 60, { sentences: ctx.sentences, s }) && !NEGATED_ITEM.test(v.slice(0, m.index)) && !/\b(?:not|never|no)\b/i.test(m[0]) && !inDefinition(v, m.index) && !/\bopt(?:-| )?out of\b[^.;]{0,30}$/i.test(v.slice(0, m.index)) && !restrictsOthers(ctx.sentences, s, m.index)) {
+    if (m && !(/licen[cs]/i.test(m[0]) && deidentifiedOnly(m[0])) && !bothCases(v, m.index) && !refusedAt(v, m.index, 60, { sentences: ctx.sentences, s }) && !NEGATED_ITEM.test(v.slice(0, m.index)) && !/\b(?:not|never|no)\b/i.test(m[0]) && !inDefinition(v, m.index) && !/\bopt(?:-| )?out of\b[^.;]{0,30}$/i.test(v.slice(0, m.index)) && !restrictsOthers(ctx.sentences, s, m.index) && !OTHERS_SEND.test(v.slice(Math.max(0, m.index - 50), m.index))) {
       // Ads chosen by the page or the search, not by the person ("serving contextual advertising", "if you search for
       // cars, we'll show you ads about cars"), are not targeted advertising on their data: a person decides.
       // Ads named as targeted stay targeted when a search is given as an example ("targeted ads, so if you search for …").
@@ -241,7 +250,9 @@ function readPatterns(ctx: FactContext, s: Sentence, v: string, cands: Candidate
     // "Whether or not we sell your data, …": both cases at once, no refusal (the clause layer's test, see bothCases).
     if (bothCases(v, at)) continue;
     if (inDefinition(v, at) || sellsGoods(said) || SOLD_TO_USER.test(said) || CHARACTERISED.test(said) || restrictsOthers(ctx.sentences, s, at)) continue;
-    cands.push(refusedCandidate(ctx, s, v, at, end));
+    const consent = act === SALE_ACT ? CONSENT_EXCEPTION.exec(v.slice(end)) : null;
+    if (consent) cands.push({ value: 'allowed', evidence: evidenceAt(ctx, s, at, end + consent.index + consent[0].length), confidence: 0.7 });
+    else cands.push(refusedCandidate(ctx, s, v, at, end));
     done = true;
     break;
   }
