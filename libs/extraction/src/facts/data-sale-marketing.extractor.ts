@@ -94,6 +94,10 @@ const CONSENT_EXCEPTION = /^[^.;,]{0,60}?(?:,\s*)?\b(?:other than|except|unless|
 // marketing, not the vendor's use of the person's data. The vendor sending offers of partners ("we may send you offers
 // from our retail partners") is its own.
 const OTHERS_SEND = /\b(?:partners?|retailers?|merchants?|advertisers?|sponsors?|third[- ]part(?:y|ies)|brands?|sellers?)\s+(?:(?:may|will|can|might|could|also|sometimes)\s+){0,2}$/i;
+// Only a match that opens with the sending verb has the party before it as its subject ("with third parties for marketing
+// purposes" names recipients).
+const SENDING = /^(?:send|email|e-mail|text|mail|contact|notify|inform|communicat|provid|market|advertis|promot)/i;
+const othersSend = (v: string, m: RegExpExecArray): boolean => SENDING.test(m[0]) && OTHERS_SEND.test(v.slice(Math.max(0, m.index - 50), m.index));
 const MARKETED_DATA = /\b(?:data|information|personal|content|e-?mail address(?:es)?|phone numbers?|contact details)\b|\b(?:contact|email|e-mail|call|text|message)\w*\s+(?:you|users?|customers?|patients?)\b/i;
 // A definition ("'Sell' means…", "'Share' has the meaning…", "… is defined as"): the words after it describe
 // a term, not what the vendor does.
@@ -227,7 +231,7 @@ function readPatterns(ctx: FactContext, s: Sentence, v: string, cands: Candidate
     // A list item that opens with a negation ("* Never selling your information or sharing it … for marketing
     // purposes") negates all of it, however long the link text between.
     // "… the right to know whether we sell personal information": both cases at once, no permission either.
-    if (m && !(/licen[cs]/i.test(m[0]) && deidentifiedOnly(m[0])) && !bothCases(v, m.index) && !refusedAt(v, m.index, 60, { sentences: ctx.sentences, s }) && !NEGATED_ITEM.test(v.slice(0, m.index)) && !/\b(?:not|never|no)\b/i.test(m[0]) && !inDefinition(v, m.index) && !/\bopt(?:-| )?out of\b[^.;]{0,30}$/i.test(v.slice(0, m.index)) && !restrictsOthers(ctx.sentences, s, m.index) && !OTHERS_SEND.test(v.slice(Math.max(0, m.index - 50), m.index))) {
+    if (m && !(/licen[cs]/i.test(m[0]) && deidentifiedOnly(m[0])) && !bothCases(v, m.index) && !refusedAt(v, m.index, 60, { sentences: ctx.sentences, s }) && !NEGATED_ITEM.test(v.slice(0, m.index)) && !/\b(?:not|never|no)\b/i.test(m[0]) && !inDefinition(v, m.index) && !/\bopt(?:-| )?out of\b[^.;]{0,30}$/i.test(v.slice(0, m.index)) && !restrictsOthers(ctx.sentences, s, m.index) && !othersSend(v, m)) {
       // Ads chosen by the page or the search, not by the person ("serving contextual advertising", "if you search for
       // cars, we'll show you ads about cars"), are not targeted advertising on their data: a person decides.
       // Ads named as targeted stay targeted when a search is given as an example ("targeted ads, so if you search for …").
