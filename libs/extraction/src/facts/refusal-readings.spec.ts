@@ -77,3 +77,13 @@ describe('reviewers\' leftovers, read generally', () => {
     expect(factOf('data_sale_or_marketing', 'We use this information for fraud prevention and to measure the effectiveness of advertising.')).toBe('unspecified');
   });
 });
+
+describe('ota-fresh21 misses read generally', () => {
+  it('BAA: submitting health data named a violation of the policy is a prohibition (unspecified on main)', () => {
+    expect(factOf('baa_offered', 'For this reason, it will be a violation of this Privacy Policy to provide us with any sensitive personal information, such as health data, through User Submissions.')).toBe('no');
+  });
+  it('near miss: a violation of a law, or of the terms by other data, says nothing of the service and health data', () => {
+    expect(factOf('baa_offered', 'It is a violation of HIPAA to disclose health information without the patient\'s authorization.')).toBe('unspecified');
+    expect(factOf('baa_offered', 'It is a violation of these Terms to provide false information, such as a fake name, when you register.')).toBe('unspecified');
+  });
+});
