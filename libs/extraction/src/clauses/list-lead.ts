@@ -37,7 +37,12 @@ export interface LeadIn {
   lead: Sentence;
   negated: boolean;
   excepted: boolean;
+  /** Whether the lead-in's refusal binds the user ("it is forbidden for our Users to post any content:", "You may not:"):
+   *  its items are the user's, not the vendor's, refusals. */
+  bindsUser: boolean;
 }
+// The user as the one a lead-in's negation binds: "forbidden for our Users to", "prohibited by you", "You may not:".
+const USER_BOUND = /\b(?:for|by)\s+(?:our\s+|the\s+|any\s+)?(?:users?|you|members?|customers?|subscribers?|visitors?)\b|\b(?:you|users?|members?|customers?|subscribers?|visitors?)\s+(?:(?:may|must|shall|will|can|should|agrees?\s+to|are|is)\s+)?(?:not|never)\b|\b(?:you|users?)\s+(?:agree|undertake)\s+not\b/i;
 
 export function leadIn(sentences: Sentence[], s: Sentence): LeadIn | undefined {
   if (OWN_SUBJECT.test(s.view)) return undefined;
@@ -46,7 +51,7 @@ export function leadIn(sentences: Sentence[], s: Sentence): LeadIn | undefined {
   const body = lead.view.trimEnd();
   const colon = body.length - 1;
   if (body[colon] !== ':') return undefined;
-  return { lead, negated: negatedBefore(lead.view, colon, 160), excepted: LEAD_EXCEPTION.test(body.slice(0, colon)) };
+  return { lead, negated: negatedBefore(lead.view, colon, 160), excepted: LEAD_EXCEPTION.test(body.slice(0, colon)), bindsUser: USER_BOUND.test(body.slice(0, colon)) };
 }
 
 /** Whether a list item continues a negated lead-in ({@link leadIn}). */

@@ -44,9 +44,15 @@ export function refusal(view: string, act: RegExp, window: number, list?: InList
     if (m[0].length === 0) g.lastIndex++;
     const at = negationBefore(view, m.index, window);
     if (at >= 0 && accept(m, at)) return { index: at, act: m, byLead: false };
-    if (at < 0 && list && (byLead ??= leadIn(list.sentences, list.s)?.negated === true) && accept(m, m.index)) return { index: m.index, act: m, byLead: true };
+    if (at < 0 && list && (byLead ??= vendorLeadRefuses(list)) && accept(m, m.index)) return { index: m.index, act: m, byLead: true };
   }
   return null;
+}
+
+/** Whether the sentence is an item under a negated lead-in that binds the vendor, not the user ("You may not:"). */
+function vendorLeadRefuses(list: InList): boolean {
+  const lead = leadIn(list.sentences, list.s);
+  return lead !== undefined && lead.negated && !lead.bindsUser;
 }
 
 /** Whether the act at `index` of a sentence is refused: by its own words ({@link negationBefore}) or its list's lead-in. */

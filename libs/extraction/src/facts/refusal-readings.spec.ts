@@ -87,3 +87,12 @@ describe('ota-fresh21 misses read generally', () => {
     expect(factOf('baa_offered', 'It is a violation of these Terms to provide false information, such as a fake name, when you register.')).toBe('unspecified');
   });
 });
+
+describe('a lead-in\'s actor carries to its items', () => {
+  it('data sale: items under a lead-in that forbids users something are the users\' rules (prohibited before this)', () => {
+    expect(factOf('data_sale_or_marketing', 'In particular, it is forbidden for our Users to post online any content:\n\n- constituting financial scams;\n- offering to buy or sell personal information.')).toBe('unspecified');
+  });
+  it('near miss: the vendor\'s own negated lead-in still refuses', () => {
+    expect(factOf('data_sale_or_marketing', 'In particular, we will never:\n\n- sell personal information;\n- send spam.')).toBe('prohibited');
+  });
+});
