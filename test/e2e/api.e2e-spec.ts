@@ -134,12 +134,14 @@ describe(`API end to end (${process.env.DATABASE_URL ? 'PostgreSQL + Redis' : 'e
     // Streamed as it is written: a body sent whole (one string) carries its content-length.
     expect(res.headers.get('content-length')).toBeNull();
     expect(res.headers.get('content-disposition')).toContain('custody-report.json');
+    // As when it was sent whole (express's send named the charset).
+    expect(res.headers.get('content-type')).toBe('application/json; charset=utf-8');
     const text = await res.text();
     const report = JSON.parse(text) as AuditReport;
     expect(text).toBe(renderJson(report));
     const nd = await api('/report?format=ndjson');
     expect(nd.status).toBe(200);
-    expect(nd.headers.get('content-type')).toBe('application/x-ndjson');
+    expect(nd.headers.get('content-type')).toBe('application/x-ndjson; charset=utf-8');
     expect(nd.headers.get('content-length')).toBeNull();
     const back = readNdjson((await nd.text()).split('\n'));
     expect({ ...back, generatedAt: undefined }).toEqual({ ...report, generatedAt: undefined });

@@ -199,15 +199,18 @@ export class WorkspaceController {
   @ApiProduces(...new Set([...Object.values(REPORT_MEDIA_TYPES), ...Object.values(STREAMED_REPORTS)].map((t) => t.mediaType)))
   @ApiOkResponse({ description: 'The report file (attachment)', schema: { type: 'string', format: 'binary' } })
   async report(@Param('ws') ws: string, @Req() req: AuthedRequest, @Res() res: Response, @Query('format') format = 'html', @Query('lens') lens?: string) {
-    if (!(format in REPORT_MEDIA_TYPES) && !(format in STREAMED_REPORTS)) throw new InvalidInputError(`unknown report format "${format}"`);
+    // Own keys only: `in` also finds the prototype's (format=toString passed, was journalled as a read, then failed as a 500).
+    if (!Object.hasOwn(REPORT_MEDIA_TYPES, format) && !Object.hasOwn(STREAMED_REPORTS, format)) throw new InvalidInputError(`unknown report format "${format}"`);
     await this.logRead(ws, req, `report:${format}`);
     const audit = await this.audits.report(ws, { lens: parseLens(lens) });
-    if (format in STREAMED_REPORTS) {
+    if (Object.hasOwn(STREAMED_REPORTS, format)) {
       // Written chunk by chunk as the socket takes them: never one string (see stream-chunks.ts).
       const streamed = STREAMED_REPORTS[format as StreamedReportFormat];
-      res.setHeader('content-type', streamed.mediaType);
-      res.setHeader('content-disposition', `attachment; filename="custody-report.${streamed.ext}"`);
-      await streamChunks(res, streamed.chunks(audit));
+      await streamChunks(res, streamed.chunks(audit), {
+        // UTF-8, said as express's send said it for the JSON when it was sent whole (and as every JSON answer says it).
+        'content-type': `${streamed.mediaType}; charset=utf-8`,
+        'content-disposition': `attachment; filename="custody-report.${streamed.ext}"`,
+      });
       return;
     }
     const type = REPORT_MEDIA_TYPES[format as ReportFormat];

@@ -34,7 +34,13 @@ export class CustodyExceptionFilter implements ExceptionFilter {
 
   catch(err: unknown, host: ArgumentsHost): void {
     const res = host.switchToHttp().getResponse<Response>();
-    if (res.headersSent) return;
+    if (res.headersSent) {
+      // Too late for a status (a streamed report download failed part-way): the body is cut, so the client sees an
+      // incomplete answer, and the error is logged here as it was when the whole body was made before sending.
+      this.logUnexpected(err, ' after the response started');
+      if (!res.destroyed) res.destroy();
+      return;
+    }
     // PostgreSQL down or restarting, reached from any route (the key check reads it first): a 503 that names
     // the dependency, not a 500 with the driver's text.
     if (!(err instanceof CustodyError) && isDatabaseUnavailable(err)) err = new ServiceUnavailableError('database');
@@ -55,11 +61,15 @@ export class CustodyExceptionFilter implements ExceptionFilter {
       res.status(status).json({ error: status === 413 ? 'too_large' : 'http_error', message });
       return;
     }
+    this.logUnexpected(err);
+    res.status(500).json({ error: 'internal', message: 'internal error' });
+  }
+
+  private logUnexpected(err: unknown, when = ''): void {
     // Messages of unexpected errors can carry document text; log the type only.
     const frames = (err as Error)?.stack?.split('\n').slice(1, 6).map((l) => l.trim()).join(' | ') ?? '';
     // A database error's message is the server's text (no parameters), useful and safe to log.
     const dbMessage = (err as Error)?.name === 'QueryFailedError' ? `: ${(err as Error).message}` : '';
-    this.log.error(`unexpected ${(err as Error)?.name ?? 'error'}${dbMessage} ${frames}`);
-    res.status(500).json({ error: 'internal', message: 'internal error' });
+    this.log.error(`unexpected ${(err as Error)?.name ?? 'error'}${when}${dbMessage} ${frames}`);
   }
 }

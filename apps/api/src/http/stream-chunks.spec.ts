@@ -1,9 +1,13 @@
+import { jest } from '@jest/globals';
+import { Logger, type ArgumentsHost } from '@nestjs/common';
+import express from 'express';
 import { createHash } from 'node:crypto';
 import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import { jsonChunks, ndjsonChunks, renderJson, STREAMED_REPORTS } from '@custody/reports';
 import { fleetAuditReport } from '../../../../test/fixtures/reports/fleet-audit-report.js';
+import { CustodyExceptionFilter } from './custody-exception.filter.js';
 import { streamChunks } from './stream-chunks.js';
 
 const sha = (b: Uint8Array | string) => createHash('sha256').update(b).digest('hex');
@@ -24,10 +28,16 @@ function counted(n: number, size = 1024) {
   return { state, chunks: gen() };
 }
 
+/** A stand-in response: a Writable that records the headers set on it. */
+function response(opts: ConstructorParameters<typeof Writable>[0]) {
+  const headers: Record<string, string> = {};
+  return Object.assign(new Writable(opts), { headers, setHeader: (name: string, value: string) => { headers[name] = value; } });
+}
+
 /** A response whose socket takes nothing until `release()` is called: every write past its mark waits. */
 function heldResponse() {
   const held: (() => void)[] = [];
-  const res = new Writable({
+  const res = response({
     highWaterMark: 1024,
     write(_chunk, _enc, cb) { held.push(cb); },
   });
@@ -65,7 +75,7 @@ describe('streamChunks', () => {
   });
 
   it('cuts the connection when the generator fails part-way (the status line is already sent)', async () => {
-    const res = new Writable({ write(_c, _e, cb) { cb(); } });
+    const res = response({ write(_c, _e, cb) { cb(); } });
     res.on('error', () => undefined);
     function* failing(): Generator<Buffer> {
       yield Buffer.from('{"partial":');
@@ -74,6 +84,70 @@ describe('streamChunks', () => {
     await expect(streamChunks(res, failing())).rejects.toThrow('render failed');
     expect(res.destroyed).toBe(true);
     expect(res.writableEnded).toBe(false);
+  });
+
+  it('sets the download\'s headers with its first chunk, and leaves a response whose generator failed before any chunk untouched', async () => {
+    const ok = response({ write(chunk, _e, cb) { expect(ok.headers['content-type']).toBe('application/json'); cb(); } });
+    await streamChunks(ok, [Buffer.from('{}')], { 'content-type': 'application/json' });
+    expect(ok.headers).toEqual({ 'content-type': 'application/json' });
+    // An empty body still gets its headers.
+    const empty = response({ write(_c, _e, cb) { cb(); } });
+    await streamChunks(empty, [], { 'content-type': 'application/x-ndjson' });
+    expect(empty.headers).toEqual({ 'content-type': 'application/x-ndjson' });
+
+    const res = response({ write(_c, _e, cb) { cb(); } });
+    function* failing(): Generator<Buffer> {
+      throw new Error('render failed');
+    }
+    await expect(streamChunks(res, failing(), { 'content-disposition': 'attachment; filename="custody-report.json"' })).rejects.toThrow('render failed');
+    // Nothing sent and nothing said: the error handler can still answer with a status.
+    expect(res.destroyed).toBe(false);
+    expect(res.headers).toEqual({});
+  });
+
+  describe('over HTTP, through the API\'s exception filter', () => {
+    const filter = new CustodyExceptionFilter();
+    let failAfter = 0;
+    let server: Server;
+    let base: string;
+    beforeAll(async () => {
+      const app = express();
+      app.get('/', (_req, res) => {
+        function* report(): Generator<Buffer> {
+          for (let i = 0; i < failAfter; i++) yield Buffer.alloc(64 * 1024, 32);
+          throw new Error('render failed');
+        }
+        const host = { switchToHttp: () => ({ getResponse: () => res }) } as unknown as ArgumentsHost;
+        // As Nest does with a handler's rejection: the filter answers.
+        streamChunks(res, report(), { 'content-type': 'application/json', 'content-disposition': 'attachment; filename="custody-report.json"' })
+          .catch((err: unknown) => filter.catch(err, host));
+      });
+      server = createServer(app);
+      await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+      base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    });
+    afterAll(() => new Promise<void>((r) => server.close(() => r())));
+    afterEach(() => jest.restoreAllMocks());
+
+    it('answers 500 with the error body, not a download, when the report fails before its first chunk', async () => {
+      failAfter = 0;
+      const logged = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+      const res = await fetch(base);
+      expect(res.status).toBe(500);
+      expect(res.headers.get('content-disposition')).toBeNull();
+      expect(await res.json()).toEqual({ error: 'internal', message: 'internal error' });
+      expect(logged).toHaveBeenCalledTimes(1);
+    });
+
+    it('cuts the body and logs the error when the report fails part-way', async () => {
+      failAfter = 3;
+      const logged = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+      const res = await fetch(base);
+      expect(res.status).toBe(200);
+      await expect(res.arrayBuffer()).rejects.toThrow();
+      expect(logged).toHaveBeenCalledTimes(1);
+      expect(String(logged.mock.calls[0]![0])).toMatch(/^unexpected Error after the response started/);
+    });
   });
 
   describe('over HTTP, a fleet report read by a slow client', () => {

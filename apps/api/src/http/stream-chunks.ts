@@ -8,16 +8,26 @@
 import type { Writable } from 'node:stream';
 
 /** The part of a response (express's, node's ServerResponse) the stream needs. */
-export type ChunkTarget = Pick<Writable, 'write' | 'end' | 'destroy' | 'once' | 'off' | 'writableEnded' | 'destroyed'>;
+export type ChunkTarget = Pick<Writable, 'write' | 'end' | 'destroy' | 'once' | 'off' | 'writableEnded' | 'destroyed'> & {
+  setHeader(name: string, value: string): unknown;
+};
 
 /**
  * Streams `chunks` into `res`, then ends it. A client that goes away stops the generator (no more of the report
  * is rendered for nobody). A generator that throws part-way destroys the response: the status line is gone
- * already, so a cut connection is the only way to tell the client the body is not whole.
+ * already, so a cut connection is the only way to tell the client the body is not whole. One that throws before
+ * its first chunk leaves the response untouched: `headers` (the download's type and file name) are set only once
+ * there is a first chunk, so the caller's error handling can still answer with an error status and body, as it did
+ * when the report was rendered whole before anything was sent.
  */
-export async function streamChunks(res: ChunkTarget, chunks: Iterable<Uint8Array>): Promise<void> {
+export async function streamChunks(res: ChunkTarget, chunks: Iterable<Uint8Array>, headers: Record<string, string> = {}): Promise<void> {
   const it = chunks[Symbol.iterator]();
   let gone = false;
+  let started = false;
+  const start = () => {
+    started = true;
+    for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+  };
   const onClose = () => { gone = true; };
   res.once('close', onClose);
   try {
@@ -27,13 +37,15 @@ export async function streamChunks(res: ChunkTarget, chunks: Iterable<Uint8Array
       try {
         next = it.next();
       } catch (err) {
-        res.destroy(err instanceof Error ? err : new Error(String(err)));
+        if (started) res.destroy(err instanceof Error ? err : new Error(String(err)));
         throw err;
       }
       if (next.done) break;
+      if (!started) start();
       // Full: wait until the socket has taken what is buffered, or the client is gone.
       if (!res.write(next.value)) await drainedOrClosed(res);
     }
+    if (!started) start();
     res.end();
   } finally {
     res.off('close', onClose);
