@@ -137,6 +137,12 @@ describe(`command handlers and the processor chain (${process.env.DATABASE_URL ?
     expect(() => new CorrectFactCommand(wsId, docId, 'no_such_fact', 'yes', 'r')).toThrow(/unknown fact/);
     expect(() => new CorrectFactCommand(wsId, docId, 'baa_offered', 'yes', undefined)).toThrow(/needs a reason/);
     expect(() => new CorrectFactCommand(wsId, docId, 'baa_offered', true, 'r')).toThrow(/not a valid value/);
+    // Deciding a review candidate: the candidate is stored with the correction (and read back with it); one that is no value of the fact is refused.
+    const decided = await lastSeq();
+    await bus.execute(new CorrectFactCommand(wsId, docId, 'subprocessors_named', ['Twilio'], 'accepted in review', 'tester', ['Twilio']));
+    expect((await newEvents(decided))[0]).toMatchObject({ type: 'FactCorrected', payload: { fact: 'subprocessors_named', value: ['Twilio'], candidate: ['Twilio'] } });
+    expect((await loadCorrections(t.runtime.persistence, wsId))[docId]).toContainEqual(expect.objectContaining({ fact: 'subprocessors_named', candidate: ['Twilio'] }));
+    expect(() => new CorrectFactCommand(wsId, docId, 'subprocessors_named', [], 'r', 'tester', [3])).toThrow(/candidate/);
   });
 
   it('a link appends DocumentLinked and enqueues a projection that attaches the contract to that system', async () => {

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join } from 'node:path';
-import type { AuditReport } from '@custody/domain';
+import { FACT_NAMES, isValidFactValue, type AuditReport, type FactName } from '@custody/domain';
 import { groupedGraph, parseExpand, toCytoscapeElements } from '@custody/graph';
 import type { Core } from 'cytoscape';
 import { type Browser, chromium, type Page } from 'playwright-core';
@@ -45,6 +45,8 @@ export interface FakeApi {
   documents: { id: string; fileName: string; size: number; type: string; status: string; reason?: string; createdAt: string }[];
   /** Links POST /documents/:id/link recorded. */
   links: { documentId: string; system: string }[];
+  /** Corrections POST /documents/:id/facts/:fact/corrections recorded (the FactCorrected event's payload). */
+  corrections: { documentId: string; fact: string; value: unknown; reason: string; candidate?: unknown }[];
   /** The grouped map is the previous scoring run's while a newer graph waits for its score job (`run.stale`). */
   stale?: boolean;
 }
@@ -132,6 +134,17 @@ function startServer(api: FakeApi, dist: string): Promise<Server> {
       api.links.push({ documentId: decodeURIComponent(linkPath[1]), system: system! });
       return void json({ seq: 99 }, 202);
     }
+    const correctionPath = new RegExp(`^${base}/documents/([^/]+)/facts/([^/]+)/corrections$`).exec(url.pathname);
+    if (req.method === 'POST' && correctionPath) {
+      const { value, reason, candidate } = JSON.parse(body ?? '{}') as { value?: unknown; reason?: string; candidate?: unknown };
+      const [documentId, fact] = [decodeURIComponent(correctionPath[1]), decodeURIComponent(correctionPath[2])];
+      // As the real route (CorrectFactCommand): a known fact, a valid value, a reason, or nothing is recorded.
+      if (!FACT_NAMES.includes(fact as FactName) || !isValidFactValue(fact as FactName, value) || (candidate !== undefined && !isValidFactValue(fact as FactName, candidate)) || !reason?.trim()) {
+        return void json({ error: 'invalid_input', message: `not a valid correction of ${fact}` }, 400);
+      }
+      api.corrections.push({ documentId, fact, value, reason, ...(candidate !== undefined ? { candidate } : {}) });
+      return void json({ seq: 100 + api.corrections.length }, 202);
+    }
     if (req.method === 'GET' && url.pathname === `${base}/events`) {
       res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store' });
       res.write(': hello\n\nevent: document.received\ndata: {"id":"doc-0"}\n\n');
@@ -160,7 +173,7 @@ export async function startDashboardHarness(): Promise<DashboardHarness> {
   // Its own build: specs running in parallel would otherwise delete each other's chunks (the build clears old ones).
   const dist = mkdtempSync(join(tmpdir(), 'custody-dashboard-'));
   execFileSync(process.execPath, ['scripts/build-dashboard.mjs'], { cwd: ROOT, stdio: 'pipe', env: { ...process.env, CUSTODY_DASHBOARD_OUT: dist } });
-  const api: FakeApi = { report: fakeReport(), fleet: fleetAuditReport(FLEET_INSTALLS), requests: [], uploads: [], streams: [], documents: [], links: [] };
+  const api: FakeApi = { report: fakeReport(), fleet: fleetAuditReport(FLEET_INSTALLS), requests: [], uploads: [], streams: [], documents: [], links: [], corrections: [] };
   const server = await startServer(api, dist);
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });

@@ -232,15 +232,26 @@ export class ApiClient {
 
   /** Link a contract to the system it speaks for (recorded as an event; the server re-projects). */
   async linkDocument(documentId: string, system: string): Promise<{ seq: number }> {
-    const res = await fetch(this.url(`/documents/${encodeURIComponent(documentId)}/link`), {
-      method: 'POST', headers: { ...this.jsonHeaders, 'content-type': 'application/json' }, body: JSON.stringify({ system }),
-    });
+    return this.post(`/documents/${encodeURIComponent(documentId)}/link`, { system });
+  }
+
+  /**
+   * Correct a fact of a document (POST /documents/:id/facts/:fact/corrections, the FactCorrected event); with
+   * `candidate`, the correction decides that review candidate (accepted when `value` holds it). The server
+   * re-projects and scores; the next audit shows it.
+   */
+  async correctFact(documentId: string, fact: string, body: { value: unknown; reason: string; candidate?: unknown }): Promise<{ seq: number }> {
+    return this.post(`/documents/${encodeURIComponent(documentId)}/facts/${encodeURIComponent(fact)}/corrections`, body);
+  }
+
+  /** A recorded change: on refusal, the server's reason (an unknown system, an invalid value), not just the status. */
+  private async post<T>(path: string, body: unknown): Promise<T> {
+    const res = await fetch(this.url(path), { method: 'POST', headers: { ...this.jsonHeaders, 'content-type': 'application/json' }, body: JSON.stringify(body) });
     if (!res.ok) {
-      // The server says why (an unknown system, a document that is not a contract): show that, not just the status.
       const why = await res.json().then((b: { message?: unknown }) => (typeof b?.message === 'string' ? b.message : undefined), () => undefined);
       throw new ApiError(res.status, why ?? `${res.status} ${res.statusText || 'request failed'}`);
     }
-    return (await res.json()) as { seq: number };
+    return (await res.json()) as T;
   }
 
   get eventsUrl(): string {

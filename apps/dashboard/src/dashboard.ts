@@ -73,6 +73,9 @@ export function start(api: ApiClient, first: { graph: Promise<MapView>; live: Pr
   const tabs = new Tabs();
   const details = new DetailsPanel();
   details.clear();
+  // Review candidates are decided on the live view (the correction route); the past is read-only.
+  const decide = (documentId: string, fact: string, body: { value: unknown; reason: string; candidate: unknown }) => api.correctFact(documentId, fact, body);
+  details.review.setDecide(decide);
   const whatIf = new WhatIfPanel(must('#whatif'), api, () => view.lens, (n) => tabs.setCount('whatif', n ? String(n) : ''));
   whatIf.setNames(nameOf);
   const fleetPanel = new FleetPanel(must('#fleet'), {
@@ -237,6 +240,7 @@ export function start(api: ApiClient, first: { graph: Promise<MapView>; live: Pr
     header.setPast(asOf !== null);
     whatIf.setReadOnly(asOf !== null);
     exportBar.setDisabled(asOf !== null);
+    details.review.setDecide(asOf === null ? decide : null);
     void load();
   });
 
@@ -372,7 +376,8 @@ export function start(api: ApiClient, first: { graph: Promise<MapView>; live: Pr
       if (name !== 'exposure.scored') return;
       void timeline.refresh();
       // The past does not change; only the live view follows new scores.
-      if (!timeline.past) { void load(); whatIf.refresh(); }
+      // The system shown is shown again from the new score: a decision taken on it appears there.
+      if (!timeline.past) { void load().then(() => { if (details.shownSystem) void showNode(details.shownSystem); }); whatIf.refresh(); }
     },
   });
 }

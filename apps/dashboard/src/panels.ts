@@ -2,7 +2,7 @@
  * The findings list (right) and the details panel. Both read the AuditReport as served; they only look
  * things up and format them (every string through dom.ts, so nothing from a document becomes markup).
  */
-import type { AttachedContract, DataCategory, Evidence, Finding, ReviewCandidate, FindingInstance, FindingKind, GraphSystem, Severity, SystemRole } from '@custody/domain';
+import type { AttachedContract, DataCategory, Finding, FindingInstance, FindingKind, GraphSystem, Severity, SystemRole } from '@custody/domain';
 import { FINDING_KINDS, pageInstances, SEVERITIES, severityRank, subjectSystems, type SystemView } from '@custody/domain';
 import { categoryLabel, roleLabel } from '@custody/reports/plain-language';
 import { cap, count, el, must, replace, words } from './dom.js';
@@ -10,6 +10,7 @@ import type { DashboardAudit, ListedFinding } from './api.js';
 import { instanceTotal, systemTotal, type FindingsFilter, type FindingsSource } from './findings-source.js';
 import { systemsBox } from './finding-systems.js';
 import { FINDINGS_PAGE } from './live-reads.js';
+import { evidenceQuote, factsToReview, ReviewDecisions, showValue } from './review-candidates.js';
 
 export interface NodeView {
   id: string;
@@ -62,10 +63,6 @@ export function subjectLabel(subject: string, nameOf: (id: string) => string): s
   return ids.length ? ids.map(nameOf).join(' → ') : subject;
 }
 
-function evidenceQuote(e: Evidence): HTMLElement {
-  const where = [e.file, e.line !== undefined ? `line ${e.line}` : e.page !== undefined ? `p. ${e.page}` : ''].filter(Boolean).join(' · ');
-  return el('blockquote', { class: 'quote' }, e.quote, where ? el('cite', {}, where) : null);
-}
 
 const pill = (s: Severity) => el('span', { class: `pill sev-${s}` }, s);
 
@@ -193,9 +190,14 @@ export class DetailsPanel {
   /** Where a finding's instances are read from (the list's source), and which request is current. */
   private source: FindingsSource | null = null;
   private ticket = 0;
+  /** The review candidates' accept/reject (and the decisions sent, kept across re-renders). */
+  readonly review = new ReviewDecisions();
+  /** The system shown, so a new score can show it again (a decision taken here then appears in it). */
+  shownSystem: string | null = null;
 
   clear(): void {
     this.ticket++;
+    this.shownSystem = null;
     replace(this.root, el('div', { class: 'placeholder' },
       el('h2', {}, 'Details'), el('p', {}, 'Select a system on the map or a finding in the list to see what it holds, what its contracts say, and why it is exposed.')));
   }
@@ -203,6 +205,7 @@ export class DetailsPanel {
   /** Show something other than a system (a fleet group's summary, a note while the audit is read). */
   showElement(content: HTMLElement): void {
     this.ticket++;
+    this.shownSystem = null;
     replace(this.root, content);
     this.root.scrollTop = 0;
   }
@@ -210,6 +213,7 @@ export class DetailsPanel {
   /** One finding on its own: what it is, how to fix it, and where it occurs (instances read when opened). */
   showFinding(f: ListedFinding, nameOf: (id: string) => string, source: FindingsSource | null): void {
     this.ticket++;
+    this.shownSystem = null;
     [this.nameOf, this.source] = [nameOf, source];
     replace(this.root, el('h2', { class: 'details-name' }, f.title), el('ol', { class: 'detail-findings' }, this.finding(f, true)));
     this.root.scrollTop = 0;
@@ -218,6 +222,7 @@ export class DetailsPanel {
   show(d: SystemDetails, node: NodeView, focus: ListedFinding | undefined, source: FindingsSource | null): void {
     this.ticket++;
     [this.nameOf, this.source] = [d.nameOf, source];
+    this.shownSystem = node.id;
     const system = d.system;
     const band = node.classes.find((c) => c.startsWith('exposure-'))?.slice('exposure-'.length) ?? 'none';
     // The finding clicked is shown even when it is not among the worst a system's own read carries.
@@ -247,25 +252,20 @@ export class DetailsPanel {
     const entries = Object.entries(c.facts);
     const silent = (v: unknown) => v === 'unspecified' || v === null || (Array.isArray(v) && v.length === 0);
     const stated = entries.filter(([, f]) => !silent(f.value) || f.evidence.length > 0);
-    // Where the extractor abstained but kept candidate clauses, a person decides: shown, never folded into "silent".
-    // A candidate the extractor rejected (the vendor's own brand, a platform page) waits for nobody.
-    const pending = (f: { review?: ReviewCandidate[] }) => (f.review ?? []).filter((r) => !r.rejected);
-    const review = entries.filter(([, f]) => silent(f.value) && f.evidence.length === 0 && pending(f).length > 0);
-    const quiet = entries.filter(([, f]) => silent(f.value) && f.evidence.length === 0 && pending(f).length === 0).map(([name]) => words(name));
+    // Every candidate kept for a person is shown, never folded into "silent": where the extractor abstained, and
+    // beside an answer (sub-processor names held back below the threshold next to those it kept).
+    const review = factsToReview(c);
+    const waiting = new Set(review.map(([name]) => name as string));
+    const quiet = entries.filter(([name, f]) => silent(f.value) && f.evidence.length === 0 && !waiting.has(name)).map(([name]) => words(name));
     return el('div', { class: 'contract' },
       el('div', { class: 'contract-head' }, el('b', {}, c.file), el('span', { class: 'chip' }, c.kind), c.expires ? el('span', { class: 'muted' }, `expires ${c.expires}`) : null),
-      ...stated.map(([name, fact]) => el('div', { class: 'fact' },
+      ...stated.map(([name, fact]) => el('div', { class: 'fact', attrs: { 'data-fact': name } },
         el('div', { class: 'fact-line' }, el('span', { class: 'fact-name' }, words(name)),
-          el('code', { class: 'fact-value' }, showValue(fact.value))),
+          el('code', { class: Array.isArray(fact.value) ? 'fact-value list' : 'fact-value' }, showValue(fact.value))),
         // A person's correction wins, and the machine's answer stays visible beside it.
         fact.machine ? el('p', { class: 'fact-correction' }, `corrected by ${(fact.extractor ?? 'human:?').replace(/^human:/, '')}; extractor said ${showValue(fact.machine.value)}`) : null,
         ...fact.evidence.slice(0, 1).map(evidenceQuote))),
-      ...review.map(([name, fact]) => el('div', { class: 'fact needs-review', attrs: { 'data-fact': name } },
-        el('div', { class: 'fact-line' }, el('span', { class: 'fact-name' }, words(name)),
-          el('code', { class: 'fact-value' }, 'needs review')),
-        ...pending(fact).slice(0, 2).map((r) => el('div', {},
-          el('p', { class: 'review-reason' }, `${r.value !== undefined ? `could be ${showValue(r.value)}: ` : ''}${r.reason}`),
-          ...r.evidence.slice(0, 1).map(evidenceQuote))))),
+      ...review.map(([name, fact]) => this.review.block(c, name, fact)),
       quiet.length ? el('p', { class: 'silent' }, 'Silent on: ', quiet.join(', ')) : null);
   }
 
@@ -328,6 +328,4 @@ export class DetailsPanel {
   }
 }
 
-function showValue(value: unknown): string {
-  return Array.isArray(value) ? value.join(', ') : words(String(value));
-}
+

@@ -80,7 +80,7 @@ export async function loadCorrections(db: WorkspaceRecords, workspaceId: string,
   for (const e of events) {
     if (asOf && new Date(e.at) > asOf) continue;
     const p = e.payload;
-    (out[p.documentId] ??= []).push({ fact: p.fact, value: p.value, reason: p.reason, by: e.actor, at: e.at });
+    (out[p.documentId] ??= []).push({ fact: p.fact, value: p.value, reason: p.reason, by: e.actor, at: e.at, ...(p.candidate !== undefined ? { candidate: p.candidate } : {}) });
   }
   return out;
 }

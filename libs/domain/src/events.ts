@@ -14,8 +14,8 @@ export interface EventPayloads {
   FactsExtracted: DocumentOutcome;
   /** A document could not be read; it is kept with the reason. */
   DocumentRejected: DocumentOutcome;
-  /** A person corrected a machine-read fact; the correction wins over the extraction. */
-  FactCorrected: { documentId: string; fact: FactName; value: unknown; reason: string };
+  /** A person corrected a machine-read fact (or decided a review candidate of it); the correction wins over the extraction. */
+  FactCorrected: { documentId: string; fact: FactName; value: unknown; reason: string; candidate?: unknown };
   /**
    * A person said which system a contract speaks for (one that matched none by manifest or party names, or was
    * matched wrongly); like a correction, the decision wins over the machine's matching on every re-projection.

@@ -67,4 +67,10 @@ export interface FactCorrection {
   by: string;
   reason: string;
   at: string;
+  /**
+   * The review candidate's value this correction decides (the held-back names a person accepted or rejected):
+   * accepted when the corrected value holds it, rejected when not. Without it a rejection would leave the name
+   * waiting, since the value alone cannot tell "looked at and refused" from "not looked at yet".
+   */
+  candidate?: unknown;
 }

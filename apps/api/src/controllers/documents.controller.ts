@@ -116,8 +116,8 @@ export class DocumentsController {
 
   @Post(':id/facts/:fact/corrections')
   @RecordedChange('Correct a fact: stored as an event with who and why; the machine answer stays; the correction wins', CorrectionRequestDto)
-  async correct(@Param('ws') ws: string, @Param('id', new ParseUUIDPipe()) id: string, @Param('fact') fact: string, @Body() body: { value: unknown; reason?: string }, @Req() req: AuthedRequest) {
-    return this.commands.execute(new CorrectFactCommand(ws, id, fact, body?.value, body?.reason, req.actor));
+  async correct(@Param('ws') ws: string, @Param('id', new ParseUUIDPipe()) id: string, @Param('fact') fact: string, @Body() body: { value: unknown; reason?: string; candidate?: unknown }, @Req() req: AuthedRequest) {
+    return this.commands.execute(new CorrectFactCommand(ws, id, fact, body?.value, body?.reason, req.actor, body?.candidate));
   }
 
   @Post(':id/link')

@@ -206,6 +206,32 @@ describe('projectGraph: contracts', () => {
     expect(flow(report.graph, 'ehr->clearinghouse').legalBasis).toBe('baa');
     expect(report.warnings).toEqual(expect.arrayContaining([expect.stringMatching(/^claimbridge\.md: correction of breach_notice_days by lee .* ignored/)]));
   });
+
+  it('a held-back sub-processor name a person accepts becomes a system and a flow with its quote; the names not decided stay for review', () => {
+    const facts = factSet({ baa_offered: 'yes', subprocessors_named: ['Amazon Web Services, Inc.'] });
+    const quote = (q: string, start: number) => ({ quote: q, start, end: start + q.length });
+    // As calibrateNames leaves them: kept names asserted, the others one candidate with a quote per name.
+    facts.subprocessors_named.review = [
+      { value: ['Acme Transcribe', 'Twilio', 'Zendesk'], evidence: [quote('Acme Transcribe processes audio.', 400), quote('SMS through Twilio.', 500), quote('Support via Zendesk.', 600)], reason: 'below the threshold 0.5' },
+    ];
+    const at = (n: number) => `2026-01-0${n}T00:00:00Z`;
+    const input = (corrections: ProjectionInput['corrections']) => projectGraphWithReport({
+      manifest: manifest(STACK), contracts: [contract('sha-baa', 'Upheal-BAA.pdf', undefined, facts)], configs: [], asOf: ASOF, resolveVendor: vendors, corrections,
+    }).graph;
+    const before = input({});
+    expect(before.systems.some((s) => s.id === 'acme-transcribe')).toBe(false);
+    const g = input({ 'sha-baa': [
+      { fact: 'subprocessors_named', value: ['Amazon Web Services, Inc.', 'Acme Transcribe'], candidate: ['Acme Transcribe'], by: 'dana', reason: 'accepted', at: at(1) },
+      { fact: 'subprocessors_named', value: ['Amazon Web Services, Inc.', 'Acme Transcribe'], candidate: ['Twilio'], by: 'dana', reason: 'rejected', at: at(2) },
+    ] });
+    expect(flow(g, 'scribe->acme-transcribe').data).toEqual(['session_recording', 'session_transcript']);
+    expect(flow(g, 'scribe->acme-transcribe').evidence.map((e) => e.quote)).toContain('Acme Transcribe processes audio.');
+    expect(g.systems.some((s) => s.id === 'twilio')).toBe(false);
+    const fact = system(g, 'scribe').contracts[0].facts.subprocessors_named;
+    expect(fact).toMatchObject({ value: ['Amazon Web Services, Inc.', 'Acme Transcribe'], extractor: 'human:dana', machine: { value: ['Amazon Web Services, Inc.'] } });
+    // Zendesk was not decided: it still waits, with its own quote.
+    expect(fact.review).toEqual([{ value: ['Zendesk'], evidence: [expect.objectContaining({ quote: 'Support via Zendesk.' })], reason: 'below the threshold 0.5' }]);
+  });
 });
 
 describe('projectGraph: configs belong to their system, coverage follows the contract chain', () => {

@@ -30,10 +30,12 @@ export class TriageFindingHandler implements ICommandHandler<TriageFindingComman
 }
 
 export class CorrectFactCommand extends Command<{ seq: number }> {
-  constructor(readonly workspaceId: string, readonly documentId: string, readonly fact: string, readonly value: unknown, readonly reason: string | undefined, readonly actor = 'system') {
+  /** `candidate`: the review candidate's value the correction decides (see FactCorrection.candidate). */
+  constructor(readonly workspaceId: string, readonly documentId: string, readonly fact: string, readonly value: unknown, readonly reason: string | undefined, readonly actor = 'system', readonly candidate?: unknown) {
     super();
     if (!FACT_NAMES.includes(fact as FactName)) throw new InvalidInputError(`unknown fact "${fact}"`);
     if (!isValidFactValue(fact as FactName, value)) throw new InvalidInputError(`${JSON.stringify(value)} is not a valid value of ${fact}`);
+    if (candidate !== undefined && !isValidFactValue(fact as FactName, candidate)) throw new InvalidInputError(`candidate ${JSON.stringify(candidate)} is not a valid value of ${fact}`);
     if (!reason?.trim()) throw new InvalidInputError('a correction needs a reason');
   }
 }
@@ -42,10 +44,10 @@ export class CorrectFactCommand extends Command<{ seq: number }> {
 export class CorrectFactHandler implements ICommandHandler<CorrectFactCommand> {
   constructor(@Inject(PERSISTENCE) private readonly db: Persistence, private readonly followUps: FollowUps) {}
 
-  async execute({ workspaceId, documentId, fact, value, reason, actor }: CorrectFactCommand) {
+  async execute({ workspaceId, documentId, fact, value, reason, actor, candidate }: CorrectFactCommand) {
     const doc = await this.db.documents.get(documentId);
     if (doc.workspaceId !== workspaceId) throw new NotFoundError('document', documentId);
-    const event = await this.db.events.record(workspaceId, 'FactCorrected', { documentId, fact: fact as FactName, value, reason: reason! }, actor);
+    const event = await this.db.events.record(workspaceId, 'FactCorrected', { documentId, fact: fact as FactName, value, reason: reason!, ...(candidate !== undefined ? { candidate } : {}) }, actor);
     await this.followUps.after('FactCorrected', event.payload, { workspaceId, seq: event.seq });
     return { seq: event.seq };
   }
