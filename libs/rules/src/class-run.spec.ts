@@ -123,6 +123,66 @@ describe('evaluating rules once per class of installs', () => {
     }
   });
 
+  /**
+   * randomFleet with installs differing in what expired-baa, sensitive-detail-exposed and aggregation-hub read,
+   * per site (so installs still share classes) and now and then per install: a BAA of the site's own (expired
+   * or not: one contract object per site, as a site's own document is attached), immigration status or
+   * political activity held, the EHR feeding sensitive categories too (a second source: an aggregation hub of
+   * its own), each such flow citing its own line. With `named`, the consent and identifier naming two installs stay.
+   */
+  const variedFleet = (seed: number, installs: number, named: boolean): Graph => {
+    const graph = randomFleet(seed, installs);
+    const rnd = prng(seed * 7919);
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
+    const scribe = graph.systems.find((s) => s.id === 'scribe')!;
+    if (rnd() < 0.5) scribe.contracts[0]!.expires = '2025-01-01';
+    const siteBaa = (site: string, expires: string): AttachedContract => ({ ...scribe.contracts[0]!, documentId: `baa-${site}`, file: `baa-${site}.pdf`, expires });
+    const own = { expired: siteBaa('expired', '2025-03-31'), current: siteBaa('current', '2027-12-31') };
+    const feeds: DataCategory[][] = [['substance_use', 'diagnosis', 'progress_notes'], ['immigration_status', 'political_activity', 'substance_use']];
+    const perSite = new Map(['Oakland', 'Fresno'].map((site) => [site, {
+      baa: pick([undefined, own.expired, own.current]), holds: pick([undefined, 'immigration_status', 'political_activity'] as const), feed: pick([undefined, ...feeds]),
+    }]));
+    graph.practice.records = { ...graph.practice.records, documents_sensitive: pick([[], ['immigration_status'], ['political_activity', 'immigration_status']]) };
+    graph.systems.forEach((s, n) => {
+      if (!s.group) return;
+      const site = perSite.get(s.group.site!)!;
+      // Mostly as its site, one install in ten on its own.
+      const alone = rnd() < 0.1;
+      const baa = alone ? pick([undefined, own.expired, own.current]) : site.baa;
+      const holds = alone ? pick([undefined, 'immigration_status', 'political_activity'] as const) : site.holds;
+      const feed = alone ? pick([undefined, ...feeds]) : site.feed;
+      if (baa) s.contracts = [...s.contracts, baa];
+      if (holds) s.holds = [...s.holds, holds];
+      if (feed) graph.flows.push({ id: `ehr->${s.id}`, from: 'ehr', to: s.id, data: feed, transport: 'https', legalBasis: 'none_known', evidence: [{ quote: `ehr sync ${s.id}`, file: 'sync.yaml', line: n + 1 }] });
+    });
+    if (!named) {
+      graph.consents = [];
+      graph.identifiers = [];
+    }
+    return graph;
+  };
+
+  it('runs expired-baa, sensitive-detail-exposed and aggregation-hub per class on installs differing in what they read', () => {
+    const ids = ['expired-baa', 'sensitive-detail-exposed', 'aggregation-hub'];
+    const rules = REGISTRY.filter((r) => ids.includes(r.id));
+    const fired = new Set<string>();
+    let shared = 0;
+    for (let seed = 41; seed <= 52; seed++) {
+      const graph = variedFleet(seed, 120, seed % 2 === 0);
+      const ctx = testContext(graph, { now: new Date('2026-06-01T00:00:00Z') });
+      const seen: number[] = [];
+      const byClass = runRules(ctx, rules.map((r) => counting(r, seen)));
+      expect(JSON.stringify(byClass)).toBe(JSON.stringify(runRules(ctx, perInstall(rules))));
+      for (const f of byClass.findings) if ((f.instances?.length ?? 0) > 1) fired.add(f.ruleId);
+      if (Math.min(...seen) < vendorSystems(graph).length / 2) shared++;
+      // The other declaring rules on the same fleets too (site BAAs and holds are what missing-baa and others read).
+      if (seed <= 44) expect(JSON.stringify(runRules(ctx))).toBe(JSON.stringify(runRules(ctx, perInstall(REGISTRY))));
+    }
+    expect([...fired].sort()).toEqual([...ids].sort());
+    // Most fleets were really judged per class (a rule gives up only when its classes are too many to gain).
+    expect(shared).toBeGreaterThan(6);
+  });
+
   it('keeps apart installs that differ only in one setting a rule reads, each with its own row as evidence', () => {
     const graph = randomFleet(99, 60);
     const installs = graph.systems.filter((s) => s.group);
