@@ -7,7 +7,7 @@ import { projectDocuments, type AnalyzedDocument } from './build-audit.js';
  */
 const AS_OF = '2026-06-01T00:00:00.000Z';
 const config: AnalyzedDocument = {
-  id: 'cfg', file: 'export.json', type: 'integration_config', status: 'analyzed',
+  id: 'cfg', file: 'export.json', type: 'integration_config', status: 'processed',
   analysis: {
     type: 'integration_config',
     parse: {
@@ -19,7 +19,7 @@ const config: AnalyzedDocument = {
   },
 } as AnalyzedDocument;
 const change = (n: number): AnalyzedDocument => ({
-  id: `change-${n}`, file: `change-${n}.json`, type: 'setting_change', status: 'analyzed',
+  id: `change-${n}`, file: `change-${n}.json`, type: 'setting_change', status: 'processed',
   analysis: { type: 'setting_change', change: { system: 'app', settings: { training: n % 2 ? 'allowed' : 'prohibited' }, at: AS_OF } },
 }) as AnalyzedDocument;
 

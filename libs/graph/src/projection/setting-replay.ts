@@ -1,5 +1,5 @@
 import { hasExpired, PRACTICE_ID, type Evidence, type Graph, type GraphSystem } from '@custody/domain';
-import { sameValue, type ProjectionChanges, type ProjectionMemo } from './finalise-memo.js';
+import { indexById, sameValue, type ProjectionChanges, type ProjectionMemo } from './finalise-memo.js';
 import type { IncrementalProjection } from './project-graph.js';
 import { stamp } from './normalise.js';
 import { applySettingChange, settingChangesInForce, settingTargetIds, unknownTargetWarning, type AppliedSettingChange } from './setting-changes.js';
@@ -121,17 +121,9 @@ function byTarget(list: readonly AppliedSettingChange[], ids: ReadonlySet<string
  * found by its id in O(log n); -1 when it is not there. A graph a caller reordered is searched through.
  */
 function recordIndex(systems: readonly GraphSystem[], record: GraphSystem): number {
-  let lo = systems[0]?.id === PRACTICE_ID ? 1 : 0;
   if (record.id === PRACTICE_ID) return systems[0] === record ? 0 : systems.indexOf(record);
-  let hi = systems.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    const at = systems[mid]!.id;
-    if (at === record.id) return systems[mid] === record ? mid : systems.indexOf(record);
-    if (at < record.id) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return systems.indexOf(record);
+  const at = indexById(systems, record.id, systems[0]?.id === PRACTICE_ID ? 1 : 0);
+  return systems[at] === record ? at : systems.indexOf(record);
 }
 
 /** A change whose keys no stage after the setting stage reads: it reaches only its own system's record. */
