@@ -6,6 +6,20 @@ import { SETTING_CHANGE_KEY as SETTING_CHANGE_PATH, type DocumentAnalysis } from
 
 /** The resolver key of the builtin vendor catalogue (no `vendors` given). */
 const BUILTIN_VENDORS = Symbol('builtin vendor catalogue');
+/** Per catalogue list, the key it was given at its length then (see {@link resolverKeyOf}). */
+const CATALOGUE_KEYS = new WeakMap<readonly VendorEntry[], { length: number; key: object }>();
+
+/**
+ * The resolver key of a catalogue: the list, as long as it keeps its length. lookupVendor indexes a list grown
+ * in place afresh (length is its change signal), so a grown list answers otherwise and must not let the next
+ * projection replay this one's (the setting replay would keep names the grown catalogue now resolves).
+ */
+function resolverKeyOf(vendors: readonly VendorEntry[] | undefined): unknown {
+  if (!vendors) return BUILTIN_VENDORS;
+  let known = CATALOGUE_KEYS.get(vendors);
+  if (known?.length !== vendors.length) CATALOGUE_KEYS.set(vendors, (known = { length: vendors.length, key: {} }));
+  return known.key;
+}
 
 /** A stored or in-memory document with its analysis, as the projection reads it (the report's fields plus the analysis). */
 export interface AnalyzedDocument extends Pick<AuditDocument, 'id' | 'file' | 'type' | 'status' | 'reason' | 'format'> {
@@ -56,7 +70,7 @@ export function projectDocuments(
     asOf: opts.asOf,
     resolveVendor: (hostOrName: string) => lookupVendor(hostOrName, opts.vendors),
     // A new resolver per call, answering from the same catalogue: the key lets the next projection build on this one.
-    resolverKey: opts.vendors ?? BUILTIN_VENDORS,
+    resolverKey: resolverKeyOf(opts.vendors),
     practiceName: opts.practiceName,
   }, opts.memo);
 }

@@ -134,16 +134,8 @@ export class LazyMemo implements ProjectionMemo {
   system(id: string): { draft: SystemDraft; out: GraphSystem } | undefined {
     if (this.systemsMap) return this.systemsMap.get(id);
     // The drafts are the registry's, sorted by id (SystemRegistry.all).
-    let lo = 0;
-    let hi = this.drafts.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >>> 1;
-      const at = this.drafts[mid]!.id;
-      if (at === id) return { draft: this.drafts[mid]!, out: this.records[mid]! };
-      if (at < id) lo = mid + 1;
-      else hi = mid - 1;
-    }
-    return undefined;
+    const at = indexById(this.drafts, id);
+    return at < 0 ? undefined : { draft: this.drafts[at]!, out: this.records[at]! };
   }
 
   get pairs(): ReadonlyMap<string, { drafts: readonly FlowDraft[]; bases: readonly LegalBasis[]; out: readonly GraphFlow[] }> {
@@ -224,4 +216,18 @@ export function sameValue(a: unknown, b: unknown, known?: Map<object, object>): 
   }
   known?.set(a, b);
   return true;
+}
+
+/** Where the item with `id` is in `list[from..]`, sorted by id as `<` orders strings (binary search), or -1. */
+export function indexById(list: readonly { id: string }[], id: string, from = 0): number {
+  let lo = from;
+  let hi = list.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const at = list[mid]!.id;
+    if (at === id) return mid;
+    if (at < id) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
 }

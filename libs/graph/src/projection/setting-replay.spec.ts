@@ -1,3 +1,4 @@
+import { jest } from '@jest/globals';
 import fc from 'fast-check';
 import type { Graph, ParseResult } from '@custody/domain';
 import { projectGraphIncremental, projectGraphWithReport } from './index.js';
@@ -145,5 +146,43 @@ describe('setting replay (incremental projection by record)', () => {
     expect(reads()).toBeGreaterThan(read);
     expect(after.graph).toEqual(projectGraphWithReport(recording).graph);
     expect(after.changes!.flows.has('practice->install-a')).toBe(true);
+  });
+  it('replays a batch reaching every install of a fleet in time linear in the batch (a vendor-wide push)', () => {
+    const n = 1500;
+    const id = (i: number) => `install-${String(i).padStart(5, '0')}`;
+    const fleet = counted({
+      format: 'test', redactions: [], flows: [],
+      systems: Array.from({ length: n }, (_, i) => ({ id: id(i), name: 'Scribewell AI', role: 'ai_notetaker' as const, group: { vendor: 'Scribewell AI', site: 'Main' }, settings: { recording: 'off' }, evidence: [{ quote: `row ${i}`, line: i + 2 }] })),
+    });
+    const input: ProjectionInput = { contracts: [], configs: [{ documentId: 'sha-fleet', file: 'fleet.csv', result: fleet.result }], settingChanges: [], asOf: ASOF, resolveVendor: vendors };
+    const first = projectGraphIncremental(input);
+    // Two changes per install: one already applied, one pushed now.
+    const old = Array.from({ length: n }, (_, i) => changeOf(i, id(i), { training: 'prohibited' }, 1));
+    const second = projectGraphIncremental({ ...input, settingChanges: old }, first.memo);
+    // Count the reads of the changes applied so far and the records scanned by position: the replay of a batch
+    // filtered every applied change, and scanned the records, once per system the batch reached (n² each).
+    let reads = 0;
+    const applied = second.memo.replay!.applied;
+    const countedApplied = new Proxy(applied, { get: (t, k, r) => ((typeof k === 'string' && /^\d+$/.test(k) ? reads++ : 0), Reflect.get(t, k, r)) });
+    const memo = Object.assign(Object.create(Object.getPrototypeOf(second.memo)), second.memo, { replay: { ...second.memo.replay!, applied: countedApplied } });
+    let scanned = 0;
+    const indexOf = jest.spyOn(Array.prototype, 'indexOf').mockImplementation(function (this: unknown[], x: unknown, from = 0) {
+      scanned += this.length;
+      for (let i = Math.max(0, from); i < this.length; i++) if (this[i] === x) return i;
+      return -1;
+    });
+    const batch = { ...input, settingChanges: [...old, ...Array.from({ length: n }, (_, i) => changeOf(n + i, id(i), { training: 'allowed' }, 2))] };
+    const read = fleet.reads();
+    let next;
+    try {
+      next = projectGraphIncremental(batch, memo);
+    } finally {
+      indexOf.mockRestore();
+    }
+    // Replayed: the fleet's rows were not read again.
+    expect(fleet.reads()).toBe(read);
+    expect(next.changes!.systems.size).toBe(n);
+    expect({ reads: reads < 10 * n, scanned: scanned < 10 * n }).toEqual({ reads: true, scanned: true });
+    expect(JSON.stringify(next.graph)).toBe(JSON.stringify(projectGraphWithReport(batch).graph));
   });
 });

@@ -1,5 +1,5 @@
-import { hasExpired, type Evidence, type Graph, type GraphSystem } from '@custody/domain';
-import { sameValue, type ProjectionChanges, type ProjectionMemo } from './finalise-memo.js';
+import { hasExpired, PRACTICE_ID, type Evidence, type Graph, type GraphSystem } from '@custody/domain';
+import { indexById, sameValue, type ProjectionChanges, type ProjectionMemo } from './finalise-memo.js';
 import type { IncrementalProjection } from './project-graph.js';
 import { stamp } from './normalise.js';
 import { applySettingChange, settingChangesInForce, settingTargetIds, unknownTargetWarning, type AppliedSettingChange } from './setting-changes.js';
@@ -77,14 +77,18 @@ export function replaySettingChanges(input: ProjectionInput, prev: ProjectionMem
   const overrides = new Map<string, Entry>();
   const changes: ProjectionChanges = { base: prev.graph, systems: new Map(), flows: new Map() };
   const systems = [...prev.graph.systems];
+  // Per system, once: a batch can reach every install of a fleet (a vendor-wide push), and filtering every
+  // change, or scanning every record, per system reached made such a batch quadratic.
+  const earlier = byTarget(r.applied, touched);
+  const now = byTarget(applied, touched);
   for (const id of touched) {
     const old = lookup(id)!;
     if (impliedFlowCitesAllEvidence(old.draft)) return undefined;
-    const draft = refold(old.draft, r.applied.filter((a) => a.target === id), applied.filter((a) => a.target === id));
+    const draft = refold(old.draft, earlier.get(id) ?? [], now.get(id) ?? []);
     let out = toGraphSystem(draft);
     if (sameValue(old.out, out)) out = old.out;
     else {
-      const at = systems.indexOf(old.out);
+      const at = recordIndex(systems, old.out);
       if (at < 0) return undefined;
       changes.systems.set(id, { before: old.out, after: out });
       systems[at] = out;
@@ -98,6 +102,28 @@ export function replaySettingChanges(input: ProjectionInput, prev: ProjectionMem
   const replay: SettingReplay = { ...r, input, applied };
   const warnings = [...r.warningsBefore, ...applied.filter((a) => a.target === undefined).map((a) => unknownTargetWarning(a.change)), ...r.warningsAfter];
   return { graph, unattached: [...r.unattached], warnings, memo: new OverlayMemo(prev, overrides, graph, replay), changes };
+}
+
+/** The changes that reached each of `ids`, in the order they applied. */
+function byTarget(list: readonly AppliedSettingChange[], ids: ReadonlySet<string>): Map<string, AppliedSettingChange[]> {
+  const out = new Map<string, AppliedSettingChange[]>();
+  for (const a of list) {
+    if (a.target === undefined || !ids.has(a.target)) continue;
+    const of = out.get(a.target);
+    if (of) of.push(a);
+    else out.set(a.target, [a]);
+  }
+  return out;
+}
+
+/**
+ * Where `record` is in `systems` (a graph's: the practice first, then by id, as finaliseWithMemo orders them),
+ * found by its id in O(log n); -1 when it is not there. A graph a caller reordered is searched through.
+ */
+function recordIndex(systems: readonly GraphSystem[], record: GraphSystem): number {
+  if (record.id === PRACTICE_ID) return systems[0] === record ? 0 : systems.indexOf(record);
+  const at = indexById(systems, record.id, systems[0]?.id === PRACTICE_ID ? 1 : 0);
+  return systems[at] === record ? at : systems.indexOf(record);
 }
 
 /** A change whose keys no stage after the setting stage reads: it reaches only its own system's record. */
