@@ -3,7 +3,7 @@ import { join, relative } from 'node:path';
 import type { AuditReport, Finding } from '@custody/domain';
 import { compareFindings } from '@custody/domain';
 import { collectFiles } from '@custody/audit';
-import { githubIngestionProblems } from '@custody/reports';
+import { githubIngestionProblems, readNdjson, renderJson } from '@custody/reports';
 import { sarifSchemaErrors } from '../support/sarif-schema.js';
 import { workspaceRoutes } from '../support/api-client.js';
 import { startTestApp, type TestApp } from '../support/app.js';
@@ -126,6 +126,23 @@ describe(`API end to end (${process.env.DATABASE_URL ? 'PostgreSQL + Redis' : 'e
       expect(res.status).toBe(status);
       expect(((await res.json()) as { message: string }).message).toMatch(reason);
     }
+  });
+
+  it('streams the JSON and NDJSON report downloads (chunked, no length up front): the JSON as renderJson writes it, the NDJSON reading back to it', async () => {
+    const res = await api('/report?format=json');
+    expect(res.status).toBe(200);
+    // Streamed as it is written: a body sent whole (one string) carries its content-length.
+    expect(res.headers.get('content-length')).toBeNull();
+    expect(res.headers.get('content-disposition')).toContain('custody-report.json');
+    const text = await res.text();
+    const report = JSON.parse(text) as AuditReport;
+    expect(text).toBe(renderJson(report));
+    const nd = await api('/report?format=ndjson');
+    expect(nd.status).toBe(200);
+    expect(nd.headers.get('content-type')).toBe('application/x-ndjson');
+    expect(nd.headers.get('content-length')).toBeNull();
+    const back = readNdjson((await nd.text()).split('\n'));
+    expect({ ...back, generatedAt: undefined }).toEqual({ ...report, generatedAt: undefined });
   });
 
   it('serves SARIF whose contract quotes sit at their real line of the stored document, valid for code scanning', async () => {

@@ -28,6 +28,8 @@ describe('dashboard (browser): fleet of 2,000 notetaker installs', () => {
     await expect(fleetPage.textContent('#score b')).resolves.toBe(String(api.fleet.score.total));
     await expect(fleetPage.textContent('#findings-count')).resolves.toBe(`${api.fleet.findings.length} of ${api.fleet.findings.length}`);
     expect(await fleetPage.locator('#findings-list li.finding').count()).toBe(100);
+    // The Fleet pane behind its tab is built when the tab is shown, not on the first view's path.
+    expect(await fleetPage.locator('#fleet').evaluate((pane) => pane.childElementCount)).toBe(0);
     // The Fleet tab's rows come from the map: still no audit.
     await fleetPage.click('[role=tab][data-tab="fleet"]');
     await expect(fleetPage.textContent('#fleet-summary')).resolves.toBe('2,000 installs in 10 groups');

@@ -219,6 +219,7 @@ export function start(api: ApiClient, first: { graph: Promise<MapView>; live: Pr
   });
   // Which system each document is linked to is in the audit: read when the tab is opened.
   tabs.onShow((name) => { if (name === 'documents') void ensureAudit().catch(() => undefined); });
+  tabs.onShow((name) => { if (name === 'fleet') fleetPanel.shown(); });
   for (const b of document.querySelectorAll<HTMLButtonElement>('[data-image]')) {
     b.addEventListener('click', () => {
       const format = b.dataset.image as 'png' | 'svg';

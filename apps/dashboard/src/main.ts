@@ -7,6 +7,7 @@
 import { ApiClient, readAuth } from './api.js';
 import { notice } from './dom.js';
 import { liveReads } from './live-reads.js';
+import { warmLabelFonts } from './label-fonts.js';
 
 const auth = readAuth();
 if (!auth) {
@@ -17,6 +18,8 @@ if (!auth) {
   // Reported by the load that awaits them.
   first.graph.catch(() => undefined);
   first.live.catch(() => undefined);
+  // The reads are on their way and the drawing code is loading: resolve the map's label fonts meanwhile.
+  warmLabelFonts();
   const { start } = await import('./dashboard.js');
   // On the page's timeline for the dashboard bench: when the code that draws arrived and ran.
   performance.mark('custody:code');

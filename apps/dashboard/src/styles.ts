@@ -5,6 +5,7 @@
  */
 import type { StylesheetJson } from 'cytoscape';
 import { EXPOSURE_BANDS, EXPOSURE_PALETTE, type ExposureBand, type SystemRole } from '@custody/domain';
+import { EDGE_LABEL_FAMILY, LABEL_SIZES, NODE_LABEL_FAMILY, NODE_LABEL_WEIGHT } from './label-fonts.js';
 
 /** Exposure colours: the domain's palette, which the report's picture draws with too. */
 export const BAND_COLOURS = Object.fromEntries(EXPOSURE_BANDS.map((b) => [b, EXPOSURE_PALETTE[b].stroke])) as Record<ExposureBand, string>;
@@ -48,10 +49,10 @@ export function graphStylesheet(): StylesheetJson {
         // The short label (set by graph-view.ts) keeps names from running into each other; the full name is
         // in the details panel. Labels disappear when they would be too small to read.
         label: 'data(shortLabel)',
-        'font-family': 'Inter, system-ui, -apple-system, "Segoe UI", sans-serif',
-        'font-size': 13,
+        'font-family': NODE_LABEL_FAMILY,
+        'font-size': LABEL_SIZES.node,
         'min-zoomed-font-size': 7,
-        'font-weight': 600,
+        'font-weight': NODE_LABEL_WEIGHT,
         color: '#0f172a',
         'text-valign': 'bottom',
         'text-margin-y': 6,
@@ -70,12 +71,12 @@ export function graphStylesheet(): StylesheetJson {
       },
     },
     ...(Object.entries(ROLE_SHAPES).map(([role, shape]) => ({ selector: `node.role-${role}`, style: { shape } })) as StylesheetJson),
-    { selector: 'node.role-practice', style: { width: 84, height: 52, 'background-color': '#1e3a8a', 'font-size': 14 } },
+    { selector: 'node.role-practice', style: { width: 84, height: 52, 'background-color': '#1e3a8a', 'font-size': LABEL_SIZES.practice } },
     // Exposure colour only on systems a finding is charged to; the rest stay calm.
     ...(Object.entries(BAND_COLOURS).map(([band, colour]) => ({ selector: `node.has-findings.exposure-${band}`, style: { 'background-color': colour, 'border-color': '#ffffff', 'border-width': 2 } })) as StylesheetJson),
     { selector: 'node.role-practice', style: { 'background-color': '#1e3a8a', 'border-color': '#ffffff' } },
     // A fleet group (many installs in one node): bigger, with a double ring, and a label that wraps.
-    { selector: 'node.fleet-group', style: { width: 62, height: 62, 'border-width': 6, 'border-style': 'double', 'border-color': '#0f172a', 'border-opacity': 0.55, 'text-wrap': 'wrap', 'text-max-width': '150px', 'font-size': 12 } },
+    { selector: 'node.fleet-group', style: { width: 62, height: 62, 'border-width': 6, 'border-style': 'double', 'border-color': '#0f172a', 'border-opacity': 0.55, 'text-wrap': 'wrap', 'text-max-width': '150px', 'font-size': LABEL_SIZES.group } },
     {
       selector: 'edge',
       style: {
@@ -86,7 +87,8 @@ export function graphStylesheet(): StylesheetJson {
         'target-arrow-shape': 'triangle',
         'arrow-scale': 0.9,
         label: 'data(label)',
-        'font-size': 10,
+        'font-family': EDGE_LABEL_FAMILY,
+        'font-size': LABEL_SIZES.edge,
         // Flow labels (categories · transport) only once zoomed in enough to read them without overlap,
         // or on the highlighted path (below).
         'min-zoomed-font-size': 13,

@@ -4,6 +4,9 @@ import { lookupVendor, type VendorEntry } from '@custody/integrations';
 import { DEFAULT_RULE_SETTINGS, REGISTRY, runAudit, type RuleSettings, type TriageMap } from '@custody/rules';
 import { SETTING_CHANGE_KEY as SETTING_CHANGE_PATH, type DocumentAnalysis } from './analyze-document.js';
 
+/** The resolver key of the builtin vendor catalogue (no `vendors` given). */
+const BUILTIN_VENDORS = Symbol('builtin vendor catalogue');
+
 /** A stored or in-memory document with its analysis, as the projection reads it (the report's fields plus the analysis). */
 export interface AnalyzedDocument extends Pick<AuditDocument, 'id' | 'file' | 'type' | 'status' | 'reason' | 'format'> {
   analysis?: DocumentAnalysis;
@@ -52,6 +55,8 @@ export function projectDocuments(
     ),
     asOf: opts.asOf,
     resolveVendor: (hostOrName: string) => lookupVendor(hostOrName, opts.vendors),
+    // A new resolver per call, answering from the same catalogue: the key lets the next projection build on this one.
+    resolverKey: opts.vendors ?? BUILTIN_VENDORS,
     practiceName: opts.practiceName,
   }, opts.memo);
 }

@@ -4,7 +4,8 @@
 import type { AuditReport } from '@custody/domain';
 import { renderCsv } from './render-csv.js';
 import { renderHtml } from './render-html.js';
-import { renderJson } from './render-json.js';
+import { jsonChunks, renderJson } from './render-json.js';
+import { ndjsonChunks } from './render-ndjson.js';
 import { renderMarkdown } from './render-markdown.js';
 import { type PdfRenderOptions, renderPdf } from './render-pdf.js';
 import { renderSarif } from './sarif/render-sarif.js';
@@ -35,6 +36,16 @@ export const REPORT_MEDIA_TYPES: Record<ReportFormat, { ext: string; mediaType: 
   csv: { ext: 'csv', mediaType: 'text/csv; charset=utf-8' },
   sarif: { ext: 'sarif', mediaType: 'application/sarif+json' },
 };
+
+/**
+ * The formats written as a stream of UTF-8 chunks, never one string (a fleet's JSON passes the ~512 MB a string
+ * may hold): the JSON (the same bytes as renderJson) and the NDJSON, which only exists as a stream.
+ */
+export const STREAMED_REPORTS = {
+  json: { ...REPORT_MEDIA_TYPES.json, chunks: (report: AuditReport): Iterable<Buffer> => jsonChunks(report) },
+  ndjson: { ext: 'ndjson', mediaType: 'application/x-ndjson', chunks: (report: AuditReport): Iterable<Buffer> => ndjsonChunks(report) },
+} as const;
+export type StreamedReportFormat = keyof typeof STREAMED_REPORTS;
 
 /** Render a report in one format: text for every format but PDF, which resolves to bytes. */
 export function renderReport(report: AuditReport, format: TextReportFormat): string;

@@ -98,6 +98,31 @@ describe('evaluating rules once per class of installs', () => {
     }
   });
 
+  it('runs expired-baa, sensitive-detail-exposed and aggregation-hub once per class, with the per-install findings', () => {
+    // They read no install setting; the fleet is made to draft on installs: the vendor's shared BAA has expired
+    // and the practice documents immigration status (held implicitly wherever its recordings go).
+    const ids = ['expired-baa', 'sensitive-detail-exposed', 'aggregation-hub'];
+    const rules = REGISTRY.filter((r) => ids.includes(r.id));
+    for (let seed = 31; seed <= 34; seed++) {
+      const graph = randomFleet(seed, 90);
+      graph.systems.find((s) => s.id === 'scribe')!.contracts[0]!.expires = '2025-01-01';
+      graph.practice.records = { ...graph.practice.records, documents_sensitive: ['immigration_status'] };
+      // No install named by a consent or identifier: such an install is judged on its own, and its drafts, made
+      // before the classes', would come out of subject order in its vendor's group (the run then goes per install).
+      graph.consents = [];
+      graph.identifiers = [];
+      const ctx = testContext(graph, { now: new Date('2026-06-01T00:00:00Z') });
+      const seen: number[] = [];
+      const byClass = runRules(ctx, rules.map((r) => counting(r, seen)));
+      expect(JSON.stringify(byClass)).toBe(JSON.stringify(runRules(ctx, perInstall(rules))));
+      // Each drafted on installs, grouped per vendor…
+      for (const id of ['expired-baa', 'sensitive-detail-exposed']) expect(byClass.findings.some((f) => f.ruleId === id && (f.instances?.length ?? 0) > 5)).toBe(true);
+      // …and each was judged once per class (with the vendors that are no installs), never over every install.
+      expect(seen).toHaveLength(rules.length * 2);
+      expect(Math.max(...seen)).toBeLessThan(vendorSystems(graph).length / 2);
+    }
+  });
+
   it('keeps apart installs that differ only in one setting a rule reads, each with its own row as evidence', () => {
     const graph = randomFleet(99, 60);
     const installs = graph.systems.filter((s) => s.group);

@@ -11,7 +11,7 @@ import { loadTriage } from '@custody/audit';
 import { CommandBus } from '@nestjs/cqrs';
 import { CONFIG, PERSISTENCE, RecordEvidenceReadCommand, ReprocessWorkspaceCommand, TriageFindingCommand } from '@custody/pipeline';
 import type { CustodyConfig } from '@custody/config';
-import { renderReport, renderSarif, REPORT_MEDIA_TYPES, type ReportFormat } from '@custody/reports';
+import { renderReport, renderSarif, REPORT_MEDIA_TYPES, STREAMED_REPORTS, type ReportFormat, type StreamedReportFormat } from '@custody/reports';
 import { DEFAULT_RULE_SETTINGS, whatIf, type WhatIfChange } from '@custody/rules';
 import type { Response } from 'express';
 import type { AuthedRequest } from '../auth/api-key.guard.js';
@@ -19,6 +19,7 @@ import { AuditService, parseAsOf, parseLens } from '../services/audit.service.js
 import { storedSourceTexts } from '../services/sarif-sources.js';
 import { RequireRole } from '../auth/role.decorator.js';
 import { RecordedChange } from '../http/recorded-change.decorator.js';
+import { streamChunks } from '../http/stream-chunks.js';
 
 @ApiTags('workspace')
 @ApiSecurity('api-key')
@@ -192,16 +193,24 @@ export class WorkspaceController {
   }
 
   @Get('report')
-  @ApiQuery({ name: 'format', required: false, enum: Object.keys(REPORT_MEDIA_TYPES) })
+  @ApiQuery({ name: 'format', required: false, enum: [...new Set([...Object.keys(REPORT_MEDIA_TYPES), ...Object.keys(STREAMED_REPORTS)])] })
   @ApiQuery({ name: 'lens', required: false })
-  @ApiOperation({ summary: 'A consultant report: html (self-contained), pdf, md, json, csv, sarif' })
-  @ApiProduces(...Object.values(REPORT_MEDIA_TYPES).map((t) => t.mediaType))
+  @ApiOperation({ summary: 'A consultant report: html (self-contained), pdf, md, json, ndjson, csv, sarif (json and ndjson are streamed as they are written)' })
+  @ApiProduces(...new Set([...Object.values(REPORT_MEDIA_TYPES), ...Object.values(STREAMED_REPORTS)].map((t) => t.mediaType)))
   @ApiOkResponse({ description: 'The report file (attachment)', schema: { type: 'string', format: 'binary' } })
   async report(@Param('ws') ws: string, @Req() req: AuthedRequest, @Res() res: Response, @Query('format') format = 'html', @Query('lens') lens?: string) {
-    if (!(format in REPORT_MEDIA_TYPES)) throw new InvalidInputError(`unknown report format "${format}"`);
+    if (!(format in REPORT_MEDIA_TYPES) && !(format in STREAMED_REPORTS)) throw new InvalidInputError(`unknown report format "${format}"`);
     await this.logRead(ws, req, `report:${format}`);
-    const type = REPORT_MEDIA_TYPES[format as ReportFormat];
     const audit = await this.audits.report(ws, { lens: parseLens(lens) });
+    if (format in STREAMED_REPORTS) {
+      // Written chunk by chunk as the socket takes them: never one string (see stream-chunks.ts).
+      const streamed = STREAMED_REPORTS[format as StreamedReportFormat];
+      res.setHeader('content-type', streamed.mediaType);
+      res.setHeader('content-disposition', `attachment; filename="custody-report.${streamed.ext}"`);
+      await streamChunks(res, streamed.chunks(audit));
+      return;
+    }
+    const type = REPORT_MEDIA_TYPES[format as ReportFormat];
     // SARIF maps each quote's offsets to a line of the stored document, as the CLI does from files on disk.
     const body = format === 'sarif' ? renderSarif(audit, await storedSourceTexts(this.db, ws, audit))
       : await renderReport(audit, format as ReportFormat, { executablePath: this.config.chromiumPath });

@@ -4,6 +4,7 @@ import { verbal } from './clause.js';
 import type { Hit } from './lexicon.js';
 import { introChain } from './structure.js';
 import { negatedBefore } from './negation.js';
+import { LEAD_EXCEPTION } from './vocabulary.js';
 
 /**
  * The action a list item without a verb of its own inherits from its lead-in: "We collect the following data: *
@@ -26,15 +27,39 @@ export function leadAction(sentences: Sentence[], s: Sentence, clausesOf: (s: Se
 const OWN_SUBJECT = /^\W*(?:we|you|they|i)\b/i;
 
 /**
- * Whether a list item continues a negated lead-in: "We do not:" then "- use it to train machine learning models" (the
- * items of a list split into sentences of their own; inside one sentence negatedBefore reads the lead-in itself). The
- * nearest lead-in, ending in a colon that its negation reaches ("We will never:", not "We do not sell your data, but
- * we may use it for:").
+ * What a list item takes from its lead-in besides the action (leadAction): whether the lead-in is negated up to its
+ * colon ("We do not:", "We will never:"; not "We do not sell your data, but we may use it for:"), so the item is
+ * refused, or ends in an exception ("We will not disclose your information except:", "… other than in the following
+ * cases:"), so the item is one of the refusal's exceptions: an act that may happen. The nearest lead-in, read once for
+ * every fact (items of a list split into sentences of their own; inside one sentence negatedBefore reads the lead-in).
  */
-export function leadNegated(sentences: Sentence[], s: Sentence): boolean {
-  if (OWN_SUBJECT.test(s.view)) return false;
+export interface LeadIn {
+  lead: Sentence;
+  negated: boolean;
+  excepted: boolean;
+  /** Whether the lead-in's refusal binds the user ("it is forbidden for our Users to post any content:", "You may not:"):
+   *  its items are the user's, not the vendor's, refusals. */
+  bindsUser: boolean;
+}
+// The user as the one a lead-in's negation binds: "forbidden for our Users to", "prohibited by you", "You may not:".
+const USER_BOUND = /\b(?:for|by)\s+(?:our\s+|the\s+|any\s+)?(?:users?|you|members?|customers?|subscribers?|visitors?)\b|\b(?:you|users?|members?|customers?|subscribers?|visitors?)\s+(?:(?:may|must|shall|will|can|should|agrees?\s+to|are|is)\s+)?(?:not|never)\b|\b(?:you|users?)\s+(?:agree|undertake)\s+not\b/i;
+
+export function leadIn(sentences: Sentence[], s: Sentence): LeadIn | undefined {
+  if (OWN_SUBJECT.test(s.view)) return undefined;
   const lead = introChain(sentences, s)[0];
-  if (!lead || lead.isHeading) return false;
-  const colon = lead.view.trimEnd().length - 1;
-  return lead.view[colon] === ':' && negatedBefore(lead.view, colon, 160);
+  if (!lead || lead.isHeading) return undefined;
+  const body = lead.view.trimEnd();
+  const colon = body.length - 1;
+  if (body[colon] !== ':') return undefined;
+  return { lead, negated: negatedBefore(lead.view, colon, 160), excepted: LEAD_EXCEPTION.test(body.slice(0, colon)), bindsUser: USER_BOUND.test(body.slice(0, colon)) };
+}
+
+/** Whether a list item continues a negated lead-in ({@link leadIn}). */
+export function leadNegated(sentences: Sentence[], s: Sentence): boolean {
+  return leadIn(sentences, s)?.negated === true;
+}
+
+/** Whether a list item is one of the exceptions its lead-in names ({@link leadIn}). */
+export function leadExcepted(sentences: Sentence[], s: Sentence): boolean {
+  return leadIn(sentences, s)?.excepted === true;
 }

@@ -291,12 +291,18 @@ export function notNegatingAt(view: string, index: number): boolean {
  * ("… does not include the use of Content … in connection with: (1) … training …", "We do not: (a) sell …; (b) …").
  */
 export function negatedBefore(view: string, index: number, window = 80): boolean {
+  return negationBefore(view, index, window) >= 0;
+}
+
+/** The offset in `view` of the negation that reaches the word at `index` ({@link negatedBefore}), or -1. */
+export function negationBefore(view: string, index: number, window = 80): number {
   let from = Math.max(0, index - window);
   const semi = view.lastIndexOf(';', index);
   if (semi >= from) from = semi + 1;
-  if (negatedIn(view, from, index)) return true;
+  const own = negatedIn(view, from, index);
+  if (own >= 0) return own;
   const colon = view.lastIndexOf(':', index);
-  return colon >= 0 && LIST_OPENS.test(view.slice(colon + 1, index)) && negatedIn(view, Math.max(0, colon - LEAD_WINDOW), colon);
+  return colon >= 0 && LIST_OPENS.test(view.slice(colon + 1, index)) ? negatedIn(view, Math.max(0, colon - LEAD_WINDOW), colon) : -1;
 }
 // What may stand between a list's colon and its item's word: the item's mark and words of items, no sentence end.
 const LIST_OPENS = /^\s*(?:\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]\s)?[^.]*$/;
@@ -304,8 +310,8 @@ const LIST_OPENS = /^\s*(?:\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]\s)?[^.]*$/;
 const LEAD_WINDOW = 160;
 const NEGATING_PREFIX = new Set(NEGATION_SCOPE.prefixes as readonly string[]);
 
-/** Whether a negation in view[from, index) reaches the word at `index`, or a "no-" prefix joins it. */
-function negatedIn(view: string, from: number, index: number): boolean {
+/** The offset of a negation in view[from, index) that reaches the word at `index` (or of a "no-" prefix joining it), or -1. */
+function negatedIn(view: string, from: number, index: number): number {
   const tokens = tokenize(view.slice(from, Math.min(view.length, index + 40)));
   let k = 0;
   // A word cut by the window is not read.
@@ -316,14 +322,14 @@ function negatedIn(view: string, from: number, index: number): boolean {
   else if (tokens[t].start < rel) {
     // The word is the end of a hyphenated one: "no-training", "no-sale".
     const head = tokens[t].lower.slice(0, rel - tokens[t].start);
-    if (NEGATING_PREFIX.has(head)) return true;
+    if (NEGATING_PREFIX.has(head)) return from + tokens[t].start;
     t++;
   }
   const negs = negationsIn(tokens.slice(0, t)).filter((n) => n.t0 >= k);
   for (const n of negs) {
     if (!reaches(tokens, view, from, n.t0, n.t1, t)) continue;
     if (cancelled(tokens, negs, n)) continue;
-    return true;
+    return from + tokens[n.t0].start;
   }
-  return false;
+  return -1;
 }

@@ -162,7 +162,7 @@ export const VOCABULARY: Record<Category, Record<string, Entries>> = {
   },
   negation: {
     // "don’t" with a typographic apostrophe is read as the words "don" and "t".
-    not: { exact: ['don t', 'doesn t', 'won t', 'can t', 'isn t', 'aren t', 'didn t', 'not', 'never', 'no', 'neither', 'nor', 'cannot', "can't", "won't", "don't", "doesn't", "isn't", "aren't", "didn't", "shouldn't", "wouldn't", 'none', 'nothing', 'without', 'refrain from', 'prohibited from', 'is prohibited', 'are prohibited', 'forbidden', 'in no event', 'under no circumstances', 'no longer', 'refrains from', 'prohibit', 'prohibits', 'prohibited', 'disclaim', 'disclaims'] },
+    not: { exact: ['don t', 'doesn t', 'won t', 'can t', 'isn t', 'aren t', 'didn t', 'not', 'never', 'no', 'neither', 'nor', 'cannot', "can't", "won't", "don't", "doesn't", "isn't", "aren't", "didn't", "shouldn't", "wouldn't", 'none', 'nothing', 'without', 'refrain from', 'prohibited from', 'is prohibited', 'are prohibited', 'forbidden', 'in no event', 'under no circumstances', 'no longer', 'refrains from', 'prohibit', 'prohibits', 'prohibited', 'disclaim', 'disclaims', 'unable to'] },
   },
   restriction: {
     only: { exact: ['only', 'solely', 'exclusively', 'strictly', 'limited to', 'just', 'only if', 'only when', 'only where', 'only to the extent'] },
@@ -245,6 +245,13 @@ export function inflect(entry: string, how: 'verb' | 'noun'): string[] {
  * How far a negation reaches (clauses/negation.ts reads these; one place for every fact). Each list names the
  * wording it stands for; review changes like the vocabulary above.
  */
+/**
+ * A list lead-in that ends in an exception, right before its colon: "We will not disclose your information except:",
+ * "… other than in the following circumstances:", "… unless:", "except as follows:". Its items are the exceptions (acts
+ * that may happen), not refusals.
+ */
+export const LEAD_EXCEPTION = /\b(?:except|unless|other than|save|apart from|with the exception of|excluding)(?:\s+(?:as follows|in (?:the following|these|those) (?:cases|circumstances|situations|instances)|(?:where|when|if|for|to|as)(?:\s+(?:stated|described|set out|provided|required))?(?:\s+(?:below|here|herein))?|the following|below))?\s*$/i;
+
 export const NEGATION_SCOPE = {
   /** Negation words that do not negate what follows: a bound or a scope ("no later than", "not limited to", "but not
    *  including your anonymous submissions"), "not only … but also" (an addition, no refusal). */

@@ -1,6 +1,7 @@
 import type { Fact } from '@custody/domain';
 import type { Candidate, FactContext } from './fact-context.js';
 import { decide, evidenceAt, neighbour, operative } from './fact-context.js';
+import { firstRefusal } from '../clauses/refusal.js';
 
 type V = Fact<'baa_offered'>['value'];
 
@@ -9,11 +10,17 @@ const PREFILTER = /business associate|\bbaa\b|\bphi\b|health|medical|hipaa/i;
 const HEALTH = /\b(?:protected health information|phi|ephi|health(?:care)? (?:information|data|records?|conditions?)|medical (?:information|data|records?|conditions?)|patient (?:data|information|records)|(?:relating|related|pertaining|concerning|regarding) to (?:your |their |a person's )?health|concerning (?:your |their )?health)\b/i;
 // The customer told not to put it in the service, or the service declared not meant for it: "Customer shall not
 // upload PHI", "we expressly request that you not provide … health information", "not intended for storing PHI",
-// "policies strictly prohibiting advertisers and publishers to share with us … data (e.g., relating to health …)".
-const NO_HEALTH_DATA = /\b(?:you|customers?|users?|clients?|licensees?|subscribers?)\s+(?:must|may|shall|should|will|agrees? to|are not to)\s+(?:not|never)\b[^.;]{0,60}?\b(?:provide|submit|upload|include|send|store|transmit|post|enter|disclose|share|input|process)\w*\b|\b(?:request|ask|require|instruct|recommend|advise|urge)s?\s+(?:that\s+)?(?:you|customers?|users?)\s+(?:do\s+)?(?:not|never|to not|refrain)\b[^.;]{0,60}?\b(?:provide|submit|upload|include|send|store|transmit|post|enter|disclose|share|input|add)\w*\b|\bprohibit(?:s|ed|ing)?\s+(?:[\w-]+\s+){0,3}?(?:you|customers?|users?|clients?|advertisers?|publishers?|partners?|developers?)\s+(?:from|to)\s+(?:\w+\s+){0,2}?(?:provid|submit|upload|send|shar|transmit|disclos|pass|input)\w*\b|\bnot (?:intended|designed|built|meant|suitable|permitted) (?:for|to)\b[^.;]{0,40}?\b(?:store|storage|storing|process|processing|host|hosting|handle|handling|transmit|transmitting|use with|receive|receiving|collect|collecting)\b/i;
+// "policies strictly prohibiting advertisers and publishers to share with us … data (e.g., relating to health …)", "it
+// will be a violation of this Privacy Policy to provide us with any sensitive personal information, such as health data".
+const NO_HEALTH_DATA = /\b(?:you|customers?|users?|clients?|licensees?|subscribers?)\s+(?:must|may|shall|should|will|agrees? to|are not to)\s+(?:not|never)\b[^.;]{0,60}?\b(?:provide|submit|upload|include|send|store|transmit|post|enter|disclose|share|input|process)\w*\b|\b(?:request|ask|require|instruct|recommend|advise|urge)s?\s+(?:that\s+)?(?:you|customers?|users?)\s+(?:do\s+)?(?:not|never|to not|refrain)\b[^.;]{0,60}?\b(?:provide|submit|upload|include|send|store|transmit|post|enter|disclose|share|input|add)\w*\b|\bprohibit(?:s|ed|ing)?\s+(?:[\w-]+\s+){0,3}?(?:you|customers?|users?|clients?|advertisers?|publishers?|partners?|developers?)\s+(?:from|to)\s+(?:\w+\s+){0,2}?(?:provid|submit|upload|send|shar|transmit|disclos|pass|input)\w*\b|\b(?:is|will be|would be|shall be|constitutes?) a (?:violation|breach) of (?:this|these|our) (?:[\w-]+\s+){0,3}?to (?:provide|submit|upload|send|share|post|disclose|transmit|include)\w*\b|\bnot (?:intended|designed|built|meant|suitable|permitted) (?:for|to)\b[^.;]{0,40}?\b(?:store|storage|storing|process|processing|host|hosting|handle|handling|transmit|transmitting|use with|receive|receiving|collect|collecting)\b/i;
 const BAA = /\b(?:business associate (?:agreements?|addend(?:um|a)|contracts?|amendments?|terms)|baas?)\b/i;
 const OFFER = /\b(?:will|shall|can|may|does|do|agrees? to|is available|are available|offers?|provides?|makes? available|enter(?:s|ed)? into|sign(?:s|ed)?|execute[sd]?)\b/i;
-const REFUSE = /\b(?:not|never|no|cannot|won't|don't|doesn't|unable to)\b[^.;]{0,40}\b(?:sign|execute|enter into|offer|provide|agree to|available)\b[^.;]{0,40}\b(?:business associate|baas?\b)|\bnot\b[^.;]{0,20}\b(?:a business associate|hipaa[- ]compliant)\b/i;
+// What a refusal refuses (the shared negation reader decides whether it is refused, clauses/refusal.ts): signing or
+// offering a BAA ("We do not sign Business Associate Agreements"), being a business associate or HIPAA compliant.
+const REFUSABLE: { act: RegExp; window: number }[] = [
+  { act: /\b(?:sign|execute|enter into|offer|provide|agree to|available)\b[^.;]{0,40}\b(?:business associate|baas?\b)/i, window: 50 },
+  { act: /\b(?:a business associate|hipaa[- ]compliant)\b/i, window: 25 },
+];
 
 // A prohibition lifted by a BAA: "until you have signed our Business Associate Agreement", "unless … a BAA".
 const UNTIL_BAA = /\b(?:until|unless|without|before|except)\b[^.;]{0,80}\b(?:business associate (?:agreements?|addend(?:um|a)|contracts?)|baas?)\b/i;
@@ -38,10 +45,10 @@ export function extractBaaOffered(ctx: FactContext): Fact<'baa_offered'> {
   let refuses = false;
   for (const s of operative(ctx, PREFILTER)) {
     const v = s.view;
-    const r = REFUSE.exec(v);
+    const r = firstRefusal(v, REFUSABLE, { sentences: ctx.sentences, s });
     if (r) {
       refuses = true;
-      cands.push({ value: 'no', evidence: evidenceAt(ctx, s, r.index, r.index + r[0].length), confidence: 0.8 });
+      cands.push({ value: 'no', evidence: evidenceAt(ctx, s, r.index, r.act.index + r.act[0].length), confidence: 0.8 });
       continue;
     }
     const h = NO_HEALTH_DATA.exec(v);

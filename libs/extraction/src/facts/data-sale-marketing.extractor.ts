@@ -1,11 +1,11 @@
 import type { Fact } from '@custody/domain';
 import type { Candidate, FactContext } from './fact-context.js';
 import { agentOf, has, hitsOf, negated, recipientsOf, verbal } from '../clauses/clause.js';
-import { clauseEvidence, decide, evidenceAt, negatedBefore, operative } from './fact-context.js';
+import { clauseEvidence, decide, evidenceAt, operative } from './fact-context.js';
 import { restrictsOthers } from '../clauses/actor-readings.js';
 import { introChain } from '../clauses/structure.js';
 import { bothCases } from '../clauses/both-cases.js';
-import { notNegatingAt } from '../clauses/negation.js';
+import { refusal, refusedAt } from '../clauses/refusal.js';
 import { escapeRegExp } from '../text/escape-regexp.js';
 import { TRAILING_LEGAL_SUFFIX } from '../text/legal-suffixes.js';
 import type { Sentence } from '../text/sentences.js';
@@ -40,6 +40,10 @@ const ALLOWED: RegExp[] = [
   /\b(?:ads?|advertising) personali[sz]ation\b/i,
   // Using the person's contact data for advertising ("We use your contact data … for advertising by post").
   /\buse\s+(?:your|the customer's|users'?)\s+(?:[\w-]+\s+){0,2}?(?:data|information|details|e-?mail address(?:es)?)\b[^.;]{0,120}?\bfor (?:the purposes? of )?(?:advertising|marketing)\b/i,
+  // The vendor naming advertising among the uses of the data it just described ("we use this information for site
+  // optimization, fraud/security purposes, and advertising"): the last item of its list of purposes, not a word inside
+  // another purpose ("to measure the effectiveness of advertising").
+  /\bwe (?:also )?use (?:this|that|these|such|the) (?:[\w-]+\s+){0,2}?(?:data|information)\s+for\s+(?:(?!(?:of|to|the|on|about|in)\b)[\w/-]+,?\s+(?:and\s+|or\s+)?){0,8}?(?:and|or)\s+(?:for\s+)?(?:advertising|marketing)(?:\s+purposes)?\s*[.;]/i,
   /\b(?:serve|serving|deliver|delivering|show|display) (?:\w+ ){0,2}(?:ads|advertisements|advertising)\b/i,
   /\bfor (?:our |its |their )?(?:own )?(?:direct )?marketing (?:or \w+ |and \w+ )?purposes\b/i,
   new RegExp(String.raw`\b(?:may|will|can|we|to)\s+(?:also\s+)?(?:sell|rent|lease|trade)\b,?\s+(?:or\s+\w+\s+)?${DATA}`, 'i'),
@@ -61,26 +65,40 @@ const ALLOWED: RegExp[] = [
   // third parties … in exchange for fees". Licensing only de-identified data is de-identified use (its own fact).
   new RegExp(String.raw`\b(?:may|will|can|we|to)\s+(?:also\s+)?(?:license|licence|sublicense|sublicence)\s+${DATA}(?![^.;]{0,20}\bfrom\b)[^.;]{0,160}?\b(?:to (?:third|other|outside|unaffiliated)|to (?:insurers|partners|customers|companies|businesses)|in exchange for|for (?:a )?fees?\b|for (?:monetary )?consideration)`, 'i'),
 ];
-// A refused marketing use: of data or of contact with the person ("no mobile information will be shared … for their
+// The acts it may promise not to do, named without their negation: whether one is refused is the shared reader's answer
+// (clauses/refusal.ts), with the characters it may look back for the negation ("We will not, under any circumstances,
+// sell …"). A marketing use of data or of contact with the person ("no mobile information will be shared … for their
 // marketing purposes", "we may contact you …, but never for marketing"), not an eligibility, a responsibility or a
-// trademark ("not eligible for advertising", "no responsibility for the advertising materials", "do not allow the use
-// of the trademark in advertising"): see MARKETED_DATA.
-const MARKETING_USE_REFUSED = /\b(?:not|never|no)\b[^.;]{0,80}\b(?:for|in) (?:any )?(?:\w+ )?(?:marketing|advertising|promotional)\b/i;
-const MARKETED_DATA = /\b(?:data|information|personal|content|e-?mail address(?:es)?|phone numbers?|contact details)\b|\b(?:contact|email|e-mail|call|text|message)\w*\s+(?:you|users?|customers?|patients?)\b/i;
-const TARGETED_REFUSED = /\b(?:not|never|don't|won't|cannot|can't)\b[^.;]{0,60}\b(?:serve|show|display|deliver)\s+(?:you\s+)?(?:targeted|interest-based|behaviou?ral|personali[sz]ed)\s+(?:advertising|ads|advertisements)\b/i;
-// What it promises not to do: sale or marketing use of the data, negated.
-const PROHIBITED: RegExp[] = [
-  new RegExp(String.raw`\b(?:not|never|no)\b[^.;]{0,50}\b(?:sell|sold|selling|rent|renting|sale of)\b[^.;]{0,40}?${DATA}`, 'i'),
-  MARKETING_USE_REFUSED,
-  /\b(?:not|never|no)\b[^.;]{0,80}\b(?:remuneration|payment) (?:directly or indirectly )?in exchange for\b/i,
-  /\b(?:not|never|no)\b[^.;]{0,80}\bto (?:market|advertise|promote)\b/i,
-  /\bnot in the business of selling\b/i,
-  // "we do not use persistent identifiers to serve targeted advertising": a refused targeted use, when the vendor is
-  // the subject of the negation (checked in code: not "if you do not opt out, we will serve …").
-  TARGETED_REFUSED,
-  /\b(?:not|never)\b[^.;]{0,30}\b(?:send|email|text|mail|contact)\w*\b[^.;]{0,40}\b(?:marketing|promotional|advertising)\b/i,
-  /\b(?:not|never|no)\b[^.;]{0,60}\b(?:share|disclose|provide|give)\b[^.;]{0,60}\b(?:with|to) (?:advertisers|marketers|data brokers|advertising (?:partners|networks))\b/i,
+// trademark ("not eligible for advertising", "no responsibility for the advertising materials"): see MARKETED_DATA.
+const SALE_ACT = new RegExp(String.raw`\b(?:sell|sold|selling|rent|renting|sale of)\b[^.;]{0,40}?${DATA}`, 'i');
+const MARKETING_USE = /\b(?:for|in) (?:any )?(?:\w+ )?(?:marketing|advertising|promotional)\b/i;
+// "we do not use persistent identifiers to serve targeted advertising": a refused targeted use, when the vendor is
+// the subject of the negation (checked in code: not "if you do not opt out, we will serve …").
+const TARGETED_ACT = /\b(?:serve|show|display|deliver)\s+(?:you\s+)?(?:targeted|interest-based|behaviou?ral|personali[sz]ed)\s+(?:advertising|ads|advertisements)\b/i;
+const REFUSABLE: { act: RegExp; window: number }[] = [
+  { act: SALE_ACT, window: 60 },
+  { act: MARKETING_USE, window: 90 },
+  { act: /\b(?:remuneration|payment) (?:directly or indirectly )?in exchange for\b/i, window: 90 },
+  { act: /\bto (?:market|advertise|promote)\b/i, window: 90 },
+  { act: /\bin the business of selling\b/i, window: 12 },
+  { act: TARGETED_ACT, window: 70 },
+  { act: /\b(?:send|email|text|mail|contact)\w*\b[^.;]{0,40}\b(?:marketing|promotional|advertising)\b/i, window: 40 },
+  { act: /\b(?:share|disclose|provide|give)\b[^.;]{0,60}\b(?:with|to) (?:advertisers|marketers|data brokers|advertising (?:partners|networks))\b/i, window: 70 },
 ];
+// The refusal's exception is the person's consent ("We do not sell your personal information other than with your
+// consent", "… without your consent", "… unless you agree"): the data may be sold once they agree, an opt-in sale, which
+// this fact reads as allowed (README: allowed when the data may be sold; consent does not make it a prohibition). The
+// exception must follow the refused act in its own clause (not "…, and we will not share it without your consent").
+const CONSENT_EXCEPTION = /^[^.;,]{0,60}?(?:,\s*)?\b(?:other than|except|unless|without)\s+(?:with\s+|upon\s+|on\s+)?(?:your|the (?:user|customer|member|person)'s|their)\s+(?:prior\s+|express\s+|explicit\s+|affirmative\s+|written\s+)*(?:consent|permission|authori[sz]ation|agreement|opt-in)\b|^[^.;,]{0,60}?(?:,\s*)?\bunless you (?:(?:first|expressly|explicitly)\s+)?(?:consent|agree|opt in|opt-in|authori[sz]e)\b/i;
+// Offers sent by another company ("Our retail partners may send you offers and promotions about their products"): its
+// marketing, not the vendor's use of the person's data. The vendor sending offers of partners ("we may send you offers
+// from our retail partners") is its own.
+const OTHERS_SEND = /\b(?:partners?|retailers?|merchants?|advertisers?|sponsors?|third[- ]part(?:y|ies)|brands?|sellers?)\s+(?:(?:may|will|can|might|could|also|sometimes)\s+){0,2}$/i;
+// Only a match that opens with the sending verb has the party before it as its subject ("with third parties for marketing
+// purposes" names recipients).
+const SENDING = /^(?:send|email|e-mail|text|mail|contact|notify|inform|communicat|provid|market|advertis|promot)/i;
+const othersSend = (v: string, m: RegExpExecArray): boolean => SENDING.test(m[0]) && OTHERS_SEND.test(v.slice(Math.max(0, m.index - 50), m.index));
+const MARKETED_DATA = /\b(?:data|information|personal|content|e-?mail address(?:es)?|phone numbers?|contact details)\b|\b(?:contact|email|e-mail|call|text|message)\w*\s+(?:you|users?|customers?|patients?)\b/i;
 // A definition ("'Sell' means…", "'Share' has the meaning…", "… is defined as"): the words after it describe
 // a term, not what the vendor does.
 const DEFINES = /["“'‘][A-Z][^"”'’]{0,40}["”'’]\s*(?:means|shall mean|has the meaning|have the meanings?|is defined|refers to|includes)\b|\bthe terms? ["“'‘]?[\w-]+["”'’]?\s*(?:means|refers to|includes)\b|\bis defined (?:as|to mean)\b/i;
@@ -139,14 +157,6 @@ function vendorSubject(v: string, index: number, vendorNames: string[]): boolean
   const names = vendorNames.map((n) => escapeRegExp(n.toLowerCase().replace(TRAILING_LEGAL_SUFFIX, ''))).filter((n) => n.length >= 3);
   const who = ['we(?:\\s+(?:and|&)\\s+(?:our|its)\\s+(?:[\\w-]+\\s+){0,1}[\\w-]+)?', 'the company', ...names].join('|');
   return new RegExp(String.raw`(?:^|[^\w-])(?:${who})\s+(?:(?:do|does|will|shall|would|can|also)\s+)?$`, 'i').test(before);
-}
-
-/**
- * Negation before `index`: the clause layer's reader (a negation in the user's own condition, "If you do not opt out,
- * we will …", or inside a parenthesis, "the text (but not the audio recording itself) to show you ads", does not reach).
- */
-function vendorNegatedBefore(v: string, index: number): boolean {
-  return negatedBefore(v, index, 60);
 }
 
 /** Whether what a matched sale sells is goods: a goods noun follows the sale word before any data word. */
@@ -221,7 +231,7 @@ function readPatterns(ctx: FactContext, s: Sentence, v: string, cands: Candidate
     // A list item that opens with a negation ("* Never selling your information or sharing it … for marketing
     // purposes") negates all of it, however long the link text between.
     // "… the right to know whether we sell personal information": both cases at once, no permission either.
-    if (m && !(/licen[cs]/i.test(m[0]) && deidentifiedOnly(m[0])) && !bothCases(v, m.index) && !vendorNegatedBefore(v, m.index) && !NEGATED_ITEM.test(v.slice(0, m.index)) && !/\b(?:not|never|no)\b/i.test(m[0]) && !inDefinition(v, m.index) && !/\bopt(?:-| )?out of\b[^.;]{0,30}$/i.test(v.slice(0, m.index)) && !restrictsOthers(ctx.sentences, s, m.index)) {
+    if (m && !(/licen[cs]/i.test(m[0]) && deidentifiedOnly(m[0])) && !bothCases(v, m.index) && !refusedAt(v, m.index, 60, { sentences: ctx.sentences, s }) && !NEGATED_ITEM.test(v.slice(0, m.index)) && !/\b(?:not|never|no)\b/i.test(m[0]) && !inDefinition(v, m.index) && !/\bopt(?:-| )?out of\b[^.;]{0,30}$/i.test(v.slice(0, m.index)) && !restrictsOthers(ctx.sentences, s, m.index) && !othersSend(v, m)) {
       // Ads chosen by the page or the search, not by the person ("serving contextual advertising", "if you search for
       // cars, we'll show you ads about cars"), are not targeted advertising on their data: a person decides.
       // Ads named as targeted stay targeted when a search is given as an example ("targeted ads, so if you search for …").
@@ -232,40 +242,35 @@ function readPatterns(ctx: FactContext, s: Sentence, v: string, cands: Candidate
     }
   }
   if (done) return true;
-  for (const re of PROHIBITED) {
-    const m = refusalMatch(re, v);
-    if (m && re === MARKETING_USE_REFUSED && !MARKETED_DATA.test(v.slice(0, m.index + m[0].length))) continue;
-    if (m && re === TARGETED_REFUSED && !vendorSubject(v, m.index, ctx.vendorNames)) continue;
-    if (m && (USER_CONDITION.test(v.slice(Math.max(0, m.index - 60), m.index)) || SCOPE_LIMIT.test(v.slice(m.index + m[0].length)))) continue;
+  for (const { act, window } of REFUSABLE) {
+    const r = refusal(v, act, window, { sentences: ctx.sentences, s });
+    if (!r) continue;
+    const at = r.index;
+    const end = r.act.index + r.act[0].length;
+    const said = v.slice(at, end);
+    if (act === MARKETING_USE && !MARKETED_DATA.test(v.slice(0, end))) continue;
+    if (act === TARGETED_ACT && !r.byLead && !vendorSubject(v, at, ctx.vendorNames)) continue;
+    if (USER_CONDITION.test(v.slice(Math.max(0, at - 60), at)) || SCOPE_LIMIT.test(v.slice(end))) continue;
     // "Whether or not we sell your data, …": both cases at once, no refusal (the clause layer's test, see bothCases).
-    if (m && bothCases(v, m.index)) continue;
-    if (m && !inDefinition(v, m.index) && !sellsGoods(m[0]) && !SOLD_TO_USER.test(m[0]) && !CHARACTERISED.test(m[0]) && !restrictsOthers(ctx.sentences, s, m.index)) {
-      const conceded = CONCEDED.test(v.slice(m.index));
-      const scoped = !conceded && scopingLead(ctx, s) !== undefined;
-      // "no mobile information will be shared … for their marketing purposes": the data of one collection channel only.
-      const channel = !conceded && !scoped && SCOPED.test(v);
-      const review = conceded ? 'a refused sale with a sale conceded in the same sentence' : scoped ? SCOPED_REVIEW : channel ? CHANNEL_REVIEW : undefined;
-      cands.push({ value: 'prohibited', evidence: evidenceAt(ctx, s, m.index, m.index + m[0].length), confidence: review ? 0.45 : 0.8, ...(review ? { review } : {}) });
-      done = true;
-      break;
-    }
+    if (bothCases(v, at)) continue;
+    if (inDefinition(v, at) || sellsGoods(said) || SOLD_TO_USER.test(said) || CHARACTERISED.test(said) || restrictsOthers(ctx.sentences, s, at)) continue;
+    const consent = act === SALE_ACT ? CONSENT_EXCEPTION.exec(v.slice(end)) : null;
+    if (consent) cands.push({ value: 'allowed', evidence: evidenceAt(ctx, s, at, end + consent.index + consent[0].length), confidence: 0.7 });
+    else cands.push(refusedCandidate(ctx, s, v, at, end));
+    done = true;
+    break;
   }
   return done;
 }
 
-/**
- * The first match of a refusal pattern whose negation word negates (the shared reader's vocabulary): "We not only sell
- * your data … but also share it" refuses nothing, "We not only encrypt your data but also never sell it" refuses.
- */
-function refusalMatch(re: RegExp, v: string): RegExpExecArray | null {
-  for (let from = 0; from < v.length; ) {
-    const m = re.exec(v.slice(from));
-    if (!m) return null;
-    m.index += from;
-    if (!notNegatingAt(v, m.index)) return m;
-    from = m.index + 1;
-  }
-  return null;
+/** The candidate of a refused act whose quote runs [at, end) of the sentence: prohibited, for review when taken back or scoped. */
+function refusedCandidate(ctx: FactContext, s: Sentence, v: string, at: number, end: number): Candidate<V> {
+  const conceded = CONCEDED.test(v.slice(at));
+  const scoped = !conceded && scopingLead(ctx, s) !== undefined;
+  // "no mobile information will be shared … for their marketing purposes": the data of one collection channel only.
+  const channel = !conceded && !scoped && SCOPED.test(v);
+  const review = conceded ? 'a refused sale with a sale conceded in the same sentence' : scoped ? SCOPED_REVIEW : channel ? CHANNEL_REVIEW : undefined;
+  return { value: 'prohibited', evidence: evidenceAt(ctx, s, at, end), confidence: review ? 0.45 : 0.8, ...(review ? { review } : {}) };
 }
 
 /** The clause reading of a refused sale (a negated sell action on data). */

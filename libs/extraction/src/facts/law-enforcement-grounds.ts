@@ -3,6 +3,7 @@ import type { Clause } from '../clauses/clause.js';
 import { hitsOf, inException, negated } from '../clauses/clause.js';
 import type { Hit } from '../clauses/lexicon.js';
 import type { Candidate } from './fact-context.js';
+import { negationBefore } from '../clauses/negation.js';
 
 /** The law-enforcement reader's grounds: which legal instruments a clause names as grounds, and when they are judicial only. */
 
@@ -11,7 +12,9 @@ type V = Fact<'law_enforcement_disclosure'>['value'];
 // A non-judicial instrument named as a ground for disclosure: a plain subpoena (not judge-signed), other legal
 // process, a government or law-enforcement request, "as required by law".
 const JUDGE_SIGNED = /\b(?:judicial|judge-signed|court-issued|court-ordered)\s+subpoenas?\b|\bsubpoenas?\s+(?:signed|issued|approved)\s+by\s+(?:a |the )?(?:judge|court|magistrate)/i;
-const REFUSED = /\b(?:not|never|no|nor|other than|rather than|instead of|insufficient|excluding)\b[^.;,]{0,30}$/i;
+// An instrument set aside by a word that is no negation ("other than a subpoena", "rather than a court order",
+// "insufficient"); a negated one ("has not provided the required subpoena") is the shared negation reader's.
+const SET_ASIDE = /\b(?:other than|rather than|instead of|insufficient|excluding)\b[^.;,]{0,30}$/i;
 // An instrument broken or conflicted with ("a violation of any law, regulation, or court order") is the object of a
 // breach, not a ground on which anything is disclosed.
 const VIOLATED = /\b(?:violat\w*|breach\w*|conflicts?|conflicting|contraven\w*|infring\w*)\s+(?:of|with)\s+(?:(?!\b(?:as|by|under|to|if|when|where|terms|policy|policies|agreements?|guidelines|rights)\b)[^.;]){0,40}$/i;
@@ -41,7 +44,11 @@ function refusedInList(c: Clause, instruments: Hit[], h: Hit): boolean {
     if (!prev || !LIST_GLUE.test(c.view.slice(prev.end, first.start))) break;
     first = prev;
   }
-  return REFUSED.test(c.view.slice(Math.max(0, first.start - 40), first.start));
+  if (SET_ASIDE.test(c.view.slice(Math.max(0, first.start - 40), first.start))) return true;
+  // "without a court order" is the ground a refusal waits for ("will not disclose … without valid legal process"), not
+  // one refused.
+  const at = negationBefore(c.view, first.start, 40);
+  return at >= 0 && !/^without\b/i.test(c.view.slice(at));
 }
 
 // After the last ground, "or"/"and/or" opening another alternative that names an authority within a few words ("a

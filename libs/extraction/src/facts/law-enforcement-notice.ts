@@ -4,6 +4,7 @@ import { hitsOf, inException, modality, negated, subjectOf, verbal } from '../cl
 import type { Hit } from '../clauses/lexicon.js';
 import type { Sentence } from '../text/sentences.js';
 import type { Candidate, FactContext } from './fact-context.js';
+import { refusal } from '../clauses/refusal.js';
 
 /** The law-enforcement reader's notice reading: whether the vendor commits to tell the customer or user of a legal demand. */
 
@@ -15,7 +16,9 @@ type V = Fact<'law_enforcement_disclosure'>['value'];
 const CONDITIONAL_NOTICE = /\b(?:where|when|if|to the extent|as|insofar as)\s+(?:(?:legally|so|it is|we are)\s+)?(?:required|mandated|appropriate)\b/i;
 // A notice duty the same sentence disclaims: "will notify Customer of such a request where practicable, but is not
 // required to notify Customer before disclosing" promises nothing the customer can rely on before the disclosure.
-const NOTICE_DISCLAIMED = /\b(?:not|never|no longer)\s+(?:be\s+)?(?:required|obliged|obligated|bound|under\s+(?:any|an)\s+obligation)\s+to\s+(?:\w+\s+){0,2}?(?:notify|inform|tell|alert|warn|give\s+(?:\w+\s+){0,2}?notice|provide\s+(?:\w+\s+){0,2}?notice)\b|\bno\s+(?:obligation|duty|commitment)\s+to\s+(?:notify|inform|tell|give\s+(?:\w+\s+){0,2}?notice)\b/i;
+// A duty to notify, which the shared negation reader may find refused ("is not required to notify", "has no obligation to
+// inform"): notice disclaimed.
+const NOTICE_DUTY = /\b(?:(?:be\s+)?(?:required|obliged|obligated|bound|under\s+(?:any|an)\s+obligation)\s+to\s+(?:\w+\s+){0,2}?(?:notify|inform|tell|alert|warn|give\s+(?:\w+\s+){0,2}?notice|provide\s+(?:\w+\s+){0,2}?notice)|(?:obligation|duty|commitment)\s+to\s+(?:notify|inform|tell|give\s+(?:\w+\s+){0,2}?notice))\b/i;
 // A firm word before an attempted notice: "will attempt to notify", "will take reasonable steps to attempt to notify",
 // "are committed to notifying" is an efforts-based commitment; "may attempt" is not (a `may` anywhere before it).
 const FIRM = /\b(?:will|shall|must|commit(?:s|ted)? to|undertakes? to)\b/gi;
@@ -78,7 +81,7 @@ export function noticeReading(s: Sentence, c: Clause, instruments: Hit[], author
     const conditional = CONDITIONAL_NOTICE.test(c.view.slice(Math.max(0, n.start - 80)));
     const before = c.view.slice(0, n.start);
     const firmAttempt = m === 'attempt' && firmGoverns(before) && !/\bmay\b/i.test(before);
-    const disclaimed = NOTICE_DISCLAIMED.test(s.view);
+    const disclaimed = refusal(s.view, NOTICE_DUTY, 16) !== null;
     if ((m === 'will' || firmAttempt || (m === 'fact' && !/\bmay\b/i.test(c.view))) && !conditional && !disclaimed) return { value: 'legal_process_with_notice', evidence: ev, confidence: 0.8 };
     return { value: 'legal_process_with_notice', evidence: ev, confidence: 0.5, review: disclaimed ? 'the same sentence says notice is not required' : m === 'may' || m === 'attempt' ? 'notice is discretionary ("may"/"attempt"), not a commitment' : 'notice only where the law requires or allows it' };
   }

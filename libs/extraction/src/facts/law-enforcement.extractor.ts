@@ -8,6 +8,7 @@ import { clauseEvidence, decide, operative } from './fact-context.js';
 import { CONDITIONAL_JUDICIAL, conditionedOnJudicial, groundsOf, judicialRule, settle } from './law-enforcement-grounds.js';
 import { noticeOfDisclosureBefore, noticeReading } from './law-enforcement-notice.js';
 import { AGENT_BY, aboutData, firstPerson, previousClauses, USER_AGENT, vendorActs } from './law-enforcement-parties.js';
+import { leadExcepted } from '../clauses/list-lead.js';
 
 type V = Fact<'law_enforcement_disclosure'>['value'];
 
@@ -99,7 +100,9 @@ export function extractLawEnforcement(ctx: FactContext): Fact<'law_enforcement_d
       // An item after ';' of an inline list of exceptions ("We will not share … except (a) …; (b) …; (c) as may be
       // required by law …"): its disclosure is the first clause's, and the item is one of its exceptions (allowed).
       const head = sentenceClauses[0];
-      const exceptionItem = own.length === 0 && inherited.length === 0 && ci > 0 && Number.isFinite(head.exceptAt) && ITEM_OPEN.test(c.view);
+      // The same for an item of a list whose lead-in ends in the exception ("We will not disclose your information except:"
+      // then "- to comply with a subpoena"): read once for every fact by the clause layer (leadIn).
+      const exceptionItem = (own.length === 0 && inherited.length === 0 && ci > 0 && Number.isFinite(head.exceptAt) && ITEM_OPEN.test(c.view)) || (own.length === 0 && inherited.length > 0 && leadExcepted(ctx.sentences, s));
       if (exceptionItem) inherited = hitsOf(head, 'action', DISCLOSING).filter((h) => verbal(head, h) && h.t0 < head.exceptAt).map((h) => ({ ic: head, h }));
       const negatedD = (x: Clause, h: Hit): boolean => !exceptionItem && negated(x, h);
 

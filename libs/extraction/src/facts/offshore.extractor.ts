@@ -92,6 +92,10 @@ const CONFINED_WORD = /\b(?:only|solely|exclusively|entirely)\b/i;
 const PARTIAL_SYSTEMS = /\b(?:primary|production|main|principal|core|live)\s+(?:servers?|systems?|data cent(?:er|re)s?|infrastructure|databases?)\b/i;
 // Data reached, supported or copied from elsewhere: the servers' place does not confine it.
 const ACCESS_ELSEWHERE = /\b(?:access\w*|support (?:team|staff|personnel)|backups?|back(?:ed)? up|disaster recovery|replicat\w*|mirror\w*|global\w*|worldwide|around the (?:world|globe)|international\w*|affiliates?)\b/i;
+// A concession after a confinement that someone abroad reaches the data ("never stored outside the US, although our
+// support team in the Philippines may access it"): access from abroad is processing abroad (README: stored or
+// processed). Not a concession about where people are ("although you may access it from Canada": the user's access).
+const ACCESS_ABROAD_CONCEDED = new RegExp(String.raw`\b(?:although|though|but|however|except that|while)\b[^.;]{0,60}?\b(?:(?:teams?|staff|personnel|employees|engineers|agents|contractors|affiliates|providers|subsidiaries|offices?)\b[^.;]{0,30}?\b(?:in|from|located in|based in)\s+${FOREIGN}\b[^.;]{0,30}?\b(?:access|view|process|handle|support|review)\w*|(?:teams?|staff|personnel|employees|engineers|agents|contractors|affiliates|providers|subsidiaries)\b[^.;]{0,30}?\b(?:access|view|process|handle|support|review)\w*\b[^.;]{0,40}?\bfrom\s+${FOREIGN}\b)`, 'i');
 // "only in the United States and Ireland": the list goes on to a foreign place.
 const FOREIGN_AFTER = new RegExp(String.raw`^(?:,\s*|\s+(?:and|or)\s+)(?:[a-z]{2,20}(?: [a-z]{2,20})?(?:,\s*|\s+and\s+|\s+or\s+)){0,3}${FOREIGN}\b`, 'i');
 // "… only from offices in the United States, but backups are kept in Canada": a foreign place later on.
@@ -234,7 +238,9 @@ export function extractOffshore(ctx: FactContext): Fact<'offshore_processing'> {
       const negated = negatedBefore(v, at, 90);
       const usTarget = /\b(?:united states|u\.s\.|usa|us)\b/i.test(m[0]);
       if (negated && usTarget) {
-        cands.push({ value: 'no', evidence: ev(m), confidence: 0.85 });
+        const conceded = ACCESS_ABROAD_CONCEDED.exec(v.slice(m.index));
+        if (conceded) cands.push({ value: 'yes', evidence: evidenceAt(ctx, s, m.index + conceded.index, m.index + conceded.index + conceded[0].length), confidence: 0.8 });
+        else cands.push({ value: 'no', evidence: ev(m), confidence: 0.85 });
         break;
       }
       if (negated || (FROM_ABROAD.test(v) && re !== OUTSIDE_USERS_COUNTRY && !/\bother countr|\blocations? other than|\boffshore|\boverseas/i.test(m[0]))) break;

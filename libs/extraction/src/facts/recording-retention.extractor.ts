@@ -5,17 +5,36 @@ import { blocksOf } from '../clauses/structure.js';
 import { findDurations } from '../text/numbers.js';
 import type { FactContext } from './fact-context.js';
 import { evidenceAt, found, operative, silent } from './fact-context.js';
+import { refusal } from '../clauses/refusal.js';
 
 const PREFILTER = /\b(?:audio|recording|recorded|voice|video)|\b(?:not|never) records?\b/i;
 // "Recording purposes", "recording and reporting purposes", "recording obligations": keeping records (bookkeeping), not audio.
 const RECORDING = /\b(?:audio(?: files?| recordings?| data)?|recordings?(?![ -](?:(?:and|or)\s+[\w-]+\s+)?(?:purposes?|keeping|obligations?|requirements?|duties)\b)|recorded (?:sessions?|audio|calls?|visits?)|voice (?:recordings?|data)|video (?:recordings?|files?))\b/i;
 const RETENTION = /\b(?:retain|retention|retained|store|stored|kept|keep|keeps|held|hold|delete|deleted|deletes|purge|purged|destroy|destroyed|erase|erased|remove|removed|discard|discarded)\b/i;
 const LEAD = /\b(?:for|within|after|up to|no longer than|not longer than|maximum of|period of|of|than|until|at least)\s*(?:a (?:maximum|period) of\s*)?$/i;
-const ZERO = /\b(?:audio|recordings?|audio recordings?|audio files?)\s+(?:is|are)\s+(?:(?:deleted|discarded|purged|destroyed)\s+(?:immediately|as soon as|right after|upon completion)|(?:never|not)\s+(?:stored|retained|saved|persisted))\b|\b(?:do|does|will) not (?:store|retain|save|keep) (?:any |the )?(?:video (?:or|and) )?(?:audio|recordings?|audio recordings?)\b/i;
-
-// Sessions that are never recorded at all keep nothing: "calls are never recorded", "we do not record visits".
-// Not when recording is only off by default or needs consent ("not recorded unless you enable it").
-const NEVER_RECORDED = /\b(?:sessions?|calls?|visits?|appointments?|consultations?|meetings?|conversations?|audio|video)\b[^.;]{0,40}?\b(?:is|are|will be|shall be)\s+(?:never|not)\s+(?:ever\s+)?recorded\b|\b(?:we|it|vendor|the company|company|the platform|the service)\s+(?:do|does|will|shall)\s+not\s+record\s+(?:any\s+|the\s+|your\s+)?(?:[\w-]+\s+){0,2}?(?:sessions?|calls?|visits?|appointments?|consultations?|audio|video)\b|\b(?:we|it|vendor|the company|company|the platform|the service)\s+never\s+records?\b/i;
+const ZERO = /\b(?:audio|recordings?|audio recordings?|audio files?)\s+(?:is|are)\s+(?:deleted|discarded|purged|destroyed)\s+(?:immediately|as soon as|right after|upon completion)\b/i;
+// Recordings kept by no one, the refusal read by the shared negation reader (clauses/refusal.ts): "audio is never stored",
+// "we do not retain recordings"; and sessions never recorded at all, "calls are never recorded", "we do not record
+// visits". Each act with the subject that must stand before its negation (any one for a refused keeping: "Business
+// Associate does not store video or audio").
+const SESSION = String.raw`(?:sessions?|calls?|visits?|appointments?|consultations?|meetings?|conversations?|audio|video)`;
+const KEPT_NONE: { act: RegExp; window: number; subject: RegExp }[] = [
+  { act: /\b(?:stored|retained|saved|persisted)\b/i, window: 12, subject: /\b(?:audio|recordings?|audio recordings?|audio files?)\s+(?:is|are)\s+$/i },
+  { act: /\b(?:store|retain|save|keep) (?:any |the )?(?:video (?:or|and) )?(?:audio|recordings?|audio recordings?)\b/i, window: 12, subject: /(?:)/ },
+];
+const NOT_RECORDED: { act: RegExp; window: number; subject: RegExp }[] = [
+  { act: /\brecorded\b/i, window: 16, subject: new RegExp(String.raw`\b${SESSION}\b[^.;]{0,40}?\b(?:is|are|will be|shall be)\s+$`, 'i') },
+  { act: new RegExp(String.raw`\brecords?\s+(?:any\s+|the\s+|your\s+)?(?:[\w-]+\s+){0,2}?${SESSION}\b`, 'i'), window: 16, subject: /(?:^|\W)(?:we|it|vendor|the company|company|the platform|the service)\s+(?:(?:do|does|will|shall)\s+)?$/i },
+  { act: /\brecords?\b/i, window: 8, subject: /(?:^|\W)(?:we|it|vendor|the company|company|the platform|the service)\s+$/i },
+];
+/** The first act of `acts` refused with its subject before the negation, as [start, end) of the sentence, or undefined. */
+function refusedWith(v: string, acts: { act: RegExp; window: number; subject: RegExp }[]): [number, number] | undefined {
+  for (const { act, window, subject } of acts) {
+    const r = refusal(v, act, window, undefined, (_m, at) => subject.test(v.slice(0, at)));
+    if (r) return [r.index, r.act.index + r.act[0].length];
+  }
+  return undefined;
+}
 const RECORDING_CONDITION = /\b(?:unless|except|without (?:your|the|their|prior)|by default|but|if you|only if|only when|upon request)\b/i;
 
 /**
@@ -29,10 +48,10 @@ export function extractRecordingRetention(ctx: FactContext): Fact<'audio_or_reco
   const evidence: Evidence[] = [];
   for (const s of operative(ctx, PREFILTER)) {
     const v = s.view;
-    const never = NEVER_RECORDED.exec(v);
-    if (never && !RECORDING_CONDITION.test(v.slice(never.index)) && !/\b(?:may|might|can)\b/i.test(v.slice(0, never.index))) {
+    const never = refusedWith(v, NOT_RECORDED);
+    if (never && !RECORDING_CONDITION.test(v.slice(never[0])) && !/\b(?:may|might|can)\b/i.test(v.slice(0, never[0]))) {
       if (best === null) best = 0;
-      evidence.push(evidenceAt(ctx, s, never.index, never.index + never[0].length));
+      evidence.push(evidenceAt(ctx, s, never[0], never[1]));
       continue;
     }
     const rec = RECORDING.exec(v);
@@ -49,10 +68,11 @@ export function extractRecordingRetention(ctx: FactContext): Fact<'audio_or_reco
         evidence.unshift(ev);
       } else evidence.push(ev);
     }
-    const z = matched ? null : ZERO.exec(v);
+    const zm = matched ? null : ZERO.exec(v);
+    const z = matched ? undefined : zm ? [zm.index, zm.index + zm[0].length] : refusedWith(v, KEPT_NONE);
     if (z) {
       if (best === null) best = 0;
-      evidence.push(evidenceAt(ctx, s, z.index, z.index + z[0].length));
+      evidence.push(evidenceAt(ctx, s, z[0], z[1]));
     }
   }
   for (const t of tableRetention(ctx)) {

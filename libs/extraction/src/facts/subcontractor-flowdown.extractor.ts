@@ -4,6 +4,7 @@ import { clauseSubject } from '../clauses/clause.js';
 import type { Sentence } from '../text/sentences.js';
 import type { Candidate, FactContext } from './fact-context.js';
 import { decide, evidenceAt, isOperative, neighbour, operative } from './fact-context.js';
+import { refusal } from '../clauses/refusal.js';
 
 type V = Fact<'subcontractor_flowdown'>['value'];
 
@@ -39,8 +40,13 @@ const TRANSFER_SAFEGUARD = /\bstandard contractual clauses\b|\b(?:to|in) third c
 // "such as contract terms" gives examples; it points back to no obligations.
 const OWN_OBLIGATIONS = /\b(?:same|equivalent|similar|identical|comparable|these|those|such(?!\s+as\b)|our|this|its)\s+(?:[\w-]+\s+){0,3}?(?:restrictions|conditions|requirements|obligations|standards|terms|duties|protections)\b|\b(?:restrictions|conditions|requirements|obligations|terms|duties)\s+(?:(?:set out|set forth|contained|described)\s+)?(?:of|in|under|herein|hereunder|imposed (?:on|by))\s*(?:this|the|these)?\s*(?:agreement|addendum|dpa|baa|policy|privacy policy|notice|terms|contract|section|clause)?\b|\b(?:no less|at least as)\s+(?:protective|restrictive|stringent)|\bcomply with (?:this|our|the terms of this)\b|\bsame as\b|\b(?:protect|safeguard|secur|treat|handl|keep|maintain|confidential)\w*\b[^.;]{0,80}?\bin the same (?:way|manner) as (?:we do|we|us)\b|\b(?:this|the present)\s+(?:agreement|addendum|dpa|baa|contract|policy|privacy policy|terms)\b/i;
 const PROTECTION = /\b(?:protect|safeguard|confidential)/i;
-const PURPOSE_LIMIT = /\b(?:only|solely|exclusively)\b[^.;]{0,60}\b(?:for|to|on|as)\b|\b(?:our|documented|written)\s+instructions\b|\bon (?:our|its) behalf\b|\b(?:not|no)\b[^.;]{0,30}\b(?:use|process)\w*\b[^.;]{0,40}\b(?:for any other|for (?:their|its) own|other purpose|for any purpose (?:except|other than|but))/i;
-const NO = /\b(?:not|no)\b[^.;]{0,40}\b(?:require|obligat|bind|responsible for (?:the )?(?:privacy|data) practices)\w*\b[^.;]{0,40}\b(?:subcontractors?|sub-?processors?|vendors?|service providers?)/i;
+const PURPOSE_LIMIT = /\b(?:only|solely|exclusively)\b[^.;]{0,60}\b(?:for|to|on|as)\b|\b(?:our|documented|written)\s+instructions\b|\bon (?:our|its) behalf\b/i;
+// A use for other purposes refused ("may not use it for any other purpose"): a purpose limit. The refusal is the shared
+// reader's (clauses/refusal.ts), as for the disclaimers and refused bindings below.
+const OTHER_USE = /\b(?:use|process)\w*\b[^.;]{0,40}\b(?:for any other|for (?:their|its) own|other purpose|for any purpose (?:except|other than|but))/i;
+const purposeLimited = (v: string): boolean => PURPOSE_LIMIT.test(v) || refusal(v, OTHER_USE, 36) !== null;
+// Binding the providers, or answering for their practices, disclaimed: "We do not require our service providers to …".
+const BINDS_PROVIDERS = /\b(?:require|obligat|bind|responsible for (?:the )?(?:privacy|data) practices)\w*\b[^.;]{0,40}\b(?:subcontractors?|sub-?processors?|vendors?|service providers?)/i;
 
 // A binding on someone: a binding verb of the vocabulary, an obligation modal, "may only", "provided that".
 // Processing "for us, based on our instructions" and agreeing "to abide by our policies" bind the provider too.
@@ -66,7 +72,7 @@ const CONTRACTUAL = /\b(?:require[sd]?|requiring|bound|obligate[sd]?|oblige[sd]?
 const BACK_REFERENCE = /^(?:\W*)(?:they|these|those|such|each of them|all of them)\b|\b(?:those|these|such) (?:parties|providers|vendors|companies|recipients|entities|affiliates)\b|\b(?:ensures?|requires?|binds?|obliges?|obligates?|makes? sure)\s+(?:that\s+)?(?:they|them)\b/i;
 const PROVIDER_KINDS = ['provider', 'affiliate'];
 // A binding verb under negation ("do not require", "never ensure", "don't bind").
-const NEGATED_BINDING = /(?:\b(?:not|never|no longer)|n't)\s+(?:\w+\s+){0,2}?(?:requir|ensur|bind|bound|oblig|make sure|contractually)/i;
+const BINDING_VERB = /\b(?:requir|ensur|bind|bound|oblig|make sure|contractually)/i;
 // What ties them to the vendor's standard ("in compliance with this Privacy Policy", "consistent with", "subject to
 // our obligations"); comparatives ("no less protective than", "the same extent as we") carry the tie themselves.
 // Honouring, observing or following the vendor's policy is complying with it ("require our Affiliates to honor this
@@ -124,7 +130,7 @@ function readFlowdown(ctx: FactContext, s: Sentence): Candidate<V> | undefined {
   if (clauses.some((c) => clauseSubject(c)?.kind === 'customer')) return undefined;
   // "We do not require them to …", "we don't ensure that they are …": a binding refused is none (the explicit
   // disclaimers are read as `no` above, with the providers named).
-  if (NEGATED_BINDING.test(v)) return undefined;
+  if (refusal(v, BINDING_VERB, 30) !== null) return undefined;
   const m = BINDING.exec(v)!;
   const ev = evidenceAt(ctx, s, m.index, m.index + m[0].length);
   // "we will seek to require those affiliates to honor this Privacy Policy": an effort to bind them, not a binding.
@@ -167,9 +173,9 @@ export function extractSubcontractorFlowdown(ctx: FactContext): Fact<'subcontrac
     const refersBack = /^(?:each of them|each of these|all of them|they|these (?:providers|vendors|parties|companies)|such (?:providers|vendors|parties))\b/i.test(v) && prev !== undefined && WHO.test(prev.view);
     const w = WHO.exec(v) ?? (refersBack ? /^\S+(?:\s+of\s+\S+)?/.exec(v) : null);
     if (!w || OWN_TERMS.test(v) || OTHER_PARTY_DUTY.test(v)) continue;
-    const no = NO.exec(v);
+    const no = refusal(v, BINDS_PROVIDERS, 50, { sentences: ctx.sentences, s });
     if (no) {
-      cands.push({ value: 'no', evidence: evidenceAt(ctx, s, no.index, no.index + no[0].length), confidence: 0.7 });
+      cands.push({ value: 'no', evidence: evidenceAt(ctx, s, no.index, no.act.index + no.act[0].length), confidence: 0.7 });
       continue;
     }
     for (const re of BOUND) {
@@ -185,7 +191,7 @@ export function extractSubcontractorFlowdown(ctx: FactContext): Fact<'subcontrac
       else if (re === BOUND[0] && /(?:measures|safeguards|standards)$/i.test(m[0]) && !IMPOSED.test(v)) cands.push({ value: 'yes', evidence: ev, confidence: 0.45, review: 'providers described as keeping similar measures, not bound to them by the vendor' });
       // README: confidentiality or "protect the data" alone, or unnamed "requirements", is not a flow-down; it takes
       // the vendor's own obligations (same, these, this Agreement's) or confidentiality with a purpose limit.
-      else if (re === BOUND[1] && !OWN_OBLIGATIONS.test(v) && !(PROTECTION.test(m[0]) && PURPOSE_LIMIT.test(v))) cands.push({ value: 'yes', evidence: ev, confidence: 0.45, review: 'providers bound to protect or keep data confidential, without the vendor\'s own obligations or a purpose limit' });
+      else if (re === BOUND[1] && !OWN_OBLIGATIONS.test(v) && !(PROTECTION.test(m[0]) && purposeLimited(v))) cands.push({ value: 'yes', evidence: ev, confidence: 0.45, review: 'providers bound to protect or keep data confidential, without the vendor\'s own obligations or a purpose limit' });
       else cands.push({ value: 'yes', evidence: ev, confidence: 0.8 });
       break;
     }

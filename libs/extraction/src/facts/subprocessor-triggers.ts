@@ -1,6 +1,7 @@
 import { NON_SOCIAL_PLUGIN_PURPOSE, NOT_RECIPIENT, PROVIDER_NOUN, SOCIAL_NETWORK } from '../clauses/vocabulary.js';
 import { SOCIAL_HEADING } from './subprocessor-patterns.js';
 import { mayMatch } from '../text/keyword-gate.js';
+import { negatedBefore } from '../clauses/negation.js';
 
 /**
  * Where names follow in a sentence about providers, and who acts there: the positions right after a provider noun or
@@ -118,8 +119,9 @@ const USER_ANTECEDENT = /(?:\byour\s+(?:(?!(?:with|to|for|from|by|of|on|in|at)\b
 // the vendor's own offerings.
 const PASSES_TO = /\b(?:use[sd]?|using|allow(?:s|ed)?|permit(?:s|ted)?|engage[sd]?|rel(?:y|ies)\s+on|works?\s+with|share[sd]?|sharing|disclos\w+|transferr?\w*|sen[dt]s?|sending|provid(?:e|es|ed|ing)\s+(?:\w+\s+){0,3}?(?:to|with)\b|transmit\w*|process\w*|host\w*|stor(?:e|es|ed|ing)\b)\b/i;
 const PASSES_TO_ALL = new RegExp(PASSES_TO.source, 'gi');
-// A denial between the subject and the verb: "we never use", "we do not share", "we don't rely on".
-const DENIED = /\b(?:not|never|n['’]t|no\s+longer|neither|nor)\s+(?:(?:\w+ly|ever|currently|knowingly|intentionally)\s+)?(?:[\w-]+\s+(?:or|and)\s+)?$/i;
+// A denial between the subject and the verb ("we never use", "we do not share", "we don't rely on"): the shared
+// negation reader, over the words just before the verb.
+const denied = (clause: string, index: number): boolean => negatedBefore(clause, index, 40);
 // A verb in the passive ("will be shared with", "is disclosed to"): the vendor is the one who passes the data on.
 const EXCEPTION = /\b(?:except|other\s+than|unless|apart\s+from|besides|but|only|save\s+for|without\s+your)\b/i;
 const PASSIVE = /\b(?:is|are|be|been|being|was|were|gets?)\s+(?:\w+ly\s+)?$/i;
@@ -134,7 +136,7 @@ export function vendorPassesTo(clause: string, vendor: RegExp): boolean {
   PASSES_TO_ALL.lastIndex = 0;
   for (let m = PASSES_TO_ALL.exec(clause); m; m = PASSES_TO_ALL.exec(clause)) {
     const before = clause.slice(0, m.index);
-    if (DENIED.test(before)) continue;
+    if (denied(clause, m.index)) continue;
     if (PASSIVE.test(before)) return true;
     const subject = before.replace(/\s+(?:(?:also|currently|may|might|will|can|could|do|does|only|would|shall|must|sometimes|\w+ly)\s+)*$/i, ' ').replace(/\s+$/, '');
     if (/\b(?:we|us|it)$/i.test(subject) || vendor.test(subject)) return true;
@@ -154,7 +156,7 @@ export function deniedUse(clause: string): boolean {
   let any = false;
   for (let m = PASSES_TO_ALL.exec(clause); m; m = PASSES_TO_ALL.exec(clause)) {
     // "We do not share your data except with providers such as A": the exception names recipients.
-    if (!DENIED.test(clause.slice(0, m.index)) || EXCEPTION.test(clause.slice(m.index))) return false;
+    if (!denied(clause, m.index) || EXCEPTION.test(clause.slice(m.index))) return false;
     any = true;
   }
   return any;

@@ -8,6 +8,7 @@ import { inheritFlowdown } from './flowdown.js';
 import { decideLegalBasis } from './legal-basis.js';
 import { basename, sortCategories, stamp } from './normalise.js';
 import { applySettingChanges } from './setting-changes.js';
+import { replaySettingChanges } from './setting-replay.js';
 import { addImpliedNotetakerFlows, expandSubprocessors, ExpandedNames, fillSubprocessorData } from './subprocessors.js';
 import { SystemRegistry } from './system-registry.js';
 import { inputOrder, type ConfigInput, type ProjectionInput, type ProjectionReport } from './types.js';
@@ -41,6 +42,9 @@ export interface IncrementalProjection extends ProjectionReport {
  * property tests in libs/graph and libs/audit check it over random workspaces and event sequences).
  */
 export function projectGraphIncremental(input: ProjectionInput, prev?: ProjectionMemo): IncrementalProjection {
+  // Only setting changes differ (one install's drift): fold those systems again, not the workspace.
+  const replayed = prev && replaySettingChanges(input, prev);
+  if (replayed) return replayed;
   const warnings: string[] = [];
   const registry = new SystemRegistry();
   const flows = new FlowTable();
@@ -74,7 +78,10 @@ export function projectGraphIncremental(input: ProjectionInput, prev?: Projectio
     projectConfig(cfg, registry, flows, input, { consents, redactions, identifiers, warnings });
   }
 
-  applySettingChanges(registry, input.settingChanges ?? [], input.asOf, warnings);
+  const warningsBefore = warnings.length;
+  const applied = applySettingChanges(registry, input.settingChanges ?? [], input.asOf, warnings);
+  const warningsAfter = warnings.length;
+  registry.trackAdded();
   addImpliedNotetakerFlows(registry, flows);
 
   // Attaching a contract can name new sub-processors, and a new sub-processor system can be what a still
@@ -112,7 +119,11 @@ export function projectGraphIncremental(input: ProjectionInput, prev?: Projectio
     asOf: input.asOf,
   };
   finished.memo.graph = graph;
-  return { graph, unattached: pending.map((c) => c.documentId).sort(cmp), warnings, memo: finished.memo, ...(prev ? { changes: finished.changes } : {}) };
+  const unattached = pending.map((c) => c.documentId).sort(cmp);
+  finished.memo.replay = {
+    input, applied, warningsBefore: warnings.slice(0, warningsBefore), warningsAfter: warnings.slice(warningsAfter), late: new Set(registry.addedSinceTracked()), unattached,
+  };
+  return { graph, unattached: [...unattached], warnings, memo: finished.memo, ...(prev ? { changes: finished.changes } : {}) };
 }
 
 /** {@link projectGraphWithReport} without the report: just the graph rules evaluate. */

@@ -16,6 +16,21 @@ const SUBPROCESSOR_MIN_SENSITIVITY = 0.6;
 const IMPLIED_NOTETAKER_DATA = categoriesOf(['session_recording', 'session_transcript']);
 
 /**
+ * The settings the stages after setting changes read (implied notetaker flows, named sub-processors): a change
+ * to any other key reaches only its system's own record, which the setting replay relies on (setting-replay.ts).
+ * Keep in step with every `settings.` read below.
+ */
+export const SETTINGS_READ_AFTER_CHANGES: readonly string[] = ['recording', 'subprocessors'];
+
+/**
+ * Whether the implied notetaker flow of `s` (if it gets one) would cite the system's whole evidence, for want of
+ * evidence for its recording setting: then any change to `s` reaches that flow.
+ */
+export function impliedFlowCitesAllEvidence(s: SystemDraft): boolean {
+  return s.role === 'ai_notetaker' && RECORDING_MODES.has(String(s.settings.recording)) && settingEvidenceFor(s, 'recording').length === 0;
+}
+
+/**
  * A notetaker whose settings say it records (`always` or `per_session`) receives the session even when the
  * manifest forgot to say so: add practice → notetaker carrying the recording and its transcript, citing the
  * settings line. Skipped when the practice or a clinician already sends it anything, or another system sends

@@ -20,7 +20,7 @@ export interface SystemDraft {
    * and each change's keys and evidence, newest first, so an edge cites only the changes to the setting it
    * rests on (settingEvidenceFor).
    */
-  settingSources?: { declared: Evidence[]; changes: { keys: readonly string[]; evidence: Evidence[] }[] };
+  settingSources?: { declared: Evidence[]; declaredSettings: Record<string, unknown>; changes: { keys: readonly string[]; evidence: Evidence[] }[] };
   group?: { vendor?: string; site?: string };
   /** Declared in the manifest: its name, role and settings win over what configs say. */
   fromManifest: boolean;
@@ -40,6 +40,18 @@ export class SystemRegistry {
   private readonly byNameKey: Index = new Map();
   private readonly byHost: Index = new Map();
   private sorted: SystemDraft[] | undefined;
+  /** Ids of the systems added since {@link trackAdded} (undefined before it). */
+  private added: string[] | undefined;
+
+  /** From now on, remember the ids of the systems added (the projection's stages after setting changes: see setting-replay.ts). */
+  trackAdded(): void {
+    this.added = [];
+  }
+
+  /** The ids of the systems added since {@link trackAdded}. */
+  addedSinceTracked(): readonly string[] {
+    return this.added ?? [];
+  }
 
   get(id: string): SystemDraft | undefined {
     return this.byId.get(id);
@@ -110,6 +122,7 @@ export class SystemRegistry {
       };
       if (decl.group) draft.group = { ...decl.group };
       this.byId.set(draft.id, draft);
+      this.added?.push(draft.id);
       this.sorted = undefined;
       this.index(this.byNameKey, normaliseName(draft.name), draft);
       if (draft.group?.vendor !== undefined) this.index(this.byNameKey, normaliseName(draft.group.vendor), draft);

@@ -59,6 +59,11 @@ export interface ProjectionInput {
   /** ISO timestamp the graph is "as of": decides which BAAs and consents have expired. */
   asOf: string;
   resolveVendor?: VendorResolver;
+  /**
+   * What `resolveVendor` answers from (e.g. the vendor catalogue it was given): two inputs with the same key
+   * resolve alike, so a later projection may build on this one's work although each call makes a new resolver.
+   */
+  resolverKey?: unknown;
   /** The practice's name when no manifest gives one (e.g. the workspace name); default "Practice". */
   practiceName?: string;
 }

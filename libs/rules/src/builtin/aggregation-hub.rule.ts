@@ -1,7 +1,7 @@
 import { fleetVendorOf, SENSITIVE_CATEGORIES, unique } from '@custody/domain';
 import { CITE } from '../citations.js';
 import { carriesPhi, displayName, inboundFlows, phiSources, vendorSystems } from '../graph-queries.js';
-import type { FindingDraft, Rule } from '../rule.js';
+import { streamingRule, type Rule } from '../rule.js';
 import { impactOf } from '../sensitivity.js';
 
 /**
@@ -9,8 +9,10 @@ import { impactOf } from '../sensitivity.js';
  * there exposes all of it at once. Thresholds are `settings.aggregationHub`. Sources are parties: the installs
  * of one notetaker fleet are one source (their vendor), not one per laptop.
  */
-export const aggregationHubRule: Rule = {
+export const aggregationHubRule: Rule = streamingRule({
   id: 'aggregation-hub',
+  // No install setting read: an install's sources are the peers of its inbound flows, in every class key.
+  classReads: { settings: [] },
   title: 'One party aggregates many sensitive categories from many sources',
   kind: 'aggregation_hub',
   citations: [CITE.riskAnalysis, CITE.minimumNecessary],
@@ -18,9 +20,8 @@ export const aggregationHubRule: Rule = {
     'Treat this party as the highest-value target in the risk analysis: confirm its BAA, encryption, access logging and ' +
     'law-enforcement terms are the strongest in the stack, and stop sending it categories it does not need (e.g. send ' +
     'recordings to the notetaker but not to the EHR).',
-  evaluate({ graph, settings }) {
+  evaluateInto({ graph, settings }, drafts) {
     const { minSensitiveCategories, minSources } = settings.aggregationHub;
-    const drafts: FindingDraft[] = [];
     const party = fleetVendorOf(graph.systems);
     for (const s of vendorSystems(graph)) {
       const sources = unique(phiSources(graph, s.id).map((id) => party(id) ?? id)).sort();
@@ -35,9 +36,9 @@ export const aggregationHubRule: Rule = {
         likelihood: Math.min(0.9, 0.5 + 0.1 * (sources.length - minSources + 1)),
         impact: impactOf(0.8, sensitive, settings),
         evidence: flows.flatMap((f) => f.evidence),
-        detail: `${displayName(graph, s.id)} receives ${sensitive.length} sensitive categories (${sensitive.join(', ')}) from ${sources.length} sources (${sources.join(', ')}).`,
+        // Built when read: it names the system, which a class's members do not share.
+        detail: () => `${displayName(graph, s.id)} receives ${sensitive.length} sensitive categories (${sensitive.join(', ')}) from ${sources.length} sources (${sources.join(', ')}).`,
       });
     }
-    return drafts;
   },
-};
+});

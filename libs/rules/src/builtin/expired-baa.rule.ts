@@ -1,22 +1,24 @@
 import { CITE } from '../citations.js';
 import { withSource } from '../contracts.js';
-import { baaCoverage, displayName, heldCategories, isPracticeSide } from '../graph-queries.js';
-import type { FindingDraft, Rule } from '../rule.js';
+import { baaCoverage, displayName, heldCategories, vendorSystems } from '../graph-queries.js';
+import { streamingRule, type Rule } from '../rule.js';
 import { impactOf } from '../sensitivity.js';
 
 /** A system holds PHI and every BAA attached to it has expired. */
-export const expiredBaaRule: Rule = {
+export const expiredBaaRule: Rule = streamingRule({
   id: 'expired-baa',
+  // It reads no install setting: what it reads (held categories, contracts, inbound flows) is in every class
+  // key, so a fleet's installs are judged once per class, not one by one (issue 11: it walked all 100,000).
+  classReads: { settings: [] },
   title: 'The BAA with a vendor holding PHI has expired',
   kind: 'expired_baa',
   citations: [CITE.baDisclosure, CITE.baContractsSecurity, CITE.returnOrDestroy],
   remediation:
     'Renew the Business Associate Agreement (or confirm an evergreen clause keeps it in force and record that). If the ' +
     'relationship has ended, require the vendor to return or destroy the PHI and certify it in writing.',
-  evaluate({ graph, now, settings }) {
-    const drafts: FindingDraft[] = [];
-    for (const s of graph.systems) {
-      if (isPracticeSide(graph, s.id)) continue;
+  evaluateInto({ graph, now, settings }, drafts) {
+    // Every system but the practice side: the vendors, in graph order.
+    for (const s of vendorSystems(graph)) {
       const categories = heldCategories(graph, s.id);
       if (categories.length === 0) continue;
       const coverage = baaCoverage(graph, s.id, now);
@@ -29,9 +31,9 @@ export const expiredBaaRule: Rule = {
         likelihood: 0.9,
         impact: impactOf(0.85, categories, settings),
         evidence: coverage.expired.flatMap((c) => withSource(c.facts?.baa_offered?.evidence ?? [], c)),
-        detail: `The BAA with ${displayName(graph, s.id)} (${latest.file}) expired on ${latest.expires}; it still holds ${categories.join(', ')}.`,
+        // Built when read: it names the system, which a class's members do not share.
+        detail: () => `The BAA with ${displayName(graph, s.id)} (${latest.file}) expired on ${latest.expires}; it still holds ${categories.join(', ')}.`,
       });
     }
-    return drafts;
   },
-};
+});

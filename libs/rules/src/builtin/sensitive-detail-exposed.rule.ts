@@ -2,7 +2,7 @@ import type { DataCategory } from '@custody/domain';
 import { CITE } from '../citations.js';
 import { displayName, heldCategories, holdingEvidence, vendorSystems } from '../graph-queries.js';
 import { lensActive } from '../lenses.js';
-import type { FindingDraft, Rule } from '../rule.js';
+import { streamingRule, type Rule } from '../rule.js';
 import { impactOf } from '../sensitivity.js';
 import { outOfLawEnforcementScope, postureOf } from './weak-law-enforcement-posture.rule.js';
 
@@ -14,8 +14,10 @@ const NOTE_CONTENT: readonly DataCategory[] = ['progress_notes', 'psychotherapy_
  * posture is weak. Held explicitly (`holds` or flows), or implicitly: the practice says it documents them
  * (`practice.records.documents_sensitive`) and the party holds the notes or recordings they are written in.
  */
-export const sensitiveDetailExposedRule: Rule = {
+export const sensitiveDetailExposedRule: Rule = streamingRule({
   id: 'sensitive-detail-exposed',
+  // No install setting read: held categories, contracts and evidence are in every class key (see expired-baa).
+  classReads: { settings: [] },
   title: 'Immigration status or political activity held where it can be handed to enforcement',
   kind: 'sensitive_detail_exposed',
   citations: [CITE.lawEnforcement, CITE.adminRequest, CITE.minimumNecessary],
@@ -24,10 +26,9 @@ export const sensitiveDetailExposedRule: Rule = {
     'in psychotherapy notes held by the practice rather than in notes, transcripts or recordings that vendors hold. ' +
     'Turn off recording for sessions where it comes up, and negotiate a judicial-order-only, notify-first ' +
     'law-enforcement clause with every holder.',
-  evaluate(ctx) {
+  evaluateInto(ctx, drafts) {
     const { graph, now, settings } = ctx;
     const documented = (graph.practice.records.documents_sensitive ?? []).filter((c) => DETAILS.includes(c));
-    const drafts: FindingDraft[] = [];
     for (const s of vendorSystems(graph)) {
       if (outOfLawEnforcementScope(s)) continue;
       const held = heldCategories(graph, s.id);
@@ -44,12 +45,12 @@ export const sensitiveDetailExposedRule: Rule = {
         likelihood: posture.likelihood * (explicit.length > 0 ? 1 : 0.85),
         impact: impactOf(lensActive(ctx, 'immigrant-clients') ? 1 : 0.85, details, settings),
         evidence: [...posture.evidence, ...holdingEvidence(graph, s.id, details)],
-        detail:
+        // Built when read: it names the system, which a class's members do not share.
+        detail: () =>
           `${displayName(graph, s.id)} holds ${details.join(', ')}` +
           (implicit.length > 0 ? ` (${implicit.join(', ')} via the notes or recordings the practice documents them in)` : '') +
           `; its law-enforcement disclosure terms: ${posture.value}.`,
       });
     }
-    return drafts;
   },
-};
+});

@@ -1,0 +1,70 @@
+import type { Sentence } from '../text/sentences.js';
+import { leadIn } from './list-lead.js';
+import { negationBefore } from './negation.js';
+
+/**
+ * Refused acts for readers that match an act's wording on a sentence's text (issue 7). A reader names the act only
+ * ("sell … your data", "sign … a business associate agreement", "require … our providers"); whether it is refused is
+ * the shared negation reader's answer (negation.ts: reach, clause ends, exceptions, "not only", double negatives), or
+ * the sentence is an item of a list whose lead-in is negated ("We do not:" then "- sell your personal information").
+ * Before this, each reader carried its own "(not|never|no) … {0,N} act" pattern, each with its own idea of reach.
+ */
+export interface Refusal {
+  /** Where the refusal's quote starts: the negation word, or the act when the negation is the lead-in's. */
+  index: number;
+  /** The act's match. */
+  act: RegExpExecArray;
+  /** Whether the negation is the list lead-in's. */
+  byLead: boolean;
+}
+
+/** A sentence and the list it sits in, for the lead-in reading; without it only the sentence's own words are read. */
+export interface InList {
+  sentences: Sentence[];
+  s: Sentence;
+}
+
+// Global twins of the act patterns, compiled once.
+const GLOBAL = new WeakMap<RegExp, RegExp>();
+const globalOf = (re: RegExp): RegExp => {
+  let g = GLOBAL.get(re);
+  if (!g) GLOBAL.set(re, (g = new RegExp(re.source, re.flags.includes('g') ? re.flags : re.flags + 'g')));
+  return g;
+};
+
+/**
+ * The first match of `act` in `view` that is refused: a negation within `window` characters before it reaches it, or
+ * (with `list`) the sentence is an item under a negated lead-in. `accept` may turn a match down (a reader's own test).
+ */
+export function refusal(view: string, act: RegExp, window: number, list?: InList, accept: (m: RegExpExecArray, index: number) => boolean = () => true): Refusal | null {
+  let byLead: boolean | undefined;
+  const g = globalOf(act);
+  g.lastIndex = 0;
+  for (let m = g.exec(view); m; m = g.exec(view)) {
+    if (m[0].length === 0) g.lastIndex++;
+    const at = negationBefore(view, m.index, window);
+    if (at >= 0 && accept(m, at)) return { index: at, act: m, byLead: false };
+    if (at < 0 && list && (byLead ??= vendorLeadRefuses(list)) && accept(m, m.index)) return { index: m.index, act: m, byLead: true };
+  }
+  return null;
+}
+
+/** Whether the sentence is an item under a negated lead-in that binds the vendor, not the user ("You may not:"). */
+function vendorLeadRefuses(list: InList): boolean {
+  const lead = leadIn(list.sentences, list.s);
+  return lead !== undefined && lead.negated && !lead.bindsUser;
+}
+
+/** Whether the act at `index` of a sentence is refused: by its own words ({@link negationBefore}) or its list's lead-in. */
+export function refusedAt(view: string, index: number, window: number, list?: InList): boolean {
+  return negationBefore(view, index, window) >= 0 || (list !== undefined && leadIn(list.sentences, list.s)?.negated === true);
+}
+
+/** The first refusal among acts tried in order ({@link refusal}), each with its own look-back window. */
+export function firstRefusal(view: string, acts: readonly { act: RegExp; window: number }[], list?: InList): Refusal | null {
+  for (const { act, window } of acts) {
+    const r = refusal(view, act, window, list);
+    if (r) return r;
+  }
+  return null;
+}

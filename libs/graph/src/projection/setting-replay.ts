@@ -1,0 +1,203 @@
+import { hasExpired, type Evidence, type Graph, type GraphSystem } from '@custody/domain';
+import { sameValue, type ProjectionChanges, type ProjectionMemo } from './finalise-memo.js';
+import type { IncrementalProjection } from './project-graph.js';
+import { stamp } from './normalise.js';
+import { applySettingChange, settingChangesInForce, settingTargetIds, unknownTargetWarning, type AppliedSettingChange } from './setting-changes.js';
+import { impliedFlowCitesAllEvidence, SETTINGS_READ_AFTER_CHANGES } from './subprocessors.js';
+import { toGraphSystem, type SystemDraft } from './system-registry.js';
+import type { ProjectionInput, SettingChangeInput } from './types.js';
+
+/**
+ * What one projection leaves for a later one to replay its setting changes alone (issue 11: a setting change
+ * re-audits only what it can affect). Setting changes apply after the manifest and the configs, over a
+ * registry they do not change, and a change to a key no later stage reads (SETTINGS_READ_AFTER_CHANGES)
+ * reaches only its own system's record: so when two inputs differ only in such changes, the later projection
+ * is the earlier one with those systems' setting layers folded again. Replaying walks the changes, not the
+ * workspace: a fleet's other 10,000 installs, their flows and the contract rounds are not visited.
+ */
+export interface SettingReplay {
+  /** The input projected. */
+  input: ProjectionInput;
+  /** The changes in force, in the order they applied, with the system each reached and the evidence it stamped there. */
+  applied: readonly AppliedSettingChange[];
+  /** Warnings the stages before setting changes gave, and those after (the setting stage's own are made from `applied`). */
+  warningsBefore: readonly string[];
+  warningsAfter: readonly string[];
+  /** Systems added after the setting stage (named sub-processors): a change could not have reached them. */
+  late: ReadonlySet<string>;
+  unattached: readonly string[];
+}
+
+type Entry = { draft: SystemDraft; out: GraphSystem };
+
+/**
+ * The projection of `input` made from `prev`'s by replaying setting changes, or undefined when that is not
+ * sure to equal a projection from scratch (anything else differs, a change names its system only by name, or
+ * touches a key a later stage reads): the caller then projects the whole input. The earlier projection and
+ * its memo are left as they were (a memo may be projected from again).
+ */
+export function replaySettingChanges(input: ProjectionInput, prev: ProjectionMemo): IncrementalProjection | undefined {
+  const r = prev.replay;
+  if (!r || !prev.graph || !sameBesideSettingChanges(r.input, input)) return undefined;
+  const before = byDocument(r.input.settingChanges ?? []);
+  const after = byDocument(input.settingChanges ?? []);
+  if (!before || !after) return undefined;
+  const was = new Map(r.applied.map((a) => [a.change.documentId, a]));
+  const lookup = (id: string): Entry | undefined => (prev.system ? prev.system(id) : prev.systems.get(id));
+
+  // The systems whose setting layer is folded again: those a retracted, corrected or new change reaches.
+  const touched = new Set<string>();
+  const inForce = (c: SettingChangeInput) => c.at <= input.asOf;
+  for (const [id, c] of before) {
+    if (after.has(id) && sameValue(after.get(id), c)) continue;
+    if (!inForce(c)) continue;
+    const a = was.get(id);
+    if (!a || !settlesLocally(c)) return undefined;
+    if (a.target !== undefined) touched.add(a.target);
+  }
+  const resolved = new Map<string, string>();
+  for (const [id, c] of after) {
+    if (before.has(id) && sameValue(before.get(id), c)) continue;
+    if (!inForce(c)) continue;
+    if (!settlesLocally(c)) return undefined;
+    // The ids a change may name its system by, as the setting stage tries them, among the systems that stage
+    // saw; a change that would fall through to a name lookup is left to the full projection.
+    const target = settingTargetIds(c).find((t) => !r.late.has(t) && lookup(t) !== undefined);
+    if (target === undefined) return undefined;
+    resolved.set(id, target);
+    touched.add(target);
+  }
+
+  const applied: AppliedSettingChange[] = settingChangesInForce(input.settingChanges ?? [], input.asOf).map((c) => {
+    const old = was.get(c.documentId);
+    if (!resolved.has(c.documentId) && old && sameValue(old.change, c)) return old.target === undefined ? { change: c } : { change: c, target: old.target, evidence: old.evidence };
+    return { change: c, target: resolved.get(c.documentId)!, evidence: stamp(c.evidence, c.documentId, c.file) };
+  });
+
+  const overrides = new Map<string, Entry>();
+  const changes: ProjectionChanges = { base: prev.graph, systems: new Map(), flows: new Map() };
+  const systems = [...prev.graph.systems];
+  for (const id of touched) {
+    const old = lookup(id)!;
+    if (impliedFlowCitesAllEvidence(old.draft)) return undefined;
+    const draft = refold(old.draft, r.applied.filter((a) => a.target === id), applied.filter((a) => a.target === id));
+    let out = toGraphSystem(draft);
+    if (sameValue(old.out, out)) out = old.out;
+    else {
+      const at = systems.indexOf(old.out);
+      if (at < 0) return undefined;
+      changes.systems.set(id, { before: old.out, after: out });
+      systems[at] = out;
+    }
+    overrides.set(id, { draft, out });
+  }
+
+  // Arrays of its own, as a projection from scratch gives (a caller may edit its graph): the records are shared.
+  const g = prev.graph;
+  const graph: Graph = { ...g, systems, flows: [...g.flows], consents: [...g.consents], redactions: [...g.redactions], identifiers: [...g.identifiers], asOf: input.asOf };
+  const replay: SettingReplay = { ...r, input, applied };
+  const warnings = [...r.warningsBefore, ...applied.filter((a) => a.target === undefined).map((a) => unknownTargetWarning(a.change)), ...r.warningsAfter];
+  return { graph, unattached: [...r.unattached], warnings, memo: new OverlayMemo(prev, overrides, graph, replay), changes };
+}
+
+/** A change whose keys no stage after the setting stage reads: it reaches only its own system's record. */
+const settlesLocally = (c: SettingChangeInput) => !Object.keys(c.settings).some((k) => SETTINGS_READ_AFTER_CHANGES.includes(k));
+
+/** The changes by document id, or undefined when two share one (then which is which is not clear: project afresh). */
+function byDocument(list: readonly SettingChangeInput[]): Map<string, SettingChangeInput> | undefined {
+  const out = new Map(list.map((c) => [c.documentId, c]));
+  return out.size === list.length ? out : undefined;
+}
+
+/**
+ * `draft` (a finished draft of an earlier projection) with its setting layer folded again: the settings and
+ * settings evidence as declared, then the changes now applied to it, in order; its evidence less what the
+ * earlier changes stamped there (once per stamp: a config may cite the same object), plus what the changes now
+ * stamp. A fresh object: the earlier projection's draft is its memo's.
+ */
+function refold(draft: SystemDraft, earlier: readonly AppliedSettingChange[], now: readonly AppliedSettingChange[]): SystemDraft {
+  const stamped = new Map<Evidence, number>();
+  for (const a of earlier) for (const e of a.evidence ?? []) stamped.set(e, (stamped.get(e) ?? 0) + 1);
+  const evidence = draft.evidence.filter((e) => {
+    const n = stamped.get(e);
+    if (!n) return true;
+    stamped.set(e, n - 1);
+    return false;
+  });
+  const sources = draft.settingSources;
+  const out: SystemDraft = { ...draft, settings: sources?.declaredSettings ?? draft.settings, settingsEvidence: sources?.declared ?? draft.settingsEvidence, evidence };
+  delete out.settingSources;
+  for (const a of now) applySettingChange(out, a.change, a.evidence!);
+  return out;
+}
+
+/** Equal in everything but the setting changes (compared by reference where the audit keeps its objects). */
+function sameBesideSettingChanges(a: ProjectionInput, b: ProjectionInput): boolean {
+  if (a.practiceName !== b.practiceName || !sameDecisionsAt(a, b)) return false;
+  if (a.resolveVendor !== b.resolveVendor && (a.resolverKey === undefined || a.resolverKey !== b.resolverKey)) return false;
+  if (a.manifest !== b.manifest && !(a.manifest && b.manifest && shallowSame(a.manifest, b.manifest))) return false;
+  const sameDocs = (x: readonly { documentId: string; file: string; sha256?: string; result: unknown }[], y: typeof x) =>
+    x.length === y.length && x.every((d, i) => d.documentId === y[i]!.documentId && d.file === y[i]!.file && d.sha256 === y[i]!.sha256 && d.result === y[i]!.result);
+  return sameDocs(a.contracts, b.contracts) && sameDocs(a.configs, b.configs) && sameValue(a.corrections ?? {}, b.corrections ?? {}) && sameValue(a.links ?? {}, b.links ?? {});
+}
+
+/**
+ * Whether every decision the projection takes by its `asOf` (a setting change in force, an agreement or a
+ * consent expired) comes out alike at `a`'s and at `b`'s (the pipeline's graph is "as of" its latest input,
+ * so each new input moves it): then the later graph differs from the earlier only in its stamp. Asked of `b`'s
+ * dates, which are `a`'s but for the setting changes (compared beside them).
+ */
+function sameDecisionsAt(a: ProjectionInput, b: ProjectionInput): boolean {
+  if (a.asOf === b.asOf) return true;
+  const [x, y] = [Date.parse(a.asOf), Date.parse(b.asOf)];
+  const alike = (d: string | undefined) =>
+    d === undefined || ((d <= a.asOf) === (d <= b.asOf) && (Date.parse(d) < x) === (Date.parse(d) < y) && hasExpired(d, a.asOf) === hasExpired(d, b.asOf));
+  return (
+    [...(a.settingChanges ?? []), ...(b.settingChanges ?? [])].every((c) => alike(c.at)) &&
+    b.contracts.every((c) => alike(c.result.document.expires)) &&
+    (b.manifest?.consents ?? []).every((c) => alike(c.expires)) &&
+    b.configs.every((c) => (c.result.consents ?? []).every((k) => alike(k.expires)))
+  );
+}
+
+/** The same own keys holding the very same values (a manifest's fields are its parse's, kept between projections). */
+function shallowSame(a: object, b: object): boolean {
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  return ka.length === kb.length && ka.every((k, i) => k === kb[i] && (a as Record<string, unknown>)[k] === (b as Record<string, unknown>)[k]);
+}
+
+/**
+ * A memo that is an earlier one with some systems' entries replaced (flows unchanged): chained replays keep one
+ * base and one map of replaced entries, and the full map is built only when a full projection reads it.
+ */
+class OverlayMemo implements ProjectionMemo {
+  private readonly base: ProjectionMemo;
+  private readonly overrides: Map<string, Entry>;
+  private systemsMap?: Map<string, Entry>;
+
+  constructor(prev: ProjectionMemo, overrides: Map<string, Entry>, readonly graph: Graph, readonly replay: SettingReplay) {
+    this.base = prev instanceof OverlayMemo ? prev.base : prev;
+    this.overrides = prev instanceof OverlayMemo ? new Map([...prev.overrides, ...overrides]) : overrides;
+  }
+
+  get systems(): ReadonlyMap<string, Entry> {
+    if (!this.systemsMap) {
+      this.systemsMap = new Map(this.base.systems);
+      for (const [id, e] of this.overrides) this.systemsMap.set(id, e);
+    }
+    return this.systemsMap;
+  }
+
+  get pairs() {
+    return this.base.pairs;
+  }
+
+  get pairOrder() {
+    return this.base.pairOrder;
+  }
+
+  system(id: string): Entry | undefined {
+    return this.overrides.get(id) ?? (this.base.system ? this.base.system(id) : this.base.systems.get(id));
+  }
+}
