@@ -1,3 +1,4 @@
+import { definedAs, withWrittenArticle } from './subprocessor-identity.js';
 import type { Evidence } from '@custody/domain';
 import { ADVERTISES_WITH_BEFORE, inAdRole, TRACKER_TITLE_WORD } from '../clauses/recipient-lists.js';
 import { ownEntityElsewhere } from '../clauses/definitions.js';
@@ -70,6 +71,7 @@ export function nameCollector(ctx: FactContext) {
     // A sited cell is the name as its table writes it: only its spacing and final punctuation are tidied.
     let name = cell === 'site' ? raw.replace(/\s+/g, ' ').trim().replace(/[\s,;:]+$/, '') || undefined : cleanName(raw);
     if (!name) return;
+    name = withWrittenArticle(raw, name, s.view.slice(Math.max(0, at - 3), at));
     // "Google’s Invisible reCAPTCHA": the product, not the owner's possessive.
     const poss = /^[\p{L}\p{N}.&-]+(?:\s+[\p{L}\p{N}.&-]+)?['’]s\s+(.+)$/u.exec(name);
     if (poss && cleanName(poss[1])) {
@@ -141,7 +143,9 @@ export function nameCollector(ctx: FactContext) {
     // Terms the document defines ("the Controller", "End Users", "Session Summaries") are not organisations.
     // "the Connatix video player", "the Awin network": a brand before a kind of product is that brand's, not a defined term.
     const theProduct = !suffixed && /\bthe\s+$/i.test(s.view.slice(Math.max(0, at - 4), at));
-    if (!suffixed && (ctx.defs.definedTerms.has(name.toLowerCase()) || (theProduct && !BRAND_PRODUCT_AFTER.test(s.view.slice(at + name.length, at + name.length + 50))))) return;
+    // An acronym the document defines as a company's name ("Amazon Web Services, Inc. (“AWS”)") is that company, not a term.
+    const definedTerm = ctx.defs.definedTerms.has(name.toLowerCase()) && definedAs(ctx.text, name, true) === undefined;
+    if (!suffixed && (definedTerm || (theProduct && !BRAND_PRODUCT_AFTER.test(s.view.slice(at + name.length, at + name.length + 50))))) return;
     // "the Care Insights platform", "the Smart Triage service, our in-house engine" may be the vendor's own product: the
     // name is a brand only when the document shows it as an organisation somewhere (see brandElsewhere).
     // "We work with the Awin network": one works or partners with another party, not with one's own product.

@@ -4,6 +4,7 @@ import { found, silent, withReview } from './fact-context.js';
 import { core, aliasesAmong, isShortFormOf, legalName } from './subprocessor-names.js';
 import { anonymousOnly, PROVIDED_BY } from './subprocessor-patterns.js';
 import type { NameCollector } from './subprocessor-candidates.js';
+import { entitiesInParentheses, spelledAcronyms } from './subprocessor-identity.js';
 
 /**
  * The names kept, settled across the document: each written with its legal name, the vendor's own left out, a brand and
@@ -22,6 +23,16 @@ export function settleNames(ctx: FactContext, { names, rejected, owners, product
     return true;
   }).filter((n, _i, all) => !all.some((o) => o !== n && isShortFormOf(n.name, o.name)));
   const aliases = aliasesAmong(ctx.text, deduped.map((n) => n.name));
+  // One party in two forms the document itself ties together: an acronym and the name it spells, legal entities given in
+  // a parenthesis after the name (subprocessor-identity.ts).
+  const keptNames = deduped.map((n) => n.name);
+  const spelled = spelledAcronyms(keptNames, rejected, ctx.text);
+  const entities = entitiesInParentheses(ctx.text, keptNames);
+  const oneParty = deduped.flatMap((n) => {
+    const full = spelled.get(n.name);
+    if (entities.has(n.name) || typeof full === 'string') return [];
+    return full === undefined ? [n] : [{ ...n, name: full.name, ev: full.ev }];
+  });
   const firstWord = (n: string): string => n.split(/\s+/)[0].toLowerCase();
   // "we use the reCAPTCHA verification tool. This service is provided by Google LLC", "the Plausible Analytics tool" beside
   // "Plausible Insights OÜ": the document names the company behind the product, which is the recipient.
@@ -31,7 +42,7 @@ export function settleNames(ctx: FactContext, { names, rejected, owners, product
     const next = ctx.sentences[at.index + 1];
     return PROVIDED_BY.test(at.view) || (next !== undefined && next.paragraph === at.paragraph && PROVIDED_BY.test(next.view)) || all.some((o) => o !== n && firstWord(o.name) === firstWord(n.name));
   };
-  const out = deduped.filter((n) => !aliases.has(n.name)).filter((n, _i, all) => !behind(n, all)).filter((n) => {
+  const out = oneParty.filter((n) => !aliases.has(n.name)).filter((n, _i, all) => !behind(n, all)).filter((n) => {
     const said = anonymousOnly(ctx.sentences, n.s, n.name);
     if (said) rejected.push({ name: n.name, ev: n.ev, reason: `it is said to receive only anonymous or aggregated data ("${said}")` });
     return !said;
