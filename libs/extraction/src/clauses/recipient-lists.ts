@@ -69,7 +69,9 @@ export const RECIPIENT_INTRO = new RegExp(
     String.raw`\b(?:we|us)\s+(?:also\s+|currently\s+|may\s+)?(?:use|engage|work\s+with|rely\s+on|partner\s+with|utili[sz]e|contract\s+with)\s+(?:the\s+following|these|some\s+of\s+the\s+following)?\s*(?:third[- ]party\s+|external\s+)?(?:companies|organi[sz]ations|vendors|suppliers|(?:service\s+)?providers|partners|services|tools|processors|sub-?processors)\b`,
     // "Here's who we use to support Firefox Relay:": "who" is the parties the vendor uses, the entries; only a purpose may
     // come between the verb and the colon ("who we use data about:" is not it).
-    String.raw`\bwho(?:m)?\s+we\s+(?:use|engage|work\s+with|rely\s+on|partner\s+with)(?:\s+(?:to|for)\s+[^.:]{1,60})?\s*:\s*$`,
+    // Only verbs of using a service: one "works" or "partners with" charities, sponsors and resellers too ("Here's who we
+    // partner with for our giving campaign:").
+    String.raw`\bwho(?:m)?\s+we\s+(?:use|engage|rely\s+on)(?:\s+(?:to|for)\s+[^.:]{1,60})?\s*:\s*$`,
     String.raw`\b(?:hosted|stored|processed|provided|operated|powered)\s+by\s*:?\s*$`,
     String.raw`\b(?:have|has|get|gets|receive[sd]?)\s+access\s+to\s+(?:your\s+)?(?:personal\s+)?(?:data|information)[^.:]{0,30}[:.]?\s*$`,
     // fr / de / es / it / nl verbs of passing data on, their object the list.
@@ -178,8 +180,10 @@ export const TRACKER_SENTENCE = /\bcookies?\b|\bpixels?\b|\btags?\b|\bweb\s+beac
 /**
  * A provider noun of an advertising or analytics role just before a name ("advertising partners, for example Google
  * and Facebook"): a social network or platform named in that role is a recipient, not a page the vendor keeps.
+ * "Platforms" only after "advertising" or "ad": "social media marketing platforms such as Facebook" and "fitness tracking
+ * platforms" are where the vendor keeps pages or the user connects, not parties running ads on the user's data.
  */
-export const AD_ROLE_BEFORE = /\b(?:advertising|advertisers?|ad\s+(?:tech(?:nology)?|networks?)|analytics|marketing|measurement|tracking)\s+(?:partners?|providers?|vendors?|networks?|platforms?|compan(?:y|ies)|services?|tools?)\b[^.;:]{0,40}$/i;
+export const AD_ROLE_BEFORE = /\b(?:(?:advertising|advertisers?|ad\s+(?:tech(?:nology)?|networks?)|analytics|marketing|measurement|tracking)\s+(?:partners?|providers?|vendors?|networks?|compan(?:y|ies)|services?|tools?)|(?:advertising|ad(?:\s+tech(?:nology)?)?)\s+platforms?)\b[^.;:]{0,40}$/i;
 // The names of an enumeration before a name of it ("Google, Twitter, Facebook and "): see inAdRole.
 const EARLIER_NAMES = /(?:[\p{Lu}][\p{L}\p{N}.&'’+-]*(?:\s+[\p{Lu}][\p{L}\p{N}.&'’+-]*){0,3}(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+))+$/u;
 
@@ -189,8 +193,17 @@ const EARLIER_NAMES = /(?:[\p{Lu}][\p{L}\p{N}.&'’+-]*(?:\s+[\p{Lu}][\p{L}\p{N}
  * Twitter, Facebook and Instagram" the fourth is as much an advertising platform as the first.
  */
 export function inAdRole(before: string): boolean {
-  return AD_ROLE_BEFORE.test(before) || AD_ROLE_BEFORE.test(before.replace(EARLIER_NAMES, ''));
+  const role = (t: string): boolean => {
+    const m = LAST_AD_ROLE.exec(t);
+    return m !== null && !ANOTHER_LIST.test(m[1]);
+  };
+  return role(before) || role(before.replace(EARLIER_NAMES, ''));
 }
+// The role noun nearest the name: "advertising partners (Criteo) and advertising platforms like " is read from the second.
+const LAST_AD_ROLE = new RegExp(String.raw`^[\s\S]*(${AD_ROLE_BEFORE.source})`, 'i');
+// After the role noun, its own examples and then another introducer ("marketing tools (Braze) and login providers like
+// "): the names that follow are examples of that other list, whose role is not said to be advertising.
+const ANOTHER_LIST = /(?:\bsuch\s+as|\blike|\bincluding|\be\.g\.,?|\()\s*[\p{Lu}][^.;:]*(?:\bsuch\s+as|\blike|\bincluding|\be\.g\.,?)\s*$/u;
 // The parties the vendor advertises with or through ("Third parties that we advertise with, such as Facebook, in order to
 // serve you advertisements"): a platform named as one runs the vendor's ads on the user's data, a recipient whatever noun
 // introduced it.

@@ -373,7 +373,10 @@ export const NOT_RECIPIENT: { reason: string; before?: RegExp; after?: RegExp; a
   { reason: 'it receives only anonymous or aggregated data', before: /\b(?:anonymous|anonymi[sz]ed|aggregated|de-?identified|non-personal)\s+(?:[\w-]+\s+){0,3}?(?:shared|disclosed|provided|transferred|sent|made\s+available)\s+(?:with|to)\s+(?:the\s+)?$/i },
   { reason: 'a representative, not a recipient', around: /\brepresentatives?\b/i },
   { reason: 'an authority or regulator', around: /\b(?:supervisory authorit|data protection authorit|commissioner|ombudsman|regulator)/i },
-  { reason: 'a dispute-resolution body or framework', around: /\b(?:arbitrat|dispute resolution|jams\b|american arbitration|truste\b|bbb\b|better business bureau|privacy shield|data privacy framework|dpf\b)/i, ownCell: true },
+  // A dispute body is named for what it does, often in a row's other cells ("| TrustArc | Complaint details | Independent
+  // dispute resolution |"): read on the whole row. A framework is read in the name's own cell only (see `ownCell`).
+  { reason: 'a dispute-resolution body or framework', around: /\b(?:arbitrat|dispute resolution|jams\b|american arbitration|truste\b|bbb\b|better business bureau)/i },
+  { reason: 'a dispute-resolution body or framework', around: /\b(?:privacy shield|data privacy framework|dpf\b)/i, ownCell: true },
   // "must comply with the acceptable use policies of our upstream providers, UUNET": whose rules apply, not who gets data.
   { reason: 'a document of another company, cited', before: /\b(?:policies|polic(?:y|ies)|terms|rules|guidelines)\s+of\s+(?:our\s+|the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}(?:providers?|partners?|vendors?|suppliers?|carriers?)?,?\s+(?:such\s+as\s+|like\s+|including\s+)?(?:[^.;:]{0,80}?(?:,|\s+or|\s+and)\s+)?$/i },
   { reason: 'a document of another company, cited', after: /^['’]?s?\s+(?:privacy (?:policy|notice|statement)|terms(?: of (?:service|use))?|cookie policy|data (?:protection|privacy) (?:notice|policy))\b/i },

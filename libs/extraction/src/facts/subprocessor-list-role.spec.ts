@@ -28,12 +28,41 @@ describe('every name of an enumeration shares its lead', () => {
   });
 });
 
+describe('the lead of an enumeration is its nearest list, not an advertising noun before it', () => {
+  it('does not give the names of "login providers like A, B and C" the role of a marketing list before them', () => {
+    const md = '# Sharing\n\nWe share usage data with marketing tools (Braze) and login providers like Facebook, Twitter and LinkedIn, which you may use to sign in.\n';
+    const got = names(md);
+    expect(got).toContain('Braze');
+    expect(got).not.toEqual(expect.arrayContaining(['Facebook']));
+    expect(got).not.toEqual(expect.arrayContaining(['LinkedIn']));
+  });
+
+  it('does not read "social media marketing platforms, such as A, B and C" where the vendor keeps pages as advertising platforms', () => {
+    const md = '# Our pages\n\nWe promote our brand on social media marketing platforms, such as Facebook, Instagram and TikTok, where we keep official pages.\n';
+    expect(names(md)).toEqual([]);
+  });
+
+  it('reads the list from the role noun nearest it: "advertising partners (A) and advertising platforms like B, C and D"', () => {
+    const md = '# Sharing\n\nWe share device identifiers with advertising partners (Criteo) and advertising platforms like Facebook, Snapchat and Pinterest.\n';
+    expect(names(md)).toEqual(['Criteo', 'Facebook', 'Snapchat', 'Pinterest']);
+  });
+
+  it('still reads every platform of "advertising partners, such as A, B and C"', () => {
+    const md = '# Sharing\n\nWe share device identifiers with advertising partners, such as Facebook, Twitter and Pinterest.\n';
+    expect(names(md)).toEqual(['Facebook', 'Twitter', 'Pinterest']);
+  });
+});
+
 describe('a table row is read cell by cell', () => {
   const table = (row: string): string =>
     ['# Our processors', '', 'We share personal data with the following processors:', '', '| Processor | Data | Purpose | Transfer safeguard | Location |', '| --- | --- | --- | --- | --- |', '| Statwise | Usage data | Analytics | SCCs | Ireland |', row, ''].join('\n');
 
   it('keeps a processor whose transfer-safeguard column says "DPF" (the framework is the row\'s safeguard, not the party)', () => {
     expect(names(table('| Dovetail | Name, demographic data | Research tool | SCCs, DPF | US |'))).toEqual(expect.arrayContaining(['Statwise', 'Dovetail']));
+  });
+
+  it('still leaves out a dispute body whose row says what it does in another cell (README: arbitration bodies)', () => {
+    expect(names(table('| TrustArc | Name, email, complaint | Independent dispute resolution | N/A | US |'))).toEqual(['Statwise']);
   });
 
   it('still leaves out a framework or dispute body named in the name cell itself', () => {

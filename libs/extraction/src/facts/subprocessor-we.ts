@@ -25,12 +25,26 @@ const HEAD_SENTENCES = 200;
 // data then goes "with" or "to" someone ("collect, use and share your data with Stripe").
 const SCOPE_SERIES = /\b(?:collect\w*|us(?:e|es|ed|ing)|process\w*|stor\w*|handl\w*|protect\w*)(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:[\w-]+(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)){0,3}(?:shar\w*|disclos\w*|transfer\w*)\b(?!,?\s+(?:[\w-]+\s+){0,4}?(?:with|to)\b)/gi;
 
+const WE_ALIASES = new RegExp(WE_ALIAS.source, 'gi');
+
+/** Where the last quoted "we"/"us" alias of a sentence ends, with the rest of its parenthesis ('("Heartline", "we", or "our")'). */
+function aliasesEnd(v: string): number {
+  let end = 0;
+  for (const m of v.matchAll(WE_ALIASES)) end = m.index + m[0].length;
+  const close = /^[^()]{0,60}\)/.exec(v.slice(end));
+  return end + (close ? close[0].length : 0);
+}
+
 export function weDefinitionSentences(sentences: Sentence[]): string[] {
   const out: string[] = [];
   for (const s of sentences.slice(0, HEAD_SENTENCES)) {
     const v = s.view;
     if (!(v.includes('we') || v.includes('us') || v.includes('We') || v.includes('Us'))) continue;
-    if (WE_ALIAS.test(v) && !PASSES_ON.test(v.replace(SCOPE_SERIES, '')) && !WE_USE.test(v)) out.push(v.toLowerCase());
+    if (!WE_ALIAS.test(v) || WE_USE.test(v)) continue;
+    if (!PASSES_ON.test(v)) out.push(v.toLowerCase());
+    // A scope sentence defines "we" by its aliases; a name after them is where the data goes ('Acme, Inc. ("we") collects,
+    // uses and discloses personal information, including to service providers such as Paystride, Inc.'), not one of "us".
+    else if (!PASSES_ON.test(v.replace(SCOPE_SERIES, ''))) out.push(v.slice(0, aliasesEnd(v)).toLowerCase());
   }
   return out;
 }
