@@ -36,3 +36,13 @@ describe('a lead-in whose negation has the vendor as subject binds the vendor, w
     expect(factOf('data_sale_or_marketing', 'For our customers, it is forbidden for any user to post content:\n\n- offering to sell personal information.')).toBe('unspecified');
   });
 });
+
+describe('"nothing … limits our right to" is a double negation, like "restricts" (the sale refused on main)', () => {
+  it('data sale: "Nothing in this policy limits our right to sell" allows the sale (prohibited on main)', () => {
+    expect(factOf('data_sale_or_marketing', 'Nothing in this policy limits our right to sell your personal information to partners.')).toBe('allowed');
+  });
+  it('near miss: a limit that is no predicate over the act leaves the refusal', () => {
+    expect(factOf('data_sale_or_marketing', 'Nothing in this policy limits your rights under the CCPA, and we do not sell your personal information.')).toBe('prohibited');
+    expect(factOf('data_sale_or_marketing', 'We limit access to your data and will never sell your personal information.')).toBe('prohibited');
+  });
+});
