@@ -3,7 +3,7 @@ import type { Clause } from './clause.js';
 import { verbal } from './clause.js';
 import type { Hit } from './lexicon.js';
 import { introChain } from './structure.js';
-import { negatedBefore } from './negation.js';
+import { negationBefore } from './negation.js';
 import { LEAD_EXCEPTION } from './vocabulary.js';
 
 /**
@@ -51,8 +51,13 @@ export function leadIn(sentences: Sentence[], s: Sentence): LeadIn | undefined {
   const body = lead.view.trimEnd();
   const colon = body.length - 1;
   if (body[colon] !== ':') return undefined;
-  return { lead, negated: negatedBefore(lead.view, colon, 160), excepted: LEAD_EXCEPTION.test(body.slice(0, colon)), bindsUser: USER_BOUND.test(body.slice(0, colon)) };
+  const at = negationBefore(lead.view, colon, 160);
+  // The vendor as the negation's own subject binds the vendor, whoever else the lead-in names: "For customers on the
+  // Basic plan, we do not:", "For our customers, we promise that we will never:".
+  const vendorBound = at >= 0 && VENDOR_BEFORE.test(body.slice(0, at));
+  return { lead, negated: at >= 0, excepted: LEAD_EXCEPTION.test(body.slice(0, colon)), bindsUser: !vendorBound && USER_BOUND.test(body.slice(0, colon)) };
 }
+const VENDOR_BEFORE = /\bwe\s+(?:(?:will|shall|do|does|did|can|could|would|may|also|currently|have|has)\s+){0,2}$/i;
 
 /** Whether a list item continues a negated lead-in ({@link leadIn}). */
 export function leadNegated(sentences: Sentence[], s: Sentence): boolean {

@@ -299,11 +299,16 @@ export function negationBefore(view: string, index: number, window = 80): number
   let from = Math.max(0, index - window);
   const semi = view.lastIndexOf(';', index);
   if (semi >= from) from = semi + 1;
-  const own = negatedIn(view, from, index);
-  if (own >= 0) return own;
   const colon = view.lastIndexOf(':', index);
+  // A clause with a subject of its own after the colon explains what came before, it is no item of a list the negation
+  // leads in: "We don't store your card number: we use Stripe to process payments".
+  const explains = colon >= from && OWN_CLAUSE.test(view.slice(colon + 1, index));
+  if (explains) from = colon + 1;
+  const own = negatedIn(view, from, index);
+  if (own >= 0 || explains) return own;
   return colon >= 0 && LIST_OPENS.test(view.slice(colon + 1, index)) ? negatedIn(view, Math.max(0, colon - LEAD_WINDOW), colon) : -1;
 }
+const OWN_CLAUSE = /^\s*(?:we|you|they|i)\s/i;
 // What may stand between a list's colon and its item's word: the item's mark and words of items, no sentence end.
 const LIST_OPENS = /^\s*(?:\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]\s)?[^.]*$/;
 // How far back the lead-in of a list is read (a lead-in is one clause, longer than the window before a word).

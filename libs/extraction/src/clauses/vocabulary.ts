@@ -279,7 +279,7 @@ export const NEGATION_SCOPE = {
   saveBefore: ['as', 'for', 'where', 'when', 'that', 'to', 'in'],
   /** Predicates that are negations themselves: "nothing … prevents us from disclosing", "we are not prohibited from
    *  sharing" say the act may happen (double negation). */
-  negativePredicates: ['prevent', 'prevents', 'preclude', 'precludes', 'prohibit', 'prohibits', 'prohibited', 'restrict', 'restricts', 'restricted', 'forbid', 'forbids', 'forbidden', 'bar', 'bars', 'barred', 'stop', 'stops'],
+  negativePredicates: ['prevent', 'prevents', 'preclude', 'precludes', 'prohibit', 'prohibits', 'prohibited', 'restrict', 'restricts', 'restricted', 'forbid', 'forbids', 'forbidden', 'bar', 'bars', 'barred', 'stop', 'stops', 'limit', 'limits'],
   /** Negation words that end in a negative predicate: a negation before them cancels them ("not prohibited from"). */
   predicateNegations: ['prohibited', 'forbidden', 'prohibit', 'prohibits', 'refrain', 'refrains'],
   /** What makes a negative word a predicate over an act, within four words after it ("prevents us from disclosing",

@@ -1,7 +1,7 @@
 import { NON_SOCIAL_PLUGIN_PURPOSE, NOT_RECIPIENT, PROVIDER_NOUN, SOCIAL_NETWORK } from '../clauses/vocabulary.js';
 import { SOCIAL_HEADING } from './subprocessor-patterns.js';
 import { mayMatch } from '../text/keyword-gate.js';
-import { negatedBefore } from '../clauses/negation.js';
+import { negationBefore } from '../clauses/negation.js';
 
 /**
  * Where names follow in a sentence about providers, and who acts there: the positions right after a provider noun or
@@ -120,8 +120,18 @@ const USER_ANTECEDENT = /(?:\byour\s+(?:(?!(?:with|to|for|from|by|of|on|in|at)\b
 const PASSES_TO = /\b(?:use[sd]?|using|allow(?:s|ed)?|permit(?:s|ted)?|engage[sd]?|rel(?:y|ies)\s+on|works?\s+with|share[sd]?|sharing|disclos\w+|transferr?\w*|sen[dt]s?|sending|provid(?:e|es|ed|ing)\s+(?:\w+\s+){0,3}?(?:to|with)\b|transmit\w*|process\w*|host\w*|stor(?:e|es|ed|ing)\b)\b/i;
 const PASSES_TO_ALL = new RegExp(PASSES_TO.source, 'gi');
 // A denial between the subject and the verb ("we never use", "we do not share", "we don't rely on"): the shared
-// negation reader, over the words just before the verb.
-const denied = (clause: string, index: number): boolean => negatedBefore(clause, index, 40);
+// negation reader, over the words just before the verb. A verb joined by "and" after the refused verb's object is the
+// vendor's own next act, not refused ("We do not store your card details and use Stripe to process payments", "we do
+// not run our own servers and use AWS"): "not sell and share" keeps one verb group, "not sell your data or share it"
+// refuses both.
+const AND_BEFORE = /\band\s+(?:(?:also|instead|then|rather|simply)\s+)?$/i;
+const denied = (clause: string, index: number): boolean => {
+  const at = negationBefore(clause, index, 40);
+  if (at < 0) return false;
+  const and = AND_BEFORE.exec(clause.slice(0, index));
+  // The negation, its verb and at most one more word ("not currently sell and share") before the "and".
+  return !(and && and.index > at && clause.slice(at, and.index).trim().split(/\s+/).length > 3);
+};
 // A verb in the passive ("will be shared with", "is disclosed to"): the vendor is the one who passes the data on.
 const EXCEPTION = /\b(?:except|other\s+than|unless|apart\s+from|besides|but|only|save\s+for|without\s+your)\b/i;
 const PASSIVE = /\b(?:is|are|be|been|being|was|were|gets?)\s+(?:\w+ly\s+)?$/i;
