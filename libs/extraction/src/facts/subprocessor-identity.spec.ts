@@ -37,6 +37,13 @@ describe('an acronym and the name it spells, both read as providers: one party, 
   });
 });
 
+describe('an acronym listed beside a name it happens to spell: two parties', () => {
+  it('keeps both when one sentence names them side by side', () => {
+    expect(names('# Sharing\n\nWe share data with service providers such as AWS and Advanced Web Solutions.')).toEqual(['AWS', 'Advanced Web Solutions']);
+    expect(names('# Sharing\n\nOur service providers include AWS (hosting) and Advanced Web Solutions (website maintenance).')).toEqual(['AWS', 'Advanced Web Solutions']);
+  });
+});
+
 describe('two parties sharing a word stay two', () => {
   it('keeps two products of one brand and a store beside its group\'s cloud', () => {
     expect(names('# Providers\n\nWe use service providers such as Google Analytics and Google Cloud.')).toEqual(['Google Analytics', 'Google Cloud']);
@@ -52,6 +59,11 @@ describe('legal entities a parenthesis gives a name right before it: that party 
       'ChatHub will collect your chat information and share a copy of it with us.';
     expect(entitiesInParentheses(text, ['ChatHub', 'Qiaoqiao Technology Co., Ltd.', 'Information Technology Co., Ltd.'])).toEqual(new Set(['Qiaoqiao Technology Co., Ltd.', 'Information Technology Co., Ltd.']));
     expect(names(text)).toEqual(['ChatHub']);
+  });
+
+  it('keeps entities a parenthesis gives in a phrase of its own (affiliates, a party used), not as the name\'s entities', () => {
+    const text = '# Sharing\n\nWe share data with service providers such as Salesforce (including Slack Technologies, LLC and Tableau Software, LLC) and Zendesk.';
+    expect(names(text)).toEqual(['Salesforce', 'Slack Technologies, LLC', 'Tableau Software, LLC']);
   });
 
   it('keeps an entity the document also names on its own, and entities in parentheses after a kind of provider', () => {

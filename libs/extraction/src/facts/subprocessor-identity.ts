@@ -45,10 +45,20 @@ export function spelledAcronyms(kept: string[], seen: SpelledName[], text: strin
   const out = new Map<string, SpelledName | string>();
   for (const a of kept) {
     if (!ACRONYM.test(a)) continue;
-    const full = kept.find((n) => n !== a && initials(n) === a) ?? seen.find((n) => initials(n.name) === a) ?? definedAs(text, a);
+    const apart = (n: string): boolean => initials(n) === a && !namedSideBySide(text, a, n);
+    const full = kept.find((n) => n !== a && apart(n)) ?? seen.find((n) => apart(n.name)) ?? definedAs(text, a);
     if (full !== undefined) out.set(a, full);
   }
   return out;
+}
+
+/**
+ * Whether one sentence writes both the acronym (not as the name's parenthesised short form) and the name it spells:
+ * "service providers such as AWS and Advanced Web Solutions" lists two parties, however their initials fall.
+ */
+function namedSideBySide(text: string, acronym: string, name: string): boolean {
+  const bare = new RegExp(String.raw`(?<![(“"'\p{L}\p{N}])${acronym}(?![\p{L}\p{N}])`, 'u');
+  return text.split(/(?<=[.!?])\s+|\n+/).some((s) => s.includes(name) && bare.test(s));
 }
 
 // A name of up to five words, with its legal suffix, right before a parenthesis holding only the acronym, quoted or not.
@@ -77,7 +87,8 @@ export function definedAs(text: string, acronym: string, company = false): Spell
 // entities already given (each ending in a legal suffix), and the words of this entity's own name before the occurrence
 // ("DingTalk (China) " before "Information Technology Co., Ltd.").
 const LEAD = /^\s*(?:(?:data\s+)?(?:controllers?|processors?|operators?|(?:legal\s+)?entit(?:y|ies))\s*:\s*|i\.e\.,?\s*)?/i;
-const ENTITY = String.raw`[^()]{1,80}?(?:\s\([^()]{1,20}\))?[^()]{0,80}?,?\s${LEGAL_SUFFIX}(?![\p{L}])`;
+// An entity opens with a capital: "(including Slack Technologies, LLC and …)", "(which uses Stripe, Inc.)" are other parties.
+const ENTITY = String.raw`\p{Lu}[^()]{0,79}?(?:\s\([^()]{1,20}\))?[^()]{0,80}?,?\s${LEGAL_SUFFIX}(?![\p{L}])`;
 const HEAD = String.raw`(?:\p{Lu}[\p{L}\p{N}.&-]*\s+){0,4}(?:\([^()]{1,20}\)\s+)?`;
 // Case matters after the lead-in: the head is capitalised words, not "a service provided by ".
 const ENTITIES_THEN_HEAD = new RegExp(String.raw`^(?:${ENTITY}\s*(?:,\s*and|,|and|&)\s+)*${HEAD}$`, 'u');
