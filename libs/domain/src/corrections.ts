@@ -11,10 +11,11 @@ import { FACT_NAMES, FACT_VALUES, isValidFactValue } from './taxonomy.js';
  * ones (by `at`, then by order). The input is not modified. An unknown fact name or a value outside the
  * fact's value set throws InvalidInputError.
  *
- * A list fact (sub-processor names) keeps its review candidates less the names a person has decided: those the
- * corrected value holds (accepted) and those a correction names as its `candidate` (accepted or rejected). Names
- * are decided one at a time, so accepting one held-back name must not drop the others unseen. A scalar fact is
- * settled by its correction, and its candidates go with the machine's answer.
+ * A correction of a list fact (sub-processor names) naming its `candidate` decides those names only (added when
+ * its value holds them, taken out when not; the rest of the list stays as it is now), and the fact keeps its
+ * review candidates less the names decided. Names are decided one at a time, so accepting one held-back name must
+ * not drop the others unseen. A correction without `candidate`, and any of a scalar fact, settles the fact: its
+ * value is the one given, and its candidates go with the machine's answer.
  */
 export function applyCorrections(facts: FactSet, corrections: FactCorrection[]): FactSet {
   const out = { ...facts } as Record<FactName, Fact>;
@@ -27,12 +28,15 @@ export function applyCorrections(facts: FactSet, corrections: FactCorrection[]):
     if (!c.by || typeof c.by !== 'string') throw new InvalidInputError('a correction needs who made it (by)', { fact: c.fact });
     const current = out[c.fact];
     const machine = current.machine ?? { value: current.value, confidence: current.confidence, ...(current.extractor ? { extractor: current.extractor } : {}) };
-    const list = FACT_VALUES[c.fact] === 'list';
-    const review = list ? undecided(current.review ?? [], [...(c.value as string[]), ...namesOf(c.candidate)]) : [];
+    // Only a correction naming its candidate decides names one at a time: one without (every correction recorded
+    // before candidates existed) settles the whole fact, and replays exactly as it did (review gone, evidence as is).
+    const names = FACT_VALUES[c.fact] === 'list' && namesOf(c.candidate).length > 0 ? decidedList(current.value as string[], c.value as string[], namesOf(c.candidate)) : null;
+    const value = names ?? c.value;
+    const review = names ? undecided(current.review ?? [], [...names, ...namesOf(c.candidate)]) : [];
     out[c.fact] = {
-      value: (Array.isArray(c.value) ? [...c.value] : c.value) as Fact['value'],
+      value: (Array.isArray(value) ? [...value] : value) as Fact['value'],
       // An accepted held-back name brings the quote the reviewer decided on: its flow cites it like a kept name's.
-      evidence: list ? [...current.evidence, ...acceptedQuotes(current.review ?? [], c.value as string[], current.evidence)] : current.evidence,
+      evidence: names ? [...current.evidence, ...acceptedQuotes(current.review ?? [], names, current.evidence)] : current.evidence,
       confidence: 1,
       extractor: `human:${c.by}`,
       machine,
@@ -40,6 +44,23 @@ export function applyCorrections(facts: FactSet, corrections: FactCorrection[]):
     };
   }
   return out as FactSet;
+}
+
+/**
+ * The list after a decision on `candidates`: the current list with each candidate added when the posted `value`
+ * holds it and taken out when not; every other name stays as it is now. Two decisions sent at once (or from a view
+ * that does not show the other yet) then both hold whatever order they are recorded in: a posted list that lacks
+ * a name accepted a moment before must not drop it.
+ */
+function decidedList(current: string[], value: string[], candidates: string[]): string[] {
+  const posted = new Set(value.map(key));
+  const decided = new Set(candidates.map(key));
+  const kept = current.filter((n) => !decided.has(key(n)) || posted.has(key(n)));
+  const have = new Set(kept.map(key));
+  for (const n of value) {
+    if (decided.has(key(n)) && !have.has(key(n))) { have.add(key(n)); kept.push(n); }
+  }
+  return kept;
 }
 
 const namesOf = (v: unknown): string[] => (Array.isArray(v) ? v.filter((n): n is string => typeof n === 'string') : typeof v === 'string' ? [v] : []);

@@ -70,7 +70,8 @@ export interface FactCorrection {
   /**
    * The review candidate's value this correction decides (the held-back names a person accepted or rejected):
    * accepted when the corrected value holds it, rejected when not. Without it a rejection would leave the name
-   * waiting, since the value alone cannot tell "looked at and refused" from "not looked at yet".
+   * waiting, since the value alone cannot tell "looked at and refused" from "not looked at yet". On a list fact only
+   * these names change (see applyCorrections); a correction without it settles the whole fact, as before it existed.
    */
   candidate?: unknown;
 }

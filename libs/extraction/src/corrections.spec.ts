@@ -22,4 +22,39 @@ describe('applyCorrections', () => {
     expect(() => applyCorrections(facts, [{ fact: 'record_ownership', value: 'nobody', by: 'x', reason: '', at: '2025-01-01' }])).toThrow(InvalidInputError);
     expect(() => applyCorrections(facts, [{ fact: 'bogus' as never, value: 'yes', by: 'x', reason: '', at: '2025-01-01' }])).toThrow(/unknown fact/);
   });
+
+  describe('review candidates of a sub-processor list', () => {
+    const quote = (q: string, start: number) => ({ quote: q, start, end: start + q.length });
+    // As calibrateNames leaves them: a kept name asserted, the held-back ones one candidate with a quote per name.
+    const held = () => {
+      const f = { ...facts, subprocessors_named: { ...facts.subprocessors_named, value: ['Amazon Web Services'] } };
+      f.subprocessors_named.review = [{ value: ['Acme Transcribe', 'Twilio'], evidence: [quote('Acme Transcribe processes audio.', 400), quote('SMS through Twilio.', 500)], reason: 'below the threshold 0.5' }];
+      return f;
+    };
+    const at = (n: number) => `2026-01-0${n}T00:00:00Z`;
+
+    it('a correction recorded without a candidate (every one before candidates existed) replays as before: it settles the list', () => {
+      const out = applyCorrections(held(), [{ fact: 'subprocessors_named', value: ['Amazon Web Services', 'Twilio'], by: 'dana', reason: 'read the annex', at: at(1) }]);
+      expect(out.subprocessors_named.value).toEqual(['Amazon Web Services', 'Twilio']);
+      expect(out.subprocessors_named.review).toBeUndefined();
+      expect(out.subprocessors_named.evidence).toEqual(facts.subprocessors_named.evidence);
+    });
+
+    it('two decisions sent at once hold in either order they are recorded (a posted list lacking the other name does not drop it)', () => {
+      // Accept Acme (the view showed Amazon only), accept Twilio (the view counted Acme as sent): recorded in reverse.
+      const acme = { fact: 'subprocessors_named' as const, value: ['Amazon Web Services', 'Acme Transcribe'], candidate: ['Acme Transcribe'], by: 'dana', reason: 'accepted' };
+      const twilio = { fact: 'subprocessors_named' as const, value: ['Amazon Web Services', 'Acme Transcribe', 'Twilio'], candidate: ['Twilio'], by: 'dana', reason: 'accepted' };
+      for (const order of [[{ ...acme, at: at(1) }, { ...twilio, at: at(2) }], [{ ...twilio, at: at(1) }, { ...acme, at: at(2) }]]) {
+        const out = applyCorrections(held(), order);
+        expect(out.subprocessors_named.value).toEqual(expect.arrayContaining(['Amazon Web Services', 'Acme Transcribe', 'Twilio']));
+        expect(out.subprocessors_named.value).toHaveLength(3);
+        expect(out.subprocessors_named.review).toBeUndefined();
+      }
+      // A reject sent from a view that does not show an accept recorded just before leaves that accept standing.
+      const out = applyCorrections(held(), [{ ...acme, at: at(1) }, { fact: 'subprocessors_named', value: ['Amazon Web Services'], candidate: ['Twilio'], by: 'lee', reason: 'rejected', at: at(2) }]);
+      expect(out.subprocessors_named.value).toEqual(['Amazon Web Services', 'Acme Transcribe']);
+      expect(out.subprocessors_named.evidence.map((e) => e.quote)).toContain('Acme Transcribe processes audio.');
+      expect(out.subprocessors_named.review).toBeUndefined();
+    });
+  });
 });

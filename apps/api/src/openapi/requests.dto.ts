@@ -26,7 +26,7 @@ export class CorrectionRequestDto {
   @ApiProperty({ description: `The corrected value, valid for the fact (${FACT_NAMES.join(', ')})`, oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }, { type: 'array', items: { type: 'string' } }, { type: 'object' }] })
   value!: unknown;
   @ApiProperty({ description: 'Why: stored with who in the event log' }) reason!: string;
-  @ApiPropertyOptional({ description: 'The review candidate this correction decides (held-back sub-processor names): accepted when `value` holds it, rejected when not; undecided candidates stay for review', oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }] })
+  @ApiPropertyOptional({ description: 'The review candidate this correction decides (held-back sub-processor names): accepted when `value` holds it, rejected when not; only those names change (the rest of the list stays as recorded, so decisions sent at once do not undo each other) and undecided candidates stay for review. Without it the correction settles the whole fact', oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }] })
   candidate?: unknown;
 }
 
