@@ -55,7 +55,11 @@ function vendorLeadRefuses(list: InList): boolean {
   return lead !== undefined && lead.negated && !lead.bindsUser;
 }
 
-/** Whether the act at `index` of a sentence is refused: by its own words ({@link negationBefore}) or its list's lead-in. */
+/**
+ * Whether the act at `index` of a sentence is refused: by its own words ({@link negationBefore}) or its list's lead-in.
+ * Unlike {@link refusal}, any negated lead-in counts, also one binding the user ("Members may not:"): this answers
+ * "may the act be read as allowed?", and an item under any negated lead-in is no permission of the vendor's.
+ */
 export function refusedAt(view: string, index: number, window: number, list?: InList): boolean {
   return negationBefore(view, index, window) >= 0 || (list !== undefined && leadIn(list.sentences, list.s)?.negated === true);
 }
