@@ -23,8 +23,11 @@ const AFTER_VERB = /\b(?:use|uses|used|(?<=\b(?:are|is)\s+)using|engage|engages|
 // tools with a qualifier before it; a short modifier (or the rest of "companies that help …") (a relative clause, "of our cloud services") may come between it
 // and the examples, within one clause (no stop, semicolon, colon or parenthesis) of up to 200 characters (NordVPN describes
 // each kind in about two lines before its "(e.g., …)"). Group 1 is the kind, group 2 the modifier.
+// "including, but not limited to," and "including without limitation" introduce examples as "including" does: the
+// hedge widens the kind, it does not take the named examples out of it ("Analytics providers, including, but not limited
+// to, A and B" names A and B as analytics providers).
 const EXAMPLES_OF_KIND = new RegExp(
-  String.raw`(${PROVIDER_NOUN.source}|\bthird[- ]parties\b|\b[\w-]+\s+(?:companies|platforms|services|tools|solutions)\b)((?:\s*,?\s+(?:that|who|which|we|whom|of|for)\b[^.;:()\n]{1,200}?|(?<=\b(?:help|assist|provide|perform|process|support|work))\s[^.;:()\n]{1,200}?)?)(?:\s*,)?(?:\s+|\s*\(\s*)(?:such\s+as|including|includes?|e\.g\.,?|for\s+example,?)\s+(?=\S)`,
+  String.raw`(${PROVIDER_NOUN.source}|\bthird[- ]parties\b|\b[\w-]+\s+(?:companies|platforms|services|tools|solutions)\b)((?:\s*,?\s+(?:that|who|which|we|whom|of|for)\b[^.;:()\n]{1,200}?|(?<=\b(?:help|assist|provide|perform|process|support|work))\s[^.;:()\n]{1,200}?)?)(?:\s*,)?(?:\s+|\s*\(\s*)(?:such\s+as|including(?:,?\s+(?:but\s+)?(?:not\s+limited\s+to|without\s+limitation),?)?|includes?|e\.g\.,?|for\s+example,?)\s+(?=\S)`,
   // Without the `u` flag (see above); the capital that must follow is checked in code.
   'gi',
 );
@@ -70,11 +73,18 @@ const ITEM_OPENING = /^\s*(?:[-*•·▪◦]\s*|\(?[a-z0-9]{1,3}[.)]\s+)?(?:\*\*
 
 /** Whether a capitalised kind ("Communication services") is only the first word of its sentence or item, an ordinary word of the document. */
 function sentenceCaseKind(v: string, at: number, kind: string, isLowerWord: ((w: string) => boolean) | undefined): boolean {
-  if (!isLowerWord || !ITEM_OPENING.test(v.slice(0, at))) return false;
-  const first = kind.split(/\s+/)[0];
-  const w = first.toLowerCase();
-  return /^\p{Lu}\p{Ll}+$/u.test(first) && (isLowerWord(w) || isLowerWord(w.endsWith('s') ? w.slice(0, -1) : `${w}s`));
+  if (!isLowerWord) return false;
+  // A title-case kind of several words opening an item ("- Customer Support Platforms, including …"): the pattern's
+  // match starts at its last qualifier, and the words before it are the same title's, each an ordinary word too.
+  const before = TITLE_WORDS_BEFORE.exec(v.slice(0, at));
+  if (!before || !ITEM_OPENING.test(v.slice(0, before.index))) return false;
+  const lower = (first: string) => {
+    const w = first.toLowerCase();
+    return /^\p{Lu}\p{Ll}+$/u.test(first) && (isLowerWord(w) || isLowerWord(w.endsWith('s') ? w.slice(0, -1) : `${w}s`));
+  };
+  return [...before[0].split(/\s+/).filter((w) => w !== ''), kind.split(/\s+/)[0]].every(lower);
 }
+const TITLE_WORDS_BEFORE = /(?:\p{Lu}\p{Ll}+\s+){0,2}$/u;
 
 /** `owner`: the sentence whose view `v` is, if any (its keyword scan is shared with other readers). */
 export function triggers(v: string, vendor: RegExp, hasNoun: boolean, owner?: object): { at: number; strong: boolean; clause?: string }[] {
