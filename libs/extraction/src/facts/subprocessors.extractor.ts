@@ -16,7 +16,7 @@ import { isCategoryList, noPersonalData, readItem, runInRecipient } from './subp
 import { isTrackerTable } from './subprocessor-trackers.js';
 import { oneOfProviders, providerHeading, providerProfile } from './subprocessor-profiles.js';
 import { ANONYMOUS_DATA, USE_VERB_BEFORE, DATA_RELATION, HEADING, LIST_LEAD, SHOUTING, STRICT_HEADING, USER_ITEMS, notSentenceName } from './subprocessor-patterns.js';
-import { deniedUse, examplesReceive, groupExamples, kindExamples, pluginOwners, triggers, vendorPassesTo } from './subprocessor-triggers.js';
+import { buttonOwners, deniedUse, examplesReceive, groupExamples, kindExamples, pluginOwners, triggers, vendorPassesTo } from './subprocessor-triggers.js';
 import type { NameCollector } from './subprocessor-candidates.js';
 import { nameCollector } from './subprocessor-candidates.js';
 import { readRow, readTrackerRow, readUndecided } from './subprocessor-rows.js';
@@ -215,6 +215,11 @@ function readProse(r: Reading, s: Sentence, intro: Sentence | undefined, underHe
     // The owner's address may follow ("LinkedIn Corporation, 2029 Stierlin Court, Mountain View"): the names end before a number.
     const list = NAME_LIST_AT.exec(v.slice(at).replace(/,\s*\d[\s\S]*$/, ''));
     if (list) splitNames(list[1], at + list[0].length - list[1].length, (n, nat) => add(n, s, nat, true, false, undefined, true));
+  }
+  // 0c. A social button named by its platform among embedded features that collect the visit ("such as the Facebook Like button").
+  const nextSentence = ctx.sentences[s.index + 1];
+  for (const b of buttonOwners(v, nextSentence !== undefined && nextSentence.paragraph === s.paragraph ? nextSentence.view : undefined)) {
+    if (!deniedUse(v.slice(Math.max(0, v.lastIndexOf(';', b.at) + 1), b.at))) add(b.name, s, b.at, true, false, undefined, true);
   }
   const relation = mayMatch(RELATION_VERB, v, s) && RELATION_VERB.test(v);
   // An entry of a list of recipients has its relation in the list's intro ("we share information about you with: …").
