@@ -266,6 +266,28 @@ export function groupExamples(v: string): number[] {
 const PLUGIN_OWNER = /\b(?:we|(?:this|our)\s+(?:web\s?)?(?:site|pages?|apps?|services?)s?)\s+(?:also\s+)?(?:use|uses|integrates?|embeds?|contains?|includes?|ha(?:s|ve)\s+integrated)\s+(?:the\s+)?((?:social\s+(?:media\s+|network\s+)?)?(?:plug-?ins?|buttons?)|(?:like|share|tweet|follow)[\s-]+buttons?)\s+(?:from|of)\s+(?=\S)/gi;
 
 /**
+ * The position after "Examples include" opening a sentence whose examples are of the parties the sentence before
+ * describes, when that sentence says they collect, receive or are given the visitor's data ("These third parties may set
+ * and access cookies on your device … Examples include Quantcast and Criteo."; "These cookies collect information about
+ * how people use the Sites … Examples include Google Analytics."): the examples are those parties. Not when the sentence
+ * before is about data, rights or the vendor's own acts without a third party or tracker ("We collect contact data.
+ * Examples include your name …" names no capitalised party; "integrations offered by our partners. Examples include
+ * Lenses" gives no collection).
+ */
+export function examplesOfPrevious(v: string, prev: string | undefined): number | undefined {
+  if (prev === undefined) return undefined;
+  const m = EXAMPLES_OPEN.exec(v);
+  if (!m || !/^\p{Lu}/u.test(v.slice(m[0].length))) return undefined;
+  return PARTY_COLLECTS.test(prev) ? m[0].length : undefined;
+}
+const EXAMPLES_OPEN = /^\s*(?:examples?\s+(?:of\s+(?:these|such|them)(?:\s+[\w-]+){0,3}\s+)?(?:include|includes|are)|these\s+include)\s+(?:but\s+are\s+not\s+limited\s+to:?\s+)?/i;
+// The sentence before names third parties or trackers that get the data.
+// The data is the user's or visitor's ("on your device", "your browsing"): a definition of companies that "process
+// Personal Information in accordance with their own terms" describes them, it does not say the vendor's visitors' data
+// goes to them.
+const PARTY_COLLECTS = /\b(?:third[- ]part(?:y|ies)|partners|providers|vendors|companies|cookies|pixels|tags|tools|technologies|services)\b[^.]{0,80}\b(?:collect|collects|receive|receives|access|process|processes|set|sets|place|places|use|uses|track|tracks)\b[^.]{0,60}\b(?:your|users?['’]?|visitors?['’]?)\s+(?:[\w-]+\s+){0,2}?(?:information|data|device|ip\s+address|activity|usage|browsing|visits?)\b/i;
+
+/**
  * The platform a social button on the vendor's pages is named by ("social media features, such as the Facebook Like
  * button", "widgets … such as the Twitter "tweet" button or Facebook "like" button"), when the sentence or the next one
  * says these features collect the visitor's data ("These features may collect your IP address …"): the button loads

@@ -16,7 +16,7 @@ import { isCategoryList, noPersonalData, readItem, runInRecipient } from './subp
 import { isTrackerTable } from './subprocessor-trackers.js';
 import { oneOfProviders, providerHeading, providerProfile } from './subprocessor-profiles.js';
 import { ANONYMOUS_DATA, USE_VERB_BEFORE, DATA_RELATION, HEADING, LIST_LEAD, SHOUTING, STRICT_HEADING, USER_ITEMS, notSentenceName } from './subprocessor-patterns.js';
-import { buttonOwners, deniedUse, examplesReceive, groupExamples, kindExamples, pluginOwners, triggers, vendorPassesTo } from './subprocessor-triggers.js';
+import { buttonOwners, deniedUse, examplesOfPrevious, examplesReceive, groupExamples, kindExamples, pluginOwners, triggers, vendorPassesTo } from './subprocessor-triggers.js';
 import type { NameCollector } from './subprocessor-candidates.js';
 import { nameCollector } from './subprocessor-candidates.js';
 import { readRow, readTrackerRow, readUndecided } from './subprocessor-rows.js';
@@ -215,6 +215,13 @@ function readProse(r: Reading, s: Sentence, intro: Sentence | undefined, underHe
     // The owner's address may follow ("LinkedIn Corporation, 2029 Stierlin Court, Mountain View"): the names end before a number.
     const list = NAME_LIST_AT.exec(v.slice(at).replace(/,\s*\d[\s\S]*$/, ''));
     if (list) splitNames(list[1], at + list[0].length - list[1].length, (n, nat) => add(n, s, nat, true, false, undefined, true));
+  }
+  // 0d. "Examples include A and B" after a sentence about third parties or trackers that collect the visitor's data.
+  const prevView = s.index > 0 && ctx.sentences[s.index - 1].paragraph === s.paragraph ? ctx.sentences[s.index - 1].view : undefined;
+  const ex = examplesOfPrevious(v, prevView);
+  if (ex !== undefined && !deniedUse(prevView ?? '')) {
+    const list = NAME_LIST_AT.exec(v.slice(ex));
+    if (list) splitNames(list[1], ex + list[0].length - list[1].length, (n, at) => add(n, s, at, true));
   }
   // 0c. A social button named by its platform among embedded features that collect the visit ("such as the Facebook Like button").
   const nextSentence = ctx.sentences[s.index + 1];
