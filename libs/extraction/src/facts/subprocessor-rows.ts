@@ -56,13 +56,15 @@ export function lowerCaseBrand(text: string, row: Row): string | undefined {
  * https://createjs.com/legal/privacy.html", "FUSIO BY S4M | http://www.s4m.io/privacy-policy/"): the policy is the
  * named party's, so the cell is that party as the table writes it, in whatever case, even when the link's site is
  * another name of it. Not a cell that opens with an ordinary word of the document ("hosting | https://…/privacy"
- * is a kind of service), nor one of more than four words or with sentence punctuation.
+ * is a kind of service), nor several lower-case words ("payment processing"), nor more than four words or sentence punctuation.
  */
 export function policyLinkedCell(text: string, row: Row, doc: string): string | undefined {
   const t = text.replace(/^(?:\*\*|__)|(?:\*\*|__)$/g, '').trim();
   if (!t || t.split(/\s+/).length > 4 || /[,;:|()]|\.\s|\.$/.test(t) || !/^[\p{L}\p{N}]/u.test(t)) return undefined;
   // An ordinary word is written so elsewhere in the document too; a brand in lower case ("gskinner") only in its row.
+  // Several lower-case words are a kind of service ("payment processing"); a lower-case brand is one token.
   const first = t.split(/\s+/)[0];
+  if (/^\p{Ll}/u.test(t) && /\s/.test(t)) return undefined;
   if (/^\p{Ll}[\p{Ll}-]*$/u.test(first) && (doc.match(new RegExp(String.raw`(?<![\p{L}\p{N}.])${first}(?![\p{L}\p{N}])`, 'gu'))?.length ?? 0) > 1) return undefined;
   return (row.cells ?? []).some((c) => c.text !== text && POLICY_LINK.test(c.text)) ? t : undefined;
 }
