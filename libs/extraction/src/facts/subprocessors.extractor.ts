@@ -12,11 +12,12 @@ import { collectorMentions, inRanges, trackerSections } from './tracker-names.js
 import { evidenceAt } from './fact-context.js';
 import { BRAND_SHAPE, ENDS_WITH_SUFFIX, HAS_SUFFIX, inLink, NAME_LIST_AT, readLead, splitNames, SUFFIX_NAME, TOKEN } from './subprocessor-names.js';
 import { toolOwners } from './subprocessor-tool-owners.js';
+import { buttonOwners, examplesOfPrevious } from './subprocessor-prose-parties.js';
 import { isCategoryList, noPersonalData, readItem, runInRecipient } from './subprocessor-lists.js';
 import { isTrackerTable } from './subprocessor-trackers.js';
 import { oneOfProviders, providerHeading, providerProfile } from './subprocessor-profiles.js';
 import { ANONYMOUS_DATA, USE_VERB_BEFORE, DATA_RELATION, HEADING, LIST_LEAD, SHOUTING, STRICT_HEADING, USER_ITEMS, notSentenceName } from './subprocessor-patterns.js';
-import { buttonOwners, deniedUse, examplesOfPrevious, examplesReceive, groupExamples, kindExamples, pluginOwners, triggers, vendorPassesTo } from './subprocessor-triggers.js';
+import { deniedUse, examplesReceive, groupExamples, kindExamples, pluginOwners, triggers, vendorPassesTo } from './subprocessor-triggers.js';
 import type { NameCollector } from './subprocessor-candidates.js';
 import { nameCollector } from './subprocessor-candidates.js';
 import { readRow, readTrackerRow, readUndecided } from './subprocessor-rows.js';
