@@ -32,8 +32,10 @@ export function readRow(ctx: FactContext, { add, rejected }: NameCollector, bloc
   const labelled = whole ? null : CELL_LABEL.exec(cell.text);
   const list = labelled && PROVIDER_NOUN.test(labelled[0]) ? NAME_LIST_AT.exec(cell.text.slice(labelled[0].length)) : null;
   const lower = whole || labelled ? undefined : lowerCaseBrand(cell.text, row);
+  const policy = whole || labelled || lower ? undefined : policyLinkedCell(cell.text, row, ctx.text);
   if (whole) add(whole, rs, cell.at + Math.max(0, cell.text.indexOf(whole)), strong, sited ? 'site' : true);
   else if (lower) add(lower, rs, cell.at, strong, true);
+  else if (policy) add(policy, rs, cell.at, strong, 'site');
   else if (labelled && list) splitNames(list[1], cell.at + labelled[0].length + list[0].length - list[1].length, (n, at) => add(n, rs, at, true));
   else readLead(cell.text, cell.at, (raw, at) => add(raw, rs, at, strong));
 }
@@ -48,6 +50,25 @@ export function lowerCaseBrand(text: string, row: Row): string | undefined {
   const m = /^(\p{Ll}[\p{L}\d.-]*[\p{L}\d])$/u.exec(text.trim());
   return m && linksToOwnSite(m[1], text, row) ? m[1] : undefined;
 }
+
+/**
+ * The name cell of a row of a recipients table whose other cell links to a privacy policy ("gskinner |
+ * https://createjs.com/legal/privacy.html", "FUSIO BY S4M | http://www.s4m.io/privacy-policy/"): the policy is the
+ * named party's, so the cell is that party as the table writes it, in whatever case, even when the link's site is
+ * another name of it. Not a cell that opens with an ordinary word of the document ("hosting | https://…/privacy"
+ * is a kind of service), nor several lower-case words ("payment processing"), nor more than four words or sentence punctuation.
+ */
+export function policyLinkedCell(text: string, row: Row, doc: string): string | undefined {
+  const t = text.replace(/^(?:\*\*|__)|(?:\*\*|__)$/g, '').trim();
+  if (!t || t.split(/\s+/).length > 4 || /[,;:|()]|\.\s|\.$/.test(t) || !/^[\p{L}\p{N}]/u.test(t)) return undefined;
+  // An ordinary word is written so elsewhere in the document too; a brand in lower case ("gskinner") only in its row.
+  // Several lower-case words are a kind of service ("payment processing"); a lower-case brand is one token.
+  const first = t.split(/\s+/)[0];
+  if (/^\p{Ll}/u.test(t) && /\s/.test(t)) return undefined;
+  if (/^\p{Ll}[\p{Ll}-]*$/u.test(first) && (doc.match(new RegExp(String.raw`(?<![\p{L}\p{N}.])${first}(?![\p{L}\p{N}])`, 'gu'))?.length ?? 0) > 1) return undefined;
+  return (row.cells ?? []).some((c) => c.text !== text && POLICY_LINK.test(c.text)) ? t : undefined;
+}
+const POLICY_LINK = /^\[?[^\s|]*\bhttps?:\/\/\S*(?:privacy|privacidad|datenschutz|confidentialite|legal|policy|gdpr)\S*$/i;
 
 /**
  * A short name cell (a trailing parenthesis left out, as {@link wholeCell} does) whose row links to the party's own

@@ -12,10 +12,14 @@ import { negationBefore } from '../clauses/negation.js';
 // trigger only before a capital, checked in code (a \p{Lu} lookahead would need the flag).
 // Positions right after a provider noun ("providers like", "partners (such as", "provider", "vendors are", "sub-processors:") or a
 // relation verb ("we use", "disclosed to", "hosted by", "transferred to a server of") where names follow.
+// The vendor handing named data to a named party ("Acme may disclose your name and email to Trustpilot", "we send your
+// payment details to Paystride"): the active verb with a data object before "to", its subject the vendor (checked in code
+// as for "uses"); the object must be data, so "send you emails to …" names no recipient. Not "transfer": its object goes to a country as often as to a party
+// ("transfer the following information to Germany, Serbia and/or the US"), and a country is no recipient.
 // A noun may carry the term the document defines for it before its examples: 'third-party services ("Third Party Services"), including A and B'.
 // A parenthesis of names right after the noun gives its examples too ("subcontractors and service providers (Floa, PayLead, Braze)").
 const AFTER_NOUN = new RegExp(String.raw`${PROVIDER_NOUN.source}(?:\s*\(\s*["“'‘][^"“”'‘’()]{1,40}["”'’]\s*\))?(?:\s*\(\s*(?:(?:such as|e\.g\.,?|including,?\s+but\s+not\s+limited\s+to,?|including|like|for example,?|for instance,?|namely)\s+(?:our\s+)?)?|\s+(?:on|in|across)\s+(?:our|its)\s+(?:services?|websites?|sites?|apps?|platforms?)\s*,?\s+(?:such as|including|like|e\.g\.,?)\s+|(?:\s*,)?\s+(?:(?:is\s+called|are\s+currently|is|are|include|includes|including|like|such as|e\.g\.,?|for example,?|for instance,?|in particular,?|namely|called|named|currently\s+(?:include|includes|are)|currently)\s+)?(?:(?:the\s+)?(?:following|company|companies)\s*)?:?\s*)`, 'gi');
-const AFTER_VERB = /\b(?:use|uses|used|(?<=\b(?:are|is)\s+)using|engage|engages|engaged|rel(?:y|ies) on|work with|works with|partner with|partners with|utili[sz]e|utili[sz]es|employ|employs|contract with|contracts with|license|licen[cs]e from)\s+(?:the\s+)?(?:services\s+of\s+|(?:external\s+)?software\s+from\s+)?|\b(?:disclosed|transferred|sent|forwarded|provided|shared|transmitted|passed(?: on)?|given|made available|communicated|uploaded|exported|submitted|(?:a|the)\s+transfer|transfers?)\s+(?:directly\s+)?(?:to|with)\s+(?:(?:a|the|one of the)\s+(?:server|servers|systems?|platform|infrastructure)s?\s+(?:of|operated by|run by)\s+|(?:our|its)\s+(?:affiliated|sister|parent)\s+company\s+)?|\b(?:powered|hosted|provided|operated|processed|handled|managed|run|supplied|delivered|stored|performed|carried out|serviced|transmitted|verified)\s+(?:(?:directly|exclusively|securely|solely|entirely)\s+)?(?:by|through|via|on|with)\s+(?:(?:the\s+)?(?:servers?|systems?|infrastructure|platform|cloud)\s+(?:of\s+)?)?|\b(?:servers?|systems?|infrastructure|cloud|platform)\s+(?:of|operated by|provided by|run by)\s+|\bshares\s+(?:(?!with\b)[\w-]+\s+){1,10}?with\s+(?=[A-Z])|\bshar(?:e|es|ed|ing)\s+(?:(?:your|personal|this|such|the|some|certain)\s+)*(?:data|information|details)\s+with\s+(?:[\w-]+\s+){1,3}?(?:such\s+as|including|like|e\.g\.,?)\s+|\bthrough\s+(?=\S)|\b(?:communicate|communicates|integrates?|interfaces?)\s+with\s+|\b(?:store|stores|host|hosts)\s+(?:[\w-]+\s+){0,3}?(?:data|information)\s+on\s+(?:our\s+|the\s+)?(?=(?:[A-Z][\w.&-]*\s+){1,4}(?:servers?|cloud\s+servers?|data\s+cent(?:er|re)s?)\b)/gi;
+const AFTER_VERB = /\b(?:use|uses|used|(?<=\b(?:are|is)\s+)using|engage|engages|engaged|rel(?:y|ies) on|work with|works with|partner with|partners with|utili[sz]e|utili[sz]es|employ|employs|contract with|contracts with|license|licen[cs]e from)\s+(?:the\s+)?(?:services\s+of\s+|(?:external\s+)?software\s+from\s+)?|\b(?:disclosed|transferred|sent|forwarded|provided|shared|transmitted|passed(?: on)?|given|made available|communicated|uploaded|exported|submitted|(?:a|the)\s+transfer|transfers?)\s+(?:directly\s+)?(?:to|with)\s+(?:(?:a|the|one of the)\s+(?:server|servers|systems?|platform|infrastructure)s?\s+(?:of|operated by|run by)\s+|(?:our|its)\s+(?:affiliated|sister|parent)\s+company\s+)?|\b(?:powered|hosted|provided|operated|processed|handled|managed|run|supplied|delivered|stored|performed|carried out|serviced|transmitted|verified)\s+(?:(?:directly|exclusively|securely|solely|entirely)\s+)?(?:by|through|via|on|with)\s+(?:(?:the\s+)?(?:servers?|systems?|infrastructure|platform|cloud)\s+(?:of\s+)?)?|\b(?:servers?|systems?|infrastructure|cloud|platform)\s+(?:of|operated by|provided by|run by)\s+|\bshares\s+(?:(?!with\b)[\w-]+\s+){1,10}?with\s+(?=[A-Z])|\b(?:disclose|discloses|pass|passes|send|sends)\s+(?:(?:your|the|this|that|such|some|certain|limited|personal|contact|account|payment)\s+)+(?:(?!to\b)[\w-]+\s+){0,4}?(?:data|information|details|name|email|emails|address|addresses|number)\s+(?:(?:and|or)\s+(?:[\w-]+\s+){0,2}?(?:data|information|details|name|email|address|number)\s+)?to\s+(?=[A-Z])|\bshar(?:e|es|ed|ing)\s+(?:(?:your|personal|this|such|the|some|certain)\s+)*(?:data|information|details)\s+with\s+(?:[\w-]+\s+){1,3}?(?:such\s+as|including|like|e\.g\.,?)\s+|\bthrough\s+(?=\S)|\b(?:communicate|communicates|integrates?|interfaces?)\s+with\s+|\b(?:store|stores|host|hosts)\s+(?:[\w-]+\s+){0,3}?(?:data|information)\s+on\s+(?:our\s+|the\s+)?(?=(?:[A-Z][\w.&-]*\s+){1,4}(?:servers?|cloud\s+servers?|data\s+cent(?:er|re)s?)\b)/gi;
 
 // Examples of a kind of organisation described before them: "Companies that help deliver newspapers, such as i-Movo",
 // "Key service providers we use include A, B and C", "Life-cycle engagement platforms such as Braze", "third parties,
@@ -23,8 +27,11 @@ const AFTER_VERB = /\b(?:use|uses|used|(?<=\b(?:are|is)\s+)using|engage|engages|
 // tools with a qualifier before it; a short modifier (or the rest of "companies that help …") (a relative clause, "of our cloud services") may come between it
 // and the examples, within one clause (no stop, semicolon, colon or parenthesis) of up to 200 characters (NordVPN describes
 // each kind in about two lines before its "(e.g., …)"). Group 1 is the kind, group 2 the modifier.
+// "including, but not limited to," and "including without limitation" introduce examples as "including" does: the
+// hedge widens the kind, it does not take the named examples out of it ("Analytics providers, including, but not limited
+// to, A and B" names A and B as analytics providers).
 const EXAMPLES_OF_KIND = new RegExp(
-  String.raw`(${PROVIDER_NOUN.source}|\bthird[- ]parties\b|\b[\w-]+\s+(?:companies|platforms|services|tools|solutions)\b)((?:\s*,?\s+(?:that|who|which|we|whom|of|for)\b[^.;:()\n]{1,200}?|(?<=\b(?:help|assist|provide|perform|process|support|work))\s[^.;:()\n]{1,200}?)?)(?:\s*,)?(?:\s+|\s*\(\s*)(?:such\s+as|including|includes?|e\.g\.,?|for\s+example,?)\s+(?=\S)`,
+  String.raw`(${PROVIDER_NOUN.source}|\bthird[- ]parties\b|\b[\w-]+\s+(?:companies|platforms|services|tools|solutions)\b)((?:\s*,?\s+(?:that|who|which|we|whom|of|for)\b[^.;:()\n]{1,200}?|(?<=\b(?:help|assist|provide|perform|process|support|work))\s[^.;:()\n]{1,200}?)?)(?:\s*,)?(?:\s+|\s*\(\s*)(?:such\s+as|including(?:,?\s+(?:but\s+)?(?:not\s+limited\s+to|without\s+limitation),?)?|includes?|e\.g\.,?|for\s+example,?)\s+(?=\S)`,
   // Without the `u` flag (see above); the capital that must follow is checked in code.
   'gi',
 );
@@ -70,11 +77,18 @@ const ITEM_OPENING = /^\s*(?:[-*•·▪◦]\s*|\(?[a-z0-9]{1,3}[.)]\s+)?(?:\*\*
 
 /** Whether a capitalised kind ("Communication services") is only the first word of its sentence or item, an ordinary word of the document. */
 function sentenceCaseKind(v: string, at: number, kind: string, isLowerWord: ((w: string) => boolean) | undefined): boolean {
-  if (!isLowerWord || !ITEM_OPENING.test(v.slice(0, at))) return false;
-  const first = kind.split(/\s+/)[0];
-  const w = first.toLowerCase();
-  return /^\p{Lu}\p{Ll}+$/u.test(first) && (isLowerWord(w) || isLowerWord(w.endsWith('s') ? w.slice(0, -1) : `${w}s`));
+  if (!isLowerWord) return false;
+  // A title-case kind of several words opening an item ("- Customer Support Platforms, including …"): the pattern's
+  // match starts at its last qualifier, and the words before it are the same title's, each an ordinary word too.
+  const before = TITLE_WORDS_BEFORE.exec(v.slice(0, at));
+  if (!before || !ITEM_OPENING.test(v.slice(0, before.index))) return false;
+  const lower = (first: string) => {
+    const w = first.toLowerCase();
+    return /^\p{Lu}\p{Ll}+$/u.test(first) && (isLowerWord(w) || isLowerWord(w.endsWith('s') ? w.slice(0, -1) : `${w}s`));
+  };
+  return [...before[0].split(/\s+/).filter((w) => w !== ''), kind.split(/\s+/)[0]].every(lower);
 }
+const TITLE_WORDS_BEFORE = /(?:\p{Lu}\p{Ll}+\s+){0,2}$/u;
 
 /** `owner`: the sentence whose view `v` is, if any (its keyword scan is shared with other readers). */
 export function triggers(v: string, vendor: RegExp, hasNoun: boolean, owner?: object): { at: number; strong: boolean; clause?: string }[] {
@@ -86,7 +100,7 @@ export function triggers(v: string, vendor: RegExp, hasNoun: boolean, owner?: ob
     if (!mayMatch(re, v, owner)) continue;
     for (let m = re.exec(v); m; m = re.exec(v)) {
       // "X uses Y" counts when X is the vendor ("we", "Acme", "Business Associate") or a relative pronoun.
-      if (re === AFTER_VERB && /^(?:use|uses|used|using|engage|engages|engaged|rel|work|works|partner|partners|utili|employ|contract|license|licen|shares\s|(?:store|stores|host|hosts)\s)/i.test(m[0])) {
+      if (re === AFTER_VERB && /^(?:use|uses|used|using|engage|engages|engaged|rel|work|works|partner|partners|utili|employ|contract|license|licen|shares\s|(?:store|stores|host|hosts)\s|(?:disclose|discloses|pass|passes|send|sends)\s)/i.test(m[0])) {
         const subject = v.slice(Math.max(0, m.index - 50), m.index).replace(/\s+(?:also|currently|may|might|will|can|could|do|does|only|are|is)\s*$/i, '').replace(/\s+$/, '');
         // "This website uses the services of Ezoic Inc.": the vendor's own site or app is the vendor.
         if (!/\b(?:we|us|and|also|which|who|that|it|company|vendor|provider|processor|associate|platform|service|services)$/i.test(subject) && !vendor.test(subject) && !OWN_SITE.test(subject)) continue;

@@ -12,6 +12,7 @@ import { collectorMentions, inRanges, trackerSections } from './tracker-names.js
 import { evidenceAt } from './fact-context.js';
 import { BRAND_SHAPE, ENDS_WITH_SUFFIX, HAS_SUFFIX, inLink, NAME_LIST_AT, readLead, splitNames, SUFFIX_NAME, TOKEN } from './subprocessor-names.js';
 import { toolOwners } from './subprocessor-tool-owners.js';
+import { buttonOwners, examplesOfPrevious } from './subprocessor-prose-parties.js';
 import { isCategoryList, noPersonalData, readItem, runInRecipient } from './subprocessor-lists.js';
 import { isTrackerTable } from './subprocessor-trackers.js';
 import { oneOfProviders, providerHeading, providerProfile } from './subprocessor-profiles.js';
@@ -215,6 +216,18 @@ function readProse(r: Reading, s: Sentence, intro: Sentence | undefined, underHe
     // The owner's address may follow ("LinkedIn Corporation, 2029 Stierlin Court, Mountain View"): the names end before a number.
     const list = NAME_LIST_AT.exec(v.slice(at).replace(/,\s*\d[\s\S]*$/, ''));
     if (list) splitNames(list[1], at + list[0].length - list[1].length, (n, nat) => add(n, s, nat, true, false, undefined, true));
+  }
+  // 0d. "Examples include A and B" after a sentence about third parties or trackers that collect the visitor's data.
+  const prevView = s.index > 0 && ctx.sentences[s.index - 1].paragraph === s.paragraph ? ctx.sentences[s.index - 1].view : undefined;
+  const ex = examplesOfPrevious(v, prevView);
+  if (ex !== undefined && !deniedUse(prevView ?? '')) {
+    const list = NAME_LIST_AT.exec(v.slice(ex));
+    if (list) splitNames(list[1], ex + list[0].length - list[1].length, (n, at) => add(n, s, at, true));
+  }
+  // 0c. A social button named by its platform among embedded features that collect the visit ("such as the Facebook Like button").
+  const nextSentence = ctx.sentences[s.index + 1];
+  for (const b of buttonOwners(v, nextSentence !== undefined && nextSentence.paragraph === s.paragraph ? nextSentence.view : undefined)) {
+    if (!deniedUse(v.slice(Math.max(0, v.lastIndexOf(';', b.at) + 1), b.at))) add(b.name, s, b.at, true, false, undefined, true);
   }
   const relation = mayMatch(RELATION_VERB, v, s) && RELATION_VERB.test(v);
   // An entry of a list of recipients has its relation in the list's intro ("we share information about you with: …").

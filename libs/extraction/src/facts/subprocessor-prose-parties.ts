@@ -1,0 +1,50 @@
+/**
+ * Parties named in running prose by the sentence around them rather than by a provider noun or a relation verb before
+ * the name (read by subprocessors.extractor.ts): examples whose kind is the sentence before ("These third parties may set
+ * cookies on your device. Examples include A."), and the platform a social button on the vendor's pages is named by.
+ */
+/**
+ * The position after "Examples include" opening a sentence whose examples are of the parties the sentence before
+ * describes, when that sentence says they collect, receive or are given the visitor's data ("These third parties may set
+ * and access cookies on your device … Examples include Quantcast and Criteo."; "These cookies collect information about
+ * how people use the Sites … Examples include Google Analytics."): the examples are those parties. Not when the sentence
+ * before is about data, rights or the vendor's own acts without a third party or tracker ("We collect contact data.
+ * Examples include your name …" names no capitalised party; "integrations offered by our partners. Examples include
+ * Lenses" gives no collection).
+ */
+export function examplesOfPrevious(v: string, prev: string | undefined): number | undefined {
+  if (prev === undefined) return undefined;
+  const m = EXAMPLES_OPEN.exec(v);
+  if (!m || !/^\p{Lu}/u.test(v.slice(m[0].length))) return undefined;
+  return PARTY_COLLECTS.test(prev) ? m[0].length : undefined;
+}
+const EXAMPLES_OPEN = /^\s*(?:examples?\s+(?:of\s+(?:these|such|them)(?:\s+[\w-]+){0,3}\s+)?(?:include|includes|are)|these\s+include)\s+(?:but\s+are\s+not\s+limited\s+to:?\s+)?/i;
+// The sentence before names third parties or trackers that get the data.
+// The data is the user's or visitor's ("on your device", "your browsing"): a definition of companies that "process
+// Personal Information in accordance with their own terms" describes them, it does not say the vendor's visitors' data
+// goes to them.
+const PARTY_COLLECTS = /\b(?:third[- ]part(?:y|ies)|partners|providers|vendors|companies|cookies|pixels|tags|tools|technologies|services)\b[^.]{0,80}\b(?:collect|collects|receive|receives|access|process|processes|set|sets|place|places|use|uses|track|tracks)\b[^.]{0,60}\b(?:your|users?['’]?|visitors?['’]?)\s+(?:[\w-]+\s+){0,2}?(?:information|data|device|ip\s+address|activity|usage|browsing|visits?)\b/i;
+
+/**
+ * The platform a social button on the vendor's pages is named by ("social media features, such as the Facebook Like
+ * button", "widgets … such as the Twitter "tweet" button or Facebook "like" button"), when the sentence or the next one
+ * says these features collect the visitor's data ("These features may collect your IP address …"): the button loads
+ * from the platform, which gets the visit, as a social plug-in's owner does (pluginOwners). Not a button the sentence
+ * only describes without any collection ("click the Google Sign-In button"), nor one the user uses to leave.
+ */
+export function buttonOwners(v: string, next: string | undefined): { name: string; at: number }[] {
+  if (!/utton/.test(v) || !FEATURES.test(v) || !(BUTTON_COLLECTS.test(v) || (next !== undefined && BUTTON_COLLECTS.test(next)))) return [];
+  const out: { name: string; at: number }[] = [];
+  BUTTON_OWNER.lastIndex = 0;
+  for (let m = BUTTON_OWNER.exec(v); m; m = BUTTON_OWNER.exec(v)) {
+    // A capital starts the name (checked here: the pattern is case-insensitive, so "the like button" matches it too).
+    if (/^\p{Lu}/u.test(m[1]) && !/^(?:The|This|Our|Your|A|An)$/.test(m[1])) out.push({ name: m[1], at: m.index + m[0].lastIndexOf(m[1], m[0].length - 1) });
+  }
+  return out;
+}
+// The sentence speaks of embedded features: social media features, widgets, plug-ins.
+const FEATURES = /\b(?:social\s+(?:media|network(?:ing)?)\s+features?|widgets?|plug-?ins?)\b/i;
+// The features collect the visit: "may collect your IP address", "may set a cookie", "collect information about your visit".
+const BUTTON_COLLECTS = /\b(?:collect|collects|receive|receives|record|records)\b[^.]{0,40}\b(?:ip\s+address|information|data|visit)|\bset\s+(?:a\s+)?cookies?\b/i;
+// A capitalised platform name, then the button's kind in optional quotes: 'Facebook "like" button', 'Twitter “tweet” button'.
+const BUTTON_OWNER = /(?:\bsuch\s+as\s+(?:the\s+)?|\bor\s+(?:the\s+)?|\band\s+(?:the\s+)?|,\s*(?:the\s+)?)([A-Z][A-Za-z]+)\s+["“']?(?:like|tweet|share|follow|\+1|pin\s+it)["”']?\s+buttons?\b/gi;
