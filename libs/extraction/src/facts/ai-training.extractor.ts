@@ -72,7 +72,7 @@ export function extractAiTraining(ctx: FactContext): Fact<'ai_training_on_custom
   // user control is opt_out (README). Only a control named for AI or models, not the general right to object.
   const allowed = cands.find((c) => c.value === 'allowed' && !c.review);
   if (allowed) {
-    for (const s of operative(ctx, /\b(?:object|opt)/i)) {
+    for (const s of operative(ctx, CONTROL_WORDS)) {
       const m = AI_CONTROL.exec(s.view);
       if (m && !CONTROL_NOT_GIVEN.test(m[0]) && !AI_FEATURES.test(s.view.slice(m.index + m[0].length - 30, m.index + m[0].length + 40))) {
         // Both quotes: the use allowed and the control over it.
@@ -83,6 +83,9 @@ export function extractAiTraining(ctx: FactContext): Fact<'ai_training_on_custom
   }
   return decide('ai_training_on_customer_data', cands, ['opt_out', 'opt_in', 'allowed', 'prohibited']);
 }
+// The words of a control over the use (object, opt out): one pattern for the process, not one per document, so the
+// keyword gate (text/keyword-gate.ts) gives it one bit (a literal here took a new bit per call until none were left).
+const CONTROL_WORDS = /\b(?:object|opt)/i;
 
 // The user objecting to, or opting out of, the use of their data for AI or models.
 const AI_CONTROL = /\b(?:you|users?)\b[^.;]{0,100}?\b(?:object|opt[- ]out)\s+(?:to|of|from)\s+(?:the\s+)?(?:use|processing)\s+of\s+(?:your\s+)?(?:personal\s+)?(?:data|information|content)\b[^.;]{0,40}?\b(?:ai|artificial intelligence|machine learning|models?)\b/i;

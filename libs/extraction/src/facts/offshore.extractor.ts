@@ -1,6 +1,7 @@
 import type { Fact } from '@custody/domain';
 import type { Candidate, FactContext } from './fact-context.js';
 import { decide, evidenceAt, negatedBefore, neighbour, operative, partsUnder } from './fact-context.js';
+import { suffixAnchoredMatches } from '../text/suffix-anchored.js';
 
 type V = Fact<'offshore_processing'>['value'];
 
@@ -124,6 +125,9 @@ const US_PLACE = /\b(?:united states|u\.s\.a?\.?|usa)\b/i;
 const EU_SIGNAL = /\bgdpr\b|\beuropean union\b|\beea\b|\bmember states?\b|\bsupervisory authority\b|\bcnil\b|\bdsgvo\b|\bdata protection officer\b/gi;
 const US_SIGNAL = /\bccpa\b|\bcpra\b|\bcalifornia\b|\bunited states\b|\bu\.s\.|\bhipaa\b|\bstate laws?\b/gi;
 const LEGAL_NAME = /([A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3}),?\s+(?:Inc|LLC|Corp|Corporation|GmbH|SAS|SARL|B\.V|N\.V|Oy|AB|AG|Ltd|Limited|S\.A|S\.L)\b\.?/g;
+// Where LEGAL_NAME's suffix stands, with the whitespace before it: the matches are looked for only near these (see
+// text/suffix-anchored.ts; trying LEGAL_NAME at every capital of 150,000 characters was most of homeRegion's time).
+const LEGAL_SUFFIX_AFTER_SPACE = /\s(?:Inc|LLC|Corp|Corporation|GmbH|SAS|SARL|B\.V|N\.V|Oy|AB|AG|Ltd|Limited|S\.A|S\.L)\b/;
 const EU_SUFFIX = /\b(?:GmbH|SAS|S\.A\.S\.?|SARL|S\.A\.|SA|B\.V\.|N\.V\.|Oy|AB|ApS|A\/S|S\.L\.|S\.p\.A\.|S\.r\.l\.|OÜ|UAB|AG|Sp\. z o\.o\.)\.?$/;
 const US_SUFFIX = /\b(?:Inc|LLC|Corp|Corporation|L\.L\.C|PBC|LP)\.?$/;
 
@@ -137,7 +141,7 @@ export function homeRegion(ctx: FactContext): 'us' | 'eu' | undefined {
   // The vendor's legal name written elsewhere ("Name: WPEngine, Inc." in an annex for the brand "WP Engine").
   const keys = ctx.vendorNames.map((n) => n.toLowerCase().replace(/[^a-z0-9]/g, '')).filter((k) => k.length >= 3);
   if (keys.length > 0) {
-    for (const m of head.matchAll(LEGAL_NAME)) {
+    for (const m of suffixAnchoredMatches(LEGAL_NAME, LEGAL_SUFFIX_AFTER_SPACE, 4, head)) {
       const key = m[1].toLowerCase().replace(/[^a-z0-9]/g, '');
       if (!keys.some((k) => key === k || key.startsWith(k))) continue;
       if (EU_SUFFIX.test(m[0])) return 'eu';

@@ -34,7 +34,16 @@ const CLAIMS_NONE = new RegExp(String.raw`\b(?:acquires?|obtains?|has|have|recei
 // The customer keeping its records, anywhere in a clause: "you retain ownership of", "Customer owns all …",
 // "you remain the owner of", "… remains yours", "… belongs to you".
 const CUSTOMER_WORD = String.raw`(?:the\s+)?(?:customer|covered entity|you|practice|clinician|client|controller|therapist|licensee|subscriber|user|member|publisher|data exporter)s?`;
-const CUSTOMER_OWNS = new RegExp(String.raw`\b${CUSTOMER_WORD}\s+(?:shall\s+|will\s+|do(?:es)?\s+|also\s+|always\s+|continue to\s+)*(?:(?:retains?|keeps?|holds?|has|have|maintains?)\s+(?:and\s+\w+\s+)?(?:all\s+|sole\s+|exclusive\s+|full\s+|complete\s+|any\s+)*(?:right,?\s+title,?\s+and\s+interest|ownership|title|(?:intellectual property\s+)?rights?)(?:,[^.;]{0,80}?,)?\s+(?:in(?:\s+and\s+to)?|to|of|over)\s+|(?:own|owns|retains? ownership of|remains? the (?:sole\s+)?owners? of|(?:is|are) the (?:sole\s+)?owners? of)\s+)((?:all\s+|any\s+|its\s+|their\s+|the\s+|your\s+)*${RECORDS})|\b(${RECORDS})[^.;]{0,60}?\b(?:remains?|is|are|stays?|will remain|shall remain)\s+(?:solely\s+)?yours\b|\b(${RECORDS})[^.;]{0,60}?\bbelongs?\s+(?:solely\s+|exclusively\s+)?to\s+(?:you|the customer|customer)\b`, 'i');
+// The customer keeping its records in so many words ("Customer owns all …", "you retain ownership of").
+const CUSTOMER_KEEPS = String.raw`\b${CUSTOMER_WORD}\s+(?:shall\s+|will\s+|do(?:es)?\s+|also\s+|always\s+|continue to\s+)*(?:(?:retains?|keeps?|holds?|has|have|maintains?)\s+(?:and\s+\w+\s+)?(?:all\s+|sole\s+|exclusive\s+|full\s+|complete\s+|any\s+)*(?:right,?\s+title,?\s+and\s+interest|ownership|title|(?:intellectual property\s+)?rights?)(?:,[^.;]{0,80}?,)?\s+(?:in(?:\s+and\s+to)?|to|of|over)\s+|(?:own|owns|retains? ownership of|remains? the (?:sole\s+)?owners? of|(?:is|are) the (?:sole\s+)?owners? of)\s+)((?:all\s+|any\s+|its\s+|their\s+|the\s+|your\s+)*${RECORDS})`;
+const CUSTOMER_OWNS = new RegExp(String.raw`${CUSTOMER_KEEPS}|\b(${RECORDS})[^.;]{0,60}?\b(?:remains?|is|are|stays?|will remain|shall remain)\s+(?:solely\s+)?yours\b|\b(${RECORDS})[^.;]{0,60}?\bbelongs?\s+(?:solely\s+|exclusively\s+)?to\s+(?:you|the customer|customer)\b`, 'i');
+// CUSTOMER_OWNS's other readings need "yours" or "belong" in the clause. Without either only the first can match, and on
+// its own it finds the same match (same index and group 1; groups 2 and 3 are unset either way) without trying the
+// records phrase at every word of the clause.
+const CUSTOMER_OWNS_FIRST = new RegExp(CUSTOMER_KEEPS, 'i');
+const YOURS_OR_BELONGS = /yours|belong/i;
+// PROPERTY_OF needs one of these words as written: a clause without them is not tried.
+const PROPERTY_WORDS = /property|owned by|under the ownership/i;
 const JOINT = /\b(?:jointly owned|joint ownership|co-?owned|shared ownership|own (?:them |it )?jointly)\b/i;
 const ASSIGNS = /\b(?:you|customer|licensee|user)s?\s+(?:hereby\s+)?(?:assigns?|transfers?)\s+(?:to\s+[\w\s]{1,30}?\s+)?(?:all\s+)?(?:right,?\s+title,?\s+and\s+interest|ownership|(?:all\s+)?rights?)\b/i;
 // The vendor's own site, software and brand: owning those is not owning the records.
@@ -91,9 +100,9 @@ export function extractRecordOwnership(ctx: FactContext): Fact<'record_ownership
         continue;
       }
       const own = OWNS.exec(v.replace(/^(?:as between (?:the parties|you and us|[\w\s]{1,40}? and [\w\s]{1,40}?),?\s*)/i, (m) => ' '.repeat(m.length)).trimStart());
-      const prop = PROPERTY_OF.exec(v);
+      const prop = PROPERTY_WORDS.test(v) ? PROPERTY_OF.exec(v) : null;
       // "any other data that belongs to you" describes the records; it does not state who holds them.
-      let cust = own && owner(own[1]) ? null : /\b(?:that|which)\s+belongs?\s+to\b/i.test(v) ? null : CUSTOMER_OWNS.exec(v);
+      let cust = own && owner(own[1]) ? null : /\b(?:that|which)\s+belongs?\s+to\b/i.test(v) ? null : (YOURS_OR_BELONGS.test(v) ? CUSTOMER_OWNS : CUSTOMER_OWNS_FIRST).exec(v);
       if (cust && IF_OWNER.test(v.slice(Math.max(0, cust.index - 40), cust.index))) cust = null;
       const who = own && owner(own[1]) ? owner(own[1]) : cust ? 'customer' : prop ? owner(prop[2]) : undefined;
       const records = own && owner(own[1]) ? own[2] : cust ? (cust[1] ?? cust[2] ?? cust[3] ?? '') : prop ? prop[1] : '';

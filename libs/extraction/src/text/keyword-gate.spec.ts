@@ -135,3 +135,26 @@ describe('ownerBits', () => {
     expect(ownerBits('we list our subprocessors here', owner, bit)).toBe(kept);
   });
 });
+
+describe('KeywordGate bits of copies of one pattern', () => {
+  // A reader that writes its prefilter as a literal inside a function hands the gate a new RegExp per call. Each copy took
+  // a bit of its own on the old code, so after 31 calls every pattern seen later got none (and ran on every sentence).
+  it('gives every copy of a pattern its one bit, leaving bits for the patterns that come later', () => {
+    const gate = new KeywordGate();
+    const copies = Array.from({ length: 40 }, () => new RegExp(String.raw`\b(?:object|opt)`, 'i'));
+    const bits = copies.map((re) => gate.bitOf(re));
+    expect(new Set(bits)).toEqual(new Set([bits[0]]));
+    expect(bits[0]).not.toBe(0);
+    const later = gate.bitOf(/\b(?:law|legal)/i);
+    expect(later).not.toBe(0);
+    expect(later).not.toBe(bits[0]);
+  });
+
+  it('keeps patterns with the same source but other flags apart (their words are read by flags too)', () => {
+    const gate = new KeywordGate();
+    const insensitive = gate.bitOf(/\blaw/i);
+    // `u` is a flag the gate does not read: no bit, whatever the same source got.
+    expect(gate.bitOf(/\blaw/iu)).toBe(0);
+    expect(gate.bitOf(new RegExp(String.raw`\blaw`, 'i'))).toBe(insensitive);
+  });
+});

@@ -177,6 +177,8 @@ export class KeywordGate {
   /** The patterns the last {@link scan} found a complete word of (a subset of its answer). */
   sure = 0;
   private readonly bitsOf = new Map<RegExp, number>();
+  /** The bit of each pattern source (with its flags): copies of one pattern share it. */
+  private readonly bitsBySource = new Map<string, number>();
   private used = 0;
   /** All bits registered so far: a scan made earlier covers only the bits registered before it. */
   all = 0;
@@ -187,9 +189,15 @@ export class KeywordGate {
   bitOf(re: RegExp): number {
     let bit = this.bitsOf.get(re);
     if (bit !== undefined) return bit;
+    // A pattern written as a literal inside a function is a new object per call: each copy gets the one bit of its
+    // source and flags (a bit per copy used up all 31 within a few documents), and is not kept (nor are they all).
+    const key = `${re.flags}/${re.source}`;
+    bit = this.bitsBySource.get(key);
+    if (bit !== undefined) return bit;
     const words = this.used < 31 ? requiredPrefixes(re) : undefined;
     bit = words ? 1 << this.used++ : 0;
     this.bitsOf.set(re, bit);
+    this.bitsBySource.set(key, bit);
     if (bit) {
       for (const w of words!) this.insert(w, bit);
       // A complete word is one of the pattern's runs (it is also marked as a run, which changes nothing then).
