@@ -87,6 +87,7 @@ import type { Evidence, ExtractionResult, FactName } from '@custody/domain';
 import { FACT_NAMES, FACT_VALUES } from '@custody/domain';
 import { DEFAULT_MIN_CONFIDENCE, extractDocument, extractFacts, loadDocument } from '@custody/extraction';
 import { CALIBRATION } from '../../libs/extraction/src/calibration/calibration-weights.js';
+import { KIND_THRESHOLDS } from '../../libs/extraction/src/calibration/kind-thresholds.js';
 import type { Counts, CorpusSpec, Prf } from './support/extraction-corpora.js';
 import { isUnspecified, labelledCorpora, OTA_DIR, OTA_DOCS, prf, scoreFact, sourceOf } from './support/extraction-corpora.js';
 
@@ -113,6 +114,8 @@ interface EvidenceCheck {
 }
 interface CalibrationPoint {
   fact: FactName;
+  /** The document's kind as the extractor read it from the text (result.document.kind). */
+  kind: string;
   confidence: number;
   correct: boolean;
 }
@@ -126,6 +129,8 @@ interface CorpusReport {
   micro: Prf;
   evidence: EvidenceCheck;
   calibration: CalibrationPoint[];
+  /** Labelled positives per document kind (as the extractor reads it): recall's denominator per kind. */
+  positivesByKind: Record<string, number>;
   errors: string[];
   mismatches: string[];
   /** Facts left unspecified but with review candidates, and how often the label was specified there. */
@@ -159,6 +164,7 @@ async function runCorpus(spec: CorpusSpec): Promise<CorpusReport> {
   const errors: string[] = [];
   const mismatches: string[] = [];
   const calibration: CalibrationPoint[] = [];
+  const positivesByKind: Record<string, number> = {};
   const evidence = newEvidence();
   const review = { facts: 0, labelled: 0 };
   for (const label of spec.labels) {
@@ -177,18 +183,20 @@ async function runCorpus(spec: CorpusSpec): Promise<CorpusReport> {
       continue;
     }
     checkEvidence(result, source, label.file, evidence);
+    const kind = result.document.kind;
     for (const f of FACT_NAMES) {
       const fact = result.facts[f] as { value: unknown; confidence: number; review?: unknown[] };
       const c = scoreFact(f, label.facts[f], fact.value);
       per[f].tp += c.tp;
       per[f].fp += c.fp;
       per[f].fn += c.fn;
+      positivesByKind[kind] = (positivesByKind[kind] ?? 0) + c.tp + c.fn;
       if (c.fp || c.fn) mismatches.push(`${label.file} ${f}: predicted ${JSON.stringify(fact.value)}, label ${JSON.stringify(label.facts[f])}`);
       if (FACT_VALUES[f] === 'list') {
-        for (let i = 0; i < c.tp; i++) calibration.push({ fact: f, confidence: fact.confidence, correct: true });
-        for (let i = 0; i < c.fp; i++) calibration.push({ fact: f, confidence: fact.confidence, correct: false });
+        for (let i = 0; i < c.tp; i++) calibration.push({ fact: f, kind, confidence: fact.confidence, correct: true });
+        for (let i = 0; i < c.fp; i++) calibration.push({ fact: f, kind, confidence: fact.confidence, correct: false });
       } else if (!isUnspecified(f, fact.value)) {
-        calibration.push({ fact: f, confidence: fact.confidence, correct: c.tp === 1 });
+        calibration.push({ fact: f, kind, confidence: fact.confidence, correct: c.tp === 1 });
       }
       if (isUnspecified(f, fact.value) && (fact.review?.length ?? 0) > 0) {
         review.facts++;
@@ -207,6 +215,7 @@ async function runCorpus(spec: CorpusSpec): Promise<CorpusReport> {
     micro: prf(micro),
     evidence: finish(evidence),
     calibration,
+    positivesByKind,
     errors,
     mismatches,
     review,
@@ -398,13 +407,19 @@ const calibration = {
   heldOut: calibrate(heldPoints.flatMap((c) => c.calibration), positives(heldPoints)),
   tuning: calibrate(tuningPoints.flatMap((c) => c.calibration), positives(tuningPoints)),
 };
+/** The same tables per kind of document as the extractor reads it (its thresholds differ per kind: calibration-weights.ts). */
+const byKind = (cs: CorpusReport[]) => {
+  const kinds = [...new Set(cs.flatMap((c) => Object.keys(c.positivesByKind)))].sort();
+  return Object.fromEntries(kinds.map((k) => [k, calibrate(cs.flatMap((c) => c.calibration).filter((p) => p.kind === k), cs.reduce((n, c) => n + (c.positivesByKind[k] ?? 0), 0))]));
+};
+const calibrationByKind = { tuning: byKind(tuningPoints), heldOut: byKind(heldPoints) };
 // Precision before recall: F0.5; among equal scores the highest threshold (abstain more for the same score).
 const f05 = (r: { precision: number; recall: number }) => (r.precision + r.recall === 0 ? 0 : (1.25 * r.precision * r.recall) / (0.25 * r.precision + r.recall));
 const chosenThreshold = calibration.tuning.reduce((best, r) => (f05(r) >= f05(best) - 1e-9 ? r : best), calibration.tuning[0]);
 
 if (asJson) {
-  const out = corpora.map(({ calibration: _c, mismatches, ...c }) => ({ ...c, mismatches: c.role === 'check' || c.role === 'fresh' ? (showHeldOut ? mismatches : `${mismatches.length} hidden`) : mismatches }));
-  console.log(JSON.stringify({ corpora: out, calibration, chosenThreshold: { ...chosenThreshold, extractorDefault: DEFAULT_MIN_CONFIDENCE }, robustness, throughput: speed, baseline, targets, notes, attribution: 'OTA data © Open Terms Archive contributors, ODC-BY 1.0' }, null, 2));
+  const out = corpora.map(({ calibration: _c, positivesByKind: _k, mismatches, ...c }) => ({ ...c, mismatches: c.role === 'check' || c.role === 'fresh' ? (showHeldOut ? mismatches : `${mismatches.length} hidden`) : mismatches }));
+  console.log(JSON.stringify({ corpora: out, calibration, calibrationByKind, chosenThreshold: { ...chosenThreshold, extractorDefault: DEFAULT_MIN_CONFIDENCE }, robustness, throughput: speed, baseline, targets, notes, attribution: 'OTA data © Open Terms Archive contributors, ODC-BY 1.0' }, null, 2));
 } else {
   for (const n of notes) console.log(`note: ${n}`);
   if (baseline) console.log(`baseline: ${baseline.recorded} at ${baseline.commit} — ${baseline.note}`);
@@ -434,8 +449,11 @@ if (asJson) {
   };
   cal(`unseen sets (${heldPoints.map((c) => c.name).join(' + ')})`, calibration.heldOut);
   cal(`all tuning sets: ${TUNING_SETS.join(' + ')}`, calibration.tuning);
-  console.log(`  best single F0.5 threshold on the tuning sets: t=${chosenThreshold.threshold.toFixed(2)} (precision ${f3(chosenThreshold.precision)}, recall ${f3(chosenThreshold.recall)}); the extractor asserts at its per-fact thresholds (fit floor ${DEFAULT_MIN_CONFIDENCE}, lowered where the project's own corpora need it), chosen by fit-calibration.ts on the tuning sets:`);
+  for (const [k, rows] of Object.entries(calibrationByKind.tuning)) cal(`all tuning sets, documents read as ${k}`, rows);
+  for (const [k, rows] of Object.entries(calibrationByKind.heldOut)) cal(`unseen sets, documents read as ${k}`, rows);
+  console.log(`  best single F0.5 threshold on the tuning sets: t=${chosenThreshold.threshold.toFixed(2)} (precision ${f3(chosenThreshold.precision)}, recall ${f3(chosenThreshold.recall)}); the extractor asserts at its per-fact thresholds (fit floor ${DEFAULT_MIN_CONFIDENCE}, lowered where the project's own corpora need it), chosen by fit-calibration.ts on the tuning sets, raised per kind of document by kind-thresholds.ts (develop sets only):`);
   console.log(`  ${Object.entries(CALIBRATION.thresholds).map(([f, t]) => `${f} ${t}`).join(', ')}`);
+  console.log(`  per kind: ${JSON.stringify(KIND_THRESHOLDS)}`);
   const byFact = (name: string, cs: CorpusReport[]) => {
     console.log(`\ncalibration per fact (${name}): at t = 0 / 0.5 / 0.7 / 0.9 → kept, precision`);
     for (const f of FACT_NAMES) {

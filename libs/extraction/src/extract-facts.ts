@@ -46,7 +46,7 @@ export function extractFacts(text: string, opts: ExtractOptions = {}): Extractio
   };
   if (!opts.uncalibrated) {
     calibrateFacts(facts, ctx, opts.minConfidence);
-    abstain(facts, opts.minConfidence);
+    abstain(facts, opts.minConfidence, ctx.kind);
   }
   return {
     document: {

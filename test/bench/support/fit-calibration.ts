@@ -20,59 +20,28 @@
  *
  * Model: a logistic regression per answer kind (scalar facts: shared weights with a bias per fact and value;
  * sub-processor names: their own), L2-regularised, fitted by gradient descent. The biases per fact and value are
- * regularised harder than the weights (L2_PER_VALUE): several rest on a few dozen answers of one or two corpora, and
+ * regularised harder than the weights (FIT_SETTINGS.l2PerValue, calibration-samples.ts): several rest on a few dozen answers of one or two corpora, and
  * left to themselves they learnt those corpora (leave-one-corpus-out scalar log loss 0.339 -> 0.331, AUC 0.711 ->
- * 0.729 together with the unused feature below). Features in UNUSED keep weight 0: each made the leave-one-corpus-out
+ * 0.729 together with the unused feature below). Features in FIT_SETTINGS.unused keep weight 0: each made the leave-one-corpus-out
  * figures worse, i.e. what it learnt did not carry to the corpus left out. Each fact's threshold is the lowest at which the
  * leave-one-corpus-out precision of its answers reaches 0.95 (precision before recall), never below 0.5.
  */
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FactName } from '@custody/domain';
-import { FACT_NAMES, FACT_VALUES } from '@custody/domain';
-import { DEFAULT_MIN_CONFIDENCE, extractFacts, loadDocument } from '@custody/extraction';
-import type { LogisticModel } from '../../../libs/extraction/src/calibration/calibrate.js';
-import { answerKey, probability } from '../../../libs/extraction/src/calibration/calibrate.js';
-import { NAME_FEATURES, nameFeatures, SCALAR_FEATURES, scalarFeatures } from '../../../libs/extraction/src/calibration/features.js';
-import { factContext } from '../../../libs/extraction/src/extract-facts.js';
-import { lowerBound } from '../../../libs/extraction/src/loaders/markdown-loader.js';
+import { FACT_NAMES } from '@custody/domain';
+import { DEFAULT_MIN_CONFIDENCE } from '@custody/extraction';
+import { probability } from '../../../libs/extraction/src/calibration/calibrate.js';
+import { NAME_FEATURES, SCALAR_FEATURES } from '../../../libs/extraction/src/calibration/features.js';
 import { CALIBRATION } from '../../../libs/extraction/src/calibration/calibration-weights.js';
-import type { CorpusSpec, Label } from './extraction-corpora.js';
-import { isUnspecified, normaliseName, ROOT, tuningCorpora } from './extraction-corpora.js';
+import type { Sample } from './calibration-samples.js';
+import { collectSamples, FIT_SETTINGS, fitBoth as fitWith, predict } from './calibration-samples.js';
+import { ROOT, tuningCorpora } from './extraction-corpora.js';
 import { printNameMisses } from './name-misses.js';
 const TARGET_PRECISION = 0.95;
-const L2 = 1;
-const L2_PER_VALUE = 30;
-/**
- * Features the fit leaves at weight 0 (leave-one-corpus-out log loss / AUC without vs with, on the 2609 answers of
- * 2026-12-04): scalar `conflict` 0.331/0.729 vs 0.333/0.724; names `suffix`, `providerSentence` and `structured`
- * together 0.489/0.761 vs 0.504/0.750. The features stay computed (features.ts) so a later fit can take them back.
- */
-const UNUSED: { scalar: readonly string[]; names: readonly string[] } = { scalar: ['conflict'], names: ['suffix', 'providerSentence', 'structured'] };
-const ITERATIONS = Number(process.env.FIT_ITERATIONS ?? 3000);
 const FLOOR = DEFAULT_MIN_CONFIDENCE;
 const GRID = Array.from({ length: 19 }, (_, i) => 0.05 * (i + 1));
 const OUT = join(ROOT, 'libs', 'extraction', 'src', 'calibration', 'calibration-weights.ts');
-
-interface Sample {
-  corpus: string;
-  source: string;
-  doc: string;
-  kind: 'scalar' | 'names';
-  fact: FactName;
-  /** answerKey(fact, value): the bias the model learns per fact and value. */
-  key: string;
-  /** The name, for a sub-processor answer (debug output only). */
-  name?: string;
-  x: number[];
-  y: 0 | 1;
-}
-interface AnswerFact {
-  value: unknown;
-  confidence: number;
-  evidence: { start?: number; end?: number }[];
-  review?: { value?: unknown }[];
-}
 
 const args = process.argv.slice(2);
 const write = args.includes('--write');
@@ -80,97 +49,8 @@ const snapArg = args.includes('--snapshots') ? args[args.indexOf('--snapshots') 
 const snapDir = snapArg === 'none' ? undefined : snapArg;
 
 const specs = tuningCorpora();
-/** The corpus of a snapshot's tag (`fresh4@e303ccf` is ota-fresh4's, `check@ef9cb7c` ota-check's). */
-const corpusOfTag = (tag: string) => `ota-${tag.split('@')[0]}`;
-const samples: Sample[] = [];
-const positives = new Map<string, number>(); // per corpus and source: labelled positives (for recall)
-const factPositives = new Map<FactName, number>(); // per fact, over all corpora and sources
-const namePositives = new Map<string, number>(); // per corpus and source: labelled sub-processor names
-
-/** Text offset of a source offset (the first text character at or after it). */
-const toText = (sourceIndex: Int32Array | undefined, at: number) => (sourceIndex ? lowerBound(sourceIndex, at) : at);
-
-async function addDocument(spec: CorpusSpec, label: Label, source: string, facts?: Record<string, AnswerFact>): Promise<void> {
-  const bytes = readFileSync(join(spec.docsDir, label.file));
-  const doc = await loadDocument(bytes, label.file);
-  const opts = { sections: doc.sections, ...(doc.links ? { links: doc.links } : {}) };
-  let answers: Record<string, AnswerFact>;
-  if (facts) {
-    // An earlier extractor's answers: evidence at source offsets, moved back onto today's normalised text.
-    answers = Object.fromEntries(Object.entries(facts).map(([k, f]) => [k, { ...f, evidence: f.evidence.map((e) => ({ start: e.start === undefined ? undefined : toText(doc.sourceIndex, e.start) })) }]));
-  } else answers = extractFacts(doc.text, { ...opts, uncalibrated: true }).facts as unknown as Record<string, AnswerFact>;
-  const { ctx } = factContext(doc.text, opts);
-  const key = `${spec.name}|${source}`;
-  for (const f of FACT_NAMES) {
-    const truth = label.facts[f];
-    const a = answers[f];
-    if (FACT_VALUES[f] === 'list') {
-      const want = new Set(((truth as string[]) ?? []).map(normaliseName));
-      positives.set(key, (positives.get(key) ?? 0) + want.size);
-      factPositives.set(f, (factPositives.get(f) ?? 0) + want.size);
-      namePositives.set(key, (namePositives.get(key) ?? 0) + want.size);
-      const names = Array.isArray(a?.value) ? (a.value as string[]) : [];
-      const seen = new Set<string>();
-      for (const n of names) {
-        if (seen.has(normaliseName(n))) continue;
-        seen.add(normaliseName(n));
-        samples.push({ corpus: spec.name, source, doc: label.file, kind: 'names', fact: f, key: answerKey(f), name: n, x: nameFeatures(ctx, n, names.length), y: want.has(normaliseName(n)) ? 1 : 0 });
-      }
-      continue;
-    }
-    if (!isUnspecified(f, truth)) {
-      positives.set(key, (positives.get(key) ?? 0) + 1);
-      factPositives.set(f, (factPositives.get(f) ?? 0) + 1);
-    }
-    if (!a || isUnspecified(f, a.value) || a.evidence.length === 0) continue;
-    const x = scalarFeatures(ctx, f, { value: a.value, confidence: a.confidence, evidence: a.evidence as never, reviewValues: (a.review ?? []).map((r) => r.value) });
-    samples.push({ corpus: spec.name, source, doc: label.file, kind: 'scalar', fact: f, key: answerKey(f, a.value), x, y: a.value === truth ? 1 : 0 });
-  }
-}
-
-for (const spec of specs) for (const label of spec.labels) await addDocument(spec, label, 'today');
-if (snapDir && existsSync(snapDir)) {
-  for (const file of readdirSync(snapDir).filter((f) => f.endsWith('.jsonl')).sort()) {
-    for (const line of readFileSync(join(snapDir, file), 'utf8').split('\n').filter(Boolean)) {
-      const rec = JSON.parse(line) as { tag: string; file: string; facts: Record<string, AnswerFact> };
-      const spec = specs.find((s) => s.name === corpusOfTag(rec.tag));
-      const label = spec?.labels.find((l) => l.file === rec.file);
-      if (!spec || !label) throw new Error(`${file}: ${rec.tag} ${rec.file} is not a document of a tuning corpus`);
-      await addDocument(spec, label, rec.tag, rec.facts);
-    }
-  }
-}
-
-/** L2-regularised logistic regression (the global bias unregularised; features in UNUSED fixed at 0) by full-batch gradient descent. */
-function fit(data: Sample[], nFeatures: number, perFact: boolean, unused: boolean[]): LogisticModel {
-  const w = new Array<number>(nFeatures).fill(0);
-  const fb: Record<string, number> = {};
-  let b = 0;
-  const lr = 0.5;
-  for (let it = 0; it < ITERATIONS; it++) {
-    const gw = new Array<number>(nFeatures).fill(0);
-    const gf: Record<string, number> = {};
-    let gb = 0;
-    const m: LogisticModel = { features: [], weights: w, bias: b, perValue: perFact ? fb : {} };
-    for (const s of data) {
-      const err = probability(m, s.key, s.x) - s.y;
-      gb += err;
-      for (let i = 0; i < nFeatures; i++) gw[i] += err * s.x[i];
-      if (perFact) gf[s.key] = (gf[s.key] ?? 0) + err;
-    }
-    const n = Math.max(1, data.length);
-    b -= (lr * gb) / n;
-    for (let i = 0; i < nFeatures; i++) if (!unused[i]) w[i] -= (lr * (gw[i] + L2 * w[i])) / n;
-    if (perFact) for (const k of Object.keys(gf)) fb[k] = (fb[k] ?? 0) - (lr * (gf[k] + L2_PER_VALUE * (fb[k] ?? 0))) / n;
-  }
-  return { features: [], weights: w.map((x) => +x.toFixed(3)), bias: +b.toFixed(3), perValue: Object.fromEntries(Object.entries(fb).sort().map(([k, v]) => [k, +v.toFixed(3)])) };
-}
-
-const fitBoth = (data: Sample[]) => ({
-  scalar: { ...fit(data.filter((s) => s.kind === 'scalar'), SCALAR_FEATURES.length, true, SCALAR_FEATURES.map((f) => UNUSED.scalar.includes(f))), features: SCALAR_FEATURES },
-  names: { ...fit(data.filter((s) => s.kind === 'names'), NAME_FEATURES.length, false, NAME_FEATURES.map((f) => UNUSED.names.includes(f))), features: NAME_FEATURES },
-});
-const predict = (m: ReturnType<typeof fitBoth>, s: Sample) => probability(s.kind === 'scalar' ? m.scalar : m.names, s.key, s.x);
+const { samples, positives, factPositives, namePositives } = await collectSamples(specs, snapDir);
+const fitBoth = (data: Sample[]) => fitWith(data, FIT_SETTINGS);
 
 // Leave one corpus out: each corpus' answers (today's and earlier extractors') scored by a model fitted without it.
 const corpora = [...new Set(samples.map((s) => s.corpus))];
@@ -281,7 +161,7 @@ if (write) {
  * The extraction's confidence calibration, written by test/bench/support/fit-calibration.ts (do not edit by hand;
  * re-run it with --write and review the diff like data). Fitted on the tuning corpora only (${specs.map((c) => c.name).join(', ')})
  * and on earlier extractors' answers on those sets while they were unseen; ${samples.length} answers, ${samples.filter((s) => s.y === 0).length} wrong.
- * Features are explained in features.ts; left at weight 0 as they did not carry to a left-out corpus: scalar ${UNUSED.scalar.join(', ')}; names ${UNUSED.names.join(', ')}.
+ * Features are explained in features.ts; left at weight 0 as they did not carry to a left-out corpus: scalar ${FIT_SETTINGS.unused.scalar.join(', ')}; names ${FIT_SETTINGS.unused.names.join(', ')}.
  * Each fact's threshold is the lowest (at least ${FLOOR}) at which the
  * leave-one-corpus-out precision of that fact's answers reaches ${TARGET_PRECISION}, else the one with the best F0.5.
  */

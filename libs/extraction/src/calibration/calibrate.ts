@@ -1,8 +1,10 @@
-import type { Evidence, Fact, FactName, FactSet } from '@custody/domain';
+import type { DocumentKind, Evidence, Fact, FactName, FactSet } from '@custody/domain';
 import { FACT_VALUES, unspecifiedValue } from '@custody/domain';
 import type { FactContext } from '../facts/fact-context.js';
 import { evidenceAt, silent, withReview } from '../facts/fact-context.js';
 import { CALIBRATION } from './calibration-weights.js';
+import type { KindThresholds } from './kind-thresholds.js';
+import { KIND_THRESHOLDS } from './kind-thresholds.js';
 import { MAX_MENTIONS, nameFeatures, scalarFeatures, sentenceAt } from './features.js';
 import { mentionsOf } from './mentions.js';
 import { DEFAULT_MIN_CONFIDENCE } from '../types.js';
@@ -32,10 +34,14 @@ export function probability(m: LogisticModel, key: string, x: number[]): number 
 
 /**
  * The threshold an answer of `fact` must reach to be asserted: `min` when the caller gives one, else the fact's own
- * threshold from the fit (see {@link DEFAULT_MIN_CONFIDENCE} for how it is chosen).
+ * threshold from the fit (see {@link DEFAULT_MIN_CONFIDENCE} for how it is chosen), raised to the threshold of the
+ * document's kind for that family of answers where one was chosen (kind-thresholds.ts).
  */
-export function thresholdOf(fact: FactName, min?: number): number {
-  return min ?? CALIBRATION.thresholds[fact] ?? DEFAULT_MIN_CONFIDENCE;
+export function thresholdOf(fact: FactName, min?: number, kind?: DocumentKind, kinds: KindThresholds = KIND_THRESHOLDS): number {
+  if (min !== undefined) return min;
+  const own = CALIBRATION.thresholds[fact] ?? DEFAULT_MIN_CONFIDENCE;
+  const family = FACT_VALUES[fact] === 'list' ? 'names' : 'scalar';
+  return Math.max(own, (kind && kinds[kind]?.[family]) ?? 0);
 }
 
 const round = (p: number) => Math.round(p * 1000) / 1000;
@@ -52,7 +58,7 @@ export function calibrateFacts(facts: FactSet, ctx: FactContext, min?: number): 
     const f = out[name];
     if (!isAsserted(name, f)) continue;
     if (FACT_VALUES[name] === 'list') {
-      out[name] = calibrateNames(ctx, f as Fact<'subprocessors_named'>, thresholdOf(name, min)) as Fact<FactName>;
+      out[name] = calibrateNames(ctx, f as Fact<'subprocessors_named'>, thresholdOf(name, min, ctx.kind)) as Fact<FactName>;
       continue;
     }
     const x = scalarFeatures(ctx, name, { value: f.value, confidence: f.confidence, evidence: f.evidence, reviewValues: (f.review ?? []).map((r) => r.value) });
@@ -86,12 +92,12 @@ function calibrateNames(ctx: FactContext, f: Fact<'subprocessors_named'>, min: n
   return review.length > 0 ? { ...rest, review } : rest;
 }
 
-/** Scalar facts below their threshold go back to unspecified; their quotes stay as review candidates. */
-export function abstain(facts: FactSet, min?: number): void {
+/** Scalar facts below their threshold (for a document of `kind`) go back to unspecified; their quotes stay as review candidates. */
+export function abstain(facts: FactSet, min?: number, kind?: DocumentKind, kinds: KindThresholds = KIND_THRESHOLDS): void {
   const out = facts as Record<FactName, Fact<FactName>>;
   for (const name of Object.keys(facts) as FactName[]) {
     const f = out[name];
-    const t = thresholdOf(name, min);
+    const t = thresholdOf(name, min, kind, kinds);
     if (!isAsserted(name, f) || f.confidence >= t) continue;
     const review = f.evidence.map((e) => ({ value: f.value, evidence: e, reason: `confidence ${f.confidence.toFixed(2)} below the threshold ${t}` }));
     out[name] = withReview(silent(name), [...review, ...(f.review ?? []).map((r) => ({ value: r.value, evidence: r.evidence[0], reason: r.reason, rejected: r.rejected }))]);
