@@ -82,6 +82,8 @@ export function memberGrouper(systems: readonly Pick<GraphSystem, 'id' | 'name' 
 export function memberGrouping(systems: readonly Pick<GraphSystem, 'id' | 'name' | 'group'>[]): {
   group: <M>(members: readonly M[], view: MemberView<M>) => Finding[];
   stream: <M>(view: MemberView<M>) => MemberStream<M>;
+  /** {@link fleetVendorOf} over the same systems (rules counting parties share it instead of indexing them again). */
+  standIn: (id: string) => string | undefined;
 } {
   const byId = new Map(systems.map((s) => [s.id, s]));
   const standIn = fleetVendorOf(systems, byId);
@@ -111,6 +113,7 @@ export function memberGrouping(systems: readonly Pick<GraphSystem, 'id' | 'name'
   return {
     group: (members, view) => groupWith(members, view, byId, rewrite),
     stream: (view) => streamGroups(view, byId, rewrite, rewriteInstall),
+    standIn,
   };
 }
 

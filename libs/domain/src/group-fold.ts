@@ -27,12 +27,14 @@ export interface GroupFold<M> {
   runIsInstall: boolean;
   /** The subject of the last member folded: a streaming caller checks the next one sorts after it. */
   lastSubject: string | undefined;
+  /** The class draft whose lists foldInstall folded last: its next member adds no category or citation. */
+  lastLike: M | undefined;
 }
 
 export function newFold<M>(subject: string): GroupFold<M> {
   return {
     subject, instances: [], systems: new Set(), categories: new Set(), citations: new Map(), lastCitations: undefined,
-    worst: undefined, worstRank: -1, worstHazard: 0, worstSubject: '', installCount: 0, runSubject: undefined, runIsInstall: false, lastSubject: undefined,
+    worst: undefined, worstRank: -1, worstHazard: 0, worstSubject: '', installCount: 0, runSubject: undefined, runIsInstall: false, lastSubject: undefined, lastLike: undefined,
   };
 }
 
@@ -127,6 +129,11 @@ export function foldInstall<M>(g: GroupFold<M>, like: M, figures: LikeFigures, s
   noteSubject(g, subject, true);
   for (let i = 0; i < systems.length; i++) g.systems.add(systems[i]!);
   g.instances.push(site ? { subject, system: install, site, severity, evidence } : { subject, system: install, severity, evidence });
+  // A class's members share `like`'s categories and citations: folded once per run of them, as folding them
+  // again only finds each already in the group's sets (a draft with citations of its own would even build
+  // its citation list anew per member).
+  if (like === g.lastLike) return;
+  g.lastLike = like;
   foldLists(g, like, view);
 }
 

@@ -1,5 +1,6 @@
 import {
   BUSINESS_ASSOCIATE_ROLES,
+  fleetVendorOf,
   hasExpired,
   stampEvidence,
   PRACTICE_ID,
@@ -150,6 +151,15 @@ export function displayName(graph: Graph, id: string): string {
 export function vendorSystems(graph: Graph): readonly GraphSystem[] {
   // A dozen rules walk the vendors; a fleet has 100,000 of them.
   return judgedVendors(graph) ?? memoByGraph('vendors', graph, () => graph.systems.filter((s) => !isPracticeSide(graph, s.id)));
+}
+
+/**
+ * Each fleet install's party (its vendor's stand-in; undefined for a system that is no install): fleetVendorOf
+ * over the graph's systems once per run. The runner primes it with its grouping's own, so a fleet's 100,000
+ * systems are indexed once, not again by each rule counting parties.
+ */
+export function fleetParty(graph: Graph): (id: string) => string | undefined {
+  return memoByGraph('fleet-party', graph, () => fleetVendorOf(graph.systems));
 }
 
 /** Does a consent name this system (by id or name)? */

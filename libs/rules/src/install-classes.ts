@@ -99,6 +99,43 @@ export function ruleClasses(graph: Graph, vendors: readonly GraphSystem[], reads
   });
 }
 
+/**
+ * The settings every class-run rule of this run declares, told by the runner before its rules run: an install's
+ * evidence is then scanned once for a mention of any of them, not once per setting (see mentionFilter).
+ */
+export function declareClassSettings(graph: Graph, rules: readonly { classReads?: ClassReads }[]): void {
+  const keys = [...new Set(rules.flatMap((r) => r.classReads?.settings ?? []))];
+  memoByGraph('class-settings', graph, () => keys);
+}
+
+/**
+ * Per vendor position, 1 when an own evidence item of the install may mention `key` (it mentions one of the
+ * run's declared settings), 0 when none can; undefined when the run declared no settings including `key`
+ * (then every install is checked). A fleet row rarely names a setting: most installs skip the per-setting check.
+ */
+function mentionFilter(graph: Graph, index: InstallIndex, key: string): Uint8Array | undefined {
+  const keys = memoByGraph<readonly string[] | undefined>('class-settings', graph, () => undefined);
+  if (!keys?.includes(key)) return undefined;
+  return memoByGraph('class-mentions', graph, () => {
+    // Contains any of the keys iff some alternative matches somewhere: the same test as `includes` per key.
+    const any = new RegExp(keys.map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
+    const out = new Uint8Array(index.vendors.length);
+    for (let p = 0; p < index.vendors.length; p++) {
+      if (index.base[p]! < 0) continue;
+      const evidence = index.vendors[p]!.evidence;
+      if (evidence.length > MAX_MENTIONED) continue;
+      for (let i = 0; i < evidence.length; i++) {
+        const e = evidence[i]!;
+        if ((typeof e.path === 'string' && any.test(e.path)) || (typeof e.quote === 'string' && any.test(e.quote))) {
+          out[p] = 1;
+          break;
+        }
+      }
+    }
+    return out;
+  });
+}
+
 /** Own evidence items of an install whose mentions of a setting fit in a column id; more make it a class of its own. */
 const MAX_MENTIONED = 20;
 
@@ -108,6 +145,7 @@ const MAX_MENTIONED = 20;
  */
 function settingColumn(graph: Graph, index: InstallIndex, key: string): Float64Array {
   return memoByGraph(`class-column:${key}`, graph, () => {
+    const mentionable = mentionFilter(graph, index, key);
     const primitives = new Map<unknown, number>();
     const objects = new Map<string, number>();
     const column = new Float64Array(index.vendors.length);
@@ -133,7 +171,7 @@ function settingColumn(graph: Graph, index: InstallIndex, key: string): Float64A
         continue;
       }
       let mask = 0;
-      for (let i = 0; i < s.evidence.length; i++) {
+      if (mentionable === undefined || mentionable[p] === 1) for (let i = 0; i < s.evidence.length; i++) {
         const e = s.evidence[i]!;
         if (e.path?.includes(key) || (typeof e.quote === 'string' && e.quote.includes(key))) mask |= 1 << i;
       }

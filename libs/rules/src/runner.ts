@@ -1,10 +1,11 @@
 import { compareFindings, DATA_CATEGORIES, memberGrouping, type Citation, type MemberView, type MemberStream, type DataCategory, type Evidence, type Finding, type Lens, type Score } from '@custody/domain';
 import { classDrafts, type ClassSink } from './class-run.js';
+import { declareClassSettings } from './install-classes.js';
 import { unique } from './contracts.js';
 import { REGISTRY } from './registry.js';
 import { evidenceInterner } from './shared-evidence.js';
 import type { FindingDraft, Rule, RuleContext } from './rule.js';
-import { inRun } from './run-memo.js';
+import { inRun, memoByGraph } from './run-memo.js';
 import { computeScore, type FindingPoints } from './score.js';
 import { severityOf } from './severity.js';
 import { clamp01 } from './sensitivity.js';
@@ -30,7 +31,10 @@ export interface RunResult {
 export function runRules(ctx: RuleContext, rules: readonly Rule[] = REGISTRY): RunResult {
   // Per-system answers (holdings, BAA coverage, governing facts) are shared by the rules of this run.
   return inRun(ctx.graph, ctx.now, () => {
-    const { group, stream } = memberGrouping(ctx.graph.systems);
+    const { group, stream, standIn } = memberGrouping(ctx.graph.systems);
+    // The same stand-ins fleetParty gives (fleetVendorOf over the same systems): primed, not built again.
+    memoByGraph('fleet-party', ctx.graph, () => standIn);
+    declareClassSettings(ctx.graph, rules);
     const findings: Finding[] = [];
     const errors: RuleError[] = [];
     // Instances citing the same items share one list, across the rules of this run (shared-evidence.ts).
@@ -89,30 +93,22 @@ const NOT_STREAMABLE = new Error('drafts not in ascending subject order');
  * have, and reports any error exactly as for any rule. Streaming gives the same findings as grouping the
  * whole list because strictly ascending subjects are what runDrafts passes on unmerged and merge leaves unsorted.
  */
-function streamDrafts(ctx: RuleContext, rule: Rule, stream: <M>(view: MemberView<M>) => MemberStream<M>, intern: (list: Evidence[]) => Evidence[]): Finding[] | undefined {
+function streamDrafts(ctx: RuleContext, rule: Rule, stream: <M>(view: MemberView<M>) => MemberStream<M>, intern: (list: Evidence[], scratch?: boolean) => Evidence[]): Finding[] | undefined {
   if (!rule.evaluateInto) return undefined;
   const view = draftView(rule, intern);
   if (rule.classReads) {
     // Once per class of fleet installs when the rule allows it; a class run that gives up is discarded whole.
     const byClass = stream(view);
-    // A member's evidence as its instance keeps it (view.evidence): a class's shared list is checked once.
-    let shared: Evidence[] | undefined;
-    let sharedKept: Evidence[] = [];
-    const instanceEvidence = (list: Evidence[]) => {
-      if (list !== shared) {
-        // Two writes, not a destructured pair: a member's mapped list is new each time, so this runs per member.
-        shared = list;
-        sharedKept = intern(hasRepeats(list) ? dedupeEvidence(list) : list);
-      }
-      return sharedKept;
-    };
     try {
       const sink: ClassSink = {
         push: (d) => byClass.add(validDraft(d)),
+        // A member's evidence as its instance keeps it (view.evidence), asked by the class run once per list it
+        // has not kept already (dedupeEvidence copies: a scratch list is never kept).
+        keep: (items, scratch) => (hasRepeats(items) ? intern(dedupeEvidence(items)) : intern(items, scratch)),
         install(like, install, systems, evidence, build, at, subject) {
           // What validateDraft checks of a member's draft that its class's draft (validated) does not vouch for.
           if (subject === undefined ? !install || LINE_BREAKS.has(install.charCodeAt(0)) : !validSubject(subject)) throw new Error(`draft has an invalid subject: ${JSON.stringify(subject ?? `system:${install}`)}`);
-          byClass.addInstall(like, install, systems, instanceEvidence(evidence), build, at, subject);
+          byClass.addInstall(like, install, systems, evidence, build, at, subject);
         },
       };
       if (classDrafts(ctx, rule, sink)) return byClass.finish();

@@ -28,6 +28,33 @@ describe('evidenceInterner', () => {
     expect(intern([])).toBe(empty);
   });
 
+  it('copies a scratch list only when no list with its items was kept, and never keeps the scratch itself', () => {
+    const intern = evidenceInterner();
+    const scratch = [a, b];
+    const kept = intern(scratch, true);
+    expect(kept).not.toBe(scratch);
+    expect(kept).toEqual([a, b]);
+    // The caller fills its scratch again: the kept list is untouched, and the same items find it.
+    scratch[1] = a;
+    expect(kept).toEqual([a, b]);
+    const other = intern(scratch, true);
+    expect(other).not.toBe(scratch);
+    expect(other).toEqual([a, a]);
+    scratch[1] = b;
+    expect(intern(scratch, true)).toBe(kept);
+    expect(intern([a, b])).toBe(kept);
+    // A plain list met first is kept as given and found by a scratch with its items.
+    const plain = [b];
+    expect(intern(plain)).toBe(plain);
+    expect(intern([b], true)).toBe(plain);
+    // Empty and long scratch lists are copies too.
+    const empty: Evidence[] = [];
+    expect(intern(empty, true)).not.toBe(empty);
+    const long = Array.from({ length: 9 }, () => a);
+    expect(intern(long, true)).not.toBe(long);
+    expect(intern(long, true)).toEqual(long);
+  });
+
   it('leaves long lists alone', () => {
     const intern = evidenceInterner();
     const long = Array.from({ length: 9 }, () => a);

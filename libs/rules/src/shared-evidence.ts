@@ -18,27 +18,33 @@ class Lists {
  * in the same order), so equal lists are one array. What a report writes of a list is its items, so sharing
  * cannot change any output; it relies on what instance evidence already relies on (a class's unmapped list is
  * every member's): nothing writes to an instance's evidence list once the rule runner has made it.
+ *
+ * `scratch`: `list` is one the caller fills again for its next ask (a class member's mapped items): a hit
+ * costs no list at all, and only a list met first is copied (sized exactly: it lives on in instances).
  */
-export function evidenceInterner(): (list: Evidence[]) => Evidence[] {
+export function evidenceInterner(): (list: Evidence[], scratch?: boolean) => Evidence[] {
   let empty: Evidence[] | undefined;
   const byFirst = new Map<Evidence, Evidence[] | Lists>();
-  return (list) => {
-    if (list.length === 0) return (empty ??= list);
-    if (list.length > MAX_ITEMS) return list;
+  return (list, scratch = false) => {
+    if (list.length === 0) return (empty ??= scratch ? [] : list);
+    if (list.length > MAX_ITEMS) return scratch ? list.slice() : list;
     const first = list[0]!;
     const hit = byFirst.get(first);
     if (hit === undefined) {
-      byFirst.set(first, list);
-      return list;
+      const kept = scratch ? list.slice() : list;
+      byFirst.set(first, kept);
+      return kept;
     }
     if (!(hit instanceof Lists)) {
       if (hit === list || sameItems(hit, list)) return hit;
-      byFirst.set(first, new Lists([hit, list]));
-      return list;
+      const kept = scratch ? list.slice() : list;
+      byFirst.set(first, new Lists([hit, kept]));
+      return kept;
     }
     for (const l of hit.lists) if (l === list || sameItems(l, list)) return l;
-    if (hit.lists.length < MAX_PER_FIRST) hit.lists.push(list);
-    return list;
+    const kept = scratch ? list.slice() : list;
+    if (hit.lists.length < MAX_PER_FIRST) hit.lists.push(kept);
+    return kept;
   };
 }
 

@@ -1,6 +1,6 @@
-import { fleetVendorOf, SENSITIVE_CATEGORIES, unique } from '@custody/domain';
+import { SENSITIVE_CATEGORIES, unique } from '@custody/domain';
 import { CITE } from '../citations.js';
-import { carriesPhi, displayName, inboundFlows, phiSources, vendorSystems } from '../graph-queries.js';
+import { carriesPhi, displayName, fleetParty, inboundFlows, phiSources, vendorSystems } from '../graph-queries.js';
 import { streamingRule, type Rule } from '../rule.js';
 import { impactOf } from '../sensitivity.js';
 
@@ -22,7 +22,7 @@ export const aggregationHubRule: Rule = streamingRule({
     'recordings to the notetaker but not to the EHR).',
   evaluateInto({ graph, settings }, drafts) {
     const { minSensitiveCategories, minSources } = settings.aggregationHub;
-    const party = fleetVendorOf(graph.systems);
+    const party = fleetParty(graph);
     for (const s of vendorSystems(graph)) {
       const sources = unique(phiSources(graph, s.id).map((id) => party(id) ?? id)).sort();
       if (sources.length < minSources) continue;
