@@ -5,7 +5,7 @@ import { firstRefusal } from '../clauses/refusal.js';
 
 type V = Fact<'baa_offered'>['value'];
 
-const PREFILTER = /business associate|\bbaa\b|\bphi\b|health|medical|hipaa/i;
+const PREFILTER = /business associate|\bbaas?\b|\bphi\b|health|medical|hipaa/i;
 // Health data in the README's sense (not "sensitive data" in general).
 const HEALTH = /\b(?:protected health information|phi|ephi|health(?:care)? (?:information|data|records?|conditions?)|medical (?:information|data|records?|conditions?)|patient (?:data|information|records)|(?:relating|related|pertaining|concerning|regarding) to (?:your |their |a person's )?health|concerning (?:your |their )?health)\b/i;
 // The customer told not to put it in the service, or the service declared not meant for it: "Customer shall not
@@ -20,6 +20,9 @@ const OFFER = /\b(?:will|shall|can|may|does|do|agrees? to|is available|are avail
 const REFUSABLE: { act: RegExp; window: number }[] = [
   { act: /\b(?:sign|execute|enter into|offer|provide|agree to|available)\b[^.;]{0,40}\b(?:business associate|baas?\b)/i, window: 50 },
   { act: /\b(?:a business associate|hipaa[- ]compliant)\b/i, window: 25 },
+  // The agreement as the subject of "available": "No Business Associate Agreement is available", "BAAs are not available
+  // for this plan". The negation before "available" (the "No" of the subject or a "not") refuses it.
+  { act: /(?<=\b(?:business associate (?:agreements?|addend(?:um|a)|contracts?)|baas?)\b[^.;]{0,40})\bavailable\b/i, window: 70 },
 ];
 
 // A prohibition lifted by a BAA: "until you have signed our Business Associate Agreement", "unless … a BAA".

@@ -1,0 +1,52 @@
+import { factOf } from '../testing/fact-of.js';
+
+// Issue 7 (xnon): general readings behind develop misses of the non-name facts. Sentences written for these specs.
+
+describe('law_enforcement_disclosure: the "to" of a later act is not a recipient of the disclosure', () => {
+  it('"disclose … as necessary to respond to user support requests or satisfy … legal process" discloses on legal requests', () => {
+    expect(factOf('law_enforcement_disclosure', 'Brightway reserves the right to preserve and disclose any account information it considers necessary to answer member help-desk tickets, respond to user support requests or satisfy any applicable law, regulation, legal process or governmental request.')).toBe('any_legal_request');
+  });
+  it('information given to the user as the law requires is still no disclosure to an authority', () => {
+    expect(factOf('law_enforcement_disclosure', 'Where required by law, we will provide the stored records to you.')).toBe('unspecified');
+  });
+});
+
+describe('baa_offered: the plural and the agreement said to be unavailable', () => {
+  it('"BAAs" is the agreement as much as "BAA"', () => {
+    expect(factOf('baa_offered', 'Our enterprise team signs BAAs with clinics that store patient files on the platform.')).toBe('yes');
+  });
+  it('"No Business Associate Agreement is available" refuses one', () => {
+    expect(factOf('baa_offered', 'No Business Associate Agreement is available for the consumer edition of the app.')).toBe('no');
+    expect(factOf('baa_offered', 'Business Associate Agreements are not available for personal accounts.')).toBe('no');
+  });
+  it('an agreement that is available stays an offer', () => {
+    expect(factOf('baa_offered', 'A Business Associate Agreement is available to clinics on the Practice plan.')).toBe('yes');
+  });
+});
+
+describe('data_sale_or_marketing: consent named before the refused sale', () => {
+  it('"will not, other than with your consent, sell" is an opt-in sale (allowed), as "… without your consent" after it', () => {
+    expect(factOf('data_sale_or_marketing', 'Tidewave will not, other than with your consent, sell your personal information to outside companies.')).toBe('allowed');
+  });
+  it('a negated lead-in that names the consent carries it to its items', () => {
+    expect(factOf('data_sale_or_marketing', 'Tidewave will not, without your consent:\n\n- sell your personal information to outside companies;\n- rent your address book to anyone.')).toBe('allowed');
+  });
+  it('a negated lead-in without consent still refuses; a legal exception is no consent', () => {
+    expect(factOf('data_sale_or_marketing', 'Tidewave does not:\n\n- sell your personal information to outside companies.')).toBe('prohibited');
+    expect(factOf('data_sale_or_marketing', 'Unless the law obliges us, Tidewave will not:\n\n- sell your personal information to outside companies.')).toBe('prohibited');
+  });
+});
+
+describe('offshore_processing: French text of a European vendor', () => {
+  it('data sent or processed outside the EU ("hors de l\'Union européenne") is offshore', () => {
+    expect(factOf('offshore_processing', 'Boréal SAS. Certaines de vos données peuvent être communiquées à des prestataires établis hors de l\'Union européenne.')).toBe('yes');
+    expect(factOf('offshore_processing', 'Boréal SAS. Les informations de facturation sont susceptibles d\'être traitées en dehors de l\'EEE.')).toBe('yes');
+  });
+  it('a French refusal confines the data; "ne … que" is a restriction, not a refusal', () => {
+    expect(factOf('offshore_processing', 'Boréal SAS. Vos données ne sont jamais transférées hors de l\'Union européenne.')).toBe('no');
+    expect(factOf('offshore_processing', 'Boréal SAS. Vos données ne sont transférées hors de l\'UE que lorsque des clauses contractuelles types sont signées.')).toBe('yes');
+  });
+  it('users located outside the EU are not data leaving it', () => {
+    expect(factOf('offshore_processing', 'Boréal SAS. L\'application peut être utilisée par des clients résidant hors de l\'Union européenne.')).toBe('unspecified');
+  });
+});
