@@ -50,3 +50,14 @@ describe('offshore_processing: French text of a European vendor', () => {
     expect(factOf('offshore_processing', 'Boréal SAS. L\'application peut être utilisée par des clients résidant hors de l\'Union européenne.')).toBe('unspecified');
   });
 });
+
+describe('offshore_processing: where the user is, then where the data goes', () => {
+  it('"If you are outside the US, … processed in the US or in any other country where we have facilities" names a place abroad', () => {
+    expect(factOf('offshore_processing', 'Nimbus Inc. hosts the site in the United States. If you live outside the United States, you agree that your data may be processed in the United States or in any other country in which we have offices.')).toBe('yes');
+    expect(factOf('offshore_processing', 'If you use the app from outside the United States, your details may be stored and processed by us and our vendors in the United States and other locations.')).toBe('yes');
+  });
+  it('data coming into the US from a user abroad, other countries as judges, or a US city and other locations stay unspecified', () => {
+    expect(factOf('offshore_processing', 'If you live outside the United States, your data will be transferred to the United States, whose laws some other countries may consider inadequate.')).toBe('unspecified');
+    expect(factOf('offshore_processing', 'Our support staff work from offices in Denver and other locations.')).toBe('unspecified');
+  });
+});

@@ -48,6 +48,16 @@ const YES: RegExp[] = [
   /\b(?:other|foreign|third|a number of|various|several|multiple) countr(?:y|ies)\b(?!(?:\/[\w-]+)?\s+(?:from|in) which (?:you|users?|visitors?)\b)|\bcountries around the (?:world|globe)\b|\b(?:transferr?\w*|accessed|stored|processed|hosted)\b[^.;]{0,60}\b(?:entities|companies|providers|affiliates|locations|servers|jurisdictions)\s+(?:located\s+|based\s+)?(?:around|throughout|across) the (?:world|globe)\b|\bother locations where\b[^.;]{0,40}\b(?:affiliates|providers|subsidiaries|vendors|partners)\b|\bon an international basis\b|\bcountr(?:y|ies) other than\b(?!\s+(?:the\s+)?(?:one|country|countries)\s+(?:in which|where)\s+you\b)|\banywhere in the world\b|\blocations? other than\b|\boffshore\b|\boverseas\b|\binternationally\b|\bacross borders\b|\bcross-border\b/i,
   PLACE,
 ];
+// "processed … in the United States and other locations": the US and places beyond it (for a US vendor, abroad). Not
+// "Denver and other locations" (places inside the US).
+YES.push(/\b(?:in|to|within)\s+(?:the\s+)?(?:united states|u\.s\.|usa)\s+(?:and|or)\s+(?:in\s+)?(?:other|various|additional)\s+(?:locations|jurisdictions|places|territories)\b/i);
+// Destinations that are beyond the vendor's country whatever the user's own place: named as where data goes ("in any other
+// country", "to other countries", "in the United States and other locations"), not as who judges ("the laws of which may
+// be deemed by other countries to be inadequate").
+const BEYOND_HOME = /\bother countr|\blocations? other than|\bother (?:locations|jurisdictions|places|territories)\b|\boffshore|\boverseas/i;
+const AS_DESTINATION = /\b(?:in|to|into|within|across|and|or)\s+(?:(?:any|the|various|several|many|a number of)\s+)?$/i;
+const beyondHome = (v: string, m: RegExpExecArray): boolean =>
+  BEYOND_HOME.test(m[0]) && (/^(?:in|to|into|within)\b/i.test(m[0]) || AS_DESTINATION.test(v.slice(Math.max(0, m.index - 30), m.index)) || /^(?:offshore|overseas)/i.test(m[0]));
 // "in any country in which Google or its Subprocessors maintain facilities": wherever the vendor or its providers are.
 // Case-sensitive on purpose: a capitalised name (Google) is the vendor or a provider; "you", "your business" or
 // "users" are where the user is, which is not data leaving for elsewhere.
@@ -255,7 +265,11 @@ export function extractOffshore(ctx: FactContext): Fact<'offshore_processing'> {
         else cands.push({ value: 'no', evidence: ev(m), confidence: 0.85 });
         break;
       }
-      if (negated || (FROM_ABROAD.test(v) && re !== OUTSIDE_USERS_COUNTRY && !/\bother countr|\blocations? other than|\boffshore|\boverseas/i.test(m[0]))) break;
+      if (negated) break;
+      // Where the user is ("If you are located outside the United States, …") is no destination, but the same sentence may
+      // go on to one beyond the vendor's country ("… processed in the United States or in any other country in which we
+      // have facilities"): the next pattern is tried.
+      if (FROM_ABROAD.test(v) && re !== OUTSIDE_USERS_COUNTRY && !beyondHome(v, m)) continue;
       // A European vendor's home region is many countries: outside the user's own country may still be inside the EEA.
       if (re === OUTSIDE_USERS_COUNTRY && home === 'eu') break;
       // The next sentence may stand in a paragraph of its own (the template's lines are separate paragraphs).
