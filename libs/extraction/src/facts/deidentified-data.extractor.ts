@@ -1,7 +1,7 @@
 import type { Fact } from '@custody/domain';
 import type { Clause } from '../clauses/clause.js';
 import type { Hit } from '../clauses/lexicon.js';
-import { clauseSubject, hitsOf, inException, inHypothetical, negated, passive, recipientsOf, subjectOf } from '../clauses/clause.js';
+import { clauseSubject, hitsOf, inException, inHypothetical, negated, passive, recipientsOf, subjectOf, verbal } from '../clauses/clause.js';
 import { introChain } from '../clauses/structure.js';
 import { leadAction } from '../clauses/list-lead.js';
 import { restrictsOthers } from '../clauses/actor-readings.js';
@@ -224,7 +224,19 @@ function governing(c: Clause, d: Hit): Hit | undefined {
   const before = verbs.filter((h) => h.t1 <= d.t0 && d.t0 - h.t1 <= 10).pop();
   // After it, the verb of a passive whose subject the data is, even past a long subject ("Aggregated, non-identifiable
   // information and statistics derived from logs may be retained indefinitely": retained, not used).
-  return before ?? verbs.find((h) => h.t0 >= d.t1 && h.t0 - d.t1 <= 6) ?? verbs.find((h) => h.t0 >= d.t1 && h.t0 - d.t1 <= 12 && passive(c, h));
+  if (before) return before;
+  // When the de-identifying word is the vendor's own verb ("We may aggregate or anonymize information that we collect"), a
+  // verb in a relative clause on its object ("that we collect", "we receive") describes the data; it is not what is done
+  // to the de-identified data. A participle or adjective ("anonymized IP addresses may be stored") still takes the verb after.
+  const ownVerb = verbal(c, d) && !passive(c, d) && !/(?:ed|en)$/.test(c.tokens[d.t0].lower);
+  const after = verbs.filter((h) => h.t0 >= d.t1 && !(ownVerb && relativeBefore(c, d.t1, h.t0)));
+  return after.find((h) => h.t0 - d.t1 <= 6) ?? after.find((h) => h.t0 - d.t1 <= 12 && passive(c, h));
+}
+const RELATIVE_WORD = new Set(['that', 'which', 'who', 'whom', 'whose', 'we', 'you', 'they']);
+/** Whether a relative pronoun or a new subject stands between two token positions. */
+function relativeBefore(c: Clause, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (RELATIVE_WORD.has(c.tokens[i].lower)) return true;
+  return false;
 }
 
 /** "shall not de-identify", "will not use de-identified data", "no … aggregated data is sold" — by the vendor. */

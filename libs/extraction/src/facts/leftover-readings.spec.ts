@@ -61,3 +61,12 @@ describe('offshore_processing: where the user is, then where the data goes', () 
     expect(factOf('offshore_processing', 'Our support staff work from offices in Denver and other locations.')).toBe('unspecified');
   });
 });
+
+describe('deidentified_data_use: a relative clause on the data is not what is done to it', () => {
+  it('"We may anonymize or aggregate information that we collect" is the vendor\'s own de-identification (allowed)', () => {
+    expect(factOf('deidentified_data_use', 'Lakeshore may anonymize or aggregate the details that we collect when you book a session.')).toBe('allowed');
+  });
+  it('a de-identified thing that is only kept stays a review, not an answer', () => {
+    expect(factOf('deidentified_data_use', 'Anonymized device identifiers may be stored for twelve months.')).toBe('unspecified');
+  });
+});
