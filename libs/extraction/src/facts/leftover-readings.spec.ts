@@ -70,3 +70,17 @@ describe('deidentified_data_use: a relative clause on the data is not what is do
     expect(factOf('deidentified_data_use', 'Anonymized device identifiers may be stored for twelve months.')).toBe('unspecified');
   });
 });
+
+describe('baa_offered: health data the user is asked to avoid or partners may not pass', () => {
+  it('"Kindly avoid providing us with such sensitive data" after a list naming health records', () => {
+    expect(factOf('baa_offered', 'Quarry will never request special categories of data such as your medical or health records. Kindly avoid providing us with such special data.')).toBe('no');
+  });
+  it('partners not allowed to pass it, health being an item of the special categories listed', () => {
+    expect(factOf('baa_offered', 'We process no special-category data (information concerning ethnic origin, religious beliefs, health, or genetic data), and we do not allow the Publishers/Advertisers to pass such information to us.')).toBe('no');
+  });
+  it('the vendor avoiding something itself, advice about public places, or a partner rule about other data are no refusal', () => {
+    expect(factOf('baa_offered', 'We avoid sharing health information with advertisers.')).toBe('unspecified');
+    expect(factOf('baa_offered', 'Please avoid posting your health information in public forums.')).toBe('unspecified');
+    expect(factOf('baa_offered', 'We do not allow advertisers to pass us your email address.')).toBe('unspecified');
+  });
+});
