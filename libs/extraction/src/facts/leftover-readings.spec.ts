@@ -84,3 +84,17 @@ describe('baa_offered: health data the user is asked to avoid or partners may no
     expect(factOf('baa_offered', 'We do not allow advertisers to pass us your email address.')).toBe('unspecified');
   });
 });
+
+describe('French vocabulary (vocabulary-fr.ts): the clause readers on French text', () => {
+  it('data passed to the competent authorities at their request, in legal proceedings: any legal request', () => {
+    expect(factOf('law_enforcement_disclosure', 'Vos informations personnelles peuvent être communiquées aux autorités judiciaires, à leur demande, dans le cadre de procédures judiciaires.')).toBe('any_legal_request');
+  });
+  it('a French refusal with a court decision as its only exception: judicial only; data given to the user is no disclosure', () => {
+    expect(factOf('law_enforcement_disclosure', 'Vos données ne sont jamais transmises aux autorités, sauf sur décision de justice.')).toBe('judicial_process_only');
+    expect(factOf('law_enforcement_disclosure', 'Pour respecter nos obligations légales, une copie des données qui vous concernent vous sera communiquée sur demande.')).toBe('unspecified');
+  });
+  it('aggregated data made into statistics for partners: de-identified use allowed; aggregated data only mentioned stays unanswered', () => {
+    expect(factOf('deidentified_data_use', 'Les données de navigation sont agrégées afin de produire des indicateurs de fréquentation à destination de nos annonceurs.')).toBe('allowed');
+    expect(factOf('deidentified_data_use', 'Les données agrégées sont conservées deux ans.')).not.toBe('allowed');
+  });
+});
