@@ -21,13 +21,16 @@ export const FRENCH: Record<string, Record<string, string[]>> = {
       'transmises', 'transmis', 'transmise', 'transmettre', 'transmettons', 'communiquées', 'communiqués', 'communiquée', 'communiqué', 'communiquer', 'communiquons',
       'divulguées', 'divulgués', 'divulguer', 'divulguons', 'partagées', 'partagés', 'partager', 'partageons', 'transférées', 'transférés', 'transférer', 'transférons',
     ],
+    // Deleted, erased, destroyed: participles and verbs only (the nouns "suppression", "effacement" name the user's right
+    // to erasure as often as the vendor's act).
+    delete: ['supprimées', 'supprimés', 'supprimée', 'supprimé', 'supprimer', 'supprimons', 'effacées', 'effacés', 'effacée', 'effacer', 'détruites', 'détruits', 'détruire'],
     deidentify: [
       'anonymisées', 'anonymisés', 'anonymisée', 'anonymisé', 'anonymiser', 'anonymisation', 'agrégées', 'agrégés', 'agrégée', 'agrégé', 'agréger', 'anonymes',
       'statistiques anonymes', 'pseudonymisées', 'pseudonymisés',
     ],
   },
   object: {
-    personal: ['données', 'données personnelles', 'données à caractère personnel', 'vos données', 'informations personnelles', 'vos informations'],
+    personal: ['données', 'données personnelles', 'données à caractère personnel', 'vos données', 'informations personnelles', 'vos informations', 'coordonnées', 'vos coordonnées'],
   },
   instrument: {
     judicial: ['décision de justice', 'décisions de justice', 'commission rogatoire', 'ordonnance judiciaire', 'mandat judiciaire'],

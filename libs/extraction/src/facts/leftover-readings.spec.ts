@@ -98,3 +98,14 @@ describe('French vocabulary (vocabulary-fr.ts): the clause readers on French tex
     expect(factOf('deidentified_data_use', 'Les données agrégées sont conservées deux ans.')).not.toBe('allowed');
   });
 });
+
+describe('return_or_destroy_on_termination: French deletion after the contract ends', () => {
+  it('"supprimées 20 jours après résiliation" is delayed deletion at the end (yes); its refusal is no', () => {
+    expect(factOf('return_or_destroy_on_termination', 'Les coordonnées de contact sont gardées pendant le contrat et supprimées 30 jours après la résiliation.')).toBe('yes');
+    expect(factOf('return_or_destroy_on_termination', 'Vos données ne sont pas supprimées après la clôture du compte.')).toBe('no');
+  });
+  it('a deletion tied to another date, or the user deleting the account, is no answer', () => {
+    expect(factOf('return_or_destroy_on_termination', 'Les données de facturation sont supprimées trois ans après le dernier achat.')).toBe('unspecified');
+    expect(factOf('return_or_destroy_on_termination', 'Vous pouvez supprimer votre compte à tout moment après la résiliation.')).toBe('unspecified');
+  });
+});
