@@ -8,6 +8,8 @@
  * plural. Review changes here like data: each addition should name the document wording it stands for.
  */
 
+import { FRENCH } from './vocabulary-fr.js';
+
 /** What a phrase is, and which kind of it. */
 export type Category =
   | 'actor' // a party that acts or receives: the vendor, its providers, the customer, an authority …
@@ -190,6 +192,15 @@ export const VOCABULARY: Record<Category, Record<string, Entries>> = {
     },
   },
 };
+
+// The French words (vocabulary-fr.ts), under the same categories and kinds.
+for (const [cat, kinds] of Object.entries(FRENCH)) {
+  for (const [kind, words] of Object.entries(kinds)) {
+    const entry = VOCABULARY[cat as Category][kind];
+    if (!entry) throw new Error(`vocabulary-fr: no ${cat}.${kind} in the vocabulary`);
+    entry.exact = [...(entry.exact ?? []), ...words];
+  }
+}
 
 const IRREGULAR: Record<string, string[]> = {
   make: ['made', 'makes', 'making'],

@@ -5,14 +5,18 @@ import { firstRefusal } from '../clauses/refusal.js';
 
 type V = Fact<'baa_offered'>['value'];
 
-const PREFILTER = /business associate|\bbaa\b|\bphi\b|health|medical|hipaa/i;
+const PREFILTER = /business associate|\bbaas?\b|\bphi\b|health|medical|hipaa/i;
 // Health data in the README's sense (not "sensitive data" in general).
-const HEALTH = /\b(?:protected health information|phi|ephi|health(?:care)? (?:information|data|records?|conditions?)|medical (?:information|data|records?|conditions?)|patient (?:data|information|records)|(?:relating|related|pertaining|concerning|regarding) to (?:your |their |a person's )?health|concerning (?:your |their )?health)\b/i;
+const HEALTH = /\b(?:protected health information|phi|ephi|health(?:care)? (?:information|data|records?|conditions?)|medical (?:information|data|records?|conditions?)|patient (?:data|information|records)|(?:relating|related|pertaining|concerning|regarding) to (?:your |their |a person's )?health|concerning (?:your |their )?health)\b|\b(?:information|data)\s+(?:concerning|relating to|regarding|revealing)\s+[^.;]{0,160}?,\s+health,/i;
+// (The last: health as an item of a list of special categories, "information concerning racial or ethnic origin, …,
+// health, sex life …".)
 // The customer told not to put it in the service, or the service declared not meant for it: "Customer shall not
 // upload PHI", "we expressly request that you not provide … health information", "not intended for storing PHI",
 // "policies strictly prohibiting advertisers and publishers to share with us … data (e.g., relating to health …)", "it
 // will be a violation of this Privacy Policy to provide us with any sensitive personal information, such as health data".
-const NO_HEALTH_DATA = /\b(?:you|customers?|users?|clients?|licensees?|subscribers?)\s+(?:must|may|shall|should|will|agrees? to|are not to)\s+(?:not|never)\b[^.;]{0,60}?\b(?:provide|submit|upload|include|send|store|transmit|post|enter|disclose|share|input|process)\w*\b|\b(?:request|ask|require|instruct|recommend|advise|urge)s?\s+(?:that\s+)?(?:you|customers?|users?)\s+(?:do\s+)?(?:not|never|to not|refrain)\b[^.;]{0,60}?\b(?:provide|submit|upload|include|send|store|transmit|post|enter|disclose|share|input|add)\w*\b|\bprohibit(?:s|ed|ing)?\s+(?:[\w-]+\s+){0,3}?(?:you|customers?|users?|clients?|advertisers?|publishers?|partners?|developers?)\s+(?:from|to)\s+(?:\w+\s+){0,2}?(?:provid|submit|upload|send|shar|transmit|disclos|pass|input)\w*\b|\b(?:is|will be|would be|shall be|constitutes?) a (?:violation|breach) of (?:this|these|our) (?:[\w-]+\s+){0,3}?to (?:provide|submit|upload|send|share|post|disclose|transmit|include)\w*\b|\bnot (?:intended|designed|built|meant|suitable|permitted) (?:for|to)\b[^.;]{0,40}?\b(?:store|storage|storing|process|processing|host|hosting|handle|handling|transmit|transmitting|use with|receive|receiving|collect|collecting)\b/i;
+const NO_HEALTH_DATA = /\b(?:you|customers?|users?|clients?|licensees?|subscribers?)\s+(?:must|may|shall|should|will|agrees? to|are not to)\s+(?:not|never)\b[^.;]{0,60}?\b(?:provide|submit|upload|include|send|store|transmit|post|enter|disclose|share|input|process)\w*\b|\b(?:request|ask|require|instruct|recommend|advise|urge)s?\s+(?:that\s+)?(?:you|customers?|users?)\s+(?:do\s+)?(?:not|never|to not|refrain)\b[^.;]{0,60}?\b(?:provide|submit|upload|include|send|store|transmit|post|enter|disclose|share|input|add)\w*\b|\bprohibit(?:s|ed|ing)?\s+(?:[\w-]+\s+){0,3}?(?:you|customers?|users?|clients?|advertisers?|publishers?|partners?|developers?)\s+(?:from|to)\s+(?:\w+\s+){0,2}?(?:provid|submit|upload|send|shar|transmit|disclos|pass|input)\w*\b|\b(?:is|will be|would be|shall be|constitutes?) a (?:violation|breach) of (?:this|these|our) (?:[\w-]+\s+){0,3}?to (?:provide|submit|upload|send|share|post|disclose|transmit|include)\w*\b|\bnot (?:intended|designed|built|meant|suitable|permitted) (?:for|to)\b[^.;]{0,40}?\b(?:store|storage|storing|process|processing|host|hosting|handle|handling|transmit|transmitting|use with|receive|receiving|collect|collecting)\b|(?:^\W*|\b(?:please|kindly|you\s+(?:should|must|shall)|users?\s+(?:should|must))\s+)(?:avoid|refrain from)\s+(?:provid|submit|upload|send|shar|post|disclos|transmit|input|enter)\w*|\b(?:do not|don't|never|will not|shall not)\s+(?:allow|permit)\s+(?:(?:the|our|any)\s+)?[\w/-]*?(?:you|customers?|users?|clients?|advertisers?|publishers?|partners?|developers?)\s+to\s+(?:\w+\s+){0,2}?(?:provid|submit|upload|send|shar|transmit|disclos|pass|input)\w*/i;
+// (The last two: the user asked to avoid giving it, "Kindly avoid providing us with such data"; partners not allowed to
+// pass it, "we do not allow the Publishers/Advertisers to pass such information to us".)
 const BAA = /\b(?:business associate (?:agreements?|addend(?:um|a)|contracts?|amendments?|terms)|baas?)\b/i;
 const OFFER = /\b(?:will|shall|can|may|does|do|agrees? to|is available|are available|offers?|provides?|makes? available|enter(?:s|ed)? into|sign(?:s|ed)?|execute[sd]?)\b/i;
 // What a refusal refuses (the shared negation reader decides whether it is refused, clauses/refusal.ts): signing or
@@ -20,6 +24,9 @@ const OFFER = /\b(?:will|shall|can|may|does|do|agrees? to|is available|are avail
 const REFUSABLE: { act: RegExp; window: number }[] = [
   { act: /\b(?:sign|execute|enter into|offer|provide|agree to|available)\b[^.;]{0,40}\b(?:business associate|baas?\b)/i, window: 50 },
   { act: /\b(?:a business associate|hipaa[- ]compliant)\b/i, window: 25 },
+  // The agreement as the subject of "available": "No Business Associate Agreement is available", "BAAs are not available
+  // for this plan". The negation before "available" (the "No" of the subject or a "not") refuses it.
+  { act: /(?<=\b(?:business associate (?:agreements?|addend(?:um|a)|contracts?)|baas?)\b[^.;]{0,40})\bavailable\b/i, window: 70 },
 ];
 
 // A prohibition lifted by a BAA: "until you have signed our Business Associate Agreement", "unless … a BAA".
@@ -61,7 +68,7 @@ export function extractBaaOffered(ctx: FactContext): Fact<'baa_offered'> {
     }
     // A definition of sensitive data that names health data, then "We recommend you do not add such information".
     const next = HEALTH.test(v) ? neighbour(ctx, s, 1) : undefined;
-    const hn = next && /\bsuch (?:information|data)\b/i.test(next.view) ? NO_HEALTH_DATA.exec(next.view) : null;
+    const hn = next && /\bsuch (?:[\w-]+\s+){0,2}(?:information|data)\b/i.test(next.view) ? NO_HEALTH_DATA.exec(next.view) : null;
     if (next && hn && !PUBLIC_PLACE.test(next.view.slice(hn.index, hn.index + hn[0].length + 80)) && !UNTIL_BAA.test(next.view.slice(hn.index))) {
       cands.push({ value: 'no', evidence: evidenceAt(ctx, next, hn.index, hn.index + hn[0].length), confidence: 0.7 });
       continue;

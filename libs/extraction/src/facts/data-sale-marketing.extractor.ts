@@ -5,7 +5,9 @@ import { clauseEvidence, decide, evidenceAt, operative } from './fact-context.js
 import { restrictsOthers } from '../clauses/actor-readings.js';
 import { introChain } from '../clauses/structure.js';
 import { bothCases } from '../clauses/both-cases.js';
+import type { Refusal } from '../clauses/refusal.js';
 import { refusal, refusedAt } from '../clauses/refusal.js';
+import { leadIn } from '../clauses/list-lead.js';
 import { escapeRegExp } from '../text/escape-regexp.js';
 import { TRAILING_LEGAL_SUFFIX } from '../text/legal-suffixes.js';
 import type { Sentence } from '../text/sentences.js';
@@ -90,6 +92,18 @@ const REFUSABLE: { act: RegExp; window: number }[] = [
 // this fact reads as allowed (README: allowed when the data may be sold; consent does not make it a prohibition). The
 // exception must follow the refused act in its own clause (not "…, and we will not share it without your consent").
 const CONSENT_EXCEPTION = /^[^.;,]{0,60}?(?:,\s*)?\b(?:other than|except|unless|without)\s+(?:with\s+|upon\s+|on\s+)?(?:your|the (?:user|customer|member|person)'s|their)\s+(?:prior\s+|express\s+|explicit\s+|affirmative\s+|written\s+)*(?:consent|permission|authori[sz]ation|agreement|opt-in)\b|^[^.;,]{0,60}?(?:,\s*)?\bunless you (?:(?:first|expressly|explicitly)\s+)?(?:consent|agree|opt in|opt-in|authori[sz]e)\b/i;
+// The same exception placed before the act: between the negation and the act ("We will not, other than with your consent,
+// sell …") or closing a negated lead-in whose items are the refused acts ("We will not, without your consent:" then "- sell
+// your personal information"). The consent is then the condition of every refused act after it, as when it follows the act.
+const CONSENT_ASIDE = /\b(?:other than|except|unless|without)\s+(?:with\s+|upon\s+|on\s+)?(?:your|the (?:user|customer|member|person)'s|their)\s+(?:prior\s+|express\s+|explicit\s+|affirmative\s+|written\s+)*(?:consent|permission|authori[sz]ation|agreement|opt-in)\b|\bunless you (?:(?:first|expressly|explicitly)\s+)?(?:consent|agree|opt in|opt-in|authori[sz]e)\b/i;
+function consentAside(ctx: FactContext, s: Sentence, v: string, r: Refusal): boolean {
+  if (!r.byLead) return CONSENT_ASIDE.test(v.slice(r.index, r.act.index));
+  const lead = leadIn(ctx.sentences, s)?.lead.view ?? '';
+  // Only the lead-in's words after its negation: "Without your consent we will not:" reads the same, "Unless required by
+  // law, we do not:" names no consent.
+  return CONSENT_ASIDE.test(lead);
+}
+
 // Offers sent by another company ("Our retail partners may send you offers and promotions about their products"): its
 // marketing, not the vendor's use of the person's data. The vendor sending offers of partners ("we may send you offers
 // from our retail partners") is its own.
@@ -256,6 +270,7 @@ function readPatterns(ctx: FactContext, s: Sentence, v: string, cands: Candidate
     if (inDefinition(v, at) || sellsGoods(said) || SOLD_TO_USER.test(said) || CHARACTERISED.test(said) || restrictsOthers(ctx.sentences, s, at)) continue;
     const consent = act === SALE_ACT ? CONSENT_EXCEPTION.exec(v.slice(end)) : null;
     if (consent) cands.push({ value: 'allowed', evidence: evidenceAt(ctx, s, at, end + consent.index + consent[0].length), confidence: 0.7 });
+    else if (act === SALE_ACT && consentAside(ctx, s, v, r)) cands.push({ value: 'allowed', evidence: evidenceAt(ctx, s, at, end), confidence: 0.7 });
     else cands.push(refusedCandidate(ctx, s, v, at, end));
     done = true;
     break;

@@ -1,7 +1,7 @@
 import type { Fact } from '@custody/domain';
 import type { Clause } from '../clauses/clause.js';
 import type { Hit } from '../clauses/lexicon.js';
-import { clauseSubject, hitsOf, inException, inHypothetical, negated, passive, recipientsOf, subjectOf } from '../clauses/clause.js';
+import { clauseSubject, hitsOf, inException, inHypothetical, negated, passive, recipientsOf, subjectOf, verbal } from '../clauses/clause.js';
 import { introChain } from '../clauses/structure.js';
 import { leadAction } from '../clauses/list-lead.js';
 import { restrictsOthers } from '../clauses/actor-readings.js';
@@ -13,7 +13,8 @@ import { escapeRegExp } from '../text/escape-regexp.js';
 
 type V = Fact<'deidentified_data_use'>['value'];
 
-const PREFILTER = /\b(?:de-?identif|anonymi[sz]|anonymous|non-personally[- ]identifiable|not personally identifiable|not identifiable to you|aggregate|pseudonymi|statistic|non-personal)/i;
+// French: anonymes, agrégé(e)s (anonymis… is matched by anonymi[sz]).
+const PREFILTER = /\b(?:de-?identif|anonymi[sz]|anonymous|anonymes|agrég|non-personally[- ]identifiable|not personally identifiable|not identifiable to you|aggregate|pseudonymi|statistic|non-personal)/i;
 // "Aggregate" as an amount ("aggregate liability", "in the aggregate shall not exceed", "aggregate traffic usage") is not
 // data; "aggregate usage statistics" is.
 const AMOUNT = /\b(?:an?|the)\s+aggregate\s+of\b|\baggregate\s+(?:liability|amount|fees?|damages|total|sum|value|payments?|charges?|invoices?|billing|consideration|cap|exposure|purchase)|\b(?:your|its|their|whose|customer'?s|account'?s)\s+aggregate\s+(?:traffic|usage|bandwidth|storage|volume|spend(?:ing)?)\b|\baggregate\s+(?:traffic|usage|bandwidth|storage|volume|spend(?:ing)?)\b[^.;]{0,60}\b(?:exceed\w*|higher than|more than|above|limits?|quotas?|caps?|fees?|charges?)\b|\bin the aggregate\b[^.;]{0,80}\b(?:exceed|liab|amount|fees?|damages|paid|payable)|\b(?:liability|damages|amounts?)\b[^.;]{0,60}\baggregate\b/i;
@@ -21,7 +22,8 @@ const AMOUNT = /\b(?:an?|the)\s+aggregate\s+of\b|\baggregate\s+(?:liability|amou
 // the user's anonymity.
 const NOT_DATA = /\banonymous(?:ly)?\s+(?:content\s+)?(?:users?|visitors?|accounts?|browsing|posting|reports?|tips?|complaints?|hotline|feedback|surveys?|submissions?|posts?|reviews?)\b|\banonymous\s+(?:unique\s+)?(?:identifiers?|ids?)\b|\banonymity\b|\b(?:post|browse|use the services?|remain|stay)\s+anonymous(?:ly)?\b/i;
 // The vendor keeping or using such data for itself: any purpose, its own purposes, product work, statistics, sharing.
-const OWN_USE = /\bfor any (?:legal |lawful )?purpose|\bany purpose permitted|\bfor (?:its|our|their) own\b|\bown (?:business )?purposes\b|\bcommercial|\b(?:improve|develop|enhance|build|refine|train|benchmark|research|analy[sz]e|analytics|publish|sell|license|share|disclose|statistic|insights?|trends?|dashboards?|reports?|measure)\w*/i;
+// French: statistics or indicators made from it, studies, analyses, improvement, or data "à destination de" partners.
+const OWN_USE = /\bindicateurs\b|\bstatistiques\b|(?<![A-Za-zÀ-ÿ])études\b|(?<![A-Za-zÀ-ÿ])à destination d|\bamélior\w*|\bfor any (?:legal |lawful )?purpose|\bany purpose permitted|\bfor (?:its|our|their) own\b|\bown (?:business )?purposes\b|\bcommercial|\b(?:improve|develop|enhance|build|refine|train|benchmark|research|analy[sz]e|analytics|publish|sell|license|share|disclose|statistic|insights?|trends?|dashboards?|reports?|measure)\w*/i;
 // Data, or the form it is given in, as what is "not identifiable": "information that is", "data which are", "in a manner that is".
 const SAID_OF_DATA = /\b(?:data|information|statistics|details|records|content|manner|form|format|way)\s+(?:(?:that|which)\s+)?(?:is|are|will be|would be|remains?|becomes?)\s+$/i;
 const ONLY_FOR_SERVICES = /\b(?:only|solely|exclusively)\b[^.;]{0,60}\b(?:to (?:provide|perform)|for (?:the )?(?:provision|performance) of|on behalf of)\b/i;
@@ -224,7 +226,19 @@ function governing(c: Clause, d: Hit): Hit | undefined {
   const before = verbs.filter((h) => h.t1 <= d.t0 && d.t0 - h.t1 <= 10).pop();
   // After it, the verb of a passive whose subject the data is, even past a long subject ("Aggregated, non-identifiable
   // information and statistics derived from logs may be retained indefinitely": retained, not used).
-  return before ?? verbs.find((h) => h.t0 >= d.t1 && h.t0 - d.t1 <= 6) ?? verbs.find((h) => h.t0 >= d.t1 && h.t0 - d.t1 <= 12 && passive(c, h));
+  if (before) return before;
+  // When the de-identifying word is the vendor's own verb ("We may aggregate or anonymize information that we collect"), a
+  // verb in a relative clause on its object ("that we collect", "we receive") describes the data; it is not what is done
+  // to the de-identified data. A participle or adjective ("anonymized IP addresses may be stored") still takes the verb after.
+  const ownVerb = verbal(c, d) && !passive(c, d) && !/(?:ed|en)$/.test(c.tokens[d.t0].lower);
+  const after = verbs.filter((h) => h.t0 >= d.t1 && !(ownVerb && relativeBefore(c, d.t1, h.t0)));
+  return after.find((h) => h.t0 - d.t1 <= 6) ?? after.find((h) => h.t0 - d.t1 <= 12 && passive(c, h));
+}
+const RELATIVE_WORD = new Set(['that', 'which', 'who', 'whom', 'whose', 'we', 'you', 'they']);
+/** Whether a relative pronoun or a new subject stands between two token positions. */
+function relativeBefore(c: Clause, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (RELATIVE_WORD.has(c.tokens[i].lower)) return true;
+  return false;
 }
 
 /** "shall not de-identify", "will not use de-identified data", "no … aggregated data is sold" — by the vendor. */

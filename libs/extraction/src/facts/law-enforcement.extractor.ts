@@ -12,7 +12,8 @@ import { leadExcepted } from '../clauses/list-lead.js';
 
 type V = Fact<'law_enforcement_disclosure'>['value'];
 
-const PREFILTER = /\b(?:law|legal|lawful|subpoena|warrant|court|judge|judicial|government|authorit|regulat|third party request|police|national security|litigation|proceeding|competent|order|notif|notice)/i;
+// French: autorité(s), judiciaire(s), légale(s), réquisition(s).
+const PREFILTER = /\b(?:law|legal|lawful|subpoena|warrant|court|judge|judicial|government|authorit|regulat|third party request|police|national security|litigation|proceeding|competent|order|notif|notice|autorit|judiciaire|légal|réquisition)/i;
 const DISCLOSING = ['disclose', 'comply'];
 const DESCRIBES = /\b(?:describes|explains|sets out|sets forth|outlines|details)\s+(?:[\w,]+\s+){0,12}?(?:how|when|whether)\b[^.;]*$/i;
 // The document itself (or a part of it) as the subject of "describes": "This Privacy Policy", "This section", "The following".
@@ -192,7 +193,10 @@ export function extractLawEnforcement(ctx: FactContext): Fact<'law_enforcement_d
       // Information given to the customer or user "as required by law" is not a disclosure to an authority.
       // Only a party the act is directed to ("to you", "with users") receives: "to protect our rights, …, as well as that
       // of our users" names users whose rights are protected, not recipients.
-      const to = recipientsOf(dc, d).filter((r) => TO_PARTY.test(dc.view.slice(Math.max(0, r.start - 30), r.start)));
+      // The party must be the disclosure's own: the "to" or "with" of a later "respond to", "comply with", "cooperate with"
+      // belongs to that phrase ("disclose … as necessary to respond to user support requests": "user" only qualifies the
+      // requests, nobody receives).
+      const to = recipientsOf(dc, d).filter((r) => TO_PARTY.test(dc.view.slice(Math.max(0, r.start - 30), r.start)) && !dc.hits.some((x) => x !== d && x.cat === 'action' && x.kind === 'comply' && x.t1 === r.t0));
       if (to.length > 0 && to.every((r) => r.kind === 'customer')) continue;
       // "provide you with copies", "give you access": the user right after the verb is who receives, not an authority.
       // Not "provide you and any requesting government agency with …": the user is one of the recipients.

@@ -1,5 +1,6 @@
 import type { Fact } from '@custody/domain';
 import type { Candidate, FactContext } from './fact-context.js';
+import type { Sentence } from '../text/sentences.js';
 import { decide, evidenceAt, negatedBefore, neighbour, operative, partsUnder } from './fact-context.js';
 import { suffixAnchoredMatches } from '../text/suffix-anchored.js';
 
@@ -7,7 +8,7 @@ type V = Fact<'offshore_processing'>['value'];
 
 // Countries outside the US named in contracts and policies as places where data or the people handling it are.
 const COUNTRIES = String.raw`india|the philippines|philippines|canada|mexico|ireland|germany|france|the netherlands|israel|ukraine|poland|pakistan|brazil|colombia|argentina|costa rica|singapore|australia|japan|the united kingdom|united kingdom|the uk|switzerland|vietnam|china|hong kong|taiwan|south korea|malaysia|indonesia|thailand|sri lanka|bangladesh|nepal|egypt|kenya|nigeria|south africa|morocco|jamaica|guatemala|honduras|el salvador|the dominican republic|dominican republic|peru|chile|uruguay|romania|bulgaria|serbia|belarus|russia|new zealand|spain|italy|portugal|belgium|sweden|denmark|finland|norway|the czech republic|czech republic|hungary|estonia|latvia|lithuania|luxembourg|austria|greece|cyprus|malta|slovakia|slovenia|croatia|iceland|liechtenstein|turkey|the united arab emirates|united arab emirates|saudi arabia|qatar|the republic of korea|tunisia|ghana`;
-const PREFILTER = new RegExp(String.raw`\b(?:usa\b|outside|countr|world|globe|offshore|overseas|abroad|international|europe|eea\b|eu\b|kingdom|united states|u\.s\.|located|region|across borders|cross-border|${COUNTRIES})`, 'i');
+const PREFILTER = new RegExp(String.raw`\b(?:usa\b|hors\b|en dehors\b|pays tiers|outside|countr|world|globe|offshore|overseas|abroad|international|europe|eea\b|eu\b|kingdom|united states|u\.s\.|located|region|across borders|cross-border|${COUNTRIES})`, 'i');
 // Sharing with companies located abroad moves data there too ("we share your personal information with the companies
 // of our group based in Luxembourg and Hungary").
 const PROCESS = /\b(?:transfer|process|stor|host|access|maintain|locat|perform|handl|hold|kept|keep|server|data cent(?:er|re)|transmit|send|sent|move|review|support|receiv|print|shar(?:e|ed|es|ing)\b)\w*/i;
@@ -48,6 +49,16 @@ const YES: RegExp[] = [
   /\b(?:other|foreign|third|a number of|various|several|multiple) countr(?:y|ies)\b(?!(?:\/[\w-]+)?\s+(?:from|in) which (?:you|users?|visitors?)\b)|\bcountries around the (?:world|globe)\b|\b(?:transferr?\w*|accessed|stored|processed|hosted)\b[^.;]{0,60}\b(?:entities|companies|providers|affiliates|locations|servers|jurisdictions)\s+(?:located\s+|based\s+)?(?:around|throughout|across) the (?:world|globe)\b|\bother locations where\b[^.;]{0,40}\b(?:affiliates|providers|subsidiaries|vendors|partners)\b|\bon an international basis\b|\bcountr(?:y|ies) other than\b(?!\s+(?:the\s+)?(?:one|country|countries)\s+(?:in which|where)\s+you\b)|\banywhere in the world\b|\blocations? other than\b|\boffshore\b|\boverseas\b|\binternationally\b|\bacross borders\b|\bcross-border\b/i,
   PLACE,
 ];
+// "processed … in the United States and other locations": the US and places beyond it (for a US vendor, abroad). Not
+// "Denver and other locations" (places inside the US).
+YES.push(/\b(?:in|to|within)\s+(?:the\s+)?(?:united states|u\.s\.|usa)\s+(?:and|or)\s+(?:in\s+)?(?:other|various|additional)\s+(?:locations|jurisdictions|places|territories)\b/i);
+// Destinations that are beyond the vendor's country whatever the user's own place: named as where data goes ("in any other
+// country", "to other countries", "in the United States and other locations"), not as who judges ("the laws of which may
+// be deemed by other countries to be inadequate").
+const BEYOND_HOME = /\bother countr|\blocations? other than|\bother (?:locations|jurisdictions|places|territories)\b|\boffshore|\boverseas/i;
+const AS_DESTINATION = /\b(?:in|to|into|within|across|and|or)\s+(?:(?:any|the|various|several|many|a number of)\s+)?$/i;
+const beyondHome = (v: string, m: RegExpExecArray): boolean =>
+  BEYOND_HOME.test(m[0]) && (/^(?:in|to|into|within)\b/i.test(m[0]) || AS_DESTINATION.test(v.slice(Math.max(0, m.index - 30), m.index)) || /^(?:offshore|overseas)/i.test(m[0]));
 // "in any country in which Google or its Subprocessors maintain facilities": wherever the vendor or its providers are.
 // Case-sensitive on purpose: a capitalised name (Google) is the vendor or a provider; "you", "your business" or
 // "users" are where the user is, which is not data leaving for elsewhere.
@@ -177,6 +188,17 @@ export function extractOffshore(ctx: FactContext): Fact<'offshore_processing'> {
       cands.push({ value: 'yes', evidence: evidenceAt(ctx, s, works.index, works.index + works[0].length), confidence: 0.8 });
       continue;
     }
+    // The same reading in French, for the French documents of European vendors ("vos données peuvent être transmises à des
+    // sociétés situées hors de l'Union européenne", "susceptibles d'être traitées hors de l'UE"): data sent, processed or
+    // stored outside the EU. A refusal ("ne sont pas transférées hors de l'UE") confines it; "ne … que" is a restriction.
+    if (home !== 'us') {
+      const fr = FR_OUTSIDE_EU.exec(v);
+      if (fr && FR_DATA_MOVES.test(v)) {
+        const refused = FR_NEGATION.test(v.slice(0, fr.index)) && !FR_EXCEPTION.test(v);
+        cands.push({ value: refused ? 'no' : 'yes', evidence: ev0(ctx, s, fr), confidence: refused ? 0.75 : 0.8 });
+        continue;
+      }
+    }
     if (!PROCESS.test(v) || !DATA_MOVES.test(v) || !DATA_OBJECT.test(v) || NOT_MOVEMENT.test(v)) continue;
     const ev = (m: RegExpExecArray) => evidenceAt(ctx, s, m.index, m.index + m[0].length);
     // The mechanism of a transfer (SCCs, annexes, DPF self-certification) does not say data goes abroad.
@@ -247,7 +269,11 @@ export function extractOffshore(ctx: FactContext): Fact<'offshore_processing'> {
         else cands.push({ value: 'no', evidence: ev(m), confidence: 0.85 });
         break;
       }
-      if (negated || (FROM_ABROAD.test(v) && re !== OUTSIDE_USERS_COUNTRY && !/\bother countr|\blocations? other than|\boffshore|\boverseas/i.test(m[0]))) break;
+      if (negated) break;
+      // Where the user is ("If you are located outside the United States, …") is no destination, but the same sentence may
+      // go on to one beyond the vendor's country ("… processed in the United States or in any other country in which we
+      // have facilities"): the next pattern is tried.
+      if (FROM_ABROAD.test(v) && re !== OUTSIDE_USERS_COUNTRY && !beyondHome(v, m)) continue;
       // A European vendor's home region is many countries: outside the user's own country may still be inside the EEA.
       if (re === OUTSIDE_USERS_COUNTRY && home === 'eu') break;
       // The next sentence may stand in a paragraph of its own (the template's lines are separate paragraphs).
@@ -277,6 +303,15 @@ export function extractOffshore(ctx: FactContext): Fact<'offshore_processing'> {
   }
   return decide('offshore_processing', cands, ['yes', 'no']);
 }
+
+// French: outside the EU or EEA ("hors de l'Union européenne", "en dehors de l'EEE", "hors UE") or to third countries.
+const FR_OUTSIDE_EU = /\b(?:hors|en dehors)\s+(?:de\s+)?(?:l['’]\s*)?(?:union europ[ée]enne|ue|eee|espace [ée]conomique europ[ée]en)\b|\bvers des pays tiers\b|\bdans des pays tiers\b/i;
+// What moves is personal data: transmitted, transferred, processed, hosted or stored (their French participles and nouns).
+const FR_DATA_MOVES = /\b(?:donn[ée]es|informations)\b[^.;]{0,160}?\b(?:transf[ée]r\w*|transmi\w*|trait[ée]\w*|h[ée]berg[ée]\w*|stock[ée]\w*|communiqu[ée]\w*)|\b(?:transferts?|transmissions?|h[ée]bergement|stockage|traitement)\b[^.;]{0,80}?\bdonn[ée]es\b/i;
+// "ne … pas", "ne … jamais", "aucun(e)" before the place; "ne … que" (only) is no refusal.
+const FR_NEGATION = /\b(?:ne|n['’])\s*(?:[\p{L}'’]+\s+){0,5}?(?:pas|jamais|plus)\b|\baucune?\b/iu;
+const FR_EXCEPTION = /(?<!\p{L})(?:sauf|à moins|excepté|hormis|sous réserve)(?!\p{L})/iu;
+const ev0 = (ctx: FactContext, s: Sentence, m: RegExpExecArray) => evidenceAt(ctx, s, m.index, m.index + m[0].length);
 
 // A condition or exception before a refusal of transfers abroad, not "without limiting the foregoing".
 const QUALIFIED_BEFORE = /\b(?:except|unless|other than)\b|\bwithout\b(?!\s+limit)/i;
