@@ -40,22 +40,40 @@ export function identifyDocument(a: AnalysedText): DocumentIdentity {
   return { kind, title, parties, vendor: vendorParty?.name, partyNames, vendorNames, effective, expires };
 }
 
+/**
+ * A line above the title that says when the text was published or changed ("Published: 30 July 2025", "Last
+ * modified on 03/26/2024", "Version 3"): the document's metadata, never its name.
+ */
+export const METADATA_LINE = /^(?:(?:last\s+)?(?:updated|modified|revised|changed|reviewed)|effective|posted|published|dated?|version|release date)\b/i;
+/**
+ * A line of the page around the document that a web capture keeps above it: navigation and print links, a table
+ * of contents' heading, a logo's or icon's alt text, a page counter ("1/18") or a bare number. A reader skips it.
+ */
+export const PAGE_CHROME_LINE = /^(?:(?:table of )?contents|print(?: this page)?|menu|home|[-–|>\s]*home|skip to\b.*|(?:log|sign) ?in(?: or sign up)?|sign up|.{1,40}\s(?:logo|icon)|[\d\s/.,-]+)$/i;
+
 function findTitle(a: AnalysedText): string | undefined {
   for (const s of a.sentences.slice(0, 8)) {
     const t = s.view.trim();
-    if (t.length > 0 && t.length <= 120 && !/^(?:last updated|updated|effective|posted)\b/i.test(t) && !WHOLE_DATE.test(t)) {
+    if (t.length > 0 && t.length <= 120 && !METADATA_LINE.test(t) && !PAGE_CHROME_LINE.test(t) && !WHOLE_DATE.test(t)) {
       if (s.isHeading || (s === a.sentences[0] && !/[.;:]$/.test(t))) return a.text.slice(s.start, s.end).replace(/\s+/g, ' ');
     }
   }
   return undefined;
 }
 
+/** Titles of a privacy notice, in the words services use for it (English and French). */
+const PRIVACY_TITLE = /privacy (?:(?:and|&) [\w ]{1,30})?(?:policy|policies|statement|notice|supplement)|notice of privacy practices|\bdata policy\b|^(?:personal )?data protection(?: (?:policy|notice|statement))?$|politique de confidentialit|protection des donn[ée]es personnelles/i;
+/** Titles of the terms a user accepts: terms/conditions of use, service or sale, in their common spellings. */
+const TERMS_TITLE = /terms (?:of (?:service|use|sale)|(?:and|&) conditions)|\b(?:service|customer|user|general) terms\b|conditions (?:of (?:use|service|sale)|g[ée]n[ée]rales)|general conditions|user agreement|acceptable use|license agreement|\bEULA\b/i;
+/** The document naming itself: "this Privacy Policy", "these Terms of Service", "these Terms and Conditions". */
+const SELF_NAMING = /\b(?:this|these)\s+(privacy (?:policy|statement|notice)|terms(?! of the\b)(?: (?:of (?:service|use)|(?:and|&) conditions))?|conditions of (?:use|service)|user agreement)\b/i;
+
 function classify(text: string, head: string, title = ''): DocumentKind {
   // The title decides first; then the opening lines; then the vocabulary of the whole text.
   if (/business associate (?:agreement|addendum|contract|amendment)|\bBAA\b/i.test(title)) return 'baa';
   if (/data process(?:ing|or) (?:agreement|addendum|terms)|\bDPA\b/.test(title)) return 'dpa';
-  if (/privacy (?:policy|statement|notice|supplement)|notice of privacy practices/i.test(title)) return 'privacy_policy';
-  if (/terms (?:of (?:service|use)|and conditions)|customer terms|user agreement|acceptable use|license agreement|\bEULA\b/i.test(title)) return 'terms';
+  if (PRIVACY_TITLE.test(title)) return 'privacy_policy';
+  if (TERMS_TITLE.test(title)) return 'terms';
   // Opening lines that read as titles (no sentence punctuation), e.g. "ACME CLOUD\nBUSINESS ASSOCIATE AGREEMENT".
   const t = title + ' ' + head.slice(0, 300).split(/\s{2,}|(?<=[.;:])\s/)[0].replace(/^.*[.;:]$/, '');
   if (/business associate (?:agreement|addendum|contract|amendment)|\bBAA\b/i.test(t)) return 'baa';
@@ -65,8 +83,15 @@ function classify(text: string, head: string, title = ''): DocumentKind {
   const count = (re: RegExp) => (text.slice(0, 300_000).match(re) ?? []).length;
   if (count(/business associate/gi) >= 4 && count(/covered entity/gi) >= 2) return 'baa';
   if (count(/\bDPA\b|data processing (?:agreement|addendum)/gi) >= 2 || (count(/\bcontroller\b/gi) >= 4 && count(/\bprocessor\b/gi) >= 4)) return 'dpa';
-  if (/privacy (?:policy|statement|notice)/i.test(head.slice(0, 1500))) return 'privacy_policy';
-  const clickThrough = /\bby (?:clicking|using|accessing|signing up)\b[^.]{0,80}\b(?:agree|accept)/i.test(head);
+  // Terms mention "our Privacy Policy" in their opening and a policy may mention "our Terms"; the document names
+  // itself with "this"/"these" ("these Terms govern …", "This Privacy Notice explains …"): the first such naming decides.
+  // "These terms" alone only settles that choice: an agreement that never mentions a privacy policy is read below.
+  const self = SELF_NAMING.exec(head.slice(0, 3000));
+  if (self && /privacy/i.test(self[1])) return 'privacy_policy';
+  if (/privacy (?:policy|statement|notice)/i.test(head.slice(0, 1500))) return self ? 'terms' : 'privacy_policy';
+  // Accepted by clicking, using the service or opening an account (either order: "by using … you agree", "you accept
+  // these Terms by creating an account"): terms a user accepts, not a contract the parties sign.
+  const clickThrough = /\bby (?:clicking|using|accessing|signing up)\b[^.]{0,80}\b(?:agree|accept)|\b(?:agree to|accept) (?:these|this)\b[^.]{0,40}\bby (?:clicking|using|accessing|signing up|creating|registering|opening)\b/i.test(head);
   if (/terms (?:of (?:service|use)|and conditions)/i.test(head.slice(0, 1500))) return 'terms';
   if (/\bagreement\b|\bcontract\b|\baddendum\b/i.test(t)) return clickThrough ? 'terms' : 'contract';
   if (/\bin witness whereof\b/i.test(text.slice(-5000))) return 'contract';
