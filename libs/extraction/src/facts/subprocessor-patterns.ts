@@ -2,6 +2,7 @@ import type { Sentence } from '../text/sentences.js';
 import { escapeRegExp } from '../text/escape-regexp.js';
 import { TRAILING_LEGAL_SUFFIX } from '../text/legal-suffixes.js';
 import { NOT_A_NAME } from './subprocessor-names.js';
+import { VOCABULARY } from '../clauses/vocabulary.js';
 
 /**
  * Patterns of the sub-processor reader (subprocessors.extractor.ts), kept apart so the reader stays readable: the
@@ -56,6 +57,13 @@ export const SOCIAL_HEADING = /^x(?: \(formerly twitter\))?$|\bsocial (?:media|n
 // Public institutions and generic organisational words are not providers.
 // Plurals too: "Federal and State Agencies" are authorities.
 export const INSTITUTION = /\b(?:commissions?|authority|authorities|courts?|governments?|ministry|ministries|departments?|parliaments?|councils?|agency|agencies|police|regulations?|directives?|act|law|offices?|bureaus?|center|centre|institutes?|university|universities|union)$/i;
+
+// A country or region named alone ("send your personal data to Ireland", "disclosed to Canada and India") is where the
+// data goes, not an organisation receiving it: the places of the vocabulary (the offshore reader's), with or without "the".
+const PLACE_NAMES = new Set(
+  (['foreign', 'us', 'eu'] as const).flatMap((k) => VOCABULARY.place[k].exact ?? []).flatMap((p) => [p, p.replace(/^the\s+/, '')]),
+);
+export const placeName = (name: string): boolean => PLACE_NAMES.has(name.toLowerCase().replace(/^the\s+/, '').replace(/\s+/g, ' ').trim());
 
 // Lower-case words inside a foreign company name ("Bank der oesterreichischen Sparkassen", "Caisse des Dépôts").
 const FOREIGN_CONNECTOR = /^(?:der|des|die|das|den|von|van|de|di|du|la|le|del|della|für|und|et|y)$/;

@@ -16,7 +16,7 @@ export function examplesOfPrevious(v: string, prev: string | undefined): number 
   if (prev === undefined) return undefined;
   const m = EXAMPLES_OPEN.exec(v);
   if (!m || !/^\p{Lu}/u.test(v.slice(m[0].length))) return undefined;
-  return PARTY_COLLECTS.test(prev) ? m[0].length : undefined;
+  return PARTY_COLLECTS.test(prev) && !USER_REACHES.test(prev) ? m[0].length : undefined;
 }
 const EXAMPLES_OPEN = /^\s*(?:examples?\s+(?:of\s+(?:these|such|them)(?:\s+[\w-]+){0,3}\s+)?(?:include|includes|are)|these\s+include)\s+(?:but\s+are\s+not\s+limited\s+to:?\s+)?/i;
 // The sentence before names third parties or trackers that get the data.
@@ -24,6 +24,12 @@ const EXAMPLES_OPEN = /^\s*(?:examples?\s+(?:of\s+(?:these|such|them)(?:\s+[\w-]
 // Personal Information in accordance with their own terms" describes them, it does not say the vendor's visitors' data
 // goes to them.
 const PARTY_COLLECTS = /\b(?:third[- ]part(?:y|ies)|partners|providers|vendors|companies|cookies|pixels|tags|tools|technologies|services)\b[^.]{0,80}\b(?:collect|collects|receive|receives|access|process|processes|set|sets|place|places|use|uses|track|tracks)\b[^.]{0,60}\b(?:your|users?['’]?|visitors?['’]?)\s+(?:[\w-]+\s+){0,2}?(?:information|data|device|ip\s+address|activity|usage|browsing|visits?)\b/i;
+
+// Parties the user reaches on their own are not the vendor's recipients (README: sign-in providers, parties the user
+// connects to): "If you connect third-party services, they may access your account data. Examples include A",
+// "Third-party sites we link to may collect your information. Examples include B", "Sign-in providers may receive your
+// login data. Examples include C". Not "cookies on the sites you visit" (an ad network follows the visit: its recipient).
+const USER_REACHES = /\b(?:you|users?)\s+(?:(?:may|can|choose\s+to|decide\s+to)\s+)?(?:connect|link|integrate|authori[sz]e)\b|\b(?:we|you)\s+(?:may\s+)?link\s+to\b|\blinked\s+(?:(?:third[- ]party|external|other)\s+)?(?:web)?sites?\b|\b(?:web)?sites?\s+(?:that\s+)?(?:are\s+)?linked\b|\bconnected\s+(?:apps?|accounts?|services?)\b|\b(?:sign|log)[- ]?(?:in|on)\s+(?:providers?|services?)\b|\bsingle\s+sign[- ]on\b/i;
 
 /**
  * The platform a social button on the vendor's pages is named by ("social media features, such as the Facebook Like
