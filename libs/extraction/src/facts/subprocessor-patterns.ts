@@ -101,7 +101,8 @@ export function ownerOfNamedProduct(name: string, before: string): boolean {
 // Right after a name: a kind of product in lower case ("the Connatix video player", "the Awin network"), so "the" before
 // the name belongs to the product, and the name is its maker's brand rather than a term the document defines.
 // "the Facebook Like button": a social network's button, the network's as its plug-in is.
-export const BRAND_PRODUCT_AFTER = /^\s+(?:[a-z-]+\s+){0,2}?(?:player|network|service|platform|tool|plug-?in|pixel|sdk|api|software|solution|widget|technology|app|application|chat|chatbot|tag|script)s?\b|^\s+["']?(?:[Ll]ike|[Tt]weet|[Ss]hare|[Ff]ollow)["']?\s+buttons?\b/;
+export const SOCIAL_BUTTON_AFTER = /^\s+["'“]?(?:[Ll]ike|[Tt]weet|[Ss]hare|[Ff]ollow|\+1|[Pp]in\s+[Ii]t)["'”]?\s+buttons?\b/;
+export const BRAND_PRODUCT_AFTER = new RegExp(String.raw`^\s+(?:[a-z-]+\s+){0,2}?(?:player|network|service|platform|tool|plug-?in|pixel|sdk|api|software|solution|widget|technology|app|application|chat|chatbot|tag|script)s?\b|${SOCIAL_BUTTON_AFTER.source}`);
 export const PROVIDED_BY = /\b(?:provided|offered|operated|developed|run)\s+by\s+(?:the\s+)?[\p{Lu}]/u;
 // A cell's label before its names: "Our advertising Partner: ", "Processors: " (a few words, no name of its own).
 export const CELL_LABEL = /^(?:our\s+)?(?:[\p{L}-]+\s+){0,3}[\p{L}-]+\s*:\s*/iu;

@@ -39,7 +39,7 @@ const USER_REACHES = /\b(?:you|users?)\s+(?:(?:may|can|choose\s+to|decide\s+to)\
  * only describes without any collection ("click the Google Sign-In button"), nor one the user uses to leave.
  */
 export function buttonOwners(v: string, next: string | undefined): { name: string; at: number }[] {
-  if (!/utton/.test(v) || !FEATURES.test(v) || !(BUTTON_COLLECTS.test(v) || (next !== undefined && BUTTON_COLLECTS.test(next)))) return [];
+  if (!/utton/.test(v) || !FEATURES.test(v) || !(BUTTON_COLLECTS.test(v) || (next !== undefined && FEATURES_COLLECT_NEXT.test(next)))) return [];
   const out: { name: string; at: number }[] = [];
   BUTTON_OWNER.lastIndex = 0;
   for (let m = BUTTON_OWNER.exec(v); m; m = BUTTON_OWNER.exec(v)) {
@@ -52,5 +52,8 @@ export function buttonOwners(v: string, next: string | undefined): { name: strin
 const FEATURES = /\b(?:social\s+(?:media|network(?:ing)?)\s+features?|widgets?|plug-?ins?)\b/i;
 // The features collect the visit: "may collect your IP address", "may set a cookie", "collect information about your visit".
 const BUTTON_COLLECTS = /\b(?:collect|collects|receive|receives|record|records)\b[^.]{0,40}\b(?:ip\s+address|information|data|visit)|\bset\s+(?:a\s+)?cookies?\b/i;
+// The next sentence's collection is the features' (or the platform's), not the vendor's own: "These features may collect
+// your IP address" counts, "We collect information about your visit" (the vendor's analytics) does not.
+const FEATURES_COLLECT_NEXT = new RegExp(String.raw`^\s*(?:(?:these|those|such|the|our)\s+)?(?:(?:social(?:\s+media)?|embedded|third[- ]party)\s+)?(?:features?|widgets?|plug-?ins?|buttons?|platforms?|networks?|providers?|companies|they|it|each)\b[^.]{0,60}?(?:${BUTTON_COLLECTS.source})`, 'i');
 // A capitalised platform name, then the button's kind in optional quotes: 'Facebook "like" button', 'Twitter “tweet” button'.
 const BUTTON_OWNER = /(?:\bsuch\s+as\s+(?:the\s+)?|\bor\s+(?:the\s+)?|\band\s+(?:the\s+)?|,\s*(?:the\s+)?)([A-Z][A-Za-z]+)\s+["“']?(?:like|tweet|share|follow|\+1|pin\s+it)["”']?\s+buttons?\b/gi;

@@ -104,6 +104,9 @@ export function triggers(v: string, vendor: RegExp, hasNoun: boolean, owner?: ob
         const subject = v.slice(Math.max(0, m.index - 50), m.index).replace(/\s+(?:also|currently|may|might|will|can|could|do|does|only|are|is)\s*$/i, '').replace(/\s+$/, '');
         // "This website uses the services of Ezoic Inc.": the vendor's own site or app is the vendor.
         if (!/\b(?:we|us|and|also|which|who|that|it|company|vendor|provider|processor|associate|platform|service|services)$/i.test(subject) && !vendor.test(subject) && !OWN_SITE.test(subject)) continue;
+        // "Merchants that use our service may disclose your details to X": the service closing a relative clause is its
+        // object; the subject is the noun before the pronoun (the vendor's customers), not the vendor's service.
+        if (SERVICE_AS_OBJECT.test(subject)) continue;
         // A relative pronoun stands for the noun before it: "your products or services that use X", "an Institution that
         // utilizes X" are the user's or customer's own choices, not the vendor's providers.
         if (/\b(?:which|who|that)$/i.test(subject) && USER_ANTECEDENT.test(subject.replace(/\s*,?\s*(?:which|who|that)$/i, ''))) continue;
@@ -132,6 +135,8 @@ export function triggers(v: string, vendor: RegExp, hasNoun: boolean, owner?: ob
   return out;
 }
 
+// A relative clause whose object is the vendor's service or platform ("that use our service", "who sign up for the platform").
+const SERVICE_AS_OBJECT = /\b(?:that|who|which)\s+(?:\w+\s+){0,2}?(?:use|uses|access|accesses|visit|visits|join|joins|sign\s+up\s+(?:for|to|on)|subscribe\s+to|buy\s+from|sell\s+on|sells\s+on)\s+(?:our|the|this)\s+(?:platform|service|services)$/i;
 // The user as the subject of a verb joined by "and" to the one read (no "we" between: "you pay and we send" is the vendor's).
 const USER_BEFORE_AND = /\b(?:you|users?|customers?|members?|visitors?)\b(?![^,;]*\b(?:we|us)\b)[^,;]{0,80}\band\s+(?:(?:also|then|may|can|will|could)\s+)*$/i;
 // The user directs the disclosure or connects the recipient.
