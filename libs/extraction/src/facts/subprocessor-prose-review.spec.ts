@@ -49,3 +49,16 @@ describe('"Examples include" after a sentence about parties the user reaches on 
     );
   });
 });
+
+describe('"Examples include" after a sentence whose subject is not parties given the data', () => {
+  it('does not read examples of a noun other than the subject, nor of parties denied the data or breaking in (merged main: read them)', () => {
+    expect(names(body('# Cookies\n\nSome browsers let you control how sites use cookies to collect your data. Examples include Vivaldi and Brave.'))).toEqual([]);
+    expect(names(body('# Ads\n\nAdvertising partners may not collect your device information. Examples include Fooads and Barmetrics.'))).toEqual([]);
+    expect(names(body('# Security\n\nCriminal third parties may try to access your device data. Examples include Emotet and Trickbot.'))).toEqual([]);
+    expect(names(body('# Apps\n\nThird-party apps you install may access your device data. Examples include Fooapp and Barapp.'))).toEqual([]);
+  });
+
+  it('still reads the examples of the parties the sentence opens with', () => {
+    expect(names(body('# Ads\n\nOur advertising partners may collect your device information. Examples include Fooads and Barmetrics.'))).toEqual(['Fooads', 'Barmetrics']);
+  });
+});
