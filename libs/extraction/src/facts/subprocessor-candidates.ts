@@ -8,7 +8,7 @@ import type { FactContext } from './fact-context.js';
 import type { SectionSpan } from '../types.js';
 import { evidenceAt } from './fact-context.js';
 import { cleanName, common, core, dominantBrand, ENDS_WITH_SUFFIX, HAS_SUFFIX, inLink, policyWordsOnly, productsOf } from './subprocessor-names.js';
-import { BRAND_PRODUCT_AFTER, ownerOfNamedProduct, AFFILIATE_CONTEXT, AFFILIATE_EXAMPLES, FROM_AFFILIATES, BIG_TECH, BIG_TECH_SERVICE, CATEGORY_TAIL, DATA_RELATION, EMBEDDED_PLUGIN, OWN_PRESENCE, FUNCTION_WORD, INSTITUTION, SOCIAL_HEADING, SUFFIX_TAIL, categoryHead, nameStart } from './subprocessor-patterns.js';
+import { BRAND_PRODUCT_AFTER, ownerOfNamedProduct, placeName, SOCIAL_BUTTON_AFTER, AFFILIATE_CONTEXT, AFFILIATE_EXAMPLES, FROM_AFFILIATES, BIG_TECH, BIG_TECH_SERVICE, CATEGORY_TAIL, DATA_RELATION, EMBEDDED_PLUGIN, OWN_PRESENCE, FUNCTION_WORD, INSTITUTION, SOCIAL_HEADING, SUFFIX_TAIL, categoryHead, nameStart } from './subprocessor-patterns.js';
 import { excludedBecause } from './subprocessor-triggers.js';
 import { NO_PERSONAL_DATA } from './subprocessor-lists.js';
 import { introOf, isItem } from '../clauses/structure.js';
@@ -149,7 +149,9 @@ export function nameCollector(ctx: FactContext) {
     // "the Care Insights platform", "the Smart Triage service, our in-house engine" may be the vendor's own product: the
     // name is a brand only when the document shows it as an organisation somewhere (see brandElsewhere).
     // "We work with the Awin network": one works or partners with another party, not with one's own product.
-    if (theProduct && !PARTNER_BEFORE.test(s.view.slice(Math.max(0, at - 40), at)) && !brandElsewhere(name, s.start + at)) {
+    // A social button is the platform's whatever else the document says ("such as the Fooface Like button", read only
+    // where the features are said to collect the visit): nothing to show it is the vendor's own product.
+    if (theProduct && !PARTNER_BEFORE.test(s.view.slice(Math.max(0, at - 40), at)) && !SOCIAL_BUTTON_AFTER.test(s.view.slice(at + name.length, at + name.length + 30)) && !brandElsewhere(name, s.start + at)) {
       rejected.push({ name, ev: evidenceAt(ctx, s, at, at + name.length), reason: 'a product named only as "the X service", nothing says whose' });
       return;
     }
@@ -164,7 +166,7 @@ export function nameCollector(ctx: FactContext) {
     const sited = cell === 'site';
     if (!suffixed && !sited) {
       if (INSTITUTION.test(name) || ADDRESS_WORD.test(name) || /^\s*,?\s*(?:\d|[A-Z]{2}\s+\d)/.test(after) || /\d[\w-]*,?\s*$/.test(s.view.slice(Math.max(0, at - 12), at))) return;
-      if (policyWordsOnly(name) || NOT_AN_ORGANISATION.test(name)) return;
+      if (policyWordsOnly(name) || NOT_AN_ORGANISATION.test(name) || placeName(name)) return;
       // A kind of tracker in title case ("Non-Cookie Technologies", "Statistics"), not an organisation.
       if (name.split(/\s+/).every((w) => TRACKER_TITLE_WORD.test(w))) return;
       // A big platform's bare name ("Google", "Apple") is a recipient only when a provider noun introduces it

@@ -2,6 +2,7 @@ import type { Sentence } from '../text/sentences.js';
 import { escapeRegExp } from '../text/escape-regexp.js';
 import { TRAILING_LEGAL_SUFFIX } from '../text/legal-suffixes.js';
 import { NOT_A_NAME } from './subprocessor-names.js';
+import { VOCABULARY } from '../clauses/vocabulary.js';
 
 /**
  * Patterns of the sub-processor reader (subprocessors.extractor.ts), kept apart so the reader stays readable: the
@@ -57,6 +58,13 @@ export const SOCIAL_HEADING = /^x(?: \(formerly twitter\))?$|\bsocial (?:media|n
 // Plurals too: "Federal and State Agencies" are authorities.
 export const INSTITUTION = /\b(?:commissions?|authority|authorities|courts?|governments?|ministry|ministries|departments?|parliaments?|councils?|agency|agencies|police|regulations?|directives?|act|law|offices?|bureaus?|center|centre|institutes?|university|universities|union)$/i;
 
+// A country or region named alone ("send your personal data to Ireland", "disclosed to Canada and India") is where the
+// data goes, not an organisation receiving it: the places of the vocabulary (the offshore reader's), with or without "the".
+const PLACE_NAMES = new Set(
+  (['foreign', 'us', 'eu'] as const).flatMap((k) => VOCABULARY.place[k].exact ?? []).flatMap((p) => [p, p.replace(/^the\s+/, '')]),
+);
+export const placeName = (name: string): boolean => PLACE_NAMES.has(name.toLowerCase().replace(/^the\s+/, '').replace(/\s+/g, ' ').trim());
+
 // Lower-case words inside a foreign company name ("Bank der oesterreichischen Sparkassen", "Caisse des Dépôts").
 const FOREIGN_CONNECTOR = /^(?:der|des|die|das|den|von|van|de|di|du|la|le|del|della|für|und|et|y)$/;
 const NAME_START = /(?:^|[(\[:;]\s*)((?:[\p{Lu}][\p{L}.&-]*\s+){1,4}(?:[\p{Ll}][\p{L}-]*\s+){1,2})$/u;
@@ -93,7 +101,8 @@ export function ownerOfNamedProduct(name: string, before: string): boolean {
 // Right after a name: a kind of product in lower case ("the Connatix video player", "the Awin network"), so "the" before
 // the name belongs to the product, and the name is its maker's brand rather than a term the document defines.
 // "the Facebook Like button": a social network's button, the network's as its plug-in is.
-export const BRAND_PRODUCT_AFTER = /^\s+(?:[a-z-]+\s+){0,2}?(?:player|network|service|platform|tool|plug-?in|pixel|sdk|api|software|solution|widget|technology|app|application|chat|chatbot|tag|script)s?\b|^\s+["']?(?:[Ll]ike|[Tt]weet|[Ss]hare|[Ff]ollow)["']?\s+buttons?\b/;
+export const SOCIAL_BUTTON_AFTER = /^\s+["'“]?(?:[Ll]ike|[Tt]weet|[Ss]hare|[Ff]ollow|\+1|[Pp]in\s+[Ii]t)["'”]?\s+buttons?\b/;
+export const BRAND_PRODUCT_AFTER = new RegExp(String.raw`^\s+(?:[a-z-]+\s+){0,2}?(?:player|network|service|platform|tool|plug-?in|pixel|sdk|api|software|solution|widget|technology|app|application|chat|chatbot|tag|script)s?\b|${SOCIAL_BUTTON_AFTER.source}`);
 export const PROVIDED_BY = /\b(?:provided|offered|operated|developed|run)\s+by\s+(?:the\s+)?[\p{Lu}]/u;
 // A cell's label before its names: "Our advertising Partner: ", "Processors: " (a few words, no name of its own).
 export const CELL_LABEL = /^(?:our\s+)?(?:[\p{L}-]+\s+){0,3}[\p{L}-]+\s*:\s*/iu;

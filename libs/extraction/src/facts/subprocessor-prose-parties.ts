@@ -1,3 +1,5 @@
+import { negatedBefore } from '../clauses/negation.js';
+
 /**
  * Parties named in running prose by the sentence around them rather than by a provider noun or a relation verb before
  * the name (read by subprocessors.extractor.ts): examples whose kind is the sentence before ("These third parties may set
@@ -16,14 +18,28 @@ export function examplesOfPrevious(v: string, prev: string | undefined): number 
   if (prev === undefined) return undefined;
   const m = EXAMPLES_OPEN.exec(v);
   if (!m || !/^\p{Lu}/u.test(v.slice(m[0].length))) return undefined;
-  return PARTY_COLLECTS.test(prev) ? m[0].length : undefined;
+  const c = PARTY_COLLECTS.exec(prev);
+  if (!c || USER_REACHES.test(prev) || NOT_GIVEN.test(prev)) return undefined;
+  // The examples are of the sentence's subject: the party noun opens it ("These third parties may set …", "Our advertising
+  // partners collect …"), not a noun further on ("Some browsers let you control how sites use cookies to collect your
+  // data. Examples include A": browsers); and its verb is not denied ("partners may not collect your data").
+  if (!/^\s*(?:[\w-]+\s+){0,3}$/.test(prev.slice(0, c.index))) return undefined;
+  return negatedBefore(prev, c.index + c[0].length - c[1].length - c[2].length, 60) ? undefined : m[0].length;
 }
 const EXAMPLES_OPEN = /^\s*(?:examples?\s+(?:of\s+(?:these|such|them)(?:\s+[\w-]+){0,3}\s+)?(?:include|includes|are)|these\s+include)\s+(?:but\s+are\s+not\s+limited\s+to:?\s+)?/i;
 // The sentence before names third parties or trackers that get the data.
 // The data is the user's or visitor's ("on your device", "your browsing"): a definition of companies that "process
 // Personal Information in accordance with their own terms" describes them, it does not say the vendor's visitors' data
 // goes to them.
-const PARTY_COLLECTS = /\b(?:third[- ]part(?:y|ies)|partners|providers|vendors|companies|cookies|pixels|tags|tools|technologies|services)\b[^.]{0,80}\b(?:collect|collects|receive|receives|access|process|processes|set|sets|place|places|use|uses|track|tracks)\b[^.]{0,60}\b(?:your|users?['’]?|visitors?['’]?)\s+(?:[\w-]+\s+){0,2}?(?:information|data|device|ip\s+address|activity|usage|browsing|visits?)\b/i;
+const PARTY_COLLECTS = /\b(?:third[- ]part(?:y|ies)|partners|providers|vendors|companies|networks|advertisers|cookies|pixels|tags|tools|technologies|services)\b[^.]{0,80}\b(collect|collects|receive|receives|access|process|processes|set|sets|place|places|use|uses|track|tracks)\b([^.]{0,60}\b(?:your|users?['’]?|visitors?['’]?)\s+(?:[\w-]+\s+){0,2}?(?:information|data|device|ip\s+address|activity|usage|browsing|visits?)\b)/i;
+
+// Parties the user reaches on their own are not the vendor's recipients (README: sign-in providers, parties the user
+// connects to): "If you connect third-party services, they may access your account data. Examples include A",
+// "Third-party sites we link to may collect your information. Examples include B", "Sign-in providers may receive your
+// login data. Examples include C". Not "cookies on the sites you visit" (an ad network follows the visit: its recipient).
+// Apps the user installs are the user's own; parties trying to break in get no data from the vendor.
+const NOT_GIVEN = /\byou\s+(?:may\s+|can\s+|choose\s+to\s+)?(?:install|download|add)\b|\bunauthori[sz]ed\b|\bwithout\s+(?:your\s+)?(?:permission|authori[sz]ation)\b|\b(?:try|tries|attempt|attempts)\s+to\b|\b(?:malicious|criminals?|criminal|hackers?|fraudsters?)\b/i;
+const USER_REACHES = /\b(?:you|users?)\s+(?:(?:may|can|choose\s+to|decide\s+to)\s+)?(?:connect|link|integrate|authori[sz]e)\b|\b(?:we|you)\s+(?:may\s+)?link\s+to\b|\blinked\s+(?:(?:third[- ]party|external|other)\s+)?(?:web)?sites?\b|\b(?:web)?sites?\s+(?:that\s+)?(?:are\s+)?linked\b|\bconnected\s+(?:apps?|accounts?|services?)\b|\b(?:sign|log)[- ]?(?:in|on)\s+(?:providers?|services?)\b|\bsingle\s+sign[- ]on\b/i;
 
 /**
  * The platform a social button on the vendor's pages is named by ("social media features, such as the Facebook Like
@@ -33,7 +49,7 @@ const PARTY_COLLECTS = /\b(?:third[- ]part(?:y|ies)|partners|providers|vendors|c
  * only describes without any collection ("click the Google Sign-In button"), nor one the user uses to leave.
  */
 export function buttonOwners(v: string, next: string | undefined): { name: string; at: number }[] {
-  if (!/utton/.test(v) || !FEATURES.test(v) || !(BUTTON_COLLECTS.test(v) || (next !== undefined && BUTTON_COLLECTS.test(next)))) return [];
+  if (!/utton/.test(v) || !FEATURES.test(v) || !(BUTTON_COLLECTS.test(v) || (next !== undefined && FEATURES_COLLECT_NEXT.test(next)))) return [];
   const out: { name: string; at: number }[] = [];
   BUTTON_OWNER.lastIndex = 0;
   for (let m = BUTTON_OWNER.exec(v); m; m = BUTTON_OWNER.exec(v)) {
@@ -46,5 +62,8 @@ export function buttonOwners(v: string, next: string | undefined): { name: strin
 const FEATURES = /\b(?:social\s+(?:media|network(?:ing)?)\s+features?|widgets?|plug-?ins?)\b/i;
 // The features collect the visit: "may collect your IP address", "may set a cookie", "collect information about your visit".
 const BUTTON_COLLECTS = /\b(?:collect|collects|receive|receives|record|records)\b[^.]{0,40}\b(?:ip\s+address|information|data|visit)|\bset\s+(?:a\s+)?cookies?\b/i;
+// The next sentence's collection is the features' (or the platform's), not the vendor's own: "These features may collect
+// your IP address" counts, "We collect information about your visit" (the vendor's analytics) does not.
+const FEATURES_COLLECT_NEXT = new RegExp(String.raw`^\s*(?:(?:these|those|such|the|our)\s+)?(?:(?:social(?:\s+media)?|embedded|third[- ]party)\s+)?(?:features?|widgets?|plug-?ins?|buttons?|platforms?|networks?|providers?|companies|they|it|each)\b[^.]{0,60}?(?:${BUTTON_COLLECTS.source})`, 'i');
 // A capitalised platform name, then the button's kind in optional quotes: 'Facebook "like" button', 'Twitter “tweet” button'.
 const BUTTON_OWNER = /(?:\bsuch\s+as\s+(?:the\s+)?|\bor\s+(?:the\s+)?|\band\s+(?:the\s+)?|,\s*(?:the\s+)?)([A-Z][A-Za-z]+)\s+["“']?(?:like|tweet|share|follow|\+1|pin\s+it)["”']?\s+buttons?\b/gi;

@@ -104,9 +104,18 @@ export function triggers(v: string, vendor: RegExp, hasNoun: boolean, owner?: ob
         const subject = v.slice(Math.max(0, m.index - 50), m.index).replace(/\s+(?:also|currently|may|might|will|can|could|do|does|only|are|is)\s*$/i, '').replace(/\s+$/, '');
         // "This website uses the services of Ezoic Inc.": the vendor's own site or app is the vendor.
         if (!/\b(?:we|us|and|also|which|who|that|it|company|vendor|provider|processor|associate|platform|service|services)$/i.test(subject) && !vendor.test(subject) && !OWN_SITE.test(subject)) continue;
+        // "Merchants that use our service may disclose your details to X": the service closing a relative clause is its
+        // object; the subject is the noun before the pronoun (the vendor's customers), not the vendor's service.
+        if (SERVICE_AS_OBJECT.test(subject)) continue;
         // A relative pronoun stands for the noun before it: "your products or services that use X", "an Institution that
         // utilizes X" are the user's or customer's own choices, not the vendor's providers.
         if (/\b(?:which|who|that)$/i.test(subject) && USER_ANTECEDENT.test(subject.replace(/\s*,?\s*(?:which|who|that)$/i, ''))) continue;
+        // After "and" the verb shares the subject of the verb before it: "You can export your files and send your data to
+        // X", "log in and use X" are the user's acts ("We collect your card and send it to X" stays the vendor's).
+        if (/\band$/i.test(subject) && USER_BEFORE_AND.test(v.slice(Math.max(0, v.lastIndexOf(';', m.index) + 1), m.index))) continue;
+        // Data the vendor hands over because the user asks or connects the party ("At your request, we will send your data
+        // to X", "when you connect the integration"): a party the user reaches, not the vendor's recipient (README).
+        if (/^(?:disclose|discloses|pass|passes|send|sends)\s/i.test(m[0]) && USER_DIRECTS.test(v)) continue;
       }
       if (re === AFTER_VERB && /^through\s/i.test(m[0]) && !/^\p{Lu}/u.test(v.slice(m.index + m[0].length))) continue;
       // A capitalised noun is part of a name ("Acme Information Technologies Ltd"), not the provider noun.
@@ -126,6 +135,12 @@ export function triggers(v: string, vendor: RegExp, hasNoun: boolean, owner?: ob
   return out;
 }
 
+// A relative clause whose object is the vendor's service or platform ("that use our service", "who sign up for the platform").
+const SERVICE_AS_OBJECT = /\b(?:that|who|which)\s+(?:\w+\s+){0,2}?(?:use|uses|access|accesses|visit|visits|join|joins|sign\s+up\s+(?:for|to|on)|subscribe\s+to|buy\s+from|sell\s+on|sells\s+on)\s+(?:our|the|this)\s+(?:platform|service|services)$/i;
+// The user as the subject of a verb joined by "and" to the one read (no "we" between: "you pay and we send" is the vendor's).
+const USER_BEFORE_AND = /\b(?:you|users?|customers?|members?|visitors?)\b(?![^,;]*\b(?:we|us)\b)[^,;]{0,80}\band\s+(?:(?:also|then|may|can|will|could)\s+)*$/i;
+// The user directs the disclosure or connects the recipient.
+const USER_DIRECTS = /\b(?:at|upon|on)\s+your\s+(?:request|direction|instruction)s?\b|\b(?:you|users?)\s+(?:may\s+|can\s+)?(?:request|ask|direct|instruct)s?\s+(?:that\s+)?(?:us|we)\b|\bif\s+you\s+(?:ask|request|direct|instruct)\b|\b(?:when|if|once)\s+you\s+(?:connect|link|integrate|enable|use\s+(?:the|an?|our|this)\s+integration)\b/i;
 const OWN_SITE = /\b(?:this|our)\s+(?:web\s?)?(?:site|website|app|application)s?$/i;
 const USER_ANTECEDENT = /(?:\byour\s+(?:(?!(?:with|to|for|from|by|of|on|in|at)\b)[\w-]+\s+(?:or\s+|and\s+)?){0,3}[\w-]+|\b(?:you|users?|end\s+users|customers?|institutions?|students?|schools?))$/i;
 // What the vendor does with the providers a parenthesis gives examples of: uses them or passes data to them.
