@@ -42,6 +42,13 @@ export class SystemRegistry {
   private sorted: SystemDraft[] | undefined;
   /** Ids of the systems added since {@link trackAdded} (undefined before it). */
   private added: string[] | undefined;
+  /**
+   * The ids and name keys looked up and not found (see {@link lookupKeys}): what a system added later (a new
+   * document's) would have been found as, which a replay of that document must rule out (config-replay.ts).
+   */
+  private readonly missed = { ids: new Set<string>(), names: new Set<string>() };
+  /** Every id, name key and host key looked up, found or not: set on a probe registry only (config-replay.ts). */
+  asked?: { ids: Set<string>; names: Set<string>; hosts: Set<string> };
 
   /** From now on, remember the ids of the systems added (the projection's stages after setting changes: see setting-replay.ts). */
   trackAdded(): void {
@@ -54,7 +61,21 @@ export class SystemRegistry {
   }
 
   get(id: string): SystemDraft | undefined {
-    return this.byId.get(id);
+    const hit = this.byId.get(id);
+    if (!hit) this.missed.ids.add(id);
+    this.asked?.ids.add(id);
+    return hit;
+  }
+
+  /**
+   * What a projection's lookups depended on, once it is done: the keys systems are found by (ids are the
+   * drafts'), and the ids and name keys asked for that no system has even now. A system with none of these
+   * keys could not have been found by any lookup, so adding it changes no other merge, attachment or target.
+   */
+  lookupKeys(): RegistryKeys {
+    const ids = new Set([...this.missed.ids].filter((id) => !this.byId.has(id)));
+    const names = new Set([...this.missed.names].filter((k) => !this.byNameKey.has(k)));
+    return { names: this.byNameKey, hosts: this.byHost, missedIds: ids, missedNames: names };
   }
 
   /** Every system, sorted by id (a fresh array: callers may add systems while iterating it). */
@@ -70,18 +91,26 @@ export class SystemRegistry {
   findByName(name: string, sorted = true): SystemDraft[] {
     const key = normaliseName(name);
     if (!key) return [];
+    this.asked?.names.add(key);
     const hits = this.byNameKey.get(key);
-    if (!hits) return [];
+    if (!hits) {
+      this.missed.names.add(key);
+      return [];
+    }
     if (!(hits instanceof Set)) return [hits];
     return sorted ? [...hits].sort(byDraftId) : [...hits];
   }
 
   private match(decl: SystemDecl): SystemDraft | undefined {
     const byId = this.byId.get(decl.id);
+    this.asked?.ids.add(decl.id);
     if (byId) return byId;
-    // The first system by id that shares any of the hosts.
+    // A declaration merged by host or name keeps another id: a later system with its id would have taken it.
+    this.missed.ids.add(decl.id);
+    // The first system by id that shares any of the hosts. (Every host asked is indexed right after, by add.)
     let byHost: SystemDraft | undefined;
     for (const h of decl.hosts ?? []) {
+      this.asked?.hosts.add(hostKey(h));
       const hits = this.byHost.get(hostKey(h));
       if (hits === undefined) continue;
       for (const s of hits instanceof Set ? hits : [hits]) if (!byHost || byDraftId(s, byHost) < 0) byHost = s;
@@ -163,6 +192,14 @@ export class SystemRegistry {
  * second shares it. A Set per key was 100,000 to 200,000 Sets in a fleet or an agency's manifest.
  */
 type Index = Map<string, SystemDraft | Set<SystemDraft>>;
+
+/** See {@link SystemRegistry.lookupKeys}. */
+export interface RegistryKeys {
+  names: { has(key: string): boolean };
+  hosts: { has(key: string): boolean };
+  missedIds: ReadonlySet<string>;
+  missedNames: ReadonlySet<string>;
+}
 
 /** `Object.keys(record).length > 0` without the array. */
 function hasKeys(record: object): boolean {
