@@ -105,8 +105,14 @@ export class SystemRegistry {
     const byId = this.byId.get(decl.id);
     this.asked?.ids.add(decl.id);
     if (byId) return byId;
-    // A declaration merged by host or name keeps another id: a later system with its id would have taken it.
-    this.missed.ids.add(decl.id);
+    const other = this.matchOther(decl);
+    // A declaration merged by host or name keeps another id: a later system with its id would have taken it. (One
+    // not merged is added under its id: not a miss, and a fleet's 100,000 installs are not remembered as ones.)
+    if (other) this.missed.ids.add(decl.id);
+    return other;
+  }
+
+  private matchOther(decl: SystemDecl): SystemDraft | undefined {
     // The first system by id that shares any of the hosts. (Every host asked is indexed right after, by add.)
     let byHost: SystemDraft | undefined;
     for (const h of decl.hosts ?? []) {
