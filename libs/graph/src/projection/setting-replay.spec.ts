@@ -264,6 +264,20 @@ describe('setting replay (incremental projection by record)', () => {
     expect(projected.changes!.flows.has('practice->deepgram')).toBe(true);
   });
 
+  it('projects in full a new config whose system takes, by a second declaration merged by id, a host a later config looks up (found by the property)', () => {
+    const { input } = workspace(false, true);
+    const first = projectGraphIncremental(input);
+    // Sorted before export.json (its `llm` declares api.openai.com): in full, `llm` merges into `engine` by that host.
+    const sheets = config('sha-sheets', 'config-0.json', {
+      systems: [
+        { id: 'engine', name: 'Google Sheets', role: 'cloud_storage', evidence: [{ quote: 'engine', line: 1 }] },
+        { id: 'engine', name: 'Google Sheets', role: 'cloud_storage', hosts: ['api.openai.com'], evidence: [{ quote: 'engine again', line: 2 }] },
+      ],
+    });
+    const next = { ...input, configs: [...input.configs, sheets] };
+    expect(JSON.stringify(projectGraphIncremental(next, first.memo).graph)).toBe(JSON.stringify(projectGraphWithReport(next).graph));
+  });
+
   it('replays a change to one install without reading the workspace again, and a memo it made is a base for a full projection', () => {
     const { input, reads } = workspace(true, true);
     const first = projectGraphIncremental(input);

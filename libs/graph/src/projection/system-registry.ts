@@ -128,6 +128,16 @@ export class SystemRegistry {
     return this.findByName(decl.name).find((s) => !s.group);
   }
 
+  /**
+   * A host the system is found by from now on. A probe records it with the hosts asked: a declaration merged by
+   * id gives its system hosts it never asked for, and a later declaration sharing one merges there (config-replay.ts).
+   */
+  private indexHost(host: string, s: SystemDraft): void {
+    const key = hostKey(host);
+    this.asked?.hosts.add(key);
+    this.index(this.byHost, key, s);
+  }
+
   private index(map: Index, key: string, s: SystemDraft): void {
     if (!key) return;
     const hits = map.get(key);
@@ -162,11 +172,11 @@ export class SystemRegistry {
       this.index(this.byNameKey, normaliseName(draft.name), draft);
       if (draft.group?.vendor !== undefined) this.index(this.byNameKey, normaliseName(draft.group.vendor), draft);
       // Hosts are only ever matched, through this index: the draft keeps no list of them.
-      for (const h of decl.hosts ?? []) this.index(this.byHost, hostKey(h), draft);
+      for (const h of decl.hosts ?? []) this.indexHost(h, draft);
       return draft;
     }
     for (const c of decl.holds ?? []) existing.holds = withCategory(existing.holds, c);
-    for (const h of decl.hosts ?? []) this.index(this.byHost, hostKey(h), existing);
+    for (const h of decl.hosts ?? []) this.indexHost(h, existing);
     existing.evidence.push(...(decl.evidence ?? []));
     // Manifest systems are added first, so `existing` may be one: its name, role and settings win. Between
     // two configs the first (by document id) wins, except that a specific role beats a guessed `other`.
