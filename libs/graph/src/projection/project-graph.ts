@@ -8,6 +8,7 @@ import { inheritFlowdown } from './flowdown.js';
 import { decideLegalBasis } from './legal-basis.js';
 import { basename, sortCategories, stamp } from './normalise.js';
 import { applySettingChanges } from './setting-changes.js';
+import { replayNewConfig } from './config-replay.js';
 import { replaySettingChanges } from './setting-replay.js';
 import { addImpliedNotetakerFlows, expandSubprocessors, ExpandedNames, fillSubprocessorData } from './subprocessors.js';
 import { SystemRegistry } from './system-registry.js';
@@ -43,7 +44,8 @@ export interface IncrementalProjection extends ProjectionReport {
  */
 export function projectGraphIncremental(input: ProjectionInput, prev?: ProjectionMemo): IncrementalProjection {
   // Only setting changes differ (one install's drift): fold those systems again, not the workspace.
-  const replayed = prev && replaySettingChanges(input, prev);
+  // Or only a new config that can reach nothing the workspace had: add its systems and flows alone.
+  const replayed = prev && (replaySettingChanges(input, prev) ?? replayNewConfig(input, prev));
   if (replayed) return replayed;
   const warnings: string[] = [];
   const registry = new SystemRegistry();
@@ -74,8 +76,11 @@ export function projectGraphIncremental(input: ProjectionInput, prev?: Projectio
 
   const redactions: GraphRedaction[] = [];
   const identifiers: GraphIdentifierExposure[] = [];
+  // Where each config's warnings end, in config order: a replayed new config's go in at its place (config-replay.ts).
+  const configEnds: number[] = [];
   for (const cfg of [...input.configs].sort(inputOrder)) {
     projectConfig(cfg, registry, flows, input, { consents, redactions, identifiers, warnings });
+    configEnds.push(warnings.length);
   }
 
   const warningsBefore = warnings.length;
@@ -111,27 +116,33 @@ export function projectGraphIncremental(input: ProjectionInput, prev?: Projectio
     // The practice first, then by id: the practice is every path's root and reads best at the top.
     systems: finished.systems,
     flows: finished.flows,
-    consents: consents
-      .map((c) => ({ ...c, data: sortCategories(c.data) }))
-      .sort((a, b) => cmp([a.to, a.purpose ?? '', a.expires ?? '', a.data.join()].join('\u0000'), [b.to, b.purpose ?? '', b.expires ?? '', b.data.join()].join('\u0000'))),
-    redactions: redactions.sort((a, b) => cmp(a.documentId, b.documentId) || (a.line ?? 0) - (b.line ?? 0) || cmp(a.path ?? '', b.path ?? '') || cmp(a.kind, b.kind)),
-    identifiers: identifiers.sort((a, b) => cmp(a.documentId, b.documentId) || cmp(a.field, b.field) || cmp(a.identifier, b.identifier)),
+    consents: consents.map(graphConsent).sort(consentOrder),
+    redactions: redactions.sort(redactionOrder),
+    identifiers: identifiers.sort(identifierOrder),
     asOf: input.asOf,
   };
   finished.memo.graph = graph;
   const unattached = pending.map((c) => c.documentId).sort(cmp);
   finished.memo.replay = {
     input, applied, warningsBefore: warnings.slice(0, warningsBefore), warningsAfter: warnings.slice(warningsAfter), late: new Set(registry.addedSinceTracked()), unattached,
+    configEnds, keys: registry.lookupKeys(),
   };
   return { graph, unattached: [...unattached], warnings, memo: finished.memo, ...(prev ? { changes: finished.changes } : {}) };
 }
+
+/** A consent as the graph lists it, and the orders of the graph's consents, redactions and identifier exposures (also a replayed config's: config-replay.ts). */
+export const graphConsent = (c: ConsentDecl): ConsentDecl => ({ ...c, data: sortCategories(c.data) });
+export const consentKey = (c: ConsentDecl) => [c.to, c.purpose ?? '', c.expires ?? '', c.data.join()].join('\u0000');
+export const consentOrder = (a: ConsentDecl, b: ConsentDecl) => cmp(consentKey(a), consentKey(b));
+export const redactionOrder = (a: GraphRedaction, b: GraphRedaction) => cmp(a.documentId, b.documentId) || (a.line ?? 0) - (b.line ?? 0) || cmp(a.path ?? '', b.path ?? '') || cmp(a.kind, b.kind);
+export const identifierOrder = (a: GraphIdentifierExposure, b: GraphIdentifierExposure) => cmp(a.documentId, b.documentId) || cmp(a.field, b.field) || cmp(a.identifier, b.identifier);
 
 /** {@link projectGraphWithReport} without the report: just the graph rules evaluate. */
 export function projectGraph(input: ProjectionInput): Graph {
   return projectGraphWithReport(input).graph;
 }
 
-interface Sinks {
+export interface Sinks {
   consents: ConsentDecl[];
   redactions: GraphRedaction[];
   identifiers: GraphIdentifierExposure[];
@@ -139,7 +150,7 @@ interface Sinks {
 }
 
 /** Merge one parsed config into the graph; its local system ids are translated to canonical ones. */
-function projectConfig(cfg: ConfigInput, registry: SystemRegistry, flows: FlowTable, input: ProjectionInput, out: Sinks): void {
+export function projectConfig(cfg: ConfigInput, registry: SystemRegistry, flows: FlowTable, input: ProjectionInput, out: Sinks): void {
   const { documentId, file, result } = cfg;
   const local = new Map<string, string>();
   // A config the manifest lists under a system describes that system's own flows: the application the

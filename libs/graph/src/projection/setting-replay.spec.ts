@@ -1,6 +1,6 @@
 import { jest } from '@jest/globals';
 import fc from 'fast-check';
-import type { Graph, ParseResult } from '@custody/domain';
+import type { Graph, ParseResult, SystemDecl } from '@custody/domain';
 import { projectGraphIncremental, projectGraphWithReport } from './index.js';
 import { config, contract, factSet, manifest, vendors } from './testing/fixtures.js';
 import type { ProjectionInput, SettingChangeInput } from './types.js';
@@ -54,7 +54,88 @@ function workspace(withManifest: boolean, recordingEvidence: boolean) {
   return { input, reads: fleet.reads };
 }
 
+/**
+ * New configs (issue 11: "after one new document … re-audit only what it can affect"): systems, flows, consents,
+ * identifiers and redactions drawn from pools that sometimes meet the workspace (an id, a name, a host, a
+ * sub-processor the contract names, a setting change's target, the practice) and mostly do not, so both the
+ * replay of a new config (config-replay.ts) and its fallback to the full projection are taken.
+ */
+const configPools = (meet: boolean) => ({
+  // 'nobody' is what some setting changes name and find nothing by: a system given that id would be their target.
+  ids: ['sheets', 'partner', 'crm', 'engine', ...(meet ? ['ehr', 'install-a', 'openai', 'deepgram', 'nobody', 'nobody', 'practice'] : [])],
+  names: ['Google Sheets', 'Partner Clinic', 'Acme CRM', 'Zapier', ...(meet ? ['Deepgram', 'OpenAI', 'CarePath EHR', 'Scribewell AI', 'nobody'] : [])],
+  // A host the vendor catalogue knows ('openai' resolves to OpenAI): the system is then the declared OpenAI.
+  hosts: [[], [], ['sheets.example'], ['partner.example:443'], ...(meet ? [['api.openai.com'], ['openai']] : [])],
+  ends: ['practice', 'sheets', 'partner', 'crm', 'undeclared', ...(meet ? ['ehr', 'install-b', 'openai'] : [])],
+  consentTo: ['sheets', 'partner', 'Partner Clinic', ...(meet ? ['ehr', 'practice', 'nobody'] : [])],
+});
+const CONFIG_ROLES = ['cloud_storage', 'other', 'llm_provider', 'ai_notetaker', 'analytics_tracker'] as const;
+const configSpecArb = (meet: boolean) => {
+  const pool = configPools(meet);
+  return fc.record({
+    systems: fc.array(fc.record({
+      id: fc.constantFrom(...pool.ids), name: fc.constantFrom(...pool.names), role: fc.constantFrom(...CONFIG_ROLES), hosts: fc.constantFrom(...pool.hosts),
+      settings: fc.constantFrom(undefined, { recording: 'always' }, { subprocessors: ['Deepgram'] }, { training: 'allowed' }, { engine: 'n8n' }),
+    }), { maxLength: 4 }),
+    flows: fc.array(fc.record({ from: fc.constantFrom(...pool.ends), to: fc.constantFrom(...pool.ends), data: fc.constantFrom(['demographics'], ['progress_notes', 'diagnosis'], ['deidentified']), transport: fc.constantFrom('https', 'http', 'unknown') }), { maxLength: 4 }),
+    consents: fc.array(fc.record({ to: fc.constantFrom(...pool.consentTo), data: fc.constantFrom(['demographics'], ['progress_notes']) }), { maxLength: 2 }),
+    redact: fc.boolean(),
+    identifiers: fc.boolean(),
+    warn: fc.boolean(),
+  });
+};
+/**
+ * One thing a config of its own may share with the workspace: a system's id (one the workspace has, or one a
+ * setting change names and finds nothing by: 'nobody'), name or host (a catalogue vendor's: 'openai' resolves
+ * to OpenAI), a flow's end, or a consent's system. Each is what a condition of the replay is about.
+ */
+const meetArb = fc.oneof(
+  fc.record({ kind: fc.constant('id' as const), value: fc.constantFrom('ehr', 'install-a', 'llm', 'app', 'deepgram', 'nobody', 'install-nobody', 'practice') }),
+  fc.record({ kind: fc.constant('name' as const), value: fc.constantFrom('Deepgram', 'OpenAI', 'CarePath EHR', 'Scribewell AI', 'nobody', 'Configured application', 'P') }),
+  fc.record({ kind: fc.constant('host' as const), value: fc.constantFrom('api.openai.com', 'openai', 'deepgram') }),
+  fc.record({ kind: fc.constant('end' as const), value: fc.constantFrom('ehr', 'install-b', 'llm', 'openai', 'practice') }),
+  fc.record({ kind: fc.constant('consent' as const), value: fc.constantFrom('ehr', 'practice', 'nobody', 'OpenAI', 'llm') }),
+);
+// A config that meets nothing has names of its own (suffixed with its step: `sheets-3`), as a new document's would;
+// some share one thing with the workspace; some are drawn from pools that meet it often.
+const configArb = fc.oneof(
+  fc.record({ spec: configSpecArb(false), meet: fc.option(meetArb, { nil: undefined }) }).map(({ spec, meet }) => ({ ...spec, own: true, meet })),
+  configSpecArb(true).map((spec) => ({ ...spec, own: false, meet: undefined })),
+);
+type ConfigSpec = typeof configArb extends fc.Arbitrary<infer T> ? T : never;
+
+function newConfig(n: number, spec: ConfigSpec & { own: boolean; meet?: { kind: 'id' | 'name' | 'host' | 'end' | 'consent'; value: string } }) {
+  const own = (x: string) => (spec.own && x !== 'practice' ? `${x}-${n}` : x);
+  const result = ownNames(spec, own, n);
+  const m = spec.meet;
+  if (m) {
+    const first = result.systems[0] ?? { id: `meet-${n}`, name: `Meet ${n}`, role: 'other' as const, hosts: [], evidence: [{ quote: 'meet', line: 20 }] };
+    const flow = result.flows[0] ?? { from: 'practice', to: first.id, data: ['demographics'], transport: 'https', evidence: [{ quote: 'meet flow', line: 21 }] };
+    const consent = { to: m.value, data: ['demographics' as const], type: 'authorization' as const, evidence: [{ quote: `consent ${m.value}` }] };
+    if (m.kind === 'id') first.id = m.value;
+    if (m.kind === 'name') first.name = m.value;
+    if (m.kind === 'host') first.hosts = [m.value];
+    if (m.kind === 'end') flow.to = m.value;
+    result.systems = [first, ...result.systems.slice(1)];
+    result.flows = [flow, ...result.flows.slice(1)];
+    if (m.kind === 'consent') result.consents = [consent, ...result.consents];
+  }
+  return config(`sha-new-${n}`, `config-${n}.json`, result);
+}
+
+function ownNames(spec: ConfigSpec, own: (x: string) => string, n: number) {
+  return {
+    systems: spec.systems.map((sys, i) => ({ ...sys, id: own(sys.id), name: own(sys.name), hosts: sys.hosts.map(own), settings: sys.settings as unknown as SystemDecl['settings'], evidence: [{ quote: `${sys.id} ${n}`, line: i + 1 }] })),
+    flows: spec.flows.map((f, i) => ({ ...f, from: own(f.from), to: own(f.to), data: [...f.data], evidence: [{ quote: `${f.from} -> ${f.to}`, line: 10 + i }] })),
+    consents: spec.consents.map((c) => ({ ...c, to: own(c.to), data: [...c.data], type: 'authorization' as const, evidence: [{ quote: `consent ${c.to}` }] })),
+    redactions: spec.redact ? [{ kind: 'password' as const, path: 'auth.password', line: 3, replacement: '***' }] : [],
+    identifiers: spec.identifiers ? [{ field: 'mrn', identifier: 'mrn', evidence: { quote: 'mrn', line: 4 } }] : [],
+    warnings: spec.warn ? [`note ${n}`] : [],
+  };
+}
+
 type Step =
+  | { op: 'config'; spec: ConfigSpec }
   | { op: 'add'; target: number; key: number; value: number; day: number }
   | { op: 'retract'; pick: number }
   | { op: 'correct'; pick: number; value: number }
@@ -68,6 +149,7 @@ const stepArb: fc.Arbitrary<Step> = fc.oneof(
   { weight: 2, arbitrary: fc.nat().map((pick) => ({ op: 'reverse' as const, pick })) },
   // The graph's time moves (each new input's): changes and agreements come into force, or only the stamp moves.
   { weight: 2, arbitrary: fc.nat(60).map((day) => ({ op: 'asOf' as const, day })) },
+  { weight: 4, arbitrary: configArb.map((spec) => ({ op: 'config' as const, spec })) },
 );
 
 const changeOf = (n: number, system: string, settings: Record<string, unknown>, day: number): SettingChangeInput => ({
@@ -86,9 +168,11 @@ function differing(a: Graph, b: Graph) {
 }
 
 describe('setting replay (incremental projection by record)', () => {
-  it('equals the projection from scratch after every setting change, retraction, correction and reversal, in random orders', () => {
+  it('equals the projection from scratch after every setting change, retraction, correction, reversal and new config, in random orders', () => {
     let replayed = 0;
     let steps = 0;
+    let configs = 0;
+    let configsReplayed = 0;
     fc.assert(fc.property(fc.boolean(), fc.boolean(), fc.array(stepArb, { minLength: 1, maxLength: 12 }), (withManifest, recordingEvidence, script) => {
       const { input: start, reads } = workspace(withManifest, recordingEvidence);
       let input = start;
@@ -112,9 +196,11 @@ describe('setting replay (incremental projection by record)', () => {
           next = [...changes, changeOf(n, c.system, { [key]: target?.settings[key] ?? 'unset' }, 41)];
         }
         input = { ...input, settingChanges: next, ...(step.op === 'asOf' ? { asOf: new Date(Date.parse('2026-01-01T12:00:00Z') + step.day * 86400e3).toISOString() } : {}) };
+        if (step.op === 'config') input = { ...input, configs: [...input.configs, newConfig(n, step.spec)] };
         const before = reads();
         const inc = projectGraphIncremental(input, prev.memo);
         if (reads() === before) replayed++;
+        if (step.op === 'config') (configs++, reads() === before && configsReplayed++);
         steps++;
         const full = projectGraphWithReport(input);
         expect({ step: n, graph: JSON.stringify(inc.graph), warnings: inc.warnings, unattached: inc.unattached })
@@ -126,8 +212,70 @@ describe('setting replay (incremental projection by record)', () => {
         prev = inc;
       }
     }), { numRuns: 300 });
-    // The property is about the replay: most steps must take it, not the full projection.
+    // The property is about the replays: most steps must take them, not the full projection; and a fair share
+    // of new configs (those that meet nothing the workspace has: about one in five) must be replayed.
     expect(replayed).toBeGreaterThan(steps / 3);
+    expect(configsReplayed).toBeGreaterThan(configs / 8);
+  });
+
+  it('adds a new config that meets nothing the workspace has without reading the workspace again, and falls back when it reaches what a later stage reads', () => {
+    const { input, reads } = workspace(true, true);
+    const first = projectGraphIncremental(input);
+    const read = reads();
+    // The shape of the bench's new document: an automation of the practice's own sending to two new vendors.
+    const intake = config('sha-intake', 'intake.json', {
+      systems: [
+        { id: 'flow', name: 'Intake flow', role: 'other', settings: { engine: 'n8n' }, evidence: [{ quote: 'flow', line: 1 }] },
+        { id: 'sheets', name: 'Google Sheets', role: 'cloud_storage', evidence: [{ quote: 'sheets', line: 2 }] },
+        { id: 'partner', name: 'Partner Clinic', role: 'other', hosts: ['partner.example'], evidence: [{ quote: 'partner', line: 3 }] },
+      ],
+      flows: [
+        { from: 'flow', to: 'sheets', data: ['demographics'], transport: 'https', evidence: [{ quote: 'flow -> sheets', line: 4 }] },
+        { from: 'flow', to: 'partner', data: ['diagnosis'], transport: 'https', evidence: [{ quote: 'flow -> partner', line: 5 }] },
+      ],
+      warnings: ['a note'],
+    });
+    const withIntake = { ...input, configs: [...input.configs, intake] };
+    const next = projectGraphIncremental(withIntake, first.memo);
+    // Fails on a projection that projects the workspace again (the fleet config's systems read again).
+    expect(reads()).toBe(read);
+    expect({ systems: [...next.changes!.systems.keys()].sort(), flows: [...next.changes!.flows.keys()].sort() })
+      .toEqual({ systems: ['partner', 'sheets'], flows: ['practice->partner', 'practice->sheets'] });
+    const full = projectGraphWithReport(withIntake);
+    expect({ graph: JSON.stringify(next.graph), warnings: next.warnings }).toEqual({ graph: JSON.stringify(full.graph), warnings: full.warnings });
+    // A setting change to one of its systems is replayed from the memo the new config left.
+    const changed = { ...withIntake, settingChanges: [changeOf(1, 'sheets', { storage_region: 'EU' }, 3)] };
+    const readFull = reads();
+    const after = projectGraphIncremental(changed, next.memo);
+    expect(reads()).toBe(readFull);
+    expect(JSON.stringify(after.graph)).toBe(JSON.stringify(projectGraphWithReport(changed).graph));
+
+    // The practice holds a BAA naming a sub-processor (listed under it), so its sub-processor edge carries what
+    // the practice receives: a new config sending to the practice changes that edge, and is projected in full.
+    const listed = { ...input, manifest: manifest('practice: { name: P, jurisdiction: US-CA, lenses: [default] }\nsystems:\n  - { id: ehr, name: CarePath EHR, role: ehr }\ndocuments:\n  - { file: scribewell-baa.md, system: practice }\n') };
+    const base = projectGraphIncremental(listed);
+    const inbound = config('sha-inbound', 'inbound.json', {
+      systems: [{ id: 'lab', name: 'Lab Results Co', role: 'other', evidence: [{ quote: 'lab', line: 1 }] }],
+      flows: [{ from: 'lab', to: 'practice', data: ['psychotherapy_notes'], transport: 'https', evidence: [{ quote: 'lab -> practice', line: 2 }] }],
+    });
+    const withInbound = { ...listed, configs: [...listed.configs, inbound] };
+    const projected = projectGraphIncremental(withInbound, base.memo);
+    expect(JSON.stringify(projected.graph)).toBe(JSON.stringify(projectGraphWithReport(withInbound).graph));
+    expect(projected.changes!.flows.has('practice->deepgram')).toBe(true);
+  });
+
+  it('projects in full a new config whose system takes, by a second declaration merged by id, a host a later config looks up (found by the property)', () => {
+    const { input } = workspace(false, true);
+    const first = projectGraphIncremental(input);
+    // Sorted before export.json (its `llm` declares api.openai.com): in full, `llm` merges into `engine` by that host.
+    const sheets = config('sha-sheets', 'config-0.json', {
+      systems: [
+        { id: 'engine', name: 'Google Sheets', role: 'cloud_storage', evidence: [{ quote: 'engine', line: 1 }] },
+        { id: 'engine', name: 'Google Sheets', role: 'cloud_storage', hosts: ['api.openai.com'], evidence: [{ quote: 'engine again', line: 2 }] },
+      ],
+    });
+    const next = { ...input, configs: [...input.configs, sheets] };
+    expect(JSON.stringify(projectGraphIncremental(next, first.memo).graph)).toBe(JSON.stringify(projectGraphWithReport(next).graph));
   });
 
   it('replays a change to one install without reading the workspace again, and a memo it made is a base for a full projection', () => {

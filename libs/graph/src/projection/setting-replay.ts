@@ -1,10 +1,11 @@
-import { hasExpired, PRACTICE_ID, type Evidence, type Graph, type GraphSystem } from '@custody/domain';
+import { hasExpired, PRACTICE_ID, type Evidence, type Graph, type GraphFlow, type GraphSystem, type LegalBasis } from '@custody/domain';
+import type { FlowDraft } from './flow-table.js';
 import { indexById, sameValue, type ProjectionChanges, type ProjectionMemo } from './finalise-memo.js';
 import type { IncrementalProjection } from './project-graph.js';
 import { stamp } from './normalise.js';
 import { applySettingChange, settingChangesInForce, settingTargetIds, unknownTargetWarning, type AppliedSettingChange } from './setting-changes.js';
 import { impliedFlowCitesAllEvidence, SETTINGS_READ_AFTER_CHANGES } from './subprocessors.js';
-import { toGraphSystem, type SystemDraft } from './system-registry.js';
+import { toGraphSystem, type RegistryKeys, type SystemDraft } from './system-registry.js';
 import type { ProjectionInput, SettingChangeInput } from './types.js';
 
 /**
@@ -26,9 +27,13 @@ export interface SettingReplay {
   /** Systems added after the setting stage (named sub-processors): a change could not have reached them. */
   late: ReadonlySet<string>;
   unattached: readonly string[];
+  /** Where each config's warnings end in `warningsBefore`, configs in input order (config-replay.ts). */
+  configEnds: readonly number[];
+  /** What the projection's lookups depended on (SystemRegistry.lookupKeys): a new config's systems must avoid them (config-replay.ts). */
+  keys: RegistryKeys;
 }
 
-type Entry = { draft: SystemDraft; out: GraphSystem };
+export type Entry = { draft: SystemDraft; out: GraphSystem };
 
 /**
  * The projection of `input` made from `prev`'s by replaying setting changes, or undefined when that is not
@@ -56,14 +61,19 @@ export function replaySettingChanges(input: ProjectionInput, prev: ProjectionMem
     if (a.target !== undefined) touched.add(a.target);
   }
   const resolved = new Map<string, string>();
+  const missed = new Set<string>();
   for (const [id, c] of after) {
     if (before.has(id) && sameValue(before.get(id), c)) continue;
     if (!inForce(c)) continue;
     if (!settlesLocally(c)) return undefined;
     // The ids a change may name its system by, as the setting stage tries them, among the systems that stage
     // saw; a change that would fall through to a name lookup is left to the full projection.
-    const target = settingTargetIds(c).find((t) => !r.late.has(t) && lookup(t) !== undefined);
-    if (target === undefined) return undefined;
+    const ids = settingTargetIds(c);
+    const at = ids.findIndex((t) => !r.late.has(t) && lookup(t) !== undefined);
+    if (at < 0) return undefined;
+    const target = ids[at]!;
+    // The ids tried first that no system has: a system a later config adds under one would be this change's target.
+    for (const t of ids.slice(0, at)) if (lookup(t) === undefined) missed.add(t);
     resolved.set(id, target);
     touched.add(target);
   }
@@ -99,7 +109,8 @@ export function replaySettingChanges(input: ProjectionInput, prev: ProjectionMem
   // Arrays of its own, as a projection from scratch gives (a caller may edit its graph): the records are shared.
   const g = prev.graph;
   const graph: Graph = { ...g, systems, flows: [...g.flows], consents: [...g.consents], redactions: [...g.redactions], identifiers: [...g.identifiers], asOf: input.asOf };
-  const replay: SettingReplay = { ...r, input, applied };
+  const keys = missed.size ? { ...r.keys, missedIds: new Set([...r.keys.missedIds, ...missed]) } : r.keys;
+  const replay: SettingReplay = { ...r, input, applied, keys };
   const warnings = [...r.warningsBefore, ...applied.filter((a) => a.target === undefined).map((a) => unknownTargetWarning(a.change)), ...r.warningsAfter];
   return { graph, unattached: [...r.unattached], warnings, memo: new OverlayMemo(prev, overrides, graph, replay), changes };
 }
@@ -159,12 +170,24 @@ function refold(draft: SystemDraft, earlier: readonly AppliedSettingChange[], no
 
 /** Equal in everything but the setting changes (compared by reference where the audit keeps its objects). */
 function sameBesideSettingChanges(a: ProjectionInput, b: ProjectionInput): boolean {
+  return sameFrame(a, b) && sameDocs(a.configs, b.configs);
+}
+
+const sameDocs = (x: readonly { documentId: string; file: string; sha256?: string; result: unknown }[], y: typeof x) =>
+  x.length === y.length && x.every((d, i) => sameDoc(d, y[i]!));
+/** The same document: id, file, hash and the very analysis object the audit keeps. */
+export const sameDoc = (d: { documentId: string; file: string; sha256?: string; result: unknown }, e: typeof d) =>
+  d.documentId === e.documentId && d.file === e.file && d.sha256 === e.sha256 && d.result === e.result;
+
+/**
+ * Equal in everything but the configs and the setting changes, with the same decisions by `asOf`: the frame a
+ * replay (of setting changes, or of a new config: config-replay.ts) builds on.
+ */
+export function sameFrame(a: ProjectionInput, b: ProjectionInput): boolean {
   if (a.practiceName !== b.practiceName || !sameDecisionsAt(a, b)) return false;
   if (a.resolveVendor !== b.resolveVendor && (a.resolverKey === undefined || a.resolverKey !== b.resolverKey)) return false;
   if (a.manifest !== b.manifest && !(a.manifest && b.manifest && shallowSame(a.manifest, b.manifest))) return false;
-  const sameDocs = (x: readonly { documentId: string; file: string; sha256?: string; result: unknown }[], y: typeof x) =>
-    x.length === y.length && x.every((d, i) => d.documentId === y[i]!.documentId && d.file === y[i]!.file && d.sha256 === y[i]!.sha256 && d.result === y[i]!.result);
-  return sameDocs(a.contracts, b.contracts) && sameDocs(a.configs, b.configs) && sameValue(a.corrections ?? {}, b.corrections ?? {}) && sameValue(a.links ?? {}, b.links ?? {});
+  return sameDocs(a.contracts, b.contracts) && sameValue(a.corrections ?? {}, b.corrections ?? {}) && sameValue(a.links ?? {}, b.links ?? {});
 }
 
 /**
@@ -193,18 +216,25 @@ function shallowSame(a: object, b: object): boolean {
   return ka.length === kb.length && ka.every((k, i) => k === kb[i] && (a as Record<string, unknown>)[k] === (b as Record<string, unknown>)[k]);
 }
 
+type PairEntry = { drafts: readonly FlowDraft[]; bases: readonly LegalBasis[]; out: readonly GraphFlow[] };
+
 /**
- * A memo that is an earlier one with some systems' entries replaced (flows unchanged): chained replays keep one
- * base and one map of replaced entries, and the full map is built only when a full projection reads it.
+ * A memo that is an earlier one with some systems' entries replaced or added (a setting replay's, a new config's)
+ * and some flow pairs added (a new config's): chained replays keep one base and the maps of what they changed,
+ * and the full maps are built only when a full projection reads them.
  */
-class OverlayMemo implements ProjectionMemo {
+export class OverlayMemo implements ProjectionMemo {
   private readonly base: ProjectionMemo;
   private readonly overrides: Map<string, Entry>;
+  private readonly added: Map<string, PairEntry>;
   private systemsMap?: Map<string, Entry>;
+  private pairsMap?: Map<string, PairEntry>;
+  private order?: readonly string[];
 
-  constructor(prev: ProjectionMemo, overrides: Map<string, Entry>, readonly graph: Graph, readonly replay: SettingReplay) {
+  constructor(prev: ProjectionMemo, overrides: Map<string, Entry>, readonly graph: Graph, readonly replay: SettingReplay, pairs: Map<string, PairEntry> = new Map()) {
     this.base = prev instanceof OverlayMemo ? prev.base : prev;
     this.overrides = prev instanceof OverlayMemo ? new Map([...prev.overrides, ...overrides]) : overrides;
+    this.added = prev instanceof OverlayMemo && prev.added.size ? new Map([...prev.added, ...pairs]) : pairs;
   }
 
   get systems(): ReadonlyMap<string, Entry> {
@@ -215,15 +245,34 @@ class OverlayMemo implements ProjectionMemo {
     return this.systemsMap;
   }
 
-  get pairs() {
-    return this.base.pairs;
+  get pairs(): ReadonlyMap<string, PairEntry> {
+    if (!this.added.size) return this.base.pairs;
+    if (!this.pairsMap) {
+      this.pairsMap = new Map(this.base.pairs);
+      for (const [key, e] of this.added) this.pairsMap.set(key, e);
+    }
+    return this.pairsMap;
   }
 
-  get pairOrder() {
-    return this.base.pairOrder;
+  get pairOrder(): readonly string[] | undefined {
+    const base = this.base.pairOrder;
+    if (!this.added.size || !base) return base;
+    return (this.order ??= mergeSorted(base, [...this.added.keys()].sort()));
   }
 
   system(id: string): Entry | undefined {
     return this.overrides.get(id) ?? (this.base.system ? this.base.system(id) : this.base.systems.get(id));
   }
+}
+
+/** Two sorted lists of distinct strings merged, sorted (as `<` orders strings, and Array.prototype.sort). */
+function mergeSorted(a: readonly string[], b: readonly string[]): string[] {
+  const out: string[] = [];
+  let j = 0;
+  for (const x of a) {
+    while (j < b.length && b[j]! < x) out.push(b[j++]!);
+    out.push(x);
+  }
+  while (j < b.length) out.push(b[j++]!);
+  return out;
 }

@@ -23,6 +23,18 @@ const IMPLIED_NOTETAKER_DATA = categoriesOf(['session_recording', 'session_trans
 export const SETTINGS_READ_AFTER_CHANGES: readonly string[] = ['recording', 'subprocessors'];
 
 /**
+ * Whether a system draws anything from the stages after setting changes because of its own settings or
+ * contracts: an implied notetaker flow (a recording notetaker) or sub-processor edges (names it lists). A new
+ * config's system that does neither, and that no lookup finds, is left alone by those stages (config-replay.ts).
+ */
+export function readByLaterStages(s: SystemDraft): boolean {
+  if (s.role === 'ai_notetaker' && RECORDING_MODES.has(String(s.settings.recording))) return true;
+  let named = false;
+  namedSubprocessors(s, () => (named = true));
+  return named;
+}
+
+/**
  * Whether the implied notetaker flow of `s` (if it gets one) would cite the system's whole evidence, for want of
  * evidence for its recording setting: then any change to `s` reaches that flow.
  */

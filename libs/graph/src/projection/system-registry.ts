@@ -42,6 +42,13 @@ export class SystemRegistry {
   private sorted: SystemDraft[] | undefined;
   /** Ids of the systems added since {@link trackAdded} (undefined before it). */
   private added: string[] | undefined;
+  /**
+   * The ids and name keys looked up and not found (see {@link lookupKeys}): what a system added later (a new
+   * document's) would have been found as, which a replay of that document must rule out (config-replay.ts).
+   */
+  private readonly missed = { ids: new Set<string>(), names: new Set<string>() };
+  /** Every id, name key and host key looked up, found or not: set on a probe registry only (config-replay.ts). */
+  asked?: { ids: Set<string>; names: Set<string>; hosts: Set<string> };
 
   /** From now on, remember the ids of the systems added (the projection's stages after setting changes: see setting-replay.ts). */
   trackAdded(): void {
@@ -54,7 +61,21 @@ export class SystemRegistry {
   }
 
   get(id: string): SystemDraft | undefined {
-    return this.byId.get(id);
+    const hit = this.byId.get(id);
+    if (!hit) this.missed.ids.add(id);
+    this.asked?.ids.add(id);
+    return hit;
+  }
+
+  /**
+   * What a projection's lookups depended on, once it is done: the keys systems are found by (ids are the
+   * drafts'), and the ids and name keys asked for that no system has even now. A system with none of these
+   * keys could not have been found by any lookup, so adding it changes no other merge, attachment or target.
+   */
+  lookupKeys(): RegistryKeys {
+    const ids = new Set([...this.missed.ids].filter((id) => !this.byId.has(id)));
+    const names = new Set([...this.missed.names].filter((k) => !this.byNameKey.has(k)));
+    return { names: this.byNameKey, hosts: this.byHost, missedIds: ids, missedNames: names };
   }
 
   /** Every system, sorted by id (a fresh array: callers may add systems while iterating it). */
@@ -70,18 +91,32 @@ export class SystemRegistry {
   findByName(name: string, sorted = true): SystemDraft[] {
     const key = normaliseName(name);
     if (!key) return [];
+    this.asked?.names.add(key);
     const hits = this.byNameKey.get(key);
-    if (!hits) return [];
+    if (!hits) {
+      this.missed.names.add(key);
+      return [];
+    }
     if (!(hits instanceof Set)) return [hits];
     return sorted ? [...hits].sort(byDraftId) : [...hits];
   }
 
   private match(decl: SystemDecl): SystemDraft | undefined {
     const byId = this.byId.get(decl.id);
+    this.asked?.ids.add(decl.id);
     if (byId) return byId;
-    // The first system by id that shares any of the hosts.
+    const other = this.matchOther(decl);
+    // A declaration merged by host or name keeps another id: a later system with its id would have taken it. (One
+    // not merged is added under its id: not a miss, and a fleet's 100,000 installs are not remembered as ones.)
+    if (other) this.missed.ids.add(decl.id);
+    return other;
+  }
+
+  private matchOther(decl: SystemDecl): SystemDraft | undefined {
+    // The first system by id that shares any of the hosts. (Every host asked is indexed right after, by add.)
     let byHost: SystemDraft | undefined;
     for (const h of decl.hosts ?? []) {
+      this.asked?.hosts.add(hostKey(h));
       const hits = this.byHost.get(hostKey(h));
       if (hits === undefined) continue;
       for (const s of hits instanceof Set ? hits : [hits]) if (!byHost || byDraftId(s, byHost) < 0) byHost = s;
@@ -91,6 +126,16 @@ export class SystemRegistry {
     // is called "Scribewell AI": merging them by name would erase the per-install findings a fleet audit needs.
     if (decl.group) return undefined;
     return this.findByName(decl.name).find((s) => !s.group);
+  }
+
+  /**
+   * A host the system is found by from now on. A probe records it with the hosts asked: a declaration merged by
+   * id gives its system hosts it never asked for, and a later declaration sharing one merges there (config-replay.ts).
+   */
+  private indexHost(host: string, s: SystemDraft): void {
+    const key = hostKey(host);
+    this.asked?.hosts.add(key);
+    this.index(this.byHost, key, s);
   }
 
   private index(map: Index, key: string, s: SystemDraft): void {
@@ -127,11 +172,11 @@ export class SystemRegistry {
       this.index(this.byNameKey, normaliseName(draft.name), draft);
       if (draft.group?.vendor !== undefined) this.index(this.byNameKey, normaliseName(draft.group.vendor), draft);
       // Hosts are only ever matched, through this index: the draft keeps no list of them.
-      for (const h of decl.hosts ?? []) this.index(this.byHost, hostKey(h), draft);
+      for (const h of decl.hosts ?? []) this.indexHost(h, draft);
       return draft;
     }
     for (const c of decl.holds ?? []) existing.holds = withCategory(existing.holds, c);
-    for (const h of decl.hosts ?? []) this.index(this.byHost, hostKey(h), existing);
+    for (const h of decl.hosts ?? []) this.indexHost(h, existing);
     existing.evidence.push(...(decl.evidence ?? []));
     // Manifest systems are added first, so `existing` may be one: its name, role and settings win. Between
     // two configs the first (by document id) wins, except that a specific role beats a guessed `other`.
@@ -163,6 +208,14 @@ export class SystemRegistry {
  * second shares it. A Set per key was 100,000 to 200,000 Sets in a fleet or an agency's manifest.
  */
 type Index = Map<string, SystemDraft | Set<SystemDraft>>;
+
+/** See {@link SystemRegistry.lookupKeys}. */
+export interface RegistryKeys {
+  names: { has(key: string): boolean };
+  hosts: { has(key: string): boolean };
+  missedIds: ReadonlySet<string>;
+  missedNames: ReadonlySet<string>;
+}
 
 /** `Object.keys(record).length > 0` without the array. */
 function hasKeys(record: object): boolean {
