@@ -65,3 +65,21 @@ describe('French "pas" negates only with its "ne" (vocabulary-fr.ts)', () => {
     expect(factOf('offshore_processing', 'Boréal SAS. Vos données ne sont pas hébergées hors de l\'Union européenne.')).toBe('no');
   });
 });
+
+describe('return_or_destroy_on_termination (French): "à compter de la résiliation"', () => {
+  it('deletion within a delay counted from the termination is delayed deletion at the end (yes)', () => {
+    expect(factOf('return_or_destroy_on_termination', 'Vos données sont supprimées dans un délai de 30 jours à compter de la résiliation du contrat.')).toBe('yes');
+  });
+  it('a delay counted from another date is no answer', () => {
+    expect(factOf('return_or_destroy_on_termination', 'Vos factures sont supprimées dix ans à compter de leur émission.')).toBe('unspecified');
+  });
+});
+
+describe('data_sale_or_marketing: the consent of a negated lead-in must be its own clause\'s', () => {
+  it('consent named for an earlier clause of the lead-in does not lift the listed refusals', () => {
+    expect(factOf('data_sale_or_marketing', 'We never collect data without your consent, and we will not:\n\n- sell your personal information;\n- rent your email address.')).toBe('prohibited');
+  });
+  it('consent opening the lead-in\'s own clause still makes the listed sale opt-in (allowed)', () => {
+    expect(factOf('data_sale_or_marketing', 'Without your consent, we will not:\n\n- sell your personal information.')).toBe('allowed');
+  });
+});
