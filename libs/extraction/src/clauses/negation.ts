@@ -59,12 +59,22 @@ export function negationsIn(tokens: Token[]): NegationSpan[] {
   const out: NegationSpan[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const n = phraseAt(tokens, i, NEGATION);
-    if (n > 0) {
+    if (n > 0 && !(PAIRED_WITH_NE.has(tokens[i].lower) && !neBefore(tokens, i))) {
       out.push({ t0: i, t1: i + n });
       i += n - 1;
     }
   }
   return out;
+}
+
+const PAIRED_WITH_NE = new Set<string>(NEGATION_SCOPE.pairedWithNe);
+/** Whether a French "ne"/"n'" stands within six words before token `i` ("ne sont pas", "n'est pas", "n’ont pas"). */
+function neBefore(tokens: Token[], i: number): boolean {
+  for (let k = Math.max(0, i - 6); k < i; k++) {
+    const w = tokens[k].lower;
+    if (w === 'ne' || w === 'n' || w.startsWith("n'") || w.startsWith('n’')) return true;
+  }
+  return false;
 }
 
 /** Whether an exception opens at token `i` ("except", "unless", "other than"; "save" only as "save as …"). */

@@ -296,6 +296,9 @@ export const NEGATION_SCOPE = {
   /** What makes a negative word a predicate over an act, within four words after it ("prevents us from disclosing",
    *  "restricts our right to use"); without one it is an adjective ("restricted data", "prohibited purposes"). */
   predicateComplements: ['from', 'right', 'rights', 'ability'],
+  /** French negation words that negate only after their "ne"/"n'" within a few words ("ne sont pas transmises", "n'est
+   *  pas"): "PAs" (physician assistants) in an English text is no negation. The same rule for clause hits: NOT_IN_CONTEXT. */
+  pairedWithNe: ['pas'],
   /** Prefixes that negate the word they join ("no-training terms", "a no-sale policy"). */
   prefixes: ['no-'],
   /** How many words a "without" reaches: "without selling it", "without your consent" (not a later main verb). */
@@ -338,6 +341,9 @@ export const NOT_IN_CONTEXT: { cat: Category; kind?: string; phrase: RegExp; bef
   // "their own purposes", "your own risk": the adjective, not owning; "account owner", "intellectual property": no holding.
   { cat: 'action', kind: 'own', phrase: /^own$/, before: /\b(?:their|our|your|its|my|his|her|one's|on|of)\s+$/ },
   { cat: 'action', kind: 'own', phrase: /^(?:owners?|property)$/, after: /^(?!\s+of\b)/ },
+  // French "pas" negates only with its "ne" ("ne sont pas transmises", "n'est pas"): "PAs" (physician assistants) in an
+  // English text, or "pas" of a name, is no negation (vocabulary-fr.ts).
+  { cat: 'negation', kind: 'not', phrase: /^pas$/, before: /^(?![\s\S]*(?:^|[^\p{L}])(?:ne\s|n['’])[^;,]{0,36}$)/u },
   // "when you close your browser": a session, not the account.
   { cat: 'condition', kind: 'end', phrase: /^(?:after|when) you close$/, after: /^\s+(?:your|the|this)\s+(?:browser|window|tab|app|application|session)\b/ },
   { cat: 'condition', kind: 'end', phrase: /^expir/, after: /^\s+of\s+(?:the|such|this|that|these|those|its|any|each)\s+(?:[\w-]+\s+)?periods?\b/ },

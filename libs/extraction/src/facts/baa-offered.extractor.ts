@@ -7,9 +7,10 @@ type V = Fact<'baa_offered'>['value'];
 
 const PREFILTER = /business associate|\bbaas?\b|\bphi\b|health|medical|hipaa/i;
 // Health data in the README's sense (not "sensitive data" in general).
-const HEALTH = /\b(?:protected health information|phi|ephi|health(?:care)? (?:information|data|records?|conditions?)|medical (?:information|data|records?|conditions?)|patient (?:data|information|records)|(?:relating|related|pertaining|concerning|regarding) to (?:your |their |a person's )?health|concerning (?:your |their )?health)\b|\b(?:information|data)\s+(?:concerning|relating to|regarding|revealing)\s+[^.;]{0,160}?,\s+health,/i;
-// (The last: health as an item of a list of special categories, "information concerning racial or ethnic origin, …,
-// health, sex life …".)
+const HEALTH = /\b(?:protected health information|phi|ephi|health(?:care)? (?:information|data|records?|conditions?)|medical (?:information|data|records?|conditions?)|patient (?:data|information|records)|(?:relating|related|pertaining|concerning|regarding) to (?:your |their |a person's )?health|concerning (?:your |their )?health)\b|\b(?:special|sensitive)\b[^.;]{0,60}?\b(?:information|data)\s+(?:concerning|relating to|regarding|revealing)\s+[^.;]{0,160}?,\s+health,/i;
+// (The last: health as an item of a list of special categories, "special categories of data (information concerning
+// racial or ethnic origin, …, health, sex life …)". Only such a list: "information concerning your name, address, health,
+// and insurance" lists what the vendor collects, which a later "such information" rule does not refuse.)
 // The customer told not to put it in the service, or the service declared not meant for it: "Customer shall not
 // upload PHI", "we expressly request that you not provide … health information", "not intended for storing PHI",
 // "policies strictly prohibiting advertisers and publishers to share with us … data (e.g., relating to health …)", "it
@@ -33,6 +34,16 @@ const REFUSABLE: { act: RegExp; window: number }[] = [
 const UNTIL_BAA = /\b(?:until|unless|without|before|except)\b[^.;]{0,80}\b(?:business associate (?:agreements?|addend(?:um|a)|contracts?)|baas?)\b/i;
 // Places where what is posted is seen by others: advice about them is about publicity, not the service's fitness for PHI.
 const PUBLIC_PLACE = /\bpublic(?:ly)?\b|\bforums?\b|\bprofiles?\b|\breviews?\b|\bcomments?\b|\bposts\b|\bmessage boards?\b|\bchat ?rooms?\b|\bcommunity\b|\bsocial media\b/i;
+// Likewise who else receives it or the channel it goes by ("avoid sharing such data with other members", "do not send such
+// information by email"): advice about other people or an insecure channel, not the service refusing health data.
+const OTHER_WAY = /\bwith (?:other|fellow|any other) (?:users?|members?|customers?|participants?|people|players?)\b|\b(?:by|via|over|through|in an?) (?:unencrypted |regular |plain )?(?:e-?mails?|text messages?|sms|phone|chat)\b/i;
+// A refusal limited to a plan, edition or kind of account ("No BAA is available on the free plan"), and after it a BAA
+// offered in the same sentence ("…; contact sales for an Enterprise BAA"): the vendor does sign BAAs, on another plan.
+const PLAN_SCOPE = /^[^.;]{0,40}?\b(?:on|for|in|under|with)\s+(?:the\s+|our\s+|an?\s+|your\s+)?(?:[\w-]+\s+){0,2}?(?:plans?|tiers?|editions?|versions?|accounts?|subscriptions?|packages?)\b/i;
+// The offer: "contact sales for an Enterprise BAA", "it is available for Business accounts", "but are available on …",
+// "… can sign a BAA". Not another thing available ("; support is available by email").
+const OFFERED_ELSEWHERE = /\b(?:contact|ask|reach out to)\b[^.;]{0,60}\b(?:business associate (?:agreements?|addend(?:um|a))|baas?)\b|\b(?:business associate (?:agreements?|addend(?:um|a))|baas?|it|they|one|but|and)\s+(?:is|are)\s+(?:also\s+|only\s+)?(?:available|offered)\b|\b(?:can|will|may)\s+(?:sign|execute|enter into|offer)\b[^.;]{0,40}\b(?:business associate|baas?\b)/i;
+const otherWay = (t: string) => PUBLIC_PLACE.test(t) || OTHER_WAY.test(t);
 // The customer's prohibition with the BAA as its exception: "Customer will not … unless Customer has …".
 const CONDITION_OF_CUSTOMER = /\b(?:customers?|you|users?|licensees?)\s+(?:will|shall|must|may)\s+not\b[^.;]*\b(?:unless|except)\b/i;
 
@@ -52,8 +63,18 @@ export function extractBaaOffered(ctx: FactContext): Fact<'baa_offered'> {
   let refuses = false;
   for (const s of operative(ctx, PREFILTER)) {
     const v = s.view;
-    const r = firstRefusal(v, REFUSABLE, { sentences: ctx.sentences, s });
+    let r = firstRefusal(v, REFUSABLE, { sentences: ctx.sentences, s });
+    // A negation ending before a colon is the preamble's ("Not every plan qualifies: BAAs are available on …").
+    if (r && !r.byLead && v.slice(r.index, r.act.index).includes(':')) r = null;
     if (r) {
+      const after = v.slice(r.act.index + r.act[0].length);
+      const scope = PLAN_SCOPE.exec(after);
+      const elsewhere = scope ? OFFERED_ELSEWHERE.exec(after.slice(scope[0].length)) : null;
+      if (scope && elsewhere) {
+        const at = v.length - after.length + scope[0].length + elsewhere.index;
+        cands.push({ value: 'yes', evidence: evidenceAt(ctx, s, at, at + elsewhere[0].length), confidence: 0.8 });
+        continue;
+      }
       refuses = true;
       cands.push({ value: 'no', evidence: evidenceAt(ctx, s, r.index, r.act.index + r.act[0].length), confidence: 0.8 });
       continue;
@@ -62,14 +83,14 @@ export function extractBaaOffered(ctx: FactContext): Fact<'baa_offered'> {
     // "Do not upload PHI until you have signed our BAA" makes the BAA the condition (an offer, read below), and "do
     // not post such information in public forums" is advice about what others can see, not a refusal of a BAA.
     const conditioned = h !== null && UNTIL_BAA.test(v.slice(h.index));
-    if (h && HEALTH.test(v) && !conditioned && !PUBLIC_PLACE.test(v.slice(h.index, h.index + h[0].length + 80))) {
+    if (h && HEALTH.test(v) && !conditioned && !otherWay(v.slice(h.index, h.index + h[0].length + 80))) {
       cands.push({ value: 'no', evidence: evidenceAt(ctx, s, h.index, h.index + h[0].length), confidence: 0.75 });
       continue;
     }
     // A definition of sensitive data that names health data, then "We recommend you do not add such information".
     const next = HEALTH.test(v) ? neighbour(ctx, s, 1) : undefined;
     const hn = next && /\bsuch (?:[\w-]+\s+){0,2}(?:information|data)\b/i.test(next.view) ? NO_HEALTH_DATA.exec(next.view) : null;
-    if (next && hn && !PUBLIC_PLACE.test(next.view.slice(hn.index, hn.index + hn[0].length + 80)) && !UNTIL_BAA.test(next.view.slice(hn.index))) {
+    if (next && hn && !otherWay(next.view.slice(hn.index, hn.index + hn[0].length + 80)) && !UNTIL_BAA.test(next.view.slice(hn.index))) {
       cands.push({ value: 'no', evidence: evidenceAt(ctx, next, hn.index, hn.index + hn[0].length), confidence: 0.7 });
       continue;
     }

@@ -99,9 +99,18 @@ const CONSENT_ASIDE = /\b(?:other than|except|unless|without)\s+(?:with\s+|upon\
 function consentAside(ctx: FactContext, s: Sentence, v: string, r: Refusal): boolean {
   if (!r.byLead) return CONSENT_ASIDE.test(v.slice(r.index, r.act.index));
   const lead = leadIn(ctx.sentences, s)?.lead.view ?? '';
-  // Only the lead-in's words after its negation: "Without your consent we will not:" reads the same, "Unless required by
-  // law, we do not:" names no consent.
-  return CONSENT_ASIDE.test(lead);
+  // Only the lead-in's own clause, the one that ends in the colon: "Without your consent we will not:" reads the same,
+  // "Unless required by law, we do not:" names no consent, and in "We never collect data without your consent, and we
+  // will not:" the consent is the collecting's, an earlier clause.
+  return CONSENT_ASIDE.test(lead.slice(lastClauseStart(lead)));
+}
+
+// Where a lead-in's last clause starts: after "; " or a coordinator that opens a clause of its own ("…, and we will not:").
+const CLAUSE_JOIN = /;|\b(?:and|but|while|whereas)\s+(?=(?:we|it|they|you|the company|[A-Z][\w-]*)\s+(?:will|shall|do|does|may|must|never|can|would|are|is)\b)/g;
+function lastClauseStart(lead: string): number {
+  let at = 0;
+  for (const m of lead.matchAll(CLAUSE_JOIN)) at = m.index + m[0].length;
+  return at;
 }
 
 // Offers sent by another company ("Our retail partners may send you offers and promotions about their products"): its

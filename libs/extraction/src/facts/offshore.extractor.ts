@@ -1,8 +1,8 @@
 import type { Fact } from '@custody/domain';
 import type { Candidate, FactContext } from './fact-context.js';
-import type { Sentence } from '../text/sentences.js';
 import { decide, evidenceAt, negatedBefore, neighbour, operative, partsUnder } from './fact-context.js';
 import { suffixAnchoredMatches } from '../text/suffix-anchored.js';
+import { frenchOutsideEu } from './offshore-fr.js';
 
 type V = Fact<'offshore_processing'>['value'];
 
@@ -192,10 +192,9 @@ export function extractOffshore(ctx: FactContext): Fact<'offshore_processing'> {
     // sociétés situées hors de l'Union européenne", "susceptibles d'être traitées hors de l'UE"): data sent, processed or
     // stored outside the EU. A refusal ("ne sont pas transférées hors de l'UE") confines it; "ne … que" is a restriction.
     if (home !== 'us') {
-      const fr = FR_OUTSIDE_EU.exec(v);
-      if (fr && FR_DATA_MOVES.test(v)) {
-        const refused = FR_NEGATION.test(v.slice(0, fr.index)) && !FR_EXCEPTION.test(v);
-        cands.push({ value: refused ? 'no' : 'yes', evidence: ev0(ctx, s, fr), confidence: refused ? 0.75 : 0.8 });
+      const fr = frenchOutsideEu(v);
+      if (fr) {
+        cands.push({ value: fr.refused ? 'no' : 'yes', evidence: evidenceAt(ctx, s, fr.m.index, fr.m.index + fr.m[0].length), confidence: fr.refused ? 0.75 : 0.8 });
         continue;
       }
     }
@@ -303,15 +302,6 @@ export function extractOffshore(ctx: FactContext): Fact<'offshore_processing'> {
   }
   return decide('offshore_processing', cands, ['yes', 'no']);
 }
-
-// French: outside the EU or EEA ("hors de l'Union européenne", "en dehors de l'EEE", "hors UE") or to third countries.
-const FR_OUTSIDE_EU = /\b(?:hors|en dehors)\s+(?:de\s+)?(?:l['’]\s*)?(?:union europ[ée]enne|ue|eee|espace [ée]conomique europ[ée]en)\b|\bvers des pays tiers\b|\bdans des pays tiers\b/i;
-// What moves is personal data: transmitted, transferred, processed, hosted or stored (their French participles and nouns).
-const FR_DATA_MOVES = /\b(?:donn[ée]es|informations)\b[^.;]{0,160}?\b(?:transf[ée]r\w*|transmi\w*|trait[ée]\w*|h[ée]berg[ée]\w*|stock[ée]\w*|communiqu[ée]\w*)|\b(?:transferts?|transmissions?|h[ée]bergement|stockage|traitement)\b[^.;]{0,80}?\bdonn[ée]es\b/i;
-// "ne … pas", "ne … jamais", "aucun(e)" before the place; "ne … que" (only) is no refusal.
-const FR_NEGATION = /\b(?:ne|n['’])\s*(?:[\p{L}'’]+\s+){0,5}?(?:pas|jamais|plus)\b|\baucune?\b/iu;
-const FR_EXCEPTION = /(?<!\p{L})(?:sauf|à moins|excepté|hormis|sous réserve)(?!\p{L})/iu;
-const ev0 = (ctx: FactContext, s: Sentence, m: RegExpExecArray) => evidenceAt(ctx, s, m.index, m.index + m[0].length);
 
 // A condition or exception before a refusal of transfers abroad, not "without limiting the foregoing".
 const QUALIFIED_BEFORE = /\b(?:except|unless|other than)\b|\bwithout\b(?!\s+limit)/i;
