@@ -76,7 +76,8 @@ export async function analyzeDocument(bytes: Uint8Array, fileName: string, opts:
     if (/\.ya?ml$/i.test(fileName) && MANIFEST_HINT.test(head) || /(^|\/)custody\.ya?ml$/i.test(fileName)) {
       // A manifest that does not load stays a manifest (failed, with every problem): callers refuse to audit without it.
       try {
-        const manifest = parseManifest(Buffer.from(bytes).toString('utf8'), fileName, { maxBytes: opts.maxManifestBytes });
+        // Decoded from a view of the bytes, not a copy: an agency's manifest is tens of megabytes.
+        const manifest = parseManifest(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'), fileName, { maxBytes: opts.maxManifestBytes });
         return { type: 'manifest', status: 'processed', format: 'custody-manifest', analysis: { type: 'manifest', manifest } };
       } catch (err) {
         if (err instanceof CustodyError) return { type: 'manifest', status: 'failed', format: 'custody-manifest', reason: err.message };

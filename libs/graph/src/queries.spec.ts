@@ -1,5 +1,8 @@
 import type { DataCategory, Graph, GraphFlow, GraphSystem, LegalBasis, SystemRole } from '@custody/domain';
-import { origins, pathsTo, pathSubject, phiSources, reach, shortestPathTo, systemById } from './queries.js';
+import {
+  flowTargets, inboundFlows, inboundOf, inboundPhiCategories, inboundPhiOf, isPracticeSide, origins, outboundFlows, outboundOf, pathsTo, pathSubject, phiSources, reach,
+  shortestPathTo, systemById,
+} from './queries.js';
 
 const system = (id: string, role: SystemRole, holds: DataCategory[] = []): GraphSystem => ({ id, name: id.toUpperCase(), role, holds, settings: {}, contracts: [], evidence: [] });
 const flow = (from: string, to: string, data: DataCategory[], legalBasis: LegalBasis = 'tpo'): GraphFlow => ({ id: `${from}->${to}`, from, to, data, transport: 'https', legalBasis, evidence: [] });
@@ -43,5 +46,35 @@ describe('graph queries (reach and paths)', () => {
     g.flows.push(flow('ch', 'llm', ['claims']));
     expect(reach(g, 'ch')).toEqual(['llm']);
     expect(systemById(g, 'ch')?.name).toBe('CH');
+  });
+
+  // The shared index answers (issue 11): looked up once per graph, the same answers as per-call lookups gave.
+  it('the practice side is the practice id and the first system of an id whose role is practice or clinician', () => {
+    const g = graph();
+    g.systems.push(system('dr-lee', 'clinician'), system('ehr', 'clinician'));
+    expect(isPracticeSide(g, 'practice')).toBe(true);
+    expect(isPracticeSide(g, 'dr-lee')).toBe(true);
+    // A second system with an id already taken is not the one systemById answers, so its role does not count.
+    expect(isPracticeSide(g, 'ehr')).toBe(false);
+    expect(isPracticeSide(g, 'nowhere')).toBe(false);
+    // A graph whose practice is not among its systems still has the practice id on its side.
+    expect(isPracticeSide({ ...graph(), systems: [] }, 'practice')).toBe(true);
+    g.systems.push(system('dr-kim', 'clinician'));
+    expect(isPracticeSide(g, 'dr-kim')).toBe(true);
+  });
+
+  it("gives each flow's receiver by position, and each system's flows and inbound PHI without copying", () => {
+    const g = graph();
+    g.flows.push(flow('ch', 'unknown-end', ['claims']));
+    expect(flowTargets(g).map((s) => s?.id)).toEqual(['scribe', 'llm', 'ehr', 'ch', 'llm', undefined]);
+    expect(flowTargets(g)).toBe(flowTargets(g));
+    expect(inboundOf(g, 'llm')).toEqual(inboundFlows(g, 'llm'));
+    expect(inboundOf(g, 'llm')).toBe(inboundOf(g, 'llm'));
+    expect(outboundOf(g, 'ehr').map((f) => f.to)).toEqual(outboundFlows(g, 'ehr').map((f) => f.to));
+    expect(inboundOf(g, 'practice')).toEqual([]);
+    // In flow order, first seen first, de-identified data left out (the EHR's feed to the LLM carries none).
+    g.flows.push(flow('ehr', 'llm', ['diagnosis', 'deidentified', 'session_transcript']));
+    expect(inboundPhiOf(g, 'llm')).toEqual(['session_transcript', 'diagnosis']);
+    expect(inboundPhiCategories(g, 'llm')).toEqual(['session_transcript', 'diagnosis']);
   });
 });

@@ -13,6 +13,14 @@ interface GraphIndex {
   flows: readonly GraphFlow[];
   sizes: [number, number];
   byId: Map<string, GraphSystem>;
+  /**
+   * Ids on the practice side (the practice id, and systems whose role is practice or clinician): a handful.
+   * isPracticeSide is asked for nearly every flow's end by most rules; a lookup in this small set stays in
+   * cache, where a lookup in `byId` (100,000 systems in an agency's manifest) misses it every time.
+   */
+  practiceSide: Set<string>;
+  /** Each flow's receiving system, by the flow's position in `flows` (built when first asked). */
+  targets?: readonly (GraphSystem | undefined)[];
   inbound: Map<string, GraphFlow[]>;
   outbound: Map<string, GraphFlow[]>;
   origins: Map<string, string[]>;
@@ -43,7 +51,12 @@ function indexOf(graph: Graph): GraphIndex {
     return cached;
   }
   const byId = new Map<string, GraphSystem>();
-  for (const s of graph.systems) if (!byId.has(s.id)) byId.set(s.id, s);
+  const practiceSide = new Set<string>([PRACTICE_ID]);
+  for (const s of graph.systems) {
+    if (byId.has(s.id)) continue;
+    byId.set(s.id, s);
+    if (s.role === 'practice' || s.role === 'clinician') practiceSide.add(s.id);
+  }
   const inbound = new Map<string, GraphFlow[]>();
   const outbound = new Map<string, GraphFlow[]>();
   for (const f of graph.flows) {
@@ -52,7 +65,7 @@ function indexOf(graph: Graph): GraphIndex {
   }
   const index: GraphIndex = {
     systems: graph.systems, flows: graph.flows, sizes: [graph.systems.length, graph.flows.length],
-    byId, inbound, outbound, origins: new Map(), originSets: new Map(), bfs: new Map(), inboundPhi: new Map(),
+    byId, practiceSide, inbound, outbound, origins: new Map(), originSets: new Map(), bfs: new Map(), inboundPhi: new Map(),
   };
   INDEX.set(graph, index);
   last = new WeakRef({ graph, index });
@@ -66,9 +79,23 @@ export function systemById(graph: Graph, id: string): GraphSystem | undefined {
 
 /** The practice itself and its clinicians: where PHI originates, never "a vendor". */
 export function isPracticeSide(graph: Graph, id: string): boolean {
-  if (id === PRACTICE_ID) return true;
-  const role = systemById(graph, id)?.role;
-  return role === 'practice' || role === 'clinician';
+  // The id's first system by role, as systemById answers: the same systems the index kept.
+  return id === PRACTICE_ID || indexOf(graph).practiceSide.has(id);
+}
+
+/**
+ * The system each flow goes to, by the flow's position in `graph.flows` (undefined for an undeclared end), shared
+ * and read-only: for rules that walk every flow and judge its receiver, so the 400,000 flows of an agency's
+ * manifest are looked up by id once per graph rather than once per rule.
+ */
+export function flowTargets(graph: Graph): readonly (GraphSystem | undefined)[] {
+  const index = indexOf(graph);
+  if (!index.targets) {
+    const targets: (GraphSystem | undefined)[] = new Array(graph.flows.length);
+    for (let i = 0; i < graph.flows.length; i++) targets[i] = index.byId.get(graph.flows[i]!.to);
+    index.targets = targets;
+  }
+  return index.targets;
 }
 
 /** PHI categories: everything but `deidentified`. */
@@ -84,16 +111,52 @@ export function carriesPhi(flow: GraphFlow): boolean {
 
 /** Flows into a system (a copy: callers may filter or sort freely). */
 export function inboundFlows(graph: Graph, id: string): GraphFlow[] {
-  return [...(indexOf(graph).inbound.get(id) ?? [])];
+  return [...inboundOf(graph, id)];
+}
+
+const NO_FLOWS: readonly GraphFlow[] = Object.freeze([]);
+
+/**
+ * {@link inboundFlows} without the copy: the index's own list, for callers that only read it (most rules ask
+ * for every system's flows, and a copy each was a short-lived array per system per rule for the collector).
+ */
+export function inboundOf(graph: Graph, id: string): readonly GraphFlow[] {
+  return indexOf(graph).inbound.get(id) ?? NO_FLOWS;
+}
+
+/** {@link outboundFlows} without the copy (read-only, as {@link inboundOf}). */
+export function outboundOf(graph: Graph, id: string): readonly GraphFlow[] {
+  return indexOf(graph).outbound.get(id) ?? NO_FLOWS;
 }
 
 /** Distinct PHI categories carried into a system by PHI-carrying flows, in flow order (a copy). */
 export function inboundPhiCategories(graph: Graph, id: string): DataCategory[] {
+  return [...inboundPhiOf(graph, id)];
+}
+
+/**
+ * {@link inboundPhiCategories} without the copy (the index's own list: read-only). Worked out in one pass over
+ * the flows, not as filtered, flattened and de-duplicated copies: asked once for each of 100,000 systems.
+ */
+export function inboundPhiOf(graph: Graph, id: string): readonly DataCategory[] {
   const index = indexOf(graph);
   let cats = index.inboundPhi.get(id);
-  if (!cats) index.inboundPhi.set(id, (cats = unique((index.inbound.get(id) ?? []).filter(carriesPhi).flatMap((f) => phiOf(f.data)))));
-  return [...cats];
+  if (!cats) {
+    const seen = SCRATCH;
+    seen.length = 0;
+    for (const f of index.inbound.get(id) ?? NO_FLOWS) {
+      if (!carriesPhi(f)) continue;
+      // First seen first, as unique() of the flattened list keeps them.
+      for (const c of f.data) if (c !== 'deidentified' && !seen.includes(c)) seen.push(c);
+    }
+    // Kept as an exact-size copy: a list grown by push keeps room for 17, and one is kept per system.
+    index.inboundPhi.set(id, (cats = seen.slice()));
+  }
+  return cats;
 }
+
+/** Reused while collecting categories (never returned, never kept). */
+const SCRATCH: DataCategory[] = [];
 
 /**
  * Flows by receiver and by sender, as the shared index holds them (read-only): for a caller walking many
@@ -106,12 +169,12 @@ export function flowAdjacency(graph: Graph): { inbound: ReadonlyMap<string, read
 
 /** Flows out of a system (a copy). */
 export function outboundFlows(graph: Graph, id: string): GraphFlow[] {
-  return [...(indexOf(graph).outbound.get(id) ?? [])];
+  return [...outboundOf(graph, id)];
 }
 
 /** Distinct systems that send PHI to `id`. */
 export function phiSources(graph: Graph, id: string): string[] {
-  return unique(inboundFlows(graph, id).filter(carriesPhi).map((f) => f.from)).sort(cmp);
+  return unique(inboundOf(graph, id).filter(carriesPhi).map((f) => f.from)).sort(cmp);
 }
 
 /**
@@ -147,8 +210,8 @@ function computeOrigins(graph: Graph, categories?: readonly DataCategory[]): str
     if (isPracticeSide(graph, s.id)) ids.add(s.id);
     else {
       // Data a system holds or sends without receiving it started there.
-      const has = relevant(s.holds, categories).length > 0 || outboundFlows(graph, s.id).some((f) => carries(f, categories));
-      if (has && !inboundFlows(graph, s.id).some((f) => carries(f, categories))) ids.add(s.id);
+      const has = relevant(s.holds, categories).length > 0 || outboundOf(graph, s.id).some((f) => carries(f, categories));
+      if (has && !inboundOf(graph, s.id).some((f) => carries(f, categories))) ids.add(s.id);
     }
   }
   return [...ids].sort((a, b) => (a === PRACTICE_ID ? -1 : b === PRACTICE_ID ? 1 : cmp(a, b)));
@@ -163,7 +226,7 @@ function carries(f: GraphFlow, categories?: readonly DataCategory[]): boolean {
 }
 
 function phiNeighbours(graph: Graph, id: string, categories?: readonly DataCategory[]): string[] {
-  return unique(outboundFlows(graph, id).filter((f) => carries(f, categories)).map((f) => f.to)).sort(cmp);
+  return unique(outboundOf(graph, id).filter((f) => carries(f, categories)).map((f) => f.to)).sort(cmp);
 }
 
 /**

@@ -12,7 +12,7 @@ import {
   type GraphFlow,
   type GraphSystem,
 } from '@custody/domain';
-import { carriesPhi, inboundFlows, inboundPhiCategories, isPracticeSide, phiOf, systemById } from '@custody/graph/queries';
+import { carriesPhi, inboundOf, inboundPhiCategories, inboundPhiOf, isPracticeSide, phiOf, systemById } from '@custody/graph/queries';
 import { baasInForce, cmp, expiredBaas, parseDaysValue, unique } from './contracts.js';
 import { judgedVendors } from './install-classes.js';
 import { memoByGraph, memoBySystem } from './run-memo.js';
@@ -20,7 +20,8 @@ import { memoByGraph, memoBySystem } from './run-memo.js';
 // Reach and path queries live with the graph (libs/graph/src/queries.ts); the rules import them from here too.
 // Only that module, not the whole graph library: its manifest schema loads zod and yaml, which `custody rules` needs not.
 export {
-  carriesPhi, inboundFlows, isPracticeSide, origins, outboundFlows, pathsTo, pathSubject, phiOf, phiSources, reach, shortestPathTo, systemById,
+  carriesPhi, flowTargets, inboundFlows, inboundOf, isPracticeSide, origins, outboundFlows, outboundOf, pathsTo, pathSubject, phiOf, phiSources, reach,
+  shortestPathTo, systemById,
 } from '@custody/graph/queries';
 
 // Below: queries with rule meaning (holding, BAA and consent coverage, settings). A system "holds" what it is
@@ -47,8 +48,18 @@ export function heldCategories(graph: Graph, id: string): DataCategory[] {
 function readHeldCategories(graph: Graph, id: string): DataCategory[] {
   const declared = systemById(graph, id)?.holds ?? [];
   const practiceDocs = isPracticeSide(graph, id) ? graph.practice.records.documents_sensitive ?? [] : [];
-  return unique([...phiOf(declared), ...inboundCategories(graph, id), ...practiceDocs]);
+  // unique([...phiOf(declared), ...inbound, ...practiceDocs]) in one list: no copies, asked for every system.
+  const held = HELD;
+  held.length = 0;
+  for (const c of declared) if (c !== 'deidentified' && !held.includes(c)) held.push(c);
+  for (const c of inboundPhiOf(graph, id)) if (!held.includes(c)) held.push(c);
+  for (const c of practiceDocs) if (!held.includes(c)) held.push(c);
+  // An exact-size copy is what the memo keeps (one per system): a list grown by push keeps room for 17.
+  return held.slice();
 }
+
+/** Reused by readHeldCategories while collecting (never returned, never kept). */
+const HELD: DataCategory[] = [];
 
 /** Whether a system holds any PHI category. */
 export function holdsPhi(graph: Graph, id: string): boolean {
@@ -66,7 +77,7 @@ export function isDirectAssociate(graph: Graph, id: string): boolean {
 
 function readIsDirectAssociate(graph: Graph, id: string): boolean {
   if (phiOf(systemById(graph, id)?.holds ?? []).length > 0) return true;
-  return inboundFlows(graph, id).some((f) => carriesPhi(f) && isPracticeSide(graph, f.from));
+  return inboundOf(graph, id).some((f) => carriesPhi(f) && isPracticeSide(graph, f.from));
 }
 
 /** How a system is (or is not) under a BAA of its own. */
@@ -90,7 +101,7 @@ function readBaaCoverage(graph: Graph, id: string, now: Date): BaaCoverage {
   const expired = system ? expiredBaas(system, now) : [];
   if (inForce.length > 0) return { covered: true, via: 'contract', inForce, expired, evidence: inForce.flatMap(baaEvidence) };
   // A declared `legal_basis: baa` is the practice's own statement; an expired BAA on file contradicts it.
-  const declared = inboundFlows(graph, id).filter((f) => f.legalBasis === 'baa');
+  const declared = inboundOf(graph, id).filter((f) => f.legalBasis === 'baa');
   if (declared.length > 0 && expired.length === 0) {
     return { covered: true, via: 'flow_legal_basis', inForce, expired, evidence: declared.flatMap((f) => f.evidence) };
   }
@@ -199,7 +210,7 @@ export function holdingEvidence(graph: Graph, id: string, categories: readonly D
   const out = [...(systemById(graph, id)?.evidence ?? [])];
   // The first `maxFlows` matching flows, found without filtering all of a hub's (a fleet LLM's ~60,000) inbound flows.
   let taken = 0;
-  for (const f of inboundFlows(graph, id)) {
+  for (const f of inboundOf(graph, id)) {
     if (taken >= maxFlows) break;
     if (!f.data.some((c) => categories.includes(c))) continue;
     taken++;

@@ -1,6 +1,6 @@
-import { SENSITIVE_CATEGORIES, unique } from '@custody/domain';
+import { SENSITIVE_CATEGORIES, unique, type DataCategory, type GraphFlow } from '@custody/domain';
 import { CITE } from '../citations.js';
-import { carriesPhi, displayName, fleetParty, inboundFlows, phiSources, vendorSystems } from '../graph-queries.js';
+import { carriesPhi, displayName, fleetParty, inboundOf, phiSources, vendorSystems } from '../graph-queries.js';
 import { streamingRule, type Rule } from '../rule.js';
 import { impactOf } from '../sensitivity.js';
 
@@ -24,9 +24,13 @@ export const aggregationHubRule: Rule = streamingRule({
     const { minSensitiveCategories, minSources } = settings.aggregationHub;
     const party = fleetParty(graph);
     for (const s of vendorSystems(graph)) {
+      // Both conditions must hold; the categories are counted first, without building a list: most systems
+      // receive few sensitive categories, and their sources (sorted, by party) are then never worked out.
+      const inbound = inboundOf(graph, s.id);
+      if (!receivesSensitive(inbound, minSensitiveCategories)) continue;
       const sources = unique(phiSources(graph, s.id).map((id) => party(id) ?? id)).sort();
       if (sources.length < minSources) continue;
-      const flows = inboundFlows(graph, s.id).filter(carriesPhi);
+      const flows = inbound.filter(carriesPhi);
       const sensitive = [...new Set(flows.flatMap((f) => f.data.filter((c) => SENSITIVE_CATEGORIES.includes(c))))];
       if (sensitive.length < minSensitiveCategories) continue;
       drafts.push({
@@ -42,3 +46,18 @@ export const aggregationHubRule: Rule = streamingRule({
     }
   },
 });
+
+/** Whether PHI flows in `inbound` carry at least `min` distinct sensitive categories (counted up to `min`). */
+function receivesSensitive(inbound: readonly GraphFlow[], min: number): boolean {
+  if (min <= 0) return true;
+  const seen: DataCategory[] = [];
+  for (const f of inbound) {
+    if (!carriesPhi(f)) continue;
+    for (const c of f.data) {
+      if (!SENSITIVE_CATEGORIES.includes(c) || seen.includes(c)) continue;
+      seen.push(c);
+      if (seen.length >= min) return true;
+    }
+  }
+  return false;
+}

@@ -2,8 +2,8 @@ import { slugify, type AttachedContract, type DataCategory, type Evidence, type 
 import { CITE } from '../citations.js';
 import { baasInForce, factIn, isBaa, nameMatches, namedSubprocessors, systemNameMatcher } from '../contracts.js';
 import {
-  baaCoverage, carriesPhi, displayName, heldCategories, inboundFlows, isBusinessAssociateRole, isDirectAssociate,
-  isPracticeSide, outboundFlows, pathSubject, phiOf, settingEvidence, shortestPathTo, systemById, vendorSystems,
+  baaCoverage, carriesPhi, displayName, heldCategories, inboundOf, isBusinessAssociateRole, isDirectAssociate,
+  isPracticeSide, outboundOf, pathSubject, phiOf, settingEvidence, shortestPathTo, systemById, vendorSystems,
 } from '../graph-queries.js';
 import { streamingRule, type Rule } from '../rule.js';
 import { impactOf } from '../sensitivity.js';
@@ -87,9 +87,7 @@ export const baaChainBreakRule: Rule = streamingRule({
       visiting.add(id);
       let ok = covered(id);
       if (!ok && !direct(id)) {
-        ok = inboundFlows(graph, id)
-          .filter(carriesPhi)
-          .some((f) => !isPracticeSide(graph, f.from) && edgeCovered(f.from, id, visiting));
+        ok = inboundOf(graph, id).some((f) => carriesPhi(f) && !isPracticeSide(graph, f.from) && edgeCovered(f.from, id, visiting));
       }
       visiting.delete(id);
       memo.set(id, ok);
@@ -134,7 +132,7 @@ export const baaChainBreakRule: Rule = streamingRule({
     // outbound flows in graph order): the rule judges one vendor at a time, so it can run once per class of
     // fleet installs (classReads) — an install's hops are read from its own outbound flows, in its class key.
     const modelledHops = (u: GraphSystem) => {
-      for (const f of outboundFlows(graph, u.id)) {
+      for (const f of outboundOf(graph, u.id)) {
         if (!carriesPhi(f)) continue;
         const x = systemById(graph, f.to);
         if (!x || !openInto(x)) continue;

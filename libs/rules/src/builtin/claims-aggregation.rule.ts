@@ -1,6 +1,6 @@
 import type { DataCategory } from '@custody/domain';
 import { CITE } from '../citations.js';
-import { carriesPhi, displayName, pathSubject, phiOf, shortestPathTo, systemById } from '../graph-queries.js';
+import { carriesPhi, displayName, flowTargets, pathSubject, phiOf, shortestPathTo, systemById } from '../graph-queries.js';
 import type { FindingDraft, Rule } from '../rule.js';
 import { impactOf } from '../sensitivity.js';
 
@@ -23,8 +23,10 @@ export const claimsAggregationRule: Rule = {
     'on claims to what payment requires.',
   evaluate({ graph, settings }) {
     const drafts: FindingDraft[] = [];
-    for (const f of graph.flows) {
-      const x = systemById(graph, f.to);
+    const targets = flowTargets(graph);
+    for (let i = 0; i < graph.flows.length; i++) {
+      const f = graph.flows[i]!;
+      const x = targets[i];
       if (!x || x.role !== 'data_broker' || !carriesPhi(f)) continue;
       const claims = f.data.filter((c) => CLAIMS_CATEGORIES.includes(c));
       if (claims.length === 0) continue;

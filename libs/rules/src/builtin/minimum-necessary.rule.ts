@@ -1,6 +1,6 @@
 import type { DataCategory, SystemRole } from '@custody/domain';
 import { CITE } from '../citations.js';
-import { carriesPhi, displayName, systemById } from '../graph-queries.js';
+import { carriesPhi, displayName, flowTargets } from '../graph-queries.js';
 import { streamingRule, type Rule } from '../rule.js';
 import { impactOf } from '../sensitivity.js';
 
@@ -32,8 +32,11 @@ export const minimumNecessaryRule: Rule = streamingRule({
     'identifiers); for reminders, name, contact and appointment time. If a payer requests notes for an audit or prior ' +
     'authorization, send a treatment summary, never psychotherapy notes or recordings, and log the request.',
   evaluateInto({ graph, settings }, drafts) {
-    for (const f of graph.flows) {
-      const x = systemById(graph, f.to);
+    // Each flow's receiver from the graph's shared list: looked up by id once per graph, not once per rule.
+    const targets = flowTargets(graph);
+    for (let i = 0; i < graph.flows.length; i++) {
+      const f = graph.flows[i]!;
+      const x = targets[i];
       const excessFor = x ? EXCESS_FOR_ROLE[x.role] : undefined;
       if (!x || !excessFor || !carriesPhi(f)) continue;
       const excess = f.data.filter((c) => excessFor.includes(c));

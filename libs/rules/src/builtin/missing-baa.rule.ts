@@ -1,7 +1,7 @@
 import { CITE } from '../citations.js';
 import { governingFact } from '../contracts.js';
 import {
-  baaCoverage, carriesPhi, displayName, heldCategories, inboundFlows, isBusinessAssociateRole, isDirectAssociate, isPracticeSide, vendorSystems,
+  baaCoverage, carriesPhi, displayName, heldCategories, inboundOf, isBusinessAssociateRole, isDirectAssociate, isPracticeSide, vendorSystems,
 } from '../graph-queries.js';
 import { streamingRule, type Rule } from '../rule.js';
 import { impactOf } from '../sensitivity.js';
@@ -30,7 +30,7 @@ export const missingBaaRule: Rule = streamingRule({
       if (coverage.covered || coverage.expired.length > 0) continue;
       const offered = governingFact(s, 'baa_offered', now);
       const refused = offered.value === 'no';
-      const inbound = inboundFlows(graph, s.id).filter((f) => carriesPhi(f) && isPracticeSide(graph, f.from));
+      const inbound = inboundOf(graph, s.id).filter((f) => carriesPhi(f) && isPracticeSide(graph, f.from));
       drafts.push({
         subject: `system:${s.id}`,
         systems: [s.id],

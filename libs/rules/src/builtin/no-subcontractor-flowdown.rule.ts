@@ -1,6 +1,6 @@
 import { CITE } from '../citations.js';
 import { baasInForce, factIn, namedSubprocessors, unique } from '../contracts.js';
-import { carriesPhi, displayName, heldCategories, isPracticeSide, outboundFlows, vendorSystems } from '../graph-queries.js';
+import { carriesPhi, displayName, heldCategories, isPracticeSide, outboundOf, vendorSystems } from '../graph-queries.js';
 import { streamingRule, type Rule } from '../rule.js';
 import { impactOf } from '../sensitivity.js';
 
@@ -27,7 +27,7 @@ export const noSubcontractorFlowdownRule: Rule = streamingRule({
       if (readings.some((r) => r.value === 'yes')) continue;
       const categories = heldCategories(graph, s.id);
       if (categories.length === 0) continue;
-      const outbound = outboundFlows(graph, s.id).filter((f) => carriesPhi(f) && !isPracticeSide(graph, f.to));
+      const outbound = outboundOf(graph, s.id).filter((f) => carriesPhi(f) && !isPracticeSide(graph, f.to));
       const named = namedSubprocessors(s);
       const subs = unique([...outbound.map((f) => displayName(graph, f.to)), ...named.inContracts, ...named.inSettings]);
       const refused = readings.some((r) => r.value === 'no');

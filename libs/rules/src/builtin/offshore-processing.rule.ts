@@ -1,7 +1,7 @@
 import type { Evidence, GraphSystem } from '@custody/domain';
 import { CITE } from '../citations.js';
 import { governingFact } from '../contracts.js';
-import { displayName, heldCategories, outboundFlows, settingEvidence, stringSetting, systemById, vendorSystems } from '../graph-queries.js';
+import { displayName, heldCategories, outboundOf, settingEvidence, stringSetting, systemById, vendorSystems } from '../graph-queries.js';
 import { streamingRule, type Rule } from '../rule.js';
 import { impactOf } from '../sensitivity.js';
 
@@ -69,7 +69,7 @@ export const offshoreProcessingRule: Rule = streamingRule({
       const onFlows = new Set<Evidence>();
       // Only this vendor's own flows (the graph's index), in graph order: a scan of every flow per vendor
       // was most of a fleet audit's time.
-      for (const f of termsEvidence.length > 0 ? outboundFlows(graph, s.id) : []) {
+      for (const f of termsEvidence.length > 0 ? outboundOf(graph, s.id) : []) {
         const to = systemById(graph, f.to);
         if (f.data.length === 0 || !to || to.role === 'practice') continue;
         const named = termsEvidence.filter((e) => names(e, to));

@@ -1,5 +1,5 @@
 import { CITE } from '../citations.js';
-import { baaCoverage, displayName, inboundFlows, phiOf } from '../graph-queries.js';
+import { baaCoverage, displayName, inboundOf, phiOf } from '../graph-queries.js';
 import type { FindingDraft, Rule } from '../rule.js';
 import { impactOf } from '../sensitivity.js';
 
@@ -23,7 +23,7 @@ export const trackingTechnologyRule: Rule = {
     for (const x of graph.systems) {
       if (x.role !== 'analytics_tracker') continue;
       const covered = baaCoverage(graph, x.id, now).covered;
-      const flows = inboundFlows(graph, x.id).filter((f) => phiOf(f.data).length > 0);
+      const flows = inboundOf(graph, x.id).filter((f) => phiOf(f.data).length > 0);
       for (const f of flows) {
         const categories = phiOf(f.data);
         drafts.push({

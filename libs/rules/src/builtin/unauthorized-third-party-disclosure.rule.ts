@@ -1,6 +1,6 @@
 import { THIRD_PARTY_ROLES, type SystemRole } from '@custody/domain';
 import { CITE } from '../citations.js';
-import { carriesPhi, consentCoverage, displayName, phiOf, systemById } from '../graph-queries.js';
+import { carriesPhi, consentCoverage, displayName, flowTargets, phiOf } from '../graph-queries.js';
 import type { FindingDraft, Rule } from '../rule.js';
 import { impactOf } from '../sensitivity.js';
 import { CLAIMS_CATEGORIES } from './claims-aggregation.rule.js';
@@ -25,8 +25,10 @@ export const unauthorizedThirdPartyDisclosureRule: Rule = {
     'fitness-for-duty letter, not notes.',
   evaluate({ graph, now, settings }) {
     const drafts: FindingDraft[] = [];
-    for (const f of graph.flows) {
-      const x = systemById(graph, f.to);
+    const targets = flowTargets(graph);
+    for (let i = 0; i < graph.flows.length; i++) {
+      const f = graph.flows[i]!;
+      const x = targets[i];
       if (!x || !THIRD_PARTY_ROLES.includes(x.role) || !carriesPhi(f)) continue;
       if (x.role === 'data_broker' && f.data.some((c) => CLAIMS_CATEGORIES.includes(c))) continue;
       const cov = consentCoverage(graph, x.id, phiOf(f.data), now, ['authorization', 'part2', undefined]);
