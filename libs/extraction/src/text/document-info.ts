@@ -62,9 +62,22 @@ function findTitle(a: AnalysedText): string | undefined {
 }
 
 /** Titles of a privacy notice, in the words services use for it (English and French). */
-const PRIVACY_TITLE = /privacy (?:(?:and|&) [\w ]{1,30})?(?:policy|policies|statement|notice|supplement)|notice of privacy practices|\bdata policy\b|^(?:personal )?data protection(?: (?:policy|notice|statement))?$|politique de confidentialit|protection des donn[ée]es personnelles/i;
+const PRIVACY_TITLE = /privacy (?:(?:and|&) [\w ]{1,30})?(?:policy|policies|statement|notice|supplement)|notice of privacy practices|politique de confidentialit/i;
+/**
+ * Privacy titles that do not say "privacy" ("Data Policy", "Personal Data Protection", "Protection des données
+ * personnelles"): a data processing agreement's page can carry the same words, so they are read only after the
+ * text's controller/processor vocabulary has had its say.
+ */
+const DATA_PROTECTION_TITLE = /\bdata policy\b|^(?:personal )?data protection(?: (?:policy|notice|statement))?$|protection des donn[ée]es personnelles/i;
 /** Titles of the terms a user accepts: terms/conditions of use, service or sale, in their common spellings. */
 const TERMS_TITLE = /terms (?:of (?:service|use|sale)|(?:and|&) conditions)|\b(?:service|customer|user|general) terms\b|conditions (?:of (?:use|service|sale)|g[ée]n[ée]rales)|general conditions|user agreement|acceptable use|license agreement|\bEULA\b/i;
+/**
+ * A title that names a BAA's or DPA's subject ("HIPAA Service Terms", "Acme Service Terms: Data Processing Addendum",
+ * "General Conditions – Business Associates"): its terms or privacy wording does not make it terms or a privacy
+ * notice; the text's vocabulary decides. HIPAA counts only against terms wording: "HIPAA Notice of Privacy
+ * Practices" is a privacy notice.
+ */
+const BAA_DPA_SUBJECT = /business associates?\b|data process|\b(?:sub-?)?processors?\b|\bBAA\b|\bDPA\b/i;
 /** The document naming itself: "this Privacy Policy", "these Terms of Service", "these Terms and Conditions". */
 const SELF_NAMING = /\b(?:this|these)\s+(privacy (?:policy|statement|notice)|terms(?! of the\b)(?: (?:of (?:service|use)|(?:and|&) conditions))?|conditions of (?:use|service)|user agreement)\b/i;
 
@@ -72,8 +85,8 @@ function classify(text: string, head: string, title = ''): DocumentKind {
   // The title decides first; then the opening lines; then the vocabulary of the whole text.
   if (/business associate (?:agreement|addendum|contract|amendment)|\bBAA\b/i.test(title)) return 'baa';
   if (/data process(?:ing|or) (?:agreement|addendum|terms)|\bDPA\b/.test(title)) return 'dpa';
-  if (PRIVACY_TITLE.test(title)) return 'privacy_policy';
-  if (TERMS_TITLE.test(title)) return 'terms';
+  if (PRIVACY_TITLE.test(title) && !BAA_DPA_SUBJECT.test(title)) return 'privacy_policy';
+  if (TERMS_TITLE.test(title) && !BAA_DPA_SUBJECT.test(title) && !/\bHIPAA\b/i.test(title)) return 'terms';
   // Opening lines that read as titles (no sentence punctuation), e.g. "ACME CLOUD\nBUSINESS ASSOCIATE AGREEMENT".
   const t = title + ' ' + head.slice(0, 300).split(/\s{2,}|(?<=[.;:])\s/)[0].replace(/^.*[.;:]$/, '');
   if (/business associate (?:agreement|addendum|contract|amendment)|\bBAA\b/i.test(t)) return 'baa';
@@ -83,6 +96,13 @@ function classify(text: string, head: string, title = ''): DocumentKind {
   const count = (re: RegExp) => (text.slice(0, 300_000).match(re) ?? []).length;
   if (count(/business associate/gi) >= 4 && count(/covered entity/gi) >= 2) return 'baa';
   if (count(/\bDPA\b|data processing (?:agreement|addendum)/gi) >= 2 || (count(/\bcontroller\b/gi) >= 4 && count(/\bprocessor\b/gi) >= 4)) return 'dpa';
+  if (DATA_PROTECTION_TITLE.test(title)) return 'privacy_policy';
+  // Parties sign a contract; a user accepts terms. A titled agreement that closes with the parties' signatures ("IN
+  // WITNESS WHEREOF …") or is accepted "by signing below" is a contract, even when it mentions the vendor's privacy
+  // policy, calls itself "these terms" or also allows acceptance by use ("By signing below or by using the Services").
+  // Signing an order form that points at the terms is not this: it signs another document.
+  const signed = /\bin witness whereof\b/i.test(text.slice(-5000)) || /\bby (?:signing|executing) (?:below|this (?:agreement|addendum|contract))\b/i.test(head);
+  if (signed && /\bagreement\b|\bcontract\b|\baddendum\b/i.test(t)) return 'contract';
   // Terms mention "our Privacy Policy" in their opening and a policy may mention "our Terms"; the document names
   // itself with "this"/"these" ("these Terms govern …", "This Privacy Notice explains …"): the first such naming decides.
   // "These terms" alone only settles that choice: an agreement that never mentions a privacy policy is read below.

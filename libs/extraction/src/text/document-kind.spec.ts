@@ -61,3 +61,52 @@ describe('document kind: title wording and self-naming', () => {
     expect(await kindOf('# Data Protection Addendum\n\nThis addendum forms part of the agreement between Customer and Supplier.')).not.toBe('privacy_policy');
   });
 });
+
+describe('document kind: an agreement the parties sign is a contract', () => {
+  const signatures = '\n\n## 9. General\n\nOregon law governs this Agreement.\n\nIN WITNESS WHEREOF, the parties have executed this Agreement as of the Effective Date.\n\nPRACTICE: ______________\n\nVENDOR: ______________\n';
+
+  it('a signed practice agreement that mentions the vendor\'s privacy policy and calls itself "these terms" is a contract', async () => {
+    const text = '# Reminder Services Agreement\n\nThis Reminder Services Agreement is made by Alder Family Therapy, PLLC ("Practice") and Tern Messaging, Inc. ("Vendor"). The Services are provided under these terms and any Order Form the parties sign. Tern\'s Privacy Policy covers visitors to its website.\n\n## 1. Services\n\nVendor sends appointment reminders to Practice\'s clients.' + signatures;
+    expect(await kindOf(text)).toBe('contract');
+  });
+
+  it('"By signing below or by using the Services, Customer agrees" is a signed contract, not click-through terms', async () => {
+    const text = '# Transcription Services Agreement\n\nThis Agreement is between Quillfeather Labs, Inc. ("Provider") and the clinic named below ("Customer"). By signing below or by using the Services, Customer agrees to this Agreement.\n\n## 1. Services\n\nProvider transcribes recorded sessions.';
+    expect(await kindOf(text)).toBe('contract');
+  });
+
+  it('counter-example: an online agreement accepted by clicking or by signing an order form that points at it stays terms', async () => {
+    const text = '# Quillfeather Subscription Agreement\n\nBy clicking "I agree" or by signing an Order Form that references this Agreement, you agree to this Agreement. Fees are billed monthly.';
+    expect(await kindOf(text)).toBe('terms');
+  });
+
+  it('counter-example: "by signing up" is an account, not a signature', async () => {
+    const text = '# Tern User Agreement\n\nBy signing up for Tern you agree to this Agreement.';
+    expect(await kindOf(text)).toBe('terms');
+  });
+});
+
+describe('document kind: a BAA or DPA whose title uses terms or data-protection wording', () => {
+  const processing = ' Otter Cloud processes Customer Personal Data as processor for Customer, the controller. The processor follows the controller\'s written instructions, helps the controller answer requests, tells the controller of a breach, and lets the controller object to a new processor the processor proposes.';
+  const baaBody = ' Business Associate uses PHI only to provide the services. Business Associate reports any breach to Covered Entity. Business Associate binds its subcontractors to the same duties. Covered Entity tells Business Associate of any restriction it agrees to.';
+
+  it('a title naming the BAA\'s subject ("HIPAA Service Terms", "General Conditions – Business Associates") lets the vocabulary read it as a BAA', async () => {
+    expect(await kindOf('# Otter HIPAA Service Terms\n\nThese terms apply when Otter Cloud handles PHI.' + baaBody)).toBe('baa');
+    expect(await kindOf('# General Conditions – Business Associates\n\nThese conditions apply to PHI.' + baaBody)).toBe('baa');
+  });
+
+  it('a title naming data processing ("Service Terms: Data Processing Addendum") lets the vocabulary read it as a DPA', async () => {
+    expect(await kindOf('# Otter Service Terms: Data Processing Addendum\n\nThis addendum applies to personal data.' + processing)).toBe('dpa');
+  });
+
+  it('a DPA page titled "Data Protection" or "Customer Data Policy" is a DPA, not a privacy notice', async () => {
+    expect(await kindOf('# Data Protection\n\nThis agreement applies to personal data.' + processing)).toBe('dpa');
+    expect(await kindOf('# Customer Data Policy\n\nThis agreement applies to personal data.' + processing)).toBe('dpa');
+  });
+
+  it('counter-example: "Service Terms", "HIPAA Notice of Privacy Practices" and a "Data Protection" page without processor vocabulary keep their kinds', async () => {
+    expect(await kindOf('# Otter Service Terms\n\nThese Service Terms apply to your use of Otter. Our Privacy Policy explains what we collect.')).toBe('terms');
+    expect(await kindOf('# HIPAA Notice of Privacy Practices\n\nThis notice describes how health information about you may be used and disclosed.')).toBe('privacy_policy');
+    expect(await kindOf('# Data Protection\n\nOtter collects your email address to run your account and keeps it until you close the account.')).toBe('privacy_policy');
+  });
+});
