@@ -103,7 +103,8 @@ export const PARTY_KINDS = new Set(
     'lawyer attorney accountant auditor consultant adviser advisor driver host operator developer creator sponsor organiser organizer ' +
     'pharmacy hospital doctor physician clinic practice employer landlord restaurant store shop school university institution charity ' +
     'company business organisation organization entity platform network authority regulator government court investor acquirer ' +
-    'purchaser successor member user customer client recipient researcher collaborator licensee licensor franchisee payer telco'
+    'purchaser successor member user customer client recipient researcher collaborator licensee licensor franchisee payer telco ' +
+    'facilitator supporter intermediary'
   ).split(/\s+/),
 );
 
