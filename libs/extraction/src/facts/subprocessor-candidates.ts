@@ -2,6 +2,7 @@ import { definedAs, withWrittenArticle } from './subprocessor-identity.js';
 import type { Evidence } from '@custody/domain';
 import { ADVERTISES_WITH_BEFORE, inAdRole, TRACKER_TITLE_WORD } from '../clauses/recipient-lists.js';
 import { ownEntityElsewhere } from '../clauses/definitions.js';
+import { authoritySpan, partyKindPlural } from '../clauses/authorities.js';
 import { ADDRESS_WORD, NOT_AN_ORGANISATION, PLATFORM_AS_RECIPIENT, PLATFORM_BRANDS, POLICY_WORDS, SELF_HOSTED_SOFTWARE } from '../clauses/vocabulary.js';
 import type { Sentence } from '../text/sentences.js';
 import type { FactContext } from './fact-context.js';
@@ -111,6 +112,26 @@ export function nameCollector(ctx: FactContext) {
       return;
     }
     const suffixed = ENDS_WITH_SUFFIX.test(name);
+    // A public body ("HMRC", "Food and Drug Administration", read whole before its parts) is told what the law requires
+    // or what it asks for, not engaged by the vendor: the labels leave authorities out. A legal suffix makes it a
+    // company ("Agency Analytics Inc."), and so does a row linking to the name's own site.
+    const authority = suffixed || cell === 'site' ? undefined : authoritySpan(s.view, at, name, ctx.isLowerWord);
+    if (authority) {
+      rejected.push({ name, ev: evidenceAt(ctx, s, at, at + name.length), reason: `a public authority (${authority}), not a sub-processor` });
+      return;
+    }
+    // A recipients-table cell in sentence case whose words are all ordinary words of the document ("Cookie banner",
+    // "Account settings") says how or where, not who; a company's name capitalises its own words ("Cloud Storage Ltd",
+    // "Amazon web services" keeps its brand).
+    if (cell === true && !suffixed && /^\p{Lu}\p{Ll}+(?:\s+\p{Ll}[\p{L}-]*)+$/u.test(name) && common(ctx, name)) {
+      rejected.push({ name, ev: evidenceAt(ctx, s, at, at + name.length), reason: 'an ordinary phrase of the document in a table cell, not a name' });
+      return;
+    }
+    // "Sellers", "Couriers", "Banks": the plural of a kind of party in title case is a category, not an organisation.
+    if (!suffixed && cell !== 'site' && partyKindPlural(name)) {
+      rejected.push({ name, ev: evidenceAt(ctx, s, at, at + name.length), reason: 'a category of recipients, not a named organisation' });
+      return;
+    }
     // "Google Analytics, a web analysis service provided by Google Inc.": the company behind a product the sentence has
     // just named after it is the same organisation, already named as the document writes it (the product).
     // Kept as a candidate: dropped at the end only when the product itself is among the names kept.

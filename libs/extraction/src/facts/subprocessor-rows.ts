@@ -32,7 +32,7 @@ export function readRow(ctx: FactContext, { add, rejected }: NameCollector, bloc
   const labelled = whole ? null : CELL_LABEL.exec(cell.text);
   const list = labelled && PROVIDER_NOUN.test(labelled[0]) ? NAME_LIST_AT.exec(cell.text.slice(labelled[0].length)) : null;
   const lower = whole || labelled ? undefined : lowerCaseBrand(cell.text, row);
-  const policy = whole || labelled || lower ? undefined : policyLinkedCell(cell.text, row, ctx.text);
+  const policy = whole || labelled || lower ? undefined : policyLinkedCell(cell.text, row, ctx.text, ownPolicy(ctx, block));
   if (whole) add(whole, rs, cell.at + Math.max(0, cell.text.indexOf(whole)), strong, sited ? 'site' : true);
   else if (lower) add(lower, rs, cell.at, strong, true);
   else if (policy) add(policy, rs, cell.at, strong, 'site');
@@ -58,7 +58,7 @@ export function lowerCaseBrand(text: string, row: Row): string | undefined {
  * another name of it. Not a cell that opens with an ordinary word of the document ("hosting | https://…/privacy"
  * is a kind of service), nor several lower-case words ("payment processing"), nor more than four words or sentence punctuation.
  */
-export function policyLinkedCell(text: string, row: Row, doc: string): string | undefined {
+export function policyLinkedCell(text: string, row: Row, doc: string, own: (url: string) => boolean = () => false): string | undefined {
   const t = text.replace(/^(?:\*\*|__)|(?:\*\*|__)$/g, '').trim();
   if (!t || t.split(/\s+/).length > 4 || /[,;:|()]|\.\s|\.$/.test(t) || !/^[\p{L}\p{N}]/u.test(t)) return undefined;
   // An ordinary word is written so elsewhere in the document too; a brand in lower case ("gskinner") only in its row.
@@ -66,7 +66,26 @@ export function policyLinkedCell(text: string, row: Row, doc: string): string | 
   const first = t.split(/\s+/)[0];
   if (/^\p{Ll}/u.test(t) && /\s/.test(t)) return undefined;
   if (/^\p{Ll}[\p{Ll}-]*$/u.test(first) && (doc.match(new RegExp(String.raw`(?<![\p{L}\p{N}.])${first}(?![\p{L}\p{N}])`, 'gu'))?.length ?? 0) > 1) return undefined;
-  return (row.cells ?? []).some((c) => c.text !== text && POLICY_LINK.test(c.text)) ? t : undefined;
+  return (row.cells ?? []).some((c) => c.text !== text && POLICY_LINK.test(c.text) && !own(c.text)) ? t : undefined;
+}
+
+/**
+ * Which policy links of a table are not a named party's own: the vendor's own policy (its site's name is one of the
+ * vendor's names: "https://www.acme.com/privacy" in Acme's policy), or one link that every row of the table repeats.
+ * Such a row says where to read more ("Yes | Cookie banner | acme.com/privacy"); its cells name no one.
+ */
+export function ownPolicy(ctx: FactContext, block: Block): (url: string) => boolean {
+  const vendor = ctx.vendorNames.map((n) => n.toLowerCase().replace(/[^a-z0-9]/g, '')).filter((k) => k.length >= 3);
+  const urlOf = (cell: string): string | undefined => /\bhttps?:\/\/[^\s)\]|]+/i.exec(cell)?.[0];
+  const perRow = block.rows.map((r) => new Set((r.cells ?? []).map((c) => urlOf(c.text)).filter((u): u is string => u !== undefined)));
+  return (cell: string): boolean => {
+    const url = urlOf(cell);
+    const host = url && /^https?:\/\/([^/?#]+)/i.exec(url)?.[1];
+    if (!url || !host) return false;
+    const site = siteOf(host).replace(/\.[a-z.]+$/, '').replace(/[^a-z0-9]/g, '');
+    if (vendor.some((k) => site === k || site.includes(k))) return true;
+    return block.rows.length > 2 && perRow.every((set) => set.has(url));
+  };
 }
 const POLICY_LINK = /^\[?[^\s|]*\bhttps?:\/\/\S*(?:privacy|privacidad|datenschutz|confidentialite|legal|policy|gdpr)\S*$/i;
 
