@@ -146,4 +146,23 @@ describe('new-config replay (incremental projection after a new document)', () =
     // Not only the fallback: a share of the new configs (those meeting nothing: about one in twelve) is replayed.
     expect(replayed).toBeGreaterThan(adds / 20);
   });
+
+  it('projects in full a config whose system a config replayed before it looked up by name and missed', () => {
+    const start: ProjectionInput = { contracts: [], configs: [], settingChanges: [], asOf: '2026-03-01T00:00:00Z', resolveVendor: vendors, resolverKey: CATALOGUE };
+    const first = projectGraphIncremental(start);
+    // Replayed: its consent names no system, and is kept as given.
+    const consenting = config('doc-b', 'b.json', {
+      systems: [{ id: 'intake', name: 'Intake', role: 'other', evidence: [{ quote: 'intake', line: 1 }] }],
+      consents: [{ to: 'Acme CRM', data: ['demographics'], type: 'authorization', evidence: [{ quote: 'consent' }] }],
+    });
+    const one = { ...start, configs: [consenting] };
+    const replayed = projectGraphIncremental(one, first.memo);
+    expect(replayed.memo.constructor.name).toBe('OverlayMemo');
+    // Sorted before it, so in full its consent finds this system by name: the replay must remember the miss.
+    const crm = config('doc-a', 'a.json', { systems: [{ id: 'crm', name: 'Acme CRM', role: 'other', evidence: [{ quote: 'crm', line: 1 }] }] });
+    const two = { ...one, configs: [...one.configs, crm] };
+    const full = projectGraphWithReport(two);
+    expect(full.graph.consents.map((c) => c.to)).toEqual(['crm']);
+    expect(JSON.stringify(projectGraphIncremental(two, replayed.memo).graph)).toBe(JSON.stringify(full.graph));
+  });
 });
