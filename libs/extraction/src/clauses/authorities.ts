@@ -50,7 +50,7 @@ const OF_PART = String.raw`(?:\s+(?:of|for|on)\s+(?:the\s+)?${CAP}(?:\s+${CAP}){
 // The head must end the capitalised run (not "Commission Junction"), unless "of" follows it; nor may the run follow
 // a company's possessive ("Google's Legal Department" is a part of Google).
 const END = String.raw`(?![\p{L}\p{N}]|\s+${CAP})`;
-const SPAN = new RegExp(String.raw`(?<![\p{L}\p{N}'’]|['’]s\s+)${BEFORE}(?:(?:${OF_HEADS})${OF_PART}|(?:${HEAD}))${END}`, 'gu');
+const SPAN = new RegExp(String.raw`(?<![\p{L}\p{N}'’]|['’]s\s+)${BEFORE}(?:(?<of>${OF_HEADS})${OF_PART}|(?<head>${HEAD}))${END}`, 'dgu');
 
 /**
  * The public body's name that covers `name`, read at `at` of the sentence `text`, if any: the whole name ("Food and Drug
@@ -71,9 +71,40 @@ export function authoritySpan(text: string, at: number, name: string, isLowerWor
     }
     const start = from + m.index;
     const end = start + m[0].trimEnd().length;
-    if (start <= at && at + length <= end && (!beforeCoordination(text, at + length, end) || joinsBody(name, isLowerWord))) return m[0].trim();
+    if (start > at || at + length > end) continue;
+    const [hs, he] = (m.indices?.groups?.of ?? m.indices?.groups?.head ?? [0, 0]).map((i) => from + i);
+    // The name holds the head ("Department of Health" of "… of Health and Human Services", "Drug Administration"): the
+    // body's own name, whatever the coordination after it joins.
+    if (at <= hs && at + length >= he) return m[0].trim();
+    // Before the head: its left side of a coordination must belong to the body ("Food", not "Stripe").
+    if (at + length <= hs) {
+      if (!beforeCoordination(text, at + length, hs) || joinsBody(name, isLowerWord)) return m[0].trim();
+      continue;
+    }
+    // After the head, on the right of the "and" of its "of" part: "Human Services" of "Department of Health and Human
+    // Services" is the body's, but a one-word brand the document never writes in lower case is a party of its own
+    // ("Bureau of Fiscal Service and Mailgun" lists two recipients).
+    if (!(afterCoordination(text, he, at) && brandAlone(name, isLowerWord))) return m[0].trim();
   }
   return undefined;
+}
+
+/** Whether an "and"/"&" comes between the head's end and the name read (the name is the right side of a coordination). */
+function afterCoordination(text: string, headEnd: number, at: number): boolean {
+  return /\s(?:and|&)\s/.test(text.slice(headEnd, at + 1));
+}
+
+/**
+ * Whether a name read on the right of a body's "and" stands alone as a brand: one word that the document never writes in
+ * lower case, singular or plural ("Mailgun", "Surescripts"), or a word shaped like a brand ("DrFirst", "Claim.MD").
+ * Words of a body's own name are ordinary words ("Human Services", "Urban Development", "Pensions" where the text speaks of pensions).
+ */
+function brandAlone(name: string, isLowerWord: (w: string) => boolean): boolean {
+  const words = name.split(/\s+/);
+  if (words.some((w) => /[\p{Ll}][\p{Lu}]|\.[\p{L}]|[\p{L}][0-9]/u.test(w))) return true;
+  if (words.length !== 1) return false;
+  const l = name.toLowerCase();
+  return ![l, l.replace(/s$/, ''), `${l}s`, l.replace(/ies$/, 'y')].some((x) => isLowerWord(x));
 }
 
 /** Whether an "and"/"&" of the body's name comes after the name read (the name is the left side of the coordination). */

@@ -20,6 +20,16 @@ describe('a public authority is not a sub-processor', () => {
     expect(names(share('Stripe, Mailgun and Federal Trade Commission'))).toEqual(['Stripe', 'Mailgun']);
   });
 
+  it('reads an "of" body whole: its head part is the body, a one-word brand after its "and" is a party of its own', () => {
+    // Written without "the", the reader splits the body into "Department of Health" and "Human Services".
+    expect(names(share('Stripe, Department of Health and Human Services and Mailgun'))).toEqual(['Stripe', 'Mailgun']);
+    expect(names(share('Stripe, Bureau of Fiscal Service and Surescripts'))).toEqual(['Stripe', 'Surescripts']);
+    // Counter-example: ordinary words on the right of the "and" are the body's ("Human Services").
+    const s = 'We may disclose it to Stripe and the Department of Health and Human Services.';
+    expect(authoritySpan(s, s.indexOf('Human'), 'Human Services')).toBe('Department of Health and Human Services');
+    expect(authoritySpan(s, s.indexOf('Department'), 'Department of Health')).toBe('Department of Health and Human Services');
+  });
+
   it('keeps a company whose name holds such a word elsewhere than at its head, or carries a legal suffix', () => {
     // An affiliate network and a reporting tool, not a commission or an agency.
     expect(names(share('Stripe, Commission Junction and the Food and Drug Administration'))).toEqual(['Stripe', 'Commission Junction']);
@@ -67,6 +77,12 @@ describe('a recipients-table cell that says how or where, not who', () => {
   it('keeps a company name in sentence case with a legal suffix, and a lower-case brand linked to its own policy', () => {
     expect(names(table(['| Cloud storage Ltd | Yes | https://cloudstorage.example/privacy |']))).toEqual(['Cloud storage Ltd']);
     expect(names(table(['| quillcraft | Yes | https://inkworks.example/legal/privacy.html |']))).toEqual(['quillcraft']);
+  });
+
+  it('keeps a sentence-case name of ordinary words where the row neither answers a question nor points back to the vendor', () => {
+    // A practice's policy speaks of change and healthcare; the clearinghouse is still named in its table.
+    const md = '# Privacy\n\nWe help practices manage change in healthcare billing.\n\n# Sub-processors\n\nWe use the following sub-processors:\n\n| Sub-processor | Purpose |\n| --- | --- |\n| Change healthcare | claims clearinghouse |\n| Twilio | text messages |\n';
+    expect(names(md)).toEqual(['Change healthcare', 'Twilio']);
   });
 
   it('does not take a lower-case cell for a brand when the row links to the vendor\'s own policy', () => {

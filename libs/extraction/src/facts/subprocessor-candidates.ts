@@ -25,11 +25,17 @@ export interface NamedRecipient {
   at: number;
 }
 
-/** A name read and set aside, with why (the first few are offered for review). */
+/** A name read and set aside, with why (the first few are offered for review, see reviewOrder). */
 export interface RejectedName {
   name: string;
   ev: Evidence;
   reason: string;
+  /**
+   * 'held': a plausible name kept back only because nothing says its list names recipients, the one a person should
+   * decide; 'no name': not an organisation's name at all (a category, an authority, an ordinary word), the least
+   * worth a review slot. Unset: an organisation set aside for a reason about its role.
+   */
+  rank?: 'held' | 'no name';
 }
 
 // Words right after "the X service" that make it the vendor's own product.
@@ -117,19 +123,12 @@ export function nameCollector(ctx: FactContext) {
     // company ("Agency Analytics Inc."), and so does a row linking to the name's own site.
     const authority = suffixed || cell === 'site' ? undefined : authoritySpan(s.view, at, name, ctx.isLowerWord);
     if (authority) {
-      rejected.push({ name, ev: evidenceAt(ctx, s, at, at + name.length), reason: `a public authority (${authority}), not a sub-processor` });
-      return;
-    }
-    // A recipients-table cell in sentence case whose words are all ordinary words of the document ("Cookie banner",
-    // "Account settings") says how or where, not who; a company's name capitalises its own words ("Cloud Storage Ltd",
-    // "Amazon web services" keeps its brand).
-    if (cell === true && !suffixed && /^\p{Lu}\p{Ll}+(?:\s+\p{Ll}[\p{L}-]*)+$/u.test(name) && common(ctx, name)) {
-      rejected.push({ name, ev: evidenceAt(ctx, s, at, at + name.length), reason: 'an ordinary phrase of the document in a table cell, not a name' });
+      rejected.push({ name, ev: evidenceAt(ctx, s, at, at + name.length), reason: `a public authority (${authority}), not a sub-processor`, rank: 'no name' });
       return;
     }
     // "Sellers", "Couriers", "Banks": the plural of a kind of party in title case is a category, not an organisation.
     if (!suffixed && cell !== 'site' && partyKindPlural(name)) {
-      rejected.push({ name, ev: evidenceAt(ctx, s, at, at + name.length), reason: 'a category of recipients, not a named organisation' });
+      rejected.push({ name, ev: evidenceAt(ctx, s, at, at + name.length), reason: 'a category of recipients, not a named organisation', rank: 'no name' });
       return;
     }
     // "Google Analytics, a web analysis service provided by Google Inc.": the company behind a product the sentence has
@@ -206,11 +205,11 @@ export function nameCollector(ctx: FactContext) {
       // A name cell is a name even in ordinary words ("Cloud du Ministère de l'Intérieur"), unless it reads as a
       // category: its last word a lower-case plural ("Demand-side platforms", "Payment processors").
       if (cell && (/\s[\p{Ll}][\p{L}-]*s$/u.test(name) || CATEGORY_TAIL.test(name) || categoryHead(name))) {
-        rejected.push({ name, ev: evidenceAt(ctx, s, at, at + name.length), reason: 'a category of recipients, not a named organisation' });
+        rejected.push({ name, ev: evidenceAt(ctx, s, at, at + name.length), reason: 'a category of recipients, not a named organisation', rank: 'no name' });
         return;
       }
       if (!isLink && !cell && common(ctx, name)) {
-        if (strong) rejected.push({ name, ev: evidenceAt(ctx, s, at, at + name.length), reason: 'an ordinary word of the document, not clearly a name' });
+        if (strong) rejected.push({ name, ev: evidenceAt(ctx, s, at, at + name.length), reason: 'an ordinary word of the document, not clearly a name', rank: 'no name' });
         return;
       }
     }
@@ -242,7 +241,7 @@ export function nameCollector(ctx: FactContext) {
       rejected.push({ name, ev, reason });
       return;
     }
-    if (review) rejected.push({ name, ev, reason: review });
+    if (review) rejected.push({ name, ev, reason: review, rank: 'held' });
     else if (!names.has(key)) names.set(key, { name, ev, s, at });
   };
 

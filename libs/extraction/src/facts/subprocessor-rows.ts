@@ -5,7 +5,7 @@ import { cellUnder } from '../clauses/structure.js';
 import { PROVIDER_NOUN } from '../clauses/vocabulary.js';
 import type { FactContext } from './fact-context.js';
 import { evidenceAt } from './fact-context.js';
-import { ENDS_WITH_SUFFIX, NAME_AT, NAME_LIST_AT, readLead, splitNames, wholeCell } from './subprocessor-names.js';
+import { common, ENDS_WITH_SUFFIX, NAME_AT, NAME_LIST_AT, readLead, splitNames, wholeCell } from './subprocessor-names.js';
 import { readItem, rowSentence } from './subprocessor-lists.js';
 import { providerCellNames, providerColumn, rowHoldsNoPersonalData, trackerRowEntity } from './subprocessor-trackers.js';
 import { CELL_LABEL } from './subprocessor-patterns.js';
@@ -33,6 +33,15 @@ export function readRow(ctx: FactContext, { add, rejected }: NameCollector, bloc
   const list = labelled && PROVIDER_NOUN.test(labelled[0]) ? NAME_LIST_AT.exec(cell.text.slice(labelled[0].length)) : null;
   const lower = whole || labelled ? undefined : lowerCaseBrand(cell.text, row);
   const policy = whole || labelled || lower ? undefined : policyLinkedCell(cell.text, row, ctx.text, ownPolicy(ctx, block));
+  // A cell in sentence case whose words are all ordinary words of the document ("Cookie banner", "Account settings")
+  // says how or where, not who, when the row answers a question ("Yes", "Required") or points back to the vendor's own
+  // policy: such a table tells how the vendor collects. Elsewhere it is the name as the table writes it ("Amazon web
+  // services", "Change healthcare" in a practice's policy that speaks of change and healthcare).
+  if (whole && !sited && SENTENCE_CASE.test(whole) && !ENDS_WITH_SUFFIX.test(whole) && common(ctx, whole) && howOrWhereRow(ctx, block, row, cell)) {
+    const at = cell.at + Math.max(0, cell.text.indexOf(whole));
+    rejected.push({ name: whole, ev: evidenceAt(ctx, rs, at, at + whole.length), reason: 'an ordinary phrase of the document in a table cell, not a name', rank: 'no name' });
+    return;
+  }
   if (whole) add(whole, rs, cell.at + Math.max(0, cell.text.indexOf(whole)), strong, sited ? 'site' : true);
   else if (lower) add(lower, rs, cell.at, strong, true);
   else if (policy) add(policy, rs, cell.at, strong, 'site');
@@ -67,6 +76,15 @@ export function policyLinkedCell(text: string, row: Row, doc: string, own: (url:
   if (/^\p{Ll}/u.test(t) && /\s/.test(t)) return undefined;
   if (/^\p{Ll}[\p{Ll}-]*$/u.test(first) && (doc.match(new RegExp(String.raw`(?<![\p{L}\p{N}.])${first}(?![\p{L}\p{N}])`, 'gu'))?.length ?? 0) > 1) return undefined;
   return (row.cells ?? []).some((c) => c.text !== text && POLICY_LINK.test(c.text) && !own(c.text)) ? t : undefined;
+}
+
+const SENTENCE_CASE = /^\p{Lu}\p{Ll}+(?:\s+\p{Ll}[\p{L}-]*)+$/u;
+const ANSWER_CELL = /^(?:yes|no|true|false|optional|required|mandatory|n\/a|not applicable|[✓✔✗✘x])$/i;
+
+/** Whether a row's other cells answer a question ("Yes", "Required") or link to the vendor's own policy. */
+function howOrWhereRow(ctx: FactContext, block: Block, row: Row, cell: { text: string }): boolean {
+  const own = ownPolicy(ctx, block);
+  return (row.cells ?? []).some((c) => c !== cell && (ANSWER_CELL.test(c.text.replace(/^(?:\*\*|__)|(?:\*\*|__)$/g, '').trim()) || (POLICY_LINK.test(c.text) && own(c.text))));
 }
 
 /**

@@ -3,7 +3,7 @@ import type { FactContext } from './fact-context.js';
 import { found, silent, withReview } from './fact-context.js';
 import { core, aliasesAmong, isShortFormOf, legalName } from './subprocessor-names.js';
 import { anonymousOnly, PROVIDED_BY } from './subprocessor-patterns.js';
-import type { NameCollector } from './subprocessor-candidates.js';
+import type { NameCollector, RejectedName } from './subprocessor-candidates.js';
 import { entitiesInParentheses, spelledAcronyms } from './subprocessor-identity.js';
 
 /**
@@ -12,7 +12,7 @@ import { entitiesInParentheses, spelledAcronyms } from './subprocessor-identity.
  * set aside.
  */
 export function settleNames(ctx: FactContext, { names, rejected, owners, productReadings, vendorKeys, self }: NameCollector): Fact<'subprocessors_named'> {
-  if (names.size === 0) return withReview(silent('subprocessors_named'), rejected.slice(0, 3).map((r) => ({ value: [r.name], evidence: r.ev, reason: r.reason, rejected: true as const })));
+  if (names.size === 0) return withReview(silent('subprocessors_named'), reviewOrder(rejected, []));
   const list = [...names.values()].map((n) => ({ ...n, name: legalName(ctx.text, n.name) })).filter((n) => !vendorKeys.has(core(n.name)) && !self().has(n.name));
   // A brand and its legal name both found: keep one.
   const seen = new Set<string>();
@@ -52,5 +52,31 @@ export function settleNames(ctx: FactContext, { names, rejected, owners, product
     return false;
   });
   const confidence = out.length > 0 ? 0.75 : 0.6;
-  return withReview(found<'subprocessors_named'>(out.map((n) => n.name), out.map((n) => n.ev), confidence), rejected.slice(0, 3).map((r) => ({ value: [r.name], evidence: r.ev, reason: r.reason, rejected: true as const })));
+  const fact = found<'subprocessors_named'>(out.map((n) => n.name), out.map((n) => n.ev), confidence);
+  return withReview(fact, reviewOrder(rejected, fact.evidence));
+}
+
+/**
+ * The names set aside, as review candidates: only the first three are shown (withReview's MAX_REVIEW), so a name held back for a
+ * person to decide comes first, then organisations set aside for their role, and last the words that name no
+ * organisation ("Affiliates", "European Commission", "Cookie banner"), which would otherwise crowd out the plausible
+ * names read later in the document. Each name once: a category repeated down the page says nothing new. withReview
+ * shows one candidate per quote, and none on a kept name's quote: such a one is passed over here before its name counts
+ * as offered.
+ */
+function reviewOrder(rejected: RejectedName[], kept: RejectedName['ev'][]): { value: string[]; evidence: RejectedName['ev']; reason: string; rejected: true }[] {
+  const tier = (r: RejectedName): number => (r.rank === 'held' ? 0 : r.rank === 'no name' ? 2 : 1);
+  const names = new Set<string>();
+  const quotes = new Set(kept.map((e) => e.start));
+  return rejected
+    .map((r, i) => ({ r, i }))
+    .sort((a, b) => tier(a.r) - tier(b.r) || a.i - b.i)
+    .filter(({ r }) => {
+      const k = r.name.toLowerCase();
+      if (names.has(k) || quotes.has(r.ev.start)) return false;
+      names.add(k);
+      quotes.add(r.ev.start);
+      return true;
+    })
+    .map(({ r }) => ({ value: [r.name], evidence: r.ev, reason: r.reason, rejected: true as const }));
 }
