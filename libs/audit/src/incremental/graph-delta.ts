@@ -170,10 +170,23 @@ function modelledFlips(b: Graph, changes: ProjectionChanges, renamed: readonly s
     if (before) was.push(before);
     if (after) is.push(after);
   }
-  return new Set(candidates.filter((x) => {
+  const flipping = new Set(candidates.filter((x) => {
     const named = systemMatcher([x]);
-    return was.some(named) !== is.some(named) && !b.systems.some((s) => !moved.has(s.id) && named(s));
+    return was.some(named) !== is.some(named);
   }));
+  // U, for all the flipping names in one pass: a matcher of several names matches a system iff one of them
+  // does (keysMatcher is an OR), so the fleet's systems are scanned once, not once per name (a new config's
+  // ten names flipped 33 ms of a 10k fleet's re-audit), and each name alone is asked only of the few systems
+  // the joint matcher hits.
+  if (flipping.size) {
+    const anyNamed = systemMatcher([...flipping]);
+    for (const s of b.systems) {
+      if (moved.has(s.id) || !anyNamed(s)) continue;
+      for (const x of flipping) if (systemMatcher([x])(s)) flipping.delete(x);
+      if (!flipping.size) break;
+    }
+  }
+  return flipping;
 }
 
 /** The fleet vendors named by the systems of either graph (a handful: the key is worked out once per vendor). */
