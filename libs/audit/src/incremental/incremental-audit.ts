@@ -1,7 +1,7 @@
 import { defaultLens, type FactCorrection, type Finding, type Graph, type Lens } from '@custody/domain';
 import type { VendorEntry } from '@custody/integrations';
 import { DEFAULT_RULE_SETTINGS, REGISTRY, RULE_READS, runRulesUngrouped, type Rule, type RuleContext, type RuleError, type RuleSettings, type ScoreMemo, type TriageMap } from '@custody/rules';
-import type { ProjectionChanges, ProjectionMemo } from '@custody/graph';
+import { indexFromBase, type ProjectionChanges, type ProjectionMemo } from '@custody/graph';
 import { projectDocuments, type AnalyzedDocument, type Evaluation } from '../build-audit.js';
 import { compose, groupingStillValid, type Grouped, type RuleFindings } from './compose.js';
 import { adjacency, affectedAnchors, changesBetween, deltaOf, equalJson, isEmptyDelta, subgraphFor } from './graph-delta.js';
@@ -167,6 +167,8 @@ export function reaudit(prev: AuditState, next: AuditInputs, projected?: Graph |
   }
   const perRule: AuditState['perRule'] = new Map();
   const ctx = contextOf(next, graph);
+  // The rules' index of the new graph, patched from the previous graph's with the changed records.
+  indexFromBase(graph, changed);
   const adj = adjacency(graph);
   const subgraphs = new Map<string, { graph: Graph; anchors: Set<string> }>();
   for (const rule of next.rules ?? REGISTRY) {

@@ -114,6 +114,20 @@ describe("a rule reading names only to tell whether a named sub-processor is mod
     expect([...anchorsAfter(added, second)]).toEqual(['openai-eu']);
   });
 
+  it('asks each of several names a new system flips whether an unchanged system models it already', () => {
+    // "Azure OpenAI" matches both listed names; one scan over the unchanged systems (modelledFlips) must find
+    // each name's own match: Microsoft Azure models Azure, and OpenAI is modelled by a later system or not.
+    const azure = system('azure', 'Microsoft Azure', { role: 'cloud_storage' });
+    const openai = system('openai', 'OpenAI', { role: 'llm_provider' });
+    const both = system('azure-openai', 'Azure OpenAI', { role: 'llm_provider' });
+    const modelled = graph([practice, ehr, scribe, azure, openai]);
+    expect([...anchorsAfter(modelled, graph([practice, ehr, scribe, azure, openai, both]))]).toEqual(['azure-openai']);
+    const onlyAzure = graph([practice, ehr, scribe, azure]);
+    expect([...anchorsAfter(onlyAzure, graph([practice, ehr, scribe, azure, both]))].sort()).toEqual(['azure-openai', 'scribe']);
+    const onlyOpenai = graph([practice, ehr, scribe, openai]);
+    expect([...anchorsAfter(onlyOpenai, graph([practice, ehr, scribe, openai, both]))].sort()).toEqual(['azure-openai', 'ehr']);
+  });
+
   it('judges a system on a subgraph holding, of the systems not on its paths, only those named like a sub-processor it lists', () => {
     const holding = { ...scribe, holds: ['diagnosis' as const] };
     const g = graph([practice, ehr, system('fax', 'Sablepoint Fax'), system('openai-llc', 'OpenAI, L.L.C.', { role: 'llm_provider' }), holding]);

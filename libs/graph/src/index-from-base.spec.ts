@@ -1,0 +1,60 @@
+import type { DataCategory, Graph, GraphFlow, GraphSystem, SystemRole } from '@custody/domain';
+import { flowAdjacency, inboundOf, indexFromBase, isPracticeSide, outboundOf, systemById } from './queries.js';
+
+const system = (id: string, role: SystemRole, holds: DataCategory[] = []): GraphSystem => ({ id, name: id.toUpperCase(), role, holds, settings: {}, contracts: [], evidence: [] });
+const flow = (from: string, to: string, data: DataCategory[] = ['contact']): GraphFlow => ({ id: `${from}->${to}`, from, to, data, transport: 'https', legalBasis: 'tpo', evidence: [] });
+const graph = (systems: GraphSystem[], flows: GraphFlow[]): Graph => ({
+  practice: { name: 'P', lenses: ['default'], records: {} }, systems, flows, consents: [], redactions: [], identifiers: [], asOf: '2026-01-01T00:00:00.000Z',
+});
+
+/** The records of `b` that differ from `a`'s, by id (what an incremental projection reports). */
+function changes(a: Graph, b: Graph) {
+  const diff = <T extends { id: string }>(xs: readonly T[], ys: readonly T[]) => {
+    const out = new Map<string, { before?: T; after?: T }>();
+    const before = new Map(xs.map((x) => [x.id, x]));
+    for (const y of ys) if (before.get(y.id) !== y) out.set(y.id, { before: before.get(y.id), after: y });
+    const after = new Set(ys.map((y) => y.id));
+    for (const x of xs) if (!after.has(x.id)) out.set(x.id, { before: x });
+    return out;
+  };
+  return { base: a, systems: diff(a.systems, b.systems), flows: diff(a.flows, b.flows) };
+}
+
+/** Every answer the index gives about `ids`, as plain data. */
+const answers = (g: Graph, ids: string[]) =>
+  ids.map((id) => ({ id, system: systemById(g, id), practiceSide: isPracticeSide(g, id), inbound: inboundOf(g, id).map((f) => f.id), outbound: outboundOf(g, id).map((f) => f.id) }));
+
+describe('indexFromBase (the rules index of a re-projected graph, patched from the previous graph)', () => {
+  const practice = system('practice', 'practice');
+  const ehr = system('ehr', 'ehr', ['progress_notes']);
+  const scribe = system('scribe', 'ai_notetaker');
+  const llm = system('llm', 'llm_provider');
+  const base = () => graph([practice, ehr, llm, scribe], [flow('ehr', 'llm'), flow('practice', 'ehr'), flow('practice', 'scribe'), flow('scribe', 'llm')]);
+  const ids = ['practice', 'ehr', 'scribe', 'llm', 'dr-a', 'n8n', 'sheets'];
+
+  it('answers as an index built from scratch after systems and flows were added, replaced and removed', () => {
+    const a = base();
+    flowAdjacency(a);
+    const clinician = system('dr-a', 'clinician');
+    // A new config (n8n between the practice and a sheet), the LLM's record replaced (a setting change) and the
+    // scribe turned practice-side, a flow's record replaced and one removed; flows stay in graph order.
+    const b = graph(
+      [practice, clinician, ehr, { ...llm, holds: ['contact'] }, system('n8n', 'other'), system('sheets', 'cloud_storage'), { ...scribe, role: 'clinician' }],
+      [flow('dr-a', 'n8n'), flow('ehr', 'llm', ['diagnosis']), flow('n8n', 'sheets'), flow('n8n', 'llm'), a.flows[1]!, a.flows[2]!],
+    );
+    indexFromBase(b, changes(a, b));
+    const scratch = { ...b };
+    expect(answers(b, ids)).toEqual(answers(scratch, ids));
+    // The patched index is the one the graph answers from (not a fresh build on first ask).
+    expect(flowAdjacency(b).inbound.get('ehr')).toBe(flowAdjacency(a).inbound.get('ehr'));
+  });
+
+  it('leaves the index to be built when the changes do not add up to the graph (a duplicate id)', () => {
+    const a = base();
+    flowAdjacency(a);
+    const b = graph([...a.systems, { ...ehr, name: 'Second EHR' }], a.flows);
+    indexFromBase(b, { base: a, systems: new Map(), flows: new Map() });
+    expect(systemById(b, 'ehr')).toBe(ehr);
+    expect(flowAdjacency(b).inbound.get('llm')).not.toBe(flowAdjacency(a).inbound.get('llm'));
+  });
+});
