@@ -8,7 +8,7 @@ import type { Sentence } from '../text/sentences.js';
 import type { FactContext } from './fact-context.js';
 import type { SectionSpan } from '../types.js';
 import { evidenceAt } from './fact-context.js';
-import { cleanName, common, core, dominantBrand, ENDS_WITH_SUFFIX, HAS_SUFFIX, inLink, policyWordsOnly, productsOf } from './subprocessor-names.js';
+import { BRAND_SHAPE, cleanName, common, core, dominantBrand, ENDS_WITH_SUFFIX, HAS_SUFFIX, inLink, policyWordsOnly, productsOf } from './subprocessor-names.js';
 import { BRAND_PRODUCT_AFTER, ownerOfNamedProduct, placeName, SOCIAL_BUTTON_AFTER, AFFILIATE_CONTEXT, AFFILIATE_EXAMPLES, FROM_AFFILIATES, BIG_TECH, BIG_TECH_SERVICE, CATEGORY_TAIL, DATA_RELATION, EMBEDDED_PLUGIN, OWN_PRESENCE, FUNCTION_WORD, INSTITUTION, SOCIAL_HEADING, SUFFIX_TAIL, categoryHead, nameStart } from './subprocessor-patterns.js';
 import { excludedBecause } from './subprocessor-triggers.js';
 import { NO_PERSONAL_DATA } from './subprocessor-lists.js';
@@ -74,7 +74,7 @@ export function nameCollector(ctx: FactContext) {
   // 'site' when the row also links to the party's own site (see linksToOwnSite): then no word filter applies to the name.
   // `review`: a name from a list nothing says is a list of recipients: kept for review (with this reason) if it passes every filter.
   // `tracker`: a tracker-table row that links to this party's own policy: a social network named there runs its pixel on the vendor's pages.
-  const add = (raw: string, s: Sentence, at: number, strong = false, cell: boolean | 'site' = false, review?: string, tracker = false): void => {
+  const add = (raw: string, s: Sentence, at: number, strong = false, cell: boolean | 'site' | 'party' = false, review?: string, tracker = false): void => {
     // A sited cell is the name as its table writes it: only its spacing and final punctuation are tidied.
     let name = cell === 'site' ? raw.replace(/\s+/g, ' ').trim().replace(/[\s,;:]+$/, '') || undefined : cleanName(raw);
     if (!name) return;
@@ -121,7 +121,10 @@ export function nameCollector(ctx: FactContext) {
     // A public body ("HMRC", "Food and Drug Administration", read whole before its parts) is told what the law requires
     // or what it asks for, not engaged by the vendor: the labels leave authorities out. A legal suffix makes it a
     // company ("Agency Analytics Inc."), and so does a row linking to the name's own site.
-    const authority = suffixed || cell === 'site' ? undefined : authoritySpan(s.view, at, name, ctx.isLowerWord);
+    // A cell under a "Sub-processor"/"Vendor" column naming a product whose last word is an institution's ("NextGen
+    // Office", "Microsoft Azure Government") after a brand is that product, not a public body.
+    const product = cell === 'party' && productCell(name, ctx.isLowerWord);
+    const authority = suffixed || cell === 'site' || product ? undefined : authoritySpan(s.view, at, name, ctx.isLowerWord);
     if (authority) {
       rejected.push({ name, ev: evidenceAt(ctx, s, at, at + name.length), reason: `a public authority (${authority}), not a sub-processor`, rank: 'no name' });
       return;
@@ -185,7 +188,7 @@ export function nameCollector(ctx: FactContext) {
     const after = s.view.slice(at + name.length, at + name.length + 40);
     const sited = cell === 'site';
     if (!suffixed && !sited) {
-      if (INSTITUTION.test(name) || ADDRESS_WORD.test(name) || /^\s*,?\s*(?:\d|[A-Z]{2}\s+\d)/.test(after) || /\d[\w-]*,?\s*$/.test(s.view.slice(Math.max(0, at - 12), at))) return;
+      if ((INSTITUTION.test(name) && !product) || ADDRESS_WORD.test(name) || /^\s*,?\s*(?:\d|[A-Z]{2}\s+\d)/.test(after) || /\d[\w-]*,?\s*$/.test(s.view.slice(Math.max(0, at - 12), at))) return;
       if (policyWordsOnly(name) || NOT_AN_ORGANISATION.test(name) || placeName(name)) return;
       // A kind of tracker in title case ("Non-Cookie Technologies", "Statistics"), not an organisation.
       if (name.split(/\s+/).every((w) => TRACKER_TITLE_WORD.test(w))) return;
@@ -311,4 +314,21 @@ export type NameCollector = ReturnType<typeof nameCollector>;
 function ownCell(row: string, from: number, to: number): string {
   const end = row.indexOf('|', to);
   return row.slice(row.lastIndexOf('|', from - 1) + 1, end < 0 ? row.length : end);
+}
+
+// The last words of a product named like an institution ("NextGen Office", "Azure Government"); never "X of Y".
+const PRODUCT_HEAD = /^(?:\S+\s+){1,3}(?:Office|Government)$/u;
+// Words that open a public body's name, not a brand's ("Federal", "Home", "Cabinet", "Post").
+const PUBLIC_WORD = /^(?:Federal|State|National|Home|Cabinet|Foreign|Patent|Post|Public|Local|City|County|Royal|Privacy|Information|Tax|U\.?S\.?|UK|EU|HM|Civil|Government)$/;
+
+/**
+ * Whether a name cell under a party column reads as a brand's product with an institution's last word: a word before
+ * it is shaped like a brand ("NextGen"), is a big platform's name ("Microsoft") or is a word the document never writes in
+ * lower case and that opens no public body's name. "Home Office", "Federal Government", "Office of Civil Rights" are not.
+ */
+function productCell(name: string, isLowerWord: (w: string) => boolean): boolean {
+  if (!PRODUCT_HEAD.test(name)) return false;
+  const words = name.split(/\s+/).slice(0, -1);
+  if (words.some((w) => PUBLIC_WORD.test(w))) return false;
+  return words.some((w) => BRAND_SHAPE.test(w) || BIG_TECH.test(w) || (/^[\p{Lu}][\p{L}]+$/u.test(w) && !isLowerWord(w.toLowerCase())));
 }

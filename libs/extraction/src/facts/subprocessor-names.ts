@@ -1,5 +1,6 @@
 import type { FactContext } from './fact-context.js';
 import { POLICY_WORDS } from '../clauses/vocabulary.js';
+import { AUTHORITY_HEADS } from '../clauses/authorities.js';
 import { AnchoredWindows, CapitalIndex, wordsBefore } from '../text/anchored-windows.js';
 import { hasWholeWord } from '../text/whole-word.js';
 import { capitalisedWordsOfText } from '../text/capitalised-words.js';
@@ -41,7 +42,11 @@ const NAME_NOTE = String.raw`(?:\s*\((?![^()]*\s${SUFFIX}(?![\p{L}]))[^()\d\n]{1
 // group (USA)"): two names, when each has at least two words ("Conversant/CJ Affiliate" is one company's names, "TCP/IP" no one's).
 // The slash is matched before the look-behind is asked: asked first, the look-behind would run at every position.
 const SLASH = String.raw`\/(?<=\p{Lu}\S*\s\S+\/)(?=\p{Lu}\S*\s\p{Lu})`;
-export const NAME_LIST_AT = new RegExp(String.raw`^\s*(?:the\s+)?(${NAME}${NAME_NOTE}(?:\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\/or\s+|\s+and\s+|\s+or\s+|\s+&\s+)${NAME}${NAME_NOTE}|${SLASH}${NAME}${NAME_NOTE}){0,12})`, 'u');
+// "Stripe, the Department of Justice and Mailgun": a public body written with its "the" inside a list is one entry of
+// it (set aside alone as an authority when read, see authoritySpan), not the list's end. Only before a body's head word:
+// "Stripe, the payment processor" or "Stripe, the Company" still ends it.
+const THE_BODY = String.raw`(?:the\s+(?=(?:[\p{Lu}][\p{L}.'’-]*\s+){0,3}(?:${AUTHORITY_HEADS.join('|')})(?![\p{L}])))?`;
+export const NAME_LIST_AT = new RegExp(String.raw`^\s*(?:the\s+)?(${NAME}${NAME_NOTE}(?:\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\/or\s+|\s+and\s+|\s+or\s+|\s+&\s+)${THE_BODY}${NAME}${NAME_NOTE}|${SLASH}${NAME}${NAME_NOTE}){0,12})`, 'u');
 // Connective adverbs that open sentences ("Additionally, …") are not names either.
 export const NOT_A_NAME = /^(?:additionally|furthermore|moreover|finally|alternatively|similarly|accordingly|consequently|likewise|specifically|generally|otherwise|therefore|thus|hence|nevertheless|nonetheless|meanwhile|subsequently|the|a|an|our|we|you|your|this|these|such|any|all|each|customer|covered entity|business associate|company|vendor|services?|section|article|schedule|exhibit|appendix|annex|agreement|hipaa|gdpr|ccpa|cpra|phi|eu|eea|uk|us|u\.s\.|united states|usa|california|europe|data|personal|protected|note|none|n\/a|name|purpose|location|sub-?processors?|entity|country|service|function|description|category|sub-?contractors?|vendors?|providers?|(?:service|third[- ]party) providers?|recipients?|partners?|names?|purposes?|functions?|locations?|countr(?:y|ies)|regions?|roles?|services provided|processing|activity|activities|(?:company|vendor|provider|entity|sub-?processor|sub-?contractor|legal|supplier) names?|suppliers?|third[- ]part(?:y|ies)|hosting location|privacy policy|privacy notice|privacy statement|terms|terms of (?:service|use)|cookie policy|cookies?|personal data|personal information|user|users|member|members|website|site|app|apps|application|platform|content|account|email|sms|api|ai|ml|it|hr|faq|help center|support|settings|dashboard|standard contractual clauses|sccs?|dpa|data processing agreement|data privacy framework|privacy shield|for|if|when|where|while|with|in|on|at|by|to|from|as|or|and|but|also|other|some|certain|further|more|please|see|click|learn|read|note|important|example|e\.g|i\.e|etc|inc|llc|ltd|limited|gmbh|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|june|july|august|september|october|november|december|[a-z]|transport layer security|tls|ssl|https?|secure sockets layer|advanced encryption standard|aes|wi-?fi|bluetooth|ip|sdk|javascript|html|yes|true|false|optional|required|mandatory|unknown|not applicable|everyone|anyone|someone|nobody|list|statement|page|addendum|form|portal|link|table|document|here|below|above|overview|summary|details)$/i;
 

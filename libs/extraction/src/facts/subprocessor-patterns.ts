@@ -164,3 +164,18 @@ function anonymousSubject(name: string): RegExp {
 const PERSONAL_DATA = /\bpersonal(?:ly\s+identifiable)?\s+(?:data|information)\b|\b(?:ip\s+address|e-?mail\s+address|identif(?:y|ies)\s+you)\b|\b(?:device|advertising|unique|online|user)\s+(?:identifiers?|ids?)\b|\baccount\s+(?:records?|data|information|details)\b|\bcontact\s+(?:details|information)\b/i;
 // The vendor's verb of using a provider, right before a name.
 export const USE_VERB_BEFORE = /\b(?:use[sd]?|using|engage[sd]?|works?\s+with|rel(?:y|ies)\s+on|utili[sz]e[sd]?|partners?\s+with)\s+(?:the\s+)?$/i;
+
+/**
+ * Roles a practice's vendors are named by (data, extend here): "our clearinghouse, Office Ally," names Office Ally as the
+ * practice's clearinghouse. Only roles of an engaged party: "our office", "our Privacy Officer" name a place or a person.
+ */
+export const ROLE_NOUNS = [
+  'clearinghouse', 'claims clearinghouse', 'EHR vendor', 'EHR provider', 'EHR', 'EMR vendor', 'EMR provider', 'electronic health record vendor',
+  'practice management system', 'billing service', 'billing company', 'billing provider', 'payment processor', 'card processor',
+  'hosting provider', 'cloud provider', 'cloud host', 'e-prescribing partner', 'e-prescribing vendor', 'e-prescribing provider',
+  'email provider', 'email service provider', 'fax provider', 'fax service', 'telehealth platform', 'telehealth provider',
+  'video provider', 'scheduling provider', 'reminder service', 'texting provider', 'SMS provider', 'lab partner', 'laboratory partner',
+  'transcription service', 'answering service', 'analytics provider', 'backup provider', 'IT provider', 'IT vendor',
+];
+// "our clearinghouse, " right before a name: the appositive names the party in that role (see readProse).
+export const ROLE_APPOSITIVE = new RegExp(String.raw`\bour\s+(?:${ROLE_NOUNS.map((n) => n.replace(/[-]/g, '[- ]?').replace(/\s+/g, '\\s+')).join('|')}),\s+(?=[\p{Lu}0-9])`, 'giu');

@@ -42,11 +42,23 @@ export function readRow(ctx: FactContext, { add, rejected }: NameCollector, bloc
     rejected.push({ name: whole, ev: evidenceAt(ctx, rs, at, at + whole.length), reason: 'an ordinary phrase of the document in a table cell, not a name', rank: 'no name' });
     return;
   }
-  if (whole) add(whole, rs, cell.at + Math.max(0, cell.text.indexOf(whole)), strong, sited ? 'site' : true);
+  if (whole) add(whole, rs, cell.at + Math.max(0, cell.text.indexOf(whole)), strong, sited ? 'site' : partyColumn(block, context) ? 'party' : true);
   else if (lower) add(lower, rs, cell.at, strong, true);
   else if (policy) add(policy, rs, cell.at, strong, 'site');
   else if (labelled && list) splitNames(list[1], cell.at + labelled[0].length + list[0].length - list[1].length, (n, at) => add(n, rs, at, true));
   else readLead(cell.text, cell.at, (raw, at) => add(raw, rs, at, strong));
+}
+
+// A column title naming the parties a vendor engages ("Sub-processor", "Vendor", "Service provider").
+const PARTY_TITLE = /\b(?:sub-?processors?|vendors?|providers?|processors?|suppliers?)\b/i;
+
+/**
+ * Whether the table's name column is titled as the vendor's engaged parties: a cell under such a title is strong evidence
+ * of a company, so a product named with an institution word ("NextGen Office") is read as that product (see productCell).
+ */
+function partyColumn(block: Block, context: ListContext): boolean {
+  const head = block.header?.[context.nameColumn];
+  return head !== undefined && PARTY_TITLE.test(head.text);
 }
 
 /**

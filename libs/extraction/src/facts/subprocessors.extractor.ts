@@ -10,13 +10,13 @@ import type { Sentence } from '../text/sentences.js';
 import type { FactContext } from './fact-context.js';
 import { collectorMentions, inRanges, trackerSections } from './tracker-names.js';
 import { evidenceAt } from './fact-context.js';
-import { BRAND_SHAPE, ENDS_WITH_SUFFIX, HAS_SUFFIX, inLink, NAME_LIST_AT, readLead, splitNames, SUFFIX_NAME, TOKEN } from './subprocessor-names.js';
+import { BRAND_SHAPE, ENDS_WITH_SUFFIX, HAS_SUFFIX, inLink, NAME_AT, NAME_LIST_AT, readLead, splitNames, SUFFIX_NAME, TOKEN } from './subprocessor-names.js';
 import { toolOwners } from './subprocessor-tool-owners.js';
 import { buttonOwners, examplesOfPrevious } from './subprocessor-prose-parties.js';
 import { isCategoryList, noPersonalData, readItem, runInRecipient } from './subprocessor-lists.js';
 import { isTrackerTable } from './subprocessor-trackers.js';
 import { oneOfProviders, providerHeading, providerProfile } from './subprocessor-profiles.js';
-import { ANONYMOUS_DATA, USE_VERB_BEFORE, DATA_RELATION, HEADING, LIST_LEAD, SHOUTING, STRICT_HEADING, USER_ITEMS, notSentenceName } from './subprocessor-patterns.js';
+import { ANONYMOUS_DATA, ROLE_APPOSITIVE, USE_VERB_BEFORE, DATA_RELATION, HEADING, LIST_LEAD, SHOUTING, STRICT_HEADING, USER_ITEMS, notSentenceName } from './subprocessor-patterns.js';
 import { deniedUse, examplesReceive, groupExamples, kindExamples, pluginOwners, triggers, vendorPassesTo } from './subprocessor-triggers.js';
 import type { NameCollector } from './subprocessor-candidates.js';
 import { nameCollector } from './subprocessor-candidates.js';
@@ -279,6 +279,18 @@ function readProse(r: Reading, s: Sentence, intro: Sentence | undefined, underHe
   if (!userItems) for (const at of groupExamples(v)) {
     const list = NAME_LIST_AT.exec(v.slice(at));
     if (list) splitNames(list[1], at + list[0].length - list[1].length, (n, nat) => add(n, s, nat, true));
+  }
+  // 1d. "We share claims data with our clearinghouse, Office Ally, and …": a name set off by commas right after "our <role>"
+  // is the party in that role. The appositive closes after the name (a comma, a parenthesis or the clause's end);
+  // "our payment processor, which …" names nobody.
+  if (!userItems && v.includes('our ')) {
+    ROLE_APPOSITIVE.lastIndex = 0;
+    for (let m = ROLE_APPOSITIVE.exec(v); m; m = ROLE_APPOSITIVE.exec(v)) {
+      const at = m.index + m[0].length;
+      if (deniedUse(v.slice(Math.max(0, v.lastIndexOf(';', m.index) + 1), m.index))) continue;
+      const n = NAME_AT.exec(v.slice(at));
+      if (n && /^\s*(?:[,;)(]|\.?\s*$)/.test(v.slice(at + n[0].length))) add(n[1], s, at + n[0].indexOf(n[1]), true);
+    }
   }
   // 2. Corporate names (legal suffix) in a sentence about providers sharing or processing data.
   const next = ctx.sentences[s.index + 1];
