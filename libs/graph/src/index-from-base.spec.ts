@@ -58,3 +58,41 @@ describe('indexFromBase (the rules index of a re-projected graph, patched from t
     expect(flowAdjacency(b).inbound.get('llm')).not.toBe(flowAdjacency(a).inbound.get('llm'));
   });
 });
+
+describe('indexFromBase, on changes a scratch build must agree with', () => {
+  const practice = system('practice', 'practice');
+  const ehr = system('ehr', 'ehr', ['progress_notes']);
+  const scribe = system('scribe', 'ai_notetaker');
+  const llm = system('llm', 'llm_provider');
+  const sheets = system('sheets', 'cloud_storage');
+  const ids = ['practice', 'ehr', 'scribe', 'llm', 'sheets'];
+  const agrees = (a: Graph, b: Graph) => {
+    flowAdjacency(a);
+    indexFromBase(b, changes(a, b));
+    expect(answers(b, ids)).toEqual(answers({ ...b }, ids));
+  };
+
+  it('rebuilds both the old and the new ends of a flow removed or moved to another system', () => {
+    const a = graph([practice, ehr, scribe, llm, sheets], [flow('practice', 'ehr'), flow('ehr', 'llm'), flow('scribe', 'llm'), flow('practice', 'scribe')]);
+    // ehr->llm now goes ehr->sheets (same id, the `to` moved); scribe->llm removed; a flow added before the others.
+    const moved = { ...a.flows[1]!, to: 'sheets' };
+    agrees(a, graph(a.systems, [flow('sheets', 'llm'), a.flows[0]!, moved, a.flows[3]!]));
+    // The `from` moved instead.
+    const b = graph([practice, ehr, scribe, llm, sheets], [flow('practice', 'ehr'), flow('ehr', 'llm'), flow('scribe', 'llm')]);
+    agrees(b, graph(b.systems, [b.flows[0]!, { ...b.flows[1]!, from: 'scribe' }, b.flows[2]!]));
+  });
+
+  it('patches the practice side when a system is replaced under its id by one of another side, both ways', () => {
+    const a = graph([practice, ehr, scribe, llm], [flow('practice', 'scribe')]);
+    // Same length: scribe removed and a clinician "scribe" added; ehr turned practice-side and back.
+    const b = graph([practice, { ...ehr, role: 'clinician' }, system('scribe', 'clinician'), llm], a.flows);
+    agrees(a, b);
+    agrees(b, graph([practice, ehr, { ...scribe }, llm], a.flows));
+  });
+
+  it('builds from scratch when a duplicate flow id hides a removed flow from the changes', () => {
+    // Two flows under one id (a graph read from a store): the changes by id see none when one of them goes.
+    const a = graph([practice, ehr, scribe, llm], [flow('practice', 'ehr'), { ...flow('ehr', 'llm'), id: 'x' }, { ...flow('scribe', 'llm'), id: 'x' }]);
+    agrees(a, graph(a.systems, [a.flows[0]!, a.flows[2]!]));
+  });
+});

@@ -81,7 +81,8 @@ function indexOf(graph: Graph): GraphIndex {
  * way; the flow lists of every system at an end of a changed flow rebuilt in graph order by one scan (the others
  * shared with the base's, which nothing mutates); the lazily built caches (origins, paths) left to be built. It
  * relies on `changes` listing every record that differs, as the re-audit's delta does; when the base has no
- * index, `graph` has one already, or an id is not unique, it does nothing and the index is built as usual.
+ * index, `graph` has one already, a system id is not unique or the flow lists do not add up to the graph's flows,
+ * it does nothing and the index is built as usual.
  */
 export function indexFromBase(
   graph: Graph,
@@ -107,14 +108,22 @@ export function indexFromBase(
   }
   const inbound = new Map(prev.inbound);
   const outbound = new Map(prev.outbound);
+  // Flows the patched lists hold, counted as each list is dropped and rebuilt: every flow is in one inbound and
+  // one outbound list, so anything but the graph's count means the changes missed a flow (two flows under one
+  // id, as a graph read from a store can hold, hide a removal from changes by id): build as usual.
+  let ins = base.flows.length;
+  let outs = base.flows.length;
+  for (const id of to) ins -= inbound.get(id)?.length ?? 0;
+  for (const id of from) outs -= outbound.get(id)?.length ?? 0;
   for (const id of to) inbound.delete(id);
   for (const id of from) outbound.delete(id);
   if (to.size || from.size) {
     for (const f of graph.flows) {
-      if (to.has(f.to)) (inbound.get(f.to) ?? inbound.set(f.to, []).get(f.to)!).push(f);
-      if (from.has(f.from)) (outbound.get(f.from) ?? outbound.set(f.from, []).get(f.from)!).push(f);
+      if (to.has(f.to)) (ins++, (inbound.get(f.to) ?? inbound.set(f.to, []).get(f.to)!).push(f));
+      if (from.has(f.from)) (outs++, (outbound.get(f.from) ?? outbound.set(f.from, []).get(f.from)!).push(f));
     }
   }
+  if (ins !== graph.flows.length || outs !== graph.flows.length) return;
   const index: GraphIndex = {
     systems: graph.systems, flows: graph.flows, sizes: [graph.systems.length, graph.flows.length],
     byId, practiceSide, inbound, outbound, origins: new Map(), originSets: new Map(), bfs: new Map(), inboundPhi: new Map(),
