@@ -154,7 +154,11 @@ export function reaudit(prev: AuditState, next: AuditInputs, projected?: Graph |
   lap('project');
   // The changed records as the projection reported them when they are relative to this audit's graph; else
   // found by comparing the graphs (a graph from the store, or a memo another audit moved on from).
-  const changed = sameGraph ? { base: prev.graph, systems: new Map(), flows: new Map() } : changes?.base === prev.graph ? changes : changesBetween(prev.graph, graph);
+  const compared = !sameGraph && changes?.base !== prev.graph;
+  // Comparing by id needs unique ids: with two records under one id, removing the first leaves the id's last
+  // record equal and the removal unseen (a graph from the store can hold such records). Audit those in full.
+  if (compared && (hasDuplicateIds(prev.graph) || hasDuplicateIds(graph))) return auditState(next, { graph, memo }, 'records share an id: the graphs cannot be compared record by record');
+  const changed = sameGraph ? { base: prev.graph, systems: new Map(), flows: new Map() } : compared ? changesBetween(prev.graph, graph) : changes!;
   const delta = deltaOf(prev.graph, graph, changed);
   lap('diff');
   const stats: ReauditStats = { mode: 'incremental', rulesFull: [], rulesPartial: {}, ms, cpuMs };
@@ -221,4 +225,8 @@ export function reaudit(prev: AuditState, next: AuditInputs, projected?: Graph |
   const { evaluation, lens, grouped, scoring } = compose(next, ctx, perRule, { grouped: prev.grouped, valid: groupingStillValid(prev.graph, graph, changed), scoring: prev.scoring });
   lap('compose');
   return { inputs: next, graph, lens, evaluation, stats, perRule, grouped, memo, scoring };
+}
+
+function hasDuplicateIds(g: Graph): boolean {
+  return new Set(g.systems.map((s) => s.id)).size !== g.systems.length || new Set(g.flows.map((f) => f.id)).size !== g.flows.length;
 }
