@@ -55,7 +55,7 @@ function indexOf(graph: Graph): GraphIndex {
   for (const s of graph.systems) {
     if (byId.has(s.id)) continue;
     byId.set(s.id, s);
-    if (s.role === 'practice' || s.role === 'clinician') practiceSide.add(s.id);
+    if (isPracticeSideSystem(s)) practiceSide.add(s.id);
   }
   const inbound = new Map<string, GraphFlow[]>();
   const outbound = new Map<string, GraphFlow[]>();
@@ -97,7 +97,7 @@ export function indexFromBase(
     if (after) byId.set(id, after);
     else byId.delete(id);
     if (id !== PRACTICE_ID) practiceSide.delete(id);
-    if (after && (after.role === 'practice' || after.role === 'clinician')) practiceSide.add(id);
+    if (after && isPracticeSideSystem(after)) practiceSide.add(id);
   }
   // Duplicate ids in `graph` (the first one wins in a build) or changes that do not add up: build as usual.
   if (byId.size !== graph.systems.length) return;
@@ -134,6 +134,11 @@ export function indexFromBase(
 /** The system with this id (index lookup). */
 export function systemById(graph: Graph, id: string): GraphSystem | undefined {
   return indexOf(graph).byId.get(id);
+}
+
+/** Whether this system record is the practice itself or one of its clinicians (the one test the index and the re-audit's delta share). */
+export function isPracticeSideSystem(s: GraphSystem | undefined): boolean {
+  return !!s && (s.id === PRACTICE_ID || s.role === 'practice' || s.role === 'clinician');
 }
 
 /** The practice itself and its clinicians: where PHI originates, never "a vendor". */

@@ -1,5 +1,5 @@
-import { nameKey, PRACTICE_ID, type Graph, type GraphFlow, type GraphSystem } from '@custody/domain';
-import { flowAdjacency, type ProjectionChanges } from '@custody/graph';
+import { nameKey, type Graph, type GraphFlow, type GraphSystem } from '@custody/domain';
+import { flowAdjacency, isPracticeSideSystem, type ProjectionChanges } from '@custody/graph';
 import { nameMatcher, namedSubprocessors, systemMatcher, type RuleReads } from '@custody/rules';
 
 /**
@@ -45,7 +45,6 @@ export interface GraphDelta {
 const identityOf = (s: GraphSystem) => JSON.stringify({ id: s.id, name: s.name, role: s.role, group: s.group });
 const shapeOf = (s: GraphSystem) => JSON.stringify({ id: s.id, name: s.name, role: s.role, group: s.group, holds: s.holds, contracts: s.contracts });
 const flowShapeOf = ({ evidence: _evidence, ...rest }: GraphFlow) => JSON.stringify(rest);
-const onPracticeSide = (s: GraphSystem | undefined) => !!s && (s.id === PRACTICE_ID || s.role === 'practice' || s.role === 'clinician');
 
 /**
  * The records that differ between two graphs, when no projection reported them (a graph read back from the
@@ -97,9 +96,9 @@ export function deltaOf(a: Graph, b: Graph, changes: ProjectionChanges): GraphDe
     identity: new Set(), shape: new Set(), full: new Set(), flowFull: [], flowShape: [],
     practiceSide: (id) => {
       const changed = changes.systems.get(id);
-      if (changed) return onPracticeSide(changed.before) && onPracticeSide(changed.after);
+      if (changed) return isPracticeSideSystem(changed.before) && isPracticeSideSystem(changed.after);
       if (!current.size) for (const s of b.systems) current.set(s.id, s);
-      return onPracticeSide(current.get(id));
+      return isPracticeSideSystem(current.get(id));
     },
   };
   const standInKeys = new Set<string>();
