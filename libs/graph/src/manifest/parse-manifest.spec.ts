@@ -75,6 +75,16 @@ describe('parseManifest', () => {
     }
   });
 
+  it('counts evidence offsets from the first visible character when the file starts with a UTF-8 BOM', () => {
+    // An editor shows no BOM, and documents and integration configs are decoded without it; a manifest saved by
+    // Windows Notepad must point at the same characters as the same manifest saved without one.
+    const plain = parseManifest(VALID);
+    const bom = parseManifest('\ufeff' + VALID);
+    const spans = (m: typeof plain) => [...m.systems.flatMap((s) => s.evidence), ...m.flows.flatMap((f) => f.evidence)].map((e) => [e.start, e.end, e.line, e.quote]);
+    expect(spans(bom)).toEqual(spans(plain));
+    for (const ev of bom.flows.flatMap((f) => f.evidence)) expect(VALID.slice(ev.start, ev.end)).toBe(ev.quote);
+  });
+
   it('defaults lenses, records and lists when a minimal manifest omits them', () => {
     const m = parseManifest('practice: { name: Solo Practice }\n', 'solo.yaml');
     expect(m).toMatchObject({ file: 'solo.yaml', practice: { lenses: ['default'], records: {} }, systems: [], flows: [] });

@@ -14,7 +14,10 @@ import type { LoadedYaml, LocatedProblem } from '@custody/domain/safe-yaml';
  * thrown together as one {@link InvalidInputError} whose message has one `file:line: path: reason` line
  * per problem, so a user fixes the whole file in one pass. `details.problems` carries the same list.
  */
-export function parseManifest(text: string, file = 'custody.yaml', opts: { maxBytes?: number } = {}): Manifest {
+export function parseManifest(source: string, file = 'custody.yaml', opts: { maxBytes?: number } = {}): Manifest {
+  // A UTF-8 byte-order mark is not part of the text a user sees in an editor, and documents and integration
+  // configs are decoded without it: evidence offsets count from the first visible character in all three.
+  const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
   const yaml = loadYaml(text, opts);
   if (yaml.problems.length) fail(file, yaml.problems);
 
