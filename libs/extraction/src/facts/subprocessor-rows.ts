@@ -35,6 +35,7 @@ export function readRow(ctx: FactContext, { add, rejected }: NameCollector, bloc
   const labelled = whole ? null : CELL_LABEL.exec(cell.text);
   const list = labelled && PROVIDER_NOUN.test(labelled[0]) ? NAME_LIST_AT.exec(cell.text.slice(labelled[0].length)) : null;
   const lower = whole || labelled ? undefined : lowerCaseBrand(cell.text, row);
+  const policy = whole || labelled || lower ? undefined : policyLinkedCell(cell.text, row, ctx.text, ownPolicy(ctx, block));
   // A cell in sentence case whose words are all ordinary words of the document ("Cookie banner", "Account settings")
   // says how or where, not who, when the row answers a question ("Yes", "Required") or points back to the vendor's own
   // policy: such a table tells how the vendor collects. Elsewhere it is the name as the table writes it ("Amazon web
@@ -46,6 +47,7 @@ export function readRow(ctx: FactContext, { add, rejected }: NameCollector, bloc
   }
   if (whole) add(whole, rs, cell.at + Math.max(0, cell.text.indexOf(whole)), strong, sited ? 'site' : partyColumn(block, context) ? 'party' : true);
   else if (lower) add(lower, rs, cell.at, strong, true);
+  else if (policy) add(policy, rs, cell.at, strong, 'site');
   else if (labelled && list) splitNames(list[1], cell.at + labelled[0].length + list[0].length - list[1].length, (n, at) => add(n, rs, at, true));
   else readLead(cell.text, cell.at, (raw, at) => add(raw, rs, at, strong));
 }
