@@ -55,7 +55,7 @@ export function readItem(ctx: FactContext, s: Sentence, add: (raw: string, s: Se
   // The item's marker, then Markdown emphasis around a lead name ("* **Stripe**: payment processing").
   const body = v.replace(ITEM_MARKER, '').replace(/^(?:\*\*|__|\*|_)(?=[\p{Lu}0-9])/u, '');
   let read = false;
-  readLead(body, v.length - body.length, (raw, at) => {
+  readLead(titleLine(ctx.text, s, body) ?? body, v.length - body.length, (raw, at) => {
     read = true;
     add(raw, s, at);
   });
@@ -64,6 +64,22 @@ export function readItem(ctx: FactContext, s: Sentence, add: (raw: string, s: Se
   // name is the subject of a verb of supplying a service.
   const m = NAME_AT.exec(body);
   if (m && m.index === 0 && ITEM_VERB.test(body.slice(m[0].length))) add(m[1], s, v.length - body.length + body.indexOf(m[1]));
+}
+
+/**
+ * The item's first line when it stands apart as a title ("* **Coinpayments**  ⏎ Their Privacy Policy can be viewed at …"):
+ * a line break ends the item's lead as a colon or dash would, so the description's first word ("Their") is not read as
+ * part of the name. Only a short line with no sentence punctuation, followed by a line that opens a sentence; the view
+ * must match the source up to the break (the view writes the break as a space), or offsets would drift.
+ */
+function titleLine(text: string, s: Sentence, body: string): string | undefined {
+  const raw = text.slice(s.start, s.end);
+  const br = raw.indexOf('\n');
+  const markerLength = s.view.length - body.length;
+  if (br <= markerLength || s.view.slice(0, br) !== raw.slice(0, br)) return undefined;
+  const line = body.slice(0, br - markerLength).replace(/(?:\*\*|__|\*|_)?\s*$/, '');
+  if (line.split(/\s+/).length > 6 || /[.,;:!?]\s|[.;:!?]$/.test(line) || !/^\s*[\p{Lu}\d]/u.test(raw.slice(br + 1))) return undefined;
+  return line;
 }
 
 // What an entity does as the subject of a list item about it: supplies, enables or handles something for the vendor.

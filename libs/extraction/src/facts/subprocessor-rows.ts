@@ -26,7 +26,10 @@ export function readRow(ctx: FactContext, { add, rejected }: NameCollector, bloc
   // https://www.thetradedesk.com/…", "Platform161 | https://platform161.com/…") is the organisation's name as the
   // table writes it, whatever words it is made of (capitals, digits, "Institute", "House", a leading "The"): the
   // cell is marked so that neither the cleaning of prose names nor the word filters change or drop it.
-  const sited = sitedCell(cell.text, row);
+  // So is a cell of several words in capitals whose row links to a privacy policy that is not the vendor's own
+  // ("FUSIO BY S4M | http://www.s4m.io/privacy-policy/"): the policy's party as the table writes it, which the cleaning
+  // of prose names would drop as shouting.
+  const sited = sitedCell(cell.text, row) ?? (SHOUTED_CELL.test(cell.text.trim()) ? policyLinkedCell(cell.text, row, ctx.text, ownPolicy(ctx, block)) : undefined);
   const whole = sited ?? wholeCell(cell.text);
   // "Our advertising Partner: Affilizz, AdMarketPlace and Microsoft": a label of the kind, then the names.
   const labelled = whole ? null : CELL_LABEL.exec(cell.text);
@@ -90,6 +93,8 @@ export function policyLinkedCell(text: string, row: Row, doc: string, own: (url:
   return (row.cells ?? []).some((c) => c.text !== text && POLICY_LINK.test(c.text) && !own(c.text)) ? t : undefined;
 }
 
+// Several words in capitals (digits and "&" allowed): what cleanName drops as shouting in prose.
+const SHOUTED_CELL = /^[\p{Lu}\d&.-]+(?:\s+[\p{Lu}\d&.-]+)+$/u;
 const SENTENCE_CASE = /^\p{Lu}\p{Ll}+(?:\s+\p{Ll}[\p{L}-]*)+$/u;
 const ANSWER_CELL = /^(?:yes|no|true|false|optional|required|mandatory|n\/a|not applicable|[✓✔✗✘x])$/i;
 

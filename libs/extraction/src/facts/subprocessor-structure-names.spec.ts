@@ -100,3 +100,19 @@ describe('a provider heading with an escaped bullet left in it', () => {
     expect(names(md)).toEqual([]);
   });
 });
+
+describe('a name cell in capitals whose row links to that party\'s privacy policy', () => {
+  const intro = '# Advertising\n\nYour data may be shared with any of the ad technology providers listed below:\n\n| Ad technology providers | Further info |\n| --- | --- |\n| Adsmith | https://www.adsmith.com/privacy/ |\n';
+
+  it('reads the cell as the table writes it', () => {
+    expect(names(intro + '| QUILL BY K7M | http://www.k7m.example/privacy-policy/ |\n').sort()).toEqual(['Adsmith', 'QUILL BY K7M']);
+  });
+
+  it('still reads a lower-case brand whose row links to a privacy policy on another site', () => {
+    expect(names(intro + '| quillworks | https://createjs.example/legal/privacy.html |\n').sort()).toEqual(['Adsmith', 'quillworks']);
+  });
+
+  it('does not read such a cell when the row links to no privacy policy', () => {
+    expect(names(intro + '| QUILL BY K7M | http://www.k7m.example/about/ |\n')).toEqual(['Adsmith']);
+  });
+});

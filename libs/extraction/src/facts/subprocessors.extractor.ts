@@ -22,6 +22,7 @@ import type { NameCollector } from './subprocessor-candidates.js';
 import { nameCollector } from './subprocessor-candidates.js';
 import { readRow, readTrackerRow, readUndecided } from './subprocessor-rows.js';
 import { settleNames } from './subprocessor-settle.js';
+import { aliasedGroupMembers } from './subprocessor-group-alias.js';
 import { escapeRegExp } from '../text/escape-regexp.js';
 
 // A noun right after a quoted name that makes it a technique, feature or setting rather than a provider.
@@ -54,6 +55,8 @@ export function extractSubprocessors(ctx: FactContext): Fact<'subprocessors_name
     trackerParts: trackerSections(ctx.sections, ctx.text.length),
   };
   for (const s of ctx.sentences) readSentence(r, s);
+  // Members of a collectively named group that the document passes data to by that name (see aliasedGroupMembers).
+  for (const g of aliasedGroupMembers(ctx.sentences)) collector.add(g.name, g.s, g.at, true);
   return settleNames(ctx, collector);
 }
 
