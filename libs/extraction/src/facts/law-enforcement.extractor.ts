@@ -48,6 +48,10 @@ const ITEM_OPEN = /^\s*(?:and\/or\s+|and\s+|or\s+)?\(?(?:[a-z]|[ivx]{1,4}|\d{1,2
 const PURPOSE_TO = /^\W*(?:\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})[.)]\s*)?(?:and\s+|or\s+)?(?:in order\s+)?to\s+$/i;
 // A list item opening with its recipient: "- government authorities, for example when …".
 const ITEM_MARKER = /^\s*(?:[-*•·▪◦]\s+|\(?(?:\d{1,3}|[a-z]|[ivxlc]{1,5})[.)]\s+)/i;
+// Cooperation whose purpose is acting against users who break the document's own rules ("cooperate with law enforcement
+// authorities in prosecuting users who violate these Terms"): enforcement of the terms, like a report of violations,
+// not a rule for answering legal requests (OTA labels: the Y Combinator precedent).
+const AGAINST_VIOLATORS = /\b(?:prosecut\w*|pursu\w*|tak\w+ action against)\s+(?:(?:the|any|those|such)\s+)?(?:users?|members?|you|persons?|individuals?|anyone|those|accounts?)\s+(?:who|that|which)\s+(?:\w+\s+){0,2}?(?:violat\w*|breach\w*|infring\w*|break\w*|misuse\w*)\s+(?:(?:any\s+(?:of\s+)?)?(?:these|this|our|the)\s+)(?:terms|agreement|rules|policies|policy|guidelines|conditions)\b/i;
 
 /**
  * `law_enforcement_disclosure`, the seed stories' question, read from disclosure clauses whose ground is a legal
@@ -172,7 +176,7 @@ export function extractLawEnforcement(ctx: FactContext): Fact<'law_enforcement_d
       if (rule.length === 0) {
         // Given to an authority with no legal ground: a report the vendor chooses to make ("violations may be reported
         // to the authorities") or one the user chooses ("only if you choose that we report …") is no legal-request posture.
-        const reported = /^report/.test(dc.tokens[d.t0].lower);
+        const reported = /^report/.test(dc.tokens[d.t0].lower) || AGAINST_VIOLATORS.test(dc.view.slice(d.end));
         // The user's choice may be the condition of this clause or of the proviso after it (", but only if you choose …").
         const next = sentenceClauses[ci + 1];
         const proviso = next !== undefined && next.hits[0]?.t0 === 0 && (next.hits[0].cat === 'exception' || next.hits[0].cat === 'restriction');
