@@ -22,3 +22,23 @@ describe('law_enforcement_disclosure: a law that is broken is no ground', () => 
     expect(le('We may disclose content that violates these Terms where required by applicable law.')).toBe('any_legal_request');
   });
 });
+
+describe('law_enforcement_disclosure: notice of a change in the law is not notice of a demand', () => {
+  it('a promise to tell customers if the law ever requires keeping logs', () => {
+    expect(le('If it ever becomes required by law for us to keep a persistent log of our customers connections, we will immediately notify our customers and do everything in our power to move jurisdictions.')).toBe('unspecified');
+  });
+  it('still reads notice of a disclosure the law requires', () => {
+    expect(le('If it ever becomes required by law for us to disclose personal data of our customers, we will immediately notify our customers.')).toBe('legal_process_with_notice');
+  });
+});
+
+describe('law_enforcement_disclosure: complying with the court order the clause is conditioned on', () => {
+  const order = 'If a court order is received from a recognized legal authority with jurisdiction over Acme then the company shall comply with that order.';
+  it('is judicial when it is the only path', () => {
+    expect(le(order)).toBe('judicial_process_only');
+  });
+  it('stays any_legal_request next to a path on any request, and a court order next to the law is no judicial limit', () => {
+    expect(le(`${order} We may also disclose personal data to law enforcement upon request.`)).toBe('any_legal_request');
+    expect(le('Acme will comply with court orders and applicable laws that require us to disclose information.')).toBe('any_legal_request');
+  });
+});

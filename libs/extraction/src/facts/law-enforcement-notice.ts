@@ -43,6 +43,8 @@ const REFERS_BACK = /\b(?:such|the|this|that|these|those|any such)\s+(?:an?\s+)?
 const ON_DEMAND = /\b(?:if|when|where|whenever|in (?:the )?(?:case|event)|upon|on receipt|after|before)\b[^.]{0,160}\b(?:receives?|received|receipt|requests?|demands?|compelled|required|served|subpoenas?|orders?|warrants?|requires?)\b/i;
 // The user's own request ("your request of erasure … will be notified to you") is not a legal demand.
 const YOUR_REQUEST = /\byour (?:own )?(?:\w+ )?requests?\b/i;
+// What a law may require that is no demand for data: keeping, logging or collecting it ("required by law for us to keep a log").
+const LAW_REQUIRES_KEEPING = /^\s*(?:for\s+(?:us|it|the company|the provider)\s+)?to\s+(?:keep|retain|log|store|collect|record|maintain|monitor)\b/i;
 // Instruments that are a demand made on the vendor (a notice can be about them); "as required by law" is not.
 const DEMANDS = ['judicial', 'subpoena', 'legal_request', 'compelled'];
 
@@ -69,7 +71,9 @@ export function noticeReading(s: Sentence, c: Clause, instruments: Hit[], author
   // legal requirement") unless the law is what requires the notice itself ("the law requires us to tell you",
   // "where required under law, we will notify you") or the data is what the user is asked to give.
   const customerGives = hitsOf(c, 'action', 'disclose').some((x) => subjectOf(c, x)?.kind === 'customer');
-  const lawGround = !customerGives && instruments.some((h) => h.kind === 'by_law' && !(n !== undefined && h.t1 <= n.t0 && n.t0 - h.t1 <= 6));
+  // Nor when what the law would require is keeping data, not handing it over ("If it ever becomes required by law for us
+  // to keep a persistent log …, we will immediately notify our customers"): notice of a change in the law, not of a demand.
+  const lawGround = !customerGives && instruments.some((h) => h.kind === 'by_law' && !(n !== undefined && h.t1 <= n.t0 && n.t0 - h.t1 <= 6) && !LAW_REQUIRES_KEEPING.test(c.view.slice(h.end, h.end + 60)));
   // The demand must be what the notice is about, not its exception: "we will give you advance notice (unless changes
   // are required sooner, e.g. by a change in legal requirements)" is a notice of changes, waived for legal reasons.
   const exceptionOnly = n !== undefined && n.t0 < c.exceptAt && authorities.length + instruments.length > 0 && [...authorities, ...instruments].every((h) => inException(c, h));
