@@ -248,8 +248,8 @@ function relativeBefore(c: Clause, from: number, to: number): boolean {
 }
 
 /**
- * Whether the vendor's disclosure of the de-identified data goes to the customer alone ("provide you with reports that
- * contain anonymized insights", "make available to Customer"): the first disclosure verb before it, and everyone it reaches.
+ * Whether the vendor's disclosure of the de-identified data goes to the reader alone ("provide you with reports that
+ * contain anonymized insights"): the first disclosure verb before it, and everyone it reaches.
  */
 function toCustomerOnly(c: Clause, d: Hit): boolean {
   const act = c.hits.find((h) => h.cat === 'action' && h.kind === 'disclose' && h.t1 <= d.t0 && verbal(c, h));
@@ -257,7 +257,9 @@ function toCustomerOnly(c: Clause, d: Hit): boolean {
   // Who it goes to: the verb's own object ("provide you with") or a "to"/"with" party before the data, not "about our users".
   // "you" the data cannot identify ("in a manner that is not identifiable to you"): named after the data, it receives nothing.
   const to = recipientsOf(c, act).filter((r) => r.t0 < d.t0 && (r.t0 === act.t1 || /^(?:to|with)$/.test(c.tokens[r.t0 - 1]?.lower ?? '')));
-  return to.length > 0 && to.every((r) => r.kind === 'customer');
+  // The reader ("you"), the party the data is delivered to under the contract; not "customers" in general, who may be
+  // the vendor's other clients buying access to data about its users ("provides customers access to aggregated member data").
+  return to.length > 0 && to.every((r) => r.kind === 'customer' && c.tokens[r.t0].lower === 'you');
 }
 
 /** "shall not de-identify", "will not use de-identified data", "no … aggregated data is sold" — by the vendor. */

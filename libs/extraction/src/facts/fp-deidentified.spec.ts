@@ -10,6 +10,8 @@ describe('deidentified_data_use: anonymised data handed to the customer is the s
   it('still reads anonymised data shared with others or used by the vendor', () => {
     expect(de('We may provide our advertising partners with reports that contain anonymized audience insights.')).toBe('allowed');
     expect(de('We may use anonymized audience insights to improve our products.')).toBe('allowed');
+    // The vendor's other clients are not the reader: access to aggregated data about members is the vendor's own use.
+    expect(de('The Talent Insights Service provides customers self-serve on-demand access to aggregated Member profile data.')).toBe('allowed');
   });
 });
 
