@@ -42,3 +42,22 @@ describe('law_enforcement_disclosure: complying with the court order the clause 
     expect(le('Acme will comply with court orders and applicable laws that require us to disclose information.')).toBe('any_legal_request');
   });
 });
+
+describe('law_enforcement_disclosure: a notice of "such requirements" refers back to the legal obligation just disclosed on', () => {
+  const share = 'We may share your personal information with law enforcement agencies, courts or regulators where we believe this is necessary to comply with a legal or regulatory obligation.';
+  it('an efforts-based promise to notify of such requirements', () => {
+    expect(le(`${share} Where permitted by law or regulation and reasonably practicable, we will attempt to notify you of such requirements.`)).toBe('legal_process_with_notice');
+  });
+  it('still any_legal_request with a discretionary notice, or a notice of something else', () => {
+    expect(le(`${share} We may attempt to notify you of such requirements.`)).toBe('any_legal_request');
+    expect(le(`${share} We will notify you of such changes to this policy.`)).toBe('any_legal_request');
+  });
+});
+
+describe('law_enforcement_disclosure: "a legal or regulatory obligation" is the law\'s ground, coordinated', () => {
+  it('a disclosure to "these parties" on a legal or regulatory obligation, and the notice of such requirements after it', () => {
+    const doc = '**With law enforcement agencies, courts or regulators.** We may share your personal information with these parties where we believe this is necessary to comply with a legal or regulatory obligation, or otherwise to protect our rights. Where permitted by law or regulation and reasonably practicable, we will attempt to notify you of such requirements.';
+    expect(le(doc)).toBe('legal_process_with_notice');
+    expect(le(doc.replace(' Where permitted by law or regulation and reasonably practicable, we will attempt to notify you of such requirements.', ''))).toBe('any_legal_request');
+  });
+});

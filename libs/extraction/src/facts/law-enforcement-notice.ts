@@ -32,11 +32,11 @@ function firmGoverns(before: string): boolean {
   return last !== undefined && !NOT_GOVERNED.test(before.slice(last.index + last[0].length));
 }
 // What a notice must be about to be notice of a legal demand: the request, the demand, the disclosure.
-const NOTICE_ABOUT = /\b(?:requests?|demands?|subpoenas?|orders?|warrants?|process|disclos\w*|respond\w*|produc\w*|complying|legal requirements?)\b/i;
+const NOTICE_ABOUT = /\b(?:requests?|demands?|subpoenas?|orders?|warrants?|process|disclos\w*|respond\w*|produc\w*|complying|legal requirements?|(?:such|these|those) requirements?)\b/i;
 // A notice that refers back to the disclosure or request of the sentence before: "of such a request", "of the
-// demand", "of the subpoena", "before disclosure", "prior to disclosing your personal data" — not "of any unauthorized disclosure", nor
+// demand", "of the subpoena", "of such requirements" (the legal obligation the disclosure answers), "before disclosure", "prior to disclosing your personal data" — not "of any unauthorized disclosure", nor
 // a disclosure to someone else ("before disclosure to the press").
-const REFERS_BACK = /\b(?:such|the|this|that|these|those|any such)\s+(?:an?\s+)?(?:legal\s+|government\s+|law enforcement\s+)?(?:requests?|demands?|disclosures?|subpoenas?|warrants?)\b|\b(?:before|prior to)\s+(?:we\s+)?(?:disclos\w*|respond\w*|comply\w*|produc\w*)\b(?=((?:\s+(?:it|them|(?:the|your|their|such)\s+(?:\w+\s+)?(?:data|information|records|content))\b)?))\1(?!\s+(?:to|with)\b)/i;
+const REFERS_BACK = /\b(?:such|the|this|that|these|those|any such)\s+(?:an?\s+)?(?:legal\s+|government\s+|law enforcement\s+)?(?:requests?|demands?|disclosures?|subpoenas?|warrants?)\b|\b(?:such|these|those|any such)\s+(?:legal\s+)?requirements?\b|\b(?:before|prior to)\s+(?:we\s+)?(?:disclos\w*|respond\w*|comply\w*|produc\w*)\b(?=((?:\s+(?:it|them|(?:the|your|their|such)\s+(?:\w+\s+)?(?:data|information|records|content))\b)?))\1(?!\s+(?:to|with)\b)/i;
 // (The object is taken whole, as an atomic group: dropping it must not let "before disclosing your data to the press" pass.)
 // (The object is taken whole, as an atomic group: dropping it must not let "before disclosing your data to the press" pass.)
 // A notice clause conditioned on a demand: "If we receive a subpoena, we will notify …".
