@@ -16,7 +16,7 @@ describe('law_enforcement_disclosure: enforcing the terms against a user is not 
 
 describe('law_enforcement_disclosure: a law that is broken is no ground', () => {
   it('the law as the object of "violate" in a list of what the user must not post', () => {
-    expect(le('We may remove any content that we believe:\n\n- (i) infringes the rights of others;\n- (ii) violates, or encourages any conduct that would violate, any applicable law or regulation;')).toBe('unspecified');
+    expect(le('**General Prohibitions**\n\nYou agree not to do any of the following:\n\n*   Post, upload, publish, submit or transmit any Content that: (i) infringes or violates a third party\'s intellectual property rights, or rights of publicity or privacy; (ii) violates, or encourages any conduct that would violate, any applicable law or regulation or would give rise to civil liability;')).toBe('unspecified');
   });
   it('still reads a disclosure on a legal ground next to it', () => {
     expect(le('We may disclose content that violates these Terms where required by applicable law.')).toBe('any_legal_request');
