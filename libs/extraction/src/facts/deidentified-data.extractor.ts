@@ -141,6 +141,12 @@ export function extractDeidentified(ctx: FactContext): Fact<'deidentified_data_u
       // Another company acting on its own ("when acting as an independent controller, these partners may use your data for
       // aggregation purposes"): its use, not the vendor's, unless what it uses is what the vendor gives it.
       if (act && otherCompany(c, subjectOf(c, act)) && !VENDOR_SUPPLIED.test(s.view)) continue;
+      // "We will provide you with reports that contain Anonymized audience insights": de-identified data handed to the
+      // customer is the service delivered to it, not a use the vendor makes for itself (OTA Amazon Publisher label).
+      if (toCustomerOnly(c, d)) {
+        cands.push({ value: 'allowed', evidence: ev, confidence: 0.4, review: 'de-identified data given to the customer, not used or shared by the vendor for itself' });
+        continue;
+      }
       // Non-personal information "sent to us" is what the user gives the vendor, not a use the vendor makes of it.
       if (((act && act.kind === 'disclose' && recipientsOf(c, act).some((r) => r.kind === 'vendor')) || SENT_TO_VENDOR.test(v)) && !OWN_USE.test(v)) continue;
       // Truncating IP addresses ("if IP anonymization is activated, Google will reduce your IP address") is a safeguard
@@ -239,6 +245,21 @@ const RELATIVE_WORD = new Set(['that', 'which', 'who', 'whom', 'whose', 'we', 'y
 function relativeBefore(c: Clause, from: number, to: number): boolean {
   for (let i = from; i < to; i++) if (RELATIVE_WORD.has(c.tokens[i].lower)) return true;
   return false;
+}
+
+/**
+ * Whether the vendor's disclosure of the de-identified data goes to the reader alone ("provide you with reports that
+ * contain anonymized insights"): the first disclosure verb before it, and everyone it reaches.
+ */
+function toCustomerOnly(c: Clause, d: Hit): boolean {
+  const act = c.hits.find((h) => h.cat === 'action' && h.kind === 'disclose' && h.t1 <= d.t0 && verbal(c, h));
+  if (!act) return false;
+  // Who it goes to: the verb's own object ("provide you with") or a "to"/"with" party before the data, not "about our users".
+  // "you" the data cannot identify ("in a manner that is not identifiable to you"): named after the data, it receives nothing.
+  const to = recipientsOf(c, act).filter((r) => r.t0 < d.t0 && (r.t0 === act.t1 || /^(?:to|with)$/.test(c.tokens[r.t0 - 1]?.lower ?? '')));
+  // The reader ("you"), the party the data is delivered to under the contract; not "customers" in general, who may be
+  // the vendor's other clients buying access to data about its users ("provides customers access to aggregated member data").
+  return to.length > 0 && to.every((r) => r.kind === 'customer' && c.tokens[r.t0].lower === 'you');
 }
 
 /** "shall not de-identify", "will not use de-identified data", "no … aggregated data is sold" — by the vendor. */

@@ -18,6 +18,8 @@ const SET_ASIDE = /\b(?:other than|rather than|instead of|insufficient|excluding
 // An instrument broken or conflicted with ("a violation of any law, regulation, or court order") is the object of a
 // breach, not a ground on which anything is disclosed.
 const VIOLATED = /\b(?:violat\w*|breach\w*|conflicts?|conflicting|contraven\w*|infring\w*)\s+(?:of|with)\s+(?:(?!\b(?:as|by|under|to|if|when|where|terms|policy|policies|agreements?|guidelines|rights)\b)[^.;]){0,40}$/i;
+// The same with the instrument as the verb's object: "content that violates, or would violate, any applicable law".
+const VIOLATES = /\b(?:violat(?:es?|ed|ing)|breach(?:es|ed|ing)?|contraven(?:es?|ed|ing)|infring(?:es?|ed|ing))\s*,?\s+(?:(?:any|all|the|applicable|such|relevant)\s+){0,3}$/i;
 // An instrument as the consequence of something ("may give rise to legal proceedings", "result in a court order") is
 // no ground on which data is disclosed.
 const CONSEQUENCE = /\b(?:give|gives|giving) rise to\s+(?:\w+\s+){0,2}$|\b(?:result|results|resulting|lead|leads|leading) (?:in|to)\s+(?:\w+\s+){0,2}$/i;
@@ -26,7 +28,7 @@ const CONDITIONED_ON = /\b(?:if|when|whenever|upon|once|on receipt of|after rece
 
 /** The instruments of a clause that are grounds of a disclosure: not an emergency, not one broken or brought about. */
 export function groundsOf(c: Clause): Hit[] {
-  return hitsOf(c, 'instrument').filter((h) => h.kind !== 'emergency' && !VIOLATED.test(c.view.slice(Math.max(0, h.start - 60), h.start)) && !CONSEQUENCE.test(c.view.slice(Math.max(0, h.start - 40), h.start)));
+  return hitsOf(c, 'instrument').filter((h) => h.kind !== 'emergency' && !VIOLATED.test(c.view.slice(Math.max(0, h.start - 60), h.start)) && !VIOLATES.test(c.view.slice(Math.max(0, h.start - 40), h.start)) && !CONSEQUENCE.test(c.view.slice(Math.max(0, h.start - 40), h.start)));
 }
 
 // What may stand between coordinated grounds of one list: commas, "or", "and", articles, the law itself.

@@ -32,17 +32,19 @@ function firmGoverns(before: string): boolean {
   return last !== undefined && !NOT_GOVERNED.test(before.slice(last.index + last[0].length));
 }
 // What a notice must be about to be notice of a legal demand: the request, the demand, the disclosure.
-const NOTICE_ABOUT = /\b(?:requests?|demands?|subpoenas?|orders?|warrants?|process|disclos\w*|respond\w*|produc\w*|complying|legal requirements?)\b/i;
+const NOTICE_ABOUT = /\b(?:requests?|demands?|subpoenas?|orders?|warrants?|process|disclos\w*|respond\w*|produc\w*|complying|legal requirements?|(?:such|these|those) requirements?)\b/i;
 // A notice that refers back to the disclosure or request of the sentence before: "of such a request", "of the
-// demand", "of the subpoena", "before disclosure", "prior to disclosing your personal data" — not "of any unauthorized disclosure", nor
+// demand", "of the subpoena", "of such requirements" (the legal obligation the disclosure answers), "before disclosure", "prior to disclosing your personal data" — not "of any unauthorized disclosure", nor
 // a disclosure to someone else ("before disclosure to the press").
-const REFERS_BACK = /\b(?:such|the|this|that|these|those|any such)\s+(?:an?\s+)?(?:legal\s+|government\s+|law enforcement\s+)?(?:requests?|demands?|disclosures?|subpoenas?|warrants?)\b|\b(?:before|prior to)\s+(?:we\s+)?(?:disclos\w*|respond\w*|comply\w*|produc\w*)\b(?=((?:\s+(?:it|them|(?:the|your|their|such)\s+(?:\w+\s+)?(?:data|information|records|content))\b)?))\1(?!\s+(?:to|with)\b)/i;
+const REFERS_BACK = /\b(?:such|the|this|that|these|those|any such)\s+(?:an?\s+)?(?:legal\s+|government\s+|law enforcement\s+)?(?:requests?|demands?|disclosures?|subpoenas?|warrants?)\b|\b(?:such|these|those|any such)\s+(?:legal\s+)?requirements?\b|\b(?:before|prior to)\s+(?:we\s+)?(?:disclos\w*|respond\w*|comply\w*|produc\w*)\b(?=((?:\s+(?:it|them|(?:the|your|their|such)\s+(?:\w+\s+)?(?:data|information|records|content))\b)?))\1(?!\s+(?:to|with)\b)/i;
 // (The object is taken whole, as an atomic group: dropping it must not let "before disclosing your data to the press" pass.)
 // (The object is taken whole, as an atomic group: dropping it must not let "before disclosing your data to the press" pass.)
 // A notice clause conditioned on a demand: "If we receive a subpoena, we will notify …".
 const ON_DEMAND = /\b(?:if|when|where|whenever|in (?:the )?(?:case|event)|upon|on receipt|after|before)\b[^.]{0,160}\b(?:receives?|received|receipt|requests?|demands?|compelled|required|served|subpoenas?|orders?|warrants?|requires?)\b/i;
 // The user's own request ("your request of erasure … will be notified to you") is not a legal demand.
 const YOUR_REQUEST = /\byour (?:own )?(?:\w+ )?requests?\b/i;
+// What a law may require that is no demand for data: keeping, logging or collecting it ("required by law for us to keep a log").
+const LAW_REQUIRES_KEEPING = /^\s*(?:for\s+(?:us|it|the company|the provider)\s+)?to\s+(?:keep|retain|log|store|collect|record|maintain|monitor)\b/i;
 // Instruments that are a demand made on the vendor (a notice can be about them); "as required by law" is not.
 const DEMANDS = ['judicial', 'subpoena', 'legal_request', 'compelled'];
 
@@ -69,7 +71,9 @@ export function noticeReading(s: Sentence, c: Clause, instruments: Hit[], author
   // legal requirement") unless the law is what requires the notice itself ("the law requires us to tell you",
   // "where required under law, we will notify you") or the data is what the user is asked to give.
   const customerGives = hitsOf(c, 'action', 'disclose').some((x) => subjectOf(c, x)?.kind === 'customer');
-  const lawGround = !customerGives && instruments.some((h) => h.kind === 'by_law' && !(n !== undefined && h.t1 <= n.t0 && n.t0 - h.t1 <= 6));
+  // Nor when what the law would require is keeping data, not handing it over ("If it ever becomes required by law for us
+  // to keep a persistent log …, we will immediately notify our customers"): notice of a change in the law, not of a demand.
+  const lawGround = !customerGives && instruments.some((h) => h.kind === 'by_law' && !(n !== undefined && h.t1 <= n.t0 && n.t0 - h.t1 <= 6) && !LAW_REQUIRES_KEEPING.test(c.view.slice(h.end, h.end + 60)));
   // The demand must be what the notice is about, not its exception: "we will give you advance notice (unless changes
   // are required sooner, e.g. by a change in legal requirements)" is a notice of changes, waived for legal reasons.
   const exceptionOnly = n !== undefined && n.t0 < c.exceptAt && authorities.length + instruments.length > 0 && [...authorities, ...instruments].every((h) => inException(c, h));

@@ -48,6 +48,12 @@ const ITEM_OPEN = /^\s*(?:and\/or\s+|and\s+|or\s+)?\(?(?:[a-z]|[ivx]{1,4}|\d{1,2
 const PURPOSE_TO = /^\W*(?:\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})[.)]\s*)?(?:and\s+|or\s+)?(?:in order\s+)?to\s+$/i;
 // A list item opening with its recipient: "- government authorities, for example when …".
 const ITEM_MARKER = /^\s*(?:[-*•·▪◦]\s+|\(?(?:\d{1,3}|[a-z]|[ivxlc]{1,5})[.)]\s+)/i;
+// The object of "comply" is the instrument named before it: "comply with that order", "comply with it".
+const COMPLY_WITH_IT = /^\s*(?:with\s+)?(?:(?:that|the|such|this|said|any such)\s+(?:court\s+|judicial\s+)?(?:orders?|warrants?)|it)\b/i;
+// Cooperation whose purpose is acting against users who break the document's own rules ("cooperate with law enforcement
+// authorities in prosecuting users who violate these Terms"): enforcement of the terms, like a report of violations,
+// not a rule for answering legal requests (OTA labels: the Y Combinator precedent).
+const AGAINST_VIOLATORS = /\b(?:prosecut\w*|pursu\w*|tak\w+ action against)\s+(?:(?:the|any|those|such)\s+)?(?:users?|members?|you|persons?|individuals?|anyone|those|accounts?)\s+(?:who|that|which)\s+(?:\w+\s+){0,2}?(?:violat\w*|breach\w*|infring\w*|break\w*|misuse\w*)\s+(?:(?:any\s+(?:of\s+)?)?(?:these|this|our|the)\s+)(?:terms|agreement|rules|policies|policy|guidelines|conditions)\b/i;
 
 /**
  * `law_enforcement_disclosure`, the seed stories' question, read from disclosure clauses whose ground is a legal
@@ -115,7 +121,9 @@ export function extractLawEnforcement(ctx: FactContext): Fact<'law_enforcement_d
       const { ruleGrounds, judicialOnly } = judicialRule(c, instruments, authorities, d0, dc0, refused);
       // What the judicial rule guards must be data: "except as required by a court order, we won't sell … Digital Assets"
       // is about assets, not records.
-      const guardsData = d0 === undefined || aboutData(ctx, s, c, dc0, introClauses);
+      // Complying with the very order the clause is conditioned on ("If a court order is received …, the company shall comply
+      // with that order") answers the demand for data the order makes.
+      const guardsData = d0 === undefined || aboutData(ctx, s, c, dc0, introClauses) || (d0.kind === 'comply' && COMPLY_WITH_IT.test(dc0.view.slice(d0.end, d0.end + 40)));
       // The lead-in's "only" restricts the disclosure its items complete ("We may disclose the content of your messages only:
       // * To comply with a search warrant").
       const restricted = has(c, 'restriction') || (dc0 !== c && has(dc0, 'restriction'));
@@ -172,7 +180,7 @@ export function extractLawEnforcement(ctx: FactContext): Fact<'law_enforcement_d
       if (rule.length === 0) {
         // Given to an authority with no legal ground: a report the vendor chooses to make ("violations may be reported
         // to the authorities") or one the user chooses ("only if you choose that we report …") is no legal-request posture.
-        const reported = /^report/.test(dc.tokens[d.t0].lower);
+        const reported = /^report/.test(dc.tokens[d.t0].lower) || AGAINST_VIOLATORS.test(dc.view.slice(d.end));
         // The user's choice may be the condition of this clause or of the proviso after it (", but only if you choose …").
         const next = sentenceClauses[ci + 1];
         const proviso = next !== undefined && next.hits[0]?.t0 === 0 && (next.hits[0].cat === 'exception' || next.hits[0].cat === 'restriction');

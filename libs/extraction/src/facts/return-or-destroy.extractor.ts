@@ -72,6 +72,7 @@ const NOMINAL_ACT = /\bresult(?:s|ed)? in (?:the )?(?:permanent |automatic |irre
  */
 export function extractReturnOrDestroy(ctx: FactContext): Fact<'return_or_destroy_on_termination'> {
   const cands: Candidate<V>[] = [];
+  let confidentialHoldsData: boolean | undefined;
   for (const s of operative(ctx, PREFILTER)) {
     const scope = endScope(ctx, s);
     // A retention table row ("Location data | Deleted on termination of the value-added service") is about one
@@ -90,11 +91,31 @@ export function extractReturnOrDestroy(ctx: FactContext): Fact<'return_or_destro
       const ev = clauseEvidence(ctx, c);
       const cand = readClause(c, deletes, retains, introSubject, scope);
       if (!cand) continue;
+      // "each party shall destroy or return to the other party … the other party's Confidential Information": the
+      // parties' business secrets, not the customer's records, unless the document says its Confidential Information
+      // holds them (OTA PubMatic label).
+      if (cand.value === 'yes' && deletes.some((d) => onlyConfidential(c, d)) && !(confidentialHoldsData ??= CONFIDENTIAL_HOLDS_DATA.test(ctx.text))) {
+        cands.push({ value: 'yes', evidence: ev, confidence: 0.45, review: 'the parties\' Confidential Information, which the document does not say includes customer data' });
+        continue;
+      }
       if (requestOnly && cand.value === 'yes') cands.push({ value: 'yes', evidence: ev, confidence: 0.5, review: 'deletion on request, not at the end of the contract or account' });
       else if (!requestOnly) cands.push({ ...cand, evidence: ev });
     }
   }
   return decide('return_or_destroy_on_termination', cands, ['yes', 'no']);
+}
+
+// What a deletion acts on is only Confidential Information: the phrase follows it, and every data word after it sits in it.
+const CONFIDENTIAL = /^[^.;]{0,80}?\bconfidential information\b/i;
+// The document makes the customer's data Confidential Information: "Confidential Information includes Customer Data",
+// "Customer Data … shall be deemed Confidential Information", a definition that names personal data or content.
+const CONFIDENTIAL_HOLDS_DATA = /\bconfidential information\W{0,3}\s+(?:means|includes?|shall (?:mean|include)|(?:also )?includ\w*)\b[^.;]{0,300}?\b(?:customer|client|user|personal|health|patient)\s+(?:data|information|content)\b|\b(?:customer|client|user|personal)\s+(?:data|content|information)\b[^.;]{0,60}?\b(?:is|are|constitutes?|(?:shall|will) (?:be|constitute)|(?:shall|will) be (?:deemed|considered|treated as))\s+(?:deemed\s+|considered\s+)?(?:the\s+)?(?:[\w']+\s+)?confidential information\b|\bprotected health information\b/i;
+
+function onlyConfidential(c: Clause, d: Hit): boolean {
+  const m = CONFIDENTIAL.exec(c.view.slice(d.end));
+  if (!m) return false;
+  const end = d.end + m.index + m[0].length;
+  return !c.hits.some((x) => x.cat === 'object' && x.start >= d.end && x.end <= end - 'confidential information'.length);
 }
 
 /** What one clause says: the first deletion of the vendor's decides; failing one, open-ended keeping. */

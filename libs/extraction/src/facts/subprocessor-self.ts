@@ -98,6 +98,12 @@ export function selfNames(ctx: FactContext): SelfNames {
       if (last) addKey(last[1]);
     }
   }
+  // "… bound by at least the same data protection standards as The Reach Group GmbH itself": the party its providers are
+  // held to the standard of is the vendor.
+  for (const s of ctx.sentences) {
+    if (!s.view.includes(' itself')) continue;
+    for (const m of s.view.matchAll(AS_ITSELF)) addKey(m[1]);
+  }
   const abbreviations = ctx.vendorNames.map(initialsOf).filter((x): x is string => x !== undefined);
   return {
     has: (name) => {
@@ -114,6 +120,7 @@ const CONTROLLER_OF_YOURS = /\s(?:will\s+be|is|shall\s+be|acts\s+as)\s+the\s+(?:
 // The run of name words (and their legal suffix) ending just before it.
 const LAST_NAME_BEFORE = /((?:[\p{Lu}][\p{L}\p{N}&.'-]*\s+){0,4}[\p{Lu}][\p{L}\p{N}&.'-]*(?:,\s+(?:Inc|LLC|Ltd|Limited|GmbH|Corp)\.?)?)$/u;
 
+const AS_ITSELF = /\b(?:same|equivalent|comparable|similar)\b[^.;]{0,80}?\bas\s+((?:[\p{Lu}][\p{L}\p{N}&.'-]*\s+){0,4}[\p{Lu}][\p{L}\p{N}&.'-]*(?:,?\s+(?:Inc|LLC|Ltd|Limited|GmbH|Corp)\.?)?)\s+itself\b/gu;
 // A name's key without its legal suffix, however it was cut ("Quillon Holding Co" read before "Co." lost its period).
 const selfKey = (name: string) => core(name.replace(/[.,\s]+$/, '')).replace(/(?:inc|llc|ltd|co|corp|corporation|gmbh|limited|plc|ag|bv|sas|sarl)$/, '');
 

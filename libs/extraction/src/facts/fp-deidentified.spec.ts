@@ -1,0 +1,25 @@
+import { factOf } from '../testing/fact-of.js';
+
+// Precision causes found in the develop false positives (issue 7, xfp).
+const de = (text: string) => factOf('deidentified_data_use', text);
+
+describe('deidentified_data_use: anonymised data handed to the customer is the service, not the vendor\'s own use', () => {
+  it('reports with anonymised insights given to the user', () => {
+    expect(de('We will provide you with reports that contain Anonymized audience insights and campaign performance metrics ("Reports").')).toBe('unspecified');
+  });
+  it('still reads anonymised data shared with others or used by the vendor', () => {
+    expect(de('We may provide our advertising partners with reports that contain anonymized audience insights.')).toBe('allowed');
+    expect(de('We may use anonymized audience insights to improve our products.')).toBe('allowed');
+    // The vendor's other clients are not the reader: access to aggregated data about members is the vendor's own use.
+    expect(de('The Talent Insights Service provides customers self-serve on-demand access to aggregated Member profile data.')).toBe('allowed');
+  });
+});
+
+describe('deidentified_data_use: the users the data is about, or cannot identify, receive nothing', () => {
+  it('still reads aggregated data about users disclosed, and de-identified data that cannot identify you', () => {
+    expect(de('We may disclose aggregated information about our users without restriction.')).toBe('allowed');
+    expect(de('We may share information with others in an aggregated or de-identified form that does not reasonably identify you.')).toBe('allowed');
+    expect(de('We may share information about you that has been aggregated or anonymized such that it cannot reasonably be used to identify you.')).toBe('allowed');
+    expect(de('We will provide this information in a manner that is not identifiable to you.')).toBe('allowed');
+  });
+});
