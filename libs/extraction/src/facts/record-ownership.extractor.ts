@@ -36,12 +36,13 @@ const CLAIMS_NONE = new RegExp(String.raw`\b(?:acquires?|obtains?|has|have|recei
 const CUSTOMER_WORD = String.raw`(?:the\s+)?(?:customer|covered entity|you|practice|clinician|client|controller|therapist|licensee|subscriber|user|member|publisher|data exporter)s?`;
 // The customer keeping its records in so many words ("Customer owns all …", "you retain ownership of").
 const CUSTOMER_KEEPS = String.raw`\b${CUSTOMER_WORD}\s+(?:shall\s+|will\s+|do(?:es)?\s+|also\s+|always\s+|continue to\s+)*(?:(?:retains?|keeps?|holds?|has|have|maintains?)\s+(?:and\s+\w+\s+)?(?:all\s+|sole\s+|exclusive\s+|full\s+|complete\s+|any\s+)*(?:right,?\s+title,?\s+and\s+interest|ownership|title|(?:intellectual property\s+)?rights?)(?:,[^.;]{0,80}?,)?\s+(?:in(?:\s+and\s+to)?|to|of|over)\s+|(?:own|owns|retains? ownership of|remains? the (?:sole\s+)?owners? of|(?:is|are) the (?:sole\s+)?owners? of)\s+)((?:all\s+|any\s+|its\s+|their\s+|the\s+|your\s+)*${RECORDS})`;
-const CUSTOMER_OWNS = new RegExp(String.raw`${CUSTOMER_KEEPS}|\b(${RECORDS})[^.;]{0,60}?\b(?:remains?|is|are|stays?|will remain|shall remain)\s+(?:solely\s+)?yours\b|\b(${RECORDS})[^.;]{0,60}?\bbelongs?\s+(?:solely\s+|exclusively\s+)?to\s+(?:you|the customer|customer)\b`, 'i');
+const CUSTOMER_OWNS = new RegExp(String.raw`${CUSTOMER_KEEPS}|\b(${RECORDS})[^.;]{0,60}?\b(?:remains?|is|are|stays?|will remain|shall remain)\s+(?:solely\s+)?(?:yours\b|your\s+(?:(?:sole|exclusive|own)\s+(?:and\s+exclusive\s+)?)?property\b)|\b(${RECORDS})[^.;]{0,60}?\bbelongs?\s+(?:solely\s+|exclusively\s+)?to\s+(?:you|the customer|customer)\b`, 'i');
 // CUSTOMER_OWNS's other readings need "yours" or "belong" in the clause. Without either only the first can match, and on
 // its own it finds the same match (same index and group 1; groups 2 and 3 are unset either way) without trying the
 // records phrase at every word of the clause.
 const CUSTOMER_OWNS_FIRST = new RegExp(CUSTOMER_KEEPS, 'i');
-const YOURS_OR_BELONGS = /yours|belong/i;
+// "Your secure data is your property": the records the user's property, as "remains yours".
+const YOURS_OR_BELONGS = /yours|belong|your\s+(?:(?:sole|exclusive|own)\s+(?:and\s+exclusive\s+)?)?property/i;
 // PROPERTY_OF needs one of these words as written: a clause without them is not tried.
 const PROPERTY_WORDS = /property|owned by|under the ownership/i;
 const JOINT = /\b(?:jointly owned|joint ownership|co-?owned|shared ownership|own (?:them |it )?jointly)\b/i;
