@@ -139,6 +139,8 @@ export const VOCABULARY: Record<Category, Record<string, Entries>> = {
         // "laws and regulations that require us to disclose", "necessary as a matter of applicable law".
         'laws and regulations that require', 'laws or regulations that require', 'laws that require', 'law that requires', 'regulations that require',
         'as a matter of law', 'as a matter of applicable law',
+        // "where we are under a statutory obligation": what a statute obliges, in the words of European policies.
+        'statutory obligation', 'statutory obligations', 'statutory requirement', 'statutory requirements', 'statutory duty', 'statutory duties',
       ],
     },
     // "If compelled to disclose", "compelled by a court order": compulsion, whose instrument (if any) is named next.

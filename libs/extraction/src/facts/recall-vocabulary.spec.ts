@@ -41,3 +41,37 @@ describe('record_ownership: the records "are your property"', () => {
     expect(owner('You are responsible for the safety of your property while a technician visits.')).toBe('unspecified');
   });
 });
+
+describe('offshore_processing: places whose law may protect less than the user\'s own', () => {
+  const off = (text: string) => factOf('offshore_processing', text);
+  it('data moved to jurisdictions that may not give equivalent protection is data leaving for elsewhere', () => {
+    expect(off('Acme Inc. is based in the U.S. Our providers and we may transfer your information to, or store or access it in, jurisdictions that may not provide equivalent levels of data protection as your home jurisdiction.')).toBe('yes');
+    expect(off('We may store your personal data in countries that may not have the same data protection laws as your country.')).toBe('yes');
+  });
+  it('not a refusal, and not a remark on the law of places with no data moving there', () => {
+    expect(off('We do not transfer your personal data to jurisdictions that may not provide equivalent levels of data protection as your home jurisdiction.')).toBe('unspecified');
+    expect(off('Some jurisdictions that may not provide equivalent levels of data protection restrict what users may publish.')).toBe('unspecified');
+  });
+});
+
+describe('law_enforcement_disclosure: a statutory obligation is the law\'s ground', () => {
+  const law = (text: string) => factOf('law_enforcement_disclosure', text);
+  it('disclosure where the vendor is under a statutory obligation is disclosure as required by law', () => {
+    expect(law('Beyond that, we disclose your data only with your express consent or where we are under a statutory obligation.')).toBe('any_legal_request');
+  });
+  it('a statutory obligation that discloses nothing (keeping invoices) is no disclosure', () => {
+    expect(law('We keep invoices for ten years to meet our statutory obligations.')).toBe('unspecified');
+  });
+});
+
+describe('audio_or_recording_retention_days: French recordings of calls', () => {
+  const audio = (text: string) => factOf('audio_or_recording_retention_days', text);
+  it('recorded conversations kept a number of months, in a sentence or a retention table', () => {
+    expect(audio('Les appels au service client sont enregistrés par sondage et sont conservés 6 mois.')).toBe(180);
+    expect(audio('| Catégorie | Durée de conservation |\n| --- | --- |\n| Gestion des comptes | 3 ans |\n| Gestion des enregistrements téléphoniques | Jusqu\'à 30 jours puis suppression |\n')).toBe(30);
+  });
+  it('data "enregistrées" (stored) or a registered company are no recordings', () => {
+    expect(audio('Vos données sont enregistrées sur nos serveurs et conservées 6 mois.')).toBe(null);
+    expect(audio('| Catégorie | Durée de conservation |\n| --- | --- |\n| Société enregistrée au registre | 3 ans |\n')).toBe(null);
+  });
+});
