@@ -75,3 +75,15 @@ describe('audio_or_recording_retention_days: French recordings of calls', () => 
     expect(audio('| Catégorie | Durée de conservation |\n| --- | --- |\n| Société enregistrée au registre | 3 ans |\n')).toBe(null);
   });
 });
+
+describe('return_or_destroy_on_termination: the sentence that closes a list goes on from its lead-in', () => {
+  const ret = (text: string) => factOf('return_or_destroy_on_termination', text);
+  const list = '1.  Keep business records for audits.\n2.  Meet record retention duties under applicable laws.\n\n';
+  it('a deletion after a list whose lead-in is the end of the relationship is deletion after the end', () => {
+    expect(ret(`We keep your personal data while we have a relationship with you. Once our relationship with you has come to an end, we will retain your personal data for a period that enables us to:\n\n${list}We will delete your personal data when it is no longer required for these purposes.`)).toBe('yes');
+  });
+  it('not after a list whose lead-in is not about the end, nor a deletion on request', () => {
+    expect(ret(`We use your personal data to:\n\n${list}We will delete your personal data when it is no longer required for these purposes.`)).toBe('unspecified');
+    expect(ret(`Once our relationship with you has come to an end, we will retain your personal data for a period that enables us to:\n\n${list}We will delete your personal data if you request it.`)).toBe('unspecified');
+  });
+});
