@@ -87,3 +87,13 @@ describe('return_or_destroy_on_termination: the sentence that closes a list goes
     expect(ret(`Once our relationship with you has come to an end, we will retain your personal data for a period that enables us to:\n\n${list}We will delete your personal data if you request it.`)).toBe('unspecified');
   });
 });
+
+describe('record_ownership: the records as subject, with where they come from, belong to the vendor', () => {
+  it('"information collected from users of the Services belongs to us" is vendor ownership ("users of the Services" are people, not site content)', () => {
+    expect(owner('All information collected from visitors of the Site or users of the Services belongs to us, whether or not it is personal information.')).toBe('vendor');
+  });
+  it('the vendor owning the content of its site is not record ownership', () => {
+    expect(owner('All content collected from partners for display on the Site belongs to us.')).toBe('unspecified');
+    expect(owner('The design and text of the Services belong to us.')).toBe('unspecified');
+  });
+});
