@@ -80,7 +80,10 @@ export const VOCABULARY: Record<Category, Record<string, Entries>> = {
     train: { verbs: ['train', 'retrain', 're-train', 'fine-tune', 'finetune'], exact: ['training', 'model training'] },
     deidentify: {
       verbs: ['de-identify', 'deidentify', 'anonymize', 'anonymise', 'aggregate', 'pseudonymize', 'pseudonymise'],
-      exact: ['de-identified', 'deidentified', 'anonymized', 'anonymised', 'aggregated', 'anonymous', 'de-identification', 'anonymization', 'anonymisation', 'aggregate', 'pseudonymized', 'non-personal', 'non-personally identifiable', 'non-identifiable', 'not personally identifiable', 'not identifiable to you', 'statistical'],
+      exact: ['de-identified', 'deidentified', 'anonymized', 'anonymised', 'aggregated', 'anonymous', 'de-identification', 'anonymization', 'anonymisation', 'aggregate', 'pseudonymized', 'non-personal', 'non-personally identifiable', 'non-identifiable', 'not personally identifiable', 'not identifiable to you', 'statistical',
+        // Data said to name no one by what it cannot do: "data that, by itself, cannot identify or be attributed specifically to you",
+        // "The information we retain cannot identify you".
+        'cannot identify you', 'can not identify you', 'cannot identify or be attributed'],
     },
     use: { verbs: ['use', 'process', 'analyze', 'analyse', 'exploit', 'utilize', 'utilise', 'leverage', 'combine'] },
     retain: { verbs: ['retain', 'keep', 'store', 'hold', 'preserve', 'archive', 'maintain'], exact: ['retention'] },
@@ -139,6 +142,8 @@ export const VOCABULARY: Record<Category, Record<string, Entries>> = {
         // "laws and regulations that require us to disclose", "necessary as a matter of applicable law".
         'laws and regulations that require', 'laws or regulations that require', 'laws that require', 'law that requires', 'regulations that require',
         'as a matter of law', 'as a matter of applicable law',
+        // "where we are under a statutory obligation": what a statute obliges, in the words of European policies.
+        'statutory obligation', 'statutory obligations', 'statutory requirement', 'statutory requirements', 'statutory duty', 'statutory duties',
       ],
     },
     // "If compelled to disclose", "compelled by a court order": compulsion, whose instrument (if any) is named next.

@@ -7,9 +7,14 @@ import { CUSTOMER_DATA, POINTER, PUBLIC_SOURCES, restrictsOthers, VENDOR_MATERIA
 
 type V = Fact<'ai_training_on_customer_data'>['value'];
 
-// "improve our speech recognition and captioning models": up to four words between the verb and the model.
-const IMPROVE_MODELS = String.raw`(?:improve|refine|enhance) (?:our |its |the |their )?(?:[\w-]+,? (?:and |or |& )?){0,4}?(?:ai|artificial intelligence|machine learning|models?|algorithms?)`;
-const PREFILTER = /\b(?:train|re-?train|fine-?tun|improve|refine|enhance)|\bmodel (?:development|building)\b|\bdevelop (?:new |our |its )?(?:ai|artificial intelligence|machine learning) models?|\b(?:create|build|develop)\w*\b[^.;]{0,40}\bmodels?\b/i;
+// "improve our speech recognition and captioning models": up to four words between the verb and the model; "develop, and
+// improve Google and Alphabet research, products, services and machine learning technologies": machine learning as the last
+// of a list of what is improved reaches six words.
+const IMPROVE_MODELS = String.raw`(?:improve|refine|enhance) (?:our |its |the |their )?(?:(?:[\w-]+,? (?:and |or |& )?){0,4}?(?:ai|artificial intelligence|machine learning|models?|algorithms?)|(?:[\w-]+,? (?:and |or |& )?){0,6}?(?:machine learning|artificial intelligence) (?:technolog(?:y|ies)|models?|systems?))`;
+// "using anonymized data for machine learning purposes": data the vendor uses, with machine learning named as the purpose.
+// Not "the acceptable use of their Content, including for Artificial Intelligence Purposes" (a noun "use", others' use).
+const ML_PURPOSE = String.raw`(?:use|uses|used|using|process|processes|processed|processing)\s+(?:[\w-]+\s+){0,4}?(?:for|in) machine learning purposes`;
+const PREFILTER = /\b(?:train|re-?train|fine-?tun|improve|refine|enhance|machine learning purposes)|\bmodel (?:development|building)\b|\bdevelop (?:new |our |its )?(?:ai|artificial intelligence|machine learning) models?|\b(?:create|build|develop)\w*\b[^.;]{0,40}\bmodels?\b/i;
 // Making models out of the data ("use … content … to create systems and models that detect …"): models built from
 // the user's content or information, not business, pricing or data models.
 const BUILD_MODELS = /\b(?:create|creating|build|building|develop|developing)\s+(?:new\s+|our\s+|its\s+)?(?:[\w-]+\s+(?:and\s+|or\s+)?){0,3}?models?\b/i;
@@ -21,7 +26,7 @@ const FEEDBACK = /\b(?:your|any|such|the|user|customer)\s+(?:feedback|suggestion
 const FEEDBACK_G = new RegExp(FEEDBACK.source, 'gi');
 const MODEL = /\b(?:models?|artificial intelligence|ai|machine[- ]learning|ml|llms?|large language|algorithms?|neural|generative)\b/i;
 // "for process improvement and model development purposes": developing models, named as a purpose of the data.
-const TRAIN = new RegExp(String.raw`\b(?:(?<!(?:business|pricing|revenue|operating|subscription|delivery|service|data|threat|financial|economic|care|3d|role) )model (?:development|building)|train(?:s|ed|ing)?|re-?train(?:s|ed|ing)?|fine-?tun(?:e|es|ed|ing)|${IMPROVE_MODELS}|develop (?:new |our |its )?(?:ai|artificial intelligence|machine learning) models?)\b`, 'i');
+const TRAIN = new RegExp(String.raw`\b(?:(?<!(?:business|pricing|revenue|operating|subscription|delivery|service|data|threat|financial|economic|care|3d|role) )model (?:development|building)|train(?:s|ed|ing)?|re-?train(?:s|ed|ing)?|fine-?tun(?:e|es|ed|ing)|${IMPROVE_MODELS}|${ML_PURPOSE}|develop (?:new |our |its )?(?:ai|artificial intelligence|machine learning) models?)\b`, 'i');
 // Staff or user "training" is not model training.
 const NOT_MODEL_TRAINING = /\b(?:staff|employee|personnel|agent|workforce|team) training\b|\btraining (?:of |for )?(?:its |our )?(?:staff|personnel|employees|workforce)|\b(?:security|privacy|hipaa|compliance) (?:awareness )?training\b|\btrain(?:ed|s|ing)? (?:its |our )?(?:staff|personnel|employees|workforce|members)/i;
 const OPT_IN = /\bopt(?:s|ed)?[- ]in\b|\bunless (?:and until )?(?:the )?(?:customer|you|covered entity|client|practice|user)s?\b[^.;]{0,40}\b(?:opts? in|consents?|agrees?|enables?|authori[sz]es?|elects?|chooses?|turns? on)|\b(?:with|upon|after|absent)\b[^.;]{0,30}\b(?:prior|express|explicit|affirmative|written|separate|opt-in)\b[^.;]{0,30}\b(?:consent|authori[sz]ation|permission|approval|agreement)\b|\bonly (?:if|when|where) (?:the )?(?:customer|you|user|client)s? (?:expressly |affirmatively )?(?:choose|chooses|enables?|turns? on|opts?|elects?|consents?|agrees?)|\bif (?:the )?(?:customer|you) (?:choose|chooses|elect|elects|enable|enables|turn on|turns on) /i;

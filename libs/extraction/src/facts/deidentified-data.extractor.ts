@@ -14,7 +14,7 @@ import { escapeRegExp } from '../text/escape-regexp.js';
 type V = Fact<'deidentified_data_use'>['value'];
 
 // French: anonymes, agrégé(e)s (anonymis… is matched by anonymi[sz]).
-const PREFILTER = /\b(?:de-?identif|anonymi[sz]|anonymous|anonymes|agrég|non-personally[- ]identifiable|not personally identifiable|not identifiable to you|aggregate|pseudonymi|statistic|non-personal)/i;
+const PREFILTER = /\b(?:de-?identif|anonymi[sz]|anonymous|anonymes|agrég|non-personally[- ]identifiable|not personally identifiable|not identifiable to you|can ?not identify|aggregate|pseudonymi|statistic|non-personal)/i;
 // "Aggregate" as an amount ("aggregate liability", "in the aggregate shall not exceed", "aggregate traffic usage") is not
 // data; "aggregate usage statistics" is.
 const AMOUNT = /\b(?:an?|the)\s+aggregate\s+of\b|\baggregate\s+(?:liability|amount|fees?|damages|total|sum|value|payments?|charges?|invoices?|billing|consideration|cap|exposure|purchase)|\b(?:your|its|their|whose|customer'?s|account'?s)\s+aggregate\s+(?:traffic|usage|bandwidth|storage|volume|spend(?:ing)?)\b|\baggregate\s+(?:traffic|usage|bandwidth|storage|volume|spend(?:ing)?)\b[^.;]{0,60}\b(?:exceed\w*|higher than|more than|above|limits?|quotas?|caps?|fees?|charges?)\b|\bin the aggregate\b[^.;]{0,80}\b(?:exceed|liab|amount|fees?|damages|paid|payable)|\b(?:liability|damages|amounts?)\b[^.;]{0,60}\baggregate\b/i;
@@ -267,6 +267,9 @@ function refused(c: Clause, d: Hit): boolean {
   // "will not use Customer Content for any purpose other than to … use de-identified, aggregated information": the
   // de-identified data is the exception to the refusal, so the exception grants it.
   if (inException(c, d)) return false;
+  // "… is not stored, and cannot identify you": what the data cannot do describes it (a predicate, not an act on it), so
+  // a negated act beside it ("not stored") refuses that act, not a use of de-identified data.
+  if (/^can\s?not\b/i.test(c.view.slice(d.start, d.end))) return false;
   for (const a of c.hits) {
     if (a.cat !== 'action' || a.t0 > d.t0 + 6) continue;
     // Another party refused ("third-party apps cannot request to use the Advertising Identifier") binds not the vendor.

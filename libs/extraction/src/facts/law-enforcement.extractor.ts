@@ -13,7 +13,7 @@ import { leadExcepted } from '../clauses/list-lead.js';
 type V = Fact<'law_enforcement_disclosure'>['value'];
 
 // French: autorité(s), judiciaire(s), légale(s), réquisition(s).
-const PREFILTER = /\b(?:law|legal|lawful|subpoena|warrant|court|judge|judicial|government|authorit|regulat|third party request|police|national security|litigation|proceeding|competent|order|notif|notice|autorit|judiciaire|légal|réquisition)/i;
+const PREFILTER = /\b(?:law|legal|lawful|statutor|subpoena|warrant|court|judge|judicial|government|authorit|regulat|third party request|police|national security|litigation|proceeding|competent|order|notif|notice|autorit|judiciaire|légal|réquisition)/i;
 const DISCLOSING = ['disclose', 'comply'];
 const DESCRIBES = /\b(?:describes|explains|sets out|sets forth|outlines|details)\s+(?:[\w,]+\s+){0,12}?(?:how|when|whether)\b[^.;]*$/i;
 // The document itself (or a part of it) as the subject of "describes": "This Privacy Policy", "This section", "The following".

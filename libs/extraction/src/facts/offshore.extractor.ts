@@ -8,7 +8,7 @@ type V = Fact<'offshore_processing'>['value'];
 
 // Countries outside the US named in contracts and policies as places where data or the people handling it are.
 const COUNTRIES = String.raw`india|the philippines|philippines|canada|mexico|ireland|germany|france|the netherlands|israel|ukraine|poland|pakistan|brazil|colombia|argentina|costa rica|singapore|australia|japan|the united kingdom|united kingdom|the uk|switzerland|vietnam|china|hong kong|taiwan|south korea|malaysia|indonesia|thailand|sri lanka|bangladesh|nepal|egypt|kenya|nigeria|south africa|morocco|jamaica|guatemala|honduras|el salvador|the dominican republic|dominican republic|peru|chile|uruguay|romania|bulgaria|serbia|belarus|russia|new zealand|spain|italy|portugal|belgium|sweden|denmark|finland|norway|the czech republic|czech republic|hungary|estonia|latvia|lithuania|luxembourg|austria|greece|cyprus|malta|slovakia|slovenia|croatia|iceland|liechtenstein|turkey|the united arab emirates|united arab emirates|saudi arabia|qatar|the republic of korea|tunisia|ghana`;
-const PREFILTER = new RegExp(String.raw`\b(?:usa\b|hors\b|en dehors\b|pays tiers|outside|countr|world|globe|offshore|overseas|abroad|international|europe|eea\b|eu\b|kingdom|united states|u\.s\.|located|region|across borders|cross-border|${COUNTRIES})`, 'i');
+const PREFILTER = new RegExp(String.raw`\b(?:usa\b|hors\b|en dehors\b|pays tiers|outside|countr|world|globe|offshore|overseas|abroad|international|europe|eea\b|eu\b|kingdom|united states|u\.s\.|located|region|across borders|cross-border|jurisdictions that|${COUNTRIES})`, 'i');
 // Sharing with companies located abroad moves data there too ("we share your personal information with the companies
 // of our group based in Luxembourg and Hungary").
 const PROCESS = /\b(?:transfer|process|stor|host|access|maintain|locat|perform|handl|hold|kept|keep|server|data cent(?:er|re)|transmit|send|sent|move|review|support|receiv|print|shar(?:e|ed|es|ing)\b)\w*/i;
@@ -63,6 +63,10 @@ const beyondHome = (v: string, m: RegExpExecArray): boolean =>
 // Case-sensitive on purpose: a capitalised name (Google) is the vendor or a provider; "you", "your business" or
 // "users" are where the user is, which is not data leaving for elsewhere.
 YES.push(/\b[Ii]n\s+any\s+(?:other\s+)?country\s+(?:in which|where)\s+(?:[Ww]e|[Oo]ur|[Ii]ts|[Ii]t|[Tt]hey|(?!(?:You|Your|Users?|Customers?)\b)[A-Z][\w.&-]*)\b[^.;]{0,60}\b(?:maintain|operate|have|located|do business)\w*/);
+// "transfer your information to, or store or access it in, jurisdictions that may not provide equivalent levels of data
+// protection as your home jurisdiction": places whose law may protect less than the user's, named as where data goes (the
+// same reading as "outside the country in which you live"). Not "these countries may not …" said of places named before.
+YES.push(/\b(?:transferr?\w*|stor(?:e|ed|es|ing)|process(?:ed|es|ing)?|access(?:ed|es|ing)?|host(?:ed|s|ing)?)\b[^.;]{0,80}?\b(?:to|in|into),?\s+(?:other\s+)?(?:countries|jurisdictions)\s+(?:that|which)\s+(?:may|might)\s+not\s+(?:have|provide|offer|afford)\s+(?:the\s+same|an?\s+equivalent|equivalent|equal|comparable|similar|levels?\s+of\s+(?:data\s+)?protection\s+(?:that\s+(?:is|are)\s+)?equivalent)\b/i);
 YES.push(/\b(?:and|or|in|to)\s+(?:other\s+)?countries\s+(?:in which|where)\s+(?:we|our|its|the|they)\b[^.;]{0,80}\b(?:located|operate|have|are)\b/i);
 // Data moved "outside the country in which you live", "outside of your home country", "outside your state, province,
 // country": the statement holds for every user, the vendor's own region's users among them, for whom it is outside the

@@ -36,18 +36,20 @@ const CLAIMS_NONE = new RegExp(String.raw`\b(?:acquires?|obtains?|has|have|recei
 const CUSTOMER_WORD = String.raw`(?:the\s+)?(?:customer|covered entity|you|practice|clinician|client|controller|therapist|licensee|subscriber|user|member|publisher|data exporter)s?`;
 // The customer keeping its records in so many words ("Customer owns all …", "you retain ownership of").
 const CUSTOMER_KEEPS = String.raw`\b${CUSTOMER_WORD}\s+(?:shall\s+|will\s+|do(?:es)?\s+|also\s+|always\s+|continue to\s+)*(?:(?:retains?|keeps?|holds?|has|have|maintains?)\s+(?:and\s+\w+\s+)?(?:all\s+|sole\s+|exclusive\s+|full\s+|complete\s+|any\s+)*(?:right,?\s+title,?\s+and\s+interest|ownership|title|(?:intellectual property\s+)?rights?)(?:,[^.;]{0,80}?,)?\s+(?:in(?:\s+and\s+to)?|to|of|over)\s+|(?:own|owns|retains? ownership of|remains? the (?:sole\s+)?owners? of|(?:is|are) the (?:sole\s+)?owners? of)\s+)((?:all\s+|any\s+|its\s+|their\s+|the\s+|your\s+)*${RECORDS})`;
-const CUSTOMER_OWNS = new RegExp(String.raw`${CUSTOMER_KEEPS}|\b(${RECORDS})[^.;]{0,60}?\b(?:remains?|is|are|stays?|will remain|shall remain)\s+(?:solely\s+)?yours\b|\b(${RECORDS})[^.;]{0,60}?\bbelongs?\s+(?:solely\s+|exclusively\s+)?to\s+(?:you|the customer|customer)\b`, 'i');
+const CUSTOMER_OWNS = new RegExp(String.raw`${CUSTOMER_KEEPS}|\b(${RECORDS})[^.;]{0,60}?\b(?:remains?|is|are|stays?|will remain|shall remain)\s+(?:solely\s+)?(?:yours\b|your\s+(?:(?:sole|exclusive|own)\s+(?:and\s+exclusive\s+)?)?property\b)|\b(${RECORDS})[^.;]{0,60}?\bbelongs?\s+(?:solely\s+|exclusively\s+)?to\s+(?:you|the customer|customer)\b`, 'i');
 // CUSTOMER_OWNS's other readings need "yours" or "belong" in the clause. Without either only the first can match, and on
 // its own it finds the same match (same index and group 1; groups 2 and 3 are unset either way) without trying the
 // records phrase at every word of the clause.
 const CUSTOMER_OWNS_FIRST = new RegExp(CUSTOMER_KEEPS, 'i');
-const YOURS_OR_BELONGS = /yours|belong/i;
+// "Your secure data is your property": the records the user's property, as "remains yours".
+const YOURS_OR_BELONGS = /yours|belong|your\s+(?:(?:sole|exclusive|own)\s+(?:and\s+exclusive\s+)?)?property/i;
 // PROPERTY_OF needs one of these words as written: a clause without them is not tried.
 const PROPERTY_WORDS = /property|owned by|under the ownership/i;
 const JOINT = /\b(?:jointly owned|joint ownership|co-?owned|shared ownership|own (?:them |it )?jointly)\b/i;
 const ASSIGNS = /\b(?:you|customer|licensee|user)s?\s+(?:hereby\s+)?(?:assigns?|transfers?)\s+(?:to\s+[\w\s]{1,30}?\s+)?(?:all\s+)?(?:right,?\s+title,?\s+and\s+interest|ownership|(?:all\s+)?rights?)\b/i;
-// The vendor's own site, software and brand: owning those is not owning the records.
-const SITE_CONTENT = /\b(?:displayed|available|included|contained|found|appearing)\s+(?:on|in|through|via)\b|\b(?:on|of)\s+(?:the|our|this)\s+(?:site|website|services?|platform|app)\b|\b(?:software|trademarks?|logos?|trade dress|service marks|brand|look and feel|source code|the services? and|site content|website content|our content)\b/i;
+// The vendor's own site, software and brand: owning those is not owning the records. "Users of the Services" are people,
+// not the site's content.
+const SITE_CONTENT = /\b(?:displayed|available|included|contained|found|appearing)\s+(?:on|in|through|via)\b|(?<!\b(?:users?|visitors?|members?|customers?|subscribers?)\s)\b(?:on|of)\s+(?:the|our|this)\s+(?:site|website|services?|platform|app)\b|\b(?:software|trademarks?|logos?|trade dress|service marks|brand|look and feel|source code|the services? and|site content|website content|our content)\b/i;
 // What the vendor may not own without it being record ownership: the records must be the customer's or users'
 // data or what is made of it ("your submissions", "Session Summaries", "Site Data", "data we collect about use").
 const USER_RECORDS = /\b(?:your|user|users'?|member|customer|client|patient|practice|submitted|submissions?|you (?:post|provide|upload|submit|create|add)|uploaded|session|notes|recordings?|transcripts?|summaries|site data|usage data|collects?|phi|protected health|de-?identified data|personal data|personal information|outputs?|inputs?|prompts?|ai-generated)\b/i;
@@ -165,7 +167,7 @@ function readOwnership(c: Clause): 'customer' | 'vendor' | undefined {
     if (/^(?:belong|property|owned)/.test(word)) {
       // The records must be what belongs: the noun right before ("the Submitted Contents belong to you", "PHI will
       // remain the property of"), not "servers owned by Acme" or "the rights and property of Acme".
-      if (recordsRightBefore(c, o) || ownershipOfRecords(c, o)) holder = recipientsOf(c, o).find((x) => x.t0 - o.t1 <= 3);
+      if (recordsRightBefore(c, o) || ownershipOfRecords(c, o) || RECORDS_SUBJECT.test(c.view.slice(0, o.start))) holder = recipientsOf(c, o).find((x) => x.t0 - o.t1 <= 3);
     } else if (/^owns?$|^owners?$/.test(word)) {
       if (recordsAfter(c, o)) holder = agentOf(c, o);
     } else if (possessedByCustomer(c, o) && recordsAfter(c, o) && !TAKEN.test(c.view)) {
@@ -211,6 +213,11 @@ function recordsRightBefore(c: Clause, o: Hit): boolean {
   if (i < 0) return false;
   return RECORD_NOUN.test(c.tokens[i].lower) || c.hits.some((x) => x.cat === 'object' && x.t1 - 1 === i);
 }
+
+// The records as the clause's subject, with a participle saying where they come from before the verb ("All information
+// collected from visitors of the Site or users of the Services belongs to us"): the noun right before the verb is the
+// participle's, not the subject.
+const RECORDS_SUBJECT = /^\W*(?:(?:all|any|the)\s+)?(?:[\w-]+\s+){0,2}?(?:information|data|content|records)\s+(?:collected|provided|submitted|gathered|obtained|received|uploaded|posted)\s+(?:from|by|through|via|on|to)\b[^,;]{0,120}$/i;
 
 /** Whether the records follow an ownership word closely (past "of", "all right, title and interest in and to", determiners). */
 function recordsAfter(c: Clause, o: Hit): boolean {

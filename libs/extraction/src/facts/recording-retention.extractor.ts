@@ -2,16 +2,20 @@ import type { Evidence, Fact } from '@custody/domain';
 import { isHeaderRow } from '../clauses/list-context.js';
 import type { Cell } from '../clauses/structure.js';
 import { blocksOf } from '../clauses/structure.js';
-import { findDurations } from '../text/numbers.js';
+import { findDurations, findDurationsFr } from '../text/numbers.js';
 import type { FactContext } from './fact-context.js';
 import { evidenceAt, found, operative, silent } from './fact-context.js';
 import { refusal } from '../clauses/refusal.js';
 
-const PREFILTER = /\b(?:audio|recording|recorded|voice|video)|\b(?:not|never) records?\b/i;
+// French: "enregistrements téléphoniques", "les conversations … sont enregistrées".
+const PREFILTER = /\b(?:audio|recording|recorded|voice|video|enregistr)|\b(?:not|never) records?\b/i;
 // "Recording purposes", "recording and reporting purposes", "recording obligations": keeping records (bookkeeping), not audio.
-const RECORDING = /\b(?:audio(?: files?| recordings?| data)?|recordings?(?![ -](?:(?:and|or)\s+[\w-]+\s+)?(?:purposes?|keeping|obligations?|requirements?|duties)\b)|recorded (?:sessions?|audio|calls?|visits?)|voice (?:recordings?|data)|video (?:recordings?|files?))\b/i;
-const RETENTION = /\b(?:retain|retention|retained|store|stored|kept|keep|keeps|held|hold|delete|deleted|deletes|purge|purged|destroy|destroyed|erase|erased|remove|removed|discard|discarded)\b/i;
-const LEAD = /\b(?:for|within|after|up to|no longer than|not longer than|maximum of|period of|of|than|until|at least)\s*(?:a (?:maximum|period) of\s*)?$/i;
+// French: recordings of calls or conversations ("enregistrements téléphoniques", "les conversations orales sont enregistrées").
+// Not "enregistré" alone: "données enregistrées" are data stored, "société enregistrée" a registered company.
+const RECORDING = /\b(?:audio(?: files?| recordings?| data)?|recordings?(?![ -](?:(?:and|or)\s+[\w-]+\s+)?(?:purposes?|keeping|obligations?|requirements?|duties)\b)|recorded (?:sessions?|audio|calls?|visits?)|voice (?:recordings?|data)|video (?:recordings?|files?))\b|(?<![A-Za-z\u00c0-\u00ff])(?:enregistrements?\s+(?:t\u00e9l\u00e9phoniques|audio|vocaux|des\s+(?:appels|conversations))|(?:conversations|appels|communications)(?:\s+[A-Za-z\u00c0-\u00ff'-]+){0,4}?\s+(?:sont|seront|peuvent \u00eatre)\s+enregistr\u00e9(?:e|s|es)?)(?![A-Za-z\u00c0-\u00ff])/i;
+const RETENTION = /\b(?:retain|retention|retained|store|stored|kept|keep|keeps|held|hold|delete|deleted|deletes|purge|purged|destroy|destroyed|erase|erased|remove|removed|discard|discarded|conserv\w*|supprim\w*)/i;
+// French: "conservées 6 mois", "pendant 13 mois", "de 1 à 30 jours", "pour une durée de".
+const LEAD = /(?:\b(?:for|within|after|up to|no longer than|not longer than|maximum of|period of|of|than|until|at least)\s*(?:a (?:maximum|period) of\s*)?|(?<![A-Za-z\u00c0-\u00ff])(?:pendant|durant|de|\u00e0|jusqu'\u00e0|conserv[a-z\u00c0-\u00ff]*)\s*)$/i;
 const ZERO = /\b(?:audio|recordings?|audio recordings?|audio files?)\s+(?:is|are)\s+(?:deleted|discarded|purged|destroyed)\s+(?:immediately|as soon as|right after|upon completion)\b/i;
 // Recordings kept by no one, the refusal read by the shared negation reader (clauses/refusal.ts): "audio is never stored",
 // "we do not retain recordings"; and sessions never recorded at all, "calls are never recorded", "we do not record
@@ -57,7 +61,7 @@ export function extractRecordingRetention(ctx: FactContext): Fact<'audio_or_reco
     const rec = RECORDING.exec(v);
     if (!rec || !RETENTION.test(v)) continue;
     let matched = false;
-    for (const d of findDurations(v)) {
+    for (const d of [...findDurations(v), ...findDurationsFr(v)]) {
       const after = v.slice(d.index + d.length, d.index + d.length + 20);
       const lead = LEAD.test(v.slice(Math.max(0, d.index - 40), d.index)) || /^\s*(?:after|from|following|of inactivity)\b/i.test(after) || /-day\b/i.test(v.slice(d.index, d.index + d.length + 4));
       if (!lead || !RECORDING.test(clauseAround(v, d.index, d.index + d.length))) continue;
@@ -85,7 +89,8 @@ export function extractRecordingRetention(ctx: FactContext): Fact<'audio_or_reco
 }
 
 // A column that says how long each row's data is kept ("Retention", "Legal basis and retention period").
-const RETENTION_COLUMN = /\b(?:retention|retained|storage (?:period|duration)|how long|kept)\b/i;
+// French: "Durée de conservation".
+const RETENTION_COLUMN = /\b(?:retention|retained|storage (?:period|duration)|how long|kept|dur\u00e9e de conservation|conservation)\b/i;
 // A period that runs from an open-ended event ("duration of the contract + 5 years", "until account deletion")
 // states no number of days for the data.
 const OPEN_PERIOD = /\+|\bplus\b|\b(?:duration|term|life(?:time)?|length) of\b|\buntil\b|\bas long as\b/i;
@@ -105,17 +110,20 @@ function tableRetention(ctx: FactContext): { days: number; evidence: Evidence }[
     if (block.kind !== 'table') continue;
     // A table cut by a heading line goes on under the header it had: a headerless run of rows with the same number
     // of columns takes the last header seen.
-    const header = block.header ?? (last && block.rows.every((r) => r.cells?.length === last!.length) ? last : undefined);
+    // A first row that names a retention column and states no period ("| Typologie des Traitements | Durée de conservation
+    // … |") is the header, where the shared header test (column words in English) did not take it.
+    const titles = block.header === undefined && block.rows.length > 1 && titleRow(block.rows[0].cells ?? []) ? block.rows[0].cells : undefined;
+    const header = block.header ?? titles ?? (last && block.rows.every((r) => r.cells?.length === last!.length) ? last : undefined);
     if (!header) continue;
     last = header;
     const col = header.findIndex((c) => RETENTION_COLUMN.test(c.text));
     if (col < 0) continue;
-    for (const row of block.rows) {
+    for (const row of titles ? block.rows.slice(1) : block.rows) {
       const cells = row.cells ?? [];
       const cell = cells[col];
       if (!cell || cells.length !== header.length || !cells.some((c, i) => i !== col && RECORDING.test(c.text))) continue;
       if (OPEN_PERIOD.test(cell.text)) continue;
-      const durations = findDurations(cell.text);
+      const durations = [...findDurations(cell.text), ...findDurationsFr(cell.text)];
       if (durations.length === 0) continue;
       const d = durations.reduce((a, b) => (b.days > a.days ? b : a));
       // Quote the cell, or the part of a long cell around the period (within the cell, at the source's offsets).
@@ -127,6 +135,11 @@ function tableRetention(ctx: FactContext): { days: number; evidence: Evidence }[
     }
   }
   return out;
+}
+
+/** Whether a row reads as column titles of a retention table: a retention column named, no period stated in any cell. */
+function titleRow(cells: Cell[]): boolean {
+  return cells.filter((c) => c.text !== '').length >= 2 && cells.some((c) => RETENTION_COLUMN.test(c.text)) && cells.every((c) => findDurations(c.text).length === 0 && findDurationsFr(c.text).length === 0);
 }
 
 /** The clause around [a, b): bounded by ';', a sentence end, or ', while' / ', whereas' / ' but '. */

@@ -2,7 +2,7 @@ import type { Fact } from '@custody/domain';
 import type { Clause } from '../clauses/clause.js';
 import { agentOf, clauseSubject, hitsOf, inHypothetical, modality, negated, optionNotDuty, passive, verbal } from '../clauses/clause.js';
 import type { Hit } from '../clauses/lexicon.js';
-import { introOf, isTableRow } from '../clauses/structure.js';
+import { introOf, isItem, isTableRow } from '../clauses/structure.js';
 import type { Sentence } from '../text/sentences.js';
 import type { Candidate, FactContext } from './fact-context.js';
 import { clauseEvidence, decide, neighbour, operative } from './fact-context.js';
@@ -15,7 +15,7 @@ type Scope = 'end' | 'previous' | 'periods';
 const PREFILTER = /\b(?:return|destroy|delet|purge|erase|dispos|retain|keep|hold|maintain|remov|supprim|effac|détrui)/i;
 // The end of the contract or account, in words the vocabulary's `end` condition does not hold as one phrase: "after
 // termination", "within 30 days of termination", leaving the platform, inactivity, "as long as you use".
-const END = /\b(?:upon|on|following|after|at|within \w+ (?:\(\d+\) )?days? (?:of|after)|effects? of)\s+(?:the\s+)?(?:any\s+)?(?:termination|expiration|expiry|end|cancellation)\b|\bterminat(?:es|ion)\b|\bexpir(?:es|ation)\b|\b(?:close|closes|closing|delete|deletes|deleting|cancel|cancels|cancelling|canceling|deactivate|deactivates|deactivating) (?:your|their|its|the|an|a) (?:\w+ )?(?:account|subscription)\b|\b(?:cancellation|deletion|closure|deactivation|termination) of (?:your|their|the|an?) (?:\w+ )?(?:account|subscription)\b|\b(?:account|subscription) (?:is|has been|was) (?:deleted|closed|deactivated|cancell?ed|terminated)\b|\b(?:account|subscription) (?:deletion|closure|cancellation|termination)\b|\brequest\w* (?:(?:your|the|their) )?(?:account|subscription) (?:to )?be (?:deleted|closed)\b|\bfor (?:the (?:period|duration) of time|the (?:period|duration)|as long as) (?:that )?you (?:use|are using|have)\b|\bfrom the (?:date of (?:the )?)?last (?:contact|login|log-in|activity|use)\b|\bof inactivity\b|\b(?:agreement|contract|subscription|relationship|services?)\s+(?:ends|has ended|ended|comes to an end)\b|\b(?:leaves?|leaving|exits?|exiting|departs?|departing|stops? using|stopping using) (?:the|our|this) (?:platform|services?|network|program(?:me)?)\b|(?:\b(?:après|apres|dès|lors de|suite à)|(?<![A-Za-zÀ-ÿ])à compter de)\s+(?:la\s+|l['’]\s*)?(?:résiliation|clôture|fermeture|désactivation|expiration|fin)\b|\bfin (?:du contrat|de la relation (?:contractuelle|commerciale)|de l['’]abonnement)\b/i;
+const END = /\b(?:upon|on|following|after|at|within \w+ (?:\(\d+\) )?days? (?:of|after)|effects? of)\s+(?:the\s+)?(?:any\s+)?(?:termination|expiration|expiry|end|cancellation)\b|\bterminat(?:es|ion)\b|\bexpir(?:es|ation)\b|\b(?:close|closes|closing|delete|deletes|deleting|cancel|cancels|cancelling|canceling|deactivate|deactivates|deactivating) (?:your|their|its|the|an|a) (?:\w+ )?(?:account|subscription)\b|\b(?:cancellation|deletion|closure|deactivation|termination) of (?:your|their|the|an?) (?:\w+ )?(?:account|subscription)\b|\b(?:account|subscription) (?:is|has been|was) (?:deleted|closed|deactivated|cancell?ed|terminated)\b|\b(?:account|subscription) (?:deletion|closure|cancellation|termination)\b|\brequest\w* (?:(?:your|the|their) )?(?:account|subscription) (?:to )?be (?:deleted|closed)\b|\bfor (?:the (?:period|duration) of time|the (?:period|duration)|as long as) (?:that )?you (?:use|are using|have)\b|\bfrom the (?:date of (?:the )?)?last (?:contact|login|log-in|activity|use)\b|\bof inactivity\b|\b(?:agreement|contract|subscription|relationship|services?)(?:\s+with\s+(?:you|us|the customer))?\s+(?:ends|has ended|have ended|ended|(?:comes|has come|have come|came) to an end)\b|\b(?:leaves?|leaving|exits?|exiting|departs?|departing|stops? using|stopping using) (?:the|our|this) (?:platform|services?|network|program(?:me)?)\b|(?:\b(?:après|apres|dès|lors de|suite à)|(?<![A-Za-zÀ-ÿ])à compter de)\s+(?:la\s+|l['’]\s*)?(?:résiliation|clôture|fermeture|désactivation|expiration|fin)\b|\bfin (?:du contrat|de la relation (?:contractuelle|commerciale)|de l['’]abonnement)\b/i;
 // (The last two: French, "supprimées 20 jours après résiliation", "à la fin du contrat". "à" is no ASCII word character,
 // so "\b" cannot stand before it: a letter lookbehind does.)
 // A retention period running out is not the end of the contract ("when the data retention period expires").
@@ -266,6 +266,15 @@ function endScope(ctx: FactContext, s: Sentence): Scope | undefined {
   if (speaksOfEnd(s.view) || (END_WORD.test(s.view) && ctx.clauses(s).some(namesEnd))) return 'end';
   const prev = neighbour(ctx, s, -1);
   if (prev && (speaksOfEnd(prev.view) || (END_WORD.test(prev.view) && ctx.clauses(prev).some(namesEnd)))) return 'previous';
+  // The sentence that closes a list goes on from the list's lead-in ("Once our relationship with you has come to an end, we
+  // will retain your information for a period that enables us to:" then the items, then "We will delete it when it is no
+  // longer required for these purposes"): the lead-in is the sentence before it in sense.
+  // (The list is a paragraph of its own: the sentence before this one's paragraph is the last item.)
+  const last = ctx.sentences[s.index - 1];
+  if (!prev && last && !last.isHeading && !isItem(ctx.sentences, s) && isItem(ctx.sentences, last) && last.heading === s.heading) {
+    const lead = introOf(ctx.sentences, last, true);
+    if (lead && !lead.isHeading && speaksOfEnd(lead.view)) return 'previous';
+  }
   if (s.heading !== undefined && END_HEADING.test(s.heading)) return 'end';
   if (AFTER_PERIODS.test(s.view)) {
     for (let i = s.index - 1; i >= 0 && s.index - i <= 12; i--) {

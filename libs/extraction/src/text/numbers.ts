@@ -77,3 +77,21 @@ function toDays(n: number, unit: string, kind: string): number {
       return kind === 'business' || kind === 'working' ? Math.ceil((n * 7) / 5) : n;
   }
 }
+
+// French durations in digits or the small number words ("6 mois", "30 jours", "un an", "trois ans"), for the French
+// policies of the OTA corpus. Apart from DURATION_RE so the English readings (breach days) are unchanged.
+const FR_SMALL: Record<string, number> = { un: 1, une: 1, deux: 2, trois: 3, quatre: 4, cinq: 5, six: 6, sept: 7, huit: 8, neuf: 9, dix: 10, douze: 12, quinze: 15, trente: 30 };
+const FR_UNIT: Record<string, string> = { jour: 'day', jours: 'day', semaine: 'week', semaines: 'week', mois: 'month', an: 'year', ans: 'year', année: 'year', années: 'year', heure: 'hour', heures: 'hour' };
+// The unit is followed by no letter: "\b" does not close a word ending in "é" or "è" ("années") for a non-Unicode pattern.
+const FR_DURATION_RE = new RegExp(String.raw`(?<![\p{L}\d])(\d{1,4}|${Object.keys(FR_SMALL).join('|')})\s+(jours?|semaines?|mois|ans?|années?|heures?)(?![\p{L}])`, 'giu');
+
+/** All French durations in `s`, in calendar days (the same conversions as {@link findDurations}). */
+export function findDurationsFr(s: string): Duration[] {
+  const out: Duration[] = [];
+  for (const m of s.matchAll(FR_DURATION_RE)) {
+    const n = /^\d/.test(m[1]) ? Number(m[1]) : FR_SMALL[m[1].toLowerCase()];
+    const unit = FR_UNIT[m[2].toLowerCase()];
+    out.push({ days: toDays(n, unit, ''), index: m.index, length: m[0].length, unit });
+  }
+  return out;
+}
