@@ -26,6 +26,14 @@ export interface RuleReads {
   vendorsOnly?: boolean;
   names?: true | 'subprocessors' | 'fleet-vendors';
   consents?: boolean;
+  /**
+   * `'self-and-senders'`: the rule drafts a finding anchored at X only while judging X (a system of
+   * vendorSystems) or a system with a flow into X, and judging one system reads the rest of the graph only
+   * through lookups (no walk of every system). A re-run for some anchors then judges just those systems, over
+   * the whole graph (install-classes judgingOnly): no subgraph is cut out and indexed, which for an `upstream`
+   * rule is the whole upstream closure of the change.
+   */
+  judges?: 'self-and-senders';
 }
 
 const IN_VENDOR: RuleReads = { around: 'in', vendorsOnly: true };
@@ -35,7 +43,7 @@ export const RULE_READS: Readonly<Record<string, RuleReads>> = Object.freeze({
   'expired-baa': IN_VENDOR,
   'no-subcontractor-flowdown': { around: 'in-out', vendorsOnly: true },
   // Names: "is this named sub-processor modelled?" (nameMatcher over every system's name and id).
-  'baa-chain-break': { around: 'upstream', names: 'subprocessors' },
+  'baa-chain-break': { around: 'upstream', names: 'subprocessors', judges: 'self-and-senders' },
   'ai-training': IN_VENDOR,
   'deidentified-reuse': IN_VENDOR,
   'data-sale-or-marketing': IN_VENDOR,
