@@ -28,10 +28,10 @@ export interface RuleReads {
   consents?: boolean;
   /**
    * `'self-and-senders'`: the rule drafts a finding anchored at X only while judging X (a system of
-   * vendorSystems) or a system with a flow into X, and judging one system reads the rest of the graph only
-   * through lookups (no walk of every system). A re-run for some anchors then judges just those systems, over
-   * the whole graph (install-classes judgingOnly): no subgraph is cut out and indexed, which for an `upstream`
-   * rule is the whole upstream closure of the change.
+   * vendorSystems) or a system with a flow into X. A re-run for some anchors then judges just those systems,
+   * over the whole graph (install-classes judgingOnly): no subgraph is cut out, stubbed and indexed, which for
+   * an `upstream` rule is the whole upstream closure of the change, and for a `'fleet-vendors'` one every
+   * system that is no install (a manifest's 10,000).
    */
   judges?: 'self-and-senders';
 }
@@ -57,7 +57,7 @@ export const RULE_READS: Readonly<Record<string, RuleReads>> = Object.freeze({
   'offshore-processing': { around: 'in-out', vendorsOnly: true },
   'sensitive-detail-exposed': IN_VENDOR,
   // Sources count per fleet vendor, and a vendor's stand-in is found by name among all systems.
-  'aggregation-hub': { around: 'in', vendorsOnly: true, names: 'fleet-vendors' },
+  'aggregation-hub': { around: 'in', vendorsOnly: true, names: 'fleet-vendors', judges: 'self-and-senders' },
   // Per flow into the anchor (the receiver): the flow, the receiver's role and contracts, the sender's name.
   'unencrypted-transport': { around: 'in' },
   'minimum-necessary': { around: 'in', vendorsOnly: true },
