@@ -255,7 +255,15 @@ describe('incremental re-audit', () => {
     const next = reaudit(first, { ...base, documents: [fleet, change] });
     expect(next.stats.mode).toBe('incremental');
     expect(next.stats.rulesPartial['ai-training']).toBeGreaterThan(0);
+    // No rule runs over the whole graph: the sparse rules (SPARSE_READS) keep their findings, as nothing they read changed.
+    expect(next.stats.rulesFull).toEqual([]);
     expect(outcome(next)).toEqual(outcome(auditState(next.inputs)));
+    // A config with a credential in it is what secret-in-config reads: that one re-runs, the other sparse rules do not.
+    const parse = fc.sample(configArb, { numRuns: 1, seed: 3 })[0]!;
+    const config = await documentOf({ kind: 'config', parse: { ...parse, redactions: [{ kind: 'password', path: 'db.password', line: 3, replacement: '***' }] } }, 3);
+    const withSecret = reaudit(next, { ...next.inputs, documents: [...next.inputs.documents, config] });
+    expect(withSecret.stats.rulesFull).toContain('secret-in-config');
+    expect(outcome(withSecret)).toEqual(outcome(auditState(withSecret.inputs)));
     const global = reaudit(next, { ...next.inputs, settings: resolveRuleSettings({ breachNoticeMaxDays: 10 }) });
     expect(global.stats).toMatchObject({ mode: 'full', reason: 'rule settings changed' });
   });
