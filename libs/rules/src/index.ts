@@ -17,6 +17,8 @@ export { LENS_PROFILES, MAX_LENS_WEIGHT, lensWeight, lensActive } from './lenses
 export type { LensProfile } from './lenses.js';
 export { runRules, runRulesUngrouped, runAudit, activeLenses } from './runner.js';
 export { RULE_READS, type RuleReads } from './rule-reads.js';
+export { SPARSE_READS, type SparseReads } from './sparse-reads.js';
+export { judgingOnly } from './install-classes.js';
 export type { RunResult, RuleError, AuditResult, TriageMap } from './runner.js';
 export { computeScore, rescore, sameScoreInputs, scoreOrder, nodeSplit, scoreResult, scoreFindings, findingPoints, reachOf, nodeScore, workspaceScore, apportion, WORKSPACE_HALF_HAZARD, MAX_REACH_BONUS, MAX_BASE } from './score.js';
 export type { ScoreOptions, ScoreResult, FindingPoints, ScoreMemo } from './score.js';

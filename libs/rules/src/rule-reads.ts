@@ -26,6 +26,14 @@ export interface RuleReads {
   vendorsOnly?: boolean;
   names?: true | 'subprocessors' | 'fleet-vendors';
   consents?: boolean;
+  /**
+   * `'self-and-senders'`: the rule drafts a finding anchored at X only while judging X (a system of
+   * vendorSystems) or a system with a flow into X. A re-run for some anchors then judges just those systems,
+   * over the whole graph (install-classes judgingOnly): no subgraph is cut out, stubbed and indexed, which for
+   * an `upstream` rule is the whole upstream closure of the change, and for a `'fleet-vendors'` one every
+   * system that is no install (a manifest's 10,000).
+   */
+  judges?: 'self-and-senders';
 }
 
 const IN_VENDOR: RuleReads = { around: 'in', vendorsOnly: true };
@@ -35,7 +43,7 @@ export const RULE_READS: Readonly<Record<string, RuleReads>> = Object.freeze({
   'expired-baa': IN_VENDOR,
   'no-subcontractor-flowdown': { around: 'in-out', vendorsOnly: true },
   // Names: "is this named sub-processor modelled?" (nameMatcher over every system's name and id).
-  'baa-chain-break': { around: 'upstream', names: 'subprocessors' },
+  'baa-chain-break': { around: 'upstream', names: 'subprocessors', judges: 'self-and-senders' },
   'ai-training': IN_VENDOR,
   'deidentified-reuse': IN_VENDOR,
   'data-sale-or-marketing': IN_VENDOR,
@@ -49,7 +57,7 @@ export const RULE_READS: Readonly<Record<string, RuleReads>> = Object.freeze({
   'offshore-processing': { around: 'in-out', vendorsOnly: true },
   'sensitive-detail-exposed': IN_VENDOR,
   // Sources count per fleet vendor, and a vendor's stand-in is found by name among all systems.
-  'aggregation-hub': { around: 'in', vendorsOnly: true, names: 'fleet-vendors' },
+  'aggregation-hub': { around: 'in', vendorsOnly: true, names: 'fleet-vendors', judges: 'self-and-senders' },
   // Per flow into the anchor (the receiver): the flow, the receiver's role and contracts, the sender's name.
   'unencrypted-transport': { around: 'in' },
   'minimum-necessary': { around: 'in', vendorsOnly: true },

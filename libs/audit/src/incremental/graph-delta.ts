@@ -18,7 +18,9 @@ export interface GraphDelta {
    */
   global: boolean;
   consents: boolean;
-  others: boolean;
+  /** The graph's redactions (credentials found in configs) and identifier exposures changed. */
+  redactions: boolean;
+  identifiers: boolean;
   names: boolean;
   /** The names and ids of the systems added, removed or renamed, as they were and as they are. */
   renamed: string[];
@@ -88,7 +90,8 @@ export function deltaOf(a: Graph, b: Graph, changes: ProjectionChanges): GraphDe
   const d: GraphDelta = {
     global: a.practice !== b.practice && json(a.practice) !== json(b.practice),
     consents: a.consents !== b.consents && json(a.consents) !== json(b.consents),
-    others: json([a.redactions, a.identifiers]) !== json([b.redactions, b.identifiers]),
+    redactions: a.redactions !== b.redactions && json(a.redactions) !== json(b.redactions),
+    identifiers: a.identifiers !== b.identifiers && json(a.identifiers) !== json(b.identifiers),
     names: false,
     renamed: [],
     modelledFlips: () => (flips ??= modelledFlips(b, changes, d.renamed)),
@@ -219,7 +222,7 @@ function fleetVendors(a: Graph, b: Graph): Set<string> {
 
 /** Whether the graphs differ at all in what any rule reads. */
 export function isEmptyDelta(d: GraphDelta): boolean {
-  return !d.global && !d.consents && !d.others && !d.names && d.full.size === 0 && d.flowFull.length === 0;
+  return !d.global && !d.consents && !d.redactions && !d.identifiers && !d.names && d.full.size === 0 && d.flowFull.length === 0;
 }
 
 /** Adjacency of the new graph: the graph index the rules use (a re-audit's full-graph rules build it anyway). */

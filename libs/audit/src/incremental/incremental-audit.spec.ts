@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import type { Finding, ParseResult } from '@custody/domain';
-import { resolveRuleSettings, RULE_READS } from '@custody/rules';
+import { resolveRuleSettings, RULE_READS, SPARSE_READS } from '@custody/rules';
 import { analyzeDocument } from '../analyze-document.js';
 import { evaluateGraph, type AnalyzedDocument } from '../build-audit.js';
 import { changesBetween } from './graph-delta.js';
@@ -52,12 +52,15 @@ const configArb: fc.Arbitrary<ParseResult> = fc.record({
   }), { minLength: 1, maxLength: 5 }),
   consents: fc.array(fc.record({ to: fc.constantFrom(...IDS), data: fc.subarray([...DATA], { minLength: 1 }), type: fc.constantFrom('authorization', 'part2', 'recording') }), { maxLength: 1 }),
   redact: fc.boolean(),
-}).map(({ systems, flows, consents, redact }) => ({
+  // Safe Harbor identifiers the export carries (identifiable-research-data), charged to its one recipient.
+  identify: fc.boolean(),
+}).map(({ systems, flows, consents, redact, identify }) => ({
   format: 'json',
   systems: systems.map((s, i) => ({ ...s, hosts: s.hosts ? [...s.hosts] : undefined, evidence: [{ quote: `system ${s.id}`, line: i + 1 }] })),
   flows: flows.map((f) => ({ from: f.from, to: f.to, data: [...f.data], transport: f.transport, evidence: [{ quote: `${f.from} -> ${f.to}`, line: f.line }] })),
   consents: consents.map((c) => ({ ...c, data: [...c.data], evidence: [{ quote: `consent ${c.to}` }] })),
   redactions: redact ? [{ kind: 'password', path: 'db.password', line: 3, replacement: '***' }] : [],
+  identifiers: identify ? [{ field: 'patient_email', identifier: 'email', evidence: { quote: 'patient_email', line: 4 } }] : [],
 }));
 
 const fleetArb = fc.array(fc.record({
@@ -210,7 +213,7 @@ describe('incremental re-audit', () => {
     // contracts has (a known gap of this generator: a new declaration must not join it).
     await property(Number(process.env.INCREMENTAL_SEED ?? 20261205));
     const untested = ['data-sale-or-marketing', 'expired-baa', 'no-return-or-destroy', 'sensitive-detail-exposed'];
-    expect(Object.keys(RULE_READS).filter((id) => !fired.has(id) && !untested.includes(id))).toEqual([]);
+    expect([...Object.keys(RULE_READS), ...Object.keys(SPARSE_READS)].filter((id) => !fired.has(id) && !untested.includes(id))).toEqual([]);
   }, 600_000);
 
   it(`equals the full audit after new configs of their own, added alone to the projection (${RUNS} random workspaces)`, async () => {
@@ -252,7 +255,15 @@ describe('incremental re-audit', () => {
     const next = reaudit(first, { ...base, documents: [fleet, change] });
     expect(next.stats.mode).toBe('incremental');
     expect(next.stats.rulesPartial['ai-training']).toBeGreaterThan(0);
+    // No rule runs over the whole graph: the sparse rules (SPARSE_READS) keep their findings, as nothing they read changed.
+    expect(next.stats.rulesFull).toEqual([]);
     expect(outcome(next)).toEqual(outcome(auditState(next.inputs)));
+    // A config with a credential in it is what secret-in-config reads: that one re-runs, the other sparse rules do not.
+    const parse = fc.sample(configArb, { numRuns: 1, seed: 3 })[0]!;
+    const config = await documentOf({ kind: 'config', parse: { ...parse, redactions: [{ kind: 'password', path: 'db.password', line: 3, replacement: '***' }] } }, 3);
+    const withSecret = reaudit(next, { ...next.inputs, documents: [...next.inputs.documents, config] });
+    expect(withSecret.stats.rulesFull).toContain('secret-in-config');
+    expect(outcome(withSecret)).toEqual(outcome(auditState(withSecret.inputs)));
     const global = reaudit(next, { ...next.inputs, settings: resolveRuleSettings({ breachNoticeMaxDays: 10 }) });
     expect(global.stats).toMatchObject({ mode: 'full', reason: 'rule settings changed' });
   });

@@ -1,10 +1,10 @@
-import { defaultLens, type FactCorrection, type Finding, type Graph, type Lens } from '@custody/domain';
+import { defaultLens, type FactCorrection, type Finding, type Graph, type GraphSystem, type Lens } from '@custody/domain';
 import type { VendorEntry } from '@custody/integrations';
-import { DEFAULT_RULE_SETTINGS, REGISTRY, RULE_READS, runRulesUngrouped, type Rule, type RuleContext, type RuleError, type RuleSettings, type ScoreMemo, type TriageMap } from '@custody/rules';
-import { indexFromBase, type ProjectionChanges, type ProjectionMemo } from '@custody/graph';
+import { DEFAULT_RULE_SETTINGS, REGISTRY, judgingOnly, RULE_READS, runRulesUngrouped, SPARSE_READS, type Rule, type RuleContext, type RuleError, type RuleSettings, type ScoreMemo, type SparseReads, type TriageMap } from '@custody/rules';
+import { indexFromBase, isPracticeSide, type ProjectionChanges, type ProjectionMemo } from '@custody/graph';
 import { projectDocuments, type AnalyzedDocument, type Evaluation } from '../build-audit.js';
 import { compose, groupingStillValid, type Grouped, type RuleFindings } from './compose.js';
-import { adjacency, affectedAnchors, changesBetween, deltaOf, equalJson, isEmptyDelta, subgraphFor } from './graph-delta.js';
+import { adjacency, affectedAnchors, changesBetween, deltaOf, equalJson, isEmptyDelta, subgraphFor, type Adjacency, type GraphDelta } from './graph-delta.js';
 
 /** Everything an audit is a function of: the documents plus what config and people decided. */
 export interface AuditInputs {
@@ -177,6 +177,14 @@ export function reaudit(prev: AuditState, next: AuditInputs, projected?: Graph |
   const subgraphs = new Map<string, { graph: Graph; anchors: Set<string> }>();
   for (const rule of next.rules ?? REGISTRY) {
     const before = prev.perRule.get(rule.id)!;
+    const sparse = SPARSE_READS[rule.id];
+    if (sparse && !('error' in before)) {
+      if (sparseChangeMatters(sparse, delta, changed, graph)) {
+        perRule.set(rule.id, runOne(ctx, rule));
+        stats.rulesFull.push(rule.id);
+      } else perRule.set(rule.id, before);
+      continue;
+    }
     const reads = RULE_READS[rule.id];
     const namesChanged = reads?.names === true ? delta.names : reads?.names === 'fleet-vendors' && delta.standIns;
     if (!reads || 'error' in before || (reads.consents && delta.consents) || namesChanged) {
@@ -188,13 +196,15 @@ export function reaudit(prev: AuditState, next: AuditInputs, projected?: Graph |
     let sub = subgraphs.get(key);
     if (!sub) {
       const anchors = affectedAnchors(reads, delta, adj, graph);
-      subgraphs.set(key, (sub = { anchors, graph: anchors.size ? subgraphFor(graph, reads, anchors, adj) : graph }));
+      // A rule that judges only the anchors and their senders runs over the whole graph (see RuleReads.judges).
+      const whole = reads.judges === 'self-and-senders';
+      subgraphs.set(key, (sub = { anchors, graph: anchors.size && !whole ? subgraphFor(graph, reads, anchors, adj) : graph }));
     }
     if (sub.anchors.size === 0) {
       perRule.set(rule.id, before);
       continue;
     }
-    const rerun = runOne({ ...ctx, graph: sub.graph }, rule);
+    const rerun = reads.judges === 'self-and-senders' ? judgingOnly(graph, judgedFor(graph, sub.anchors, adj), () => runOne(ctx, rule)) : runOne({ ...ctx, graph: sub.graph }, rule);
     // A rule that fails on the subgraph, or drafts a finding with no system to anchor it, gets a full run.
     if ('error' in rerun || rerun.findings.some((f) => f.systems.length === 0) || before.findings.some((f) => f.systems.length === 0)) {
       perRule.set(rule.id, runOne(ctx, rule));
@@ -225,6 +235,26 @@ export function reaudit(prev: AuditState, next: AuditInputs, projected?: Graph |
   const { evaluation, lens, grouped, scoring } = compose(next, ctx, perRule, { grouped: prev.grouped, valid: groupingStillValid(prev.graph, graph, changed), scoring: prev.scoring });
   lap('compose');
   return { inputs: next, graph, lens, evaluation, stats, perRule, grouped, memo, scoring };
+}
+
+/**
+ * Whether a rule declared by SPARSE_READS must run again: a list it reads whole changed, or a changed record
+ * (as it was or as it is) is one its output can depend on. Otherwise its previous findings stand.
+ */
+function sparseChangeMatters(reads: SparseReads, delta: GraphDelta, changed: ProjectionChanges, graph: Graph): boolean {
+  if (reads.lists.some((l) => delta[l])) return true;
+  if (!changed.systems.size && !changed.flows.size) return false;
+  const { flow, system } = reads.matters(graph);
+  for (const c of changed.systems.values()) if ((c.before && system(c.before)) || (c.after && system(c.after))) return true;
+  for (const c of changed.flows.values()) if ((c.before && flow(c.before)) || (c.after && flow(c.after))) return true;
+  return false;
+}
+
+/** The anchors and the systems with a flow into one, in graph order, as vendorSystems lists them (practice side left out). */
+function judgedFor(graph: Graph, anchors: ReadonlySet<string>, adj: Adjacency): GraphSystem[] {
+  const ids = new Set(anchors);
+  for (const id of anchors) for (const f of adj.inbound.get(id) ?? []) ids.add(f.from);
+  return graph.systems.filter((s) => ids.has(s.id) && !isPracticeSide(graph, s.id));
 }
 
 function hasDuplicateIds(g: Graph): boolean {
