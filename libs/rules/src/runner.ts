@@ -6,7 +6,7 @@ import { REGISTRY } from './registry.js';
 import { evidenceInterner } from './shared-evidence.js';
 import type { FindingDraft, Rule, RuleContext } from './rule.js';
 import { inRun, memoByGraph } from './run-memo.js';
-import { computeScore, type FindingPoints } from './score.js';
+import { scoreOwnFindings, type FindingPoints } from './score.js';
 import { severityOf } from './severity.js';
 import { clamp01 } from './sensitivity.js';
 
@@ -366,7 +366,8 @@ export type TriageMap = ReadonlyMap<string, NonNullable<Finding['triage']>>;
 export function runAudit(ctx: RuleContext, rules: readonly Rule[] = REGISTRY, triage?: TriageMap): AuditResult {
   const run = runRules(ctx, rules);
   const findings = triage?.size ? run.findings.map((f) => (triage.has(f.id) ? { ...f, triage: triage.get(f.id) } : f)) : run.findings;
-  // Same inputs as scoreFindings(), without mutating: what-if compares two of these side by side.
-  const scored = computeScore(findings, { lenses: activeLenses(ctx), systems: ctx.graph.systems.map((s) => s.id) });
+  // Same inputs as scoreFindings(). The findings are this run's own (or their triaged copies): scored in place,
+  // not copied. What-if compares two of these side by side, each from its own run.
+  const scored = scoreOwnFindings(findings, { lenses: activeLenses(ctx), systems: ctx.graph.systems.map((s) => s.id) });
   return { findings: scored.findings, errors: run.errors, score: scored.score, points: scored.points };
 }

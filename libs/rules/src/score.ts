@@ -88,7 +88,13 @@ export function breadthOf(finding: Pick<Finding, 'instances'>): number {
 
 /** R for a finding: longer paths and more parties charged mean more places the data can leak from. */
 export function reachOf(finding: Pick<Finding, 'subject' | 'systems'>): number {
-  const hops = finding.subject.startsWith('path:') ? finding.subject.slice(5).split('>').length - 1 : 1;
+  // A path's hops are its `>`s, counted in place (no list of its steps per finding).
+  let hops = 1;
+  const subject = finding.subject;
+  if (subject.startsWith('path:')) {
+    hops = 0;
+    for (let at = subject.indexOf('>', 5); at >= 0; at = subject.indexOf('>', at + 1)) hops++;
+  }
   const extra = Math.max(hops - 1, finding.systems.length - 1, 0);
   return 1 + Math.min(MAX_REACH_BONUS, 0.1 * extra);
 }
@@ -146,6 +152,7 @@ export function apportion(total: number, weights: readonly number[]): number[] {
   // charged one finding, and the lists and sort below cost more than their score.
   if (weights.length === 1 && Number.isFinite(sum)) return [cents / 100];
   const raw = weights.map((w) => (cents * w) / sum);
+  if (raw.length <= 8 && raw.every(Number.isFinite)) return apportionFew(cents, raw);
   const floors = raw.map(Math.floor);
   let left = cents - floors.reduce((a, b) => a + b, 0);
   const order = raw.map((r, i) => ({ i, frac: r - Math.floor(r) })).sort((a, b) => b.frac - a.frac || a.i - b.i);
@@ -158,15 +165,43 @@ export function apportion(total: number, weights: readonly number[]): number[] {
 }
 
 /**
+ * {@link apportion}'s largest remainder for a few finite shares, without a list of remainders to sort: the
+ * cents left go one each, largest remainder first, ties to the earlier index (the order the sort gives). Most
+ * of a manifest's ~100,000 nodes split among two or three findings.
+ */
+function apportionFew(cents: number, raw: readonly number[]): number[] {
+  const out = raw.map(Math.floor);
+  let left = cents;
+  for (const c of out) left -= c;
+  let given = 0;
+  for (; left > 0 && given < raw.length; left--, given++) {
+    // The largest remainder not given yet (a cent given marks its share with one above its floor).
+    let best = -1;
+    let bestFrac = -Infinity;
+    for (let i = 0; i < raw.length; i++) {
+      if (out[i] !== Math.floor(raw[i]!)) continue;
+      const frac = raw[i]! - Math.floor(raw[i]!);
+      if (frac > bestFrac) [best, bestFrac] = [i, frac];
+    }
+    out[best]! += 1;
+  }
+  return out.map((c) => c / 100);
+}
+
+/**
  * Sets of finding indices, by their indices in order; `node` is the score of the set that ends here. A step
  * with one way on holds it inline (`key`, `only`), and gets a map at its second: a manifest charges each
  * system its own few findings, so nearly every step has one way on, and a map per step (~250,000 at 100k
- * systems) cost more than scoring the sets.
+ * systems) cost more than scoring the sets. `up` and `end` (the step before and the index that led here) give
+ * a set's indices back once, when its score is first asked.
  */
 interface SetTrie {
   key?: number;
   only?: SetTrie;
   next?: Map<number, SetTrie>;
+  up?: SetTrie;
+  end: number;
+  items?: number[];
   node?: { value: number; points: number[] };
 }
 
@@ -174,36 +209,68 @@ interface SetTrie {
 function stepOf(at: SetTrie, i: number): SetTrie {
   if (at.next) {
     let next = at.next.get(i);
-    if (!next) at.next.set(i, (next = {}));
+    if (!next) at.next.set(i, (next = { up: at, end: i }));
     return next;
   }
   if (at.only === undefined) {
     at.key = i;
-    return (at.only = {});
+    return (at.only = { up: at, end: i });
   }
   if (at.key === i) return at.only;
-  const next: SetTrie = {};
+  const next: SetTrie = { up: at, end: i };
   at.next = new Map([[at.key!, at.only], [i, next]]);
   return next;
 }
 
+/** The finding indices of the set that ends at `at`, ascending (worked out once per set). */
+function itemsOf(at: SetTrie): number[] {
+  if (at.items) return at.items;
+  const items: number[] = [];
+  for (let t: SetTrie | undefined = at; t?.up; t = t.up) items.push(t.end);
+  return (at.items = items.reverse());
+}
+
 /** Score a finding set. Pure; order of `findings` does not change any number. */
 export function computeScore(findings: readonly Finding[], opts: ScoreOptions): ScoreResult {
+  return chargeAndScore(findings, opts, withContribution);
+}
+
+/**
+ * {@link computeScore}, with `finish` making each result finding from its input and contribution. In one pass
+ * over the findings each system steps through a trie of the finding sets charged to it (no list of indices per
+ * system, nor a second walk): a fleet's 100,000 installs share a few dozen sets, a manifest's systems have one
+ * each, and either way each set is scored once.
+ */
+function chargeAndScore(findings: readonly Finding[], opts: ScoreOptions, finish: (f: Finding, contribution: number) => Finding): ScoreResult {
   const order = scoreOrder(findings, opts.lenses);
   const { sorted, pts } = order;
 
-  // Per system, the indices (into `sorted`) of the findings charged to it, ascending.
-  const charged = new Map<string, number[]>();
-  for (const s of opts.systems ?? []) charged.set(s, []);
+  // Systems by position: the listed ones first, then the others as first charged (the nodes' order before
+  // sorting), and per position the trie step its findings reached so far.
+  const root: SetTrie = { end: -1 };
+  const position = new Map<string, number>();
+  const ids: string[] = [];
+  const reached: SetTrie[] = [];
+  for (const s of opts.systems ?? []) {
+    if (position.has(s)) continue;
+    position.set(s, ids.length);
+    ids.push(s);
+    reached.push(root);
+  }
   for (let i = 0; i < sorted.length; i++) {
-    // Charged once per system it names: a repeat finds `i` already last on its list (no Set of a grouped
-    // finding's ~100,000 systems built per finding).
+    // Charged once per system it names: a repeat finds its system's step already ended at `i` (no Set of a
+    // grouped finding's ~100,000 systems built per finding).
     const systems = sorted[i]!.systems;
     for (let k = 0; k < systems.length; k++) {
       const s = systems[k]!;
-      const list = charged.get(s);
-      if (!list) charged.set(s, [i]);
-      else if (list[list.length - 1] !== i) list.push(i);
+      let p = position.get(s);
+      if (p === undefined) {
+        position.set(s, (p = ids.length));
+        ids.push(s);
+        reached.push(root);
+      }
+      const at = reached[p]!;
+      if (at.end !== i) reached[p] = stepOf(at, i);
     }
   }
 
@@ -211,19 +278,18 @@ export function computeScore(findings: readonly Finding[], opts: ScoreOptions): 
   // of installs are charged by the same handful of grouped findings, so each such set is worked out once.
   const nodes: Record<string, number> = {};
   const contributions: ScoreContribution[] = [];
-  // Sets found by walking a trie of their (ascending) finding indices: no key text built per system.
-  const bySet: SetTrie = {};
-  const systems = [...charged.keys()];
   // Usually already in order (the graph lists its systems by id): checked in one pass before sorting.
-  for (let i = 1; i < systems.length; i++) {
-    if (cmp(systems[i - 1]!, systems[i]!) <= 0) continue;
-    systems.sort(cmp);
+  let byId: number[] | undefined;
+  for (let p = 1; p < ids.length; p++) {
+    if (cmp(ids[p - 1]!, ids[p]!) <= 0) continue;
+    byId = ids.map((_, q) => q).sort((a, b) => cmp(ids[a]!, ids[b]!));
     break;
   }
-  for (const s of systems) {
-    const items = charged.get(s)!;
-    let at = bySet;
-    for (const i of items) at = stepOf(at, i);
+  for (let q = 0; q < ids.length; q++) {
+    const p = byId ? byId[q]! : q;
+    const s = ids[p]!;
+    const at = reached[p]!;
+    const items = itemsOf(at);
     const node = (at.node ??= nodeSplit(items.map((i) => pts[i]!.hazard)));
     nodes[s] = node.value;
     for (let k = 0; k < items.length; k++) {
@@ -231,13 +297,26 @@ export function computeScore(findings: readonly Finding[], opts: ScoreOptions): 
       if (points > 0) contributions.push({ findingId: sorted[items[k]!]!.id, system: s, points });
     }
   }
-  return scoreResult(findings, order, nodes, contributions, opts.lenses);
+  return scoreResult(findings, order, nodes, contributions, opts.lenses, finish);
 }
 
-/** The findings in the order the score charges them (by id), with their points. */
-export function scoreOrder(findings: readonly Finding[], lenses: readonly Lens[]): { sorted: Finding[]; pts: FindingPoints[] } {
-  const sorted = [...findings].sort((a, b) => cmp(a.id, b.id));
-  return { sorted, pts: sorted.map((f) => findingPoints(f, lenses)) };
+/**
+ * The findings in the order the score charges them (by id), with their points; `at`, each one's index in
+ * `findings`, when no two share an id (scoreResult then pairs them up by it rather than by id).
+ */
+export function scoreOrder(findings: readonly Finding[], lenses: readonly Lens[]): ScoreOrder {
+  const at = findings.map((_, i) => i).sort((a, b) => cmp(findings[a]!.id, findings[b]!.id));
+  const sorted = at.map((i) => findings[i]!);
+  let distinct = true;
+  for (let k = 1; k < sorted.length && distinct; k++) distinct = sorted[k - 1]!.id !== sorted[k]!.id;
+  return { sorted, pts: sorted.map((f) => findingPoints(f, lenses)), ...(distinct ? { at } : {}) };
+}
+
+/** {@link scoreOrder}'s result. */
+export interface ScoreOrder {
+  sorted: Finding[];
+  pts: FindingPoints[];
+  at?: readonly number[];
 }
 
 /** A node's rounded score from the hazards charged to it (in score order), and its split among them. */
@@ -247,22 +326,33 @@ export function nodeSplit(hazards: readonly number[]): { value: number; points: 
 }
 
 /** The score of `findings` given its nodes and their contributions (in system order): the workspace total and each finding's what-if share. */
-export function scoreResult(findings: readonly Finding[], order: { sorted: readonly Finding[]; pts: readonly FindingPoints[] }, nodes: Record<string, number>, contributions: ScoreContribution[], lenses: readonly Lens[]): ScoreResult {
+export function scoreResult(findings: readonly Finding[], order: { sorted: readonly Finding[]; pts: readonly FindingPoints[]; at?: readonly number[] }, nodes: Record<string, number>, contributions: ScoreContribution[], lenses: readonly Lens[], finish: (f: Finding, contribution: number) => Finding = withContribution): ScoreResult {
   const { sorted, pts } = order;
-  const byId = new Map(pts.map((p) => [p.findingId, p]));
   const hazards = pts.map((p) => p.hazard);
   const H = sum(hazards);
   const total = round2(workspaceScore([H]));
   // A finding's contribution is what fixing it alone takes off the rounded total: exactly the what-if delta.
   const shares = hazards.map((h) => (h > 0 ? Math.max(0, round2(total - round2(workspaceScore([Math.max(0, H - h)])))) : 0));
-  const shareById = new Map(sorted.map((f, i) => [f.id, shares[i]!]));
   const overlap = round2(total - shares.reduce((a, b) => a + b, 0));
   const lensLabel = [...new Set(lenses.filter((l) => l !== 'default'))].join('+') || 'default';
-
+  const score = { total, nodes, contributions, lens: lensLabel, overlap };
+  const at = order.at;
+  if (at && at.length === findings.length) {
+    // Ids distinct: each input finding is the sorted one at its index (no maps of 200,000 ids).
+    const points: FindingPoints[] = new Array(findings.length);
+    const out: Finding[] = new Array(findings.length);
+    for (let k = 0; k < at.length; k++) {
+      points[at[k]!] = pts[k]!;
+      out[at[k]!] = finish(findings[at[k]!]!, shares[k]!);
+    }
+    return { score, points, findings: out };
+  }
+  const byId = new Map(pts.map((p) => [p.findingId, p]));
+  const shareById = new Map(sorted.map((f, i) => [f.id, shares[i]!]));
   return {
-    score: { total, nodes, contributions, lens: lensLabel, overlap },
+    score,
     points: findings.map((f) => byId.get(f.id)!),
-    findings: findings.map((f) => withContribution(f, shareById.get(f.id) ?? 0)),
+    findings: findings.map((f) => finish(f, shareById.get(f.id) ?? 0)),
   };
 }
 
@@ -277,17 +367,27 @@ function withContribution(f: Finding, contribution: number): Finding {
 }
 
 /**
+ * {@link computeScore} of findings the caller owns (fresh from a run): each one's `contribution` is written onto
+ * it, and the result lists the same objects. A manifest's audit has ~230,000 findings: copies of them all, kept
+ * as long as the report, were a good part of its collector's work.
+ */
+export function scoreOwnFindings(findings: readonly Finding[], opts: ScoreOptions): ScoreResult {
+  return chargeAndScore(findings, opts, setContribution);
+}
+
+function setContribution(f: Finding, contribution: number): Finding {
+  f.contribution = contribution;
+  return f;
+}
+
+/**
  * Score the findings of one audit and write each finding's `contribution` (its share of the workspace
  * total) onto it: the only field this touches. Lenses in effect are the context's lens plus the practice's
  * declared ones; every graph system is listed in `nodes`.
  */
 export function scoreFindings(findings: Finding[], ctx: { lens: Lens; graph: { practice: { lenses: readonly Lens[] }; systems: readonly { id: string }[] } }): Score {
   const lenses = [...new Set<Lens>([ctx.lens, ...ctx.graph.practice.lenses])];
-  const result = computeScore(findings, { lenses, systems: ctx.graph.systems.map((s) => s.id) });
-  findings.forEach((f, i) => {
-    f.contribution = result.findings[i]!.contribution;
-  });
-  return result.score;
+  return scoreOwnFindings(findings, { lenses, systems: ctx.graph.systems.map((s) => s.id) }).score;
 }
 
 /** A scoring kept for the next one: its input findings, options and result (see {@link rescore}). */
