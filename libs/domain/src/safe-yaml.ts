@@ -56,10 +56,21 @@ export function formatPath(path: readonly PropertyKey[]): string {
 export function loadYaml(text: string, opts: { maxBytes?: number; piecewiseFromBytes?: number } = {}): LoadedYaml {
   const maxBytes = opts.maxBytes ?? MAX_MANIFEST_BYTES;
   const lineStarts = [0];
-  for (let i = 0; i < text.length; i++) if (text[i] === '\n') lineStarts.push(i + 1);
+  // By indexOf, not char by char: an agency's manifest is tens of megabytes.
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
   const lineText = (line: number) => {
     const start = lineStarts[line - 1] ?? 0;
-    const raw = text.slice(start, lineStarts[line] ?? text.length).replace(/\r?\n$/, '');
+    let end = lineStarts[line] ?? text.length;
+    // The line without its break (`\n` or `\r\n`), trimmed. Asked once per item of a large manifest (its
+    // evidence quote): spaces are skipped in place and the quote is one slice; other white space at either
+    // end is left to trim, which knows all of it.
+    if (end > start && text.charCodeAt(end - 1) === 0x0a) end -= end - 1 > start && text.charCodeAt(end - 2) === 0x0d ? 2 : 1;
+    let a = start;
+    let b = end;
+    while (a < b && text.charCodeAt(a) === 0x20) a++;
+    while (b > a && text.charCodeAt(b - 1) === 0x20) b--;
+    if (a < b && !isSpaceLike(text.charCodeAt(a)) && !isSpaceLike(text.charCodeAt(b - 1))) return { quote: text.slice(a, b), start: a, end: b };
+    const raw = text.slice(start, end);
     const lead = raw.length - raw.trimStart().length;
     const quote = raw.trim();
     return { quote, start: start + lead, end: start + lead + quote.length };
@@ -68,7 +79,7 @@ export function loadYaml(text: string, opts: { maxBytes?: number; piecewiseFromB
   const problems: LocatedProblem[] = [];
   const empty = (): LoadedYaml => ({ data: undefined, problems, lineOf: () => 1, lineMap: () => new Map(), lineText });
   // UTF-8 length without Node's Buffer (the domain also runs in the browser); a cheap bound first.
-  if (text.length > maxBytes / 3 && new TextEncoder().encode(text).length > maxBytes) {
+  if (text.length > maxBytes / 3 && utf8Length(text, maxBytes) > maxBytes) {
     problems.push({ line: 1, path: '(root)', reason: `file is larger than ${maxBytes} bytes` });
     return empty();
   }
@@ -96,6 +107,27 @@ export function loadYaml(text: string, opts: { maxBytes?: number; piecewiseFromB
   const data = problems.length ? undefined : toData(doc, lineAt, problems);
   return { data, problems, lineOf: (path, key) => locate(doc, path, key, lineAt), lineMap: (join) => lineMap(doc.contents, '', join, lineAt), lineText };
 }
+
+/**
+ * The UTF-8 length of `text` as TextEncoder would encode it (a lone surrogate as U+FFFD, three bytes), counted up
+ * to just past `limit`, without encoding a copy: an agency's manifest is tens of megabytes, nearly all ASCII.
+ */
+export function utf8Length(text: string, limit = Infinity): number {
+  if (text.length > limit) return text.length;
+  if (!/[^\x00-\x7f]/.test(text)) return text.length;
+  let bytes = 0;
+  for (let i = 0; i < text.length && bytes <= limit; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) (bytes += 4), i++;
+    else bytes += 3;
+  }
+  return bytes;
+}
+
+/** Whether `trim` might remove this character: ASCII controls and space, and anything past ASCII (NBSP, BOM, …). */
+const isSpaceLike = (c: number) => c <= 0x20 || c >= 0x7f;
 
 /** Documents larger than this are parsed piece by piece when they can be (safe-yaml-chunks.ts). */
 export const PIECEWISE_FROM_BYTES = 1024 * 1024;

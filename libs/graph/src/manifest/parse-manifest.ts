@@ -1,9 +1,10 @@
 import type { z } from 'zod';
 import { InvalidInputError, PRACTICE_ID } from '@custody/domain';
 import type { Evidence } from '@custody/domain';
-import type { Manifest } from './manifest.js';
-import { manifestSchema, manifestSchemaWith } from './manifest.schema.js';
-import type { ManifestInput } from './manifest.schema.js';
+import type { Manifest, ManifestFlow, ManifestSystem } from './manifest.js';
+import { fastManifest } from './manifest-fast-check.js';
+import { DEFAULT_MANIFEST_CAPS, manifestSchema, manifestSchemaWith } from './manifest.schema.js';
+import type { ManifestInput, ManifestListCaps } from './manifest.schema.js';
 import { formatPath, loadYaml, MAX_MANIFEST_BYTES } from '@custody/domain/safe-yaml';
 import type { LoadedYaml, LocatedProblem } from '@custody/domain/safe-yaml';
 
@@ -21,14 +22,18 @@ export function parseManifest(source: string, file = 'custody.yaml', opts: { max
   const yaml = loadYaml(text, opts);
   if (yaml.problems.length) fail(file, yaml.problems);
 
-  const parsed = schemaFor(opts.maxBytes).safeParse(yaml.data ?? {}, { reportInput: true });
+  const { schema, caps } = schemaFor(opts.maxBytes);
+  // What the schema accepts is read without zod's copy of it (manifest-fast-check.ts); anything else, and every
+  // problem, goes through zod as before.
+  const fast = fastManifest(yaml.data ?? {}, schema, caps);
+  const parsed = fast ? undefined : schema.safeParse(yaml.data ?? {}, { reportInput: true });
   // References are checked on the raw data too, so a dangling flow is reported alongside a bad role.
-  const schemaProblems = parsed.success ? [] : parsed.error.issues.flatMap((issue) => describeIssue(issue, yaml));
+  const schemaProblems = !parsed || parsed.success ? [] : parsed.error.issues.flatMap((issue) => describeIssue(issue, yaml));
   const seen = new Set(schemaProblems.map((p) => p.path));
   const problems = [...schemaProblems, ...checkReferences(yaml.data, yaml).filter((p) => !seen.has(p.path))];
-  if (!parsed.success || problems.length) fail(file, problems);
+  if ((parsed && !parsed.success) || problems.length) fail(file, problems);
 
-  const m = parsed.data;
+  const m = fast ?? parsed!.data!;
   return toManifest(m, yaml, file);
 }
 
@@ -64,10 +69,12 @@ let uncapped: ReturnType<typeof manifestSchemaWith> | undefined;
  * disk (`custody audit --max-manifest-mb`) is bounded by those bytes instead: an agency's manifest of
  * 100,000 systems is within them but far over caps sized for one practice.
  */
-function schemaFor(maxBytes: number | undefined) {
-  if (maxBytes === undefined || maxBytes <= MAX_MANIFEST_BYTES) return manifestSchema;
-  return (uncapped ??= manifestSchemaWith({ systems: Number.MAX_SAFE_INTEGER, flows: Number.MAX_SAFE_INTEGER, consents: Number.MAX_SAFE_INTEGER, documents: Number.MAX_SAFE_INTEGER }));
+function schemaFor(maxBytes: number | undefined): { schema: typeof manifestSchema; caps: ManifestListCaps } {
+  if (maxBytes === undefined || maxBytes <= MAX_MANIFEST_BYTES) return { schema: manifestSchema, caps: DEFAULT_MANIFEST_CAPS };
+  return { schema: (uncapped ??= manifestSchemaWith(UNCAPPED)), caps: UNCAPPED };
 }
+
+const UNCAPPED: ManifestListCaps = { systems: Number.MAX_SAFE_INTEGER, flows: Number.MAX_SAFE_INTEGER, consents: Number.MAX_SAFE_INTEGER, documents: Number.MAX_SAFE_INTEGER };
 
 /** The keys the schema accepts at `path`, for "did you mean" hints on unknown keys. */
 function keysAt(path: readonly PropertyKey[]): string[] {
@@ -138,17 +145,57 @@ function checkReferences(data: unknown, yaml: LoadedYaml): LocatedProblem[] {
   return problems;
 }
 
+/**
+ * The list without repeats, first occurrence kept (as `[...new Set(list)]`), as a fresh list: a short list
+ * (a flow's categories) is compared item by item rather than through a Set per item.
+ */
+function distinct<T>(list: readonly T[]): T[] {
+  if (list.length > 8) return [...new Set(list)];
+  const out: T[] = [];
+  for (const x of list) if (!out.includes(x)) out.push(x);
+  return out;
+}
+
 function toManifest(m: ManifestInput, yaml: LoadedYaml, file: string): Manifest {
-  const evidenceAt = (path: PropertyKey[], key?: boolean): Evidence => {
-    const line = yaml.lineOf(path, key);
+  // The item's line is found once for its evidence and its `line`.
+  const evidenceOn = (line: number, path: PropertyKey[]): Evidence => {
     // Written out, not spread: V8 extends a spread copy slowly, and an agency's manifest has 500,000 of these.
     const { quote, start, end } = yaml.lineText(line);
     return { quote, start, end, file, line, path: formatPath(path) };
   };
+  const evidenceAt = (path: PropertyKey[], key?: boolean): Evidence => evidenceOn(yaml.lineOf(path, key), path);
   // A `role: practice` system is an alias of the practice: its id means `practice` wherever it is used.
   const selfIndex = m.systems.findIndex((s) => s.role === 'practice');
   const selfId = selfIndex >= 0 ? m.systems[selfIndex]!.id : undefined;
-  const id = (ref: string) => (ref === selfId ? PRACTICE_ID : ref);
+  // Each flow's endpoints as the system's own id string: one string per system, not one per mention (800,000
+  // in an agency's manifest), and the projection's lookups by id hash each once.
+  const ids = new Map<string, string>();
+  for (const s of m.systems) ids.set(s.id, s.id);
+  const id = (ref: string) => (ref === selfId ? PRACTICE_ID : (ids.get(ref) ?? ref));
+  // Built in loops, optional fields assigned in the spread literal's key order: V8 builds an object literal with
+  // spreads in it several times slower, and an agency's manifest has 100,000 systems and 400,000 flows.
+  const systems: ManifestSystem[] = [];
+  m.systems.forEach((s, i) => {
+    if (i === selfIndex) return;
+    const line = yaml.lineOf(['systems', i]);
+    const out: ManifestSystem = {
+      id: s.id, name: s.name, role: s.role, holds: distinct(s.holds), settings: { ...(s.settings ?? {}) },
+      hosts: distinct((s.hosts ?? []).map((h) => h.toLowerCase())), evidence: [evidenceOn(line, ['systems', i])], line,
+    };
+    if (s.settings) out.settingsEvidence = evidenceAt(['systems', i, 'settings'], true);
+    systems.push(out);
+  });
+  const flows: ManifestFlow[] = [];
+  m.flows.forEach((f, i) => {
+    const line = yaml.lineOf(['flows', i]);
+    const out = { from: id(f.from), to: id(f.to), data: distinct(f.data), transport: f.transport } as ManifestFlow;
+    if (f.purpose) out.purpose = f.purpose;
+    if (f.legal_basis) out.legalBasis = f.legal_basis;
+    if (f.endpoint) out.endpoint = f.endpoint;
+    out.evidence = [evidenceOn(line, ['flows', i])];
+    out.line = line;
+    flows.push(out);
+  });
   const r = m.practice.records;
   return {
     file,
@@ -163,28 +210,8 @@ function toManifest(m: ManifestInput, yaml: LoadedYaml, file: string): Manifest 
       },
     },
     practiceEvidence: [evidenceAt(['practice']), ...(selfIndex >= 0 ? [evidenceAt(['systems', selfIndex])] : [])],
-    systems: m.systems.flatMap((s, i) => (i === selfIndex ? [] : [{
-      id: s.id,
-      name: s.name,
-      role: s.role,
-      holds: [...new Set(s.holds)],
-      settings: { ...(s.settings ?? {}) },
-      hosts: [...new Set((s.hosts ?? []).map((h) => h.toLowerCase()))],
-      evidence: [evidenceAt(['systems', i])],
-      line: yaml.lineOf(['systems', i]),
-      ...(s.settings ? { settingsEvidence: evidenceAt(['systems', i, 'settings'], true) } : {}),
-    }])),
-    flows: m.flows.map((f, i) => ({
-      from: id(f.from),
-      to: id(f.to),
-      data: [...new Set(f.data)],
-      transport: f.transport,
-      ...(f.purpose ? { purpose: f.purpose } : {}),
-      ...(f.legal_basis ? { legalBasis: f.legal_basis } : {}),
-      ...(f.endpoint ? { endpoint: f.endpoint } : {}),
-      evidence: [evidenceAt(['flows', i])],
-      line: yaml.lineOf(['flows', i]),
-    })),
+    systems,
+    flows,
     consents: m.consents.map((c, i) => ({
       to: id(c.to),
       data: [...new Set(c.data)],
