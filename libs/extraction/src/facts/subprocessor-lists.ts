@@ -81,6 +81,7 @@ export function readItem(ctx: FactContext, s: Sentence, add: (raw: string, s: Se
  * must match the source up to the break (the view writes the break as a space), or offsets would drift.
  */
 function titleLine(text: string, s: Sentence, body: string): string | undefined {
+  if (wrapsLines(text)) return undefined;
   const raw = text.slice(s.start, s.end);
   const br = raw.indexOf('\n');
   const markerLength = s.view.length - body.length;
@@ -89,6 +90,19 @@ function titleLine(text: string, s: Sentence, body: string): string | undefined 
   if (line.split(/\s+/).length > 6 || /[.,;:!?]\s|[.;:!?]$/.test(line) || !/^\s*[\p{Lu}\d]/u.test(raw.slice(br + 1))) return undefined;
   return line;
 }
+
+/**
+ * Whether the document's lines are wrapped at a width (a Markdown file written in an editor, a text kept as laid out):
+ * sentences go on after a line break with a lower-case word ("the following service⏎providers"). There a break is
+ * layout, and an item's first line ("* Amazon Web⏎  Services hosts …") is no title. One text asked per item: the last
+ * answer is kept.
+ */
+function wrapsLines(text: string): boolean {
+  if (text !== wrapMemo.text) wrapMemo = { text, wraps: (text.match(WRAPPED_LINE) ?? []).length >= 2 };
+  return wrapMemo.wraps;
+}
+const WRAPPED_LINE = /[\p{L},]\n[ \t]*\p{Ll}/gu;
+let wrapMemo = { text: '', wraps: false };
 
 // What an entity does as the subject of a list item about it: supplies, enables or handles something for the vendor.
 const ITEM_VERB = /^\s+(?:also\s+)?(?:provides|enables|allows|supplies|delivers|offers|operates|hosts|processes|stores|helps|supports|powers|is\s+(?:an?|the|our)\s)/;

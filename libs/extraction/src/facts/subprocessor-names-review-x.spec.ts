@@ -43,6 +43,15 @@ describe('a list item whose title line is a kind of service, its description nam
   });
 });
 
+describe('a list item of a document whose lines are wrapped at a width', () => {
+  it('reads the name across the line break: a wrapped first line is no title', () => {
+    const md =
+      '# Hosting\n\nWe keep your data with hosting providers, who store it on our behalf\nand do not use it for their own purposes or sell it to\nanyone.\n\nThe service providers we use are:\n\n' +
+      '* Amazon Web\n  Services hosts our servers in Ireland.\n* Google Cloud\n  Platform stores our backups.\n';
+    expect(names(md).sort()).toEqual(['Amazon Web Services', 'Google Cloud Platform']);
+  });
+});
+
 describe("an app store's in-app payments, however the list writes them", () => {
   it('are not read as processors (README: app stores are left out)', () => {
     const md =
