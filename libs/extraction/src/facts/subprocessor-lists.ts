@@ -12,7 +12,7 @@ import { BRAND_SHAPE, common, HAS_SUFFIX, NAME_AT, NOT_A_NAME, readLead } from '
  */
 // A markdown table's separator row ("|---|:--|"): the row above it is the header, not a name.
 const TABLE_RULE = /^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?$/;
-export const CATEGORY_WORD = /\b(?:providers|vendors|suppliers|advertisers|publishers|processors|sub-?processors|affiliates|subsidiaries|agencies|authorities|insurers|contractors|entities|organi[sz]ations|businesses|parties|developers|merchants|sellers|resellers|buyers|users|members|customers|creators|programs|partners|companies|advisors|advisers|brands|platforms|networks|institutions|banks|carriers|regulators|courts)$/i;
+export const CATEGORY_WORD = /\b(?:providers|vendors|suppliers|advertisers|publishers|brokers|processors|sub-?processors|affiliates|subsidiaries|agencies|authorities|insurers|contractors|entities|organi[sz]ations|businesses|parties|developers|merchants|sellers|resellers|buyers|users|members|customers|creators|programs|partners|companies|advisors|advisers|brands|platforms|networks|institutions|banks|carriers|regulators|courts)$/i;
 const categoryMemo = new WeakMap<Block, boolean>();
 /**
  * Whether at least half of a list's entries are categories of recipients rather than names: the lead words of the

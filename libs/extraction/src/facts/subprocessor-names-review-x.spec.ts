@@ -67,7 +67,7 @@ describe('a cell in capitals whose row links to another party\'s privacy policy,
   const intro = '# Advertising\n\nYour data may be shared with any of the ad technology providers listed below:\n\n| Ad technology providers | Further info |\n| --- | --- |\n| Adsmith | https://www.adsmith.com/privacy/ |\n';
 
   it('does not read a category of recipients', () => {
-    expect(names(intro + '| SOCIAL MEDIA PLATFORMS | https://www.facebook.com/privacy/policy/ |\n| ANALYTICS PROVIDERS | https://policies.google.com/privacy |\n')).toEqual(['Adsmith']);
+    expect(names(intro + '| SOCIAL MEDIA PLATFORMS | https://www.facebook.com/privacy/policy/ |\n| ANALYTICS PROVIDERS | https://policies.google.com/privacy |\n| DATA BROKERS | https://www.databrokerwatch.example/privacy |\n')).toEqual(['Adsmith']);
   });
 
   it('does not read an answer cell ("NOT APPLICABLE")', () => {
