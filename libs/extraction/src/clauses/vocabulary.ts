@@ -479,7 +479,11 @@ export const SOCIAL_NETWORK = new RegExp(`^(?:${SOCIAL_NETWORK_NAMES})\\b`, 'i')
  * user to a sign-in, shop or payment service of the user's choosing, not to a platform that watches the visit.
  */
 export const NON_SOCIAL_PLUGIN_PURPOSE = /\bsign(?:ing)?[\s-]?(?:in|on|up)\b|\blog(?:ging)?[\s-]?in\b|\blogin\b|\bcheck[\s-]?out\b|\bpay(?:ments?)?\b|\bshop(?:ping)?\b|\bcarts?\b|\bpurchases?\b/i;
-export const PLATFORM_BRANDS = new RegExp(`^(?:${SOCIAL_NETWORK_NAMES}|app store|apple app store|play store|google play(?: store)?|(?:apple (?:app )?store|google play(?: store)?|app store|play store) (?:in-app (?:payments?|purchases?)|billing)|itunes|testflight(?: program)?|windows store|microsoft store|xbox(?: store)?|playstation(?: store)?|meta quest(?: store)?|nintendo(?: eshop)?|safari|chrome|firefox|edge|opera|internet explorer|android|ios|ipados|macos|windows|linux)$`, 'i');
+// App stores, and their in-app payments by any of the names lists give them ("Apple Store In-App Payments", "Google
+// Play In-App Billing", "Apple In-App Purchases", "Amazon Appstore In-App Purchasing"): the store takes the payment.
+const APP_STORES = 'app store|apple app store|play store|google play(?: store)?|amazon appstore|amazon app store|samsung galaxy store|galaxy store|huawei appgallery';
+const IN_APP_PAYMENTS = '(?:in-app (?:payments?|purchases?|purchasing|billing|subscriptions?)|billing)';
+export const PLATFORM_BRANDS = new RegExp(`^(?:${SOCIAL_NETWORK_NAMES}|(?:${APP_STORES})(?: ${IN_APP_PAYMENTS})?|apple (?:store )?${IN_APP_PAYMENTS}|itunes|testflight(?: program)?|windows store|microsoft store|xbox(?: store)?|playstation(?: store)?|meta quest(?: store)?|nintendo(?: eshop)?|safari|chrome|firefox|edge|opera|internet explorer|android|ios|ipados|macos|windows|linux)$`, 'i');
 /** What makes such a platform a recipient after all: its ads, pixel, analytics or conversion tools. */
 export const PLATFORM_AS_RECIPIENT = /^\s*(?:ads|advertising|pixel|insight tag|analytics|conversions? api|custom audiences|ad manager|marketing api|audience network|business tools|sdk)\b/i;
 

@@ -14,8 +14,9 @@ import { deniedUse } from './subprocessor-triggers.js';
 
 // "family of companies, which includes", "group of companies that comprises".
 const GROUP_MEMBERS = /\b(?:family|group)\s+of\s+(?:companies|businesses|brands|entities)\b,?\s+(?:which|that)\s+(?:includes?|comprises?)\s+/gi;
-// After the members: ", and others" then the alias in quotes inside parentheses ('("Our Related Businesses")').
-const ALIAS_AFTER = /^,?\s*(?:(?:and|or)\s+(?:others|more|other\s+companies))?\s*\(\s*(?:collectively,?\s+|together,?\s+)?["“]\s*\[?([^"“”\]]{3,50}?)\]?\s*["”]/;
+// After the members: ", and others" then the alias in quotes inside parentheses ('("Our Related Businesses")', "('Our
+// Related Businesses')": double or single, straight or curly).
+const ALIAS_AFTER = /^,?\s*(?:(?:and|or)\s+(?:others|more|other\s+companies))?\s*\(\s*(?:collectively,?\s+|together,?\s+)?["“‘']\s*\[?([^"“”‘’'\]]{3,50}?)\]?\s*["”’']/;
 // A verb passing data to the alias, right before it ("disclose … to Our Related Businesses", "share … with").
 const PASS_VERB = /\b(?:disclos\w*|shar(?:e|es|ed|ing)|transfer\w*|provid(?:e|es|ed|ing)|sen(?:d|ds|t|ding)|mak(?:e|es|ing)\s+available)\b/gi;
 
@@ -53,11 +54,24 @@ export function aliasedGroupMembers(sentences: Sentence[]): GroupMember[] {
   return out;
 }
 
-/** Whether a clause of the sentence passes data to the alias (`to` matches "to <alias>"), not denied. */
+// What the verb hands over when it is data: the data, a pronoun standing for it, or nothing ("may be shared with",
+// "share with"). "provide links to", "provide technology services to", "send you offers relating to" hand over no data.
+const DATA_OBJECT = /^\s*$|\b(?:data|information|details|records?|it|them|this|such)\b/i;
+// The user as the verb's subject ("If you provide information directly to …"): a party the user reaches (README).
+const USER_SUBJECT = /\b(?:you|users?|visitors?)\s+(?:(?:may|can|could|also|choose\s+to|decide\s+to|directly)\s+)*$/i;
+
+/**
+ * Whether a clause of the sentence passes data to the alias (`to` matches "to <alias>"), not denied: the last verb of
+ * passing before the alias governs it, its object is data and its subject is not the user.
+ */
 function passesTo(v: string, to: RegExp): boolean {
   const hit = to.exec(v);
   if (!hit) return false;
   const clause = v.slice(Math.max(0, v.lastIndexOf(';', hit.index) + 1), hit.index);
   PASS_VERB.lastIndex = 0;
-  return PASS_VERB.test(clause) && !deniedUse(clause);
+  let verb: RegExpExecArray | null = null;
+  for (let m = PASS_VERB.exec(clause); m; m = PASS_VERB.exec(clause)) verb = m;
+  if (!verb) return false;
+  const object = clause.slice(verb.index + verb[0].length);
+  return DATA_OBJECT.test(object) && !/^\s*you\b/i.test(object) && !USER_SUBJECT.test(clause.slice(0, verb.index)) && !deniedUse(clause);
 }

@@ -4,7 +4,7 @@ import type { ListContext } from '../clauses/list-context.js';
 import { listContext } from '../clauses/list-context.js';
 import type { Sentence } from '../text/sentences.js';
 import type { FactContext } from './fact-context.js';
-import { BRAND_SHAPE, HAS_SUFFIX, NAME_AT, NOT_A_NAME, readLead } from './subprocessor-names.js';
+import { BRAND_SHAPE, common, HAS_SUFFIX, NAME_AT, NOT_A_NAME, readLead } from './subprocessor-names.js';
 
 /**
  * Structure readers for sub-processor names: the lead entity of a list item or table row (a table's header row is
@@ -12,7 +12,7 @@ import { BRAND_SHAPE, HAS_SUFFIX, NAME_AT, NOT_A_NAME, readLead } from './subpro
  */
 // A markdown table's separator row ("|---|:--|"): the row above it is the header, not a name.
 const TABLE_RULE = /^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?$/;
-const CATEGORY_WORD = /\b(?:providers|vendors|suppliers|advertisers|publishers|processors|sub-?processors|affiliates|subsidiaries|agencies|authorities|insurers|contractors|entities|organi[sz]ations|businesses|parties|developers|merchants|sellers|resellers|buyers|users|members|customers|creators|programs|partners|companies|advisors|advisers|brands|platforms|networks|institutions|banks|carriers|regulators|courts)$/i;
+export const CATEGORY_WORD = /\b(?:providers|vendors|suppliers|advertisers|publishers|brokers|processors|sub-?processors|affiliates|subsidiaries|agencies|authorities|insurers|contractors|entities|organi[sz]ations|businesses|parties|developers|merchants|sellers|resellers|buyers|users|members|customers|creators|programs|partners|companies|advisors|advisers|brands|platforms|networks|institutions|banks|carriers|regulators|courts)$/i;
 const categoryMemo = new WeakMap<Block, boolean>();
 /**
  * Whether at least half of a list's entries are categories of recipients rather than names: the lead words of the
@@ -54,16 +54,24 @@ export function readItem(ctx: FactContext, s: Sentence, add: (raw: string, s: Se
   }
   // The item's marker, then Markdown emphasis around a lead name ("* **Stripe**: payment processing").
   const body = v.replace(ITEM_MARKER, '').replace(/^(?:\*\*|__|\*|_)(?=[\p{Lu}0-9])/u, '');
+  const title = titleLine(ctx.text, s, body);
+  // A title line of ordinary words of the document ("Payment Processing  ⏎ We use Quillpay to …") names the kind of
+  // service the item describes, not its provider: the provider is in the description, read as a sentence about it
+  // (below, or by the prose readers when the item gives no lead).
+  const kind = title !== undefined && common(ctx, title) && !HAS_SUFFIX.test(title);
   let read = false;
-  readLead(titleLine(ctx.text, s, body) ?? body, v.length - body.length, (raw, at) => {
-    read = true;
-    add(raw, s, at);
-  });
+  if (!kind) {
+    readLead(title ?? body, v.length - body.length, (raw, at) => {
+      read = true;
+      add(raw, s, at);
+    });
+  }
   if (read) return;
   // An item written as a sentence about its entity ("Powens enables Lydia to provide …", "Tink AB also allows …"): the
   // name is the subject of a verb of supplying a service.
-  const m = NAME_AT.exec(body);
-  if (m && m.index === 0 && ITEM_VERB.test(body.slice(m[0].length))) add(m[1], s, v.length - body.length + body.indexOf(m[1]));
+  const lead = kind ? body.slice(title.length).replace(/^(?:\*\*|__|\*|_)?\s*/, '') : body;
+  const m = NAME_AT.exec(lead);
+  if (m && m.index === 0 && ITEM_VERB.test(lead.slice(m[0].length))) add(m[1], s, v.length - lead.length + lead.indexOf(m[1]));
 }
 
 /**
@@ -73,6 +81,7 @@ export function readItem(ctx: FactContext, s: Sentence, add: (raw: string, s: Se
  * must match the source up to the break (the view writes the break as a space), or offsets would drift.
  */
 function titleLine(text: string, s: Sentence, body: string): string | undefined {
+  if (wrapsLines(text)) return undefined;
   const raw = text.slice(s.start, s.end);
   const br = raw.indexOf('\n');
   const markerLength = s.view.length - body.length;
@@ -81,6 +90,19 @@ function titleLine(text: string, s: Sentence, body: string): string | undefined 
   if (line.split(/\s+/).length > 6 || /[.,;:!?]\s|[.;:!?]$/.test(line) || !/^\s*[\p{Lu}\d]/u.test(raw.slice(br + 1))) return undefined;
   return line;
 }
+
+/**
+ * Whether the document's lines are wrapped at a width (a Markdown file written in an editor, a text kept as laid out):
+ * sentences go on after a line break with a lower-case word ("the following service⏎providers"). There a break is
+ * layout, and an item's first line ("* Amazon Web⏎  Services hosts …") is no title. One text asked per item: the last
+ * answer is kept.
+ */
+function wrapsLines(text: string): boolean {
+  if (text !== wrapMemo.text) wrapMemo = { text, wraps: (text.match(WRAPPED_LINE) ?? []).length >= 2 };
+  return wrapMemo.wraps;
+}
+const WRAPPED_LINE = /[\p{L},]\n[ \t]*\p{Ll}/gu;
+let wrapMemo = { text: '', wraps: false };
 
 // What an entity does as the subject of a list item about it: supplies, enables or handles something for the vendor.
 const ITEM_VERB = /^\s+(?:also\s+)?(?:provides|enables|allows|supplies|delivers|offers|operates|hosts|processes|stores|helps|supports|powers|is\s+(?:an?|the|our)\s)/;

@@ -6,7 +6,7 @@ import { PROVIDER_NOUN } from '../clauses/vocabulary.js';
 import type { FactContext } from './fact-context.js';
 import { evidenceAt } from './fact-context.js';
 import { common, ENDS_WITH_SUFFIX, NAME_AT, NAME_LIST_AT, readLead, splitNames, wholeCell } from './subprocessor-names.js';
-import { readItem, rowSentence } from './subprocessor-lists.js';
+import { CATEGORY_WORD, readItem, rowSentence } from './subprocessor-lists.js';
 import { providerCellNames, providerColumn, rowHoldsNoPersonalData, trackerRowEntity } from './subprocessor-trackers.js';
 import { CELL_LABEL } from './subprocessor-patterns.js';
 import type { NameCollector } from './subprocessor-candidates.js';
@@ -29,7 +29,7 @@ export function readRow(ctx: FactContext, { add, rejected }: NameCollector, bloc
   // So is a cell of several words in capitals whose row links to a privacy policy that is not the vendor's own
   // ("FUSIO BY S4M | http://www.s4m.io/privacy-policy/"): the policy's party as the table writes it, which the cleaning
   // of prose names would drop as shouting.
-  const sited = sitedCell(cell.text, row) ?? (SHOUTED_CELL.test(cell.text.trim()) ? policyLinkedCell(cell.text, row, ctx.text, ownPolicy(ctx, block)) : undefined);
+  const sited = sitedCell(cell.text, row) ?? (shoutedName(ctx, cell.text) ? policyLinkedCell(cell.text, row, ctx.text, ownPolicy(ctx, block)) : undefined);
   const whole = sited ?? wholeCell(cell.text);
   // "Our advertising Partner: Affilizz, AdMarketPlace and Microsoft": a label of the kind, then the names.
   const labelled = whole ? null : CELL_LABEL.exec(cell.text);
@@ -95,6 +95,16 @@ export function policyLinkedCell(text: string, row: Row, doc: string, own: (url:
 
 // Several words in capitals (digits and "&" allowed): what cleanName drops as shouting in prose.
 const SHOUTED_CELL = /^[\p{Lu}\d&.-]+(?:\s+[\p{Lu}\d&.-]+)+$/u;
+
+/**
+ * Whether a cell in capitals may be a party's name: not an answer ("NOT APPLICABLE"), not a category of recipients
+ * ("SOCIAL MEDIA PLATFORMS", "SERVICE PROVIDERS"), not words the document writes in lower case in its prose
+ * ("MEASUREMENT AND ANALYTICS"): capitals in a table are as often a row's category or heading as a name.
+ */
+function shoutedName(ctx: FactContext, text: string): boolean {
+  const t = text.replace(/^(?:\*\*|__)|(?:\*\*|__)$/g, '').trim();
+  return SHOUTED_CELL.test(t) && !ANSWER_CELL.test(t) && !CATEGORY_WORD.test(t) && !common(ctx, t.toLowerCase());
+}
 const SENTENCE_CASE = /^\p{Lu}\p{Ll}+(?:\s+\p{Ll}[\p{L}-]*)+$/u;
 const ANSWER_CELL = /^(?:yes|no|true|false|optional|required|mandatory|n\/a|not applicable|[✓✔✗✘x])$/i;
 
