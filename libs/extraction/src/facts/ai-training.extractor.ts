@@ -14,6 +14,19 @@ const IMPROVE_MODELS = String.raw`(?:improve|refine|enhance) (?:our |its |the |t
 // "using anonymized data for machine learning purposes": data the vendor uses, with machine learning named as the purpose.
 // Not "the acceptable use of their Content, including for Artificial Intelligence Purposes" (a noun "use", others' use).
 const ML_PURPOSE = String.raw`(?:use|uses|used|using|process|processes|processed|processing)\s+(?:[\w-]+\s+){0,4}?(?:for|in) machine learning purposes`;
+const ML_PURPOSE_AT = new RegExp(`^${ML_PURPOSE}`, 'i');
+// Whose use it is: a noun ("the use of personal data for machine learning purposes") is no one's act, and a clause that
+// opens with the customer, the user or another company ("Customer may use the Services to process Customer Data for
+// machine learning purposes", "If you use our API for …") states their use, not the vendor's.
+const NOUN_BEFORE = /\b(?:the|a|an|any|such|this|that|their|its|your|our|of)\s+$/i;
+const OTHERS_OPEN = /^\W*(?:(?:if|when|where|whenever|once)\s+)?(?:(?:the|a|any|our|its|their)\s+)?(?:you|customers?|users?|members?|licensees?|developers?|advertisers?|publishers?|partners?|third[- ]part(?:y|ies)|(?:service\s+)?providers?|vendors?|clients?)\b/i;
+function othersMlPurpose(v: string, m: RegExpExecArray): boolean {
+  if (!ML_PURPOSE_AT.test(m[0])) return false;
+  if (/^\w+\s+of\b/i.test(m[0]) || NOUN_BEFORE.test(v.slice(Math.max(0, m.index - 12), m.index))) return true;
+  const before = v.slice(0, m.index);
+  // From the last clause break: "If you opt in, we will use your data for …" is the vendor's use.
+  return OTHERS_OPEN.test(before.slice(Math.max(before.lastIndexOf(';'), before.lastIndexOf(':'), before.lastIndexOf(',')) + 1));
+}
 const PREFILTER = /\b(?:train|re-?train|fine-?tun|improve|refine|enhance|machine learning purposes)|\bmodel (?:development|building)\b|\bdevelop (?:new |our |its )?(?:ai|artificial intelligence|machine learning) models?|\b(?:create|build|develop)\w*\b[^.;]{0,40}\bmodels?\b/i;
 // Making models out of the data ("use … content … to create systems and models that detect …"): models built from
 // the user's content or information, not business, pricing or data models.
@@ -44,7 +57,7 @@ export function extractAiTraining(ctx: FactContext): Fact<'ai_training_on_custom
     const v = s.view;
     const built = BUILD_MODELS.exec(v);
     const m = TRAIN.exec(v) ?? (built && !NOT_ML_MODEL.test(built[0]) && FROM_CONTENT.test(v) ? built : null);
-    if (!m || !MODEL.test(v) || NOT_MODEL_TRAINING.test(v)) continue;
+    if (!m || !MODEL.test(v) || NOT_MODEL_TRAINING.test(v) || othersMlPurpose(v, m)) continue;
     // A rule for the user or third parties ("You may not use our Content to train …", an item under "You agree
     // not to:"), or the vendor's own materials as the object: not the vendor training on customer data.
     if (restrictsOthers(ctx.sentences, s) || ((VENDOR_MATERIALS.test(v) || PUBLIC_SOURCES.test(v)) && !CUSTOMER_DATA.test(v)) || POINTER.test(v)) continue;

@@ -1,7 +1,7 @@
 import type { Fact } from '@custody/domain';
 import type { Clause } from '../clauses/clause.js';
 import type { Hit } from '../clauses/lexicon.js';
-import { clauseSubject, hitsOf, inException, inHypothetical, negated, passive, recipientsOf, subjectOf, verbal } from '../clauses/clause.js';
+import { clauseSubject, hitsOf, inException, inHypothetical, negationOf, passive, recipientsOf, subjectOf, verbal } from '../clauses/clause.js';
 import { introChain } from '../clauses/structure.js';
 import { leadAction } from '../clauses/list-lead.js';
 import { restrictsOthers } from '../clauses/actor-readings.js';
@@ -26,6 +26,9 @@ const NOT_DATA = /\banonymous(?:ly)?\s+(?:content\s+)?(?:users?|visitors?|accoun
 const OWN_USE = /\bindicateurs\b|\bstatistiques\b|(?<![A-Za-zÀ-ÿ])études\b|(?<![A-Za-zÀ-ÿ])à destination d|\bamélior\w*|\bfor any (?:legal |lawful )?purpose|\bany purpose permitted|\bfor (?:its|our|their) own\b|\bown (?:business )?purposes\b|\bcommercial|\b(?:improve|develop|enhance|build|refine|train|benchmark|research|analy[sz]e|analytics|publish|sell|license|share|disclose|statistic|insights?|trends?|dashboards?|reports?|measure)\w*/i;
 // Data, or the form it is given in, as what is "not identifiable": "information that is", "data which are", "in a manner that is".
 const SAID_OF_DATA = /\b(?:data|information|statistics|details|records|content|manner|form|format|way)\s+(?:(?:that|which)\s+)?(?:is|are|will be|would be|remains?|becomes?)\s+$/i;
+// The data as the subject of "cannot identify": the noun, a relative pronoun, an aside ("that, by itself,", "on its own")
+// or the vendor's relative clause ("information we retain").
+const CANNOT_SAID_OF_DATA = /\b(?:data|information|statistics|details|records|content)\s+(?:(?:that|which)\s*)?(?:,\s*[^,.;]{1,40},\s*|(?:by|in)\s+itself\s+|on\s+its\s+own\s+|alone\s+|(?:we|you)\s+[a-z]+\s+)?$/i;
 const ONLY_FOR_SERVICES = /\b(?:only|solely|exclusively)\b[^.;]{0,60}\b(?:to (?:provide|perform)|for (?:the )?(?:provision|performance) of|on behalf of)\b/i;
 // A policy declaring such data outside its scope ("Personal information does not include de-identified or aggregated information").
 // Hyphens are matched in any of their Unicode forms ("non‑personal" with U+2011).
@@ -86,6 +89,10 @@ export function extractDeidentified(ctx: FactContext): Fact<'deidentified_data_u
         // identifiable", "in a manner that is not identifiable to you"); of people or identifiers ("the other participants
         // are not identifiable to you", "cookie identifiers … are not personally identifiable") it is no de-identified data.
         if (/^not\s/i.test(w)) return SAID_OF_DATA.test(c.view.slice(Math.max(0, h.start - 40), h.start));
+        // "Cannot identify you" likewise: of data ("data that, by itself, cannot identify …", "The information we retain
+        // cannot identify you"), not of the vendor checking who asks ("If we cannot identify you, we may not be able to
+        // process your request") nor of a tool ("The advertising identifier cannot identify you").
+        if (/^can\s?not\s/i.test(w)) return CANNOT_SAID_OF_DATA.test(c.view.slice(Math.max(0, h.start - 60), h.start));
         if (!/^statistical$/i.test(w)) return true;
         return /^s/.test(w) && /^\s+(?:purposes?|data|information|reports?|reporting|analys[ie]s of (?:your|user|personal|the data))/i.test(c.view.slice(h.end, h.end + 40));
       });
@@ -267,9 +274,10 @@ function refused(c: Clause, d: Hit): boolean {
   // "will not use Customer Content for any purpose other than to … use de-identified, aggregated information": the
   // de-identified data is the exception to the refusal, so the exception grants it.
   if (inException(c, d)) return false;
-  // "… is not stored, and cannot identify you": what the data cannot do describes it (a predicate, not an act on it), so
-  // a negated act beside it ("not stored") refuses that act, not a use of de-identified data.
-  if (/^can\s?not\b/i.test(c.view.slice(d.start, d.end))) return false;
+  // "information that cannot identify you": the hit's own "cannot" describes the data (a predicate, not an act on it),
+  // so it refuses no act after it ("… cannot identify you to improve our products"); another negation still does
+  // ("We will not share information that cannot identify you").
+  const own = /^can\s?not\b/i.test(c.view.slice(d.start, d.end));
   for (const a of c.hits) {
     if (a.cat !== 'action' || a.t0 > d.t0 + 6) continue;
     // Another party refused ("third-party apps cannot request to use the Advertising Identifier") binds not the vendor.
@@ -277,7 +285,8 @@ function refused(c: Clause, d: Hit): boolean {
     if (who && (who.kind === 'customer' || (who.kind === 'provider' && OTHER_PARTY_NOUN.test(c.tokens[who.t1]?.lower ?? '')))) continue;
     // "If neither deletion nor anonymization is possible, we will isolate your data": a negation inside a condition
     // refuses nothing (the clause layer's inHypothetical).
-    if (negated(c, a, 8) && !inException(c, a) && !inHypothetical(c, a)) return true;
+    const n = negationOf(c, a, 8);
+    if (n && !(own && n.t0 >= d.t0 && n.t0 < d.t1) && !inException(c, a) && !inHypothetical(c, a)) return true;
   }
   return /\b(?:shall|will|may|must) not\b[^.;]{0,60}\b(?:use|disclose|sell|share|de-?identify|anonymi[sz]e|aggregate)\b[^.;]{0,40}\b(?:de-?identified|anonymi|aggregat)/i.test(c.view);
 }

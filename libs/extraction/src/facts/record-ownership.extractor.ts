@@ -216,8 +216,9 @@ function recordsRightBefore(c: Clause, o: Hit): boolean {
 
 // The records as the clause's subject, with a participle saying where they come from before the verb ("All information
 // collected from visitors of the Site or users of the Services belongs to us"): the noun right before the verb is the
-// participle's, not the subject.
-const RECORDS_SUBJECT = /^\W*(?:(?:all|any|the)\s+)?(?:[\w-]+\s+){0,2}?(?:information|data|content|records)\s+(?:collected|provided|submitted|gathered|obtained|received|uploaded|posted)\s+(?:from|by|through|via|on|to)\b[^,;]{0,120}$/i;
+// participle's, not the subject. Records come to the vendor ("submitted to us"): information "provided to users of the
+// Services" goes out to people, the vendor's own content.
+const RECORDS_SUBJECT = /^\W*(?:(?:all|any|the)\s+)?(?:[\w-]+\s+){0,2}?(?:information|data|content|records)\s+(?:collected|provided|submitted|gathered|obtained|received|uploaded|posted)\s+(?:from|by|through|via|on|to\s+us)\b[^,;]{0,120}$/i;
 
 /** Whether the records follow an ownership word closely (past "of", "all right, title and interest in and to", determiners). */
 function recordsAfter(c: Clause, o: Hit): boolean {

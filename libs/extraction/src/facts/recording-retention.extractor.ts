@@ -13,6 +13,7 @@ const PREFILTER = /\b(?:audio|recording|recorded|voice|video|enregistr)|\b(?:not
 // French: recordings of calls or conversations ("enregistrements téléphoniques", "les conversations orales sont enregistrées").
 // Not "enregistré" alone: "données enregistrées" are data stored, "société enregistrée" a registered company.
 const RECORDING = /\b(?:audio(?: files?| recordings?| data)?|recordings?(?![ -](?:(?:and|or)\s+[\w-]+\s+)?(?:purposes?|keeping|obligations?|requirements?|duties)\b)|recorded (?:sessions?|audio|calls?|visits?)|voice (?:recordings?|data)|video (?:recordings?|files?))\b|(?<![A-Za-z\u00c0-\u00ff])(?:enregistrements?\s+(?:t\u00e9l\u00e9phoniques|audio|vocaux|des\s+(?:appels|conversations))|(?:conversations|appels|communications)(?:\s+[A-Za-z\u00c0-\u00ff'-]+){0,4}?\s+(?:sont|seront|peuvent \u00eatre)\s+enregistr\u00e9(?:e|s|es)?)(?![A-Za-z\u00c0-\u00ff])/i;
+const THESE_RECORDINGS = /(?<![A-Za-z\u00c0-\u00ff])ces\s+enregistrements(?![A-Za-z\u00c0-\u00ff])/i;
 const RETENTION = /\b(?:retain|retention|retained|store|stored|kept|keep|keeps|held|hold|delete|deleted|deletes|purge|purged|destroy|destroyed|erase|erased|remove|removed|discard|discarded|conserv\w*|supprim\w*)/i;
 // French: "conservées 6 mois", "pendant 13 mois", "de 1 à 30 jours", "pour une durée de".
 const LEAD = /(?:\b(?:for|within|after|up to|no longer than|not longer than|maximum of|period of|of|than|until|at least)\s*(?:a (?:maximum|period) of\s*)?|(?<![A-Za-z\u00c0-\u00ff])(?:pendant|durant|de|\u00e0|jusqu'\u00e0|conserv[a-z\u00c0-\u00ff]*)\s*)$/i;
@@ -64,7 +65,10 @@ export function extractRecordingRetention(ctx: FactContext): Fact<'audio_or_reco
     for (const d of [...findDurations(v), ...findDurationsFr(v)]) {
       const after = v.slice(d.index + d.length, d.index + d.length + 20);
       const lead = LEAD.test(v.slice(Math.max(0, d.index - 40), d.index)) || /^\s*(?:after|from|following|of inactivity)\b/i.test(after) || /-day\b/i.test(v.slice(d.index, d.index + d.length + 4));
-      if (!lead || !RECORDING.test(clauseAround(v, d.index, d.index + d.length))) continue;
+      const clause = clauseAround(v, d.index, d.index + d.length);
+      // "Les appels … sont enregistrés. Ces enregistrements sont conservés 6 mois": "ces enregistrements" points back to
+      // the recordings named before it.
+      if (!lead || !(RECORDING.test(clause) || (rec.index < d.index && THESE_RECORDINGS.test(clause)))) continue;
       matched = true;
       const ev = evidenceAt(ctx, s, d.index, d.index + d.length);
       if (best === null || d.days > best) {
@@ -142,11 +146,17 @@ function titleRow(cells: Cell[]): boolean {
   return cells.filter((c) => c.text !== '').length >= 2 && cells.some((c) => RETENTION_COLUMN.test(c.text)) && cells.every((c) => findDurations(c.text).length === 0 && findDurationsFr(c.text).length === 0);
 }
 
-/** The clause around [a, b): bounded by ';', a sentence end, or ', while' / ', whereas' / ' but '. */
+// Where a clause ends: ';', ', while' / ', whereas' / ' but ', and in French a full stop before a capital (the sentence
+// splitter reads "enregistrés. Les" as an initial, an ASCII letter after an accented one) or "et" / "puis" opening a new
+// subject ("… sont enregistrées et vos factures sont conservées 10 ans", ", puis les données de facturation …").
+const CLAUSE_BREAK = String.raw`;|,\s*(?:while|whereas)\s|\sbut\s|(?<=[\u00c0-\u00ff][a-z]?)\.\s+(?=[A-Z\u00c0-\u00de])|(?:,\s*|\s)(?:et|puis)\s+(?=(?:les|vos|nos|leurs|ses|la|le|des|l['\u2019])\s*[A-Za-z\u00c0-\u00ff])`;
+const BREAK_AFTER = new RegExp(CLAUSE_BREAK, 'i');
+const BREAKS = new RegExp(CLAUSE_BREAK, 'gi');
+
+/** The clause around [a, b): bounded by a {@link CLAUSE_BREAK} or the sentence's ends. */
 function clauseAround(v: string, a: number, b: number): string {
-  const left = v.slice(0, a);
-  const cut = Math.max(left.lastIndexOf(';'), left.search(/(?:,\s*(?:while|whereas)|\sbut)\s[^;]*$/i));
-  const from = cut >= 0 ? cut : 0;
-  const rest = v.slice(b).search(/;|,\s*(?:while|whereas)\s|\sbut\s/i);
+  let from = 0;
+  for (const m of v.slice(0, a).matchAll(BREAKS)) from = m.index;
+  const rest = v.slice(b).search(BREAK_AFTER);
   return v.slice(from, rest >= 0 ? b + rest : v.length);
 }

@@ -262,6 +262,9 @@ function speaksOfEnd(text: string): boolean {
  * sentence before it does, or its heading is about termination or return (`end`); or it deletes after retention
  * periods stated in the dozen sentences before, under the same heading (`periods`).
  */
+// Words that refer back to what came before: "these purposes", "the purposes above", "such period", "thereafter".
+const POINTS_BACK = /\b(?:these|those|such|the (?:above|foregoing|aforementioned))\s+(?:[\w-]+\s+)?(?:purposes?|reasons?|periods?|uses?|needs?|grounds|cases)\b|\b(?:purposes?|reasons?|periods?)\s+(?:(?:set out|listed|described|mentioned|stated)\s+)?above\b|\bthereafter\b|\b(?:after|at the end of|once|when)\s+(?:this|that|these|those|such)\s+(?:period|periods|time)\b/i;
+
 function endScope(ctx: FactContext, s: Sentence): Scope | undefined {
   if (speaksOfEnd(s.view) || (END_WORD.test(s.view) && ctx.clauses(s).some(namesEnd))) return 'end';
   const prev = neighbour(ctx, s, -1);
@@ -270,8 +273,10 @@ function endScope(ctx: FactContext, s: Sentence): Scope | undefined {
   // will retain your information for a period that enables us to:" then the items, then "We will delete it when it is no
   // longer required for these purposes"): the lead-in is the sentence before it in sense.
   // (The list is a paragraph of its own: the sentence before this one's paragraph is the last item.)
+  // Only a sentence that points back to the list ("for these purposes", "after that period") goes on from it; one that does
+  // not ("We delete payment data when it is no longer needed", "Our partners will delete …") starts a topic of its own.
   const last = ctx.sentences[s.index - 1];
-  if (!prev && last && !last.isHeading && !isItem(ctx.sentences, s) && isItem(ctx.sentences, last) && last.heading === s.heading) {
+  if (!prev && last && !last.isHeading && POINTS_BACK.test(s.view) && !isItem(ctx.sentences, s) && isItem(ctx.sentences, last) && last.heading === s.heading) {
     const lead = introOf(ctx.sentences, last, true);
     if (lead && !lead.isHeading && speaksOfEnd(lead.view)) return 'previous';
   }
