@@ -34,5 +34,7 @@ describe('deidentified_data_use: reports to the reader do not hide the vendor\'s
   it('the contract\'s party named as the reader ("Customer", "Publisher") receives the reports as "you" does', () => {
     expect(de('Acme will provide Customer with reports that contain anonymized audience insights and campaign performance metrics.')).toBe('unspecified');
     expect(de('Acme will provide Publisher with reports that contain anonymized audience insights.')).toBe('unspecified');
+    // Capitalised but plural: the vendor's clients in general.
+    expect(de('The Talent Insights Service provides Customers with self-serve access to aggregated Member profile data.')).toBe('allowed');
   });
 });

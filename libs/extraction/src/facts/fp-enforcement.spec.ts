@@ -65,8 +65,8 @@ describe('law_enforcement_disclosure: "a legal or regulatory obligation" is the 
 // Review of the xfp rules (revfp): forms a careful reader handles the same way, and forms that must still be read.
 describe('law_enforcement_disclosure: complying with the order the clause is conditioned on guards data only when the order asks for data', () => {
   it('a court order that directs another act (suspending an account, removing content) is no judicial rule for disclosure', () => {
-    expect(le('If a court order is received directing us to suspend your account, we shall comply with that order.')).not.toBe('judicial_process_only');
-    expect(le('If we receive a court order requiring us to remove your Content from the Service, we will comply with that order.')).not.toBe('judicial_process_only');
+    expect(le('If a court order is received directing us to suspend your account, we shall comply with that order.')).toBe('unspecified');
+    expect(le('If we receive a court order requiring us to remove your Content from the Service, we will comply with that order.')).toBe('unspecified');
   });
   it('still judicial when the order asks for the data, or names no act', () => {
     expect(le('If a court order is received requiring us to disclose your personal data, we shall comply with that order.')).toBe('judicial_process_only');
