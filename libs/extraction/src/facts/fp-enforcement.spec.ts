@@ -78,5 +78,17 @@ describe('law_enforcement_disclosure: taking legal action against users who brea
   it('"in bringing legal action against", "in taking legal action against"', () => {
     expect(le('Acme may involve and cooperate with law enforcement authorities in bringing legal action against users who violate these Terms.')).toBe('unspecified');
     expect(le('Acme may cooperate with law enforcement authorities in taking legal action against anyone who breaches this Agreement.')).toBe('unspecified');
+    expect(le('Acme may cooperate with law enforcement authorities in prosecuting users who violate our Acceptable Use Policy.')).toBe('unspecified');
+  });
+  it('still reads cooperation in prosecuting those who break the law', () => {
+    expect(le('We may cooperate with law enforcement in prosecuting users who violate the law.')).toBe('any_legal_request');
+  });
+});
+
+describe('law_enforcement_disclosure: the coordinated legal ground in the singular and plural alike', () => {
+  it('"a legal and regulatory obligation", "any legal and regulatory requirement", "our legal or regulatory requirements"', () => {
+    expect(le('We may disclose your personal data where necessary to comply with a legal and regulatory obligation.')).toBe('any_legal_request');
+    expect(le('We may disclose your personal data where necessary to satisfy any legal and regulatory requirement.')).toBe('any_legal_request');
+    expect(le('We may disclose your personal data where necessary to satisfy our legal or regulatory requirements.')).toBe('any_legal_request');
   });
 });

@@ -53,7 +53,7 @@ const COMPLY_WITH_IT = /^\s*(?:with\s+)?(?:(?:that|the|such|this|said|any such)\
 // Cooperation whose purpose is acting against users who break the document's own rules ("cooperate with law enforcement
 // authorities in prosecuting users who violate these Terms"): enforcement of the terms, like a report of violations,
 // not a rule for answering legal requests (OTA labels: the Y Combinator precedent); so is "bringing legal action against" them.
-const AGAINST_VIOLATORS = /\b(?:prosecut\w*|pursu\w*|(?:tak|bring)\w*\s+(?:legal\s+)?(?:action|proceedings)\s+against)\s+(?:(?:the|any|those|such)\s+)?(?:users?|members?|you|persons?|individuals?|anyone|those|accounts?)\s+(?:who|that|which)\s+(?:\w+\s+){0,2}?(?:violat\w*|breach\w*|infring\w*|break\w*|misuse\w*)\s+(?:(?:any\s+(?:of\s+)?)?(?:these|this|our|the)\s+)(?:terms|agreement|rules|policies|policy|guidelines|conditions)\b/i;
+const AGAINST_VIOLATORS = /\b(?:prosecut\w*|pursu\w*|(?:tak|bring)\w*\s+(?:legal\s+)?(?:action|proceedings)\s+against)\s+(?:(?:the|any|those|such)\s+)?(?:users?|members?|you|persons?|individuals?|anyone|those|accounts?)\s+(?:who|that|which)\s+(?:\w+\s+){0,2}?(?:violat\w*|breach\w*|infring\w*|break\w*|misuse\w*)\s+(?:(?:any\s+(?:of\s+)?)?(?:these|this|our|the)\s+)(?:[\w-]+\s+){0,2}?(?:terms|agreement|rules|policies|policy|guidelines|conditions)\b/i;
 
 /**
  * `law_enforcement_disclosure`, the seed stories' question, read from disclosure clauses whose ground is a legal
