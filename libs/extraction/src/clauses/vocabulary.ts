@@ -126,6 +126,9 @@ export const VOCABULARY: Record<Category, Record<string, Entries>> = {
       exact: ['national security', 'law enforcement requirements', 'legal reasons', 'legal and regulatory requests', 'legal or regulatory requests', 'legal or governmental requests', 'governmental requests'],
     },
     by_law: {
+      // The law's ground, coordinated ("to comply with a legal or regulatory obligation", "a legal and regulatory requirement"),
+      // singular and plural alike.
+      plural: ['legal or regulatory obligation', 'legal and regulatory obligation', 'legal or regulatory requirement', 'legal and regulatory requirement'],
       exact: [
         'required by law', 'required by applicable law', 'required by applicable laws', 'required under applicable law', 'as required by law', 'where required by law',
         'required to do so by law', 'required by any applicable law', 'comply with applicable law', 'comply with applicable laws', 'comply with the law', 'comply with any law',
@@ -136,9 +139,6 @@ export const VOCABULARY: Record<Category, Record<string, Entries>> = {
         'comply with applicable legal requirements', 'comply with legal requirements', 'applicable law, regulation', 'any applicable law', 'required by any law',
         // What the law obliges is the law's ground, not a demand someone made ("to comply with a legal obligation").
         'legal obligation', 'legal obligations', 'legal requirement', 'legal requirements',
-        // The same, coordinated ("to comply with a legal or regulatory obligation").
-        'legal or regulatory obligation', 'legal or regulatory obligations', 'legal and regulatory obligations', 'legal or regulatory requirement',
-        'legal or regulatory requirements', 'legal and regulatory requirements',
         // "laws and regulations that require us to disclose", "necessary as a matter of applicable law".
         'laws and regulations that require', 'laws or regulations that require', 'laws that require', 'law that requires', 'regulations that require',
         'as a matter of law', 'as a matter of applicable law',

@@ -264,10 +264,18 @@ function toCustomerOnly(c: Clause, d: Hit): boolean {
   // Who it goes to: the verb's own object ("provide you with") or a "to"/"with" party before the data, not "about our users".
   // "you" the data cannot identify ("in a manner that is not identifiable to you"): named after the data, it receives nothing.
   const to = recipientsOf(c, act).filter((r) => r.t0 < d.t0 && (r.t0 === act.t1 || /^(?:to|with)$/.test(c.tokens[r.t0 - 1]?.lower ?? '')));
-  // The reader ("you"), the party the data is delivered to under the contract; not "customers" in general, who may be
-  // the vendor's other clients buying access to data about its users ("provides customers access to aggregated member data").
-  return to.length > 0 && to.every((r) => r.kind === 'customer' && c.tokens[r.t0].lower === 'you');
+  // The reader ("you", or the contract's party by its defined name: "provide Customer with reports"), the party the data
+  // is delivered to under the contract; not "customers" in general, who may be the vendor's other clients buying access to
+  // data about its users ("provides customers access to aggregated member data").
+  if (!(to.length > 0 && to.every((r) => r.kind === 'customer' && (c.tokens[r.t0].lower === 'you' || READER.test(c.view.slice(r.start, r.end)))))) return false;
+  // Nothing else done with the data in the clause: "…, and we may use such anonymized insights to improve our products",
+  // "which we may also use", "and share anonymized data with advertisers" are the vendor's own use beside the delivery.
+  // A verb, after a modal, a subject or a conjunction ("we may use", "and share"), not a noun ("reports", "(“Reports”)").
+  return !c.hits.some((h) => h.cat === 'action' && h !== act && h.kind !== 'deidentify' && h.t0 > act.t0 && VERB_BEFORE.has(c.tokens[h.t0 - 1]?.lower ?? ''));
 }
+const VERB_BEFORE = new Set(['and', 'or', 'also', 'may', 'will', 'can', 'might', 'shall', 'could', 'would', 'we', 'to', 'then']);
+// The reader by its defined name, capitalised and singular ("Customer", "Publisher", "Client"; not "Customers").
+const READER = /^(?![\w\s]*s$)[A-Z][a-z]+(?:\s[A-Z][a-z]+)?$/;
 
 /** "shall not de-identify", "will not use de-identified data", "no … aggregated data is sold" — by the vendor. */
 function refused(c: Clause, d: Hit): boolean {

@@ -23,3 +23,18 @@ describe('deidentified_data_use: the users the data is about, or cannot identify
     expect(de('We will provide this information in a manner that is not identifiable to you.')).toBe('allowed');
   });
 });
+
+// Review of the xfp rule (revfp): reports to the reader, beside a use the vendor makes of the same data.
+describe('deidentified_data_use: reports to the reader do not hide the vendor\'s own use named with them', () => {
+  it('the vendor also uses or shares the anonymised data, in the same clause', () => {
+    expect(de('We will provide you with reports that contain anonymized audience insights, and we may use such anonymized insights to improve our products.')).toBe('allowed');
+    expect(de('We may provide you with anonymized reports and share anonymized data with advertisers.')).toBe('allowed');
+    expect(de('We will provide you with reports containing aggregated, de-identified data, which we may also use for our own business purposes.')).toBe('allowed');
+  });
+  it('the contract\'s party named as the reader ("Customer", "Publisher") receives the reports as "you" does', () => {
+    expect(de('Acme will provide Customer with reports that contain anonymized audience insights and campaign performance metrics.')).toBe('unspecified');
+    expect(de('Acme will provide Publisher with reports that contain anonymized audience insights.')).toBe('unspecified');
+    // Capitalised but plural: the vendor's clients in general.
+    expect(de('The Talent Insights Service provides Customers with self-serve access to aggregated Member profile data.')).toBe('allowed');
+  });
+});

@@ -61,3 +61,34 @@ describe('law_enforcement_disclosure: "a legal or regulatory obligation" is the 
     expect(le(doc.replace(' Where permitted by law or regulation and reasonably practicable, we will attempt to notify you of such requirements.', ''))).toBe('any_legal_request');
   });
 });
+
+// Review of the xfp rules (revfp): forms a careful reader handles the same way, and forms that must still be read.
+describe('law_enforcement_disclosure: complying with the order the clause is conditioned on guards data only when the order asks for data', () => {
+  it('a court order that directs another act (suspending an account, removing content) is no judicial rule for disclosure', () => {
+    expect(le('If a court order is received directing us to suspend your account, we shall comply with that order.')).toBe('unspecified');
+    expect(le('If we receive a court order requiring us to remove your Content from the Service, we will comply with that order.')).toBe('unspecified');
+  });
+  it('still judicial when the order asks for the data, or names no act', () => {
+    expect(le('If a court order is received requiring us to disclose your personal data, we shall comply with that order.')).toBe('judicial_process_only');
+    expect(le('If Acme is served with a search warrant for customer data, Acme will comply with the warrant.')).toBe('judicial_process_only');
+  });
+});
+
+describe('law_enforcement_disclosure: taking legal action against users who break the terms is enforcement too', () => {
+  it('"in bringing legal action against", "in taking legal action against"', () => {
+    expect(le('Acme may involve and cooperate with law enforcement authorities in bringing legal action against users who violate these Terms.')).toBe('unspecified');
+    expect(le('Acme may cooperate with law enforcement authorities in taking legal action against anyone who breaches this Agreement.')).toBe('unspecified');
+    expect(le('Acme may cooperate with law enforcement authorities in prosecuting users who violate our Acceptable Use Policy.')).toBe('unspecified');
+  });
+  it('still reads cooperation in prosecuting those who break the law', () => {
+    expect(le('We may cooperate with law enforcement in prosecuting users who violate the law.')).toBe('any_legal_request');
+  });
+});
+
+describe('law_enforcement_disclosure: the coordinated legal ground in the singular and plural alike', () => {
+  it('"a legal and regulatory obligation", "any legal and regulatory requirement", "our legal or regulatory requirements"', () => {
+    expect(le('We may disclose your personal data where necessary to comply with a legal and regulatory obligation.')).toBe('any_legal_request');
+    expect(le('We may disclose your personal data where necessary to satisfy any legal and regulatory requirement.')).toBe('any_legal_request');
+    expect(le('We may disclose your personal data where necessary to satisfy our legal or regulatory requirements.')).toBe('any_legal_request');
+  });
+});

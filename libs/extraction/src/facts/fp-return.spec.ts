@@ -15,3 +15,23 @@ describe('return_or_destroy_on_termination: the parties\' Confidential Informati
     expect(rd('Upon termination of this Agreement, Acme shall return or destroy all Customer Data and Confidential Information of the Customer.')).toBe('yes');
   });
 });
+
+// Review of the xfp rule (revfp): the ways contracts put the customer's data into Confidential Information, or beside it.
+describe('return_or_destroy_on_termination: Confidential Information that holds the customer\'s data is still read', () => {
+  const ret = 'Upon termination of this Agreement, each party shall return or destroy the other party\'s Confidential Information.\n\n';
+  it('data named with it in the same object, after the phrase', () => {
+    expect(rd('Upon termination of this Agreement, each party shall return or destroy the other party\'s Confidential Information and all Customer Data in its possession.')).toBe('yes');
+    expect(rd('Upon termination of this Agreement, each party shall return or destroy all Confidential Information of the other party, including any Customer Data.')).toBe('yes');
+  });
+  it('"Confidential Information of Customer includes Customer Data" (the common SaaS template), after a long definition', () => {
+    expect(rd(`${ret}"Confidential Information" means all information disclosed by a party ("Disclosing Party") to the other party ("Receiving Party"), whether orally or in writing, that is designated as confidential or that reasonably should be understood to be confidential given the nature of the information and the circumstances of disclosure. Confidential Information of Customer includes Customer Data; Confidential Information of Acme includes the Services.`)).toBe('yes');
+    expect(rd(`${ret}"Confidential Information" means all non-public information disclosed by a party to the other party, whether orally or in writing, that is designated as confidential or that reasonably should be understood to be confidential given the nature of the information and the circumstances of disclosure, including without limitation business and marketing plans, technology and technical information, product designs, business processes, and Customer Data.`)).toBe('yes');
+  });
+  it('"Your Data" and the customer\'s patients\' records', () => {
+    expect(rd(`${ret}Your Data is your Confidential Information.`)).toBe('yes');
+    expect(rd(`${ret}Customer's Confidential Information includes Customer Materials and all records of Customer's patients.`)).toBe('yes');
+  });
+  it('not a definition that leaves the data out', () => {
+    expect(rd(`${ret}"Confidential Information" means business, technical or financial information of a party marked as confidential.`)).toBe('unspecified');
+  });
+});

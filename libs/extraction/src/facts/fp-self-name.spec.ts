@@ -15,3 +15,15 @@ describe('subprocessors_named: the party the providers are held to the standard 
     expect(names(doc('Quillon Reach GmbH'))).toContain('Nimbus Cloud, Inc.');
   });
 });
+
+// Review of the xfp rule (revfp): a provider compared with itself is still a provider.
+describe('subprocessors_named: "the same standards as X itself" of a provider the document names as a recipient', () => {
+  it('keeps the provider whose own sub-processors are held to its standards', () => {
+    const doc = 'Acme Inc. provides scheduling software.\n\nWe use Mailchimp to send newsletters; your email address is shared with Mailchimp. Mailchimp requires its sub-processors to meet the same data protection standards as Mailchimp itself.';
+    expect(names(doc)).toContain('Mailchimp');
+  });
+  it('keeps a named recipient compared with itself', () => {
+    const doc = 'Acme Inc. provides scheduling software.\n\nWe share your payment card details with Stripe, Inc., our payment processor, which keeps them under the same protections as Stripe itself applies to its own records.';
+    expect(names(doc)).toContain('Stripe, Inc.');
+  });
+});

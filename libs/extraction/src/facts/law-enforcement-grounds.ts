@@ -26,6 +26,24 @@ const CONSEQUENCE = /\b(?:give|gives|giving) rise to\s+(?:\w+\s+){0,2}$|\b(?:res
 // A disclosure conditioned on a judicial instrument: "If presented with a binding court order …, we will hand over".
 const CONDITIONED_ON = /\b(?:if|when|whenever|upon|once|on receipt of|after receiving|pursuant to|in accordance with|presented with|served with)\b[^.;]{0,40}$/i;
 
+// What an order directs: "a court order requiring us to …", "directing us to …", "prohibiting us from …".
+const DIRECTS = /\b(?:requir(?:e|es|ed|ing)|direct(?:s|ed|ing)?|order(?:s|ed|ing)|compel(?:s|led|ling)?|instruct(?:s|ed|ing)?|prohibit(?:s|ed|ing)?|enjoin(?:s|ed|ing)?|forbid(?:s|ding)?)\s+(?:[\w.'’-]+\s+){0,3}?(?:to|from)\s+(?=\w)/gi;
+
+/**
+ * Whether the clause says what the instrument before `upTo` directs, and it is not handing data over: a court order
+ * "directing us to suspend your account" or "requiring us to remove your Content" is complied with by suspending or
+ * removing, not by a disclosure ("requiring us to disclose your personal data", "to provide records" are).
+ */
+export function orderForAnotherAct(c: Clause, upTo: number): boolean {
+  const before = c.view.slice(0, upTo);
+  for (const m of before.matchAll(DIRECTS)) {
+    const at = m.index + m[0].length;
+    if (!hitsOf(c, 'instrument').some((h) => h.end <= m.index && m.index - h.end <= 40)) continue;
+    return !hitsOf(c, 'action', 'disclose').some((h) => h.start === at);
+  }
+  return false;
+}
+
 /** The instruments of a clause that are grounds of a disclosure: not an emergency, not one broken or brought about. */
 export function groundsOf(c: Clause): Hit[] {
   return hitsOf(c, 'instrument').filter((h) => h.kind !== 'emergency' && !VIOLATED.test(c.view.slice(Math.max(0, h.start - 60), h.start)) && !VIOLATES.test(c.view.slice(Math.max(0, h.start - 40), h.start)) && !CONSEQUENCE.test(c.view.slice(Math.max(0, h.start - 40), h.start)));

@@ -38,7 +38,6 @@ const NOTICE_ABOUT = /\b(?:requests?|demands?|subpoenas?|orders?|warrants?|proce
 // a disclosure to someone else ("before disclosure to the press").
 const REFERS_BACK = /\b(?:such|the|this|that|these|those|any such)\s+(?:an?\s+)?(?:legal\s+|government\s+|law enforcement\s+)?(?:requests?|demands?|disclosures?|subpoenas?|warrants?)\b|\b(?:such|these|those|any such)\s+(?:legal\s+)?requirements?\b|\b(?:before|prior to)\s+(?:we\s+)?(?:disclos\w*|respond\w*|comply\w*|produc\w*)\b(?=((?:\s+(?:it|them|(?:the|your|their|such)\s+(?:\w+\s+)?(?:data|information|records|content))\b)?))\1(?!\s+(?:to|with)\b)/i;
 // (The object is taken whole, as an atomic group: dropping it must not let "before disclosing your data to the press" pass.)
-// (The object is taken whole, as an atomic group: dropping it must not let "before disclosing your data to the press" pass.)
 // A notice clause conditioned on a demand: "If we receive a subpoena, we will notify …".
 const ON_DEMAND = /\b(?:if|when|where|whenever|in (?:the )?(?:case|event)|upon|on receipt|after|before)\b[^.]{0,160}\b(?:receives?|received|receipt|requests?|demands?|compelled|required|served|subpoenas?|orders?|warrants?|requires?)\b/i;
 // The user's own request ("your request of erasure … will be notified to you") is not a legal demand.

@@ -5,7 +5,7 @@ import type { Hit } from '../clauses/lexicon.js';
 import { introOf } from '../clauses/structure.js';
 import type { Candidate, FactContext } from './fact-context.js';
 import { clauseEvidence, decide, operative } from './fact-context.js';
-import { CONDITIONAL_JUDICIAL, conditionedOnJudicial, groundsOf, judicialRule, settle } from './law-enforcement-grounds.js';
+import { CONDITIONAL_JUDICIAL, conditionedOnJudicial, groundsOf, judicialRule, orderForAnotherAct, settle } from './law-enforcement-grounds.js';
 import { noticeOfDisclosureBefore, noticeReading } from './law-enforcement-notice.js';
 import { AGENT_BY, aboutData, firstPerson, previousClauses, USER_AGENT, vendorActs } from './law-enforcement-parties.js';
 import { leadExcepted } from '../clauses/list-lead.js';
@@ -52,8 +52,8 @@ const ITEM_MARKER = /^\s*(?:[-*•·▪◦]\s+|\(?(?:\d{1,3}|[a-z]|[ivxlc]{1,5})
 const COMPLY_WITH_IT = /^\s*(?:with\s+)?(?:(?:that|the|such|this|said|any such)\s+(?:court\s+|judicial\s+)?(?:orders?|warrants?)|it)\b/i;
 // Cooperation whose purpose is acting against users who break the document's own rules ("cooperate with law enforcement
 // authorities in prosecuting users who violate these Terms"): enforcement of the terms, like a report of violations,
-// not a rule for answering legal requests (OTA labels: the Y Combinator precedent).
-const AGAINST_VIOLATORS = /\b(?:prosecut\w*|pursu\w*|tak\w+ action against)\s+(?:(?:the|any|those|such)\s+)?(?:users?|members?|you|persons?|individuals?|anyone|those|accounts?)\s+(?:who|that|which)\s+(?:\w+\s+){0,2}?(?:violat\w*|breach\w*|infring\w*|break\w*|misuse\w*)\s+(?:(?:any\s+(?:of\s+)?)?(?:these|this|our|the)\s+)(?:terms|agreement|rules|policies|policy|guidelines|conditions)\b/i;
+// not a rule for answering legal requests (OTA labels: the Y Combinator precedent); so is "bringing legal action against" them.
+const AGAINST_VIOLATORS = /\b(?:prosecut\w*|pursu\w*|(?:tak|bring)\w*\s+(?:legal\s+)?(?:action|proceedings)\s+against)\s+(?:(?:the|any|those|such)\s+)?(?:users?|members?|you|persons?|individuals?|anyone|those|accounts?)\s+(?:who|that|which)\s+(?:\w+\s+){0,2}?(?:violat\w*|breach\w*|infring\w*|break\w*|misuse\w*)\s+(?:(?:any\s+(?:of\s+)?)?(?:these|this|our|the)\s+)(?:[\w-]+\s+){0,2}?(?:terms|agreement|rules|policies|policy|guidelines|conditions)\b/i;
 
 /**
  * `law_enforcement_disclosure`, the seed stories' question, read from disclosure clauses whose ground is a legal
@@ -123,7 +123,10 @@ export function extractLawEnforcement(ctx: FactContext): Fact<'law_enforcement_d
       // is about assets, not records.
       // Complying with the very order the clause is conditioned on ("If a court order is received …, the company shall comply
       // with that order") answers the demand for data the order makes.
-      const guardsData = d0 === undefined || aboutData(ctx, s, c, dc0, introClauses) || (d0.kind === 'comply' && COMPLY_WITH_IT.test(dc0.view.slice(d0.end, d0.end + 40)));
+      // Not an order the clause says directs another act ("a court order directing us to suspend your account"): complying
+      // with it is suspending, whatever data the account holds.
+      const otherAct = d0 !== undefined && d0.kind === 'comply' && orderForAnotherAct(dc0, d0.start);
+      const guardsData = d0 === undefined || (!otherAct && (aboutData(ctx, s, c, dc0, introClauses) || (d0.kind === 'comply' && COMPLY_WITH_IT.test(dc0.view.slice(d0.end, d0.end + 40)))));
       // The lead-in's "only" restricts the disclosure its items complete ("We may disclose the content of your messages only:
       // * To comply with a search warrant").
       const restricted = has(c, 'restriction') || (dc0 !== c && has(dc0, 'restriction'));
@@ -155,6 +158,10 @@ export function extractLawEnforcement(ctx: FactContext): Fact<'law_enforcement_d
       const d = own[0] ?? inherited[0]?.h;
       if (!d) continue;
       const dc: Clause = own[0] ? c : inherited[0].ic;
+      if (d === d0 && otherAct) {
+        cands.push({ value: 'any_legal_request', evidence: ev, confidence: 0.4, review: 'complying with an order the clause says directs another act, not a disclosure' });
+        continue;
+      }
       if (!vendorActs(dc, d, othersKnown) || SENDS_NOTICES.test(dc.view.slice(d.end, d.end + 40)) || OF_SOFTWARE.test(dc.view)) continue;
       // What the product is (not) made for ("is not designed or intended to be used to send emergency communications to
       // any police"): the user would send, through the service; the vendor discloses nothing.

@@ -85,8 +85,10 @@ YES.push(OUTSIDE_USERS_COUNTRY);
 // data … to United States", "users who are located outside the U.S. … transferred to the U.S.": data coming into the
 // place named, so "outside your state, province, country" was about the users abroad (the same place twice).
 const INCOMING_TEMPLATE = /\b(?:located|resid\w*|based|living)\s+outside\s+(?:of\s+)?(?:the\s+)?([A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)[^.;]{0,160}?\b(?:transferr?\w*|sent|send\w*|moved?)\b[^;]{0,80}?\bto\s+(?:the\s+)?\1/;
-// Right after "outside your country": the destination named as the US alone ("(including the United States)", "to the U.S.").
-const TO_US_AFTER = /^[\s,]*\(?\s*(?:including|such as|namely|in particular|to|into|in)\s+(?:the\s+)?(?:united states(?: of america)?|u\.s\.(?:a\.)?|usa)\b(?!\s*(?:,|and|or)\s+(?:in\s+)?(?:other|any|various)\b)/i;
+// Right after "outside your country": the destination named as the US alone ("(including the United States)", "including
+// to the U.S., which …", "including in the United States, where our servers are"), the sentence going on to something
+// else; not the US first in a list ("including the United States, India and the Philippines", "the United States and Canada").
+const TO_US_AFTER = /^(?:\s+of\s+(?:residence|origin))?[\s,]*\(?\s*(?:(?:including|such as|namely|in particular)(?:\s+(?:to|in|into))?|to|into|in)\s+(?:the\s+)?(?:united states(?: of america)?|u\.s\.(?:a\.)?|usa)(?![a-z])\s*\)?\s*(?:$|[.;:]|,?\s*\(?\s*(?:which|where|whose|in accordance with|subject to|pursuant to|as described)\b)/i;
 const US = String.raw`(?:the\s+)?(?:(?:continental|contiguous|fifty|50)\s+)?(?:united states|u\.s\.(?:a\.)?|usa)(?![a-z])`;
 const NO: RegExp[] = [
   /\b(?:only|solely|exclusively|entirely)\s+(?:with)?in\s+(?:the\s+)?(?:continental\s+)?(?:united states|u\.s\.(?:a\.)?|usa)\b/i,
@@ -122,7 +124,12 @@ const FOREIGN_LATER = new RegExp(String.raw`\b(?:in|within|to|located in)\s+${FO
 // location outside …", "users of the Site located in countries outside …", "when using the app … in a foreign country",
 // the portability of a subscription "during temporary stays in another Member State"; not "countries other than the
 // country from which you access the Services" (data leaving the user's country).
-const FROM_ABROAD = /\bif you (?:access|use|visit)\b[^.;]{0,60}\bfrom\b|\bcross-border portability\b|\b(?:during|on) (?:a |their |your )?temporary stays?\b|\bif you are (?:visiting|accessing|using)\b[^.;]{0,40}\bfrom\b|\b(?:users?|visitors?|customers?|individuals?)\s+of (?:the|our) (?:site|services?|websites?|apps?)\s+(?:who are\s+)?(?:located|based|residing|living)\s+(?:in|outside)\b|\bwhen (?:downloading|using|accessing)\b[^.;]{0,60}\b(?:foreign|another|other) countr|\b(?:users?|individuals?|persons?|people|customers?|visitors?|residents?|you)\s+(?:who are\s+)?(?:located|based|residing|living)\s+(?:in|outside)\b|\b(?:for|of)\s+(?:(?:those|any|our|the)\s+)?(?:users?|individuals?|persons?|people|customers?|visitors?|end users?)\s+outside\b|\bfrom outside\b|\b(?:access|use)\w* (?:the services )?from (?:other|another|outside)|\bif you(?: are|'re| reside| live) (?:located )?(?:in|outside)\b|\bresidents? of\b|\bvisitors? (?:from|located)\b|\bfrom other regions\b|(?<!\bother than (?:the |that )?(?:one|country|countries|jurisdiction) )\b(?:from|in) which (?:you|users?|visitors?) (?:may |can |might )?(?:access|use|visit)\b/i;
+const FROM_ABROAD = /\bif you (?:access|use|visit)\b[^.;]{0,60}\bfrom\b|\bcross-border portability\b|\b(?:during|on) (?:a |their |your )?temporary stays?\b|\bif you are (?:visiting|accessing|using)\b[^.;]{0,40}\bfrom\b|\b(?:users?|visitors?|customers?|individuals?)\s+of (?:the|our) (?:site|services?|websites?|apps?)\s+(?:who are\s+)?(?:located|based|residing|living)\s+(?:in|outside)\b|\bwhen (?:downloading|using|accessing)\b[^.;]{0,60}\b(?:foreign|another|other) countr|\b(?:users?|individuals?|persons?|people|customers?|visitors?|residents?|you)\s+(?:who are\s+)?(?:located|based|residing|living)\s+(?:in|outside)\b|\bfrom outside\b|\b(?:access|use)\w* (?:the services )?from (?:other|another|outside)|\bif you(?: are|'re| reside| live) (?:located )?(?:in|outside)\b|\bresidents? of\b|\bvisitors? (?:from|located)\b|\bfrom other regions\b|(?<!\bother than (?:the |that )?(?:one|country|countries|jurisdiction) )\b(?:from|in) which (?:you|users?|visitors?) (?:may |can |might )?(?:access|use|visit)\b/i;
+
+// "(only for users outside the United States in jurisdictions where …)": a scope of users, where they are. Not "the data
+// of our users outside the United States" after a transfer (the place the data goes), and a destination named after it
+// ("For users outside the United States, personal data is processed on servers located in India") is still read.
+const FOR_USERS_OUTSIDE = /\bfor\s+(?:(?:those|any|our|the)\s+)?(?:users?|individuals?|persons?|people|customers?|visitors?|end users?)\s+(?=outside\b)/i;
 
 // Text about the data's movement, not a legal address or an authority's website.
 const DATA_MOVES = /\b(?:transferr?\w*|stor(?:e|ed|es|age|ing)|process(?:ed|es|ing)?|host(?:ed|s|ing)?|maintain\w*|kept|keep|held|hold|(?:data|information|servers?|content|records|teams?|personnel|staff|employees|contractors)\s+(?:(?:is|are|will be|may be)\s+)?located|server\w*|data cent(?:er|re)s?|transmit\w*|sent|send\w*|moved?|access\w*|perform\w*|handl\w*|review\w*|print\w*|produc(?:e|es|ed|ing)|facilit(?:y|ies)|shar(?:e|ed|es|ing))\b/i;
@@ -279,6 +286,9 @@ export function extractOffshore(ctx: FactContext): Fact<'offshore_processing'> {
       // go on to one beyond the vendor's country ("… processed in the United States or in any other country in which we
       // have facilities"): the next pattern is tried.
       if (FROM_ABROAD.test(v) && re !== OUTSIDE_USERS_COUNTRY && !beyondHome(v, m)) continue;
+      // "outside the United States" right after "for users": where they are.
+      const users = FOR_USERS_OUTSIDE.exec(v);
+      if (users && m.index === users.index + users[0].length) continue;
       // A European vendor's home region is many countries: outside the user's own country may still be inside the EEA.
       if (re === OUTSIDE_USERS_COUNTRY && home === 'eu') break;
       // The next sentence may stand in a paragraph of its own (the template's lines are separate paragraphs).

@@ -99,10 +99,17 @@ export function selfNames(ctx: FactContext): SelfNames {
     }
   }
   // "… bound by at least the same data protection standards as The Reach Group GmbH itself": the party its providers are
-  // held to the standard of is the vendor.
+  // held to the standard of is the vendor, when it is the party the document's first sentence names ("Due to its business
+  // purpose, The Reach Group GmbH deals extensively with …"). A provider named later may be compared with itself too ("Mailchimp
+  // requires its sub-processors to meet the same standards as Mailchimp itself"): still a provider.
+  let opening: string | undefined;
   for (const s of ctx.sentences) {
     if (!s.view.includes(' itself')) continue;
-    for (const m of s.view.matchAll(AS_ITSELF)) addKey(m[1]);
+    opening ??= core(ctx.sentences.find((x) => !x.isHeading)?.view ?? '');
+    for (const m of s.view.matchAll(AS_ITSELF)) {
+      const k = selfKey(m[1]);
+      if (k.length >= 3 && opening.includes(k)) addKey(m[1]);
+    }
   }
   const abbreviations = ctx.vendorNames.map(initialsOf).filter((x): x is string => x !== undefined);
   return {
