@@ -120,8 +120,9 @@ function complete({ list, plain, parsed }: Checked): unknown[] {
 export function fastManifest(data: unknown, schema: Schema, caps: ManifestListCaps): ManifestInput | undefined {
   if (!isRecord(data)) return undefined;
   // Everything but the two long lists is small: the schema judges it as it always has.
-  const rest: Raw = {};
-  for (const k of Object.keys(data)) if (k !== 'systems' && k !== 'flows') rest[k] = data[k];
+  // Own properties, as the data has them: an assignment `rest[k] = …` would turn a `__proto__` key (JSON.parse
+  // makes one) into rest's prototype, hiding it from the schema's unknown-key check.
+  const rest = Object.fromEntries(Object.entries(data).filter(([k]) => k !== 'systems' && k !== 'flows'));
   const head = schema.safeParse(rest);
   if (!head.success) return undefined;
   const systems = checkList(data.systems, caps.systems, plainSystem, elementOf(schema, 'systems'));
