@@ -19,7 +19,7 @@ const build = (d: Desc): unknown =>
 
 const emoji = '\u{1F642}';
 const text = fc.oneof(
-  fc.constantFrom('', 'a', 'System 1', 'n'.repeat(499), 'n'.repeat(500), 'n'.repeat(501), emoji, emoji.repeat(250), emoji.repeat(251), `${'n'.repeat(499)}${emoji}`, 'café', ' ', '\u0000', 'a\nb'),
+  fc.constantFrom('', 'a', 'System 1', 'n'.repeat(499), 'n'.repeat(500), 'n'.repeat(501), emoji, emoji.repeat(250), emoji.repeat(251), `${'n'.repeat(499)}${emoji}`, `${emoji.repeat(250)}\ud83d`, '\udc00', `\ud83d${'n'.repeat(499)}`, 'café', ' ', '\u0000', 'a\nb'),
   fc.string({ maxLength: 8 }),
 );
 const id = fc.oneof(
