@@ -64,6 +64,12 @@ documents:
     expect(JSON.stringify(data)).toBe(before);
   });
 
+  it('leaves a top-level __proto__ key (as JSON.parse makes it) to zod, which refuses it', () => {
+    const json = () => JSON.parse('{"practice":{"name":"A"},"__proto__":{}}') as unknown;
+    expect(manifestSchema.safeParse(json()).success).toBe(false);
+    expect(fastManifest(json(), manifestSchema, DEFAULT_MANIFEST_CAPS)).toBeUndefined();
+  });
+
   it('leaves a list over its cap to zod', () => {
     const systems = Array.from({ length: 3 }, (_, i) => `  - { id: s${i}, name: S ${i}, role: ehr }`).join('\n');
     const text = `${HEAD}systems:\n${systems}\n`;

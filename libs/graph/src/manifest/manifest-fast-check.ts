@@ -1,5 +1,6 @@
 import { DATA_CATEGORIES, LEGAL_BASES, SYSTEM_ROLES, TRANSPORTS } from '@custody/domain';
 import type { z } from 'zod';
+import { HOSTS, SYSTEM_ID_PATTERN, TEXT_LENGTH } from './manifest.schema.js';
 import type { ManifestInput, ManifestListCaps } from './manifest.schema.js';
 
 /**
@@ -20,15 +21,17 @@ const CATEGORIES = new Set<unknown>(DATA_CATEGORIES);
 const ROLES = new Set<unknown>(SYSTEM_ROLES);
 const TRANSPORT_SET = new Set<unknown>(TRANSPORTS);
 const BASES = new Set<unknown>(LEGAL_BASES);
-/** The schema's `systemId` (manifest.schema.ts). */
-const SYSTEM_ID = /^[a-z0-9][a-z0-9_.-]{0,63}$/;
+/**
+ * The keys a plain item may have. Written out rather than read from the schema's shape: a key the schema gains
+ * is then outside the plain subset (its item goes to the item schema) until it is checked here too.
+ */
 const SYSTEM_KEYS = new Set(['id', 'name', 'role', 'holds', 'hosts']);
 const FLOW_KEYS = new Set(['from', 'to', 'data', 'transport', 'purpose', 'legal_basis', 'endpoint']);
 
 const isRecord = (v: unknown): v is Raw => typeof v === 'object' && v !== null && !Array.isArray(v) && Object.getPrototypeOf(v) === Object.prototype;
-const isId = (v: unknown) => typeof v === 'string' && SYSTEM_ID.test(v);
-/** The schema's `text`: 1 to 500 characters. */
-const isText = (v: unknown) => typeof v === 'string' && v.length >= 1 && v.length <= 500;
+const isId = (v: unknown) => typeof v === 'string' && SYSTEM_ID_PATTERN.test(v);
+/** The schema's `text`. */
+const isText = (v: unknown) => hasLength(v, TEXT_LENGTH);
 const optionalText = (v: unknown) => v === undefined || isText(v);
 
 function onlyKeys(item: Raw, keys: ReadonlySet<string>): boolean {
@@ -44,34 +47,51 @@ function categories(v: unknown, min: number): boolean {
 
 function hosts(v: unknown): boolean {
   if (v === undefined) return true;
-  if (!Array.isArray(v) || v.length > 50) return false;
-  for (const h of v) if (typeof h !== 'string' || h.length < 1 || h.length > 253) return false;
+  if (!Array.isArray(v) || v.length > HOSTS.max) return false;
+  for (const h of v) if (!hasLength(h, HOSTS.length)) return false;
   return true;
+}
+
+/**
+ * Whether `v` is a string of `min` to `max` code points, as zod counts a string's length (a surrogate pair is
+ * one). UTF-16 units settle nearly every string: code points are at most the units and at least half of them.
+ */
+function hasLength(v: unknown, { min, max }: { readonly min: number; readonly max: number }): boolean {
+  if (typeof v !== 'string') return false;
+  const units = v.length;
+  if (units < min) return false;
+  if (units <= max && units >= 2 * min) return true;
+  let points = units;
+  for (let i = 0; i < units - 1; i++) {
+    if ((v.charCodeAt(i) & 0xfc00) === 0xd800 && (v.charCodeAt(i + 1) & 0xfc00) === 0xdc00) (points--, i++);
+  }
+  return points >= min && points <= max;
 }
 
 /** A plain system item the schema accepts, with nothing to add but the default `holds`. */
 const plainSystem: Plain = {
   accepts: (item) => isRecord(item) && onlyKeys(item, SYSTEM_KEYS) && isId(item.id) && isText(item.name) && ROLES.has(item.role) && hosts(item.hosts) && (item.holds === undefined || categories(item.holds, 0)),
-  complete: (item) => void (item.holds ??= []),
+  defaulted: 'holds',
 };
 
 /** A plain flow item the schema accepts, with nothing to add but the default `transport`. */
 const plainFlow: Plain = {
   accepts: (item) => isRecord(item) && onlyKeys(item, FLOW_KEYS) && isId(item.from) && isId(item.to) && categories(item.data, 1) && optionalText(item.purpose) &&
     optionalText(item.endpoint) && (item.legal_basis === undefined || BASES.has(item.legal_basis)) && (item.transport === undefined || TRANSPORT_SET.has(item.transport)),
-  complete: (item) => void (item.transport ??= 'unknown'),
+  defaulted: 'transport',
 };
 
-/** Which items are plain, and the schema's defaults for one. */
+/** Which items are plain, and the key the schema fills with its default (read from the schema) when missing. */
 interface Plain {
   accepts(item: unknown): boolean;
-  complete(item: Raw): void;
+  defaulted: string;
 }
+
+type Def = { type: string; shape?: Record<string, Schema>; innerType?: Schema; element?: Schema; defaultValue?: unknown };
+const def = (s: Schema) => (s as unknown as { _zod: { def: Def } })._zod.def;
 
 /** The element schema of a defaulted array field of the manifest schema (`systems`, `flows`). */
 function elementOf(schema: Schema, key: string): Schema {
-  type Def = { type: string; shape?: Record<string, Schema>; innerType?: Schema; element?: Schema };
-  const def = (s: Schema) => (s as unknown as { _zod: { def: Def } })._zod.def;
   let field = def(schema).shape![key]!;
   while (def(field).type === 'default' || def(field).type === 'optional') field = def(field).innerType!;
   return def(field).element!;
@@ -83,7 +103,12 @@ function elementOf(schema: Schema, key: string): Schema {
  * refused document goes to zod as it was loaded.
  */
 function checkList(list: unknown, cap: number, plain: Plain, element: Schema): Checked | undefined {
-  if (list === undefined) return { list: [], plain, parsed: new Map() };
+  // The default read from the schema; should the schema stop defaulting the key, nothing is plain.
+  const field = def(def(element).shape![plain.defaulted]!);
+  if (field.type !== 'default') return undefined;
+  // A fresh default per item (zod's getter copies it), as zod gives one.
+  const fill = () => field.defaultValue;
+  if (list === undefined) return { list: [], plain, fill, parsed: new Map() };
   if (!Array.isArray(list) || list.length > cap) return undefined;
   const parsed = new Map<number, unknown>();
   for (let i = 0; i < list.length; i++) {
@@ -92,22 +117,25 @@ function checkList(list: unknown, cap: number, plain: Plain, element: Schema): C
     if (!one.success) return undefined;
     parsed.set(i, one.data);
   }
-  return { list, plain, parsed };
+  return { list, plain, fill, parsed };
 }
 
 interface Checked {
   list: unknown[];
   plain: Plain;
+  /** The schema's default for `plain.defaulted`. */
+  fill: () => unknown;
   /** The item schema's output for the items that are not plain, by index. */
   parsed: Map<number, unknown>;
 }
 
 /** {@link checkList}'s changes, made once both lists passed. */
-function complete({ list, plain, parsed }: Checked): unknown[] {
+function complete({ list, plain, fill, parsed }: Checked): unknown[] {
+  const key = plain.defaulted;
   for (let i = 0; i < list.length; i++) {
     const one = parsed.size ? parsed.get(i) : undefined;
     if (one !== undefined) list[i] = one;
-    else plain.complete(list[i] as Raw);
+    else if ((list[i] as Raw)[key] === undefined) (list[i] as Raw)[key] = fill();
   }
   return list;
 }
@@ -120,8 +148,9 @@ function complete({ list, plain, parsed }: Checked): unknown[] {
 export function fastManifest(data: unknown, schema: Schema, caps: ManifestListCaps): ManifestInput | undefined {
   if (!isRecord(data)) return undefined;
   // Everything but the two long lists is small: the schema judges it as it always has.
-  const rest: Raw = {};
-  for (const k of Object.keys(data)) if (k !== 'systems' && k !== 'flows') rest[k] = data[k];
+  // Own properties, as the data has them: an assignment `rest[k] = …` would turn a `__proto__` key (JSON.parse
+  // makes one) into rest's prototype, hiding it from the schema's unknown-key check.
+  const rest = Object.fromEntries(Object.entries(data).filter(([k]) => k !== 'systems' && k !== 'flows'));
   const head = schema.safeParse(rest);
   if (!head.success) return undefined;
   const systems = checkList(data.systems, caps.systems, plainSystem, elementOf(schema, 'systems'));

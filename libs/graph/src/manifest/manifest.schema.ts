@@ -26,11 +26,21 @@ const transport = namedEnum(TRANSPORTS, 'transport');
 const lens = namedEnum(LENSES, 'lens');
 const legalBasis = namedEnum(LEGAL_BASES, 'legal basis');
 
+/*
+ * The bounds below are exported for manifest-fast-check.ts, which checks plain items without zod: both read
+ * them here, so a change to a rule reaches both. Lengths are zod's (Unicode code points).
+ */
 /** System ids end up in flow ids (`from->to#2`) and finding subjects, so they stay plain. */
+export const SYSTEM_ID_PATTERN = /^[a-z0-9][a-z0-9_.-]{0,63}$/;
+/** A free-text field (a name, a purpose): its length in code points. */
+export const TEXT_LENGTH = { min: 1, max: 500 } as const;
+/** A system's hosts: how many, and each one's length (a DNS name's). */
+export const HOSTS = { max: 50, length: { min: 1, max: 253 } } as const;
+
 const systemId = z
   .string()
-  .regex(/^[a-z0-9][a-z0-9_.-]{0,63}$/, 'must be 1–64 lowercase letters, digits, "_", "." or "-", starting with a letter or digit');
-const text = z.string().min(1).max(500);
+  .regex(SYSTEM_ID_PATTERN, 'must be 1–64 lowercase letters, digits, "_", "." or "-", starting with a letter or digit');
+const text = z.string().min(TEXT_LENGTH.min).max(TEXT_LENGTH.max);
 const days = z.number().int().min(0).max(36500);
 /** Core YAML leaves `2026-06-30` a string; we still insist on a real calendar date. */
 const isoDate = z.iso.date({ error: (iss) => `${JSON.stringify(iss.input)} is not a date; expected YYYY-MM-DD` });
@@ -80,7 +90,7 @@ export const manifestSchemaWith = (caps: ManifestListCaps) => z.strictObject({
         role,
         holds: z.array(category).default([]),
         settings: notetakerSettingsSchema.optional(),
-        hosts: z.array(z.string().min(1).max(253)).max(50).optional(),
+        hosts: z.array(z.string().min(HOSTS.length.min).max(HOSTS.length.max)).max(HOSTS.max).optional(),
       }),
     )
     .max(caps.systems)
