@@ -73,7 +73,10 @@ export interface FindingPoints {
 export interface ScoreResult {
   score: Score;
   points: FindingPoints[];
-  /** The input findings with `contribution` set (copies; inputs are not mutated). */
+  /**
+   * The input findings with `contribution` set: copies from computeScore (its inputs are not mutated); from
+   * scoreOwnFindings (runAudit, scoreFindings) the input objects themselves, which only their run holds.
+   */
   findings: Finding[];
 }
 
@@ -325,7 +328,10 @@ export function nodeSplit(hazards: readonly number[]): { value: number; points: 
   return { value, points: apportion(value, hazards) };
 }
 
-/** The score of `findings` given its nodes and their contributions (in system order): the workspace total and each finding's what-if share. */
+/**
+ * The score of `findings` given its nodes and their contributions (in system order): the workspace total and each
+ * finding's what-if share. `order` is {@link scoreOrder} of these very findings: its `at` pairs them by position.
+ */
 export function scoreResult(findings: readonly Finding[], order: { sorted: readonly Finding[]; pts: readonly FindingPoints[]; at?: readonly number[] }, nodes: Record<string, number>, contributions: ScoreContribution[], lenses: readonly Lens[], finish: (f: Finding, contribution: number) => Finding = withContribution): ScoreResult {
   const { sorted, pts } = order;
   const hazards = pts.map((p) => p.hazard);
