@@ -28,10 +28,12 @@ export interface RuleReads {
   consents?: boolean;
   /**
    * `'self-and-senders'`: the rule drafts a finding anchored at X only while judging X (a system of
-   * vendorSystems) or a system with a flow into X. A re-run for some anchors then judges just those systems,
-   * over the whole graph (install-classes judgingOnly): no subgraph is cut out, stubbed and indexed, which for
-   * an `upstream` rule is the whole upstream closure of the change, and for a `'fleet-vendors'` one every
-   * system that is no install (a manifest's 10,000).
+   * vendorSystems) or a system with a flow into X. A re-run for some anchors can then judge just those
+   * systems over the whole graph (install-classes judgingOnly) instead of cutting out, stubbing and indexing a
+   * subgraph, which for an `upstream` rule is the whole upstream closure of the change, and for a
+   * `'fleet-vendors'` one every system that is no install (a manifest's 10,000). The re-audit does so only when
+   * that subgraph would be a large part of the graph (incremental-audit judgeWhole): a fleet install's closure
+   * is itself and the practice, and a whole-graph run costs more there.
    */
   judges?: 'self-and-senders';
 }
