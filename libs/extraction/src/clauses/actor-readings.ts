@@ -59,3 +59,13 @@ export function restrictsOthers(sentences: Sentence[], s: Sentence, at?: number)
 export const PUBLIC_SOURCES = /\bpublicly[- ]available\s+(?:online|sources?|information|data|content)\b|\b(?:that's|that is|which is)\s+publicly available\b|\bfrom (?:other )?public sources\b/i;
 // A pointer to another document ("More information about … model-training … is available in our Privacy Policy").
 export const POINTER = /^\W*(?:more|further|additional) (?:information|details) (?:about|on|regarding)\b/i;
+
+// Who does an act (clauses/doer.ts reads these). Words of a verb group that may stand between a subject and its verb:
+// "Advertisers may use", "Users who transfer", "you do not store" (no other verb: "you agree that …", "you choose to …"
+// make the subject another verb's).
+export const VERB_GROUP_WORDS = ['who', 'that', 'also', 'then', 'only', 'still', 'themselves', 'itself', 'directly', 'independently', 'separately'];
+// A provider word that is not the vendor's own defined name ("Service Provider" in a contract may be the vendor): a plural
+// ("our partners", "service providers") or a third party's ("a third-party provider", "advertising partners").
+export const OTHER_PROVIDER = /\b(?:third|partners?|advertis\w*|networks?)\b|s$/i;
+// The act done for the vendor ("… to train our models", "on our behalf"): its providers working for it, not for themselves.
+export const FOR_THE_VENDOR = /\b(?:on\s+(?:our|its|the company's)\s+behalf|on\s+behalf\s+of\s+(?:us|the company)|for\s+us\b|(?:our|the company's)\s+(?:own\s+)?(?:[\w-]+,?\s+(?:and\s+|or\s+)?){0,3}?(?:models?|ai|artificial intelligence|algorithms?|machine learning|systems?|technolog(?:y|ies)|servers?|data cent(?:er|re)s?|infrastructure|facilit(?:y|ies)|regions?|cloud))\b/i;

@@ -4,6 +4,7 @@ import { bothCases } from '../clauses/both-cases.js';
 import { leadNegated } from '../clauses/list-lead.js';
 import type { Fact } from '@custody/domain';
 import { CUSTOMER_DATA, POINTER, PUBLIC_SOURCES, restrictsOthers, VENDOR_MATERIALS } from '../clauses/actor-readings.js';
+import { othersAct } from '../clauses/doer.js';
 
 type V = Fact<'ai_training_on_customer_data'>['value'];
 
@@ -61,6 +62,12 @@ export function extractAiTraining(ctx: FactContext): Fact<'ai_training_on_custom
     // A rule for the user or third parties ("You may not use our Content to train …", an item under "You agree
     // not to:"), or the vendor's own materials as the object: not the vendor training on customer data.
     if (restrictsOthers(ctx.sentences, s) || ((VENDOR_MATERIALS.test(v) || PUBLIC_SOURCES.test(v)) && !CUSTOMER_DATA.test(v)) || POINTER.test(v)) continue;
+    // Another party training for itself ("Advertisers may use your data to train their models", "Our partners may use
+    // the information to improve their machine learning models"): not the vendor's training. Training the vendor lets
+    // them do or shares the data for ("We allow advertisers to …", "We share it with partners who …") stays: the vendor
+    // giving customer data to train others' models is the fact (README precedent: Substack, "does not permit us to use
+    // your content to train third-party AI models" is prohibited).
+    if (othersAct(ctx.clauses(s), s, m.index)) continue;
     const ev = evidenceAt(ctx, s, m.index, m.index + m[0].length);
     // "improve our products, algorithms, and services": algorithms alone are no AI/ML/model wording (README); kept for
     // review. Not when a model, AI or machine learning is named beside them.
