@@ -2,6 +2,11 @@ import { isTriageCleared, type Finding, type Lens, type Score, type ScoreContrib
 import { cmp } from './contracts.js';
 import { lensWeight } from './lenses.js';
 import { clamp01 } from './sensitivity.js';
+import { apportion } from './apportion.js';
+import { itemsOf, stepOf } from './finding-sets.js';
+import type { SetTrie } from './finding-sets.js';
+
+export { apportion };
 
 /**
  * The Custody exposure score (published in libs/rules/SCORE.md).
@@ -142,96 +147,6 @@ function sum(xs: readonly number[]): number {
 }
 
 const round2 = (x: number): number => Math.round(x * 100) / 100;
-
-/**
- * Split `total` (rounded to hundredths) among weights, in hundredths, by largest remainder; ties go to the
- * earlier index. The parts always sum exactly to the rounded total.
- */
-export function apportion(total: number, weights: readonly number[]): number[] {
-  const cents = Math.round(total * 100);
-  const sum = weights.reduce((a, b) => a + b, 0);
-  if (sum <= 0 || cents <= 0) return weights.map(() => 0);
-  // One weight takes the whole total (what the largest remainder gives it): most of a manifest's systems are
-  // charged one finding, and the lists and sort below cost more than their score.
-  if (weights.length === 1 && Number.isFinite(sum)) return [cents / 100];
-  const raw = weights.map((w) => (cents * w) / sum);
-  if (raw.length <= 8 && raw.every(Number.isFinite)) return apportionFew(cents, raw);
-  const floors = raw.map(Math.floor);
-  let left = cents - floors.reduce((a, b) => a + b, 0);
-  const order = raw.map((r, i) => ({ i, frac: r - Math.floor(r) })).sort((a, b) => b.frac - a.frac || a.i - b.i);
-  for (const { i } of order) {
-    if (left <= 0) break;
-    floors[i]! += 1;
-    left -= 1;
-  }
-  return floors.map((c) => c / 100);
-}
-
-/**
- * {@link apportion}'s largest remainder for a few finite shares, without a list of remainders to sort: the
- * cents left go one each, largest remainder first, ties to the earlier index (the order the sort gives). Most
- * of a manifest's ~100,000 nodes split among two or three findings.
- */
-function apportionFew(cents: number, raw: readonly number[]): number[] {
-  const out = raw.map(Math.floor);
-  let left = cents;
-  for (const c of out) left -= c;
-  let given = 0;
-  for (; left > 0 && given < raw.length; left--, given++) {
-    // The largest remainder not given yet (a cent given marks its share with one above its floor).
-    let best = -1;
-    let bestFrac = -Infinity;
-    for (let i = 0; i < raw.length; i++) {
-      if (out[i] !== Math.floor(raw[i]!)) continue;
-      const frac = raw[i]! - Math.floor(raw[i]!);
-      if (frac > bestFrac) [best, bestFrac] = [i, frac];
-    }
-    out[best]! += 1;
-  }
-  return out.map((c) => c / 100);
-}
-
-/**
- * Sets of finding indices, by their indices in order; `node` is the score of the set that ends here. A step
- * with one way on holds it inline (`key`, `only`), and gets a map at its second: a manifest charges each
- * system its own few findings, so nearly every step has one way on, and a map per step (~250,000 at 100k
- * systems) cost more than scoring the sets. `up` and `end` (the step before and the index that led here) give
- * a set's indices back once, when its score is first asked.
- */
-interface SetTrie {
-  key?: number;
-  only?: SetTrie;
-  next?: Map<number, SetTrie>;
-  up?: SetTrie;
-  end: number;
-  items?: number[];
-  node?: { value: number; points: number[] };
-}
-
-/** The step from `at` by finding index `i`, made if new. */
-function stepOf(at: SetTrie, i: number): SetTrie {
-  if (at.next) {
-    let next = at.next.get(i);
-    if (!next) at.next.set(i, (next = { up: at, end: i }));
-    return next;
-  }
-  if (at.only === undefined) {
-    at.key = i;
-    return (at.only = { up: at, end: i });
-  }
-  if (at.key === i) return at.only;
-  const next: SetTrie = { up: at, end: i };
-  at.next = new Map([[at.key!, at.only], [i, next]]);
-  return next;
-}
-
-/** The finding indices of the set that ends at `at`, ascending (worked out once per set). */
-function itemsOf(at: SetTrie): number[] {
-  if (at.items) return at.items;
-  const items: number[] = [];
-  for (let t: SetTrie | undefined = at; t?.up; t = t.up) items.push(t.end);
-  return (at.items = items.reverse());
-}
 
 /** Score a finding set. Pure; order of `findings` does not change any number. */
 export function computeScore(findings: readonly Finding[], opts: ScoreOptions): ScoreResult {
