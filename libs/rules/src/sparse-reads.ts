@@ -1,5 +1,5 @@
 import type { DataCategory, Graph, GraphFlow, GraphSystem } from '@custody/domain';
-import { isPracticeSideSystem, systemById } from '@custody/graph';
+import { isPracticeSideSystem, systemById } from '@custody/graph/queries';
 import { CLAIMS_CATEGORIES } from './builtin/claims-aggregation.rule.js';
 
 /**
