@@ -125,9 +125,11 @@ const RESIDENCE = /\b(?:reside|resident|residents|live|located|based)\s+in\b|\bf
 // "… will be the controller of your Personal Data", "… is the data controller responsible for your information".
 const CONTROLLER_OF_YOURS = /\s(?:will\s+be|is|shall\s+be|acts\s+as)\s+the\s+(?:data\s+)?controller\s+(?:of|for|responsible\s+for)\s+your\b/gi;
 // The run of name words (and their legal suffix) ending just before it.
-const LAST_NAME_BEFORE = /((?:[\p{Lu}][\p{L}\p{N}&.'-]*\s+){0,4}[\p{Lu}][\p{L}\p{N}&.'-]*(?:,\s+(?:Inc|LLC|Ltd|Limited|GmbH|Corp)\.?)?)$/u;
+// Up to five capitalised name words: the shape of a company's name in running text.
+const NAME_RUN = String.raw`(?:[\p{Lu}][\p{L}\p{N}&.'-]*\s+){0,4}[\p{Lu}][\p{L}\p{N}&.'-]*`;
+const LAST_NAME_BEFORE = new RegExp(String.raw`(${NAME_RUN}(?:,\s+(?:Inc|LLC|Ltd|Limited|GmbH|Corp)\.?)?)$`, 'u');
 
-const AS_ITSELF = /\b(?:same|equivalent|comparable|similar)\b[^.;]{0,80}?\bas\s+((?:[\p{Lu}][\p{L}\p{N}&.'-]*\s+){0,4}[\p{Lu}][\p{L}\p{N}&.'-]*(?:,?\s+(?:Inc|LLC|Ltd|Limited|GmbH|Corp)\.?)?)\s+itself\b/gu;
+const AS_ITSELF = new RegExp(String.raw`\b(?:same|equivalent|comparable|similar)\b[^.;]{0,80}?\bas\s+(${NAME_RUN}(?:,?\s+(?:Inc|LLC|Ltd|Limited|GmbH|Corp)\.?)?)\s+itself\b`, 'gu');
 // A name's key without its legal suffix, however it was cut ("Quillon Holding Co" read before "Co." lost its period).
 const selfKey = (name: string) => core(name.replace(/[.,\s]+$/, '')).replace(/(?:inc|llc|ltd|co|corp|corporation|gmbh|limited|plc|ag|bv|sas|sarl)$/, '');
 
