@@ -383,6 +383,9 @@ export const NOT_RECIPIENT: { reason: string; before?: RegExp; after?: RegExp; a
   { reason: 'a sign-in provider (a data source)', before: /\b(?:sign(?:ing)?[- ]?(?:in|up|on)|log(?:ging)?[- ]?in|login|authenticate|register)\s+(?:with|using|via|through)\s+(?:your\s+)?(?:existing\s+)?$/i },
   { reason: 'a sign-in provider (a data source)', after: /^\s*(?:account\s+)?(?:login|log-in|sign-in|sign in|single sign-on|sso|connect)\b/i },
   { reason: 'a platform the user connects or links to', before: /\b(?:connect|link|integrate|sync)\s+(?:your\s+)?(?:\w+\s+)?(?:account\s+)?(?:with|to)\s+$/i },
+  // "If you choose to connect your Acme business account to a third-party service such as X": the user links the
+  // account, so the examples of the service it links to are parties the user reaches (README), not the vendor's recipients.
+  { reason: 'a platform the user connects or links to', before: /\b(?:you|users?)\s+(?:(?:may|can|choose|chooses|decide|decides|elect|elects|opt|opts|wish|want|to)\s+){0,3}(?:connect|link|integrate|sync)\s+(?:your\s+)?(?:[\w-]+\s+){0,3}?(?:with|to)\s+(?:(?:a|an|any|other|the|third[- ]party|external|your)\s+){0,3}(?:[\w-]+\s+)?(?:services?|platforms?|apps?|accounts?|tools?|providers?)(?:,?\s+|\s*\(\s*)(?:like|such\s+as|e\.g\.,?|including|for\s+example,?)\s+(?:[^.;:]{0,120}?(?:,|\s+or|\s+and)\s+)?$/i },
   // "You may decide to use third-party services, like Stripe", "an Institution that utilizes Canvas": the user (or the
   // customer's institution) acts, so the name is a service it chooses or connects to (README), not one the vendor passes
   // data to. Only when the user's verb takes the name, or a service noun giving it as an example, as its object ("When you

@@ -16,6 +16,7 @@ import { introOf, isItem } from '../clauses/structure.js';
 import type { SelfNames } from './subprocessor-self.js';
 import { selfNames } from './subprocessor-self.js';
 import { namedAsUs, weDefinitionSentences } from './subprocessor-we.js';
+import { groupInScope, ownGroupExample } from './subprocessor-own-group.js';
 
 /** A name read as a recipient, with where it was read. */
 export interface NamedRecipient {
@@ -68,6 +69,8 @@ export function nameCollector(ctx: FactContext) {
   const vendorNames = ctx.vendorNames;
   // The sentences that define "we", read when a first name gets that far.
   let weDefs: string[] | undefined;
+  // Whether the document speaks for the vendor's whole group (then its group companies are "us").
+  let groupScope: boolean | undefined;
   const vendorKeys = new Set(ctx.partyNames.map(core));
   const vendorBrands = vendorNames.map((n) => core(n)).filter((n) => n.length >= 3);
   // `cell`: the name column of a recipients table, where a name made of ordinary words ("Cloud Storage Ltd") is still a name;
@@ -82,6 +85,12 @@ export function nameCollector(ctx: FactContext) {
     // "Google’s Invisible reCAPTCHA": the product, not the owner's possessive.
     const poss = /^[\p{L}\p{N}.&-]+(?:\s+[\p{L}\p{N}.&-]+)?['’]s\s+(.+)$/u.exec(name);
     if (poss && cleanName(poss[1])) {
+      // "Stadia’s Stream Connect feature" in Stadia's policy: a product of the vendor itself is no organisation receiving data.
+      const owner = name.slice(0, name.length - poss[1].length).replace(/['’]s\s+$/, '');
+      if (vendorKeys.has(core(owner)) || vendorBrands.includes(core(owner))) {
+        rejected.push({ name, ev: evidenceAt(ctx, s, at, at + name.length), reason: "the vendor's own product or feature, not a recipient" });
+        return;
+      }
       at += name.length - poss[1].length;
       name = cleanName(poss[1])!;
     }
@@ -115,6 +124,10 @@ export function nameCollector(ctx: FactContext) {
     }
     if (self().has(name)) {
       rejected.push({ name, ev: evidenceAt(ctx, s, at, at + name.length), reason: 'the vendor itself, under the name the document gives the entity behind it' });
+      return;
+    }
+    if (ownGroupExample(ctx.sentences, s, at) && (groupScope ??= groupInScope(ctx.sentences, (weDefs ??= weDefinitionSentences(ctx.sentences))))) {
+      rejected.push({ name, ev: evidenceAt(ctx, s, at, at + name.length), reason: 'a company of the vendor\'s group, which the document\'s "we" takes in' });
       return;
     }
     const suffixed = ENDS_WITH_SUFFIX.test(name);

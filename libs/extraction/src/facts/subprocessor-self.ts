@@ -111,6 +111,12 @@ export function selfNames(ctx: FactContext): SelfNames {
       if (k.length >= 3 && opening.includes(k)) addKey(m[1]);
     }
   }
+  // "This Policy does not apply to the non-Xfinity products, services, websites …": what a policy leaves out as "non-W"
+  // offerings is everyone's but W's, so W is the brand the policy speaks for.
+  for (const s of ctx.sentences) {
+    if (!s.view.includes('non-') || !NOT_COVERED.test(s.view)) continue;
+    for (const m of s.view.matchAll(NON_BRAND)) addKey(m[1]);
+  }
   const abbreviations = ctx.vendorNames.map(initialsOf).filter((x): x is string => x !== undefined);
   return {
     has: (name) => {
@@ -120,6 +126,10 @@ export function selfNames(ctx: FactContext): SelfNames {
   };
 }
 
+// The policy's own subject saying what it does not cover.
+const NOT_COVERED = /\b(?:this|our)\s+(?:(?:privacy|cookie|data\s+protection)\s+)?(?:policy|statement|notice)\s+(?:also\s+)?(?:does\s+not|doesn['’]t|will\s+not)\s+(?:apply|cover)\b/i;
+// "non-W" before a kind of offering: "non-Xfinity products", "non-Acme websites".
+const NON_BRAND = /\bnon-([\p{Lu}][\p{L}\p{N}&.]*[\p{L}\p{N}])\s+(?:[\w-]+\s+)?(?:products?|services?|websites?|sites?|apps?|applications?|offerings?|platforms?|brands?)\b/gu;
 // Where the reader lives decides which entity is "we": "If you reside in the EEA", "for users located in Japan".
 const RESIDENCE = /\b(?:reside|resident|residents|live|located|based)\s+in\b|\bfor\s+(?:users|individuals|residents|people|customers)\s+(?:in|of|from|outside)\b/i;
 // "… will be the controller of your Personal Data", "… is the data controller responsible for your information".

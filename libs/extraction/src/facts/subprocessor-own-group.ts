@@ -1,0 +1,54 @@
+import type { Sentence } from '../text/sentences.js';
+
+/**
+ * The vendor's own group companies when the document's "we" takes the group in (README, subprocessors_named: "Includes
+ * affiliates outside the document's own definition of 'we'"; the vendor itself is excluded). A policy that "applies to
+ * IBM Corporation and IBM subsidiaries" or is "published by FT companies" speaks for the whole group, so a subsidiary it
+ * gives as an example of its own companies ("internal collaboration between our subsidiaries (such as Red Hat)";
+ * "services are provided between legal entities in the FT group … For example, we may share … with F.T. Specialist Inc.")
+ * is one of "us", not a recipient. A parent company stays outside "us" ("our parent company, Nikkei Inc."), and so does
+ * every group company where the document's "we" is one entity ("other organisations in the IKEA Group (such as IKEA IT
+ * AB)" in a policy of IKEA Ireland Limited): the scope decides, not the group wording.
+ */
+
+// What the document says it covers or who publishes it: the policy itself is the subject ("This Privacy Policy applies
+// to …", "It applies to …") and its object is a company together with its subsidiaries, or a group's companies.
+const POLICY_SUBJECT = /\b(?:this|our)\s+(?:privacy\s+|cookie\s+)?(?:policy|statement|notice)\b|^\s*It\s+applies\b/i;
+const GROUP_SCOPE = /\b(?:applies\s+to|covers|(?:published|operated|provided)\s+by)\s+(?:all\s+)?(?:the\s+)?(?:[A-Z][\w.&'-]*\s+){1,4}(?:(?:and|&)\s+(?:its|their|our|(?:[A-Z][\w.&'-]*\s+){1,3})\s*(?:subsidiaries|affiliates|affiliated\s+companies|group\s+companies)|(?:group\s+)?companies)\b/;
+// The head of a document says what it covers.
+const HEAD = 80;
+
+/** Whether the document's own scope takes in the vendor's subsidiaries or group companies. */
+export function groupInScope(sentences: Sentence[], weDefinitions: string[]): boolean {
+  if (weDefinitions.some((d) => WE_TAKES_GROUP.test(d))) return true;
+  return sentences.slice(0, HEAD).some((s) => !s.isHeading && GROUP_SCOPE.test(s.view) && POLICY_SUBJECT.test(s.view));
+}
+// A definition of "we" (kept lower-cased) that takes in the vendor's subsidiaries or affiliates.
+const WE_TAKES_GROUP = /\b(?:its|our|their)\s+(?:[\w-]+\s+){0,2}(?:subsidiaries|affiliates|affiliated\s+(?:companies|entities)|group\s+companies)\b/;
+
+// The vendor's own companies as a noun: "our subsidiaries", "its affiliated companies", "entities in the FT group".
+const OWN_COMPANIES = String.raw`(?:(?:our|its|their)\s+(?:[\w-]+\s+)?(?:subsidiaries|affiliates|affiliated\s+(?:companies|entities)|group\s+(?:companies|entities)|sister\s+companies)|(?:companies|entities|organi[sz]ations)\s+(?:in|within|of)\s+(?:the\s+|our\s+)?(?:[\w.&'-]+\s+){0,2}group)\b`;
+// The name is an example of them in its own clause ("between our subsidiaries (such as Red Hat)").
+const EXAMPLE_OF_OWN = new RegExp(String.raw`${OWN_COMPANIES}[^.;]{0,120}?(?:\bsuch\s+as|\bfor\s+(?:instance|example)|\be\.g\.|\bincluding|\bnamely)[^.;]{0,120}$`, 'i');
+// Or the sentence before speaks of them and this one opens with an example ("For example, we may share … with …").
+const OWN_BEFORE = new RegExp(OWN_COMPANIES, 'i');
+const OPENS_EXAMPLE = /^\s*(?:for\s+(?:example|instance)|e\.g\.)\b/i;
+// A parent company, or a company outside the group, is named as such in the name's own clause.
+const OUTSIDE = /\b(?:parent|third[- ]part(?:y|ies)|unaffiliated|outside|external|partners?)\b/i;
+
+/** Whether the name at `at` of sentence `s` is given as an example of the vendor's own group companies. */
+export function ownGroupExample(sentences: Sentence[], s: Sentence, at: number): boolean {
+  // A name opening a sentence after initials ("… with F.T." | "Specialist Inc. for …") was cut from the sentence before
+  // it by the initials' stop: that sentence is the name's own clause.
+  let first = s;
+  let before = s.view.slice(0, at);
+  const cut = s.index > 0 ? sentences[s.index - 1] : undefined;
+  if (cut && /^\s*$/.test(before) && INITIALS_END.test(cut.view)) [first, before] = [cut, cut.view + ' '];
+  const clause = before.slice(before.lastIndexOf(';') + 1);
+  if (OUTSIDE.test(clause)) return false;
+  if (EXAMPLE_OF_OWN.test(before.slice(-320))) return true;
+  const prev = first.index > 0 ? sentences[first.index - 1] : undefined;
+  return prev !== undefined && OPENS_EXAMPLE.test(first.view) && OWN_BEFORE.test(prev.view);
+}
+// Initials ending a sentence ("F.T.", "U.S."): a stop that may not end it.
+const INITIALS_END = /(?:^|\s)(?:\p{Lu}\.){1,3}$/u;
