@@ -1,40 +1,51 @@
 import { subprocessorNames } from '../testing/subprocessor-names.js';
 
 const names = subprocessorNames;
+// Invented brands: the readings are of the list and clause structure, not of any vendor's name.
 /** A Markdown section: a heading, the sentence introducing a list, and the list's entries. */
 const list = (heading: string, intro: string, entries: string[]): string => [`# ${heading}`, '', intro, '', ...entries, ''].join('\n');
 
-// Invented brands: the readings are of the list and clause structure, not of any vendor's name.
-describe('a list of the vendor\'s own providers with their opt-out links', () => {
-  it('reads each entry as a provider when the intro calls them "our … vendors/providers" and offers their opt-outs', () => {
-    const md = list('Your choices', 'Some of our cookie, pixel, and tracking technology vendors offer tools that you can use to limit or opt out of their tracking technologies, including:', [
+// Each case: what it shows, the section's heading, the list's intro, its entries, and the names read.
+const cases: [string, string, string, string[], string[]][] = [
+  [
+    'reads each entry as a provider when the intro calls them "our … vendors/providers" and offers their opt-outs',
+    'Your choices',
+    'Some of our cookie, pixel, and tracking technology vendors offer tools that you can use to limit or opt out of their tracking technologies, including:',
+    [
       '- **Trackwise**: To withdraw your consent or opt out of the processing of your data, visit https://trackwise.example/opt_out.',
       '- **Adlumen**: To manage your Adlumen preferences, click https://adlumen.example/.',
-    ]);
-    expect(names(md)).toEqual(['Trackwise', 'Adlumen']);
-  });
-
-  it('reads an entry that opens with the opt-out as the product opted out of', () => {
-    const md = list('Analytics opt-out', 'To disable analytics cookies, you can use your browser controls or, for some of our providers, you can use their individual opt-out mechanisms:', [
-      '- Opt Out of Metricly Analytics: https://metricly.example/optout.',
-    ]);
-    expect(names(md)).toEqual(['Metricly Analytics']);
-  });
-
-  it('reads the brand\'s product an entry lets the user opt out of, but not an act or the brand itself', () => {
-    const md = list('Your choices', 'Some of our advertising and analytics partners offer their own opt-out options, including:', [
+    ],
+    ['Trackwise', 'Adlumen'],
+  ],
+  [
+    'reads an entry that opens with the opt-out as the product opted out of',
+    'Analytics opt-out',
+    'To disable analytics cookies, you can use your browser controls or, for some of our providers, you can use their individual opt-out mechanisms:',
+    ['- Opt Out of Metricly Analytics: https://metricly.example/optout.'],
+    ['Metricly Analytics'],
+  ],
+  [
+    "reads the brand's product an entry lets the user opt out of, but not an act or the brand itself",
+    'Your choices',
+    'Some of our advertising and analytics partners offer their own opt-out options, including:',
+    [
       '- **Zorbex**: For information on how Zorbex Analytics uses data collected through the Services, visit https://zorbex.example/partners. To opt out of Zorbex Analytics, click https://zorbex.example/optout.',
       '- **Kelvo**: To opt out of sharing information with Kelvo Marketing Cloud, click https://kelvo.example/optout.',
-    ]);
-    expect(names(md)).toEqual(['Zorbex Analytics', 'Kelvo']);
-  });
+    ],
+    ['Zorbex Analytics', 'Kelvo'],
+  ],
+  [
+    "does not read industry opt-out pages, introduced without the vendor's providers",
+    'Your choices',
+    'You can opt out of interest-based advertising by the participating companies through these pages:',
+    ['- Ad Choice Alliance: https://adchoice.example/', '- Network Ad Forum: https://naf.example/optout'],
+    [],
+  ],
+];
 
-  it('does not read industry opt-out pages, introduced without the vendor\'s providers', () => {
-    const md = list('Your choices', 'You can opt out of interest-based advertising by the participating companies through these pages:', [
-      '- Ad Choice Alliance: https://adchoice.example/',
-      '- Network Ad Forum: https://naf.example/optout',
-    ]);
-    expect(names(md)).toEqual([]);
+describe("a list of the vendor's own providers with their opt-out links", () => {
+  it.each(cases)('%s', (_what, heading, intro, entries, expected) => {
+    expect(names(list(heading, intro, entries))).toEqual(expected);
   });
 });
 
