@@ -61,6 +61,12 @@ export const RECIPIENT_INTRO = new RegExp(
     String.raw`\blist\s+of\s+(?:the\s+|our\s+|all\s+)?(?:[\p{L}-]+\s+(?:and\s+)?){0,4}(?:companies|partners|vendors|providers|processors|sub-?processors|third\s+parties|recipients)\b|\b(?:companies|partners|vendors|providers)\s+(?:that|who|which|with\s+whom)\s+we\s+(?:work|partner|share|use|engage)\b`,
     // "… by our analytics providers, …:": the vendor's own providers, named in the list.
     String.raw`\bour\s+(?:[\p{L}-]+\s+){0,2}(?:service\s+providers|providers|vendors|sub-?processors|processors|partners)\b[^.:]{0,40}(?::|\bbelow\b)\s*$`,
+    // The vendor's own providers listed with their opt-out links: "Some of our cookie, pixel, and tracking technology vendors
+    // offer … tools that you can use to limit or opt out of their tracking technologies, including:", "for some of our
+    // providers, you can use their individual opt-out mechanisms:". "Our" makes them the vendor's providers, and an
+    // opt-out from a party is from its collecting the user's data; industry opt-out pages ("the DAA", "the NAI") are
+    // introduced without "our providers" and stay out.
+    String.raw`\bour\s+(?:[\p{L}-]+,?\s+(?:and\s+|or\s+)?){0,5}(?:service\s+providers|providers|vendors|partners)\b[^.:]{0,160}\bopt(?:[- ]?outs?\b|\s+out\b)[^.:]{0,80}:\s*$`,
     // A verb of passing data on, anywhere, pointing at the list: "your data may be shared with any of the ad technology providers listed below".
     String.raw`\b(?:share[sd]?|shared|disclose[sd]?|transferr?ed|transmitted)\b[^.]{0,60}\b(?:with|to)\b[^.]{0,100}\b(?:below|following|listed|table)\b`,
     // A verb of passing data on whose object is the list: "we share your information with:", "disclosed to the following".

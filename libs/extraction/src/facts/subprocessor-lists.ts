@@ -32,6 +32,28 @@ export function isCategoryList(block: Block): boolean {
   categoryMemo.set(block, b);
   return b;
 }
+/**
+ * The brand's product an entry led by the brand lets the user opt out of ("Google: … To opt out of Google Analytics,
+ * click …"): in a list of opt-out links the entry's party is what the opt-out is from, as an entry opening "Opt Out of
+ * Google Analytics" names it (OPT_OUT_OPENING). Read in the entry's sentences (its opt-out is often the second). Not an
+ * opt-out of an act ("Nielsen: To opt out of sharing information with Nielsen Marketing Cloud" stays Nielsen) or of the
+ * brand itself ("opt out of ID5’s sale").
+ */
+function optedOutProduct(ctx: FactContext, s: Sentence, lead: string, leadEnd: number): { name: string; s: Sentence; at: number } | undefined {
+  for (let i = s.index; i < ctx.sentences.length && ctx.sentences[i].paragraph === s.paragraph; i++) {
+    const x = ctx.sentences[i];
+    const from = x === s ? leadEnd : 0;
+    const m = OPTED_OUT_OF.exec(x.view.slice(from));
+    if (!m) continue;
+    const after = from + m.index + m[0].length;
+    const n = NAME_AT.exec(x.view.slice(after));
+    return n && n[1].startsWith(`${lead} `) ? { name: n[1], s: x, at: after + n[0].indexOf(n[1]) } : undefined;
+  }
+  return undefined;
+}
+const OPTED_OUT_OF = /\bopt(?:[- ]?out|\s+out)\s+(?:of|from)\s+/i;
+const OPT_OUT_OPENING = /^(?:\*\*|__)?opt[- ]?out\s+(?:of|from)\s+(?=\S)/i;
+
 /** A list item or table row under a provider heading or intro: its lead name (first cell of a row). */
 export function readItem(ctx: FactContext, s: Sentence, add: (raw: string, s: Sentence, at: number) => void): void {
   const v = s.view;
@@ -53,7 +75,9 @@ export function readItem(ctx: FactContext, s: Sentence, add: (raw: string, s: Se
     return;
   }
   // The item's marker, then Markdown emphasis around a lead name ("* **Stripe**: payment processing").
-  const body = v.replace(ITEM_MARKER, '').replace(/^(?:\*\*|__|\*|_)(?=[\p{Lu}0-9])/u, '');
+  // An entry of a list of opt-out links opens with the act ("Opt Out of Google Analytics: https://…"): its entity is what
+  // the user opts out of.
+  const body = v.replace(ITEM_MARKER, '').replace(OPT_OUT_OPENING, '').replace(/^(?:\*\*|__|\*|_)(?=[\p{Lu}0-9])/u, '');
   const title = titleLine(ctx.text, s, body);
   // A title line of ordinary words of the document ("Payment Processing  ⏎ We use Quillpay to …") names the kind of
   // service the item describes, not its provider: the provider is in the description, read as a sentence about it
@@ -63,7 +87,9 @@ export function readItem(ctx: FactContext, s: Sentence, add: (raw: string, s: Se
   if (!kind) {
     readLead(title ?? body, v.length - body.length, (raw, at) => {
       read = true;
-      add(raw, s, at);
+      const product = optedOutProduct(ctx, s, raw, at + raw.length);
+      if (product) add(product.name, product.s, product.at);
+      else add(raw, s, at);
     });
   }
   if (read) return;
