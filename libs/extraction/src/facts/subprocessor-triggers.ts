@@ -93,8 +93,8 @@ function sentenceCaseKind(v: string, at: number, kind: string, isLowerWord: ((w:
 const TITLE_WORDS_BEFORE = /(?:\p{Lu}\p{Ll}+\s+){0,2}$/u;
 
 /** `owner`: the sentence whose view `v` is, if any (its keyword scan is shared with other readers). */
-export function triggers(v: string, vendor: RegExp, hasNoun: boolean, owner?: object): { at: number; strong: boolean; clause?: string }[] {
-  const out: { at: number; strong: boolean; clause?: string }[] = [];
+export function triggers(v: string, vendor: RegExp, hasNoun: boolean, owner?: object): Trigger[] {
+  const out: Trigger[] = [];
   // AFTER_NOUN starts with a provider noun: without one in the sentence it cannot match.
   for (const re of hasNoun ? [AFTER_NOUN, AFTER_VERB] : [AFTER_VERB]) {
     re.lastIndex = 0;
@@ -130,12 +130,26 @@ export function triggers(v: string, vendor: RegExp, hasNoun: boolean, owner?: ob
       const inside = re === AFTER_NOUN && open >= 0 && open > v.lastIndexOf(')', m.index) && m.index - open < 60;
       const paren = re === AFTER_NOUN && (m[0].includes('(') || inside);
       const cut = inside && !m[0].includes('(') ? open : m.index + m[0].indexOf('(');
-      out.push({ at: m.index + m[0].length, strong: re === AFTER_NOUN, ...(paren ? { clause: v.slice(Math.max(0, v.lastIndexOf(';', cut) + 1), cut) } : {}) });
+      // "Analytics services on the Services, such as those of A and B": services met on the vendor's site are its providers
+      // only when the clause has the vendor use them or pass them data; "Your use of third-party services on the Site, such
+      // as A", "the privacy practices of third-party services on the Services, such as A" name services the user meets there.
+      const site = re === AFTER_NOUN && !paren ? ON_SITE_EXAMPLES.exec(m[0]) : null;
+      const clause = paren ? v.slice(Math.max(0, v.lastIndexOf(';', cut) + 1), cut) : site ? v.slice(Math.max(0, v.lastIndexOf(';', m.index) + 1), m.index + site.index) : undefined;
+      out.push({ at: m.index + m[0].length, strong: re === AFTER_NOUN, ...(clause !== undefined ? { clause } : {}), ...(site ? { byVendor: true } : {}) });
       if (m[0].length === 0) re.lastIndex++;
     }
   }
   return out;
 }
+
+/** A name's position after a provider noun or verb; `clause` must say the names receive data, `byVendor`: with the vendor as the verb's subject. */
+export interface Trigger {
+  at: number;
+  strong: boolean;
+  clause?: string;
+  byVendor?: true;
+}
+const ON_SITE_EXAMPLES = /\s(?:on|in|across)\s+(?:our|its|the)\s+(?:services?|websites?|sites?|apps?|platforms?)\s*,?\s+(?:such as|including|like|e\.g\.,?)\s+(?:those\s+(?:of|offered\s+by|provided\s+by)\s+)?$/i;
 
 // A relative clause whose object is the vendor's service or platform ("that use our service", "who sign up for the platform").
 const SERVICE_AS_OBJECT = /\b(?:that|who|which)\s+(?:\w+\s+){0,2}?(?:use|uses|access|accesses|visit|visits|join|joins|sign\s+up\s+(?:for|to|on)|subscribe\s+to|buy\s+from|sell\s+on|sells\s+on)\s+(?:our|the|this)\s+(?:platform|service|services)$/i;

@@ -241,7 +241,9 @@ function readProse(r: Reading, s: Sentence, intro: Sentence | undefined, underHe
   const userItems = intro !== undefined && USER_ITEMS.test(intro.view);
   for (const t of triggers(v, vendorAtEnd, nounHere, s)) {
     if (userItems && !t.strong) continue;
-    if (t.clause !== undefined && !examplesReceive(t.clause, entries.get(s.index)?.context.role === 'recipients', v.slice(t.at))) continue;
+    const inRecipients = entries.get(s.index)?.context.role === 'recipients';
+    if (t.clause !== undefined && !examplesReceive(t.clause, inRecipients, v.slice(t.at))) continue;
+    if (t.byVendor && !inRecipients && !vendorPassesTo(t.clause ?? '', vendorAtEnd)) continue;
     // "We do not use analytics tools, such as A": the sentence denies the relation the names would be read from.
     if (deniedUse(v.slice(Math.max(0, v.lastIndexOf(';', t.at) + 1), t.at))) continue;
     // A name in quotes after a verb of using it ("we use ‘Yo Wireless’ to provide the Wi-Fi") is read inside them (not a
