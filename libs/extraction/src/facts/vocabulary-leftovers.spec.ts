@@ -68,3 +68,15 @@ describe('offshore_processing: the user moving its own data', () => {
     expect(off('When you upload files, we store them in India.')).toBe('yes');
   });
 });
+
+describe('audio_or_recording_retention_days: two periods coordinated', () => {
+  const audio = (text: string) => factOf('audio_or_recording_retention_days', text);
+  it('the period of another noun coordinated with the recordings is not theirs, before or after them', () => {
+    expect(audio('We keep call recordings for 30 days and transcripts for 90 days.')).toBe(30);
+    expect(audio('We keep transcripts for 90 days and call recordings for 30 days.')).toBe(30);
+  });
+  it('two periods that are both of recordings: the longest', () => {
+    expect(audio('We retain audio recordings for 30 days and video recordings for 90 days.')).toBe(90);
+    expect(audio('We keep audio recordings for 90 days and call recordings for 30 days.')).toBe(90);
+  });
+});
