@@ -1,5 +1,6 @@
 import { Lexicon, tokenize } from '../clauses/lexicon.js';
 import { factOf } from '../testing/fact-of.js';
+import { findDurationsFr } from '../text/numbers.js';
 import { analyseText } from '../text/sentences.js';
 
 /**
@@ -78,5 +79,14 @@ describe('audio_or_recording_retention_days: two periods coordinated', () => {
   it('two periods that are both of recordings: the longest', () => {
     expect(audio('We retain audio recordings for 30 days and video recordings for 90 days.')).toBe(90);
     expect(audio('We keep audio recordings for 90 days and call recordings for 30 days.')).toBe(90);
+  });
+});
+
+describe('French durations in words', () => {
+  it('reads the number words up to sixty, not the last word of a compound', () => {
+    expect(findDurationsFr('conservées vingt ans').map((d) => d.days)).toEqual([7300]);
+    expect(findDurationsFr('pendant treize mois').map((d) => d.days)).toEqual([390]);
+    expect(findDurationsFr('pendant dix-huit mois').map((d) => d.days)).toEqual([]);
+    expect(findDurationsFr('de 12-18 mois').map((d) => d.days)).toEqual([540]);
   });
 });
