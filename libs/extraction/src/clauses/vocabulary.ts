@@ -231,6 +231,10 @@ const IRREGULAR: Record<string, string[]> = {
   cooperate: ['cooperated', 'cooperates', 'cooperating'],
   flow: ['flowed', 'flows', 'flowing'],
   agree: ['agreed', 'agrees', 'agreeing'],
+  // A stressed last syllable doubles its consonant ("transferred", "transmitting"); the one-consonant spellings are
+  // common misspellings of the same verbs and read the same.
+  transfer: ['transferred', 'transfers', 'transferring', 'transfered', 'transfering'],
+  transmit: ['transmitted', 'transmits', 'transmitting', 'transmited', 'transmiting'],
   contractually: [],
   permanently: [],
 };
