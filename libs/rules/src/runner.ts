@@ -161,12 +161,8 @@ function runDrafts(ctx: RuleContext, rule: Rule, errors: RuleError[]): FindingDr
  * A rule's drafts as grouping reads them: what `toFinding` would make of each, computed only as far as
  * grouping asks (the rule's citations deduplicated once: most drafts add none).
  */
-function draftView(rule: Rule, intern?: (list: Evidence[]) => Evidence[]): MemberView<FindingDraft> {
+function draftView(rule: Rule, intern: (list: Evidence[]) => Evidence[] = (list) => list): MemberView<FindingDraft> {
   const ruleCitations = dedupeCitations(rule.citations);
-  const evidence = (d: FindingDraft) => {
-    const own = hasRepeats(d.evidence) ? dedupeEvidence(d.evidence) : d.evidence;
-    return intern ? intern(own) : own;
-  };
   const severity = (d: FindingDraft) => severityOf(round3(clamp01(d.likelihood)), round3(clamp01(d.impact)));
   return {
     ruleId: () => rule.id,
@@ -181,13 +177,8 @@ function draftView(rule: Rule, intern?: (list: Evidence[]) => Evidence[]): Membe
     // install. Rules build it fresh or pass one the graph holds (a contract fact's, shared by a vendor's
     // installs): either way nothing writes to a finding's evidence, and the report reads it as it would a copy.
     // Then the list met first with the same items, when `intern` shares them (runRules).
-    evidence,
-    // With `intern` (runRules, whose findings nothing writes to once made): a finding's lists are shared too, as
-    // its instances' are — the rule's citations one list per rule, the draft's evidence as its instance keeps
-    // it, its systems and categories the draft's own when already distinct (and sorted) — instead of ~4 fresh
-    // arrays per finding, each living as long as the report (a manifest's ~236,000 findings). Without it
-    // (runRulesUngrouped: the incremental audit keeps and regroups its findings) each finding has its own copies.
-    finding: (d) => toFinding(rule, d, ruleCitations, intern && evidence),
+    evidence: (d) => intern(hasRepeats(d.evidence) ? dedupeEvidence(d.evidence) : d.evidence),
+    finding: (d) => toFinding(rule, d, ruleCitations),
   };
 }
 
@@ -293,10 +284,9 @@ function dedupeCitations(citations: Citation[]): Citation[] {
   return citations.filter((c) => (seen.has(c.ref) ? false : (seen.add(c.ref), true)));
 }
 
-function toFinding(rule: Rule, d: FindingDraft, ruleCitations: Citation[], shared?: (d: FindingDraft) => Evidence[]): Finding {
+function toFinding(rule: Rule, d: FindingDraft, ruleCitations: readonly Citation[]): Finding {
   const likelihood = round3(clamp01(d.likelihood));
   const impact = round3(clamp01(d.impact));
-  const ownCitations = d.citations?.length ? dedupeCitations([...ruleCitations, ...d.citations]) : undefined;
   return {
     id: `${rule.id}@${d.subject}`,
     ruleId: rule.id,
@@ -306,11 +296,11 @@ function toFinding(rule: Rule, d: FindingDraft, ruleCitations: Citation[], share
     likelihood,
     impact,
     subject: d.subject,
-    systems: shared && isDistinct(d.systems) ? d.systems : distinct(d.systems),
-    categories: shared && inCategoryOrder(d.categories) ? d.categories : sortedCategories(d.categories),
-    citations: ownCitations ?? (shared ? ruleCitations : [...ruleCitations]),
+    systems: distinct(d.systems),
+    categories: sortedCategories(d.categories),
+    citations: d.citations?.length ? dedupeCitations([...ruleCitations, ...d.citations]) : [...ruleCitations],
     remediation: rule.remediation,
-    evidence: shared ? shared(d) : dedupeEvidence(d.evidence),
+    evidence: dedupeEvidence(d.evidence),
     detail: detailOf(d),
     contribution: 0,
   };
@@ -348,20 +338,7 @@ function distinct<T>(xs: readonly T[]): T[] {
   return unique(xs);
 }
 
-/** Whether {@link distinct} would give the same items (nearly every draft names one or two systems). */
-function isDistinct<T>(xs: readonly T[]): boolean {
-  if (xs.length <= 1) return true;
-  if (xs.length === 2) return xs[0] !== xs[1];
-  return false;
-}
-
 const CATEGORY_RANK = new Map(DATA_CATEGORIES.map((c, i) => [c, i]));
-
-/** Whether {@link sortedCategories} would give the same items: strictly ascending in DATA_CATEGORIES order. */
-function inCategoryOrder(categories: readonly DataCategory[]): boolean {
-  for (let i = 1; i < categories.length; i++) if (!(CATEGORY_RANK.get(categories[i - 1]!)! < CATEGORY_RANK.get(categories[i]!)!)) return false;
-  return true;
-}
 
 /** Distinct categories in DATA_CATEGORIES order. */
 function sortedCategories(categories: readonly DataCategory[]): DataCategory[] {
