@@ -112,8 +112,7 @@ export function memberGrouping(systems: readonly Pick<GraphSystem, 'id' | 'name'
   };
   return {
     group: (members, view) => groupWith(members, view, byId, rewrite),
-    // An install's place stands for its id in a group's systems only when no two systems share an id.
-    stream: (view) => streamGroups(view, byId, rewrite, rewriteInstall, byId.size === systems.length),
+    stream: (view) => streamGroups(view, byId, rewrite, rewriteInstall),
     standIn,
   };
 }
@@ -142,7 +141,7 @@ export interface MemberStream<M> {
 
 type StreamGroup<M> = { fold: GroupFold<M>; firstInstall: string; headed: boolean };
 
-function streamGroups<M>(view: MemberView<M>, byId: Map<string, Pick<GraphSystem, 'id' | 'name' | 'group'>>, rewrite: (subject: string) => Rewrite | undefined, rewriteInstall: (id: string, at?: number) => Rewrite | undefined, placesAreIds: boolean): MemberStream<M> {
+function streamGroups<M>(view: MemberView<M>, byId: Map<string, Pick<GraphSystem, 'id' | 'name' | 'group'>>, rewrite: (subject: string) => Rewrite | undefined, rewriteInstall: (id: string, at?: number) => Rewrite | undefined): MemberStream<M> {
   const groups = new Map<string, StreamGroup<M>>();
   const order: StreamGroup<M>[] = [];
   // Members naming no install: few in a fleet (and all of a manifest's), kept whole as grouping keeps them.
@@ -189,7 +188,7 @@ function streamGroups<M>(view: MemberView<M>, byId: Map<string, Pick<GraphSystem
         if (!g) return this.add(build(install));
       }
       const own = subject ?? rewritten.source;
-      foldInstall(inOrder(g, own), like, f, own, install, rewritten.site, systems, evidence, build, view, placesAreIds ? at : undefined);
+      foldInstall(inOrder(g, own), like, f, own, install, rewritten.site, systems, evidence, build, view);
     },
     finish() {
       if (unsorted) return undefined;

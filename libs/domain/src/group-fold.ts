@@ -13,12 +13,7 @@ import { SEVERITIES, type DataCategory, type Severity } from './taxonomy.js';
 export interface GroupFold<M> {
   subject: string;
   instances: FindingInstance[];
-  /** The group's systems in first-charged order; ids folded with an install's place may repeat ones in `systems` (see {@link addSystem}). */
-  systemList: string[];
-  /** The ids folded without a place (a handful per group: representatives, vendors, flow peers). */
   systems: Set<string>;
-  /** Per install place (foldInstall's `at`), 1 once that install is in systemList: no lookup in a set of ~100,000 ids. */
-  placed: Uint8Array | undefined;
   categories: Set<DataCategory>;
   citations: Map<string, Citation>;
   lastCitations: Iterable<Citation> | undefined;
@@ -38,7 +33,7 @@ export interface GroupFold<M> {
 
 export function newFold<M>(subject: string): GroupFold<M> {
   return {
-    subject, instances: [], systemList: [], systems: new Set(), placed: undefined, categories: new Set(), citations: new Map(), lastCitations: undefined,
+    subject, instances: [], systems: new Set(), categories: new Set(), citations: new Map(), lastCitations: undefined,
     worst: undefined, worstRank: -1, worstHazard: 0, worstSubject: '', installCount: 0, runSubject: undefined, runIsInstall: false, lastSubject: undefined, lastLike: undefined,
   };
 }
@@ -60,7 +55,7 @@ export function foldMember<M>(g: GroupFold<M>, m: M, subject: string, install: s
   // Unions in member order, without a flattened copy of every member's lists.
   for (const s of view.systems(m)) {
     firstSystem ??= s;
-    addSystem(g, s);
+    g.systems.add(s);
   }
   const system = install ?? firstSystem ?? g.subject;
   // An install's site came with its rewrite; only a member naming no install looks its system up.
@@ -128,15 +123,11 @@ export const likeFigures = <M>(like: M, view: MemberView<M>): LikeFigures => {
  * it is folded without being built — `build` makes it only if it becomes the group's worst (the one member
  * grouping keeps whole). The same state as folding the built member; `systems` is read, not kept.
  */
-export function foldInstall<M>(g: GroupFold<M>, like: M, figures: LikeFigures, subject: string, install: string, site: string | undefined, systems: readonly string[], evidence: Evidence[], build: (install: string) => M, view: MemberView<M>, at?: number): void {
+export function foldInstall<M>(g: GroupFold<M>, like: M, figures: LikeFigures, subject: string, install: string, site: string | undefined, systems: readonly string[], evidence: Evidence[], build: (install: string) => M, view: MemberView<M>): void {
   const { severity, rank, hazard } = figures;
   if (isWorst(g, rank, hazard, subject)) takeWorst(g, build(install), rank, hazard, subject);
   noteSubject(g, subject, true);
-  for (let i = 0; i < systems.length; i++) {
-    const s = systems[i]!;
-    if (at !== undefined && s === install) addPlaced(g, s, at);
-    else addSystem(g, s);
-  }
+  for (let i = 0; i < systems.length; i++) g.systems.add(systems[i]!);
   g.instances.push(site ? { subject, system: install, site, severity, evidence } : { subject, system: install, severity, evidence });
   // A class's members share `like`'s categories and citations: folded once per run of them, as folding them
   // again only finds each already in the group's sets (a draft with citations of its own would even build
@@ -155,51 +146,13 @@ export function finishFold<M>(g: GroupFold<M>, view: MemberView<M>, byId: Readon
     ...head,
     id: `${head.ruleId}@${g.subject}`,
     subject: g.subject,
-    systems: systemsOf(g),
+    systems: [...g.systems],
     categories: [...g.categories],
     citations: [...g.citations.values()],
     evidence: head.evidence,
     detail: `${head.detail} The same holds on ${n} install${n === 1 ? '' : 's'}${vendor ? ` of ${vendor}` : ''} (listed as instances).`,
     instances: g.instances,
   };
-}
-
-/** Adds an id folded without a place: kept once, in first-charged order. */
-function addSystem<M>(g: GroupFold<M>, s: string): void {
-  const n = g.systems.size;
-  g.systems.add(s);
-  if (g.systems.size !== n) g.systemList.push(s);
-}
-
-/**
- * Adds install `s` at its place `at` (one place per install and one install per place, throughout a grouping): a group's
- * ~100,000 installs were each a lookup in a set that kept growing, ~13% of a fleet's evaluate (issue 11).
- */
-function addPlaced<M>(g: GroupFold<M>, s: string, at: number): void {
-  let placed = g.placed;
-  if (placed === undefined || at >= placed.length) {
-    const grown = new Uint8Array(Math.max(1024, 2 * (at + 1)));
-    if (placed) grown.set(placed);
-    g.placed = placed = grown;
-  }
-  if (placed[at] === 1) return;
-  placed[at] = 1;
-  g.systemList.push(s);
-}
-
-/**
- * The group's systems as one set in insertion order would give them: each id once, where first charged. An id
- * folded both with and without a place is in the list twice; only ids of the small `systems` set can be.
- */
-function systemsOf<M>(g: GroupFold<M>): string[] {
-  if (g.placed === undefined || g.systems.size === 0) return g.systemList;
-  const kept = new Set<string>();
-  return g.systemList.filter((s) => {
-    if (!g.systems.has(s)) return true;
-    if (kept.has(s)) return false;
-    kept.add(s);
-    return true;
-  });
 }
 
 const SEVERITY_RANK: Readonly<Record<string, number>> = Object.fromEntries(SEVERITIES.map((s, i) => [s, i]));
