@@ -32,6 +32,30 @@ describe('thresholds per kind of document', () => {
     expect(thresholdOf('offshore_processing', 0.3, 'other', TABLE)).toBe(0.3);
   });
 
+  it("sets a fact's threshold in one kind, up or down, leaving other facts and kinds at their own", () => {
+    const NAMES = CALIBRATION.thresholds.subprocessors_named;
+    const perFact: KindThresholds = { terms: { subprocessors_named: NAMES - 0.1, offshore_processing: OWN + 0.05 } };
+    expect(thresholdOf('subprocessors_named', undefined, 'terms', perFact)).toBeCloseTo(NAMES - 0.1, 9);
+    expect(thresholdOf('offshore_processing', undefined, 'terms', perFact)).toBeCloseTo(OWN + 0.05, 9);
+    // Counter-examples: the same fact in another kind, another fact of the kind, a caller's explicit threshold.
+    expect(thresholdOf('subprocessors_named', undefined, 'privacy_policy', perFact)).toBe(NAMES);
+    expect(thresholdOf('baa_offered', undefined, 'terms', perFact)).toBe(CALIBRATION.thresholds.baa_offered);
+    expect(thresholdOf('subprocessors_named', 0.8, 'terms', perFact)).toBe(0.8);
+    // A family's threshold of the kind still only raises.
+    expect(thresholdOf('subprocessors_named', undefined, 'terms', { terms: { subprocessors_named: 0.2, names: 0.9 } })).toBe(0.9);
+  });
+
+  it("keeps an answer that reaches its kind's lowered threshold for the fact, and withholds it in another kind", () => {
+    const p = OWN - 0.05;
+    const lowered: KindThresholds = { terms: { offshore_processing: OWN - 0.1 } };
+    const asTerms = answersAt(p);
+    abstain(asTerms, undefined, 'terms', lowered);
+    expect(asTerms.offshore_processing.value).toBe('yes');
+    const asPolicy = answersAt(p);
+    abstain(asPolicy, undefined, 'privacy_policy', lowered);
+    expect(asPolicy.offshore_processing.value).toBe('unspecified');
+  });
+
   it('moves an answer between the two thresholds to review, quote kept, in a document of that kind only', () => {
     const p = (OWN + 0.9) / 2;
     const asPolicy = answersAt(p);
