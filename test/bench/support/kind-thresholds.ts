@@ -18,7 +18,7 @@ import { CALIBRATION } from '../../../libs/extraction/src/calibration/calibratio
 import type { Sample } from './calibration-samples.js';
 import { collectSamples, FIT_SETTINGS, fitBoth, predict } from './calibration-samples.js';
 import { ROOT, tuningCorpora } from './extraction-corpora.js';
-import { chooseCell, curve, sums } from './threshold-choice.js';
+import { chooseCell, curve, MIN_SUPPORT, sums } from './threshold-choice.js';
 
 const VALIDATION = new Set(['ota-fresh10', 'ota-fresh11', 'ota-fresh12']);
 const OWN = new Set(['project', 'holdout', 'shared']);
@@ -59,7 +59,7 @@ for (const g of ['develop', 'validation']) {
 }
 
 /**
- * The rule, per kind and fact (chooseCell, threshold-choice.ts): the lowest threshold at which the develop answers'
+ * The rule, per kind and fact with at least MIN_SUPPORT develop answers (chooseCell, threshold-choice.ts): the lowest threshold at which the develop answers'
  * out-of-fold precision, shrunk toward the fact's precision over all kinds at that threshold, reaches the target at it
  * and every higher step. A lowered threshold stands only when today's develop answers it adds (shipped weights) reach
  * the target, and it does not lower the validation sums' precision; a raised one only when it loses no right answer of
@@ -75,7 +75,7 @@ console.log('\nper kind and fact (develop out of fold; shrunk toward the fact ov
 for (const k of KINDS)
   for (const f of FACT_NAMES) {
     const rows = dev.filter((s) => s.docKind === k && s.fact === f);
-    if (rows.length === 0) continue;
+    if (rows.length < MIN_SUPPORT) continue;
     const pooled = dev.filter((s) => s.fact === f);
     const T = CALIBRATION.thresholds[f];
     const t = chooseCell(rows, pooled, (s) => oof.get(s)!);

@@ -11,6 +11,8 @@ export const TARGET_PRECISION = 0.95;
 export const LOWEST = 0.3;
 /** A kind's threshold keeps at least this many develop answers. */
 export const MIN_KEPT = 10;
+/** A kind's threshold for a fact rests on at least this many develop answers of that kind and fact (as the family rule had). */
+export const MIN_SUPPORT = 30;
 /**
  * Strength of the shrinkage, in answers: a kind's precision at a threshold counts as if SHRINK more answers at the
  * fact's precision over all kinds had been seen, so a kind with few answers keeps (nearly) the fact's threshold.

@@ -1,4 +1,4 @@
-import type { FactSet } from '@custody/domain';
+import type { DocumentKind, FactSet } from '@custody/domain';
 import { extractFacts } from '../extract-facts.js';
 import { abstain, thresholdOf } from './calibrate.js';
 import { CALIBRATION } from './calibration-weights.js';
@@ -16,6 +16,13 @@ function answersAt(p: number): FactSet {
   expect(facts.offshore_processing.value).toBe('yes');
   expect(facts.offshore_processing.evidence.length).toBeGreaterThan(0);
   return { ...facts, offshore_processing: { ...facts.offshore_processing, confidence: p } };
+}
+
+/** The offshore answer at confidence `p` after abstaining in a document of `kind` under `table`. */
+function abstainedAs(p: number, kind: DocumentKind, table: KindThresholds): FactSet {
+  const facts = answersAt(p);
+  abstain(facts, undefined, kind, table);
+  return facts;
 }
 
 describe('thresholds per kind of document', () => {
@@ -48,21 +55,14 @@ describe('thresholds per kind of document', () => {
   it("keeps an answer that reaches its kind's lowered threshold for the fact, and withholds it in another kind", () => {
     const p = OWN - 0.05;
     const lowered: KindThresholds = { terms: { offshore_processing: OWN - 0.1 } };
-    const asTerms = answersAt(p);
-    abstain(asTerms, undefined, 'terms', lowered);
-    expect(asTerms.offshore_processing.value).toBe('yes');
-    const asPolicy = answersAt(p);
-    abstain(asPolicy, undefined, 'privacy_policy', lowered);
-    expect(asPolicy.offshore_processing.value).toBe('unspecified');
+    expect(abstainedAs(p, 'terms', lowered).offshore_processing.value).toBe('yes');
+    expect(abstainedAs(p, 'privacy_policy', lowered).offshore_processing.value).toBe('unspecified');
   });
 
   it('moves an answer between the two thresholds to review, quote kept, in a document of that kind only', () => {
     const p = (OWN + 0.9) / 2;
-    const asPolicy = answersAt(p);
-    abstain(asPolicy, undefined, 'privacy_policy', TABLE);
-    expect(asPolicy.offshore_processing.value).toBe('yes');
-    const asOther = answersAt(p);
-    abstain(asOther, undefined, 'other', TABLE);
+    expect(abstainedAs(p, 'privacy_policy', TABLE).offshore_processing.value).toBe('yes');
+    const asOther = abstainedAs(p, 'other', TABLE);
     expect(asOther.offshore_processing.value).toBe('unspecified');
     const candidate = asOther.offshore_processing.review?.find((r) => r.value === 'yes');
     expect(candidate?.reason).toContain('below the threshold 0.9');
