@@ -90,6 +90,7 @@ import { CALIBRATION } from '../../libs/extraction/src/calibration/calibration-w
 import { KIND_THRESHOLDS } from '../../libs/extraction/src/calibration/kind-thresholds.js';
 import type { Counts, CorpusSpec, Prf } from './support/extraction-corpora.js';
 import { isUnspecified, labelledCorpora, OTA_DIR, OTA_DOCS, prf, scoreFact, sourceOf } from './support/extraction-corpora.js';
+import { thresholdCurves } from './support/threshold-curve.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const BASELINE_FILE = join(here, 'extraction-baseline.json');
@@ -416,10 +417,12 @@ const calibrationByKind = { tuning: byKind(tuningPoints), heldOut: byKind(heldPo
 // Precision before recall: F0.5; among equal scores the highest threshold (abstain more for the same score).
 const f05 = (r: { precision: number; recall: number }) => (r.precision + r.recall === 0 ? 0 : (1.25 * r.precision * r.recall) / (0.25 * r.precision + r.recall));
 const chosenThreshold = calibration.tuning.reduce((best, r) => (f05(r) >= f05(best) - 1e-9 ? r : best), calibration.tuning[0]);
+// Precision vs one threshold for every answer the readings assert, withheld ones included (develop; validation as sums).
+const thresholdCurve = await thresholdCurves();
 
 if (asJson) {
   const out = corpora.map(({ calibration: _c, positivesByKind: _k, mismatches, ...c }) => ({ ...c, mismatches: c.role === 'check' || c.role === 'fresh' ? (showHeldOut ? mismatches : `${mismatches.length} hidden`) : mismatches }));
-  console.log(JSON.stringify({ corpora: out, calibration, calibrationByKind, chosenThreshold: { ...chosenThreshold, extractorDefault: DEFAULT_MIN_CONFIDENCE }, robustness, throughput: speed, baseline, targets, notes, attribution: 'OTA data © Open Terms Archive contributors, ODC-BY 1.0' }, null, 2));
+  console.log(JSON.stringify({ corpora: out, calibration, calibrationByKind, chosenThreshold: { ...chosenThreshold, extractorDefault: DEFAULT_MIN_CONFIDENCE }, thresholdCurve, robustness, throughput: speed, baseline, targets, notes, attribution: 'OTA data © Open Terms Archive contributors, ODC-BY 1.0' }, null, 2));
 } else {
   for (const n of notes) console.log(`note: ${n}`);
   if (baseline) console.log(`baseline: ${baseline.recorded} at ${baseline.commit} — ${baseline.note}`);
@@ -448,6 +451,10 @@ if (asJson) {
     for (const r of rows) console.log(`  t=${r.threshold.toFixed(2)}  kept ${String(r.kept).padStart(4)}  precision ${f3(r.precision)}  recall ${f3(r.recall)}`);
   };
   cal(`unseen sets (${heldPoints.map((c) => c.name).join(' + ')})`, calibration.heldOut);
+  for (const [g, c] of Object.entries(thresholdCurve)) {
+    console.log(`\nprecision vs one threshold for every answer asserted on the ${g} sets, withheld ones included (shipped thresholds: ${c.shipped.tp}/${c.shipped.fp}/${c.shipped.fn} P ${f3(c.shipped.p)})`);
+    for (const r of c.byThreshold) console.log(`  t=${r.t.toFixed(2)}  ${r.tp}/${r.fp}/${r.fn}  precision ${f3(r.p)}  recall ${f3(r.r)}`);
+  }
   cal(`all tuning sets: ${TUNING_SETS.join(' + ')}`, calibration.tuning);
   for (const [k, rows] of Object.entries(calibrationByKind.tuning)) cal(`all tuning sets, documents read as ${k}`, rows);
   for (const [k, rows] of Object.entries(calibrationByKind.heldOut)) cal(`unseen sets, documents read as ${k}`, rows);
