@@ -56,6 +56,13 @@
  *   have been (no privacy policy of a service with nothing labelled is left; the policy's own text was never labelled
  *   or tuned on); rule committed before its documents were read, labelled by hand without running the extractor on
  *   them, first scored once with the extractor as at e2e617b (fresh25-first-figures.json); unseen, like ota-fresh22 … 24.
+ * - ota-fresh26: 12 more picked by FRESH26_RULE (eighteenth session), texts never labelled, mixing kinds so more facts
+ *   are exercised: 4 privacy policies of services whose privacy policy was never labelled, 3 terms of services in no
+ *   earlier labelled set, 1 commercial terms and 3 trackers policies of services with no document of that kind
+ *   labelled, 1 developer terms of a service in no earlier labelled set (no DPA, controller agreement or
+ *   law-enforcement guideline text is left unlabelled); rule and picks committed before its documents were read,
+ *   labelled by hand without running the extractor on them; not yet scored (its first figures are the lead's to
+ *   record); unseen, like ota-fresh22 … 25.
  *   For every fresh set the bench checks that the labelled files are what the rule picks and that every
  *   evidence offset is a 1–300 character span of the source (a target: labels valid).
  * OTA data © Open Terms Archive contributors, ODC-BY 1.0.
