@@ -128,7 +128,7 @@ export function nameCollector(ctx: FactContext) {
       rejected.push({ name, ev: evidenceAt(ctx, s, at, at + name.length), reason: 'the vendor itself, under the name the document gives the entity behind it' });
       return;
     }
-    if (ownGroupExample(ctx.sentences, s, at, at + name.length) && (groupScope ??= groupInScope(ctx.sentences, (weDefs ??= weDefinitionSentences(ctx.sentences))))) {
+    if (ownGroupExample(ctx.sentences, s, at, at + name.length) && (groupScope ??= groupInScope(ctx.sentences, (weDefs ??= weDefinitionSentences(ctx.sentences)), vendorNames))) {
       rejected.push({ name, ev: evidenceAt(ctx, s, at, at + name.length), reason: 'a company of the vendor\'s group, which the document\'s "we" takes in' });
       return;
     }

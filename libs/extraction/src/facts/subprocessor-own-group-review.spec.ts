@@ -37,6 +37,19 @@ describe('a definition of "we" that leaves the group out', () => {
   });
 });
 
+describe("a scope sentence naming another company's group", () => {
+  const sharing = '\n\n## Sharing\n\nWe may share your data with our affiliated companies, such as Orbis Labs GmbH, to support you.';
+  it('reads the affiliates when the group the scope names is not the vendor\'s', () => {
+    const doc = '# Privacy Policy\n\nOrbis Ltd ("Orbis", "we", "us") makes the Orbis app. This Privacy Policy applies to the Orbis app, which runs on services provided by Google and its affiliates.';
+    expect(names(doc + sharing)).toEqual(['Orbis Labs GmbH']);
+  });
+
+  it("does not read them when the scope names the vendor's own subsidiaries", () => {
+    const doc = '# Privacy Policy\n\nOrbis Corporation ("Orbis", "we", "us") makes the Orbis app. This Privacy Policy applies to Orbis Corporation and Orbis subsidiaries.';
+    expect(names(doc + sharing)).toEqual([]);
+  });
+});
+
 describe('a service the user connects, in a sentence that goes on to name the vendor\'s own providers', () => {
   it('reads the providers named after the clause about the connected services', () => {
     const doc = '# Privacy Policy\n\n## Third parties\n\nUsers can connect their account with tools like Zapier, and we send account emails through Mailchimp and Intercom to reach them.';

@@ -1,4 +1,5 @@
 import type { Sentence } from '../text/sentences.js';
+import { core } from './subprocessor-names.js';
 
 /**
  * The vendor's own group companies when the document's "we" takes the group in (README, subprocessors_named: "Includes
@@ -14,15 +15,25 @@ import type { Sentence } from '../text/sentences.js';
 // What the document says it covers or who publishes it: the policy itself is the subject ("This Privacy Policy applies
 // to …", "It applies to …") and its object is a company together with its subsidiaries, or a group's companies.
 const POLICY_SUBJECT = /\b(?:this|our)\s+(?:privacy\s+|cookie\s+)?(?:policy|statement|notice)\b|^\s*It\s+applies\b/i;
-const GROUP_SCOPE = /\b(?:applies\s+to|covers|(?:published|operated|provided)\s+by)\s+(?:all\s+)?(?:the\s+)?(?:[A-Z][\w.&'-]*\s+){1,4}(?:(?:and|&)\s+(?:its|their|our|(?:[A-Z][\w.&'-]*\s+){1,3})\s*(?:subsidiaries|affiliates|affiliated\s+companies|group\s+companies)|(?:group\s+)?companies)\b/;
+const GROUP_SCOPE = /\b(?:applies\s+to|covers|(?:published|operated|provided)\s+by)\s+(?:all\s+)?(?:the\s+)?((?:[A-Z][\w.&'-]*\s+){1,4})(?:(?:and|&)\s+(?:its|their|our|(?:[A-Z][\w.&'-]*\s+){1,3})\s*(?:subsidiaries|affiliates|affiliated\s+companies|group\s+companies)|(?:group\s+)?companies)\b/;
 // The head of a document says what it covers.
 const HEAD = 80;
 
-/** Whether the document's own scope takes in the vendor's subsidiaries or group companies. */
-export function groupInScope(sentences: Sentence[], weDefinitions: string[]): boolean {
+/**
+ * Whether the document's own scope takes in the vendor's subsidiaries or group companies. Where the document names its
+ * vendor, the group must be the vendor's: "This Privacy Policy applies to the Acme app, which runs on services provided by
+ * Google and its affiliates" speaks of another company's group.
+ */
+export function groupInScope(sentences: Sentence[], weDefinitions: string[], vendorNames: string[]): boolean {
   if (weDefinitions.some(takesGroup)) return true;
-  return sentences.slice(0, HEAD).some((s) => !s.isHeading && GROUP_SCOPE.test(s.view) && POLICY_SUBJECT.test(s.view));
+  const brands = new Set(vendorNames.map(firstWord));
+  return sentences.slice(0, HEAD).some((s) => {
+    if (s.isHeading || !POLICY_SUBJECT.test(s.view)) return false;
+    const m = GROUP_SCOPE.exec(s.view);
+    return m !== null && (brands.size === 0 || brands.has(firstWord(m[1])));
+  });
 }
+const firstWord = (name: string): string => core(name.trim().split(/\s+/)[0]);
 // A definition of "we" (kept lower-cased) that takes in the vendor's subsidiaries or affiliates.
 const WE_TAKES_GROUP = /\b(?:its|our|their)\s+(?:[\w-]+\s+){0,2}(?:subsidiaries|affiliates|affiliated\s+(?:companies|entities)|group\s+companies)\b/g;
 // Not when its own clause leaves them out ('applies to Acme Ltd ("we"), and not to its affiliates', 'does not cover our affiliates').
