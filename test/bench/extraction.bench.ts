@@ -56,6 +56,13 @@
  *   have been (no privacy policy of a service with nothing labelled is left; the policy's own text was never labelled
  *   or tuned on); rule committed before its documents were read, labelled by hand without running the extractor on
  *   them, first scored once with the extractor as at e2e617b (fresh25-first-figures.json); unseen, like ota-fresh22 … 24.
+ * - ota-fresh26: 12 more picked by FRESH26_RULE (eighteenth session), texts never labelled, mixing kinds so more facts
+ *   are exercised: 4 privacy policies of services whose privacy policy was never labelled, 3 terms of services in no
+ *   earlier labelled set, 1 commercial terms and 3 trackers policies of services with no document of that kind
+ *   labelled, 1 developer terms of a service in no earlier labelled set (no DPA, controller agreement or
+ *   law-enforcement guideline text is left unlabelled); rule and picks committed before its documents were read,
+ *   labelled by hand without running the extractor on them; not yet scored (its first figures are the lead's to
+ *   record); unseen, like ota-fresh22 … 25.
  *   For every fresh set the bench checks that the labelled files are what the rule picks and that every
  *   evidence offset is a 1–300 character span of the source (a target: labels valid).
  * OTA data © Open Terms Archive contributors, ODC-BY 1.0.
@@ -90,6 +97,7 @@ import { CALIBRATION } from '../../libs/extraction/src/calibration/calibration-w
 import { KIND_THRESHOLDS } from '../../libs/extraction/src/calibration/kind-thresholds.js';
 import type { Counts, CorpusSpec, Prf } from './support/extraction-corpora.js';
 import { isUnspecified, labelledCorpora, OTA_DIR, OTA_DOCS, prf, scoreFact, sourceOf } from './support/extraction-corpora.js';
+import { thresholdCurves } from './support/threshold-curve.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const BASELINE_FILE = join(here, 'extraction-baseline.json');
@@ -416,10 +424,12 @@ const calibrationByKind = { tuning: byKind(tuningPoints), heldOut: byKind(heldPo
 // Precision before recall: F0.5; among equal scores the highest threshold (abstain more for the same score).
 const f05 = (r: { precision: number; recall: number }) => (r.precision + r.recall === 0 ? 0 : (1.25 * r.precision * r.recall) / (0.25 * r.precision + r.recall));
 const chosenThreshold = calibration.tuning.reduce((best, r) => (f05(r) >= f05(best) - 1e-9 ? r : best), calibration.tuning[0]);
+// Precision vs one threshold for every answer the readings assert, withheld ones included (develop; validation as sums).
+const thresholdCurve = await thresholdCurves();
 
 if (asJson) {
   const out = corpora.map(({ calibration: _c, positivesByKind: _k, mismatches, ...c }) => ({ ...c, mismatches: c.role === 'check' || c.role === 'fresh' ? (showHeldOut ? mismatches : `${mismatches.length} hidden`) : mismatches }));
-  console.log(JSON.stringify({ corpora: out, calibration, calibrationByKind, chosenThreshold: { ...chosenThreshold, extractorDefault: DEFAULT_MIN_CONFIDENCE }, robustness, throughput: speed, baseline, targets, notes, attribution: 'OTA data © Open Terms Archive contributors, ODC-BY 1.0' }, null, 2));
+  console.log(JSON.stringify({ corpora: out, calibration, calibrationByKind, chosenThreshold: { ...chosenThreshold, extractorDefault: DEFAULT_MIN_CONFIDENCE }, thresholdCurve, robustness, throughput: speed, baseline, targets, notes, attribution: 'OTA data © Open Terms Archive contributors, ODC-BY 1.0' }, null, 2));
 } else {
   for (const n of notes) console.log(`note: ${n}`);
   if (baseline) console.log(`baseline: ${baseline.recorded} at ${baseline.commit} — ${baseline.note}`);
@@ -448,6 +458,10 @@ if (asJson) {
     for (const r of rows) console.log(`  t=${r.threshold.toFixed(2)}  kept ${String(r.kept).padStart(4)}  precision ${f3(r.precision)}  recall ${f3(r.recall)}`);
   };
   cal(`unseen sets (${heldPoints.map((c) => c.name).join(' + ')})`, calibration.heldOut);
+  for (const [g, c] of Object.entries(thresholdCurve)) {
+    console.log(`\nprecision vs one threshold for every answer asserted on the ${g} sets, withheld ones included (shipped thresholds: ${c.shipped.tp}/${c.shipped.fp}/${c.shipped.fn} P ${f3(c.shipped.p)})`);
+    for (const r of c.byThreshold) console.log(`  t=${r.t.toFixed(2)}  ${r.tp}/${r.fp}/${r.fn}  precision ${f3(r.p)}  recall ${f3(r.r)}`);
+  }
   cal(`all tuning sets: ${TUNING_SETS.join(' + ')}`, calibration.tuning);
   for (const [k, rows] of Object.entries(calibrationByKind.tuning)) cal(`all tuning sets, documents read as ${k}`, rows);
   for (const [k, rows] of Object.entries(calibrationByKind.heldOut)) cal(`unseen sets, documents read as ${k}`, rows);

@@ -1,39 +1,29 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { UnrecoverableError, Worker } from 'bullmq';
-import { loadConfig } from '@custody/config';
-import { FollowUps, JobName, JobQueue, QueueName, queueConnection, Reconciler, startRuntime, type Runtime } from '@custody/pipeline';
-import { freshDatabase, storedContent } from '../support/database.js';
+import { FollowUps, JobName, JobQueue, QueueName, queueConnection, Reconciler, type Runtime } from '@custody/pipeline';
+import { storedContent } from '../support/database.js';
+import { queueBackendName, startQueueRuntime } from '../support/queue-runtime.js';
 
 /**
  * The Reconciler against each real queue backend (Redis with PostgreSQL; BullMQ's PostgreSQL backend on the
  * embedded queue database): what an outage leaves behind — a document with no job, one whose job failed and
  * holds its deterministic id, a workspace whose projection was never enqueued — is enqueued again, once.
  */
-describe(`Reconciler (${process.env.DATABASE_URL ? 'PostgreSQL + Redis' : 'embedded, queue on PGlite'})`, () => {
-  const home = mkdtempSync(join(tmpdir(), 'custody-reconcile-'));
-  let db: Awaited<ReturnType<typeof freshDatabase>> | undefined;
+describe(`Reconciler (${queueBackendName()})`, () => {
+  let started: Awaited<ReturnType<typeof startQueueRuntime>> | undefined;
   let runtime: Runtime;
   let jobs: JobQueue;
   let reconciler: Reconciler;
 
   beforeAll(async () => {
-    db = process.env.DATABASE_URL ? await freshDatabase() : undefined;
-    const config = loadConfig({
-      CUSTODY_HOME: home, DATABASE_URL: db?.url, REDIS_URL: db ? process.env.REDIS_URL : undefined,
-      CUSTODY_QUEUE_PREFIX: `rc${process.pid}${Math.random().toString(36).slice(2, 7)}`,
-    });
-    runtime = await startRuntime(config);
-    jobs = new JobQueue(runtime, config);
-    reconciler = new Reconciler(runtime.persistence, jobs, new FollowUps(runtime.persistence, jobs), config);
+    started = await startQueueRuntime('rc');
+    runtime = started.runtime;
+    jobs = new JobQueue(runtime, runtime.config);
+    reconciler = new Reconciler(runtime.persistence, jobs, new FollowUps(runtime.persistence, jobs), runtime.config);
   }, 120_000);
 
   afterAll(async () => {
     await jobs?.onModuleDestroy();
-    await runtime?.close();
-    await db?.drop();
-    rmSync(home, { recursive: true, force: true });
+    await started?.close();
   });
 
   it('re-enqueues a document without a job and one whose failed job holds its id; a second pass adds nothing', async () => {

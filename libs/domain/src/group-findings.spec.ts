@@ -96,4 +96,24 @@ describe('groupFindings', () => {
     // A member sorting before one folded already would leave the instances unsorted: no stream, the caller groups the list.
     expect(streamOf(['install-a-3', 'install-a-2'])).toBeUndefined();
   });
+
+  it('charges a group each system once, in first-charged order, whether an install came by its place or by its id', () => {
+    // Members folded by place (addInstall's `at`) and whole (add) name some of the same installs: the group's
+    // systems are what grouping the built findings gives (a set in insertion order), repeats either way dropped.
+    const fleet = [...systems, { id: 'install-a-4', name: 'Scribewell AI install A-4', group: { vendor: 'Scribewell AI' } }];
+    const path = (id: string) => `path:practice>${id}>openai`;
+    const member = (id: string, also: string[] = []) => finding('chain-break', path(id), ['openai', id, ...also]);
+    const build = (id: string) => member(id);
+    const like = member('install-a-1', ['install-a-3']);
+    const last = member('install-a-4', ['install-a-2']);
+    const stream = memberGrouping(fleet).stream(FINDING_VIEW);
+    stream.add(like);
+    // install-a-3 came by id with the first member, install-a-2 comes by place before the last names it by id.
+    stream.addInstall(like, 'install-a-2', ['openai', 'install-a-2'], build('install-a-2').evidence, build, 3, path('install-a-2'));
+    stream.addInstall(like, 'install-a-3', ['openai', 'install-a-3'], build('install-a-3').evidence, build, 4, path('install-a-3'));
+    stream.add(last);
+    const [streamed] = stream.finish()!;
+    expect(streamed!.systems).toEqual(['openai', 'install-a-1', 'install-a-3', 'install-a-2', 'install-a-4']);
+    expect([streamed]).toEqual(groupFindings([like, build('install-a-2'), build('install-a-3'), last], fleet));
+  });
 });

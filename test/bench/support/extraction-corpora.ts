@@ -329,6 +329,39 @@ export const FRESH25_RULE: { salt: string; maxChars: number; kinds: RuleKind[] }
   kinds: FRESH21_RULE.kinds.map((k) => (k.kind === 'privacy policy' ? { ...k, count: 6, excludes: 'same kind' as const } : k.kind === 'terms' ? { ...k, count: 6 } : k)),
 };
 
+/**
+ * The `ota-fresh26` rule (issue 7, eighteenth session, 2026-12-06), committed with its picks (by path only) before any
+ * of its documents was read and before the extractor was run on them, in the same form as {@link FRESH25_RULE}: texts
+ * (index sha256) not already labelled in any set (labels.json, ota-fresh … ota-fresh25), at most 100,000 characters,
+ * lowest sha256("ota-fresh26:" + path) per kind; 12 documents. Each kind keeps the strictest service condition the
+ * index still allows, and the set mixes kinds so more facts are exercised. What was possible (index at d6fb386):
+ * - DPA, controller agreement, law-enforcement guidelines: none whose text was never labelled, of any service (every
+ *   one is labelled or the same text as a labelled one); kept at count 0 so the attempt is on record.
+ * - privacy policies: none of a service with nothing labelled (6 over 100,000 characters); 70 whose service never had
+ *   a privacy policy labelled, so `excludes: 'same kind'` as in FRESH25_RULE: 4.
+ * - terms (Terms of Service or Commercial Terms) of services with nothing labelled: 12 left, strict condition: 3.
+ * - commercial terms: none of a service with nothing labelled; one text never labelled (of a service whose other
+ *   documents were), `excludes: 'same kind'`: 1.
+ * - developer terms (API data-use contracts): one of a service with nothing labelled, strict condition: 1.
+ * - trackers policies (where cookie and ad-tech providers are named): none of a service with nothing labelled; 21
+ *   whose service never had a trackers policy labelled, `excludes: 'same kind'`: 3.
+ * The relaxed kinds carry FRESH25_RULE's risk, said so it is weighed: the text itself was never labelled or tuned on,
+ * but a helper may have read it when checking the extraction guard's changed answers, and a sibling's labels may hint
+ * at the vendor's habits.
+ */
+export const FRESH26_RULE: { salt: string; maxChars: number; kinds: RuleKind[] } = {
+  salt: 'ota-fresh26:',
+  maxChars: 100_000,
+  kinds: [
+    ...FRESH6_RULE.kinds.filter((k) => k.count === 0),
+    { kind: 'privacy policy', types: ['Privacy Policy.md', 'Parent Organization Privacy Policy.md'], count: 4, excludes: 'same kind' },
+    { kind: 'terms', types: ['Terms of Service.md', 'Commercial Terms.md'], count: 3 },
+    { kind: 'commercial terms', types: ['Commercial Terms.md'], count: 1, excludes: 'same kind' },
+    { kind: 'developer terms', types: ['Developer Terms.md'], count: 1 },
+    { kind: 'trackers policy', types: ['Trackers Policy.md'], count: 3, excludes: 'same kind' },
+  ],
+};
+
 export type SaltedRule = { salt: string; maxChars: number; kinds: RuleKind[] };
 
 /** One of the project's labelled OTA sets, in the order the sets were chosen (each excludes every earlier set). */
@@ -375,6 +408,7 @@ export const FRESH_SETS: FreshSet[] = [
   { name: 'ota-fresh23', file: 'fresh23.json', rule: FRESH23_RULE, role: 'fresh', description: `${picked('FRESH23_RULE', '12, not in ota-fresh21/22 either: 8 privacy policies, 4 terms')}; rule committed 2026-12-05 (fifteenth session) before labelling` },
   { name: 'ota-fresh24', file: 'fresh24.json', rule: FRESH24_RULE, role: 'fresh', description: `${picked('FRESH24_RULE', '12, not in ota-fresh21 … 23 either: 5 privacy policies (all that are left), 7 terms')}; rule committed 2026-12-05 (sixteenth session) before labelling` },
   { name: 'ota-fresh25', file: 'fresh25.json', rule: FRESH25_RULE, role: 'fresh', description: `OTA documents picked by FRESH25_RULE (12, not in ota-fresh21 … 24 either: 6 terms of services in no other labelled set, 6 privacy policies of services whose privacy policy was never labelled, though another of their documents may have been) and labelled before the extractor was run on them; rule committed 2026-12-05 (seventeenth session) before labelling` },
+  { name: 'ota-fresh26', file: 'fresh26.json', rule: FRESH26_RULE, role: 'fresh', description: `OTA documents picked by FRESH26_RULE (12, not in ota-fresh … 25 either, texts never labelled: 4 privacy policies of services whose privacy policy was never labelled, 3 terms of services in no other labelled set, 1 commercial terms and 3 trackers policies of services with no document of that kind labelled, 1 developer terms of a service in no other labelled set) and labelled before the extractor was run on them; rule committed 2026-12-06 (eighteenth session) before labelling` },
 ];
 
 /** The files a set's rule picks, given every file labelled before it. */

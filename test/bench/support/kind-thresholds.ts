@@ -1,6 +1,6 @@
 /**
- * Chooses the calibration's thresholds per kind of document and per answer family (sub-processor names vs the
- * scalar facts) on the develop sets only, from honest out-of-fold probabilities, and prints what they do.
+ * Chooses the calibration's threshold per kind of document and per fact on the develop sets only, from honest
+ * out-of-fold probabilities, and prints how precision changes with the threshold (develop, and validation as sums).
  *
  *   npx tsx test/bench/support/kind-thresholds.ts [--write] [--snapshots DIR]
  *
@@ -11,22 +11,19 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { DocumentKind } from '@custody/domain';
+import type { DocumentKind, FactName } from '@custody/domain';
+import { FACT_NAMES } from '@custody/domain';
 import { probability } from '../../../libs/extraction/src/calibration/calibrate.js';
 import { CALIBRATION } from '../../../libs/extraction/src/calibration/calibration-weights.js';
 import type { Sample } from './calibration-samples.js';
 import { collectSamples, FIT_SETTINGS, fitBoth, predict } from './calibration-samples.js';
 import { ROOT, tuningCorpora } from './extraction-corpora.js';
+import { chooseCell, curve, MIN_SUPPORT, sums } from './threshold-choice.js';
 
 const VALIDATION = new Set(['ota-fresh10', 'ota-fresh11', 'ota-fresh12']);
 const OWN = new Set(['project', 'holdout', 'shared']);
 const FOLDS = 10;
-const TARGET_PRECISION = 0.95;
-/** A kind's threshold rests on at least this many develop answers, and keeps at least MIN_KEPT of them. */
-const MIN_SUPPORT = 30;
-const MIN_KEPT = 10;
 const OUT = join(ROOT, 'libs', 'extraction', 'src', 'calibration', 'kind-thresholds.ts');
-const GRID = [0, ...Array.from({ length: 19 }, (_, i) => +(0.05 * (i + 1)).toFixed(2))];
 
 const args = process.argv.slice(2);
 const snapArg = args.includes('--snapshots') ? args[args.indexOf('--snapshots') + 1] : join(ROOT, 'test', 'fixtures', 'calibration-snapshots');
@@ -35,6 +32,8 @@ const set = await collectSamples(specs, snapArg === 'none' ? undefined : snapArg
 const group = (s: Sample) => (OWN.has(s.corpus) ? 'own' : VALIDATION.has(s.corpus) ? 'validation' : 'develop');
 const dev = set.samples.filter((s) => group(s) === 'develop');
 const own = set.samples.filter((s) => group(s) === 'own');
+const todayOf = (g: string) => set.samples.filter((s) => s.source === 'today' && group(s) === g);
+const positivesOf = (g: string) => [...set.positives.entries()].filter(([k]) => k.endsWith('|today') && group({ corpus: k.split('|')[0] } as Sample) === g).reduce((n, [, v]) => n + v, 0);
 
 // FNV-1a of the service name: a fixed fold per service, the same on every run.
 const foldOf = (service: string) => {
@@ -48,78 +47,69 @@ for (let k = 0; k < FOLDS; k++) {
   for (const s of dev.filter((x) => foldOf(x.service) === k)) oof.set(s, predict(m, s));
 }
 const shipped = (s: Sample) => probability(s.kind === 'scalar' ? CALIBRATION.scalar : CALIBRATION.names, s.key, s.x);
+const factT = (s: Sample) => CALIBRATION.thresholds[s.fact];
 
-const families = ['names', 'scalar'] as const;
-const f3 = (x: number) => x.toFixed(3);
-console.log(`samples ${set.samples.length}: develop ${dev.length}, own ${own.length}, validation ${set.samples.length - dev.length - own.length}`);
-for (const g of ['develop', 'validation', 'own']) {
-  const rows = set.samples.filter((s) => group(s) === g);
-  const by = new Map<string, [number, number]>();
-  for (const s of rows) {
-    const k = `${s.docKind}/${s.kind}`;
-    const v = by.get(k) ?? [0, 0];
-    v[s.y]++;
-    by.set(k, v);
-  }
-  console.log(`  ${g}: ${[...by.entries()].sort().map(([k, [w, r]]) => `${k} ${r}+${w}w`).join(', ')}`);
+console.log(`samples ${set.samples.length}: develop ${dev.length} (today ${todayOf('develop').length}), own ${own.length}, validation today ${todayOf('validation').length}`);
+
+// How precision changes with one threshold for every answer (shipped weights, today's answers; validation as sums only).
+console.log('\nprecision vs one threshold for every answer (today, shipped weights): t → TP/FP/FN P R');
+for (const g of ['develop', 'validation']) {
+  console.log(`  ${g}:`);
+  for (const r of curve(todayOf(g), shipped, positivesOf(g))) console.log(`    t=${r.t.toFixed(2)}  ${r.tp}/${r.fp}/${r.fn}  P ${r.p.toFixed(3)}  R ${r.r.toFixed(3)}`);
 }
 
+/**
+ * The rule, per kind and fact with at least MIN_SUPPORT develop answers (chooseCell, threshold-choice.ts): the lowest threshold at which the develop answers'
+ * out-of-fold precision, shrunk toward the fact's precision over all kinds at that threshold, reaches the target at it
+ * and every higher step. A lowered threshold stands only when today's develop answers it adds (shipped weights) reach
+ * the target, and it does not lower the validation sums' precision; a raised one only when it loses no right answer of
+ * the project's own corpora and no more right than wrong of today's develop answers.
+ */
 const KINDS: DocumentKind[] = ['baa', 'dpa', 'contract', 'privacy_policy', 'terms', 'other'];
-/** The per-fact threshold of the shipped calibration: a kind's threshold only ever raises it. */
-const factT = (s: Sample) => CALIBRATION.thresholds[s.fact];
-const keptAt = (rows: Sample[], p: (s: Sample) => number, t: number) => rows.filter((s) => p(s) >= Math.max(factT(s), t));
+const chosen: Partial<Record<DocumentKind, Partial<Record<FactName, number>>>> = {};
+const valToday = todayOf('validation');
+const devToday = todayOf('develop');
+const kept = (rows: Sample[], thr: (s: Sample) => number) => rows.filter((s) => shipped(s) >= thr(s));
+const valBefore = sums(kept(valToday, factT), positivesOf('validation'));
+console.log('\nper kind and fact (develop out of fold; shrunk toward the fact over all kinds):');
 for (const k of KINDS)
-  for (const fam of families) {
-    const rows = dev.filter((s) => s.docKind === k && s.kind === fam);
-    const ownRight = own.filter((s) => s.docKind === k && s.kind === fam && s.y === 1);
-    if (rows.length === 0 && ownRight.length === 0) continue;
-    const today = rows.filter((s) => s.source === 'today');
-    console.log(`\n${k} / ${fam}: develop answers ${rows.length} (${rows.filter((s) => !s.y).length} wrong; today ${today.length}/${today.filter((s) => !s.y).length}); own right ${ownRight.length}`);
-    console.log('  t     out-of-fold kept/wrong P   | today kept/wrong | own right lost (shipped)');
-    for (const t of GRID.filter((x) => x >= 0.45 || x === 0)) {
-      const kr = keptAt(rows, (s) => oof.get(s)!, t);
-      const kw = kr.filter((s) => !s.y).length;
-      const kt = keptAt(today, (s) => oof.get(s)!, t);
-      const lost = ownRight.filter((s) => shipped(s) < Math.max(factT(s), t)).length;
-      console.log(`  ${t.toFixed(2)} ${String(kr.length).padStart(5)}/${String(kw).padStart(3)} P ${f3(kr.length ? 1 - kw / kr.length : 1)} | ${String(kt.length).padStart(4)}/${String(kt.filter((s) => !s.y).length).padStart(3)} | ${lost}`);
+  for (const f of FACT_NAMES) {
+    const rows = dev.filter((s) => s.docKind === k && s.fact === f);
+    if (rows.length < MIN_SUPPORT) continue;
+    const pooled = dev.filter((s) => s.fact === f);
+    const T = CALIBRATION.thresholds[f];
+    const t = chooseCell(rows, pooled, (s) => oof.get(s)!);
+    if (t === undefined || Math.abs(t - T) < 1e-9) continue;
+    const inKind = (s: Sample) => s.docKind === k && s.fact === f;
+    const between = (s: Sample) => inKind(s) && shipped(s) >= Math.min(t, T) && shipped(s) < Math.max(t, T);
+    const dMoved = devToday.filter(between);
+    const dWrong = dMoved.filter((s) => !s.y).length;
+    let why = '';
+    if (t < T) {
+      const vMoved = valToday.filter(between);
+      const after = { tp: valBefore.tp + vMoved.filter((s) => s.y).length, fp: valBefore.fp + vMoved.filter((s) => !s.y).length };
+      if (dMoved.length > 0 && (dMoved.length - dWrong) / dMoved.length < 0.95) why = `today's develop answers it adds: ${dMoved.length - dWrong} right, ${dWrong} wrong`;
+      else if (after.tp / Math.max(1, after.tp + after.fp) < valBefore.p - 1e-9) why = 'it would lower the validation precision';
+    } else {
+      const ownLost = own.filter((s) => inKind(s) && s.y === 1 && shipped(s) < t).length;
+      if (ownLost > 0) why = `${ownLost} right answers of the project's own corpora lost`;
+      else if (dWrong < dMoved.length - dWrong) why = `today's develop answers it withholds: ${dMoved.length - dWrong} right, ${dWrong} wrong`;
     }
+    console.log(`  ${k}/${f}: ${T} → ${t} (${rows.length} answers)${why ? `: refused, ${why}` : ''}`);
+    if (!why) (chosen[k] ??= {})[f] = t;
   }
 
-/**
- * The rule: per kind and family, the lowest threshold (from 0.5) at which the develop answers kept (at the higher of
- * it and the fact's own threshold) reach the target precision out of fold, with at least MIN_KEPT kept, MIN_SUPPORT
- * answers behind it, and no right answer of the project's own corpora lost under the shipped weights (the gates);
- * and today's extractor (readings and shipped weights) must not lose more right than wrong develop answers by it
- * (out of fold, the earlier extractors' answers dominate the sample; the threshold ships with today's readings).
- * None: the kind keeps the per-fact thresholds.
- */
-const chosen: Record<string, Record<string, number>> = {};
-console.log('\nchosen (develop out-of-fold; validation scored by the shipped weights, which saw it):');
-for (const k of KINDS)
-  for (const fam of families) {
-    const rows = dev.filter((s) => s.docKind === k && s.kind === fam);
-    const ownRight = own.filter((s) => s.docKind === k && s.kind === fam && s.y === 1);
-    if (rows.length < MIN_SUPPORT) continue;
-    const today = rows.filter((s) => s.source === 'today');
-    const t = GRID.filter((x) => x >= 0.5).find((x) => {
-      const kr = keptAt(rows, (s) => oof.get(s)!, x);
-      const right = kr.filter((s) => s.y).length;
-      return kr.length >= MIN_KEPT && right / kr.length >= TARGET_PRECISION && ownRight.every((s) => shipped(s) >= Math.max(factT(s), x));
-    });
-    // The shipped extractor's own develop answers (today's readings, shipped weights) must not lose more right answers than wrong ones.
-    const lost = t === undefined ? [] : today.filter((s) => shipped(s) >= factT(s) && shipped(s) < t);
-    const lostWrong = lost.filter((s) => !s.y).length;
-    if (t === undefined || lostWrong < lost.length - lostWrong) {
-      console.log(`  ${k}/${fam}: none (per-fact thresholds stand)${t === undefined ? '' : `; ${t} reached the target out of fold but would move ${lost.length - lostWrong} right and ${lostWrong} wrong of today's develop answers to review`}`);
-      continue;
-    }
-    (chosen[k] ??= {})[fam] = t;
-    const val = set.samples.filter((s) => VALIDATION.has(s.corpus) && s.source === 'today' && s.docKind === k && s.kind === fam);
-    const moved = (rows: Sample[], p: (s: Sample) => number) => rows.filter((s) => p(s) >= factT(s) && p(s) < t);
-    const md = moved(rows, (s) => oof.get(s)!);
-    const mv = moved(val, shipped);
-    console.log(`  ${k}/${fam}: ${t}  develop out-of-fold moved to review ${md.length} (${md.filter((s) => !s.y).length} wrong); validation today moved ${mv.length} (${mv.filter((s) => !s.y).length} wrong)`);
-  }
+const chosenT = (s: Sample) => chosen[s.docKind]?.[s.fact] ?? factT(s);
+for (const g of ['develop', 'validation']) {
+  const rows = todayOf(g);
+  const b = sums(kept(rows, factT), positivesOf(g));
+  const a = sums(kept(rows, chosenT), positivesOf(g));
+  console.log(`${g} today (shipped weights): per-fact thresholds ${b.tp}/${b.fp}/${b.fn} P ${b.p.toFixed(3)} → per kind and fact ${a.tp}/${a.fp}/${a.fn} P ${a.p.toFixed(3)}`);
+}
+const devOof = sums(dev.filter((s) => oof.get(s)! >= factT(s)), 0);
+const devOofAfter = sums(dev.filter((s) => oof.get(s)! >= chosenT(s)), 0);
+console.log(`develop out of fold (all sources): kept ${devOof.tp}/${devOof.fp} P ${devOof.p.toFixed(3)} → ${devOofAfter.tp}/${devOofAfter.fp} P ${devOofAfter.p.toFixed(3)}`);
+console.log(JSON.stringify(chosen));
 if (args.includes('--write')) {
   // Only the data line is rewritten: the file's comment (the rule, the reading behind it) stays as reviewed.
   const data = `export const KIND_THRESHOLDS: KindThresholds = ${JSON.stringify(chosen, null, 2)};`;

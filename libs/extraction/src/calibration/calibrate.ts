@@ -34,12 +34,13 @@ export function probability(m: LogisticModel, key: string, x: number[]): number 
 
 /**
  * The threshold an answer of `fact` must reach to be asserted: `min` when the caller gives one, else the fact's own
- * threshold from the fit (see {@link DEFAULT_MIN_CONFIDENCE} for how it is chosen), raised to the threshold of the
- * document's kind for that family of answers where one was chosen (kind-thresholds.ts).
+ * threshold from the fit (see {@link DEFAULT_MIN_CONFIDENCE} for how it is chosen) or, where one was chosen, the
+ * fact's threshold in the document's kind (up or down); then raised to the threshold of the document's kind for that
+ * family of answers where one was chosen (kind-thresholds.ts).
  */
 export function thresholdOf(fact: FactName, min?: number, kind?: DocumentKind, kinds: KindThresholds = KIND_THRESHOLDS): number {
   if (min !== undefined) return min;
-  const own = CALIBRATION.thresholds[fact] ?? DEFAULT_MIN_CONFIDENCE;
+  const own = kind && kinds[kind]?.[fact] !== undefined ? kinds[kind]![fact]! : (CALIBRATION.thresholds[fact] ?? DEFAULT_MIN_CONFIDENCE);
   const family = FACT_VALUES[fact] === 'list' ? 'names' : 'scalar';
   return Math.max(own, (kind && kinds[kind]?.[family]) ?? 0);
 }

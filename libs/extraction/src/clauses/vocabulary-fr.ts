@@ -24,6 +24,8 @@ export const FRENCH: Record<string, Record<string, string[]>> = {
     // Deleted, erased, destroyed: participles and verbs only (the nouns "suppression", "effacement" name the user's right
     // to erasure as often as the vendor's act).
     delete: ['supprimées', 'supprimés', 'supprimée', 'supprimé', 'supprimer', 'supprimons', 'effacées', 'effacés', 'effacée', 'effacer', 'détruites', 'détruits', 'détruire'],
+    // Kept: "Les données de profil sont conservées 36 mois après la désactivation d’un compte".
+    retain: ['conservées', 'conservés', 'conservée', 'conservé', 'conserver', 'conservons'],
     deidentify: [
       'anonymisées', 'anonymisés', 'anonymisée', 'anonymisé', 'anonymiser', 'anonymisation', 'agrégées', 'agrégés', 'agrégée', 'agrégé', 'agréger', 'anonymes',
       'statistiques anonymes', 'pseudonymisées', 'pseudonymisés',

@@ -231,6 +231,10 @@ const IRREGULAR: Record<string, string[]> = {
   cooperate: ['cooperated', 'cooperates', 'cooperating'],
   flow: ['flowed', 'flows', 'flowing'],
   agree: ['agreed', 'agrees', 'agreeing'],
+  // A stressed last syllable doubles its consonant ("transferred", "transmitting"); the one-consonant spellings are
+  // common misspellings of the same verbs and read the same.
+  transfer: ['transferred', 'transfers', 'transferring', 'transfered', 'transfering'],
+  transmit: ['transmitted', 'transmits', 'transmitting', 'transmited', 'transmiting'],
   contractually: [],
   permanently: [],
 };
@@ -385,7 +389,8 @@ export const NOT_RECIPIENT: { reason: string; before?: RegExp; after?: RegExp; a
   { reason: 'a platform the user connects or links to', before: /\b(?:connect|link|integrate|sync)\s+(?:your\s+)?(?:\w+\s+)?(?:account\s+)?(?:with|to)\s+$/i },
   // "If you choose to connect your Acme business account to a third-party service such as X": the user links the
   // account, so the examples of the service it links to are parties the user reaches (README), not the vendor's recipients.
-  { reason: 'a platform the user connects or links to', before: /\b(?:you|users?)\s+(?:(?:may|can|choose|chooses|decide|decides|elect|elects|opt|opts|wish|want|to)\s+){0,3}(?:connect|link|integrate|sync)\s+(?:your\s+)?(?:[\w-]+\s+){0,3}?(?:with|to)\s+(?:(?:a|an|any|other|the|third[- ]party|external|your)\s+){0,3}(?:[\w-]+\s+)?(?:services?|platforms?|apps?|accounts?|tools?|providers?)(?:,?\s+|\s*\(\s*)(?:like|such\s+as|e\.g\.,?|including|for\s+example,?)\s+(?:[^.;:]{0,120}?(?:,|\s+or|\s+and)\s+)?$/i },
+  // The examples' list ends where another clause starts ("tools like Zapier, and we send emails through Mailchimp and Intercom").
+  { reason: 'a platform the user connects or links to', before: /\b(?:you|users?)\s+(?:(?:may|can|choose|chooses|decide|decides|elect|elects|opt|opts|wish|want|to)\s+){0,3}(?:connect|link|integrate|sync)\s+(?:your\s+)?(?:[\w-]+\s+){0,3}?(?:with|to)\s+(?:(?:a|an|any|other|the|third[- ]party|external|your)\s+){0,3}(?:[\w-]+\s+)?(?:services?|platforms?|apps?|accounts?|tools?|providers?)(?:,?\s+|\s*\(\s*)(?:like|such\s+as|e\.g\.,?|including|for\s+example,?)\s+(?:(?:(?!\b(?:we|our|us|they|their|it|its|which|who|that)\b)[^.;:]){0,120}?(?:,|\s+or|\s+and)\s+)?$/i },
   // "You may decide to use third-party services, like Stripe", "an Institution that utilizes Canvas": the user (or the
   // customer's institution) acts, so the name is a service it chooses or connects to (README), not one the vendor passes
   // data to. Only when the user's verb takes the name, or a service noun giving it as an example, as its object ("When you

@@ -34,10 +34,15 @@ const PLACES = new RegExp(PLACE.source, 'gi');
  */
 function placeDataMovesTo(v: string): RegExpExecArray | null {
   for (const m of v.matchAll(PLACES)) {
-    if (MOVES_TO_PLACE.test(v.slice(Math.max(0, m.index - 100), m.index + (/^located\b/i.test(m[0]) ? 8 : 0)))) return m as RegExpExecArray;
+    const before = v.slice(Math.max(0, m.index - 100), m.index + (/^located\b/i.test(m[0]) ? 8 : 0));
+    if (MOVES_TO_PLACE.test(before) && !USERS_OWN_MOVE.test(before)) return m as RegExpExecArray;
   }
   return null;
 }
+// The user moving its own data ("if you store content in India", "you may choose to host your files in Germany"): the
+// user's act, not the vendor sending data abroad. Not when the vendor acts after it ("when you upload files, we store
+// them in India").
+const USERS_OWN_MOVE = /(?:^|\W)(?:you|users?|customers?)\s+(?:(?:may|can|might|also|choose|chooses|decide|decides|elect|elects|wish|want|to)\s+){0,3}(?:store|stores|upload|uploads|host|hosts|send|sends|transfer|transfers|save|saves|keep|keeps|put|puts|move|moves)\b(?:(?!\b(?:we|it|they|our)\b)[^.;]){0,80}$/i;
 const YES: RegExp[] = [
   // "in the United States, Ireland and Singapore": a foreign place in a list that starts with the US.
   new RegExp(String.raw`\b(?:in|within)\s+(?:the\s+)?(?:united states|u\.s\.|usa)(?:,\s*|\s+and\s+|\s+or\s+)(?:[a-z]{2,20}(?: [a-z]{2,20})?(?:,\s*|\s+and\s+|\s+or\s+)){0,3}${FOREIGN}\b`, 'i'),

@@ -69,6 +69,7 @@ export function extractRecordingRetention(ctx: FactContext): Fact<'audio_or_reco
       // "Les appels … sont enregistrés. Ces enregistrements sont conservés 6 mois": "ces enregistrements" points back to
       // the recordings named before it.
       if (!lead || !(RECORDING.test(clause) || (rec.index < d.index && THESE_RECORDINGS.test(clause)))) continue;
+      if (periodOfAnother(v, d.index) || periodBeforeRecordings(v, d.index, d.index + d.length)) continue;
       matched = true;
       const ev = evidenceAt(ctx, s, d.index, d.index + d.length);
       if (best === null || d.days > best) {
@@ -144,6 +145,30 @@ function tableRetention(ctx: FactContext): { days: number; evidence: Evidence }[
 /** Whether a row reads as column titles of a retention table: a retention column named, no period stated in any cell. */
 function titleRow(cells: Cell[]): boolean {
   return cells.filter((c) => c.text !== '').length >= 2 && cells.some((c) => RETENTION_COLUMN.test(c.text)) && cells.every((c) => findDurations(c.text).length === 0 && findDurationsFr(c.text).length === 0);
+}
+
+// "… recordings for 30 days and transcripts for 90 days": after a first period, a coordinator and another noun take the
+// next period for themselves. Not when that noun is recordings again ("… and video recordings for 90 days").
+const ANOTHER_NOUN_FOR = /^[^.;]{0,30}?\b(?:and|or|while|whereas)\s+((?:[\w'’-]+\s+){1,4}?)(?:(?:is|are|will be|may be)\s+(?:kept|retained|stored|held|deleted)\s+)?(?:for|up to|within)\s*$/i;
+
+/** Whether the period at `at` follows an earlier period and belongs to a noun coordinated after it, not to recordings. */
+function periodOfAnother(v: string, at: number): boolean {
+  const before = v.slice(Math.max(0, at - 120), at);
+  const earlier = [...findDurations(before), ...findDurationsFr(before)].pop();
+  if (!earlier) return false;
+  const m = ANOTHER_NOUN_FOR.exec(before.slice(earlier.index + earlier.length));
+  return m !== null && !RECORDING.test(m[1]);
+}
+
+// "… transcripts for 90 days and call recordings for 30 days": the recordings named after the period, with a period of
+// their own, leave the first one to the noun before it.
+const RECORDINGS_AFTER = /^[^.;]{0,30}?\b(?:and|or|while|whereas)\s+((?:[\w'’-]+\s+){1,4}?)(?:(?:is|are|will be|may be)\s+(?:kept|retained|stored|held|deleted)\s+)?(?:for|up to|within)\s/i;
+function periodBeforeRecordings(v: string, a: number, b: number): boolean {
+  const m = RECORDINGS_AFTER.exec(v.slice(b));
+  if (!m || !RECORDING.test(m[1])) return false;
+  // Only when the clause names no recordings before the period ("audio recordings for 90 days and call recordings for 30").
+  const clause = clauseAround(v, a, b);
+  return !RECORDING.test(clause.slice(0, clause.indexOf(v.slice(a, b))));
 }
 
 // Where a clause ends: ';', ', while' / ', whereas' / ' but ', and in French a full stop before a capital (the sentence

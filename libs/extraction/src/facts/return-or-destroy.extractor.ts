@@ -6,13 +6,14 @@ import { introOf, isItem, isTableRow } from '../clauses/structure.js';
 import type { Sentence } from '../text/sentences.js';
 import type { Candidate, FactContext } from './fact-context.js';
 import { clauseEvidence, decide, neighbour, operative } from './fact-context.js';
+import { keptForPeriodAfterEnd } from './kept-after-end.js';
 
 type V = Fact<'return_or_destroy_on_termination'>['value'];
 /** How a sentence is about the end: itself or its heading, the sentence before it, or retention periods before it. */
 type Scope = 'end' | 'previous' | 'periods';
 
-// French: supprimé(e)s, effacé(e)s, détruit(e)s.
-const PREFILTER = /\b(?:return|destroy|delet|purge|erase|dispos|retain|keep|hold|maintain|remov|supprim|effac|détrui)/i;
+// French: supprimé(e)s, effacé(e)s, détruit(e)s, conservé(e)s.
+const PREFILTER = /\b(?:return|destroy|delet|purge|erase|dispos|retain|keep|kept|hold|held|stor|maintain|remov|supprim|effac|détrui|conserv)/i;
 // The end of the contract or account, in words the vocabulary's `end` condition does not hold as one phrase: "after
 // termination", "within 30 days of termination", leaving the platform, inactivity, "as long as you use".
 const END = /\b(?:upon|on|following|after|at|within \w+ (?:\(\d+\) )?days? (?:of|after)|effects? of)\s+(?:the\s+)?(?:any\s+)?(?:termination|expiration|expiry|end|cancellation)\b|\bterminat(?:es|ion)\b|\bexpir(?:es|ation)\b|\b(?:close|closes|closing|delete|deletes|deleting|cancel|cancels|cancelling|canceling|deactivate|deactivates|deactivating) (?:your|their|its|the|an|a) (?:\w+ )?(?:account|subscription)\b|\b(?:cancellation|deletion|closure|deactivation|termination) of (?:your|their|the|an?) (?:\w+ )?(?:account|subscription)\b|\b(?:account|subscription) (?:is|has been|was) (?:deleted|closed|deactivated|cancell?ed|terminated)\b|\b(?:account|subscription) (?:deletion|closure|cancellation|termination)\b|\brequest\w* (?:(?:your|the|their) )?(?:account|subscription) (?:to )?be (?:deleted|closed)\b|\bfor (?:the (?:period|duration) of time|the (?:period|duration)|as long as) (?:that )?you (?:use|are using|have)\b|\bfrom the (?:date of (?:the )?)?last (?:contact|login|log-in|activity|use)\b|\bof inactivity\b|\b(?:agreement|contract|subscription|relationship|services?)(?:\s+with\s+(?:you|us|the customer))?\s+(?:ends|has ended|have ended|ended|(?:comes|has come|have come|came) to an end)\b|\b(?:leaves?|leaving|exits?|exiting|departs?|departing|stops? using|stopping using) (?:the|our|this) (?:platform|services?|network|program(?:me)?)\b|(?:\b(?:après|apres|dès|lors de|suite à)|(?<![A-Za-zÀ-ÿ])à compter de)\s+(?:la\s+|l['’]\s*)?(?:résiliation|clôture|fermeture|désactivation|expiration|fin)\b|\bfin (?:du contrat|de la relation (?:contractuelle|commerciale)|de l['’]abonnement)\b/i;
@@ -159,6 +160,9 @@ function readClause(c: Clause, deletes: Hit[], retains: Hit[], introSubject: Hit
   }
   // Keeping with no end counts only when the vendor itself keeps data (not "copies may still be accessible").
   for (const r of retains) {
+    // Kept for a stated period after the end ("kept for 36 months after the deactivation of an account"): a delayed
+    // deletion, by the vendor or impersonally ("… is kept"), not by the customer.
+    if (scope !== 'periods' && !negated(c, r) && actsOnData(c, r) && byVendor(c, r, introSubject) && modality(c, r) !== 'may' && keptForPeriodAfterEnd(c.view, r.end, speaksOfEnd)) return { value: 'yes', confidence: 0.75 };
     // "We may, in our sole discretion, terminate your use … or remove any content stored on it": a sanction's discretion,
     // not keeping data without end.
     if (negated(c, r) || scope === 'periods' || !actsOnData(c, r) || agentOf(c, r)?.kind !== 'vendor' || SANCTION.test(c.sentence.view)) continue;

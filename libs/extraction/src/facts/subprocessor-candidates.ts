@@ -9,7 +9,7 @@ import type { FactContext } from './fact-context.js';
 import type { SectionSpan } from '../types.js';
 import { evidenceAt } from './fact-context.js';
 import { BRAND_SHAPE, cleanName, common, core, dominantBrand, ENDS_WITH_SUFFIX, HAS_SUFFIX, inLink, policyWordsOnly, productsOf } from './subprocessor-names.js';
-import { BRAND_PRODUCT_AFTER, ownerOfNamedProduct, placeName, SOCIAL_BUTTON_AFTER, AFFILIATE_CONTEXT, AFFILIATE_EXAMPLES, FROM_AFFILIATES, BIG_TECH, BIG_TECH_SERVICE, CATEGORY_TAIL, DATA_RELATION, EMBEDDED_PLUGIN, OWN_PRESENCE, FUNCTION_WORD, INSTITUTION, SOCIAL_HEADING, SUFFIX_TAIL, categoryHead, nameStart } from './subprocessor-patterns.js';
+import { BRAND_PRODUCT_AFTER, HELD_SERVICE_AFTER, ownerOfNamedProduct, placeName, SOCIAL_BUTTON_AFTER, AFFILIATE_CONTEXT, AFFILIATE_EXAMPLES, FROM_AFFILIATES, BIG_TECH, BIG_TECH_SERVICE, CATEGORY_TAIL, DATA_RELATION, EMBEDDED_PLUGIN, OWN_PRESENCE, FUNCTION_WORD, INSTITUTION, SOCIAL_HEADING, SUFFIX_TAIL, categoryHead, nameStart } from './subprocessor-patterns.js';
 import { excludedBecause } from './subprocessor-triggers.js';
 import { NO_PERSONAL_DATA } from './subprocessor-lists.js';
 import { introOf, isItem } from '../clauses/structure.js';
@@ -85,9 +85,11 @@ export function nameCollector(ctx: FactContext) {
     // "Google’s Invisible reCAPTCHA": the product, not the owner's possessive.
     const poss = /^[\p{L}\p{N}.&-]+(?:\s+[\p{L}\p{N}.&-]+)?['’]s\s+(.+)$/u.exec(name);
     if (poss && cleanName(poss[1])) {
-      // "Stadia’s Stream Connect feature" in Stadia's policy: a product of the vendor itself is no organisation receiving data.
+      // "Stadia’s Stream Connect feature" in Stadia's policy: a product of the vendor itself is no organisation receiving
+      // data; "Acme’s Salesforce instance" is another company's service the vendor holds.
       const owner = name.slice(0, name.length - poss[1].length).replace(/['’]s\s+$/, '');
-      if (vendorKeys.has(core(owner)) || vendorBrands.includes(core(owner))) {
+      const held = HELD_SERVICE_AFTER.test(s.view.slice(at + name.length, at + name.length + 30));
+      if (!held && (vendorKeys.has(core(owner)) || vendorBrands.includes(core(owner)))) {
         rejected.push({ name, ev: evidenceAt(ctx, s, at, at + name.length), reason: "the vendor's own product or feature, not a recipient" });
         return;
       }
@@ -126,7 +128,7 @@ export function nameCollector(ctx: FactContext) {
       rejected.push({ name, ev: evidenceAt(ctx, s, at, at + name.length), reason: 'the vendor itself, under the name the document gives the entity behind it' });
       return;
     }
-    if (ownGroupExample(ctx.sentences, s, at) && (groupScope ??= groupInScope(ctx.sentences, (weDefs ??= weDefinitionSentences(ctx.sentences))))) {
+    if (ownGroupExample(ctx.sentences, s, at, at + name.length) && (groupScope ??= groupInScope(ctx.sentences, (weDefs ??= weDefinitionSentences(ctx.sentences)), vendorNames))) {
       rejected.push({ name, ev: evidenceAt(ctx, s, at, at + name.length), reason: 'a company of the vendor\'s group, which the document\'s "we" takes in' });
       return;
     }

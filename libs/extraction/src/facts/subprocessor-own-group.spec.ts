@@ -40,7 +40,7 @@ describe('an example of the group companies, read over sentence breaks', () => {
   const at = (text: string, name: string) => {
     const { sentences } = analyseText(text);
     const s = sentences.find((x) => x.view.includes(name))!;
-    return ownGroupExample(sentences, s, s.view.indexOf(name));
+    return ownGroupExample(sentences, s, s.view.indexOf(name), s.view.indexOf(name) + name.length);
   };
   it('reads the example a sentence opens after one about the group entities, and a name cut from it by initials', () => {
     const lead = 'Sometimes services are provided between legal entities in the QT group, which may involve processing by one entity on behalf of another. ';

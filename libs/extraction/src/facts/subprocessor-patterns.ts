@@ -103,6 +103,9 @@ export function ownerOfNamedProduct(name: string, before: string): boolean {
 // "the Facebook Like button": a social network's button, the network's as its plug-in is.
 export const SOCIAL_BUTTON_AFTER = /^\s+["'“]?(?:[Ll]ike|[Tt]weet|[Ss]hare|[Ff]ollow|\+1|[Pp]in\s+[Ii]t)["'”]?\s+buttons?\b/;
 export const BRAND_PRODUCT_AFTER = new RegExp(String.raw`^\s+(?:[a-z-]+\s+){0,2}?(?:player|network|service|platform|tool|plug-?in|pixel|sdk|api|software|solution|widget|technology|app|application|chat|chatbot|tag|script)s?\b|${SOCIAL_BUTTON_AFTER.source}`);
+// After "the vendor's X": what the vendor holds with another company's product ("Acme's Salesforce instance", "Acme's
+// AWS account", "Acme's Google Workspace tenant"), so X is that company's service, not a product of the vendor's own.
+export const HELD_SERVICE_AFTER = /^\s+(?:instances?|accounts?|environments?|tenants?|tenancy|workspaces?|subscriptions?|buckets?|databases?|org(?:ani[sz]ation)?s?)\b/i;
 export const PROVIDED_BY = /\b(?:provided|offered|operated|developed|run)\s+by\s+(?:the\s+)?[\p{Lu}]/u;
 // A cell's label before its names: "Our advertising Partner: ", "Processors: " (a few words, no name of its own).
 export const CELL_LABEL = /^(?:our\s+)?(?:[\p{L}-]+\s+){0,3}[\p{L}-]+\s*:\s*/iu;

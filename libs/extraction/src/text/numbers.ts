@@ -80,10 +80,15 @@ function toDays(n: number, unit: string, kind: string): number {
 
 // French durations in digits or the small number words ("6 mois", "30 jours", "un an", "trois ans"), for the French
 // policies of the OTA corpus. Apart from DURATION_RE so the English readings (breach days) are unchanged.
-const FR_SMALL: Record<string, number> = { un: 1, une: 1, deux: 2, trois: 3, quatre: 4, cinq: 5, six: 6, sept: 7, huit: 8, neuf: 9, dix: 10, douze: 12, quinze: 15, trente: 30 };
+const FR_SMALL: Record<string, number> = {
+  un: 1, une: 1, deux: 2, trois: 3, quatre: 4, cinq: 5, six: 6, sept: 7, huit: 8, neuf: 9, dix: 10, onze: 11, douze: 12, treize: 13, quatorze: 14,
+  quinze: 15, seize: 16, vingt: 20, trente: 30, quarante: 40, cinquante: 50, soixante: 60,
+};
 const FR_UNIT: Record<string, string> = { jour: 'day', jours: 'day', semaine: 'week', semaines: 'week', mois: 'month', an: 'year', ans: 'year', année: 'year', années: 'year', heure: 'hour', heures: 'hour' };
+// Not the last word of a compound ("dix-huit mois" is not "huit mois"): no hyphen before a number word (a range of
+// digits, "12-18 mois", still reads its upper end).
 // The unit is followed by no letter: "\b" does not close a word ending in "é" or "è" ("années") for a non-Unicode pattern.
-const FR_DURATION_RE = new RegExp(String.raw`(?<![\p{L}\d])(\d{1,4}|${Object.keys(FR_SMALL).join('|')})\s+(jours?|semaines?|mois|ans?|années?|heures?)(?![\p{L}])`, 'giu');
+const FR_DURATION_RE = new RegExp(String.raw`(?<![\p{L}\d])(\d{1,4}|(?<!-)(?:${Object.keys(FR_SMALL).join('|')}))\s+(jours?|semaines?|mois|ans?|années?|heures?)(?![\p{L}])`, 'giu');
 
 /** All French durations in `s`, in calendar days (the same conversions as {@link findDurations}). */
 export function findDurationsFr(s: string): Duration[] {

@@ -205,7 +205,8 @@ function splitSentences(view: string, s: number, e: number): [number, number][] 
   // Match on the segment alone (small strings keep the regex cheap on huge documents).
   const seg = view.slice(s, e);
   let start = 0;
-  const re = /[.!?]["')\]]*(?=\s+["'(\[]?[A-Z])/g;
+  // A capital opens the next sentence, accented ones too ("conservées. À compter de …", "… supprimées. Élément").
+  const re = /[.!?]["')\]]*(?=\s+["'(\[]?[A-Z\u00c0-\u00d6\u00d8-\u00de])/g;
   let m: RegExpExecArray | null;
   while ((m = re.exec(seg)) !== null) {
     const dot = m.index;
@@ -231,10 +232,15 @@ function pushCapped(out: [number, number][], view: string, s: number, e: number)
 function isAbbreviation(view: string, dot: number, floor: number): boolean {
   let i = dot;
   while (i > floor && abbreviationChar(view.charCodeAt(i - 1))) i--;
+  // The run stops at a letter outside ASCII: "enregistrés. Les" ends in the word "enregistrés", not an initial "s".
+  if (i > 0 && NON_ASCII_LETTER.test(view[i - 1])) return false;
   const word = view.slice(i, dot).toLowerCase();
   if (word.length === 1) return true; // an initial ("John F. Kennedy") or a list letter
   return ABBREV.has(word) || ABBREV.has(word.replace(/^\./, ''));
 }
+
+// A letter outside ASCII (an accented one: the ASCII letters are the run's own).
+const NON_ASCII_LETTER = /^(?![\x00-\x7f])\p{L}$/u;
 
 /** `[A-Za-z.]` by character code (tested at every full stop of every document). */
 function abbreviationChar(c: number): boolean {

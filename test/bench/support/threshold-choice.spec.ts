@@ -1,0 +1,35 @@
+import { chooseCell, curve, MIN_KEPT } from './threshold-choice.js';
+
+/** n answers at probability p, the first `right` of them right. */
+const at = (p: number, n: number, right: number) => Array.from({ length: n }, (_, i) => ({ p, y: (i < right ? 1 : 0) as 0 | 1 }));
+const prob = (s: { p: number }) => s.p;
+
+describe('threshold per kind and fact', () => {
+  it('chooses the lowest step whose shrunk precision reaches the target there and above', () => {
+    const rows = [...at(0.4, 20, 20), ...at(0.8, 20, 20)];
+    const pooled = [...rows, ...at(0.35, 20, 10)];
+    expect(chooseCell(rows, pooled, prob)).toBe(0.4);
+  });
+
+  it('keeps a few answers of a kind near the fact: shrinkage toward its pooled precision', () => {
+    // Twelve right answers at 0.4 in this kind, but the fact over all kinds is 60 % right there: not enough alone.
+    const rows = [...at(0.4, 12, 12), ...at(0.9, 30, 30)];
+    const pooled = [...rows, ...at(0.4, 30, 6), ...at(0.9, 30, 30)];
+    expect(chooseCell(rows, pooled, prob)).toBe(0.45);
+    // The same kind with many more right answers at 0.4 outweighs the prior.
+    const many = [...at(0.4, 200, 200), ...at(0.9, 30, 30)];
+    expect(chooseCell(many, [...many, ...at(0.4, 30, 6), ...at(0.9, 30, 30)], prob)).toBe(0.3);
+  });
+
+  it('chooses none when too few answers are kept or a higher step falls short', () => {
+    expect(chooseCell(at(0.9, MIN_KEPT - 1, MIN_KEPT - 1), at(0.9, 50, 50), prob)).toBeUndefined();
+    const dip = [...at(0.4, 40, 40), ...at(0.9, 40, 20)];
+    expect(chooseCell(dip, dip, prob)).toBeUndefined();
+  });
+
+  it('sums precision and recall at each threshold', () => {
+    const c = curve([...at(0.2, 4, 1), ...at(0.7, 6, 6)], prob, 10);
+    expect(c[0]).toMatchObject({ t: 0, tp: 7, fp: 3, fn: 3 });
+    expect(c.find((r) => r.t === 0.5)).toMatchObject({ tp: 6, fp: 0, fn: 4, p: 1, r: 0.6 });
+  });
+});
