@@ -75,4 +75,8 @@ describe('examples of services "on the Services, such as those of A and B"', () 
   ])('are not recipients when the sentence names services %s', (_what, sentence) => {
     expect(names(`# Third-party services\n\n${sentence}`)).toEqual([]);
   });
+
+  it('are all recipients after "those offered by" (the first is not taken for the one offering the Services)', () => {
+    expect(names('# Analytics\n\nWe use analytics services on the Services, such as those offered by Metricly and Countwise.')).toEqual(['Metricly', 'Countwise']);
+  });
 });
