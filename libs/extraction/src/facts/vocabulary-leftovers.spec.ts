@@ -42,13 +42,30 @@ describe('return_or_destroy_on_termination: kept for a stated period after the e
   it('data kept a number of months or years after the account or contract ends is a delayed deletion', () => {
     expect(ret('Profile data is kept for 36 months after the deactivation of an account.')).toBe('yes');
     expect(ret('We will store customer data for up to 30 days after the termination of the agreement.')).toBe('yes');
-    expect(ret('Les données de profil sont conservées 36 mois après la désactivation d’un compte.')).toBe('yes');
+    expect(ret('Vos documents sont conservés 60 jours après la clôture de votre compte.')).toBe('yes');
   });
   it('not a lower bound, an option, the customer\'s keeping, or a period that runs from something else', () => {
     expect(ret('We retain your data for at least 5 years after you close your account.')).toBe('unspecified');
     expect(ret('We may retain your data for 30 days after termination.')).toBe('unspecified');
     expect(ret('You may keep your files for 30 days after termination.')).toBe('unspecified');
-    expect(ret('We retain your personal data for 1 year after the consent was granted or from the last use of our services.')).toBe('unspecified');
+    expect(ret('We keep your contact details for 2 years after you opt in or from your last purchase.')).toBe('unspecified');
+  });
+});
+
+describe('return_or_destroy_on_termination: keeping that is not the data going (review of the rule)', () => {
+  it('records the vendor keeps for the law, taxes, fraud or disputes after the end are a retention duty, not a deletion', () => {
+    expect(ret('We keep records of our correspondence with you for 6 years after your account is closed.')).toBe('unspecified');
+    expect(ret('We retain your information for 7 years after termination for tax purposes.')).toBe('unspecified');
+    expect(ret('Billing records are retained for 10 years after the end of the contract.')).toBe('unspecified');
+    expect(ret('We retain certain information for 3 years after your account is closed to comply with our legal obligations.')).toBe('unspecified');
+    expect(ret('We keep log data for 12 months after termination.')).toBe('unspecified');
+  });
+  it('the data itself kept for a period, with the law only as an exception, still goes', () => {
+    expect(ret('We will store your files for up to 30 days after the termination of the agreement, unless the law requires us to keep them longer.')).toBe('yes');
+  });
+  it('a period followed by keeping with no end is no deletion', () => {
+    expect(ret('We keep your data for 30 days after termination and thereafter for as long as we deem necessary.')).not.toBe('yes');
+    expect(ret('We retain your content for 90 days after you close your account, and afterwards for as long as we have a business need.')).not.toBe('yes');
   });
 });
 
@@ -68,6 +85,11 @@ describe('offshore_processing: the user moving its own data', () => {
     expect(off('We store your data in India.')).toBe('yes');
     expect(off('When you upload files, we store them in India.')).toBe('yes');
   });
+  it('the vendor\'s storing after the user\'s act, in a relative clause or a clause of its own, is the vendor\'s', () => {
+    expect(off('Content you upload is stored in Ireland.')).toBe('yes');
+    expect(off('Users may upload content, which is stored on servers in Germany.')).toBe('yes');
+    expect(off('If you upload a video, the video will be processed in India by a support team.')).toBe('yes');
+  });
 });
 
 describe('audio_or_recording_retention_days: two periods coordinated', () => {
@@ -79,6 +101,12 @@ describe('audio_or_recording_retention_days: two periods coordinated', () => {
   it('two periods that are both of recordings: the longest', () => {
     expect(audio('We retain audio recordings for 30 days and video recordings for 90 days.')).toBe(90);
     expect(audio('We keep audio recordings for 90 days and call recordings for 30 days.')).toBe(90);
+  });
+  it('a second period that points back to the recordings, or that is no noun of its own, is theirs', () => {
+    expect(audio('We keep call recordings for 30 days and then archive them for 12 months.')).toBe(360);
+    expect(audio('We retain call recordings for 30 days and in some cases for 12 months.')).toBe(360);
+    expect(audio('We retain recordings for 30 days, and backups of them for 90 days.')).toBe(90);
+    expect(audio('We store voice recordings for 6 months and the associated metadata for 2 years.')).toBe(180);
   });
 });
 
