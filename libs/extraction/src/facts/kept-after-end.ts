@@ -14,9 +14,9 @@ const REACH = 60;
 // end is a retention duty, not the customer's data going (OTA labels: membership data kept 7 years for bookkeeping
 // after termination, data kept after closure for legal duties, stay unspecified).
 const RECORDS_KEPT = /\b(?:billing|invoices?|invoicing|transactions?|transactional|payments?|purchases?|tax|accounting|bookkeeping|financial|logs?|audit|correspondence|complaints?|(?:support )?tickets?)\b|\brecords? of\b|\bcommunications? with (?:you|us)\b|\b(?:certain|some|limited|specific)\s+(?:[\w-]+\s+)?(?:data|information|details|records|content)\b/i;
-// Keeping for the law, taxes, fraud or disputes ("for tax purposes", "to comply with our legal obligations"): the period
-// is a duty to keep, not a promise to delete.
-const KEPT_FOR_DUTY = /\bfor\s+(?:our\s+|the\s+)?(?:tax|accounting|bookkeeping|legal|regulatory|compliance|audit|statutory|fraud[- ]prevention|security)\s+(?:purposes|reasons|obligations|requirements)\b|\bto (?:comply with|meet|fulfil|fulfill|satisfy)\s+(?:our\s+|any\s+|the\s+)?(?:applicable\s+)?(?:tax|accounting|legal|regulatory|statutory|compliance)\b|\b(?:as |where )?(?:required|mandated) by (?:applicable )?laws?\b|\blegal holds?\b|\bto (?:prevent|detect|investigate) (?:fraud|abuse)\b|\b(?:resolve|settle) disputes\b|\blegal claims\b/i;
+// Keeping for the law, taxes, fraud or disputes ("for tax purposes", "to comply with our legal obligations", French "à
+// des fins de preuve", "obligations légales"): the period is a duty to keep, not a promise to delete.
+const KEPT_FOR_DUTY = /\bfor\s+(?:our\s+|the\s+)?(?:tax|accounting|bookkeeping|legal|regulatory|compliance|audit|statutory|fraud[- ]prevention|security)\s+(?:purposes|reasons|obligations|requirements)\b|\bto (?:comply with|meet|fulfil|fulfill|satisfy)\s+(?:our\s+|any\s+|the\s+)?(?:applicable\s+)?(?:tax|accounting|legal|regulatory|statutory|compliance)\b|\b(?:as |where )?(?:required|mandated) by (?:applicable )?laws?\b|\blegal holds?\b|\bto (?:prevent|detect|investigate) (?:fraud|abuse)\b|\b(?:resolve|settle|handle|address)\s+(?:any\s+|possible\s+|potential\s+)?disputes\b|\blegal claims\b|(?<![\p{L}])à des fins (?:de preuve|probatoires|comptables|fiscales|légales)(?![\p{L}])|\bobligations? (?:légales?|comptables|fiscales)(?![\p{L}])/iu;
 // An exception after the keeping ("unless the law requires us to keep them longer") leaves the period the data's own.
 const EXCEPTION = /\b(?:unless|except|save (?:where|as)|other than)\b/i;
 // A passive's subject is what is kept ("Billing records are retained for …").

@@ -59,6 +59,8 @@ describe('return_or_destroy_on_termination: keeping that is not the data going (
     expect(ret('Billing records are retained for 10 years after the end of the contract.')).toBe('unspecified');
     expect(ret('We retain certain information for 3 years after your account is closed to comply with our legal obligations.')).toBe('unspecified');
     expect(ret('We keep log data for 12 months after termination.')).toBe('unspecified');
+    expect(ret('We retain your data for 6 months after your account is closed in order to handle any disputes.')).toBe('unspecified');
+    expect(ret('Vos données sont conservées 3 ans à compter de la fin du contrat à des fins de preuve.')).toBe('unspecified');
   });
   it('the data itself kept for a period, with the law only as an exception, still goes', () => {
     expect(ret('We will store your files for up to 30 days after the termination of the agreement, unless the law requires us to keep them longer.')).toBe('yes');
@@ -111,10 +113,12 @@ describe('audio_or_recording_retention_days: two periods coordinated', () => {
 });
 
 describe('French durations in words', () => {
-  it('reads the number words up to sixty, not the last word of a compound', () => {
+  it('reads the number words up to sixty, and a compound whole, not its last word', () => {
     expect(findDurationsFr('conservées vingt ans').map((d) => d.days)).toEqual([7300]);
     expect(findDurationsFr('pendant treize mois').map((d) => d.days)).toEqual([390]);
-    expect(findDurationsFr('pendant dix-huit mois').map((d) => d.days)).toEqual([]);
+    expect(findDurationsFr('pendant dix-huit mois').map((d) => d.days)).toEqual([540]);
+    expect(findDurationsFr('conservés trente-six mois').map((d) => d.days)).toEqual([1080]);
+    expect(findDurationsFr('sous quatre-vingt-dix jours').map((d) => d.days)).toEqual([90]);
     expect(findDurationsFr('de 12-18 mois').map((d) => d.days)).toEqual([540]);
   });
 });
