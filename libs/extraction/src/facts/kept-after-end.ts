@@ -1,7 +1,7 @@
 import { findDurations, findDurationsFr } from '../text/numbers.js';
 
-// A lower bound is no end: "kept for at least 5 years after termination" may be kept for ever.
-const LOWER_BOUND = /\b(?:at least|a minimum of|minimum of|minimum|no less than|not less than|au moins|au minimum)\s*(?:\w+\s+){0,2}$/i;
+// A lower bound is no end: "kept for at least 5 years after termination", "for more than 5 years" may be kept for ever.
+const LOWER_BOUND = /\b(?:at least|a minimum of|minimum of|minimum|no less than|not less than|more than|longer than|in excess of|au moins|au minimum|plus de)\s*(?:\w+\s+){0,2}$/i;
 // What the period runs from: "after", "from", "following" the end; French "après", "à compter de", "suivant".
 const RUNS_FROM = /^\s*(?:\)\s*)?(?:after|from|following|of|après|apres|suivant|(?<![\p{L}])à compter de)(?![\p{L}])/iu;
 // A period from the last activity is a ceiling for inactive accounts, not one from the account's end (OTA Myspace label:

@@ -46,6 +46,7 @@ describe('return_or_destroy_on_termination: kept for a stated period after the e
   });
   it('not a lower bound, an option, the customer\'s keeping, or a period that runs from something else', () => {
     expect(ret('We retain your data for at least 5 years after you close your account.')).toBe('unspecified');
+    expect(ret('We retain your data for more than 5 years after you close your account.')).toBe('unspecified');
     expect(ret('We may retain your data for 30 days after termination.')).toBe('unspecified');
     expect(ret('You may keep your files for 30 days after termination.')).toBe('unspecified');
     expect(ret('We keep your contact details for 2 years after you opt in or from your last purchase.')).toBe('unspecified');
