@@ -40,9 +40,11 @@ function placeDataMovesTo(v: string): RegExpExecArray | null {
   return null;
 }
 // The user moving its own data ("if you store content in India", "you may choose to host your files in Germany"): the
-// user's act, not the vendor sending data abroad. Not when the vendor acts after it ("when you upload files, we store
-// them in India").
-const USERS_OWN_MOVE = /(?:^|\W)(?:you|users?|customers?)\s+(?:(?:may|can|might|also|choose|chooses|decide|decides|elect|elects|wish|want|to)\s+){0,3}(?:store|stores|upload|uploads|host|hosts|send|sends|transfer|transfers|save|saves|keep|keeps|put|puts|move|moves)\b(?:(?!\b(?:we|it|they|our)\b)[^.;]){0,80}$/i;
+// user's act, not the vendor sending data abroad. Only when the user's verb reaches the place: not when the vendor acts
+// after it ("when you upload files, we store them in India"), nor a passive, a relative clause or a clause of its own
+// between them ("content you upload is stored in Ireland", "users upload content, which is stored in Germany", "if you
+// upload a video, the video will be processed in India").
+const USERS_OWN_MOVE = /(?:^|\W)(?:you|users?|customers?)\s+(?:(?:may|can|might|also|choose|chooses|decide|decides|elect|elects|wish|want|to)\s+){0,3}(?:store|stores|upload|uploads|host|hosts|send|sends|transfer|transfers|save|saves|keep|keeps|put|puts|move|moves)\b(?:(?!\b(?:we|it|they|our|which|that|who|where|is|are|was|were|be|been|being)\b)[^.;,]){0,80}$/i;
 const YES: RegExp[] = [
   // "in the United States, Ireland and Singapore": a foreign place in a list that starts with the US.
   new RegExp(String.raw`\b(?:in|within)\s+(?:the\s+)?(?:united states|u\.s\.|usa)(?:,\s*|\s+and\s+|\s+or\s+)(?:[a-z]{2,20}(?: [a-z]{2,20})?(?:,\s*|\s+and\s+|\s+or\s+)){0,3}${FOREIGN}\b`, 'i'),

@@ -149,7 +149,12 @@ function titleRow(cells: Cell[]): boolean {
 
 // "… recordings for 30 days and transcripts for 90 days": after a first period, a coordinator and another noun take the
 // next period for themselves. Not when that noun is recordings again ("… and video recordings for 90 days").
-const ANOTHER_NOUN_FOR = /^[^.;]{0,30}?\b(?:and|or|while|whereas)\s+((?:[\w'’-]+\s+){1,4}?)(?:(?:is|are|will be|may be)\s+(?:kept|retained|stored|held|deleted)\s+)?(?:for|up to|within)\s*$/i;
+const NOUN_FOR = String.raw`[^.;]{0,30}?\b(?:and|or|while|whereas)\s+((?:[\w'’-]+\s+){1,4}?)(?:(?:is|are|will be|may be)\s+(?:kept|retained|stored|held|deleted)\s+)?(?:for|up to|within)`;
+const ANOTHER_NOUN_FOR = new RegExp(String.raw`^${NOUN_FOR}\s*$`, 'i');
+// Words that are no noun of another thing: a pronoun for the recordings ("and then archive them for 12 months",
+// "backups of them"), or a phrase opening with an adverb or preposition ("and in some cases for 12 months").
+const NOT_ANOTHER_NOUN = /\b(?:them|it|they|these|those|such)\b|^(?:then|thereafter|afterwards|later|in|on|at|where|when|if|unless|after|until|only|also|sometimes|occasionally|up)\b/i;
+const anotherNoun = (words: string) => !RECORDING.test(words) && !NOT_ANOTHER_NOUN.test(words);
 
 /** Whether the period at `at` follows an earlier period and belongs to a noun coordinated after it, not to recordings. */
 function periodOfAnother(v: string, at: number): boolean {
@@ -157,12 +162,12 @@ function periodOfAnother(v: string, at: number): boolean {
   const earlier = [...findDurations(before), ...findDurationsFr(before)].pop();
   if (!earlier) return false;
   const m = ANOTHER_NOUN_FOR.exec(before.slice(earlier.index + earlier.length));
-  return m !== null && !RECORDING.test(m[1]);
+  return m !== null && anotherNoun(m[1]);
 }
 
 // "… transcripts for 90 days and call recordings for 30 days": the recordings named after the period, with a period of
 // their own, leave the first one to the noun before it.
-const RECORDINGS_AFTER = /^[^.;]{0,30}?\b(?:and|or|while|whereas)\s+((?:[\w'’-]+\s+){1,4}?)(?:(?:is|are|will be|may be)\s+(?:kept|retained|stored|held|deleted)\s+)?(?:for|up to|within)\s/i;
+const RECORDINGS_AFTER = new RegExp(String.raw`^${NOUN_FOR}\s`, 'i');
 function periodBeforeRecordings(v: string, a: number, b: number): boolean {
   const m = RECORDINGS_AFTER.exec(v.slice(b));
   if (!m || !RECORDING.test(m[1])) return false;

@@ -50,6 +50,8 @@ const KEPT_BEYOND = /\b(?:afterwards?|thereafter|after that|even after|for longe
 const LATER_OF = /\bwhichever (?:is|comes) (?:the )?(?:longer|later|greater)\b/i;
 const OPEN_OTHER_END = /\bas long as (?:(?:is|it is|may be|we consider|we deem) )?(?:reasonably |strictly )?(?:necessary|needed|required)\b|\bfor (?:our |its |the )?(?:legitimate )?(?:legal|compliance|business|security|regulatory)(?:,? (?:and |or )?(?:legal|compliance|business|security|regulatory))* (?:purposes|needs|reasons)\b/i;
 const keptBeyond = (tail: string) => KEPT_BEYOND.test(tail) || (LATER_OF.test(tail) && OPEN_OTHER_END.test(tail));
+// Keeping that goes on with no end after a stated period, unless the tail deletes ("… and thereafter deleted").
+const keptOn = (tail: string) => ((OPEN_ENDED.test(tail) && !LEGAL_RETENTION.test(tail)) || keptBeyond(tail)) && !/\b(?:delet|destr|eras|purg|anonymi)/i.test(tail);
 // A retention the law or a legal obligation requires is bounded by it, not open-ended ("we may retain certain
 // information as required by law").
 const LEGAL_RETENTION = /\b(?:required|permitted|obliged|obligated) (?:by|under) (?:applicable )?laws?\b|\blegal (?:obligations?|requirements?)\b|\bcomply with\b/i;
@@ -161,8 +163,13 @@ function readClause(c: Clause, deletes: Hit[], retains: Hit[], introSubject: Hit
   // Keeping with no end counts only when the vendor itself keeps data (not "copies may still be accessible").
   for (const r of retains) {
     // Kept for a stated period after the end ("kept for 36 months after the deactivation of an account"): a delayed
-    // deletion, by the vendor or impersonally ("… is kept"), not by the customer.
-    if (scope !== 'periods' && !negated(c, r) && actsOnData(c, r) && byVendor(c, r, introSubject) && modality(c, r) !== 'may' && keptForPeriodAfterEnd(c.view, r.end, speaksOfEnd)) return { value: 'yes', confidence: 0.75 };
+    // deletion, by the vendor or impersonally ("… is kept"), not by the customer. Read to the sentence's end (a purpose
+    // such as "for tax purposes" may stand after the clause), and not when keeping goes on after the period ("and
+    // thereafter for as long as we deem necessary").
+    if (scope !== 'periods' && !negated(c, r) && actsOnData(c, r) && byVendor(c, r, introSubject) && modality(c, r) !== 'may') {
+      const rest = c.sentence.view.slice(c.start - c.sentence.start);
+      if (keptForPeriodAfterEnd(rest, r.start, r.end, speaksOfEnd) && !keptOn(rest.slice(r.end))) return { value: 'yes', confidence: 0.75 };
+    }
     // "We may, in our sole discretion, terminate your use … or remove any content stored on it": a sanction's discretion,
     // not keeping data without end.
     if (negated(c, r) || scope === 'periods' || !actsOnData(c, r) || agentOf(c, r)?.kind !== 'vendor' || SANCTION.test(c.sentence.view)) continue;

@@ -38,55 +38,67 @@ describe('sentence ends after accented words', () => {
   });
 });
 
-describe('return_or_destroy_on_termination: kept for a stated period after the end', () => {
-  it('data kept a number of months or years after the account or contract ends is a delayed deletion', () => {
-    expect(ret('Profile data is kept for 36 months after the deactivation of an account.')).toBe('yes');
-    expect(ret('We will store customer data for up to 30 days after the termination of the agreement.')).toBe('yes');
-    expect(ret('Les données de profil sont conservées 36 mois après la désactivation d’un compte.')).toBe('yes');
-  });
-  it('not a lower bound, an option, the customer\'s keeping, or a period that runs from something else', () => {
-    expect(ret('We retain your data for at least 5 years after you close your account.')).toBe('unspecified');
-    expect(ret('We may retain your data for 30 days after termination.')).toBe('unspecified');
-    expect(ret('You may keep your files for 30 days after termination.')).toBe('unspecified');
-    expect(ret('We retain your personal data for 1 year after the consent was granted or from the last use of our services.')).toBe('unspecified');
-  });
-});
+// [text, value, why]: one row per wording, each with its reason (tables rather than lists of expects).
+type Row = [string, unknown, string];
+const rows = (cases: Row[], read: (text: string) => unknown) =>
+  it.each(cases)('%s → %p (%s)', (text, value) => expect(read(text)).toEqual(value));
 
-describe('return_or_destroy_on_termination: a ceiling from the last activity', () => {
-  it('data of inactive accounts kept up to a period from the last activity is no end of the account', () => {
-    expect(ret('Data for inactive accounts is stored for a maximum of five years from the date of last activity.')).toBe('unspecified');
-  });
+describe('return_or_destroy_on_termination: kept for a stated period after the end', () => {
+  rows([
+    ['Profile data is kept for 36 months after the deactivation of an account.', 'yes', 'delayed deletion'],
+    ['We will store customer data for up to 30 days after the termination of the agreement.', 'yes', 'a ceiling after the end'],
+    ['Vos documents sont conservés 60 jours après la clôture de votre compte.', 'yes', 'French'],
+    ['We will store your files for up to 30 days after the termination of the agreement, unless the law requires us to keep them longer.', 'yes', 'the law only as an exception'],
+    ['We retain your data for at least 5 years after you close your account.', 'unspecified', 'a lower bound'],
+    ['We retain your data for more than 5 years after you close your account.', 'unspecified', 'a lower bound'],
+    ['We may retain your data for 30 days after termination.', 'unspecified', 'an option'],
+    ['You may keep your files for 30 days after termination.', 'unspecified', "the customer's keeping"],
+    ['We keep your contact details for 2 years after you opt in or from your last purchase.', 'unspecified', 'runs from something else'],
+    ['Data for inactive accounts is stored for a maximum of five years from the date of last activity.', 'unspecified', 'a ceiling from the last activity'],
+    ['We keep records of our correspondence with you for 6 years after your account is closed.', 'unspecified', "the vendor's own records"],
+    ['Billing records are retained for 10 years after the end of the contract.', 'unspecified', "the vendor's own records"],
+    ['We keep log data for 12 months after termination.', 'unspecified', "the vendor's own records"],
+    ['We retain your information for 7 years after termination for tax purposes.', 'unspecified', 'a duty to keep'],
+    ['We retain certain information for 3 years after your account is closed to comply with our legal obligations.', 'unspecified', 'a part of the data, a duty to keep'],
+    ['We retain your data for 6 months after your account is closed in order to handle any disputes.', 'unspecified', 'a duty to keep'],
+    ['Vos données sont conservées 3 ans à compter de la fin du contrat à des fins de preuve.', 'unspecified', 'a duty to keep, French'],
+    ['We keep your data for 30 days after termination and thereafter for as long as we deem necessary.', 'no', 'kept on with no end'],
+    ['We retain your content for 90 days after you close your account, and afterwards for as long as we have a business need.', 'unspecified', 'kept on after the period'],
+  ], ret);
 });
 
 describe('offshore_processing: the user moving its own data', () => {
-  const off = (text: string) => factOf('offshore_processing', `Acme Inc. is a Delaware corporation. ${text}`);
-  it('the user storing or hosting content in a foreign place is not the vendor sending data there', () => {
-    expect(off('If you store content in India, it is subject to local law.')).toBe('unspecified');
-    expect(off('You may choose to host your data in Germany.')).toBe('unspecified');
-  });
-  it('the vendor storing it there is, even after the user\'s own act', () => {
-    expect(off('We store your data in India.')).toBe('yes');
-    expect(off('When you upload files, we store them in India.')).toBe('yes');
-  });
+  rows([
+    ['If you store content in India, it is subject to local law.', 'unspecified', "the user's own move"],
+    ['You may choose to host your data in Germany.', 'unspecified', "the user's own move"],
+    ['We store your data in India.', 'yes', "the vendor's storing"],
+    ['When you upload files, we store them in India.', 'yes', "the vendor acting after the user's act"],
+    ['Content you upload is stored in Ireland.', 'yes', 'a passive after the user\'s verb'],
+    ['Users may upload content, which is stored on servers in Germany.', 'yes', 'a relative clause'],
+    ['If you upload a video, the video will be processed in India by a support team.', 'yes', 'a clause of its own'],
+  ], (text) => factOf('offshore_processing', `Acme Inc. is a Delaware corporation. ${text}`));
 });
 
 describe('audio_or_recording_retention_days: two periods coordinated', () => {
-  const audio = (text: string) => factOf('audio_or_recording_retention_days', text);
-  it('the period of another noun coordinated with the recordings is not theirs, before or after them', () => {
-    expect(audio('We keep call recordings for 30 days and transcripts for 90 days.')).toBe(30);
-    expect(audio('We keep transcripts for 90 days and call recordings for 30 days.')).toBe(30);
-  });
-  it('two periods that are both of recordings: the longest', () => {
-    expect(audio('We retain audio recordings for 30 days and video recordings for 90 days.')).toBe(90);
-    expect(audio('We keep audio recordings for 90 days and call recordings for 30 days.')).toBe(90);
-  });
+  rows([
+    ['We keep call recordings for 30 days and transcripts for 90 days.', 30, "another noun's period after"],
+    ['We keep transcripts for 90 days and call recordings for 30 days.', 30, "another noun's period before"],
+    ['We retain audio recordings for 30 days and video recordings for 90 days.', 90, 'both of recordings: the longest'],
+    ['We keep audio recordings for 90 days and call recordings for 30 days.', 90, 'both of recordings: the longest'],
+    ['We keep call recordings for 30 days and then archive them for 12 months.', 360, 'a pronoun for the recordings'],
+    ['We retain call recordings for 30 days and in some cases for 12 months.', 360, 'no noun of its own'],
+    ['We retain recordings for 30 days, and backups of them for 90 days.', 90, 'copies of the recordings'],
+    ['We store voice recordings for 6 months and the associated metadata for 2 years.', 180, 'another noun'],
+  ], (text) => factOf('audio_or_recording_retention_days', text));
 });
 
 describe('French durations in words', () => {
-  it('reads the number words up to sixty, not the last word of a compound', () => {
+  it('reads the number words up to sixty, and a compound whole, not its last word', () => {
     expect(findDurationsFr('conservées vingt ans').map((d) => d.days)).toEqual([7300]);
     expect(findDurationsFr('pendant treize mois').map((d) => d.days)).toEqual([390]);
-    expect(findDurationsFr('pendant dix-huit mois').map((d) => d.days)).toEqual([]);
+    expect(findDurationsFr('pendant dix-huit mois').map((d) => d.days)).toEqual([540]);
+    expect(findDurationsFr('conservés trente-six mois').map((d) => d.days)).toEqual([1080]);
+    expect(findDurationsFr('sous quatre-vingt-dix jours').map((d) => d.days)).toEqual([90]);
     expect(findDurationsFr('de 12-18 mois').map((d) => d.days)).toEqual([540]);
   });
 });

@@ -85,16 +85,29 @@ const FR_SMALL: Record<string, number> = {
   quinze: 15, seize: 16, vingt: 20, trente: 30, quarante: 40, cinquante: 50, soixante: 60,
 };
 const FR_UNIT: Record<string, string> = { jour: 'day', jours: 'day', semaine: 'week', semaines: 'week', mois: 'month', an: 'year', ans: 'year', année: 'year', années: 'year', heure: 'hour', heures: 'hour' };
-// Not the last word of a compound ("dix-huit mois" is not "huit mois"): no hyphen before a number word (a range of
-// digits, "12-18 mois", still reads its upper end).
+// A compound reads whole, never its last word alone ("dix-huit mois" is 18 months, not "huit mois"): the words joined by
+// hyphens, "et" between them ("vingt-et-un"), "quatre-vingt(s)" eighty. A range of digits ("12-18 mois") still reads its
+// upper end.
 // The unit is followed by no letter: "\b" does not close a word ending in "é" or "è" ("années") for a non-Unicode pattern.
-const FR_DURATION_RE = new RegExp(String.raw`(?<![\p{L}\d])(\d{1,4}|(?<!-)(?:${Object.keys(FR_SMALL).join('|')}))\s+(jours?|semaines?|mois|ans?|années?|heures?)(?![\p{L}])`, 'giu');
+const FR_WORD = String.raw`(?:${[...Object.keys(FR_SMALL), 'vingts'].join('|')})`;
+const FR_DURATION_RE = new RegExp(String.raw`(?<![\p{L}\d])(\d{1,4}|(?<!-)${FR_WORD}(?:-(?:et-)?${FR_WORD})*)\s+(jours?|semaines?|mois|ans?|années?|heures?)(?![\p{L}])`, 'giu');
+
+/** The value of a French number in words, compounds included ("trente-six" 36, "quatre-vingt-dix" 90). */
+function frenchNumber(words: string): number {
+  let n = 0;
+  for (const w of words.toLowerCase().split('-')) {
+    if (w === 'et') continue;
+    if (w.startsWith('vingt') && n === 4) n = 80;
+    else n += FR_SMALL[w] ?? FR_SMALL[w.slice(0, -1)]; // "vingts" is "vingt"
+  }
+  return n;
+}
 
 /** All French durations in `s`, in calendar days (the same conversions as {@link findDurations}). */
 export function findDurationsFr(s: string): Duration[] {
   const out: Duration[] = [];
   for (const m of s.matchAll(FR_DURATION_RE)) {
-    const n = /^\d/.test(m[1]) ? Number(m[1]) : FR_SMALL[m[1].toLowerCase()];
+    const n = /^\d/.test(m[1]) ? Number(m[1]) : frenchNumber(m[1]);
     const unit = FR_UNIT[m[2].toLowerCase()];
     out.push({ days: toDays(n, unit, ''), index: m.index, length: m[0].length, unit });
   }
