@@ -48,7 +48,8 @@ export const SELF_INTRODUCTION: { re: RegExp; needs: string[] }[] = [
     re: new RegExp(String.raw`(?:^(?:[-*•]\s+)?|\b(?:and|with|by)\s+)(${CAP_WORDS}(?:,?\s+(?:${LEGAL})\.?)?),?\s+(?:the|as)\s+(?:owner|operator|provider|publisher|controller)\b[^.,;]{0,30}\s+of\s+(?:this|the)\s+(?:[Ww]ebsite|[Ss]ite|[Aa]pp|[Aa]pplication|[Pp]latform|[Ss]ervices?)\b`, 'gu'),
     needs: ['owner', 'operator', 'provider', 'publisher', 'controller'],
   },
-  { re: new RegExp(String.raw`\b(?:websites?|apps?|services|platform|site)\b[^.;]{0,60}\b(?:operated|owned|offered) by (${CAP_WORDS}(?:,?\s+(?:${LEGAL})\.?)?)`, 'gu'), needs: ['operated by ', 'owned by ', 'offered by '] },
+  // Not "services on the Services, such as those offered by A": "those" stands for other services, not the document's.
+  { re: new RegExp(String.raw`\b(?:websites?|apps?|services|platform|site)\b[^.;]{0,60}\b(?<!\bthose\s+)(?:operated|owned|offered) by (${CAP_WORDS}(?:,?\s+(?:${LEGAL})\.?)?)`, 'gu'), needs: ['operated by ', 'owned by ', 'offered by '] },
   // "Savetz Publishing takes online privacy very seriously.", "The Reach Group GmbH takes the protection of your data
   // very seriously.": the subject opening a sentence that vows to protect privacy is the author (only the author vows
   // for its own practices; a provider it uses is described, not speaking).

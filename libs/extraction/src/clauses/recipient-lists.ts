@@ -66,7 +66,11 @@ export const RECIPIENT_INTRO = new RegExp(
     // providers, you can use their individual opt-out mechanisms:". "Our" makes them the vendor's providers, and an
     // opt-out from a party is from its collecting the user's data; industry opt-out pages ("the DAA", "the NAI") are
     // introduced without "our providers" and stay out.
-    String.raw`\bour\s+(?:[\p{L}-]+,?\s+(?:and\s+|or\s+)?){0,5}(?:service\s+providers|providers|vendors|partners)\b[^.:]{0,160}\bopt(?:[- ]?outs?\b|\s+out\b)[^.:]{0,80}:\s*$`,
+    // The opt-outs must be the providers' own ("their tracking technologies", "their individual opt-out mechanisms"): an
+    // intro sending the user elsewhere to opt out of them ("Our advertising partners may participate in associations
+    // that provide simple ways to opt out …, which you can access at:", "… in your browser settings:") lists the
+    // industry pages, browsers or devices where that is done, not the providers.
+    String.raw`\bour\s+(?:[\p{L}-]+,?\s+(?:and\s+|or\s+)?){0,5}(?:service\s+providers|providers|vendors|partners)\b(?=[^.:]*\btheir\b)(?![^.:]*\b(?:associations?|alliances?|industry|self-regulatory|browsers?|devices?|settings)\b)[^.:]{0,160}\bopt(?:[- ]?outs?\b|\s+out\b)[^.:]{0,80}:\s*$`,
     // A verb of passing data on, anywhere, pointing at the list: "your data may be shared with any of the ad technology providers listed below".
     String.raw`\b(?:share[sd]?|shared|disclose[sd]?|transferr?ed|transmitted)\b[^.]{0,60}\b(?:with|to)\b[^.]{0,100}\b(?:below|following|listed|table)\b`,
     // A verb of passing data on whose object is the list: "we share your information with:", "disclosed to the following".

@@ -2,6 +2,7 @@ import type { Block, Row } from '../clauses/structure.js';
 import { cellsOf, isListItem, ITEM_MARKER, isRunInTitle, isTableRow, isTitleParagraph, runInBlock } from '../clauses/structure.js';
 import type { ListContext } from '../clauses/list-context.js';
 import { listContext } from '../clauses/list-context.js';
+import { POLICY_WORDS } from '../clauses/vocabulary.js';
 import type { Sentence } from '../text/sentences.js';
 import type { FactContext } from './fact-context.js';
 import { BRAND_SHAPE, common, HAS_SUFFIX, NAME_AT, NOT_A_NAME, readLead } from './subprocessor-names.js';
@@ -42,17 +43,34 @@ export function isCategoryList(block: Block): boolean {
 function optedOutProduct(ctx: FactContext, s: Sentence, lead: string, leadEnd: number): { name: string; s: Sentence; at: number } | undefined {
   for (let i = s.index; i < ctx.sentences.length && ctx.sentences[i].paragraph === s.paragraph; i++) {
     const x = ctx.sentences[i];
+    // The next entry of the list speaks of its own party ("- **Google Analytics**: To opt out of …" after "- **Google**: …").
+    if (x !== s && (isListItem(x) || isTableRow(x))) break;
     const from = x === s ? leadEnd : 0;
     const m = OPTED_OUT_OF.exec(x.view.slice(from));
     if (!m) continue;
     const after = from + m.index + m[0].length;
     const n = NAME_AT.exec(x.view.slice(after));
-    return n && n[1].startsWith(`${lead} `) ? { name: n[1], s: x, at: after + n[0].indexOf(n[1]) } : undefined;
+    // "To opt out of Microsoft Personalized Advertising", "… of Google Ads Settings": a setting or mode of the brand's
+    // advertising, not a product of it; the opt-out is at the brand.
+    if (!n || !n[1].startsWith(`${lead} `) || AD_SETTING.test(n[1].slice(lead.length))) return undefined;
+    return { name: n[1], s: x, at: after + n[0].indexOf(n[1]) };
   }
   return undefined;
 }
 const OPTED_OUT_OF = /\bopt(?:[- ]?out|\s+out)\s+(?:of|from)\s+/i;
 const OPT_OUT_OPENING = /^(?:\*\*|__)?opt[- ]?out\s+(?:of|from)\s+(?=\S)/i;
+// Words of an advertising setting or mode rather than of a product's name.
+const AD_SETTING = /\b(?:personali[sz](?:ed|ation)|interest-based|targeted|tailored|behaviou?ral|settings|preferences|choices|controls|features)\b/i;
+
+/**
+ * Whether what an entry opening "Opt Out of …" opts out of is an act, not a party ("Opt Out of Sale or Sharing", "Opt
+ * Out of Targeted Advertising", "Opt Out of Personalized Ads"): its first word is a word of the policies' vocabulary or an
+ * ordinary word of the document, or a participle or gerund ("Targeted", "Sharing"); a party's name opens with its brand.
+ */
+function optsOutOfAct(ctx: FactContext, object: string): boolean {
+  const w = /^(?:\*\*|__)?([\p{L}-]+)/u.exec(object)?.[1];
+  return w === undefined || POLICY_WORDS.has(w.toLowerCase()) || common(ctx, w) || /^\p{Lu}\p{Ll}{3,}(?:ed|ing)$/u.test(w);
+}
 
 /** A list item or table row under a provider heading or intro: its lead name (first cell of a row). */
 export function readItem(ctx: FactContext, s: Sentence, add: (raw: string, s: Sentence, at: number) => void): void {
@@ -77,7 +95,10 @@ export function readItem(ctx: FactContext, s: Sentence, add: (raw: string, s: Se
   // The item's marker, then Markdown emphasis around a lead name ("* **Stripe**: payment processing").
   // An entry of a list of opt-out links opens with the act ("Opt Out of Google Analytics: https://…"): its entity is what
   // the user opts out of.
-  const body = v.replace(ITEM_MARKER, '').replace(OPT_OUT_OPENING, '').replace(/^(?:\*\*|__|\*|_)(?=[\p{Lu}0-9])/u, '');
+  const item = v.replace(ITEM_MARKER, '');
+  const opening = OPT_OUT_OPENING.exec(item);
+  if (opening && optsOutOfAct(ctx, item.slice(opening[0].length))) return;
+  const body = item.replace(OPT_OUT_OPENING, '').replace(/^(?:\*\*|__|\*|_)(?=[\p{Lu}0-9])/u, '');
   const title = titleLine(ctx.text, s, body);
   // A title line of ordinary words of the document ("Payment Processing  ⏎ We use Quillpay to …") names the kind of
   // service the item describes, not its provider: the provider is in the description, read as a sentence about it

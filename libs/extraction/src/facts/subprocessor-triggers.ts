@@ -1,5 +1,4 @@
-import { NON_SOCIAL_PLUGIN_PURPOSE, NOT_RECIPIENT, PROVIDER_NOUN, SOCIAL_NETWORK } from '../clauses/vocabulary.js';
-import { SOCIAL_HEADING } from './subprocessor-patterns.js';
+import { NOT_RECIPIENT, PROVIDER_NOUN } from '../clauses/vocabulary.js';
 import { mayMatch } from '../text/keyword-gate.js';
 import { negationBefore } from '../clauses/negation.js';
 
@@ -93,8 +92,8 @@ function sentenceCaseKind(v: string, at: number, kind: string, isLowerWord: ((w:
 const TITLE_WORDS_BEFORE = /(?:\p{Lu}\p{Ll}+\s+){0,2}$/u;
 
 /** `owner`: the sentence whose view `v` is, if any (its keyword scan is shared with other readers). */
-export function triggers(v: string, vendor: RegExp, hasNoun: boolean, owner?: object): { at: number; strong: boolean; clause?: string }[] {
-  const out: { at: number; strong: boolean; clause?: string }[] = [];
+export function triggers(v: string, vendor: RegExp, hasNoun: boolean, owner?: object): Trigger[] {
+  const out: Trigger[] = [];
   // AFTER_NOUN starts with a provider noun: without one in the sentence it cannot match.
   for (const re of hasNoun ? [AFTER_NOUN, AFTER_VERB] : [AFTER_VERB]) {
     re.lastIndex = 0;
@@ -130,12 +129,26 @@ export function triggers(v: string, vendor: RegExp, hasNoun: boolean, owner?: ob
       const inside = re === AFTER_NOUN && open >= 0 && open > v.lastIndexOf(')', m.index) && m.index - open < 60;
       const paren = re === AFTER_NOUN && (m[0].includes('(') || inside);
       const cut = inside && !m[0].includes('(') ? open : m.index + m[0].indexOf('(');
-      out.push({ at: m.index + m[0].length, strong: re === AFTER_NOUN, ...(paren ? { clause: v.slice(Math.max(0, v.lastIndexOf(';', cut) + 1), cut) } : {}) });
+      // "Analytics services on the Services, such as those of A and B": services met on the vendor's site are its providers
+      // only when the clause has the vendor use them or pass them data; "Your use of third-party services on the Site, such
+      // as A", "the privacy practices of third-party services on the Services, such as A" name services the user meets there.
+      const site = re === AFTER_NOUN && !paren ? ON_SITE_EXAMPLES.exec(m[0]) : null;
+      const clause = paren ? v.slice(Math.max(0, v.lastIndexOf(';', cut) + 1), cut) : site ? v.slice(Math.max(0, v.lastIndexOf(';', m.index) + 1), m.index + site.index) : undefined;
+      out.push({ at: m.index + m[0].length, strong: re === AFTER_NOUN, ...(clause !== undefined ? { clause } : {}), ...(site ? { byVendor: true } : {}) });
       if (m[0].length === 0) re.lastIndex++;
     }
   }
   return out;
 }
+
+/** A name's position after a provider noun or verb; `clause` must say the names receive data, `byVendor`: with the vendor as the verb's subject. */
+export interface Trigger {
+  at: number;
+  strong: boolean;
+  clause?: string;
+  byVendor?: true;
+}
+const ON_SITE_EXAMPLES = /\s(?:on|in|across)\s+(?:our|its|the)\s+(?:services?|websites?|sites?|apps?|platforms?)\s*,?\s+(?:such as|including|like|e\.g\.,?)\s+(?:those\s+(?:of|offered\s+by|provided\s+by)\s+)?$/i;
 
 // A relative clause whose object is the vendor's service or platform ("that use our service", "who sign up for the platform").
 const SERVICE_AS_OBJECT = /\b(?:that|who|which)\s+(?:\w+\s+){0,2}?(?:use|uses|access|accesses|visit|visits|join|joins|sign\s+up\s+(?:for|to|on)|subscribe\s+to|buy\s+from|sell\s+on|sells\s+on)\s+(?:our|the|this)\s+(?:platform|service|services)$/i;
@@ -272,35 +285,6 @@ export function groupExamples(v: string): number[] {
     // "our affiliates … located in countries other than yours (e.g. Singapore)": the examples are of the places named last.
     if (PLACES_BETWEEN.test(m[0])) continue;
     out.push(m.index + m[0].length);
-  }
-  return out;
-}
-
-// The vendor's pages embedding a platform's social plug-ins or buttons: "This website integrates plugins from LinkedIn
-// Corporation", "we use the like buttons of the Twitter service". The subject is the vendor or its site (not the user, who
-// may install a browser plug-in from someone to opt out), and the verb is not denied (checked by the caller). "The
-// buttons of the Twitter service provided by Twitter Inc" is left to "provided by": "the X service" is a product.
-const PLUGIN_OWNER = /\b(?:we|(?:this|our)\s+(?:web\s?)?(?:site|pages?|apps?|services?)s?)\s+(?:also\s+)?(?:use|uses|integrates?|embeds?|contains?|includes?|ha(?:s|ve)\s+integrated)\s+(?:the\s+)?((?:social\s+(?:media\s+|network\s+)?)?(?:plug-?ins?|buttons?)|(?:like|share|tweet|follow)[\s-]+buttons?)\s+(?:from|of)\s+(?=\S)/gi;
-
-/**
- * Positions right after "… integrates plugins from" where the platform that receives the visit is named. Only social
- * plug-ins carry the visit to a platform that watches it: the phrase says so ("social plugins", "like buttons"), the
- * section is about social media, or the owner is a social network. Buttons to sign in, shop or pay ("buttons from Apple
- * and Google so you can sign in", "buttons from PayPal for checkout") and the site's own software ("plugins from Yoast
- * to run the shop") name no recipient.
- */
-export function pluginOwners(v: string, heading?: string): number[] {
-  if (!/lug-?in|utton/i.test(v)) return [];
-  const out: number[] = [];
-  PLUGIN_OWNER.lastIndex = 0;
-  for (let m = PLUGIN_OWNER.exec(v); m; m = PLUGIN_OWNER.exec(v)) {
-    const at = m.index + m[0].length;
-    const rest = v.slice(at);
-    // A capital must follow (checked here: the pattern is case-insensitive).
-    if (!/^\p{Lu}/u.test(rest)) continue;
-    const social = /^(?:social|like|share|tweet|follow)\b/i.test(m[1]) || (heading !== undefined && SOCIAL_HEADING.test(heading)) || SOCIAL_NETWORK.test(rest);
-    if (!social || NON_SOCIAL_PLUGIN_PURPOSE.test(rest.split(';')[0])) continue;
-    out.push(at);
   }
   return out;
 }

@@ -17,7 +17,8 @@ import { isCategoryList, noPersonalData, readItem, runInRecipient } from './subp
 import { isTrackerTable } from './subprocessor-trackers.js';
 import { oneOfProviders, providerHeading, providerProfile } from './subprocessor-profiles.js';
 import { ANONYMOUS_DATA, ROLE_APPOSITIVE, USE_VERB_BEFORE, DATA_RELATION, HEADING, LIST_LEAD, SHOUTING, STRICT_HEADING, USER_ITEMS, notSentenceName } from './subprocessor-patterns.js';
-import { deniedUse, examplesReceive, groupExamples, kindExamples, pluginOwners, triggers, vendorPassesTo } from './subprocessor-triggers.js';
+import { pluginOwners } from './subprocessor-plugin-owners.js';
+import { deniedUse, examplesReceive, groupExamples, kindExamples, triggers, vendorPassesTo } from './subprocessor-triggers.js';
 import type { NameCollector } from './subprocessor-candidates.js';
 import { nameCollector } from './subprocessor-candidates.js';
 import { readRow, readTrackerRow, readUndecided } from './subprocessor-rows.js';
@@ -241,7 +242,8 @@ function readProse(r: Reading, s: Sentence, intro: Sentence | undefined, underHe
   const userItems = intro !== undefined && USER_ITEMS.test(intro.view);
   for (const t of triggers(v, vendorAtEnd, nounHere, s)) {
     if (userItems && !t.strong) continue;
-    if (t.clause !== undefined && !examplesReceive(t.clause, entries.get(s.index)?.context.role === 'recipients', v.slice(t.at))) continue;
+    if (t.clause !== undefined && !examplesReceive(t.clause, entryOfRecipients, v.slice(t.at))) continue;
+    if (t.byVendor && !entryOfRecipients && !vendorPassesTo(t.clause ?? '', vendorAtEnd)) continue;
     // "We do not use analytics tools, such as A": the sentence denies the relation the names would be read from.
     if (deniedUse(v.slice(Math.max(0, v.lastIndexOf(';', t.at) + 1), t.at))) continue;
     // A name in quotes after a verb of using it ("we use ‘Yo Wireless’ to provide the Wi-Fi") is read inside them (not a
