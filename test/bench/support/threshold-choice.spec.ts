@@ -40,9 +40,14 @@ describe('a lowered threshold rests on the answers it adds', () => {
     // from the fact's 0.7 would add (at 0.4) are all wrong: keeping the fact's threshold is the only honest choice.
     const rows = [...at(0.9, 190, 190), ...at(0.4, 10, 0)];
     expect(chooseCell(rows, rows, prob, 0.7)).toBe(0.7);
-    // Counter-example: the same kind whose added answers are right (and outweigh the prior) is lowered.
-    const good = [...at(0.9, 190, 190), ...at(0.4, 60, 60)];
-    expect(chooseCell(good, good, prob, 0.7)).toBe(0.3);
+    // Counter-example: a kind whose added answers are right is lowered when there are enough of them to outweigh the
+    // fact's precision over all kinds between 0.4 and 0.7 (the other kinds' answers there are 60 % right): 70 right,
+    // (70 + 20 × 100/120) / 90 = 0.96; but not 20 right, (20 + 20 × 50/70) / 40 = 0.86.
+    const pooledAt = (kind: { p: number; y: 0 | 1 }[]) => [...kind, ...at(0.4, 50, 30)];
+    const good = [...at(0.9, 190, 190), ...at(0.4, 70, 70)];
+    expect(chooseCell(good, pooledAt(good), prob, 0.7)).toBe(0.3);
+    const few = [...at(0.9, 190, 190), ...at(0.4, 20, 20)];
+    expect(chooseCell(few, pooledAt(few), prob, 0.7)).toBe(0.7);
   });
 
   it('does not lower where the kind has no answer in the band it would open', () => {
