@@ -33,3 +33,32 @@ describe('threshold per kind and fact', () => {
     expect(c.find((r) => r.t === 0.5)).toMatchObject({ tp: 6, fp: 0, fn: 4, p: 1, r: 0.6 });
   });
 });
+
+describe('a lowered threshold rests on the answers it adds', () => {
+  it('does not lower the fact threshold when the answers between the two are mostly wrong', () => {
+    // 190 right answers at 0.9 carry the kind's precision kept at 0.4 to exactly 0.95, but the ten answers the lowering
+    // from the fact's 0.7 would add (at 0.4) are all wrong: keeping the fact's threshold is the only honest choice.
+    const rows = [...at(0.9, 190, 190), ...at(0.4, 10, 0)];
+    expect(chooseCell(rows, rows, prob, 0.7)).toBe(0.7);
+    // Counter-example: a kind whose added answers are right is lowered when there are enough of them to outweigh the
+    // fact's precision over all kinds between 0.4 and 0.7 (the other kinds' answers there are 60 % right): 70 right,
+    // (70 + 20 × 100/120) / 90 = 0.96; but not 20 right, (20 + 20 × 50/70) / 40 = 0.86.
+    const pooledAt = (kind: { p: number; y: 0 | 1 }[]) => [...kind, ...at(0.4, 50, 30)];
+    const good = [...at(0.9, 190, 190), ...at(0.4, 70, 70)];
+    expect(chooseCell(good, pooledAt(good), prob, 0.7)).toBe(0.3);
+    const few = [...at(0.9, 190, 190), ...at(0.4, 20, 20)];
+    expect(chooseCell(few, pooledAt(few), prob, 0.7)).toBe(0.7);
+  });
+
+  it('does not lower where the kind has no answer in the band it would open', () => {
+    // Every answer of the kind is above the fact's threshold: nothing seen below it, so nothing to lower for.
+    const rows = at(0.9, 40, 40);
+    const pooled = [...rows, ...at(0.4, 40, 40)];
+    expect(chooseCell(rows, pooled, prob, 0.7)).toBe(0.7);
+  });
+
+  it('still raises a threshold whatever the band below it', () => {
+    const rows = [...at(0.9, 40, 40), ...at(0.75, 40, 20)];
+    expect(chooseCell(rows, rows, prob, 0.7)).toBe(0.8);
+  });
+});

@@ -31,22 +31,35 @@ export function curve<S extends Scored>(rows: S[], p: (s: S) => number, positive
   return [0, ...GRID].map((t) => ({ t, ...sums(rows.filter((s) => p(s) >= t), positives) }));
 }
 
+/** Precision of the answers of `rows` with `p` in [lo, hi), shrunk toward `pooled`'s there (prior 0 when it has none). */
+function shrunkIn<S extends Scored>(rows: S[], pooled: S[], p: (s: S) => number, lo: number, hi = Infinity) {
+  const inBand = (s: S) => p(s) >= lo && p(s) < hi;
+  const k = rows.filter(inBand);
+  const pk = pooled.filter(inBand);
+  const prior = pk.length ? pk.filter((s) => s.y === 1).length / pk.length : hi === Infinity ? 1 : 0;
+  return { n: k.length, p: (k.filter((s) => s.y === 1).length + SHRINK * prior) / (k.length + SHRINK) };
+}
+
 /**
  * The lowest threshold of the grid (from LOWEST) at which the kind's answers `rows`, with probabilities `p`, keep
  * MIN_KEPT and reach the target precision after shrinkage toward `pooled` (the fact's answers of every kind) — at that
  * threshold and every higher one that keeps an answer, so one lucky step does not choose it. Undefined when none does.
+ *
+ * With `own` (the fact's threshold over all kinds), a threshold below it must also be earned by the answers it adds:
+ * those of the kind between it and `own` must reach the target themselves (shrunk toward the fact's answers there),
+ * and there must be some — the precision of everything kept can reach the target on the strength of the answers far
+ * above `own` while the band opened is mostly wrong. Where no lower step is earned, `own` itself is returned.
  */
-export function chooseCell<S extends Scored>(rows: S[], pooled: S[], p: (s: S) => number): number | undefined {
-  const shrunk = (t: number) => {
-    const k = rows.filter((s) => p(s) >= t);
-    const pk = pooled.filter((s) => p(s) >= t);
-    const prior = pk.length ? pk.filter((s) => s.y === 1).length / pk.length : 1;
-    return { n: k.length, p: (k.filter((s) => s.y === 1).length + SHRINK * prior) / (k.length + SHRINK) };
-  };
-  const steps = GRID.filter((t) => t >= LOWEST - 1e-9).map((t) => ({ t, ...shrunk(t) }));
-  for (let i = 0; i < steps.length; i++) {
-    if (steps[i].n < MIN_KEPT) return undefined;
-    if (steps.slice(i).every((s) => s.n === 0 || s.p >= TARGET_PRECISION)) return steps[i].t;
+export function chooseCell<S extends Scored>(rows: S[], pooled: S[], p: (s: S) => number, own?: number): number | undefined {
+  const steps = GRID.filter((t) => t >= LOWEST - 1e-9).map((t) => ({ t, ...shrunkIn(rows, pooled, p, t) }));
+  const first = steps.findIndex((s, i) => s.n >= MIN_KEPT && steps.slice(i).every((h) => h.n === 0 || h.p >= TARGET_PRECISION));
+  if (first < 0) return undefined;
+  if (own === undefined || steps[first].t >= own - 1e-9) return steps[first].t;
+  // Below `own`: the lowest step whose added answers earn it; a higher step opens a narrower band.
+  for (const { t, n } of steps.slice(first)) {
+    if (t >= own - 1e-9 || n < MIN_KEPT) break;
+    const added = shrunkIn(rows, pooled, p, t, own);
+    if (added.n > 0 && added.p >= TARGET_PRECISION) return t;
   }
-  return undefined;
+  return own;
 }

@@ -4,20 +4,20 @@
  * threshold for all facts — including the answers the per-fact thresholds withhold, which the bench's own
  * calibration table (asserted answers only) cannot show.
  */
-import { probability } from '../../../libs/extraction/src/calibration/calibrate.js';
+import { probability, thresholdOf } from '../../../libs/extraction/src/calibration/calibrate.js';
 import { CALIBRATION } from '../../../libs/extraction/src/calibration/calibration-weights.js';
-import { thresholdOf } from '../../../libs/extraction/src/calibration/calibrate.js';
 import type { Sample } from './calibration-samples.js';
 import { collectSamples } from './calibration-samples.js';
 import { tuningCorpora } from './extraction-corpora.js';
 import { curve, sums } from './threshold-choice.js';
 
 export const VALIDATION_SETS = new Set(['ota-fresh10', 'ota-fresh11', 'ota-fresh12']);
-const OWN = new Set(['project', 'holdout', 'shared']);
+/** The project's own corpora: fitted on, gates; neither develop nor validation. */
+export const OWN_CORPORA = new Set(['project', 'holdout', 'shared']);
 
 export async function thresholdCurves() {
   const set = await collectSamples(tuningCorpora(), undefined);
-  const group = (corpus: string) => (OWN.has(corpus) ? 'own' : VALIDATION_SETS.has(corpus) ? 'validation' : 'develop');
+  const group = (corpus: string) => (OWN_CORPORA.has(corpus) ? 'own' : VALIDATION_SETS.has(corpus) ? 'validation' : 'develop');
   const p = (s: Sample) => probability(s.kind === 'scalar' ? CALIBRATION.scalar : CALIBRATION.names, s.key, s.x);
   const of = (g: string) => {
     const rows = set.samples.filter((s) => group(s.corpus) === g);

@@ -40,7 +40,7 @@ export function probability(m: LogisticModel, key: string, x: number[]): number 
  */
 export function thresholdOf(fact: FactName, min?: number, kind?: DocumentKind, kinds: KindThresholds = KIND_THRESHOLDS): number {
   if (min !== undefined) return min;
-  const own = kind && kinds[kind]?.[fact] !== undefined ? kinds[kind]![fact]! : (CALIBRATION.thresholds[fact] ?? DEFAULT_MIN_CONFIDENCE);
+  const own = (kind && kinds[kind]?.[fact]) ?? CALIBRATION.thresholds[fact] ?? DEFAULT_MIN_CONFIDENCE;
   const family = FACT_VALUES[fact] === 'list' ? 'names' : 'scalar';
   return Math.max(own, (kind && kinds[kind]?.[family]) ?? 0);
 }
