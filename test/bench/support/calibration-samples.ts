@@ -17,7 +17,7 @@ import { NAME_FEATURES, nameFeatures, SCALAR_FEATURES, scalarFeatures } from '..
 import { factContext } from '../../../libs/extraction/src/extract-facts.js';
 import { lowerBound } from '../../../libs/extraction/src/loaders/markdown-loader.js';
 import type { CorpusSpec, Label } from './extraction-corpora.js';
-import { isUnspecified, normaliseName } from './extraction-corpora.js';
+import { fittable, isUnspecified, normaliseName } from './extraction-corpora.js';
 
 export interface Sample {
   corpus: string;
@@ -101,7 +101,8 @@ async function addDocument(into: SampleSet, spec: CorpusSpec, label: Label, sour
 
 /**
  * Today's answers on every labelled document of `specs`, and (with `snapDir`) the earlier extractors' answers whose
- * snapshot tag names one of `specs` (a snapshot of another corpus is an error unless `skipOtherSnapshots`).
+ * snapshot tag names one of `specs` (a snapshot of another corpus is an error unless `skipOtherSnapshots`, or unless
+ * that corpus is one no fit may read: a validation set's snapshots stay committed for the day it becomes develop).
  */
 export async function collectSamples(specs: CorpusSpec[], snapDir: string | undefined, skipOtherSnapshots = false): Promise<SampleSet> {
   const into: SampleSet = { samples: [], positives: new Map(), factPositives: new Map(), namePositives: new Map() };
@@ -113,7 +114,7 @@ export async function collectSamples(specs: CorpusSpec[], snapDir: string | unde
       const spec = specs.find((s) => s.name === corpusOfTag(rec.tag));
       const label = spec?.labels.find((l) => l.file === rec.file);
       if (!spec || !label) {
-        if (skipOtherSnapshots) continue;
+        if (skipOtherSnapshots || !fittable(corpusOfTag(rec.tag))) continue;
         throw new Error(`${file}: ${rec.tag} ${rec.file} is not a document of a tuning corpus`);
       }
       await addDocument(into, spec, label, rec.tag, rec.facts);
@@ -168,7 +169,18 @@ function fit(data: Sample[], nFeatures: number, perFact: boolean, unused: boolea
 
 export type CalibrationModel = { scalar: LogisticModel; names: LogisticModel };
 
-export const fitBoth = (data: Sample[], st: FitSettings): CalibrationModel => ({
+/**
+ * Fits the calibration. Refuses any answer of a corpus no fit may read (a validation set, an unseen set: see fittable()
+ * in extraction-corpora.ts), whichever script asks, so a figure measured on those sets is never measured with weights
+ * that saw them.
+ */
+export function fitBoth(data: Sample[], st: FitSettings): CalibrationModel {
+  const leaked = [...new Set(data.filter((s) => !fittable(s.corpus)).map((s) => s.corpus))];
+  if (leaked.length > 0) throw new Error(`the calibration fit may not read validation or unseen sets: ${leaked.join(', ')}`);
+  return fitModels(data, st);
+}
+
+const fitModels = (data: Sample[], st: FitSettings): CalibrationModel => ({
   scalar: { ...fit(data.filter((s) => s.kind === 'scalar'), SCALAR_FEATURES.length, true, SCALAR_FEATURES.map((f) => st.unused.scalar.includes(f)), st), features: SCALAR_FEATURES },
   names: { ...fit(data.filter((s) => s.kind === 'names'), NAME_FEATURES.length, false, NAME_FEATURES.map((f) => st.unused.names.includes(f)), st), features: NAME_FEATURES },
 });

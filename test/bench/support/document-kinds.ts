@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import type { DocumentKind } from '@custody/domain';
 import { analyseText, loadDocument } from '@custody/extraction';
 import { identifyDocument } from '../../../libs/extraction/src/text/document-info.js';
-import { FRESH_SETS, OTA_DIR, OTA_DOCS, pickOf, UNSEEN_ROLES } from './extraction-corpora.js';
+import { FRESH_SETS, OTA_DIR, OTA_DOCS, pickOf, UNSEEN_ROLES, VALIDATION_SETS } from './extraction-corpora.js';
 
 /**
  * The extractor's kind for each OTA document type. Terms-like contracts a user accepts (developer, commercial,
@@ -45,12 +45,11 @@ const jsonOut = args.includes('--json') ? args[args.indexOf('--json') + 1] : und
 const index = JSON.parse(readFileSync(join(OTA_DIR, 'index.json'), 'utf8')) as { documents: { path: string; sha256: string; chars?: number }[] };
 
 // Validation (ota-fresh10..12) and the unseen sets: counted, never listed.
-const VALIDATION = new Set(['ota-fresh10', 'ota-fresh11', 'ota-fresh12']);
 const hidden = new Set<string>();
 const labelled = (JSON.parse(readFileSync(join(OTA_DIR, 'labels.json'), 'utf8')) as { file: string }[]).map((l) => l.file);
 for (const set of FRESH_SETS) {
   const picks = pickOf(set.rule, index.documents, labelled);
-  if (UNSEEN_ROLES.has(set.role) || VALIDATION.has(set.name)) for (const p of picks) hidden.add(p);
+  if (UNSEEN_ROLES.has(set.role) || VALIDATION_SETS.has(set.name)) for (const p of picks) hidden.add(p);
   labelled.push(...picks);
 }
 

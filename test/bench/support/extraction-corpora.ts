@@ -373,6 +373,11 @@ export interface FreshSet {
   rule: 'fresh' | SaltedRule;
   /** `tune` once its misses have been studied; `fresh` while unseen (mismatches hidden). */
   role: CorpusRole;
+  /**
+   * A validation set (issue 7): a studied set (role `tune`, develop work may read its sums only) kept out of every
+   * fit, so that the figures measured on it are measured with weights and thresholds that never saw it.
+   */
+  validation?: true;
   description: string;
 }
 
@@ -392,9 +397,9 @@ export const FRESH_SETS: FreshSet[] = [
   { name: 'ota-fresh7', file: 'fresh7.json', rule: FRESH7_RULE, role: 'tune', description: `${picked('FRESH7_RULE', '12: 7 privacy policies, 4 terms, 1 trackers policy')}; first scored 2026-12-03, unseen until the eighth session (2026-12-04; last unseen 36/17/27), studied since (a tuning set)` },
   { name: 'ota-fresh8', file: 'fresh8.json', rule: FRESH8_RULE, role: 'tune', description: `${picked('FRESH8_RULE', '12, not in ota-fresh7 either: 7 privacy policies, 4 terms, 1 trackers policy')}; first scored 2026-12-03; unseen until the ninth session (2026-12-04; last unseen 50/10/24), studied since (a tuning set)` },
   { name: 'ota-fresh9', file: 'fresh9.json', rule: FRESH9_RULE, role: 'tune', description: `${picked('FRESH9_RULE', '12: 7 privacy policies, 4 terms, 1 trackers policy')}; first scored 2026-12-04 (fresh9-first-figures.json); unseen until the ninth session (2026-12-04; last unseen 43/10/30), studied since (a tuning set)` },
-  { name: 'ota-fresh10', file: 'fresh10.json', rule: FRESH10_RULE, role: 'tune', description: `${picked('FRESH10_RULE', '12, not in ota-fresh9 either: 7 privacy policies, 4 terms, 1 trackers policy')}; first scored 2026-12-04 (fresh10-first-figures.json); unseen until the ninth session (2026-12-04; last unseen 26/6/30), studied since (a tuning set)` },
-  { name: 'ota-fresh11', file: 'fresh11.json', rule: FRESH11_RULE, role: 'tune', description: `${picked('FRESH11_RULE', '12: 7 privacy policies, 4 terms, 1 trackers policy')}; rule committed 2026-12-04 before labelling; first scored 2026-12-04 (fresh11-first-figures.json); unseen until the ninth session (2026-12-04; last unseen 30/6/10), studied since (a tuning set)` },
-  { name: 'ota-fresh12', file: 'fresh12.json', rule: FRESH12_RULE, role: 'tune', description: `${picked('FRESH12_RULE', '12, not in ota-fresh11 either: 7 privacy policies, 4 terms, 1 trackers policy')}; rule committed 2026-12-04 before labelling; first scored 2026-12-04 (fresh12-first-figures.json); unseen until the ninth session (2026-12-04; last unseen 58/10/22), studied since (a tuning set)` },
+  { name: 'ota-fresh10', file: 'fresh10.json', rule: FRESH10_RULE, role: 'tune', validation: true, description: `${picked('FRESH10_RULE', '12, not in ota-fresh9 either: 7 privacy policies, 4 terms, 1 trackers policy')}; first scored 2026-12-04 (fresh10-first-figures.json); unseen until the ninth session (2026-12-04; last unseen 26/6/30), studied since (a tuning set)` },
+  { name: 'ota-fresh11', file: 'fresh11.json', rule: FRESH11_RULE, role: 'tune', validation: true, description: `${picked('FRESH11_RULE', '12: 7 privacy policies, 4 terms, 1 trackers policy')}; rule committed 2026-12-04 before labelling; first scored 2026-12-04 (fresh11-first-figures.json); unseen until the ninth session (2026-12-04; last unseen 30/6/10), studied since (a tuning set)` },
+  { name: 'ota-fresh12', file: 'fresh12.json', rule: FRESH12_RULE, role: 'tune', validation: true, description: `${picked('FRESH12_RULE', '12, not in ota-fresh11 either: 7 privacy policies, 4 terms, 1 trackers policy')}; rule committed 2026-12-04 before labelling; first scored 2026-12-04 (fresh12-first-figures.json); unseen until the ninth session (2026-12-04; last unseen 58/10/22), studied since (a tuning set)` },
   { name: 'ota-fresh13', file: 'fresh13.json', rule: FRESH13_RULE, role: 'tune', description: `${picked('FRESH13_RULE', '12: 7 privacy policies, 4 terms, 1 trackers policy')}; rule committed 2026-12-04 (ninth session) before labelling; first scored 2026-12-04 (fresh13-first-figures.json); unseen until the twelfth session (2026-12-04; last unseen 18/9/13), studied since (a tuning set)` },
   { name: 'ota-fresh14', file: 'fresh14.json', rule: FRESH14_RULE, role: 'tune', description: `${picked('FRESH14_RULE', '12, not in ota-fresh13 either: 7 privacy policies, 4 terms, 1 trackers policy')}; rule committed 2026-12-04 (ninth session) before labelling; first scored 2026-12-04 (fresh14-first-figures.json); unseen until the twelfth session (2026-12-04; last unseen 24/5/11), studied since (a tuning set)` },
   { name: 'ota-fresh15', file: 'fresh15.json', rule: FRESH15_RULE, role: 'tune', description: `${picked('FRESH15_RULE', '12: 7 privacy policies, 4 terms, 1 trackers policy')}; rule committed 2026-12-04 (ninth session) before labelling; first scored 2026-12-04 (fresh15-first-figures.json); unseen until the twelfth session (2026-12-04; last unseen 37/12/35), studied since (a tuning set)` },
@@ -526,6 +531,22 @@ export function tuningCorpora(notes: string[] = []): CorpusSpec[] {
   const leaked = out.filter((c) => UNSEEN_ROLES.has(c.role));
   if (leaked.length > 0) throw new Error(`tuning corpora include unseen sets: ${leaked.map((c) => c.name).join(', ')}`);
   return out;
+}
+
+/** The validation sets ({@link FreshSet.validation}): their sums are measured, they are never fitted on. */
+export const VALIDATION_SETS: ReadonlySet<string> = new Set(FRESH_SETS.filter((s) => s.validation).map((s) => s.name));
+
+/** Whether a corpus may enter a fit (calibration weights, thresholds): not of an unseen role, not a validation set. */
+export function fittable(name: string): boolean {
+  return !VALIDATION_SETS.has(name) && !FRESH_SETS.some((s) => s.name === name && UNSEEN_ROLES.has(s.role));
+}
+
+/**
+ * The corpora the calibration is fitted on: the tuning corpora ({@link tuningCorpora}) less the validation sets, read
+ * from the flags and roles in {@link FRESH_SETS} rather than a list of names.
+ */
+export function fitCorpora(notes: string[] = []): CorpusSpec[] {
+  return tuningCorpora(notes).filter((c) => fittable(c.name));
 }
 
 /**

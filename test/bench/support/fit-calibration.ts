@@ -1,8 +1,10 @@
 /**
  * Fits the extraction's confidence calibration (libs/extraction/src/calibration/calibration-weights.ts) on the
- * tuning corpora only, and prints leave-one-corpus-out figures. The tuning corpora are every labelled corpus whose
- * role (FRESH_SETS in extraction-corpora.ts) is not unseen: tuningCorpora() does not even read an unseen set's labels,
- * and a snapshot of a set that is not a tuning corpus is an error.
+ * develop corpora only, and prints leave-one-corpus-out figures. The develop corpora (fitCorpora()) are every labelled
+ * corpus whose role (FRESH_SETS in extraction-corpora.ts) is not unseen, less the validation sets (FRESH_SETS'
+ * `validation` flag): an unseen set's labels are not even read, a validation set's earlier-extractor snapshots are
+ * skipped, a snapshot of any other corpus is an error, and fitBoth() refuses any answer of a validation or unseen set.
+ * Before 2026-12-06 the validation sets ota-fresh10..12 were fitted on too (issue 7: their figures were not honest).
  *
  *   npx tsx test/bench/support/fit-calibration.ts [--write] [--snapshots DIR]
  *
@@ -10,7 +12,7 @@
  * test/fixtures/calibration-snapshots; `--snapshots none` fits on today's answers alone). Files are read in name
  * order, so the same checkout writes the same weights.
  *
- * Samples: every answer the readings assert (uncalibrated, no threshold) on the tuning corpora, scored against the
+ * Samples: every answer the readings assert (uncalibrated, no threshold) on the develop corpora, scored against the
  * labels: a scalar answer is right when it equals the label, a sub-processor name when the label lists it.
  * The readings were fitted to these documents, so today's answers on them are nearly all right and teach little
  * about error. `--snapshots DIR` adds the answers of earlier extractors on each tuning set while that set was
@@ -36,7 +38,7 @@ import { NAME_FEATURES, SCALAR_FEATURES } from '../../../libs/extraction/src/cal
 import { CALIBRATION } from '../../../libs/extraction/src/calibration/calibration-weights.js';
 import type { Sample } from './calibration-samples.js';
 import { collectSamples, FIT_SETTINGS, fitBoth as fitWith, predict } from './calibration-samples.js';
-import { ROOT, tuningCorpora } from './extraction-corpora.js';
+import { fitCorpora, ROOT } from './extraction-corpora.js';
 import { printNameMisses } from './name-misses.js';
 const TARGET_PRECISION = 0.95;
 const FLOOR = DEFAULT_MIN_CONFIDENCE;
@@ -48,7 +50,7 @@ const write = args.includes('--write');
 const snapArg = args.includes('--snapshots') ? args[args.indexOf('--snapshots') + 1] : join(ROOT, 'test', 'fixtures', 'calibration-snapshots');
 const snapDir = snapArg === 'none' ? undefined : snapArg;
 
-const specs = tuningCorpora();
+const specs = fitCorpora();
 const { samples, positives, factPositives, namePositives } = await collectSamples(specs, snapDir);
 const fitBoth = (data: Sample[]) => fitWith(data, FIT_SETTINGS);
 
@@ -159,7 +161,7 @@ console.log(`  names bias ${model.names.bias}; ${NAME_FEATURES.map((f, i) => `${
 if (write) {
   const body = `/**
  * The extraction's confidence calibration, written by test/bench/support/fit-calibration.ts (do not edit by hand;
- * re-run it with --write and review the diff like data). Fitted on the tuning corpora only (${specs.map((c) => c.name).join(', ')})
+ * re-run it with --write and review the diff like data). Fitted on the develop corpora only, never a validation or unseen set (${specs.map((c) => c.name).join(', ')})
  * and on earlier extractors' answers on those sets while they were unseen; ${samples.length} answers, ${samples.filter((s) => s.y === 0).length} wrong.
  * Features are explained in features.ts; left at weight 0 as they did not carry to a left-out corpus: scalar ${FIT_SETTINGS.unused.scalar.join(', ')}; names ${FIT_SETTINGS.unused.names.join(', ')}.
  * Each fact's threshold is the lowest (at least ${FLOOR}) at which the

@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { FRESH_SETS, OTA_DIR, pickOf } from './extraction-corpora.js';
+import { FRESH_SETS, OTA_DIR, pickOf, VALIDATION_SETS } from './extraction-corpora.js';
 
 type Line = { file: string; result?: { facts: Record<string, { value: unknown; evidence?: { quote?: string }[] }> }; error?: string };
 const read = (p: string) => new Map(readFileSync(p, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Line).map((l) => [l.file, l]));
@@ -20,7 +20,7 @@ const labelled = (JSON.parse(readFileSync(join(OTA_DIR, 'labels.json'), 'utf8'))
 const group = new Map<string, string>(labelled.map((f) => [f, 'develop']));
 for (const set of FRESH_SETS) {
   const picks = pickOf(set.rule, index.documents, labelled);
-  const g = set.role === 'fresh' ? 'unseen' : ['ota-fresh10', 'ota-fresh11', 'ota-fresh12'].includes(set.name) ? 'validation' : 'develop';
+  const g = set.role === 'fresh' ? 'unseen' : VALIDATION_SETS.has(set.name) ? 'validation' : 'develop';
   for (const f of picks) group.set(f, g);
   labelled.push(...picks);
 }

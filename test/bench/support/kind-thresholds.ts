@@ -17,9 +17,9 @@ import { probability } from '../../../libs/extraction/src/calibration/calibrate.
 import { CALIBRATION } from '../../../libs/extraction/src/calibration/calibration-weights.js';
 import type { Sample } from './calibration-samples.js';
 import { collectSamples, FIT_SETTINGS, fitBoth, predict } from './calibration-samples.js';
-import { ROOT, tuningCorpora } from './extraction-corpora.js';
+import { ROOT, tuningCorpora, VALIDATION_SETS as VALIDATION } from './extraction-corpora.js';
 import { chooseCell, curve, MIN_SUPPORT, sums, TARGET_PRECISION } from './threshold-choice.js';
-import { OWN_CORPORA as OWN, VALIDATION_SETS as VALIDATION } from './threshold-curve.js';
+import { OWN_CORPORA as OWN } from './threshold-curve.js';
 
 const FOLDS = 10;
 const OUT = join(ROOT, 'libs', 'extraction', 'src', 'calibration', 'kind-thresholds.ts');

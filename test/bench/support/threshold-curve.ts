@@ -8,10 +8,9 @@ import { probability, thresholdOf } from '../../../libs/extraction/src/calibrati
 import { CALIBRATION } from '../../../libs/extraction/src/calibration/calibration-weights.js';
 import type { Sample } from './calibration-samples.js';
 import { collectSamples } from './calibration-samples.js';
-import { tuningCorpora } from './extraction-corpora.js';
+import { tuningCorpora, VALIDATION_SETS } from './extraction-corpora.js';
 import { curve, sums } from './threshold-choice.js';
 
-export const VALIDATION_SETS = new Set(['ota-fresh10', 'ota-fresh11', 'ota-fresh12']);
 /** The project's own corpora: fitted on, gates; neither develop nor validation. */
 export const OWN_CORPORA = new Set(['project', 'holdout', 'shared']);
 
