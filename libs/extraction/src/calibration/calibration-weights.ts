@@ -4,6 +4,12 @@
  * and on earlier extractors' answers on those sets while they were unseen; 2117 answers, 293 wrong.
  * Features are explained in features.ts. Each fact's threshold is the lowest (at least 0.5) at which the
  * leave-one-corpus-out precision of that fact's answers reaches 0.95, else the one with the best F0.5.
+ *
+ * Known and kept for now (2026-12-05): these weights predate fitCorpora(), so the validation sets ota-fresh10…12
+ * are among their samples and validation figures are not clean of them (the unseen sets never were in a fit).
+ * The refit without them (branch x7refit, 0cc2509) moved the names threshold to 0.36 under the own-corpora cap
+ * and added ~43 wrong names on unlabelled documents against ~20 right ones, so it was not shipped: the cap and the
+ * 0.5 floor have to be reconciled first.
  */
 import type { FactName } from '@custody/domain';
 import type { LogisticModel } from './calibrate.js';
