@@ -176,9 +176,9 @@ function periodBeforeRecordings(v: string, a: number, b: number): boolean {
   return !RECORDING.test(clause.slice(0, clause.indexOf(v.slice(a, b))));
 }
 
-// Where a clause ends: ';', ', while' / ', whereas' / ' but ', and in French a full stop before a capital (the sentence
-// splitter reads "enregistrés. Les" as an initial, an ASCII letter after an accented one) or "et" / "puis" opening a new
-// subject ("… sont enregistrées et vos factures sont conservées 10 ans", ", puis les données de facturation …").
+// Where a clause ends: ';', ', while' / ', whereas' / ' but ', and in French a full stop after an accented word before a
+// capital ("enregistrés. Les": the sentence splitter, which once read it as an initial, now cuts there too; kept so a
+// clause never spans that stop whatever the splitter does) or "et" / "puis" opening a new subject ("… sont enregistrées et vos factures sont conservées 10 ans", ", puis les données de facturation …").
 const CLAUSE_BREAK = String.raw`;|,\s*(?:while|whereas)\s|\sbut\s|(?<=[\u00c0-\u00ff][a-z]?)\.\s+(?=[A-Z\u00c0-\u00de])|(?:,\s*|\s)(?:et|puis)\s+(?=(?:les|vos|nos|leurs|ses|la|le|des|l['\u2019])\s*[A-Za-z\u00c0-\u00ff])`;
 const BREAK_AFTER = new RegExp(CLAUSE_BREAK, 'i');
 const BREAKS = new RegExp(CLAUSE_BREAK, 'gi');

@@ -73,6 +73,8 @@ export function nameCollector(ctx: FactContext) {
   let groupScope: boolean | undefined;
   const vendorKeys = new Set(ctx.partyNames.map(core));
   const vendorBrands = vendorNames.map((n) => core(n)).filter((n) => n.length >= 3);
+  // A name's key that is the vendor's own: a party to the document or one of the vendor's names.
+  const isVendorKey = (key: string): boolean => vendorKeys.has(key) || vendorBrands.includes(key);
   // `cell`: the name column of a recipients table, where a name made of ordinary words ("Cloud Storage Ltd") is still a name;
   // 'site' when the row also links to the party's own site (see linksToOwnSite): then no word filter applies to the name.
   // `review`: a name from a list nothing says is a list of recipients: kept for review (with this reason) if it passes every filter.
@@ -89,7 +91,7 @@ export function nameCollector(ctx: FactContext) {
       // data; "Acme’s Salesforce instance" is another company's service the vendor holds.
       const owner = name.slice(0, name.length - poss[1].length).replace(/['’]s\s+$/, '');
       const held = HELD_SERVICE_AFTER.test(s.view.slice(at + name.length, at + name.length + 30));
-      if (!held && (vendorKeys.has(core(owner)) || vendorBrands.includes(core(owner)))) {
+      if (!held && isVendorKey(core(owner))) {
         rejected.push({ name, ev: evidenceAt(ctx, s, at, at + name.length), reason: "the vendor's own product or feature, not a recipient" });
         return;
       }
@@ -101,7 +103,7 @@ export function nameCollector(ctx: FactContext) {
     // ("Marks & Spencer", "Ordinal Trust & Safety Ltd.").
     if (name.includes('&')) {
       const parts = [...name.matchAll(/[^&]+/g)].map((m) => ({ text: m[0].trim(), at: at + m.index + (m[0].length - m[0].trimStart().length) }));
-      const own = (p: string): boolean => vendorKeys.has(core(p)) || vendorBrands.includes(core(p)) || (selfBrandOf() !== undefined && core(p) === selfBrandOf());
+      const own = (p: string): boolean => isVendorKey(core(p)) || (selfBrandOf() !== undefined && core(p) === selfBrandOf());
       const several = !ENDS_WITH_SUFFIX.test(name) && parts.every((p) => /\S\s+\S/.test(p.text));
       if (parts.length > 1 && (several || parts.some((p) => own(p.text)))) {
         for (const p of parts) if (!own(p.text)) add(p.text, s, p.at, strong, cell, review, tracker);
@@ -118,7 +120,7 @@ export function nameCollector(ctx: FactContext) {
     const glued = cell === 'site' ? null : /^([\p{Ll}]{4,})[\p{Lu}]/u.exec(name);
     if (glued && ctx.isLowerWord(glued[1])) return;
     const key = core(name);
-    if (!key || vendorKeys.has(key) || vendorBrands.some((b) => key === b)) return;
+    if (!key || isVendorKey(key)) return;
     // An organisation named where the document says who "we" are is one of "us" (a joint controller, a group brand).
     if (namedAsUs((weDefs ??= weDefinitionSentences(ctx.sentences)), name)) {
       rejected.push({ name, ev: evidenceAt(ctx, s, at, at + name.length), reason: 'named where the document defines "we": one of "us", not a recipient' });

@@ -98,7 +98,7 @@ export function readItem(ctx: FactContext, s: Sentence, add: (raw: string, s: Se
   const item = v.replace(ITEM_MARKER, '');
   const opening = OPT_OUT_OPENING.exec(item);
   if (opening && optsOutOfAct(ctx, item.slice(opening[0].length))) return;
-  const body = item.replace(OPT_OUT_OPENING, '').replace(/^(?:\*\*|__|\*|_)(?=[\p{Lu}0-9])/u, '');
+  const body = (opening ? item.slice(opening[0].length) : item).replace(/^(?:\*\*|__|\*|_)(?=[\p{Lu}0-9])/u, '');
   const title = titleLine(ctx.text, s, body);
   // A title line of ordinary words of the document ("Payment Processing  ⏎ We use Quillpay to …") names the kind of
   // service the item describes, not its provider: the provider is in the description, read as a sentence about it
