@@ -43,26 +43,32 @@
  *   session (2026-12-05; last unseen 208/6/39, 27/4/31, 46/10/28, 64/18/30), tuning sets since.
  * - ota-fresh21, ota-fresh22: 12 more each picked by FRESH21/22_RULE in the same way (fourteenth session), rules
  *   committed before their documents were read. ota-fresh21 was unseen until the seventeenth session (last unseen
- *   68/10/37 at e2e617b), a tuning set since; ota-fresh22 is unseen: its mismatches stay hidden (`--show-held-out`
- *   prints them, and reading them makes the set a tuning set).
+ *   68/10/37 at e2e617b), a tuning set since; ota-fresh22 was unseen until the twenty-first session (last unseen
+ *   46/7/28 at 0d066c6), a tuning set since (an unseen set's mismatches stay hidden unless `--show-held-out`, and
+ *   reading them makes the set a tuning set).
  * - ota-fresh23: 12 more picked by FRESH23_RULE in the same way (8 privacy policies, 4 terms; fifteenth session), rule
  *   committed before its documents were read, labelled by hand without running the extractor on them, first scored
- *   once on main at fb9cebd (fresh23-first-figures.json); unseen, like ota-fresh22.
+ *   once on main at fb9cebd (fresh23-first-figures.json); unseen until the twenty-first session (last unseen 37/9/20
+ *   at 0d066c6), a tuning set since.
  * - ota-fresh24: 12 more picked by FRESH24_RULE in the same way (5 privacy policies, all that are left, and 7 terms;
  *   sixteenth session), rule committed before its documents were read, labelled by hand without running the extractor
- *   on them, first scored once on main at 7e110da (fresh24-first-figures.json); unseen, like ota-fresh22/23.
+ *   on them, first scored once on main at 7e110da (fresh24-first-figures.json); unseen.
  * - ota-fresh25: 12 more picked by FRESH25_RULE (seventeenth session): 6 terms of services in no earlier labelled set,
  *   and 6 privacy policies of services whose privacy policy was never labelled, though another of their documents may
  *   have been (no privacy policy of a service with nothing labelled is left; the policy's own text was never labelled
  *   or tuned on); rule committed before its documents were read, labelled by hand without running the extractor on
- *   them, first scored once with the extractor as at e2e617b (fresh25-first-figures.json); unseen, like ota-fresh22 … 24.
+ *   them, first scored once with the extractor as at e2e617b (fresh25-first-figures.json); unseen, like ota-fresh24.
  * - ota-fresh26: 12 more picked by FRESH26_RULE (eighteenth session), texts never labelled, mixing kinds so more facts
  *   are exercised: 4 privacy policies of services whose privacy policy was never labelled, 3 terms of services in no
  *   earlier labelled set, 1 commercial terms and 3 trackers policies of services with no document of that kind
  *   labelled, 1 developer terms of a service in no earlier labelled set (no DPA, controller agreement or
  *   law-enforcement guideline text is left unlabelled); rule and picks committed before its documents were read,
- *   labelled by hand without running the extractor on them; not yet scored (its first figures are the lead's to
- *   record); unseen, like ota-fresh22 … 25.
+ *   labelled by hand without running the extractor on them, first scored at 945d0e7 (fresh26-first-figures.json);
+ *   unseen, like ota-fresh24/25.
+ * - ota-fresh27: 12 more picked by FRESH27_RULE (twenty-first session, when ota-fresh22/23 became tuning sets): 6
+ *   privacy policies of services whose privacy policy was never labelled, 4 terms of services in no earlier labelled
+ *   set, 2 trackers policies of services with no trackers policy labelled; rule and picks committed before its
+ *   documents were read, labelled by hand without running the extractor on them; unseen.
  *   For every fresh set the bench checks that the labelled files are what the rule picks and that every
  *   evidence offset is a 1–300 character span of the source (a target: labels valid).
  * OTA data © Open Terms Archive contributors, ODC-BY 1.0.

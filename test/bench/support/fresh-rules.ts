@@ -307,3 +307,24 @@ export const FRESH26_RULE: { salt: string; maxChars: number; kinds: RuleKind[] }
 };
 
 export type SaltedRule = { salt: string; maxChars: number; kinds: RuleKind[] };
+
+/**
+ * The `ota-fresh27` rule (issue 7, twenty-first session, 2026-12-06), committed with its picks (by path only) before
+ * any of its documents was read and before the extractor was run on them, in the same form as {@link FRESH26_RULE}:
+ * texts (index sha256) not already labelled in any set (labels.json, ota-fresh … ota-fresh26), at most 100,000
+ * characters, lowest sha256("ota-fresh27:" + path) per kind; 12 documents. Why now: ota-fresh22 and ota-fresh23 leave
+ * the unseen pool this session (their misses are read to learn their kind), so the pool gets fresh text. What the
+ * index still allows (at 0d066c6): privacy policies — none of a service with nothing labelled, 66 whose service never
+ * had a privacy policy labelled (`excludes: 'same kind'`): 6, since most facts live in them; terms of services with
+ * nothing labelled: 9 left, strict condition: 4; trackers policies — 18 of services with no trackers policy labelled
+ * (`excludes: 'same kind'`): 2. The relaxed kinds carry {@link FRESH25_RULE}'s risk, said so it is weighed.
+ */
+export const FRESH27_RULE: { salt: string; maxChars: number; kinds: RuleKind[] } = {
+  salt: 'ota-fresh27:',
+  maxChars: 100_000,
+  kinds: [
+    { kind: 'privacy policy', types: ['Privacy Policy.md', 'Parent Organization Privacy Policy.md'], count: 6, excludes: 'same kind' },
+    { kind: 'terms', types: ['Terms of Service.md', 'Commercial Terms.md'], count: 4 },
+    { kind: 'trackers policy', types: ['Trackers Policy.md'], count: 2, excludes: 'same kind' },
+  ],
+};
