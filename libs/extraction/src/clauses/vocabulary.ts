@@ -9,6 +9,7 @@
  */
 
 import { FRENCH } from './vocabulary-fr.js';
+import { LAW_DUTY } from './vocabulary-law.js';
 
 /** What a phrase is, and which kind of it. */
 export type Category =
@@ -200,12 +201,11 @@ export const VOCABULARY: Record<Category, Record<string, Entries>> = {
     },
   },
 };
-
-// The French words (vocabulary-fr.ts), under the same categories and kinds.
-for (const [cat, kinds] of Object.entries(FRENCH)) {
+// The French words (vocabulary-fr.ts) and the law's duty in more words (vocabulary-law.ts), under the same kinds.
+for (const [cat, kinds] of [...Object.entries(FRENCH), ...Object.entries(LAW_DUTY)]) {
   for (const [kind, words] of Object.entries(kinds)) {
     const entry = VOCABULARY[cat as Category][kind];
-    if (!entry) throw new Error(`vocabulary-fr: no ${cat}.${kind} in the vocabulary`);
+    if (!entry) throw new Error(`vocabulary-fr/-law: no ${cat}.${kind} in the vocabulary`);
     entry.exact = [...(entry.exact ?? []), ...words];
   }
 }

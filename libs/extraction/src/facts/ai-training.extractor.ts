@@ -44,6 +44,10 @@ const TRAIN = new RegExp(String.raw`\b(?:(?<!(?:business|pricing|revenue|operati
 // Staff or user "training" is not model training.
 const NOT_MODEL_TRAINING = /\b(?:staff|employee|personnel|agent|workforce|team) training\b|\btraining (?:of |for )?(?:its |our )?(?:staff|personnel|employees|workforce)|\b(?:security|privacy|hipaa|compliance) (?:awareness )?training\b|\btrain(?:ed|s|ing)? (?:its |our )?(?:staff|personnel|employees|workforce|members)/i;
 const OPT_IN = /\bopt(?:s|ed)?[- ]in\b|\bunless (?:and until )?(?:the )?(?:customer|you|covered entity|client|practice|user)s?\b[^.;]{0,40}\b(?:opts? in|consents?|agrees?|enables?|authori[sz]es?|elects?|chooses?|turns? on)|\b(?:with|upon|after|absent)\b[^.;]{0,30}\b(?:prior|express|explicit|affirmative|written|separate|opt-in)\b[^.;]{0,30}\b(?:consent|authori[sz]ation|permission|approval|agreement)\b|\bonly (?:if|when|where) (?:the )?(?:customer|you|user|client)s? (?:expressly |affirmatively )?(?:choose|chooses|enables?|turns? on|opts?|elects?|consents?|agrees?)|\bif (?:the )?(?:customer|you) (?:choose|chooses|elect|elects|enable|enables|turn on|turns on) /i;
+// A refusal with consent as its exception ("we will not use your inputs to train models without your prior consent"):
+// not used unless the user consents, opt_in (README), not a plain refusal. Only after a refusal: "may train … without
+// your consent" is a use.
+const WITHOUT_CONSENT = /\bwithout\s+(?:(?:your|their|the user's|the customer's|customer's|users'|the)\s+)?(?:[\w-]+\s+(?:or\s+|and\s+)?){0,3}?(?:consent|permission|authori[sz]ation|instructions?|opt-in|approval)\b/i;
 const OPT_OUT = /\bopt(?:s|ed)?[- ]out\b|\b(?:you|customers?|administrators?|admins?|users?|clinicians?|practices?)\b[^.;]{0,30}\b(?:may|can|are able to)\b[^.;]{0,20}\b(?:disable|turn off|switch off|decline|withdraw|object)\b|\benabled by default\b|\bunless (?:the )?(?:customer|covered entity|practice|client|controller|you|user|administrator)s? (?:disables?|turns? off|opts? out|objects?|switch(?:es)? off)/i;
 
 /**
@@ -83,7 +87,7 @@ export function extractAiTraining(ctx: FactContext): Fact<'ai_training_on_custom
     const next = neighbour(ctx, s, 1)?.view ?? '';
     if (!OPT_IN.test(v) && !OPT_OUT.test(v) && OPT_OUT.test(next) && /^(?:you|customers?|users?|administrators?|members?|clinicians?|practices?|patients?|subscribers?)\b[^.]{0,40}\bopt[- ]out|^to opt[- ]out/i.test(next)) {
       cands.push({ value: 'opt_out', evidence: ev, confidence: 0.75 });
-    } else if (OPT_IN.test(v)) cands.push({ value: 'opt_in', evidence: ev, confidence: 0.85 });
+    } else if (OPT_IN.test(v) || (WITHOUT_CONSENT.test(v.slice(m.index)) && negatedBefore(v, m.index, 100))) cands.push({ value: 'opt_in', evidence: ev, confidence: 0.85 });
     else if (OPT_OUT.test(v)) cands.push({ value: 'opt_out', evidence: ev, confidence: 0.85 });
     // "You decide whether or not we use your content to train our models": both cases at once (bothCases), neither a
     // use nor a refusal stated; kept for review.

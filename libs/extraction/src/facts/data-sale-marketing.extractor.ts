@@ -37,7 +37,7 @@ const ALLOWED: RegExp[] = [
   // promotions are the short list's own ("to provide you with promotions"); "provide you with tools to create … promotions",
   // "reports on your promotions" or "the rules of … promotions" are the user's own or another thing.
   /\bprovid(?:e|es|ing) you with\s+(?:(?:(?!(?:tools?|reports?|reporting|rules|insights|analytics|ability|options?|features?|dashboards?|means)\b)[\w-]+,?\s+(?:and\s+|or\s+|&\s+)?){0,4}?(?:special offers|promotional offers|exclusive offers|(?:other |our )?promotions|promotional (?:messages|e-?mails|communications|materials))\b|(?:[\w-]+,?\s+(?:and\s+|or\s+)?){0,3}?(?:e-?mails?|messages|notifications|newsletters|communications|texts|SMS|alerts|mailings|information|updates)\b[^.;]{0,160}?\b(?:special offers|promotional offers|exclusive offers|(?:other |our )?promotions|promotional (?:messages|e-?mails|communications|materials))\b)/i,
-  /\b(?:targeted|interest-based|behaviou?ral|personali[sz]ed|cross-context(?: behaviou?ral)?) (?:advertising|ads|marketing)\b/i,
+  /(?<!\b(?:principles|program(?:me)?|framework|guidelines|codes?|standards) (?:for|of|on) (?:online |the )?)\b(?:targeted|interest-based|behaviou?ral|personali[sz]ed|cross-context(?: behaviou?ral)?) (?:advertising|ads|marketing)\b|\bto target (?:and \w+ )?(?:advertising|ads|advertisements)\b/i, // not in a code's name ("… Principles for Online Behavioral Advertising"); the verb too
   // "to inform your interests for ad personalization".
   /\b(?:ads?|advertising) personali[sz]ation\b/i,
   // Using the person's contact data for advertising ("We use your contact data … for advertising by post").

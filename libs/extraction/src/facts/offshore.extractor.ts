@@ -56,9 +56,9 @@ const YES: RegExp[] = [
   /\b(?:other|foreign|third|a number of|various|several|multiple) countr(?:y|ies)\b(?!(?:\/[\w-]+)?\s+(?:from|in) which (?:you|users?|visitors?)\b)|\bcountries around the (?:world|globe)\b|\b(?:transferr?\w*|accessed|stored|processed|hosted)\b[^.;]{0,60}\b(?:entities|companies|providers|affiliates|locations|servers|jurisdictions)\s+(?:located\s+|based\s+)?(?:around|throughout|across) the (?:world|globe)\b|\bother locations where\b[^.;]{0,40}\b(?:affiliates|providers|subsidiaries|vendors|partners)\b|\bon an international basis\b|\bcountr(?:y|ies) other than\b(?!\s+(?:the\s+)?(?:one|country|countries)\s+(?:in which|where)\s+you\b)|\banywhere in the world\b|\blocations? other than\b|\boffshore\b|\boverseas\b|\binternationally\b|\bacross borders\b|\bcross-border\b/i,
   PLACE,
 ];
-// "processed … in the United States and other locations": the US and places beyond it (for a US vendor, abroad). Not
-// "Denver and other locations" (places inside the US).
-YES.push(/\b(?:in|to|within)\s+(?:the\s+)?(?:united states|u\.s\.|usa)\s+(?:and|or)\s+(?:in\s+)?(?:other|various|additional)\s+(?:locations|jurisdictions|places|territories)\b/i);
+// "processed … in the United States and other locations", "… and elsewhere": the US and places beyond it (for a US vendor,
+// abroad). Not "Denver and other locations" (inside the US), nor "the U.S. or elsewhere" (a hedge, said of others' servers).
+YES.push(/\b(?:in|to|within)\s+(?:the\s+)?(?:united states|u\.s\.|usa)\s+(?:(?:and|or)\s+(?:in\s+)?(?:other|various|additional)\s+(?:locations|jurisdictions|places|territories)|and\s+elsewhere)\b/i);
 // Destinations that are beyond the vendor's country whatever the user's own place: named as where data goes ("in any other
 // country", "to other countries", "in the United States and other locations"), not as who judges ("the laws of which may
 // be deemed by other countries to be inadequate").

@@ -57,8 +57,10 @@ const USER_RECORDS = /\b(?:your|user|users'?|member|customer|client|patient|prac
 const THIRD_PARTY_SITES = /\b(?:third[- ]part(?:y|ies)['’]?\s+(?:web\s?)?(?:sites?|websites?|links?|pages?|platforms?|apps?|services?|resources?)|(?:linked|external|other|outside)\s+(?:web\s?)?(?:sites?|websites?|pages?)|sites?\s+(?:we|that we)\s+(?:link|do not (?:own|control|operate)))\b/i;
 // Feedback and suggestions assigned to the vendor are not the records.
 const FEEDBACK = /\b(?:feedback|suggestions?|ideas|enhancement requests?|recommendations)\b/i;
-// Statements that are not about who owns the records.
-const NOT_OWNERSHIP = /\b(?:represent|represents|warrant|warrants|must|need to|certif(?:y|ies)|confirms?|verify)\b[^.;]{0,40}\b(?:own|owners?|belongs?|have (?:all|the) (?:necessary )?rights?)\b|\bright to use\b|\bjointly owned by\b[^.;]{0,80}\b(?:bank|compan|group|shareholders?)/i;
+// Statements that are not about who owns the records. The user's representation reaches to the end of the clause:
+// everything after "You represent and warrant that" is what the user vouches for ("… that your content is original
+// and that you exclusively own the rights to it"), a warranty of title at submission, not the records staying theirs.
+const NOT_OWNERSHIP = /\b(?:you|users?|customers?|licensees?|members?)\s+(?:hereby\s+)?(?:(?:affirm|represent|warrant|certify)s?,?\s+(?:and(?:\/or)?\s+|or\s+)?)+that\b[^.;]*\b(?:own|owners?|belongs?)\b|\b(?:represent|represents|warrant|warrants|must|need to|certif(?:y|ies)|confirms?|verify)\b[^.;]{0,40}\b(?:own|owners?|belongs?|have (?:all|the) (?:necessary )?rights?)\b|\bright to use\b|\bjointly owned by\b[^.;]{0,80}\b(?:bank|compan|group|shareholders?)/i;
 const CUSTOMER = /^(?:the\s+)?(?:customer|covered entity|you|practice|clinician|client|controller|therapist|licensee|subscriber|user|member|publisher|data exporter)s?$/i;
 
 /**
@@ -164,6 +166,10 @@ function readOwnership(c: Clause): 'customer' | 'vendor' | undefined {
     if (/^(?:that|which|who|you|we)$/.test(c.tokens[o.t0 - 1]?.lower ?? '') && !/yours$/.test(word)) continue;
     // "the owner of" says who holds only as a predicate ("you remain the owner of"), not in "the owners of recorded video".
     if (/^owners?$/.test(word) && !/\b(?:is|are|be|remains?|stays?|becomes?)\s+(?:the\s+)?(?:sole\s+|exclusive\s+|only\s+)?$/i.test(c.view.slice(Math.max(0, o.start - 40), o.start))) continue;
+    // "any website, product or other content owned or controlled by Acme": a participle with no verb before it describes
+    // the things named (a reduced relative, as "data that belongs to you"); it states an owner only as a predicate
+    // ("User Content is and remains owned by you").
+    if (/^owned/.test(word) && !/\b(?:is|are|be|been|was|were|remains?|stays?|becomes?)\s+(?:[\w-]+\s+){0,3}$/i.test(c.view.slice(Math.max(0, o.start - 50), o.start))) continue;
     if (/^(?:belong|property|owned)/.test(word)) {
       // The records must be what belongs: the noun right before ("the Submitted Contents belong to you", "PHI will
       // remain the property of"), not "servers owned by Acme" or "the rights and property of Acme".
