@@ -24,6 +24,10 @@ describe('subcontractor_flowdown: a provider required under a legal agreement is
     expect(flow('Our subprocessors are required under legally binding contracts to use personal data only for the purposes of providing services to us and to keep it confidential.')).toBe('yes');
     expect(flow('Our vendors are required pursuant to a legal agreement with us to keep your information confidential and to use it solely for providing services to us.')).toBe('yes');
   });
+  it('the law with a contract beside it binds the providers by the contract', () => {
+    expect(flow('Our subprocessors are required by law and by contract to keep your data confidential and to use it only for the purposes we specify.')).toBe('yes');
+    expect(flow('Service providers are required under law and under contract to protect your data and to use it only on our instructions.')).toBe('yes');
+  });
   it('the law or a legal demand compelling the vendor still binds no provider', () => {
     expect(flow('We may disclose account records to third parties to the extent required under our statutory obligations or pursuant to a legal process.')).toBe('unspecified');
   });
