@@ -48,6 +48,15 @@ const OPT_IN = /\bopt(?:s|ed)?[- ]in\b|\bunless (?:and until )?(?:the )?(?:custo
 // not used unless the user consents, opt_in (README), not a plain refusal. Only after a refusal: "may train … without
 // your consent" is a use.
 const WITHOUT_CONSENT = /\bwithout\s+(?:(?:your|their|the user's|the customer's|customer's|users'|the)\s+)?(?:[\w-]+\s+(?:or\s+|and\s+)?){0,3}?(?:consent|permission|authori[sz]ation|instructions?|opt-in|approval)\b/i;
+// The consent must except the training itself, not another act joined after it ("we do not train on your data, nor do we
+// share it without your consent", "…; we will not disclose it without your consent"): no clause break, and no "and/or"
+// bringing in a subject or another verb of handling data, between the training and "without" (a second training verb,
+// "to train or improve our models without your consent", stays).
+const ANOTHER_ACT = /;|\b(?:and|or|nor|but)\s+(?:(?:do|does|will|would|shall|can|may|never|not|also|then)\s+){0,3}(?:we|it|they|i|(?:shar|disclos|sell|sold|rent|leas|trad|transfer|send|sent|giv|provid|mak|access|read|view|review|listen|process|stor|retain|keep|kept|publish|releas|reveal|distribut|licen[cs]|monetiz|monetis|combin|analy[sz])\w*|us(?:e|es|ed|ing))\b/i;
+const consentExcepts = (v: string, end: number): boolean => {
+  const w = WITHOUT_CONSENT.exec(v.slice(end));
+  return w !== null && !ANOTHER_ACT.test(v.slice(end, end + w.index));
+};
 const OPT_OUT = /\bopt(?:s|ed)?[- ]out\b|\b(?:you|customers?|administrators?|admins?|users?|clinicians?|practices?)\b[^.;]{0,30}\b(?:may|can|are able to)\b[^.;]{0,20}\b(?:disable|turn off|switch off|decline|withdraw|object)\b|\benabled by default\b|\bunless (?:the )?(?:customer|covered entity|practice|client|controller|you|user|administrator)s? (?:disables?|turns? off|opts? out|objects?|switch(?:es)? off)/i;
 
 /**
@@ -87,7 +96,7 @@ export function extractAiTraining(ctx: FactContext): Fact<'ai_training_on_custom
     const next = neighbour(ctx, s, 1)?.view ?? '';
     if (!OPT_IN.test(v) && !OPT_OUT.test(v) && OPT_OUT.test(next) && /^(?:you|customers?|users?|administrators?|members?|clinicians?|practices?|patients?|subscribers?)\b[^.]{0,40}\bopt[- ]out|^to opt[- ]out/i.test(next)) {
       cands.push({ value: 'opt_out', evidence: ev, confidence: 0.75 });
-    } else if (OPT_IN.test(v) || (WITHOUT_CONSENT.test(v.slice(m.index)) && negatedBefore(v, m.index, 100))) cands.push({ value: 'opt_in', evidence: ev, confidence: 0.85 });
+    } else if (OPT_IN.test(v) || (consentExcepts(v, m.index + m[0].length) && negatedBefore(v, m.index, 100))) cands.push({ value: 'opt_in', evidence: ev, confidence: 0.85 });
     else if (OPT_OUT.test(v)) cands.push({ value: 'opt_out', evidence: ev, confidence: 0.85 });
     // "You decide whether or not we use your content to train our models": both cases at once (bothCases), neither a
     // use nor a refusal stated; kept for review.

@@ -60,7 +60,10 @@ const FEEDBACK = /\b(?:feedback|suggestions?|ideas|enhancement requests?|recomme
 // Statements that are not about who owns the records. The user's representation reaches to the end of the clause:
 // everything after "You represent and warrant that" is what the user vouches for ("… that your content is original
 // and that you exclusively own the rights to it"), a warranty of title at submission, not the records staying theirs.
-const NOT_OWNERSHIP = /\b(?:you|users?|customers?|licensees?|members?)\s+(?:hereby\s+)?(?:(?:affirm|represent|warrant|certify)s?,?\s+(?:and(?:\/or)?\s+|or\s+)?)+that\b[^.;]*\b(?:own|owners?|belongs?)\b|\b(?:represent|represents|warrant|warrants|must|need to|certif(?:y|ies)|confirms?|verify)\b[^.;]{0,40}\b(?:own|owners?|belongs?|have (?:all|the) (?:necessary )?rights?)\b|\bright to use\b|\bjointly owned by\b[^.;]{0,80}\b(?:bank|compan|group|shareholders?)/i;
+// Not past a clause of its own joined after it, a subject with no "that" ("…, and we agree that you own your records",
+// "…, and you will continue to own your Content"): that is stated, not vouched for.
+const OWN_CLAUSE = String.raw`,\s*(?:and|but)\s+(?:(?:we|you|they|the parties|as between)\b|(?:the\s+)?[\w-]+\s+(?:agrees?|acknowledges?|accepts?|confirms?|retains?)\b)`;
+const NOT_OWNERSHIP = new RegExp(String.raw`\b(?:you|users?|customers?|licensees?|members?)\s+(?:hereby\s+)?(?:(?:affirm|represent|warrant|certify)s?,?\s+(?:and(?:\/or)?\s+|or\s+)?)+that\b(?:(?!${OWN_CLAUSE})[^.;])*\b(?:own|owners?|belongs?)\b|\b(?:represent|represents|warrant|warrants|must|need to|certif(?:y|ies)|confirms?|verify)\b[^.;]{0,40}\b(?:own|owners?|belongs?|have (?:all|the) (?:necessary )?rights?)\b|\bright to use\b|\bjointly owned by\b[^.;]{0,80}\b(?:bank|compan|group|shareholders?)`, 'i');
 const CUSTOMER = /^(?:the\s+)?(?:customer|covered entity|you|practice|clinician|client|controller|therapist|licensee|subscriber|user|member|publisher|data exporter)s?$/i;
 
 /**
@@ -168,8 +171,9 @@ function readOwnership(c: Clause): 'customer' | 'vendor' | undefined {
     if (/^owners?$/.test(word) && !/\b(?:is|are|be|remains?|stays?|becomes?)\s+(?:the\s+)?(?:sole\s+|exclusive\s+|only\s+)?$/i.test(c.view.slice(Math.max(0, o.start - 40), o.start))) continue;
     // "any website, product or other content owned or controlled by Acme": a participle with no verb before it describes
     // the things named (a reduced relative, as "data that belongs to you"); it states an owner only as a predicate
-    // ("User Content is and remains owned by you").
-    if (/^owned/.test(word) && !/\b(?:is|are|be|been|was|were|remains?|stays?|becomes?)\s+(?:[\w-]+\s+){0,3}$/i.test(c.view.slice(Math.max(0, o.start - 50), o.start))) continue;
+    // ("User Content is and remains owned by you"), or as what the vendor disclaims ("We do not claim ownership of any
+    // data owned by you": README, the vendor claiming no ownership).
+    if (/^owned/.test(word) && !/\b(?:is|are|be|been|was|were|remains?|stays?|becomes?)\s+(?:[\w-]+\s+){0,3}$/i.test(c.view.slice(Math.max(0, o.start - 50), o.start)) && !DISCLAIMED.test(c.view.slice(Math.max(0, o.start - 120), o.start))) continue;
     if (/^(?:belong|property|owned)/.test(word)) {
       // The records must be what belongs: the noun right before ("the Submitted Contents belong to you", "PHI will
       // remain the property of"), not "servers owned by Acme" or "the rights and property of Acme".
@@ -195,6 +199,9 @@ function readOwnership(c: Clause): 'customer' | 'vendor' | undefined {
 // Data the clause declares not to be the records ("Such data is not PHI and is owned by ClaimBridge": the de-identified
 // data of the sentence before): the vendor owning it is not the vendor owning the records.
 const DECLARED_NOT_RECORDS = /\b(?:is|are)\s+not\s+(?:considered\s+)?(?:phi|protected health information|personal (?:data|information)|customer data)\b/i;
+
+// The vendor disclaiming a claim to what follows ("we do not claim ownership of any …", "Acme claims no rights in …").
+const DISCLAIMED = /(?:\bclaims?\s+no|(?:\bnot|\bnever|n't)\s+claim)\s+(?:any\s+)?(?:[\w-]+\s+){0,3}?(?:ownership|rights?|title|interest)\s+(?:in|of|to|over)\s+(?:[\w-]+\s+){0,4}$/i;
 
 // Ownership as a condition ("If you own the copyright for the content you upload, …") states no owner.
 const IF_OWNER = /\b(?:if|unless|whether|to the extent|in case|insofar as)\s+(?:[\w'’]+\s+){0,2}$/i;

@@ -15,8 +15,11 @@ const THING_AFTER = /^\s+(?:content|materials?|websites?|sites?|links?|products?
 // content, not a provider.
 const WHO = /\b(?:subcontractors?|sub-?contractors?|sub-?processors?|agents?|vendors?|(?:third[- ]party )?service providers?|third parties|third-party(?!\s+(?:content|materials?|websites?|sites?|links?|products?|apps?|applications?|software|services|cookies|plug-?ins|games|goods|offers?|advertisements?|ads)\b)|recipients?|contractors?|suppliers?)\b/i;
 // "Required" as a binding, not the law or a legal demand compelling the vendor ("if required in response to a subpoena",
-// "it is required under statutory obligations", "where required by law"): that binds no provider.
-const LEGAL_REQUIRED = String.raw`(?<!\b(?:if|where|when|as|unless|it is|it's)\s+(?:\w+\s+)?)required(?! (?:to do so )?by (?:applicable |any |the )?(?:laws?\b|statutes?\b|regulations?\b|[\w ]{0,40}\bact\b))(?!\s+(?:to do so\s+)?(?:under (?:any |applicable |the |our |its )?(?:statutory|legal|laws?\b|regulat)|in response to|pursuant to (?:a |an |any )?(?:legal|laws?\b|court|subpoena|warrant|order)))`;
+// "it is required under statutory obligations", "where required by law"): that binds no provider. A legal agreement is
+// the vendor's own ("required under legally binding contracts", "pursuant to a legal agreement with us"): it binds.
+// The law with a contract beside it ("required by law and by contract to keep …") binds the providers by the contract.
+const CONTRACT_TOO = String.raw`(?!\s+(?:and|or)\s+(?:by\s+|under\s+)?(?:(?:a|an|our|the|their|written|binding)\s+)*(?:contracts?|contractual|agreements?)\b)`;
+const LEGAL_REQUIRED = String.raw`(?<!\b(?:if|where|when|as|unless|it is|it's)\s+(?:\w+\s+)?)required(?! (?:to do so )?by (?:applicable |any |the )?(?:laws?\b|statutes?\b|regulations?\b|[\w ]{0,40}\bact\b)${CONTRACT_TOO})(?!\s+(?:to do so\s+)?(?:under (?:any |applicable |the |our |its )?(?:(?:statutory|legal|regulatory) (?:obligations?|requirements?|duty|duties)\b|laws?\b|regulations?\b)${CONTRACT_TOO}|in response to|pursuant to (?:a |an |any )?(?:legal (?:process|obligations?|requirements?|demands?|requests?)\b|laws?\b|court|subpoena|warrant|order)))`;
 // Restrictions imposed on them by the vendor, in the words BAAs, DPAs and policies use.
 const BOUND: RegExp[] = [
   // "require … providers to provide similar security and confidentiality measures", "the same safeguards".
