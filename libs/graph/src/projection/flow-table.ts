@@ -92,7 +92,13 @@ export class FlowTable {
     for (const from of senders.sort()) {
       const lists = this.bySender.get(from)!;
       if (lists.size === 1) out.push(lists.values().next().value!);
-      else for (const to of [...lists.keys()].sort()) out.push(lists.get(to)!);
+      else if (lists.size === 2) {
+        // Most senders of a fleet (an install and its two sub-processors) or a manifest: no list to sort.
+        const keys = lists.keys();
+        const a = keys.next().value!;
+        const b = keys.next().value!;
+        out.push(lists.get(a < b ? a : b)!, lists.get(a < b ? b : a)!);
+      } else for (const to of [...lists.keys()].sort()) out.push(lists.get(to)!);
     }
     return out;
   }

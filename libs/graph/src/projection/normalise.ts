@@ -1,4 +1,4 @@
-import { DATA_CATEGORIES, hasExpired, nameKey, stampEvidence } from '@custody/domain';
+import { DATA_CATEGORIES, hasExpired, nameKey, stampedCopy } from '@custody/domain';
 // Name keys and slugs are the domain's (names.ts): the projection, parsers and rules share one definition.
 export { slugify } from '@custody/domain';
 
@@ -350,7 +350,7 @@ export function stamp(evidence: Evidence[] | undefined, documentId: string, file
 function stampOne(e: Evidence, documentId: string, file: string): Evidence {
   let copy = stamped.get(e);
   if (copy === undefined || copy.documentId !== (e.documentId ?? documentId) || copy.file !== (e.file ?? file)) {
-    copy = stampEvidence([e], { documentId, file })[0]!;
+    copy = stampedCopy(e, documentId, file);
     stamped.set(e, copy);
   }
   return copy;
