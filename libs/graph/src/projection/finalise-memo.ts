@@ -1,7 +1,7 @@
 import { PRACTICE_ID } from '@custody/domain';
 import type { Graph, GraphFlow, GraphSystem, LegalBasis } from '@custody/domain';
 import { sameCategories } from './categories.js';
-import { finaliseFlows, type FlowDraft } from './flow-table.js';
+import { finaliseFlows, pairKey, type FlowDraft, type FlowTable } from './flow-table.js';
 import type { SettingReplay } from './setting-replay.js';
 import { toGraphSystem, type SystemDraft } from './system-registry.js';
 
@@ -42,7 +42,7 @@ export interface ProjectionChanges {
 /** Finished systems (practice first, then by id) and flows (by content), reusing unchanged records of `prev`. */
 export function finaliseWithMemo(
   drafts: readonly SystemDraft[],
-  pairs: ReadonlyMap<string, readonly FlowDraft[]>,
+  table: Pick<FlowTable, 'pairs' | 'sortedPairs'>,
   basisOf: (f: FlowDraft) => LegalBasis,
   prev: ProjectionMemo | undefined,
 ): { systems: GraphSystem[]; flows: GraphFlow[]; memo: LazyMemo; changes: ProjectionChanges } {
@@ -73,14 +73,18 @@ export function finaliseWithMemo(
   const bases: LegalBasis[] = [];
   const offsets: number[] = [];
   // Flow ids (`from->to#n`) depend only on the flows of one pair, and the full order (by content, which starts
-  // with `from`, then `to`) is the pairs' order: so each pair is finished, or reused, on its own.
-  const order = pairOrder(pairs, prev);
-  for (const key of order) {
-    const list = pairs.get(key)!;
+  // with `from`, then `to`) is the pairs' order: so each pair is finished, or reused, on its own. From scratch
+  // the pairs come in that order without their keys (made only if a next projection reads the memo).
+  const pairs = prev ? table.pairs() : undefined;
+  const order = pairs ? pairOrder(pairs, prev) : undefined;
+  const lists = order ? order.map((key) => pairs!.get(key)!) : table.sortedPairs();
+  for (let k = 0; k < lists.length; k++) {
+    const list = lists[k]!;
+    const key = order?.[k];
     const at = bases.length;
     offsets.push(at);
     for (const f of list) bases.push(basisOf(f));
-    const old = prev?.pairs.get(key);
+    const old = key === undefined ? undefined : prev?.pairs.get(key);
     let out: readonly GraphFlow[];
     if (old && old.drafts.length === list.length && list.every((f, i) => old.bases[i] === bases[at + i] && sameFlowDraft(old.drafts[i]!, f, known))) out = old.out;
     else if (!prev) {
@@ -101,8 +105,8 @@ export function finaliseWithMemo(
     for (const f of out) flows.push(f);
   }
   offsets.push(bases.length);
-  if (prev) for (const [key, old] of prev.pairs) if (!pairs.has(key)) for (const f of old.out) changes.flows.set(f.id, { before: f });
-  return { systems: practiceFirst, flows, memo: new LazyMemo(drafts, systems, pairs, order, offsets, bases, [...flows]), changes };
+  if (prev) for (const [key, old] of prev.pairs) if (!pairs!.has(key)) for (const f of old.out) changes.flows.set(f.id, { before: f });
+  return { systems: practiceFirst, flows, memo: new LazyMemo(drafts, systems, lists, order, offsets, bases, [...flows]), changes };
 }
 
 /**
@@ -119,8 +123,10 @@ export class LazyMemo implements ProjectionMemo {
   constructor(
     private readonly drafts: readonly SystemDraft[],
     private readonly records: readonly GraphSystem[],
-    private readonly draftPairs: ReadonlyMap<string, readonly FlowDraft[]>,
-    readonly pairOrder: readonly string[],
+    /** Each pair's drafts, in the pairs' order. */
+    private readonly draftPairs: readonly (readonly FlowDraft[])[],
+    /** The pairs' keys in that order, when known (else made from the drafts when first read). */
+    private keys: readonly string[] | undefined,
     private readonly offsets: readonly number[],
     private readonly bases: readonly LegalBasis[],
     /** A copy of the graph's flows, so nothing done to the graph moves a pair's records. */
@@ -138,12 +144,17 @@ export class LazyMemo implements ProjectionMemo {
     return at < 0 ? undefined : { draft: this.drafts[at]!, out: this.records[at]! };
   }
 
+  get pairOrder(): readonly string[] {
+    // Every pair's list holds at least one flow (the table drops a pair with its last flow).
+    return (this.keys ??= this.draftPairs.map((list) => pairKey(list[0]!.from, list[0]!.to)));
+  }
+
   get pairs(): ReadonlyMap<string, { drafts: readonly FlowDraft[]; bases: readonly LegalBasis[]; out: readonly GraphFlow[] }> {
     if (!this.pairsMap) {
       this.pairsMap = new Map();
       this.pairOrder.forEach((key, k) => {
         const [from, to] = [this.offsets[k]!, this.offsets[k + 1]!];
-        this.pairsMap!.set(key, { drafts: this.draftPairs.get(key)!, bases: this.bases.slice(from, to), out: this.flows.slice(from, to) });
+        this.pairsMap!.set(key, { drafts: this.draftPairs[k]!, bases: this.bases.slice(from, to), out: this.flows.slice(from, to) });
       });
     }
     return this.pairsMap;

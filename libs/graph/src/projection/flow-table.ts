@@ -30,16 +30,18 @@ export interface FlowDraft {
 export class FlowTable {
   private readonly flows: FlowDraft[] = [];
   /**
-   * The same flows by `from → to` pair and by target, each in insertion order (endpoints never change
+   * The same flows by sender, then receiver, and by target, each in insertion order (endpoints never change
    * after `add`), so merging and lookups do not scan every flow: a 10,000-install fleet is otherwise quadratic.
+   * Two levels of maps keyed by the ids themselves, not one keyed by `from → to` strings: each add and find
+   * built, flattened and hashed a key of its own (a 100,000-system manifest adds 400,000 flows, a fleet looks
+   * up each install's sub-processor edges again), and from scratch the pairs are ordered without any key.
    */
-  private readonly byPair = new Map<string, FlowDraft[]>();
+  private readonly bySender = new Map<string, Map<string, FlowDraft[]>>();
   private readonly byTarget = new Map<string, FlowDraft[]>();
 
   add(flow: FlowDraft): FlowDraft {
-    // The pair's key is built (and hashed) once: a 100,000-system manifest adds 400,000 flows.
-    const key = pairKey(flow.from, flow.to);
-    const pair = this.byPair.get(key);
+    const out = this.bySender.get(flow.from);
+    const pair = out?.get(flow.to);
     const same = pair?.find(
       (f) =>
         f.source !== flow.source &&
@@ -49,7 +51,8 @@ export class FlowTable {
     if (!same) {
       this.flows.push(flow);
       if (pair) pair.push(flow);
-      else this.byPair.set(key, [flow]);
+      else if (out) out.set(flow.to, [flow]);
+      else this.bySender.set(flow.from, new Map([[flow.to, [flow]]]));
       push(this.byTarget, flow.to, flow);
       return flow;
     }
@@ -66,9 +69,38 @@ export class FlowTable {
     return this.flows;
   }
 
-  /** The flows by `from → to` pair, each list in insertion order (the map itself is live: read, don't keep mutating). */
-  pairs(): ReadonlyMap<string, readonly FlowDraft[]> {
-    return this.byPair;
+  /** The flows by `from → to` pair (key `from`, NUL, `to`), each list in insertion order: a new map, of the live lists. */
+  pairs(): Map<string, readonly FlowDraft[]> {
+    const out = new Map<string, readonly FlowDraft[]>();
+    for (const [from, lists] of this.bySender) for (const [to, list] of lists) out.set(pairKey(from, to), list);
+    return out;
+  }
+
+  /**
+   * Each pair's flows (insertion order), the pairs in the order of their keys (`from`, NUL, `to`, as `<` orders
+   * strings): by sender, then by receiver, which is that order as long as no sender id holds a NUL (then the
+   * keys are built and sorted).
+   */
+  sortedPairs(): (readonly FlowDraft[])[] {
+    const senders = [...this.bySender.keys()];
+    if (senders.some((id) => id.includes('\u0000'))) {
+      const pairs = this.pairs();
+      return [...pairs.keys()].sort().map((k) => pairs.get(k)!);
+    }
+    const out: (readonly FlowDraft[])[] = [];
+    // The default sort orders strings by UTF-16 code units, in native code (no comparator call per comparison).
+    for (const from of senders.sort()) {
+      const lists = this.bySender.get(from)!;
+      if (lists.size === 1) out.push(lists.values().next().value!);
+      else if (lists.size === 2) {
+        // Most senders of a fleet (an install and its two sub-processors) or a manifest: no list to sort.
+        const keys = lists.keys();
+        const a = keys.next().value!;
+        const b = keys.next().value!;
+        out.push(lists.get(a < b ? a : b)!, lists.get(a < b ? b : a)!);
+      } else for (const to of [...lists.keys()].sort()) out.push(lists.get(to)!);
+    }
+    return out;
   }
 
   into(systemId: string): FlowDraft[] {
@@ -81,20 +113,25 @@ export class FlowTable {
   }
 
   find(from: string, to: string): FlowDraft | undefined {
-    return this.byPair.get(pairKey(from, to))?.[0];
+    return this.bySender.get(from)?.get(to)?.[0];
   }
 
   remove(flow: FlowDraft): void {
     const i = this.flows.indexOf(flow);
     if (i < 0) return;
     this.flows.splice(i, 1);
-    pull(this.byPair, pairKey(flow.from, flow.to), flow);
+    const lists = this.bySender.get(flow.from);
+    if (lists) {
+      pull(lists, flow.to, flow);
+      if (!lists.size) this.bySender.delete(flow.from);
+    }
     pull(this.byTarget, flow.to, flow);
   }
 }
 
 const NO_FLOWS: readonly FlowDraft[] = [];
-const pairKey = (from: string, to: string) => `${from}\u0000${to}`;
+/** A pair's key in the projection memo (finalise-memo.ts): `from`, NUL, `to`. */
+export const pairKey = (from: string, to: string) => `${from}\u0000${to}`;
 
 function push(map: Map<string, FlowDraft[]>, key: string, flow: FlowDraft): void {
   const list = map.get(key);

@@ -35,10 +35,10 @@ export function inheritFlowdown(registry: SystemRegistry, flows: FlowTable, asOf
   for (const f of flows.all()) {
     if (f.from === PRACTICE_ID || f.to === PRACTICE_ID) continue;
     const u = registry.get(f.from);
-    const x = registry.get(f.to);
     // Most senders hold no flow-down BAA (every flow of a 100,000-system manifest): checked before the
-    // receiver's names are looked up, which asks the vendor catalogue twice per flow.
+    // receiver is looked up, and before its names are, which asks the vendor catalogue twice per flow.
     if (!u || !u.contracts.some((c) => isFlowdownBaa(c, asOf))) continue;
+    const x = registry.get(f.to);
     if (!x || x.contracts.some((c) => ownBaaInForce(c, asOf))) continue;
     let xNames: Set<string> | undefined;
     for (const c of u.contracts) {

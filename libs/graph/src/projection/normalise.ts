@@ -1,4 +1,4 @@
-import { DATA_CATEGORIES, hasExpired, nameKey, stampEvidence } from '@custody/domain';
+import { DATA_CATEGORIES, hasExpired, nameKey, stampedCopy } from '@custody/domain';
 // Name keys and slugs are the domain's (names.ts): the projection, parsers and rules share one definition.
 export { slugify } from '@custody/domain';
 
@@ -98,15 +98,14 @@ function sortSmall(list: readonly Evidence[]): Evidence[] | undefined {
   while (n < list.length && list[n] === list[0]) n++;
   if (n === list.length) return [list[0]!];
   const items: Evidence[] = [];
-  const fields: string[][] = [];
   // Repeats of one object are dropped before anything else, as the keyed sort's Set drops them: an object
-  // seen before is skipped even when a later equal item has replaced it.
+  // seen before is skipped even when a later equal item has replaced it. Items are compared field by field
+  // in place (a fleet's 100,000 sub-processor edges each cite an install's row and its vendor's BAA clause).
   next: for (let n = 0; n < list.length; n++) {
     const e = list[n]!;
     for (let m = 0; m < n; m++) if (list[m] === e) continue next;
-    const f = keyFields(e);
     for (let i = 0; i < items.length; i++) {
-      const c = cmpFields(fields[i]!, f);
+      const c = cmpEvidence(items[i]!, e);
       if (Number.isNaN(c)) return undefined;
       if (c !== 0) continue;
       if (!sameJson(items[i]!, e)) return undefined;
@@ -114,11 +113,9 @@ function sortSmall(list: readonly Evidence[]): Evidence[] | undefined {
       continue next;
     }
     items.push(e);
-    fields.push(f);
   }
-  if (items.length === 1) return items;
-  const order = items.map((_, i) => i).sort((a, b) => cmpFields(fields[a]!, fields[b]!));
-  return order.map((i) => items[i]!);
+  // Distinct keys, none prefixing another (every pair was compared above): the comparator answers -1 or 1.
+  return items.length === 1 ? items : items.sort(cmpEvidence);
 }
 
 /**
@@ -229,21 +226,34 @@ function apart(values: Set<unknown>): boolean {
 /** A value the key writes as a whole number of a fixed width, so its string order is its numeric order. */
 const fixedWidth = (n: unknown, limit: number): boolean => typeof n === 'number' && Number.isInteger(n) && n >= 0 && n < limit;
 
-/** The fields of {@link evidenceKey}, in its order and as it writes them. */
-function keyFields(e: Evidence): string[] {
-  return [String(e.documentId ?? ''), String(e.file ?? ''), String(e.line ?? 0).padStart(9, '0'), String(e.start ?? 0).padStart(12, '0'), String(e.path ?? ''), String(e.quote)];
+/**
+ * The order of two items' {@link evidenceKey}s, compared field by field without building them: 0 for equal
+ * keys, NaN when a field is a prefix of the other's (there the separator or the item's JSON after the whole
+ * key decides). Lines and offsets that the key pads to a fixed width compare as numbers; each other field as
+ * the key writes it.
+ */
+function cmpEvidence(a: Evidence, b: Evidence): number {
+  return orderOf(String(a.documentId ?? ''), String(b.documentId ?? '')) ??
+    orderOf(String(a.file ?? ''), String(b.file ?? '')) ??
+    padded(a.line ?? 0, b.line ?? 0, 9, 1e9) ??
+    padded(a.start ?? 0, b.start ?? 0, 12, 1e12) ??
+    orderOf(String(a.path ?? ''), String(b.path ?? '')) ??
+    orderOf(String(a.quote), String(b.quote)) ??
+    0;
 }
 
-/** The keys' order, field by field: 0 for equal keys, NaN when a field is a prefix of the other's. */
-function cmpFields(a: readonly string[], b: readonly string[]): number {
-  for (let k = 0; k < a.length; k++) {
-    const x = a[k]!;
-    const y = b[k]!;
-    if (x === y) continue;
-    if (x.startsWith(y) || y.startsWith(x)) return NaN;
-    return x < y ? -1 : 1;
-  }
-  return 0;
+/** One field of {@link cmpEvidence}: undefined when equal (the next field decides), NaN when one prefixes the other. */
+function orderOf(x: string, y: string): number | undefined {
+  if (x === y) return undefined;
+  if (x.startsWith(y) || y.startsWith(x)) return NaN;
+  return x < y ? -1 : 1;
+}
+
+/** A number field of {@link cmpEvidence}, as the key pads it to `width` digits. */
+function padded(x: unknown, y: unknown, width: number, limit: number): number | undefined {
+  if (x === y) return undefined;
+  if (fixedWidth(x, limit) && fixedWidth(y, limit)) return (x as number) < (y as number) ? -1 : 1;
+  return orderOf(String(x).padStart(width, '0'), String(y).padStart(width, '0'));
 }
 
 /** Whether two flat items surely have the same JSON (same keys in the same order, same scalar values). */
@@ -285,13 +295,29 @@ function sortKeysOf(byKey: Map<string, Evidence | Map<string, Evidence>>): strin
 
 /** A shallow copy with keys in sorted order, so JSON output is byte-identical across runs. */
 export function sortKeys(record: Record<string, unknown>): Record<string, unknown> {
-  const keys = Object.keys(record).sort();
+  const keys = sortedKeys(Object.keys(record));
   // Assigned one by one (no entry pair per key, and fromEntries' generic path): a fleet has 100,000 installs of
   // 13 settings. A `__proto__` key of its own (JSON.parse makes one) would set the copy's prototype: fromEntries there.
   if (keys.includes('__proto__')) return Object.fromEntries(keys.map((k) => [k, record[k]]));
   const out: Record<string, unknown> = {};
   for (const k of keys) out[k] = record[k];
   return out;
+}
+
+/** The last key list sorted and its order: a fleet's 100,000 installs have one settings shape, sorted once. */
+let lastKeys: { from: string[]; sorted: string[] } | undefined;
+
+/** `keys` sorted (a new array, or the previous call's when `keys` lists the same keys in the same order). */
+function sortedKeys(keys: string[]): string[] {
+  const last = lastKeys;
+  if (last && last.from.length === keys.length) {
+    let same = true;
+    for (let i = 0; same && i < keys.length; i++) same = last.from[i] === keys[i];
+    if (same) return last.sorted;
+  }
+  const sorted = [...keys].sort();
+  lastKeys = { from: keys, sorted };
+  return sorted;
 }
 
 /** `true` when an agreement expiring on `expires` is no longer in force on the day of `asOf` (domain `hasExpired`). */
@@ -324,7 +350,7 @@ export function stamp(evidence: Evidence[] | undefined, documentId: string, file
 function stampOne(e: Evidence, documentId: string, file: string): Evidence {
   let copy = stamped.get(e);
   if (copy === undefined || copy.documentId !== (e.documentId ?? documentId) || copy.file !== (e.file ?? file)) {
-    copy = stampEvidence([e], { documentId, file })[0]!;
+    copy = stampedCopy(e, documentId, file);
     stamped.set(e, copy);
   }
   return copy;

@@ -110,7 +110,7 @@ export function projectGraphIncremental(input: ProjectionInput, prev?: Projectio
     warnings.push(linked !== undefined ? `${c.file}: linked to ${linked}, which is not a system of this workspace` : `${c.file}: not attached to any system (names: ${c.names.join(', ') || 'none'})`);
   }
 
-  const finished = finaliseWithMemo(registry.all(), flows.pairs(), (f) => decideLegalBasis(f, registry.get(f.to), consents, input.asOf), prev);
+  const finished = finaliseWithMemo(registry.all(), flows, (f) => decideLegalBasis(f, registry.get(f.to), consents, input.asOf), prev);
   const graph: Graph = {
     practice,
     // The practice first, then by id: the practice is every path's root and reads best at the top.

@@ -26,6 +26,8 @@ describe('sortEvidence on short lists', () => {
     clause(98, 'This Business Associate Agreement'), { ...clause(98, 'This Business Associate Agreement'), page: 2 },
     { file: 'baa.md', documentId: 'baa.md', quote: 'This Business Associate Agreement', start: 98, end: 131 },
     { quote: 'no document' }, { quote: 'no document', line: 0 }, { quote: 'a\u0000b', documentId: 'x' }, { quote: 'a', documentId: 'x' },
+    // Lines and offsets the key does not pad to a fixed width (negative, fractional, not numbers): compared as it writes them.
+    { quote: 'odd', line: -1 }, { quote: 'odd', line: 2.5 }, { quote: 'odd', line: 25 }, { quote: 'odd', start: 1e12 }, { quote: 'odd', start: 99 },
   ];
 
   // A small deterministic generator: the same cases on every run.

@@ -53,7 +53,7 @@ export function addImpliedNotetakerFlows(registry: SystemRegistry, flows: FlowTa
     if (s.role !== 'ai_notetaker' || !RECORDING_MODES.has(String(s.settings.recording))) continue;
     // Fed already: by the practice side, or with the session itself by another system (a platform's built-in
     // assistant records through the platform, not straight from the practice).
-    const fed = flows.into(s.id).some((f) => f.from === PRACTICE_ID || registry.get(f.from)?.role === 'clinician' || hasCategory(f.data, 'session_recording'));
+    const fed = flows.inbound(s.id).some((f) => f.from === PRACTICE_ID || registry.get(f.from)?.role === 'clinician' || hasCategory(f.data, 'session_recording'));
     if (fed) continue;
     const recordingEvidence = settingEvidenceFor(s, 'recording');
     flows.add({

@@ -1,3 +1,4 @@
+import { nameKey } from '@custody/domain';
 import type { AttachedContract, Evidence, GraphSystem, SystemDecl, SystemRole } from '@custody/domain';
 import { categoriesOf, categoryList, withCategory, type Categories } from './categories.js';
 import { normaliseName, slugify, sortEvidence, sortKeys } from './normalise.js';
@@ -169,7 +170,10 @@ export class SystemRegistry {
       this.byId.set(draft.id, draft);
       this.added?.push(draft.id);
       this.sorted = undefined;
-      this.index(this.byNameKey, normaliseName(draft.name), draft);
+      // A manifest system's or fleet install's name is its own (100,000 distinct ones): its key is made once, not
+      // passed through normaliseName's small memo, which it would only churn. A config's system was just asked
+      // for by this name (matchOther), so its key is in the memo.
+      this.index(this.byNameKey, fromManifest || decl.group ? nameKey(draft.name) : normaliseName(draft.name), draft);
       if (draft.group?.vendor !== undefined) this.index(this.byNameKey, normaliseName(draft.group.vendor), draft);
       // Hosts are only ever matched, through this index: the draft keeps no list of them.
       for (const h of decl.hosts ?? []) this.indexHost(h, draft);
