@@ -87,12 +87,27 @@ export async function loadAverage(): Promise<number[]> {
   return loadavg().map((x) => Number(x.toFixed(2)));
 }
 
-/** CPU time (user + system) per process of the tree under `pid` (it and its descendants), in ms, from /proc. */
+/** CPU time (user + system) of process `pid` alone, its children not counted, in ms, from /proc. */
+export function ownCpuMs(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * CPU time (user + system) per process of the tree under `pid` (it and its descendants), in ms, from /proc;
+ * a process's entry includes its children that have ended (see ownCpuMs for a process alone).
+ */
 export function treeCpuMs(pid: number, into = new Map<number, number>()): Map<number, number> {
   try {
-    // Fields after the command name: state is [0], utime [11], stime [12] (clock ticks, 100/s on Linux).
+    // Fields after the command name: state is [0], utime [11], stime [12], and the same of its children that
+    // ended and were reaped, cutime [13] and cstime [14] (clock ticks, 100/s on Linux): a sandbox process
+    // replaced during a run keeps counting once it is gone.
     const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    into.set(pid, (Number(fields[11]) + Number(fields[12])) * 10);
+    into.set(pid, (Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14])) * 10);
     for (const tid of readdirSync(`/proc/${pid}/task`)) {
       for (const child of readFileSync(`/proc/${pid}/task/${tid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean)) treeCpuMs(Number(child), into);
     }

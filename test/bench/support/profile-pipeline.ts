@@ -5,8 +5,13 @@
  * statements of the run (pg_stat_statements is not needed: the database's xact/tuple counters are read).
  *
  *   DATABASE_URL=… REDIS_URL=… npx tsx test/bench/support/profile-pipeline.ts --backend redis --docs 48 --prof /tmp/prof
- *   (`--per-request N`: the bulk route, N files a request, as bench:pipeline uploads; default one file a request)
+ *   (`--per-request N`: the bulk route, N files a request, as bench:pipeline uploads; default one file a request;
+ *   `--bursts K`: K bursts of `--docs` new documents one after the other into the same workspace, each measured
+ *   alone, so a long-running worker's steady state shows beside a fresh worker's first burst)
  *   npx tsx test/bench/support/profile-top.ts /tmp/prof/<worker>.cpuprofile 40
+ *   (`CUSTODY_SANDBOX_CPU_PROF_DIR=DIR` profiles the sandbox children too; profile-components.ts adds a worker's
+ *   and its children's profiles up by component; `--preload $PWD/test/bench/support/count-queries.mjs` with
+ *   `CUSTODY_BENCH_QUERIES_DIR=DIR` counts each process's statements and Redis commands by kind)
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -18,7 +23,7 @@ import { writeBaaCorpus } from '../../support/corpus-generator.js';
 import { freshDatabase } from '../../support/database.js';
 import { DIST, REPO, waitUntil } from '../../support/processes.js';
 import { arg } from './args.js';
-import { treeCpuMs, waitUntilScored } from './custody-service.js';
+import { ownCpuMs, treeCpuMs, waitUntilScored } from './custody-service.js';
 
 const backend = (arg('--backend') ?? 'redis') as 'redis' | 'postgres';
 const docs = Number(arg('--docs') ?? 48);
@@ -29,9 +34,10 @@ const profDir = arg('--prof');
 const preload = arg('--preload');
 /** `--per-request N`: upload through the bulk route, N files a request, 2 in flight (as bench:pipeline does). */
 const perRequest = arg('--per-request') ? Math.max(1, Number(arg('--per-request'))) : undefined;
+const bursts = Math.max(1, Number(arg('--bursts') ?? 1));
 
 const sum = (m: Map<number, number>) => [...m.values()].reduce((a, b) => a + b, 0);
-const own = (pid: number) => treeCpuMs(pid, new Map()).get(pid) ?? 0;
+const own = ownCpuMs;
 
 function start(entry: string, args: string[], env: Record<string, string | undefined>) {
   const { DATABASE_URL: _d, REDIS_URL: _r, NODE_OPTIONS: _n, ...rest } = process.env;
@@ -55,7 +61,9 @@ async function main() {
   const home = mkdtempSync(join(tmpdir(), 'custody-prof-'));
   const db = await freshDatabase();
   const dir = mkdtempSync(join(tmpdir(), 'custody-prof-docs-'));
-  const files = writeBaaCorpus(dir, docs - 1, 4);
+  // The custody.yaml comes with the first burst; each later burst brings docs new BAAs.
+  const corpus = writeBaaCorpus(dir, docs - 1 + (bursts - 1) * docs, 4);
+  const burstFiles = Array.from({ length: bursts }, (_, k) => k === 0 ? [...corpus.slice(0, docs - 1), corpus.at(-1)!] : corpus.slice(docs - 1 + (k - 1) * docs, docs - 1 + k * docs));
   const env = { CUSTODY_HOME: home, CUSTODY_QUEUE_PREFIX: `prof${process.pid}`, CUSTODY_RATE_LIMIT_PER_MINUTE: '100000000', DATABASE_URL: db.url, ...(backend === 'redis' ? { REDIS_URL: process.env.REDIS_URL } : {}) };
   const serve = start('apps/cli/src/main.js', ['serve', '--port', '0', '--workspace', 'Prof'], env);
   const ws: ReturnType<typeof start>[] = [];
@@ -70,28 +78,32 @@ async function main() {
     await new Promise((r) => setTimeout(r, idle * 1000));
     const c1 = pids.map((p) => ({ tree: sum(treeCpuMs(p)), own: own(p) }));
     if (preload) for (const p of pids) process.kill(p, 'SIGUSR2');
-    const d0 = await dbCounters(db.url);
-    const t0 = performance.now();
-    if (perRequest) {
-      const requests: string[][] = [];
-      for (let i = 0; i < files.length; i += perRequest) requests.push(files.slice(i, i + perRequest));
-      await Promise.all(Array.from({ length: 2 }, async () => { for (let r = requests.shift(); r; r = requests.shift()) await client.uploadMany(dir, r); }));
-    } else {
-      const queue = [...files];
-      await Promise.all(Array.from({ length: 4 }, async () => { for (let f = queue.shift(); f; f = queue.shift()) await client.upload(dir, f); }));
-    }
-    const tu = performance.now();
-    await waitUntilScored(client, files.length);
-    const t1 = performance.now();
-    const c2 = pids.map((p) => ({ tree: sum(treeCpuMs(p)), own: own(p) }));
-    const d1 = await dbCounters(db.url);
     const names = ['serve', ...ws.map((_, i) => `worker${i + 1}`)];
-    console.log(`${backend}, ${workers} worker(s), ${files.length} docs: ${(files.length / ((t1 - t0) / 1000)).toFixed(2)} docs/s, upload ${((tu - t0) / 1000).toFixed(2)} s, total ${((t1 - t0) / 1000).toFixed(2)} s`);
-    names.forEach((n, i) => {
-      const idleRate = (c1[i]!.tree - c0[i]!.tree) / idle;
-      console.log(`  ${n}: idle ${idleRate.toFixed(0)} ms CPU/s (own ${((c1[i]!.own - c0[i]!.own) / idle).toFixed(0)}); run: tree ${((c2[i]!.tree - c1[i]!.tree) / files.length).toFixed(1)} ms/doc, own ${((c2[i]!.own - c1[i]!.own) / files.length).toFixed(1)} ms/doc`);
-    });
-    console.log(`  db per doc: xacts ${((d1.xacts - d0.xacts) / files.length).toFixed(1)}, tuples returned ${((Number(d1.ret) - Number(d0.ret)) / files.length).toFixed(0)}, inserted ${((d1.ins - d0.ins) / files.length).toFixed(1)}, updated ${((d1.upd - d0.upd) / files.length).toFixed(1)}`);
+    names.forEach((n, i) => console.log(`  ${n}: idle ${((c1[i]!.tree - c0[i]!.tree) / idle).toFixed(0)} ms CPU/s (own ${((c1[i]!.own - c0[i]!.own) / idle).toFixed(0)})`));
+    let before = c1;
+    let uploaded = 0;
+    for (const [k, files] of burstFiles.entries()) {
+      const d0 = await dbCounters(db.url);
+      const t0 = performance.now();
+      if (perRequest) {
+        const requests: string[][] = [];
+        for (let i = 0; i < files.length; i += perRequest) requests.push(files.slice(i, i + perRequest));
+        await Promise.all(Array.from({ length: 2 }, async () => { for (let r = requests.shift(); r; r = requests.shift()) await client.uploadMany(dir, r); }));
+      } else {
+        const queue = [...files];
+        await Promise.all(Array.from({ length: 4 }, async () => { for (let f = queue.shift(); f; f = queue.shift()) await client.upload(dir, f); }));
+      }
+      const tu = performance.now();
+      uploaded += files.length;
+      await waitUntilScored(client, uploaded);
+      const t1 = performance.now();
+      const c2 = pids.map((p) => ({ tree: sum(treeCpuMs(p)), own: own(p) }));
+      const d1 = await dbCounters(db.url);
+      console.log(`${backend}, ${workers} worker(s), ${bursts > 1 ? `burst ${k + 1}, ` : ''}${files.length} docs: ${(files.length / ((t1 - t0) / 1000)).toFixed(2)} docs/s, upload ${((tu - t0) / 1000).toFixed(2)} s, total ${((t1 - t0) / 1000).toFixed(2)} s`);
+      names.forEach((n, i) => console.log(`  ${n}: run: tree ${((c2[i]!.tree - before[i]!.tree) / files.length).toFixed(1)} ms/doc, own ${((c2[i]!.own - before[i]!.own) / files.length).toFixed(1)} ms/doc`));
+      console.log(`  db per doc: xacts ${((d1.xacts - d0.xacts) / files.length).toFixed(1)}, tuples returned ${((Number(d1.ret) - Number(d0.ret)) / files.length).toFixed(0)}, inserted ${((d1.ins - d0.ins) / files.length).toFixed(1)}, updated ${((d1.upd - d0.upd) / files.length).toFixed(1)}`);
+      before = c2;
+    }
     if (preload) await new Promise((r) => setTimeout(r, 1500));
     const logs = arg('--logs');
     if (logs) writeFileSync(logs, [serve, ...ws].map((p) => p.out()).join('\n=====\n'));

@@ -161,3 +161,50 @@ describe('SandboxPool warm start', () => {
     expect(warmed.stats.documents).toBe(1);
   }, 120_000);
 });
+
+describe('SandboxPool process retirement', () => {
+  const limits = { poolSize: 1, timeoutMs: 150_000, heapMb: 256, rssMb: 1024, maxInflatedBytes: 1 << 26, maxPages: 100 };
+  const doc = (n: number) => ({ bytes: Buffer.from(`BUSINESS ASSOCIATE AGREEMENT\n\nBusiness Associate shall notify Covered Entity of any Breach within ${10 + (n % 50)} days.`), fileName: `contracts/baa-${n}.txt` });
+
+  it('keeps a process whose memory stays low past 500 documents: a replacement pays its start and warm-up again (issue 11)', async () => {
+    const pool = new SandboxPool(limits);
+    try {
+      const pids = new Set<number>();
+      for (let b = 0; b < 6; b++) {
+        const read = await pool.analyzeMany(Array.from({ length: 100 }, (_, k) => doc(b * 100 + k)));
+        expect(read.every((r) => r.status === 'processed')).toBe(true);
+        for (const r of read) pids.add(r.sandbox.pid!);
+      }
+      expect(pids.size).toBe(1);
+      expect(pool.stats.spawned).toBe(1);
+      expect(pool.stats.documents).toBe(600);
+      // Nothing a long-lived process read before changes an analysis: the same as a fresh process reads it.
+      const fresh = new SandboxPool(limits);
+      try {
+        const [again, first] = await Promise.all([pool.analyze(doc(7).bytes, doc(7).fileName), fresh.analyze(doc(7).bytes, doc(7).fileName)]);
+        expect(again.sandbox.pid).toBe([...pids][0]);
+        expect(again.analysisJson!.toString('utf8')).toBe(first.analysisJson!.toString('utf8'));
+      } finally {
+        await fresh.close();
+      }
+    } finally {
+      await pool.close();
+    }
+  }, 240_000);
+
+  it('replaces a process whose resident memory after a document is above retireRssMb, and reads the next one in the new process', async () => {
+    // Every process holds more than 1 MB: each is retired after its document.
+    const pool = new SandboxPool({ ...limits, retireRssMb: 1 });
+    try {
+      const first = await pool.analyze(doc(1).bytes, doc(1).fileName);
+      const second = await pool.analyze(doc(2).bytes, doc(2).fileName);
+      expect([first.status, second.status]).toEqual(['processed', 'processed']);
+      expect(second.facts!.breach_notice_days.value).toBe(12);
+      expect(second.sandbox.pid).not.toBe(first.sandbox.pid);
+      // Each retired process is replaced at once, the second's too.
+      expect(pool.stats.spawned).toBe(3);
+    } finally {
+      await pool.close();
+    }
+  }, 120_000);
+});

@@ -14,8 +14,17 @@ export interface SandboxLimits extends ProcessLimits {
   maxPages: number;
   /** Most systems, flows and consents one config may declare (analyzeDocument's maxDeclarations). */
   maxDeclarations?: number;
-  /** A process is replaced after this many documents, so a slow leak in a parser cannot accumulate. */
+  /**
+   * A process is replaced after this many documents (default MAX_RUNS_PER_PROCESS), a backstop: a slow leak
+   * is caught by retireRssMb long before.
+   */
   maxRunsPerProcess?: number;
+  /**
+   * A process whose resident memory after a document is above this many MB is replaced rather than reused
+   * (default: half of rssMb), so memory a parser leaks cannot accumulate until a document is killed over the
+   * budget.
+   */
+  retireRssMb?: number;
   /**
    * Warm processes kept beyond poolSize. With one, a process killed over a budget still leaves poolSize warm
    * ones while its replacement starts, so the next document (often another workspace's) never waits for a
@@ -23,6 +32,15 @@ export interface SandboxLimits extends ProcessLimits {
    */
   spare?: number;
 }
+
+/**
+ * Documents a sandbox process reads before it is replaced whatever its memory (issue 11). A replacement costs
+ * ~1.6 s of CPU (start, loading the parsers, warm-up, then its first few hundred documents read before V8 has
+ * optimised the extraction code at ~2× the warm cost): measured on 1,560 bench BAAs through a pool of two,
+ * children 6.6 ms CPU per document when replaced every 500 against 4.2-4.9 when kept
+ * (test/bench/support/sandbox-recycle.ts). Leaks are caught by resident memory instead (retireRssMb).
+ */
+export const MAX_RUNS_PER_PROCESS = 5000;
 
 /** What the sandbox has done since start: for health, logs and the hostile bench. */
 export interface SandboxStats {
@@ -197,8 +215,9 @@ export class SandboxPool {
   }
 
   private release(p: SandboxProcess): void {
-    // A process that was stopped, or has read its share, is replaced rather than reused.
-    if (p.exited || p.stopped || p.runs >= (this.limits.maxRunsPerProcess ?? 500)) {
+    // A process that was stopped, kept too much memory, or has read its share is replaced rather than reused.
+    const retireRssMb = this.limits.retireRssMb ?? this.limits.rssMb / 2;
+    if (p.exited || p.stopped || p.lastRssMb > retireRssMb || p.runs >= (this.limits.maxRunsPerProcess ?? MAX_RUNS_PER_PROCESS)) {
       p.stop();
       this.forget(p);
       return;

@@ -70,6 +70,8 @@ export class SandboxProcess {
   private nextId = 1;
   /** Highest resident memory seen while this process worked, in MB. */
   peakRssMb = 0;
+  /** Resident memory when it last answered, in MB: what it keeps between documents (the pool retires it when high). */
+  lastRssMb = 0;
   runs = 0;
   exited = false;
   stopped = false;
@@ -245,7 +247,8 @@ export class SandboxProcess {
     if (!c || !item) return;
     clearTimeout(c.timer);
     const now = performance.now();
-    this.peakRssMb = Math.max(this.peakRssMb, this.rssMb());
+    this.lastRssMb = this.rssMb();
+    this.peakRssMb = Math.max(this.peakRssMb, this.lastRssMb);
     item.resolve(outcome(now - c.started, Math.round(this.peakRssMb)));
     c.started = now;
     if (c.items.length && !this.exited) return this.startTimer();
