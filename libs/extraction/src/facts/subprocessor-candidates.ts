@@ -147,7 +147,7 @@ export function nameCollector(ctx: FactContext) {
       return;
     }
     // "Sellers", "Couriers", "Banks": the plural of a kind of party in title case is a category, not an organisation.
-    if (!suffixed && cell !== 'site' && partyKindPlural(name)) {
+    if (!suffixed && cell !== 'site' && partyKindPlural(name, ctx.isLowerWord)) {
       rejected.push({ name, ev: evidenceAt(ctx, s, at, at + name.length), reason: 'a category of recipients, not a named organisation', rank: 'no name' });
       return;
     }
@@ -251,9 +251,9 @@ export function nameCollector(ctx: FactContext) {
       return;
     }
     const ctxText = s.view.slice(Math.max(0, at - 120), Math.min(s.view.length, at + name.length + 80));
-    // Long enough for the earlier names of an example list ("services, like [Stripe](https://…) or [PayPal"); every
-    // `before` pattern is anchored at the name.
-    const local = s.view.slice(Math.max(0, at - 160), at);
+    // Long enough for an example list's earlier names ("services, like [Stripe](https://…) or [PayPal") and an obligation
+    // opening a long clause ("to meet our licence requirements … we will share … with"); `before` patterns end at the name.
+    const local = s.view.slice(Math.max(0, at - 240), at);
     // The text after reaches a parenthesis of names' end (the group certifying under a framework); every `after` pattern is anchored.
     const reason = excludedBecause(ctxText, local, s.view.slice(at + name.length, at + name.length + 240), cell ? ownCell(s.view, at, at + name.length) : undefined);
     const ev = evidenceAt(ctx, s, at, at + name.length);
