@@ -1,6 +1,7 @@
 import { NOT_RECIPIENT, PROVIDER_NOUN } from '../clauses/vocabulary.js';
 import { mayMatch } from '../text/keyword-gate.js';
 import { negationBefore } from '../clauses/negation.js';
+import { adPlatformExamples } from './subprocessor-ad-platforms.js';
 
 /**
  * Where names follow in a sentence about providers, and who acts there: the positions right after a provider noun or
@@ -140,6 +141,7 @@ export function triggers(v: string, vendor: RegExp, hasNoun: boolean, owner?: ob
       if (m[0].length === 0) re.lastIndex++;
     }
   }
+  for (const at of adPlatformExamples(v)) out.push({ at, strong: true, ad: true });
   return out;
 }
 
@@ -149,6 +151,8 @@ export interface Trigger {
   strong: boolean;
   clause?: string;
   byVendor?: true;
+  /** A platform the vendor shows its targeted ads through (subprocessor-ad-platforms.ts): it receives the user's data as a tracker does. */
+  ad?: true;
 }
 // The examples of services met on the vendor's site, at the end of an AFTER_NOUN match (read in triggers()).
 const ON_SITE_EXAMPLES = new RegExp(String.raw`\s${ON_SITE}$`, 'i');
