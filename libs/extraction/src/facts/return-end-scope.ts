@@ -4,6 +4,7 @@ import { introOf, isItem } from '../clauses/structure.js';
 import type { Sentence } from '../text/sentences.js';
 import type { FactContext } from './fact-context.js';
 import { neighbour } from './fact-context.js';
+import { LIFE_OF } from './kept-after-end.js';
 
 // Whether a sentence of return_or_destroy_on_termination is about the end of the contract or account at all: in its own
 // words, by the sentence before it, its heading, or as the deletion after retention periods stated before it.
@@ -16,6 +17,13 @@ export type Scope = 'end' | 'previous' | 'periods';
 const END = /\b(?:upon|on|following|after|at|within \w+ (?:\(\d+\) )?days? (?:of|after)|effects? of)\s+(?:the\s+)?(?:any\s+)?(?:termination|expiration|expiry|end|cancellation)\b|\bterminat(?:es|ion)\b|\bexpir(?:es|ation)\b|\b(?:close|closes|closing|delete|deletes|deleting|cancel|cancels|cancelling|canceling|deactivate|deactivates|deactivating) (?:your|their|its|the|an|a) (?:\w+ )?(?:account|subscription)\b|\b(?:cancellation|deletion|closure|deactivation|termination) of (?:your|their|the|an?) (?:\w+ )?(?:account|subscription)\b|\b(?:account|subscription) (?:is|has been|was) (?:deleted|closed|deactivated|cancell?ed|terminated)\b|\b(?:account|subscription) (?:deletion|closure|cancellation|termination)\b|\brequest\w* (?:(?:your|the|their) )?(?:account|subscription) (?:to )?be (?:deleted|closed)\b|\bfor (?:the (?:period|duration) of time|the (?:period|duration)|as long as) (?:that )?you (?:use|are using|have)\b|\bfrom the (?:date of (?:the )?)?last (?:contact|login|log-in|activity|use)\b|\bof inactivity\b|\b(?:agreement|contract|subscription|relationship|services?)(?:\s+with\s+(?:you|us|the customer))?\s+(?:ends|has ended|have ended|ended|(?:comes|has come|have come|came) to an end)\b|\b(?:leaves?|leaving|exits?|exiting|departs?|departing|stops? using|stopping using) (?:the|our|this) (?:platform|services?|network|program(?:me)?)\b|(?:\b(?:après|apres|dès|lors de|suite à)|(?<![A-Za-zÀ-ÿ])à compter de)\s+(?:la\s+|l['’]\s*)?(?:résiliation|clôture|fermeture|désactivation|expiration|fin)\b|\bfin (?:du contrat|de la relation (?:contractuelle|commerciale)|de l['’]abonnement)\b/i;
 // (The last two: French, "supprimées 20 jours après résiliation", "à la fin du contrat". "à" is no ASCII word character,
 // so "\b" cannot stand before it: a letter lookbehind does.)
+// The period counted from the end in other words: "from the end of the business relationship", "for the life of the account
+// + 2 years", "as long as your account is active (and a reasonable period thereafter)" (kept-after-end.ts reads the
+// period itself).
+const END_OF_LIFE = new RegExp(
+  String.raw`\bfrom the (?:end|termination|expiry|expiration|closure) of (?:the|your|our|this|its|their|any) (?:[\w-]+ )?(?:account|contract|agreement|subscription|relationship|membership)\b|${LIFE_OF}\s*(?:\+|plus\b|and (?:a further|an additional|another)\b)|\bas long as (?:your|the|their) (?:[\w-]+ )?account (?:is|remains|stays) (?:active|open)\b`,
+  'i',
+);
 // A retention period running out is not the end of the contract ("when the data retention period expires").
 const PERIOD_EXPIRY = /\b(?:periods?|obligations?|requirements?)\b[^.;,]{0,60}?\b(?:expir\w*|ends?|ended|elapsed?|lapsed?)\b|\bexpir\w*\s+of\s+(?:the|such|this|that|these|those|its|any|each)\s+(?:[\w-]+\s+)?periods?\b/gi;
 // "Once these periods have expired, your data will be deleted": deletion after retention periods stated just before.
@@ -34,6 +42,9 @@ function namesEnd(c: Clause): boolean {
 /** Whether a text speaks of the end of the contract or account (a retention period running out is not that). */
 export function speaksOfEnd(text: string): boolean {
   // The period phrases are blanked only for texts END matches at all (most do not: no copy for them).
+  // END_OF_LIFE names the account or contract itself: a retention period's words before it ("a period of five years from
+  // the end of the relationship") do not make it a period's end.
+  if (END_OF_LIFE.test(text)) return true;
   return END.test(text) && END.test(text.replace(PERIOD_EXPIRY, (m) => ' '.repeat(m.length)));
 }
 

@@ -10,6 +10,7 @@ import { actsOnData, byVendor, capability, deletesData, mayScopes } from './retu
 import { CONFIDENTIAL_HOLDS_DATA, onlyConfidential } from './return-confidential.js';
 import type { Scope } from './return-end-scope.js';
 import { endScope, speaksOfEnd } from './return-end-scope.js';
+import { rowKeptAfterEnd } from './return-table-row.js';
 import {
   CHILD,
   END_STRICT,
@@ -49,7 +50,7 @@ export function extractReturnOrDestroy(ctx: FactContext): Fact<'return_or_destro
   for (const s of operative(ctx, PREFILTER)) {
     const scope = endScope(ctx, s);
     // A retention table row ("Location data | Deleted on termination of the value-added service") is about one
-    // data category and its own service, not the contract.
+    // data category and its own service, not the contract (rows whose period runs from the account's end: below).
     if (!scope || CHILD.test(s.view) || isTableRow(s)) continue;
     const prev = neighbour(ctx, s, -1);
     if (NEWSLETTER.test(s.view) || (scope === 'previous' && prev && NEWSLETTER.test(prev.view))) continue;
@@ -73,6 +74,15 @@ export function extractReturnOrDestroy(ctx: FactContext): Fact<'return_or_destro
       }
       if (requestOnly && cand.value === 'yes') cands.push({ value: 'yes', evidence: ev, confidence: 0.5, review: 'deletion on request, not at the end of the contract or account' });
       else if (!requestOnly) cands.push({ ...cand, evidence: ev });
+    }
+  }
+  // A retention table's row whose period runs from the account's or contract's end ("Account data | Duration of the
+  // account + 3 years") is that category's delayed deletion (return-table-row.ts says which rows).
+  if (ctx.text.includes('|')) {
+    for (const s of ctx.sentences) {
+      if (!isTableRow(s) || CHILD.test(s.view) || !rowKeptAfterEnd(ctx, s)) continue;
+      const c = ctx.clauses(s)[0];
+      if (c) cands.push({ value: 'yes', evidence: clauseEvidence(ctx, c), confidence: 0.75 });
     }
   }
   return decide('return_or_destroy_on_termination', cands, ['yes', 'no']);
@@ -104,13 +114,15 @@ function readClause(c: Clause, deletes: Hit[], retains: Hit[], introSubject: Hit
   }
   // Keeping with no end counts only when the vendor itself keeps data (not "copies may still be accessible").
   for (const r of retains) {
+    // Under a "may" only a period stated as a most ("may be kept for a maximum of three years from the end of the
+    // relationship") still ends: "we may retain your data for 30 days after termination" is an option.
     // Kept for a stated period after the end ("kept for 36 months after the deactivation of an account"): a delayed
     // deletion, by the vendor or impersonally ("… is kept"), not by the customer. Read to the sentence's end (a purpose
     // such as "for tax purposes" may stand after the clause), and not when keeping goes on after the period ("and
     // thereafter for as long as we deem necessary").
-    if (scope !== 'periods' && !negated(c, r) && actsOnData(c, r) && byVendor(c, r, introSubject) && modality(c, r) !== 'may') {
+    if (scope !== 'periods' && !negated(c, r) && actsOnData(c, r) && byVendor(c, r, introSubject)) {
       const rest = c.sentence.view.slice(c.start - c.sentence.start);
-      if (keptForPeriodAfterEnd(rest, r.start, r.end, speaksOfEnd) && !keptOn(rest.slice(r.end))) return { value: 'yes', confidence: 0.75 };
+      if (keptForPeriodAfterEnd(rest, r.start, r.end, speaksOfEnd, modality(c, r) === 'may') && !keptOn(rest.slice(r.end))) return { value: 'yes', confidence: 0.75 };
     }
     // "We may, in our sole discretion, terminate your use … or remove any content stored on it": a sanction's discretion,
     // not keeping data without end.

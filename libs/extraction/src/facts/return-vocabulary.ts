@@ -1,3 +1,6 @@
+import { BOUNDED_THEREAFTER } from './kept-after-end.js';
+import { DUTY_PURPOSES, REQUIRED_BY_LAW } from './retention-duty.js';
+
 // The vocabulary of return_or_destroy_on_termination, as data: what makes a sentence a candidate, a request rather than the
 // end, moderation or a sanction rather than the contract's end, and keeping that has no end.
 
@@ -26,13 +29,15 @@ export const KEPT_BEYOND = /\b(?:afterwards?|thereafter|after that|even after|fo
 // of two ends decides, and when the other end is open-ended the account's end is no deletion. Against a bounded period
 // ("or for 30 days after you close it, whichever is later") the keeping still ends, so that stays a deletion.
 export const LATER_OF = /\bwhichever (?:is|comes) (?:the )?(?:longer|later|greater)\b/i;
-export const OPEN_OTHER_END = /\bas long as (?:(?:is|it is|may be|we consider|we deem) )?(?:reasonably |strictly )?(?:necessary|needed|required)\b|\bfor (?:our |its |the )?(?:legitimate )?(?:legal|compliance|business|security|regulatory)(?:,? (?:and |or )?(?:legal|compliance|business|security|regulatory))* (?:purposes|needs|reasons)\b/i;
+export const OPEN_OTHER_END = new RegExp(String.raw`\bas long as (?:(?:is|it is|may be|we consider|we deem) )?(?:reasonably |strictly )?(?:necessary|needed|required)\b|\bfor (?:our |its |the )?(?:legitimate )?(?:${DUTY_PURPOSES}|business)(?:,? (?:and |or )?(?:${DUTY_PURPOSES}|business))* (?:purposes|needs|reasons)\b`, 'i');
 export const keptBeyond = (tail: string) => KEPT_BEYOND.test(tail) || (LATER_OF.test(tail) && OPEN_OTHER_END.test(tail));
 // Keeping that goes on with no end after a stated period, unless the tail deletes ("… and thereafter deleted").
-export const keptOn = (tail: string) => ((OPEN_ENDED.test(tail) && !LEGAL_RETENTION.test(tail)) || keptBeyond(tail)) && !/\b(?:delet|destr|eras|purg|anonymi)/i.test(tail);
+const keptOnAfter = (tail: string) => ((OPEN_ENDED.test(tail) && !LEGAL_RETENTION.test(tail)) || keptBeyond(tail)) && !/\b(?:delet|destr|eras|purg|anonymi)/i.test(tail);
+// A bounded period "thereafter" ("and a reasonable period thereafter") is the period itself, not keeping beyond it.
+export const keptOn = (tail: string) => keptOnAfter(tail.replace(BOUNDED_THEREAFTER, ' '));
 // A retention the law or a legal obligation requires is bounded by it, not open-ended ("we may retain certain
 // information as required by law").
-export const LEGAL_RETENTION = /\b(?:required|permitted|obliged|obligated) (?:by|under) (?:applicable )?laws?\b|\blegal (?:obligations?|requirements?)\b|\bcomply with\b/i;
+export const LEGAL_RETENTION = new RegExp(String.raw`${REQUIRED_BY_LAW}|\bpermitted (?:by|under) (?:applicable )?laws?\b|\blegal (?:obligations?|requirements?)\b|\bcomply with\b`, 'i');
 // A newsletter or mailing list ends by unsubscribing: not the end of the contract or account (OTA labels: Ethereum, noyb).
 export const NEWSLETTER = /\bnewsletters?\b|\bmailing lists?\b|\bunsubscrib\w*/i;
 // A deletion noun that still names what the vendor does at the end: "results in the deletion of", "marked for deletion".
