@@ -31,17 +31,41 @@ const globalOf = (re: RegExp): RegExp => {
   if (!g) GLOBAL.set(re, (g = new RegExp(re.source, re.flags.includes('g') ? re.flags : re.flags + 'g')));
   return g;
 };
+// Sticky lookbehind twins of the `after` patterns, compiled once: tried only where the act was found.
+const BEHIND = new WeakMap<RegExp, RegExp>();
+const behindOf = (re: RegExp): RegExp => {
+  let b = BEHIND.get(re);
+  if (!b) BEHIND.set(re, (b = new RegExp(`(?<=${re.source})`, re.flags.replace(/[gy]/g, '') + 'y')));
+  return b;
+};
+
+/**
+ * An act a reader refuses, with its look-back window. `after`: the act counts only where these words end right
+ * before it ("business associate agreement … available"). It is the lookbehind `(?<=after)act`, read the other way
+ * round: a leading lookbehind with a variable-length body is tried backwards from every position of the text, while
+ * the act is found forwards first and the words are looked for behind it only there.
+ */
+export interface RefusableAct {
+  act: RegExp;
+  window: number;
+  after?: RegExp;
+}
 
 /**
  * The first match of `act` in `view` that is refused: a negation within `window` characters before it reaches it, or
  * (with `list`) the sentence is an item under a negated lead-in. `accept` may turn a match down (a reader's own test).
  */
-export function refusal(view: string, act: RegExp, window: number, list?: InList, accept: (m: RegExpExecArray, index: number) => boolean = () => true): Refusal | null {
+export function refusal(view: string, act: RegExp, window: number, list?: InList, accept: (m: RegExpExecArray, index: number) => boolean = () => true, after?: RegExp): Refusal | null {
   let byLead: boolean | undefined;
   const g = globalOf(act);
+  const behind = after && behindOf(after);
   g.lastIndex = 0;
   for (let m = g.exec(view); m; m = g.exec(view)) {
     if (m[0].length === 0) g.lastIndex++;
+    if (behind) {
+      behind.lastIndex = m.index;
+      if (!behind.test(view)) continue;
+    }
     const at = negationBefore(view, m.index, window);
     if (at >= 0 && accept(m, at)) return { index: at, act: m, byLead: false };
     if (at < 0 && list && (byLead ??= vendorLeadRefuses(list)) && accept(m, m.index)) return { index: m.index, act: m, byLead: true };
@@ -65,9 +89,9 @@ export function refusedAt(view: string, index: number, window: number, list?: In
 }
 
 /** The first refusal among acts tried in order ({@link refusal}), each with its own look-back window. */
-export function firstRefusal(view: string, acts: readonly { act: RegExp; window: number }[], list?: InList): Refusal | null {
-  for (const { act, window } of acts) {
-    const r = refusal(view, act, window, list);
+export function firstRefusal(view: string, acts: readonly RefusableAct[], list?: InList): Refusal | null {
+  for (const { act, window, after } of acts) {
+    const r = refusal(view, act, window, list, undefined, after);
     if (r) return r;
   }
   return null;

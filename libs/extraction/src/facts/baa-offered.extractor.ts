@@ -1,7 +1,7 @@
 import type { Fact } from '@custody/domain';
 import type { Candidate, FactContext } from './fact-context.js';
 import { decide, evidenceAt, neighbour, operative } from './fact-context.js';
-import { firstRefusal } from '../clauses/refusal.js';
+import { firstRefusal, type RefusableAct } from '../clauses/refusal.js';
 
 type V = Fact<'baa_offered'>['value'];
 
@@ -22,12 +22,12 @@ const BAA = /\b(?:business associate (?:agreements?|addend(?:um|a)|contracts?|am
 const OFFER = /\b(?:will|shall|can|may|does|do|agrees? to|is available|are available|offers?|provides?|makes? available|enter(?:s|ed)? into|sign(?:s|ed)?|execute[sd]?)\b/i;
 // What a refusal refuses (the shared negation reader decides whether it is refused, clauses/refusal.ts): signing or
 // offering a BAA ("We do not sign Business Associate Agreements"), being a business associate or HIPAA compliant.
-const REFUSABLE: { act: RegExp; window: number }[] = [
+const REFUSABLE: RefusableAct[] = [
   { act: /\b(?:sign|execute|enter into|offer|provide|agree to|available)\b[^.;]{0,40}\b(?:business associate|baas?\b)/i, window: 50 },
   { act: /\b(?:a business associate|hipaa[- ]compliant)\b/i, window: 25 },
   // The agreement as the subject of "available": "No Business Associate Agreement is available", "BAAs are not available
   // for this plan". The negation before "available" (the "No" of the subject or a "not") refuses it.
-  { act: /(?<=\b(?:business associate (?:agreements?|addend(?:um|a)|contracts?)|baas?)\b[^.;]{0,40})\bavailable\b/i, window: 70 },
+  { act: /\bavailable\b/i, after: /\b(?:business associate (?:agreements?|addend(?:um|a)|contracts?)|baas?)\b[^.;]{0,40}/i, window: 70 },
 ];
 
 // A prohibition lifted by a BAA: "until you have signed our Business Associate Agreement", "unless … a BAA".

@@ -1,8 +1,7 @@
 import { nameKey } from '@custody/domain';
 import type { AttachedContract, Evidence, GraphSystem, SystemDecl, SystemRole } from '@custody/domain';
 import { categoriesOf, categoryList, withCategory, type Categories } from './categories.js';
-import { normaliseName, slugify, sortKeys } from './normalise.js';
-import { sortEvidence } from './sort-evidence.js';
+import { normaliseName, slugify, sortEvidence, sortKeys } from './normalise.js';
 
 /** A system while the projection is still merging evidence into it. */
 export interface SystemDraft {
