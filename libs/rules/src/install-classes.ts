@@ -230,23 +230,44 @@ function installIndex(graph: Graph, vendors: readonly GraphSystem[]): InstallInd
   });
 }
 
-/** A trie step: the sequences that go on through it, and the number of the one that ends here (-1: none). */
+/**
+ * A trie step: the one value sequences go on with (`key`, to `only`) until a second one makes it a map, and the
+ * number of the sequence that ends here (-1: none). A run of steps no other sequence shares costs one small
+ * object each, not a map each (a fleet whose installs all differ would otherwise hold a map per value).
+ */
 interface SequenceNode {
+  key: unknown;
+  only: SequenceNode | undefined;
   next: Map<unknown, SequenceNode> | undefined;
   id: number;
 }
 
-/** Numbers each distinct sequence of values (compared item by item as Map keys are: strings by text, objects by identity). */
+const sequenceNode = (): SequenceNode => ({ key: undefined, only: undefined, next: undefined, id: -1 });
+/** Equal as Map keys are (SameValueZero): strings by text, objects by identity, NaN equal to itself. */
+const sameKey = (a: unknown, b: unknown) => a === b || (a !== a && b !== b);
+
+/** Numbers each distinct sequence of values (compared item by item as Map keys are). */
 class SequenceIds {
-  private readonly root: SequenceNode = { next: undefined, id: -1 };
+  private readonly root = sequenceNode();
   private count = 0;
 
   id(seq: readonly unknown[]): number {
     let node = this.root;
     for (let i = 0; i < seq.length; i++) {
-      const next = (node.next ??= new Map()).get(seq[i]);
-      if (next !== undefined) node = next;
-      else node.next.set(seq[i], (node = { next: undefined, id: -1 }));
+      const v = seq[i];
+      let step: SequenceNode | undefined;
+      if (node.next) {
+        step = node.next.get(v);
+        if (step === undefined) node.next.set(v, (step = sequenceNode()));
+      } else if (node.only === undefined) {
+        node.key = v;
+        node.only = step = sequenceNode();
+      } else if (sameKey(node.key, v)) step = node.only;
+      else {
+        step = sequenceNode();
+        node.next = new Map([[node.key, node.only], [v, step]]);
+      }
+      node = step;
     }
     if (node.id < 0) node.id = this.count++;
     return node.id;
