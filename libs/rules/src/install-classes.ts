@@ -1,5 +1,5 @@
 import type { Evidence, Graph, GraphFlow, GraphSystem } from '@custody/domain';
-import { flowAdjacency, inboundFlows, outboundFlows } from '@custody/graph/queries';
+import { flowAdjacency, inboundOf, outboundOf } from '@custody/graph/queries';
 import { memoByGraph } from './run-memo.js';
 
 /**
@@ -184,36 +184,94 @@ function settingColumn(graph: Graph, index: InstallIndex, key: string): Float64A
 function installIndex(graph: Graph, vendors: readonly GraphSystem[]): InstallIndex {
   return memoByGraph('install-index', graph, () => {
     const named = namedIds(graph);
-    const ids = new Map<unknown, number>();
-    const idOf = (x: unknown) => {
-      let id = ids.get(x);
-      if (id === undefined) ids.set(x, (id = ids.size));
-      return id;
+    // An install's structural key as a sequence of values numbered by a trie (no key text per install, nor a
+    // text per flow): role, holds, vendor, contracts by identity, the evidence shape, the flows in and out by
+    // their fixed parts. Lists go in with their length first, so two keys are equal iff every part is.
+    const keys = new SequenceIds();
+    const flows = new SequenceIds();
+    const seq: unknown[] = [];
+    const flowSeq: unknown[] = [];
+    const flowId = (f: GraphFlow, peer: string) => {
+      flowSeq.length = 0;
+      flowSeq.push(peer, f.data.length);
+      for (let i = 0; i < f.data.length; i++) flowSeq.push(f.data[i]);
+      flowSeq.push(f.transport, f.purpose ?? null, f.legalBasis, f.endpoint ?? null, f.evidence.length);
+      return flows.id(flowSeq);
     };
-    const keyIds = new Map<string, number>();
     const base = new Int32Array(vendors.length);
     let installs = 0;
     for (let p = 0; p < vendors.length; p++) {
       const s = vendors[p]!;
-      if (s.group?.vendor === undefined || named.has(s.id.trim().toLowerCase()) || named.has(s.name.trim().toLowerCase())) {
+      // Most fleets name no install in a consent or identifier: then no id or name is folded per install.
+      if (s.group?.vendor === undefined || (named.size > 0 && (named.has(s.id.trim().toLowerCase()) || named.has(s.name.trim().toLowerCase())))) {
         base[p] = -1;
         continue;
       }
       installs++;
-      const inbound = inboundFlows(graph, s.id);
-      const outbound = outboundFlows(graph, s.id);
-      // JSON of strings and numbers only: contracts by identity, each flow's fixed part as one interned string.
-      const key = JSON.stringify([
-        s.role, s.holds, s.group.vendor, s.contracts.map(idOf),
-        evidenceShape(s, inbound, outbound),
-        inbound.map((f) => idOf(flowShape(f, f.from))), outbound.map((f) => idOf(flowShape(f, f.to))),
-      ]);
-      let id = keyIds.get(key);
-      if (id === undefined) keyIds.set(key, (id = keyIds.size));
-      base[p] = id;
+      // The index's own lists (read only): no copy per install.
+      const inbound = inboundOf(graph, s.id);
+      const outbound = outboundOf(graph, s.id);
+      seq.length = 0;
+      seq.push(s.role, s.holds.length);
+      for (let i = 0; i < s.holds.length; i++) seq.push(s.holds[i]);
+      seq.push(s.group.vendor, s.contracts.length);
+      for (let i = 0; i < s.contracts.length; i++) seq.push(s.contracts[i]);
+      const slots = evidenceSlots(s, inbound, outbound);
+      // Each slot's first slot holding the same item: equal patterns map one install's items onto another's.
+      seq.push(slots.length);
+      for (let i = 0; i < slots.length; i++) seq.push(slots.indexOf(slots[i]!));
+      seq.push(inbound.length);
+      for (let i = 0; i < inbound.length; i++) seq.push(flowId(inbound[i]!, inbound[i]!.from));
+      seq.push(outbound.length);
+      for (let i = 0; i < outbound.length; i++) seq.push(flowId(outbound[i]!, outbound[i]!.to));
+      base[p] = keys.id(seq);
     }
     return { vendors, base, installs };
   });
+}
+
+/**
+ * A trie step: the one value sequences go on with (`key`, to `only`) until a second one makes it a map, and the
+ * number of the sequence that ends here (-1: none). A run of steps no other sequence shares costs one small
+ * object each, not a map each (a fleet whose installs all differ would otherwise hold a map per value).
+ */
+interface SequenceNode {
+  key: unknown;
+  only: SequenceNode | undefined;
+  next: Map<unknown, SequenceNode> | undefined;
+  id: number;
+}
+
+const sequenceNode = (): SequenceNode => ({ key: undefined, only: undefined, next: undefined, id: -1 });
+/** Equal as Map keys are (SameValueZero): strings by text, objects by identity, NaN equal to itself. */
+const sameKey = (a: unknown, b: unknown) => a === b || (a !== a && b !== b);
+
+/** Numbers each distinct sequence of values (compared item by item as Map keys are). */
+class SequenceIds {
+  private readonly root = sequenceNode();
+  private count = 0;
+
+  id(seq: readonly unknown[]): number {
+    let node = this.root;
+    for (let i = 0; i < seq.length; i++) {
+      const v = seq[i];
+      let step: SequenceNode | undefined;
+      if (node.next) {
+        step = node.next.get(v);
+        if (step === undefined) node.next.set(v, (step = sequenceNode()));
+      } else if (node.only === undefined) {
+        node.key = v;
+        node.only = step = sequenceNode();
+      } else if (sameKey(node.key, v)) step = node.only;
+      else {
+        step = sequenceNode();
+        node.next = new Map([[node.key, node.only], [v, step]]);
+      }
+      node = step;
+    }
+    if (node.id < 0) node.id = this.count++;
+    return node.id;
+  }
 }
 
 /** Ids and names (lower case) that consents and exposed identifiers name: such installs are judged alone. */
@@ -222,18 +280,6 @@ function namedIds(graph: Graph): Set<string> {
   for (const c of graph.consents) named.add(c.to.trim().toLowerCase());
   for (const i of graph.identifiers) if (i.system) named.add(i.system.trim().toLowerCase());
   return named;
-}
-
-/** A flow's fixed part as one string: free text as JSON (which escapes control characters), enums as they are, \u0001 between. */
-const flowShape = (f: GraphFlow, peer: string) =>
-  `${JSON.stringify(peer)}\u0001${f.data.join()}\u0001${f.transport}\u0001${JSON.stringify(f.purpose ?? null)}\u0001${f.legalBasis}\u0001${JSON.stringify(f.endpoint ?? null)}\u0001${f.evidence.length}`;
-
-/** Each evidence slot's first slot holding the same item: equal patterns map one install's items onto another's. */
-function evidenceShape(s: GraphSystem, inbound: readonly GraphFlow[], outbound: readonly GraphFlow[]): string {
-  const slots = evidenceSlots(s, inbound, outbound);
-  let shape = '';
-  for (let i = 0; i < slots.length; i++) shape += `${slots.indexOf(slots[i]!)},`;
-  return shape;
 }
 
 /** An install's evidence in slot order: its own, then its inbound flows', then its outbound flows'. */
@@ -246,7 +292,7 @@ export function evidenceSlots(s: GraphSystem, inbound: readonly GraphFlow[], out
 
 /** The install's slots, by its id, in this graph. */
 export function installSlots(graph: Graph, s: GraphSystem): Evidence[] {
-  return evidenceSlots(s, inboundFlows(graph, s.id), outboundFlows(graph, s.id));
+  return evidenceSlots(s, inboundOf(graph, s.id), outboundOf(graph, s.id));
 }
 
 const NO_FLOWS: readonly GraphFlow[] = [];
