@@ -139,8 +139,16 @@ export const PARTY_KINDS = new Set(
   ).split(/\s+/),
 );
 
-/** Whether a one-word title-case name is the plural of a kind of party ("Couriers", "Pharmacies"). */
-export function partyKindPlural(name: string): boolean {
+/**
+ * Whether a title-case name is the plural of a kind of party ("Couriers", "Pharmacies"), or, given the document's
+ * ordinary words, such a plural after ordinary words only ("Selected Commercial Partners", a link to a page listing
+ * them): a category, not an organisation. "Vista Equity Partners" is a name: "Vista" is no ordinary word.
+ */
+export function partyKindPlural(name: string, isLowerWord?: (w: string) => boolean): boolean {
+  const words = name.split(/\s+/);
+  if (words.length > 1 && isLowerWord !== undefined) {
+    return words.length <= 4 && words.slice(0, -1).every((w) => /^[\p{Lu}][\p{Ll}-]+$/u.test(w) && isLowerWord(w.toLowerCase())) && partyKindPlural(words[words.length - 1]);
+  }
   if (!/^[\p{Lu}][\p{Ll}]+s$/u.test(name)) return false;
   const l = name.toLowerCase();
   // A singular that ends in "s" ("Business") is not a plural.

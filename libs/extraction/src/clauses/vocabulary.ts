@@ -419,6 +419,11 @@ export const NOT_RECIPIENT: { reason: string; before?: RegExp; after?: RegExp; a
   { reason: "the vendor's own product", after: /^\s*,?\s*(?:is\s+)?(?:our|its)\s+(?:own\s+)?(?:[\w-]+\s+){0,2}?(?:chatbot|bot|app|application|tool|product|feature|assistant|platform|website|site|service|newsletter|magazine|brand|program(?:me)?)\b/i },
   { reason: 'an app store', before: /\b(?:apple|google)\s+$/i, after: /^\s*store\b/i },
   { reason: 'a mandated report recipient', around: /\b(?:ncmec|national center for missing)/i },
+  // "We are required to share certain data with the grid operators, A and B", "to meet our licence and regulatory
+  // requirements we will share meter data with the Network Companies A and B": a party the law or a regulator makes the
+  // vendor share with is a mandated recipient (README), not one the vendor chose; within the clause (no stop or semicolon
+  // between the obligation and the name).
+  { reason: 'a mandated recipient (the vendor must share with it by law or regulation)', before: /(?:\b(?:are|is|am|be|being)\s+(?:legally\s+|also\s+|statutorily\s+)?(?:required|obliged|obligated|mandated|compelled)\s+(?:by\s+(?:law|regulation)\s+)?to\s+(?:share|disclose|provide|report|pass|send|transfer)\b|\bto\s+(?:meet|comply\s+with|fulfil+)\s+(?:our\s+|its\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:legal|regulatory|statutory|licen[cs]e)\s+(?:[\w-]+\s+){0,2}?(?:requirements|obligations|duties|conditions)\b)[^.;]{0,160}$/i },
   // "we use Apple’s TrueDepth camera", "the Motionix sensor in your phone": a part of the user's device, not an organisation.
   { reason: "a part of the user's device, not an organisation", after: /^\s+(?:camera|sensor|chip|microphone|touchscreen|keyboard|fingerprint\s+(?:reader|sensor)|face\s+scanner)s?\b/i },
   // "Atlassian, Inc. and its U.S. subsidiaries (A, B, C) adhere to the Data Privacy Framework Principles …": the group's

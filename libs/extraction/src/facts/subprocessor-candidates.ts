@@ -78,8 +78,8 @@ export function nameCollector(ctx: FactContext) {
   // `cell`: the name column of a recipients table, where a name made of ordinary words ("Cloud Storage Ltd") is still a name;
   // 'site' when the row also links to the party's own site (see linksToOwnSite): then no word filter applies to the name.
   // `review`: a name from a list nothing says is a list of recipients: kept for review (with this reason) if it passes every filter.
-  // `tracker`: a tracker-table row that links to this party's own policy: a social network named there runs its pixel on the vendor's pages.
-  const add = (raw: string, s: Sentence, at: number, strong = false, cell: boolean | 'site' | 'party' = false, review?: string, tracker = false): void => {
+  // `tracker`: a tracker-table row linking to the party's own policy (a social network there runs its pixel on the vendor's pages); 'ad': a platform the vendor shows its targeted ads through, under any heading.
+  const add = (raw: string, s: Sentence, at: number, strong = false, cell: boolean | 'site' | 'party' = false, review?: string, tracker: boolean | 'ad' = false): void => {
     // A sited cell is the name as its table writes it: only its spacing and final punctuation are tidied.
     let name = cell === 'site' ? raw.replace(/\s+/g, ' ').trim().replace(/[\s,;:]+$/, '') || undefined : cleanName(raw);
     if (!name) return;
@@ -147,7 +147,7 @@ export function nameCollector(ctx: FactContext) {
       return;
     }
     // "Sellers", "Couriers", "Banks": the plural of a kind of party in title case is a category, not an organisation.
-    if (!suffixed && cell !== 'site' && partyKindPlural(name)) {
+    if (!suffixed && cell !== 'site' && partyKindPlural(name, ctx.isLowerWord)) {
       rejected.push({ name, ev: evidenceAt(ctx, s, at, at + name.length), reason: 'a category of recipients, not a named organisation', rank: 'no name' });
       return;
     }
@@ -246,14 +246,14 @@ export function nameCollector(ctx: FactContext) {
     if (!suffixed && !sited && /^[\p{Lu}\s-]+$/u.test(name) && name.replace(/[^\p{Lu}]/gu, '').length > 5) return;
     // Under a heading about social media presences, names are the platforms where the vendor has a page.
     // A section about a platform's plug-ins on the vendor's pages names a recipient, unless it says the platform gets no personal data.
-    if (s.heading && SOCIAL_HEADING.test(s.heading) && !embedsPlugin(s)) {
+    if (s.heading && tracker !== 'ad' && SOCIAL_HEADING.test(s.heading) && !embedsPlugin(s)) {
       rejected.push({ name, ev: evidenceAt(ctx, s, at, at + name.length), reason: 'a platform where the vendor has a page' });
       return;
     }
     const ctxText = s.view.slice(Math.max(0, at - 120), Math.min(s.view.length, at + name.length + 80));
-    // Long enough for the earlier names of an example list ("services, like [Stripe](https://…) or [PayPal"); every
-    // `before` pattern is anchored at the name.
-    const local = s.view.slice(Math.max(0, at - 160), at);
+    // Long enough for an example list's earlier names ("services, like [Stripe](https://…) or [PayPal") and an obligation
+    // opening a long clause ("to meet our licence requirements … we will share … with"); `before` patterns end at the name.
+    const local = s.view.slice(Math.max(0, at - 240), at);
     // The text after reaches a parenthesis of names' end (the group certifying under a framework); every `after` pattern is anchored.
     const reason = excludedBecause(ctxText, local, s.view.slice(at + name.length, at + name.length + 240), cell ? ownCell(s.view, at, at + name.length) : undefined);
     const ev = evidenceAt(ctx, s, at, at + name.length);

@@ -168,8 +168,9 @@ export function cleanName(raw: string): string | undefined {
   if (/^[\p{Lu}0-9]+-\p{Ll}+$/u.test(name)) return undefined;
   if (NOT_A_NAME.test(name) || (words.length === 1 && NOT_A_NAME.test(words[0]))) return undefined;
   if (/^(?:The|Our|This|These|Such|Any|Each|All|If|When|We|You|Customer|Covered|For|In|On|At|By|To|As|With|From|Some|Other|Certain|Please|See|Note|Opt|Install|Learn|Click|Visit|Read|Only|So-called|Only)\s/.test(name)) return undefined;
-  // Technical terms and abbreviations that are not organisations.
-  if (/^(?:sdks?|apis?|gps|global positioning system|tlsv?[\d.]*|ssl|oauth|pii|cpni|cctv|a\.?i|ai-\w+|u\.s|u\.k|pci(?: dss)?(?:-compliant)?|ios(?: \d+)?|android(?: \d+)?|[\w]+ yen|euro|dollars?|nai|dmps?|dsps?|ssps?|cmp|crm|url|urls|rss|cbd|id\d*)$/i.test(name)) return undefined;
+  // Technical terms and abbreviations that are not organisations. "ID"/"IDs" only: with a digit it is a brand ("ID5", an
+  // advertising-identifier company partners are named with).
+  if (/^(?:sdks?|apis?|gps|global positioning system|tlsv?[\d.]*|ssl|oauth|pii|cpni|cctv|a\.?i|ai-\w+|u\.s|u\.k|pci(?: dss)?(?:-compliant)?|ios(?: \d+)?|android(?: \d+)?|[\w]+ yen|euro|dollars?|nai|dmps?|dsps?|ssps?|cmp|crm|url|urls|rss|cbd|ids?)$/i.test(name)) return undefined;
   // Document titles and data kinds are not organisations ("Google Privacy Policy", "HTTP Referral Data").
   if (/\b(?:policy|policies|notice|terms|statement|settings|data|information|content|cookies?|address(?:es)?|identifiers?|add-on|extension)$/i.test(name) && !ENDS_WITH_SUFFIX.test(name)) return undefined;
   // All-caps words of a heading or a shouting sentence ("WE MAY SHARE") are not names; acronyms are ("AWS").

@@ -13,6 +13,18 @@ describe('a name given as one of the vendor\'s providers', () => {
     expect(names('# About\n\nQuillads is not one of our vendors.\n')).not.toContain('Quillads');
     expect(names('# About\n\nWhen you travel, Quillads is one of the companies you may meet.\n')).not.toContain('Quillads');
   });
+  // A generator template's two wordings of the same ad vendor: "X is one of a third-party vendor on our site" and "X, as a
+  // third party vendor, uses cookies to serve ads on your site". Failed before: neither was read.
+  it('reads "one of a third-party vendor" and a role set off by commas after the opening name', () => {
+    expect(names('# Advertising\n\nQuillads is one of a third-party vendor on our site. It also uses cookies to serve ads to our visitors.\n')).toEqual(['Quillads']);
+    expect(names('# Advertising\n\nQuillads, as a third party vendor, uses cookies to serve ads on your site.\n')).toEqual(['Quillads']);
+    expect(names('# Payments\n\nPaystride, as our payment processor, receives your card number and billing address.\n')).toEqual(['Paystride']);
+  });
+  it('not "one of a number of companies", another role, or a role with more after it', () => {
+    expect(names('# About\n\nQuillads is one of a number of companies in the advertising market.\n')).toEqual([]);
+    expect(names('# About\n\nQuillads, as a data controller, decides how your data is used.\n')).toEqual([]);
+    expect(names('# Sign-in\n\nQuillads, as a provider of sign-in services, lets you log in to our site.\n')).toEqual([]);
+  });
 });
 
 // "This website uses the services of Ezoic Inc. (“Ezoic”), including to manage third-party interest-based advertising."

@@ -80,14 +80,21 @@ export function providerHeading(sentences: Sentence[], s: Sentence): { name: str
 // "Google is one of the third-party advertising companies we may use to serve ads", "Google is one of these third-party
 // vendors": the name is given as one of the vendor's providers. The kind must be the vendor's (third-party, "these",
 // "our", or one "we use"), not a ranking ("one of the largest companies in the world").
-const ONE_OF = /^\s+is\s+(?:also\s+)?one\s+of\s+(the|these|our)\s+((?:[\w-]+\s+){0,4}?)(?:vendors|companies|providers|partners|processors|sub-?processors|networks|suppliers)\b(\s+(?:that\s+|whom\s+)?we\s+(?:may\s+|also\s+)?(?:use|work\s+with|engage|rely\s+on))?/i;
+// A template's slip, "one of a third-party vendor on our site", says the same; "one of a number of companies" does not
+// (the article "a" counts only before "third-party").
+const ONE_OF = /^\s+is\s+(?:also\s+)?one\s+of\s+(the|these|our|a(?=\s+third[- ]party\b))\s+((?:[\w-]+\s+){0,4}?)(?:vendors?|companies|providers?|partners?|processors|sub-?processors|networks|suppliers)\b(\s+(?:that\s+|whom\s+)?we\s+(?:may\s+|also\s+)?(?:use|work\s+with|engage|rely\s+on))?/i;
+// "Quillads, as a third party vendor, uses cookies to serve ads on your site", "Paystride, as our payment processor,
+// receives …": the role set off by commas right after the opening name (README: named as the vendor's provider).
+const AS_ROLE = /^,\s+as\s+(?:a|an|our)\s+(?:[\w-]+\s+){0,2}?(?:vendor|provider|processor|sub-?processor|partner|supplier)\s*,\s+\p{Ll}/u;
 
 /** A provider named as one of the vendor's providers in a sentence of its own, with its offset in the view. */
 export function oneOfProviders(s: Sentence): { name: string; at: number } | undefined {
   const v = s.view;
-  if (!v.includes(' one of ')) return undefined;
+  const oneOf = v.includes(' one of ');
+  if (!oneOf && !v.includes(', as ')) return undefined;
   const m = NAME_AT.exec(v);
   if (!m || m.index !== 0 || OPENING_WORD.test(m[1].split(/\s+/)[0]) || !v.startsWith(m[1])) return undefined;
+  if (!oneOf) return AS_ROLE.test(v.slice(m[1].length)) ? { name: m[1], at: 0 } : undefined;
   const o = ONE_OF.exec(v.slice(m[1].length));
   if (!o) return undefined;
   const ours = o[1].toLowerCase() !== 'the' || o[3] !== undefined;

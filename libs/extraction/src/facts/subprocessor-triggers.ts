@@ -1,6 +1,7 @@
 import { NOT_RECIPIENT, PROVIDER_NOUN } from '../clauses/vocabulary.js';
 import { mayMatch } from '../text/keyword-gate.js';
 import { negationBefore } from '../clauses/negation.js';
+import { adPlatformExamples } from './subprocessor-ad-platforms.js';
 
 /**
  * Where names follow in a sentence about providers, and who acts there: the positions right after a provider noun or
@@ -21,7 +22,7 @@ import { negationBefore } from '../clauses/negation.js';
 // One source for AFTER_NOUN's alternative and ON_SITE_EXAMPLES, which tells that alternative's matches apart.
 const ON_SITE = String.raw`(?:on|in|across)\s+(?:our|its|the)\s+(?:services?|websites?|sites?|apps?|platforms?)\s*,?\s+(?:such as|including|like|e\.g\.,?)\s+(?:those\s+(?:of|offered\s+by|provided\s+by)\s+)?`;
 const AFTER_NOUN = new RegExp(String.raw`${PROVIDER_NOUN.source}(?:\s*\(\s*["“'‘][^"“”'‘’()]{1,40}["”'’]\s*\))?(?:\s*\(\s*(?:(?:such as|e\.g\.,?|including,?\s+but\s+not\s+limited\s+to,?|including|like|for example,?|for instance,?|namely)\s+(?:our\s+)?)?|\s+${ON_SITE}|(?:\s*,)?\s+(?:(?:is\s+called|are\s+currently|is|are|include|includes|including|like|such as|e\.g\.,?|for example,?|for instance,?|in particular,?|namely|called|named|currently\s+(?:include|includes|are)|currently)\s+)?(?:(?:the\s+)?(?:following|company|companies)\s*)?:?\s*)`, 'gi');
-const AFTER_VERB = /\b(?:use|uses|used|(?<=\b(?:are|is)\s+)using|engage|engages|engaged|rel(?:y|ies) on|work with|works with|partner with|partners with|utili[sz]e|utili[sz]es|employ|employs|contract with|contracts with|license|licen[cs]e from)\s+(?:the\s+)?(?:services\s+of\s+|(?:external\s+)?software\s+from\s+)?|\b(?:disclosed|transferred|sent|forwarded|provided|shared|transmitted|passed(?: on)?|given|made available|communicated|uploaded|exported|submitted|(?:a|the)\s+transfer|transfers?)\s+(?:directly\s+)?(?:to|with)\s+(?:(?:a|the|one of the)\s+(?:server|servers|systems?|platform|infrastructure)s?\s+(?:of|operated by|run by)\s+|(?:our|its)\s+(?:affiliated|sister|parent)\s+company\s+)?|\b(?:powered|hosted|provided|operated|processed|handled|managed|run|supplied|delivered|stored|performed|carried out|serviced|transmitted|verified)\s+(?:(?:directly|exclusively|securely|solely|entirely)\s+)?(?:by|through|via|on|with)\s+(?:(?:the\s+)?(?:servers?|systems?|infrastructure|platform|cloud)\s+(?:of\s+)?)?|\b(?:servers?|systems?|infrastructure|cloud|platform)\s+(?:of|operated by|provided by|run by)\s+|\bshares\s+(?:(?!with\b)[\w-]+\s+){1,10}?with\s+(?=[A-Z])|\b(?:disclose|discloses|pass|passes|send|sends)\s+(?:(?:your|the|this|that|such|some|certain|limited|personal|contact|account|payment)\s+)+(?:(?!to\b)[\w-]+\s+){0,4}?(?:data|information|details|name|email|emails|address|addresses|number)\s+(?:(?:and|or)\s+(?:[\w-]+\s+){0,2}?(?:data|information|details|name|email|address|number)\s+)?to\s+(?=[A-Z])|\bshar(?:e|es|ed|ing)\s+(?:(?:your|personal|this|such|the|some|certain)\s+)*(?:data|information|details)\s+with\s+(?:[\w-]+\s+){1,3}?(?:such\s+as|including|like|e\.g\.,?)\s+|\bthrough\s+(?=\S)|\b(?:communicate|communicates|integrates?|interfaces?)\s+with\s+|\b(?:store|stores|host|hosts)\s+(?:[\w-]+\s+){0,3}?(?:data|information)\s+on\s+(?:our\s+|the\s+)?(?=(?:[A-Z][\w.&-]*\s+){1,4}(?:servers?|cloud\s+servers?|data\s+cent(?:er|re)s?)\b)/gi;
+const AFTER_VERB = /\b(?:use|uses|used|(?<=\b(?:are|is)\s+)using|engage|engages|engaged|rel(?:y|ies) on|work with|works with|partner with|partners with|utili[sz]e|utili[sz]es|employ|employs|contract with|contracts with|license|licen[cs]e from)\s+(?:the\s+)?(?:services\s+of\s+|(?:external\s+)?software\s+from\s+)?|\b(?:disclosed|transferred|sent|forwarded|provided|shared|transmitted|passed(?: on)?|given|made available|communicated|uploaded|exported|submitted|(?:a|the)\s+transfer|transfers?)\s+(?:directly\s+)?(?:to|with)\s+(?:(?:a|the|one of the)\s+(?:server|servers|systems?|platform|infrastructure)s?\s+(?:of|operated by|run by)\s+|(?:our|its)\s+(?:affiliated|sister|parent)\s+company\s+)?|\b(?:powered|hosted|provided|operated|processed|handled|managed|run|supplied|delivered|stored|performed|carried out|serviced|transmitted|verified)\s+(?:(?:directly|exclusively|securely|solely|entirely)\s+)?(?:by|through|via|on|with)\s+(?:(?:the\s+)?(?:servers?|systems?|infrastructure|platform|cloud)\s+(?:of\s+)?)?|\b(?:servers?|systems?|infrastructure|cloud|platform)\s+(?:of|operated by|provided by|run by)\s+|\bshares?\s+(?:(?!with\b|comply\b|complying\b|compliance\b|accordance\b|line\b|connection\b|cooperat\w*\b|along\b|together\b|consistent\b|associated\b)[\w-]+\s+){1,10}?with\s+(?=(?:the\s+)?[A-Z])|\b(?:disclose|discloses|pass|passes|send|sends)\s+(?:(?:your|the|this|that|such|some|certain|limited|personal|contact|account|payment)\s+)+(?:(?!to\b)[\w-]+\s+){0,4}?(?:data|information|details|name|email|emails|address|addresses|number)\s+(?:(?:and|or)\s+(?:[\w-]+\s+){0,2}?(?:data|information|details|name|email|address|number)\s+)?to\s+(?=[A-Z])|\bshar(?:e|es|ed|ing)\s+(?:(?:your|personal|this|such|the|some|certain)\s+)*(?:data|information|details)\s+with\s+(?:[\w-]+\s+){1,3}?(?:such\s+as|including|like|e\.g\.,?)\s+|\bthrough\s+(?=\S)|\b(?:communicate|communicates|integrates?|interfaces?)\s+with\s+|\b(?:store|stores|host|hosts)\s+(?:[\w-]+\s+){0,3}?(?:data|information)\s+on\s+(?:our\s+|the\s+)?(?=(?:[A-Z][\w.&-]*\s+){1,4}(?:servers?|cloud\s+servers?|data\s+cent(?:er|re)s?)\b)/gi;
 
 // A modifier may be a participle with a parenthesis ("third parties, acting as “controllers” (as defined in the GDPR), including A").
 // Examples of a kind of organisation described before them: "Companies that help deliver newspapers, such as i-Movo",
@@ -103,7 +104,7 @@ export function triggers(v: string, vendor: RegExp, hasNoun: boolean, owner?: ob
     if (!mayMatch(re, v, owner)) continue;
     for (let m = re.exec(v); m; m = re.exec(v)) {
       // "X uses Y" counts when X is the vendor ("we", "Acme", "Business Associate") or a relative pronoun.
-      if (re === AFTER_VERB && /^(?:use|uses|used|using|engage|engages|engaged|rel|work|works|partner|partners|utili|employ|contract|license|licen|shares\s|(?:store|stores|host|hosts)\s|(?:disclose|discloses|pass|passes|send|sends)\s)/i.test(m[0])) {
+      if (re === AFTER_VERB && /^(?:use|uses|used|using|engage|engages|engaged|rel|work|works|partner|partners|utili|employ|contract|license|licen|shares?\s|(?:store|stores|host|hosts)\s|(?:disclose|discloses|pass|passes|send|sends)\s)/i.test(m[0])) {
         const subject = v.slice(Math.max(0, m.index - 50), m.index).replace(/\s+(?:also|currently|may|might|will|can|could|do|does|only|are|is)\s*$/i, '').replace(/\s+$/, '');
         // "This website uses the services of Ezoic Inc.": the vendor's own site or app is the vendor.
         if (!/\b(?:we|us|and|also|which|who|that|it|company|vendor|provider|processor|associate|platform|service|services)$/i.test(subject) && !vendor.test(subject) && !OWN_SITE.test(subject)) continue;
@@ -140,6 +141,7 @@ export function triggers(v: string, vendor: RegExp, hasNoun: boolean, owner?: ob
       if (m[0].length === 0) re.lastIndex++;
     }
   }
+  for (const at of adPlatformExamples(v)) out.push({ at, strong: true, ad: true });
   return out;
 }
 
@@ -149,6 +151,8 @@ export interface Trigger {
   strong: boolean;
   clause?: string;
   byVendor?: true;
+  /** A platform the vendor shows its targeted ads through (subprocessor-ad-platforms.ts): it receives the user's data as a tracker does. */
+  ad?: true;
 }
 // The examples of services met on the vendor's site, at the end of an AFTER_NOUN match (read in triggers()).
 const ON_SITE_EXAMPLES = new RegExp(String.raw`\s${ON_SITE}$`, 'i');

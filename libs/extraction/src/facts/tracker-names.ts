@@ -11,6 +11,8 @@ export interface CollectorMention {
 // A verb (or possessive) that may follow a collecting party: where COLLECTOR_AFTER is tried.
 const VERB_START = /(?:['’]s?\s|\s(?=(?:also\s+|may\s+|will\s+|then\s+)?(?:collects?|gathers?|stores?|records?|receives?|tracks?|logs?|uses?|sets?|places?|drops?|deploys?|data\s+collection)\s))/gi;
 const BY_START = /\bby\s+/gi;
+// The owner of measurement software the vendor's services carry (see collectorMentions); the name is checked in code.
+const MEASUREMENT_OWNER = /\b(?:include|includes|feature|features|contain|contains|use|uses|embed|embeds|incorporate|incorporates)\s+((?:[A-Z][\w.&-]*\s+){0,2}[A-Z][\w.&-]*?)(?:['’]s)?\s+(?:proprietary\s+)?(?:audience\s+)?measurement\s+(?:software|technolog(?:y|ies)|tools?|SDKs?)\b/g;
 const PREPOSITION_BEFORE = /\b(?:of|from|for|to|with|at|in|on|by|about)\s+(?:the\s+)?$/i;
 
 // The name patterns for a token pattern, built once (not for every sentence about trackers).
@@ -39,6 +41,16 @@ function namePatterns(token: string): { before: RegExp; after: RegExp } {
  */
 export function collectorMentions(view: string, underTrackers: boolean, token: string, notName: (word: string) => boolean, owner?: object): CollectorMention[] {
   const out: CollectorMention[] = [];
+  // "Our properties may also feature Acme proprietary measurement software, which will allow you to contribute to market
+  // research", "the app includes Acme's measurement software": a measurement company's software in the vendor's services
+  // collects the user's viewing there for that company, under any heading (no cookie word needed).
+  if (/measurement\s+(?:software|technolog|tool|sdk)/i.test(view)) {
+    MEASUREMENT_OWNER.lastIndex = 0;
+    for (let m = MEASUREMENT_OWNER.exec(view); m; m = MEASUREMENT_OWNER.exec(view)) {
+      const n = namePatterns(token).after.exec(m[1]);
+      if (n && n[1] === m[1] && !notName(n[1])) out.push({ name: n[1], at: m.index + m[0].indexOf(m[1]) });
+    }
+  }
   // Only where cookies, tags or tracking are the subject (the sentence, or a section about them): elsewhere "Acme
   // collects data" is mostly the vendor itself under a name the document never aliases as "we".
   if (!underTrackers && !(mayMatch(TRACKER_SENTENCE, view, owner) && TRACKER_SENTENCE.test(view))) return out;

@@ -1,6 +1,6 @@
 import type { Evidence, GraphFlow, LegalBasis, Transport } from '@custody/domain';
 import { categoryList, withCategories, type Categories } from './categories.js';
-import { sortEvidence } from './normalise.js';
+import { sortEvidence } from './sort-evidence.js';
 
 /** Where a flow came from: declared by the practice or a config, or inferred by the projection. */
 export type FlowOrigin = 'manifest' | 'config' | 'implied' | 'subprocessor';

@@ -1,5 +1,6 @@
 import { projectGraph, projectGraphIncremental } from './index.js';
 import { config, contract, factSet } from './testing/fixtures.js';
+import type { ProjectionMemo } from './finalise-memo.js';
 import type { ProjectionInput, SettingChangeInput } from './types.js';
 
 const ASOF = '2026-03-01T00:00:00Z';
@@ -90,5 +91,29 @@ describe('incremental projection (ProjectionMemo)', () => {
     expect(without.changes!.flows.get('install-c->deepgram')!.after).toBeUndefined();
     const other = projectGraphIncremental({ contracts: [], configs: [], asOf: ASOF, practiceName: 'Elsewhere' });
     expect(projectGraphIncremental(fleetInput(), other.memo).graph).toEqual(projectGraph(fleetInput()));
+  });
+
+  it('orders flows by `from`, NUL, `to` from scratch and from a memo, for awkward ids, as configs come and go', () => {
+    // Ids that prefix each other, differ by case or by a character below '-', hold a NUL (the memo key's
+    // separator), or are not ASCII: the projection from scratch orders pairs by sender then receiver, a
+    // projection from a memo by the keys, and both must give the keys' order.
+    const ids = ['a', 'a-b', 'ab', 'a\u0000b', 'a\u0000', 'A', 'é', 'e\u0301', '\u{1D538}', 'install-1', 'install-10', 'practice'];
+    let seed = 3;
+    const next = (n: number) => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31), Math.floor((seed / 2 ** 31) * n));
+    const configs = Array.from({ length: 5 }, (_, c) => config(`sha-${c}`, `cfg-${c}.json`, {
+      systems: ids.filter((id) => id !== 'practice').map((id, k) => ({ id, name: `System ${k}`, role: 'other' as const, evidence: [{ quote: `system ${k}`, line: k + 1 }] })),
+      flows: Array.from({ length: 6 }, (_, i) => ({ from: ids[next(ids.length)]!, to: ids[next(ids.length)]!, data: ['claims' as const], transport: 'https' as const, evidence: [{ quote: `flow ${c}.${i}`, line: i + 1 }] })),
+    }));
+    const keyOf = (f: { from: string; to: string }) => `${f.from}\u0000${f.to}`;
+    let memo: ProjectionMemo | undefined;
+    for (let step = 0; step < 40; step++) {
+      const input: ProjectionInput = { contracts: [], configs: configs.filter(() => next(3) > 0), asOf: ASOF };
+      const again = projectGraphIncremental(input, memo);
+      const full = projectGraph(input);
+      expect(again.graph).toEqual(full);
+      const keys = full.flows.map(keyOf);
+      expect(keys).toEqual([...keys].sort());
+      memo = again.memo;
+    }
   });
 });

@@ -1,5 +1,5 @@
 import type { Evidence } from '@custody/domain';
-import { sortEvidence } from './normalise.js';
+import { sortEvidence } from './sort-evidence.js';
 
 /** The array path (short or long list) gives the very items, in the same order, as the keyed sort (an iterator). */
 function expectKeyedOrder(list: Evidence[]): void {

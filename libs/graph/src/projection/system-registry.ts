@@ -1,7 +1,8 @@
 import { nameKey } from '@custody/domain';
 import type { AttachedContract, Evidence, GraphSystem, SystemDecl, SystemRole } from '@custody/domain';
 import { categoriesOf, categoryList, withCategory, type Categories } from './categories.js';
-import { normaliseName, slugify, sortEvidence, sortKeys } from './normalise.js';
+import { normaliseName, slugify, sortKeys } from './normalise.js';
+import { sortEvidence } from './sort-evidence.js';
 
 /** A system while the projection is still merging evidence into it. */
 export interface SystemDraft {

@@ -1,0 +1,111 @@
+import type { Clause } from '../clauses/clause.js';
+import { agentOf, negated, passive, verbal } from '../clauses/clause.js';
+import type { Hit } from '../clauses/lexicon.js';
+import { NOMINAL_ACT } from './return-vocabulary.js';
+
+// The clause readers of return_or_destroy_on_termination: who deletes or keeps, whether the act is on data, and which
+// modal governs it.
+
+// What a delete or keep acts on: data (an object of the vocabulary) or a pronoun for it, within a few words after.
+const PRONOUN = new Set(['it', 'them', 'such', 'these', 'those', 'everything', 'copies']);
+
+/**
+ * Whether the vendor acts: its name, "we", a provider, or an impersonal/passive clause ("your data will be
+ * deleted"); a list item without a subject takes its intro's ("Business Associate shall: (a) return or destroy …").
+ * The customer's own duties and features ("you shall delete", "you may delete your account") are not.
+ */
+export function byVendor(c: Clause, h: Hit, introSubject: Hit | undefined): boolean {
+  // "will be kept by Acme for the period that you use the services, and deleted …": a participle coordinated with a
+  // passive has the data as its subject, whoever the relative clause between them names.
+  const before = c.tokens[h.t0 - 1]?.lower;
+  if ((before === 'and' || before === 'or') && /ed$/.test(c.tokens[h.t0].lower) && c.hits.some((x) => x.cat === 'action' && x.t0 < h.t0 && passive(c, x))) return true;
+  // "It may be deleted … by You": a passive whose agent is the customer.
+  if (passive(c, h) && c.hits.some((x) => x.cat === 'actor' && x.kind === 'customer' && x.t0 > h.t0 && c.tokens[x.t0 - 1]?.lower === 'by')) return false;
+  const who = agentOf(c, h) ?? introSubject;
+  // An imperative with no subject ("**Delete your content or close your account.**") tells the user what to do.
+  if (!who && h.t0 === 0 && c.start === c.sentence.start && /^[\s*_#>-]*[A-Z]/.test(c.view)) return false;
+  return !who || who.kind !== 'customer';
+}
+
+// Nouns for what users keep in a service that the vocabulary does not hold as data ("materials created by the student").
+const DATA_NOUN = /^(?:materials|backups|copies|uploads|photos|videos|posts|comments|messages|workspaces?)$/;
+
+/** Whether the action acts on data: an object of the vocabulary, or a pronoun for it, within twelve words after it. */
+export function actsOnData(c: Clause, h: Hit): boolean {
+  if (c.hits.some((x) => x.cat === 'object' && x.t0 >= h.t1 && x.t0 - h.t1 <= 12)) return true;
+  for (let i = h.t1; i < Math.min(c.tokens.length, h.t1 + 12); i++) if (DATA_NOUN.test(c.tokens[i].lower)) return true;
+  // Passive: the data is the subject before it ("your data will be deleted").
+  // Passive or a bare participle: the data is the subject before it ("your data will be deleted", "… until deleted").
+  // French participles agree with the data ("supprimées", "effacés").
+  if ((passive(c, h) || /(?:ed|en|ée?s?)$/.test(c.tokens[h.t0].lower)) && c.hits.some((x) => x.cat === 'object' && x.t1 <= h.t0)) return !otherSubject(c, h);
+  const next = c.tokens[h.t1]?.lower;
+  return next !== undefined && PRONOUN.has(next);
+}
+
+/**
+ * Whether a delete word is the act of deleting data: a verb ("delete", "destroy", "return" with its object), or a
+ * noun that names the act at the end ("results in the deletion of"); not "remove" (moderation, blocks) unless refused, nor "the
+ * deletion of your data may result in …" (a cause, not what happens at the end).
+ */
+export function deletesData(c: Clause, h: Hit): boolean {
+  const w = c.tokens[h.t0].lower;
+  // A refused duty to remove at the end is still about the data ("is not obligated to remove from its Services any
+  // content submitted by you" on termination): the vendor keeps it. Not "has not removed", "may not be possible to
+  // remove" (no duty refused).
+  // "… is removed from our active systems": taken out of the vendor's systems is deleted.
+  // Not when the same sentence keeps it elsewhere ("… but may be retained in backups", "… and moved to long-term
+  // storage"): taken out of the live systems only, the data still exists.
+  if (/^remov/.test(w) && FROM_SYSTEMS.test(c.view.slice(h.end, h.end + 50)) && !negated(c, h)) return !KEPT_ELSEWHERE.test(c.sentence.view.slice(c.start - c.sentence.start + h.end));
+  if (/^remov/.test(w)) return NO_DUTY_TO.test(c.view.slice(Math.max(0, h.start - 60), h.start)) && !NOT_A_KEPT_COPY.test(c.view.slice(h.start, h.start + 120));
+  if (h.t1 - h.t0 === 1 && /^(?:deletion|destruction|erasure)$/.test(w)) return NOMINAL_ACT.test(c.view.slice(Math.max(0, h.start - 40), h.start));
+  // "return" is the act only with data after it ("return all PHI", "return or destroy the records"), not "return policy".
+  if (/^return/.test(w)) return c.hits.some((x) => x.cat === 'object' && x.t0 > h.t0 && x.t0 - h.t1 <= 6);
+  return verbal(c, h);
+}
+
+// Words between a passive's subject and its verb: "any subscriptions will be permanently deleted".
+const AUX = /^(?:will|shall|would|may|must|can|be|been|being|is|are|was|were|has|have|had|then|also|automatically|permanently|securely|irreversibly|immediately|not)$/;
+const DETERMINERS = /^(?:the|a|an|any|all|your|their|its|our|such|this|that|these|those|each|every|other)$/;
+
+/**
+ * Whether a passive's subject (the word just before its auxiliaries) is a noun that is not data: "… or its Content,
+ * and any subscriptions will be deleted" deletes subscriptions, not the Content named before.
+ */
+function otherSubject(c: Clause, h: Hit): boolean {
+  let i = h.t0 - 1;
+  while (i >= 0 && AUX.test(c.tokens[i].lower)) i--;
+  if (i < 0 || i === h.t0 - 1) return false;
+  const w = c.tokens[i].lower;
+  if (c.hits.some((x) => x.cat === 'object' && x.t0 <= i && i < x.t1) || DATA_NOUN.test(w) || PRONOUN.has(w) || /^(?:it|they|which|that|profiles?|accounts?|data|information|content)$/.test(w)) return false;
+  // A noun with a determiner before it ("any subscriptions"), not a word inside a longer data phrase.
+  return /^[a-z]+s$/.test(w) && DETERMINERS.test(c.tokens[i - 1]?.lower ?? '');
+}
+
+// Data kept after it leaves the live systems: retained, archived, moved or stored elsewhere, in backups.
+const KEPT_ELSEWHERE = /\b(?:retain\w*|kept|keep\w*|archiv\w*|moved?|transferred|stored|preserved|held)\b|\b(?:backups?|archives?|long-term storage)\b(?![^.;]{0,40}\b(?:delet|destroy|purg|eras|overwrit))/i;
+const FROM_SYSTEMS = /^\s+(?:\w+\s+){0,2}?from\s+(?:our|its|their|the)\s+(?:active\s+|production\s+|live\s+)?(?:systems?|servers?|databases?)\b/i;
+
+// What a refused duty to remove may be about without the vendor keeping the data: the customer's own systems, or
+// backups removed later ("not required to remove your content from backups until they expire": delayed deletion).
+const NOT_A_KEPT_COPY = /\b(?:your|its|their) own (?:systems?|devices?|computers?|copies|records)\b|\byour (?:devices?|computers?)\b|\buntil\b[^.;]{0,60}\b(?:expir|overwritten|rotat|purg|cycl)/i;
+
+// "not obligated to", "has no obligation to", "is not required to", just before the act.
+const NO_DUTY_TO = /\b(?:not|no)\s+(?:\w+\s+){0,2}?(?:obligat\w*|required|obliged|responsible|duty)\s+(?:\w+\s+){0,2}?to\s+$/i;
+
+/**
+ * Whether a "may" earlier in the clause governs the deletion too: "may … terminate your membership and delete any
+ * Content", "may deal with your Content in any appropriate manner (including by deleting it)" — no firmer modal
+ * ("will", "shall", "must") stands between them.
+ */
+export function mayScopes(c: Clause, d: Hit): boolean {
+  const modals = c.hits.filter((x) => x.cat === 'modal' && x.t1 <= d.t0);
+  const last = modals[modals.length - 1];
+  // "may be retained … until deleted after 90 days": the deletion ends what the "may" allows, it is not one of its acts.
+  return last !== undefined && last.kind === 'may' && !/^(?:can|could)$/i.test(c.view.slice(last.start, last.end)) && !/\b(?:until|after which|thereafter|then)\b/i.test(c.view.slice(last.end, d.start));
+}
+
+/** Whether the modal before a deletion is one of ability ("can", "could"), not of permission ("may", "is entitled to"). */
+export function capability(c: Clause, h: Hit): boolean {
+  const m = c.hits.filter((x) => x.cat === 'modal' && x.kind === 'may' && x.t0 < h.t0).pop();
+  return m !== undefined && /^(?:can|could)$/i.test(c.view.slice(m.start, m.end));
+}

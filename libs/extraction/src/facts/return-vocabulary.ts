@@ -1,0 +1,51 @@
+import { BOUNDED_THEREAFTER } from './kept-after-end.js';
+import { DUTY_PURPOSES, REQUIRED_BY_LAW } from './retention-duty.js';
+
+// The vocabulary of return_or_destroy_on_termination, as data: what makes a sentence a candidate, a request rather than the
+// end, moderation or a sanction rather than the contract's end, and keeping that has no end.
+
+// French: supprimé(e)s, effacé(e)s, détruit(e)s, conservé(e)s.
+export const PREFILTER = /\b(?:return|destroy|delet|purge|erase|dispos|retain|keep|kept|hold|held|stor|maintain|remov|supprim|effac|détrui|conserv)/i;
+export const ON_REQUEST = /\b(?:upon|on|following|after|once we (?:receive|confirm)|if you|when you|where you)\b[^.;]{0,60}\brequests?\b|\brequests? (?:the )?(?:deletion|erasure)\b|\bright to (?:erasure|deletion|be forgotten)\b/i;
+// The end of the contract or the account itself (not "delete your account" as a feature); "If this Agreement
+// terminates, then: … (b) … Google will delete Customer Data; … (d) upon request …" is the end, not a request.
+// Asking for the account itself to be deleted ends the account ("If you request account deletion", "after you request your
+// Account to be deleted"); asking to erase data is a right exercised during it.
+export const END_STRICT = /\b(?:(?:request\w*|upon|after|following|on)\s+(?:(?:the|your|their)\s+)?account (?:deletion|closure)|request\w* (?:(?:your|the|their) )?account (?:to )?be (?:deleted|closed)|termination|expiration|expiry|end of (?:the|this|your) (?:agreement|contract|subscription|services?|relationship)|cancellation|(?:account|subscription) (?:is|has been|was) (?:deleted|closed|deactivated|cancell?ed|terminated)|close (?:your|their|the) account|closes (?:your|their|the) account|deactivat\w+|(?:agreement|contract|subscription) (?:terminates|expires|ends))\b/i;
+export const CHILD = /\b(?:child|children|minor|minors|under (?:the age of )?1[3-8]|under the age)\b/i;
+// Keeping with no end the vendor commits to: indefinitely, "also after the Agreement is terminated", "for as long as
+// we deem it valuable", "for our own business purposes", or the discretion to keep or delete.
+export const OPEN_ENDED = /\bindefinitely\b|\bperpetual(?:ly)?\b|\b(?:also|even|still)\s+after\b|\bfor (?:as long as|so long as|however long)\s+(?:we|it|the company|the vendor|company|vendor)\s+(?:consider|deem|find|believe|judge|see fit|decide|wish|want|determine)s?\b|\bfor (?:our|its) (?:own )?(?:business|commercial) (?:purposes|needs|use)\b|\b(?:discretion|is entitled to|are entitled to)\b/i;
+
+// Deleting content that breaks the rules is moderation during the contract, not deletion at its end.
+export const MODERATION = /\bviolat\w*|\bmalicious\b|\binfring\w*|\bobjectionable\b|\bharmful\b|\babus\w+|\billegal\b|\binappropriate\b|\bunlawful\b/i;
+// The vendor ending the account as a sanction ("We may terminate your account … and we may delete any comments",
+// "we are entitled to block and delete the account"): its discretion over a closed account, not the contract's end.
+export const SANCTION = /\b(?:we|us)\b[^.;]{0,30}?\b(?:may|can|reserves? the right to|(?:is|are) entitled to)(?:,?\s*(?:in|at) (?:its|our|their) (?:sole |absolute |own )*discretion,?)?\s+(?:\w+\s+){0,3}?(?:terminate|suspend|block|close|disable|deactivate)\b|(?<!\byou\s{1,3})\b(?:may|can|reserves? the right to)(?:,?\s*(?:in|at) (?:its|our|their) (?:sole |absolute |own )*discretion,?)?\s+(?:\w+\s+){0,2}?(?:terminate|suspend|block|close|disable|deactivate)\s+(?:your|the user's|a user's|any user's)\b|\bresults? in (?:the )?(?:deletion|termination|suspension) of (?:your|the) account\b|\breserves? the right to\s+(?:\w+\s+){0,2}?(?:terminate|suspend|block|close|disable|deactivate)\b/i;
+export const UNTIL_ACCOUNT_END = /\buntil\s+(?:you\s+(?:delete|close|cancel|deactivate|terminate)|(?:the\s+)?(?:deletion|closure|closing|termination|cancellation)\s+of)\s+(?:your|the)\s+(?:[\w-]+\s+)?account\b/i;
+// Keeping that goes on after the account's end, said after "until you delete your account".
+export const KEPT_BEYOND = /\b(?:afterwards?|thereafter|after that|even after|for longer|longer periods?|beyond (?:that|this|then)|some (?:data|information|of (?:it|your))|other (?:data|information)|as (?:needed|necessary|required) for our)\b/i;
+// "until you delete your account … or as long as necessary for our compliance purposes, whichever is longer": the later
+// of two ends decides, and when the other end is open-ended the account's end is no deletion. Against a bounded period
+// ("or for 30 days after you close it, whichever is later") the keeping still ends, so that stays a deletion.
+export const LATER_OF = /\bwhichever (?:is|comes) (?:the )?(?:longer|later|greater)\b/i;
+export const OPEN_OTHER_END = new RegExp(String.raw`\bas long as (?:(?:is|it is|may be|we consider|we deem) )?(?:reasonably |strictly )?(?:necessary|needed|required)\b|\bfor (?:our |its |the )?(?:legitimate )?(?:${DUTY_PURPOSES}|business)(?:,? (?:and |or )?(?:${DUTY_PURPOSES}|business))* (?:purposes|needs|reasons)\b`, 'i');
+export const keptBeyond = (tail: string) => KEPT_BEYOND.test(tail) || (LATER_OF.test(tail) && OPEN_OTHER_END.test(tail));
+// Keeping that goes on with no end after a stated period, unless the tail deletes ("… and thereafter deleted").
+const keptOnAfter = (tail: string) => ((OPEN_ENDED.test(tail) && !LEGAL_RETENTION.test(tail)) || keptBeyond(tail)) && !/\b(?:delet|destr|eras|purg|anonymi)/i.test(tail);
+// A bounded period "thereafter" ("and a reasonable period thereafter") is the period itself, not keeping beyond it.
+export const keptOn = (tail: string) => keptOnAfter(tail.replace(BOUNDED_THEREAFTER, ' '));
+// A retention the law or a legal obligation requires is bounded by it, not open-ended ("we may retain certain
+// information as required by law").
+export const LEGAL_RETENTION = new RegExp(String.raw`${REQUIRED_BY_LAW}|\bpermitted (?:by|under) (?:applicable )?laws?\b|\blegal (?:obligations?|requirements?)\b|\bcomply with\b`, 'i');
+// A newsletter or mailing list ends by unsubscribing: not the end of the contract or account (OTA labels: Ethereum, noyb).
+export const NEWSLETTER = /\bnewsletters?\b|\bmailing lists?\b|\bunsubscrib\w*/i;
+// A deletion noun that still names what the vendor does at the end: "results in the deletion of", "marked for deletion".
+export const NOMINAL_DELETE = /^(?:deletion|destruction|erasure)$/;
+export const NOMINAL_ACT = /\bresult(?:s|ed)? in (?:the )?(?:permanent |automatic |irreversible )?$/i;
+
+// A right to delete is a discretion: "has the perpetual and irrevocable right to delete", "reserves the right to delete".
+export const RIGHT_TO = /\bright to\s+(?:\w+\s+){0,2}?$/i;
+// An act the vendor says it may not manage: "we do not guarantee that we will be able to return …".
+export const NO_PROMISE = /\b(?:do|does|can|cannot|can't|will) not\s+(?:\w+\s+)?(?:guarantee|promise|warrant|ensure)\b[^.;]*$/i;
+
