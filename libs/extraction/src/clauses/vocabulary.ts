@@ -402,8 +402,8 @@ export const NOT_RECIPIENT: { reason: string; before?: RegExp; after?: RegExp; a
   { reason: 'the owner of a service the text names (the vendor itself, or a platform\'s owner)', before: /\bowned\s+(?:and\s+(?:operated|run|managed)\s+)?by\s+(?:the\s+)?$/i },
   // "services for, or on behalf of, Acme Ireland Limited": the principal the work is done for, not the one receiving data.
   { reason: 'the party on whose behalf the work is done, not a recipient', before: /\b(?:on\s+behalf\s+of|for\s+the\s+benefit\s+of),?\s+(?:the\s+)?$/i },
-  // "except for anonymous logs shared with APNIC": a party given only data about no one (README: personal data only).
-  { reason: 'it receives only anonymous or aggregated data', before: /\b(?:anonymous|anonymi[sz]ed|aggregated|de-?identified|non-personal)\s+(?:[\w-]+\s+){0,3}?(?:shared|disclosed|provided|transferred|sent|made\s+available)\s+(?:with|to)\s+(?:the\s+)?$/i },
+  // "except for anonymous logs shared with APNIC", "we share anonymised statistics with X": a party given only data about no one (README: personal data only).
+  { reason: 'it receives only anonymous or aggregated data', before: /\b(?:anonymous|anonymi[sz]ed|aggregated|de-?identified|non-personal)\s+(?:[\w-]+\s+){0,3}?(?:shared|disclosed|provided|transferred|sent|made\s+available)\s+(?:with|to)\s+(?:the\s+)?$|\bshar(?:e|es|ing)\s+(?:only\s+)?(?:anonymous|anonymi[sz]ed|aggregated|de-?identified|non-personal)\s+(?:[\w-]+\s+){0,4}?with\s+(?:the\s+)?$/i },
   { reason: 'a representative, not a recipient', around: /\brepresentatives?\b/i },
   { reason: 'an authority or regulator', around: /\b(?:supervisory authorit|data protection authorit|commissioner|ombudsman|regulator)/i },
   // A dispute body is named for what it does, often in a row's other cells ("| TrustArc | Complaint details | Independent
@@ -422,8 +422,8 @@ export const NOT_RECIPIENT: { reason: string; before?: RegExp; after?: RegExp; a
   // "We are required to share certain data with the grid operators, A and B", "to meet our licence and regulatory
   // requirements we will share meter data with the Network Companies A and B": a party the law or a regulator makes the
   // vendor share with is a mandated recipient (README), not one the vendor chose; within the clause (no stop or semicolon
-  // between the obligation and the name).
-  { reason: 'a mandated recipient (the vendor must share with it by law or regulation)', before: /(?:\b(?:are|is|am|be|being)\s+(?:legally\s+|also\s+|statutorily\s+)?(?:required|obliged|obligated|mandated|compelled)\s+(?:by\s+(?:law|regulation)\s+)?to\s+(?:share|disclose|provide|report|pass|send|transfer)\b|\bto\s+(?:meet|comply\s+with|fulfil+)\s+(?:our\s+|its\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:legal|regulatory|statutory|licen[cs]e)\s+(?:[\w-]+\s+){0,2}?(?:requirements|obligations|duties|conditions)\b)[^.;]{0,160}$/i },
+  // between the obligation and the name, nor a clause of the vendor's own joined by "and we").
+  { reason: 'a mandated recipient (the vendor must share with it by law or regulation)', before: /(?:\b(?:are|is|am|be|being)\s+(?:legally\s+|also\s+|statutorily\s+)?(?:required|obliged|obligated|mandated|compelled)\s+(?:by\s+(?:law|regulation)\s+)?to\s+(?:share|disclose|provide|report|pass|send|transfer)\b|\bto\s+(?:meet|comply\s+with|fulfil+)\s+(?:our\s+|its\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:legal|regulatory|statutory|licen[cs]e)\s+(?:[\w-]+\s+){0,2}?(?:requirements|obligations|duties|conditions)\b)(?:(?!\b(?:and|but)\s+(?:we|us)\b)[^.;]){0,160}$/i },
   // "we use Apple’s TrueDepth camera", "the Motionix sensor in your phone": a part of the user's device, not an organisation.
   { reason: "a part of the user's device, not an organisation", after: /^\s+(?:camera|sensor|chip|microphone|touchscreen|keyboard|fingerprint\s+(?:reader|sensor)|face\s+scanner)s?\b/i },
   // "Atlassian, Inc. and its U.S. subsidiaries (A, B, C) adhere to the Data Privacy Framework Principles …": the group's

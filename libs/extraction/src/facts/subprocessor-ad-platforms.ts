@@ -7,11 +7,15 @@
  * The vendor acts ("we"), the ads are aimed at the reader ("you", or targeted/relevant/personalised ads), and the kind
  * of place is someone else's: other companies' sites, social media, third-party platforms.
  */
+// "us" as the object of a preposition ("Advertisers who work with us may show you ads") is not the one showing them.
 // Without the `u` flag (see subprocessor-triggers.ts): a capital must follow, checked in code.
-const AD_THROUGH = /\b(?:we|us)\b[^.;:]{0,160}?\b(?:show|shows|showing|display|displays|displaying|serve|serves|serving|deliver|delivers|delivering|present|presenting)\b([^.;:]{0,160}?)\b(?:advertising|ads|adverts|advertisements)\b[^.;:]{0,80}?\b(?:through|on|via|across)\s+(?:other\s+companies['’]?|third[- ]part(?:y|ies)['’]?|social\s+media|other|external)\s+(?:[\w-]+\s+)?(?:sites|websites|platforms|networks)\s*,?\s*\(?(?:like|such\s+as|including|e\.g\.,?|for\s+example,?)\s+/gi;
+const AD_THROUGH = /\b(?:we|(?<!\b(?:with|to|for|by|from|of|about)\s+)us)\b[^.;:]{0,160}?\b(?:show|shows|showing|display|displays|displaying|serve|serves|serving|deliver|delivers|delivering|present|presenting)\b([^.;:]{0,160}?)\b(?:advertising|ads|adverts|advertisements)\b[^.;:]{0,80}?\b(?:through|on|via|across)\s+(?:other\s+companies['’]?|third[- ]part(?:y|ies)['’]?|social\s+media|other|external)\s+(?:[\w-]+\s+)?(?:sites|websites|platforms|networks)\s*,?\s*\(?(?:like|such\s+as|including|e\.g\.,?|for\s+example,?)\s+/gi;
 // Aimed at the reader: "show you …", "… to you", or ads said to be targeted.
 const AT_READER = /\byou\b|\b(?:targeted|relevant|personali[sz]ed|interest-based|tailored)\b/i;
 const DENIED = /\b(?:not|never|no)\b/i;
+const RELATIVE_ENDS = /\b(?:with|for|to|by)\s+(?:may|might|can|could|will|would|also|then)\b/i;
+// "… such as A or B, but we do not share your personal data with them": the platforms receive nothing from the vendor.
+const NO_DATA_AFTER = /\b(?:do|does|will)\s+not\s+(?:share|disclose|provide|pass|send|give|receive|get|collect)\b|\bwithout\s+(?:sharing|disclosing|providing|passing)\b/i;
 
 /** The positions right after the introducer of such examples (where the platforms' names follow). */
 export function adPlatformExamples(v: string): number[] {
@@ -22,7 +26,9 @@ export function adPlatformExamples(v: string): number[] {
     const end = m.index + m[0].length;
     if (!/^[\p{Lu}\d[]/u.test(v.slice(end, end + 1))) continue;
     // "We do not show you ads through social media platforms such as A": refused, nobody receives anything.
-    if (DENIED.test(m[0].slice(0, m[0].search(/\b(?:show|display|serv|deliver|present)/i))) || !AT_READER.test(m[0])) continue;
+    const before = m[0].slice(0, m[0].search(/\b(?:show|display|serv|deliver|present)/i));
+    // "Advertisers we work with may show you ads …": "we" closes a relative clause; the advertisers show the ads.
+    if (DENIED.test(before) || RELATIVE_ENDS.test(before) || !AT_READER.test(m[0]) || NO_DATA_AFTER.test(v.slice(end))) continue;
     out.push(end);
   }
   return out;
