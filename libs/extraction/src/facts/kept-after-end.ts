@@ -79,6 +79,9 @@ export function periodFromEnd(view: string, at: number, subject: string, endsCon
   for (const d of [...findDurations(window), ...findDurationsFr(window)]) {
     const before = window.slice(0, d.index);
     if (d.index > reach && !FURTHER.test(before)) continue;
+    // A further period far from the verb keeps what its own part of the sentence names ("your account data while your
+    // account is open, and transaction records for a further 7 years"): the account data named earlier is not what it keeps.
+    if (d.index > reach && RECORDS_KEPT.test(before.split(/[,;]|\s(?:and|then)\s/).pop() ?? '')) continue;
     if (LOWER_BOUND.test(before) || records(before) || (ceilingOnly && !CEILING.test(before))) continue;
     // What the period runs from, up to the next comma or coordinator: "1 year after the consent was granted or from the
     // last use" runs from the consent.

@@ -9,6 +9,6 @@ export const DUTY_PURPOSES = String.raw`(?:tax|accounting|bookkeeping|legal|regu
 /**
  * Keeping against claims, as evidence or under a regulation: "in case of a claim", "litigation", "the limitation period",
  * "for evidentiary purposes", "to protect our legal interests", "where we are subject to a legal obligation", "as required
- * under anti-money laundering regulations", "as required by the Public Health Code".
+ * under anti-money laundering regulations", "as required by the Public Health Code", a retention table's "Fraud prevention" row.
  */
-export const CLAIMS_AND_EVIDENCE = String.raw`\b(?:in (?:the )?(?:case|event) of (?:an?y? )?(?:claims?|disputes?|legal proceedings)|litigation|limitation periods?|statutes? of limitations?|(?:evidentiary|evidential|evidence) purposes|(?:protect|defend|establish|exercise|enforce) (?:our|its|their) (?:legal )?(?:rights|interests)|(?:establishment|exercise|defen[cs]e) of (?:legal )?claims|subject to (?:a|any) legal obligation|anti-money[- ]laundering|money laundering|(?:required|mandated) (?:by|under) (?:the |applicable )?(?:[\w-]+ ){0,3}(?:regulations?|codes?|acts?))\b`;
+export const CLAIMS_AND_EVIDENCE = String.raw`\b(?:in (?:the )?(?:case|event) of (?:an?y? )?(?:claims?|disputes?|legal proceedings)|litigation|limitation periods?|statutes? of limitations?|(?:evidentiary|evidential|evidence) purposes|(?:protect|defend|establish|exercise|enforce) (?:our|its|their) (?:legal )?(?:rights|interests)|(?:establishment|exercise|defen[cs]e) of (?:legal )?claims|subject to (?:a|any) legal obligation|anti-money[- ]laundering|money laundering|fraud (?:prevention|detection)|(?:prevention|detection) of fraud|(?:required|mandated) (?:by|under) (?:the |applicable )?(?:[\w-]+ ){0,3}(?:regulations?|codes?|acts?))\b`;

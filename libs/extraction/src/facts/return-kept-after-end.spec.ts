@@ -79,3 +79,13 @@ describe('return_or_destroy_on_termination: a period after the end kept against 
     expect(rd('Your data is kept for the lifetime of your account plus 2 years from your last login.')).toBe('unspecified');
   });
 });
+
+describe('return_or_destroy_on_termination: what a further period or a table row keeps', () => {
+  it('records kept for a further period after the account data\'s life', () => {
+    expect(rd('We retain your account data while your account is open, and transaction records for a further 7 years after account closure.')).toBe('unspecified');
+  });
+  it('a fraud-prevention or newsletter row', () => {
+    expect(rd('Purpose | Retention\n--- | ---\nFraud prevention | stored for 5 years after the end of the business relationship')).toBe('unspecified');
+    expect(rd('Purpose | Retention\n--- | ---\nNewsletter | kept for 3 years after the end of the customer relationship or until you unsubscribe')).toBe('unspecified');
+  });
+});

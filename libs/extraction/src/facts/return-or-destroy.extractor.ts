@@ -80,7 +80,8 @@ export function extractReturnOrDestroy(ctx: FactContext): Fact<'return_or_destro
   // account + 3 years") is that category's delayed deletion (return-table-row.ts says which rows).
   if (ctx.text.includes('|')) {
     for (const s of ctx.sentences) {
-      if (!isTableRow(s) || CHILD.test(s.view) || !rowKeptAfterEnd(ctx, s)) continue;
+      // A newsletter's row ends by unsubscribing, as in prose.
+      if (!isTableRow(s) || CHILD.test(s.view) || NEWSLETTER.test(s.view) || !rowKeptAfterEnd(ctx, s)) continue;
       const c = ctx.clauses(s)[0];
       if (c) cands.push({ value: 'yes', evidence: clauseEvidence(ctx, c), confidence: 0.75 });
     }
