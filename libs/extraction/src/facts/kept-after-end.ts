@@ -1,5 +1,5 @@
 import { findDurations, findDurationsFr } from '../text/numbers.js';
-import { DUTY_PURPOSES, REQUIRED_BY_LAW } from './retention-duty.js';
+import { CLAIMS_AND_EVIDENCE, DUTY_PURPOSES, REQUIRED_BY_LAW } from './retention-duty.js';
 
 // A lower bound is no end: "kept for at least 5 years after termination", "for more than 5 years" may be kept for ever.
 const LOWER_BOUND = /\b(?:at least|a minimum of|minimum of|minimum|no less than|not less than|more than|longer than|in excess of|au moins|au minimum|plus de)\s*(?:\w+\s+){0,2}$/i;
@@ -10,6 +10,9 @@ const RUNS_FROM = /^\s*(?:\)\s*)?(?:after|from|following|of|après|apres|suivant
 // A period from the last activity is a ceiling for inactive accounts, not one from the account's end (OTA Myspace label:
 // "a maximum of five years from the date of last activity").
 const LAST_ACTIVITY = /\b(?:last|latest|most recent)\s+(?:contact|login|log-in|activity|use|visit|access)\b|\binactiv/i;
+// A period from the end of something else than the contract or account is that thing's retention: "2 years after the end
+// of the recruitment process", "10 ans à compter de la fin de l'exercice" (a financial year), a calendar year, a session.
+const OTHER_END = /\b(?:end|close|closure|completion|conclusion)\s+of\s+(?:(?:the|a|an|your|our|each|their|its)\s+)?(?:[\w-]+\s+)?(?:recruitment|application|hiring|selection|financial|fiscal|calendar|tax|accounting|session|recording|campaign|promotion|contest|competition|event|process|procedure|year|visit|call)\b|(?<![\p{L}])fin\s+(?:du|de la|de l['’]|des|de)\s*(?:[\p{L}-]+\s+)?(?:processus|recrutement|exercice|année|campagne|session|enregistrement|procédure|jeu|concours|candidature|visite|appel|sélection)(?![\p{L}])/iu;
 // Words a period may be at most this far after the keeping verb ("kept for 36 months", "conservées pendant 3 ans"); a
 // period said to come on top of the account's life may stand further on ("kept for as long as you have an account, then
 // for a further 12 months after any account closure").
@@ -33,9 +36,11 @@ export const BOUNDED_THEREAFTER = /\b(?:an?|for an?)\s+(?:reasonable|limited|sho
 // than those records.
 const PART = /\b(?:certain|some|limited|specific)\b/i;
 const ACCOUNT_DATA = /\b(?:account|profile) (?:information|data|details)\b/i;
-// Keeping for the law, taxes, fraud or disputes ("for tax purposes", "to comply with our legal obligations", French "à
-// des fins de preuve", "obligations légales"): the period is a duty to keep, not a promise to delete.
-const KEPT_FOR_DUTY = new RegExp(String.raw`\bfor\s+(?:our\s+|the\s+)?(?:${DUTY_PURPOSES}|fraud[- ]prevention)\s+(?:purposes|reasons|obligations|requirements)\b|\bto (?:comply with|meet|fulfil|fulfill|satisfy)\s+(?:our\s+|any\s+|the\s+)?(?:applicable\s+)?(?:tax|accounting|legal|regulatory|statutory|compliance)\b|${REQUIRED_BY_LAW}|\blegal holds?\b|\bto (?:prevent|detect|investigate) (?:fraud|abuse)\b|\b(?:resolve|settle|handle|address)\s+(?:any\s+|possible\s+|potential\s+)?disputes\b|\blegal claims\b|(?<![\p{L}])à des fins (?:de preuve|probatoires|comptables|fiscales|légales)(?![\p{L}])|\bobligations? (?:légales?|comptables|fiscales)(?![\p{L}])`, 'iu');
+// Keeping for the law, taxes, fraud, disputes or claims ("for tax purposes", "to comply with our legal obligations", "in
+// case of a claim", French "à des fins de preuve", "obligations légales"): the period is a duty to keep, not a promise to
+// delete.
+// A duty's purpose may close a list ("for backup, archival and audit purposes").
+const KEPT_FOR_DUTY = new RegExp(String.raw`\bfor\s+(?:our\s+|the\s+)?(?:[\w-]+,?\s+(?:and\s+|or\s+)?){0,3}?(?:${DUTY_PURPOSES}|fraud[- ]prevention)\s+(?:purposes|reasons|obligations|requirements)\b|${CLAIMS_AND_EVIDENCE}|\bto (?:comply with|meet|fulfil|fulfill|satisfy)\s+(?:our\s+|any\s+|the\s+)?(?:applicable\s+)?(?:tax|accounting|legal|regulatory|statutory|compliance)\b|${REQUIRED_BY_LAW}|\blegal holds?\b|\bto (?:prevent|detect|investigate) (?:fraud|abuse)\b|\b(?:resolve|settle|handle|address)\s+(?:any\s+|possible\s+|potential\s+)?disputes\b|\blegal claims\b|(?<![\p{L}])à des fins (?:de preuve|probatoires|comptables|fiscales|légales)(?![\p{L}])|\bobligations? (?:légales?|comptables|fiscales)(?![\p{L}])`, 'iu');
 // An exception after the keeping ("unless the law requires us to keep them longer") leaves the period the data's own.
 const EXCEPTION = /\b(?:unless|except|save (?:where|as)|other than)\b/i;
 // A passive's subject is what is kept ("Billing records are retained for …").
@@ -74,12 +79,16 @@ export function periodFromEnd(view: string, at: number, subject: string, endsCon
   for (const d of [...findDurations(window), ...findDurationsFr(window)]) {
     const before = window.slice(0, d.index);
     if (d.index > reach && !FURTHER.test(before)) continue;
+    // A further period far from the verb keeps what its own part of the sentence names ("your account data while your
+    // account is open, and transaction records for a further 7 years"): the account data named earlier is not what it keeps.
+    if (d.index > reach && RECORDS_KEPT.test(before.split(/[,;]|\s(?:and|then)\s/).pop() ?? '')) continue;
     if (LOWER_BOUND.test(before) || records(before) || (ceilingOnly && !CEILING.test(before))) continue;
-    if (LIFE_PLUS.test(before)) return true;
     // What the period runs from, up to the next comma or coordinator: "1 year after the consent was granted or from the
     // last use" runs from the consent.
     const after = view.slice(at + d.index + d.length, at + d.index + d.length + 100).split(/[,;]|\s(?:or|and|ou|et)\s/)[0];
-    if (RUNS_FROM.test(after) && !LAST_ACTIVITY.test(after) && endsContract(after)) return true;
+    // The account's life plus a period, unless the period runs from a last login instead ("plus 2 years from your last login").
+    if (LIFE_PLUS.test(before) && !(RUNS_FROM.test(after) && LAST_ACTIVITY.test(after))) return true;
+    if (RUNS_FROM.test(after) && !LAST_ACTIVITY.test(after) && !OTHER_END.test(after) && endsContract(after)) return true;
   }
   return false;
 }

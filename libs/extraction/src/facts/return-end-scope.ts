@@ -9,8 +9,10 @@ import { LIFE_OF } from './kept-after-end.js';
 // Whether a sentence of return_or_destroy_on_termination is about the end of the contract or account at all: in its own
 // words, by the sentence before it, its heading, or as the deletion after retention periods stated before it.
 
-/** How a sentence is about the end: itself or its heading, the sentence before it, or retention periods before it. */
-export type Scope = 'end' | 'previous' | 'periods';
+/** How a sentence is about the end: itself or its heading, the sentence before it, retention periods before it, or only
+ * the account's life a period is kept after (`life`: "for as long as your account is active and a reasonable period
+ * thereafter", "the duration of the contract plus 30 days"). */
+export type Scope = 'end' | 'previous' | 'periods' | 'life';
 
 // The end of the contract or account, in words the vocabulary's `end` condition does not hold as one phrase: "after
 // termination", "within 30 days of termination", leaving the platform, inactivity, "as long as you use".
@@ -44,7 +46,11 @@ export function speaksOfEnd(text: string): boolean {
   // The period phrases are blanked only for texts END matches at all (most do not: no copy for them).
   // END_OF_LIFE names the account or contract itself: a retention period's words before it ("a period of five years from
   // the end of the relationship") do not make it a period's end.
-  if (END_OF_LIFE.test(text)) return true;
+  return END_OF_LIFE.test(text) || namesEndWords(text);
+}
+
+/** Whether a text names the end itself, not only the account's life a period runs after. */
+function namesEndWords(text: string): boolean {
   return END.test(text) && END.test(text.replace(PERIOD_EXPIRY, (m) => ' '.repeat(m.length)));
 }
 
@@ -57,9 +63,11 @@ export function speaksOfEnd(text: string): boolean {
 const POINTS_BACK = /\b(?:these|those|such|the (?:above|foregoing|aforementioned))\s+(?:[\w-]+\s+)?(?:purposes?|reasons?|periods?|uses?|needs?|grounds|cases)\b|\b(?:purposes?|reasons?|periods?)\s+(?:(?:set out|listed|described|mentioned|stated)\s+)?above\b|\bthereafter\b|\b(?:after|at the end of|once|when)\s+(?:this|that|these|those|such)\s+(?:period|periods|time)\b/i;
 
 export function endScope(ctx: FactContext, s: Sentence): Scope | undefined {
-  if (speaksOfEnd(s.view) || (END_WORD.test(s.view) && ctx.clauses(s).some(namesEnd))) return 'end';
+  // The account's life alone ("as long as your account is active") is no end for the sentence's other clauses ("and we
+  // may keep aggregated data indefinitely") nor for the next sentence: only the period kept after it is read (`life`).
+  if (namesEndWords(s.view) || (END_WORD.test(s.view) && ctx.clauses(s).some(namesEnd))) return 'end';
   const prev = neighbour(ctx, s, -1);
-  if (prev && (speaksOfEnd(prev.view) || (END_WORD.test(prev.view) && ctx.clauses(prev).some(namesEnd)))) return 'previous';
+  if (prev && (namesEndWords(prev.view) || (END_WORD.test(prev.view) && ctx.clauses(prev).some(namesEnd)))) return 'previous';
   // The sentence that closes a list goes on from the list's lead-in ("Once our relationship with you has come to an end, we
   // will retain your information for a period that enables us to:" then the items, then "We will delete it when it is no
   // longer required for these purposes"): the lead-in is the sentence before it in sense.
@@ -69,9 +77,10 @@ export function endScope(ctx: FactContext, s: Sentence): Scope | undefined {
   const last = ctx.sentences[s.index - 1];
   if (!prev && last && !last.isHeading && POINTS_BACK.test(s.view) && !isItem(ctx.sentences, s) && isItem(ctx.sentences, last) && last.heading === s.heading) {
     const lead = introOf(ctx.sentences, last, true);
-    if (lead && !lead.isHeading && speaksOfEnd(lead.view)) return 'previous';
+    if (lead && !lead.isHeading && namesEndWords(lead.view)) return 'previous';
   }
   if (s.heading !== undefined && END_HEADING.test(s.heading)) return 'end';
+  if (END_OF_LIFE.test(s.view)) return 'life';
   if (AFTER_PERIODS.test(s.view)) {
     for (let i = s.index - 1; i >= 0 && s.index - i <= 12; i--) {
       const p = ctx.sentences[i];

@@ -44,3 +44,48 @@ describe('return_or_destroy_on_termination: what stays unspecified beside the pe
     expect(rd('Purpose | Data | Legal basis | Retention period\n--- | --- | --- | ---\nGuarantee the security of services we offer | Identity data | Legitimate interest | 5 years from the end of the contract')).toBe('unspecified');
   });
 });
+
+// The account's life ("for as long as your account is active", "the duration of the contract plus 30 days") names the end
+// only for the period kept after it: it does not make the rest of the sentence, or the next one, a clause about the end.
+describe('return_or_destroy_on_termination: the account\'s life is no end for other clauses', () => {
+  it('aggregated, de-identified or anonymised data kept without end, or deleting at the vendor\'s discretion, beside the account\'s life', () => {
+    expect(rd('We retain your personal data for as long as your account is active. We may retain aggregated or anonymised information indefinitely.')).toBe('unspecified');
+    expect(rd('We will retain your information for as long as your account is active, and we may keep de-identified data indefinitely for our business purposes.')).toBe('unspecified');
+    expect(rd('We store your data as long as your account is active, and we may delete inactive content at our discretion.')).toBe('unspecified');
+    expect(rd('For the duration of the contract plus 30 days, we keep your data, and then we may keep it indefinitely in anonymised form.')).not.toBe('no');
+  });
+});
+
+// A period from the end of something else than the contract or account (a recruitment process, a financial year) is that
+// thing's retention, not the customer's data going at the end.
+describe('return_or_destroy_on_termination: a period from the end of something else', () => {
+  it('a retention table row counted from the end of a recruitment process or a financial year', () => {
+    expect(rd('Data | Retention\n--- | ---\nJob applications | kept 2 years after the end of the recruitment process')).toBe('unspecified');
+    expect(rd('Données | Durée de conservation\n--- | ---\nDonnées des candidats | conservées 2 ans après la fin du processus de recrutement')).toBe('unspecified');
+    expect(rd('Données | Durée de conservation\n--- | ---\nDonnées de facturation | conservées 10 ans à compter de la fin de l’exercice')).toBe('unspecified');
+  });
+});
+
+// A duty to keep is named in many words besides "for legal purposes": claims, litigation, evidence, a regulation.
+describe('return_or_destroy_on_termination: a period after the end kept against claims or under a regulation', () => {
+  it('under "may", for the account\'s life plus a period, or for a further period', () => {
+    expect(rd('We may retain your personal data for up to six years after the end of our relationship in case of a claim against us.')).toBe('unspecified');
+    expect(rd('We may retain your data for up to 3 years after the end of the relationship for evidentiary purposes.')).toBe('unspecified');
+    expect(rd('We keep your data for the life of your account plus 5 years in case of a dispute.')).toBe('unspecified');
+    expect(rd('We retain your data for as long as you have an account and for a further 5 years after account closure as required under anti-money laundering regulations.')).toBe('unspecified');
+    expect(rd('We keep your data for as long as your account is active and a reasonable period thereafter for backup, archival and audit purposes.')).toBe('unspecified');
+  });
+  it('the account\'s life plus a period counted from the last login', () => {
+    expect(rd('Your data is kept for the lifetime of your account plus 2 years from your last login.')).toBe('unspecified');
+  });
+});
+
+describe('return_or_destroy_on_termination: what a further period or a table row keeps', () => {
+  it('records kept for a further period after the account data\'s life', () => {
+    expect(rd('We retain your account data while your account is open, and transaction records for a further 7 years after account closure.')).toBe('unspecified');
+  });
+  it('a fraud-prevention or newsletter row', () => {
+    expect(rd('Purpose | Retention\n--- | ---\nFraud prevention | stored for 5 years after the end of the business relationship')).toBe('unspecified');
+    expect(rd('Purpose | Retention\n--- | ---\nNewsletter | kept for 3 years after the end of the customer relationship or until you unsubscribe')).toBe('unspecified');
+  });
+});

@@ -80,7 +80,8 @@ export function extractReturnOrDestroy(ctx: FactContext): Fact<'return_or_destro
   // account + 3 years") is that category's delayed deletion (return-table-row.ts says which rows).
   if (ctx.text.includes('|')) {
     for (const s of ctx.sentences) {
-      if (!isTableRow(s) || CHILD.test(s.view) || !rowKeptAfterEnd(ctx, s)) continue;
+      // A newsletter's row ends by unsubscribing, as in prose.
+      if (!isTableRow(s) || CHILD.test(s.view) || NEWSLETTER.test(s.view) || !rowKeptAfterEnd(ctx, s)) continue;
       const c = ctx.clauses(s)[0];
       if (c) cands.push({ value: 'yes', evidence: clauseEvidence(ctx, c), confidence: 0.75 });
     }
@@ -89,7 +90,8 @@ export function extractReturnOrDestroy(ctx: FactContext): Fact<'return_or_destro
 }
 /** What one clause says: the first deletion of the vendor's decides; failing one, open-ended keeping. */
 function readClause(c: Clause, deletes: Hit[], retains: Hit[], introSubject: Hit | undefined, scope: Scope): Omit<Candidate<V>, 'evidence'> | undefined {
-  for (const d of deletes) {
+  // Under the account's life alone only the period kept after it is read (return-end-scope.ts, `life`).
+  for (const d of scope === 'life' ? [] : deletes) {
     // "Even if Content is deleted from our servers, …": a supposition, not a deletion anyone commits to.
     if (!byVendor(c, d, introSubject) || !actsOnData(c, d) || inHypothetical(c, d)) continue;
     // "has the right to delete any of your content", "we do not guarantee that we will be able to return": a right the
@@ -126,7 +128,7 @@ function readClause(c: Clause, deletes: Hit[], retains: Hit[], introSubject: Hit
     }
     // "We may, in our sole discretion, terminate your use … or remove any content stored on it": a sanction's discretion,
     // not keeping data without end.
-    if (negated(c, r) || scope === 'periods' || !actsOnData(c, r) || agentOf(c, r)?.kind !== 'vendor' || SANCTION.test(c.sentence.view)) continue;
+    if (negated(c, r) || scope === 'periods' || scope === 'life' || !actsOnData(c, r) || agentOf(c, r)?.kind !== 'vendor' || SANCTION.test(c.sentence.view)) continue;
     if (OPEN_ENDED.test(c.view) && !LEGAL_RETENTION.test(c.view)) return { value: 'no', confidence: 0.7 };
     // "We keep some data until you delete your Account": kept up to the account's end, then no longer (README: delayed
     // deletion counts as yes).
