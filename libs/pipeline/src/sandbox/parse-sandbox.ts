@@ -40,7 +40,7 @@ export interface SandboxLimits extends ProcessLimits {
  * children 6.6 ms CPU per document when replaced every 500 against 4.2-4.9 when kept
  * (test/bench/support/sandbox-recycle.ts). Leaks are caught by resident memory instead (retireRssMb).
  */
-export const MAX_RUNS_PER_PROCESS = 5000;
+const MAX_RUNS_PER_PROCESS = 5000;
 
 /** What the sandbox has done since start: for health, logs and the hostile bench. */
 export interface SandboxStats {
