@@ -37,7 +37,8 @@ const perRequest = arg('--per-request') ? Math.max(1, Number(arg('--per-request'
 const bursts = Math.max(1, Number(arg('--bursts') ?? 1));
 
 const sum = (m: Map<number, number>) => [...m.values()].reduce((a, b) => a + b, 0);
-const own = ownCpuMs;
+/** CPU so far of each process: its tree (sandbox children, replaced ones included) and the process alone. */
+const cpuOf = (pids: number[]) => pids.map((p) => ({ tree: sum(treeCpuMs(p)), own: ownCpuMs(p) }));
 
 function start(entry: string, args: string[], env: Record<string, string | undefined>) {
   const { DATABASE_URL: _d, REDIS_URL: _r, NODE_OPTIONS: _n, ...rest } = process.env;
@@ -74,9 +75,9 @@ async function main() {
     const client = ApiClient.fromServeOutput(serve.out());
     await new Promise((r) => setTimeout(r, 2000));
     const pids = [serve.child.pid!, ...ws.map((w) => w.child.pid!)];
-    const c0 = pids.map((p) => ({ tree: sum(treeCpuMs(p)), own: own(p) }));
+    const c0 = cpuOf(pids);
     await new Promise((r) => setTimeout(r, idle * 1000));
-    const c1 = pids.map((p) => ({ tree: sum(treeCpuMs(p)), own: own(p) }));
+    const c1 = cpuOf(pids);
     if (preload) for (const p of pids) process.kill(p, 'SIGUSR2');
     const names = ['serve', ...ws.map((_, i) => `worker${i + 1}`)];
     names.forEach((n, i) => console.log(`  ${n}: idle ${((c1[i]!.tree - c0[i]!.tree) / idle).toFixed(0)} ms CPU/s (own ${((c1[i]!.own - c0[i]!.own) / idle).toFixed(0)})`));
@@ -97,7 +98,7 @@ async function main() {
       uploaded += files.length;
       await waitUntilScored(client, uploaded);
       const t1 = performance.now();
-      const c2 = pids.map((p) => ({ tree: sum(treeCpuMs(p)), own: own(p) }));
+      const c2 = cpuOf(pids);
       const d1 = await dbCounters(db.url);
       console.log(`${backend}, ${workers} worker(s), ${bursts > 1 ? `burst ${k + 1}, ` : ''}${files.length} docs: ${(files.length / ((t1 - t0) / 1000)).toFixed(2)} docs/s, upload ${((tu - t0) / 1000).toFixed(2)} s, total ${((t1 - t0) / 1000).toFixed(2)} s`);
       names.forEach((n, i) => console.log(`  ${n}: run: tree ${((c2[i]!.tree - before[i]!.tree) / files.length).toFixed(1)} ms/doc, own ${((c2[i]!.own - before[i]!.own) / files.length).toFixed(1)} ms/doc`));
