@@ -87,10 +87,16 @@ export async function loadAverage(): Promise<number[]> {
   return loadavg().map((x) => Number(x.toFixed(2)));
 }
 
+/**
+ * The fields of /proc/<pid>/stat after the command name: state is [0], utime [11], stime [12], and the same of
+ * its children that ended and were reaped, cutime [13] and cstime [14] (clock ticks, 100/s on Linux).
+ */
+const statFields = (pid: number): string[] => readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+
 /** CPU time (user + system) of process `pid` alone, its children not counted, in ms, from /proc. */
 export function ownCpuMs(pid: number): number {
   try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    const fields = statFields(pid);
     return (Number(fields[11]) + Number(fields[12])) * 10;
   } catch {
     return 0;
@@ -103,16 +109,16 @@ export function ownCpuMs(pid: number): number {
  */
 export function treeCpuMs(pid: number, into = new Map<number, number>()): Map<number, number> {
   try {
-    // Fields after the command name: state is [0], utime [11], stime [12], and the same of its children that
-    // ended and were reaped, cutime [13] and cstime [14] (clock ticks, 100/s on Linux): a sandbox process
-    // replaced during a run keeps counting once it is gone.
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    // Its own time and its reaped children's (cutime, cstime): a sandbox process replaced during a run keeps
+    // counting once it is gone.
+    const fields = statFields(pid);
     into.set(pid, (Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14])) * 10);
     for (const tid of readdirSync(`/proc/${pid}/task`)) {
       for (const child of readFileSync(`/proc/${pid}/task/${tid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean)) treeCpuMs(Number(child), into);
     }
   } catch {
-    // The process ended between the reads: its time is lost to the figure (sandbox children are long-lived).
+    // The process ended between the reads: this reading misses its time, which a later one finds in its
+    // parent's cutime/cstime once it is reaped.
   }
   return into;
 }
