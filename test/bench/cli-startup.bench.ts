@@ -18,6 +18,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { arg, flag } from './support/args.js';
+import { median } from './support/stats.js';
 
 const asJson = flag('--json');
 // Absent or not a number: 5 runs.
@@ -81,10 +82,6 @@ try {
   rmSync(work, { recursive: true, force: true });
 }
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 const round = (x: number) => Number(x.toFixed(3));
 const rows = cases.map((c) => {
   const xs = samples.get(c.name)!;

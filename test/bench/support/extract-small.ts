@@ -17,6 +17,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeBaaCorpus } from '../../support/corpus-generator.js';
 import { arg } from './args.js';
+import { median } from './stats.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '../../..');
@@ -26,7 +27,6 @@ const kb = Number(arg('--kb') ?? 4);
 const pairs = arg('--pairs');
 
 interface RunFigures { baaCold: number; baaWarm: number; fixCold: number; fixWarm: number; baaMbs: number; fixMbs: number }
-const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2; };
 
 if (pairs) {
   const base = resolve(arg('--base') ?? '../base');

@@ -12,6 +12,7 @@
 import { projectDocuments } from '@custody/audit';
 import { PerformanceObserver } from 'node:perf_hooks';
 import { arg, flag } from './args.js';
+import { median } from './stats.js';
 import { workspaceDocs } from './workspace-docs.js';
 
 const dir = arg('--dir');
@@ -57,10 +58,6 @@ for (let r = 0; r < rounds; r++) {
   gcProject.push(Math.round(gcMs));
   if (!flag('--json')) console.log(`round ${r + 1}: analyse ${Math.round(a)} ms (GC ${Math.round(ga)}), project ${Math.round(p)} ms (GC ${Math.round(gcMs)}) CPU`);
 }
-const median = (xs: number[]) => {
-  const s = [...xs].sort((x, y) => x - y);
-  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
-};
 const warm = (xs: number[]) => (xs.length > 1 ? xs.slice(1) : xs);
 const total = analyse.map((a, i) => a + project[i]!);
 const out = { dir, rounds, systems, analyseMs: analyse, projectMs: project, gcAnalyseMs: gcAnalyse, gcProjectMs: gcProject, median: { analyse: median(warm(analyse)), project: median(warm(project)), total: median(warm(total)) }, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024) };
