@@ -69,6 +69,9 @@
  *   privacy policies of services whose privacy policy was never labelled, 4 terms of services in no earlier labelled
  *   set, 2 trackers policies of services with no trackers policy labelled; rule and picks committed before its
  *   documents were read, labelled by hand without running the extractor on them; unseen.
+ * - ota-fresh28: 12 more picked by FRESH28_RULE (twenty-second session) in the same kinds and conditions as
+ *   ota-fresh27; rule and picks committed before its documents were read, labelled by hand without running the
+ *   extractor on them; unseen.
  *   For every fresh set the bench checks that the labelled files are what the rule picks and that every
  *   evidence offset is a 1–300 character span of the source (a target: labels valid).
  * OTA data © Open Terms Archive contributors, ODC-BY 1.0.

@@ -11,7 +11,7 @@ import type { FactName } from '@custody/domain';
 import { FACT_NAMES, FACT_VALUES } from '@custody/domain';
 import type { RuleKind, SaltedRule } from './fresh-rules.js';
 import {
-  FRESH_RULE, FRESH2_RULE, FRESH3_RULE, FRESH4_RULE, FRESH5_RULE, FRESH6_RULE, FRESH7_RULE, FRESH8_RULE, FRESH9_RULE, FRESH10_RULE, FRESH11_RULE, FRESH12_RULE, FRESH13_RULE, FRESH14_RULE, FRESH15_RULE, FRESH16_RULE, FRESH17_RULE, FRESH18_RULE, FRESH19_RULE, FRESH20_RULE, FRESH21_RULE, FRESH22_RULE, FRESH23_RULE, FRESH24_RULE, FRESH25_RULE, FRESH26_RULE, FRESH27_RULE,
+  FRESH_RULE, FRESH2_RULE, FRESH3_RULE, FRESH4_RULE, FRESH5_RULE, FRESH6_RULE, FRESH7_RULE, FRESH8_RULE, FRESH9_RULE, FRESH10_RULE, FRESH11_RULE, FRESH12_RULE, FRESH13_RULE, FRESH14_RULE, FRESH15_RULE, FRESH16_RULE, FRESH17_RULE, FRESH18_RULE, FRESH19_RULE, FRESH20_RULE, FRESH21_RULE, FRESH22_RULE, FRESH23_RULE, FRESH24_RULE, FRESH25_RULE, FRESH26_RULE, FRESH27_RULE, FRESH28_RULE,
 } from './fresh-rules.js';
 
 // The selection rules are a record of their own (fresh-rules.ts); importers of this module still find them here.
@@ -119,6 +119,7 @@ export const FRESH_SETS: FreshSet[] = [
   { name: 'ota-fresh25', file: 'fresh25.json', rule: FRESH25_RULE, role: 'fresh', description: `OTA documents picked by FRESH25_RULE (12, not in ota-fresh21 … 24 either: 6 terms of services in no other labelled set, 6 privacy policies of services whose privacy policy was never labelled, though another of their documents may have been) and labelled before the extractor was run on them; rule committed 2026-12-05 (seventeenth session) before labelling` },
   { name: 'ota-fresh26', file: 'fresh26.json', rule: FRESH26_RULE, role: 'fresh', description: `OTA documents picked by FRESH26_RULE (12, not in ota-fresh … 25 either, texts never labelled: 4 privacy policies of services whose privacy policy was never labelled, 3 terms of services in no other labelled set, 1 commercial terms and 3 trackers policies of services with no document of that kind labelled, 1 developer terms of a service in no other labelled set) and labelled before the extractor was run on them; rule committed 2026-12-06 (eighteenth session) before labelling` },
   { name: 'ota-fresh27', file: 'fresh27.json', rule: FRESH27_RULE, role: 'fresh', description: `OTA documents picked by FRESH27_RULE (12, not in ota-fresh … 26 either, texts never labelled: 6 privacy policies of services whose privacy policy was never labelled, 4 terms of services in no other labelled set, 2 trackers policies of services with no trackers policy labelled) and labelled before the extractor was run on them; rule committed 2026-12-06 (twenty-first session) before labelling` },
+  { name: 'ota-fresh28', file: 'fresh28.json', rule: FRESH28_RULE, role: 'fresh', description: `OTA documents picked by FRESH28_RULE (12, not in ota-fresh … 27 either, texts never labelled: 6 privacy policies of services whose privacy policy was never labelled, 4 terms of services in no other labelled set, 2 trackers policies of services with no trackers policy labelled) and labelled before the extractor was run on them; rule committed 2026-12-06 (twenty-second session) before labelling` },
 ];
 
 /** The files a set's rule picks, given every file labelled before it. */

@@ -328,3 +328,23 @@ export const FRESH27_RULE: { salt: string; maxChars: number; kinds: RuleKind[] }
     { kind: 'trackers policy', types: ['Trackers Policy.md'], count: 2, excludes: 'same kind' },
   ],
 };
+
+/**
+ * The `ota-fresh28` rule (issue 7, twenty-second session, 2026-12-06), committed with its picks (by path only) before
+ * any of its documents was read and before the extractor was run on them, in the same form as {@link FRESH27_RULE}:
+ * texts (index sha256) not already labelled in any set (labels.json, ota-fresh … ota-fresh27), at most 100,000
+ * characters, lowest sha256("ota-fresh28:" + path) per kind; 12 documents. Why now: the unseen pool (ota-fresh24 …
+ * 27) is where every figure this session is judged, and twelve more never-read texts make those figures less a
+ * matter of which few documents happen to be in it. Same kinds and conditions as FRESH27_RULE (privacy policies of
+ * services whose privacy policy was never labelled, 6; terms of services with nothing labelled, 4; trackers policies
+ * of services with no trackers policy labelled, 2), with FRESH25_RULE's risk for the relaxed kinds.
+ */
+export const FRESH28_RULE: SaltedRule = {
+  salt: 'ota-fresh28:',
+  maxChars: 100_000,
+  kinds: [
+    { kind: 'privacy policy', types: ['Privacy Policy.md', 'Parent Organization Privacy Policy.md'], count: 6, excludes: 'same kind' },
+    { kind: 'terms', types: ['Terms of Service.md', 'Commercial Terms.md'], count: 4 },
+    { kind: 'trackers policy', types: ['Trackers Policy.md'], count: 2, excludes: 'same kind' },
+  ],
+};
