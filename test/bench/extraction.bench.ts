@@ -37,7 +37,7 @@
  *   read), labelled by hand without running the extractor on them, first scored once on main before that
  *   session's extractor changes (fresh*-first-figures.json); unseen until the twelfth session (2026-12-04; last
  *   unseen 18/9/13, 24/5/11, 37/12/35, 35/6/13), tuning sets since. The sets, their roles and descriptions are
- *   one table, FRESH_SETS in support/extraction-corpora.ts.
+ *   one table, FRESH_SETS in support/fresh-sets.ts.
  * - ota-fresh17 … ota-fresh20: 12 more each picked by FRESH17 … FRESH20_RULE in the same way (17/18 in the tenth
  *   session, 19/20 in the twelfth), rules committed before their documents were read; unseen until the fourteenth
  *   session (2026-12-05; last unseen 208/6/39, 27/4/31, 46/10/28, 64/18/30), tuning sets since.
@@ -96,7 +96,7 @@
  * ≥ 5 MB/s per core.
  *
  * This file only runs the steps in order; each step has its module under support/: extraction-corpora.ts (which
- * corpora, how a fact is scored), extraction-scoring.ts (one corpus against its labels), extraction-evidence.ts
+ * corpora; how a fact is scored is label-scoring.ts), extraction-scoring.ts (one corpus against its labels), extraction-evidence.ts
  * (quotes verbatim at their offsets), extraction-robustness.ts (the timed runs), extraction-baseline.ts (the recorded
  * first figures), extraction-targets.ts (what passes), extraction-calibration.ts and threshold-curve.ts (precision
  * per confidence threshold), extraction-report.ts (text and JSON output).

@@ -1,6 +1,6 @@
 /**
  * Scores one labelled corpus for the extraction bench: every document through `extractDocument` (the path a user's
- * upload takes), each fact compared with its hand label by scoreFact (extraction-corpora.ts: scalars by value,
+ * upload takes), each fact compared with its hand label by scoreFact (label-scoring.ts: scalars by value,
  * sub-processors by normalised name), the evidence checked (extraction-evidence.ts), and the confidence of each
  * asserted answer kept with whether it was right, for the calibration tables (extraction-calibration.ts).
  */

@@ -1,7 +1,7 @@
 /**
  * Fits the extraction's confidence calibration (libs/extraction/src/calibration/calibration-weights.ts) on the
  * develop corpora only, and prints leave-one-corpus-out figures. The develop corpora (fitCorpora()) are every labelled
- * corpus whose role (FRESH_SETS in extraction-corpora.ts) is not unseen, less the validation sets (FRESH_SETS'
+ * corpus whose role (FRESH_SETS in fresh-sets.ts) is not unseen, less the validation sets (FRESH_SETS'
  * `validation` flag): an unseen set's labels are not even read, a validation set's earlier-extractor snapshots are
  * skipped, a snapshot of any other corpus is an error, and fitBoth() refuses any answer of a validation or unseen set.
  * Before 2026-12-06 the validation sets ota-fresh10..12 were fitted on too (issue 7: their figures were not honest).

@@ -1,6 +1,6 @@
 /**
  * The selection rules of the project's labelled OTA sets (ota-fresh … ota-fresh26), each committed before any of
- * its documents was read. Kept apart from extraction-corpora.ts (which registers the sets and scores them) because
+ * its documents was read. Kept apart from fresh-sets.ts (which registers the sets) and extraction-corpora.ts (which loads them) because
  * they are a record: a rule is never edited once its set is labelled, only new ones are added.
  */
 

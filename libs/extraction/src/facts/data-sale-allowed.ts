@@ -1,0 +1,80 @@
+// What data_sale_or_marketing reads as allowed, as data: the vendor marketing to the person, serving ads on their data,
+// selling, renting or licensing the data for a price, or sending marketing the person may decline; and what makes such a
+// match another's act (a partner sending its own offers) or no targeting (contextual ads).
+
+// A list is data only as a list of people ("mailing list"), not the verb ("list items for sale").
+export const DATA = String.raw`(?:[\w-]+\s+){0,6}?(?:data|information|phi|protected health information|records|content|personal|(?<=(?:mailing|e-?mail|customer|contact|subscriber|user|member|marketing)\s)lists?)\b`;
+// Who pays for licensed data, and the price: third parties or partners, for a fee, royalty or other payment.
+const BUYER = String.raw`(?:third[- ]part(?:y|ies)|partners?|data (?:buyers|brokers|partners)|buyers|licensees|researchers|research (?:partners|institutions|organi[sz]ations)|other (?:companies|organi[sz]ations|businesses))\b`;
+const PRICE = String.raw`\b(?:for (?:a |an )?(?:\w+ )?(?:fees?|royalt(?:y|ies)|consideration|compensation|payment|remuneration|money|revenue)|in exchange for|against payment|paid)\b`;
+// What the vendor may do: market to people, serve ads on their data, sell or rent data.
+export const ALLOWED: RegExp[] = [
+  /\b(?:to|may|will|can|we|also)\s+(?:also\s+)?(?:market|advertise)\b(?!\s+(?:the )?(?:services|products) (?:to )?(?:the )?customer)/i,
+  /\bmarketing to you\b/i,
+  // Communicating with the person about products or events the vendor or others offer, or that "will interest you", is
+  // marketing; not news of what they bought ("about products you have purchased").
+  /\bcommunicat(?:e|es|ing)\s+with\s+you\s+about\s+(?:(?:our|new|other|the)\s+)?(?:products|offers|promotions|deals)\b(?![^.;]{0,40}\byou (?:have )?(?:purchased|ordered|bought|requested))[^.;]{0,80}?\b(?:offered by|(?:that|which) (?:we think )?(?:may|might|will|would) (?:be of )?interest)/i,
+  /\b(?:send|sending|email|emailing|text|texting|mail|mailing|contact|contacting)\s+(?:you |users |patients |clients |customers? |the customer )?(?:with )?(?:[\w'’-]+,? (?:and |or |& )?){0,6}?(?:marketing|promotional|advertising|promotions)\b/i,
+  // Telling the person of offers ("to notify you of … special offers", "to send you … newsletters … or Acme offers"); a
+  // name before "offers" with an object after it is another organisation acting ("when Medicare offers a new period").
+  /\b(?:notify|notifying|inform|informing|send|sending|email|emailing|contact|contacting)\s+you\b[^.;]{0,120}?\b(?:special offers|promotional offers|exclusive offers|our offers|[A-Z][\w-]+ offers(?=\s*(?:[.,;:)!]|$|(?:and|or|&|from|that|which|by|via)\b))|promotions|deals and discounts)\b/,
+  // Messages the vendor provides the person that include promotions ("We may provide you with emails, text messages,
+  // push notifications … related to the App, such as enhancements, offers, products, events, and other promotions"): the
+  // list of channels runs long before the promotions, so the window is wider than for "send you". Without a channel the
+  // promotions are the short list's own ("to provide you with promotions"); "provide you with tools to create … promotions",
+  // "reports on your promotions" or "the rules of … promotions" are the user's own or another thing.
+  /\bprovid(?:e|es|ing) you with\s+(?:(?:(?!(?:tools?|reports?|reporting|rules|insights|analytics|ability|options?|features?|dashboards?|means)\b)[\w-]+,?\s+(?:and\s+|or\s+|&\s+)?){0,4}?(?:special offers|promotional offers|exclusive offers|(?:other |our )?promotions|promotional (?:messages|e-?mails|communications|materials))\b|(?:[\w-]+,?\s+(?:and\s+|or\s+)?){0,3}?(?:e-?mails?|messages|notifications|newsletters|communications|texts|SMS|alerts|mailings|information|updates)\b[^.;]{0,160}?\b(?:special offers|promotional offers|exclusive offers|(?:other |our )?promotions|promotional (?:messages|e-?mails|communications|materials))\b)/i,
+  /(?<!\b(?:principles|program(?:me)?|framework|guidelines|codes?(?: of (?:conduct|practice))?|standards|recommendations?) (?:for|of|on) (?:online |the )?)\b(?:targeted|interest-based|behaviou?ral|personali[sz]ed|cross-context(?: behaviou?ral)?) (?:advertising|ads|marketing)\b|\bto target (?:and \w+ )?(?:advertising|ads|advertisements)\b/i, // not in a code's name ("… Principles for Online Behavioral Advertising"); the verb too
+  // "to inform your interests for ad personalization".
+  /\b(?:ads?|advertising) personali[sz]ation\b/i,
+  // Using the person's contact data for advertising ("We use your contact data … for advertising by post").
+  /\buse\s+(?:your|the customer's|users'?)\s+(?:[\w-]+\s+){0,2}?(?:data|information|details|e-?mail address(?:es)?)\b[^.;]{0,120}?\bfor (?:the purposes? of )?(?:advertising|marketing)\b/i,
+  // The vendor naming advertising among the uses of the data it just described ("we use this information for site
+  // optimization, fraud/security purposes, and advertising"): the last item of its list of purposes, not a word inside
+  // another purpose ("to measure the effectiveness of advertising").
+  /\bwe (?:also )?use (?:this|that|these|such|the) (?:[\w-]+\s+){0,2}?(?:data|information)\s+for\s+(?:(?!(?:of|to|the|on|about|in)\b)[\w/-]+,?\s+(?:and\s+|or\s+)?){0,8}?(?:and|or)\s+(?:for\s+)?(?:advertising|marketing)(?:\s+purposes)?\s*[.;]/i,
+  /\b(?:serve|serving|deliver|delivering|show|display) (?:\w+ ){0,2}(?:ads|advertisements|advertising)\b/i,
+  /\bfor (?:our |its |their )?(?:own )?(?:direct )?marketing (?:or \w+ |and \w+ )?purposes\b/i,
+  new RegExp(String.raw`\b(?:may|will|can|we|to)\s+(?:also\s+)?(?:sell|rent|lease|trade)\b,?\s+(?:or\s+\w+\s+)?${DATA}`, 'i'),
+  /\bin exchange for (?:money|monetary|remuneration|compensation|payment)/i,
+  // Contacting the user about offers or products "that may be of interest" is marketing by another name ("we may
+  // email you …, as well as notify you of other offers or Services that may be of interest"). Only verbs that reach
+  // the person: "content provided to inform you about our products" describes the site, not a use of their data.
+  /\b(?:contact|email|e-mail|send|notify|mail|text|message)(?:ing|s)?\s+you\b[^.;]{0,80}?\b(?:offers?|products?|services?|promotions?|deals|events?|goods)\b[^.;]{0,60}?\b(?:that|which)\s+(?:may|might|could|would)\s+(?:be\s+of\s+)?interest/i,
+  // Sending the person details of the vendor's products and services, offers or promotions ("to send you details of our
+  // products and services"): marketing; not news of what they bought ("information about products you have purchased").
+  /\bsend(?:ing)? you (?:details|information|news|updates)(?: and \w+)? (?:of|about|on|regarding) (?:(?:our|new|other|similar|the)\s+){0,2}(?:(?:own\s+)?products (?:and|or|&) services|promotions|offers|deals|discounts|other products|new products|similar (?:products|services))\b(?!\s+(?:that\s+|which\s+)?(?:you (?:have )?(?:purchased|ordered|bought|use|requested)))/i,
+  // A newsletter about the vendor's products or offers is a marketing e-mail ("In our newsletter we inform you about
+  // new products"); a newsletter on other topics is not, by itself.
+  /\bnewsletters?\b(?:[^.;]|\.(?=\S)){0,120}?\b(?:inform|tell|update|notify|send|email|e-mail)\w*\s+(?:you\s+)?(?:\w+\s+){0,2}?(?:about|of|on|with)\s+(?:(?:our|new|current|latest|special|the)\s+){0,3}(?:products?|offers?|offerings|promotions?|deals|discounts)\b/i,
+  // Licensing the data to others for a price is selling it ("may license Contributed Data to third parties for a
+  // fee", "… to research partners in exchange for license fees"); a license the customer grants the vendor is not.
+  new RegExp(String.raw`\b(?:may|will|can|we|to)\s+(?:also\s+)?(?:license|licence|sublicense|sublicence)\s+${DATA}[^.;]{0,60}?\b(?:to|with)\s+(?:[\w-]+\s+){0,3}?${BUYER}[^.;]{0,60}?${PRICE}`, 'i'),
+  // Licensing the data out is selling it: "may license Contributed Data, in identifiable or de-identified form, to
+  // third parties … in exchange for fees". Licensing only de-identified data is de-identified use (its own fact).
+  new RegExp(String.raw`\b(?:may|will|can|we|to)\s+(?:also\s+)?(?:license|licence|sublicense|sublicence)\s+${DATA}(?![^.;]{0,20}\bfrom\b)[^.;]{0,160}?\b(?:to (?:third|other|outside|unaffiliated)|to (?:insurers|partners|customers|companies|businesses)|in exchange for|for (?:a )?fees?\b|for (?:monetary )?consideration)`, 'i'),
+];
+
+// Offers sent by another company ("Our retail partners may send you offers and promotions about their products"): its
+// marketing, not the vendor's use of the person's data. The vendor sending offers of partners ("we may send you offers
+// from our retail partners") is its own.
+const OTHERS_SEND = /\b(?:partners?|retailers?|merchants?|advertisers?|sponsors?|third[- ]part(?:y|ies)|brands?|sellers?)\s+(?:(?:may|will|can|might|could|also|sometimes)\s+){0,2}$/i;
+// Only a match that opens with the sending verb has the party before it as its subject ("with third parties for marketing
+// purposes" names recipients).
+const SENDING = /^(?:send|email|e-mail|text|mail|contact|notify|inform|communicat|provid|market|advertis|promot)/i;
+export const othersSend = (v: string, m: RegExpExecArray): boolean => SENDING.test(m[0]) && OTHERS_SEND.test(v.slice(Math.max(0, m.index - 50), m.index));
+
+/** The licensed data is only de-identified or aggregate ("license de-identified data"), not "identifiable or de-identified". */
+export function deidentifiedOnly(text: string): boolean {
+  return /\b(?:de-?identified|anonymi[sz]ed|aggregated?|aggregate)\b/i.test(text) && !/(?<![-\w])identifiable\b/i.test(text);
+}
+// Ads chosen by the page or the search, not by the person: no targeting on their data (a review candidate).
+export const CONTEXTUAL = /\bcontextual(?:ly)?\b|\bif you search for\b|\bbased (?:only |solely )?on (?:your )?(?:search (?:terms?|quer(?:y|ies))|the (?:page|content|article|search)|what you (?:search|are searching) for)\b/i;
+// A list item that opens with a negation negates the whole item, however long the text before the match.
+export const NEGATED_ITEM = /^\W*(?:never|not|no)\b/i;
+// Ads the person is said to be targeted with: an example of a search then illustrates them, it does not make them contextual.
+export const EXPLICIT_TARGETED = /\b(?:targeted|interest-based|behaviou?ral|personali[sz]ed|cross-context)\b/i;
+// "Opts"/"opted out" only of the person ("if you have opted out of receiving marketing communications"): "contacts who
+// opted out of your marketing emails" are an email-sending customer's recipients, and "users are opted out of
+// marketing by default" says none is sent. "Your marketing emails" are the customer's own, not the vendor's.
+export const DECLINE_MARKETING = /\b(?:(?:do not|don't|no longer) (?:wish|want) to receive|unsubscribe from|opt(?:-| )?out of (?:receiving )?|(?<=\b(?:you|you have|you've|you had|users? (?:has|have)|a user|the user)\s)opt(?:s|ed)(?:-| )?out of (?:receiving )?)\s*(?:our |any |further )?(?:(?!your\b)[\w-]+,? ){0,2}?(?:promotional|marketing|advertising) (?:e-?mails|communications|messages|materials|offers|newsletters)\b/i;

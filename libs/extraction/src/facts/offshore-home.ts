@@ -1,0 +1,65 @@
+import type { FactContext } from './fact-context.js';
+import { suffixAnchoredMatches } from '../text/suffix-anchored.js';
+
+// The vendor's home region and country for offshore_processing: what is abroad depends on where the vendor is (outside
+// the US for an American vendor, outside the EEA for a European one, outside its own country for a vendor of neither).
+
+// The legal vocabulary of each region, counted over the document's head when the vendor's legal name says nothing.
+const EU_SIGNAL = /\bgdpr\b|\beuropean union\b|\beea\b|\bmember states?\b|\bsupervisory authority\b|\bcnil\b|\bdsgvo\b|\bdata protection officer\b/gi;
+const US_SIGNAL = /\bccpa\b|\bcpra\b|\bcalifornia\b|\bunited states\b|\bu\.s\.|\bhipaa\b|\bstate laws?\b/gi;
+const LEGAL_NAME = /([A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3}),?\s+(?:Inc|LLC|Corp|Corporation|GmbH|SAS|SARL|B\.V|N\.V|Oy|AB|AG|Ltd|Limited|S\.A|S\.L)\b\.?/g;
+// Where LEGAL_NAME's suffix stands, with the whitespace before it: the matches are looked for only near these (see
+// text/suffix-anchored.ts; trying LEGAL_NAME at every capital of 150,000 characters was most of homeRegion's time).
+const LEGAL_SUFFIX_AFTER_SPACE = /\s(?:Inc|LLC|Corp|Corporation|GmbH|SAS|SARL|B\.V|N\.V|Oy|AB|AG|Ltd|Limited|S\.A|S\.L)\b/;
+const EU_SUFFIX = /\b(?:GmbH|SAS|S\.A\.S\.?|SARL|S\.A\.|SA|B\.V\.|N\.V\.|Oy|AB|ApS|A\/S|S\.L\.|S\.p\.A\.|S\.r\.l\.|OÜ|UAB|AG|Sp\. z o\.o\.)\.?$/;
+const US_SUFFIX = /\b(?:Inc|LLC|Corp|Corporation|L\.L\.C|PBC|LP)\.?$/;
+
+/** The vendor's home region from its legal name (GmbH, SAS … or Inc., LLC) and the document's legal vocabulary. */
+export function homeRegion(ctx: FactContext): 'us' | 'eu' | undefined {
+  for (const n of ctx.vendorNames) {
+    if (EU_SUFFIX.test(n)) return 'eu';
+    if (US_SUFFIX.test(n)) return 'us';
+  }
+  const head = ctx.text.slice(0, 150_000);
+  // The vendor's legal name written elsewhere ("Name: WPEngine, Inc." in an annex for the brand "WP Engine").
+  const keys = ctx.vendorNames.map((n) => n.toLowerCase().replace(/[^a-z0-9]/g, '')).filter((k) => k.length >= 3);
+  if (keys.length > 0) {
+    for (const m of suffixAnchoredMatches(LEGAL_NAME, LEGAL_SUFFIX_AFTER_SPACE, 4, head)) {
+      const key = m[1].toLowerCase().replace(/[^a-z0-9]/g, '');
+      if (!keys.some((k) => key === k || key.startsWith(k))) continue;
+      if (EU_SUFFIX.test(m[0])) return 'eu';
+      if (US_SUFFIX.test(m[0])) return 'us';
+    }
+  }
+  const eu = (head.match(EU_SIGNAL) ?? []).length;
+  const us = (head.match(US_SIGNAL) ?? []).length;
+  if (eu >= 5 && eu > 2 * us) return 'eu';
+  if (us >= 3 && us >= eu) return 'us';
+  return undefined;
+}
+
+// The vendor's own country when it is neither American nor European: its nationality ("a Canadian not-for-profit
+// corporation", "incorporated in England"), as the names of the place. The law its terms choose is weaker: a US company
+// may pick Canadian law for Canadian users, so it counts only when stated for everyone (not "if you are in Canada,
+// these terms are governed by …") and nothing in the document says the vendor is incorporated elsewhere.
+const NATIONALITY: [RegExp, RegExp, RegExp][] = [
+  [/\b(?:a|an)\s+canadian\s+(?:[\w-]+\s+){0,2}(?:corporation|company|organi[sz]ation|business)\b|\bincorporated (?:in|under the laws of) canada\b/i, /\b(?:governed by|in accordance with|under) the laws of (?:the province of \w+ and )?canada\b/i, /\bcanada\b/i],
+  [/\b(?:a|an)\s+(?:british|english)\s+(?:[\w-]+\s+){0,2}(?:corporation|company|organi[sz]ation|business)\b|\bincorporated (?:in|under the laws of) england\b/i, /\b(?:governed by|in accordance with|under) the laws of england(?: and wales)?\b/i, /\b(?:the uk|united kingdom|the united kingdom)\b/i],
+];
+// The vendor incorporated somewhere else: a US legal form or state of incorporation.
+const OTHER_INCORPORATION = /\b[A-Z][\w&.'-]*,?\s+(?:Inc|LLC|Corp|L\.L\.C|PBC)\b|\b(?:a|an)\s+(?:delaware|california|new york|nevada|washington|texas|massachusetts|american|u\.s\.|us)\s+(?:[\w-]+\s+){0,2}(?:corporation|company|limited liability company)\b|\bincorporated (?:in|under the laws of) (?:the state of )?(?:delaware|california|new york|nevada|the united states)\b/i;
+// A choice of law that depends on where the user is.
+const USER_DEPENDENT = /\b(?:if|where|when) you (?:are|reside|live|access|use)\b|\bfor (?:users|customers|residents) (?:in|of|located)\b/i;
+export function homeCountry(text: string): (RegExp & { doubt?: true }) | undefined {
+  const head = text.slice(0, 150_000);
+  for (const [who, , place] of NATIONALITY) if (who.test(head)) return place;
+  if (OTHER_INCORPORATION.test(head)) return undefined;
+  for (const [, law, place] of NATIONALITY) {
+    const m = law.exec(head);
+    if (!m) continue;
+    const start = Math.max(head.lastIndexOf('.', m.index), head.lastIndexOf('\n', m.index)) + 1;
+    if (USER_DEPENDENT.test(head.slice(start, m.index))) continue;
+    return Object.assign(new RegExp(place.source, place.flags), { doubt: true as const });
+  }
+  return undefined;
+}
