@@ -38,6 +38,12 @@ describe('sub-processors in a list of trackers led by their providers', () => {
     expect(names(md)).toEqual(['Acmeweb Analytics', 'Heatmapr']);
   });
 
+  it('reads the provider by the shorter name its entry uses for it ("Statwise Tracker", then "Statwise checks …")', () => {
+    const md = (rest: string): string => page('## Analytics cookies', '', `*   **Statwise Tracker** — Helps us count visitors.${rest}`, '*   **Adsmith Pixel** — Used to measure our campaigns.');
+    expect(names(md(' Statwise checks for an existing cookie on each visit.'))).toEqual(['Adsmith Pixel', 'Statwise']);
+    expect(names(md(''))).toEqual(['Adsmith Pixel', 'Statwise Tracker']);
+  });
+
   it('reads bare entries when the intro says the listed trackers serve partners or advertising', () => {
     const md = page('## Advertising SDKs', '', 'The SDKs listed below are used by us and our advertising partners to show you relevant ads.', '', '*   Adsmith', '*   Chirpads', '*   Orbital');
     // Orbital is the vendor: its own entry is a first-party tracker.

@@ -1,5 +1,5 @@
 import type { Block } from '../clauses/structure.js';
-import { ITEM_MARKER } from '../clauses/structure.js';
+import { isListItem, ITEM_MARKER } from '../clauses/structure.js';
 import { escapeRegExp } from '../text/escape-regexp.js';
 import type { Sentence } from '../text/sentences.js';
 import type { FactContext } from './fact-context.js';
@@ -78,8 +78,9 @@ export function readTrackerItem(ctx: FactContext, { add, rejected }: NameCollect
   // as the list first names it.
   const firsts = firstWords.get(block) ?? new Map<string, number>();
   firstWords.set(block, firsts);
-  readLead(text.slice(open), offset + open, (raw, at) => {
+  readLead(text.slice(open), offset + open, (lead, at) => {
     read = true;
+    const raw = providerOf(ctx, s, lead);
     const first = raw.split(/\s+/)[0].toLowerCase();
     const seen = firsts.get(first);
     if (seen !== undefined && seen < s.index) return;
@@ -88,6 +89,26 @@ export function readTrackerItem(ctx: FactContext, { add, rejected }: NameCollect
     else add(raw, s, at, true, false, undefined, true);
   });
   return read;
+}
+
+// A tracker's name made of its provider's and a word for the tracker ("Statwise Tracker", "Adsmith Pixel").
+const TRACKER_TAIL = /^(.+?)\s+(?:trackers?|tracking|cookies?|pixels?|tags?|scripts?|beacons?)$/i;
+
+/**
+ * The provider an entry names: its lead, or the lead without a closing word for the tracker when the entry's own
+ * description speaks of the provider by that shorter name ("**Statwise Tracker** — Helps us count visits. Statwise checks
+ * for an existing cookie …"), as a tracker-table row is read by the name its prose uses.
+ */
+function providerOf(ctx: FactContext, s: Sentence, lead: string): string {
+  const m = TRACKER_TAIL.exec(lead);
+  if (!m) return lead;
+  const bare = new RegExp(String.raw`(?:^|[^\p{L}\p{N}])${escapeRegExp(m[1])}(?![\p{L}\p{N}]|\s+${escapeRegExp(lead.slice(m[1].length).trim())})`, 'u');
+  // The entry's sentences: up to the next entry of the list.
+  for (let i = s.index; i < ctx.sentences.length && ctx.sentences[i].paragraph === s.paragraph && (i === s.index || !isListItem(ctx.sentences[i])); i++) {
+    const view = i === s.index ? ctx.sentences[i].view.slice(ctx.sentences[i].view.indexOf(lead) + lead.length) : ctx.sentences[i].view;
+    if (bare.test(view)) return m[1];
+  }
+  return lead;
 }
 
 /**
