@@ -22,6 +22,7 @@ import { deniedUse, examplesReceive, groupExamples, kindExamples, triggers, vend
 import type { NameCollector } from './subprocessor-candidates.js';
 import { nameCollector } from './subprocessor-candidates.js';
 import { readRow, readTrackerRow, readUndecided } from './subprocessor-rows.js';
+import { readTrackerItem } from './subprocessor-tracker-lists.js';
 import { settleNames } from './subprocessor-settle.js';
 import { aliasedGroupMembers } from './subprocessor-group-alias.js';
 import { escapeRegExp } from '../text/escape-regexp.js';
@@ -174,8 +175,9 @@ function readEntry(r: Reading, s: Sentence, underHeading: boolean, introAboutPro
     });
     if (names.size + rejected.length > before) return true;
   }
-  // A row of a cookie or tracker table that links to a third party's own policy: that party gets visitors' data.
-  if (entry && role !== 'recipients' && entry.row && entry.block.kind === 'table' && isTrackerTable(entry.block) && readTrackerRow(ctx, collector, entry.block, entry.row)) return true;
+  // A row of a cookie or tracker table that links to a third party's own policy, or an entry of a list of trackers led
+  // by its provider (the list form of a table's provider column): that party gets visitors' data.
+  if (entry && role !== 'recipients' && entry.row && ((entry.block.kind === 'table' && isTrackerTable(entry.block) && readTrackerRow(ctx, collector, entry.block, entry.row)) || readTrackerItem(ctx, collector, entry.block, s))) return true;
   // Provider words nearby but nothing that says the entries receive data: kept for a person to decide.
   if (entry && role === 'unknown' && (underHeading || introAboutProviders) && entry.row === entry.block.rows[0]) readUndecided(ctx, collector, entry.block, entry.context);
   return false;

@@ -1,0 +1,122 @@
+import type { Block } from '../clauses/structure.js';
+import { isListItem, ITEM_MARKER } from '../clauses/structure.js';
+import { escapeRegExp } from '../text/escape-regexp.js';
+import type { Sentence } from '../text/sentences.js';
+import type { FactContext } from './fact-context.js';
+import type { NameCollector } from './subprocessor-candidates.js';
+import { evidenceAt } from './fact-context.js';
+import { readLead } from './subprocessor-names.js';
+
+/**
+ * The list form of a cookie table's provider column: a list of the trackers a vendor's pages or app carry, one entry per
+ * provider ("- **Statwise** — These cookies count visits.", "- Adsmith: Used to measure our campaigns", or bare "- Adsmith"
+ * under "The SDKs listed below are used by our advertising partners"). Whoever runs a tracker on the vendor's pages
+ * collects the visitors' data there, so the entry's lead name is a recipient, as a provider cell of a cookie table is.
+ *
+ * Two shapes, told apart by what the list says of its entries:
+ * - under a heading or intro about cookies, pixels or tags, an entry that opens with a name and goes on to say what
+ *   its tracker does ("These cookies are used to …", "Provides analytics …"): a cookie is set by whoever reads it, so
+ *   the name is that party. Lists of SDKs need more: an SDK may be a library the vendor builds with (a linter, an image
+ *   loader) that sends no one anything, and nothing in the entry tells the two apart.
+ * - a bare entry (a name alone), when the intro says the listed trackers are used by third parties or partners, or for
+ *   advertising or analytics: then the intro is what makes each entry a party collecting data.
+ * Lists about managing, refusing or typing cookies ("You can block cookies in your browser:", "We use the following
+ * types of cookies:") name browsers and kinds, not providers, and are not read. The candidates still go through the
+ * collector's filters (the vendor and its products, ordinary words, kinds of tracker in title case).
+ */
+
+// What a vendor's pages set on a visitor's browser for whoever reads it.
+const COOKIE_NOUN = /\b(?:cookies?|pixels?|tags?|web\s+beacons?|trackers?|tracking\s+technolog(?:y|ies))\b/i;
+const SDK_NOUN = /\b(?:sdks?|software\s+development\s+kits?)\b/i;
+// A list about something else than who runs the trackers: how to manage or refuse them, where, or their kinds.
+const NOT_PROVIDER_LIST = /\b(?:browsers?|settings|manag(?:e|ing)|disabl(?:e|ing)|delet(?:e|ing)|block(?:ing)?|refus(?:e|ing)|reject(?:ing)?|opt(?:[- ]?outs?|\s+out)|withdraw|types?|categor(?:y|ies)|kinds?|how\s+to|learn\s+more|devices?)\b/i;
+// An intro that points at the entries as trackers ("The SDKs listed below …", "the following cookies …").
+const POINTS_AT_LIST = /\b(?:listed\s+below|below|(?:the\s+)?following)\b/i;
+// … run by others or for others' purposes: what makes a bare entry a party collecting data.
+const RUN_BY_OTHERS = /\bthird[- ]part(?:y|ies)\b|\bpartners?\b|\badvertis\w*|\banalytics\b/i;
+// The description of an entry's tracker, just after its lead name: "These cookies are used to …", "Provides analytics
+// …", "Used to measure …", "Helps us track …".
+const DESCRIBED_USE = /^(?:(?:this|these|it|they)(?:\s+(?:cookies?|pixels?|tags?|trackers?|tools?|services?))?\s+(?:(?:is|are)\s+(?:used|set|placed|stored)|allows?|helps?|enables?|lets?|collects?|measures?|tracks?|sets?)|used\s+(?:to|for|by)|provides?|helps?|allows?|enables?|measures?|tracks?|collects?|records?|analy[sz]es?)\b/i;
+// The lead of an entry and the separator that opens its description ("**Statwise** — ", "Adsmith: ", "Vidstream (EU) - ").
+const LEAD_THEN_DESCRIPTION = /^((?:\*\*|__)?[^:\u2013\u2014*_|]{1,80}?(?:\*\*|__)?)\s*(?:\([^)]*\)\s*)?(?::|\s-\s|\s?[\u2013\u2014]\s?)\s*/u;
+
+const memo = new WeakMap<Block, 'described' | 'bare' | false>();
+// Per list, the first word of each provider read and the entry it was first read in.
+const firstWords = new WeakMap<Block, Map<string, number>>();
+
+/** Which entries of a list are read as tracker providers: 'described' ones, 'bare' ones too, or none (false). */
+function trackerList(block: Block): 'described' | 'bare' | false {
+  let kind = memo.get(block);
+  if (kind !== undefined) return kind;
+  kind = false;
+  const heading = block.heading ?? (block.intro?.isHeading ? block.intro.view : undefined);
+  const intro = block.intro && !block.intro.isHeading ? block.intro.view.slice(-300) : undefined;
+  const about = [heading, intro].filter((t): t is string => t !== undefined && t.length < 400);
+  if (block.kind === 'list' && about.length > 0 && !about.some((t) => NOT_PROVIDER_LIST.test(t))) {
+    if (intro !== undefined && (COOKIE_NOUN.test(intro) || SDK_NOUN.test(intro)) && POINTS_AT_LIST.test(intro) && RUN_BY_OTHERS.test(intro)) kind = 'bare';
+    else if (about.some((t) => COOKIE_NOUN.test(t)) && !about.some((t) => SDK_NOUN.test(t))) kind = 'described';
+  }
+  memo.set(block, kind);
+  return kind;
+}
+
+/** Reads one entry of a list of trackers (see above): whether it was read so (else the reader goes on to its sentence). */
+export function readTrackerItem(ctx: FactContext, { add, rejected }: NameCollector, block: Block, s: Sentence): boolean {
+  const kind = block.kind === 'list' ? trackerList(block) : false;
+  if (!kind) return false;
+  const body = s.view.replace(ITEM_MARKER, '');
+  const offset = s.view.length - body.length;
+  const lead = LEAD_THEN_DESCRIPTION.exec(body);
+  const described = lead !== null && DESCRIBED_USE.test(body.slice(lead[0].length));
+  // A bare entry is a name and nothing else: at most a note in parentheses ("AppsFlyer", "Rokt (EU only)").
+  const bare = kind === 'bare' && /^(?:\*\*|__)?[^\s:,;.|][^:;|]{0,60}?(?:\*\*|__)?\s*(?:\([^)]*\))?\s*$/u.test(body) && body.trim().split(/\s+/).length <= 6;
+  if (!described && !bare) return false;
+  const text = described ? lead![1] : body;
+  const open = /^(?:\*\*|__)/.test(text) ? 2 : 0;
+  let read = false;
+  // Several products of one provider down the list ("Acme Analytics", then "Acme Ads") are one party collecting data, written
+  // as the list first names it.
+  const firsts = firstWords.get(block) ?? new Map<string, number>();
+  firstWords.set(block, firsts);
+  readLead(text.slice(open), offset + open, (lead, at) => {
+    read = true;
+    const raw = providerOf(ctx, s, lead);
+    const first = raw.split(/\s+/)[0].toLowerCase();
+    const seen = firsts.get(first);
+    if (seen !== undefined && seen < s.index) return;
+    if (seen === undefined && first.length >= 3) firsts.set(first, s.index);
+    if (ownBrand(ctx, raw)) rejected.push({ name: raw, ev: evidenceAt(ctx, s, at, at + raw.length), reason: "the document's own brand, whose trackers are first-party" });
+    else add(raw, s, at, true, false, undefined, true);
+  });
+  return read;
+}
+
+// A tracker's name made of its provider's and a word for the tracker ("Statwise Tracker", "Adsmith Pixel").
+const TRACKER_TAIL = /^(.+?)\s+(?:trackers?|tracking|cookies?|pixels?|tags?|scripts?|beacons?)$/i;
+
+/**
+ * The provider an entry names: its lead, or the lead without a closing word for the tracker when the entry's own
+ * description speaks of the provider by that shorter name ("**Statwise Tracker** — Helps us count visits. Statwise checks
+ * for an existing cookie …"), as a tracker-table row is read by the name its prose uses.
+ */
+function providerOf(ctx: FactContext, s: Sentence, lead: string): string {
+  const m = TRACKER_TAIL.exec(lead);
+  if (!m) return lead;
+  const bare = new RegExp(String.raw`(?:^|[^\p{L}\p{N}])${escapeRegExp(m[1])}(?![\p{L}\p{N}]|\s+${escapeRegExp(lead.slice(m[1].length).trim())})`, 'u');
+  // The entry's sentences: up to the next entry of the list.
+  for (let i = s.index; i < ctx.sentences.length && ctx.sentences[i].paragraph === s.paragraph && (i === s.index || !isListItem(ctx.sentences[i])); i++) {
+    const view = i === s.index ? ctx.sentences[i].view.slice(ctx.sentences[i].view.indexOf(lead) + lead.length) : ctx.sentences[i].view;
+    if (bare.test(view)) return m[1];
+  }
+  return lead;
+}
+
+/**
+ * Whether a heading of the document speaks of something of the name's own ("SDKs on Orbital’s Customer App",
+ * "Orbital's Cookies"): a policy titles its sections after its own brand, so the name's entry is the vendor's first-party
+ * tracker, whatever names the document gives its legal entity.
+ */
+function ownBrand(ctx: FactContext, name: string): boolean {
+  const possessive = new RegExp(String.raw`(?:^|[^\p{L}\p{N}])${escapeRegExp(name)}['’]s\s`, 'u');
+  return ctx.sentences.some((x) => x.isHeading && possessive.test(x.view));
+}
