@@ -187,6 +187,8 @@ describe('clause patterns added after the held-out review', () => {
     expect(fact('audio_or_recording_retention_days', 'We never record your video consultations.')).toBe(0);
     expect(fact('audio_or_recording_retention_days', 'Visits are not recorded unless your clinician turns on recording.')).toBeNull();
     expect(fact('audio_or_recording_retention_days', 'Calls are not recorded by default; recordings you enable are kept for 90 days.')).toBe(90);
+    // Not every call recorded means some are: no answer on how long.
+    expect(fact('audio_or_recording_retention_days', 'We do not record every call made to our customer service team.')).toBeNull();
   });
   it('subprocessors: a table header row is not a name', () => {
     const text = 'Subcontractors\n\n| Subcontractor | Role | Region |\n| --- | --- | --- |\n| Quarry Cloud, Inc. | Hosting | US |\n| Lattice Speech | Transcription | US |';

@@ -40,6 +40,7 @@ function refusedWith(v: string, acts: { act: RegExp; window: number; subject: Re
   }
   return undefined;
 }
+const PARTIAL = /\b(?:every|all)\b/i;
 const RECORDING_CONDITION = /\b(?:unless|except|without (?:your|the|their|prior)|by default|but|if you|only if|only when|upon request)\b/i;
 
 /**
@@ -54,7 +55,8 @@ export function extractRecordingRetention(ctx: FactContext): Fact<'audio_or_reco
   for (const s of operative(ctx, PREFILTER)) {
     const v = s.view;
     const never = refusedWith(v, NOT_RECORDED);
-    if (never && !RECORDING_CONDITION.test(v.slice(never[0])) && !/\b(?:may|might|can)\b/i.test(v.slice(0, never[0]))) {
+    // "We do not record every call", "not all sessions are recorded": some are, which says nothing of how long.
+    if (never && !PARTIAL.test(v.slice(never[0], never[1])) && !RECORDING_CONDITION.test(v.slice(never[0])) && !/\b(?:may|might|can)\b/i.test(v.slice(0, never[0]))) {
       if (best === null) best = 0;
       evidence.push(evidenceAt(ctx, s, never[0], never[1]));
       continue;

@@ -27,8 +27,9 @@ export function byVendor(c: Clause, h: Hit, introSubject: Hit | undefined): bool
   return !who || who.kind !== 'customer';
 }
 
-// Nouns for what users keep in a service that the vocabulary does not hold as data ("materials created by the student").
-const DATA_NOUN = /^(?:materials|backups|copies|uploads|photos|videos|posts|comments|messages|workspaces?)$/;
+// Nouns for what users keep in a service that the vocabulary does not hold as data ("materials created by the student",
+// "we will delete your account profile").
+const DATA_NOUN = /^(?:materials|backups|copies|uploads|photos|videos|posts|comments|messages|workspaces?|profiles?)$/;
 
 /** Whether the action acts on data: an object of the vocabulary, or a pronoun for it, within twelve words after it. */
 export function actsOnData(c: Clause, h: Hit): boolean {

@@ -22,6 +22,8 @@ import {
   NO_PROMISE,
   NOMINAL_DELETE,
   ON_REQUEST,
+  ONLY_BY_CUSTOMER,
+  OPEN_ALTERNATIVE,
   OPEN_ENDED,
   PREFILTER,
   RIGHT_TO,
@@ -100,6 +102,9 @@ function readClause(c: Clause, deletes: Hit[], retains: Hit[], introSubject: Hit
     // "may, but shall not be obligated to: (i) delete …" keeps the act optional: no duty, and no refusal either.
     if (RIGHT_TO.test(c.view.slice(Math.max(0, d.start - 40), d.start)) || optionNotDuty(c, d)) return undefined;
     // "is not required to return or destroy", "does not automatically delete", "has no obligation to delete".
+    // "we cannot delete them except by also deleting your account": the negation with the customer's act as its exception
+    // says how deletion happens, it refuses none.
+    if (negated(c, d) && ONLY_BY_CUSTOMER.test(c.view.slice(d.end))) return undefined;
     if (negated(c, d)) return scope !== 'periods' ? { value: 'no', confidence: 0.7 } : undefined;
     // Deletion at the vendor's option ("may delete after a commercially reasonable period", "is entitled to keep or
     // delete") is no duty to return or destroy (shared corpus: Dropbox; the OTA Tresorit label reads it as unspecified).
@@ -126,17 +131,28 @@ function readClause(c: Clause, deletes: Hit[], retains: Hit[], introSubject: Hit
       const rest = c.sentence.view.slice(c.start - c.sentence.start);
       if (keptForPeriodAfterEnd(rest, r.start, r.end, speaksOfEnd, modality(c, r) === 'may') && !keptOn(rest.slice(r.end))) return { value: 'yes', confidence: 0.75 };
     }
+    // "We keep some data until you delete your Account", "until your account is deleted": kept up to the account's end,
+    // then no longer (README: delayed deletion counts as yes), by the vendor or impersonally ("is retained until …"). Not
+    // a "may" (an option to keep, OTA ASUS label), nor keeping past the end. "As long as your account is active" alone
+    // is no deletion (OTA GitHub, Simpli.fi, Financial Times labels): that scope (`life`) reads only a period after it.
+    if (scope !== 'periods' && scope !== 'life' && !negated(c, r) && actsOnData(c, r) && byVendor(c, r, introSubject) && !SANCTION.test(c.sentence.view) && keptUntilAccountEnd(c, r)) return { value: 'yes', confidence: 0.75 };
     // "We may, in our sole discretion, terminate your use … or remove any content stored on it": a sanction's discretion,
     // not keeping data without end.
     if (negated(c, r) || scope === 'periods' || scope === 'life' || !actsOnData(c, r) || agentOf(c, r)?.kind !== 'vendor' || SANCTION.test(c.sentence.view)) continue;
     if (OPEN_ENDED.test(c.view) && !LEGAL_RETENTION.test(c.view)) return { value: 'no', confidence: 0.7 };
-    // "We keep some data until you delete your Account": kept up to the account's end, then no longer (README: delayed
-    // deletion counts as yes).
-    // Not when keeping goes on past it ("and afterwards for as long as we have a business need", "some data for longer").
-    // Keeping on "thereafter only as required by law" is bounded by the law, as with open-ended keeping above.
-    const until = UNTIL_ACCOUNT_END.exec(c.view);
-    const tail = until ? c.sentence.view.slice(c.start - c.sentence.start + until.index + until[0].length) : '';
-    if (until && !negated(c, r) && !(keptBeyond(tail) && !(/\bonly\b/i.test(tail) && LEGAL_RETENTION.test(tail)))) return { value: 'yes', confidence: 0.75 };
   }
   return undefined;
+}
+
+/**
+ * Whether the keeping verb `r` lasts up to the account's end and no longer: the end after the verb in its clause, and no
+ * keeping past it after ("and afterwards for as long as we have a business need", "or as long as necessary"). Keeping on
+ * "thereafter only as required by law" is bounded by the law, as with open-ended keeping.
+ */
+function keptUntilAccountEnd(c: Clause, r: Hit): boolean {
+  if (modality(c, r) === 'may' || (OPEN_ENDED.test(c.view) && !LEGAL_RETENTION.test(c.view))) return false;
+  const until = UNTIL_ACCOUNT_END.exec(c.view.slice(r.end));
+  if (!until) return false;
+  const tail = c.sentence.view.slice(c.start - c.sentence.start + r.end + until.index + until[0].length);
+  return !OPEN_ALTERNATIVE.test(tail) && !(keptBeyond(tail) && !(/\bonly\b/i.test(tail) && LEGAL_RETENTION.test(tail)));
 }

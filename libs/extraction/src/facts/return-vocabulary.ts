@@ -22,14 +22,19 @@ export const MODERATION = /\bviolat\w*|\bmalicious\b|\binfring\w*|\bobjectionabl
 // The vendor ending the account as a sanction ("We may terminate your account … and we may delete any comments",
 // "we are entitled to block and delete the account"): its discretion over a closed account, not the contract's end.
 export const SANCTION = /\b(?:we|us)\b[^.;]{0,30}?\b(?:may|can|reserves? the right to|(?:is|are) entitled to)(?:,?\s*(?:in|at) (?:its|our|their) (?:sole |absolute |own )*discretion,?)?\s+(?:\w+\s+){0,3}?(?:terminate|suspend|block|close|disable|deactivate)\b|(?<!\byou\s{1,3})\b(?:may|can|reserves? the right to)(?:,?\s*(?:in|at) (?:its|our|their) (?:sole |absolute |own )*discretion,?)?\s+(?:\w+\s+){0,2}?(?:terminate|suspend|block|close|disable|deactivate)\s+(?:your|the user's|a user's|any user's)\b|\bresults? in (?:the )?(?:deletion|termination|suspension) of (?:your|the) account\b|\breserves? the right to\s+(?:\w+\s+){0,2}?(?:terminate|suspend|block|close|disable|deactivate)\b/i;
-export const UNTIL_ACCOUNT_END = /\buntil\s+(?:you\s+(?:delete|close|cancel|deactivate|terminate)|(?:the\s+)?(?:deletion|closure|closing|termination|cancellation)\s+of)\s+(?:your|the)\s+(?:[\w-]+\s+)?account\b/i;
+// Keeping up to the account's end: "until you delete your account", "until your account is deleted" (then no longer:
+// README, delayed deletion).
+export const UNTIL_ACCOUNT_END = /\buntil\s+(?:you\s+(?:delete|close|cancel|deactivate|terminate)\s+(?:your|the)\s+(?:[\w-]+\s+)?account|(?:the\s+)?(?:deletion|closure|closing|termination|cancellation)\s+of\s+(?:your|the)\s+(?:[\w-]+\s+)?account|(?:your|the)\s+(?:[\w-]+\s+)?account\s+(?:is|has been)\s+(?:deleted|closed|terminated|cancell?ed|deactivated))\b/i;
 // Keeping that goes on after the account's end, said after "until you delete your account".
-export const KEPT_BEYOND = /\b(?:afterwards?|thereafter|after that|even after|for longer|longer periods?|beyond (?:that|this|then)|some (?:data|information|of (?:it|your))|other (?:data|information)|as (?:needed|necessary|required) for our)\b/i;
+const KEPT_BEYOND = /\b(?:afterwards?|thereafter|after that|even after|for longer|longer periods?|beyond (?:that|this|then)|some (?:data|information|of (?:it|your))|other (?:data|information)|as (?:needed|necessary|required) for our)\b/i;
+// Another end, open, as the alternative to the account's: "until you delete your account or as long as necessary", "… or
+// as needed to provide our services". Not the law's ("or as required by law"): keeping the law bounds is not open-ended.
+export const OPEN_ALTERNATIVE = /\bor\s+(?:for\s+)?(?:as long as\s+|as\s+|where\s+|when\s+|if\s+)?(?:(?:is|it is|we|may be|reasonably|otherwise|strictly|deem|consider)\s+){0,3}(?:needed|necessary|required|permitted|appropriate)\b(?![^.;]{0,30}\b(?:by|under)\s+(?:applicable\s+)?laws?\b)/i;
 // "until you delete your account … or as long as necessary for our compliance purposes, whichever is longer": the later
 // of two ends decides, and when the other end is open-ended the account's end is no deletion. Against a bounded period
 // ("or for 30 days after you close it, whichever is later") the keeping still ends, so that stays a deletion.
-export const LATER_OF = /\bwhichever (?:is|comes) (?:the )?(?:longer|later|greater)\b/i;
-export const OPEN_OTHER_END = new RegExp(String.raw`\bas long as (?:(?:is|it is|may be|we consider|we deem) )?(?:reasonably |strictly )?(?:necessary|needed|required)\b|\bfor (?:our |its |the )?(?:legitimate )?(?:${DUTY_PURPOSES}|business)(?:,? (?:and |or )?(?:${DUTY_PURPOSES}|business))* (?:purposes|needs|reasons)\b`, 'i');
+const LATER_OF = /\bwhichever (?:is|comes) (?:the )?(?:longer|later|greater)\b/i;
+const OPEN_OTHER_END = new RegExp(String.raw`\bas long as (?:(?:is|it is|may be|we consider|we deem) )?(?:reasonably |strictly )?(?:necessary|needed|required)\b|\bfor (?:our |its |the )?(?:legitimate )?(?:${DUTY_PURPOSES}|business)(?:,? (?:and |or )?(?:${DUTY_PURPOSES}|business))* (?:purposes|needs|reasons)\b`, 'i');
 export const keptBeyond = (tail: string) => KEPT_BEYOND.test(tail) || (LATER_OF.test(tail) && OPEN_OTHER_END.test(tail));
 // Keeping that goes on with no end after a stated period, unless the tail deletes ("… and thereafter deleted").
 const keptOnAfter = (tail: string) => ((OPEN_ENDED.test(tail) && !LEGAL_RETENTION.test(tail)) || keptBeyond(tail)) && !/\b(?:delet|destr|eras|purg|anonymi)/i.test(tail);
@@ -43,6 +48,10 @@ export const NEWSLETTER = /\bnewsletters?\b|\bmailing lists?\b|\bunsubscrib\w*/i
 // A deletion noun that still names what the vendor does at the end: "results in the deletion of", "marked for deletion".
 export const NOMINAL_DELETE = /^(?:deletion|destruction|erasure)$/;
 export const NOMINAL_ACT = /\bresult(?:s|ed)? in (?:the )?(?:permanent |automatic |irreversible )?$/i;
+
+// A refused deletion whose exception is the customer's own act ("we cannot delete them except by also deleting your account",
+// "… unless you close your account"): how deletion happens, not a refusal.
+export const ONLY_BY_CUSTOMER = /^[^.;]{0,60}?\b(?:(?:except|other than)\s+(?:by|through|when|if|upon)|unless\s+(?:you|the customer|the user))\b/i;
 
 // A right to delete is a discretion: "has the perpetual and irrevocable right to delete", "reserves the right to delete".
 export const RIGHT_TO = /\bright to\s+(?:\w+\s+){0,2}?$/i;
