@@ -1,6 +1,7 @@
 import type { Evidence, GraphSystem } from '@custody/domain';
 import { systemById, vendorSystems } from './graph-queries.js';
 import { installSlots, judgingOnly, ruleClasses, slotAt, type RuleClasses } from './install-classes.js';
+import { denseArray, type MemberLists } from './member-lists.js';
 import { memoByGraph } from './run-memo.js';
 import type { FindingDraft, Rule, RuleContext } from './rule.js';
 
@@ -16,6 +17,8 @@ export interface ClassSink {
    * with the same items when there is one. `scratch`: `items` is a list the caller fills again (copied if kept).
    */
   keep(items: Evidence[], scratch: boolean): Evidence[];
+  /** Members' lists as {@link keep} gave them, per way of mapping, shared with the run's other rules. */
+  lists: MemberLists;
   /**
    * A class member's draft: it would read as `like` except for its subject, its systems (read at once, not kept)
    * and its evidence (a list {@link keep} gave); `build` makes that draft, asked only if grouping keeps it whole. `at` is the install's
@@ -52,7 +55,8 @@ export function classDrafts(ctx: RuleContext, rule: Rule, sink: ClassSink): bool
   const judged = judgedDrafts(ctx, rule, classes);
   if (!judged) return false;
   for (const d of judged.loose) sink.push(d);
-  const plans = new Map<FindingDraft, Plan>();
+  // Per representative's position, the plan of each of its drafts (in draft order): made at its first member.
+  const plansOf = denseArray<Plan[]>(vendors.length);
   for (let p = 0; p < vendors.length; p++) {
     const rp = classes.repOf[p]!;
     const drafts = judged.byRep[rp];
@@ -62,16 +66,23 @@ export function classDrafts(ctx: RuleContext, rule: Rule, sink: ClassSink): bool
       continue;
     }
     const member = vendors[p]!;
-    for (const d of drafts) {
-      let plan = plans.get(d);
-      if (!plan) {
-        plan = planFor(ctx, rule, d, vendors[rp]!, sink);
+    let plans = plansOf[rp];
+    if (!plans) {
+      plans = [];
+      for (const d of drafts) {
+        const plan = planFor(ctx, rule, d, vendors[rp]!, sink);
         if (!plan) return false;
-        plans.set(d, plan);
+        plans.push(plan);
       }
+      plansOf[rp] = plans;
+    }
+    for (let k = 0; k < drafts.length; k++) {
+      const d = drafts[k]!;
+      const plan = plans[k]!;
       const systems = plan.systems;
       for (const i of plan.repAt) systems[i] = member.id;
-      const evidence = plan.mapped ? mappedEvidence(ctx, d, plan, member) : (plan.last ??= sink.keep(d.evidence, false));
+      // A list another rule (or member) mapped the same way for this install is the one keep gave it then.
+      const evidence = plan.table ? (plan.table[p] ??= mappedEvidence(ctx, plan, member)) : (plan.last ??= sink.keep(d.evidence, false));
       sink.install(d, member.id, systems, evidence, plan.build, p, plan.before === undefined ? undefined : `${plan.before}${member.id}${plan.after}`);
     }
   }
@@ -103,7 +114,7 @@ function judgedDrafts(ctx: RuleContext, rule: Rule, classes: RuleClasses): Judge
     if (classes.isRep[p]) return p;
     return classes.repOf[p] === p ? -1 : undefined;
   };
-  const judged: Judged = { loose, byRep: [] };
+  const judged: Judged = { loose, byRep: denseArray(classes.vendors.length) };
   const subjects = new Set<string>();
   // Kept as drafted: what a run over every vendor gives these vendors, whatever installs their subjects name.
   for (const d of loose) {
@@ -156,11 +167,20 @@ function vendorPositions(graph: RuleContext['graph'], vendors: readonly GraphSys
   return memoByGraph('vendor-positions', graph, () => new Map(vendors.map((s, p) => [s.id, p])));
 }
 
-/** How a representative's draft maps onto a member: the slot of each evidence item (-1: shared, kept). */
+/**
+ * How a representative's draft maps onto a member: the slot of each evidence item (-1: shared, kept), but for
+ * an item the same object as one before it (the same slot, or the same shared item) in a list short enough for
+ * dedupeEvidence to compare pairwise, which drops it from every member's list alike: mapped once, not dropped
+ * per member.
+ */
 interface Plan {
   slots: number[];
+  /** The draft's item at each place of `slots` (what a -1 place holds on every member). */
+  shared: Evidence[];
   /** Whether any item is the representative's own (else the draft's list is every member's). */
   mapped: boolean;
+  /** Mapped: each member's kept list for these slots and shared items, by its place among the vendors. */
+  table: (Evidence[] | undefined)[] | undefined;
   rep: GraphSystem;
   /** The draft's systems, refilled per member at `repAt` (where the representative's id stands). */
   systems: string[];
@@ -184,21 +204,35 @@ function planFor(ctx: RuleContext, rule: Rule, d: FindingDraft, rep: GraphSystem
   const repSlots = installSlots(ctx.graph, rep);
   const own = new Set(rep.evidence.map((e) => `${e.file}\u0000${e.line}\u0000${e.path}`));
   const slots: number[] = [];
+  const shared: Evidence[] = [];
+  const collapse = d.evidence.length <= PAIRWISE;
   for (const e of d.evidence) {
     const slot = repSlots.indexOf(e);
     // Evidence not in a slot is shared (a contract's clause) unless it quotes or points at the representative's own.
     if (slot < 0 && (own.has(`${e.file}\u0000${e.line}\u0000${e.path}`) || (typeof e.quote === 'string' && e.quote.includes(rep.id)))) return undefined;
+    if (collapse && sameAsBefore(slots, shared, slot, e)) continue;
     slots.push(slot);
+    shared.push(e);
   }
+  const mapped = slots.some((x) => x >= 0);
   const repAt: number[] = [];
   d.systems.forEach((id, i) => id === rep.id && repAt.push(i));
   const around = subjectAround(d.subject, rep.id);
   if (!around) return undefined;
   const plan: Plan = {
-    slots, mapped: slots.some((x) => x >= 0), rep, systems: [...d.systems], repAt, before: around.before, after: around.after, lastItems: [], scratch: [], keep: sink.keep,
+    slots, shared, mapped, table: mapped ? sink.lists.table(slots, shared, vendorSystems(ctx.graph).length) : undefined, rep, systems: [...d.systems], repAt, before: around.before, after: around.after, lastItems: [], scratch: [], keep: sink.keep,
     build: (install) => memberDraft(ctx, rule, d, plan, systemById(ctx.graph, install)!),
   };
   return plan;
+}
+
+/** The longest list dedupeEvidence compares item by item (a longer one it compares by quote). */
+const PAIRWISE = 8;
+
+/** Whether the item at `slot` (or shared `e`, at -1) is the same object on every member as one already placed. */
+function sameAsBefore(slots: readonly number[], shared: readonly Evidence[], slot: number, e: Evidence): boolean {
+  for (let k = 0; k < slots.length; k++) if (slot >= 0 ? slots[k] === slot : slots[k]! < 0 && shared[k] === e) return true;
+  return false;
 }
 
 /**
@@ -228,7 +262,7 @@ function subjectAround(subject: string, rep: string): { before: string | undefin
 }
 
 function memberDraft(ctx: RuleContext, rule: Rule, d: FindingDraft, plan: Plan, member: GraphSystem): FindingDraft {
-  const evidence = plan.mapped ? mappedEvidence(ctx, d, plan, member) : d.evidence;
+  const evidence = plan.mapped ? mappedEvidence(ctx, plan, member) : d.evidence;
   const subject = plan.before === undefined ? `system:${member.id}` : `${plan.before}${member.id}${plan.after}`;
   return {
     subject,
@@ -248,14 +282,14 @@ function memberDraft(ctx: RuleContext, rule: Rule, d: FindingDraft, plan: Plan, 
  * kept before (an install's own item is cited the same way by several rules), so a member's list is mostly
  * not allocated at all (~1,000,000 of them at fleet 100k).
  */
-function mappedEvidence(ctx: RuleContext, d: FindingDraft, plan: Plan, member: GraphSystem): Evidence[] {
+function mappedEvidence(ctx: RuleContext, plan: Plan, member: GraphSystem): Evidence[] {
   const own = member.evidence;
   const items = plan.scratch;
   const last = plan.lastItems;
   let same = plan.last !== undefined;
   for (let i = 0; i < plan.slots.length; i++) {
     const s = plan.slots[i]!;
-    items[i] = s < 0 ? d.evidence[i]! : s < own.length ? own[s]! : slotAt(ctx.graph, member, s)!;
+    items[i] = s < 0 ? plan.shared[i]! : s < own.length ? own[s]! : slotAt(ctx.graph, member, s)!;
     same &&= items[i] === last[i];
   }
   // The list kept last when every item is the same object: a slot can hold an item every install shares (a

@@ -2,6 +2,7 @@ import { compareFindings, DATA_CATEGORIES, memberGrouping, type Citation, type M
 import { classDrafts, type ClassSink } from './class-run.js';
 import { declareClassSettings } from './install-classes.js';
 import { unique } from './contracts.js';
+import { memberLists, type MemberLists } from './member-lists.js';
 import { REGISTRY } from './registry.js';
 import { evidenceInterner } from './shared-evidence.js';
 import type { FindingDraft, Rule, RuleContext } from './rule.js';
@@ -39,12 +40,14 @@ export function runRules(ctx: RuleContext, rules: readonly Rule[] = REGISTRY): R
     const errors: RuleError[] = [];
     // Instances citing the same items share one list, across the rules of this run (shared-evidence.ts).
     const intern = evidenceInterner();
+    // And a fleet install's list per way its class runs map it, found again by the next rule (member-lists.ts).
+    const lists = memberLists();
     for (const rule of rules) {
       // One finding per problem: the same finding on many installs of one vendor becomes one, with instances.
       // Grouped rule by rule, so a fleet's per-install drafts never all live at once; and grouped as drafts, so
       // only the findings that stay alone (and each group's worst member) are ever built as findings. A
       // streaming rule's drafts are grouped as it drafts them, so they do not even live until the rule ends.
-      const built = streamDrafts(ctx, rule, stream, intern)
+      const built = streamDrafts(ctx, rule, stream, intern, lists)
         // A draft's detail text is built lazily (only for the findings kept), so a rule can still throw here:
         // isolated like its evaluate(), the rule's findings dropped whole and its error reported.
         ?? isolated(rule, errors, () => group(runDrafts(ctx, rule, errors), draftView(rule, intern)));
@@ -93,7 +96,7 @@ const NOT_STREAMABLE = new Error('drafts not in ascending subject order');
  * have, and reports any error exactly as for any rule. Streaming gives the same findings as grouping the
  * whole list because strictly ascending subjects are what runDrafts passes on unmerged and merge leaves unsorted.
  */
-function streamDrafts(ctx: RuleContext, rule: Rule, stream: <M>(view: MemberView<M>) => MemberStream<M>, intern: (list: Evidence[], scratch?: boolean) => Evidence[]): Finding[] | undefined {
+function streamDrafts(ctx: RuleContext, rule: Rule, stream: <M>(view: MemberView<M>) => MemberStream<M>, intern: (list: Evidence[], scratch?: boolean) => Evidence[], lists: MemberLists): Finding[] | undefined {
   if (!rule.evaluateInto) return undefined;
   const view = draftView(rule, intern);
   if (rule.classReads) {
@@ -105,6 +108,7 @@ function streamDrafts(ctx: RuleContext, rule: Rule, stream: <M>(view: MemberView
         // A member's evidence as its instance keeps it (view.evidence), asked by the class run once per list it
         // has not kept already (dedupeEvidence copies: a scratch list is never kept).
         keep: (items, scratch) => (hasRepeats(items) ? intern(dedupeEvidence(items)) : intern(items, scratch)),
+        lists,
         install(like, install, systems, evidence, build, at, subject) {
           // What validateDraft checks of a member's draft that its class's draft (validated) does not vouch for.
           if (subject === undefined ? !install || LINE_BREAKS.has(install.charCodeAt(0)) : !validSubject(subject)) throw new Error(`draft has an invalid subject: ${JSON.stringify(subject ?? `system:${install}`)}`);
