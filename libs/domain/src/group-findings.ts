@@ -1,6 +1,8 @@
 import type { Evidence } from './evidence.js';
 import type { Citation, Finding } from './finding.js';
-import { cmp, finishFold, foldInstall, foldMember, likeFigures, newFold, type GroupFold, type LikeFigures } from './group-fold.js';
+import { SystemPlaces } from './fold-systems.js';
+import { cmp, finishFold, foldMember, newFold } from './group-fold.js';
+import { streamGroups, type MemberStream, type Rewrite } from './group-stream.js';
 import type { GraphSystem } from './graph.js';
 import { nameKey, slugify } from './names.js';
 import type { DataCategory, Severity } from './taxonomy.js';
@@ -57,6 +59,8 @@ export interface MemberView<M> {
   finding(m: M): Finding;
 }
 
+export type { MemberStream };
+
 export const FINDING_VIEW: MemberView<Finding> = {
   ruleId: (f) => f.ruleId,
   subject: (f) => f.subject,
@@ -86,6 +90,7 @@ export function memberGrouping(systems: readonly Pick<GraphSystem, 'id' | 'name'
   standIn: (id: string) => string | undefined;
 } {
   const byId = new Map(systems.map((s) => [s.id, s]));
+  const places = new SystemPlaces(systems);
   const standIn = fleetVendorOf(systems, byId);
   // `system:<stand-in>` per stand-in, not per member: a fleet's installs share a handful of vendors.
   const systemSubjects = new Map<string, string>();
@@ -93,7 +98,7 @@ export function memberGrouping(systems: readonly Pick<GraphSystem, 'id' | 'name'
   // `system:<install>` for every install of a fleet, so each install's subject is rewritten once per run, not
   // once per rule (no slice, stand-in lookup or site lookup per draft).
   const systemRewrites = new Map<string, Rewrite | null>();
-  const rewrite = (subject: string) => rewriteCached(subject, standIn, systemSubjects, systemRewrites, byId);
+  const rewrite = (subject: string) => rewriteCached(subject, standIn, systemSubjects, systemRewrites, byId, places);
   // The same rewrite by install id, for members folded without a subject of their own (MemberStream.addInstall):
   // an id is a string the graph holds (hashed once), where `system:<id>` would be built and hashed per rule.
   const installRewrites = new Map<string, Rewrite | null>();
@@ -111,128 +116,23 @@ export function memberGrouping(systems: readonly Pick<GraphSystem, 'id' | 'name'
     return hit ?? undefined;
   };
   return {
-    group: (members, view) => groupWith(members, view, byId, rewrite),
-    stream: (view) => streamGroups(view, byId, rewrite, rewriteInstall),
+    group: (members, view) => groupWith(members, view, byId, places, rewrite),
+    stream: (view) => streamGroups(view, byId, places, rewrite, rewriteInstall),
     standIn,
   };
 }
 
-/**
- * One rule's members grouped as they come: each is folded into its group at once and let go, so a fleet's
- * ~100,000 per-install drafts of a rule die young instead of all living (and being promoted) until grouping.
- * `finish` gives what `group` gives for the same members, provided they came in strictly ascending subject
- * order (the caller checks: then no group needs sorting). It is undefined when a vendor's own finding sorts
- * before its installs (it would head its group mid-list): the caller then groups the whole list instead.
- */
-export interface MemberStream<M> {
-  add(m: M): void;
-  /**
-   * Adds the member on `system:<install>` that reads as `like` except for its subject, its systems (read, not
-   * kept) and its instance's evidence: a class of installs' member (the rule runner's class run), folded
-   * without building it. `build` makes the member itself, asked only if grouping keeps it whole. `at`, when
-   * given, is the caller's index of the install (the same install at the same index for every stream of one
-   * grouping), by which its rewrite is found again. `subject`, when given, is the member's own subject, which
-   * names `install` where `like`'s names another install of the same vendor and reads as it elsewhere (a path
-   * through the install): the member then joins `like`'s group, its subject not split and rewritten again.
-   */
-  addInstall(like: M, install: string, systems: readonly string[], evidence: Evidence[], build: (install: string) => M, at?: number, subject?: string): void;
-  finish(): Finding[] | undefined;
-}
-
-type StreamGroup<M> = { fold: GroupFold<M>; firstInstall: string; headed: boolean };
-
-function streamGroups<M>(view: MemberView<M>, byId: Map<string, Pick<GraphSystem, 'id' | 'name' | 'group'>>, rewrite: (subject: string) => Rewrite | undefined, rewriteInstall: (id: string, at?: number) => Rewrite | undefined): MemberStream<M> {
-  const groups = new Map<string, StreamGroup<M>>();
-  const order: StreamGroup<M>[] = [];
-  // Members naming no install: few in a fleet (and all of a manifest's), kept whole as grouping keeps them.
-  const out: M[] = [];
-  const groupOf = (rewritten: Rewrite): StreamGroup<M> => {
-    let g = groups.get(rewritten.subject);
-    if (!g) {
-      groups.set(rewritten.subject, (g = { fold: newFold<M>(rewritten.subject), firstInstall: rewritten.install, headed: false }));
-      order.push(g);
-    }
-    return g;
-  };
-  // What grouping reads of a class's draft, once per draft (its members all read so), and the group its members
-  // on their own subjects join (null: it names no install).
-  const figures = new Map<M, LikeFigures>();
-  const likeGroups = new Map<M, StreamGroup<M> | null>();
-  // Each group folds its members in instance order: a member whose subject does not sort after the group's last
-  // spoils the stream (finish then gives undefined, and the caller groups the whole list).
-  let unsorted = false;
-  const inOrder = (g: StreamGroup<M>, subject: string): GroupFold<M> => {
-    const last = g.fold.lastSubject;
-    if (last !== undefined && !(last < subject)) unsorted = true;
-    return g.fold;
-  };
-  return {
-    add(m) {
-      const rewritten = rewrite(view.subject(m));
-      if (rewritten) foldMember(inOrder(groupOf(rewritten), rewritten.source), m, rewritten.source, rewritten.install, rewritten.site, view, byId);
-      else out.push(m);
-    },
-    addInstall(like, install, systems, evidence, build, at, subject) {
-      const rewritten = rewriteInstall(install, at);
-      if (!rewritten) return this.add(build(install));
-      let f = figures.get(like);
-      if (!f) figures.set(like, (f = likeFigures(like, view)));
-      let g: StreamGroup<M> | null | undefined;
-      if (subject === undefined) g = groupOf(rewritten);
-      else {
-        g = likeGroups.get(like);
-        if (g === undefined) {
-          const r = rewrite(view.subject(like));
-          likeGroups.set(like, (g = r ? groupOf(r) : null));
-        }
-        if (!g) return this.add(build(install));
-      }
-      const own = subject ?? rewritten.source;
-      foldInstall(inOrder(g, own), like, f, own, install, rewritten.site, systems, evidence, build, view);
-    },
-    finish() {
-      if (unsorted) return undefined;
-      // As groupWith: the first finding of a group's own subject heads it, the rest stay alone.
-      const rest: Finding[] = [];
-      for (const f of out) {
-        const subject = view.subject(f);
-        const g = groups.get(subject);
-        if (g && !g.headed) {
-          g.headed = true;
-          if (cmp(subject, g.fold.lastSubject!) < 0) return undefined;
-          foldMember(g.fold, f, subject, undefined, undefined, view, byId);
-        } else rest.push(view.finding(f));
-      }
-      for (const g of order) rest.push(finishFold(g.fold, view, byId, g.firstInstall));
-      return rest;
-    },
-  };
-}
-
-/** A subject rewritten: the install it named, and that install's site (what its instance records). */
-interface Rewrite {
-  subject: string;
-  install: string;
-  site: string | undefined;
-  /**
-   * The subject as first met: for a system subject, one string per install that every rule's instance on it
-   * shares (each rule drafts its own `system:<install>`, which can then die young instead of living on in a
-   * fleet's ~1,000,000 instances).
-   */
-  source: string;
-}
-
-function rewriteCached(subject: string, standIn: (id: string) => string | undefined, systemSubjects: Map<string, string>, systemRewrites: Map<string, Rewrite | null>, byId: Map<string, Pick<GraphSystem, 'id' | 'name' | 'group'>>): Rewrite | undefined {
+function rewriteCached(subject: string, standIn: (id: string) => string | undefined, systemSubjects: Map<string, string>, systemRewrites: Map<string, Rewrite | null>, byId: Map<string, Pick<GraphSystem, 'id' | 'name' | 'group'>>, places: SystemPlaces): Rewrite | undefined {
   // Only system subjects repeat across rules; a path or flow subject is one rule's, so caching it only costs.
   if (!subject.startsWith('system:')) {
     const r = rewriteSubject(subject, standIn, systemSubjects);
     // Spelled out, not spread: a fleet's path findings come through here once per install and sub-processor.
-    return r && { subject: r.subject, install: r.install, site: byId.get(r.install)?.group?.site, source: subject };
+    return r && { subject: r.subject, install: r.install, site: byId.get(r.install)?.group?.site, place: places.of(r.install), source: subject };
   }
   const hit = systemRewrites.get(subject);
   if (hit !== undefined) return hit ?? undefined;
   const r = rewriteSubject(subject, standIn, systemSubjects);
-  const rewrite = r ? { subject: r.subject, install: r.install, site: byId.get(r.install)?.group?.site, source: subject } : null;
+  const rewrite = r ? { subject: r.subject, install: r.install, site: byId.get(r.install)?.group?.site, place: places.of(r.install), source: subject } : null;
   systemRewrites.set(subject, rewrite);
   return rewrite ?? undefined;
 }
@@ -247,7 +147,7 @@ interface Group<M> {
   headed: boolean;
 }
 
-function groupWith<M>(findings: readonly M[], view: MemberView<M>, byId: Map<string, Pick<GraphSystem, 'id' | 'name' | 'group'>>, rewrite: (subject: string) => Rewrite | undefined): Finding[] {
+function groupWith<M>(findings: readonly M[], view: MemberView<M>, byId: Map<string, Pick<GraphSystem, 'id' | 'name' | 'group'>>, places: SystemPlaces, rewrite: (subject: string) => Rewrite | undefined): Finding[] {
   // Groups by rule, then by rewritten subject (no `rule@subject` key built per member), and in the order
   // they were first met.
   const groups = new Map<string, Map<string, Group<M>>>();
@@ -284,7 +184,7 @@ function groupWith<M>(findings: readonly M[], view: MemberView<M>, byId: Map<str
       g.sites.push(undefined);
     } else rest.push(view.finding(f));
   }
-  for (const g of order) rest.push(merge(g, view, byId));
+  for (const g of order) rest.push(merge(g, view, byId, places));
   return rest;
 }
 
@@ -337,7 +237,7 @@ function swapAll(ids: string[], sep: string, standIn: (id: string) => string | u
   return { text: ids.join(sep), install };
 }
 
-function merge<M>(g: Group<M>, view: MemberView<M>, byId: Map<string, Pick<GraphSystem, 'id' | 'name' | 'group'>>): Finding {
+function merge<M>(g: Group<M>, view: MemberView<M>, byId: Map<string, Pick<GraphSystem, 'id' | 'name' | 'group'>>, places: SystemPlaces): Finding {
   const { subject, members, installs, sites } = g;
   // Member positions by subject (a stable sort: ties keep insertion order), so each keeps its install. Rules
   // walk systems in id order, so a fleet group usually arrives sorted: checked in one pass before sorting.
@@ -346,7 +246,7 @@ function merge<M>(g: Group<M>, view: MemberView<M>, byId: Map<string, Pick<Graph
   let sorted = true;
   for (let i = 1; i < subjects.length && sorted; i++) sorted = subjects[i - 1]! <= subjects[i]!;
   if (!sorted) order.sort((a, b) => cmp(subjects[a]!, subjects[b]!));
-  const fold = newFold<M>(subject);
+  const fold = newFold<M>(subject, places);
   for (const i of order) foldMember(fold, members[i]!, subjects[i]!, installs[i], sites[i], view, byId);
   // The vendor is named after the first member in instance order, not the first to arrive: an incremental re-audit
   // appends re-run members, and a vendor spelled two ways in a fleet ("Echo Notes", "echo notes") must read as a full audit reads it.

@@ -2,6 +2,7 @@ import type { Citation, Finding, FindingInstance } from './finding.js';
 import type { GraphSystem } from './graph.js';
 import type { MemberView } from './group-findings.js';
 import type { Evidence } from './evidence.js';
+import { addSystem, foldSystems, type FoldSystems, type SystemPlaces } from './fold-systems.js';
 import { SEVERITIES, type DataCategory, type Severity } from './taxonomy.js';
 
 /**
@@ -13,7 +14,7 @@ import { SEVERITIES, type DataCategory, type Severity } from './taxonomy.js';
 export interface GroupFold<M> {
   subject: string;
   instances: FindingInstance[];
-  systems: Set<string>;
+  systems: FoldSystems;
   categories: Set<DataCategory>;
   citations: Map<string, Citation>;
   lastCitations: Iterable<Citation> | undefined;
@@ -31,18 +32,18 @@ export interface GroupFold<M> {
   lastLike: M | undefined;
 }
 
-export function newFold<M>(subject: string): GroupFold<M> {
+export function newFold<M>(subject: string, places: SystemPlaces): GroupFold<M> {
   return {
-    subject, instances: [], systems: new Set(), categories: new Set(), citations: new Map(), lastCitations: undefined,
+    subject, instances: [], systems: foldSystems(places), categories: new Set(), citations: new Map(), lastCitations: undefined,
     worst: undefined, worstRank: -1, worstHazard: 0, worstSubject: '', installCount: 0, runSubject: undefined, runIsInstall: false, lastSubject: undefined, lastLike: undefined,
   };
 }
 
 /**
  * Folds the next member (in instance order) into `g`: `install` is the install its subject named (undefined
- * for the vendor's own finding), `site` that install's site.
+ * for the vendor's own finding), `site` that install's site, `place` its place among the grouping's systems.
  */
-export function foldMember<M>(g: GroupFold<M>, m: M, subject: string, install: string | undefined, site: string | undefined, view: MemberView<M>, byId: ReadonlyMap<string, Pick<GraphSystem, 'group'>>): void {
+export function foldMember<M>(g: GroupFold<M>, m: M, subject: string, install: string | undefined, site: string | undefined, view: MemberView<M>, byId: ReadonlyMap<string, Pick<GraphSystem, 'group'>>, place?: number): void {
   const severity = view.severity(m);
   const rank = SEVERITY_RANK[severity]!;
   // A member of lower severity cannot be the worst: its hazard is not asked for.
@@ -55,7 +56,7 @@ export function foldMember<M>(g: GroupFold<M>, m: M, subject: string, install: s
   // Unions in member order, without a flattened copy of every member's lists.
   for (const s of view.systems(m)) {
     firstSystem ??= s;
-    g.systems.add(s);
+    addSystem(g.systems, s, s === install ? place : undefined);
   }
   const system = install ?? firstSystem ?? g.subject;
   // An install's site came with its rewrite; only a member naming no install looks its system up.
@@ -123,11 +124,11 @@ export const likeFigures = <M>(like: M, view: MemberView<M>): LikeFigures => {
  * it is folded without being built — `build` makes it only if it becomes the group's worst (the one member
  * grouping keeps whole). The same state as folding the built member; `systems` is read, not kept.
  */
-export function foldInstall<M>(g: GroupFold<M>, like: M, figures: LikeFigures, subject: string, install: string, site: string | undefined, systems: readonly string[], evidence: Evidence[], build: (install: string) => M, view: MemberView<M>): void {
+export function foldInstall<M>(g: GroupFold<M>, like: M, figures: LikeFigures, subject: string, install: string, site: string | undefined, place: number | undefined, systems: readonly string[], evidence: Evidence[], build: (install: string) => M, view: MemberView<M>): void {
   const { severity, rank, hazard } = figures;
   if (isWorst(g, rank, hazard, subject)) takeWorst(g, build(install), rank, hazard, subject);
   noteSubject(g, subject, true);
-  for (let i = 0; i < systems.length; i++) g.systems.add(systems[i]!);
+  for (let i = 0; i < systems.length; i++) addSystem(g.systems, systems[i]!, systems[i] === install ? place : undefined);
   g.instances.push(site ? { subject, system: install, site, severity, evidence } : { subject, system: install, severity, evidence });
   // A class's members share `like`'s categories and citations: folded once per run of them, as folding them
   // again only finds each already in the group's sets (a draft with citations of its own would even build
@@ -146,7 +147,8 @@ export function finishFold<M>(g: GroupFold<M>, view: MemberView<M>, byId: Readon
     ...head,
     id: `${head.ruleId}@${g.subject}`,
     subject: g.subject,
-    systems: [...g.systems],
+    // The fold's own list: nothing adds to it once finished.
+    systems: g.systems.list,
     categories: [...g.categories],
     citations: [...g.citations.values()],
     evidence: head.evidence,

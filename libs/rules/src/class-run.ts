@@ -1,6 +1,8 @@
 import type { Evidence, GraphSystem } from '@custody/domain';
 import { systemById, vendorSystems } from './graph-queries.js';
 import { installSlots, judgingOnly, ruleClasses, slotAt, type RuleClasses } from './install-classes.js';
+import { subjectAround, subjectIds } from './class-subjects.js';
+import { denseArray, type MemberLists } from './member-lists.js';
 import { memoByGraph } from './run-memo.js';
 import type { FindingDraft, Rule, RuleContext } from './rule.js';
 
@@ -16,6 +18,8 @@ export interface ClassSink {
    * with the same items when there is one. `scratch`: `items` is a list the caller fills again (copied if kept).
    */
   keep(items: Evidence[], scratch: boolean): Evidence[];
+  /** Members' lists as {@link keep} gave them, per way of mapping, shared with the run's other rules. */
+  lists: MemberLists;
   /**
    * A class member's draft: it would read as `like` except for its subject, its systems (read at once, not kept)
    * and its evidence (a list {@link keep} gave); `build` makes that draft, asked only if grouping keeps it whole. `at` is the install's
@@ -52,7 +56,8 @@ export function classDrafts(ctx: RuleContext, rule: Rule, sink: ClassSink): bool
   const judged = judgedDrafts(ctx, rule, classes);
   if (!judged) return false;
   for (const d of judged.loose) sink.push(d);
-  const plans = new Map<FindingDraft, Plan>();
+  // Per representative's position, the plan of each of its drafts (in draft order): made at its first member.
+  const plansOf = denseArray<Plan[]>(vendors.length);
   for (let p = 0; p < vendors.length; p++) {
     const rp = classes.repOf[p]!;
     const drafts = judged.byRep[rp];
@@ -62,16 +67,23 @@ export function classDrafts(ctx: RuleContext, rule: Rule, sink: ClassSink): bool
       continue;
     }
     const member = vendors[p]!;
-    for (const d of drafts) {
-      let plan = plans.get(d);
-      if (!plan) {
-        plan = planFor(ctx, rule, d, vendors[rp]!, sink);
+    let plans = plansOf[rp];
+    if (!plans) {
+      plans = [];
+      for (const d of drafts) {
+        const plan = planFor(ctx, rule, d, vendors[rp]!, sink);
         if (!plan) return false;
-        plans.set(d, plan);
+        plans.push(plan);
       }
+      plansOf[rp] = plans;
+    }
+    for (let k = 0; k < drafts.length; k++) {
+      const d = drafts[k]!;
+      const plan = plans[k]!;
       const systems = plan.systems;
       for (const i of plan.repAt) systems[i] = member.id;
-      const evidence = plan.mapped ? mappedEvidence(ctx, d, plan, member) : (plan.last ??= sink.keep(d.evidence, false));
+      // A list another rule (or member) mapped the same way for this install is the one keep gave it then.
+      const evidence = plan.table ? (plan.table[p] ??= mappedEvidence(ctx, plan, member)) : (plan.last ??= sink.keep(d.evidence, false));
       sink.install(d, member.id, systems, evidence, plan.build, p, plan.before === undefined ? undefined : `${plan.before}${member.id}${plan.after}`);
     }
   }
@@ -103,7 +115,7 @@ function judgedDrafts(ctx: RuleContext, rule: Rule, classes: RuleClasses): Judge
     if (classes.isRep[p]) return p;
     return classes.repOf[p] === p ? -1 : undefined;
   };
-  const judged: Judged = { loose, byRep: [] };
+  const judged: Judged = { loose, byRep: denseArray(classes.vendors.length) };
   const subjects = new Set<string>();
   // Kept as drafted: what a run over every vendor gives these vendors, whatever installs their subjects name.
   for (const d of loose) {
@@ -142,25 +154,25 @@ function judgedRun(ctx: RuleContext, rule: Rule, systems: readonly GraphSystem[]
   return Array.isArray(drafts) ? drafts : undefined;
 }
 
-/** The system ids a subject names: `system:<id>`, each step of `path:<a>><b>…`; none for others (the draft then names no install). */
-function subjectIds(subject: string): string[] {
-  if (subject.startsWith('system:')) return [subject.slice('system:'.length)];
-  if (subject.startsWith('path:')) return subject.slice('path:'.length).split('>');
-  // A flow subject may name an install too: read as a system subject (a body that is no install id names none).
-  if (subject.startsWith('flow:')) return subject.slice('flow:'.length).split('#')[0]!.split('->');
-  return [];
-}
-
 /** Each vendor's place in the run's vendor list, by id (once per run). */
 function vendorPositions(graph: RuleContext['graph'], vendors: readonly GraphSystem[]): Map<string, number> {
   return memoByGraph('vendor-positions', graph, () => new Map(vendors.map((s, p) => [s.id, p])));
 }
 
-/** How a representative's draft maps onto a member: the slot of each evidence item (-1: shared, kept). */
+/**
+ * How a representative's draft maps onto a member: the slot of each evidence item (-1: shared, kept), but for
+ * an item the same object as one before it (the same slot, or the same shared item) in a list short enough for
+ * dedupeEvidence to compare pairwise, which drops it from every member's list alike: mapped once, not dropped
+ * per member.
+ */
 interface Plan {
   slots: number[];
+  /** The draft's item at each place of `slots` (what a -1 place holds on every member). */
+  shared: Evidence[];
   /** Whether any item is the representative's own (else the draft's list is every member's). */
   mapped: boolean;
+  /** Mapped: each member's kept list for these slots and shared items, by its place among the vendors. */
+  table: (Evidence[] | undefined)[] | undefined;
   rep: GraphSystem;
   /** The draft's systems, refilled per member at `repAt` (where the representative's id stands). */
   systems: string[];
@@ -184,51 +196,39 @@ function planFor(ctx: RuleContext, rule: Rule, d: FindingDraft, rep: GraphSystem
   const repSlots = installSlots(ctx.graph, rep);
   const own = new Set(rep.evidence.map((e) => `${e.file}\u0000${e.line}\u0000${e.path}`));
   const slots: number[] = [];
+  const shared: Evidence[] = [];
+  const collapse = d.evidence.length <= PAIRWISE;
   for (const e of d.evidence) {
     const slot = repSlots.indexOf(e);
     // Evidence not in a slot is shared (a contract's clause) unless it quotes or points at the representative's own.
     if (slot < 0 && (own.has(`${e.file}\u0000${e.line}\u0000${e.path}`) || (typeof e.quote === 'string' && e.quote.includes(rep.id)))) return undefined;
+    if (collapse && sameAsBefore(slots, shared, slot, e)) continue;
     slots.push(slot);
+    shared.push(e);
   }
+  const mapped = slots.some((x) => x >= 0);
   const repAt: number[] = [];
   d.systems.forEach((id, i) => id === rep.id && repAt.push(i));
   const around = subjectAround(d.subject, rep.id);
   if (!around) return undefined;
   const plan: Plan = {
-    slots, mapped: slots.some((x) => x >= 0), rep, systems: [...d.systems], repAt, before: around.before, after: around.after, lastItems: [], scratch: [], keep: sink.keep,
+    slots, shared, mapped, table: mapped ? sink.lists.table(slots, shared, vendorSystems(ctx.graph).length) : undefined, rep, systems: [...d.systems], repAt, before: around.before, after: around.after, lastItems: [], scratch: [], keep: sink.keep,
     build: (install) => memberDraft(ctx, rule, d, plan, systemById(ctx.graph, install)!),
   };
   return plan;
 }
 
-/**
- * Where the representative stands in a subject: `system:<rep>` (before undefined), or once in a path or a flow.
- * The other steps are the same for every member: a path's steps from the practice are its inbound peers' (in
- * its class key: a shortest path's last step before it is the first of them met), the steps after it, and a
- * flow's other end, its peers. Undefined for any other subject (the rule then runs per install).
- */
-function subjectAround(subject: string, rep: string): { before: string | undefined; after: string } | undefined {
-  if (subject === `system:${rep}`) return { before: undefined, after: '' };
-  let kind: string;
-  let sep: string;
-  let body: string;
-  let suffix = '';
-  if (subject.startsWith('path:')) [kind, sep, body] = ['path:', '>', subject.slice('path:'.length)];
-  else if (subject.startsWith('flow:')) {
-    // `flow:<from>-><to>` and a `#<n>` of a second flow between the two: the same n on each member (its flows
-    // out and in, by shape and in order, are in its class key).
-    [kind, sep, body] = ['flow:', '->', subject.slice('flow:'.length)];
-    const hash = body.indexOf('#');
-    if (hash >= 0) [body, suffix] = [body.slice(0, hash), body.slice(hash)];
-  } else return undefined;
-  const steps = body.split(sep);
-  const k = steps.indexOf(rep);
-  if (k < 0 || steps.lastIndexOf(rep) !== k) return undefined;
-  return { before: `${kind}${steps.slice(0, k).map((x) => `${x}${sep}`).join('')}`, after: `${steps.slice(k + 1).map((x) => `${sep}${x}`).join('')}${suffix}` };
+/** The longest list dedupeEvidence compares item by item (a longer one it compares by quote). */
+const PAIRWISE = 8;
+
+/** Whether the item at `slot` (or shared `e`, at -1) is the same object on every member as one already placed. */
+function sameAsBefore(slots: readonly number[], shared: readonly Evidence[], slot: number, e: Evidence): boolean {
+  for (let k = 0; k < slots.length; k++) if (slot >= 0 ? slots[k] === slot : slots[k]! < 0 && shared[k] === e) return true;
+  return false;
 }
 
 function memberDraft(ctx: RuleContext, rule: Rule, d: FindingDraft, plan: Plan, member: GraphSystem): FindingDraft {
-  const evidence = plan.mapped ? mappedEvidence(ctx, d, plan, member) : d.evidence;
+  const evidence = plan.mapped ? mappedEvidence(ctx, plan, member) : d.evidence;
   const subject = plan.before === undefined ? `system:${member.id}` : `${plan.before}${member.id}${plan.after}`;
   return {
     subject,
@@ -248,14 +248,14 @@ function memberDraft(ctx: RuleContext, rule: Rule, d: FindingDraft, plan: Plan, 
  * kept before (an install's own item is cited the same way by several rules), so a member's list is mostly
  * not allocated at all (~1,000,000 of them at fleet 100k).
  */
-function mappedEvidence(ctx: RuleContext, d: FindingDraft, plan: Plan, member: GraphSystem): Evidence[] {
+function mappedEvidence(ctx: RuleContext, plan: Plan, member: GraphSystem): Evidence[] {
   const own = member.evidence;
   const items = plan.scratch;
   const last = plan.lastItems;
   let same = plan.last !== undefined;
   for (let i = 0; i < plan.slots.length; i++) {
     const s = plan.slots[i]!;
-    items[i] = s < 0 ? d.evidence[i]! : s < own.length ? own[s]! : slotAt(ctx.graph, member, s)!;
+    items[i] = s < 0 ? plan.shared[i]! : s < own.length ? own[s]! : slotAt(ctx.graph, member, s)!;
     same &&= items[i] === last[i];
   }
   // The list kept last when every item is the same object: a slot can hold an item every install shares (a

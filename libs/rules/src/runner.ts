@@ -2,13 +2,17 @@ import { compareFindings, DATA_CATEGORIES, memberGrouping, type Citation, type M
 import { classDrafts, type ClassSink } from './class-run.js';
 import { declareClassSettings } from './install-classes.js';
 import { unique } from './contracts.js';
+import { memberLists, type MemberLists } from './member-lists.js';
 import { REGISTRY } from './registry.js';
+import { dedupeEvidence, hasRepeats } from './dedupe-evidence.js';
 import { evidenceInterner } from './shared-evidence.js';
 import type { FindingDraft, Rule, RuleContext } from './rule.js';
 import { inRun, memoByGraph } from './run-memo.js';
 import { scoreOwnFindings, type FindingPoints } from './score.js';
 import { severityOf } from './severity.js';
 import { clamp01 } from './sensitivity.js';
+
+export { dedupeEvidence };
 
 /** A rule that threw or returned something unusable: reported, and the audit goes on. */
 export interface RuleError {
@@ -39,12 +43,14 @@ export function runRules(ctx: RuleContext, rules: readonly Rule[] = REGISTRY): R
     const errors: RuleError[] = [];
     // Instances citing the same items share one list, across the rules of this run (shared-evidence.ts).
     const intern = evidenceInterner();
+    // And a fleet install's list per way its class runs map it, found again by the next rule (member-lists.ts).
+    const lists = memberLists();
     for (const rule of rules) {
       // One finding per problem: the same finding on many installs of one vendor becomes one, with instances.
       // Grouped rule by rule, so a fleet's per-install drafts never all live at once; and grouped as drafts, so
       // only the findings that stay alone (and each group's worst member) are ever built as findings. A
       // streaming rule's drafts are grouped as it drafts them, so they do not even live until the rule ends.
-      const built = streamDrafts(ctx, rule, stream, intern)
+      const built = streamDrafts(ctx, rule, stream, intern, lists)
         // A draft's detail text is built lazily (only for the findings kept), so a rule can still throw here:
         // isolated like its evaluate(), the rule's findings dropped whole and its error reported.
         ?? isolated(rule, errors, () => group(runDrafts(ctx, rule, errors), draftView(rule, intern)));
@@ -93,7 +99,7 @@ const NOT_STREAMABLE = new Error('drafts not in ascending subject order');
  * have, and reports any error exactly as for any rule. Streaming gives the same findings as grouping the
  * whole list because strictly ascending subjects are what runDrafts passes on unmerged and merge leaves unsorted.
  */
-function streamDrafts(ctx: RuleContext, rule: Rule, stream: <M>(view: MemberView<M>) => MemberStream<M>, intern: (list: Evidence[], scratch?: boolean) => Evidence[]): Finding[] | undefined {
+function streamDrafts(ctx: RuleContext, rule: Rule, stream: <M>(view: MemberView<M>) => MemberStream<M>, intern: (list: Evidence[], scratch?: boolean) => Evidence[], lists: MemberLists): Finding[] | undefined {
   if (!rule.evaluateInto) return undefined;
   const view = draftView(rule, intern);
   if (rule.classReads) {
@@ -105,6 +111,7 @@ function streamDrafts(ctx: RuleContext, rule: Rule, stream: <M>(view: MemberView
         // A member's evidence as its instance keeps it (view.evidence), asked by the class run once per list it
         // has not kept already (dedupeEvidence copies: a scratch list is never kept).
         keep: (items, scratch) => (hasRepeats(items) ? intern(dedupeEvidence(items)) : intern(items, scratch)),
+        lists,
         install(like, install, systems, evidence, build, at, subject) {
           // What validateDraft checks of a member's draft that its class's draft (validated) does not vouch for.
           if (subject === undefined ? !install || LINE_BREAKS.has(install.charCodeAt(0)) : !validSubject(subject)) throw new Error(`draft has an invalid subject: ${JSON.stringify(subject ?? `system:${install}`)}`);
@@ -218,65 +225,6 @@ function mergeDrafts(a: FindingDraft, b: FindingDraft): FindingDraft {
     detail: mergeDetails(a.detail, b.detail),
     citations: [...(a.citations ?? []), ...(b.citations ?? [])],
   };
-}
-
-/** Evidence without repeats (same document, place and quote), first kept. */
-export function dedupeEvidence(evidence: Evidence[]): Evidence[] {
-  // Most drafts cite one or two places, and a fleet makes ~100,000 of them: compare those field by field
-  // instead of serialising each to a key (the same equality: JSON treats undefined and non-finite as null).
-  if (evidence.length <= 1) return [...evidence];
-  if (evidence.length <= 8) {
-    return evidence.filter((e, i) => {
-      for (let j = 0; j < i; j++) if (sameEvidence(evidence[j]!, e)) return false;
-      return true;
-    });
-  }
-  // A hub's finding cites the same clause object once per install: repeats of one object are dropped by
-  // identity first. The rest are looked up by their quote (a string the items share, its hash kept by the
-  // engine) and compared field by field with the few kept under it, instead of writing a JSON key per item.
-  const objects = new Set<Evidence>();
-  const byQuote = new Map<string, Evidence[]>();
-  const out: Evidence[] = [];
-  for (const e of evidence) {
-    if (objects.has(e)) continue;
-    objects.add(e);
-    // A quote that is not a string (not from a parser) compares as JSON does: only the keyed path says so.
-    if (typeof e.quote !== 'string') return dedupeByKey(evidence);
-    const kept = byQuote.get(e.quote);
-    if (kept === undefined) byQuote.set(e.quote, [e]);
-    else if (kept.some((k) => sameEvidence(k, e))) continue;
-    else kept.push(e);
-    out.push(e);
-  }
-  return out;
-}
-
-/** Whether {@link dedupeEvidence} could drop anything (compared as it compares; a list past 8 items is left to it). */
-function hasRepeats(evidence: readonly Evidence[]): boolean {
-  if (evidence.length <= 1) return false;
-  if (evidence.length > 8) return true;
-  for (let i = 1; i < evidence.length; i++) for (let j = 0; j < i; j++) if (sameEvidence(evidence[j]!, evidence[i]!)) return true;
-  return false;
-}
-
-function dedupeByKey(evidence: Evidence[]): Evidence[] {
-  const objects = new Set<Evidence>();
-  const seen = new Set<string>();
-  return evidence.filter((e) => {
-    if (objects.has(e)) return false;
-    objects.add(e);
-    const key = JSON.stringify([e.documentId, e.file, e.start, e.end, e.line, e.path, e.quote]);
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}
-
-const jsonish = (v: unknown) => (v === undefined || (typeof v === 'number' && !Number.isFinite(v)) ? null : v);
-const sameField = (a: unknown, b: unknown) => jsonish(a) === jsonish(b);
-function sameEvidence(a: Evidence, b: Evidence): boolean {
-  return sameField(a.quote, b.quote) && sameField(a.line, b.line) && sameField(a.path, b.path) && sameField(a.start, b.start)
-    && sameField(a.end, b.end) && sameField(a.documentId, b.documentId) && sameField(a.file, b.file);
 }
 
 function dedupeCitations(citations: Citation[]): Citation[] {
