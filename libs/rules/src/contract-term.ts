@@ -22,9 +22,9 @@ export function contractTermFindings<K extends FactName>(
   judge: (reading: FactReading<K>, system: GraphSystem, categories: DataCategory[]) => TermVerdict | undefined,
 ): void {
   for (const s of vendorSystems(ctx.graph)) {
-    const reading = governingFact(s, fact, ctx.now);
     const categories = heldCategories(ctx.graph, s.id);
     if (categories.length === 0) continue;
+    const reading = governingFact(s, fact, ctx.now);
     const verdict = judge(reading, s, categories);
     if (!verdict) continue;
     drafts.push({ subject: `system:${s.id}`, systems: [s.id], categories, ...verdict, evidence: reading.evidence });

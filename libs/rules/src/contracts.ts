@@ -31,13 +31,16 @@ export function isExpired(contract: AttachedContract, now: Date): boolean {
  * shared by every system holding the same one contract (a fleet's installs): callers must not mutate it.
  */
 export function baasInForce(system: GraphSystem, now: Date): readonly AttachedContract[] {
-  return memoByContracts('baas-in-force', system.contracts, now, () => sortContracts(system.contracts.filter((c) => isBaa(c) && !isExpired(c, now)), now));
+  return memoByContracts('baas-in-force', system.contracts, now, readBaasInForce);
 }
 
 /** BAAs attached to a system that expired before `now` (shared within a run as {@link baasInForce} is). */
 export function expiredBaas(system: GraphSystem, now: Date): readonly AttachedContract[] {
-  return memoByContracts('expired-baas', system.contracts, now, () => sortContracts(system.contracts.filter((c) => isBaa(c) && isExpired(c, now)), now));
+  return memoByContracts('expired-baas', system.contracts, now, readExpiredBaas);
 }
+
+const readBaasInForce = (contracts: readonly AttachedContract[], now: Date) => sortContracts(contracts.filter((c) => isBaa(c) && !isExpired(c, now)), now);
+const readExpiredBaas = (contracts: readonly AttachedContract[], now: Date) => sortContracts(contracts.filter((c) => isBaa(c) && isExpired(c, now)), now);
 
 /** What a fact says for a system, and the clause that says it. */
 export interface FactReading<K extends FactName> {
@@ -56,7 +59,7 @@ function rank(c: AttachedContract, now: Date): number {
   return (isExpired(c, now) ? 10 : 0) + kindRank;
 }
 
-function sortContracts(contracts: AttachedContract[], now: Date): AttachedContract[] {
+function sortContracts(contracts: readonly AttachedContract[], now: Date): AttachedContract[] {
   return [...contracts].sort((a, b) => rank(a, now) - rank(b, now) || cmp(a.documentId, b.documentId));
 }
 
@@ -69,11 +72,11 @@ function isUnspecified(value: unknown): boolean {
  * something about it. `unspecified` (with no evidence) when no contract does or there is no contract.
  */
 export function governingFact<K extends FactName>(system: Pick<GraphSystem, 'contracts'>, name: K, now: Date): FactReading<K> {
-  return memoByContracts(name, system.contracts, now, () => readGoverningFact(system, name, now));
+  return memoByContracts(name, system.contracts, now, readGoverningFact) as FactReading<K>;
 }
 
-function readGoverningFact<K extends FactName>(system: Pick<GraphSystem, 'contracts'>, name: K, now: Date): FactReading<K> {
-  for (const c of sortContracts(system.contracts, now)) {
+function readGoverningFact<K extends FactName>(contracts: readonly AttachedContract[], now: Date, name: K): FactReading<K> {
+  for (const c of sortContracts(contracts, now)) {
     const fact = c.facts?.[name];
     if (fact && !isUnspecified(fact.value)) {
       return { value: fact.value as FactValueMap[K], evidence: withSource(fact.evidence ?? [], c), contract: c };

@@ -42,7 +42,7 @@ export function inboundCategories(graph: Graph, id: string): DataCategory[] {
  * details it documents (`practice.records.documents_sensitive`).
  */
 export function heldCategories(graph: Graph, id: string): DataCategory[] {
-  return memoBySystem('held', graph, id, undefined, () => readHeldCategories(graph, id));
+  return memoBySystem('held', graph, id, undefined, readHeldCategories);
 }
 
 function readHeldCategories(graph: Graph, id: string): DataCategory[] {
@@ -72,7 +72,7 @@ export function holdsPhi(graph: Graph, id: string): boolean {
  * still the practice's own vendor). Otherwise it is a sub-processor of whoever sends it PHI.
  */
 export function isDirectAssociate(graph: Graph, id: string): boolean {
-  return memoBySystem('direct', graph, id, undefined, () => readIsDirectAssociate(graph, id));
+  return memoBySystem('direct', graph, id, undefined, readIsDirectAssociate);
 }
 
 function readIsDirectAssociate(graph: Graph, id: string): boolean {
@@ -92,7 +92,7 @@ export interface BaaCoverage {
 
 /** Whether a system has a BAA of its own in force (or a flow into it declared under one) at `now`. */
 export function baaCoverage(graph: Graph, id: string, now: Date): BaaCoverage {
-  return memoBySystem('baa', graph, id, now, () => readBaaCoverage(graph, id, now));
+  return memoBySystem('baa', graph, id, now, readBaaCoverage);
 }
 
 function readBaaCoverage(graph: Graph, id: string, now: Date): BaaCoverage {
@@ -101,12 +101,19 @@ function readBaaCoverage(graph: Graph, id: string, now: Date): BaaCoverage {
   const expired = system ? expiredBaas(system, now) : [];
   if (inForce.length > 0) return { covered: true, via: 'contract', inForce, expired, evidence: inForce.flatMap(baaEvidence) };
   // A declared `legal_basis: baa` is the practice's own statement; an expired BAA on file contradicts it.
-  const declared = inboundOf(graph, id).filter((f) => f.legalBasis === 'baa');
-  if (declared.length > 0 && expired.length === 0) {
-    return { covered: true, via: 'flow_legal_basis', inForce, expired, evidence: declared.flatMap((f) => f.evidence) };
+  const inbound = inboundOf(graph, id);
+  if (expired.length === 0 && inbound.some(declaredUnderBaa)) {
+    return { covered: true, via: 'flow_legal_basis', inForce, expired, evidence: inbound.filter(declaredUnderBaa).flatMap((f) => f.evidence) };
   }
+  // No BAA at all (most systems of an agency manifest): one shared answer, kept once per system by the run memo.
+  if (inForce.length === 0 && expired.length === 0) return NOT_COVERED;
   return { covered: false, via: 'none', inForce, expired, evidence: [] };
 }
+
+const declaredUnderBaa = (f: GraphFlow): boolean => f.legalBasis === 'baa';
+
+/** Frozen: answers are shared, and a caller writing to one would change every system's. */
+const NOT_COVERED: BaaCoverage = Object.freeze({ covered: false, via: 'none', inForce: Object.freeze([]), expired: Object.freeze([]), evidence: Object.freeze([]) as unknown as Evidence[] });
 
 function baaEvidence(c: AttachedContract): Evidence[] {
   return stampEvidence(c.facts?.baa_offered?.evidence, c);

@@ -1,3 +1,4 @@
+import { DATA_CATEGORIES } from '@custody/domain';
 import type { Rule } from './rule.js';
 import { activeLenses, runAudit, runRules, runRulesUngrouped } from './runner.js';
 import { GraphBuilder, testContext } from './testing/graph-builder.js';
@@ -96,6 +97,15 @@ describe('runRules', () => {
   it('clamps likelihood and impact into [0, 1]', () => {
     const r = rule('clamp', () => [draft('system:ehr', 1.7, -2)]);
     expect(runRules(testContext(graph), [r]).findings[0]).toMatchObject({ likelihood: 1, impact: 0, severity: 'info' });
+  });
+
+  it('lists a finding\'s categories once each, in taxonomy order, whatever order and repeats its draft had', () => {
+    const shuffled = [...DATA_CATEGORIES].reverse();
+    const mixed = rule('mixed', () => [{ ...draft('system:ehr'), categories: [...shuffled, 'diagnosis', ...shuffled.slice(3)] }]);
+    const two = rule('two', () => [{ ...draft('system:ehr'), categories: ['substance_use', 'demographics', 'substance_use'] }]);
+    const { findings } = runRules(testContext(graph), [mixed, two]);
+    expect(findings.find((f) => f.ruleId === 'mixed')!.categories).toEqual([...DATA_CATEGORIES]);
+    expect(findings.find((f) => f.ruleId === 'two')!.categories).toEqual(DATA_CATEGORIES.filter((c) => c === 'substance_use' || c === 'demographics'));
   });
 });
 

@@ -30,7 +30,16 @@ export const missingBaaRule: Rule = streamingRule({
       if (coverage.covered || coverage.expired.length > 0) continue;
       const offered = governingFact(s, 'baa_offered', now);
       const refused = offered.value === 'no';
-      const inbound = inboundOf(graph, s.id).filter((f) => carriesPhi(f) && isPracticeSide(graph, f.from));
+      // The governing clause's evidence, then each PHI flow's from the practice side (else the system's own), in
+      // one list sized as it goes: no filtered list of flows nor spread copies per finding.
+      const evidence = offered.evidence.slice();
+      let fromPractice = false;
+      for (const f of inboundOf(graph, s.id)) {
+        if (!carriesPhi(f) || !isPracticeSide(graph, f.from)) continue;
+        fromPractice = true;
+        for (const e of f.evidence) evidence.push(e);
+      }
+      if (!fromPractice) for (const e of s.evidence) evidence.push(e);
       drafts.push({
         subject: `system:${s.id}`,
         systems: [s.id],
@@ -38,7 +47,7 @@ export const missingBaaRule: Rule = streamingRule({
         // A vendor that says it will not sign is a certainty; silence in the paperwork we hold is nearly one.
         likelihood: refused ? 1 : 0.85,
         impact: impactOf(0.9, categories, settings),
-        evidence: [...offered.evidence, ...inbound.flatMap((f) => f.evidence), ...(inbound.length === 0 ? s.evidence : [])],
+        evidence,
         detail: () => refused
           ? `${displayName(graph, s.id)} receives ${categories.join(', ')} and its documents say it does not offer a BAA.`
           : `${displayName(graph, s.id)} receives ${categories.join(', ')} but no BAA is on file for it and no flow into it is declared under one.`,

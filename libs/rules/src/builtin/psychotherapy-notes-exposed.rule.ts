@@ -45,7 +45,8 @@ export const psychotherapyNotesExposedRule: Rule = {
       });
     }
     for (const s of graph.systems) {
-      if (isNoteHome(s.id) || !s.holds.includes('psychotherapy_notes')) continue;
+      // The declaration first: a walk (a lookup and a set) per system is only worth it for the few that hold them.
+      if (!s.holds.includes('psychotherapy_notes') || isNoteHome(s.id)) continue;
       drafts.push({
         subject: `system:${s.id}`,
         systems: [s.id],
