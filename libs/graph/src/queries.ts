@@ -131,6 +131,15 @@ export function indexFromBase(
   INDEX.set(graph, index);
 }
 
+/**
+ * The graph's systems by id (the first of an id) when the graph is indexed already (its rules ran, or
+ * indexFromBase patched the map from the previous graph's), else undefined: never builds an index.
+ */
+export function indexedSystemsById(graph: Graph): ReadonlyMap<string, GraphSystem> | undefined {
+  const index = INDEX.get(graph);
+  return fresh(index, graph) ? index.byId : undefined;
+}
+
 /** The system with this id (index lookup). */
 export function systemById(graph: Graph, id: string): GraphSystem | undefined {
   return indexOf(graph).byId.get(id);

@@ -203,6 +203,8 @@ function chargeAndScore(findings: readonly Finding[], opts: ScoreOptions, finish
     byId = ids.map((_, q) => q).sort((a, b) => cmp(ids[a]!, ids[b]!));
     break;
   }
+  const nodeOrder = byId ? new Array<string>(ids.length) : ids;
+  const start = new Int32Array(ids.length + 1);
   for (let q = 0; q < ids.length; q++) {
     const p = byId ? byId[q]! : q;
     const s = ids[p]!;
@@ -210,12 +212,35 @@ function chargeAndScore(findings: readonly Finding[], opts: ScoreOptions, finish
     const items = itemsOf(at);
     const node = (at.node ??= nodeSplit(items.map((i) => pts[i]!.hazard)));
     nodes[s] = node.value;
+    nodeOrder[q] = s;
+    start[q] = contributions.length;
     for (let k = 0; k < items.length; k++) {
       const points = node.points[k]!;
       if (points > 0) contributions.push({ findingId: sorted[items[k]!]!.id, system: s, points });
     }
   }
-  return scoreResult(findings, order, nodes, contributions, opts.lenses, finish);
+  start[ids.length] = contributions.length;
+  const result = scoreResult(findings, order, nodes, contributions, opts.lenses, finish);
+  layouts.set(result.score, { systems: nodeOrder, start });
+  return result;
+}
+
+/**
+ * Where a scoring put each node: the nodes in the order they were set (as `score.nodes` lists them, unless an
+ * id is an array index) and the index of `score.contributions` at which each node's run starts (`start[n]` is the
+ * end). Kept per score as it is worked out, so a re-audit's partial rescoring does not walk a fleet's ~90,000
+ * contributions to find it again.
+ */
+export interface ScoreLayout {
+  systems: readonly string[];
+  start: Int32Array;
+}
+
+const layouts = new WeakMap<Score, ScoreLayout>();
+
+/** The layout of a score computeScore worked out (see {@link ScoreLayout}), or undefined. */
+export function scoreLayout(score: Score): ScoreLayout | undefined {
+  return layouts.get(score);
 }
 
 /**
