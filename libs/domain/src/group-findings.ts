@@ -23,11 +23,7 @@ export function groupFindings(findings: readonly Finding[], systems: readonly Pi
   return findingGrouper(systems)(findings);
 }
 
-/**
- * `systems` by id, when the caller holds that map already (a re-audit's graph index, patched from the previous
- * graph's): the grouping then does not build one over a fleet's 10,000 systems. With unique ids only, so it
- * answers as the map built here would (the last system of an id).
- */
+/** `systems` by id when the caller has it (a re-audit's graph index): not built again. Unique ids only (else the last of an id wins here). */
 export type SystemsById = ReadonlyMap<string, Pick<GraphSystem, 'id' | 'name' | 'group'>>;
 
 /**

@@ -131,10 +131,7 @@ export function indexFromBase(
   INDEX.set(graph, index);
 }
 
-/**
- * The graph's systems by id (the first of an id) when the graph is indexed already (its rules ran, or
- * indexFromBase patched the map from the previous graph's), else undefined: never builds an index.
- */
+/** The index's systems by id (first of an id) if the graph is indexed already (rules ran, or indexFromBase), else undefined. */
 export function indexedSystemsById(graph: Graph): ReadonlyMap<string, GraphSystem> | undefined {
   const index = INDEX.get(graph);
   return fresh(index, graph) ? index.byId : undefined;

@@ -1,5 +1,6 @@
 import { DATA_CATEGORIES, FINDING_KINDS, type Finding } from '@custody/domain';
-import { computeScore, rescore, scoreLayout } from './score.js';
+import { computeScore, rescore } from './score.js';
+import { scoreLayout } from './score-layout.js';
 
 /**
  * The layout computeScore keeps of each score (a re-audit's partial rescoring starts from it instead of walking

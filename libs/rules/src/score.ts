@@ -4,6 +4,7 @@ import { lensWeight } from './lenses.js';
 import { clamp01 } from './sensitivity.js';
 import { apportion } from './apportion.js';
 import { itemsOf, stepOf } from './finding-sets.js';
+import { keepScoreLayout } from './score-layout.js';
 import type { SetTrie } from './finding-sets.js';
 
 export { apportion };
@@ -221,26 +222,8 @@ function chargeAndScore(findings: readonly Finding[], opts: ScoreOptions, finish
   }
   start[ids.length] = contributions.length;
   const result = scoreResult(findings, order, nodes, contributions, opts.lenses, finish);
-  layouts.set(result.score, { systems: nodeOrder, start });
+  keepScoreLayout(result.score, { systems: nodeOrder, start });
   return result;
-}
-
-/**
- * Where a scoring put each node: the nodes in the order they were set (as `score.nodes` lists them, unless an
- * id is an array index) and the index of `score.contributions` at which each node's run starts (`start[n]` is the
- * end). Kept per score as it is worked out, so a re-audit's partial rescoring does not walk a fleet's ~90,000
- * contributions to find it again.
- */
-export interface ScoreLayout {
-  systems: readonly string[];
-  start: Int32Array;
-}
-
-const layouts = new WeakMap<Score, ScoreLayout>();
-
-/** The layout of a score computeScore worked out (see {@link ScoreLayout}), or undefined. */
-export function scoreLayout(score: Score): ScoreLayout | undefined {
-  return layouts.get(score);
 }
 
 /**
