@@ -1,4 +1,6 @@
+import type { Finding } from './finding.js';
 import { addSystem, foldSystems, SystemPlaces } from './fold-systems.js';
+import { groupFindings } from './group-findings.js';
 
 describe('foldSystems', () => {
   /** A deterministic stream of numbers in [0, 1). */
@@ -45,5 +47,23 @@ describe('foldSystems', () => {
     expect(places.of('b')).toBe(1);
     expect(places.of('c')).toBeUndefined();
     expect(places.size).toBe(3);
+  });
+
+  it('charges a group the same systems, in first-met order by subject, whatever order its members come in', () => {
+    for (let seed = 1; seed <= 20; seed++) {
+      const rnd = lcg(seed);
+      const n = 50 + Math.floor(rnd() * 300);
+      const installs = Array.from({ length: n }, (_, i) => ({ id: `i${i}`, name: `i${i}`, group: { vendor: 'Scribe', site: 'x' } }));
+      // A repeated id, and members charged to ids of no system: both sides of the marks' threshold.
+      const all = [{ id: 'scribe', name: 'Scribe' }, ...installs, ...(seed % 2 ? [installs[3]!] : [])];
+      const findings = installs.filter(() => rnd() < 0.7).map((s) => {
+        const extra = Array.from({ length: Math.floor(rnd() * 3) }, () => (rnd() < 0.3 ? `ghost${Math.floor(rnd() * 4)}` : `i${Math.floor(rnd() * n)}`));
+        return { id: `r@system:${s.id}`, ruleId: 'r', kind: 'k', title: 't', severity: 'high', likelihood: 0.5, impact: 0.5, subject: `system:${s.id}`, systems: [s.id, ...extra], categories: [], citations: [], remediation: '', evidence: [], detail: 'd', contribution: 0 } as unknown as Finding;
+      });
+      const grouped = groupFindings(findings, all);
+      const bySubject = [...findings].sort((a, b) => (a.subject < b.subject ? -1 : 1));
+      expect(grouped[0]!.systems).toEqual([...new Set(bySubject.flatMap((f) => f.systems))]);
+      expect(groupFindings([...findings].sort(() => rnd() - 0.5), all)).toEqual(grouped);
+    }
   });
 });

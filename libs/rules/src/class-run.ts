@@ -2,6 +2,7 @@ import type { Evidence, GraphSystem } from '@custody/domain';
 import { systemById, vendorSystems } from './graph-queries.js';
 import { installSlots, judgingOnly, ruleClasses, slotAt, type RuleClasses } from './install-classes.js';
 import { subjectAround, subjectIds } from './class-subjects.js';
+import { PAIRWISE } from './dedupe-evidence.js';
 import { denseArray, type MemberLists } from './member-lists.js';
 import { memoByGraph } from './run-memo.js';
 import type { FindingDraft, Rule, RuleContext } from './rule.js';
@@ -217,9 +218,6 @@ function planFor(ctx: RuleContext, rule: Rule, d: FindingDraft, rep: GraphSystem
   };
   return plan;
 }
-
-/** The longest list dedupeEvidence compares item by item (a longer one it compares by quote). */
-const PAIRWISE = 8;
 
 /** Whether the item at `slot` (or shared `e`, at -1) is the same object on every member as one already placed. */
 function sameAsBefore(slots: readonly number[], shared: readonly Evidence[], slot: number, e: Evidence): boolean {

@@ -2,12 +2,19 @@ import type { Evidence } from '@custody/domain';
 
 /** Instance evidence without repeats, as the rule runner keeps it (split out of runner.ts). */
 
+/**
+ * The longest list compared item by item; a longer one is compared by quote (and, for a quote that is no string,
+ * by a JSON key, which equates what item-by-item comparison does not). Exported because class runs drop an
+ * item's repeats before mapping only in lists this short: both ways must then give the same list.
+ */
+export const PAIRWISE = 8;
+
 /** Evidence without repeats (same document, place and quote), first kept. */
 export function dedupeEvidence(evidence: Evidence[]): Evidence[] {
   // Most drafts cite one or two places, and a fleet makes ~100,000 of them: compare those field by field
   // instead of serialising each to a key (the same equality: JSON treats undefined and non-finite as null).
   if (evidence.length <= 1) return [...evidence];
-  if (evidence.length <= 8) {
+  if (evidence.length <= PAIRWISE) {
     return evidence.filter((e, i) => {
       for (let j = 0; j < i; j++) if (sameEvidence(evidence[j]!, e)) return false;
       return true;
@@ -33,10 +40,10 @@ export function dedupeEvidence(evidence: Evidence[]): Evidence[] {
   return out;
 }
 
-/** Whether {@link dedupeEvidence} could drop anything (compared as it compares; a list past 8 items is left to it). */
+/** Whether {@link dedupeEvidence} could drop anything (compared as it compares; a list past PAIRWISE items is left to it). */
 export function hasRepeats(evidence: readonly Evidence[]): boolean {
   if (evidence.length <= 1) return false;
-  if (evidence.length > 8) return true;
+  if (evidence.length > PAIRWISE) return true;
   for (let i = 1; i < evidence.length; i++) for (let j = 0; j < i; j++) if (sameEvidence(evidence[j]!, evidence[i]!)) return true;
   return false;
 }

@@ -87,7 +87,8 @@ export interface BaaCoverage {
   via: 'contract' | 'flow_legal_basis' | 'none';
   inForce: readonly AttachedContract[];
   expired: readonly AttachedContract[];
-  evidence: Evidence[];
+  /** Read only: the answer for a system with no BAA is one frozen object (writing to it would throw). */
+  evidence: readonly Evidence[];
 }
 
 /** Whether a system has a BAA of its own in force (or a flow into it declared under one) at `now`. */
@@ -113,7 +114,7 @@ function readBaaCoverage(graph: Graph, id: string, now: Date): BaaCoverage {
 const declaredUnderBaa = (f: GraphFlow): boolean => f.legalBasis === 'baa';
 
 /** Frozen: answers are shared, and a caller writing to one would change every system's. */
-const NOT_COVERED: BaaCoverage = Object.freeze({ covered: false, via: 'none', inForce: Object.freeze([]), expired: Object.freeze([]), evidence: Object.freeze([]) as unknown as Evidence[] });
+const NOT_COVERED: BaaCoverage = Object.freeze({ covered: false, via: 'none', inForce: Object.freeze([]), expired: Object.freeze([]), evidence: Object.freeze([]) });
 
 function baaEvidence(c: AttachedContract): Evidence[] {
   return stampEvidence(c.facts?.baa_offered?.evidence, c);

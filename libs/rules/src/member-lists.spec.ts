@@ -1,9 +1,11 @@
 import type { Evidence, FindingInstance } from '@custody/domain';
+import { inboundOf } from '@custody/graph/queries';
 import { vendorSystems } from './graph-queries.js';
 import { memberLists } from './member-lists.js';
 import { streamingRule, type Rule } from './rule.js';
 import { runRules } from './runner.js';
 import { GraphBuilder, testContext } from './testing/graph-builder.js';
+import { prng } from './testing/prng.js';
 
 describe('memberLists', () => {
   const clause: Evidence = { quote: 'Vendor may use data to improve services.', file: 'baa.md', line: 12 };
@@ -82,5 +84,40 @@ describe('memberLists', () => {
       expect(instances('copy')[n]!.evidence).toBe(i.evidence);
       expect(instances('alone')[n]!.evidence).toEqual([own]);
     });
+  });
+
+  /**
+   * Rules sharing the run's tables whatever way they cite: an install's first and last own item (the same
+   * object, or an equal copy, on some installs), its flows' items (which may be its own row again), a clause,
+   * another clause, an equal copy of the first: lists of 1 to 11 items, either side of the pairwise bound.
+   */
+  it('gives what a per-install run gives, for random ways of citing across rules', () => {
+    const copy = { ...clause };
+    const other: Evidence = { quote: 'Vendor keeps audio.', file: 'baa.md', line: 14 };
+    for (let seed = 1; seed <= 25; seed++) {
+      const rnd = prng(seed);
+      const graph = fleet(120);
+      for (const s of graph.systems) {
+        if (!s.group) continue;
+        const row = s.evidence.at(-1)!;
+        const r = rnd();
+        if (r < 0.3) s.evidence.push({ ...row });
+        else if (r < 0.5) s.evidence.push(row);
+        for (const f of graph.flows) if (f.to === s.id && rnd() < 0.5) f.evidence.push(row);
+      }
+      const rules = Array.from({ length: 6 }, (_, n) => {
+        const picks = Array.from({ length: 1 + Math.floor(rnd() * 11) }, () => Math.floor(rnd() * 7));
+        return citing(`r${n}`, (own) => picks.map((k) => {
+          const s = graph.systems.find((x) => x.evidence.includes(own))!;
+          const flows = inboundOf(graph, s.id).flatMap((f) => f.evidence);
+          return [s.evidence[0]!, own, flows.at(-1)!, clause, other, copy, flows[0]!][k]!;
+        }));
+      });
+      const ctx = testContext(graph, { now: new Date('2026-06-01T00:00:00Z') });
+      seen.length = 0;
+      const byClass = JSON.stringify(runRules(ctx, rules));
+      expect(Math.min(...seen)).toBeLessThan(60);
+      expect(byClass).toBe(JSON.stringify(runRules(ctx, rules.map((r) => ({ ...r, classReads: undefined })))));
+    }
   });
 });
