@@ -8,13 +8,14 @@ import { rescoreChanged } from './score.js';
  * the nodes a changed finding is charged to are worked out again) gives byte for byte what computeScore gives
  * each set from scratch: node order, contribution order, every number. Findings change in what the score
  * reads (likelihood, impact, systems, instances, triage) and in what it does not (evidence), come and go, and
- * name systems outside the listed ones (or a system id that is an array index) to reach the fallbacks. The
+ * name systems outside the listed ones (or a system id that is an array index) to reach the fallbacks, or
+ * `__proto__` (a node no `nodes` record keeps as a key, so nodes cannot be told by their keys). The
  * listed systems change too (a new document adds systems, a removed one takes them away), most often not at all.
  * The previous scoring's layout is the one computeScore kept, the one the last partial rescoring kept, or (from a
  * copy of the memo) walked off its contributions.
  */
 const LISTED = ['sys-a', 'sys-b', 'sys-c', 'sys-d', 'sys-e', 'sys-f', 'sys-g', 'sys-h'];
-const SYSTEMS = [...LISTED, 'outside', '42'];
+const SYSTEMS = [...LISTED, 'outside', '42', '__proto__'];
 const RUNS = Number(process.env.INCREMENTAL_RUNS ?? 100);
 
 const specArb = fc.record({

@@ -69,8 +69,7 @@ function partialScore(findings: readonly Finding[], opts: ScoreOptions, prev: Sc
   // A system is a node when listed or charged; only an affected one can have changed either way.
   const isNode = (s: string) => listed.has(s) || items.get(s)!.length > 0;
   const old = prev.result.score;
-  // A node before iff the previous scoring set it (its nodes are the layout's systems, none an array index).
-  const added = [...affected].filter((s) => !Object.hasOwn(old.nodes, s) && isNode(s)).sort(cmp);
+  const added = [...affected].filter((s) => !inLayout(layout, s) && isNode(s)).sort(cmp);
   const nodes: Record<string, number> = {};
   const systems: string[] = [];
   const starts: number[] = [];
@@ -124,6 +123,25 @@ function partialScore(findings: readonly Finding[], opts: ScoreOptions, prev: Sc
 }
 
 const isIndex = (s: string) => /^\d+$/.test(s);
+
+/**
+ * Whether `s` was a node of the layout's scoring, by binary search (its systems are in id order): a few affected
+ * systems are asked, so no map of a fleet's 10,000 is built. Not `s in score.nodes`: a `__proto__` node is in
+ * the layout and the contributions but never a key of `nodes`, and was then spliced in twice.
+ */
+function inLayout(layout: Layout, s: string): boolean {
+  const xs = layout.systems;
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const c = cmp(xs[mid]!, s);
+    if (c === 0) return true;
+    if (c < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return false;
+}
 
 /**
  * The layout of a scoring, from its nodes (in the order computeScore set them, which Object.keys keeps for
