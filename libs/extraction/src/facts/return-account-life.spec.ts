@@ -53,3 +53,10 @@ describe('return_or_destroy_on_termination: review of the account-life readings'
     expect(rd('Upon termination, we will not delete your data unless you ask us to.')).toBe('no');
   });
 });
+
+describe('return_or_destroy_on_termination: the agent of the account\'s end', () => {
+  it('"closed by you" after "until" names who ends the account, not who keeps the data', () => {
+    expect(rd('Your messages are stored until the account is closed by you.')).toBe('yes');
+    expect(rd('Upon termination, your content may be deleted by you.')).toBe('unspecified');
+  });
+});
