@@ -9,6 +9,9 @@ import { NOMINAL_ACT } from './return-vocabulary.js';
 // What a delete or keep acts on: data (an object of the vocabulary) or a pronoun for it, within a few words after.
 const PRONOUN = new Set(['it', 'them', 'such', 'these', 'those', 'everything', 'copies']);
 
+// Words that open a subordinate clause, whose own passive agent is not the main verb's.
+const SUBORDINATOR = /^(?:until|unless|when|once|after|before|if)$/;
+
 /**
  * Whether the vendor acts: its name, "we", a provider, or an impersonal/passive clause ("your data will be
  * deleted"); a list item without a subject takes its intro's ("Business Associate shall: (a) return or destroy …").
@@ -19,8 +22,9 @@ export function byVendor(c: Clause, h: Hit, introSubject: Hit | undefined): bool
   // passive has the data as its subject, whoever the relative clause between them names.
   const before = c.tokens[h.t0 - 1]?.lower;
   if ((before === 'and' || before === 'or') && /ed$/.test(c.tokens[h.t0].lower) && c.hits.some((x) => x.cat === 'action' && x.t0 < h.t0 && passive(c, x))) return true;
-  // "It may be deleted … by You": a passive whose agent is the customer.
-  if (passive(c, h) && c.hits.some((x) => x.cat === 'actor' && x.kind === 'customer' && x.t0 > h.t0 && c.tokens[x.t0 - 1]?.lower === 'by')) return false;
+  // "It may be deleted … by You": a passive whose agent is the customer. Not an agent of a subordinate clause after the
+  // verb ("stored until the account is closed by you"): that names who ends the account, not who keeps the data.
+  if (passive(c, h) && c.hits.some((x) => x.cat === 'actor' && x.kind === 'customer' && x.t0 > h.t0 && c.tokens[x.t0 - 1]?.lower === 'by' && !c.tokens.slice(h.t1, x.t0).some((t) => SUBORDINATOR.test(t.lower)))) return false;
   const who = agentOf(c, h) ?? introSubject;
   // An imperative with no subject ("**Delete your content or close your account.**") tells the user what to do.
   if (!who && h.t0 === 0 && c.start === c.sentence.start && /^[\s*_#>-]*[A-Z]/.test(c.view)) return false;

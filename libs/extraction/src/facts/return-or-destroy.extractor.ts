@@ -12,6 +12,8 @@ import type { Scope } from './return-end-scope.js';
 import { endScope, speaksOfEnd } from './return-end-scope.js';
 import { rowKeptAfterEnd } from './return-table-row.js';
 import {
+  AT_ACCOUNT_END_ONLY,
+  boundedAfter,
   CHILD,
   END_STRICT,
   keptBeyond,
@@ -22,9 +24,8 @@ import {
   NO_PROMISE,
   NOMINAL_DELETE,
   ON_REQUEST,
-  ONLY_BY_CUSTOMER,
-  OPEN_ALTERNATIVE,
   OPEN_ENDED,
+  openAlternative,
   PREFILTER,
   RIGHT_TO,
   SANCTION,
@@ -102,9 +103,9 @@ function readClause(c: Clause, deletes: Hit[], retains: Hit[], introSubject: Hit
     // "may, but shall not be obligated to: (i) delete …" keeps the act optional: no duty, and no refusal either.
     if (RIGHT_TO.test(c.view.slice(Math.max(0, d.start - 40), d.start)) || optionNotDuty(c, d)) return undefined;
     // "is not required to return or destroy", "does not automatically delete", "has no obligation to delete".
-    // "we cannot delete them except by also deleting your account": the negation with the customer's act as its exception
-    // says how deletion happens, it refuses none.
-    if (negated(c, d) && ONLY_BY_CUSTOMER.test(c.view.slice(d.end))) return undefined;
+    // "we cannot delete them except by also deleting your account", "not deleted until your account is closed": the
+    // negation with the account's end as its exception or limit says when deletion happens, it refuses none.
+    if (negated(c, d) && AT_ACCOUNT_END_ONLY.test(c.view.slice(d.end))) return undefined;
     if (negated(c, d)) return scope !== 'periods' ? { value: 'no', confidence: 0.7 } : undefined;
     // Deletion at the vendor's option ("may delete after a commercially reasonable period", "is entitled to keep or
     // delete") is no duty to return or destroy (shared corpus: Dropbox; the OTA Tresorit label reads it as unspecified).
@@ -153,6 +154,6 @@ function keptUntilAccountEnd(c: Clause, r: Hit): boolean {
   if (modality(c, r) === 'may' || (OPEN_ENDED.test(c.view) && !LEGAL_RETENTION.test(c.view))) return false;
   const until = UNTIL_ACCOUNT_END.exec(c.view.slice(r.end));
   if (!until) return false;
-  const tail = c.sentence.view.slice(c.start - c.sentence.start + r.end + until.index + until[0].length);
-  return !OPEN_ALTERNATIVE.test(tail) && !(keptBeyond(tail) && !(/\bonly\b/i.test(tail) && LEGAL_RETENTION.test(tail)));
+  const tail = boundedAfter(c.sentence.view.slice(c.start - c.sentence.start + r.end + until.index + until[0].length));
+  return !openAlternative(tail) && !(keptBeyond(tail) && !(/\bonly\b/i.test(tail) && LEGAL_RETENTION.test(tail)));
 }

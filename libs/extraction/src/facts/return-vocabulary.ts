@@ -22,14 +22,26 @@ export const MODERATION = /\bviolat\w*|\bmalicious\b|\binfring\w*|\bobjectionabl
 // The vendor ending the account as a sanction ("We may terminate your account … and we may delete any comments",
 // "we are entitled to block and delete the account"): its discretion over a closed account, not the contract's end.
 export const SANCTION = /\b(?:we|us)\b[^.;]{0,30}?\b(?:may|can|reserves? the right to|(?:is|are) entitled to)(?:,?\s*(?:in|at) (?:its|our|their) (?:sole |absolute |own )*discretion,?)?\s+(?:\w+\s+){0,3}?(?:terminate|suspend|block|close|disable|deactivate)\b|(?<!\byou\s{1,3})\b(?:may|can|reserves? the right to)(?:,?\s*(?:in|at) (?:its|our|their) (?:sole |absolute |own )*discretion,?)?\s+(?:\w+\s+){0,2}?(?:terminate|suspend|block|close|disable|deactivate)\s+(?:your|the user's|a user's|any user's)\b|\bresults? in (?:the )?(?:deletion|termination|suspension) of (?:your|the) account\b|\breserves? the right to\s+(?:\w+\s+){0,2}?(?:terminate|suspend|block|close|disable|deactivate)\b/i;
+// The account with the vendor, not another one the text names ("until your bank account is closed", "your email account").
+const ACCOUNT = String.raw`(?:your|the)\s+(?:(?!(?:bank|banking|e-?mail|mail|social|linked|connected|third-party|external|payment|credit|savings|checking|brokerage)\b)[\w-]+\s+)?account`;
+// The account's end: "you delete your account", "deletion of your account", "your account is deleted".
+const ACCOUNT_END = String.raw`(?:you\s+(?:delete|close|cancel|deactivate|terminate)\s+${ACCOUNT}|(?:the\s+)?(?:deletion|closure|closing|termination|cancellation)\s+of\s+${ACCOUNT}|${ACCOUNT}\s+(?:is|has been)\s+(?:deleted|closed|terminated|cancell?ed|deactivated))\b`;
 // Keeping up to the account's end: "until you delete your account", "until your account is deleted" (then no longer:
 // README, delayed deletion).
-export const UNTIL_ACCOUNT_END = /\buntil\s+(?:you\s+(?:delete|close|cancel|deactivate|terminate)\s+(?:your|the)\s+(?:[\w-]+\s+)?account|(?:the\s+)?(?:deletion|closure|closing|termination|cancellation)\s+of\s+(?:your|the)\s+(?:[\w-]+\s+)?account|(?:your|the)\s+(?:[\w-]+\s+)?account\s+(?:is|has been)\s+(?:deleted|closed|terminated|cancell?ed|deactivated))\b/i;
+export const UNTIL_ACCOUNT_END = new RegExp(String.raw`\buntil\s+${ACCOUNT_END}`, 'i');
 // Keeping that goes on after the account's end, said after "until you delete your account".
 const KEPT_BEYOND = /\b(?:afterwards?|thereafter|after that|even after|for longer|longer periods?|beyond (?:that|this|then)|some (?:data|information|of (?:it|your))|other (?:data|information)|as (?:needed|necessary|required) for our)\b/i;
 // Another end, open, as the alternative to the account's: "until you delete your account or as long as necessary", "… or
-// as needed to provide our services". Not the law's ("or as required by law"): keeping the law bounds is not open-ended.
-export const OPEN_ALTERNATIVE = /\bor\s+(?:for\s+)?(?:as long as\s+|as\s+|where\s+|when\s+|if\s+)?(?:(?:is|it is|we|may be|reasonably|otherwise|strictly|deem|consider)\s+){0,3}(?:needed|necessary|required|permitted|appropriate)\b(?![^.;]{0,30}\b(?:by|under)\s+(?:applicable\s+)?laws?\b)/i;
+// as needed to provide our services", "or until we no longer need it", "unless we need it for our business purposes".
+const OPEN_ALTERNATIVE = /\b(?:or|unless)\s+(?:for\s+)?(?:(?:as long as\s+|so long as\s+|as\s+|where\s+|when\s+|if\s+)?(?:(?:is|it is|we|may be|reasonably|otherwise|strictly|deem|consider|still)\s+){0,3}(?:needed|necessary|required|permitted|appropriate|need)\b|until\s+(?:we|it is|they are)\s+no longer\s+(?:need|needed|necessary|required|useful)\b|(?:as|so)\s+long\s+as\s+we\s+(?:have|need|retain)\b|we\s+have\s+(?:an?\s+)?(?:\w+\s+){0,2}(?:need|interest|reason|purpose|basis)\b)/gi;
+// The law's alternative is no open end ("or as required by law", "or as long as necessary to comply with our legal
+// obligations"): keeping the law bounds is not open-ended. Only the alternative's own words count, up to the next one
+// ("or as needed to provide our services and to comply with law" stays open).
+export const openAlternative = (tail: string): boolean =>
+  [...tail.matchAll(OPEN_ALTERNATIVE)].some((m) => !LEGAL_RETENTION.test(m[0] + tail.slice(m.index + m[0].length).split(/[.;,]|\b(?:and|or)\b/)[0]));
+// A stated period after the account's end is delayed deletion, not keeping beyond it ("and for up to 30 days thereafter").
+const PERIOD_THEREAFTER = /\bfor\s+(?:up to\s+|a maximum of\s+|no more than\s+|at most\s+)?(?:\d+|[a-z]+)\s+(?:\(\d+\)\s+)?(?:days?|weeks?|months?|years?)\s+(?:thereafter|afterwards?|after that)\b/i;
+export const boundedAfter = (tail: string): string => tail.replace(BOUNDED_THEREAFTER, ' ').replace(PERIOD_THEREAFTER, ' ');
 // "until you delete your account … or as long as necessary for our compliance purposes, whichever is longer": the later
 // of two ends decides, and when the other end is open-ended the account's end is no deletion. Against a bounded period
 // ("or for 30 days after you close it, whichever is later") the keeping still ends, so that stays a deletion.
@@ -49,9 +61,10 @@ export const NEWSLETTER = /\bnewsletters?\b|\bmailing lists?\b|\bunsubscrib\w*/i
 export const NOMINAL_DELETE = /^(?:deletion|destruction|erasure)$/;
 export const NOMINAL_ACT = /\bresult(?:s|ed)? in (?:the )?(?:permanent |automatic |irreversible )?$/i;
 
-// A refused deletion whose exception is the customer's own act ("we cannot delete them except by also deleting your account",
-// "… unless you close your account"): how deletion happens, not a refusal.
-export const ONLY_BY_CUSTOMER = /^[^.;]{0,60}?\b(?:(?:except|other than)\s+(?:by|through|when|if|upon)|unless\s+(?:you|the customer|the user))\b/i;
+// A refused deletion whose exception or limit is the account's end ("we cannot delete them except by also deleting your
+// account", "… unless you close your account", "will not be deleted until your account is closed"): when deletion
+// happens, not a refusal. Other exceptions ("except when required by law", "unless you ask us to") leave the refusal.
+export const AT_ACCOUNT_END_ONLY = new RegExp(String.raw`^[^.;]{0,60}?\b(?:(?:except|other than)\s+(?:by|through)\s+(?:also\s+)?(?:deleting|closing|cancell?ing|terminating|deactivating)\s+${ACCOUNT}\b|(?:(?:except|other than)\s+(?:when|if|upon)|unless|until)\s+${ACCOUNT_END})`, 'i');
 
 // A right to delete is a discretion: "has the perpetual and irrevocable right to delete", "reserves the right to delete".
 export const RIGHT_TO = /\bright to\s+(?:\w+\s+){0,2}?$/i;
