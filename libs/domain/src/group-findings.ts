@@ -25,14 +25,17 @@ export function groupFindings(findings: readonly Finding[], systems: readonly Pi
   return findingGrouper(systems)(findings);
 }
 
+/** `systems` by id when the caller has it (a re-audit's graph index): not built again. Unique ids only (else the last of an id wins here). */
+export type SystemsById = ReadonlyMap<string, Pick<GraphSystem, 'id' | 'name' | 'group'>>;
+
 /**
  * {@link groupFindings} for one set of systems, prepared once (the lookups over every system): the rule runner
  * groups each rule's findings as the rule finishes, so a fleet's per-install findings of one rule are dropped
  * before the next rule runs instead of all being held at once. Groups never span rules (the key starts with
  * the rule id), so grouping rule by rule gives the same findings.
  */
-export function findingGrouper(systems: readonly Pick<GraphSystem, 'id' | 'name' | 'group'>[]): (findings: readonly Finding[]) => Finding[] {
-  const group = memberGrouper(systems);
+export function findingGrouper(systems: readonly Pick<GraphSystem, 'id' | 'name' | 'group'>[], byId?: SystemsById): (findings: readonly Finding[]) => Finding[] {
+  const group = memberGrouping(systems, byId).group;
   return (findings) => group(findings, FINDING_VIEW);
 }
 
@@ -83,13 +86,13 @@ export function memberGrouper(systems: readonly Pick<GraphSystem, 'id' | 'name' 
  * Grouping over one set of systems, two ways sharing the lookups: `group` a whole list of members, or `stream`
  * one rule's members as they come (see {@link MemberStream}).
  */
-export function memberGrouping(systems: readonly Pick<GraphSystem, 'id' | 'name' | 'group'>[]): {
+export function memberGrouping(systems: readonly Pick<GraphSystem, 'id' | 'name' | 'group'>[], known?: SystemsById): {
   group: <M>(members: readonly M[], view: MemberView<M>) => Finding[];
   stream: <M>(view: MemberView<M>) => MemberStream<M>;
   /** {@link fleetVendorOf} over the same systems (rules counting parties share it instead of indexing them again). */
   standIn: (id: string) => string | undefined;
 } {
-  const byId = new Map(systems.map((s) => [s.id, s]));
+  const byId = known ?? new Map(systems.map((s) => [s.id, s]));
   const places = new SystemPlaces(systems);
   const standIn = fleetVendorOf(systems, byId);
   // `system:<stand-in>` per stand-in, not per member: a fleet's installs share a handful of vendors.
@@ -122,7 +125,7 @@ export function memberGrouping(systems: readonly Pick<GraphSystem, 'id' | 'name'
   };
 }
 
-function rewriteCached(subject: string, standIn: (id: string) => string | undefined, systemSubjects: Map<string, string>, systemRewrites: Map<string, Rewrite | null>, byId: Map<string, Pick<GraphSystem, 'id' | 'name' | 'group'>>, places: SystemPlaces): Rewrite | undefined {
+function rewriteCached(subject: string, standIn: (id: string) => string | undefined, systemSubjects: Map<string, string>, systemRewrites: Map<string, Rewrite | null>, byId: SystemsById, places: SystemPlaces): Rewrite | undefined {
   // Only system subjects repeat across rules; a path or flow subject is one rule's, so caching it only costs.
   if (!subject.startsWith('system:')) {
     const r = rewriteSubject(subject, standIn, systemSubjects);
@@ -147,7 +150,7 @@ interface Group<M> {
   headed: boolean;
 }
 
-function groupWith<M>(findings: readonly M[], view: MemberView<M>, byId: Map<string, Pick<GraphSystem, 'id' | 'name' | 'group'>>, places: SystemPlaces, rewrite: (subject: string) => Rewrite | undefined): Finding[] {
+function groupWith<M>(findings: readonly M[], view: MemberView<M>, byId: SystemsById, places: SystemPlaces, rewrite: (subject: string) => Rewrite | undefined): Finding[] {
   // Groups by rule, then by rewritten subject (no `rule@subject` key built per member), and in the order
   // they were first met.
   const groups = new Map<string, Map<string, Group<M>>>();
@@ -237,7 +240,7 @@ function swapAll(ids: string[], sep: string, standIn: (id: string) => string | u
   return { text: ids.join(sep), install };
 }
 
-function merge<M>(g: Group<M>, view: MemberView<M>, byId: Map<string, Pick<GraphSystem, 'id' | 'name' | 'group'>>, places: SystemPlaces): Finding {
+function merge<M>(g: Group<M>, view: MemberView<M>, byId: SystemsById, places: SystemPlaces): Finding {
   const { subject, members, installs, sites } = g;
   // Member positions by subject (a stable sort: ties keep insertion order), so each keeps its install. Rules
   // walk systems in id order, so a fleet group usually arrives sorted: checked in one pass before sorting.

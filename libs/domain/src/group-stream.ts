@@ -2,7 +2,7 @@ import type { Evidence } from './evidence.js';
 import type { Finding } from './finding.js';
 import type { SystemPlaces } from './fold-systems.js';
 import { cmp, foldInstall, foldMember, finishFold, likeFigures, newFold, type GroupFold, type LikeFigures } from './group-fold.js';
-import type { MemberView } from './group-findings.js';
+import type { MemberView, SystemsById } from './group-findings.js';
 import type { GraphSystem } from './graph.js';
 
 /**
@@ -30,7 +30,7 @@ export interface MemberStream<M> {
 /** Members streamed into grouping (split out of group-findings.ts, which gives callers {@link MemberStream}s). */
 type StreamGroup<M> = { fold: GroupFold<M>; firstInstall: string; headed: boolean };
 
-export function streamGroups<M>(view: MemberView<M>, byId: Map<string, Pick<GraphSystem, 'id' | 'name' | 'group'>>, places: SystemPlaces, rewrite: (subject: string) => Rewrite | undefined, rewriteInstall: (id: string, at?: number) => Rewrite | undefined): MemberStream<M> {
+export function streamGroups<M>(view: MemberView<M>, byId: SystemsById, places: SystemPlaces, rewrite: (subject: string) => Rewrite | undefined, rewriteInstall: (id: string, at?: number) => Rewrite | undefined): MemberStream<M> {
   const groups = new Map<string, StreamGroup<M>>();
   const order: StreamGroup<M>[] = [];
   // Members naming no install: few in a fleet (and all of a manifest's), kept whole as grouping keeps them.

@@ -1,5 +1,5 @@
 import type { DataCategory, Graph, GraphFlow, GraphSystem, SystemRole } from '@custody/domain';
-import { flowAdjacency, inboundOf, indexFromBase, isPracticeSide, outboundOf, systemById } from './queries.js';
+import { flowAdjacency, inboundOf, indexedSystemsById, indexFromBase, isPracticeSide, outboundOf, systemById } from './queries.js';
 
 const system = (id: string, role: SystemRole, holds: DataCategory[] = []): GraphSystem => ({ id, name: id.toUpperCase(), role, holds, settings: {}, contracts: [], evidence: [] });
 const flow = (from: string, to: string, data: DataCategory[] = ['contact']): GraphFlow => ({ id: `${from}->${to}`, from, to, data, transport: 'https', legalBasis: 'tpo', evidence: [] });
@@ -56,6 +56,24 @@ describe('indexFromBase (the rules index of a re-projected graph, patched from t
     indexFromBase(b, { base: a, systems: new Map(), flows: new Map() });
     expect(systemById(b, 'ehr')).toBe(ehr);
     expect(flowAdjacency(b).inbound.get('llm')).not.toBe(flowAdjacency(a).inbound.get('llm'));
+  });
+
+  it('hands out the systems-by-id map of an indexed graph only (never builds an index), the first record of an id', () => {
+    const a = base();
+    expect(indexedSystemsById(a)).toBeUndefined();
+    expect(indexedSystemsById(a)).toBeUndefined();
+    flowAdjacency(a);
+    expect([...indexedSystemsById(a)!.keys()]).toEqual(['practice', 'ehr', 'llm', 'scribe']);
+    const b = graph([...a.systems, system('llm', 'other')], a.flows);
+    flowAdjacency(b);
+    expect(indexedSystemsById(b)!.get('llm')).toBe(a.systems[2]);
+    // Patched from the base's by indexFromBase: the new record, without a build of its own.
+    const c = graph(a.systems.map((s) => (s.id === 'ehr' ? { ...s, name: 'EHR 2' } : s)), a.flows);
+    indexFromBase(c, changes(a, c));
+    expect(indexedSystemsById(c)!.get('ehr')!.name).toBe('EHR 2');
+    // A graph grown in place is not the indexed one any more.
+    c.systems.push(system('fax', 'other'));
+    expect(indexedSystemsById(c)).toBeUndefined();
   });
 });
 

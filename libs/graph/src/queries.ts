@@ -131,6 +131,12 @@ export function indexFromBase(
   INDEX.set(graph, index);
 }
 
+/** The index's systems by id (first of an id) if the graph is indexed already (rules ran, or indexFromBase), else undefined. */
+export function indexedSystemsById(graph: Graph): ReadonlyMap<string, GraphSystem> | undefined {
+  const index = INDEX.get(graph);
+  return fresh(index, graph) ? index.byId : undefined;
+}
+
 /** The system with this id (index lookup). */
 export function systemById(graph: Graph, id: string): GraphSystem | undefined {
   return indexOf(graph).byId.get(id);

@@ -4,6 +4,7 @@ import { ByteSink } from './byte-sink.js';
 const AWKWARD = [
   '', 'plain', 'q "x" \\ y', '\u0000\u0001\b\t\n\u000b\f\r\u001f\u007f', 'ünï — § €', '\u2028\u2029', '😀 pair', '\ud83d', 'lone \udc00 low',
   'end \ud800', '\ud800\ud800\udc00', 'ß'.repeat(300), `${'a'.repeat(255)}\u00e9`, `${'"'.repeat(257)}\ud800`,
+  'y'.repeat(400), `${'x'.repeat(300)}😀`, `${'x'.repeat(300)}\n`, `${'x'.repeat(300)}\\`,
 ];
 
 describe('ByteSink', () => {
@@ -16,6 +17,16 @@ describe('ByteSink', () => {
       want.push(s, JSON.stringify(s));
     }
     expect(sink.take().equals(Buffer.from(want.join(''), 'utf8'))).toBe(true);
+  });
+
+  it('writes safe integers as JSON.stringify does (-0 as 0), across chunks that grow', () => {
+    const sink = new ByteSink(4);
+    const ints = [0, -0, 7, -7, 9, 10, 99, 100, 1_000_000, -123_456_789, 2 ** 31, -(2 ** 31) - 1, Number.MAX_SAFE_INTEGER, Number.MIN_SAFE_INTEGER];
+    for (const n of ints) {
+      sink.int(n);
+      sink.str(',');
+    }
+    expect(sink.take().toString('utf8')).toBe(ints.map((n) => `${JSON.stringify(n)},`).join(''));
   });
 
   it('copies bytes in and out, and starts a new chunk when one is taken', () => {

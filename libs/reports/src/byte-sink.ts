@@ -13,6 +13,9 @@
 /** Strings longer than this are encoded by Buffer#write (native) rather than by the loop below. */
 const LOOP_MAX = 256;
 
+/** What JSON.stringify escapes, and surrogates (a lone one is escaped, which Buffer#write would not do). */
+const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
+
 /** `\uXXXX` as JSON.stringify writes it: four lower-case hex digits. */
 const HEX = '0123456789abcdef';
 
@@ -53,7 +56,15 @@ export class ByteSink {
   /** Appends `JSON.stringify(s)`: quoted, with JSON.stringify's escapes (well-formed: lone surrogates as `\uXXXX`). */
   jsonString(s: string): void {
     const n = s.length;
-    if (n > LOOP_MAX) return this.str(JSON.stringify(s));
+    // A long string with nothing to escape is encoded natively between its quotes; JSON.stringify's quoted copy
+    // (then encoded) made a string of garbage per long value (~10 MB a render of a 10k manifest's remediations).
+    if (n > LOOP_MAX && !NEEDS_ESCAPE.test(s)) {
+      this.reserve(n * 3 + 2);
+      this.buf[this.at++] = 0x22;
+      this.at += this.buf.write(s, this.at, 'utf8');
+      this.buf[this.at++] = 0x22;
+      return;
+    }
     // Worst case 6 bytes per unit (`\u001f`), plus the quotes.
     if (this.at + n * 6 + 2 > this.buf.length) this.reserve(n * 6 + 2);
     const b = this.buf;
@@ -80,6 +91,24 @@ export class ByteSink {
     this.at = at;
   }
 
+  /** Appends a safe integer as JSON.stringify writes it (`-0` as `0`), without making its string. */
+  int(n: number): void {
+    if (this.at + 17 > this.buf.length) this.reserve(17);
+    const b = this.buf;
+    let at = this.at;
+    if (n < 0) {
+      b[at++] = 0x2d;
+      n = -n;
+    }
+    let digits = 1;
+    for (let m = n; m >= 10; m = Math.floor(m / 10)) digits++;
+    for (let i = at + digits - 1; i >= at; i--) {
+      b[i] = 0x30 + (n % 10);
+      n = Math.floor(n / 10);
+    }
+    this.at = at + digits;
+  }
+
   /** Appends bytes (UTF-8 text encoded earlier). */
   bytes(b: Uint8Array): void {
     this.reserve(b.length);
@@ -90,6 +119,16 @@ export class ByteSink {
   /** The byte offset in the current chunk after everything written so far. */
   mark(): number {
     return this.at;
+  }
+
+  /** The bytes written since `mark()` returned `from`, not copied: valid until the next write (no chunk taken in between). */
+  since(from: number): Buffer {
+    return this.buf.subarray(from, this.at);
+  }
+
+  /** Takes back what was written since `mark()` returned `from` (no chunk taken in between). */
+  rewind(from: number): void {
+    this.at = from;
   }
 
   /** A copy of the bytes written since `mark()` returned `from` (no chunk was taken in between). */

@@ -55,6 +55,33 @@ export function keyOrder(keys: string[]): readonly string[] {
 }
 
 /**
+ * `keyOrder(Object.keys(object))` without making the key list: the object's keys are followed down the trie as
+ * `for…in` lists them (Object.keys' order, from V8's enum cache), and only a shape not met before is listed and
+ * inserted. Object.keys' array per object was ~a fifth of the JSON render's garbage (~20 MB a render at 10k).
+ * `for…in` also lists inherited enumerable keys, so only objects whose prototype is Object.prototype (checked to
+ * have none: see {@link refreshKeyWalk}) or null take this path.
+ */
+export function ownKeyOrder(object: object): readonly string[] {
+  const proto = Object.getPrototypeOf(object);
+  if (proto === null || (proto === Object.prototype && plainPrototypeClean)) {
+    let node: KeyTrie | undefined = keyTrie;
+    for (const key in object) {
+      node = node.next?.get(key);
+      if (node === undefined) break;
+    }
+    if (node?.order !== undefined) return node.order;
+  }
+  return keyOrder(Object.keys(object));
+}
+
+let plainPrototypeClean = true;
+/** Whether Object.prototype has enumerable keys (polluted), which `for…in` would list: checked once per render. */
+export function refreshKeyWalk(): void {
+  plainPrototypeClean = true;
+  for (const _ in Object.prototype) plainPrototypeClean = false;
+}
+
+/**
  * What JSON.stringify writes for a value that is not an object or array (undefined where it writes nothing);
  * null for objects and arrays, which the callers walk.
  */
@@ -100,45 +127,6 @@ export function stableJson(value: unknown, extra?: Record<string, unknown>): str
     if (text !== undefined) out += quotedKey(key, out ? 'next' : 'first') + text;
   }
   return out ? `${out}}` : '{}';
-}
-
-/** An item's {@link stableJson} text, and its NDJSON line once its id is known. */
-export interface ItemTexts {
-  text: string;
-  /** `stableJson(item, extra)`, from the member texts already written for `text`. */
-  line(extra: Record<string, unknown>): string | undefined;
-}
-
-/**
- * `stableJson(item)` and, on demand, `stableJson(item, extra)`, writing each member once: the NDJSON needs an
- * evidence item's text to tell whether it was written before, then its line (the same members plus `record` and
- * `id`) if not, and writing the members twice was most of the ~100k fleet's distinct evidence text done again.
- */
-export function itemTexts(item: unknown): ItemTexts {
-  if (item === null || typeof item !== 'object' || Array.isArray(item)) {
-    return { text: stableJson(item) ?? 'null', line: (extra) => stableJson(item, extra) };
-  }
-  const own = item as Record<string, unknown>;
-  const ownKeys = Object.keys(own);
-  const members = new Map<string, string>();
-  let out = '';
-  for (const key of keyOrder(ownKeys)) {
-    const text = stableJson(own[key]);
-    if (text === undefined) continue;
-    members.set(key, text);
-    out += quotedKey(key, out ? 'next' : 'first') + text;
-  }
-  return {
-    text: out ? `${out}}` : '{}',
-    line(extra) {
-      let line = '';
-      for (const key of keyOrder([...ownKeys, ...Object.keys(extra).filter((k) => !Object.hasOwn(own, k))])) {
-        const text = Object.hasOwn(extra, key) ? stableJson(extra[key]) : members.get(key);
-        if (text !== undefined) line += quotedKey(key, line ? 'next' : 'first') + text;
-      }
-      return line ? `${line}}` : '{}';
-    },
-  };
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { AuditReport } from '@custody/domain';
 import { ByteSink } from './byte-sink.js';
-import { keyOrder, quotedKey, scalarJson } from './json-text.js';
+import { ownKeyOrder, quotedKey, refreshKeyWalk, scalarJson } from './json-text.js';
 
 export { stableJson } from './json-text.js';
 
@@ -20,11 +20,26 @@ function sortKeys(value: unknown): unknown {
 }
 
 /**
- * Containers nested this deep or deeper are serialised in one `JSON.stringify` call; shallower ones are
- * walked here. Depth 4 is a finding instance or a flow's evidence item: small, however large the fleet,
- * while the arrays above them (findings, instances, systems, flows) grow with it.
+ * Containers nested this deep or deeper are written whole (leaves), and {@link small} ones from two levels above;
+ * others are walked, handing out chunks between their entries. Depth 4 is a finding instance or a flow's evidence
+ * item: small, however large the fleet, while the arrays above them (findings, instances, systems, flows) grow.
  */
 const LEAF_DEPTH = 4;
+/**
+ * Small: a list of at most SMALL_LIST items, or an object of at most SMALL_MEMBERS members none of which is a
+ * longer list (a flow, a manifest's finding; not a fleet finding with its instances, nor the score's node map).
+ */
+const SMALL_LIST = 16;
+const SMALL_MEMBERS = 64;
+function small(value: object): boolean {
+  if (Array.isArray(value)) return value.length <= SMALL_LIST;
+  let members = 0;
+  for (const key in value) {
+    const v = (value as Record<string, unknown>)[key];
+    if (++members > SMALL_MEMBERS || (Array.isArray(v) && v.length > SMALL_LIST)) return false;
+  }
+  return true;
+}
 /**
  * Bytes gathered before a chunk (JSON or NDJSON) is handed out: large enough that writes are few, small enough to
  * stream. The chunks are Buffers ({@link ByteSink}), off V8's heap: when they were strings, a chunk past 64K
@@ -47,6 +62,8 @@ const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typ
 class Layout {
   private readonly lines: string[] = [];
   private readonly nextLines: string[] = [];
+  private readonly arrayCloses: string[] = [];
+  private readonly objectCloses: string[] = [];
   private readonly members: { first: Map<string, string>; next: Map<string, string> }[] = [];
 
   constructor(readonly unit: string) {}
@@ -54,6 +71,12 @@ class Layout {
   /** `\n` and the indent of `depth`. */
   line(depth: number): string {
     return (this.lines[depth] ??= `\n${this.unit.repeat(depth)}`);
+  }
+
+  /** The text that closes a container at `depth`: its line and `]` or `}`. */
+  close(depth: number, array: boolean): string {
+    const closes = array ? this.arrayCloses : this.objectCloses;
+    return (closes[depth] ??= `${this.line(depth)}${array ? ']' : '}'}`);
   }
 
   /** The text before an array element at `depth`: its line, after a `,` unless it is the first. */
@@ -94,6 +117,11 @@ function pretty(value: unknown, depth: number, w: Writer, shared = false): boole
     w.sink.jsonString(value);
     return true;
   }
+  // Offsets, lines, counts: written as digits (String() of each was garbage when V8's number-string cache missed).
+  if (typeof value === 'number' && Number.isSafeInteger(value)) {
+    w.sink.int(value);
+    return true;
+  }
   const scalar = scalarJson(value);
   if (scalar !== null) {
     if (scalar === undefined) return false;
@@ -112,7 +140,7 @@ function pretty(value: unknown, depth: number, w: Writer, shared = false): boole
       if (shared && isObject(v)) w.repeats.item(v, depth + 1, w);
       else if (!pretty(v, depth + 1, w)) w.sink.str('null');
     }
-    w.sink.str(`${w.layout.line(depth)}]`);
+    w.sink.str(w.layout.close(depth, true));
     return true;
   }
   w.repeats.object(value as Record<string, unknown>, depth, w);
@@ -122,18 +150,21 @@ function pretty(value: unknown, depth: number, w: Writer, shared = false): boole
 /** An object's text, written without looking it up among the repeats. */
 function prettyObject(object: Record<string, unknown>, depth: number, w: Writer): void {
   let first = true;
-  for (const key of keyOrder(Object.keys(object))) {
+  for (const key of ownKeyOrder(object)) {
     const v = object[key];
     if (omitted(v)) continue;
     w.sink.str(w.layout.member(depth + 1, key, first));
     first = false;
-    pretty(v, depth + 1, w, key === SHARED_LIST);
+    pretty(v, depth + 1, w, SHARED_LISTS.has(key));
   }
-  w.sink.str(first ? '{}' : `${w.layout.line(depth)}}`);
+  w.sink.str(first ? '{}' : w.layout.close(depth, false));
 }
 
-/** The key of the lists whose items a report shares between many records: evidence. */
-const SHARED_LIST = 'evidence';
+/**
+ * The keys of the lists whose items a report shares between many records: evidence, and the citations a rule's
+ * findings all carry (the same objects: a 10k manifest cites ~67,000 times a few dozen, 12.5 of its 89 MB).
+ */
+const SHARED_LISTS = new Set(['evidence', 'citations']);
 
 /**
  * The text of objects a report holds more than once, kept for one render, per depth (the text depends on the
@@ -141,8 +172,9 @@ const SHARED_LIST = 'evidence';
  * - LARGE objects anywhere: a fleet vendor's contract (facts, evidence, clauses: ~10 KB) is attached to each of
  *   thousands of installs, ~58 MB of a 10,000-install fleet's JSON. Only objects whose text reaches
  *   {@link Repeats.MIN_SIZE} are remembered, a handful however large the fleet;
- * - the items of `evidence` lists: the same evidence objects are cited by a fleet's systems, flows, findings
- *   and instances (10k fleet: ~227,000 citations of ~40,000 items; 134,000 in instances alone, of 22,000).
+ * - the items of shared lists ({@link SHARED_LISTS}): the same evidence objects are cited by a fleet's systems,
+ *   flows, findings and instances (10k fleet: ~227,000 citations of ~40,000 items; 134,000 in instances alone,
+ *   of 22,000), and a rule's citations by each of its findings.
  *   Only these are remembered among the small objects: an earlier cache of EVERY rendered object (a WeakSet
  *   and WeakMap of ~millions of objects) made the 100k render slower and larger, and was taken out
  *   (abd124b, f9909b7).
@@ -208,21 +240,26 @@ class Repeats {
  */
 export function* jsonChunks(report: AuditReport, opts: JsonRenderOptions = {}): Generator<Buffer> {
   const unit = ' '.repeat(opts.indent ?? 2);
+  refreshKeyWalk();
   const w: Writer = { sink: new ByteSink(CHUNK_BYTES), layout: new Layout(unit), repeats: new Repeats() };
   const { sink, layout } = w;
-  const isLeaf = (value: unknown, depth: number) => value === null || typeof value !== 'object' || depth >= LEAF_DEPTH;
-  const writeLeaf = (value: unknown, depth: number, sharedItem: boolean) => {
+  // Small containers up to two levels above LEAF_DEPTH (a flow, a manifest's finding, a system's settings, a score
+  // contribution: ~200,000 at 10k) are leaves too: walked, each was a generator, ~a tenth of the render.
+  const isLeaf = (value: unknown, depth: number) =>
+    value === null || typeof value !== 'object' || depth >= LEAF_DEPTH || (depth >= LEAF_DEPTH - 2 && small(value));
+  // `sharedItem`: the value is an item of a shared list; `sharedList`: it is such a list.
+  const writeLeaf = (value: unknown, depth: number, sharedItem: boolean, sharedList: boolean) => {
     if (!unit) sink.str(JSON.stringify(sortKeys(value)) ?? 'null');
     else if (sharedItem && isObject(value)) w.repeats.item(value, depth, w);
-    else if (!pretty(value, depth, w)) sink.str('null');
+    else if (!pretty(value, depth, w, sharedList)) sink.str('null');
   };
-  // Walks containers above LEAF_DEPTH by hand (same layout as JSON.stringify with an indent) and yields as it
+  // Walks containers above the leaves by hand (same layout as JSON.stringify with an indent) and yields as it
   // goes. A leaf is written in its container's loop, not by a generator of its own: a 10,000-install fleet has
   // ~90,000 instances, and a generator each (whose rare chunk passed up through every level) was most of the walk.
-  // `shared`: the container is an evidence list, whose items are written through the repeats.
+  // `shared`: the container is a shared list, whose items are written through the repeats.
   function* walk(value: object, depth: number, shared: boolean): Generator<Buffer> {
     const isArray = Array.isArray(value);
-    const keys = isArray ? undefined : keyOrder(Object.keys(value)).filter((k) => !omitted((value as Record<string, unknown>)[k]));
+    const keys = isArray ? undefined : ownKeyOrder(value).filter((k) => !omitted((value as Record<string, unknown>)[k]));
     const length = isArray ? value.length : keys!.length;
     if (!length || !unit) {
       // Empty containers, and the compact form, are what JSON.stringify writes for them.
@@ -235,15 +272,16 @@ export function* jsonChunks(report: AuditReport, opts: JsonRenderOptions = {}): 
       let v = key === undefined ? (value as unknown[])[i] : (value as Record<string, unknown>)[key];
       if (key === undefined && omitted(v)) v = null;
       sink.str(key === undefined ? layout.element(depth + 1, i === 0) : layout.member(depth + 1, key, i === 0));
-      if (!isLeaf(v, depth + 1)) yield* walk(v as object, depth + 1, key === SHARED_LIST);
+      const sharedList = key !== undefined && SHARED_LISTS.has(key);
+      if (!isLeaf(v, depth + 1)) yield* walk(v as object, depth + 1, sharedList);
       else {
-        writeLeaf(v, depth + 1, shared);
+        writeLeaf(v, depth + 1, shared, sharedList);
         if (sink.size >= CHUNK_BYTES) yield sink.take();
       }
     }
-    sink.str(`${layout.line(depth)}${isArray ? ']' : '}'}`);
+    sink.str(layout.close(depth, isArray));
   }
-  if (isLeaf(report, 0)) writeLeaf(report, 0, false);
+  if (isLeaf(report, 0)) writeLeaf(report, 0, false, false);
   else yield* walk(report, 0, false);
   sink.str('\n');
   yield sink.take();

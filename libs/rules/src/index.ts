@@ -22,6 +22,7 @@ export { judgingOnly } from './install-classes.js';
 export type { RunResult, RuleError, AuditResult, TriageMap } from './runner.js';
 export { computeScore, rescore, sameScoreInputs, scoreOrder, nodeSplit, scoreResult, scoreFindings, findingPoints, reachOf, nodeScore, workspaceScore, apportion, WORKSPACE_HALF_HAZARD, MAX_REACH_BONUS, MAX_BASE } from './score.js';
 export type { ScoreOptions, ScoreResult, FindingPoints, ScoreMemo } from './score.js';
+export { scoreLayout, type ScoreLayout } from './score-layout.js';
 export { whatIf, applyChanges } from './what-if.js';
 export type { WhatIfChange, WhatIfResult, WhatIfSide } from './what-if.js';
 export { REGISTRY } from './registry.js';

@@ -4,6 +4,7 @@ import { lensWeight } from './lenses.js';
 import { clamp01 } from './sensitivity.js';
 import { apportion } from './apportion.js';
 import { itemsOf, stepOf } from './finding-sets.js';
+import { keepScoreLayout } from './score-layout.js';
 import type { SetTrie } from './finding-sets.js';
 
 export { apportion };
@@ -203,6 +204,8 @@ function chargeAndScore(findings: readonly Finding[], opts: ScoreOptions, finish
     byId = ids.map((_, q) => q).sort((a, b) => cmp(ids[a]!, ids[b]!));
     break;
   }
+  const nodeOrder = byId ? new Array<string>(ids.length) : ids;
+  const start = new Int32Array(ids.length + 1);
   for (let q = 0; q < ids.length; q++) {
     const p = byId ? byId[q]! : q;
     const s = ids[p]!;
@@ -210,12 +213,17 @@ function chargeAndScore(findings: readonly Finding[], opts: ScoreOptions, finish
     const items = itemsOf(at);
     const node = (at.node ??= nodeSplit(items.map((i) => pts[i]!.hazard)));
     nodes[s] = node.value;
+    nodeOrder[q] = s;
+    start[q] = contributions.length;
     for (let k = 0; k < items.length; k++) {
       const points = node.points[k]!;
       if (points > 0) contributions.push({ findingId: sorted[items[k]!]!.id, system: s, points });
     }
   }
-  return scoreResult(findings, order, nodes, contributions, opts.lenses, finish);
+  start[ids.length] = contributions.length;
+  const result = scoreResult(findings, order, nodes, contributions, opts.lenses, finish);
+  keepScoreLayout(result.score, { systems: nodeOrder, start });
+  return result;
 }
 
 /**

@@ -206,7 +206,7 @@ function modelledFlips(b: Graph, changes: ProjectionChanges, renamed: readonly s
  * only the new graph's systems are walked.
  */
 const vendorsOf = new WeakMap<readonly GraphSystem[], { size: number; vendors: ReadonlySet<string> }>();
-function fleetVendors(a: Graph, b: Graph): Set<string> {
+export function fleetVendors(a: Graph, b: Graph): Set<string> {
   const vendors = new Set<string>();
   for (const g of [a, b]) {
     let kept = vendorsOf.get(g.systems);

@@ -10,6 +10,8 @@ import { rescoreChanged } from './score.js';
  * reads (likelihood, impact, systems, instances, triage) and in what it does not (evidence), come and go, and
  * name systems outside the listed ones (or a system id that is an array index) to reach the fallbacks. The
  * listed systems change too (a new document adds systems, a removed one takes them away), most often not at all.
+ * The previous scoring's layout is the one computeScore kept, the one the last partial rescoring kept, or (from a
+ * copy of the memo) walked off its contributions.
  */
 const LISTED = ['sys-a', 'sys-b', 'sys-c', 'sys-d', 'sys-e', 'sys-f', 'sys-g', 'sys-h'];
 const SYSTEMS = [...LISTED, 'outside', '42'];
@@ -79,13 +81,18 @@ describe('rescoreChanged', () => {
   it(`equals computeScore byte for byte along ${RUNS} random sequences of finding sets`, () => {
     let partial = 0;
     let relisted = 0;
+    let copied = 0;
     fc.assert(fc.property(runArb, ({ sets, lenses, listed }) => {
       let memo: ScoreMemo | undefined;
       for (const [step, findings] of sets.entries()) {
         // Each step gets a new (equal) options object, as compose makes one per re-audit.
         const opts = { lenses: [...lenses], systems: [...listed[step]!] };
-        const r = rescoreChanged(findings, opts, memo);
+        // Every other step from a copy of the memo (a scoring read back from a store): no layout kept for it,
+        // so its contributions are walked to find one, where the others start from the layout kept with the score.
+        const given = memo && step % 2 ? { ...memo, result: { ...memo.result, score: structuredClone(memo.result.score) } } : memo;
+        const r = rescoreChanged(findings, opts, given);
         if (r.partial) partial++;
+        if (r.partial && given !== memo) copied++;
         if (r.partial && memo && JSON.stringify(memo.opts.systems) !== JSON.stringify(opts.systems)) relisted++;
         expect({ step, result: JSON.stringify(r.result) }).toEqual({ step, result: JSON.stringify(computeScore(findings, opts)) });
         memo = r.memo;
@@ -95,5 +102,6 @@ describe('rescoreChanged', () => {
     expect(partial).toBeGreaterThan(RUNS / 2);
     // And with systems added or removed (a new or removed document) along the way.
     expect(relisted).toBeGreaterThan(RUNS / 4);
+    expect(copied).toBeGreaterThan(RUNS / 4);
   });
 });

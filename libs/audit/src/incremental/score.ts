@@ -1,5 +1,5 @@
 import { cmp, type Finding, type ScoreContribution } from '@custody/domain';
-import { computeScore, nodeSplit, rescore, sameScoreInputs, scoreOrder, scoreResult, type ScoreMemo, type ScoreOptions, type ScoreResult } from '@custody/rules';
+import { computeScore, nodeSplit, rescore, sameScoreInputs, scoreLayout, scoreOrder, scoreResult, type ScoreMemo, type ScoreOptions, type ScoreResult } from '@custody/rules';
 
 /**
  * Where a scoring put each node: its systems in node order (the order of `score.nodes` and of the
@@ -7,7 +7,6 @@ import { computeScore, nodeSplit, rescore, sameScoreInputs, scoreOrder, scoreRes
  */
 interface Layout {
   systems: readonly string[];
-  position: ReadonlyMap<string, number>;
   start: Int32Array;
   /** The systems listed in the options (charged or not), which fix with the findings which nodes exist. */
   listed: ReadonlySet<string>;
@@ -69,8 +68,9 @@ function partialScore(findings: readonly Finding[], opts: ScoreOptions, prev: Sc
   }
   // A system is a node when listed or charged; only an affected one can have changed either way.
   const isNode = (s: string) => listed.has(s) || items.get(s)!.length > 0;
-  const added = [...affected].filter((s) => !layout.position.has(s) && isNode(s)).sort(cmp);
   const old = prev.result.score;
+  // A node before iff the previous scoring set it (its nodes are the layout's systems, none an array index).
+  const added = [...affected].filter((s) => !Object.hasOwn(old.nodes, s) && isNode(s)).sort(cmp);
   const nodes: Record<string, number> = {};
   const systems: string[] = [];
   const starts: number[] = [];
@@ -119,12 +119,7 @@ function partialScore(findings: readonly Finding[], opts: ScoreOptions, prev: Sc
   const result = scoreResult(findings, order, nodes, contributions, opts.lenses);
   const memo: ScoreMemo = { input: findings, opts, result };
   const sameNodes = systems.length === n && systems.every((s, i) => s === layout.systems[i]);
-  layouts.set(memo, {
-    systems: sameNodes ? layout.systems : systems,
-    position: sameNodes ? layout.position : new Map(systems.map((s, i) => [s, i])),
-    start: Int32Array.from(starts),
-    listed,
-  });
+  layouts.set(memo, { systems: sameNodes ? layout.systems : systems, start: Int32Array.from(starts), listed });
   return { result, memo };
 }
 
@@ -137,6 +132,15 @@ const isIndex = (s: string) => /^\d+$/.test(s);
 function layoutOf(memo: ScoreMemo): Layout | undefined {
   const known = layouts.get(memo);
   if (known) return known;
+  const listed = new Set(memo.opts.systems ?? []);
+  // The full scoring's own layout, when computeScore made this score: its ~90,000 contributions not walked again.
+  const given = scoreLayout(memo.result.score);
+  if (given) {
+    if (given.systems.some((s) => isIndex(s) || s === '__proto__')) return undefined;
+    const layout = { systems: given.systems, start: given.start, listed };
+    layouts.set(memo, layout);
+    return layout;
+  }
   const { nodes, contributions } = memo.result.score;
   const systems = Object.keys(nodes);
   if (systems.some(isIndex)) return undefined;
@@ -152,8 +156,7 @@ function layoutOf(memo: ScoreMemo): Layout | undefined {
     if (at >= n) return undefined;
   }
   while (at < n) start[++at] = contributions.length;
-  const position = new Map(systems.map((s, i) => [s, i]));
-  const layout = { systems, position, start, listed: new Set(memo.opts.systems ?? []) };
+  const layout = { systems, start, listed };
   layouts.set(memo, layout);
   return layout;
 }

@@ -27,7 +27,7 @@ describe('sub-processors in a list of trackers led by their providers', () => {
     expect(names(md)).toEqual(['Heatmapr', 'Statwise', 'Vidstream']);
   });
 
-  it('reads one party for several products of one provider down the list', () => {
+  it('reads each product of one provider down the list as the list writes it', () => {
     const md = page(
       '## Non-necessary cookies',
       '',
@@ -35,7 +35,7 @@ describe('sub-processors in a list of trackers led by their providers', () => {
       '*   **Acmeweb Ads (Conversion Linker)** — Used to measure the effect of our campaigns.',
       '*   **Heatmapr** — Helps us see where visitors click.',
     );
-    expect(names(md)).toEqual(['Acmeweb Analytics', 'Heatmapr']);
+    expect(names(md)).toEqual(['Acmeweb Ads', 'Acmeweb Analytics', 'Heatmapr']);
   });
 
   it('reads the provider by the shorter name its entry uses for it ("Statwise Tracker", then "Statwise checks …")', () => {
@@ -73,5 +73,44 @@ describe('sub-processors in a list of trackers led by their providers', () => {
     // An SDK the vendor builds with may be a library that sends no one anything: a description alone does not make it a party.
     const sdks = page('## Strictly necessary SDKs', '', 'The SDKs listed below enable our app to work properly.', '', '*   Pixelkit: This is used to load in-app images', '*   Lintwise: This is used to check the format of our code');
     expect(names(sdks)).toEqual([]);
+  });
+});
+
+describe('sub-processors in a list of trackers: entries read otherwise', () => {
+  it('reads each provider as the list writes it, whatever first word two of them share', () => {
+    // Labels write each product as the document does ("Microsoft Clarity", "Microsoft Advertising"); a shared first
+    // word does not even make one company ("The Trade Desk", "The Rubicon Project").
+    const entries = [['The Trade Desk', 'Used to show relevant ads.'], ['The Rubicon Project', 'Used to show relevant ads.'], ['Amazon Web Services', 'Provides the servers that store our analytics cookies.'], ['Amazon Advertising', 'Used to measure our ads.']];
+    const md = page('## Analytics and advertising cookies', '', ...entries.map(([name, use]) => `*   **${name}** — ${use}`));
+    expect(names(md)).toEqual(['Amazon Advertising', 'Amazon Web Services', 'Rubicon Project', 'Trade Desk']);
+  });
+
+  it('does not read entries that tell the reader what they can do (browsers, devices) under a cookie lead', () => {
+    const browsers = page('## Controlling cookies', '', 'Instructions are available here:', '', '*   **Google Chrome** — Allows you to clear cookies in its settings.', '*   **Safari** — Lets you block cookies.', '*   **Microsoft Edge** — Allows you to delete cookies.');
+    expect(names(browsers)).toEqual([]);
+    const devices = page('## Advertising cookies', '', 'Your device can reset its advertising identifier:', '', '*   **iOS** — Allows you to reset it under Privacy.', '*   **Amazon Fire** — Allows you to opt out.');
+    expect(names(devices)).toEqual([]);
+  });
+
+  it('does not read described entries of libraries or frameworks the vendor builds with', () => {
+    const md = page('## Cookies and similar technologies', '', 'Our app is built with the following open-source libraries:', '', '*   **React Native** — Used to build our interface.', '*   **Lottie** — Used to render animations.', '*   **Moment** — Used to format dates.');
+    expect(names(md)).toEqual([]);
+    const tags = page('## Tags and libraries', '', '*   **Lodash** — Used to process lists in our scripts.', '*   **Lottie** — Used to render animations.');
+    expect(names(tags)).toEqual([]);
+  });
+
+  it('reads a cookie named by its own name ("IDE — Used by Adsmith …") as its setter, not as a party called IDE', () => {
+    const md = page('## Cookies', '', 'We use the following cookies on orbital.example.', '', '*   **NID** — Set by Statwise to remember your preferences.', '*   **IDE** — Used by Adsmith to show relevant ads.', '*   **MUID** — Used by Chirpads to measure ads.');
+    expect(names(md)).toEqual(['Adsmith', 'Chirpads', 'Statwise']);
+  });
+
+  it('keeps the tracker word when the shorter name is only an ordinary word opening a sentence', () => {
+    const md = page('## Advertising tags', '', '*   **Smart Pixel** — Used to measure our smart campaigns. Smart campaigns are measured so.', '*   **Adsmith Tag** — Used to measure our campaigns. Adsmith counts sales.');
+    expect(names(md)).toEqual(['Adsmith', 'Smart Pixel']);
+  });
+
+  it('does not read an entry whose description says it collects no personal data', () => {
+    const md = page('## Advertising tags', '', '*   **Tagloader** — Used to load our other tags. It does not collect any personal data.', '*   **Adsmith** — Used to measure our campaigns.');
+    expect(names(md)).toEqual(['Adsmith']);
   });
 });

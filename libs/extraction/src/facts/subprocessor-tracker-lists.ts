@@ -5,6 +5,7 @@ import type { Sentence } from '../text/sentences.js';
 import type { FactContext } from './fact-context.js';
 import type { NameCollector } from './subprocessor-candidates.js';
 import { evidenceAt } from './fact-context.js';
+import { noPersonalData } from './subprocessor-lists.js';
 import { readLead } from './subprocessor-names.js';
 
 /**
@@ -16,18 +17,20 @@ import { readLead } from './subprocessor-names.js';
  * Two shapes, told apart by what the list says of its entries:
  * - under a heading or intro about cookies, pixels or tags, an entry that opens with a name and goes on to say what
  *   its tracker does ("These cookies are used to …", "Provides analytics …"): a cookie is set by whoever reads it, so
- *   the name is that party. Lists of SDKs need more: an SDK may be a library the vendor builds with (a linter, an image
- *   loader) that sends no one anything, and nothing in the entry tells the two apart.
+ *   the name is that party. Lists of SDKs or libraries need more: an SDK may be a library the vendor builds with (a
+ *   linter, an image loader) that sends no one anything, and nothing in the entry tells the two apart.
  * - a bare entry (a name alone), when the intro says the listed trackers are used by third parties or partners, or for
  *   advertising or analytics: then the intro is what makes each entry a party collecting data.
  * Lists about managing, refusing or typing cookies ("You can block cookies in your browser:", "We use the following
- * types of cookies:") name browsers and kinds, not providers, and are not read. The candidates still go through the
+ * types of cookies:") name browsers and kinds, not providers, and are not read; so are entries that tell the reader what
+ * they can do ("Safari — Lets you block cookies"), say who sets the cookie they name ("IDE — Used by Adsmith …": the
+ * lead is the cookie's name) or say their tool collects no personal data. The candidates still go through the
  * collector's filters (the vendor and its products, ordinary words, kinds of tracker in title case).
  */
 
 // What a vendor's pages set on a visitor's browser for whoever reads it.
 const COOKIE_NOUN = /\b(?:cookies?|pixels?|tags?|web\s+beacons?|trackers?|tracking\s+technolog(?:y|ies))\b/i;
-const SDK_NOUN = /\b(?:sdks?|software\s+development\s+kits?)\b/i;
+const SDK_NOUN = /\b(?:sdks?|software\s+development\s+kits?|librar(?:y|ies)|frameworks?|open[- ]source)\b/i;
 // A list about something else than who runs the trackers: how to manage or refuse them, where, or their kinds.
 const NOT_PROVIDER_LIST = /\b(?:browsers?|settings|manag(?:e|ing)|disabl(?:e|ing)|delet(?:e|ing)|block(?:ing)?|refus(?:e|ing)|reject(?:ing)?|opt(?:[- ]?outs?|\s+out)|withdraw|types?|categor(?:y|ies)|kinds?|how\s+to|learn\s+more|devices?)\b/i;
 // An intro that points at the entries as trackers ("The SDKs listed below …", "the following cookies …").
@@ -37,12 +40,14 @@ const RUN_BY_OTHERS = /\bthird[- ]part(?:y|ies)\b|\bpartners?\b|\badvertis\w*|\b
 // The description of an entry's tracker, just after its lead name: "These cookies are used to …", "Provides analytics
 // …", "Used to measure …", "Helps us track …".
 const DESCRIBED_USE = /^(?:(?:this|these|it|they)(?:\s+(?:cookies?|pixels?|tags?|trackers?|tools?|services?))?\s+(?:(?:is|are)\s+(?:used|set|placed|stored)|allows?|helps?|enables?|lets?|collects?|measures?|tracks?|sets?)|used\s+(?:to|for|by)|provides?|helps?|allows?|enables?|measures?|tracks?|collects?|records?|analy[sz]es?)\b/i;
+// A description addressed to the reader: a browser's or a device's setting, not a tracker ("Lets you block cookies").
+const TELLS_READER = /^[^.]{0,40}?\b(?:allows?|lets?|enables?|helps?)\s+you\b/i;
+// A description naming who sets the entry's cookie ("Used by Adsmith to …"): the lead is then the cookie's own name.
+const SET_BY = /\b(?:[Ss]et|[Uu]sed|[Pp]laced|[Ss]erved|[Dd]ropped|[Ss]tored|[Rr]ead)\s+by\s+((?:[\p{Lu}]|[\p{Ll}]{1,3}(?=[\p{Lu}]))[\p{L}\p{N}.&-]*)/u;
 // The lead of an entry and the separator that opens its description ("**Statwise** — ", "Adsmith: ", "Vidstream (EU) - ").
 const LEAD_THEN_DESCRIPTION = /^((?:\*\*|__)?[^:\u2013\u2014*_|]{1,80}?(?:\*\*|__)?)\s*(?:\([^)]*\)\s*)?(?::|\s-\s|\s?[\u2013\u2014]\s?)\s*/u;
 
 const memo = new WeakMap<Block, 'described' | 'bare' | false>();
-// Per list, the first word of each provider read and the entry it was first read in.
-const firstWords = new WeakMap<Block, Map<string, number>>();
 
 /** Which entries of a list are read as tracker providers: 'described' ones, 'bare' ones too, or none (false). */
 function trackerList(block: Block): 'described' | 'bare' | false {
@@ -67,29 +72,33 @@ export function readTrackerItem(ctx: FactContext, { add, rejected }: NameCollect
   const body = s.view.replace(ITEM_MARKER, '');
   const offset = s.view.length - body.length;
   const lead = LEAD_THEN_DESCRIPTION.exec(body);
-  const described = lead !== null && DESCRIBED_USE.test(body.slice(lead[0].length));
+  const description = lead === null ? '' : body.slice(lead[0].length);
+  const setter = SET_BY.exec(description)?.[1];
+  const described =
+    lead !== null &&
+    DESCRIBED_USE.test(description) &&
+    !TELLS_READER.test(description) &&
+    noPersonalData(ctx.sentences, s) === undefined &&
+    (setter === undefined || firstWord(lead[1]) === firstWord(setter));
   // A bare entry is a name and nothing else: at most a note in parentheses ("AppsFlyer", "Rokt (EU only)").
   const bare = kind === 'bare' && /^(?:\*\*|__)?[^\s:,;.|][^:;|]{0,60}?(?:\*\*|__)?\s*(?:\([^)]*\))?\s*$/u.test(body) && body.trim().split(/\s+/).length <= 6;
   if (!described && !bare) return false;
   const text = described ? lead![1] : body;
   const open = /^(?:\*\*|__)/.test(text) ? 2 : 0;
   let read = false;
-  // Several products of one provider down the list ("Acme Analytics", then "Acme Ads") are one party collecting data, written
-  // as the list first names it.
-  const firsts = firstWords.get(block) ?? new Map<string, number>();
-  firstWords.set(block, firsts);
+  // Each product as the list writes it ("Microsoft Clarity", "Microsoft Advertising"), as the labels do: a shared first
+  // word does not even make one company ("The Trade Desk", "The Rubicon Project").
   readLead(text.slice(open), offset + open, (lead, at) => {
     read = true;
     const raw = providerOf(ctx, s, lead);
-    const first = raw.split(/\s+/)[0].toLowerCase();
-    const seen = firsts.get(first);
-    if (seen !== undefined && seen < s.index) return;
-    if (seen === undefined && first.length >= 3) firsts.set(first, s.index);
     if (ownBrand(ctx, raw)) rejected.push({ name: raw, ev: evidenceAt(ctx, s, at, at + raw.length), reason: "the document's own brand, whose trackers are first-party" });
     else add(raw, s, at, true, false, undefined, true);
   });
   return read;
 }
+
+// "Google Analytics — Used by Google …" is the setter's own product; "IDE — Used by Adsmith …" is a cookie's name.
+const firstWord = (name: string): string => name.replace(/[*_]/g, '').trim().split(/\s+/)[0].toLowerCase();
 
 // A tracker's name made of its provider's and a word for the tracker ("Statwise Tracker", "Adsmith Pixel").
 const TRACKER_TAIL = /^(.+?)\s+(?:trackers?|tracking|cookies?|pixels?|tags?|scripts?|beacons?)$/i;
@@ -101,7 +110,9 @@ const TRACKER_TAIL = /^(.+?)\s+(?:trackers?|tracking|cookies?|pixels?|tags?|scri
  */
 function providerOf(ctx: FactContext, s: Sentence, lead: string): string {
   const m = TRACKER_TAIL.exec(lead);
-  if (!m) return lead;
+  // A word the document also writes in lower case may open a sentence for grammar's sake ("Smart Pixel — … Smart
+  // campaigns …"): that is no name the entry gives the provider.
+  if (!m || ctx.isLowerWord(m[1].toLowerCase())) return lead;
   const bare = new RegExp(String.raw`(?:^|[^\p{L}\p{N}])${escapeRegExp(m[1])}(?![\p{L}\p{N}]|\s+${escapeRegExp(lead.slice(m[1].length).trim())})`, 'u');
   // The entry's sentences: up to the next entry of the list.
   for (let i = s.index; i < ctx.sentences.length && ctx.sentences[i].paragraph === s.paragraph && (i === s.index || !isListItem(ctx.sentences[i])); i++) {

@@ -93,19 +93,21 @@ export class ProjectionRepository {
   /**
    * A workspace's ingest backlog in one round trip: documents not yet finished, the input high-water mark, and
    * how many input events the stored graph has not seen (counted up to `cap`: the caller only asks "at least
-   * cap?", so a long backlog costs no more). `behind` is undefined when there is no graph yet.
+   * cap?", so a long backlog costs no more). With no graph yet, every input so far is one it has not seen: a
+   * new workspace's first burst is projected once at its end like any later burst, not once for its first
+   * outcome and again for the rest (issue 11).
    */
-  async backlog(workspaceId: string, cap: number): Promise<{ unfinished: number; inputSeq: number; behind?: number }> {
+  async backlog(workspaceId: string, cap: number): Promise<{ unfinished: number; inputSeq: number; behind: number }> {
     const [row] = (await this.ds.query(
       `SELECT (SELECT count(*)::int FROM document WHERE workspace_id = $1 AND status IN ('received', 'processing')) AS unfinished,
               (SELECT coalesce(max(seq), 0) FROM event WHERE workspace_id = $1 AND type = ANY($2)) AS input_seq,
               (SELECT count(*)::int FROM (
-                 SELECT 1 FROM event e JOIN graph_projection g ON g.workspace_id = e.workspace_id
-                  WHERE e.workspace_id = $1 AND e.type = ANY($2) AND e.seq > g.event_seq LIMIT $3) b) AS behind,
-              EXISTS (SELECT 1 FROM graph_projection WHERE workspace_id = $1) AS projected`,
+                 SELECT 1 FROM event e
+                  WHERE e.workspace_id = $1 AND e.type = ANY($2)
+                    AND e.seq > coalesce((SELECT event_seq FROM graph_projection WHERE workspace_id = $1), 0) LIMIT $3) b) AS behind`,
       [workspaceId, PROJECTION_INPUT_EVENTS, cap],
-    )) as { unfinished: number; input_seq: string; behind: number; projected: boolean }[];
-    return { unfinished: Number(row?.unfinished ?? 0), inputSeq: Number(row?.input_seq ?? 0), behind: row?.projected ? Number(row.behind) : undefined };
+    )) as { unfinished: number; input_seq: string; behind: number }[];
+    return { unfinished: Number(row?.unfinished ?? 0), inputSeq: Number(row?.input_seq ?? 0), behind: Number(row?.behind ?? 0) };
   }
 
   private openGraph(row: GraphProjectionEntity): Graph {

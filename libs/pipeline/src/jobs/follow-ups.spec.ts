@@ -13,8 +13,8 @@ function setup(graph: { version: number } | null = { version: 3 }, unfinished: R
     events: { inputSeq: async () => 7 },
     projections: {
       graph: async () => graph ?? undefined,
-      // `behind` (input events the stored graph has not seen) is only known when there is a graph.
-      backlog: async (ws: string, cap: number) => ({ unfinished: unfinished[ws] ?? 0, inputSeq: 7, behind: graph ? Math.min(behind, cap) : undefined }),
+      // `behind`: input events the stored graph has not seen (with no graph, every input so far).
+      backlog: async (ws: string, cap: number) => ({ unfinished: unfinished[ws] ?? 0, inputSeq: 7, behind: Math.min(behind, cap) }),
     },
     documents: { unfinishedCount: async (ws: string) => unfinished[ws] ?? 0 },
   } as unknown as Persistence;
@@ -78,16 +78,25 @@ describe('FollowUps: which job follows which event', () => {
     ]);
   });
 
-  it('projects in a burst all the same when the workspace has no graph yet or its graph is far behind', async () => {
-    const first = setup(null, { w: 5 });
-    await first.followUps.after('FactsExtracted', {}, { workspaceId: 'w', seq: 8 });
-    expect(first.added).toEqual([{ name: 'project', data: { workspaceId: 'w' }, seq: 7 }]);
+  it('projects in a burst all the same when the graph is far behind', async () => {
     const behind = setup({ version: 3 }, { w: 5 }, BURST_PROJECTION_INPUTS);
     await behind.followUps.after('FactsExtracted', {}, { workspaceId: 'w', seq: 8 });
     expect(behind.added).toEqual([{ name: 'project', data: { workspaceId: 'w' }, seq: 7 }]);
     const justUnder = setup({ version: 3 }, { w: 5 }, BURST_PROJECTION_INPUTS - 1);
     await justUnder.followUps.after('FactsExtracted', {}, { workspaceId: 'w', seq: 8 });
     expect(justUnder.added).toEqual([]);
+  });
+
+  it('holds a new workspace\'s first projection for its burst too, unless the burst is already far ahead of it', async () => {
+    // A first burst projected at its first outcome was projected and scored twice, the second time for all.
+    const first = setup(null, { w: 5 }, 7);
+    expect(await first.followUps.after('FactsExtracted', {}, { workspaceId: 'w', seq: 8 })).toEqual([]);
+    const last = setup(null, {}, 7);
+    await last.followUps.after('FactsExtracted', {}, { workspaceId: 'w', seq: 8 });
+    expect(last.added).toEqual([{ name: 'project', data: { workspaceId: 'w' }, seq: 7 }]);
+    const large = setup(null, { w: 5 }, BURST_PROJECTION_INPUTS);
+    await large.followUps.after('FactsExtracted', {}, { workspaceId: 'w', seq: 8 });
+    expect(large.added).toEqual([{ name: 'project', data: { workspaceId: 'w' }, seq: 7 }]);
   });
 
   it('triage before any graph exists enqueues nothing (the first scoring will apply it)', async () => {

@@ -52,8 +52,9 @@ export const BURST_PROJECTION_INPUTS = 200;
  * documents of the workspace are still to be extracted, the last of them to finish projects (and so scores)
  * once for all, instead of one projection and one scoring per document. Each outcome counts the unfinished
  * documents after its own commit, so the last to commit sees none and enqueues the projection; a document that
- * never finishes is given up by the Reconciler (or failed by the processor), which enqueues it then. The
- * first graph of a workspace is not held back, nor one that has fallen BURST_PROJECTION_INPUTS inputs behind.
+ * never finishes is given up by the Reconciler (or failed by the processor), which enqueues it then. A graph
+ * that has fallen BURST_PROJECTION_INPUTS inputs behind is not held back; a workspace with no graph yet counts
+ * all its inputs as behind, so its first burst is projected and scored once, not also for its first outcome.
  */
 const projectAfterBurst = async (_: object, ctx: FollowUpContext): Promise<JobRequest[]> => {
   const { held, unfinished, inputSeq } = await burst(ctx.db, ctx.workspaceId);
@@ -63,11 +64,11 @@ const projectAfterBurst = async (_: object, ctx: FollowUpContext): Promise<JobRe
 
 /**
  * Whether a workspace's projection is held back for a burst (see projectAfterBurst): documents still to be
- * extracted, whose outcomes will enqueue a projection, and a graph that exists and is not far behind.
+ * extracted, whose outcomes will enqueue a projection, and a graph (or none yet) not far behind.
  */
 export async function burst(db: Persistence, workspaceId: string): Promise<{ held: boolean; unfinished: number; inputSeq: number }> {
   const { unfinished, inputSeq, behind } = await db.projections.backlog(workspaceId, BURST_PROJECTION_INPUTS);
-  return { held: unfinished > 0 && behind !== undefined && behind < BURST_PROJECTION_INPUTS, unfinished, inputSeq };
+  return { held: unfinished > 0 && behind < BURST_PROJECTION_INPUTS, unfinished, inputSeq };
 }
 
 export const FOLLOW_UPS: FollowUpTable = {
