@@ -49,6 +49,8 @@ export interface SampleSet {
   positives: Map<string, number>;
   /** Per fact, over all corpora and sources. */
   factPositives: Map<FactName, number>;
+  /** Per `corpus|fact`, over all sources (a fact's positives without one corpus, for a threshold chosen without it). */
+  corpusFactPositives: Map<string, number>;
   /** Per `corpus|source`: labelled sub-processor names. */
   namePositives: Map<string, number>;
 }
@@ -79,6 +81,7 @@ async function addDocument(into: SampleSet, spec: CorpusSpec, label: Label, sour
       const want = new Set(((truth as string[]) ?? []).map(normaliseName));
       bump(into.positives, key, want.size);
       bump(into.factPositives, f, want.size);
+      bump(into.corpusFactPositives, `${spec.name}|${f}`, want.size);
       bump(into.namePositives, key, want.size);
       const names = Array.isArray(a?.value) ? (a.value as string[]) : [];
       const seen = new Set<string>();
@@ -92,6 +95,7 @@ async function addDocument(into: SampleSet, spec: CorpusSpec, label: Label, sour
     if (!isUnspecified(f, truth)) {
       bump(into.positives, key, 1);
       bump(into.factPositives, f, 1);
+      bump(into.corpusFactPositives, `${spec.name}|${f}`, 1);
     }
     if (!a || isUnspecified(f, a.value) || a.evidence.length === 0) continue;
     const x = scalarFeatures(ctx, f, { value: a.value, confidence: a.confidence, evidence: a.evidence as never, reviewValues: (a.review ?? []).map((r) => r.value) });
@@ -105,7 +109,7 @@ async function addDocument(into: SampleSet, spec: CorpusSpec, label: Label, sour
  * that corpus is one no fit may read: a validation set's snapshots stay committed for the day it becomes develop).
  */
 export async function collectSamples(specs: CorpusSpec[], snapDir: string | undefined, skipOtherSnapshots = false): Promise<SampleSet> {
-  const into: SampleSet = { samples: [], positives: new Map(), factPositives: new Map(), namePositives: new Map() };
+  const into: SampleSet = { samples: [], positives: new Map(), factPositives: new Map(), corpusFactPositives: new Map(), namePositives: new Map() };
   for (const spec of specs) for (const label of spec.labels) await addDocument(into, spec, label, 'today');
   if (!snapDir || !existsSync(snapDir)) return into;
   for (const file of readdirSync(snapDir).filter((f) => f.endsWith('.jsonl')).sort()) {

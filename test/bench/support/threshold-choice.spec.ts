@@ -1,4 +1,4 @@
-import { chooseCell, curve, MIN_KEPT } from './threshold-choice.js';
+import { chooseCell, curve, factThreshold, MIN_KEPT, nestedKept } from './threshold-choice.js';
 
 /** n answers at probability p, the first `right` of them right. */
 const at = (p: number, n: number, right: number) => Array.from({ length: n }, (_, i) => ({ p, y: (i < right ? 1 : 0) as 0 | 1 }));
@@ -60,5 +60,33 @@ describe('a lowered threshold rests on the answers it adds', () => {
   it('still raises a threshold whatever the band below it', () => {
     const rows = [...at(0.9, 40, 40), ...at(0.75, 40, 20)];
     expect(chooseCell(rows, rows, prob, 0.7)).toBe(0.8);
+  });
+});
+
+describe('a fact threshold and the figures it is reported with', () => {
+  it('is the lowest step from the floor that reaches the target, else the best F0.5', () => {
+    const rows = [...at(0.3, 10, 2), ...at(0.6, 20, 19), ...at(0.9, 20, 20)];
+    expect(factThreshold(rows, prob, 40, 0.3)).toBe(0.35);
+    expect(factThreshold(rows, prob, 40, 0.5)).toBe(0.5);
+    // No step reaches 0.95, not even the top one: the step with the best F0.5 (ties: the higher).
+    const poor = [...at(0.55, 10, 5), ...at(0.8, 10, 8), ...at(0.97, 10, 8)];
+    expect(factThreshold(poor, prob, 30, 0.5)).toBe(0.8);
+    // A step that keeps nothing asserts nothing wrong: abstaining on the whole fact is preferred to guessing.
+    expect(factThreshold(at(0.55, 10, 5), prob, 10, 0.5)).toBe(0.6);
+  });
+
+  it('scores each corpus at thresholds chosen without it, not at the ones its own answers chose', () => {
+    // Corpus a: right answers at 0.6; corpus b: wrong ones at 0.6. Chosen on both, 0.6 keeps half right; chosen without
+    // b (on a alone) it is the floor and b's wrong answers are kept: what a new corpus like b would get.
+    const of = (corpus: string, p: number, n: number, right: number) => at(p, n, right).map((s) => ({ ...s, corpus, fact: 'f' }));
+    const rows = [...of('a', 0.6, 20, 20), ...of('a', 0.9, 20, 20), ...of('b', 0.6, 10, 0), ...of('b', 0.9, 10, 10)];
+    const choose = (others: typeof rows) => ({ f: factThreshold(others, prob, others.filter((s) => s.y).length, 0.5) });
+    // On all answers the rule climbs past b's wrong ones and reports a clean 1.0 …
+    const all = choose(rows).f;
+    expect(all).toBe(0.65);
+    // … but b, left out, is kept at a's 0.5 with its ten wrong answers, and a, left out, at b's 0.65.
+    const kept = nestedKept(rows, prob, (others) => choose(others));
+    expect(kept.filter((s) => s.corpus === 'b' && s.y === 0)).toHaveLength(10);
+    expect(kept.filter((s) => s.corpus === 'a')).toHaveLength(20);
   });
 });

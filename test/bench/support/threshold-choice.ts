@@ -63,3 +63,30 @@ export function chooseCell<S extends Scored>(rows: S[], pooled: S[], p: (s: S) =
   }
   return own;
 }
+
+const f05 = (r: { p: number; r: number }) => (r.p + r.r === 0 ? 0 : (1.25 * r.p * r.r) / (0.25 * r.p + r.r));
+
+/**
+ * A fact's threshold (fit-calibration.ts): the lowest grid step from `floor` at which the answers `rows` kept reach
+ * the target precision; where none does, the step with the best F0.5 (ties: the higher, abstaining more).
+ */
+export function factThreshold<S extends Scored>(rows: S[], p: (s: S) => number, positives: number, floor: number): number {
+  const grid = GRID.filter((t) => t >= floor - 1e-9);
+  const at = (t: number) => sums(rows.filter((s) => p(s) >= t), positives);
+  const ok = grid.find((t) => at(t).p >= TARGET_PRECISION);
+  return ok ?? grid.reduce((best, t) => (f05(at(t)) >= f05(at(best)) - 1e-9 ? t : best), grid[0]);
+}
+
+/**
+ * The left-out answers of each corpus kept at thresholds chosen WITHOUT that corpus: `choose` sees every other
+ * corpus' left-out answers and returns the thresholds per fact. A threshold chosen on all corpora and then scored on
+ * them reports the precision it was chosen to reach, not the one a new corpus will see.
+ */
+export function nestedKept<S extends Scored & { corpus: string; fact: string }>(rows: S[], p: (s: S) => number, choose: (others: S[], left: string) => Record<string, number>): S[] {
+  const kept: S[] = [];
+  for (const c of new Set(rows.map((s) => s.corpus))) {
+    const t = choose(rows.filter((s) => s.corpus !== c), c);
+    kept.push(...rows.filter((s) => s.corpus === c && p(s) >= t[s.fact]));
+  }
+  return kept;
+}
