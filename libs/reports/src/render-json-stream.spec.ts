@@ -30,6 +30,11 @@ describe('jsonChunks', () => {
     expect(renderJson(report)).toBe(oracle(report));
   });
 
+  it('indents as JSON.stringify does for any indent (at most 10 spaces, fractions truncated, none below 0)', () => {
+    const report = sampleAuditReport();
+    for (const indent of [12, 10.7, -3]) expect(joined(jsonChunks(report, { indent }))).toBe(oracle(report, indent));
+  });
+
   it('joins to the same text for 300 random trees (undefined, functions, dates, empty containers, escapes)', () => {
     for (let seed = 1; seed <= 300; seed++) {
       const tree = randomTree(seed);

@@ -239,7 +239,8 @@ class Repeats {
  * exactly `renderJson(report)` (a spec checks it against `JSON.stringify` of the key-sorted copy).
  */
 export function* jsonChunks(report: AuditReport, opts: JsonRenderOptions = {}): Generator<Buffer> {
-  const unit = ' '.repeat(opts.indent ?? 2);
+  // JSON.stringify's indent: a whole number of spaces, at most 10 (more would no longer be its text).
+  const unit = ' '.repeat(Math.min(10, Math.max(0, Math.trunc(opts.indent ?? 2))));
   refreshKeyWalk();
   const w: Writer = { sink: new ByteSink(CHUNK_BYTES), layout: new Layout(unit), repeats: new Repeats() };
   const { sink, layout } = w;
