@@ -77,11 +77,6 @@ export const FINDING_VIEW: MemberView<Finding> = {
   finding: (f) => f,
 };
 
-/** {@link findingGrouper} for members of any kind, read through a {@link MemberView}. */
-export function memberGrouper(systems: readonly Pick<GraphSystem, 'id' | 'name' | 'group'>[]): <M>(members: readonly M[], view: MemberView<M>) => Finding[] {
-  return memberGrouping(systems).group;
-}
-
 /**
  * Grouping over one set of systems, two ways sharing the lookups: `group` a whole list of members, or `stream`
  * one rule's members as they come (see {@link MemberStream}).

@@ -339,12 +339,4 @@ export const FRESH27_RULE: { salt: string; maxChars: number; kinds: RuleKind[] }
  * services whose privacy policy was never labelled, 6; terms of services with nothing labelled, 4; trackers policies
  * of services with no trackers policy labelled, 2), with FRESH25_RULE's risk for the relaxed kinds.
  */
-export const FRESH28_RULE: SaltedRule = {
-  salt: 'ota-fresh28:',
-  maxChars: 100_000,
-  kinds: [
-    { kind: 'privacy policy', types: ['Privacy Policy.md', 'Parent Organization Privacy Policy.md'], count: 6, excludes: 'same kind' },
-    { kind: 'terms', types: ['Terms of Service.md', 'Commercial Terms.md'], count: 4 },
-    { kind: 'trackers policy', types: ['Trackers Policy.md'], count: 2, excludes: 'same kind' },
-  ],
-};
+export const FRESH28_RULE: SaltedRule = { salt: 'ota-fresh28:', maxChars: FRESH27_RULE.maxChars, kinds: FRESH27_RULE.kinds };
