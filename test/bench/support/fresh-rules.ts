@@ -340,3 +340,24 @@ export const FRESH27_RULE: { salt: string; maxChars: number; kinds: RuleKind[] }
  * of services with no trackers policy labelled, 2), with FRESH25_RULE's risk for the relaxed kinds.
  */
 export const FRESH28_RULE: SaltedRule = { salt: 'ota-fresh28:', maxChars: FRESH27_RULE.maxChars, kinds: FRESH27_RULE.kinds };
+
+/**
+ * The `ota-fresh29` rule (issue 7, twenty-third session, 2026-12-06), committed with its picks (by path only) before
+ * any of its documents was read and before the extractor was run on them, in the same form as {@link FRESH28_RULE}:
+ * texts (index sha256) not already labelled in any set (labels.json, ota-fresh … ota-fresh28), at most 100,000
+ * characters, lowest sha256("ota-fresh29:" + path) per kind; 12 documents. Why now: ota-fresh24 and ota-fresh25 leave
+ * the unseen pool this session (their misses are read: develop gains had stopped carrying to unseen text), so the
+ * pool gets twelve never-read texts. Same kinds and conditions as FRESH27_RULE except terms: only one terms text of a
+ * service with nothing labelled is left (at b23b180), so 1 such and 3 of services whose terms were never labelled
+ * (`excludes: 'same kind'`), with FRESH25_RULE's risk for the relaxed kinds.
+ */
+export const FRESH29_RULE: SaltedRule = {
+  salt: 'ota-fresh29:',
+  maxChars: FRESH27_RULE.maxChars,
+  kinds: [
+    FRESH27_RULE.kinds[0],
+    { kind: 'terms', types: ['Terms of Service.md', 'Commercial Terms.md'], count: 1 },
+    { kind: 'terms of a service whose terms were never labelled', types: ['Terms of Service.md', 'Commercial Terms.md'], count: 3, excludes: 'same kind' },
+    FRESH27_RULE.kinds[2],
+  ],
+};
