@@ -74,7 +74,8 @@
  *   extractor on them, first scored once on main at 9fbf80a (fresh28-first-figures.json: 37/9/23); unseen.
  * - ota-fresh29: 12 more picked by FRESH29_RULE (twenty-third session, when ota-fresh24/25 became tuning sets) in the
  *   same kinds (terms relaxed: 1 of a service with nothing labelled, 3 whose terms were never labelled); rule and picks
- *   committed before its documents were read, labelled by hand without running the extractor on them; unseen.
+ *   committed before its documents were read, labelled by hand without running the extractor on them, first scored
+ *   once on main at 62f54b0 (fresh29-first-figures.json: 21/7/16); unseen.
  *   For every fresh set the bench checks that the labelled files are what the rule picks and that every
  *   evidence offset is a 1–300 character span of the source (a target: labels valid).
  * OTA data © Open Terms Archive contributors, ODC-BY 1.0.
