@@ -19,7 +19,11 @@ import { extractSubprocessors } from './facts/subprocessors.extractor.js';
 import { identifyDocument } from './text/document-info.js';
 import { lowerWordIndex } from './text/lower-words.js';
 import { analyseText, viewPrefix } from './text/sentences.js';
+import { compileRegexpsNatively } from './text/regexp-tier.js';
 import type { ExtractOptions, FactExtractor } from './types.js';
+
+// The readers' patterns are compiled once each, straight to machine code (regexp-tier.ts).
+compileRegexpsNatively();
 
 /**
  * Reads the 12 document facts of product.md out of a normalised text: the text is split into sentences and
