@@ -13,6 +13,10 @@ const PRICE = String.raw`\b(?:for (?:a |an )?(?:\w+ )?(?:fees?|royalt(?:y|ies)|c
 // "serve certain types of ads", "display banner (and similar) advertising": a few words, an aside in brackets among them.
 export const SHOWS_ADS = /\b(?:serve|serving|deliver|delivering|show|display) (?:[\w()-]+ ){0,3}(?:ads|advertisements|advertising)\b/i;
 export const ADS_ON_DATA = /\b(?:data|information|cookies?|identifiers?|relevant|personali[sz]ed|tailored|targeted|interests?|based (?:on|upon)|profiles?|audiences?|users?|visitors?|browsing|members?)\b|\b(?:show|serve|deliver|display)(?:ing)?\s+(?:you|users)\b|\bto you\b/i;
+// French: targeted advertising and direct marketing ("publicité ciblée", "ciblage marketing", "prospection commerciale").
+// A French refusal reaches further back ("ne seront pas communiquées à des tiers pour des opérations de prospection
+// commerciale"): its "ne … pas" stands before the verb and its object, so the reader looks further for it.
+export const FR_MARKETING = /\bpublicit[ée]s?\s+cibl[ée]+s?(?![\p{L}])|\bciblage\s+(?:marketing|publicitaire)(?![\p{L}])|\bprospection\s+commerciale(?![\p{L}])/iu;
 // What the vendor may do: market to people, serve ads on their data, sell or rent data.
 export const ALLOWED: RegExp[] = [
   /\b(?:to|may|will|can|we|also)\s+(?:also\s+)?(?:market|advertise)\b(?!\s+(?:the )?(?:services|products) (?:to )?(?:the )?customer)/i,
@@ -33,6 +37,7 @@ export const ALLOWED: RegExp[] = [
   /(?<!\b(?:principles|program(?:me)?|framework|guidelines|codes?(?: of (?:conduct|practice))?|standards|recommendations?) (?:for|of|on) (?:online |the )?)\b(?:targeted|interest-based|behaviou?ral|personali[sz]ed|cross-context(?: behaviou?ral)?) (?:advertising|ads|marketing)\b|\bto target (?:and \w+ )?(?:advertising|ads|advertisements)\b|\btargeting (?:advertising|ads|advertisements)\b/i, // not in a code's name ("… Principles for Online Behavioral Advertising"); the verb too
   // "to inform your interests for ad personalization".
   /\b(?:ads?|advertising) personali[sz]ation\b/i,
+  FR_MARKETING,
   // Using the person's contact data for advertising ("We use your contact data … for advertising by post").
   /\buse\s+(?:your|the customer's|users'?)\s+(?:[\w-]+\s+){0,2}?(?:data|information|details|e-?mail address(?:es)?)\b[^.;]{0,120}?\bfor (?:the purposes? of )?(?:advertising|marketing)\b/i,
   // The vendor naming advertising among the uses of the data it just described ("we use this information for site

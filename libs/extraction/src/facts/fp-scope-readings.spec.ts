@@ -74,6 +74,17 @@ describe('data_sale_or_marketing: ads shown with no use of personal data stated'
   });
 });
 
+describe('data_sale_or_marketing: French targeted advertising and direct marketing (README: misses of ota-fresh25)', () => {
+  const ds = (text: string) => factOf('data_sale_or_marketing', text);
+  it('"publicité ciblée", "prospection commerciale", "ciblage marketing" among the uses of the data', () => {
+    expect(ds('Avec votre accord, vos données servent à la prospection commerciale et à de la publicité ciblée selon vos achats.')).toBe('allowed');
+    expect(ds('Finalités : gestion des commandes, enquêtes de satisfaction, ciblage marketing.')).toBe('allowed');
+  });
+  it('not a French refusal, even far before the words', () => {
+    expect(ds('Les numéros de téléphone des membres ne seront pas\n\ntransmis à des tiers pour des opérations de prospection commerciale.')).toBe('unspecified');
+  });
+});
+
 describe('deidentified_data_use: "destroy, erase or make anonymous" is disposal', () => {
   const de = (text: string) => factOf('deidentified_data_use', text);
   it('anonymising as the alternative of destroying records no longer needed', () => {
