@@ -60,6 +60,28 @@ export const PUBLIC_SOURCES = /\bpublicly[- ]available\s+(?:online|sources?|info
 // A pointer to another document ("More information about … model-training … is available in our Privacy Policy").
 export const POINTER = /^\W*(?:more|further|additional) (?:information|details) (?:about|on|regarding)\b/i;
 
+// A sentence that points the reader elsewhere for a topic ("To learn more about X, visit here", "For more information
+// about X, see our Cookie Policy", "Our Ad Choices site provides you more information about X"): X is named as what the
+// other page explains, not stated as what the vendor does (a presupposed practice is no statement of it).
+const POINTER_LEAD = /^\W*(?:(?:to|if you (?:would like|want|wish) to)\s+(?:learn|find out|read|know|understand)\s+more\s+about|(?:for\s+)?(?:more|further|additional)\s+(?:information|details)\s+(?:about|on|regarding|concerning))\b|\b(?:provides?|offers?|gives?)\s+(?:you\s+)?(?:with\s+)?(?:more|further|additional)\s+(?:information|details)\s+(?:about|on|regarding|concerning)\b/i;
+// Where the topic ends: the instruction to go elsewhere, or "… is available".
+const POINTER_END = /,\s*(?:please\s+)?(?:visit|see|read|click|go|check|refer|consult|contact|review)\b|\s(?:is|are)\s+available\b|\s(?:can|may)\s+be\s+found\b/i;
+
+/** Whether offset `at` of a sentence's view lies in the topic of a pointer to another page (see {@link POINTER_LEAD}). */
+export function inPointerTopic(view: string, at: number): boolean {
+  const m = POINTER_LEAD.exec(view);
+  if (!m || at < m.index + m[0].length) return false;
+  const from = m.index + m[0].length;
+  const end = view.slice(from).search(POINTER_END);
+  return end < 0 || at < from + end;
+}
+
+/** Whether the whole sentence is such a pointer: it opens with one, and all it says after the topic is where to go. */
+export function pointsElsewhere(view: string): boolean {
+  const m = POINTER_LEAD.exec(view);
+  return m !== null && m.index === 0 && /^\W*(?:to|if|for|more|further|additional)\b/i.test(view.slice(0, m[0].length));
+}
+
 // Who does an act (clauses/doer.ts reads these). Words of a verb group that may stand between a subject and its verb:
 // "Advertisers may use", "Users who transfer", "you do not store" (no other verb: "you agree that …", "you choose to …"
 // make the subject another verb's).

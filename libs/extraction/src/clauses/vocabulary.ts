@@ -350,8 +350,9 @@ export const NOT_IN_CONTEXT: { cat: Category; kind?: string; phrase: RegExp; bef
   { cat: 'action', kind: 'host', phrase: /^process$/, before: /\b(?:the|a|this|our|that|review|legal|due)\s+$/ },
   // "When the retention period expires", "the cookie expires": the end of a period or a token, not of the contract.
   { cat: 'condition', kind: 'end', phrase: /^expir/, before: /\b(?:period|periods|cookies?|tokens?|sessions?|links?|passwords?|codes?|certificates?|credentials?)\s+(?:has\s+|have\s+|will\s+|is\s+)?$/ },
-  // "their own purposes", "your own risk": the adjective, not owning; "account owner", "intellectual property": no holding.
-  { cat: 'action', kind: 'own', phrase: /^own$/, before: /\b(?:their|our|your|its|my|his|her|one's|on|of)\s+$/ },
+  // "their own purposes", "your own risk", "Acme's own", "has no own purpose": the adjective, not owning; "account owner",
+  // "intellectual property": no holding.
+  { cat: 'action', kind: 'own', phrase: /^own$/, before: /(?:\b(?:their|our|your|its|my|his|her|one's|on|of|no)|\w['’]s)\s+$/ },
   { cat: 'action', kind: 'own', phrase: /^(?:owners?|property)$/, after: /^(?!\s+of\b)/ },
   // French "pas" negates only with its "ne" ("ne sont pas transmises", "n'est pas"): "PAs" (physician assistants) in an
   // English text, or "pas" of a name, is no negation (vocabulary-fr.ts).

@@ -7,6 +7,16 @@ export const DATA = String.raw`(?:[\w-]+\s+){0,6}?(?:data|information|phi|protec
 // Who pays for licensed data, and the price: third parties or partners, for a fee, royalty or other payment.
 const BUYER = String.raw`(?:third[- ]part(?:y|ies)|partners?|data (?:buyers|brokers|partners)|buyers|licensees|researchers|research (?:partners|institutions|organi[sz]ations)|other (?:companies|organi[sz]ations|businesses))\b`;
 const PRICE = String.raw`\b(?:for (?:a |an )?(?:\w+ )?(?:fees?|royalt(?:y|ies)|consideration|compensation|payment|remuneration|money|revenue)|in exchange for|against payment|paid)\b`;
+// Ads shown: marketing on the person's data only when the sentence says whose data or whom the ads are for (README:
+// "used for … (targeted) advertising"); "we and third parties may display advertisements … in connection with the
+// Service" states no use of personal data (a review candidate).
+// "serve certain types of ads", "display banner (and similar) advertising": a few words, an aside in brackets among them.
+export const SHOWS_ADS = /\b(?:serve|serving|deliver|delivering|show|display) (?:[\w()-]+ ){0,3}(?:ads|advertisements|advertising)\b/i;
+export const ADS_ON_DATA = /\b(?:data|information|cookies?|identifiers?|relevant|personali[sz]ed|tailored|targeted|interests?|based (?:on|upon)|profiles?|audiences?|users?|visitors?|browsing|members?)\b|\b(?:show|serve|deliver|display)(?:ing)?\s+(?:you|users)\b|\bto you\b/i;
+// French: targeted advertising and direct marketing ("publicité ciblée", "ciblage marketing", "prospection commerciale").
+// A French refusal reaches further back ("ne seront pas communiquées à des tiers pour des opérations de prospection
+// commerciale"): its "ne … pas" stands before the verb and its object, so the reader looks further for it.
+export const FR_MARKETING = /\bpublicit[ée]s?\s+cibl[ée]+s?(?![\p{L}])|\bciblage\s+(?:marketing|publicitaire)(?![\p{L}])|\bprospection\s+commerciale(?![\p{L}])/iu;
 // What the vendor may do: market to people, serve ads on their data, sell or rent data.
 export const ALLOWED: RegExp[] = [
   /\b(?:to|may|will|can|we|also)\s+(?:also\s+)?(?:market|advertise)\b(?!\s+(?:the )?(?:services|products) (?:to )?(?:the )?customer)/i,
@@ -24,16 +34,17 @@ export const ALLOWED: RegExp[] = [
   // promotions are the short list's own ("to provide you with promotions"); "provide you with tools to create … promotions",
   // "reports on your promotions" or "the rules of … promotions" are the user's own or another thing.
   /\bprovid(?:e|es|ing) you with\s+(?:(?:(?!(?:tools?|reports?|reporting|rules|insights|analytics|ability|options?|features?|dashboards?|means)\b)[\w-]+,?\s+(?:and\s+|or\s+|&\s+)?){0,4}?(?:special offers|promotional offers|exclusive offers|(?:other |our )?promotions|promotional (?:messages|e-?mails|communications|materials))\b|(?:[\w-]+,?\s+(?:and\s+|or\s+)?){0,3}?(?:e-?mails?|messages|notifications|newsletters|communications|texts|SMS|alerts|mailings|information|updates)\b[^.;]{0,160}?\b(?:special offers|promotional offers|exclusive offers|(?:other |our )?promotions|promotional (?:messages|e-?mails|communications|materials))\b)/i,
-  /(?<!\b(?:principles|program(?:me)?|framework|guidelines|codes?(?: of (?:conduct|practice))?|standards|recommendations?) (?:for|of|on) (?:online |the )?)\b(?:targeted|interest-based|behaviou?ral|personali[sz]ed|cross-context(?: behaviou?ral)?) (?:advertising|ads|marketing)\b|\bto target (?:and \w+ )?(?:advertising|ads|advertisements)\b/i, // not in a code's name ("… Principles for Online Behavioral Advertising"); the verb too
+  /(?<!\b(?:principles|program(?:me)?|framework|guidelines|codes?(?: of (?:conduct|practice))?|standards|recommendations?) (?:for|of|on) (?:online |the )?)\b(?:targeted|interest-based|behaviou?ral|personali[sz]ed|cross-context(?: behaviou?ral)?) (?:advertising|ads|marketing)\b|\bto target (?:and \w+ )?(?:advertising|ads|advertisements)\b|\btargeting (?:advertising|ads|advertisements)\b/i, // not in a code's name ("… Principles for Online Behavioral Advertising"); the verb too
   // "to inform your interests for ad personalization".
   /\b(?:ads?|advertising) personali[sz]ation\b/i,
+  FR_MARKETING,
   // Using the person's contact data for advertising ("We use your contact data … for advertising by post").
   /\buse\s+(?:your|the customer's|users'?)\s+(?:[\w-]+\s+){0,2}?(?:data|information|details|e-?mail address(?:es)?)\b[^.;]{0,120}?\bfor (?:the purposes? of )?(?:advertising|marketing)\b/i,
   // The vendor naming advertising among the uses of the data it just described ("we use this information for site
   // optimization, fraud/security purposes, and advertising"): the last item of its list of purposes, not a word inside
   // another purpose ("to measure the effectiveness of advertising").
   /\bwe (?:also )?use (?:this|that|these|such|the) (?:[\w-]+\s+){0,2}?(?:data|information)\s+for\s+(?:(?!(?:of|to|the|on|about|in)\b)[\w/-]+,?\s+(?:and\s+|or\s+)?){0,8}?(?:and|or)\s+(?:for\s+)?(?:advertising|marketing)(?:\s+purposes)?\s*[.;]/i,
-  /\b(?:serve|serving|deliver|delivering|show|display) (?:\w+ ){0,2}(?:ads|advertisements|advertising)\b/i,
+  SHOWS_ADS,
   /\bfor (?:our |its |their )?(?:own )?(?:direct )?marketing (?:or \w+ |and \w+ )?purposes\b/i,
   new RegExp(String.raw`\b(?:may|will|can|we|to)\s+(?:also\s+)?(?:sell|rent|lease|trade)\b,?\s+(?:or\s+\w+\s+)?${DATA}`, 'i'),
   /\bin exchange for (?:money|monetary|remuneration|compensation|payment)/i,
@@ -43,7 +54,7 @@ export const ALLOWED: RegExp[] = [
   /\b(?:contact|email|e-mail|send|notify|mail|text|message)(?:ing|s)?\s+you\b[^.;]{0,80}?\b(?:offers?|products?|services?|promotions?|deals|events?|goods)\b[^.;]{0,60}?\b(?:that|which)\s+(?:may|might|could|would)\s+(?:be\s+of\s+)?interest/i,
   // Sending the person details of the vendor's products and services, offers or promotions ("to send you details of our
   // products and services"): marketing; not news of what they bought ("information about products you have purchased").
-  /\bsend(?:ing)? you (?:details|information|news|updates)(?: and \w+)? (?:of|about|on|regarding) (?:(?:our|new|other|similar|the)\s+){0,2}(?:(?:own\s+)?products (?:and|or|&) services|promotions|offers|deals|discounts|other products|new products|similar (?:products|services))\b(?!\s+(?:that\s+|which\s+)?(?:you (?:have )?(?:purchased|ordered|bought|use|requested)))/i,
+  /\bsend(?:ing|s)? (?:you )?(?:details|information|news|updates)(?: and \w+)? (?:of|about|on|regarding) (?:(?:our|new|other|similar|the)\s+){0,2}(?:news,?\s+)?(?:(?:own\s+)?products,? (?:and|or|&) services|promotions|offers|deals|discounts|other products|new products|similar (?:products|services))\b(?!\s+(?:that\s+|which\s+)?(?:you (?:have )?(?:purchased|ordered|bought|use|requested)))/i,
   // A newsletter about the vendor's products or offers is a marketing e-mail ("In our newsletter we inform you about
   // new products"); a newsletter on other topics is not, by itself.
   /\bnewsletters?\b(?:[^.;]|\.(?=\S)){0,120}?\b(?:inform|tell|update|notify|send|email|e-mail)\w*\s+(?:you\s+)?(?:\w+\s+){0,2}?(?:about|of|on|with)\s+(?:(?:our|new|current|latest|special|the)\s+){0,3}(?:products?|offers?|offerings|promotions?|deals|discounts)\b/i,

@@ -2,18 +2,21 @@ import type { Fact } from '@custody/domain';
 import type { Candidate, FactContext } from './fact-context.js';
 import { agentOf, has, hitsOf, negated, recipientsOf, verbal } from '../clauses/clause.js';
 import { clauseEvidence, decide, evidenceAt, operative } from './fact-context.js';
-import { restrictsOthers } from '../clauses/actor-readings.js';
+import { inPointerTopic, restrictsOthers } from '../clauses/actor-readings.js';
 import { bothCases } from '../clauses/both-cases.js';
 import { refusal, refusedAt } from '../clauses/refusal.js';
 import type { Sentence } from '../text/sentences.js';
 import {
+  ADS_ON_DATA,
   ALLOWED,
   CONTEXTUAL,
   DECLINE_MARKETING,
   deidentifiedOnly,
   EXPLICIT_TARGETED,
+  FR_MARKETING,
   NEGATED_ITEM,
   othersSend,
+  SHOWS_ADS,
 } from './data-sale-allowed.js';
 import {
   BRAND,
@@ -43,7 +46,7 @@ import { CHANNEL_REVIEW, CONCEDED, SCOPED, SCOPED_REVIEW, scopingLead } from './
 
 type V = Fact<'data_sale_or_marketing'>['value'];
 
-const PREFILTER = /\b(?:sell|sale\b|sold\b|rent\b|rent(?:ing|s)\b|market|advertis|ads\b|promot|offers\b|offered by\b|ad personali|remuneration|newsletter|licen[cs]|sublicen[cs]|interest\b|send(?:ing)? you\b)/i;
+const PREFILTER = /\b(?:sell|sale\b|sold\b|rent\b|rent(?:ing|s)\b|market|advertis|ads\b|promot|offers\b|offered by\b|ad personali|remuneration|newsletter|licen[cs]|sublicen[cs]|interest\b|send(?:ing)? you\b|send(?:ing|s)? (?:details|information|news|updates) (?:of|about|on|regarding)\b|publicit|prospection\b|ciblage\b)/i;
 
 /**
  * `data_sale_or_marketing`: may the vendor sell the data or use it for marketing/advertising? Any
@@ -84,11 +87,12 @@ function readPatterns(ctx: FactContext, s: Sentence, v: string, cands: Candidate
     // A list item that opens with a negation ("* Never selling your information or sharing it … for marketing
     // purposes") negates all of it, however long the link text between.
     // "… the right to know whether we sell personal information": both cases at once, no permission either.
-    if (m && !(/licen[cs]/i.test(m[0]) && deidentifiedOnly(m[0])) && !bothCases(v, m.index) && !refusedAt(v, m.index, 60, { sentences: ctx.sentences, s }) && !NEGATED_ITEM.test(v.slice(0, m.index)) && !/\b(?:not|never|no)\b/i.test(m[0]) && !inDefinition(v, m.index) && !/\bopt(?:-| )?out of\b[^.;]{0,30}$/i.test(v.slice(0, m.index)) && !restrictsOthers(ctx.sentences, s, m.index) && !othersSend(v, m)) {
+    if (m && !(/licen[cs]/i.test(m[0]) && deidentifiedOnly(m[0])) && !bothCases(v, m.index) && !refusedAt(v, m.index, re === FR_MARKETING ? 120 : 60, { sentences: ctx.sentences, s }) && !NEGATED_ITEM.test(v.slice(0, m.index)) && !/\b(?:not|never|no)\b/i.test(m[0]) && !inDefinition(v, m.index) && !/\bopt(?:-| )?out of\b[^.;]{0,30}$/i.test(v.slice(0, m.index)) && !restrictsOthers(ctx.sentences, s, m.index) && !othersSend(v, m) && !inPointerTopic(v, m.index)) {
       // Ads chosen by the page or the search, not by the person ("serving contextual advertising", "if you search for
       // cars, we'll show you ads about cars"), are not targeted advertising on their data: a person decides.
       // Ads named as targeted stay targeted when a search is given as an example ("targeted ads, so if you search for …").
       if (CONTEXTUAL.test(v) && !(EXPLICIT_TARGETED.test(m[0]) && !/\bcontextual/i.test(v))) cands.push({ value: 'allowed', evidence: evidenceAt(ctx, s, m.index, m.index + m[0].length), confidence: 0.4, review: 'contextual advertising, not targeted on the person\'s data' });
+      else if (re === SHOWS_ADS && !ADS_ON_DATA.test(v)) cands.push({ value: 'allowed', evidence: evidenceAt(ctx, s, m.index, m.index + m[0].length), confidence: 0.4, review: 'advertising shown, with no use of the person\'s data stated' });
       else cands.push({ value: 'allowed', evidence: evidenceAt(ctx, s, m.index, m.index + m[0].length), confidence: 0.8 });
       done = true;
       break;

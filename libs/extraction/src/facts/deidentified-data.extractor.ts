@@ -219,8 +219,8 @@ const IP_ANONYMISED_G = new RegExp(IP_ANONYMISED.source, 'gi');
 const TOOL_YIELDS = /^\W*(?:(?:these|such|the|our|this|those)\s+)?(?:[\w-]+\s+)?(?:cookies?|tags?|pixels?|trackers?|tracking technologies|technologies|tools?|scripts?)\s+(?:only\s+|solely\s+)?(?:produce|generate|provide|yield|create|collect|gather|record)s?\b/i;
 const DELETED_BY = /\b(?:delet|eras|destr)\w*\b[^.;]{0,60}\b(?:through|by|via|by means of)\s+(?:the\s+)?(?:de-?identif|anonymi[sz]|aggregat)\w*/i;
 // De-identification coordinated with deletion: "destroy or de-identify", "deleted, aggregated or de-identified",
-// "anonymise or delete".
-const DISPOSED_OR = /\b(?:delet|eras|destr|purg)\w*(?:,\s*[\w-]+)?,?\s+(?:and\/)?or\s+(?:\w+\s+){0,2}?(?:de-?identif|anonymi[sz]|aggregat)\w*|\b(?:de-?identif|anonymi[sz])\w*\s+(?:and\/)?or\s+(?:\w+\s+){0,2}?(?:delet|eras|destr|purg)\w*/i;
+// "anonymise or delete", "destroy, erase or make anonymous".
+const DISPOSED_OR = /\b(?:delet|eras|destr|purg)\w*(?:,\s*[\w-]+)?,?\s+(?:and\/)?or\s+(?:\w+\s+){0,2}?(?:de-?identif|anonym(?:i[sz]|ous)|aggregat)\w*|\b(?:de-?identif|anonymi[sz])\w*\s+(?:and\/)?or\s+(?:\w+\s+){0,2}?(?:delet|eras|destr|purg)\w*/i;
 
 // Actions that hold or regulate data without using it: collecting, storing, complying with rules.
 const PASSIVE_ACTS = new Set(['collect', 'retain', 'comply', 'host']);

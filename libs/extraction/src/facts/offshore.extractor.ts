@@ -1,4 +1,5 @@
 import type { Fact } from '@custody/domain';
+import { pointsElsewhere } from '../clauses/actor-readings.js';
 import type { Candidate, FactContext } from './fact-context.js';
 import { decide, evidenceAt, negatedBefore, neighbour, operative, partsUnder } from './fact-context.js';
 import { frenchOutsideEu } from './offshore-fr.js';
@@ -70,6 +71,8 @@ export function extractOffshore(ctx: FactContext): Fact<'offshore_processing'> {
   const mechanism = partsUnder(ctx, MECHANISM_HEADING);
   for (const s of operative(ctx, PREFILTER)) {
     const v = s.view;
+    // "To learn more about … the personal data processed … in the United Kingdom, visit here": a page named, not a transfer.
+    if (pointsElsewhere(v)) continue;
     const inMechanism = mechanism.some(([a, b]) => s.start >= a && s.start < b);
     const works = WORKS_FROM_ABROAD.exec(v);
     if (works && PROVIDER_HERE.test(v) && !(home === 'eu' && EEA_PLACE.test(works[0])) && !negatedBefore(v, works.index, 60)) {

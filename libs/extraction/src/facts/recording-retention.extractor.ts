@@ -41,6 +41,11 @@ function refusedWith(v: string, acts: { act: RegExp; window: number; subject: Re
   return undefined;
 }
 const PARTIAL = /\b(?:every|all)\b/i;
+// Recordings kept with no period ("Amazon records, processes, and retains your voice inputs", "voice recordings are
+// stored in the cloud"): some audio is kept for as long as the text does not say, so a refusal elsewhere ("we do not
+// retain the audio of your calls", one feature's audio) is not how long recordings are kept.
+const KEEPS = /\b(?:retains?|retained|stores?|stored|keeps?|kept|saves?|saved)\b/i;
+const RECORDS_AND_KEEPS = /\brecords?,?\s+(?:[\w-]+,?\s+){0,3}?(?:and\s+)?(?:retains?|stores?|keeps?|saves?)\b/i;
 const RECORDING_CONDITION = /\b(?:unless|except|without (?:your|the|their|prior)|by default|but|if you|only if|only when|upon request)\b/i;
 
 /**
@@ -51,9 +56,11 @@ const RECORDING_CONDITION = /\b(?:unless|except|without (?:your|the|their|prior)
  */
 export function extractRecordingRetention(ctx: FactContext): Fact<'audio_or_recording_retention_days'> {
   let best: number | null = null;
+  let keptOpen = false;
   const evidence: Evidence[] = [];
   for (const s of operative(ctx, PREFILTER)) {
     const v = s.view;
+    if (!keptOpen && keptWithoutPeriod(v)) keptOpen = true;
     const never = refusedWith(v, NOT_RECORDED);
     // "We do not record every call", "not all sessions are recorded": some are, which says nothing of how long.
     if (never && !PARTIAL.test(v.slice(never[0], never[1])) && !RECORDING_CONDITION.test(v.slice(never[0])) && !/\b(?:may|might|can)\b/i.test(v.slice(0, never[0]))) {
@@ -92,7 +99,16 @@ export function extractRecordingRetention(ctx: FactContext): Fact<'audio_or_reco
       evidence.unshift(t.evidence);
     } else evidence.push(t.evidence);
   }
+  if (best === 0 && keptOpen) return silent('audio_or_recording_retention_days');
   return best === null ? silent('audio_or_recording_retention_days') : found<'audio_or_recording_retention_days'>(best, evidence, 0.8);
+}
+
+/** Whether the sentence keeps recordings, unrefused, and states no period for them (see {@link KEEPS}). */
+function keptWithoutPeriod(v: string): boolean {
+  const keep = KEEPS.exec(v);
+  if (!keep || !(RECORDING.test(v) || RECORDS_AND_KEEPS.test(v))) return false;
+  if (refusal(v, KEEPS, 30) !== null || findDurations(v).length > 0 || findDurationsFr(v).length > 0) return false;
+  return !/\b(?:if|unless|when|where|may|might|can)\b/i.test(v.slice(0, keep.index));
 }
 
 // A column that says how long each row's data is kept ("Retention", "Legal basis and retention period").

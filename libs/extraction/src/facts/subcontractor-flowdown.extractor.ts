@@ -4,6 +4,7 @@ import { clauseSubject } from '../clauses/clause.js';
 import type { Sentence } from '../text/sentences.js';
 import type { Candidate, FactContext } from './fact-context.js';
 import { decide, evidenceAt, isOperative, neighbour, operative } from './fact-context.js';
+import { negationBefore } from '../clauses/negation.js';
 import { refusal } from '../clauses/refusal.js';
 
 type V = Fact<'subcontractor_flowdown'>['value'];
@@ -50,7 +51,10 @@ const PURPOSE_LIMIT = /\b(?:only|solely|exclusively)\b[^.;]{0,60}\b(?:for|to|on|
 // A use for other purposes refused ("may not use it for any other purpose"): a purpose limit. The refusal is the shared
 // reader's (clauses/refusal.ts), as for the disclaimers and refused bindings below.
 const OTHER_USE = /\b(?:use|process)\w*\b[^.;]{0,40}\b(?:for any other|for (?:their|its) own|other purpose|for any purpose (?:except|other than|but))/i;
-const purposeLimited = (v: string): boolean => PURPOSE_LIMIT.test(v) || refusal(v, OTHER_USE, 36) !== null;
+// "Providers that process your data on our behalf" says which providers are meant, it limits nothing they do: a
+// relative clause on the party is a description, not a purpose limit.
+const WHICH_PROVIDERS = /\b(?:providers?|vendors?|processors?|sub-?processors?|contractors?|subcontractors?|affiliates?|parties|partners|companies|suppliers?|agents?)\s+(?:that|who|which)\s+(?:[\w-]+,?\s+){0,8}?on (?:our|its) behalf\b/gi;
+const purposeLimited = (v: string): boolean => PURPOSE_LIMIT.test(v.replace(WHICH_PROVIDERS, ' ')) || refusal(v, OTHER_USE, 36) !== null;
 // Binding the providers, or answering for their practices, disclaimed: "We do not require our service providers to …".
 const BINDS_PROVIDERS = /\b(?:require|obligat|bind|responsible for (?:the )?(?:privacy|data) practices)\w*\b[^.;]{0,40}\b(?:subcontractors?|sub-?processors?|vendors?|service providers?)/i;
 
@@ -87,6 +91,19 @@ const TIED = /\b(?:compl(?:y|ies|iance|iant)|abides? by|consistent with|in accor
 // "In the same way as us" compares how the data is kept or protected ("maintain its confidentiality in the same way as
 // us"), not any act ("our partners may use cookies in the same way as us"): a protective verb comes before it.
 const COMPARATIVE = /\b(?:no less|at least as|just as|equally)\s+(?:protective|restrictive|stringent)\b|\bsame (?:extent|level|standards?|privacy commitments?|obligations|protections?|data protection obligations)\b|\bas we (?:ourselves|do)\b|\b(?:protect|safeguard|secur|treat|handl|keep|maintain|confidential)\w*\b[^.;]{0,80}?\bin the same (?:way|manner) as (?:we do|we|us)\b/i;
+// The tie refused binds nobody to the standard: "this information is not subject to the privacy provisions of this
+// Agreement" (data the user hands to others, outside the vendor's terms).
+// The data as what is tied ("your Personal Data collected in FUB … is subject to this Privacy Notice"): the policy's
+// scope, which binds no provider. Not "protect such information in a manner that is consistent with this policy": the
+// copula of a relative clause ("that is") is not the data's.
+const DATA_TIED = /\b(?:data|information|content|records)\b(?:(?!\b(?:that|which|who|whom)\b)[^.;,]){0,60}?\b(?:is|are|will be|shall be|remains?)\s+(?:\w+\s+)?$/i;
+function tiedTo(v: string, at: number): boolean {
+  const from = Math.max(0, at - 80);
+  const m = TIED.exec(v.slice(from, at));
+  return m !== null && negationBefore(v, from + m.index, 30) < 0 && !DATA_TIED.test(v.slice(Math.max(0, from + m.index - 100), from + m.index));
+}
+const OWN_STANDARD_G = new RegExp(OWN_STANDARD.source, 'gi');
+const OWN_TITLE_G = new RegExp(OWN_TITLE.source, 'g');
 // Bound to process only on the vendor's instructions (README: "the vendor's instructions"), under a contract.
 const INSTRUCTED = /\b(?:only|solely|exclusively)\b[^.;]{0,40}\b(?:on|according to|in accordance with|pursuant to|under)\s+(?:our|its|the controller's)\s+(?:documented\s+|written\s+)?instructions\b/i;
 // Whom a contract obliges to process on instructions: "agreements that oblige those parties to process … only on our
@@ -118,7 +135,9 @@ function readFlowdown(ctx: FactContext, s: Sentence): Candidate<V> | undefined {
   if (OWN_TERMS.test(v) || CUSTOMER_DUTY.test(v) || OTHER_PARTY_DUTY.test(v) || NOT_FLOWDOWN.test(v)) return undefined;
   // The standard first (plain text tests), the clauses only for sentences that name one.
   const std = OWN_STANDARD.exec(v) ?? OWN_TITLE.exec(v);
-  const own = std !== null && (COMPARATIVE.test(v) || TIED.test(v.slice(Math.max(0, std.index - 80), std.index)));
+  // Any standard of the sentence may be the one tied ("… to enforce our Terms …; (3) to affiliates (in which case, we will
+  // require such entities to honor this Policy)"), not only the first named.
+  const own = std !== null && (COMPARATIVE.test(v) || [...v.matchAll(OWN_STANDARD_G), ...v.matchAll(OWN_TITLE_G)].some((x) => tiedTo(v, x.index)));
   const instructed = INSTRUCTED.test(v) && CONTRACTUAL.test(v);
   // A duty not to disclose is confidentiality (README: confidentiality and purpose limitation): "These third parties …
   // are obligated not to disclose or use it for any other purpose" — when the parties bound are the providers.
