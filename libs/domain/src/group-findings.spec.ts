@@ -116,4 +116,23 @@ describe('groupFindings', () => {
     expect(streamed!.systems).toEqual(['openai', 'install-a-1', 'install-a-3', 'install-a-2', 'install-a-4']);
     expect([streamed]).toEqual(groupFindings([like, build('install-a-2'), build('install-a-3'), last], fleet));
   });
+
+  it('with no install among the systems (an agency manifest), leaves every member alone and in order, grouped or streamed', () => {
+    // Systems with a site but no vendor are no installs either (fleetVendorOf gives them no stand-in).
+    const manifest = [{ id: 'ehr', name: 'CarePath' }, { id: 'scribe', name: 'Scribewell AI', group: { site: 'Oakland' } }, { id: 'fleet-scribewell-ai', name: 'Scribewell AI fleet' }];
+    const members = [
+      finding('missing-baa', 'system:scribe', ['scribe']),
+      finding('missing-baa', 'system:ehr', ['ehr']),
+      finding('chain-break', 'path:practice>scribe>openai', ['openai', 'scribe']),
+      finding('leak', 'flow:scribe->openai#2', ['openai']),
+    ];
+    const grouping = memberGrouping(manifest);
+    expect(['scribe', 'ehr', 'openai', 'fleet-scribewell-ai'].map(grouping.standIn)).toEqual([undefined, undefined, undefined, undefined]);
+    expect(grouping.group(members, FINDING_VIEW)).toEqual(members);
+    const stream = grouping.stream(FINDING_VIEW);
+    for (const m of members) stream.add(m);
+    stream.addInstall(members[0]!, 'ehr', ['ehr'], [], () => members[1]!);
+    expect(stream.finish()).toEqual([...members, members[1]]);
+    expect(groupFindings(members, manifest)).toEqual(members);
+  });
 });

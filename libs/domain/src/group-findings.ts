@@ -87,6 +87,18 @@ export function memberGrouping(systems: readonly Pick<GraphSystem, 'id' | 'name'
   /** {@link fleetVendorOf} over the same systems (rules counting parties share it instead of indexing them again). */
   standIn: (id: string) => string | undefined;
 } {
+  // No install among the systems (an agency's manifest): no subject names one, so nothing is rewritten or grouped
+  // and every member stays alone, as the lookups below would find. Not indexing 100,000 systems by id and name,
+  // nor hashing each rule's `system:<id>` subjects, to learn that.
+  if (!systems.some(isInstall)) {
+    const places = new SystemPlaces(systems);
+    const byId: SystemsById = known ?? new Map();
+    return {
+      group: (members, view) => groupWith(members, view, byId, places, noRewrite),
+      stream: (view) => streamGroups(view, byId, places, noRewrite, noRewrite),
+      standIn: noRewrite,
+    };
+  }
   const byId = known ?? new Map(systems.map((s) => [s.id, s]));
   const places = new SystemPlaces(systems);
   const standIn = fleetVendorOf(systems, byId);
@@ -119,6 +131,11 @@ export function memberGrouping(systems: readonly Pick<GraphSystem, 'id' | 'name'
     standIn,
   };
 }
+
+/** A fleet install: what {@link fleetVendorOf} gives a stand-in (a system with a vendor group). */
+const isInstall = (s: Pick<GraphSystem, 'group'>): boolean => s.group?.vendor !== undefined;
+/** No stand-in and no rewrite: the answer for every id and subject when no system is an install. */
+const noRewrite = (): undefined => undefined;
 
 function rewriteCached(subject: string, standIn: (id: string) => string | undefined, systemSubjects: Map<string, string>, systemRewrites: Map<string, Rewrite | null>, byId: SystemsById, places: SystemPlaces): Rewrite | undefined {
   // Only system subjects repeat across rules; a path or flow subject is one rule's, so caching it only costs.

@@ -59,9 +59,14 @@ function indexOf(graph: Graph): GraphIndex {
   }
   const inbound = new Map<string, GraphFlow[]>();
   const outbound = new Map<string, GraphFlow[]>();
+  // A sender's flows mostly come together (the projection orders flows by sender): its list is looked up once
+  // per run of them, not once per flow (an agency's manifest has 400,000 flows from 100,000 senders).
+  let from: string | undefined;
+  let out: GraphFlow[] = [];
   for (const f of graph.flows) {
     (inbound.get(f.to) ?? inbound.set(f.to, []).get(f.to)!).push(f);
-    (outbound.get(f.from) ?? outbound.set(f.from, []).get(f.from)!).push(f);
+    if (f.from !== from) out = outbound.get((from = f.from)) ?? outbound.set(from, []).get(from)!;
+    out.push(f);
   }
   const index: GraphIndex = {
     systems: graph.systems, flows: graph.flows, sizes: [graph.systems.length, graph.flows.length],

@@ -15,29 +15,36 @@ export interface SetTrie {
   end: number;
   items?: number[];
   node?: { value: number; points: number[] };
+  /** How many systems' sets end here (counted by the scoring before it scores them). */
+  refs: number;
 }
 
 /** The step from `at` by finding index `i`, made if new. */
 export function stepOf(at: SetTrie, i: number): SetTrie {
   if (at.next) {
     let next = at.next.get(i);
-    if (!next) at.next.set(i, (next = { up: at, end: i }));
+    if (!next) at.next.set(i, (next = { up: at, end: i, refs: 0 }));
     return next;
   }
   if (at.only === undefined) {
     at.key = i;
-    return (at.only = { up: at, end: i });
+    return (at.only = { up: at, end: i, refs: 0 });
   }
   if (at.key === i) return at.only;
-  const next: SetTrie = { up: at, end: i };
+  const next: SetTrie = { up: at, end: i, refs: 0 };
   at.next = new Map([[at.key!, at.only], [i, next]]);
   return next;
 }
 
 /** The finding indices of the set that ends at `at`, ascending (worked out once per set). */
 export function itemsOf(at: SetTrie): number[] {
+  return (at.items ??= setItems(at));
+}
+
+/** {@link itemsOf}, not kept on the trie: for a set only one system reaches. */
+export function setItems(at: SetTrie): number[] {
   if (at.items) return at.items;
   const items: number[] = [];
   for (let t: SetTrie | undefined = at; t?.up; t = t.up) items.push(t.end);
-  return (at.items = items.reverse());
+  return items.reverse();
 }

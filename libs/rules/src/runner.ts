@@ -1,4 +1,4 @@
-import { compareFindings, DATA_CATEGORIES, memberGrouping, type Citation, type MemberView, type MemberStream, type DataCategory, type Evidence, type Finding, type Lens, type Score } from '@custody/domain';
+import { DATA_CATEGORIES, sortFindings, memberGrouping, type Citation, type MemberView, type MemberStream, type DataCategory, type Evidence, type Finding, type Lens, type Score } from '@custody/domain';
 import { classDrafts, type ClassSink } from './class-run.js';
 import { declareClassSettings } from './install-classes.js';
 import { unique } from './contracts.js';
@@ -56,7 +56,7 @@ export function runRules(ctx: RuleContext, rules: readonly Rule[] = REGISTRY): R
         ?? isolated(rule, errors, () => group(runDrafts(ctx, rule, errors), draftView(rule, intern)));
       for (const f of built) findings.push(f);
     }
-    findings.sort(compareFindings);
+    sortFindings(findings);
     return { findings, errors };
   });
 }

@@ -3,7 +3,7 @@ import { cmp } from './contracts.js';
 import { lensWeight } from './lenses.js';
 import { clamp01 } from './sensitivity.js';
 import { apportion } from './apportion.js';
-import { itemsOf, stepOf } from './finding-sets.js';
+import { itemsOf, setItems, stepOf } from './finding-sets.js';
 import { keepScoreLayout } from './score-layout.js';
 import type { SetTrie } from './finding-sets.js';
 
@@ -166,7 +166,7 @@ function chargeAndScore(findings: readonly Finding[], opts: ScoreOptions, finish
 
   // Systems by position: the listed ones first, then the others as first charged (the nodes' order before
   // sorting), and per position the trie step its findings reached so far.
-  const root: SetTrie = { end: -1 };
+  const root: SetTrie = { end: -1, refs: 0 };
   const position = new Map<string, number>();
   const ids: string[] = [];
   const reached: SetTrie[] = [];
@@ -206,12 +206,18 @@ function chargeAndScore(findings: readonly Finding[], opts: ScoreOptions, finish
   }
   const nodeOrder = byId ? new Array<string>(ids.length) : ids;
   const start = new Int32Array(ids.length + 1);
+  // A set's indices and split are kept on the trie only when more systems than one reach it (a fleet's installs
+  // share a few dozen sets): a manifest's systems each reach their own, and keeping three lists per system on
+  // the trie made them outlive the loop (copied and promoted by the collector) for nothing.
+  for (let p = 0; p < reached.length; p++) reached[p]!.refs++;
   for (let q = 0; q < ids.length; q++) {
     const p = byId ? byId[q]! : q;
     const s = ids[p]!;
     const at = reached[p]!;
-    const items = itemsOf(at);
-    const node = (at.node ??= nodeSplit(items.map((i) => pts[i]!.hazard)));
+    const shared = at.refs > 1;
+    const items = shared ? itemsOf(at) : setItems(at);
+    const node = at.node ?? nodeSplit(items.map((i) => pts[i]!.hazard));
+    if (shared) at.node = node;
     nodes[s] = node.value;
     nodeOrder[q] = s;
     start[q] = contributions.length;

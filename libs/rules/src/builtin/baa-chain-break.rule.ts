@@ -157,9 +157,10 @@ export const baaChainBreakRule: Rule = streamingRule({
     // Named but unmodelled sub-processors (e.g. a notetaker's `subprocessors: [OpenAI]`). A fleet names the same
     // few sub-processors on every install: per name (slug, modelled or not) and per contract set and name
     // (the contracts' evidence) the answer is worked out once; per install only what is its own.
-    const matchesModelled = systemNameMatcher(graph.systems);
+    // Built at the first name: most vendors of an agency's manifest name none, and it keys every system's name and id.
+    let matchesModelled: ((name: string) => boolean) | undefined;
     const modelled = new Map<string, boolean>();
-    const isModelled = (name: string): boolean => modelled.get(name) ?? (modelled.set(name, matchesModelled(name)), modelled.get(name)!);
+    const isModelled = (name: string): boolean => modelled.get(name) ?? (modelled.set(name, (matchesModelled ??= systemNameMatcher(graph.systems))(name)), modelled.get(name)!);
     const slugs = new Map<string, string>();
     const slugOf = (name: string): string => {
       let slug = slugs.get(name);
