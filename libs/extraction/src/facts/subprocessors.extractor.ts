@@ -10,7 +10,7 @@ import type { Sentence } from '../text/sentences.js';
 import type { FactContext } from './fact-context.js';
 import { collectorMentions, inRanges, trackerSections } from './tracker-names.js';
 import { evidenceAt } from './fact-context.js';
-import { BRAND_SHAPE, ENDS_WITH_SUFFIX, HAS_SUFFIX, inLink, NAME_AT, NAME_LIST_AT, readLead, splitNames, SUFFIX_NAME, TOKEN } from './subprocessor-names.js';
+import { BRAND_SHAPE, ENDS_WITH_SUFFIX, HAS_SUFFIX, SUFFIX_NAME_ALL, inLink, NAME_AT, NAME_LIST_AT, readLead, splitNames, SUFFIX_NAME, TOKEN } from './subprocessor-names.js';
 import { toolOwners } from './subprocessor-tool-owners.js';
 import { buttonOwners, examplesOfPrevious } from './subprocessor-prose-parties.js';
 import { isCategoryList, noPersonalData, readItem, runInRecipient } from './subprocessor-lists.js';
@@ -108,7 +108,8 @@ function readSentence(r: Reading, s: Sentence): void {
   // The organisation behind a tool, linked to its own policy ("Matomo cookie by InnoCraft Ltd (https://…)").
   for (const c of toolOwners(v, underTrackers, (a, b) => inLink(ctx.links, s.start + a, s.start + b), s, ctx.isLowerWord)) add(c.name, s, c.at, true, false, undefined, true);
   // A list item or table row (asked once: three readings below depend on it).
-  const item = isItem(ctx.sentences, s) || isTableRow(s);
+  // A row whose first cell is whole sentences starts in a sentence without a bar: its block still knows it as a row.
+  const item = isItem(ctx.sentences, s) || isTableRow(s) || r.entries.get(s.index)?.row !== undefined;
   // A paragraph opened by a run-in title of a run of them that names recipients ("Cloudflare. As you browse, …").
   const title = item ? undefined : runInRecipient(ctx.sentences, s, r.runIns, r.runInContexts);
   if (title !== undefined) {
@@ -302,11 +303,20 @@ function readProse(r: Reading, s: Sentence, intro: Sentence | undefined, underHe
   // 2. Corporate names (legal suffix) in a sentence about providers sharing or processing data.
   const next = ctx.sentences[s.index + 1];
   const passesData = (x: Sentence | undefined) => x !== undefined && x.paragraph === s.paragraph && DATA_RELATION.test(x.view);
-  if (providerContext && relation && HAS_SUFFIX.test(v) && (DATA_RELATION.test(v) || passesData(next) || passesData(prev))) {
+  if (providerContext && relation && HAS_SUFFIX.test(v) && relationOutsideNames(v) && (DATA_RELATION.test(v) || passesData(next) || passesData(prev))) {
     SUFFIX_NAME.lastIndex = 0;
     for (let m = SUFFIX_NAME.exec(v); m; m = SUFFIX_NAME.exec(v)) add(m[0], s, m.index, true);
   }
   // 3. "We engage the following sub-processors: A, B and C."
   const lead = v.includes(':') ? LIST_LEAD.exec(v) : null;
   if (lead) splitNames(lead[1], v.length - lead[1].length, (n, at) => add(n, s, at, true), true);
+}
+
+/**
+ * Whether the sentence's relation word stands outside its corporate names: "emedia Communications, LLC" holds a word
+ * of communicating, but a company's name is not the sentence's verb ("A, LLC and its subsidiaries B, Inc. and emedia
+ * Communications, LLC participate in …" passes nothing to anyone).
+ */
+function relationOutsideNames(v: string): boolean {
+  return RELATION_VERB.test(v.replace(SUFFIX_NAME_ALL, (m: string) => ' '.repeat(m.length)));
 }
