@@ -27,3 +27,13 @@ describe('examples of the cookies a vendor uses ("We use cookies, including A an
     expect(names('Some browsers block cookies, including Statwise, by default.\n')).not.toContain('Statwise');
   });
 });
+
+describe('a capitalised word qualifying a kind of party ("with Swedish authorities")', () => {
+  it('is not read as a recipient: the recipients are the kind’s unnamed members', () => {
+    expect(names('We may share your personal data with Swedish authorities when we have a legal obligation to do so.\n')).toEqual([]);
+  });
+
+  it('leaves a name that the kind does not follow ("with Statwise, our analytics provider")', () => {
+    expect(names('We share your usage data with Statwise, our analytics provider.\n')).toContain('Statwise');
+  });
+});

@@ -35,9 +35,8 @@ const AFTER_VERB = /\b(?:use|uses|used|(?<=\b(?:are|is)\s+)using|engage|engages|
 // "including, but not limited to," and "including without limitation" introduce examples as "including" does: the
 // hedge widens the kind, it does not take the named examples out of it ("Analytics providers, including, but not limited
 // to, A and B" names A and B as analytics providers).
-// The cookies the vendor sets are a kind too: "We use cookies, including A and B, to analyze trends" names the providers whose
-// cookies they are (as a cookie table's provider column does); the clause must still be the vendor's (vendorPassesTo).
-// "(like A or B)" gives examples as "(such as" does, in a parenthesis only: a bare "like" is as often a comparison.
+// Cookies the vendor uses are a kind whose examples are their providers ("We use cookies, including A and B, to …"); "(like A
+// or B)" gives examples as "(such as" does, in a parenthesis only (a bare "like" is as often a comparison).
 const EXAMPLES_OF_KIND = new RegExp(
   String.raw`(${PROVIDER_NOUN.source}|\bthird[- ]parties\b|\b[\w-]+\s+(?:companies|platforms|services|tools|solutions)\b|\b(?:third[- ]party\s+)?cookies\b)((?:\s*,?\s+(?:that|who|which|we|whom|of|for|acting)\b(?:[^.;:()\n]|\([^.;:()\n]{1,80}\)){1,200}?|(?<=\b(?:help|assist|provide|perform|process|support|work))\s[^.;:()\n]{1,200}?)?)(?:\s*,)?(?:\s+|\s*\(\s*)(?:such\s+as|including(?:,?\s+(?:but\s+)?(?:not\s+limited\s+to|without\s+limitation),?)?|includes?|e\.g\.,?|for\s+example,?|(?<=\(\s*)like)\s+(?=\S)`,
   // Without the `u` flag (see above); the capital that must follow is checked in code.

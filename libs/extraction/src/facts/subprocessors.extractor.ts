@@ -10,13 +10,13 @@ import type { Sentence } from '../text/sentences.js';
 import type { FactContext } from './fact-context.js';
 import { collectorMentions, inRanges, trackerSections } from './tracker-names.js';
 import { evidenceAt } from './fact-context.js';
-import { BRAND_SHAPE, ENDS_WITH_SUFFIX, HAS_SUFFIX, SUFFIX_NAME_ALL, inLink, NAME_AT, NAME_LIST_AT, readLead, splitNames, SUFFIX_NAME, TOKEN } from './subprocessor-names.js';
+import { BRAND_SHAPE, ENDS_WITH_SUFFIX, HAS_SUFFIX, inLink, NAME_AT, NAME_LIST_AT, readLead, splitNames, SUFFIX_NAME, TOKEN } from './subprocessor-names.js';
 import { toolOwners } from './subprocessor-tool-owners.js';
 import { buttonOwners, examplesOfPrevious } from './subprocessor-prose-parties.js';
 import { isCategoryList, noPersonalData, readItem, runInRecipient } from './subprocessor-lists.js';
 import { isTrackerTable } from './subprocessor-trackers.js';
 import { oneOfProviders, providerHeading, providerProfile } from './subprocessor-profiles.js';
-import { ANONYMOUS_DATA, ROLE_APPOSITIVE, USE_VERB_BEFORE, DATA_RELATION, HEADING, LIST_LEAD, SHOUTING, STRICT_HEADING, USER_ITEMS, notSentenceName } from './subprocessor-patterns.js';
+import { ANONYMOUS_DATA, ROLE_APPOSITIVE, USE_VERB_BEFORE, DATA_RELATION, HEADING, LIST_LEAD, SHOUTING, STRICT_HEADING, USER_ITEMS, notSentenceName, qualifiesKind, relationOutsideNames } from './subprocessor-patterns.js';
 import { pluginOwners } from './subprocessor-plugin-owners.js';
 import { deniedUse, examplesReceive, groupExamples, kindExamples, triggers, vendorPassesTo } from './subprocessor-triggers.js';
 import type { NameCollector } from './subprocessor-candidates.js';
@@ -107,8 +107,8 @@ function readSentence(r: Reading, s: Sentence): void {
   for (const c of collectorMentions(v, underTrackers, TOKEN, notSentenceName, s)) add(c.name, s, c.at);
   // The organisation behind a tool, linked to its own policy ("Matomo cookie by InnoCraft Ltd (https://…)").
   for (const c of toolOwners(v, underTrackers, (a, b) => inLink(ctx.links, s.start + a, s.start + b), s, ctx.isLowerWord)) add(c.name, s, c.at, true, false, undefined, true);
-  // A list item or table row (asked once: three readings below depend on it).
-  // A row whose first cell is whole sentences starts in a sentence without a bar: its block still knows it as a row.
+  // A list item or table row (asked once: three readings below depend on it); a row whose first cell is whole sentences
+  // starts in a sentence without a bar, but its block knows it as a row.
   const item = isItem(ctx.sentences, s) || isTableRow(s) || r.entries.get(s.index)?.row !== undefined;
   // A paragraph opened by a run-in title of a run of them that names recipients ("Cloudflare. As you browse, …").
   const title = item ? undefined : runInRecipient(ctx.sentences, s, r.runIns, r.runInContexts);
@@ -259,7 +259,7 @@ function readProse(r: Reading, s: Sentence, intro: Sentence | undefined, underHe
     }
     const list = NAME_LIST_AT.exec(v.slice(t.at));
     if (!list) continue;
-    splitNames(list[1], t.at + list[0].length - list[1].length, (n, at) => add(n, s, at, t.strong, false, undefined, t.ad ? 'ad' : false));
+    splitNames(list[1], t.at + list[0].length - list[1].length, (n, at) => qualifiesKind(v, at + n.length) || add(n, s, at, t.strong, false, undefined, t.ad ? 'ad' : false));
   }
   // 1b. Examples of a kind described before them ("Companies that help deliver newspapers, such as i-Movo", "Key service
   // providers we use include A and B"), when the clause says the vendor uses them or passes data to them.
@@ -310,13 +310,4 @@ function readProse(r: Reading, s: Sentence, intro: Sentence | undefined, underHe
   // 3. "We engage the following sub-processors: A, B and C."
   const lead = v.includes(':') ? LIST_LEAD.exec(v) : null;
   if (lead) splitNames(lead[1], v.length - lead[1].length, (n, at) => add(n, s, at, true), true);
-}
-
-/**
- * Whether the sentence's relation word stands outside its corporate names: "emedia Communications, LLC" holds a word
- * of communicating, but a company's name is not the sentence's verb ("A, LLC and its subsidiaries B, Inc. and emedia
- * Communications, LLC participate in …" passes nothing to anyone).
- */
-function relationOutsideNames(v: string): boolean {
-  return RELATION_VERB.test(v.replace(SUFFIX_NAME_ALL, (m: string) => ' '.repeat(m.length)));
 }
