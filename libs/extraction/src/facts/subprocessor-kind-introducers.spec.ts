@@ -33,6 +33,10 @@ describe('a capitalised word qualifying a kind of party ("with Swedish authoriti
     expect(names('We may share your personal data with Swedish authorities when we have a legal obligation to do so.\n')).toEqual([]);
   });
 
+  it('leaves a name followed by a verb spelled as a kind ("our hosting provider Hostwell stores the data")', () => {
+    expect(names('We share data with our hosting provider Hostwell stores the data.\n')).toContain('Hostwell');
+  });
+
   it('leaves a name that the kind does not follow ("with Statwise, our analytics provider")', () => {
     expect(names('We share your usage data with Statwise, our analytics provider.\n')).toContain('Statwise');
   });

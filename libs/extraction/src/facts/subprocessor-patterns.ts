@@ -198,6 +198,8 @@ export function relationOutsideNames(v: string): boolean {
  * members, unnamed, not the name's bearer.
  */
 export function qualifiesKind(v: string, end: number): boolean {
-  const w = /^\s+(\p{Ll}[\p{Ll}-]+)\b/u.exec(v.slice(end, end + 40))?.[1];
+  // The kind closes its phrase (a stop, a conjunction, a preposition, a relative pronoun): "Hetzner stores the data" has
+  // a verb there, whose object follows.
+  const w = /^\s+(\p{Ll}[\p{Ll}-]+)(?=\s*(?:[,.;:)]|$)|\s+(?:and|or|in|of|for|to|with|when|where|that|who|which|as|if|under|on|at|from|by)\b)/u.exec(v.slice(end, end + 60))?.[1];
   return w !== undefined && partyKindPlural(w[0].toUpperCase() + w.slice(1));
 }
