@@ -18,6 +18,7 @@ import {
   RECIPIENT_INTRO,
   ROLE_COLUMN,
   SHARED_COLUMN,
+  SHARED_WITH_COLUMN,
 } from './recipient-lists.js';
 
 /**
@@ -35,6 +36,11 @@ export interface ListContext {
   nameColumn: number;
   /** For tables: a column whose cells say whether the entity gets personal data at all, if any. */
   accessColumn?: number;
+  /**
+   * For tables: the name column is a column of where each row's data goes ("Who do we share personal data with?"), whose
+   * cell may hold several recipients, one sentence each, among descriptions of them.
+   */
+  sharedWith?: boolean;
 }
 
 /** Whether a table's first row reads as column titles: short cells, each a name title or another known title. */
@@ -76,6 +82,13 @@ export function listContext(block: Block): ListContext {
     // "Cookie name", "Tag name": a column of cookies, not of the parties behind them.
     if (byName < 0) byName = header.findIndex((c) => NAME_TITLE_WORD.test(c.text) && !ACCESS_COLUMN.test(c.text) && !/\b(?:cookies?|trackers?|tags?|pixels?|keys?|storage)\b/i.test(c.text));
     if (byName >= 0) nameColumn = byName;
+    // No column names the row's entity, but one says who gets the row's data: that column holds the recipients.
+    const sharedWith = byName < 0 ? header.findIndex((c) => SHARED_WITH_COLUMN.test(c.text) && !CATEGORY_TITLE.test(c.text)) : -1;
+    if (sharedWith >= 0) {
+      const title = header[sharedWith].text;
+      const access = header.findIndex((c, i) => i !== sharedWith && ACCESS_COLUMN.test(c.text));
+      return { role: 'recipients', reason: `a table whose column "${title}" says who receives each row's data`, nameColumn: sharedWith, sharedWith: true, ...(access >= 0 ? { accessColumn: access } : {}) };
+    }
     const access = header.findIndex((c, i) => i !== nameColumn && ACCESS_COLUMN.test(c.text) && !NAME_COLUMN.test(c.text));
     if (access >= 0) accessColumn = access;
   }

@@ -135,6 +135,14 @@ export const RECIPIENT_COLUMN = new RegExp(
   'iu',
 );
 
+/**
+ * A column titled as where the row's data goes, in a table whose rows are purposes or kinds of data ("Purpose | Legal
+ * basis | Who do we share personal data with?", "Shared with", "Disclosed to"): its cells name the recipients of that
+ * row's data, one entry per sentence. Only the question or the participle with its preposition, ending the title:
+ * "Data shared" (what is passed) is SHARED_COLUMN, not who.
+ */
+export const SHARED_WITH_COLUMN = /\bwho(?:m)?\s+(?:do\s+|does\s+|will\s+|may\s+)?(?:we|[\p{Lu}][\p{L}]+)\s+(?:share|disclose|transfer|send|pass)\b[^|]{0,40}$|\b(?:with|to)\s+whom\b[^|]{0,40}$|\b(?:shared|disclosed|transferred|sent|passed\s+on)\s+(?:with|to)\s*[?:*]*$/iu;
+
 /** Column titles of what a row is about, not who: a header row is made of these and name titles. */
 export const OTHER_COLUMN = new RegExp(
   String.raw`^(?:purposes?|function|functions|services?(?:\s+provided)?|(?:processing\s+)?activit(?:y|ies)|description|nature|categor(?:y|ies)(?:\s+of\s+[\p{L}\s]+)?|(?:data|personal\s+data)(?:\s+[\p{L}]+)?|location|locations|countr(?:y|ies)|regions?|(?:hosting|processing|data)\s+locations?|address|website|links?|url|privacy\s+policy|safeguards?|transfer\s+mechanism|guarantees?|garanties|type|role|duration|retention|expiry|cookies?|cookie\s+names?|legal\s+basis|contact|more\s+information|traitement(?:\s+réalisé)?|finalité|pays(?:\s+destinataire)?|localisation|zweck|land|standort|sitz|finalidad|país|finalità|paese|doel|land)\s*[:*]*$`,

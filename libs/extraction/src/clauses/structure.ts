@@ -1,4 +1,5 @@
 import type { Sentence } from '../text/sentences.js';
+import { opensTableLine } from './table-lines.js';
 import { toView } from '../text/sentences.js';
 
 // The second form is a marker written against its text, as contracts rendered from PDF have it ("(a)Google will not …",
@@ -193,7 +194,7 @@ export function blocksOf(text: string, sentences: Sentence[], isHeaderRow: (cell
   let cur: Block | undefined;
   let lastLine = -1;
   for (const s of sentences) {
-    const table = !s.isHeading && isTableRow(s);
+    const table = !s.isHeading && (isTableRow(s) || (cur?.kind === 'table' && s.heading === cur.heading && opensTableLine(text, s)));
     const item = !s.isHeading && !table && isItem(sentences, s);
     const continues = cur !== undefined && s.heading === cur.heading && !s.isHeading;
     // A bare marker ("2.") between split items keeps the list open; its item is the next sentence.

@@ -29,7 +29,7 @@ const KEEP_PERIOD = /(?:\b(?:Inc|Ltd|ltd|Corp|Co)|\.[\p{Lu}])\.$/u;
 // asked only after an "and" has matched: at every other word boundary it would cost a scan of the suffix list.
 // A region may stand before the suffix, inside the name ("ACI Worldwide (EMEA) Ltd.", "Samsung Electronics (UK) Limited").
 export const SUFFIX_NAME = new RegExp(String.raw`(?<![\p{L}\p{N}])(${TOKEN}(?:(?:\s+(?:and|&)\s+(?<!\s${SUFFIX}\s+(?:and|&)\s+)|\s+of\s+|\s+)${TOKEN}){0,5})(?:\s+${REGION_IN_NAME})?,?\s+${SUFFIX}(?![\p{L}])${DBA}`, 'gu');
-const SUFFIX_NAME_ALL = new RegExp(SUFFIX_NAME.source, 'gu');
+export const SUFFIX_NAME_ALL = new RegExp(SUFFIX_NAME.source, 'gu');
 // A legal suffix anywhere: the name-with-suffix scan (slow: up to six name tokens tried at every capital) runs only where one is.
 export const HAS_SUFFIX = new RegExp(String.raw`\s${SUFFIX}(?![\p{L}])`, 'u');
 export const NAME_AT = new RegExp(String.raw`^\s*(?:the\s+)?(${NAME})`, 'u');

@@ -1,8 +1,9 @@
 import type { Sentence } from '../text/sentences.js';
 import { escapeRegExp } from '../text/escape-regexp.js';
 import { TRAILING_LEGAL_SUFFIX } from '../text/legal-suffixes.js';
-import { NOT_A_NAME } from './subprocessor-names.js';
-import { VOCABULARY } from '../clauses/vocabulary.js';
+import { partyKindPlural } from '../clauses/authorities.js';
+import { NOT_A_NAME, SUFFIX_NAME_ALL } from './subprocessor-names.js';
+import { RELATION_VERB, VOCABULARY } from '../clauses/vocabulary.js';
 
 /**
  * Patterns of the sub-processor reader (subprocessors.extractor.ts), kept apart so the reader stays readable: the
@@ -182,3 +183,23 @@ export const ROLE_NOUNS = [
 ];
 // "our clearinghouse, " right before a name: the appositive names the party in that role (see readProse).
 export const ROLE_APPOSITIVE = new RegExp(String.raw`\bour\s+(?:${ROLE_NOUNS.map((n) => n.replace(/[-]/g, '[- ]?').replace(/\s+/g, '\\s+')).join('|')}),\s+(?=[\p{Lu}0-9])`, 'giu');
+/**
+ * Whether the sentence's relation word stands outside its corporate names: "emedia Communications, LLC" holds a word
+ * of communicating, but a company's name is not the sentence's verb ("A, LLC and its subsidiaries B, Inc. and emedia
+ * Communications, LLC participate in …" passes nothing to anyone).
+ */
+export function relationOutsideNames(v: string): boolean {
+  return RELATION_VERB.test(v.replace(SUFFIX_NAME_ALL, (m: string) => ' '.repeat(m.length)));
+}
+
+/**
+ * Whether the word after a name (at `end`) is a kind of party in the plural, in lower case: the name only qualifies that
+ * kind ("share your personal data with Swedish authorities", "with Acme partners"), so the recipients are the kind's
+ * members, unnamed, not the name's bearer.
+ */
+export function qualifiesKind(v: string, end: number): boolean {
+  // The kind closes its phrase (a stop, a conjunction, a preposition, a relative pronoun): "Hetzner stores the data" has
+  // a verb there, whose object follows.
+  const w = /^\s+(\p{Ll}[\p{Ll}-]+)(?=\s*(?:[,.;:)]|$)|\s+(?:and|or|in|of|for|to|with|when|where|that|who|which|as|if|under|on|at|from|by)\b)/u.exec(v.slice(end, end + 60))?.[1];
+  return w !== undefined && partyKindPlural(w[0].toUpperCase() + w.slice(1));
+}

@@ -22,6 +22,12 @@ export function readRow(ctx: FactContext, { add, rejected }: NameCollector, bloc
     rejected.push({ name: cell.text, ev: evidenceAt(ctx, rs, cell.at, cell.at + cell.text.length), reason: 'the table says this entity has no access to personal data' });
     return;
   }
+  // A cell of where the row's data goes holds its recipients one sentence each ("Telavox AB, which provides telephony …
+  // Zendesk Inc. which provides …"): each sentence's lead entity, as a list item's.
+  if (context.sharedWith) {
+    for (const e of cellEntries(cell.text)) readLead(e.text, cell.at + e.at, (raw, at) => add(raw, rs, at, strong));
+    return;
+  }
   // A name the row's own link spells ("Commanders Act | https://www.commandersact.com/…", "The Trade Desk |
   // https://www.thetradedesk.com/…", "Platform161 | https://platform161.com/…") is the organisation's name as the
   // table writes it, whatever words it is made of (capitals, digits, "Institute", "House", a leading "The"): the
@@ -50,6 +56,24 @@ export function readRow(ctx: FactContext, { add, rejected }: NameCollector, bloc
   else if (policy) add(policy, rs, cell.at, strong, 'site');
   else if (labelled && list) splitNames(list[1], cell.at + labelled[0].length + list[0].length - list[1].length, (n, at) => add(n, rs, at, true));
   else readLead(cell.text, cell.at, (raw, at) => add(raw, rs, at, strong));
+}
+
+/**
+ * The sentences of a cell, each with its offset: a stop, then a space, then a capital ends one ("… data assistant.
+ * Zendesk Inc. which …"); a legal suffix's stop does not ("Braze, Ltd. which provides").
+ */
+export function cellEntries(text: string): { text: string; at: number }[] {
+  const out: { text: string; at: number }[] = [];
+  let from = 0;
+  for (const m of text.matchAll(/[.!?]\s+(?=[\p{Lu}\d])/gu)) {
+    const end = m.index + 1;
+    // "Apple Distribution International Ltd. and Google LLC" has no capital after the stop; "Acme Ltd. Zendesk …" is
+    // two entries all the same: the suffix's stop ends the first when a capital follows.
+    out.push({ text: text.slice(from, end).trim(), at: from + (text.slice(from).length - text.slice(from).trimStart().length) });
+    from = m.index + m[0].length;
+  }
+  if (from < text.length) out.push({ text: text.slice(from).trim(), at: from });
+  return out.filter((e) => e.text !== '');
 }
 
 // A column title naming the parties a vendor engages ("Sub-processor", "Vendor", "Service provider").

@@ -35,8 +35,10 @@ const AFTER_VERB = /\b(?:use|uses|used|(?<=\b(?:are|is)\s+)using|engage|engages|
 // "including, but not limited to," and "including without limitation" introduce examples as "including" does: the
 // hedge widens the kind, it does not take the named examples out of it ("Analytics providers, including, but not limited
 // to, A and B" names A and B as analytics providers).
+// Cookies the vendor uses are a kind whose examples are their providers ("We use cookies, including A and B, to …"); "(like A
+// or B)" gives examples as "(such as" does, in a parenthesis only (a bare "like" is as often a comparison).
 const EXAMPLES_OF_KIND = new RegExp(
-  String.raw`(${PROVIDER_NOUN.source}|\bthird[- ]parties\b|\b[\w-]+\s+(?:companies|platforms|services|tools|solutions)\b)((?:\s*,?\s+(?:that|who|which|we|whom|of|for|acting)\b(?:[^.;:()\n]|\([^.;:()\n]{1,80}\)){1,200}?|(?<=\b(?:help|assist|provide|perform|process|support|work))\s[^.;:()\n]{1,200}?)?)(?:\s*,)?(?:\s+|\s*\(\s*)(?:such\s+as|including(?:,?\s+(?:but\s+)?(?:not\s+limited\s+to|without\s+limitation),?)?|includes?|e\.g\.,?|for\s+example,?)\s+(?=\S)`,
+  String.raw`(${PROVIDER_NOUN.source}|\bthird[- ]parties\b|\b[\w-]+\s+(?:companies|platforms|services|tools|solutions)\b|\b(?:third[- ]party\s+)?cookies\b)((?:\s*,?\s+(?:that|who|which|we|whom|of|for|acting)\b(?:[^.;:()\n]|\([^.;:()\n]{1,80}\)){1,200}?|(?<=\b(?:help|assist|provide|perform|process|support|work))\s[^.;:()\n]{1,200}?)?)(?:\s*,)?(?:\s+|\s*\(\s*)(?:such\s+as|including(?:,?\s+(?:but\s+)?(?:not\s+limited\s+to|without\s+limitation),?)?|includes?|e\.g\.,?|for\s+example,?|(?<=\(\s*)like)\s+(?=\S)`,
   // Without the `u` flag (see above); the capital that must follow is checked in code.
   'gi',
 );
@@ -56,7 +58,7 @@ const PLACE_KIND = /\b(?:countr(?:y|ies)|regions?|jurisdictions?|locations?|terr
 export function kindExamples(v: string, isLowerWord?: (w: string) => boolean): { at: number; strong: boolean; clause: string }[] {
   const out: { at: number; strong: boolean; clause: string }[] = [];
   // "e.g." ends in a stop, so no word boundary may be asked after it ("(e.g., A, B)" has none).
-  if (!/\b(?:(?:such\s+as|including|includes?|for\s+example)\b|e\.g\.)/i.test(v)) return out;
+  if (!/\b(?:(?:such\s+as|including|includes?|for\s+example)\b|e\.g\.)|\(\s*like\b/i.test(v)) return out;
   EXAMPLES_OF_KIND.lastIndex = 0;
   for (let m = EXAMPLES_OF_KIND.exec(v); m; m = EXAMPLES_OF_KIND.exec(v)) {
     // A name starts with a capital or a digit, or is a brand with an inner capital ("i-Movo", "mParticle").

@@ -16,7 +16,7 @@ import { buttonOwners, examplesOfPrevious } from './subprocessor-prose-parties.j
 import { isCategoryList, noPersonalData, readItem, runInRecipient } from './subprocessor-lists.js';
 import { isTrackerTable } from './subprocessor-trackers.js';
 import { oneOfProviders, providerHeading, providerProfile } from './subprocessor-profiles.js';
-import { ANONYMOUS_DATA, ROLE_APPOSITIVE, USE_VERB_BEFORE, DATA_RELATION, HEADING, LIST_LEAD, SHOUTING, STRICT_HEADING, USER_ITEMS, notSentenceName } from './subprocessor-patterns.js';
+import { ANONYMOUS_DATA, ROLE_APPOSITIVE, USE_VERB_BEFORE, DATA_RELATION, HEADING, LIST_LEAD, SHOUTING, STRICT_HEADING, USER_ITEMS, notSentenceName, qualifiesKind, relationOutsideNames } from './subprocessor-patterns.js';
 import { pluginOwners } from './subprocessor-plugin-owners.js';
 import { deniedUse, examplesReceive, groupExamples, kindExamples, triggers, vendorPassesTo } from './subprocessor-triggers.js';
 import type { NameCollector } from './subprocessor-candidates.js';
@@ -107,8 +107,9 @@ function readSentence(r: Reading, s: Sentence): void {
   for (const c of collectorMentions(v, underTrackers, TOKEN, notSentenceName, s)) add(c.name, s, c.at);
   // The organisation behind a tool, linked to its own policy ("Matomo cookie by InnoCraft Ltd (https://…)").
   for (const c of toolOwners(v, underTrackers, (a, b) => inLink(ctx.links, s.start + a, s.start + b), s, ctx.isLowerWord)) add(c.name, s, c.at, true, false, undefined, true);
-  // A list item or table row (asked once: three readings below depend on it).
-  const item = isItem(ctx.sentences, s) || isTableRow(s);
+  // A list item or table row (asked once: three readings below depend on it); a row whose first cell is whole sentences
+  // starts in a sentence without a bar, but its block knows it as a row.
+  const item = isItem(ctx.sentences, s) || isTableRow(s) || r.entries.get(s.index)?.row !== undefined;
   // A paragraph opened by a run-in title of a run of them that names recipients ("Cloudflare. As you browse, …").
   const title = item ? undefined : runInRecipient(ctx.sentences, s, r.runIns, r.runInContexts);
   if (title !== undefined) {
@@ -258,7 +259,7 @@ function readProse(r: Reading, s: Sentence, intro: Sentence | undefined, underHe
     }
     const list = NAME_LIST_AT.exec(v.slice(t.at));
     if (!list) continue;
-    splitNames(list[1], t.at + list[0].length - list[1].length, (n, at) => add(n, s, at, t.strong, false, undefined, t.ad ? 'ad' : false));
+    splitNames(list[1], t.at + list[0].length - list[1].length, (n, at) => qualifiesKind(v, at + n.length) || add(n, s, at, t.strong, false, undefined, t.ad ? 'ad' : false));
   }
   // 1b. Examples of a kind described before them ("Companies that help deliver newspapers, such as i-Movo", "Key service
   // providers we use include A and B"), when the clause says the vendor uses them or passes data to them.
@@ -302,7 +303,7 @@ function readProse(r: Reading, s: Sentence, intro: Sentence | undefined, underHe
   // 2. Corporate names (legal suffix) in a sentence about providers sharing or processing data.
   const next = ctx.sentences[s.index + 1];
   const passesData = (x: Sentence | undefined) => x !== undefined && x.paragraph === s.paragraph && DATA_RELATION.test(x.view);
-  if (providerContext && relation && HAS_SUFFIX.test(v) && (DATA_RELATION.test(v) || passesData(next) || passesData(prev))) {
+  if (providerContext && relation && HAS_SUFFIX.test(v) && relationOutsideNames(v) && (DATA_RELATION.test(v) || passesData(next) || passesData(prev))) {
     SUFFIX_NAME.lastIndex = 0;
     for (let m = SUFFIX_NAME.exec(v); m; m = SUFFIX_NAME.exec(v)) add(m[0], s, m.index, true);
   }

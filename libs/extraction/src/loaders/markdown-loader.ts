@@ -179,6 +179,11 @@ function cellText(cell: Mapped): Mapped {
     if (prev && next && endsSentence(prev, next, lineIndex)) {
       parts.push(trim(inline(slice(cell, pieceFrom, x.index))), synth('. ', sourceAt(cell, x.index)));
       pieceFrom = after;
+    } else if (prev && next && /[.!?]$/.test(prev) && /^[\p{Lu}\d]/u.test(next)) {
+      // A line that ends its own sentence before the break: the break is the space after the stop ("… data
+      // assistant.<br><br>Zendesk Inc. which …"), or the two sentences would be glued into one word ("assistant.Zendesk").
+      parts.push(trim(inline(slice(cell, pieceFrom, x.index))), synth(' ', sourceAt(cell, x.index)));
+      pieceFrom = after;
     }
     lineFrom = after;
   }
