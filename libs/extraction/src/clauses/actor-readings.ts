@@ -64,8 +64,8 @@ export const POINTER = /^\W*(?:more|further|additional) (?:information|details) 
 // about X, see our Cookie Policy", "Our Ad Choices site provides you more information about X"): X is named as what the
 // other page explains, not stated as what the vendor does (a presupposed practice is no statement of it).
 const POINTER_LEAD = /^\W*(?:(?:to|if you (?:would like|want|wish) to)\s+(?:learn|find out|read|know|understand)\s+more\s+about|(?:for\s+)?(?:more|further|additional)\s+(?:information|details)\s+(?:about|on|regarding|concerning))\b|\b(?:provides?|offers?|gives?)\s+(?:you\s+)?(?:with\s+)?(?:more|further|additional)\s+(?:information|details)\s+(?:about|on|regarding|concerning)\b/i;
-// Where the topic ends: the instruction to go elsewhere, or "… is available".
-const POINTER_END = /,\s*(?:please\s+)?(?:visit|see|read|click|go|check|refer|consult|contact|review)\b|\s(?:is|are)\s+available\b|\s(?:can|may)\s+be\s+found\b/i;
+// Where the topic ends: the instruction to go elsewhere (", see", ", you can visit"), or "… is available".
+const POINTER_END = /,\s*(?:please\s+)?(?:you\s+(?:can|may|should|might)\s+(?:also\s+)?)?(?:visit|see|read|click|go|check|refer|consult|contact|review)\b|\s(?:is|are)\s+available\b|\s(?:can|may)\s+be\s+found\b/i;
 
 /** Whether offset `at` of a sentence's view lies in the topic of a pointer to another page (see {@link POINTER_LEAD}). */
 export function inPointerTopic(view: string, at: number): boolean {
@@ -73,13 +73,22 @@ export function inPointerTopic(view: string, at: number): boolean {
   if (!m || at < m.index + m[0].length) return false;
   const from = m.index + m[0].length;
   const end = view.slice(from).search(POINTER_END);
-  return end < 0 || at < from + end;
+  if (end >= 0) return at < from + end;
+  // No place named: an opening pointer's topic ends where a clause of its own begins ("For more information about
+  // cookies, we use them for targeted advertising"); a pointer inside the sentence ("… gives you more information
+  // about X") runs to its end.
+  const clause = opensSentence(view, m) ? view.slice(from).search(OWN_CLAUSE) : -1;
+  return clause < 0 || at < from + clause;
 }
 
-/** Whether the whole sentence is such a pointer: it opens with one, and all it says after the topic is where to go. */
+const opensSentence = (view: string, m: RegExpExecArray): boolean => m.index === 0 && /^\W*(?:to|if|for|more|further|additional)\b/i.test(view.slice(0, m[0].length));
+// A main clause after the opening phrase: its own subject ("…, we use", "…: our partners").
+const OWN_CLAUSE = /[,:;]\s*(?:we|you|they|it|our)\b/i;
+
+/** Whether the whole sentence is such a pointer: it opens with one, and after the topic says only where to go. */
 export function pointsElsewhere(view: string): boolean {
   const m = POINTER_LEAD.exec(view);
-  return m !== null && m.index === 0 && /^\W*(?:to|if|for|more|further|additional)\b/i.test(view.slice(0, m[0].length));
+  return m !== null && opensSentence(view, m) && POINTER_END.test(view.slice(m.index + m[0].length));
 }
 
 // Who does an act (clauses/doer.ts reads these). Words of a verb group that may stand between a subject and its verb:

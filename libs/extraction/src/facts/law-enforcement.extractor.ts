@@ -20,8 +20,10 @@ const DESCRIBES = /\b(?:describes|explains|sets out|sets forth|outlines|details)
 const SELF = /\b(?:this|these|the following|below)\s+(?:[\w-]+\s+){0,3}$/i;
 
 // Complaints to a supervisory authority and judicial remedies are the user's rights, not disclosures.
-// Any form of the verb: "the possibility of filing a complaint with the … Authority".
-const RIGHTS = /\b(?:lodg(?:e|es|ed|ing)|fil(?:e|es|ed|ing)|mak(?:e|es|ing)|submit(?:s|ted|ting)?|bring(?:s|ing)?)\s+(?:a\s+|an\s+)?(?:complaint|claim|appeal)|\bright to (?:complain|lodge|an effective)|\bjudicial (?:appeal|remedy|remedies)|\bsupervisory authorit/i;
+// Any form of the verb for a complaint, which is the person's ("the possibility of filing a complaint with the …
+// Authority"); a claim or appeal only after the bare verb ("you may file a claim"): "a government agency files a
+// claim" is the authority's demand.
+const RIGHTS = /\b(?:lodg(?:e|es|ed|ing)|fil(?:e|es|ed|ing)|mak(?:e|es|ing)|submit(?:s|ted|ting)?|bring(?:s|ing)?)\s+(?:a\s+|an\s+)?complaint|\b(?:lodge|file|make|submit|bring)\s+(?:a\s+|an\s+)?(?:claim|appeal)|\bright to (?:complain|lodge|an effective)|\bjudicial (?:appeal|remedy|remedies)|\bsupervisory authorit/i;
 // Disputes between the parties (arbitration, small claims, class actions) are not disclosures to an authority.
 const DISPUTE = /\barbitrat\w*|\bdispute resolution\b|\bsmall claims\b|\bclass (?:action|arbitration)\b|\bopposing party\b/i;
 // A recipient's preposition just before it: "to you", "with our users", "provide you" is handled apart.

@@ -41,7 +41,7 @@ function refusedWith(v: string, acts: { act: RegExp; window: number; subject: Re
   return undefined;
 }
 const PARTIAL = /\b(?:every|all)\b/i;
-// Recordings kept with no period ("Amazon records, processes, and retains your voice inputs", "voice recordings are
+// Recordings kept with no period ("the assistant records, processes, and retains your voice inputs", "voice recordings are
 // stored in the cloud"): some audio is kept for as long as the text does not say, so a refusal elsewhere ("we do not
 // retain the audio of your calls", one feature's audio) is not how long recordings are kept.
 const KEEPS = /\b(?:retains?|retained|stores?|stored|keeps?|kept|saves?|saved)\b/i;

@@ -93,7 +93,7 @@ const TIED = /\b(?:compl(?:y|ies|iance|iant)|abides? by|consistent with|in accor
 const COMPARATIVE = /\b(?:no less|at least as|just as|equally)\s+(?:protective|restrictive|stringent)\b|\bsame (?:extent|level|standards?|privacy commitments?|obligations|protections?|data protection obligations)\b|\bas we (?:ourselves|do)\b|\b(?:protect|safeguard|secur|treat|handl|keep|maintain|confidential)\w*\b[^.;]{0,80}?\bin the same (?:way|manner) as (?:we do|we|us)\b/i;
 // The tie refused binds nobody to the standard: "this information is not subject to the privacy provisions of this
 // Agreement" (data the user hands to others, outside the vendor's terms).
-// The data as what is tied ("your Personal Data collected in FUB … is subject to this Privacy Notice"): the policy's
+// The data as what is tied ("your Personal Data collected in the app … is subject to this Privacy Notice"): the policy's
 // scope, which binds no provider. Not "protect such information in a manner that is consistent with this policy": the
 // copula of a relative clause ("that is") is not the data's.
 const DATA_TIED = /\b(?:data|information|content|records)\b(?:(?!\b(?:that|which|who|whom)\b)[^.;,]){0,60}?\b(?:is|are|will be|shall be|remains?)\s+(?:\w+\s+)?$/i;
