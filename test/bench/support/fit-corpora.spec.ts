@@ -6,11 +6,16 @@ import { FRESH_SETS, fitCorpora, fittable, UNSEEN_ROLES, VALIDATION_SETS } from 
 // Issue 7: the validation figures (ota-fresh10..12) and the unseen sets' figures must be measured with calibration
 // weights and thresholds that never saw those sets, so no fit may read them — whatever script runs the fit.
 const barred = FRESH_SETS.filter((s) => s.validation || UNSEEN_ROLES.has(s.role)).map((s) => s.name);
+// The newest set is unseen until its misses are read (then the oldest unseen one moves to tuning), so the test names
+// it from the table rather than by a number that goes stale when a set changes role.
+const newest = FRESH_SETS[FRESH_SETS.length - 1].name;
 
 describe('the calibration fit', () => {
   it('knows the validation sets from the corpus table (FRESH_SETS), not from a list kept elsewhere', () => {
     expect([...VALIDATION_SETS].sort()).toEqual(['ota-fresh10', 'ota-fresh11', 'ota-fresh12']);
-    expect(barred).toEqual(expect.arrayContaining(['ota-fresh10', 'ota-fresh24', 'ota-fresh27']));
+    expect(FRESH_SETS[FRESH_SETS.length - 1].role).toBe('fresh');
+    expect(barred).toEqual(expect.arrayContaining(['ota-fresh10', 'ota-fresh12', newest]));
+    expect(barred).not.toContain('ota-fresh9');
     for (const name of barred) expect(fittable(name)).toBe(false);
   });
 
@@ -26,7 +31,7 @@ describe('the calibration fit', () => {
     const settings = { ...FIT_SETTINGS, iterations: 5 };
     const develop = [sample('ota-fresh9', 1), sample('ota-fresh9', 0)];
     expect(() => fitBoth(develop, settings)).not.toThrow();
-    for (const corpus of ['ota-fresh10', 'ota-fresh12', 'ota-fresh24']) {
+    for (const corpus of ['ota-fresh10', 'ota-fresh12', newest]) {
       expect(() => fitBoth([...develop, sample(corpus, 1)], settings)).toThrow(`may not read validation or unseen sets: ${corpus}`);
     }
   });
