@@ -5,6 +5,7 @@ import { indexFromBase, isPracticeSide, type ProjectionChanges, type ProjectionM
 import { projectDocuments, type AnalyzedDocument, type Evaluation } from '../build-audit.js';
 import { compose, groupingStillValid, type Grouped, type RuleFindings } from './compose.js';
 import { adjacency, affectedAnchors, changesBetween, closure, deltaOf, equalJson, isEmptyDelta, subgraphFor, type Adjacency, type GraphDelta } from './graph-delta.js';
+import { carryListings, listingsOf } from './listings.js';
 
 /** Everything an audit is a function of: the documents plus what config and people decided. */
 export interface AuditInputs {
@@ -89,6 +90,9 @@ export function auditState(inputs: AuditInputs, projected?: Graph | ProjectedGra
   const perRule: AuditState['perRule'] = new Map();
   for (const rule of inputs.rules ?? REGISTRY) perRule.set(rule.id, runOne(ctx, rule));
   const { evaluation, lens, grouped, scoring } = compose(inputs, ctx, perRule);
+  // What the next re-audit's sub-processor rules read of every system, worked out once here and carried from
+  // graph to graph with the changed records (listings.ts).
+  listingsOf(graph);
   const stats: ReauditStats = { mode: 'full', reason, rulesFull: (inputs.rules ?? REGISTRY).map((r) => r.id), rulesPartial: {} };
   return { inputs, graph, lens, evaluation, stats, perRule, grouped, memo, scoring };
 }
@@ -160,6 +164,7 @@ export function reaudit(prev: AuditState, next: AuditInputs, projected?: Graph |
   if (compared && (hasDuplicateIds(prev.graph) || hasDuplicateIds(graph))) return auditState(next, { graph, memo }, 'records share an id: the graphs cannot be compared record by record');
   const changed = sameGraph ? { base: prev.graph, systems: new Map(), flows: new Map() } : compared ? changesBetween(prev.graph, graph) : changes!;
   const delta = deltaOf(prev.graph, graph, changed);
+  carryListings(prev.graph, graph, changed);
   lap('diff');
   const stats: ReauditStats = { mode: 'incremental', rulesFull: [], rulesPartial: {}, ms, cpuMs };
   if (delta.global) return auditState(next, { graph, memo }, 'practice record changed');
