@@ -75,12 +75,17 @@ function partialScore(findings: readonly Finding[], opts: ScoreOptions, prev: Sc
     if (to > from) parts.push(old.contributions.slice(from, to));
     from = to;
   };
-  const fresh = (s: string, at: number) => {
+  // A changed node's value and run of contributions, from the findings charged to it.
+  const runOf = (s: string) => {
     const list = items.get(s)!;
     const node = nodeSplit(list.map((i) => pts[i]!.hazard));
     const mine: ScoreContribution[] = [];
     for (let k = 0; k < list.length; k++) if (node.points[k]! > 0) mine.push({ findingId: sorted[list[k]!]!.id, system: s, points: node.points[k]! });
-    nodes[s] = node.value;
+    return { value: node.value, mine };
+  };
+  const fresh = (s: string, at: number) => {
+    const { value, mine } = runOf(s);
+    nodes[s] = value;
     systems.push(s);
     starts.push(at + shift);
     parts.push(mine);
@@ -89,13 +94,7 @@ function partialScore(findings: readonly Finding[], opts: ScoreOptions, prev: Sc
   const n = layout.systems.length;
   if (!added.length && [...affected].every((s) => isNode(s) === inLayout(layout, s))) {
     // The same nodes (a setting change): only the affected nodes' runs are worked out again (see sameNodeScore).
-    const result = sameNodeScore(findings, order, opts, layout, old, [...affected].filter((s) => inLayout(layout, s)), (s) => {
-      const list = items.get(s)!;
-      const node = nodeSplit(list.map((i) => pts[i]!.hazard));
-      const mine: ScoreContribution[] = [];
-      for (let k = 0; k < list.length; k++) if (node.points[k]! > 0) mine.push({ findingId: sorted[list[k]!]!.id, system: s, points: node.points[k]! });
-      return { value: node.value, mine };
-    });
+    const result = sameNodeScore(findings, order, opts, layout, old, [...affected].filter((s) => inLayout(layout, s)), runOf);
     const memo: ScoreMemo = { input: findings, opts, result: result.result };
     layouts.set(memo, { systems: layout.systems, start: result.start, listed });
     return { result: result.result, memo };
