@@ -1,4 +1,5 @@
 import { PRACTICE_ID, cmp, unique, type DataCategory, type Graph, type GraphFlow, type GraphSystem } from '@custody/domain';
+import { PatchedMap } from './patched-map.js';
 
 /**
  * Reach and path queries over the PHI flow graph: who sends PHI where, where it starts, the paths it takes.
@@ -12,7 +13,7 @@ interface GraphIndex {
   systems: readonly GraphSystem[];
   flows: readonly GraphFlow[];
   sizes: [number, number];
-  byId: Map<string, GraphSystem>;
+  byId: ReadonlyMap<string, GraphSystem>;
   /**
    * Ids on the practice side (the practice id, and systems whose role is practice or clinician): a handful.
    * isPracticeSide is asked for nearly every flow's end by most rules; a lookup in this small set stays in
@@ -21,8 +22,8 @@ interface GraphIndex {
   practiceSide: Set<string>;
   /** Each flow's receiving system, by the flow's position in `flows` (built when first asked). */
   targets?: readonly (GraphSystem | undefined)[];
-  inbound: Map<string, GraphFlow[]>;
-  outbound: Map<string, GraphFlow[]>;
+  inbound: ReadonlyMap<string, readonly GraphFlow[]>;
+  outbound: ReadonlyMap<string, readonly GraphFlow[]>;
   origins: Map<string, string[]>;
   /** The same origins as sets: path queries ask "is it an origin?" once per finding, over thousands of installs. */
   originSets: Map<string, Set<string>>;
@@ -96,14 +97,15 @@ export function indexFromBase(
   const base = changes.base;
   const prev = base && INDEX.get(base);
   if (!base || base === graph || !fresh(prev, base) || fresh(INDEX.get(graph), graph) || prev.byId.size !== base.systems.length) return;
-  const byId = new Map(prev.byId);
+  // The base's maps patched in place of copies (PatchedMap): a change touches a few of a fleet's 10,000 entries.
+  const systems = new Map<string, GraphSystem | undefined>();
   const practiceSide = new Set(prev.practiceSide);
   for (const [id, { after }] of changes.systems) {
-    if (after) byId.set(id, after);
-    else byId.delete(id);
+    systems.set(id, after);
     if (id !== PRACTICE_ID) practiceSide.delete(id);
     if (after && isPracticeSideSystem(after)) practiceSide.add(id);
   }
+  const byId = PatchedMap.of(prev.byId, systems);
   // Duplicate ids in `graph` (the first one wins in a build) or changes that do not add up: build as usual.
   if (byId.size !== graph.systems.length) return;
   const to = new Set<string>();
@@ -111,24 +113,24 @@ export function indexFromBase(
   for (const { before, after } of changes.flows.values()) {
     for (const f of [before, after]) if (f) (to.add(f.to), from.add(f.from));
   }
-  const inbound = new Map(prev.inbound);
-  const outbound = new Map(prev.outbound);
   // Flows the patched lists hold, counted as each list is dropped and rebuilt: every flow is in one inbound and
   // one outbound list, so anything but the graph's count means the changes missed a flow (two flows under one
   // id, as a graph read from a store can hold, hide a removal from changes by id): build as usual.
   let ins = base.flows.length;
   let outs = base.flows.length;
-  for (const id of to) ins -= inbound.get(id)?.length ?? 0;
-  for (const id of from) outs -= outbound.get(id)?.length ?? 0;
-  for (const id of to) inbound.delete(id);
-  for (const id of from) outbound.delete(id);
+  for (const id of to) ins -= prev.inbound.get(id)?.length ?? 0;
+  for (const id of from) outs -= prev.outbound.get(id)?.length ?? 0;
+  const inLists = new Map<string, GraphFlow[] | undefined>([...to].map((id) => [id, undefined]));
+  const outLists = new Map<string, GraphFlow[] | undefined>([...from].map((id) => [id, undefined]));
   if (to.size || from.size) {
     for (const f of graph.flows) {
-      if (to.has(f.to)) (ins++, (inbound.get(f.to) ?? inbound.set(f.to, []).get(f.to)!).push(f));
-      if (from.has(f.from)) (outs++, (outbound.get(f.from) ?? outbound.set(f.from, []).get(f.from)!).push(f));
+      if (to.has(f.to)) (ins++, (inLists.get(f.to) ?? inLists.set(f.to, []).get(f.to)!).push(f));
+      if (from.has(f.from)) (outs++, (outLists.get(f.from) ?? outLists.set(f.from, []).get(f.from)!).push(f));
     }
   }
   if (ins !== graph.flows.length || outs !== graph.flows.length) return;
+  const inbound = PatchedMap.of(prev.inbound, inLists);
+  const outbound = PatchedMap.of(prev.outbound, outLists);
   const index: GraphIndex = {
     systems: graph.systems, flows: graph.flows, sizes: [graph.systems.length, graph.flows.length],
     byId, practiceSide, inbound, outbound, origins: new Map(), originSets: new Map(), bfs: new Map(), inboundPhi: new Map(),

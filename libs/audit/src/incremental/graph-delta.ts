@@ -1,6 +1,7 @@
 import { nameKey, type Graph, type GraphFlow, type GraphSystem } from '@custody/domain';
-import { flowAdjacency, isPracticeSideSystem, type ProjectionChanges } from '@custody/graph';
-import { nameMatcher, namedSubprocessors, systemMatcher, type RuleReads } from '@custody/rules';
+import { flowAdjacency, indexedSystemsById, isPracticeSideSystem, type ProjectionChanges } from '@custody/graph';
+import type { RuleReads } from '@custody/rules';
+import { listedBy, listersOf, modelledFlips, systemsMatching } from './listings.js';
 
 /**
  * What changed between two projections of a workspace, at the three depths rules read other systems at
@@ -94,7 +95,8 @@ export function deltaOf(a: Graph, b: Graph, changes: ProjectionChanges): GraphDe
     identifiers: a.identifiers !== b.identifiers && json(a.identifiers) !== json(b.identifiers),
     names: false,
     renamed: [],
-    modelledFlips: () => (flips ??= modelledFlips(b, changes, d.renamed)),
+    // Only a name matching a name or id that came, went or changed can flip (see listings.ts).
+    modelledFlips: () => (flips ??= d.renamed.length ? modelledFlips(a, b, changes) : new Set()),
     standIns: false,
     identity: new Set(), shape: new Set(), full: new Set(), flowFull: [], flowShape: [],
     practiceSide: (id) => {
@@ -127,77 +129,6 @@ export function deltaOf(a: Graph, b: Graph, changes: ProjectionChanges): GraphDe
     }
   }
   return d;
-}
-
-/**
- * The names the systems of `g` list as their sub-processors, each with the systems listing it. Kept per systems
- * array (records and the arrays holding them are never mutated): a re-audit asks it of the new graph twice,
- * for the flipped names and for the systems listing them, and each ask walked a fleet's 10,000 systems.
- */
-const listings = new WeakMap<readonly GraphSystem[], { size: number; names: ReadonlyMap<string, readonly string[]> }>();
-function subprocessorNames(g: Graph): ReadonlyMap<string, readonly string[]> {
-  const kept = listings.get(g.systems);
-  // The length checked as the graph index checks it: an array grown in place is read again.
-  if (kept?.size === g.systems.length) return kept.names;
-  const names = new Map<string, string[]>();
-  for (const s of g.systems) for (const x of listedBy(s)) (names.get(x) ?? names.set(x, []).get(x)!).push(s.id);
-  listings.set(g.systems, { size: g.systems.length, names });
-  return names;
-}
-
-/**
- * The sub-processor names a system record lists, per record: an unchanged record is the same object from one
- * re-audit to the next (records are never mutated), so a fleet's 10,000 lists are read once.
- */
-const listed = new WeakMap<GraphSystem, readonly string[]>();
-function listedBy(s: GraphSystem): readonly string[] {
-  let names = listed.get(s);
-  if (!names) {
-    const named = namedSubprocessors(s);
-    listed.set(s, (names = [...named.inSettings, ...named.inContracts]));
-  }
-  return names;
-}
-
-/**
- * {@link GraphDelta.modelledFlips}: only a listed name matching a name or id that came, went or changed can
- * flip. Every other system is in both graphs with the same name and id, so a name `x` is modelled before iff
- * it matches one of those (U) or a changed system as it was (B), and after iff U or as it is (A): it flips iff
- * B ≠ A and not U. B and A are read off the few changed records; U only for the names where B ≠ A, with
- * nameMatches of `x` against each system (no matcher over a fleet's 20,000 names and ids, built twice).
- * Adding a second system called "OpenAI" flips nothing.
- */
-function modelledFlips(b: Graph, changes: ProjectionChanges, renamed: readonly string[]): ReadonlySet<string> {
-  if (!renamed.length) return new Set();
-  const touched = nameMatcher(renamed);
-  const candidates = [...subprocessorNames(b).keys()].filter(touched);
-  if (!candidates.length) return new Set();
-  const was: GraphSystem[] = [];
-  const is: GraphSystem[] = [];
-  const moved = new Set<string>();
-  for (const [id, { before, after }] of changes.systems) {
-    if (before && after && before.name === after.name) continue;
-    moved.add(id);
-    if (before) was.push(before);
-    if (after) is.push(after);
-  }
-  const flipping = new Set(candidates.filter((x) => {
-    const named = systemMatcher([x]);
-    return was.some(named) !== is.some(named);
-  }));
-  // U, for all the flipping names in one pass: a matcher of several names matches a system iff one of them
-  // does (keysMatcher is an OR), so the fleet's systems are scanned once, not once per name (a new config's
-  // ten names flipped 33 ms of a 10k fleet's re-audit), and each name alone is asked only of the few systems
-  // the joint matcher hits.
-  if (flipping.size) {
-    const anyNamed = systemMatcher([...flipping]);
-    for (const s of b.systems) {
-      if (moved.has(s.id) || !anyNamed(s)) continue;
-      for (const x of flipping) if (systemMatcher([x])(s)) flipping.delete(x);
-      if (!flipping.size) break;
-    }
-  }
-  return flipping;
 }
 
 /**
@@ -264,10 +195,7 @@ export function affectedAnchors(reads: RuleReads, delta: GraphDelta, adj: Adjace
   };
   // The systems listing a sub-processor whose "is it modelled?" answer flipped are re-judged (a system whose
   // own list changed is in `full` already, so the new graph's lists are the ones to read).
-  if (reads.names === 'subprocessors' && delta.modelledFlips().size) {
-    const flips = delta.modelledFlips();
-    for (const [name, listers] of subprocessorNames(graph)) if (flips.has(name)) addAll(listers);
-  }
+  if (reads.names === 'subprocessors' && delta.modelledFlips().size) addAll(listersOf(graph, delta.modelledFlips()));
   switch (reads.around) {
     case 'in':
     case 'in-out': {
@@ -349,9 +277,19 @@ export function subgraphFor(graph: Graph, reads: RuleReads, anchors: ReadonlySet
   return { ...graph, systems, flows: graph.flows.filter((f) => flowIds.has(f.id)) };
 }
 
-/** Whether a system's name or id matches a sub-processor name one of the anchors lists (in its settings or own contracts). */
+/**
+ * Whether a system's name or id matches a sub-processor name one of the anchors lists (in its settings or own
+ * contracts). The anchors are looked up by id when the graph is indexed with unique ids (a few of a fleet's
+ * 10,000), and each record's answer is kept per set of names (systemsMatching).
+ */
 function listedByAnchors(graph: Graph, anchors: ReadonlySet<string>): (s: GraphSystem) => boolean {
   const names: string[] = [];
-  for (const s of graph.systems) if (anchors.has(s.id)) names.push(...listedBy(s));
-  return names.length ? systemMatcher(names) : () => false;
+  const byId = indexedSystemsById(graph);
+  if (byId?.size === graph.systems.length) {
+    for (const id of anchors) {
+      const s = byId.get(id);
+      if (s) names.push(...listedBy(s));
+    }
+  } else for (const s of graph.systems) if (anchors.has(s.id)) names.push(...listedBy(s));
+  return systemsMatching(names);
 }

@@ -5,6 +5,8 @@ import { indexFromBase, isPracticeSide, type ProjectionChanges, type ProjectionM
 import { projectDocuments, type AnalyzedDocument, type Evaluation } from '../build-audit.js';
 import { compose, groupingStillValid, type Grouped, type RuleFindings } from './compose.js';
 import { adjacency, affectedAnchors, changesBetween, closure, deltaOf, equalJson, isEmptyDelta, subgraphFor, type Adjacency, type GraphDelta } from './graph-delta.js';
+import { anchorIndex, anchoredIn } from './anchored.js';
+import { carryListings, listingsOf } from './listings.js';
 
 /** Everything an audit is a function of: the documents plus what config and people decided. */
 export interface AuditInputs {
@@ -87,8 +89,16 @@ export function auditState(inputs: AuditInputs, projected?: Graph | ProjectedGra
   const { graph, memo } = asProjected(projected) ?? projectInputs(inputs);
   const ctx = contextOf(inputs, graph);
   const perRule: AuditState['perRule'] = new Map();
-  for (const rule of inputs.rules ?? REGISTRY) perRule.set(rule.id, runOne(ctx, rule));
+  for (const rule of inputs.rules ?? REGISTRY) {
+    const run = runOne(ctx, rule);
+    perRule.set(rule.id, run);
+    // Where each system's findings sit, for the next re-audit's splice (anchored.ts).
+    if (!('error' in run)) anchorIndex(run.findings);
+  }
   const { evaluation, lens, grouped, scoring } = compose(inputs, ctx, perRule);
+  // What the next re-audit's sub-processor rules read of every system, worked out once here and carried from
+  // graph to graph with the changed records (listings.ts).
+  listingsOf(graph);
   const stats: ReauditStats = { mode: 'full', reason, rulesFull: (inputs.rules ?? REGISTRY).map((r) => r.id), rulesPartial: {} };
   return { inputs, graph, lens, evaluation, stats, perRule, grouped, memo, scoring };
 }
@@ -160,6 +170,7 @@ export function reaudit(prev: AuditState, next: AuditInputs, projected?: Graph |
   if (compared && (hasDuplicateIds(prev.graph) || hasDuplicateIds(graph))) return auditState(next, { graph, memo }, 'records share an id: the graphs cannot be compared record by record');
   const changed = sameGraph ? { base: prev.graph, systems: new Map(), flows: new Map() } : compared ? changesBetween(prev.graph, graph) : changes!;
   const delta = deltaOf(prev.graph, graph, changed);
+  carryListings(prev.graph, graph, changed);
   lap('diff');
   const stats: ReauditStats = { mode: 'incremental', rulesFull: [], rulesPartial: {}, ms, cpuMs };
   if (delta.global) return auditState(next, { graph, memo }, 'practice record changed');
@@ -207,7 +218,7 @@ export function reaudit(prev: AuditState, next: AuditInputs, projected?: Graph |
     }
     const rerun = sub.whole ? judgingOnly(graph, judgedFor(graph, sub.anchors, adj), () => runOne(ctx, rule)) : runOne({ ...ctx, graph: sub.graph }, rule);
     // A rule that fails on the subgraph, or drafts a finding with no system to anchor it, gets a full run.
-    if ('error' in rerun || rerun.findings.some((f) => f.systems.length === 0) || before.findings.some((f) => f.systems.length === 0)) {
+    if ('error' in rerun || rerun.findings.some((f) => f.systems.length === 0) || anchorIndex(before.findings).unanchored) {
       perRule.set(rule.id, runOne(ctx, rule));
       stats.rulesFull.push(rule.id);
       continue;
@@ -218,7 +229,7 @@ export function reaudit(prev: AuditState, next: AuditInputs, projected?: Graph |
     // previous object, so compose merges again only the groups of findings that really changed; when none
     // did, the previous array itself stands, and the rule's grouped findings are kept as they were. Otherwise
     // the new array says which previous findings it dropped and which it added (compose regroups from those).
-    const anchoredBefore = before.findings.filter(anchored);
+    const anchoredBefore = anchoredIn(before.findings, sub.anchors);
     const was = new Map(anchoredBefore.map((f) => [f.subject, f]));
     const kept = new Set<Finding>();
     const added: Finding[] = [];

@@ -1,0 +1,42 @@
+import type { Finding } from '@custody/domain';
+
+/**
+ * Where each anchor's findings sit in one rule's findings (the positions of the findings whose primary system is
+ * that anchor), kept per findings array: a re-audit's partial re-run replaces the findings anchored at the few
+ * systems a change reaches, and finding them by a scan of every rule's findings (a fleet rule has 10,000 to
+ * 25,000) cost more than the re-runs. A rule whose findings did not change keeps its array, and so its index.
+ */
+interface AnchorIndex {
+  byAnchor: Map<string, number[]>;
+  /** Whether a finding names no system (anchored nowhere: the re-audit runs such a rule in full). */
+  unanchored: boolean;
+}
+const indexes = new WeakMap<readonly Finding[], AnchorIndex>();
+
+export function anchorIndex(findings: readonly Finding[]): AnchorIndex {
+  let index = indexes.get(findings);
+  if (!index) {
+    index = { byAnchor: new Map(), unanchored: false };
+    for (let i = 0; i < findings.length; i++) {
+      const f = findings[i]!;
+      if (!f.systems.length) {
+        index.unanchored = true;
+        continue;
+      }
+      const a = f.systems[0]!;
+      const list = index.byAnchor.get(a);
+      if (list) list.push(i);
+      else index.byAnchor.set(a, [i]);
+    }
+    indexes.set(findings, index);
+  }
+  return index;
+}
+
+/** The findings anchored at one of `anchors`, in the order of `findings` (as a filter of the array gives them). */
+export function anchoredIn(findings: readonly Finding[], anchors: ReadonlySet<string>): Finding[] {
+  const { byAnchor } = anchorIndex(findings);
+  const at: number[] = [];
+  for (const a of anchors) for (const i of byAnchor.get(a) ?? []) at.push(i);
+  return at.sort((x, y) => x - y).map((i) => findings[i]!);
+}
