@@ -2,6 +2,7 @@ import type { ListContext } from '../clauses/list-context.js';
 import { rowHasNoAccess } from '../clauses/list-context.js';
 import type { Block, Row } from '../clauses/structure.js';
 import { cellUnder } from '../clauses/structure.js';
+import { partyKindPlural } from '../clauses/authorities.js';
 import { PROVIDER_NOUN } from '../clauses/vocabulary.js';
 import type { FactContext } from './fact-context.js';
 import { evidenceAt } from './fact-context.js';
@@ -25,7 +26,7 @@ export function readRow(ctx: FactContext, { add, rejected }: NameCollector, bloc
   // A cell of where the row's data goes holds its recipients one sentence each ("Telavox AB, which provides telephony …
   // Zendesk Inc. which provides …"): each sentence's lead entity, as a list item's.
   if (context.sharedWith) {
-    for (const e of cellEntries(cell.text)) readLead(e.text, cell.at + e.at, (raw, at) => add(raw, rs, at, strong));
+    for (const e of cellEntries(cell.text)) readLead(e.text, cell.at + e.at, (raw, at) => kindLead(raw) || add(raw, rs, at, strong));
     return;
   }
   // A name the row's own link spells ("Commanders Act | https://www.commandersact.com/…", "The Trade Desk |
@@ -74,6 +75,17 @@ export function cellEntries(text: string): { text: string; at: number }[] {
   }
   if (from < text.length) out.push({ text: text.slice(from).trim(), at: from });
   return out.filter((e) => e.text !== '');
+}
+
+/**
+ * Whether a lead of such a cell names a kind of party, not one: its head noun (before "of", "within", …) is a plural kind
+ * ("Suppliers of IT Services", "Nimbus Group Companies", "Event Organisers"), as the lead of an entry of a list of
+ * categories is (isCategoryList). Such a column's cells are as often categories as names; a legal suffix makes a name.
+ */
+function kindLead(raw: string): boolean {
+  if (ENDS_WITH_SUFFIX.test(raw.trim())) return false;
+  const head = raw.split(/\s+(?:of|within|in|for|from|at|with)\s+/i)[0].trim();
+  return CATEGORY_WORD.test(head) || partyKindPlural(head.slice(head.lastIndexOf(' ') + 1));
 }
 
 // A column title naming the parties a vendor engages ("Sub-processor", "Vendor", "Service provider").

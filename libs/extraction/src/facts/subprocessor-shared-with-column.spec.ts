@@ -27,6 +27,19 @@ describe('a table whose column says who receives each row’s data ("Who do we s
     const md = ['| Personal information | Categories of third parties with whom we share it |', '| --- | --- |', '| Identifiers | Service providers. Advertising partners. |', ''].join('\n');
     expect(names(md)).toEqual([]);
   });
+
+  it('does not read a sentence of that column led by a kind of party as a name ("Suppliers of IT Services, e.g. …")', () => {
+    const got = names(table(
+      '| Hosting | IT data. | Contract. | 13 months. | Suppliers of IT Services, e.g. Amazon Web Services. |',
+      '| Sales | Name | Contract. | 13 months. | Providers of CRM Systems. |',
+      '| Payroll | Name | Law. | 7 years. | HR System Providers. Nimbus Group Companies. |',
+    ));
+    expect(got).toContain('Amazon Web Services');
+    expect(got).not.toContain('Suppliers of IT Services');
+    expect(got).not.toContain('Providers of CRM Systems');
+    expect(got).not.toContain('HR System Providers');
+    expect(got).not.toContain('Nimbus Group Companies');
+  });
 });
 
 describe('a cell line ending its sentence before a break (`assistant.<br>Zendesk`)', () => {
