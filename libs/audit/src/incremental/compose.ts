@@ -1,4 +1,4 @@
-import { compareFindings, findingGroupKey, findingGrouper, fleetVendorOf, nameKey, type Finding, type Graph, type GraphSystem, type Lens, type SystemsById } from '@custody/domain';
+import { findingGroupKey, findingGrouper, fleetVendorOf, nameKey, type Finding, type Graph, type GraphSystem, type Lens, type SystemsById, sortFindings } from '@custody/domain';
 import { indexedSystemsById, type ProjectionChanges } from '@custody/graph';
 import { activeLenses, REGISTRY, type RuleContext, type RuleError, type ScoreMemo } from '@custody/rules';
 import type { Evaluation } from '../build-audit.js';
@@ -54,7 +54,8 @@ export function compose(
     grouped.set(rule.id, { source: r.findings, out });
     for (const f of out) all.push(f);
   }
-  all.sort(compareFindings);
+  // The run's order (runRules sorts the same way): by severity, then id.
+  sortFindings(all);
   const triage = inputs.triage;
   const findings = triage?.size ? all.map((f) => (triage.has(f.id) ? { ...f, triage: triage.get(f.id) } : f)) : all;
   const { result: scored, memo: scoring } = rescoreChanged(findings, { lenses: activeLenses(ctx), systems: graph.systems.map((s) => s.id) }, reuse?.scoring);

@@ -133,8 +133,8 @@ export function deltaOf(a: Graph, b: Graph, changes: ProjectionChanges): GraphDe
 
 /**
  * The fleet vendors named by the systems of either graph (a handful: the key is worked out once per vendor).
- * Kept per systems array, as subprocessorNames: this re-audit's old graph was the last one's new graph, so
- * only the new graph's systems are walked.
+ * Kept per systems array, as the sub-processor listings are (listingsOf, listings.ts): this re-audit's old graph
+ * was the last one's new graph, so only the new graph's systems are walked.
  */
 const vendorsOf = new WeakMap<readonly GraphSystem[], { size: number; vendors: ReadonlySet<string> }>();
 export function fleetVendors(a: Graph, b: Graph): Set<string> {
