@@ -361,3 +361,18 @@ export const FRESH29_RULE: SaltedRule = {
     FRESH27_RULE.kinds[2],
   ],
 };
+
+/**
+ * The `ota-fresh30` rule (issue 7, twenty-fourth session, 2026-12-06), committed with its picks (by path only) before
+ * any of its documents was read and before the extractor was run on them, in the same form as {@link FRESH29_RULE}:
+ * texts (index sha256) not already labelled in any set (labels.json, ota-fresh … ota-fresh29), at most 100,000
+ * characters, lowest sha256("ota-fresh30:" + path) per kind; 12 documents. Why now: ota-fresh26 and ota-fresh27 leave
+ * the unseen pool this session (their misses are read), so the pool gets twelve never-read texts. No terms text of a
+ * service with nothing labelled is left (FRESH29_RULE took the last), so all 4 terms are of services whose terms were
+ * never labelled (`excludes: 'same kind'`), with FRESH25_RULE's risk for the relaxed kinds.
+ */
+export const FRESH30_RULE: SaltedRule = {
+  salt: 'ota-fresh30:',
+  maxChars: FRESH27_RULE.maxChars,
+  kinds: [FRESH27_RULE.kinds[0], { ...FRESH29_RULE.kinds[2]!, count: 4 }, FRESH27_RULE.kinds[2]],
+};
