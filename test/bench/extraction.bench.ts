@@ -64,11 +64,12 @@
  *   labelled, 1 developer terms of a service in no earlier labelled set (no DPA, controller agreement or
  *   law-enforcement guideline text is left unlabelled); rule and picks committed before its documents were read,
  *   labelled by hand without running the extractor on them, first scored at 945d0e7 (fresh26-first-figures.json);
- *   unseen, like ota-fresh24/25.
+ *   unseen until the twenty-fourth session (last unseen 37/1/30 at 226aa14), a tuning set since.
  * - ota-fresh27: 12 more picked by FRESH27_RULE (twenty-first session, when ota-fresh22/23 became tuning sets): 6
  *   privacy policies of services whose privacy policy was never labelled, 4 terms of services in no earlier labelled
  *   set, 2 trackers policies of services with no trackers policy labelled; rule and picks committed before its
- *   documents were read, labelled by hand without running the extractor on them; unseen.
+ *   documents were read, labelled by hand without running the extractor on them; unseen until the twenty-fourth
+ *   session (last unseen 59/12/26 at 226aa14), a tuning set since.
  * - ota-fresh28: 12 more picked by FRESH28_RULE (twenty-second session) in the same kinds and conditions as
  *   ota-fresh27; rule and picks committed before its documents were read, labelled by hand without running the
  *   extractor on them, first scored once on main at 9fbf80a (fresh28-first-figures.json: 37/9/23); unseen.
@@ -76,6 +77,10 @@
  *   same kinds (terms relaxed: 1 of a service with nothing labelled, 3 whose terms were never labelled); rule and picks
  *   committed before its documents were read, labelled by hand without running the extractor on them, first scored
  *   once on main at 62f54b0 (fresh29-first-figures.json: 21/7/16); unseen.
+ * - ota-fresh30: 12 more picked by FRESH30_RULE (twenty-fourth session, when ota-fresh26/27 became tuning sets): 6
+ *   privacy policies, 4 terms of services whose terms were never labelled (none of a service with nothing labelled
+ *   is left), 2 trackers policies; rule and picks committed before its documents were read, labelled by hand without
+ *   running the extractor on them; unseen.
  *   For every fresh set the bench checks that the labelled files are what the rule picks and that every
  *   evidence offset is a 1–300 character span of the source (a target: labels valid).
  * OTA data © Open Terms Archive contributors, ODC-BY 1.0.
