@@ -80,7 +80,7 @@
  * - ota-fresh30: 12 more picked by FRESH30_RULE (twenty-fourth session, when ota-fresh26/27 became tuning sets): 6
  *   privacy policies, 4 terms of services whose terms were never labelled (none of a service with nothing labelled
  *   is left), 2 trackers policies; rule and picks committed before its documents were read, labelled by hand without
- *   running the extractor on them; unseen.
+ *   running the extractor on them, first scored once on main at bc8e6d4 (fresh30-first-figures.json: 36/4/18); unseen.
  *   For every fresh set the bench checks that the labelled files are what the rule picks and that every
  *   evidence offset is a 1–300 character span of the source (a target: labels valid).
  * OTA data © Open Terms Archive contributors, ODC-BY 1.0.
