@@ -74,9 +74,10 @@ describe(`parsing budgets and fairness (${process.env.DATABASE_URL ? 'PostgreSQL
       expect(d?.reason).toMatch(h.reason);
     }
     const backlog = flood.filter((d) => d.fileName.startsWith('notes/'));
-    expect(backlog.map((d) => d.status)).toEqual(Array(20).fill('processed'));
+    // Status with reason, so a failure says why the document failed.
+    expect(backlog.map((d) => `${d.status} ${d.reason ?? ''}`.trim())).toEqual(Array(20).fill('processed'));
     const [quiet] = await docs('Quiet Practice');
-    expect(quiet.status).toBe('processed');
+    expect(`${quiet.status} ${quiet.reason ?? ''}`.trim()).toBe('processed');
     // Uploaded after all 25 of the other workspace's, yet ranked first among waiting jobs: of the documents
     // still waiting when it arrived, at most the few already taken or ranked 1 ran before it, not the backlog.
     // (Documents finished while the upload loop ran were never ahead of it; counting them measures the
