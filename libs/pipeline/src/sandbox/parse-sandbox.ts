@@ -95,7 +95,9 @@ export class SandboxPool {
   async analyzeMany(docs: readonly { bytes: Uint8Array; fileName: string; opts?: SandboxOptions }[]): Promise<SandboxAnalysis[]> {
     const results: SandboxAnalysis[] = [];
     let todo = docs.map((_, i) => i);
-    // Every round settles at least its first document (the one a process dies on gets that outcome).
+    const reread = new Set<number>();
+    // Every round settles at least its first document (the one a process dies on gets that outcome, or is read
+    // once more if the process died with no budget to blame: a second death is its outcome).
     while (todo.length) {
       const proc = await this.acquire();
       let outcomes: Awaited<ReturnType<SandboxProcess['runMany']>>;
@@ -107,7 +109,10 @@ export class SandboxPool {
       const left: number[] = [];
       todo.forEach((i, k) => {
         const outcome = outcomes[k];
-        if (outcome) results[i] = analysisOf(docs[i]!.fileName, outcome, this.counted(outcome, proc));
+        if (outcome && !outcome.ok && outcome.died && !reread.has(i)) {
+          reread.add(i);
+          left.push(i);
+        } else if (outcome) results[i] = analysisOf(docs[i]!.fileName, outcome, this.counted(outcome, proc));
         else left.push(i);
       });
       todo = left;
@@ -135,14 +140,19 @@ export class SandboxPool {
   }
 
   private async runOne(req: RunRequest, input: DocumentInput): Promise<{ outcome: RunOutcome; sandbox: SandboxRun }> {
-    const proc = await this.acquire();
-    let outcome: RunOutcome;
-    try {
-      outcome = await proc.run(req, input);
-    } finally {
-      this.release(proc);
+    for (let round = 1; ; round++) {
+      const proc = await this.acquire();
+      let outcome: RunOutcome;
+      try {
+        outcome = await proc.run(req, input);
+      } finally {
+        this.release(proc);
+      }
+      // A process that died with no budget to blame gets the document read once more, when its bytes are at
+      // hand (a stream, already consumed, cannot be sent again).
+      if (!outcome.ok && outcome.died && round === 1 && input instanceof Uint8Array) continue;
+      return { outcome, sandbox: this.counted(outcome, proc) };
     }
-    return { outcome, sandbox: this.counted(outcome, proc) };
   }
 
   /** Counts one document's outcome in the stats; where and how long it ran. */

@@ -29,7 +29,18 @@ export interface ProcessLimits {
 /** How one document's run ended: the analysis, or the budget that stopped it. */
 export type RunOutcome =
   | { ok: true; result: unknown; ms: number; peakRssMb: number }
-  | { ok: false; kind: BudgetKind | 'crashed'; detail: string; ms: number; peakRssMb: number };
+  | {
+    ok: false;
+    kind: BudgetKind | 'crashed';
+    detail: string;
+    ms: number;
+    peakRssMb: number;
+    /**
+     * The process died while reading with no budget to blame (killed from outside, a native crash, or gone
+     * while idle before its exit was noticed): nothing says the document did it, so the pool reads it once more.
+     */
+    died?: true;
+  };
 
 type DistributiveOmit<T, K extends keyof T> = T extends unknown ? Omit<T, K> : never;
 /** Documents sent to a process and not yet answered (SandboxProcess.current). */
@@ -275,7 +286,7 @@ export class SandboxProcess {
     } else if (/Maximum call stack/i.test(this.stderrTail)) {
       this.finish((ms, peakRssMb) => ({ ok: false, kind: 'too_complex', detail: 'nested too deeply to read; stopped', ms, peakRssMb }));
     } else {
-      this.finish((ms, peakRssMb) => ({ ok: false, kind: 'crashed', detail: `the reader stopped unexpectedly (${signal ?? `exit ${code}`})`, ms, peakRssMb }));
+      this.finish((ms, peakRssMb) => ({ ok: false, kind: 'crashed', detail: `the reader stopped unexpectedly (${signal ?? `exit ${code}`})`, ms, peakRssMb, died: true }));
     }
   }
 }
