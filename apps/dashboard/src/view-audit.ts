@@ -2,9 +2,10 @@
  * The audit of the view shown, read once per view and score when first needed (a system's contracts, a group's
  * installs, a document's link, another lens or a past moment), never for the first picture: the live view
  * starts from the small stored reads, and a fleet's audit is megabytes. Holds what is derived from it (the
- * systems' names, every install and flow, which installs each collapsed fleet group stands for). Apart from
- * dashboard.ts because it is the one cache of the page with its own lifetime: dropped at every new view or
- * score, and an answer for an older one is ignored when it arrives.
+ * systems' names, every system as an element, which installs each collapsed fleet group stands for); it is read
+ * without its flows, which the map already has grouped. Apart from dashboard.ts because it is the one cache of
+ * the page with its own lifetime: dropped at every new view or score, and an answer for an older one is ignored
+ * when it arrives.
  */
 import { toCytoscapeElements, type CytoscapeElements } from '@custody/graph/cytoscape-elements';
 import { collapseFleet, type FleetView } from '@custody/graph/fleet-view';
@@ -16,7 +17,7 @@ export class ViewAudit {
   report: DashboardAudit | null = null;
   names = new Map<string, string>();
   fleet: FleetView | null = null;
-  /** Every install and flow of the audit (the fleet panel and finding clicks need the members of groups). */
+  /** Every system of the audit, installs included (no flows: read without them); the fleet panel and finding clicks need groups' members. */
   private fullEls: CytoscapeElements = { nodes: [], edges: [] };
   private pending: Promise<DashboardAudit> | null = null;
   /** Moves with every load: an audit read for an older view or score is dropped when it arrives. */
@@ -63,8 +64,8 @@ export class ViewAudit {
   }
 
   /**
-   * Groups opened or closed on the map: which installs and flows each collapsed group stands for now (the same
-   * grouping the server drew). Null while the audit is not in hand.
+   * Groups opened or closed on the map: which installs each collapsed group stands for now (the same grouping the
+   * server drew). Null while the audit is not in hand.
    */
   regroup(): FleetView | null {
     if (!this.report) return null;

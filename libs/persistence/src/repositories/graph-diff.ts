@@ -1,8 +1,8 @@
 /**
  * Whether a newly projected graph differs from the stored one, and which systems it touches: the comparison
- * saveGraph runs before it bumps the version (and the score job then focuses on the systems named). Apart from
- * projection.repository.ts because it is pure comparison of graphs, with no database; the pipeline uses
- * canonicalJson on its own too.
+ * saveGraph runs before it bumps the version (the systems touched are named in its GraphChanged event, which the
+ * event stream passes on). Apart from projection.repository.ts because it is pure comparison of graphs, with no
+ * database; the pipeline uses canonicalJson on its own too.
  */
 import type { Graph } from '@custody/domain';
 

@@ -30,7 +30,7 @@ interface SealedScore {
  * row, the score's breakdown); rows from before sealing (key id NULL) are read as stored.
  * Beside it: the shapes it returns (read-model-types.ts), the queries that read where the read models stand
  * without opening them (read-model-marks.ts), how each row is sealed and opened (read-model-seals.ts), the
- * graph comparison saveGraph runs (graph-diff.ts).
+ * graph comparison saveGraph runs (graph-diff.ts), rows cut into batches for multi-row statements (row-batches.ts).
  */
 export class ProjectionRepository {
   private readonly log = new Logger('Projections');

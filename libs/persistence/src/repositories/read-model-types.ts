@@ -30,7 +30,7 @@ export interface StoredScoring {
 /** A stored score without its breakdown: the total and when and how it was scored. */
 export type ScoreSummary = Pick<StoredScoring, 'graphVersion' | 'computedAt' | 'evaluatedAt' | 'lens'> & { total: number };
 
-/** Where a workspace's live grouped view stands (ProjectionRepository.liveViewMark). */
+/** Where a workspace's live grouped view stands (ProjectionRepository.liveView; liveViewMark in read-model-marks.ts). */
 export interface LiveViewMark {
   /** The stored graph's version. */
   graphVersion: number;
