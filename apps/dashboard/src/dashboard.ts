@@ -1,11 +1,11 @@
 /**
  * The dashboard (loaded by main.ts once the first map request is on its way): wires the API, the graph and the panels. It renders what the server computed; when
  * the server says the exposure changed (`exposure.scored`), it refetches. The view is a lens plus, when the
- * time slider is moved back, a moment in the past (read-only).
+ * time slider is moved back, a moment in the past (read-only). What is not wiring lives beside it: the lazily
+ * read audit (view-audit.ts), one load at a time (load-queue.ts), when heavy work runs (frames.ts), what a map
+ * node tells the panels (node-targets.ts), the event stream's routing (live-events.ts), the image buttons.
  */
 import { fleetGroupOf, fleetStandInId, type Lens, type SystemView } from '@custody/domain';
-import { toCytoscapeElements, type CytoscapeElements } from '@custody/graph/cytoscape-elements';
-import { collapseFleet, type FleetView } from '@custody/graph/fleet-view';
 import type { GroupedGraph } from '@custody/graph/grouped-graph';
 import { type ApiClient, ApiError, type DashboardAudit, type MapView, type View } from './api.js';
 import { el, must, notice } from './dom.js';
@@ -17,55 +17,40 @@ import { GraphView } from './graph-view.js';
 import { Header } from './header.js';
 import { auditFindings, instanceTotal, storedFindings } from './findings-source.js';
 import { FINDINGS_PAGE, liveReads, type LiveReads } from './live-reads.js';
-import { DetailsPanel, detailsFromAudit, detailsFromView, FindingsPanel, type NodeView } from './panels.js';
+import { DetailsPanel, detailsFromAudit, detailsFromView } from './details-panel.js';
+import { FindingsPanel } from './findings-panel.js';
+import { afterPaint, idle, mark, nextTask } from './frames.js';
+import { wireImageDownloads } from './image-download.js';
+import { followEvents } from './live-events.js';
+import { LoadQueue } from './load-queue.js';
+import { nodeTarget, nodeView } from './node-targets.js';
 import { SystemReads } from './system-reads.js';
-import { connectEvents } from './sse.js';
 import { UnconfirmedMapRecheck } from './map-recheck.js';
 import { Tabs } from './tabs.js';
 import { Timeline } from './timeline.js';
-import { type WhatIfTarget, WhatIfPanel } from './what-if.js';
+import { ViewAudit } from './view-audit.js';
+import { WhatIfPanel } from './what-if.js';
 
 declare global {
   interface Window { __custody?: { cy: GraphView['cy']; reload: () => Promise<void> } }
 }
 
-/** A step of the first view on the page's timeline (`custody:<step>`), which the dashboard bench reads back. */
-const mark = (step: string): void => void performance.mark(`custody:${step}`);
-
-/** Resolves once the browser has painted what is on screen now (the frame after the next). */
-function afterPaint(): Promise<void> {
-  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-}
-
-/** Resolves when the browser is idle (or after `ms`): heavy follow-up work waits for the user's first look. */
-function idle(ms = 500): Promise<void> {
-  return new Promise((resolve) => requestIdleCallback(() => resolve(), { timeout: ms }));
-}
-
-/** Ends the current task, so a frame (a pan, a click) can run between two pieces of heavy work. */
-function nextTask(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
-
 /** `first`: the default view's reads, asked for by main.ts while this code was still downloading. */
 export function start(api: ApiClient, first: { graph: Promise<MapView>; live: Promise<LiveReads> } | null): void {
-  /** The audit of the view shown, once something needed it (null until then: the live view starts without it). */
-  let report: DashboardAudit | null = null;
-  let auditPending: Promise<DashboardAudit> | null = null;
-  /** Moves with every load: an audit read for an older view or score is dropped when it arrives. */
-  let generation = 0;
-  /** Every install and flow of the audit (the fleet panel and finding clicks need the members of groups). */
-  let fullEls: CytoscapeElements = { nodes: [], edges: [] };
-  let fleet: FleetView | null = null;
-  /** The lens the stored read model was scored under: views of it read the small stored reads. */
-  let storedLens: Lens | undefined;
-  let names = new Map<string, string>();
   const expanded = new Set<string>();
   const view: View = {};
+  /** The audit of the view shown, read when something first needs it; the panels that show it are told. */
+  const audit = new ViewAudit(api, view, expanded, (r, fleet, asked) => {
+    graph.setAlias(fleet.alias);
+    header.setReport(r, asked.asOf);
+    documents.setReport(r, !asked.asOf);
+  });
+  /** The lens the stored read model was scored under: views of it read the small stored reads. */
+  let storedLens: Lens | undefined;
 
   /** The grouped map's fleet vendors by the id their findings are grouped under when no system has their name. */
   let standIns = new Map<string, string>();
-  const nameOf = (id: string): string => names.get(id) ?? systems.names.get(id) ?? (graph.cy.getElementById(id).data('label') as string | undefined) ?? standIns.get(id) ?? id;
+  const nameOf = (id: string): string => audit.names.get(id) ?? systems.names.get(id) ?? (graph.cy.getElementById(id).data('label') as string | undefined) ?? standIns.get(id) ?? id;
   /** Clicked systems of the live view, read one at a time (not the audit). */
   const systems = new SystemReads(api);
   /** Whether the view shown is the live one under the stored lens: its systems can be read one at a time. */
@@ -80,7 +65,7 @@ export function start(api: ApiClient, first: { graph: Promise<MapView>; live: Pr
   whatIf.setNames(nameOf);
   const fleetPanel = new FleetPanel(must('#fleet'), {
     onInstall: async (id) => {
-      const key = fleet?.alias.get(id);
+      const key = audit.fleet?.alias.get(id);
       if (key) { expanded.add(key); await redraw(); }
       graph.select(id);
       tabs.show('details');
@@ -91,52 +76,17 @@ export function start(api: ApiClient, first: { graph: Promise<MapView>; live: Pr
     },
     loadAudit: async () => {
       await ensureAudit();
-      return { report: report!, view: fleet! };
+      return { report: audit.report!, view: audit.fleet! };
     },
   });
 
-  /**
-   * The audit of the view shown, read once per view and score when first needed (a system's contracts, a
-   * group's installs, a document's link, another lens or a past moment), never for the first picture.
-   */
   function ensureAudit(): Promise<DashboardAudit> {
-    if (auditPending) return auditPending;
-    const asked = { ...view };
-    const mine = generation;
-    // Without its flows: the map has them (grouped), and they are most of a fleet's audit.
-    const pending = api.audit(asked, { omitFlows: true }).then(async (r) => {
-      if (mine !== generation) return r;
-      // Parsing a fleet's audit is one long task; the steps after it are split so the map keeps panning.
-      await nextTask();
-      if (mine !== generation) return r;
-      report = r;
-      names = new Map(r.systems.map((s) => [s.id, s.name]));
-      // Every system as the server classes it (exposure, findings): the fleet panel lists a group's installs.
-      fullEls = toCytoscapeElements({ ...r, flows: r.flows ?? [] });
-      fleet = collapseFleet(fullEls, expanded);
-      graph.setAlias(fleet.alias);
-      header.setReport(r, asked.asOf);
-      documents.setReport(r, !asked.asOf);
-      return r;
-    });
-    auditPending = pending;
-    pending.catch(() => { if (auditPending === pending) auditPending = null; });
-    return pending;
+    return audit.ensure();
   }
 
-  const nodeView = (id: string): NodeView | null => {
-    const n = graph.cy.getElementById(id);
-    if (n.empty()) return null;
-    const path = graph.pathFromPractice(n).nodes().map((p) => p.data('label') as string);
-    return { id, label: n.data('label'), role: n.data('role'), score: n.data('score'), holds: n.data('holds'), classes: n.classes(), path };
-  };
-  const nodeTarget = (id: string): WhatIfTarget | null => {
-    const n = graph.cy.getElementById(id);
-    return n.empty() ? null : { id, label: n.data('label'), count: 1, systems: [id], isPractice: n.data('role') === 'practice' };
-  };
   /** A fleet group's installs: from the audit when in hand, else the map's view with that group opened (its installs alone). */
   const groupMembers = async (key: string): Promise<string[]> => {
-    const known = fleet?.groups.find((x) => x.key === key);
+    const known = audit.fleet?.groups.find((x) => x.key === key);
     if (known) return known.members.map((m) => m.data.id);
     const g = await api.groupedGraph(view, [key]);
     return g.nodes.filter((n) => n.data.group && fleetGroupOf(n.data.group, n.data.label).key === key).map((n) => n.data.id);
@@ -157,18 +107,18 @@ export function start(api: ApiClient, first: { graph: Promise<MapView>; live: Pr
       whatIf.setTarget(g ? { id, label: g.label, count: g.installs, systems: () => groupMembers(id), isPractice: false } : null);
       return;
     }
-    whatIf.setTarget(nodeTarget(id));
-    const node = nodeView(id);
+    whatIf.setTarget(nodeTarget(graph, id));
+    const node = nodeView(graph, id);
     if (!node) { details.clear(); return; }
-    if (report) { details.show(detailsFromAudit(report, id), node, undefined, findings.findingsSource); return; }
+    if (audit.report) { details.show(detailsFromAudit(audit.report, id), node, undefined, findings.findingsSource); return; }
     details.showElement(el('div', { attrs: { 'aria-busy': 'true' } }, el('h2', { class: 'details-name' }, node.label), el('p', { class: 'muted' }, 'Reading its contracts and findings…')));
     try {
       // The live view reads the system alone; another lens or a past moment has its audit read anyway.
       const d = liveStored ? detailsFromView(await systems.get(id), nameOf) : null;
       if (!d) await ensureAudit();
       if (mine !== selection) return;
-      const shown = d ?? (report ? detailsFromAudit(report, id) : null);
-      if (shown) details.show(shown, nodeView(id) ?? node, undefined, findings.findingsSource);
+      const shown = d ?? (audit.report ? detailsFromAudit(audit.report, id) : null);
+      if (shown) details.show(shown, nodeView(graph, id) ?? node, undefined, findings.findingsSource);
     } catch (err) {
       if (mine === selection) details.showElement(el('div', {}, el('h2', { class: 'details-name' }, node.label), el('p', { class: 'muted' }, `Could not read its contracts and findings: ${err instanceof Error ? err.message : String(err)}`)));
     }
@@ -189,7 +139,7 @@ export function start(api: ApiClient, first: { graph: Promise<MapView>; live: Pr
       else await ensureAudit().catch(() => undefined);
       if (mine !== selection) return;
     }
-    const groups = new Set([...unseen.map((x) => fleet?.alias.get(x)), ...read.map((v) => v.group)].filter((k): k is string => !!k));
+    const groups = new Set([...unseen.map((x) => audit.fleet?.alias.get(x)), ...read.map((v) => v.group)].filter((k): k is string => !!k));
     const opened = [...groups].filter((k) => !expanded.has(k));
     if (opened.length) {
       opened.forEach((k) => expanded.add(k));
@@ -198,10 +148,10 @@ export function start(api: ApiClient, first: { graph: Promise<MapView>; live: Pr
     }
     if (mine !== selection) return;
     const id = graph.highlightSubject(f.subject, f.systems);
-    whatIf.setTarget(id && !fleetPanel.details(id) ? nodeTarget(id) : null);
-    const node = id && !fleetPanel.details(id) ? nodeView(id) : null;
+    whatIf.setTarget(id && !fleetPanel.details(id) ? nodeTarget(graph, id) : null);
+    const node = id && !fleetPanel.details(id) ? nodeView(graph, id) : null;
     // The system with its findings (this one open), from the audit or its own read; else the finding itself.
-    let shown = report && node ? detailsFromAudit(report, node.id) : null;
+    let shown = audit.report && node ? detailsFromAudit(audit.report, node.id) : null;
     if (!shown && node && liveStored) {
       shown = await systems.get(node.id).then((v) => detailsFromView(v, nameOf), () => null);
       if (mine !== selection) return;
@@ -223,17 +173,7 @@ export function start(api: ApiClient, first: { graph: Promise<MapView>; live: Pr
   // Which system each document is linked to is in the audit: read when the tab is opened.
   tabs.onShow((name) => { if (name === 'documents') void ensureAudit().catch(() => undefined); });
   tabs.onShow((name) => { if (name === 'fleet') fleetPanel.shown(); });
-  for (const b of document.querySelectorAll<HTMLButtonElement>('[data-image]')) {
-    b.addEventListener('click', () => {
-      const format = b.dataset.image as 'png' | 'svg';
-      const url = URL.createObjectURL(graph.image(format));
-      const a = el('a', { attrs: { href: url, download: `custody-map${view.asOf ? `-as-of-${view.asOf.slice(0, 10)}` : ''}.${format}`, hidden: '' } });
-      document.body.append(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
-    });
-  }
+  wireImageDownloads(graph, () => view.asOf);
   const exportBar = new ExportBar(api, () => view.lens);
   const timeline = new Timeline(api, (asOf) => {
     view.asOf = asOf ?? undefined;
@@ -259,11 +199,9 @@ export function start(api: ApiClient, first: { graph: Promise<MapView>; live: Pr
     tabs.setAvailable('fleet', g.groups.length > 0);
     tabs.setCount('fleet', g.groups.length ? String(g.groups.length) : '');
     fleetPanel.set(fleetRows(g));
-    if (report) {
-      // Which installs and flows each collapsed group stands for: the same grouping the server drew.
-      fleet = collapseFleet(fullEls, expanded);
-      graph.setAlias(fleet.alias);
-    }
+    // Which installs and flows each collapsed group stands for: the same grouping the server drew.
+    const fleet = audit.regroup();
+    if (fleet) graph.setAlias(fleet.alias);
   }
 
   /** Groups opened or closed: ask the server for the view with those groups' installs (members on demand). */
@@ -293,8 +231,7 @@ export function start(api: ApiClient, first: { graph: Promise<MapView>; live: Pr
     try {
       const asked = { ...view };
       // A new view or score: what was read for the previous one is dropped (and read again when needed).
-      generation++;
-      [report, auditPending, fleet, fullEls, names] = [null, null, null, { nodes: [], edges: [] }, new Map()];
+      audit.forget();
       graph.setAlias(new Map());
       fleetPanel.forgetAudit();
       systems.forget();
@@ -312,12 +249,12 @@ export function start(api: ApiClient, first: { graph: Promise<MapView>; live: Pr
       mark('map-read');
       // The view changed while this load was in flight (a lens switch, a time-travel pick): the queued load
       // draws the view now asked for; drawing this one would also put the old lens back in the header.
-      if (again) return;
+      if (loads.again) return;
       if (ticket === drawn) { draw(g); recheck.after(g); }
       mark('map-drawn');
       const live = liveP ? await liveP : null;
       mark('live-read');
-      if (again) return;
+      if (loads.again) return;
       const scored = typeof live?.score.total === 'number' && live.score.lens && (!asked.lens || asked.lens === live.score.lens) ? live.score : null;
       if (live && typeof scored?.total === 'number' && scored.lens) {
         storedLens = view.lens = scored.lens;
@@ -333,10 +270,10 @@ export function start(api: ApiClient, first: { graph: Promise<MapView>; live: Pr
         await afterPaint();
         await idle();
         const r = await ensureAudit();
-        if (again) return;
+        if (loads.again) return;
         view.lens = r.lens;
         await nextTask();
-        if (again) return;
+        if (loads.again) return;
         await findings.setSource(auditFindings(r));
       }
       staleNotice(g);
@@ -348,36 +285,17 @@ export function start(api: ApiClient, first: { graph: Promise<MapView>; live: Pr
   }
 
   // One load at a time; a change of view during a load queues one more, so the last view asked for wins.
-  let loading: Promise<void> | null = null;
-  let again = false;
-  function load(): Promise<void> {
-    if (loading) { again = true; return loading; }
-    // aria-busy tells assistive technology (and the browser tests) that the panels are still filling in:
-    // the map is drawn before the audit arrives, so "nodes on the map" does not mean "header and panels ready".
-    document.body.setAttribute('aria-busy', 'true');
-    loading = (async () => {
-      do { again = false; await loadOnce(); } while (again);
-      loading = null;
-      document.body.setAttribute('aria-busy', 'false');
-    })();
-    return loading;
-  }
+  const loads = new LoadQueue(loadOnce);
+  function load(): Promise<void> { return loads.load(); }
 
   window.__custody = { cy: graph.cy, reload: load };
   void load();
   void timeline.refresh();
   void documents.refresh();
-  const DOCUMENT_EVENTS = new Set(['document.received', 'facts.extracted', 'document.rejected', 'document.linked', 'exposure.scored']);
-  connectEvents(api.eventsUrl, api.headers, {
-    onStatus: (s) => header.setLive(s),
-    onEvent: (name) => {
-      header.event(name);
-      if (DOCUMENT_EVENTS.has(name)) void documents.refresh();
-      if (name !== 'exposure.scored') return;
-      void timeline.refresh();
-      // The past does not change; only the live view follows new scores.
-      // The system shown is shown again from the new score: a decision taken on it appears there.
-      if (!timeline.past) { void load().then(() => { if (details.shownSystem) void showNode(details.shownSystem); }); whatIf.refresh(); }
-    },
+  followEvents(api, header, documents, () => {
+    void timeline.refresh();
+    // The past does not change; only the live view follows new scores.
+    // The system shown is shown again from the new score: a decision taken on it appears there.
+    if (!timeline.past) { void load().then(() => { if (details.shownSystem) void showNode(details.shownSystem); }); whatIf.refresh(); }
   });
 }

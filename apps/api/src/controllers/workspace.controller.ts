@@ -15,7 +15,8 @@ import { renderReport, renderSarif, REPORT_MEDIA_TYPES, STREAMED_REPORTS, type R
 import { DEFAULT_RULE_SETTINGS, whatIf, type WhatIfChange } from '@custody/rules';
 import type { Response } from 'express';
 import type { AuthedRequest } from '../auth/api-key.guard.js';
-import { AuditService, parseAsOf, parseLens } from '../services/audit.service.js';
+import { AuditService } from '../services/audit.service.js';
+import { parseAsOf, parseLens } from '../services/view-params.js';
 import { storedSourceTexts } from '../services/sarif-sources.js';
 import { RequireRole } from '../auth/role.decorator.js';
 import { RecordedChange } from '../http/recorded-change.decorator.js';

@@ -1,26 +1,14 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
-import { CustodyError, findingKey, findingsFilter, InvalidInputError, LENSES, MruMap, NotFoundError, defaultLens, pageCursor, pageFindingSystems, pageInstanceLimit, pageInstances, withFirstInstances, type FindingWithInstanceCount, pageRequest, safeErrorText, systemIndex, type SystemIndex, type SystemView, type AuditReport, type FindingInstance, type Graph, type Lens, type Page } from '@custody/domain';
+import { CustodyError, findingKey, findingsFilter, MruMap, NotFoundError, pageCursor, pageFindingSystems, pageInstanceLimit, pageInstances, withFirstInstances, type FindingWithInstanceCount, pageRequest, safeErrorText, systemIndex, type SystemIndex, type SystemView, type AuditReport, type FindingInstance, type Graph, type Lens, type Page } from '@custody/domain';
 import type { Persistence, StoredFinding } from '@custody/persistence';
-import { composeReport, evaluateGraph, loadAnalyzedDocuments, ProjectionInputCache, loadCorrections, loadDocumentLinks, loadTriage, projectDocuments, reportDocuments, type AnalyzedDocument } from '@custody/audit';
+import { ProjectionInputCache, type AnalyzedDocument } from '@custody/audit';
 import { groupedGraph, toCytoscapeElements, type GroupedGraph } from '@custody/graph';
 import { PERSISTENCE, RUNTIME, type Runtime } from '@custody/pipeline';
 import { readThreadAvailable, startReadThread, type ReadThread } from './read-thread.js';
 import type { ReadQuery } from './read-thread-protocol.js';
 import { StoredGroupedViews } from './stored-grouped-views.js';
 import { FindingsPageTexts, pageText, type FindingsPageQuery, type PageText } from './findings-page-text.js';
-
-export function parseLens(value: unknown): Lens | undefined {
-  if (value === undefined || value === '') return undefined;
-  if (!LENSES.includes(value as Lens)) throw new InvalidInputError(`unknown lens "${String(value)}"; expected one of ${LENSES.join(', ')}`);
-  return value as Lens;
-}
-
-export function parseAsOf(value: unknown): Date | undefined {
-  if (value === undefined || value === '') return undefined;
-  const d = new Date(String(value));
-  if (Number.isNaN(d.getTime())) throw new InvalidInputError(`asOf "${String(value)}" is not a date`);
-  return d;
-}
+import { evaluatedReport, graphAt, storedReport, type ReportSources } from './report-composition.js';
 
 /** How many evaluated audits to keep: the dashboard asks for /audit and /graph of the same moment together. */
 const CACHE_SIZE = 8;
@@ -38,6 +26,9 @@ const CACHE_SIZE = 8;
  * read for the example and seconds for a 10,000-install fleet, and in embedded mode those queries hold the one
  * database connection that health and every other read wait for). A read that starts after a change sees a
  * new seq, so it always sees the change.
+ *
+ * What a report is composed from (the read model, or documents replayed) is report-composition.ts; this
+ * service decides which reads share a composition and which thread runs it.
  */
 @Injectable()
 export class AuditService implements OnModuleInit, OnModuleDestroy {
@@ -58,6 +49,8 @@ export class AuditService implements OnModuleInit, OnModuleDestroy {
   private readonly storedViews: StoredGroupedViews;
   /** Pages of findings as the text sent, kept until scoring rewrites the findings. */
   private readonly pageTexts: FindingsPageTexts;
+  /** What a report is composed from (the read model, or documents replayed), for report-composition.ts. */
+  private readonly sources: ReportSources;
   constructor(
     @Inject(PERSISTENCE) private readonly db: Persistence,
     @Inject(RUNTIME) private readonly runtime: Runtime,
@@ -67,6 +60,7 @@ export class AuditService implements OnModuleInit, OnModuleDestroy {
      */
     private readonly inputs: ProjectionInputCache,
   ) {
+    this.sources = { db, runtime, inputs };
     this.storedViews = new StoredGroupedViews(db);
     this.pageTexts = new FindingsPageTexts(db);
   }
@@ -174,19 +168,13 @@ export class AuditService implements OnModuleInit, OnModuleDestroy {
   }
 
   async graph(workspaceId: string, asOf?: Date, docs?: AnalyzedDocument[], practiceName?: string): Promise<Graph> {
-    if (asOf) {
-      const atThen = docs ?? (await loadAnalyzedDocuments(this.db, workspaceId, asOf, this.inputs));
-      return projectDocuments(atThen, { asOf: asOf.toISOString(), corrections: await loadCorrections(this.db, workspaceId, asOf), links: await loadDocumentLinks(this.db, workspaceId, asOf), vendors: this.runtime.vendors, practiceName }).graph;
-    }
-    const stored = await this.db.projections.graph(workspaceId);
-    if (stored) return stored.graph;
-    return projectDocuments([], { asOf: new Date().toISOString(), practiceName }).graph;
+    return graphAt(this.sources, workspaceId, asOf, docs, practiceName);
   }
 
   async report(workspaceId: string, opts: { lens?: Lens; asOf?: Date } = {}): Promise<AuditReport> {
     if (!opts.asOf) {
       return this.keptUntilChange(`report|${workspaceId}|${opts.lens ?? ''}`, workspaceId, async (forget) => {
-        const stored = await this.stored(workspaceId, opts.lens);
+        const stored = await storedReport(this.sources, workspaceId, opts.lens);
         if (stored) return stored;
         // Not from the read model (another lens, nothing scored yet): evaluated, with its own cache by day.
         forget();
@@ -227,7 +215,7 @@ export class AuditService implements OnModuleInit, OnModuleDestroy {
     const key = [workspaceId, opts.lens ?? '', opts.asOf?.toISOString() ?? `now:${new Date().toISOString().slice(0, 10)}`, await this.db.events.changeSeq(workspaceId)].join('|');
     let pending = this.cache.get(key);
     if (!pending) {
-      pending = this.evaluate(workspaceId, opts);
+      pending = evaluatedReport(this.sources, workspaceId, opts);
       const mine = pending;
       this.cache.set(key, mine);
       // A failure is never kept, and drops only its own entry (not one stored under the key after an eviction).
@@ -278,53 +266,5 @@ export class AuditService implements OnModuleInit, OnModuleDestroy {
     let els = this.elements.get(report);
     if (!els) this.elements.set(report, (els = toCytoscapeElements(report)));
     return els;
-  }
-
-  /**
-   * The live audit composed from the read model, or undefined when it cannot answer: another lens was asked
-   * for, or the workspace has no scoring under a known lens yet (a new workspace before its first score job,
-   * or a row stored before lenses were kept, which the start-up re-score replaces). While a newer projection
-   * waits for its score job, the previous scoring is served with the newer graph; the score job's
-   * `ExposureScored` event tells readers to fetch again.
-   */
-  private async stored(workspaceId: string, lens?: Lens): Promise<AuditReport | undefined> {
-    const workspace = await this.db.workspaces.findById(workspaceId);
-    if (!workspace) throw new NotFoundError('workspace', workspaceId);
-    const scoring = await this.db.projections.score(workspaceId);
-    if (!scoring?.lens || (lens && lens !== scoring.lens)) return undefined;
-    const projection = await this.db.projections.graph(workspaceId);
-    if (!projection) return undefined;
-    const findings = await this.db.projections.openFindings(workspaceId);
-    const documents = await loadAnalyzedDocuments(this.db, workspaceId, undefined, this.inputs);
-    return composeReport({
-      workspace: { id: workspace.id, name: workspace.name },
-      graph: projection.graph,
-      evaluation: { findings, score: scoring.score, ruleErrors: scoring.ruleErrors },
-      documents,
-      lens: scoring.lens,
-      generatedAt: scoring.evaluatedAt,
-    });
-  }
-
-  private async evaluate(workspaceId: string, opts: { lens?: Lens; asOf?: Date }): Promise<AuditReport> {
-    const workspace = await this.db.workspaces.findById(workspaceId);
-    if (!workspace) throw new NotFoundError('workspace', workspaceId);
-    const { graph, documents } = await this.projected(workspaceId, workspace.name, opts.asOf);
-    const lens = opts.lens ?? defaultLens(graph.practice);
-    // Time travel applies the triage decisions recorded by then, as it replays documents and corrections.
-    const evaluation = evaluateGraph(graph, { lens, now: opts.asOf ?? new Date(), triage: await loadTriage(this.db, workspaceId, opts.asOf) });
-    return composeReport({ workspace: { id: workspace.id, name: workspace.name }, graph, evaluation, documents, lens });
-  }
-
-  /**
-   * The graph of the moment and the documents as the report reads them (reportDocuments: contracts keep their
-   * extraction), in a frame of its own as analyseAndProject does: the loaded list with every manifest's and
-   * config's parse is this call's alone, garbage before the rules run, rather than held by the suspended frame of
-   * evaluate through the rules and the report (a manifest over the input cache's entry bound is cached nowhere else).
-   */
-  private async projected(workspaceId: string, practiceName: string, asOf?: Date): Promise<{ graph: Graph; documents: AnalyzedDocument[] }> {
-    const loaded = await loadAnalyzedDocuments(this.db, workspaceId, asOf, this.inputs);
-    const graph = await this.graph(workspaceId, asOf, loaded, practiceName);
-    return { graph, documents: reportDocuments(loaded) };
   }
 }

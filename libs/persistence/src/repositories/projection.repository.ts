@@ -1,4 +1,4 @@
-import { compareFindings, cutOnPages, pagedFinding, pageHead, type FindingsFilter, PROJECTION_INPUT_EVENTS, type Finding, type PagedFinding, type Graph, type Lens, type Score } from '@custody/domain';
+import { compareFindings, pagedFinding, type FindingsFilter, type Finding, type PagedFinding, type Graph, type Lens, type Score } from '@custody/domain';
 import { Logger } from '@nestjs/common';
 import { IsNull, type DataSource, type EntityManager } from 'typeorm';
 import { FindingEntity, FlowEdgeEntity, GraphProjectionEntity, ScoreEntity, SystemNodeEntity } from '../entities/index.js';
@@ -6,46 +6,11 @@ import type { DataKeyring } from '../crypto/data-keys.js';
 import { aad, openReadModel } from '../crypto/sealed-rows.js';
 import type { EventStoreRepository, StoredEvent } from './event-store.repository.js';
 import { findingsPageParams, findingsPageSql } from './findings-page-sql.js';
-
-export interface StoredProjection {
-  version: number;
-  eventSeq: number;
-  graph: Graph;
-  updatedAt: string;
-}
-
-/** What a scoring run stores beside its findings: the "now" read model a live audit is composed from. */
-export interface StoredScoring {
-  score: Score;
-  graphVersion: number;
-  /** When it was written. */
-  computedAt: string;
-  /** The evaluation time the rules ran at (a scheduled re-score runs at its own moment). */
-  evaluatedAt: string;
-  /** The lens it was scored under; absent for rows scored before the read model kept it. */
-  lens?: Lens;
-  /** Rules that threw during that run. */
-  ruleErrors: { ruleId: string; message: string }[];
-}
-
-/** A stored score without its breakdown: the total and when and how it was scored. */
-export type ScoreSummary = Pick<StoredScoring, 'graphVersion' | 'computedAt' | 'evaluatedAt' | 'lens'> & { total: number };
-
-/** Where a workspace's live grouped view stands (ProjectionRepository.liveViewMark). */
-export interface LiveViewMark {
-  /** The stored graph's version. */
-  graphVersion: number;
-  /** The graph version the last scoring ran on: behind graphVersion until the new graph's score job has run. */
-  scoredVersion: number;
-  /** When the last scoring was written: names that run. */
-  computedAt: string;
-  lens?: Lens;
-  /** Whether that run stored its grouped view. */
-  hasView: boolean;
-}
-
-/** A stored finding with its history: when it was first and last seen, and resolved (absent while open). */
-export type StoredFinding = Finding & { firstSeenAt: string; lastSeenAt: string; resolvedAt?: string };
+import { diffSystems, canonicalJson } from './graph-diff.js';
+import { findingsMark, graphMarks, ingestBacklog, laggingWorkspaces, liveViewMark } from './read-model-marks.js';
+import type { LiveViewMark, ScoreSummary, StoredFinding, StoredProjection, StoredScoring } from './read-model-types.js';
+import { chunks } from './row-batches.js';
+import { openFinding, openGraph, sealGraph, sealHead, storedFinding } from './read-model-seals.js';
 
 /** A finding row as the driver returns it from a raw query. */
 interface FindingRow {
@@ -63,6 +28,9 @@ interface SealedScore {
  * The read models: graph projection, findings with history, and the score. Rebuilt from the event store by jobs.
  * What they quote is sealed at rest with the data keys (the graph as one value per workspace, findings per
  * row, the score's breakdown); rows from before sealing (key id NULL) are read as stored.
+ * Beside it: the shapes it returns (read-model-types.ts), the queries that read where the read models stand
+ * without opening them (read-model-marks.ts), how each row is sealed and opened (read-model-seals.ts), the
+ * graph comparison saveGraph runs (graph-diff.ts), rows cut into batches for multi-row statements (row-batches.ts).
  */
 export class ProjectionRepository {
   private readonly log = new Logger('Projections');
@@ -70,53 +38,17 @@ export class ProjectionRepository {
 
   async graph(workspaceId: string): Promise<StoredProjection | undefined> {
     const row = await this.ds.getRepository(GraphProjectionEntity).findOneBy({ workspaceId });
-    return row ? { version: row.version, eventSeq: Number(row.eventSeq), graph: this.openGraph(row), updatedAt: new Date(row.updatedAt).toISOString() } : undefined;
+    return row ? { version: row.version, eventSeq: Number(row.eventSeq), graph: openGraph(this.keys, row), updatedAt: new Date(row.updatedAt).toISOString() } : undefined;
   }
 
-  /**
-   * Where a workspace's read models stand, without opening them: the stored graph's version and input mark, and
-   * the graph version last scored. One round trip, nothing decrypted: what a job needs to see it has nothing to do.
-   */
-  async marks(workspaceId: string): Promise<{ graph?: { version: number; eventSeq: number }; scoredVersion?: number }> {
-    const [row] = (await this.ds.query(
-      `SELECT (SELECT version FROM graph_projection WHERE workspace_id = $1) AS version,
-              (SELECT event_seq FROM graph_projection WHERE workspace_id = $1) AS event_seq,
-              (SELECT graph_version FROM score WHERE workspace_id = $1) AS graph_version`,
-      [workspaceId],
-    )) as { version: number | null; event_seq: string | null; graph_version: number | null }[];
-    return {
-      graph: row?.version == null ? undefined : { version: Number(row.version), eventSeq: Number(row.event_seq) },
-      scoredVersion: row?.graph_version ?? undefined,
-    };
+  /** Where the read models stand, without opening them (graphMarks in read-model-marks.ts). */
+  marks(workspaceId: string): ReturnType<typeof graphMarks> {
+    return graphMarks(this.ds, workspaceId);
   }
 
-  /**
-   * A workspace's ingest backlog in one round trip: documents not yet finished, the input high-water mark, and
-   * how many input events the stored graph has not seen (counted up to `cap`: the caller only asks "at least
-   * cap?", so a long backlog costs no more). With no graph yet, every input so far is one it has not seen: a
-   * new workspace's first burst is projected once at its end like any later burst, not once for its first
-   * outcome and again for the rest (issue 11).
-   */
-  async backlog(workspaceId: string, cap: number): Promise<{ unfinished: number; inputSeq: number; behind: number }> {
-    const [row] = (await this.ds.query(
-      `SELECT (SELECT count(*)::int FROM document WHERE workspace_id = $1 AND status IN ('received', 'processing')) AS unfinished,
-              (SELECT coalesce(max(seq), 0) FROM event WHERE workspace_id = $1 AND type = ANY($2)) AS input_seq,
-              (SELECT count(*)::int FROM (
-                 SELECT 1 FROM event e
-                  WHERE e.workspace_id = $1 AND e.type = ANY($2)
-                    AND e.seq > coalesce((SELECT event_seq FROM graph_projection WHERE workspace_id = $1), 0) LIMIT $3) b) AS behind`,
-      [workspaceId, PROJECTION_INPUT_EVENTS, cap],
-    )) as { unfinished: number; input_seq: string; behind: number }[];
-    return { unfinished: Number(row?.unfinished ?? 0), inputSeq: Number(row?.input_seq ?? 0), behind: Number(row?.behind ?? 0) };
-  }
-
-  private openGraph(row: GraphProjectionEntity): Graph {
-    return openReadModel<Graph>(this.keys, { clear: row.graph, sealed: row.graphSealed, keyId: row.keyId }, aad.graph(row.workspaceId));
-  }
-
-  private sealGraph(workspaceId: string, graph: Graph): Pick<GraphProjectionEntity, 'graph' | 'graphSealed' | 'keyId'> {
-    const { keyId, sealed } = this.keys.sealJson(graph, aad.graph(workspaceId));
-    return { graph: null, graphSealed: sealed, keyId };
+  /** The ingest backlog in one round trip (ingestBacklog in read-model-marks.ts). */
+  backlog(workspaceId: string, cap: number): ReturnType<typeof ingestBacklog> {
+    return ingestBacklog(this.ds, workspaceId, cap);
   }
 
   /**
@@ -135,11 +67,11 @@ export class ProjectionRepository {
       const prev = await this.ds.getRepository(GraphProjectionEntity).findOneBy({ workspaceId });
       // A slower job that read older inputs must not replace a projection built from newer ones.
       if (prev && Number(prev.eventSeq) > eventSeq) return { changed: false, version: prev.version, affected: [] };
-      const prevGraph = prev ? this.openGraph(prev) : undefined;
+      const prevGraph = prev ? openGraph(this.keys, prev) : undefined;
       const affected = diffSystems(prevGraph, graph);
       const same = Boolean(prev) && affected.length === 0 && canonicalJson(prevGraph) === canonicalJson(graph);
       // An unchanged projection from before sealing is sealed now rather than left in clear until rotation.
-      const seal = same && prev?.keyId ? {} : this.sealGraph(workspaceId, graph);
+      const seal = same && prev?.keyId ? {} : sealGraph(this.keys, workspaceId, graph);
       const outcome = await this.ds.transaction(async (m) => {
         // One save of a workspace at a time, its first included: a row lock cannot lock a row not yet there, and two
         // first projections (two workers) would both take version 1.
@@ -195,27 +127,9 @@ export class ProjectionRepository {
     }
   }
 
-  /**
-   * Workspaces whose read models lag their inputs: a projection older than the latest input event, or a score
-   * of an older graph version than the projection's. After a step's job was lost to an outage these stay behind
-   * until something enqueues the step again (the Reconciler does). One query, so a fleet costs one round trip.
-   */
-  async lagging(): Promise<{ workspaceId: string; inputSeq: number; projected?: { eventSeq: number; version: number }; scoredVersion?: number }[]> {
-    const rows: { workspace_id: string; input_seq: string; event_seq: string | null; version: number | null; graph_version: number | null }[] = await this.ds.query(
-      `SELECT i.workspace_id, i.seq AS input_seq, g.event_seq, g.version, s.graph_version
-         FROM (SELECT workspace_id, max(seq) AS seq FROM event WHERE type = ANY($1) GROUP BY workspace_id) i
-         LEFT JOIN graph_projection g ON g.workspace_id = i.workspace_id
-         LEFT JOIN score s ON s.workspace_id = i.workspace_id
-        WHERE g.workspace_id IS NULL OR g.event_seq < i.seq OR s.workspace_id IS NULL OR s.graph_version < g.version
-        ORDER BY i.workspace_id`,
-      [PROJECTION_INPUT_EVENTS],
-    );
-    return rows.map((r) => ({
-      workspaceId: r.workspace_id,
-      inputSeq: Number(r.input_seq),
-      projected: r.version === null ? undefined : { eventSeq: Number(r.event_seq), version: r.version },
-      scoredVersion: r.graph_version ?? undefined,
-    }));
+  /** Workspaces whose read models lag their inputs (laggingWorkspaces in read-model-marks.ts). */
+  lagging(): ReturnType<typeof laggingWorkspaces> {
+    return laggingWorkspaces(this.ds);
   }
 
   /**
@@ -230,7 +144,7 @@ export class ProjectionRepository {
     // Sealed per row (findings are read and paged per row, and each quotes its evidence), before the
     // transaction: for a fleet that is seconds of CPU the transaction (in embedded mode, the one database
     // session every read waits for) need not be open for.
-    const sealedFindings = findings.map((f) => ({ f, ...this.keys.sealJson(f, aad.finding(workspaceId, f.id)), head: this.sealHead(workspaceId, f) }));
+    const sealedFindings = findings.map((f) => ({ f, ...this.keys.sealJson(f, aad.finding(workspaceId, f.id)), head: sealHead(this.keys, workspaceId, f) }));
     const sealedScore = this.keys.sealJson({ score, ruleErrors } satisfies SealedScore, aad.score(workspaceId));
     const sealedView = run.view === undefined ? undefined : this.keys.sealJson(run.view, aad.groupedView(workspaceId, graphVersion, run.lens));
     const result = await this.ds.transaction(async (m) => {
@@ -274,32 +188,14 @@ export class ProjectionRepository {
     return result;
   }
 
-  /**
-   * Which state a live grouped view would be of: the stored graph's version and the last scoring's (its graph
-   * version, when it was written, its lens, and whether it stored its view). One small query, nothing opened:
-   * a reader compares it with the view it holds and opens the stored one only when it moved (`open`: the same
-   * query with the view, so the view and the mark it is returned with are of one snapshot).
-   * Undefined while the workspace has no graph or no scoring.
-   */
-  async liveView<T>(workspaceId: string, opts: { open: boolean }): Promise<(LiveViewMark & { view?: T }) | undefined> {
-    const [row] = (await this.ds.query(
-      `SELECT g.version, s.graph_version, s.computed_at, s.lens, s.grouped_sealed IS NOT NULL AS has_view
-              ${opts.open ? ', s.grouped_sealed, s.grouped_key_id' : ''}
-         FROM score s JOIN graph_projection g ON g.workspace_id = s.workspace_id WHERE s.workspace_id = $1`,
-      [workspaceId],
-    )) as { version: number; graph_version: number; computed_at: Date; lens: string | null; has_view: boolean; grouped_sealed?: Buffer | null; grouped_key_id?: string | null }[];
-    if (!row) return undefined;
-    const scoredVersion = Number(row.graph_version);
-    return {
-      graphVersion: Number(row.version), scoredVersion, computedAt: new Date(row.computed_at).toISOString(),
-      lens: (row.lens ?? undefined) as Lens | undefined, hasView: row.has_view,
-      ...(row.grouped_sealed && row.grouped_key_id ? { view: this.keys.openJson<T>(row.grouped_key_id, row.grouped_sealed, aad.groupedView(workspaceId, scoredVersion, row.lens ?? 'default')) } : {}),
-    };
+  /** Which state a live grouped view would be of, and the view with `open` (liveViewMark in read-model-marks.ts). */
+  liveView<T>(workspaceId: string, opts: { open: boolean }): Promise<(LiveViewMark & { view?: T }) | undefined> {
+    return liveViewMark<T>(this.ds, this.keys, workspaceId, opts);
   }
 
   async findings(workspaceId: string, includeResolved = false): Promise<StoredFinding[]> {
     const rows = await this.ds.getRepository(FindingEntity).find({ where: { workspaceId, ...(includeResolved ? {} : { resolvedAt: IsNull() }) }, order: { id: 'ASC' } });
-    return rows.map((r) => this.storedFinding(r));
+    return rows.map((r) => storedFinding(this.keys, r));
   }
 
   /**
@@ -323,7 +219,7 @@ export class ProjectionRepository {
     const cut = page.instances;
     return {
       items: found.slice(0, page.limit).map((r) => {
-        const f = this.storedFinding({
+        const f = storedFinding(this.keys, {
           workspaceId: r.workspace_id, id: r.id, data: r.data, dataSealed: r.data_sealed, keyId: r.key_id,
           firstSeenAt: r.first_seen_at, lastSeenAt: r.last_seen_at, resolvedAt: r.resolved_at,
         }, r.head_sealed ?? undefined);
@@ -334,36 +230,15 @@ export class ProjectionRepository {
     };
   }
 
-  /**
-   * Names the state of a workspace's stored findings without opening any: the score row's write time and graph
-   * version, and the latest scoring event. Findings are written only by saveScoring, in the transaction that writes that row, so the mark
-   * moves whenever a page of findings could change (a primary-key lookup; '' before the first scoring).
-   */
-  async findingsMark(workspaceId: string): Promise<string> {
-    // With the seq of the run's own ExposureScored event (appended in that transaction; the index on
-    // workspace, type and seq finds the latest): two runs of one graph version in the same millisecond, or on
-    // hosts whose clocks disagree, still differ, where the write time alone would name both the same.
-    const [row] = (await this.ds.query(
-      `SELECT s.computed_at, s.graph_version,
-              (SELECT max(e.seq) FROM event e WHERE e.workspace_id = $1 AND e.type = 'ExposureScored') AS scored_seq
-         FROM score s WHERE s.workspace_id = $1`,
-      [workspaceId],
-    )) as { computed_at: Date; graph_version: number; scored_seq: string | number | null }[];
-    return row ? `${new Date(row.computed_at).toISOString()}|${row.graph_version}|${row.scored_seq ?? ''}` : '';
+  /** Names the state of the stored findings without opening any (findingsMark in read-model-marks.ts). */
+  findingsMark(workspaceId: string): Promise<string> {
+    return findingsMark(this.ds, workspaceId);
   }
 
   /** One stored finding by id (resolved ones too: their instances stay readable), or undefined. */
   async finding(workspaceId: string, id: string): Promise<StoredFinding | undefined> {
     const row = await this.ds.getRepository(FindingEntity).findOneBy({ workspaceId, id });
-    return row ? this.storedFinding(row) : undefined;
-  }
-
-  private storedFinding(r: Pick<FindingEntity, 'workspaceId' | 'id' | 'data' | 'dataSealed' | 'keyId' | 'firstSeenAt' | 'lastSeenAt' | 'resolvedAt'>, head?: Buffer): StoredFinding {
-    const finding = head ? openReadModel<Finding>(this.keys, { clear: null, sealed: head, keyId: r.keyId }, aad.findingHead(r.workspaceId, r.id)) : this.openFinding(r);
-    return {
-      ...finding, firstSeenAt: new Date(r.firstSeenAt).toISOString(), lastSeenAt: new Date(r.lastSeenAt).toISOString(),
-      resolvedAt: r.resolvedAt ? new Date(r.resolvedAt).toISOString() : undefined,
-    };
+    return row ? storedFinding(this.keys, row) : undefined;
   }
 
   /**
@@ -377,17 +252,7 @@ export class ProjectionRepository {
   /** The open findings exactly as the last scoring run produced them, in the order an evaluation lists them. */
   async openFindings(workspaceId: string): Promise<Finding[]> {
     const rows = await this.ds.getRepository(FindingEntity).find({ where: { workspaceId, resolvedAt: IsNull() }, select: { workspaceId: true, id: true, data: true, dataSealed: true, keyId: true } });
-    return rows.map((r) => this.openFinding(r)).sort(compareFindings);
-  }
-
-  /** The page head of a finding larger than a page lists (instances, systems or evidence), sealed; undefined for the others. */
-  private sealHead(workspaceId: string, f: Finding): { keyId: string; sealed: Buffer } | undefined {
-    if (!cutOnPages(f)) return undefined;
-    return this.keys.sealJson(pageHead(f), aad.findingHead(workspaceId, f.id));
-  }
-
-  private openFinding(r: Pick<FindingEntity, 'workspaceId' | 'id' | 'data' | 'dataSealed' | 'keyId'>): Finding {
-    return openReadModel<Finding>(this.keys, { clear: r.data, sealed: r.dataSealed, keyId: r.keyId }, aad.finding(r.workspaceId, r.id));
+    return rows.map((r) => openFinding(this.keys, r)).sort(compareFindings);
   }
 
   /**
@@ -425,39 +290,3 @@ export class ProjectionRepository {
 
 /** How many findings written or resolved in one scoring run make its table's statistics worth refreshing. */
 const ANALYZE_AFTER_ROWS = 1000;
-
-/**
- * Rows in batches for multi-row statements: PostgreSQL allows at most 65,535 bind parameters per statement,
- * which one INSERT of a 10,000-install fleet's 28,000 flows (5 columns each) would exceed.
- */
-function chunks<T>(rows: T[], size = 1000): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
-  return out;
-}
-
-/**
- * JSON with object keys sorted. A graph read back from a `jsonb` column has its keys in PostgreSQL's order
- * (by length, then bytes), not the order they were written in: comparing plain `JSON.stringify` output
- * would call every re-projection a change, bump the version and re-score the workspace for nothing.
- */
-export function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, (v as Record<string, unknown>)[k]])) : v);
-}
-
-/** Systems whose own data or any touching flow differs between two graphs. */
-export function diffSystems(prev: Graph | undefined, next: Graph): string[] {
-  const key = (g: Graph | undefined) => {
-    const m = new Map<string, string>();
-    for (const s of g?.systems ?? []) m.set(s.id, canonicalJson(s));
-    for (const f of g?.flows ?? []) {
-      const json = canonicalJson(f);
-      for (const id of [f.from, f.to]) m.set(id, (m.get(id) ?? '') + json);
-    }
-    return m;
-  };
-  const a = key(prev);
-  const b = key(next);
-  return [...new Set([...a.keys(), ...b.keys()])].filter((id) => a.get(id) !== b.get(id)).sort();
-}
