@@ -267,10 +267,21 @@ function newBlock(kind: 'list' | 'table', sentences: Sentence[], s: Sentence, fi
   };
 }
 
-/** The sentences before an intro in its paragraph (at most two), as one string. */
+/**
+ * The sentences before an intro in its paragraph (at most two), as one string. An intro that is a paragraph of its own
+ * ("In particular, we use:" after a paragraph on the third parties serving ads) continues the paragraph just before it,
+ * under the same heading: that paragraph's first and last sentences are the lead (not a list's or table's, not a heading).
+ */
 function leadOf(sentences: Sentence[], intro: Sentence | undefined): string | undefined {
   if (!intro || intro.isHeading) return undefined;
   const parts: string[] = [];
+  const prev = sentences[intro.index - 1];
+  if (prev !== undefined && prev.paragraph !== intro.paragraph && prev.heading === intro.heading && !prev.isHeading && !isListItem(prev) && !isTableRow(prev)) {
+    // The paragraph before says what the list is about in its opening sentence, as often as in its last.
+    let first = prev.index;
+    while (first > 0 && sentences[first - 1].paragraph === prev.paragraph && !sentences[first - 1].isHeading) first--;
+    return first === prev.index ? prev.view : `${sentences[first].view} ${prev.view}`;
+  }
   for (let i = intro.index - 1; i >= 0 && parts.length < 2 && sentences[i].paragraph === intro.paragraph && !sentences[i].isHeading; i--) parts.unshift(sentences[i].view);
   return parts.length > 0 ? parts.join(' ') : undefined;
 }

@@ -52,11 +52,24 @@ export function readRow(ctx: FactContext, { add, rejected }: NameCollector, bloc
     rejected.push({ name: whole, ev: evidenceAt(ctx, rs, at, at + whole.length), reason: 'an ordinary phrase of the document in a table cell, not a name', rank: 'no name' });
     return;
   }
-  if (whole) add(whole, rs, cell.at + Math.max(0, cell.text.indexOf(whole)), strong, sited ? 'site' : partyColumn(block, context) ? 'party' : true);
-  else if (lower) add(lower, rs, cell.at, strong, true);
-  else if (policy) add(policy, rs, cell.at, strong, 'site');
+  // A row whose own purpose cell says the party serves the vendor's advertising or analytics ("Facebook | … |
+  // Advertising | …") names that party in that role: a social network or platform listed so runs the vendor's ads or
+  // measurement on the visitors' data, as "Facebook Pixel" does, not a sign-in or a page of the vendor's.
+  const role = adOrAnalyticsRow(row, cell) ? 'ad' : false;
+  if (whole) add(whole, rs, cell.at + Math.max(0, cell.text.indexOf(whole)), strong, sited ? 'site' : partyColumn(block, context) ? 'party' : true, undefined, role);
+  else if (lower) add(lower, rs, cell.at, strong, true, undefined, role);
+  else if (policy) add(policy, rs, cell.at, strong, 'site', undefined, role);
   else if (labelled && list) splitNames(list[1], cell.at + labelled[0].length + list[0].length - list[1].length, (n, at) => add(n, rs, at, true));
   else readLead(cell.text, cell.at, (raw, at) => add(raw, rs, at, strong));
+}
+
+// A purpose cell that is the advertising or analytics role itself ("Advertising", "Analytics", "Advertising (Google Ad
+// Manager …)", "Targeted advertising"): short, opening with the role word. A longer description is not asked.
+const AD_OR_ANALYTICS_CELL = /^(?:(?:targeted|interest[- ]based|online|personali[sz]ed|digital)\s+)?(?:advertising|analytics|marketing|targeting|retargeting|remarketing|measurement)\b(?:\s*[(,/&]|\s+(?:and|&)\s+[\p{L}]+)?[^.;|]{0,80}$/iu;
+
+/** Whether another cell of a recipients-table row gives the party's purpose as advertising or analytics. */
+export function adOrAnalyticsRow(row: Row, name: { text: string }): boolean {
+  return (row.cells ?? []).some((c) => c.text !== name.text && AD_OR_ANALYTICS_CELL.test(c.text.replace(/^(?:\*\*|__)|(?:\*\*|__)$/g, '').trim()));
 }
 
 /**
