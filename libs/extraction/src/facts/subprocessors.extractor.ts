@@ -12,7 +12,7 @@ import { collectorMentions, inRanges, trackerSections } from './tracker-names.js
 import { evidenceAt } from './fact-context.js';
 import { BRAND_SHAPE, ENDS_WITH_SUFFIX, HAS_SUFFIX, inLink, NAME_AT, NAME_LIST_AT, readLead, splitNames, SUFFIX_NAME, TOKEN } from './subprocessor-names.js';
 import { toolOwners } from './subprocessor-tool-owners.js';
-import { buttonOwners, examplesOfPrevious } from './subprocessor-prose-parties.js';
+import { buttonOwners, examplesOfPrevious, frontedRecipients } from './subprocessor-prose-parties.js';
 import { isCategoryList, noPersonalData, readItem, runInRecipient } from './subprocessor-lists.js';
 import { isTrackerTable } from './subprocessor-trackers.js';
 import { oneOfProviders, providerHeading, providerProfile } from './subprocessor-profiles.js';
@@ -212,6 +212,8 @@ function readProse(r: Reading, s: Sentence, intro: Sentence | undefined, underHe
     const list = NAME_LIST_AT.exec(v.slice(ex));
     if (list) splitNames(list[1], ex + list[0].length - list[1].length, (n, at) => add(n, s, at, true));
   }
+  // 0e. "To 46elks AB, we provide the civil registration number …": the recipient fronted before the vendor's clause.
+  if (!deniedUse(v)) for (const f of frontedRecipients(v)) add(f.name, s, f.at, true);
   // 0c. A social button named by its platform among embedded features that collect the visit ("such as the Facebook Like button").
   const nextSentence = ctx.sentences[s.index + 1];
   for (const b of buttonOwners(v, nextSentence !== undefined && nextSentence.paragraph === s.paragraph ? nextSentence.view : undefined)) {
