@@ -267,6 +267,10 @@ export function newBlock(kind: 'list' | 'table', sentences: Sentence[], s: Sente
   };
 }
 
+// An intro that goes on from what came before: "we …" alone or after a connective ("In particular, we use:"); one with
+// words of its own ("To secure our offices, we use:") starts its own subject, and the paragraph before does not lead it.
+const CONTINUING_INTRO = /^(?:(?:in\s+particular|specifically|namely|for\s+(?:example|instance)|currently|also|in\s+addition|additionally|for\s+(?:this|these|that)\s+(?:purposes?|reasons?)|to\s+(?:do\s+so|this\s+end))\s*,?\s+)?we\b/i;
+
 /**
  * The sentences before an intro in its paragraph (at most two), as one string. An intro that is a paragraph of its own
  * ("In particular, we use:" after a paragraph on the third parties serving ads) continues the paragraph just before it,
@@ -276,7 +280,7 @@ function leadOf(sentences: Sentence[], intro: Sentence | undefined): string | un
   if (!intro || intro.isHeading) return undefined;
   const parts: string[] = [];
   const prev = sentences[intro.index - 1];
-  if (prev !== undefined && prev.paragraph !== intro.paragraph && prev.heading === intro.heading && !prev.isHeading && !isListItem(prev) && !isTableRow(prev)) {
+  if (prev !== undefined && prev.paragraph !== intro.paragraph && prev.heading === intro.heading && !prev.isHeading && !isListItem(prev) && !isTableRow(prev) && CONTINUING_INTRO.test(intro.view)) {
     // The paragraph before says what the list is about in its opening sentence, as often as in its last.
     let first = prev.index;
     while (first > 0 && sentences[first - 1].paragraph === prev.paragraph && !sentences[first - 1].isHeading) first--;

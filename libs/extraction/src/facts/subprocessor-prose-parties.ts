@@ -77,10 +77,13 @@ const BUTTON_OWNER = /(?:\bsuch\s+as\s+(?:the\s+)?|\bor\s+(?:the\s+)?|\band\s+(?
  */
 export function frontedRecipients(v: string): { name: string; at: number }[] {
   const m = FRONTED_TO.exec(v);
-  if (!m || !DATA_OBJECT.test(v.slice(m[0].length, m[0].length + 160))) return [];
+  if (!m || !DATA_OBJECT.test(v.slice(m[0].length, m[0].length + 160)) || PEOPLE_KIND.test(m[1])) return [];
   // Split on "and" only: a name may hold another language's "och" or "de" ("AB Trav och Galopp").
   const from = m[0].indexOf(m[1]);
   return [...m[1].matchAll(/(?:^|\s+(?:and|&)\s+)([^&]+?)(?=\s+(?:and|&)\s+|$)/g)].map((p) => ({ name: p[1], at: from + p.index + p[0].length - p[1].length }));
 }
 const FRONTED_TO = /^\s*To\s+((?:[\p{Lu}\d][\p{L}\d.&-]*)(?:\s+(?:[\p{Lu}\d][\p{L}\d.&-]*|och|and|of|&|de)){0,6}),?\s+we\s+(?:also\s+|may\s+|will\s+|only\s+)*(?:provide|disclose|give|send|transfer|pass\s+on|forward|share|transmit|supply)\s+/u;
+// "To California Residents, we provide …", "To Account Holders, we send a statement of their data": people the
+// data is about or the notice is for (the user), not an organisation receiving it; the fronted name's last word says so.
+const PEOPLE_KIND = /\b(?:users?|customers?|clients?|members?|residents?|citizens?|consumers?|parents?|guardians?|children|child|holders?|subjects?|individuals?|persons?|people|visitors?|employees?|staff|applicants?|candidates?|patients?|subscribers?|participants?|students?|players?|buyers?|sellers?|guests?|travell?ers?|owners?|you)$/i;
 const DATA_OBJECT = /\b(?:data|information|numbers?|names?|surnames?|address(?:es)?|e-?mails?|details|identifiers?|pictures?|photos?|records?)\b/i;

@@ -67,9 +67,18 @@ export function readRow(ctx: FactContext, { add, rejected }: NameCollector, bloc
 // Manager …)", "Targeted advertising"): short, opening with the role word. A longer description is not asked.
 const AD_OR_ANALYTICS_CELL = /^(?:(?:targeted|interest[- ]based|online|personali[sz]ed|digital)\s+)?(?:advertising|analytics|marketing|targeting|retargeting|remarketing|measurement)\b(?:\s*[(,/&]|\s+(?:and|&)\s+[\p{L}]+)?[^.;|]{0,80}$/iu;
 
-/** Whether another cell of a recipients-table row gives the party's purpose as advertising or analytics. */
+// A cell saying the party is a sign-in or a source of the data ("Profile we receive when you log in", "Sign in with
+// Facebook"): the platform gives the vendor data, whatever the vendor then does with it (README: sign-in providers and
+// data sources are not recipients).
+const SIGN_IN_OR_SOURCE = /\bsign(?:ing)?[\s-]?(?:in|on|up)\b|\blog(?:ging)?[\s-]?(?:in|on)\b|\blogin\b|\bwe\s+(?:receive|obtain|get|collect)\b[^.;|]{0,40}\bfrom\b|\b(?:received|obtained|imported)\s+from\b|\b(?:we|you)\s+(?:receive|obtain|import)\b/i;
+
+/**
+ * Whether another cell of a recipients-table row gives the party's purpose as advertising or analytics, and none says
+ * the party signs the user in or supplies the data.
+ */
 export function adOrAnalyticsRow(row: Row, name: { text: string }): boolean {
-  return (row.cells ?? []).some((c) => c.text !== name.text && AD_OR_ANALYTICS_CELL.test(c.text.replace(/^(?:\*\*|__)|(?:\*\*|__)$/g, '').trim()));
+  const others = (row.cells ?? []).filter((c) => c.text !== name.text).map((c) => c.text.replace(/^(?:\*\*|__)|(?:\*\*|__)$/g, '').trim());
+  return others.some((t) => AD_OR_ANALYTICS_CELL.test(t)) && !others.some((t) => SIGN_IN_OR_SOURCE.test(t));
 }
 
 /**

@@ -107,9 +107,9 @@ function readSentence(r: Reading, s: Sentence): void {
   // as the sentence's first word (hence before the capital test below).
   const underTrackers = inRanges(r.trackerParts, s.start);
   for (const c of collectorMentions(v, underTrackers, TOKEN, notSentenceName, s)) add(c.name, s, c.at);
-  // The organisation behind a tool, linked to its own policy ("Matomo cookie by InnoCraft Ltd (https://…)").
   // A provider titling its own paragraph in a section about cookies ("**Akamai** These are performance cookies …").
   readTitledTracker(ctx, collector, s, underTrackers);
+  // The organisation behind a tool, linked to its own policy ("Matomo cookie by InnoCraft Ltd (https://…)").
   for (const c of toolOwners(v, underTrackers, (a, b) => inLink(ctx.links, s.start + a, s.start + b), s, ctx.isLowerWord)) add(c.name, s, c.at, true, false, undefined, true);
   // A list item or table row (asked once: three readings below depend on it); a row whose first cell is whole sentences
   // starts in a sentence without a bar, but its block knows it as a row.
