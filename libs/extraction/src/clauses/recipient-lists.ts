@@ -161,8 +161,11 @@ export const COOKIE_TABLE = /\bcookies?\b|\btrackers?\b|\bpixels?\b|\btags?\b/i;
  * third-party services or providers ("… along with third-party services to help us understand … We use:").
  */
 export const BARE_INTRO = /\bwe\s+(?:also\s+)?(?:use|work\s+with|rely\s+on)\s*:\s*$/i;
-// "… shares data with certain third parties …" counts too: the sharing verb says the parties receive data.
-export const THIRD_PARTY_MENTION = /\bthird[- ]part(?:y|ies)\s+(?:services?|tools?|providers?|vendors?|companies)\b|\b(?:service\s+providers?|sub-?processors?|vendors?)\b|\b(?:share[sd]?|disclose[sd]?|transfer(?:s|red)?)\b[^.]{0,40}\b(?:with|to)\s+(?:certain\s+|some\s+|selected\s+|trusted\s+)?third[- ]part(?:y|ies)\b/i;
+// "… shares data with certain third parties …" counts too: the sharing verb says the parties receive data; so does
+// "We may allow third parties to serve advertisements … / to collect information": the vendor lets them at the data.
+// Not when denied ("We do not allow third parties to …", "we never share your data with third parties"): the list
+// after such a denial is what the vendor uses instead.
+export const THIRD_PARTY_MENTION = /\bthird[- ]part(?:y|ies)\s+(?:services?|tools?|providers?|vendors?|companies)\b|(?<!\b(?:not|never)\s+|n['’]t\s+)\b(?:allow|permit|let)s?\s+(?:certain\s+|some\s+|selected\s+)?third[- ]parties\s+to\s+(?:serve|provide|collect|place|set)\b|\b(?:service\s+providers?|sub-?processors?|vendors?)\b|(?<!\b(?:not|never)\s+|n['’]t\s+)\b(?:share[sd]?|disclose[sd]?|transfer(?:s|red)?)\b[^.]{0,40}\b(?:with|to)\s+(?:certain\s+|some\s+|selected\s+|trusted\s+)?third[- ]part(?:y|ies)\b/i;
 
 /** A title word of a table's column (unanchored): a first row made of short cells with these is a header row. */
 export const TITLE_WORD = /\b(?:names?|purposes?|recipients?|categor(?:y|ies)|data|information|locations?|countr(?:y|ies)|services?|providers?|vendors?|(?:sub-?)?processors?|basis|descriptions?|types?|entit(?:y|ies)|partners?|compan(?:y|ies)|functions?|activit(?:y|ies)|address|website|region|duration|expiry|shared|disclosure|safeguards?|transfer)\b|\b(?:sous-?traitants?|partenaires?|destinataires?|traitement|finalité|pays|garanties|empfänger|dienstleister|zweck|kategorie|finalidad|destinatarios|finalità|destinatari)\b/iu;

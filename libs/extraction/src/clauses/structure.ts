@@ -249,7 +249,7 @@ export function blocksOf(text: string, sentences: Sentence[], isHeaderRow: (cell
 }
 
 /** A block starting at `s`; its intro and lead are found when first read (most blocks are never asked). */
-function newBlock(kind: 'list' | 'table', sentences: Sentence[], s: Sentence, findIntro: () => Sentence | undefined): Block {
+export function newBlock(kind: 'list' | 'table', sentences: Sentence[], s: Sentence, findIntro: () => Sentence | undefined): Block {
   let intro: { v: Sentence | undefined } | undefined;
   let lead: { v: string | undefined } | undefined;
   const introNow = () => (intro ??= { v: findIntro() }).v;
@@ -267,68 +267,25 @@ function newBlock(kind: 'list' | 'table', sentences: Sentence[], s: Sentence, fi
   };
 }
 
-/** The sentences before an intro in its paragraph (at most two), as one string. */
+// An intro that goes on from what came before: "we …" alone or after a connective ("In particular, we use:"); one with
+// words of its own ("To secure our offices, we use:") starts its own subject, and the paragraph before does not lead it.
+const CONTINUING_INTRO = /^(?:(?:in\s+particular|specifically|namely|for\s+(?:example|instance)|currently|also|in\s+addition|additionally|for\s+(?:this|these|that)\s+(?:purposes?|reasons?)|to\s+(?:do\s+so|this\s+end))\s*,?\s+)?we\b/i;
+
+/**
+ * The sentences before an intro in its paragraph (at most two), as one string. An intro that is a paragraph of its own
+ * ("In particular, we use:" after a paragraph on the third parties serving ads) continues the paragraph just before it,
+ * under the same heading: that paragraph's first and last sentences are the lead (not a list's or table's, not a heading).
+ */
 function leadOf(sentences: Sentence[], intro: Sentence | undefined): string | undefined {
   if (!intro || intro.isHeading) return undefined;
   const parts: string[] = [];
+  const prev = sentences[intro.index - 1];
+  if (prev !== undefined && prev.paragraph !== intro.paragraph && prev.heading === intro.heading && !prev.isHeading && !isListItem(prev) && !isTableRow(prev) && CONTINUING_INTRO.test(intro.view)) {
+    // The paragraph before says what the list is about in its opening sentence, as often as in its last.
+    let first = prev.index;
+    while (first > 0 && sentences[first - 1].paragraph === prev.paragraph && !sentences[first - 1].isHeading) first--;
+    return first === prev.index ? prev.view : `${sentences[first].view} ${prev.view}`;
+  }
   for (let i = intro.index - 1; i >= 0 && parts.length < 2 && sentences[i].paragraph === intro.paragraph && !sentences[i].isHeading; i--) parts.unshift(sentences[i].view);
   return parts.length > 0 ? parts.join(' ') : undefined;
-}
-
-// A run-in title: a few words closed by '.' or ':' ("Cloudflare.", "Payment processing:"), bold in the source.
-const RUN_IN_TITLE = /^[\p{Lu}0-9][^.:;!?|]{0,58}[\p{L}\p{N})][.:]$/u;
-
-/**
- * Whether a sentence is the run-in title of its paragraph: the paragraph's first sentence, a few words closed by
- * '.' or ':' ("**Cloudflare.** As you browse, … send it to Cloudflare."), with more of the paragraph after it.
- * Policies write a list of recipients this way as often as with bullets.
- */
-export function isRunInTitle(sentences: Sentence[], s: Sentence): boolean {
-  if (s.isHeading || s.view.length > 60 || !RUN_IN_TITLE.test(s.view) || isListItem(s) || isTableRow(s)) return false;
-  const prev = sentences[s.index - 1];
-  const next = sentences[s.index + 1];
-  return (prev === undefined || prev.paragraph !== s.paragraph) && next !== undefined && (next.paragraph === s.paragraph || isTitleParagraph(sentences, s)) && !next.isHeading && s.view.split(/\s+/).length <= 6;
-}
-
-/**
- * Whether a run-in title stands as a paragraph of its own, closed by ':' ("Stripe:", then a paragraph "Their Privacy
- * Policy can be viewed at …"): text converted from PDF sets each title apart from the text it introduces.
- */
-export function isTitleParagraph(sentences: Sentence[], s: Sentence): boolean {
-  const prev = sentences[s.index - 1];
-  const next = sentences[s.index + 1];
-  return s.view.endsWith(':') && (prev === undefined || prev.paragraph !== s.paragraph) && next !== undefined && next.paragraph !== s.paragraph && !next.isHeading;
-}
-
-/**
- * The run of paragraphs with run-in titles that a title belongs to, as a block whose rows are the titles: its intro
- * is the last sentence before the run under the same heading ("Here's who we use:"), so the list context reads it
- * like a bulleted list. `memo` (keyed by the run's first title) keeps one block per run.
- */
-export function runInBlock(sentences: Sentence[], s: Sentence, memo: Map<number, Block>): Block {
-  // The first title of the run: walk back over paragraphs that open with a run-in title, under the same heading.
-  let first = s;
-  for (let i = s.index - 1, seen = 0; i >= 0 && seen < 80; i--, seen++) {
-    const p = sentences[i];
-    if (p.isHeading || p.heading !== s.heading) break;
-    let k = i;
-    while (k > 0 && i - k < 40 && sentences[k - 1].paragraph === p.paragraph) k--;
-    let head = sentences[k];
-    // Titles set apart as paragraphs alternate with the paragraphs they introduce: one body paragraph back is the title.
-    const before = sentences[k - 1];
-    if (!isRunInTitle(sentences, head) && before !== undefined && !before.isHeading && before.heading === s.heading && isTitleParagraph(sentences, before) && isRunInTitle(sentences, before)) head = before;
-    if (!isRunInTitle(sentences, head)) break;
-    first = head;
-    i = head.index;
-  }
-  let block = memo.get(first.index);
-  if (!block) {
-    const before = sentences[first.index - 1];
-    const intro = before && (before.isHeading || before.heading === s.heading) ? before : undefined;
-    block = newBlock('list', sentences, first, () => intro);
-    memo.set(first.index, block);
-  }
-  block.rows.push({ start: s.start, end: s.end, view: s.view, sentence: s });
-  block.members.push(s.index);
-  return block;
 }

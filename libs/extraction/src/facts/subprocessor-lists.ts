@@ -1,5 +1,6 @@
 import type { Block, Row } from '../clauses/structure.js';
-import { cellsOf, isListItem, ITEM_MARKER, isRunInTitle, isTableRow, isTitleParagraph, runInBlock } from '../clauses/structure.js';
+import { cellsOf, isListItem, ITEM_MARKER, isTableRow } from '../clauses/structure.js';
+import { isRunInTitle, isTitleParagraph, runInBlock } from '../clauses/run-in-titles.js';
 import type { ListContext } from '../clauses/list-context.js';
 import { listContext } from '../clauses/list-context.js';
 import { POLICY_WORDS } from '../clauses/vocabulary.js';

@@ -67,3 +67,23 @@ const BUTTON_COLLECTS = /\b(?:collect|collects|receive|receives|record|records)\
 const FEATURES_COLLECT_NEXT = new RegExp(String.raw`^\s*(?:(?:these|those|such|the|our)\s+)?(?:(?:social(?:\s+media)?|embedded|third[- ]party)\s+)?(?:features?|widgets?|plug-?ins?|buttons?|platforms?|networks?|providers?|companies|they|it|each)\b[^.]{0,60}?(?:${BUTTON_COLLECTS.source})`, 'i');
 // A capitalised platform name, then the button's kind in optional quotes: 'Facebook "like" button', 'Twitter “tweet” button'.
 const BUTTON_OWNER = /(?:\bsuch\s+as\s+(?:the\s+)?|\bor\s+(?:the\s+)?|\band\s+(?:the\s+)?|,\s*(?:the\s+)?)([A-Z][A-Za-z]+)\s+["“']?(?:like|tweet|share|follow|\+1|pin\s+it)["”']?\s+buttons?\b/gi;
+
+/**
+ * The recipient a sentence fronts before its clause ("To 46elks AB, we provide the civil registration number …", "To
+ * Acme Ltd we disclose your name and address"): the vendor hands the data named after the verb to that party, the
+ * clause's to-whom written first. The names as written (one or a few, "A and B") with their positions in `v`. Only when the vendor is the subject
+ * and the object is data ("number", "name", "information", …), so "To Acme customers, we provide free shipping" is not
+ * read, nor a purpose ("To improve the Services, we share …": no capital after "To").
+ */
+export function frontedRecipients(v: string): { name: string; at: number }[] {
+  const m = FRONTED_TO.exec(v);
+  if (!m || !DATA_OBJECT.test(v.slice(m[0].length, m[0].length + 160)) || PEOPLE_KIND.test(m[1])) return [];
+  // Split on "and" only: a name may hold another language's "och" or "de" ("AB Trav och Galopp").
+  const from = m[0].indexOf(m[1]);
+  return [...m[1].matchAll(/(?:^|\s+(?:and|&)\s+)([^&]+?)(?=\s+(?:and|&)\s+|$)/g)].map((p) => ({ name: p[1], at: from + p.index + p[0].length - p[1].length }));
+}
+const FRONTED_TO = /^\s*To\s+((?:[\p{Lu}\d][\p{L}\d.&-]*)(?:\s+(?:[\p{Lu}\d][\p{L}\d.&-]*|och|and|of|&|de)){0,6}),?\s+we\s+(?:also\s+|may\s+|will\s+|only\s+)*(?:provide|disclose|give|send|transfer|pass\s+on|forward|share|transmit|supply)\s+/u;
+// "To California Residents, we provide …", "To Account Holders, we send a statement of their data": people the
+// data is about or the notice is for (the user), not an organisation receiving it; the fronted name's last word says so.
+const PEOPLE_KIND = /\b(?:users?|customers?|clients?|members?|residents?|citizens?|consumers?|parents?|guardians?|children|child|holders?|subjects?|individuals?|persons?|people|visitors?|employees?|staff|applicants?|candidates?|patients?|subscribers?|participants?|students?|players?|buyers?|sellers?|guests?|travell?ers?|owners?|you)$/i;
+const DATA_OBJECT = /\b(?:data|information|numbers?|names?|surnames?|address(?:es)?|e-?mails?|details|identifiers?|pictures?|photos?|records?)\b/i;

@@ -52,11 +52,33 @@ export function readRow(ctx: FactContext, { add, rejected }: NameCollector, bloc
     rejected.push({ name: whole, ev: evidenceAt(ctx, rs, at, at + whole.length), reason: 'an ordinary phrase of the document in a table cell, not a name', rank: 'no name' });
     return;
   }
-  if (whole) add(whole, rs, cell.at + Math.max(0, cell.text.indexOf(whole)), strong, sited ? 'site' : partyColumn(block, context) ? 'party' : true);
-  else if (lower) add(lower, rs, cell.at, strong, true);
-  else if (policy) add(policy, rs, cell.at, strong, 'site');
+  // A row whose own purpose cell says the party serves the vendor's advertising or analytics ("Facebook | … |
+  // Advertising | …") names that party in that role: a social network or platform listed so runs the vendor's ads or
+  // measurement on the visitors' data, as "Facebook Pixel" does, not a sign-in or a page of the vendor's.
+  const role = adOrAnalyticsRow(row, cell) ? 'ad' : false;
+  if (whole) add(whole, rs, cell.at + Math.max(0, cell.text.indexOf(whole)), strong, sited ? 'site' : partyColumn(block, context) ? 'party' : true, undefined, role);
+  else if (lower) add(lower, rs, cell.at, strong, true, undefined, role);
+  else if (policy) add(policy, rs, cell.at, strong, 'site', undefined, role);
   else if (labelled && list) splitNames(list[1], cell.at + labelled[0].length + list[0].length - list[1].length, (n, at) => add(n, rs, at, true));
   else readLead(cell.text, cell.at, (raw, at) => add(raw, rs, at, strong));
+}
+
+// A purpose cell that is the advertising or analytics role itself ("Advertising", "Analytics", "Advertising (Google Ad
+// Manager …)", "Targeted advertising"): short, opening with the role word. A longer description is not asked.
+const AD_OR_ANALYTICS_CELL = /^(?:(?:targeted|interest[- ]based|online|personali[sz]ed|digital)\s+)?(?:advertising|analytics|marketing|targeting|retargeting|remarketing|measurement)\b(?:\s*[(,/&]|\s+(?:and|&)\s+[\p{L}]+)?[^.;|]{0,80}$/iu;
+
+// A cell saying the party is a sign-in or a source of the data ("Profile we receive when you log in", "Sign in with
+// Facebook"): the platform gives the vendor data, whatever the vendor then does with it (README: sign-in providers and
+// data sources are not recipients).
+const SIGN_IN_OR_SOURCE = /\bsign(?:ing)?[\s-]?(?:in|on|up)\b|\blog(?:ging)?[\s-]?(?:in|on)\b|\blogin\b|\bwe\s+(?:receive|obtain|get|collect)\b[^.;|]{0,40}\bfrom\b|\b(?:received|obtained|imported)\s+from\b|\b(?:we|you)\s+(?:receive|obtain|import)\b/i;
+
+/**
+ * Whether another cell of a recipients-table row gives the party's purpose as advertising or analytics, and none says
+ * the party signs the user in or supplies the data.
+ */
+export function adOrAnalyticsRow(row: Row, name: { text: string }): boolean {
+  const others = (row.cells ?? []).filter((c) => c.text !== name.text).map((c) => c.text.replace(/^(?:\*\*|__)|(?:\*\*|__)$/g, '').trim());
+  return others.some((t) => AD_OR_ANALYTICS_CELL.test(t)) && !others.some((t) => SIGN_IN_OR_SOURCE.test(t));
 }
 
 /**

@@ -12,7 +12,7 @@ import { collectorMentions, inRanges, trackerSections } from './tracker-names.js
 import { evidenceAt } from './fact-context.js';
 import { BRAND_SHAPE, ENDS_WITH_SUFFIX, HAS_SUFFIX, inLink, NAME_AT, NAME_LIST_AT, readLead, splitNames, SUFFIX_NAME, TOKEN } from './subprocessor-names.js';
 import { toolOwners } from './subprocessor-tool-owners.js';
-import { buttonOwners, examplesOfPrevious } from './subprocessor-prose-parties.js';
+import { buttonOwners, examplesOfPrevious, frontedRecipients } from './subprocessor-prose-parties.js';
 import { isCategoryList, noPersonalData, readItem, runInRecipient } from './subprocessor-lists.js';
 import { isTrackerTable } from './subprocessor-trackers.js';
 import { oneOfProviders, providerHeading, providerProfile } from './subprocessor-profiles.js';
@@ -26,6 +26,8 @@ import { readTrackerItem } from './subprocessor-tracker-lists.js';
 import { settleNames } from './subprocessor-settle.js';
 import { aliasedGroupMembers } from './subprocessor-group-alias.js';
 import { escapeRegExp } from '../text/escape-regexp.js';
+import { EXAMPLES_IN_PARENTHESIS, suffixedNamesIn } from './subprocessor-suffixed-examples.js';
+import { readTitledTracker } from './subprocessor-titled-trackers.js';
 
 // A noun right after a quoted name that makes it a technique, feature or setting rather than a provider.
 const QUOTED_KIND_AFTER = /^\s+(?:technolog(?:y|ies)|features?|functionalit(?:y|ies)|cookies?|tags?|mode|settings?|options?|methods?|techniques?|process(?:es|ing)?|capabilit(?:y|ies))\b/i;
@@ -105,6 +107,8 @@ function readSentence(r: Reading, s: Sentence): void {
   // as the sentence's first word (hence before the capital test below).
   const underTrackers = inRanges(r.trackerParts, s.start);
   for (const c of collectorMentions(v, underTrackers, TOKEN, notSentenceName, s)) add(c.name, s, c.at);
+  // A provider titling its own paragraph in a section about cookies ("**Akamai** These are performance cookies …").
+  readTitledTracker(ctx, collector, s, underTrackers);
   // The organisation behind a tool, linked to its own policy ("Matomo cookie by InnoCraft Ltd (https://…)").
   for (const c of toolOwners(v, underTrackers, (a, b) => inLink(ctx.links, s.start + a, s.start + b), s, ctx.isLowerWord)) add(c.name, s, c.at, true, false, undefined, true);
   // A list item or table row (asked once: three readings below depend on it); a row whose first cell is whole sentences
@@ -184,29 +188,6 @@ function readEntry(r: Reading, s: Sentence, underHeading: boolean, introAboutPro
   return false;
 }
 
-// Examples opened in a parenthesis: "(e.g., ", "(such as ", "(for example, ", "(including ".
-const EXAMPLES_IN_PARENTHESIS = /\(\s*(?:e\.g\.|such\s+as|for\s+example|including|includes?)[,\s]*$/i;
-
-/**
- * The names with a legal suffix from `from` to the end of its clause (the next semicolon or the sentence's end), or, when
- * the examples opened a parenthesis ("(e.g., …"), to where it closes: what follows it is the clause's own words
- * ("(e.g., Paystride (USA)), all certified to the standards of PCI Security Standards Council, LLC").
- */
-function suffixedNamesIn(v: string, from: number, inParenthesis: boolean, add: (name: string, at: number) => void): void {
-  const semi = v.indexOf(';', from);
-  let end = semi < 0 ? v.length : semi;
-  if (inParenthesis) {
-    for (let i = from, depth = 0; i < end; i++) {
-      if (v[i] === '(') depth++;
-      else if (v[i] === ')' && --depth < 0) end = i;
-    }
-  }
-  const rest = v.slice(from, end);
-  if (!HAS_SUFFIX.test(rest)) return;
-  SUFFIX_NAME.lastIndex = 0;
-  for (let m = SUFFIX_NAME.exec(rest); m; m = SUFFIX_NAME.exec(rest)) add(m[0], from + m.index);
-}
-
 /** The names a sentence's prose gives after provider nouns, relation verbs and list leads. */
 function readProse(r: Reading, s: Sentence, intro: Sentence | undefined, underHeading: boolean): void {
   const { ctx, collector, entries, vendorAtEnd } = r;
@@ -231,6 +212,8 @@ function readProse(r: Reading, s: Sentence, intro: Sentence | undefined, underHe
     const list = NAME_LIST_AT.exec(v.slice(ex));
     if (list) splitNames(list[1], ex + list[0].length - list[1].length, (n, at) => add(n, s, at, true));
   }
+  // 0e. "To 46elks AB, we provide the civil registration number …": the recipient fronted before the vendor's clause.
+  if (!deniedUse(v)) for (const f of frontedRecipients(v)) add(f.name, s, f.at, true);
   // 0c. A social button named by its platform among embedded features that collect the visit ("such as the Facebook Like button").
   const nextSentence = ctx.sentences[s.index + 1];
   for (const b of buttonOwners(v, nextSentence !== undefined && nextSentence.paragraph === s.paragraph ? nextSentence.view : undefined)) {

@@ -14,3 +14,9 @@ export function subprocessorNames(md: string): string[] {
   for (const e of [...f.evidence, ...(f.review ?? []).flatMap((c) => c.evidence)]) expect(doc.text.slice(e.start, e.end)).toBe(e.quote);
   return f.value as string[];
 }
+
+/** subprocessorNames, sorted: the specs compare sets of names, not the order they were read in. */
+export const sortedSubprocessorNames = (md: string): string[] => subprocessorNames(md).slice().sort();
+
+/** A short privacy notice of the vendor Orbital around `lines` (the vendor named, so its own names are known). */
+export const orbitalPage = (...lines: string[]): string => ['# Orbital privacy notice', '', 'Orbital runs orbital.example, a booking site.', '', ...lines, ''].join('\n');
