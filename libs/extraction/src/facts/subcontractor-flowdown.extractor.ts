@@ -27,7 +27,9 @@ const BOUND: RegExp[] = [
   /\b(?:same|identical|equivalent|similar|substantially (?:the )?same|no less (?:protective|restrictive|stringent)|at least as (?:protective|restrictive|stringent))\b[^.;]{0,40}\b(?:restrictions|conditions|requirements|obligations|terms|protections|data protection obligations|measures|safeguards|standards)/i,
   new RegExp(String.raw`\b(?:require|requires|${LEGAL_REQUIRED}|obligate|obligates|bind|binds|ensure|ensures|impose|imposes|contractually)\b[^.;]{0,120}\b(?:protect(?!ion (?:act|law|regulation))(?! (?:the |our |its |their )?(?:property|rights|safety|interests))|safeguard|confidential|only for|solely for|use it only|restrictions|obligations|duties|requirements|comply with|fulfils?|fulfills?)`, 'i'),
   /\bsubject to\b[^.;]{0,40}\b(?:contractual|written|confidentiality)\b[^.;]{0,80}\b(?:requirements|obligations|restrictions|agreements?)/i,
-  /\b(?:prohibit|prohibiting|prohibits) (?:them|it|such \w+) from (?:using|disclosing)/i,
+  // The CCPA's service-provider wording: "a contract prohibiting them from retaining, using, or disclosing" (also "to
+  // retain, use or disclose"): the acts listed in any order before the use or disclosure.
+  /\b(?:prohibit|prohibiting|prohibits) (?:them|it|such \w+) (?:from|to) (?:(?:retain|sell|shar|us|disclos)(?:e|es|ed|ing)?,?\s+(?:or\s+|and\s+)?){0,3}(?:using|disclosing|use|disclose)\b/i,
   /\b(?:written|binding|business associate|data processing|confidentiality) (?:agreements?|contracts?|addend(?:um|a))\b[^.;]{0,80}\b(?:protect|restrictions|obligations|confidential|terms)/i,
   /\b(?:bound|signs?|signed|execute[sd]?) (?:by |to )?(?:a |an )?(?:written |business associate |data processing |confidentiality )(?:agreements?|contracts?|addend(?:um|a)|obligations)/i,
   /\bflow(?:s|ed)?[- ]down\b/i,
@@ -114,14 +116,17 @@ const GROUP_COMPANIES = /\b(?:all|other)\s+(?:[A-Z][\w&.-]*\s+){1,2}(?:group\s+)
 // Another party binding its own providers ("the fleet company shall be required to ensure that its … service
 // providers conform …"): not the vendor's flow-down.
 const OTHER_PARTY_DUTY = /\b(?:the|each|any)\s+(?:fleet company|partner|merchant|seller|driver|courier|customer|client|licensee|developer|advertiser|publisher|controller)s?\s+(?:shall|must|will|agrees? to|(?:is|are|shall be) required to)\s+(?:\w+\s+){0,3}?ensure\s+that\s+(?:its|their)\b/i;
-// Not "(best) endeavours to", which the vocabulary reads as an obligation of effort, like "best efforts".
-const EFFORT = /\b(?:seeks?|try|tries|attempts?|strives?|aims?)\s+to\s+$/i;
+// Not "(best) endeavours to", which the vocabulary reads as an obligation of effort, like "best efforts". Steps taken
+// to bind them ("We take steps to ensure that providers … use information … consistent with this Privacy Policy, but we
+// cannot guarantee that they will follow our rules") are an effort too.
+const EFFORT = /\b(?:seeks?|try|tries|attempts?|strives?|aims?|takes?\s+(?:[\w-]+\s+){0,2}?steps)\s+to\s+$/i;
 // Assigning the contract to a successor, and definitions of users, are not providers bound by the vendor.
 // Nor is a license one party grants another, or the customer appointing the vendor as its own agent or provider ("You appoint Acme as your agent or marketplace
 // service provider").
 // The vendor enforcing its own policies on users ("To resolve disputes and ensure compliance with our policies, Acme may
-// request additional information") binds no provider either.
-const NOT_FLOWDOWN = /\b(?:ensure|enforce|verify|monitor)\s+compliance with (?:our|these|the|its)\s+(?:policies|terms|rules|guidelines)\b|\bgrants?\b[^.;]{0,80}\blicen[cs]e\b|\bassign\w*\b|\bsuccessors?\b|\bappoints?\b[^.;]{0,40}\bas\s+(?:your|its|their|the customer's|the developer's)\s+(?:[\w-]+\s+){0,2}?(?:agent|service provider|processor)s?\b|^\W*[\w\s-]{1,60}\W*\s+means\b/i;
+// request additional information", "we monitor use of the Website … to ensure compliance with the applicable Terms &
+// Conditions and this Privacy Policy") binds no provider either.
+const NOT_FLOWDOWN = /\b(?:ensure|enforce|verify|monitor)\s+compliance with (?:our|these|the|its)\s+(?:applicable\s+)?(?:policies|terms|rules|guidelines)\b|\bgrants?\b[^.;]{0,80}\blicen[cs]e\b|\bassign\w*\b|\bsuccessors?\b|\bappoints?\b[^.;]{0,40}\bas\s+(?:your|its|their|the customer's|the developer's)\s+(?:[\w-]+\s+){0,2}?(?:agent|service provider|processor)s?\b|^\W*[\w\s-]{1,60}\W*\s+means\b/i;
 
 /**
  * The clause reading of a flow-down (README): providers or affiliates (named in the sentence, or in the one before

@@ -94,12 +94,17 @@ export function analyseText(text: string, sections?: SectionSpan[]): AnalysedTex
 
   let pStart = 0;
   let paragraph = 0;
+  const wrapped = hardWrapped(text);
   while (pStart < text.length) {
     let pEnd = text.indexOf('\n\n', pStart);
     if (pEnd < 0) pEnd = text.length;
     // A sentence broken by a blank line (text converted from PDF: "… relating to Personal Data\n\nprocessed
     // hereunder, to inform …") continues: the block ends without a full stop and the next starts in lower case.
-    while (pEnd < text.length && /[\p{L}\p{N},)\-]/u.test(text[pEnd - 1]) && /[a-z(]/.test(text[pEnd + 2] ?? '') && !headingStarts.has(pEnd + 2)) {
+    // In a text wrapped at a fixed width throughout ("You retain all right, … in any Business Connect\n\nContent
+    // submitted by You"), a full-width line without a full stop continues into a capitalised next line too.
+    let lineStart = pStart;
+    while (pEnd < text.length && /[\p{L}\p{N},)\-]/u.test(text[pEnd - 1]) && (/[a-z(]/.test(text[pEnd + 2] ?? '') || (wrapped && pEnd - lineStart >= WRAPPED_LINE && /[A-Z]/.test(text[pEnd + 2] ?? '') && !LIST_MARKER.test(text.slice(pEnd + 2, pEnd + 10)))) && !headingStarts.has(pEnd + 2)) {
+      lineStart = pEnd + 2;
       const next = text.indexOf('\n\n', pEnd + 2);
       pEnd = next < 0 ? text.length : next;
     }
@@ -133,6 +138,29 @@ export function analyseText(text: string, sections?: SectionSpan[]): AnalysedTex
     if (underDefinitions && !sentence.isHeading && /\bmeans?\b|\bmeaning\b|\brefers? to\b/i.test(sentence.view)) sentence.isDefinition = true;
   }
   return { text, sentences, sections: secs, view };
+}
+
+// A wrapped line is at least this long: headings and the last lines of paragraphs are mostly shorter.
+const WRAPPED_LINE = 55;
+
+/**
+ * Whether the text was hard-wrapped at a fixed width with a blank line after every line (converted from PDF): most of
+ * its blocks are single lines of 55-110 characters that end without a full stop. Only then does a line continue into a
+ * capitalised next line; elsewhere a block without a full stop is mostly a heading or a list entry.
+ */
+function hardWrapped(text: string): boolean {
+  let blocks = 0;
+  let lines = 0;
+  for (let a = 0; a < text.length; ) {
+    let b = text.indexOf('\n\n', a);
+    if (b < 0) b = text.length;
+    const block = text.slice(a, b).trim();
+    a = b + 2;
+    if (block.length === 0) continue;
+    blocks++;
+    if (block.length >= WRAPPED_LINE && block.length <= 110 && !block.includes('\n') && /[\p{L}\p{N},]$/u.test(block)) lines++;
+  }
+  return blocks >= 20 && lines * 2 >= blocks;
 }
 
 function push(out: Sentence[], view: string, s: number, e: number, isHeading: boolean, drafting: boolean, paragraph: number): void {
