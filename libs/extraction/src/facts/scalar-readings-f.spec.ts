@@ -19,6 +19,16 @@ describe('return_or_destroy_on_termination: data not kept after the end is delet
   });
 });
 
+describe('return_or_destroy_on_termination: a bounded period counted from the end named after it', () => {
+  it('kept for a reasonable period following the account\'s deletion is a delayed deletion', () => {
+    expect(rd('Your personal data will be retained for a reasonable period of time following account deletion or deactivation.')).toBe('yes');
+  });
+  it('not the vendor\'s own records, nor an option to keep', () => {
+    expect(rd('Billing records are retained for a reasonable period following termination of the agreement.')).toBe('unspecified');
+    expect(rd('We may retain your data for a limited period after termination of the agreement.')).toBe('unspecified');
+  });
+});
+
 describe('offshore_processing: the user\'s own country, and clauses that are not data moving', () => {
   it('countries other than the one in which the user lives is outside the home region for some users', () => {
     expect(off('Your information may be transferred to and processed in one or more countries other than the one in which you reside.')).toBe('yes');
