@@ -35,6 +35,10 @@ export const BOUNDED_THEREAFTER = /\b(?:an?|for an?)\s+(?:reasonable|limited|sho
 // The same period counted from the end named after it: "retained for a reasonable period of time following account
 // deletion or deactivation" (what the end is, the reader's own test decides).
 const BOUNDED_AFTER = /\b(?:an?|for an?)\s+(?:reasonable|limited|short|brief)\s+(?:period|time)(?:\s+of\s+time)?\s+(?:following|after)\s+/i;
+// That period with the end it runs from, up to the next comma or coordinator: what keeping goes on after it is read
+// without the end's own words ("following account deletion, and afterwards for as long as we have a business need" is
+// no deletion: "deletion" names the end, it deletes nothing).
+export const BOUNDED_AFTER_END = new RegExp(String.raw`${BOUNDED_AFTER.source}[^,;]*?(?=[,;]|\s(?:and|or|then)\s|$)`, 'i');
 // The account's own data named beside the vendor's records ("Your account information and purchase history") is more
 // than those records.
 const PART = /\b(?:certain|some|limited|specific)\b/i;

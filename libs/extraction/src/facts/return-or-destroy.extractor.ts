@@ -165,8 +165,9 @@ function notKeptAfterEnd(c: Clause, r: Hit, introSubject: Hit | undefined, scope
   const after = AFTER_END.exec(rest);
   // Only the end named after the verb: a refusal under a termination heading ("NING does not keep any back-up of Your
   // Content") says what is never kept, not what happens at the end.
-  // A condition after it ("… after the account is closed, if required by the contract between …") makes it no commitment.
-  return after !== null && speaksOfEnd(rest.slice(after.index)) && !/\b(?:if|provided|where)\b/i.test(rest.slice(after.index));
+  // A condition after it ("… after the account is closed, if required by the contract between …") makes it no commitment,
+  // and deleting only when asked ("… after termination upon your written request") is erasure on request (README: unspecified).
+  return after !== null && speaksOfEnd(rest.slice(after.index)) && !/\b(?:if|provided|where)\b/i.test(rest.slice(after.index)) && !ON_REQUEST.test(rest);
 }
 
 /**

@@ -49,3 +49,19 @@ describe('subcontractor_flowdown: the service-provider contract and what binds n
     expect(flow('We work with internet service providers. We monitor use of the Website in order to identify fraud and ensure compliance with the applicable Terms of Use and this Privacy Policy.')).toBe('unspecified');
   });
 });
+
+// Review of x7facts: the look-alikes of the new readings under negation, a request condition and keeping that goes on.
+describe('review: the new readings under negation, a request and keeping past the period', () => {
+  it('offshore: a refusal before the later verb refuses the move to countries other than the user\'s', () => {
+    expect(off('Your data is stored in your country and we will not transfer it to countries other than the one in which you reside.')).toBe('unspecified');
+    expect(off('Your data is processed locally and is not sent to countries other than the one where you live.')).toBe('unspecified');
+  });
+  it('return: not kept after the end only on the user\'s request is erasure on request', () => {
+    expect(rd('Acme does not retain your data after termination upon your written request.')).toBe('unspecified');
+    expect(rd('Acme does not retain your data after termination when you request deletion in writing.')).toBe('unspecified');
+  });
+  it('return: a reasonable period following account deletion, then kept on for the vendor\'s needs, is no deletion', () => {
+    expect(rd('Your data will be retained for a reasonable period following account deletion, and afterwards for as long as we have a business need.')).toBe('unspecified');
+    expect(rd('Your data will be retained for a reasonable period following account deletion, and then for as long as necessary for our business purposes.')).toBe('unspecified');
+  });
+});

@@ -145,12 +145,15 @@ const WRAPPED_LINE = 55;
 
 /**
  * Whether the text was hard-wrapped at a fixed width with a blank line after every line (converted from PDF): most of
- * its blocks are single lines of 55-110 characters that end without a full stop. Only then does a line continue into a
- * capitalised next line; elsewhere a block without a full stop is mostly a heading or a list entry.
+ * its blocks are single lines of 55-110 characters that end without a full stop, and its paragraphs end with one. Only
+ * then does a line continue into a capitalised next line; elsewhere a block without a full stop is mostly a heading or a
+ * list entry.
  */
 function hardWrapped(text: string): boolean {
   let blocks = 0;
   let lines = 0;
+  let ends = 0;
+  let afterLine = false;
   for (let a = 0; a < text.length; ) {
     let b = text.indexOf('\n\n', a);
     if (b < 0) b = text.length;
@@ -158,10 +161,21 @@ function hardWrapped(text: string): boolean {
     a = b + 2;
     if (block.length === 0) continue;
     blocks++;
-    if (block.length >= WRAPPED_LINE && block.length <= 110 && !block.includes('\n') && /[\p{L}\p{N},]$/u.test(block)) lines++;
+    const line = block.length >= WRAPPED_LINE && block.length <= 110 && !block.includes('\n') && /[\p{L}\p{N},]$/u.test(block);
+    if (line) lines++;
+    else if (afterLine && PARAGRAPH_END.test(block)) ends++;
+    afterLine = line;
   }
-  return blocks >= 20 && lines * 2 >= blocks;
+  // Wrapped prose ends its paragraphs: a punctuated last line after wrapped ones, one for every few lines (2-7 in the
+  // PDF conversions of the OTA corpus). A list or flattened table of unpunctuated entries, one a line ("Twilio Inc. -
+  // SMS notifications - United States"), has lines of the same kind but no such ends: its entries stay apart.
+  return blocks >= 20 && lines * 2 >= blocks && ends * LINES_PER_END >= lines;
 }
+
+// A block that ends a sentence ("… of the Services.", "… as follows:").
+const PARAGRAPH_END = /[.!?:;]["')\]\u2019\u201d]*$/;
+// At most this many wrapped lines for each paragraph end, on average, in a wrapped text.
+const LINES_PER_END = 10;
 
 function push(out: Sentence[], view: string, s: number, e: number, isHeading: boolean, drafting: boolean, paragraph: number): void {
   // Character codes, not one-character strings (this runs for every sentence of every document).
