@@ -65,3 +65,10 @@ describe('review: the new readings under negation, a request and keeping past th
     expect(rd('Your data will be retained for a reasonable period following account deletion, and then for as long as necessary for our business purposes.')).toBe('unspecified');
   });
 });
+
+describe('review: the service-provider contract refused', () => {
+  it('providers not bound by such a contract, or no such contract, bind nobody', () => {
+    expect(flow('Our service providers are not bound by a contract prohibiting them from retaining, using or disclosing personal data.')).toBe('unspecified');
+    expect(flow('We share data with our service providers, and we do not have a contract prohibiting them from using or disclosing it.')).toBe('unspecified');
+  });
+});
