@@ -32,6 +32,13 @@ const RECORDS_KEPT = /\b(?:billing|invoices?|invoicing|transactions?|transaction
 // A period with no number that still ends, after the account's life: "for as long as your account is active and a
 // reasonable period thereafter" (OTA Atlassian label). Not "for as long as necessary thereafter" (open-ended).
 export const BOUNDED_THEREAFTER = /\b(?:an?|for an?)\s+(?:reasonable|limited|short|brief)\s+(?:period|time)(?:\s+of\s+time)?\s+(?:thereafter|afterwards?|after that)\b/i;
+// The same period counted from the end named after it: "retained for a reasonable period of time following account
+// deletion or deactivation" (what the end is, the reader's own test decides).
+const BOUNDED_AFTER = /\b(?:an?|for an?)\s+(?:reasonable|limited|short|brief)\s+(?:period|time)(?:\s+of\s+time)?\s+(?:following|after)\s+/i;
+// That period with the end it runs from, up to the next comma or coordinator: what keeping goes on after it is read
+// without the end's own words ("following account deletion, and afterwards for as long as we have a business need" is
+// no deletion: "deletion" names the end, it deletes nothing).
+export const BOUNDED_AFTER_END = new RegExp(String.raw`${BOUNDED_AFTER.source}[^,;]*?(?=[,;]|\s(?:and|or|then)\s|$)`, 'i');
 // The account's own data named beside the vendor's records ("Your account information and purchase history") is more
 // than those records.
 const PART = /\b(?:certain|some|limited|specific)\b/i;
@@ -76,6 +83,8 @@ export function periodFromEnd(view: string, at: number, subject: string, endsCon
   };
   const bounded = BOUNDED_THEREAFTER.exec(window);
   if (bounded && !ceilingOnly && !records(window.slice(0, bounded.index)) && endsContract(window.slice(0, bounded.index))) return true;
+  const boundedAfter = BOUNDED_AFTER.exec(window);
+  if (boundedAfter && !ceilingOnly && !records(window.slice(0, boundedAfter.index)) && endsContract(window.slice(boundedAfter.index, boundedAfter.index + boundedAfter[0].length + 60))) return true;
   for (const d of [...findDurations(window), ...findDurationsFr(window)]) {
     const before = window.slice(0, d.index);
     if (d.index > reach && !FURTHER.test(before)) continue;

@@ -70,10 +70,15 @@ YES.push(/\b(?:and|or|in|to)\s+(?:other\s+)?countries\s+(?:in which|where)\s+(?:
 // send to numbers outside your country". "Your state" alone is inside a US vendor's home region ("records stored at
 // facilities outside your state"); only "your state, province, country" (a list that reaches the country) counts.
 const MOVE_VERB = String.raw`(?<!\b(?:you|you're|you\s+are|you\s+were|you\s+may\s+be)\s+)\b(?:transferr?\w*|stor(?:e|ed|es|ing)|process(?:ed|es|ing)?|maintain\w*|host(?:ed|s|ing)?|sen[dt]\w*|handl\w*|mov(?:e|ed|es|ing)|kept|held|located|servers?)\b`;
-export const OUTSIDE_USERS_COUNTRY = new RegExp(String.raw`${MOVE_VERB}[^.;]{0,80}?\boutside\s+(?:of\s+)?(?:the\s+(?:country|jurisdiction)\s+(?:in which|where)\s+you\s+(?:live|reside|are\s+(?:located|resident|based))\b|the\s+country\s+of\s+your\s+residence\b|your\s+(?:(?:home|own)\s+)?(?:state(?=,?\s+(?:province,?\s+)?(?:or\s+)?country\b)|country|jurisdiction)\b)`, 'i');
+// "processed in one or more countries other than the one in which you reside" says the same as "outside the country in
+// which you live" in other words.
+export const OUTSIDE_USERS_COUNTRY = new RegExp(String.raw`${MOVE_VERB}[^.;]{0,80}?\b(?:outside\s+(?:of\s+)?(?:the\s+(?:country|jurisdiction)\s+(?:in which|where)\s+you\s+(?:live|reside|are\s+(?:located|resident|based))\b|the\s+country\s+of\s+your\s+residence\b|your\s+(?:(?:home|own)\s+)?(?:state(?=,?\s+(?:province,?\s+)?(?:or\s+)?country\b)|country|jurisdiction)\b)|(?:countr(?:y|ies)|jurisdictions?)\s+other\s+than\s+(?:the\s+(?:one|country|jurisdiction)|that)\s+(?:in which|where)\s+you\s+(?:live|reside|are\s+(?:located|resident|based))\b)`, 'i');
 // The verb that reaches "outside" is the last one before it: "stored in your country and will not transfer it outside
 // your country" refuses the transfer, so a negation is looked for before that verb, not before the first one.
-export const LAST_MOVE_VERB = new RegExp(String.raw`${MOVE_VERB}(?![^]*${MOVE_VERB}[^]*\boutside\b)[^]*\boutside\b`, 'i');
+// So too before "countries other than the one in which you reside" ("stored in your country and will not transfer it to
+// countries other than the one in which you reside").
+const BEYOND_USER = String.raw`(?:\boutside\b|\bother\s+than\b)`;
+export const LAST_MOVE_VERB = new RegExp(String.raw`${MOVE_VERB}(?![^]*${MOVE_VERB}[^]*${BEYOND_USER})[^]*${BEYOND_USER}`, 'i');
 YES.push(OUTSIDE_USERS_COUNTRY);
 // The template that goes on to say where the data goes: "If you are located outside United States …, we transfer the
 // data … to United States", "users who are located outside the U.S. … transferred to the U.S.": data coming into the

@@ -122,6 +122,9 @@ function readClause(c: Clause, deletes: Hit[], retains: Hit[], introSubject: Hit
   }
   // Keeping with no end counts only when the vendor itself keeps data (not "copies may still be accessible").
   for (const r of retains) {
+    // "does not retain your personal data after you have cancelled use of the Service", under "Effect of Account
+    // Termination": "… will not be retained": the vendor refusing to keep data past the end is its deletion then.
+    if (notKeptAfterEnd(c, r, introSubject, scope)) return { value: 'yes', confidence: 0.75 };
     // Under a "may" only a period stated as a most ("may be kept for a maximum of three years from the end of the
     // relationship") still ends: "we may retain your data for 30 days after termination" is an option.
     // Kept for a stated period after the end ("kept for 36 months after the deactivation of an account"): a delayed
@@ -143,6 +146,28 @@ function readClause(c: Clause, deletes: Hit[], retains: Hit[], introSubject: Hit
     if (OPEN_ENDED.test(c.view) && !LEGAL_RETENTION.test(c.view)) return { value: 'no', confidence: 0.7 };
   }
   return undefined;
+}
+
+// A negation of a duty to keep ("is not obliged to retain", "cannot guarantee that … will be kept") refuses no keeping.
+const DUTY_BEFORE = /\b(?:obligat\w*|oblig\w*|requir\w*|responsib\w*|liable|guarantee\w*|promise\w*|warrant\w*|duty|need)\b[^.;]{0,30}$/i;
+// The end after the verb: "after you have cancelled …", "following termination", "once your account is closed", "beyond the term".
+const AFTER_END = /\b(?:after|following|upon|on|once|beyond|past|when)\b/i;
+
+/**
+ * Whether keeping verb `r` is refused for the time after the end ("does not retain your personal data after you have
+ * cancelled use of the Service", "is not kept following termination"): data not kept past the end is deleted then
+ * (README: yes). The end must follow the verb in its clause; a refused duty to keep is no refusal to keep.
+ */
+function notKeptAfterEnd(c: Clause, r: Hit, introSubject: Hit | undefined, scope: Scope): boolean {
+  if (scope === 'periods' || scope === 'life' || !negated(c, r) || !actsOnData(c, r) || !byVendor(c, r, introSubject)) return false;
+  if (modality(c, r) === 'may' || DUTY_BEFORE.test(c.view.slice(Math.max(0, r.start - 50), r.start))) return false;
+  const rest = c.view.slice(r.end);
+  const after = AFTER_END.exec(rest);
+  // Only the end named after the verb: a refusal under a termination heading ("NING does not keep any back-up of Your
+  // Content") says what is never kept, not what happens at the end.
+  // A condition after it ("… after the account is closed, if required by the contract between …") makes it no commitment,
+  // and deleting only when asked ("… after termination upon your written request") is erasure on request (README: unspecified).
+  return after !== null && speaksOfEnd(rest.slice(after.index)) && !/\b(?:if|provided|where)\b/i.test(rest.slice(after.index)) && !ON_REQUEST.test(rest);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { BOUNDED_THEREAFTER } from './kept-after-end.js';
+import { BOUNDED_AFTER_END, BOUNDED_THEREAFTER } from './kept-after-end.js';
 import { DUTY_PURPOSES, REQUIRED_BY_LAW } from './retention-duty.js';
 
 // The vocabulary of return_or_destroy_on_termination, as data: what makes a sentence a candidate, a request rather than the
@@ -50,8 +50,9 @@ const OPEN_OTHER_END = new RegExp(String.raw`\bas long as (?:(?:is|it is|may be|
 export const keptBeyond = (tail: string) => KEPT_BEYOND.test(tail) || (LATER_OF.test(tail) && OPEN_OTHER_END.test(tail));
 // Keeping that goes on with no end after a stated period, unless the tail deletes ("… and thereafter deleted").
 const keptOnAfter = (tail: string) => ((OPEN_ENDED.test(tail) && !LEGAL_RETENTION.test(tail)) || keptBeyond(tail)) && !/\b(?:delet|destr|eras|purg|anonymi)/i.test(tail);
-// A bounded period "thereafter" ("and a reasonable period thereafter") is the period itself, not keeping beyond it.
-export const keptOn = (tail: string) => keptOnAfter(tail.replace(BOUNDED_THEREAFTER, ' '));
+// A bounded period "thereafter" ("and a reasonable period thereafter") is the period itself, not keeping beyond it;
+// so is one named with its end ("a reasonable period following account deletion"), whose end is no deletion.
+export const keptOn = (tail: string) => keptOnAfter(tail.replace(BOUNDED_THEREAFTER, ' ').replace(BOUNDED_AFTER_END, ' '));
 // A retention the law or a legal obligation requires is bounded by it, not open-ended ("we may retain certain
 // information as required by law").
 export const LEGAL_RETENTION = new RegExp(String.raw`${REQUIRED_BY_LAW}|\bpermitted (?:by|under) (?:applicable )?laws?\b|\blegal (?:obligations?|requirements?)\b|\bcomply with\b`, 'i');

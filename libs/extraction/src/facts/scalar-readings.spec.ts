@@ -204,9 +204,13 @@ describe('precision guards found on unlabelled documents', () => {
     expect(flow('To resolve disputes and ensure compliance with our policies, Acme may ask for more information about the third parties you post for.')).toBe('unspecified');
     expect(flow('We may transfer personal data to third countries (countries found adequate, or companies that adhere to equivalent standards).')).toBe('unspecified');
   });
-  it('offshore: countries other than the one in which the user resides stay relative to the user', () => {
+  // Guessed before any label spoke to it; the labels since read "a country different from yours" and "countries other than
+  // the one in which you reside" as outside the home region for some users (OTA ASUS, fresh19; sony.com, fresh27), as
+  // "outside the country in which you live" is read: the guard now keeps only where the user is.
+  it('offshore: where the user resides is no destination, but countries other than it are', () => {
     const off = (t: string) => factOf('offshore_processing', t);
-    expect(off('Your information may be transferred to and held in countries other than the one in which you reside.')).toBe('unspecified');
+    expect(off('Your information may be transferred to and held in countries other than the one in which you reside.')).toBe('yes');
+    expect(off('If you reside in a country other than the one in which our servers are located, please read this section.')).toBe('unspecified');
   });
 });
 

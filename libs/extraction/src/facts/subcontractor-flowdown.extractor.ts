@@ -21,13 +21,16 @@ const WHO = /\b(?:subcontractors?|sub-?contractors?|sub-?processors?|agents?|ven
 // The law with a contract beside it ("required by law and by contract to keep …") binds the providers by the contract.
 const CONTRACT_TOO = String.raw`(?!\s+(?:and|or)\s+(?:by\s+|under\s+)?(?:(?:a|an|our|the|their|written|binding)\s+)*(?:contracts?|contractual|agreements?)\b)`;
 const LEGAL_REQUIRED = String.raw`(?<!\b(?:if|where|when|as|unless|it is|it's)\s+(?:\w+\s+)?)required(?! (?:to do so )?by (?:applicable |any |the )?(?:laws?\b|statutes?\b|regulations?\b|[\w ]{0,40}\bact\b)${CONTRACT_TOO})(?!\s+(?:to do so\s+)?(?:under (?:any |applicable |the |our |its )?(?:(?:statutory|legal|regulatory) (?:obligations?|requirements?|duty|duties)\b|laws?\b|regulations?\b)${CONTRACT_TOO}|in response to|pursuant to (?:a |an |any )?(?:legal (?:process|obligations?|requirements?|demands?|requests?)\b|laws?\b|court|subpoena|warrant|order)))`;
+// The CCPA's service-provider wording: "a contract prohibiting them from retaining, using, or disclosing" (also "to
+// retain, use or disclose"): the acts listed in any order before the use or disclosure.
+const PROHIBITED_USE = /\b(?:prohibit|prohibiting|prohibits) (?:them|it|such \w+) (?:from|to) (?:(?:retain|sell|shar|us|disclos)(?:e|es|ed|ing)?,?\s+(?:or\s+|and\s+)?){0,3}(?:using|disclosing|use|disclose)\b/i;
 // Restrictions imposed on them by the vendor, in the words BAAs, DPAs and policies use.
 const BOUND: RegExp[] = [
   // "require … providers to provide similar security and confidentiality measures", "the same safeguards".
   /\b(?:same|identical|equivalent|similar|substantially (?:the )?same|no less (?:protective|restrictive|stringent)|at least as (?:protective|restrictive|stringent))\b[^.;]{0,40}\b(?:restrictions|conditions|requirements|obligations|terms|protections|data protection obligations|measures|safeguards|standards)/i,
   new RegExp(String.raw`\b(?:require|requires|${LEGAL_REQUIRED}|obligate|obligates|bind|binds|ensure|ensures|impose|imposes|contractually)\b[^.;]{0,120}\b(?:protect(?!ion (?:act|law|regulation))(?! (?:the |our |its |their )?(?:property|rights|safety|interests))|safeguard|confidential|only for|solely for|use it only|restrictions|obligations|duties|requirements|comply with|fulfils?|fulfills?)`, 'i'),
   /\bsubject to\b[^.;]{0,40}\b(?:contractual|written|confidentiality)\b[^.;]{0,80}\b(?:requirements|obligations|restrictions|agreements?)/i,
-  /\b(?:prohibit|prohibiting|prohibits) (?:them|it|such \w+) from (?:using|disclosing)/i,
+  PROHIBITED_USE,
   /\b(?:written|binding|business associate|data processing|confidentiality) (?:agreements?|contracts?|addend(?:um|a))\b[^.;]{0,80}\b(?:protect|restrictions|obligations|confidential|terms)/i,
   /\b(?:bound|signs?|signed|execute[sd]?) (?:by |to )?(?:a |an )?(?:written |business associate |data processing |confidentiality )(?:agreements?|contracts?|addend(?:um|a)|obligations)/i,
   /\bflow(?:s|ed)?[- ]down\b/i,
@@ -114,14 +117,17 @@ const GROUP_COMPANIES = /\b(?:all|other)\s+(?:[A-Z][\w&.-]*\s+){1,2}(?:group\s+)
 // Another party binding its own providers ("the fleet company shall be required to ensure that its … service
 // providers conform …"): not the vendor's flow-down.
 const OTHER_PARTY_DUTY = /\b(?:the|each|any)\s+(?:fleet company|partner|merchant|seller|driver|courier|customer|client|licensee|developer|advertiser|publisher|controller)s?\s+(?:shall|must|will|agrees? to|(?:is|are|shall be) required to)\s+(?:\w+\s+){0,3}?ensure\s+that\s+(?:its|their)\b/i;
-// Not "(best) endeavours to", which the vocabulary reads as an obligation of effort, like "best efforts".
-const EFFORT = /\b(?:seeks?|try|tries|attempts?|strives?|aims?)\s+to\s+$/i;
+// Not "(best) endeavours to", which the vocabulary reads as an obligation of effort, like "best efforts". Steps taken
+// to bind them ("We take steps to ensure that providers … use information … consistent with this Privacy Policy, but we
+// cannot guarantee that they will follow our rules") are an effort too.
+const EFFORT = /\b(?:seeks?|try|tries|attempts?|strives?|aims?|takes?\s+(?:[\w-]+\s+){0,2}?steps)\s+to\s+$/i;
 // Assigning the contract to a successor, and definitions of users, are not providers bound by the vendor.
 // Nor is a license one party grants another, or the customer appointing the vendor as its own agent or provider ("You appoint Acme as your agent or marketplace
 // service provider").
 // The vendor enforcing its own policies on users ("To resolve disputes and ensure compliance with our policies, Acme may
-// request additional information") binds no provider either.
-const NOT_FLOWDOWN = /\b(?:ensure|enforce|verify|monitor)\s+compliance with (?:our|these|the|its)\s+(?:policies|terms|rules|guidelines)\b|\bgrants?\b[^.;]{0,80}\blicen[cs]e\b|\bassign\w*\b|\bsuccessors?\b|\bappoints?\b[^.;]{0,40}\bas\s+(?:your|its|their|the customer's|the developer's)\s+(?:[\w-]+\s+){0,2}?(?:agent|service provider|processor)s?\b|^\W*[\w\s-]{1,60}\W*\s+means\b/i;
+// request additional information", "we monitor use of the Website … to ensure compliance with the applicable Terms &
+// Conditions and this Privacy Policy") binds no provider either.
+const NOT_FLOWDOWN = /\b(?:ensure|enforce|verify|monitor)\s+compliance with (?:our|these|the|its)\s+(?:applicable\s+)?(?:policies|terms|rules|guidelines)\b|\bgrants?\b[^.;]{0,80}\blicen[cs]e\b|\bassign\w*\b|\bsuccessors?\b|\bappoints?\b[^.;]{0,40}\bas\s+(?:your|its|their|the customer's|the developer's)\s+(?:[\w-]+\s+){0,2}?(?:agent|service provider|processor)s?\b|^\W*[\w\s-]{1,60}\W*\s+means\b/i;
 
 /**
  * The clause reading of a flow-down (README): providers or affiliates (named in the sentence, or in the one before
@@ -208,6 +214,10 @@ export function extractSubcontractorFlowdown(ctx: FactContext): Fact<'subcontrac
       if (!m) continue;
       // The customer promising things about its own staff is not a vendor flow-down.
       if (CUSTOMER_DUTY.test(v)) break;
+      // A contract refused binds nobody ("are not bound by a contract prohibiting them from …", "we do not have a contract
+      // prohibiting them from using …"), as the clause reading below refuses "do not require". (Only this pattern, which
+      // x7facts widened to the CCPA wording, is read so here; the others' negation is left to a measured change.)
+      if (re === PROHIBITED_USE && negationBefore(v, m.index, 40) >= 0) break;
       const ev = evidenceAt(ctx, s, Math.min(w.index, m.index), Math.max(w.index + w[0].length, m.index + m[0].length));
       // "equivalent data protection safeguards for the transfers of data outside the EEA" is a transfer's safeguard too.
       if ((re !== BOUND[0] || /(?:measures|safeguards|standards)$/i.test(m[0])) && TRANSFER_SAFEGUARD.test(v)) cands.push({ value: 'yes', evidence: ev, confidence: 0.5, review: 'safeguards of a transfer abroad, not the vendor\'s own obligations' });

@@ -94,12 +94,17 @@ export function analyseText(text: string, sections?: SectionSpan[]): AnalysedTex
 
   let pStart = 0;
   let paragraph = 0;
+  const wrapped = hardWrapped(text);
   while (pStart < text.length) {
     let pEnd = text.indexOf('\n\n', pStart);
     if (pEnd < 0) pEnd = text.length;
     // A sentence broken by a blank line (text converted from PDF: "… relating to Personal Data\n\nprocessed
     // hereunder, to inform …") continues: the block ends without a full stop and the next starts in lower case.
-    while (pEnd < text.length && /[\p{L}\p{N},)\-]/u.test(text[pEnd - 1]) && /[a-z(]/.test(text[pEnd + 2] ?? '') && !headingStarts.has(pEnd + 2)) {
+    // In a text wrapped at a fixed width throughout ("You retain all right, … in any Business Connect\n\nContent
+    // submitted by You"), a full-width line without a full stop continues into a capitalised next line too.
+    let lineStart = pStart;
+    while (pEnd < text.length && /[\p{L}\p{N},)\-]/u.test(text[pEnd - 1]) && (/[a-z(]/.test(text[pEnd + 2] ?? '') || (wrapped && pEnd - lineStart >= WRAPPED_LINE && /[A-Z]/.test(text[pEnd + 2] ?? '') && !LIST_MARKER.test(text.slice(pEnd + 2, pEnd + 10)))) && !headingStarts.has(pEnd + 2)) {
+      lineStart = pEnd + 2;
       const next = text.indexOf('\n\n', pEnd + 2);
       pEnd = next < 0 ? text.length : next;
     }
@@ -134,6 +139,43 @@ export function analyseText(text: string, sections?: SectionSpan[]): AnalysedTex
   }
   return { text, sentences, sections: secs, view };
 }
+
+// A wrapped line is at least this long: headings and the last lines of paragraphs are mostly shorter.
+const WRAPPED_LINE = 55;
+
+/**
+ * Whether the text was hard-wrapped at a fixed width with a blank line after every line (converted from PDF): most of
+ * its blocks are single lines of 55-110 characters that end without a full stop, and its paragraphs end with one. Only
+ * then does a line continue into a capitalised next line; elsewhere a block without a full stop is mostly a heading or a
+ * list entry.
+ */
+function hardWrapped(text: string): boolean {
+  let blocks = 0;
+  let lines = 0;
+  let ends = 0;
+  let afterLine = false;
+  for (let a = 0; a < text.length; ) {
+    let b = text.indexOf('\n\n', a);
+    if (b < 0) b = text.length;
+    const block = text.slice(a, b).trim();
+    a = b + 2;
+    if (block.length === 0) continue;
+    blocks++;
+    const line = block.length >= WRAPPED_LINE && block.length <= 110 && !block.includes('\n') && /[\p{L}\p{N},]$/u.test(block);
+    if (line) lines++;
+    else if (afterLine && PARAGRAPH_END.test(block)) ends++;
+    afterLine = line;
+  }
+  // Wrapped prose ends its paragraphs: a punctuated last line after wrapped ones, one for every few lines (2-7 in the
+  // PDF conversions of the OTA corpus). A list or flattened table of unpunctuated entries, one a line ("Twilio Inc. -
+  // SMS notifications - United States"), has lines of the same kind but no such ends: its entries stay apart.
+  return blocks >= 20 && lines * 2 >= blocks && ends * LINES_PER_END >= lines;
+}
+
+// A block that ends a sentence ("… of the Services.", "… as follows:").
+const PARAGRAPH_END = /[.!?:;]["')\]\u2019\u201d]*$/;
+// At most this many wrapped lines for each paragraph end, on average, in a wrapped text.
+const LINES_PER_END = 10;
 
 function push(out: Sentence[], view: string, s: number, e: number, isHeading: boolean, drafting: boolean, paragraph: number): void {
   // Character codes, not one-character strings (this runs for every sentence of every document).
