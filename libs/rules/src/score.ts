@@ -5,6 +5,7 @@ import { clamp01 } from './sensitivity.js';
 import { apportion } from './apportion.js';
 import { itemsOf, setItems, stepOf } from './finding-sets.js';
 import { keepScoreLayout } from './score-layout.js';
+import { NodeSplitter } from './node-split.js';
 import type { SetTrie } from './finding-sets.js';
 
 export { apportion };
@@ -210,17 +211,28 @@ function chargeAndScore(findings: readonly Finding[], opts: ScoreOptions, finish
   // share a few dozen sets): a manifest's systems each reach their own, and keeping three lists per system on
   // the trie made them outlive the loop (copied and promoted by the collector) for nothing.
   for (let p = 0; p < reached.length; p++) reached[p]!.refs++;
+  const hazard = Float64Array.from(pts, (p) => p.hazard);
+  const splitter = new NodeSplitter();
   for (let q = 0; q < ids.length; q++) {
     const p = byId ? byId[q]! : q;
     const s = ids[p]!;
     const at = reached[p]!;
     const shared = at.refs > 1;
-    const items = shared ? itemsOf(at) : setItems(at);
-    const node = at.node ?? nodeSplit(items.map((i) => pts[i]!.hazard));
-    if (shared) at.node = node;
-    nodes[s] = node.value;
     nodeOrder[q] = s;
     start[q] = contributions.length;
+    // A set of this system's alone is split in the splitter's arrays, with no lists made for it.
+    if (!shared && splitter.split(at, hazard)) {
+      nodes[s] = splitter.value;
+      for (let k = 0; k < splitter.n; k++) {
+        const points = splitter.points[k]!;
+        if (points > 0) contributions.push({ findingId: sorted[splitter.items[k]!]!.id, system: s, points });
+      }
+      continue;
+    }
+    const items = shared ? itemsOf(at) : setItems(at);
+    const node = at.node ?? nodeSplit(items.map((i) => hazard[i]!));
+    if (shared) at.node = node;
+    nodes[s] = node.value;
     for (let k = 0; k < items.length; k++) {
       const points = node.points[k]!;
       if (points > 0) contributions.push({ findingId: sorted[items[k]!]!.id, system: s, points });
@@ -267,7 +279,12 @@ export function scoreResult(findings: readonly Finding[], order: { sorted: reado
   const H = sum(hazards);
   const total = round2(workspaceScore([H]));
   // A finding's contribution is what fixing it alone takes off the rounded total: exactly the what-if delta.
-  const shares = hazards.map((h) => (h > 0 ? Math.max(0, round2(total - round2(workspaceScore([Math.max(0, H - h)])))) : 0));
+  // workspaceScore of the one hazard H − h, without a list per finding (a manifest has ~23,000 per 10,000 systems).
+  const without = (h: number) => {
+    const rest = 0 + Math.max(0, Math.max(0, H - h));
+    return rest <= 0 ? 0 : (100 * rest) / (rest + WORKSPACE_HALF_HAZARD);
+  };
+  const shares = hazards.map((h) => (h > 0 ? Math.max(0, round2(total - round2(without(h)))) : 0));
   const overlap = round2(total - shares.reduce((a, b) => a + b, 0));
   const lensLabel = [...new Set(lenses.filter((l) => l !== 'default'))].join('+') || 'default';
   const score = { total, nodes, contributions, lens: lensLabel, overlap };
