@@ -10,7 +10,7 @@ const MAX_ITEMS = 8;
  * per system (indices, hazards, points) were arrays whose elements kind changed with their values (a hazard
  * list of whole numbers, then one of fractions), which deoptimised the scoring loop again and again on a cold
  * run. The arithmetic is nodeSplit's and apportion's, step for step in the same order, so every number is the
- * same double (score.spec.ts and the audit guard compare them).
+ * same double (node-split.spec.ts and the audit guard compare them).
  */
 export class NodeSplitter {
   /** The set's finding indices (ascending), their hazards and their points, for the last {@link split}. */
