@@ -1,6 +1,7 @@
 import { DATA_CATEGORIES, FINDING_KINDS, type Finding } from '@custody/domain';
 import { nameMatcher, nameMatches, systemNameMatcher } from './contracts.js';
-import { computeScore, rescore, sameScoreInputs, type ScoreOptions } from './score.js';
+import { computeScore, type ScoreOptions } from './score.js';
+import { rescore, sameScoreInputs } from './rescore.js';
 
 const SYSTEMS = ['practice', 'ehr', 'scribe', 'openai', 'install-1', 'install-2', 'install-3'];
 

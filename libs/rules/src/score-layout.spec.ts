@@ -1,5 +1,6 @@
 import { DATA_CATEGORIES, FINDING_KINDS, type Finding } from '@custody/domain';
-import { computeScore, rescore } from './score.js';
+import { computeScore } from './score.js';
+import { rescore } from './rescore.js';
 import { scoreLayout } from './score-layout.js';
 
 /**

@@ -12,10 +12,13 @@ type Doc = Parameters<typeof projectDocuments>[0][number];
  */
 export async function workspaceDocs(dir: string): Promise<Doc[]> {
   const docs: Doc[] = [];
-  for (const file of readdirSync(dir).sort()) {
-    const bytes = readFileSync(join(dir, file));
-    const sha256 = createHash('sha256').update(bytes).digest('hex');
-    docs.push({ id: sha256, sha256, file, ...(await analyzeDocument(bytes, file, { maxManifestBytes: 64 * 1024 * 1024, maxDeclarations: 10_000_000 })) });
-  }
+  for (const file of readdirSync(dir).sort()) docs.push(await workspaceDoc(dir, file));
   return docs;
+}
+
+/** One file of a bench workspace analysed as {@link workspaceDocs} does (for analyseAndProject, as auditFiles runs). */
+export async function workspaceDoc(dir: string, file: string): Promise<Doc> {
+  const bytes = readFileSync(join(dir, file));
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  return { id: sha256, sha256, file, ...(await analyzeDocument(bytes, file, { maxManifestBytes: 64 * 1024 * 1024, maxDeclarations: 10_000_000 })) };
 }

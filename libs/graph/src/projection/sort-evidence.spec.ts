@@ -45,6 +45,30 @@ describe('sortEvidence on short lists', () => {
     const c = { ...row(5), page: 1 };
     expect(sortEvidence([a, c])).toHaveLength(2);
   });
+
+  // Review (issue 11): sameJson steps over undefined-valued keys in place. JSON leaves those keys out, so an item
+  // with one is the same item as one without it (the later kept), wherever the undefined key sits; items whose
+  // keys come in another order, or that hold a list, stay apart (their JSON differs or is not compared).
+  it('treats keys with undefined values as JSON does, keys in another order and nested lists as the keyed sort does', () => {
+    const base = (): Evidence => ({ quote: 'row 5', path: 'row[4]', line: 5, file: 'fleet.csv', documentId: 'fleet.csv' });
+    const variants: Evidence[] = [
+      base(), base(),
+      { page: undefined, ...base() }, { ...base(), page: undefined }, { quote: 'row 5', path: 'row[4]', end: undefined, line: 5, file: 'fleet.csv', documentId: 'fleet.csv' },
+      { ...base(), page: undefined, start: undefined, end: undefined },
+      { documentId: 'fleet.csv', file: 'fleet.csv', line: 5, path: 'row[4]', quote: 'row 5' },
+      { ...base(), page: 2 }, { ...base(), page: undefined, end: 9 },
+      { ...base(), tags: ['a'] } as unknown as Evidence, { ...base(), tags: ['a'] } as unknown as Evidence, { ...base(), tags: [] } as unknown as Evidence,
+      row(6), { ...row(6), page: undefined },
+    ];
+    // Every ordered pair (the later kept on equal JSON), then random short lists of them.
+    for (const a of variants) for (const b of variants) expectKeyedOrder([a, b]);
+    for (let t = 0; t < 2000; t++) expectKeyedOrder(Array.from({ length: 2 + next(10) }, () => variants[next(variants.length)]!));
+    // The item with an undefined key is the plain one's equal: one item, the later.
+    const plain = base();
+    const padded = { ...base(), page: undefined };
+    expect(sortEvidence([plain, padded])).toEqual([padded]);
+    expect(sortEvidence([padded, plain])[0]).toBe(plain);
+  });
 });
 
 /**
