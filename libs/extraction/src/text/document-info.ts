@@ -104,7 +104,11 @@ function classify(text: string, head: string, title = '', byHeadings?: 'privacy_
   // Policy explains how we process your personal information") is one, whatever its vocabulary.
   const self = SELF_NAMING.exec(head.slice(0, 3000));
   if ((self && /privacy/i.test(self[1])) || PRIVACY_PURPOSE.test(head.slice(0, 3000))) return 'privacy_policy';
-  if (count(/\bDPA\b|data processing (?:agreement|addendum)/gi) >= 2 || (count(/\bcontroller\b/gi) >= 4 && count(/\bprocessor\b/gi) >= 4)) return 'dpa';
+  // Terms of service may carry a data processing section or point at their DPA; when the document's own headings are
+  // a terms document's (termination, liability, fees …), that vocabulary is one part of it, not what it is. A DPA's
+  // headings (processing, sub-processors, audits, transfers) never settle on terms.
+  const dpaVocabulary = count(/\bDPA\b|data processing (?:agreement|addendum)/gi) >= 2 || (count(/\bcontroller\b/gi) >= 4 && count(/\bprocessor\b/gi) >= 4);
+  if (dpaVocabulary && byHeadings !== 'terms') return 'dpa';
   if (DATA_PROTECTION_TITLE.test(title)) return 'privacy_policy';
   // Parties sign a contract; a user accepts terms. A titled agreement that closes with the parties' signatures ("IN
   // WITNESS WHEREOF …") or is accepted "by signing below" is a contract, even when it mentions the vendor's privacy

@@ -48,4 +48,16 @@ describe('document kind: a policy that says it is about personal information is 
     const dpa = '# Fernchat Processing Terms\n\nThe controller\'s privacy notice tells data subjects about this processing. The processor processes personal data for the controller. The processor follows the controller\'s instructions, helps the controller answer requests and tells the controller of a breach. A new processor the processor engages binds itself as a processor to the same duties.';
     expect(await kindOf(dpa)).toBe('dpa');
   });
+
+  it('terms with a data processing section among sections on fees, termination, liability and law stay terms', async () => {
+    const processing = ' Where you upload personal data, you are the controller and Fernpay is your processor. The processor acts on the controller\'s instructions; a sub-processor is a processor too, and the controller may object to a new processor. The controller answers to its own customers.';
+    const text = '## 1. Welcome to Fernpay\n\nBy using Fernpay you agree to these conditions.' + sections(['Fees and payment', 'Data processing']) + processing + sections(['Termination', 'Limitation of liability', 'Governing law']);
+    expect(await kindOf(text)).toBe('terms');
+  });
+
+  it('counter-example: a DPA whose headings speak of processing, sub-processors and audits stays a DPA despite a termination section', async () => {
+    const processing = ' The processor processes personal data for the controller. The processor follows the controller\'s instructions, helps the controller answer requests and tells the controller of a breach. A new processor the processor engages binds itself as a processor to the same duties.';
+    const text = '## 1. Introduction\n\nThis addendum applies to personal data.' + processing + sections(['Processing of personal data', 'Sub-processors', 'Audits', 'International transfers', 'Termination']);
+    expect(await kindOf(text)).toBe('dpa');
+  });
 });
