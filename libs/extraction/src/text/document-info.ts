@@ -4,7 +4,7 @@ import type { AnalysedText } from './sentences.js';
 import { viewPrefix } from './sentences.js';
 import { LEGAL_SUFFIX } from './legal-suffixes.js';
 import { firstMatchInText } from './keyword-gate.js';
-import { headingKind, headingVotes } from './heading-kind.js';
+import { type HeadingVotes, headingKind, headingVotes, termsDespiteProcessing } from './heading-kind.js';
 
 /** What the document is and who it is between, as far as its text says. */
 export interface DocumentIdentity {
@@ -33,7 +33,7 @@ const SUFFIX = new RegExp(String.raw`(?:,?\s+${LEGAL_SUFFIX})$`);
 export function identifyDocument(a: AnalysedText): DocumentIdentity {
   const head = viewPrefix(a, 4000);
   const title = findTitle(a);
-  const kind = classify(a.text, head, title, headingKind(headingVotes(a)));
+  const kind = classify(a.text, head, title, headingVotes(a));
   const { parties, partyNames, vendorNames } = findParties(a.text, head);
   const vendorParty = parties.find((p) => p.role === 'business_associate' || p.role === 'vendor');
   const effective = dateAfter(head, EFFECTIVE_LEAD);
@@ -85,7 +85,8 @@ const SELF_NAMING = /\b(?:this|these)\s+(privacy (?:policy|statement|notice)|ter
 /** A policy that says it explains how the service handles personal information: a privacy notice by its purpose. */
 const PRIVACY_PURPOSE = /\b(?:this|our) (?:policy|notice|statement) (?:explains|describes|sets out|tells you|informs you)\b[^.]{0,60}\b(?:personal (?:information|data)|your (?:information|data))\b/i;
 
-function classify(text: string, head: string, title = '', byHeadings?: 'privacy_policy' | 'terms'): DocumentKind {
+function classify(text: string, head: string, title = '', votes: HeadingVotes = { privacy: 0, terms: 0, processing: 0 }): DocumentKind {
+  const byHeadings = headingKind(votes);
   // The title decides first; then the opening lines; then the vocabulary of the whole text.
   if (/business associate (?:agreement|addendum|contract|amendment)|\bBAA\b/i.test(title)) return 'baa';
   if (/data process(?:ing|or) (?:agreement|addendum|terms)|\bDPA\b/.test(title)) return 'dpa';
@@ -105,10 +106,11 @@ function classify(text: string, head: string, title = '', byHeadings?: 'privacy_
   const self = SELF_NAMING.exec(head.slice(0, 3000));
   if ((self && /privacy/i.test(self[1])) || PRIVACY_PURPOSE.test(head.slice(0, 3000))) return 'privacy_policy';
   // Terms of service may carry a data processing section or point at their DPA; when the document's own headings are
-  // a terms document's (termination, liability, fees …), that vocabulary is one part of it, not what it is. A DPA's
-  // headings (processing, sub-processors, audits, transfers) never settle on terms.
+  // a terms document's (termination, liability, fees …) and name at most one processing section, that vocabulary is
+  // one part of it, not what it is. A DPA has liability, termination and law sections too, beside its own
+  // (sub-processors, audits, incidents …): those keep it a DPA.
   const dpaVocabulary = count(/\bDPA\b|data processing (?:agreement|addendum)/gi) >= 2 || (count(/\bcontroller\b/gi) >= 4 && count(/\bprocessor\b/gi) >= 4);
-  if (dpaVocabulary && byHeadings !== 'terms') return 'dpa';
+  if (dpaVocabulary && !termsDespiteProcessing(votes)) return 'dpa';
   if (DATA_PROTECTION_TITLE.test(title)) return 'privacy_policy';
   // Parties sign a contract; a user accepts terms. A titled agreement that closes with the parties' signatures ("IN
   // WITNESS WHEREOF …") or is accepted "by signing below" is a contract, even when it mentions the vendor's privacy

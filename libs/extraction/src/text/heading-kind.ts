@@ -32,22 +32,43 @@ const TERMS_SECTIONS: RegExp[] = [
   /\bforce majeure\b|\bassignment\b|\bseverability\b|\bentire agreement\b|\bwaiver\b|\bmiscellaneous\b/i,
 ];
 
+/**
+ * A processing agreement's own sections (a DPA's, or the processing annex of terms): the processor's duties to the
+ * controller. Liability, indemnity, termination and governing law are in DPAs and BAAs as in every contract, so only
+ * these say whether a document with controller/processor vocabulary is a processing agreement or terms with one
+ * processing section.
+ */
+const PROCESSING_SECTIONS: RegExp[] = [
+  /\bsub-?processors?\b|\bsub-?processing\b/i,
+  /\bdata process(?:ing|or)\b|\bprocessing (?:of|on behalf)\b|(?<!sub-?)\b(?:controllers?|processors?)\b|\bDPA\b/i,
+  /\b(?:processing|documented|customer'?s?|controller'?s?) instructions\b|\binstructions (?:of|from)\b/i,
+  /\baudits?\b|\binspections?\b/i,
+  /\b(?:security|data|personal data) (?:incidents?|breach(?:es)?)\b|\bbreach notification\b/i,
+  /\bdata subjects?\b/i,
+  /\bstandard contractual clauses\b|\bSCCs?\b|\b(?:international|cross[- ]border|restricted) (?:data )?transfers?\b/i,
+  /\b(?:return|deletion|destruction) (?:and|or) (?:return|deletion|destruction)\b|\b(?:return|deletion|destruction) of (?:the )?(?:customer |personal )?data\b/i,
+];
+
 export interface HeadingVotes {
   privacy: number;
   terms: number;
+  /** Distinct kinds of a processing agreement's own section (PROCESSING_SECTIONS). */
+  processing: number;
 }
 
-/** How many kinds of a privacy notice's sections and of a terms document's sections the document's headings name. */
+/** How many kinds of a privacy notice's, a terms document's and a processing agreement's sections the document's headings name. */
 export function headingVotes(a: AnalysedText): HeadingVotes {
   // Distinct kinds of section, not headings: a cookie notice's ten headings about cookies are one topic, not ten.
   const privacy = new Set<RegExp>();
   const terms = new Set<RegExp>();
+  const processing = new Set<RegExp>();
   for (const s of a.sentences) {
     if (!s.isHeading || s.view.length > 120) continue;
     for (const re of PRIVACY_SECTIONS) if (re.test(s.view)) privacy.add(re);
     for (const re of TERMS_SECTIONS) if (re.test(s.view)) terms.add(re);
+    for (const re of PROCESSING_SECTIONS) if (re.test(s.view)) processing.add(re);
   }
-  return { privacy: privacy.size, terms: terms.size };
+  return { privacy: privacy.size, terms: terms.size, processing: processing.size };
 }
 
 /**
@@ -59,4 +80,14 @@ export function headingKind(v: HeadingVotes): 'privacy_policy' | 'terms' | undef
   if (v.privacy >= 3 && v.privacy >= 2 * v.terms) return 'privacy_policy';
   if (v.terms >= 3 && v.terms >= 2 * v.privacy) return 'terms';
   return undefined;
+}
+
+/**
+ * Whether a document whose text speaks of controllers and processors is terms with a processing section rather than
+ * a processing agreement: its headings settle on terms and name at most one of a processing agreement's own
+ * sections. A DPA with liability, indemnity, termination and law sections names several (sub-processors, audits,
+ * incidents, return and deletion …) and stays a DPA.
+ */
+export function termsDespiteProcessing(v: HeadingVotes): boolean {
+  return headingKind(v) === 'terms' && v.processing <= 1;
 }
