@@ -8,6 +8,8 @@
  *
  * `--list` prints each misread document's path, kind and title, except documents of the validation sets and the
  * unseen sets (their paths are only counted, so running it reveals nothing of them).
+ * It also sets the kind against the labels' doc_type: per document of the develop sets (a table), and for the
+ * validation sets only how many agree; the unseen sets' labels are not read.
  * OTA data © Open Terms Archive contributors, ODC-BY 1.0.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -15,7 +17,7 @@ import { join } from 'node:path';
 import type { DocumentKind } from '@custody/domain';
 import { analyseText, loadDocument } from '@custody/extraction';
 import { identifyDocument } from '../../../libs/extraction/src/text/document-info.js';
-import { FRESH_SETS, OTA_DIR, OTA_DOCS, pickOf, UNSEEN_ROLES, VALIDATION_SETS } from './extraction-corpora.js';
+import { FRESH_SETS, OTA_DIR, OTA_DOCS, pickOf, ROOT, UNSEEN_ROLES, VALIDATION_SETS } from './extraction-corpora.js';
 
 /**
  * The extractor's kind for each OTA document type. Terms-like contracts a user accepts (developer, commercial,
@@ -87,4 +89,26 @@ for (const [type, m] of [...byType.entries()].sort((a, b) => [...b[1].values()].
   console.log(`  ${type} → ${kindOfType(type)}: ${[...m.entries()].map(([k, n]) => `${k} ${n}`).join(', ')}`);
 console.log(`\nmisread: ${misread.length + hiddenMisread} (${hiddenMisread} in validation/unseen sets, not listed)`);
 if (list) for (const m of misread) console.log(`  ${m.path}: ${m.kind} (expected ${m.expected}); title ${JSON.stringify(m.title ?? null)}`);
+
+// Against the labels' doc_type (the labelling conventions' reading of the document, e.g. a cookie policy labelled a
+// privacy policy): develop sets as a table, validation as a count, unseen sets not read.
+const labelTable = new Map<string, number>();
+const validation = { agree: 0, all: 0 };
+for (const set of FRESH_SETS) {
+  if (UNSEEN_ROLES.has(set.role)) continue;
+  const labels = JSON.parse(readFileSync(join(ROOT, 'test', 'fixtures', 'ota-labels', set.file), 'utf8')) as { file: string; doc_type: string }[];
+  for (const l of labels) {
+    const kind = kinds[l.file];
+    if (!kind) continue;
+    if (VALIDATION_SETS.has(set.name)) {
+      validation.all++;
+      if (kind === l.doc_type) validation.agree++;
+    } else labelTable.set(`${l.doc_type}|${kind}`, (labelTable.get(`${l.doc_type}|${kind}`) ?? 0) + 1);
+  }
+}
+const labelTotal = [...labelTable.values()].reduce((x, y) => x + y, 0);
+const labelRight = [...labelTable.entries()].filter(([k]) => k.split('|')[0] === k.split('|')[1]).reduce((n, [, v]) => n + v, 0);
+console.log(`
+develop labels: classify() agrees with doc_type on ${labelRight} of ${labelTotal}; validation: ${validation.agree} of ${validation.all}`);
+for (const [k, n] of [...labelTable.entries()].sort()) console.log(`  doc_type ${k.replace('|', ' → ')}: ${n}`);
 if (jsonOut) writeFileSync(jsonOut, JSON.stringify(kinds, null, 1) + '\n');

@@ -4,6 +4,7 @@ import type { AnalysedText } from './sentences.js';
 import { viewPrefix } from './sentences.js';
 import { LEGAL_SUFFIX } from './legal-suffixes.js';
 import { firstMatchInText } from './keyword-gate.js';
+import { type HeadingVotes, headingKind, headingVotes, termsDespiteProcessing } from './heading-kind.js';
 
 /** What the document is and who it is between, as far as its text says. */
 export interface DocumentIdentity {
@@ -32,7 +33,7 @@ const SUFFIX = new RegExp(String.raw`(?:,?\s+${LEGAL_SUFFIX})$`);
 export function identifyDocument(a: AnalysedText): DocumentIdentity {
   const head = viewPrefix(a, 4000);
   const title = findTitle(a);
-  const kind = classify(a.text, head, title);
+  const kind = classify(a.text, head, title, headingVotes(a));
   const { parties, partyNames, vendorNames } = findParties(a.text, head);
   const vendorParty = parties.find((p) => p.role === 'business_associate' || p.role === 'vendor');
   const effective = dateAfter(head, EFFECTIVE_LEAD);
@@ -81,7 +82,11 @@ const BAA_DPA_SUBJECT = /business associates?\b|data process|\b(?:sub-?)?process
 /** The document naming itself: "this Privacy Policy", "these Terms of Service", "these Terms and Conditions". */
 const SELF_NAMING = /\b(?:this|these)\s+(privacy (?:policy|statement|notice)|terms(?! of the\b)(?: (?:of (?:service|use)|(?:and|&) conditions))?|conditions of (?:use|service)|user agreement)\b/i;
 
-function classify(text: string, head: string, title = ''): DocumentKind {
+/** A policy that says it explains how the service handles personal information: a privacy notice by its purpose. */
+const PRIVACY_PURPOSE = /\b(?:this|our) (?:policy|notice|statement) (?:explains|describes|sets out|tells you|informs you)\b[^.]{0,60}\b(?:personal (?:information|data)|your (?:information|data))\b/i;
+
+function classify(text: string, head: string, title = '', votes: HeadingVotes = { privacy: 0, terms: 0, processing: 0 }): DocumentKind {
+  const byHeadings = headingKind(votes);
   // The title decides first; then the opening lines; then the vocabulary of the whole text.
   if (/business associate (?:agreement|addendum|contract|amendment)|\bBAA\b/i.test(title)) return 'baa';
   if (/data process(?:ing|or) (?:agreement|addendum|terms)|\bDPA\b/.test(title)) return 'dpa';
@@ -95,7 +100,17 @@ function classify(text: string, head: string, title = ''): DocumentKind {
   if (/\bthis\s+(?:[\w-]+\s+){0,3}?(?:constitutes|serves as|shall (?:constitute|serve as))\s+(?:a |an |the )?business associate (?:agreement|addendum|contract)/i.test(head.slice(0, 1500))) return 'baa';
   const count = (re: RegExp) => (text.slice(0, 300_000).match(re) ?? []).length;
   if (count(/business associate/gi) >= 4 && count(/covered entity/gi) >= 2) return 'baa';
-  if (count(/\bDPA\b|data processing (?:agreement|addendum)/gi) >= 2 || (count(/\bcontroller\b/gi) >= 4 && count(/\bprocessor\b/gi) >= 4)) return 'dpa';
+  // A privacy notice under the GDPR speaks of controllers and processors and may point at a data processing
+  // agreement; one that names itself a privacy notice in its opening ("This Privacy Notice applies to …", "This
+  // Policy explains how we process your personal information") is one, whatever its vocabulary.
+  const self = SELF_NAMING.exec(head.slice(0, 3000));
+  if ((self && /privacy/i.test(self[1])) || PRIVACY_PURPOSE.test(head.slice(0, 3000))) return 'privacy_policy';
+  // Terms of service may carry a data processing section or point at their DPA; when the document's own headings are
+  // a terms document's (termination, liability, fees …) and name at most one processing section, that vocabulary is
+  // one part of it, not what it is. A DPA has liability, termination and law sections too, beside its own
+  // (sub-processors, audits, incidents …): those keep it a DPA.
+  const dpaVocabulary = count(/\bDPA\b|data processing (?:agreement|addendum)/gi) >= 2 || (count(/\bcontroller\b/gi) >= 4 && count(/\bprocessor\b/gi) >= 4);
+  if (dpaVocabulary && !termsDespiteProcessing(votes)) return 'dpa';
   if (DATA_PROTECTION_TITLE.test(title)) return 'privacy_policy';
   // Parties sign a contract; a user accepts terms. A titled agreement that closes with the parties' signatures ("IN
   // WITNESS WHEREOF …") or is accepted "by signing below" is a contract, even when it mentions the vendor's privacy
@@ -106,16 +121,21 @@ function classify(text: string, head: string, title = ''): DocumentKind {
   // Terms mention "our Privacy Policy" in their opening and a policy may mention "our Terms"; the document names
   // itself with "this"/"these" ("these Terms govern …", "This Privacy Notice explains …"): the first such naming decides.
   // "These terms" alone only settles that choice: an agreement that never mentions a privacy policy is read below.
-  const self = SELF_NAMING.exec(head.slice(0, 3000));
-  if (self && /privacy/i.test(self[1])) return 'privacy_policy';
-  if (/privacy (?:policy|statement|notice)/i.test(head.slice(0, 1500))) return self ? 'terms' : 'privacy_policy';
+  // A mention of the other document in the opening ("read our Terms", "see our Privacy Policy") yields to what the
+  // document's own sections are about when its headings settle it (heading-kind.ts).
+  const mentionsPrivacy = /privacy (?:policy|statement|notice)/i.test(head.slice(0, 1500));
+  const mentionsTerms = /terms (?:of (?:service|use)|and conditions)/i.test(head.slice(0, 1500));
+  if ((mentionsPrivacy || mentionsTerms) && byHeadings) return byHeadings;
+  if (mentionsPrivacy) return self ? 'terms' : 'privacy_policy';
   // Accepted by clicking, using the service or opening an account (either order: "by using … you agree", "you accept
   // these Terms by creating an account"): terms a user accepts, not a contract the parties sign.
   const clickThrough = /\bby (?:clicking|using|accessing|signing up)\b[^.]{0,80}\b(?:agree|accept)|\b(?:agree to|accept) (?:these|this)\b[^.]{0,40}\bby (?:clicking|using|accessing|signing up|creating|registering|opening)\b/i.test(head);
-  if (/terms (?:of (?:service|use)|and conditions)/i.test(head.slice(0, 1500))) return 'terms';
+  if (mentionsTerms) return 'terms';
   if (/\bagreement\b|\bcontract\b|\baddendum\b/i.test(t)) return clickThrough ? 'terms' : 'contract';
   if (/\bin witness whereof\b/i.test(text.slice(-5000))) return 'contract';
-  return 'other';
+  // No title, self-naming or opening says what it is: its sections may still (a captured page whose title is the
+  // site's banner, "Welcome to …", "Who are we?").
+  return byHeadings ?? 'other';
 }
 
 function findParties(text: string, head: string): { parties: DocumentParty[]; partyNames: string[]; vendorNames: string[] } {
