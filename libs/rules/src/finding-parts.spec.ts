@@ -23,6 +23,8 @@ describe('finding parts', () => {
     ])]).findings;
     expect(a!.categories).toEqual(DATA_CATEGORIES.filter((x) => x === 'contact' || x === 'diagnosis'));
     expect(b!.categories).toBe(a!.categories);
+    // Frozen: the list outlives the run, so a write in place must fail rather than edit every holder.
+    expect(Object.isFrozen(a!.categories)).toBe(true);
     expect(c!.categories).toEqual(['contact']);
     expect(c!.categories).not.toBe(a!.categories);
   });
@@ -35,6 +37,7 @@ describe('finding parts', () => {
     ])]).findings;
     expect(a!.citations.map((x) => x.ref)).toEqual(['45 CFR 164.502(e)', '45 CFR 164.308(b)(1)']);
     expect(b!.citations).toBe(a!.citations);
+    expect(Object.isFrozen(a!.citations)).toBe(true);
     expect(c!.citations.map((x) => x.ref)).toEqual(['45 CFR 164.502(e)', '45 CFR 164.308(b)(1)', 'extra']);
   });
 

@@ -12,7 +12,9 @@ const CATEGORY_RANK = new Map(DATA_CATEGORIES.map((c, i) => [c, i]));
 export function sortedCategories(categories: readonly DataCategory[]): DataCategory[] {
   // One list per set of categories, shared by the findings with that set (a run has a few dozen sets, and
   // ~240,000 findings at 100,000 systems each kept a list of its own, ~20 MB): nothing writes to a finding's
-  // categories. A set is its ranks' bit mask, read from the draft's list before any list is made.
+  // categories. A set is its ranks' bit mask, read from the draft's list before any list is made. Frozen (as
+  // the graph's shared category lists are, categoryList): the map outlives the run, so a write in place would
+  // change every finding with that set in this and every later audit of the process (the API's), not fail.
   let mask = 0;
   for (const c of categories) {
     const rank = CATEGORY_RANK.get(c);
@@ -22,7 +24,7 @@ export function sortedCategories(categories: readonly DataCategory[]): DataCateg
   }
   let known = SHARED_CATEGORIES.get(mask);
   if (!known) {
-    known = sortCategoriesOnce(categories);
+    known = Object.freeze(sortCategoriesOnce(categories)) as DataCategory[];
     if (SHARED_CATEGORIES.size < 1 << 16) SHARED_CATEGORIES.set(mask, known);
   }
   return known;
@@ -60,6 +62,12 @@ function sortCategoriesOnce(categories: readonly DataCategory[]): DataCategory[]
  * flattens a string in place (String::ToNumber); the number itself is not used.
  */
 export function flat(s: string): string {
-  void Number(s);
+  // The result is stored, not dropped: TurboFan drops an unused `Number(s)` on a string where it inlines this
+  // (measured on Node 20: 300,000 such details kept 98 MB with `void Number(s)` in an optimised loop, 37 MB with
+  // the store, 99 MB without either), and then the string stays a tree of concatenations.
+  flattened = Number(s);
   return s;
 }
+
+/** Written by {@link flat} so the conversion is kept; never read. */
+let flattened = 0;

@@ -170,7 +170,8 @@ function runDrafts(ctx: RuleContext, rule: Rule, errors: RuleError[]): FindingDr
  * grouping asks (the rule's citations deduplicated once: most drafts add none).
  */
 function draftView(rule: Rule, intern: (list: Evidence[]) => Evidence[] = (list) => list): MemberView<FindingDraft> {
-  const ruleCitations = dedupeCitations(rule.citations);
+  // Frozen: shared by every finding of the rule in this run that adds no citation of its own (toFinding).
+  const ruleCitations: readonly Citation[] = Object.freeze(dedupeCitations(rule.citations));
   const severity = (d: FindingDraft) => severityOf(round3(clamp01(d.likelihood)), round3(clamp01(d.impact)));
   return {
     ruleId: () => rule.id,
@@ -247,8 +248,9 @@ function toFinding(rule: Rule, d: FindingDraft, ruleCitations: readonly Citation
     subject: d.subject,
     systems: distinct(d.systems),
     categories: sortedCategories(d.categories),
-    // The rule's own list, shared by its findings (as grouping's instances share it): nothing writes to a
-    // finding's citations, and a copy each was ~17 MB of a 100,000-system manifest's ~240,000 findings.
+    // The rule's deduplicated list for this run (draftView), shared by its findings as grouping's instances
+    // share it, and frozen: nothing writes to a finding's citations, and a copy each was ~17 MB of a
+    // 100,000-system manifest's ~240,000 findings.
     citations: d.citations?.length ? dedupeCitations([...ruleCitations, ...d.citations]) : (ruleCitations as Citation[]),
     remediation: rule.remediation,
     evidence: dedupeEvidence(d.evidence),
