@@ -50,7 +50,8 @@ const { graph } = await analyseAndProject(readdirSync(dir).sort(), async (file) 
   analysed: () => {
     projectStarted = true;
     // Stopped and restarted synchronously is not possible here (the callback is sync): the analysis profile is
-    // reported with the projection's, which the phase split below separates by call site.
+    // reported with the projection's, one list; each site names its module (manifest/, safe-yaml-* are the
+    // analysis, projection/ the projection), which is what tells the two phases apart.
   },
 });
 await stop(projectStarted ? 'analyse + project' : 'analyse');
