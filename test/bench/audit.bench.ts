@@ -10,9 +10,9 @@
  *   Scribewell BAA) and the small manifest the corpus writes;
  * - manifest: one custody.yaml declaring N systems and ~4N flows.
  *
- * Each case runs in its own child process (fresh heap, so peak RSS is per case) with
- * --max-old-space-size=4096 and a timeout, so an out-of-memory or over-time case is reported as such rather
- * than ending the bench. Figures per case: wall time of the audit core (analyse + project + evaluate +
+ * Each case runs in its own child process (fresh heap, so peak RSS is per case) with the heap growth the CLI
+ * sets for `custody audit` (`--v8-heap-growth` for V8's own), --max-old-space-size=4096 and a timeout, so an
+ * out-of-memory or over-time case is reported as such rather than ending the bench. Figures per case: wall time of the audit core (analyse + project + evaluate +
  * compose), wall time including the JSON render, CPU time, peak RSS (`process.resourceUsage().maxRSS`),
  * findings (grouped, and their instances), JSON size, and beside it the NDJSON (`--format ndjson`, each shared
  * evidence item and contract written once): its size and its CPU (`renderNdjson` phase, after the JSON's) —
@@ -28,14 +28,16 @@
  * a goal is missed.
  */
 import { spawn } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeHeapSnapshot } from 'node:v8';
 import { writeFleetCorpus } from './support/fleet-corpus.js';
+import { writeManifestWorkspace } from './support/manifest-corpus.js';
 import { runIncremental, type IncrementalEvent } from './support/incremental-case.js';
 import { arg, flag } from './support/args.js';
+import { AUDIT_HEAP_GROWING_PERCENT } from '../../apps/cli/src/heap-growth.js';
 
 const asJson = flag('--json');
 const here = fileURLToPath(import.meta.url);
@@ -76,34 +78,6 @@ interface CaseResult {
 
 // ---------------------------------------------------------------------------------------------------------
 // Workspaces
-
-const ROLES = ['ehr', 'ai_notetaker', 'telehealth', 'clearinghouse', 'payer', 'billing_service', 'cloud_storage', 'communications', 'analytics_tracker', 'llm_provider'];
-const DATA = ['progress_notes', 'diagnosis', 'claims', 'demographics', 'contact', 'scheduling', 'insurance_ids', 'treatment_plan'];
-
-/** Deterministic (an LCG), so sizes are comparable between runs. */
-function writeManifestWorkspace(dir: string, n: number): void {
-  mkdirSync(dir, { recursive: true });
-  let seed = 42;
-  const rnd = () => ((seed = (Math.imul(seed, 1_103_515_245) + 12_345) >>> 0) / 4_294_967_296);
-  const id = (i: number) => `s${String(i).padStart(6, '0')}`;
-  const lines = ['version: 1', 'practice:', '  name: Bench Agency', '  jurisdiction: US-CA', '  lenses: [default]', 'systems:'];
-  for (let i = 0; i < n; i++) {
-    const role = ROLES[i % ROLES.length]!;
-    const holds = role === 'ehr' ? ' holds: [progress_notes, diagnosis, claims, demographics],' : '';
-    lines.push(`  - { id: ${id(i)}, name: System ${i}, role: ${role},${holds} hosts: [h${i}.bench.example] }`);
-  }
-  lines.push('flows:');
-  for (let i = 0; i < n; i++) {
-    // One flow from the practice plus three between systems: ~4N flows, a connected, not-too-regular graph.
-    lines.push(`  - { from: practice, to: ${id(i)}, data: [${DATA[i % DATA.length]}, contact], transport: https, purpose: care }`);
-    for (let k = 0; k < 3; k++) {
-      const j = Math.floor(rnd() * n);
-      if (j === i) continue;
-      lines.push(`  - { from: ${id(i)}, to: ${id(j)}, data: [${DATA[(i + k) % DATA.length]}], transport: ${k === 2 ? 'sftp' : 'https'}, purpose: exchange }`);
-    }
-  }
-  writeFileSync(join(dir, 'custody.yaml'), `${lines.join('\n')}\n`);
-}
 
 function writeWorkspace(dir: string, shape: Shape, n: number): void {
   if (shape === 'manifest') return writeManifestWorkspace(dir, n);
@@ -265,7 +239,10 @@ function runCase(impl: Impl, dir: string, timeoutS: number): Promise<Outcome | I
   return new Promise((resolve) => {
     // tsx as an import hook, so the workspace packages resolve from source as in the other benches.
     // --expose-gc: the incremental case collects garbage before each timed step, so no step pays for the last one's.
-    const child = spawn(process.execPath, ['--max-old-space-size=4096', ...(impl === 'incremental' ? ['--expose-gc'] : []), '--import', 'tsx', here, '--phase', impl, '--dir', dir], {
+    // The heap grows as `custody audit`'s does (heap-growth.ts: at most twice the live heap), in every case, the
+    // reference's too; `--v8-heap-growth` leaves V8's own factor (up to 4×: manifest 100k peak 1.9–2.0 GB for
+    // 1.3 GB under the CLI's bound, same code). The 4 GB limit only turns a runaway case into an OOM report.
+    const child = spawn(process.execPath, ['--max-old-space-size=4096', ...HEAP_GROWTH, ...(impl === 'incremental' ? ['--expose-gc'] : []), '--import', 'tsx', here, '--phase', impl, '--dir', dir], {
       cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NODE_OPTIONS: '' },
     });
     let out = '';
@@ -292,6 +269,9 @@ function runCase(impl: Impl, dir: string, timeoutS: number): Promise<Outcome | I
     });
   });
 }
+
+/** The heap growth `custody audit` sets for itself (boundHeapGrowth), unless `--v8-heap-growth`. */
+const HEAP_GROWTH = flag('--v8-heap-growth') ? [] : [`--heap-growing-percent=${AUDIT_HEAP_GROWING_PERCENT}`];
 
 interface Row { shape: Shape; size: number; custody: Outcome; reference: Outcome; ratio: number | null }
 type IncOutcome = { ok: true; result: Awaited<ReturnType<typeof runIncremental>> } | { ok: false; error: string };

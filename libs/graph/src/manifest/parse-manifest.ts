@@ -149,11 +149,29 @@ function checkReferences(data: unknown, yaml: LoadedYaml): LocatedProblem[] {
  * The list without repeats, first occurrence kept (as `[...new Set(list)]`), as a fresh list: a short list
  * (a flow's categories) is compared item by item rather than through a Set per item.
  */
-function distinct<T>(list: readonly T[]): T[] {
-  if (list.length > 8) return [...new Set(list)];
-  const out: T[] = [];
-  for (const x of list) if (!out.includes(x)) out.push(x);
+function distinct<T>(list: readonly T[], as: (x: T) => T = (x) => x): T[] {
+  if (list.length > 8) return [...new Set(list.map(as))];
+  // Mapped to a list of its own length: one grown by push from empty keeps 17 slots (~150 bytes), and the
+  // parse of an agency's manifest keeps 500,000 of these lists (flow categories, system hosts) through the
+  // projection. Repeats are rare: only then a second list.
+  const out = list.map(as);
+  for (let i = 1; i < out.length; i++) if (out.lastIndexOf(out[i]!, i - 1) >= 0) return out.filter((x, j) => out.indexOf(x) === j);
   return out;
+}
+
+/**
+ * One string per distinct value: the YAML parser makes a string per scalar, so each of an agency's 400,000 flows
+ * held its own copies of `https`, `care` and its categories (~80 bytes a flow, kept by the graph for the whole
+ * audit). For the fields whose values are few (roles, categories, transports, purposes), not ids, names or hosts.
+ */
+function interner(): <T extends string>(s: T) => T {
+  const pool = new Map<string, string>();
+  return <T extends string>(s: T): T => {
+    const known = pool.get(s);
+    if (known !== undefined) return known as T;
+    pool.set(s, s);
+    return s;
+  };
 }
 
 function toManifest(m: ManifestInput, yaml: LoadedYaml, file: string): Manifest {
@@ -174,13 +192,14 @@ function toManifest(m: ManifestInput, yaml: LoadedYaml, file: string): Manifest 
   const id = (ref: string) => (ref === selfId ? PRACTICE_ID : (ids.get(ref) ?? ref));
   // Built in loops, optional fields assigned in the spread literal's key order: V8 builds an object literal with
   // spreads in it several times slower, and an agency's manifest has 100,000 systems and 400,000 flows.
+  const intern = interner();
   const systems: ManifestSystem[] = [];
   m.systems.forEach((s, i) => {
     if (i === selfIndex) return;
     const line = yaml.lineOf(['systems', i]);
     const out: ManifestSystem = {
-      id: s.id, name: s.name, role: s.role, holds: distinct(s.holds), settings: { ...(s.settings ?? {}) },
-      hosts: distinct((s.hosts ?? []).map((h) => h.toLowerCase())), evidence: [evidenceOn(line, ['systems', i])], line,
+      id: s.id, name: s.name, role: intern(s.role), holds: distinct(s.holds, intern), settings: { ...(s.settings ?? {}) },
+      hosts: distinct(s.hosts ?? [], (h) => h.toLowerCase()), evidence: [evidenceOn(line, ['systems', i])], line,
     };
     if (s.settings) out.settingsEvidence = evidenceAt(['systems', i, 'settings'], true);
     systems.push(out);
@@ -188,9 +207,9 @@ function toManifest(m: ManifestInput, yaml: LoadedYaml, file: string): Manifest 
   const flows: ManifestFlow[] = [];
   m.flows.forEach((f, i) => {
     const line = yaml.lineOf(['flows', i]);
-    const out = { from: id(f.from), to: id(f.to), data: distinct(f.data), transport: f.transport } as ManifestFlow;
-    if (f.purpose) out.purpose = f.purpose;
-    if (f.legal_basis) out.legalBasis = f.legal_basis;
+    const out = { from: id(f.from), to: id(f.to), data: distinct(f.data, intern), transport: intern(f.transport) } as ManifestFlow;
+    if (f.purpose) out.purpose = intern(f.purpose);
+    if (f.legal_basis) out.legalBasis = intern(f.legal_basis);
     if (f.endpoint) out.endpoint = f.endpoint;
     out.evidence = [evidenceOn(line, ['flows', i])];
     out.line = line;
