@@ -20,6 +20,8 @@ const STATUS: Record<string, number> = {
   thread_crashed: 503,
   embedded_db_crashed: 503,
   embedded_db_unavailable: 503,
+  // The parsing/scanning sandbox could not start or its process was gone: the server's, retried later.
+  sandbox_unavailable: 503,
   // A query of the request ran past CUSTODY_REQUEST_QUERY_TIMEOUT_MS: the database is too busy or stuck.
   database_timeout: 503,
 };
@@ -46,7 +48,7 @@ export class CustodyExceptionFilter implements ExceptionFilter {
     if (!(err instanceof CustodyError) && isDatabaseUnavailable(err)) err = new ServiceUnavailableError('database');
     if (!(err instanceof CustodyError) && isQueryTimeout(err)) err = new CustodyError('database_timeout', 'the database did not answer in time; retry shortly', { dependency: 'database' });
     if (err instanceof CustodyError) {
-      if (err.code === 'unavailable' || err.code === 'database_timeout') res.setHeader('Retry-After', String(RETRY_AFTER_S));
+      if (err.code === 'unavailable' || err.code === 'database_timeout' || err.code === 'sandbox_unavailable') res.setHeader('Retry-After', String(RETRY_AFTER_S));
       res.status(STATUS[err.code] ?? 400).json({ error: err.code, message: err.message, details: err.details });
       return;
     }

@@ -96,6 +96,7 @@ export class SandboxPool {
     const results: SandboxAnalysis[] = [];
     let todo = docs.map((_, i) => i);
     const reread = new Set<number>();
+    let exitedRetry = false;
     // Every round settles at least its first document (the one a process dies on gets that outcome, or is read
     // once more if the process died with no budget to blame: a second death is its outcome).
     while (todo.length) {
@@ -103,6 +104,13 @@ export class SandboxPool {
       let outcomes: Awaited<ReturnType<SandboxProcess['runMany']>>;
       try {
         outcomes = await proc.runMany(todo.map((i) => ({ req: this.analyzeRequest(docs[i]!.fileName, docs[i]!.opts), input: docs[i]!.bytes })));
+      } catch (err) {
+        // Handed out after it exited (see runOne): nothing was sent; once more in another process.
+        if (!exitedRetry && proc.exited && err instanceof CustodyError && err.code === 'sandbox_unavailable') {
+          exitedRetry = true;
+          continue;
+        }
+        throw err;
       } finally {
         this.release(proc);
       }
@@ -145,6 +153,11 @@ export class SandboxPool {
       let outcome: RunOutcome;
       try {
         outcome = await proc.run(req, input);
+      } catch (err) {
+        // Handed out after it exited, before its exit was noticed: nothing was sent (a stream is unread), so
+        // another process takes the document rather than the caller getting the process's end as its error.
+        if (round === 1 && proc.exited && err instanceof CustodyError && err.code === 'sandbox_unavailable') continue;
+        throw err;
       } finally {
         this.release(proc);
       }
