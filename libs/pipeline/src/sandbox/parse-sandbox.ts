@@ -106,7 +106,7 @@ export class SandboxPool {
         outcomes = await proc.runMany(todo.map((i) => ({ req: this.analyzeRequest(docs[i]!.fileName, docs[i]!.opts), input: docs[i]!.bytes })));
       } catch (err) {
         // Handed out after it exited (see runOne): nothing was sent; once more in another process.
-        if (!exitedRetry && proc.exited && err instanceof CustodyError && err.code === 'sandbox_unavailable') {
+        if (!exitedRetry && exitedBeforeSend(proc, err)) {
           exitedRetry = true;
           continue;
         }
@@ -156,7 +156,7 @@ export class SandboxPool {
       } catch (err) {
         // Handed out after it exited, before its exit was noticed: nothing was sent (a stream is unread), so
         // another process takes the document rather than the caller getting the process's end as its error.
-        if (round === 1 && proc.exited && err instanceof CustodyError && err.code === 'sandbox_unavailable') continue;
+        if (round === 1 && exitedBeforeSend(proc, err)) continue;
         throw err;
       } finally {
         this.release(proc);
@@ -265,6 +265,14 @@ export class SandboxPool {
     }
     if (this.all.size < this.capacity) this.spawn();
   }
+}
+
+/**
+ * Whether `err` is SandboxProcess.runMany refusing a process that had already exited when it was handed out: thrown
+ * before anything was sent, so the documents can go to another process (runOne and analyzeMany both retry once).
+ */
+function exitedBeforeSend(proc: SandboxProcess, err: unknown): boolean {
+  return proc.exited && err instanceof CustodyError && err.code === 'sandbox_unavailable';
 }
 
 /** A document's analysis as the worker reads it, from its sandbox outcome. */
