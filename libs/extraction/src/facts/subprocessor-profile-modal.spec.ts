@@ -1,0 +1,14 @@
+import { subprocessorNames as names } from '../testing/subprocessor-names.js';
+
+describe('a provider described in its own sentence, its handling of data said with a modal', () => {
+  const lead = '# Disclosure\n\nWe typically use service providers like the following to run the service. ';
+
+  it('reads the provider when the next sentence says it will delete or may store the data it collects', () => {
+    const md = `${lead}Idcheckr provides identity verification services using document checks (e.g. ID scans). Idcheckr will delete any data collected during the check within 72 hours. Mailward provides e-mail delivery services. It may store your contact details for a week.`;
+    expect(names(md)).toEqual(expect.arrayContaining(['Idcheckr', 'Mailward']));
+  });
+
+  it('still abstains when the modal sentence is about aggregated data only', () => {
+    expect(names(`${lead}Tallymark delivers market research services. It will process aggregated and anonymised data only.`)).toEqual([]);
+  });
+});
