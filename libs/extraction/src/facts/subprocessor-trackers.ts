@@ -77,10 +77,13 @@ export function trackerRowEntity(row: Row, links: [number, number][]): TrackerRo
   return undefined;
 }
 
-// The column of a cookie table that says who sets each cookie ("Provider", "Who sets these cookies", "Set by"): its
-// entries are the parties whose cookies collect visitors' data on the vendor's pages (the vendor's own rows are
-// dropped by the caller's checks of the vendor's names).
-const PROVIDER_COLUMN = /^(?:(?:cookie|third[- ]party)\s+)?(?:providers?|set\s+by|supplier|vendor|who\s+sets\s+(?:these|this|the)\s+cookies?)$/i;
+// The column of a cookie table that says who sets each cookie ("Provider", "Who sets these cookies", "Set by", or
+// "Third party" in a table of third-party cookies): its entries are the parties whose cookies collect visitors' data on
+// the vendor's pages (the vendor's own rows are dropped by the caller's checks of the vendor's names).
+const PROVIDER_COLUMN = /^(?:(?:cookie|third[- ]party)\s+)?(?:providers?|set\s+by|supplier|vendor|who\s+sets\s+(?:these|this|the)\s+cookies?)$|^third[- ]part(?:y|ies)$/i;
+// A web address after the party's name in its cell ("PerimeterX (https://…/privacy/)", "Wix.com https://…"): the
+// party's own page, not part of its name.
+const TRAILING_ADDRESS = /\s*(?:\(\s*https?:\/\/[^\s)]*\s*\)|https?:\/\/\S*)\s*$/;
 
 /** A tracker table's provider column, its title, and the row that titles it when that is not the header. */
 export function providerColumn(block: Block, text: string): { column: number; title: string; row?: Row } | undefined {
@@ -126,7 +129,7 @@ export function providerCellNames(cell: { text: string; at: number }, title: str
       at += title.length;
       text = text.slice(title.length);
     }
-    const name = text.trim();
+    const name = text.replace(TRAILING_ADDRESS, '').trim();
     at += text.indexOf(name);
     if (!name || /\s\/\s|;|,/.test(name) || name.split(/\s+/).length > 6 || FIRST_PARTY.test(name)) continue;
     if (!/^(?:[\p{Lu}0-9]|\p{Ll}+\p{Lu})/u.test(name) || /^[\p{Ll}\d-]+(?:\.[\p{Ll}-]+)+$/u.test(name)) continue;
