@@ -1,15 +1,6 @@
-import { extractFacts } from '../extract-facts.js';
-import { loadMarkdown } from '../loaders/markdown-loader.js';
+import { orbitalPage, sortedSubprocessorNames as names } from '../testing/subprocessor-names.js';
 
-/** Sub-processor names of a Markdown text, with every quote checked verbatim at its offsets. */
-function names(md: string): string[] {
-  const doc = loadMarkdown(md);
-  const f = extractFacts(doc.text, { sections: doc.sections, links: doc.links }).facts.subprocessors_named;
-  for (const e of [...f.evidence, ...(f.review ?? []).flatMap((c) => c.evidence)]) expect(doc.text.slice(e.start, e.end)).toBe(e.quote);
-  return ((f.value as string[]) ?? []).slice().sort();
-}
-
-const page = (...lines: string[]): string => ['# Orbital privacy notice', '', 'Orbital runs orbital.example, a booking site.', '', '## Tracking in our app', '', ...lines, ''].join('\n');
+const page = (...lines: string[]): string => orbitalPage('## Tracking in our app', '', ...lines);
 
 describe('sub-processors in a list of trackers flattened into one paragraph', () => {
   it('reads each inline entry that describes its tracker, in any sentence of the paragraph', () => {
