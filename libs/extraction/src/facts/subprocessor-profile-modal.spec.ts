@@ -11,4 +11,10 @@ describe('a provider described in its own sentence, its handling of data said wi
   it('still abstains when the modal sentence is about aggregated data only', () => {
     expect(names(`${lead}Tallymark delivers market research services. It will process aggregated and anonymised data only.`)).toEqual([]);
   });
+
+  it('does not take a base-form verb of the vendor or the reader, or a noun, for the provider handling data', () => {
+    for (const next of ['You may delete your contact details at any time.', 'We will store your information for a year.', 'We collect your details when you sign up.', 'Our host details are listed below.', 'Visit the app store for more information.']) {
+      expect(names(`${lead}Mailward provides e-mail delivery services to businesses. ${next}`)).toEqual([]);
+    }
+  });
 });

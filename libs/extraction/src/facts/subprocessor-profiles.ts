@@ -16,7 +16,10 @@ import { NAME_AT } from './subprocessor-names.js';
  *   the verb is in its base form ("Veriff will delete any data collected …" says Veriff holds it).
  */
 const SUPPLIES = /^\s+(?:provides|delivers|supplies|offers|operates|is\s+an?\s+(?:[\w-]+\s+){0,8}?(?:platform|provider|service|tool|processor|vendor))\b/;
-const HANDLES_DATA = /\b(?:process(?:es|ed|ing)?|stor(?:e|es|ed|ing)|receiv(?:e|es|ed)|collect(?:s|ed)?|retain(?:s|ed)?|delet(?:e|es|ed)|handl(?:e|es|ed)|host(?:s|ed|ing)?)\b[^.]{0,60}?\b(?:data|information|details|content|responses|interactions|messages|identifiers|(?:phone\s+)?numbers|inputs|prompts|records)\b/i;
+// The base form counts only as a verb after a modal whose subject is not the vendor or the reader: alone, "store",
+// "host" or "collect" may be a noun or another subject's verb ("the app store", "our host details", "We collect your
+// details", "You may delete your data").
+const HANDLES_DATA = /\b(?:process(?:es|ed|ing)?|stor(?:es|ed|ing)|receiv(?:es|ed)|collect(?:s|ed)|retain(?:s|ed)?|delet(?:es|ed)|handl(?:es|ed)|host(?:s|ed|ing)|(?<!\b(?:we|you|I)\s+)(?:will|may|might|can|could|shall|should|would|must)\s+(?:also\s+|only\s+)?(?:store|receive|collect|retain|delete|handle|host))\b[^.]{0,60}?\b(?:data|information|details|content|responses|interactions|messages|identifiers|(?:phone\s+)?numbers|inputs|prompts|records)\b/i;
 const NOT_PERSONAL = /\b(?:aggregated|anonymi[sz]ed|de-?identified|non-personal|statistical)\b/i;
 const SUPPLY_VERB = /\s(?:provides|delivers|supplies|offers|operates|is)\s/;
 const OPENING_WORD = /^(?:where|when|if|while|although|though|because|since|as|once|unless|whether|whereas|after|before|until|upon|each|every|this|that|these|those|the|our|your|its|their|it|they|we|you|such|any|all|some|other)$/i;
