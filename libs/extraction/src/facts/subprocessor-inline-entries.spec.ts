@@ -20,4 +20,9 @@ describe('sub-processors in a list of trackers flattened into one paragraph', ()
     );
     expect(names(md)).toEqual([]);
   });
+
+  it('leaves inline entries alone when the intro lists pieces of data or the reader\'s rights, even under a heading about cookies', () => {
+    expect(names(orbitalPage('## Cookies', '', 'The following information is collected: - Browser Type: Used to render pages. - Referring URL: Used to measure campaigns. - Clickstream: Used to analyse usage.'))).toEqual([]);
+    expect(names(page('Regarding cookies, you have the following rights: - Access: Allows access to the cookie data we hold. - Erasure: Used to delete the data.'))).toEqual([]);
+  });
 });

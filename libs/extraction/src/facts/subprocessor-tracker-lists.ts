@@ -33,6 +33,9 @@ const COOKIE_NOUN = /\b(?:cookies?|pixels?|tags?|web\s+beacons?|trackers?|tracki
 const SDK_NOUN = /\b(?:sdks?|software\s+development\s+kits?|librar(?:y|ies)|frameworks?|open[- ]source)\b/i;
 // A list about something else than who runs the trackers: how to manage or refuse them, where, or their kinds.
 const NOT_PROVIDER_LIST = /\b(?:browsers?|settings|manag(?:e|ing)|disabl(?:e|ing)|delet(?:e|ing)|block(?:ing)?|refus(?:e|ing)|reject(?:ing)?|opt(?:[- ]?outs?|\s+out)|withdraw|types?|categor(?:y|ies)|kinds?|how\s+to|learn\s+more|devices?)\b/i;
+// An intro that says its entries are pieces of data or the reader's rights ("We collect the following information:",
+// "you have the following rights:"): their leads are kinds of data or rights, even under a heading about cookies.
+const LISTS_DATA_OR_RIGHTS = /\b(?:following|below)\s+(?:(?:personal|usage|device|technical|additional|other)\s+)?(?:information|data|details|rights|choices)\b|\b(?:information|data|details|rights)\s+(?:listed\s+)?below\b/i;
 // An intro that points at the entries as trackers ("The SDKs listed below …", "the following cookies …").
 const POINTS_AT_LIST = /\b(?:listed\s+below|below|(?:the\s+)?following)\b/i;
 // … run by others or for others' purposes: what makes a bare entry a party collecting data.
@@ -66,7 +69,7 @@ function trackerList(block: Block): TrackerListKind {
 export function trackerIntroKind(heading: string | undefined, introText: string | undefined): TrackerListKind {
   const intro = introText?.slice(-300);
   const about = [heading, intro].filter((t): t is string => t !== undefined && t.length < 400);
-  if (about.length === 0 || about.some((t) => NOT_PROVIDER_LIST.test(t))) return false;
+  if (about.length === 0 || about.some((t) => NOT_PROVIDER_LIST.test(t)) || (intro !== undefined && LISTS_DATA_OR_RIGHTS.test(intro))) return false;
   if (intro !== undefined && (COOKIE_NOUN.test(intro) || SDK_NOUN.test(intro)) && POINTS_AT_LIST.test(intro) && RUN_BY_OTHERS.test(intro)) return 'bare';
   if (about.some((t) => COOKIE_NOUN.test(t)) && !about.some((t) => SDK_NOUN.test(t))) return 'described';
   return false;
