@@ -16,4 +16,15 @@ describe('sub-processors in the "Third party" column of a cookie table', () => {
     const md = thirdPartyCookies('| Name | Third party | Purpose | Lifetime |', ['| _ob_pref | No | Remembers your choices | 1 year |', '| _sw_id | Yes | Counts visits | 1 year |', '| _ob_x | Third Party | Load balancing | Session |']);
     expect(names(md)).toEqual([]);
   });
+
+  it('reads the party after a yes, none after a no, no kind of party, and no name cut inside an address', () => {
+    const md = thirdPartyCookies('| Type | Name | Third party | Purpose |', [
+      '| Cookie | _a | Yes - Statwise | Counts visits |',
+      '| Cookie | _b | No (Orbital) | Session |',
+      '| Cookie | _c | Ad Networks | Ads |',
+      '| Cookie | _d | Heatmapr (see https://heatmapr.example) | Heat maps |',
+      '| Cookie | _e | Pushly www.pushly.example | Push |',
+    ]);
+    expect(names(md)).toEqual(['Heatmapr', 'Pushly', 'Statwise']);
+  });
 });
