@@ -25,4 +25,10 @@ describe('sub-processors in a list of trackers flattened into one paragraph', ()
     expect(names(orbitalPage('## Cookies', '', 'The following information is collected: - Browser Type: Used to render pages. - Referring URL: Used to measure campaigns. - Clickstream: Used to analyse usage.'))).toEqual([]);
     expect(names(page('Regarding cookies, you have the following rights: - Access: Allows access to the cookie data we hold. - Erasure: Used to delete the data.'))).toEqual([]);
   });
+
+  it('leaves the vendor\'s own cookies alone, listed or inline, unless others\' cookies are listed with them', () => {
+    expect(names(page('We use the following first-party cookies: - Session ID: Used to keep you logged in. - CSRF Token: Used to prevent forgery.'))).toEqual([]);
+    expect(names(page('Our own cookies are the following:', '', '- CSRF Token: Used to prevent forgery.', '- Language Preference: Used to remember your language.'))).toEqual([]);
+    expect(names(page('We use the following first-party and third-party cookies: - Statwise: Used to count visits.'))).toEqual(['Statwise']);
+  });
 });

@@ -22,7 +22,8 @@ import { readLead } from './subprocessor-names.js';
  * - a bare entry (a name alone), when the intro says the listed trackers are used by third parties or partners, or for
  *   advertising or analytics: then the intro is what makes each entry a party collecting data.
  * Lists about managing, refusing or typing cookies ("You can block cookies in your browser:", "We use the following
- * types of cookies:") name browsers and kinds, not providers, and are not read; so are entries that tell the reader what
+ * types of cookies:") name browsers and kinds, not providers, and are not read, nor are lists of data, of the reader's
+ * rights or of the vendor's own (first-party) cookies; so are entries that tell the reader what
  * they can do ("Safari — Lets you block cookies"), say who sets the cookie they name ("IDE — Used by Adsmith …": the
  * lead is the cookie's name) or say their tool collects no personal data. The candidates still go through the
  * collector's filters (the vendor and its products, ordinary words, kinds of tracker in title case).
@@ -36,6 +37,10 @@ const NOT_PROVIDER_LIST = /\b(?:browsers?|settings|manag(?:e|ing)|disabl(?:e|ing
 // An intro that says its entries are pieces of data or the reader's rights ("We collect the following information:",
 // "you have the following rights:"): their leads are kinds of data or rights, even under a heading about cookies.
 const LISTS_DATA_OR_RIGHTS = /\b(?:following|below)\s+(?:(?:personal|usage|device|technical|additional|other)\s+)?(?:information|data|details|rights|choices)\b|\b(?:information|data|details|rights)\s+(?:listed\s+)?below\b/i;
+// An intro that says its entries are the vendor's own cookies ("the following first-party cookies", "Our own cookies
+// are:"), and no one else's: their leads are the cookies' names, not parties.
+const OWN_COOKIES = /\bfirst[- ]party\b|\bour\s+own\b/i;
+const OTHERS_COOKIES = /\bthird[- ]part(?:y|ies)\b|\bpartners?\b/i;
 // An intro that points at the entries as trackers ("The SDKs listed below …", "the following cookies …").
 const POINTS_AT_LIST = /\b(?:listed\s+below|below|(?:the\s+)?following)\b/i;
 // … run by others or for others' purposes: what makes a bare entry a party collecting data.
@@ -70,6 +75,7 @@ export function trackerIntroKind(heading: string | undefined, introText: string 
   const intro = introText?.slice(-300);
   const about = [heading, intro].filter((t): t is string => t !== undefined && t.length < 400);
   if (about.length === 0 || about.some((t) => NOT_PROVIDER_LIST.test(t)) || (intro !== undefined && LISTS_DATA_OR_RIGHTS.test(intro))) return false;
+  if (intro !== undefined && OWN_COOKIES.test(intro) && !OTHERS_COOKIES.test(intro)) return false;
   if (intro !== undefined && (COOKIE_NOUN.test(intro) || SDK_NOUN.test(intro)) && POINTS_AT_LIST.test(intro) && RUN_BY_OTHERS.test(intro)) return 'bare';
   if (about.some((t) => COOKIE_NOUN.test(t)) && !about.some((t) => SDK_NOUN.test(t))) return 'described';
   return false;
