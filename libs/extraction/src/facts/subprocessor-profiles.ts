@@ -12,10 +12,29 @@ import { NAME_AT } from './subprocessor-names.js';
  * - the sentence opens with a name and a supplying verb ("provides", "delivers", "supplies", "is a … platform");
  * - an earlier sentence of the paragraph relates the vendor to providers ("we typically use Service Providers like:");
  * - this or the next sentence of the paragraph says the provider processes, stores or receives data, and not only
- *   aggregated or anonymised data ("It processes aggregated and anonymised data" is not personal data).
+ *   aggregated or anonymised data ("It processes aggregated and anonymised data" is not personal data); after a modal
+ *   the verb is in its base form ("Veriff will delete any data collected …" says Veriff holds it).
  */
 const SUPPLIES = /^\s+(?:provides|delivers|supplies|offers|operates|is\s+an?\s+(?:[\w-]+\s+){0,8}?(?:platform|provider|service|tool|processor|vendor))\b/;
-const HANDLES_DATA = /\b(?:process(?:es|ed|ing)?|stor(?:es|ed|ing)|receiv(?:es|ed)|collect(?:s|ed)|retain(?:s|ed)?|delet(?:es|ed)|handl(?:es|ed)|host(?:s|ed|ing))\b[^.]{0,60}?\b(?:data|information|details|content|responses|interactions|messages|identifiers|(?:phone\s+)?numbers|inputs|prompts|records)\b/i;
+const DATA_NOUN = String.raw`\b(?:data|information|details|content|responses|interactions|messages|identifiers|(?:phone\s+)?numbers|inputs|prompts|records)\b`;
+const HANDLES_DATA = new RegExp(String.raw`\b(?:process(?:es|ed|ing)?|stor(?:es|ed|ing)|receiv(?:es|ed)|collect(?:s|ed)|retain(?:s|ed)?|delet(?:es|ed)|handl(?:es|ed)|host(?:s|ed|ing))\b[^.]{0,60}?${DATA_NOUN}`, 'i');
+// The base form after a modal ("Idcheckr will delete any data …"). Alone, "store", "host" or "collect" may be a noun or
+// another subject's verb ("the app store", "We collect your details"), so the modal's subject must be the provider: in
+// the next sentence its name, "it", "they" or "the platform"; in its own sentence, a verb joined to the name's ("…
+// and will store your messages"). "You may delete your data", "Users can store messages" say nothing of the provider.
+const MODAL_HANDLES = new RegExp(String.raw`\b(?:will|may|might|can|could|shall|should|would|must)\s+(?:also\s+|only\s+)?(?:store|receive|collect|retain|delete|handle|host)\b[^.]{0,60}?${DATA_NOUN}`, 'i');
+const JOINED_SUBJECT = /(?:\band|\bwhich|\bthat|\bwho)\s+(?:also\s+)?$/i;
+const PROVIDER_SUBJECT = /^(?:it|they|(?:the|this)\s+(?:[\w-]+\s+){0,2}?(?:platform|provider|service|company|tool|processor|vendor|app))\s+(?:also\s+)?$/i;
+
+/** Whether a sentence says the provider `name` handles data, `own` when it is the sentence that names it. */
+function handlesData(x: string, name: string, own: boolean): boolean {
+  if (HANDLES_DATA.test(x)) return true;
+  const m = MODAL_HANDLES.exec(x);
+  if (!m) return false;
+  const before = x.slice(0, m.index);
+  if (own) return JOINED_SUBJECT.test(before);
+  return PROVIDER_SUBJECT.test(before) || (before.startsWith(name) && /^(?:['’]s\s+[\w-]+)?\s+(?:also\s+)?$/.test(before.slice(name.length)));
+}
 const NOT_PERSONAL = /\b(?:aggregated|anonymi[sz]ed|de-?identified|non-personal|statistical)\b/i;
 const SUPPLY_VERB = /\s(?:provides|delivers|supplies|offers|operates|is)\s/;
 const OPENING_WORD = /^(?:where|when|if|while|although|though|because|since|as|once|unless|whether|whereas|after|before|until|upon|each|every|this|that|these|those|the|our|your|its|their|it|they|we|you|such|any|all|some|other)$/i;
@@ -35,7 +54,7 @@ export function providerProfile(sentences: Sentence[], s: Sentence): { name: str
   const at = v.indexOf(name);
   if (at !== 0 || !SUPPLIES.test(v.slice(name.length))) return undefined;
   const next = sentences[s.index + 1];
-  const handled = [v, next !== undefined && next.paragraph === s.paragraph ? next.view : ''].find((x) => HANDLES_DATA.test(x));
+  const handled = [v, next !== undefined && next.paragraph === s.paragraph ? next.view : ''].find((x, k) => handlesData(x, name, k === 0));
   if (!handled || NOT_PERSONAL.test(handled)) return undefined;
   for (let i = s.index - 1; i >= 0 && s.index - i <= CONTEXT_SENTENCES; i--) {
     const p = sentences[i];

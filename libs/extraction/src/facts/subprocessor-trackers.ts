@@ -77,10 +77,18 @@ export function trackerRowEntity(row: Row, links: [number, number][]): TrackerRo
   return undefined;
 }
 
-// The column of a cookie table that says who sets each cookie ("Provider", "Who sets these cookies", "Set by"): its
-// entries are the parties whose cookies collect visitors' data on the vendor's pages (the vendor's own rows are
-// dropped by the caller's checks of the vendor's names).
-const PROVIDER_COLUMN = /^(?:(?:cookie|third[- ]party)\s+)?(?:providers?|set\s+by|supplier|vendor|who\s+sets\s+(?:these|this|the)\s+cookies?)$/i;
+// The column of a cookie table that says who sets each cookie ("Provider", "Who sets these cookies", "Set by", or
+// "Third party" in a table of third-party cookies): its entries are the parties whose cookies collect visitors' data on
+// the vendor's pages (the vendor's own rows are dropped by the caller's checks of the vendor's names).
+const PROVIDER_COLUMN = /^(?:(?:cookie|third[- ]party)\s+)?(?:providers?|set\s+by|supplier|vendor|who\s+sets\s+(?:these|this|the)\s+cookies?)$|^third[- ]part(?:y|ies)$/i;
+// A web address after the party's name in its cell ("PerimeterX (https://…/privacy/)", "Wix.com https://…",
+// "Hotjar www.hotjar.com", "Botwall (see https://…)"): the party's own page, not part of its name.
+const TRAILING_ADDRESS = /\s*(?:\([^()]*?(?:https?:\/\/|www\.)[^)]*\)|(?:https?:\/\/|www\.)\S*)\s*$/;
+// A "Third party" column may answer yes or no before naming the party ("Yes - Statwise", "No (first party)"): a "No"
+// names no third party, a "Yes" is no part of the name that follows it.
+const ANSWER = /^(?:(yes)|no)\b[\s,:;()\u2013\u2014-]*/i;
+// A kind of party rather than one ("Ad Networks", "Advertising Partners"): a plural of a word for a party.
+const KIND_OF_PARTY = /\b(?:networks|partners|providers|advertisers|compan(?:ies)|vendors|processors|platforms|affiliates|exchanges|agencies)$/i;
 
 /** A tracker table's provider column, its title, and the row that titles it when that is not the header. */
 export function providerColumn(block: Block, text: string): { column: number; title: string; row?: Row } | undefined {
@@ -126,9 +134,13 @@ export function providerCellNames(cell: { text: string; at: number }, title: str
       at += title.length;
       text = text.slice(title.length);
     }
-    const name = text.trim();
+    const answer = ANSWER.exec(text);
+    if (answer && !answer[1]) continue;
+    const name = text.slice(answer ? answer[0].length : 0).replace(TRAILING_ADDRESS, '').replace(answer ? /\)$/ : /$^/, '').trim();
     at += text.indexOf(name);
-    if (!name || /\s\/\s|;|,/.test(name) || name.split(/\s+/).length > 6 || FIRST_PARTY.test(name)) continue;
+    if (!name || /\s\/\s|;|,/.test(name) || name.split(/\s+/).length > 6 || FIRST_PARTY.test(name) || KIND_OF_PARTY.test(name)) continue;
+    // What is left of an address or a parenthesis the cell did not close is no name.
+    if (/:\/\/|\bwww\./i.test(name) || (name.match(/\(/g)?.length ?? 0) !== (name.match(/\)/g)?.length ?? 0)) continue;
     if (!/^(?:[\p{Lu}0-9]|\p{Ll}+\p{Lu})/u.test(name) || /^[\p{Ll}\d-]+(?:\.[\p{Ll}-]+)+$/u.test(name)) continue;
     out.push({ name, at });
   }

@@ -28,6 +28,7 @@ import { aliasedGroupMembers } from './subprocessor-group-alias.js';
 import { escapeRegExp } from '../text/escape-regexp.js';
 import { EXAMPLES_IN_PARENTHESIS, suffixedNamesIn } from './subprocessor-suffixed-examples.js';
 import { readTitledTracker } from './subprocessor-titled-trackers.js';
+import { readInlineTrackerEntries } from './subprocessor-inline-entries.js';
 
 // A noun right after a quoted name that makes it a technique, feature or setting rather than a provider.
 const QUOTED_KIND_AFTER = /^\s+(?:technolog(?:y|ies)|features?|functionalit(?:y|ies)|cookies?|tags?|mode|settings?|options?|methods?|techniques?|process(?:es|ing)?|capabilit(?:y|ies))\b/i;
@@ -115,6 +116,8 @@ function readSentence(r: Reading, s: Sentence): void {
   // starts in a sentence without a bar, but its block knows it as a row.
   const item = isItem(ctx.sentences, s) || isTableRow(s) || r.entries.get(s.index)?.row !== undefined;
   // A paragraph opened by a run-in title of a run of them that names recipients ("Cloudflare. As you browse, …").
+  // A list of trackers flattened into the paragraph ("… the following tracking technologies: - Braze: Used to …").
+  if (!item) readInlineTrackerEntries(ctx, collector, s);
   const title = item ? undefined : runInRecipient(ctx.sentences, s, r.runIns, r.runInContexts);
   if (title !== undefined) {
     readLead(title, 0, (raw, at) => add(raw, s, at, true));
