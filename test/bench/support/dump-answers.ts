@@ -11,9 +11,13 @@
  * fresh6@614efd6, fresh7@0d555ba, fresh8@0d555ba (first scored, before calibration), fresh9@8857187, fresh10@8857187,
  * fresh11@b2a1298, fresh12@b2a1298 (first scored; --uncalibrated); last unseen, --uncalibrated: fresh5..7@b2a1298 (the
  * parent of ef91b89, where they became tuning sets) and fresh8..12@1f0b17e (the parent of 86f9a62). fresh13..16, all
- * --uncalibrated: @1f0b17e (first scored) and @1dcde5d (last unseen, the extractor on main when they became tuning sets);
+ * --uncalibrated: @1f0b17e (first scored) and @1dcde5d (last unseen, the extractor on main when they became tuning sets).
+ * fresh17..27, all --uncalibrated, at the commit named in freshNN-first-figures.json ("extractor") and at the last
+ * unseen one named in fresh-sets.ts: fresh17@bd034e1, fresh18@0e35bcc, fresh19..20@1dcde5d, fresh21..22@3c74a5e,
+ * fresh23@fb9cebd, fresh24@7e110da, fresh25@e2e617b, fresh26@945d0e7, fresh27@0d066c6 (first scored); fresh17..20@3c74a5e,
+ * fresh21@e2e617b, fresh22..23@0d066c6, fresh24..25@b23b180, fresh26..27@226aa14 (last unseen). All snapshots were
  * made in detached worktrees of those commits with this file copied in, the file list in the labels' order (re-running
- * it for fresh12@1f0b17e gives the committed file byte for byte).
+ * it for fresh12@1f0b17e, and on 2026-12-06 for fresh16@1dcde5d, gives the committed file byte for byte).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
