@@ -34,9 +34,17 @@ export const ALLOWED: RegExp[] = [
   // promotions are the short list's own ("to provide you with promotions"); "provide you with tools to create … promotions",
   // "reports on your promotions" or "the rules of … promotions" are the user's own or another thing.
   /\bprovid(?:e|es|ing) you with\s+(?:(?:(?!(?:tools?|reports?|reporting|rules|insights|analytics|ability|options?|features?|dashboards?|means)\b)[\w-]+,?\s+(?:and\s+|or\s+|&\s+)?){0,4}?(?:special offers|promotional offers|exclusive offers|(?:other |our )?promotions|promotional (?:messages|e-?mails|communications|materials))\b|(?:[\w-]+,?\s+(?:and\s+|or\s+)?){0,3}?(?:e-?mails?|messages|notifications|newsletters|communications|texts|SMS|alerts|mailings|information|updates)\b[^.;]{0,160}?\b(?:special offers|promotional offers|exclusive offers|(?:other |our )?promotions|promotional (?:messages|e-?mails|communications|materials))\b)/i,
-  /(?<!\b(?:principles|program(?:me)?|framework|guidelines|codes?(?: of (?:conduct|practice))?|standards|recommendations?) (?:for|of|on) (?:online |the )?)\b(?:targeted|interest-based|behaviou?ral|personali[sz]ed|cross-context(?: behaviou?ral)?) (?:advertising|ads|marketing)\b|\bto target (?:and \w+ )?(?:advertising|ads|advertisements)\b|\btargeting (?:advertising|ads|advertisements)\b/i, // not in a code's name ("… Principles for Online Behavioral Advertising"); the verb too
+  /(?<!\b(?:principles|program(?:me)?|framework|guidelines|codes?(?: of (?:conduct|practice))?|standards|recommendations?) (?:for|of|on) (?:online |the )?)\b(?:targeted|interest-based|behaviou?ral|personali[sz]ed|cross-context(?: behaviou?ral)?) (?:advertising|ads|advertisements|marketing)\b|\bto target (?:and \w+ )?(?:advertising|ads|advertisements)\b|\btargeting (?:advertising|ads|advertisements)\b/i, // not in a code's name ("… Principles for Online Behavioral Advertising"); the verb too
   // "to inform your interests for ad personalization".
   /\b(?:ads?|advertising) personali[sz]ation\b/i,
+  // The verb of the same targeting with the ads as its object ("to personalise the ads you see", "customizing the content
+  // and advertising presented to you"): the person's data chooses the ads. One other object may be coordinated before them;
+  // not the person's own ad settings ("customize your ads preferences").
+  /\b(?:customi[sz]|personali[sz]|tailor)(?:e|es|ed|ing|s)?\s+(?:(?:the|our|your|its|any)\s+)?(?:[\w-]+\s+(?:and|or|&)\s+)?(?:advertising|ads|advertisements)\b(?!\s+(?:settings|preferences|choices|controls|options|blockers?|experience)\b)/i,
+  // The vendor's messages to the person whose listed contents include promotions ("texts sent by Acme, including
+  // service and promotional messages", "communicating with you about the Services, including about new features and
+  // promotions"): marketing sent to them, named as one item of what the messages hold.
+  /\b(?:(?:messages|texts|e-?mails|notifications|communications)\s+(?:we\s+send|sent\s+(?:to\s+you\s+)?by)\b|communicat(?:e|es|ing)\s+with\s+you\s+about\b)[^.;]{0,80}?\bincluding\b[^.;]{0,80}?\b(?:promotions|promotional\s+(?:messages|texts|e-?mails|communications|notifications|offers))\b/i,
   FR_MARKETING,
   // Using the person's contact data for advertising ("We use your contact data … for advertising by post").
   /\buse\s+(?:your|the customer's|users'?)\s+(?:[\w-]+\s+){0,2}?(?:data|information|details|e-?mail address(?:es)?)\b[^.;]{0,120}?\bfor (?:the purposes? of )?(?:advertising|marketing)\b/i,
