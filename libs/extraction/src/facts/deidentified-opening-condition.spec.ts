@@ -1,0 +1,17 @@
+import { factOf } from '../testing/fact-of.js';
+
+/**
+ * deidentified_data_use (issue 7): who uses the data is the main clause's doer. A person named inside an opening condition
+ * is what the data is about ("when it does not identify you"), not who acts. Sentences written for the project.
+ */
+const deid = (text: string) => factOf('deidentified_data_use', text);
+
+describe('deidentified_data_use: the person inside an opening condition is not the doer', () => {
+  it('the vendor using data once it no longer identifies the person is de-identified data use', () => {
+    expect(deid('When data about you no longer identifies you (for example, once it has been de-identified), we may use it for any purpose.')).toBe('allowed');
+  });
+  it('the customer\'s own de-identifying is still not the vendor\'s use', () => {
+    expect(deid('You may aggregate the reports for your own records.')).toBe('unspecified');
+    expect(deid('If you wish, you can anonymize your entries before you export them.')).toBe('unspecified');
+  });
+});
