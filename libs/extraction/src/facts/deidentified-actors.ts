@@ -69,7 +69,9 @@ export function otherCompany(c: Clause, who: Hit | undefined): boolean {
  * been de-identified), we may use it …") is what the data is about, not who acts.
  */
 export function vendorSide(c: Clause, d: { t0: number }): boolean {
-  const action = c.hits.find((h) => h.cat === 'action' && h.t0 >= d.t0 - 8);
+  // A de-identifying word with no doer describes the data ("once it has been de-identified, the Customer may use it"), so
+  // the verb read is the one after it that acts on the data.
+  const action = c.hits.find((h) => h.cat === 'action' && h.t0 >= d.t0 - 8 && !(h.kind === 'deidentify' && !agentOf(c, h)));
   const s = action ? agentOf(c, action) : undefined;
   return !s || s.kind !== 'customer';
 }

@@ -15,3 +15,13 @@ describe('deidentified_data_use: the person inside an opening condition is not t
     expect(deid('If you wish, you can anonymize your entries before you export them.')).toBe('unspecified');
   });
 });
+
+describe('deidentified_data_use: the main clause\'s doer after a condition that de-identifies', () => {
+  it('the customer or the person using the data once de-identified is not the vendor\'s use', () => {
+    expect(deid('If the data is de-identified, the Customer may use it for any purpose.')).toBe('unspecified');
+    expect(deid('Once it has been de-identified, you may share the aggregated statistics with others.')).toBe('unspecified');
+  });
+  it('the vendor after the same condition still uses it', () => {
+    expect(deid('Once it has been de-identified, we may share the aggregated statistics with others.')).toBe('allowed');
+  });
+});
