@@ -32,3 +32,27 @@ describe('data_sale_or_marketing: promotions among the messages the vendor sends
     expect(sale('The service includes text messages sent by Acme including, but not limited to, reminders and security codes.')).toBe('unspecified');
   });
 });
+
+describe('data_sale_or_marketing: who personalises the ads', () => {
+  it('the person choosing their own ads is no use of their data by the vendor', () => {
+    expect(sale('You can personalize your ads in your account settings.')).toBe('unspecified');
+    expect(sale('Users can personalise the advertising they see in the app.')).toBe('unspecified');
+    expect(sale('The Ad Center lets you customize the ads you see.')).toBe('unspecified');
+  });
+  it('another company personalising ads on its own is its act, not the vendor\'s', () => {
+    expect(sale('Third parties may personalise ads on their own sites based on their own data.')).toBe('unspecified');
+    expect(sale('Advertisers may tailor advertisements on their websites.')).toBe('unspecified');
+  });
+  it('the vendor personalising stays targeting, the person named only as whom the ads reach', () => {
+    expect(sale('We may personalize the ads you see based on your activity.')).toBe('allowed');
+    expect(sale('Your information helps us tailor the advertising you see.')).toBe('allowed');
+  });
+});
+
+describe('data_sale_or_marketing: promotions in messages another party sends', () => {
+  it('messages "sent by" advertisers, partners or other users are theirs', () => {
+    expect(sale('Messages sent by advertisers, including promotions, are not our responsibility.')).toBe('unspecified');
+    expect(sale('Emails sent by other users, including promotions, are their responsibility.')).toBe('unspecified');
+    expect(sale('Messages sent by our retail partners, including promotional messages, follow their own terms.')).toBe('unspecified');
+  });
+});
