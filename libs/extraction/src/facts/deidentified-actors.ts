@@ -68,10 +68,25 @@ export function otherCompany(c: Clause, who: Hit | undefined): boolean {
  * (agentOf): the person named inside an opening condition ("When information does not identify you (e.g., when it has
  * been de-identified), we may use it …") is what the data is about, not who acts.
  */
-export function vendorSide(c: Clause, d: { t0: number }): boolean {
-  // A de-identifying word with no doer describes the data ("once it has been de-identified, the Customer may use it"), so
-  // the verb read is the one after it that acts on the data.
-  const action = c.hits.find((h) => h.cat === 'action' && h.t0 >= d.t0 - 8 && !(h.kind === 'deidentify' && !agentOf(c, h)));
-  const s = action ? agentOf(c, action) : undefined;
+export function vendorSide(c: Clause, d: Hit): boolean {
+  const action = c.hits.find((h) => h.cat === 'action' && h.t0 >= d.t0 - 8);
+  const s = doerAfterCondition(c, d) ?? (action ? agentOf(c, action) : undefined);
   return !s || s.kind !== 'customer';
+}
+
+// Words that open a condition before the main clause ("If the data is de-identified, …", "Once de-identified, …").
+const OPENING_CONDITION = new Set(['if', 'once', 'when', 'whenever', 'where', 'after', 'upon']);
+
+/**
+ * The main clause's subject when the de-identifying word sits in an opening condition ("If the data is de-identified,
+ * the Customer may use it"): the actor right before the first modal after the condition's comma. The first verb after
+ * the data is the condition's own doer-less participle, and agentOf of a later verb may take the actor of a relative
+ * clause ("the information you provide may be used"), so only a subject standing next to its modal is read.
+ */
+function doerAfterCondition(c: Clause, d: Hit): Hit | undefined {
+  if (!OPENING_CONDITION.has(c.tokens[0]?.lower ?? '')) return undefined;
+  const comma = c.tokens.findIndex((t, i) => i >= d.t1 && t.lower === ',');
+  if (comma < 0) return undefined;
+  const modal = c.hits.find((h) => h.cat === 'modal' && h.t0 > comma);
+  return modal && c.hits.find((x) => x.cat === 'actor' && x.t0 > comma && x.t1 === modal.t0);
 }

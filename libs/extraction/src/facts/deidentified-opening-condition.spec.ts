@@ -24,4 +24,8 @@ describe('deidentified_data_use: the main clause\'s doer after a condition that 
   it('the vendor after the same condition still uses it', () => {
     expect(deid('Once it has been de-identified, we may share the aggregated statistics with others.')).toBe('allowed');
   });
+  it('the person in a relative clause ("the information you provide") is what is used, not who uses it', () => {
+    expect(deid('Once de-identified, the information you provide may be used for research.')).toBe('allowed');
+    expect(deid('Aggregated information that you share with us may be used to improve our services.')).toBe('allowed');
+  });
 });
