@@ -64,9 +64,9 @@ export function otherCompany(c: Clause, who: Hit | undefined): boolean {
 }
 
 /**
- * The vendor (or an impersonal clause about the data) does it — not the customer. The doer is read as the main clause's
- * (agentOf): the person named inside an opening condition ("When information does not identify you (e.g., when it has
- * been de-identified), we may use it …") is what the data is about, not who acts.
+ * The vendor (or an impersonal clause about the data) does it — not the customer. After an opening condition that holds
+ * the data, the doer is the main clause's subject (doerAfterCondition); otherwise agentOf the first verb from the data,
+ * which skips a person named inside an opening condition ("When information does not identify you …, we may use it").
  */
 export function vendorSide(c: Clause, d: Hit): boolean {
   const action = c.hits.find((h) => h.cat === 'action' && h.t0 >= d.t0 - 8);
