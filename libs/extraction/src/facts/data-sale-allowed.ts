@@ -7,6 +7,8 @@ export const DATA = String.raw`(?:[\w-]+\s+){0,6}?(?:data|information|phi|protec
 // Who pays for licensed data, and the price: third parties or partners, for a fee, royalty or other payment.
 const BUYER = String.raw`(?:third[- ]part(?:y|ies)|partners?|data (?:buyers|brokers|partners)|buyers|licensees|researchers|research (?:partners|institutions|organi[sz]ations)|other (?:companies|organi[sz]ations|businesses))\b`;
 const PRICE = String.raw`\b(?:for (?:a |an )?(?:\w+ )?(?:fees?|royalt(?:y|ies)|consideration|compensation|payment|remuneration|money|revenue)|in exchange for|against payment|paid)\b`;
+// Other parties that send their own messages or offers (one place for OTHERS_SEND and the messages "sent by" them).
+const OTHER_SENDERS = String.raw`(?:partners?|retailers?|merchants?|advertisers?|sponsors?|third[- ]part(?:y|ies)|brands?|sellers?)\b`;
 // Ads shown: marketing on the person's data only when the sentence says whose data or whom the ads are for (README:
 // "used for … (targeted) advertising"); "we and third parties may display advertisements … in connection with the
 // Service" states no use of personal data (a review candidate).
@@ -34,9 +36,19 @@ export const ALLOWED: RegExp[] = [
   // promotions are the short list's own ("to provide you with promotions"); "provide you with tools to create … promotions",
   // "reports on your promotions" or "the rules of … promotions" are the user's own or another thing.
   /\bprovid(?:e|es|ing) you with\s+(?:(?:(?!(?:tools?|reports?|reporting|rules|insights|analytics|ability|options?|features?|dashboards?|means)\b)[\w-]+,?\s+(?:and\s+|or\s+|&\s+)?){0,4}?(?:special offers|promotional offers|exclusive offers|(?:other |our )?promotions|promotional (?:messages|e-?mails|communications|materials))\b|(?:[\w-]+,?\s+(?:and\s+|or\s+)?){0,3}?(?:e-?mails?|messages|notifications|newsletters|communications|texts|SMS|alerts|mailings|information|updates)\b[^.;]{0,160}?\b(?:special offers|promotional offers|exclusive offers|(?:other |our )?promotions|promotional (?:messages|e-?mails|communications|materials))\b)/i,
-  /(?<!\b(?:principles|program(?:me)?|framework|guidelines|codes?(?: of (?:conduct|practice))?|standards|recommendations?) (?:for|of|on) (?:online |the )?)\b(?:targeted|interest-based|behaviou?ral|personali[sz]ed|cross-context(?: behaviou?ral)?) (?:advertising|ads|marketing)\b|\bto target (?:and \w+ )?(?:advertising|ads|advertisements)\b|\btargeting (?:advertising|ads|advertisements)\b/i, // not in a code's name ("… Principles for Online Behavioral Advertising"); the verb too
+  /(?<!\b(?:principles|program(?:me)?|framework|guidelines|codes?(?: of (?:conduct|practice))?|standards|recommendations?) (?:for|of|on) (?:online |the )?)\b(?:targeted|interest-based|behaviou?ral|personali[sz]ed|cross-context(?: behaviou?ral)?) (?:advertising|ads|advertisements|marketing)\b|\bto target (?:and \w+ )?(?:advertising|ads|advertisements)\b|\btargeting (?:advertising|ads|advertisements)\b/i, // not in a code's name ("… Principles for Online Behavioral Advertising"); the verb too
   // "to inform your interests for ad personalization".
   /\b(?:ads?|advertising) personali[sz]ation\b/i,
+  // The verb of the same targeting with the ads as its object ("to personalise the ads you see", "customizing the content
+  // and advertising presented to you"): the person's data chooses the ads. One other object may be coordinated before them;
+  // not the person's own ad settings ("customize your ads preferences").
+  /\b(?:customi[sz]|personali[sz]|tailor)(?:e|es|ed|ing|s)?\s+(?:(?:the|our|your|its|any)\s+)?(?:[\w-]+\s+(?:and|or|&)\s+)?(?:advertising|ads|advertisements)\b(?!\s+(?:settings|preferences|choices|controls|options|blockers?|experience)\b)/i,
+  // The vendor's messages to the person whose listed contents include promotions ("texts sent by Acme, including
+  // service and promotional messages", "communicating with you about the Services, including about new features and
+  // promotions"): marketing sent to them, named as one item of what the messages hold.
+  // Not messages "sent by" another party ("texts sent by advertisers, including promotions", "emails sent by other
+  // users"): theirs, not the vendor's.
+  new RegExp(String.raw`\b(?:(?:messages|texts|e-?mails|notifications|communications)\s+(?:we\s+send|sent\s+(?:to\s+you\s+)?by\b(?!\s+(?:(?:our|other|the|their|its)\s+)?(?:[\w-]+\s+)?(?:${OTHER_SENDERS}|users\b)))\b|communicat(?:e|es|ing)\s+with\s+you\s+about\b)[^.;]{0,80}?\bincluding\b[^.;]{0,80}?\b(?:promotions|promotional\s+(?:messages|texts|e-?mails|communications|notifications|offers))\b`, 'i'),
   FR_MARKETING,
   // Using the person's contact data for advertising ("We use your contact data … for advertising by post").
   /\buse\s+(?:your|the customer's|users'?)\s+(?:[\w-]+\s+){0,2}?(?:data|information|details|e-?mail address(?:es)?)\b[^.;]{0,120}?\bfor (?:the purposes? of )?(?:advertising|marketing)\b/i,
@@ -69,11 +81,19 @@ export const ALLOWED: RegExp[] = [
 // Offers sent by another company ("Our retail partners may send you offers and promotions about their products"): its
 // marketing, not the vendor's use of the person's data. The vendor sending offers of partners ("we may send you offers
 // from our retail partners") is its own.
-const OTHERS_SEND = /\b(?:partners?|retailers?|merchants?|advertisers?|sponsors?|third[- ]part(?:y|ies)|brands?|sellers?)\s+(?:(?:may|will|can|might|could|also|sometimes)\s+){0,2}$/i;
-// Only a match that opens with the sending verb has the party before it as its subject ("with third parties for marketing
-// purposes" names recipients).
+const OTHERS_SEND = new RegExp(String.raw`\b${OTHER_SENDERS}\s+(?:(?:may|will|can|might|could|also|sometimes)\s+){0,2}$`, 'i');
+// Only a match that opens with the sending or targeting verb has the party before it as its subject ("with third parties
+// for marketing purposes" names recipients).
 const SENDING = /^(?:send|email|e-mail|text|mail|contact|notify|inform|communicat|provid|market|advertis|promot)/i;
-export const othersSend = (v: string, m: RegExpExecArray): boolean => SENDING.test(m[0]) && OTHERS_SEND.test(v.slice(Math.max(0, m.index - 50), m.index));
+const TARGETING = /^(?:customi[sz]|personali[sz]|tailor)/i;
+// The person choosing the ads they see ("You can personalize your ads", "The Ad Center lets you customize the ads you
+// see"): their own setting, not the vendor using their data.
+const PERSON_DOES = /\b(?:you|users?|customers?|members?|visitors?|subscribers?)\s+(?:(?:can|may|could|might|also|are able to|have the (?:option|ability|choice) to)\s+){1,2}$|\b(?:allow|let|enable|permit|help)s?\s+you\s+(?:to\s+)?$/i;
+export const othersSend = (v: string, m: RegExpExecArray): boolean => {
+  const before = v.slice(Math.max(0, m.index - 50), m.index);
+  if (TARGETING.test(m[0])) return OTHERS_SEND.test(before) || PERSON_DOES.test(before);
+  return SENDING.test(m[0]) && OTHERS_SEND.test(before);
+};
 
 /** The licensed data is only de-identified or aggregate ("license de-identified data"), not "identifiable or de-identified". */
 export function deidentifiedOnly(text: string): boolean {
