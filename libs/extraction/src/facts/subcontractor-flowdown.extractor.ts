@@ -120,7 +120,12 @@ const OTHER_PARTY_DUTY = /\b(?:the|each|any)\s+(?:fleet company|partner|merchant
 // Not "(best) endeavours to", which the vocabulary reads as an obligation of effort, like "best efforts". Steps taken
 // to bind them ("We take steps to ensure that providers … use information … consistent with this Privacy Policy, but we
 // cannot guarantee that they will follow our rules") are an effort too.
-const EFFORT = /\b(?:seeks?|try|tries|attempts?|strives?|aims?|takes?\s+(?:[\w-]+\s+){0,2}?steps)\s+to\s+$/i;
+// "Take (reasonable) steps to", "use (commercially) reasonable efforts to", "endeavour to" ensure or require: the vendor
+// promises to try to bind them, so they may not be bound (README: a flow-down is providers contractually bound).
+const EFFORT_WORDS = String.raw`(?:seek|seeks|try|tries|attempt|attempts|strive|strives|aim|aims|endeavou?rs?|(?:take|takes|taking)\s+(?:[\w-]+\s+){0,2}?steps|(?:use|uses|using|make|makes|making)\s+(?:[\w-]+\s+){0,3}?efforts?)\s+to\s+`;
+const EFFORT = new RegExp(String.raw`\b${EFFORT_WORDS}$`, 'i');
+// The same effort anywhere before the binding word of a sentence (the pattern's match may start at "no less protective").
+const EFFORT_TO_BIND = new RegExp(String.raw`\b${EFFORT_WORDS}(?:(?:contractually|legally)\s+)?(?:ensure|require|bind|oblige|obligate|impose|make sure|procure)\b`, 'i');
 // Assigning the contract to a successor, and definitions of users, are not providers bound by the vendor.
 // Nor is a license one party grants another, or the customer appointing the vendor as its own agent or provider ("You appoint Acme as your agent or marketplace
 // service provider").
@@ -165,7 +170,8 @@ function readFlowdown(ctx: FactContext, s: Sentence): Candidate<V> | undefined {
   const m = BINDING.exec(v)!;
   const ev = evidenceAt(ctx, s, m.index, m.index + m[0].length);
   // "we will seek to require those affiliates to honor this Privacy Policy": an effort to bind them, not a binding.
-  if (EFFORT.test(v.slice(Math.max(0, m.index - 40), m.index))) return { value: 'yes', evidence: ev, confidence: 0.5, review: 'an effort to bind the providers ("seek to require"), not a binding' };
+  const effort = EFFORT_TO_BIND.exec(v);
+  if (EFFORT.test(v.slice(Math.max(0, m.index - 40), m.index)) || (effort !== null && effort.index < m.index + m[0].length)) return { value: 'yes', evidence: ev, confidence: 0.5, review: 'an effort to bind the providers ("seek to require"), not a binding' };
   return { value: 'yes', evidence: ev, confidence: own ? 0.8 : 0.75 };
 }
 
@@ -219,8 +225,11 @@ export function extractSubcontractorFlowdown(ctx: FactContext): Fact<'subcontrac
       // x7facts widened to the CCPA wording, is read so here; the others' negation is left to a measured change.)
       if (re === PROHIBITED_USE && negationBefore(v, m.index, 40) >= 0) break;
       const ev = evidenceAt(ctx, s, Math.min(w.index, m.index), Math.max(w.index + w[0].length, m.index + m[0].length));
+      // "We take reasonable steps to ensure that our providers are bound by …": an effort, not a binding.
+      const effort = EFFORT_TO_BIND.exec(v);
+      if (effort && effort.index < m.index + m[0].length) cands.push({ value: 'yes', evidence: ev, confidence: 0.5, review: 'an effort to bind the providers ("take steps to ensure"), not a binding' });
       // "equivalent data protection safeguards for the transfers of data outside the EEA" is a transfer's safeguard too.
-      if ((re !== BOUND[0] || /(?:measures|safeguards|standards)$/i.test(m[0])) && TRANSFER_SAFEGUARD.test(v)) cands.push({ value: 'yes', evidence: ev, confidence: 0.5, review: 'safeguards of a transfer abroad, not the vendor\'s own obligations' });
+      else if ((re !== BOUND[0] || /(?:measures|safeguards|standards)$/i.test(m[0])) && TRANSFER_SAFEGUARD.test(v)) cands.push({ value: 'yes', evidence: ev, confidence: 0.5, review: 'safeguards of a transfer abroad, not the vendor\'s own obligations' });
       // "Our service providers maintain similar security measures" describes them; measures, safeguards or standards are
       // a flow-down only when the vendor binds them ("we require", "contractually", "must").
       else if (re === BOUND[0] && /(?:measures|safeguards|standards)$/i.test(m[0]) && !IMPOSED.test(v)) cands.push({ value: 'yes', evidence: ev, confidence: 0.45, review: 'providers described as keeping similar measures, not bound to them by the vendor' });

@@ -36,3 +36,13 @@ describe('subcontractor_flowdown: honouring the vendor\'s own policy', () => {
     expect(flow('We may share your information with our affiliates, in which case we will seek to require those affiliates to honor this Privacy Policy.')).toBe('unspecified');
   });
 });
+
+describe('subcontractor_flowdown: an effort to bind the providers is not a binding', () => {
+  it('"take reasonable steps", "use reasonable efforts", "endeavour" to ensure or require', () => {
+    expect(flow('We take reasonable steps to ensure that our service providers are bound by confidentiality obligations and use your data only for the purposes of providing the services.')).toBe('unspecified');
+    expect(flow('We use commercially reasonable efforts to require our vendors to keep your data confidential and to use it only for providing the services.')).toBe('unspecified');
+    expect(flow('We endeavour to ensure that our suppliers comply with this Privacy Policy.')).toBe('unspecified');
+    // The binding itself still is one.
+    expect(flow('We require our service providers to keep your data confidential and to use it only for providing the services.')).toBe('yes');
+  });
+});
