@@ -33,3 +33,10 @@ describe('ai_training_on_customer_data: public data and pointers are not the cus
     expect(ai('We train our AI models on your content and on publicly available data.')).toBe('allowed');
   });
 });
+
+describe('ai_training_on_customer_data: a control a few sentences after the use', () => {
+  it('"If you don\'t want your content used in this way" after the training is opt_out; a control over something else is not', () => {
+    expect(ai('We use your content to train our machine learning models. Content is stored securely. If you don\'t want your content used in this way, go to settings to change your preference.')).toBe('opt_out');
+    expect(ai('We use your content to train our machine learning models. If you don\'t want to receive marketing emails, go to settings.')).toBe('allowed');
+  });
+});

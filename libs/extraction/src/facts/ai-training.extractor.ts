@@ -3,6 +3,7 @@ import { decide, evidenceAt, negatedBefore, neighbour, operative } from './fact-
 import { bothCases } from '../clauses/both-cases.js';
 import { leadNegated } from '../clauses/list-lead.js';
 import type { Fact } from '@custody/domain';
+import type { Sentence } from '../text/sentences.js';
 import { CUSTOMER_DATA, POINTER, PUBLIC_SOURCES, restrictsOthers, VENDOR_MATERIALS } from '../clauses/actor-readings.js';
 import { othersAct } from '../clauses/doer.js';
 
@@ -103,7 +104,13 @@ export function extractAiTraining(ctx: FactContext): Fact<'ai_training_on_custom
     else if (bothCases(v, m.index)) cands.push({ value: 'allowed', evidence: ev, confidence: 0.4, review: 'training named in a "whether" part: both cases at once, neither stated nor refused' });
     // Refused in the sentence, or an item of a list whose lead-in refuses ("We do not:" then "- use it to train …").
     else if (negatedBefore(v, m.index, 100) || leadNegated(ctx.sentences, s)) cands.push({ value: 'prohibited', evidence: ev, confidence: 0.85 });
-    else cands.push({ value: 'allowed', evidence: ev, confidence: 0.8 });
+    else {
+      // "If you don't want your Interactions used in this way, navigate to settings …" a few sentences on, in the same
+      // paragraph: a control over the use just stated (README: use by default plus a user control is opt_out).
+      const control = controlAfter(ctx, s);
+      if (control) cands.push({ value: 'opt_out', evidence: ev, confidence: 0.8 }, { value: 'opt_out', evidence: control, confidence: 0.8 });
+      else cands.push({ value: 'allowed', evidence: ev, confidence: 0.8 });
+    }
   }
   // The training the document allows is subject to a control it gives elsewhere over the use of the data for AI ("If you
   // would like … to object to the use of your personal data in the context of AI, contact us"): use by default plus a
@@ -133,3 +140,14 @@ const CONTROL_NOT_GIVEN = /\b(?:cannot|can't|can ?not|may not|not (?:be )?able|u
 // AI features the user turns off ("opt out of the use of your data in AI-powered features", "… by AI features such as
 // smart compose"): using a feature is not the vendor training on the data.
 const AI_FEATURES = /\b(?:ai|artificial intelligence|machine learning)(?:[- ](?:powered|based|enabled|driven|assisted))?\s+(?:features?|tools?|functionalit(?:y|ies)|assistants?|products?|chat\w*|capabilities|suggestions|summar\w*)\b/i;
+
+// A control that points back at the use just described: the user not wanting the data "used in this way" or "for these
+// purposes", or opting out of / turning off "this use". Not a control over something else (a feature, marketing).
+const CONTROL_BACK = /\b(?:if|should) you (?:don['’]?t|do not|no longer) (?:want|wish)\b[^.;]{0,60}?\b(?:used|processed)\s+(?:in this way|in this manner|like this|for (?:this|these|such) purposes?)\b|\b(?:opt[- ]out of|object to|turn off|disable)\s+(?:this|such)\s+(?:use|processing)\b/i;
+function controlAfter(ctx: FactContext, s: Sentence) {
+  for (let k = 1, n = neighbour(ctx, s, 1); n && k <= 3; k++, n = neighbour(ctx, n, 1)) {
+    const m = CONTROL_BACK.exec(n.view);
+    if (m && !CONTROL_NOT_GIVEN.test(n.view)) return evidenceAt(ctx, n, m.index, m.index + m[0].length);
+  }
+  return undefined;
+}
