@@ -46,3 +46,9 @@ describe('subcontractor_flowdown: an effort to bind the providers is not a bindi
     expect(flow('We require our service providers to keep your data confidential and to use it only for providing the services.')).toBe('yes');
   });
 });
+
+describe('subcontractor_flowdown: the privacy notice is the vendor\'s own standard, as its policy is', () => {
+  it('recipients required to keep data confidential and act in accordance with this privacy notice', () => {
+    expect(flow('When data is transferred, we will require the recipient to keep your data confidential, delete it when it is no longer required and act in accordance with this privacy notice.')).toBe('yes');
+  });
+});
