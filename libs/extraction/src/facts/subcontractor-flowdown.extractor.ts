@@ -125,7 +125,21 @@ const OTHER_PARTY_DUTY = /\b(?:the|each|any)\s+(?:fleet company|partner|merchant
 const EFFORT_WORDS = String.raw`(?:seek|seeks|try|tries|attempt|attempts|strive|strives|aim|aims|endeavou?rs?|(?:take|takes|taking)\s+(?:[\w-]+\s+){0,2}?steps|(?:use|uses|using|make|makes|making)\s+(?:[\w-]+\s+){0,3}?efforts?)\s+to\s+`;
 const EFFORT = new RegExp(String.raw`\b${EFFORT_WORDS}$`, 'i');
 // The same effort anywhere before the binding word of a sentence (the pattern's match may start at "no less protective").
-const EFFORT_TO_BIND = new RegExp(String.raw`\b${EFFORT_WORDS}(?:(?:contractually|legally)\s+)?(?:ensure|require|bind|oblige|obligate|impose|make sure|procure)\b`, 'i');
+const EFFORT_TO_BIND = new RegExp(String.raw`\b${EFFORT_WORDS}(?:(?:contractually|legally)\s+)?(?:ensure|require|bind|oblige|obligate|impose|make sure|procure)\b`, 'gi');
+// Whom the effort is to bind: the providers, or a word standing for them, in its own clause ("use reasonable efforts to
+// ensure that our subprocessors are bound …"). An effort over something else ("we make reasonable efforts to ensure the
+// security of your data, and we require our providers to …") leaves the binding after it whole.
+const EFFORT_OBJECT = new RegExp(String.raw`${WHO.source}|\b(?:third[- ]part(?:y|ies)|affiliates?|partners?|processors?|parties|entities|companies|they|them)\b`, 'i');
+/** Whether an effort to bind the providers stands before `end` (the end of the binding read) in `v`. */
+function effortToBind(v: string, end: number): boolean {
+  for (const e of v.matchAll(EFFORT_TO_BIND)) {
+    if (e.index >= end) break;
+    // Its clause: up to the next comma or semicolon (past a lone "that," before an aside).
+    const clause = /^(?:\s*\w+\s*,)?[^,;]*/.exec(v.slice(e.index + e[0].length, e.index + e[0].length + 160))![0];
+    if (EFFORT_OBJECT.test(clause)) return true;
+  }
+  return false;
+}
 // Assigning the contract to a successor, and definitions of users, are not providers bound by the vendor.
 // Nor is a license one party grants another, or the customer appointing the vendor as its own agent or provider ("You appoint Acme as your agent or marketplace
 // service provider").
@@ -170,8 +184,7 @@ function readFlowdown(ctx: FactContext, s: Sentence): Candidate<V> | undefined {
   const m = BINDING.exec(v)!;
   const ev = evidenceAt(ctx, s, m.index, m.index + m[0].length);
   // "we will seek to require those affiliates to honor this Privacy Policy": an effort to bind them, not a binding.
-  const effort = EFFORT_TO_BIND.exec(v);
-  if (EFFORT.test(v.slice(Math.max(0, m.index - 40), m.index)) || (effort !== null && effort.index < m.index + m[0].length)) return { value: 'yes', evidence: ev, confidence: 0.5, review: 'an effort to bind the providers ("seek to require"), not a binding' };
+  if (EFFORT.test(v.slice(Math.max(0, m.index - 40), m.index)) || effortToBind(v, m.index + m[0].length)) return { value: 'yes', evidence: ev, confidence: 0.5, review: 'an effort to bind the providers ("seek to require"), not a binding' };
   return { value: 'yes', evidence: ev, confidence: own ? 0.8 : 0.75 };
 }
 
@@ -226,8 +239,7 @@ export function extractSubcontractorFlowdown(ctx: FactContext): Fact<'subcontrac
       if (re === PROHIBITED_USE && negationBefore(v, m.index, 40) >= 0) break;
       const ev = evidenceAt(ctx, s, Math.min(w.index, m.index), Math.max(w.index + w[0].length, m.index + m[0].length));
       // "We take reasonable steps to ensure that our providers are bound by …": an effort, not a binding.
-      const effort = EFFORT_TO_BIND.exec(v);
-      if (effort && effort.index < m.index + m[0].length) cands.push({ value: 'yes', evidence: ev, confidence: 0.5, review: 'an effort to bind the providers ("take steps to ensure"), not a binding' });
+      if (effortToBind(v, m.index + m[0].length)) cands.push({ value: 'yes', evidence: ev, confidence: 0.5, review: 'an effort to bind the providers ("take steps to ensure"), not a binding' });
       // "equivalent data protection safeguards for the transfers of data outside the EEA" is a transfer's safeguard too.
       else if ((re !== BOUND[0] || /(?:measures|safeguards|standards)$/i.test(m[0])) && TRANSFER_SAFEGUARD.test(v)) cands.push({ value: 'yes', evidence: ev, confidence: 0.5, review: 'safeguards of a transfer abroad, not the vendor\'s own obligations' });
       // "Our service providers maintain similar security measures" describes them; measures, safeguards or standards are
