@@ -1,4 +1,7 @@
 import { factOf } from '../testing/fact-of.js';
+import { factContext } from '../extract-facts.js';
+import { loadMarkdown } from '../loaders/markdown-loader.js';
+import { homeRegion } from './offshore-home.js';
 
 const off = (text: string) => factOf('offshore_processing', text);
 
@@ -43,5 +46,35 @@ describe('offshore_processing: a transfer abroad as the subject of a refusal', (
   it('"Transmission to third countries … will not take place" confines; with "unless" it allows the transfer', () => {
     expect(off('Acme GmbH processes your data. Transmission of your data to third countries outside the EU/EEA will not take place.')).toBe('no');
     expect(off('Acme GmbH processes your data. Transmission to third countries outside the EU/EEA will not take place unless we have been given reasonable guarantees.')).toBe('yes');
+  });
+});
+
+// The home region as the bench reads a Markdown policy (loader sections with their levels).
+function homeOf(md: string): ReturnType<typeof homeRegion> {
+  const doc = loadMarkdown(md);
+  return homeRegion(factContext(doc.text, { sections: doc.sections }).ctx);
+}
+const steps = Array.from({ length: 8 }, (_, i) => `We explain here how each of your requests is handled, in plain words, step ${i + 1} of the process.`).join(' ');
+const usOwn = '# Privacy Policy\n\nAcme is based in the United States and follows applicable state laws. We store all personal data on servers located in the United States.';
+const europePart = `## Information for individuals in Europe\n\nThe GDPR applies to our processing of your personal data. The GDPR gives you the right of access and the right to erasure. You may lodge a complaint with the supervisory authority of your Member State. Our data protection officer can be contacted about any GDPR request. We rely on standard contractual clauses when personal data leaves the EEA. ${steps}`;
+const californiaPart = '## California privacy rights\n\nThe CCPA gives California consumers more rights. The CPRA adds a right to correct. Under the CCPA you may opt out of sales. California consumers may use an authorized agent. The CCPA forbids discrimination. California consumers may ask what we hold.';
+
+describe('offshore_processing: the home region of an American vendor with a long section for Europeans', () => {
+  it('a section for individuals in Europe over half the policy is still addressed to them: the vendor stays American', () => {
+    expect(homeOf([usOwn, europePart, californiaPart].join('\n\n'))).toBe('us');
+    expect(homeOf([usOwn, californiaPart, europePart].join('\n\n'))).toBe('us');
+  });
+  it('one part for EEA users holding the whole policy titles it: the vendor stays European', () => {
+    const eea = '# Privacy notice for users in the EEA\n\nAcme processes your personal data under the GDPR. You may complain to the supervisory authority of your Member State. Our data protection officer answers requests. The GDPR gives you rights in the European Union. We may transfer your personal data outside the EEA.\n\n## Your rights\n\nYou can ask for access under the GDPR.';
+    expect(homeOf([eea, californiaPart].join('\n\n'))).toBe('eu');
+  });
+});
+
+describe('offshore_processing: a refusal of some transfers abroad only is no confinement', () => {
+  it('transfers to third countries refused only where protection is lacking, or on a condition', () => {
+    expect(off('Acme GmbH processes your data. Transmission of your data to third countries that do not offer an adequate level of protection will not take place.')).not.toBe('no');
+    expect(off('Acme GmbH processes your data. Transmission to third countries will not take place if no adequacy decision exists.')).not.toBe('no');
+    // The plain refusal still confines.
+    expect(off('Acme GmbH processes your data. Transmission to third countries does not take place and is not planned.')).toBe('no');
   });
 });

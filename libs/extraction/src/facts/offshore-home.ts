@@ -27,11 +27,17 @@ const ADDRESSED = {
   eu: { heading: new RegExp(`${residentsHeading(RESIDENT_PLACES.eu).source}|\\bgdpr\\b`, 'i'), sentence: residentsSentence(RESIDENT_PLACES.eu) },
 };
 
+// The share of the head a part must cover to title the policy rather than address some of its readers.
+const TITLE_SHARE = 0.8;
+
 /** The head of the text with the parts and sentences addressed to one region's residents blanked (same offsets). */
 function withoutResidentsOf(ctx: FactContext, head: string, region: keyof typeof ADDRESSED): string {
   const { heading, sentence } = ADDRESSED[region];
-  // A heading over most of the text ("PRIVACY POLICY AND YOUR CALIFORNIA PRIVACY RIGHTS") titles the whole policy.
-  const spans = partsUnder(ctx, heading).filter(([a, b]) => b - a < head.length / 2);
+  // A part is its heading's section, not the sections after it at the same level (an American vendor's "Information for
+  // individuals in Europe" before its "Contact us" is not the rest of the policy). A heading over nearly all the text
+  // ("PRIVACY POLICY AND YOUR CALIFORNIA PRIVACY RIGHTS", one "For EEA users" part holding the whole policy) titles it:
+  // a long section for one region's residents, more than half the text, still is one.
+  const spans = partsUnder(ctx, heading, true).filter(([a, b]) => Math.min(b, head.length) - a < head.length * TITLE_SHARE);
   for (const s of ctx.sentences) {
     if (s.start >= head.length) break;
     if (sentence.test(s.view)) spans.push([s.start, s.end]);
