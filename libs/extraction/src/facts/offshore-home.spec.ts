@@ -78,3 +78,17 @@ describe('offshore_processing: a refusal of some transfers abroad only is no con
     expect(off('Acme GmbH processes your data. Transmission to third countries does not take place and is not planned.')).toBe('no');
   });
 });
+
+describe('offshore_processing: a section under one region\'s law is addressed to its residents, on either side', () => {
+  it('a British vendor with a "U.S. State Laws" section and a "UK GDPR" section stays European', () => {
+    const md = [
+      '# Privacy Policy',
+      `Acme Media is the controller of your data. You can reach our Data Protection Officer, or complain to the Information Commissioner. ${steps}`,
+      '## Your rights under certain U.S. State Laws',
+      'Some U.S. states, such as California, give residents rights under the CCPA and similar laws of other U.S. states.',
+      '## Your rights under the UK GDPR',
+      'The UK GDPR and the EU GDPR give you the right of access. Under the GDPR you may object. The GDPR lets you ask for erasure. A supervisory authority hears complaints, and a Member State authority may too. The GDPR applies in the European Union and the EEA. The Data Protection Act 2018 and the GDPR also apply.',
+    ].join('\n\n');
+    expect(homeOf(md)).toBe('eu');
+  });
+});

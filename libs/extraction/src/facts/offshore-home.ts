@@ -14,7 +14,9 @@ const US_SIGNAL = /\bccpa\b|\bcpra\b|\bcalifornia\b|\bunited states\b|\bu\.s\.|\
 // California residents", "… or the CCPA if you are a California resident"; "For users in EEA, UK and Switzerland",
 // "individuals in the EEA/UK") says where some users are, not where the vendor is: a European vendor's US-state
 // supplement is not its own legal vocabulary, nor an American vendor's GDPR section. The places of each region, as data
-// ("US" in capitals only: "us" is the vendor).
+// ("US" in capitals only: "us" is the vendor). A part headed by one region's law is addressed to its residents alike,
+// on either side ("Your rights under the UK GDPR and the EU GDPR", "Your rights under certain U.S. State Laws"): naming
+// only one side's would leave the other side's sections counting as the vendor's own vocabulary.
 const RESIDENT_PLACES = {
   us: String.raw`(?:california|nevada|virginia|colorado|connecticut|utah|texas|oregon|montana|iowa|delaware|u\.s\.|usa|united states|american)`,
   eu: String.raw`(?:eu|e\.u\.|eea|european union|european economic area|europe|european|uk|united kingdom|switzerland|swiss)(?:\s*\/\s*(?:eu|eea|uk|switzerland))*`,
@@ -23,7 +25,7 @@ const PEOPLE = String.raw`(?:residents?|consumers?|users?|visitors?|individuals|
 const residentsHeading = (place: string) => new RegExp(String.raw`\b${place}\s+(?:[\w-]+\s+){0,2}?(?:${PEOPLE}|privacy rights|privacy notice|notice|supplement|addendum|disclosures?|state privacy)\b|\b${PEOPLE}\s+(?:located\s+|based\s+)?(?:in|of|from)\s+(?:the\s+)?${place}\b`, 'i');
 const residentsSentence = (place: string) => new RegExp(String.raw`\bif you are (?:an?\s+)?(?:${place}\s+(?:resident|consumer|user)\b|(?:user\s+)?(?:resident|located|based|living)\s+in\s+(?:the\s+)?${place}\b)|\b${place}\s+residents?\b|\b${PEOPLE}\s+(?:located\s+|based\s+)?(?:in|of|from)\s+(?:the\s+)?${place}\b`, 'i');
 const ADDRESSED = {
-  us: { heading: new RegExp(`${residentsHeading(RESIDENT_PLACES.us).source}|\\bconsumer privacy act\\b|\\b(?:ccpa|cpra)\\b|\\bstate privacy (?:laws?|rights|notice)\\b`, 'i'), sentence: residentsSentence(RESIDENT_PLACES.us) },
+  us: { heading: new RegExp(`${residentsHeading(RESIDENT_PLACES.us).source}|\\bconsumer privacy act\\b|\\b(?:ccpa|cpra)\\b|\\bstate (?:privacy )?(?:laws?|rights|notice)\\b`, 'i'), sentence: residentsSentence(RESIDENT_PLACES.us) },
   eu: { heading: new RegExp(`${residentsHeading(RESIDENT_PLACES.eu).source}|\\bgdpr\\b`, 'i'), sentence: residentsSentence(RESIDENT_PLACES.eu) },
 };
 
