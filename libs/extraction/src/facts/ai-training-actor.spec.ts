@@ -33,3 +33,29 @@ describe('ai_training_on_customer_data: public data and pointers are not the cus
     expect(ai('We train our AI models on your content and on publicly available data.')).toBe('allowed');
   });
 });
+
+describe('ai_training_on_customer_data: a control a few sentences after the use', () => {
+  it('"If you don\'t want your content used in this way" after the training is opt_out; a control over something else is not', () => {
+    expect(ai('We use your content to train our machine learning models. Content is stored securely. If you don\'t want your content used in this way, go to settings to change your preference.')).toBe('opt_out');
+    expect(ai('We use your content to train our machine learning models. If you don\'t want to receive marketing emails, go to settings.')).toBe('allowed');
+  });
+});
+
+describe('ai_training_on_customer_data: a control refused, or pointing at another use, is no control over the training', () => {
+  const use = 'We use your content to train our machine learning models.';
+  it('a refused control in the next sentence leaves the use allowed', () => {
+    expect(ai(`${use} You cannot opt out of this use.`)).toBe('allowed');
+    expect(ai(`${use} You may not opt out of this use.`)).toBe('allowed');
+    expect(ai(`${use} There is no way to opt out of this use.`)).toBe('allowed');
+    expect(ai(`${use} You won't be able to turn off this use.`)).toBe('allowed');
+    expect(ai(`${use} It is not possible to opt out of this use.`)).toBe('allowed');
+    // The refusal of someone else's control, after the user's, leaves the user's control.
+    expect(ai(`${use} Users can opt out of this use, but administrators cannot.`)).toBe('opt_out');
+  });
+  it('"used in this way" after another use stated in between points at that use', () => {
+    expect(ai(`${use} We also use your contact details to send you newsletters. If you don't want your data used for these purposes, unsubscribe via the link in each email.`)).toBe('allowed');
+    expect(ai(`${use} We also share your email address with advertisers. If you do not want your email used in this way, contact us.`)).toBe('allowed');
+    // Access by staff to the same data is no other purpose: the control still points back at the training.
+    expect(ai(`${use} Our employees may access, review and use your content. If you don't want your content used in this way, go to settings.`)).toBe('opt_out');
+  });
+});

@@ -3,6 +3,7 @@ import { decide, evidenceAt, negatedBefore, neighbour, operative } from './fact-
 import { bothCases } from '../clauses/both-cases.js';
 import { leadNegated } from '../clauses/list-lead.js';
 import type { Fact } from '@custody/domain';
+import type { Sentence } from '../text/sentences.js';
 import { CUSTOMER_DATA, POINTER, PUBLIC_SOURCES, restrictsOthers, VENDOR_MATERIALS } from '../clauses/actor-readings.js';
 import { othersAct } from '../clauses/doer.js';
 
@@ -94,7 +95,8 @@ export function extractAiTraining(ctx: FactContext): Fact<'ai_training_on_custom
       continue;
     }
     const next = neighbour(ctx, s, 1)?.view ?? '';
-    if (!OPT_IN.test(v) && !OPT_OUT.test(v) && OPT_OUT.test(next) && /^(?:you|customers?|users?|administrators?|members?|clinicians?|practices?|patients?|subscribers?)\b[^.]{0,40}\bopt[- ]out|^to opt[- ]out/i.test(next)) {
+    // A control refused in the next sentence ("You cannot opt out of this use") is no control.
+    if (!OPT_IN.test(v) && !OPT_OUT.test(v) && OPT_OUT.test(next) && !CONTROL_NOT_GIVEN.test(next.slice(0, Math.max(0, next.search(/\bopt[- ]out/i)))) && /^(?:you|customers?|users?|administrators?|members?|clinicians?|practices?|patients?|subscribers?)\b[^.]{0,40}\bopt[- ]out|^to opt[- ]out/i.test(next)) {
       cands.push({ value: 'opt_out', evidence: ev, confidence: 0.75 });
     } else if (OPT_IN.test(v) || (consentExcepts(v, m.index + m[0].length) && negatedBefore(v, m.index, 100))) cands.push({ value: 'opt_in', evidence: ev, confidence: 0.85 });
     else if (OPT_OUT.test(v)) cands.push({ value: 'opt_out', evidence: ev, confidence: 0.85 });
@@ -103,7 +105,13 @@ export function extractAiTraining(ctx: FactContext): Fact<'ai_training_on_custom
     else if (bothCases(v, m.index)) cands.push({ value: 'allowed', evidence: ev, confidence: 0.4, review: 'training named in a "whether" part: both cases at once, neither stated nor refused' });
     // Refused in the sentence, or an item of a list whose lead-in refuses ("We do not:" then "- use it to train …").
     else if (negatedBefore(v, m.index, 100) || leadNegated(ctx.sentences, s)) cands.push({ value: 'prohibited', evidence: ev, confidence: 0.85 });
-    else cands.push({ value: 'allowed', evidence: ev, confidence: 0.8 });
+    else {
+      // "If you don't want your Interactions used in this way, navigate to settings …" a few sentences on, in the same
+      // paragraph: a control over the use just stated (README: use by default plus a user control is opt_out).
+      const control = controlAfter(ctx, s);
+      if (control) cands.push({ value: 'opt_out', evidence: ev, confidence: 0.8 }, { value: 'opt_out', evidence: control, confidence: 0.8 });
+      else cands.push({ value: 'allowed', evidence: ev, confidence: 0.8 });
+    }
   }
   // The training the document allows is subject to a control it gives elsewhere over the use of the data for AI ("If you
   // would like … to object to the use of your personal data in the context of AI, contact us"): use by default plus a
@@ -129,7 +137,23 @@ const CONTROL_WORDS = /\b(?:object|opt)/i;
 const AI_CONTROL = /\b(?:you|users?)\b[^.;]{0,100}?\b(?:object|opt[- ]out)\s+(?:to|of|from)\s+(?:the\s+)?(?:use|processing)\s+of\s+(?:your\s+)?(?:personal\s+)?(?:data|information|content)\b[^.;]{0,40}?\b(?:ai|artificial intelligence|machine learning|models?)\b/i;
 // The control refused ("you cannot opt out of the use of your content for our AI models"), or given by someone else
 // ("Publishers may let you object to the use of your data by their own AI models"): no control over the vendor's use.
-const CONTROL_NOT_GIVEN = /\b(?:cannot|can't|can ?not|may not|not (?:be )?able|unable|no (?:right|option|way)|not (?:entitled|permitted|allowed))\b|\blet\s+(?:you|users?)\b|\bby (?:their|its|third[- ]part(?:y|ies)'?s?)\b/i;
+const CONTROL_NOT_GIVEN = /\b(?:cannot|can['’]t|can ?not|may not|not (?:be )?able|won['’]t be able|unable|no (?:right|option|way|setting|means|ability)|not possible|not (?:entitled|permitted|allowed))\b|\blet\s+(?:you|users?)\b|\bby (?:their|its|third[- ]part(?:y|ies)'?s?)\b/i;
 // AI features the user turns off ("opt out of the use of your data in AI-powered features", "… by AI features such as
 // smart compose"): using a feature is not the vendor training on the data.
 const AI_FEATURES = /\b(?:ai|artificial intelligence|machine learning)(?:[- ](?:powered|based|enabled|driven|assisted))?\s+(?:features?|tools?|functionalit(?:y|ies)|assistants?|products?|chat\w*|capabilities|suggestions|summar\w*)\b/i;
+
+// A control that points back at the use just described: the user not wanting the data "used in this way" or "for these
+// purposes", or opting out of / turning off "this use". Not a control over something else (a feature, marketing).
+const CONTROL_BACK = /\b(?:if|should) you (?:don['’]?t|do not|no longer) (?:want|wish)\b[^.;]{0,60}?\b(?:used|processed)\s+(?:in this way|in this manner|like this|for (?:this|these|such) purposes?)\b|\b(?:opt[- ]out of|object to|turn off|disable)\s+(?:this|such)\s+(?:use|processing)\b/i;
+// Another use of data stated between the training and the control ("We also use your contact details to send you
+// newsletters", "We share your email address with advertisers"): "used in this way" may then point at that use, and a
+// control the text does not clearly give over the training is not credited (README: the conservative value).
+const ANOTHER_USE = /\b(?:use|uses|used|using|process|processes|processed)\b[^.;]{0,60}?\b(?:to|for)\s+\w|\b(?:share|shares|shared|sharing|disclose|discloses|disclosed|sell|sells|sold)\b/i;
+function controlAfter(ctx: FactContext, s: Sentence) {
+  for (let k = 1, n = neighbour(ctx, s, 1); n && k <= 3; k++, n = neighbour(ctx, n, 1)) {
+    const m = CONTROL_BACK.exec(n.view);
+    if (m) return CONTROL_NOT_GIVEN.test(n.view) ? undefined : evidenceAt(ctx, n, m.index, m.index + m[0].length);
+    if (ANOTHER_USE.test(n.view) && !TRAIN.test(n.view)) return undefined;
+  }
+  return undefined;
+}

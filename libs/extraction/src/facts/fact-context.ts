@@ -32,16 +32,18 @@ export interface FactContext {
 }
 
 /**
- * Ranges of the text that belong to a part whose heading matches `heading`, down to the next heading of the same
- * or a higher level ("STANDARD CONTRACTUAL CLAUSES" and its SECTION/Clause/ANNEX subsections).
+ * Ranges of the text that belong to a part whose heading matches `heading`, down to the next heading of a higher level
+ * ("STANDARD CONTRACTUAL CLAUSES" and its SECTION/Clause/ANNEX subsections, which documents often give the part's own
+ * level), or with `sectionOnly` down to the next heading of the same or a higher level (one section and its
+ * subsections: "## California residents" ends at the next "##").
  */
-export function partsUnder(ctx: FactContext, heading: RegExp): [number, number][] {
+export function partsUnder(ctx: FactContext, heading: RegExp, sectionOnly = false): [number, number][] {
   const out: [number, number][] = [];
   let level: number | undefined;
   let start = -1;
   for (const sec of ctx.sections) {
     const l = sec.level ?? 9;
-    if (start >= 0 && level !== undefined && l < level) {
+    if (start >= 0 && level !== undefined && (l < level || (sectionOnly && l === level))) {
       out.push([start, sec.start]);
       start = -1;
       level = undefined;

@@ -42,9 +42,15 @@ export const QUALIFIED_BEFORE = /\b(?:except|unless|other than)\b|\bwithout\b(?!
 export const NO_TRANSFER_ABROAD = /\b(?:third[- ]country|international|cross-border)\s+(?:data\s+)?transfers?\W{0,6}\s*(?:none|no|n\/a|not applicable)\b/i;
 // "We do not transfer your personal data outside the EEA": the transfer, refused (the clause layer's negation reader).
 const TRANSFER_ABROAD = /\b(?:transfer|store|process|send)\s+(?:your\s+|any\s+|the\s+)?(?:personal\s+)?(?:data|information)\s+(?:\w+\s+){0,3}?(?:outside\s+(?:of\s+)?(?:the\s+)?(?:eu|eea|european union|european economic area)|to\s+(?:a\s+)?third countr(?:y|ies))\b/gi;
+// The same refusal with the transfer as the subject: "Transmission to third countries outside the EU/EEA … will not take
+// place" (an exception after it, "unless we have been given reasonable guarantees", is read by the caller). Not a
+// refusal of some transfers only, named by a relative clause or condition ("transfers to third countries that do not
+// offer an adequate level of protection will not take place", "… will not take place if no adequacy decision exists"):
+// the others may take place.
+const TRANSFER_ABROAD_REFUSED = /\b(?:transfers?|transmissions?)\s+(?:of\s+(?:your\s+|any\s+|the\s+)?(?:personal\s+)?(?:data|information)\s+)?(?:outside\s+(?:of\s+)?(?:the\s+)?(?:eu|eea|european union|european economic area)|to\s+(?:a\s+)?third countr(?:y|ies))\b(?:(?!\b(?:that|which|where|whose|without|lacking|unless|except|if)\b)[^.;]){0,80}?\b(?:will|shall|does|do|is|are)\s+not\s+(?:take place|occur|happen|be (?:carried out|made|performed))\b(?!,?\s+(?:if|where|when|insofar|to the extent|provided)\b)/i;
 export function refusedTransferAbroad(v: string): RegExpExecArray | null {
   for (const m of v.matchAll(TRANSFER_ABROAD)) if (negatedBefore(v, m.index, 40)) return m as RegExpExecArray;
-  return null;
+  return TRANSFER_ABROAD_REFUSED.exec(v);
 }
 // Data confined to the EU or EEA ("only within the EEA", "remains in the European Union" with no exception after it).
 export const EU_CONFINED = /\b(?:only|solely|exclusively|entirely)\s+(?:(?:with)?in|on servers (?:located )?in)\s+(?:the\s+)?(?:european union|eu\b|eea\b|european economic area|member states)|\b(?:remains?|stays?|will remain)\s+(?:\w+\s+){0,2}(?:with)?in\s+(?:the\s+)?(?:european union|eu\b|eea\b|european economic area)\b(?![^.;]{0,80}\b(?:except|unless|however))/i;

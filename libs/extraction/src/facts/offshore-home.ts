@@ -1,12 +1,54 @@
 import type { FactContext } from './fact-context.js';
+import { partsUnder } from './fact-context.js';
 import { suffixAnchoredMatches } from '../text/suffix-anchored.js';
 
 // The vendor's home region and country for offshore_processing: what is abroad depends on where the vendor is (outside
 // the US for an American vendor, outside the EEA for a European one, outside its own country for a vendor of neither).
 
 // The legal vocabulary of each region, counted over the document's head when the vendor's legal name says nothing.
-const EU_SIGNAL = /\bgdpr\b|\beuropean union\b|\beea\b|\bmember states?\b|\bsupervisory authority\b|\bcnil\b|\bdsgvo\b|\bdata protection officer\b/gi;
+// The UK's own law and regulator count as Europe's: a British vendor's home region is the UK and the EEA (README: outside
+// the EEA for a European vendor).
+const EU_SIGNAL = /\bgeneral data protection regulation\b(?:\s*\(\s*["“]?gdpr["”]?\s*\))?|\bgdpr\b|\beuropean union\b|\beea\b|\bmember states?\b|\bsupervisory authority\b|\bcnil\b|\bdsgvo\b|\bdata protection officer\b|\binformation commissioner\b|\bdata protection act 2018\b/gi;
 const US_SIGNAL = /\bccpa\b|\bcpra\b|\bcalifornia\b|\bunited states\b|\bu\.s\.|\bhipaa\b|\bstate laws?\b/gi;
+// A part or a sentence addressed to residents of one region ("Privacy Notice for United States Consumers", "Rights for
+// California residents", "… or the CCPA if you are a California resident"; "For users in EEA, UK and Switzerland",
+// "individuals in the EEA/UK") says where some users are, not where the vendor is: a European vendor's US-state
+// supplement is not its own legal vocabulary, nor an American vendor's GDPR section. The places of each region, as data
+// ("US" in capitals only: "us" is the vendor). A part headed by one region's law is addressed to its residents alike,
+// on either side ("Your rights under the UK GDPR and the EU GDPR", "Your rights under certain U.S. State Laws"): naming
+// only one side's would leave the other side's sections counting as the vendor's own vocabulary.
+const RESIDENT_PLACES = {
+  us: String.raw`(?:california|nevada|virginia|colorado|connecticut|utah|texas|oregon|montana|iowa|delaware|u\.s\.|usa|united states|american)`,
+  eu: String.raw`(?:eu|e\.u\.|eea|european union|european economic area|europe|european|uk|united kingdom|switzerland|swiss)(?:\s*\/\s*(?:eu|eea|uk|switzerland))*`,
+};
+const PEOPLE = String.raw`(?:residents?|consumers?|users?|visitors?|individuals|data subjects)`;
+const residentsHeading = (place: string) => new RegExp(String.raw`\b${place}\s+(?:[\w-]+\s+){0,2}?(?:${PEOPLE}|privacy rights|privacy notice|notice|supplement|addendum|disclosures?|state privacy)\b|\b${PEOPLE}\s+(?:located\s+|based\s+)?(?:in|of|from)\s+(?:the\s+)?${place}\b`, 'i');
+const residentsSentence = (place: string) => new RegExp(String.raw`\bif you are (?:an?\s+)?(?:${place}\s+(?:resident|consumer|user)\b|(?:user\s+)?(?:resident|located|based|living)\s+in\s+(?:the\s+)?${place}\b)|\b${place}\s+residents?\b|\b${PEOPLE}\s+(?:located\s+|based\s+)?(?:in|of|from)\s+(?:the\s+)?${place}\b`, 'i');
+const ADDRESSED = {
+  us: { heading: new RegExp(`${residentsHeading(RESIDENT_PLACES.us).source}|\\bconsumer privacy act\\b|\\b(?:ccpa|cpra)\\b|\\bstate (?:privacy )?(?:laws?|rights|notice)\\b`, 'i'), sentence: residentsSentence(RESIDENT_PLACES.us) },
+  eu: { heading: new RegExp(`${residentsHeading(RESIDENT_PLACES.eu).source}|\\bgdpr\\b`, 'i'), sentence: residentsSentence(RESIDENT_PLACES.eu) },
+};
+
+// The share of the head a part must cover to title the policy rather than address some of its readers.
+const TITLE_SHARE = 0.8;
+
+/** The head of the text with the parts and sentences addressed to one region's residents blanked (same offsets). */
+function withoutResidentsOf(ctx: FactContext, head: string, region: keyof typeof ADDRESSED): string {
+  const { heading, sentence } = ADDRESSED[region];
+  // A part is its heading's section, not the sections after it at the same level (an American vendor's "Information for
+  // individuals in Europe" before its "Contact us" is not the rest of the policy). A heading over nearly all the text
+  // ("PRIVACY POLICY AND YOUR CALIFORNIA PRIVACY RIGHTS", one "For EEA users" part holding the whole policy) titles it:
+  // a long section for one region's residents, more than half the text, still is one.
+  const spans = partsUnder(ctx, heading, true).filter(([a, b]) => Math.min(b, head.length) - a < head.length * TITLE_SHARE);
+  for (const s of ctx.sentences) {
+    if (s.start >= head.length) break;
+    if (sentence.test(s.view)) spans.push([s.start, s.end]);
+  }
+  let out = head;
+  for (const [a, b] of spans) if (a < head.length) out = out.slice(0, a) + ' '.repeat(Math.min(b, head.length) - a) + out.slice(Math.min(b, head.length));
+  return out;
+}
+
 const LEGAL_NAME = /([A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3}),?\s+(?:Inc|LLC|Corp|Corporation|GmbH|SAS|SARL|B\.V|N\.V|Oy|AB|AG|Ltd|Limited|S\.A|S\.L)\b\.?/g;
 // Where LEGAL_NAME's suffix stands, with the whitespace before it: the matches are looked for only near these (see
 // text/suffix-anchored.ts; trying LEGAL_NAME at every capital of 150,000 characters was most of homeRegion's time).
@@ -31,8 +73,16 @@ export function homeRegion(ctx: FactContext): 'us' | 'eu' | undefined {
       if (US_SUFFIX.test(m[0])) return 'us';
     }
   }
-  const eu = (head.match(EU_SIGNAL) ?? []).length;
-  const us = (head.match(US_SIGNAL) ?? []).length;
+  const count = (t: string, re: RegExp) => (t.match(re) ?? []).length;
+  // The vocabulary of the vendor's own text first; when that says too little (a vendor whose only legal words are its
+  // residents' supplements), the whole head's.
+  return (
+    byVocabulary(count(withoutResidentsOf(ctx, head, 'eu'), EU_SIGNAL), count(withoutResidentsOf(ctx, head, 'us'), US_SIGNAL)) ??
+    byVocabulary(count(head, EU_SIGNAL), count(head, US_SIGNAL))
+  );
+}
+
+function byVocabulary(eu: number, us: number): 'us' | 'eu' | undefined {
   if (eu >= 5 && eu > 2 * us) return 'eu';
   if (us >= 3 && us >= eu) return 'us';
   return undefined;

@@ -8,7 +8,7 @@ import { COUNTRIES, FOREIGN } from './offshore-places.js';
 export const PREFILTER = new RegExp(String.raw`\b(?:usa\b|hors\b|en dehors\b|pays tiers|outside|countr|world|globe|offshore|overseas|abroad|international|europe|eea\b|eu\b|kingdom|united states|u\.s\.|located|region|across borders|cross-border|jurisdictions that|${COUNTRIES})`, 'i');
 // Sharing with companies located abroad moves data there too ("we share your personal information with the companies
 // of our group based in Luxembourg and Hungary").
-export const PROCESS = /\b(?:transfer|process|stor|host|access|maintain|locat|perform|handl|hold|kept|keep|server|data cent(?:er|re)|transmit|send|sent|move|review|support|receiv|print|shar(?:e|ed|es|ing)\b)\w*/i;
+export const PROCESS = /\b(?:transfer|process|stor|host|access|maintain|locat|perform|handl|hold|kept|keep|server|data cent(?:er|re)|transmi(?:t|ssion)|send|sent|move|review|support|receiv|print|shar(?:e|ed|es|ing)\b)\w*/i;
 // A provider that works on the data from its own facilities abroad ("ScribeWorks Pvt. Ltd., which performs
 // transcription from its facilities in Bangalore, India"; "whose staff work from offices in Cebu, the Philippines").
 export const WORKS_FROM_ABROAD = new RegExp(String.raw`\b(?:works?|working|operates?|operating|performs?|performing|produces?|producing|provides?|providing|carr(?:y|ies) out|delivers?|handles?|services?)\b[^.;]{0,60}?\bfrom\s+(?:its|their|his|her)?\s*(?:own\s+)?(?:facilities|facility|offices?|premises|sites?|locations?|(?:delivery|service|operations?|processing|call|contact|support) cent(?:er|re)s?|operations)\s+(?:located\s+|based\s+)?(?:in|at)\s+(?:[a-z.'-]+(?:\s[a-z.'-]+)?,\s+)?${FOREIGN}\b`, 'i');
@@ -26,10 +26,10 @@ export const FROM_ABROAD = /\bif you (?:access|use|visit)\b[^.;]{0,60}\bfrom\b|\
 export const FOR_USERS_OUTSIDE = /\bfor\s+(?:(?:those|any|our|the)\s+)?(?:users?|individuals?|persons?|people|customers?|visitors?|end users?)\s+(?=outside\b)/i;
 
 // Text about the data's movement, not a legal address or an authority's website.
-export const DATA_MOVES = /\b(?:transferr?\w*|stor(?:e|ed|es|age|ing)|process(?:ed|es|ing)?|host(?:ed|s|ing)?|maintain\w*|kept|keep|held|hold|(?:data|information|servers?|content|records|teams?|personnel|staff|employees|contractors)\s+(?:(?:is|are|will be|may be)\s+)?located|server\w*|data cent(?:er|re)s?|transmit\w*|sent|send\w*|moved?|access\w*|perform\w*|handl\w*|review\w*|print\w*|produc(?:e|es|ed|ing)|facilit(?:y|ies)|shar(?:e|ed|es|ing))\b/i;
+export const DATA_MOVES = /\b(?:transferr?\w*|stor(?:e|ed|es|age|ing)|process(?:ed|es|ing)?|host(?:ed|s|ing)?|maintain\w*|kept|keep|held|hold|(?:data|information|servers?|content|records|teams?|personnel|staff|employees|contractors)\s+(?:(?:is|are|will be|may be)\s+)?located|server\w*|data cent(?:er|re)s?|transmi(?:t|ssion)\w*|sent|send\w*|moved?|access\w*|perform\w*|handl\w*|review\w*|print\w*|produc(?:e|es|ed|ing)|facilit(?:y|ies)|shar(?:e|ed|es|ing))\b/i;
 // Not the data moving: an authority's website, mutual legal assistance between governments, the local-law clause ("we make
 // no representation that any content is appropriate for access outside of the United States"), export and import laws.
-export const DATA_OBJECT = /\b(?:data|information|content|records?|files?|servers?|data cent(?:er|re)s?|hosting|hosted|stored|storage|processed|processing|transferr?\w*|phi|recordings?|transcripts?|backups?|support|teams?|personnel|staff)\b/i;
+export const DATA_OBJECT = /\b(?:data|information|content|records?|files?|servers?|data cent(?:er|re)s?|hosting|hosted|stored|storage|processed|processing|transferr?\w*|transmissions?|phi|recordings?|transcripts?|backups?|support|teams?|personnel|staff)\b/i;
 // A hypothetical transfer ("if any cross-border transfers are necessary") is a review candidate, not a statement.
 export const HYPOTHETICAL = /\bif\s+(?:any|such|a)\s+(?:cross-border\s+|international\s+)?transfers?\b|\bshould\s+(?:we|it)\s+(?:ever\s+)?(?:need to\s+)?transfer\b|\bin the (?:unlikely )?event (?:that|of) (?:a|any) transfer\b/i;
 export const NOT_MOVEMENT = /\b(?:appropriate|available)\s+(?:or available\s+)?for (?:use|access)(?: in| outside)?\b|\bincorporated in\b|\bregistered (?:in|under)\b|\borgani[sz]ed under the laws\b|\bcompany reg\b|\b(?:send|write|mail)\s+(?:us\s+)?(?:a\s+)?letter\b|\bjudicial district\b|\bvenue\b|\bjurisdiction of\b|\bviolation of any law\b|\b(?:export|import)(?: (?:and|or) (?:export|import))? (?:control|laws?|regulations?)\b|\bsanction(?:s|ed)\b|\bcan be accessed here\b|\baccess(?:ed)? (?:the|our|this|its) (?:site|website|page)\b|\bmutual legal assistance\b|\bmlat\b|\bletters rogatory\b|\bgovernment of (?:one|another) country\b/i;
@@ -39,8 +39,8 @@ export const MECHANISM_HEADING = /standard contractual clauses|\bclause \d|\bmod
 export const INCOMING = /\b(?:received|receive|receives|transferred|transfers?|comes?|coming|collected)\s+(?:\w+\s+){0,3}?from\s+(?:[\w ]{0,40}?\s)?(?:(?:the\s+)?(?:european union|eu\b|eea\b|european economic area|uk\b|united kingdom|switzerland|europe)|outside (?:of )?the united states)/i;
 // A framework a vendor certifies under: the mechanism of a transfer, never by itself a place data goes.
 export const DPF = /\b(?:data privacy framework|dpf|privacy shield)\b/i;
-// Outside Europe or to third countries: abroad for a European vendor.
-export const EU_OUTSIDE = /\b(?:outside|beyond)\s+(?:of\s+)?(?:the\s+)?(?:european union|eu\b|eea\b|european economic area|eu\/eea|eea\/switzerland|eu or eea)|\bthird countr(?:y|ies)\b|\bnon-(?:eu|eea)\b/i;
+// Outside Europe or to third countries: abroad for a European vendor (the UK's too: a British vendor is a European one).
+export const EU_OUTSIDE = /\b(?:outside|beyond)\s+(?:of\s+)?(?:the\s+)?(?:european union|eu\b|eea\b|european economic area|eu\/eea|eea\/switzerland|eu or eea|uk\b|united kingdom)|\bthird countr(?:y|ies)\b|\bnon-(?:eu|eea)\b/i;
 // The US: abroad for a European vendor or a vendor of neither region.
 export const US_PLACE = /\b(?:united states|u\.s\.a?\.?|usa)\b/i;
 // Data moved (not users located) outside Europe: the verb must come before the place.

@@ -48,7 +48,7 @@ const CUSTOMER_DUTY = /^(?:\(?[a-z0-9]{1,4}[.)]\s*)*(?:the )?(?:customer|covered
 const TRANSFER_SAFEGUARD = /\bstandard contractual clauses\b|\b(?:to|in) third countr(?:y|ies)\b|\btransfer mechanisms?\b|\badequacy decisions?\b|\bbinding corporate rules\b|\badequate (?:level of )?(?:data )?protection\b/i;
 // The vendor's own obligations named as what binds the providers.
 // "such as contract terms" gives examples; it points back to no obligations.
-const OWN_OBLIGATIONS = /\b(?:same|equivalent|similar|identical|comparable|these|those|such(?!\s+as\b)|our|this|its)\s+(?:[\w-]+\s+){0,3}?(?:restrictions|conditions|requirements|obligations|standards|terms|duties|protections)\b|\b(?:restrictions|conditions|requirements|obligations|terms|duties)\s+(?:(?:set out|set forth|contained|described)\s+)?(?:of|in|under|herein|hereunder|imposed (?:on|by))\s*(?:this|the|these)?\s*(?:agreement|addendum|dpa|baa|policy|privacy policy|notice|terms|contract|section|clause)?\b|\b(?:no less|at least as)\s+(?:protective|restrictive|stringent)|\bcomply with (?:this|our|the terms of this)\b|\bsame as\b|\b(?:protect|safeguard|secur|treat|handl|keep|maintain|confidential)\w*\b[^.;]{0,80}?\bin the same (?:way|manner) as (?:we do|we|us)\b|\b(?:this|the present)\s+(?:agreement|addendum|dpa|baa|contract|policy|privacy policy|terms)\b/i;
+const OWN_OBLIGATIONS = /\b(?:same|equivalent|similar|identical|comparable|these|those|such(?!\s+as\b)|our|this|its)\s+(?:[\w-]+\s+){0,3}?(?:restrictions|conditions|requirements|obligations|standards|terms|duties|protections)\b|\b(?:restrictions|conditions|requirements|obligations|terms|duties)\s+(?:(?:set out|set forth|contained|described)\s+)?(?:of|in|under|herein|hereunder|imposed (?:on|by))\s*(?:this|the|these)?\s*(?:agreement|addendum|dpa|baa|policy|privacy policy|notice|terms|contract|section|clause)?\b|\b(?:no less|at least as)\s+(?:protective|restrictive|stringent)|\bcomply with (?:this|our|the terms of this)\b|\bsame as\b|\b(?:protect|safeguard|secur|treat|handl|keep|maintain|confidential)\w*\b[^.;]{0,80}?\bin the same (?:way|manner) as (?:we do|we|us)\b|\b(?:this|the present)\s+(?:agreement|addendum|dpa|baa|contract|policy|privacy policy|privacy notice|privacy statement|terms)\b/i;
 const PROTECTION = /\b(?:protect|safeguard|confidential)/i;
 const PURPOSE_LIMIT = /\b(?:only|solely|exclusively)\b[^.;]{0,60}\b(?:for|to|on|as)\b|\b(?:our|documented|written)\s+instructions\b|\bon (?:our|its) behalf\b/i;
 // A use for other purposes refused ("may not use it for any other purpose"): a purpose limit. The refusal is the shared
@@ -120,7 +120,26 @@ const OTHER_PARTY_DUTY = /\b(?:the|each|any)\s+(?:fleet company|partner|merchant
 // Not "(best) endeavours to", which the vocabulary reads as an obligation of effort, like "best efforts". Steps taken
 // to bind them ("We take steps to ensure that providers … use information … consistent with this Privacy Policy, but we
 // cannot guarantee that they will follow our rules") are an effort too.
-const EFFORT = /\b(?:seeks?|try|tries|attempts?|strives?|aims?|takes?\s+(?:[\w-]+\s+){0,2}?steps)\s+to\s+$/i;
+// "Take (reasonable) steps to", "use (commercially) reasonable efforts to", "endeavour to" ensure or require: the vendor
+// promises to try to bind them, so they may not be bound (README: a flow-down is providers contractually bound).
+const EFFORT_WORDS = String.raw`(?:seek|seeks|try|tries|attempt|attempts|strive|strives|aim|aims|endeavou?rs?|(?:take|takes|taking)\s+(?:[\w-]+\s+){0,2}?steps|(?:use|uses|using|make|makes|making)\s+(?:[\w-]+\s+){0,3}?efforts?)\s+to\s+`;
+const EFFORT = new RegExp(String.raw`\b${EFFORT_WORDS}$`, 'i');
+// The same effort anywhere before the binding word of a sentence (the pattern's match may start at "no less protective").
+const EFFORT_TO_BIND = new RegExp(String.raw`\b${EFFORT_WORDS}(?:(?:contractually|legally)\s+)?(?:ensure|require|bind|oblige|obligate|impose|make sure|procure)\b`, 'gi');
+// Whom the effort is to bind: the providers, or a word standing for them, in its own clause ("use reasonable efforts to
+// ensure that our subprocessors are bound …"). An effort over something else ("we make reasonable efforts to ensure the
+// security of your data, and we require our providers to …") leaves the binding after it whole.
+const EFFORT_OBJECT = new RegExp(String.raw`${WHO.source}|\b(?:third[- ]part(?:y|ies)|affiliates?|partners?|processors?|parties|entities|companies|they|them)\b`, 'i');
+/** Whether an effort to bind the providers stands before `end` (the end of the binding read) in `v`. */
+function effortToBind(v: string, end: number): boolean {
+  for (const e of v.matchAll(EFFORT_TO_BIND)) {
+    if (e.index >= end) break;
+    // Its clause: up to the next comma or semicolon (past a lone "that," before an aside).
+    const clause = /^(?:\s*\w+\s*,)?[^,;]*/.exec(v.slice(e.index + e[0].length, e.index + e[0].length + 160))![0];
+    if (EFFORT_OBJECT.test(clause)) return true;
+  }
+  return false;
+}
 // Assigning the contract to a successor, and definitions of users, are not providers bound by the vendor.
 // Nor is a license one party grants another, or the customer appointing the vendor as its own agent or provider ("You appoint Acme as your agent or marketplace
 // service provider").
@@ -165,7 +184,7 @@ function readFlowdown(ctx: FactContext, s: Sentence): Candidate<V> | undefined {
   const m = BINDING.exec(v)!;
   const ev = evidenceAt(ctx, s, m.index, m.index + m[0].length);
   // "we will seek to require those affiliates to honor this Privacy Policy": an effort to bind them, not a binding.
-  if (EFFORT.test(v.slice(Math.max(0, m.index - 40), m.index))) return { value: 'yes', evidence: ev, confidence: 0.5, review: 'an effort to bind the providers ("seek to require"), not a binding' };
+  if (EFFORT.test(v.slice(Math.max(0, m.index - 40), m.index)) || effortToBind(v, m.index + m[0].length)) return { value: 'yes', evidence: ev, confidence: 0.5, review: 'an effort to bind the providers ("seek to require"), not a binding' };
   return { value: 'yes', evidence: ev, confidence: own ? 0.8 : 0.75 };
 }
 
@@ -219,8 +238,10 @@ export function extractSubcontractorFlowdown(ctx: FactContext): Fact<'subcontrac
       // x7facts widened to the CCPA wording, is read so here; the others' negation is left to a measured change.)
       if (re === PROHIBITED_USE && negationBefore(v, m.index, 40) >= 0) break;
       const ev = evidenceAt(ctx, s, Math.min(w.index, m.index), Math.max(w.index + w[0].length, m.index + m[0].length));
+      // "We take reasonable steps to ensure that our providers are bound by …": an effort, not a binding.
+      if (effortToBind(v, m.index + m[0].length)) cands.push({ value: 'yes', evidence: ev, confidence: 0.5, review: 'an effort to bind the providers ("take steps to ensure"), not a binding' });
       // "equivalent data protection safeguards for the transfers of data outside the EEA" is a transfer's safeguard too.
-      if ((re !== BOUND[0] || /(?:measures|safeguards|standards)$/i.test(m[0])) && TRANSFER_SAFEGUARD.test(v)) cands.push({ value: 'yes', evidence: ev, confidence: 0.5, review: 'safeguards of a transfer abroad, not the vendor\'s own obligations' });
+      else if ((re !== BOUND[0] || /(?:measures|safeguards|standards)$/i.test(m[0])) && TRANSFER_SAFEGUARD.test(v)) cands.push({ value: 'yes', evidence: ev, confidence: 0.5, review: 'safeguards of a transfer abroad, not the vendor\'s own obligations' });
       // "Our service providers maintain similar security measures" describes them; measures, safeguards or standards are
       // a flow-down only when the vendor binds them ("we require", "contractually", "must").
       else if (re === BOUND[0] && /(?:measures|safeguards|standards)$/i.test(m[0]) && !IMPOSED.test(v)) cands.push({ value: 'yes', evidence: ev, confidence: 0.45, review: 'providers described as keeping similar measures, not bound to them by the vendor' });

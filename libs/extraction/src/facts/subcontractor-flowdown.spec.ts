@@ -36,3 +36,29 @@ describe('subcontractor_flowdown: honouring the vendor\'s own policy', () => {
     expect(flow('We may share your information with our affiliates, in which case we will seek to require those affiliates to honor this Privacy Policy.')).toBe('unspecified');
   });
 });
+
+describe('subcontractor_flowdown: an effort to bind the providers is not a binding', () => {
+  it('"take reasonable steps", "use reasonable efforts", "endeavour" to ensure or require', () => {
+    expect(flow('We take reasonable steps to ensure that our service providers are bound by confidentiality obligations and use your data only for the purposes of providing the services.')).toBe('unspecified');
+    expect(flow('We use commercially reasonable efforts to require our vendors to keep your data confidential and to use it only for providing the services.')).toBe('unspecified');
+    expect(flow('We endeavour to ensure that our suppliers comply with this Privacy Policy.')).toBe('unspecified');
+    // The binding itself still is one.
+    expect(flow('We require our service providers to keep your data confidential and to use it only for providing the services.')).toBe('yes');
+  });
+});
+
+describe('subcontractor_flowdown: the privacy notice is the vendor\'s own standard, as its policy is', () => {
+  it('recipients required to keep data confidential and act in accordance with this privacy notice', () => {
+    expect(flow('When data is transferred, we will require the recipient to keep your data confidential, delete it when it is no longer required and act in accordance with this privacy notice.')).toBe('yes');
+  });
+});
+
+describe('subcontractor_flowdown: an effort over something else leaves the binding beside it whole', () => {
+  it('efforts for security or accuracy, then a binding of the providers, in one sentence', () => {
+    expect(flow('Although we make reasonable efforts to ensure the security of your data, we require all our subprocessors to comply with obligations no less protective than those in this DPA.')).toBe('yes');
+    expect(flow('We take reasonable steps to ensure that our systems are secure, and we require our service providers to comply with this Privacy Policy.')).toBe('yes');
+    expect(flow('We make every effort to ensure your data is accurate; our service providers are contractually required to keep it confidential and to use it only for providing the services.')).toBe('yes');
+    // The effort whose object is the providers stays an effort.
+    expect(flow('We use reasonable efforts to ensure that our subprocessors are bound by written agreements with obligations no less protective than those of this Agreement.')).toBe('unspecified');
+  });
+});
