@@ -56,4 +56,15 @@ describe('finding parts', () => {
     expect([...sortedCategories(odd)].sort()).toEqual(['contact', 'gossip']);
     expect(sortedCategories(odd)).not.toBe(sortedCategories(odd));
   });
+
+  it("a finding keeps its draft's systems and evidence lists when they hold no repeats; repeats are dropped in a list of its own", () => {
+    const own = draft('system:a', ['contact']);
+    const twice = { ...draft('system:b', ['contact']), systems: ['ehr', 'ehr'], evidence: [{ quote: 'q' }, { quote: 'q' }, { quote: 'r' }] };
+    const [a, b] = runRules(testContext(graph), [rule(() => [own, twice])]).findings;
+    expect(a!.systems).toBe(own.systems);
+    expect(a!.evidence).toBe(own.evidence);
+    expect(b!.systems).toEqual(['ehr']);
+    expect(b!.evidence).toEqual([{ quote: 'q' }, { quote: 'r' }]);
+    expect(twice.evidence).toHaveLength(3);
+  });
 });

@@ -12,7 +12,7 @@ import {
   type GraphFlow,
   type GraphSystem,
 } from '@custody/domain';
-import { carriesPhi, inboundOf, inboundPhiCategories, inboundPhiOf, isPracticeSide, phiOf, systemById } from '@custody/graph/queries';
+import { carriesPhi, inboundOf, inboundPhiCategories, isPracticeSide, systemById } from '@custody/graph/queries';
 import { baasInForce, cmp, expiredBaas, parseDaysValue, unique } from './contracts.js';
 import { judgedVendors } from './install-classes.js';
 import { memoByGraph, memoBySystem } from './run-memo.js';
@@ -52,11 +52,19 @@ function readHeldCategories(graph: Graph, id: string): DataCategory[] {
   const held = HELD;
   held.length = 0;
   for (const c of declared) if (c !== 'deidentified' && !held.includes(c)) held.push(c);
-  for (const c of inboundPhiOf(graph, id)) if (!held.includes(c)) held.push(c);
+  // Inbound PHI categories read off the flows here, in flow order as inboundPhiOf lists them (first seen first):
+  // its per-system list and map entry would be a second copy of what this memo keeps, 100,000 of each.
+  for (const f of inboundOf(graph, id)) {
+    if (!carriesPhi(f)) continue;
+    for (const c of f.data) if (c !== 'deidentified' && !held.includes(c)) held.push(c);
+  }
   for (const c of practiceDocs) if (!held.includes(c)) held.push(c);
   // An exact-size copy is what the memo keeps (one per system): a list grown by push keeps room for 17.
   return held.slice();
 }
+
+const NO_CATEGORIES: readonly DataCategory[] = [];
+const isPhiCategory = (c: DataCategory): boolean => c !== 'deidentified';
 
 /** Reused by readHeldCategories while collecting (never returned, never kept). */
 const HELD: DataCategory[] = [];
@@ -76,7 +84,8 @@ export function isDirectAssociate(graph: Graph, id: string): boolean {
 }
 
 function readIsDirectAssociate(graph: Graph, id: string): boolean {
-  if (phiOf(systemById(graph, id)?.holds ?? []).length > 0) return true;
+  // phiOf(holds).length > 0 without the filtered list (asked once per system of the graph).
+  if ((systemById(graph, id)?.holds ?? NO_CATEGORIES).some(isPhiCategory)) return true;
   return inboundOf(graph, id).some((f) => carriesPhi(f) && isPracticeSide(graph, f.from));
 }
 

@@ -10,7 +10,8 @@ import type { FindingDraft, Rule, RuleContext } from './rule.js';
 import { inRun, memoByGraph } from './run-memo.js';
 import { scoreOwnFindings, type FindingPoints } from './score.js';
 import { severityOf } from './severity.js';
-import { flat, sortedCategories } from './finding-parts.js';
+import { sortedCategories } from './finding-parts.js';
+import { dedupeCitations, mergeDetails, round3, toFinding } from './draft-finding.js';
 import { clamp01 } from './sensitivity.js';
 
 export { dedupeEvidence };
@@ -228,72 +229,6 @@ function mergeDrafts(a: FindingDraft, b: FindingDraft): FindingDraft {
     citations: [...(a.citations ?? []), ...(b.citations ?? [])],
   };
 }
-
-function dedupeCitations(citations: Citation[]): Citation[] {
-  const seen = new Set<string>();
-  return citations.filter((c) => (seen.has(c.ref) ? false : (seen.add(c.ref), true)));
-}
-
-function toFinding(rule: Rule, d: FindingDraft, ruleCitations: readonly Citation[]): Finding {
-  const likelihood = round3(clamp01(d.likelihood));
-  const impact = round3(clamp01(d.impact));
-  return {
-    id: `${rule.id}@${d.subject}`,
-    ruleId: rule.id,
-    kind: rule.kind,
-    title: rule.title,
-    severity: severityOf(likelihood, impact),
-    likelihood,
-    impact,
-    subject: d.subject,
-    systems: distinct(d.systems),
-    categories: sortedCategories(d.categories),
-    // The rule's deduplicated list for this run (draftView), shared by its findings as grouping's instances
-    // share it, and frozen: nothing writes to a finding's citations, and a copy each was ~17 MB of a
-    // 100,000-system manifest's ~240,000 findings.
-    citations: d.citations?.length ? dedupeCitations([...ruleCitations, ...d.citations]) : (ruleCitations as Citation[]),
-    remediation: rule.remediation,
-    evidence: dedupeEvidence(d.evidence),
-    detail: flat(detailOf(d)),
-    contribution: 0,
-  };
-}
-
-const detailOf = (d: Pick<FindingDraft, 'detail'>): string => textOf(d.detail);
-
-const textOf = (detail: FindingDraft['detail']): string => (typeof detail === 'function' ? detail() : detail);
-
-/**
- * The details a merged draft folds, in draft order. Kept as one flat list, not a closure over the previous
- * merge: thousands of drafts on one subject (a config's redacted secrets all falling back to its one flow)
- * would otherwise nest thousands of closures, and building the text would overflow the stack.
- */
-const MERGED_PARTS = new WeakMap<() => string, readonly FindingDraft['detail'][]>();
-
-function mergeDetails(a: FindingDraft['detail'], b: FindingDraft['detail']): () => string {
-  const parts = [...((typeof a === 'function' && MERGED_PARTS.get(a)) || [a]), b];
-  // Left to right, each text added unless it repeats the text so far (what merging two drafts did eagerly).
-  const fold = () => {
-    let text = textOf(parts[0]!);
-    for (let i = 1; i < parts.length; i++) {
-      const next = textOf(parts[i]!);
-      if (next !== text) text = `${text} ${next}`;
-    }
-    return text;
-  };
-  MERGED_PARTS.set(fold, parts);
-  return fold;
-}
-
-/** `unique`, without a Set for the one- and two-element lists nearly every draft has. */
-function distinct<T>(xs: readonly T[]): T[] {
-  if (xs.length === 1) return [xs[0]!];
-  if (xs.length === 2) return xs[0] === xs[1] ? [xs[0]!] : [xs[0]!, xs[1]!];
-  return unique(xs);
-}
-
-// Three decimals: enough to rank, few enough that JSON output is stable and readable.
-const round3 = (x: number): number => Math.round(x * 1000) / 1000;
 
 /** Lenses in effect for a context: the requested one plus any the practice declares. */
 export function activeLenses(ctx: Pick<RuleContext, 'lens' | 'graph'>): Lens[] {

@@ -1,7 +1,8 @@
 import { DATA_CATEGORIES, LEGAL_BASES, PRACTICE_ID, SYSTEM_ROLES, type DataCategory, type Graph, type SystemRole } from '@custody/domain';
 import { flowAdjacency, flowTargets, inboundPhiOf } from '@custody/graph/queries';
 import { REGISTRY } from './registry.js';
-import { runAudit, runRules } from './runner.js';
+import { groupFindings } from '@custody/domain';
+import { runAudit, runRules, runRulesUngrouped } from './runner.js';
 import { GraphBuilder, testContext } from './testing/graph-builder.js';
 import { prng } from './testing/prng.js';
 import { seedGraph } from './testing/seed-graph.js';
@@ -77,6 +78,30 @@ describe('rules only read the lists the graph index shares', () => {
     expect(frozen.score).toEqual(plain.score);
     // A second audit of the same graph reads the same (still frozen) index.
     expect(runAudit(testContext(graph)).findings).toEqual(plain.findings);
+  });
+
+  /**
+   * A finding keeps its draft's systems and evidence lists (no copy, when they hold no repeats), and rules draft
+   * with the graph's own lists (a flow's or a system's evidence, a contract fact's): a write to a finding's list
+   * would change the graph, and every later audit of it. Frozen here, such a write throws.
+   */
+  const freezeEvidence = (graph: Graph): void => {
+    for (const r of [...graph.systems, ...graph.flows]) Object.freeze(r.evidence);
+    for (const s of graph.systems) for (const c of s.contracts) for (const f of Object.values(c.facts ?? {})) if (f?.evidence) Object.freeze(f.evidence);
+  };
+
+  it.each(graphs)('%s: the findings, grouped and ungrouped (as the re-audit groups them), never write to the evidence lists they keep', (_, make) => {
+    const graph = make();
+    const copy = structuredClone(graph);
+    freezeEvidence(graph);
+    const frozen = runAudit(testContext(graph));
+    expect(frozen.errors).toEqual([]);
+    expect(frozen.findings).toEqual(runAudit(testContext(copy)).findings);
+    // Some finding does keep one of the graph's (frozen) lists: the freeze is not of lists no finding holds.
+    expect(frozen.findings.some((f) => f.evidence.length > 0 && Object.isFrozen(f.evidence))).toBe(true);
+    const ungrouped = runRulesUngrouped(testContext(graph));
+    expect(ungrouped.errors).toEqual([]);
+    expect(groupFindings(ungrouped.findings, graph.systems)).toEqual(groupFindings(runRulesUngrouped(testContext(copy)).findings, copy.systems));
   });
 
   it('each rule, run alone after a full audit on the frozen index, gives what it gives on an untouched copy', () => {
