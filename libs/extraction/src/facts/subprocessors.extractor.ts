@@ -28,6 +28,7 @@ import { aliasedGroupMembers } from './subprocessor-group-alias.js';
 import { escapeRegExp } from '../text/escape-regexp.js';
 import { EXAMPLES_IN_PARENTHESIS, suffixedNamesIn } from './subprocessor-suffixed-examples.js';
 import { readTitledTracker } from './subprocessor-titled-trackers.js';
+import { userReaches } from './subprocessor-user-reach.js';
 
 // A noun right after a quoted name that makes it a technique, feature or setting rather than a provider.
 const QUOTED_KIND_AFTER = /^\s+(?:technolog(?:y|ies)|features?|functionalit(?:y|ies)|cookies?|tags?|mode|settings?|options?|methods?|techniques?|process(?:es|ing)?|capabilit(?:y|ies))\b/i;
@@ -232,6 +233,8 @@ function readProse(r: Reading, s: Sentence, intro: Sentence | undefined, underHe
     if (t.byVendor && !entryOfRecipients && !vendorPassesTo(t.clause ?? '', vendorAtEnd)) continue;
     // "We do not use analytics tools, such as A": the sentence denies the relation the names would be read from.
     if (deniedUse(v.slice(Math.max(0, v.lastIndexOf(';', t.at) + 1), t.at))) continue;
+    // "If you sign up … using a third party service like X": a party the user reaches on their own (subprocessor-user-reach.ts).
+    if (userReaches(v, t.at)) continue;
     // A name in quotes after a verb of using it ("we use ‘Yo Wireless’ to provide the Wi-Fi") is read inside them (not a
     // quotation handed to someone: 'credit is given to "Scott Price, …"').
     if (/^[‘“"'](?=[\p{Lu}\d])/u.test(v.slice(t.at, t.at + 2)) && USE_VERB_BEFORE.test(v.slice(Math.max(0, t.at - 24), t.at))) {
