@@ -41,9 +41,12 @@ const LEFT_OUT = /\b(?:not|nor|except|excluding|excludes?|other\s+than)\b[^,;()]
 const takesGroup = (d: string): boolean => [...d.matchAll(WE_TAKES_GROUP)].some((m) => !LEFT_OUT.test(d.slice(0, m.index)));
 
 // The vendor's own companies as a noun: "our subsidiaries", "its affiliated companies", "entities in the FT group".
-const OWN_COMPANIES = String.raw`(?:(?:our|its|their)\s+(?:[\w-]+\s+)?(?:subsidiaries|affiliates|affiliated\s+(?:companies|entities)|group\s+(?:companies|entities)|sister\s+companies)|(?:companies|entities|organi[sz]ations)\s+(?:in|within|of)\s+(?:the\s+|our\s+)?(?:[\w.&'-]+\s+){0,2}group)\b`;
+const OWN_COMPANIES = String.raw`(?:(?:our|its|their)\s+(?:[\w.-]+\s+)?(?:subsidiaries|affiliates|affiliated\s+(?:companies|entities)|group\s+(?:companies|entities)|sister\s+companies)|(?:companies|entities|organi[sz]ations)\s+(?:in|within|of)\s+(?:the\s+|our\s+)?(?:[\w.&'-]+\s+){0,2}group)\b`;
 // The name is an example of them in its own clause ("between our subsidiaries (such as Red Hat)").
 const EXAMPLE_OF_OWN = new RegExp(String.raw`${OWN_COMPANIES}[^.;]{0,120}?(?:\bsuch\s+as|\bfor\s+(?:instance|example)|\be\.g\.|\bincluding|\bnamely)[^.;]{0,120}$`, 'i');
+// Or the name is set off right after them, first or later in the list of their names ("Acme, LLC and its U.S. subsidiaries
+// Acme Media, Inc., Acme Labs, LLC and …"); the list's legal suffixes may carry stops.
+const APPOSITION_OF_OWN = new RegExp(String.raw`${OWN_COMPANIES}\s*,?\s+(?:[^;:()]{0,160}?(?:,|\s+and)\s+)?$`, 'i');
 // Or the sentence before speaks of them and this one opens with an example ("For example, we may share … with …").
 const OWN_BEFORE = new RegExp(OWN_COMPANIES, 'i');
 const OPENS_EXAMPLE = /^\s*(?:for\s+(?:example|instance)|e\.g\.)\b/i;
@@ -64,7 +67,7 @@ export function ownGroupExample(sentences: Sentence[], s: Sentence, at: number, 
   if (cut && /^\s*$/.test(before) && INITIALS_END.test(cut.view)) [first, before] = [cut, cut.view + ' '];
   const clause = before.slice(before.lastIndexOf(';') + 1);
   if (OUTSIDE.test(clause) || PARENT_AFTER.test(s.view.slice(end))) return false;
-  if (EXAMPLE_OF_OWN.test(before.slice(-320))) return true;
+  if (EXAMPLE_OF_OWN.test(before.slice(-320)) || APPOSITION_OF_OWN.test(before.slice(-240))) return true;
   const prev = first.index > 0 ? sentences[first.index - 1] : undefined;
   // The sentence before speaks only of the group ("legal entities in the FT group"), not of providers as well.
   return prev !== undefined && OPENS_EXAMPLE.test(first.view) && OWN_BEFORE.test(prev.view) && !OUTSIDE.test(prev.view);
