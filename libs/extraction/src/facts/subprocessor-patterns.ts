@@ -204,20 +204,18 @@ export function qualifiesKind(v: string, end: number): boolean {
   return w !== undefined && partyKindPlural(w[0].toUpperCase() + w.slice(1));
 }
 
-// A kind of technique or feature after a name: "Optical Character Recognition technology", "Session Replay features".
+// A kind of technique or feature after a name: "Optical Character Recognition technology".
 const TECHNIQUE_AFTER = /^\s+(?:technolog(?:y|ies)|techniques?|methods?|algorithms?|features?|functionalit(?:y|ies)|capabilit(?:y|ies))\b/i;
 // The name's own alias in quotes and parentheses between it and the kind: 'Optical Character Recognition ("OCR") technology'.
 const ALIAS_AFTER = /^\s*\(\s*["“'‘][^"”'’()]{1,20}["”'’]\s*\)/;
 
 /**
- * Whether the name `n` ending at `end` of `v` names a technique rather than an organisation: a kind of technique follows it
- * after its own alias in parentheses ('We use Optical Character Recognition ("OCR") technology'), or right after it when
- * every word of the name is an ordinary word of the document ("Session Replay technology"; "Cloudflare technology" is a
- * company's).
+ * Whether the name ending at `end` of `v` names a technique rather than an organisation: after its own alias in parentheses
+ * comes a kind of technique ('We use Optical Character Recognition ("OCR") technology'). Without the alias, "Cloudflare
+ * technology" is a company's.
  */
-export function namesTechnique(v: string, n: string, end: number, isLowerWord: (w: string) => boolean): boolean {
+export function namesTechnique(v: string, end: number): boolean {
   const rest = v.slice(end, end + 60);
   const alias = ALIAS_AFTER.exec(rest);
-  if (alias) return TECHNIQUE_AFTER.test(rest.slice(alias[0].length));
-  return TECHNIQUE_AFTER.test(rest) && n.split(/\s+/).every((w) => /^\p{Lu}\p{Ll}+$/u.test(w) && isLowerWord(w.toLowerCase()));
+  return alias !== null && TECHNIQUE_AFTER.test(rest.slice(alias[0].length));
 }

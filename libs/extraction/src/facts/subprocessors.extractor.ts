@@ -245,7 +245,7 @@ function readProse(r: Reading, s: Sentence, intro: Sentence | undefined, underHe
     }
     const list = NAME_LIST_AT.exec(v.slice(t.at));
     if (!list) continue;
-    splitNames(list[1], t.at + list[0].length - list[1].length, (n, at) => qualifiesKind(v, at + n.length) || namesTechnique(v, n, at + n.length, ctx.isLowerWord) || add(n, s, at, t.strong, false, undefined, t.ad ? 'ad' : false));
+    splitNames(list[1], t.at + list[0].length - list[1].length, (n, at) => qualifiesKind(v, at + n.length) || namesTechnique(v, at + n.length) || add(n, s, at, t.strong, false, undefined, t.ad ? 'ad' : false));
   }
   // 1b. Examples of a kind described before them ("Companies that help deliver newspapers, such as i-Movo", "Key service
   // providers we use include A and B"), when the clause says the vendor uses them or passes data to them.
