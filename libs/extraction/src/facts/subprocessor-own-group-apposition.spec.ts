@@ -20,6 +20,10 @@ describe('subsidiaries listed right after "its subsidiaries" when "we" takes the
     expect(names(page('Orbital, LLC and its U.S. subsidiaries Starcast Media, Inc., Orbit Labs, LLC and Bluebird, Inc. participate in and have certified its compliance with the E.U.-U.S. Privacy Shield Framework.'))).toEqual([]);
   });
 
+  it('but not those of another company the text names (failed on BR: any "its subsidiaries" was read as the vendor\'s)', () => {
+    expect(names(page('We use analytics provided by Alphabay Inc. and its subsidiaries Goggle LLC and Goggle Ireland Limited.')).slice().sort()).toEqual(['Alphabay Inc', 'Goggle Ireland Limited', 'Goggle LLC']);
+  });
+
   it('while a provider named beside the group stays a recipient', () => {
     expect(names(page('We share your data with our subsidiaries and service providers, such as Cloudy GmbH for hosting.'))).toEqual(['Cloudy GmbH']);
   });

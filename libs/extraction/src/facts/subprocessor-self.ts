@@ -93,9 +93,13 @@ export function selfNames(ctx: FactContext): SelfNames {
   // styles of Acme Ltd. which is the controller of your personal data", under "Who we are"): a relative pronoun stands for it.
   for (const s of ctx.sentences) {
     const v = s.view;
-    if (!v.includes('controller') || !(RESIDENCE.test(v) || WHO_WE_ARE.test(s.heading ?? ''))) continue;
+    const residence = RESIDENCE.test(v);
+    if (!v.includes('controller') || !(residence || WHO_WE_ARE.test(s.heading ?? ''))) continue;
     CONTROLLER_OF_YOURS.lastIndex = 0;
     for (let m = CONTROLLER_OF_YOURS.exec(v); m; m = CONTROLLER_OF_YOURS.exec(v)) {
+      // Under "who we are", only the controller of all of the reader's data is "we": a host or payment firm named there as
+      // the controller of "your server logs" or "your payment details" is another controller, a recipient.
+      if (!residence && !WHOLE_DATA.test(v.slice(m.index + m[0].length))) continue;
       const last = LAST_NAME_BEFORE.exec(v.slice(0, m.index).trimEnd().replace(/,?\s+(?:which|who)$/i, ''));
       if (last) addKey(last[1]);
     }
@@ -133,6 +137,8 @@ export function selfNames(ctx: FactContext): SelfNames {
 const NOT_COVERED = /\b(?:this|our)\s+(?:(?:privacy|cookie|data\s+protection)\s+)?(?:policy|statement|notice)\s+(?:also\s+)?(?:does\s+not|doesn['’]t|will\s+not)\s+(?:apply|cover)\b/i;
 // "non-W" before a kind of offering: "non-Xfinity products", "non-Acme websites".
 const NON_BRAND = /\bnon-([\p{Lu}][\p{L}\p{N}&.]*[\p{L}\p{N}])\s+(?:[\w-]+\s+)?(?:products?|services?|websites?|sites?|apps?|applications?|offerings?|platforms?|brands?)\b/gu;
+// "your personal data", "your information": the whole of the reader's data, not a part of it.
+const WHOLE_DATA = /^\s+(?:personal\s+)?(?:data|information)\b/i;
 // A heading of the section that says who the vendor is.
 const WHO_WE_ARE = /\bwho\s+(?:we\s+are|are\s+we|is\s+responsible)\b|\babout\s+us\b/i;
 // "At Acme, accessible from https://acme.example, operated by Acme Operations Ltd": the participle set off after the vendor's

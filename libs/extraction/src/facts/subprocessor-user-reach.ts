@@ -11,9 +11,10 @@
  */
 
 // The user's verb of reaching a party: "you (have) linked", "users log into", "you are accessing", or a gerund taking the
-// user's own account ("linking your account"). The vendor's own verb stays out: its providers are its recipients.
+// user's own account ("linking your account"). The vendor's own verb stays out ("We link your account to X": its
+// providers are its recipients), so only the gerund stands without the user as subject.
 const USER_REACH = new RegExp(
-  String.raw`\b(?:you|users?)\s+(?:(?:have|has|had|are|is|were|was|can|may|might|will|would|must|first|already|also|then|(?:choose|chooses|decide|decides|want|wants|wish|wishes)\s+to)\s+){0,3}${verb()}|\b(?:link|connect)(?:s|ed|ing)?\s+your\b`,
+  String.raw`\b(?:you|users?)\s+(?:(?:have|has|had|are|is|were|was|can|may|might|will|would|must|first|already|also|then|(?:choose|chooses|decide|decides|want|wants|wish|wishes)\s+to)\s+){0,3}${verb()}|\b(?:link|connect)ing\s+your\b`,
   'gi',
 );
 function verb(): string {
@@ -31,6 +32,13 @@ const ROUTE_END = new RegExp(
 // the name the vendor's recipient after all.
 const OTHER_ACTOR = /\b(?:we|us)\b|\b(?:is|are|be|been|being|was|were|gets?)\s+(?:\w+ly\s+)?\w+ed\b|\b(?:shar|disclos|transfer|sen[dt]|pass|process|host|stor|sell|sold|provid)\w*/i;
 
+// What the user reaches before the route: the vendor (its name), its service or the user's account, said in these words
+// and names; "sign up for our newsletter through X" or "access our support chat through X" reaches a part of the vendor's
+// service that X runs for it, a recipient.
+const REACHED_WORDS = new Set('for to into in on up or and log logs logged logging sign signs signed signing the your our a an this its existing service services site sites website websites app apps application applications platform platforms account accounts profile'.split(' '));
+const reachesService = (object: string): boolean =>
+  (object.match(/[\p{L}][\p{L}\p{N}.'’-]*/gu) ?? []).every((w) => /^\p{Lu}/u.test(w) || REACHED_WORDS.has(w.toLowerCase()));
+
 const CLAUSE_END = /[.;:](?=\s)(?<!\be\.g\.|\bi\.e\.)/g;
 
 /** Whether the name at `at` of sentence text `v` is a party the user reaches on their own (see above). */
@@ -45,5 +53,6 @@ export function userReaches(v: string, at: number): boolean {
   for (let m = USER_REACH.exec(clause); m; m = USER_REACH.exec(clause)) end = m.index + m[0].length;
   if (end < 0) return false;
   const gap = clause.slice(end);
-  return !OTHER_ACTOR.test(gap) && ROUTE_END.test(gap);
+  const route = ROUTE_END.exec(gap);
+  return !OTHER_ACTOR.test(gap) && route !== null && reachesService(gap.slice(0, route.index));
 }
