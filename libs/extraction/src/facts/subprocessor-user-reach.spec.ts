@@ -7,6 +7,7 @@ const reached: [string, string][] = [
   ['signs up or logs in with', 'If you sign up for, or log into, Orbital using a third party service like Facebay or Goggle, we may receive your name.'],
   ['has linked an account with', 'If you have linked your Orbital account with certain third party services, such as Steamy, you may unlink your accounts at any time.'],
   ['links an account to (a gerund)', 'Third Party Features include linking your Orbital account to a third party service such as Steamy.'],
+  ['logs in with, named by a provider noun', 'If you log in using a third-party login provider such as Goggle, we receive your name.'],
   ['accesses the service through', 'If you are accessing the Service through Nimbus Enterprise (Nimbus Cloud), Nimbus Enterprise for Business or a Nimbus Workspace subscription, other terms apply.'],
 ];
 // Data handed on after the user's verb, or the vendor acting, still names the vendor's recipient.

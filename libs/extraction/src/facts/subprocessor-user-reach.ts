@@ -29,8 +29,9 @@ const ROUTE_END = new RegExp(
   'i',
 );
 // Between the user's verb and the name: the vendor acting, or data handed on (a passive or a verb of passing data), makes
-// the name the vendor's recipient after all.
-const OTHER_ACTOR = /\b(?:we|us)\b|\b(?:is|are|be|been|being|was|were|gets?)\s+(?:\w+ly\s+)?\w+ed\b|\b(?:shar|disclos|transfer|sen[dt]|pass|process|host|stor|sell|sold|provid)\w*/i;
+// the name the vendor's recipient after all. The verb "provide", not the noun: "a third-party login provider such as X"
+// is what the user logs in with.
+const OTHER_ACTOR = /\b(?:we|us)\b|\b(?:is|are|be|been|being|was|were|gets?)\s+(?:\w+ly\s+)?\w+ed\b|\b(?:shar|disclos|transfer|sen[dt]|pass|process|host|stor|sell|sold)\w*|\bprovid(?:e|es|ed|ing)\b/i;
 
 // What the user reaches before the route: the vendor (its name), its service or the user's account, said in these words
 // and names; "sign up for our newsletter through X" or "access our support chat through X" reaches a part of the vendor's
