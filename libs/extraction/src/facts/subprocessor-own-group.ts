@@ -1,5 +1,6 @@
 import type { Sentence } from '../text/sentences.js';
 import { core } from './subprocessor-names.js';
+import { namedAsUs, weDefinitionSentences } from './subprocessor-we.js';
 
 /**
  * The vendor's own group companies when the document's "we" takes the group in (README, subprocessors_named: "Includes
@@ -41,9 +42,14 @@ const LEFT_OUT = /\b(?:not|nor|except|excluding|excludes?|other\s+than)\b[^,;()]
 const takesGroup = (d: string): boolean => [...d.matchAll(WE_TAKES_GROUP)].some((m) => !LEFT_OUT.test(d.slice(0, m.index)));
 
 // The vendor's own companies as a noun: "our subsidiaries", "its affiliated companies", "entities in the FT group".
-const OWN_COMPANIES = String.raw`(?:(?:our|its|their)\s+(?:[\w-]+\s+)?(?:subsidiaries|affiliates|affiliated\s+(?:companies|entities)|group\s+(?:companies|entities)|sister\s+companies)|(?:companies|entities|organi[sz]ations)\s+(?:in|within|of)\s+(?:the\s+|our\s+)?(?:[\w.&'-]+\s+){0,2}group)\b`;
+const OWN_COMPANIES = String.raw`(?:(?:our|its|their)\s+(?:[\w.-]+\s+)?(?:subsidiaries|affiliates|affiliated\s+(?:companies|entities)|group\s+(?:companies|entities)|sister\s+companies)|(?:companies|entities|organi[sz]ations)\s+(?:in|within|of)\s+(?:the\s+|our\s+)?(?:[\w.&'-]+\s+){0,2}group)\b`;
 // The name is an example of them in its own clause ("between our subsidiaries (such as Red Hat)").
 const EXAMPLE_OF_OWN = new RegExp(String.raw`${OWN_COMPANIES}[^.;]{0,120}?(?:\bsuch\s+as|\bfor\s+(?:instance|example)|\be\.g\.|\bincluding|\bnamely)[^.;]{0,120}$`, 'i');
+// Or the name is set off right after them, first or later in the list of their names ("Acme, LLC and its U.S. subsidiaries
+// Acme Media, Inc., Acme Labs, LLC and …"); the list's legal suffixes may carry stops. The owner of "its subsidiaries" must be
+// one the definition of "we" names: "provided by Alphabet Inc. and its subsidiaries Google LLC and …" lists another group.
+const APPOSITION_OF_OWN = new RegExp(String.raw`${OWN_COMPANIES}\s*,?\s+(?:[^;:()]{0,160}?(?:,|\s+and)\s+)?$`, 'i');
+const OWNER_BEFORE = /((?:\p{Lu}[\p{L}\p{N}.&'-]*,?\s+){1,4})(?:and|&)\s+$/u;
 // Or the sentence before speaks of them and this one opens with an example ("For example, we may share … with …").
 const OWN_BEFORE = new RegExp(OWN_COMPANIES, 'i');
 const OPENS_EXAMPLE = /^\s*(?:for\s+(?:example|instance)|e\.g\.)\b/i;
@@ -64,10 +70,22 @@ export function ownGroupExample(sentences: Sentence[], s: Sentence, at: number, 
   if (cut && /^\s*$/.test(before) && INITIALS_END.test(cut.view)) [first, before] = [cut, cut.view + ' '];
   const clause = before.slice(before.lastIndexOf(';') + 1);
   if (OUTSIDE.test(clause) || PARENT_AFTER.test(s.view.slice(end))) return false;
-  if (EXAMPLE_OF_OWN.test(before.slice(-320))) return true;
+  if (EXAMPLE_OF_OWN.test(before.slice(-320)) || ownAppositive(sentences, before.slice(-240))) return true;
   const prev = first.index > 0 ? sentences[first.index - 1] : undefined;
   // The sentence before speaks only of the group ("legal entities in the FT group"), not of providers as well.
   return prev !== undefined && OPENS_EXAMPLE.test(first.view) && OWN_BEFORE.test(prev.view) && !OUTSIDE.test(prev.view);
+}
+/** Whether `before` ends with a list after the vendor's own companies: "our subsidiaries", or "its" after a name "we" is. */
+function ownAppositive(sentences: Sentence[], before: string): boolean {
+  const m = APPOSITION_OF_OWN.exec(before);
+  if (!m) return false;
+  if (!/^(?:its|their)\b/i.test(m[0])) return true;
+  // The owner's name, from its last words back (the run may begin with a word of the sentence: "Privacy: Acme, LLC").
+  const owner = OWNER_BEFORE.exec(before.slice(0, m.index));
+  if (!owner) return false;
+  const words = owner[1].trim().replace(/,$/, '').split(/\s+/);
+  const defs = weDefinitionSentences(sentences);
+  return words.some((_, i) => namedAsUs(defs, words.slice(i).join(' ')));
 }
 // Initials ending a sentence ("F.T.", "U.S."): a stop that may not end it.
 const INITIALS_END = /(?:^|\s)(?:\p{Lu}\.){1,3}$/u;

@@ -203,3 +203,19 @@ export function qualifiesKind(v: string, end: number): boolean {
   const w = /^\s+(\p{Ll}[\p{Ll}-]+)(?=\s*(?:[,.;:)]|$)|\s+(?:and|or|in|of|for|to|with|when|where|that|who|which|as|if|under|on|at|from|by)\b)/u.exec(v.slice(end, end + 60))?.[1];
   return w !== undefined && partyKindPlural(w[0].toUpperCase() + w.slice(1));
 }
+
+// A kind of technique or feature after a name: "Optical Character Recognition technology".
+const TECHNIQUE_AFTER = /^\s+(?:technolog(?:y|ies)|techniques?|methods?|algorithms?|features?|functionalit(?:y|ies)|capabilit(?:y|ies))\b/i;
+// The name's own alias in quotes and parentheses between it and the kind: 'Optical Character Recognition ("OCR") technology'.
+const ALIAS_AFTER = /^\s*\(\s*["“'‘][^"”'’()]{1,20}["”'’]\s*\)/;
+
+/**
+ * Whether the name ending at `end` of `v` names a technique rather than an organisation: after its own alias in parentheses
+ * comes a kind of technique ('We use Optical Character Recognition ("OCR") technology'). Without the alias, "Cloudflare
+ * technology" is a company's.
+ */
+export function namesTechnique(v: string, end: number): boolean {
+  const rest = v.slice(end, end + 60);
+  const alias = ALIAS_AFTER.exec(rest);
+  return alias !== null && TECHNIQUE_AFTER.test(rest.slice(alias[0].length));
+}

@@ -89,15 +89,22 @@ export function selfNames(ctx: FactContext): SelfNames {
   }
   // "If you reside in the EEA or UK, Taboola.com Ltd. will be the controller of your Personal Data": the entity a
   // residence-based designation makes the controller of the reader's data is the vendor for those readers.
+  // So is the one the section saying who "we" are makes the controller of the reader's data ("These brands are all trading
+  // styles of Acme Ltd. which is the controller of your personal data", under "Who we are"): a relative pronoun stands for it.
   for (const s of ctx.sentences) {
     const v = s.view;
-    if (!v.includes('controller') || !RESIDENCE.test(v)) continue;
+    const residence = RESIDENCE.test(v);
+    if (!v.includes('controller') || !(residence || WHO_WE_ARE.test(s.heading ?? ''))) continue;
     CONTROLLER_OF_YOURS.lastIndex = 0;
     for (let m = CONTROLLER_OF_YOURS.exec(v); m; m = CONTROLLER_OF_YOURS.exec(v)) {
-      const last = LAST_NAME_BEFORE.exec(v.slice(0, m.index).trimEnd());
+      // Under "who we are", only the controller of all of the reader's data is "we": a host or payment firm named there as
+      // the controller of "your server logs" or "your payment details" is another controller, a recipient.
+      if (!residence && !WHOLE_DATA.test(v.slice(m.index + m[0].length))) continue;
+      const last = LAST_NAME_BEFORE.exec(v.slice(0, m.index).trimEnd().replace(/,?\s+(?:which|who)$/i, ''));
       if (last) addKey(last[1]);
     }
   }
+  for (const s of ctx.sentences) for (const n of operatorsOf(s.view, vendorWords)) addKey(n);
   // "… bound by at least the same data protection standards as The Reach Group GmbH itself": the party its providers are
   // held to the standard of is the vendor, when it is the party the document's first sentence names ("Due to its business
   // purpose, The Reach Group GmbH deals extensively with …"). A provider named later may be compared with itself too ("Mailchimp
@@ -130,6 +137,31 @@ export function selfNames(ctx: FactContext): SelfNames {
 const NOT_COVERED = /\b(?:this|our)\s+(?:(?:privacy|cookie|data\s+protection)\s+)?(?:policy|statement|notice)\s+(?:also\s+)?(?:does\s+not|doesn['’]t|will\s+not)\s+(?:apply|cover)\b/i;
 // "non-W" before a kind of offering: "non-Xfinity products", "non-Acme websites".
 const NON_BRAND = /\bnon-([\p{Lu}][\p{L}\p{N}&.]*[\p{L}\p{N}])\s+(?:[\w-]+\s+)?(?:products?|services?|websites?|sites?|apps?|applications?|offerings?|platforms?|brands?)\b/gu;
+// "your personal data", "your information": the whole of the reader's data, not a part of it.
+const WHOLE_DATA = /^\s+(?:personal\s+)?(?:data|information)\b/i;
+// A heading of the section that says who the vendor is.
+const WHO_WE_ARE = /\bwho\s+(?:we\s+are|are\s+we|is\s+responsible)\b|\babout\s+us\b/i;
+// "At Acme, accessible from https://acme.example, operated by Acme Operations Ltd": the participle set off after the vendor's
+// name (and an appositive giving its address) names the entity that runs it, the vendor itself.
+const OPERATED_AFTER = /,\s*(?:(?:owned\s+and\s+)?operated|run|owned|published)\s+by\s+/gi;
+const ADDRESS_APPOSITIVE = /,\s*(?:accessible|available|reachable|located|found)\s+(?:from|at|on|via|through)\s+\S+$/i;
+// The vendor's name must open its clause ("Acme, …", "At Acme, …", "Welcome to Acme, …"), not end a longer subject.
+const OPENS_CLAUSE = /(?:^|[.;:!?]\s)[\s*#"“'‘(-]*(?:(?:at|on|welcome\s+to|the)\s+)?$/i;
+
+/** The entities `v` says run the vendor's site or service in a participle after its name ({@link OPERATED_AFTER}). */
+function operatorsOf(v: string, vendorWords: string[]): string[] {
+  if (!v.includes(' by ')) return [];
+  const out: string[] = [];
+  OPERATED_AFTER.lastIndex = 0;
+  for (let m = OPERATED_AFTER.exec(v); m; m = OPERATED_AFTER.exec(v)) {
+    const subject = v.slice(0, m.index).replace(ADDRESS_APPOSITIVE, '');
+    const lower = subject.toLowerCase();
+    const own = vendorWords.some((w) => w.length >= 3 && lower.endsWith(w) && OPENS_CLAUSE.test(subject.slice(0, subject.length - w.length)));
+    const n = own ? NAME_AT.exec(v.slice(m.index + m[0].length)) : null;
+    if (n) out.push(n[1]);
+  }
+  return out;
+}
 // Where the reader lives decides which entity is "we": "If you reside in the EEA", "for users located in Japan".
 const RESIDENCE = /\b(?:reside|resident|residents|live|located|based)\s+in\b|\bfor\s+(?:users|individuals|residents|people|customers)\s+(?:in|of|from|outside)\b/i;
 // "… will be the controller of your Personal Data", "… is the data controller responsible for your information".

@@ -14,7 +14,8 @@ const WE_ALIAS = /["“‘'](?:we|us)[,.]?["”’']/i;
 // Stripe'): its names are left to the other readings.
 // So is one where "we" use or engage someone ('Orbital Ltd ("we") uses Stripe to take payments'), though not "we use the
 // terms …" of a definition nor the noun ("the collection, use, and retention of personal information").
-const PASSES_ON = /\b(?:shares?|shared|sharing|disclos\w*|transfer\w*|sells?|sold|sends?|sent|forward\w*|made\s+available|provides?\s+(?:\w+\s+){0,3}to)\b/i;
+// "provides access to several websites" is what the vendor offers, not data it passes on.
+const PASSES_ON = /\b(?:shares?|shared|sharing|disclos\w*|transfer\w*|sells?|sold|sends?|sent|forward\w*|made\s+available|provides?\s+(?!access\s+to\b)(?:\w+\s+){0,3}to)\b/i;
 // The verb's subject is "we", a name or the parenthesis of aliases (case-sensitive: "and use" is not it).
 const WE_USE = /(?:\)|\b[Ww]e|\b\p{Lu}[\p{L}\p{N}.-]*)\s+(?:also\s+|may\s+)?(?:uses?|used|utili[sz]es?|engag(?:e|es|ed)|rel(?:y|ies)\s+on|works?\s+with|partners?\s+with)\b(?!\s+(?:the\s+)?(?:terms?|words?)\b)/u;
 // Only the head of a document defines "we" (the first 200 sentences); a quoted "we" later is a quotation.

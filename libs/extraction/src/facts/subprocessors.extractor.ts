@@ -1,26 +1,22 @@
 import type { Fact } from '@custody/domain';
-import type { BlockEntry, ListContext } from '../clauses/list-context.js';
-import { blockIndex } from '../clauses/list-context.js';
-import type { Block } from '../clauses/structure.js';
-import { introOf, isItem, isTableRow } from '../clauses/structure.js';
+import { blockIndex, type BlockEntry, type ListContext } from '../clauses/list-context.js';
+import { introOf, isItem, isTableRow, type Block } from '../clauses/structure.js';
 import { PROVIDER_NOUN, RELATION_VERB } from '../clauses/vocabulary.js';
 import { mayHoldName } from '../text/name-gate.js';
 import { mayMatch } from '../text/keyword-gate.js';
 import type { Sentence } from '../text/sentences.js';
-import type { FactContext } from './fact-context.js';
 import { collectorMentions, inRanges, trackerSections } from './tracker-names.js';
-import { evidenceAt } from './fact-context.js';
+import { evidenceAt, type FactContext } from './fact-context.js';
 import { BRAND_SHAPE, ENDS_WITH_SUFFIX, HAS_SUFFIX, inLink, NAME_AT, NAME_LIST_AT, readLead, splitNames, SUFFIX_NAME, TOKEN } from './subprocessor-names.js';
 import { toolOwners } from './subprocessor-tool-owners.js';
 import { buttonOwners, examplesOfPrevious, frontedRecipients } from './subprocessor-prose-parties.js';
 import { isCategoryList, noPersonalData, readItem, runInRecipient } from './subprocessor-lists.js';
 import { isTrackerTable } from './subprocessor-trackers.js';
 import { oneOfProviders, providerHeading, providerProfile } from './subprocessor-profiles.js';
-import { ANONYMOUS_DATA, ROLE_APPOSITIVE, USE_VERB_BEFORE, DATA_RELATION, HEADING, LIST_LEAD, SHOUTING, STRICT_HEADING, USER_ITEMS, notSentenceName, qualifiesKind, relationOutsideNames } from './subprocessor-patterns.js';
+import { namesTechnique, ANONYMOUS_DATA, ROLE_APPOSITIVE, USE_VERB_BEFORE, DATA_RELATION, HEADING, LIST_LEAD, SHOUTING, STRICT_HEADING, USER_ITEMS, notSentenceName, qualifiesKind, relationOutsideNames } from './subprocessor-patterns.js';
 import { pluginOwners } from './subprocessor-plugin-owners.js';
 import { deniedUse, examplesReceive, groupExamples, kindExamples, triggers, vendorPassesTo } from './subprocessor-triggers.js';
-import type { NameCollector } from './subprocessor-candidates.js';
-import { nameCollector } from './subprocessor-candidates.js';
+import { nameCollector, type NameCollector } from './subprocessor-candidates.js';
 import { readRow, readTrackerRow, readUndecided } from './subprocessor-rows.js';
 import { readTrackerItem } from './subprocessor-tracker-lists.js';
 import { settleNames } from './subprocessor-settle.js';
@@ -29,6 +25,7 @@ import { escapeRegExp } from '../text/escape-regexp.js';
 import { EXAMPLES_IN_PARENTHESIS, suffixedNamesIn } from './subprocessor-suffixed-examples.js';
 import { readTitledTracker } from './subprocessor-titled-trackers.js';
 import { readInlineTrackerEntries } from './subprocessor-inline-entries.js';
+import { userReaches } from './subprocessor-user-reach.js';
 
 // A noun right after a quoted name that makes it a technique, feature or setting rather than a provider.
 const QUOTED_KIND_AFTER = /^\s+(?:technolog(?:y|ies)|features?|functionalit(?:y|ies)|cookies?|tags?|mode|settings?|options?|methods?|techniques?|process(?:es|ing)?|capabilit(?:y|ies))\b/i;
@@ -235,6 +232,8 @@ function readProse(r: Reading, s: Sentence, intro: Sentence | undefined, underHe
     if (t.byVendor && !entryOfRecipients && !vendorPassesTo(t.clause ?? '', vendorAtEnd)) continue;
     // "We do not use analytics tools, such as A": the sentence denies the relation the names would be read from.
     if (deniedUse(v.slice(Math.max(0, v.lastIndexOf(';', t.at) + 1), t.at))) continue;
+    // "If you sign up … using a third party service like X": a party the user reaches on their own (subprocessor-user-reach.ts).
+    if (userReaches(v, t.at)) continue;
     // A name in quotes after a verb of using it ("we use ‘Yo Wireless’ to provide the Wi-Fi") is read inside them (not a
     // quotation handed to someone: 'credit is given to "Scott Price, …"').
     if (/^[‘“"'](?=[\p{Lu}\d])/u.test(v.slice(t.at, t.at + 2)) && USE_VERB_BEFORE.test(v.slice(Math.max(0, t.at - 24), t.at))) {
@@ -245,7 +244,7 @@ function readProse(r: Reading, s: Sentence, intro: Sentence | undefined, underHe
     }
     const list = NAME_LIST_AT.exec(v.slice(t.at));
     if (!list) continue;
-    splitNames(list[1], t.at + list[0].length - list[1].length, (n, at) => qualifiesKind(v, at + n.length) || add(n, s, at, t.strong, false, undefined, t.ad ? 'ad' : false));
+    splitNames(list[1], t.at + list[0].length - list[1].length, (n, at) => qualifiesKind(v, at + n.length) || namesTechnique(v, at + n.length) || add(n, s, at, t.strong, false, undefined, t.ad ? 'ad' : false));
   }
   // 1b. Examples of a kind described before them ("Companies that help deliver newspapers, such as i-Movo", "Key service
   // providers we use include A and B"), when the clause says the vendor uses them or passes data to them.
