@@ -1,5 +1,4 @@
 import { definedAs, withWrittenArticle } from './subprocessor-identity.js';
-import type { Evidence } from '@custody/domain';
 import { ADVERTISES_WITH_BEFORE, inAdRole, TRACKER_TITLE_WORD } from '../clauses/recipient-lists.js';
 import { authoritySpan, partyKindPlural } from '../clauses/authorities.js';
 import { ADDRESS_WORD, NOT_AN_ORGANISATION, PLATFORM_AS_RECIPIENT, PLATFORM_BRANDS, SELF_HOSTED_SOFTWARE } from '../clauses/vocabulary.js';
@@ -14,26 +13,9 @@ import { namedAsUs, weDefinitionSentences } from './subprocessor-we.js';
 import { groupInScope, ownGroupExample } from './subprocessor-own-group.js';
 import { candidateChecks, ownCell, productCell, vendorOwn } from './subprocessor-candidate-checks.js';
 
-/** A name read as a recipient, with where it was read. */
-export interface NamedRecipient {
-  name: string;
-  ev: Evidence;
-  s: Sentence;
-  at: number;
-}
-
-/** A name read and set aside, with why (the first few are offered for review, see reviewOrder). */
-export interface RejectedName {
-  name: string;
-  ev: Evidence;
-  reason: string;
-  /**
-   * 'held': a plausible name kept back only because nothing says its list names recipients, the one a person should
-   * decide; 'no name': not an organisation's name at all (a category, an authority, an ordinary word), the least
-   * worth a review slot. Unset: an organisation set aside for a reason about its role.
-   */
-  rank?: 'held' | 'no name';
-}
+// The candidates' results, in their own file; re-exported for the readers that take them.
+import type { NamedRecipient, RejectedName } from './subprocessor-candidate-types.js';
+export type { NamedRecipient, RejectedName } from './subprocessor-candidate-types.js';
 
 // "We work with the Awin network": one works or partners with another party, not with one's own product.
 const PARTNER_BEFORE = /\b(?:work(?:s|ing)?|partner(?:s|ing)?|contract(?:s|ing)?|cooperat(?:e|es|ing)|collaborat(?:e|es|ing))\s+with\s+the\s+$/i;
