@@ -1,57 +1,23 @@
 import { definedAs, withWrittenArticle } from './subprocessor-identity.js';
-import type { Evidence } from '@custody/domain';
 import { ADVERTISES_WITH_BEFORE, inAdRole, TRACKER_TITLE_WORD } from '../clauses/recipient-lists.js';
-import { ownEntityElsewhere } from '../clauses/definitions.js';
 import { authoritySpan, partyKindPlural } from '../clauses/authorities.js';
-import { ADDRESS_WORD, NOT_AN_ORGANISATION, PLATFORM_AS_RECIPIENT, PLATFORM_BRANDS, POLICY_WORDS, SELF_HOSTED_SOFTWARE } from '../clauses/vocabulary.js';
+import { ADDRESS_WORD, NOT_AN_ORGANISATION, PLATFORM_AS_RECIPIENT, PLATFORM_BRANDS, SELF_HOSTED_SOFTWARE } from '../clauses/vocabulary.js';
 import type { Sentence } from '../text/sentences.js';
 import type { FactContext } from './fact-context.js';
-import type { SectionSpan } from '../types.js';
 import { evidenceAt } from './fact-context.js';
-import { BRAND_SHAPE, cleanName, common, core, dominantBrand, ENDS_WITH_SUFFIX, HAS_SUFFIX, inLink, policyWordsOnly, productsOf } from './subprocessor-names.js';
-import { BRAND_PRODUCT_AFTER, HELD_SERVICE_AFTER, ownerOfNamedProduct, placeName, SOCIAL_BUTTON_AFTER, AFFILIATE_CONTEXT, AFFILIATE_EXAMPLES, FROM_AFFILIATES, BIG_TECH, BIG_TECH_SERVICE, CATEGORY_TAIL, DATA_RELATION, EMBEDDED_PLUGIN, OWN_PRESENCE, FUNCTION_WORD, INSTITUTION, SOCIAL_HEADING, SUFFIX_TAIL, categoryHead, nameStart } from './subprocessor-patterns.js';
+import { cleanName, common, core, ENDS_WITH_SUFFIX, inLink, policyWordsOnly } from './subprocessor-names.js';
+import { BRAND_PRODUCT_AFTER, HELD_SERVICE_AFTER, ownerOfNamedProduct, placeName, SOCIAL_BUTTON_AFTER, AFFILIATE_CONTEXT, AFFILIATE_EXAMPLES, FROM_AFFILIATES, BIG_TECH, BIG_TECH_SERVICE, CATEGORY_TAIL, DATA_RELATION, INSTITUTION, SOCIAL_HEADING, categoryHead, nameStart } from './subprocessor-patterns.js';
 import { excludedBecause } from './subprocessor-triggers.js';
-import { NO_PERSONAL_DATA } from './subprocessor-lists.js';
 import { introOf, isItem } from '../clauses/structure.js';
-import type { SelfNames } from './subprocessor-self.js';
-import { selfNames } from './subprocessor-self.js';
 import { namedAsUs, weDefinitionSentences } from './subprocessor-we.js';
 import { groupInScope, ownGroupExample } from './subprocessor-own-group.js';
+import { candidateChecks, ownCell, productCell, vendorOwn } from './subprocessor-candidate-checks.js';
 
-/** A name read as a recipient, with where it was read. */
-export interface NamedRecipient {
-  name: string;
-  ev: Evidence;
-  s: Sentence;
-  at: number;
-}
+// The candidates' results, in their own file; re-exported for the readers that take them.
+import type { NamedRecipient, RejectedName } from './subprocessor-candidate-types.js';
+export type { NamedRecipient, RejectedName } from './subprocessor-candidate-types.js';
 
-/** A name read and set aside, with why (the first few are offered for review, see reviewOrder). */
-export interface RejectedName {
-  name: string;
-  ev: Evidence;
-  reason: string;
-  /**
-   * 'held': a plausible name kept back only because nothing says its list names recipients, the one a person should
-   * decide; 'no name': not an organisation's name at all (a category, an authority, an ordinary word), the least
-   * worth a review slot. Unset: an organisation set aside for a reason about its role.
-   */
-  rank?: 'held' | 'no name';
-}
-
-// Words right after "the X service" that make it the vendor's own product.
-const OWN_PRODUCT_AFTER = /^[^.;]{0,30}?\b(?:our|its)\s+(?:own\s+)?(?:in-?house|proprietary|internal)\b|^[^.;]{0,30}?\b(?:developed|built|operated|run)\s+(?:in-?house|by\s+us)\b/i;
 // "We work with the Awin network": one works or partners with another party, not with one's own product.
-// How much of a section is read for what it says of a platform's plug-ins: a platform's own subsection is short.
-const SECTION_READ = 4000;
-
-/** The innermost section holding `at` under the heading a sentence carries, if any. */
-function sectionAt(sections: SectionSpan[], at: number, heading: string | undefined): SectionSpan | undefined {
-  let found: SectionSpan | undefined;
-  for (const sec of sections) if (sec.start <= at && at < sec.end && sec.heading === heading && (!found || sec.start >= found.start)) found = sec;
-  return found;
-}
-
 const PARTNER_BEFORE = /\b(?:work(?:s|ing)?|partner(?:s|ing)?|contract(?:s|ing)?|cooperat(?:e|es|ing)|collaborat(?:e|es|ing))\s+with\s+the\s+$/i;
 
 /**
@@ -264,88 +230,9 @@ export function nameCollector(ctx: FactContext) {
     if (review) rejected.push({ name, ev, reason: review, rank: 'held' });
     else if (!names.has(key)) names.set(key, { name, ev, s, at });
   };
-
-  /**
-   * Whether `name`, read from "the X platform" at offset `from` of the text, is shown as an organisation elsewhere: named
-   * again on its own, not after "the" ("Vidstream may collect usage data"), with a legal suffix, or as a domain
-   * ("vidstream.com"); and the product is not said to be the vendor's own ("our in-house engine", "our proprietary").
-   */
-  const brandElsewhere = (name: string, from: number): boolean => {
-    const text = ctx.text;
-    if (OWN_PRODUCT_AFTER.test(text.slice(from + name.length, from + name.length + 80))) return false;
-    const word = (c: string | undefined): boolean => c !== undefined && /[\p{L}\p{N}]/u.test(c);
-    for (let i = text.indexOf(name); i >= 0; i = text.indexOf(name, i + 1)) {
-      if (i === from || word(text[i - 1]) || word(text[i + name.length])) continue;
-      const after = text.slice(i + name.length, i + name.length + 12);
-      if (/^\.[a-z]{2,6}\b/.test(after) || HAS_SUFFIX.test(text.slice(i, i + name.length + 14))) return true;
-      if (!/\bthe\s+$/i.test(text.slice(Math.max(0, i - 4), i))) return true;
-    }
-    return false;
-  };
-
-  // Whether the section a sentence is in says the vendor's pages embed a platform's plug-ins or buttons (read once per section).
-  const pluginSections = new Map<number, boolean>();
-  const embedsPlugin = (s: Sentence): boolean => {
-    const sec = sectionAt(ctx.sections, s.start, s.heading);
-    if (!sec) return false;
-    let b = pluginSections.get(sec.start);
-    if (b === undefined) {
-      const body = ctx.text.slice(sec.start, Math.min(sec.end, sec.start + SECTION_READ));
-      pluginSections.set(sec.start, (b = EMBEDDED_PLUGIN.test(body) && !OWN_PRESENCE.test(body) && !NO_PERSONAL_DATA.test(body)));
-    }
-    return b;
-  };
-
-  let selfMemo2: SelfNames | undefined;
-  const self = (): SelfNames => (selfMemo2 ??= selfNames(ctx));
-  let productSet: Set<string> | undefined;
-  const products = (): Set<string> => {
-    if (!productSet) productSet = productsOf(ctx.text, vendorNames.filter((b) => b.length >= 3));
-    return productSet;
-  };
-  // A frequent brand is someone else's when the document names its own legal entity and that entity does not share it.
-  // Computed when a candidate first reaches the check (many documents have none that far).
-  let selfMemo: { v: string | undefined } | undefined;
-  const truncatedTail = (n: string, before: string): boolean => {
-    // Cut off from a capitalised word, a parenthesis or a brand written in lower case ("emedia") just before it.
-    const prev = /(\S+)\s+$/u.exec(before)?.[1] ?? '';
-    if (!(/^[\p{Lu}]/u.test(prev) || prev.endsWith(')') || (/^[\p{Ll}][\p{L}]+$/u.test(prev) && !FUNCTION_WORD.test(prev)))) return false;
-    const words = n.replace(SUFFIX_TAIL, '').split(/\s+/).filter((w) => w.length > 0);
-    return words.length > 0 && words.every((w) => /^[\p{Lu}][\p{Ll}]+$/u.test(w) && ctx.isLowerWord(w.toLowerCase()));
-  };
-  const selfBrandOf = (): string | undefined => {
-    if (!selfMemo) {
-      const frequent = dominantBrand(ctx.text, ctx.isLowerWord);
-      selfMemo = { v: frequent !== undefined && !ownEntityElsewhere(ctx.vendorNames, frequent) ? frequent : undefined };
-    }
-    return selfMemo.v;
-  };
-  // First words of the vendor's names and brand ("google" for "Google LLC" in a Google policy).
-  const vendorFirstWords = new Set(vendorNames.map((n) => n.split(/\s+/)[0].toLowerCase().replace(/[^\p{L}\p{N}.]/gu, '')).filter((w) => w.length >= 3 && !POLICY_WORDS.has(w)));
+  const { brandElsewhere, embedsPlugin, truncatedTail } = candidateChecks(ctx);
+  const { self, products, selfBrandOf, vendorFirstWords } = vendorOwn(ctx);
   return { add, names, rejected, owners, productReadings, vendorKeys, self };
 }
 
 export type NameCollector = ReturnType<typeof nameCollector>;
-
-/** The cell of a table row (cells joined by "|") that holds the text from `from` to `to`. */
-function ownCell(row: string, from: number, to: number): string {
-  const end = row.indexOf('|', to);
-  return row.slice(row.lastIndexOf('|', from - 1) + 1, end < 0 ? row.length : end);
-}
-
-// The last words of a product named like an institution ("NextGen Office", "Azure Government"); never "X of Y".
-const PRODUCT_HEAD = /^(?:\S+\s+){1,3}(?:Office|Government)$/u;
-// Words that open a public body's name, not a brand's ("Federal", "Home", "Cabinet", "Post").
-const PUBLIC_WORD = /^(?:Federal|State|National|Home|Cabinet|Foreign|Patent|Post|Public|Local|City|County|Royal|Privacy|Information|Tax|U\.?S\.?|UK|EU|HM|Civil|Government)$/;
-
-/**
- * Whether a name cell under a party column reads as a brand's product with an institution's last word: a word before
- * it is shaped like a brand ("NextGen"), is a big platform's name ("Microsoft") or is a word the document never writes in
- * lower case and that opens no public body's name. "Home Office", "Federal Government", "Office of Civil Rights" are not.
- */
-function productCell(name: string, isLowerWord: (w: string) => boolean): boolean {
-  if (!PRODUCT_HEAD.test(name)) return false;
-  const words = name.split(/\s+/).slice(0, -1);
-  if (words.some((w) => PUBLIC_WORD.test(w))) return false;
-  return words.some((w) => BRAND_SHAPE.test(w) || BIG_TECH.test(w) || (/^[\p{Lu}][\p{L}]+$/u.test(w) && !isLowerWord(w.toLowerCase())));
-}
