@@ -83,3 +83,10 @@ describe('a cell in capitals whose row links to another party\'s privacy policy,
     expect(names(intro + '| QUILL BY K7M | http://www.k7m.example/privacy-policy/ |\n').sort()).toEqual(['Adsmith', 'QUILL BY K7M']);
   });
 });
+
+describe('a word inside an e-mail address is not an ordinary word of the document', () => {
+  it('a provider named once and written in lower case only inside an address is still a name', () => {
+    const md = 'Payment for your plan is collected by our payment services provider Stripe on behalf of Acme. Request a refund by contacting [stripe-payments@acme.example](mailto:stripe-payments@acme.example).\n';
+    expect(names(md)).toEqual(['Stripe']);
+  });
+});
