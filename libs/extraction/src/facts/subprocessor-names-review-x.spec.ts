@@ -90,3 +90,14 @@ describe('a word inside an e-mail address is not an ordinary word of the documen
     expect(names(md)).toEqual(['Stripe']);
   });
 });
+
+describe('the vendor\'s own feature or product as the subject of "uses"', () => {
+  it('"our SMS feature (made available to clients) uses X" is the vendor using X', () => {
+    expect(names('Similarly, our SMS feature made available to clients in the US and Canada uses Twilio to provide the SMS services.\n')).toEqual(['Twilio']);
+    expect(names('Our chat tool uses Intercom to answer your questions.\n')).toEqual(['Intercom']);
+  });
+  it('not the product as the object of someone else\'s use, nor another party as subject', () => {
+    expect(names('Businesses that use our products use Intercom to answer questions.\n')).toEqual([]);
+    expect(names('Our partners use Intercom to answer questions.\n')).toEqual([]);
+  });
+});
