@@ -92,12 +92,12 @@ describe('a word inside an e-mail address is not an ordinary word of the documen
 });
 
 describe('the vendor\'s own feature or product as the subject of "uses"', () => {
-  it('"our SMS feature (made available to clients) uses X" is the vendor using X', () => {
-    expect(names('Similarly, our SMS feature made available to clients in the US and Canada uses Twilio to provide the SMS services.\n')).toEqual(['Twilio']);
-    expect(names('Our chat tool uses Intercom to answer your questions.\n')).toEqual(['Intercom']);
-  });
-  it('not the product as the object of someone else\'s use, nor another party as subject', () => {
-    expect(names('Businesses that use our products use Intercom to answer questions.\n')).toEqual([]);
-    expect(names('Our partners use Intercom to answer questions.\n')).toEqual([]);
-  });
+  // The vendor's own feature or product using X (first two), not the product as another subject's object nor another party.
+  const cases: [string, string[]][] = [
+    ['Similarly, our SMS feature made available to clients in the US and Canada uses Twilio to provide the SMS services.\n', ['Twilio']],
+    ['Our chat tool uses Intercom to answer your questions.\n', ['Intercom']],
+    ['Businesses that use our products use Intercom to answer questions.\n', []],
+    ['Our partners use Intercom to answer questions.\n', []],
+  ];
+  it.each(cases)('%s', (text, expected) => expect(names(text)).toEqual(expected));
 });
