@@ -32,9 +32,7 @@ describe('return_or_destroy_on_termination: what a deletion at the end acts on, 
     // Not about the end at all: "delete your account data" is no account closing.
     expect(rd('By permitting a third party to access your account, we may obtain, modify, or delete your account data.')).toBe('unspecified');
     expect(rd('On termination the third party may obtain, modify, or delete your account data.')).toBe('unspecified');
-    expect(rd('On termination our third-party partners may delete your data.')).toBe('unspecified');
-    // A bare "Vendor" is the vendor's own defined name: its option to delete stays its discretion.
-    expect(rd('After termination, Vendor may delete Customer Data after a reasonable period.')).toBe('no');
+    expect(rd('On termination our service providers may delete your data.')).toBe('unspecified');
     expect(rd('On termination we may delete your data.')).toBe('no');
   });
   it('"cannot delete … except by deleting your account" refuses no deletion', () => {
