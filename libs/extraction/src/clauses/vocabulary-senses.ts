@@ -1,9 +1,5 @@
 import type { Category } from './vocabulary.js';
 
-/** Nouns after "account" that make it name whose data is meant ("your account profile", "account data"), not the account
- * itself: deleting them is no account ending (here and in return-end-scope.ts). */
-export const ACCOUNT_DATA_AFTER = String.raw`\s+(?:profiles?|data|information|details|content|records?|history)\b`;
-
 /**
  * Words that are vocabulary in one sense and not in another, told apart by their neighbours: a hit is dropped
  * when the text right before it matches `before` or right after it matches `after` (both lower-case views).
@@ -44,5 +40,5 @@ export const NOT_IN_CONTEXT: { cat: Category; kind?: string; phrase: RegExp; bef
   { cat: 'condition', kind: 'end', phrase: /^expir/, after: /^\s+of\s+(?:the|such|this|that|these|those|its|any|each)\s+(?:[\w-]+\s+)?periods?\b/ },
   // "we will delete your account profile", "deleting your account data": the account names whose data is deleted, not the
   // account ending (the act on the data stays a deletion: lexicon.ts drops such a phrase before it swallows its words).
-  { cat: 'condition', kind: 'end', phrase: /^delet\w* (?:your|their|the|its) account$/, after: new RegExp(`^${ACCOUNT_DATA_AFTER}`) },
+  { cat: 'condition', kind: 'end', phrase: /^delet\w* (?:your|their|the|its) account$/, after: /^\s+(?:profiles?|data|information|details|content|records?|history)\b/ },
 ];

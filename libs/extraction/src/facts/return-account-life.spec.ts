@@ -28,13 +28,6 @@ describe('return_or_destroy_on_termination: what a deletion at the end acts on, 
     expect(rd('You can delete your account data at any time.')).toBe('unspecified');
     expect(rd('We will delete your account if you do not pay.')).toBe('unspecified');
   });
-  it('a sentence that only deletes account data names no end; another party\'s option to delete is no refusal by the vendor', () => {
-    // Not about the end at all: "delete your account data" is no account closing.
-    expect(rd('By permitting a third party to access your account, we may obtain, modify, or delete your account data.')).toBe('unspecified');
-    expect(rd('On termination the third party may obtain, modify, or delete your account data.')).toBe('unspecified');
-    expect(rd('On termination our service providers may delete your data.')).toBe('unspecified');
-    expect(rd('On termination we may delete your data.')).toBe('no');
-  });
   it('"cannot delete … except by deleting your account" refuses no deletion', () => {
     expect(rd('When you close your account, we cannot delete your messages except by also deleting your account.')).toBe('unspecified');
     expect(rd('Upon termination, Acme is not required to delete your data.')).toBe('no');

@@ -117,9 +117,7 @@ function readClause(c: Clause, deletes: Hit[], retains: Hit[], introSubject: Hit
     // A "may" far before the deletion governs a list of acts ("may … suspend or terminate your membership and delete any
     // Content"): a sanction's discretion, no answer either way.
     if (modality(c, d) !== 'may' && mayScopes(c, d)) return undefined;
-    // "the third party may obtain, modify, or delete your account data": another party's option says nothing of what the
-    // vendor keeps.
-    if (modality(c, d) === 'may') return SANCTION.test(c.sentence.view) || (agentOf(c, d) ?? clauseSubject(c))?.kind === 'provider' || NOMINAL_DELETE.test(c.tokens[d.t0].lower) || capability(c, d) || (passive(c, d) && !agentOf(c, d)) ? undefined : { value: 'no', confidence: 0.7 };
+    if (modality(c, d) === 'may') return SANCTION.test(c.sentence.view) || NOMINAL_DELETE.test(c.tokens[d.t0].lower) || capability(c, d) || (passive(c, d) && !agentOf(c, d)) ? undefined : { value: 'no', confidence: 0.7 };
     return { value: 'yes', confidence: scope === 'periods' ? 0.75 : 0.85 };
   }
   // Keeping with no end counts only when the vendor itself keeps data (not "copies may still be accessible").
