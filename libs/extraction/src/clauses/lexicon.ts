@@ -36,11 +36,9 @@ export class Lexicon {
 
   /**
    * Every vocabulary phrase in the tokens, longest match first at each position (a word can be both an
-   * action and an object, e.g. "marketing": both hits are kept). `drop` takes out hits used in another sense before the
-   * containing phrases are weighed, so that such a phrase swallows none of its words ("delete your account profile" is no
-   * account ending: its "delete" stays the act).
+   * action and an object, e.g. "marketing": both hits are kept).
    */
-  find(tokens: Token[], drop?: (h: Hit) => boolean): Hit[] {
+  find(tokens: Token[]): Hit[] {
     const hits: Hit[] = [];
     // A phrase inside a longer phrase of the same category is not a hit of its own ("order" in "court order").
     // As parallel arrays searched in turn (a clause hits a few categories): clearing a Map per call allocated its table anew.
@@ -100,8 +98,7 @@ export class Lexicon {
             coveredCat.push(e.cat);
             coveredTo.push(i + n);
           }
-          const hit: Hit = { cat: e.cat, kind: e.kind, t0: i, t1: i + n, start: tokens[i].start, end: tokens[i + n - 1].end };
-          if (!drop?.(hit)) hits.push(hit);
+          hits.push({ cat: e.cat, kind: e.kind, t0: i, t1: i + n, start: tokens[i].start, end: tokens[i + n - 1].end });
         }
       }
     }
@@ -114,9 +111,7 @@ export class Lexicon {
         const sep = seps[v].find((x) => x.particle === tokens[k].lower);
         if (!sep) continue;
         if (!hits.some((h) => h.cat === sep.cat && h.t0 <= i && h.t1 > i)) {
-          const hit: Hit = { cat: sep.cat, kind: sep.kind, t0: i, t1: i + 1, start: tokens[i].start, end: tokens[i].end };
-          if (drop?.(hit)) break;
-          hits.push(hit);
+          hits.push({ cat: sep.cat, kind: sep.kind, t0: i, t1: i + 1, start: tokens[i].start, end: tokens[i].end });
           separated = true;
         }
         break;

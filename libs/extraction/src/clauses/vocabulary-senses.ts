@@ -38,7 +38,4 @@ export const NOT_IN_CONTEXT: { cat: Category; kind?: string; phrase: RegExp; bef
   // "when you close your browser": a session, not the account.
   { cat: 'condition', kind: 'end', phrase: /^(?:after|when) you close$/, after: /^\s+(?:your|the|this)\s+(?:browser|window|tab|app|application|session)\b/ },
   { cat: 'condition', kind: 'end', phrase: /^expir/, after: /^\s+of\s+(?:the|such|this|that|these|those|its|any|each)\s+(?:[\w-]+\s+)?periods?\b/ },
-  // "we will delete your account profile", "deleting your account data": the account names whose data is deleted, not the
-  // account ending (the act on the data stays a deletion: lexicon.ts drops such a phrase before it swallows its words).
-  { cat: 'condition', kind: 'end', phrase: /^delet\w* (?:your|their|the|its) account$/, after: /^\s+(?:profiles?|data|information|details|content|records?|history)\b/ },
 ];

@@ -21,13 +21,6 @@ describe('return_or_destroy_on_termination: what a deletion at the end acts on, 
   it('the profile is data the vendor deletes', () => {
     expect(rd('When your account is closed, we delete your profile.')).toBe('yes');
   });
-  it('"delete your account profile" deletes data of the account, conditioned on its closing; it is no account ending', () => {
-    expect(rd('We will delete your account profile if you close your account.')).toBe('yes');
-    expect(rd('We delete your account data when you close your account, but may retain limited records as required by law.')).toBe('yes');
-    // The user's own deletion, and the account itself deleted, stay what they were.
-    expect(rd('You can delete your account data at any time.')).toBe('unspecified');
-    expect(rd('We will delete your account if you do not pay.')).toBe('unspecified');
-  });
   it('"cannot delete … except by deleting your account" refuses no deletion', () => {
     expect(rd('When you close your account, we cannot delete your messages except by also deleting your account.')).toBe('unspecified');
     expect(rd('Upon termination, Acme is not required to delete your data.')).toBe('no');
