@@ -21,4 +21,8 @@ describe('baa_offered: the forbidden object must be the health data', () => {
   it('health data of one group of people only is a narrower rule than data that must not include health data (README)', () => {
     expect(baa('You will not use the Service to collect health information from children.')).toBe('unspecified');
   });
+  it('a group named only as an example of the health data, or beside others, keeps the whole prohibition', () => {
+    expect(baa('You must not upload any protected health information, including data about children.')).toBe('no');
+    expect(baa('You must not upload protected health information about children or adults.')).toBe('no');
+  });
 });

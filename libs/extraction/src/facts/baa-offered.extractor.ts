@@ -48,7 +48,10 @@ const OFFERED_ELSEWHERE = /\b(?:contact|ask|reach out to)\b[^.;]{0,60}\b(?:busin
 const OBJECT_END = /;|,\s*(?:and|but|while|whereas|although)\b|\.(?:\s|$)/;
 // Health data of one group of people only ("to collect health information from children"): a narrower rule than submitted
 // data that must not include health data (README), so no refusal of it.
-const ONE_GROUP = /\b(?:from|of|about|regarding)\s+(?:any\s+)?(?:children|minors|kids|persons? under|individuals under|users under)\b/i;
+// The group must qualify the health data itself: not an example after it ("…, including data about children") nor one
+// group beside others ("about children or adults"), which keep the whole prohibition.
+const ONE_GROUP = /\b(?:from|of|about|regarding)\s+(?:any\s+)?(?:children|minors|kids|persons? under|individuals under|users under)\b(?!\s+(?:or|and)\b)/i;
+const EXAMPLE_AFTER = /,|\b(?:including|such as|e\.g\.)/i;
 
 /**
  * Whether the prohibition `h` forbids health data: health wording before it or in its object ("must not upload
@@ -59,7 +62,8 @@ function healthRefused(v: string, h: RegExpExecArray): boolean {
   const from = h.index + h[0].length;
   const end = OBJECT_END.exec(v.slice(from));
   const object = v.slice(from, end ? from + end.index : v.length);
-  return HEALTH.test(v.slice(0, from) + object) && !ONE_GROUP.test(object);
+  const cut = EXAMPLE_AFTER.exec(object);
+  return HEALTH.test(v.slice(0, from) + object) && !ONE_GROUP.test(cut ? object.slice(0, cut.index) : object);
 }
 const otherWay = (t: string) => PUBLIC_PLACE.test(t) || OTHER_WAY.test(t);
 // The customer's prohibition with the BAA as its exception: "Customer will not … unless Customer has …".

@@ -98,6 +98,11 @@ describe('the vendor\'s own feature or product as the subject of "uses"', () => 
     ['Our chat tool uses Intercom to answer your questions.\n', ['Intercom']],
     ['Businesses that use our products use Intercom to answer questions.\n', []],
     ['Our partners use Intercom to answer questions.\n', []],
+    // "our" before another party's word ("partner", "third-party", "customer") names that party's product, not the vendor's.
+    ['Our partner products use Intercom to answer questions.\n', []],
+    ['Our third-party apps use Intercom to answer questions.\n', []],
+    ['Our customer apps use Intercom to answer questions.\n', []],
+    ['Our mobile apps use Intercom to answer questions.\n', ['Intercom']],
   ];
   it.each(cases)('%s', (text, expected) => expect(names(text)).toEqual(expected));
 });

@@ -176,7 +176,8 @@ const OWN_SITE = /\b(?:this|our)\s+(?:web\s?)?(?:site|website|app|application)s?
 // feature made available to clients in the US and Canada").
 // It opens the sentence or a comma's part ("Similarly, our …"): "Businesses that use our products use X" names the
 // businesses' tools.
-const OWN_PRODUCT = /(?:^|[,;:]\s*)our\s+(?:[\w-]+\s+){0,2}?(?:features?|products?|tools?|software|chatbots?|solutions?|apps?|applications?)(?:\s+(?:made\s+available|offered|provided|available)\s+(?:to|for)\s+[^,;.()]{1,80})?$/i;
+// "Our partner products", "our third-party apps", "our customer apps" are another party's, not the vendor's.
+const OWN_PRODUCT = /(?:^|[,;:]\s*)our\s+(?:(?!(?:partners?|third[- ]part(?:y|ies)|customers?|clients?|merchants?)\b)[\w-]+\s+){0,2}?(?:features?|products?|tools?|software|chatbots?|solutions?|apps?|applications?)(?:\s+(?:made\s+available|offered|provided|available)\s+(?:to|for)\s+[^,;.()]{1,80})?$/i;
 const USER_ANTECEDENT = /(?:\byour\s+(?:(?!(?:with|to|for|from|by|of|on|in|at)\b)[\w-]+\s+(?:or\s+|and\s+)?){0,3}[\w-]+|\b(?:you|users?|end\s+users|customers?|institutions?|students?|schools?))$/i;
 
 // Whether the names found receive data is read in subprocessor-example-roles.ts; re-exported for the reader.
