@@ -61,6 +61,7 @@ const COORDINATOR = new Set(['and', 'or', 'but', ',', 'while', 'whereas']);
  */
 function nounModifier(c: Clause, x: Hit, h: Hit): boolean {
   const next = c.tokens[x.t1];
+  if (x.t1 < h.t0 && compoundModifier(c, x)) return true;
   // A noun that is also a verb ("profiles", "trends") acts when "to" or a modal follows it ("the user profiles to …").
   const then = c.tokens[x.t1 + 1]?.lower;
   const modifies = next !== undefined && x.t1 < h.t0 && MODIFIED_NOUN.test(next.lower) && !(then !== undefined && VERB_FOLLOWER.test(then));
@@ -72,6 +73,16 @@ function nounModifier(c: Clause, x: Hit, h: Hit): boolean {
 // Nouns an actor word modifies ("user behavior", "customer support", "vendor management"): what belongs to or concerns
 // them. Vocabulary, reviewed as data: nouns, not verbs of the lexicon ("needs" is left out: "the user needs to remove").
 const MODIFIED_NOUN = /^(?:behaviou?rs?|activit(?:y|ies)|experiences?|interactions?|preferences?|profiles?|engagement|journeys?|satisfaction|demographics?|patterns?|trends?|habits?|feedback|management|relations(?:hips)?|segments?|lifecycle)$/;
+/**
+ * "customer base", "customer service", "user support": a singular person word before a noun that is never a verb after it
+ * names a group or a function, whoever the clause's subject is (none needed).
+ */
+function compoundModifier(c: Clause, x: Hit): boolean {
+  const next = c.tokens[x.t1]?.lower;
+  return next !== undefined && COMPOUND_HEAD.test(next) && /^(?:customer|user|client|member|subscriber|consumer)$/.test(c.tokens[x.t1 - 1].lower);
+}
+// Heads of compounds a person word modifies that no singular subject is followed by as its verb.
+const COMPOUND_HEAD = /^(?:base|bases|service|services|support|care|surveys?|success)$/;
 const VERB_FOLLOWER = /^(?:to|will|shall|must|may|can|should|would|could)$/;
 
 // Words that open a subordinate clause ("If you cancel your account, we …"): its actors are not the main verb's subject.
@@ -121,7 +132,7 @@ export function clauseSubject(c: Clause): Hit | undefined {
   let subject: Hit | undefined;
   for (const x of c.hits) {
     if (x.cat !== 'actor' || x.t1 > verb.t0) continue;
-    if (afterPreposition(c, x.t0)) continue;
+    if (afterPreposition(c, x.t0) || compoundModifier(c, x)) continue;
     const w = c.tokens[x.t0].lower;
     if (w === 'your' || w === 'our' || ownedVendorName(c, x)) continue;
     subject = x;

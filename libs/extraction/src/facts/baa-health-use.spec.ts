@@ -12,3 +12,17 @@ describe('baa_offered: the user may not use the service to hold health data', ()
     expect(baa('You will not use the Service to send spam.')).toBe('unspecified');
   });
 });
+
+describe('baa_offered: the forbidden object must be the health data', () => {
+  it('health wording in a clause joined after the prohibition is not what it forbids', () => {
+    expect(baa('You will not use the Service to transmit malware or spam, and we treat any health information you submit as confidential.')).toBe('unspecified');
+    expect(baa('You will not use the Service to store health information.')).toBe('no');
+  });
+  it('health data of one group of people only is a narrower rule than data that must not include health data (README)', () => {
+    expect(baa('You will not use the Service to collect health information from children.')).toBe('unspecified');
+  });
+  it('a group named only as an example of the health data, or beside others, keeps the whole prohibition', () => {
+    expect(baa('You must not upload any protected health information, including data about children.')).toBe('no');
+    expect(baa('You must not upload protected health information about children or adults.')).toBe('no');
+  });
+});

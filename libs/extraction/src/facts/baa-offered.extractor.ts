@@ -44,6 +44,27 @@ const PLAN_SCOPE = /^[^.;]{0,40}?\b(?:on|for|in|under|with)\s+(?:the\s+|our\s+|a
 // The offer: "contact sales for an Enterprise BAA", "it is available for Business accounts", "but are available on …",
 // "… can sign a BAA". Not another thing available ("; support is available by email").
 const OFFERED_ELSEWHERE = /\b(?:contact|ask|reach out to)\b[^.;]{0,60}\b(?:business associate (?:agreements?|addend(?:um|a))|baas?)\b|\b(?:business associate (?:agreements?|addend(?:um|a))|baas?|it|they|one|but|and)\s+(?:is|are)\s+(?:also\s+|only\s+)?(?:available|offered)\b|\b(?:can|will|may)\s+(?:sign|execute|enter into|offer)\b[^.;]{0,40}\b(?:business associate|baas?\b)/i;
+// Where the prohibited act's object ends: a ';', a new coordinated clause (", and we treat …", ", but …") or the sentence's end.
+const OBJECT_END = /;|,\s*(?:and|but|while|whereas|although)\b|\.(?:\s|$)/;
+// Health data of one group of people only ("to collect health information from children"): a narrower rule than submitted
+// data that must not include health data (README), so no refusal of it.
+// The group must qualify the health data itself: not an example after it ("…, including data about children") nor one
+// group beside others ("about children or adults"), which keep the whole prohibition.
+const ONE_GROUP = /\b(?:from|of|about|regarding)\s+(?:any\s+)?(?:children|minors|kids|persons? under|individuals under|users under)\b(?!\s+(?:or|and)\b)/i;
+const EXAMPLE_AFTER = /,|\b(?:including|such as|e\.g\.)/i;
+
+/**
+ * Whether the prohibition `h` forbids health data: health wording before it or in its object ("must not upload
+ * health information"), not in a clause joined after it ("You will not use the Service to transmit malware, and we treat
+ * any health information as confidential"), and not health data of one group of people only.
+ */
+function healthRefused(v: string, h: RegExpExecArray): boolean {
+  const from = h.index + h[0].length;
+  const end = OBJECT_END.exec(v.slice(from));
+  const object = v.slice(from, end ? from + end.index : v.length);
+  const cut = EXAMPLE_AFTER.exec(object);
+  return HEALTH.test(v.slice(0, from) + object) && !ONE_GROUP.test(cut ? object.slice(0, cut.index) : object);
+}
 const otherWay = (t: string) => PUBLIC_PLACE.test(t) || OTHER_WAY.test(t);
 // The customer's prohibition with the BAA as its exception: "Customer will not … unless Customer has …".
 const CONDITION_OF_CUSTOMER = /\b(?:customers?|you|users?|licensees?)\s+(?:will|shall|must|may)\s+not\b[^.;]*\b(?:unless|except)\b/i;
@@ -84,7 +105,7 @@ export function extractBaaOffered(ctx: FactContext): Fact<'baa_offered'> {
     // "Do not upload PHI until you have signed our BAA" makes the BAA the condition (an offer, read below), and "do
     // not post such information in public forums" is advice about what others can see, not a refusal of a BAA.
     const conditioned = h !== null && UNTIL_BAA.test(v.slice(h.index));
-    if (h && HEALTH.test(v) && !conditioned && !otherWay(v.slice(h.index, h.index + h[0].length + 80))) {
+    if (h && healthRefused(v, h) && !conditioned && !otherWay(v.slice(h.index, h.index + h[0].length + 80))) {
       cands.push({ value: 'no', evidence: evidenceAt(ctx, s, h.index, h.index + h[0].length), confidence: 0.75 });
       continue;
     }

@@ -29,3 +29,12 @@ describe('deidentified_data_use: the main clause\'s doer after a condition that 
     expect(deid('Aggregated information that you share with us may be used to improve our services.')).toBe('allowed');
   });
 });
+
+describe('deidentified_data_use: a person word that modifies a noun is not the doer', () => {
+  it('"customer base", "customer surveys" name a group or a task, not the customer acting', () => {
+    expect(deid('To improve our business, analysing our Services and customer base and aggregating and anonymising data.')).toBe('allowed');
+    expect(deid('To improve our products, carrying out customer surveys and aggregating and anonymising data.')).toBe('allowed');
+    // The customer acting stays the customer's own use.
+    expect(deid('The customer may aggregate and anonymise data.')).toBe('unspecified');
+  });
+});

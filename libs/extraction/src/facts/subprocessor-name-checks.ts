@@ -15,7 +15,8 @@ export function policyWordsOnly(name: string): boolean {
 
 const STOP = new Set(['of', 'de', 'du', 'and', 'for', '&', 'the', 'la', 'le']);
 const IDENT_BEFORE = /[\p{L}\p{N}_\\/.@-]/u;
-const IDENT_AFTER = /^(?:[\p{L}\p{N}_\\@/]|\.[a-z]{2})/u;
+// (An e-mail address's local part too: "stripe-payments@brave.com" is an address, not the word "stripe".)
+const IDENT_AFTER = /^(?:[\p{L}\p{N}_\\@/]|\.[a-z]{2}|[\p{L}\p{N}._+-]*@)/u;
 /**
  * Whether a lower-case word occurs in the prose, not only inside an identifier: "stripe" in a cookie's name
  * ("\\_\\_stripe\\_mid", "__stripe_sid") does not make "Stripe" an ordinary word. Asked only of candidate names.
@@ -23,7 +24,7 @@ const IDENT_AFTER = /^(?:[\p{L}\p{N}_\\@/]|\.[a-z]{2})/u;
 function inProse(text: string, w: string): boolean {
   for (let i = text.indexOf(w); i >= 0; i = text.indexOf(w, i + 1)) {
     // As in lower-words.ts, a web or e-mail address is not prose either ("stripe.com", "/stripe/").
-    if (!IDENT_BEFORE.test(text[i - 1] ?? ' ') && !IDENT_AFTER.test(text.slice(i + w.length, i + w.length + 3))) return true;
+    if (!IDENT_BEFORE.test(text[i - 1] ?? ' ') && !IDENT_AFTER.test(text.slice(i + w.length, i + w.length + 64))) return true;
   }
   return false;
 }

@@ -83,3 +83,26 @@ describe('a cell in capitals whose row links to another party\'s privacy policy,
     expect(names(intro + '| QUILL BY K7M | http://www.k7m.example/privacy-policy/ |\n').sort()).toEqual(['Adsmith', 'QUILL BY K7M']);
   });
 });
+
+describe('a word inside an e-mail address is not an ordinary word of the document', () => {
+  it('a provider named once and written in lower case only inside an address is still a name', () => {
+    const md = 'Payment for your plan is collected by our payment services provider Stripe on behalf of Acme. Request a refund by contacting [stripe-payments@acme.example](mailto:stripe-payments@acme.example).\n';
+    expect(names(md)).toEqual(['Stripe']);
+  });
+});
+
+describe('the vendor\'s own feature or product as the subject of "uses"', () => {
+  // The vendor's own feature or product using X (first two), not the product as another subject's object nor another party.
+  const cases: [string, string[]][] = [
+    ['Similarly, our SMS feature made available to clients in the US and Canada uses Twilio to provide the SMS services.\n', ['Twilio']],
+    ['Our chat tool uses Intercom to answer your questions.\n', ['Intercom']],
+    ['Businesses that use our products use Intercom to answer questions.\n', []],
+    ['Our partners use Intercom to answer questions.\n', []],
+    // "our" before another party's word ("partner", "third-party", "customer") names that party's product, not the vendor's.
+    ['Our partner products use Intercom to answer questions.\n', []],
+    ['Our third-party apps use Intercom to answer questions.\n', []],
+    ['Our customer apps use Intercom to answer questions.\n', []],
+    ['Our mobile apps use Intercom to answer questions.\n', ['Intercom']],
+  ];
+  it.each(cases)('%s', (text, expected) => expect(names(text)).toEqual(expected));
+});

@@ -111,7 +111,9 @@ export function triggers(v: string, vendor: RegExp, hasNoun: boolean, owner?: ob
       if (re === AFTER_VERB && /^(?:use|uses|used|using|engage|engages|engaged|rel|work|works|partner|partners|utili|employ|contract|license|licen|shares?\s|(?:store|stores|host|hosts)\s|(?:disclose|discloses|pass|passes|send|sends)\s)/i.test(m[0])) {
         const subject = v.slice(Math.max(0, m.index - 50), m.index).replace(/\s+(?:also|currently|may|might|will|can|could|do|does|only|are|is)\s*$/i, '').replace(/\s+$/, '');
         // "This website uses the services of Ezoic Inc.": the vendor's own site or app is the vendor.
-        if (!/\b(?:we|us|and|also|which|who|that|it|company|vendor|provider|processor|associate|platform|service|services)$/i.test(subject) && !vendor.test(subject) && !OWN_SITE.test(subject)) continue;
+        // "Our SMS feature made available to clients in the US uses Twilio": the vendor's own feature or product, with what
+        // it is offered to after it, is the vendor too (read over a longer stretch than the bare subject).
+        if (!/\b(?:we|us|and|also|which|who|that|it|company|vendor|provider|processor|associate|platform|service|services)$/i.test(subject) && !vendor.test(subject) && !OWN_SITE.test(subject) && !OWN_PRODUCT.test((m.index > 140 ? '… ' : '') + v.slice(Math.max(0, m.index - 140), m.index).trimEnd())) continue;
         // "Merchants that use our service may disclose your details to X": the service closing a relative clause is its
         // object; the subject is the noun before the pronoun (the vendor's customers), not the vendor's service.
         if (SERVICE_AS_OBJECT.test(subject)) continue;
@@ -170,6 +172,12 @@ const USER_BEFORE_AND = /\b(?:you|users?|customers?|members?|visitors?)\b(?![^,;
 // The user directs the disclosure or connects the recipient.
 const USER_DIRECTS = /\b(?:at|upon|on)\s+your\s+(?:request|direction|instruction)s?\b|\b(?:you|users?)\s+(?:may\s+|can\s+)?(?:request|ask|direct|instruct)s?\s+(?:that\s+)?(?:us|we)\b|\bif\s+you\s+(?:ask|request|direct|instruct)\b|\b(?:when|if|once)\s+you\s+(?:connect|link|integrate|enable|use\s+(?:the|an?|our|this)\s+integration)\b/i;
 const OWN_SITE = /\b(?:this|our)\s+(?:web\s?)?(?:site|website|app|application)s?$/i;
+// The vendor's own feature or product as the subject, bare or with a participle saying whom it is offered to ("our SMS
+// feature made available to clients in the US and Canada").
+// It opens the sentence or a comma's part ("Similarly, our …"): "Businesses that use our products use X" names the
+// businesses' tools.
+// "Our partner products", "our third-party apps", "our customer apps" are another party's, not the vendor's.
+const OWN_PRODUCT = /(?:^|[,;:]\s*)our\s+(?:(?!(?:partners?|third[- ]part(?:y|ies)|customers?|clients?|merchants?)\b)[\w-]+\s+){0,2}?(?:features?|products?|tools?|software|chatbots?|solutions?|apps?|applications?)(?:\s+(?:made\s+available|offered|provided|available)\s+(?:to|for)\s+[^,;.()]{1,80})?$/i;
 const USER_ANTECEDENT = /(?:\byour\s+(?:(?!(?:with|to|for|from|by|of|on|in|at)\b)[\w-]+\s+(?:or\s+|and\s+)?){0,3}[\w-]+|\b(?:you|users?|end\s+users|customers?|institutions?|students?|schools?))$/i;
 
 // Whether the names found receive data is read in subprocessor-example-roles.ts; re-exported for the reader.

@@ -7,6 +7,7 @@ describe('lowerWordIndex', () => {
     "Don't share e-mail addresses; the data-sharing partner's terms (re-use) apply to user-generated content.",
     'Payments via Stripe/PayPal, hosted on aws.amazon.com, stored in eu-west-1 by Amazon; analytics by mixpanel.',
     'ÉTAT général: données traitées par Société Générale; l’équipe reçoit les données.',
+    'Refunds: write to stripe-payments@brave.com or support.team+billing@acme.io; the stripe pattern is ours.',
   ];
   it.each(samples)('answers as the full-text regex does: %s', (text) => {
     const truth = new Set([...text.matchAll(LOWER_WORD)].map((m) => m[0]));
@@ -25,6 +26,13 @@ describe('lowerWordIndex', () => {
     const has = lowerWordIndex('Our campaign uses Acme. See acme.com.');
     expect(has('campaign')).toBe(true);
     expect(has('acme')).toBe(false);
+  });
+
+  it('reads no word of an e-mail address\'s local part, whatever joins its words', () => {
+    const has = lowerWordIndex('Request a refund by contacting [stripe-payments@brave.com](mailto:stripe-payments@brave.com) or billing.team@acme.io.');
+    expect(has('stripe')).toBe(false);
+    expect(has('billing')).toBe(false);
+    expect(has('refund')).toBe(true);
   });
 
   it('gives the same answers past the point where it reads the whole text at once', () => {

@@ -8,7 +8,8 @@ import { isLetterOrDigit, isLower } from './char-classes.js';
  * about: that regex, run over a whole document, cost a fifth of all extraction time, while a document asks
  * about a few dozen words. Answers are memoised per document.
  */
-export const LOWER_WORD = /(?<![\p{L}\p{N}/.@-])[\p{Ll}][\p{Ll}'-]+(?![\p{L}\p{N}]*(?:\.[a-z]{2,}|@|\/))/gu;
+// (Nor a word of an e-mail address's local part, whatever joins its words: "stripe-payments@…", "support.team@…".)
+export const LOWER_WORD = /(?<![\p{L}\p{N}/.@-])[\p{Ll}][\p{Ll}'-]+(?![\p{L}\p{N}]*(?:\.[a-z]{2,}|\/)|[\p{L}\p{N}._+-]*@)/gu;
 
 // One code unit's class, as `[\p{L}\p{N}]`, `\p{Ll}` and `[\p{Ll}'-]` test `text[i]` (a lone surrogate has none).
 const letterOrDigitAt = (text: string, i: number): boolean => isLetterOrDigit(text.charCodeAt(i));
@@ -103,5 +104,9 @@ function lookaheadHolds(text: string, j: number): boolean {
   while (j < text.length && letterOrDigitAt(text, j)) j++;
   const c = text[j];
   if (c === '@' || c === '/') return false;
-  return !(c === '.' && /^[a-z]{2}/.test(text.slice(j + 1, j + 3)));
+  if (c === '.' && /^[a-z]{2}/.test(text.slice(j + 1, j + 3))) return false;
+  // An e-mail address's local part runs on over '.', '_', '+' and '-' to its '@'.
+  while (j < text.length && (letterOrDigitAt(text, j) || LOCAL_PART_JOINERS.has(text[j]))) j++;
+  return text[j] !== '@';
 }
+const LOCAL_PART_JOINERS = new Set(['.', '_', '+', '-']);
