@@ -221,11 +221,7 @@ export function inboundPhiOf(graph: Graph, id: string): readonly DataCategory[] 
   if (!cats) {
     const seen = SCRATCH;
     seen.length = 0;
-    for (const f of index.inbound.get(id) ?? NO_FLOWS) {
-      if (!carriesPhi(f)) continue;
-      // First seen first, as unique() of the flattened list keeps them.
-      for (const c of f.data) if (c !== 'deidentified' && !seen.includes(c)) seen.push(c);
-    }
+    addInboundPhi(graph, id, seen);
     // Kept as an exact-size copy: a list grown by push keeps room for 17, and one is kept per system.
     index.inboundPhi.set(id, (cats = seen.slice()));
   }
@@ -234,6 +230,18 @@ export function inboundPhiOf(graph: Graph, id: string): readonly DataCategory[] 
 
 /** Reused while collecting categories (never returned, never kept). */
 const SCRATCH: DataCategory[] = [];
+
+/**
+ * Appends to `into` the PHI categories flowing into system `id` that it does not list yet, first seen first (as
+ * unique() of the flattened list keeps them), in one pass over the flows: what {@link inboundPhiOf} keeps per
+ * system, for a caller that gathers them into a list of its own without that second copy.
+ */
+export function addInboundPhi(graph: Graph, id: string, into: DataCategory[]): void {
+  for (const f of inboundOf(graph, id)) {
+    if (!carriesPhi(f)) continue;
+    for (const c of f.data) if (c !== 'deidentified' && !into.includes(c)) into.push(c);
+  }
+}
 
 /**
  * Flows by receiver and by sender, as the shared index holds them (read-only): for a caller walking many

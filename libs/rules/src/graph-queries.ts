@@ -12,7 +12,7 @@ import {
   type GraphFlow,
   type GraphSystem,
 } from '@custody/domain';
-import { carriesPhi, inboundOf, inboundPhiCategories, isPracticeSide, systemById } from '@custody/graph/queries';
+import { addInboundPhi, carriesPhi, inboundOf, inboundPhiCategories, isPracticeSide, systemById } from '@custody/graph/queries';
 import { baasInForce, cmp, expiredBaas, parseDaysValue, unique } from './contracts.js';
 import { judgedVendors } from './install-classes.js';
 import { memoByGraph, memoBySystem } from './run-memo.js';
@@ -52,12 +52,9 @@ function readHeldCategories(graph: Graph, id: string): DataCategory[] {
   const held = HELD;
   held.length = 0;
   for (const c of declared) if (c !== 'deidentified' && !held.includes(c)) held.push(c);
-  // Inbound PHI categories read off the flows here, in flow order as inboundPhiOf lists them (first seen first):
-  // its per-system list and map entry would be a second copy of what this memo keeps, 100,000 of each.
-  for (const f of inboundOf(graph, id)) {
-    if (!carriesPhi(f)) continue;
-    for (const c of f.data) if (c !== 'deidentified' && !held.includes(c)) held.push(c);
-  }
+  // Inbound PHI categories gathered straight into this list, not through inboundPhiOf: its per-system list and map
+  // entry would be a second copy of what this memo keeps, 100,000 of each.
+  addInboundPhi(graph, id, held);
   for (const c of practiceDocs) if (!held.includes(c)) held.push(c);
   // An exact-size copy is what the memo keeps (one per system): a list grown by push keeps room for 17.
   return held.slice();
