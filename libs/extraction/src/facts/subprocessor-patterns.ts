@@ -204,8 +204,11 @@ export function qualifiesKind(v: string, end: number): boolean {
   return w !== undefined && partyKindPlural(w[0].toUpperCase() + w.slice(1));
 }
 
-// A kind of technique or feature after a name: "Optical Character Recognition technology".
-const TECHNIQUE_AFTER = /^\s+(?:technolog(?:y|ies)|techniques?|methods?|algorithms?|features?|functionalit(?:y|ies)|capabilit(?:y|ies))\b/i;
+// Nouns of a technique or feature rather than an organisation, after a name: "Optical Character Recognition technology".
+const TECHNIQUE_NOUNS = String.raw`technolog(?:y|ies)|techniques?|methods?|features?|functionalit(?:y|ies)|capabilit(?:y|ies)`;
+const TECHNIQUE_AFTER = new RegExp(String.raw`^\s+(?:${TECHNIQUE_NOUNS}|algorithms?)\b`, 'i');
+// A noun right after a quoted name that makes it a technique, feature or setting rather than a provider.
+export const QUOTED_KIND_AFTER = new RegExp(String.raw`^\s+(?:${TECHNIQUE_NOUNS}|cookies?|tags?|mode|settings?|options?|process(?:es|ing)?)\b`, 'i');
 // The name's own alias in quotes and parentheses between it and the kind: 'Optical Character Recognition ("OCR") technology'.
 const ALIAS_AFTER = /^\s*\(\s*["“'‘][^"”'’()]{1,20}["”'’]\s*\)/;
 

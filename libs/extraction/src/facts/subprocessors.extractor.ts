@@ -13,7 +13,7 @@ import { buttonOwners, examplesOfPrevious, frontedRecipients } from './subproces
 import { isCategoryList, noPersonalData, readItem, runInRecipient } from './subprocessor-lists.js';
 import { isTrackerTable } from './subprocessor-trackers.js';
 import { oneOfProviders, providerHeading, providerProfile } from './subprocessor-profiles.js';
-import { namesTechnique, ANONYMOUS_DATA, ROLE_APPOSITIVE, USE_VERB_BEFORE, DATA_RELATION, HEADING, LIST_LEAD, SHOUTING, STRICT_HEADING, USER_ITEMS, notSentenceName, qualifiesKind, relationOutsideNames } from './subprocessor-patterns.js';
+import { namesTechnique, QUOTED_KIND_AFTER, ANONYMOUS_DATA, ROLE_APPOSITIVE, USE_VERB_BEFORE, DATA_RELATION, HEADING, LIST_LEAD, SHOUTING, STRICT_HEADING, USER_ITEMS, notSentenceName, qualifiesKind, relationOutsideNames } from './subprocessor-patterns.js';
 import { pluginOwners } from './subprocessor-plugin-owners.js';
 import { deniedUse, examplesReceive, groupExamples, kindExamples, triggers, vendorPassesTo } from './subprocessor-triggers.js';
 import { nameCollector, type NameCollector } from './subprocessor-candidates.js';
@@ -26,9 +26,6 @@ import { EXAMPLES_IN_PARENTHESIS, suffixedNamesIn } from './subprocessor-suffixe
 import { readTitledTracker } from './subprocessor-titled-trackers.js';
 import { readInlineTrackerEntries } from './subprocessor-inline-entries.js';
 import { userReaches } from './subprocessor-user-reach.js';
-
-// A noun right after a quoted name that makes it a technique, feature or setting rather than a provider.
-const QUOTED_KIND_AFTER = /^\s+(?:technolog(?:y|ies)|features?|functionalit(?:y|ies)|cookies?|tags?|mode|settings?|options?|methods?|techniques?|process(?:es|ing)?|capabilit(?:y|ies))\b/i;
 
 /**
  * `subprocessors_named`: third-party organisations the document names as receiving customer or user data, as
