@@ -136,7 +136,10 @@ export function providerCellNames(cell: { text: string; at: number }, title: str
     }
     const answer = ANSWER.exec(text);
     if (answer && !answer[1]) continue;
-    const name = text.slice(answer ? answer[0].length : 0).replace(TRAILING_ADDRESS, '').replace(answer ? /\)$/ : /$^/, '').trim();
+    let name = text.slice(answer ? answer[0].length : 0).replace(TRAILING_ADDRESS, '');
+    // The parenthesis an answer opened ("Yes (Statwise)") closes after the name.
+    if (answer) name = name.replace(/\)$/, '');
+    name = name.trim();
     at += text.indexOf(name);
     if (!name || /\s\/\s|;|,/.test(name) || name.split(/\s+/).length > 6 || FIRST_PARTY.test(name) || KIND_OF_PARTY.test(name)) continue;
     // What is left of an address or a parenthesis the cell did not close is no name.
