@@ -376,3 +376,13 @@ export const FRESH30_RULE: SaltedRule = {
   maxChars: FRESH27_RULE.maxChars,
   kinds: [FRESH27_RULE.kinds[0], { ...FRESH29_RULE.kinds[2]!, count: 4 }, FRESH27_RULE.kinds[2]],
 };
+
+/**
+ * The `ota-fresh31` rule (issue 7, twenty-sixth session, 2026-12-06), committed with its picks (by path only) before
+ * any of its documents was read and before the extractor was run on them, in the same form as {@link FRESH30_RULE}:
+ * texts (index sha256) not already labelled in any set (labels.json, ota-fresh … ota-fresh30), at most 100,000
+ * characters, lowest sha256("ota-fresh31:" + path) per kind; 12 documents. Why now: ota-fresh28 leaves the unseen pool
+ * this session (its misses are read: precision on unseen text is the larger gap and its false alarms had never been
+ * studied), so the pool gets twelve never-read texts. Same kinds and conditions as FRESH30_RULE.
+ */
+export const FRESH31_RULE: SaltedRule = { salt: 'ota-fresh31:', maxChars: FRESH30_RULE.maxChars, kinds: FRESH30_RULE.kinds };
