@@ -72,7 +72,8 @@
  *   session (last unseen 59/12/26 at 226aa14), a tuning set since.
  * - ota-fresh28: 12 more picked by FRESH28_RULE (twenty-second session) in the same kinds and conditions as
  *   ota-fresh27; rule and picks committed before its documents were read, labelled by hand without running the
- *   extractor on them, first scored once on main at 9fbf80a (fresh28-first-figures.json: 37/9/23); unseen.
+ *   extractor on them, first scored once on main at 9fbf80a (fresh28-first-figures.json: 37/9/23); unseen until the
+ *   twenty-sixth session (last unseen 41/9/19 at 1a457f4), a tuning set since.
  * - ota-fresh29: 12 more picked by FRESH29_RULE (twenty-third session, when ota-fresh24/25 became tuning sets) in the
  *   same kinds (terms relaxed: 1 of a service with nothing labelled, 3 whose terms were never labelled); rule and picks
  *   committed before its documents were read, labelled by hand without running the extractor on them, first scored
@@ -81,6 +82,9 @@
  *   privacy policies, 4 terms of services whose terms were never labelled (none of a service with nothing labelled
  *   is left), 2 trackers policies; rule and picks committed before its documents were read, labelled by hand without
  *   running the extractor on them, first scored once on main at bc8e6d4 (fresh30-first-figures.json: 36/4/18); unseen.
+ * - ota-fresh31: 12 more picked by FRESH31_RULE (twenty-sixth session, when ota-fresh28 became a tuning set) in the
+ *   same kinds as ota-fresh30; rule and picks committed before its documents were read, labelled by hand without
+ *   running the extractor on them; unseen.
  *   For every fresh set the bench checks that the labelled files are what the rule picks and that every
  *   evidence offset is a 1–300 character span of the source (a target: labels valid).
  * OTA data © Open Terms Archive contributors, ODC-BY 1.0.
