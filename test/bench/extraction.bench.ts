@@ -84,7 +84,8 @@
  *   running the extractor on them, first scored once on main at bc8e6d4 (fresh30-first-figures.json: 36/4/18); unseen.
  * - ota-fresh31: 12 more picked by FRESH31_RULE (twenty-sixth session, when ota-fresh28 became a tuning set) in the
  *   same kinds as ota-fresh30; rule and picks committed before its documents were read, labelled by hand without
- *   running the extractor on them; unseen.
+ *   running the extractor on them, first scored once on main at the label commit, extractor as at 1a457f4
+ *   (fresh31-first-figures.json: 43/7/14); unseen.
  *   For every fresh set the bench checks that the labelled files are what the rule picks and that every
  *   evidence offset is a 1–300 character span of the source (a target: labels valid).
  * OTA data © Open Terms Archive contributors, ODC-BY 1.0.
