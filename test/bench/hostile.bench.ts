@@ -21,15 +21,14 @@
  * catalogue within max(3 × baseline, baseline + 5 s), and during the burst within the parse budget + baseline
  * (a job already running is never pre-empted: a new document waits at most for one slot to free).
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { loadavg } from 'node:os';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
 import { CATALOGUE, type HostileCase } from './support/hostile-catalogue.js';
 import { arg, flag } from './support/args.js';
+import { type Doc, hostileClient } from './support/hostile-http.js';
+import { startHostileService } from './support/hostile-service.js';
 
 const asJson = flag('--json');
 const only = arg('--only')?.split(',');
@@ -40,146 +39,10 @@ const production = Boolean(process.env.DATABASE_URL && process.env.REDIS_URL);
 // Progress goes to stderr in both modes; with --json, stdout holds only the result.
 const say = (s: string) => console.error(s);
 const secs = (ms: number) => Number((ms / 1000).toFixed(2));
-const FINAL = new Set(['processed', 'unparsed', 'failed']);
 const GOOD = (i: number) => Buffer.from(`# Business Associate Agreement ${i}\n\nBusiness Associate shall notify Covered Entity of any Breach within thirty (30) days. Business Associate will not use PHI to train models.\n`);
 
-// ---- processes and memory ----------------------------------------------------------------------------
-function rssMb(pid: number | undefined, field = 'VmRSS'): number {
-  try {
-    const m = new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return m ? Number(m[1]) / 1024 : 0;
-  } catch {
-    return 0;
-  }
-}
-const childrenOf = (pid: number | undefined): number[] => {
-  try {
-    return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
-  } catch {
-    return [];
-  }
-};
-
-const port = 47_000 + (process.pid % 2000);
-const home = mkdtempSync(join(tmpdir(), 'custody-hostile-'));
-const dbName = `custody_hostile_${process.pid}`;
-const env: Record<string, string> = {
-  ...(Object.fromEntries(Object.entries(process.env).filter(([k]) => !['DATABASE_URL', 'REDIS_URL', 'NODE_OPTIONS'].includes(k))) as Record<string, string>),
-  PORT: String(port), CUSTODY_HOME: home, CUSTODY_QUEUE_PREFIX: `hostile${process.pid}`,
-  CUSTODY_RATE_LIMIT_PER_MINUTE: '100000000', CUSTODY_AUTH_FAILURES_PER_MINUTE: '100000', CUSTODY_MAX_UPLOAD_FILES: '10000',
-  CUSTODY_PARSE_TIMEOUT_MS: String(PARSE_TIMEOUT_MS), CUSTODY_MAX_UPLOAD_BYTES: String(60 * 1024 * 1024),
-  // 'log' for the worker's per-document stage line (ids and ms only), read below.
-  LOG_LEVEL: 'log',
-};
-if (production) {
-  const u = new URL(process.env.DATABASE_URL!);
-  const admin = new pg.Client(process.env.DATABASE_URL);
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${dbName}`);
-  await admin.end();
-  u.pathname = `/${dbName}`;
-  env.DATABASE_URL = u.toString();
-  env.REDIS_URL = process.env.REDIS_URL!;
-}
-
-const built = spawnSync(process.execPath, [join(root, 'scripts/ensure-built.mjs')], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
-if (built.status !== 0) throw new Error('build failed');
-const dist = (p: string) => join(root, 'dist', p);
-
-function cli(args: string[]): { out: string; err: string } {
-  const r = spawnSync(process.execPath, [dist('apps/cli/src/main.js'), ...args], { cwd: root, env, encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`custody ${args.join(' ')}: ${r.stderr}`);
-  return { out: r.stdout.trim(), err: r.stderr };
-}
-const workspaces: Record<string, { slug: string; key: string }> = {};
-for (const name of ['Attacker', 'Quiet', 'Flood']) {
-  const { out, err } = cli(['keys', 'create', '--workspace', name]);
-  workspaces[name] = { key: out.split('\n').pop()!, slug: /for workspace "([^"]+)"/.exec(err)![1] };
-}
-
-const deaths: string[] = [];
-/** The worker's stage line per document id: where its time to a final status went (queue, load, sandbox, …). */
-const stages = new Map<string, string>();
-const STAGE_LINE = /document ([0-9a-f-]{36}) extracted: ([^\n]*)/g;
-let stopping = false;
-function start(what: string, args: string[]): ChildProcess {
-  const child = spawn(process.execPath, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let tail = '';
-  const read = (d: Buffer) => {
-    const text = d.toString();
-    for (const m of text.matchAll(STAGE_LINE)) stages.set(m[1], m[2].replace(/\x1b\[[0-9;]*m/g, ''));
-    tail = (tail + text).slice(-2000);
-  };
-  child.stdout!.on('data', read);
-  child.stderr!.on('data', read);
-  child.on('exit', (code, signal) => !stopping && deaths.push(`${what} exited (${signal ?? code}): ${tail.split('\n').slice(-3).join(' | ')}`));
-  return child;
-}
-const api = production ? start('api', [dist('apps/api/src/main.js')]) : start('serve', [dist('apps/cli/src/main.js'), 'serve', '--port', String(port)]);
-const base = `http://127.0.0.1:${port}`;
-for (let t = Date.now(); ; await new Promise((r) => setTimeout(r, 250))) {
-  if ((await fetch(`${base}/api/health`).catch(() => undefined))?.ok) break;
-  if (Date.now() - t > 120_000 || deaths.length) throw new Error(`service did not start: ${deaths.join('; ')}`);
-}
-const worker = production ? start('worker', [dist('apps/worker/src/main.js')]) : api;
-await new Promise((r) => setTimeout(r, production ? 3000 : 0));
-
-// Memory sampling of the worker process and its sandbox children, every 100 ms.
-const peaks = { worker: 0, sandbox: 0, caseWorker: 0, caseSandbox: 0 };
-const sampler = setInterval(() => {
-  const w = rssMb(worker.pid);
-  const s = Math.max(0, ...childrenOf(worker.pid).map((p) => rssMb(p)));
-  peaks.worker = Math.max(peaks.worker, w);
-  peaks.caseWorker = Math.max(peaks.caseWorker, w);
-  peaks.sandbox = Math.max(peaks.sandbox, s);
-  peaks.caseSandbox = Math.max(peaks.caseSandbox, s);
-}, 100);
-
-// ---- HTTP --------------------------------------------------------------------------------------------
-async function upload(ws: string, fileName: string, bytes: Buffer): Promise<{ id?: string; status: number }> {
-  const form = new FormData();
-  form.append('file', new Blob([new Uint8Array(bytes)]), fileName);
-  const res = await fetch(`${base}/api/workspaces/${workspaces[ws].slug}/documents`, { method: 'POST', body: form, headers: { 'x-api-key': workspaces[ws].key } });
-  const body = (await res.json().catch(() => ({}))) as { id?: string };
-  return { id: body.id, status: res.status };
-}
-interface Doc { id: string; fileName: string; status: string; reason?: string; processedAt?: string }
-/** Status listings the API failed to answer (status and error code): reported, and the poll tries again. */
-const listErrors: string[] = [];
-async function docs(ws: string): Promise<Map<string, Doc>> {
-  const res = await fetch(`${base}/api/workspaces/${workspaces[ws].slug}/documents`, { headers: { 'x-api-key': workspaces[ws].key } }).catch((e: Error) => e);
-  if (res instanceof Error || !res.ok) {
-    const body = res instanceof Error ? res.message : ((await res.json().catch(() => ({}))) as { code?: string }).code;
-    listErrors.push(`${res instanceof Error ? 'fetch' : res.status} ${body ?? ''}`.trim());
-    return new Map();
-  }
-  return new Map(((await res.json()) as Doc[]).map((d) => [d.id, d]));
-}
-/**
- * Polls until each (workspace, id) is final. `ms`: from `t0` (a performance.now()) to the document's
- * processedAt, the time the service finished it; `seenMs`: to the first poll that saw it final, which adds
- * how long the API took to answer the polls (its responsiveness under the attack, reported apart).
- */
-async function finals(t0: number, want: { ws: string; id: string }[], deadlineMs: number): Promise<Map<string, { ms: number; seenMs: number; doc?: Doc }>> {
-  const wallT0 = Date.now() - (performance.now() - t0);
-  const seen = new Map<string, { ms: number; seenMs: number; doc?: Doc }>();
-  while (seen.size < want.length && performance.now() - t0 < deadlineMs) {
-    const spaces = [...new Set(want.map((w) => w.ws))];
-    const lists = await Promise.all(spaces.map((ws) => docs(ws)));
-    for (const [i, ws] of spaces.entries()) {
-      for (const w of want.filter((x) => x.ws === ws && !seen.has(x.id))) {
-        const d = lists[i].get(w.id);
-        if (!d || !FINAL.has(d.status)) continue;
-        const seenMs = performance.now() - t0;
-        // Finished before this upload started: the same bytes were uploaded before (stored once by hash).
-        const done = d.processedAt ? Date.parse(d.processedAt) - wallT0 : NaN;
-        seen.set(w.id, { ms: Number.isFinite(done) && done >= 0 ? Math.min(done, seenMs) : seenMs, seenMs, doc: d });
-      }
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return seen;
-}
+const { base, workspaces, deaths, stages, peaks, stop } = await startHostileService(root, production, PARSE_TIMEOUT_MS);
+const { upload, finals, listErrors } = hostileClient(base, workspaces);
 
 const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))] ?? NaN;
 const median = (xs: number[]) => quantile(xs, 0.5);
@@ -272,19 +135,7 @@ const drained = await finals(burstStart, floodIds.map((id) => ({ ws: 'Flood', id
 const burstDrainSeconds = secs(Math.max(0, ...[...drained.values()].map((v) => v.ms)));
 say(`burst: Quiet's document ${secs(burstQuiet)} s while ${floodIds.length} Flood documents were queued; Flood drained in ${burstDrainSeconds} s (${drained.size}/${floodIds.length} final)`);
 
-clearInterval(sampler);
-const workerHwm = Math.round(rssMb(worker.pid, 'VmHWM'));
-stopping = true;
-api.kill('SIGTERM');
-if (worker !== api) worker.kill('SIGTERM');
-await new Promise((r) => setTimeout(r, 3000));
-if (production) {
-  const admin = new pg.Client(process.env.DATABASE_URL);
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`).catch(() => undefined);
-  await admin.end();
-}
-rmSync(home, { recursive: true, force: true });
+const workerHwm = await stop();
 
 // ---- report ----------------------------------------------------------------------------------------------
 const catalogueQuiet = rows.map((r) => (r.quietSeconds ?? Infinity) * 1000);
