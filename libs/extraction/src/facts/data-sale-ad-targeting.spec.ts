@@ -17,6 +17,14 @@ describe('data_sale_or_marketing: targeting named by its verb', () => {
   it('wins over a refused sale elsewhere (what the vendor may do counts)', () => {
     expect(sale('We will not sell your personal information to third parties. We use it to tailor the advertising you see on our website.')).toBe('allowed');
   });
+  it('the person as the object of targeting, or of the ads offered, is targeted advertising', () => {
+    expect(sale('Ad networks may place these cookies to learn what visitors like and target them with ads on other websites.')).toBe('allowed');
+    expect(sale('We use these cookies to offer you advertisements that match your interests.')).toBe('allowed');
+  });
+  it('not a product offered to businesses, nor a campaign targeted', () => {
+    expect(sale('We offer advertising services to businesses of every size.')).toBe('unspecified');
+    expect(sale('Our sales team can help you target campaigns with ads in several languages.')).toBe('unspecified');
+  });
   it('not the person\'s own ad settings, nor a refused personalisation', () => {
     expect(sale('You can customize your ads preferences at any time in your account.')).toBe('unspecified');
     expect(sale('We do not personalize advertising based on your browsing.')).toBe('unspecified');
