@@ -26,3 +26,16 @@ describe('baa_offered: the forbidden object must be the health data', () => {
     expect(baa('You must not upload protected health information about children or adults.')).toBe('no');
   });
 });
+
+// The imperative addressed to the reader is the user's duty, as "you must not" is (README: submitted data must not include PHI).
+describe('baa_offered: an imperative that tells the user not to submit health data', () => {
+  it('"Do not upload PHI", "Please do not submit … health information" are no', () => {
+    expect(baa('Do not upload protected health information to the Service.')).toBe('no');
+    expect(baa('Please do not submit any health or medical information through the Service.')).toBe('no');
+  });
+  it('not advice about public places, a BAA as its condition, nor the vendor\'s own refusal to share', () => {
+    expect(baa('Do not post your medical information in public forums.')).toBe('unspecified');
+    expect(baa('Do not upload PHI until you have signed our Business Associate Agreement.')).toBe('yes');
+    expect(baa('We do not share health information with advertisers.')).toBe('unspecified');
+  });
+});
