@@ -38,4 +38,11 @@ describe('baa_offered: an imperative that tells the user not to submit health da
     expect(baa('Do not upload PHI until you have signed our Business Associate Agreement.')).toBe('yes');
     expect(baa('We do not share health information with advertisers.')).toBe('unspecified');
   });
+  it('sharing or disclosing is refused to the service only when the service or the vendor receives it', () => {
+    expect(baa('Please do not share any health information with us.')).toBe('no');
+    expect(baa('Never share your health information with anyone you do not trust.')).toBe('unspecified');
+    expect(baa('Do not share your medical information with strangers.')).toBe('unspecified');
+    expect(baa('Do Not Sell or Share My Health Data: you may ask us not to sell your consumer health data.')).toBe('unspecified');
+    expect(baa('Do not disclose protected health information except as permitted by this Agreement.')).toBe('unspecified');
+  });
 });

@@ -14,8 +14,10 @@ const OTHER_SENDERS = String.raw`(?:partners?|retailers?|merchants?|advertisers?
 // Service" states no use of personal data (a review candidate).
 // "serve certain types of ads", "display banner (and similar) advertising": a few words, an aside in brackets among them.
 // Ads offered to the person ("to offer you advertisements that may be relevant to you") are shown to them; "offer" with
-// no person after it is the vendor's product ("we offer advertising services").
-export const SHOWS_ADS = /\b(?:(?:serve|serving|deliver|delivering|show|display) (?:[\w()-]+ ){0,3}|offer(?:s|ing)? (?:you|users|visitors) (?:[\w()-]+ ){0,2})(?:ads|advertisements|advertising)\b/i;
+// no person after it is the vendor's product ("we offer advertising services"). Only the ads themselves: "advertising"
+// offered is a product even to the person ("we offer you advertising services", "an advertising-free version"), and
+// "ads-free" is their absence.
+export const SHOWS_ADS = /\b(?:(?:serve|serving|deliver|delivering|show|display) (?:[\w()-]+ ){0,3}(?:ads|advertisements|advertising)\b|offer(?:s|ing)? (?:you|users|visitors) (?:[\w()-]+ ){0,2}(?:ads|advertisements)\b(?!-))/i;
 export const ADS_ON_DATA = /\b(?:data|information|cookies?|identifiers?|relevant|personali[sz]ed|tailored|targeted|interests?|based (?:on|upon)|profiles?|audiences?|users?|visitors?|browsing|members?)\b|\b(?:show|serve|deliver|display)(?:ing)?\s+(?:you|users)\b|\bto you\b/i;
 // French: targeted advertising and direct marketing ("publicité ciblée", "ciblage marketing", "prospection commerciale").
 // A French refusal reaches further back ("ne seront pas communiquées à des tiers pour des opérations de prospection
