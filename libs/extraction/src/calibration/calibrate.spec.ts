@@ -12,6 +12,13 @@ async function contextOf(text: string) {
   return factContext(doc.text, { sections: doc.sections }).ctx;
 }
 
+// The `long` feature (index 8) of an answer quoting the opening of `text`, a paragraph of its own.
+async function longOf(text: string): Promise<number> {
+  const ctx = await contextOf(`# Terms\n\n${text}\n`);
+  const at = ctx.text.indexOf(text);
+  return scalarFeatures(ctx, 'law_enforcement_disclosure', { value: 'any_legal_request', confidence: 0.8, evidence: [{ quote: text.slice(0, 80), start: at, end: at + 80 }], reviewValues: [] })[8];
+}
+
 const TABLE = [
   '# Privacy Policy', '', 'We are Acme Notes.', '', '## Our sub-processors', '', 'We share customer data with the following sub-processors.', '',
   '| Name | Purpose |', '|---|---|', '| Stripe, Inc. | payments |', '| Zendesk, Inc. | support tickets |', '| Amazon Web Services, Inc. | hosting |',
@@ -61,5 +68,20 @@ describe('calibrated confidence', () => {
     expect(dropped?.value).toEqual(firm.value);
     expect(dropped?.evidence.length).toBe(5);
     for (const e of dropped!.evidence) expect(doc.text.slice(e.start, e.end)).toBe(e.quote);
+  });
+
+  it('reads a list written inline as a list, not as a run-on sentence, unless its items are clauses of their own', async () => {
+    const listed = 'Acme may keep and disclose any information it considers necessary to (a) meet any law, rule, court order or request of a public authority that applies to it, (b) enforce these terms and look into possible breaches of them, (c) find, stop or otherwise deal with fraud, abuse and technical problems of the service, (d) answer the questions users send to its support team, or (e) protect the rights and safety of Acme, of its users and of the public.';
+    const clauses = 'When the contract ends: (a) the licences Acme granted to the customer end at once and for every product of the account; (b) the customer may ask for more time to export its files, for a fee set by the price list; and (c) Acme may delete the files and the account data of the customer within a commercially reasonable period of time after the end of the contract.';
+    expect(listed.length).toBeGreaterThan(350);
+    expect(clauses.length).toBeGreaterThan(350);
+    expect(await longOf(listed)).toBe(0);
+    expect(await longOf(clauses)).toBe(1);
+  });
+
+  it('reads as a list the inline items whose modal stands once in the opening, before the first item', async () => {
+    const shared = 'Acme may, at its sole discretion and without any notice to the user, (a) suspend or end the account of any user who breaks these terms or the law, (b) remove any content that users post or share through the service, (c) report what it finds to the proper authorities when it believes the law requires it, or (d) take any other step it considers needed to protect the service and its users.';
+    expect(shared.length).toBeGreaterThan(350);
+    expect(await longOf(shared)).toBe(0);
   });
 });

@@ -39,6 +39,30 @@ export const TOPIC: Record<FactName, RegExp> = {
 /** Document kinds that are agreements between the parties, where clauses are obligations rather than descriptions. */
 const CONTRACT_KINDS = new Set(['baa', 'dpa', 'contract']);
 const LONG_SENTENCE = 350;
+// Inline item markers of a list written in one sentence: "(i)", "(ii)", "(a)", "(b)", "(1)".
+const INLINE_MARKER = /\((?:[ivx]{1,4}|[a-h]|\d{1,2})\)\s/g;
+
+// An item that opens a clause of its own: a subject and a modal in its first words ("(c) Acme may delete …").
+const OWN_CLAUSE = /^\S+\s+(?:[\w'’-]+\s+){0,3}?(?:may|will|shall|must|can|should)\b/i;
+
+/**
+ * How long a sentence reads for the `long` feature. A list written inline ("… as necessary to (i) satisfy any law,
+ * (ii) enforce these terms, (iii) …") is a list, not a run-on sentence: the lead and each item are read apart as a
+ * list of lines would be, so it counts as long as its lead and its longest item together. Items that are clauses of
+ * their own ("(b) Customer may …; (c) Acme may …") string several doers together: that is the run-on sentence.
+ */
+export function readLength(view: string): number {
+  const marks = [...view.matchAll(INLINE_MARKER)].map((m) => m.index);
+  if (marks.length < 2) return view.length;
+  const bounds = [...marks, view.length];
+  let longest = 0;
+  for (let i = 0; i + 1 < bounds.length; i++) {
+    const item = view.slice(bounds[i], bounds[i + 1]);
+    if (OWN_CLAUSE.test(item)) return view.length;
+    longest = Math.max(longest, item.length);
+  }
+  return marks[0] + longest;
+}
 
 /** The sentence containing text offset `at` (sentences are sorted by start). */
 export function sentenceAt(sentences: Sentence[], at: number): Sentence | undefined {
@@ -75,7 +99,7 @@ export interface ScalarAnswer {
  * - contract: the document is an agreement (BAA, DPA, contract) rather than a policy or terms;
  * - terms: the document is terms of service (clauses there are often the user's duties, not the vendor's);
  * - itemised: the quote is a list item or table row (a reading that borrows an intro is less sure of its actor);
- * - long: the quoted sentence is very long (run-on sentences are where actor and scope get mixed up);
+ * - long: the quoted sentence is very long (run-on sentences are where actor and scope get mixed up; see {@link readLength});
  * - exception: the quoted clause carries an "except"/"unless" (the rule and its exception are easy to swap).
  */
 export function scalarFeatures(ctx: FactContext, name: FactName, a: ScalarAnswer): number[] {
@@ -102,7 +126,7 @@ export function scalarFeatures(ctx: FactContext, name: FactName, a: ScalarAnswer
     CONTRACT_KINDS.has(ctx.kind) ? 1 : 0,
     ctx.kind === 'terms' ? 1 : 0,
     s && (isListItem(s) || isTableRow(s)) ? 1 : 0,
-    s && s.end - s.start > LONG_SENTENCE ? 1 : 0,
+    s && readLength(s.view) > LONG_SENTENCE ? 1 : 0,
     exception,
   ];
 }

@@ -13,6 +13,7 @@ export function has(c: Clause, cat: Category, kinds?: string | string[]): boolea
   return hitsOf(c, cat, kinds).length > 0;
 }
 
+const POSSESSIVE = new Set(['your', 'their', 'his', 'her', 'its', 'our', 'my']);
 const NOMINAL = new Set(['disclosure', 'disclosures', 'sharing', 'access', 'notice', 'notices', 'notification', 'notifications', 'retention', 'deletion', 'destruction', 'erasure', 'training', 'marketing', 'advertising']);
 
 /**
@@ -20,6 +21,8 @@ const NOMINAL = new Set(['disclosure', 'disclosures', 'sharing', 'access', 'noti
  * "access to Customer Data") rather than a thing in a list ("agreements, notices, disclosures").
  */
 export function verbal(c: Clause, h: Hit): boolean {
+  // "terminate your access to the Service": access someone holds is a thing ended or limited, not access given.
+  if (c.tokens[h.t0].lower === 'access' && POSSESSIVE.has(c.tokens[h.t0 - 1]?.lower ?? '')) return false;
   if (h.t1 - h.t0 > 1 || !NOMINAL.has(c.tokens[h.t0].lower)) return true;
   const next = c.tokens[h.t1]?.lower;
   return next === 'of' || next === 'to' || next === 'by';

@@ -26,3 +26,23 @@ describe('baa_offered: the forbidden object must be the health data', () => {
     expect(baa('You must not upload protected health information about children or adults.')).toBe('no');
   });
 });
+
+// The imperative addressed to the reader is the user's duty, as "you must not" is (README: submitted data must not include PHI).
+describe('baa_offered: an imperative that tells the user not to submit health data', () => {
+  it('"Do not upload PHI", "Please do not submit … health information" are no', () => {
+    expect(baa('Do not upload protected health information to the Service.')).toBe('no');
+    expect(baa('Please do not submit any health or medical information through the Service.')).toBe('no');
+  });
+  it('not advice about public places, a BAA as its condition, nor the vendor\'s own refusal to share', () => {
+    expect(baa('Do not post your medical information in public forums.')).toBe('unspecified');
+    expect(baa('Do not upload PHI until you have signed our Business Associate Agreement.')).toBe('yes');
+    expect(baa('We do not share health information with advertisers.')).toBe('unspecified');
+  });
+  it('sharing or disclosing is refused to the service only when the service or the vendor receives it', () => {
+    expect(baa('Please do not share any health information with us.')).toBe('no');
+    expect(baa('Never share your health information with anyone you do not trust.')).toBe('unspecified');
+    expect(baa('Do not share your medical information with strangers.')).toBe('unspecified');
+    expect(baa('Do Not Sell or Share My Health Data: you may ask us not to sell your consumer health data.')).toBe('unspecified');
+    expect(baa('Do not disclose protected health information except as permitted by this Agreement.')).toBe('unspecified');
+  });
+});

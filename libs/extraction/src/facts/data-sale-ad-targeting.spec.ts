@@ -17,6 +17,24 @@ describe('data_sale_or_marketing: targeting named by its verb', () => {
   it('wins over a refused sale elsewhere (what the vendor may do counts)', () => {
     expect(sale('We will not sell your personal information to third parties. We use it to tailor the advertising you see on our website.')).toBe('allowed');
   });
+  it('the person as the object of targeting, or of the ads offered, is targeted advertising', () => {
+    expect(sale('Ad networks may place these cookies to learn what visitors like and target them with ads on other websites.')).toBe('allowed');
+    expect(sale('We use these cookies to offer you advertisements that match your interests.')).toBe('allowed');
+  });
+  it('not a product offered to businesses, nor a campaign targeted', () => {
+    expect(sale('We offer advertising services to businesses of every size.')).toBe('unspecified');
+    expect(sale('Our sales team can help you target campaigns with ads in several languages.')).toBe('unspecified');
+  });
+  it('"advertising" offered to the person is a product or its absence, not ads shown on their data', () => {
+    expect(sale('We offer you advertising services to promote your business to our users.')).toBe('unspecified');
+    expect(sale('We offer users an advertising-free version of the app for a monthly fee.')).toBe('unspecified');
+    expect(sale('We offer users ads-free browsing for a monthly fee.')).toBe('unspecified');
+  });
+  it('a refused targeting or offer of ads is no permission', () => {
+    expect(sale('We do not target you with ads.')).toBe('unspecified');
+    expect(sale('We do not allow advertisers to target you with ads based on your health information.')).toBe('unspecified');
+    expect(sale('We will not offer you advertisements based on your browsing.')).toBe('unspecified');
+  });
   it('not the person\'s own ad settings, nor a refused personalisation', () => {
     expect(sale('You can customize your ads preferences at any time in your account.')).toBe('unspecified');
     expect(sale('We do not personalize advertising based on your browsing.')).toBe('unspecified');

@@ -13,7 +13,11 @@ const OTHER_SENDERS = String.raw`(?:partners?|retailers?|merchants?|advertisers?
 // "used for … (targeted) advertising"); "we and third parties may display advertisements … in connection with the
 // Service" states no use of personal data (a review candidate).
 // "serve certain types of ads", "display banner (and similar) advertising": a few words, an aside in brackets among them.
-export const SHOWS_ADS = /\b(?:serve|serving|deliver|delivering|show|display) (?:[\w()-]+ ){0,3}(?:ads|advertisements|advertising)\b/i;
+// Ads offered to the person ("to offer you advertisements that may be relevant to you") are shown to them; "offer" with
+// no person after it is the vendor's product ("we offer advertising services"). Only the ads themselves: "advertising"
+// offered is a product even to the person ("we offer you advertising services", "an advertising-free version"), and
+// "ads-free" is their absence.
+export const SHOWS_ADS = /\b(?:(?:serve|serving|deliver|delivering|show|display) (?:[\w()-]+ ){0,3}(?:ads|advertisements|advertising)\b|offer(?:s|ing)? (?:you|users|visitors) (?:[\w()-]+ ){0,2}(?:ads|advertisements)\b(?!-))/i;
 export const ADS_ON_DATA = /\b(?:data|information|cookies?|identifiers?|relevant|personali[sz]ed|tailored|targeted|interests?|based (?:on|upon)|profiles?|audiences?|users?|visitors?|browsing|members?)\b|\b(?:show|serve|deliver|display)(?:ing)?\s+(?:you|users)\b|\bto you\b/i;
 // French: targeted advertising and direct marketing ("publicité ciblée", "ciblage marketing", "prospection commerciale").
 // A French refusal reaches further back ("ne seront pas communiquées à des tiers pour des opérations de prospection
@@ -39,6 +43,9 @@ export const ALLOWED: RegExp[] = [
   /(?<!\b(?:principles|program(?:me)?|framework|guidelines|codes?(?: of (?:conduct|practice))?|standards|recommendations?) (?:for|of|on) (?:online |the )?)\b(?:targeted|interest-based|behaviou?ral|personali[sz]ed|cross-context(?: behaviou?ral)?) (?:advertising|ads|advertisements|marketing)\b|\bto target (?:and \w+ )?(?:advertising|ads|advertisements)\b|\btargeting (?:advertising|ads|advertisements)\b/i, // not in a code's name ("… Principles for Online Behavioral Advertising"); the verb too
   // "to inform your interests for ad personalization".
   /\b(?:ads?|advertising) personali[sz]ation\b/i,
+  // The person as the object of targeting ("to build a profile of users' interests and target them with ads"): ads
+  // chosen for them; targeting a campaign or a market with ads is not about a person.
+  /\btarget(?:s|ed|ing)?\s+(?:you|them|users|visitors|people|individuals|customers|members)\s+with\s+(?:[\w-]+\s+){0,2}?(?:ads|advertisements|advertising)\b/i,
   // The verb of the same targeting with the ads as its object ("to personalise the ads you see", "customizing the content
   // and advertising presented to you"): the person's data chooses the ads. One other object may be coordinated before them;
   // not the person's own ad settings ("customize your ads preferences").

@@ -24,6 +24,9 @@ describe('law_enforcement_disclosure: what is not a legal-request posture', () =
   it('a report of violations the vendor may choose to make', () => {
     expect(le('Distribution of data in violation of the law may be reported to the proper authorities.')).toBe('unspecified');
   });
+  it('"do so" after ending the user\'s access: complying with an order to end access, no disclosure', () => {
+    expect(le('Acme may suspend your account or your access to the service if (a) you break these terms; (b) we are required to do so to comply with a court order; or (c) we suspect fraud.')).toBe('unspecified');
+  });
   it('a report to an authority only at the user\'s choice', () => {
     expect(le('We share no data, except with the tax authority, but only if you choose that we report your donation.')).toBe('unspecified');
   });
