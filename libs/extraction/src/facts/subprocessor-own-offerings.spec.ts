@@ -38,3 +38,30 @@ describe('the vendor under the names of its own offerings', () => {
     expect(names(orbitalPage('## Cookies', '', 'Our Shopkeep Usage Tracker also tracks information like your email address. Statwise also tracks your visits with a cookie.'))).toEqual(['Statwise']);
   });
 });
+
+// Review of the readings above: each must leave a third party named in the same shape alone.
+describe('third parties named in the shapes of the vendor\'s own offerings', () => {
+  const services = 'We offer websites and apps (collectively, the “Services”).';
+
+  it('reads a company that provides a part of the Services, the subject of "is provided by"', () => {
+    expect(names(orbitalPage(services, '', 'Payment processing for the Services is provided by Paystride, Inc.'))).toEqual(['Paystride, Inc.']);
+    expect(names(orbitalPage(services, '', 'Customer support for the Service is provided by Helpdeskly Inc.'))).toEqual(['Helpdeskly Inc']);
+    expect(names(orbitalPage(services, '', 'Some of our Services are provided by Paystride Europe Ltd, which receives your card details.'))).toEqual(['Paystride Europe Ltd']);
+  });
+
+  it('reads the platforms of a scope entry about the vendor\'s integrations with others', () => {
+    const md = orbitalPage(
+      'This Privacy Policy applies to information that we collect about you when you use:',
+      '',
+      '*   Our websites (including orbital.example);',
+      '*   Our integrations with other platforms (for example, Chatterly and Ticketdesk).',
+      '',
+      'We share your support requests with Ticketdesk and Paystride.',
+    );
+    expect(names(md)).toEqual(['Paystride', 'Ticketdesk']);
+  });
+
+  it('reads a tag the vendor calls its own but that is named for its maker', () => {
+    expect(names(orbitalPage('## Cookies', '', 'Our Adverto Pixel also tracks information like your email address.'))).toEqual(['Adverto Pixel']);
+  });
+});

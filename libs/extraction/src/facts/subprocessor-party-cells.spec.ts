@@ -36,4 +36,18 @@ describe('third parties in the cells of a cookie table', () => {
     );
     expect(names(md)).toEqual(['Adline', 'Adverto', 'Statwise']);
   });
+
+  it('reads no parenthesis of a column that opens with the party: there it holds a country or a purpose', () => {
+    const md = table('| Name | Provider name | Purpose | Expiry |', ['| `_sw` | Statwise Ltd (Malta) | Analytics | 2 years |', '| `_hj` | Heatly (Analytics) | Analytics | 1 year |']);
+    expect(names(md)).not.toEqual(expect.arrayContaining(['Malta']));
+    expect(names(md)).not.toEqual(expect.arrayContaining(['Analytics']));
+  });
+
+  it('reads each party of a parenthesis that joins two with a slash, unless they name one tag', () => {
+    const md = table('| Name | Category | Purpose and provider | Opt-out |', [
+      '| `_hx` | 1 year | Advertising (Heatly/Adline Ads) | banner |',
+      '| `_px` | 90 days | Advertising (Adverto/Adline Pixel) | banner |',
+    ]);
+    expect(names(md)).toEqual(['Adline Ads', 'Adverto', 'Heatly']);
+  });
 });

@@ -8,7 +8,7 @@ import type { FactContext } from './fact-context.js';
 import { evidenceAt } from './fact-context.js';
 import { common, ENDS_WITH_SUFFIX, NAME_AT, NAME_LIST_AT, readLead, splitNames, wholeCell } from './subprocessor-names.js';
 import { CATEGORY_WORD, readItem, rowSentence } from './subprocessor-lists.js';
-import { partyAmongOthersColumn, partyInParenthesis } from './subprocessor-party-cells.js';
+import { partyAmongOthersColumn, partiesInParenthesis } from './subprocessor-party-cells.js';
 import { providerCellNames, providerColumn, rowHoldsNoPersonalData, trackerRowEntity } from './subprocessor-trackers.js';
 import { CELL_LABEL } from './subprocessor-patterns.js';
 import type { NameCollector } from './subprocessor-candidates.js';
@@ -279,11 +279,9 @@ export function readTrackerRow(ctx: FactContext, { add, rejected }: NameCollecto
   // A descriptive column that also names the third party, in a parenthesis after the purpose (subprocessor-party-cells.ts).
   const partyColumn = partyAmongOthersColumn(block);
   const partyCell = partyColumn >= 0 ? cellUnder(block, row, partyColumn) : undefined;
-  const party = partyCell && !rowHoldsNoPersonalData(row) ? partyInParenthesis(row, partyCell) : undefined;
-  if (party) {
-    add(party.name, rowSentence(row), party.at, true, true, undefined, true);
-    return true;
-  }
+  const parties = partyCell && !rowHoldsNoPersonalData(row) ? partiesInParenthesis(row, partyCell) : [];
+  for (const p of parties) add(p.name, rowSentence(row), p.at, true, true, undefined, true);
+  if (parties.length > 0) return true;
   const t = trackerRowEntity(row, ctx.links);
   if (t) {
     const rs = rowSentence(row);

@@ -113,6 +113,9 @@ export function selfNames(ctx: FactContext): SelfNames {
     for (const s of ctx.sentences) {
       if (!s.view.includes(' by ')) continue;
       for (const m of s.view.matchAll(DEFINED_SERVICES_BY)) {
+        // "Payment processing for the Services is provided by Stripe": a finite verb's subject may be another thing than the
+        // Services, which then only ends a prepositional phrase; the Services must open the clause themselves.
+        if (m[2] && !m[1] && !SERVICES_OPEN_CLAUSE.test(s.view.slice(0, m.index))) continue;
         const n = NAME_AT.exec(s.view.slice(m.index + m[0].length));
         if (n) addKey(n[1]);
       }
@@ -150,7 +153,9 @@ export function selfNames(ctx: FactContext): SelfNames {
 // The document's defined term for its own offerings: "(collectively, “Services”)", "(the \"Service\")".
 const DEFINES_SERVICES = /[“"]Services?[.,]?[”"]/;
 // The defined term itself (a capital, not the last word of a product's name such as "Amazon Web Services") and who runs it.
-const DEFINED_SERVICES_BY = /(?<![\p{Lu}][\p{L}&.-]*\s)(?<![\p{L}])Services?\s+(?:(?:that\s+)?(?:is|are)\s+)?(?:provided|operated|offered)\s+by\s+/gu;
+const DEFINED_SERVICES_BY = /(?<![\p{Lu}][\p{L}&.-]*\s)(?<![\p{L}])Services?\s+(?:(that\s+)?(is|are)\s+)?(?:provided|operated|offered)\s+by\s+/gu;
+// What may stand before the Services as the subject of "is/are provided by": the clause's start and a determiner only.
+const SERVICES_OPEN_CLAUSE = /(?:^|[.;:!?]\s|\b(?:that|and|but|so|while|where|when)\s)[\s*#"“'‘(-]*(?:(?:the|our|these|this)\s+)?$/i;
 // The policy's own subject saying what it does not cover.
 const NOT_COVERED = /\b(?:this|our)\s+(?:(?:privacy|cookie|data\s+protection)\s+)?(?:policy|statement|notice)\s+(?:also\s+)?(?:does\s+not|doesn['’]t|will\s+not)\s+(?:apply|cover)\b/i;
 // "non-W" before a kind of offering: "non-Xfinity products", "non-Acme websites".
@@ -208,6 +213,9 @@ function initialsOf(vendor: string): string | undefined {
 const SCOPE_INTRO = /\b(?:this|these)\s+(?:(?:privacy|cookie|data\s+protection)\s+)?(?:policy|policies|notice|statement)\s+(?:also\s+)?appl(?:y|ies)\s+to\b/i;
 // An entry of that list that is the vendor's own ("- Our websites (including …)", "- Our other products (for example, …)").
 const OWN_ENTRY = /^[\s*•·–-]*(?:\d+[.)]\s*)?[*_]*our\b/i;
+// An entry for the vendor's dealings with others' offerings ("Our integrations with other platforms (for example, Slack)",
+// "Our partners' apps"): the examples there are the others'.
+const OTHERS_IN_ENTRY = /\b(?:third[- ]part(?:y|ies)|partners?|integrat\w*|connect\w*)\b/i;
 const DOMAIN = /^([a-z0-9][a-z0-9-]*)\.[a-z]{2,}(?:\.[a-z]{2,})?$/i;
 
 /**
@@ -217,7 +225,7 @@ const DOMAIN = /^([a-z0-9][a-z0-9-]*)\.[a-z]{2,}(?:\.[a-z]{2,})?$/i;
  * is not a whole name and names nobody here.
  */
 function ownOfferingsIn(sentences: Sentence[], s: Sentence): string[] {
-  if (!OWN_ENTRY.test(s.view) || !s.view.includes('(')) return [];
+  if (!OWN_ENTRY.test(s.view) || !s.view.includes('(') || OTHERS_IN_ENTRY.test(s.view.slice(0, s.view.indexOf('(')))) return [];
   const intro = introOf(sentences, s, true);
   if (!intro || !SCOPE_INTRO.test(intro.view)) return [];
   const out: string[] = [];
