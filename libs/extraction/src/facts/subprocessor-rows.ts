@@ -8,6 +8,7 @@ import type { FactContext } from './fact-context.js';
 import { evidenceAt } from './fact-context.js';
 import { common, ENDS_WITH_SUFFIX, NAME_AT, NAME_LIST_AT, readLead, splitNames, wholeCell } from './subprocessor-names.js';
 import { CATEGORY_WORD, readItem, rowSentence } from './subprocessor-lists.js';
+import { partyAmongOthersColumn, partiesInParenthesis } from './subprocessor-party-cells.js';
 import { providerCellNames, providerColumn, rowHoldsNoPersonalData, trackerRowEntity } from './subprocessor-trackers.js';
 import { CELL_LABEL } from './subprocessor-patterns.js';
 import type { NameCollector } from './subprocessor-candidates.js';
@@ -56,12 +57,21 @@ export function readRow(ctx: FactContext, { add, rejected }: NameCollector, bloc
   // Advertising | …") names that party in that role: a social network or platform listed so runs the vendor's ads or
   // measurement on the visitors' data, as "Facebook Pixel" does, not a sign-in or a page of the vendor's.
   const role = adOrAnalyticsRow(row, cell) ? 'ad' : false;
-  if (whole) add(whole, rs, cell.at + Math.max(0, cell.text.indexOf(whole)), strong, sited ? 'site' : partyColumn(block, context) ? 'party' : true, undefined, role);
+  // "Microsoft/LinkedIn/": one row for two organisations written as one word joined by slashes; each is a party.
+  const joined = whole && SLASH_JOINED.test(whole) ? whole.split('/').filter((p) => p !== '') : [];
+  if (whole && joined.length > 1) {
+    const at = cell.at + Math.max(0, cell.text.indexOf(whole));
+    for (let i = 0, from = 0; i < joined.length; from += joined[i].length + 1, i++) add(joined[i], rs, at + from, strong, true, undefined, role);
+  } else if (whole) add(whole, rs, cell.at + Math.max(0, cell.text.indexOf(whole)), strong, sited ? 'site' : partyColumn(block, context) ? 'party' : true, undefined, role);
   else if (lower) add(lower, rs, cell.at, strong, true, undefined, role);
   else if (policy) add(policy, rs, cell.at, strong, 'site', undefined, role);
   else if (labelled && list) splitNames(list[1], cell.at + labelled[0].length + list[0].length - list[1].length, (n, at) => add(n, rs, at, true));
   else readLead(cell.text, cell.at, (raw, at) => add(raw, rs, at, strong));
 }
+
+// Capitalised single-word names joined by slashes, with no space anywhere ("Microsoft/LinkedIn/"); "Meta / Facebook" (a
+// party and its former name, spaced) is left whole.
+const SLASH_JOINED = /^\p{Lu}[\p{L}\p{N}.&-]*(?:\/\p{Lu}[\p{L}\p{N}.&-]*)+\/?$/u;
 
 // A purpose cell that is the advertising or analytics role itself ("Advertising", "Analytics", "Advertising (Google Ad
 // Manager …)", "Targeted advertising"): short, opening with the role word. A longer description is not asked.
@@ -266,6 +276,12 @@ export function readTrackerRow(ctx: FactContext, { add, rejected }: NameCollecto
     }
     return true;
   }
+  // A descriptive column that also names the third party, in a parenthesis after the purpose (subprocessor-party-cells.ts).
+  const partyColumn = partyAmongOthersColumn(block);
+  const partyCell = partyColumn >= 0 ? cellUnder(block, row, partyColumn) : undefined;
+  const parties = partyCell && !rowHoldsNoPersonalData(row) ? partiesInParenthesis(row, partyCell) : [];
+  for (const p of parties) add(p.name, rowSentence(row), p.at, true, true, undefined, true);
+  if (parties.length > 0) return true;
   const t = trackerRowEntity(row, ctx.links);
   if (t) {
     const rs = rowSentence(row);

@@ -1,4 +1,6 @@
 import type { FactContext } from './fact-context.js';
+import { introOf } from '../clauses/structure.js';
+import type { Sentence } from '../text/sentences.js';
 import { core, NAME_AT } from './subprocessor-names.js';
 
 /**
@@ -105,6 +107,20 @@ export function selfNames(ctx: FactContext): SelfNames {
     }
   }
   for (const s of ctx.sentences) for (const n of operatorsOf(s.view, vendorWords)) addKey(n);
+  // "… processing activities related to Services provided by Acme Ireland Ltd": where the document defines "Services" as its
+  // own offerings, the entity that provides them is the vendor under one of its names (a residence-based controller).
+  if (DEFINES_SERVICES.test(ctx.text)) {
+    for (const s of ctx.sentences) {
+      if (!s.view.includes(' by ')) continue;
+      for (const m of s.view.matchAll(DEFINED_SERVICES_BY)) {
+        // "Payment processing for the Services is provided by Stripe": a finite verb's subject may be another thing than the
+        // Services, which then only ends a prepositional phrase; the Services must open the clause themselves.
+        if (m[2] && !m[1] && !SERVICES_OPEN_CLAUSE.test(s.view.slice(0, m.index))) continue;
+        const n = NAME_AT.exec(s.view.slice(m.index + m[0].length));
+        if (n) addKey(n[1]);
+      }
+    }
+  }
   // "… bound by at least the same data protection standards as The Reach Group GmbH itself": the party its providers are
   // held to the standard of is the vendor, when it is the party the document's first sentence names ("Due to its business
   // purpose, The Reach Group GmbH deals extensively with …"). A provider named later may be compared with itself too ("Mailchimp
@@ -124,6 +140,7 @@ export function selfNames(ctx: FactContext): SelfNames {
     if (!s.view.includes('non-') || !NOT_COVERED.test(s.view)) continue;
     for (const m of s.view.matchAll(NON_BRAND)) addKey(m[1]);
   }
+  for (const s of ctx.sentences) for (const n of ownOfferingsIn(ctx.sentences, s)) addKey(n);
   const abbreviations = ctx.vendorNames.map(initialsOf).filter((x): x is string => x !== undefined);
   return {
     has: (name) => {
@@ -133,6 +150,12 @@ export function selfNames(ctx: FactContext): SelfNames {
   };
 }
 
+// The document's defined term for its own offerings: "(collectively, “Services”)", "(the \"Service\")".
+const DEFINES_SERVICES = /[“"]Services?[.,]?[”"]/;
+// The defined term itself (a capital, not the last word of a product's name such as "Amazon Web Services") and who runs it.
+const DEFINED_SERVICES_BY = /(?<![\p{Lu}][\p{L}&.-]*\s)(?<![\p{L}])Services?\s+(?:(that\s+)?(is|are)\s+)?(?:provided|operated|offered)\s+by\s+/gu;
+// What may stand before the Services as the subject of "is/are provided by": the clause's start and a determiner only.
+const SERVICES_OPEN_CLAUSE = /(?:^|[.;:!?]\s|\b(?:that|and|but|so|while|where|when)\s)[\s*#"“'‘(-]*(?:(?:the|our|these|this)\s+)?$/i;
 // The policy's own subject saying what it does not cover.
 const NOT_COVERED = /\b(?:this|our)\s+(?:(?:privacy|cookie|data\s+protection)\s+)?(?:policy|statement|notice)\s+(?:also\s+)?(?:does\s+not|doesn['’]t|will\s+not)\s+(?:apply|cover)\b/i;
 // "non-W" before a kind of offering: "non-Xfinity products", "non-Acme websites".
@@ -184,4 +207,35 @@ function initialsOf(vendor: string): string | undefined {
   if (words.length < 3) return undefined;
   const head = words.slice(0, 2).map((w) => w[0]).join('');
   return core(head + ' ' + words.slice(2).join(' '));
+}
+
+// The list that says what the policy covers: "This Privacy Policy applies to information … when you use:".
+const SCOPE_INTRO = /\b(?:this|these)\s+(?:(?:privacy|cookie|data\s+protection)\s+)?(?:policy|policies|notice|statement)\s+(?:also\s+)?appl(?:y|ies)\s+to\b/i;
+// An entry of that list that is the vendor's own ("- Our websites (including …)", "- Our other products (for example, …)").
+const OWN_ENTRY = /^[\s*•·–-]*(?:\d+[.)]\s*)?[*_]*our\b/i;
+// An entry for the vendor's dealings with others' offerings ("Our integrations with other platforms (for example, Slack)",
+// "Our partners' apps"): the examples there are the others'.
+const OTHERS_IN_ENTRY = /\b(?:third[- ]part(?:y|ies)|partners?|integrat\w*|connect\w*)\b/i;
+const DOMAIN = /^([a-z0-9][a-z0-9-]*)\.[a-z]{2,}(?:\.[a-z]{2,})?$/i;
+
+/**
+ * The names of the vendor's own offerings in the list of what its policy covers: "- Our websites (including acme.com,
+ * longreads.com)", "- Our other products (for example, Jetpack CRM, Happy Tools)". Each example that is a name as a whole
+ * (or a web domain, by its name) is the vendor's; a feature described around another's name ("the Pay with PayPal block")
+ * is not a whole name and names nobody here.
+ */
+function ownOfferingsIn(sentences: Sentence[], s: Sentence): string[] {
+  if (!OWN_ENTRY.test(s.view) || !s.view.includes('(') || OTHERS_IN_ENTRY.test(s.view.slice(0, s.view.indexOf('(')))) return [];
+  const intro = introOf(sentences, s, true);
+  if (!intro || !SCOPE_INTRO.test(intro.view)) return [];
+  const out: string[] = [];
+  for (const m of s.view.matchAll(/\(([^()]+)\)/g)) {
+    const entries = m[1].replace(/^\s*(?:including|for\s+example|e\.g\.|such\s+as)[,:]?\s*/i, '').split(/\s*,\s*(?:and\s+)?|\s+and\s+/);
+    for (const e of entries.map((x) => x.trim())) {
+      const d = DOMAIN.exec(e);
+      if (d) out.push(d[1]);
+      else if (NAME_AT.exec(e)?.[1] === e) out.push(e);
+    }
+  }
+  return out;
 }
