@@ -26,6 +26,10 @@ export const NOT_RECIPIENT: { reason: string; before?: RegExp; after?: RegExp; a
   { reason: 'a sign-in provider (a data source)', before: /\b(?:sign(?:ing)?[- ]?(?:in|up|on)|log(?:ging)?[- ]?in|login|authenticate|register)\s+(?:with|using|via|through)\s+(?:your\s+)?(?:existing\s+)?$/i },
   { reason: 'a sign-in provider (a data source)', after: /^\s*(?:account\s+)?(?:login|log-in|sign-in|sign in|single sign-on|sso|connect)\b/i },
   { reason: 'a platform the user connects or links to', before: /\b(?:connect|link|integrate|sync)\s+(?:your\s+)?(?:\w+\s+)?(?:account\s+)?(?:with|to)\s+$/i },
+  // "Some Acme products, like our speakers, can integrate with third-party services like X": what a product can be connected
+  // to is a service its user chooses to link (README: parties the user connects to), not one the vendor passes data to.
+  // A capability ("can"), not the vendor's own act ("we integrate with", "we may connect to").
+  { reason: 'a platform the user connects or links to', before: /(?<!\bwe\s+)\b(?:can|could)\s+(?:be\s+)?(?:integrate[ds]?|connect(?:ed)?|link(?:ed)?|pair(?:ed)?|sync(?:ed)?)\s+(?:with|to)\s+(?:(?:a|an|any|other|the|third[- ]party|external|your)\s+){0,3}(?:[\w-]+\s+)?(?:services?|platforms?|apps?|devices?|assistants?)(?:,?\s+(?:like|such\s+as|including)\s+)$/i },
   // "If you choose to connect your Acme business account to a third-party service such as X": the user links the
   // account, so the examples of the service it links to are parties the user reaches (README), not the vendor's recipients.
   // The examples' list ends where another clause starts ("tools like Zapier, and we send emails through Mailchimp and Intercom").

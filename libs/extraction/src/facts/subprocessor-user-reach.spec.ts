@@ -9,6 +9,8 @@ const reached: [string, string][] = [
   ['links an account to (a gerund)', 'Third Party Features include linking your Orbital account to a third party service such as Steamy.'],
   ['logs in with, named by a provider noun', 'If you log in using a third-party login provider such as Goggle, we receive your name.'],
   ['accesses the service through', 'If you are accessing the Service through Nimbus Enterprise (Nimbus Cloud), Nimbus Enterprise for Business or a Nimbus Workspace subscription, other terms apply.'],
+  // Failed before the "can integrate with" reading (vocabulary-providers.ts): what a product can be linked to.
+  ['links a product that can integrate with', 'Some Orbital products, like our speakers, can integrate with third-party services like Vocalia.'],
 ];
 // Data handed on after the user's verb, or the vendor acting, still names the vendor's recipient.
 const kept: [string, string, string[]][] = [
@@ -22,6 +24,7 @@ const keptToo: [string, string, string[]][] = [
   ['the vendor connecting the account', 'We connect your account with third-party services like Salesdesk.', ['Salesdesk']],
   ['a newsletter the user signs up for', 'If you sign up for our newsletter through Mailbird, your email address is stored.', ['Mailbird']],
   ['a support chat the user accesses', 'You can access our support chat through Chatty Ltd.', ['Chatty Ltd']],
+  ['the vendor able to connect', 'We can integrate with third-party services like Salesdesk to process your orders.', ['Salesdesk']],
 ];
 
 describe('a party the user reaches on their own', () => {
