@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { diffAudits, InvalidInputError, type AuditReport } from '@custody/domain';
 import { emit } from '../output.js';
+import { readBytes } from './extract.command.js';
 
 export function registerRules(program: Command): void {
   program
@@ -37,11 +37,15 @@ export function registerRules(program: Command): void {
 }
 
 function readReport(file: string): AuditReport {
+  const text = Buffer.from(readBytes(file)).toString('utf8');
+  const fail = (why: string) => new InvalidInputError(`${file}: ${why} (expected the output of \`custody audit --format json\`)`);
+  if (text.trim() === '') throw fail('empty file');
+  let r: AuditReport;
   try {
-    const r = JSON.parse(readFileSync(file, 'utf8')) as AuditReport;
-    if (!r?.score || !Array.isArray(r.findings)) throw new Error('not an audit report');
-    return r;
+    r = JSON.parse(text) as AuditReport;
   } catch (err) {
-    throw new InvalidInputError(`${file}: ${(err as Error).message} (expected the output of \`custody audit --format json\`)`);
+    throw fail(`not JSON (${(err as Error).message})`);
   }
+  if (!r?.score || !Array.isArray(r.findings)) throw fail('not an audit report');
+  return r;
 }

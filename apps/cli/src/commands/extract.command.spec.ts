@@ -1,0 +1,44 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Command } from 'commander';
+import { registerExtract } from './extract.command.js';
+import { registerRules } from './rules.command.js';
+
+let dir: string;
+beforeAll(() => { dir = mkdtempSync(join(tmpdir(), 'custody-cli-errors-')); });
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** A file in the test folder, and the error `custody ARGS… file` throws (what program.ts prints after "custody: "). */
+async function refusal(args: string[], files: Record<string, string | Uint8Array>): Promise<string> {
+  for (const [name, body] of Object.entries(files)) writeFileSync(join(dir, name), body);
+  const program = new Command('custody').exitOverride();
+  registerExtract(program);
+  registerRules(program);
+  const paths = args.map((a) => (a in files ? join(dir, a) : a));
+  try {
+    await program.parseAsync(['node', 'custody', ...paths]);
+  } catch (err) {
+    return (err as Error).message;
+  }
+  throw new Error(`custody ${args.join(' ')} did not refuse`);
+}
+
+describe('CLI errors name the file they are about', () => {
+  it('extract: an empty or binary file', async () => {
+    expect(await refusal(['extract', 'empty.md'], { 'empty.md': '' })).toBe(`${join(dir, 'empty.md')}: empty file`);
+    const binary = Uint8Array.from({ length: 512 }, (_, i) => (i * 37) % 256);
+    expect(await refusal(['extract', 'scan.pdf'], { 'scan.pdf': binary })).toMatch(new RegExp(`^${join(dir, 'scan.pdf')}: binary file`));
+  });
+
+  it('parse: a malformed YAML config, with its line', async () => {
+    expect(await refusal(['parse', 'bad.yaml'], { 'bad.yaml': 'foo: [1, 2\n' })).toMatch(new RegExp(`^${join(dir, 'bad.yaml')}: YAML rejected at line \\d+: `));
+  });
+
+  it('diff: a missing, empty or non-JSON report says so plainly', async () => {
+    const missing = join(dir, 'nope.json');
+    expect(await refusal(['diff', missing, missing], {})).toBe(`${missing}: no such file`);
+    expect(await refusal(['diff', 'empty.json', 'empty.json'], { 'empty.json': '' })).toMatch(new RegExp(`^${join(dir, 'empty.json')}: empty file \\(expected`));
+    expect(await refusal(['diff', 'a.ndjson', 'a.ndjson'], { 'a.ndjson': '{"record":"report"}\n{"record":"score"}\n' })).toMatch(/a\.ndjson: not JSON \(.+\) \(expected the output of `custody audit --format json`\)$/);
+  });
+});
