@@ -32,6 +32,8 @@ export function registerRules(program: Command): void {
         ...appeared.map((f) => `+ [${f.severity}] ${f.id} — ${f.title}`),
         ...disappeared.map((f) => `- [${f.severity}] ${f.id} — ${f.title}`),
         ...diff.changed.map((c) => `~ [${c.before.severity} → ${c.after.severity}] ${c.after.id} — ${c.after.title}`),
+        // Said outright: a bare score line reads like output cut short.
+        ...(appeared.length + disappeared.length + diff.changed.length === 0 ? ['no finding appeared, disappeared or changed'] : []),
       ].join('\n'));
     });
 }

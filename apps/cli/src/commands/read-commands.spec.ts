@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { jest } from '@jest/globals';
 import { Command } from 'commander';
 import { registerExtract } from './extract.command.js';
 import { registerRules } from './rules.command.js';
@@ -40,5 +41,23 @@ describe('CLI errors name the file they are about', () => {
     expect(await refusal(['diff', missing, missing], {})).toBe(`${missing}: no such file`);
     expect(await refusal(['diff', 'empty.json', 'empty.json'], { 'empty.json': '' })).toMatch(new RegExp(`^${join(dir, 'empty.json')}: empty file \\(expected`));
     expect(await refusal(['diff', 'a.ndjson', 'a.ndjson'], { 'a.ndjson': '{"record":"report"}\n{"record":"score"}\n' })).toMatch(/a\.ndjson: not JSON \(.+\) \(expected the output of `custody audit --format json`\)$/);
+  });
+});
+
+describe('custody diff', () => {
+  it('says so when two audits have the same findings, rather than print a lone score line', async () => {
+    const report = JSON.stringify({ score: { total: 42 }, findings: [{ id: 'missing-baa@system:x', severity: 'high', title: 'PHI goes to a business associate with no BAA', categories: ['progress_notes'] }] });
+    const file = join(dir, 'same.json');
+    writeFileSync(file, report);
+    const out: string[] = [];
+    const spy = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => (out.push(String(chunk)), true));
+    try {
+      const program = new Command('custody').exitOverride();
+      registerRules(program);
+      await program.parseAsync(['node', 'custody', 'diff', file, file]);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(out.join('')).toBe('score 42 → 42 (+0)\nno finding appeared, disappeared or changed\n');
   });
 });
