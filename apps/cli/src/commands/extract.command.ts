@@ -11,10 +11,11 @@ export function registerExtract(program: Command): void {
     .argument('<file>')
     .option('--format <format>', 'json | md', 'json')
     .action(async (file: string, opts: { format: string }) => {
+      // Checked first: a typo in --format is not worth reading (and possibly failing on) a large PDF first.
+      if (opts.format !== 'json' && opts.format !== 'md') throw new InvalidInputError(`unknown format "${opts.format}"; expected json or md`);
       const { extractDocument } = await import('@custody/extraction');
       const result = await namingFile(file, () => extractDocument(readBytes(file), basename(file)));
       if (opts.format === 'json') return emit(JSON.stringify(result, null, 2));
-      if (opts.format !== 'md') throw new InvalidInputError(`unknown format "${opts.format}"; expected json or md`);
       const lines = [`# ${basename(file)} — ${result.document.kind}${result.document.vendor ? ` (${result.document.vendor})` : ''}`, ''];
       for (const name of FACT_NAMES) {
         const f = result.facts[name];

@@ -32,6 +32,10 @@ describe('CLI errors name the file they are about', () => {
     expect(await refusal(['extract', 'scan.pdf'], { 'scan.pdf': binary })).toMatch(new RegExp(`^${join(dir, 'scan.pdf')}: binary file`));
   });
 
+  it('extract: an unknown --format is refused before the file is read', async () => {
+    expect(await refusal(['extract', join(dir, 'absent.pdf'), '--format', 'yaml'], {})).toBe('unknown format "yaml"; expected json or md');
+  });
+
   it('parse: a malformed YAML config, with its line', async () => {
     expect(await refusal(['parse', 'bad.yaml'], { 'bad.yaml': 'foo: [1, 2\n' })).toMatch(new RegExp(`^${join(dir, 'bad.yaml')}: YAML rejected at line \\d+: `));
   });
