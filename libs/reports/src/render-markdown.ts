@@ -6,7 +6,7 @@ import { safeUrl } from './escape.js';
 import { categoryLabel, FACT_LABEL, factText, legalBasisText, POSTURE_TEXT, roleLabel, SEVERITY_LABEL, settingLabel, settingValuesText } from './plain-language.js';
 import { buildReportModel, isOpen, type ReportModel } from './report-model.js';
 import {
-  APPENDIX_METHOD, bandText, CONTRACTS_INTRO, COVER_METHOD, FIXES_INTRO, groupPlaces, groupsIntro, LE_INTRO, LE_LEAD, lensText, NOT_LEGAL_ADVICE,
+  APPENDIX_METHOD, bandText, CONTRACTS_INTRO, count, COVER_METHOD, FIXES_INTRO, groupPlaces, groupsIntro, LE_INTRO, LE_LEAD, lensText, NOT_LEGAL_ADVICE,
   fleetScopeText, PLAN_INTRO, PRACTICE_POSTURE, scopeText, scoreText, sections,
 } from './report-text.js';
 
@@ -102,7 +102,7 @@ function graph(m: ReportModel): string[] {
   }
   const sorted = [...rows.values()].sort((a, b) => b.exposure - a.exposure || a.name.localeCompare(b.name));
   return ['## Where client information goes', '', 'The systems that hold or receive client information, most exposed first (the HTML and PDF reports draw them as a picture; every flow is in the appendix).', '',
-    table(['System', 'Role', 'Exposure', 'Open findings'], sorted.map((r) => [cell(r.installs ? `${r.name} (${r.installs} installs)` : r.name), r.role, `${r.exposure}/100`, String(r.findings)])), ''];
+    table(['System', 'Role', 'Exposure', 'Open findings'], sorted.map((r) => [cell(r.installs ? `${r.name} (${count(r.installs, 'install')})` : r.name), r.role, `${r.exposure}/100`, String(r.findings)])), ''];
 }
 
 function groups(m: ReportModel): string[] {

@@ -44,3 +44,23 @@ describe('report wording', () => {
     expect(firstSentence('Sign a BAA. Then record it.')).toBe('Sign a BAA.');
   });
 });
+
+describe('report wording: one of a thing is said in the singular everywhere', () => {
+  it('the score explanation adds up "1 open finding", in the HTML/PDF and the Markdown report alike', () => {
+    const r = sampleAuditReport();
+    r.findings = r.findings.filter((f) => !f.triage || f.triage.status === 'open').slice(0, 1);
+    const md = renderMarkdown(r);
+    expect(md).toContain('It adds up 1 open finding: ');
+    expect(renderHtml(r)).toContain('It adds up 1 open finding: ');
+    expect(md).not.toMatch(/\b1 open findings\b/);
+  });
+
+  it('a vendor with a single install is "(1 install)" in the systems table', () => {
+    const r = sampleFleetAuditReport();
+    const first = r.systems.find((s) => s.group)!;
+    r.systems = r.systems.filter((s) => !s.group || s === first);
+    const md = renderMarkdown(r);
+    expect(md).toContain(`| ${first.group!.vendor} (1 install) |`);
+    expect(md).not.toContain('(1 installs)');
+  });
+});

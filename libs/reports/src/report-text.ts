@@ -41,7 +41,7 @@ export const COVER_METHOD = 'Every contract was read for the 12 terms that decid
 
 export function scoreText(m: ReportModel): string {
   const r = m.report;
-  return `The exposure score is ${r.score.total} out of 100 (${m.band}). It adds up ${r.findings.filter(isOpen).length} open findings: each finding's points are ` +
+  return `The exposure score is ${r.score.total} out of 100 (${m.band}). It adds up ${count(r.findings.filter(isOpen).length, 'open finding')}: each finding's points are ` +
     `the likelihood that the exposure causes harm times how harmful it would be for the most sensitive information involved, weighted for your client population ` +
     `(${lensText(m)}). A finding's points are what fixing it takes off; the score never goes down by adding a risk, and a finding marked mitigated or a false positive leaves it.`;
 }
