@@ -46,6 +46,19 @@ describe('CLI errors name the file they are about', () => {
     expect(await refusal(['diff', 'empty.json', 'empty.json'], { 'empty.json': '' })).toMatch(new RegExp(`^${join(dir, 'empty.json')}: empty file \\(expected`));
     expect(await refusal(['diff', 'a.ndjson', 'a.ndjson'], { 'a.ndjson': '{"record":"report"}\n{"record":"score"}\n' })).toMatch(/a\.ndjson: not JSON \(.+\) \(expected the output of `custody audit --format json`\)$/);
   });
+
+  it('diff: a report longer than a string can be is refused by name, as bad input rather than an internal error', async () => {
+    // What decoding a fleet report of some 100,000 installs does (V8's string limit), without writing half a gigabyte.
+    const tooLong = Object.assign(new Error('Cannot create a string longer than 0x1fffffe8 characters'), { code: 'ERR_STRING_TOO_LONG' });
+    const spy = jest.spyOn(Buffer.prototype, 'toString').mockImplementation(() => { throw tooLong; });
+    let message: string;
+    try {
+      message = await refusal(['diff', 'huge.json', 'huge.json'], { 'huge.json': '{}' });
+    } finally {
+      spy.mockRestore();
+    }
+    expect(message).toMatch(new RegExp(`^${join(dir, 'huge.json')}: .*longer than 0x1fffffe8 characters.*\\(expected the output of`));
+  });
 });
 
 describe('custody diff', () => {

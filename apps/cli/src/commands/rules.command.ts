@@ -39,8 +39,16 @@ export function registerRules(program: Command): void {
 }
 
 function readReport(file: string): AuditReport {
-  const text = Buffer.from(readBytes(file)).toString('utf8');
   const fail = (why: string) => new InvalidInputError(`${file}: ${why} (expected the output of \`custody audit --format json\`)`);
+  const bytes = readBytes(file);
+  let text: string;
+  try {
+    // A view of the bytes, not a copy: a fleet's report is hundreds of megabytes, and past V8's longest string
+    // (some 100,000 installs) decoding throws, which is this file's problem, not an internal error.
+    text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+  } catch (err) {
+    throw fail((err as Error).message);
+  }
   if (text.trim() === '') throw fail('empty file');
   let r: AuditReport;
   try {
