@@ -62,19 +62,33 @@ describe('CLI errors name the file they are about', () => {
 });
 
 describe('custody diff', () => {
-  it('says so when two audits have the same findings, rather than print a lone score line', async () => {
-    const report = JSON.stringify({ score: { total: 42 }, findings: [{ id: 'missing-baa@system:x', severity: 'high', title: 'PHI goes to a business associate with no BAA', categories: ['progress_notes'] }] });
-    const file = join(dir, 'same.json');
-    writeFileSync(file, report);
+  const finding = { id: 'missing-baa@system:x', severity: 'high', title: 'PHI goes to a business associate with no BAA', categories: ['progress_notes'] };
+
+  /** What `custody diff before after` prints, the two reports written as the audit would. */
+  async function diffOutput(before: object, after: object): Promise<string> {
+    const [a, b] = [join(dir, 'before.json'), join(dir, 'after.json')];
+    writeFileSync(a, JSON.stringify(before));
+    writeFileSync(b, JSON.stringify(after));
     const out: string[] = [];
     const spy = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => (out.push(String(chunk)), true));
     try {
       const program = new Command('custody').exitOverride();
       registerRules(program);
-      await program.parseAsync(['node', 'custody', 'diff', file, file]);
+      await program.parseAsync(['node', 'custody', 'diff', a, b]);
     } finally {
       spy.mockRestore();
     }
-    expect(out.join('')).toBe('score 42 → 42 (+0)\nno finding appeared, disappeared or changed\n');
+    return out.join('');
+  }
+
+  it('says so when two audits have the same findings, rather than print a lone score line', async () => {
+    const report = { score: { total: 42 }, findings: [finding] };
+    expect(await diffOutput(report, report)).toBe('score 42 → 42 (+0)\nno finding appeared or disappeared, and none changed severity or categories\n');
+  });
+
+  it('does not say no finding changed when one was triaged between the audits (the score fell because of it)', async () => {
+    const triaged = { ...finding, triage: { status: 'mitigated', reason: 'BAA signed', by: 'dana', at: '2026-12-01T00:00:00Z' } };
+    const out = await diffOutput({ score: { total: 42 }, findings: [finding] }, { score: { total: 30 }, findings: [triaged] });
+    expect(out).toBe('score 42 → 30 (-12)\nno finding appeared or disappeared, and none changed severity or categories\n');
   });
 });

@@ -32,8 +32,9 @@ export function registerRules(program: Command): void {
         ...appeared.map((f) => `+ [${f.severity}] ${f.id} — ${f.title}`),
         ...disappeared.map((f) => `- [${f.severity}] ${f.id} — ${f.title}`),
         ...diff.changed.map((c) => `~ [${c.before.severity} → ${c.after.severity}] ${c.after.id} — ${c.after.title}`),
-        // Said outright: a bare score line reads like output cut short.
-        ...(appeared.length + disappeared.length + diff.changed.length === 0 ? ['no finding appeared, disappeared or changed'] : []),
+        // Said outright (a bare score line reads like output cut short), and only what was compared: a triage
+        // decision or a lens moves the score without a finding appearing or changing severity.
+        ...(appeared.length + disappeared.length + diff.changed.length === 0 ? ['no finding appeared or disappeared, and none changed severity or categories'] : []),
       ].join('\n'));
     });
 }
