@@ -47,7 +47,7 @@ function quoteOf(r: ReviewCandidate, names: string[], i: number): Evidence | und
 
 function items(name: FactName, f: Fact<FactName>): Item[] {
   if (!isList(name)) {
-    return pending(f).map((r) => ({ value: r.value, label: r.value !== undefined ? showValue(r.value) : 'a clause', reason: r.reason, quote: r.evidence[0] }));
+    return pending(f).map((r) => ({ value: r.value, label: r.value !== undefined ? showValue(r.value) : 'a clause', reason: reasonText(name, r.reason), quote: r.evidence[0] }));
   }
   const seen = new Set((f.value as string[]).map((n) => n.toLowerCase()));
   return pending(f).flatMap((r) => {
@@ -58,6 +58,16 @@ function items(name: FactName, f: Fact<FactName>): Item[] {
       return [{ value: n, label: n, reason: r.reason, quote: quoteOf(r, names, i) }];
     });
   });
+}
+
+/**
+ * A candidate's reason as the extractor wrote it names values as they are stored ("a clause also reads as
+ * any_legal_request"); the person deciding reads them as words, like every value around them.
+ */
+export function reasonText(name: FactName, reason: string): string {
+  const values = FACT_VALUES[name];
+  if (!Array.isArray(values)) return reason;
+  return (values as readonly string[]).filter((v) => v.includes('_')).reduce((text, v) => text.replace(new RegExp(`\\b${v}\\b`, 'g'), words(v)), reason);
 }
 
 export function showValue(value: unknown): string {

@@ -64,7 +64,10 @@ function scrub(result: ParseResult, original: string, spans: SecretSpan[]): void
  */
 export function parseConfig(bytes: Uint8Array, fileName?: string, options: ParseOptions = {}): ParseResult {
   const { text, binary } = decodeInput(bytes, options.maxBytes ?? DEFAULT_MAX_BYTES);
-  if (binary) return { format: 'unknown', systems: [], flows: [], redactions: [], unparsed: [{ reason: 'binary content: not a text config' }] };
+  const nothing = (reason: string): ParseResult => ({ format: 'unknown', systems: [], flows: [], redactions: [], unparsed: [{ reason }] });
+  if (binary) return nothing('binary content: not a text config');
+  // Said as it is: "unrecognised format" sends the user looking for a format problem in a file with nothing in it.
+  if (text.trim() === '') return nothing('empty file: nothing to read');
   if (/<!(?:DOCTYPE|ENTITY)/i.test(text)) assertNoDtd(text);
   const format = detectFormatText(text);
   const { text: redacted, redactions, spans } = redactWithSpans(text);

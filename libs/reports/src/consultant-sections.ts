@@ -7,7 +7,7 @@ import { EFFORT_LABEL, effortOf, type FindingGroup } from './consultant-plan.js'
 import { escapeHtml as esc, safeUrl } from './escape.js';
 import { categoryLabel, FACT_LABEL, factText, SEVERITY_LABEL } from './plain-language.js';
 import { isOpen, type ReportModel } from './report-model.js';
-import { COVER_METHOD, CONTRACTS_INTRO, FIXES_INTRO, groupPlaces, groupsIntro, lensText, NOT_LEGAL_ADVICE, PLAN_INTRO, scopeText, scoreText, sections } from './report-text.js';
+import { bandText, COVER_METHOD, CONTRACTS_INTRO, FIXES_INTRO, groupPlaces, groupsIntro, lensText, NOT_LEGAL_ADVICE, PLAN_INTRO, scopeText, scoreText, sections } from './report-text.js';
 
 export { NOT_LEGAL_ADVICE };
 
@@ -20,8 +20,11 @@ const clip = (s: string, n: number) => {
   const cut = s.lastIndexOf(' ', n - 1);
   return `${s.slice(0, cut > n / 2 ? cut : n - 1).replace(/[\s,;:(]+$/, '')}…`;
 };
-/** The ask itself: a remediation's first sentence (the rest is in the finding). */
-export const firstSentence = (s: string, n = 120) => clip(/^.+?[.;](?=\s|$)/s.exec(s)?.[0] ?? s, n);
+/**
+ * The ask itself: a remediation's first sentence (the rest is in the finding). Cut at a semicolon, the ask goes on
+ * after it, so it ends "…" as any shortened text does rather than on a ";" that reads as a cut-off.
+ */
+export const firstSentence = (s: string, n = 120) => clip((/^.+?[.;](?=\s|$)/s.exec(s)?.[0] ?? s).replace(/;$/, '…'), n);
 const instances = (g: FindingGroup) => (g.instances > 1 ? `${g.instances} instances` : '1 instance');
 
 
@@ -36,7 +39,7 @@ export function coverPage(m: ReportModel): string {
   ];
   return `<section id="cover" class="cover-page"><div class="kicker">PHI custody audit</div><h1>${esc(r.practice.name)}</h1>` +
     `<p class="subtitle">Where your clients' records go, and how exposed they are on the way</p>` +
-    `<div class="score band-${m.band}"><div class="value">${esc(r.score.total)}</div><div>/ 100</div><div class="band">${esc(m.band)} exposure</div></div>` +
+    `<div class="score band-${m.band}"><div class="value">${esc(r.score.total)}</div><div>/ 100</div><div class="band">${esc(bandText(m))}</div></div>` +
     `<dl class="cover-facts">${rows.map(([k, v]) => `<dt>${esc(k)}</dt><dd>${v}</dd>`).join('')}</dl>${contents(m)}<p class="notice">${esc(NOT_LEGAL_ADVICE)}</p></section>`;
 }
 

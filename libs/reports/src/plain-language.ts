@@ -131,6 +131,15 @@ export function settingValue(value: string): string {
   return value === 'true' ? 'yes' : value === 'false' ? 'no' : value.replace(/_/g, ' ');
 }
 
+/**
+ * A setting's values across installs, each with its install count in parentheses as the column head ("Values
+ * (installs)") and the sites column say. "value: n" read as one more list item once a value was itself a list
+ * ("OpenAI; Deepgram: 11").
+ */
+export function settingValuesText(values: readonly { value: string; installs: number }[]): string {
+  return values.map((v) => `${settingValue(v.value)} (${v.installs})`).join('; ');
+}
+
 const LEGAL_BASIS_TEXT: Record<string, string> = { baa: 'BAA', authorization: 'client authorization', tpo: 'treatment, payment or operations', deidentified: 'de-identified', none_known: 'none known' };
 
 /** A flow's legal basis in words (`none_known` → `none known`). */

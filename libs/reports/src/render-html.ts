@@ -2,10 +2,10 @@ import type { AuditReport, Severity } from '@custody/domain';
 import { escapeHtml as esc } from './escape.js';
 import { graphLegendHtml, renderGraphSvg } from './graph-svg.js';
 import { REPORT_CSS } from './html-style.js';
-import { categoryLabel, legalBasisText, POSTURE_TEXT, roleLabel, settingLabel, settingValue, SEVERITY_LABEL } from './plain-language.js';
+import { categoryLabel, legalBasisText, POSTURE_TEXT, roleLabel, settingLabel, settingValuesText, SEVERITY_LABEL } from './plain-language.js';
 import { contractsSection, coverPage, fixesTable, groupsSection, NOT_LEGAL_ADVICE, pill, planSection, scoreExplained, table } from './consultant-sections.js';
 import { buildReportModel, type ReportModel } from './report-model.js';
-import { APPENDIX_METHOD, LE_INTRO, LE_LEAD, PRACTICE_POSTURE } from './report-text.js';
+import { APPENDIX_METHOD, fleetScopeText, LE_INTRO, LE_LEAD, PRACTICE_POSTURE } from './report-text.js';
 
 /** Options for {@link renderHtml}. */
 export interface HtmlRenderOptions {
@@ -48,9 +48,9 @@ function lawEnforcement(m: ReportModel): string {
 function fleet(m: ReportModel): string {
   if (!m.fleet) return '';
   const f = m.fleet;
-  return `<section id="fleet" class="major"><h2>Fleet summary</h2><p>${f.installs} installs across ${f.vendors.length} vendor(s).</p>` +
+  return `<section id="fleet" class="major"><h2>Fleet summary</h2><p>${esc(fleetScopeText(f))}</p>` +
     table(['Vendor', 'Installs', 'Sites'], f.vendors.map((v) => [esc(v.vendor), String(v.installs), esc(v.sites.map((s) => `${s.site} (${s.installs})`).join(', '))])) +
-    `<h3>Settings across installs</h3>` + table(['Setting', 'Values (installs)'], f.settings.map((s) => [esc(settingLabel(s.key)), esc(s.values.map((v) => `${settingValue(v.value)}: ${v.installs}`).join(', '))]), 'fleet') +
+    `<h3>Settings across installs</h3>` + table(['Setting', 'Values (installs)'], f.settings.map((s) => [esc(settingLabel(s.key)), esc(settingValuesText(s.values))]), 'fleet') +
     (f.kinds.length ? `<h3>Findings across installs</h3>` + table(['Finding', 'Findings', 'Installs affected'], f.kinds.map((k) => [esc(k.title), String(k.findings), String(k.installs)]), 'fleet') : '') +
     `</section>`;
 }

@@ -87,9 +87,9 @@ describe('renderMarkdown', () => {
     expect(out).not.toContain('## Fleet summary');
     const fleetOut = renderMarkdown(sampleFleetAuditReport());
     const s = section(fleetOut, 'Fleet summary');
-    expect(s).toContain('4 installs across 1 vendor(s).');
+    expect(s).toContain('4 installs across 1 vendor.');
     expect(s).toContain('| ScribeWell AI | 4 | Fresno (2), Oakland (2) |');
-    expect(s).toContain('| can disable | no: 3, yes: 1 |');
+    expect(s).toContain('| can disable | no (3); yes (1) |');
     // Site and vendor are the table's own columns: an export's site and vendor settings are not listed again.
     const withSite = sampleFleetAuditReport();
     for (const sys of withSite.systems) if (sys.group) Object.assign(sys.settings, { site: sys.group.site ?? 'x', vendor: sys.group.vendor ?? 'x' });

@@ -3,11 +3,11 @@ import { FACT_NAMES } from '@custody/domain';
 import { EFFORT_LABEL, effortOf, type FindingGroup } from './consultant-plan.js';
 import { firstSentence } from './consultant-sections.js';
 import { safeUrl } from './escape.js';
-import { categoryLabel, FACT_LABEL, factText, legalBasisText, POSTURE_TEXT, roleLabel, SEVERITY_LABEL, settingLabel, settingValue } from './plain-language.js';
+import { categoryLabel, FACT_LABEL, factText, legalBasisText, POSTURE_TEXT, roleLabel, SEVERITY_LABEL, settingLabel, settingValuesText } from './plain-language.js';
 import { buildReportModel, isOpen, type ReportModel } from './report-model.js';
 import {
-  APPENDIX_METHOD, CONTRACTS_INTRO, COVER_METHOD, FIXES_INTRO, groupPlaces, groupsIntro, LE_INTRO, LE_LEAD, lensText, NOT_LEGAL_ADVICE,
-  PLAN_INTRO, PRACTICE_POSTURE, scopeText, scoreText, sections,
+  APPENDIX_METHOD, bandText, CONTRACTS_INTRO, count, COVER_METHOD, FIXES_INTRO, groupPlaces, groupsIntro, LE_INTRO, LE_LEAD, lensText, NOT_LEGAL_ADVICE,
+  fleetScopeText, PLAN_INTRO, PRACTICE_POSTURE, scopeText, scoreText, sections,
 } from './report-text.js';
 
 /** Options for {@link renderMarkdown}. */
@@ -45,7 +45,7 @@ function cover(m: ReportModel): string[] {
   const r = m.report;
   return [`# ${md(m.title)}`, '', '_Where your clients\' records go, and how exposed they are on the way._', '',
     `- **Client:** ${md(r.practice.name)}${r.practice.jurisdiction ? ` (${md(r.practice.jurisdiction)})` : ''}`,
-    `- **Exposure score:** ${r.score.total} / 100 (${m.band} exposure)`,
+    `- **Exposure score:** ${r.score.total} / 100 (${bandText(m)})`,
     `- **Scope:** ${md(scopeText(m))}`, `- **Date:** ${r.generatedAt.slice(0, 10)}`, `- **Client population lens:** ${md(lensText(m))}`,
     `- **Method:** ${md(COVER_METHOD)}`, '', '## Contents', '', ...sections(m).map(([, title], i) => `${i + 1}. ${md(title)}`), '', `_${md(NOT_LEGAL_ADVICE)}_`, ''];
 }
@@ -102,7 +102,7 @@ function graph(m: ReportModel): string[] {
   }
   const sorted = [...rows.values()].sort((a, b) => b.exposure - a.exposure || a.name.localeCompare(b.name));
   return ['## Where client information goes', '', 'The systems that hold or receive client information, most exposed first (the HTML and PDF reports draw them as a picture; every flow is in the appendix).', '',
-    table(['System', 'Role', 'Exposure', 'Open findings'], sorted.map((r) => [cell(r.installs ? `${r.name} (${r.installs} installs)` : r.name), r.role, `${r.exposure}/100`, String(r.findings)])), ''];
+    table(['System', 'Role', 'Exposure', 'Open findings'], sorted.map((r) => [cell(r.installs ? `${r.name} (${count(r.installs, 'install')})` : r.name), r.role, `${r.exposure}/100`, String(r.findings)])), ''];
 }
 
 function groups(m: ReportModel): string[] {
@@ -134,10 +134,10 @@ function contracts(m: ReportModel): string[] {
 function fleet(m: ReportModel): string[] {
   if (!m.fleet) return [];
   const f = m.fleet;
-  const out = ['## Fleet summary', '', `${f.installs} installs across ${f.vendors.length} vendor(s).`, '',
+  const out = ['## Fleet summary', '', fleetScopeText(f), '',
     table(['Vendor', 'Installs', 'Sites'], f.vendors.map((v) => [cell(v.vendor), String(v.installs), cell(v.sites.map((s) => `${s.site} (${s.installs})`).join(', '))])), '',
     '### Settings across installs', '',
-    table(['Setting', 'Values (installs)'], f.settings.map((s) => [cell(settingLabel(s.key)), cell(s.values.map((v) => `${settingValue(v.value)}: ${v.installs}`).join(', '))])), ''];
+    table(['Setting', 'Values (installs)'], f.settings.map((s) => [cell(settingLabel(s.key)), cell(settingValuesText(s.values))])), ''];
   if (f.kinds.length > 0) out.push('### Findings across installs', '', table(['Finding', 'Findings', 'Installs affected'], f.kinds.map((k) => [cell(k.title), String(k.findings), String(k.installs)])), '');
   return out;
 }

@@ -257,7 +257,7 @@ function fleetSummary(report: AuditReport): FleetSummary | undefined {
     vendors.set(vendor, sites);
     for (const [key, raw] of Object.entries(s.settings)) {
       if (IDENTITY_SETTINGS.has(key) || GROUPING_SETTINGS.has(key)) continue;
-      const value = Array.isArray(raw) ? raw.join('; ') : String(raw);
+      const value = Array.isArray(raw) ? raw.join(', ') : String(raw);
       const values = settings.get(key) ?? new Map<string, number>();
       values.set(value, (values.get(value) ?? 0) + 1);
       settings.set(key, values);

@@ -2,7 +2,7 @@
  * The words the HTML/PDF and Markdown reports share, as plain text: each renderer only escapes and formats,
  * so the two deliverables cannot drift apart in what they say.
  */
-import { isOpen, type ReportModel } from './report-model.js';
+import { isOpen, type FleetSummary, type ReportModel } from './report-model.js';
 
 export const NOT_LEGAL_ADVICE = 'This report describes what the documents and configurations provided say and how the published rules it cites apply to them. It is not legal advice: have counsel review any contract change or disclosure decision.';
 
@@ -17,12 +17,21 @@ export function sections(m: ReportModel): [string, string][] {
   ];
 }
 
+/** "1 system", "2 systems": a small practice's report is read as closely as a large one's. */
+export const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
 export function scopeText(m: ReportModel): string {
   const r = m.report;
   const kinds = (t: string) => r.documents.filter((d) => d.type === t).length;
-  return `${r.systems.length} systems and ${r.flows.length} data flows, from ${r.documents.length} documents ` +
-    `(${kinds('contract')} contracts, ${kinds('integration_config') + kinds('fleet_export')} configurations and exports, ${kinds('manifest')} stack manifest)`;
+  return `${count(r.systems.length, 'system')} and ${count(r.flows.length, 'data flow')}, from ${count(r.documents.length, 'document')} ` +
+    `(${count(kinds('contract'), 'contract')}, ${count(kinds('integration_config') + kinds('fleet_export'), 'configuration or export', 'configurations and exports')}, ` +
+    `${count(kinds('manifest'), 'stack manifest', 'stack manifests')})`;
 }
+
+export const fleetScopeText = (f: FleetSummary) => `${count(f.installs, 'install')} across ${count(f.vendors.length, 'vendor')}.`;
+
+/** The score's band as words beside it: "critical exposure", and "no exposure" rather than "none exposure". */
+export const bandText = (m: ReportModel) => (m.band === 'none' ? 'no exposure' : `${m.band} exposure`);
 
 export const lensText = (m: ReportModel) => m.report.lens.replace(/-/g, ' ');
 
@@ -32,7 +41,7 @@ export const COVER_METHOD = 'Every contract was read for the 12 terms that decid
 
 export function scoreText(m: ReportModel): string {
   const r = m.report;
-  return `The exposure score is ${r.score.total} out of 100 (${m.band}). It adds up ${r.findings.filter(isOpen).length} open findings: each finding's points are ` +
+  return `The exposure score is ${r.score.total} out of 100 (${m.band}). It adds up ${count(r.findings.filter(isOpen).length, 'open finding')}: each finding's points are ` +
     `the likelihood that the exposure causes harm times how harmful it would be for the most sensitive information involved, weighted for your client population ` +
     `(${lensText(m)}). A finding's points are what fixing it takes off; the score never goes down by adding a risk, and a finding marked mitigated or a false positive leaves it.`;
 }
@@ -48,7 +57,7 @@ export const APPENDIX_METHOD = 'Contracts (PDF, Word, HTML, text) were read for 
   'secrets found in them were redacted before anything was stored. The stack manifest adds what the practice declares. Rules, each citing the regulation or guidance it applies, turn the resulting graph into findings; ' +
   'a person can correct any term or triage any finding, and the correction is recorded with who and why.';
 
-export const groupsIntro = (m: ReportModel) => `${m.report.findings.length} findings, grouped by rule and the vendor they concern into ${m.groups.length} problems; ` +
+export const groupsIntro = (m: ReportModel) => `${count(m.report.findings.length, 'finding')}, grouped by rule and the vendor they concern into ${count(m.groups.length, 'problem')}; ` +
   'each shows where it occurs, the rule it breaks, the fix and the clause or configuration line that proves it.';
 
 /** Where a group occurs: its distinct subjects, as labels. */

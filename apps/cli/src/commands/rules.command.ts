@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { diffAudits, InvalidInputError, type AuditReport } from '@custody/domain';
 import { emit } from '../output.js';
+import { readBytes } from './extract.command.js';
 
 export function registerRules(program: Command): void {
   program
@@ -32,16 +32,31 @@ export function registerRules(program: Command): void {
         ...appeared.map((f) => `+ [${f.severity}] ${f.id} — ${f.title}`),
         ...disappeared.map((f) => `- [${f.severity}] ${f.id} — ${f.title}`),
         ...diff.changed.map((c) => `~ [${c.before.severity} → ${c.after.severity}] ${c.after.id} — ${c.after.title}`),
+        // Said outright (a bare score line reads like output cut short), and only what was compared: a triage
+        // decision or a lens moves the score without a finding appearing or changing severity.
+        ...(appeared.length + disappeared.length + diff.changed.length === 0 ? ['no finding appeared or disappeared, and none changed severity or categories'] : []),
       ].join('\n'));
     });
 }
 
 function readReport(file: string): AuditReport {
+  const fail = (why: string) => new InvalidInputError(`${file}: ${why} (expected the output of \`custody audit --format json\`)`);
+  const bytes = readBytes(file);
+  let text: string;
   try {
-    const r = JSON.parse(readFileSync(file, 'utf8')) as AuditReport;
-    if (!r?.score || !Array.isArray(r.findings)) throw new Error('not an audit report');
-    return r;
+    // A view of the bytes, not a copy: a fleet's report is hundreds of megabytes, and past V8's longest string
+    // (some 100,000 installs) decoding throws, which is this file's problem, not an internal error.
+    text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
   } catch (err) {
-    throw new InvalidInputError(`${file}: ${(err as Error).message} (expected the output of \`custody audit --format json\`)`);
+    throw fail((err as Error).message);
   }
+  if (text.trim() === '') throw fail('empty file');
+  let r: AuditReport;
+  try {
+    r = JSON.parse(text) as AuditReport;
+  } catch (err) {
+    throw fail(`not JSON (${(err as Error).message})`);
+  }
+  if (!r?.score || !Array.isArray(r.findings)) throw fail('not an audit report');
+  return r;
 }

@@ -12,6 +12,8 @@ export function parseYamlWithLines(text: string): { value: unknown; lines: Map<s
   const problem = yaml.problems.find((p) => p.budget) ?? yaml.problems[0];
   // Over a budget (nesting, size, aliases) is `too_complex`, the sandbox's reason; anything else is malformed.
   if (problem?.budget) throw new BudgetExceededError(problem.budget, problem.reason, { line: problem.line });
-  if (problem) throw new InvalidInputError(`YAML rejected at line ${problem.line} (${problem.path}): ${problem.reason}`, { line: problem.line });
+  // A syntax error has no key path, only the loader's '(yaml)' placeholder, which would read "((yaml))".
+  const where = problem && problem.path !== '(yaml)' ? ` (${problem.path})` : '';
+  if (problem) throw new InvalidInputError(`YAML rejected at line ${problem.line}${where}: ${problem.reason}`, { line: problem.line });
   return { value: yaml.data, lines: yaml.lineMap(joinPath) };
 }
