@@ -10,10 +10,18 @@ import { refusal } from '../clauses/refusal.js';
 
 type V = Fact<'law_enforcement_disclosure'>['value'];
 
-// Notice only "where required by law" (or "where appropriate") is the law's duty or a discretion, not the vendor's
-// commitment; "unless prohibited by law" is a commitment with the usual carve-out, and so is "when possible",
-// "where reasonably practicable" (the labels' efforts-based notice, Chayn and Wikipedia: the vendor still commits).
-const CONDITIONAL_NOTICE = /\b(?:where|when|if|to the extent|as|insofar as)\s+(?:(?:legally|so|it is|we are)\s+)?(?:required|mandated|appropriate)\b/i;
+// Notice only "where required by law", "if the law requires" (or "where appropriate") is the law's duty or a discretion,
+// not the vendor's commitment; "unless prohibited by law" is a commitment with the usual carve-out, and so is "when
+// possible", "where reasonably practicable" (the labels' efforts-based notice, Chayn and Wikipedia: the vendor still
+// commits), and "where the law allows" (a carve-out like "unless prohibited", not a condition on the notice).
+const CONDITION = String.raw`\b(?:where|when|if|to the extent|as|insofar as)\s+`;
+const CONDITIONAL_NOTICE = new RegExp(String.raw`${CONDITION}(?:(?:legally|so|it is|we are)\s+)?(?:required|mandated|appropriate)\b|${CONDITION}(?:(?:the|applicable|any|such)\s+)?(?:laws?|regulations?|legislation)\s+(?:so\s+)?(?:requires?|mandates?)\b`, 'gi');
+// A requirement that is the disclosure's, not the notice's: "if we are required by law to disclose your data, we will
+// notify you" conditions the notice on the demand.
+const TO_THE_ACT = /^\s+(?:(?:by|under)\s+(?:[\w-]+\s+){1,3}?)?to\s+$/i;
+// The end of another verb's conjunct, up to the notice verb coordinated with it: "will disclose PHI only as required by
+// law and will notify", "…, and Acme shall promptly notify". Only a subject, modals and adverbs between "and" and the verb.
+const COORDINATED = /(?:,\s*|\s)(?:and|but)\s+(?:(?:we|it|they|[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)\s+)?(?:(?:will|shall|must|also|then|promptly|immediately|further|agrees?\s+to|undertakes?\s+to)\s+)*$/;
 // A notice duty the same sentence disclaims: "will notify Customer of such a request where practicable, but is not
 // required to notify Customer before disclosing" promises nothing the customer can rely on before the disclosure.
 // A duty to notify, which the shared negation reader may find refused ("is not required to notify", "has no obligation to
@@ -72,7 +80,7 @@ export function noticeReading(s: Sentence, c: Clause, instruments: Hit[], author
   const customerGives = hitsOf(c, 'action', 'disclose').some((x) => subjectOf(c, x)?.kind === 'customer');
   // Nor when what the law would require is keeping data, not handing it over ("If it ever becomes required by law for us
   // to keep a persistent log …, we will immediately notify our customers"): notice of a change in the law, not of a demand.
-  const lawGround = !customerGives && instruments.some((h) => h.kind === 'by_law' && !(n !== undefined && h.t1 <= n.t0 && n.t0 - h.t1 <= 6) && !LAW_REQUIRES_KEEPING.test(c.view.slice(h.end, h.end + 60)));
+  const lawGround = !customerGives && instruments.some((h) => h.kind === 'by_law' && !(n !== undefined && h.t1 <= n.t0 && n.t0 - h.t1 <= 6 && qualifiesNotice(c, n, h.start, h.end)) && !LAW_REQUIRES_KEEPING.test(c.view.slice(h.end, h.end + 60)));
   // The demand must be what the notice is about, not its exception: "we will give you advance notice (unless changes
   // are required sooner, e.g. by a change in legal requirements)" is a notice of changes, waived for legal reasons.
   const exceptionOnly = n !== undefined && n.t0 < c.exceptAt && authorities.length + instruments.length > 0 && [...authorities, ...instruments].every((h) => inException(c, h));
@@ -81,7 +89,7 @@ export function noticeReading(s: Sentence, c: Clause, instruments: Hit[], author
   const customerNotifies = n !== undefined && /^(?:yourself|yourselves|themselves|himself|herself|itself)$/.test(c.tokens[n.t1]?.lower ?? '');
   if (n && demand && !userRequestOnly && !customerNotifies && noticeToCustomer(c, n) && (NOTICE_ABOUT.test(c.view.slice(n.end, n.end + 120)) || ON_DEMAND.test(c.view.slice(0, n.start)))) {
     const m = modality(c, n);
-    const conditional = CONDITIONAL_NOTICE.test(c.view.slice(Math.max(0, n.start - 80)));
+    const conditional = conditionalNotice(c, n);
     const before = c.view.slice(0, n.start);
     const firmAttempt = m === 'attempt' && firmGoverns(before) && !/\bmay\b/i.test(before);
     const disclaimed = refusal(s.view, NOTICE_DUTY, 16) !== null;
@@ -89,6 +97,26 @@ export function noticeReading(s: Sentence, c: Clause, instruments: Hit[], author
     return { value: 'legal_process_with_notice', evidence: ev, confidence: 0.5, review: disclaimed ? 'the same sentence says notice is not required' : m === 'may' || m === 'attempt' ? 'notice is discretionary ("may"/"attempt"), not a commitment' : 'notice only where the law requires or allows it' };
   }
   return undefined;
+}
+
+/**
+ * Whether the notice is only "where required" (or "where appropriate"): a condition after the notice verb, or one
+ * before it that qualifies the notice, not the disclosure it is coordinated with.
+ */
+function conditionalNotice(c: Clause, n: Hit): boolean {
+  const from = Math.max(0, n.start - 80);
+  return [...c.view.slice(from).matchAll(CONDITIONAL_NOTICE)].some((m) => from + m.index >= n.start || qualifiesNotice(c, n, from + m.index, from + m.index + m[0].length));
+}
+
+/**
+ * Whether a requirement of the law at [start, end), before the notice verb, is the notice's: not the requirement to
+ * disclose ("required by law to disclose"), nor the close of another verb's conjunct that the notice is coordinated
+ * with ("will disclose PHI only as required by law and will notify"): there it limits the disclosure.
+ */
+function qualifiesNotice(c: Clause, n: Hit, start: number, end: number): boolean {
+  if (c.hits.some((x) => x.cat === 'action' && x.kind !== 'notify' && x.start >= end && x.start < n.start && TO_THE_ACT.test(c.view.slice(end, x.start)))) return false;
+  const otherVerb = c.hits.some((x) => x.cat === 'action' && x.kind !== 'notify' && x.end <= start && verbal(c, x));
+  return !(otherVerb && COORDINATED.test(c.view.slice(end, n.start)));
 }
 
 /** Whether one of the two sentences before `s`, in its paragraph, discloses on a legal ground (an instrument or an authority). */

@@ -47,6 +47,25 @@ describe('law_enforcement_disclosure: notice', () => {
   });
 });
 
+describe('law_enforcement_disclosure: a notice coordinated with a disclosure as required by law', () => {
+  const rule = 'Acme will disclose personal data to a government authority only as required by law and ';
+  it('"as required by law" limits the disclosure, not the committed notice after "and"', () => {
+    expect(le(rule + 'will notify the Customer promptly of any subpoena seeking personal data, before disclosure where the law allows.')).toBe('legal_process_with_notice');
+    expect(le('If we are required by law to disclose your personal data, we will notify you of the request.')).toBe('legal_process_with_notice');
+    expect(le('Acme will disclose personal data only as required by law. Acme will notify the Customer promptly of any such request.')).toBe('legal_process_with_notice');
+  });
+  it('near misses: a discretionary, law-conditioned or disclaimed notice is no commitment', () => {
+    expect(le(rule + 'may notify the Customer of any subpoena seeking personal data.')).toBe('any_legal_request');
+    expect(le(rule + 'will, where required, notify the Customer of any subpoena seeking personal data.')).toBe('any_legal_request');
+    expect(le(rule + 'will notify the Customer of any subpoena, but is not required to notify the Customer before disclosing.')).toBe('any_legal_request');
+  });
+  it('notice "where the law requires" is the law\'s condition; "where the law allows" only a caveat on its timing', () => {
+    for (const [law, value] of [['requires', 'any_legal_request'], ['allows', 'legal_process_with_notice']]) {
+      expect(le(`Acme may disclose personal data in response to a subpoena and will notify the Customer of the subpoena where the law ${law}.`)).toBe(value);
+    }
+  });
+});
+
 describe('law_enforcement_disclosure: a legally-mandated request is a legal request', () => {
   it('answering one, with no judicial limit and no notice, is any_legal_request', () => {
     const intro = 'The only circumstances wherein Acme will disclose customer information to a third party are:\n\n';
