@@ -1,7 +1,7 @@
 import type { Graph, GraphSystem } from '@custody/domain';
 import type { ProjectionChanges } from '@custody/graph';
 import { systemMatcher } from '@custody/rules';
-import { anchoredIn } from './anchored.js';
+import { anchoredIn, notAnchoredIn } from './anchored.js';
 import { carryListings, listingsOf, modelledFlips } from './listings.js';
 
 /**
@@ -68,5 +68,13 @@ describe('findings by anchor', () => {
     const findings = [f('a', ['x', 'y']), f('b', ['y']), f('c', ['x']), f('d', []), f('e', ['z', 'x'])];
     const anchors = new Set(['x', 'z']);
     expect(anchoredIn(findings, anchors)).toEqual(findings.filter((g: { systems: string[] }) => anchors.has(g.systems[0]!)));
+  });
+
+  it('the findings anchored elsewhere are the filter of the rest, for every set of anchors (runs at both ends, adjacent, none)', () => {
+    const f = (id: string, systems: string[]) => ({ id, systems }) as never;
+    const findings = [f('a', ['x', 'y']), f('b', ['x']), f('c', ['y']), f('d', []), f('e', ['z', 'x']), f('g', ['y']), f('h', ['z'])];
+    for (const anchors of [[], ['x'], ['y'], ['z'], ['x', 'z'], ['x', 'y', 'z'], ['w']].map((xs) => new Set(xs))) {
+      expect(notAnchoredIn(findings, anchors)).toEqual(findings.filter((g: { systems: string[] }) => !anchors.has(g.systems[0]!)));
+    }
   });
 });
