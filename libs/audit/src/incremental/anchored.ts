@@ -1,4 +1,5 @@
 import type { Finding } from '@custody/domain';
+import { joinRuns } from './runs.js';
 
 /**
  * Where each anchor's findings sit in one rule's findings (the positions of the findings whose primary system is
@@ -59,5 +60,5 @@ export function notAnchoredIn(findings: readonly Finding[], anchors: ReadonlySet
     from = i + 1;
   }
   if (from < findings.length) parts.push(findings.slice(from));
-  return ([] as Finding[]).concat(...parts);
+  return joinRuns(parts);
 }

@@ -1,4 +1,5 @@
-import type { Graph, GraphSystem } from '@custody/domain';
+import fc from 'fast-check';
+import type { Finding, Graph, GraphSystem } from '@custody/domain';
 import type { ProjectionChanges } from '@custody/graph';
 import { systemMatcher } from '@custody/rules';
 import { anchoredIn, notAnchoredIn } from './anchored.js';
@@ -76,5 +77,23 @@ describe('findings by anchor', () => {
     for (const anchors of [[], ['x'], ['y'], ['z'], ['x', 'z'], ['x', 'y', 'z'], ['w']].map((xs) => new Set(xs))) {
       expect(notAnchoredIn(findings, anchors)).toEqual(findings.filter((g: { systems: string[] }) => !anchors.has(g.systems[0]!)));
     }
+  });
+
+  it('the findings anchored elsewhere are the filter of the rest, for random findings and anchors (repeated, absent, none)', () => {
+    const ids = ['x', 'y', 'z', 'w'];
+    const findingsArb = fc.array(fc.array(fc.constantFrom(...ids), { maxLength: 3 }), { maxLength: 30 }).map((xs) => xs.map((systems, i) => ({ id: `f${i}`, systems }) as never as Finding));
+    fc.assert(fc.property(findingsArb, fc.subarray(ids), (findings, anchors) => {
+      const set = new Set(anchors);
+      expect(notAnchoredIn(findings, set)).toEqual(findings.filter((g) => !set.has(g.systems[0]!)));
+    }), { numRuns: 500 });
+  });
+
+  it('keeps the findings anchored elsewhere when the anchored ones alternate with them 300,000 times (a change reaching half a large fleet)', () => {
+    // One run of kept findings between each anchored one: as many runs as anchors, more than a call's arguments.
+    const findings = Array.from({ length: 600_000 }, (_, i) => ({ id: `f${i}`, systems: [`s${i}`] }) as never as Finding);
+    const anchors = new Set(findings.filter((_, i) => i % 2 === 0).map((g) => g.systems[0]!));
+    const rest = notAnchoredIn(findings, anchors);
+    expect(rest.length).toBe(300_000);
+    expect([rest[0]!.id, rest[299_999]!.id]).toEqual(['f1', 'f599999']);
   });
 });

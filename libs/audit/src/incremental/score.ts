@@ -1,5 +1,6 @@
 import { cmp, type Finding, type ScoreContribution } from '@custody/domain';
 import { computeScore, nodeSplit, rescore, sameScoreInputs, scoreLayout, scoreOrder, scoreResult, type ScoreMemo, type ScoreOptions, type ScoreResult } from '@custody/rules';
+import { joinRuns } from './runs.js';
 
 /**
  * Where a scoring put each node: its systems in node order (the order of `score.nodes` and of the
@@ -119,7 +120,7 @@ function partialScore(findings: readonly Finding[], opts: ScoreOptions, prev: Sc
   copyTo(last);
   while (a < added.length) fresh(added[a++]!, last);
   starts.push(last + shift);
-  const contributions = ([] as ScoreContribution[]).concat(...parts);
+  const contributions = joinRuns(parts);
   const result = scoreResult(findings, order, nodes, contributions, opts.lenses);
   const memo: ScoreMemo = { input: findings, opts, result };
   const sameNodes = systems.length === n && systems.every((s, i) => s === layout.systems[i]);
@@ -165,7 +166,7 @@ function sameNodeScore(
   if (old.contributions.length > from) parts.push(old.contributions.slice(from));
   let shift = 0;
   for (let q = 0; q < start.length; q++) start[q] += shift += moves[q]!;
-  const contributions = ([] as ScoreContribution[]).concat(...parts);
+  const contributions = joinRuns(parts);
   return { result: scoreResult(findings, order, nodes, contributions, opts.lenses), start };
 }
 
