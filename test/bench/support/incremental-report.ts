@@ -16,7 +16,7 @@ export function incrementalLines(size: number, outcome: IncOutcome): string[] {
   if (!outcome.ok) return [head, `  ${outcome.error}`];
   return [head, ...outcome.result.events.map((e) => [
     `  ${e.event}: full ${e.fullCpuSeconds} s, incremental ${e.incrementalCpuSeconds} s, ratio ${e.ratio} (first re-audit after the full audit; goal ≤ ${INCREMENTAL_GOAL}); ${e.mode}, ${e.rulesPartial} rules partial, full: ${e.rulesFull.join(', ') || 'none'}; steps (ms) ${JSON.stringify(e.incrementalMs)}, CPU ms ${JSON.stringify(e.incrementalCpuMs)}; equal to full: ${e.equal}`,
-    `    second re-audit, warm (${e.second.event}, after the first): full ${e.second.fullCpuSeconds} s, incremental ${e.second.incrementalCpuSeconds} s, ratio ${e.second.ratio}; ${e.second.mode}; equal to full: ${e.second.equal}`,
+    `    second re-audit, warm (${e.second.event}, after the first): full ${e.second.fullCpuSeconds} s, incremental ${e.second.incrementalCpuSeconds} s, ratio ${e.second.ratio}; ${e.second.mode}, full: ${e.second.rulesFull.join(', ') || 'none'}; equal to full: ${e.second.equal}`,
     `    score job only (graph projected): full ${e.scoring.fullCpuSeconds} s, incremental ${e.scoring.incrementalCpuSeconds} s, ratio ${e.scoring.ratio}; equal: ${e.scoring.equal}`,
     `    projection job only: from scratch ${e.projection.fullCpuSeconds} s, from the memo ${e.projection.incrementalCpuSeconds} s, ratio ${e.projection.ratio}`,
     `    the first re-audit repeated (same state, its caches filled): incremental ${e.warm.incrementalCpuSeconds} s, ratio ${e.warm.ratio}; CPU ms ${JSON.stringify(e.warm.cpuMs)}; equal: ${e.warm.equal}`,
