@@ -3,7 +3,10 @@
  * the streamed JSON render) at 1,000 / 10,000 / 100,000 systems, beside a minimal reference on the same inputs.
  *
  * Run: `npm run bench:audit` (add `--json` for one JSON object, `--sizes 1000,10000` for other sizes,
- * `--timeout S` for the per-case limit, default 300 s).
+ * `--incremental-sizes 10000` for the fleet sizes of the full-vs-incremental part (default: the sizes up to
+ * 10,000), `--timeout S` for the per-case limit, default 300 s; `-h`/`--help` prints this and runs nothing).
+ * One case alone: `--write fleet|manifest --size N --dir D` writes a workspace, `--phase custody|reference|incremental
+ * --dir D` runs it in this process (prints its JSON; the incremental phase wants `node --expose-gc`).
  *
  * Two workspace shapes per size N:
  * - fleet: one notetaker fleet CSV of N installs (support/fleet-corpus.ts), the vendor's BAA (the example's
@@ -35,8 +38,9 @@ import { fileURLToPath } from 'node:url';
 import { writeHeapSnapshot } from 'node:v8';
 import { writeFleetCorpus } from './support/fleet-corpus.js';
 import { writeManifestWorkspace } from './support/manifest-corpus.js';
-import { runIncremental, type IncrementalEvent } from './support/incremental-case.js';
-import { arg, flag } from './support/args.js';
+import { runIncremental } from './support/incremental-case.js';
+import { incrementalGoals, incrementalLines, type AuditGoal, type IncOutcome } from './support/incremental-report.js';
+import { arg, flag, usageIfAsked } from './support/args.js';
 import { AUDIT_HEAP_GROWING_PERCENT } from '../../apps/cli/src/heap-growth.js';
 
 const asJson = flag('--json');
@@ -274,11 +278,9 @@ function runCase(impl: Impl, dir: string, timeoutS: number): Promise<Outcome | I
 const HEAP_GROWTH = flag('--v8-heap-growth') ? [] : [`--heap-growing-percent=${AUDIT_HEAP_GROWING_PERCENT}`];
 
 interface Row { shape: Shape; size: number; custody: Outcome; reference: Outcome; ratio: number | null }
-type IncOutcome = { ok: true; result: Awaited<ReturnType<typeof runIncremental>> } | { ok: false; error: string };
-/** Incremental re-audit goal: at most 1/20 of the full audit of the same state. */
-const INCREMENTAL_GOAL = 1 / 20;
 
 async function main() {
+  if (usageIfAsked(here)) return;
   const phase = arg('--phase') as Impl | undefined;
   const write = arg('--write') as Shape | undefined;
   if (write) return writeWorkspace(arg('--dir')!, write, Number(arg('--size') ?? 10_000));
@@ -335,30 +337,10 @@ async function main() {
     console.log(`  reference  ${cell(r.reference)}`);
     console.log(`  ratio      ${r.ratio === null ? '–' : `${r.ratio}×`}`);
   }
-  for (const { size, outcome } of incremental) {
-    console.log(`fleet ${size}, full vs incremental (CPU s, paired in one process):`);
-    if (!outcome.ok) console.log(`  ${outcome.error}`);
-    else for (const e of outcome.result.events) console.log(`  ${e.event}: full ${e.fullCpuSeconds} s, incremental ${e.incrementalCpuSeconds} s, ratio ${e.ratio} (goal ≤ ${INCREMENTAL_GOAL}); ${e.mode}, ${e.rulesPartial} rules partial, full: ${e.rulesFull.join(', ') || 'none'}; steps (ms) ${JSON.stringify(e.incrementalMs)}, CPU ms ${JSON.stringify(e.incrementalCpuMs)}; equal to full: ${e.equal}\n    score job only (graph projected): full ${e.scoring.fullCpuSeconds} s, incremental ${e.scoring.incrementalCpuSeconds} s, ratio ${e.scoring.ratio}; equal: ${e.scoring.equal}\n    projection job only: from scratch ${e.projection.fullCpuSeconds} s, from the memo ${e.projection.incrementalCpuSeconds} s, ratio ${e.projection.ratio}\n    warm (the same re-audit again): incremental ${e.warm.incrementalCpuSeconds} s, ratio ${e.warm.ratio}; CPU ms ${JSON.stringify(e.warm.cpuMs)}; equal: ${e.warm.equal}`);
-  }
+  for (const { size, outcome } of incremental) console.log(incrementalLines(size, outcome).join('\n'));
   console.log('');
   for (const g of goals) console.log(`${g.ok === null ? 'SKIP' : g.ok ? 'PASS' : 'FAIL'}  ${g.what}: ${g.value} (goal ${g.target})`);
 }
-
-/** Each event's incremental re-audit must equal the full audit and take at most 1/20 of its time. */
-function incrementalGoals(cases: { size: number; outcome: IncOutcome }[]): AuditGoal[] {
-  return cases.flatMap(({ size, outcome }): AuditGoal[] => {
-    if (!outcome.ok) return [{ what: `fleet ${size} incremental`, value: outcome.error, target: `≤ ${INCREMENTAL_GOAL} of full`, ok: false }];
-    return outcome.result.events.flatMap((e: IncrementalEvent) => [{
-      what: `fleet ${size} incremental, ${e.event}`, value: `${e.incrementalCpuSeconds} s vs ${e.fullCpuSeconds} s full = ${e.ratio}${e.equal && e.warm.equal ? '' : ', NOT equal to full'} (warm: ${e.warm.ratio})`,
-      target: `≤ ${INCREMENTAL_GOAL} of full, equal`, ok: e.equal && e.warm.equal && e.ratio <= INCREMENTAL_GOAL,
-    }, {
-      what: `fleet ${size} incremental score job, ${e.event}`, value: `${e.scoring.incrementalCpuSeconds} s vs ${e.scoring.fullCpuSeconds} s full = ${e.scoring.ratio}${e.scoring.equal ? '' : ', NOT equal to full'}`,
-      target: `≤ ${INCREMENTAL_GOAL} of full, equal`, ok: e.scoring.equal && e.scoring.ratio <= INCREMENTAL_GOAL,
-    }]);
-  });
-}
-
-interface AuditGoal { what: string; value: string; target: string; ok: boolean | null }
 
 /** The issue-11 goals, judged on the custody figures of each case (a failed case misses its goal). */
 function auditGoals(rows: { shape: string; size: number; custody: Outcome; ratio: number | null }[]): AuditGoal[] {

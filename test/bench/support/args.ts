@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+
 /**
  * The benches' command line, read one way in every bench (it was copied into each): `--name value` options and
  * bare `--flag`s after the script's path.
@@ -14,4 +16,15 @@ export function arg(name: string): string | undefined {
 /** Whether the bare flag `name` (`--json`) is on the command line. */
 export function flag(name: string): boolean {
   return argv().includes(name);
+}
+
+/**
+ * `-h`/`--help`: prints the script's header comment (its usage and options) and says so, so the caller returns
+ * before running anything; a bench that read no usage option would otherwise start its full run.
+ */
+export function usageIfAsked(script: string): boolean {
+  if (!flag('--help') && !flag('-h')) return false;
+  const header = /\/\*\*([\s\S]*?)\*\//.exec(readFileSync(script, 'utf8'))?.[1] ?? '';
+  console.log(header.split('\n').map((l) => l.replace(/^\s*\* ?/, '')).join('\n').trim());
+  return true;
 }

@@ -1,4 +1,5 @@
 import type { Finding } from '@custody/domain';
+import { joinRuns } from './runs.js';
 
 /**
  * Where each anchor's findings sit in one rule's findings (the positions of the findings whose primary system is
@@ -33,10 +34,31 @@ export function anchorIndex(findings: readonly Finding[]): AnchorIndex {
   return index;
 }
 
-/** The findings anchored at one of `anchors`, in the order of `findings` (as a filter of the array gives them). */
-export function anchoredIn(findings: readonly Finding[], anchors: ReadonlySet<string>): Finding[] {
+/** The positions of the findings anchored at one of `anchors`, ascending. */
+function anchoredPositions(findings: readonly Finding[], anchors: ReadonlySet<string>): number[] {
   const { byAnchor } = anchorIndex(findings);
   const at: number[] = [];
   for (const a of anchors) for (const i of byAnchor.get(a) ?? []) at.push(i);
-  return at.sort((x, y) => x - y).map((i) => findings[i]!);
+  return at.sort((x, y) => x - y);
+}
+
+/** The findings anchored at one of `anchors`, in the order of `findings` (as a filter of the array gives them). */
+export function anchoredIn(findings: readonly Finding[], anchors: ReadonlySet<string>): Finding[] {
+  return anchoredPositions(findings, anchors).map((i) => findings[i]!);
+}
+
+/**
+ * The findings anchored elsewhere, in order: the runs between the anchored ones copied as slices, so a partial
+ * re-run does not test each of a fleet rule's 10,000 findings for its anchor (the first re-audit runs that test
+ * before it is compiled).
+ */
+export function notAnchoredIn(findings: readonly Finding[], anchors: ReadonlySet<string>): Finding[] {
+  const parts: Finding[][] = [];
+  let from = 0;
+  for (const i of anchoredPositions(findings, anchors)) {
+    if (i > from) parts.push(findings.slice(from, i));
+    from = i + 1;
+  }
+  if (from < findings.length) parts.push(findings.slice(from));
+  return joinRuns(parts);
 }

@@ -190,16 +190,20 @@ describe('incremental re-audit', () => {
 
   const property = async (seed?: number) => {
     let incremental = 0;
+    let severalAnchors = 0;
     fired.clear();
     await fc.assert(fc.asyncProperty(fc.array(eventArb, { minLength: 3, maxLength: 14 }), async (events) => {
       await check(events, (prev, next) => {
         const s = reaudit(prev, next);
         if (s.stats.mode === 'incremental' && Object.keys(s.stats.rulesPartial).length) incremental++;
+        for (const [id, r] of s.perRule) if ('spliced' in r && r.spliced && (s.stats.rulesPartial[id] ?? 0) >= 2 && r.spliced.from.length > r.spliced.removed.length) severalAnchors++;
         return s;
       });
     }), { numRuns: RUNS, ...(seed === undefined ? {} : { seed }) });
     // The property is about the incremental path: most steps must have taken it, not the full fallback.
     expect(incremental).toBeGreaterThan(RUNS);
+    // And many steps re-ran a rule for several anchors and kept its findings anchored elsewhere (notAnchoredIn).
+    expect(severalAnchors).toBeGreaterThan(RUNS);
   };
 
   it(`equals the full audit after every event, for ${RUNS} random workspaces and event orders`, async () => {

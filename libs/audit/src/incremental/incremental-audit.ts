@@ -5,7 +5,7 @@ import { indexFromBase, isPracticeSide, type ProjectionChanges, type ProjectionM
 import { projectDocuments, type AnalyzedDocument, type Evaluation } from '../build-audit.js';
 import { compose, groupingStillValid, type Grouped, type RuleFindings } from './compose.js';
 import { adjacency, affectedAnchors, changesBetween, closure, deltaOf, equalJson, isEmptyDelta, subgraphFor, type Adjacency, type GraphDelta } from './graph-delta.js';
-import { anchorIndex, anchoredIn } from './anchored.js';
+import { anchorIndex, anchoredIn, notAnchoredIn } from './anchored.js';
 import { carryListings, listingsOf } from './listings.js';
 
 /** Everything an audit is a function of: the documents plus what config and people decided. */
@@ -241,7 +241,7 @@ export function reaudit(prev: AuditState, next: AuditInputs, projected?: Graph |
     });
     const removed = anchoredBefore.filter((f) => !kept.has(f));
     if (!added.length && !removed.length) perRule.set(rule.id, before);
-    else perRule.set(rule.id, { findings: [...before.findings.filter((f) => !anchored(f)), ...fresh], spliced: { from: before.findings, removed, added } });
+    else perRule.set(rule.id, { findings: notAnchoredIn(before.findings, sub.anchors).concat(fresh), spliced: { from: before.findings, removed, added } });
   }
   lap('rules');
   const { evaluation, lens, grouped, scoring } = compose(next, ctx, perRule, { grouped: prev.grouped, valid: groupingStillValid(prev.graph, graph, changed), scoring: prev.scoring });

@@ -1,7 +1,8 @@
-import type { Graph, GraphSystem } from '@custody/domain';
+import fc from 'fast-check';
+import type { Finding, Graph, GraphSystem } from '@custody/domain';
 import type { ProjectionChanges } from '@custody/graph';
 import { systemMatcher } from '@custody/rules';
-import { anchoredIn } from './anchored.js';
+import { anchoredIn, notAnchoredIn } from './anchored.js';
 import { carryListings, listingsOf, modelledFlips } from './listings.js';
 
 /**
@@ -68,5 +69,31 @@ describe('findings by anchor', () => {
     const findings = [f('a', ['x', 'y']), f('b', ['y']), f('c', ['x']), f('d', []), f('e', ['z', 'x'])];
     const anchors = new Set(['x', 'z']);
     expect(anchoredIn(findings, anchors)).toEqual(findings.filter((g: { systems: string[] }) => anchors.has(g.systems[0]!)));
+  });
+
+  it('the findings anchored elsewhere are the filter of the rest, for every set of anchors (runs at both ends, adjacent, none)', () => {
+    const f = (id: string, systems: string[]) => ({ id, systems }) as never;
+    const findings = [f('a', ['x', 'y']), f('b', ['x']), f('c', ['y']), f('d', []), f('e', ['z', 'x']), f('g', ['y']), f('h', ['z'])];
+    for (const anchors of [[], ['x'], ['y'], ['z'], ['x', 'z'], ['x', 'y', 'z'], ['w']].map((xs) => new Set(xs))) {
+      expect(notAnchoredIn(findings, anchors)).toEqual(findings.filter((g: { systems: string[] }) => !anchors.has(g.systems[0]!)));
+    }
+  });
+
+  it('the findings anchored elsewhere are the filter of the rest, for random findings and anchors (repeated, absent, none)', () => {
+    const ids = ['x', 'y', 'z', 'w'];
+    const findingsArb = fc.array(fc.array(fc.constantFrom(...ids), { maxLength: 3 }), { maxLength: 30 }).map((xs) => xs.map((systems, i) => ({ id: `f${i}`, systems }) as never as Finding));
+    fc.assert(fc.property(findingsArb, fc.subarray(ids), (findings, anchors) => {
+      const set = new Set(anchors);
+      expect(notAnchoredIn(findings, set)).toEqual(findings.filter((g) => !set.has(g.systems[0]!)));
+    }), { numRuns: 500 });
+  });
+
+  it('keeps the findings anchored elsewhere when the anchored ones alternate with them 300,000 times (a change reaching half a large fleet)', () => {
+    // One run of kept findings between each anchored one: as many runs as anchors, more than a call's arguments.
+    const findings = Array.from({ length: 600_000 }, (_, i) => ({ id: `f${i}`, systems: [`s${i}`] }) as never as Finding);
+    const anchors = new Set(findings.filter((_, i) => i % 2 === 0).map((g) => g.systems[0]!));
+    const rest = notAnchoredIn(findings, anchors);
+    expect(rest.length).toBe(300_000);
+    expect([rest[0]!.id, rest[299_999]!.id]).toEqual(['f1', 'f599999']);
   });
 });

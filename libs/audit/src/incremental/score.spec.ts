@@ -106,3 +106,22 @@ describe('rescoreChanged', () => {
     expect(copied).toBeGreaterThan(RUNS / 4);
   });
 });
+
+describe('rescoreChanged with a grouped fleet finding', () => {
+  it('charges the grouped finding to an affected system at any position of its systems, named once or twice', () => {
+    // Many more systems than affected ones (a grouped finding of a fleet), so its array is not scanned as a small one would be.
+    const installs = Array.from({ length: 120 }, (_, i) => `i-${String(i).padStart(3, '0')}`);
+    const spec = (systems: string[], rule: number, subject: number): Finding => ({ ...findingOf({ rule, subject, likelihood: 0.5, impact: 0.6, systems, instances: 0, category: 'diagnosis', cleared: false, evidence: 0 }), id: `rule-${rule}@${systems[0]}#${subject}` });
+    const grouped = spec([...installs, installs[60]!], 0, 0);
+    const own = installs.map((s, i) => spec([s], 1, i));
+    const opts = { lenses: ['default'] as Lens[], systems: installs };
+    for (const at of [0, 1, 60, 119]) {
+      const first = rescoreChanged([grouped, ...own], opts, undefined);
+      // One install's own finding changes: that install is the only affected system.
+      const changed = own.map((f, i) => (i === at ? { ...f, likelihood: 0.9 } : f));
+      const next = rescoreChanged([grouped, ...changed], { ...opts }, first.memo);
+      expect(next.partial).toBe(true);
+      expect({ at, result: JSON.stringify(next.result) }).toEqual({ at, result: JSON.stringify(computeScore([grouped, ...changed], opts)) });
+    }
+  });
+});
