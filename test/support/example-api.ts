@@ -20,10 +20,26 @@ export function exampleApi() {
   const upload = (fileName: string, bytes: Buffer) =>
     api('/documents', { method: 'POST', body: JSON.stringify({ fileName, contentBase64: bytes.toString('base64') }) });
   const allFinished = async () => (await json<{ status: string }[]>('/documents')).every((d) => ['processed', 'unparsed', 'failed'].includes(d.status));
-  /** Every document finished and no job left in the queue: projection and score have caught up. */
+  /**
+   * The newest projected graph is scored: the stored score's graph version has reached the last `GraphChanged`
+   * (its score job's `ExposureScored` is what tells a client to read again). Health's `queue.pending` cannot say
+   * so: while the queue or database is slow to answer, health serves figures up to seconds old (HealthProbe),
+   * so a loaded machine once read "0 pending" while the score job of a link was still running.
+   */
+  const scored = async () => {
+    let latest = 0;
+    for (let after = 0, page: { seq: number; type: string; payload: { version?: number } }[]; ; after = page.at(-1)!.seq) {
+      page = await json<typeof page>(`/audit-log?after=${after}&limit=5000`);
+      for (const e of page) if (e.type === 'GraphChanged') latest = Math.max(latest, e.payload.version ?? 0);
+      if (page.length < 5000) break;
+    }
+    const { graphVersion } = await json<{ graphVersion?: number }>('/score');
+    return latest > 0 && (graphVersion ?? 0) >= latest;
+  };
+  /** Every document finished, no job left in the queue and the newest graph scored: projection and score have caught up. */
   const drained = async () => {
     const health = (await (await fetch(`${t.base}/api/health`)).json()) as { queue: { pending: number } };
-    return health.queue.pending === 0 && (await allFinished()) && Boolean((await json<{ graphVersion?: number }>('/score')).graphVersion);
+    return health.queue.pending === 0 && (await allFinished()) && (await scored());
   };
   /** Uploads every file of the example practice and waits until they are processed, projected and scored; each upload's status. */
   const ingestExample = async () => {
