@@ -67,6 +67,14 @@ export const PLATFORM_BRANDS = new RegExp(`^(?:${SOCIAL_NETWORK_NAMES}|(?:${APP_
 /** What makes such a platform a recipient after all: its ads, pixel, analytics or conversion tools. */
 export const PLATFORM_AS_RECIPIENT = /^\s*(?:ads|advertising|pixel|insight tag|analytics|conversions? api|custom audiences|ad manager|marketing api|audience network|business tools|sdk)\b/i;
 
+/**
+ * Industry self-regulatory bodies and their consumer opt-out programmes (README: an opt-out programme is not a
+ * recipient): a list of "partners and how to opt out" that names one among the ad networks points the reader to its
+ * opt-out page; the body itself receives no customer data.
+ */
+export const INDUSTRY_OPT_OUT_BODY =
+  /^(?:the\s+)?(?:network advertising initiative|(?:european interactive )?digital advertising alliance(?: of canada)?|your ?ad ?choices|your online choices|ad choices|nai|daa|daac|edaa)(?:\s*\((?:nai|daa|daac|edaa)\))?$/i;
+
 /** Endings of street addresses and places ("Amphitheatre Parkway", "Grand Canal Square"): not names. */
 export const ADDRESS_WORD = /\b(?:street|str|st|road|rd|avenue|ave|boulevard|blvd|way|parkway|lane|drive|place|square|quay|suite|floor|building|house|tower|plaza|court|terrace|strasse|straße|gasse|platz|weg|rue|calle|via|box|po box|p\.o\. box)\.?(?:\s+(?:n|s|e|w|ne|nw|se|sw)\.?)?$/i;
 

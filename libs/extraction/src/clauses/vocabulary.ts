@@ -61,6 +61,7 @@ export { NOT_IN_CONTEXT } from './vocabulary-senses.js';
 export { NOT_RECIPIENT, PROVIDER_NOUN, RELATION_VERB } from './vocabulary-providers.js';
 export {
   ADDRESS_WORD,
+  INDUSTRY_OPT_OUT_BODY,
   NON_SOCIAL_PLUGIN_PURPOSE,
   NOT_AN_ORGANISATION,
   PLATFORM_AS_RECIPIENT,

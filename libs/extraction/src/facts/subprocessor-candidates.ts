@@ -1,7 +1,7 @@
 import { definedAs, withWrittenArticle } from './subprocessor-identity.js';
 import { ADVERTISES_WITH_BEFORE, inAdRole, TRACKER_TITLE_WORD } from '../clauses/recipient-lists.js';
 import { authoritySpan, partyKindPlural } from '../clauses/authorities.js';
-import { ADDRESS_WORD, NOT_AN_ORGANISATION, PLATFORM_AS_RECIPIENT, PLATFORM_BRANDS, SELF_HOSTED_SOFTWARE } from '../clauses/vocabulary.js';
+import { ADDRESS_WORD, INDUSTRY_OPT_OUT_BODY, NOT_AN_ORGANISATION, PLATFORM_AS_RECIPIENT, PLATFORM_BRANDS, SELF_HOSTED_SOFTWARE } from '../clauses/vocabulary.js';
 import type { Sentence } from '../text/sentences.js';
 import type { FactContext } from './fact-context.js';
 import { evidenceAt } from './fact-context.js';
@@ -172,7 +172,7 @@ export function nameCollector(ctx: FactContext) {
     const sited = cell === 'site';
     if (!suffixed && !sited) {
       if ((INSTITUTION.test(name) && !product) || ADDRESS_WORD.test(name) || /^\s*,?\s*(?:\d|[A-Z]{2}\s+\d)/.test(after) || /\d[\w-]*,?\s*$/.test(s.view.slice(Math.max(0, at - 12), at))) return;
-      if (policyWordsOnly(name) || NOT_AN_ORGANISATION.test(name) || placeName(name)) return;
+      if (policyWordsOnly(name) || NOT_AN_ORGANISATION.test(name) || INDUSTRY_OPT_OUT_BODY.test(name) || placeName(name)) return;
       // A kind of tracker in title case ("Non-Cookie Technologies", "Statistics"), not an organisation.
       if (name.split(/\s+/).every((w) => TRACKER_TITLE_WORD.test(w))) return;
       // A big platform's bare name ("Google", "Apple") is a recipient only when a provider noun introduces it

@@ -80,3 +80,15 @@ describe('examples of services "on the Services, such as those of A and B"', () 
     expect(names('# Analytics\n\nWe use analytics services on the Services, such as those offered by Metricly and Countwise.')).toEqual(['Metricly', 'Countwise']);
   });
 });
+
+describe('an industry opt-out programme listed among the partners', () => {
+  // README: an opt-out programme is not a recipient; the partners beside it are.
+  it.each([
+    ['- [Network Advertising Initiative (NAI)](https://optout.networkadvertising.org/)'],
+    ['- Digital Advertising Alliance (DAA)'],
+    ['- Your Online Choices'],
+  ])('drops %s and keeps the ad networks', (body) => {
+    const intro = 'Ads may be delivered to you by Zorbex Ads, Kelvo or other advertising partners. For more information about these partners, their cookies, and how to opt out, please follow the links below.';
+    expect(names(list(intro, [body, '- [Zorbex Ads](https://zorbex.example/privacy)', '- [Kelvo](https://kelvo.example/privacy)'], 'Third party advertisers'))).toEqual(['Zorbex Ads', 'Kelvo']);
+  });
+});
