@@ -25,7 +25,7 @@ describe('analyzeDocument', () => {
     const under = await analyzeDocument(flow(20), 'flows/w.json', { maxDeclarations: 100 });
     expect(under).toMatchObject({ type: 'integration_config', status: 'processed' });
     const over = await analyzeDocument(flow(200), 'flows/w.json', { maxDeclarations: 100 });
-    expect(over).toMatchObject({ type: 'integration_config', status: 'failed', reason: expect.stringMatching(/^flows\/w\.json: too_complex: declares \d+ systems, flows and consents \(more than 100\)$/) });
+    expect(over).toMatchObject({ type: 'integration_config', status: 'failed', reason: expect.stringMatching(/^flows\/w\.json: too_complex: declares \d+ systems, flows and consents \(more than 100; CUSTODY_PARSE_MAX_DECLARATIONS raises the limit\)$/) });
     expect(over.analysis).toBeUndefined();
     const fleet = Buffer.from(`install_id,clinician,site,vendor,version,recording\n${Array.from({ length: 80 }, (_, i) => `i${i},c${i},s1,Scribewell,2.1,always`).join('\n')}\n`);
     expect(await analyzeDocument(fleet, 'fleet/f.csv', { maxDeclarations: 100 })).toMatchObject({ type: 'fleet_export', status: 'failed', reason: expect.stringContaining('too_complex') });

@@ -132,12 +132,15 @@ export async function analyzeDocument(bytes: Uint8Array, fileName: string, opts:
   }
 }
 
-/** A failed outcome when a parse declares more than the budget allows (counted, never truncated). */
+/**
+ * A failed outcome when a parse declares more than the budget allows (counted, never truncated). The reason names the
+ * setting that raises it: an agency's 100,000-install export is refused at the default, and the user must learn how.
+ */
 function overDeclarations(type: 'fleet_export' | 'integration_config', parse: ParseResult, fileName: string, opts: AnalyzeOptions): AnalysisResult | undefined {
   const max = opts.maxDeclarations ?? DEFAULT_MAX_DECLARATIONS;
   const n = parse.systems.length + parse.flows.length + (parse.consents?.length ?? 0);
   if (n <= max) return undefined;
-  return { type, status: 'failed', format: parse.format, reason: `${fileName}: too_complex: declares ${n} systems, flows and consents (more than ${max})` };
+  return { type, status: 'failed', format: parse.format, reason: `${fileName}: too_complex: declares ${n} systems, flows and consents (more than ${max}; CUSTODY_PARSE_MAX_DECLARATIONS raises the limit)` };
 }
 
 /** The parse result with earlier redactions added (each once: same kind, path and line). */

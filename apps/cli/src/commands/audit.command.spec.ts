@@ -159,7 +159,7 @@ it('applies CUSTODY_PARSE_MAX_DECLARATIONS to the files it audits', async () => 
   process.env.CUSTODY_PARSE_MAX_DECLARATIONS = '5';
   try {
     const r = await run([join(pack, 'custody.yaml'), join(pack, 'configs'), '--format', 'json', '--out', join(dir, 'r.json')]);
-    expect(r.stderr).toMatch(/custody: failed: .*echo-fleet\.csv: too_complex: declares \d+ systems, flows and consents \(more than 5\)/);
+    expect(r.stderr).toMatch(/custody: failed: .*echo-fleet\.csv: too_complex: declares \d+ systems, flows and consents \(more than 5; CUSTODY_PARSE_MAX_DECLARATIONS raises the limit\)/);
   } finally {
     if (before === undefined) delete process.env.CUSTODY_PARSE_MAX_DECLARATIONS;
     else process.env.CUSTODY_PARSE_MAX_DECLARATIONS = before;
