@@ -13,6 +13,14 @@ describe('review candidates: kept when they say something new', () => {
     expect(f.value).toBe('any_legal_request');
     expect(f.review).toEqual([{ value: 'legal_process_with_notice', evidence: [at(0)], reason: 'notice only where the law requires or allows it' }]);
   });
+  it('a firm reading of the answer\'s own clause that precedence settled is not put to review', () => {
+    const f = decide('law_enforcement_disclosure', [
+      { value: 'legal_process_with_notice', evidence: at(0), confidence: 0.8 },
+      { value: 'any_legal_request', evidence: at(0), confidence: 0.8 },
+      { value: 'any_legal_request', evidence: at(30), confidence: 0.8 },
+    ], ['judicial_process_only', 'legal_process_with_notice', 'any_legal_request']);
+    expect(f.review?.map((r) => r.evidence[0].start)).toEqual([30]);
+  });
   it('a clause read two ways on one quote, with no answer, keeps both readings', () => {
     const f = decide('law_enforcement_disclosure', [
       { value: 'any_legal_request', evidence: at(5), confidence: 0.5, review: 'conditional' },

@@ -188,7 +188,10 @@ export function decide<K extends FactName>(
     if (hits.length > 0) {
       const conf = Math.min(0.97, Math.max(...hits.map((h) => h.confidence)) + 0.02 * (hits.length - 1));
       const fact = found<K>(v, hits.map((h) => h.evidence), conf);
-      const others = candidates.filter((c) => c.value !== v && (c.review || !precedence.slice(0, precedence.indexOf(v)).includes(c.value)));
+      // A firm reading of the answer's own clause is no disagreement: precedence read that clause whole ("will
+      // disclose as required by law and will notify" is with notice). A demoted one there is: a person decides it.
+      const cited = new Set(hits.map((h) => h.evidence.start));
+      const others = candidates.filter((c) => c.value !== v && (c.review || (!cited.has(c.evidence.start) && !precedence.slice(0, precedence.indexOf(v)).includes(c.value))));
       return withReview(fact, others.map((c) => ({ value: c.value, evidence: c.evidence, reason: c.review ?? `a clause also reads as ${String(c.value)}` })));
     }
   }
