@@ -10,8 +10,12 @@ import type { LoadedDocument } from './types.js';
 export function quoteFromSource(result: ExtractionResult, doc: LoadedDocument): void {
   if (doc.source === undefined || doc.sourceIndex === undefined) return;
   const { source, sourceIndex } = doc;
+  // A quote can be one object cited twice (a clause that is the answer and also reads another way for review):
+  // moved twice it would land on source text the first move already shifted to.
+  const moved = new Set<Evidence>();
   const move = (e: Evidence): void => {
-    if (e.start === undefined || e.end === undefined) return;
+    if (e.start === undefined || e.end === undefined || moved.has(e)) return;
+    moved.add(e);
     const r = balance(source, toSourceRange(sourceIndex, e.start, e.end));
     e.start = r.start;
     e.end = r.end;

@@ -188,20 +188,31 @@ export function decide<K extends FactName>(
     if (hits.length > 0) {
       const conf = Math.min(0.97, Math.max(...hits.map((h) => h.confidence)) + 0.02 * (hits.length - 1));
       const fact = found<K>(v, hits.map((h) => h.evidence), conf);
-      const others = candidates.filter((c) => c.value !== v && (c.review || !precedence.slice(0, precedence.indexOf(v)).includes(c.value)));
+      // A firm reading of the answer's own clause is no disagreement: precedence read that clause whole ("will
+      // disclose as required by law and will notify" is with notice). A demoted one there is: a person decides it.
+      const cited = new Set(hits.map((h) => h.evidence.start));
+      const others = candidates.filter((c) => c.value !== v && (c.review || (!cited.has(c.evidence.start) && !precedence.slice(0, precedence.indexOf(v)).includes(c.value))));
       return withReview(fact, others.map((c) => ({ value: c.value, evidence: c.evidence, reason: c.review ?? `a clause also reads as ${String(c.value)}` })));
     }
   }
   return withReview(silent(name), candidates.map((c) => ({ value: c.value, evidence: c.evidence, reason: c.review ?? 'not asserted' })));
 }
 
-/** A fact with up to {@link MAX_REVIEW} review candidates (one per quote). */
+/**
+ * A fact with up to {@link MAX_REVIEW} review candidates, each saying something new: a candidate with the answer's
+ * value, or with the value and quote of one already kept, is dropped. A different value on the answer's quote (or on
+ * another candidate's) is kept: the clause reads two ways, exactly what a person should decide.
+ */
 export function withReview<K extends FactName>(fact: Fact<K>, review: { value?: unknown; evidence: Evidence; reason: string; rejected?: true }[]): Fact<K> {
-  const seen = new Set(fact.evidence.map((e) => e.start));
+  // A candidate without a value never repeats the answer; it repeats only another such candidate on its quote.
+  const said = (value: unknown): string => (value === undefined ? '' : JSON.stringify(value));
+  const answer = said(fact.value);
+  const seen = new Set<string>();
   const out: ReviewCandidate<K>[] = [];
   for (const r of review) {
-    if (out.length >= MAX_REVIEW || seen.has(r.evidence.start)) continue;
-    seen.add(r.evidence.start);
+    const key = `${r.evidence.start} ${said(r.value)}`;
+    if (out.length >= MAX_REVIEW || said(r.value) === answer || seen.has(key)) continue;
+    seen.add(key);
     out.push({ ...(r.value !== undefined ? { value: r.value as FactValueMap[K] } : {}), evidence: [r.evidence], reason: r.reason, ...(r.rejected ? { rejected: true as const } : {}) });
   }
   return out.length > 0 ? { ...fact, review: out } : fact;

@@ -60,9 +60,9 @@ export function settleNames(ctx: FactContext, { names, rejected, owners, product
  * The names set aside, as review candidates: only the first three are shown (withReview's MAX_REVIEW), so a name held back for a
  * person to decide comes first, then organisations set aside for their role, and last the words that name no
  * organisation ("Affiliates", "European Commission", "Cookie banner"), which would otherwise crowd out the plausible
- * names read later in the document. Each name once: a category repeated down the page says nothing new. withReview
- * shows one candidate per quote, and none on a kept name's quote: such a one is passed over here before its name counts
- * as offered.
+ * names read later in the document. Each name once: a category repeated down the page says nothing new. One
+ * candidate per quote, and none on a kept name's quote: such a one is passed over here before its name counts as
+ * offered.
  */
 function reviewOrder(rejected: RejectedName[], kept: RejectedName['ev'][]): { value: string[]; evidence: RejectedName['ev']; reason: string; rejected: true }[] {
   const tier = (r: RejectedName): number => (r.rank === 'held' ? 0 : r.rank === 'no name' ? 2 : 1);
