@@ -163,10 +163,10 @@ export function stateOf(jurisdiction: string | undefined): string | undefined {
   return m ? m[1]!.toUpperCase() : undefined;
 }
 
-/** `Name (id)` for finding details; the bare id when the system is unknown. */
+/** A system as a reader knows it, by name (ids are internal), for finding details; the id when the system is unknown. */
 export function displayName(graph: Graph, id: string): string {
   const s = systemById(graph, id);
-  return s ? `${s.name} (${id})` : id;
+  return s?.name || id;
 }
 
 /**
