@@ -17,3 +17,14 @@ describe('a document\'s expiry date comes with its clause', () => {
     expect(extractFacts('# Acme BAA\n\nThis Agreement is effective January 1, 2022.\n').document.expiresEvidence).toBeUndefined();
   });
 });
+
+describe('the expiry clause of a Markdown file is quoted from the file, at the file\'s offsets', () => {
+  it('moves the quote past the markup the normalised text drops, as every fact quote is', async () => {
+    const { extractDocument } = await import('./extract-document.js');
+    const md = '# Remindly Business Associate Agreement\n\n**Term.** This Agreement is effective January 1, 2022 and expires on **December 31, 2024**, unless renewed.\n';
+    const { document } = await extractDocument(Buffer.from(md), 'remindly-baa.md');
+    const e = document.expiresEvidence!;
+    expect(e.quote).toContain('expires on');
+    expect(md.slice(e.start, e.end)).toBe(e.quote);
+  });
+});
