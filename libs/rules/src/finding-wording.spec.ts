@@ -50,4 +50,15 @@ describe('finding text is words, not stored data', () => {
     const chain = details().filter((d) => d.includes('passes PHI on to Twilio'));
     expect(chain).toEqual(['Remindly has no BAA in force itself, yet passes PHI on to Twilio, which nothing binds.']);
   });
+
+  it('keeps the id of a system whose name another system shares, so two findings never read alike', () => {
+    const g = new GraphBuilder({ name: 'Dup Practice' })
+      .system('drive-a', 'cloud_storage', { name: 'Acme Drive' }).flow('practice', 'drive-a', ['progress_notes'])
+      .system('drive-b', 'cloud_storage', { name: 'Acme Drive' }).flow('practice', 'drive-b', ['progress_notes'])
+      .build();
+    const missing = runRules(testContext(g), REGISTRY).findings.filter((f) => f.kind === 'missing_baa').map((f) => f.detail);
+    expect(missing).toHaveLength(2);
+    expect(new Set(missing).size).toBe(2);
+    expect(missing.every((d) => /^Acme Drive \(drive-[ab]\) receives/.test(d))).toBe(true);
+  });
 });
