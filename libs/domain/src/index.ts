@@ -20,4 +20,3 @@ export * from './notetaker-settings.js';
 export * from './agreements.js';
 export * from './findings-order.js';
 export * from './system-view.js';
-export * from './wording.js';

@@ -27,7 +27,6 @@ export class AttachedContractDto implements AttachedContract {
   @ApiProperty({ enum: DOCUMENT_KINDS }) kind!: DocumentKind;
   @ApiProperty(FACTS_SCHEMA) facts!: FactSet;
   @ApiPropertyOptional({ description: 'ISO date the agreement ends' }) expires?: string;
-  @ApiPropertyOptional({ type: [EvidenceDto], description: 'The clause stating the expiry date (absent in results extracted before it was kept)' }) expiresEvidence?: EvidenceDto[];
 }
 
 export class GraphSystemDto implements GraphSystem {
@@ -62,7 +61,6 @@ export class DocumentInfoDto implements ExtractedDocumentInfo {
   @ApiProperty() textLength!: number;
   @ApiPropertyOptional() pages?: number;
   @ApiPropertyOptional() expires?: string;
-  @ApiPropertyOptional({ type: EvidenceDto, description: 'The clause stating the expiry date' }) expiresEvidence?: EvidenceDto;
   @ApiPropertyOptional() effective?: string;
 }
 

@@ -34,8 +34,7 @@ export function prepareContracts(
       return {
         documentId: c.documentId,
         file: c.file,
-        attached: { documentId: c.documentId, file: c.file, kind: doc.kind, facts, ...(doc.expires ? { expires: doc.expires } : {}),
-          ...(doc.expiresEvidence ? { expiresEvidence: stamp([doc.expiresEvidence], c.documentId, c.file) } : {}) },
+        attached: { documentId: c.documentId, file: c.file, kind: doc.kind, facts, ...(doc.expires ? { expires: doc.expires } : {}) },
         names: [...(doc.vendor ? [doc.vendor] : []), ...parties],
       };
     });

