@@ -235,3 +235,9 @@ export const ADVERTISES_WITH_BEFORE = /\b(?:third\s+parties|partners|companies|p
  * "Performance Cookies"): a name made only of these is a kind of tracker, not an organisation.
  */
 export const TRACKER_TITLE_WORD = /^(?:non-[\p{L}-]+|cookies?|technolog(?:y|ies)|statistics?|stats|tracking|trackers?|analytics|advertising|marketing|performance|functional(?:ity)?|necessary|strictly|essential|targeting|social|media|web|beacons?|pixels?|tags?|local|storage|session|persistent|first-party|third-party|preferences?|measurement|audience|insights?)$/iu;
+
+/**
+ * A tracker named for its maker at the end of a name ("Reddit Pixel", "LinkedIn Insight Tag", "Meta SDK"): the tag
+ * runs on the vendor's pages, but it is its maker's, so the maker is the party.
+ */
+export const MAKERS_TAG_AFTER = /\s+(?:[\p{Lu}][\p{L}]+\s+)?(?:Pixel|Tag|SDK)$/u;

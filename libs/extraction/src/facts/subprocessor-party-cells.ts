@@ -1,3 +1,4 @@
+import { MAKERS_TAG_AFTER } from '../clauses/recipient-lists.js';
 import type { Block, Row } from '../clauses/structure.js';
 import { NAME_AT } from './subprocessor-names.js';
 
@@ -15,7 +16,6 @@ const PARTY_WORD = /\bthird[- ]part(?:y|ies)\b|\bproviders?\b/i;
 // "Purpose and provider", "Name (provider)"): a title that opens with the party ("Provider name", "Third-party provider",
 // "Provider and purpose") titles cells that open with the party, whose parenthesis holds a country or a purpose.
 const JOINER = /,|&|\/|\(|\band\b/i;
-const TRACKER_AFTER = /\s+(?:[\p{Lu}][\p{L}]+\s+)?(?:Pixel|Tag|SDK)$/u;
 
 /** The column of a cookie table whose title says its cells name the third party among other things, or -1. */
 export function partyAmongOthersColumn(block: Block): number {
@@ -38,13 +38,13 @@ export function partiesInParenthesis(row: Row, cell: { text: string; at: number 
   const close = cell.text.indexOf(')', open);
   const inside = cell.text.slice(open + 1, close < 0 ? undefined : close);
   const parts = inside.split('/');
-  const oneTag = TRACKER_AFTER.test(NAME_AT.exec(parts[parts.length - 1])?.[1] ?? '');
+  const oneTag = MAKERS_TAG_AFTER.test(NAME_AT.exec(parts[parts.length - 1])?.[1] ?? '');
   const out: { name: string; at: number }[] = [];
   for (let i = 0, from = 0; i < (oneTag ? 1 : parts.length); from += parts[i].length + 1, i++) {
     const part = parts[i];
     const n = NAME_AT.exec(part);
     if (!n || part.indexOf(n[1]) !== part.length - part.trimStart().length) return i === 0 ? [] : out;
-    const name = n[1].includes(' ') ? n[1].replace(TRACKER_AFTER, '') : n[1];
+    const name = n[1].includes(' ') ? n[1].replace(MAKERS_TAG_AFTER, '') : n[1];
     const at = cell.at + open + 1 + from + part.indexOf(name);
     if (row.view.startsWith(name, at)) out.push({ name, at });
   }

@@ -58,12 +58,13 @@ export function readRow(ctx: FactContext, { add, rejected }: NameCollector, bloc
   // measurement on the visitors' data, as "Facebook Pixel" does, not a sign-in or a page of the vendor's.
   const role = adOrAnalyticsRow(row, cell) ? 'ad' : false;
   // "Microsoft/LinkedIn/": one row for two organisations written as one word joined by slashes; each is a party.
-  const joined = whole && SLASH_JOINED.test(whole) ? whole.split('/').filter((p) => p !== '') : [];
-  if (whole && joined.length > 1) {
+  if (whole) {
     const at = cell.at + Math.max(0, cell.text.indexOf(whole));
-    for (let i = 0, from = 0; i < joined.length; from += joined[i].length + 1, i++) add(joined[i], rs, at + from, strong, true, undefined, role);
-  } else if (whole) add(whole, rs, cell.at + Math.max(0, cell.text.indexOf(whole)), strong, sited ? 'site' : partyColumn(block, context) ? 'party' : true, undefined, role);
-  else if (lower) add(lower, rs, cell.at, strong, true, undefined, role);
+    if (SLASH_JOINED.test(whole)) {
+      const joined = whole.split('/').filter((p) => p !== '');
+      for (let i = 0, from = 0; i < joined.length; from += joined[i].length + 1, i++) add(joined[i], rs, at + from, strong, true, undefined, role);
+    } else add(whole, rs, at, strong, sited ? 'site' : partyColumn(block, context) ? 'party' : true, undefined, role);
+  } else if (lower) add(lower, rs, cell.at, strong, true, undefined, role);
   else if (policy) add(policy, rs, cell.at, strong, 'site', undefined, role);
   else if (labelled && list) splitNames(list[1], cell.at + labelled[0].length + list[0].length - list[1].length, (n, at) => add(n, rs, at, true));
   else readLead(cell.text, cell.at, (raw, at) => add(raw, rs, at, strong));

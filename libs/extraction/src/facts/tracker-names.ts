@@ -1,5 +1,5 @@
 import type { SectionSpan } from '../types.js';
-import { COLLECTED_BY, COLLECTION_BY, COLLECTOR_AFTER, DENIED_BEFORE, TRACKER_SENTENCE } from '../clauses/recipient-lists.js';
+import { COLLECTED_BY, COLLECTION_BY, COLLECTOR_AFTER, DENIED_BEFORE, MAKERS_TAG_AFTER, TRACKER_SENTENCE } from '../clauses/recipient-lists.js';
 import { mayMatch } from '../text/keyword-gate.js';
 
 /** A name found in prose as the party collecting data, with its offset in the sentence view. */
@@ -13,7 +13,6 @@ const VERB_START = /(?:['’]s?\s|\s(?=(?:also\s+|may\s+|will\s+|then\s+)?(?:col
 const BY_START = /\bby\s+/gi;
 // The owner of measurement software the vendor's services carry (see collectorMentions); the name is checked in code.
 const MEASUREMENT_OWNER = /\b(?:include|includes|feature|features|contain|contains|use|uses|embed|embeds|incorporate|incorporates)\s+((?:[A-Z][\w.&-]*\s+){0,2}[A-Z][\w.&-]*?)(?:['’]s)?\s+(?:proprietary\s+)?(?:audience\s+)?measurement\s+(?:software|technolog(?:y|ies)|tools?|SDKs?)\b/g;
-const MAKERS_TAG = /\s(?:Pixel|Tag|SDK)$/;
 const OUR_BEFORE = /(?:^|[^\p{L}])our\s+$/iu;
 const PREPOSITION_BEFORE = /\b(?:of|from|for|to|with|at|in|on|by|about)\s+(?:the\s+)?$/i;
 
@@ -72,7 +71,7 @@ export function collectorMentions(view: string, underTrackers: boolean, token: s
     if (subject && PREPOSITION_BEFORE.test(view.slice(Math.max(0, at - 12), at))) return;
     // "Our Acme Usage Tracker also tracks …": the vendor's possessive makes the subject its own tool, not another company.
     // A tag named for its maker ("Our Meta Pixel tracks …") is still the maker's, run on the vendor's pages.
-    if (subject && OUR_BEFORE.test(view.slice(Math.max(0, at - 5), at)) && !MAKERS_TAG.test(name)) return;
+    if (subject && OUR_BEFORE.test(view.slice(Math.max(0, at - 5), at)) && !MAKERS_TAG_AFTER.test(name)) return;
     if (!notName(name)) out.push({ name, at });
   };
   VERB_START.lastIndex = 0;
