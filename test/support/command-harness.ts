@@ -28,8 +28,15 @@ export function commandHarness() {
   const newEvents = async (after: number) => (await events()).filter((e) => e.seq > after);
   const lastSeq = async () => Math.max(0, ...(await events()).map((e) => e.seq));
   const drained = async () => (await queue.pending()) === 0;
+  // Drained is not enough: a projection's score follow-up is enqueued after its graph is stored, so the queue can
+  // read empty in between (CI once saw a link's score job land inside the next spec's window). Settled means drained
+  // with the stored score on the stored graph's version.
+  const scoredCurrent = async () => {
+    const graph = await t.runtime.persistence.projections.graph(wsId);
+    return !graph || (await t.runtime.persistence.projections.score(wsId))?.graphVersion === graph.version;
+  };
   const settle = async () => {
-    await waitUntil(drained, 120_000, 'the pipeline drained');
+    await waitUntil(async () => (await drained()) && (await scoredCurrent()), 120_000, 'the pipeline drained and scored');
     added.length = 0;
   };
   /**
