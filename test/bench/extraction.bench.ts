@@ -77,7 +77,8 @@
  * - ota-fresh29: 12 more picked by FRESH29_RULE (twenty-third session, when ota-fresh24/25 became tuning sets) in the
  *   same kinds (terms relaxed: 1 of a service with nothing labelled, 3 whose terms were never labelled); rule and picks
  *   committed before its documents were read, labelled by hand without running the extractor on them, first scored
- *   once on main at 62f54b0 (fresh29-first-figures.json: 21/7/16); unseen.
+ *   once on main at 62f54b0 (fresh29-first-figures.json: 21/7/16); unseen until the twenty-seventh session (last
+ *   unseen 22/7/15 at 5b09c91), a tuning set since.
  * - ota-fresh30: 12 more picked by FRESH30_RULE (twenty-fourth session, when ota-fresh26/27 became tuning sets): 6
  *   privacy policies, 4 terms of services whose terms were never labelled (none of a service with nothing labelled
  *   is left), 2 trackers policies; rule and picks committed before its documents were read, labelled by hand without
@@ -86,6 +87,9 @@
  *   same kinds as ota-fresh30; rule and picks committed before its documents were read, labelled by hand without
  *   running the extractor on them, first scored once on main at the label commit, extractor as at 1a457f4
  *   (fresh31-first-figures.json: 43/7/14); unseen.
+ * - ota-fresh32: 12 more picked by FRESH32_RULE (twenty-seventh session, when ota-fresh29 became a tuning set) in the
+ *   same kinds as ota-fresh30; rule and picks committed before its documents were read, labelled by hand without
+ *   running the extractor on them; unseen.
  *   For every fresh set the bench checks that the labelled files are what the rule picks and that every
  *   evidence offset is a 1–300 character span of the source (a target: labels valid).
  * OTA data © Open Terms Archive contributors, ODC-BY 1.0.

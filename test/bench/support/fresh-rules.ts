@@ -185,3 +185,13 @@ export const FRESH30_RULE: SaltedRule = {
  * studied), so the pool gets twelve never-read texts. Same kinds and conditions as FRESH30_RULE.
  */
 export const FRESH31_RULE: SaltedRule = { salt: 'ota-fresh31:', maxChars: FRESH30_RULE.maxChars, kinds: FRESH30_RULE.kinds };
+
+/**
+ * The `ota-fresh32` rule (issue 7, twenty-seventh session, 2026-12-06), committed with its picks (by path only) before
+ * any of its documents was read and before the extractor was run on them, in the same form as {@link FRESH31_RULE}:
+ * texts (index sha256) not already labelled in any set (labels.json, ota-fresh … ota-fresh31), at most 100,000
+ * characters, lowest sha256("ota-fresh32:" + path) per kind; 12 documents. Why now: ota-fresh29 leaves the unseen pool
+ * this session (its misses are read: sub-processor names are most of the unseen gap and they are studied on its
+ * texts), so the pool gets twelve never-read texts. Same kinds and conditions as FRESH30_RULE.
+ */
+export const FRESH32_RULE: SaltedRule = { salt: 'ota-fresh32:', maxChars: FRESH30_RULE.maxChars, kinds: FRESH30_RULE.kinds };
