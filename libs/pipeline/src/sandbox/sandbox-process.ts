@@ -58,9 +58,20 @@ function profiling(): string[] {
   return dir ? ['--cpu-prof', `--cpu-prof-dir=${dir}`] : [];
 }
 
+/**
+ * The regexp tiering the extraction library would otherwise set at load (text/regexp-tier.ts), given at start instead:
+ * V8 documents changing its flags at run time as unsupported, and this process only ever reads documents.
+ */
+export const REGEXP_NATIVE = '--no-regexp-tier-up';
+
 /** How often a busy process's resident memory is read (from /proc; Linux) while it works. */
 const WATCH_MS = 25;
-const SPAWN_TIMEOUT_MS = 60_000;
+/**
+ * How long a start may take before the process is given up. Only a hung start should hit it: a cold start is ~20 s
+ * median on this project's 2-core CI box under load, and CI once saw a replacement fail to start under a heavier
+ * load (other jobs on both cores) at 60 s, failing a document that a slower start would have read.
+ */
+const SPAWN_TIMEOUT_MS = 120_000;
 
 /**
  * One forked sandbox process (sandbox-child). From TypeScript sources (tests, benches) it runs under tsx;
@@ -95,7 +106,7 @@ export class SandboxProcess {
     const entry = fileURLToPath(new URL(`./sandbox-child.${ts ? 'ts' : 'js'}`, here));
     const { NODE_OPTIONS: _drop, ...env } = process.env;
     this.child = fork(entry, limits.warmUp ? [WARM_UP_ARG] : [], {
-      execArgv: [`--max-old-space-size=${limits.heapMb}`, '--max-semi-space-size=16', ...(ts ? ['--import', 'tsx'] : []), ...profiling()],
+      execArgv: [`--max-old-space-size=${limits.heapMb}`, '--max-semi-space-size=16', REGEXP_NATIVE, ...(ts ? ['--import', 'tsx'] : []), ...profiling()],
       serialization: 'advanced',
       // fd DATA_FD carries documents' bytes (sandbox-protocol): streamed, not one large IPC message.
       stdio: ['ignore', 'ignore', 'pipe', 'ipc', 'pipe'],
