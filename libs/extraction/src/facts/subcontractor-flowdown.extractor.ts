@@ -6,6 +6,7 @@ import type { Candidate, FactContext } from './fact-context.js';
 import { decide, evidenceAt, isOperative, neighbour, operative } from './fact-context.js';
 import { negationBefore } from '../clauses/negation.js';
 import { refusal } from '../clauses/refusal.js';
+import { readFlowdownPair } from './flowdown-pairs.js';
 
 type V = Fact<'subcontractor_flowdown'>['value'];
 
@@ -109,6 +110,9 @@ const OWN_STANDARD_G = new RegExp(OWN_STANDARD.source, 'gi');
 const OWN_TITLE_G = new RegExp(OWN_TITLE.source, 'g');
 // Bound to process only on the vendor's instructions (README: "the vendor's instructions"), under a contract.
 const INSTRUCTED = /\b(?:only|solely|exclusively)\b[^.;]{0,40}\b(?:on|according to|in accordance with|pursuant to|under)\s+(?:our|its|the controller's)\s+(?:documented\s+|written\s+)?instructions\b/i;
+// Required to act on the vendor's instructions ("we require them to use your information on our behalf in accordance
+// with our instructions"): the requirement is the contract and the limit at once, "only" or not.
+const REQUIRED_TO_INSTRUCTIONS = /\b(?:require[sd]?|requiring|obligate[sd]?|oblige[sd]?|contractually bound|bind)\s+(?:them|it|(?:our|the|such|these|those|all)\s+(?:[\w-]+\s+){0,2}?(?:providers|processors|sub-?processors|vendors|contractors|subcontractors|suppliers|partners|parties))\s+to\s+[^.;]{0,80}?\b(?:on|according to|in accordance with|pursuant to|under)\s+(?:our|its)\s+(?:documented\s+|written\s+)?instructions\b/i;
 // Whom a contract obliges to process on instructions: "agreements that oblige those parties to process … only on our
 // instructions" — the instruction itself makes them processors.
 const OBLIGED_PARTIES = /\b(?:oblige|obligate|require|bind)\w*\s+(?:those|these|such|the|all)?\s*(?:parties|third parties|recipients|entities|companies|businesses|persons)\b/i;
@@ -163,7 +167,7 @@ function readFlowdown(ctx: FactContext, s: Sentence): Candidate<V> | undefined {
   // Any standard of the sentence may be the one tied ("… to enforce our Terms …; (3) to affiliates (in which case, we will
   // require such entities to honor this Policy)"), not only the first named.
   const own = std !== null && (COMPARATIVE.test(v) || [...v.matchAll(OWN_STANDARD_G), ...v.matchAll(OWN_TITLE_G)].some((x) => tiedTo(v, x.index)));
-  const instructed = INSTRUCTED.test(v) && CONTRACTUAL.test(v);
+  const instructed = (INSTRUCTED.test(v) && CONTRACTUAL.test(v)) || REQUIRED_TO_INSTRUCTIONS.test(v);
   // A duty not to disclose is confidentiality (README: confidentiality and purpose limitation): "These third parties …
   // are obligated not to disclose or use it for any other purpose" — when the parties bound are the providers.
   const protects = PROTECT.test(v) || providersBoundNotToDisclose(ctx, s);
@@ -255,8 +259,9 @@ export function extractSubcontractorFlowdown(ctx: FactContext): Fact<'subcontrac
   // The clause reading, for sentences the patterns above did not settle.
   const settled = new Set(cands.map((c) => c.evidence.start));
   for (const s of ctx.sentences) {
-    if (!isOperative(s) || !BINDING.test(s.view)) continue;
-    const cand = readFlowdown(ctx, s);
+    if (!isOperative(s)) continue;
+    // One sentence's binding first; else the contract of one sentence with the purpose limit of the next.
+    const cand = (BINDING.test(s.view) ? readFlowdown(ctx, s) : undefined) ?? readFlowdownPair(ctx, s);
     if (cand && !settled.has(cand.evidence.start) && !cands.some((c) => (c.evidence.start ?? 0) <= (cand.evidence.start ?? 0) && (c.evidence.end ?? 0) >= (cand.evidence.end ?? 0))) cands.push(cand);
   }
   return decide('subcontractor_flowdown', cands, ['yes', 'no']);

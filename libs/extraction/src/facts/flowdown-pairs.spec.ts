@@ -1,0 +1,29 @@
+import { factOf } from '../testing/fact-of.js';
+
+const flow = (text: string) => factOf('subcontractor_flowdown', text);
+
+describe('subcontractor_flowdown: a contract and a purpose limit in two sentences about the same providers', () => {
+  it('the contract first, the instructions in the next sentence', () => {
+    expect(flow('Hosting vendors that store records for us are chosen with care and are placed under detailed contractual obligations. The vendors act in accordance with our instructions at all times.')).toBe('yes');
+  });
+  it('the purpose limit first, then "Further, they" under the contract', () => {
+    expect(flow('Our payment providers only receive the data needed to settle your order and may not use it for other purposes. Further, they must handle the data in accordance with our contractual terms.')).toBe('yes');
+  });
+  it('required to act on the vendor\'s instructions, without "only"', () => {
+    expect(flow('When we pass records to our mailing providers, we require them to handle those records on our behalf in accordance with our instructions.')).toBe('yes');
+  });
+});
+
+describe('subcontractor_flowdown: halves that do not join', () => {
+  it('the contract alone, or the purpose limit alone', () => {
+    expect(flow('Hosting vendors that store records for us are placed under detailed contractual obligations.')).toBe('unspecified');
+    expect(flow('The vendors act in accordance with our instructions at all times.')).toBe('unspecified');
+  });
+  it('the limit in another paragraph, or about someone else', () => {
+    expect(flow('Hosting vendors that store records for us are placed under detailed contractual obligations.\n\nThe vendors act in accordance with our instructions at all times.')).toBe('unspecified');
+    expect(flow('Hosting vendors that store records for us are placed under detailed contractual obligations. We only use your data to provide the services.')).toBe('unspecified');
+  });
+  it('a contract refused', () => {
+    expect(flow('Hosting vendors that store records for us are not placed under any contractual obligations. The vendors act in accordance with our instructions at all times.')).toBe('unspecified');
+  });
+});
