@@ -27,3 +27,27 @@ describe('subcontractor_flowdown: halves that do not join', () => {
     expect(flow('Hosting vendors that store records for us are not placed under any contractual obligations. The vendors act in accordance with our instructions at all times.')).toBe('unspecified');
   });
 });
+
+describe('subcontractor_flowdown: a protection duty and a purpose limit in two sentences', () => {
+  it('required to protect the data, then limited to the vendor\'s instructions', () => {
+    expect(flow('We require our vendors to protect the confidentiality of your records. These vendors may handle your records for the stated purposes and on our instructions only.')).toBe('yes');
+  });
+  it('the protection duty alone is not one', () => {
+    expect(flow('We require our vendors to protect the confidentiality of your records. We keep backups for thirty days.')).toBe('unspecified');
+  });
+});
+
+describe('subcontractor_flowdown: "the receiving party" of a transfer to providers named just before', () => {
+  it('is bound to this notice', () => {
+    expect(flow('We send records to our affiliates and hosting providers abroad. When records are sent, we will require the receiving party to keep them confidential and to act in accordance with this privacy notice.')).toBe('yes');
+  });
+  it('not without providers named before it', () => {
+    expect(flow('Records may be sent abroad. When records are sent, we will require the receiving party to keep them confidential and to act in accordance with this privacy notice.')).toBe('unspecified');
+  });
+});
+
+describe('subcontractor_flowdown: data "no longer required" refuses no binding', () => {
+  it('deleting what is no longer required is part of the duty', () => {
+    expect(flow('We send records to our affiliates and hosting providers abroad. When records are sent, we will require the receiving party to keep them confidential, erase them once they are no longer required and act in accordance with this privacy notice.')).toBe('yes');
+  });
+});

@@ -12,6 +12,9 @@ const OWNER = new Set(['our', 'your']);
 // contractual agreements", "bound by a data processing agreement". A contract word alone is not enough: the providers
 // must be under it (a binding word before it in the sentence).
 const CONTRACT = /\b(?:contractual(?:ly)?|by contract|under contract|(?:written|binding|data processing|confidentiality) (?:agreements?|contracts?)|our (?:[\w-]+ )?(?:agreements?|contracts?) with (?:them|us))\b/i;
+// Or a requirement to protect the data laid on them ("We require third parties to respect the security and privacy of
+// your personal data"): confidentiality, the other half README names beside the purpose limit.
+const BIND_PROTECT = /\b(?:require[sd]?|requiring|oblige[sd]?|obligate[sd]?|bind)\s+(?:[\w-]+\s+){0,3}?to\s+(?:[\w-]+\s+){0,2}?(?:protect|safeguard|secure|respect the (?:security|confidentiality|privacy)|keep\b[^.;]{0,30}\bconfidential|maintain the (?:security|confidentiality))/i;
 const UNDER = /\b(?:bound|subject to|under|placed|must|shall|required|obligated|obliged|sign(?:s|ed)?|enter(?:s|ed)? into|in accordance with)\b/i;
 // The other half: what they may do with the data is limited — to the vendor's instructions ("work in accordance with our
 // instructions", "under close instruction from us"), or to a purpose ("only to perform their functions", "may not use it
@@ -42,9 +45,11 @@ const limited = (v: string): boolean => INSTRUCTIONS.test(v) || ONLY_PURPOSE.tes
  */
 export function readFlowdownPair(ctx: FactContext, s: Sentence): Candidate<'yes'> | undefined {
   const v = s.view;
-  const c = CONTRACT.exec(v);
-  if (!c || !UNDER.test(v.slice(0, c.index)) || negationBefore(v, c.index, 40) >= 0) return undefined;
-  if (!aboutProviders(ctx, s)) return undefined;
+  const k = CONTRACT.exec(v);
+  const c = k && UNDER.test(v.slice(0, k.index)) ? k : BIND_PROTECT.exec(v);
+  if (!c || negationBefore(v, c.index, 40) >= 0) return undefined;
+  // Who is bound: the sentence is about the providers, or (a requirement) names them as whom it binds.
+  if (!aboutProviders(ctx, s) && !(c !== k && namesProvider(ctx.clauses(s)))) return undefined;
   for (const off of [-1, 1] as const) {
     const n = neighbour(ctx, s, off);
     if (!n || !isOperative(n) || !limited(n.view)) continue;

@@ -84,8 +84,12 @@ const CONTRACTUAL = /\b(?:require[sd]?|requiring|bound|obligate[sd]?|oblige[sd]?
 // "They", "These providers", "those parties": the providers of the sentence before. A pronoun is also theirs as the
 // one the binding is on ("We ensure that they are bound by …", "we require them to …").
 const BACK_REFERENCE = /^(?:\W*)(?:they|these|those|such|each of them|all of them)\b|\b(?:those|these|such) (?:parties|providers|vendors|companies|recipients|entities|affiliates)\b|\b(?:ensures?|requires?|binds?|obliges?|obligates?|makes? sure)\s+(?:that\s+)?(?:they|them)\b/i;
+// "The receiving party" of a transfer, in lower case, is the party just named as receiving the data (in capitals it is a
+// defined term of a mutual confidentiality clause, either party to the agreement).
+const RECEIVING_PARTY = /\bthe (?:receiving|recipient) (?:party|parties|entit(?:y|ies)|compan(?:y|ies)|organi[sz]ations?)\b/;
 const PROVIDER_KINDS = ['provider', 'affiliate'];
 // A binding verb under negation ("do not require", "never ensure", "don't bind").
+const NO_LONGER_NEEDED = /\bno longer (?:required|needed|necessary)\b/gi;
 const BINDING_VERB = /\b(?:requir|ensur|bind|bound|oblig|make sure|contractually)/i;
 // What ties them to the vendor's standard ("in compliance with this Privacy Policy", "consistent with", "subject to
 // our obligations"); comparatives ("no less protective than", "the same extent as we") carry the tie themselves.
@@ -160,7 +164,9 @@ const NOT_FLOWDOWN = /\b(?:ensure|enforce|verify|monitor)\s+compliance with (?:o
  * duties are not flow-downs.
  */
 function readFlowdown(ctx: FactContext, s: Sentence): Candidate<V> | undefined {
-  const v = s.view;
+  // Data "no longer required" is data unneeded, neither a binding nor its negation ("delete it when it is no longer
+  // required and act in accordance with this notice"); blanked, offsets kept.
+  const v = s.view.replace(NO_LONGER_NEEDED, (x) => ' '.repeat(x.length));
   if (OWN_TERMS.test(v) || CUSTOMER_DUTY.test(v) || OTHER_PARTY_DUTY.test(v) || NOT_FLOWDOWN.test(v)) return undefined;
   // The standard first (plain text tests), the clauses only for sentences that name one.
   const std = OWN_STANDARD.exec(v) ?? OWN_TITLE.exec(v);
@@ -178,7 +184,7 @@ function readFlowdown(ctx: FactContext, s: Sentence): Candidate<V> | undefined {
   // "They", "those parties": the providers of one of the three sentences before, under the same heading (a list of
   // providers may stand just before).
   const before = [1, 2, 3].map((k) => ctx.sentences[s.index - k]).filter((p) => p !== undefined && p.heading === s.heading && !p.isHeading);
-  const who = names(clauses) || (BACK_REFERENCE.test(v) && before.some((p) => names(ctx.clauses(p))));
+  const who = names(clauses) || ((BACK_REFERENCE.test(v) || RECEIVING_PARTY.test(v)) && before.some((p) => names(ctx.clauses(p))));
   if (!who && !(instructed && OBLIGED_PARTIES.test(v)) && !(own && GROUP_COMPANIES.test(v))) return undefined;
   // The binding must be on them, not the customer's ("Customer shall ensure that its providers …").
   if (clauses.some((c) => clauseSubject(c)?.kind === 'customer')) return undefined;
@@ -251,7 +257,8 @@ export function extractSubcontractorFlowdown(ctx: FactContext): Fact<'subcontrac
       else if (re === BOUND[0] && /(?:measures|safeguards|standards)$/i.test(m[0]) && !IMPOSED.test(v)) cands.push({ value: 'yes', evidence: ev, confidence: 0.45, review: 'providers described as keeping similar measures, not bound to them by the vendor' });
       // README: confidentiality or "protect the data" alone, or unnamed "requirements", is not a flow-down; it takes
       // the vendor's own obligations (same, these, this Agreement's) or confidentiality with a purpose limit.
-      else if (re === BOUND[1] && !OWN_OBLIGATIONS.test(v) && !(PROTECTION.test(m[0]) && purposeLimited(v))) cands.push({ value: 'yes', evidence: ev, confidence: 0.45, review: 'providers bound to protect or keep data confidential, without the vendor\'s own obligations or a purpose limit' });
+      // The purpose limit may stand in the sentence beside it, about the same providers (flowdown-pairs.ts).
+      else if (re === BOUND[1] && !OWN_OBLIGATIONS.test(v) && !(PROTECTION.test(m[0]) && purposeLimited(v))) cands.push(readFlowdownPair(ctx, s) ?? { value: 'yes', evidence: ev, confidence: 0.45, review: 'providers bound to protect or keep data confidential, without the vendor\'s own obligations or a purpose limit' });
       else cands.push({ value: 'yes', evidence: ev, confidence: 0.8 });
       break;
     }
