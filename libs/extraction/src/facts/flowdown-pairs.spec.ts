@@ -51,3 +51,14 @@ describe('subcontractor_flowdown: data "no longer required" refuses no binding',
     expect(flow('We send records to our affiliates and hosting providers abroad. When records are sent, we will require the receiving party to keep them confidential, erase them once they are no longer required and act in accordance with this privacy notice.')).toBe('yes');
   });
 });
+
+describe('subcontractor_flowdown: the vendor\'s policies called by its name', () => {
+  it('providers required to act consistent with the vendor-named policies', () => {
+    const text = 'Quillbrook Ltd. ("Quillbrook", "we") runs the Quillbrook app.\n\nWhere needed, Quillbrook will require its vendors to handle records in a manner consistent with Quillbrook policies on data protection.';
+    expect(flow(text)).toBe('yes');
+  });
+  it('another company\'s policies are not the vendor\'s', () => {
+    const text = 'Quillbrook Ltd. ("Quillbrook", "we") runs the Quillbrook app.\n\nWhere needed, Quillbrook will require its vendors to handle records in a manner consistent with Brindle policies on data protection.';
+    expect(flow(text)).toBe('unspecified');
+  });
+});

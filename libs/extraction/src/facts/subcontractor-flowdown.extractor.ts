@@ -6,7 +6,7 @@ import type { Candidate, FactContext } from './fact-context.js';
 import { decide, evidenceAt, isOperative, neighbour, operative } from './fact-context.js';
 import { negationBefore } from '../clauses/negation.js';
 import { refusal } from '../clauses/refusal.js';
-import { readFlowdownPair } from './flowdown-pairs.js';
+import { readFlowdownPair, vendorsStandardTied } from './flowdown-pairs.js';
 
 type V = Fact<'subcontractor_flowdown'>['value'];
 
@@ -172,7 +172,7 @@ function readFlowdown(ctx: FactContext, s: Sentence): Candidate<V> | undefined {
   const std = OWN_STANDARD.exec(v) ?? OWN_TITLE.exec(v);
   // Any standard of the sentence may be the one tied ("… to enforce our Terms …; (3) to affiliates (in which case, we will
   // require such entities to honor this Policy)"), not only the first named.
-  const own = std !== null && (COMPARATIVE.test(v) || [...v.matchAll(OWN_STANDARD_G), ...v.matchAll(OWN_TITLE_G)].some((x) => tiedTo(v, x.index)));
+  const own = (std !== null && (COMPARATIVE.test(v) || [...v.matchAll(OWN_STANDARD_G), ...v.matchAll(OWN_TITLE_G)].some((x) => tiedTo(v, x.index)))) || vendorsStandardTied(ctx, v);
   const instructed = (INSTRUCTED.test(v) && CONTRACTUAL.test(v)) || REQUIRED_TO_INSTRUCTIONS.test(v);
   // A duty not to disclose is confidentiality (README: confidentiality and purpose limitation): "These third parties …
   // are obligated not to disclose or use it for any other purpose" — when the parties bound are the providers.
@@ -258,7 +258,7 @@ export function extractSubcontractorFlowdown(ctx: FactContext): Fact<'subcontrac
       // README: confidentiality or "protect the data" alone, or unnamed "requirements", is not a flow-down; it takes
       // the vendor's own obligations (same, these, this Agreement's) or confidentiality with a purpose limit.
       // The purpose limit may stand in the sentence beside it, about the same providers (flowdown-pairs.ts).
-      else if (re === BOUND[1] && !OWN_OBLIGATIONS.test(v) && !(PROTECTION.test(m[0]) && purposeLimited(v))) cands.push(readFlowdownPair(ctx, s) ?? { value: 'yes', evidence: ev, confidence: 0.45, review: 'providers bound to protect or keep data confidential, without the vendor\'s own obligations or a purpose limit' });
+      else if (re === BOUND[1] && !OWN_OBLIGATIONS.test(v) && !vendorsStandardTied(ctx, v) && !(PROTECTION.test(m[0]) && purposeLimited(v))) cands.push(readFlowdownPair(ctx, s) ?? { value: 'yes', evidence: ev, confidence: 0.45, review: 'providers bound to protect or keep data confidential, without the vendor\'s own obligations or a purpose limit' });
       else cands.push({ value: 'yes', evidence: ev, confidence: 0.8 });
       break;
     }
