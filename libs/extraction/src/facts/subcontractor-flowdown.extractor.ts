@@ -6,6 +6,7 @@ import type { Candidate, FactContext } from './fact-context.js';
 import { decide, evidenceAt, isOperative, neighbour, operative } from './fact-context.js';
 import { negationBefore } from '../clauses/negation.js';
 import { refusal } from '../clauses/refusal.js';
+import { readFlowdownPair, vendorsStandardTied } from './flowdown-pairs.js';
 
 type V = Fact<'subcontractor_flowdown'>['value'];
 
@@ -83,8 +84,12 @@ const CONTRACTUAL = /\b(?:require[sd]?|requiring|bound|obligate[sd]?|oblige[sd]?
 // "They", "These providers", "those parties": the providers of the sentence before. A pronoun is also theirs as the
 // one the binding is on ("We ensure that they are bound by …", "we require them to …").
 const BACK_REFERENCE = /^(?:\W*)(?:they|these|those|such|each of them|all of them)\b|\b(?:those|these|such) (?:parties|providers|vendors|companies|recipients|entities|affiliates)\b|\b(?:ensures?|requires?|binds?|obliges?|obligates?|makes? sure)\s+(?:that\s+)?(?:they|them)\b/i;
+// "The receiving party" of a transfer, in lower case, is the party just named as receiving the data (in capitals it is a
+// defined term of a mutual confidentiality clause, either party to the agreement).
+const RECEIVING_PARTY = /\bthe (?:receiving|recipient) (?:party|parties|entit(?:y|ies)|compan(?:y|ies)|organi[sz]ations?)\b/;
 const PROVIDER_KINDS = ['provider', 'affiliate'];
 // A binding verb under negation ("do not require", "never ensure", "don't bind").
+const NO_LONGER_NEEDED = /\bno longer (?:required|needed|necessary)\b/gi;
 const BINDING_VERB = /\b(?:requir|ensur|bind|bound|oblig|make sure|contractually)/i;
 // What ties them to the vendor's standard ("in compliance with this Privacy Policy", "consistent with", "subject to
 // our obligations"); comparatives ("no less protective than", "the same extent as we") carry the tie themselves.
@@ -109,6 +114,9 @@ const OWN_STANDARD_G = new RegExp(OWN_STANDARD.source, 'gi');
 const OWN_TITLE_G = new RegExp(OWN_TITLE.source, 'g');
 // Bound to process only on the vendor's instructions (README: "the vendor's instructions"), under a contract.
 const INSTRUCTED = /\b(?:only|solely|exclusively)\b[^.;]{0,40}\b(?:on|according to|in accordance with|pursuant to|under)\s+(?:our|its|the controller's)\s+(?:documented\s+|written\s+)?instructions\b/i;
+// Required to act on the vendor's instructions ("we require them to use your information on our behalf in accordance
+// with our instructions"): the requirement is the contract and the limit at once, "only" or not.
+const REQUIRED_TO_INSTRUCTIONS = /\b(?:require[sd]?|requiring|obligate[sd]?|oblige[sd]?|contractually bound|bind)\s+(?:them|it|(?:our|the|such|these|those|all)\s+(?:[\w-]+\s+){0,2}?(?:providers|processors|sub-?processors|vendors|contractors|subcontractors|suppliers|partners|parties))\s+to\s+[^.;]{0,80}?\b(?:on|according to|in accordance with|pursuant to|under)\s+(?:our|its)\s+(?:documented\s+|written\s+)?instructions\b/i;
 // Whom a contract obliges to process on instructions: "agreements that oblige those parties to process … only on our
 // instructions" — the instruction itself makes them processors.
 const OBLIGED_PARTIES = /\b(?:oblige|obligate|require|bind)\w*\s+(?:those|these|such|the|all)?\s*(?:parties|third parties|recipients|entities|companies|businesses|persons)\b/i;
@@ -156,14 +164,16 @@ const NOT_FLOWDOWN = /\b(?:ensure|enforce|verify|monitor)\s+compliance with (?:o
  * duties are not flow-downs.
  */
 function readFlowdown(ctx: FactContext, s: Sentence): Candidate<V> | undefined {
-  const v = s.view;
+  // Data "no longer required" is data unneeded, neither a binding nor its negation ("delete it when it is no longer
+  // required and act in accordance with this notice"); blanked, offsets kept.
+  const v = s.view.replace(NO_LONGER_NEEDED, (x) => ' '.repeat(x.length));
   if (OWN_TERMS.test(v) || CUSTOMER_DUTY.test(v) || OTHER_PARTY_DUTY.test(v) || NOT_FLOWDOWN.test(v)) return undefined;
   // The standard first (plain text tests), the clauses only for sentences that name one.
   const std = OWN_STANDARD.exec(v) ?? OWN_TITLE.exec(v);
   // Any standard of the sentence may be the one tied ("… to enforce our Terms …; (3) to affiliates (in which case, we will
   // require such entities to honor this Policy)"), not only the first named.
-  const own = std !== null && (COMPARATIVE.test(v) || [...v.matchAll(OWN_STANDARD_G), ...v.matchAll(OWN_TITLE_G)].some((x) => tiedTo(v, x.index)));
-  const instructed = INSTRUCTED.test(v) && CONTRACTUAL.test(v);
+  const own = (std !== null && (COMPARATIVE.test(v) || [...v.matchAll(OWN_STANDARD_G), ...v.matchAll(OWN_TITLE_G)].some((x) => tiedTo(v, x.index)))) || vendorsStandardTied(ctx, v);
+  const instructed = (INSTRUCTED.test(v) && CONTRACTUAL.test(v)) || REQUIRED_TO_INSTRUCTIONS.test(v);
   // A duty not to disclose is confidentiality (README: confidentiality and purpose limitation): "These third parties …
   // are obligated not to disclose or use it for any other purpose" — when the parties bound are the providers.
   const protects = PROTECT.test(v) || providersBoundNotToDisclose(ctx, s);
@@ -174,7 +184,7 @@ function readFlowdown(ctx: FactContext, s: Sentence): Candidate<V> | undefined {
   // "They", "those parties": the providers of one of the three sentences before, under the same heading (a list of
   // providers may stand just before).
   const before = [1, 2, 3].map((k) => ctx.sentences[s.index - k]).filter((p) => p !== undefined && p.heading === s.heading && !p.isHeading);
-  const who = names(clauses) || (BACK_REFERENCE.test(v) && before.some((p) => names(ctx.clauses(p))));
+  const who = names(clauses) || ((BACK_REFERENCE.test(v) || RECEIVING_PARTY.test(v)) && before.some((p) => names(ctx.clauses(p))));
   if (!who && !(instructed && OBLIGED_PARTIES.test(v)) && !(own && GROUP_COMPANIES.test(v))) return undefined;
   // The binding must be on them, not the customer's ("Customer shall ensure that its providers …").
   if (clauses.some((c) => clauseSubject(c)?.kind === 'customer')) return undefined;
@@ -247,7 +257,8 @@ export function extractSubcontractorFlowdown(ctx: FactContext): Fact<'subcontrac
       else if (re === BOUND[0] && /(?:measures|safeguards|standards)$/i.test(m[0]) && !IMPOSED.test(v)) cands.push({ value: 'yes', evidence: ev, confidence: 0.45, review: 'providers described as keeping similar measures, not bound to them by the vendor' });
       // README: confidentiality or "protect the data" alone, or unnamed "requirements", is not a flow-down; it takes
       // the vendor's own obligations (same, these, this Agreement's) or confidentiality with a purpose limit.
-      else if (re === BOUND[1] && !OWN_OBLIGATIONS.test(v) && !(PROTECTION.test(m[0]) && purposeLimited(v))) cands.push({ value: 'yes', evidence: ev, confidence: 0.45, review: 'providers bound to protect or keep data confidential, without the vendor\'s own obligations or a purpose limit' });
+      // The purpose limit may stand in the sentence beside it, about the same providers (flowdown-pairs.ts).
+      else if (re === BOUND[1] && !OWN_OBLIGATIONS.test(v) && !vendorsStandardTied(ctx, v) && !(PROTECTION.test(m[0]) && purposeLimited(v))) cands.push(readFlowdownPair(ctx, s) ?? { value: 'yes', evidence: ev, confidence: 0.45, review: 'providers bound to protect or keep data confidential, without the vendor\'s own obligations or a purpose limit' });
       else cands.push({ value: 'yes', evidence: ev, confidence: 0.8 });
       break;
     }
@@ -255,8 +266,9 @@ export function extractSubcontractorFlowdown(ctx: FactContext): Fact<'subcontrac
   // The clause reading, for sentences the patterns above did not settle.
   const settled = new Set(cands.map((c) => c.evidence.start));
   for (const s of ctx.sentences) {
-    if (!isOperative(s) || !BINDING.test(s.view)) continue;
-    const cand = readFlowdown(ctx, s);
+    if (!isOperative(s)) continue;
+    // One sentence's binding first; else the contract of one sentence with the purpose limit of the next.
+    const cand = (BINDING.test(s.view) ? readFlowdown(ctx, s) : undefined) ?? readFlowdownPair(ctx, s);
     if (cand && !settled.has(cand.evidence.start) && !cands.some((c) => (c.evidence.start ?? 0) <= (cand.evidence.start ?? 0) && (c.evidence.end ?? 0) >= (cand.evidence.end ?? 0))) cands.push(cand);
   }
   return decide('subcontractor_flowdown', cands, ['yes', 'no']);

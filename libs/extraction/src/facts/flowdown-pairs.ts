@@ -1,0 +1,79 @@
+import type { Clause } from '../clauses/clause.js';
+import { clauseSubject } from '../clauses/clause.js';
+import { negationBefore } from '../clauses/negation.js';
+import { refusal } from '../clauses/refusal.js';
+import type { Sentence } from '../text/sentences.js';
+import type { Candidate, FactContext } from './fact-context.js';
+import { evidenceAt, isOperative, neighbour } from './fact-context.js';
+import { escapeRegExp } from '../text/escape-regexp.js';
+import { TRAILING_LEGAL_SUFFIX } from '../text/legal-suffixes.js';
+
+const PROVIDER_KINDS = ['provider', 'affiliate'];
+const OWNER = new Set(['our', 'your']);
+// A contract that binds: "placed under strict contractual obligations", "must process … in accordance with our
+// contractual agreements", "bound by a data processing agreement". A contract word alone is not enough: the providers
+// must be under it (a binding word before it in the sentence).
+const CONTRACT = /\b(?:contractual(?:ly)?|by contract|under contract|(?:written|binding|data processing|confidentiality) (?:agreements?|contracts?)|our (?:[\w-]+ )?(?:agreements?|contracts?) with (?:them|us))\b/i;
+// Or a requirement to protect the data laid on them ("We require third parties to respect the security and privacy of
+// your personal data"): confidentiality, the other half README names beside the purpose limit.
+const BIND_PROTECT = /\b(?:require[sd]?|requiring|oblige[sd]?|obligate[sd]?|bind)\s+(?:[\w-]+\s+){0,3}?to\s+(?:[\w-]+\s+){0,2}?(?:protect|safeguard|secure|respect the (?:security|confidentiality|privacy)|keep\b[^.;]{0,30}\bconfidential|maintain the (?:security|confidentiality))/i;
+const UNDER = /\b(?:bound|subject to|under|placed|must|shall|required|obligated|obliged|sign(?:s|ed)?|enter(?:s|ed)? into|in accordance with)\b/i;
+// The other half: what they may do with the data is limited — to the vendor's instructions ("work in accordance with our
+// instructions", "under close instruction from us"), or to a purpose ("only to perform their functions", "may not use it
+// for other purposes").
+const INSTRUCTIONS = /\b(?:in accordance with|according to|on|following|pursuant to|under|subject to)\s+(?:(?:our|its|the)\s+(?:documented\s+|written\s+|close\s+|strict\s+)?instructions\b|(?:close\s+|strict\s+)?instructions?\s+from\s+us\b)/i;
+const ONLY_PURPOSE = /\b(?:only|solely|exclusively)\b[^.;]{0,60}?\b(?:to (?:perform|provide|carry out|deliver|fulfil)|for (?:the )?(?:purposes?|services?)|as (?:necessary|needed|instructed|directed))\b/i;
+const OTHER_USE = /\buse\w*\b[^.;]{0,40}\b(?:for (?:any )?other purposes?|for (?:their|its) own (?:purposes|benefit|marketing))/i;
+// "They", "these providers", "Further, they …": the providers of the sentence beside it.
+const BACK = /^\W*(?:(?:further(?:more)?|also|in addition|moreover|additionally),?\s+)?(?:they|these|those|such|the (?:service )?providers|the (?:sub-?)?processors|the (?:sub-?)?contractors|the vendors)\b/i;
+
+const namesProvider = (cs: Clause[]): boolean => cs.some((c) => c.hits.some((h) => h.cat === 'actor' && PROVIDER_KINDS.includes(h.kind)));
+/** Whether the providers are who the sentence is about: its subject, or "They"/"These providers" at its start. */
+function aboutProviders(ctx: FactContext, s: Sentence): boolean {
+  if (BACK.test(s.view)) return true;
+  const cs = ctx.clauses(s);
+  if (cs.some((c) => PROVIDER_KINDS.includes(clauseSubject(c)?.kind ?? ''))) return true;
+  // No verb the vocabulary knows ("are placed under …"): the sentence opens on them ("Our hosting vendors are …").
+  const first = cs[0]?.hits.find((h) => h.cat === 'actor' && !OWNER.has(cs[0].tokens[h.t0].lower));
+  return first !== undefined && PROVIDER_KINDS.includes(first.kind) && first.t0 <= 4;
+}
+const limited = (v: string): boolean => INSTRUCTIONS.test(v) || ONLY_PURPOSE.test(v) || refusal(v, OTHER_USE, 36) !== null;
+
+/**
+ * A flow-down stated across two sentences of one paragraph, as a careful reader joins them: one puts the providers under
+ * a contract ("External service providers … are placed under strict contractual obligations"), the sentence beside it
+ * limits their use of the data, about the same providers ("The service providers work in accordance with our
+ * instructions"). Contract and purpose limit together are what README calls a flow-down; each alone is not.
+ */
+export function readFlowdownPair(ctx: FactContext, s: Sentence): Candidate<'yes'> | undefined {
+  const v = s.view;
+  const k = CONTRACT.exec(v);
+  const c = k && UNDER.test(v.slice(0, k.index)) ? k : BIND_PROTECT.exec(v);
+  if (!c || negationBefore(v, c.index, 40) >= 0) return undefined;
+  // Who is bound: the sentence is about the providers, or (a requirement) names them as whom it binds.
+  if (!aboutProviders(ctx, s) && !(c !== k && namesProvider(ctx.clauses(s)))) return undefined;
+  for (const off of [-1, 1] as const) {
+    const n = neighbour(ctx, s, off);
+    if (!n || !isOperative(n) || !limited(n.view)) continue;
+    // The same providers: one names them, the other refers back (or names them too).
+    const sameParty = (aboutProviders(ctx, n) && (namesProvider(ctx.clauses(s)) || namesProvider(ctx.clauses(n))));
+    if (!sameParty) continue;
+    return { value: 'yes', evidence: evidenceAt(ctx, s, 0, Math.min(v.length, c.index + c[0].length)), confidence: 0.7 };
+  }
+  return undefined;
+}
+
+// What ties them to a standard, right before it ("in a manner consistent with", "in accordance with", "comply with").
+const TIED_BEFORE = /\b(?:compl(?:y|ies|iance|iant) with|consistent with|in accordance with|conform\w* (?:to|with)|bound by|adhere\w* to|abides? by|honou?r|follow)\s+(?:the\s+)?$/i;
+
+/**
+ * Whether the sentence ties someone to the vendor's own policies called by the vendor's name, which is who "we" are
+ * ("require third parties to act consistent with Acme policies on data protection", "comply with Acme's privacy
+ * standards"): the vendor's own standard as much as "our policies".
+ */
+export function vendorsStandardTied(ctx: FactContext, v: string): boolean {
+  const names = ctx.vendorNames.map((n) => escapeRegExp(n.replace(TRAILING_LEGAL_SUFFIX, '').trim())).filter((n) => n.length >= 3);
+  if (names.length === 0) return false;
+  const re = new RegExp(String.raw`\b(?:${names.join('|')})(?:['’]s)?\s+(?:[\w-]+\s+){0,2}?(?:polic(?:y|ies)|standards|commitments|obligations)\b`, 'g');
+  return [...v.matchAll(re)].some((m) => TIED_BEFORE.test(v.slice(Math.max(0, m.index - 60), m.index)));
+}
