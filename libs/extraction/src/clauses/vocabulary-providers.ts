@@ -61,6 +61,10 @@ export const NOT_RECIPIENT: { reason: string; before?: RegExp; after?: RegExp; a
   // "Little Window, our chatbot": the vendor's own product or feature, named by a possessive after it.
   { reason: "the vendor's own product", after: /^\s*,?\s*(?:is\s+)?(?:our|its)\s+(?:own\s+)?(?:[\w-]+\s+){0,2}?(?:chatbot|bot|app|application|tool|product|feature|assistant|platform|website|site|service|newsletter|magazine|brand|program(?:me)?)\b/i },
   { reason: 'an app store', before: /\b(?:apple|google)\s+$/i, after: /^\s*store\b/i },
+  // "not with another application platform provider (such as Pear Inc. or Gamma LLC), which may provide you the app": the
+  // examples of a kind of app store or app platform are the stores the user gets the app from (README: app stores), whatever
+  // the clause does with them.
+  { reason: 'an app store', before: /\b(?:app(?:lication)?\s+(?:platform|store|marketplace|distribution)\s+(?:providers?|operators?)|app(?:lication)?\s*stores?|app\s+marketplaces?)\s*(?:\(\s*|,\s*|\s)(?:such\s+as|e\.g\.,?|like|including|for\s+example,?)\s+(?:[^;:()]{0,80}?(?:,|\s+or|\s+and)\s+)?$/i },
   { reason: 'a mandated report recipient', around: /\b(?:ncmec|national center for missing)/i },
   // "We are required to share certain data with the grid operators, A and B", "to meet our licence and regulatory
   // requirements we will share meter data with the Network Companies A and B": a party the law or a regulator makes the

@@ -102,7 +102,7 @@ export function ownerOfNamedProduct(name: string, before: string): boolean {
 // Right after a name: a kind of product in lower case ("the Connatix video player", "the Awin network"), so "the" before
 // the name belongs to the product, and the name is its maker's brand rather than a term the document defines.
 // "the Facebook Like button": a social network's button, the network's as its plug-in is.
-export const SOCIAL_BUTTON_AFTER = /^\s+["'“]?(?:[Ll]ike|[Tt]weet|[Ss]hare|[Ff]ollow|\+1|[Pp]in\s+[Ii]t)["'”]?\s+buttons?\b/;
+export const SOCIAL_BUTTON_AFTER = /^\s+["'“]?(?:[Ll]ike|[Tt]weet|[Ss]hare|[Ff]ollow|\+1|[Pp]in\s+[Ii]t)["'”]?\s+[Bb]uttons?\b/;
 export const BRAND_PRODUCT_AFTER = new RegExp(String.raw`^\s+(?:[a-z-]+\s+){0,2}?(?:player|network|service|platform|tool|plug-?in|pixel|sdk|api|software|solution|widget|technology|app|application|chat|chatbot|tag|script)s?\b|${SOCIAL_BUTTON_AFTER.source}`);
 // After "the vendor's X": what the vendor holds with another company's product ("Acme's Salesforce instance", "Acme's
 // AWS account", "Acme's Google Workspace tenant"), so X is that company's service, not a product of the vendor's own.

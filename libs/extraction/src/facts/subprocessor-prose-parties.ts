@@ -66,7 +66,8 @@ const BUTTON_COLLECTS = /\b(?:collect|collects|receive|receives|record|records)\
 // your IP address" counts, "We collect information about your visit" (the vendor's analytics) does not.
 const FEATURES_COLLECT_NEXT = new RegExp(String.raw`^\s*(?:(?:these|those|such|the|our)\s+)?(?:(?:social(?:\s+media)?|embedded|third[- ]party)\s+)?(?:features?|widgets?|plug-?ins?|buttons?|platforms?|networks?|providers?|companies|they|it|each)\b[^.]{0,60}?(?:${BUTTON_COLLECTS.source})`, 'i');
 // A capitalised platform name, then the button's kind in optional quotes: 'Facebook "like" button', 'Twitter “tweet” button'.
-const BUTTON_OWNER = /(?:\bsuch\s+as\s+(?:the\s+)?|\bor\s+(?:the\s+)?|\band\s+(?:the\s+)?|,\s*(?:the\s+)?)([A-Z][A-Za-z]+)\s+["“']?(?:like|tweet|share|follow|\+1|pin\s+it)["”']?\s+buttons?\b/gi;
+// "like the Fooface Like Button" gives its example as "such as" does (the button's kind after the name keeps it from a comparison).
+const BUTTON_OWNER = /(?:\b(?:such\s+as|like)\s+(?:the\s+)?|\bor\s+(?:the\s+)?|\band\s+(?:the\s+)?|,\s*(?:the\s+)?)([A-Z][A-Za-z]+)\s+["“']?(?:like|tweet|share|follow|\+1|pin\s+it)["”']?\s+buttons?\b/gi;
 
 /**
  * The recipient a sentence fronts before its clause ("To 46elks AB, we provide the civil registration number …", "To

@@ -138,6 +138,9 @@ function classify(text: string, head: string, title = '', votes: HeadingVotes = 
   return byHeadings ?? 'other';
 }
 
+// "our payment processor, ", "our licensor, ": up to four lower-case words after "our", then the appositive's comma.
+const OUR_ROLE_BEFORE = /\bour\s+(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*,\s*$/;
+
 function findParties(text: string, head: string): { parties: DocumentParty[]; partyNames: string[]; vendorNames: string[] } {
   const parties: DocumentParty[] = [];
   const partyNames: string[] = [];
@@ -152,6 +155,9 @@ function findParties(text: string, head: string): { parties: DocumentParty[]; pa
     if (!nm) continue;
     // "identified in the Order Form", "subscribes to Acme": a reference, not the party's name.
     if (/\b(?:in|to|of|for|under|on|from|through|via|the)\s*$/i.test(before.slice(0, nm.index))) continue;
+    // "processed by our payment processor, Quillpay, Inc. ("Quillpay")": a name set off as the appositive of "our <role>"
+    // is a party the vendor names (its processor, licensor, affiliate), never a party to the document itself.
+    if (OUR_ROLE_BEFORE.test(before.slice(0, nm.index))) continue;
     const start = Math.max(0, m.index - 160) + nm.index;
     let name = text.slice(start, start + nm[1].length).replace(/\s+/g, ' ').trim();
     name = name.replace(/^(?:This|The|By|And|Between|With|Offered|Directly)\s+/, '');
@@ -164,6 +170,9 @@ function findParties(text: string, head: string): { parties: DocumentParty[]; pa
     else if (CUSTOMER_ALIAS.test(alias)) role = 'customer';
     else if (/business associate/i.test(alias)) role = 'business_associate';
     else if (VENDOR_ALIAS.test(alias) || aliases.some((x) => /^(?:we|us|our)$/i.test(x))) role = 'vendor';
+    // "we process your data as joint controllers with Coupa Deals Limited ("Coupa")": a company the vendor acts with, defined
+    // by its brand alone (no alias of a role or of "we"), is a third party the document names, not a party to it.
+    else if (brand && /\bwith\s*$/i.test(before.slice(0, nm.index)) && !aliases.some((x) => /^(?:we|us)$/i.test(x))) continue;
     else if (brand && (SUFFIX.test(name) || aliases.some((x) => /^(?:we|us)$/i.test(x)))) role = 'vendor';
     if (role === 'other' && !brand) continue;
     if (parties.some((p) => p.name === name)) continue;
