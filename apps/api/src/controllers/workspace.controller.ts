@@ -60,7 +60,7 @@ export class WorkspaceController {
   @Get('diff')
   @ApiQuery({ name: 'from', required: true, description: 'ISO time of the earlier moment' })
   @ApiQuery({ name: 'to', required: false, description: 'ISO time of the later moment (default: now)' })
-  @ApiOperation({ summary: 'Time travel: score change and findings that appeared, disappeared or changed between two moments' })
+  @ApiOperation({ summary: 'Time travel: score change and findings that appeared, disappeared, changed or were triaged between two moments' })
   @ApiOkResponse({ type: DiffDto })
   async diff(@Param('ws') ws: string, @Req() req: AuthedRequest, @Query('from') from?: string, @Query('to') to?: string, @Query('lens') lens?: string) {
     const start = parseAsOf(from);
