@@ -4,7 +4,7 @@
  * each refuses.
  */
 import type { AuditReport, Finding } from '@custody/domain';
-import { compareFindings } from '@custody/domain';
+import { compareByImpact } from '@custody/domain';
 import { exampleApi } from '../support/example-api.js';
 import { waitUntil } from '../support/processes.js';
 
@@ -95,7 +95,7 @@ describe(`API end to end: triage and findings pages (${process.env.DATABASE_URL 
     expect((await api(`${path}?limit=0`)).status).toBe(400);
     expect((await json<{ type: string }[]>(`/audit-log?after=${lastSeq}&limit=5000`)).filter((e) => e.type === 'EvidenceRead')).toEqual([]);
 
-    // order=severity: worst first, then id (how reports list them), walked by cursor; severity/kind filter with their total.
+    // order=severity: worst first, then most points, then id (how reports rank them), walked by cursor; severity/kind filter with their total.
     const walked: Finding[] = [];
     let cursor: string | undefined;
     do {
@@ -104,7 +104,7 @@ describe(`API end to end: triage and findings pages (${process.env.DATABASE_URL 
       walked.push(...page.items);
       cursor = page.nextCursor;
     } while (cursor);
-    expect(walked.map((f) => f.id)).toEqual([...stored].sort(compareFindings).map((f) => f.id));
+    expect(walked.map((f) => f.id)).toEqual([...stored].sort(compareByImpact).map((f) => f.id));
     const worst = walked[0]!;
     const ofSeverity = await json<Paged>(`/findings?limit=500&order=severity&severity=${worst.severity}&kind=${worst.kind}`);
     expect(ofSeverity.items.map((f) => f.id)).toEqual(walked.filter((f) => f.severity === worst.severity && f.kind === worst.kind).map((f) => f.id));

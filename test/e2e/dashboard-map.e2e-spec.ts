@@ -9,6 +9,7 @@ import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { clickNode, type DashboardHarness, type FakeApi, KEY, WS, XSS_NAME } from '../support/dashboard-harness.js';
 import { smallPracticePage } from '../support/dashboard-page.js';
+import { buildReportModel } from '@custody/reports';
 
 describe('dashboard (browser)', () => {
   const s = smallPracticePage();
@@ -26,6 +27,9 @@ describe('dashboard (browser)', () => {
     expect(['/', '/graph', '/score', '/findings'].every((p) => read.has(p))).toBe(true);
     expect(api.requests.find((r) => r.path.endsWith('/findings'))).toMatchObject({ key: KEY });
     await expect(page.locator('#findings-list li.finding').count()).resolves.toBe(api.report.findings.length);
+    // Ranked as the report ranks them (worst severity, then most points), not by id within a severity.
+    const listed = await page.locator('#findings-list li.finding').evaluateAll((lis) => lis.map((li) => li.getAttribute('data-finding-id')));
+    expect(listed).toEqual(buildReportModel(api.report).bySeverity.flatMap((g) => g.findings.map((v) => v.finding.id)));
     const counts = await page.evaluate(() => ({ nodes: window.__custody!.cy.nodes().length, edges: window.__custody!.cy.edges().length }));
     expect(counts).toEqual({ nodes: api.report.systems.length, edges: api.report.flows.length });
     await expect(page.textContent('#practice-name')).resolves.toBe('Harborview Counseling');

@@ -1,4 +1,4 @@
-import { findingKey, pageById, pageFindings, pageInstances, type Finding, type FindingInstance, type FindingsFilter } from '@custody/domain';
+import { compareByImpact, findingKey, pageById, pageFindings, pageInstances, type Finding, type FindingInstance, type FindingsFilter } from '@custody/domain';
 import { findingsPageSql } from '@custody/persistence';
 import { persistenceForFile } from '../support/database.js';
 import { readModelsQuoting } from '../support/sealed-at-rest.js';
@@ -59,7 +59,9 @@ describe(`stored findings paged in the database (${process.env.DATABASE_URL ? 'P
     const m = readModelsQuoting('ordered');
     const severities = ['low', 'critical', 'high', 'info', 'medium', 'high', 'critical'] as const;
     const kinds = ['ai_training', 'missing_baa'] as const;
-    const findings = severities.flatMap((severity, i) => kinds.map((kind, k) => ({ ...m.findings[0]!, id: `${kind}-${i}@system:${k ? 'B' : 'a'}`, severity, kind }) as Finding));
+    // Points that tie and that do not (0.1 + 0.2 is not 0.3 in floating point: a cursor must carry it exactly).
+    const points = [0.3, 0.1 + 0.2, 1.56, 0.3, 0, 2];
+    const findings = severities.flatMap((severity, i) => kinds.map((kind, k) => ({ ...m.findings[0]!, id: `${kind}-${i}@system:${k ? 'B' : 'a'}`, severity, kind, contribution: points[(i + k) % points.length]! }) as Finding));
     await p.projections.saveScoring(workspace.id, 1, { ...m, findings }, { lens: 'default', evaluatedAt: new Date() });
     const all = await p.projections.findings(workspace.id, false);
     const filters: FindingsFilter[] = [{ order: 'severity' }, { order: 'severity', severity: 'high' }, { order: 'id', kind: 'missing_baa' }, { order: 'severity', severity: 'critical', kind: 'ai_training' }, { order: 'severity', severity: 'medium', kind: 'missing_baa' }];
@@ -79,9 +81,11 @@ describe(`stored findings paged in the database (${process.env.DATABASE_URL ? 'P
       const wanted = findings.filter((f) => (!filter.severity || f.severity === filter.severity) && (!filter.kind || f.kind === filter.kind));
       expect(walked.sort()).toEqual(wanted.map((f) => f.id).sort());
     }
-    // Worst first: the first page of the whole list holds the critical findings.
+    // Worst first, then the most points (as a report ranks them): the first page of the whole list holds the critical findings.
     const first = await p.projections.findingsPage(workspace.id, false, { limit: 4, filter: { order: 'severity' } });
     expect(first.items.map((f) => f.severity)).toEqual(['critical', 'critical', 'critical', 'critical']);
+    expect(first.items.map((f) => f.id)).toEqual(findings.filter((f) => f.severity === 'critical').sort(compareByImpact).map((f) => f.id));
+    expect(first.items[0]!.contribution).toBe(1.56);
     expect(first.total).toBe(findings.length);
   }, 60_000);
 

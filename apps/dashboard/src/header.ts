@@ -1,6 +1,6 @@
 /** The header: practice name, workspace score, lens switch, upload control and live-updates indicator. */
 import type { Lens } from '@custody/domain';
-import { LENSES } from '@custody/domain';
+import { isoMoment, LENSES } from '@custody/domain';
 import { exposureBand } from '@custody/graph/cytoscape-elements';
 import { el, must, replace, words } from './dom.js';
 import type { LiveStatus } from './sse.js';
@@ -73,7 +73,7 @@ export class Header {
     // A past state may predate the manifest that named the jurisdiction, and the live view's small reads do
     // not carry it: keep the one we know.
     this.jurisdiction = h.jurisdiction ?? this.jurisdiction;
-    const when = asOf ? `as of ${new Date(asOf).toLocaleString()} (past)` : `live · computed ${new Date(h.generatedAt).toLocaleString()}`;
+    const when = asOf ? `as of ${isoMoment(asOf)} (past)` : `live · computed ${isoMoment(h.generatedAt)}`;
     must('#workspace-name').textContent = [h.workspace, this.jurisdiction, when].filter(Boolean).join(' · ');
     const band = exposureBand(h.total);
     const score = this.score;
@@ -99,6 +99,6 @@ export class Header {
 
   /** Show the last event received, so users see the audit moving. */
   event(name: string): void {
-    must('.last', this.live).textContent = `${name} · ${new Date().toLocaleTimeString()}`;
+    must('.last', this.live).textContent = `${name} · ${isoMoment(new Date())}`;
   }
 }

@@ -3,6 +3,8 @@
  * right end. Dragging previews the moment; releasing asks the server for the audit as it stood then
  * (`?asOf=`), which replays the event store. While in the past a banner says so and offers the way back.
  */
+// Moments are written as the header and the reports write dates (isoMoment: ISO 8601, UTC), not in the browser's locale.
+import { isoMoment } from '@custody/domain';
 import type { ApiClient, AuditEvent } from './api.js';
 import { must, words } from './dom.js';
 
@@ -13,9 +15,6 @@ interface Moment {
   count: number;
 }
 
-/** One formatter for every moment of the slider (toLocaleString builds one per call: see dom.ts `count`). */
-let moments: Intl.DateTimeFormat | undefined;
-const when = (iso: string) => (moments ??= new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'medium' })).format(new Date(iso));
 
 export class Timeline {
   private moments: Moment[] = [];
@@ -72,18 +71,18 @@ export class Timeline {
     this.asOf = next;
     document.body.classList.toggle('viewing-past', next !== null);
     this.banner.hidden = next === null;
-    if (next) must('.asof-time', this.banner).textContent = when(next);
+    if (next) must('.asof-time', this.banner).textContent = isoMoment(next);
     this.onChange(next);
   }
 
   private showLabel(i: number): void {
     const m = this.moments[i];
-    this.range.setAttribute('aria-valuetext', m ? when(m.at) : 'Now (live)');
+    this.range.setAttribute('aria-valuetext', m ? isoMoment(m.at) : 'Now (live)');
     if (!m) {
       this.label.textContent = `Now · live · ${this.moments.length} moments recorded`;
       return;
     }
     const more = m.count > 1 ? ` (+${m.count - 1} more)` : '';
-    this.label.textContent = `${when(m.at)} · ${words(m.last.type)}${more} by ${m.last.actor}`;
+    this.label.textContent = `${isoMoment(m.at)} · ${words(m.last.type)}${more} by ${m.last.actor}`;
   }
 }

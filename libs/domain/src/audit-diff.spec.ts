@@ -15,4 +15,13 @@ describe('diffAudits', () => {
     expect(d.disappeared.map((x) => x.id)).toEqual(['a@x']);
     expect(d.changed.map((x) => [x.before.severity, x.after.severity])).toEqual([['high', 'critical']]);
   });
+
+  it('lists findings triaged between the two audits, with the status before and after', () => {
+    const accepted = { ...f('b@y'), triage: { status: 'accepted' as const, reason: 'vendor replaced next quarter', by: 'dana', at: '2026-12-01T10:00:00Z' } };
+    const mitigated = { ...f('c@z'), triage: { status: 'mitigated' as const } };
+    const d = diffAudits(audit(40, [f('a@x'), f('b@y'), mitigated]), audit(38, [f('a@x'), accepted, f('c@z')]));
+    expect(d.triaged.map((t) => [t.finding.id, t.before, t.after])).toEqual([['b@y', 'open', 'accepted'], ['c@z', 'mitigated', 'open']]);
+    expect(d.triaged[0]!.finding.triage?.reason).toBe('vendor replaced next quarter');
+    expect(d.changed).toEqual([]);
+  });
 });

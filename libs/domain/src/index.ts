@@ -8,6 +8,8 @@ export * from './errors.js';
 export * from './audit-report.js';
 export * from './corrections.js';
 export * from './audit-diff.js';
+export * from './iso-day.js';
+export * from './regions.js';
 export * from './collections.js';
 export * from './names.js';
 export * from './picture.js';

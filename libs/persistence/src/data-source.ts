@@ -15,6 +15,7 @@ import { ScoreGroupedView1765900000000 } from './migrations/1765900000000-score-
 import { EventTypeSeq1765960000000 } from './migrations/1765960000000-event-type-seq.js';
 import { AppendEventsFunction1766000000000 } from './migrations/1766000000000-append-events-function.js';
 import { ReadJournalMark1766100000000 } from './migrations/1766100000000-read-journal-mark.js';
+import { FindingContribution1766200000000 } from './migrations/1766200000000-finding-contribution.js';
 
 const MIGRATION_LOCK = 7_281_337;
 const LOCK_POLL_MS = 100;
@@ -38,7 +39,7 @@ export const MIGRATIONS = [
   SealedContent1765300000000, AuditCheckpoint1765400000000, ProjectionInput1765500000000,
   SealedReadModels1765600000000, FindingPageOrder1765720000000, FindingPageHead1765800000000,
   ScoreGroupedView1765900000000, EventTypeSeq1765960000000, AppendEventsFunction1766000000000,
-  ReadJournalMark1766100000000,
+  ReadJournalMark1766100000000, FindingContribution1766200000000,
 ];
 
 /**

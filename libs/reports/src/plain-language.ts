@@ -3,6 +3,7 @@
  * presentation: severities and postures come from the report, never recomputed here.
  */
 import type { DataCategory, FactName, FactValueMap, FindingKind, Severity, SystemRole } from '@custody/domain';
+import { regionName } from '@custody/domain';
 
 /**
  * One sentence per finding kind. `who` names the subject (a system, `A → B` for a flow, a path); `party` the
@@ -126,8 +127,9 @@ export function settingLabel(key: string): string {
   return key.replace(/[_-]+/g, ' ');
 }
 
-/** A setting's value as words: exports write booleans as `true`/`false`. */
-export function settingValue(value: string): string {
+/** A setting's value as words: exports write booleans as `true`/`false`, and regions as codes (`PH`: Philippines). */
+export function settingValue(value: string, key?: string): string {
+  if (key === 'storage_region') return regionName(value);
   return value === 'true' ? 'yes' : value === 'false' ? 'no' : value.replace(/_/g, ' ');
 }
 
@@ -136,8 +138,8 @@ export function settingValue(value: string): string {
  * (installs)") and the sites column say. "value: n" read as one more list item once a value was itself a list
  * ("OpenAI; Deepgram: 11").
  */
-export function settingValuesText(values: readonly { value: string; installs: number }[]): string {
-  return values.map((v) => `${settingValue(v.value)} (${v.installs})`).join('; ');
+export function settingValuesText(values: readonly { value: string; installs: number }[], key?: string): string {
+  return values.map((v) => `${settingValue(v.value, key)} (${v.installs})`).join('; ');
 }
 
 const LEGAL_BASIS_TEXT: Record<string, string> = { baa: 'BAA', authorization: 'client authorization', tpo: 'treatment, payment or operations', deidentified: 'de-identified', none_known: 'none known' };

@@ -50,7 +50,7 @@ function fleet(m: ReportModel): string {
   const f = m.fleet;
   return `<section id="fleet" class="major"><h2>Fleet summary</h2><p>${esc(fleetScopeText(f))}</p>` +
     table(['Vendor', 'Installs', 'Sites'], f.vendors.map((v) => [esc(v.vendor), String(v.installs), esc(v.sites.map((s) => `${s.site} (${s.installs})`).join(', '))])) +
-    `<h3>Settings across installs</h3>` + table(['Setting', 'Values (installs)'], f.settings.map((s) => [esc(settingLabel(s.key)), esc(settingValuesText(s.values))]), 'fleet') +
+    `<h3>Settings across installs</h3>` + table(['Setting', 'Values (installs)'], f.settings.map((s) => [esc(settingLabel(s.key)), esc(settingValuesText(s.values, s.key))]), 'fleet') +
     (f.kinds.length ? `<h3>Findings across installs</h3>` + table(['Finding', 'Findings', 'Installs affected'], f.kinds.map((k) => [esc(k.title), String(k.findings), String(k.installs)]), 'fleet') : '') +
     `</section>`;
 }

@@ -96,6 +96,10 @@ describe('renderMarkdown', () => {
     const settings = section(renderMarkdown(withSite), 'Fleet summary');
     expect(settings).toContain('| can disable |');
     expect(settings).not.toMatch(/^\| (site|vendor) \|/m);
+    // A region is named, not left as the export's country code.
+    const abroad = sampleFleetAuditReport();
+    abroad.systems.filter((sys) => sys.group).forEach((sys, i) => Object.assign(sys.settings, { storage_region: i === 0 ? 'PH' : 'US' }));
+    expect(section(renderMarkdown(abroad), 'Fleet summary')).toContain('| storage region | United States (3); Philippines (1) |');
     expect(s).not.toContain('notetaker_cannot_disable');
     expect(fleetOut).toMatch(/\d\. Fleet summary/);
   });

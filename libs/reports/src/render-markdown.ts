@@ -137,7 +137,7 @@ function fleet(m: ReportModel): string[] {
   const out = ['## Fleet summary', '', fleetScopeText(f), '',
     table(['Vendor', 'Installs', 'Sites'], f.vendors.map((v) => [cell(v.vendor), String(v.installs), cell(v.sites.map((s) => `${s.site} (${s.installs})`).join(', '))])), '',
     '### Settings across installs', '',
-    table(['Setting', 'Values (installs)'], f.settings.map((s) => [cell(settingLabel(s.key)), cell(settingValuesText(s.values))])), ''];
+    table(['Setting', 'Values (installs)'], f.settings.map((s) => [cell(settingLabel(s.key)), cell(settingValuesText(s.values, s.key))])), ''];
   if (f.kinds.length > 0) out.push('### Findings across installs', '', table(['Finding', 'Findings', 'Installs affected'], f.kinds.map((k) => [cell(k.title), String(k.findings), String(k.installs)])), '');
   return out;
 }

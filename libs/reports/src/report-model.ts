@@ -3,7 +3,7 @@
  * the renderers only format. Nothing here scores or judges: it sorts, groups and looks things up.
  */
 import type { AuditDocument, AuditReport, DataCategory, Evidence, Finding, FindingKind, GraphSystem, Severity } from '@custody/domain';
-import { DATA_CATEGORIES, isTriageCleared, PRACTICE_ID, SENSITIVE_CATEGORIES, SEVERITIES, severityRank, subjectSystems } from '@custody/domain';
+import { compareByImpact, DATA_CATEGORIES, isTriageCleared, PRACTICE_ID, SENSITIVE_CATEGORIES, SEVERITIES, subjectSystems } from '@custody/domain';
 import { exposureBand, type ExposureBand } from '@custody/graph';
 import { firstFixes, groupByRuleAndVendor, remediationPlan, type FindingGroup, type VendorPlan } from './consultant-plan.js';
 import { plainSentence, POSTURE_ORDER, type Posture } from './plain-language.js';
@@ -119,9 +119,8 @@ export function buildReportModel(report: AuditReport): ReportModel {
   const partyOf = (f: Finding) => f.subject.startsWith('path:') ? systemName(f.subject.split('>').at(-1)!)
     : f.systems.length > 0 ? systemName(f.systems[0]) : subjectLabel(f.subject);
 
-  // Severity first, then the points a finding adds, then id: a stable order a reader can trust.
-  const sorted = [...report.findings].sort((a, b) =>
-    severityRank(b.severity) - severityRank(a.severity) || b.contribution - a.contribution || a.id.localeCompare(b.id));
+  // Severity first, then the points a finding adds, then id: the order the dashboard and the API's pages list too.
+  const sorted = [...report.findings].sort(compareByImpact);
   const views = sorted.map((finding): FindingView => ({ finding, subjectLabel: subjectLabel(finding.subject), evidenceRefs: finding.evidence.map(refer) }));
   const open = views.filter((v) => isOpen(v.finding));
 

@@ -60,7 +60,7 @@ export class WorkspaceController {
   @Get('diff')
   @ApiQuery({ name: 'from', required: true, description: 'ISO time of the earlier moment' })
   @ApiQuery({ name: 'to', required: false, description: 'ISO time of the later moment (default: now)' })
-  @ApiOperation({ summary: 'Time travel: score change and findings that appeared, disappeared or changed between two moments' })
+  @ApiOperation({ summary: 'Time travel: score change and findings that appeared, disappeared, changed or were triaged between two moments' })
   @ApiOkResponse({ type: DiffDto })
   async diff(@Param('ws') ws: string, @Req() req: AuthedRequest, @Query('from') from?: string, @Query('to') to?: string, @Query('lens') lens?: string) {
     const start = parseAsOf(from);
@@ -92,7 +92,7 @@ export class WorkspaceController {
   @ApiQuery({ name: 'limit', required: false, description: 'page size (1–500); with it the answer is { items, nextCursor, total }' })
   @ApiQuery({ name: 'cursor', required: false, description: 'nextCursor of the previous page' })
   @ApiQuery({ name: 'instances', required: false, description: 'at most this many instances per finding (0–100; paged: default 10), each finding then says its instanceCount; the rest via /findings/{findingId}/instances. A page also lists at most 10 systems and 10 evidence quotes per finding with systemCount and evidenceCount; all of them via /findings/{findingId} and /findings/{findingId}/systems' })
-  @ApiQuery({ name: 'order', required: false, enum: FINDING_ORDERS, description: 'paged only: id (default) or severity (worst first, then id: the order reports list them in)' })
+  @ApiQuery({ name: 'order', required: false, enum: FINDING_ORDERS, description: 'paged only: id (default) or severity (worst first, then most points, then id: the order reports rank them in)' })
   @ApiQuery({ name: 'severity', required: false, enum: SEVERITIES, description: 'paged only: just the findings of this severity (total counts them)' })
   @ApiQuery({ name: 'kind', required: false, enum: FINDING_KINDS, description: 'paged only: just the findings of this kind (total counts them)' })
   @ApiOperation({ summary: 'Stored findings (grouped: one per rule and vendor, installs as instances) with first/last seen; paged with limit and cursor' })

@@ -1,6 +1,6 @@
 /** OpenAPI schemas of responses that are not the audit itself. */
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { DOCUMENT_STATUSES, DOCUMENT_TYPES, type AuditDiff, type DocumentStatus, type DocumentType } from '@custody/domain';
+import { DOCUMENT_STATUSES, DOCUMENT_TYPES, TRIAGE_STATUSES, type AuditDiff, type DocumentStatus, type DocumentType, type TriageStatus } from '@custody/domain';
 import { GraphFlowDto, GraphSystemDto } from './audit.dto.js';
 import { FindingDto, ScoreDto } from './finding.dto.js';
 
@@ -127,6 +127,12 @@ class ChangedFindingDto {
   @ApiProperty({ type: FindingDto }) after!: FindingDto;
 }
 
+class TriageChangeDto {
+  @ApiProperty({ type: FindingDto, description: 'the finding as the later moment has it; its triage says who, when and why' }) finding!: FindingDto;
+  @ApiProperty({ enum: TRIAGE_STATUSES }) before!: TriageStatus;
+  @ApiProperty({ enum: TRIAGE_STATUSES }) after!: TriageStatus;
+}
+
 export class DiffDto implements AuditDiff {
   @ApiProperty() from!: string;
   @ApiProperty() to!: string;
@@ -134,6 +140,7 @@ export class DiffDto implements AuditDiff {
   @ApiProperty({ type: [FindingDto] }) appeared!: FindingDto[];
   @ApiProperty({ type: [FindingDto] }) disappeared!: FindingDto[];
   @ApiProperty({ type: [ChangedFindingDto] }) changed!: ChangedFindingDto[];
+  @ApiProperty({ type: [TriageChangeDto], description: 'findings accepted, mitigated, marked false positive or reopened between the two moments' }) triaged!: TriageChangeDto[];
 }
 
 class WhatIfSideDto {

@@ -83,12 +83,14 @@ describe('custody diff', () => {
 
   it('says so when two audits have the same findings, rather than print a lone score line', async () => {
     const report = { score: { total: 42 }, findings: [finding] };
-    expect(await diffOutput(report, report)).toBe('score 42 → 42 (+0)\nno finding appeared or disappeared, and none changed severity or categories\n');
+    expect(await diffOutput(report, report)).toBe('score 42 → 42 (+0)\nno finding appeared or disappeared, and none changed severity, categories or triage\n');
   });
 
-  it('does not say no finding changed when one was triaged between the audits (the score fell because of it)', async () => {
-    const triaged = { ...finding, triage: { status: 'mitigated', reason: 'BAA signed', by: 'dana', at: '2026-12-01T00:00:00Z' } };
+  it('lists a finding triaged between the audits (the score fell because of it), with who, when (a date) and why', async () => {
+    const triaged = { ...finding, triage: { status: 'mitigated', reason: 'BAA signed', by: 'dana', at: '2026-12-01T09:30:00Z' } };
     const out = await diffOutput({ score: { total: 42 }, findings: [finding] }, { score: { total: 30 }, findings: [triaged] });
-    expect(out).toBe('score 42 → 30 (-12)\nno finding appeared or disappeared, and none changed severity or categories\n');
+    expect(out).toBe('score 42 → 30 (-12)\n* [high] missing-baa@system:x — PHI goes to a business associate with no BAA: open → mitigated (BAA signed; by dana on 2026-12-01)\n');
+    const reopened = await diffOutput({ score: { total: 30 }, findings: [{ ...finding, triage: { status: 'false_positive' } }] }, { score: { total: 42 }, findings: [finding] });
+    expect(reopened).toBe('score 30 → 42 (+12)\n* [high] missing-baa@system:x — PHI goes to a business associate with no BAA: false positive → open\n');
   });
 });

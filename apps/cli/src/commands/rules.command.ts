@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { diffAudits, InvalidInputError, type AuditReport } from '@custody/domain';
+import { diffAudits, InvalidInputError, isoDay, type AuditReport, type TriageChange } from '@custody/domain';
 import { emit } from '../output.js';
 import { readBytes } from './extract.command.js';
 
@@ -17,7 +17,7 @@ export function registerRules(program: Command): void {
 
   program
     .command('diff')
-    .description('compare two `audit --format json` outputs: score change, findings that appeared or disappeared')
+    .description('compare two `audit --format json` outputs: score change, findings that appeared, disappeared, changed or were triaged')
     .argument('<before>')
     .argument('<after>')
     .option('--format <format>', 'md | json', 'md')
@@ -25,18 +25,28 @@ export function registerRules(program: Command): void {
       const a = readReport(before);
       const b = readReport(after);
       const diff = diffAudits(a, b);
-      const { appeared, disappeared } = diff;
+      const { appeared, disappeared, triaged } = diff;
       if (opts.format === 'json') return emit(JSON.stringify(diff, null, 2));
       emit([
         `score ${diff.score.before} → ${diff.score.after} (${diff.score.delta >= 0 ? '+' : ''}${diff.score.delta})`,
         ...appeared.map((f) => `+ [${f.severity}] ${f.id} — ${f.title}`),
         ...disappeared.map((f) => `- [${f.severity}] ${f.id} — ${f.title}`),
         ...diff.changed.map((c) => `~ [${c.before.severity} → ${c.after.severity}] ${c.after.id} — ${c.after.title}`),
-        // Said outright (a bare score line reads like output cut short), and only what was compared: a triage
-        // decision or a lens moves the score without a finding appearing or changing severity.
-        ...(appeared.length + disappeared.length + diff.changed.length === 0 ? ['no finding appeared or disappeared, and none changed severity or categories'] : []),
+        ...triaged.map((t) => `* [${t.finding.severity}] ${t.finding.id} — ${t.finding.title}: ${triageText(t)}`),
+        // Said outright (a bare score line reads like output cut short), and only what was compared: a lens
+        // moves the score without a finding appearing, changing or being triaged.
+        ...(appeared.length + disappeared.length + diff.changed.length + triaged.length === 0 ? ['no finding appeared or disappeared, and none changed severity, categories or triage'] : []),
       ].join('\n'));
     });
+}
+
+/** `open → accepted (reason; by who on 2026-12-01)`: the decision as the later audit records it. */
+function triageText(t: TriageChange): string {
+  const word = (s: string) => s.replace(/_/g, ' ');
+  const { reason, by, at } = t.finding.triage ?? {};
+  const who = [by && `by ${by}`, at && `on ${isoDay(at)}`].filter(Boolean).join(' ');
+  const why = [reason, who].filter(Boolean).join('; ');
+  return `${word(t.before)} → ${word(t.after)}${why ? ` (${why})` : ''}`;
 }
 
 function readReport(file: string): AuditReport {

@@ -43,7 +43,7 @@ export class FlowEdgeEntity {
 /**
  * Findings keep their history: first and last seen, resolved when a re-run no longer produces them. What they
  * quote is sealed per row (`dataSealed` under `keyId`): findings are read and paged per row. Kind, severity
- * and the times stay clear for filtering.
+ * and the times stay clear for filtering, and the points it adds to the score for ranking a page as reports do.
  */
 @Entity('finding')
 export class FindingEntity {
@@ -51,6 +51,8 @@ export class FindingEntity {
   @PrimaryColumn('text') id: string;
   @Column('text') kind: string;
   @Column('text') severity: string;
+  /** Finding.contribution: a number the clear score total is the sum of, so it holds nothing a row seals. */
+  @Column({ type: 'double precision', default: 0 }) contribution: number;
   @Column({ type: 'jsonb', nullable: true }) data: object | null;
   @Column({ name: 'data_sealed', type: 'bytea', nullable: true }) dataSealed: Buffer | null;
   @Column({ name: 'key_id', type: 'text', nullable: true }) keyId: string | null;

@@ -163,7 +163,7 @@ export class ProjectionRepository {
       for (const { f, keyId, sealed, head } of sealedFindings) {
         const prev = existing.get(f.id);
         if (!prev || prev.resolvedAt) appeared.push(f.id);
-        rows.push({ workspaceId, id: f.id, kind: f.kind, severity: f.severity, data: null, dataSealed: sealed, keyId, headSealed: head?.keyId === keyId ? head.sealed : null, firstSeenAt: prev && !prev.resolvedAt ? prev.firstSeenAt : now, lastSeenAt: now, resolvedAt: null });
+        rows.push({ workspaceId, id: f.id, kind: f.kind, severity: f.severity, contribution: f.contribution, data: null, dataSealed: sealed, keyId, headSealed: head?.keyId === keyId ? head.sealed : null, firstSeenAt: prev && !prev.resolvedAt ? prev.firstSeenAt : now, lastSeenAt: now, resolvedAt: null });
         open.delete(f.id);
       }
       // Upserted in batches, not one save (a SELECT and a write) per finding: a 10,000-install fleet has ~64,000
@@ -199,8 +199,8 @@ export class ProjectionRepository {
   }
 
   /**
-   * One keyset page of the stored findings (ids in byte order, or with `filter.order` 'severity' worst first then
-   * id; `after` is the last key, see findingKey) and how many pass the filter in all, in one statement (one snapshot: the total and the page agree while a scoring run writes). Only the page's rows
+   * One keyset page of the stored findings (ids in byte order, or with `filter.order` 'severity' as reports rank
+   * them, compareByImpact; `after` is the last key, see findingKey) and how many pass the filter in all, in one statement (one snapshot: the total and the page agree while a scoring run writes). Only the page's rows
    * are opened: a 10,000-install fleet's ~54,000 sealed findings are not all decrypted to answer 50 of them.
    * With `instances` each finding is listed as a page lists it (pagedFinding): its first instances, systems and
    * evidence with their counts. A finding larger than any page lists also stores a sealed head (pageHead: at

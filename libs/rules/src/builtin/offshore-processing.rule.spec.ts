@@ -10,6 +10,12 @@ describe('offshore-processing', () => {
     expect(evaluateRule(offshoreProcessingRule, scribe({}).baa('scribe', { offshore_processing: 'yes' }).build())[0]!.likelihood).toBe(0.7);
   });
 
+  it('names the region in words, not the code the export wrote', () => {
+    expect(evaluateRule(offshoreProcessingRule, scribe({ storage_region: 'PH' }).build())[0]!.detail).toBe('scribe (scribe) processes PHI outside the US (storage region: Philippines).');
+    expect(evaluateRule(offshoreProcessingRule, scribe({ storage_region: 'in' }).build())[0]!.detail).toMatch(/\(storage region: India\)\.$/);
+    expect(evaluateRule(offshoreProcessingRule, scribe({ storage_region: 'eu-west-1' }).build())[0]!.detail).toMatch(/\(storage region: eu-west-1, Europe\)\.$/);
+  });
+
   it('does not fire for US regions or offshore: no', () => {
     for (const r of ['US', 'us-east-1', 'eastus2', 'usgov-west-1']) expect(isUsRegion(r)).toBe(true);
     expect(isUsRegion('ap-south-1')).toBe(false);

@@ -1,4 +1,4 @@
-import type { Evidence, GraphSystem } from '@custody/domain';
+import { regionName, type Evidence, type GraphSystem } from '@custody/domain';
 import { CITE } from '../citations.js';
 import { governingFact } from '../contracts.js';
 import { displayName, heldCategories, outboundOf, settingEvidence, stringSetting, systemById, vendorSystems } from '../graph-queries.js';
@@ -98,7 +98,7 @@ export const offshoreProcessingRule: Rule = streamingRule({
         evidence,
         detail: () =>
           `${displayName(graph, s.id)} processes PHI outside the US` +
-          [offshoreTerms ? ' (its terms allow offshore processing)' : '', abroad ? ` (storage region "${region}")` : ''].join('') +
+          [offshoreTerms ? ' (its terms allow offshore processing)' : '', abroad ? ` (storage region: ${regionName(String(s.settings?.storage_region))})` : ''].join('') +
           '.',
       });
     }

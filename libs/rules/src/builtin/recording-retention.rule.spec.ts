@@ -18,6 +18,14 @@ describe('recording-retention', () => {
     expect(evaluateRule(recordingRetentionRule, contract)[0]!.likelihood).toBeCloseTo(0.75);
   });
 
+  it('names a category once when the setting and the contract both keep it too long, each period once', () => {
+    const both = (days: number) => scribe({ audio_retention_days: 90, transcript_retention_days: 'indefinite' }).baa('scribe', { audio_or_recording_retention_days: days }).build();
+    const [same] = evaluateRule(recordingRetentionRule, both(90));
+    expect(same!.detail).toBe('scribe (scribe) keeps session_recording 90 days (settings.audio_retention_days and contract; limit 30), session_transcript indefinitely (settings.transcript_retention_days; limit 365).');
+    expect(same!.evidence).toHaveLength(3); // both sources still prove it
+    expect(evaluateRule(recordingRetentionRule, both(180))[0]!.detail).toMatch(/keeps session_recording 90 days \(settings\.audio_retention_days\) and 180 days \(contract; limit 30\), session_transcript/);
+  });
+
   it('does not fire within the limits, or with raised limits', () => {
     expect(evaluateRule(recordingRetentionRule, scribe({ audio_retention_days: 7, transcript_retention_days: 365 }).build())).toEqual([]);
     expect(evaluateRule(recordingRetentionRule, scribe({ audio_retention_days: 90 }).build(), { settings: { retentionLimitDays: { audio: 90 } } })).toEqual([]);

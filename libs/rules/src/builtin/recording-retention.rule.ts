@@ -5,6 +5,21 @@ import { daysSetting, displayName, settingEvidence, vendorSystems } from '../gra
 import { streamingRule, type Rule } from '../rule.js';
 import { impactOf } from '../sensitivity.js';
 
+type Over = { category: DataCategory; days: number; limit: number; source: string };
+
+const daysText = (days: number) => (Number.isFinite(days) ? `${days} days` : 'indefinitely');
+
+/**
+ * One category's retention over the limit, named once however many sources say it: a setting and the contract
+ * that both keep recordings 90 days are one period with two sources, and periods that differ are each listed.
+ */
+function retentionText(category: DataCategory, over: Over[]): string {
+  const byDays = new Map<number, string[]>();
+  for (const o of over) byDays.set(o.days, [...(byDays.get(o.days) ?? []), o.source]);
+  const periods = [...byDays].map(([days, sources]) => `${daysText(days)} (${sources.join(' and ')}`);
+  return `${category} ${periods.join(') and ')}; limit ${over[0]!.limit})`;
+}
+
 /**
  * Session audio or transcripts kept longer than the configured limit (settings
  * `audio_retention_days`/`transcript_retention_days`, or the contract's `audio_or_recording_retention_days`).
@@ -23,7 +38,7 @@ export const recordingRetentionRule: Rule = streamingRule({
   evaluateInto({ graph, now, settings }, drafts) {
     const { audio: audioLimit, transcript: transcriptLimit } = settings.retentionLimitDays;
     for (const s of vendorSystems(graph)) {
-      const over: { category: DataCategory; days: number; limit: number; source: string; evidence: Evidence[] }[] = [];
+      const over: (Over & { evidence: Evidence[] })[] = [];
       const audio = daysSetting(s, 'audio_retention_days');
       if (audio !== undefined && audio > audioLimit) {
         over.push({ category: 'session_recording', days: audio, limit: audioLimit, source: 'settings.audio_retention_days', evidence: settingEvidence(s, 'audio_retention_days') });
@@ -46,10 +61,7 @@ export const recordingRetentionRule: Rule = streamingRule({
         likelihood: 0.5 + 0.5 * Math.min(1, excess),
         impact: impactOf(0.7, categories, settings),
         evidence: over.flatMap((o) => o.evidence),
-        detail: () =>
-          `${displayName(graph, s.id)} keeps ` +
-          over.map((o) => `${o.category} ${Number.isFinite(o.days) ? `${o.days} days` : 'indefinitely'} (${o.source}; limit ${o.limit})`).join(', ') +
-          '.',
+        detail: () => `${displayName(graph, s.id)} keeps ${categories.map((c) => retentionText(c, over.filter((o) => o.category === c))).join(', ')}.`,
       });
     }
   },
