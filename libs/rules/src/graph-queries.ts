@@ -163,10 +163,27 @@ export function stateOf(jurisdiction: string | undefined): string | undefined {
   return m ? m[1]!.toUpperCase() : undefined;
 }
 
-/** `Name (id)` for finding details; the bare id when the system is unknown. */
+/**
+ * A system as a reader knows it, by name (ids are internal), for finding details; the id when the system is unknown.
+ * Two systems may share a name (a manifest declaring "Acme Drive" twice under two ids): then the id tells them apart.
+ */
 export function displayName(graph: Graph, id: string): string {
   const s = systemById(graph, id);
-  return s ? `${s.name} (${id})` : id;
+  if (!s?.name) return id;
+  return sharedNames(graph).has(s.name) ? `${s.name} (${id})` : s.name;
+}
+
+// Per systems list, once: a fleet's 100,000 installs are counted in one pass, not per finding.
+const SHARED_NAMES = new WeakMap<readonly Graph['systems'][number][], Set<string>>();
+function sharedNames(graph: Graph): Set<string> {
+  let shared = SHARED_NAMES.get(graph.systems);
+  if (!shared) {
+    const seen = new Set<string>();
+    shared = new Set();
+    for (const x of graph.systems) (seen.has(x.name) ? shared : seen).add(x.name);
+    SHARED_NAMES.set(graph.systems, shared);
+  }
+  return shared;
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { DataCategory, Evidence } from '@custody/domain';
+import { type DataCategory, type Evidence, categoryLabel, settingLabel, wordList } from '@custody/domain';
 import { CITE } from '../citations.js';
 import { governingFact } from '../contracts.js';
 import { daysSetting, displayName, settingEvidence, vendorSystems } from '../graph-queries.js';
@@ -26,15 +26,15 @@ export const recordingRetentionRule: Rule = streamingRule({
       const over: { category: DataCategory; days: number; limit: number; source: string; evidence: Evidence[] }[] = [];
       const audio = daysSetting(s, 'audio_retention_days');
       if (audio !== undefined && audio > audioLimit) {
-        over.push({ category: 'session_recording', days: audio, limit: audioLimit, source: 'settings.audio_retention_days', evidence: settingEvidence(s, 'audio_retention_days') });
+        over.push({ category: 'session_recording', days: audio, limit: audioLimit, source: `its ${settingLabel('audio_retention_days')} setting`, evidence: settingEvidence(s, 'audio_retention_days') });
       }
       const transcript = daysSetting(s, 'transcript_retention_days');
       if (transcript !== undefined && transcript > transcriptLimit) {
-        over.push({ category: 'session_transcript', days: transcript, limit: transcriptLimit, source: 'settings.transcript_retention_days', evidence: settingEvidence(s, 'transcript_retention_days') });
+        over.push({ category: 'session_transcript', days: transcript, limit: transcriptLimit, source: `its ${settingLabel('transcript_retention_days')} setting`, evidence: settingEvidence(s, 'transcript_retention_days') });
       }
       const fact = governingFact(s, 'audio_or_recording_retention_days', now);
       if (typeof fact.value === 'number' && fact.value > audioLimit && !(audio !== undefined && audio <= audioLimit)) {
-        over.push({ category: 'session_recording', days: fact.value, limit: audioLimit, source: 'contract', evidence: fact.evidence });
+        over.push({ category: 'session_recording', days: fact.value, limit: audioLimit, source: 'its contract', evidence: fact.evidence });
       }
       if (over.length === 0) continue;
       const categories = [...new Set(over.map((o) => o.category))];
@@ -48,7 +48,7 @@ export const recordingRetentionRule: Rule = streamingRule({
         evidence: over.flatMap((o) => o.evidence),
         detail: () =>
           `${displayName(graph, s.id)} keeps ` +
-          over.map((o) => `${o.category} ${Number.isFinite(o.days) ? `${o.days} days` : 'indefinitely'} (${o.source}; limit ${o.limit})`).join(', ') +
+          wordList(over.map((o) => `${categoryLabel(o.category)} ${Number.isFinite(o.days) ? `for ${o.days} days` : 'indefinitely'} (${o.source}; the limit is ${o.limit} days)`)) +
           '.',
       });
     }
