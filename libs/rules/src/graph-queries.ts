@@ -15,6 +15,7 @@ import {
 import { addInboundPhi, carriesPhi, inboundOf, inboundPhiCategories, isPracticeSide, systemById } from '@custody/graph/queries';
 import { baasInForce, cmp, expiredBaas, parseDaysValue, systemNameMatcher, unique } from './contracts.js';
 import { judgedVendors } from './install-classes.js';
+export { displayName, namesSharedAsIn, sharingChanged } from './display-name.js';
 import { memoByGraph, memoBySystem } from './run-memo.js';
 
 // Reach and path queries live with the graph (libs/graph/src/queries.ts); the rules import them from here too.
@@ -161,29 +162,6 @@ export function stateOf(jurisdiction: string | undefined): string | undefined {
   if (!jurisdiction) return undefined;
   const m = /^(?:US[-_ ])?([A-Z]{2})$/i.exec(jurisdiction.trim());
   return m ? m[1]!.toUpperCase() : undefined;
-}
-
-/**
- * A system as a reader knows it, by name (ids are internal), for finding details; the id when the system is unknown.
- * Two systems may share a name (a manifest declaring "Acme Drive" twice under two ids): then the id tells them apart.
- */
-export function displayName(graph: Graph, id: string): string {
-  const s = systemById(graph, id);
-  if (!s?.name) return id;
-  return sharedNames(graph).has(s.name) ? `${s.name} (${id})` : s.name;
-}
-
-// Per systems list, once: a fleet's 100,000 installs are counted in one pass, not per finding.
-const SHARED_NAMES = new WeakMap<readonly Graph['systems'][number][], Set<string>>();
-function sharedNames(graph: Graph): Set<string> {
-  let shared = SHARED_NAMES.get(graph.systems);
-  if (!shared) {
-    const seen = new Set<string>();
-    shared = new Set();
-    for (const x of graph.systems) (seen.has(x.name) ? shared : seen).add(x.name);
-    SHARED_NAMES.set(graph.systems, shared);
-  }
-  return shared;
 }
 
 /**
