@@ -1,7 +1,8 @@
-import { PRACTICE_ID, type Graph, type GraphSystem, type ParseResult } from '@custody/domain';
+import { PRACTICE_ID, type Graph, type GraphSystem } from '@custody/domain';
 import { DEFAULT_RULE_SETTINGS, REGISTRY, RULE_READS, runRulesUngrouped } from '@custody/rules';
 import { analyzeDocument } from '../analyze-document.js';
 import type { AnalyzedDocument } from '../build-audit.js';
+import { AS_OF, config, ev, NOW } from './config-documents.testing.js';
 import { adjacency, affectedAnchors, changesBetween, deltaOf, subgraphFor } from './graph-delta.js';
 import { auditState, reaudit, type AuditInputs } from './incremental-audit.js';
 
@@ -11,18 +12,6 @@ import { auditState, reaudit, type AuditInputs } from './incremental-audit.js';
  * cases (the projection models every named sub-processor, and a hub needs several parties), so each is built
  * here on purpose, with a check that the change does alter what the rule reads.
  */
-const AS_OF = '2026-06-01T00:00:00.000Z';
-const NOW = new Date(AS_OF);
-
-function config(n: number, parse: Omit<ParseResult, 'format' | 'redactions'>): AnalyzedDocument {
-  return {
-    id: `doc-${n}`, sha256: `sha-${n}`, file: `config-${n}.json`, receivedAt: new Date(Date.parse(AS_OF) - 1e6 + n * 1000).toISOString(),
-    status: 'processed', type: 'integration_config', analysis: { type: 'integration_config', parse: { format: 'json', redactions: [], ...parse } },
-  };
-}
-
-const ev = (quote: string) => [{ quote, line: 1 }];
-
 describe("a rule reading names only to find a fleet vendor's stand-in ('fleet-vendors')", () => {
   // Two installs of a Scribewell fleet and an EHR send four sensitive categories to one LLM: a hub fed by two
   // parties, the fleet counted once under its stand-in (`fleet-scribewell-ai`, read as the vendor's name, while

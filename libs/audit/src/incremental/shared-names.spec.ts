@@ -1,5 +1,5 @@
-import { PRACTICE_ID, type ParseResult } from '@custody/domain';
-import type { AnalyzedDocument } from '../build-audit.js';
+import { PRACTICE_ID } from '@custody/domain';
+import { AS_OF, config, ev, NOW } from './config-documents.testing.js';
 import { auditState, reaudit, type AuditInputs } from './incremental-audit.js';
 
 /**
@@ -8,17 +8,6 @@ import { auditState, reaudit, type AuditInputs } from './incremental-audit.js';
  * The incremental re-audit must give the full audit's text when a namesake comes or goes far from the finding,
  * and when it judges a system on a subgraph that leaves the namesake out.
  */
-const AS_OF = '2026-06-01T00:00:00.000Z';
-const NOW = new Date(AS_OF);
-
-function config(n: number, parse: Omit<ParseResult, 'format' | 'redactions'>): AnalyzedDocument {
-  return {
-    id: `doc-${n}`, sha256: `sha-${n}`, file: `config-${n}.json`, receivedAt: new Date(Date.parse(AS_OF) - 1e6 + n * 1000).toISOString(),
-    status: 'processed', type: 'integration_config', analysis: { type: 'integration_config', parse: { format: 'json', redactions: [], ...parse } },
-  };
-}
-
-const ev = (quote: string) => [{ quote, line: 1 }];
 const drive = (n: number, id: string, data: ('progress_notes' | 'diagnosis')[] = ['progress_notes']) => config(n, {
   systems: [{ id, name: 'Acme Drive', role: 'cloud_storage', evidence: ev(id) }],
   flows: [{ from: PRACTICE_ID, to: id, data, transport: 'https', evidence: ev(`practice -> ${id} ${data.join(' ')}`) }],

@@ -1,5 +1,6 @@
-import { PRACTICE_ID, type ParseResult } from '@custody/domain';
+import { PRACTICE_ID } from '@custody/domain';
 import type { AnalyzedDocument } from '../build-audit.js';
+import { AS_OF, config, ev, NOW } from './config-documents.testing.js';
 import { auditState, reaudit, type AuditInputs } from './incremental-audit.js';
 
 /**
@@ -7,16 +8,6 @@ import { auditState, reaudit, type AuditInputs } from './incremental-audit.js';
  * flow a credential authenticates, each system on a claims path): a rename of one of those, by a document that
  * changes nothing else the rule reads, must re-run the rule, as the full audit shows.
  */
-const AS_OF = '2026-06-01T00:00:00.000Z';
-const NOW = new Date(AS_OF);
-
-function config(n: number, parse: Omit<ParseResult, 'format' | 'redactions'> & Partial<Pick<ParseResult, 'redactions'>>): AnalyzedDocument {
-  return {
-    id: `doc-${n}`, sha256: `sha-${n}`, file: `config-${n}.json`, receivedAt: new Date(Date.parse(AS_OF) - 1e6 + n * 1000).toISOString(),
-    status: 'processed', type: 'integration_config', analysis: { type: 'integration_config', parse: { format: 'json', redactions: [], ...parse } },
-  };
-}
-const ev = (quote: string) => [{ quote, line: 1 }];
 // An earlier config calling a system by another name names it (the first name received stands): removing it renames the system.
 const naming = (n: number, id: string, name: string, role: 'ehr' | 'clearinghouse') => config(n, { systems: [{ id, name, role, evidence: ev(`${id} ${name}`) }], flows: [] });
 const detailOf = (s: ReturnType<typeof auditState>, ruleId: string) => s.evaluation.findings.find((f) => f.ruleId === ruleId)?.detail;
