@@ -52,6 +52,8 @@ export interface ExtractedDocumentInfo {
   pages?: number;
   /** ISO date the agreement ends, when it says so (used for `expired_baa`). */
   expires?: string;
+  /** The sentence stating that date, quoted by an expired-BAA finding (the title proves a BAA, not when it ended). */
+  expiresEvidence?: Evidence;
   effective?: string;
 }
 

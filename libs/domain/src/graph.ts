@@ -11,6 +11,8 @@ export interface AttachedContract {
   kind: DocumentKind;
   facts: FactSet;
   expires?: string;
+  /** The clause stating {@link expires}, stamped with its document. */
+  expiresEvidence?: Evidence[];
   /**
    * Set when the contract is not this system's own but binds it through another's: a vendor's BAA whose
    * subcontractor flow-down names this sub-processor imposes its terms here (45 CFR 164.504(e)(2)(ii)(D)).

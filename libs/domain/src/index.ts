@@ -22,3 +22,4 @@ export * from './notetaker-settings.js';
 export * from './agreements.js';
 export * from './findings-order.js';
 export * from './system-view.js';
+export * from './wording.js';

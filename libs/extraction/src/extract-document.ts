@@ -23,11 +23,9 @@ export async function extractDocument(bytes: Uint8Array, fileName?: string, opts
   quoteFromSource(result, doc);
   if (doc.pages?.length) {
     // A consultant cites a PDF by page: stamp each quote with the page its start offset falls on.
-    for (const fact of Object.values(result.facts)) {
-      for (const e of fact.evidence) {
-        const page = doc.pages.find((p) => e.start !== undefined && e.start >= p.start && e.start < p.end);
-        if (page) e.page = page.page;
-      }
+    for (const e of [...Object.values(result.facts).flatMap((fact) => fact.evidence), ...(result.document.expiresEvidence ? [result.document.expiresEvidence] : [])]) {
+      const page = doc.pages.find((p) => e.start !== undefined && e.start >= p.start && e.start < p.end);
+      if (page) e.page = page.page;
     }
   }
   return result;

@@ -62,6 +62,7 @@ export function extractFacts(text: string, opts: ExtractOptions = {}): Extractio
       textLength: text.length,
       ...(opts.pages !== undefined ? { pages: opts.pages } : {}),
       ...(id.expires ? { expires: id.expires } : {}),
+      ...(id.expiresAt ? { expiresEvidence: { quote: text.slice(id.expiresAt.start, id.expiresAt.end), ...id.expiresAt } } : {}),
       ...(id.effective ? { effective: id.effective } : {}),
     },
     facts,

@@ -21,10 +21,13 @@ export function quoteFromSource(result: ExtractionResult, doc: LoadedDocument): 
     e.end = r.end;
     e.quote = source.slice(r.start, r.end);
   };
-  for (const fact of Object.values(result.facts)) {
-    fact.evidence.forEach(move);
-    for (const r of fact.review ?? []) r.evidence.forEach(move);
-  }
+  for (const e of evidenceOf(result)) move(e);
+}
+
+/** Every quote a result gives: its facts', their review candidates' and the document's own (the expiry clause). */
+function evidenceOf(result: ExtractionResult): Evidence[] {
+  const all = Object.values(result.facts).flatMap((fact) => [...fact.evidence, ...(fact.review ?? []).flatMap((r) => r.evidence)]);
+  return result.document.expiresEvidence ? [...all, result.document.expiresEvidence] : all;
 }
 
 const PAIRS: [string, string][] = [

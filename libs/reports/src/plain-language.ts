@@ -2,8 +2,10 @@
  * Words a practice owner understands, for executive summaries and the law-enforcement view. Only
  * presentation: severities and postures come from the report, never recomputed here.
  */
-import type { DataCategory, FactName, FactValueMap, FindingKind, Severity, SystemRole } from '@custody/domain';
-import { regionName } from '@custody/domain';
+import { factValueText, settingValue, type FactName, type FactValueMap, type FindingKind, type Severity } from '@custody/domain';
+
+// The labels live in the domain, shared with the rules' finding text; reports and the dashboard keep importing them here.
+export { categoryLabel, factValueText, legalBasisText, roleLabel, settingLabel, settingValue } from '@custody/domain';
 
 /**
  * One sentence per finding kind. `who` names the subject (a system, `A → B` for a flow, a path); `party` the
@@ -43,24 +45,6 @@ export function plainSentence(kind: FindingKind, who: string, party: string = wh
   return KIND_SENTENCES[kind](who, party);
 }
 
-/** Human label for a data category (`session_transcript` → `session transcripts`). */
-export function categoryLabel(c: DataCategory): string {
-  const special: Partial<Record<DataCategory, string>> = {
-    insurance_ids: 'insurance IDs', web_identifiers: 'web identifiers', deidentified: 'de-identified data', contact: 'contact details',
-    payment: 'payment details', scheduling: 'appointments', claims: 'insurance claims', diagnosis: 'diagnoses',
-  };
-  return special[c] ?? c.replace(/_/g, ' ');
-}
-
-/** Human label for a role (`ai_notetaker` → `AI notetaker`). */
-export function roleLabel(r: SystemRole): string {
-  const special: Partial<Record<SystemRole, string>> = {
-    ehr: 'EHR', ai_notetaker: 'AI notetaker', llm_provider: 'LLM provider', analytics_tracker: 'analytics / tracking',
-    communications: 'email / SMS / fax',
-  };
-  return special[r] ?? r.replace(/_/g, ' ');
-}
-
 export const SEVERITY_LABEL: Record<Severity, string> = { critical: 'Critical', high: 'High', medium: 'Medium', low: 'Low', info: 'Info' };
 
 /** Law-enforcement posture of a holder: the contract fact, or `no_contract` when none is on file. */
@@ -94,21 +78,6 @@ export const FACT_LABEL: Record<FactName, string> = {
   offshore_processing: 'Processes data abroad',
 };
 
-const VALUE_TEXT: Record<string, string> = {
-  yes: 'Yes', no: 'No', unspecified: 'Not stated', allowed: 'Allowed', prohibited: 'Prohibited', opt_in: 'Only if you opt in',
-  opt_out: 'Yes, unless you opt out', customer: 'Your practice', vendor: 'The vendor', shared: 'Shared',
-  judicial_process_only: 'Only on a court order', legal_process_with_notice: 'On legal process, after telling you',
-  any_legal_request: 'On any legal request, e.g. an administrative subpoena',
-};
-
-/** A fact's value in plain words (never a raw enum such as `any_legal_request`). */
-export function factValueText(value: unknown): string {
-  if (value === null || value === undefined) return 'Not stated';
-  if (typeof value === 'number') return `${value} days`;
-  if (Array.isArray(value)) return value.length ? value.join(', ') : 'None named';
-  return VALUE_TEXT[String(value)] ?? String(value).replace(/_/g, ' ');
-}
-
 /**
  * A fact as words, with what still needs a person: where the extractor abstained (or left names out) but kept candidate
  * clauses, the report says so instead of "Not stated" — an abstention is not silence.
@@ -122,17 +91,6 @@ export function factText(fact: { value: unknown; review?: { value?: unknown; rej
   return text;
 }
 
-/** A fleet export's setting name as words (`audio_retention_days` → `audio retention days`). */
-export function settingLabel(key: string): string {
-  return key.replace(/[_-]+/g, ' ');
-}
-
-/** A setting's value as words: exports write booleans as `true`/`false`, and regions as codes (`PH`: Philippines). */
-export function settingValue(value: string, key?: string): string {
-  if (key === 'storage_region') return regionName(value);
-  return value === 'true' ? 'yes' : value === 'false' ? 'no' : value.replace(/_/g, ' ');
-}
-
 /**
  * A setting's values across installs, each with its install count in parentheses as the column head ("Values
  * (installs)") and the sites column say. "value: n" read as one more list item once a value was itself a list
@@ -140,11 +98,4 @@ export function settingValue(value: string, key?: string): string {
  */
 export function settingValuesText(values: readonly { value: string; installs: number }[], key?: string): string {
   return values.map((v) => `${settingValue(v.value, key)} (${v.installs})`).join('; ');
-}
-
-const LEGAL_BASIS_TEXT: Record<string, string> = { baa: 'BAA', authorization: 'client authorization', tpo: 'treatment, payment or operations', deidentified: 'de-identified', none_known: 'none known' };
-
-/** A flow's legal basis in words (`none_known` → `none known`). */
-export function legalBasisText(basis: string): string {
-  return LEGAL_BASIS_TEXT[basis] ?? basis.replace(/_/g, ' ');
 }

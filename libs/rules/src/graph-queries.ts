@@ -15,6 +15,7 @@ import {
 import { addInboundPhi, carriesPhi, inboundOf, inboundPhiCategories, isPracticeSide, systemById } from '@custody/graph/queries';
 import { baasInForce, cmp, expiredBaas, parseDaysValue, systemNameMatcher, unique } from './contracts.js';
 import { judgedVendors } from './install-classes.js';
+export { displayName, namesSharedAsIn, sharingChanged } from './display-name.js';
 import { memoByGraph, memoBySystem } from './run-memo.js';
 
 // Reach and path queries live with the graph (libs/graph/src/queries.ts); the rules import them from here too.
@@ -161,12 +162,6 @@ export function stateOf(jurisdiction: string | undefined): string | undefined {
   if (!jurisdiction) return undefined;
   const m = /^(?:US[-_ ])?([A-Z]{2})$/i.exec(jurisdiction.trim());
   return m ? m[1]!.toUpperCase() : undefined;
-}
-
-/** `Name (id)` for finding details; the bare id when the system is unknown. */
-export function displayName(graph: Graph, id: string): string {
-  const s = systemById(graph, id);
-  return s ? `${s.name} (${id})` : id;
 }
 
 /**

@@ -25,12 +25,16 @@ export interface SparseReads {
 const carriesAny = (f: GraphFlow, categories: readonly DataCategory[]) => f.legalBasis !== 'deidentified' && f.data.some((c) => categories.includes(c));
 
 export const SPARSE_READS: Readonly<Record<string, SparseReads>> = Object.freeze({
-  // The redactions, and the flows declared by a document with one (the flow a credential authenticates).
+  // The redactions, the flows declared by a document with one (the flow a credential authenticates), and those
+  // flows' ends, which the finding names (a renamed end reads differently).
   'secret-in-config': {
     lists: ['redactions'],
     matters: (graph) => {
       const docs = new Set<string | undefined>(graph.redactions.map((r) => r.documentId));
-      return { flow: (f) => f.evidence.some((e) => docs.has(e.documentId)), system: () => false };
+      const declared = (f: GraphFlow) => f.evidence.some((e) => docs.has(e.documentId));
+      const ends = new Set<string>();
+      if (docs.size) for (const f of graph.flows) if (declared(f)) (ends.add(f.from), ends.add(f.to));
+      return { flow: declared, system: (s) => ends.has(s.id) };
     },
   },
   // The exposures, the flows into the systems receiving them, and those systems' names.
@@ -59,17 +63,18 @@ export const SPARSE_READS: Readonly<Record<string, SparseReads>> = Object.freeze
     },
   },
   // Flows carrying claims (the paths claims came by), the origins of those paths (practice side, holders,
-  // senders of claims), brokers, and each sender of claims into a broker (its name and role).
+  // senders of claims), brokers, each sender of claims into a broker (its name and role), and, while there is a
+  // broker, every end of a flow carrying claims: the finding names each system on the path by name.
   'claims-aggregation': {
     lists: [],
     matters: (graph) => {
       const brokers = new Set<string>();
       for (const s of graph.systems) if (s.role === 'data_broker') brokers.add(s.id);
-      const senders = new Set<string>();
-      if (brokers.size) for (const f of graph.flows) if (brokers.has(f.to) && carriesAny(f, CLAIMS_CATEGORIES)) senders.add(f.from);
+      const onPaths = new Set<string>();
+      if (brokers.size) for (const f of graph.flows) if (carriesAny(f, CLAIMS_CATEGORIES)) (onPaths.add(f.from), onPaths.add(f.to));
       return {
         flow: (f) => carriesAny(f, CLAIMS_CATEGORIES),
-        system: (s) => s.role === 'data_broker' || isPracticeSideSystem(s) || s.holds.some((c) => CLAIMS_CATEGORIES.includes(c)) || senders.has(s.id),
+        system: (s) => s.role === 'data_broker' || isPracticeSideSystem(s) || s.holds.some((c) => CLAIMS_CATEGORIES.includes(c)) || onPaths.has(s.id),
       };
     },
   },

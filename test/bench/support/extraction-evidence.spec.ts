@@ -23,4 +23,11 @@ describe('evidence validity', () => {
     expect(finishEvidence(into).validity).toBe(0);
     expect(finishEvidence(newEvidence()).validity).toBe(1);
   });
+
+  it('checks the document\'s expiry clause too, at its offsets', () => {
+    const into = newEvidence();
+    const result = { ...resultWith([]), document: { kind: 'baa', parties: [], textLength: 42, expiresEvidence: { quote: 'within 30 days', start: 0, end: 14 } } } as ExtractionResult;
+    checkEvidence(result, source, 'c.md', into);
+    expect(finishEvidence(into)).toMatchObject({ quotes: 1, atOffsets: 0, invalid: ['c.md expires: "within 30 days"'] });
+  });
 });

@@ -15,11 +15,16 @@ export interface EvidenceCheck {
   invalid: string[];
 }
 
-/** Quotes of a result (facts and their review candidates) checked against the source. */
+/** Quotes of a result (facts, their review candidates and the expiry clause) checked against the source. */
 export function checkEvidence(result: ExtractionResult, source: string, file: string, into: EvidenceCheck): void {
-  for (const f of FACT_NAMES) {
+  const quoted: [string, Evidence[]][] = FACT_NAMES.map((f) => {
     const fact = result.facts[f] as { evidence: Evidence[]; review?: { evidence: Evidence[] }[] };
-    const all = [...fact.evidence, ...(fact.review ?? []).flatMap((r) => r.evidence)];
+    return [f, [...fact.evidence, ...(fact.review ?? []).flatMap((r) => r.evidence)]];
+  });
+  // The expiry clause an expired-BAA finding quotes is evidence like a fact's.
+  const expiry = result.document?.expiresEvidence;
+  if (expiry) quoted.push(['expires', [expiry]]);
+  for (const [f, all] of quoted) {
     for (const e of all) {
       into.quotes++;
       const ok = e.start !== undefined && e.end !== undefined && source.slice(e.start, e.end) === e.quote;

@@ -27,6 +27,7 @@ export class AttachedContractDto implements AttachedContract {
   @ApiProperty({ enum: DOCUMENT_KINDS }) kind!: DocumentKind;
   @ApiProperty(FACTS_SCHEMA) facts!: FactSet;
   @ApiPropertyOptional({ description: 'ISO date the agreement ends' }) expires?: string;
+  @ApiPropertyOptional({ type: [EvidenceDto], description: 'The clause stating the expiry date (absent in results extracted before it was kept)' }) expiresEvidence?: EvidenceDto[];
 }
 
 export class GraphSystemDto implements GraphSystem {
@@ -61,6 +62,7 @@ export class DocumentInfoDto implements ExtractedDocumentInfo {
   @ApiProperty() textLength!: number;
   @ApiPropertyOptional() pages?: number;
   @ApiPropertyOptional() expires?: string;
+  @ApiPropertyOptional({ type: EvidenceDto, description: 'The clause stating the expiry date' }) expiresEvidence?: EvidenceDto;
   @ApiPropertyOptional() effective?: string;
 }
 

@@ -1,6 +1,6 @@
 import { nameKey, type Graph, type GraphFlow, type GraphSystem } from '@custody/domain';
 import { flowAdjacency, indexedSystemsById, isPracticeSideSystem, type ProjectionChanges } from '@custody/graph';
-import type { RuleReads } from '@custody/rules';
+import { namesSharedAsIn, type RuleReads } from '@custody/rules';
 import { listedBy, listersOf, modelledFlips, systemsMatching } from './listings.js';
 
 /**
@@ -274,7 +274,8 @@ export function subgraphFor(graph: Graph, reads: RuleReads, anchors: ReadonlySet
     else if (context.has(s.id)) systems.push(stub(s, depth));
     else if (named(s)) systems.push(stub(s, 'identity'));
   }
-  return { ...graph, systems, flows: graph.flows.filter((f) => flowIds.has(f.id)) };
+  // Systems are named in finding text as in the whole graph (a namesake outside the subgraph still counts).
+  return namesSharedAsIn({ ...graph, systems, flows: graph.flows.filter((f) => flowIds.has(f.id)) }, graph);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { defaultLens, type FactCorrection, type Finding, type Graph, type GraphSystem, type Lens } from '@custody/domain';
 import type { VendorEntry } from '@custody/integrations';
-import { DEFAULT_RULE_SETTINGS, REGISTRY, judgingOnly, RULE_READS, runRulesUngrouped, SPARSE_READS, type Rule, type RuleContext, type RuleError, type RuleReads, type RuleSettings, type ScoreMemo, type SparseReads, type TriageMap } from '@custody/rules';
+import { DEFAULT_RULE_SETTINGS, REGISTRY, judgingOnly, RULE_READS, runRulesUngrouped, sharingChanged, SPARSE_READS, type Rule, type RuleContext, type RuleError, type RuleReads, type RuleSettings, type ScoreMemo, type SparseReads, type TriageMap } from '@custody/rules';
 import { indexFromBase, isPracticeSide, type ProjectionChanges, type ProjectionMemo } from '@custody/graph';
 import { projectDocuments, type AnalyzedDocument, type Evaluation } from '../build-audit.js';
 import { compose, groupingStillValid, type Grouped, type RuleFindings } from './compose.js';
@@ -174,6 +174,9 @@ export function reaudit(prev: AuditState, next: AuditInputs, projected?: Graph |
   lap('diff');
   const stats: ReauditStats = { mode: 'incremental', rulesFull: [], rulesPartial: {}, ms, cpuMs };
   if (delta.global) return auditState(next, { graph, memo }, 'practice record changed');
+  // Finding text tells same-named systems apart (displayName): any finding may name a system of such a name, so a
+  // name that comes to be shared, or stops being (rare: a second "Acme Drive" declared), is audited in full.
+  if (delta.names && sharingChanged(prev.graph, graph, changed.systems.values())) return auditState(next, { graph, memo }, 'a system name came to be shared or stopped being');
   if (isEmptyDelta(delta)) {
     // Nothing any rule reads changed (e.g. an unreadable document, or only triage): same findings, scored again.
     const { evaluation, lens, grouped, scoring } = compose(next, contextOf(next, graph), prev.perRule, { grouped: prev.grouped, valid: () => true, scoring: prev.scoring });

@@ -1,7 +1,8 @@
-import { PRACTICE_ID, type Graph, type GraphSystem, type ParseResult } from '@custody/domain';
+import { PRACTICE_ID, type Graph, type GraphSystem } from '@custody/domain';
 import { DEFAULT_RULE_SETTINGS, REGISTRY, RULE_READS, runRulesUngrouped } from '@custody/rules';
 import { analyzeDocument } from '../analyze-document.js';
 import type { AnalyzedDocument } from '../build-audit.js';
+import { AS_OF, config, ev, NOW } from './config-documents.testing.js';
 import { adjacency, affectedAnchors, changesBetween, deltaOf, subgraphFor } from './graph-delta.js';
 import { auditState, reaudit, type AuditInputs } from './incremental-audit.js';
 
@@ -11,21 +12,10 @@ import { auditState, reaudit, type AuditInputs } from './incremental-audit.js';
  * cases (the projection models every named sub-processor, and a hub needs several parties), so each is built
  * here on purpose, with a check that the change does alter what the rule reads.
  */
-const AS_OF = '2026-06-01T00:00:00.000Z';
-const NOW = new Date(AS_OF);
-
-function config(n: number, parse: Omit<ParseResult, 'format' | 'redactions'>): AnalyzedDocument {
-  return {
-    id: `doc-${n}`, sha256: `sha-${n}`, file: `config-${n}.json`, receivedAt: new Date(Date.parse(AS_OF) - 1e6 + n * 1000).toISOString(),
-    status: 'processed', type: 'integration_config', analysis: { type: 'integration_config', parse: { format: 'json', redactions: [], ...parse } },
-  };
-}
-
-const ev = (quote: string) => [{ quote, line: 1 }];
-
 describe("a rule reading names only to find a fleet vendor's stand-in ('fleet-vendors')", () => {
   // Two installs of a Scribewell fleet and an EHR send four sensitive categories to one LLM: a hub fed by two
-  // parties, the fleet counted once under its stand-in (`fleet-scribewell-ai` while no system is called so).
+  // parties, the fleet counted once under its stand-in (`fleet-scribewell-ai`, read as the vendor's name, while
+  // no system is called so).
   const hub = config(1, {
     systems: [
       { id: 'i-1', name: 'Scribewell AI', role: 'ai_notetaker', group: { vendor: 'Scribewell AI', site: 'Oakland' }, evidence: ev('i-1') },
@@ -39,9 +29,10 @@ describe("a rule reading names only to find a fleet vendor's stand-in ('fleet-ve
       { from: 'ehr', to: 'llm', data: ['substance_use', 'session_recording'], transport: 'https', evidence: ev('ehr -> llm') },
     ],
   });
-  // A system named like the fleet vendor, connected to nothing the hub reads: it becomes the fleet's stand-in.
+  // A system named like the fleet vendor, connected to nothing the hub reads: it becomes the fleet's stand-in. Its
+  // legal name (the same name key as the vendor's) is how the hub's finding then names the fleet.
   const standIn = config(2, {
-    systems: [{ id: 'sw', name: 'Scribewell AI', role: 'ai_notetaker', evidence: ev('sw') }],
+    systems: [{ id: 'sw', name: 'Scribewell AI, Inc.', role: 'ai_notetaker', evidence: ev('sw') }],
     flows: [{ from: PRACTICE_ID, to: 'sw', data: ['session_recording'], transport: 'https', evidence: ev('practice -> sw') }],
   });
   const hubFinding = (s: ReturnType<typeof auditState>) => s.evaluation.findings.find((f) => f.ruleId === 'aggregation-hub' && f.systems[0] === 'llm');
@@ -49,12 +40,11 @@ describe("a rule reading names only to find a fleet vendor's stand-in ('fleet-ve
   it('re-runs the rule in full when a system comes that stands in for a fleet vendor, and equals the full audit', () => {
     const base: AuditInputs = { documents: [hub], asOf: AS_OF, now: NOW };
     const first = auditState(base);
-    expect(hubFinding(first)?.detail).toContain('fleet-scribewell-ai');
+    expect(hubFinding(first)?.detail).toContain('from 2 sources (CarePath EHR and Scribewell AI).');
     const next = reaudit(first, { ...base, documents: [hub, standIn] });
     const full = auditState(next.inputs);
     // The hub's own records did not change, yet its finding did (its sources are named by the new stand-in).
-    expect(hubFinding(full)?.detail).toContain('sw');
-    expect(hubFinding(full)?.detail).not.toContain('fleet-scribewell-ai');
+    expect(hubFinding(full)?.detail).toContain('from 2 sources (CarePath EHR and Scribewell AI, Inc.).');
     expect(next.evaluation.findings).toEqual(full.evaluation.findings);
     expect(next.stats.mode).toBe('incremental');
     expect(next.stats.rulesFull).toContain('aggregation-hub');
@@ -85,7 +75,7 @@ describe("a rule reading names only to find a fleet vendor's stand-in ('fleet-ve
     const more = config(5, { systems: [], flows: [{ from: 'ehr', to: 'llm', data: ['diagnosis'], transport: 'https', evidence: ev('ehr -> llm again') }] });
     const next = reaudit(first, { ...base, documents: [hub, standIn, elsewhere, more] });
     expect(next.stats.rulesPartial['aggregation-hub']).toBeGreaterThan(0);
-    expect(hubFinding(next)?.detail).toContain('sw');
+    expect(hubFinding(next)?.detail).toContain('(CarePath EHR and Scribewell AI, Inc.)');
     expect(next.evaluation.findings).toEqual(auditState(next.inputs).evaluation.findings);
   });
 });

@@ -18,6 +18,8 @@ export interface DocumentIdentity {
   vendorNames: string[];
   effective?: string;
   expires?: string;
+  /** Where the sentence stating the expiry date sits in the text: the clause an expired-BAA finding quotes. */
+  expiresAt?: { start: number; end: number };
 }
 
 const GENERIC_ALIAS = /^(?:agreement|baa|dpa|addendum|services?|service agreement|privacy (?:policy|statement|notice)|policy|terms|website|site|app|application|platform|software|effective date|data|customer data|phi|hipaa(?: rules)?|affiliates?|parties|party|schedule|exhibit|term|you|your|users?|end users?|order form|documentation|content|north america|beta services)$/i;
@@ -37,8 +39,11 @@ export function identifyDocument(a: AnalysedText): DocumentIdentity {
   const { parties, partyNames, vendorNames } = findParties(a.text, head);
   const vendorParty = parties.find((p) => p.role === 'business_associate' || p.role === 'vendor');
   const effective = dateAfter(head, EFFECTIVE_LEAD);
-  const expires = dateAfter(viewPrefix(a, 200_000), EXPIRY_LEAD);
-  return { kind, title, parties, vendor: vendorParty?.name, partyNames, vendorNames, effective, expires };
+  const expiry = datedAt(viewPrefix(a, 200_000), EXPIRY_LEAD);
+  const expires = expiry ? toIsoDate(expiry[1]) : undefined;
+  const sentence = expires ? a.sentences.find((x) => x.end > expiry!.index) : undefined;
+  const expiresAt = sentence ? { start: sentence.start, end: sentence.end } : undefined;
+  return { kind, title, parties, vendor: vendorParty?.name, partyNames, vendorNames, effective, expires, ...(expiresAt ? { expiresAt } : {}) };
 }
 
 /**
@@ -214,8 +219,12 @@ export function datePatternAfter(lead: RegExp): RegExp {
 }
 
 function dateAfter(view: string, lead: RegExp): string | undefined {
-  const re = datePatternAfter(lead);
-  // Over up to 200,000 characters: the pattern is tried only where its lead words start (same first match).
-  const m = firstMatchInText(re, view);
+  const m = datedAt(view, lead);
   return m ? toIsoDate(m[1]) : undefined;
+}
+
+/** The first match of a date after `lead` (the date as group 1), with its index in `view`. */
+function datedAt(view: string, lead: RegExp): RegExpExecArray | null {
+  // Over up to 200,000 characters: the pattern is tried only where its lead words start (same first match).
+  return firstMatchInText(datePatternAfter(lead), view);
 }

@@ -34,7 +34,8 @@ export function prepareContracts(
       return {
         documentId: c.documentId,
         file: c.file,
-        attached: { documentId: c.documentId, file: c.file, kind: doc.kind, facts, ...(doc.expires ? { expires: doc.expires } : {}) },
+        attached: { documentId: c.documentId, file: c.file, kind: doc.kind, facts, ...(doc.expires ? { expires: doc.expires } : {}),
+          ...(doc.expiresEvidence ? { expiresEvidence: stamp([doc.expiresEvidence], c.documentId, c.file) } : {}) },
         names: [...(doc.vendor ? [doc.vendor] : []), ...parties],
       };
     });

@@ -33,6 +33,6 @@ describe('aggregation-hub', () => {
     // A second party sending to it makes it a hub again, counted as two sources.
     g.flows.push({ ...g.flows[0]!, id: 'ehr->llm', from: 'ehr' });
     g.systems.push({ ...g.systems.find((s) => s.id === 'llm')!, id: 'ehr', name: 'EHR', role: 'ehr' });
-    expect(evaluateRule(aggregationHubRule, g).map((d) => d.detail)).toEqual([expect.stringContaining('from 2 sources (ehr, scribe)')]);
+    expect(evaluateRule(aggregationHubRule, g).map((d) => d.detail)).toEqual([expect.stringContaining('from 2 sources (EHR and Upheal)')]);
   });
 });

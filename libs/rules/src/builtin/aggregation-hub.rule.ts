@@ -1,6 +1,6 @@
-import { SENSITIVE_CATEGORIES, unique, type DataCategory, type GraphFlow } from '@custody/domain';
+import { SENSITIVE_CATEGORIES, type DataCategory, type GraphFlow, categoryList, wordList } from '@custody/domain';
 import { CITE } from '../citations.js';
-import { carriesPhi, displayName, fleetParty, inboundOf, phiSources, vendorSystems } from '../graph-queries.js';
+import { carriesPhi, displayName, fleetParty, inboundOf, phiSources, systemById, vendorSystems } from '../graph-queries.js';
 import { streamingRule, type Rule } from '../rule.js';
 import { impactOf } from '../sensitivity.js';
 
@@ -28,7 +28,14 @@ export const aggregationHubRule: Rule = streamingRule({
       // receive few sensitive categories, and their sources (sorted, by party) are then never worked out.
       const inbound = inboundOf(graph, s.id);
       if (!receivesSensitive(inbound, minSensitiveCategories)) continue;
-      const sources = unique(phiSources(graph, s.id).map((id) => party(id) ?? id)).sort();
+      // A fleet's installs count as their vendor's party; a stand-in party (no system declared) reads as the vendor's name.
+      const named = new Map<string, string>();
+      for (const id of phiSources(graph, s.id)) {
+        const p = party(id);
+        if (p !== undefined && !named.has(p)) named.set(p, systemById(graph, p)?.name ?? systemById(graph, id)?.group?.vendor ?? p);
+        else if (p === undefined) named.set(id, displayName(graph, id));
+      }
+      const sources = [...named.keys()].sort();
       if (sources.length < minSources) continue;
       const flows = inbound.filter(carriesPhi);
       const sensitive = [...new Set(flows.flatMap((f) => f.data.filter((c) => SENSITIVE_CATEGORIES.includes(c))))];
@@ -41,7 +48,7 @@ export const aggregationHubRule: Rule = streamingRule({
         impact: impactOf(0.8, sensitive, settings),
         evidence: flows.flatMap((f) => f.evidence),
         // Built when read: it names the system, which a class's members do not share.
-        detail: () => `${displayName(graph, s.id)} receives ${sensitive.length} sensitive categories (${sensitive.join(', ')}) from ${sources.length} sources (${sources.join(', ')}).`,
+        detail: () => `${displayName(graph, s.id)} receives ${sensitive.length} sensitive categories (${categoryList(sensitive)}) from ${sources.length} sources (${wordList(sources.map((id) => named.get(id)!))}).`,
       });
     }
   },

@@ -1,3 +1,4 @@
+import { categoryList, valuePhrase } from '@custody/domain';
 import { CITE } from '../citations.js';
 import { governingFact } from '../contracts.js';
 import { displayName, heldCategories, settingEvidence, stringSetting, vendorSystems } from '../graph-queries.js';
@@ -34,8 +35,8 @@ export const aiTrainingRule: Rule = streamingRule({
       const likelihood = Math.max(settingL, settingOff ? contractL * 0.6 : contractL);
       if (likelihood === 0) continue;
       const parts = [
-        contractL > 0 ? `its contract says training is "${fact.value}"` : '',
-        setting ? `its settings say training is "${setting}"` : '',
+        contractL > 0 ? `its contract says training is ${valuePhrase(fact.value)}` : '',
+        setting ? `its settings say training is ${valuePhrase(setting)}` : '',
       ].filter(Boolean);
       drafts.push({
         subject: `system:${s.id}`,
@@ -44,7 +45,7 @@ export const aiTrainingRule: Rule = streamingRule({
         likelihood,
         impact: impactOf(0.8, categories, settings),
         evidence: [...(contractL > 0 ? fact.evidence : []), ...(setting ? settingEvidence(s, 'training') : [])],
-        detail: () => `${displayName(graph, s.id)} may train AI on ${categories.join(', ')}: ${parts.join('; ')}.`,
+        detail: () => `${displayName(graph, s.id)} may train AI on ${categoryList(categories)}: ${parts.join('; ')}.`,
       });
     }
   },

@@ -226,8 +226,9 @@ interface FlowdownReading {
 
 function breakDetail(graph: Graph, u: GraphSystem, name: string, upstreamCovered: boolean, flowdown: boolean): string {
   const who = displayName(graph, u.id);
-  if (!upstreamCovered) return `${who} passes PHI to ${name}, but coverage already ended before ${who}: nothing binds ${name}.`;
-  if (!flowdown) return `${who} passes PHI to ${name}; ${who}'s BAA has no subcontractor flow-down and ${name} has no BAA of its own.`;
-  return `${who} passes PHI to ${name}; ${who}'s BAA flows down but does not name ${name}, and ${name} has no BAA of its own.`;
+  // Each party is named once: the reader meets "Remindly … Remindly" as noise, not as a second fact.
+  if (!upstreamCovered) return `${who} has no BAA in force itself, yet passes PHI on to ${name}, which nothing binds.`;
+  if (!flowdown) return `${who} passes PHI to ${name}; its BAA has no subcontractor flow-down and the sub-processor has no BAA of its own.`;
+  return `${who} passes PHI to ${name}; its BAA flows down but does not name this sub-processor, which has no BAA of its own.`;
 }
 

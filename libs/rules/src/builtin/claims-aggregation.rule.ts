@@ -1,4 +1,4 @@
-import type { DataCategory } from '@custody/domain';
+import { type DataCategory, categoryList, roleNoun } from '@custody/domain';
 import { CITE } from '../citations.js';
 import { carriesPhi, displayName, flowTargets, pathSubject, phiOf, shortestPathTo, systemById } from '../graph-queries.js';
 import type { FindingDraft, Rule } from '../rule.js';
@@ -41,8 +41,8 @@ export const claimsAggregationRule: Rule = {
         impact: impactOf(0.9, categories, settings),
         evidence: f.evidence,
         detail:
-          `${displayName(graph, x.id)}, a data broker, receives ${categories.join(', ')} from ${displayName(graph, f.from)}` +
-          (upstream.length > 1 ? ` (path: ${[...upstream, x.id].join(' → ')}).` : '.'),
+          `${displayName(graph, x.id)}, ${roleNoun(x.role)}, receives ${categoryList(categories)} from ${displayName(graph, f.from)}` +
+          (upstream.length > 1 ? ` (path: ${[...upstream, x.id].map((id) => displayName(graph, id)).join(' → ')}).` : '.'),
       });
     }
     for (const x of graph.systems) {
@@ -56,7 +56,7 @@ export const claimsAggregationRule: Rule = {
         likelihood: 0.7,
         impact: impactOf(0.9, held, settings),
         evidence: x.evidence,
-        detail: `${displayName(graph, x.id)}, a data broker, is declared to hold ${held.join(', ')}.`,
+        detail: `${displayName(graph, x.id)}, ${roleNoun(x.role)}, is declared to hold ${categoryList(held)}.`,
       });
     }
     return drafts;

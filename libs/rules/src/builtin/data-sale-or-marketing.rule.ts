@@ -1,3 +1,4 @@
+import { categoryList } from '@custody/domain';
 import { CITE } from '../citations.js';
 import { contractTermFindings } from '../contract-term.js';
 import { displayName } from '../graph-queries.js';
@@ -20,7 +21,7 @@ export const dataSaleOrMarketingRule: Rule = streamingRule({
       fact.value !== 'allowed' ? undefined : {
         likelihood: 0.9,
         impact: impactOf(1, categories, ctx.settings),
-        detail: `${displayName(ctx.graph, s.id)}'s terms allow it to sell or market data it holds: ${categories.join(', ')}.`,
+        detail: `${displayName(ctx.graph, s.id)}'s terms allow it to sell or market data it holds: ${categoryList(categories)}.`,
       });
   },
 });

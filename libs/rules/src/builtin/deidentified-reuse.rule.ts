@@ -1,3 +1,4 @@
+import { categoryList } from '@custody/domain';
 import { CITE } from '../citations.js';
 import { contractTermFindings } from '../contract-term.js';
 import { displayName } from '../graph-queries.js';
@@ -20,7 +21,7 @@ export const deidentifiedReuseRule: Rule = streamingRule({
       fact.value !== 'allowed' ? undefined : {
         likelihood: 0.7,
         impact: impactOf(0.6, categories, ctx.settings),
-        detail: () => `${displayName(ctx.graph, s.id)} may de-identify and reuse ${categories.join(', ')} for its own purposes.`,
+        detail: () => `${displayName(ctx.graph, s.id)} may de-identify and reuse ${categoryList(categories)} for its own purposes.`,
       });
   },
 });

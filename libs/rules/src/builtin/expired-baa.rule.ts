@@ -1,3 +1,4 @@
+import { categoryList } from '@custody/domain';
 import { CITE } from '../citations.js';
 import { withSource } from '../contracts.js';
 import { baaCoverage, displayName, heldCategories, vendorSystems } from '../graph-queries.js';
@@ -30,9 +31,10 @@ export const expiredBaaRule: Rule = streamingRule({
         categories,
         likelihood: 0.9,
         impact: impactOf(0.85, categories, settings),
-        evidence: coverage.expired.flatMap((c) => withSource(c.facts?.baa_offered?.evidence ?? [], c)),
+        // The clause with the expiry date proves the finding; the BAA's title (baa_offered) only that one existed.
+        evidence: coverage.expired.flatMap((c) => withSource(c.expiresEvidence ?? c.facts?.baa_offered?.evidence ?? [], c)),
         // Built when read: it names the system, which a class's members do not share.
-        detail: () => `The BAA with ${displayName(graph, s.id)} (${latest.file}) expired on ${latest.expires}; it still holds ${categories.join(', ')}.`,
+        detail: () => `${displayName(graph, s.id)} still holds ${categoryList(categories)}, but its BAA (${latest.file}) expired on ${latest.expires}.`,
       });
     }
   },

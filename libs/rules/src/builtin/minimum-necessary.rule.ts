@@ -1,4 +1,4 @@
-import type { DataCategory, SystemRole } from '@custody/domain';
+import { type DataCategory, type SystemRole, categoryList, roleNoun } from '@custody/domain';
 import { CITE } from '../citations.js';
 import { carriesPhi, displayName, flowTargets } from '../graph-queries.js';
 import { streamingRule, type Rule } from '../rule.js';
@@ -48,7 +48,7 @@ export const minimumNecessaryRule: Rule = streamingRule({
         likelihood: 0.8,
         impact: impactOf(0.7, excess, settings),
         evidence: f.evidence,
-        detail: `${displayName(graph, f.from)} sends ${excess.join(', ')} to ${displayName(graph, x.id)}, a ${x.role.replace(/_/g, ' ')} whose purpose${f.purpose ? ` (${f.purpose})` : ''} does not need them.`,
+        detail: `${displayName(graph, f.from)} sends ${categoryList(excess)} to ${displayName(graph, x.id)}, ${roleNoun(x.role)} whose purpose${f.purpose ? ` (${f.purpose})` : ''} does not need them.`,
       });
     }
   },

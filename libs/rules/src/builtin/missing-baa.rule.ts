@@ -1,3 +1,4 @@
+import { categoryList } from '@custody/domain';
 import { CITE } from '../citations.js';
 import { governingFact } from '../contracts.js';
 import {
@@ -49,8 +50,8 @@ export const missingBaaRule: Rule = streamingRule({
         impact: impactOf(0.9, categories, settings),
         evidence,
         detail: () => refused
-          ? `${displayName(graph, s.id)} receives ${categories.join(', ')} and its documents say it does not offer a BAA.`
-          : `${displayName(graph, s.id)} receives ${categories.join(', ')} but no BAA is on file for it and no flow into it is declared under one.`,
+          ? `${displayName(graph, s.id)} receives ${categoryList(categories)} and its documents say it does not offer a BAA.`
+          : `${displayName(graph, s.id)} receives ${categoryList(categories)} but no BAA is on file for it and no flow into it is declared under one.`,
       });
     }
   },

@@ -1,5 +1,6 @@
+import { wordList } from '@custody/domain';
 import { CITE } from '../citations.js';
-import { baasInForce, factIn, namedSubprocessors, unique } from '../contracts.js';
+import { baasInForce, factIn, nameMatches, namedSubprocessors } from '../contracts.js';
 import { carriesPhi, displayName, heldCategories, isPracticeSide, outboundOf, vendorSystems } from '../graph-queries.js';
 import { streamingRule, type Rule } from '../rule.js';
 import { impactOf } from '../sensitivity.js';
@@ -29,7 +30,11 @@ export const noSubcontractorFlowdownRule: Rule = streamingRule({
       if (categories.length === 0) continue;
       const outbound = outboundOf(graph, s.id).filter((f) => carriesPhi(f) && !isPracticeSide(graph, f.to));
       const named = namedSubprocessors(s);
-      const subs = unique([...outbound.map((f) => displayName(graph, f.to)), ...named.inContracts, ...named.inSettings]);
+      // One name per party: "OpenAI" modelled, "OpenAI, L.L.C." in the contract and "OpenAI" in settings are one sub-processor.
+      const subs: string[] = [];
+      for (const n of [...outbound.map((f) => displayName(graph, f.to)), ...named.inContracts, ...named.inSettings]) {
+        if (!subs.some((k) => nameMatches(k, n))) subs.push(n);
+      }
       const refused = readings.some((r) => r.value === 'no');
       drafts.push({
         subject: `system:${s.id}`,
@@ -44,7 +49,7 @@ export const noSubcontractorFlowdownRule: Rule = streamingRule({
         ],
         detail: () =>
           `The BAA with ${displayName(graph, s.id)} ${refused ? 'excludes' : 'does not state'} subcontractor flow-down` +
-          (subs.length > 0 ? `, and PHI is known to reach: ${subs.join(', ')}.` : '; no sub-processors are known yet.'),
+          (subs.length > 0 ? `, and PHI is known to reach ${wordList(subs)}.` : '; no sub-processors are known yet.'),
       });
     }
   },

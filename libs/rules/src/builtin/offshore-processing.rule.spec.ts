@@ -11,9 +11,9 @@ describe('offshore-processing', () => {
   });
 
   it('names the region in words, not the code the export wrote', () => {
-    expect(evaluateRule(offshoreProcessingRule, scribe({ storage_region: 'PH' }).build())[0]!.detail).toBe('scribe (scribe) processes PHI outside the US (storage region: Philippines).');
-    expect(evaluateRule(offshoreProcessingRule, scribe({ storage_region: 'in' }).build())[0]!.detail).toMatch(/\(storage region: India\)\.$/);
-    expect(evaluateRule(offshoreProcessingRule, scribe({ storage_region: 'eu-west-1' }).build())[0]!.detail).toMatch(/\(storage region: eu-west-1, Europe\)\.$/);
+    expect(evaluateRule(offshoreProcessingRule, scribe({ storage_region: 'PH' }).build())[0]!.detail).toBe('scribe processes PHI outside the US: its settings store data in Philippines.');
+    expect(evaluateRule(offshoreProcessingRule, scribe({ storage_region: 'in' }).build())[0]!.detail).toMatch(/store data in India\.$/);
+    expect(evaluateRule(offshoreProcessingRule, scribe({ storage_region: 'eu-west-1' }).build())[0]!.detail).toMatch(/store data in eu-west-1, Europe\.$/);
   });
 
   it('does not fire for US regions or offshore: no', () => {

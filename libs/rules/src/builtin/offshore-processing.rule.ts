@@ -1,4 +1,4 @@
-import { regionName, type Evidence, type GraphSystem } from '@custody/domain';
+import { regionName, wordList, type Evidence, type GraphSystem } from '@custody/domain';
 import { CITE } from '../citations.js';
 import { governingFact } from '../contracts.js';
 import { displayName, heldCategories, outboundOf, settingEvidence, stringSetting, systemById, vendorSystems } from '../graph-queries.js';
@@ -97,8 +97,8 @@ export const offshoreProcessingRule: Rule = streamingRule({
         impact: impactOf(0.6, categories, settings),
         evidence,
         detail: () =>
-          `${displayName(graph, s.id)} processes PHI outside the US` +
-          [offshoreTerms ? ' (its terms allow offshore processing)' : '', abroad ? ` (storage region: ${regionName(String(s.settings?.storage_region))})` : ''].join('') +
+          `${displayName(graph, s.id)} processes PHI outside the US: ` +
+          wordList([...(offshoreTerms ? ['its terms allow offshore processing'] : []), ...(abroad ? [`its settings store data in ${regionName(region)}`] : [])]) +
           '.',
       });
     }

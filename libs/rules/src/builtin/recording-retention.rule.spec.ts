@@ -21,9 +21,9 @@ describe('recording-retention', () => {
   it('names a category once when the setting and the contract both keep it too long, each period once', () => {
     const both = (days: number) => scribe({ audio_retention_days: 90, transcript_retention_days: 'indefinite' }).baa('scribe', { audio_or_recording_retention_days: days }).build();
     const [same] = evaluateRule(recordingRetentionRule, both(90));
-    expect(same!.detail).toBe('scribe (scribe) keeps session_recording 90 days (settings.audio_retention_days and contract; limit 30), session_transcript indefinitely (settings.transcript_retention_days; limit 365).');
+    expect(same!.detail).toBe('scribe keeps session recordings for 90 days (its audio retention days setting and its contract), over the 30-day limit; session transcripts indefinitely (its transcript retention days setting), over the 365-day limit.');
     expect(same!.evidence).toHaveLength(3); // both sources still prove it
-    expect(evaluateRule(recordingRetentionRule, both(180))[0]!.detail).toMatch(/keeps session_recording 90 days \(settings\.audio_retention_days\) and 180 days \(contract; limit 30\), session_transcript/);
+    expect(evaluateRule(recordingRetentionRule, both(180))[0]!.detail).toMatch(/keeps session recordings for 90 days \(its audio retention days setting\) and for 180 days \(its contract\), over the 30-day limit; session transcripts/);
   });
 
   it('does not fire within the limits, or with raised limits', () => {

@@ -1,4 +1,4 @@
-import type { DataCategory, Evidence } from '@custody/domain';
+import { type DataCategory, type Evidence, categoryLabel, settingLabel, wordList } from '@custody/domain';
 import { CITE } from '../citations.js';
 import { governingFact } from '../contracts.js';
 import { daysSetting, displayName, settingEvidence, vendorSystems } from '../graph-queries.js';
@@ -7,7 +7,7 @@ import { impactOf } from '../sensitivity.js';
 
 type Over = { category: DataCategory; days: number; limit: number; source: string };
 
-const daysText = (days: number) => (Number.isFinite(days) ? `${days} days` : 'indefinitely');
+const daysText = (days: number) => (Number.isFinite(days) ? `for ${days} days` : 'indefinitely');
 
 /**
  * One category's retention over the limit, named once however many sources say it: a setting and the contract
@@ -16,8 +16,8 @@ const daysText = (days: number) => (Number.isFinite(days) ? `${days} days` : 'in
 function retentionText(category: DataCategory, over: Over[]): string {
   const byDays = new Map<number, string[]>();
   for (const o of over) byDays.set(o.days, [...(byDays.get(o.days) ?? []), o.source]);
-  const periods = [...byDays].map(([days, sources]) => `${daysText(days)} (${sources.join(' and ')}`);
-  return `${category} ${periods.join(') and ')}; limit ${over[0]!.limit})`;
+  const periods = [...byDays].map(([days, sources]) => `${daysText(days)} (${wordList(sources)})`);
+  return `${categoryLabel(category)} ${wordList(periods)}, over the ${over[0]!.limit}-day limit`;
 }
 
 /**
@@ -41,15 +41,15 @@ export const recordingRetentionRule: Rule = streamingRule({
       const over: (Over & { evidence: Evidence[] })[] = [];
       const audio = daysSetting(s, 'audio_retention_days');
       if (audio !== undefined && audio > audioLimit) {
-        over.push({ category: 'session_recording', days: audio, limit: audioLimit, source: 'settings.audio_retention_days', evidence: settingEvidence(s, 'audio_retention_days') });
+        over.push({ category: 'session_recording', days: audio, limit: audioLimit, source: `its ${settingLabel('audio_retention_days')} setting`, evidence: settingEvidence(s, 'audio_retention_days') });
       }
       const transcript = daysSetting(s, 'transcript_retention_days');
       if (transcript !== undefined && transcript > transcriptLimit) {
-        over.push({ category: 'session_transcript', days: transcript, limit: transcriptLimit, source: 'settings.transcript_retention_days', evidence: settingEvidence(s, 'transcript_retention_days') });
+        over.push({ category: 'session_transcript', days: transcript, limit: transcriptLimit, source: `its ${settingLabel('transcript_retention_days')} setting`, evidence: settingEvidence(s, 'transcript_retention_days') });
       }
       const fact = governingFact(s, 'audio_or_recording_retention_days', now);
       if (typeof fact.value === 'number' && fact.value > audioLimit && !(audio !== undefined && audio <= audioLimit)) {
-        over.push({ category: 'session_recording', days: fact.value, limit: audioLimit, source: 'contract', evidence: fact.evidence });
+        over.push({ category: 'session_recording', days: fact.value, limit: audioLimit, source: 'its contract', evidence: fact.evidence });
       }
       if (over.length === 0) continue;
       const categories = [...new Set(over.map((o) => o.category))];
@@ -61,7 +61,7 @@ export const recordingRetentionRule: Rule = streamingRule({
         likelihood: 0.5 + 0.5 * Math.min(1, excess),
         impact: impactOf(0.7, categories, settings),
         evidence: over.flatMap((o) => o.evidence),
-        detail: () => `${displayName(graph, s.id)} keeps ${categories.map((c) => retentionText(c, over.filter((o) => o.category === c))).join(', ')}.`,
+        detail: () => `${displayName(graph, s.id)} keeps ${categories.map((c) => retentionText(c, over.filter((o) => o.category === c))).join('; ')}.`,
       });
     }
   },

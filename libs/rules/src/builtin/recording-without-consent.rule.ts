@@ -42,7 +42,7 @@ export const recordingWithoutConsentRule: Rule = streamingRule({
         impact: impactOf(0.85, categories, settings),
         evidence: settingEvidence(s, 'consent_capture'),
         detail: () =>
-          `${displayName(graph, s.id)} records sessions with consent capture "${capture}"` +
+          `${displayName(graph, s.id)} records sessions without capturing the client's consent` +
           (allParty ? ` in ${state}, an all-party-consent state${statute ? ` (${statute.ref})` : ''}.` : '.'),
         ...(statute ? { citations: [statute] } : {}),
       });

@@ -21,7 +21,8 @@ describe('secret-in-config', () => {
     const [d] = evaluateRule(secretInConfigRule, g);
     expect(d).toMatchObject({ subject: 'flow:practice->backup', systems: ['backup'] });
     expect(d!.evidence.map((e) => e.line)).toEqual([4, 3]);
-    expect(d!.detail).toMatch(/authenticates the flow practice → backup/);
+    // Systems by name, not by their internal ids.
+    expect(d!.detail).toMatch(/authenticates the flow Test Practice → backup\./);
   });
 
   it('falls back to the flow declared nearest the secret\'s line when no path is shared', () => {

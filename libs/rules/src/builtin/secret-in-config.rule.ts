@@ -1,5 +1,6 @@
 import { PRACTICE_ID, type Graph, type GraphFlow, type GraphRedaction } from '@custody/domain';
 import { CITE } from '../citations.js';
+import { displayName } from '../graph-queries.js';
 import type { FindingDraft, Rule } from '../rule.js';
 
 /**
@@ -35,7 +36,7 @@ export const secretInConfigRule: Rule = {
         ],
         detail:
           `A ${r.kind} was found in ${r.file}${r.path ? ` at ${r.path}` : ''}${r.line !== undefined ? ` (line ${r.line})` : ''}; it was redacted before storage.` +
-          (flow ? ` It authenticates the flow ${flow.from} → ${flow.to}${flow.endpoint ? ` (${flow.endpoint})` : ''}.` : ''),
+          (flow ? ` It authenticates the flow ${displayName(graph, flow.from)} → ${displayName(graph, flow.to)}${flow.endpoint ? ` (${flow.endpoint})` : ''}.` : ''),
       };
     });
   },

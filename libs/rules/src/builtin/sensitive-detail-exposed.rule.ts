@@ -1,10 +1,10 @@
-import type { DataCategory } from '@custody/domain';
+import { type DataCategory, categoryList } from '@custody/domain';
 import { CITE } from '../citations.js';
 import { displayName, heldCategories, holdingEvidence, vendorSystems } from '../graph-queries.js';
 import { lensActive } from '../lenses.js';
 import { streamingRule, type Rule } from '../rule.js';
 import { impactOf } from '../sensitivity.js';
-import { outOfLawEnforcementScope, postureOf } from './weak-law-enforcement-posture.rule.js';
+import { outOfLawEnforcementScope, postureOf, postureWords } from './weak-law-enforcement-posture.rule.js';
 
 const DETAILS: readonly DataCategory[] = ['immigration_status', 'political_activity'];
 const NOTE_CONTENT: readonly DataCategory[] = ['progress_notes', 'psychotherapy_notes', 'session_recording', 'session_transcript'];
@@ -47,9 +47,10 @@ export const sensitiveDetailExposedRule: Rule = streamingRule({
         evidence: [...posture.evidence, ...holdingEvidence(graph, s.id, details)],
         // Built when read: it names the system, which a class's members do not share.
         detail: () =>
-          `${displayName(graph, s.id)} holds ${details.join(', ')}` +
-          (implicit.length > 0 ? ` (${implicit.join(', ')} via the notes or recordings the practice documents them in)` : '') +
-          `; its law-enforcement disclosure terms: ${posture.value}.`,
+          `${displayName(graph, s.id)} holds ${[
+            ...(explicit.length > 0 ? [categoryList(explicit)] : []),
+            ...(implicit.length > 0 ? [`${categoryList(implicit)} (the practice documents ${implicit.length > 1 ? 'them' : 'it'} in the notes or recordings it holds)`] : []),
+          ].join(' and ')}; ${postureWords(posture.value)}.`,
       });
     }
   },

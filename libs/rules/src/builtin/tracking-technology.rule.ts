@@ -1,3 +1,4 @@
+import { categoryList, roleNoun } from '@custody/domain';
 import { CITE } from '../citations.js';
 import { baaCoverage, displayName, inboundOf, phiOf } from '../graph-queries.js';
 import type { FindingDraft, Rule } from '../rule.js';
@@ -33,7 +34,7 @@ export const trackingTechnologyRule: Rule = {
           likelihood: covered ? 0.35 : 0.9,
           impact: impactOf(0.7, categories, settings),
           evidence: f.evidence,
-          detail: `${displayName(graph, f.from)} sends ${categories.join(', ')} to ${displayName(graph, x.id)}, an analytics/tracking vendor${covered ? ' (under a BAA)' : ''}.`,
+          detail: `${displayName(graph, f.from)} sends ${categoryList(categories)} to ${displayName(graph, x.id)}, ${roleNoun(x.role)}${covered ? ' (under a BAA)' : ''}.`,
         });
       }
       const held = phiOf(x.holds);
@@ -45,7 +46,7 @@ export const trackingTechnologyRule: Rule = {
           likelihood: covered ? 0.35 : 0.8,
           impact: impactOf(0.7, held, settings),
           evidence: x.evidence,
-          detail: `${displayName(graph, x.id)}, an analytics/tracking vendor, is declared to hold ${held.join(', ')}.`,
+          detail: `${displayName(graph, x.id)}, ${roleNoun(x.role)}, is declared to hold ${categoryList(held)}.`,
         });
       }
     }

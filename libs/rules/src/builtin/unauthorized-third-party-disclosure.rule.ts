@@ -1,4 +1,4 @@
-import { THIRD_PARTY_ROLES, type SystemRole } from '@custody/domain';
+import { THIRD_PARTY_ROLES, type SystemRole, categoryList, roleNoun } from '@custody/domain';
 import { CITE } from '../citations.js';
 import { carriesPhi, consentCoverage, displayName, flowTargets, phiOf } from '../graph-queries.js';
 import type { FindingDraft, Rule } from '../rule.js';
@@ -42,7 +42,7 @@ export const unauthorizedThirdPartyDisclosureRule: Rule = {
         impact: impactOf(0.9, cov.uncovered, settings),
         evidence: [...f.evidence, ...cov.evidence],
         detail:
-          `${displayName(graph, f.from)} sends ${cov.uncovered.join(', ')} to ${displayName(graph, x.id)}, a ${x.role.replace(/_/g, ' ')}, ` +
+          `${displayName(graph, f.from)} sends ${categoryList(cov.uncovered)} to ${displayName(graph, x.id)}, ${roleNoun(x.role)}, ` +
           `with no live authorization covering them${f.purpose ? ` (purpose: ${f.purpose})` : ''}.${expiredNote}`,
       });
     }

@@ -1,4 +1,4 @@
-import { UNENCRYPTED_TRANSPORTS } from '@custody/domain';
+import { UNENCRYPTED_TRANSPORTS, categoryList } from '@custody/domain';
 import { CITE } from '../citations.js';
 import { carriesPhi, displayName, phiOf } from '../graph-queries.js';
 import type { FindingDraft, Rule } from '../rule.js';
@@ -30,7 +30,7 @@ export const unencryptedTransportRule: Rule = {
         impact: impactOf(0.8, categories, settings),
         evidence: f.evidence,
         detail:
-          `${displayName(graph, f.from)} sends ${categories.join(', ')} to ${displayName(graph, f.to)} over ${f.transport}` +
+          `${displayName(graph, f.from)} sends ${categoryList(categories)} to ${displayName(graph, f.to)} over ${f.transport.toUpperCase()}` +
           (f.endpoint ? ` (${f.endpoint})` : '') + ', unencrypted in transit.',
       });
     }

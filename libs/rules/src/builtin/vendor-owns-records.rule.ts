@@ -1,3 +1,4 @@
+import { valuePhrase } from '@custody/domain';
 import { CITE } from '../citations.js';
 import { contractTermFindings } from '../contract-term.js';
 import { displayName } from '../graph-queries.js';
@@ -25,7 +26,7 @@ export const vendorOwnsRecordsRule: Rule = streamingRule({
         likelihood: (fact.value === 'vendor' ? 0.85 : 0.5) + (noOwnCopy ? 0.1 : 0),
         impact: impactOf(noOwnCopy ? 1 : 0.7, categories, ctx.settings),
         detail: () =>
-          `${displayName(ctx.graph, s.id)}'s terms make record ownership "${fact.value}"` +
+          `${displayName(ctx.graph, s.id)}'s terms say the records are owned by ${fact.value === 'shared' ? 'the vendor and the practice together' : valuePhrase(fact.value)}` +
           (noOwnCopy ? ', and the practice keeps no copy of its own.' : '.'),
       });
   },

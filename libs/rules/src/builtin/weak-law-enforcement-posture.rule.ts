@@ -1,4 +1,4 @@
-import { SENSITIVE_CATEGORIES, type DataCategory, type GraphSystem } from '@custody/domain';
+import { SENSITIVE_CATEGORIES, type DataCategory, type GraphSystem, categoryList, valuePhrase } from '@custody/domain';
 import { CITE } from '../citations.js';
 import { governingFact } from '../contracts.js';
 import { displayName, heldCategories, holdingEvidence, vendorSystems } from '../graph-queries.js';
@@ -38,9 +38,16 @@ export function postureOf(s: GraphSystem, now: Date): { weak: boolean; likelihoo
   if (fact.value === 'unspecified') {
     // Silence (or no contract) leaves the vendor free to answer an administrative request as 164.512(f)
     // permits; rated the same either way so that signing a silent BAA neither helps nor hurts here.
-    return { weak: true, likelihood: 0.6, value: s.contracts.length > 0 ? 'unspecified' : 'no contract on file', evidence: [] };
+    return { weak: true, likelihood: 0.6, value: s.contracts.length > 0 ? 'unspecified' : 'no_contract', evidence: [] };
   }
   return { weak: false, likelihood: 0, value: fact.value, evidence: fact.evidence };
+}
+
+/** A holder's posture (postureOf's value) as a clause of a finding's sentence: shared with `sensitive-detail-exposed`. */
+export function postureWords(value: string): string {
+  if (value === 'unspecified') return 'its terms do not say when it discloses records to law enforcement';
+  if (value === 'no_contract') return 'no contract on file says when it discloses records to law enforcement';
+  return `its terms say it ${valuePhrase(value)}`;
 }
 
 /**
@@ -73,7 +80,7 @@ function weakPosture(ctx: RuleContext, s: GraphSystem): FindingDraft | undefined
     impact: impactOf(raised ? 1 : 0.8, categories, ctx.settings),
     evidence: [...posture.evidence, ...holdingEvidence(ctx.graph, s.id, categories)],
     detail: () =>
-      `${displayName(ctx.graph, s.id)} holds ${categories.join(', ')}; its law-enforcement disclosure terms: ${posture.value}. ` +
+      `${displayName(ctx.graph, s.id)} holds ${categoryList(categories)}; ${postureWords(posture.value)}. ` +
       'An administrative request could reach these records without a judge or the practice.',
   };
 }

@@ -1,0 +1,101 @@
+/**
+ * The one way data categories, roles and fact values become words for people: finding text (rules) and
+ * reports both read their labels here, so a reader never meets a stored enum such as `any_legal_request`.
+ */
+import type { SystemRole } from './taxonomy.js';
+import type { DataCategory } from './taxonomy.js';
+import { regionName } from './regions.js';
+
+const CATEGORY_WORDS: Partial<Record<DataCategory, string>> = {
+  insurance_ids: 'insurance IDs', web_identifiers: 'web identifiers', deidentified: 'de-identified data', contact: 'contact details',
+  payment: 'payment details', scheduling: 'appointments', claims: 'insurance claims', diagnosis: 'diagnoses',
+  session_recording: 'session recordings', session_transcript: 'session transcripts', treatment_plan: 'treatment plans',
+};
+
+/** Human label for a data category (`session_transcript` → `session transcripts`). */
+export function categoryLabel(c: DataCategory): string {
+  return CATEGORY_WORDS[c] ?? c.replace(/_/g, ' ');
+}
+
+/** Words listed as a reader writes them: `a`, `a and b`, `a, b and c`. */
+export function wordList(words: readonly string[]): string {
+  if (words.length < 2) return words[0] ?? '';
+  return `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
+}
+
+/** Data categories as one phrase (`session recordings, contact details and appointments`). */
+export function categoryList(categories: readonly DataCategory[]): string {
+  return wordList(categories.map(categoryLabel));
+}
+
+const ROLE_WORDS: Partial<Record<SystemRole, string>> = {
+  ehr: 'EHR', ai_notetaker: 'AI notetaker', llm_provider: 'LLM provider', analytics_tracker: 'analytics / tracking',
+  communications: 'email / SMS / fax',
+};
+
+/** Human label for a role (`ai_notetaker` → `AI notetaker`). */
+export function roleLabel(r: SystemRole): string {
+  return ROLE_WORDS[r] ?? r.replace(/_/g, ' ');
+}
+
+// A role's label reads as a noun only with a head word: "a research" is not English, "a research party" is.
+const ROLE_NOUN: Partial<Record<SystemRole, string>> = {
+  research: 'research party', government: 'government agency', analytics_tracker: 'analytics or tracking vendor',
+  communications: 'email, SMS or fax service', cloud_storage: 'cloud storage service', other: 'third party',
+};
+
+/** A role as a noun with its article, for a sentence (`an employer`, `a research party`, `an EHR`). */
+export function roleNoun(r: SystemRole): string {
+  const noun = ROLE_NOUN[r] ?? roleLabel(r);
+  return `${/^([aeio]|EHR|LLM)/i.test(noun) ? 'an' : 'a'} ${noun}`;
+}
+
+const VALUE_TEXT: Record<string, string> = {
+  yes: 'Yes', no: 'No', unspecified: 'Not stated', allowed: 'Allowed', prohibited: 'Prohibited', opt_in: 'Only if you opt in',
+  opt_out: 'Yes, unless you opt out', customer: 'Your practice', vendor: 'The vendor', shared: 'Shared',
+  judicial_process_only: 'Only on a court order', legal_process_with_notice: 'On legal process, after telling you',
+  any_legal_request: 'On any legal request, e.g. an administrative subpoena',
+};
+
+/** A fact's value in plain words, for a table cell (never a raw enum such as `any_legal_request`). */
+export function factValueText(value: unknown): string {
+  if (value === null || value === undefined) return 'Not stated';
+  if (typeof value === 'number') return `${value} days`;
+  if (Array.isArray(value)) return value.length ? value.join(', ') : 'None named';
+  return VALUE_TEXT[String(value)] ?? String(value).replace(/_/g, ' ');
+}
+
+// Inside a sentence a value is a phrase about the vendor, in the third person ("the practice", not "you").
+const VALUE_PHRASE: Record<string, string> = {
+  unspecified: 'not stated', allowed: 'allowed', prohibited: 'prohibited', opt_in: 'only if the practice opts in',
+  opt_out: 'allowed unless the practice opts out', customer: 'the practice', vendor: 'the vendor', shared: 'shared',
+  judicial_process_only: 'discloses only on a court order', legal_process_with_notice: 'discloses on legal process after notifying the practice',
+  any_legal_request: 'discloses on any legal request', no_contract: 'no contract on file', none: 'none', true: 'yes', false: 'no',
+  per_session: 'per session',
+};
+
+/** A fact or setting value as a lower-case phrase inside a sentence (`any_legal_request` → `discloses on any legal request`). */
+export function valuePhrase(value: unknown): string {
+  if (value === null || value === undefined) return 'not stated';
+  if (typeof value === 'number') return `${value} days`;
+  if (Array.isArray(value)) return value.length ? wordList(value.map(String)) : 'none named';
+  return VALUE_PHRASE[String(value)] ?? String(value).replace(/_/g, ' ');
+}
+
+/** A fleet export's setting name as words (`audio_retention_days` → `audio retention days`). */
+export function settingLabel(key: string): string {
+  return key.replace(/^settings\./, '').replace(/[_-]+/g, ' ');
+}
+
+/** A setting's value as words: exports write booleans as `true`/`false`, and regions as codes (`PH`: Philippines). */
+export function settingValue(value: string, key?: string): string {
+  if (key === 'storage_region') return regionName(value);
+  return value === 'true' ? 'yes' : value === 'false' ? 'no' : value.replace(/_/g, ' ');
+}
+
+const LEGAL_BASIS_TEXT: Record<string, string> = { baa: 'BAA', authorization: 'client authorization', tpo: 'treatment, payment or operations', deidentified: 'de-identified', none_known: 'none known' };
+
+/** A flow's legal basis in words (`none_known` → `none known`). */
+export function legalBasisText(basis: string): string {
+  return LEGAL_BASIS_TEXT[basis] ?? basis.replace(/_/g, ' ');
+}

@@ -1,0 +1,49 @@
+import type { Graph, GraphSystem } from '@custody/domain';
+import { systemById } from '@custody/graph/queries';
+
+/**
+ * A system as a reader knows it, by name (ids are internal), for finding details; the id when the system is unknown.
+ * Two systems may share a name (a manifest declaring "Acme Drive" twice under two ids): then the id tells them apart.
+ * So a finding's text reads whether any other system of the graph has its system's name: an incremental re-audit
+ * judges a subgraph with the whole graph's shared names (namesSharedAsIn), and audits in full when a name comes to
+ * be shared or stops being (sharingChanged).
+ */
+export function displayName(graph: Graph, id: string): string {
+  const s = systemById(graph, id);
+  if (!s?.name) return id;
+  return sharedNames(graph).has(s.name) ? `${s.name} (${id})` : s.name;
+}
+
+// Per systems list, once: a fleet's 100,000 installs are counted in one pass, not per finding.
+const SHARED_NAMES = new WeakMap<readonly GraphSystem[], ReadonlySet<string>>();
+function sharedNames(graph: Graph): ReadonlySet<string> {
+  let shared = SHARED_NAMES.get(graph.systems);
+  if (!shared) {
+    const seen = new Set<string>();
+    const found = new Set<string>();
+    for (const x of graph.systems) (seen.has(x.name) ? found : seen).add(x.name);
+    SHARED_NAMES.set(graph.systems, (shared = found));
+  }
+  return shared;
+}
+
+/**
+ * `sub` (a part of `whole` a rule judges a few systems on) naming systems as `whole` does: a system whose
+ * namesake was left out of the subgraph still keeps its id, as in the full audit.
+ */
+export function namesSharedAsIn(sub: Graph, whole: Graph): Graph {
+  SHARED_NAMES.set(sub.systems, sharedNames(whole));
+  return sub;
+}
+
+/**
+ * Whether a system added, removed or renamed between graphs `a` and `b` made a name shared, or no longer shared:
+ * then every finding naming a system of that name reads differently, wherever it is anchored.
+ */
+export function sharingChanged(a: Graph, b: Graph, changed: Iterable<{ before?: GraphSystem; after?: GraphSystem }>): boolean {
+  for (const { before, after } of changed) {
+    if (before?.name === after?.name) continue;
+    for (const name of [before?.name, after?.name]) if (name !== undefined && sharedNames(a).has(name) !== sharedNames(b).has(name)) return true;
+  }
+  return false;
+}
