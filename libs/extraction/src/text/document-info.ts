@@ -138,8 +138,10 @@ function classify(text: string, head: string, title = '', votes: HeadingVotes = 
   return byHeadings ?? 'other';
 }
 
-// "our payment processor, ", "our licensor, ": up to four lower-case words after "our", then the appositive's comma.
-const OUR_ROLE_BEFORE = /\bour\s+(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*,\s*$/;
+// "our payment processor, ", "our parent company, ": "our", up to three lower-case words and a noun for an organisation,
+// then the appositive's comma. Only such a noun: "When you use our services, Lumen Inc. ("Lumen") collects …" ends a clause
+// at its comma, and the name after it is the clause's subject.
+const OUR_ROLE_BEFORE = /\bour\s+(?:[a-z][\w-]*\s+){0,3}(?:(?:sub-?)?processors?|providers?|partners?|licensors?|affiliates?|parent|compan(?:y|ies)|subsidiar(?:y|ies)|vendors?|suppliers?|(?:sub)?contractors?|agents?|banks?|carriers?|insurers?|operators?|distributors?|resellers?|controllers?),\s*$/;
 // "an agreement with", "contracting with", "enter into these Terms with": what binds the company named after "with" to the text.
 const AGREEMENT_WITH = /\b(?:agreements?|contracts?|contracting|contracted|terms|enter(?:s|ed|ing)?\s+into)\b[^.;:]{0,40}\bwith\s*$/i;
 

@@ -21,6 +21,11 @@ describe('document parties: a company named as "our <role>" is not a party', () 
     expect(r.document.vendor).toBe('Lumen Labs, Inc.');
   });
 
+  it('counter-example: a company named after a clause that ends in "our <thing>," is its subject, the vendor', async () => {
+    const r = await read('# Privacy Policy\n\nWhen you use our services, Lumen Labs, Inc. ("Lumen") collects the data described below.\n');
+    expect(r.document.vendor).toBe('Lumen Labs, Inc.');
+  });
+
   it('counter-example: a company defined as "we" after "our <noun>," is still the vendor', async () => {
     const r = await read('# Terms of Service\n\nThank you for using our app, Lumen Labs, Inc. ("Lumen", "we", "us"). These Terms govern your use of it.\n');
     expect(r.document.vendor).toBe('Lumen Labs, Inc.');
