@@ -63,8 +63,9 @@ export const NOT_RECIPIENT: { reason: string; before?: RegExp; after?: RegExp; a
   { reason: 'an app store', before: /\b(?:apple|google)\s+$/i, after: /^\s*store\b/i },
   // "not with another application platform provider (such as Pear Inc. or Gamma LLC), which may provide you the app": the
   // examples of a kind of app store or app platform are the stores the user gets the app from (README: app stores), whatever
-  // the clause does with them.
-  { reason: 'an app store', before: /\b(?:app(?:lication)?\s+(?:platform|store|marketplace|distribution)\s+(?:providers?|operators?)|app(?:lication)?\s*stores?|app\s+marketplaces?)\s*(?:\(\s*|,\s*|\s)(?:such\s+as|e\.g\.,?|like|including|for\s+example,?)\s+(?:[^;:()]{0,80}?(?:,|\s+or|\s+and)\s+)?$/i },
+  // the clause does with them. The examples before the name are names (capitalised words): "such as Pear Inc. and with our
+  // payment processor, Quillpay" has left the examples at "with our …". Case-sensitive, so written with [Aa].
+  { reason: 'an app store', before: /\b(?:[Aa]pp(?:lication)?\s+(?:[Pp]latform|[Ss]tore|[Mm]arketplace|[Dd]istribution)\s+(?:[Pp]roviders?|[Oo]perators?)|[Aa]pp(?:lication)?\s*[Ss]tores?|[Aa]pp\s+[Mm]arketplaces?)\s*(?:\(\s*|,\s*|\s)(?:such\s+as|e\.g\.,?|like|including|for\s+example,?)\s+(?:[\p{Lu}\d][\p{L}\p{N}&'.-]*(?:\s+(?:(?:of|de|&)\s+)?[\p{Lu}\d][\p{L}\p{N}&'.-]*){0,5}(?:,\s*(?:and|or)?|\s+or|\s+and)\s+){0,4}$/u },
   { reason: 'a mandated report recipient', around: /\b(?:ncmec|national center for missing)/i },
   // "We are required to share certain data with the grid operators, A and B", "to meet our licence and regulatory
   // requirements we will share meter data with the Network Companies A and B": a party the law or a regulator makes the

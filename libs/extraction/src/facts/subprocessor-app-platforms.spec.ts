@@ -15,4 +15,8 @@ describe('examples of an app platform or app store kind', () => {
     expect(out.some((n) => n.startsWith('Pear'))).toBe(false);
     expect(out).toEqual(expect.arrayContaining([expect.stringMatching(/^Quillpay/)]));
   });
+  it('counter-example: a named role after the examples ends them ("such as Pear Inc. and with our payment processor, Quillpay")', () => {
+    const out = names('# Purchases\n\nWe share order details with app stores such as Pear Inc. and with our payment processor, Quillpay.\n');
+    expect(out).toContain('Quillpay');
+  });
 });

@@ -1,5 +1,5 @@
 import type { SectionSpan } from '../types.js';
-import { COLLECTED_BY, COLLECTION_BY, COLLECTOR_AFTER, DENIED_BEFORE, MAKERS_TAG_AFTER, TRACKER_SENTENCE } from '../clauses/recipient-lists.js';
+import { COLLECTED_BY, COLLECTION_BY, COLLECTOR_AFTER, DENIED_BEFORE, MAKERS_TAG_AFTER, TEXT_MADE_BY, TRACKER_SENTENCE } from '../clauses/recipient-lists.js';
 import { mayMatch } from '../text/keyword-gate.js';
 
 /** A name found in prose as the party collecting data, with its offset in the sentence view. */
@@ -85,6 +85,7 @@ export function collectorMentions(view: string, underTrackers: boolean, token: s
       const end = m.index + m[0].length;
       const leadStart = Math.max(0, end - 60);
       const lead = view.slice(leadStart, end);
+      if (TEXT_MADE_BY.test(lead)) continue;
       if (!COLLECTED_BY.test(lead.slice(-30))) {
         const noun = COLLECTION_BY.exec(lead);
         const nounAt = leadStart + (noun?.index ?? 0);

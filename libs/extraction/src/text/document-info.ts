@@ -143,8 +143,12 @@ function classify(text: string, head: string, title = '', votes: HeadingVotes = 
   return byHeadings ?? 'other';
 }
 
-// "our payment processor, ", "our licensor, ": up to four lower-case words after "our", then the appositive's comma.
-const OUR_ROLE_BEFORE = /\bour\s+(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*,\s*$/;
+// "our payment processor, ", "our parent company, ": "our", up to three lower-case words and a noun for an organisation,
+// then the appositive's comma. Only such a noun: "When you use our services, Lumen Inc. ("Lumen") collects …" ends a clause
+// at its comma, and the name after it is the clause's subject.
+const OUR_ROLE_BEFORE = /\bour\s+(?:[a-z][\w-]*\s+){0,3}(?:(?:sub-?)?processors?|providers?|partners?|licensors?|affiliates?|parent|compan(?:y|ies)|subsidiar(?:y|ies)|vendors?|suppliers?|(?:sub)?contractors?|agents?|banks?|carriers?|insurers?|operators?|distributors?|resellers?|controllers?),\s*$/;
+// "an agreement with", "contracting with", "enter into these Terms with": what binds the company named after "with" to the text.
+const AGREEMENT_WITH = /\b(?:agreements?|contracts?|contracting|contracted|terms|enter(?:s|ed|ing)?\s+into)\b[^.;:]{0,40}\bwith\s*$/i;
 
 function findParties(text: string, head: string): { parties: DocumentParty[]; partyNames: string[]; vendorNames: string[] } {
   const parties: DocumentParty[] = [];
@@ -158,11 +162,14 @@ function findParties(text: string, head: string): { parties: DocumentParty[]; pa
     const before = (paraBreak >= 0 ? ' '.repeat(paraBreak + 2) + window.slice(paraBreak + 2) : window).replace(/,\s*an?\s+[\w\s-]{1,50}?(?:corporation|company|partnership|entity|organization)\s*$/i, '');
     const nm = /((?:[\p{Lu}0-9][\p{L}\p{N}&'.x-]*,?\s+(?:(?:of|and|&|d\/b\/a|de)\s+)?){0,6}[\p{Lu}0-9][\p{L}\p{N}&'.x-]*)\s*$/u.exec(before);
     if (!nm) continue;
+    const lead = before.slice(0, nm.index);
     // "identified in the Order Form", "subscribes to Acme": a reference, not the party's name.
-    if (/\b(?:in|to|of|for|under|on|from|through|via|the)\s*$/i.test(before.slice(0, nm.index))) continue;
+    if (/\b(?:in|to|of|for|under|on|from|through|via|the)\s*$/i.test(lead)) continue;
+    // The company the text defines as "we" is the vendor, whatever words precede its name ("using our app, Lumen ("we")").
+    const definesWe = aliases.some((x) => /^(?:we|us|our)$/i.test(x));
     // "processed by our payment processor, Quillpay, Inc. ("Quillpay")": a name set off as the appositive of "our <role>"
     // is a party the vendor names (its processor, licensor, affiliate), never a party to the document itself.
-    if (OUR_ROLE_BEFORE.test(before.slice(0, nm.index))) continue;
+    if (!definesWe && OUR_ROLE_BEFORE.test(lead)) continue;
     const start = Math.max(0, m.index - 160) + nm.index;
     let name = text.slice(start, start + nm[1].length).replace(/\s+/g, ' ').trim();
     name = name.replace(/^(?:This|The|By|And|Between|With|Offered|Directly)\s+/, '');
@@ -174,11 +181,12 @@ function findParties(text: string, head: string): { parties: DocumentParty[]; pa
     if (/covered entity/i.test(alias)) role = 'covered_entity';
     else if (CUSTOMER_ALIAS.test(alias)) role = 'customer';
     else if (/business associate/i.test(alias)) role = 'business_associate';
-    else if (VENDOR_ALIAS.test(alias) || aliases.some((x) => /^(?:we|us|our)$/i.test(x))) role = 'vendor';
+    else if (VENDOR_ALIAS.test(alias) || definesWe) role = 'vendor';
     // "we process your data as joint controllers with Coupa Deals Limited ("Coupa")": a company the vendor acts with, defined
-    // by its brand alone (no alias of a role or of "we"), is a third party the document names, not a party to it.
-    else if (brand && /\bwith\s*$/i.test(before.slice(0, nm.index)) && !aliases.some((x) => /^(?:we|us)$/i.test(x))) continue;
-    else if (brand && (SUFFIX.test(name) || aliases.some((x) => /^(?:we|us)$/i.test(x)))) role = 'vendor';
+    // by its brand alone (no alias of a role or of "we"), is a third party the document names, not a party to it; the
+    // company an agreement or contract is made with ("you enter into an agreement with Lumen Ltd ("Lumen")") is one.
+    else if (brand && !definesWe && /\bwith\s*$/i.test(lead) && !AGREEMENT_WITH.test(lead)) continue;
+    else if (brand && (SUFFIX.test(name) || definesWe)) role = 'vendor';
     if (role === 'other' && !brand) continue;
     if (parties.some((p) => p.name === name)) continue;
     parties.push({ name, role });
