@@ -203,9 +203,10 @@ function readProse(r: Reading, s: Sentence, intro: Sentence | undefined, underHe
     if (list) splitNames(list[1], at + list[0].length - list[1].length, (n, nat) => add(n, s, nat, true, false, undefined, true));
   }
   // 0d. "Examples include A and B" after a sentence about third parties or trackers that collect the visitor's data.
-  const prevView = s.index > 0 && ctx.sentences[s.index - 1].paragraph === s.paragraph ? ctx.sentences[s.index - 1].view : undefined;
-  const ex = examplesOfPrevious(v, prevView);
-  if (ex !== undefined && !deniedUse(prevView ?? '')) {
+  const viewBack = (k: number) => (s.index >= k && ctx.sentences[s.index - k].paragraph === s.paragraph ? ctx.sentences[s.index - k].view : undefined);
+  const prevView = viewBack(1);
+  const ex = examplesOfPrevious(v, prevView, viewBack(2));
+  if (ex !== undefined && !deniedUse(prevView ?? '') && !deniedUse(viewBack(2) ?? '')) {
     const list = NAME_LIST_AT.exec(v.slice(ex));
     if (list) splitNames(list[1], ex + list[0].length - list[1].length, (n, at) => add(n, s, at, true));
   }

@@ -14,6 +14,8 @@ const BY_START = /\bby\s+/gi;
 // The owner of measurement software the vendor's services carry (see collectorMentions); the name is checked in code.
 const MEASUREMENT_OWNER = /\b(?:include|includes|feature|features|contain|contains|use|uses|embed|embeds|incorporate|incorporates)\s+((?:[A-Z][\w.&-]*\s+){0,2}[A-Z][\w.&-]*?)(?:['’]s)?\s+(?:proprietary\s+)?(?:audience\s+)?measurement\s+(?:software|technolog(?:y|ies)|tools?|SDKs?)\b/g;
 const OUR_BEFORE = /(?:^|[^\p{L}])our\s+$/iu;
+// The joint before a subject's earlier conjunct: "A, B and C collect …", "A & B set …".
+const COORDINATED_BEFORE = /(?:,\s*(?:and\s+)?|\s+(?:and|&)\s+)$/;
 const PREPOSITION_BEFORE = /\b(?:of|from|for|to|with|at|in|on|by|about)\s+(?:the\s+)?$/i;
 
 // The name patterns for a token pattern, built once (not for every sentence about trackers).
@@ -56,7 +58,7 @@ export function collectorMentions(view: string, underTrackers: boolean, token: s
   // collects data" is mostly the vendor itself under a name the document never aliases as "we".
   if (!underTrackers && !(mayMatch(TRACKER_SENTENCE, view, owner) && TRACKER_SENTENCE.test(view))) return out;
   const { before, after } = namePatterns(token);
-  const nameBefore = (end: number, subject: boolean): void => {
+  const nameBefore = (end: number, subject: boolean, depth = 0): void => {
     const m = before.exec(view.slice(Math.max(0, end - 80), end));
     if (!m) return;
     let name = m[1];
@@ -72,7 +74,12 @@ export function collectorMentions(view: string, underTrackers: boolean, token: s
     // "Our Acme Usage Tracker also tracks …": the vendor's possessive makes the subject its own tool, not another company.
     // A tag named for its maker ("Our Meta Pixel tracks …") is still the maker's, run on the vendor's pages.
     if (subject && OUR_BEFORE.test(view.slice(Math.max(0, at - 5), at)) && !MAKERS_TAG_AFTER.test(name)) return;
-    if (!notName(name)) out.push({ name, at });
+    if (notName(name)) return;
+    out.push({ name, at });
+    // Coordinated subjects share the verb: "Pinterest and Olapic set cookies on our site" names both collectors, not
+    // only the one next to the verb. Each earlier conjunct is read as a subject the same way (a capital word run).
+    const joint = subject ? COORDINATED_BEFORE.exec(view.slice(Math.max(0, at - 8), at)) : null;
+    if (joint && depth < 4) nameBefore(at - joint[0].length, subject, depth + 1);
   };
   VERB_START.lastIndex = 0;
   for (let m = VERB_START.exec(view); m; m = VERB_START.exec(view)) {
