@@ -19,9 +19,7 @@ export function inDefinition(v: string, index: number): boolean {
 
 // A sentence that states the reader's rights under a law ("California law gives you the right to request … the
 // third parties we share with for their direct marketing purposes") describes the law, not what the vendor does.
-// The person objecting to marketing ("you may object to the use of your data for direct marketing purposes", "the right to
-// object") is a right they hold, not a use the vendor states (OTA Arc label: a GDPR right listed).
-export const LEGAL_RIGHT = /\b(?:you )?(?:have|has|gives? you|grants? you|provides? you with) the right to (?:[\w-]+ ){0,4}?(?:request|receive|know|obtain|ask)\b|\bshine the light\b|\b1798\.83\b|\bright to object\b|\b(?:you|users?|members?|customers?|individuals|data subjects)\s+(?:(?:can|may|also|have the right to|are entitled to)\s+){0,2}object\s+to\b/i;
+export const LEGAL_RIGHT = /\b(?:you )?(?:have|has|gives? you|grants? you|provides? you with) the right to (?:[\w-]+ ){0,4}?(?:request|receive|know|obtain|ask)\b|\bshine the light\b|\b1798\.83\b/i;
 // Things sold that are not the person's data: an offer to sell securities, products or tickets is commerce, not a
 // sale of data ("do not constitute an offer to sell … any securities or financial instruments").
 const GOODS = /\b(?:sell|sells|sold|selling|sale|rent|renting)\b[^.;]{0,60}?\b(?:securities|shares|stocks?|financial instruments|products?|goods|merchandise|tickets?|items?|subscriptions?|gift cards?|vehicles?|propert(?:y|ies))\b/i;

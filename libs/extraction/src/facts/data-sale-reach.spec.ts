@@ -1,7 +1,7 @@
 import { factOf } from '../testing/fact-of.js';
 
 /**
- * data_sale_or_marketing (issue 7, x7deid): how far a refusal and a permission reach, and whose act an objection is.
+ * data_sale_or_marketing (issue 7, x7deid): how far a refusal and a permission reach.
  * Sentences written for the project.
  */
 const sale = (text: string) => factOf('data_sale_or_marketing', text);
@@ -12,16 +12,6 @@ describe('data_sale_or_marketing: a refused list of acts reaches its purpose phr
   });
   it('a permission with the same purpose phrase still reads', () => {
     expect(sale('Acme may combine the information of its members with partner data for the purposes of targeted advertising.')).toBe('allowed');
-  });
-});
-
-describe('data_sale_or_marketing: the person objecting to marketing is their right, not the vendor\'s use', () => {
-  it('an objection to direct marketing names no marketing', () => {
-    expect(sale('Members may also object to the processing of their details for direct marketing purposes by writing to our office.')).toBe('unspecified');
-    expect(sale('* Right to object: you can write to us if you object to further processing for direct marketing purposes.')).toBe('unspecified');
-  });
-  it('still reads the vendor\'s own marketing use', () => {
-    expect(sale('We process your contact details for direct marketing purposes.')).toBe('allowed');
   });
 });
 

@@ -48,3 +48,9 @@ describe('deidentified_data_use: data given to those who work for the vendor is 
     expect(de('We may disclose aggregated usage figures to our sponsors.')).toBe('allowed');
   });
 });
+
+describe('deidentified_data_use: "cannot be used to identify" says what the data is', () => {
+  it('a definition of non-identifying data refuses no use of it', () => {
+    expect(de('Anonymous usage details cannot be used to identify or locate a particular visitor.')).not.toBe('prohibited');
+  });
+});
