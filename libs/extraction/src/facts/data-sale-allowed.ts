@@ -43,6 +43,9 @@ export const ALLOWED: RegExp[] = [
   /(?<!\b(?:principles|program(?:me)?|framework|guidelines|codes?(?: of (?:conduct|practice))?|standards|recommendations?) (?:for|of|on) (?:online |the )?)\b(?:targeted|interest-based|behaviou?ral|personali[sz]ed|cross-context(?: behaviou?ral)?) (?:advertising|ads|advertisements|marketing)\b|\bto target (?:and \w+ )?(?:advertising|ads|advertisements)\b|\btargeting (?:advertising|ads|advertisements)\b/i, // not in a code's name ("… Principles for Online Behavioral Advertising"); the verb too
   // "to inform your interests for ad personalization".
   /\b(?:ads?|advertising) personali[sz]ation\b/i,
+  // Ads said to be chosen by the person's use or data ("advertisements, which may be targeted to your usage of the
+  // Platform"): targeted on their data, named after the ads rather than before them.
+  /\b(?:ads|advertisements|advertising)\b,?\s+(?:(?:which|that)\s+)?(?:(?:may|can|will|might|are|is|be)\s+){0,2}(?:targeted|tailored|personali[sz]ed)\s+(?:to|based on|on)\b[^.;]{0,80}?\b(?:your|users?'?|visitors'?|members'?)\s+(?:usage|use|activity|activities|information|data|interests|browsing|behaviou?r|profile)\b/i,
   // The person as the object of targeting ("to build a profile of users' interests and target them with ads"): ads
   // chosen for them; targeting a campaign or a market with ads is not about a person.
   /\btarget(?:s|ed|ing)?\s+(?:you|them|users|visitors|people|individuals|customers|members)\s+with\s+(?:[\w-]+\s+){0,2}?(?:ads|advertisements|advertising)\b/i,
@@ -50,12 +53,13 @@ export const ALLOWED: RegExp[] = [
   // and advertising presented to you"): the person's data chooses the ads. One other object may be coordinated before them;
   // not the person's own ad settings ("customize your ads preferences").
   /\b(?:customi[sz]|personali[sz]|tailor)(?:e|es|ed|ing|s)?\s+(?:(?:the|our|your|its|any)\s+)?(?:[\w-]+\s+(?:and|or|&)\s+)?(?:advertising|ads|advertisements)\b(?!\s+(?:settings|preferences|choices|controls|options|blockers?|experience)\b)/i,
-  // The vendor's messages to the person whose listed contents include promotions ("texts sent by Acme, including
+  // The vendor's messages to the person whose listed contents include promotions (a dot inside a name, "sent by
+  // Acme.io including", ends no sentence) ("texts sent by Acme, including
   // service and promotional messages", "communicating with you about the Services, including about new features and
   // promotions"): marketing sent to them, named as one item of what the messages hold.
   // Not messages "sent by" another party ("texts sent by advertisers, including promotions", "emails sent by other
   // users"): theirs, not the vendor's.
-  new RegExp(String.raw`\b(?:(?:messages|texts|e-?mails|notifications|communications)\s+(?:we\s+send|sent\s+(?:to\s+you\s+)?by\b(?!\s+(?:(?:our|other|the|their|its)\s+)?(?:[\w-]+\s+)?(?:${OTHER_SENDERS}|users\b)))\b|communicat(?:e|es|ing)\s+with\s+you\s+about\b)[^.;]{0,80}?\bincluding\b[^.;]{0,80}?\b(?:promotions|promotional\s+(?:messages|texts|e-?mails|communications|notifications|offers))\b`, 'i'),
+  new RegExp(String.raw`\b(?:(?:messages|texts|e-?mails|notifications|communications)\s+(?:we\s+send|sent\s+(?:to\s+you\s+)?by\b(?!\s+(?:(?:our|other|the|their|its)\s+)?(?:[\w-]+\s+)?(?:${OTHER_SENDERS}|users\b)))\b|communicat(?:e|es|ing)\s+with\s+you\s+about\b)(?:[^.;]|\.(?=\w)){0,80}?\bincluding\b[^.;]{0,80}?\b(?:promotions|promotional\s+(?:messages|texts|e-?mails|communications|notifications|offers))\b`, 'i'),
   FR_MARKETING,
   // Using the person's contact data for advertising ("We use your contact data … for advertising by post").
   /\buse\s+(?:your|the customer's|users'?)\s+(?:[\w-]+\s+){0,2}?(?:data|information|details|e-?mail address(?:es)?)\b[^.;]{0,120}?\bfor (?:the purposes? of )?(?:advertising|marketing)\b/i,

@@ -67,6 +67,9 @@ const OTHER_PARTY_USE = /^\W*(?:(?:these|such|those|the|some|certain)\s+)?(?:[\w
 const VENDOR_SUPPLIED = /\b(?:data|information|statistics|reports?|insights|results)\s+(?:(?:that|which)\s+)?we\s+(?:may\s+)?(?:provide|share|give|supply|make available|disclose|send|pass|license|sell)\w*\b|\b(?:provided|shared|supplied|disclosed)\s+(?:to them\s+)?by us\b/i;
 // "non-personal information or material sent to Acme": data given to the vendor (or someone named), described.
 const SENT_TO_VENDOR = /\b(?:information|data|materials?|content)\s+(?:or\s+[\w-]+\s+)?(?:that\s+)?(?:you\s+)?(?:sent|submitted|provided|given|transmitted|send|submit|provide)\s+to\s+(?:us\b|[A-Z][\w&.-]*)/;
+// Recipients acting for the vendor: "third parties who work on our behalf", "service providers that perform services for us".
+const FOR_VENDOR = /\b(?:who|that|which)\s+(?:work|act|perform\s+(?:services|functions))\s+(?:on\s+(?:our|its)\s+behalf|for\s+us)\b/i;
+const GRANT_TO_VENDOR = /^\W*(?:you|customer|user|member)s?\s+(?:hereby\s+)?(?:grants?|gives?)\s+(?:to\s+)?(?:us|[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)?)\s+(?:an?\s+|the\s+)?(?:[\w-]+,?\s+){0,4}?(?:right|licen[cs]e|permission)\s+to\b/i;
 const CUSTOMER_SUBJECT = /^(?:[-*•]\s+|\(?[a-z0-9]{1,4}[.)]\s+)*(?:the )?(?:customer|covered entity|you|controller|client|practice|user)s? (?:may|can|shall|will|must)\b/i;
 
 /**
@@ -99,7 +102,10 @@ export function extractDeidentified(ctx: FactContext): Fact<'deidentified_data_u
       });
       if (deid.length === 0) continue;
       const v = c.view;
-      if (AMOUNT.test(v) || NOT_DATA.test(v) || CUSTOMER_SUBJECT.test(v) || clauseSubject(c)?.kind === 'customer') continue;
+      // The customer granting the vendor a right ("You grant Acme the right to use … in an aggregate manner") makes the
+      // vendor the one who acts on the data.
+      const granted = GRANT_TO_VENDOR.test(v);
+      if (AMOUNT.test(v) || NOT_DATA.test(v) || (!granted && (CUSTOMER_SUBJECT.test(v) || clauseSubject(c)?.kind === 'customer'))) continue;
       // Another company's own use, or aggregated data it supplies to the vendor (a data source), is not the vendor's
       // use of de-identified customer data.
       // Data the vendor gives them ("aggregated data that we provide to them") is the vendor's use: it shares it.
@@ -129,7 +135,7 @@ export function extractDeidentified(ctx: FactContext): Fact<'deidentified_data_u
         cands.push({ value: 'prohibited', evidence: ev, confidence: 0.7 });
         continue;
       }
-      if (!vendorSide(c, d)) continue;
+      if (!granted && !vendorSide(c, d)) continue;
       // De-identifying as the way to delete ("deletion may be accomplished through de-identification") or as its
       // alternative ("we destroy or de-identify personal information when it is no longer required", "deleted,
       // aggregated or de-identified after 90 days") disposes of the data; it names no use of the de-identified data
@@ -153,6 +159,13 @@ export function extractDeidentified(ctx: FactContext): Fact<'deidentified_data_u
       // customer is the service delivered to it, not a use the vendor makes for itself (OTA Amazon Publisher label).
       if (toCustomerOnly(c, d)) {
         cands.push({ value: 'allowed', evidence: ev, confidence: 0.4, review: 'de-identified data given to the customer, not used or shared by the vendor for itself' });
+        continue;
+      }
+      // Shared only with those who work for the vendor to provide the service ("may be shared with third parties who work
+      // on our behalf to provide your services"): processing for the service, not a use of the vendor's own (OTA MediaFire
+      // label); a person decides.
+      if (FOR_VENDOR.test(v) && !OWN_USE.test(v.replace(/\b(?:shar|disclos|provid)\w*|\bon (?:our|its) behalf\b/gi, ''))) {
+        cands.push({ value: 'allowed', evidence: ev, confidence: 0.4, review: 'de-identified data given to those who work on the vendor\'s behalf, with no use of its own named' });
         continue;
       }
       // Non-personal information "sent to us" is what the user gives the vendor, not a use the vendor makes of it.

@@ -38,3 +38,19 @@ describe('deidentified_data_use: reports to the reader do not hide the vendor\'s
     expect(de('The Talent Insights Service provides Customers with self-serve access to aggregated Member profile data.')).toBe('allowed');
   });
 });
+
+describe('deidentified_data_use: data given to those who work for the vendor is processing for the service', () => {
+  it('non-identifying data shared with contractors acting on the vendor\'s behalf names no use of its own', () => {
+    expect(de('Non-personally identifiable details from your visits may be disclosed to contractors who work on our behalf to run the website.')).toBe('unspecified');
+  });
+  it('still reads a purpose of the vendor\'s own, or sharing with others', () => {
+    expect(de('We may disclose aggregated usage figures to contractors who act on our behalf to develop new products.')).toBe('allowed');
+    expect(de('We may disclose aggregated usage figures to our sponsors.')).toBe('allowed');
+  });
+});
+
+describe('deidentified_data_use: "cannot be used to identify" says what the data is', () => {
+  it('a definition of non-identifying data refuses no use of it', () => {
+    expect(de('Anonymous usage details cannot be used to identify or locate a particular visitor.')).not.toBe('prohibited');
+  });
+});

@@ -35,3 +35,12 @@ describe('return_or_destroy_on_termination: Confidential Information that holds 
     expect(rd(`${ret}"Confidential Information" means business, technical or financial information of a party marked as confidential.`)).toBe('unspecified');
   });
 });
+
+describe('return_or_destroy_on_termination: a participle before its noun names data already removed, not a deletion', () => {
+  it('"removed or deleted files may remain in backups" under an account-closing heading', () => {
+    expect(rd('## Closing your account\n\nYou can close your account from the settings page. Bear in mind that erased or deleted files may remain in our backups for some time.')).toBe('unspecified');
+  });
+  it('still reads the deletion of such data as the act', () => {
+    expect(rd('## Closing your account\n\nWhen your account is closed, your deleted files are purged from our servers within 30 days.')).toBe('yes');
+  });
+});
