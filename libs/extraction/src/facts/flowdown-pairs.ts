@@ -24,13 +24,17 @@ const UNDER = /\b(?:bound|subject to|under|placed|must|shall|required|obligated|
 const INSTRUCTIONS = /\b(?:in accordance with|according to|on|following|pursuant to|under|subject to)\s+(?:(?:our|its|the)\s+(?:documented\s+|written\s+|close\s+|strict\s+)?instructions\b|(?:close\s+|strict\s+)?instructions?\s+from\s+us\b)/i;
 const ONLY_PURPOSE = /\b(?:only|solely|exclusively)\b[^.;]{0,60}?\b(?:to (?:perform|provide|carry out|deliver|fulfil)|for (?:the )?(?:purposes?|services?)|as (?:necessary|needed|instructed|directed))\b/i;
 const OTHER_USE = /\buse\w*\b[^.;]{0,40}\b(?:for (?:any )?other purposes?|for (?:their|its) own (?:purposes|benefit|marketing))/i;
-// "They", "these providers", "Further, they …": the providers of the sentence beside it.
-const BACK = /^\W*(?:(?:further(?:more)?|also|in addition|moreover|additionally),?\s+)?(?:they|these|those|such|the (?:service )?providers|the (?:sub-?)?processors|the (?:sub-?)?contractors|the vendors)\b/i;
+// "They", "these providers", "Further, they …": the providers of the sentence before. "These", "those", "such" only with a
+// party after them ("These vendors"), not "These cookies" or "These obligations".
+const BACK = /^\W*(?:(?:further(?:more)?|also|in addition|moreover|additionally),?\s+)?(?:they|(?:these|those|such)\s+(?:[\w-]+\s+){0,2}?(?:providers|vendors|suppliers|partners|parties|companies|recipients|entities|affiliates|(?:sub-?)?processors|(?:sub-?)?contractors)|the (?:service )?providers|the (?:sub-?)?processors|the (?:sub-?)?contractors|the vendors)\b/i;
 
 const namesProvider = (cs: Clause[]): boolean => cs.some((c) => c.hits.some((h) => h.cat === 'actor' && PROVIDER_KINDS.includes(h.kind)));
-/** Whether the providers are who the sentence is about: its subject, or "They"/"These providers" at its start. */
-function aboutProviders(ctx: FactContext, s: Sentence): boolean {
-  if (BACK.test(s.view)) return true;
+/**
+ * Whether the providers are who the sentence is about: its subject, or (when `refersBack`, the later sentence of the
+ * two) "They"/"These providers" at its start — a pronoun points to what came before it, never to the next sentence.
+ */
+function aboutProviders(ctx: FactContext, s: Sentence, refersBack = true): boolean {
+  if (refersBack && BACK.test(s.view)) return true;
   const cs = ctx.clauses(s);
   if (cs.some((c) => PROVIDER_KINDS.includes(clauseSubject(c)?.kind ?? ''))) return true;
   // No verb the vocabulary knows ("are placed under …"): the sentence opens on them ("Our hosting vendors are …").
@@ -55,16 +59,18 @@ export function readFlowdownPair(ctx: FactContext, s: Sentence): Candidate<'yes'
   for (const off of [-1, 1] as const) {
     const n = neighbour(ctx, s, off);
     if (!n || !isOperative(n) || !limited(n.view)) continue;
-    // The same providers: one names them, the other refers back (or names them too).
-    const sameParty = (aboutProviders(ctx, n) && (namesProvider(ctx.clauses(s)) || namesProvider(ctx.clauses(n))));
-    if (!sameParty) continue;
+    // The same providers: the earlier sentence names them, the later one is about them (names them or refers back).
+    const earlier = off < 0 ? n : s;
+    if (!aboutProviders(ctx, n, off > 0) || !namesProvider(ctx.clauses(earlier))) continue;
     return { value: 'yes', evidence: evidenceAt(ctx, s, 0, Math.min(v.length, c.index + c[0].length)), confidence: 0.7 };
   }
   return undefined;
 }
 
 // What ties them to a standard, right before it ("in a manner consistent with", "in accordance with", "comply with").
-const TIED_BEFORE = /\b(?:compl(?:y|ies|iance|iant) with|consistent with|in accordance with|conform\w* (?:to|with)|bound by|adhere\w* to|abides? by|honou?r|follow)\s+(?:the\s+)?$/i;
+// Ensuring or enforcing "compliance with Acme policies" is the vendor policing others (users, disputes), as NOT_FLOWDOWN
+// reads it for "our policies" (subcontractor-flowdown.extractor.ts): no tie.
+const TIED_BEFORE = /\b(?:(?<!\b(?:ensur|enforc|verif|monitor)\w*\s+)compl(?:y|ies|iance|iant) with|consistent with|in accordance with|conform\w* (?:to|with)|bound by|adhere\w* to|abides? by|honou?r|follow)\s+(?:the\s+)?$/i;
 
 /**
  * Whether the sentence ties someone to the vendor's own policies called by the vendor's name, which is who "we" are
