@@ -38,3 +38,16 @@ describe('subcontractor_flowdown: "require them to … in accordance with our in
     expect(flow('We use hosting providers. When members invite guests, we require them to use the workspace in accordance with our instructions.')).toBe('unspecified');
   });
 });
+
+describe('subcontractor_flowdown pairs: whose contract, whose limit', () => {
+  it('the providers\' own contracts with others are not the vendor\'s; theirs with us are', () => {
+    expect(flow('Our payment providers are bound by their own contractual commitments to the card networks. They only process card details as needed to complete your payment.')).toBe('unspecified');
+    expect(flow('Our payment providers are bound by their contractual obligations to us. They only process card details as needed to complete your payment.')).toBe('yes');
+  });
+  it('"the vendors" of a marketplace are not the payment providers named before ("the X" is the same word)', () => {
+    expect(flow('Our payment providers are placed under strict contractual obligations. The vendors on our marketplace only receive your address as needed to deliver your order.')).toBe('unspecified');
+  });
+  it('a limit on the vendor itself, in the clause after "They …"', () => {
+    expect(flow('Our hosting providers are placed under strict contractual obligations. They host the service, and we only use your data as needed to provide it.')).toBe('unspecified');
+  });
+});
