@@ -173,14 +173,16 @@ function readFlowdown(ctx: FactContext, s: Sentence): Candidate<V> | undefined {
   // Any standard of the sentence may be the one tied ("… to enforce our Terms …; (3) to affiliates (in which case, we will
   // require such entities to honor this Policy)"), not only the first named.
   const own = (std !== null && (COMPARATIVE.test(v) || [...v.matchAll(OWN_STANDARD_G), ...v.matchAll(OWN_TITLE_G)].some((x) => tiedTo(v, x.index)))) || vendorsStandardTied(ctx, v);
-  const instructed = (INSTRUCTED.test(v) && CONTRACTUAL.test(v)) || REQUIRED_TO_INSTRUCTIONS.test(v);
+  const names = (cs: Clause[]) => cs.some((c) => c.hits.some((h) => h.cat === 'actor' && PROVIDER_KINDS.includes(h.kind) && !THING_AFTER.test(c.view.slice(h.end, h.end + 30))));
+  // "Require them to … in accordance with our instructions" without "only": "them" is the providers named in the same
+  // sentence, not whoever an earlier sentence named ("When members invite guests, we require them to …").
+  const instructed = (INSTRUCTED.test(v) && CONTRACTUAL.test(v)) || (REQUIRED_TO_INSTRUCTIONS.test(v) && names(ctx.clauses(s)));
   // A duty not to disclose is confidentiality (README: confidentiality and purpose limitation): "These third parties …
   // are obligated not to disclose or use it for any other purpose" — when the parties bound are the providers.
   const protects = PROTECT.test(v) || providersBoundNotToDisclose(ctx, s);
   if (!own && !instructed && !(protects && PURPOSE.test(v) && CONTRACTUAL.test(v))) return undefined;
   if (TRANSFER_SAFEGUARD.test(v) && !own) return undefined;
   const clauses = ctx.clauses(s);
-  const names = (cs: Clause[]) => cs.some((c) => c.hits.some((h) => h.cat === 'actor' && PROVIDER_KINDS.includes(h.kind) && !THING_AFTER.test(c.view.slice(h.end, h.end + 30))));
   // "They", "those parties": the providers of one of the three sentences before, under the same heading (a list of
   // providers may stand just before).
   const before = [1, 2, 3].map((k) => ctx.sentences[s.index - k]).filter((p) => p !== undefined && p.heading === s.heading && !p.isHeading);
@@ -191,7 +193,9 @@ function readFlowdown(ctx: FactContext, s: Sentence): Candidate<V> | undefined {
   // "We do not require them to …", "we don't ensure that they are …": a binding refused is none (the explicit
   // disclaimers are read as `no` above, with the providers named).
   if (refusal(v, BINDING_VERB, 30) !== null) return undefined;
-  const m = BINDING.exec(v)!;
+  // The blanked "no longer required" may have been its only binding word ("are no longer required to …"): none left.
+  const m = BINDING.exec(v);
+  if (!m) return undefined;
   const ev = evidenceAt(ctx, s, m.index, m.index + m[0].length);
   // "we will seek to require those affiliates to honor this Privacy Policy": an effort to bind them, not a binding.
   if (EFFORT.test(v.slice(Math.max(0, m.index - 40), m.index)) || effortToBind(v, m.index + m[0].length)) return { value: 'yes', evidence: ev, confidence: 0.5, review: 'an effort to bind the providers ("seek to require"), not a binding' };
