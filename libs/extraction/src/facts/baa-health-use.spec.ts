@@ -46,3 +46,11 @@ describe('baa_offered: an imperative that tells the user not to submit health da
     expect(baa('Do not disclose protected health information except as permitted by this Agreement.')).toBe('unspecified');
   });
 });
+
+// Gathering health data through the service ("solicit", "gather") puts it in the service as storing it does.
+describe('baa_offered: the user may not use the service to gather health data', () => {
+  it('"will not use the Site to solicit or gather … medical information" is no, another thing gathered is not', () => {
+    expect(baa('Members agree that you will not use the Site to solicit or gather contact lists or any medical information of other members.')).toBe('no');
+    expect(baa('You will not use the Site to solicit donations from other members.')).toBe('unspecified');
+  });
+});
