@@ -48,9 +48,10 @@ type V = Fact<'data_sale_or_marketing'>['value'];
 // A negation inside the matched permission takes it back; "including, but not limited to" widens a list and negates nothing.
 // A purpose phrase ("… for the purposes of targeted advertising") belongs to the verbs before it, so their negation reaches
 // it across a list of verbs and their object ("We do not sell, share, or process your personal data for the purposes of …").
-// Only a negated list of verbs: a negation in another clause ("Where you have not objected, Acme processes … for the
+// Only a negated list of verbs, an aside allowed after the negation ("do not, under any circumstances, sell, …"): a
+// negation in another clause ("Where you have not objected, Acme processes … for the
 // purposes of …") keeps the ordinary reach.
-const REFUSED_VERBS_FOR = /\b(?:not|never)\s+(?:[a-z]+,\s+){0,3}[a-z]+,?\s+(?:or|and|nor)\s+(?:otherwise\s+)?[a-z]+\b[^,;.]{0,80}\bfor\s+(?:the\s+)?(?:purposes?\s+of\s+)?$/i;
+const REFUSED_VERBS_FOR = /\b(?:not|never)(?:,[^,;.]{1,40},)?\s+(?:[a-z]+,\s+){0,3}[a-z]+,?\s+(?:or|and|nor)\s+(?:otherwise\s+)?[a-z]+\b[^,;.]{0,80}\bfor\s+(?:the\s+)?(?:purposes?\s+of\s+)?$/i;
 const NEGATION_IN_MATCH = /\b(?:not|never|no)\b(?!\s+limited\s+to\b)/i;
 
 const PREFILTER = /\b(?:sell|sale\b|sold\b|rent\b|rent(?:ing|s)\b|market|advertis|ads\b|promot|offers\b|offered by\b|ad personali|remuneration|newsletter|licen[cs]|sublicen[cs]|interest\b|send(?:ing)? you\b|send(?:ing|s)? (?:details|information|news|updates) (?:of|about|on|regarding)\b|publicit|prospection\b|ciblage\b)/i;

@@ -37,5 +37,6 @@ describe('data_sale_or_marketing: a negation in another clause does not reach th
   });
   it('a refused pair of verbs still reaches it', () => {
     expect(sale('Acme will never sell or otherwise use the information of its members for the purposes of targeted advertising.')).toBe('prohibited');
+    expect(sale('We do not, under any circumstances, sell, rent, or use the information of our members for the purposes of targeted advertising.')).toBe('prohibited');
   });
 });
