@@ -48,7 +48,10 @@ type V = Fact<'data_sale_or_marketing'>['value'];
 // A negation inside the matched permission takes it back; "including, but not limited to" widens a list and negates nothing.
 // A purpose phrase ("… for the purposes of targeted advertising") belongs to the verbs before it, so their negation reaches
 // it across a list of verbs and their object ("We do not sell, share, or process your personal data for the purposes of …").
-const PURPOSE_OF = /\bfor\s+(?:the\s+)?(?:purposes?\s+of\s+)?$/i;
+// Only a negated list of verbs, an aside allowed after the negation ("do not, under any circumstances, sell, …"): a
+// negation in another clause ("Where you have not objected, Acme processes … for the
+// purposes of …") keeps the ordinary reach.
+const REFUSED_VERBS_FOR = /\b(?:not|never)(?:,[^,;.]{1,40},)?\s+(?:[a-z]+,\s+){0,3}[a-z]+,?\s+(?:or|and|nor)\s+(?:otherwise\s+)?[a-z]+\b[^,;.]{0,80}\bfor\s+(?:the\s+)?(?:purposes?\s+of\s+)?$/i;
 const NEGATION_IN_MATCH = /\b(?:not|never|no)\b(?!\s+limited\s+to\b)/i;
 
 const PREFILTER = /\b(?:sell|sale\b|sold\b|rent\b|rent(?:ing|s)\b|market|advertis|ads\b|promot|offers\b|offered by\b|ad personali|remuneration|newsletter|licen[cs]|sublicen[cs]|interest\b|send(?:ing)? you\b|send(?:ing|s)? (?:details|information|news|updates) (?:of|about|on|regarding)\b|publicit|prospection\b|ciblage\b)/i;
@@ -92,7 +95,7 @@ function readPatterns(ctx: FactContext, s: Sentence, v: string, cands: Candidate
     // A list item that opens with a negation ("* Never selling your information or sharing it … for marketing
     // purposes") negates all of it, however long the link text between.
     // "… the right to know whether we sell personal information": both cases at once, no permission either.
-    if (m && !(/licen[cs]/i.test(m[0]) && deidentifiedOnly(m[0])) && !bothCases(v, m.index) && !refusedAt(v, m.index, re === FR_MARKETING || PURPOSE_OF.test(v.slice(0, m.index)) ? 120 : 60, { sentences: ctx.sentences, s }) && !NEGATED_ITEM.test(v.slice(0, m.index)) && !NEGATION_IN_MATCH.test(m[0]) && !inDefinition(v, m.index) && !/\bopt(?:-| )?out of\b[^.;]{0,30}$/i.test(v.slice(0, m.index)) && !restrictsOthers(ctx.sentences, s, m.index) && !othersSend(v, m) && !inPointerTopic(v, m.index)) {
+    if (m && !(/licen[cs]/i.test(m[0]) && deidentifiedOnly(m[0])) && !bothCases(v, m.index) && !refusedAt(v, m.index, re === FR_MARKETING || REFUSED_VERBS_FOR.test(v.slice(Math.max(0, m.index - 120), m.index)) ? 120 : 60, { sentences: ctx.sentences, s }) && !NEGATED_ITEM.test(v.slice(0, m.index)) && !NEGATION_IN_MATCH.test(m[0]) && !inDefinition(v, m.index) && !/\bopt(?:-| )?out of\b[^.;]{0,30}$/i.test(v.slice(0, m.index)) && !restrictsOthers(ctx.sentences, s, m.index) && !othersSend(v, m) && !inPointerTopic(v, m.index)) {
       // Ads chosen by the page or the search, not by the person ("serving contextual advertising", "if you search for
       // cars, we'll show you ads about cars"), are not targeted advertising on their data: a person decides.
       // Ads named as targeted stay targeted when a search is given as an example ("targeted ads, so if you search for …").

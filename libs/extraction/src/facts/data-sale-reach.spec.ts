@@ -30,3 +30,13 @@ describe('data_sale_or_marketing: a dot inside a sender\'s name ends no sentence
     expect(sale('Our alerts include texts sent by Example.io including reminders and promotional messages.')).toBe('allowed');
   });
 });
+
+describe('data_sale_or_marketing: a negation in another clause does not reach the purpose phrase (review, revx7deid)', () => {
+  it('"Where you have not objected, Acme processes … for the purposes of targeted advertising" allows it', () => {
+    expect(sale('Where you have not objected, Acme processes the pages you visit and your purchases for the purposes of targeted advertising.')).toBe('allowed');
+  });
+  it('a refused pair of verbs still reaches it', () => {
+    expect(sale('Acme will never sell or otherwise use the information of its members for the purposes of targeted advertising.')).toBe('prohibited');
+    expect(sale('We do not, under any circumstances, sell, rent, or use the information of our members for the purposes of targeted advertising.')).toBe('prohibited');
+  });
+});

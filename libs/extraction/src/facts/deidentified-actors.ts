@@ -44,10 +44,10 @@ export function refused(c: Clause, d: Hit): boolean {
     // Another party refused ("third-party apps cannot request to use the Advertising Identifier") binds not the vendor.
     const who = subjectOf(c, a);
     if (who && (who.kind === 'customer' || (who.kind === 'provider' && OTHER_PARTY_NOUN.test(c.tokens[who.t1]?.lower ?? '')))) continue;
-    // "If neither deletion nor anonymization is possible, we will isolate your data": a negation inside a condition
-    // refuses nothing (the clause layer's inHypothetical).
     // "cannot be used to identify or locate a person" says what the data is, it refuses no use of it.
     if (/^\s+to\s+(?:re-?)?(?:identify|locate|single out)\b/i.test(c.view.slice(a.end, a.end + 24))) continue;
+    // "If neither deletion nor anonymization is possible, we will isolate your data": a negation inside a condition
+    // refuses nothing (the clause layer's inHypothetical).
     const n = negationOf(c, a, 8);
     if (n && !(own && n.t0 >= d.t0 && n.t0 < d.t1) && !inException(c, a) && !inHypothetical(c, a)) return true;
   }

@@ -69,6 +69,8 @@ const VENDOR_SUPPLIED = /\b(?:data|information|statistics|reports?|insights|resu
 const SENT_TO_VENDOR = /\b(?:information|data|materials?|content)\s+(?:or\s+[\w-]+\s+)?(?:that\s+)?(?:you\s+)?(?:sent|submitted|provided|given|transmitted|send|submit|provide)\s+to\s+(?:us\b|[A-Z][\w&.-]*)/;
 // Recipients acting for the vendor: "third parties who work on our behalf", "service providers that perform services for us".
 const FOR_VENDOR = /\b(?:who|that|which)\s+(?:work|act|perform\s+(?:services|functions))\s+(?:on\s+(?:our|its)\s+behalf|for\s+us)\b/i;
+// Another recipient coordinated with them ("with contractors who work on our behalf and with advertisers"): shared beyond them.
+const ALSO_TO_OTHERS = /\b(?:and|or|as well as)\s+(?:also\s+)?(?:with|to)\s+(?!provide\b|perform\b|run\b|operate\b|help\b|support\b)/i;
 const GRANT_TO_VENDOR = /^\W*(?:you|customer|user|member)s?\s+(?:hereby\s+)?(?:grants?|gives?)\s+(?:to\s+)?(?:us|[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)?)\s+(?:an?\s+|the\s+)?(?:[\w-]+,?\s+){0,4}?(?:right|licen[cs]e|permission)\s+to\b/i;
 const CUSTOMER_SUBJECT = /^(?:[-*•]\s+|\(?[a-z0-9]{1,4}[.)]\s+)*(?:the )?(?:customer|covered entity|you|controller|client|practice|user)s? (?:may|can|shall|will|must)\b/i;
 
@@ -164,7 +166,7 @@ export function extractDeidentified(ctx: FactContext): Fact<'deidentified_data_u
       // Shared only with those who work for the vendor to provide the service ("may be shared with third parties who work
       // on our behalf to provide your services"): processing for the service, not a use of the vendor's own (OTA MediaFire
       // label); a person decides.
-      if (FOR_VENDOR.test(v) && !OWN_USE.test(v.replace(/\b(?:shar|disclos|provid)\w*|\bon (?:our|its) behalf\b/gi, ''))) {
+      if (FOR_VENDOR.test(v) && !ALSO_TO_OTHERS.test(v) && !OWN_USE.test(v.replace(/\b(?:shar|disclos|provid)\w*|\bon (?:our|its) behalf\b/gi, ''))) {
         cands.push({ value: 'allowed', evidence: ev, confidence: 0.4, review: 'de-identified data given to those who work on the vendor\'s behalf, with no use of its own named' });
         continue;
       }

@@ -54,3 +54,10 @@ describe('deidentified_data_use: "cannot be used to identify" says what the data
     expect(de('Anonymous usage details cannot be used to identify or locate a particular visitor.')).not.toBe('prohibited');
   });
 });
+
+describe('deidentified_data_use: shared with those who work for the vendor and with others (review, revx7deid)', () => {
+  it('another recipient coordinated after them is de-identified sharing', () => {
+    expect(de('Aggregated usage figures may be shared with service providers who work on our behalf and with advertisers.')).toBe('allowed');
+    expect(de('Aggregated usage figures may be disclosed to advertisers as well as to contractors who act on our behalf.')).toBe('allowed');
+  });
+});

@@ -44,3 +44,10 @@ describe('return_or_destroy_on_termination: a participle before its noun names d
     expect(rd('## Closing your account\n\nWhen your account is closed, your deleted files are purged from our servers within 30 days.')).toBe('yes');
   });
 });
+
+describe('return_or_destroy_on_termination: a participle after "have" or a subject is the verb (review, revx7deid)', () => {
+  it('"we will have deleted information" is a deletion', () => {
+    expect(rd('## Closing your account\n\nWithin 30 days after your account is closed, we will have deleted information you stored with us.')).toBe('yes');
+    expect(rd('## Termination\n\nUpon termination of the agreement, the Supplier shall have permanently deleted data held for the Customer within 30 days.')).toBe('yes');
+  });
+});

@@ -33,14 +33,22 @@ export function byVendor(c: Clause, h: Hit, introSubject: Hit | undefined): bool
 
 // Nouns for what users keep in a service that the vocabulary does not hold as data ("materials created by the student",
 // "we will delete your account profile").
-// Nouns a participle may describe as already deleted: data words and DATA_NOUN's.
-const ATTRIBUTIVE_NOUN = /^(?:information|data|content|files?|items?|records|accounts?|materials|backups|copies|uploads|photos|videos|posts|comments|messages|workspaces?|profiles?)$/;
-/** A data noun at token `t`, or after one more coordinated participle ("erased or deleted files"). */
-function attributive(c: Clause, t: number): boolean {
-  const at = (i: number) => c.tokens[i]?.lower ?? '';
-  return ATTRIBUTIVE_NOUN.test(at(t)) || (/^(?:or|and)$/.test(at(t)) && /(?:ed|en)$/.test(at(t + 1)) && ATTRIBUTIVE_NOUN.test(at(t + 2)));
-}
 const DATA_NOUN = /^(?:materials|backups|copies|uploads|photos|videos|posts|comments|messages|workspaces?|profiles?)$/;
+// Nouns a participle may describe as already deleted ("deleted files"): the data words and DATA_NOUN's.
+const ATTRIBUTIVE_NOUN = /^(?:information|data|content|files?|items?|records|accounts?)$/;
+const dataNoun = (w: string): boolean => ATTRIBUTIVE_NOUN.test(w) || DATA_NOUN.test(w);
+// Before a participle, a perfect's auxiliary or a subject makes it the verb ("we will have deleted information", "we
+// deleted data"), not a modifier of the noun after it.
+const VERB_BEFORE = /^(?:have|has|had|having|'ve|we|they|you|i|it)$/;
+/** The participle at token `t0` stands before its noun (token `t`), or before one more coordinated participle ("erased or deleted files"). */
+function attributive(c: Clause, t0: number, t: number): boolean {
+  const at = (i: number) => c.tokens[i]?.lower ?? '';
+  let b = t0 - 1;
+  if (/ly$/.test(at(b))) b--;
+  if (/^(?:or|and)$/.test(at(b)) && /(?:ed|en)$/.test(at(b - 1))) b -= 2;
+  if (VERB_BEFORE.test(at(b))) return false;
+  return dataNoun(at(t)) || (/^(?:or|and)$/.test(at(t)) && /(?:ed|en)$/.test(at(t + 1)) && dataNoun(at(t + 2)));
+}
 
 /** Whether the action acts on data: an object of the vocabulary, or a pronoun for it, within twelve words after it. */
 export function actsOnData(c: Clause, h: Hit): boolean {
@@ -63,7 +71,7 @@ export function deletesData(c: Clause, h: Hit): boolean {
   const w = c.tokens[h.t0].lower;
   // A participle standing before its noun ("removed or deleted information may persist in backups", "the deleted files")
   // names data the user already removed; it is no deletion anyone does at the end.
-  if (h.t1 - h.t0 === 1 && /(?:ed|en)$/.test(w) && attributive(c, h.t1)) return false;
+  if (h.t1 - h.t0 === 1 && /(?:ed|en)$/.test(w) && attributive(c, h.t0, h.t1)) return false;
   // A refused duty to remove at the end is still about the data ("is not obligated to remove from its Services any
   // content submitted by you" on termination): the vendor keeps it. Not "has not removed", "may not be possible to
   // remove" (no duty refused).

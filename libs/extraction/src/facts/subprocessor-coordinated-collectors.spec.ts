@@ -28,3 +28,15 @@ describe('examples after a sentence that continues about the collecting parties'
     expect(names('# Cookies\n\n## Analytics cookies\n\nNo third parties may collect information about how people use our pages. These rules apply everywhere. Examples include Quillmetrics.')).toEqual([]);
   });
 });
+
+// Review (revx7deid): a bare comma next to the verb's subject closes an opening clause, it joins no conjunct; and a sentence
+// between that names another kind of thing with named examples (browsers) takes the examples. Failed on x7lists.
+describe('not a coordination, nor examples of something else', () => {
+  it('"When you open A, B sets cookies": A is what the user opens, not a collector', () => {
+    expect(names('# Cookies\n\n## Analytics\n\nWhen you open Pagecount, Trackwell sets cookies on your device.')).toEqual(['Trackwell']);
+  });
+  it('examples after a sentence about browsers are browsers', () => {
+    expect(names('# Cookies\n\n## Analytics cookies\n\nThese cookies collect information about how people use our pages. These cookies can be blocked in the settings of most browsers. Examples include Wavebrowse and Glidenet.')).toEqual([]);
+    expect(names('# Cookies\n\n## Analytics cookies\n\nThese cookies collect information about how people use our pages. They can be removed with the tools of your browser. Examples include Wavebrowse and Glidenet.')).toEqual([]);
+  });
+});

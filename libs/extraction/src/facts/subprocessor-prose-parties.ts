@@ -20,7 +20,9 @@ export function examplesOfPrevious(v: string, prev: string | undefined, before?:
   if (!m || !/^\p{Lu}/u.test(v.slice(m[0].length))) return undefined;
   // A sentence between that goes on about the same parties ("These cookies provide analytical information …") leaves
   // the examples to the one before it, where those parties' collection is said.
-  if (before !== undefined && !PARTY_COLLECTS.test(prev) && SAME_SUBJECT.test(prev) && !NOT_GIVEN.test(prev) && !USER_REACHES.test(prev)) prev = before;
+  // Not when it names another kind of thing that has named examples ("These cookies can be blocked in most browsers.
+  // Examples include …": browsers).
+  if (before !== undefined && !PARTY_COLLECTS.test(prev) && SAME_SUBJECT.test(prev) && !OTHER_KIND.test(prev) && !NOT_GIVEN.test(prev) && !USER_REACHES.test(prev)) prev = before;
   const c = PARTY_COLLECTS.exec(prev);
   if (!c || USER_REACHES.test(prev) || NOT_GIVEN.test(prev)) return undefined;
   // The examples are of the sentence's subject: the party noun opens it ("These third parties may set …", "Our advertising
@@ -37,6 +39,9 @@ const EXAMPLES_OPEN = /^\s*(?:examples?\s+(?:of\s+(?:these|such|them)(?:\s+[\w-]
 const PARTY_COLLECTS = /\b(?:third[- ]part(?:y|ies)|partners|providers|vendors|companies|networks|advertisers|cookies|pixels|tags|tools|technologies|services)\b[^.]{0,80}\b(collect|collects|receive|receives|access|process|processes|set|sets|place|places|use|uses|track|tracks)\b([^.]{0,60}\b(?:your|users?['’]?|visitors?['’]?)\s+(?:[\w-]+\s+){0,2}?(?:information|data|device|ip\s+address|activity|usage|browsing|visits?)\b|\s+information\s+about\s+how\s+(?:people|visitors|users|you)\s+(?:use|interact|browse|navigate)\b)/i;
 // A sentence that continues with the parties of the one before as its subject ("These cookies …", "They …").
 const SAME_SUBJECT = /^\s*(?:these|such|they|those)\b/i;
+// Things other than the collecting parties whose examples are named products (not sites: "how the Sites are performing"
+// is mostly the vendor's own).
+const OTHER_KIND = /\b(?:browsers?|apps?|applications?|devices?|platforms?|operating\s+systems?|extensions?|plug-?ins?|add-?ons?|programs?|software)\b/i;
 
 // Parties the user reaches on their own are not the vendor's recipients (README: sign-in providers, parties the user
 // connects to): "If you connect third-party services, they may access your account data. Examples include A",

@@ -14,8 +14,10 @@ const BY_START = /\bby\s+/gi;
 // The owner of measurement software the vendor's services carry (see collectorMentions); the name is checked in code.
 const MEASUREMENT_OWNER = /\b(?:include|includes|feature|features|contain|contains|use|uses|embed|embeds|incorporate|incorporates)\s+((?:[A-Z][\w.&-]*\s+){0,2}[A-Z][\w.&-]*?)(?:['’]s)?\s+(?:proprietary\s+)?(?:audience\s+)?measurement\s+(?:software|technolog(?:y|ies)|tools?|SDKs?)\b/g;
 const OUR_BEFORE = /(?:^|[^\p{L}])our\s+$/iu;
-// The joint before a subject's earlier conjunct: "A, B and C collect …", "A & B set …".
+// The joint before a subject's earlier conjunct: "A, B and C collect …", "A & B set …". Next to the verb's own subject
+// it must be "and"/"&" (LAST_JOINT): a bare comma there closes an opening clause ("When you open Acme, Trackwell sets …").
 const COORDINATED_BEFORE = /(?:,\s*(?:and\s+)?|\s+(?:and|&)\s+)$/;
+const LAST_JOINT = /(?:and|&)\s+$/;
 const PREPOSITION_BEFORE = /\b(?:of|from|for|to|with|at|in|on|by|about)\s+(?:the\s+)?$/i;
 
 // The name patterns for a token pattern, built once (not for every sentence about trackers).
@@ -79,7 +81,7 @@ export function collectorMentions(view: string, underTrackers: boolean, token: s
     // Coordinated subjects share the verb: "Pinterest and Olapic set cookies on our site" names both collectors, not
     // only the one next to the verb. Each earlier conjunct is read as a subject the same way (a capital word run).
     const joint = subject ? COORDINATED_BEFORE.exec(view.slice(Math.max(0, at - 8), at)) : null;
-    if (joint && depth < 4) nameBefore(at - joint[0].length, subject, depth + 1);
+    if (joint && (depth > 0 || LAST_JOINT.test(joint[0])) && depth < 4) nameBefore(at - joint[0].length, subject, depth + 1);
   };
   VERB_START.lastIndex = 0;
   for (let m = VERB_START.exec(view); m; m = VERB_START.exec(view)) {
