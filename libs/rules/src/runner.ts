@@ -1,6 +1,6 @@
 import { DATA_CATEGORIES, sortFindings, memberGrouping, type Citation, type MemberView, type MemberStream, type DataCategory, type Evidence, type Finding, type Lens, type Score } from '@custody/domain';
 import { classDrafts, type ClassSink } from './class-run.js';
-import { declareClassSettings } from './install-classes.js';
+import { declareClassSettings } from './install-keys.js';
 import { unique } from './contracts.js';
 import { memberLists, type MemberLists } from './member-lists.js';
 import { REGISTRY } from './registry.js';
