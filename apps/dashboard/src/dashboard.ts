@@ -3,16 +3,16 @@
  * the server says the exposure changed (`exposure.scored`), it refetches. The view is a lens plus, when the
  * time slider is moved back, a moment in the past (read-only). What is not wiring lives beside it: the lazily
  * read audit (view-audit.ts), one load at a time (load-queue.ts), when heavy work runs (frames.ts), what a map
- * node tells the panels (node-targets.ts), the event stream's routing (live-events.ts), the image buttons.
+ * node tells the panels (node-targets.ts), the event stream's routing (live-events.ts), the map's drawing
+ * and redrawing (map-drawing.ts), the image buttons.
  */
-import { fleetGroupOf, fleetStandInId, type Lens, type SystemView } from '@custody/domain';
-import type { GroupedGraph } from '@custody/graph/grouped-graph';
+import { fleetGroupOf, type Lens, type SystemView } from '@custody/domain';
 import { type ApiClient, ApiError, type DashboardAudit, type MapView, type View } from './api.js';
 import { el, must, notice } from './dom.js';
 import { DocumentsPanel } from './documents-panel.js';
 import { ExportBar } from './export.js';
 import { FiltersPanel } from './filters.js';
-import { FleetPanel, fleetRows } from './fleet-panel.js';
+import { FleetPanel } from './fleet-panel.js';
 import { GraphView } from './graph-view.js';
 import { Header } from './header.js';
 import { auditFindings, instanceTotal, storedFindings } from './findings-source.js';
@@ -25,7 +25,7 @@ import { followEvents } from './live-events.js';
 import { LoadQueue } from './load-queue.js';
 import { nodeTarget, nodeView } from './node-targets.js';
 import { SystemReads } from './system-reads.js';
-import { UnconfirmedMapRecheck } from './map-recheck.js';
+import { MapDrawing } from './map-drawing.js';
 import { Tabs } from './tabs.js';
 import { Timeline } from './timeline.js';
 import { ViewAudit } from './view-audit.js';
@@ -48,9 +48,7 @@ export function start(api: ApiClient, first: { graph: Promise<MapView>; live: Pr
   /** The lens the stored read model was scored under: views of it read the small stored reads. */
   let storedLens: Lens | undefined;
 
-  /** The grouped map's fleet vendors by the id their findings are grouped under when no system has their name. */
-  let standIns = new Map<string, string>();
-  const nameOf = (id: string): string => audit.names.get(id) ?? systems.names.get(id) ?? (graph.cy.getElementById(id).data('label') as string | undefined) ?? standIns.get(id) ?? id;
+  const nameOf = (id: string): string => audit.names.get(id) ?? systems.names.get(id) ?? (graph.cy.getElementById(id).data('label') as string | undefined) ?? map.standIns.get(id) ?? id;
   /** Clicked systems of the live view, read one at a time (not the audit). */
   const systems = new SystemReads(api);
   /** Whether the view shown is the live one under the stored lens: its systems can be read one at a time. */
@@ -103,7 +101,7 @@ export function start(api: ApiClient, first: { graph: Promise<MapView>; live: Pr
     if (group) {
       details.showElement(group);
       // A what-if on a group applies to its installs, read when a change is first asked for (not on the click).
-      const g = groupSummaries.find((x) => x.key === id);
+      const g = map.groupSummaries.find((x) => x.key === id);
       whatIf.setTarget(g ? { id, label: g.label, count: g.installs, systems: () => groupMembers(id), isPractice: false } : null);
       return;
     }
@@ -134,7 +132,7 @@ export function start(api: ApiClient, first: { graph: Promise<MapView>; live: Pr
     const unseen = grouped ? [] : [...new Set([...subject, ...f.systems])].filter((id) => graph.cy.getElementById(id).empty());
     // Which collapsed group holds an install not drawn: each install's own read says (the live view), or the audit.
     let read: SystemView[] = [];
-    if (unseen.length && drawnGroups > 0) {
+    if (unseen.length && map.drawnGroups > 0) {
       if (liveStored) read = (await Promise.all(unseen.map((x) => systems.get(x).catch(() => null)))).filter((v): v is SystemView => v !== null);
       else await ensureAudit().catch(() => undefined);
       if (mine !== selection) return;
@@ -184,48 +182,9 @@ export function start(api: ApiClient, first: { graph: Promise<MapView>; live: Pr
     void load();
   });
 
-  /** Collapsed groups on the map now: an install not drawn may be inside one. */
-  let drawnGroups = 0;
-  /** Every fleet group of the map drawn (label, installs). */
-  let groupSummaries: GroupedGraph['groups'] = [];
-
-  /** Draw the server's grouped, positioned view and the Fleet tab's rows (both from the map alone). */
-  function draw(g: GroupedGraph): void {
-    graph.setElements(g);
-    filters.setElements(g);
-    drawnGroups = g.groups.filter((x) => !x.expanded).length;
-    groupSummaries = g.groups;
-    standIns = new Map(g.groups.map((x) => [fleetStandInId(x.vendor), x.vendor]));
-    tabs.setAvailable('fleet', g.groups.length > 0);
-    tabs.setCount('fleet', g.groups.length ? String(g.groups.length) : '');
-    fleetPanel.set(fleetRows(g));
-    // Which installs and flows each collapsed group stands for: the same grouping the server drew.
-    const fleet = audit.regroup();
-    if (fleet) graph.setAlias(fleet.alias);
-  }
-
-  /** Groups opened or closed: ask the server for the view with those groups' installs (members on demand). */
-  let drawn = 0;
-  // A map the server could not confirm as the latest run's is read again until it can (see UnconfirmedMapRecheck).
-  const recheck = new UnconfirmedMapRecheck<MapView>(() => api.groupedGraph(view, expanded), (g) => {
-    ++drawn;
-    draw(g);
-    staleNotice(g);
-  });
-  function staleNotice(g: MapView): void {
-    // The previous run's map stays up while a newer graph is scored: said, so nobody reads it as current.
-    notice(g.run?.stale ? 'Showing the last scored map: newer documents are being scored, and the map updates when they are.' : '');
-  }
-  async function redraw(): Promise<void> {
-    const ticket = ++drawn;
-    recheck.cancel();
-    try {
-      const g = await api.groupedGraph(view, expanded);
-      if (ticket === drawn) { draw(g); recheck.after(g); }
-    } catch (err) {
-      notice(`Could not load the map: ${err instanceof Error ? err.message : String(err)}`);
-    }
-  }
+  // The map drawn, redrawn and rechecked (map-drawing.ts); what it drew is read below (groups, stand-ins).
+  const map = new MapDrawing({ api, view, expanded, graph, filters, tabs, fleetPanel, audit });
+  const redraw = (): Promise<void> => map.redraw();
 
   async function loadOnce(): Promise<void> {
     try {
@@ -235,8 +194,8 @@ export function start(api: ApiClient, first: { graph: Promise<MapView>; live: Pr
       graph.setAlias(new Map());
       fleetPanel.forgetAudit();
       systems.forget();
-      recheck.cancel();
-      const ticket = ++drawn;
+      map.recheck.cancel();
+      const ticket = ++map.drawn;
       // The first load is the default view with nothing expanded: what main.ts already asked for.
       const prefetched = first && !asked.lens && !asked.asOf && expanded.size === 0 ? first : null;
       first = null;
@@ -250,7 +209,7 @@ export function start(api: ApiClient, first: { graph: Promise<MapView>; live: Pr
       // The view changed while this load was in flight (a lens switch, a time-travel pick): the queued load
       // draws the view now asked for; drawing this one would also put the old lens back in the header.
       if (loads.again) return;
-      if (ticket === drawn) { draw(g); recheck.after(g); }
+      if (ticket === map.drawn) { map.draw(g); map.recheck.after(g); }
       mark('map-drawn');
       const live = liveP ? await liveP : null;
       mark('live-read');
@@ -276,7 +235,7 @@ export function start(api: ApiClient, first: { graph: Promise<MapView>; live: Pr
         if (loads.again) return;
         await findings.setSource(auditFindings(r));
       }
-      staleNotice(g);
+      map.staleNotice(g);
     } catch (err) {
       notice(err instanceof ApiError && (err.status === 401 || err.status === 403)
         ? 'The API key was refused. Open a fresh dashboard link.'

@@ -1,5 +1,6 @@
 import type { DataCategory, Graph, GraphFlow, GraphSystem, SystemRole } from '@custody/domain';
-import { flowAdjacency, inboundOf, indexedSystemsById, indexFromBase, isPracticeSide, outboundOf, systemById } from './queries.js';
+import { indexedSystemsById, indexFromBase, isPracticeSide, systemById } from './graph-index.js';
+import { flowAdjacency, inboundOf, outboundOf } from './queries.js';
 
 const system = (id: string, role: SystemRole, holds: DataCategory[] = []): GraphSystem => ({ id, name: id.toUpperCase(), role, holds, settings: {}, contracts: [], evidence: [] });
 const flow = (from: string, to: string, data: DataCategory[] = ['contact']): GraphFlow => ({ id: `${from}->${to}`, from, to, data, transport: 'https', legalBasis: 'tpo', evidence: [] });

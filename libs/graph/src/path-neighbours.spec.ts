@@ -1,5 +1,5 @@
 import type { DataCategory, Graph, GraphFlow, GraphSystem } from '@custody/domain';
-import { origins, pathsTo, reach, shortestPathTo } from './queries.js';
+import { origins, pathsTo, reach, shortestPathTo } from './paths.js';
 
 /**
  * Path queries read a system's PHI neighbours in id order, each once. The projection lists a system's flows

@@ -1,8 +1,7 @@
 import type { DataCategory, Graph, GraphFlow, GraphSystem, LegalBasis, SystemRole } from '@custody/domain';
-import {
-  flowTargets, inboundFlows, inboundOf, inboundPhiCategories, inboundPhiOf, isPracticeSide, origins, outboundFlows, outboundOf, pathsTo, pathSubject, phiSources, reach,
-  shortestPathTo, systemById,
-} from './queries.js';
+import { flowTargets, isPracticeSide, systemById } from './graph-index.js';
+import { origins, pathsTo, pathSubject, reach, shortestPathTo } from './paths.js';
+import { inboundFlows, inboundOf, inboundPhiCategories, inboundPhiOf, outboundFlows, outboundOf, phiSources } from './queries.js';
 
 const system = (id: string, role: SystemRole, holds: DataCategory[] = []): GraphSystem => ({ id, name: id.toUpperCase(), role, holds, settings: {}, contracts: [], evidence: [] });
 const flow = (from: string, to: string, data: DataCategory[], legalBasis: LegalBasis = 'tpo'): GraphFlow => ({ id: `${from}->${to}`, from, to, data, transport: 'https', legalBasis, evidence: [] });

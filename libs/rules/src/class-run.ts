@@ -1,6 +1,7 @@
 import type { Evidence, GraphSystem } from '@custody/domain';
 import { systemById, vendorSystems } from './graph-queries.js';
-import { installSlots, judgingOnly, ruleClasses, slotAt, type RuleClasses } from './install-classes.js';
+import { judgingOnly, ruleClasses, type RuleClasses } from './install-classes.js';
+import { installSlots, slotAt } from './install-slots.js';
 import { subjectAround, subjectIds } from './class-subjects.js';
 import { PAIRWISE } from './dedupe-evidence.js';
 import { denseArray, type MemberLists } from './member-lists.js';

@@ -1,5 +1,5 @@
 import type { Graph, GraphSystem } from '@custody/domain';
-import { systemById } from '@custody/graph/queries';
+import { systemById } from '@custody/graph/graph-index';
 
 /**
  * A system as a reader knows it, by name (ids are internal), for finding details; the id when the system is unknown.

@@ -12,18 +12,19 @@ import {
   type GraphFlow,
   type GraphSystem,
 } from '@custody/domain';
-import { addInboundPhi, carriesPhi, inboundOf, inboundPhiCategories, isPracticeSide, systemById } from '@custody/graph/queries';
+import { isPracticeSide, systemById } from '@custody/graph/graph-index';
+import { addInboundPhi, carriesPhi, inboundOf, inboundPhiCategories } from '@custody/graph/queries';
 import { baasInForce, cmp, expiredBaas, parseDaysValue, systemNameMatcher, unique } from './contracts.js';
 import { judgedVendors } from './install-classes.js';
 export { displayName, namesSharedAsIn, sharingChanged } from './display-name.js';
 import { memoByGraph, memoBySystem } from './run-memo.js';
 
-// Reach and path queries live with the graph (libs/graph/src/queries.ts); the rules import them from here too.
-// Only that module, not the whole graph library: its manifest schema loads zod and yaml, which `custody rules` needs not.
-export {
-  carriesPhi, flowTargets, inboundFlows, inboundOf, isPracticeSide, origins, outboundFlows, outboundOf, pathsTo, pathSubject, phiOf, phiSources, reach,
-  shortestPathTo, systemById,
-} from '@custody/graph/queries';
+// Flow, reach and path queries live with the graph (libs/graph/src: graph-index.ts, queries.ts, paths.ts); the rules
+// import them from here too. Only those modules, not the whole graph library: its manifest schema loads zod and
+// yaml, which `custody rules` needs not.
+export { flowTargets, isPracticeSide, systemById } from '@custody/graph/graph-index';
+export { carriesPhi, inboundFlows, inboundOf, outboundFlows, outboundOf, phiOf, phiSources } from '@custody/graph/queries';
+export { origins, pathsTo, pathSubject, reach, shortestPathTo } from '@custody/graph/paths';
 
 // Below: queries with rule meaning (holding, BAA and consent coverage, settings). A system "holds" what it is
 // declared to hold plus every category that flows into it.

@@ -1,6 +1,6 @@
 import { DATA_CATEGORIES, sortFindings, memberGrouping, type Citation, type MemberView, type MemberStream, type DataCategory, type Evidence, type Finding, type Lens, type Score } from '@custody/domain';
 import { classDrafts, type ClassSink } from './class-run.js';
-import { declareClassSettings } from './install-classes.js';
+import { declareClassSettings } from './install-keys.js';
 import { unique } from './contracts.js';
 import { memberLists, type MemberLists } from './member-lists.js';
 import { REGISTRY } from './registry.js';
@@ -8,7 +8,8 @@ import { dedupeEvidence, hasRepeats } from './dedupe-evidence.js';
 import { evidenceInterner } from './shared-evidence.js';
 import type { FindingDraft, Rule, RuleContext } from './rule.js';
 import { inRun, memoByGraph } from './run-memo.js';
-import { scoreOwnFindings, type FindingPoints } from './score.js';
+import type { FindingPoints } from './finding-points.js';
+import { scoreOwnFindings } from './score.js';
 import { severityOf } from './severity.js';
 import { sortedCategories } from './finding-parts.js';
 import { dedupeCitations, mergeDetails, round3, toFinding } from './draft-finding.js';

@@ -1,5 +1,6 @@
 import { DATA_CATEGORIES, FINDING_KINDS, LENSES, type Finding, type Lens } from '@custody/domain';
-import { apportion, computeScore, findingPoints, nodeScore, reachOf, scoreFindings, workspaceScore, WORKSPACE_HALF_HAZARD } from './score.js';
+import { findingPoints, nodeScore, reachOf, workspaceScore, WORKSPACE_HALF_HAZARD } from './finding-points.js';
+import { apportion, computeScore, scoreFindings } from './score.js';
 import { prng } from './testing/prng.js';
 
 

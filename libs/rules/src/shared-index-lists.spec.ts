@@ -1,5 +1,6 @@
 import { DATA_CATEGORIES, LEGAL_BASES, PRACTICE_ID, SYSTEM_ROLES, type DataCategory, type Graph, type SystemRole } from '@custody/domain';
-import { flowAdjacency, flowTargets, inboundPhiOf } from '@custody/graph/queries';
+import { flowTargets } from '@custody/graph/graph-index';
+import { flowAdjacency, inboundPhiOf } from '@custody/graph/queries';
 import { REGISTRY } from './registry.js';
 import { groupFindings } from '@custody/domain';
 import { runAudit, runRules, runRulesUngrouped } from './runner.js';

@@ -1,5 +1,5 @@
 import type { DataCategory, Graph, GraphFlow, GraphSystem } from '@custody/domain';
-import { isPracticeSideSystem, systemById } from '@custody/graph/queries';
+import { isPracticeSideSystem, systemById } from '@custody/graph/graph-index';
 import { CLAIMS_CATEGORIES } from './builtin/claims-aggregation.rule.js';
 
 /**
