@@ -20,7 +20,7 @@ import { clamp01 } from './sensitivity.js';
  *
  * Node s:     N_s = 100 · (1 − e^(−H_s)),  H_s = Σ h_i over findings charged to s
  *             (= noisy-OR 100 · (1 − Π (1 − p_i/100)); one finding alone → N = p)
- * Workspace:  T   = 100 · H / (H + K),      H = Σ h_i over all findings, K = WORKSPACE_HALF_HAZARD (10)
+ * Workspace:  T   = 100 · H / (H + K),      H = Σ h_i over all findings, K = WORKSPACE_HALF_HAZARD (20; SCORE.md says why not 10)
  *
  * All are in [0, 100), deterministic, and monotonic: adding a finding (or raising its L, I, W or R) only
  * adds hazard, and both N and T increase with hazard. The workspace uses a hyperbola rather than the

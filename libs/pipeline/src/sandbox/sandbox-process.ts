@@ -58,19 +58,12 @@ function profiling(): string[] {
   return dir ? ['--cpu-prof', `--cpu-prof-dir=${dir}`] : [];
 }
 
-/**
- * The regexp tiering the extraction library would otherwise set at load (text/regexp-tier.ts), given at start instead:
- * V8 documents changing its flags at run time as unsupported, and this process only ever reads documents.
- */
+/** The regexp tiering extraction would set at load (text/regexp-tier.ts), given at start: V8 flags are not for run time. */
 export const REGEXP_NATIVE = '--no-regexp-tier-up';
 
 /** How often a busy process's resident memory is read (from /proc; Linux) while it works. */
 const WATCH_MS = 25;
-/**
- * How long a start may take before the process is given up. Only a hung start should hit it: a cold start is ~20 s
- * median on this project's 2-core CI box under load, and CI once saw a replacement fail to start under a heavier
- * load (other jobs on both cores) at 60 s, failing a document that a slower start would have read.
- */
+/** How long a start may take before it is given up: ~20 s median cold on a loaded 2-core box; 60 s once failed in CI. */
 const SPAWN_TIMEOUT_MS = 120_000;
 
 /**
