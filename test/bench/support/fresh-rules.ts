@@ -195,3 +195,14 @@ export const FRESH31_RULE: SaltedRule = { salt: 'ota-fresh31:', maxChars: FRESH3
  * texts), so the pool gets twelve never-read texts. Same kinds and conditions as FRESH30_RULE.
  */
 export const FRESH32_RULE: SaltedRule = { salt: 'ota-fresh32:', maxChars: FRESH30_RULE.maxChars, kinds: FRESH30_RULE.kinds };
+
+/**
+ * The `ota-fresh33` rule (issue 7, twenty-eighth session, 2026-12-07), committed with its picks (by path only) before
+ * any of its documents was read and before the extractor was run on them, in the same form as {@link FRESH32_RULE}:
+ * texts (index sha256) not already labelled in any set (labels.json, ota-fresh … ota-fresh32), at most 100,000
+ * characters, lowest sha256("ota-fresh33:" + path) per kind; 12 documents. Why now: ota-fresh32 leaves the unseen pool
+ * this session (its trackers policies are labelled with third-party cookie-table domains, which the lead learned from
+ * the labellers' reports, so a rule for such cells could not be measured blind on it), so the pool gets twelve
+ * never-read texts. Same kinds and conditions as FRESH30_RULE.
+ */
+export const FRESH33_RULE: SaltedRule = { salt: 'ota-fresh33:', maxChars: FRESH30_RULE.maxChars, kinds: FRESH30_RULE.kinds };
