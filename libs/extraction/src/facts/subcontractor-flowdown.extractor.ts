@@ -6,7 +6,8 @@ import type { Candidate, FactContext } from './fact-context.js';
 import { decide, evidenceAt, isOperative, neighbour, operative } from './fact-context.js';
 import { negationBefore } from '../clauses/negation.js';
 import { refusal } from '../clauses/refusal.js';
-import { readFlowdownPair, vendorsStandardTied } from './flowdown-pairs.js';
+import { readFlowdownPair } from './flowdown-pairs.js';
+import { tiedTo, vendorsStandardTied } from './flowdown-ties.js';
 
 type V = Fact<'subcontractor_flowdown'>['value'];
 
@@ -91,25 +92,10 @@ const PROVIDER_KINDS = ['provider', 'affiliate'];
 // A binding verb under negation ("do not require", "never ensure", "don't bind").
 const NO_LONGER_NEEDED = /\bno longer (?:required|needed|necessary)\b/gi;
 const BINDING_VERB = /\b(?:requir|ensur|bind|bound|oblig|make sure|contractually)/i;
-// What ties them to the vendor's standard ("in compliance with this Privacy Policy", "consistent with", "subject to
-// our obligations"); comparatives ("no less protective than", "the same extent as we") carry the tie themselves.
-// Honouring, observing or following the vendor's policy is complying with it ("require our Affiliates to honor this
-// Privacy Policy").
-const TIED = /\b(?:compl(?:y|ies|iance|iant)|abides? by|consistent with|in accordance with|conform\w*|subject to|bound by|adhere\w* to|governed by|honou?r|observe|follow|uphold)\b[^.;]{0,60}$/i;
-// "In the same way as us" compares how the data is kept or protected ("maintain its confidentiality in the same way as
+// Comparatives ("no less protective than", "the same extent as we") carry the tie themselves; the other standards need
+// one (tiedTo, flowdown-ties.ts). "In the same way as us" compares how the data is kept or protected ("maintain its confidentiality in the same way as
 // us"), not any act ("our partners may use cookies in the same way as us"): a protective verb comes before it.
 const COMPARATIVE = /\b(?:no less|at least as|just as|equally)\s+(?:protective|restrictive|stringent)\b|\bsame (?:extent|level|standards?|privacy commitments?|obligations|protections?|data protection obligations)\b|\bas we (?:ourselves|do)\b|\b(?:protect|safeguard|secur|treat|handl|keep|maintain|confidential)\w*\b[^.;]{0,80}?\bin the same (?:way|manner) as (?:we do|we|us)\b/i;
-// The tie refused binds nobody to the standard: "this information is not subject to the privacy provisions of this
-// Agreement" (data the user hands to others, outside the vendor's terms).
-// The data as what is tied ("your Personal Data collected in the app … is subject to this Privacy Notice"): the policy's
-// scope, which binds no provider. Not "protect such information in a manner that is consistent with this policy": the
-// copula of a relative clause ("that is") is not the data's.
-const DATA_TIED = /\b(?:data|information|content|records)\b(?:(?!\b(?:that|which|who|whom)\b)[^.;,]){0,60}?\b(?:is|are|will be|shall be|remains?)\s+(?:\w+\s+)?$/i;
-function tiedTo(v: string, at: number): boolean {
-  const from = Math.max(0, at - 80);
-  const m = TIED.exec(v.slice(from, at));
-  return m !== null && negationBefore(v, from + m.index, 30) < 0 && !DATA_TIED.test(v.slice(Math.max(0, from + m.index - 100), from + m.index));
-}
 const OWN_STANDARD_G = new RegExp(OWN_STANDARD.source, 'gi');
 const OWN_TITLE_G = new RegExp(OWN_TITLE.source, 'g');
 // Bound to process only on the vendor's instructions (README: "the vendor's instructions"), under a contract.
