@@ -7,7 +7,6 @@ import type { Sentence } from '../text/sentences.js';
 import type { Candidate, FactContext } from './fact-context.js';
 import { evidenceAt, isOperative, neighbour } from './fact-context.js';
 import { escapeRegExp } from '../text/escape-regexp.js';
-import { TRAILING_LEGAL_SUFFIX } from '../text/legal-suffixes.js';
 
 const PROVIDER_KINDS = ['provider', 'affiliate'];
 const OWNER = new Set(['our', 'your']);
@@ -97,21 +96,4 @@ export function readFlowdownPair(ctx: FactContext, s: Sentence): Candidate<'yes'
     return { value: 'yes', evidence: evidenceAt(ctx, s, 0, Math.min(v.length, c.index + c[0].length)), confidence: 0.7 };
   }
   return undefined;
-}
-
-// What ties them to a standard, right before it ("in a manner consistent with", "in accordance with", "comply with").
-// Ensuring or enforcing "compliance with Acme policies" is the vendor policing others (users, disputes), as NOT_FLOWDOWN
-// reads it for "our policies" (subcontractor-flowdown.extractor.ts): no tie.
-const TIED_BEFORE = /\b(?:(?<!\b(?:ensur|enforc|verif|monitor)\w*\s+)compl(?:y|ies|iance|iant) with|consistent with|in accordance with|conform\w* (?:to|with)|bound by|adhere\w* to|abides? by|honou?r|follow)\s+(?:the\s+)?$/i;
-
-/**
- * Whether the sentence ties someone to the vendor's own policies called by the vendor's name, which is who "we" are
- * ("require third parties to act consistent with Acme policies on data protection", "comply with Acme's privacy
- * standards"): the vendor's own standard as much as "our policies".
- */
-export function vendorsStandardTied(ctx: FactContext, v: string): boolean {
-  const names = ctx.vendorNames.map((n) => escapeRegExp(n.replace(TRAILING_LEGAL_SUFFIX, '').trim())).filter((n) => n.length >= 3);
-  if (names.length === 0) return false;
-  const re = new RegExp(String.raw`\b(?:${names.join('|')})(?:['’]s)?\s+(?:[\w-]+\s+){0,2}?(?:polic(?:y|ies)|standards|commitments|obligations)\b`, 'g');
-  return [...v.matchAll(re)].some((m) => TIED_BEFORE.test(v.slice(Math.max(0, m.index - 60), m.index)));
 }

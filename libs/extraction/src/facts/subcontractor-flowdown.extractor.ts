@@ -6,7 +6,9 @@ import type { Candidate, FactContext } from './fact-context.js';
 import { decide, evidenceAt, isOperative, neighbour, operative } from './fact-context.js';
 import { negationBefore } from '../clauses/negation.js';
 import { refusal } from '../clauses/refusal.js';
-import { readFlowdownPair, vendorsStandardTied } from './flowdown-pairs.js';
+import { readFlowdownPair } from './flowdown-pairs.js';
+import { tiedTo, vendorsStandardTied } from './flowdown-ties.js';
+import { AS_IF_WE, DATA_KEPT } from './flowdown-data-kept.js';
 
 type V = Fact<'subcontractor_flowdown'>['value'];
 
@@ -66,7 +68,7 @@ const BINDS_PROVIDERS = /\b(?:require|obligat|bind|responsible for (?:the )?(?:p
 // Processing "for us, based on our instructions" and agreeing "to abide by our policies" bind the provider too.
 const BINDING = new RegExp(String.raw`\b(?:requires?|${LEGAL_REQUIRED}|requiring|bound|binds?|obligate[sd]?|obligating|oblige[sd]?|subject to|must|shall|may only|can only|cannot|are not (?:allowed|permitted)|provided that|on (?:the )?condition that|ensures?|guarantees? that|(?:based on|according to|in accordance with) our (?:documented |written )?instructions|agrees? to (?:abide by|comply with|be bound by))\b`, 'i');
 // The vendor's own standard (README: "same obligations", "no less protective", this policy or agreement).
-const OWN_STANDARD = /\b(?:this|our|the present)\s+(?:privacy policy|privacy notice|privacy statement|polic(?:y|ies)|notice|agreement|dpa|addendum|terms|data processing (?:agreement|addendum))\b|\b(?:no less|at least as|just as|equally)\s+(?:protective|restrictive|stringent)\b|\bsame (?:extent|level|standards?|privacy commitments?|obligations|protections?|data protection obligations)\b|\bour\s+(?!(?:[\w-]+\s+){0,2}?(?:legal|statutory|regulatory|tax)\s+obligations)(?:[\w-]+\s+){0,3}?(?:obligations|commitments|standards)\b|\bour\s+(?:[\w-]+,?\s+(?:and\s+|or\s+)?){0,3}?(?:privacy|security|confidentiality|data[- ]protection|data[- ]handling|data[- ]security|information[- ]security)\s+(?:[\w-]+\s+)?requirements\b|\bas we (?:ourselves|do)\b|\b(?:protect|safeguard|secur|treat|handl|keep|maintain|confidential)\w*\b[^.;]{0,80}?\bin the same (?:way|manner) as (?:we do|we|us)\b/i;
+const OWN_STANDARD = new RegExp(String.raw`\b(?:this|our|the present)\s+(?:privacy policy|privacy notice|privacy statement|polic(?:y|ies)|notice|agreement|dpa|addendum|terms|data processing (?:agreement|addendum))\b|\b(?:no less|at least as|just as|equally)\s+(?:protective|restrictive|stringent)\b|\bsame (?:extent|level|standards?|privacy commitments?|obligations|protections?|data protection obligations)\b|\bour\s+(?!(?:[\w-]+\s+){0,2}?(?:legal|statutory|regulatory|tax)\s+obligations)(?:[\w-]+\s+){0,3}?(?:obligations|commitments|standards)\b|\bour\s+(?:[\w-]+,?\s+(?:and\s+|or\s+)?){0,3}?(?:privacy|security|confidentiality|data[- ]protection|data[- ]handling|data[- ]security|information[- ]security)\s+(?:[\w-]+\s+)?requirements\b|\bas we (?:ourselves|do)\b|\b(?:protect|safeguard|secur|treat|handl|keep|maintain|confidential)\w*\b[^.;]{0,80}?\bin the same (?:way|manner) as (?:we do|we|us)\b|${AS_IF_WE}`, 'i');
 // The document named by its capitalised title ("adhere to the Privacy Policy"): its own standard; in lower case "the
 // privacy policy" may be anyone's.
 // Only the title standing alone: "the Privacy Policy of Google", "the Privacy Policy published on their website" are
@@ -91,25 +93,10 @@ const PROVIDER_KINDS = ['provider', 'affiliate'];
 // A binding verb under negation ("do not require", "never ensure", "don't bind").
 const NO_LONGER_NEEDED = /\bno longer (?:required|needed|necessary)\b/gi;
 const BINDING_VERB = /\b(?:requir|ensur|bind|bound|oblig|make sure|contractually)/i;
-// What ties them to the vendor's standard ("in compliance with this Privacy Policy", "consistent with", "subject to
-// our obligations"); comparatives ("no less protective than", "the same extent as we") carry the tie themselves.
-// Honouring, observing or following the vendor's policy is complying with it ("require our Affiliates to honor this
-// Privacy Policy").
-const TIED = /\b(?:compl(?:y|ies|iance|iant)|abides? by|consistent with|in accordance with|conform\w*|subject to|bound by|adhere\w* to|governed by|honou?r|observe|follow|uphold)\b[^.;]{0,60}$/i;
-// "In the same way as us" compares how the data is kept or protected ("maintain its confidentiality in the same way as
+// Comparatives ("no less protective than", "the same extent as we") carry the tie themselves; the other standards need
+// one (tiedTo, flowdown-ties.ts). "In the same way as us" compares how the data is kept or protected ("maintain its confidentiality in the same way as
 // us"), not any act ("our partners may use cookies in the same way as us"): a protective verb comes before it.
-const COMPARATIVE = /\b(?:no less|at least as|just as|equally)\s+(?:protective|restrictive|stringent)\b|\bsame (?:extent|level|standards?|privacy commitments?|obligations|protections?|data protection obligations)\b|\bas we (?:ourselves|do)\b|\b(?:protect|safeguard|secur|treat|handl|keep|maintain|confidential)\w*\b[^.;]{0,80}?\bin the same (?:way|manner) as (?:we do|we|us)\b/i;
-// The tie refused binds nobody to the standard: "this information is not subject to the privacy provisions of this
-// Agreement" (data the user hands to others, outside the vendor's terms).
-// The data as what is tied ("your Personal Data collected in the app … is subject to this Privacy Notice"): the policy's
-// scope, which binds no provider. Not "protect such information in a manner that is consistent with this policy": the
-// copula of a relative clause ("that is") is not the data's.
-const DATA_TIED = /\b(?:data|information|content|records)\b(?:(?!\b(?:that|which|who|whom)\b)[^.;,]){0,60}?\b(?:is|are|will be|shall be|remains?)\s+(?:\w+\s+)?$/i;
-function tiedTo(v: string, at: number): boolean {
-  const from = Math.max(0, at - 80);
-  const m = TIED.exec(v.slice(from, at));
-  return m !== null && negationBefore(v, from + m.index, 30) < 0 && !DATA_TIED.test(v.slice(Math.max(0, from + m.index - 100), from + m.index));
-}
+const COMPARATIVE = new RegExp(String.raw`\b(?:no less|at least as|just as|equally)\s+(?:protective|restrictive|stringent)\b|\bsame (?:extent|level|standards?|privacy commitments?|obligations|protections?|data protection obligations)\b|\bas we (?:ourselves|do)\b|\b(?:protect|safeguard|secur|treat|handl|keep|maintain|confidential)\w*\b[^.;]{0,80}?\bin the same (?:way|manner) as (?:we do|we|us)\b|${AS_IF_WE}`, 'i');
 const OWN_STANDARD_G = new RegExp(OWN_STANDARD.source, 'gi');
 const OWN_TITLE_G = new RegExp(OWN_TITLE.source, 'g');
 // Bound to process only on the vendor's instructions (README: "the vendor's instructions"), under a contract.
@@ -186,7 +173,10 @@ function readFlowdown(ctx: FactContext, s: Sentence): Candidate<V> | undefined {
   // "They", "those parties": the providers of one of the three sentences before, under the same heading (a list of
   // providers may stand just before).
   const before = [1, 2, 3].map((k) => ctx.sentences[s.index - k]).filter((p) => p !== undefined && p.heading === s.heading && !p.isHeading);
-  const who = names(clauses) || ((BACK_REFERENCE.test(v) || RECEIVING_PARTY.test(v)) && before.some((p) => names(ctx.clauses(p))));
+  // The data given to them kept to the standard ("If so, it will be maintained in accordance with this Privacy Notice"):
+  // theirs as the recipients named just before (flowdown-data-kept.ts).
+  const kept = own ? DATA_KEPT.exec(v) : null;
+  const who = names(clauses) || ((BACK_REFERENCE.test(v) || RECEIVING_PARTY.test(v) || kept !== null) && before.some((p) => names(ctx.clauses(p))));
   if (!who && !(instructed && OBLIGED_PARTIES.test(v)) && !(own && GROUP_COMPANIES.test(v))) return undefined;
   // The binding must be on them, not the customer's ("Customer shall ensure that its providers …").
   if (clauses.some((c) => clauseSubject(c)?.kind === 'customer')) return undefined;
@@ -194,7 +184,7 @@ function readFlowdown(ctx: FactContext, s: Sentence): Candidate<V> | undefined {
   // disclaimers are read as `no` above, with the providers named).
   if (refusal(v, BINDING_VERB, 30) !== null) return undefined;
   // The blanked "no longer required" may have been its only binding word ("are no longer required to …"): none left.
-  const m = BINDING.exec(v);
+  const m = BINDING.exec(v) ?? kept;
   if (!m) return undefined;
   const ev = evidenceAt(ctx, s, m.index, m.index + m[0].length);
   // "we will seek to require those affiliates to honor this Privacy Policy": an effort to bind them, not a binding.
@@ -272,7 +262,7 @@ export function extractSubcontractorFlowdown(ctx: FactContext): Fact<'subcontrac
   for (const s of ctx.sentences) {
     if (!isOperative(s)) continue;
     // One sentence's binding first; else the contract of one sentence with the purpose limit of the next.
-    const cand = (BINDING.test(s.view) ? readFlowdown(ctx, s) : undefined) ?? readFlowdownPair(ctx, s);
+    const cand = (BINDING.test(s.view) || DATA_KEPT.test(s.view) ? readFlowdown(ctx, s) : undefined) ?? readFlowdownPair(ctx, s);
     if (cand && !settled.has(cand.evidence.start) && !cands.some((c) => (c.evidence.start ?? 0) <= (cand.evidence.start ?? 0) && (c.evidence.end ?? 0) >= (cand.evidence.end ?? 0))) cands.push(cand);
   }
   return decide('subcontractor_flowdown', cands, ['yes', 'no']);
