@@ -93,6 +93,16 @@ export function settingValue(value: string, key?: string): string {
   return value === 'true' ? 'yes' : value === 'false' ? 'no' : value.replace(/_/g, ' ');
 }
 
+const LENS_WORDS: Record<string, string> = {
+  default: 'Default', 'immigrant-clients': 'Immigrant clients', 'high-profile-client': 'High-profile client',
+  'substance-use': 'Substance use (42 CFR Part 2)', minors: 'Minors',
+};
+
+/** A lens as its population's name (`immigrant-clients` → `Immigrant clients`); a manifest's joined lenses (`a+b`) each so. */
+export function lensLabel(lens: string): string {
+  return lens.split('+').map((l) => LENS_WORDS[l] ?? l.replace(/[-_]+/g, ' ')).join(' + ');
+}
+
 const LEGAL_BASIS_TEXT: Record<string, string> = { baa: 'BAA', authorization: 'client authorization', tpo: 'treatment, payment or operations', deidentified: 'de-identified', none_known: 'none known' };
 
 /** A flow's legal basis in words (`none_known` → `none known`). */
