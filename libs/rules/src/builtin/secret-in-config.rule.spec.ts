@@ -41,7 +41,7 @@ describe('secret-in-config', () => {
       .redaction({ documentId: 'd4', file: 'hooks.yaml', kind: 'basic_auth_url', line: 3 })
       .redaction({ documentId: 'd5', file: 'app.env', kind: 'oauth_secret', line: 2 })
       .build();
-    expect(evaluateRule(secretInConfigRule, g).map((d) => (typeof d.detail === 'string' ? d.detail : d.detail()).split(' was found')[0])).toEqual([
+    expect(evaluateRule(secretInConfigRule, g).map((d) => d.detail.split(' was found')[0])).toEqual([
       'An API key', 'A private key', 'A database connection string with its password', 'A URL with a user name and password', 'An oauth secret',
     ]);
   });
