@@ -1,4 +1,4 @@
-import { categoryList, lensLabel, roleNoun, valuePhrase, wordList } from './wording.js';
+import { categoryList, factValueText, lensLabel, nameList, roleNoun, valuePhrase, wordList } from './wording.js';
 import { LENSES } from './taxonomy.js';
 
 describe('wording: stored values as a reader writes them', () => {
@@ -23,5 +23,10 @@ describe('wording: stored values as a reader writes them', () => {
     // A manifest naming two lenses is scored under both, joined by '+'.
     expect(lensLabel('immigrant-clients+minors')).toBe('Immigrant clients + Minors');
     for (const l of LENSES) expect(lensLabel(l)).toMatch(/^[A-Z][^_]*$/);
+  });
+
+  it('lists names whose own commas would blur where one ends with semicolons', () => {
+    expect(factValueText(['OpenAI, L.L.C.', 'Deepgram, Inc.', 'Amazon Web Services, Inc.'])).toBe('OpenAI, L.L.C.; Deepgram, Inc.; Amazon Web Services, Inc.');
+    expect(nameList(['OpenAI', 'Deepgram'])).toBe('OpenAI, Deepgram');
   });
 });

@@ -23,6 +23,15 @@ export function wordList(words: readonly string[]): string {
   return `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
 }
 
+/**
+ * Names listed for a table cell or a value: `a, b, c`, or `a; b; c` when a name has its own comma (`OpenAI,
+ * L.L.C.; Deepgram, Inc.`), where commas alone would not tell three companies from six.
+ */
+export function nameList(names: readonly unknown[]): string {
+  const text = names.map(String);
+  return text.join(text.some((n) => n.includes(',')) ? '; ' : ', ');
+}
+
 /** Data categories as one phrase (`session recordings, contact details and appointments`). */
 export function categoryList(categories: readonly DataCategory[]): string {
   return wordList(categories.map(categoryLabel));
@@ -61,7 +70,7 @@ const VALUE_TEXT: Record<string, string> = {
 export function factValueText(value: unknown): string {
   if (value === null || value === undefined) return 'Not stated';
   if (typeof value === 'number') return `${value} days`;
-  if (Array.isArray(value)) return value.length ? value.join(', ') : 'None named';
+  if (Array.isArray(value)) return value.length ? nameList(value) : 'None named';
   return VALUE_TEXT[String(value)] ?? String(value).replace(/_/g, ' ');
 }
 
