@@ -40,6 +40,13 @@ describe('dashboard words (browser)', () => {
     // Only the failure is drawn as one (red); the unread file is a notice.
     const colour = (file: string) => row(file).evaluate((li) => getComputedStyle(li).backgroundColor);
     expect(await colour('README.md')).not.toBe(await colour('broken.yaml'));
+    // With no failure, the head does not count one (it fits on one line beside the title).
+    h.api.documents.splice(h.api.documents.findIndex((d) => d.id === 'doc-broken'), 1);
+    const fresh = await h.open(WS);
+    await fresh.click('[data-tab="documents"]');
+    await fresh.locator('#documents li.doc[data-file="README.md"]').waitFor();
+    await expect(fresh.locator('#documents .docs-head .muted').textContent()).resolves.toBe('2 · 0 in progress · 1 not read');
+    await fresh.close();
     expect(h.errors).toEqual([]);
   });
 });

@@ -128,7 +128,7 @@ export class DocumentsPanel {
     replace(this.root,
       el('div', { class: 'docs-head' },
         el('h2', {}, 'Documents'),
-        el('span', { class: 'muted' }, [`${all.length}`, `${this.pending} in progress`, `${failed} failed`, unread ? `${unread} not read` : ''].filter(Boolean).join(' · '))),
+        el('span', { class: 'muted' }, [`${all.length}`, `${this.pending} in progress`, failed ? `${failed} failed` : '', unread ? `${unread} not read` : ''].filter(Boolean).join(' · '))),
       all.length === 0 ? el('p', { class: 'muted' }, 'No documents yet. Drop contracts, BAAs, configs or a custody.yaml anywhere on the page.') : null,
       el('ol', { class: 'doc-list' }, ...all.map((r) => this.row(r))));
   }
