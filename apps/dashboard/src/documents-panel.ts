@@ -13,6 +13,9 @@ const PENDING = new Set(['uploading', 'received', 'processing']);
 /** How far along the pipeline each status is (the progress bar). */
 const STEP: Record<string, number> = { uploading: 1, received: 2, processing: 3, processed: 4, unparsed: 4, failed: 4 };
 const STEPS = 4;
+/** Statuses and formats as a reader says them ('unparsed' is the API's word for a file read as no evidence). */
+const STATUS_WORDS: Record<string, string> = { unparsed: 'not read' };
+const FORMAT_WORDS: Record<string, string> = { baa: 'BAA', dpa: 'DPA', 'custody-manifest': 'custody.yaml', 'fleet-csv': 'CSV' };
 
 interface Row {
   id: string | null;
@@ -118,11 +121,14 @@ export class DocumentsPanel {
   private render(): void {
     this.onPending(this.pending);
     const all = [...this.inFlight, ...this.rows];
-    const failed = all.filter((r) => r.status === 'failed' || r.status === 'unparsed').length;
+    // A failure needs the user; a file read as no evidence (a README, an unread format) is only said, as the CLI
+    // does: its reason tells whether it matters.
+    const failed = all.filter((r) => r.status === 'failed').length;
+    const unread = all.filter((r) => r.status === 'unparsed').length;
     replace(this.root,
       el('div', { class: 'docs-head' },
         el('h2', {}, 'Documents'),
-        el('span', { class: 'muted' }, `${all.length} · ${this.pending} in progress · ${failed} need attention`)),
+        el('span', { class: 'muted' }, [`${all.length}`, `${this.pending} in progress`, failed ? `${failed} failed` : '', unread ? `${unread} not read` : ''].filter(Boolean).join(' · '))),
       all.length === 0 ? el('p', { class: 'muted' }, 'No documents yet. Drop contracts, BAAs, configs or a custody.yaml anywhere on the page.') : null,
       el('ol', { class: 'doc-list' }, ...all.map((r) => this.row(r))));
   }
@@ -133,10 +139,10 @@ export class DocumentsPanel {
     return el('li', { class: `doc status-${r.status}`, attrs: { 'data-file': r.fileName, 'data-status': r.status } },
       el('div', { class: 'doc-top' },
         el('span', { class: 'doc-name', attrs: { title: r.fileName } }, r.fileName),
-        el('span', { class: `doc-status status-${r.status}` }, words(r.status))),
+        el('span', { class: `doc-status status-${r.status}` }, STATUS_WORDS[r.status] ?? words(r.status))),
       PENDING.has(r.status) ? el('progress', { class: 'doc-progress', attrs: { max: String(STEPS), value: String(step), 'aria-label': `${r.fileName}: ${r.status}` } }) : null,
       el('div', { class: 'doc-meta' },
-        [r.type ? words(r.type) : null, r.format ? words(r.format) : null].filter(Boolean).join(' · '),
+        [r.type && r.type !== 'unknown' ? words(r.type) : null, r.format ? FORMAT_WORDS[r.format] ?? words(r.format) : null].filter(Boolean).join(' · '),
         linked ? el('span', { class: 'doc-link' }, ` → ${linked}`) : null),
       r.reason ? el('p', { class: 'doc-reason' }, r.reason) : null,
       r.id && !linked ? this.linkControl(r.id, r) : null);

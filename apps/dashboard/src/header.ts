@@ -1,8 +1,8 @@
 /** The header: practice name, workspace score, lens switch, upload control and live-updates indicator. */
 import type { Lens } from '@custody/domain';
-import { isoMoment, LENSES } from '@custody/domain';
+import { isoMoment, lensLabel, LENSES } from '@custody/domain';
 import { exposureBand } from '@custody/graph/cytoscape-elements';
-import { el, must, replace, words } from './dom.js';
+import { el, must, replace } from './dom.js';
 import type { LiveStatus } from './sse.js';
 import type { DashboardAudit } from './api.js';
 
@@ -26,7 +26,7 @@ export class Header {
 
   /** `onFiles` gets every file chosen in the picker or dropped anywhere on the page, in one batch. */
   constructor(onLens: (lens: Lens) => void, private readonly onFiles: (files: File[]) => void) {
-    replace(this.lens, ...LENSES.map((l) => el('option', { attrs: { value: l } }, words(l))));
+    replace(this.lens, ...LENSES.map((l) => el('option', { attrs: { value: l } }, lensLabel(l))));
     this.lens.addEventListener('change', () => onLens(this.lens.value as Lens));
     const input = must<HTMLInputElement>('#upload-file');
     input.addEventListener('change', () => {

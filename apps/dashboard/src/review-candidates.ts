@@ -8,7 +8,7 @@
  * rejecting one posts the list unchanged; both name it as the candidate, so the others stay for review.
  */
 import type { AttachedContract, Evidence, Fact, FactName, ReviewCandidate } from '@custody/domain';
-import { FACT_VALUES, unspecifiedValue } from '@custody/domain';
+import { FACT_VALUES, nameList, unspecifiedValue } from '@custody/domain';
 import { el, replace, words } from './dom.js';
 
 /** Posts a correction of one document's fact (null in the past and before an audit: nothing can be decided there). */
@@ -71,7 +71,7 @@ export function reasonText(name: FactName, reason: string): string {
 }
 
 export function showValue(value: unknown): string {
-  return Array.isArray(value) ? value.join(', ') : words(String(value));
+  return Array.isArray(value) ? nameList(value) : words(String(value));
 }
 
 /** A quote with where it is (file, line or page). */

@@ -1,4 +1,5 @@
-import { categoryList, roleNoun, valuePhrase, wordList } from './wording.js';
+import { categoryList, factValueText, lensLabel, nameList, roleNoun, valuePhrase, wordList } from './wording.js';
+import { LENSES } from './taxonomy.js';
 
 describe('wording: stored values as a reader writes them', () => {
   it('lists categories in words, the last joined by "and"', () => {
@@ -14,5 +15,18 @@ describe('wording: stored values as a reader writes them', () => {
     expect(roleNoun('employer')).toBe('an employer');
     expect(roleNoun('research')).toBe('a research party');
     expect(roleNoun('data_broker')).toBe('a data broker');
+  });
+
+  it('names every lens as its client population, never by its id', () => {
+    expect(lensLabel('immigrant-clients')).toBe('Immigrant clients');
+    expect(lensLabel('substance-use')).toBe('Substance use (42 CFR Part 2)');
+    // A manifest naming two lenses is scored under both, joined by '+'.
+    expect(lensLabel('immigrant-clients+minors')).toBe('Immigrant clients + Minors');
+    for (const l of LENSES) expect(lensLabel(l)).toMatch(/^[A-Z][^_]*$/);
+  });
+
+  it('lists names whose own commas would blur where one ends with semicolons', () => {
+    expect(factValueText(['OpenAI, L.L.C.', 'Deepgram, Inc.', 'Amazon Web Services, Inc.'])).toBe('OpenAI, L.L.C.; Deepgram, Inc.; Amazon Web Services, Inc.');
+    expect(nameList(['OpenAI', 'Deepgram'])).toBe('OpenAI, Deepgram');
   });
 });

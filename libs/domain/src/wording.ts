@@ -23,6 +23,15 @@ export function wordList(words: readonly string[]): string {
   return `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
 }
 
+/**
+ * Names listed for a table cell or a value: `a, b, c`, or `a; b; c` when a name has its own comma (`OpenAI,
+ * L.L.C.; Deepgram, Inc.`), where commas alone would not tell three companies from six.
+ */
+export function nameList(names: readonly unknown[]): string {
+  const text = names.map(String);
+  return text.join(text.some((n) => n.includes(',')) ? '; ' : ', ');
+}
+
 /** Data categories as one phrase (`session recordings, contact details and appointments`). */
 export function categoryList(categories: readonly DataCategory[]): string {
   return wordList(categories.map(categoryLabel));
@@ -61,7 +70,7 @@ const VALUE_TEXT: Record<string, string> = {
 export function factValueText(value: unknown): string {
   if (value === null || value === undefined) return 'Not stated';
   if (typeof value === 'number') return `${value} days`;
-  if (Array.isArray(value)) return value.length ? value.join(', ') : 'None named';
+  if (Array.isArray(value)) return value.length ? nameList(value) : 'None named';
   return VALUE_TEXT[String(value)] ?? String(value).replace(/_/g, ' ');
 }
 
@@ -91,6 +100,16 @@ export function settingLabel(key: string): string {
 export function settingValue(value: string, key?: string): string {
   if (key === 'storage_region') return regionName(value);
   return value === 'true' ? 'yes' : value === 'false' ? 'no' : value.replace(/_/g, ' ');
+}
+
+const LENS_WORDS: Record<string, string> = {
+  default: 'Default', 'immigrant-clients': 'Immigrant clients', 'high-profile-client': 'High-profile client',
+  'substance-use': 'Substance use (42 CFR Part 2)', minors: 'Minors',
+};
+
+/** A lens as its population's name (`immigrant-clients` → `Immigrant clients`); a manifest's joined lenses (`a+b`) each so. */
+export function lensLabel(lens: string): string {
+  return lens.split('+').map((l) => LENS_WORDS[l] ?? l.replace(/[-_]+/g, ' ')).join(' + ');
 }
 
 const LEGAL_BASIS_TEXT: Record<string, string> = { baa: 'BAA', authorization: 'client authorization', tpo: 'treatment, payment or operations', deidentified: 'de-identified', none_known: 'none known' };

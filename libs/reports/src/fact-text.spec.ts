@@ -5,8 +5,8 @@ describe('factText: an abstention is not silence', () => {
     expect(factText({ value: 'unspecified', review: [{ value: 'any_legal_request' }] })).toMatch(/^Needs review \(could be: /);
     expect(factText({ value: null, review: [{ value: 30 }] })).toBe('Needs review (could be: 30 days)');
   });
-  it('lists the names left for review beside the names asserted', () => {
-    expect(factText({ value: ['Stripe'], review: [{ value: ['Zendesk, Inc.', 'Twilio Inc.'] }] })).toBe('Stripe; needs review: Zendesk, Inc., Twilio Inc.');
+  it('lists the names left for review beside the names asserted, by semicolons where a name has its own comma', () => {
+    expect(factText({ value: ['Stripe'], review: [{ value: ['Zendesk, Inc.', 'Twilio Inc.'] }] })).toBe('Stripe; needs review: Zendesk, Inc.; Twilio Inc.');
   });
   it('does not call a name the extractor rejected (the vendor\'s own brand, a platform page) pending review', () => {
     expect(factText({ value: [], review: [{ value: ['Facebook'], rejected: true }] })).toBe('None named');

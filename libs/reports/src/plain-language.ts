@@ -2,7 +2,7 @@
  * Words a practice owner understands, for executive summaries and the law-enforcement view. Only
  * presentation: severities and postures come from the report, never recomputed here.
  */
-import { factValueText, settingValue, type FactName, type FactValueMap, type FindingKind, type Severity } from '@custody/domain';
+import { factValueText, nameList, settingValue, type FactName, type FactValueMap, type FindingKind, type Severity } from '@custody/domain';
 
 // The labels live in the domain, shared with the rules' finding text; reports and the dashboard keep importing them here.
 export { categoryLabel, factValueText, legalBasisText, roleLabel, settingLabel, settingValue } from '@custody/domain';
@@ -86,7 +86,7 @@ export function factText(fact: { value: unknown; review?: { value?: unknown; rej
   const text = factValueText(fact?.value);
   const pending = (fact?.review ?? []).filter((r) => !r.rejected).map((r) => r.value).filter((v) => v !== undefined && v !== null && v !== 'unspecified' && !(Array.isArray(v) && v.length === 0));
   if (!fact || pending.length === 0) return text;
-  if (Array.isArray(fact.value)) return `${text}; needs review: ${[...new Set(pending.flat())].join(', ')}`;
+  if (Array.isArray(fact.value)) return `${text}; needs review: ${nameList([...new Set(pending.flat())])}`;
   if (fact.value === null || fact.value === 'unspecified') return `Needs review (could be: ${factValueText(pending[0])})`;
   return text;
 }

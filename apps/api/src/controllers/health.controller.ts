@@ -5,7 +5,7 @@ import { HealthDto } from '../openapi/responses.dto.js';
 import type { Persistence } from '@custody/persistence';
 import { dependencyBound, JobQueue, PERSISTENCE, RUNTIME, withDeadline, type Runtime } from '@custody/pipeline';
 import { Public } from '../auth/public.decorator.js';
-import { HealthProbe } from '../services/health-probe.js';
+import { HealthProbe, healthBody } from '../services/health-probe.js';
 
 /** How long a health request waits for busy dependencies before it is answered with the last figures. */
 const HEALTH_WAIT_MS = 50;
@@ -34,7 +34,8 @@ export class HealthController {
    * Each check is bounded (dependencyBound: `dependencyTimeoutMs` for a PostgreSQL or Redis server), so health answers within that time whatever is down, and
    * answers 503 naming what is down (a load balancer stops routing; an operator sees which). `documents.unfinished`
    * is the real backlog: documents accepted but not finished, whether or not the queue holds a job for them.
-   * While the database or queue is busy (a fleet's scoring write), the last figures are served (HealthProbe).
+   * While the database or queue is busy (a fleet's scoring write), the last figures are served (HealthProbe), and
+   * `checkedAt` says when they were measured.
    */
   @Public()
   @Get()
@@ -42,16 +43,8 @@ export class HealthController {
   @ApiOkResponse({ type: HealthDto })
   @ApiServiceUnavailableResponse({ type: HealthDto, description: 'a dependency is down; `down` names it' })
   async health(@Res({ passthrough: true }) res: Response) {
-    const { unfinished, pending } = await this.probe.read();
-    const down = [...(unfinished === undefined ? ['database'] : []), ...(pending === undefined ? ['queue'] : [])];
-    if (down.length) res.status(503);
-    return {
-      status: down.length ? 'degraded' : 'ok',
-      mode: this.runtime.embedded ? 'embedded' : 'production',
-      database: unfinished === undefined ? 'down' : 'up',
-      queue: { backend: this.runtime.queue.kind, status: pending === undefined ? 'down' : 'up', ...(pending === undefined ? {} : { pending }) },
-      documents: unfinished === undefined ? {} : { unfinished },
-      down,
-    };
+    const body = healthBody(await this.probe.read(), this.runtime.embedded ? 'embedded' : 'production', this.runtime.queue.kind);
+    if (body.down.length) res.status(503);
+    return body;
   }
 }

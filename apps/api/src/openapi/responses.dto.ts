@@ -187,8 +187,9 @@ export class StoredEventDto {
 export class HealthDto {
   @ApiProperty({ enum: ['ok', 'degraded'] }) status!: string;
   @ApiProperty({ enum: ['embedded', 'production'] }) mode!: string;
+  @ApiProperty({ description: 'when these figures were measured: while the database or queue is busy, the last ones (up to the dependency timeout old) are served' }) checkedAt!: string;
   @ApiProperty({ enum: ['up', 'down'] }) database!: string;
-  @ApiProperty({ type: 'object', properties: { backend: { type: 'string', enum: ['redis', 'postgres'] }, status: { type: 'string', enum: ['up', 'down'] }, pending: { type: 'number', description: 'jobs waiting, delayed or running (absent while the queue is down)' } } })
+  @ApiProperty({ type: 'object', properties: { backend: { type: 'string', enum: ['redis', 'postgres'] }, status: { type: 'string', enum: ['up', 'down'] }, pending: { type: 'number', description: 'jobs waiting, delayed or running, not documents: a processed document\'s scoring job counts until it ends (absent while the queue is down)' } } })
   queue!: { backend: string; status: string; pending?: number };
   @ApiProperty({ type: 'object', properties: { unfinished: { type: 'number', description: 'documents accepted but not yet processed (absent while the database is down)' } } })
   documents!: { unfinished?: number };

@@ -1,4 +1,4 @@
-import { HealthProbe } from './health-probe.js';
+import { HealthProbe, healthBody } from './health-probe.js';
 
 /** Health answers quickly while its dependencies are busy, yet never hides an outage past their bound. */
 describe('HealthProbe', () => {
@@ -55,5 +55,16 @@ describe('HealthProbe', () => {
     busy = false;
     release!();
     expect(await read).toEqual({ unfinished: undefined, pending: 1, at: now });
+  });
+});
+
+describe('healthBody', () => {
+  it('says when its figures were measured, so figures served from the last probe read as such', () => {
+    const at = Date.parse('2026-12-07T01:18:51.000Z');
+    expect(healthBody({ unfinished: 0, pending: 1, at }, 'embedded', 'postgres')).toEqual({
+      status: 'ok', mode: 'embedded', checkedAt: '2026-12-07T01:18:51.000Z', database: 'up',
+      queue: { backend: 'postgres', status: 'up', pending: 1 }, documents: { unfinished: 0 }, down: [],
+    });
+    expect(healthBody({ pending: 0, at }, 'production', 'redis')).toMatchObject({ status: 'degraded', database: 'down', documents: {}, down: ['database'] });
   });
 });

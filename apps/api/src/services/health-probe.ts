@@ -59,3 +59,23 @@ export class HealthProbe {
     return mine;
   }
 }
+
+/**
+ * GET /api/health's body from one probe's figures. `checkedAt` is when they were measured: while the dependencies
+ * are busy a request is served the last probe's figures (up to `staleMs` old), so a reader comparing `pending`
+ * with a document list read just now knows how old the figures are. `queue.pending` counts jobs, not documents
+ * (a document's scoring job is still pending after the document itself is processed); `documents.unfinished` is
+ * the document backlog.
+ */
+export function healthBody(f: HealthFigures, mode: 'embedded' | 'production', backend: string) {
+  const down = [...(f.unfinished === undefined ? ['database'] : []), ...(f.pending === undefined ? ['queue'] : [])];
+  return {
+    status: down.length ? 'degraded' : 'ok',
+    mode,
+    checkedAt: new Date(f.at).toISOString(),
+    database: f.unfinished === undefined ? 'down' : 'up',
+    queue: { backend, status: f.pending === undefined ? 'down' : 'up', ...(f.pending === undefined ? {} : { pending: f.pending }) },
+    documents: f.unfinished === undefined ? {} : { unfinished: f.unfinished },
+    down,
+  };
+}

@@ -33,6 +33,19 @@ describe('secret-in-config', () => {
     expect(evaluateRule(secretInConfigRule, g).map((d) => d.subject)).toEqual(['flow:practice->openai']);
   });
 
+  it('names the kind of secret in words, with its article', () => {
+    const g = new GraphBuilder()
+      .redaction({ documentId: 'd1', file: 'n8n.json', kind: 'api_key', line: 7 })
+      .redaction({ documentId: 'd2', file: 'server.pem', kind: 'private_key', line: 1 })
+      .redaction({ documentId: 'd3', file: 'mirth.xml', kind: 'connection_string', path: 'jdbc URL credentials', line: 9 })
+      .redaction({ documentId: 'd4', file: 'hooks.yaml', kind: 'basic_auth_url', line: 3 })
+      .redaction({ documentId: 'd5', file: 'app.env', kind: 'oauth_secret', line: 2 })
+      .build();
+    expect(evaluateRule(secretInConfigRule, g).map((d) => d.detail.split(' was found')[0])).toEqual([
+      'An API key', 'A private key', 'A database connection string with its password', 'A URL with a user name and password', 'An oauth secret',
+    ]);
+  });
+
   it('does not fire when nothing was redacted', () => {
     expect(evaluateRule(secretInConfigRule, new GraphBuilder().build())).toEqual([]);
   });

@@ -35,12 +35,30 @@ export const secretInConfigRule: Rule = {
           ...(flow ? flow.evidence.filter((e) => e.documentId === r.documentId) : []),
         ],
         detail:
-          `A ${r.kind} was found in ${r.file}${r.path ? ` at ${r.path}` : ''}${r.line !== undefined ? ` (line ${r.line})` : ''}; it was redacted before storage.` +
+          `${secretWords(r.kind)} was found in ${r.file}${r.path ? ` at ${r.path}` : ''}${r.line !== undefined ? ` (line ${r.line})` : ''}; it was redacted before storage.` +
           (flow ? ` It authenticates the flow ${displayName(graph, flow.from)} → ${displayName(graph, flow.to)}${flow.endpoint ? ` (${flow.endpoint})` : ''}.` : ''),
       };
     });
   },
 };
+
+/**
+ * The redactor's kinds (libs/integrations redact.ts) as a reader says them, with their article: 'An API key',
+ * not 'A api_key'. A kind it does not know reads with its underscores as spaces.
+ */
+const SECRET_WORDS: Readonly<Record<string, string>> = {
+  api_key: 'An API key',
+  private_key: 'A private key',
+  password: 'A password',
+  password_hash: 'A password hash',
+  token: 'A token',
+  connection_string: 'A database connection string with its password',
+  basic_auth_url: 'A URL with a user name and password',
+};
+function secretWords(kind: string): string {
+  const words = kind.replace(/_/g, ' ');
+  return SECRET_WORDS[kind] ?? `${/^[aeiou]/i.test(words) ? 'An' : 'A'} ${words}`;
+}
 
 const segments = (path: string | undefined) => (path ?? '').split(/[.[\]]+/).filter(Boolean);
 
