@@ -26,6 +26,8 @@ import {
   inDefinition,
   LEGAL_RIGHT,
   MARKETED_DATA,
+  NAMED_REQUEST,
+  NAMED_REQUEST_G,
   sellsGoods,
   SOLD_TO_USER,
 } from './data-sale-lookalikes.js';
@@ -107,8 +109,11 @@ function readPatterns(ctx: FactContext, s: Sentence, v: string, cands: Candidate
     }
   }
   if (done) return true;
+  // Title-case names of a request ("Do Not Sell My Personal Data: We do not sell …") are blanked, offsets kept, so the
+  // refusal after such a name is the one read.
+  const unnamed = v.replace(NAMED_REQUEST_G, (x) => ' '.repeat(x.length));
   for (const { act, window } of REFUSABLE) {
-    const r = refusal(v, act, window, { sentences: ctx.sentences, s });
+    const r = refusal(unnamed, act, window, { sentences: ctx.sentences, s });
     if (!r) continue;
     const at = r.index;
     const end = r.act.index + r.act[0].length;
@@ -150,7 +155,7 @@ function readRefusedSale(ctx: FactContext, s: Sentence, v: string, cands: Candid
     const sale = hitsOf(c, 'action', 'sell').find((h) => verbal(c, h) && negated(c, h) && agentOf(c, h)?.kind !== 'customer' && has(c, 'object') && !recipientsOf(c, h).some((r) => r.kind === 'customer' && r.t0 - h.t1 <= 4));
     // "Where your Content is not being offered for Sale": a negation inside a condition is no refusal.
     if (sale && CONDITION_OPEN.test(c.view.slice(0, sale.start))) continue;
-    if (!sale || SCOPE_LIMIT.test(c.view.slice(sale.end)) || USER_CONDITION.test(c.view.slice(0, sale.start)) || inDefinition(c.view, sale.start) || sellsGoods(c.view.slice(sale.start)) || CHARACTERISED.test(c.view) || SOLD_TO_USER.test(c.view) || restrictsOthers(ctx.sentences, s, c.start - s.start + sale.start)) continue;
+    if (!sale || NAMED_REQUEST.test(c.view.slice(Math.max(0, sale.start - 8), sale.end)) || SCOPE_LIMIT.test(c.view.slice(sale.end)) || USER_CONDITION.test(c.view.slice(0, sale.start)) || inDefinition(c.view, sale.start) || sellsGoods(c.view.slice(sale.start)) || CHARACTERISED.test(c.view) || SOLD_TO_USER.test(c.view) || restrictsOthers(ctx.sentences, s, c.start - s.start + sale.start)) continue;
     // A refusal scoped to one way of collecting ("information gathered this way") does not answer for all data.
     // "We will never sell your Content …, though we may sell or transfer any license you grant us": the refusal is
     // taken back in part in the same sentence.
