@@ -63,8 +63,9 @@ export const ALLOWED: RegExp[] = [
   FR_MARKETING,
   // A disclosure the text concedes may count as a sale or as "sharing" under a privacy law ("some of these disclosures may
   // constitute a “sale” of your Personal Data"): the data may be sold in the law's sense (README: allowed when it may be
-  // sold); "does not constitute a sale" is CHARACTERISED, a negation this permission does not match.
-  /\b(?:may|might|could|can|would)\s+(?:be\s+(?:considered|deemed|treated as)|constitute|qualify as|amount to)\s+(?:an?\s+)?["“'‘]?(?:sale|selling|sharing)\b/i,
+  // sold); "does not constitute a sale" is CHARACTERISED, a negation this permission does not match. Supposed under a
+  // condition ("If any of our disclosures could be considered a sale, …", "Whether … may constitute a sale") it is not conceded.
+  /(?<!\b(?:if|whether|unless)\b[^.;,]{0,80})\b(?:may|might|could|can|would)\s+(?:be\s+(?:considered|deemed|treated as)|constitute|qualify as|amount to)\s+(?:an?\s+)?["“'‘]?(?:sale|selling|sharing)\b/i,
   // Using the person's contact data for advertising ("We use your contact data … for advertising by post").
   /\buse\s+(?:your|the customer's|users'?)\s+(?:[\w-]+\s+){0,2}?(?:data|information|details|e-?mail address(?:es)?)\b[^.;]{0,120}?\bfor (?:the purposes? of )?(?:advertising|marketing)\b/i,
   // The vendor naming advertising among the uses of the data it just described ("we use this information for site

@@ -50,6 +50,7 @@ export function sellsGoods(matched: string): boolean {
 export const CUSTOMER_SUBJECT = /^(?:\(?[a-z0-9]{1,4}[.)]\s*)*(?:[\w ]{0,30}\.\s+)?(?:the )?(?:customer|covered entity|you|client|practice)s? (?:will|shall|may|must|agrees?|(?:are|is) (?:not )?(?:entitled|permitted|authori[sz]ed) to)/i;
 // A right or a request named in title case ("with the subject line “Nevada Do Not Sell Request”", "our Do Not Sell or
 // Share page"): the name of what the person may ask, not the vendor refusing a sale. Case-sensitive on purpose: "we do
-// not sell" in running text is a refusal.
-export const NAMED_REQUEST = /\b(?:Do Not|Don['’]t) (?:Sell|Share)\b/;
+// not sell" in running text is a refusal, and so is a title-case heading with the vendor as its subject ("We Do Not Sell
+// Your Personal Information").
+export const NAMED_REQUEST = /(?<!\b(?:We|we|WE)\s+)\b(?:Do Not|Don['’]t) (?:Sell|Share)\b/;
 export const NAMED_REQUEST_G = new RegExp(NAMED_REQUEST.source, 'g');

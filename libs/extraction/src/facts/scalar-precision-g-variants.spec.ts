@@ -1,0 +1,24 @@
+import { factOf } from '../testing/fact-of.js';
+
+// Variants of the scalar-precision-g rules (issue 7 review): the vendor as the subject of a title-case refusal, a
+// refusal to share beside the refused sale, a sale only supposed under a condition, statistics from trackers put to a
+// use beyond the site, and a flow-down whose contract and purpose limit stand in two sentences of one paragraph.
+// Sentences are written for the spec.
+const sale = (text: string) => factOf('data_sale_or_marketing', text);
+
+describe('data_sale_or_marketing: title case, refused sharing, conditions', () => {
+  it('a heading in title case with the vendor as subject is a refusal, not the name of a request', () => {
+    expect(sale('We Do Not Sell Your Personal Information.')).toBe('prohibited');
+    expect(sale("We Don't Sell Your Data.")).toBe('prohibited');
+  });
+  it('a refusal to share beside the refused sale concedes no sharing', () => {
+    expect(sale('We do not sell your personal data, but we do not share it either.')).toBe('prohibited');
+  });
+  it('a sale supposed under a condition is not conceded', () => {
+    expect(sale('If any of our disclosures could be considered a sale, you can opt out.')).toBe('unspecified');
+    expect(sale('Whether these transfers may constitute a "sale" depends on state law.')).toBe('unspecified');
+  });
+  it('a practice stated before a semicolon is read though a right to ask follows it', () => {
+    expect(sale('We share your personal information with third parties for their direct marketing purposes; you may request information about our disclosures.')).toBe('allowed');
+  });
+});
