@@ -243,7 +243,10 @@ const IP_ANONYMISED_G = new RegExp(IP_ANONYMISED.source, 'gi');
 const TOOL_YIELDS = /^\W*(?:(?:these|such|the|our|this|those)\s+)?(?:[\w-]+\s+)?(?:cookies?|tags?|pixels?|trackers?|tracking technologies|technologies|tools?|scripts?)\s+(?:only\s+|solely\s+)?(?:produce|generate|provide|yield|create|collect|gather|record)s?\b/i;
 const TRACKERS = /\b(?:cookies?|pixels?|clear gifs?|web beacons?|local storage|tracking technologies|analytics tools?)\b/i;
 const SITE_USE = /\bhow (?:our )?(?:users|visitors|people|you)\s+(?:[\w-]+\s+){0,2}?(?:use|engage|interact|navigate|browse)\w*|\b(?:usage|use|functioning|performance|operation) of (?:the|our|this) (?:site|website|web site|services?|products?|platform|apps?|pages?)\b/i;
-const BEYOND_SITE = /\b(?:shar|disclos|sell|sold|licen[cs]|publish|rent)\w*|\bfor any (?:\w+ )?purpose|\bcommercial|\bresearch|\badvertis/i;
+// Given to others (in any words: "provide", "make available", "transfer", or the recipients named after "to"/"with"; "third
+// party services" used to measure are tools, not recipients) or put to a use of its own beyond the site (marketing,
+// training models): a use of aggregated data, not statistics about the site.
+const BEYOND_SITE = /\b(?:shar|disclos|sell|sold|licen[cs]|publish|rent|transfer|market)\w*|\bmak\w+ (?:\w+ )?available|\b(?:to|with)\s+(?:(?:our|its|the|selected|trusted|certain)\s+)?(?:[\w-]+\s+)?(?:third[- ]part|partner|affiliate|advertiser|sponsor)|\bprovide (?:it|them|this|these|such)\b|\bfor any (?:\w+ )?purpose|\bcommercial|\bresearch|\badvertis|\btrain\w*|\bmodels?\b|\bmachine learning|\bartificial intelligence/i;
 const DELETED_BY = /\b(?:delet|eras|destr)\w*\b[^.;]{0,60}\b(?:through|by|via|by means of)\s+(?:the\s+)?(?:de-?identif|anonymi[sz]|aggregat)\w*/i;
 // De-identification coordinated with deletion: "destroy or de-identify", "deleted, aggregated or de-identified",
 // "anonymise or delete", "destroy, erase or make anonymous".

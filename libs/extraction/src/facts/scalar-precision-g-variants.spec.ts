@@ -4,6 +4,7 @@ import { factOf } from '../testing/fact-of.js';
 // refusal to share beside the refused sale, a sale only supposed under a condition, statistics from trackers put to a
 // use beyond the site, and a flow-down whose contract and purpose limit stand in two sentences of one paragraph.
 // Sentences are written for the spec.
+const deid = (text: string) => factOf('deidentified_data_use', text);
 const sale = (text: string) => factOf('data_sale_or_marketing', text);
 
 describe('data_sale_or_marketing: title case, refused sharing, conditions', () => {
@@ -20,5 +21,16 @@ describe('data_sale_or_marketing: title case, refused sharing, conditions', () =
   });
   it('a practice stated before a semicolon is read though a right to ask follows it', () => {
     expect(sale('We share your personal information with third parties for their direct marketing purposes; you may request information about our disclosures.')).toBe('allowed');
+  });
+});
+
+describe('deidentified_data_use: statistics from trackers used beyond the site', () => {
+  it('given to others, or used for marketing or to train models, they are a use of aggregated data', () => {
+    expect(deid('We use cookies to compile aggregated statistics about usage of the site, which we may make available to third parties.')).toBe('allowed');
+    expect(deid('Aggregated data from cookies is used to understand the performance of our products and may be transferred to our affiliates.')).toBe('allowed');
+    expect(deid('We may use aggregated and de-identified customer data, including information collected through cookies, to analyze how users interact with the Services and to train our models.')).toBe('allowed');
+  });
+  it('third-party services that measure are tools, not recipients', () => {
+    expect(deid('We may use cookies, clear GIFs and third party services to help us understand in the aggregate how users engage with our products.')).toBe('unspecified');
   });
 });
