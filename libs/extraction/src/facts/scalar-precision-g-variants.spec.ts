@@ -6,6 +6,7 @@ import { factOf } from '../testing/fact-of.js';
 // Sentences are written for the spec.
 const deid = (text: string) => factOf('deidentified_data_use', text);
 const sale = (text: string) => factOf('data_sale_or_marketing', text);
+const flow = (text: string) => factOf('subcontractor_flowdown', text);
 
 describe('data_sale_or_marketing: title case, refused sharing, conditions', () => {
   it('a heading in title case with the vendor as subject is a refusal, not the name of a request', () => {
@@ -32,5 +33,15 @@ describe('deidentified_data_use: statistics from trackers used beyond the site',
   });
   it('third-party services that measure are tools, not recipients', () => {
     expect(deid('We may use cookies, clear GIFs and third party services to help us understand in the aggregate how users engage with our products.')).toBe('unspecified');
+  });
+});
+
+describe('subcontractor_flowdown: agreements concluded with the providers, and their purpose limited in the next sentence', () => {
+  it('a data processing agreement concluded with the agents and "for no other purposes" beside it is a flow-down', () => {
+    expect(flow('The legal basis for this processing is Article 28 of GDPR in conjunction with the data processing agreements we concluded with our third-party service providers. These providers are only allowed to use the information shared with them for the specific tasks they have been hired to do, and for no other purposes.')).toBe('yes');
+  });
+  it('the agreement alone, or the purpose limit about someone else, is not', () => {
+    expect(flow('The legal basis for this processing is Article 28 of GDPR in conjunction with the data processing agreements we concluded with our third-party service providers.')).toBe('unspecified');
+    expect(flow('We concluded data processing agreements with our service providers. We use the information only for the purposes described in this policy, and for no other purposes.')).toBe('unspecified');
   });
 });
