@@ -187,7 +187,8 @@ export function extractDeidentified(ctx: FactContext): Fact<'deidentified_data_u
       // Statistics about the site's own use made from what trackers record ("cookies … to create aggregated anonymized
       // statistics about usage of the site", "the aggregated data from these cookies is only used to improve the
       // functioning of our website"): web analytics describing the trackers, not a use of de-identified customer data
-      // (README notes: statistics-making about site use); shared, sold or published it would be one. A person decides.
+      // (the labels' precedent, Qobuz and Stack Exchange trackers policies: statistics-making about site use, not the README
+      // table itself); shared, sold or published it would be one. A person decides.
       if (TRACKERS.test(s.view) && SITE_USE.test(v) && !BEYOND_SITE.test(v)) {
         cands.push({ value: 'allowed', evidence: ev, confidence: 0.4, review: 'statistics about the site\'s use from trackers, with no use beyond the site named' });
         continue;
