@@ -61,6 +61,11 @@ export const ALLOWED: RegExp[] = [
   // users"): theirs, not the vendor's.
   new RegExp(String.raw`\b(?:(?:messages|texts|e-?mails|notifications|communications)\s+(?:we\s+send|sent\s+(?:to\s+you\s+)?by\b(?!\s+(?:(?:our|other|the|their|its)\s+)?(?:[\w-]+\s+)?(?:${OTHER_SENDERS}|users\b)))\b|communicat(?:e|es|ing)\s+with\s+you\s+about\b)(?:[^.;]|\.(?=\w)){0,80}?\bincluding\b[^.;]{0,80}?\b(?:promotions|promotional\s+(?:messages|texts|e-?mails|communications|notifications|offers))\b`, 'i'),
   FR_MARKETING,
+  // A disclosure the text concedes may count as a sale or as "sharing" under a privacy law ("some of these disclosures may
+  // constitute a “sale” of your Personal Data"): the data may be sold in the law's sense (README: allowed when it may be
+  // sold); "does not constitute a sale" is CHARACTERISED, a negation this permission does not match. Supposed under a
+  // condition ("If any of our disclosures could be considered a sale, …", "Whether … may constitute a sale") it is not conceded.
+  /(?<!\b(?:if|whether|unless)\b[^.;,]{0,80})\b(?:may|might|could|can|would)\s+(?:be\s+(?:considered|deemed|treated as)|constitute|qualify as|amount to)\s+(?:an?\s+)?["“'‘]?(?:sale|selling|sharing)\b/i,
   // Using the person's contact data for advertising ("We use your contact data … for advertising by post").
   /\buse\s+(?:your|the customer's|users'?)\s+(?:[\w-]+\s+){0,2}?(?:data|information|details|e-?mail address(?:es)?)\b[^.;]{0,120}?\bfor (?:the purposes? of )?(?:advertising|marketing)\b/i,
   // The vendor naming advertising among the uses of the data it just described ("we use this information for site

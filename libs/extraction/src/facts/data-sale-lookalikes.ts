@@ -19,13 +19,20 @@ export function inDefinition(v: string, index: number): boolean {
 
 // A sentence that states the reader's rights under a law ("California law gives you the right to request … the
 // third parties we share with for their direct marketing purposes") describes the law, not what the vendor does.
-export const LEGAL_RIGHT = /\b(?:you )?(?:have|has|gives? you|grants? you|provides? you with) the right to (?:[\w-]+ ){0,4}?(?:request|receive|know|obtain|ask)\b|\bshine the light\b|\b1798\.83\b/i;
+// The same right stated as what the person may do: ask the vendor about its disclosures ("they may request information
+// from us about our disclosures to third parties for their direct marketing purposes") or object to a processing ("you
+// object to the further use or disclosure of your personal data for certain purposes, such as for direct marketing"), with
+// marketing only an example of purposes one may object to. A right to object or to be told exists whether or not the
+// vendor markets; an objection to marketing it says it sends ("object to … (in particular regarding Us sending You direct
+// marketing messages)") or opting out of its messages (DECLINE_MARKETING) still tells that it does.
+export const LEGAL_RIGHT = /\b(?:you )?(?:have|has|gives? you|grants? you|provides? you with) the right to (?:[\w-]+ ){0,4}?(?:request|receive|know|obtain|ask)\b|\bshine the light\b|\b1798\.83\b|\b(?:may|can|to) request (?:information|details|a list|a notice)\b[^.;]{0,40}\babout (?:our |the )?disclosures?\b|\bobject to (?:the |our |any )?(?:further )?(?:use|processing)(?: (?:or|and) (?:disclosure|sharing))? of (?:your|their) (?:personal )?(?:data|information) for (?:certain|some|specific|particular) purposes\b/i;
 // Things sold that are not the person's data: an offer to sell securities, products or tickets is commerce, not a
 // sale of data ("do not constitute an offer to sell … any securities or financial instruments").
 const GOODS = /\b(?:sell|sells|sold|selling|sale|rent|renting)\b[^.;]{0,60}?\b(?:securities|shares|stocks?|financial instruments|products?|goods|merchandise|tickets?|items?|subscriptions?|gift cards?|vehicles?|propert(?:y|ies))\b/i;
 // "licensed, not sold, to you": the product sold to the user; "does not constitute a sale of …": what an act is called,
 // not a refusal to sell.
-export const SOLD_TO_USER = /\b(?:sold|sell|sale)\b,?\s+to\s+you\b/i;
+// "The Content and Services are licensed, not sold": the same product formula without "to you".
+export const SOLD_TO_USER = /\b(?:sold|sell|sale)\b,?\s+to\s+you\b|\blicen[cs]ed\b,?\s+(?:to you,?\s+)?not\s+sold\b/i;
 export const CHARACTERISED = /\bnot\s+(?:constitute|amount to|be (?:considered|deemed|treated as)|qualify as)\s+(?:a\s+)?(?:sale|selling)\b/i;
 // An instruction to the user ("Do not use Groups to … promote dangerous activities"), under a bold run-in title or not;
 // a title-case "Do Not Sell My Personal Data" is the name of a privacy link, not an instruction.
@@ -39,4 +46,11 @@ export function sellsGoods(matched: string): boolean {
   return g !== null && !/\b(?:personal|data|information|records|lists?)\b/i.test(g[0]);
 }
 // A clause whose subject is the customer (after a list marker or a run-in title): its duty, not the vendor's act.
-export const CUSTOMER_SUBJECT = /^(?:\(?[a-z0-9]{1,4}[.)]\s*)*(?:[\w ]{0,30}\.\s+)?(?:the )?(?:customer|covered entity|you|client|practice)s? (?:will|shall|may|must|agrees?)/i;
+// "You are entitled to use …, but you are not entitled to: (i) sell …": what the person is or is not entitled to do is theirs too.
+export const CUSTOMER_SUBJECT = /^(?:\(?[a-z0-9]{1,4}[.)]\s*)*(?:[\w ]{0,30}\.\s+)?(?:the )?(?:customer|covered entity|you|client|practice)s? (?:will|shall|may|must|agrees?|(?:are|is) (?:not )?(?:entitled|permitted|authori[sz]ed) to)/i;
+// A right or a request named in title case ("with the subject line “Nevada Do Not Sell Request”", "our Do Not Sell or
+// Share page"): the name of what the person may ask, not the vendor refusing a sale. Case-sensitive on purpose: "we do
+// not sell" in running text is a refusal, and so is a title-case heading with the vendor as its subject ("We Do Not Sell
+// Your Personal Information").
+export const NAMED_REQUEST = /(?<!\b(?:We|we|WE)\s+)\b(?:Do Not|Don['’]t) (?:Sell|Share)\b/;
+export const NAMED_REQUEST_G = new RegExp(NAMED_REQUEST.source, 'g');

@@ -26,6 +26,8 @@ import {
   inDefinition,
   LEGAL_RIGHT,
   MARKETED_DATA,
+  NAMED_REQUEST,
+  NAMED_REQUEST_G,
   sellsGoods,
   SOLD_TO_USER,
 } from './data-sale-lookalikes.js';
@@ -74,7 +76,10 @@ function readSentence(ctx: FactContext, s: Sentence, cands: Candidate<V>[]): voi
   const v = s.view;
   // What the user or a developer must not do with data ("You will not sell user data", a list under "Prohibited
   // uses:") binds them, not the vendor (OTA: Google API Services User Data Policy).
-  if (CUSTOMER_SUBJECT.test(v) || LEGAL_RIGHT.test(v) || IMPERATIVE_TO_USER.test(v)) return;
+  // A right stated after a semicolon leaves what the vendor says before it standing ("We share … for their direct
+  // marketing purposes; you may request information about our disclosures").
+  const right = LEGAL_RIGHT.exec(v);
+  if (CUSTOMER_SUBJECT.test(v) || (right && !v.slice(0, right.index).includes(';')) || IMPERATIVE_TO_USER.test(v)) return;
   // Marketing with the vendor's brand ("a license to use the Brand Features solely for marketing purposes") uses no data.
   if (BRAND.test(v) && !MARKETED_DATA.test(v)) return;
   if (readPatterns(ctx, s, v, cands)) return;
@@ -107,8 +112,11 @@ function readPatterns(ctx: FactContext, s: Sentence, v: string, cands: Candidate
     }
   }
   if (done) return true;
+  // Title-case names of a request ("Do Not Sell My Personal Data: We do not sell …") are blanked, offsets kept, so the
+  // refusal after such a name is the one read.
+  const unnamed = v.replace(NAMED_REQUEST_G, (x) => ' '.repeat(x.length));
   for (const { act, window } of REFUSABLE) {
-    const r = refusal(v, act, window, { sentences: ctx.sentences, s });
+    const r = refusal(unnamed, act, window, { sentences: ctx.sentences, s });
     if (!r) continue;
     const at = r.index;
     const end = r.act.index + r.act[0].length;
@@ -150,7 +158,7 @@ function readRefusedSale(ctx: FactContext, s: Sentence, v: string, cands: Candid
     const sale = hitsOf(c, 'action', 'sell').find((h) => verbal(c, h) && negated(c, h) && agentOf(c, h)?.kind !== 'customer' && has(c, 'object') && !recipientsOf(c, h).some((r) => r.kind === 'customer' && r.t0 - h.t1 <= 4));
     // "Where your Content is not being offered for Sale": a negation inside a condition is no refusal.
     if (sale && CONDITION_OPEN.test(c.view.slice(0, sale.start))) continue;
-    if (!sale || SCOPE_LIMIT.test(c.view.slice(sale.end)) || USER_CONDITION.test(c.view.slice(0, sale.start)) || inDefinition(c.view, sale.start) || sellsGoods(c.view.slice(sale.start)) || CHARACTERISED.test(c.view) || SOLD_TO_USER.test(c.view) || restrictsOthers(ctx.sentences, s, c.start - s.start + sale.start)) continue;
+    if (!sale || NAMED_REQUEST.test(c.view.slice(Math.max(0, sale.start - 12), sale.end)) || SCOPE_LIMIT.test(c.view.slice(sale.end)) || USER_CONDITION.test(c.view.slice(0, sale.start)) || inDefinition(c.view, sale.start) || sellsGoods(c.view.slice(sale.start)) || CHARACTERISED.test(c.view) || SOLD_TO_USER.test(c.view) || restrictsOthers(ctx.sentences, s, c.start - s.start + sale.start)) continue;
     // A refusal scoped to one way of collecting ("information gathered this way") does not answer for all data.
     // "We will never sell your Content …, though we may sell or transfer any license you grant us": the refusal is
     // taken back in part in the same sentence.

@@ -10,7 +10,11 @@ import type { FactContext } from './fact-context.js';
 export const SCOPED = /\b(?:this way|in this (?:way|manner|context)|through (?:this|the) (?:form|newsletter|feature|survey|contest|sweepstakes))\b|\b[Nn]o mobile information\b|\bmobile information (?:will|shall|is) not\b|\b(?:text messag\w*|sms) (?:originator )?opt-in data\b/i;
 export const CHANNEL_REVIEW = 'a refusal about the data of one collection channel only';
 // A sale conceded after the refusal in the same sentence ("…, though we may sell any license you grant us").
-export const CONCEDED = /\b(?:though|although|but|however|except that)\b[^.;]{0,40}\bmay\s+(?:\w+\s+){0,2}?(?:sell|rent|license|licence|transfer)\b/i;
+// Also a right to stop the sharing offered after it ("we do not sell your personal data but … exercise your Do Not Share
+// rights"): the data is shared (for cross-context advertising, the sense the privacy laws give "share"), so the refusal is
+// of the sale alone. "Do not share" must be the right's name (rights, request, link …): "but we do not share it either"
+// refuses the sharing too.
+export const CONCEDED = /\b(?:though|although|but|however|except that)\b[^.;]{0,40}\bmay\s+(?:\w+\s+){0,2}?(?:sell|rent|license|licence|transfer)\b|\b(?:though|although|but|however)\b[^.;]{0,80}\b(?:do not share (?:rights?|requests?|preferences?|links?|options?|settings?)|opt(?:-| )?out of (?:the )?sharing)\b/i;
 
 // A list's lead-in that scopes its items to part of the data or one law ("With respect to Customer Personal Data processed
 // under Restricted Data Processing, and to the extent that CCPA applies …:"): a refusal among the items holds only there.

@@ -184,6 +184,15 @@ export function extractDeidentified(ctx: FactContext): Fact<'deidentified_data_u
         cands.push({ value: 'allowed', evidence: ev, confidence: 0.4, review: 'what a cookie or tracker produces, with no use of the data named' });
         continue;
       }
+      // Statistics about the site's own use made from what trackers record ("cookies … to create aggregated anonymized
+      // statistics about usage of the site", "the aggregated data from these cookies is only used to improve the
+      // functioning of our website"): web analytics describing the trackers, not a use of de-identified customer data
+      // (the labels' precedent, Qobuz and Stack Exchange trackers policies: statistics-making about site use, not the README
+      // table itself); shared, sold or published it would be one. A person decides.
+      if (TRACKERS.test(s.view) && SITE_USE.test(v) && !BEYOND_SITE.test(v)) {
+        cands.push({ value: 'allowed', evidence: ev, confidence: 0.4, review: 'statistics about the site\'s use from trackers, with no use beyond the site named' });
+        continue;
+      }
       const statisticsOnly = deid.every((h) => /^statistic/i.test(c.view.slice(h.start, h.end)));
       // Pseudonymised data is still personal data (it can be re-linked): alone it is no de-identification (README:
       // aggregated, anonymised or de-identified), so a person decides.
@@ -233,6 +242,12 @@ const IP_ANONYMISED = /\bIP[- ]anonymi[sz]\w*|\banonymi[sz]\w*\s+(?:(?:your|the|
 const IP_ANONYMISED_G = new RegExp(IP_ANONYMISED.source, 'gi');
 // A tracker as the subject of what is produced: "These cookies only produce anonymous statistics".
 const TOOL_YIELDS = /^\W*(?:(?:these|such|the|our|this|those)\s+)?(?:[\w-]+\s+)?(?:cookies?|tags?|pixels?|trackers?|tracking technologies|technologies|tools?|scripts?)\s+(?:only\s+|solely\s+)?(?:produce|generate|provide|yield|create|collect|gather|record)s?\b/i;
+const TRACKERS = /\b(?:cookies?|pixels?|clear gifs?|web beacons?|local storage|tracking technologies|analytics tools?)\b/i;
+const SITE_USE = /\bhow (?:our )?(?:users|visitors|people|you)\s+(?:[\w-]+\s+){0,2}?(?:use|engage|interact|navigate|browse)\w*|\b(?:usage|use|functioning|performance|operation) of (?:the|our|this) (?:site|website|web site|services?|products?|platform|apps?|pages?)\b/i;
+// Given to others (in any words: "provide", "make available", "transfer", or the recipients named after "to"/"with"; "third
+// party services" used to measure are tools, not recipients) or put to a use of its own beyond the site (marketing,
+// training models): a use of aggregated data, not statistics about the site.
+const BEYOND_SITE = /\b(?:shar|disclos|sell|sold|licen[cs]|publish|rent|transfer|market)\w*|\bmak\w+ (?:\w+ )?available|\b(?:to|with)\s+(?:(?:our|its|the|selected|trusted|certain)\s+)?(?:[\w-]+\s+)?(?:third[- ]part|partner|affiliate|advertiser|sponsor)|\bprovide (?:it|them|this|these|such)\b|\bfor any (?:\w+ )?purpose|\bcommercial|\bresearch|\badvertis|\btrain\w*|\bmodels?\b|\bmachine learning|\bartificial intelligence/i;
 const DELETED_BY = /\b(?:delet|eras|destr)\w*\b[^.;]{0,60}\b(?:through|by|via|by means of)\s+(?:the\s+)?(?:de-?identif|anonymi[sz]|aggregat)\w*/i;
 // De-identification coordinated with deletion: "destroy or de-identify", "deleted, aggregated or de-identified",
 // "anonymise or delete", "destroy, erase or make anonymous".

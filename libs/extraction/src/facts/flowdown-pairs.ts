@@ -16,6 +16,9 @@ const OWNER = new Set(['our', 'your']);
 const CONTRACT = /\b(?:contractual(?:ly)?|by contract|under contract|(?:written|binding|data processing|confidentiality) (?:agreements?|contracts?)|our (?:[\w-]+ )?(?:agreements?|contracts?) with (?:them|us))\b/i;
 // Or a requirement to protect the data laid on them ("We require third parties to respect the security and privacy of
 // your personal data"): confidentiality, the other half README names beside the purpose limit.
+// Or a contract whose other party the sentence names as the providers ("the data processing agreements we concluded with
+// respective third-party agents", "contracts we have signed with our vendors"): they are under it as its party.
+const CONTRACT_WITH = /\b(?:contracts?|agreements?)\s+(?:(?:that\s+)?we\s+(?:have\s+)?(?:concluded|entered into|signed|made|executed|put in place)\s+)?with\s+(?:(?:our|the|these|those|such|all|each|(?:the\s+)?respective)\s+)?(?:[\w-]+\s+){0,2}?(?:(?:service\s+)?providers|agents|(?:sub-?)?contractors|vendors|(?:sub-?)?processors|suppliers)\b/i;
 const BIND_PROTECT = /\b(?:require[sd]?|requiring|oblige[sd]?|obligate[sd]?|bind)\s+(?:[\w-]+\s+){0,3}?to\s+(?:[\w-]+\s+){0,2}?(?:protect|safeguard|secure|respect the (?:security|confidentiality|privacy)|keep\b[^.;]{0,30}\bconfidential|maintain the (?:security|confidentiality))/i;
 // The providers' own contracts with others ("bound by their own contractual commitments to the card networks") are not
 // the vendor's; "their contractual obligations to us" is.
@@ -26,7 +29,8 @@ const UNDER = /\b(?:bound|subject to|under|placed|must|shall|required|obligated|
 // instructions", "under close instruction from us"), or to a purpose ("only to perform their functions", "may not use it
 // for other purposes").
 const INSTRUCTIONS = /\b(?:in accordance with|according to|on|following|pursuant to|under|subject to)\s+(?:(?:our|its|the)\s+(?:documented\s+|written\s+|close\s+|strict\s+)?instructions\b|(?:close\s+|strict\s+)?instructions?\s+from\s+us\b)/i;
-const ONLY_PURPOSE = /\b(?:only|solely|exclusively)\b[^.;]{0,60}?\b(?:to (?:perform|provide|carry out|deliver|fulfil)|for (?:the )?(?:purposes?|services?)|as (?:necessary|needed|instructed|directed))\b/i;
+// "For no other purposes" refuses other uses in two words, as "may not use it for other purposes" does.
+const ONLY_PURPOSE = /\b(?:only|solely|exclusively)\b[^.;]{0,60}?\b(?:to (?:perform|provide|carry out|deliver|fulfil)|for (?:the )?(?:specific )?(?:purposes?|services?|tasks?)|as (?:necessary|needed|instructed|directed))\b|\buse\w*\b[^.;]{0,120}\bfor no other purposes?\b/i;
 const OTHER_USE = /\buse\w*\b[^.;]{0,40}\b(?:for (?:any )?other purposes?|for (?:their|its) own (?:purposes|benefit|marketing))/i;
 // "They", "these providers", "Further, they …": the providers of the sentence before. "These", "those", "such" only with a
 // party after them ("These vendors"), not "These cookies" or "These obligations".
@@ -79,9 +83,10 @@ export function readFlowdownPair(ctx: FactContext, s: Sentence): Candidate<'yes'
   const v = s.view;
   const k = CONTRACT.exec(v);
   const ours = k !== null && (!THEIRS.test(v.slice(0, k.index)) || WITH_US.test(v.slice(k.index)));
-  const c = k && ours && UNDER.test(v.slice(0, k.index)) ? k : BIND_PROTECT.exec(v);
+  const party = CONTRACT_WITH.exec(v);
+  const c = k && ours && UNDER.test(v.slice(0, k.index)) ? k : (party ?? BIND_PROTECT.exec(v));
   if (!c || negationBefore(v, c.index, 40) >= 0) return undefined;
-  // Who is bound: the sentence is about the providers, or (a requirement) names them as whom it binds.
+  // Who is bound: the sentence is about the providers, or (a requirement, a contract with them) names them as whom it binds.
   const required = c !== k && namesProvider(ctx.clauses(s));
   const prev = neighbour(ctx, s, -1);
   if (!aboutProviders(ctx, s) && !(prev && refersTo(v, prev.view)) && !required) return undefined;

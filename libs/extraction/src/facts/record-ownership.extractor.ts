@@ -157,6 +157,9 @@ function readOwnership(c: Clause): 'customer' | 'vendor' | undefined {
       if (who?.kind === 'customer' || c.hits.some((x) => x.cat === 'actor' && x.kind === 'customer' && x.t0 < o.t0 && x.t0 > (who?.t0 ?? -1) && c.tokens[x.t0].lower !== 'your')) continue;
       // What users post stays theirs even when posted "on our Website"; otherwise the site's own content is no record.
       // What is not held must be the records, right after ("We don't own your content"), not "sites we do not own".
+      // "Your license confers no title or ownership in the Content": what the customer's licence leaves out is the
+      // vendor's product withheld from the customer, not the vendor disclaiming the customer's records.
+      if (CUSTOMER_GETS_NONE.test(c.view.slice(0, o.start))) continue;
       if ((SITE_CONTENT.test(c.view) && !POSTED.test(c.view)) || !recordsAfter(c, o) || THIRD_PARTY_SITES.test(c.view) || !(USER_RECORDS.test(c.view) || POSTED.test(c.view))) continue;
       return 'customer';
     }
@@ -203,6 +206,7 @@ const DECLARED_NOT_RECORDS = /\b(?:is|are)\s+not\s+(?:considered\s+)?(?:phi|prot
 // The vendor disclaiming a claim to what follows ("we do not claim ownership of any …", "Acme claims no rights in …").
 const DISCLAIMED = /(?:\bclaims?\s+no|(?:\bnot|\bnever|n't)\s+claim)\s+(?:any\s+)?(?:[\w-]+\s+){0,3}?(?:ownership|rights?|title|interest)\s+(?:in|of|to|over)\s+(?:[\w-]+\s+){0,4}$/i;
 
+const CUSTOMER_GETS_NONE = /\byour\s+(?:[\w-]+\s+){0,2}?(?:licen[cs]e|subscription|purchase|use|access|account|rights?)\s+(?:\w+\s+){0,2}?(?:confers?|grants?|gives?|transfers?|conveys?|includes?)\s+(?:you\s+)?no\b/i;
 // Ownership as a condition ("If you own the copyright for the content you upload, …") states no owner.
 const IF_OWNER = /\b(?:if|unless|whether|to the extent|in case|insofar as)\s+(?:[\w'’]+\s+){0,2}$/i;
 

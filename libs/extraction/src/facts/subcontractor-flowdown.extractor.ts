@@ -53,7 +53,9 @@ const TRANSFER_SAFEGUARD = /\bstandard contractual clauses\b|\b(?:to|in) third c
 // "such as contract terms" gives examples; it points back to no obligations.
 const OWN_OBLIGATIONS = /\b(?:same|equivalent|similar|identical|comparable|these|those|such(?!\s+as\b)|our|this|its)\s+(?:[\w-]+\s+){0,3}?(?:restrictions|conditions|requirements|obligations|standards|terms|duties|protections)\b|\b(?:restrictions|conditions|requirements|obligations|terms|duties)\s+(?:(?:set out|set forth|contained|described)\s+)?(?:of|in|under|herein|hereunder|imposed (?:on|by))\s*(?:this|the|these)?\s*(?:agreement|addendum|dpa|baa|policy|privacy policy|notice|terms|contract|section|clause)?\b|\b(?:no less|at least as)\s+(?:protective|restrictive|stringent)|\bcomply with (?:this|our|the terms of this)\b|\bsame as\b|\b(?:protect|safeguard|secur|treat|handl|keep|maintain|confidential)\w*\b[^.;]{0,80}?\bin the same (?:way|manner) as (?:we do|we|us)\b|\b(?:this|the present)\s+(?:agreement|addendum|dpa|baa|contract|policy|privacy policy|privacy notice|privacy statement|terms)\b/i;
 const PROTECTION = /\b(?:protect|safeguard|confidential)/i;
-const PURPOSE_LIMIT = /\b(?:only|solely|exclusively)\b[^.;]{0,60}\b(?:for|to|on|as)\b|\b(?:our|documented|written)\s+instructions\b|\bon (?:our|its) behalf\b/i;
+// Access on a need-to-know basis, and use for any other purpose prohibited ("prohibiting them from using personal data for
+// any purpose other than to provide services to Zoom"), limit the purpose as "only" does.
+const PURPOSE_LIMIT = /\b(?:only|solely|exclusively)\b[^.;]{0,60}\b(?:for|to|on|as)\b|\b(?:our|documented|written)\s+instructions\b|\bon (?:our|its) behalf\b|\bneed[- ]to[- ]know\b|\bprohibit\w*\b[^.;]{0,60}\bfor any (?:other )?purpose (?:other than|except|but)\b/i;
 // A use for other purposes refused ("may not use it for any other purpose"): a purpose limit. The refusal is the shared
 // reader's (clauses/refusal.ts), as for the disclaimers and refused bindings below.
 const OTHER_USE = /\b(?:use|process)\w*\b[^.;]{0,40}\b(?:for any other|for (?:their|its) own|other purpose|for any purpose (?:except|other than|but))/i;
@@ -252,7 +254,9 @@ export function extractSubcontractorFlowdown(ctx: FactContext): Fact<'subcontrac
       // README: confidentiality or "protect the data" alone, or unnamed "requirements", is not a flow-down; it takes
       // the vendor's own obligations (same, these, this Agreement's) or confidentiality with a purpose limit.
       // The purpose limit may stand in the sentence beside it, about the same providers (flowdown-pairs.ts).
-      else if (re === BOUND[1] && !OWN_OBLIGATIONS.test(v) && !vendorsStandardTied(ctx, v) && !(PROTECTION.test(m[0]) && purposeLimited(v))) cands.push(readFlowdownPair(ctx, s) ?? { value: 'yes', evidence: ev, confidence: 0.45, review: 'providers bound to protect or keep data confidential, without the vendor\'s own obligations or a purpose limit' });
+      // "Subject to contractual restrictions and organizational safeguards intended to protect your Information" is the
+      // same unnamed protection: it takes the same test (the protection may be named anywhere in the sentence).
+      else if ((re === BOUND[1] || re === BOUND[2]) && !OWN_OBLIGATIONS.test(v) && !vendorsStandardTied(ctx, v) && !(PROTECTION.test(re === BOUND[1] ? m[0] : v) && purposeLimited(v))) cands.push(readFlowdownPair(ctx, s) ?? { value: 'yes', evidence: ev, confidence: 0.45, review: 'providers bound to protect or keep data confidential, without the vendor\'s own obligations or a purpose limit' });
       else cands.push({ value: 'yes', evidence: ev, confidence: 0.8 });
       break;
     }
