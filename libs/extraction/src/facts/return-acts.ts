@@ -101,11 +101,15 @@ function otherSubject(c: Clause, h: Hit): boolean {
   const w = c.tokens[i].lower;
   if (c.hits.some((x) => x.cat === 'object' && x.t0 <= i && i < x.t1) || DATA_NOUN.test(w) || PRONOUN.has(w) || /^(?:it|they|which|that|profiles?|accounts?|data|information|content)$/.test(w)) return false;
   // A noun with a determiner before it ("any subscriptions"), not a word inside a longer data phrase.
-  return /^[a-z]+s$/.test(w) && DETERMINERS.test(c.tokens[i - 1]?.lower ?? '');
+  // Not a noun in a prepositional phrase ("… information saved on our Services will not be retained"): the subject is
+  // the data before it.
+  return /^[a-z]+s$/.test(w) && DETERMINERS.test(c.tokens[i - 1]?.lower ?? '') && !PREPOSITION.test(c.tokens[i - 2]?.lower ?? '');
 }
+const PREPOSITION = /^(?:on|in|of|from|with|to|by|at|for|through|via|within|across|into)$/;
 
-// Data kept after it leaves the live systems: retained, archived, moved or stored elsewhere, in backups.
-const KEPT_ELSEWHERE = /\b(?:retain\w*|kept|keep\w*|archiv\w*|moved?|transferred|stored|preserved|held)\b|\b(?:backups?|archives?|long-term storage)\b(?![^.;]{0,40}\b(?:delet|destroy|purg|eras|overwrit))/i;
+// Data kept after it leaves the live systems: retained, archived, moved or stored elsewhere, in backups. Kept "only in
+// anonymized form" is no longer the data (no one's personal data is kept).
+const KEPT_ELSEWHERE = /\b(?:retain\w*|kept|keep\w*|archiv\w*|moved?|transferred|stored|preserved|held)\b(?!\s+(?:it|them|such data)?\s*(?:only\s+)?in\s+(?:an?\s+)?(?:anonymi[sz]ed|aggregated?|de-?identified)\b)|\b(?:backups?|archives?|long-term storage)\b(?![^.;]{0,40}\b(?:delet|destroy|purg|eras|overwrit))/i;
 const FROM_SYSTEMS = /^\s+(?:\w+\s+){0,2}?from\s+(?:our|its|their|the)\s+(?:active\s+|production\s+|live\s+)?(?:systems?|servers?|databases?)\b/i;
 
 // What a refused duty to remove may be about without the vendor keeping the data: the customer's own systems, or
