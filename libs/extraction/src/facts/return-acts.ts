@@ -1,7 +1,7 @@
 import type { Clause } from '../clauses/clause.js';
 import { agentOf, negated, passive, verbal } from '../clauses/clause.js';
 import type { Hit } from '../clauses/lexicon.js';
-import { NOMINAL_ACT } from './return-vocabulary.js';
+import { CONDITION_AFTER, CONDITION_BEFORE, CONDITION_ELSEWHERE, NOMINAL_ACT } from './return-vocabulary.js';
 
 // The clause readers of return_or_destroy_on_termination: who deletes or keeps, whether the act is on data, and which
 // modal governs it.
@@ -135,4 +135,19 @@ export function mayScopes(c: Clause, d: Hit): boolean {
 export function capability(c: Clause, h: Hit): boolean {
   const m = c.hits.filter((x) => x.cat === 'modal' && x.kind === 'may' && x.t0 < h.t0).pop();
   return m !== undefined && /^(?:can|could)$/i.test(c.view.slice(m.start, m.end));
+}
+
+/**
+ * Whether the deletion at `d` happens only if another rule requires it ("we will, if required by the applicable policy,
+ * delete …", "Where required by law, we will delete …", "delete your data to the extent required by law"): the document
+ * then commits to no deletion of its own, and refuses none. An exception for the law ("except where required by law to
+ * keep them") leaves the deletion as stated.
+ */
+export function onlyIfRequired(c: Clause, d: Hit): boolean {
+  const s = c.sentence.view;
+  const at = c.start - c.sentence.start;
+  if (CONDITION_BEFORE.test(s.slice(Math.max(0, at + d.start - 160), at + d.start))) return true;
+  const rest = s.slice(at + d.end).split(/[.;:]/)[0];
+  const m = CONDITION_AFTER.exec(rest);
+  return m !== null && m.index <= 80 && !CONDITION_ELSEWHERE.test(rest.slice(0, m.index));
 }

@@ -6,7 +6,7 @@ import { introOf, isTableRow } from '../clauses/structure.js';
 import type { Candidate, FactContext } from './fact-context.js';
 import { clauseEvidence, decide, neighbour, operative } from './fact-context.js';
 import { keptForPeriodAfterEnd } from './kept-after-end.js';
-import { actsOnData, byVendor, capability, deletesData, mayScopes } from './return-acts.js';
+import { actsOnData, byVendor, capability, deletesData, mayScopes, onlyIfRequired } from './return-acts.js';
 import { CONFIDENTIAL_HOLDS_DATA, onlyConfidential } from './return-confidential.js';
 import type { Scope } from './return-end-scope.js';
 import { endScope, speaksOfEnd } from './return-end-scope.js';
@@ -114,6 +114,9 @@ function readClause(c: Clause, deletes: Hit[], retains: Hit[], introSubject: Hit
     // not deleted with the account but on request, which is erasure on request (README: unspecified), not a refusal.
     if (negated(c, d) && erasureAsked && NOT_AUTOMATIC.test(c.view.slice(Math.max(0, d.start - 40), d.start))) return undefined;
     if (negated(c, d)) return scope !== 'periods' ? { value: 'no', confidence: 0.7 } : undefined;
+    // "we will, if required by the applicable Privacy Policy, delete your Account data": deletion only where another rule
+    // requires it is no commitment of the document's own (README: the conservative value), nor a refusal.
+    if (onlyIfRequired(c, d)) return undefined;
     // Deletion at the vendor's option ("may delete after a commercially reasonable period", "is entitled to keep or
     // delete") is no duty to return or destroy (shared corpus: Dropbox; the OTA Tresorit label reads it as unspecified).
     // A deletion that "may result" from termination ("may result in destruction of any Content") is a possible
@@ -177,8 +180,12 @@ function notKeptAfterEnd(c: Clause, r: Hit, introSubject: Hit | undefined, scope
   if (after !== null) return speaksOfEnd(rest.slice(after.index)) && !/\b(?:if|provided|where)\b/i.test(rest.slice(after.index)) && !ON_REQUEST.test(rest);
   // "After your Account is terminated, you will not be able to access our Services. … information saved on our Services
   // will not be retained": a refusal in the future, right after the sentence that names the end, is what happens then.
-  return scope === 'previous' && modality(c, r) === 'will' && !ON_REQUEST.test(c.sentence.view);
+  // Only a whole refusal: one with a limit, a condition or an exception ("will not retain your data for longer than
+  // necessary", "… without your consent", "… unless you ask us to") limits keeping in general, it does not end it.
+  return scope === 'previous' && modality(c, r) === 'will' && !ON_REQUEST.test(c.sentence.view) && !REFUSAL_LIMITED.test(rest);
 }
+// What makes a refusal to keep less than whole: a limit, a condition or an exception after the verb.
+const REFUSAL_LIMITED = /\b(?:longer|more than|beyond|unless|without|except|other than|save|if|where|provided|necessary|needed|required)\b/i;
 
 /**
  * Whether the keeping verb `r` lasts up to the account's end and no longer: the end after the verb in its clause, and no

@@ -80,3 +80,14 @@ export const NO_PROMISE = /\b(?:do|does|can|cannot|can't|will) not\s+(?:\w+\s+)?
 // automatically delete"): together, deletion on request rather than at the account's end.
 export const ERASURE_REQUEST = /\brequest(?:s|ing)?\s+(?:the\s+)?(?:deletion|erasure)\b|\b(?:deletion|erasure)\s+requests?\b|\bask\s+us\s+to\s+(?:delete|erase)\b/i;
 export const NOT_AUTOMATIC = /\bautomatically\s+$/i;
+
+// A condition that the deletion happen only when another rule requires it: "if required by the applicable policy", "where
+// and when required by law", "to the extent required by", "if the law requires it" (return-acts.ts `onlyIfRequired`).
+const REQUIREMENT_CONDITION = String.raw`\b(?:if|where|when|whenever|to the extent(?: that)?|insofar as)(?:\s+(?:and|or)\s+(?:if|where|when))?\s+(?:(?:(?:so|it is|we are|this is)\s+)?(?:required|mandated|obliged|obligated)\b|(?:the\s+|applicable\s+)*(?:laws?|regulations?)\s+(?:so\s+)?requires?\b)`;
+/** The condition opening the deletion's sentence or comma-part, the deletion after its subject and modal ("we will, if required by …, delete"). */
+export const CONDITION_BEFORE = new RegExp(String.raw`(?:^|[,(]\s*)${REQUIREMENT_CONDITION}[^,;.()]{0,80}[,)]\s*(?:[\w-]+\s+)?(?:will|shall|must|would|may|can)?\s*(?:\w+ly\s+)?$`, 'i');
+/** The condition after the deletion in its part of the sentence ("delete your data where required by law"). */
+export const CONDITION_AFTER = new RegExp(REQUIREMENT_CONDITION, 'i');
+// Between the deletion and a condition after it: an exception ("except where required by law to keep them"), another act
+// the condition governs ("and keep the invoices where required"), or a coordinated clause it opens ("and, where required, notify").
+export const CONDITION_ELSEWHERE = /\b(?:unless|except|excepting|save|other than|but|retain\w*|keep\w*|kept|stor(?:e|es|ing)|hold|held|preserv\w*)\b|\b(?:and|or|then)\s*,?\s*$/i;
