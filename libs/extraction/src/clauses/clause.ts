@@ -47,7 +47,8 @@ export function clausesOf(sentence: Sentence, lexicon: Lexicon): Clause[] {
     const local = vs === 0 && a === 0 && b === tokens.length ? tokens : shifted(tokens, a, b, vs);
     // Lower-cased only when a hit may be a word in another sense (most clauses have none).
     let lower: string | undefined;
-    const hits = lexicon.find(local).filter((h) => !excluded(h, () => (lower ??= view.toLowerCase())));
+    const otherSense = (h: Hit) => excluded(h, () => (lower ??= view.toLowerCase()));
+    const hits = lexicon.find(local, otherSense).filter((h) => !otherSense(h));
     const ex = hits.find((h) => h.cat === 'exception');
     out.push({ sentence, start: sentence.start + vs, end: sentence.start + ve, view, tokens: local, hits, exceptAt: ex ? ex.t0 : Number.POSITIVE_INFINITY });
   }

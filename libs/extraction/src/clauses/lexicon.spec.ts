@@ -116,3 +116,12 @@ describe('a vendor word qualified as a third party\'s', () => {
     expect(hits('The licensor shares data with third parties.', 'actor')).toEqual(['vendor:licensor', 'provider:third parties']);
   });
 });
+
+describe('a phrase used in another sense contains nothing', () => {
+  it('keeps the action inside a condition phrase the caller says is another sense', () => {
+    const tokens = tokenize('We will delete your account profile.');
+    expect(lexicon.find(tokens).filter((h) => h.cat === 'action')).toEqual([]);
+    const found = lexicon.find(tokens, (h) => h.cat === 'condition');
+    expect(found.filter((h) => h.cat === 'action').map((h) => h.kind)).toEqual(['delete']);
+  });
+});

@@ -36,9 +36,11 @@ export class Lexicon {
 
   /**
    * Every vocabulary phrase in the tokens, longest match first at each position (a word can be both an
-   * action and an object, e.g. "marketing": both hits are kept).
+   * action and an object, e.g. "marketing": both hits are kept). `otherSense` names the hits that are a phrase used
+   * in another sense here (the caller reads the text around them): such a phrase contains nothing, so the action in
+   * it stays ("delete" in "we will delete your account profile", where "delete your account" is no account's end).
    */
-  find(tokens: Token[]): Hit[] {
+  find(tokens: Token[], otherSense?: (h: Hit) => boolean): Hit[] {
     const hits: Hit[] = [];
     // A phrase inside a longer phrase of the same category is not a hit of its own ("order" in "court order").
     // As parallel arrays searched in turn (a clause hits a few categories): clearing a Map per call allocated its table anew.
@@ -122,7 +124,7 @@ export class Lexicon {
     // An actor or action word inside a data, instrument or condition phrase is part of that phrase:
     // "Customer" in "Customer Data", "required" in "as required by law", "court" in "court order".
     // Only actions and actors are dropped, only by container phrases: compare those (not every pair of hits).
-    const containers = hits.filter((o) => CONTAINERS.has(o.cat));
+    const containers = hits.filter((o) => CONTAINERS.has(o.cat) && !otherSense?.(o));
     if (containers.length === 0) return hits;
     return hits.filter((h) => (h.cat !== 'action' && h.cat !== 'actor') || !containers.some((o) => (h.cat === 'action' || o.cat !== 'condition') && o.t0 <= h.t0 && o.t1 >= h.t1 && o.t1 - o.t0 > h.t1 - h.t0));
   }

@@ -1,5 +1,8 @@
 import type { Category } from './vocabulary.js';
 
+/** Nouns after "account" that make it whose data is meant ("your account data", "account profile"), not the account. */
+export const ACCOUNT_DATA = String.raw`(?:profiles?|data|information|info|details|content|contents|settings|history|records?|photos?|pictures?|preferences|activity)`;
+
 /**
  * Words that are vocabulary in one sense and not in another, told apart by their neighbours: a hit is dropped
  * when the text right before it matches `before` or right after it matches `after` (both lower-case views).
@@ -38,4 +41,7 @@ export const NOT_IN_CONTEXT: { cat: Category; kind?: string; phrase: RegExp; bef
   // "when you close your browser": a session, not the account.
   { cat: 'condition', kind: 'end', phrase: /^(?:after|when) you close$/, after: /^\s+(?:your|the|this)\s+(?:browser|window|tab|app|application|session)\b/ },
   { cat: 'condition', kind: 'end', phrase: /^expir/, after: /^\s+of\s+(?:the|such|this|that|these|those|its|any|each)\s+(?:[\w-]+\s+)?periods?\b/ },
+  // "we will delete your account profile", "you can delete your account data": "account" names whose data is deleted,
+  // not the account's end (the deletion verb in it stays a hit: lexicon.ts `otherSense`).
+  { cat: 'condition', kind: 'end', phrase: /^(?:delete|deleting) your account$/, after: new RegExp(String.raw`^\s+${ACCOUNT_DATA}\b`) },
 ];

@@ -57,7 +57,7 @@ for (const [cat, kinds] of [...Object.entries(FRENCH), ...Object.entries(LAW_DUT
 // The rest of the clause layer's word lists, each in its own file, read from here by the readers.
 export { inflect, verbForms } from './inflection.js';
 export { LEAD_EXCEPTION, NEGATION_SCOPE } from './vocabulary-negation.js';
-export { NOT_IN_CONTEXT } from './vocabulary-senses.js';
+export { ACCOUNT_DATA, NOT_IN_CONTEXT } from './vocabulary-senses.js';
 export { NOT_RECIPIENT, PROVIDER_NOUN, RELATION_VERB } from './vocabulary-providers.js';
 export {
   ADDRESS_WORD,

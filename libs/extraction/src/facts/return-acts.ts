@@ -1,7 +1,7 @@
 import type { Clause } from '../clauses/clause.js';
 import { agentOf, negated, passive, verbal } from '../clauses/clause.js';
 import type { Hit } from '../clauses/lexicon.js';
-import { NOMINAL_ACT } from './return-vocabulary.js';
+import { CONDITION_AFTER, CONDITION_BEFORE, CONDITION_ELSEWHERE, NOMINAL_ACT } from './return-vocabulary.js';
 
 // The clause readers of return_or_destroy_on_termination: who deletes or keeps, whether the act is on data, and which
 // modal governs it.
@@ -101,11 +101,15 @@ function otherSubject(c: Clause, h: Hit): boolean {
   const w = c.tokens[i].lower;
   if (c.hits.some((x) => x.cat === 'object' && x.t0 <= i && i < x.t1) || DATA_NOUN.test(w) || PRONOUN.has(w) || /^(?:it|they|which|that|profiles?|accounts?|data|information|content)$/.test(w)) return false;
   // A noun with a determiner before it ("any subscriptions"), not a word inside a longer data phrase.
-  return /^[a-z]+s$/.test(w) && DETERMINERS.test(c.tokens[i - 1]?.lower ?? '');
+  // Not a noun in a prepositional phrase ("… information saved on our Services will not be retained"): the subject is
+  // the data before it.
+  return /^[a-z]+s$/.test(w) && DETERMINERS.test(c.tokens[i - 1]?.lower ?? '') && !PREPOSITION.test(c.tokens[i - 2]?.lower ?? '');
 }
+const PREPOSITION = /^(?:on|in|of|from|with|to|by|at|for|through|via|within|across|into)$/;
 
-// Data kept after it leaves the live systems: retained, archived, moved or stored elsewhere, in backups.
-const KEPT_ELSEWHERE = /\b(?:retain\w*|kept|keep\w*|archiv\w*|moved?|transferred|stored|preserved|held)\b|\b(?:backups?|archives?|long-term storage)\b(?![^.;]{0,40}\b(?:delet|destroy|purg|eras|overwrit))/i;
+// Data kept after it leaves the live systems: retained, archived, moved or stored elsewhere, in backups. Kept "only in
+// anonymized form" is no longer the data (no one's personal data is kept).
+const KEPT_ELSEWHERE = /\b(?:retain\w*|kept|keep\w*|archiv\w*|moved?|transferred|stored|preserved|held)\b(?!\s+(?:it|them|such data)?\s*(?:only\s+)?in\s+(?:an?\s+)?(?:anonymi[sz]ed|aggregated?|de-?identified)\b)|\b(?:backups?|archives?|long-term storage)\b(?![^.;]{0,40}\b(?:delet|destroy|purg|eras|overwrit))/i;
 const FROM_SYSTEMS = /^\s+(?:\w+\s+){0,2}?from\s+(?:our|its|their|the)\s+(?:active\s+|production\s+|live\s+)?(?:systems?|servers?|databases?)\b/i;
 
 // What a refused duty to remove may be about without the vendor keeping the data: the customer's own systems, or
@@ -131,4 +135,19 @@ export function mayScopes(c: Clause, d: Hit): boolean {
 export function capability(c: Clause, h: Hit): boolean {
   const m = c.hits.filter((x) => x.cat === 'modal' && x.kind === 'may' && x.t0 < h.t0).pop();
   return m !== undefined && /^(?:can|could)$/i.test(c.view.slice(m.start, m.end));
+}
+
+/**
+ * Whether the deletion at `d` happens only if another rule requires it ("we will, if required by the applicable policy,
+ * delete …", "Where required by law, we will delete …", "delete your data to the extent required by law"): the document
+ * then commits to no deletion of its own, and refuses none. An exception for the law ("except where required by law to
+ * keep them") leaves the deletion as stated.
+ */
+export function onlyIfRequired(c: Clause, d: Hit): boolean {
+  const s = c.sentence.view;
+  const at = c.start - c.sentence.start;
+  if (CONDITION_BEFORE.test(s.slice(Math.max(0, at + d.start - 160), at + d.start))) return true;
+  const rest = s.slice(at + d.end).split(/[.;:]/)[0];
+  const m = CONDITION_AFTER.exec(rest);
+  return m !== null && m.index <= 80 && !CONDITION_ELSEWHERE.test(rest.slice(0, m.index));
 }

@@ -4,6 +4,7 @@ import { introOf, isItem } from '../clauses/structure.js';
 import type { Sentence } from '../text/sentences.js';
 import type { FactContext } from './fact-context.js';
 import { neighbour } from './fact-context.js';
+import { ACCOUNT_DATA } from '../clauses/vocabulary.js';
 import { LIFE_OF } from './kept-after-end.js';
 
 // Whether a sentence of return_or_destroy_on_termination is about the end of the contract or account at all: in its own
@@ -15,8 +16,12 @@ import { LIFE_OF } from './kept-after-end.js';
 export type Scope = 'end' | 'previous' | 'periods' | 'life';
 
 // The end of the contract or account, in words the vocabulary's `end` condition does not hold as one phrase: "after
-// termination", "within 30 days of termination", leaving the platform, inactivity, "as long as you use".
-const END = /\b(?:upon|on|following|after|at|within \w+ (?:\(\d+\) )?days? (?:of|after)|effects? of)\s+(?:the\s+)?(?:any\s+)?(?:termination|expiration|expiry|end|cancellation)\b|\bterminat(?:es|ion)\b|\bexpir(?:es|ation)\b|\b(?:close|closes|closing|delete|deletes|deleting|cancel|cancels|cancelling|canceling|deactivate|deactivates|deactivating) (?:your|their|its|the|an|a) (?:\w+ )?(?:account|subscription)\b|\b(?:cancellation|deletion|closure|deactivation|termination) of (?:your|their|the|an?) (?:\w+ )?(?:account|subscription)\b|\b(?:account|subscription) (?:is|has been|was) (?:deleted|closed|deactivated|cancell?ed|terminated)\b|\b(?:account|subscription) (?:deletion|closure|cancellation|termination)\b|\brequest\w* (?:(?:your|the|their) )?(?:account|subscription) (?:to )?be (?:deleted|closed)\b|\bfor (?:the (?:period|duration) of time|the (?:period|duration)|as long as) (?:that )?you (?:use|are using|have)\b|\bfrom the (?:date of (?:the )?)?last (?:contact|login|log-in|activity|use)\b|\bof inactivity\b|\b(?:agreement|contract|subscription|relationship|services?)(?:\s+with\s+(?:you|us|the customer))?\s+(?:ends|has ended|have ended|ended|(?:comes|has come|have come|came) to an end)\b|\b(?:leaves?|leaving|exits?|exiting|departs?|departing|stops? using|stopping using|(?:cancel(?:s|led|ed|ling|ing)?|end(?:s|ed|ing)?|terminat(?:e|es|ed|ing)) (?:your |their |the )?use of) (?:the|our|this) (?:platform|services?|network|program(?:me)?|app|application)\b|(?:\b(?:après|apres|dès|lors de|suite à)|(?<![A-Za-zÀ-ÿ])à compter de)\s+(?:la\s+|l['’]\s*)?(?:résiliation|clôture|fermeture|désactivation|expiration|fin)\b|\bfin (?:du contrat|de la relation (?:contractuelle|commerciale)|de l['’]abonnement)\b/i;
+// termination", "within 30 days of termination", leaving the platform, inactivity, "as long as you use". Not "delete your
+// account data": the data is deleted, the account goes on.
+const END = new RegExp(
+  String.raw`\b(?:upon|on|following|after|at|within \w+ (?:\(\d+\) )?days? (?:of|after)|effects? of)\s+(?:the\s+)?(?:any\s+)?(?:termination|expiration|expiry|end|cancellation)\b|\bterminat(?:es|ion)\b|\bexpir(?:es|ation)\b|\b(?:close|closes|closing|delete|deletes|deleting|cancel|cancels|cancelling|canceling|deactivate|deactivates|deactivating) (?:your|their|its|the|an|a) (?:\w+ )?(?:account|subscription)\b(?!\s+${ACCOUNT_DATA}\b)|\b(?:cancellation|deletion|closure|deactivation|termination) of (?:your|their|the|an?) (?:\w+ )?(?:account|subscription)\b|\b(?:account|subscription) (?:is|has been|was) (?:deleted|closed|deactivated|cancell?ed|terminated)\b|\b(?:account|subscription) (?:deletion|closure|cancellation|termination)\b|\brequest\w* (?:(?:your|the|their) )?(?:account|subscription) (?:to )?be (?:deleted|closed)\b|\bfor (?:the (?:period|duration) of time|the (?:period|duration)|as long as) (?:that )?you (?:use|are using|have)\b|\bfrom the (?:date of (?:the )?)?last (?:contact|login|log-in|activity|use)\b|\bof inactivity\b|\b(?:agreement|contract|subscription|relationship|services?)(?:\s+with\s+(?:you|us|the customer))?\s+(?:ends|has ended|have ended|ended|(?:comes|has come|have come|came) to an end)\b|\b(?:leaves?|leaving|exits?|exiting|departs?|departing|stops? using|stopping using|(?:cancel(?:s|led|ed|ling|ing)?|end(?:s|ed|ing)?|terminat(?:e|es|ed|ing)) (?:your |their |the )?use of) (?:the|our|this) (?:platform|services?|network|program(?:me)?|app|application)\b|(?:\b(?:après|apres|dès|lors de|suite à)|(?<![A-Za-zÀ-ÿ])à compter de)\s+(?:la\s+|l['’]\s*)?(?:résiliation|clôture|fermeture|désactivation|expiration|fin)\b|\bfin (?:du contrat|de la relation (?:contractuelle|commerciale)|de l['’]abonnement)\b`,
+  'i',
+);
 // ("after you have cancelled use of the Service": the user ending its use, as leaving the platform.)
 // (The last two: French, "supprimées 20 jours après résiliation", "à la fin du contrat". "à" is no ASCII word character,
 // so "\b" cannot stand before it: a letter lookbehind does.)
@@ -32,7 +37,11 @@ const PERIOD_EXPIRY = /\b(?:periods?|obligations?|requirements?)\b[^.;,]{0,60}?\
 // "Once these periods have expired, your data will be deleted": deletion after retention periods stated just before.
 const AFTER_PERIODS = /\b(?:once|when|after)\s+(?:these|those|the(?:se)? (?:above|applicable)|such)\s+(?:retention\s+)?periods?\s+(?:have\s+|has\s+)?(?:expired|ended|elapsed|passed)|\bthereafter\b/i;
 // Headings under which every clause is about the end: "Termination", "Return of Customer Data", "Effects of termination".
-const END_HEADING = /terminat|\breturn\b|effects? of|end of (?:the )?(?:agreement|contract|services?)/i;
+// "Deleting your account", "What account deletion means", "Closing your account": what happens when the account ends.
+const END_HEADING = new RegExp(
+  String.raw`terminat|\breturn\b|effects? of|end of (?:the )?(?:agreement|contract|services?)|\b(?:delet(?:e|ing)|clos(?:e|ing)|cancel(?:l?ing)?)\s+(?:your\s+|an\s+|the\s+)?account\b(?!\s+${ACCOUNT_DATA}\b)|\baccount\s+(?:deletion|closure)\b`,
+  'i',
+);
 
 // Words every `end` phrase of the vocabulary contains: sentences without one are not read as clauses for it.
 const END_WORD = /terminat|expir|cancel|clos|delet|deactivat|\bend\b|renewal/i;

@@ -6,7 +6,7 @@ import { introOf, isTableRow } from '../clauses/structure.js';
 import type { Candidate, FactContext } from './fact-context.js';
 import { clauseEvidence, decide, neighbour, operative } from './fact-context.js';
 import { keptForPeriodAfterEnd } from './kept-after-end.js';
-import { actsOnData, byVendor, capability, deletesData, mayScopes } from './return-acts.js';
+import { actsOnData, byVendor, capability, deletesData, mayScopes, onlyIfRequired } from './return-acts.js';
 import { CONFIDENTIAL_HOLDS_DATA, onlyConfidential } from './return-confidential.js';
 import type { Scope } from './return-end-scope.js';
 import { endScope, speaksOfEnd } from './return-end-scope.js';
@@ -16,6 +16,7 @@ import {
   boundedAfter,
   CHILD,
   END_STRICT,
+  ERASURE_REQUEST,
   keptBeyond,
   keptOn,
   LEGAL_RETENTION,
@@ -23,6 +24,7 @@ import {
   NEWSLETTER,
   NO_PROMISE,
   NOMINAL_DELETE,
+  NOT_AUTOMATIC,
   ON_REQUEST,
   OPEN_ENDED,
   openAlternative,
@@ -58,6 +60,8 @@ export function extractReturnOrDestroy(ctx: FactContext): Fact<'return_or_destro
     const prev = neighbour(ctx, s, -1);
     if (NEWSLETTER.test(s.view) || (scope === 'previous' && prev && NEWSLETTER.test(prev.view))) continue;
     const requestOnly = ON_REQUEST.test(s.view) && !END_STRICT.test(s.view);
+    const next = neighbour(ctx, s, 1);
+    const erasureAsked = ERASURE_REQUEST.test(s.view) || (next !== undefined && ERASURE_REQUEST.test(next.view));
     const intro = introOf(ctx.sentences, s);
     const introSubject = intro ? ctx.clauses(intro).map(clauseSubject).find((x) => x !== undefined) : undefined;
     for (const c of ctx.clauses(s)) {
@@ -66,7 +70,7 @@ export function extractReturnOrDestroy(ctx: FactContext): Fact<'return_or_destro
       const retains = hitsOf(c, 'action', 'retain').filter((h) => verbal(c, h));
       if (deletes.length === 0 && retains.length === 0) continue;
       const ev = clauseEvidence(ctx, c);
-      const cand = readClause(c, deletes, retains, introSubject, scope);
+      const cand = readClause(c, deletes, retains, introSubject, scope, erasureAsked);
       if (!cand) continue;
       // "each party shall destroy or return to the other party … the other party's Confidential Information": the
       // parties' business secrets, not the customer's records, unless the document says its Confidential Information
@@ -92,7 +96,7 @@ export function extractReturnOrDestroy(ctx: FactContext): Fact<'return_or_destro
   return decide('return_or_destroy_on_termination', cands, ['yes', 'no']);
 }
 /** What one clause says: the first deletion of the vendor's decides; failing one, open-ended keeping. */
-function readClause(c: Clause, deletes: Hit[], retains: Hit[], introSubject: Hit | undefined, scope: Scope): Omit<Candidate<V>, 'evidence'> | undefined {
+function readClause(c: Clause, deletes: Hit[], retains: Hit[], introSubject: Hit | undefined, scope: Scope, erasureAsked: boolean): Omit<Candidate<V>, 'evidence'> | undefined {
   // Under the account's life alone only the period kept after it is read (return-end-scope.ts, `life`).
   for (const d of scope === 'life' ? [] : deletes) {
     // "Even if Content is deleted from our servers, …": a supposition, not a deletion anyone commits to.
@@ -106,7 +110,13 @@ function readClause(c: Clause, deletes: Hit[], retains: Hit[], introSubject: Hit
     // "we cannot delete them except by also deleting your account", "not deleted until your account is closed": the
     // negation with the account's end as its exception or limit says when deletion happens, it refuses none.
     if (negated(c, d) && AT_ACCOUNT_END_ONLY.test(c.view.slice(d.end))) return undefined;
+    // "deletion of your account will not automatically delete the personal data … To request deletion of such data, …":
+    // not deleted with the account but on request, which is erasure on request (README: unspecified), not a refusal.
+    if (negated(c, d) && erasureAsked && NOT_AUTOMATIC.test(c.view.slice(Math.max(0, d.start - 40), d.start))) return undefined;
     if (negated(c, d)) return scope !== 'periods' ? { value: 'no', confidence: 0.7 } : undefined;
+    // "we will, if required by the applicable Privacy Policy, delete your Account data": deletion only where another rule
+    // requires it is no commitment of the document's own (README: the conservative value), nor a refusal.
+    if (onlyIfRequired(c, d)) return undefined;
     // Deletion at the vendor's option ("may delete after a commercially reasonable period", "is entitled to keep or
     // delete") is no duty to return or destroy (shared corpus: Dropbox; the OTA Tresorit label reads it as unspecified).
     // A deletion that "may result" from termination ("may result in destruction of any Content") is a possible
@@ -167,8 +177,15 @@ function notKeptAfterEnd(c: Clause, r: Hit, introSubject: Hit | undefined, scope
   // Content") says what is never kept, not what happens at the end.
   // A condition after it ("… after the account is closed, if required by the contract between …") makes it no commitment,
   // and deleting only when asked ("… after termination upon your written request") is erasure on request (README: unspecified).
-  return after !== null && speaksOfEnd(rest.slice(after.index)) && !/\b(?:if|provided|where)\b/i.test(rest.slice(after.index)) && !ON_REQUEST.test(rest);
+  if (after !== null) return speaksOfEnd(rest.slice(after.index)) && !/\b(?:if|provided|where)\b/i.test(rest.slice(after.index)) && !ON_REQUEST.test(rest);
+  // "After your Account is terminated, you will not be able to access our Services. … information saved on our Services
+  // will not be retained": a refusal in the future, right after the sentence that names the end, is what happens then.
+  // Only a whole refusal: one with a limit, a condition or an exception ("will not retain your data for longer than
+  // necessary", "… without your consent", "… unless you ask us to") limits keeping in general, it does not end it.
+  return scope === 'previous' && modality(c, r) === 'will' && !ON_REQUEST.test(c.sentence.view) && !REFUSAL_LIMITED.test(rest);
 }
+// What makes a refusal to keep less than whole: a limit, a condition or an exception after the verb.
+const REFUSAL_LIMITED = /\b(?:longer|more than|beyond|unless|without|except|other than|save|if|where|provided|necessary|needed|required)\b/i;
 
 /**
  * Whether the keeping verb `r` lasts up to the account's end and no longer: the end after the verb in its clause, and no

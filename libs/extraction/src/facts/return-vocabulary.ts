@@ -1,17 +1,19 @@
 import { BOUNDED_AFTER_END, BOUNDED_THEREAFTER } from './kept-after-end.js';
 import { DUTY_PURPOSES, REQUIRED_BY_LAW } from './retention-duty.js';
+import { ACCOUNT_DATA } from '../clauses/vocabulary.js';
 
 // The vocabulary of return_or_destroy_on_termination, as data: what makes a sentence a candidate, a request rather than the
 // end, moderation or a sanction rather than the contract's end, and keeping that has no end.
 
 // French: supprimé(e)s, effacé(e)s, détruit(e)s, conservé(e)s.
 export const PREFILTER = /\b(?:return|destroy|delet|purge|erase|dispos|retain|keep|kept|hold|held|stor|maintain|remov|supprim|effac|détrui|conserv)/i;
-export const ON_REQUEST = /\b(?:upon|on|following|after|once we (?:receive|confirm)|if you|when you|where you)\b[^.;]{0,60}\brequests?\b|\brequests? (?:the )?(?:deletion|erasure)\b|\bright to (?:erasure|deletion|be forgotten)\b/i;
+export const ON_REQUEST = /\b(?:upon|on|following|after|(?:once|when|after|if) we (?:receive|confirm|get)|if you|when you|where you)\b[^.;]{0,60}\brequests?\b|\brequests? (?:the )?(?:deletion|erasure)\b|\bright to (?:erasure|deletion|be forgotten)\b/i;
 // The end of the contract or the account itself (not "delete your account" as a feature); "If this Agreement
 // terminates, then: … (b) … Google will delete Customer Data; … (d) upon request …" is the end, not a request.
 // Asking for the account itself to be deleted ends the account ("If you request account deletion", "after you request your
-// Account to be deleted"); asking to erase data is a right exercised during it.
-export const END_STRICT = /\b(?:(?:request\w*|upon|after|following|on)\s+(?:(?:the|your|their)\s+)?account (?:deletion|closure)|request\w* (?:(?:your|the|their) )?account (?:to )?be (?:deleted|closed)|termination|expiration|expiry|end of (?:the|this|your) (?:agreement|contract|subscription|services?|relationship)|cancellation|(?:account|subscription) (?:is|has been|was) (?:deleted|closed|deactivated|cancell?ed|terminated)|close (?:your|their|the) account|closes (?:your|their|the) account|deactivat\w+|(?:agreement|contract|subscription) (?:terminates|expires|ends))\b/i;
+// Account to be deleted", "once we receive your request to delete your account"); asking to erase data is a right
+// exercised during it.
+export const END_STRICT = /\b(?:(?:request\w*|upon|after|following|on)\s+(?:(?:the|your|their)\s+)?account (?:deletion|closure)|request\w* (?:(?:your|the|their) )?account (?:to )?be (?:deleted|closed)|request\w* to (?:delete|close|deactivate|cancel|terminate) (?:your|the|their) account|termination|expiration|expiry|end of (?:the|this|your) (?:agreement|contract|subscription|services?|relationship)|cancellation|(?:account|subscription) (?:is|has been|was) (?:deleted|closed|deactivated|cancell?ed|terminated)|close (?:your|their|the) account|closes (?:your|their|the) account|deactivat\w+|(?:agreement|contract|subscription) (?:terminates|expires|ends))\b/i;
 export const CHILD = /\b(?:child|children|minor|minors|under (?:the age of )?1[3-8]|under the age)\b/i;
 // Keeping with no end the vendor commits to: indefinitely, "also after the Agreement is terminated", "for as long as
 // we deem it valuable", "for our own business purposes", or the discretion to keep or delete.
@@ -25,7 +27,7 @@ export const SANCTION = /\b(?:we|us)\b[^.;]{0,30}?\b(?:may|can|reserves? the rig
 // The account with the vendor, not another one the text names ("until your bank account is closed", "your email account").
 const ACCOUNT = String.raw`(?:your|the)\s+(?:(?!(?:bank|banking|e-?mail|mail|social|linked|connected|third-party|external|payment|credit|savings|checking|brokerage)\b)[\w-]+\s+)?account`;
 // The account's end: "you delete your account", "deletion of your account", "your account is deleted".
-const ACCOUNT_END = String.raw`(?:you\s+(?:delete|close|cancel|deactivate|terminate)\s+${ACCOUNT}|(?:the\s+)?(?:deletion|closure|closing|termination|cancellation)\s+of\s+${ACCOUNT}|${ACCOUNT}\s+(?:is|has been)\s+(?:deleted|closed|terminated|cancell?ed|deactivated))\b`;
+const ACCOUNT_END = String.raw`(?:you\s+(?:delete|close|cancel|deactivate|terminate)\s+${ACCOUNT}(?!\s+${ACCOUNT_DATA}\b)|(?:the\s+)?(?:deletion|closure|closing|termination|cancellation)\s+of\s+${ACCOUNT}|${ACCOUNT}\s+(?:is|has been)\s+(?:deleted|closed|terminated|cancell?ed|deactivated))\b`;
 // Keeping up to the account's end: "until you delete your account", "until your account is deleted" (then no longer:
 // README, delayed deletion).
 export const UNTIL_ACCOUNT_END = new RegExp(String.raw`\buntil\s+${ACCOUNT_END}`, 'i');
@@ -72,3 +74,20 @@ export const RIGHT_TO = /\bright to\s+(?:\w+\s+){0,2}?$/i;
 // An act the vendor says it may not manage: "we do not guarantee that we will be able to return …".
 export const NO_PROMISE = /\b(?:do|does|can|cannot|can't|will) not\s+(?:\w+\s+)?(?:guarantee|promise|warrant|ensure)\b[^.;]*$/i;
 
+
+// Deletion the data subject asks for ("To request deletion of such data", "such deletion request must be made
+// separately", "ask us to delete"), and a refusal of it only as the account's automatic consequence ("will not
+// automatically delete"): together, deletion on request rather than at the account's end.
+export const ERASURE_REQUEST = /\brequest(?:s|ing)?\s+(?:the\s+)?(?:deletion|erasure)\b|\b(?:deletion|erasure)\s+requests?\b|\bask\s+us\s+to\s+(?:delete|erase)\b/i;
+export const NOT_AUTOMATIC = /\bautomatically\s+$/i;
+
+// A condition that the deletion happen only when another rule requires it: "if required by the applicable policy", "where
+// and when required by law", "to the extent required by", "if the law requires it" (return-acts.ts `onlyIfRequired`).
+const REQUIREMENT_CONDITION = String.raw`\b(?:if|where|when|whenever|to the extent(?: that)?|insofar as)(?:\s+(?:and|or)\s+(?:if|where|when))?\s+(?:(?:(?:so|it is|we are|this is)\s+)?(?:required|mandated|obliged|obligated)\b|(?:the\s+|applicable\s+)*(?:laws?|regulations?)\s+(?:so\s+)?requires?\b)`;
+/** The condition opening the deletion's sentence or comma-part, the deletion after its subject and modal ("we will, if required by …, delete"). */
+export const CONDITION_BEFORE = new RegExp(String.raw`(?:^|[,(]\s*)${REQUIREMENT_CONDITION}[^,;.()]{0,80}[,)]\s*(?:[\w-]+\s+)?(?:will|shall|must|would|may|can)?\s*(?:\w+ly\s+)?$`, 'i');
+/** The condition after the deletion in its part of the sentence ("delete your data where required by law"). */
+export const CONDITION_AFTER = new RegExp(REQUIREMENT_CONDITION, 'i');
+// Between the deletion and a condition after it: an exception ("except where required by law to keep them"), another act
+// the condition governs ("and keep the invoices where required"), or a coordinated clause it opens ("and, where required, notify").
+export const CONDITION_ELSEWHERE = /\b(?:unless|except|excepting|save|other than|but|retain\w*|keep\w*|kept|stor(?:e|es|ing)|hold|held|preserv\w*)\b|\b(?:and|or|then)\s*,?\s*$/i;
