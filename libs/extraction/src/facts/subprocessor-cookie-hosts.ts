@@ -3,6 +3,7 @@ import type { FactContext } from './fact-context.js';
 import type { NameCollector } from './subprocessor-candidates.js';
 import { rowSentence } from './subprocessor-lists.js';
 import { core } from './subprocessor-name-keys.js';
+import { siteOf } from './subprocessor-rows.js';
 import { rowHoldsNoPersonalData } from './subprocessor-trackers.js';
 
 /**
@@ -48,13 +49,6 @@ function hostOf(cell: { text: string; at: number }, title = ''): { host: string;
   if (!m) return undefined;
   const host = m[1].replace(/^www\./i, '');
   return { host, at: cell.at + cell.text.indexOf(t) + t.length - host.length };
-}
-
-/** A host's registered name ("dpm.demdex.net" → "demdex.net", "mc.yandex.co.uk" → "yandex.co.uk"). */
-function siteOf(host: string): string {
-  const labels = host.toLowerCase().split('.');
-  const suffix = labels.length > 2 && /^[a-z]{2}$/.test(labels[labels.length - 1]) && /^(?:co|com|net|org|ne|or|ac|gov|go|edu|ltd|plc)$/.test(labels[labels.length - 2]) ? 2 : 1;
-  return labels.slice(-suffix - 1).join('.');
 }
 
 type HostIndex = { own: Set<string>; listed: Set<string> };

@@ -236,7 +236,7 @@ export function linksToOwnSite(name: string, text: string, row: Row): boolean {
  * A host's registered name with its public suffix ("analytics.google.com" → "google.com", "www.kestrel.co.jp" →
  * "kestrel.co.jp"): a two-letter country domain under a generic second level ("co", "com", "ne", …) is one suffix.
  */
-function siteOf(host: string): string {
+export function siteOf(host: string): string {
   const labels = host.toLowerCase().replace(/:\d+$/, '').replace(/\.$/, '').split('.');
   const suffix = labels.length > 2 && /^[a-z]{2}$/.test(labels[labels.length - 1]) && /^(?:co|com|net|org|ne|or|ac|gov|go|edu|ltd|plc)$/.test(labels[labels.length - 2]) ? 2 : 1;
   return labels.slice(-suffix - 1).join('.');
