@@ -13,7 +13,8 @@ import { rowHoldsNoPersonalData } from './subprocessor-trackers.js';
  * a row marked third party is read, a row marked first party is not (a cookie the site sets itself, whoever wrote its
  * script); a table without such marks is read only in a column titled for who sets the cookie ("Provider", "Set by",
  * "Source"). The service's own hosts are never recipients: those named after the vendor, those its first-party rows list
- * together as its sites ("askubuntu.com, stackexchange.com, superuser.com | … | 1st Party") and their subdomains.
+ * together as its sites ("askubuntu.com, stackexchange.com, superuser.com | … | 1st Party"), the site the prose calls
+ * its own ("the vr.fi website"), and their subdomains.
  */
 
 // A cell that says whose cookie the row's is ("First Party", "3rd Party", "Third party").
@@ -24,13 +25,14 @@ const HOST = /^\.?((?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,})$/i;
 // Not "Domain" or "Host" alone: such a column says where a cookie is stored, and a column beside it often names the
 // party ("| _hjSession | .vendor.com | … | Hotjar |"), so its hosts are read only in rows marked third party.
 const SETTER_TITLE = /^(?:(?:cookie|third[- ]party)\s+)?(?:set\s+by|providers?|source)$/i;
-// A host the prose calls the service's own site: "the vr.fi website", "our example.com pages", "cookies used on vr.fi".
-const OWN_SITE_PROSE = /\b(?:the|our)\s+(?:www\.)?((?:[a-z0-9-]+\.)+[a-z]{2,})\s+(?:web\s?)?(?:sites?|pages|domains?|app)\b|\bcookies\s+(?:used|set)\s+(?:on|in|by)\s+(?:www\.)?((?:[a-z0-9-]+\.)+[a-z]{2,})\b/gi;
+// A host the prose calls the service's own site: "the vr.fi website", "our example.com pages", "cookies used on vr.fi"
+// (not "cookies set by x.com", which names another party).
+const OWN_SITE_PROSE = /\b(?:the|our)\s+(?:www\.)?((?:[a-z0-9-]+\.)+[a-z]{2,})\s+(?:web\s?)?(?:sites?|pages|domains?|app)\b|\bcookies\s+(?:used|set)\s+(?:on|in)\s+(?:www\.)?((?:[a-z0-9-]+\.)+[a-z]{2,})\b/gi;
 // Emphasis around a cell's text ("**www.forbusiness.viber.com**").
 const bare = (t: string): string => t.replace(/^(?:\*\*|__)+|(?:\*\*|__)+$/g, '').trim();
 
 /** Whether a row is marked as a first-party or a third-party cookie, or undefined when it carries no such mark. */
-export function rowParty(row: Row): 'first' | 'third' | undefined {
+function rowParty(row: Row): 'first' | 'third' | undefined {
   for (const c of row.cells ?? []) {
     const m = PARTY_MARK.exec(bare(c.text));
     if (m) return m[1] ? 'first' : 'third';
