@@ -94,7 +94,8 @@
  *   tuning set since (its trackers policies' cookie-table domain labels were known to the lead from labellers' reports).
  * - ota-fresh33: 12 more picked by FRESH33_RULE (twenty-eighth session, when ota-fresh32 became a tuning set) in the
  *   same kinds as ota-fresh30; rule and picks committed before its documents were read, labelled by hand without
- *   running the extractor on them; unseen.
+ *   running the extractor on them, first scored once on main at the label commit, extractor as at 25b0d72
+ *   (fresh33-first-figures.json: 33/4/19); unseen.
  *   For every fresh set the bench checks that the labelled files are what the rule picks and that every
  *   evidence offset is a 1–300 character span of the source (a target: labels valid).
  * OTA data © Open Terms Archive contributors, ODC-BY 1.0.

@@ -11,6 +11,7 @@ export * from './audit-diff.js';
 export * from './iso-day.js';
 export * from './regions.js';
 export * from './collections.js';
+export * from './counted.js';
 export * from './names.js';
 export * from './picture.js';
 export * from './group-findings.js';

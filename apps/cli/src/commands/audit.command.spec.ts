@@ -102,7 +102,7 @@ it('--fail-on judges grouped findings (one per rule and vendor, installs as inst
     const report = JSON.parse(readFileSync(out, 'utf8')) as { findings: { kind: string; severity: string; instances?: unknown[] }[] };
     const critical = report.findings.filter((f) => f.severity === 'critical');
     expect(critical.map((f) => [f.kind, f.instances?.length]).sort()).toEqual([['notetaker_cannot_disable', 36], ['recording_without_consent', 4]]);
-    expect(r.stderr).toContain('custody: 2 untriaged finding(s) at or above critical');
+    expect(r.stderr).toContain('custody: 2 untriaged findings at or above critical');
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -193,7 +193,7 @@ describe('custody audit with a document it could not read', () => {
     expect(r.code).toBe(EXIT.usage);
     expect(r.report?.documents.find((d) => d.file.endsWith('echo-fleet.csv'))?.status).toBe('failed');
     expect(r.stderr).toMatch(/custody: failed: .*fleet\.csv: too_complex/);
-    expect(r.stderr).toMatch(/partial audit: 1 of \d+ document\(s\) could not be read .*--allow-partial/);
+    expect(r.stderr).toMatch(/partial audit: 1 of \d+ documents could not be read .*--allow-partial/);
   });
 
   it('exits 0 with --allow-partial (the failed document still listed), and --fail-on still gates', async () => {

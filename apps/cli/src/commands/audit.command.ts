@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { InvalidInputError, LENSES, SEVERITIES, type Lens, type Severity } from '@custody/domain';
+import { counted, InvalidInputError, LENSES, SEVERITIES, type Lens, type Severity } from '@custody/domain';
 import type { ReportFormat } from '@custody/reports';
 import { EXIT } from '../exit-codes.js';
 import { boundHeapGrowth } from '../heap-growth.js';
@@ -70,7 +70,7 @@ export function registerAudit(program: Command): void {
         const failOn = (opts.failOn ?? 'info') as Severity;
         const hits = gateHits(report.findings, { failOn, baseline, newOnly: opts.failOnNew });
         if (hits.length) {
-          process.stderr.write(`custody: ${hits.length} ${opts.failOnNew ? 'new ' : ''}untriaged finding(s) at or above ${failOn}\n`);
+          process.stderr.write(`custody: ${counted(hits.length, `${opts.failOnNew ? 'new ' : ''}untriaged finding`)} at or above ${failOn}\n`);
           process.exitCode = EXIT.findings;
         }
       }
@@ -81,7 +81,7 @@ export function registerAudit(program: Command): void {
       // Custody does not read, a config with nothing to interpret) are not evidence and do not count.
       const failed = report.documents.filter((d) => d.status === 'failed');
       if (failed.length && !opts.allowPartial) {
-        process.stderr.write(`custody: partial audit: ${failed.length} of ${report.documents.length} document(s) could not be read (listed above); exit ${EXIT.usage} (--allow-partial accepts a partial audit)\n`);
+        process.stderr.write(`custody: partial audit: ${failed.length} of ${counted(report.documents.length, 'document')} could not be read (listed above); exit ${EXIT.usage} (--allow-partial accepts a partial audit)\n`);
         process.exitCode = EXIT.usage;
       }
     });

@@ -2,7 +2,7 @@ import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
-import { InvalidInputError } from '@custody/domain';
+import { counted, InvalidInputError } from '@custody/domain';
 import type { Runtime } from '@custody/pipeline';
 import { writeServerFile } from '../../../api/src/owner/server-file.js';
 import { loadServiceRuntime } from '../load-service.js';
@@ -63,7 +63,7 @@ export function registerServe(program: Command): void {
             else if (r.created) added++;
           }
         }
-        console.log(`Loaded ${files.length} example file(s) from ${relative(process.cwd(), dir) || dir} (${added} new).`);
+        console.log(`Loaded ${counted(files.length, 'example file')} from ${relative(process.cwd(), dir) || dir} (${added} new).`);
       }
       const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${(app.getHttpServer().address() as { port: number }).port}`;
       // Lets `custody keys create` / `workspaces create` reach this server while it holds the embedded database.

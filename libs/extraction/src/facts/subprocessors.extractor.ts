@@ -27,6 +27,7 @@ import { EXAMPLES_IN_PARENTHESIS, suffixedNamesIn } from './subprocessor-suffixe
 import { readTitledTracker } from './subprocessor-titled-trackers.js';
 import { readInlineTrackerEntries } from './subprocessor-inline-entries.js';
 import { userReaches } from './subprocessor-user-reach.js';
+import { familyRecipients } from './subprocessor-parent-group.js';
 
 /**
  * `subprocessors_named`: third-party organisations the document names as receiving customer or user data, as
@@ -57,6 +58,8 @@ export function extractSubprocessors(ctx: FactContext): Fact<'subprocessors_name
   for (const s of ctx.sentences) readSentence(r, s);
   // Members of a collectively named group that the document passes data to by that name (see aliasedGroupMembers).
   for (const g of aliasedGroupMembers(ctx.sentences)) collector.add(g.name, g.s, g.at, true);
+  // The vendor's parent or group where it says whose group it is, and companies "also" controlling the user's data.
+  for (const g of familyRecipients(ctx.sentences, [...vendorNames, ...ctx.partyNames], (n) => collector.self().has(n))) collector.add(g.name, g.s, g.at, true);
   return settleNames(ctx, collector);
 }
 

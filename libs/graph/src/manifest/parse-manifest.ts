@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { InvalidInputError, PRACTICE_ID } from '@custody/domain';
+import { counted, InvalidInputError, PRACTICE_ID } from '@custody/domain';
 import type { Evidence } from '@custody/domain';
 import type { Manifest, ManifestFlow, ManifestSystem } from './manifest.js';
 import { fastManifest } from './manifest-fast-check.js';
@@ -57,7 +57,7 @@ function describeIssue(issue: z.core.$ZodIssue, yaml: LoadedYaml): LocatedProble
   const line = yaml.lineOf(path);
   let reason = issue.message.replace(/^Invalid input: /, '');
   if (issue.code === 'invalid_type' && (issue.input === undefined || issue.input === null)) reason = 'is required';
-  else if (issue.code === 'too_small' && issue.origin === 'array') reason = `must have at least ${String(issue.minimum)} item(s)`;
+  else if (issue.code === 'too_small' && issue.origin === 'array') reason = `must have at least ${counted(Number(issue.minimum), 'item')}`;
   else if (issue.code === 'invalid_format' && typeof issue.input === 'string' && !reason.includes(JSON.stringify(issue.input))) reason = `${JSON.stringify(issue.input)} ${reason}`;
   return [{ line, path: formatPath(path), reason }];
 }

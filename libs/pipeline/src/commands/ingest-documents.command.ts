@@ -1,6 +1,6 @@
 import { Inject, Logger } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { CustodyError, InvalidInputError, ServiceUnavailableError, safeErrorText, type DocumentStatus } from '@custody/domain';
+import { counted, CustodyError, InvalidInputError, ServiceUnavailableError, safeErrorText, type DocumentStatus } from '@custody/domain';
 import type { IngestInput, Persistence } from '@custody/persistence';
 import { FollowUps } from '../jobs/follow-ups.js';
 import { PERSISTENCE } from '../tokens.js';
@@ -72,7 +72,7 @@ export class IngestDocumentsHandler implements ICommandHandler<IngestDocumentsCo
       for (const documentId of resumed) await this.followUps.after('DocumentReceived', { documentId }, { workspaceId });
     } catch (err) {
       if (!(err instanceof ServiceUnavailableError)) throw err;
-      this.log.warn(`${fresh.length + resumed.size} document(s) stored; their jobs wait for the queue (${safeErrorText(err)})`);
+      this.log.warn(`${counted(fresh.length + resumed.size, 'document')} stored; their jobs wait for the queue (${safeErrorText(err)})`);
     }
     const refused = items.filter((x) => x && 'error' in x).length;
     return { documents: items as BulkIngestItem[], accepted: files.length - refused, refused };

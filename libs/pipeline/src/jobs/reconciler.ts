@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import type { CustodyConfig } from '@custody/config';
-import { safeErrorText } from '@custody/domain';
+import { counted, safeErrorText } from '@custody/domain';
 import type { Persistence } from '@custody/persistence';
 import { CONFIG, PERSISTENCE } from '../tokens.js';
 import { FollowUps } from './follow-ups.js';
@@ -114,7 +114,7 @@ export class Reconciler implements OnModuleDestroy {
       if (outcome !== 'live') report.workspaces++;
     }
     if (report.requeued || report.gaveUp || report.workspaces) {
-      this.log.log(`re-enqueued ${report.requeued} of ${report.unfinished} unfinished document(s), ${report.workspaces} lagging workspace step(s); gave up on ${report.gaveUp}`);
+      this.log.log(`re-enqueued ${report.requeued} of ${counted(report.unfinished, 'unfinished document')}, ${counted(report.workspaces, 'lagging workspace step')}; gave up on ${report.gaveUp}`);
     }
     return report;
   }
