@@ -68,4 +68,24 @@ describe('sub-processors as the web hosts of a cookie table', () => {
     const md = notice('| Cookie | Host | Used as | Notes |', ['| lb | balancer.example | Third Party | This cookie does not store any personal information. |']);
     expect(names(md)).toEqual([]);
   });
+
+  it('does not take a cookie name that looks like a host ("connect.sid") for the host that sets it', () => {
+    const md = notice('| Cookie | Host | Used as |', ['| sess | orbital.example | First Party |', '| connect.sid | chat.chirper.example | Third Party |', '| ad_id | adgrid.example | Third Party |']);
+    expect(names(md)).toEqual(['adgrid.example', 'chat.chirper.example']);
+  });
+
+  it('reads a third party whose host only begins with the vendor\'s name or a role the text gives it', () => {
+    const md = notice('| Cookie | Host | Used as |', ['| sess | orbital.example | First Party |', '| _sa | srv.stackadapt.com | Third Party |', '| _dbid | company-target.com | Third Party |', '| img | orbitalcdn.example | Third Party |'])
+      .replace('# Orbital cookie notice', '# Orbital cookie notice\n\nThis site is run by Stack Orbital, Inc. ("Stack", "Company", "we").');
+    // "orbitalcdn" is the vendor's name and a word for where a service keeps its files: its own host.
+    expect(names(md)).toEqual(['company-target.com', 'srv.stackadapt.com']);
+  });
+
+  it('does not take a third party\'s domain the prose names ("the doubleclick.net domain") for the service\'s own site', () => {
+    const md = notice('| Cookie | Host | Used as |', ['| sess | orbital.example | First Party |', '| IDE | .doubleclick.net | Third Party |']).replace(
+      'on its websites.',
+      'on its websites. Google sets its advertising cookies on the doubleclick.net domain.',
+    );
+    expect(names(md)).toEqual(['doubleclick.net']);
+  });
 });

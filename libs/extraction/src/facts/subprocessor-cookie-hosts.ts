@@ -1,4 +1,5 @@
 import type { Block, Row } from '../clauses/structure.js';
+import { cellUnder } from '../clauses/structure.js';
 import type { FactContext } from './fact-context.js';
 import type { NameCollector } from './subprocessor-candidates.js';
 import { rowSentence } from './subprocessor-lists.js';
@@ -26,8 +27,15 @@ const HOST = /^\.?((?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,})$/i;
 // party ("| _hjSession | .vendor.com | … | Hotjar |"), so its hosts are read only in rows marked third party.
 const SETTER_TITLE = /^(?:(?:cookie|third[- ]party)\s+)?(?:set\s+by|providers?|source)$/i;
 // A host the prose calls the service's own site: "the vr.fi website", "our example.com pages", "cookies used on vr.fi"
-// (not "cookies set by x.com", which names another party).
-const OWN_SITE_PROSE = /\b(?:the|our)\s+(?:www\.)?((?:[a-z0-9-]+\.)+[a-z]{2,})\s+(?:web\s?)?(?:sites?|pages|domains?|app)\b|\bcookies\s+(?:used|set)\s+(?:on|in)\s+(?:www\.)?((?:[a-z0-9-]+\.)+[a-z]{2,})\b/gi;
+// (not "cookies set by x.com", which names another party). A domain is the service's own only as "our x.com domain":
+// "cookies set on the doubleclick.net domain" names the third party's.
+const OWN_SITE_PROSE = /\b(?:the|our)\s+(?:www\.)?((?:[a-z0-9-]+\.)+[a-z]{2,})\s+(?:web\s?)?(?:sites?|pages|app)\b|\bour\s+(?:www\.)?((?:[a-z0-9-]+\.)+[a-z]{2,})\s+domains?\b|\bcookies\s+(?:used|set)\s+(?:on|in)\s+(?:www\.)?((?:[a-z0-9-]+\.)+[a-z]{2,})\b/gi;
+// A column of cookie names: a name may look like a host ("connect.sid", ".AspNetCore.Antiforgery") but sets nothing.
+const COOKIE_NAME_TITLE = /^(?:cookies?|(?:cookie\s+)?names?|trackers?)$/i;
+// What follows the vendor's name in a host of its own ("boxcdn", "vodafone-static"): where a service keeps its files.
+// Any other host that only begins with the vendor's name ("stackadapt" for Stack, "company-target" for a "Company") is
+// another party's.
+const OWN_HOST_TAIL = /^-?(?:cdn|static|img|images|assets|media|api|apps?|cloud|content|usercontent|mail|email)$/;
 // Emphasis around a cell's text ("**www.forbusiness.viber.com**").
 const bare = (t: string): string => t.replace(/^(?:\*\*|__)+|(?:\*\*|__)+$/g, '').trim();
 
@@ -77,7 +85,7 @@ function hostIndex(ctx: FactContext): HostIndex {
     }
   }
   // The site the document is about, in its prose ("the cookies used on the vr.fi website", "Cookies used in vr.fi").
-  for (const m of ctx.text.matchAll(OWN_SITE_PROSE)) own.add(siteOf(m[1] ?? m[2]));
+  for (const m of ctx.text.matchAll(OWN_SITE_PROSE)) own.add(siteOf(m[1] ?? m[2] ?? m[3]));
   const index = { own, listed };
   indexes.set(ctx, index);
   return index;
@@ -92,7 +100,11 @@ function hostCell(block: Block, row: Row): { host: string; at: number } | undefi
     const cell = k >= 0 ? cells[k - Math.max(0, missing)] : undefined;
     return cell ? hostOf(cell, bare(block.header![k].text)) : undefined;
   }
-  const hosts = cells.map((c) => hostOf(c)).filter((h) => h !== undefined);
+  // The titles: the header, or the first row where the vocabulary did not take that for one ("| Cookie | Host | Used as |").
+  const titles = block.header ?? (block.rows[0] !== row ? block.rows[0]?.cells : undefined);
+  const k = titles?.findIndex((c) => COOKIE_NAME_TITLE.test(bare(c.text))) ?? -1;
+  const name = k >= 0 ? cellUnder(block, row, k) : undefined;
+  const hosts = cells.filter((c) => c !== name).map((c) => hostOf(c)).filter((h) => h !== undefined);
   return hosts.length === 1 ? hosts[0] : undefined;
 }
 
@@ -108,7 +120,7 @@ export function readHostRow(ctx: FactContext, { add }: NameCollector, block: Blo
   const site = siteOf(h.host);
   const label = site.split('.')[0];
   const vendor = [...ctx.vendorNames, ...ctx.partyNames].map(core).filter((k) => k.length >= 2);
-  if (own.has(site) || vendor.some((k) => label === k || (k.length >= 3 && label.startsWith(k)))) return false;
+  if (own.has(site) || vendor.some((k) => label === k || (k.length >= 3 && label.startsWith(k) && OWN_HOST_TAIL.test(label.slice(k.length))))) return false;
   // The shortest parent of a subdomain the tables also list, down to the registered name.
   let name = h.host;
   let at = h.at;
