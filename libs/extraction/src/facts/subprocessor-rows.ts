@@ -8,8 +8,6 @@ import type { FactContext } from './fact-context.js';
 import { evidenceAt } from './fact-context.js';
 import { common, ENDS_WITH_SUFFIX, NAME_AT, NAME_LIST_AT, readLead, splitNames, wholeCell } from './subprocessor-names.js';
 import { CATEGORY_WORD, readItem, rowSentence } from './subprocessor-lists.js';
-import { partyAmongOthersColumn, partiesInParenthesis } from './subprocessor-party-cells.js';
-import { providerCellNames, providerColumn, rowHoldsNoPersonalData, trackerRowEntity } from './subprocessor-trackers.js';
 import { CELL_LABEL } from './subprocessor-patterns.js';
 import type { NameCollector } from './subprocessor-candidates.js';
 
@@ -238,7 +236,7 @@ export function linksToOwnSite(name: string, text: string, row: Row): boolean {
  * A host's registered name with its public suffix ("analytics.google.com" → "google.com", "www.kestrel.co.jp" →
  * "kestrel.co.jp"): a two-letter country domain under a generic second level ("co", "com", "ne", …) is one suffix.
  */
-function siteOf(host: string): string {
+export function siteOf(host: string): string {
   const labels = host.toLowerCase().replace(/:\d+$/, '').replace(/\.$/, '').split('.');
   const suffix = labels.length > 2 && /^[a-z]{2}$/.test(labels[labels.length - 1]) && /^(?:co|com|net|org|ne|or|ac|gov|go|edu|ltd|plc)$/.test(labels[labels.length - 2]) ? 2 : 1;
   return labels.slice(-suffix - 1).join('.');
@@ -255,40 +253,4 @@ export function readUndecided(ctx: FactContext, { add }: NameCollector, block: B
       if (cell && whole) add(whole, rs, cell.at + Math.max(0, cell.text.indexOf(whole)), false, true, reason);
     } else readItem(ctx, rs, (raw, ss, at) => add(raw, ss, at, false, false, reason));
   }
-}
-
-/**
- * A row of a cookie or tracker table that links to a third party's own policy, or whose provider column names who sets
- * the cookie: that party gets visitors' data. Whether the row was read so (else the reader goes on to its sentence).
- */
-export function readTrackerRow(ctx: FactContext, { add, rejected }: NameCollector, block: Block, row: Row): boolean {
-  // A column that says who sets each cookie: every party named there collects visitors' data on the vendor's pages.
-  const col = providerColumn(block, ctx.text);
-  const cell = col && row !== col.row ? cellUnder(block, row, col.column) : undefined;
-  if (col) {
-    const rs = rowSentence(row);
-    // As in a row read by its policy link: a cookie said to hold no personal information names no recipient.
-    const none = rowHoldsNoPersonalData(row);
-    if (cell && cell.text) {
-      for (const p of providerCellNames(cell, col.title, row.start, ctx.links)) {
-        if (none) rejected.push({ name: p.name, ev: evidenceAt(ctx, rs, p.at, p.at + p.name.length), reason: 'the tracker table says this cookie holds no personal information' });
-        else add(p.name, rs, p.at, true, true, undefined, true);
-      }
-    }
-    return true;
-  }
-  // A descriptive column that also names the third party, in a parenthesis after the purpose (subprocessor-party-cells.ts).
-  const partyColumn = partyAmongOthersColumn(block);
-  const partyCell = partyColumn >= 0 ? cellUnder(block, row, partyColumn) : undefined;
-  const parties = partyCell && !rowHoldsNoPersonalData(row) ? partiesInParenthesis(row, partyCell) : [];
-  for (const p of parties) add(p.name, rowSentence(row), p.at, true, true, undefined, true);
-  if (parties.length > 0) return true;
-  const t = trackerRowEntity(row, ctx.links);
-  if (t) {
-    const rs = rowSentence(row);
-    if ('reason' in t) rejected.push({ name: t.name, ev: evidenceAt(ctx, rs, t.at, t.at + t.name.length), reason: t.reason });
-    else add(t.name, rs, t.at, true, true, undefined, true);
-    return true;
-  }
-  return false;
 }

@@ -17,7 +17,8 @@ import { namesTechnique, QUOTED_KIND_AFTER, ANONYMOUS_DATA, ROLE_APPOSITIVE, USE
 import { pluginOwners } from './subprocessor-plugin-owners.js';
 import { deniedUse, examplesReceive, groupExamples, kindExamples, triggers, vendorPassesTo } from './subprocessor-triggers.js';
 import { nameCollector, type NameCollector } from './subprocessor-candidates.js';
-import { readRow, readTrackerRow, readUndecided } from './subprocessor-rows.js';
+import { readRow, readUndecided } from './subprocessor-rows.js';
+import { readTrackerRow } from './subprocessor-tracker-rows.js';
 import { readTrackerItem } from './subprocessor-tracker-lists.js';
 import { settleNames } from './subprocessor-settle.js';
 import { aliasedGroupMembers } from './subprocessor-group-alias.js';
