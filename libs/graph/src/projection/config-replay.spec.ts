@@ -95,6 +95,7 @@ describe('new-config replay (incremental projection after a new document)', () =
   it('equals the projection from scratch after configs that meet the workspace in every way, retracted, re-added, among setting changes', () => {
     let adds = 0;
     let replayed = 0;
+    let merged = 0;
     fc.assert(fc.property(
       fc.nat(MANIFESTS.length - 1), fc.array(contractArb, { maxLength: 2 }), fc.array(configArb, { maxLength: 3 }), fc.boolean(), fc.array(stepArb, { minLength: 1, maxLength: 8 }),
       (m, contracts, start, link, steps) => {
@@ -129,6 +130,8 @@ describe('new-config replay (incremental projection after a new document)', () =
             adds++;
             // Only the configs differ, so a memo laid over the previous one is the new config's replay.
             if (next.memo.constructor.name === 'OverlayMemo') replayed++;
+            // Replayed into systems the workspace had (config-merge.ts): a record that changed rather than came.
+            if (next.memo.constructor.name === 'OverlayMemo' && [...next.changes!.systems.values()].some((c) => c.before)) merged++;
           }
           const full = projectGraphWithReport(input);
           expect({ step: n, graph: JSON.stringify(next.graph), warnings: next.warnings, unattached: next.unattached })
@@ -145,6 +148,9 @@ describe('new-config replay (incremental projection after a new document)', () =
     ), { numRuns: 2500 });
     // Not only the fallback: a share of the new configs (those meeting nothing: about one in twelve) is replayed.
     expect(replayed).toBeGreaterThan(adds / 20);
+    // How many merged into the workspace's systems (config-merge.ts; these random names and hosts seldom allow it:
+    // config-merge.spec.ts and the audit property's shared-vendor configs are the specs that require it).
+    console.log(`new-config replay: ${adds} new configs, ${replayed} replayed, ${merged} of them merged into earlier systems`);
   });
 
   it('projects in full a config whose system a config replayed before it looked up by name and missed', () => {
