@@ -53,7 +53,8 @@ export function mergeTargets(ids: readonly string[], cfg: ConfigInput, r: Settin
     const e = lookup(id);
     if (!e || r.late.has(id)) return undefined;
     const x = e.draft;
-    if (x.group || x.settingSources || readByLaterStages(x)) return undefined;
+    // Categories outside the taxonomy are a list in arrival order (categories.ts), which merging edits in place.
+    if (x.group || x.settingSources || typeof x.holds !== 'number' || readByLaterStages(x)) return undefined;
     for (const d of cfg.result.systems) {
       if (d.id !== id) continue;
       if (d.group || (d.role !== 'other' && d.role !== x.role) || !settingsAgree(d.settings, x.settings)) return undefined;
@@ -84,12 +85,13 @@ function settingsAgree(a: Record<string, unknown> | undefined, b: Record<string,
 /**
  * The earlier flow `old` (a pair's only one) with the new config's flow `add` merged in, as the flow table
  * merges them, when the result is the same whichever comes first: `old` is declared (not inferred by a later
- * stage), and the two agree where the first one's value wins (transport and endpoint unless unknown, purpose).
+ * stage), and the two agree where the first one's value wins (transport and endpoint unless unknown, purpose);
+ * their categories are all the taxonomy's (others keep their arrival order).
  * Every flow merged into `old` agreed with it, so each still merges whichever order they come in. Undefined
  * otherwise. A new object: `old` is the earlier memo's.
  */
 export function mergedFlow(old: FlowDraft, add: FlowDraft): FlowDraft | undefined {
-  if (old.origin !== 'config' && old.origin !== 'manifest') return undefined;
+  if ((old.origin !== 'config' && old.origin !== 'manifest') || typeof old.data !== 'number' || typeof add.data !== 'number') return undefined;
   const agree = <T>(a: T | undefined, b: T | undefined, unknown?: T) => a === b || a === undefined || b === undefined || a === unknown || b === unknown;
   if (!agree(old.transport, add.transport, 'unknown') || !agree(old.endpoint, add.endpoint) || !agree(old.purpose, add.purpose) || add.declaredBasis !== undefined) return undefined;
   return {

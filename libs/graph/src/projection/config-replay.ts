@@ -69,7 +69,7 @@ export function replayNewConfig(input: ProjectionInput, prev: ProjectionMemo): I
     if (readByLaterStages(d)) return undefined;
   }
   // A system merged into keeps its role and reads nothing new in the later stages (mergeTargets has the rest).
-  for (const [id, x] of seeded) if (x.role !== lookup(id)!.draft.role || x.group || readByLaterStages(x)) return undefined;
+  for (const [id, x] of seeded) if (x.role !== lookup(id)!.draft.role || x.group || typeof x.holds !== 'number' || readByLaterStages(x)) return undefined;
   const p = probe.get(PRACTICE_ID)!;
   if (p.evidence.length || p.holds || p.settingsEvidence.length || Object.keys(p.settings).length || p.group) return undefined;
   const pairs = flows.pairs();
