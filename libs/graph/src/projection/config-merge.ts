@@ -42,8 +42,8 @@ export function probeConfig(cfg: ConfigInput, input: ProjectionInput, practice: 
  *   specific role wins), and for a setting X has the value X has (the first config's value wins);
  * - when the config sorts before the config that made X, it makes X in the full projection: then no other
  *   config sorts between the two (one could have looked X up, and missed), the config alone makes X under the
- *   very name X has (not as a placeholder for a flow endpoint), and the other did not make X as a placeholder
- *   (the placeholder's warning would go). `made` lists those systems, which the config now makes.
+ *   very name X has (not as a placeholder for a flow endpoint), the other did not make X as a placeholder
+ *   (the placeholder's warning would go), and it declares X with no host the vendor catalogue knows. `made` lists those systems, which the config now makes.
  */
 export function mergeTargets(ids: readonly string[], cfg: ConfigInput, r: SettingReplay, lookup: (id: string) => Entry | undefined, alone: ConfigProbe): { targets: Entry[]; made: string[] } | undefined {
   const targets: Entry[] = [];
@@ -68,6 +68,9 @@ export function mergeTargets(ids: readonly string[], cfg: ConfigInput, r: Settin
         const own = alone.probe.get(id);
         if (!own || own.name !== x.name || own.group || (own.role !== 'other' && own.role !== x.role)) return undefined;
         if (placeholder(alone.sinks.warnings, id) || placeholder(r.warningsBefore, id)) return undefined;
+        // Coming first, its declaration is not found by id, so a host the catalogue knows sends it to the system
+        // with the vendor's name (projectConfig), which an earlier config or the manifest may have: alone it has none.
+        if (cfg.result.systems.some((d) => d.id === id && d.hosts?.some((h) => r.input.resolveVendor?.(h) !== undefined))) return undefined;
         made.push(id);
       }
     }
