@@ -26,7 +26,23 @@ function replayEach(configs: ConfigInput[], frame: Partial<ProjectionInput> = {}
     const full = projectGraphWithReport(input);
     expect({ graph: JSON.stringify(prev.graph), warnings: prev.warnings }).toEqual({ graph: JSON.stringify(full.graph), warnings: full.warnings });
   }
-  return kinds;
+  return { kinds, input, prev };
+}
+
+/** From a memo with merged replays in it, each later edit (a document removed, replaced, a setting change) equals the projection from scratch. */
+function thenEdit(start: ReturnType<typeof replayEach>) {
+  const { input, prev } = start;
+  const change = { documentId: 'chg', file: 'chg.json', at: '2026-02-01T00:00:00Z', system: 'openai', settings: { retention: '1d' }, evidence: [{ quote: 'chg', line: 1 }] };
+  const edits: ProjectionInput[] = [
+    ...input.configs.map((c) => ({ ...input, configs: input.configs.filter((x) => x !== c) })),
+    ...input.configs.map((c) => ({ ...input, configs: input.configs.map((x) => (x === c ? { ...c, sha256: 'sha-7', result: { ...c.result, systems: [] } } : x)) })),
+    { ...input, settingChanges: [change] },
+  ];
+  for (const next of edits) {
+    const out = projectGraphIncremental(next, prev.memo);
+    const full = projectGraphWithReport(next);
+    expect({ graph: JSON.stringify(out.graph), warnings: out.warnings }).toEqual({ graph: JSON.stringify(full.graph), warnings: full.warnings });
+  }
 }
 
 describe('new-config replay merging into earlier systems: adversarial inputs', () => {
@@ -51,9 +67,9 @@ describe('new-config replay merging into earlier systems: adversarial inputs', (
     const a = cfg('a', 'sha-5', { systems: [sys('openai', 'OpenAI', { settings: { retention: '30d' } }), sys('sheet', 'Sheet', { role: 'cloud_storage', hosts: ['sheets.test'] })], flows: [flow('openai', 'a'), flow('sheet', 'a')] });
     for (const sha of ['sha-1', 'sha-9']) {
       const kinds = [
-        ...replayEach([a, cfg('b', sha, { systems: [sys('openai', 'OpenAI', { hosts: ['sheets.test'] })], flows: [flow('openai', 'b')] })]),
-        ...replayEach([a, cfg('b', sha, { systems: [sys('openai', 'OpenAI', { settings: { retention: '30d', training: false } })], flows: [flow('openai', 'b')] })]),
-        ...replayEach([a, cfg('b', sha, { systems: [sys('openai', 'OpenAI', { settings: { retention: '0d' } })], flows: [flow('openai', 'b')] })]),
+        ...replayEach([a, cfg('b', sha, { systems: [sys('openai', 'OpenAI', { hosts: ['sheets.test'] })], flows: [flow('openai', 'b')] })]).kinds,
+        ...replayEach([a, cfg('b', sha, { systems: [sys('openai', 'OpenAI', { settings: { retention: '30d', training: false } })], flows: [flow('openai', 'b')] })]).kinds,
+        ...replayEach([a, cfg('b', sha, { systems: [sys('openai', 'OpenAI', { settings: { retention: '0d' } })], flows: [flow('openai', 'b')] })]).kinds,
       ];
       // Only the setting agreeing where both declare it merges alone; a host another system has, or another value, falls back.
       expect(kinds.map((k) => k === 'OverlayMemo')).toEqual([false, true, false]);
@@ -62,13 +78,17 @@ describe('new-config replay merging into earlier systems: adversarial inputs', (
 
   it('flows whose transport, purpose or endpoint the first one decides, in a chain of three merges in every order', () => {
     const shas = ['sha-1', 'sha-5', 'sha-9'];
+    let replays = 0;
     const variants = [{ transport: 'unknown' }, { purpose: 'summary' }, { endpoint: 'https://api.openai.com/v1' }, { transport: 'sftp' }, { purpose: 'other' }, {}];
     for (const [i, v] of variants.entries()) {
       for (const order of [[0, 1, 2], [2, 0, 1], [1, 2, 0], [2, 1, 0]]) {
         const make = (k: number, extra: Record<string, unknown>) => cfg(`c${k}`, shas[order[k]!]!, { systems: [sys('openai', 'OpenAI', { holds: k === 1 ? ['diagnosis'] : [] })], flows: [flow('openai', `${k}`, extra)] });
-        replayEach([make(0, {}), make(1, v), make(2, variants[(i + 1) % variants.length]!)]);
+        const chain = replayEach([make(0, {}), make(1, v), make(2, variants[(i + 1) % variants.length]!)]);
+        replays += chain.kinds.filter((k) => k === 'OverlayMemo').length;
+        thenEdit(chain);
       }
     }
+    console.log(`chains: ${replays} of ${variants.length * 4 * 2} merges replayed`);
   });
 
   it('a placeholder made by a flow endpoint, merged into by a config sorting before its maker', () => {
