@@ -1,7 +1,7 @@
-import type { ParseResult, VendorResolver } from '@custody/domain';
+import type { ParseResult } from '@custody/domain';
 import { projectGraphIncremental, projectGraphWithReport } from './index.js';
 import { config } from './testing/fixtures.js';
-import type { ConfigInput, ProjectionInput } from './types.js';
+import type { ConfigInput, ProjectionInput, VendorResolver } from './types.js';
 
 /**
  * A new config merging into systems the workspace has (config-merge.ts), on inputs built to make the merge

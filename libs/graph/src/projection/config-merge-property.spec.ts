@@ -1,8 +1,8 @@
 import fc from 'fast-check';
-import type { ParseResult, VendorResolver } from '@custody/domain';
+import type { ParseResult } from '@custody/domain';
 import { projectGraphIncremental, projectGraphWithReport } from './index.js';
 import { config } from './testing/fixtures.js';
-import type { ConfigInput, ProjectionInput } from './types.js';
+import type { ConfigInput, ProjectionInput, VendorResolver } from './types.js';
 
 /**
  * Configs drawn from a few vendors' ids, spellings, roles, hosts (one the catalogue knows), settings and flow
@@ -31,8 +31,8 @@ const cfgArb = fc.record({ systems: fc.uniqueArray(declArb, { selector: (d) => d
 function configOf(n: number, spec: typeof cfgArb extends fc.Arbitrary<infer T> ? T : never): ConfigInput {
   const ev = (q: string) => [{ quote: `${q} ${n}`, line: n }];
   const result: Partial<ParseResult> = {
-    systems: spec.systems.map((s) => ({ ...s, evidence: ev(s.id) })),
-    flows: spec.flows.map((f) => ({ ...f, from: 'practice', evidence: ev(`flow ${f.to}`) })),
+    systems: spec.systems.map((s) => ({ ...s, hosts: [...s.hosts], holds: [...s.holds], evidence: ev(s.id) })),
+    flows: spec.flows.map((f) => ({ ...f, data: [...f.data], from: 'practice', evidence: ev(`flow ${f.to}`) })),
   };
   return { ...config(`doc-${n}`, `c${n}.json`, result), sha256: `sha-${spec.sha}` };
 }
