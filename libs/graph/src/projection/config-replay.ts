@@ -1,14 +1,17 @@
 import { PRACTICE_ID, type ConsentDecl, type Graph, type GraphFlow, type GraphSystem, type LegalBasis } from '@custody/domain';
-import { sameValue, type ProjectionChanges, type ProjectionMemo } from './finalise-memo.js';
-import { finaliseFlows, FlowTable, type FlowDraft } from './flow-table.js';
+import { indexById, sameValue, type ProjectionChanges, type ProjectionMemo } from './finalise-memo.js';
+import { mergedFlow, mergeTargets, probeConfig, replacePairs } from './config-merge.js';
+import { finaliseFlows, type FlowDraft } from './flow-table.js';
 import { decideLegalBasis } from './legal-basis.js';
 import { basename, normaliseName } from './normalise.js';
-import { consentKey, consentOrder, graphConsent, identifierOrder, projectConfig, redactionOrder, type IncrementalProjection, type Sinks } from './project-graph.js';
+import { consentKey, consentOrder, graphConsent, identifierOrder, redactionOrder, type IncrementalProjection } from './project-graph.js';
 import { OverlayMemo, sameDoc, sameFrame, type Entry, type SettingReplay } from './setting-replay.js';
 import { unknownTargetWarning } from './setting-changes.js';
 import { readByLaterStages } from './subprocessors.js';
-import { SystemRegistry, toGraphSystem, type RegistryKeys, type SystemDraft } from './system-registry.js';
+import { toGraphSystem, type RegistryKeys, type SystemDraft } from './system-registry.js';
 import { inputOrder, type ConfigInput, type ProjectionInput } from './types.js';
+
+type PairEntry = { drafts: readonly FlowDraft[]; bases: readonly LegalBasis[]; out: readonly GraphFlow[] };
 
 /**
  * The projection of `input` made from `prev`'s by adding one new config alone (issue 11: a new document
@@ -21,7 +24,10 @@ import { inputOrder, type ConfigInput, type ProjectionInput } from './types.js';
  *   corrections, links, vendor catalogue, workspace name; the same decisions by `asOf`), and the manifest does
  *   not list its file under a system (its own flows would then be that system's);
  * - no id, name key or host it looks up or gives a system is one the earlier projection's registry knows, or
- *   looked up and missed (SystemRegistry.lookupKeys): so it merges into no earlier system, no earlier lookup
+ *   looked up and missed (SystemRegistry.lookupKeys), but the ids of earlier systems it merges into alike
+ *   whatever its place among the configs (mergeTargets, config-merge.ts: projected again into copies of those,
+ *   their records change, and a flow into a pair they had merges into its one flow: mergedFlow): so it merges
+ *   into no other earlier system, no earlier lookup
  *   (another config's merge or flow endpoint, a contract's name, a sub-processor's, a setting change's
  *   target, a consent's) would have found its systems, and its systems keep their ids;
  * - the practice is not merged into, and its systems draw nothing from the later stages (no recording
@@ -44,30 +50,38 @@ export function replayNewConfig(input: ProjectionInput, prev: ProjectionMemo): I
   const practice = lookup(PRACTICE_ID);
   if (!practice) return undefined;
 
-  const probe = new SystemRegistry();
-  probe.add({ id: PRACTICE_ID, name: practice.draft.name, role: practice.draft.role, evidence: [] }, true);
-  const asked = (probe.asked = { ids: new Set<string>(), names: new Set<string>(), hosts: new Set<string>() });
-  const flows = new FlowTable();
-  const sinks: Sinks = { consents: [], redactions: [], identifiers: [], warnings: [] };
-  projectConfig(cfg, probe, flows, input, sinks);
-  probe.asked = undefined;
+  // Projected alone first; when it looks up earlier systems by id, again into copies of those it can merge into.
+  const alone = probeConfig(cfg, input, practice.draft);
+  const merging = [...alone.asked.ids].filter((id) => id !== PRACTICE_ID && lookup(id) !== undefined);
+  const merge = merging.length ? mergeTargets(merging, cfg, r, lookup, alone) : { targets: [], made: [] };
+  if (!merge) return undefined;
+  const { probe, asked, flows, sinks, seeded } = merge.targets.length ? probeConfig(cfg, input, practice.draft, merge.targets) : alone;
 
   const keys = r.keys;
   const knownId = (id: string) => lookup(id) !== undefined || keys.missedIds.has(id);
   const knownName = (k: string) => k !== '' && (keys.names.has(k) || keys.missedNames.has(k));
-  for (const id of asked.ids) if (id !== PRACTICE_ID && knownId(id)) return undefined;
+  for (const id of asked.ids) if (id !== PRACTICE_ID && !seeded.has(id) && knownId(id)) return undefined;
   for (const k of asked.names) if (knownName(k)) return undefined;
   for (const h of asked.hosts) if (keys.hosts.has(h)) return undefined;
-  const own = probe.all().filter((d) => d.id !== PRACTICE_ID);
+  const own = probe.all().filter((d) => d.id !== PRACTICE_ID && !seeded.has(d.id));
   for (const d of own) {
     if (knownId(d.id) || knownName(normaliseName(d.name)) || (d.group?.vendor !== undefined && knownName(normaliseName(d.group.vendor)))) return undefined;
     if (readByLaterStages(d)) return undefined;
   }
+  // A system merged into keeps its role and reads nothing new in the later stages (mergeTargets has the rest).
+  for (const [id, x] of seeded) if (x.role !== lookup(id)!.draft.role || x.group || typeof x.holds !== 'number' || readByLaterStages(x)) return undefined;
   const p = probe.get(PRACTICE_ID)!;
   if (p.evidence.length || p.holds || p.settingsEvidence.length || Object.keys(p.settings).length || p.group) return undefined;
   const pairs = flows.pairs();
   const intoPractice = [...pairs.values()].some((list) => list[0]!.to === PRACTICE_ID);
   if (intoPractice && (practice.draft.contracts.length || practice.draft.settings.subprocessors !== undefined)) return undefined;
+  // Between earlier systems: the practice naming the receiver as a sub-processor would cite the flow, and a
+  // sender's flow-down agreement can pass to a new receiver (inheritFlowdown).
+  for (const list of pairs.values()) {
+    const { from, to } = list[0]!;
+    if (from === PRACTICE_ID && seeded.has(to) && readByLaterStages(practice.draft)) return undefined;
+    if (seeded.get(from)?.contracts.some((c) => c.facts.subcontractor_flowdown?.value === 'yes')) return undefined;
+  }
   const ownIds = new Set(own.map((d) => d.id));
   const earlierConsents = new Set(prev.graph.consents.map(consentKey));
   const added = sinks.consents.map(graphConsent);
@@ -86,18 +100,35 @@ export function replayNewConfig(input: ProjectionInput, prev: ProjectionMemo): I
     newSystems.push(out);
     changes.systems.set(draft.id, { after: out });
   }
+  const mergedSystems = new Map<string, { before: GraphSystem; out: GraphSystem }>();
+  for (const [id, draft] of seeded) {
+    const before = lookup(id)!.out;
+    const fresh = toGraphSystem(draft);
+    const out = sameValue(before, fresh) ? before : fresh;
+    overrides.set(id, { draft, out });
+    if (out !== before) (mergedSystems.set(id, { before, out }), changes.systems.set(id, { before, after: out }));
+  }
   const receiver = (id: string): SystemDraft | undefined => (id === PRACTICE_ID ? practice.draft : probe.get(id));
-  const newPairs = new Map<string, { drafts: readonly FlowDraft[]; bases: readonly LegalBasis[]; out: readonly GraphFlow[] }>();
+  const newPairs = new Map<string, PairEntry>();
+  const mergedPairs = new Map<string, PairEntry & { before: readonly GraphFlow[] }>();
+  const earlier = (key: string) => (prev.pair ? prev.pair(key) : prev.pairs.get(key));
   for (const key of [...pairs.keys()].sort()) {
-    const drafts = pairs.get(key)!;
+    let drafts = pairs.get(key)!;
+    const { from, to } = drafts[0]!;
+    // A pair between earlier systems may have flows already: the new one merges into the pair's only one.
+    const old = (from === PRACTICE_ID || seeded.has(from)) && (to === PRACTICE_ID || seeded.has(to)) ? earlier(key) : undefined;
+    const merged = old && old.drafts.length === 1 && drafts.length === 1 ? mergedFlow(old.drafts[0]!, drafts[0]!) : undefined;
+    if (old && !merged) return undefined;
+    if (merged) drafts = [merged];
     const bases = drafts.map((f) => decideLegalBasis(f, receiver(f.to), consents, input.asOf));
-    const out = finaliseFlows(drafts, (_, i) => bases[i]!);
-    newPairs.set(key, { drafts, bases, out });
-    for (const f of out) changes.flows.set(f.id, { after: f });
+    const out = finaliseFlows(drafts, (_, i) => bases[i]!).map((f, i) => (old && sameValue(old.out[i], f) ? old.out[i]! : f));
+    if (old) mergedPairs.set(key, { drafts, bases, out, before: old.out });
+    else newPairs.set(key, { drafts, bases, out });
+    for (const [i, f] of out.entries()) if (f !== old?.out[i]) changes.flows.set(f.id, { before: old?.out[i], after: f });
   }
   const systems = insertSystems(g.systems, newSystems);
   const flowList = insertFlows(g.flows, newPairs);
-  if (!systems || !flowList) return undefined;
+  if (!systems || !flowList || !replaceSystems(systems, mergedSystems) || !replacePairs(flowList, mergedPairs)) return undefined;
   const graph: Graph = {
     ...g,
     systems,
@@ -115,9 +146,13 @@ export function replayNewConfig(input: ProjectionInput, prev: ProjectionMemo): I
   const n = sinks.warnings.length;
   const warningsBefore = [...r.warningsBefore.slice(0, at), ...sinks.warnings, ...r.warningsBefore.slice(at)];
   const configEnds = [...r.configEnds.slice(0, place), at + n, ...r.configEnds.slice(place).map((e) => e + n)];
-  const replay: SettingReplay = { ...r, input, warningsBefore, configEnds, keys: withKeys(keys, probe.lookupKeys(), own, asked.hosts) };
+  // Its own systems, and those it now makes before the config that made them (mergeTargets), are its.
+  const made = [...own.map((d) => d.id), ...merge.made];
+  const createdIn = made.length ? new Map([...r.createdIn, ...made.map((id) => [id, cfg.documentId] as const)]) : r.createdIn;
+  const replay: SettingReplay = { ...r, input, warningsBefore, configEnds, keys: withKeys(keys, probe.lookupKeys(), own, asked.hosts), createdIn };
   const warnings = [...warningsBefore, ...r.applied.filter((a) => a.target === undefined).map((a) => unknownTargetWarning(a.change)), ...r.warningsAfter];
-  return { graph, unattached: [...r.unattached], warnings, memo: new OverlayMemo(prev, overrides, graph, replay, newPairs), changes };
+  const memo = new OverlayMemo(prev, overrides, graph, replay, new Map([...newPairs, ...mergedPairs]), new Set(mergedPairs.keys()));
+  return { graph, unattached: [...r.unattached], warnings, memo, changes };
 }
 
 /** The one config `b` has that `a` has not, when every other config is the same in both; else undefined. */
@@ -163,6 +198,17 @@ class KeyUnion {
   has(key: string): boolean {
     return this.extra.has(key) || this.base.has(key);
   }
+}
+
+/** `systems` (a graph's: the practice first, then by id) with each merged system's record swapped in place; false if one is not where its id puts it. */
+function replaceSystems(systems: GraphSystem[], merged: ReadonlyMap<string, { before: GraphSystem; out: GraphSystem }>): boolean {
+  const from = systems[0]?.id === PRACTICE_ID ? 1 : 0;
+  for (const [id, { before, out }] of merged) {
+    const at = indexById(systems, id, from);
+    if (at < 0 || systems[at] !== before) return false;
+    systems[at] = out;
+  }
+  return true;
 }
 
 /** Lowest index in `list[from..]` whose key is not below `key`. */

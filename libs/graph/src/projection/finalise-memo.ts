@@ -23,6 +23,8 @@ export interface ProjectionMemo {
   readonly pairOrder?: readonly string[];
   /** One system's entry of `systems`, found without building that map (a fleet's 100,000 entries for the one a change reaches). */
   system?(id: string): { draft: SystemDraft; out: GraphSystem } | undefined;
+  /** One pair's entry of `pairs`, found without building that map (a new config merging a flow into it: config-merge.ts). */
+  pair?(key: string): { drafts: readonly FlowDraft[]; bases: readonly LegalBasis[]; out: readonly GraphFlow[] } | undefined;
   /** What a later projection needs to replay only its setting changes (setting-replay.ts). */
   readonly replay?: SettingReplay;
 }
@@ -147,6 +149,21 @@ export class LazyMemo implements ProjectionMemo {
   get pairOrder(): readonly string[] {
     // Every pair's list holds at least one flow (the table drops a pair with its last flow).
     return (this.keys ??= this.draftPairs.map((list) => pairKey(list[0]!.from, list[0]!.to)));
+  }
+
+  pair(key: string): { drafts: readonly FlowDraft[]; bases: readonly LegalBasis[]; out: readonly GraphFlow[] } | undefined {
+    if (this.pairsMap) return this.pairsMap.get(key);
+    // The keys are sorted as `<` orders strings (pairOrder): a binary search.
+    const order = this.pairOrder;
+    let lo = 0;
+    let hi = order.length - 1;
+    while (lo <= hi) {
+      const k = (lo + hi) >>> 1;
+      if (order[k] === key) return { drafts: this.draftPairs[k]!, bases: this.bases.slice(this.offsets[k], this.offsets[k + 1]), out: this.flows.slice(this.offsets[k], this.offsets[k + 1]) };
+      if (order[k]! < key) lo = k + 1;
+      else hi = k - 1;
+    }
+    return undefined;
   }
 
   get pairs(): ReadonlyMap<string, { drafts: readonly FlowDraft[]; bases: readonly LegalBasis[]; out: readonly GraphFlow[] }> {

@@ -79,9 +79,11 @@ export function projectGraphIncremental(input: ProjectionInput, prev?: Projectio
   // Where each config's warnings end, in config order: a replayed new config's go in at its place (config-replay.ts).
   const configEnds: number[] = [];
   for (const cfg of [...input.configs].sort(inputOrder)) {
+    registry.origin = cfg.documentId;
     projectConfig(cfg, registry, flows, input, { consents, redactions, identifiers, warnings });
     configEnds.push(warnings.length);
   }
+  registry.origin = undefined;
 
   const warningsBefore = warnings.length;
   const applied = applySettingChanges(registry, input.settingChanges ?? [], input.asOf, warnings);
@@ -125,7 +127,7 @@ export function projectGraphIncremental(input: ProjectionInput, prev?: Projectio
   const unattached = pending.map((c) => c.documentId).sort(cmp);
   finished.memo.replay = {
     input, applied, warningsBefore: warnings.slice(0, warningsBefore), warningsAfter: warnings.slice(warningsAfter), late: new Set(registry.addedSinceTracked()), unattached,
-    configEnds, keys: registry.lookupKeys(),
+    configEnds, keys: registry.lookupKeys(), createdIn: registry.createdIn,
   };
   return { graph, unattached: [...unattached], warnings, memo: finished.memo, ...(prev ? { changes: finished.changes } : {}) };
 }

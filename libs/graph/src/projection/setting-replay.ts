@@ -31,6 +31,8 @@ export interface SettingReplay {
   configEnds: readonly number[];
   /** What the projection's lookups depended on (SystemRegistry.lookupKeys): a new config's systems must avoid them (config-replay.ts). */
   keys: RegistryKeys;
+  /** Per system a config made (no fleet install), that config's document id: a new config may merge into it (config-merge.ts). */
+  createdIn: ReadonlyMap<string, string>;
 }
 
 export type Entry = { draft: SystemDraft; out: GraphSystem };
@@ -227,14 +229,19 @@ export class OverlayMemo implements ProjectionMemo {
   private readonly base: ProjectionMemo;
   private readonly overrides: Map<string, Entry>;
   private readonly added: Map<string, PairEntry>;
+  /** The keys of `added` the base has not (a pair a new config merged a flow into replaces the base's entry). */
+  private readonly fresh: readonly string[];
   private systemsMap?: Map<string, Entry>;
   private pairsMap?: Map<string, PairEntry>;
   private order?: readonly string[];
 
-  constructor(prev: ProjectionMemo, overrides: Map<string, Entry>, readonly graph: Graph, readonly replay: SettingReplay, pairs: Map<string, PairEntry> = new Map()) {
+  /** `replaced`: the keys of `pairs` the previous memo had already. */
+  constructor(prev: ProjectionMemo, overrides: Map<string, Entry>, readonly graph: Graph, readonly replay: SettingReplay, pairs: Map<string, PairEntry> = new Map(), replaced: ReadonlySet<string> = new Set()) {
     this.base = prev instanceof OverlayMemo ? prev.base : prev;
     this.overrides = prev instanceof OverlayMemo ? new Map([...prev.overrides, ...overrides]) : overrides;
     this.added = prev instanceof OverlayMemo && prev.added.size ? new Map([...prev.added, ...pairs]) : pairs;
+    const fresh = [...pairs.keys()].filter((k) => !replaced.has(k));
+    this.fresh = prev instanceof OverlayMemo && prev.fresh.length ? [...prev.fresh, ...fresh] : fresh;
   }
 
   get systems(): ReadonlyMap<string, Entry> {
@@ -256,8 +263,12 @@ export class OverlayMemo implements ProjectionMemo {
 
   get pairOrder(): readonly string[] | undefined {
     const base = this.base.pairOrder;
-    if (!this.added.size || !base) return base;
-    return (this.order ??= mergeSorted(base, [...this.added.keys()].sort()));
+    if (!this.fresh.length || !base) return base;
+    return (this.order ??= mergeSorted(base, [...this.fresh].sort()));
+  }
+
+  pair(key: string): PairEntry | undefined {
+    return this.added.get(key) ?? (this.base.pair ? this.base.pair(key) : this.base.pairs.get(key));
   }
 
   system(id: string): Entry | undefined {

@@ -51,6 +51,9 @@ export class SystemRegistry {
   private readonly missed = { ids: new Set<string>(), names: new Set<string>() };
   /** Every id, name key and host key looked up, found or not: set on a probe registry only (config-replay.ts). */
   asked?: { ids: Set<string>; names: Set<string>; hosts: Set<string> };
+  /** The document being projected (a config's id while the config stage runs), and per system it added that is no fleet install, its creator. */
+  origin?: string;
+  readonly createdIn = new Map<string, string>();
 
   /** From now on, remember the ids of the systems added (the projection's stages after setting changes: see setting-replay.ts). */
   trackAdded(): void {
@@ -168,6 +171,8 @@ export class SystemRegistry {
         fromManifest,
       };
       if (decl.group) draft.group = { ...decl.group };
+      // Which config made it, for a new config merging into it (config-merge.ts); fleet installs never merge by id there.
+      else if (this.origin !== undefined) this.createdIn.set(draft.id, this.origin);
       this.byId.set(draft.id, draft);
       this.added?.push(draft.id);
       this.sorted = undefined;
@@ -193,6 +198,19 @@ export class SystemRegistry {
       if (existing.group.vendor !== undefined) this.index(this.byNameKey, normaliseName(existing.group.vendor), existing);
     }
     return existing;
+  }
+
+  /**
+   * A copy of an earlier projection's finished draft, to merge a new config's declarations into as the config
+   * stage would (config-merge.ts): found by its id and name key; its arrays are its own.
+   */
+  seed(draft: SystemDraft): SystemDraft {
+    const copy: SystemDraft = { ...draft, evidence: [...draft.evidence], settingsEvidence: [...draft.settingsEvidence], contracts: [...draft.contracts] };
+    this.byId.set(copy.id, copy);
+    this.sorted = undefined;
+    this.index(this.byNameKey, normaliseName(copy.name), copy);
+    if (copy.group?.vendor !== undefined) this.index(this.byNameKey, normaliseName(copy.group.vendor), copy);
+    return copy;
   }
 
   /** `base`, or `base-2`, `base-3`… when another system already has that id. */
