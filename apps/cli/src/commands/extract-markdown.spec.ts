@@ -32,4 +32,12 @@ describe('custody extract --format md: facts for a person', () => {
     for (const a of answers) expect(a).not.toMatch(/"|\b[a-z]+_[a-z_]+\b/);
     expect(md).toMatch(/^# scribewell-ai-baa\.md — Business Associate Agreement/m);
   });
+
+  it('quotes a sentence once under a fact, even where two evidence entries share it', () => {
+    const facts = md.split(/^- /m).slice(1);
+    for (const f of facts) {
+      const quotes = f.split('\n').filter((l) => l.startsWith('  > '));
+      expect(new Set(quotes).size).toBe(quotes.length);
+    }
+  });
 });

@@ -19,7 +19,9 @@ export function extractMarkdown(file: string, result: ExtractionResult): string 
   for (const name of FACT_NAMES) {
     const f = result.facts[name];
     lines.push(`- **${FACT_LABEL[name]}**: ${factText(f)} · confidence ${f.confidence.toFixed(2)} · \`${name}\``);
-    for (const e of f.evidence.slice(0, 2)) lines.push(`  > ${e.quote.replace(/\s+/g, ' ')} [${e.start}–${e.end}]`);
+    // Two evidence entries can quote one sentence (it proves the value twice); a reader needs it once.
+    const quotes = [...new Map(f.evidence.map((e) => [`${e.start}:${e.end}`, e])).values()];
+    for (const e of quotes.slice(0, 2)) lines.push(`  > ${e.quote.replace(/\s+/g, ' ')} [${e.start}–${e.end}]`);
   }
   return lines.join('\n');
 }
