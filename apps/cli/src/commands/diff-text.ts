@@ -1,4 +1,4 @@
-import { kindLabel, type AuditDiff, type AuditReport, type Finding, isoDay, type TriageChange } from '@custody/domain';
+import { kindLabel, subjectSystems, type AuditDiff, type AuditReport, type Finding, isoDay, type TriageChange } from '@custody/domain';
 
 /**
  * `custody diff` for a person: each change under a heading that says what the mark means (`+` new, `-` gone), a
@@ -23,9 +23,12 @@ export function diffText(diff: AuditDiff, before: Pick<AuditReport, 'systems'>, 
   ].join('\n');
 }
 
-/** ` — Scribewell AI · Missing BAA`: the systems by name and the kind in words, when the report names them. */
+/**
+ * ` — Scribewell AI · Missing BAA`: the subject's systems by name (not every system a finding touches: a fleet
+ * finding touches each install) and the kind in words, when the report names them.
+ */
 function who(f: Finding, report: Pick<AuditReport, 'systems'>): string {
-  const names = (f.systems ?? []).map((id) => report.systems?.find((s) => s.id === id)?.name ?? id);
+  const names = (f.subject ? subjectSystems(f.subject) : []).map((id) => report.systems?.find((s) => s.id === id)?.name ?? id);
   const parts = [names.join(', '), f.kind && kindLabel(f.kind)].filter(Boolean);
   return parts.length ? ` — ${parts.join(' · ')}` : '';
 }

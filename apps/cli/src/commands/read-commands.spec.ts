@@ -94,9 +94,9 @@ describe('custody diff', () => {
     expect(reopened).toBe('exposure score 30 → 42 (+12; lower is less exposed)\ntriage changed (1):\n* [high] PHI goes to a business associate with no BAA: false positive → open (missing-baa@system:x)\n');
   });
 
-  it('heads each change with what it means and names the finding by title, system and kind in words, its id last', async () => {
-    const sys = { ...finding, kind: 'missing_baa', systems: ['x'] };
-    const systems = [{ id: 'x', name: 'Remindly SMS' }];
+  it('heads each change with what it means and names the finding by title, its subject\'s system and kind in words, its id last', async () => {
+    const sys = { ...finding, kind: 'missing_baa', subject: 'system:x', systems: ['x', 'i1', 'i2'] };
+    const systems = [{ id: 'x', name: 'Remindly SMS' }, { id: 'i1', name: 'install 1' }, { id: 'i2', name: 'install 2' }];
     const out = await diffOutput({ score: { total: 42 }, findings: [sys], systems }, { score: { total: 30 }, findings: [], systems });
     expect(out).toBe('exposure score 42 → 30 (-12; lower is less exposed)\ngone (fixed, or no longer found) (1):\n- [high] PHI goes to a business associate with no BAA — Remindly SMS · Missing BAA (missing-baa@system:x)\n');
   });
