@@ -3,7 +3,7 @@
  * test/support/dashboard-harness.ts: the grouped first view, per-system and per-group reads, the Fleet tab, and
  * grouped findings with paged instances — never reading the whole audit where a smaller read answers.
  */
-import { groupFindings } from '@custody/domain';
+import { groupFindings, settingLabel } from '@custody/domain';
 import { groupedGraph, toCytoscapeElements } from '@custody/graph';
 import type { Page } from 'playwright-core';
 import { clickNode, type DashboardHarness, type FakeApi, FLEET_WS, startDashboardHarness } from '../support/dashboard-harness.js';
@@ -142,7 +142,13 @@ describe('dashboard (browser): fleet of 2,000 notetaker installs', () => {
     const chips = await chipCells.allTextContents();
     expect(chips.sort()).toEqual([`no ${members.filter((m) => m.settings.can_disable === false).length}`, `yes ${members.filter((m) => m.settings.can_disable === true).length}`]);
     const trainingFindings = api.fleet.findings.filter((f) => f.kind === 'ai_training' && members.some((m) => f.systems.includes(m.id))).length;
-    await expect(row.locator('.kinds li', { hasText: 'ai training' }).locator('b').textContent()).resolves.toBe(String(trainingFindings));
+    await expect(row.locator('.kinds li', { hasText: 'AI training' }).locator('b').textContent()).resolves.toBe(String(trainingFindings));
+    // Kinds and settings are named as the report's fleet summary names them (one vocabulary, @custody/domain).
+    const kindNames = await row.locator('.kinds li span').allTextContents();
+    expect(kindNames).toContain('AI training');
+    for (const k of kindNames) expect(k).not.toMatch(/^[a-z]|_/);
+    await expect(row.locator('table.dist th').allTextContents()).resolves.toEqual(
+      ['recording', 'can_disable', 'training', 'consent_capture', 'audio_retention_days', 'transcript_retention_days'].map(settingLabel));
     await fleetPage.screenshot({ path: '/tmp/custody-dashboard-fleet.png' });
 
     const first = row.locator('button.install').first();

@@ -49,4 +49,14 @@ describe('dashboard words (browser)', () => {
     await fresh.close();
     expect(h.errors).toEqual([]);
   });
+  it('names a finding\'s kind as the report does (`Missing BAA`), in the list and its filter, never the stored enum in lower case', async () => {
+    const f = h.api.report.findings.find((x) => x.kind === 'missing_baa')!;
+    const meta = page.locator(`#findings-list li[data-finding-id="${f.id}"] .finding-meta`);
+    await meta.waitFor();
+    await expect(meta.textContent()).resolves.toContain(' · Missing BAA · ');
+    const kinds = await page.locator('#kind-filter option').allTextContents();
+    expect(kinds).toContain('Weak law-enforcement posture');
+    for (const k of kinds) expect(k).toMatch(/^[A-Z]/);
+    expect(h.errors).toEqual([]);
+  });
 });

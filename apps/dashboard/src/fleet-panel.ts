@@ -5,22 +5,15 @@
  * installs' settings and findings from the audit, read when a group is first opened.
  */
 import type { Finding, GraphSystem } from '@custody/domain';
-import { fleetGroupOf } from '@custody/domain';
+import { fleetGroupOf, kindLabel, settingLabel, settingValue } from '@custody/domain';
 import type { CyNode } from '@custody/graph/cytoscape-elements';
 import type { FleetGroup, FleetView } from '@custody/graph/fleet-view';
 import type { FleetGroupSummary, GroupedGraph } from '@custody/graph/grouped-graph';
-import { count, el, replace, words } from './dom.js';
+import { count, el, replace } from './dom.js';
 import type { DashboardAudit } from './api.js';
 
-/** Notetaker settings worth comparing across installs (product.md, fleet exports). */
-const SETTINGS: [key: string, label: string][] = [
-  ['recording', 'Recording'],
-  ['can_disable', 'Clinician can disable'],
-  ['training', 'AI training'],
-  ['consent_capture', 'Consent capture'],
-  ['audio_retention_days', 'Audio retention (days)'],
-  ['transcript_retention_days', 'Transcript retention (days)'],
-];
+/** Notetaker settings worth comparing across installs (product.md, fleet exports), named as the report names them. */
+const SETTINGS = ['recording', 'can_disable', 'training', 'consent_capture', 'audio_retention_days', 'transcript_retention_days'];
 /** Installs listed per group before "and N more" (the map drill-down shows all of them). */
 const INSTALLS_SHOWN = 40;
 
@@ -178,13 +171,13 @@ export class FleetPanel {
     const shown = g.members.slice(0, INSTALLS_SHOWN);
     const parts: (HTMLElement | null)[] = [
       el('h3', {}, 'Settings'),
-      el('table', { class: 'dist' }, el('tbody', {}, ...SETTINGS.map(([key, label]) => el('tr', {},
-        el('th', {}, label),
+      el('table', { class: 'dist' }, el('tbody', {}, ...SETTINGS.map((key) => el('tr', {},
+        el('th', {}, settingLabel(key)),
         el('td', {}, ...distribution(installs.map((s) => s?.settings[key])).map(([v, n]) =>
-          el('span', { class: 'chip', attrs: { title: `${n} of ${g.members.length} installs` } }, `${words(v)} `, el('b', {}, count(n))))))))),
+          el('span', { class: 'chip', attrs: { title: `${n} of ${g.members.length} installs` } }, `${settingValue(v, key)} `, el('b', {}, count(n))))))))),
       el('h3', {}, 'Findings by kind'),
       kinds.length
-        ? el('ul', { class: 'kinds' }, ...kinds.map(([k, n]) => el('li', {}, el('span', {}, words(k)), el('b', {}, count(n)))))
+        ? el('ul', { class: 'kinds' }, ...kinds.map(([k, n]) => el('li', {}, el('span', {}, kindLabel(k)), el('b', {}, count(n)))))
         : el('p', { class: 'muted' }, 'No findings on these installs.'),
       el('h3', {}, `Installs (${count(g.members.length)})`),
       el('ul', { class: 'installs' }, ...shown.map((m) => el('li', {},

@@ -4,7 +4,7 @@
  * that would disappear or appear. The server recomputes everything and stores nothing; Reset drops the stack.
  */
 import type { Finding, Lens, Severity } from '@custody/domain';
-import { severityRank } from '@custody/domain';
+import { kindLabel, severityRank } from '@custody/domain';
 import { exposureBand } from '@custody/graph/cytoscape-elements';
 import type { ApiClient, WhatIfChange, WhatIfResponse } from './api.js';
 import { count, el, replace } from './dom.js';
@@ -204,7 +204,7 @@ export class WhatIfPanel {
       sorted.length
         ? el('ul', { class: 'change-list' }, ...sorted.map((f) => el('li', { attrs: { 'data-finding-id': f.id } },
           el('div', { class: 'finding-top' }, pill(f.severity), el('span', { class: 'finding-title' }, f.title)),
-          el('div', { class: 'finding-meta' }, f.systems.map((id) => this.nameOf(id)).join(', '), ' · ', f.kind.replace(/_/g, ' ')))))
+          el('div', { class: 'finding-meta' }, f.systems.map((id) => this.nameOf(id)).join(', '), ' · ', kindLabel(f.kind)))))
         : el('p', { class: 'muted' }, 'None.'));
   }
 }

@@ -1,5 +1,5 @@
-import { categoryList, factValueText, lensLabel, nameList, roleNoun, valuePhrase, wordList } from './wording.js';
-import { LENSES } from './taxonomy.js';
+import { categoryList, factValueText, kindLabel, lensLabel, nameList, roleNoun, settingLabel, settingPhrase, valuePhrase, wordList } from './wording.js';
+import { FINDING_KINDS, LENSES } from './taxonomy.js';
 
 describe('wording: stored values as a reader writes them', () => {
   it('lists categories in words, the last joined by "and"', () => {
@@ -28,5 +28,19 @@ describe('wording: stored values as a reader writes them', () => {
   it('lists names whose own commas would blur where one ends with semicolons', () => {
     expect(factValueText(['OpenAI, L.L.C.', 'Deepgram, Inc.', 'Amazon Web Services, Inc.'])).toBe('OpenAI, L.L.C.; Deepgram, Inc.; Amazon Web Services, Inc.');
     expect(nameList(['OpenAI', 'Deepgram'])).toBe('OpenAI, Deepgram');
+  });
+});
+
+describe('display names shared by the report and the dashboard', () => {
+  it('names every finding kind in words, with its initialisms (`missing_baa` → `Missing BAA`)', () => {
+    expect(kindLabel('missing_baa')).toBe('Missing BAA');
+    expect(kindLabel('weak_law_enforcement_posture')).toBe('Weak law-enforcement posture');
+    for (const k of FINDING_KINDS) expect(kindLabel(k)).toMatch(/^[A-Z0-9][^_]*$/);
+  });
+  it('names a fleet setting as the dashboard does, and keeps a lower-case phrase for sentences', () => {
+    expect(settingLabel('can_disable')).toBe('Clinician can disable');
+    expect(settingLabel('settings.audio_retention_days')).toBe('Audio retention (days)');
+    expect(settingLabel('beta_flag')).toBe('Beta flag');
+    expect(settingPhrase('audio_retention_days')).toBe('audio retention days');
   });
 });

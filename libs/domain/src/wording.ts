@@ -3,7 +3,7 @@
  * reports both read their labels here, so a reader never meets a stored enum such as `any_legal_request`.
  */
 import type { SystemRole } from './taxonomy.js';
-import type { DataCategory } from './taxonomy.js';
+import type { DataCategory, FindingKind } from './taxonomy.js';
 import { regionName } from './regions.js';
 
 const CATEGORY_WORDS: Partial<Record<DataCategory, string>> = {
@@ -91,9 +91,45 @@ export function valuePhrase(value: unknown): string {
   return VALUE_PHRASE[String(value)] ?? String(value).replace(/_/g, ' ');
 }
 
-/** A fleet export's setting name as words (`audio_retention_days` → `audio retention days`). */
+// The fleet summary's setting names, one vocabulary for the report (PDF, HTML, Markdown) and the dashboard.
+const SETTING_WORDS: Record<string, string> = {
+  recording: 'Recording', can_disable: 'Clinician can disable', training: 'AI training', consent_capture: 'Consent capture',
+  audio_retention_days: 'Audio retention (days)', transcript_retention_days: 'Transcript retention (days)',
+  storage_region: 'Storage region', subprocessors: 'Subprocessors',
+};
+
+/** A fleet export's setting name as a label (`can_disable` → `Clinician can disable`); an unknown key as capitalised words. */
 export function settingLabel(key: string): string {
+  const k = key.replace(/^settings\./, '');
+  if (SETTING_WORDS[k]) return SETTING_WORDS[k];
+  const words = settingPhrase(k);
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** A setting's name inside a sentence, lower case (`its audio retention days setting`). */
+export function settingPhrase(key: string): string {
   return key.replace(/^settings\./, '').replace(/[_-]+/g, ' ');
+}
+
+// A finding kind's short name, where a list or filter names the kind beside a finding's own (longer) title.
+const KIND_WORDS: Record<FindingKind, string> = {
+  missing_baa: 'Missing BAA', expired_baa: 'Expired BAA', no_subcontractor_flowdown: 'No subcontractor flow-down',
+  baa_chain_break: 'BAA chain break', psychotherapy_notes_exposed: 'Psychotherapy notes exposed', ai_training: 'AI training',
+  deidentified_reuse: 'De-identified data reuse', data_sale_or_marketing: 'Data sale or marketing',
+  weak_law_enforcement_posture: 'Weak law-enforcement posture', vendor_owns_records: 'Vendor owns records',
+  no_return_or_destroy: 'No return or destruction', slow_breach_notice: 'Slow breach notice', recording_retention: 'Recording retention',
+  notetaker_cannot_disable: 'Notetaker cannot be disabled', recording_without_consent: 'Recording without consent',
+  claims_aggregation: 'Claims aggregation', tracking_technology: 'Tracking technology', unencrypted_transport: 'Unencrypted transport',
+  offshore_processing: 'Offshore processing', unauthorized_third_party_disclosure: 'Unauthorized third-party disclosure',
+  identifiable_research_data: 'Identifiable research data', minimum_necessary: 'More than minimum necessary',
+  part2_without_consent: 'Part 2 records without consent', sensitive_detail_exposed: 'Sensitive detail exposed',
+  secret_in_config: 'Secret in config', aggregation_hub: 'Aggregation hub',
+};
+
+/** A finding kind's display name (`missing_baa` → `Missing BAA`), never the stored enum. */
+export function kindLabel(kind: string): string {
+  const words = KIND_WORDS[kind as FindingKind] ?? kind.replace(/_/g, ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
 /** A setting's value as words: exports write booleans as `true`/`false`, and regions as codes (`PH`: Philippines). */

@@ -5,7 +5,7 @@
 import { factValueText, nameList, settingValue, type FactName, type FactValueMap, type FindingKind, type Severity } from '@custody/domain';
 
 // The labels live in the domain, shared with the rules' finding text; reports and the dashboard keep importing them here.
-export { categoryLabel, factValueText, legalBasisText, roleLabel, settingLabel, settingValue } from '@custody/domain';
+export { categoryLabel, factValueText, kindLabel, legalBasisText, roleLabel, settingLabel, settingValue } from '@custody/domain';
 
 /**
  * One sentence per finding kind. `who` names the subject (a system, `A → B` for a flow, a path); `party` the

@@ -89,17 +89,17 @@ describe('renderMarkdown', () => {
     const s = section(fleetOut, 'Fleet summary');
     expect(s).toContain('4 installs across 1 vendor.');
     expect(s).toContain('| ScribeWell AI | 4 | Fresno (2), Oakland (2) |');
-    expect(s).toContain('| can disable | no (3); yes (1) |');
+    expect(s).toContain('| Clinician can disable | no (3); yes (1) |');
     // Site and vendor are the table's own columns: an export's site and vendor settings are not listed again.
     const withSite = sampleFleetAuditReport();
     for (const sys of withSite.systems) if (sys.group) Object.assign(sys.settings, { site: sys.group.site ?? 'x', vendor: sys.group.vendor ?? 'x' });
     const settings = section(renderMarkdown(withSite), 'Fleet summary');
-    expect(settings).toContain('| can disable |');
+    expect(settings).toContain('| Clinician can disable |');
     expect(settings).not.toMatch(/^\| (site|vendor) \|/m);
     // A region is named, not left as the export's country code.
     const abroad = sampleFleetAuditReport();
     abroad.systems.filter((sys) => sys.group).forEach((sys, i) => Object.assign(sys.settings, { storage_region: i === 0 ? 'PH' : 'US' }));
-    expect(section(renderMarkdown(abroad), 'Fleet summary')).toContain('| storage region | United States (3); Philippines (1) |');
+    expect(section(renderMarkdown(abroad), 'Fleet summary')).toContain('| Storage region | United States (3); Philippines (1) |');
     expect(s).not.toContain('notetaker_cannot_disable');
     expect(fleetOut).toMatch(/\d\. Fleet summary/);
   });

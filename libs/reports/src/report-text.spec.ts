@@ -28,13 +28,13 @@ describe('report wording', () => {
   it('names the fleet\'s vendors without "(s)" and lists each setting value with its install count', () => {
     const md = renderMarkdown(sampleFleetAuditReport());
     expect(md).toContain('4 installs across 1 vendor.');
-    expect(md).toContain('| can disable | no (3); yes (1) |');
+    expect(md).toContain('| Clinician can disable | no (3); yes (1) |');
     const list = sampleFleetAuditReport();
     const installs = list.systems.filter((s) => s.group);
     for (const s of installs) s.settings = { ...s.settings, subprocessors: ['OpenAI', 'Deepgram'] };
     Object.assign(installs[0]!.settings, { subprocessors: ['OpenAI', 'Deepgram', 'Speechly Labs'] });
     const out = renderMarkdown(list);
-    expect(out).toContain(`| subprocessors | OpenAI, Deepgram (${installs.length - 1}); OpenAI, Deepgram, Speechly Labs (1) |`);
+    expect(out).toContain(`| Subprocessors | OpenAI, Deepgram (${installs.length - 1}); OpenAI, Deepgram, Speechly Labs (1) |`);
     expect(renderHtml(list)).toContain(`OpenAI, Deepgram (${installs.length - 1}); OpenAI, Deepgram, Speechly Labs (1)`);
   });
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
-import { CustodyError, FACT_NAMES, InvalidInputError } from '@custody/domain';
+import { CustodyError, InvalidInputError } from '@custody/domain';
 import { emit } from '../output.js';
 
 export function registerExtract(program: Command): void {
@@ -16,13 +16,9 @@ export function registerExtract(program: Command): void {
       const { extractDocument } = await import('@custody/extraction');
       const result = await namingFile(file, () => extractDocument(readBytes(file), basename(file)));
       if (opts.format === 'json') return emit(JSON.stringify(result, null, 2));
-      const lines = [`# ${basename(file)} — ${result.document.kind}${result.document.vendor ? ` (${result.document.vendor})` : ''}`, ''];
-      for (const name of FACT_NAMES) {
-        const f = result.facts[name];
-        lines.push(`- **${name}**: ${JSON.stringify(f.value)} (confidence ${f.confidence.toFixed(2)})`);
-        for (const e of f.evidence.slice(0, 2)) lines.push(`  > ${e.quote.replace(/\s+/g, ' ')} [${e.start}–${e.end}]`);
-      }
-      emit(lines.join('\n'));
+      // Loaded only here: the report's wording is not needed to print JSON.
+      const { extractMarkdown } = await import('./extract-markdown.js');
+      emit(extractMarkdown(file, result));
     });
 
   program

@@ -83,14 +83,21 @@ describe('custody diff', () => {
 
   it('says so when two audits have the same findings, rather than print a lone score line', async () => {
     const report = { score: { total: 42 }, findings: [finding] };
-    expect(await diffOutput(report, report)).toBe('score 42 → 42 (+0)\nno finding appeared or disappeared, and none changed severity, categories or triage\n');
+    expect(await diffOutput(report, report)).toBe('exposure score 42 → 42 (+0; lower is less exposed)\nno finding appeared or disappeared, and none changed severity, categories or triage\n');
   });
 
   it('lists a finding triaged between the audits (the score fell because of it), with who, when (a date) and why', async () => {
     const triaged = { ...finding, triage: { status: 'mitigated', reason: 'BAA signed', by: 'dana', at: '2026-12-01T09:30:00Z' } };
     const out = await diffOutput({ score: { total: 42 }, findings: [finding] }, { score: { total: 30 }, findings: [triaged] });
-    expect(out).toBe('score 42 → 30 (-12)\n* [high] missing-baa@system:x — PHI goes to a business associate with no BAA: open → mitigated (BAA signed; by dana on 2026-12-01)\n');
+    expect(out).toBe('exposure score 42 → 30 (-12; lower is less exposed)\ntriage changed (1):\n* [high] PHI goes to a business associate with no BAA: open → mitigated (BAA signed; by dana on 2026-12-01) (missing-baa@system:x)\n');
     const reopened = await diffOutput({ score: { total: 30 }, findings: [{ ...finding, triage: { status: 'false_positive' } }] }, { score: { total: 42 }, findings: [finding] });
-    expect(reopened).toBe('score 30 → 42 (+12)\n* [high] missing-baa@system:x — PHI goes to a business associate with no BAA: false positive → open\n');
+    expect(reopened).toBe('exposure score 30 → 42 (+12; lower is less exposed)\ntriage changed (1):\n* [high] PHI goes to a business associate with no BAA: false positive → open (missing-baa@system:x)\n');
+  });
+
+  it('heads each change with what it means and names the finding by title, its subject\'s system and kind in words, its id last', async () => {
+    const sys = { ...finding, kind: 'missing_baa', subject: 'system:x', systems: ['x', 'i1', 'i2'] };
+    const systems = [{ id: 'x', name: 'Remindly SMS' }, { id: 'i1', name: 'install 1' }, { id: 'i2', name: 'install 2' }];
+    const out = await diffOutput({ score: { total: 42 }, findings: [sys], systems }, { score: { total: 30 }, findings: [], systems });
+    expect(out).toBe('exposure score 42 → 30 (-12; lower is less exposed)\ngone (fixed, or no longer found) (1):\n- [high] PHI goes to a business associate with no BAA — Remindly SMS · Missing BAA (missing-baa@system:x)\n');
   });
 });

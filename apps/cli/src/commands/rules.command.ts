@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { diffAudits, InvalidInputError, isoDay, type AuditReport, type TriageChange } from '@custody/domain';
+import { diffAudits, InvalidInputError, kindLabel, type AuditReport } from '@custody/domain';
 import { emit } from '../output.js';
 import { readBytes } from './extract.command.js';
 
@@ -12,7 +12,8 @@ export function registerRules(program: Command): void {
       const { describeRules } = await import('@custody/rules');
       const rules = describeRules();
       if (opts.format === 'json') return emit(JSON.stringify(rules, null, 2));
-      emit(rules.map((r) => `${r.id.padEnd(36)} ${r.kind.padEnd(34)} ${r.title}\n${' '.repeat(37)}${r.citations.map((c) => c.ref).join('; ')}`).join('\n'));
+      // The kind in words (as the dashboard and report name it); the id is what triage and baseline files use.
+      emit(rules.map((r) => `${r.id.padEnd(36)} ${kindLabel(r.kind).padEnd(34)} ${r.title}\n${' '.repeat(37)}cites ${r.citations.map((c) => c.ref).join('; ')}`).join('\n'));
     });
 
   program
@@ -21,32 +22,14 @@ export function registerRules(program: Command): void {
     .argument('<before>')
     .argument('<after>')
     .option('--format <format>', 'md | json', 'md')
-    .action((before: string, after: string, opts: { format: string }) => {
+    .action(async (before: string, after: string, opts: { format: string }) => {
       const a = readReport(before);
       const b = readReport(after);
       const diff = diffAudits(a, b);
-      const { appeared, disappeared, triaged } = diff;
       if (opts.format === 'json') return emit(JSON.stringify(diff, null, 2));
-      emit([
-        `score ${diff.score.before} → ${diff.score.after} (${diff.score.delta >= 0 ? '+' : ''}${diff.score.delta})`,
-        ...appeared.map((f) => `+ [${f.severity}] ${f.id} — ${f.title}`),
-        ...disappeared.map((f) => `- [${f.severity}] ${f.id} — ${f.title}`),
-        ...diff.changed.map((c) => `~ [${c.before.severity} → ${c.after.severity}] ${c.after.id} — ${c.after.title}`),
-        ...triaged.map((t) => `* [${t.finding.severity}] ${t.finding.id} — ${t.finding.title}: ${triageText(t)}`),
-        // Said outright (a bare score line reads like output cut short), and only what was compared: a lens
-        // moves the score without a finding appearing, changing or being triaged.
-        ...(appeared.length + disappeared.length + diff.changed.length + triaged.length === 0 ? ['no finding appeared or disappeared, and none changed severity, categories or triage'] : []),
-      ].join('\n'));
+      const { diffText } = await import('./diff-text.js');
+      emit(diffText(diff, a, b));
     });
-}
-
-/** `open → accepted (reason; by who on 2026-12-01)`: the decision as the later audit records it. */
-function triageText(t: TriageChange): string {
-  const word = (s: string) => s.replace(/_/g, ' ');
-  const { reason, by, at } = t.finding.triage ?? {};
-  const who = [by && `by ${by}`, at && `on ${isoDay(at)}`].filter(Boolean).join(' ');
-  const why = [reason, who].filter(Boolean).join('; ');
-  return `${word(t.before)} → ${word(t.after)}${why ? ` (${why})` : ''}`;
 }
 
 function readReport(file: string): AuditReport {

@@ -1,4 +1,4 @@
-import { assertBindAllowed, isLoopback } from './serve.command.js';
+import { assertBindAllowed, isLoopback, readablePath } from './serve.command.js';
 
 describe('serve bind address', () => {
   it.each(['127.0.0.1', '127.1.2.3', 'localhost', '::1', '[::1]', '::ffff:127.0.0.1'])('%s is loopback', (h) => {
@@ -10,5 +10,14 @@ describe('serve bind address', () => {
     expect(isLoopback(h)).toBe(false);
     expect(() => assertBindAllowed(h, false)).toThrow(/loopback only.*--allow-remote/);
     expect(() => assertBindAllowed(h, true)).not.toThrow();
+  });
+});
+
+describe('serve --example names the folder it loaded', () => {
+  it('relative to the working directory when inside it, absolute when a relative path would climb out', () => {
+    expect(readablePath('/work/custody/examples/harborview', '/work/custody')).toBe('examples/harborview');
+    expect(readablePath('/work/custody/examples/harborview', '/home/dana/practice')).toBe('/work/custody/examples/harborview');
+    expect(readablePath('/home/dana', '/home/dana/practice')).toBe('/home/dana');
+    expect(readablePath('/home/dana/practice', '/home/dana/practice')).toBe('/home/dana/practice');
   });
 });

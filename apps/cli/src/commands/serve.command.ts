@@ -1,5 +1,5 @@
 import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, relative, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { counted, InvalidInputError } from '@custody/domain';
@@ -13,6 +13,15 @@ const EXAMPLE = 'examples/harborview-counseling';
 export function findExample(): string | undefined {
   const here = dirname(fileURLToPath(import.meta.url));
   return [resolve(EXAMPLE), resolve(here, '../../../..', EXAMPLE), resolve(here, '../../../../..', EXAMPLE)].find((p) => existsSync(join(p, 'custody.yaml')));
+}
+
+/**
+ * A folder as the user can read it: relative to the working directory when it is inside it (`examples/x`), else
+ * absolute, since `../../../work/x` from elsewhere makes the reader count levels to find it.
+ */
+export function readablePath(dir: string, cwd: string = process.cwd()): string {
+  const rel = relative(cwd, dir);
+  return rel === '' || rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel) ? resolve(dir) : rel;
 }
 
 export function registerServe(program: Command): void {
@@ -63,7 +72,7 @@ export function registerServe(program: Command): void {
             else if (r.created) added++;
           }
         }
-        console.log(`Loaded ${counted(files.length, 'example file')} from ${relative(process.cwd(), dir) || dir} (${added} new).`);
+        console.log(`Loaded ${counted(files.length, 'example file')} from ${readablePath(dir)} (${added} new).`);
       }
       const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${(app.getHttpServer().address() as { port: number }).port}`;
       // Lets `custody keys create` / `workspaces create` reach this server while it holds the embedded database.

@@ -1,4 +1,4 @@
-import { type DataCategory, type Evidence, categoryLabel, settingLabel, wordList } from '@custody/domain';
+import { type DataCategory, type Evidence, categoryLabel, settingPhrase, wordList } from '@custody/domain';
 import { CITE } from '../citations.js';
 import { governingFact } from '../contracts.js';
 import { daysSetting, displayName, settingEvidence, vendorSystems } from '../graph-queries.js';
@@ -41,11 +41,11 @@ export const recordingRetentionRule: Rule = streamingRule({
       const over: (Over & { evidence: Evidence[] })[] = [];
       const audio = daysSetting(s, 'audio_retention_days');
       if (audio !== undefined && audio > audioLimit) {
-        over.push({ category: 'session_recording', days: audio, limit: audioLimit, source: `its ${settingLabel('audio_retention_days')} setting`, evidence: settingEvidence(s, 'audio_retention_days') });
+        over.push({ category: 'session_recording', days: audio, limit: audioLimit, source: `its ${settingPhrase('audio_retention_days')} setting`, evidence: settingEvidence(s, 'audio_retention_days') });
       }
       const transcript = daysSetting(s, 'transcript_retention_days');
       if (transcript !== undefined && transcript > transcriptLimit) {
-        over.push({ category: 'session_transcript', days: transcript, limit: transcriptLimit, source: `its ${settingLabel('transcript_retention_days')} setting`, evidence: settingEvidence(s, 'transcript_retention_days') });
+        over.push({ category: 'session_transcript', days: transcript, limit: transcriptLimit, source: `its ${settingPhrase('transcript_retention_days')} setting`, evidence: settingEvidence(s, 'transcript_retention_days') });
       }
       const fact = governingFact(s, 'audio_or_recording_retention_days', now);
       if (typeof fact.value === 'number' && fact.value > audioLimit && !(audio !== undefined && audio <= audioLimit)) {
