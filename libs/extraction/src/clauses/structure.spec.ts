@@ -50,3 +50,11 @@ describe('leadAction: a verbless list item takes its lead-in\'s act', () => {
     expect(lead('Data categories:\n\n*   Aggregate website usage statistics', '- Aggregate')).toBeUndefined();
   });
 });
+
+describe('an item of several sentences', () => {
+  it('reads an item\'s later sentence as part of the list, so the items after it keep the list\'s lead-in', () => {
+    const md = 'As a rule, Acme shares your Personal Data with third parties in the following circumstances:\n\n*   With its employees if necessary. In such a case, access will be granted only if the employee is bound by confidentiality.\n*   If and when required to do so by law, court order, or other legal process.';
+    const { ss, s } = find(md, '- If and when');
+    expect(introChain(ss, s).map((x) => x.view)).toEqual(['As a rule, Acme shares your Personal Data with third parties in the following circumstances:']);
+  });
+});

@@ -40,7 +40,7 @@ export function introOf(sentences: Sentence[], s: Sentence, bareMarkers = false)
     const item = isListItem(p) || afterBareMarker(sentences, p);
     // An item that ends with ':' leads the nested items after it ("3. Don't allow humans to read the data, unless:").
     if (item && /:\s*$/.test(p.view)) return p;
-    if (item || isTableRow(p) || BARE_MARKER.test(p.view)) continue;
+    if (item || isTableRow(p) || BARE_MARKER.test(p.view) || itemContinues(sentences, p)) continue;
     // The paragraph before the list: its sentence that announces a list ("… for the following purposes.",
     // "We share your information with:"), or a short title line ("Other instances where we share data").
     for (let k = i; k >= 0 && sentences[k].paragraph === p.paragraph && i - k < 6; k--) {
@@ -50,6 +50,15 @@ export function introOf(sentences: Sentence[], s: Sentence, bareMarkers = false)
     return p.view.length <= 160 && !/[.!?]["')]?\s*$/.test(p.view) ? p : undefined;
   }
   return undefined;
+}
+
+/**
+ * Whether a sentence goes on an item of the same paragraph ("* With its employees if necessary. In such a case, access
+ * will be granted only if …"): the item's own later sentence, so the list goes on before it and leads no item after it.
+ */
+function itemContinues(sentences: Sentence[], p: Sentence): boolean {
+  for (let k = p.index - 1; k >= 0 && p.index - k <= 6 && sentences[k].paragraph === p.paragraph; k--) if (isListItem(sentences[k])) return true;
+  return false;
 }
 
 // A numbered item's marker split off as a sentence of its own ("1." then "Transferring … user data …").

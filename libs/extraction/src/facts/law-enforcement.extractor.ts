@@ -187,6 +187,12 @@ export function extractLawEnforcement(ctx: FactContext): Fact<'law_enforcement_d
       }
       const toAuthority = receiving.length > 0 && !negatedD(dc, d) && (leadsItem || recipientsOf(c, own[0] ?? c.hits[0]).some((r) => r.kind === 'authority' && receiving.some((a) => a.t0 === r.t0)));
       if (rule.length === 0 && !toAuthority) continue;
+      // An authority only named as a category of recipients ("We may disclose … to the following recipients: - Public
+      // authorities and municipalities;"), with no demand or legal ground, says nothing of how legal requests are met.
+      if (rule.length === 0 && leadsItem) {
+        cands.push({ value: 'any_legal_request', evidence: ev, confidence: 0.4, review: 'authorities listed as recipients, with no legal ground or request' });
+        continue;
+      }
       if (rule.length === 0) {
         // Given to an authority with no legal ground: a report the vendor chooses to make ("violations may be reported
         // to the authorities") or one the user chooses ("only if you choose that we report …") is no legal-request posture.

@@ -27,6 +27,11 @@ describe('law_enforcement_disclosure: what is not a legal-request posture', () =
   it('"do so" after ending the user\'s access: complying with an order to end access, no disclosure', () => {
     expect(le('Acme may suspend your account or your access to the service if (a) you break these terms; (b) we are required to do so to comply with a court order; or (c) we suspect fraud.')).toBe('unspecified');
   });
+  it('authorities only listed as a category of recipients, with no legal ground or request', () => {
+    const list = 'We may disclose your personal information to the following recipients:\n\n* Suppliers and business partners;\n* Public authorities and municipalities;';
+    expect(le(list)).toBe('unspecified');
+    expect(le(list.replace('municipalities;', 'municipalities, where required by law;'))).toBe('any_legal_request');
+  });
   it('a report to an authority only at the user\'s choice', () => {
     expect(le('We share no data, except with the tax authority, but only if you choose that we report your donation.')).toBe('unspecified');
   });
