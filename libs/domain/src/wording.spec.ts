@@ -36,11 +36,15 @@ describe('display names shared by the report and the dashboard', () => {
     expect(kindLabel('missing_baa')).toBe('Missing BAA');
     expect(kindLabel('weak_law_enforcement_posture')).toBe('Weak law-enforcement posture');
     for (const k of FINDING_KINDS) expect(kindLabel(k)).toMatch(/^[A-Z0-9][^_]*$/);
+    expect(kindLabel('constructor')).toBe('Constructor');
   });
   it('names a fleet setting as the dashboard does, and keeps a lower-case phrase for sentences', () => {
     expect(settingLabel('can_disable')).toBe('Clinician can disable');
     expect(settingLabel('settings.audio_retention_days')).toBe('Audio retention (days)');
     expect(settingLabel('beta_flag')).toBe('Beta flag');
     expect(settingPhrase('audio_retention_days')).toBe('audio retention days');
+    // Every setting of the vocabulary has its label, the install's version included; an inherited name is no setting.
+    expect(settingLabel('version')).toBe('Software version');
+    expect(settingLabel('constructor')).toBe('Constructor');
   });
 });

@@ -5,6 +5,7 @@
 import type { SystemRole } from './taxonomy.js';
 import type { DataCategory, FindingKind } from './taxonomy.js';
 import { regionName } from './regions.js';
+import type { NotetakerSettings } from './notetaker-settings.js';
 
 const CATEGORY_WORDS: Partial<Record<DataCategory, string>> = {
   insurance_ids: 'insurance IDs', web_identifiers: 'web identifiers', deidentified: 'de-identified data', contact: 'contact details',
@@ -91,17 +92,18 @@ export function valuePhrase(value: unknown): string {
   return VALUE_PHRASE[String(value)] ?? String(value).replace(/_/g, ' ');
 }
 
-// The fleet summary's setting names, one vocabulary for the report (PDF, HTML, Markdown) and the dashboard.
-const SETTING_WORDS: Record<string, string> = {
+// The fleet summary's setting names, one vocabulary for the report (PDF, HTML, Markdown) and the dashboard: every
+// setting of the notetaker vocabulary (typed, so a new setting cannot go without a label).
+const SETTING_WORDS: Record<keyof NotetakerSettings, string> = {
   recording: 'Recording', can_disable: 'Clinician can disable', training: 'AI training', consent_capture: 'Consent capture',
   audio_retention_days: 'Audio retention (days)', transcript_retention_days: 'Transcript retention (days)',
-  storage_region: 'Storage region', subprocessors: 'Subprocessors',
+  storage_region: 'Storage region', subprocessors: 'Subprocessors', version: 'Software version',
 };
 
 /** A fleet export's setting name as a label (`can_disable` → `Clinician can disable`); an unknown key as capitalised words. */
 export function settingLabel(key: string): string {
   const k = key.replace(/^settings\./, '');
-  if (SETTING_WORDS[k]) return SETTING_WORDS[k];
+  if (Object.hasOwn(SETTING_WORDS, k)) return SETTING_WORDS[k as keyof NotetakerSettings];
   const words = settingPhrase(k);
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
@@ -128,7 +130,8 @@ const KIND_WORDS: Record<FindingKind, string> = {
 
 /** A finding kind's display name (`missing_baa` → `Missing BAA`), never the stored enum. */
 export function kindLabel(kind: string): string {
-  const words = KIND_WORDS[kind as FindingKind] ?? kind.replace(/_/g, ' ');
+  // Own keys only: a settings or kind name such as `constructor` would otherwise read Object's function.
+  const words = Object.hasOwn(KIND_WORDS, kind) ? KIND_WORDS[kind as FindingKind] : kind.replace(/_/g, ' ');
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 

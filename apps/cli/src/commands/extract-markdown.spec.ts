@@ -1,4 +1,7 @@
 import { jest } from '@jest/globals';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Command } from 'commander';
 import { FACT_NAMES } from '@custody/domain';
 import { FACT_LABEL } from '@custody/reports';
@@ -39,5 +42,14 @@ describe('custody extract --format md: facts for a person', () => {
       const quotes = f.split('\n').filter((l) => l.startsWith('  > '));
       expect(new Set(quotes).size).toBe(quotes.length);
     }
+  });
+
+  it('prints text read from the document literally, escaped as the report escapes it', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'custody-md-')), 'acme_baa.md');
+    writeFileSync(file, '# Business Associate Agreement\n\nAcme shall not sell PHI or use <b>PHI</b> for *marketing* purposes.\n');
+    const out = await extractMd(file);
+    expect(out).toMatch(/^# acme\\_baa\.md — /m);
+    const quote = out.split('\n').find((l) => l.startsWith('  > ') && l.includes('marketing'));
+    expect(quote).toContain('\\<b\\>PHI\\</b\\> for \\*marketing\\*');
   });
 });

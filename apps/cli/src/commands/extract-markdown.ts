@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
 import { FACT_NAMES, type DocumentKind, type ExtractionResult } from '@custody/domain';
-import { FACT_LABEL, factText } from '@custody/reports';
+import { FACT_LABEL, factText, md } from '@custody/reports';
 
 const KIND_WORDS: Record<DocumentKind, string> = {
   baa: 'Business Associate Agreement', privacy_policy: 'privacy policy', terms: 'terms of service',
@@ -15,13 +15,15 @@ const KIND_WORDS: Record<DocumentKind, string> = {
  */
 export function extractMarkdown(file: string, result: ExtractionResult): string {
   const { kind, vendor } = result.document;
-  const lines = [`# ${basename(file)} — ${KIND_WORDS[kind] ?? kind}${vendor ? ` (${vendor})` : ''}`, ''];
+  // Text read from the document (its name, vendor, values and quotes) escaped as the report escapes it: a quote with
+  // `<b>` or `*` prints literally rather than as markup.
+  const lines = [`# ${md(basename(file))} — ${KIND_WORDS[kind] ?? kind}${vendor ? ` (${md(vendor)})` : ''}`, ''];
   for (const name of FACT_NAMES) {
     const f = result.facts[name];
-    lines.push(`- **${FACT_LABEL[name]}**: ${factText(f)} · confidence ${f.confidence.toFixed(2)} · \`${name}\``);
+    lines.push(`- **${FACT_LABEL[name]}**: ${md(factText(f))} · confidence ${f.confidence.toFixed(2)} · \`${name}\``);
     // Two evidence entries can quote one sentence (it proves the value twice); a reader needs it once.
     const quotes = [...new Map(f.evidence.map((e) => [`${e.start}:${e.end}`, e])).values()];
-    for (const e of quotes.slice(0, 2)) lines.push(`  > ${e.quote.replace(/\s+/g, ' ')} [${e.start}–${e.end}]`);
+    for (const e of quotes.slice(0, 2)) lines.push(`  > ${md(e.quote.replace(/\s+/g, ' '))} [${e.start}–${e.end}]`);
   }
   return lines.join('\n');
 }

@@ -58,3 +58,17 @@ describe('an item of several sentences', () => {
     expect(introChain(ss, s).map((x) => x.view)).toEqual(['As a rule, Acme shares your Personal Data with third parties in the following circumstances:']);
   });
 });
+
+describe('an item of several sentences, further forms', () => {
+  const lead = 'As a rule, Acme shares your Personal Data with third parties in the following circumstances:';
+  it('keeps the lead-in for the item after a numbered item of several sentences (marker split off as its own sentence)', () => {
+    const md = `${lead}\n\n1. With its employees if necessary. In such a case, access will be granted only if the employee is bound by confidentiality.\n2. If and when required to do so by law, court order, or other legal process.`;
+    const { ss, s } = find(md, 'If and when');
+    expect(introChain(ss, s).map((x) => x.view)).toEqual([lead]);
+  });
+  it('reads an item\'s later sentence ending with ":" as the lead-in of the nested items after it, as an item ending with ":" is', () => {
+    const md = `${lead}\n\n*   With service providers. We give them only the following:\n    *   your name\n    *   your email`;
+    const { ss, s } = find(md, '- your name');
+    expect(introChain(ss, s)[0].view).toBe('We give them only the following:');
+  });
+});

@@ -1,21 +1,9 @@
 import type { Sentence } from '../text/sentences.js';
 import { opensTableLine } from './table-lines.js';
 import { toView } from '../text/sentences.js';
+import { afterBareMarker, isBareMarker, isItem, isListItem, itemContinues } from './list-items.js';
 
-// The second form is a marker written against its text, as contracts rendered from PDF have it ("(a)Google will not …",
-// "ii)the Customer"): only a closing parenthesis before a letter, since "1.5", "a.m." and "U.S." are no markers.
-const LIST_ITEM = /^(?:[-*•·▪◦]\s|\(?(?:\d{1,3}|[a-z]|[ivxlc]{1,5})[.)]\s|\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})\)(?=\p{L}))/iu;
-// Bullets of lists converted from word processors: a filled or open circle ("● Vendor Tools: …", "○ …"), or a lower-case
-// "o" (Word's second-level bullet), either indented with spaces or braille blanks (U+2800, which some converters pad
-// nested items with: "⠀⠀⠀⠀⠀o ID5: …"). Case-sensitive: a sentence opening with "O " is no bullet.
-const WORD_BULLET = /^[\u2800\s]*[●○o]\s/u;
-/** A list item's marker, any of the forms above (for reading the item's body without it). */
-export const ITEM_MARKER = /^(?:[\u2800\s]*(?:[-*•·▪◦●○]\s*|o\s+)|\(?[a-zA-Z0-9]{1,3}[.)]\s+)/u;
-
-/** Whether a sentence is a list item ("- …", "(a) …", "1. …", "(a)Google …", "● …", "⠀⠀o …"). */
-export function isListItem(s: Sentence): boolean {
-  return LIST_ITEM.test(s.view) || WORD_BULLET.test(s.view);
-}
+export { isBareMarker, isItem, isListItem, ITEM_MARKER } from './list-items.js';
 
 /** Whether a sentence is a table row ("cell | cell"). */
 export function isTableRow(s: Sentence): boolean {
@@ -37,10 +25,11 @@ export function introOf(sentences: Sentence[], s: Sentence, bareMarkers = false)
     const p = sentences[i];
     if (p.isHeading) return p;
     if (p.heading !== s.heading) return undefined;
-    const item = isListItem(p) || afterBareMarker(sentences, p);
+    // An item's own later sentence is part of the item ("- With providers. We give them only the following:").
+    const item = isListItem(p) || afterBareMarker(sentences, p) || itemContinues(sentences, p);
     // An item that ends with ':' leads the nested items after it ("3. Don't allow humans to read the data, unless:").
     if (item && /:\s*$/.test(p.view)) return p;
-    if (item || isTableRow(p) || BARE_MARKER.test(p.view) || itemContinues(sentences, p)) continue;
+    if (item || isTableRow(p) || isBareMarker(p)) continue;
     // The paragraph before the list: its sentence that announces a list ("… for the following purposes.",
     // "We share your information with:"), or a short title line ("Other instances where we share data").
     for (let k = i; k >= 0 && sentences[k].paragraph === p.paragraph && i - k < 6; k--) {
@@ -52,56 +41,6 @@ export function introOf(sentences: Sentence[], s: Sentence, bareMarkers = false)
   return undefined;
 }
 
-/**
- * Whether a sentence goes on an item of the same paragraph ("* With its employees if necessary. In such a case, access
- * will be granted only if …"): the item's own later sentence, so the list goes on before it and leads no item after it.
- */
-function itemContinues(sentences: Sentence[], p: Sentence): boolean {
-  for (let k = p.index - 1; k >= 0 && p.index - k <= 6 && sentences[k].paragraph === p.paragraph; k--) if (isListItem(sentences[k])) return true;
-  return false;
-}
-
-// A numbered item's marker split off as a sentence of its own ("1." then "Transferring … user data …").
-const BARE_MARKER = /^\(?(?:\d{1,3}|[a-z]|[ivxlc]{1,5})[.)]$/i;
-
-// The next item's marker left at the end of an indented item ("… purposes; or     2."), set off by a run of spaces.
-const TRAILING_MARKER = /\s{2,}\(?(?:\d{1,3}|[a-z]|[ivxlc]{1,5})[.)]$/i;
-// A match of TRAILING_MARKER is at most 9 characters past the start of its run of spaces ("  (viii)"): testing the last
-// 9 gives the same answer without the pattern being tried at every run of spaces of a long sentence.
-const TRAILING_MARKER_SPAN = 9;
-const hasTrailingMarker = (view: string) => TRAILING_MARKER.test(view.length > TRAILING_MARKER_SPAN ? view.slice(-TRAILING_MARKER_SPAN) : view);
-
-/**
- * Whether the sentence before `s` is a bare list marker, which makes `s` the item's text. A marker opens a list only
- * as its first item ("1.", "a.") or after another bare-marker item: "19." after a "- …" line is a heading's number.
- */
-function afterBareMarker(sentences: Sentence[], s: Sentence): boolean {
-  // Back over marker and item pairs ("1.", "Index Exchange", "2.", "Google Ad Manager", …) to the list's first marker.
-  for (let cur = s, steps = 0; steps < 40; steps++) {
-    const p = sentences[cur.index - 1];
-    if (p === undefined || !(BARE_MARKER.test(p.view) || hasTrailingMarker(p.view))) return false;
-    if (/(?:^|\s)\(?(?:1|a|i)[.)]$/i.test(p.view) || hasTrailingMarker(p.view)) return true;
-    const q = sentences[p.index - 1];
-    if (q === undefined || q.paragraph !== p.paragraph) return false;
-    // The item before may have kept its marker ("13. bRealTime", then "14." and "Microsoft").
-    if (isListItem(q)) return true;
-    cur = q;
-  }
-  return false;
-}
-
-/**
- * Whether a sentence is a list item, its marker written with it ("- Stripe") or split off as a sentence of its own
- * ("1." then "Index Exchange": converted pages pad the marker with spaces, and the splitter cuts there).
- */
-export function isItem(sentences: Sentence[], s: Sentence): boolean {
-  return isListItem(s) || afterBareMarker(sentences, s);
-}
-
-/** Whether a sentence is only a list marker ("1.", "b)"), its item's text being the next sentence. */
-export function isBareMarker(s: Sentence): boolean {
-  return BARE_MARKER.test(s.view);
-}
 
 /** The intros of a nested list item, innermost first (at most three levels), bare markers included (see introOf). */
 export function introChain(sentences: Sentence[], s: Sentence): Sentence[] {
@@ -207,7 +146,7 @@ export function blocksOf(text: string, sentences: Sentence[], isHeaderRow: (cell
     const item = !s.isHeading && !table && isItem(sentences, s);
     const continues = cur !== undefined && s.heading === cur.heading && !s.isHeading;
     // A bare marker ("2.") between split items keeps the list open; its item is the next sentence.
-    if (!s.isHeading && !table && cur !== undefined && cur.kind === 'list' && continues && BARE_MARKER.test(s.view)) continue;
+    if (!s.isHeading && !table && cur !== undefined && cur.kind === 'list' && continues && isBareMarker(s)) continue;
     if (table) {
       if (!cur || cur.kind !== 'table' || !continues) {
         cur = newBlock('table', sentences, s, () => introOf(sentences, s));

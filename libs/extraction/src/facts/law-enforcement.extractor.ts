@@ -52,6 +52,9 @@ const PURPOSE_TO = /^\W*(?:\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})[.)]\s*)?(?:and\s+|or\
 // A list item opening with its recipient: "- government authorities, for example when …".
 const ITEM_MARKER = /^\s*(?:[-*•·▪◦]\s+|\(?(?:\d{1,3}|[a-z]|[ivxlc]{1,5})[.)]\s+)/i;
 // The object of "comply" is the instrument named before it: "comply with that order", "comply with it".
+// A request or demand the listed authority makes ("- Law enforcement agencies, upon their request", "- Police, to respond
+// to lawful requests"): a legal-request posture, as the same words in a sentence are.
+const DEMANDED = /\b(?:request(?:s|ed|ing)?|demand(?:s|ed|ing)?)\b/i;
 const COMPLY_WITH_IT = /^\s*(?:with\s+)?(?:(?:that|the|such|this|said|any such)\s+(?:court\s+|judicial\s+)?(?:orders?|warrants?)|it)\b/i;
 // Cooperation whose purpose is acting against users who break the document's own rules ("cooperate with law enforcement
 // authorities in prosecuting users who violate these Terms"): enforcement of the terms, like a report of violations,
@@ -189,7 +192,7 @@ export function extractLawEnforcement(ctx: FactContext): Fact<'law_enforcement_d
       if (rule.length === 0 && !toAuthority) continue;
       // An authority only named as a category of recipients ("We may disclose … to the following recipients: - Public
       // authorities and municipalities;"), with no demand or legal ground, says nothing of how legal requests are met.
-      if (rule.length === 0 && leadsItem) {
+      if (rule.length === 0 && leadsItem && !DEMANDED.test(c.view)) {
         cands.push({ value: 'any_legal_request', evidence: ev, confidence: 0.4, review: 'authorities listed as recipients, with no legal ground or request' });
         continue;
       }

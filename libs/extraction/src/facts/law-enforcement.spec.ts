@@ -31,6 +31,8 @@ describe('law_enforcement_disclosure: what is not a legal-request posture', () =
     const list = 'We may disclose your personal information to the following recipients:\n\n* Suppliers and business partners;\n* Public authorities and municipalities;';
     expect(le(list)).toBe('unspecified');
     expect(le(list.replace('municipalities;', 'municipalities, where required by law;'))).toBe('any_legal_request');
+    // The authority's own request is a legal request, as in a sentence ("disclose … to law enforcement upon their request").
+    expect(le(list.replace('municipalities;', 'municipalities, upon their request;'))).toBe('any_legal_request');
   });
   it('a report to an authority only at the user\'s choice', () => {
     expect(le('We share no data, except with the tax authority, but only if you choose that we report your donation.')).toBe('unspecified');

@@ -1,4 +1,7 @@
 import { subprocessorNames as names } from '../testing/subprocessor-names.js';
+import { loadMarkdown } from '../loaders/markdown-loader.js';
+import { analyseText } from '../text/sentences.js';
+import { familyRecipients } from './subprocessor-parent-group.js';
 
 // The vendor's parent or group, and companies "also" controlling the user's data: affiliates outside "we" (OTA README,
 // subprocessors_named: "Includes affiliates outside the document's own definition of 'we'"), named where the document
@@ -44,6 +47,14 @@ describe('the parent group and other controllers of the vendor', () => {
   it('does not read the parent of another company', () => {
     const md = '# Privacy Policy\n\nWe use Vimeo to host videos. Vimeo is a subsidiary of Bending Spoons S.p.A.\n\n' + sharing;
     expect(names(md)).not.toContain('Bending Spoons S.p.A.');
+  });
+
+  it('does not read the parent of another company the sentence says "we" use', () => {
+    // Asked of the rule itself: other rules read suffixed names in this text on their own grounds.
+    const family = (md: string) => { const d = loadMarkdown(md); return familyRecipients(analyseText(d.text, d.sections).sentences, ['Orbitel'], () => false).map((f) => f.name); };
+    const md = 'Orbitel runs orbitel.example. Vimeo, which we use to host videos, is a subsidiary of Bending Spoons S.p.A. When we take payments, Stripe Payments Europe Ltd is a subsidiary of Stripe, Inc.\n\n' + sharing;
+    expect(family(md)).toEqual([]);
+    expect(family(md.replace('Vimeo, which we use to host videos, is', 'Since 2021, we are'))).toEqual([expect.stringMatching(/^Bending Spoons S\.p\.A/)]);
   });
 
   it('reads a company that is also a controller of the user\'s data, past an aside about it', () => {

@@ -23,6 +23,9 @@ const MEMBER_OF = /\b(?:is|are|'re|’re)\s+(?:now\s+)?(?:(?:a|an)\s+)?(?:(?:(?:
 const WE_WITH_AFFILIATES = /\b(?:its|our|their)\s+(?:[\w-]+\s+)?affiliat/;
 // "is also a controller", "is also the data controller", "also acts as an independent controller", of the user's data.
 const ALSO_CONTROLLER = /\s+(?:is|are|will\s+be)\s+also\s+(?:a|an|the)\s+(?:(?:independent|separate|joint)\s+)?(?:data\s+)?controllers?\s+(?:of|for|in\s+relation\s+to|relating\s+to|with\s+respect\s+to|in\s+respect\s+of)\s+(?:the\s+|your\s+)?(?:personal|member|user)/i;
+// A relative clause set off by commas (", which we use to host videos,"), and a clause opening the sentence ("When we …,").
+const RELATIVE_ASIDE = /,\s*(?:which|who|whom|whose|that)\b[^,]*,/gi;
+const OPENING_CLAUSE = /^\s*(?:when|whenever|if|where|as|because|while|since|although|after|before|once)\b[^,]*,/i;
 // A sentence that passes data to the vendor's own family of companies.
 const FAMILY = /\b(?:affiliat\w*|parent\s+compan\w*|group\s+compan\w*|(?:family|group)\s+of\s+(?:companies|businesses|brands)|companies\s+(?:in|of|within)\s+(?:our|the)\s+(?:[\w-]+\s+)?group|subsidiar\w*|sister\s+compan\w*|related\s+compan\w*)\b/i;
 const PASS = /\b(?:shar(?:e|es|ed|ing)|disclos\w*|transfer\w*|provid(?:e|es|ed|ing)|sen(?:d|ds|t|ding)|mak(?:e|es|ing)\s+available|combin\w*)\b/i;
@@ -72,7 +75,9 @@ export function familyRecipients(sentences: Sentence[], ownNames: string[], isSe
     MEMBER_OF.lastIndex = 0;
     for (let m = MEMBER_OF.exec(v); m; m = MEMBER_OF.exec(v)) {
       // The clause's subject: from the clause's start (the sentence's, or after a "that") to the verb.
-      const subject = v.slice(0, m.index).split(/[;:]|\bthat\b/).pop() ?? '';
+      // Past asides and an opening clause, where "we" is not the subject ("Vimeo, which we use to host videos, is a
+      // subsidiary of …", "When we take payments, Stripe Payments Europe Ltd is a subsidiary of …").
+      const subject = (v.slice(0, m.index).replace(RELATIVE_ASIDE, ' ').split(/[;:]|\bthat\b/).pop() ?? '').replace(OPENING_CLAUSE, '');
       const lead = NAME_AT.exec(subject.replace(/^[\s*_#"“(]+/, ''));
       if (!ours.test(subject) && !(lead && isSelf(lead[1]))) continue;
       const at = m.index + m[0].length;
