@@ -5,7 +5,7 @@
  * installs' settings and findings from the audit, read when a group is first opened.
  */
 import type { Finding, GraphSystem } from '@custody/domain';
-import { fleetGroupOf, kindLabel, settingLabel, settingValue } from '@custody/domain';
+import { counted, fleetGroupOf, kindLabel, settingLabel, settingValue } from '@custody/domain';
 import type { CyNode } from '@custody/graph/cytoscape-elements';
 import type { FleetGroup, FleetView } from '@custody/graph/fleet-view';
 import type { FleetGroupSummary, GroupedGraph } from '@custody/graph/grouped-graph';
@@ -183,7 +183,7 @@ export class FleetPanel {
       el('ul', { class: 'installs' }, ...shown.map((m) => el('li', {},
         el('button', { class: 'install', attrs: { type: 'button', 'data-install': m.data.id }, on: { click: () => this.handlers.onInstall(m.data.id) } },
           el('span', { class: `swatch band-${band(m)}` }), el('span', { class: 'install-name' }, m.data.label),
-          el('span', { class: 'muted' }, `${m.data.findingCount} finding${m.data.findingCount === 1 ? '' : 's'}`))))),
+          el('span', { class: 'muted' }, counted(m.data.findingCount, 'finding')))))),
       g.members.length > shown.length ? el('p', { class: 'muted' }, `and ${count(g.members.length - shown.length)} more — show the group on the map to see them all.`) : null,
     ];
     return parts.filter((x): x is HTMLElement => x !== null);

@@ -1,6 +1,6 @@
 /** The header: practice name, workspace score, lens switch, upload control and live-updates indicator. */
 import type { Lens } from '@custody/domain';
-import { isoMoment, lensLabel, LENSES } from '@custody/domain';
+import { counted, isoMoment, lensLabel, LENSES } from '@custody/domain';
 import { exposureBand } from '@custody/graph/cytoscape-elements';
 import { el, must, replace } from './dom.js';
 import type { LiveStatus } from './sse.js';
@@ -58,7 +58,7 @@ export class Header {
   /** While documents are pending the score shown is about to change: say so on the badge. */
   setUpdating(pending: number): void {
     this.score.classList.toggle('updating', pending > 0);
-    this.uploadStatus.textContent = pending > 0 ? `Updating — ${pending} document${pending === 1 ? '' : 's'} in progress` : '';
+    this.uploadStatus.textContent = pending > 0 ? `Updating — ${counted(pending, 'document')} in progress` : '';
     this.uploadStatus.dataset.state = pending > 0 ? 'busy' : 'ok';
   }
 

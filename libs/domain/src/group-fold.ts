@@ -1,3 +1,4 @@
+import { counted } from './counted.js';
 import type { Citation, Finding, FindingInstance } from './finding.js';
 import type { GraphSystem } from './graph.js';
 import type { MemberView } from './group-findings.js';
@@ -152,7 +153,7 @@ export function finishFold<M>(g: GroupFold<M>, view: MemberView<M>, byId: Readon
     categories: [...g.categories],
     citations: [...g.citations.values()],
     evidence: head.evidence,
-    detail: `${head.detail} The same holds on ${n} install${n === 1 ? '' : 's'}${vendor ? ` of ${vendor}` : ''} (listed as instances).`,
+    detail: `${head.detail} The same holds on ${counted(n, 'install')}${vendor ? ` of ${vendor}` : ''} (listed as instances).`,
     instances: g.instances,
   };
 }

@@ -3,7 +3,7 @@
  * the renderers only format. Nothing here scores or judges: it sorts, groups and looks things up.
  */
 import type { AuditDocument, AuditReport, DataCategory, Evidence, Finding, FindingKind, GraphSystem, Severity } from '@custody/domain';
-import { compareByImpact, DATA_CATEGORIES, isTriageCleared, PRACTICE_ID, SENSITIVE_CATEGORIES, SEVERITIES, subjectSystems } from '@custody/domain';
+import { compareByImpact, counted, DATA_CATEGORIES, isTriageCleared, PRACTICE_ID, SENSITIVE_CATEGORIES, SEVERITIES, subjectSystems } from '@custody/domain';
 import { exposureBand, type ExposureBand } from '@custody/graph';
 import { firstFixes, groupByRuleAndVendor, remediationPlan, type FindingGroup, type VendorPlan } from './consultant-plan.js';
 import { plainSentence, POSTURE_ORDER, type Posture } from './plain-language.js';
@@ -233,7 +233,7 @@ function lawEnforcementRows(report: AuditReport, refer: (e: Evidence) => number)
     if (same[0] !== r) return [];
     const all = own ? [own, ...same] : same;
     const sensitive = DATA_CATEGORIES.filter((c) => all.some((x) => x.sensitive.includes(c)));
-    const name = `${r.system.group!.vendor} (${own ? 'service and ' : ''}${same.length} install${same.length === 1 ? '' : 's'})`;
+    const name = `${r.system.group!.vendor} (${own ? 'service and ' : ''}${counted(same.length, 'install')})`;
     // Where the service's contract and the installs' differ, the weaker posture is the one a reader must see.
     const base = own && POSTURE_ORDER.indexOf(own.posture) <= POSTURE_ORDER.indexOf(r.posture) ? own : r;
     return [{ ...base, sensitive, system: { ...base.system, name }, findings: [...new Set(all.flatMap((x) => x.findings))] }];

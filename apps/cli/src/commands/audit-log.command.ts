@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { InvalidInputError, NotFoundError } from '@custody/domain';
+import { counted, InvalidInputError, NotFoundError } from '@custody/domain';
 import type { Runtime } from '@custody/pipeline';
 import { EXIT } from '../exit-codes.js';
 import { loadServiceRuntime } from '../load-service.js';
@@ -72,8 +72,8 @@ export function registerAuditLog(program: Command): void {
           const name = names.get(id) ?? id;
           const problems = [...cps.problems.map((p) => `checkpoint ${p.kind}: ${p.detail}`), ...anchorProblems];
           if (v.ok && !problems.length) {
-            const signed = cps.latest ? `, signed to entry ${cps.latest.seq} (${cps.checkpoints} checkpoint${cps.checkpoints === 1 ? '' : 's'})` : ', no checkpoint yet';
-            console.log(`${name}\tok, ${entriesText(v.entries)}${v.head ? `, head ${v.head.seq} ${v.head.hash}` : ''}${signed}${anchors.length ? `, ${anchors.length} anchor${anchors.length === 1 ? '' : 's'} on the chain` : ''}`);
+            const signed = cps.latest ? `, signed to entry ${cps.latest.seq} (${counted(cps.checkpoints, 'checkpoint')})` : ', no checkpoint yet';
+            console.log(`${name}\tok, ${entriesText(v.entries)}${v.head ? `, head ${v.head.seq} ${v.head.hash}` : ''}${signed}${anchors.length ? `, ${counted(anchors.length, 'anchor')} on the chain` : ''}`);
           } else {
             broken++;
             if (!v.ok) console.log(`${name}\tbroken at entry ${v.broken.seq} (${v.broken.kind}): ${v.broken.detail}; ${v.intact} of ${v.entries} entries intact before it`);
@@ -81,7 +81,7 @@ export function registerAuditLog(program: Command): void {
           }
         }
         if (broken > 0) {
-          console.log(`broken: ${broken} of ${ids.length} workspace${ids.length === 1 ? '' : 's'}`);
+          console.log(`broken: ${broken} of ${counted(ids.length, 'workspace')}`);
           process.exitCode = EXIT.tampered;
         } else {
           console.log(`ok, ${entriesText(entries)}${ids.length === 1 ? '' : ` in ${ids.length} workspaces`}`);

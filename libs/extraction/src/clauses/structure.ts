@@ -41,7 +41,6 @@ export function introOf(sentences: Sentence[], s: Sentence, bareMarkers = false)
   return undefined;
 }
 
-
 /** The intros of a nested list item, innermost first (at most three levels), bare markers included (see introOf). */
 export function introChain(sentences: Sentence[], s: Sentence): Sentence[] {
   const out: Sentence[] = [];

@@ -51,10 +51,10 @@ const ITEM_OPEN = /^\s*(?:and\/or\s+|and\s+|or\s+)?\(?(?:[a-z]|[ivx]{1,4}|\d{1,2
 const PURPOSE_TO = /^\W*(?:\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})[.)]\s*)?(?:and\s+|or\s+)?(?:in order\s+)?to\s+$/i;
 // A list item opening with its recipient: "- government authorities, for example when …".
 const ITEM_MARKER = /^\s*(?:[-*•·▪◦]\s+|\(?(?:\d{1,3}|[a-z]|[ivxlc]{1,5})[.)]\s+)/i;
-// The object of "comply" is the instrument named before it: "comply with that order", "comply with it".
 // A request or demand the listed authority makes ("- Law enforcement agencies, upon their request", "- Police, to respond
 // to lawful requests"): a legal-request posture, as the same words in a sentence are.
 const DEMANDED = /\b(?:request(?:s|ed|ing)?|demand(?:s|ed|ing)?)\b/i;
+// The object of "comply" is the instrument named before it: "comply with that order", "comply with it".
 const COMPLY_WITH_IT = /^\s*(?:with\s+)?(?:(?:that|the|such|this|said|any such)\s+(?:court\s+|judicial\s+)?(?:orders?|warrants?)|it)\b/i;
 // Cooperation whose purpose is acting against users who break the document's own rules ("cooperate with law enforcement
 // authorities in prosecuting users who violate these Terms"): enforcement of the terms, like a report of violations,

@@ -61,12 +61,13 @@ function hostOf(cell: { text: string; at: number }, title = ''): { host: string;
   return { host, at: cell.at + cell.text.indexOf(t) + t.length - host.length };
 }
 
-type HostIndex = { own: Set<string>; listed: Set<string> };
+type HostIndex = { own: Set<string>; listed: Set<string>; vendor: string[] };
 const indexes = new WeakMap<FactContext, HostIndex>();
 
 /**
  * The document's table hosts: `own`, the sites its first-party rows list several at a time (the service's sites), and
- * `listed`, every host a table cell names alone (so that a subdomain is written as its listed parent).
+ * `listed`, every host a table cell names alone (so that a subdomain is written as its listed parent), and `vendor` the
+ * name keys of the vendor and the document's parties (its own hosts are named after them).
  */
 function hostIndex(ctx: FactContext): HostIndex {
   const known = indexes.get(ctx);
@@ -86,7 +87,8 @@ function hostIndex(ctx: FactContext): HostIndex {
   }
   // The site the document is about, in its prose ("the cookies used on the vr.fi website", "Cookies used in vr.fi").
   for (const m of ctx.text.matchAll(OWN_SITE_PROSE)) own.add(siteOf(m[1] ?? m[2] ?? m[3]));
-  const index = { own, listed };
+  const vendor = [...ctx.vendorNames, ...ctx.partyNames].map(core).filter((k) => k.length >= 2);
+  const index = { own, listed, vendor };
   indexes.set(ctx, index);
   return index;
 }
@@ -116,10 +118,9 @@ export function readHostRow(ctx: FactContext, { add }: NameCollector, block: Blo
   if (rowParty(row) === 'first' || rowHoldsNoPersonalData(row)) return false;
   const h = hostCell(block, row);
   if (!h) return false;
-  const { own, listed } = hostIndex(ctx);
+  const { own, listed, vendor } = hostIndex(ctx);
   const site = siteOf(h.host);
   const label = site.split('.')[0];
-  const vendor = [...ctx.vendorNames, ...ctx.partyNames].map(core).filter((k) => k.length >= 2);
   if (own.has(site) || vendor.some((k) => label === k || (k.length >= 3 && label.startsWith(k) && OWN_HOST_TAIL.test(label.slice(k.length))))) return false;
   // The shortest parent of a subdomain the tables also list, down to the registered name.
   let name = h.host;

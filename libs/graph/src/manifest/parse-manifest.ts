@@ -40,7 +40,7 @@ export function parseManifest(source: string, file = 'custody.yaml', opts: { max
 function fail(file: string, problems: LocatedProblem[]): never {
   const sorted = [...problems].sort((a, b) => a.line - b.line || a.path.localeCompare(b.path));
   const lines = sorted.map((p) => `${file}:${p.line}: ${p.path}: ${p.reason}`);
-  const head = `${file}: ${sorted.length} problem${sorted.length === 1 ? '' : 's'} in the stack manifest`;
+  const head = `${file}: ${counted(sorted.length, 'problem')} in the stack manifest`;
   throw new InvalidInputError([head, ...lines].join('\n'), { file, problems: sorted });
 }
 

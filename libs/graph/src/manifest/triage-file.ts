@@ -4,7 +4,7 @@
  * the same map the service builds from FindingTriaged events, applied by the rules' `runAudit`.
  */
 import { z } from 'zod';
-import { InvalidInputError, TRIAGE_STATUSES, type Finding } from '@custody/domain';
+import { counted, InvalidInputError, TRIAGE_STATUSES, type Finding } from '@custody/domain';
 import { formatPath, loadYaml, type LocatedProblem } from '@custody/domain/safe-yaml';
 
 export const TRIAGE_FILE_NAME = 'custody-triage.yaml';
@@ -45,5 +45,5 @@ export function parseTriageFile(text: string, file = TRIAGE_FILE_NAME): Map<stri
 
 function fail(file: string, problems: LocatedProblem[]): never {
   const lines = [...problems].sort((a, b) => a.line - b.line).map((p) => `${file}:${p.line}: ${p.path}: ${p.reason}`);
-  throw new InvalidInputError([`${file}: ${problems.length} problem${problems.length === 1 ? '' : 's'} in the triage file`, ...lines].join('\n'), { file, problems });
+  throw new InvalidInputError([`${file}: ${counted(problems.length, 'problem')} in the triage file`, ...lines].join('\n'), { file, problems });
 }

@@ -1,4 +1,4 @@
-import { PRACTICE_ID, type GraphFlow } from '@custody/domain';
+import { PRACTICE_ID } from '@custody/domain';
 import { withCategories } from './categories.js';
 import { sameValue } from './finalise-memo.js';
 import { FlowTable, type FlowDraft } from './flow-table.js';
@@ -101,24 +101,4 @@ export function mergedFlow(old: FlowDraft, add: FlowDraft): FlowDraft | undefine
     ...old, data: withCategories(old.data, add.data), evidence: [...old.evidence, ...add.evidence], transport: old.transport === 'unknown' ? add.transport : old.transport,
     endpoint: old.endpoint ?? add.endpoint, purpose: old.purpose ?? add.purpose,
   };
-}
-
-/**
- * `flows` (a graph's, by pair in key order) with the records of each pair in `replaced` swapped for its new
- * ones, in place; false when a pair's records are not where the order puts them.
- */
-export function replacePairs(flows: GraphFlow[], replaced: ReadonlyMap<string, { before: readonly GraphFlow[]; out: readonly GraphFlow[] }>): boolean {
-  const keyOf = (f: GraphFlow) => `${f.from}\u0000${f.to}`;
-  for (const [key, { before, out }] of replaced) {
-    let lo = 0;
-    let hi = flows.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (keyOf(flows[mid]!) < key) lo = mid + 1;
-      else hi = mid;
-    }
-    if (before.length !== out.length || before.some((f, i) => flows[lo + i] !== f)) return false;
-    out.forEach((f, i) => (flows[lo + i] = f));
-  }
-  return true;
 }

@@ -1,7 +1,7 @@
-import { PRACTICE_ID, type ConsentDecl, type Graph, type GraphFlow, type GraphSystem, type LegalBasis } from '@custody/domain';
-import { indexById, sameValue, type ProjectionChanges, type ProjectionMemo } from './finalise-memo.js';
-import { mergedFlow, mergeTargets, probeConfig, replacePairs } from './config-merge.js';
-import { finaliseFlows, type FlowDraft } from './flow-table.js';
+import { PRACTICE_ID, type ConsentDecl, type Graph, type GraphFlow, type GraphSystem } from '@custody/domain';
+import { indexById, sameValue, type PairEntry, type ProjectionChanges, type ProjectionMemo } from './finalise-memo.js';
+import { mergedFlow, mergeTargets, probeConfig } from './config-merge.js';
+import { finaliseFlows, pairKey } from './flow-table.js';
 import { decideLegalBasis } from './legal-basis.js';
 import { basename, normaliseName } from './normalise.js';
 import { consentKey, consentOrder, graphConsent, identifierOrder, redactionOrder, type IncrementalProjection } from './project-graph.js';
@@ -10,8 +10,6 @@ import { unknownTargetWarning } from './setting-changes.js';
 import { readByLaterStages } from './subprocessors.js';
 import { toGraphSystem, type RegistryKeys, type SystemDraft } from './system-registry.js';
 import { inputOrder, type ConfigInput, type ProjectionInput } from './types.js';
-
-type PairEntry = { drafts: readonly FlowDraft[]; bases: readonly LegalBasis[]; out: readonly GraphFlow[] };
 
 /**
  * The projection of `input` made from `prev`'s by adding one new config alone (issue 11: a new document
@@ -111,12 +109,11 @@ export function replayNewConfig(input: ProjectionInput, prev: ProjectionMemo): I
   const receiver = (id: string): SystemDraft | undefined => (id === PRACTICE_ID ? practice.draft : probe.get(id));
   const newPairs = new Map<string, PairEntry>();
   const mergedPairs = new Map<string, PairEntry & { before: readonly GraphFlow[] }>();
-  const earlier = (key: string) => (prev.pair ? prev.pair(key) : prev.pairs.get(key));
   for (const key of [...pairs.keys()].sort()) {
     let drafts = pairs.get(key)!;
     const { from, to } = drafts[0]!;
     // A pair between earlier systems may have flows already: the new one merges into the pair's only one.
-    const old = (from === PRACTICE_ID || seeded.has(from)) && (to === PRACTICE_ID || seeded.has(to)) ? earlier(key) : undefined;
+    const old = (from === PRACTICE_ID || seeded.has(from)) && (to === PRACTICE_ID || seeded.has(to)) ? prev.pair(key) : undefined;
     const merged = old && old.drafts.length === 1 && drafts.length === 1 ? mergedFlow(old.drafts[0]!, drafts[0]!) : undefined;
     if (old && !merged) return undefined;
     if (merged) drafts = [merged];
@@ -211,6 +208,21 @@ function replaceSystems(systems: GraphSystem[], merged: ReadonlyMap<string, { be
   return true;
 }
 
+/**
+ * `flows` (a graph's, by pair in key order) with the records of each pair in `replaced` swapped for its new
+ * ones, in place; false when a pair's records are not where the order puts them.
+ */
+function replacePairs(flows: GraphFlow[], replaced: ReadonlyMap<string, { before: readonly GraphFlow[]; out: readonly GraphFlow[] }>): boolean {
+  for (const [key, { before, out }] of replaced) {
+    const at = lowerBound(flows, key, flowKey);
+    if (before.length !== out.length || before.some((f, i) => flows[at + i] !== f)) return false;
+    out.forEach((f, i) => (flows[at + i] = f));
+  }
+  return true;
+}
+
+const flowKey = (f: GraphFlow) => pairKey(f.from, f.to);
+
 /** Lowest index in `list[from..]` whose key is not below `key`. */
 function lowerBound<T>(list: readonly T[], key: string, keyOf: (x: T) => string, from = 0): number {
   let lo = from;
@@ -243,12 +255,11 @@ function insertSystems(systems: readonly GraphSystem[], added: readonly GraphSys
  * (`from`, NUL, `to`: finaliseWithMemo's order); undefined if a pair is there already.
  */
 function insertFlows(flows: readonly GraphFlow[], pairs: ReadonlyMap<string, { out: readonly GraphFlow[] }>): GraphFlow[] | undefined {
-  const keyOf = (f: GraphFlow) => `${f.from}\u0000${f.to}`;
   const out: GraphFlow[] = [];
   let i = 0;
   for (const [key, { out: records }] of pairs) {
-    const at = lowerBound(flows, key, keyOf, i);
-    if (flows[at] && keyOf(flows[at]!) === key) return undefined;
+    const at = lowerBound(flows, key, flowKey, i);
+    if (flows[at] && flowKey(flows[at]!) === key) return undefined;
     for (; i < at; i++) out.push(flows[i]!);
     out.push(...records);
   }

@@ -14,17 +14,20 @@ import { toGraphSystem, type SystemDraft } from './system-registry.js';
  * records cite tens of thousands of rows. Reuse is decided by comparing the very inputs the finishing
  * function reads, so any earlier memo (even of another workspace) is a correct base: it can only be slower.
  */
+/** One flow pair's entry: its drafts, their legal bases and the records finalised from them. */
+export type PairEntry = { drafts: readonly FlowDraft[]; bases: readonly LegalBasis[]; out: readonly GraphFlow[] };
+
 export interface ProjectionMemo {
   /** The graph these records are of: {@link ProjectionChanges} are relative to it. */
   readonly graph?: Graph;
   readonly systems: ReadonlyMap<string, { draft: SystemDraft; out: GraphSystem }>;
-  readonly pairs: ReadonlyMap<string, { drafts: readonly FlowDraft[]; bases: readonly LegalBasis[]; out: readonly GraphFlow[] }>;
+  readonly pairs: ReadonlyMap<string, PairEntry>;
   /** The keys of `pairs`, sorted: the next projection sorts only the pairs it adds (see pairOrder). */
   readonly pairOrder?: readonly string[];
   /** One system's entry of `systems`, found without building that map (a fleet's 100,000 entries for the one a change reaches). */
   system?(id: string): { draft: SystemDraft; out: GraphSystem } | undefined;
-  /** One pair's entry of `pairs`, found without building that map (a new config merging a flow into it: config-merge.ts). */
-  pair?(key: string): { drafts: readonly FlowDraft[]; bases: readonly LegalBasis[]; out: readonly GraphFlow[] } | undefined;
+  /** One pair's entry of `pairs`, found without building that map (a new config merging a flow into it: config-replay.ts). */
+  pair(key: string): PairEntry | undefined;
   /** What a later projection needs to replay only its setting changes (setting-replay.ts). */
   readonly replay?: SettingReplay;
 }
@@ -120,7 +123,7 @@ export class LazyMemo implements ProjectionMemo {
   graph?: Graph;
   replay?: SettingReplay;
   private systemsMap?: Map<string, { draft: SystemDraft; out: GraphSystem }>;
-  private pairsMap?: Map<string, { drafts: readonly FlowDraft[]; bases: readonly LegalBasis[]; out: readonly GraphFlow[] }>;
+  private pairsMap?: Map<string, PairEntry>;
 
   constructor(
     private readonly drafts: readonly SystemDraft[],
@@ -151,7 +154,7 @@ export class LazyMemo implements ProjectionMemo {
     return (this.keys ??= this.draftPairs.map((list) => pairKey(list[0]!.from, list[0]!.to)));
   }
 
-  pair(key: string): { drafts: readonly FlowDraft[]; bases: readonly LegalBasis[]; out: readonly GraphFlow[] } | undefined {
+  pair(key: string): PairEntry | undefined {
     if (this.pairsMap) return this.pairsMap.get(key);
     // The keys are sorted as `<` orders strings (pairOrder): a binary search.
     const order = this.pairOrder;
@@ -166,7 +169,7 @@ export class LazyMemo implements ProjectionMemo {
     return undefined;
   }
 
-  get pairs(): ReadonlyMap<string, { drafts: readonly FlowDraft[]; bases: readonly LegalBasis[]; out: readonly GraphFlow[] }> {
+  get pairs(): ReadonlyMap<string, PairEntry> {
     if (!this.pairsMap) {
       this.pairsMap = new Map();
       this.pairOrder.forEach((key, k) => {

@@ -1,6 +1,5 @@
-import { hasExpired, PRACTICE_ID, type Evidence, type Graph, type GraphFlow, type GraphSystem, type LegalBasis } from '@custody/domain';
-import type { FlowDraft } from './flow-table.js';
-import { indexById, sameValue, type ProjectionChanges, type ProjectionMemo } from './finalise-memo.js';
+import { hasExpired, PRACTICE_ID, type Evidence, type Graph, type GraphSystem } from '@custody/domain';
+import { indexById, sameValue, type PairEntry, type ProjectionChanges, type ProjectionMemo } from './finalise-memo.js';
 import type { IncrementalProjection } from './project-graph.js';
 import { stamp } from './normalise.js';
 import { applySettingChange, settingChangesInForce, settingTargetIds, unknownTargetWarning, type AppliedSettingChange } from './setting-changes.js';
@@ -218,8 +217,6 @@ function shallowSame(a: object, b: object): boolean {
   return ka.length === kb.length && ka.every((k, i) => k === kb[i] && (a as Record<string, unknown>)[k] === (b as Record<string, unknown>)[k]);
 }
 
-type PairEntry = { drafts: readonly FlowDraft[]; bases: readonly LegalBasis[]; out: readonly GraphFlow[] };
-
 /**
  * A memo that is an earlier one with some systems' entries replaced or added (a setting replay's, a new config's)
  * and some flow pairs added (a new config's): chained replays keep one base and the maps of what they changed,
@@ -268,7 +265,7 @@ export class OverlayMemo implements ProjectionMemo {
   }
 
   pair(key: string): PairEntry | undefined {
-    return this.added.get(key) ?? (this.base.pair ? this.base.pair(key) : this.base.pairs.get(key));
+    return this.added.get(key) ?? this.base.pair(key);
   }
 
   system(id: string): Entry | undefined {

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
-import { safeErrorText } from '@custody/domain';
+import { counted, safeErrorText } from '@custody/domain';
 import type { Runtime } from '../runtime.js';
 import { RUNTIME } from '../tokens.js';
 
@@ -47,7 +47,7 @@ export class CheckpointScheduler implements OnApplicationBootstrap, OnModuleDest
     try {
       const outcomes = await this.runtime.persistence.checkpoints.anchorAll(this.runtime.currentAuditSigner());
       const anchored = outcomes.filter((o) => 'anchored' in o).length;
-      if (anchored) this.log.log(`signed ${anchored} audit-log checkpoint${anchored === 1 ? '' : 's'}`);
+      if (anchored) this.log.log(`signed ${counted(anchored, 'audit-log checkpoint')}`);
       for (const o of outcomes) if ('refused' in o) this.log.error(`audit log of workspace ${o.workspaceId} not anchored: ${o.refused}`);
     } catch (err) {
       this.log.error(`audit-log checkpoints failed: ${safeErrorText(err)}`);
