@@ -55,6 +55,9 @@ export function mergeTargets(ids: readonly string[], cfg: ConfigInput, r: Settin
     const x = e.draft;
     // Categories outside the taxonomy are a list in arrival order (categories.ts), which merging edits in place.
     if (x.group || x.settingSources || typeof x.holds !== 'number' || readByLaterStages(x)) return undefined;
+    // A system an earlier config added as a flow endpoint's placeholder: its warning names the role the system had then,
+    // which a specific role declared by a config sorting before it changes (the property spec's seed -138703730).
+    if (placeholder(r.warningsBefore, id) && cfg.result.systems.some((d) => d.id === id && d.role !== 'other')) return undefined;
     for (const d of cfg.result.systems) {
       if (d.id !== id) continue;
       if (d.group || (d.role !== 'other' && d.role !== x.role) || !settingsAgree(d.settings, x.settings)) return undefined;
