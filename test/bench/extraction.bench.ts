@@ -96,6 +96,9 @@
  *   same kinds as ota-fresh30; rule and picks committed before its documents were read, labelled by hand without
  *   running the extractor on them, first scored once on main at the label commit, extractor as at 25b0d72
  *   (fresh33-first-figures.json: 33/4/19); unseen.
+ * - ota-fresh34: 12 more picked by FRESH34_RULE (twenty-ninth session, to widen the unseen pool) in the same kinds as
+ *   ota-fresh30; rule and picks committed before its documents were read, labelled by hand without running the
+ *   extractor on them; unseen.
  *   For every fresh set the bench checks that the labelled files are what the rule picks and that every
  *   evidence offset is a 1–300 character span of the source (a target: labels valid).
  * OTA data © Open Terms Archive contributors, ODC-BY 1.0.

@@ -206,3 +206,13 @@ export const FRESH32_RULE: SaltedRule = { salt: 'ota-fresh32:', maxChars: FRESH3
  * never-read texts. Same kinds and conditions as FRESH30_RULE.
  */
 export const FRESH33_RULE: SaltedRule = { salt: 'ota-fresh33:', maxChars: FRESH30_RULE.maxChars, kinds: FRESH30_RULE.kinds };
+
+/**
+ * The `ota-fresh34` rule (issue 7, twenty-ninth session, 2026-12-07), committed with its picks (by path only) before
+ * any of its documents was read and before the extractor was run on them, in the same form as {@link FRESH33_RULE}:
+ * texts (index sha256) not already labelled in any set (labels.json, ota-fresh … ota-fresh33), at most 100,000
+ * characters, lowest sha256("ota-fresh34:" + path) per kind; 12 documents. Why now: the unseen pool (ota-fresh30, 31,
+ * 33) holds 163 labelled answers, three or fewer for AI training, ownership and recording retention, so a fourth
+ * never-read set widens what the pool can show. Same kinds and conditions as FRESH30_RULE.
+ */
+export const FRESH34_RULE: SaltedRule = { salt: 'ota-fresh34:', maxChars: FRESH30_RULE.maxChars, kinds: FRESH30_RULE.kinds };
