@@ -259,8 +259,10 @@ export function extractLawEnforcement(ctx: FactContext): Fact<'law_enforcement_d
       // Responding to a request by removing, suspending or blocking ("content removal in response to … law enforcement
       // requests") answers it with another act; no data is handed over unless a disclosure verb is in the clause.
       // What is responded to ("abuse reports") is no disclosure: only a disclosure verb before the response counts.
+      // A disclosure verb listed with the removal ("suspend accounts or disclose data in response to court orders") hands
+      // data over too: any verb before the response's "in response to", not only one before the removal.
       const response = OTHER_RESPONSE.exec(dc.view);
-      if (response && !hitsOf(dc, 'action', 'disclose').some((h) => verbal(dc, h) && h.start < response.index)) continue;
+      if (response && !hitsOf(dc, 'action', 'disclose').some((h) => verbal(dc, h) && h.start < response.index + response[0].length)) continue;
       // What is disclosed must be data (named in the clause, its sentence or its list intro): "unless required by
       // law, we do not provide refunds" or "transfers to State authorities as required by law" disclose no records.
       // Responding to a legal request needs no object: the request is for data.

@@ -179,7 +179,9 @@ function readOwnership(c: Clause): 'customer' | 'vendor' | undefined {
     if (/^owned/.test(word) && !/\b(?:is|are|be|been|was|were|remains?|stays?|becomes?)\s+(?:[\w-]+\s+){0,3}$/i.test(c.view.slice(Math.max(0, o.start - 50), o.start)) && !DISCLAIMED.test(c.view.slice(Math.max(0, o.start - 120), o.start))) continue;
     // "This Content may be owned by us, by third parties …, or by users": owners named as alternatives say what the
     // content of the site may be, not who holds the records.
-    if (/^(?:belong|property|owned)/.test(word) && ALTERNATIVE_OWNERS.test(c.view.slice(o.end, o.end + 200))) continue;
+    // The vendor must be one of them: "belongs to you or to the third party who sent it" keeps the records on the
+    // person's side.
+    if (/^(?:belong|property|owned)/.test(word) && ALTERNATIVE_OWNERS.test(c.view.slice(o.end, o.end + 200)) && VENDOR_OWNER.test(c.view.slice(o.end, o.end + 200))) continue;
     if (/^(?:belong|property|owned)/.test(word)) {
       // The records must be what belongs: the noun right before ("the Submitted Contents belong to you", "PHI will
       // remain the property of"), not "servers owned by Acme" or "the rights and property of Acme".
@@ -203,6 +205,7 @@ function readOwnership(c: Clause): 'customer' | 'vendor' | undefined {
 }
 
 // A list of owners joined by "or" after "owned by" / "belongs to" / "property of" ("by us, by third parties …, or by users").
+const VENDOR_OWNER = /^[^.;]{0,160}?\b(?:us|we|our\s+company|the\s+company)\b/i;
 const ALTERNATIVE_OWNERS = /^[^.;]{0,160}?,?\s+or\s+(?:by\s+|to\s+|of\s+)?(?:(?:the|other|our|its|their|any)\s+)?(?:users?|you|third[- ]part(?:y|ies)|licensors?|others?|members?|partners?)\b/i;
 
 // Data the clause declares not to be the records ("Such data is not PHI and is owned by ClaimBridge": the de-identified

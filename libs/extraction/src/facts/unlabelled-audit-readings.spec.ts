@@ -107,3 +107,31 @@ describe('law_enforcement_disclosure: whose data, and what is handed over', () =
     expect(le('We comply with government requests for member data as required by law.')).toBe('any_legal_request');
   });
 });
+
+// Review of x29sale: sentences where the new readings must not fire (written for the project).
+describe('near misses of the audit readings', () => {
+  it('a condition on the user using the service, then the vendor showing ads, is the vendor advertising', () => {
+    expect(sale('When you use our app we show you personalised ads based on your activity.')).toBe('allowed');
+    expect(sale('If you use our free plan we will show you ads based on your browsing history.')).toBe('allowed');
+  });
+  it('"the App" refusing is the vendor\'s product refusing, not a governed third-party app', () => {
+    expect(sale('The App does not sell your personal data to anyone.')).toBe('prohibited');
+  });
+  it('the vendor barring advertisers from using the person\'s data is its refusal', () => {
+    expect(sale('We do not permit advertisers to use your personal information for targeted advertising.')).toBe('prohibited');
+  });
+  it('third parties advertising to the person on their browsing is advertising on the person\'s data', () => {
+    expect(sale('Third parties may advertise to you based on your browsing on our site.')).toBe('allowed');
+  });
+  it('a disclosure listed with a removal in response to a legal request still discloses', () => {
+    expect(le('We may suspend accounts or disclose data in response to court orders.')).toBe('any_legal_request');
+    expect(le('We may remove content or disclose your information in response to a subpoena.')).toBe('any_legal_request');
+  });
+  it('data used or shared "in (the) aggregate" is aggregated data', () => {
+    expect(deid('We may use your information in the aggregate to improve our services.')).toBe('allowed');
+    expect(deid('We may share user information in aggregate with advertisers.')).toBe('allowed');
+  });
+  it('alternative owners that are all on the person\'s side keep the records the person\'s', () => {
+    expect(own('Your data belongs to you or to the third party from whom you received it.')).toBe('customer');
+  });
+});
