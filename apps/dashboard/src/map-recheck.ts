@@ -8,6 +8,7 @@ export interface CheckedMap { run?: { unconfirmed?: boolean }; unconfirmed?: boo
  * the read that ExposureScored prompts often meets the database still busy with that run's writes, and no
  * second event comes, so the previous run's map stayed up beside the new run's score and findings.
  * Waits `delaysMs` between reads (the last one repeats) until a confirmed map, or `cancel` (a new load).
+ * The live findings list's first page is rechecked the same way (findings-recheck.ts).
  */
 export class UnconfirmedMapRecheck<M extends CheckedMap> {
   private timer: ReturnType<typeof setTimeout> | undefined;

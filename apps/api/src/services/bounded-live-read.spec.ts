@@ -56,6 +56,19 @@ describe('BoundedLiveRead', () => {
     expect(await joined).toEqual({ v: 2, unconfirmed: true });
   });
 
+  it('marks unconfirmed the answer a read shares of a key\'s first composition, begun before that read', async () => {
+    const live = new BoundedLiveRead<{ v: number }>(30);
+    const first = gate<{ v: number }>();
+    const own = live.read('ws', () => first.promise);
+    let started = 0;
+    const joined = live.read('ws', async () => ({ v: 99 + started++ }));
+    first.resolve({ v: 1 });
+    expect(await own).toEqual({ v: 1 });
+    // It waited for the composition (nothing kept to fall back on) but may miss a change made before it came.
+    expect(await joined).toEqual({ v: 1, unconfirmed: true });
+    expect(started).toBe(0);
+  });
+
   it('keeps nothing from a failed composition: the reads that waited for it fail, the others get the last answer', async () => {
     const live = new BoundedLiveRead<{ v: number }>(30);
     await expect(live.read('ws', async () => { throw new Error('database unavailable'); })).rejects.toThrow('database unavailable');

@@ -15,7 +15,7 @@ const KEPT = 16;
  * A read that finds one running (begun before it: it may miss a change the read should see), or whose own is
  * late, gets the answer kept from the last composition, marked `unconfirmed` (the dashboard reads again), and
  * does not wait; the composition goes on and its answer is kept for the next reads. Only a key never answered
- * waits for its composition whatever it takes. A failed composition keeps nothing and fails only the reads
+ * waits for its composition whatever it takes (a read joining that first composition gets it marked too). A failed composition keeps nothing and fails only the reads
  * that waited for it.
  */
 export class BoundedLiveRead<T extends object> {
@@ -30,8 +30,9 @@ export class BoundedLiveRead<T extends object> {
     const last = this.last.get(key);
     const running = this.running.get(key);
     if (running) {
-      // Begun before this read: never served as confirmed. Without anything kept, the first reads share it.
-      if (!last) return running;
+      // Begun before this read: never served as confirmed. Without anything kept, the first reads share it
+      // (waiting whatever it takes, as the first read does), marked.
+      if (!last) return running.then((value) => this.unconfirmed(value));
       const answer = await within(running, this.waitMs).catch((): typeof LATE => LATE);
       return this.unconfirmed(answer === LATE ? last : answer);
     }
