@@ -19,4 +19,13 @@ describe('subcontractor_flowdown: conditions that bind no provider', () => {
     expect(fd('We require our subprocessors to comply with this Privacy Policy and to keep your data confidential.')).toBe('yes');
     expect(fd('Subject to applicable law, we require our service providers to handle your data in accordance with this Privacy Policy.')).toBe('yes');
   });
+  // Review of x29ret (rev29ret): real flowdown sentences the conditions must not blank.
+  it('an opening condition that is itself the binding: "Subject to obligations no less protective than …, we share with providers"', () => {
+    expect(fd('Subject to obligations no less protective than those set out in this Privacy Policy, we share your data with service providers.')).toBe('yes');
+    expect(fd('Subject to the DPA, our sub-processors are bound by confidentiality obligations no less protective than this DPA.')).toBe('yes');
+  });
+  it('a "subject to" on the providers\' own act: "Service providers process your data on our behalf subject to this Privacy Policy"', () => {
+    expect(fd('Service providers process your data on our behalf subject to this Privacy Policy.')).toBe('yes');
+    expect(fd('Our service providers may use your information only on our behalf and subject to our instructions and this Privacy Policy.')).toBe('yes');
+  });
 });

@@ -23,17 +23,29 @@ const CUSTOMER_COMPLIANCE = new RegExp(
 // the act before it ("will pay the balance … subject to this Agreement", "use your data … subject to our Privacy Policy").
 const SUBJECT_TO = /\bsubject to\b/gi;
 const PREDICATED = /\b(?:is|are|be|been|being|remains?|remained|stay|stays|made|become|becomes|kept|held|placed)\s+(?:\w+ly\s+)?(?:also\s+)?$/i;
-const PARTY_BEFORE = /\b(?:providers?|vendors?|processors?|sub-?processors?|sub-?contractors?|subcontractors?|contractors?|suppliers?|partners?|affiliates?|subsidiaries|agents?|parties|recipients?|entities|companies|they|them|who|which|that)\s*,?\s*(?:\([^)]{0,40}\)\s*)?(?:(?:are|is|will be|shall be)\s+)?(?:(?:all|each|always|also)\s+)?$/i;
+const PARTY = String.raw`(?:providers?|vendors?|processors?|sub-?processors?|sub-?contractors?|subcontractors?|contractors?|suppliers?|partners?|affiliates?|subsidiaries|agents?|parties|recipients?|entities|companies)`;
+const PARTY_BEFORE = new RegExp(String.raw`\b(?:${PARTY}|they|them|who|which|that)\s*,?\s*(?:\([^)]{0,40}\)\s*)?(?:(?:are|is|will be|shall be)\s+)?(?:(?:all|each|always|also)\s+)?$`, 'i');
+// A sentence whose subject is the providers ("Service providers process your data on our behalf subject to this Privacy
+// Policy", "Our sub-processors may use it only … and subject to our instructions"): the act conditioned is theirs, so the
+// standard binds them.
+const PARTY_SUBJECT = new RegExp(String.raw`^[\s*_>#-]*(?:(?:our|the|its|their|any|all|such|these|those|each|third[- ]party|trusted|authori[sz]ed|external|service)\s+){0,3}${PARTY}\b(?:\s*\([^)]{0,40}\))?\s+(?!of\b|and\b|or\b|,)`, 'i');
 
 /**
- * The sentence with the conditions that bind no provider blanked: an opening "Subject to …," condition, compliance held
- * by the customer, and a "subject to" that conditions an act rather than holding of a party.
+ * The sentence with the conditions that bind no provider blanked: an opening "Subject to …," condition (unless it states
+ * a standard `comparative` to the vendor's), compliance held by the customer, and a "subject to" that conditions an act
+ * rather than holding of a party (kept when the sentence's subject is the providers).
  */
-export function withoutConditions(v: string): string {
-  let out = v.replace(OPENING_CONDITION, blank).replace(CUSTOMER_COMPLIANCE, blank);
+export function withoutConditions(v: string, comparative: RegExp): string {
+  // An opening condition that states obligations as protective as the vendor's ("Subject to obligations no less
+  // protective than those in this Privacy Policy, we share your data with service providers") is itself the binding of
+  // those the sentence names: kept.
+  const opening = OPENING_CONDITION.exec(v);
+  const binding = opening !== null && comparative.test(opening[0]);
+  let out = (binding ? v : v.replace(OPENING_CONDITION, blank)).replace(CUSTOMER_COMPLIANCE, blank);
+  const providersAct = PARTY_SUBJECT.test(out);
   out = out.replace(SUBJECT_TO, (m, at: number) => {
     const before = out.slice(Math.max(0, at - 60), at);
-    return PREDICATED.test(before) || PARTY_BEFORE.test(before) ? m : blank(m);
+    return (binding && at < opening[0].length) || providersAct || PREDICATED.test(before) || PARTY_BEFORE.test(before) ? m : blank(m);
   });
   return out;
 }

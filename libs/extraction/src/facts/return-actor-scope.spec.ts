@@ -19,6 +19,29 @@ describe('return_or_destroy_on_termination: the vendor keeping the customer\'s d
     expect(rd('After termination of this Agreement, copies of your uploads may be retained after closure in the service.')).toBe('unspecified');
     expect(rd('After termination of this Agreement, we may retain your uploads in anonymised form after the end.')).toBe('unspecified');
   });
+  // Review of x29ret (rev29ret): near misses a careful reader does not take for keeping with no end.
+  it('not when the period is written in words ("for thirty days", "up to ninety days")', () => {
+    expect(rd('After you delete your account, we may retain backup copies for thirty days.')).not.toBe('no');
+    expect(rd('After termination, we may retain your data for up to ninety days.')).not.toBe('no');
+  });
+  it('not when the keeping is left to another document ("as described in our retention policy")', () => {
+    expect(rd('We may retain your content after you delete your account as described in our retention policy.')).toBe('unspecified');
+    expect(rd('After you delete your account, we may retain your content in accordance with our Data Retention Policy.')).toBe('unspecified');
+  });
+  it('not when the law or a need that ends bounds it ("where we are legally required to", "as long as needed")', () => {
+    expect(rd('After termination of your account, we may retain your information where we are legally required to do so.')).toBe('unspecified');
+    expect(rd('After termination, we may retain your personal information as long as needed to provide you with services.')).toBe('unspecified');
+  });
+  it('not for backups or archives kept until overwritten', () => {
+    expect(rd('After termination of your account, we may retain your content in our backup systems until it is overwritten.')).toBe('unspecified');
+    expect(rd('Following termination, we may retain copies of your data in our archives.')).toBe('unspecified');
+  });
+  it('not for the vendor\'s own records (logs, transactions), kept as a retention duty', () => {
+    expect(rd('After deletion of your account, we may retain log data and transaction records.')).toBe('unspecified');
+  });
+  it('the near miss stays: content kept past the end for the vendor\'s own use', () => {
+    expect(rd('After you close your account, we may retain your photos and use them to improve our services.')).toBe('no');
+  });
 });
 
 describe('return_or_destroy_on_termination: a deletion the document does not commit to', () => {

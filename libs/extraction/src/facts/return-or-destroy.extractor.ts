@@ -5,7 +5,8 @@ import type { Hit } from '../clauses/lexicon.js';
 import { introOf, isTableRow } from '../clauses/structure.js';
 import type { Candidate, FactContext } from './fact-context.js';
 import { clauseEvidence, decide, neighbour, operative } from './fact-context.js';
-import { keptForPeriodAfterEnd } from './kept-after-end.js';
+import { findDurations } from '../text/numbers.js';
+import { keptForPeriodAfterEnd, keptRecords } from './kept-after-end.js';
 import { actsOnData, byVendor, capability, deletesData, mayScopes, onlyIfRequired } from './return-acts.js';
 import { CONFIDENTIAL_HOLDS_DATA, onlyConfidential } from './return-confidential.js';
 import type { Scope } from './return-end-scope.js';
@@ -229,6 +230,11 @@ function keptPastEndByVendor(c: Clause, r: Hit, earlier: Clause[]): boolean {
   const who = agentOf(c, r) ?? earlier.map(clauseSubject).filter((x) => x !== undefined).pop();
   if (negated(c, r) || !actsOnData(c, r) || who?.kind !== 'vendor' || passive(c, r) || SANCTION.test(c.sentence.view)) return false;
   const s = c.sentence.view;
-  if (!KEPT_PAST_END.test(s) || KEPT_FOR_A_REASON.test(s) || LEGAL_RETENTION.test(s) || /\d/.test(s.slice(c.start - c.sentence.start + r.end))) return false;
-  return true;
+  if (!KEPT_PAST_END.test(s) || KEPT_FOR_A_REASON.test(s) || LEGAL_RETENTION.test(s)) return false;
+  // A period after the verb, in figures or in words ("for thirty days"), or any number there ("Section 5"): not no end.
+  const rest = s.slice(c.start - c.sentence.start + r.end);
+  if (/\d/.test(rest) || findDurations(rest).length > 0) return false;
+  // The vendor's own records or a part of the data ("log data and transaction records") kept after the end: a retention
+  // duty, as for a period after the end (kept-after-end.ts), not the customer's data kept.
+  return !keptRecords(c.view.slice(r.end, r.end + 80));
 }

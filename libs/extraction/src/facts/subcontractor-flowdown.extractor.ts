@@ -159,7 +159,7 @@ function readFlowdown(ctx: FactContext, s: Sentence): Candidate<V> | undefined {
   // Data "no longer required" is data unneeded, neither a binding nor its negation ("delete it when it is no longer
   // required and act in accordance with this notice"); blanked, offsets kept.
   // Conditions set on the customer or on the vendor's own act bind no provider (flowdown-conditions.ts): blanked too.
-  const v = withoutConditions(s.view.replace(NO_LONGER_NEEDED, (x) => ' '.repeat(x.length)));
+  const v = withoutConditions(s.view.replace(NO_LONGER_NEEDED, (x) => ' '.repeat(x.length)), COMPARATIVE);
   if (OWN_TERMS.test(v) || CUSTOMER_DUTY.test(v) || OTHER_PARTY_DUTY.test(v) || NOT_FLOWDOWN.test(v)) return undefined;
   // The standard first (plain text tests), the clauses only for sentences that name one.
   const std = OWN_STANDARD.exec(v) ?? OWN_TITLE.exec(v);
