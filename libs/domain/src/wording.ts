@@ -157,3 +157,11 @@ const LEGAL_BASIS_TEXT: Record<string, string> = { baa: 'BAA', authorization: 'c
 export function legalBasisText(basis: string): string {
   return LEGAL_BASIS_TEXT[basis] ?? basis.replace(/_/g, ' ');
 }
+
+/**
+ * What a finding's "+N pts" means, where the dashboard shows it. A reader adds the points of a list up and finds far
+ * less than the score (16 of 80 on the example practice): the score is bounded, so findings on the same records
+ * overlap and each fix alone takes off little (`score.overlap`, libs/rules/SCORE.md §4).
+ */
+export const POINTS_MEANING = 'Points: what fixing this finding alone takes off the score. Findings on the same records overlap, ' +
+  'so the points of all findings add up to less than the score; fixing them all brings it to 0.';

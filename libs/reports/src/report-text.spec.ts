@@ -64,3 +64,66 @@ describe('report wording: one of a thing is said in the singular everywhere', ()
     expect(md).not.toContain('(1 installs)');
   });
 });
+
+describe('report wording: every number a reader would add up is explained', () => {
+  it('says how much of the total no single fix removes, so the listed points need not add up to the score', () => {
+    const r = sampleAuditReport();
+    r.score = { ...r.score, total: 79.88, overlap: 63.43 };
+    const expected = "the findings' points add up to 16.45, and the other 63.43 points are shared, coming off only as several findings are fixed (fixing them all brings the score to 0).";
+    expect(renderMarkdown(r)).toContain(expected);
+    expect(renderHtml(r)).toContain(expected.replace(/'/g, '&#39;'));
+    // A score its findings' points explain alone needs no such sentence.
+    r.score = { ...r.score, overlap: 0 };
+    expect(renderMarkdown(r)).not.toContain('are shared, coming off only');
+  });
+
+  it('counts further quotes in the singular when there is one ("and 1 more quote")', () => {
+    const r = sampleAuditReport();
+    const f = r.findings.find((x) => x.evidence.length > 0)!;
+    f.evidence = [f.evidence[0]!, { ...f.evidence[0]!, start: (f.evidence[0]!.start ?? 0) + 1 }];
+    r.findings = [f];
+    const md = renderMarkdown(r);
+    expect(md).toContain(' · and 1 more quote\n');
+    expect(md).not.toContain('1 more quotes');
+    expect(renderHtml(r)).not.toContain('1 more quotes');
+  });
+
+  it('does not say "grouped into N problems" when each finding is its own problem', () => {
+    const r = sampleAuditReport();
+    r.findings = r.findings.slice(0, 1);
+    const md = renderMarkdown(r);
+    expect(md).toContain('1 finding; each shows where it occurs');
+    expect(md).not.toContain('into 1 problem');
+  });
+
+  it('marks a contract linked to no system, and says its terms raise no finding, in the contract table and the appendix', () => {
+    const r = sampleAuditReport();
+    const doc = r.documents.find((d) => d.type === 'contract' && d.system === 'clearinghouse')!;
+    delete doc.system;
+    doc.info = { kind: 'baa', parties: [], vendor: 'ClaimPath Inc', textLength: 100 };
+    const md = renderMarkdown(r);
+    expect(md).toContain(`**Not linked to any system: ClaimPath Inc (${doc.file.replace(/_/g, '\\_')}). No system's name matches its vendor, so its terms raise no finding`);
+    expect(md).toContain('| ClaimPath Inc (not linked) |');
+    expect(md).toMatch(new RegExp(`\\| ${doc.file.replace(/[.\\/_-]/g, (c) => (c === '_' ? '\\\\_' : `\\${c}`))} \\| contract \\| \\*\\*processed\\*\\* \\| not linked \\|`));
+    const html = renderHtml(r);
+    expect(html).toContain('<p class="callout">Not linked to any system: ClaimPath Inc');
+    // Every contract linked: no such note.
+    expect(renderMarkdown(sampleAuditReport())).not.toContain('Not linked to any system');
+  });
+});
+
+describe('report wording: a score that leaves contracts out says so where the score is', () => {
+  it('the cover scope and the score explanation count the contracts linked to no system', () => {
+    const r = sampleAuditReport();
+    const contracts = r.documents.filter((d) => d.type === 'contract');
+    delete contracts[0]!.system;
+    const md = renderMarkdown(r);
+    expect(md).toContain(`${contracts.length} contracts, 1 of them not linked to any system, `);
+    expect(md).toContain(' 1 contract is linked to no system and not in this score (see What each vendor\'s contract says).');
+    for (const d of contracts) delete d.system;
+    const all = renderMarkdown(r);
+    expect(all).toContain(`${contracts.length} contracts, none linked to any system, `);
+    expect(all).toContain(` ${contracts.length} contracts are linked to no system and not in this score`);
+    expect(renderHtml(r)).toContain('none linked to any system');
+  });
+});

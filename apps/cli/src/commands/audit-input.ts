@@ -42,3 +42,26 @@ export function manifestProblems(report: AuditReport, root: string, opts: { maxM
 
 /** The folder `auditFiles` names files relative to (one definition, in the audit core). */
 export { auditRoot } from '@custody/audit';
+
+/**
+ * Why there is no audit to report: no contract, config, fleet export or stack manifest was read. An empty
+ * folder, a mistyped glob or a folder of READMEs would otherwise give "0 / 100 (no exposure)" and pass
+ * `--fail-on` — a clean bill of health for evidence nobody read. Undefined when something was read.
+ */
+export function nothingRead(report: AuditReport, paths: string[]): string | undefined {
+  if (report.documents.some((d) => d.status !== 'unparsed')) return undefined;
+  const where = paths.join(', ');
+  return report.documents.length === 0
+    ? `no files in ${where}: nothing to audit; no report written (point it at contracts, BAAs, policies, configs, a fleet export or custody.yaml)`
+    : `nothing to audit in ${where}: none of its ${report.documents.length === 1 ? 'file is' : `${report.documents.length} files is`} a contract, config, fleet export or custody.yaml (listed above); no report written`;
+}
+
+/**
+ * Contracts that were read but speak for no system: their terms are in the report's contract table, yet no
+ * finding counts them, which a reader cannot tell from the table alone. One line each, with how to link it.
+ */
+export function unlinkedContracts(report: AuditReport): string[] {
+  return report.documents.filter((d) => d.type === 'contract' && d.status === 'processed' && !d.system)
+    .map((d) => `not linked: ${d.file}: ${d.info?.vendor ? `its vendor (${d.info.vendor}) matches no system` : 'its vendor was not named in it, so no system matches'}, so its terms raise no finding; ` +
+      'list it under documents: in custody.yaml with the system it covers');
+}
