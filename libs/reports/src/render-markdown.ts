@@ -90,19 +90,26 @@ function plan(m: ReportModel): string[] {
 /** Markdown cannot carry the picture: the systems it draws, most exposed first, stand in for it. */
 function graph(m: ReportModel): string[] {
   const score = (id: string) => m.report.score.nodes[id] ?? 0;
-  // A fleet's installs are one line, as they are one box in the picture: worst install's exposure, findings summed.
-  const rows = new Map<string, { name: string; role: string; exposure: number; findings: number; installs: number }>();
+  // A fleet's installs are one line, as they are one box in the picture: worst install's exposure, and the open
+  // findings on any of them counted once each. Summed per install, one finding on 12 installs counted 12 times,
+  // and a fleet of 12 showed 139 "open findings" in a report of 48.
+  const rowOf = new Map<string, string>();
+  const rows = new Map<string, { name: string; role: string; exposure: number; findings: Set<string>; installs: number }>();
   for (const s of m.report.systems) {
     const key = s.group ? `fleet:${s.group.vendor ?? s.name}` : s.id;
-    const row = rows.get(key) ?? { name: s.group?.vendor ?? s.name, role: roleLabel(s.role), exposure: 0, findings: 0, installs: 0 };
+    const row = rows.get(key) ?? { name: s.group?.vendor ?? s.name, role: roleLabel(s.role), exposure: 0, findings: new Set<string>(), installs: 0 };
     row.exposure = Math.max(row.exposure, score(s.id));
-    row.findings += m.report.findings.filter((f) => isOpen(f) && f.systems.includes(s.id)).length;
     row.installs += s.group ? 1 : 0;
     rows.set(key, row);
+    rowOf.set(s.id, key);
+  }
+  for (const f of m.report.findings) {
+    if (!isOpen(f)) continue;
+    for (const id of f.systems) rows.get(rowOf.get(id) ?? '')?.findings.add(f.id);
   }
   const sorted = [...rows.values()].sort((a, b) => b.exposure - a.exposure || a.name.localeCompare(b.name));
   return ['## Where client information goes', '', 'The systems that hold or receive client information, most exposed first (the HTML and PDF reports draw them as a picture; every flow is in the appendix).', '',
-    table(['System', 'Role', 'Exposure', 'Open findings'], sorted.map((r) => [cell(r.installs ? `${r.name} (${count(r.installs, 'install')})` : r.name), r.role, `${r.exposure}/100`, String(r.findings)])), ''];
+    table(['System', 'Role', 'Exposure', 'Open findings'], sorted.map((r) => [cell(r.installs ? `${r.name} (${count(r.installs, 'install')})` : r.name), r.role, `${r.exposure}/100`, String(r.findings.size)])), ''];
 }
 
 function groups(m: ReportModel): string[] {

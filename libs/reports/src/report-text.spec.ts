@@ -127,3 +127,19 @@ describe('report wording: a score that leaves contracts out says so where the sc
     expect(renderHtml(r)).toContain('none linked to any system');
   });
 });
+
+describe('report counts: a fleet row in the systems table counts each finding once', () => {
+  it('a finding on every install of a fleet is one open finding on its row, not one per install', () => {
+    const r = sampleFleetAuditReport();
+    const installs = r.systems.filter((s) => s.group);
+    expect(installs.length).toBeGreaterThan(1);
+    // As an ungrouped finding on the vendor is: charged to every install.
+    Object.assign(r.findings[0]!, { systems: installs.map((s) => s.id), triage: undefined });
+    const onFleet = new Set(r.findings.filter((f) => (!f.triage || f.triage.status === 'open' || f.triage.status === 'accepted') && f.systems.some((id) => installs.some((s) => s.id === id))).map((f) => f.id));
+    const vendor = installs[0]!.group!.vendor!;
+    const row = renderMarkdown(r).split('\n').find((l) => l.startsWith(`| ${vendor} (${installs.length} installs) |`))!;
+    expect(row.split('|').map((c) => c.trim())[4]).toBe(String(onFleet.size));
+    // And never more than the report's own count of findings.
+    expect(Number(row.split('|').map((c) => c.trim())[4])).toBeLessThanOrEqual(r.findings.length);
+  });
+});
