@@ -163,5 +163,5 @@ export function legalBasisText(basis: string): string {
  * less than the score (16 of 80 on the example practice): the score is bounded, so findings on the same records
  * overlap and each fix alone takes off little (`score.overlap`, libs/rules/SCORE.md §4).
  */
-export const POINTS_MEANING = 'Points: what fixing this finding alone takes off the score. Findings on the same records overlap, ' +
+export const POINTS_MEANING = 'Points: what fixing a finding alone takes off the score. Findings on the same records overlap, ' +
   'so the points of all findings add up to less than the score; fixing them all brings it to 0.';
