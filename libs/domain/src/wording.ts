@@ -160,8 +160,9 @@ export function legalBasisText(basis: string): string {
 
 /**
  * What a finding's "+N pts" means, where the dashboard shows it. A reader adds the points of a list up and finds far
- * less than the score (16 of 80 on the example practice): the score is bounded, so findings on the same records
- * overlap and each fix alone takes off little (`score.overlap`, libs/rules/SCORE.md §4).
+ * less than the score (16 of 80 on the example practice): the workspace total bends toward 100 over all findings'
+ * hazard, so while the others remain each fix alone takes off less (`score.overlap`, libs/rules/SCORE.md §4),
+ * whether or not the findings share systems or records.
  */
-export const POINTS_MEANING = 'Points: what fixing a finding alone takes off the score. Findings on the same records overlap, ' +
-  'so the points of all findings add up to less than the score; fixing them all brings it to 0.';
+export const POINTS_MEANING = 'Points: what fixing a finding alone takes off the score. The score rises ever more slowly as exposure adds up ' +
+  '(it stays below 100), so while other findings remain each fix takes off less than it would on its own: the points of all findings add up to less than the score; fixing them all brings it to 0.';

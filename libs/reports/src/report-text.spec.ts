@@ -1,3 +1,5 @@
+import { POINTS_MEANING } from '@custody/domain';
+import { computeScore } from '@custody/rules';
 import { sampleAuditReport, sampleFleetAuditReport } from '../../../test/fixtures/reports/sample-audit-report.js';
 import { firstSentence } from './consultant-sections.js';
 import { renderHtml } from './render-html.js';
@@ -50,8 +52,8 @@ describe('report wording: one of a thing is said in the singular everywhere', ()
     const r = sampleAuditReport();
     r.findings = r.findings.filter((f) => !f.triage || f.triage.status === 'open').slice(0, 1);
     const md = renderMarkdown(r);
-    expect(md).toContain('It adds up 1 open finding: ');
-    expect(renderHtml(r)).toContain('It adds up 1 open finding: ');
+    expect(md).toContain('It adds up 1 open finding, ');
+    expect(renderHtml(r)).toContain('It adds up 1 open finding, ');
     expect(md).not.toMatch(/\b1 open findings\b/);
   });
 
@@ -69,12 +71,33 @@ describe('report wording: every number a reader would add up is explained', () =
   it('says how much of the total no single fix removes, so the listed points need not add up to the score', () => {
     const r = sampleAuditReport();
     r.score = { ...r.score, total: 79.88, overlap: 63.43 };
-    const expected = "the findings' points add up to 16.45, and the other 63.43 points are shared, coming off only as several findings are fixed (fixing them all brings the score to 0).";
+    const expected = "The findings' points add up to 16.45; the other 63.43 points come off only as several findings are fixed together (fixing them all brings the score to 0).";
     expect(renderMarkdown(r)).toContain(expected);
     expect(renderHtml(r)).toContain(expected.replace(/'/g, '&#39;'));
     // A score its findings' points explain alone needs no such sentence.
     r.score = { ...r.score, overlap: 0 };
-    expect(renderMarkdown(r)).not.toContain('are shared, coming off only');
+    expect(renderMarkdown(r)).not.toContain('come off only as several');
+  });
+
+  it('gives the true reason for the shared points: the total bends toward 100, whether or not findings share records', () => {
+    // Two findings on two systems with no data category in common, scored by the real score code.
+    const r = sampleAuditReport();
+    const picked = r.findings.filter((f) => f.ruleId === 'tracking-technology' || f.ruleId === 'claims-aggregation');
+    expect(picked.map((f) => f.systems[0])).toEqual(['pixel', 'clearinghouse']);
+    expect(picked[0]!.categories.some((c) => picked[1]!.categories.includes(c))).toBe(false);
+    const scored = computeScore(picked, { lenses: ['default'] });
+    expect(scored.score.overlap).toBeGreaterThan(0);
+    r.findings = scored.findings;
+    r.score = scored.score;
+    const md = renderMarkdown(r);
+    const listed = Math.round(scored.findings.reduce((s, f) => s + f.contribution, 0) * 100) / 100;
+    expect(md).toContain(`The findings' points add up to ${listed}; the other ${scored.score.overlap} points come off only as several findings are fixed`);
+    expect(md).toContain('fixing them all brings the score to 0');
+    // Not "records piled together" (these share none), not "capped" (it never reaches 100, nothing is cut off).
+    for (const text of [md, POINTS_MEANING]) expect(text).not.toMatch(/same records|capped/);
+    expect(POINTS_MEANING).toMatch(/rises ever more slowly/);
+    // "Points" means one thing in the explanation: what fixing a finding alone takes off.
+    expect(md.match(/finding's points\b/g)).toHaveLength(1);
   });
 
   it('counts further quotes in the singular when there is one ("and 1 more quote")', () => {
@@ -109,6 +132,18 @@ describe('report wording: every number a reader would add up is explained', () =
     expect(html).toContain('<p class="callout">Not linked to any system: ClaimPath Inc');
     // Every contract linked: no such note.
     expect(renderMarkdown(sampleAuditReport())).not.toContain('Not linked to any system');
+  });
+});
+
+describe('report wording: a contract that names no vendor and is linked to no system', () => {
+  it('is named by its file, and the callout does not speak of a vendor it never named', () => {
+    const r = sampleAuditReport();
+    const doc = r.documents.find((d) => d.type === 'contract' && d.system === 'clearinghouse')!;
+    delete doc.system;
+    doc.info = { kind: 'other', parties: [], textLength: 100 };
+    const md = renderMarkdown(r);
+    expect(md).toContain(`**Not linked to any system: ${doc.file.replace(/_/g, '\\_')}. It names no vendor and none of its parties matches a system, so its terms raise no finding`);
+    expect(md).not.toContain('matches its vendor');
   });
 });
 

@@ -41,9 +41,9 @@ export const COVER_METHOD = 'Every contract was read for the 12 terms that decid
 
 export function scoreText(m: ReportModel): string {
   const r = m.report;
-  return `The exposure score is ${r.score.total} out of 100 (${m.band}). It adds up ${count(r.findings.filter(isOpen).length, 'open finding')}: each finding's points are ` +
+  return `The exposure score is ${r.score.total} out of 100 (${m.band}). It adds up ${count(r.findings.filter(isOpen).length, 'open finding')}, each weighed by ` +
     `the likelihood that the exposure causes harm times how harmful it would be for the most sensitive information involved, weighted for your client population ` +
-    `(${lensText(m)}). A finding's points are what fixing it alone takes off; the score never goes down by adding a risk, and a finding marked mitigated or a false positive leaves it.` +
+    `(${lensText(m)}). A finding's points, listed beside it, are what fixing it alone takes off; the score never goes down by adding a risk, and a finding marked mitigated or a false positive leaves it.` +
     overlapText(r.score.total, r.score.overlap) +
     (unlinkedCount(m) ? ` ${count(unlinkedCount(m), 'contract is', 'contracts are')} linked to no system and not in this score (see What each vendor's contract says).` : '');
 }
@@ -55,14 +55,16 @@ const unlinkedScope = (n: number, of: number) => (n === 0 ? '' : n < of ? `, ${n
 
 /**
  * The part of the total no single fix removes (`score.overlap`), in words. Without it a reader adds up the listed
- * points (16 of a score of 80 on the example practice) and concludes the score or the ranking is wrong: the
- * total is bounded, so exposures piled on the same records each take off little alone.
+ * points (16 of a score of 80 on the example practice) and concludes the score or the ranking is wrong. The
+ * reason is the workspace curve T = 100·H/(H + 20) over all findings' hazard (SCORE.md §3–4): it bends toward
+ * 100, so removing one finding while the rest remain takes off less than it would alone — findings on unrelated
+ * systems and records overlap just as much. Every point comes from a finding's hazard, so fixing all gives 0.
  */
 export function overlapText(total: number, overlap: number | undefined): string {
   if (overlap === undefined || overlap < 0.01) return '';
   const listed = Math.round((total - overlap) * 100) / 100;
-  return ` Because the score is capped at 100, exposures piled on the same records each take off little on their own: the findings' points add up to ${listed}, ` +
-    `and the other ${overlap} points are shared, coming off only as several findings are fixed (fixing them all brings the score to 0).`;
+  return ' The score rises ever more slowly as exposure adds up, so that it stays below 100: while the other findings remain, fixing one takes off less than it would on its own. ' +
+    `The findings' points add up to ${listed}; the other ${overlap} points come off only as several findings are fixed together (fixing them all brings the score to 0).`;
 }
 
 export const FIXES_INTRO = 'Ranked by how much each fix takes off the score; among equals, the quickest first.';
@@ -81,8 +83,13 @@ export function unlinkedText(m: ReportModel): string {
   const docs = unlinkedDocs(m);
   if (!docs.length) return '';
   const names = docs.map((d) => (d.info?.vendor ? `${d.info.vendor} (${d.file})` : d.file));
-  return `Not linked to any system: ${names.join('; ')}. No system's name matches ${docs.length === 1 ? 'its vendor, so its terms raise' : 'their vendors, so their terms raise'} ` +
-    'no finding and count nothing in the score. List each under documents: in custody.yaml with the system it covers, or link it in the dashboard\'s Documents tab.';
+  // Matching tries the vendor, then the other parties (attachContracts): a contract that names no vendor has no vendor to blame.
+  const why = docs.every((d) => d.info?.vendor)
+    ? `No system's name matches ${docs.length === 1 ? 'its vendor, so its terms raise' : 'their vendors, so their terms raise'}`
+    : docs.length === 1 ? 'It names no vendor and none of its parties matches a system, so its terms raise'
+      : "Neither their vendors nor the other parties they name match any system's name, so their terms raise";
+  return `Not linked to any system: ${names.join('; ')}. ${why} no finding and count nothing in the score. ` +
+    'List each under documents: in custody.yaml with the system it covers, or link it in the dashboard\'s Documents tab.';
 }
 
 type ReportDocument = ReportModel['documents'][number];

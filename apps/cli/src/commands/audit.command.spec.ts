@@ -226,7 +226,41 @@ describe('custody audit with nothing it could audit', () => {
     const r = await audit({ 'README.md': '# notes\n', 'NOTES.md': '# more notes\n' });
     expect(r).toMatchObject({ code: EXIT.usage, wrote: false });
     expect(r.stderr).toMatch(/custody: unparsed: README\.md: /);
-    expect(r.stderr).toMatch(/nothing to audit in .+: none of its 2 files is a contract, config, fleet export or custody\.yaml/);
+    expect(r.stderr).toMatch(/nothing to audit in .+: none of the 2 files in it is a contract, config, fleet export or custody\.yaml/);
+  });
+});
+
+describe('custody audit whose every document failed', () => {
+  // The agency pack's fleet export alone, over a declarations budget of 5: failed too_complex, nothing else read.
+  const fleet = readFileSync(join(process.cwd(), 'test/fixtures/practices/agency-fleet/configs/echo-fleet.csv'));
+
+  it('read no evidence: exits 2 and writes no report, even with --allow-partial (which accepts a partial audit, not an empty one)', async () => {
+    const before = process.env.CUSTODY_PARSE_MAX_DECLARATIONS;
+    process.env.CUSTODY_PARSE_MAX_DECLARATIONS = '5';
+    try {
+      for (const extra of [[], ['--allow-partial']]) {
+        const dir = mkdtempSync(join(tmpdir(), 'custody-audit-'));
+        writeFileSync(join(dir, 'echo-fleet.csv'), fleet);
+        try {
+          const r = await run([dir, '--format', 'json', '--out', join(dir, 'r.json'), ...extra]);
+          expect(r.code).toBe(EXIT.usage);
+          expect(existsSync(join(dir, 'r.json'))).toBe(false);
+          expect(r.stderr).toMatch(/custody: failed: .*echo-fleet\.csv: too_complex/);
+          expect(r.stderr).toMatch(/nothing to audit in .+: the one file in it could not be read \(listed above\); no report written/);
+        } finally {
+          rmSync(dir, { recursive: true, force: true });
+        }
+      }
+    } finally {
+      if (before === undefined) delete process.env.CUSTODY_PARSE_MAX_DECLARATIONS;
+      else process.env.CUSTODY_PARSE_MAX_DECLARATIONS = before;
+    }
+  });
+
+  it('one README alone is named in the singular', async () => {
+    const r = await audit({ 'README.md': '# notes\n' });
+    expect(r).toMatchObject({ code: EXIT.usage, wrote: false });
+    expect(r.stderr).toMatch(/nothing to audit in .+: the one file in it is not a contract, config, fleet export or custody\.yaml \(listed above\); no report written/);
   });
 });
 
