@@ -43,7 +43,8 @@ export function probeConfig(cfg: ConfigInput, input: ProjectionInput, practice: 
  * - when the config sorts before the config that made X, it makes X in the full projection: then no other
  *   config sorts between the two (one could have looked X up, and missed), the config alone makes X under the
  *   very name X has (not as a placeholder for a flow endpoint), the other did not make X as a placeholder
- *   (the placeholder's warning would go), and it declares X with no host the vendor catalogue knows. `made` lists those systems, which the config now makes.
+ *   (the placeholder's warning would go), it declares X with no host the vendor catalogue knows, and no other system of the creator has one (its lookup
+ *   by the vendor's name would now find X). `made` lists those systems, which the config now makes.
  */
 export function mergeTargets(ids: readonly string[], cfg: ConfigInput, r: SettingReplay, lookup: (id: string) => Entry | undefined, alone: ConfigProbe): { targets: Entry[]; made: string[] } | undefined {
   const targets: Entry[] = [];
@@ -74,6 +75,9 @@ export function mergeTargets(ids: readonly string[], cfg: ConfigInput, r: Settin
         // Coming first, its declaration is not found by id, so a host the catalogue knows sends it to the system
         // with the vendor's name (projectConfig), which an earlier config or the manifest may have: alone it has none.
         if (cfg.result.systems.some((d) => d.id === id && d.hosts?.some((h) => r.input.resolveVendor?.(h) !== undefined))) return undefined;
+        // Made first now, X is there when the creator's own systems look a host's vendor up by name: one of them that
+        // missed X before (declared ahead of X) would now merge into it (the property spec's seed -744417004).
+        if (by.result.systems.some((d) => d.id !== id && d.hosts?.some((h) => r.input.resolveVendor?.(h) !== undefined))) return undefined;
         made.push(id);
       }
     }
