@@ -228,7 +228,8 @@ export function nameCollector(ctx: FactContext) {
       return;
     }
     if (review) rejected.push({ name, ev, reason: review, rank: 'held' });
-    else if (!names.has(key)) names.set(key, { name, ev, s, at });
+    else if (!names.has(key)) names.set(key, { name, ev, s, at, strong });
+    else if (strong) names.get(key)!.strong = true;
   };
   const { brandElsewhere, embedsPlugin, truncatedTail } = candidateChecks(ctx);
   const { self, products, selfBrandOf, vendorFirstWords } = vendorOwn(ctx);
