@@ -25,6 +25,7 @@ import { aliasedGroupMembers } from './subprocessor-group-alias.js';
 import { escapeRegExp } from '../text/escape-regexp.js';
 import { EXAMPLES_IN_PARENTHESIS, suffixedNamesIn } from './subprocessor-suffixed-examples.js';
 import { readTitledTracker } from './subprocessor-titled-trackers.js';
+import { titledProviderSection } from './subprocessor-titled-sections.js';
 import { readInlineTrackerEntries } from './subprocessor-inline-entries.js';
 import { userReaches } from './subprocessor-user-reach.js';
 import { familyRecipients } from './subprocessor-parent-group.js';
@@ -130,7 +131,9 @@ function readSentence(r: Reading, s: Sentence): void {
   const { add } = collector;
   if (s.isHeading) {
     // A provider's name as the heading of its own subsection ("Google Analytics", then "Google Analytics is …").
-    const h = providerHeading(ctx.sentences, s);
+    // A provider titling a section of its own whose body gives it a role ("4.1 Use of Statwise", then "Statwise is a
+    // web analytics service offered by …").
+    const h = providerHeading(ctx.sentences, s) ?? titledProviderSection(ctx.sentences, s);
     if (h) add(h.name, s, h.at, true);
     return;
   }
