@@ -24,6 +24,13 @@ describe('a section titled by one provider', () => {
     expect(names(md)).toEqual([]);
   });
 
+  it('does not read a feature of the vendor\'s own that the body says the vendor offers ("offered by our team", "provided by us")', () => {
+    expect(names(head + '### Live Chat\n\nLive Chat is a support tool offered by our team to answer questions.\n')).toEqual([]);
+    expect(names(head + '### 7.5 Quickdesk\n\nQuickdesk is a help service provided by us to answer your questions.\n')).toEqual([]);
+    // Another party offering it is still one.
+    expect(names(head + '### 7.5 Use of Quickdesk\n\nQuickdesk is a help service provided by Helpwire Inc. to answer your questions.\n')).toContain('Quickdesk');
+  });
+
   it('does not read a title whose body describes the vendor\'s own feature without any other party or data', () => {
     const md = head + '### 7.4 Glowboard\n\nGlowboard is a drawing tool inside the members area.\n';
     expect(names(md)).toEqual([]);

@@ -34,8 +34,9 @@ const MAX_LENGTH = 40;
 const USED_AS = /^\s*(?:\([^)]{0,40}\)\s*)?(?:is|are)\s+(?:also\s+|only\s+)?used\s+(?:by\s+us\s+)?(?:as|to|for)\s+\p{L}/u;
 const IS_A_SERVICE = /^\s*(?:\([^)]{0,40}\)\s*)?(?:is|are)\s+an?\s+(?:[\p{L}-]+\s+){0,6}?(?:service|tool|platform|provider|processor|network|solution)s?\b/iu;
 // What makes "is a … service" someone else's service: another party named as offering it, or a provider noun.
-// Data or tracking words alone do not: the vendor's own analytics product is "a service that tracks traffic" too.
-const SERVICE_ROLE = /\b(?:offered|provided|operated|run|owned|developed)\s+by\b|\bthird[- ]part(?:y|ies)\b/i;
+// Data or tracking words alone do not: the vendor's own analytics product is "a service that tracks traffic" too. Nor
+// does the vendor offering it ("a support tool offered by our team", "provided by us"): that is its own feature.
+const SERVICE_ROLE = /\b(?:offered|provided|operated|run|owned|developed)\s+by\s+(?!(?:us|we|ourselves|our|the\s+company)\b)|\bthird[- ]part(?:y|ies)\b/i;
 // "is a payment service provider", "is a data processor": the kind named is a provider's (not "an analytics service").
 const PROVIDER_WORD = /\b(?:providers?|processors?|sub-?processors?|vendors?)\b/i;
 // The body's pronoun as the vendor's provider.
