@@ -18,6 +18,11 @@ describe('names coordinated with a recipient already read', () => {
     expect(names('# Payments\n\nOur payment processor, Quillpay, processes your payments. We do not share your details with Quillpay or Borealis for marketing.')).toEqual(['Quillpay']);
   });
 
+  it('not in a clause where the user directs the sharing (a party the user reaches, README conventions)', () => {
+    expect(names('# Integrations\n\nOur hosting provider, Quillhost, stores your data. If you connect Quillhost, Borealis or Tenfold to your account, we share data with them at your request.')).toEqual(['Quillhost']);
+    expect(names('# Integrations\n\nOur hosting provider, Quillhost, stores your data. At your request we send your files to Quillhost, Borealis and Tenfold.')).toEqual(['Quillhost']);
+  });
+
   it('a list with one member that is not a recipient (a sign-in provider, a platform) gives none', () => {
     expect(names('# Sign-in\n\nOur analytics provider, Quillstat, receives usage data. You can register through single sign-on services such as Facebook, Quillstat and Borealis.')).toEqual(['Quillstat']);
     expect(names('# Videos\n\nOur analytics provider, Quillstat, receives usage data. Quillstat, Borealis and YouTube are embedded in our pages and process data about your visit.')).toEqual(['Quillstat']);

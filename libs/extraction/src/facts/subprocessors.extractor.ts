@@ -15,7 +15,7 @@ import { isTrackerTable } from './subprocessor-trackers.js';
 import { oneOfProviders, providerHeading, providerProfile } from './subprocessor-profiles.js';
 import { namesTechnique, QUOTED_KIND_AFTER, ANONYMOUS_DATA, ROLE_APPOSITIVE, USE_VERB_BEFORE, DATA_RELATION, HEADING, LIST_LEAD, SHOUTING, STRICT_HEADING, USER_ITEMS, notSentenceName, qualifiesKind, relationOutsideNames } from './subprocessor-patterns.js';
 import { pluginOwners } from './subprocessor-plugin-owners.js';
-import { deniedUse, examplesReceive, groupExamples, kindExamples, triggers, vendorPassesTo } from './subprocessor-triggers.js';
+import { deniedUse, examplesReceive, groupExamples, kindExamples, triggers, USER_DIRECTS, vendorPassesTo } from './subprocessor-triggers.js';
 import { nameCollector, type NameCollector } from './subprocessor-candidates.js';
 import { readRow, readUndecided } from './subprocessor-rows.js';
 import { readTrackerRow } from './subprocessor-tracker-rows.js';
@@ -81,7 +81,10 @@ function addMates(r: Reading): void {
   // Only a sentence about providers or passing data says what its list of names does (a list of help links, a table of
   // contents, the vendor's sites say nothing of the kind).
   const aboutData = (x: Sentence): boolean => namesProvider(r, x) || RELATION_VERB.test(x.view) || DATA_RELATION.test(x.view);
-  for (const list of matesOfKept(ctx.sentences, kept, (x) => isTableRow(x) || r.entries.get(x.index)?.row !== undefined || !aboutData(x), deniedUse)) {
+  // Nor one where the user directs the passing ("If you connect A, B or C, we share data with them at your request"): the
+  // parties the user reaches are not the vendor's recipients (README conventions), whichever of them is kept elsewhere.
+  const skip = (x: Sentence): boolean => isTableRow(x) || r.entries.get(x.index)?.row !== undefined || !aboutData(x) || USER_DIRECTS.test(x.view);
+  for (const list of matesOfKept(ctx.sentences, kept, skip, deniedUse)) {
     const before = new Set(collector.names.keys());
     const rejectedBefore = collector.rejected.length;
     const keys: string[] = [];
