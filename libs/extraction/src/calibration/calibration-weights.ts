@@ -15,6 +15,10 @@
  * every BAA reading in terms of service below 0.85, so terms (where BAAs and PHI bans are written) never answered. On the
  * develop sets every baa_offered reading between 0.6 and 0.85 was right (5 of 5: two BAAs lifting a PHI ban, three
  * duties not to submit health data), none below 0.85 wrong, and the one such reading on an unlabelled document is right.
+ *
+ * Added by hand on 2026-12-07 (x29names2), to be refitted by the next fit: the names feature `vendorUses` (features.ts,
+ * vendor-uses.ts) at 0.3, the optimum of a one-dimensional fit with every other weight held (test/bench/support/
+ * vendor-uses-fit.ts: 117 develop answers fire it, 96 right; penalised log likelihood -59.76 at 0.3 against -60.39 at 0).
  */
 import type { FactName } from '@custody/domain';
 import type { LogisticModel } from './calibrate.js';
@@ -82,7 +86,8 @@ export const CALIBRATION: { scalar: LogisticModel; names: LogisticModel; thresho
       "contract",
       "terms",
       "linked",
-      "ownBrand"
+      "ownBrand",
+      "vendorUses"
     ],
     "weights": [
       0.251,
@@ -94,7 +99,8 @@ export const CALIBRATION: { scalar: LogisticModel; names: LogisticModel; thresho
       -1.171,
       -1.299,
       0.94,
-      -1.578
+      -1.578,
+      0.3
     ],
     "bias": 1.486,
     "perValue": {}

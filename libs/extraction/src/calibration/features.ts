@@ -5,6 +5,7 @@ import type { FactContext } from '../facts/fact-context.js';
 import { ENDS_WITH_SUFFIX } from '../facts/subprocessor-names.js';
 import type { Sentence } from '../text/sentences.js';
 import { mentionsOf } from './mentions.js';
+import { vendorUsesNameIn } from './vendor-uses.js';
 
 /**
  * Structural evidence about an answer, read the same way for every fact, from which the calibration model
@@ -14,7 +15,7 @@ import { mentionsOf } from './mentions.js';
  * readings were not written against.
  */
 export const SCALAR_FEATURES = ['prior', 'support', 'conflict', 'heading', 'operative', 'contract', 'terms', 'itemised', 'long', 'exception'] as const;
-export const NAME_FEATURES = ['structured', 'providerHeading', 'suffix', 'mentions', 'providerSentence', 'listSize', 'contract', 'terms', 'linked', 'ownBrand'] as const;
+export const NAME_FEATURES = ['structured', 'providerHeading', 'suffix', 'mentions', 'providerSentence', 'listSize', 'contract', 'terms', 'linked', 'ownBrand', 'vendorUses'] as const;
 
 /**
  * Words a section heading uses when the section is about the fact ("Law enforcement requests", "Sharing with
@@ -146,7 +147,9 @@ export const MAX_MENTIONS = 30;
  * - contract: the document is an agreement; terms: it is terms of service;
  * - linked: some mention is a link text (a tracker or partner table links to the party's own policy);
  * - ownBrand: a word of the name (4+ letters) is a word of the document's title or of its parties' names — an
- *   entity of the vendor's own group ("Acme Ireland Limited" in Acme's policy) rather than a recipient.
+ *   entity of the vendor's own group ("Acme Ireland Limited" in Acme's policy) rather than a recipient;
+ * - vendorUses: some mention is the vendor's own tool for a purpose ("We use Paydesk to manage subscriptions",
+ *   "Mailfast is used to send our emails"; vendor-uses.ts) — a provider role written without a provider noun.
  */
 export function nameFeatures(ctx: FactContext, name: string, listSize: number, places = mentionsOf(ctx.text, [name], MAX_MENTIONS).get(name)!): number[] {
   let structured = 0;
@@ -154,6 +157,7 @@ export function nameFeatures(ctx: FactContext, name: string, listSize: number, p
   let providerSentence = 0;
   let linked = 0;
   let mentions = 0;
+  let vendorUses = 0;
   for (const at of places) {
     if (mentions >= MAX_MENTIONS) break;
     mentions++;
@@ -163,6 +167,7 @@ export function nameFeatures(ctx: FactContext, name: string, listSize: number, p
     if (TOPIC.subprocessors_named.test(s.heading ?? '')) providerHeading = 1;
     if (PROVIDER_NOUN.test(s.view)) providerSentence = 1;
     if (ctx.links.some(([a, b]) => at >= a && at < b)) linked = 1;
+    if (!vendorUses && vendorUsesNameIn(s.view, name)) vendorUses = 1;
   }
   return [
     structured,
@@ -175,6 +180,7 @@ export function nameFeatures(ctx: FactContext, name: string, listSize: number, p
     ctx.kind === 'terms' ? 1 : 0,
     linked,
     ownWords(ctx).size > 0 && wordsOf(name).some((w) => ownWords(ctx).has(w)) ? 1 : 0,
+    vendorUses,
   ];
 }
 

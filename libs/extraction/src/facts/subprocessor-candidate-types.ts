@@ -9,6 +9,8 @@ export interface NamedRecipient {
   ev: Evidence;
   s: Sentence;
   at: number;
+  /** Read where a provider noun, a recipients list or another firm reading introduces it (the collector's `strong`). */
+  strong?: boolean;
 }
 
 /** A name read and set aside, with why (the first few are offered for review, see reviewOrder). */

@@ -1,3 +1,4 @@
+import { escapeRegExp } from '../text/escape-regexp.js';
 import { definedAs, withWrittenArticle } from './subprocessor-identity.js';
 import { ADVERTISES_WITH_BEFORE, inAdRole, TRACKER_TITLE_WORD } from '../clauses/recipient-lists.js';
 import { authoritySpan, partyKindPlural } from '../clauses/authorities.js';
@@ -82,9 +83,14 @@ export function nameCollector(ctx: FactContext) {
       name = whole + name;
       at -= whole.length;
     }
-    // Two words glued by a PDF's text layer ("variousService Providers"): an ordinary word before an inner capital.
+    // Two words glued by a PDF's text layer ("variousService Providers"): an ordinary word before an inner capital. The
+    // word must stand apart somewhere (in any case): a lower-case run inside the name itself ("nitram" of "nitramIT
+    // GmbH", "iron" of "ironSource") is the brand's own spelling, not an ordinary word of the document.
     const glued = cell === 'site' ? null : /^([\p{Ll}]{4,})[\p{Lu}]/u.exec(name);
-    if (glued && ctx.isLowerWord(glued[1])) return;
+    // Only a name that shows itself a brand that way: a legal suffix ("ironSource Mobile Ltd.") or capitals run on after
+    // the lower-case part ("softWORKZ"); "variousService Providers" stays two glued words even where "various" is not.
+    const brandSpelling = glued !== null && (ENDS_WITH_SUFFIX.test(name) || /^[\p{Ll}]+[\p{Lu}]{2}/u.test(name)) && !standsApart(ctx.text, glued[1]);
+    if (glued && ctx.isLowerWord(glued[1]) && !brandSpelling) return;
     const key = core(name);
     if (!key || isVendorKey(key)) return;
     // An organisation named where the document says who "we" are is one of "us" (a joint controller, a group brand).
@@ -228,7 +234,8 @@ export function nameCollector(ctx: FactContext) {
       return;
     }
     if (review) rejected.push({ name, ev, reason: review, rank: 'held' });
-    else if (!names.has(key)) names.set(key, { name, ev, s, at });
+    else if (!names.has(key)) names.set(key, { name, ev, s, at, strong });
+    else if (strong) names.get(key)!.strong = true;
   };
   const { brandElsewhere, embedsPlugin, truncatedTail } = candidateChecks(ctx);
   const { self, products, selfBrandOf, vendorFirstWords } = vendorOwn(ctx);
@@ -236,3 +243,11 @@ export function nameCollector(ctx: FactContext) {
 }
 
 export type NameCollector = ReturnType<typeof nameCollector>;
+
+/**
+ * Whether `word` occurs in `text` as a word of its own, in any case, not only run into a capital ("various" of
+ * "variousService"; "Sender" opening a sentence makes "senderNETS" two glued words too).
+ */
+function standsApart(text: string, word: string): boolean {
+  return new RegExp(String.raw`(?<![\p{L}\p{N}/.@-])${escapeRegExp(word)}(?![\p{L}\p{N}])`, 'iu').test(text);
+}

@@ -170,7 +170,7 @@ const SERVICE_AS_OBJECT = /\b(?:that|who|which)\s+(?:\w+\s+){0,2}?(?:use|uses|ac
 // The user as the subject of a verb joined by "and" to the one read (no "we" between: "you pay and we send" is the vendor's).
 const USER_BEFORE_AND = /\b(?:you|users?|customers?|members?|visitors?)\b(?![^,;]*\b(?:we|us)\b)[^,;]{0,80}\band\s+(?:(?:also|then|may|can|will|could)\s+)*$/i;
 // The user directs the disclosure or connects the recipient.
-const USER_DIRECTS = /\b(?:at|upon|on)\s+your\s+(?:request|direction|instruction)s?\b|\b(?:you|users?)\s+(?:may\s+|can\s+)?(?:request|ask|direct|instruct)s?\s+(?:that\s+)?(?:us|we)\b|\bif\s+you\s+(?:ask|request|direct|instruct)\b|\b(?:when|if|once)\s+you\s+(?:connect|link|integrate|enable|use\s+(?:the|an?|our|this)\s+integration)\b/i;
+export const USER_DIRECTS = /\b(?:at|upon|on)\s+your\s+(?:request|direction|instruction)s?\b|\b(?:you|users?)\s+(?:may\s+|can\s+)?(?:request|ask|direct|instruct)s?\s+(?:that\s+)?(?:us|we)\b|\bif\s+you\s+(?:ask|request|direct|instruct)\b|\b(?:when|if|once)\s+you\s+(?:connect|link|integrate|enable|use\s+(?:the|an?|our|this)\s+integration)\b/i;
 const OWN_SITE = /\b(?:this|our)\s+(?:web\s?)?(?:site|website|app|application)s?$/i;
 // The vendor's own feature or product as the subject, bare or with a participle saying whom it is offered to ("our SMS
 // feature made available to clients in the US and Canada").

@@ -7,7 +7,7 @@ import { mayMatch } from '../text/keyword-gate.js';
 import type { Sentence } from '../text/sentences.js';
 import { collectorMentions, inRanges, trackerSections } from './tracker-names.js';
 import { evidenceAt, type FactContext } from './fact-context.js';
-import { BRAND_SHAPE, ENDS_WITH_SUFFIX, HAS_SUFFIX, inLink, NAME_AT, NAME_LIST_AT, readLead, splitNames, SUFFIX_NAME, TOKEN } from './subprocessor-names.js';
+import { BRAND_SHAPE, cleanName, core, ENDS_WITH_SUFFIX, HAS_SUFFIX, inLink, NAME_AT, NAME_LIST_AT, readLead, splitNames, SUFFIX_NAME, TOKEN } from './subprocessor-names.js';
 import { toolOwners } from './subprocessor-tool-owners.js';
 import { buttonOwners, examplesOfPrevious, frontedRecipients } from './subprocessor-prose-parties.js';
 import { isCategoryList, noPersonalData, readItem, runInRecipient } from './subprocessor-lists.js';
@@ -15,7 +15,7 @@ import { isTrackerTable } from './subprocessor-trackers.js';
 import { oneOfProviders, providerHeading, providerProfile } from './subprocessor-profiles.js';
 import { namesTechnique, QUOTED_KIND_AFTER, ANONYMOUS_DATA, ROLE_APPOSITIVE, USE_VERB_BEFORE, DATA_RELATION, HEADING, LIST_LEAD, SHOUTING, STRICT_HEADING, USER_ITEMS, notSentenceName, qualifiesKind, relationOutsideNames } from './subprocessor-patterns.js';
 import { pluginOwners } from './subprocessor-plugin-owners.js';
-import { deniedUse, examplesReceive, groupExamples, kindExamples, triggers, vendorPassesTo } from './subprocessor-triggers.js';
+import { deniedUse, examplesReceive, groupExamples, kindExamples, triggers, USER_DIRECTS, vendorPassesTo } from './subprocessor-triggers.js';
 import { nameCollector, type NameCollector } from './subprocessor-candidates.js';
 import { readRow, readUndecided } from './subprocessor-rows.js';
 import { readTrackerRow } from './subprocessor-tracker-rows.js';
@@ -25,9 +25,11 @@ import { aliasedGroupMembers } from './subprocessor-group-alias.js';
 import { escapeRegExp } from '../text/escape-regexp.js';
 import { EXAMPLES_IN_PARENTHESIS, suffixedNamesIn } from './subprocessor-suffixed-examples.js';
 import { readTitledTracker } from './subprocessor-titled-trackers.js';
+import { titledProviderSection } from './subprocessor-titled-sections.js';
 import { readInlineTrackerEntries } from './subprocessor-inline-entries.js';
 import { userReaches } from './subprocessor-user-reach.js';
 import { familyRecipients } from './subprocessor-parent-group.js';
+import { matesOfKept } from './subprocessor-coordination.js';
 
 /**
  * `subprocessors_named`: third-party organisations the document names as receiving customer or user data, as
@@ -60,7 +62,44 @@ export function extractSubprocessors(ctx: FactContext): Fact<'subprocessors_name
   for (const g of aliasedGroupMembers(ctx.sentences)) collector.add(g.name, g.s, g.at, true);
   // The vendor's parent or group where it says whose group it is, and companies "also" controlling the user's data.
   for (const g of familyRecipients(ctx.sentences, [...vendorNames, ...ctx.partyNames], (n) => collector.self().has(n))) collector.add(g.name, g.s, g.at, true);
+  // Names coordinated with one kept ("Piano, Zephyr, Stripe and HH&S collect … on our behalf"): the list shares its predicate.
+  addMates(r);
   return settleNames(ctx, collector);
+}
+
+/**
+ * Names coordinated with one kept ("Piano, Zephyr, Stripe and HH&S collect … on our behalf"): the list shares its
+ * predicate (subprocessor-coordination.ts). A coordination is of one kind: when one mate is not kept (the vendor's own
+ * product, a platform, an address, an ordinary word), the list is not a list of recipients and none of it is taken.
+ */
+function addMates(r: Reading): void {
+  const { collector, ctx } = r;
+  // The vendor's own names are kept until settleNames drops them: their mates are its products and sites ("on Acme.com
+  // or Acmecars.com"), not recipients.
+  // Only names read firmly (strong) lend their role to a list: a weak name may itself be withheld by the calibration.
+  const kept = [...collector.names.values()].filter((n) => n.strong).map((n) => n.name).filter((n) => !collector.vendorKeys.has(core(n)) && !collector.self().has(n) && !r.vendorAtEnd.test(n));
+  // Only a sentence about providers or passing data says what its list of names does (a list of help links, a table of
+  // contents, the vendor's sites say nothing of the kind).
+  const aboutData = (x: Sentence): boolean => namesProvider(r, x) || RELATION_VERB.test(x.view) || DATA_RELATION.test(x.view);
+  // Nor one where the user directs the passing ("If you connect A, B or C, we share data with them at your request"): the
+  // parties the user reaches are not the vendor's recipients (README conventions), whichever of them is kept elsewhere.
+  const skip = (x: Sentence): boolean => isTableRow(x) || r.entries.get(x.index)?.row !== undefined || !aboutData(x) || USER_DIRECTS.test(x.view);
+  for (const list of matesOfKept(ctx.sentences, kept, skip, deniedUse)) {
+    const before = new Set(collector.names.keys());
+    const rejectedBefore = collector.rejected.length;
+    const keys: string[] = [];
+    // The kept name is read again here: set aside in this list's context (a sign-in provider, a platform), it takes the list with it.
+    for (const m of list) {
+      const size = collector.names.size;
+      collector.add(m.name, m.s, m.at);
+      if (collector.names.size > size) keys.push([...collector.names.keys()].pop()!);
+      else if (collector.rejected.length > rejectedBefore || !before.has(core(cleanName(m.name) ?? m.name))) {
+        for (const k of keys) collector.names.delete(k);
+        collector.rejected.length = rejectedBefore;
+        break;
+      }
+    }
+  }
 }
 
 /**
@@ -95,7 +134,9 @@ function readSentence(r: Reading, s: Sentence): void {
   const { add } = collector;
   if (s.isHeading) {
     // A provider's name as the heading of its own subsection ("Google Analytics", then "Google Analytics is …").
-    const h = providerHeading(ctx.sentences, s);
+    // A provider titling a section of its own whose body gives it a role ("4.1 Use of Statwise", then "Statwise is a
+    // web analytics service offered by …").
+    const h = providerHeading(ctx.sentences, s) ?? titledProviderSection(ctx.sentences, s);
     if (h) add(h.name, s, h.at, true);
     return;
   }
