@@ -68,6 +68,12 @@ describe('new-config replay merging into earlier systems (property)', () => {
       { systems: [{ id: 'sheet' as const, name: 'Sheet' as const, role: 'other' as const, hosts: ['api.openai.com'] as const, settings: undefined, holds: [] as const }, { id: 'openai' as const, name: 'OpenAI' as const, role: 'cloud_storage' as const, hosts: [] as const, settings: undefined, holds: [] as const }], flows: [], sha: 1 },
       { systems: [{ id: 'openai' as const, name: 'OpenAI' as const, role: 'other' as const, hosts: [] as const, settings: undefined, holds: [] as const }], flows: [], sha: 0 },
     ]],
+    // Seed 3087529266: the new config sorts first; its 'openai' shares a host with its 'sheet' and merges into it,
+    // bringing a retention that now wins over the creator's.
+    ['a setting merged in by host from a declaration with another id', [
+      { systems: [{ id: 'sheet' as const, name: 'Azure GPT' as const, role: 'other' as const, hosts: [] as const, settings: { retention: '0d' as const }, holds: [] as const }], flows: [], sha: 1 },
+      { systems: [{ id: 'sheet' as const, name: 'Azure GPT' as const, role: 'other' as const, hosts: ['sheets.test'] as const, settings: undefined, holds: [] as const }, { id: 'openai' as const, name: 'OpenAI' as const, role: 'other' as const, hosts: ['sheets.test'] as const, settings: { retention: '30d' as const }, holds: [] as const }], flows: [], sha: 0 },
+    ]],
   ])('equals the projection from scratch: %s', (_why, specs) => {
     let input: ProjectionInput = { contracts: [], configs: [configOf(0, specs[0]!)], settingChanges: [], asOf: '2026-03-01T00:00:00Z', resolveVendor: catalogue, resolverKey: 'c' };
     let prev = projectGraphIncremental(input);

@@ -71,6 +71,9 @@ export function mergeTargets(ids: readonly string[], cfg: ConfigInput, r: Settin
         if (r.input.configs.some((c) => inputOrder(cfg, c) < 0 && inputOrder(c, by) < 0)) return undefined;
         const own = alone.probe.get(id);
         if (!own || own.name !== x.name || own.group || (own.role !== 'other' && own.role !== x.role)) return undefined;
+        // Its settings as the config alone leaves them, declarations merged in by host included: coming first, they win
+        // (the property spec's seed 3087529266: another id's declaration with X's host brought a differing retention).
+        if (!settingsAgree(own.settings, x.settings)) return undefined;
         if (placeholder(alone.sinks.warnings, id) || placeholder(r.warningsBefore, id)) return undefined;
         // Coming first, its declaration is not found by id, so a host the catalogue knows sends it to the system
         // with the vendor's name (projectConfig), which an earlier config or the manifest may have: alone it has none.
