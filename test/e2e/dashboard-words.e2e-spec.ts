@@ -3,6 +3,7 @@
  * lens ids, and the Documents tab tells a file it read as no evidence (the example practice's README) from a
  * failure, as the CLI does (an unparsed file never fails an audit), without a stored type such as `unknown`.
  */
+import { POINTS_MEANING } from '@custody/domain';
 import type { Page } from 'playwright-core';
 import { type DashboardHarness, startDashboardHarness, WS } from '../support/dashboard-harness.js';
 
@@ -57,6 +58,19 @@ describe('dashboard words (browser)', () => {
     const kinds = await page.locator('#kind-filter option').allTextContents();
     expect(kinds).toContain('Weak law-enforcement posture');
     for (const k of kinds) expect(k).toMatch(/^[A-Z]/);
+    expect(h.errors).toEqual([]);
+  });
+
+  it('says what a finding\'s points are, and why they add up to less than the score, beside the list and on each "+N pts"', async () => {
+    const f = h.api.report.findings[0]!;
+    const points = page.locator(`#findings-list li[data-finding-id="${f.id}"] .finding-meta .points`);
+    await points.waitFor();
+    await expect(points.textContent()).resolves.toBe(`+${f.contribution} pts`);
+    await expect(points.getAttribute('title')).resolves.toBe(POINTS_MEANING);
+    // With nothing selected, the details pane says it in full.
+    await page.click('[data-tab="details"]');
+    await expect(page.locator('#details .placeholder .points-meaning').textContent()).resolves.toBe(POINTS_MEANING);
+    expect(POINTS_MEANING).toContain('add up to less than the score');
     expect(h.errors).toEqual([]);
   });
 });

@@ -6,7 +6,7 @@
  * reads the AuditReport as served and only looks things up and formats them (every string through dom.ts).
  */
 import type { AttachedContract, DataCategory, Finding, FindingInstance, GraphSystem, SystemRole } from '@custody/domain';
-import { pageInstances, severityRank, type SystemView } from '@custody/domain';
+import { pageInstances, POINTS_MEANING, severityRank, type SystemView } from '@custody/domain';
 import { categoryLabel, roleLabel } from '@custody/reports/plain-language';
 import { cap, count, el, must, replace, words } from './dom.js';
 import type { DashboardAudit, ListedFinding } from './api.js';
@@ -70,7 +70,8 @@ export class DetailsPanel {
     this.ticket++;
     this.shownSystem = null;
     replace(this.root, el('div', { class: 'placeholder' },
-      el('h2', {}, 'Details'), el('p', {}, 'Select a system on the map or a finding in the list to see what it holds, what its contracts say, and why it is exposed.')));
+      el('h2', {}, 'Details'), el('p', {}, 'Select a system on the map or a finding in the list to see what it holds, what its contracts say, and why it is exposed.'),
+      el('p', { class: 'points-meaning' }, POINTS_MEANING)));
   }
 
   /** Show something other than a system (a fleet group's summary, a note while the audit is read). */

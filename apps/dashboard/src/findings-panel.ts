@@ -6,7 +6,7 @@
  * through dom.ts, so nothing from a document becomes markup).
  */
 import type { FindingKind, Severity } from '@custody/domain';
-import { FINDING_KINDS, kindLabel, SEVERITIES, subjectSystems } from '@custody/domain';
+import { FINDING_KINDS, kindLabel, POINTS_MEANING, SEVERITIES, subjectSystems } from '@custody/domain';
 import { count, el, must, replace, words } from './dom.js';
 import type { ListedFinding } from './api.js';
 import { instanceTotal, systemTotal, type FindingsFilter, type FindingsSource } from './findings-source.js';
@@ -114,7 +114,7 @@ export class FindingsPanel {
       } },
       el('div', { class: 'finding-top' }, pill(f.severity), el('span', { class: 'finding-title' }, f.title)),
       el('div', { class: 'finding-meta' }, instances > 1 ? `${subjectLabel(f.subject, this.nameOf)} · ${count(instances)} instances` : who,
-        ' · ', kindLabel(f.kind), ' · +', f.contribution, ' pts', triaged ? ' · ' : null, triaged));
+        ' · ', kindLabel(f.kind), ' · ', el('span', { class: 'points', attrs: { title: POINTS_MEANING } }, `+${f.contribution} pts`), triaged ? ' · ' : null, triaged));
     }));
     if (this.items.length === 0) this.list.append(el('li', { class: 'empty' }, 'No findings match these filters.'));
     const rest = this.matching - this.items.length;

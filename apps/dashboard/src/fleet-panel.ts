@@ -37,6 +37,9 @@ const band = (n: { classes: string }) => n.classes.split(' ').find((c) => c.star
 /**
  * The rows of the Fleet tab from the grouped map: a collapsed group's node carries its installs' finding count
  * and its most exposed install's score and class; an expanded group's installs are on the map themselves.
+ * Worst first, as every other list here: the most exposed install, then the group reaching the most installs
+ * (an agency of 2,000 installs otherwise met "Cadence Scribe · Merced, 3 installs" first, in name order, with
+ * a 74-install group of the same exposure further down), then the name.
  */
 export function fleetRows(g: GroupedGraph): FleetRow[] {
   const stats = new Map<string, { findings: number; worst?: CyNode }>();
@@ -50,7 +53,7 @@ export function fleetRows(g: GroupedGraph): FleetRow[] {
   return g.groups.map((grp) => {
     const s = stats.get(grp.key);
     return { ...grp, findings: s?.findings ?? 0, worst: { score: s?.worst?.data.score ?? 0, band: s?.worst ? band(s.worst) : 'none', label: s?.worst?.data.label ?? grp.label } };
-  });
+  }).sort((a, b) => b.worst.score - a.worst.score || b.installs - a.installs || a.label.localeCompare(b.label));
 }
 
 /** Value → how many installs have it, most common first. */

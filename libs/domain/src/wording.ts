@@ -157,3 +157,12 @@ const LEGAL_BASIS_TEXT: Record<string, string> = { baa: 'BAA', authorization: 'c
 export function legalBasisText(basis: string): string {
   return LEGAL_BASIS_TEXT[basis] ?? basis.replace(/_/g, ' ');
 }
+
+/**
+ * What a finding's "+N pts" means, where the dashboard shows it. A reader adds the points of a list up and finds far
+ * less than the score (16 of 80 on the example practice): the workspace total bends toward 100 over all findings'
+ * hazard, so while the others remain each fix alone takes off less (`score.overlap`, libs/rules/SCORE.md §4),
+ * whether or not the findings share systems or records.
+ */
+export const POINTS_MEANING = 'Points: what fixing a finding alone takes off the score. The score rises ever more slowly as exposure adds up ' +
+  '(it stays below 100), so while other findings remain each fix takes off less than it would on its own: the points of all findings add up to less than the score; fixing them all brings it to 0.';

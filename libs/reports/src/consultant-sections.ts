@@ -7,7 +7,7 @@ import { EFFORT_LABEL, effortOf, type FindingGroup } from './consultant-plan.js'
 import { escapeHtml as esc, safeUrl } from './escape.js';
 import { categoryLabel, FACT_LABEL, factText, SEVERITY_LABEL } from './plain-language.js';
 import { isOpen, type ReportModel } from './report-model.js';
-import { bandText, COVER_METHOD, CONTRACTS_INTRO, FIXES_INTRO, groupPlaces, groupsIntro, lensText, NOT_LEGAL_ADVICE, PLAN_INTRO, scopeText, scoreText, sections } from './report-text.js';
+import { bandText, count, COVER_METHOD, CONTRACTS_INTRO, FIXES_INTRO, groupPlaces, groupsIntro, lensText, NOT_LEGAL_ADVICE, PLAN_INTRO, scopeText, scoreText, sections, unlinkedText, contractColumn } from './report-text.js';
 
 export { NOT_LEGAL_ADVICE };
 
@@ -78,7 +78,7 @@ function groupCard(m: ReportModel, g: FindingGroup): string {
   const where = groupPlaces(m, g);
   const shown = where.slice(0, 2).map((w) => esc(clip(w, 90))).join('; ') + (where.length > 2 ? ` <span class="muted">and ${where.length - 2} more</span>` : '');
   const e = f.evidence[0];
-  const quote = e ? `<blockquote>${esc(clip(e.quote, 130))}<cite>${esc(e.file ?? '')}${e.line !== undefined ? `:${e.line}` : ''}${f.evidence.length > 1 ? ` · and ${f.evidence.length - 1} more quotes` : ''}</cite></blockquote>` : '';
+  const quote = e ? `<blockquote>${esc(clip(e.quote, 130))}<cite>${esc(e.file ?? '')}${e.line !== undefined ? `:${e.line}` : ''}${f.evidence.length > 1 ? ` · and ${count(f.evidence.length - 1, 'more quote')}` : ''}</cite></blockquote>` : '';
   const decided = g.findings.filter((x) => x.triage && x.triage.status !== 'open');
   const triaged = decided.length;
   return `<article class="finding ${g.severity}" id="${esc(`${g.ruleId}:${g.vendor}`)}"><h4>${pill(g.severity)} ${esc(f.title)} <span class="muted">· ${esc(g.vendor)} · ${instances(g)} · +${esc(g.points)} points</span></h4><dl>` +
@@ -95,8 +95,10 @@ export function groupsSection(m: ReportModel): string {
 export function contractsSection(m: ReportModel): string {
   const docs = m.report.documents.filter((d) => d.facts);
   if (!docs.length) return '';
-  const head = ['Term', ...docs.map((d) => (d.system ? m.systemName(d.system) : d.info?.vendor ?? d.file))];
+  const head = ['Term', ...docs.map((d) => contractColumn(m, d))];
   const rows = FACT_NAMES.map((name) => [esc(FACT_LABEL[name]), ...docs.map((d) => esc(factText(d.facts![name])))]);
+  const unlinked = unlinkedText(m);
   return `<section id="contracts" class="major"><h2>What each vendor's contract says</h2><p>${esc(CONTRACTS_INTRO)}</p>` +
+    (unlinked ? `<p class="callout">${esc(unlinked)}</p>` : '') +
     table(head, rows, 'facts') + `<p class="muted">${docs.map((d) => `${esc(d.system ? m.systemName(d.system) : d.file)}: ${esc(d.file)}`).join(' · ')}</p></section>`;
 }

@@ -44,6 +44,7 @@ blockquote cite { display:block; font-style: normal; font-size: 12px; color: var
 .line { width: 26px; border-top: 2px solid #64748b; display:inline-block; } .line.dashed { border-top-style: dashed; } .line.red { border-top-color:#dc2626; }
 .status-unparsed, .status-failed { color: var(--critical); font-weight: 600; }
 .muted { color: var(--muted); }
+.callout { border-left: 4px solid #d97706; background: #fffbeb; padding: 8px 12px; font-size: 13px; }
 .triaged { opacity: .75; }
 .cover-page { min-height: 240mm; display:flex; flex-direction:column; gap: 14px; }
 .cover-page .kicker { text-transform: uppercase; letter-spacing: .12em; color: var(--accent); font-weight: 700; margin-top: 24mm; }

@@ -5,7 +5,7 @@ import { REPORT_CSS } from './html-style.js';
 import { categoryLabel, legalBasisText, POSTURE_TEXT, roleLabel, settingLabel, settingValuesText, SEVERITY_LABEL } from './plain-language.js';
 import { contractsSection, coverPage, fixesTable, groupsSection, NOT_LEGAL_ADVICE, pill, planSection, scoreExplained, table } from './consultant-sections.js';
 import { buildReportModel, type ReportModel } from './report-model.js';
-import { APPENDIX_METHOD, fleetScopeText, LE_INTRO, LE_LEAD, PRACTICE_POSTURE } from './report-text.js';
+import { APPENDIX_METHOD, documentSystem, fleetScopeText, LE_INTRO, LE_LEAD, PRACTICE_POSTURE } from './report-text.js';
 
 /** Options for {@link renderHtml}. */
 export interface HtmlRenderOptions {
@@ -56,7 +56,7 @@ function fleet(m: ReportModel): string {
 }
 
 function appendix(m: ReportModel): string {
-  const docs = m.documents.map((d) => [esc(d.file), esc(d.type.replace(/_/g, ' ')), `<span class="status-${esc(d.status)}">${esc(d.status)}</span>`, esc(d.system ? m.systemName(d.system) : '—'), esc(d.reason ?? '')]);
+  const docs = m.documents.map((d) => [esc(d.file), esc(d.type.replace(/_/g, ' ')), `<span class="status-${esc(d.status)}">${esc(d.status)}</span>`, esc(documentSystem(m, d)), esc(d.reason ?? '')]);
   const flows = flowRows(m);
   const errors = m.report.ruleErrors.length
     ? `<h3>Rules that failed to run</h3><ul>${m.report.ruleErrors.map((e) => `<li><code>${esc(e.ruleId)}</code>: ${esc(e.message)}</li>`).join('')}</ul>` : '';

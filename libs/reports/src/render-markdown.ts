@@ -7,7 +7,7 @@ import { categoryLabel, FACT_LABEL, factText, legalBasisText, POSTURE_TEXT, role
 import { buildReportModel, isOpen, type ReportModel } from './report-model.js';
 import {
   APPENDIX_METHOD, bandText, CONTRACTS_INTRO, count, COVER_METHOD, FIXES_INTRO, groupPlaces, groupsIntro, LE_INTRO, LE_LEAD, lensText, NOT_LEGAL_ADVICE,
-  fleetScopeText, PLAN_INTRO, PRACTICE_POSTURE, scopeText, scoreText, sections,
+  contractColumn, documentSystem, fleetScopeText, PLAN_INTRO, PRACTICE_POSTURE, scopeText, scoreText, sections, unlinkedText,
 } from './report-text.js';
 
 /** Options for {@link renderMarkdown}. */
@@ -90,19 +90,26 @@ function plan(m: ReportModel): string[] {
 /** Markdown cannot carry the picture: the systems it draws, most exposed first, stand in for it. */
 function graph(m: ReportModel): string[] {
   const score = (id: string) => m.report.score.nodes[id] ?? 0;
-  // A fleet's installs are one line, as they are one box in the picture: worst install's exposure, findings summed.
-  const rows = new Map<string, { name: string; role: string; exposure: number; findings: number; installs: number }>();
+  // A fleet's installs are one line, as they are one box in the picture: worst install's exposure, and the open
+  // findings on any of them counted once each. Summed per install, one finding on 12 installs counted 12 times,
+  // and a fleet of 12 showed 139 "open findings" in a report of 48.
+  const rowOf = new Map<string, string>();
+  const rows = new Map<string, { name: string; role: string; exposure: number; findings: Set<string>; installs: number }>();
   for (const s of m.report.systems) {
     const key = s.group ? `fleet:${s.group.vendor ?? s.name}` : s.id;
-    const row = rows.get(key) ?? { name: s.group?.vendor ?? s.name, role: roleLabel(s.role), exposure: 0, findings: 0, installs: 0 };
+    const row = rows.get(key) ?? { name: s.group?.vendor ?? s.name, role: roleLabel(s.role), exposure: 0, findings: new Set<string>(), installs: 0 };
     row.exposure = Math.max(row.exposure, score(s.id));
-    row.findings += m.report.findings.filter((f) => isOpen(f) && f.systems.includes(s.id)).length;
     row.installs += s.group ? 1 : 0;
     rows.set(key, row);
+    rowOf.set(s.id, key);
+  }
+  for (const f of m.report.findings) {
+    if (!isOpen(f)) continue;
+    for (const id of f.systems) rows.get(rowOf.get(id) ?? '')?.findings.add(f.id);
   }
   const sorted = [...rows.values()].sort((a, b) => b.exposure - a.exposure || a.name.localeCompare(b.name));
   return ['## Where client information goes', '', 'The systems that hold or receive client information, most exposed first (the HTML and PDF reports draw them as a picture; every flow is in the appendix).', '',
-    table(['System', 'Role', 'Exposure', 'Open findings'], sorted.map((r) => [cell(r.installs ? `${r.name} (${count(r.installs, 'install')})` : r.name), r.role, `${r.exposure}/100`, String(r.findings)])), ''];
+    table(['System', 'Role', 'Exposure', 'Open findings'], sorted.map((r) => [cell(r.installs ? `${r.name} (${count(r.installs, 'install')})` : r.name), r.role, `${r.exposure}/100`, String(r.findings.size)])), ''];
 }
 
 function groups(m: ReportModel): string[] {
@@ -118,7 +125,7 @@ function groups(m: ReportModel): string[] {
       `- **Fix:** ${md(f.remediation)}`);
     if (triaged.length) out.push(`- **Triage:** ${triaged.length} of ${g.findings.length} triaged (${triaged.map((x) => `${x.triage!.status.replace(/_/g, ' ')}${x.triage!.reason ? `: ${md(x.triage!.reason)}` : ''}`).join('; ')})`);
     out.push('');
-    if (f.evidence[0]) out.push(quote(f.evidence[0].quote), `> — ${md(m.evidence.find((e) => e.evidence === f.evidence[0])?.location ?? f.evidence[0].file ?? '')}${f.evidence.length > 1 ? ` · and ${f.evidence.length - 1} more quotes` : ''}`, '');
+    if (f.evidence[0]) out.push(quote(f.evidence[0].quote), `> — ${md(m.evidence.find((e) => e.evidence === f.evidence[0])?.location ?? f.evidence[0].file ?? '')}${f.evidence.length > 1 ? ` · and ${count(f.evidence.length - 1, 'more quote')}` : ''}`, '');
   }
   return out;
 }
@@ -126,8 +133,9 @@ function groups(m: ReportModel): string[] {
 function contracts(m: ReportModel): string[] {
   const docs = m.report.documents.filter((d) => d.facts);
   if (!docs.length) return [];
-  const head = ['Term', ...docs.map((d) => cell(d.system ? m.systemName(d.system) : d.info?.vendor ?? d.file))];
-  return ["## What each vendor's contract says", '', md(CONTRACTS_INTRO), '',
+  const head = ['Term', ...docs.map((d) => cell(contractColumn(m, d)))];
+  const unlinked = unlinkedText(m);
+  return ["## What each vendor's contract says", '', md(CONTRACTS_INTRO), '', ...(unlinked ? [`**${md(unlinked)}**`, ''] : []),
     table(head, FACT_NAMES.map((name) => [md(FACT_LABEL[name]), ...docs.map((d) => cell(factText(d.facts![name])))])), ''];
 }
 
@@ -144,7 +152,7 @@ function fleet(m: ReportModel): string[] {
 
 function appendix(m: ReportModel, withEvidence: boolean): string[] {
   const out = ['## Appendix: method, documents and flows', '', '### Method', '', md(APPENDIX_METHOD), '', '### Documents', '',
-    table(['File', 'Type', 'Status', 'System', 'Reason'], m.documents.map((d) => [cell(d.file), d.type.replace(/_/g, ' '), `**${d.status}**`, cell(d.system ? m.systemName(d.system) : '—'), cell(d.reason ?? '')])), ''];
+    table(['File', 'Type', 'Status', 'System', 'Reason'], m.documents.map((d) => [cell(d.file), d.type.replace(/_/g, ' '), `**${d.status}**`, cell(documentSystem(m, d)), cell(d.reason ?? '')])), ''];
   if (m.report.ruleErrors.length > 0) out.push('### Rules that failed to run', '', ...m.report.ruleErrors.map((e) => `- ${code(e.ruleId)}: ${md(e.message)}`), '');
   out.push('### Flows', '', table(['From', 'To', 'Data', 'Transport', 'Legal basis', 'Flows'],
     m.flowTable.map((f) => [cell(f.from), cell(f.to), cats(f.data), md(f.transport.replace(/_/g, ' ')), md(legalBasisText(f.legalBasis)), String(f.count)])), '');

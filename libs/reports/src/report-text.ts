@@ -24,7 +24,7 @@ export function scopeText(m: ReportModel): string {
   const r = m.report;
   const kinds = (t: string) => r.documents.filter((d) => d.type === t).length;
   return `${count(r.systems.length, 'system')} and ${count(r.flows.length, 'data flow')}, from ${count(r.documents.length, 'document')} ` +
-    `(${count(kinds('contract'), 'contract')}, ${count(kinds('integration_config') + kinds('fleet_export'), 'configuration or export', 'configurations and exports')}, ` +
+    `(${count(kinds('contract'), 'contract')}${unlinkedScope(unlinkedCount(m), kinds('contract'))}, ${count(kinds('integration_config') + kinds('fleet_export'), 'configuration or export', 'configurations and exports')}, ` +
     `${count(kinds('manifest'), 'stack manifest', 'stack manifests')})`;
 }
 
@@ -41,9 +41,30 @@ export const COVER_METHOD = 'Every contract was read for the 12 terms that decid
 
 export function scoreText(m: ReportModel): string {
   const r = m.report;
-  return `The exposure score is ${r.score.total} out of 100 (${m.band}). It adds up ${count(r.findings.filter(isOpen).length, 'open finding')}: each finding's points are ` +
+  return `The exposure score is ${r.score.total} out of 100 (${m.band}). It adds up ${count(r.findings.filter(isOpen).length, 'open finding')}, each weighed by ` +
     `the likelihood that the exposure causes harm times how harmful it would be for the most sensitive information involved, weighted for your client population ` +
-    `(${lensText(m)}). A finding's points are what fixing it takes off; the score never goes down by adding a risk, and a finding marked mitigated or a false positive leaves it.`;
+    `(${lensText(m)}). A finding's points, listed beside it, are what fixing it alone takes off; the score never goes down by adding a risk, and a finding marked mitigated or a false positive leaves it.` +
+    overlapText(r.score.total, r.score.overlap) +
+    (unlinkedCount(m) ? ` ${count(unlinkedCount(m), 'contract is', 'contracts are')} linked to no system and not in this score (see What each vendor's contract says).` : '');
+}
+
+/** Contracts read but linked to no system: their terms are shown, but no finding and no point comes from them. */
+const unlinkedDocs = (m: ReportModel) => m.report.documents.filter((d) => d.type === 'contract' && d.facts && !d.system);
+const unlinkedCount = (m: ReportModel) => unlinkedDocs(m).length;
+const unlinkedScope = (n: number, of: number) => (n === 0 ? '' : n < of ? `, ${n} of them not linked to any system` : of === 1 ? ', not linked to any system' : ', none linked to any system');
+
+/**
+ * The part of the total no single fix removes (`score.overlap`), in words. Without it a reader adds up the listed
+ * points (16 of a score of 80 on the example practice) and concludes the score or the ranking is wrong. The
+ * reason is the workspace curve T = 100·H/(H + 20) over all findings' hazard (SCORE.md §3–4): it bends toward
+ * 100, so removing one finding while the rest remain takes off less than it would alone — findings on unrelated
+ * systems and records overlap just as much. Every point comes from a finding's hazard, so fixing all gives 0.
+ */
+export function overlapText(total: number, overlap: number | undefined): string {
+  if (overlap === undefined || overlap < 0.01) return '';
+  const listed = Math.round((total - overlap) * 100) / 100;
+  return ' The score rises ever more slowly as exposure adds up, so that it stays below 100: while the other findings remain, fixing one takes off less than it would on its own. ' +
+    `The findings' points add up to ${listed}; the other ${overlap} points come off only as several findings are fixed together (fixing them all brings the score to 0).`;
 }
 
 export const FIXES_INTRO = 'Ranked by how much each fix takes off the score; among equals, the quickest first.';
@@ -53,11 +74,37 @@ export const LE_INTRO = 'who holds them, and who decides whether to release them
 export const PRACTICE_POSTURE = { posture: 'Your own records', controls: 'You: ask for a judicial warrant or court order and consult counsel before releasing anything' };
 export const PLAN_INTRO = 'What to ask each vendor for, the contract clause it changes, the findings it closes and the effort. Vendors with the most at stake come first.';
 export const CONTRACTS_INTRO = 'The 12 terms that decide where records may go, as each contract states them (quotes in the findings and the law-enforcement view).';
+/**
+ * Contracts read but linked to no system, in words: the contract table shows their terms beside the linked
+ * ones, yet no rule charges them to anyone, so "trains AI: allowed" would sit there with no finding and no
+ * points. Empty when every contract speaks for a system.
+ */
+export function unlinkedText(m: ReportModel): string {
+  const docs = unlinkedDocs(m);
+  if (!docs.length) return '';
+  const names = docs.map((d) => (d.info?.vendor ? `${d.info.vendor} (${d.file})` : d.file));
+  // Matching tries the vendor, then the other parties (attachContracts): a contract that names no vendor has no vendor to blame.
+  const why = docs.every((d) => d.info?.vendor)
+    ? `No system's name matches ${docs.length === 1 ? 'its vendor, so its terms raise' : 'their vendors, so their terms raise'}`
+    : docs.length === 1 ? 'It names no vendor and none of its parties matches a system, so its terms raise'
+      : "Neither their vendors nor the other parties they name match any system's name, so their terms raise";
+  return `Not linked to any system: ${names.join('; ')}. ${why} no finding and count nothing in the score. ` +
+    'List each under documents: in custody.yaml with the system it covers, or link it in the dashboard\'s Documents tab.';
+}
+
+type ReportDocument = ReportModel['documents'][number];
+/** A contract's column in the contract table: the system it speaks for, or its vendor marked as linked to none. */
+export const contractColumn = (m: ReportModel, d: ReportDocument) => (d.system ? m.systemName(d.system) : `${d.info?.vendor ?? d.file} (not linked)`);
+/** The appendix's System cell: a contract read but linked to no system says so rather than a bare dash. */
+export const documentSystem = (m: ReportModel, d: ReportDocument) =>
+  (d.system ? m.systemName(d.system) : d.type === 'contract' && d.status === 'processed' ? 'not linked' : '—');
+
 export const APPENDIX_METHOD = 'Contracts (PDF, Word, HTML, text) were read for 12 terms, each with the verbatim clause that states it; configurations and fleet exports for the systems and flows they set up, each traced to its file and line; ' +
   'secrets found in them were redacted before anything was stored. The stack manifest adds what the practice declares. Rules, each citing the regulation or guidance it applies, turn the resulting graph into findings; ' +
   'a person can correct any term or triage any finding, and the correction is recorded with who and why.';
 
-export const groupsIntro = (m: ReportModel) => `${count(m.report.findings.length, 'finding')}, grouped by rule and the vendor they concern into ${count(m.groups.length, 'problem')}; ` +
+export const groupsIntro = (m: ReportModel) => `${count(m.report.findings.length, 'finding')}` +
+  (m.groups.length === m.report.findings.length ? '; ' : `, grouped by rule and the vendor they concern into ${count(m.groups.length, 'problem')}; `) +
   'each shows where it occurs, the rule it breaks, the fix and the clause or configuration line that proves it.';
 
 /** Where a group occurs: its distinct subjects, as labels. */

@@ -42,3 +42,33 @@ export function manifestProblems(report: AuditReport, root: string, opts: { maxM
 
 /** The folder `auditFiles` names files relative to (one definition, in the audit core). */
 export { auditRoot } from '@custody/audit';
+
+/**
+ * Why there is no audit to report: no contract, config, fleet export or stack manifest was read. An empty
+ * folder, a mistyped glob or a folder of READMEs would otherwise give "0 / 100 (no exposure)" and pass
+ * `--fail-on` — a clean bill of health for evidence nobody read. Undefined when something was read.
+ */
+export function nothingRead(report: AuditReport, paths: string[]): string | undefined {
+  // Failed documents are evidence that was not read either: with nothing else, --allow-partial (a partial audit
+  // accepted) must not turn them into a clean report.
+  if (report.documents.some((d) => d.status === 'processed')) return undefined;
+  const where = paths.join(', ');
+  const n = report.documents.length;
+  if (n === 0) return `no files in ${where}: nothing to audit; no report written (point it at contracts, BAAs, policies, configs, a fleet export or custody.yaml)`;
+  const failed = report.documents.filter((d) => d.status === 'failed').length;
+  const files = n === 1 ? 'the one file in it' : `the ${n} files in it`;
+  const why = failed === 0
+    ? `${n === 1 ? 'the one file in it is not' : `none of the ${n} files in it is`} a contract, config, fleet export or custody.yaml`
+    : failed === n ? `${files} could not be read` : `of ${files}, ${failed} could not be read and the others are not evidence`;
+  return `nothing to audit in ${where}: ${why} (listed above); no report written`;
+}
+
+/**
+ * Contracts that were read but speak for no system: their terms are in the report's contract table, yet no
+ * finding counts them, which a reader cannot tell from the table alone. One line each, with how to link it.
+ */
+export function unlinkedContracts(report: AuditReport): string[] {
+  return report.documents.filter((d) => d.type === 'contract' && d.status === 'processed' && !d.system)
+    .map((d) => `not linked: ${d.file}: ${d.info?.vendor ? `its vendor (${d.info.vendor}) matches no system` : 'it names no vendor and none of its parties matches a system'}, so its terms raise no finding; ` +
+      'list it under documents: in custody.yaml with the system it covers');
+}

@@ -214,3 +214,66 @@ describe('custody audit with a document it could not read', () => {
     expect(r.stderr).toMatch(/unparsed: README\.md/);
   });
 });
+
+describe('custody audit with nothing it could audit', () => {
+  it('an empty folder exits 2 and writes no report (a "0 / 100, no exposure" report would pass --fail-on)', async () => {
+    const r = await audit({});
+    expect(r).toMatchObject({ code: EXIT.usage, wrote: false });
+    expect(r.stderr).toMatch(/custody: no files in .+: nothing to audit; no report written/);
+  });
+
+  it('a folder of READMEs exits 2, lists each file and writes no report', async () => {
+    const r = await audit({ 'README.md': '# notes\n', 'NOTES.md': '# more notes\n' });
+    expect(r).toMatchObject({ code: EXIT.usage, wrote: false });
+    expect(r.stderr).toMatch(/custody: unparsed: README\.md: /);
+    expect(r.stderr).toMatch(/nothing to audit in .+: none of the 2 files in it is a contract, config, fleet export or custody\.yaml/);
+  });
+});
+
+describe('custody audit whose every document failed', () => {
+  // The agency pack's fleet export alone, over a declarations budget of 5: failed too_complex, nothing else read.
+  const fleet = readFileSync(join(process.cwd(), 'test/fixtures/practices/agency-fleet/configs/echo-fleet.csv'));
+
+  it('read no evidence: exits 2 and writes no report, even with --allow-partial (which accepts a partial audit, not an empty one)', async () => {
+    const before = process.env.CUSTODY_PARSE_MAX_DECLARATIONS;
+    process.env.CUSTODY_PARSE_MAX_DECLARATIONS = '5';
+    try {
+      for (const extra of [[], ['--allow-partial']]) {
+        const dir = mkdtempSync(join(tmpdir(), 'custody-audit-'));
+        writeFileSync(join(dir, 'echo-fleet.csv'), fleet);
+        try {
+          const r = await run([dir, '--format', 'json', '--out', join(dir, 'r.json'), ...extra]);
+          expect(r.code).toBe(EXIT.usage);
+          expect(existsSync(join(dir, 'r.json'))).toBe(false);
+          expect(r.stderr).toMatch(/custody: failed: .*echo-fleet\.csv: too_complex/);
+          expect(r.stderr).toMatch(/nothing to audit in .+: the one file in it could not be read \(listed above\); no report written/);
+        } finally {
+          rmSync(dir, { recursive: true, force: true });
+        }
+      }
+    } finally {
+      if (before === undefined) delete process.env.CUSTODY_PARSE_MAX_DECLARATIONS;
+      else process.env.CUSTODY_PARSE_MAX_DECLARATIONS = before;
+    }
+  });
+
+  it('one README alone is named in the singular', async () => {
+    const r = await audit({ 'README.md': '# notes\n' });
+    expect(r).toMatchObject({ code: EXIT.usage, wrote: false });
+    expect(r.stderr).toMatch(/nothing to audit in .+: the one file in it is not a contract, config, fleet export or custody\.yaml \(listed above\); no report written/);
+  });
+});
+
+describe('custody audit with a contract no system speaks for', () => {
+  const BAA = 'BUSINESS ASSOCIATE AGREEMENT\n\nThis Business Associate Agreement is entered into between Quillnote Inc ("Business Associate") and the Covered Entity.\n\n' +
+    '1. Business Associate will report any Breach of Unsecured PHI within 30 days of discovery.\n';
+
+  it('names it on stderr with how to link it; a linked one is not named', async () => {
+    const r = await audit({ 'custody.yaml': GOOD, 'quillnote-baa.md': BAA });
+    expect(r).toMatchObject({ code: EXIT.ok, wrote: true });
+    expect(r.stderr).toMatch(/custody: not linked: quillnote-baa\.md: its vendor( \(.+\))? matches no system, so its terms raise no finding; list it under documents: in custody\.yaml/);
+    const linked = await audit({ 'custody.yaml': `${GOOD}documents:\n  - { file: quillnote-baa.md, system: ehr }\n`, 'quillnote-baa.md': BAA });
+    expect(linked).toMatchObject({ code: EXIT.ok, wrote: true });
+    expect(linked.stderr).not.toContain('not linked');
+  });
+});

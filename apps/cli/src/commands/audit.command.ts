@@ -31,7 +31,7 @@ export function registerAudit(program: Command): void {
       const { loadVendorCatalogue } = await import('@custody/integrations');
       const { auditFiles } = await import('@custody/audit');
       const { githubIngestionProblems, jsonChunks, ndjsonChunks, renderReport, renderSarif, REPORT_FORMATS } = await import('@custody/reports');
-      const { auditRoot, manifestProblems } = await import('./audit-input.js');
+      const { auditRoot, manifestProblems, nothingRead, unlinkedContracts } = await import('./audit-input.js');
       const { findTriageFile, gateHits, loadBaseline, loadTriage, sarifOptionsFor, staleDecisions } = await import('./audit-ci.js');
       if (opts.format !== 'ndjson' && !(REPORT_FORMATS as readonly string[]).includes(opts.format)) throw new InvalidInputError(`unknown format "${opts.format}"; expected ${REPORT_FORMATS.join(', ')}, ndjson`);
       const maxManifestMb = Number(opts.maxManifestMb);
@@ -56,6 +56,13 @@ export function registerAudit(program: Command): void {
         process.exitCode = EXIT.usage;
         return;
       }
+      const empty = nothingRead(report, paths);
+      if (empty) {
+        for (const d of report.documents) process.stderr.write(`custody: ${d.status}: ${d.reason ?? d.file}\n`);
+        process.stderr.write(`custody: ${empty}\n`);
+        process.exitCode = EXIT.usage;
+        return;
+      }
       for (const id of triage ? staleDecisions(triage, report.findings) : []) process.stderr.write(`custody: ${triageFile}: no finding ${id} in this audit (fixed, or a typo?)\n`);
       if (opts.format === 'sarif') {
         const sarif = renderSarif(report, sarifOptionsFor(paths, { srcRoot: opts.srcRoot, baseline }));
@@ -66,6 +73,7 @@ export function registerAudit(program: Command): void {
       } else emit(await renderReport(report, opts.format as ReportFormat, { executablePath: config.chromiumPath }), opts.out);
       const bad = report.documents.filter((d) => d.status === 'failed' || d.status === 'unparsed');
       for (const d of bad) process.stderr.write(`custody: ${d.status}: ${d.reason ?? d.file}\n`);
+      for (const line of unlinkedContracts(report)) process.stderr.write(`custody: ${line}\n`);
       if (opts.failOn || opts.failOnNew) {
         const failOn = (opts.failOn ?? 'info') as Severity;
         const hits = gateHits(report.findings, { failOn, baseline, newOnly: opts.failOnNew });
