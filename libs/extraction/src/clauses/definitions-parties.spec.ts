@@ -53,6 +53,20 @@ describe('readDefinitions: the author written in the third person', () => {
     expect(d.vendorNames).not.toContain('Google');
   });
 
+  it('does not take a third party acting only in one section of a small policy as the author, nor drop it as a recipient', () => {
+    const ga = ['Google may use the data collected to tailor its ads.', 'Google will use this information to evaluate your use of the site.', 'Google may transfer this information to third parties.', 'Google will not associate your IP address with other data.', 'Google may share the data with its partners.', 'Google shall process the data in the United States.'];
+    const md = `# Privacy Policy\n\nHarbor Nine Ltd ("we") runs this site. We collect your email. We may contact you.\n\n## What we collect\n\n${['name', 'email', 'address', 'orders', 'device', 'messages', 'reviews', 'payments', 'visits'].map((x) => `We collect your ${x}.`).join(' ')}\n\n## Google Analytics\n\n${ga.join(' ')}\n\n## Recipients\n\nWe share your personal data with Google Analytics and Stripe for analytics and payments.`;
+    expect(definitions(md).vendorNames).not.toContain('Google');
+    expect(facts(md).subprocessors_named.value).toEqual(expect.arrayContaining(['Google Analytics']));
+  });
+
+  it('does not take a party word as the author ("Sub-processor shall", "Recipient may")', () => {
+    for (const word of ['Sub-processor', 'Recipient']) {
+      const acts5 = ['shall delete data.', 'shall notify us.', 'may not disclose data.', 'will encrypt data.', 'shall return data.'].map((a, i) => `## Part ${i + 1}\n\n${word} ${a}`);
+      expect(definitions(`# Data terms\n\nHarbor Nine Inc. engages others.\n\n${acts5.join('\n\n')}`).vendorNames).not.toContain(word);
+    }
+  });
+
   it('needs the name at least five times: a name acting twice is no author', () => {
     const d = definitions(`# Terms\n\nThe service is published by Harbor Nine SAS.\n\n${acts.slice(0, 2).join(' ')}`);
     expect(d.vendorNames).not.toContain('Quillo');

@@ -1,5 +1,9 @@
 import type { Sentence } from '../text/sentences.js';
 import { DOCUMENT_TITLE, GENERIC, mayBeBrand, PROVIDER_ALIAS, QUOTED, WE } from './alias-words.js';
+import { ACTORS } from './vocabulary-actors.js';
+
+// Every party word of the vocabulary ("recipient", "sub-processor", "licensor", "supplier"): a role, not a name.
+const PARTY_WORDS = new Set(Object.values(ACTORS).flatMap((e) => [...(e.exact ?? []), ...(e.plural ?? [])]));
 
 // '"Contracting Party" means a User who applied …', '"Member" refers to you': a defined party that is a kind of user or
 // customer (the vocabulary's customer words; not "any person", which third parties are too). The customer word ends the
@@ -49,6 +53,10 @@ const SUBJECT_ACT = /(?:^(?:[-*•]\s+|\(?[a-z0-9]{1,4}[.)]\s+)*|\bthat\s+)([\p{
  */
 export function selfSubject(sentences: Sentence[], definedTerms: Set<string>): string | undefined {
   const count = new Map<string, number>();
+  // The sections each name acts in: a third party's own section ("Google Analytics", "Apple App Store terms") may
+  // say "Google may …" six times in a policy that says "we" mostly with other verbs; the author acts across the document.
+  const sections = new Map<string, Set<string>>();
+  const headings = new Set(sentences.filter((st) => !st.isHeading).map((st) => st.heading ?? ''));
   let we = 0;
   for (const st of sentences) {
     if (!/\b(?:may|will|shall|reserves|can|cannot|retains|not|has)\b/.test(st.view)) continue;
@@ -59,6 +67,7 @@ export function selfSubject(sentences: Sentence[], definedTerms: Set<string>): s
         continue;
       }
       count.set(name, (count.get(name) ?? 0) + 1);
+      sections.set(name, (sections.get(name) ?? new Set()).add(st.heading ?? ''));
     }
   }
   let top: string | undefined;
@@ -72,6 +81,10 @@ export function selfSubject(sentences: Sentence[], definedTerms: Set<string>): s
     } else if (c > second) second = c;
   }
   if (top === undefined || n < 5 || n <= we || n < 2 * second) return undefined;
+  // (A name in the document's first sentences is its author wherever it acts: "These terms govern Acme's service".)
+  const opening = sentences.slice(0, 12).map((st) => st.view).join(' ');
+  if (headings.size > 1 && (sections.get(top)?.size ?? 0) < 2 && !opening.includes(top)) return undefined;
+  if (PARTY_WORDS.has(top.toLowerCase()) || PARTY_WORDS.has(top.toLowerCase().replace(/s$/, ''))) return undefined;
   // A name, not a defined thing or a party word: "The Company", "The Licensor", "Content", "UGC", "The Kit".
   const first = top.split(/\s+/)[0];
   if (/^(?:The|This|These|That|It|They|Such|Each|Any|All|No|Neither|Either)$/.test(first) || definedTerms.has(top.toLowerCase())) return undefined;
