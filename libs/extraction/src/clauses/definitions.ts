@@ -2,7 +2,8 @@ import type { Sentence } from '../text/sentences.js';
 import type { DocumentTerms } from './lexicon.js';
 import { Lexicon, tokenize } from './lexicon.js';
 import { capitalisedWords } from '../text/capitalised-words.js';
-import { POLICY_WORDS } from './vocabulary.js';
+import { DOCUMENT_TITLE, GENERIC, mayBeBrand, PROVIDER_ALIAS, QUOTED, WE } from './alias-words.js';
+import { customerNamesOf, selfSubject } from './party-names.js';
 
 /** Who "we" are in this document, and which of its defined terms name the customer's data. */
 export interface Definitions {
@@ -12,21 +13,18 @@ export interface Definitions {
   dataTerms: string[];
   /** Every term the document defines in quotes ("Controller", "End Users", "Session Summaries"): terms, not names. */
   definedTerms: Set<string>;
+  /** Names the document gives the customer ('between you ("you" or "Streamer")', '"Contracting Party" means a User who …'). */
+  customerNames: string[];
   /** Brands whose entities are all "us" ('the TikTok entities listed below (together "TikTok")'). */
   groupBrands: string[];
   /** The phrases to add to the vocabulary for this document. */
   terms: DocumentTerms;
 }
 
-const WE = /^(?:we|us|our|ours)$/i;
-// 'our affiliates, contracted companies, and service providers (collectively, "Service Providers")' groups the vendor's
-// providers, not the vendor: a collective alias that is a provider word names no one of "us".
-const PROVIDER_ALIAS = /^(?:(?:third[- ]party|external|outside|trusted)\s+)?(?:service providers?|providers?|vendors?|suppliers?|partners?|third[- ]part(?:y|ies)|(?:sub-?)?processors?|(?:sub-?)?contractors?|affiliates?|agents?)$/i;
 const CUSTOMER_ALIAS = /^(?:you|your|customer|client|user|users|subscriber|licensee|controller|covered entity|member|members|participant|participants|services?|site|website|platform|app|agreement|terms|policy|notice)$/i;
 const LEGAL = 'Inc|LLC|Ltd|GmbH|S\\.A|SAS|B\\.V|AG|plc|Limited|Corp|Corporation|UC|Oy|AB|SE|SARL|Pte|S\\.A\\.S|N\\.V|S\\.p\\.A|S\\.r\\.l|KK|LLP|PBC|ASA|A\\/S|UAB|OÜ|Kft|UG';
 // A name read up to the end of its clause ends at its legal suffix: 'Acme Operations OÜ a private limited company …'.
 const UP_TO_SUFFIX = new RegExp(String.raw`^(.*?(?:^|\s)(?:${LEGAL})\.?)(?=\s+[\p{Ll}]).*$`, 'u');
-const QUOTED = /"([^"]{1,60})"/g;
 const NAME_BEFORE = /((?:[\p{Lu}0-9][\p{L}\p{N}&'.+-]*(?:,? (?:Inc|LLC|Ltd|GmbH|S\.A|SAS|B\.V|AG|plc|Limited|Corp|Corporation|UC|Oy|AB|SE|SARL|Pte)\.?)?[ ,]+(?:(?:and|of|&|de|d\/b\/a|du|la|le)\s+)?){0,7}[\p{Lu}0-9][\p{L}\p{N}&'.+-]*(?:,? (?:Inc|LLC|Ltd|GmbH|S\.A|SAS|B\.V|AG|plc|Limited|Corp|Corporation|UC|Oy|AB|SE|SARL|Pte)\.?)?)\s*(?:\([^()]{0,60}\)\s*)?,?\s*$/u;
 // "the terms "we" or "us" refer to either Acme, Inc. or Acme GmbH": "either" opens the list of names, whose
 // legal suffixes keep their period and comma.
@@ -35,6 +33,10 @@ const REFERRED_AS = new RegExp(String.raw`\b(?:[Ww]e|[Tt]his\s+(?:[Aa]greement|[
 // 'In this Policy, we use "SPE," or "we," "us," and "our" to collectively refer to Sony Pictures Entertainment Inc.': the
 // aliases come before the names they stand for.
 const ALIASES_REFER = new RegExp(String.raw`\b(?:use|uses|call)\s+((?:(?:the\s+terms?\s+)?"[^"]{1,40}"\s*,?\s*(?:or\s+|and\s+)?){1,6})\s*(?:to\s+)?(?:collectively\s+|together\s+|jointly\s+)?(?:to\s+)?refer\s+to\s+((?:the\s+)?[\p{Lu}](?:[^.;:()"]|(?<=\b(?:Inc|Ltd|Corp|Co))\.){1,200})`, 'gu');
+// 'the terms "Acme," "us," "we," the "Company", and "our" shall refer to Acme Holdings LLC': every quoted alias listed
+// together with "we" names the vendor, the brand ("Acme") as much as the entity it stands for (REFERS reads only the
+// names after the verb, so a brand listed first was lost, and "Acme may disclose …" read as someone else's act).
+const ALIAS_LIST_REFERS = /((?:(?:the\s+)?"[^"\n]{1,40}"\s*,?\s*(?:(?:and\/or|and|or)\s+)?){2,8})(?:shall\s+|will\s+|each\s+|collectively\s+|together\s+)*(?:refers?\s+to|means?|designates?|stands?\s+for)\b/g;
 const TITLE_BRAND = /^(.{2,60}?)\s+(?:\S+\s+)?(?:privacy|terms|law enforcement|data (?:processing|protection|controller|processor)|cookie|acceptable use|user agreement|community|developer|commercial|business|service agreement|eula|legal)/i;
 const CAP_WORDS = String.raw`(?:[\p{Lu}][\p{L}\p{N}&'-]* ){0,3}[\p{Lu}][\p{L}\p{N}&'-]*(?:\.[\p{Ll}]{2,4}\b)?`;
 // Each a global pattern; the third starts at its sentence's start or after "and"/"with"/"by" (a heading above is
@@ -58,7 +60,6 @@ export const SELF_INTRODUCTION: { re: RegExp; needs: string[] }[] = [
     needs: ['seriously'],
   },
 ];
-const GENERIC = /^(?:the|this|these|our|your|a|an|privacy|terms|policy|notice|services?|website|site|app|platform|agreement|company|customer|user|you|we|us|data|personal data|content|affiliates?|parties|party|document)$/i;
 
 /**
  * Reads the document's definitions: names given the aliases "we"/"us" (`Acme, Inc. ("Acme", "we")`,
@@ -83,13 +84,17 @@ export function readDefinitions(view: string, title: string | undefined, sentenc
   // third party whose products must stay readable as recipients.
   const brand = dominantBrand(view);
   if (brand && !ownEntityElsewhere(names, brand)) pushName(names, brand);
+  const speaker = selfSubject(sentences, definedTerms);
+  if (speaker) pushName(names, speaker);
   const vendorNames = [...new Set(names.map((n) => n.trim().replace(/[\s,;:]+$/, '')).filter((n) => n.length >= 2 && !GENERIC.test(n)))];
   const dataTerms = dataTermsOf(sentences);
+  const customerNames = customerNamesOf(head, sentences, vendorNames);
   const add: DocumentTerms['add'] = [];
   for (const n of vendorNames) add.push({ phrase: n, cat: 'actor', kind: 'vendor' });
+  for (const n of customerNames) add.push({ phrase: n, cat: 'actor', kind: 'customer' });
   for (const t of dataTerms) add.push({ phrase: t, cat: 'object', kind: 'content' });
   add.push(...abbreviations(head));
-  return { vendorNames, dataTerms, definedTerms, groupBrands, terms: { add } };
+  return { vendorNames, dataTerms, customerNames, definedTerms, groupBrands, terms: { add } };
 }
 
 // The readings of readDefinitions are functions of their own, not one long body: V8 recompiles a function whole each
@@ -136,6 +141,12 @@ function aliasedNames(head: string, names: string[], groupBrands: string[]): voi
 function referredNames(head: string, names: string[]): void {
   const splitNames = (list: string) => list.split(new RegExp(String.raw`\s*,(?!\s*(?:${LEGAL})\b)\s*|\s+and\s+|\s+or\s+`));
   for (const m of head.matchAll(REFERS)) for (const part of splitNames(m[1])) pushName(names, part.replace(/^the\s+/i, '').replace(UP_TO_SUFFIX, '$1'));
+  for (const m of head.includes('"') ? head.matchAll(ALIAS_LIST_REFERS) : []) {
+    const aliases = [...m[1].matchAll(QUOTED)].map((a) => a[1].trim().replace(/[,;.]+$/, ''));
+    if (!aliases.some((a) => WE.test(a))) continue;
+    // 'In these "Terms of Use", "we" means …': a quoted document title before the definition names no one.
+    for (const a of aliases) if (!WE.test(a) && !GENERIC.test(a) && !CUSTOMER_ALIAS.test(a) && !PROVIDER_ALIAS.test(a) && !DOCUMENT_TITLE.test(a)) pushName(names, a);
+  }
   // 'We refer to Acme Inc. and Acme Ireland Ltd. collectively as "Acme," "us," or "we"': the names before the aliases.
   // Both patterns need the word "refer" (case-sensitive, no `i` flag): most heads have none, and each pass over the head costs.
   const refers = head.includes('refer');
@@ -226,10 +237,7 @@ function dominantBrand(view: string): string | undefined {
   }
   return top !== undefined && n >= 8 && n >= 1.8 * second ? top : undefined;
 }
-const mayBeBrand = (w: string): boolean =>
-  !(w.length < 3 || COMMON_CAPS.test(w) || w === w.toUpperCase() || POLICY_WORDS.has(w.toLowerCase()) || POLICY_WORDS.has(w.toLowerCase().replace(/s$/, '')));
 
-const COMMON_CAPS = /^(?:The|This|These|That|Those|We|Our|You|Your|If|In|On|For|To|Of|And|Or|As|At|By|With|From|When|Where|Which|Who|What|How|Why|Any|All|Each|Some|Such|Other|Please|Note|Section|Article|Terms|Policy|Privacy|Notice|Service|Services|Agreement|Customer|Customers|User|Users|Data|Personal|Information|Content|Account|Website|Site|App|Platform|Company|Party|Parties|European|Union|United|States|Kingdom|California|General|Protection|Regulation|Act|Law|Laws|Cookie|Cookies|January|February|March|April|May|June|July|August|September|October|November|December|Last|Updated|Effective|Date|Contact|Us|Help|Center|Settings|Control|Controller|Processor|Member|Members|Subscriber|Client|Clients|Licensee|Provider|Providers|Affiliates|Affiliate|Partners|Partner|Third|Code|Conduct|Community|Guidelines|Standard|Contractual|Clauses|Annex|Schedule|Exhibit|Appendix|Rights|Right|Request|Requests|Legal|Security|Marketing|Advertising|Analytics|Payment|Purchase|Order|Product|Products|Feature|Features|Team|Business|Enterprise|Premium|Free|Plus|Pro|Basic|Associate|Associates|Entity|Covered|Organization|Organizations|Losses|Claims|Fees|Materials|Software|Documentation|Subscription|Order|Form|Effective|Subprocessor|Subprocessors|Processing|Breach|Incident|Notes|Records|Practice|Therapist|Therapists|Patient|Patients|Platform|Application|Applications|Clause|Clauses|Module|Parties|Importer|Exporter)$/;
 
 const LEGAL_END = new RegExp(String.raw`(?:^|\s)(?:${LEGAL})\.?$`);
 

@@ -60,9 +60,15 @@ const DEMANDS = ['judicial', 'subpoena', 'legal_request', 'compelled'];
  * disclosure.") takes the demand of the disclosure on a legal ground just before it in the same paragraph, when it
  * refers back to it (not a notice of a breach or of a new purpose after it).
  */
-export function noticeOfDisclosureBefore(ctx: FactContext, s: Sentence, c: Clause): boolean {
-  return hitsOf(c, 'action', 'notify').some((h) => REFERS_BACK.test(c.view.slice(h.end, h.end + 120))) && legalDisclosureBefore(ctx, s);
+export function noticeOfDisclosureBefore(ctx: FactContext, s: Sentence, c: Clause, earlier: Clause[] = []): boolean {
+  const notify = hitsOf(c, 'action', 'notify');
+  if (notify.length === 0) return false;
+  // "We may disclose your content when legal process requires it, but only after we notify you": a notice the clause
+  // makes the disclosure of the clause before it wait for is notice of that disclosure's demand.
+  if (ONLY_AFTER.test(c.view) && earlier.some(legalDisclosure)) return true;
+  return notify.some((h) => REFERS_BACK.test(c.view.slice(h.end, h.end + 120))) && legalDisclosureBefore(ctx, s);
 }
+const ONLY_AFTER = /^\W*(?:but\s+|and\s+)?only\s+(?:after|once)\b/i;
 
 /**
  * The notice reading of a clause that names a legal demand (or refers back to one): a commitment to notify the
@@ -124,12 +130,15 @@ function legalDisclosureBefore(ctx: FactContext, s: Sentence): boolean {
   for (let i = s.index - 1; i >= 0 && s.index - i <= 2; i--) {
     const p = ctx.sentences[i];
     if (p.paragraph !== s.paragraph || p.isHeading) return false;
-    for (const c of ctx.clauses(p)) {
-      const grounds = hitsOf(c, 'instrument').length > 0 || hitsOf(c, 'actor', 'authority').length > 0;
-      if (grounds && hitsOf(c, 'action', 'disclose').some((h) => verbal(c, h) && !negated(c, h))) return true;
-    }
+    if (ctx.clauses(p).some(legalDisclosure)) return true;
   }
   return false;
+}
+
+/** Whether a clause discloses on a legal ground (an instrument or an authority). */
+function legalDisclosure(c: Clause): boolean {
+  const grounds = hitsOf(c, 'instrument').length > 0 || hitsOf(c, 'actor', 'authority').length > 0;
+  return grounds && hitsOf(c, 'action', 'disclose').some((h) => verbal(c, h) && !negated(c, h));
 }
 
 /**

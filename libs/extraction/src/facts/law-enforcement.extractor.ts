@@ -97,7 +97,7 @@ export function extractLawEnforcement(ctx: FactContext): Fact<'law_enforcement_d
       const instruments = groundsOf(c).filter((h) => !FORM_REQUIREMENT.test(c.view.slice(h.start, h.start + 120)));
       const authorities = hitsOf(c, 'actor', 'authority');
       // A notice with no demand of its own may take the demand of a legal disclosure just before it.
-      const demandBefore = instruments.length === 0 && authorities.length === 0 && noticeOfDisclosureBefore(ctx, s, c);
+      const demandBefore = instruments.length === 0 && authorities.length === 0 && noticeOfDisclosureBefore(ctx, s, c, sentenceClauses.slice(0, ci));
       if (instruments.length === 0 && authorities.length === 0 && !demandBefore) continue;
       if (RIGHTS.test(c.view) || DISPUTE.test(c.view)) continue;
       const ev = clauseEvidence(ctx, c);
