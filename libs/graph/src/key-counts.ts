@@ -15,7 +15,14 @@ export interface KeyCounts {
 export class CountedKeys<T> {
   private readonly kept = new WeakMap<readonly T[], KeyCounts>();
 
-  constructor(private readonly key: (x: T) => string) {}
+  /**
+   * `idKeyed`: the key is the id the changes are keyed by (flow ids). Changes by id can hide a record where two
+   * share an id, so such counts are carried only from a list whose keys are all unique.
+   */
+  constructor(
+    private readonly key: (x: T) => string,
+    private readonly idKeyed = false,
+  ) {}
 
   /** The counts of `xs`, kept or counted now. */
   of(xs: readonly T[]): KeyCounts {
@@ -51,7 +58,7 @@ export class CountedKeys<T> {
    */
   carry(a: readonly T[], b: readonly T[], changed: Iterable<{ before?: T; after?: T }>): void {
     const known = this.kept.get(a);
-    if (!known || a === b || this.kept.has(b)) return;
+    if (!known || a === b || this.kept.has(b) || (this.idKeyed && known.repeated.size)) return;
     let size = a.length;
     const moves = new Map<string, number>();
     for (const { before, after } of changed) {

@@ -1,6 +1,6 @@
 import { defaultLens, type FactCorrection, type Finding, type Graph, type GraphSystem, type Lens } from '@custody/domain';
 import type { VendorEntry } from '@custody/integrations';
-import { carrySharedNames, DEFAULT_RULE_SETTINGS, REGISTRY, judgingOnly, RULE_READS, runRulesUngrouped, sharingChanged, SPARSE_READS, type Rule, type RuleContext, type RuleError, type RuleReads, type RuleSettings, type ScoreMemo, type TriageMap } from '@custody/rules';
+import { DEFAULT_RULE_SETTINGS, REGISTRY, judgingOnly, RULE_READS, runRulesUngrouped, sharingChanged, SPARSE_READS, type Rule, type RuleContext, type RuleError, type RuleReads, type RuleSettings, type ScoreMemo, type TriageMap } from '@custody/rules';
 import { indexFromBase, isPracticeSide, type ProjectionChanges, type ProjectionMemo } from '@custody/graph';
 import { projectDocuments, type AnalyzedDocument, type Evaluation } from '../build-audit.js';
 import { compose, groupingStillValid, type Grouped, type RuleFindings } from './compose.js';
@@ -180,7 +180,6 @@ export function reaudit(prev: AuditState, next: AuditInputs, projected?: Graph |
   const changed = sameGraph ? { base: prev.graph, systems: new Map(), flows: new Map() } : compared ? changesBetween(prev.graph, graph) : changes!;
   const delta = deltaOf(prev.graph, graph, changed);
   carryListings(prev.graph, graph, changed);
-  carrySharedNames(prev.graph, graph, changed.systems.values());
   carrySubgraphKeeps(prev.graph, graph, changed);
   lap('diff');
   const stats: ReauditStats = { mode: 'incremental', rulesFull: [], rulesPartial: {}, ms, cpuMs };

@@ -1,7 +1,7 @@
 import type { Graph, GraphFlow, GraphSystem } from '@custody/domain';
 import { indexedSystemsById, type ProjectionChanges } from '@custody/graph';
 import { CountedKeys } from '@custody/graph/graph-index';
-import { namesSharedAsIn, type RuleReads } from '@custody/rules';
+import { carrySharedNames, namesSharedAsIn, type RuleReads } from '@custody/rules';
 import { closure, type Adjacency } from './graph-delta.js';
 import { listedBy, listingsOf, nameSubset } from './listings.js';
 import { carrySubsets, inListOrder, keptSubset, type Subset } from './subsets.js';
@@ -28,7 +28,7 @@ function makeStub(s: GraphSystem, depth: 'identity' | 'shape'): GraphSystem {
  * Flow ids counted per flows array (kept from the full audit, carried by each re-audit): a subgraph takes the
  * flows of a few ids, and is cut without a pass over a fleet's 34,000 flows only when no other flow shares one.
  */
-export const FLOW_IDS = new CountedKeys<GraphFlow>((f) => f.id);
+export const FLOW_IDS = new CountedKeys<GraphFlow>((f) => f.id, true);
 
 /**
  * The part of the graph a rule reading `reads` needs to judge the systems in `anchors`: the anchors' whole
@@ -138,10 +138,16 @@ function flowsById(graph: Graph, flows: ReadonlySet<GraphFlow>): GraphFlow[] {
   return graph.flows.filter((f) => wanted.has(f.id));
 }
 
-/** Carries what subgraphs read of a graph (flow id counts, named subsets) to the next graph (see subsets.ts). */
+/**
+ * Carries what re-runs read of the whole graph (flow id counts, named subsets, the names systems share) to the
+ * next graph. The changes are keyed by id, which can hide a record where two share an id: nothing is carried
+ * from a graph whose system ids are not unique (then the next re-audit works them out again).
+ */
 export function carrySubgraphKeeps(a: Graph, b: Graph, changes: ProjectionChanges): void {
   FLOW_IDS.carry(a.flows, b.flows, changes.flows.values());
+  if (indexedSystemsById(a)?.size !== a.systems.length) return;
   carrySubsets(a.systems, b.systems, changes.systems.values());
+  carrySharedNames(a, b, changes.systems.values());
 }
 
 /**
