@@ -25,6 +25,19 @@ describe('UnconfirmedMapRecheck', () => {
     expect(read).toHaveBeenCalledTimes(2);
   });
 
+  it('also reads again a map the server marks unconfirmed at the top (its composition was late)', async () => {
+    const read = jest.fn(async (): Promise<Map> => ({ name: 'composed' }));
+    const shown: string[] = [];
+    const recheck = new UnconfirmedMapRecheck<Map>(read, (m) => shown.push(m.name), [100]);
+    recheck.after({ name: 'last answered', unconfirmed: true });
+    jest.advanceTimersByTime(100);
+    await flush();
+    expect(shown).toEqual(['composed']);
+    jest.advanceTimersByTime(10_000);
+    await flush();
+    expect(read).toHaveBeenCalledTimes(1);
+  });
+
   it('leaves a confirmed map alone, and a cancelled recheck shows nothing', async () => {
     const read = jest.fn(async (): Promise<Map> => ({ name: 'late' }));
     const shown: string[] = [];

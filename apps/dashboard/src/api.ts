@@ -33,9 +33,10 @@ export function readAuth(loc: Location = location, storage: Storage = sessionSto
 /**
  * The grouped map as served. The live view says which scoring run it is of (`run`); `stale` while a newer graph
  * waits for its score job, whose ExposureScored event brings the next view; `unconfirmed` when the server could
- * not check in time which run is the latest (the dashboard reads it again: UnconfirmedMapRecheck).
+ * not check in time which run is the latest (the dashboard reads it again: UnconfirmedMapRecheck); top-level
+ * `unconfirmed` when the server's composition of the map was late and it served the map it answered last.
  */
-export type MapView = GroupedGraph & { run?: { graphVersion: number; latestGraphVersion: number; stale: boolean; unconfirmed?: boolean } };
+export type MapView = GroupedGraph & { run?: { graphVersion: number; latestGraphVersion: number; stale: boolean; unconfirmed?: boolean }; unconfirmed?: boolean };
 
 export class ApiError extends Error {
   constructor(readonly status: number, message: string) {

@@ -16,7 +16,8 @@ import { FleetPanel } from './fleet-panel.js';
 import { GraphView } from './graph-view.js';
 import { Header } from './header.js';
 import { auditFindings, instanceTotal, storedFindings } from './findings-source.js';
-import { FINDINGS_PAGE, liveReads, type LiveReads } from './live-reads.js';
+import { FINDINGS_PAGE, liveReads, type LiveReads, type LiveFindingsPage } from './live-reads.js';
+import { findingsRecheck } from './findings-recheck.js';
 import { DetailsPanel, detailsFromAudit, detailsFromView } from './details-panel.js';
 import { FindingsPanel } from './findings-panel.js';
 import { afterPaint, idle, mark, nextTask } from './frames.js';
@@ -185,6 +186,8 @@ export function start(api: ApiClient, first: { graph: Promise<MapView>; live: Pr
   // The map drawn, redrawn and rechecked (map-drawing.ts); what it drew is read below (groups, stand-ins).
   const map = new MapDrawing({ api, view, expanded, graph, filters, tabs, fleetPanel, audit });
   const redraw = (): Promise<void> => map.redraw();
+  // The live list's first page, read again while the server could not confirm it is the latest (findings-recheck.ts).
+  const listRecheck = findingsRecheck<LiveFindingsPage>(api, (page) => void findings.setSource(storedFindings(api, page, FINDINGS_PAGE)));
 
   async function loadOnce(): Promise<void> {
     try {
@@ -195,6 +198,7 @@ export function start(api: ApiClient, first: { graph: Promise<MapView>; live: Pr
       fleetPanel.forgetAudit();
       systems.forget();
       map.recheck.cancel();
+      listRecheck.cancel();
       const ticket = ++map.drawn;
       // The first load is the default view with nothing expanded: what main.ts already asked for.
       const prefetched = first && !asked.lens && !asked.asOf && expanded.size === 0 ? first : null;
@@ -221,6 +225,7 @@ export function start(api: ApiClient, first: { graph: Promise<MapView>; live: Pr
         const practice = g.nodes.find((n) => n.data.role === 'practice')?.data.label ?? live.workspace.name;
         header.setSummary({ practice, workspace: live.workspace.name, generatedAt: scored.evaluatedAt ?? new Date().toISOString(), total: scored.total, lens: scored.lens });
         await findings.setSource(storedFindings(api, live.findings, FINDINGS_PAGE));
+        if (!loads.again) listRecheck.after(live.findings);
         mark('list-shown');
         if (tabs.active === 'documents') void ensureAudit().catch(() => undefined);
       } else {

@@ -7,19 +7,20 @@
  */
 import type { Page } from '@custody/domain';
 import type { ApiClient, ListedFinding, ScoreSummary } from './api.js';
+import { firstFindingsPage } from './findings-recheck.js';
 
-/** Findings per page of the list (the first one is read with the map). */
-export const FINDINGS_PAGE = 100;
-/** Instances each listed finding carries: enough to say where it occurs, the rest when it is opened. */
-export const LISTED_INSTANCES = 3;
+export { FINDINGS_PAGE, LISTED_INSTANCES } from './findings-recheck.js';
+
+/** The first page of the list; `unconfirmed` when the server could not check in time that it is the latest. */
+export type LiveFindingsPage = Page<ListedFinding> & { unconfirmed?: boolean };
 
 export interface LiveReads {
   score: ScoreSummary;
-  findings: Page<ListedFinding>;
+  findings: LiveFindingsPage;
   workspace: { name: string };
 }
 
 export async function liveReads(api: ApiClient): Promise<LiveReads> {
-  const [score, findings, workspace] = await Promise.all([api.scoreSummary(), api.findingsPage({ limit: FINDINGS_PAGE, instances: LISTED_INSTANCES }), api.workspace()]);
+  const [score, findings, workspace] = await Promise.all([api.scoreSummary(), firstFindingsPage<LiveFindingsPage>(api), api.workspace()]);
   return { score, findings, workspace };
 }

@@ -1,12 +1,14 @@
 /** What the recheck needs of a map read: which run it is of, and whether the server could check that. */
-export interface CheckedMap { run?: { unconfirmed?: boolean } }
+export interface CheckedMap { run?: { unconfirmed?: boolean }; unconfirmed?: boolean }
 
 /**
  * Reads the map again while the server answers it `run.unconfirmed` (its database did not say in time which
- * scoring run is the latest, so it served the map it served last). Without this the dashboard kept such a map:
+ * scoring run is the latest, so it served the map it served last) or `unconfirmed` (its composition of the map
+ * did not answer in time, so it served the one it answered last). Without this the dashboard kept such a map:
  * the read that ExposureScored prompts often meets the database still busy with that run's writes, and no
  * second event comes, so the previous run's map stayed up beside the new run's score and findings.
  * Waits `delaysMs` between reads (the last one repeats) until a confirmed map, or `cancel` (a new load).
+ * The live findings list's first page is rechecked the same way (findings-recheck.ts).
  */
 export class UnconfirmedMapRecheck<M extends CheckedMap> {
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -21,7 +23,7 @@ export class UnconfirmedMapRecheck<M extends CheckedMap> {
   /** A map was drawn: if it is unconfirmed, read it again later. Replaces any recheck already waiting. */
   after(map: M, attempt = 0): void {
     this.cancel();
-    if (!map.run?.unconfirmed) return;
+    if (!map.run?.unconfirmed && !map.unconfirmed) return;
     const mine = this.generation;
     const ms = this.delaysMs[Math.min(attempt, this.delaysMs.length - 1)]!;
     this.timer = setTimeout(() => {

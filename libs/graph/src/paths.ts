@@ -75,8 +75,83 @@ function phiNeighbours(graph: Graph, id: string, categories?: readonly DataCateg
  * With `categories`, only flows carrying one of them are followed.
  */
 export function shortestPathTo(graph: Graph, target: string, categories?: readonly DataCategory[]): string[] | undefined {
+  const local = indexOf(graph).bfs.has(categoryKey(categories)) ? TOO_FAR : pathAmongAncestors(graph, target, categories);
+  if (local !== TOO_FAR) return local;
   if (isOrigin(graph, target, categories)) return [target];
   const prev = bfsTree(graph, originList(graph, categories), categories);
+  if (!prev.has(target)) return undefined;
+  const path = [target];
+  while (prev.has(path[0]!)) path.unshift(prev.get(path[0]!)!);
+  return path;
+}
+
+const categoryKey = (categories?: readonly DataCategory[]) => (categories ? [...categories].sort().join(',') : '*');
+
+/** {@link pathAmongAncestors} gave up: the whole BFS tree answers instead. */
+const TOO_FAR = null;
+/** Flows the ancestor searches of a graph's index have walked so far (bounded: see pathAmongAncestors). */
+const ancestorWork = new WeakMap<object, number>();
+
+/**
+ * {@link shortestPathTo} without the BFS from every origin over the whole graph: a fleet's rules ask the path
+ * to a few dozen installs (one per class), each fed by the practice alone, and the whole tree walked the
+ * practice's 100,000 flows and decided which of 100,000 systems are origins, for paths of two nodes.
+ *
+ * The same answer: every node on a shortest path from the origins to `target` reaches `target`, so the BFS
+ * restricted to `target`'s PHI ancestors (its origins in origin order, each node's neighbours among them in
+ * phiNeighbours' order: unique, by id) gives each of them the level and predecessor the whole BFS gives — a
+ * node's first discoverer is on a path to it. TOO_FAR when the ancestors walked, over all calls on this
+ * graph, pass its flow count (a sub-processor fed by every install): then the whole tree, built once, is cheaper.
+ */
+function pathAmongAncestors(graph: Graph, target: string, categories?: readonly DataCategory[]): string[] | undefined | typeof TOO_FAR {
+  const index = indexOf(graph);
+  // computeOrigins judges each listed system; with repeated ids its answer is not one system's.
+  if (index.byId.size !== graph.systems.length) return TOO_FAR;
+  let spent = ancestorWork.get(index) ?? 0;
+  const budget = graph.flows.length + 64;
+  // Reverse search over PHI flows: the ancestors, and per ancestor the ancestors it sends to.
+  const children = new Map<string, string[]>([[target, []]]);
+  const stack = [target];
+  while (stack.length > 0) {
+    const v = stack.pop()!;
+    const into = inboundOf(graph, v);
+    spent += into.length + 1;
+    if (spent > budget) {
+      ancestorWork.set(index, spent);
+      return TOO_FAR;
+    }
+    for (const f of into) {
+      if (!carries(f, categories)) continue;
+      let kids = children.get(f.from);
+      if (!kids) {
+        children.set(f.from, (kids = []));
+        stack.push(f.from);
+      }
+      kids.push(v);
+    }
+  }
+  ancestorWork.set(index, spent);
+  const isOriginHere = (id: string): boolean => {
+    if (id === PRACTICE_ID || isPracticeSide(graph, id)) return true;
+    const s = index.byId.get(id);
+    if (!s) return false;
+    const has = relevant(s.holds, categories).length > 0 || outboundOf(graph, id).some((f) => carries(f, categories));
+    return has && !inboundOf(graph, id).some((f) => carries(f, categories));
+  };
+  if (isOriginHere(target)) return [target];
+  const starts = [...children.keys()].filter(isOriginHere).sort((a, b) => (a === PRACTICE_ID ? -1 : b === PRACTICE_ID ? 1 : cmp(a, b)));
+  const prev = new Map<string, string>();
+  const seen = new Set(starts);
+  const queue = starts;
+  for (let head = 0; head < queue.length && !prev.has(target); head++) {
+    const node = queue[head]!;
+    for (const next of unique(children.get(node)!).sort(cmp)) {
+      if (seen.has(next)) continue;
+      seen.add(next);
+      prev.set(next, node);
+      queue.push(next);
+    }
+  }
   if (!prev.has(target)) return undefined;
   const path = [target];
   while (prev.has(path[0]!)) path.unshift(prev.get(path[0]!)!);

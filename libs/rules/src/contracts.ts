@@ -134,7 +134,25 @@ export function systemNameMatcher(systems: readonly { id: string; name: string }
   keyCapacity = Math.max(keyCapacity, 2 * 2 * systems.length);
   const keys: string[] = [];
   for (const s of systems) keys.push(cachedKey(s.name), cachedKey(s.id));
-  return keyMatcher(keys);
+  return manyKeysMatcher(keys);
+}
+
+/**
+ * {@link keyMatcher} for many keys and few questions: a fleet's 200,000 names and ids asked about the handful of
+ * sub-processors its installs name. One text of the keys answers an exact match (the key between separators)
+ * and a containing key (keys hold no separator, so an occurrence of the asked key lies within one key, of at least
+ * its length): no Set of 200,000 keys built, and promoted by the collector, for a few lookups.
+ */
+function manyKeysMatcher(keys: readonly string[]): (name: string) => boolean {
+  let text: string | undefined;
+  let within: ((nn: string) => boolean) | undefined;
+  return (name) => {
+    const nn = normalise(name);
+    if (!nn) return false;
+    text ??= `${SEP}${keys.join(SEP)}${SEP}`;
+    if (text.includes(`${SEP}${nn}${SEP}`) || (nn.length >= 4 && text.includes(nn))) return true;
+    return (within ??= keysWithin(keys))(nn);
+  };
 }
 
 /**
@@ -183,19 +201,12 @@ function keysMatcher(keys: readonly string[]): (key: string) => boolean {
   // twice: built on the first key that is not an exact match, the long keys as one text (a long key contains
   // `nn` iff that text does, when `nn` holds no separator) and by length (`nn` can contain only keys no longer).
   let joined: string | undefined;
-  let byLength: string[][] | undefined;
+  let within: ((nn: string) => boolean) | undefined;
   const anyContains = (nn: string) => {
     if (nn.includes(SEP)) return long.some((l) => l.includes(nn));
     return (joined ??= long.join(SEP)).includes(nn);
   };
-  const anyWithin = (nn: string) => {
-    if (!byLength) {
-      byLength = [];
-      for (const l of long) (byLength[l.length] ??= []).push(l);
-    }
-    for (let n = 4; n <= nn.length && n < byLength.length; n++) for (const l of byLength[n] ?? []) if (nn.includes(l)) return true;
-    return false;
-  };
+  const anyWithin = (nn: string) => (within ??= keysWithin(long))(nn);
   return (nn) => {
     if (!nn) return false;
     if (exact.has(nn)) return true;
@@ -203,7 +214,17 @@ function keysMatcher(keys: readonly string[]): (key: string) => boolean {
   };
 }
 
-/** Between long keys in {@link keysMatcher}'s joined text. */
+/** Whether a key of at least four characters among `keys` lies within `nn`, by length (none longer than `nn` can). */
+function keysWithin(keys: readonly string[]): (nn: string) => boolean {
+  const byLength: string[][] = [];
+  for (const l of keys) if (l.length >= 4) (byLength[l.length] ??= []).push(l);
+  return (nn) => {
+    for (let n = 4; n <= nn.length && n < byLength.length; n++) for (const l of byLength[n] ?? []) if (nn.includes(l)) return true;
+    return false;
+  };
+}
+
+/** Between keys in {@link keysMatcher}'s and {@link manyKeysMatcher}'s joined texts. */
 const SEP = '\u0000';
 
 // Vendor names compare by the domain's one name key (the projection matches parties by the same).

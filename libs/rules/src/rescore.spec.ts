@@ -78,5 +78,9 @@ describe('nameMatcher over many names', () => {
       'cdefab', 'bcde', 'dabc', 'S01-LT-00696', 'Amazon Web Services', 'amazonwebservicesinc', 'Anthropic', '', '   '];
     const matches = nameMatcher(names);
     for (const a of asked) expect([a, matches(a)]).toEqual([a, names.some((n) => nameMatches(n, a))]);
+    // The same names as systems' names and ids (systemNameMatcher searches one text of their keys, not a set).
+    const systems = names.map((name, i) => ({ id: names[(i + 5) % names.length]!, name }));
+    const ofSystems = systemNameMatcher(systems);
+    for (const a of asked) expect([a, ofSystems(a)]).toEqual([a, names.some((n) => nameMatches(n, a))]);
   });
 });

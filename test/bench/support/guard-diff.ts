@@ -6,8 +6,7 @@
  * OTA data © Open Terms Archive contributors, ODC-BY 1.0.
  */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { FRESH_SETS, OTA_DIR, pickOf, VALIDATION_SETS } from './extraction-corpora.js';
+import { otaGroups } from './ota-groups.js';
 
 type Line = { file: string; result?: { facts: Record<string, { value: unknown; evidence?: { quote?: string }[] }> }; error?: string };
 const read = (p: string) => new Map(readFileSync(p, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Line).map((l) => [l.file, l]));
@@ -15,20 +14,12 @@ const [basePath, branchPath] = process.argv.slice(2);
 const base = read(basePath);
 const branch = read(branchPath);
 
-const index = JSON.parse(readFileSync(join(OTA_DIR, 'index.json'), 'utf8')) as { documents: { path: string; sha256: string; chars?: number }[] };
-const labelled = (JSON.parse(readFileSync(join(OTA_DIR, 'labels.json'), 'utf8')) as { file: string }[]).map((l) => l.file);
-const group = new Map<string, string>(labelled.map((f) => [f, 'develop']));
-for (const set of FRESH_SETS) {
-  const picks = pickOf(set.rule, index.documents, labelled);
-  const g = set.role === 'fresh' ? 'unseen' : VALIDATION_SETS.has(set.name) ? 'validation' : 'develop';
-  for (const f of picks) group.set(f, g);
-  labelled.push(...picks);
-}
+const { groupOf } = otaGroups();
 const hidden: Record<string, number> = { validation: 0, unseen: 0 };
 let shown = 0;
 for (const [file, b] of branch) {
   const a = base.get(file);
-  const g = group.get(file) ?? 'unlabelled';
+  const g = groupOf(file);
   const fa = a?.result?.facts ?? {};
   const fb = b.result?.facts ?? {};
   for (const fact of new Set([...Object.keys(fa), ...Object.keys(fb)])) {

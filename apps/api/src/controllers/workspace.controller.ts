@@ -99,7 +99,7 @@ export class WorkspaceController {
   @ApiExtraModels(StoredFindingDto)
   @ApiOkResponse({ description: 'The list, or with limit/cursor one page', schema: { oneOf: [
     { type: 'array', items: { $ref: getSchemaPath(StoredFindingDto) } },
-    { type: 'object', properties: { items: { type: 'array', items: { $ref: getSchemaPath(StoredFindingDto) } }, nextCursor: { type: 'string', nullable: true }, total: { type: 'number' } } },
+    { type: 'object', properties: { items: { type: 'array', items: { $ref: getSchemaPath(StoredFindingDto) } }, nextCursor: { type: 'string', nullable: true }, total: { type: 'number' }, unconfirmed: { type: 'boolean', description: 'present when the database did not say in time whether the findings changed (busy writing a scoring): the page built last, unchecked; read again shortly' } } },
   ] } })
   async findings(
     @Param('ws') ws: string, @Req() req: AuthedRequest, @Res({ passthrough: true }) res: Response, @Query('includeResolved') includeResolved?: string,

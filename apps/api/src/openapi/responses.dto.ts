@@ -173,6 +173,7 @@ export class CytoscapeElementsDto {
     stale: { type: 'boolean', description: 'a newer graph waits for its score job: this is the previous run\'s view (ExposureScored announces the next)' },
     unconfirmed: { type: 'boolean', description: 'present when the database did not say in time which run is the latest (busy writing a scoring): the view last served, unchecked; read again shortly' },
   } }) run?: unknown;
+  @ApiPropertyOptional({ type: 'boolean', description: 'view=grouped, live: present when the view was not ready in time (composed while a scoring writes, or composing begun before this read): the view answered last for this workspace, lens and expansion; read again shortly' }) unconfirmed?: boolean;
 }
 
 export class StoredEventDto {

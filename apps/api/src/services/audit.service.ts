@@ -6,7 +6,8 @@ import { groupedGraph, toCytoscapeElements, type GroupedGraph } from '@custody/g
 import { PERSISTENCE, RUNTIME, type Runtime } from '@custody/pipeline';
 import { readThreadAvailable, startReadThread, type ReadThread } from './read-thread.js';
 import type { ReadQuery } from './read-thread-protocol.js';
-import { StoredGroupedViews } from './stored-grouped-views.js';
+import { MARK_WAIT_MS, StoredGroupedViews } from './stored-grouped-views.js';
+import { BoundedLiveRead } from './bounded-live-read.js';
 import { FindingsPageTexts, pageText, type FindingsPageQuery, type PageText } from './findings-page-text.js';
 import { evaluatedReport, graphAt, storedReport, type ReportSources } from './report-composition.js';
 
@@ -47,6 +48,8 @@ export class AuditService implements OnModuleInit, OnModuleDestroy {
   private readonly systemIndexes = new WeakMap<AuditReport, SystemIndex>();
   /** The grouped views scoring runs stored (GET /graph?view=grouped with nothing expanded). */
   private readonly storedViews: StoredGroupedViews;
+  /** Live grouped reads answered within MARK_WAIT_MS once answered once (bounded-live-read.ts). */
+  private readonly liveGrouped = new BoundedLiveRead<GroupedGraph>(MARK_WAIT_MS);
   /** Pages of findings as the text sent, kept until scoring rewrites the findings. */
   private readonly pageTexts: FindingsPageTexts;
   /** What a report is composed from (the read model, or documents replayed), for report-composition.ts. */
@@ -227,9 +230,19 @@ export class AuditService implements OnModuleInit, OnModuleDestroy {
   /**
    * The grouped view of the report's graph (GET /graph?view=grouped), built once per report and expansion. With
    * nothing expanded, the view the last scoring run stored is served (with `run`: which run, and `stale` while a
-   * newer graph waits for its score job); composed only when there is none (see StoredGroupedViews).
+   * newer graph waits for its score job); composed only when there is none (see StoredGroupedViews). A live read
+   * (no `asOf`) waits at most MARK_WAIT_MS once its workspace, lens and expansion have been answered once: past
+   * that it gets the last answer marked `unconfirmed` (BoundedLiveRead), e.g. while a fleet's first scoring
+   * runs and every read would otherwise compose the view again.
    */
   async grouped(workspaceId: string, expanded: ReadonlySet<string>, opts: { lens?: Lens; asOf?: Date } = {}): Promise<GroupedGraph> {
+    if (opts.asOf) return this.composedGrouped(workspaceId, expanded, opts);
+    const key = JSON.stringify([workspaceId, opts.lens ?? null, [...expanded].sort()]);
+    return this.liveGrouped.read(key, () => this.composedGrouped(workspaceId, expanded, opts));
+  }
+
+  /** The grouped view now, unbounded: as a scoring run stored it, else composed (in the read thread when there is one; the thread itself calls this). */
+  async composedGrouped(workspaceId: string, expanded: ReadonlySet<string>, opts: { lens?: Lens; asOf?: Date }): Promise<GroupedGraph> {
     if (!opts.asOf && expanded.size === 0) {
       const stored = await this.storedViews.view(workspaceId, opts.lens);
       if (stored) return stored;

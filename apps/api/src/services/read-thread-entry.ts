@@ -21,7 +21,8 @@ const reply = (m: ReadThreadReply) => port.postMessage(m);
 
 function answer(audits: AuditService, q: ReadQuery): Promise<unknown> {
   if (q.kind === 'findingsPage') return audits.builtPageText(q.workspaceId, q.includeResolved, q.query);
-  return audits.grouped(q.workspaceId, new Set(q.expanded), { lens: q.lens });
+  // Composed whatever it takes: the main thread bounds its reads (BoundedLiveRead) and keeps this answer.
+  return audits.composedGrouped(q.workspaceId, new Set(q.expanded), { lens: q.lens });
 }
 
 let runtime: Runtime | undefined;

@@ -18,14 +18,20 @@ const OTHER_SENDERS = String.raw`(?:partners?|retailers?|merchants?|advertisers?
 // offered is a product even to the person ("we offer you advertising services", "an advertising-free version"), and
 // "ads-free" is their absence.
 export const SHOWS_ADS = /\b(?:(?:serve|serving|deliver|delivering|show|display) (?:[\w()-]+ ){0,3}(?:ads|advertisements|advertising)\b|offer(?:s|ing)? (?:you|users|visitors) (?:[\w()-]+ ){0,2}(?:ads|advertisements)\b(?!-))/i;
-export const ADS_ON_DATA = /\b(?:data|information|cookies?|identifiers?|relevant|personali[sz]ed|tailored|targeted|interests?|based (?:on|upon)|profiles?|audiences?|users?|visitors?|browsing|members?)\b|\b(?:show|serve|deliver|display)(?:ing)?\s+(?:you|users)\b|\bto you\b/i;
+export const ADS_ON_DATA = /\b(?:data|information|cookies?|identifiers?|relevant|personali[sz]ed|tailored|targeted|interests?|based (?:on|upon)|profiles?|audiences?|browsing)\b/i;
+// The people the ads reach, read from the ads on: before them a person is the one who agrees or acts ("The User agrees
+// that Acme may serve ads …"), not whom the ads are chosen for.
+export const ADS_TO_PERSON = /\b(?:users?|visitors?|members?)\b|\b(?:show|serve|deliver|display)(?:ing)?\s+(?:you|users)\b|\bto you\b/i;
 // French: targeted advertising and direct marketing ("publicité ciblée", "ciblage marketing", "prospection commerciale").
 // A French refusal reaches further back ("ne seront pas communiquées à des tiers pour des opérations de prospection
 // commerciale"): its "ne … pas" stands before the verb and its object, so the reader looks further for it.
 export const FR_MARKETING = /\bpublicit[ée]s?\s+cibl[ée]+s?(?![\p{L}])|\bciblage\s+(?:marketing|publicitaire)(?![\p{L}])|\bprospection\s+commerciale(?![\p{L}])/iu;
 // What the vendor may do: market to people, serve ads on their data, sell or rent data.
+// "we may market …", "to advertise …": the vendor's only when it is the subject and data or a person is in sight
+// (data-sale-actors.ts notVendorMarketing).
+export const MAY_MARKET = /\b(?:to|may|will|can|we|also)\s+(?:also\s+)?(?:market|advertise)\b(?!\s+(?:the )?(?:services|products) (?:to )?(?:the )?customer)/i;
 export const ALLOWED: RegExp[] = [
-  /\b(?:to|may|will|can|we|also)\s+(?:also\s+)?(?:market|advertise)\b(?!\s+(?:the )?(?:services|products) (?:to )?(?:the )?customer)/i,
+  MAY_MARKET,
   /\bmarketing to you\b/i,
   // Communicating with the person about products or events the vendor or others offer, or that "will interest you", is
   // marketing; not news of what they bought ("about products you have purchased").
@@ -75,7 +81,8 @@ export const ALLOWED: RegExp[] = [
   SHOWS_ADS,
   /\bfor (?:our |its |their )?(?:own )?(?:direct )?marketing (?:or \w+ |and \w+ )?purposes\b/i,
   new RegExp(String.raw`\b(?:may|will|can|we|to)\s+(?:also\s+)?(?:sell|rent|lease|trade)\b,?\s+(?:or\s+\w+\s+)?${DATA}`, 'i'),
-  /\bin exchange for (?:money|monetary|remuneration|compensation|payment)/i,
+  // Data given for money; what is exchanged must be data ("posts … in exchange for money" are the user's, not a sale).
+  /\b(?:data|information)\b[^.;]{0,120}?\bin exchange for (?:money|monetary|remuneration|compensation|payment)/i,
   // Contacting the user about offers or products "that may be of interest" is marketing by another name ("we may
   // email you …, as well as notify you of other offers or Services that may be of interest"). Only verbs that reach
   // the person: "content provided to inform you about our products" describes the site, not a use of their data.

@@ -47,7 +47,8 @@ export function sellsGoods(matched: string): boolean {
 }
 // A clause whose subject is the customer (after a list marker or a run-in title): its duty, not the vendor's act.
 // "You are entitled to use …, but you are not entitled to: (i) sell …": what the person is or is not entitled to do is theirs too.
-export const CUSTOMER_SUBJECT = /^(?:\(?[a-z0-9]{1,4}[.)]\s*)*(?:[\w ]{0,30}\.\s+)?(?:the )?(?:customer|covered entity|you|client|practice)s? (?:will|shall|may|must|agrees?|(?:are|is) (?:not )?(?:entitled|permitted|authori[sz]ed) to)/i;
+// An adverb before the verb ("You further agree that …", "You also agree") leaves the customer the subject.
+export const CUSTOMER_SUBJECT = /^(?:\(?[a-z0-9]{1,4}[.)]\s*)*(?:[\w ]{0,30}\.\s+)?(?:the )?(?:customer|covered entity|you|client|practice)s? (?:(?:further|also|hereby|expressly|each)\s+)?(?:will|shall|may|must|agrees?|(?:are|is) (?:not )?(?:entitled|permitted|authori[sz]ed) to)/i;
 // A right or a request named in title case ("with the subject line “Nevada Do Not Sell Request”", "our Do Not Sell or
 // Share page"): the name of what the person may ask, not the vendor refusing a sale. Case-sensitive on purpose: "we do
 // not sell" in running text is a refusal, and so is a title-case heading with the vendor as its subject ("We Do Not Sell

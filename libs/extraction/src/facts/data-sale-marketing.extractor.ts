@@ -8,12 +8,14 @@ import { refusal, refusedAt } from '../clauses/refusal.js';
 import type { Sentence } from '../text/sentences.js';
 import {
   ADS_ON_DATA,
+  ADS_TO_PERSON,
   ALLOWED,
   CONTEXTUAL,
   DECLINE_MARKETING,
   deidentifiedOnly,
   EXPLICIT_TARGETED,
   FR_MARKETING,
+  MAY_MARKET,
   NEGATED_ITEM,
   othersSend,
   SHOWS_ADS,
@@ -36,6 +38,8 @@ import {
   CONSENT_EXCEPTION,
   consentAside,
   MARKETING_USE,
+  PROMOTE_ACT,
+  PROMOTED_DATA,
   REFUSABLE,
   SALE_ACT,
   SALE_AND_NOT,
@@ -45,6 +49,7 @@ import {
   vendorSubject,
 } from './data-sale-refusals.js';
 import { CHANNEL_REVIEW, CONCEDED, SCOPED, SCOPED_REVIEW, scopingLead } from './data-sale-scope.js';
+import { governedPartyRefuses, linkOnly, notVendorMarketing, userRunsAds } from './data-sale-actors.js';
 
 type V = Fact<'data_sale_or_marketing'>['value'];
 // A negation inside the matched permission takes it back; "including, but not limited to" widens a list and negates nothing.
@@ -82,6 +87,8 @@ function readSentence(ctx: FactContext, s: Sentence, cands: Candidate<V>[]): voi
   if (CUSTOMER_SUBJECT.test(v) || (right && !v.slice(0, right.index).includes(';')) || IMPERATIVE_TO_USER.test(v)) return;
   // Marketing with the vendor's brand ("a license to use the Brand Features solely for marketing purposes") uses no data.
   if (BRAND.test(v) && !MARKETED_DATA.test(v)) return;
+  // A menu or footer entry that is only a link names a page; it states nothing the vendor does.
+  if (linkOnly(v, s.start, ctx.links)) return;
   if (readPatterns(ctx, s, v, cands)) return;
   readRefusedSale(ctx, s, v, cands);
 }
@@ -100,12 +107,12 @@ function readPatterns(ctx: FactContext, s: Sentence, v: string, cands: Candidate
     // A list item that opens with a negation ("* Never selling your information or sharing it … for marketing
     // purposes") negates all of it, however long the link text between.
     // "… the right to know whether we sell personal information": both cases at once, no permission either.
-    if (m && !(/licen[cs]/i.test(m[0]) && deidentifiedOnly(m[0])) && !bothCases(v, m.index) && !refusedAt(v, m.index, re === FR_MARKETING || REFUSED_VERBS_FOR.test(v.slice(Math.max(0, m.index - 120), m.index)) ? 120 : 60, { sentences: ctx.sentences, s }) && !NEGATED_ITEM.test(v.slice(0, m.index)) && !NEGATION_IN_MATCH.test(m[0]) && !inDefinition(v, m.index) && !/\bopt(?:-| )?out of\b[^.;]{0,30}$/i.test(v.slice(0, m.index)) && !restrictsOthers(ctx.sentences, s, m.index) && !othersSend(v, m) && !inPointerTopic(v, m.index)) {
+    if (m && !(/licen[cs]/i.test(m[0]) && deidentifiedOnly(m[0])) && !bothCases(v, m.index) && !refusedAt(v, m.index, re === FR_MARKETING || REFUSED_VERBS_FOR.test(v.slice(Math.max(0, m.index - 120), m.index)) ? 120 : 60, { sentences: ctx.sentences, s }) && !NEGATED_ITEM.test(v.slice(0, m.index)) && !NEGATION_IN_MATCH.test(m[0]) && !inDefinition(v, m.index) && !/\bopt(?:-| )?out of\b[^.;]{0,30}$/i.test(v.slice(0, m.index)) && !restrictsOthers(ctx.sentences, s, m.index) && !othersSend(v, m) && !inPointerTopic(v, m.index) && !(re === MAY_MARKET && notVendorMarketing(v, m, ctx.vendorNames)) && !sellsGoods(m[0]) && !userRunsAds(v, m.index)) {
       // Ads chosen by the page or the search, not by the person ("serving contextual advertising", "if you search for
       // cars, we'll show you ads about cars"), are not targeted advertising on their data: a person decides.
       // Ads named as targeted stay targeted when a search is given as an example ("targeted ads, so if you search for …").
       if (CONTEXTUAL.test(v) && !(EXPLICIT_TARGETED.test(m[0]) && !/\bcontextual/i.test(v))) cands.push({ value: 'allowed', evidence: evidenceAt(ctx, s, m.index, m.index + m[0].length), confidence: 0.4, review: 'contextual advertising, not targeted on the person\'s data' });
-      else if (re === SHOWS_ADS && !ADS_ON_DATA.test(v)) cands.push({ value: 'allowed', evidence: evidenceAt(ctx, s, m.index, m.index + m[0].length), confidence: 0.4, review: 'advertising shown, with no use of the person\'s data stated' });
+      else if (re === SHOWS_ADS && !ADS_ON_DATA.test(v) && !ADS_TO_PERSON.test(v.slice(m.index))) cands.push({ value: 'allowed', evidence: evidenceAt(ctx, s, m.index, m.index + m[0].length), confidence: 0.4, review: 'advertising shown, with no use of the person\'s data stated' });
       else cands.push({ value: 'allowed', evidence: evidenceAt(ctx, s, m.index, m.index + m[0].length), confidence: 0.8 });
       done = true;
       break;
@@ -122,10 +129,12 @@ function readPatterns(ctx: FactContext, s: Sentence, v: string, cands: Candidate
     const end = r.act.index + r.act[0].length;
     const said = v.slice(at, end);
     if (act === MARKETING_USE && !MARKETED_DATA.test(v.slice(0, end))) continue;
+    if (act === PROMOTE_ACT && !PROMOTED_DATA.test(v)) continue;
     if (act === TARGETED_ACT && !r.byLead && !vendorSubject(v, at, ctx.vendorNames)) continue;
     if (USER_CONDITION.test(v.slice(Math.max(0, at - 60), at)) || SCOPE_LIMIT.test(v.slice(end))) continue;
     // "Whether or not we sell your data, …": both cases at once, no refusal (the clause layer's test, see bothCases).
     if (bothCases(v, at)) continue;
+    if (governedPartyRefuses(v, at)) continue;
     if (inDefinition(v, at) || sellsGoods(said) || SOLD_TO_USER.test(said) || CHARACTERISED.test(said) || restrictsOthers(ctx.sentences, s, at)) continue;
     const consent = act === SALE_ACT ? CONSENT_EXCEPTION.exec(v.slice(end)) : null;
     if (consent) cands.push({ value: 'allowed', evidence: evidenceAt(ctx, s, at, end + consent.index + consent[0].length), confidence: 0.7 });
@@ -158,7 +167,7 @@ function readRefusedSale(ctx: FactContext, s: Sentence, v: string, cands: Candid
     const sale = hitsOf(c, 'action', 'sell').find((h) => verbal(c, h) && negated(c, h) && agentOf(c, h)?.kind !== 'customer' && has(c, 'object') && !recipientsOf(c, h).some((r) => r.kind === 'customer' && r.t0 - h.t1 <= 4));
     // "Where your Content is not being offered for Sale": a negation inside a condition is no refusal.
     if (sale && CONDITION_OPEN.test(c.view.slice(0, sale.start))) continue;
-    if (!sale || NAMED_REQUEST.test(c.view.slice(Math.max(0, sale.start - 12), sale.end)) || SCOPE_LIMIT.test(c.view.slice(sale.end)) || USER_CONDITION.test(c.view.slice(0, sale.start)) || inDefinition(c.view, sale.start) || sellsGoods(c.view.slice(sale.start)) || CHARACTERISED.test(c.view) || SOLD_TO_USER.test(c.view) || restrictsOthers(ctx.sentences, s, c.start - s.start + sale.start)) continue;
+    if (!sale || governedPartyRefuses(c.view, sale.start) || NAMED_REQUEST.test(c.view.slice(Math.max(0, sale.start - 12), sale.end)) || SCOPE_LIMIT.test(c.view.slice(sale.end)) || USER_CONDITION.test(c.view.slice(0, sale.start)) || inDefinition(c.view, sale.start) || sellsGoods(c.view.slice(sale.start)) || CHARACTERISED.test(c.view) || SOLD_TO_USER.test(c.view) || restrictsOthers(ctx.sentences, s, c.start - s.start + sale.start)) continue;
     // A refusal scoped to one way of collecting ("information gathered this way") does not answer for all data.
     // "We will never sell your Content …, though we may sell or transfer any license you grant us": the refusal is
     // taken back in part in the same sentence.

@@ -20,11 +20,17 @@ export const MARKETING_USE = /\b(?:for|in) (?:any )?(?:\w+ )?(?:marketing|advert
 // "we do not use persistent identifiers to serve targeted advertising": a refused targeted use, when the vendor is
 // the subject of the negation (checked in code: not "if you do not opt out, we will serve …").
 export const TARGETED_ACT = /\b(?:serve|show|display|deliver)\s+(?:you\s+)?(?:targeted|interest-based|behaviou?ral|personali[sz]ed)\s+(?:advertising|ads|advertisements)\b/i;
+// "… will not be used to market …": refused only of the person's data or content (see PROMOTED_DATA).
+export const PROMOTE_ACT = /\bto (?:market|advertise|promote)\b/i;
+// What a refused promotion must be about to bar marketing use of the person's data: their data, or content said to be
+// theirs ("your content will never be used to advertise"). "Ads must not use scare tactics to promote content" and
+// "there must be no intent to promote it" are rules for ads and posts, not for the person's data.
+export const PROMOTED_DATA = /\b(?:data|information|personal|e-?mail address(?:es)?|phone numbers?|contact details)\b|\b(?:your|user|customer|client|member)s?['’]?\s+(?:[\w-]+\s+)?content\b/i;
 export const REFUSABLE: { act: RegExp; window: number }[] = [
   { act: SALE_ACT, window: 60 },
   { act: MARKETING_USE, window: 90 },
   { act: /\b(?:remuneration|payment) (?:directly or indirectly )?in exchange for\b/i, window: 90 },
-  { act: /\bto (?:market|advertise|promote)\b/i, window: 90 },
+  { act: PROMOTE_ACT, window: 90 },
   { act: /\bin the business of selling\b/i, window: 12 },
   { act: TARGETED_ACT, window: 70 },
   { act: /\b(?:send|email|text|mail|contact)\w*\b[^.;]{0,40}\b(?:marketing|promotional|advertising)\b/i, window: 40 },

@@ -74,6 +74,19 @@ const ALSO_TO_OTHERS = /\b(?:and|or|as well as)\s+(?:also\s+)?(?:with|to)\s+(?!p
 const GRANT_TO_VENDOR = /^\W*(?:you|customer|user|member)s?\s+(?:hereby\s+)?(?:grants?|gives?)\s+(?:to\s+)?(?:us|[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)?)\s+(?:an?\s+|the\s+)?(?:[\w-]+,?\s+){0,4}?(?:right|licen[cs]e|permission)\s+to\b/i;
 const CUSTOMER_SUBJECT = /^(?:[-*•]\s+|\(?[a-z0-9]{1,4}[.)]\s+)*(?:the )?(?:customer|covered entity|you|controller|client|practice|user)s? (?:may|can|shall|will|must)\b/i;
 
+// "Aggregate(d)" is de-identification only of data: what is aggregated must be a word for data, right after it ("aggregated
+// usage statistics", "aggregate your personal information with …", "in aggregated form") or as the subject it is said
+// of ("the information will be aggregated", "data … in aggregate", "use your information in the aggregate": a data word
+// at most a few words before "in (the) aggregate"). An aggregate number, count or claim ("deliver the
+// aggregate number of ads", "a claim not aggregated with the claims of others", "ten summaries in aggregate each day")
+// is not data.
+const DATA_WORD = String.raw`(?:data|datasets?|pii|phi|personal|ratings|scores|information|info|metadata|statistics|stats|reports?|reporting|metrics|analytics|insights?|trends|measurements?|demographics?|results|findings|content|records|logs|usage|profiles?|identifiers|audiences?|segments?|form|format|basis|manner|fashion|level|way)\b`;
+const AGGREGATED_AFTER = new RegExp(String.raw`^\s*,?\s+(?:(?:and|or|&|and\/or)\s+)?(?:[\w'’-]+,?\s+(?:(?:and|or|&)\s+)?){0,4}?${DATA_WORD}`, 'i');
+const AGGREGATED_OF = new RegExp(String.raw`\b${DATA_WORD}[^.;]{0,80}?\b(?:(?:is|are|be|been|being|get|gets|was|were)\s+(?:\w+ly\s+|then\s+|also\s+|further\s+|first\s+)?|(?:used|shared|disclosed|provided|reported|presented|analy[sz]ed|combined)\s+(?:only\s+)?(?:in|on)\s+(?:an?\s+|the\s+)?)$|\b${DATA_WORD}[^.;]{0,40}?\s(?:only\s+)?in\s+(?:the\s+)?$`, 'i');
+function aggregatesData(view: string, start: number, end: number): boolean {
+  return AGGREGATED_AFTER.test(view.slice(end, end + 80)) || AGGREGATED_OF.test(view.slice(Math.max(0, start - 140), start));
+}
+
 /**
  * `deidentified_data_use` (README convention): `allowed` when the vendor may use, keep or share aggregated,
  * anonymised or de-identified data for itself — including data anonymised instead of deleted ("deleted … unless
@@ -99,6 +112,7 @@ export function extractDeidentified(ctx: FactContext): Fact<'deidentified_data_u
         // cannot identify you"), not of the vendor checking who asks ("If we cannot identify you, we may not be able to
         // process your request") nor of a tool ("The advertising identifier cannot identify you").
         if (/^can\s?not\s/i.test(w)) return CANNOT_SAID_OF_DATA.test(c.view.slice(Math.max(0, h.start - 60), h.start));
+        if (/^aggregat/i.test(w)) return aggregatesData(c.view, h.start, h.end);
         if (!/^statistical$/i.test(w)) return true;
         return /^s/.test(w) && /^\s+(?:purposes?|data|information|reports?|reporting|analys[ie]s of (?:your|user|personal|the data))/i.test(c.view.slice(h.end, h.end + 40));
       });

@@ -66,6 +66,9 @@ export function keptForPeriodAfterEnd(view: string, start: number, end: number, 
   return periodFromEnd(view, end, subject, endsContract, REACH, ceilingOnly);
 }
 
+/** Whether what `kept` names is the vendor's own records or a part of the data (RECORDS_KEPT), not the account's data whole. */
+export const keptRecords = (kept: string): boolean => RECORDS_KEPT.test(kept) && !(ACCOUNT_DATA.test(kept) && !PART.test(kept));
+
 /**
  * Whether `view` from `at` states a period counted from the end of the contract or account, what is kept being named in
  * `subject` or before the period (a retention table's row: "Account data | Kept for the duration of the account + 3 years"). Periods
@@ -77,10 +80,7 @@ export function periodFromEnd(view: string, at: number, subject: string, endsCon
   const cut = view.search(EXCEPTION);
   if (KEPT_FOR_DUTY.test(cut >= 0 ? view.slice(0, cut) : view)) return false;
   const window = view.slice(at, at + FAR_REACH);
-  const records = (before: string) => {
-    const kept = subject + ' ' + before;
-    return RECORDS_KEPT.test(kept) && !(ACCOUNT_DATA.test(kept) && !PART.test(kept));
-  };
+  const records = (before: string) => keptRecords(subject + ' ' + before);
   const bounded = BOUNDED_THEREAFTER.exec(window);
   if (bounded && !ceilingOnly && !records(window.slice(0, bounded.index)) && endsContract(window.slice(0, bounded.index))) return true;
   const boundedAfter = BOUNDED_AFTER.exec(window);

@@ -12,6 +12,11 @@ import { leadExcepted } from '../clauses/list-lead.js';
 
 type V = Fact<'law_enforcement_disclosure'>['value'];
 
+/** "your information", "your account information", "your Content": the person's word qualifies the data right after it. */
+function ownerOfData(c: Clause, x: Hit): boolean {
+  return /^\s*(?:information|data|records|personal|content)\b/i.test(c.view.slice(x.end)) || c.hits.some((o) => o.cat === 'object' && o.t0 === x.t1);
+}
+
 // French: autorité(s), judiciaire(s), légale(s), réquisition(s).
 const PREFILTER = /\b(?:law|legal|lawful|statutor|subpoena|warrant|court|judge|judicial|government|authorit|regulat|third party request|police|national security|litigation|proceeding|competent|order|notif|notice|autorit|judiciaire|légal|réquisition)/i;
 const DISCLOSING = ['disclose', 'comply'];
@@ -60,6 +65,9 @@ const COMPLY_WITH_IT = /^\s*(?:with\s+)?(?:(?:that|the|such|this|said|any such)\
 // authorities in prosecuting users who violate these Terms"): enforcement of the terms, like a report of violations,
 // not a rule for answering legal requests (OTA labels: the Y Combinator precedent); so is "bringing legal action against" them.
 const AGAINST_VIOLATORS = /\b(?:prosecut\w*|pursu\w*|(?:tak|bring)\w*\s+(?:legal\s+)?(?:action|proceedings)\s+against)\s+(?:(?:the|any|those|such)\s+)?(?:users?|members?|you|persons?|individuals?|anyone|those|accounts?)\s+(?:who|that|which)\s+(?:\w+\s+){0,2}?(?:violat\w*|breach\w*|infring\w*|break\w*|misuse\w*)\s+(?:(?:any\s+(?:of\s+)?)?(?:these|this|our|the)\s+)(?:[\w-]+\s+){0,2}?(?:terms|agreement|rules|policies|policy|guidelines|conditions)\b/i;
+
+// Acts other than handing data over that a response to a request may be: removal, suspension, blocking.
+const OTHER_RESPONSE = /\b(?:remov(?:e|es|ed|ing|al)|suspen(?:d|ds|ded|ding|sion)|terminat(?:e|es|ed|ing|ion)|block(?:s|ed|ing)?|disabl(?:e|es|ed|ing)|take\s*downs?|takedowns?|restrict(?:s|ed|ing|ion)?)\b[^.;]{0,40}\b(?:in response to|in compliance with|upon|following|pursuant to)\b/i;
 
 /**
  * `law_enforcement_disclosure`, the seed stories' question, read from disclosure clauses whose ground is a legal
@@ -188,7 +196,11 @@ export function extractLawEnforcement(ctx: FactContext): Fact<'law_enforcement_d
         cands.push({ value: 'any_legal_request', evidence: ev, confidence: 0.4, review: 'an international transfer on a legal ground, with no authority as recipient' });
         continue;
       }
-      const toAuthority = receiving.length > 0 && !negatedD(dc, d) && (leadsItem || recipientsOf(c, own[0] ?? c.hits[0]).some((r) => r.kind === 'authority' && receiving.some((a) => a.t0 === r.t0)));
+      // Complying or responding reaches an authority only as what is complied with, right after the verb ("respond to
+      // government requests"): "required to comply with local laws, and … we may disagree with governments" names
+      // governments as the other side of a disagreement.
+      const compliedWith = (r: Hit): boolean => d.kind !== 'comply' || dc !== c || (r.t0 > d.t0 && r.t0 - d.t1 <= 6);
+      const toAuthority = receiving.length > 0 && !negatedD(dc, d) && (leadsItem || recipientsOf(c, own[0] ?? c.hits[0]).some((r) => r.kind === 'authority' && compliedWith(r) && receiving.some((a) => a.t0 === r.t0)));
       if (rule.length === 0 && !toAuthority) continue;
       // An authority only named as a category of recipients ("We may disclose … to the following recipients: - Public
       // authorities and municipalities;"), with no demand or legal ground, says nothing of how legal requests are met.
@@ -199,7 +211,10 @@ export function extractLawEnforcement(ctx: FactContext): Fact<'law_enforcement_d
       if (rule.length === 0) {
         // Given to an authority with no legal ground: a report the vendor chooses to make ("violations may be reported
         // to the authorities") or one the user chooses ("only if you choose that we report …") is no legal-request posture.
-        const reported = /^report/.test(dc.tokens[d.t0].lower) || AGAINST_VIOLATORS.test(dc.view.slice(d.end));
+        // The authority may be reached by a report later in the clause than its first disclosure word ("limiting access
+        // to features and reporting it to the NCMEC and other authorities").
+        const reportsTo = own.some((h) => /^report/.test(c.tokens[h.t0].lower) && receiving.some((a) => a.t0 > h.t0 && a.t0 - h.t1 <= 30));
+        const reported = /^report/.test(dc.tokens[d.t0].lower) || reportsTo || AGAINST_VIOLATORS.test(dc.view.slice(d.end));
         // The user's choice may be the condition of this clause or of the proviso after it (", but only if you choose …").
         const next = sentenceClauses[ci + 1];
         const proviso = next !== undefined && next.hits[0]?.t0 === 0 && (next.hits[0].cat === 'exception' || next.hits[0].cat === 'restriction');
@@ -227,13 +242,27 @@ export function extractLawEnforcement(ctx: FactContext): Fact<'law_enforcement_d
       if (to.length > 0 && to.every((r) => r.kind === 'customer')) continue;
       // "provide you with copies", "give you access": the user right after the verb is who receives, not an authority.
       // Not "provide you and any requesting government agency with …": the user is one of the recipients.
-      if (dc.hits.some((x) => x.cat === 'actor' && x.kind === 'customer' && x.t0 === d.t1 && (dc.tokens[x.t0].lower === 'you' || !/^\s*(?:information|data|records|personal|content)\b/i.test(dc.view.slice(x.end))) && !/^(?:and|or|&)$/.test(dc.tokens[x.t1]?.lower ?? ''))) continue;
+      // "disclose your account information": a possessive before what the lexicon reads as data names whose data it is.
+      if (dc.hits.some((x) => x.cat === 'actor' && x.kind === 'customer' && x.t0 === d.t1 && (dc.tokens[x.t0].lower === 'you' || !ownerOfData(dc, x)) && !/^(?:and|or|&)$/.test(dc.tokens[x.t1]?.lower ?? ''))) continue;
       // "is required to do so to comply with a court order": complying stands for another act ("do so" of a list
       // intro that restricts or suspends access); it discloses only when a disclosure verb is in sight.
       // The sentence before, in the same paragraph, may hold it ("We may share … with our service providers. We may also do so
       // where required to comply with a subpoena").
       if (d.kind === 'comply' && /\bdo so\b/i.test(dc.view.slice(0, d.start)) && ![c, ...sentenceClauses, ...introClauses, ...previousClauses(ctx, s)].some((x) => hitsOf(x, 'action', 'disclose').some((h) => verbal(x, h)))) continue;
       const onlyByLaw = rule.length > 0 && rule.every((h) => h.kind === 'by_law');
+      // A report the law requires the vendor to make ("we will report it to the National Center for Missing and Exploited
+      // Children as required by law") is a mandated report, not a rule for answering legal requests (OTA labels).
+      if (/^report/.test(dc.tokens[d.t0].lower) && onlyByLaw) {
+        cands.push({ value: 'any_legal_request', evidence: ev, confidence: 0.4, review: 'a report the law requires, not a rule for answering legal requests' });
+        continue;
+      }
+      // Responding to a request by removing, suspending or blocking ("content removal in response to … law enforcement
+      // requests") answers it with another act; no data is handed over unless a disclosure verb is in the clause.
+      // What is responded to ("abuse reports") is no disclosure: only a disclosure verb before the response counts.
+      // A disclosure verb listed with the removal ("suspend accounts or disclose data in response to court orders") hands
+      // data over too: any verb before the response's "in response to", not only one before the removal.
+      const response = OTHER_RESPONSE.exec(dc.view);
+      if (response && !hitsOf(dc, 'action', 'disclose').some((h) => verbal(dc, h) && h.start < response.index + response[0].length)) continue;
       // What is disclosed must be data (named in the clause, its sentence or its list intro): "unless required by
       // law, we do not provide refunds" or "transfers to State authorities as required by law" disclose no records.
       // Responding to a legal request needs no object: the request is for data.

@@ -19,7 +19,7 @@ const SOLE = String.raw`(?:(?:sole|exclusive|absolute|confidential)(?:,?\s+and\s
 const BE = String.raw`(?:is|are|shall be|will be|remains?|shall remain|will remain|(?:is|are) and (?:shall|will) remain|becomes?|shall become|will become)`;
 const PARTY = String.raw`(?:(?:the\s+)?[\w&.'-]+(?:\s+[\w&.'-]+){0,3})`;
 // "Customer owns all Customer Data", "you retain all right, title and interest in", "Acme owns all Site Data".
-const OWNS = new RegExp(String.raw`^(${PARTY})\s+(?:shall\s+|will\s+|does\s+|do\s+)?(?:(?:retains?|keeps?|holds?|has|have)\s+(?:and\s+\w+\s+)?(?:all\s+|sole\s+|exclusive\s+|full\s+|complete\s+|any\s+)*(?:right,?\s+title,?\s+and\s+interest|ownership|title|(?:intellectual property\s+)?rights?)(?:,[^.;]{0,80}?,)?\s+(?:in(?:\s+and\s+to)?|to|of|over)\s+|(?:own|owns|retains? ownership of)\s+)((?:all\s+|any\s+|its\s+|their\s+|the\s+)*${RECORDS})`, 'i');
+const OWNS = new RegExp(String.raw`^(${PARTY})\s+(?:shall\s+|will\s+|does\s+|do\s+)?(?:(?:retains?|keeps?|holds?|has|have)\s+(?:and\s+\w+\s+)?(?:all\s+|sole\s+|exclusive\s+|full\s+|complete\s+|any\s+|and\s+(?=all\b)|of\s+(?:your|its|their)\s+)*(?:right,?\s+title,?\s+and\s+interest|ownership|title|(?:intellectual property\s+)?rights?)(?:,[^.;]{0,80}?,)?\s+(?:in(?:\s+and\s+to)?|to|of|over)(?:,[^.;,]{0,60},)?\s+|(?:own|owns|retains? ownership of)\s+)((?:all\s+|any\s+|its\s+|their\s+|the\s+)*${RECORDS})`, 'i');
 // "PHI shall remain the sole property of Covered Entity", "… are owned by Company".
 const PROPERTY_OF = new RegExp(String.raw`\b(${RECORDS})[^.;]{0,80}?\s${BE}\s+(?:the\s+)?${SOLE}(?:property|owned by|under the ownership) (?:of\s+)?(${PARTY})`, 'i');
 // What the vendor takes no rights in may be a list of kinds of things ("any text, files, images, …"): the records count
@@ -35,7 +35,7 @@ const CLAIMS_NONE = new RegExp(String.raw`\b(?:acquires?|obtains?|has|have|recei
 // "you remain the owner of", "… remains yours", "… belongs to you".
 const CUSTOMER_WORD = String.raw`(?:the\s+)?(?:customer|covered entity|you|practice|clinician|client|controller|therapist|licensee|subscriber|user|member|publisher|data exporter)s?`;
 // The customer keeping its records in so many words ("Customer owns all …", "you retain ownership of").
-const CUSTOMER_KEEPS = String.raw`\b${CUSTOMER_WORD}\s+(?:shall\s+|will\s+|do(?:es)?\s+|also\s+|always\s+|continue to\s+)*(?:(?:retains?|keeps?|holds?|has|have|maintains?)\s+(?:and\s+\w+\s+)?(?:all\s+|sole\s+|exclusive\s+|full\s+|complete\s+|any\s+)*(?:right,?\s+title,?\s+and\s+interest|ownership|title|(?:intellectual property\s+)?rights?)(?:,[^.;]{0,80}?,)?\s+(?:in(?:\s+and\s+to)?|to|of|over)\s+|(?:own|owns|retains? ownership of|remains? the (?:sole\s+)?owners? of|(?:is|are) the (?:sole\s+)?owners? of)\s+)((?:all\s+|any\s+|its\s+|their\s+|the\s+|your\s+)*${RECORDS})`;
+const CUSTOMER_KEEPS = String.raw`\b${CUSTOMER_WORD}\s+(?:shall\s+|will\s+|do(?:es)?\s+|also\s+|always\s+|continue to\s+)*(?:(?:retains?|keeps?|holds?|has|have|maintains?)\s+(?:and\s+\w+\s+)?(?:all\s+|sole\s+|exclusive\s+|full\s+|complete\s+|any\s+|and\s+(?=all\b)|of\s+(?:your|its|their)\s+)*(?:right,?\s+title,?\s+and\s+interest|ownership|title|(?:intellectual property\s+)?rights?)(?:,[^.;]{0,80}?,)?\s+(?:in(?:\s+and\s+to)?|to|of|over)(?:,[^.;,]{0,60},)?\s+|(?:own|owns|retains? ownership of|remains? the (?:sole\s+)?owners? of|(?:is|are) the (?:sole\s+)?owners? of)\s+)((?:all\s+|any\s+|its\s+|their\s+|the\s+|your\s+)*${RECORDS})`;
 const CUSTOMER_OWNS = new RegExp(String.raw`${CUSTOMER_KEEPS}|\b(${RECORDS})[^.;]{0,60}?\b(?:remains?|is|are|stays?|will remain|shall remain)\s+(?:solely\s+)?(?:yours\b|your\s+(?:(?:sole|exclusive|own)\s+(?:and\s+exclusive\s+)?)?property\b)|\b(${RECORDS})[^.;]{0,60}?\bbelongs?\s+(?:solely\s+|exclusively\s+)?to\s+(?:you|the customer|customer)\b`, 'i');
 // CUSTOMER_OWNS's other readings need "yours" or "belong" in the clause. Without either only the first can match, and on
 // its own it finds the same match (same index and group 1; groups 2 and 3 are unset either way) without trying the
@@ -177,6 +177,11 @@ function readOwnership(c: Clause): 'customer' | 'vendor' | undefined {
     // ("User Content is and remains owned by you"), or as what the vendor disclaims ("We do not claim ownership of any
     // data owned by you": README, the vendor claiming no ownership).
     if (/^owned/.test(word) && !/\b(?:is|are|be|been|was|were|remains?|stays?|becomes?)\s+(?:[\w-]+\s+){0,3}$/i.test(c.view.slice(Math.max(0, o.start - 50), o.start)) && !DISCLAIMED.test(c.view.slice(Math.max(0, o.start - 120), o.start))) continue;
+    // "This Content may be owned by us, by third parties …, or by users": owners named as alternatives say what the
+    // content of the site may be, not who holds the records.
+    // The vendor must be one of them: "belongs to you or to the third party who sent it" keeps the records on the
+    // person's side.
+    if (/^(?:belong|property|owned)/.test(word) && ALTERNATIVE_OWNERS.test(c.view.slice(o.end, o.end + 200)) && VENDOR_OWNER.test(c.view.slice(o.end, o.end + 200))) continue;
     if (/^(?:belong|property|owned)/.test(word)) {
       // The records must be what belongs: the noun right before ("the Submitted Contents belong to you", "PHI will
       // remain the property of"), not "servers owned by Acme" or "the rights and property of Acme".
@@ -198,6 +203,10 @@ function readOwnership(c: Clause): 'customer' | 'vendor' | undefined {
   }
   return undefined;
 }
+
+// A list of owners joined by "or" after "owned by" / "belongs to" / "property of" ("by us, by third parties …, or by users").
+const VENDOR_OWNER = /^[^.;]{0,160}?\b(?:us|we|our\s+company|the\s+company)\b/i;
+const ALTERNATIVE_OWNERS = /^[^.;]{0,160}?,?\s+or\s+(?:by\s+|to\s+|of\s+)?(?:(?:the|other|our|its|their|any)\s+)?(?:users?|you|third[- ]part(?:y|ies)|licensors?|others?|members?|partners?)\b/i;
 
 // Data the clause declares not to be the records ("Such data is not PHI and is owned by ClaimBridge": the de-identified
 // data of the sentence before): the vendor owning it is not the vendor owning the records.

@@ -25,10 +25,24 @@ export function byVendor(c: Clause, h: Hit, introSubject: Hit | undefined): bool
   // "It may be deleted … by You": a passive whose agent is the customer. Not an agent of a subordinate clause after the
   // verb ("stored until the account is closed by you"): that names who ends the account, not who keeps the data.
   if (passive(c, h) && c.hits.some((x) => x.cat === 'actor' && x.kind === 'customer' && x.t0 > h.t0 && c.tokens[x.t0 - 1]?.lower === 'by' && !c.tokens.slice(h.t1, x.t0).some((t) => SUBORDINATOR.test(t.lower)))) return false;
-  const who = agentOf(c, h) ?? introSubject;
+  // A verb coordinated after another with its subject elided ("If you use your ID to sign in elsewhere, and later delete
+  // your account, …") has that verb's subject.
+  const who = agentOf(c, h) ?? coordinatedAgent(c, h) ?? introSubject;
   // An imperative with no subject ("**Delete your content or close your account.**") tells the user what to do.
   if (!who && h.t0 === 0 && c.start === c.sentence.start && /^[\s*_#>-]*[A-Z]/.test(c.view)) return false;
   return !who || who.kind !== 'customer';
+}
+
+// Between a coordinator and the verb it joins: an adverb of time or manner ("and later delete", "and then delete").
+const COORDINATED = /^(?:and|or)$/;
+const ADVERB = /^(?:later|then|also|subsequently|afterwards|thereafter|\w+ly)$/;
+/** The agent of the verb before `h` that `h` is coordinated with ("you use … and later delete"), if any. */
+function coordinatedAgent(c: Clause, h: Hit): Hit | undefined {
+  let i = h.t0 - 1;
+  if (ADVERB.test(c.tokens[i]?.lower ?? '')) i--;
+  if (!COORDINATED.test(c.tokens[i]?.lower ?? '')) return undefined;
+  const prev = c.hits.filter((x) => x.cat === 'action' && x.t1 <= i).pop();
+  return prev ? agentOf(c, prev) : undefined;
 }
 
 // Nouns for what users keep in a service that the vocabulary does not hold as data ("materials created by the student",

@@ -5,7 +5,8 @@ import type { Hit } from '../clauses/lexicon.js';
 import { introOf, isTableRow } from '../clauses/structure.js';
 import type { Candidate, FactContext } from './fact-context.js';
 import { clauseEvidence, decide, neighbour, operative } from './fact-context.js';
-import { keptForPeriodAfterEnd } from './kept-after-end.js';
+import { findDurations } from '../text/numbers.js';
+import { keptForPeriodAfterEnd, keptRecords } from './kept-after-end.js';
 import { actsOnData, byVendor, capability, deletesData, mayScopes, onlyIfRequired } from './return-acts.js';
 import { CONFIDENTIAL_HOLDS_DATA, onlyConfidential } from './return-confidential.js';
 import type { Scope } from './return-end-scope.js';
@@ -17,6 +18,10 @@ import {
   CHILD,
   END_STRICT,
   ERASURE_REQUEST,
+  DEFERRED_LIFECYCLE,
+  SET_ASIDE,
+  KEPT_PAST_END,
+  KEPT_FOR_A_REASON,
   keptBeyond,
   keptOn,
   LEGAL_RETENTION,
@@ -70,7 +75,8 @@ export function extractReturnOrDestroy(ctx: FactContext): Fact<'return_or_destro
       const retains = hitsOf(c, 'action', 'retain').filter((h) => verbal(c, h));
       if (deletes.length === 0 && retains.length === 0) continue;
       const ev = clauseEvidence(ctx, c);
-      const cand = readClause(c, deletes, retains, introSubject, scope, erasureAsked);
+      const all = ctx.clauses(s);
+      const cand = readClause(c, deletes, retains, introSubject, scope, erasureAsked, all.slice(0, all.indexOf(c)));
       if (!cand) continue;
       // "each party shall destroy or return to the other party … the other party's Confidential Information": the
       // parties' business secrets, not the customer's records, unless the document says its Confidential Information
@@ -96,11 +102,18 @@ export function extractReturnOrDestroy(ctx: FactContext): Fact<'return_or_destro
   return decide('return_or_destroy_on_termination', cands, ['yes', 'no']);
 }
 /** What one clause says: the first deletion of the vendor's decides; failing one, open-ended keeping. */
-function readClause(c: Clause, deletes: Hit[], retains: Hit[], introSubject: Hit | undefined, scope: Scope, erasureAsked: boolean): Omit<Candidate<V>, 'evidence'> | undefined {
+function readClause(c: Clause, deletes: Hit[], retains: Hit[], introSubject: Hit | undefined, scope: Scope, erasureAsked: boolean, earlier: Clause[]): Omit<Candidate<V>, 'evidence'> | undefined {
   // Under the account's life alone only the period kept after it is read (return-end-scope.ts, `life`).
   for (const d of scope === 'life' ? [] : deletes) {
     // "Even if Content is deleted from our servers, …": a supposition, not a deletion anyone commits to.
     if (!byVendor(c, d, introSubject) || !actsOnData(c, d) || inHypothetical(c, d)) continue;
+    // "rather than delete your personal information, we may deidentify it", "Notwithstanding such return or destruction
+    // of the materials, …": an act set aside for another, or conceded to set up the main clause, is no deletion anyone
+    // commits to.
+    if (SET_ASIDE.test(c.view.slice(Math.max(0, d.start - 40), d.start))) continue;
+    // "Your information will be maintained and deleted in accordance with our Privacy Policy": keeping and deleting both
+    // left to another document, which says when; this one states no deletion at the end (OTA Bumble label).
+    if (DEFERRED_LIFECYCLE.test(c.view)) return undefined;
     // "has the right to delete any of your content", "we do not guarantee that we will be able to return": a right the
     // vendor keeps, or an act it does not promise, is no duty either way.
     if (NO_PROMISE.test(c.view.slice(Math.max(0, d.start - 80), d.start))) continue;
@@ -150,6 +163,12 @@ function readClause(c: Clause, deletes: Hit[], retains: Hit[], introSubject: Hit
     // a "may" (an option to keep, OTA ASUS label), nor keeping past the end. "As long as your account is active" alone
     // is no deletion (OTA GitHub, Simpli.fi, Financial Times labels): that scope (`life`) reads only a period after it.
     if (scope !== 'periods' && scope !== 'life' && !negated(c, r) && actsOnData(c, r) && byVendor(c, r, introSubject) && !SANCTION.test(c.sentence.view) && keptUntilAccountEnd(c, r)) return { value: 'yes', confidence: 0.75 };
+    // "After termination … Acme may retain and use copies of the Product", "Acme may store Content removed from the
+    // Services", "such retention may persist beyond Your cessation of use": the vendor, by name or as "we", keeps the
+    // customer's data past the end with no period and for no duty (README: the vendor keeping data after the account
+    // ends is no; OTA Google Play label). Keeping named with a legal duty beside it ("in order to comply with certain legal
+    // obligations", OTA Mix and Apple Business Connect labels read as no) stays unanswered: the conservative reading.
+    if (scope !== 'periods' && scope !== 'life' && keptPastEndByVendor(c, r, earlier)) return { value: 'no', confidence: 0.7 };
     // "We may, in our sole discretion, terminate your use … or remove any content stored on it": a sanction's discretion,
     // not keeping data without end.
     if (negated(c, r) || scope === 'periods' || scope === 'life' || !actsOnData(c, r) || agentOf(c, r)?.kind !== 'vendor' || SANCTION.test(c.sentence.view)) continue;
@@ -198,4 +217,24 @@ function keptUntilAccountEnd(c: Clause, r: Hit): boolean {
   if (!until) return false;
   const tail = boundedAfter(c.sentence.view.slice(c.start - c.sentence.start + r.end + until.index + until[0].length));
   return !openAlternative(tail) && !(keptBeyond(tail) && !(/\bonly\b/i.test(tail) && LEGAL_RETENTION.test(tail)));
+}
+
+/**
+ * Whether keeping verb `r` is the vendor's own, unrefused keeping of the data past the end or of data the customer
+ * removed (KEPT_PAST_END) with no period stated and no duty or reason that bounds it (KEPT_FOR_A_REASON): the vendor
+ * named as its subject ("we", its name), not a passive ("copies may remain"), a provider or the customer.
+ */
+function keptPastEndByVendor(c: Clause, r: Hit, earlier: Clause[]): boolean {
+  // A verb with its subject elided ("Google will not distribute Your Product, but may retain … copies") has the subject
+  // of the clause before it in the sentence.
+  const who = agentOf(c, r) ?? earlier.map(clauseSubject).filter((x) => x !== undefined).pop();
+  if (negated(c, r) || !actsOnData(c, r) || who?.kind !== 'vendor' || passive(c, r) || SANCTION.test(c.sentence.view)) return false;
+  const s = c.sentence.view;
+  if (!KEPT_PAST_END.test(s) || KEPT_FOR_A_REASON.test(s) || LEGAL_RETENTION.test(s)) return false;
+  // A period after the verb, in figures or in words ("for thirty days"), or any number there ("Section 5"): not no end.
+  const rest = s.slice(c.start - c.sentence.start + r.end);
+  if (/\d/.test(rest) || findDurations(rest).length > 0) return false;
+  // The vendor's own records or a part of the data ("log data and transaction records") kept after the end: a retention
+  // duty, as for a period after the end (kept-after-end.ts), not the customer's data kept.
+  return !keptRecords(c.view.slice(r.end, r.end + 80));
 }

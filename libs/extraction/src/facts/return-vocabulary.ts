@@ -1,5 +1,5 @@
 import { BOUNDED_AFTER_END, BOUNDED_THEREAFTER } from './kept-after-end.js';
-import { DUTY_PURPOSES, REQUIRED_BY_LAW } from './retention-duty.js';
+import { CLAIMS_AND_EVIDENCE, DUTY_PURPOSES, REQUIRED_BY_LAW } from './retention-duty.js';
 import { ACCOUNT_DATA } from '../clauses/vocabulary.js';
 
 // The vocabulary of return_or_destroy_on_termination, as data: what makes a sentence a candidate, a request rather than the
@@ -70,7 +70,8 @@ export const NOMINAL_ACT = /\bresult(?:s|ed)? in (?:the )?(?:permanent |automati
 export const AT_ACCOUNT_END_ONLY = new RegExp(String.raw`^[^.;]{0,60}?\b(?:(?:except|other than)\s+(?:by|through)\s+(?:also\s+)?(?:deleting|closing|cancell?ing|terminating|deactivating)\s+${ACCOUNT}\b|(?:(?:except|other than)\s+(?:when|if|upon)|unless|until)\s+${ACCOUNT_END})`, 'i');
 
 // A right to delete is a discretion: "has the perpetual and irrevocable right to delete", "reserves the right to delete".
-export const RIGHT_TO = /\bright to\s+(?:\w+\s+){0,2}?$/i;
+// "Reserves the right at any time to delete", "the right, in its sole discretion, to delete": the same right.
+export const RIGHT_TO = /\bright,?\s+(?:(?:at any time|in (?:its|our|their) (?:sole |absolute )*discretion|without (?:prior )?notice),?\s+)?to\s+(?:\w+\s+){0,2}?$/i;
 // An act the vendor says it may not manage: "we do not guarantee that we will be able to return …".
 export const NO_PROMISE = /\b(?:do|does|can|cannot|can't|will) not\s+(?:\w+\s+)?(?:guarantee|promise|warrant|ensure)\b[^.;]*$/i;
 
@@ -91,3 +92,20 @@ export const CONDITION_AFTER = new RegExp(REQUIREMENT_CONDITION, 'i');
 // Between the deletion and a condition after it: an exception ("except where required by law to keep them"), another act
 // the condition governs ("and keep the invoices where required"), or a coordinated clause it opens ("and, where required, notify").
 export const CONDITION_ELSEWHERE = /\b(?:unless|except|excepting|save|other than|but|retain\w*|keep\w*|kept|stor(?:e|es|ing)|hold|held|preserv\w*)\b|\b(?:and|or|then)\s*,?\s*$/i;
+
+// Keeping that lasts past the end, or that holds what the customer removed: "after termination", "beyond your cessation
+// of use", "after you stop using", "copies of your videos that have been removed or deleted", "Content removed from the
+// Services", "continue to exist".
+export const KEPT_PAST_END = /\b(?:after|following|beyond|past)\s+(?:the\s+|any\s+|your\s+|its\s+|such\s+)?(?:termination|expiration|expiry|cancellation|cessation|end|closure|deletion|deactivation)\b|\b(?:after|once)\s+(?:you|the customer|customer)\s+(?:stop|stops|cease|ceases|close|closes|delete|deletes|terminate|terminates)\b|\b(?:that|which)\s+(?:have|has|had)\s+been\s+(?:removed|deleted)\b|\b(?:removed|deleted)\s+from\s+(?:the|our|its|your)\b|\bpersist\w*\s+beyond\b|\bcontinue\s+to\s+(?:exist|be\s+(?:stored|retained|kept))\b/i;
+// A reason that bounds the keeping, which a careful reader does not take for keeping with no end: a duty's purposes,
+// claims and evidence, the law in other words ("where we are legally required to"), a need that ends ("as long as
+// necessary to provide the services", "as needed for our legitimate interests"), backups and archives kept until
+// overwritten, anonymised or aggregated data, a stated period, or the keeping left to another document ("as described
+// in our retention policy", "in accordance with our Data Retention Policy"), which says how long.
+export const KEPT_FOR_A_REASON = new RegExp(String.raw`${CLAIMS_AND_EVIDENCE}|\b(?:${DUTY_PURPOSES})\s+(?:purposes|reasons|obligations|requirements)\b|\b(?:prevent|investigat|resolv|enforc)\w*\b|\blegally\s+(?:required|obliged|obligated|bound)\b|\bas\s+(?:long\s+as\s+)?(?:is\s+|it\s+is\s+|reasonably\s+|strictly\s+)?(?:necessary|needed|required)\b|\bback-?ups?\b|\barchiv\w*|\boverwritten\b|\banonymi[sz]\w*|\baggregat\w*|\bde-?identif\w*|\b(?:limited|reasonable|short|certain|specified)\s+(?:period|time)\b|\bperiod of time\b|\b(?:as (?:described|set out|set forth|explained|detailed|stated) in|in accordance with|according to|pursuant to|under)\s+(?:our|the|its|this|applicable)\s+(?:[\w-]+\s+){0,2}?(?:polic(?:y|ies)|notice|schedule|section|terms|agreement)\b`, 'i');
+// Keeping and deleting together left to another document: "will be maintained and deleted in accordance with our
+// Privacy Policy", "is stored and deleted as described in our retention policy".
+export const DEFERRED_LIFECYCLE = /\b(?:maintained|retained|kept|stored|processed|held)\s+and\s+(?:deleted|destroyed|removed|erased)\s+(?:in accordance with|according to|as (?:described|set out|set forth|explained) in|pursuant to|under)\b/i;
+// An act set aside ("rather than delete", "instead of deleting") or conceded ("Notwithstanding such return or
+// destruction", "regardless of any deletion"), just before the deletion.
+export const SET_ASIDE = /\b(?:rather than|instead of|notwithstanding(?:\s+(?:such|any|the|that|this))?|regardless of(?:\s+(?:such|any|the|that|this))?)\s+(?:[\w-]+\s+)?$/i;

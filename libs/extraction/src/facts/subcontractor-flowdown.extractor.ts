@@ -9,6 +9,7 @@ import { refusal } from '../clauses/refusal.js';
 import { readFlowdownPair } from './flowdown-pairs.js';
 import { tiedTo, vendorsStandardTied } from './flowdown-ties.js';
 import { AS_IF_WE, DATA_KEPT } from './flowdown-data-kept.js';
+import { withoutConditions } from './flowdown-conditions.js';
 
 type V = Fact<'subcontractor_flowdown'>['value'];
 
@@ -38,6 +39,8 @@ const BOUND: RegExp[] = [
   /\b(?:bound|signs?|signed|execute[sd]?) (?:by |to )?(?:a |an )?(?:written |business associate |data processing |confidentiality )(?:agreements?|contracts?|addend(?:um|a)|obligations)/i,
   /\bflow(?:s|ed)?[- ]down\b/i,
 ];
+// A requirement whose object is the customer: "require that you", "requires Customer to".
+const REQUIRED_OF_CUSTOMER = /^(?:require|requires|obligate|obligates|bind|binds)\s+(?:that\s+)?(?:you|(?:the\s+)?(?:customer|user|licensee|subscriber|client)s?)\b/i;
 // A binding the vendor imposes, not a description of what providers do.
 // "Impose" binds only with the measures as its object and the providers as whom they are imposed on ("Impose equivalent
 // measures on third parties we appoint"); not "we may impose fees on providers", "some countries impose restrictions".
@@ -155,7 +158,8 @@ const NOT_FLOWDOWN = /\b(?:ensure|enforce|verify|monitor)\s+compliance with (?:o
 function readFlowdown(ctx: FactContext, s: Sentence): Candidate<V> | undefined {
   // Data "no longer required" is data unneeded, neither a binding nor its negation ("delete it when it is no longer
   // required and act in accordance with this notice"); blanked, offsets kept.
-  const v = s.view.replace(NO_LONGER_NEEDED, (x) => ' '.repeat(x.length));
+  // Conditions set on the customer or on the vendor's own act bind no provider (flowdown-conditions.ts): blanked too.
+  const v = withoutConditions(s.view.replace(NO_LONGER_NEEDED, (x) => ' '.repeat(x.length)), COMPARATIVE);
   if (OWN_TERMS.test(v) || CUSTOMER_DUTY.test(v) || OTHER_PARTY_DUTY.test(v) || NOT_FLOWDOWN.test(v)) return undefined;
   // The standard first (plain text tests), the clauses only for sentences that name one.
   const std = OWN_STANDARD.exec(v) ?? OWN_TITLE.exec(v);
@@ -239,6 +243,9 @@ export function extractSubcontractorFlowdown(ctx: FactContext): Fact<'subcontrac
       if (!m) continue;
       // The customer promising things about its own staff is not a vendor flow-down.
       if (CUSTOMER_DUTY.test(v)) break;
+      // The one required is the customer ("we may require that you pay other amounts to secure … your obligations"):
+      // the customer's duty, whoever else the sentence names.
+      if (re === BOUND[1] && REQUIRED_OF_CUSTOMER.test(m[0])) break;
       // A contract refused binds nobody ("are not bound by a contract prohibiting them from …", "we do not have a contract
       // prohibiting them from using …"), as the clause reading below refuses "do not require". (Only this pattern, which
       // x7facts widened to the CCPA wording, is read so here; the others' negation is left to a measured change.)

@@ -1,0 +1,73 @@
+import { vendorSubject } from './data-sale-refusals.js';
+
+// Who advertises, and whose data: an advertising or marketing word is the vendor using the person's data only when the
+// vendor is its actor and the person's data (or the person) is in sight. Ad-network policies, community guidelines and
+// publisher terms talk about advertising as their subject matter — what advertisers may advertise, what users may not
+// promote, what a publisher using the ad code must do — and state no use of the reader's data (README: allowed when
+// personal data may be sold or used for marketing e-mails or targeted advertising).
+
+// A modal or "also" opening the match: its subject stands before it ("Tobacco companies may advertise …", "Content you
+// can advertise …"), and must be the vendor.
+const MODAL_OPEN = /^(?:may|will|can|also)\b/i;
+// The person's data or the person as the one reached ("market to you", "advertise to users").
+const REACHES_PERSON = /\b(?:data|information|personal|e-?mail address(?:es)?|phone numbers?|contact details|profiles?|cookies?|identifiers?|browsing|interests?)\b|\bto (?:you|users|members|customers|visitors)\b/i;
+
+/**
+ * Whether a "may/can/will market|advertise" permission is someone else's: a subject other than the vendor before the
+ * modal, or no data and no person in the sentence (advertising the services or products themselves uses no data).
+ */
+export function notVendorMarketing(v: string, m: RegExpExecArray, vendorNames: string[]): boolean {
+  // Another party advertising to the person on the person's data ("Third parties may advertise to you based on your
+  // browsing on our site") is still advertising on that data; without the data it is an ad policy's permission.
+  if (MODAL_OPEN.test(m[0]) && !vendorSubject(v, m.index, vendorNames)) return !(PERSONS_DATA.test(v) && /\bto you\b/i.test(v));
+  return !REACHES_PERSON.test(v);
+}
+// The person's own data named: "your browsing", "your personal information", "your interests".
+const PERSONS_DATA = /\byour\s+(?:[\w-]+\s+){0,2}?(?:data|information|browsing|interests?|activity|profile|e-?mail address|identifiers?|cookies?)\b/i;
+
+// The user running ads of their own: a condition whose subject is the user ("If you use the ad code for personalised
+// advertising: …", "When you serve interest-based ads …") states the customer's duties, not the vendor's use of data.
+// The advertising must stay inside the condition: "When you use our app we show you ads" is the vendor, in its main
+// clause, after the condition.
+const USER_ADVERTISES = /\b(?:if|when|where|whether)\s+you\s+(?:(?:choose|decide|want|wish)\s+to\s+)?(?:use|run|serve|show|display|engage in|conduct|operate|buy|purchase|place)\b(?:(?!\b(?:we|they|it)\b)[^.;:,])*$/i;
+export const userRunsAds = (v: string, at: number): boolean => USER_ADVERTISES.test(v.slice(Math.max(0, at - 160), at));
+
+// A sentence that is nothing but links or images ("* [Interest-Based Ads (Opt Out)](https://…)", a footer or menu of
+// such entries, an icon before "[_Learn more about personalised advertising_](…)"): names of pages, not a statement of
+// what the vendor does.
+const BARE_LINK = /^(?:[\s*>|•·,.;-]|!?\[[^\]]{0,160}\]\([^)\s]*\))+$/;
+/**
+ * Whether a sentence is only links: in Markdown source (BARE_LINK), or in a loaded document where the loader kept the
+ * links' texts and their spans (`links`, offsets in the text) and nothing but list marks and punctuation is left around them.
+ */
+export function linkOnly(v: string, start: number, links: readonly [number, number][]): boolean {
+  if (BARE_LINK.test(v.trim())) return true;
+  const end = start + v.length;
+  let rest = v;
+  let linked = false;
+  for (const [a, b] of links) {
+    if (b <= start || a >= end) continue;
+    const from = Math.max(a, start) - start;
+    const to = Math.min(b, end) - start;
+    rest = rest.slice(0, from) + ' '.repeat(to - from) + rest.slice(to);
+    linked = true;
+  }
+  return linked && /^[\s*>|•·,.;_-]*$/.test(rest);
+}
+
+// Parties whose own conduct a platform's policy governs: a refusal with one of them as the subject of its clause
+// ("Developers may not share … with advertisers", "Publishers must not sell …") binds them, not the vendor.
+const GOVERNED = /^[\s*•·>-]*(?:\(?[a-z0-9]{1,3}[.)]\s*)?(?:the\s+|all\s+|any\s+)?(?:developers?|publishers?|advertisers?|creators?|sellers?|merchants?|streamers?|apps|applications|(?<!the\s+)(?:app|application))\b[^.;:]{0,80}?\b(?:(?:may|must|shall|will|can|should|do|does)\s*(?:not\b|n['’]t\b)|cannot\b|are not (?:allowed|permitted)\b)/i;
+
+/** Whether the clause holding offset `at` opens with a governed party barred from something (see GOVERNED). */
+// The vendor refusing to let others do it ("We don't allow anyone to promote …", "We do not permit users to sell …"):
+// a rule for them, not a statement about the vendor's use of data.
+const OTHERS_NOT_ALLOWED = /\b(?:not|n['’]t|never)\s+(?:allow|permit|let|tolerate)\s+(?:anyone|anybody|users?|people|you|others|creators|accounts|members|advertisers|developers|publishers)\b/i;
+// Barring others from using the person's own data ("We do not permit advertisers to use your personal information")
+// is the vendor's promise about that data, so a refusal still.
+const YOUR_DATA = /\byour\s+(?:[\w-]+\s+){0,2}?(?:data|information|details)\b/i;
+export function governedPartyRefuses(v: string, at: number): boolean {
+  const from = Math.max(v.lastIndexOf(';', at) + 1, v.lastIndexOf(':', at) + 1, 0);
+  const clause = v.slice(from, at + 40);
+  return GOVERNED.test(clause) || (OTHERS_NOT_ALLOWED.test(clause) && !YOUR_DATA.test(v.slice(from, at + 80)));
+}
