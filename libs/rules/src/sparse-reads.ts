@@ -55,8 +55,12 @@ export const SPARSE_READS: Readonly<Record<string, SparseReads>> = Object.freeze
     matters: (graph) => {
       const notes: DataCategory[] = ['psychotherapy_notes'];
       const read = new Set<string>();
+      // Walked apart from read: a flow's sender is read (named) without a walk, and a holder that also sends
+      // notes must still have its `via` chain walked (the rule asks whether its notes are at home).
+      const walked = new Set<string>();
       const walk = (id: string) => {
-        if (read.has(id)) return;
+        if (walked.has(id)) return;
+        walked.add(id);
         read.add(id);
         for (const c of systemById(graph, id)?.contracts ?? []) if (c.via) walk(c.via.system);
       };
