@@ -9,9 +9,10 @@ import { carrySubgraphKeeps, keepSubgraphReads, subgraphFor } from './subgraph.j
 /**
  * subgraphFor picks a subgraph's few systems and flows by id and searches for their places (subgraph.ts), from
  * what it keeps per graph and carries from graph to graph (flow id counts, named subsets, listings). Property:
- * on random graphs (ids repeated among flows, fleet installs, listed sub-processors), and on the graph each
- * random change makes with what was kept carried to it, the subgraph is the one the pass over the whole graph
- * makes (the reference below: the code before the pick). Seed: FC_SEED, else random; runs: SUBGRAPH_RUNS.
+ * on random graphs (ids repeated among flows, fleet installs, listed sub-processors), on the graph a random
+ * change makes with what was kept carried to it, and on the graph a second change makes from that one (carried
+ * twice), the subgraph is the one the pass over the whole graph makes (the reference below: the code before
+ * the pick). Seed: FC_SEED, else random; runs: SUBGRAPH_RUNS.
  */
 const RUNS = Number(process.env.SUBGRAPH_RUNS ?? 300);
 const SEED = process.env.FC_SEED === undefined ? {} : { seed: Number(process.env.FC_SEED) };
@@ -105,7 +106,8 @@ const cut = (graph: Graph, reads: RuleReads, anchors: ReadonlySet<string>) => {
 describe('subgraphFor (picked by id, with what is kept carried from graph to graph)', () => {
   it(`cuts the subgraph the pass over the whole graph cuts, on a graph and on the next one (${RUNS} random pairs)`, () => {
     let picked = 0;
-    fc.assert(fc.property(graphArb.chain((a) => fc.tuple(fc.constant(a), changeArb(a), fc.subarray(IDS, { minLength: 1, maxLength: 3 }), fc.constantFrom(...READS))), ([a, b, ids, reads]) => {
+    const chainArb = graphArb.chain((a) => changeArb(a).chain((b) => fc.tuple(fc.constant(a), fc.constant(b), changeArb(b))));
+    fc.assert(fc.property(fc.tuple(chainArb, fc.subarray(IDS, { minLength: 1, maxLength: 3 }), fc.constantFrom(...READS)), ([[a, b, c], ids, reads]) => {
       const anchors = new Set(ids);
       // As the full audit leaves the first graph: indexed, its listings and subgraph reads kept.
       listingsOf(a);
@@ -120,6 +122,13 @@ describe('subgraphFor (picked by id, with what is kept carried from graph to gra
       const next = cut(b, reads, anchors);
       expect(next.got).toEqual(next.want);
       if (next.got.systems.length < b.systems.length) picked++;
+      // And on to a third graph: what was carried is carried again (subsets and counts patched twice).
+      const again = changesBetween(b, c);
+      indexFromBase(c, again);
+      carryListings(b, c, again);
+      carrySubgraphKeeps(b, c, again);
+      const third = cut(c, reads, anchors);
+      expect(third.got).toEqual(third.want);
     }), { numRuns: RUNS, ...SEED });
     // Most subgraphs leave systems out (else the pick was never the question).
     expect(picked).toBeGreaterThan(RUNS / 4);
