@@ -61,9 +61,12 @@ const graphArb = fc.record({
   asOf: NOW.toISOString(),
 } as Graph)));
 
-/** Flow ids as the projection makes them (`from->to`, a suffix when two share ends): unique, so changes by id are exact. */
-function uniqueFlowIds(flows: readonly (readonly [Omit<GraphFlow, 'id'>, number])[]): GraphFlow[] {
-  const seen = new Set<string>();
+/**
+ * Flow ids as the projection makes them (`from->to`, a suffix when two share ends): unique among `flows` and the
+ * ids `taken` already, so changes by id are exact.
+ */
+function uniqueFlowIds(flows: readonly (readonly [Omit<GraphFlow, 'id'>, number])[], taken: Iterable<string> = []): GraphFlow[] {
+  const seen = new Set<string>(taken);
   return flows.map(([f, n]) => {
     let id = `${f.from}->${f.to}#${n}`;
     while (seen.has(id)) id += "'";
@@ -86,7 +89,7 @@ const changeArb = (g: Graph) => fc.record({
   }
   const flows = [...g.flows];
   for (const { at, op, with: w, n } of c.flows) {
-    if (op === 'add') flows.splice(at % (flows.length + 1), 0, uniqueFlowIds([...flows.map((f) => [f, 0] as const), [w, n]]).at(-1)!);
+    if (op === 'add') flows.splice(at % (flows.length + 1), 0, uniqueFlowIds([[w, n]], flows.map((f) => f.id))[0]!);
     else if (op === 'remove' && flows.length) flows.splice(at % flows.length, 1);
     else if (op === 'replace' && flows.length) flows[at % flows.length] = { ...w, id: flows[at % flows.length]!.id };
   }
@@ -109,6 +112,7 @@ describe('sparse rules\' matters() carried from graph to graph (sparse-memo.ts)'
       const chain = [g0, g1, g2, g3];
       for (let i = 1; i < chain.length; i++) {
         const [a, b] = [chain[i - 1]!, chain[i]!];
+        expect(new Set(b.flows.map((f) => f.id)).size).toBe(b.flows.length);
         const changes = changesBetween(a, b);
         // A name coming to be shared, or no longer, is audited in full (incremental-audit.ts), predicates and all.
         if (sharingChanged(a, b, changes.systems.values())) return;
