@@ -10,6 +10,9 @@
 import { PRACTICE_ID, type DataCategory, type Graph, type GraphFlow, type GraphSystem } from '@custody/domain';
 import { PatchedMap } from './patched-map.js';
 
+// Key counts a re-audit carries from the previous graph's lists (display names' counts in libs/rules, flow ids).
+export { CountedKeys, type KeyCounts } from './key-counts.js';
+
 export interface GraphIndex {
   systems: readonly GraphSystem[];
   flows: readonly GraphFlow[];

@@ -1,5 +1,5 @@
 import type { Graph, GraphSystem } from '@custody/domain';
-import { systemById } from '@custody/graph/graph-index';
+import { CountedKeys, systemById } from '@custody/graph/graph-index';
 
 /**
  * A system as a reader knows it, by name (ids are internal), for finding details; the id when the system is unknown.
@@ -14,17 +14,20 @@ export function displayName(graph: Graph, id: string): string {
   return sharedNames(graph).has(s.name) ? `${s.name} (${id})` : s.name;
 }
 
-// Per systems list, once: a fleet's 100,000 installs are counted in one pass, not per finding.
-const SHARED_NAMES = new WeakMap<readonly GraphSystem[], ReadonlySet<string>>();
+// Per systems list, once: a fleet's 100,000 installs are counted in one pass, not per finding; a re-audited
+// graph's are carried from the previous graph's (carrySharedNames), not counted again.
+const NAMES = new CountedKeys<GraphSystem>((s) => s.name);
 function sharedNames(graph: Graph): ReadonlySet<string> {
-  let shared = SHARED_NAMES.get(graph.systems);
-  if (!shared) {
-    const seen = new Set<string>();
-    const found = new Set<string>();
-    for (const x of graph.systems) (seen.has(x.name) ? found : seen).add(x.name);
-    SHARED_NAMES.set(graph.systems, (shared = found));
-  }
-  return shared;
+  return NAMES.of(graph.systems).repeated;
+}
+
+/**
+ * Keeps the name counts of `b`, the graph `a` with the records in `changed` added, replaced or removed, patched
+ * from those of `a` (CountedKeys.carry): a setting change renames nothing, a new document moves the counts of
+ * the names it adds; counting again walked a fleet's 10,000 systems on every re-audit (issue 11).
+ */
+export function carrySharedNames(a: Graph, b: Graph, changed: Iterable<{ before?: GraphSystem; after?: GraphSystem }>): void {
+  NAMES.carry(a.systems, b.systems, changed);
 }
 
 /**
@@ -32,7 +35,7 @@ function sharedNames(graph: Graph): ReadonlySet<string> {
  * namesake was left out of the subgraph still keeps its id, as in the full audit.
  */
 export function namesSharedAsIn(sub: Graph, whole: Graph): Graph {
-  SHARED_NAMES.set(sub.systems, sharedNames(whole));
+  NAMES.alias(sub.systems, NAMES.of(whole.systems));
   return sub;
 }
 

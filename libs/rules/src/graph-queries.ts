@@ -16,7 +16,7 @@ import { isPracticeSide, systemById } from '@custody/graph/graph-index';
 import { addInboundPhi, carriesPhi, inboundOf, inboundPhiCategories } from '@custody/graph/queries';
 import { baasInForce, cmp, expiredBaas, parseDaysValue, systemNameMatcher, unique } from './contracts.js';
 import { judgedVendors } from './install-classes.js';
-export { displayName, namesSharedAsIn, sharingChanged } from './display-name.js';
+export { carrySharedNames, displayName, namesSharedAsIn, sharingChanged } from './display-name.js';
 import { memoByGraph, memoBySystem } from './run-memo.js';
 
 // Flow, reach and path queries live with the graph (libs/graph/src: graph-index.ts, queries.ts, paths.ts); the rules

@@ -15,7 +15,10 @@ import { CLAIMS_CATEGORIES } from './builtin/claims-aggregation.rule.js';
  * every changed record as it was and as it is. Records it finds through other records (a chain of contracts'
  * `via` systems, the sender of a flow it judges) are named from the new graph: a walk that starts at records
  * that did not change follows the same records in both graphs up to the first changed one, which it then
- * names in both. The incremental property test (libs/audit) checks these against full audits.
+ * names in both. The same argument makes them stable, which a re-audit relies on to carry them from graph to
+ * graph (libs/audit sparse-memo.ts) rather than walk every flow again: when the lists are unchanged and no
+ * changed record matters (as it was or as it is) to the old graph's predicates, the new graph's are the same
+ * predicates. The incremental property test (libs/audit) checks these against full audits.
  */
 export interface SparseReads {
   lists: readonly ('redactions' | 'identifiers' | 'consents')[];
@@ -52,8 +55,12 @@ export const SPARSE_READS: Readonly<Record<string, SparseReads>> = Object.freeze
     matters: (graph) => {
       const notes: DataCategory[] = ['psychotherapy_notes'];
       const read = new Set<string>();
+      // Walked apart from read: a flow's sender is read (named) without a walk, and a holder that also sends
+      // notes must still have its `via` chain walked (the rule asks whether its notes are at home).
+      const walked = new Set<string>();
       const walk = (id: string) => {
-        if (read.has(id)) return;
+        if (walked.has(id)) return;
+        walked.add(id);
         read.add(id);
         for (const c of systemById(graph, id)?.contracts ?? []) if (c.via) walk(c.via.system);
       };

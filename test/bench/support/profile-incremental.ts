@@ -7,6 +7,7 @@
  *   npx tsx test/bench/support/profile-incremental.ts /tmp/ws /tmp/prof
  *   npx tsx test/bench/support/profile-top.ts /tmp/prof/incremental-0.cpuprofile 40
  *
+ * `--second` profiles the second change of each kind too (incremental-2, -3: code compiled by the first two).
  * `--score` profiles the score job alone (graph projected from the memo first); `--projection` times the
  * projection alone, from scratch and from the memo, and profiles the latter.
  */
@@ -19,7 +20,9 @@ const [dir, out = '/tmp/prof'] = process.argv.slice(2);
 if (!dir) throw new Error('usage: profile-incremental.ts WORKSPACE_DIR [OUT_DIR]');
 const { auditState, projectInputs, reaudit } = await import('@custody/audit');
 const { now: NOW, docs, events: cases } = await loadIncrementalCase(dir, process.cwd());
-const events = cases.map((e) => e.doc);
+// `--second`: also the second change of each kind (another install's setting, another config), after the first
+// ones: the re-audit of a worker whose incremental code is compiled already.
+const events = [...cases.map((e) => e.doc), ...(process.argv.includes('--second') ? cases.map((e) => e.second.doc) : [])];
 let state = auditState({ documents: docs, asOf: NOW.toISOString(), now: NOW });
 if (process.argv.includes('--projection')) {
   // Projection alone, CPU seconds: from scratch vs from the previous memo, per event (no profiler attached).

@@ -1,7 +1,7 @@
 import { nameKey, type Graph, type GraphFlow, type GraphSystem } from '@custody/domain';
-import { flowAdjacency, indexedSystemsById, isPracticeSideSystem, type ProjectionChanges } from '@custody/graph';
-import { namesSharedAsIn, type RuleReads } from '@custody/rules';
-import { listedBy, listersOf, modelledFlips, systemsMatching } from './listings.js';
+import { flowAdjacency, isPracticeSideSystem, type ProjectionChanges } from '@custody/graph';
+import type { RuleReads } from '@custody/rules';
+import { listersOf, modelledFlips } from './listings.js';
 
 /**
  * What changed between two projections of a workspace, at the three depths rules read other systems at
@@ -218,79 +218,4 @@ export function affectedAnchors(reads: RuleReads, delta: GraphDelta, adj: Adjace
   }
   if (reads.vendorsOnly) for (const id of out) if (delta.practiceSide(id)) out.delete(id);
   return out;
-}
-
-/**
- * Stubs already made, per record: an unchanged record is the same object from one re-audit to the next, so a
- * `names` rule's subgraph (every system of a fleet, as an identity stub) is not rebuilt each time. Rules never
- * mutate the graph they judge, so sharing a stub between subgraphs is safe.
- */
-const stubs = { identity: new WeakMap<GraphSystem, GraphSystem>(), shape: new WeakMap<GraphSystem, GraphSystem>() };
-
-/** A system as seen from a neighbour: identity only, or shape (identity, holds, contracts). */
-function stub(s: GraphSystem, depth: 'identity' | 'shape'): GraphSystem {
-  let out = stubs[depth].get(s);
-  if (!out) stubs[depth].set(s, (out = makeStub(s, depth)));
-  return out;
-}
-
-function makeStub(s: GraphSystem, depth: 'identity' | 'shape'): GraphSystem {
-  return { id: s.id, name: s.name, role: s.role, ...(s.group ? { group: s.group } : {}), holds: depth === 'shape' ? s.holds : [], settings: {}, contracts: depth === 'shape' ? s.contracts : [], evidence: [] };
-}
-
-/**
- * The part of the graph a rule reading `reads` needs to judge the systems in `anchors`: the anchors' whole
- * records, the flows the declaration says it reads, and the other systems only at the depth it reads them
- * (identity or shape stubs, so rules find little to do for them). Graph order is kept, so drafts come out in
- * the order a full run makes them (merging same-subject drafts depends on that order).
- */
-export function subgraphFor(graph: Graph, reads: RuleReads, anchors: ReadonlySet<string>, adj: Adjacency): Graph {
-  const flowIds = new Set<string>();
-  const context = new Set<string>();
-  const depth = reads.around === 'upstream' || reads.around === 'downstream' ? 'shape' : 'identity';
-  if (reads.around === 'in' || reads.around === 'in-out') {
-    for (const id of anchors) {
-      for (const f of adj.inbound.get(id) ?? []) (flowIds.add(f.id), context.add(f.from));
-      if (reads.around === 'in-out') for (const f of adj.outbound.get(id) ?? []) (flowIds.add(f.id), context.add(f.to));
-    }
-  } else {
-    const dir = reads.around === 'upstream' ? 'up' : 'down';
-    for (const id of closure(adj, anchors, dir)) {
-      context.add(id);
-      for (const f of (dir === 'up' ? adj.inbound : adj.outbound).get(id) ?? []) flowIds.add(f.id);
-    }
-  }
-  // A `'fleet-vendors'` rule reads other systems' names only to find a fleet vendor's stand-in, which is never
-  // an install itself (fleetVendorOf): the installs it does not reach by a flow are left out, so judging one
-  // vendor does not walk a fleet's 10,000 install stubs.
-  // A `'subprocessors'` rule reads other systems' names only to tell whether a sub-processor a system lists is
-  // modelled (a loose, symmetric name match), and only the anchors' findings are kept: so the systems whose
-  // name or id matches a name an anchor lists are the ones it needs, not a fleet's 10,000 install stubs.
-  const listed = reads.names === 'subprocessors' ? listedByAnchors(graph, anchors) : undefined;
-  const named = (s: GraphSystem) => reads.names === true || (listed !== undefined && listed(s)) || (reads.names === 'fleet-vendors' && !s.group);
-  const systems: GraphSystem[] = [];
-  for (const s of graph.systems) {
-    if (anchors.has(s.id)) systems.push(s);
-    else if (context.has(s.id)) systems.push(stub(s, depth));
-    else if (named(s)) systems.push(stub(s, 'identity'));
-  }
-  // Systems are named in finding text as in the whole graph (a namesake outside the subgraph still counts).
-  return namesSharedAsIn({ ...graph, systems, flows: graph.flows.filter((f) => flowIds.has(f.id)) }, graph);
-}
-
-/**
- * Whether a system's name or id matches a sub-processor name one of the anchors lists (in its settings or own
- * contracts). The anchors are looked up by id when the graph is indexed with unique ids (a few of a fleet's
- * 10,000), and each record's answer is kept per set of names (systemsMatching).
- */
-function listedByAnchors(graph: Graph, anchors: ReadonlySet<string>): (s: GraphSystem) => boolean {
-  const names: string[] = [];
-  const byId = indexedSystemsById(graph);
-  if (byId?.size === graph.systems.length) {
-    for (const id of anchors) {
-      const s = byId.get(id);
-      if (s) names.push(...listedBy(s));
-    }
-  } else for (const s of graph.systems) if (anchors.has(s.id)) names.push(...listedBy(s));
-  return systemsMatching(names);
 }

@@ -1,12 +1,14 @@
 import { defaultLens, type FactCorrection, type Finding, type Graph, type GraphSystem, type Lens } from '@custody/domain';
 import type { VendorEntry } from '@custody/integrations';
-import { DEFAULT_RULE_SETTINGS, REGISTRY, judgingOnly, RULE_READS, runRulesUngrouped, sharingChanged, SPARSE_READS, type Rule, type RuleContext, type RuleError, type RuleReads, type RuleSettings, type ScoreMemo, type SparseReads, type TriageMap } from '@custody/rules';
+import { DEFAULT_RULE_SETTINGS, REGISTRY, judgingOnly, RULE_READS, runRulesUngrouped, sharingChanged, SPARSE_READS, type Rule, type RuleContext, type RuleError, type RuleReads, type RuleSettings, type ScoreMemo, type TriageMap } from '@custody/rules';
 import { indexFromBase, isPracticeSide, type ProjectionChanges, type ProjectionMemo } from '@custody/graph';
 import { projectDocuments, type AnalyzedDocument, type Evaluation } from '../build-audit.js';
 import { compose, groupingStillValid, type Grouped, type RuleFindings } from './compose.js';
-import { adjacency, affectedAnchors, changesBetween, closure, deltaOf, equalJson, isEmptyDelta, subgraphFor, type Adjacency, type GraphDelta } from './graph-delta.js';
+import { adjacency, affectedAnchors, changesBetween, closure, deltaOf, equalJson, isEmptyDelta, type Adjacency } from './graph-delta.js';
+import { carrySubgraphKeeps, keepSubgraphReads, subgraphFor } from './subgraph.js';
 import { anchorIndex, anchoredIn, notAnchoredIn } from './anchored.js';
 import { carryListings, listingsOf } from './listings.js';
+import { mattersOf, sparseChangeMatters } from './sparse-memo.js';
 
 /** Everything an audit is a function of: the documents plus what config and people decided. */
 export interface AuditInputs {
@@ -99,6 +101,13 @@ export function auditState(inputs: AuditInputs, projected?: Graph | ProjectedGra
   // What the next re-audit's sub-processor rules read of every system, worked out once here and carried from
   // graph to graph with the changed records (listings.ts).
   listingsOf(graph);
+  // And what its sparse rules' re-runs hinge on (sparse-memo.ts), carried on from graph to graph the same way.
+  for (const rule of inputs.rules ?? REGISTRY) {
+    const sparse = SPARSE_READS[rule.id];
+    if (sparse) mattersOf(rule.id, sparse, graph);
+  }
+  // And what a re-run's subgraph reads of every record, so it takes its few systems and flows without a pass over all.
+  keepSubgraphReads(graph);
   const stats: ReauditStats = { mode: 'full', reason, rulesFull: (inputs.rules ?? REGISTRY).map((r) => r.id), rulesPartial: {} };
   return { inputs, graph, lens, evaluation, stats, perRule, grouped, memo, scoring };
 }
@@ -171,6 +180,7 @@ export function reaudit(prev: AuditState, next: AuditInputs, projected?: Graph |
   const changed = sameGraph ? { base: prev.graph, systems: new Map(), flows: new Map() } : compared ? changesBetween(prev.graph, graph) : changes!;
   const delta = deltaOf(prev.graph, graph, changed);
   carryListings(prev.graph, graph, changed);
+  carrySubgraphKeeps(prev.graph, graph, changed);
   lap('diff');
   const stats: ReauditStats = { mode: 'incremental', rulesFull: [], rulesPartial: {}, ms, cpuMs };
   if (delta.global) return auditState(next, { graph, memo }, 'practice record changed');
@@ -193,7 +203,7 @@ export function reaudit(prev: AuditState, next: AuditInputs, projected?: Graph |
     const before = prev.perRule.get(rule.id)!;
     const sparse = SPARSE_READS[rule.id];
     if (sparse && !('error' in before)) {
-      if (sparseChangeMatters(sparse, delta, changed, graph)) {
+      if (sparseChangeMatters(rule.id, sparse, delta, changed, prev.graph, graph)) {
         perRule.set(rule.id, runOne(ctx, rule));
         stats.rulesFull.push(rule.id);
       } else perRule.set(rule.id, before);
@@ -250,19 +260,6 @@ export function reaudit(prev: AuditState, next: AuditInputs, projected?: Graph |
   const { evaluation, lens, grouped, scoring } = compose(next, ctx, perRule, { grouped: prev.grouped, valid: groupingStillValid(prev.graph, graph, changed), scoring: prev.scoring });
   lap('compose');
   return { inputs: next, graph, lens, evaluation, stats, perRule, grouped, memo, scoring };
-}
-
-/**
- * Whether a rule declared by SPARSE_READS must run again: a list it reads whole changed, or a changed record
- * (as it was or as it is) is one its output can depend on. Otherwise its previous findings stand.
- */
-function sparseChangeMatters(reads: SparseReads, delta: GraphDelta, changed: ProjectionChanges, graph: Graph): boolean {
-  if (reads.lists.some((l) => delta[l])) return true;
-  if (!changed.systems.size && !changed.flows.size) return false;
-  const { flow, system } = reads.matters(graph);
-  for (const c of changed.systems.values()) if ((c.before && system(c.before)) || (c.after && system(c.after))) return true;
-  for (const c of changed.flows.values()) if ((c.before && flow(c.before)) || (c.after && flow(c.after))) return true;
-  return false;
 }
 
 /**

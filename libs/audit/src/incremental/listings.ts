@@ -1,6 +1,7 @@
 import type { Graph, GraphSystem } from '@custody/domain';
 import type { ProjectionChanges } from '@custody/graph';
 import { namedSubprocessors, systemMatcher } from '@custody/rules';
+import { seedSubset, type Subset } from './subsets.js';
 
 /**
  * What a `names: 'subprocessors'` rule's re-run needs to know of every system (RuleReads): which sub-processor
@@ -65,8 +66,16 @@ function countModelled(systems: readonly GraphSystem[], names: readonly string[]
   const counts = new Map<string, number>(names.map((x) => [x, 0]));
   if (!names.length) return counts;
   const any = systemMatcher(names);
-  for (const s of systems) if (any(s)) for (const x of names) if (matcherOf(x)(s)) counts.set(x, counts.get(x)! + 1);
+  const members = new Map<string, GraphSystem[]>(names.map((x) => [x, []]));
+  for (const s of systems) if (any(s)) for (const x of names) if (matcherOf(x)(s)) (counts.set(x, counts.get(x)! + 1), members.get(x)!.push(s));
+  // The systems each name matches, found by this pass, kept for the subgraphs that read them (subsets.ts).
+  for (const [x, found] of members) seedSubset(systems, nameSubset(x), found);
   return counts;
+}
+
+/** The systems whose name or id matches one sub-processor name, as a subset a subgraph reads (subsets.ts). */
+export function nameSubset(name: string): Subset {
+  return { key: `listing\u0000${name}`, test: matcherOf(name) };
 }
 
 /**
@@ -127,27 +136,4 @@ export function listersOf(g: Graph, names: ReadonlySet<string>): string[] {
   const out: string[] = [];
   for (const s of g.systems) if (listedBy(s).some((x) => names.has(x))) out.push(s.id);
   return out;
-}
-
-/**
- * Per set of names, whether each system record matches one of them (by name or id): a re-run's subgraph asks it
- * of every system, and the anchors of one change list the same names from one re-audit to the next, so only
- * new records are matched again. Bounded: a long-running worker sees many sets.
- */
-const matchedBy = new Map<string, WeakMap<GraphSystem, boolean>>();
-export function systemsMatching(names: readonly string[]): (s: GraphSystem) => boolean {
-  if (!names.length) return () => false;
-  const key = [...new Set(names)].sort().join('\u0000');
-  let seen = matchedBy.get(key);
-  if (!seen) {
-    if (matchedBy.size >= 256) matchedBy.clear();
-    matchedBy.set(key, (seen = new WeakMap()));
-  }
-  const cache = seen;
-  let match: ((s: GraphSystem) => boolean) | undefined;
-  return (s) => {
-    let m = cache.get(s);
-    if (m === undefined) cache.set(s, (m = (match ??= systemMatcher(names))(s)));
-    return m;
-  };
 }

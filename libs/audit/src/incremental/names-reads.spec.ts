@@ -3,7 +3,8 @@ import { DEFAULT_RULE_SETTINGS, REGISTRY, RULE_READS, runRulesUngrouped } from '
 import { analyzeDocument } from '../analyze-document.js';
 import type { AnalyzedDocument } from '../build-audit.js';
 import { AS_OF, config, ev, NOW } from './config-documents.testing.js';
-import { adjacency, affectedAnchors, changesBetween, deltaOf, subgraphFor } from './graph-delta.js';
+import { adjacency, affectedAnchors, changesBetween, deltaOf } from './graph-delta.js';
+import { subgraphFor } from './subgraph.js';
 import { auditState, reaudit, type AuditInputs } from './incremental-audit.js';
 
 /**
