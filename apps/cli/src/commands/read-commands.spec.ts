@@ -36,6 +36,11 @@ describe('CLI errors name the file they are about', () => {
     expect(await refusal(['extract', join(dir, 'absent.pdf'), '--format', 'yaml'], {})).toBe('unknown format "yaml"; expected json or md');
   });
 
+  it('rules and diff: an unknown --format is refused before any file is read', async () => {
+    expect(await refusal(['rules', '--format', 'xml'], {})).toBe('unknown format "xml"; expected md or json');
+    expect(await refusal(['diff', join(dir, 'absent.json'), join(dir, 'absent.json'), '--format', 'xml'], {})).toBe('unknown format "xml"; expected md or json');
+  });
+
   it('parse: a malformed YAML config, with its line', async () => {
     expect(await refusal(['parse', 'bad.yaml'], { 'bad.yaml': 'foo: [1, 2\n' })).toMatch(new RegExp(`^${join(dir, 'bad.yaml')}: YAML rejected at line \\d+: `));
   });

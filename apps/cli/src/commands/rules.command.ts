@@ -9,6 +9,7 @@ export function registerRules(program: Command): void {
     .description('list the rules: id, kind, title and citations')
     .option('--format <format>', 'md | json', 'md')
     .action(async (opts: { format: string }) => {
+      mdOrJson(opts.format);
       const { describeRules } = await import('@custody/rules');
       const rules = describeRules();
       if (opts.format === 'json') return emit(JSON.stringify(rules, null, 2));
@@ -23,6 +24,7 @@ export function registerRules(program: Command): void {
     .argument('<after>')
     .option('--format <format>', 'md | json', 'md')
     .action(async (before: string, after: string, opts: { format: string }) => {
+      mdOrJson(opts.format);
       const a = readReport(before);
       const b = readReport(after);
       const diff = diffAudits(a, b);
@@ -30,6 +32,11 @@ export function registerRules(program: Command): void {
       const { diffText } = await import('./diff-text.js');
       emit(diffText(diff, a, b));
     });
+}
+
+/** An unknown --format is refused before anything is read (it used to print Markdown for any value but json). */
+function mdOrJson(format: string): void {
+  if (format !== 'md' && format !== 'json') throw new InvalidInputError(`unknown format "${format}"; expected md or json`);
 }
 
 function readReport(file: string): AuditReport {
