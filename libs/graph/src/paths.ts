@@ -20,7 +20,7 @@ export function origins(graph: Graph, categories?: readonly DataCategory[]): str
 /** The cached origins list (not a copy: callers must not mutate it). */
 function originList(graph: Graph, categories?: readonly DataCategory[]): readonly string[] {
   const index = indexOf(graph);
-  const key = categories ? [...categories].sort().join(',') : '*';
+  const key = categoryKey(categories);
   let list = index.origins.get(key);
   if (!list) index.origins.set(key, (list = computeOrigins(graph, categories)));
   return list;
@@ -28,7 +28,7 @@ function originList(graph: Graph, categories?: readonly DataCategory[]): readonl
 
 function isOrigin(graph: Graph, id: string, categories?: readonly DataCategory[]): boolean {
   const index = indexOf(graph);
-  const key = categories ? [...categories].sort().join(',') : '*';
+  const key = categoryKey(categories);
   let set = index.originSets.get(key);
   if (!set) index.originSets.set(key, (set = new Set(originList(graph, categories))));
   return set.has(id);
@@ -36,15 +36,45 @@ function isOrigin(graph: Graph, id: string, categories?: readonly DataCategory[]
 
 function computeOrigins(graph: Graph, categories?: readonly DataCategory[]): string[] {
   const ids = new Set<string>([PRACTICE_ID]);
-  for (const s of graph.systems) {
-    if (isPracticeSide(graph, s.id)) ids.add(s.id);
-    else {
-      // Data a system holds or sends without receiving it started there.
-      const has = relevant(s.holds, categories).length > 0 || outboundOf(graph, s.id).some((f) => carries(f, categories));
-      if (has && !inboundOf(graph, s.id).some((f) => carries(f, categories))) ids.add(s.id);
+  for (const s of graph.systems) if (isPracticeSide(graph, s.id) || startsThere(graph, s, categories)) ids.add(s.id);
+  return [...ids].sort(originOrder);
+}
+
+/** Data a system holds or sends without receiving it started there. */
+function startsThere(graph: Graph, s: Graph['systems'][number], categories?: readonly DataCategory[]): boolean {
+  const has = relevant(s.holds, categories).length > 0 || outboundOf(graph, s.id).some((f) => carries(f, categories));
+  return has && !inboundOf(graph, s.id).some((f) => carries(f, categories));
+}
+
+/** Origins in the order their BFS starts: the practice first, then by id. */
+const originOrder = (a: string, b: string): number => (a === PRACTICE_ID ? -1 : b === PRACTICE_ID ? 1 : cmp(a, b));
+
+/**
+ * Shortest-path predecessors by BFS from `starts` in order, each node's next nodes in `next`'s order; stops once
+ * `stopAt` is reached, when given.
+ */
+function bfsPredecessors(starts: readonly string[], next: (node: string) => Iterable<string>, stopAt?: string): Map<string, string> {
+  const prev = new Map<string, string>();
+  const seen = new Set(starts);
+  const queue = [...starts];
+  for (let head = 0; head < queue.length && !(stopAt !== undefined && prev.has(stopAt)); head++) {
+    const node = queue[head]!;
+    for (const n of next(node)) {
+      if (seen.has(n)) continue;
+      seen.add(n);
+      prev.set(n, node);
+      queue.push(n);
     }
   }
-  return [...ids].sort((a, b) => (a === PRACTICE_ID ? -1 : b === PRACTICE_ID ? 1 : cmp(a, b)));
+  return prev;
+}
+
+/** The path the predecessors give from an origin to `target`, or undefined when the BFS did not reach it. */
+function pathBack(prev: ReadonlyMap<string, string>, target: string): string[] | undefined {
+  if (!prev.has(target)) return undefined;
+  const path = [target];
+  while (prev.has(path[0]!)) path.unshift(prev.get(path[0]!)!);
+  return path;
 }
 
 function relevant(cats: readonly DataCategory[], categories?: readonly DataCategory[]): DataCategory[] {
@@ -78,11 +108,7 @@ export function shortestPathTo(graph: Graph, target: string, categories?: readon
   const local = indexOf(graph).bfs.has(categoryKey(categories)) ? TOO_FAR : pathAmongAncestors(graph, target, categories);
   if (local !== TOO_FAR) return local;
   if (isOrigin(graph, target, categories)) return [target];
-  const prev = bfsTree(graph, originList(graph, categories), categories);
-  if (!prev.has(target)) return undefined;
-  const path = [target];
-  while (prev.has(path[0]!)) path.unshift(prev.get(path[0]!)!);
-  return path;
+  return pathBack(bfsTree(graph, originList(graph, categories), categories), target);
 }
 
 const categoryKey = (categories?: readonly DataCategory[]) => (categories ? [...categories].sort().join(',') : '*');
@@ -131,51 +157,24 @@ function pathAmongAncestors(graph: Graph, target: string, categories?: readonly 
     }
   }
   ancestorWork.set(index, spent);
+  // computeOrigins' test for one system (its id listed once: checked above).
   const isOriginHere = (id: string): boolean => {
     if (id === PRACTICE_ID || isPracticeSide(graph, id)) return true;
     const s = index.byId.get(id);
-    if (!s) return false;
-    const has = relevant(s.holds, categories).length > 0 || outboundOf(graph, id).some((f) => carries(f, categories));
-    return has && !inboundOf(graph, id).some((f) => carries(f, categories));
+    return s !== undefined && startsThere(graph, s, categories);
   };
   if (isOriginHere(target)) return [target];
-  const starts = [...children.keys()].filter(isOriginHere).sort((a, b) => (a === PRACTICE_ID ? -1 : b === PRACTICE_ID ? 1 : cmp(a, b)));
-  const prev = new Map<string, string>();
-  const seen = new Set(starts);
-  const queue = starts;
-  for (let head = 0; head < queue.length && !prev.has(target); head++) {
-    const node = queue[head]!;
-    for (const next of unique(children.get(node)!).sort(cmp)) {
-      if (seen.has(next)) continue;
-      seen.add(next);
-      prev.set(next, node);
-      queue.push(next);
-    }
-  }
-  if (!prev.has(target)) return undefined;
-  const path = [target];
-  while (prev.has(path[0]!)) path.unshift(prev.get(path[0]!)!);
-  return path;
+  const starts = [...children.keys()].filter(isOriginHere).sort(originOrder);
+  return pathBack(bfsPredecessors(starts, (node) => unique(children.get(node)!).sort(cmp), target), target);
 }
 
 // One BFS from all origins gives every node's shortest-path predecessor; cached per category filter.
 function bfsTree(graph: Graph, starts: readonly string[], categories?: readonly DataCategory[]): Map<string, string> {
   const index = indexOf(graph);
-  const key = categories ? [...categories].sort().join(',') : '*';
+  const key = categoryKey(categories);
   const cached = index.bfs.get(key);
   if (cached) return cached;
-  const prev = new Map<string, string>();
-  const seen = new Set(starts);
-  const queue = [...starts];
-  for (let head = 0; head < queue.length; head++) {
-    const node = queue[head]!;
-    for (const next of phiNeighbours(graph, node, categories)) {
-      if (seen.has(next)) continue;
-      seen.add(next);
-      prev.set(next, node);
-      queue.push(next);
-    }
-  }
+  const prev = bfsPredecessors(starts, (node) => phiNeighbours(graph, node, categories));
   index.bfs.set(key, prev);
   return prev;
 }
