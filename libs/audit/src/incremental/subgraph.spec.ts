@@ -115,19 +115,18 @@ describe('subgraphFor (picked by id, with what is kept carried from graph to gra
       const first = cut(a, reads, anchors);
       expect(first.got).toEqual(first.want);
       // As a re-audit carries them to the next graph, with the records that changed.
-      const changes = changesBetween(a, b);
-      indexFromBase(b, changes);
-      carryListings(a, b, changes);
-      carrySubgraphKeeps(a, b, changes);
-      const next = cut(b, reads, anchors);
+      const carriedCut = (from: typeof a, to: typeof a) => {
+        const changes = changesBetween(from, to);
+        indexFromBase(to, changes);
+        carryListings(from, to, changes);
+        carrySubgraphKeeps(from, to, changes);
+        return cut(to, reads, anchors);
+      };
+      const next = carriedCut(a, b);
       expect(next.got).toEqual(next.want);
       if (next.got.systems.length < b.systems.length) picked++;
       // And on to a third graph: what was carried is carried again (subsets and counts patched twice).
-      const again = changesBetween(b, c);
-      indexFromBase(c, again);
-      carryListings(b, c, again);
-      carrySubgraphKeeps(b, c, again);
-      const third = cut(c, reads, anchors);
+      const third = carriedCut(b, c);
       expect(third.got).toEqual(third.want);
     }), { numRuns: RUNS, ...SEED });
     // Most subgraphs leave systems out (else the pick was never the question).
