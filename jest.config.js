@@ -16,6 +16,7 @@ export default {
   testMatch: ['**/*.spec.ts', '**/*.e2e-spec.ts', '**/*.int-spec.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   testTimeout: 60000,
+  setupFiles: ['<rootDir>/test/support/fast-check-seed.ts'],
   // Run test files in a worker process that is replaced once it holds more than this after a file, instead of in
   // Jest's own process: with one worker (2 cores) Jest would run in band, and every file's ESM module graph stays
   // reachable there (vm modules), so a full run's heap grew past 4 GB and the CI's services run aborted (OOM).

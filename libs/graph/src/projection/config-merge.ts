@@ -1,4 +1,4 @@
-import { PRACTICE_ID } from '@custody/domain';
+import { PRACTICE_ID, type SystemDecl } from '@custody/domain';
 import { withCategories } from './categories.js';
 import { sameValue } from './finalise-memo.js';
 import { FlowTable, type FlowDraft } from './flow-table.js';
@@ -59,10 +59,8 @@ export function mergeTargets(ids: readonly string[], cfg: ConfigInput, r: Settin
     // A system an earlier config added as a flow endpoint's placeholder: its warning names the role the system had then,
     // which a specific role declared by a config sorting before it changes (the property spec's seed -138703730).
     if (placeholder(r.warningsBefore, id) && cfg.result.systems.some((d) => d.id === id && d.role !== 'other')) return undefined;
-    for (const d of cfg.result.systems) {
-      if (d.id !== id) continue;
-      if (d.group || (d.role !== 'other' && d.role !== x.role) || !settingsAgree(d.settings, x.settings)) return undefined;
-    }
+    // Declarations merged in by host or name are checked once projected (config-replay.ts: mergedIntoSeeds).
+    if (cfg.result.systems.some((d) => d.id === id && !declAgrees(d, x))) return undefined;
     if (!x.fromManifest) {
       const creator = r.createdIn.get(id);
       const by = creator === undefined ? undefined : r.input.configs.find((c) => c.documentId === creator);
@@ -87,6 +85,14 @@ export function mergeTargets(ids: readonly string[], cfg: ConfigInput, r: Settin
     targets.push(e);
   }
   return { targets, made };
+}
+
+/**
+ * A declaration merged into earlier system X leaves X as the full projection has it whichever comes first: no fleet
+ * group, X's role or `other` (the first specific role wins), X's value for every setting both have (the first wins).
+ */
+export function declAgrees(d: SystemDecl, x: SystemDraft): boolean {
+  return !d.group && (d.role === 'other' || d.role === x.role) && settingsAgree(d.settings, x.settings);
 }
 
 /** Every setting both declare has the same value in both. */

@@ -1,6 +1,6 @@
 import { PRACTICE_ID, type ConsentDecl, type Graph, type GraphFlow, type GraphSystem } from '@custody/domain';
 import { indexById, sameValue, type PairEntry, type ProjectionChanges, type ProjectionMemo } from './finalise-memo.js';
-import { mergedFlow, mergeTargets, probeConfig } from './config-merge.js';
+import { declAgrees, mergedFlow, mergeTargets, probeConfig } from './config-merge.js';
 import { finaliseFlows, pairKey } from './flow-table.js';
 import { decideLegalBasis } from './legal-basis.js';
 import { basename, normaliseName } from './normalise.js';
@@ -68,6 +68,9 @@ export function replayNewConfig(input: ProjectionInput, prev: ProjectionMemo): I
   }
   // A system merged into keeps its role and reads nothing new in the later stages (mergeTargets has the rest).
   for (const [id, x] of seeded) if (x.role !== lookup(id)!.draft.role || x.group || typeof x.holds !== 'number' || readByLaterStages(x)) return undefined;
+  // Every declaration that landed in one, by id, host or name: its role or settings would win over a later config's
+  // in the full projection (the property spec's seed 1769352383: a second id's declaration merged in by host).
+  for (const [id, decls] of probe.mergedIntoSeeds) if (decls.some((d) => !declAgrees(d, lookup(id)!.draft))) return undefined;
   const p = probe.get(PRACTICE_ID)!;
   if (p.evidence.length || p.holds || p.settingsEvidence.length || Object.keys(p.settings).length || p.group) return undefined;
   const pairs = flows.pairs();

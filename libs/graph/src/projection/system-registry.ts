@@ -54,6 +54,11 @@ export class SystemRegistry {
   /** The document being projected (a config's id while the config stage runs), and per system it added that is no fleet install, its creator. */
   origin?: string;
   readonly createdIn = new Map<string, string>();
+  /**
+   * Per seeded system (see {@link seed}), every declaration merged into it, by id, host or name: what a new config
+   * contributes to an earlier system, which must agree with it whatever the configs' order (config-replay.ts).
+   */
+  readonly mergedIntoSeeds = new Map<string, SystemDecl[]>();
 
   /** From now on, remember the ids of the systems added (the projection's stages after setting changes: see setting-replay.ts). */
   trackAdded(): void {
@@ -185,6 +190,7 @@ export class SystemRegistry {
       for (const h of decl.hosts ?? []) this.indexHost(h, draft);
       return draft;
     }
+    this.mergedIntoSeeds.get(existing.id)?.push(decl);
     for (const c of decl.holds ?? []) existing.holds = withCategory(existing.holds, c);
     for (const h of decl.hosts ?? []) this.indexHost(h, existing);
     existing.evidence.push(...(decl.evidence ?? []));
@@ -207,6 +213,7 @@ export class SystemRegistry {
   seed(draft: SystemDraft): SystemDraft {
     const copy: SystemDraft = { ...draft, evidence: [...draft.evidence], settingsEvidence: [...draft.settingsEvidence], contracts: [...draft.contracts] };
     this.byId.set(copy.id, copy);
+    this.mergedIntoSeeds.set(copy.id, []);
     this.sorted = undefined;
     this.index(this.byNameKey, normaliseName(copy.name), copy);
     if (copy.group?.vendor !== undefined) this.index(this.byNameKey, normaliseName(copy.group.vendor), copy);
