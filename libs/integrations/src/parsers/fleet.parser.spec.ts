@@ -46,6 +46,14 @@ describe('fleet parser', () => {
     expect(() => parseFleet(bytes('install_id,vendor\n"a-1,Upheal\n'))).toThrow(InvalidInputError);
   });
 
+  // csv-parse names the line where it gave up: for a quote never closed, the end of the file.
+  it.each([
+    ['a quote never closed, by the line it opened on', 'install_id,vendor\na-1,"He said ""hi"""\n"a-2,Upheal\na-3,Upheal\n', /quoted field opened on line 3 is never closed/],
+    ['a quote in the middle of a field, by its line', 'install_id,vendor\na-1,Upheal\na-2,Up"heal"x\n', /line 3: a quote in the middle of a field/],
+  ])('says where a malformed CSV goes wrong: %s', (_why, text, message) => {
+    expect(() => parseFleet(bytes(text))).toThrow(message);
+  });
+
   // How fast is measured in `npm run bench:integrations` (rows/s), not asserted here: a timed unit test
   // flakes on a loaded machine.
   it('parses 10,000 installs into 10,000 systems and their flows', () => {

@@ -59,8 +59,43 @@ export function parseCsvRecords(text: string): { record: Row; line: number }[] {
     const records = parseCsv(text, { columns: (h: string[]) => h.map((c) => c.trim().toLowerCase()), skip_empty_lines: true, trim: true, info: true, relax_column_count: true, bom: true }) as { record: Row; info: { lines: number } }[];
     return records.map((r) => ({ record: r.record, line: r.info.lines }));
   } catch (err) {
-    throw new InvalidInputError(`malformed fleet CSV: ${(err as Error).message}`);
+    throw new InvalidInputError(`malformed fleet CSV: ${csvProblem(err as CsvError, text)}`);
   }
+}
+
+type CsvError = Error & { code?: string; lines?: number };
+
+/**
+ * csv-parse's error said as a person fixing the export needs it: the line to look at and what to change. Its own
+ * message names the line where parsing stopped, which for a quote never closed is the end of the file.
+ */
+export function csvProblem(err: CsvError, text: string): string {
+  switch (err.code) {
+    case 'CSV_QUOTE_NOT_CLOSED':
+      return `a quoted field opened on line ${openQuoteLine(text)} is never closed (a quote inside a quoted field is written twice: "")`;
+    case 'INVALID_OPENING_QUOTE':
+    case 'CSV_INVALID_CLOSING_QUOTE':
+      return `line ${err.lines}: a quote in the middle of a field (quote the whole field and write the quote twice: "5"" screen")`;
+    default:
+      return err.lines === undefined ? err.message : `line ${err.lines}: ${err.message}`;
+  }
+}
+
+/** The line on which the quoted field left open at the end of the text began. */
+function openQuoteLine(text: string): number {
+  let open = false;
+  let line = 1;
+  let openedOn = 1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '\n') line++;
+    else if (c === '"') {
+      // A doubled quote inside a quoted field is a literal quote and leaves the field open.
+      if (open && text[i + 1] === '"') i++;
+      else if ((open = !open)) openedOn = line;
+    }
+  }
+  return openedOn;
 }
 
 /** Parses a fleet export text (secrets already redacted) into install systems and flows. */
