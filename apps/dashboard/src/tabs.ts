@@ -1,7 +1,7 @@
-/** The inspector's tabs (Details, What-if, Fleet, Documents): one panel visible at a time, with a count per tab. */
+/** The inspector's tabs (Details, What-if, Fleet, Documents, Law enforcement): one panel visible at a time, with a count per tab. */
 import { must } from './dom.js';
 
-export type TabName = 'details' | 'whatif' | 'fleet' | 'documents';
+export type TabName = 'details' | 'whatif' | 'fleet' | 'documents' | 'law';
 
 export class Tabs {
   private current: TabName = 'details';
