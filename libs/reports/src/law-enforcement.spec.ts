@@ -18,6 +18,19 @@ describe('lawEnforcementView (what GET /law-enforcement serves)', () => {
     expect(scribe.fleet).toBeUndefined();
   });
 
+  it('leads with the practice even when it is declared to hold nothing: its records start there, as its flows out show', () => {
+    const report = sampleAuditReport();
+    const practice = report.systems.find((s) => s.role === 'practice')!;
+    practice.holds = [];
+    report.flows = report.flows.filter((f) => f.to !== practice.id);
+    const sent = new Set(report.flows.filter((f) => f.from === practice.id).flatMap((f) => f.data));
+    expect(sent.has('psychotherapy_notes') || sent.has('session_recording')).toBe(true);
+    const first = lawEnforcementView(report).holders[0];
+    expect(first).toMatchObject({ id: practice.id, isPractice: true, release: 'practice' });
+    expect(first.sensitive.length).toBeGreaterThan(0);
+    expect(first.sensitive.every((c) => sent.has(c))).toBe(true);
+  });
+
   it('quotes the clause and names its document; a holder no document speaks for has neither, and nobody knows who decides', () => {
     const report = sampleAuditReport();
     const clause = report.systems.find((s) => s.id === 'ehr')!.contracts[0];

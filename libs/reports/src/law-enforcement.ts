@@ -50,12 +50,15 @@ export function isHeadingOnly(quote: string): boolean {
 export function lawEnforcementRows(report: Pick<AuditReport, 'systems' | 'flows' | 'findings' | 'practice'>, refer: (e: Evidence) => unknown = () => undefined): LawEnforcementRow[] {
   const inbound = new Map<string, Set<DataCategory>>();
   for (const f of report.flows) for (const c of f.data) inbound.set(f.to, (inbound.get(f.to) ?? new Set()).add(c));
+  // The practice is where its records start: it holds what it sends out, even when nothing flows back to it.
+  const practices = new Set(report.systems.filter((s) => s.role === 'practice').map((s) => s.id));
+  const practiceSends = new Set(report.flows.filter((f) => practices.has(f.from)).flatMap((f) => f.data));
   const sensitiveSet = new Set<DataCategory>([...SENSITIVE_CATEGORIES, ...(report.practice.records.documents_sensitive ?? [])]);
 
   const rows = report.systems.flatMap((system): LawEnforcementRow[] => {
-    const held = new Set([...system.holds, ...(inbound.get(system.id) ?? [])]);
-    if (held.size === 0) return [];
     const isPractice = system.role === 'practice';
+    const held = new Set([...system.holds, ...(inbound.get(system.id) ?? []), ...(isPractice ? practiceSends : [])]);
+    if (held.size === 0) return [];
     const facts = system.contracts.map((c) => ({ c, fact: c.facts.law_enforcement_disclosure }));
     const stated = facts.find((x) => x.fact && x.fact.value !== 'unspecified');
     const posture: Posture = stated ? stated.fact.value : facts.length > 0 ? 'unspecified' : 'no_contract';
