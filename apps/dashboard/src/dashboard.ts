@@ -173,8 +173,8 @@ export function start(api: ApiClient, first: { graph: Promise<MapView>; live: Pr
   // Which system each document is linked to is in the audit: read when the tab is opened.
   tabs.onShow((name) => { if (name === 'documents') void ensureAudit().catch(() => undefined); });
   tabs.onShow((name) => { if (name === 'fleet') fleetPanel.shown(); });
-  // The law-enforcement view (law-enforcement-wiring.ts): its rows read when the tab or the map's colouring needs them.
-  const law = lawEnforcementTab({ api, view, graph, tabs, details, whatIf });
+  // The law-enforcement list (law-enforcement-wiring.ts): its rows read when its tab or the map's colouring needs them.
+  const law = lawEnforcementTab({ api, view, graph, showDetails: (id) => { void showNode(id); tabs.show('details'); } });
   wireImageDownloads(graph, () => view.asOf);
   const exportBar = new ExportBar(api, () => view.lens);
   const timeline = new Timeline(api, (asOf) => {

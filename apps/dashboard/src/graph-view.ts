@@ -215,6 +215,11 @@ export class GraphView {
     return nodes.map((n) => n.id());
   }
 
+  /** Undo a highlight (a finding's subject, a holder), keeping the selection as it is: the whole map shows again. */
+  clearHighlight(): void {
+    this.cy.elements().removeClass('on-path highlighted dimmed');
+  }
+
   /** Apply role and category filters (display: none; the layout stays put so the map does not jump). */
   applyFilters(filters: GraphFilters): void {
     this.cy.batch(() => {

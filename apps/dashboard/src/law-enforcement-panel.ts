@@ -24,8 +24,8 @@ export interface LawEnforcementHandlers {
   read: () => Promise<LawEnforcementView>;
   /** A row was picked: show the holder and the paths into it on the map. */
   onPick: (holder: LawEnforcementHolder) => void;
-  /** The toggle: colour the map by these holders' postures, or by exposure again (null). */
-  onColour: (holders: readonly LawEnforcementHolder[] | null) => void;
+  /** Colour the map by these holders' postures, or by exposure again (null); `toggled` when the user asked just now. */
+  onColour: (holders: readonly LawEnforcementHolder[] | null, toggled: boolean) => void;
 }
 
 const colourOf = (h: LawEnforcementHolder): PostureColour => (h.isPractice ? 'practice' : h.posture);
@@ -101,7 +101,8 @@ export class LawEnforcementPanel {
     else void this.load();
   }
 
-  private async load(): Promise<LawEnforcementView | null> {
+  /** `toggledBefore`: the colour toggle asked for this read (the map is then recoloured as a fresh request). */
+  private async load(toggledBefore = false): Promise<LawEnforcementView | null> {
     const mine = this.generation;
     if (!this.view && !this.root.hidden && !this.pending) replace(this.root, el('p', { class: 'muted', attrs: { 'aria-busy': 'true' } }, 'Reading who holds your clients\' records…'));
     const pending = this.pending ?? (this.pending = this.handlers.read());
@@ -110,7 +111,7 @@ export class LawEnforcementPanel {
       if (mine !== this.generation) return null;
       this.view = view;
       if (!this.root.hidden) this.render(view);
-      if (this.colouring) this.handlers.onColour(view.holders);
+      if (this.colouring) this.handlers.onColour(view.holders, toggledBefore);
       return view;
     } catch (err) {
       if (mine === this.generation) {
@@ -123,9 +124,11 @@ export class LawEnforcementPanel {
 
   private setColouring(on: boolean): void {
     this.colouring = on;
-    if (!on) this.handlers.onColour(null);
-    else if (this.view) this.handlers.onColour(this.view.holders);
-    else void this.load();
+    // The whole map in its postures' colours: a row picked before no longer dims the rest.
+    for (const li of this.root.querySelectorAll('li.le-row.active')) li.classList.remove('active');
+    if (!on) this.handlers.onColour(null, true);
+    else if (this.view) this.handlers.onColour(this.view.holders, true);
+    else void this.load(true);
   }
 
   private render(view: LawEnforcementView): void {
@@ -137,12 +140,10 @@ export class LawEnforcementPanel {
     } });
     toggle.checked = this.colouring;
     replace(this.root,
-      el('div', { class: 'pane-head' }, el('h2', {}, 'Law enforcement'),
-        el('span', { class: 'muted', attrs: { id: 'le-summary' } }, `${count(holders.length)} holders of client records`)),
-      el('p', { class: 'hint' }, el('b', {}, view.lead), ' ', view.intro),
-      el('p', { class: 'le-tally' },
-        el('b', { class: without ? 'le-bad' : '' }, `${count(without)} could hand records over without you`), ` on any legal request; `,
-        el('b', {}, `${count(unknown)} unknown`), ', no document says.'),
+      el('p', { class: 'le-lead' }, el('b', {}, view.lead), ' ', view.intro),
+      el('p', { class: 'le-tally', attrs: { id: 'le-summary' } }, `Of ${count(holders.length)} holders of client records, `,
+        el('b', { class: without ? 'le-bad' : '' }, `${count(without)} could hand them over without you`), ' on any legal request; for ',
+        el('b', {}, `${count(unknown)}`), ' no document says.'),
       el('label', { class: 'le-toggle' }, toggle, ' Colour the map by posture'),
       postureLegend(holders),
       el('ol', { class: 'le-rows' }, ...holders.map((h) => row(h, this.handlers.onPick))));
