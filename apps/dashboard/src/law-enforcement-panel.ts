@@ -56,7 +56,9 @@ function evidence(h: LawEnforcementHolder): HTMLElement {
 
 function row(h: LawEnforcementHolder, onPick: (h: LawEnforcementHolder) => void): HTMLElement {
   const colour = colourOf(h);
-  const held = h.sensitive.length ? h.sensitive.map(categoryLabel).join(', ') : 'no sensitive categories';
+  // Sensitive categories first, in bold; then the rest it holds.
+  const others = h.held.filter((c) => !h.sensitive.includes(c)).map(categoryLabel).join(', ');
+  const held = [h.sensitive.length ? el('b', {}, h.sensitive.map(categoryLabel).join(', ')) : null, h.sensitive.length && others ? ', ' : null, others];
   const pick = (li: HTMLElement) => {
     for (const other of li.parentElement?.querySelectorAll('li.active') ?? []) other.classList.remove('active');
     li.classList.add('active');
@@ -70,7 +72,7 @@ function row(h: LawEnforcementHolder, onPick: (h: LawEnforcementHolder) => void)
   el('div', { class: 'le-head' }, swatch(colour), el('b', { class: 'le-name' }, h.name), el('span', { class: 'chip role' }, roleLabel(h.role))),
   el('div', { class: 'le-posture' }, h.postureText),
   el('div', { class: 'le-release' }, el('span', { class: 'le-label' }, 'Release: '), h.isPractice ? h.controlsText : RELEASE_TEXT[h.release]),
-  el('div', { class: 'le-held' }, el('span', { class: 'le-label' }, 'Holds: '), held),
+  el('div', { class: 'le-held' }, el('span', { class: 'le-label' }, 'Holds: '), ...held),
   evidence(h),
   h.expired ? el('p', { class: 'le-warn' }, `This contract expired on ${h.expired}: its terms may no longer bind ${h.name}.`) : null,
   h.findings.length ? el('ul', { class: 'le-findings' }, ...h.findings.map((f) => el('li', {}, pill(f.severity), ' ', f.title))) : null);

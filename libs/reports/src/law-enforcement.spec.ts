@@ -42,6 +42,17 @@ describe('lawEnforcementView (what GET /law-enforcement serves)', () => {
     expect(RELEASE_TEXT[payer.release]).toMatch(/no document says/);
   });
 
+  it('says everything a holder holds, the sensitive categories among it apart', () => {
+    const report = sampleAuditReport();
+    const sms = holder(report, 'sms');
+    expect(sms.held).toContain('contact');
+    expect(sms.sensitive).toEqual([]);
+    const ehr = holder(report, 'ehr');
+    expect(ehr.sensitive.length).toBeGreaterThan(0);
+    expect(ehr.sensitive.every((c) => ehr.held.includes(c))).toBe(true);
+    expect(ehr.held.length).toBeGreaterThan(ehr.sensitive.length);
+  });
+
   it('charges the open weak-posture findings to their holder, and drops those triaged away', () => {
     const report = sampleAuditReport();
     const weak = report.findings.find((f) => f.kind === 'weak_law_enforcement_posture')!;

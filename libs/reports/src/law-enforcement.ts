@@ -17,6 +17,8 @@ export const PRACTICE_POSTURE = { posture: 'Your own records', controls: 'You: a
 export interface LawEnforcementRow {
   system: GraphSystem;
   isPractice: boolean;
+  /** Every category it holds or receives, in taxonomy order; `sensitive` those the practice and the law treat as sensitive. */
+  held: DataCategory[];
   sensitive: DataCategory[];
   posture: Posture;
   /** The clause that states the posture; never a bare heading. */
@@ -69,6 +71,7 @@ export function lawEnforcementRows(report: Pick<AuditReport, 'systems' | 'flows'
     return [{
       system, isPractice, posture, quote, contract: stated?.c ?? system.contracts[0], systems: [system.id],
       headingOnlyIn: stated && !quoteEv && stated.fact.evidence.length > 0 ? stated.c.file ?? 'the contract' : undefined,
+      held: DATA_CATEGORIES.filter((c) => held.has(c)),
       sensitive: DATA_CATEGORIES.filter((c) => held.has(c) && sensitiveSet.has(c)),
       findings: report.findings.filter((f) => !isTriageCleared(f) && f.kind === 'weak_law_enforcement_posture' &&
         (f.systems.includes(system.id) || f.subject === `system:${system.id}`)),
@@ -91,11 +94,12 @@ export function lawEnforcementRows(report: Pick<AuditReport, 'systems' | 'flows'
     if (same[0] !== r) return [];
     const all = own ? [own, ...same] : same;
     const sensitive = DATA_CATEGORIES.filter((c) => all.some((x) => x.sensitive.includes(c)));
+    const held = DATA_CATEGORIES.filter((c) => all.some((x) => x.held.includes(c)));
     const name = `${r.system.group!.vendor} (${own ? 'service and ' : ''}${counted(same.length, 'install')})`;
     // Where the service's contract and the installs' differ, the weaker posture is the one a reader must see.
     const base = own && POSTURE_ORDER.indexOf(own.posture) <= POSTURE_ORDER.indexOf(r.posture) ? own : r;
     return [{
-      ...base, sensitive, system: { ...base.system, name }, systems: all.map((x) => x.system.id),
+      ...base, held, sensitive, system: { ...base.system, name }, systems: all.map((x) => x.system.id),
       fleet: { vendor: r.system.group!.vendor!, installs: same.length }, findings: [...new Set(all.flatMap((x) => x.findings))],
     }];
   });
@@ -138,6 +142,8 @@ export interface LawEnforcementHolder {
    */
   systems: string[];
   fleet?: { vendor: string; installs: number };
+  /** Every category it holds or receives; `sensitive` the sensitive ones among them. */
+  held: DataCategory[];
   sensitive: DataCategory[];
   posture: Posture;
   /** The posture in words, and who decides, as the reports say them. */
@@ -173,7 +179,7 @@ export function lawEnforcementView(report: Pick<AuditReport, 'systems' | 'flows'
       id: r.system.id, name: r.system.name, role: r.system.role, isPractice: r.isPractice,
       systems: r.fleet ? r.systems.filter((id) => !byId.get(id)?.group) : r.systems,
       ...(r.fleet ? { fleet: r.fleet } : {}),
-      sensitive: r.sensitive, posture: r.posture, postureText: words.posture, controlsText: words.controls,
+      held: r.held, sensitive: r.sensitive, posture: r.posture, postureText: words.posture, controlsText: words.controls,
       release: r.isPractice ? 'practice' : RELEASE[r.posture],
       ...(q ? { quote: { text: q.quote, file: q.file, documentId: q.documentId, line: q.line, page: q.page } } : {}),
       ...(r.headingOnlyIn ? { headingOnlyIn: r.headingOnlyIn } : {}),

@@ -34,7 +34,8 @@ class LawEnforcementHolderDto implements LawEnforcementHolder {
   @ApiProperty() isPractice!: boolean;
   @ApiProperty({ type: [String], description: 'Systems the row stands for, fleet installs aside (see fleet)' }) systems!: string[];
   @ApiPropertyOptional({ type: HolderFleetDto, description: 'A fleet row: its installs, counted' }) fleet?: HolderFleetDto;
-  @ApiProperty({ enum: DATA_CATEGORIES, isArray: true, description: 'Sensitive categories it holds or receives' }) sensitive!: DataCategory[];
+  @ApiProperty({ enum: DATA_CATEGORIES, isArray: true, description: 'Every category it holds or receives' }) held!: DataCategory[];
+  @ApiProperty({ enum: DATA_CATEGORIES, isArray: true, description: 'The sensitive ones among them (the taxonomy\'s and those the practice documents as sensitive)' }) sensitive!: DataCategory[];
   @ApiProperty({ enum: POSTURE_ORDER, description: 'The contract\'s law_enforcement_disclosure, or no_contract when none is on file' }) posture!: Posture;
   @ApiProperty() postureText!: string;
   @ApiProperty() controlsText!: string;
