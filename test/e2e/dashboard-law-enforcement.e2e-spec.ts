@@ -96,6 +96,11 @@ describe('dashboard: law-enforcement view on the example practice (browser, real
     expect(fleet.highlighted.filter((n) => n.id !== 'scribe').every((n) => n.vendor === 'Scribewell AI')).toBe(true);
     expect(fleet.highlighted.length).toBeGreaterThan(1);
     expect(fleet.into.length).toBeGreaterThan(0);
+    // A new score reads the rows again: the row picked stays picked.
+    const reread = page.waitForResponse((r) => r.url().includes('/law-enforcement'));
+    await page.evaluate(() => window.__custody!.reload());
+    await reread;
+    await page.waitForFunction(() => document.querySelector('#law li.le-row.active')?.getAttribute('data-holder') === 'scribe');
     expect(errors).toEqual([]);
   });
 

@@ -106,7 +106,8 @@ export class LawEnforcementPanel {
   /** `toggledBefore`: the colour toggle asked for this read (the map is then recoloured as a fresh request). */
   private async load(toggledBefore = false): Promise<LawEnforcementView | null> {
     const mine = this.generation;
-    if (!this.view && !this.root.hidden && !this.pending) replace(this.root, el('p', { class: 'muted', attrs: { 'aria-busy': 'true' } }, 'Reading who holds your clients\' records…'));
+    // A new score's rows replace the old ones when they arrive (no flash of "Reading…" over rows being read).
+    if (!this.root.hidden && !this.pending && !this.root.querySelector('.le-rows')) replace(this.root, el('p', { class: 'muted', attrs: { 'aria-busy': 'true' } }, 'Reading who holds your clients\' records…'));
     const pending = this.pending ?? (this.pending = this.handlers.read());
     try {
       const view = await pending;
@@ -135,6 +136,9 @@ export class LawEnforcementPanel {
 
   private render(view: LawEnforcementView): void {
     const holders = view.holders;
+    // Rows read again for a new score keep the row picked and where the list was scrolled to.
+    const active = this.root.querySelector('li.le-row.active')?.getAttribute('data-holder');
+    const scrolled = this.root.scrollTop;
     const without = holders.filter((h) => h.release === 'holder').length;
     const unknown = holders.filter((h) => h.release === 'unknown').length;
     const toggle = el('input', { attrs: { type: 'checkbox', id: 'le-colour', 'data-action': 'colour-by-posture' }, on: {
@@ -149,5 +153,7 @@ export class LawEnforcementPanel {
       el('label', { class: 'le-toggle' }, toggle, ' Colour the map by posture'),
       postureLegend(holders),
       el('ol', { class: 'le-rows' }, ...holders.map((h) => row(h, this.handlers.onPick))));
+    if (active) this.root.querySelector(`li.le-row[data-holder="${CSS.escape(active)}"]`)?.classList.add('active');
+    this.root.scrollTop = scrolled;
   }
 }
