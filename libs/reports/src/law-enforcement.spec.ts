@@ -76,6 +76,10 @@ describe('lawEnforcementView (what GET /law-enforcement serves)', () => {
     payer.contracts = [{ ...ehr.contracts[0], via: { system: 'ehr', relation: 'flowdown' } }];
     expect(holder(report, 'payer')).toMatchObject({ posture: 'legal_process_with_notice', via: { system: 'ehr', name: 'Cedar EHR' } });
     expect(holder(report, 'ehr').via).toBeUndefined();
+    // Bound through a fleet install's contract: the vendor's, named as the vendor.
+    const fleet = sampleFleetAuditReport();
+    fleet.systems.find((s) => s.id === 'payer')!.contracts = [{ ...ehr.contracts[0], via: { system: 'scribe-install-a17', relation: 'flowdown' } }];
+    expect(holder(fleet, 'payer').via).toEqual({ system: 'scribe-install-a17', name: 'ScribeWell AI' });
     ehr.contracts[0].expires = '2020-06-30';
     expect(holder(report, 'ehr').expired).toBe('2020-06-30');
     ehr.contracts[0].expires = '2999-01-01';

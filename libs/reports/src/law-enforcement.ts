@@ -183,7 +183,8 @@ export function lawEnforcementView(report: Pick<AuditReport, 'systems' | 'flows'
       release: r.isPractice ? 'practice' : RELEASE[r.posture],
       ...(q ? { quote: { text: q.quote, file: q.file, documentId: q.documentId, line: q.line, page: q.page } } : {}),
       ...(r.headingOnlyIn ? { headingOnlyIn: r.headingOnlyIn } : {}),
-      ...(c?.via ? { via: { system: c.via.system, name: byId.get(c.via.system)?.name ?? c.via.system } } : {}),
+      // A fleet install's contract is its vendor's: named by the vendor, not by the one install the flow-down was read from.
+      ...(c?.via ? { via: { system: c.via.system, name: byId.get(c.via.system)?.group?.vendor ?? byId.get(c.via.system)?.name ?? c.via.system } } : {}),
       ...(stated && c?.expires && hasExpired(c.expires, report.generatedAt) ? { expired: c.expires } : {}),
       findings: r.findings.map((f) => ({ id: f.id, severity: f.severity, title: f.title })),
     };
