@@ -44,12 +44,13 @@ export function postureLegend(holders: readonly LawEnforcementHolder[]): HTMLEle
 }
 
 /** The clause and its document, or what a reader is told when no document states the posture. */
-function evidence(h: LawEnforcementHolder): HTMLElement {
+function evidence(h: LawEnforcementHolder): HTMLElement | null {
   if (h.quote) {
     const where = [h.quote.file ?? 'the contract', h.quote.line !== undefined ? `line ${h.quote.line}` : h.quote.page !== undefined ? `p. ${h.quote.page}` : ''].filter(Boolean).join(', ');
     return el('blockquote', { class: 'quote le-quote' }, `“${h.quote.text}”`, el('cite', {}, where, h.via ? ` — ${h.via.name}'s contract, binding it as a subcontractor` : ''));
   }
-  if (h.isPractice) return el('p', { class: 'le-none' }, 'Your own records: no contract decides for you.');
+  // The practice's own records: its release line already says that the practice decides.
+  if (h.isPractice) return null;
   if (h.headingOnlyIn) return el('p', { class: 'le-none' }, `No document says: only a clause heading in ${h.headingOnlyIn} names legal requests.`);
   return el('p', { class: 'le-none' }, h.posture === 'no_contract' ? 'No document says: no contract with it is on file.' : 'No document says: its contract is silent on government requests.');
 }
