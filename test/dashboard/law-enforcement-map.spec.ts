@@ -34,6 +34,13 @@ describe('law-enforcement holders on the map', () => {
     expect(by.has('idle')).toBe(false);
   });
 
+  it('colours a holder whose contract has expired as having none in force', () => {
+    const plain = sampleAuditReport();
+    plain.systems.find((s) => s.id === 'ehr')!.contracts[0].expires = '2020-06-30';
+    const by = postureByNode(lawEnforcementView(plain).holders, refs(groupedGraph(toCytoscapeElements(plain))));
+    expect(by.get('ehr')).toBe('no_contract');
+  });
+
   it('gives a node two holders meet in the weaker posture', () => {
     const g = groupedGraph(toCytoscapeElements(sampleAuditReport()));
     const base = { systems: ['ehr'], isPractice: false } as const;

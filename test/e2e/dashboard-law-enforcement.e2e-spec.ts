@@ -81,7 +81,8 @@ describe('dashboard: law-enforcement view on the example practice (browser, real
     expect(map.highlighted).toEqual(['telehealth']);
     // The holder's details open beside it: its contract with the clause quoted.
     await page.waitForFunction(() => document.querySelector('#details .details-name')?.textContent === 'Kinroom');
-    await expect(page.textContent('#details')).resolves.toContain('docs/kinroom-terms-of-service.md');
+    // Its contracts are read after the name is drawn ("Reading its contracts and findings…"): wait for them, not a race.
+    await page.waitForFunction(() => document.querySelector('#details')?.textContent?.includes('docs/kinroom-terms-of-service.md') ?? false, null, { timeout: 30_000 });
     expect(map.pathEdges).toEqual(['practice->telehealth']);
     expect(map.dimmedOpenai).toBe(true);
     await expect(page.getAttribute('#law li.le-row[data-holder="telehealth"]', 'class')).resolves.toContain('active');

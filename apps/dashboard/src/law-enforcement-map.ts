@@ -33,6 +33,11 @@ export function holderNodeIds(holder: Pick<LawEnforcementHolder, 'systems' | 'fl
   return nodes.filter((n) => own.has(n.id) || (vendor !== undefined && n.group?.vendor === vendor)).map((n) => n.id);
 }
 
+/** A holder's colour: the practice's own, its posture, or no contract when the contract stating it has expired (it binds nobody). */
+export function colourOf(h: Pick<LawEnforcementHolder, 'isPractice' | 'posture' | 'expired'>): PostureColour {
+  return h.isPractice ? 'practice' : h.expired ? 'no_contract' : h.posture;
+}
+
 /**
  * Each drawn node's colour under the posture view: the posture of the holder it stands for (the weaker one should two
  * rows meet in one node); nodes that hold no client information are absent (drawn plain).
@@ -41,7 +46,7 @@ export function postureByNode(holders: readonly LawEnforcementHolder[], nodes: r
   const out = new Map<string, PostureColour>();
   const rank = (p: PostureColour) => POSTURE_COLOURS.indexOf(p);
   for (const h of holders) {
-    const colour: PostureColour = h.isPractice ? 'practice' : h.posture;
+    const colour = colourOf(h);
     for (const id of holderNodeIds(h, nodes)) {
       const seen = out.get(id);
       if (seen === undefined || rank(colour) < rank(seen)) out.set(id, colour);

@@ -11,7 +11,7 @@ import { RELEASE_TEXT } from '@custody/reports/law-enforcement';
 import { categoryLabel, roleLabel } from '@custody/reports/plain-language';
 import { count, el, replace } from './dom.js';
 import { pill } from './findings-panel.js';
-import { POSTURE_COLOURS, POSTURE_PALETTE, type PostureColour } from './law-enforcement-map.js';
+import { colourOf, POSTURE_COLOURS, POSTURE_PALETTE, type PostureColour } from './law-enforcement-map.js';
 
 /** The legend's words for each colour, shortest first-read form (the rows say the rest). */
 export const POSTURE_LEGEND: Record<PostureColour, string> = {
@@ -28,7 +28,6 @@ export interface LawEnforcementHandlers {
   onColour: (holders: readonly LawEnforcementHolder[] | null, toggled: boolean) => void;
 }
 
-const colourOf = (h: LawEnforcementHolder): PostureColour => (h.isPractice ? 'practice' : h.posture);
 
 function swatch(c: PostureColour): HTMLElement {
   const s = el('span', { class: 'swatch posture-swatch', attrs: { 'aria-hidden': 'true' } });
@@ -150,7 +149,7 @@ export class LawEnforcementPanel {
       el('p', { class: 'le-lead' }, el('b', {}, view.lead), ' ', view.intro),
       el('p', { class: 'le-tally', attrs: { id: 'le-summary' } }, `Of ${count(holders.length)} holders of client records, `,
         el('b', { class: without ? 'le-bad' : '' }, `${count(without)} could hand them over without you`), ' on any legal request; for ',
-        el('b', {}, `${count(unknown)}`), ' no document says.'),
+        el('b', {}, `${count(unknown)}`), ' no contract in force says.'),
       el('label', { class: 'le-toggle' }, toggle, ' Colour the map by posture'),
       postureLegend(holders),
       el('ol', { class: 'le-rows' }, ...holders.map((h) => row(h, this.handlers.onPick))));

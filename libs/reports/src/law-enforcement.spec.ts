@@ -39,7 +39,7 @@ describe('lawEnforcementView (what GET /law-enforcement serves)', () => {
     const payer = holder(report, 'payer');
     expect(payer).toMatchObject({ posture: 'no_contract', release: 'unknown' });
     expect(payer.quote).toBeUndefined();
-    expect(RELEASE_TEXT[payer.release]).toMatch(/no document says/);
+    expect(RELEASE_TEXT[payer.release]).toMatch(/no contract in force says/);
   });
 
   it('says everything a holder holds, the sensitive categories among it apart', () => {
@@ -82,7 +82,10 @@ describe('lawEnforcementView (what GET /law-enforcement serves)', () => {
     expect(holder(fleet, 'payer').via).toEqual({ system: 'scribe-install-a17', name: 'ScribeWell AI' });
     ehr.contracts[0].expires = '2020-06-30';
     expect(holder(report, 'ehr').expired).toBe('2020-06-30');
+    // A lapsed contract's notice promise binds nobody: who decides is unknown again (its clause is still quoted).
+    expect(holder(report, 'ehr')).toMatchObject({ posture: 'legal_process_with_notice', release: 'unknown', quote: { file: ehr.contracts[0].file } });
     ehr.contracts[0].expires = '2999-01-01';
     expect(holder(report, 'ehr').expired).toBeUndefined();
+    expect(holder(report, 'ehr').release).toBe('notice');
   });
 });

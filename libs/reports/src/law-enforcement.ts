@@ -117,7 +117,7 @@ export function lawEnforcementRows(report: Pick<AuditReport, 'systems' | 'flows'
 /**
  * Who decides whether a holder's records go to an agency: `practice` (your own records), `notice` (you are told
  * first and can object), `judge` (only a judicial order releases them), `holder` (the holder alone, on any legal
- * request) or `unknown` (nothing on file says; assume the holder decides).
+ * request) or `unknown` (nothing on file says, or the contract that said it has expired; assume the holder decides).
  */
 export const RELEASE_CONTROLS = ['practice', 'notice', 'judge', 'holder', 'unknown'] as const;
 export type ReleaseControl = (typeof RELEASE_CONTROLS)[number];
@@ -132,7 +132,7 @@ export const RELEASE_TEXT: Record<ReleaseControl, string> = {
   notice: 'You are told first and can object',
   judge: 'Only a judge\'s order; an administrative warrant is not enough',
   holder: 'The holder alone, without you',
-  unknown: 'Unknown: no document says; assume the holder decides',
+  unknown: 'Unknown: no contract in force says; assume the holder decides',
 };
 
 /** One holder as GET /law-enforcement answers it: plain data, the words included, so every client says the same. */
@@ -181,17 +181,19 @@ export function lawEnforcementView(report: Pick<AuditReport, 'systems' | 'flows'
     const q = r.quote;
     const c = r.contract;
     const stated = r.posture !== 'no_contract' && r.posture !== 'unspecified';
+    // A lapsed contract binds nobody: who decides is unknown again, whatever its clause said (the clause is still shown).
+    const expired = stated && c?.expires && hasExpired(c.expires, report.generatedAt) ? c.expires : undefined;
     return {
       id: r.system.id, name: r.system.name, role: r.system.role, isPractice: r.isPractice,
       systems: r.fleet ? r.systems.filter((id) => !byId.get(id)?.group) : r.systems,
       ...(r.fleet ? { fleet: r.fleet } : {}),
       held: r.held, sensitive: r.sensitive, posture: r.posture, postureText: words.posture, controlsText: words.controls,
-      release: r.isPractice ? 'practice' : RELEASE[r.posture],
+      release: r.isPractice ? 'practice' : expired ? 'unknown' : RELEASE[r.posture],
       ...(q ? { quote: { text: q.quote, file: q.file, documentId: q.documentId, line: q.line, page: q.page } } : {}),
       ...(r.headingOnlyIn ? { headingOnlyIn: r.headingOnlyIn } : {}),
       // A fleet install's contract is its vendor's: named by the vendor, not by the one install the flow-down was read from.
       ...(c?.via ? { via: { system: c.via.system, name: byId.get(c.via.system)?.group?.vendor ?? byId.get(c.via.system)?.name ?? c.via.system } } : {}),
-      ...(stated && c?.expires && hasExpired(c.expires, report.generatedAt) ? { expired: c.expires } : {}),
+      ...(expired ? { expired } : {}),
       findings: r.findings.map((f) => ({ id: f.id, severity: f.severity, title: f.title })),
     };
   });
