@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AuditReport, Finding } from '@custody/domain';
 import { compareFindings } from '@custody/domain';
-import { githubIngestionProblems, readNdjson, renderJson } from '@custody/reports';
+import { githubIngestionProblems, lawEnforcementView, readNdjson, renderJson, type LawEnforcementView } from '@custody/reports';
 import { sarifSchemaErrors } from '../support/sarif-schema.js';
 import type { TestApp } from '../support/app.js';
 import { EXAMPLE, exampleApi } from '../support/example-api.js';
@@ -107,6 +107,26 @@ describe(`API end to end: reads and reports (${process.env.DATABASE_URL ? 'Postg
       expect(res.status).toBe(status);
       expect(((await res.json()) as { message: string }).message).toMatch(reason);
     }
+  });
+
+  it('serves the law-enforcement view the reports print: each holder\'s posture, the clause and document stating it, who decides, logged as an evidence read', async () => {
+    const audit = await json<AuditReport>('/audit');
+    const view = await json<LawEnforcementView>('/law-enforcement');
+    // The reports' rows, from the same audit: one source of truth.
+    expect(view.holders).toEqual(lawEnforcementView(audit).holders);
+    expect(view.holders[0]).toMatchObject({ isPractice: true, release: 'practice' });
+    // The notetaker's service and its installs are one row, with the BAA clause that lets it answer any request.
+    const scribe = view.holders.find((h) => h.fleet?.vendor === 'Scribewell AI')!;
+    expect(scribe).toMatchObject({ posture: 'any_legal_request', release: 'holder', systems: ['scribe'], fleet: { installs: audit.systems.filter((s) => s.group).length } });
+    expect(scribe.quote).toMatchObject({ file: 'docs/scribewell-ai-baa.md', text: expect.stringMatching(/any subpoena, court order or other legal or\s+governmental request/) });
+    expect(scribe.findings.length).toBeGreaterThan(0);
+    // A holder no document speaks for has no quote, and nobody knows who decides.
+    expect(view.holders.find((h) => h.id === 'openai')).toMatchObject({ posture: 'no_contract', release: 'unknown' });
+    expect(view.holders.find((h) => h.id === 'openai')!.quote).toBeUndefined();
+    const log = await json<{ type: string; payload: { what?: string } }[]>('/audit-log?limit=5000');
+    expect(log.some((e) => e.type === 'EvidenceRead' && e.payload.what === 'law-enforcement')).toBe(true);
+    const bad = await api('/law-enforcement?lens=nope');
+    expect(bad.status).toBe(400);
   });
 
   it('streams the JSON and NDJSON report downloads (chunked, no length up front): the JSON as renderJson writes it, the NDJSON reading back to it', async () => {

@@ -1,7 +1,7 @@
 /**
  * The fake API and browser the dashboard's browser specs share: the built dashboard served beside a fake API that
  * speaks the real contract (x-api-key, /audit, /graph, /score, /findings, /documents, /events, /audit-log,
- * /what-if, /report), under the API's own Content-Security-Policy, in Debian's headless Chromium. Building the
+ * /law-enforcement, /what-if, /report), under the API's own Content-Security-Policy, in Debian's headless Chromium. Building the
  * bundle comes first, so a broken build fails the spec that starts the harness.
  */
 import { execFileSync } from 'node:child_process';
@@ -13,6 +13,7 @@ import type { AddressInfo } from 'node:net';
 import { extname, join } from 'node:path';
 import { FACT_NAMES, isValidFactValue, type AuditReport, type FactName } from '@custody/domain';
 import { groupedGraph, parseExpand, toCytoscapeElements } from '@custody/graph';
+import { lawEnforcementView } from '@custody/reports';
 import type { Core } from 'cytoscape';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { DASHBOARD_CSP } from '../../apps/api/src/http/security-headers.js';
@@ -102,6 +103,8 @@ function startServer(api: FakeApi, dist: string): Promise<Server> {
       return void json(q('view') === 'grouped' ? { ...groupedGraph(els, parseExpand(url.searchParams.getAll('expand'))), run } : els);
     }
     if (req.method === 'GET' && url.pathname === `${base}/audit-log`) return void json(sampleAuditLog());
+    // As the real route: the reports' law-enforcement rows of the view asked for.
+    if (req.method === 'GET' && url.pathname === `${base}/law-enforcement`) return void json(lawEnforcementView(report));
     // The live view's small reads (the stored read model: no lens, no past), paged as the API pages them.
     const small = req.method === 'GET' && url.pathname.startsWith(base) ? liveRead(live, url.pathname.slice(base.length), url.searchParams) : undefined;
     if (small) return void json(small.body, small.status);

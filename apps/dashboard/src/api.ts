@@ -5,6 +5,7 @@
  */
 import type { AuditReport, Finding, FindingInstance, FindingKind, Lens, Page, Score, Severity, SystemView } from '@custody/domain';
 import type { GroupedGraph } from '@custody/graph/grouped-graph';
+import type { LawEnforcementView } from '@custody/reports/law-enforcement';
 
 export interface Auth {
   key: string;
@@ -175,6 +176,14 @@ export class ApiClient {
   /** One system of the live workspace as a click shows it: contracts, flows, findings, names (kilobytes, not the audit). */
   async system(id: string): Promise<SystemView> {
     return this.json(await fetch(this.url(`/systems/${encodeURIComponent(id)}`), { headers: this.jsonHeaders }));
+  }
+
+  /**
+   * The law-enforcement view of a view (live, a lens, a moment): every holder of client records with its posture,
+   * the clause stating it and who decides on release; the reports' own rows.
+   */
+  async lawEnforcement(view: View = {}): Promise<LawEnforcementView> {
+    return this.json(await fetch(this.url('/law-enforcement', { lens: view.lens, asOf: view.asOf }), { headers: this.jsonHeaders }));
   }
 
   /** One page of the live workspace's stored findings, worst first, each with its first few instances. */

@@ -4,7 +4,7 @@
  * time slider is moved back, a moment in the past (read-only). What is not wiring lives beside it: the lazily
  * read audit (view-audit.ts), one load at a time (load-queue.ts), when heavy work runs (frames.ts), what a map
  * node tells the panels (node-targets.ts), the event stream's routing (live-events.ts), the map's drawing
- * and redrawing (map-drawing.ts), the image buttons.
+ * and redrawing (map-drawing.ts), the image buttons, the Law enforcement tab's wiring (law-enforcement-wiring.ts).
  */
 import { fleetGroupOf, type Lens, type SystemView } from '@custody/domain';
 import { type ApiClient, ApiError, type DashboardAudit, type MapView, type View } from './api.js';
@@ -27,6 +27,7 @@ import { LoadQueue } from './load-queue.js';
 import { nodeTarget, nodeView } from './node-targets.js';
 import { SystemReads } from './system-reads.js';
 import { MapDrawing } from './map-drawing.js';
+import { lawEnforcementTab } from './law-enforcement-wiring.js';
 import { Tabs } from './tabs.js';
 import { Timeline } from './timeline.js';
 import { ViewAudit } from './view-audit.js';
@@ -172,6 +173,8 @@ export function start(api: ApiClient, first: { graph: Promise<MapView>; live: Pr
   // Which system each document is linked to is in the audit: read when the tab is opened.
   tabs.onShow((name) => { if (name === 'documents') void ensureAudit().catch(() => undefined); });
   tabs.onShow((name) => { if (name === 'fleet') fleetPanel.shown(); });
+  // The law-enforcement list (law-enforcement-wiring.ts): its rows read when its tab or the map's colouring needs them.
+  const law = lawEnforcementTab({ api, view, graph, showDetails: (id) => { void showNode(id); tabs.show('details'); } });
   wireImageDownloads(graph, () => view.asOf);
   const exportBar = new ExportBar(api, () => view.lens);
   const timeline = new Timeline(api, (asOf) => {
@@ -194,6 +197,7 @@ export function start(api: ApiClient, first: { graph: Promise<MapView>; live: Pr
       const asked = { ...view };
       // A new view or score: what was read for the previous one is dropped (and read again when needed).
       audit.forget();
+      law.forget();
       graph.setAlias(new Map());
       fleetPanel.forgetAudit();
       systems.forget();

@@ -8,6 +8,7 @@ import type { CyEdge } from '@custody/graph/cytoscape-elements';
 import type { PositionedNode } from '@custody/graph/grouped-graph';
 import svgExport from 'cytoscape-svg';
 import { graphStylesheet } from './styles.js';
+import { POSTURE_COLOURS, type MapNodeRef, type PostureColour } from './law-enforcement-map.js';
 
 export interface GraphFilters {
   /** Show only flows carrying one of these categories (and their endpoints); empty = all. */
@@ -43,6 +44,8 @@ export class GraphView {
   private selectedId: string | null = null;
   /** Ids not on the map (installs of a collapsed fleet group, their flows) → the aggregate standing in. */
   private alias = new Map<string, string>();
+  /** Set while the map is coloured by law-enforcement posture: each drawn node's posture (kept across redraws). */
+  private postures: ((nodes: MapNodeRef[]) => Map<string, PostureColour>) | null = null;
 
   /** `onOpenGroup`: a fleet group was double-clicked (the map then asks the server for its installs). */
   constructor(private readonly container: HTMLElement, private readonly onSelect: (nodeId: string | null) => void, onOpenGroup: (key: string) => void = () => undefined) {
@@ -82,6 +85,7 @@ export class GraphView {
         ...elements.edges.map((e) => ({ group: 'edges' as const, data: { ...e.data }, classes: e.classes + dense })),
       ]);
     });
+    this.paintPostures();
     this.fit();
     const keep = this.selectedId ? this.resolve(this.selectedId) : null;
     if (keep && this.cy.getElementById(keep).nonempty()) this.select(keep);
@@ -171,6 +175,49 @@ export class GraphView {
     const focus = type === 'system' ? this.resolve(rest) : systems[0] ? this.resolve(systems[0]) : null;
     this.selectedId = focus;
     return focus;
+  }
+
+  /**
+   * Colour the nodes by law-enforcement posture (`postures` maps the drawn nodes to theirs), or back by exposure
+   * (null). Kept across redraws: opening a fleet group colours its installs too.
+   */
+  colourByPosture(postures: ((nodes: MapNodeRef[]) => Map<string, PostureColour>) | null): void {
+    this.postures = postures;
+    this.paintPostures();
+  }
+
+  private paintPostures(): void {
+    const classes = POSTURE_COLOURS.map((p) => `posture-${p}`).join(' ');
+    this.cy.batch(() => {
+      this.cy.nodes().removeClass(`${classes} posture-none`);
+      if (!this.postures) return;
+      const refs = this.cy.nodes().map((n) => ({ id: n.id(), group: n.data('group') as MapNodeRef['group'] }));
+      const by = this.postures(refs);
+      for (const n of this.cy.nodes()) n.addClass(`posture-${by.get(n.id()) ?? 'none'}`);
+    });
+  }
+
+  /**
+   * Highlight a holder of client records (its nodes) with every path into it, from wherever the records start, and
+   * dim the rest. Returns the nodes highlighted (none when the map does not draw the holder).
+   */
+  highlightHolder(ids: readonly string[]): string[] {
+    let nodes = this.cy.collection();
+    for (const id of ids) nodes = nodes.union(this.cy.getElementById(this.resolve(id)));
+    this.cy.elements().removeClass('on-path highlighted dimmed').unselect();
+    if (nodes.empty()) return [];
+    const into = nodes.predecessors();
+    this.cy.elements().not(nodes).not(into).addClass('dimmed');
+    into.addClass('on-path');
+    nodes.addClass('highlighted');
+    this.selectedId = null;
+    this.frame(nodes.union(into.nodes()));
+    return nodes.map((n) => n.id());
+  }
+
+  /** Undo a highlight (a finding's subject, a holder), keeping the selection as it is: the whole map shows again. */
+  clearHighlight(): void {
+    this.cy.elements().removeClass('on-path highlighted dimmed');
   }
 
   /** Apply role and category filters (display: none; the layout stays put so the map does not jump). */

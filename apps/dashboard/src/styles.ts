@@ -5,6 +5,7 @@
  */
 import type { StylesheetJson } from 'cytoscape';
 import { EXPOSURE_BANDS, EXPOSURE_PALETTE, type ExposureBand, type SystemRole } from '@custody/domain';
+import { POSTURE_PALETTE } from './law-enforcement-map.js';
 import { EDGE_LABEL_FAMILY, LABEL_SIZES, NODE_LABEL_FAMILY, NODE_LABEL_WEIGHT } from './label-fonts.js';
 
 /** Exposure colours: the domain's palette, which the report's picture draws with too. */
@@ -77,6 +78,10 @@ export function graphStylesheet(): StylesheetJson {
     { selector: 'node.role-practice', style: { 'background-color': '#1e3a8a', 'border-color': '#ffffff' } },
     // A fleet group (many installs in one node): bigger, with a double ring, and a label that wraps.
     { selector: 'node.fleet-group', style: { width: 62, height: 62, 'border-width': 6, 'border-style': 'double', 'border-color': '#0f172a', 'border-opacity': 0.55, 'text-wrap': 'wrap', 'text-max-width': '150px', 'font-size': LABEL_SIZES.group } },
+    // Coloured by law-enforcement posture (the Law enforcement tab's toggle): every holder in its posture's colour,
+    // the systems that hold no client information pale, whatever their exposure.
+    ...(Object.entries(POSTURE_PALETTE).map(([p, colour]) => ({ selector: `node.posture-${p}`, style: { 'background-color': colour } })) as StylesheetJson),
+    { selector: 'node.posture-none', style: { 'background-color': CALM_NODE } },
     {
       selector: 'edge',
       style: {

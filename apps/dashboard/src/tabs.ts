@@ -1,21 +1,28 @@
-/** The inspector's tabs (Details, What-if, Fleet, Documents): one panel visible at a time, with a count per tab. */
+/**
+ * Tabs: one panel visible at a time, with a count per tab. The inspector's (Details, What-if, Fleet, Documents) and
+ * the lists' (Findings, Law enforcement) below it.
+ */
 import { must } from './dom.js';
 
 export type TabName = 'details' | 'whatif' | 'fleet' | 'documents';
+/** The lists card's tabs (named by their panels' ids). */
+export type ListName = 'findings-pane' | 'law';
 
-export class Tabs {
-  private current: TabName = 'details';
-  private listeners: ((name: TabName) => void)[] = [];
+export class Tabs<T extends string = TabName> {
+  private current: T;
+  private listeners: ((name: T) => void)[] = [];
 
-  constructor(private readonly root: HTMLElement = must('#inspector')) {
-    for (const b of root.querySelectorAll<HTMLButtonElement>('[role=tab]')) b.addEventListener('click', () => this.show(b.dataset.tab as TabName));
+  /** `first`: the tab shown at start, and when a tab shown becomes unavailable. */
+  constructor(private readonly root: HTMLElement = must('#inspector'), private readonly first: T = 'details' as T) {
+    this.current = first;
+    for (const b of root.querySelectorAll<HTMLButtonElement>('[role=tab]')) b.addEventListener('click', () => this.show(b.dataset.tab as T));
   }
 
-  get active(): TabName {
+  get active(): T {
     return this.current;
   }
 
-  show(name: TabName): void {
+  show(name: T): void {
     this.current = name;
     for (const b of this.root.querySelectorAll<HTMLButtonElement>('[role=tab]')) b.setAttribute('aria-selected', String(b.dataset.tab === name));
     for (const p of this.root.querySelectorAll<HTMLElement>('[role=tabpanel]')) p.hidden = p.id !== name;
@@ -23,20 +30,20 @@ export class Tabs {
   }
 
   /** Called whenever a tab is shown (a panel may read what it shows only then). */
-  onShow(fn: (name: TabName) => void): void {
+  onShow(fn: (name: T) => void): void {
     this.listeners.push(fn);
   }
 
   /** Show a badge on a tab (empty text hides it). */
-  setCount(name: TabName, text: string): void {
+  setCount(name: T, text: string): void {
     const badge = must(`[data-tab="${name}"] .tab-count`, this.root);
     badge.textContent = text;
     badge.hidden = text === '';
   }
 
   /** Hide a tab that has nothing to show (Fleet without fleet installs). */
-  setAvailable(name: TabName, available: boolean): void {
+  setAvailable(name: T, available: boolean): void {
     must(`[data-tab="${name}"]`, this.root).hidden = !available;
-    if (!available && this.current === name) this.show('details');
+    if (!available && this.current === name) this.show(this.first);
   }
 }

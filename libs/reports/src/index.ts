@@ -12,6 +12,7 @@ import { renderSarif } from './sarif/render-sarif.js';
 
 export * from './escape.js';
 export * from './graph-svg.js';
+export * from './law-enforcement.js';
 export * from './plain-language.js';
 export * from './render-csv.js';
 export * from './render-html.js';

@@ -2,11 +2,14 @@
  * The sections every human-readable report shares (Markdown, HTML, PDF), computed once from an AuditReport so
  * the renderers only format. Nothing here scores or judges: it sorts, groups and looks things up.
  */
-import type { AuditDocument, AuditReport, DataCategory, Evidence, Finding, FindingKind, GraphSystem, Severity } from '@custody/domain';
-import { compareByImpact, counted, DATA_CATEGORIES, isTriageCleared, PRACTICE_ID, SENSITIVE_CATEGORIES, SEVERITIES, subjectSystems } from '@custody/domain';
+import type { AuditDocument, AuditReport, DataCategory, Evidence, Finding, FindingKind, Severity } from '@custody/domain';
+import { compareByImpact, isTriageCleared, PRACTICE_ID, SEVERITIES, subjectSystems } from '@custody/domain';
 import { exposureBand, type ExposureBand } from '@custody/graph';
 import { firstFixes, groupByRuleAndVendor, remediationPlan, type FindingGroup, type VendorPlan } from './consultant-plan.js';
-import { plainSentence, POSTURE_ORDER, type Posture } from './plain-language.js';
+import { lawEnforcementRows, type LawEnforcementRow } from './law-enforcement.js';
+import { plainSentence } from './plain-language.js';
+
+export { isHeadingOnly, type LawEnforcementRow } from './law-enforcement.js';
 
 export interface EvidenceEntry {
   /** 1-based number shown as `E<n>`. */
@@ -20,19 +23,6 @@ export interface FindingView {
   finding: Finding;
   subjectLabel: string;
   evidenceRefs: number[];
-}
-
-export interface LawEnforcementRow {
-  system: GraphSystem;
-  isPractice: boolean;
-  sensitive: DataCategory[];
-  posture: Posture;
-  /** The clause that states the posture; never a bare heading. */
-  quote?: Evidence;
-  /** Set when the contract's only quotes for the posture are headings: the file they came from. */
-  headingOnlyIn?: string;
-  /** Open law-enforcement findings on this holder. */
-  findings: Finding[];
 }
 
 export interface FleetSummary {
@@ -180,67 +170,6 @@ function flowTable(report: AuditReport, systemName: (id: string) => string): Flo
     else rows.set(key, row);
   }
   return [...rows.values()].sort((a, b) => a.from.localeCompare(b.from) || a.to.localeCompare(b.to));
-}
-
-/**
- * True when a quote is only a clause heading ("2.5 Legal requests.", "Legal Process.", "Section 7 — Disclosures"):
- * once a leading section number is dropped, fewer than six words and no sentence inside it.
- */
-export function isHeadingOnly(quote: string): boolean {
-  const text = quote.trim().replace(/^(?:(?:section|article|§)\s*)?(?:\d+(?:\.\d+)*\.?|[IVX]+[.)]|\([a-z\d]+\))\s+/i, '');
-  const words = text.split(/\s+/).filter((w) => /\w/.test(w));
-  return words.length < 6 && !/[.;:]\s+\S/.test(text);
-}
-
-function lawEnforcementRows(report: AuditReport, refer: (e: Evidence) => number): LawEnforcementRow[] {
-  const inbound = new Map<string, Set<DataCategory>>();
-  for (const f of report.flows) for (const c of f.data) inbound.set(f.to, (inbound.get(f.to) ?? new Set()).add(c));
-  const sensitiveSet = new Set<DataCategory>([...SENSITIVE_CATEGORIES, ...(report.practice.records.documents_sensitive ?? [])]);
-
-  const rows = report.systems.flatMap((system): LawEnforcementRow[] => {
-    const held = new Set([...system.holds, ...(inbound.get(system.id) ?? [])]);
-    if (held.size === 0) return [];
-    const isPractice = system.role === 'practice';
-    const facts = system.contracts.map((c) => ({ c, fact: c.facts.law_enforcement_disclosure }));
-    const stated = facts.find((x) => x.fact && x.fact.value !== 'unspecified');
-    const posture: Posture = stated ? stated.fact.value : facts.length > 0 ? 'unspecified' : 'no_contract';
-    // A clause heading ("2.5 Legal requests.") names the topic but not the terms: the first quote that states them stands.
-    const quoteEv = stated?.fact.evidence.find((e) => !isHeadingOnly(e.quote));
-    const quote = quoteEv ? { file: stated!.c.file, documentId: stated!.c.documentId, ...quoteEv } : undefined;
-    if (quote) refer(quote);
-    return [{
-      system, isPractice, posture, quote,
-      headingOnlyIn: stated && !quoteEv && stated.fact.evidence.length > 0 ? stated.c.file ?? 'the contract' : undefined,
-      sensitive: DATA_CATEGORIES.filter((c) => held.has(c) && sensitiveSet.has(c)),
-      findings: report.findings.filter((f) => isOpen(f) && f.kind === 'weak_law_enforcement_posture' &&
-        (f.systems.includes(system.id) || f.subject === `system:${system.id}`)),
-    }];
-  });
-  // A fleet's installs of one vendor hold the same data under the same contract: one row, installs counted.
-  const fleet = new Map<string, LawEnforcementRow[]>();
-  for (const r of rows) if (r.system.group?.vendor) fleet.set(r.system.group.vendor, [...(fleet.get(r.system.group.vendor) ?? []), r]);
-  // The vendor's own service (same name, same contract) joins its installs' row instead of repeating its quote.
-  // Looked up by name once: a 10,000-install fleet asks for each install's vendor.
-  const services = new Map<string, LawEnforcementRow>();
-  for (const x of rows) if (!x.system.group && !x.isPractice && !services.has(x.system.name)) services.set(x.system.name, x);
-  const service = (vendor: string) => services.get(vendor);
-  const absorbed = new Set([...fleet.keys()].map(service).filter((x): x is LawEnforcementRow => x !== undefined));
-  const merged = rows.flatMap((r) => {
-    if (absorbed.has(r)) return [];
-    const same = r.system.group?.vendor ? fleet.get(r.system.group.vendor)! : [r];
-    const own = r.system.group?.vendor ? service(r.system.group.vendor) : undefined;
-    if (same.length === 1 && !own) return [r];
-    if (same[0] !== r) return [];
-    const all = own ? [own, ...same] : same;
-    const sensitive = DATA_CATEGORIES.filter((c) => all.some((x) => x.sensitive.includes(c)));
-    const name = `${r.system.group!.vendor} (${own ? 'service and ' : ''}${counted(same.length, 'install')})`;
-    // Where the service's contract and the installs' differ, the weaker posture is the one a reader must see.
-    const base = own && POSTURE_ORDER.indexOf(own.posture) <= POSTURE_ORDER.indexOf(r.posture) ? own : r;
-    return [{ ...base, sensitive, system: { ...base.system, name }, findings: [...new Set(all.flatMap((x) => x.findings))] }];
-  });
-  // The practice leads (it should control release); then weakest posture and most sensitive holdings first.
-  return merged.sort((a, b) => Number(b.isPractice) - Number(a.isPractice) ||
-    POSTURE_ORDER.indexOf(a.posture) - POSTURE_ORDER.indexOf(b.posture) || b.sensitive.length - a.sensitive.length);
 }
 
 function fleetSummary(report: AuditReport): FleetSummary | undefined {

@@ -4,6 +4,8 @@
  */
 import { isOpen, type FleetSummary, type ReportModel } from './report-model.js';
 
+export { LE_INTRO, LE_LEAD, PRACTICE_POSTURE } from './law-enforcement.js';
+
 export const NOT_LEGAL_ADVICE = 'This report describes what the documents and configurations provided say and how the published rules it cites apply to them. It is not legal advice: have counsel review any contract change or disclosure decision.';
 
 /** Section anchors and titles, in report order; the fleet summary only when the report has a fleet. */
@@ -68,10 +70,6 @@ export function overlapText(total: number, overlap: number | undefined): string 
 }
 
 export const FIXES_INTRO = 'Ranked by how much each fix takes off the score; among equals, the quickest first.';
-export const LE_LEAD = 'Who can release your clients\' records without you, and on what paper:';
-export const LE_INTRO = 'who holds them, and who decides whether to release them when an agency asks. ' +
-  'Under HIPAA (45 CFR 164.512(f)) an administrative request, such as one from ICE, permits disclosure but never requires it: your practice should control release.';
-export const PRACTICE_POSTURE = { posture: 'Your own records', controls: 'You: ask for a judicial warrant or court order and consult counsel before releasing anything' };
 export const PLAN_INTRO = 'What to ask each vendor for, the contract clause it changes, the findings it closes and the effort. Vendors with the most at stake come first.';
 export const CONTRACTS_INTRO = 'The 12 terms that decide where records may go, as each contract states them (quotes in the findings and the law-enforcement view).';
 /**

@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Req, Res }
 import { ApiAcceptedResponse, ApiBody, ApiExtraModels, ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiSecurity, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { AuditReportDto } from '../openapi/audit.dto.js';
 import { FindingInstanceDto } from '../openapi/finding.dto.js';
+import { LawEnforcementViewDto } from '../openapi/law-enforcement.dto.js';
 import { TriageRequestDto, WhatIfRequestDto } from '../openapi/requests.dto.js';
 import { CytoscapeElementsDto, DiffDto, JobDto, StoredEventDto, StoredFindingDto, StoredScoreDto, SystemViewDto, WhatIfResultDto, WorkspaceDto } from '../openapi/responses.dto.js';
 import { defaultLens, diffAudits, FINDING_KINDS, FINDING_ORDERS, findingsFilter, instanceLimit, pageRequest, SEVERITIES, InvalidInputError, NotFoundError, withFirstInstances, type TriageStatus } from '@custody/domain';
@@ -11,7 +12,7 @@ import { loadTriage } from '@custody/audit';
 import { CommandBus } from '@nestjs/cqrs';
 import { CONFIG, PERSISTENCE, RecordEvidenceReadCommand, ReprocessWorkspaceCommand, TriageFindingCommand } from '@custody/pipeline';
 import type { CustodyConfig } from '@custody/config';
-import { renderReport, renderSarif, REPORT_MEDIA_TYPES, STREAMED_REPORTS, type ReportFormat, type StreamedReportFormat } from '@custody/reports';
+import { lawEnforcementView, renderReport, renderSarif, REPORT_MEDIA_TYPES, STREAMED_REPORTS, type ReportFormat, type StreamedReportFormat } from '@custody/reports';
 import { DEFAULT_RULE_SETTINGS, whatIf, type WhatIfChange } from '@custody/rules';
 import type { Response } from 'express';
 import type { AuthedRequest } from '../auth/api-key.guard.js';
@@ -191,6 +192,18 @@ export class WorkspaceController {
     // Its contracts quote documents: an evidence read.
     await this.logRead(ws, req, 'system');
     return this.audits.system(ws, systemId, opts);
+  }
+
+  @Get('law-enforcement')
+  @ApiQuery({ name: 'lens', required: false })
+  @ApiQuery({ name: 'asOf', required: false })
+  @ApiOperation({ summary: 'The law-enforcement view: every holder of client information, its disclosure posture with the clause stating it, and who decides on release (the reports\' section of the same name)' })
+  @ApiOkResponse({ type: LawEnforcementViewDto })
+  async lawEnforcement(@Param('ws') ws: string, @Req() req: AuthedRequest, @Query('lens') lens?: string, @Query('asOf') asOf?: string) {
+    const opts = { lens: parseLens(lens), asOf: parseAsOf(asOf) };
+    // It quotes contracts: an evidence read.
+    await this.logRead(ws, req, 'law-enforcement');
+    return lawEnforcementView(await this.audits.report(ws, opts));
   }
 
   @Get('report')

@@ -68,6 +68,12 @@ describe('OpenAPI document', () => {
     const audit = doc.paths['/api/workspaces/{ws}/audit'].get.responses['200'].content['application/json'].schema.$ref.split('/').pop();
     expect(Object.keys(doc.components.schemas[audit].properties)).toEqual(expect.arrayContaining(['score', 'systems', 'flows', 'findings', 'documents']));
     expect(doc.components.schemas.FindingDto.properties.severity.enum).toEqual(['info', 'low', 'medium', 'high', 'critical']);
+    // The law-enforcement view: its holders' posture and who decides, as enums a client can switch on.
+    const le = doc.paths['/api/workspaces/{ws}/law-enforcement'].get.responses['200'].content['application/json'].schema.$ref.split('/').pop();
+    const holder = doc.components.schemas[doc.components.schemas[le].properties.holders.items.$ref.split('/').pop()];
+    expect(holder.properties.posture.enum).toEqual(expect.arrayContaining(['judicial_process_only', 'legal_process_with_notice', 'any_legal_request', 'unspecified', 'no_contract']));
+    expect(holder.properties.release.enum).toEqual(['practice', 'notice', 'judge', 'holder', 'unknown']);
+    expect(holder.required ?? []).not.toContain('quote');
     // The expiry clause an expired-BAA finding quotes is part of the report: documented, and optional (older results lack it).
     for (const dto of ['AttachedContractDto', 'DocumentInfoDto']) {
       expect(doc.components.schemas[dto].properties).toHaveProperty('expiresEvidence');
