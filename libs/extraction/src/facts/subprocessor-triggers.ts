@@ -1,4 +1,5 @@
 import { PROVIDER_NOUN } from '../clauses/vocabulary.js';
+import { negatedBefore } from '../clauses/negation.js';
 
 import { mayMatch } from '../text/keyword-gate.js';
 import { adPlatformExamples } from './subprocessor-ad-platforms.js';
@@ -25,6 +26,20 @@ import { sharesUserData } from './subprocessor-share-object.js';
 const ON_SITE = String.raw`(?:on|in|across)\s+(?:our|its|the)\s+(?:services?|websites?|sites?|apps?|platforms?)\s*,?\s+(?:such as|including|like|e\.g\.,?)\s+(?:those\s+(?:of|offered\s+by|provided\s+by)\s+)?`;
 const AFTER_NOUN = new RegExp(String.raw`${PROVIDER_NOUN.source}(?:\s*\(\s*["“'‘][^"“”'‘’()]{1,40}["”'’]\s*\))?(?:\s*\(\s*(?:(?:such as|e\.g\.,?|including,?\s+but\s+not\s+limited\s+to,?|including|like|for example,?|for instance,?|namely)\s+(?:our\s+)?)?|\s+${ON_SITE}|(?:\s*,)?\s+(?:(?:is\s+called|are\s+currently|is|are|include|includes|including|like|such as|e\.g\.,?|for example,?|for instance,?|in particular,?|namely|called|named|currently\s+(?:include|includes|are)|currently)\s+)?(?:(?:the\s+)?(?:following|company|companies)\s*)?:?\s*)`, 'gi');
 const AFTER_VERB = /\b(?:use|uses|used|(?<=\b(?:are|is)\s+)using|engage|engages|engaged|rel(?:y|ies) on|work with|works with|partner with|partners with|utili[sz]e|utili[sz]es|employ|employs|contract with|contracts with|license|licen[cs]e from)\s+(?:the\s+)?(?:services\s+of\s+|(?:external\s+)?software\s+from\s+)?|\b(?:disclosed|transferred|sent|forwarded|provided|shared|transmitted|passed(?: on)?|given|made available|communicated|uploaded|exported|submitted|(?:a|the)\s+transfer|transfers?)\s+(?:directly\s+)?(?:to|with)\s+(?:(?:a|the|one of the)\s+(?:server|servers|systems?|platform|infrastructure)s?\s+(?:of|operated by|run by)\s+|(?:our|its)\s+(?:affiliated|sister|parent)\s+company\s+)?|\b(?:powered|hosted|provided|operated|processed|handled|managed|run|supplied|delivered|stored|performed|carried out|serviced|transmitted|verified)\s+(?:(?:directly|exclusively|securely|solely|entirely)\s+)?(?:by|through|via|on|with)\s+(?:(?:the\s+)?(?:servers?|systems?|infrastructure|platform|cloud)\s+(?:of\s+)?)?|\b(?:servers?|systems?|infrastructure|cloud|platform)\s+(?:of|operated by|provided by|run by)\s+|\bshar(?:e|es|ed|ing)\s+(?:(?:your|personal|this|such|the|some|certain)\s+)*(?:data|information|details)\s+with\s+(?:[\w-]+\s+){1,3}?(?:such\s+as|including|like|e\.g\.,?)\s+|\bshares?\s+(?:(?!with\b|comply\b|complying\b|compliance\b|accordance\b|line\b|connection\b|cooperat\w*\b|along\b|together\b|consistent\b|associated\b)[\w-]+\s+){1,10}?with\s+(?=(?:the\s+)?[A-Z])|\b(?:disclose|discloses|pass|passes|send|sends)\s+(?:(?:your|the|this|that|such|some|certain|limited|personal|contact|account|payment)\s+)+(?:(?!to\b)[\w-]+\s+){0,4}?(?:data|information|details|name|email|emails|address|addresses|number)\s+(?:(?:and|or)\s+(?:[\w-]+\s+){0,2}?(?:data|information|details|name|email|address|number)\s+)?to\s+(?=[A-Z])|\bthrough\s+(?=\S)|\b(?:communicate|communicates|integrates?|interfaces?)\s+with\s+|\b(?:store|stores|host|hosts)\s+(?:[\w-]+\s+){0,3}?(?:data|information)\s+on\s+(?:our\s+|the\s+)?(?=(?:[A-Z][\w.&-]*\s+){1,4}(?:servers?|cloud\s+servers?|data\s+cent(?:er|re)s?)\b)/gi;
+
+// A processor named as the way payments are made: "payable securely via Paystride", "you can pay with Quickpay", "purchases
+// made on our store using Paylane", "the payment services of Quickpay and Tillhub". The processor handles the payer's payment
+// details for the vendor (README: the labels take Stripe, PayPal, Klarna named so); card schemes and means of payment
+// ("pay with Visa", "via SEPA Direct Debit") are the user's own and set aside by the collector (PAYMENT_MEANS), app stores
+// too. "through <Name>" and "processed by <Name>" are read by AFTER_VERB already. A name must follow (checked in code).
+// Between a payment and "via"/"using" only words of where or how it is made: "a payment from a payor using the Hyperwallet
+// services" has the payer choose the service.
+export const PAYMENT_CHANNEL = /\b(?:pay|paid|payable)\s+(?:(?:securely|online|directly|easily|safely|only)\s+)?(?:via|using|with)\s+(?:the\s+)?|\b(?:payments?|purchases?|transactions?|donations?)\s+(?:(?:made|processed|handled|taken|accepted|are|is|can|may|will|be|securely|online|on|in|at|our|this|the|store|shop|website|site|app|platform)\s+){0,5}?(?:via|using)\s+(?:the\s+)?|\bpayment\s+(?:services?|methods?|options?|solutions?)\s+(?:of|from|offered\s+by|provided\s+by)\s+(?:the\s+)?/gi;
+// Before a payment word in capitals that opens a product's title: a determiner or another capitalised word ("the Pay with …").
+const TITLE_BEFORE = /(?:\b(?:the|a|an|our|your|its|their)|[\p{Lu}][\p{L}\p{N}]*)\s+$/u;
+/** Whether a sentence names how payments are made (see PAYMENT_CHANNEL): its names are read as after a relation verb. */
+export const namesPaymentChannel = (v: string): boolean => PAYMENT_CHANNEL_ONCE.test(v);
+const PAYMENT_CHANNEL_ONCE = new RegExp(PAYMENT_CHANNEL.source, 'i');
 
 // A modifier may be a participle with a parenthesis ("third parties, acting as “controllers” (as defined in the GDPR), including A").
 // Examples of a kind of organisation described before them: "Companies that help deliver newspapers, such as i-Movo",
@@ -102,7 +117,7 @@ const TITLE_WORDS_BEFORE = /(?:\p{Lu}\p{Ll}+\s+){0,2}$/u;
 export function triggers(v: string, vendor: RegExp, hasNoun: boolean, owner?: object): Trigger[] {
   const out: Trigger[] = [];
   // AFTER_NOUN starts with a provider noun: without one in the sentence it cannot match.
-  for (const re of hasNoun ? [AFTER_NOUN, AFTER_VERB] : [AFTER_VERB]) {
+  for (const re of hasNoun ? [AFTER_NOUN, AFTER_VERB, PAYMENT_CHANNEL] : [AFTER_VERB, PAYMENT_CHANNEL]) {
     re.lastIndex = 0;
     // Skipping a pattern none of whose words is in the sentence leaves lastIndex at 0, as a pass without a match does.
     if (!mayMatch(re, v, owner)) continue;
@@ -129,7 +144,10 @@ export function triggers(v: string, vendor: RegExp, hasNoun: boolean, owner?: ob
         // to X", "when you connect the integration"): a party the user reaches, not the vendor's recipient (README).
         if (/^(?:disclose|discloses|pass|passes|send|sends)\s/i.test(m[0]) && USER_DIRECTS.test(v)) continue;
       }
-      if (re === AFTER_VERB && /^through\s/i.test(m[0]) && !/^\p{Lu}/u.test(v.slice(m.index + m[0].length))) continue;
+      if (((re === AFTER_VERB && /^through\s/i.test(m[0])) || re === PAYMENT_CHANNEL) && !/^\p{Lu}/u.test(v.slice(m.index + m[0].length))) continue;
+      // "We do not accept payments via X": a refused channel names no recipient. "the Pay with Paystride block": a title in
+      // capitals inside the sentence is a product's name, not a clause about paying.
+      if (re === PAYMENT_CHANNEL && (negatedBefore(v, m.index, 60) || (/^\p{Lu}/u.test(m[0]) && TITLE_BEFORE.test(v.slice(Math.max(0, m.index - 30), m.index))))) continue;
       // A capitalised noun is part of a name ("Acme Information Technologies Ltd"), not the provider noun.
       if (re === AFTER_NOUN && /^[\p{Lu}]/u.test(m[0]) && m.index > 0) continue;
       // "partners (such as A and B)": the parenthesis only gives examples of the noun, so the clause before it must
