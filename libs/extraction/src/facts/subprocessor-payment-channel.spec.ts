@@ -28,4 +28,17 @@ describe('a payment processor named as the way payments are made', () => {
     // A refusal names no recipient.
     expect(names('# Orders\n\nWe do not accept payments via Quickpay.')).toEqual([]);
   });
+
+  it('not a currency paid with, nor the channel of a payment made to another party', () => {
+    // A unit of value is what is paid, not who takes the payment: a cryptocurrency, a virtual currency, the vendor's credits.
+    expect(names('# Wallet\n\nYou can pay with Bitcoin or Ether at checkout.')).toEqual([]);
+    expect(names('# Wallet\n\nYou can pay with Starcoins, our virtual currency, for any item in the shop.')).toEqual([]);
+    expect(names('# Orders\n\nPurchases made using Orbital Credits are final.')).toEqual([]);
+    // The buyer pays a seller or another member: the channel is theirs, a party the user deals with (README).
+    expect(names('# Orders\n\nSellers set their own terms: a buyer may pay with Quickpay if the seller accepts it.')).toEqual([]);
+    expect(names('# Orders\n\nWhen you rent from another member, you pay with Quickpay directly to that member.')).toEqual([]);
+    // The vendor's own channel stays, whatever else the sentence says.
+    expect(names('# Orders\n\nAt checkout you can pay with Quickpay and earn points.')).toEqual(['Quickpay']);
+    expect(names('# Orders\n\nYou can pay with Quickpay; the seller then ships your order.')).toEqual(['Quickpay']);
+  });
 });

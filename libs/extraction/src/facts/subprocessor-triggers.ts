@@ -46,6 +46,12 @@ const TITLE_BEFORE = /(?:\b(?:the|a|an|our|your|its|their)|[\p{Lu}][\p{L}\p{N}]*
 /** Whether a sentence names how payments are made (see PAYMENT_CHANNEL): its names are read as after a relation verb. */
 export const namesPaymentChannel = (v: string): boolean => PAYMENT_CHANNEL_ONCE.test(v);
 const PAYMENT_CHANNEL_ONCE = new RegExp(PAYMENT_CHANNEL.source, 'i');
+// A name that is a unit of value: its last word a currency's ("Orbital Credits", "Reward Points"), or an apposition saying so
+// ("Starcoins, our virtual currency", "Gems (the in-app currency)").
+const CURRENCY_AFTER = /^(?:[\p{Lu}][\p{L}\p{N}-]*\s+){1,3}(?:Credits?|Coins?|Tokens?|Points|Gems|Bucks)\b|^[\p{Lu}][\p{L}\p{N}-]*(?:\s+[\p{Lu}][\p{L}\p{N}-]*){0,3}\s*(?:,|\()\s*(?:(?:our|its|the|a|an)\s+)?(?:[\w-]+\s+){0,2}?(?:currenc(?:y|ies)|credits?|coins?|tokens?)\b/u;
+// The payment goes to, or is accepted by, another party the user deals with: a seller, a host, another member.
+const PAYEE = String.raw`(?:sellers?|merchants?|hosts?|landlords?|members?|creators?|payees?|owners?|(?:other|another)\s+users?)`;
+const OTHER_PAYEE = new RegExp(String.raw`\b(?:directly|straight)\s+to\s+(?:the|that|this|your|each|another|other)\s+(?:[\w-]+\s+)?${PAYEE}\b|\b(?:the|that|this|your|each)\s+${PAYEE}\s+(?:accepts?|chooses?|offers?|allows?)\b`, 'i');
 
 // A modifier may be a participle with a parenthesis ("third parties, acting as “controllers” (as defined in the GDPR), including A").
 // Examples of a kind of organisation described before them: "Companies that help deliver newspapers, such as i-Movo",
@@ -154,6 +160,11 @@ export function triggers(v: string, vendor: RegExp, hasNoun: boolean, owner?: ob
       // "We do not accept payments via X": a refused channel names no recipient. "the Pay with Paystride block": a title in
       // capitals inside the sentence is a product's name, not a clause about paying.
       if (re === PAYMENT_CHANNEL && (negatedBefore(v, m.index, 60) || (/^\p{Lu}/u.test(m[0]) && TITLE_BEFORE.test(v.slice(Math.max(0, m.index - 30), m.index))))) continue;
+      // "pay with Starcoins, our virtual currency", "purchases made using Orbital Credits": a currency is what is paid, not who
+      // takes the payment. "a buyer may pay with X if the seller accepts it", "you pay with X directly to that member": the
+      // payment goes to another party the user deals with, X is that party's channel, not the vendor's (README: parties the
+      // user connects to are not the vendor's recipients).
+      if (re === PAYMENT_CHANNEL && (CURRENCY_AFTER.test(v.slice(m.index + m[0].length)) || OTHER_PAYEE.test(v))) continue;
       // A capitalised noun is part of a name ("Acme Information Technologies Ltd"), not the provider noun.
       if (re === AFTER_NOUN && /^[\p{Lu}]/u.test(m[0]) && m.index > 0) continue;
       // "partners (such as A and B)": the parenthesis only gives examples of the noun, so the clause before it must
