@@ -64,6 +64,12 @@ export const NON_SOCIAL_PLUGIN_PURPOSE = /\bsign(?:ing)?[\s-]?(?:in|on|up)\b|\bl
 const APP_STORES = 'app store|apple app store|play store|google play(?: store)?|amazon appstore|amazon app store|samsung galaxy store|galaxy store|huawei appgallery';
 const IN_APP_PAYMENTS = '(?:in-app (?:payments?|purchases?|purchasing|billing|subscriptions?)|billing)';
 export const PLATFORM_BRANDS = new RegExp(`^(?:${SOCIAL_NETWORK_NAMES}|(?:${APP_STORES})(?: ${IN_APP_PAYMENTS})?|apple (?:store )?${IN_APP_PAYMENTS}|itunes|testflight(?: program)?|windows store|microsoft store|xbox(?: store)?|playstation(?: store)?|meta quest(?: store)?|nintendo(?: eshop)?|safari|chrome|firefox|edge|opera|internet explorer|android|ios|ipados|macos|windows|linux)$`, 'i');
+/**
+ * Card schemes and means of payment ("pay with Visa", "payable via SEPA Direct Debit", "pay with Bitcoin"): the payer's own providers and data
+ * sources (README labels: "issuers and payment networks are the user's own providers"), not recipients of the vendor, unlike
+ * the processor taking the payment for the vendor ("payable via Paystride").
+ */
+export const PAYMENT_MEANS = /^(?:visa|mastercard|master\s?card|maestro|american\s+express|amex|discover|diners\s+club|jcb|(?:china\s+)?union\s?pay|cartes?\s+bancaires?|carte\s+bleue|sepa(?:\s+(?:direct\s+debit|credit\s+transfer))?|ach|bacs|direct\s+debit|(?:bank|wire)\s+transfer|(?:credit|debit|bank|gift)\s+cards?|cheques?|cash|bitcoin|ether(?:eum)?|litecoin|dogecoin|tether|usdc|usdt|stablecoins?|crypto(?:currenc(?:y|ies))?)$/i;
 /** What makes such a platform a recipient after all: its ads, pixel, analytics or conversion tools. */
 export const PLATFORM_AS_RECIPIENT = /^\s*(?:ads|advertising|pixel|insight tag|analytics|conversions? api|custom audiences|ad manager|marketing api|audience network|business tools|sdk)\b/i;
 

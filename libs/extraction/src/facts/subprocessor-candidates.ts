@@ -2,7 +2,7 @@ import { escapeRegExp } from '../text/escape-regexp.js';
 import { definedAs, withWrittenArticle } from './subprocessor-identity.js';
 import { ADVERTISES_WITH_BEFORE, inAdRole, TRACKER_TITLE_WORD } from '../clauses/recipient-lists.js';
 import { authoritySpan, partyKindPlural } from '../clauses/authorities.js';
-import { ADDRESS_WORD, INDUSTRY_OPT_OUT_BODY, NOT_AN_ORGANISATION, PLATFORM_AS_RECIPIENT, PLATFORM_BRANDS, SELF_HOSTED_SOFTWARE } from '../clauses/vocabulary.js';
+import { ADDRESS_WORD, INDUSTRY_OPT_OUT_BODY, NOT_AN_ORGANISATION, PAYMENT_MEANS, PLATFORM_AS_RECIPIENT, PLATFORM_BRANDS, SELF_HOSTED_SOFTWARE } from '../clauses/vocabulary.js';
 import type { Sentence } from '../text/sentences.js';
 import type { FactContext } from './fact-context.js';
 import { evidenceAt } from './fact-context.js';
@@ -192,6 +192,11 @@ export function nameCollector(ctx: FactContext) {
       // Social networks, stores, browsers: recipients only as ad or analytics tools ("Facebook Pixel").
       if (PLATFORM_BRANDS.test(name) && !tracker && !PLATFORM_AS_RECIPIENT.test(after) && !(strong && inAdRole(s.view.slice(Math.max(0, at - 200), at))) && !advertisesWith) {
         rejected.push({ name, ev: evidenceAt(ctx, s, at, at + name.length), reason: 'a platform, store or browser, not named as receiving the data' });
+        return;
+      }
+      // "You can pay with Visa or Mastercard": a card scheme or means of payment is the payer's own, not the vendor's recipient.
+      if (PAYMENT_MEANS.test(name)) {
+        rejected.push({ name, ev: evidenceAt(ctx, s, at, at + name.length), reason: "a card scheme or means of payment, the payer's own provider", rank: 'no name' });
         return;
       }
       // A name cell is a name even in ordinary words ("Cloud du Ministère de l'Intérieur"), unless it reads as a

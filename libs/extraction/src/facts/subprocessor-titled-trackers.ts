@@ -20,6 +20,10 @@ import { PROVIDER_NOUN } from '../clauses/vocabulary.js';
  * cookies") is set aside by the collector's filters (kinds of tracker in title case, ordinary words). A paragraph saying
  * its cookies hold no personal data ("No personal data is obtained or processed") names the provider as one without
  * access (README conventions), with that reason.
+ *
+ * The title may also open its line closed by a colon, run into its description or alone on the line before it ("**Awin
+ * :** Performance cookies that …", "**Criteo :**" then "Criteo lets us show you ads …"), several such lines in one
+ * paragraph (see colonTitle): the same title of a provider, with the same checks.
  */
 export type TitledTracker = { name: string; at: number; none?: string };
 
@@ -45,12 +49,16 @@ const RUN_IN_TITLE = /^([\p{Lu}][^\s.:;,|]*(?:\s+[^\s.:;,|]+){0,3}?)\s+(?:The|Th
 export function titledTracker(text: string, sentences: Sentence[], s: Sentence, underTrackers: boolean): TitledTracker | undefined {
   if (!underTrackers || s.isHeading) return undefined;
   const prev = sentences[s.index - 1];
-  if (prev !== undefined && prev.paragraph === s.paragraph) return undefined;
+  // A title closed by a colon opens its line ("**Awin :** Performance cookies …", "**Criteo:**" then "Criteo lets us …"):
+  // a run of such lines may share one paragraph.
+  const colon = colonTitle(text, sentences, s);
+  if (colon === undefined && prev !== undefined && prev.paragraph === s.paragraph) return undefined;
   const raw = text.slice(s.start, s.end);
   const br = raw.indexOf('\n');
   const line = br > 0 ? raw.slice(0, br).trim() : undefined;
   let title: string | undefined;
-  if (line !== undefined && s.view.startsWith(line) && /^\s*[\p{Lu}]/u.test(raw.slice(br + 1))) title = line;
+  if (colon !== undefined) title = colon.title;
+  else if (line !== undefined && s.view.startsWith(line) && /^\s*[\p{Lu}]/u.test(raw.slice(br + 1))) title = line;
   else {
     // "Optimizely The Optimizely cookies …": a name, an opener, the name again.
     const m = RUN_IN_TITLE.exec(s.view);
@@ -59,7 +67,7 @@ export function titledTracker(text: string, sentences: Sentence[], s: Sentence, 
   if (title === undefined) return undefined;
   const n = NAME_AT.exec(title);
   if (!n || n[1] !== title || n[0].trim() !== title || title.split(/\s+/).length > 4 || /[.:;,!?|]/.test(title)) return undefined;
-  const first = s.view.slice(title.length).trim();
+  const first = colon !== undefined ? colon.first : s.view.slice(title.length).trim();
   if (first === '' || !(ABOUT_TRACKERS.test(first) || first.toLowerCase().includes(title.toLowerCase()))) return undefined;
   if (BROWSER.test(title) || INSTRUCTIONS.test(first) || ONE_COOKIE.test(first)) return undefined;
   // The vendor's own product titling the paragraph ("**Skyline** ⏎ Skyline is our booking engine; its cookies …",
@@ -79,6 +87,34 @@ export function titledTracker(text: string, sentences: Sentence[], s: Sentence, 
     none ??= NO_PERSONAL_DATA.exec(words)?.[0];
   }
   return { name: title, at: 0, ...(none !== undefined ? { none } : {}) };
+}
+
+// A line's title closed by a colon, and what follows it on the line ("Awin : Cookies de performance …", "Criteo:").
+const COLON_TITLE = /^([^:]{1,60}?)\s*:\s*(.*)$/su;
+// Only markup or spacing between the start of a line and the sentence: the sentence opens its line.
+const LINE_OPENING = /(?:^|\n)[\s*_#>]*$/;
+
+/**
+ * The title of a line that opens with a name closed by a colon, in a section about cookies: "Awin : Performance cookies
+ * that let us measure our audience.", or "Criteo :" alone on its line with the next sentence describing it ("Criteo lets
+ * us show you ads …"). `first` is the description the checks of titledTracker read: the rest of the line, else the next
+ * sentence when it names the title again.
+ */
+function colonTitle(text: string, sentences: Sentence[], s: Sentence): { title: string; first: string } | undefined {
+  if (!LINE_OPENING.test(text.slice(Math.max(0, s.start - 12), s.start))) return undefined;
+  // The line, not the sentence: a sentence without a stop runs on into the next line ("Duration: 24 hours ⏎ Analytics …").
+  const raw = text.slice(s.start, s.end);
+  const br = raw.indexOf('\n');
+  const m = COLON_TITLE.exec((br >= 0 ? raw.slice(0, br) : raw).replace(/[*_]/g, '').trim());
+  if (!m || !s.view.startsWith(m[1].trim())) return undefined;
+  const title = m[1].trim();
+  const rest = m[2].trim();
+  // "General Browsing: We use cookies that …": the vendor's own cookies, titled by what they are for, not by a provider.
+  if (/^(?:we|our|us)\b/i.test(rest)) return undefined;
+  if (rest !== '') return { title, first: rest };
+  // Alone on its line: the description is the next line, in this sentence or the next one, and names the title again.
+  const next = br >= 0 ? raw.slice(br + 1).replace(/[*_]/g, '').trim() : sentences[s.index + 1]?.isHeading === false ? sentences[s.index + 1].view : '';
+  return next.toLowerCase().startsWith(title.toLowerCase()) ? { title, first: next } : undefined;
 }
 
 /** Reads `s` as a titled tracker paragraph into the collector: a recipient, or set aside when it holds no personal data. */

@@ -1,4 +1,5 @@
 import { PROVIDER_NOUN } from '../clauses/vocabulary.js';
+import { negatedBefore } from '../clauses/negation.js';
 
 import { mayMatch } from '../text/keyword-gate.js';
 import { adPlatformExamples } from './subprocessor-ad-platforms.js';
@@ -11,7 +12,12 @@ import { sharesUserData } from './subprocessor-share-object.js';
  * are read in subprocessor-example-roles.ts.
  */
 // Both are case-insensitive without the `u` flag (V8 runs /iu alternations five times slower); "through" is a
-// trigger only before a capital, checked in code (a \p{Lu} lookahead would need the flag).
+// trigger only before a capital, checked in code (a \p{Lu} lookahead would need the flag), and only after a verb of the
+// vendor working on data ("we send our newsletters through Mailfast", "data we collect through Statwise") or after one of the
+// vendor's own features run through it ("our support chat through Chatty Ltd", "our newsletter through Mailbird"): a bare
+// "through <Name>" names a channel, most often the vendor's own feature or product ("shared with others through InMail",
+// "features available through Acme Labs", "support, including through LiveChat"), not a recipient. Payments made through
+// a processor are read by PAYMENT_CHANNEL.
 // Positions right after a provider noun ("providers like", "partners (such as", "provider", "vendors are", "sub-processors:") or a
 // relation verb ("we use", "disclosed to", "hosted by", "transferred to a server of") where names follow.
 // The vendor handing named data to a named party ("Acme may disclose your name and email to Trustpilot", "we send your
@@ -24,7 +30,28 @@ import { sharesUserData } from './subprocessor-share-object.js';
 // One source for AFTER_NOUN's alternative and ON_SITE_EXAMPLES, which tells that alternative's matches apart.
 const ON_SITE = String.raw`(?:on|in|across)\s+(?:our|its|the)\s+(?:services?|websites?|sites?|apps?|platforms?)\s*,?\s+(?:such as|including|like|e\.g\.,?)\s+(?:those\s+(?:of|offered\s+by|provided\s+by)\s+)?`;
 const AFTER_NOUN = new RegExp(String.raw`${PROVIDER_NOUN.source}(?:\s*\(\s*["“'‘][^"“”'‘’()]{1,40}["”'’]\s*\))?(?:\s*\(\s*(?:(?:such as|e\.g\.,?|including,?\s+but\s+not\s+limited\s+to,?|including|like|for example,?|for instance,?|namely)\s+(?:our\s+)?)?|\s+${ON_SITE}|(?:\s*,)?\s+(?:(?:is\s+called|are\s+currently|is|are|include|includes|including|like|such as|e\.g\.,?|for example,?|for instance,?|in particular,?|namely|called|named|currently\s+(?:include|includes|are)|currently)\s+)?(?:(?:the\s+)?(?:following|company|companies)\s*)?:?\s*)`, 'gi');
-const AFTER_VERB = /\b(?:use|uses|used|(?<=\b(?:are|is)\s+)using|engage|engages|engaged|rel(?:y|ies) on|work with|works with|partner with|partners with|utili[sz]e|utili[sz]es|employ|employs|contract with|contracts with|license|licen[cs]e from)\s+(?:the\s+)?(?:services\s+of\s+|(?:external\s+)?software\s+from\s+)?|\b(?:disclosed|transferred|sent|forwarded|provided|shared|transmitted|passed(?: on)?|given|made available|communicated|uploaded|exported|submitted|(?:a|the)\s+transfer|transfers?)\s+(?:directly\s+)?(?:to|with)\s+(?:(?:a|the|one of the)\s+(?:server|servers|systems?|platform|infrastructure)s?\s+(?:of|operated by|run by)\s+|(?:our|its)\s+(?:affiliated|sister|parent)\s+company\s+)?|\b(?:powered|hosted|provided|operated|processed|handled|managed|run|supplied|delivered|stored|performed|carried out|serviced|transmitted|verified)\s+(?:(?:directly|exclusively|securely|solely|entirely)\s+)?(?:by|through|via|on|with)\s+(?:(?:the\s+)?(?:servers?|systems?|infrastructure|platform|cloud)\s+(?:of\s+)?)?|\b(?:servers?|systems?|infrastructure|cloud|platform)\s+(?:of|operated by|provided by|run by)\s+|\bshar(?:e|es|ed|ing)\s+(?:(?:your|personal|this|such|the|some|certain)\s+)*(?:data|information|details)\s+with\s+(?:[\w-]+\s+){1,3}?(?:such\s+as|including|like|e\.g\.,?)\s+|\bshares?\s+(?:(?!with\b|comply\b|complying\b|compliance\b|accordance\b|line\b|connection\b|cooperat\w*\b|along\b|together\b|consistent\b|associated\b)[\w-]+\s+){1,10}?with\s+(?=(?:the\s+)?[A-Z])|\b(?:disclose|discloses|pass|passes|send|sends)\s+(?:(?:your|the|this|that|such|some|certain|limited|personal|contact|account|payment)\s+)+(?:(?!to\b)[\w-]+\s+){0,4}?(?:data|information|details|name|email|emails|address|addresses|number)\s+(?:(?:and|or)\s+(?:[\w-]+\s+){0,2}?(?:data|information|details|name|email|address|number)\s+)?to\s+(?=[A-Z])|\bthrough\s+(?=\S)|\b(?:communicate|communicates|integrates?|interfaces?)\s+with\s+|\b(?:store|stores|host|hosts)\s+(?:[\w-]+\s+){0,3}?(?:data|information)\s+on\s+(?:our\s+|the\s+)?(?=(?:[A-Z][\w.&-]*\s+){1,4}(?:servers?|cloud\s+servers?|data\s+cent(?:er|re)s?)\b)/gi;
+const AFTER_VERB = /\b(?:use|uses|used|(?<=\b(?:are|is)\s+)using|engage|engages|engaged|rel(?:y|ies) on|work with|works with|partner with|partners with|utili[sz]e|utili[sz]es|employ|employs|contract with|contracts with|license|licen[cs]e from)\s+(?:the\s+)?(?:services\s+of\s+|(?:external\s+)?software\s+from\s+)?|\b(?:disclosed|transferred|sent|forwarded|provided|shared|transmitted|passed(?: on)?|given|made available|communicated|uploaded|exported|submitted|(?:a|the)\s+transfer|transfers?)\s+(?:directly\s+)?(?:to|with)\s+(?:(?:a|the|one of the)\s+(?:server|servers|systems?|platform|infrastructure)s?\s+(?:of|operated by|run by)\s+|(?:our|its)\s+(?:affiliated|sister|parent)\s+company\s+)?|\b(?:powered|hosted|provided|operated|processed|handled|managed|run|supplied|delivered|stored|performed|carried out|serviced|transmitted|verified)\s+(?:(?:directly|exclusively|securely|solely|entirely)\s+)?(?:by|through|via|on|with)\s+(?:(?:the\s+)?(?:servers?|systems?|infrastructure|platform|cloud)\s+(?:of\s+)?)?|\b(?:servers?|systems?|infrastructure|cloud|platform)\s+(?:of|operated by|provided by|run by)\s+|\bshar(?:e|es|ed|ing)\s+(?:(?:your|personal|this|such|the|some|certain)\s+)*(?:data|information|details)\s+with\s+(?:[\w-]+\s+){1,3}?(?:such\s+as|including|like|e\.g\.,?)\s+|\bshares?\s+(?:(?!with\b|comply\b|complying\b|compliance\b|accordance\b|line\b|connection\b|cooperat\w*\b|along\b|together\b|consistent\b|associated\b)[\w-]+\s+){1,10}?with\s+(?=(?:the\s+)?[A-Z])|\b(?:disclose|discloses|pass|passes|send|sends)\s+(?:(?:your|the|this|that|such|some|certain|limited|personal|contact|account|payment)\s+)+(?:(?!to\b)[\w-]+\s+){0,4}?(?:data|information|details|name|email|emails|address|addresses|number)\s+(?:(?:and|or)\s+(?:[\w-]+\s+){0,2}?(?:data|information|details|name|email|address|number)\s+)?to\s+(?=[A-Z])|\b(?:send|sends|sent|sending|deliver(?:s|ed|ing)?|process(?:es|ed|ing)?|host(?:s|ed|ing)?|stor(?:e|es|ed|ing)|collect(?:s|ed|ing)?|distribut(?:e|es|ed|ing)|transmit(?:s|ted|ting)?|forward(?:s|ed|ing)?|analy[sz](?:e|es|ed|ing))\s+(?:[\w-]+\s+){0,8}?through\s+(?=\S)|\bour\s+(?:(?!(?:and|or)\b)[\w-]+\s+){1,3}?through\s+(?=\S)|\b(?:communicate|communicates|integrates?|interfaces?)\s+with\s+|\b(?:store|stores|host|hosts)\s+(?:[\w-]+\s+){0,3}?(?:data|information)\s+on\s+(?:our\s+|the\s+)?(?=(?:[A-Z][\w.&-]*\s+){1,4}(?:servers?|cloud\s+servers?|data\s+cent(?:er|re)s?)\b)/gi;
+
+// A processor named as the way payments are made: "payable securely via Paystride", "you can pay with Quickpay", "we accept
+// payment methods through Paystride", "purchases made on our store using Paylane", "the payment services of Quickpay and
+// Tillhub". The processor handles the payer's payment
+// details for the vendor (README: the labels take Stripe, PayPal, Klarna named so); card schemes and means of payment
+// ("pay with Visa", "via SEPA Direct Debit") are the user's own and set aside by the collector (PAYMENT_MEANS), app stores
+// too. "processed by <Name>" is read by AFTER_VERB already. A name must follow (checked in code).
+// Between a payment and "via"/"using" only words of where or how it is made: "a payment from a payor using the Hyperwallet
+// services" has the payer choose the service.
+export const PAYMENT_CHANNEL = /\b(?:pay|paid|payable)\s+(?:(?:securely|online|directly|easily|safely|only)\s+)?(?:via|using|with|through)\s+(?:the\s+)?|\b(?:payments?|purchases?|transactions?|donations?)\s+(?:(?:made|processed|handled|taken|accepted|are|is|can|may|will|be|securely|online|on|in|at|our|this|the|store|shop|website|site|app|platform)\s+){0,5}?(?:via|using|through)\s+(?:the\s+)?|\bpayment\s+(?:services?|methods?|options?|solutions?)\s+(?:(?:[\w-]+\s+){0,2}?through|of|from|offered\s+by|provided\s+by)\s+(?:the\s+)?/gi;
+// Before a payment word in capitals that opens a product's title: a determiner or another capitalised word ("the Pay with …").
+const TITLE_BEFORE = /(?:\b(?:the|a|an|our|your|its|their)|[\p{Lu}][\p{L}\p{N}]*)\s+$/u;
+/** Whether a sentence names how payments are made (see PAYMENT_CHANNEL): its names are read as after a relation verb. */
+export const namesPaymentChannel = (v: string): boolean => PAYMENT_CHANNEL_ONCE.test(v);
+const PAYMENT_CHANNEL_ONCE = new RegExp(PAYMENT_CHANNEL.source, 'i');
+// A name that is a unit of value: its last word a currency's ("Orbital Credits", "Reward Points"), or an apposition saying so
+// ("Starcoins, our virtual currency", "Gems (the in-app currency)").
+const CURRENCY_AFTER = /^(?:[\p{Lu}][\p{L}\p{N}-]*\s+){1,3}(?:Credits?|Coins?|Tokens?|Points|Gems|Bucks)\b|^[\p{Lu}][\p{L}\p{N}-]*(?:\s+[\p{Lu}][\p{L}\p{N}-]*){0,3}\s*(?:,|\()\s*(?:(?:our|its|the|a|an)\s+)?(?:[\w-]+\s+){0,2}?(?:currenc(?:y|ies)|credits?|coins?|tokens?)\b/u;
+// The payment goes to, or is accepted by, another party the user deals with: a seller, a host, another member.
+const PAYEE = String.raw`(?:sellers?|merchants?|hosts?|landlords?|members?|creators?|payees?|owners?|(?:other|another)\s+users?)`;
+const OTHER_PAYEE = new RegExp(String.raw`\b(?:directly|straight)\s+to\s+(?:the|that|this|your|each|another|other)\s+(?:[\w-]+\s+)?${PAYEE}\b|\b(?:the|that|this|your|each)\s+${PAYEE}\s+(?:accepts?|chooses?|offers?|allows?)\b`, 'i');
 
 // A modifier may be a participle with a parenthesis ("third parties, acting as “controllers” (as defined in the GDPR), including A").
 // Examples of a kind of organisation described before them: "Companies that help deliver newspapers, such as i-Movo",
@@ -102,7 +129,7 @@ const TITLE_WORDS_BEFORE = /(?:\p{Lu}\p{Ll}+\s+){0,2}$/u;
 export function triggers(v: string, vendor: RegExp, hasNoun: boolean, owner?: object): Trigger[] {
   const out: Trigger[] = [];
   // AFTER_NOUN starts with a provider noun: without one in the sentence it cannot match.
-  for (const re of hasNoun ? [AFTER_NOUN, AFTER_VERB] : [AFTER_VERB]) {
+  for (const re of hasNoun ? [AFTER_NOUN, AFTER_VERB, PAYMENT_CHANNEL] : [AFTER_VERB, PAYMENT_CHANNEL]) {
     re.lastIndex = 0;
     // Skipping a pattern none of whose words is in the sentence leaves lastIndex at 0, as a pass without a match does.
     if (!mayMatch(re, v, owner)) continue;
@@ -129,7 +156,15 @@ export function triggers(v: string, vendor: RegExp, hasNoun: boolean, owner?: ob
         // to X", "when you connect the integration"): a party the user reaches, not the vendor's recipient (README).
         if (/^(?:disclose|discloses|pass|passes|send|sends)\s/i.test(m[0]) && USER_DIRECTS.test(v)) continue;
       }
-      if (re === AFTER_VERB && /^through\s/i.test(m[0]) && !/^\p{Lu}/u.test(v.slice(m.index + m[0].length))) continue;
+      if (((re === AFTER_VERB && /\bthrough\s+$/i.test(m[0])) || re === PAYMENT_CHANNEL) && !/^\p{Lu}/u.test(v.slice(m.index + m[0].length))) continue;
+      // "We do not accept payments via X": a refused channel names no recipient. "the Pay with Paystride block": a title in
+      // capitals inside the sentence is a product's name, not a clause about paying.
+      if (re === PAYMENT_CHANNEL && (negatedBefore(v, m.index, 60) || (/^\p{Lu}/u.test(m[0]) && TITLE_BEFORE.test(v.slice(Math.max(0, m.index - 30), m.index))))) continue;
+      // "pay with Starcoins, our virtual currency", "purchases made using Orbital Credits": a currency is what is paid, not who
+      // takes the payment. "a buyer may pay with X if the seller accepts it", "you pay with X directly to that member": the
+      // payment goes to another party the user deals with, X is that party's channel, not the vendor's (README: parties the
+      // user connects to are not the vendor's recipients).
+      if (re === PAYMENT_CHANNEL && (CURRENCY_AFTER.test(v.slice(m.index + m[0].length)) || OTHER_PAYEE.test(v))) continue;
       // A capitalised noun is part of a name ("Acme Information Technologies Ltd"), not the provider noun.
       if (re === AFTER_NOUN && /^[\p{Lu}]/u.test(m[0]) && m.index > 0) continue;
       // "partners (such as A and B)": the parenthesis only gives examples of the noun, so the clause before it must

@@ -15,7 +15,7 @@ import { isTrackerTable } from './subprocessor-trackers.js';
 import { oneOfProviders, providerHeading, providerProfile } from './subprocessor-profiles.js';
 import { namesTechnique, QUOTED_KIND_AFTER, ANONYMOUS_DATA, ROLE_APPOSITIVE, USE_VERB_BEFORE, DATA_RELATION, HEADING, LIST_LEAD, SHOUTING, STRICT_HEADING, USER_ITEMS, notSentenceName, qualifiesKind, relationOutsideNames } from './subprocessor-patterns.js';
 import { pluginOwners } from './subprocessor-plugin-owners.js';
-import { deniedUse, examplesReceive, groupExamples, kindExamples, triggers, USER_DIRECTS, vendorPassesTo } from './subprocessor-triggers.js';
+import { deniedUse, examplesReceive, groupExamples, kindExamples, namesPaymentChannel, triggers, USER_DIRECTS, vendorPassesTo } from './subprocessor-triggers.js';
 import { nameCollector, type NameCollector } from './subprocessor-candidates.js';
 import { readRow, readUndecided } from './subprocessor-rows.js';
 import { readTrackerRow } from './subprocessor-tracker-rows.js';
@@ -262,7 +262,7 @@ function readProse(r: Reading, s: Sentence, intro: Sentence | undefined, underHe
   for (const b of buttonOwners(v, nextSentence !== undefined && nextSentence.paragraph === s.paragraph ? nextSentence.view : undefined)) {
     if (!deniedUse(v.slice(Math.max(0, v.lastIndexOf(';', b.at) + 1), b.at))) add(b.name, s, b.at, true, false, undefined, true);
   }
-  const relation = mayMatch(RELATION_VERB, v, s) && RELATION_VERB.test(v);
+  const relation = (mayMatch(RELATION_VERB, v, s) && RELATION_VERB.test(v)) || namesPaymentChannel(v);
   // An entry of a list of recipients has its relation in the list's intro ("we share information about you with: …").
   const entryOfRecipients = entries.get(s.index)?.context.role === 'recipients';
   if (!providerContext && !relation && !entryOfRecipients) return;
