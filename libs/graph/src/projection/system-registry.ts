@@ -26,6 +26,8 @@ export interface SystemDraft {
   group?: { vendor?: string; site?: string };
   /** Declared in the manifest: its name, role and settings win over what configs say. */
   fromManifest: boolean;
+  /** Made from its own contract for a vendor assessment (assessed-vendors.ts), not declared by any input. */
+  assessed?: boolean;
 }
 
 /**
@@ -272,5 +274,6 @@ export function toGraphSystem(s: SystemDraft): GraphSystem {
     contracts: [...s.contracts].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.documentId < b.documentId ? -1 : a.documentId > b.documentId ? 1 : 0)),
     evidence: sortEvidence(s.evidence),
     ...(s.group ? { group: s.group } : {}),
+    ...(s.assessed ? { assessed: true as const } : {}),
   };
 }
