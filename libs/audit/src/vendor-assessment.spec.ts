@@ -1,77 +1,16 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { auditFiles } from './audit-files.js';
 
 /**
  * A practice owner drops a vendor's BAA in alone, before adopting it (product.md's first user): the vendor is
- * assessed from its terms (libs/graph assessed-vendors.ts). Both agreements are written for this spec.
+ * assessed from its terms (libs/graph assessed-vendors.ts). Both agreements (test/fixtures/vendor-assessment) are written for the project.
  */
-const RISKY_BAA = `# Ferrowick Transcription LLC — Business Associate Agreement
-
-This Business Associate Agreement is entered into by Ferrowick Transcription LLC ("Business Associate") and the
-clinic that signs up for the Ferrowick dictation service ("Covered Entity").
-
-1. Use of data. Unless Covered Entity opts out by written notice, Business Associate may use Protected Health
-Information to train and improve its speech and language models. Business Associate may de-identify Protected Health
-Information and use the de-identified data for any purpose, including its own product development.
-
-2. Legal requests. Business Associate may disclose Protected Health Information in response to any subpoena, warrant,
-or other request from a government agency or law enforcement.
-
-3. Ownership. All transcripts, notes and other output of the service are the exclusive property of Business Associate.
-
-4. Breaches. Business Associate will report a Breach of Unsecured Protected Health Information to Covered Entity
-within one hundred twenty (120) days after discovering it.
-
-5. Retention. Audio recordings of sessions are kept for one hundred eighty (180) days and then deleted.
-`;
-const PROTECTIVE_BAA = `# Tidyform Health, Inc. — Business Associate Agreement
-
-This Business Associate Agreement ("Agreement") is made between Tidyform Health, Inc. ("Business Associate") and the
-covered entity that subscribes to the Tidyform intake service ("Covered Entity").
-
-## 1. Permitted uses and disclosures
-
-1.1 Business Associate will use and disclose Protected Health Information only to provide the intake service to
-Covered Entity and as this Agreement permits.
-
-1.2 Business Associate will not use Protected Health Information, or any data derived from it, to train, fine-tune or
-improve machine learning or artificial intelligence models.
-
-1.3 Business Associate will not de-identify Protected Health Information for its own use, and will not sell Protected
-Health Information or use it for marketing.
-
-## 2. Requests from government and law enforcement
-
-2.1 Business Associate will disclose Protected Health Information to a government agency or law enforcement only when
-compelled by an order signed by a judge, and will notify Covered Entity before any disclosure unless the order
-forbids it. Business Associate will refer every other request to Covered Entity.
-
-## 3. Ownership
-
-3.1 As between the parties, Covered Entity owns all Protected Health Information and all records containing it.
-
-## 4. Subcontractors
-
-4.1 Business Associate will ensure that any subcontractor that creates, receives, maintains or transmits Protected
-Health Information on its behalf agrees in writing to the same restrictions and conditions that apply to Business
-Associate under this Agreement.
-
-## 5. Security incidents and breaches
-
-5.1 Business Associate will notify Covered Entity of any Breach of Unsecured Protected Health Information without
-unreasonable delay and in no case later than ten (10) days after discovery.
-
-## 6. Location
-
-6.1 Business Associate will store and process Protected Health Information only within the United States.
-
-## 7. Term and termination
-
-7.1 Upon termination of this Agreement, Business Associate will return to Covered Entity or destroy all Protected
-Health Information it maintains, and will retain no copies.
-`;
+const FIXTURES = fileURLToPath(new URL('../../../test/fixtures/vendor-assessment/', import.meta.url));
+const RISKY_BAA = readFileSync(join(FIXTURES, 'ferrowick-baa.md'), 'utf8');
+const PROTECTIVE_BAA = readFileSync(join(FIXTURES, 'tidyform-baa.md'), 'utf8');
 const MANIFEST = `practice: { name: Solo Practice, jurisdiction: US-CA }
 systems:
   - { id: ehr, name: Chart EHR, role: ehr }

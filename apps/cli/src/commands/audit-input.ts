@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { CustodyError, type AuditReport } from '@custody/domain';
+import { categoryList, CustodyError, type AuditReport } from '@custody/domain';
 import { parseManifest } from '@custody/graph';
 
 /**
@@ -71,4 +71,17 @@ export function unlinkedContracts(report: AuditReport): string[] {
   return report.documents.filter((d) => d.type === 'contract' && d.status === 'processed' && !d.system)
     .map((d) => `not linked: ${d.file}: ${d.info?.vendor ? `its vendor (${d.info.vendor}) matches no system` : 'it names no vendor and none of its parties matches a system'}, so its terms raise no finding; ` +
       'list it under documents: in custody.yaml with the system it covers');
+}
+
+/**
+ * The one line that says a report is a vendor assessment (the input gave no systems, so each contract's vendor was
+ * assessed from its terms: libs/graph assessed-vendors.ts), with what each vendor is assumed to receive. Without it
+ * a CI log shows findings about flows no one declared. Undefined for an audit of declared systems.
+ */
+export function assessmentNote(report: AuditReport): string | undefined {
+  const vendors = report.systems.filter((s) => s.assessed);
+  if (!vendors.length) return undefined;
+  const each = vendors.map((v) => `${v.name} (${categoryList([...new Set(report.flows.filter((f) => f.assessed && f.to === v.id).flatMap((f) => f.data))])})`);
+  return `vendor assessment: no system was given, so each contract's vendor is assessed from its terms as if you send it: ${each.join('; ')}; ` +
+    'declare your systems in custody.yaml to audit your own stack';
 }

@@ -277,3 +277,46 @@ describe('custody audit with a contract no system speaks for', () => {
     expect(linked.stderr).not.toContain('not linked');
   });
 });
+
+describe('custody audit on a vendor\'s contract alone (a vendor assessment)', () => {
+  const fixtures = new URL('../../../../test/fixtures/vendor-assessment/', import.meta.url);
+  const RISKY = readFileSync(new URL('ferrowick-baa.md', fixtures), 'utf8');
+  const PROTECTIVE = readFileSync(new URL('tidyform-baa.md', fixtures), 'utf8');
+
+  /** `custody audit FILE ARGS…` on one file alone; the report written with --out, and the exit code and stderr. */
+  async function alone(name: string, text: string, args: string[]): Promise<{ code: number; stderr: string; report: string }> {
+    const dir = mkdtempSync(join(tmpdir(), 'custody-assess-'));
+    try {
+      writeFileSync(join(dir, name), text);
+      const r = await run([join(dir, name), ...args, '--out', join(dir, 'report.out')]);
+      return { ...r, report: readFileSync(join(dir, 'report.out'), 'utf8') };
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+
+  it('a risky BAA: a vendor assessment with findings, said on stderr and in the report; --fail-on gates it', async () => {
+    const r = await alone('ferrowick-baa.md', RISKY, ['--format', 'md', '--fail-on', 'high']);
+    expect(r.code).toBe(EXIT.findings);
+    expect(r.stderr).toContain('custody: vendor assessment: no system was given, so each contract\'s vendor is assessed from its terms as if you send it: ' +
+      'Ferrowick Transcription LLC (session recordings, demographics and contact details)');
+    expect(r.stderr).not.toContain('not linked');
+    expect(r.report.split('\n')[0]).toBe('# Vendor assessment — Ferrowick Transcription LLC');
+    expect(r.report).not.toMatch(/Exposure score:\*\* 0 \//);
+  });
+
+  it('a protective BAA: the same assessment, no finding, exit 0 even with --fail-on info', async () => {
+    const r = await alone('tidyform-baa.md', PROTECTIVE, ['--format', 'json', '--fail-on', 'info']);
+    expect(r.code).toBe(EXIT.ok);
+    const report = JSON.parse(r.report) as { findings: unknown[]; systems: { name: string; assessed?: boolean }[] };
+    expect(report.findings).toEqual([]);
+    expect(report.systems.filter((s) => s.assessed).map((s) => s.name)).toEqual(['Tidyform Health, Inc.']);
+  });
+
+  it('beside a manifest with systems the BAA is reported unlinked, as before, and nothing is assessed', async () => {
+    const r = await audit({ 'custody.yaml': GOOD, 'ferrowick-baa.md': RISKY });
+    expect(r).toMatchObject({ code: EXIT.ok, wrote: true });
+    expect(r.stderr).toMatch(/custody: not linked: ferrowick-baa\.md/);
+    expect(r.stderr).not.toContain('vendor assessment');
+  });
+});
