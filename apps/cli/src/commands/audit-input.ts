@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { categoryList, CustodyError, type AuditReport } from '@custody/domain';
+import { categoryList, CustodyError, nameKey, PRACTICE_ID, type AuditReport } from '@custody/domain';
 import { parseManifest } from '@custody/graph';
 
 /**
@@ -68,9 +68,20 @@ export function nothingRead(report: AuditReport, paths: string[]): string | unde
  * finding counts them, which a reader cannot tell from the table alone. One line each, with how to link it.
  */
 export function unlinkedContracts(report: AuditReport): string[] {
+  // With no system of the practice's own, a contract naming a vendor was assessed (assessed-vendors.ts): one left
+  // unlinked is a payer's or government body's, or the practice's own notice, and no custody.yaml entry would help.
+  const assessing = report.systems.every((s) => s.id === PRACTICE_ID || s.assessed);
+  const practice = nameKey(report.practice.name);
   return report.documents.filter((d) => d.type === 'contract' && d.status === 'processed' && !d.system)
-    .map((d) => `not linked: ${d.file}: ${d.info?.vendor ? `its vendor (${d.info.vendor}) matches no system` : 'it names no vendor and none of its parties matches a system'}, so its terms raise no finding; ` +
-      'list it under documents: in custody.yaml with the system it covers');
+    .map((d) => {
+      const vendor = d.info?.vendor;
+      if (assessing && vendor) {
+        return `not assessed: ${d.file}: ${nameKey(vendor) === practice ? 'it is your practice\'s own document, not a vendor\'s'
+          : `${vendor} is no vendor you contract with (a payer or government body answers for records under its own HIPAA duties, not terms you accept)`}, so its terms raise no finding`;
+      }
+      return `not linked: ${d.file}: ${vendor ? `its vendor (${vendor}) matches no system` : 'it names no vendor and none of its parties matches a system'}, so its terms raise no finding; ` +
+        'list it under documents: in custody.yaml with the system it covers';
+    });
 }
 
 /**

@@ -319,4 +319,13 @@ describe('custody audit on a vendor\'s contract alone (a vendor assessment)', ()
     expect(r.stderr).toMatch(/custody: not linked: ferrowick-baa\.md/);
     expect(r.stderr).not.toContain('vendor assessment');
   });
+
+  it('a payer\'s privacy statement alone is not assessed (no vendor contract), and stderr says why rather than how to link it', async () => {
+    const statement = 'Website Privacy Statement\n\nThis statement explains how Humana Inc. ("Humana", "we", "us") uses the information you give us on this website.\n\n' +
+      'We may use your contact details to send you marketing about our plans.\n';
+    const r = await alone('humana-privacy.md', statement, ['--format', 'json']);
+    expect(r.code).toBe(EXIT.ok);
+    expect(r.stderr).toMatch(/custody: not assessed: .*humana-privacy\.md: Humana Inc\. is no vendor you contract with \(a payer or government body/);
+    expect(r.stderr).not.toContain('list it under documents');
+  });
 });

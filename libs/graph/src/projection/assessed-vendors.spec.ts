@@ -38,13 +38,28 @@ describe('vendor assessment: contracts alone, no system besides the practice', (
     expect(graph.flows.map((f) => f.id)).toEqual(['practice->marlow-notes-inc']);
   });
 
-  it('leaves a contract that names no vendor, or that a person linked, unattached (no guess)', () => {
-    const anon = contract('sha-anon', 'anon.md', undefined, factSet({ baa_offered: 'yes' }));
+  it('assesses a contract whose text names no vendor under its file\'s name; leaves a linked one unattached (no guess)', () => {
+    const anon = contract('sha-anon', 'docs/anon-policy.md', undefined, factSet({ ai_training_on_customer_data: 'allowed' }), { kind: 'privacy_policy' });
     const linked = contract('sha-l', 'l.md', 'Marlow Notes, Inc.', factSet({ baa_offered: 'yes' }));
     const r = projectGraphWithReport({ contracts: [anon, linked], configs: [], asOf: ASOF, links: { 'sha-l': 'gone' } });
-    expect(r.unattached).toEqual(['sha-anon', 'sha-l']);
-    expect(r.graph.systems.map((s) => s.id)).toEqual([PRACTICE_ID]);
-    expect(r.graph.flows).toEqual([]);
+    expect(r.unattached).toEqual(['sha-l']);
+    expect(r.graph.systems.map((s) => [s.id, s.name, s.contracts.map((c) => c.documentId)])).toEqual([
+      [PRACTICE_ID, 'Practice', []], ['vendor-of-anon-policy-md', 'Vendor of anon-policy.md', ['sha-anon']],
+    ]);
+    expect(r.graph.flows.map((f) => [f.id, f.assessed])).toEqual([['practice->vendor-of-anon-policy-md', true]]);
+  });
+
+  it('names a catalogued vendor as the catalogue does; leaves a payer\'s or government body\'s terms unattached', () => {
+    const resolve: VendorResolver = (q) => ({
+      'zephyr video communications, inc.': { name: 'Zephyr', role: 'telehealth' as const },
+      'bluecrest health plan': { name: 'Bluecrest Health Plan', role: 'payer' as const },
+    })[q.toLowerCase()];
+    const video = contract('sha-v', 'v.md', 'Zephyr Video Communications, Inc.', factSet({}), { kind: 'privacy_policy' });
+    const payer = contract('sha-p', 'p.md', 'Bluecrest Health Plan', factSet({ data_sale_or_marketing: 'allowed' }), { kind: 'privacy_policy' });
+    const r = projectGraphWithReport({ contracts: [video, payer], configs: [], asOf: ASOF, resolveVendor: resolve });
+    expect(r.graph.systems.map((s) => [s.id, s.name, s.role])).toEqual([[PRACTICE_ID, 'Practice', 'practice'], ['zephyr', 'Zephyr', 'telehealth']]);
+    expect(r.graph.flows[0]!.data).toEqual(['demographics', 'contact', 'scheduling']);
+    expect(r.unattached).toEqual(['sha-p']);
   });
 
   it('a manifest that declares only the practice still assesses (it gives lenses, not systems)', () => {

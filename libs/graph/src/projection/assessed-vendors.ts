@@ -1,6 +1,7 @@
 import { PRACTICE_ID, type DataCategory, type Evidence, type SystemRole } from '@custody/domain';
 import { categoriesOf } from './categories.js';
 import type { PreparedContract } from './contracts.js';
+import { basename } from './normalise.js';
 import type { FlowTable } from './flow-table.js';
 import type { SystemRegistry } from './system-registry.js';
 import type { VendorResolver } from './types.js';
@@ -31,6 +32,22 @@ export const ASSESSED_ROLE_DATA: Partial<Record<SystemRole, readonly DataCategor
   analytics_tracker: ['web_identifiers'],
 };
 
+/**
+ * Roles a practice holds no vendor contract with: a payer is a covered entity in its own right (its handling of
+ * claims answers to HIPAA and its own notice, not to terms the practice accepts) and a government body is the
+ * requester itself, so a payer's web privacy statement says nothing about what it does with the claims it is sent.
+ */
+const NOT_A_VENDOR: ReadonlySet<SystemRole> = new Set(['payer', 'government']);
+
+/**
+ * The name of a vendor the text does not name in a form Custody reads (a policy that says "we" throughout, a
+ * template with placeholders): its document's file. The document was given to assess the party that wrote it,
+ * so its terms are judged all the same, under a name that says where they come from.
+ */
+export function unnamedVendor(file: string): string {
+  return `Vendor of ${basename(file)}`;
+}
+
 /** True when the input declared no system besides the practice and no flow: nothing to link a contract to. */
 export function onlyThePractice(registry: SystemRegistry, flows: FlowTable): boolean {
   const all = registry.all();
@@ -53,8 +70,9 @@ export function onlyThePractice(registry: SystemRegistry, flows: FlowTable): boo
  * judge its terms as they would a declared vendor's. Only the caller decides when this applies: a workspace with
  * systems of its own keeps its contracts unlinked when no system matches them (reported, not guessed into the graph),
  * as there a vendor's name matching nothing usually means a typo or a missing `documents:` entry, and an invented
- * system would add findings about a vendor the practice may not use. Contracts a person linked, or that name no
- * vendor, are left alone. Returns whether any vendor was assessed.
+ * system would add findings about a vendor the practice may not use. A contract whose vendor the text does not name
+ * is assessed under its file's name ({@link unnamedVendor}); one a person linked, or a payer's or government body's
+ * ({@link NOT_A_VENDOR}), is left alone. Each assessed contract is attached to its vendor here; returns the rest.
  */
 export function assessContractVendors(
   pending: readonly PreparedContract[],
@@ -62,15 +80,23 @@ export function assessContractVendors(
   flows: FlowTable,
   resolveVendor: VendorResolver | undefined,
   links: Readonly<Record<string, string>> = {},
-): boolean {
-  const practice = registry.get(PRACTICE_ID);
-  let any = false;
+): PreparedContract[] {
+  const left: PreparedContract[] = [];
   for (const c of pending) {
-    if (!c.vendor || Object.prototype.hasOwnProperty.call(links, c.documentId)) continue;
+    const known = c.vendor ? resolveVendor?.(c.vendor) : undefined;
+    const role = known?.role ?? 'other';
+    if (Object.prototype.hasOwnProperty.call(links, c.documentId) || NOT_A_VENDOR.has(role)) {
+      left.push(c);
+      continue;
+    }
+    // The catalogue's name when it knows the vendor, as a declared system would be called (and as the vendor's own
+    // affiliates named as sub-processors resolve: "Zoom Voice Communications" is Zoom, not a second party).
+    const name = known?.name ?? c.vendor ?? unnamedVendor(c.file);
     // The practice's own notice of privacy practices is not a vendor's.
-    if (practice && registry.findByName(c.vendor).some((s) => s.id === PRACTICE_ID)) continue;
-    const role = resolveVendor?.(c.vendor)?.role ?? 'other';
-    if (role === 'practice') continue;
+    if (registry.findByName(name).some((s) => s.id === PRACTICE_ID)) {
+      left.push(c);
+      continue;
+    }
     const facts = c.attached.facts;
     const data: DataCategory[] = [...ASSESSED_BASE_DATA, ...(ASSESSED_ROLE_DATA[role] ?? [])];
     const evidence: Evidence[] = [];
@@ -80,8 +106,9 @@ export function assessContractVendors(
       data.push('session_recording');
       evidence.push(...recordings.evidence);
     }
-    const system = registry.addByName(c.vendor, role, [...evidence]);
+    const system = registry.addByName(name, role, [...evidence]);
     system.assessed = true;
+    system.contracts.push(c.attached);
     flows.add({
       from: PRACTICE_ID,
       to: system.id,
@@ -94,7 +121,6 @@ export function assessContractVendors(
       // One flow per vendor: a second contract of the same vendor merges its evidence and categories into it.
       source: `assessed:${c.documentId}`,
     });
-    any = true;
   }
-  return any;
+  return left;
 }

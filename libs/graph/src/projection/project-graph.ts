@@ -97,7 +97,9 @@ export function projectGraphIncremental(input: ProjectionInput, prev?: Projectio
   let pending = prepareContracts(input.contracts, input.corrections ?? {}, warnings);
   // Contracts alone (no config, fleet export or manifest system): a vendor assessment (assessed-vendors.ts says why
   // only then). Decided before sub-processor expansion, which would make systems of the vendors' sub-processors.
-  const assessed = onlyThePractice(registry, flows) && assessContractVendors(pending, registry, flows, input.resolveVendor, input.links);
+  const assessing = onlyThePractice(registry, flows);
+  if (assessing) pending = assessContractVendors(pending, registry, flows, input.resolveVendor, input.links);
+  const assessed = assessing && registry.all().length > 1;
   const expanded = new ExpandedNames();
   for (let grew = true; grew; ) {
     const before = pending.length;
