@@ -25,6 +25,7 @@ describe('a vendor assessment says so in every report', () => {
     expect(out.split('\n')[0]).toBe('# Vendor assessment — Marlow Notes, Inc.');
     expect(out).toContain(`- **Scope:** ${ASSESSED_SCOPE}`);
     expect(out).toContain('It rates the vendor\'s terms as if you used it as the scope says, not your practice\'s own stack.');
+    expect(out).toMatch(/\n\| Marlow Notes, Inc\. \| other, assessed from its contract \| /);
   });
 
   it('HTML: title, cover kicker and heading, and the same scope words', () => {
