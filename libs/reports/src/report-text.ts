@@ -38,8 +38,8 @@ export function assessmentText(m: ReportModel): string {
   if (!m.assessed.length) return '';
   const each = m.assessed.map((v) => `${v.name} as if you send it ${categoryList(v.data)}`);
   return `A vendor assessment of the terms of the ${m.assessed.length === 1 ? 'contract' : 'contracts'} given, not an audit of a running stack: ` +
-    `no system of yours was given, so Custody assessed ${wordList(each)} (who your clients are and how to reach them, ` +
-    'plus what the vendor\'s known role needs and what its contract says it keeps). Declare your systems and flows in custody.yaml to audit your own stack. ';
+    `no system of yours was given, so Custody assessed ${wordList(each)} (contact details and demographics for any vendor; ` +
+    'more only where the vendor\'s catalogued role or its own contract shows it would hold more). Declare your systems and flows in custody.yaml to audit your own stack. ';
 }
 
 export const fleetScopeText = (f: FleetSummary) => `${count(f.installs, 'install')} across ${count(f.vendors.length, 'vendor')}.`;
