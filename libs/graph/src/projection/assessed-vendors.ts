@@ -50,8 +50,8 @@ export function unnamedVendor(file: string): string {
 
 /** True when the input declared no system besides the practice and no flow: nothing to link a contract to. */
 export function onlyThePractice(registry: SystemRegistry, flows: FlowTable): boolean {
-  const all = registry.all();
-  return all.length === 1 && all[0]!.id === PRACTICE_ID && flows.all().length === 0;
+  // Counted, not listed: a fleet's or an agency's registry holds 100,000 systems, and all() would sort and copy them.
+  return registry.size === 1 && flows.all().length === 0;
 }
 
 /**

@@ -99,7 +99,7 @@ export function projectGraphIncremental(input: ProjectionInput, prev?: Projectio
   // only then). Decided before sub-processor expansion, which would make systems of the vendors' sub-processors.
   const assessing = onlyThePractice(registry, flows);
   if (assessing) pending = assessContractVendors(pending, registry, flows, input.resolveVendor, input.links);
-  const assessed = assessing && registry.all().length > 1;
+  const assessed = assessing && registry.size > 1;
   const expanded = new ExpandedNames();
   for (let grew = true; grew; ) {
     const before = pending.length;

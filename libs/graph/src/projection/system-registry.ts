@@ -90,6 +90,11 @@ export class SystemRegistry {
     return { names: this.byNameKey, hosts: this.byHost, missedIds: ids, missedNames: names };
   }
 
+  /** How many systems there are (without sorting or copying them, as {@link all} would). */
+  get size(): number {
+    return this.byId.size;
+  }
+
   /** Every system, sorted by id (a fresh array: callers may add systems while iterating it). */
   all(): SystemDraft[] {
     this.sorted ??= [...this.byId.values()].sort(byDraftId);
