@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { categoryList, CustodyError, nameKey, PRACTICE_ID, type AuditReport } from '@custody/domain';
-import { parseManifest } from '@custody/graph';
+import { isPrivacyPracticesNotice, parseManifest } from '@custody/graph';
 
 /**
  * Why an audit's input cannot be trusted, one line per problem: a stack manifest that did not load (YAML
@@ -75,6 +75,9 @@ export function unlinkedContracts(report: AuditReport): string[] {
   return report.documents.filter((d) => d.type === 'contract' && d.status === 'processed' && !d.system)
     .map((d) => {
       const vendor = d.info?.vendor;
+      if (assessing && isPrivacyPracticesNotice(d.info?.title)) {
+        return `not assessed: ${d.file}: it is a notice of privacy practices (a covered entity's notice to its own clients), not a vendor's terms, so it raises no finding`;
+      }
       if (assessing && vendor) {
         return `not assessed: ${d.file}: ${nameKey(vendor) === practice ? 'it is your practice\'s own document, not a vendor\'s'
           : `${vendor} is no vendor you contract with (a payer or government body answers for records under its own HIPAA duties, not terms you accept)`}, so its terms raise no finding`;

@@ -328,4 +328,14 @@ describe('custody audit on a vendor\'s contract alone (a vendor assessment)', ()
     expect(r.stderr).toMatch(/custody: not assessed: .*humana-privacy\.md: Humana Inc\. is no vendor you contract with \(a payer or government body/);
     expect(r.stderr).not.toContain('list it under documents');
   });
+
+  it('a practice\'s own notice of privacy practices beside a BAA, no manifest: the BAA is assessed, the notice is not, and stderr says why', async () => {
+    const notice = '# Notice of Privacy Practices\n\nBirchwood Family Therapy, PLLC\n\nBirchwood Family Therapy, PLLC ("we") must protect the privacy of your health information. ' +
+      'We may use it for treatment, payment and health care operations, and we may send you news about our groups.\n';
+    const r = await audit({ 'notice.md': notice, 'tidyform-baa.md': PROTECTIVE });
+    expect(r.code).toBe(EXIT.ok);
+    expect(r.stderr).toMatch(/custody: not assessed: [^\n]*notice\.md: it is a notice of privacy practices/);
+    expect(r.stderr).toContain('assessed from its terms as if you send it: Tidyform Health, Inc. (');
+    expect(r.stderr).not.toContain('Birchwood Family Therapy, PLLC (');
+  });
 });

@@ -62,6 +62,17 @@ describe('vendor assessment: contracts alone, no system besides the practice', (
     expect(r.unattached).toEqual(['sha-p']);
   });
 
+  it('leaves a notice of privacy practices unattached: a covered entity\'s notice to its own clients, not a vendor\'s terms', () => {
+    // No manifest names the practice, so the notice's own party (the practice) is no known name: its title tells.
+    const titles = ['Notice of Privacy Practices', 'Joint Notice of Health Information Privacy Practices', 'THIS NOTICE DESCRIBES HOW MEDICAL INFORMATION ABOUT YOU MAY BE USED AND DISCLOSED'];
+    const notices = titles.map((title, i) => contract(`sha-npp${i}`, `npp${i}.md`, 'Birchwood Family Therapy, PLLC', factSet({ data_sale_or_marketing: 'allowed' }), { kind: 'privacy_policy', title }));
+    const baa = contract('sha-baa', 'marlow-baa.md', 'Marlow Notes, Inc.', factSet({ baa_offered: 'yes' }), { title: 'Business Associate Agreement' });
+    const policy = contract('sha-pol', 'pol.md', 'Marlow Notes, Inc.', factSet({}), { kind: 'privacy_policy', title: 'Privacy Notice' });
+    const r = projectGraphWithReport({ contracts: [...notices, baa, policy], configs: [], asOf: ASOF });
+    expect(r.unattached).toEqual(['sha-npp0', 'sha-npp1', 'sha-npp2']);
+    expect(r.graph.systems.map((s) => [s.id, s.contracts.map((c) => c.documentId).sort()])).toEqual([[PRACTICE_ID, []], ['marlow-notes-inc', ['sha-baa', 'sha-pol']]]);
+  });
+
   it('a manifest that declares only the practice still assesses (it gives lenses, not systems)', () => {
     const m = manifest('practice: { name: Solo Practice, lenses: [immigrant-clients] }\n');
     const baa = contract('sha-baa', 'marlow-baa.md', 'Marlow Notes, Inc.', factSet({ baa_offered: 'yes' }));

@@ -40,6 +40,16 @@ export const ASSESSED_ROLE_DATA: Partial<Record<SystemRole, readonly DataCategor
 const NOT_A_VENDOR: ReadonlySet<SystemRole> = new Set(['payer', 'government']);
 
 /**
+ * A notice of privacy practices (45 CFR 164.520) is a covered entity's notice to its own clients, titled as such or
+ * by the header the rule prescribes ("This notice describes how medical information about you may be used and
+ * disclosed"): the practice's own, or a payer's, never terms a vendor offers the practice. Without a manifest naming
+ * the practice, its party is no known name, so the title is what tells it from a vendor's privacy policy.
+ */
+export function isPrivacyPracticesNotice(title: string | undefined): boolean {
+  return !!title && /\bnotice of (?:[a-z]+ ){0,3}privacy practices\b|\bthis notice describes how (?:[a-z]+ ){0,2}information about you\b/i.test(title);
+}
+
+/**
  * The name of a vendor the text does not name in a form Custody reads (a policy that says "we" throughout, a
  * template with placeholders): its document's file. The document was given to assess the party that wrote it,
  * so its terms are judged all the same, under a name that says where they come from.
@@ -71,8 +81,8 @@ export function onlyThePractice(registry: SystemRegistry, flows: FlowTable): boo
  * systems of its own keeps its contracts unlinked when no system matches them (reported, not guessed into the graph),
  * as there a vendor's name matching nothing usually means a typo or a missing `documents:` entry, and an invented
  * system would add findings about a vendor the practice may not use. A contract whose vendor the text does not name
- * is assessed under its file's name ({@link unnamedVendor}); one a person linked, or a payer's or government body's
- * ({@link NOT_A_VENDOR}), is left alone. Each assessed contract is attached to its vendor here; returns the rest.
+ * is assessed under its file's name ({@link unnamedVendor}); one a person linked, a payer's or government body's
+ * ({@link NOT_A_VENDOR}), or a notice of privacy practices ({@link isPrivacyPracticesNotice}) is left alone. Each assessed contract is attached to its vendor here; returns the rest.
  */
 export function assessContractVendors(
   pending: readonly PreparedContract[],
@@ -85,7 +95,7 @@ export function assessContractVendors(
   for (const c of pending) {
     const known = c.vendor ? resolveVendor?.(c.vendor) : undefined;
     const role = known?.role ?? 'other';
-    if (Object.prototype.hasOwnProperty.call(links, c.documentId) || NOT_A_VENDOR.has(role)) {
+    if (Object.prototype.hasOwnProperty.call(links, c.documentId) || NOT_A_VENDOR.has(role) || isPrivacyPracticesNotice(c.title)) {
       left.push(c);
       continue;
     }

@@ -15,6 +15,8 @@ export interface PreparedContract {
   names: string[];
   /** The vendor the document speaks for, when the extraction identified one. */
   vendor?: string;
+  /** The document's title, when the extraction found one (a vendor assessment reads it: assessed-vendors.ts). */
+  title?: string;
 }
 
 /** Sort by content (order-independence, {@link inputOrder}), apply corrections and stamp fact evidence with its document. */
@@ -40,6 +42,7 @@ export function prepareContracts(
           ...(doc.expiresEvidence ? { expiresEvidence: stamp([doc.expiresEvidence], c.documentId, c.file) } : {}) },
         names: [...(doc.vendor ? [doc.vendor] : []), ...parties],
         ...(doc.vendor ? { vendor: doc.vendor } : {}),
+        ...(doc.title ? { title: doc.title } : {}),
       };
     });
 }
