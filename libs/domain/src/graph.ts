@@ -30,6 +30,12 @@ export interface GraphSystem {
   contracts: AttachedContract[];
   evidence: Evidence[];
   group?: { vendor?: string; site?: string };
+  /**
+   * Set on a vendor that no configuration or manifest declares, made from its own contract because the input
+   * gave no systems at all (a practice owner assessing a vendor before adopting it: see the projection's
+   * assessed-vendors.ts). Its inbound flow is an assumption, marked the same way, not something observed.
+   */
+  assessed?: true;
 }
 
 export interface GraphFlow {
@@ -43,6 +49,8 @@ export interface GraphFlow {
   legalBasis: LegalBasis;
   endpoint?: string;
   evidence: Evidence[];
+  /** Assumed for a vendor assessment (see {@link GraphSystem.assessed}): what the practice would send it, not a flow seen in any config. */
+  assessed?: true;
 }
 
 export interface PracticeInfo {

@@ -66,6 +66,16 @@ describe('toCytoscapeElements', () => {
     expect(toCytoscapeElements(r).edges.find((e) => e.data.id === 'practice->ehr')!.classes).not.toContain('outside-baa');
   });
 
+  it('classes a vendor assessed from its contract, and its assumed flow, as assessed (and nothing else)', () => {
+    const assessed = { ...report, systems: report.systems.map((s) => (s.id === 'scribe' ? { ...s, assessed: true as const } : s)),
+      flows: report.flows.map((f) => (f.to === 'scribe' ? { ...f, assessed: true as const } : f)) };
+    const els = toCytoscapeElements(assessed);
+    expect(els.nodes.filter((n) => n.classes.split(' ').includes('assessed')).map((n) => n.data.id)).toEqual(['scribe']);
+    expect(els.edges.filter((e) => e.classes.split(' ').includes('assessed')).map((e) => e.data.target)).toEqual(report.flows.filter((f) => f.to === 'scribe').map(() => 'scribe'));
+    expect(els.edges.filter((e) => e.data.target === 'scribe').length).toBeGreaterThan(0);
+    expect([...nodes, ...edges].some((x) => x.classes.split(' ').includes('assessed'))).toBe(false);
+  });
+
   it('does not count findings triaged as false positive', () => {
     const r = sampleAuditReport();
     for (const f of r.findings) if (f.systems.includes('pixel')) f.triage = { status: 'false_positive' };

@@ -47,7 +47,7 @@ export interface CyNodeData {
 
 export interface CyNode {
   data: CyNodeData;
-  /** `role-<role> exposure-<band>` plus `has-findings` when findingCount > 0. */
+  /** `role-<role> exposure-<band>` plus `has-findings` when findingCount > 0 and `assessed` for a vendor assessed from its contract (GraphSystem.assessed). */
   classes: string;
 }
 
@@ -63,7 +63,7 @@ export interface CyEdgeData {
 
 export interface CyEdge {
   data: CyEdgeData;
-  /** `flow legal-<basis> transport-<t>` plus `unencrypted`, `outside-baa` and `risk-high|critical` when they apply. */
+  /** `flow legal-<basis> transport-<t>` plus `unencrypted`, `outside-baa`, `risk-high|critical` and `assessed` (an assumed flow: GraphFlow.assessed) when they apply. */
   classes: string;
 }
 
@@ -174,14 +174,14 @@ export function toCytoscapeElements(report: AuditReport): CytoscapeElements {
     const band = exposureBand(score);
     const data: CyNodeData = { id: s.id, label: s.name, role: s.role, score, holds, findingCount: own.length, maxSeverity };
     if (s.group) data.group = { ...s.group };
-    return { data, classes: [`role-${s.role}`, `exposure-${band}`, ...(own.length > 0 ? ['has-findings'] : [])].join(' ') };
+    return { data, classes: [`role-${s.role}`, `exposure-${band}`, ...(own.length > 0 ? ['has-findings'] : []), ...(s.assessed ? ['assessed'] : [])].join(' ') };
   });
 
   const edges = report.flows.map((f): CyEdge => {
     const unencrypted = UNENCRYPTED_TRANSPORTS.includes(f.transport);
     const outside = isOutsideBaa(f, byId.get(f.to)?.role, gaps);
     const risk = risky.get(f.id);
-    const classes = ['flow', `legal-${f.legalBasis}`, `transport-${f.transport}`, ...(unencrypted ? ['unencrypted'] : []), ...(outside ? ['outside-baa'] : []), ...(risk ? [`risk-${risk}`] : [])];
+    const classes = ['flow', `legal-${f.legalBasis}`, `transport-${f.transport}`, ...(unencrypted ? ['unencrypted'] : []), ...(outside ? ['outside-baa'] : []), ...(risk ? [`risk-${risk}`] : []), ...(f.assessed ? ['assessed'] : [])];
     return {
       data: { id: f.id, source: f.from, target: f.to, categories: [...f.data], transport: f.transport, legalBasis: f.legalBasis, label: edgeLabel(f) },
       classes: classes.join(' '),

@@ -2,7 +2,7 @@
  * The consultant's sections of the HTML/PDF report: cover, contents, the five fixes, the plan by vendor,
  * grouped findings, the contract facts side by side, and the appendix. Every user string is escaped.
  */
-import { FACT_NAMES, type Severity } from '@custody/domain';
+import { FACT_NAMES, wordList, type Severity } from '@custody/domain';
 import { EFFORT_LABEL, effortOf, type FindingGroup } from './consultant-plan.js';
 import { escapeHtml as esc, safeUrl } from './escape.js';
 import { categoryLabel, FACT_LABEL, factText, SEVERITY_LABEL } from './plain-language.js';
@@ -37,7 +37,7 @@ export function coverPage(m: ReportModel): string {
     ['Client population lens', esc(lensText(m))],
     ['Method', esc(COVER_METHOD)],
   ];
-  return `<section id="cover" class="cover-page"><div class="kicker">PHI custody audit</div><h1>${esc(r.practice.name)}</h1>` +
+  return `<section id="cover" class="cover-page"><div class="kicker">${m.assessed.length ? 'Vendor assessment' : 'PHI custody audit'}</div><h1>${esc(m.assessed.length ? wordList(m.assessed.map((v) => v.name)) : r.practice.name)}</h1>` +
     `<p class="subtitle">Where your clients' records go, and how exposed they are on the way</p>` +
     `<div class="score band-${m.band}"><div class="value">${esc(r.score.total)}</div><div>/ 100</div><div class="band">${esc(bandText(m))}</div></div>` +
     `<dl class="cover-facts">${rows.map(([k, v]) => `<dt>${esc(k)}</dt><dd>${v}</dd>`).join('')}</dl>${contents(m)}<p class="notice">${esc(NOT_LEGAL_ADVICE)}</p></section>`;

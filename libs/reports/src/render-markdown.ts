@@ -97,7 +97,7 @@ function graph(m: ReportModel): string[] {
   const rows = new Map<string, { name: string; role: string; exposure: number; findings: Set<string>; installs: number }>();
   for (const s of m.report.systems) {
     const key = s.group ? `fleet:${s.group.vendor ?? s.name}` : s.id;
-    const row = rows.get(key) ?? { name: s.group?.vendor ?? s.name, role: roleLabel(s.role), exposure: 0, findings: new Set<string>(), installs: 0 };
+    const row = rows.get(key) ?? { name: s.group?.vendor ?? s.name, role: roleLabel(s.role) + (s.assessed ? ', assessed from its contract' : ''), exposure: 0, findings: new Set<string>(), installs: 0 };
     row.exposure = Math.max(row.exposure, score(s.id));
     row.installs += s.group ? 1 : 0;
     rows.set(key, row);

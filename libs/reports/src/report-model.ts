@@ -2,8 +2,8 @@
  * The sections every human-readable report shares (Markdown, HTML, PDF), computed once from an AuditReport so
  * the renderers only format. Nothing here scores or judges: it sorts, groups and looks things up.
  */
-import type { AuditDocument, AuditReport, DataCategory, Evidence, Finding, FindingKind, Severity } from '@custody/domain';
-import { compareByImpact, isTriageCleared, PRACTICE_ID, SEVERITIES, subjectSystems } from '@custody/domain';
+import type { AuditDocument, AuditReport, DataCategory, Evidence, Finding, FindingKind, GraphSystem, Severity } from '@custody/domain';
+import { compareByImpact, counted, wordList, isTriageCleared, PRACTICE_ID, SEVERITIES, subjectSystems } from '@custody/domain';
 import { exposureBand, type ExposureBand } from '@custody/graph';
 import { firstFixes, groupByRuleAndVendor, remediationPlan, type FindingGroup, type VendorPlan } from './consultant-plan.js';
 import { lawEnforcementRows, type LawEnforcementRow } from './law-enforcement.js';
@@ -34,9 +34,20 @@ export interface FleetSummary {
   installs: number;
 }
 
+/** A vendor assessed from its contract alone (GraphSystem.assessed), with what it is assumed to receive. */
+export interface AssessedVendor {
+  name: string;
+  data: DataCategory[];
+}
+
 export interface ReportModel {
   report: AuditReport;
   title: string;
+  /**
+   * The vendors assessed from their contracts when the input gave no systems (empty otherwise): the report is then
+   * about their terms, not a running stack, and says so in its title and scope.
+   */
+  assessed: AssessedVendor[];
   band: ExposureBand;
   /** Findings not triaged away, by severity (all severities present, possibly 0). */
   counts: Record<Severity, number>;
@@ -136,9 +147,11 @@ export function buildReportModel(report: AuditReport): ReportModel {
   // Contract facts are evidence too: number them after the findings' evidence.
   for (const d of report.documents) for (const fact of Object.values(d.facts ?? {})) for (const e of fact.evidence) refer({ file: d.file, ...e });
 
+  const assessed = assessedVendors(report);
   return {
     report,
-    title: `PHI custody audit — ${report.practice.name}`,
+    title: assessed.length ? `Vendor assessment — ${wordList(assessed.map((v) => v.name))}` : `PHI custody audit — ${report.practice.name}`,
+    assessed,
     band: exposureBand(report.score.total),
     counts, topRisks, bySeverity, lawEnforcement,
     fleet: fleetSummary(report),
@@ -151,6 +164,16 @@ export function buildReportModel(report: AuditReport): ReportModel {
     plan: remediationPlan(groups),
     flowTable: flowTable(report, systemName),
   };
+}
+
+/** The assessed vendors, by name, each with the categories its assumed inflows carry (their own order: most sensitive first). */
+function assessedVendors(report: AuditReport): AssessedVendor[] {
+  const vendors = report.systems.filter((s) => s.assessed);
+  if (!vendors.length) return [];
+  return vendors.map((s) => ({
+    name: s.name,
+    data: [...new Set(report.flows.filter((f) => f.assessed && f.to === s.id).flatMap((f) => f.data))],
+  })).sort((a, b) => a.name.localeCompare(b.name));
 }
 
 /**

@@ -2,6 +2,7 @@
  * The words the HTML/PDF and Markdown reports share, as plain text: each renderer only escapes and formats,
  * so the two deliverables cannot drift apart in what they say.
  */
+import { categoryList, wordList } from '@custody/domain';
 import { isOpen, type FleetSummary, type ReportModel } from './report-model.js';
 
 export { LE_INTRO, LE_LEAD, PRACTICE_POSTURE } from './law-enforcement.js';
@@ -25,9 +26,22 @@ export const count = (n: number, one: string, many = `${one}s`) => `${n} ${n ===
 export function scopeText(m: ReportModel): string {
   const r = m.report;
   const kinds = (t: string) => r.documents.filter((d) => d.type === t).length;
-  return `${count(r.systems.length, 'system')} and ${count(r.flows.length, 'data flow')}, from ${count(r.documents.length, 'document')} ` +
+  return assessmentText(m) + `${count(r.systems.length, 'system')} and ${count(r.flows.length, 'data flow')}, from ${count(r.documents.length, 'document')} ` +
     `(${count(kinds('contract'), 'contract')}${unlinkedScope(unlinkedCount(m), kinds('contract'))}, ${count(kinds('integration_config') + kinds('fleet_export'), 'configuration or export', 'configurations and exports')}, ` +
     `${count(kinds('manifest'), 'stack manifest', 'stack manifests')})`;
+}
+
+/**
+ * What a vendor assessment is, first in the scope line: the terms of the contracts given, not a running stack, and
+ * what each vendor is assumed to receive (the assessed flows' data), so no reader takes the score for an audit of
+ * their practice or wonders where flows nobody declared came from. Empty for an audit of declared systems.
+ */
+export function assessmentText(m: ReportModel): string {
+  if (!m.assessed.length) return '';
+  const each = m.assessed.map((v) => `${v.name} as if you send it ${categoryList(v.data)}`);
+  return `A vendor assessment of the terms of the ${m.assessed.length === 1 ? 'contract' : 'contracts'} given, not an audit of a running stack: ` +
+    `no system of yours was given, so Custody assessed ${wordList(each)} (contact details and demographics for any vendor; ` +
+    'more only where the vendor\'s catalogued role or its own contract shows it would hold more). Declare your systems and flows in custody.yaml to audit your own stack. ';
 }
 
 export const fleetScopeText = (f: FleetSummary) => `${count(f.installs, 'install')} across ${count(f.vendors.length, 'vendor')}.`;
@@ -47,6 +61,7 @@ export function scoreText(m: ReportModel): string {
     `the likelihood that the exposure causes harm times how harmful it would be for the most sensitive information involved, weighted for your client population ` +
     `(${lensText(m)}). A finding's points, listed beside it, are what fixing it alone takes off; the score never goes down by adding a risk, and a finding marked mitigated or a false positive leaves it.` +
     overlapText(r.score.total, r.score.overlap) +
+    (m.assessed.length ? ' It rates the vendor\'s terms as if you used it as the scope says, not your practice\'s own stack.' : '') +
     (unlinkedCount(m) ? ` ${count(unlinkedCount(m), 'contract is', 'contracts are')} linked to no system and not in this score (see What each vendor's contract says).` : '');
 }
 

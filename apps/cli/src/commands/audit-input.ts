@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { CustodyError, type AuditReport } from '@custody/domain';
-import { parseManifest } from '@custody/graph';
+import { categoryList, CustodyError, nameKey, PRACTICE_ID, type AuditReport } from '@custody/domain';
+import { isPrivacyPracticesNotice, parseManifest } from '@custody/graph';
 
 /**
  * Why an audit's input cannot be trusted, one line per problem: a stack manifest that did not load (YAML
@@ -68,7 +68,34 @@ export function nothingRead(report: AuditReport, paths: string[]): string | unde
  * finding counts them, which a reader cannot tell from the table alone. One line each, with how to link it.
  */
 export function unlinkedContracts(report: AuditReport): string[] {
+  // With no system of the practice's own, a contract naming a vendor was assessed (assessed-vendors.ts): one left
+  // unlinked is a payer's or government body's, or the practice's own notice, and no custody.yaml entry would help.
+  const assessing = report.systems.every((s) => s.id === PRACTICE_ID || s.assessed);
+  const practice = nameKey(report.practice.name);
   return report.documents.filter((d) => d.type === 'contract' && d.status === 'processed' && !d.system)
-    .map((d) => `not linked: ${d.file}: ${d.info?.vendor ? `its vendor (${d.info.vendor}) matches no system` : 'it names no vendor and none of its parties matches a system'}, so its terms raise no finding; ` +
-      'list it under documents: in custody.yaml with the system it covers');
+    .map((d) => {
+      const vendor = d.info?.vendor;
+      if (assessing && isPrivacyPracticesNotice(d.info?.title)) {
+        return `not assessed: ${d.file}: it is a notice of privacy practices (a covered entity's notice to its own clients), not a vendor's terms, so it raises no finding`;
+      }
+      if (assessing && vendor) {
+        return `not assessed: ${d.file}: ${nameKey(vendor) === practice ? 'it is your practice\'s own document, not a vendor\'s'
+          : `${vendor} is no vendor you contract with (a payer or government body answers for records under its own HIPAA duties, not terms you accept)`}, so its terms raise no finding`;
+      }
+      return `not linked: ${d.file}: ${vendor ? `its vendor (${vendor}) matches no system` : 'it names no vendor and none of its parties matches a system'}, so its terms raise no finding; ` +
+        'list it under documents: in custody.yaml with the system it covers';
+    });
+}
+
+/**
+ * The one line that says a report is a vendor assessment (the input gave no systems, so each contract's vendor was
+ * assessed from its terms: libs/graph assessed-vendors.ts), with what each vendor is assumed to receive. Without it
+ * a CI log shows findings about flows no one declared. Undefined for an audit of declared systems.
+ */
+export function assessmentNote(report: AuditReport): string | undefined {
+  const vendors = report.systems.filter((s) => s.assessed);
+  if (!vendors.length) return undefined;
+  const each = vendors.map((v) => `${v.name} (${categoryList([...new Set(report.flows.filter((f) => f.assessed && f.to === v.id).flatMap((f) => f.data))])})`);
+  return `vendor assessment: no system was given, so each contract's vendor is assessed from its terms as if you send it: ${each.join('; ')}; ` +
+    'declare your systems in custody.yaml to audit your own stack';
 }

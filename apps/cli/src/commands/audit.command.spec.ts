@@ -277,3 +277,65 @@ describe('custody audit with a contract no system speaks for', () => {
     expect(linked.stderr).not.toContain('not linked');
   });
 });
+
+describe('custody audit on a vendor\'s contract alone (a vendor assessment)', () => {
+  const fixtures = new URL('../../../../test/fixtures/vendor-assessment/', import.meta.url);
+  const RISKY = readFileSync(new URL('ferrowick-baa.md', fixtures), 'utf8');
+  const PROTECTIVE = readFileSync(new URL('tidyform-baa.md', fixtures), 'utf8');
+
+  /** `custody audit FILE ARGS…` on one file alone; the report written with --out, and the exit code and stderr. */
+  async function alone(name: string, text: string, args: string[]): Promise<{ code: number; stderr: string; report: string }> {
+    const dir = mkdtempSync(join(tmpdir(), 'custody-assess-'));
+    try {
+      writeFileSync(join(dir, name), text);
+      const r = await run([join(dir, name), ...args, '--out', join(dir, 'report.out')]);
+      return { ...r, report: readFileSync(join(dir, 'report.out'), 'utf8') };
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+
+  it('a risky BAA: a vendor assessment with findings, said on stderr and in the report; --fail-on gates it', async () => {
+    const r = await alone('ferrowick-baa.md', RISKY, ['--format', 'md', '--fail-on', 'high']);
+    expect(r.code).toBe(EXIT.findings);
+    expect(r.stderr).toContain('custody: vendor assessment: no system was given, so each contract\'s vendor is assessed from its terms as if you send it: ' +
+      'Ferrowick Transcription LLC (session recordings, demographics and contact details)');
+    expect(r.stderr).not.toContain('not linked');
+    expect(r.report.split('\n')[0]).toBe('# Vendor assessment — Ferrowick Transcription LLC');
+    expect(r.report).not.toMatch(/Exposure score:\*\* 0 \//);
+  });
+
+  it('a protective BAA: the same assessment, no finding, exit 0 even with --fail-on info', async () => {
+    const r = await alone('tidyform-baa.md', PROTECTIVE, ['--format', 'json', '--fail-on', 'info']);
+    expect(r.code).toBe(EXIT.ok);
+    const report = JSON.parse(r.report) as { findings: unknown[]; systems: { name: string; assessed?: boolean }[] };
+    expect(report.findings).toEqual([]);
+    expect(report.systems.filter((s) => s.assessed).map((s) => s.name)).toEqual(['Tidyform Health, Inc.']);
+  });
+
+  it('beside a manifest with systems the BAA is reported unlinked, as before, and nothing is assessed', async () => {
+    const r = await audit({ 'custody.yaml': GOOD, 'ferrowick-baa.md': RISKY });
+    expect(r).toMatchObject({ code: EXIT.ok, wrote: true });
+    expect(r.stderr).toMatch(/custody: not linked: ferrowick-baa\.md/);
+    expect(r.stderr).not.toContain('vendor assessment');
+  });
+
+  it('a payer\'s privacy statement alone is not assessed (no vendor contract), and stderr says why rather than how to link it', async () => {
+    const statement = 'Website Privacy Statement\n\nThis statement explains how Humana Inc. ("Humana", "we", "us") uses the information you give us on this website.\n\n' +
+      'We may use your contact details to send you marketing about our plans.\n';
+    const r = await alone('humana-privacy.md', statement, ['--format', 'json']);
+    expect(r.code).toBe(EXIT.ok);
+    expect(r.stderr).toMatch(/custody: not assessed: .*humana-privacy\.md: Humana Inc\. is no vendor you contract with \(a payer or government body/);
+    expect(r.stderr).not.toContain('list it under documents');
+  });
+
+  it('a practice\'s own notice of privacy practices beside a BAA, no manifest: the BAA is assessed, the notice is not, and stderr says why', async () => {
+    const notice = '# Notice of Privacy Practices\n\nBirchwood Family Therapy, PLLC\n\nBirchwood Family Therapy, PLLC ("we") must protect the privacy of your health information. ' +
+      'We may use it for treatment, payment and health care operations, and we may send you news about our groups.\n';
+    const r = await audit({ 'notice.md': notice, 'tidyform-baa.md': PROTECTIVE });
+    expect(r.code).toBe(EXIT.ok);
+    expect(r.stderr).toMatch(/custody: not assessed: [^\n]*notice\.md: it is a notice of privacy practices/);
+    expect(r.stderr).toContain('assessed from its terms as if you send it: Tidyform Health, Inc. (');
+    expect(r.stderr).not.toContain('Birchwood Family Therapy, PLLC (');
+  });
+});

@@ -31,7 +31,7 @@ export function registerAudit(program: Command): void {
       const { loadVendorCatalogue } = await import('@custody/integrations');
       const { auditFiles } = await import('@custody/audit');
       const { githubIngestionProblems, jsonChunks, ndjsonChunks, renderReport, renderSarif, REPORT_FORMATS } = await import('@custody/reports');
-      const { auditRoot, manifestProblems, nothingRead, unlinkedContracts } = await import('./audit-input.js');
+      const { assessmentNote, auditRoot, manifestProblems, nothingRead, unlinkedContracts } = await import('./audit-input.js');
       const { findTriageFile, gateHits, loadBaseline, loadTriage, sarifOptionsFor, staleDecisions } = await import('./audit-ci.js');
       if (opts.format !== 'ndjson' && !(REPORT_FORMATS as readonly string[]).includes(opts.format)) throw new InvalidInputError(`unknown format "${opts.format}"; expected ${REPORT_FORMATS.join(', ')}, ndjson`);
       const maxManifestMb = Number(opts.maxManifestMb);
@@ -74,6 +74,8 @@ export function registerAudit(program: Command): void {
       const bad = report.documents.filter((d) => d.status === 'failed' || d.status === 'unparsed');
       for (const d of bad) process.stderr.write(`custody: ${d.status}: ${d.reason ?? d.file}\n`);
       for (const line of unlinkedContracts(report)) process.stderr.write(`custody: ${line}\n`);
+      const assessed = assessmentNote(report);
+      if (assessed) process.stderr.write(`custody: ${assessed}\n`);
       if (opts.failOn || opts.failOnNew) {
         const failOn = (opts.failOn ?? 'info') as Severity;
         const hits = gateHits(report.findings, { failOn, baseline, newOnly: opts.failOnNew });

@@ -40,7 +40,7 @@ import { inputOrder, type ConfigInput, type ProjectionInput } from './types.js';
  */
 export function replayNewConfig(input: ProjectionInput, prev: ProjectionMemo): IncrementalProjection | undefined {
   const r = prev.replay;
-  if (!r || !prev.graph) return undefined;
+  if (!r || !prev.graph || r.assessed) return undefined;
   const cfg = addedConfig(r.input, input);
   if (!cfg || !sameFrame(r.input, input) || !sameValue(r.input.settingChanges ?? [], input.settingChanges ?? [])) return undefined;
   if (input.manifest?.documents.some((d) => basename(d.file) === basename(cfg.file))) return undefined;

@@ -13,6 +13,10 @@ export interface PreparedContract {
   attached: AttachedContract;
   /** Names that may identify the system it speaks for: the vendor first, then non-customer parties. */
   names: string[];
+  /** The vendor the document speaks for, when the extraction identified one. */
+  vendor?: string;
+  /** The document's title, when the extraction found one (a vendor assessment reads it: assessed-vendors.ts). */
+  title?: string;
 }
 
 /** Sort by content (order-independence, {@link inputOrder}), apply corrections and stamp fact evidence with its document. */
@@ -37,6 +41,8 @@ export function prepareContracts(
         attached: { documentId: c.documentId, file: c.file, kind: doc.kind, facts, ...(doc.expires ? { expires: doc.expires } : {}),
           ...(doc.expiresEvidence ? { expiresEvidence: stamp([doc.expiresEvidence], c.documentId, c.file) } : {}) },
         names: [...(doc.vendor ? [doc.vendor] : []), ...parties],
+        ...(doc.vendor ? { vendor: doc.vendor } : {}),
+        ...(doc.title ? { title: doc.title } : {}),
       };
     });
 }

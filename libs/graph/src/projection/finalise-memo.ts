@@ -208,13 +208,14 @@ const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 /** Equal in everything {@link toGraphSystem} reads (hosts, settings evidence and origin are not in the record). */
 function sameSystemDraft(a: SystemDraft, b: SystemDraft, known: Map<object, object>): boolean {
   return a.id === b.id && a.name === b.name && a.role === b.role && sameValue(a.group, b.group) && sameCategories(a.holds, b.holds) &&
-    sameValue(a.settings, b.settings, known) && sameValue(a.contracts, b.contracts, known) && sameValue(a.evidence, b.evidence, known);
+    sameValue(a.settings, b.settings, known) && sameValue(a.contracts, b.contracts, known) && sameValue(a.evidence, b.evidence, known) &&
+    !a.assessed === !b.assessed;
 }
 
 /** Equal in everything {@link finaliseFlows} reads of one flow (its legal basis is compared apart). */
 function sameFlowDraft(a: FlowDraft, b: FlowDraft, known: Map<object, object>): boolean {
   return a.from === b.from && a.to === b.to && a.transport === b.transport && a.purpose === b.purpose && a.endpoint === b.endpoint &&
-    sameCategories(a.data, b.data) && sameValue(a.evidence, b.evidence, known);
+    sameCategories(a.data, b.data) && sameValue(a.evidence, b.evidence, known) && (a.origin === 'assessed') === (b.origin === 'assessed');
 }
 
 /**

@@ -3,7 +3,7 @@ import { categoryList, withCategories, type Categories } from './categories.js';
 import { sortEvidence } from './sort-evidence.js';
 
 /** Where a flow came from: declared by the practice or a config, or inferred by the projection. */
-export type FlowOrigin = 'manifest' | 'config' | 'implied' | 'subprocessor';
+export type FlowOrigin = 'manifest' | 'config' | 'implied' | 'subprocessor' | 'assessed';
 
 export interface FlowDraft {
   from: string;
@@ -179,5 +179,6 @@ function graphFlow(f: FlowDraft, evidence: Evidence[], id: string, legalBasis: L
   out.legalBasis = legalBasis;
   if (f.endpoint !== undefined) out.endpoint = f.endpoint;
   out.evidence = evidence;
+  if (f.origin === 'assessed') out.assessed = true;
   return out as GraphFlow;
 }

@@ -3,3 +3,4 @@ export { sameValue, type ProjectionChanges, type ProjectionMemo } from './finali
 export { applyFactCorrections } from './apply-fact-corrections.js';
 export { normaliseName } from './normalise.js';
 export type { ConfigInput, ContractInput, ProjectionInput, ProjectionReport, SettingChangeInput, VendorResolver } from './types.js';
+export { isPrivacyPracticesNotice } from './assessed-vendors.js';

@@ -1,6 +1,7 @@
 import { PRACTICE_ID } from '@custody/domain';
 import type { ConsentDecl, Evidence, Graph, GraphIdentifierExposure, GraphRedaction, PracticeInfo, SystemDecl, Transport } from '@custody/domain';
 import { categoriesOf } from './categories.js';
+import { assessContractVendors, onlyThePractice } from './assessed-vendors.js';
 import { attachContracts, prepareContracts } from './contracts.js';
 import { finaliseWithMemo, type ProjectionChanges, type ProjectionMemo } from './finalise-memo.js';
 import { FlowTable } from './flow-table.js';
@@ -94,6 +95,11 @@ export function projectGraphIncremental(input: ProjectionInput, prev?: Projectio
   // Attaching a contract can name new sub-processors, and a new sub-processor system can be what a still
   // unattached contract (its own DPA) speaks for: alternate until neither changes anything.
   let pending = prepareContracts(input.contracts, input.corrections ?? {}, warnings);
+  // Contracts alone (no config, fleet export or manifest system): a vendor assessment (assessed-vendors.ts says why
+  // only then). Decided before sub-processor expansion, which would make systems of the vendors' sub-processors.
+  const assessing = onlyThePractice(registry, flows);
+  if (assessing) pending = assessContractVendors(pending, registry, flows, input.resolveVendor, input.links);
+  const assessed = assessing && registry.size > 1;
   const expanded = new ExpandedNames();
   for (let grew = true; grew; ) {
     const before = pending.length;
@@ -127,7 +133,7 @@ export function projectGraphIncremental(input: ProjectionInput, prev?: Projectio
   const unattached = pending.map((c) => c.documentId).sort(cmp);
   finished.memo.replay = {
     input, applied, warningsBefore: warnings.slice(0, warningsBefore), warningsAfter: warnings.slice(warningsAfter), late: new Set(registry.addedSinceTracked()), unattached,
-    configEnds, keys: registry.lookupKeys(), createdIn: registry.createdIn,
+    configEnds, keys: registry.lookupKeys(), createdIn: registry.createdIn, assessed,
   };
   return { graph, unattached: [...unattached], warnings, memo: finished.memo, ...(prev ? { changes: finished.changes } : {}) };
 }

@@ -32,6 +32,12 @@ export interface SettingReplay {
   keys: RegistryKeys;
   /** Per system a config made (no fleet install), that config's document id: a new config may merge into it (config-merge.ts). */
   createdIn: ReadonlyMap<string, string>;
+  /**
+   * Whether the projection assessed vendors from their contracts (assessed-vendors.ts): a decision taken on the
+   * whole input (no system but the practice), which neither replay can keep — a new config's systems end the
+   * assessment, and a setting change could reach an assessed vendor the full projection makes only afterwards.
+   */
+  assessed?: boolean;
 }
 
 export type Entry = { draft: SystemDraft; out: GraphSystem };
@@ -44,7 +50,7 @@ export type Entry = { draft: SystemDraft; out: GraphSystem };
  */
 export function replaySettingChanges(input: ProjectionInput, prev: ProjectionMemo): IncrementalProjection | undefined {
   const r = prev.replay;
-  if (!r || !prev.graph || !sameBesideSettingChanges(r.input, input)) return undefined;
+  if (!r || !prev.graph || r.assessed || !sameBesideSettingChanges(r.input, input)) return undefined;
   const before = byDocument(r.input.settingChanges ?? []);
   const after = byDocument(input.settingChanges ?? []);
   if (!before || !after) return undefined;

@@ -26,6 +26,8 @@ export interface SystemDraft {
   group?: { vendor?: string; site?: string };
   /** Declared in the manifest: its name, role and settings win over what configs say. */
   fromManifest: boolean;
+  /** Made from its own contract for a vendor assessment (assessed-vendors.ts), not declared by any input. */
+  assessed?: boolean;
 }
 
 /**
@@ -86,6 +88,11 @@ export class SystemRegistry {
     const ids = new Set([...this.missed.ids].filter((id) => !this.byId.has(id)));
     const names = new Set([...this.missed.names].filter((k) => !this.byNameKey.has(k)));
     return { names: this.byNameKey, hosts: this.byHost, missedIds: ids, missedNames: names };
+  }
+
+  /** How many systems there are (without sorting or copying them, as {@link all} would). */
+  get size(): number {
+    return this.byId.size;
   }
 
   /** Every system, sorted by id (a fresh array: callers may add systems while iterating it). */
@@ -272,5 +279,6 @@ export function toGraphSystem(s: SystemDraft): GraphSystem {
     contracts: [...s.contracts].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.documentId < b.documentId ? -1 : a.documentId > b.documentId ? 1 : 0)),
     evidence: sortEvidence(s.evidence),
     ...(s.group ? { group: s.group } : {}),
+    ...(s.assessed ? { assessed: true as const } : {}),
   };
 }

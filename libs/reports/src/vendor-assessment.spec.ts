@@ -1,0 +1,52 @@
+import type { AuditReport, GraphFlow, GraphSystem } from '@custody/domain';
+import { PRACTICE_ID } from '@custody/domain';
+import { sampleAuditReport } from '../../../test/fixtures/reports/sample-audit-report.js';
+import { renderHtml } from './render-html.js';
+import { renderJson } from './render-json.js';
+import { renderMarkdown } from './render-markdown.js';
+
+/** A report whose only vendor was assessed from its contract (the projection's assessed-vendors.ts). */
+function assessedReport(): AuditReport {
+  const base = sampleAuditReport();
+  const vendor: GraphSystem = { id: 'marlow-notes-inc', name: 'Marlow Notes, Inc.', role: 'other', holds: [], settings: {}, contracts: [], evidence: [], assessed: true };
+  const flow: GraphFlow = {
+    id: 'practice->marlow-notes-inc', from: PRACTICE_ID, to: vendor.id, data: ['session_recording', 'demographics', 'contact'], transport: 'unknown',
+    legalBasis: 'baa', evidence: [], assessed: true,
+  };
+  return { ...base, systems: [base.systems.find((s) => s.id === PRACTICE_ID)!, vendor], flows: [flow], findings: [], documents: [] };
+}
+
+const ASSESSED_SCOPE = 'A vendor assessment of the terms of the contract given, not an audit of a running stack: no system of yours was given, ' +
+  'so Custody assessed Marlow Notes, Inc. as if you send it session recordings, demographics and contact details';
+
+describe('a vendor assessment says so in every report', () => {
+  it('Markdown: the title names the vendor, the scope line says what it is and what it assumes, the summary what the score rates', () => {
+    const out = renderMarkdown(assessedReport());
+    expect(out.split('\n')[0]).toBe('# Vendor assessment — Marlow Notes, Inc.');
+    expect(out).toContain(`- **Scope:** ${ASSESSED_SCOPE}`);
+    expect(out).toContain('It rates the vendor\'s terms as if you used it as the scope says, not your practice\'s own stack.');
+    expect(out).toMatch(/\n\| Marlow Notes, Inc\. \| other, assessed from its contract \| /);
+  });
+
+  it('HTML: title, cover kicker and heading, and the same scope words', () => {
+    const out = renderHtml(assessedReport());
+    expect(out).toContain('<title>Vendor assessment — Marlow Notes, Inc.</title>');
+    expect(out).toContain('<div class="kicker">Vendor assessment</div><h1>Marlow Notes, Inc.</h1>');
+    expect(out.replace(/&#39;/g, '\'')).toContain(ASSESSED_SCOPE);
+  });
+
+  it('JSON: the assessed system and flow are marked', () => {
+    const json = JSON.parse(renderJson(assessedReport())) as AuditReport;
+    expect(json.systems.find((s) => s.id === 'marlow-notes-inc')).toMatchObject({ assessed: true });
+    expect(json.flows[0]).toMatchObject({ assessed: true });
+    expect(json.systems.find((s) => s.id === PRACTICE_ID)).not.toHaveProperty('assessed');
+  });
+
+  it('an audit of declared systems keeps its title and scope, with no word of an assessment', () => {
+    const md = renderMarkdown(sampleAuditReport());
+    const html = renderHtml(sampleAuditReport());
+    expect(md.split('\n')[0]).toBe('# PHI custody audit — Harborview Counseling');
+    expect(html).toContain('<div class="kicker">PHI custody audit</div><h1>Harborview Counseling</h1>');
+    for (const out of [md, html]) expect(out).not.toMatch(/vendor assessment/i);
+  });
+});
