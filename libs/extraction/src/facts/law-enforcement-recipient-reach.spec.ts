@@ -13,5 +13,6 @@ describe('law_enforcement_disclosure: the user named after another act or as the
     expect(le('As required by law, we will provide copies of your records to you.')).toBe('unspecified');
     expect(le('If required by law, we may disclose information to our users.')).toBe('unspecified');
     expect(le('Where the law requires it, we will disclose and deliver the records of an account to its users.')).toBe('unspecified');
+    expect(le('If the law requires it, we will provide the stored records to you.')).toBe('unspecified');
   });
 });
