@@ -9,6 +9,7 @@ import { CONDITIONAL_JUDICIAL, conditionedOnJudicial, groundsOf, judicialRule, o
 import { noticeOfDisclosureBefore, noticeReading } from './law-enforcement-notice.js';
 import { AGENT_BY, aboutData, firstPerson, previousClauses, USER_AGENT, vendorActs } from './law-enforcement-parties.js';
 import { leadExcepted } from '../clauses/list-lead.js';
+import { restrictsOthers } from '../clauses/actor-readings.js';
 
 type V = Fact<'law_enforcement_disclosure'>['value'];
 
@@ -183,6 +184,9 @@ export function extractLawEnforcement(ctx: FactContext): Fact<'law_enforcement_d
         continue;
       }
       if (!vendorActs(dc, d, othersKnown) || SENDS_NOTICES.test(dc.view.slice(d.end, d.end + 40)) || OF_SOFTWARE.test(dc.view)) continue;
+      // A disclosure the user is barred from: an item of a list under "You agree not to …:", or the part of a sentence
+      // that bars the user (the clause layer's reading of who a sentence binds, shared with the other facts).
+      if (dc === c && restrictsOthers(ctx.sentences, s, c.start - s.start + d.start)) continue;
       // What the product is (not) made for ("is not designed or intended to be used to send emergency communications to
       // any police"): the user would send, through the service; the vendor discloses nothing.
       if (PRODUCT_PURPOSE.test(dc.view.slice(0, d.start))) continue;
