@@ -22,10 +22,15 @@ export const PLACES = new RegExp(PLACE.source, 'gi');
 export function placeDataMovesTo(v: string): RegExpExecArray | null {
   for (const m of v.matchAll(PLACES)) {
     const before = v.slice(Math.max(0, m.index - 100), m.index + (/^located\b/i.test(m[0]) ? 8 : 0));
-    if (MOVES_TO_PLACE.test(before) && !USERS_OWN_MOVE.test(before)) return m as RegExpExecArray;
+    if (MOVES_TO_PLACE.test(before) && !USERS_OWN_MOVE.test(before) && !PEOPLE_THERE.test(v.slice(Math.max(0, m.index - 60), m.index))) return m as RegExpExecArray;
   }
   return null;
 }
+// People the place locates, as whom something reaches ("content accessible to people in Australia", "available to
+// subscribers in Japan"): where the audience or the users are, not where the vendor stores or processes data. Not the
+// people who handle data ("accessible to our support staff in India"), nor people after the data they own, where the
+// place may be the verb's ("stores personal data of its customers in the European Union").
+const PEOPLE_THERE = /\b(?:to|for)\s+(?:(?:the|our|its|their|all|any|other|some|certain)\s+)?(?:people|persons|individuals|users?|customers?|consumers?|residents?|visitors?|viewers?|readers?|citizens?|members?|subscribers?|players?|children|audiences?|the public)\s+(?:(?:who\s+(?:are|live|reside)|located|based|living|residing)\s+)?$/i;
 // The user moving its own data ("if you store content in India", "you may choose to host your files in Germany"): the
 // user's act, not the vendor sending data abroad. Only when the user's verb reaches the place: not when the vendor acts
 // after it ("when you upload files, we store them in India"), nor a passive, a relative clause or a clause of its own
