@@ -10,5 +10,7 @@ describe('offshore_processing: the countries of a law are no destination of data
   it('near misses: data kept or sent to other countries, whatever their laws', () => {
     expect(off('We keep the content on servers in other countries whose laws may differ from yours.')).toBe('yes');
     expect(off('Your data may be transferred to other countries with laws that differ from those of your country.')).toBe('yes');
+    expect(off('Your information may be transferred to and processed under the laws of other countries.')).toBe('yes');
+    expect(off('Backups are stored subject to the laws of foreign countries.')).toBe('yes');
   });
 });

@@ -45,8 +45,11 @@ export const YES: RegExp[] = [
   // "in various countries around the globe", "to countries other than the country in which it was received" (not the one
   // "in which you reside": relative to the user, as "outside the country in which you live" below).
   // Not the country "from which you may access" the site: where the user is, not where data goes.
-  // Not the countries of a law ("pursuant to the DMCA or similar laws in other countries"): whose law, not where data goes.
+  // Not the countries of a law ("pursuant to the DMCA or similar laws in other countries"): whose law, not where data goes;
+  // unless data is handled under it (the next pattern).
   /\b(?<!\b(?:laws?|regulations?|legislation|statutes?|rules)\s+(?:in|of)\s+(?:the\s+)?)(?:other|foreign|third|a number of|various|several|multiple) countr(?:y|ies)\b(?!(?:\/[\w-]+)?\s+(?:from|in) which (?:you|users?|visitors?)\b)|\bcountries around the (?:world|globe)\b|\b(?:transferr?\w*|accessed|stored|processed|hosted)\b[^.;]{0,60}\b(?:entities|companies|providers|affiliates|locations|servers|jurisdictions)\s+(?:located\s+|based\s+)?(?:around|throughout|across) the (?:world|globe)\b|\bother locations where\b[^.;]{0,40}\b(?:affiliates|providers|subsidiaries|vendors|partners)\b|\bon an international basis\b|\bcountr(?:y|ies) other than\b(?!\s+(?:the\s+)?(?:one|country|countries)\s+(?:in which|where)\s+you\b)|\banywhere in the world\b|\blocations? other than\b|\boffshore\b|\boverseas\b|\binternationally\b|\bacross borders\b|\bcross-border\b/i,
+  // Data handled under the law of other countries ("transferred to and processed under the laws of other countries").
+  /\b(?:transferr\w*|transmitted|processed|stored|hosted)\b[^.;]{0,40}\b(?:under|subject to)\s+the\s+(?:laws?|jurisdiction)\s+of\s+(?:other|foreign|various|several|multiple)\s+countries\b/i,
   PLACE,
 ];
 // "processed … in the United States and other locations", "… and elsewhere": the US and places beyond it (for a US vendor,
