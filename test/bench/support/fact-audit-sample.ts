@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { OTA_DOCS } from './extraction-corpora.js';
 import { prng } from '../../../libs/rules/src/testing/prng.js';
 import { otaGroups } from './ota-groups.js';
+import { unspecifiedValue, type FactName } from '@custody/domain';
 
 type Evidence = { quote?: string; start?: number; end?: number };
 type Answer = { value: unknown; evidence?: Evidence[] };
@@ -25,8 +26,13 @@ const TOPICS: Record<string, RegExp> = {
   deidentified_data_use: /\b(de-?identified|anonymi[sz]ed|aggregated|pseudonymi[sz]ed)\b/i,
   ai_training_on_customer_data: /\b(machine learning|artificial intelligence|AI models?|train(ing)? (our |the |its )?(AI |machine learning )?models?|large language models?)\b/i,
   record_ownership: /\b(ownership|you own|you retain|remains? (yours|your property|the property of)|retain all (right|ownership)|do(es)? not claim)\b/i,
+  // Where data goes: a transfer abroad, servers or processing in a named region, or outside one.
+  offshore_processing: /\b(international (data )?transfers?|cross-border|transfer(red|s)? (of )?(your |personal |the )*(data|information) (to|outside)|outside (of )?(the |your )?(United States|U\.S\.|USA|European Economic Area|EEA|European Union|EU|UK|country)|servers (located )?in (the )?(United States|U\.S\.|USA|Europe|EU|other countries))/i,
+  // A breach or security incident and telling someone of it.
+  breach_notice_days: /\b((data|security|personal data) breach|security incidents?|breach of security|unauthori[sz]ed access)\b[^.]{0,200}\b(notif|inform(?!ation))|\bnotif\w*[^.]{0,120}\b((data|security|personal data) breach|security incidents?)\b/i,
+  // Health data or HIPAA: where a BAA, or a bar on health data, could be stated.
+  baa_offered: /\b(HIPAA|business associate|protected health information|PHI|health (data|information)|medical (data|information|records))\b/i,
 };
-const DEFAULT = 'unspecified';
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -85,9 +91,11 @@ for (const [fact, topic] of Object.entries(TOPICS)) {
   if (onlyFact && fact !== onlyFact) continue;
   // mulberry32 (the rules specs' seeded PRNG): the same sample on every machine.
   const random = prng(seed);
+  // The fact's default: 'unspecified', null for a number (breach_notice_days).
+  const none = JSON.stringify(unspecifiedValue(fact as FactName));
   const valueOf = (f: string) => base.get(f)?.result?.facts[fact]?.value;
-  const asserted = files.filter((f) => valueOf(f) !== DEFAULT && valueOf(f) !== undefined);
-  const defaults = files.filter((f) => valueOf(f) === DEFAULT && topic.test(textOf(f)));
+  const asserted = files.filter((f) => valueOf(f) !== undefined && JSON.stringify(valueOf(f)) !== none);
+  const defaults = files.filter((f) => JSON.stringify(valueOf(f)) === none && topic.test(textOf(f)));
   console.log(`\n#### ${fact} (seed ${seed}): ${asserted.length} unlabelled documents assert, ${defaults.length} default on documents naming the topic`);
   const show = (kind: string, picked: string[]) =>
     picked.forEach((f, i) => {

@@ -131,7 +131,11 @@ export function extractBaaOffered(ctx: FactContext): Fact<'baa_offered'> {
       continue;
     }
     const b = BAA.exec(v);
-    if (b && OFFER.test(v)) {
+    // The offer word must be in the BAA's own clause: "… a business associate agreement … controls over this Supplement;
+    // and (ii) … the more specific terms will always prevail" names a BAA in an order of precedence, and the "will" of
+    // the next clause offers nothing.
+    const own = b ? ctx.clauses(s).find((c) => c.start - s.start <= b.index && c.end - s.start > b.index) : undefined;
+    if (b && OFFER.test(own ? own.view : v)) {
       const c: Candidate<V> = { value: 'yes', evidence: evidenceAt(ctx, s, b.index, b.index + b[0].length), confidence: 0.85 };
       if (CONDITION_OF_CUSTOMER.test(v.slice(0, b.index))) conditional.add(c);
       cands.push(c);

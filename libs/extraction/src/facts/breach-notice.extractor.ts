@@ -1,6 +1,7 @@
 import type { Evidence, Fact } from '@custody/domain';
 import type { Clause } from '../clauses/clause.js';
-import { hitsOf } from '../clauses/clause.js';
+import type { Hit } from '../clauses/lexicon.js';
+import { hitsOf, passive, subjectOf } from '../clauses/clause.js';
 import type { Sentence } from '../text/sentences.js';
 import { findDurations } from '../text/numbers.js';
 import type { FactContext } from './fact-context.js';
@@ -36,7 +37,7 @@ export function extractBreachNotice(ctx: FactContext): Fact<'breach_notice_days'
     if (!BREACH.test(v) || !NOTIFY.test(v) || CONTRACT_BREACH.test(v)) continue;
     for (const d of findDurations(v)) {
       const lead = v.slice(Math.max(0, d.index - 60), d.index);
-      if (!DEADLINE.test(lead) || !noticeInCell(v, d.index) || toAuthorityOnly(ctx.clauses(s), s, d.index)) continue;
+      if (!DEADLINE.test(lead) || !noticeInCell(v, d.index) || notOwedToCustomer(ctx.clauses(s), s, d.index)) continue;
       const ev = evidenceAt(ctx, s, d.index, d.index + d.length);
       if (best === null || d.days > best) {
         best = d.days;
@@ -48,17 +49,32 @@ export function extractBreachNotice(ctx: FactContext): Fact<'breach_notice_days'
 }
 
 /**
- * Whether the deadline at `at` (an offset in the sentence view) is the one for telling an authority only: the parties
- * named between the last notify word before it and the deadline are all authorities ("we will notify the relevant
- * supervisory authority within 72 hours and affected individuals without undue delay"). The README's deadline is the
- * customer's or the user's; a regulator's is a legal duty owed to someone else.
+ * Whether the deadline at `at` (an offset in the sentence view) is one the customer is not owed, read from the notify act
+ * before it (the last notify word before the deadline):
+ * - the parties it names between that word and the deadline are all authorities ("we will notify the relevant supervisory
+ *   authority within 72 hours and affected individuals without undue delay") or the vendor itself ("notify us within 24
+ *   hours", a list item "notify the Company no later than …" under "The Merchant shall:");
+ * - its subject is the customer or the user, in the active ("Customer shall notify …", "you must notify …"): the duty runs
+ *   to the vendor or to the customer's own people. "You will be notified within 72 hours" is the passive, and "you will
+ *   receive notification within 72 hours" names the receiver: the user is told. "The Company" told by a contractor or
+ *   business associate is the contractor's counterparty, so only a vendor word told with no subject or the customer's counts.
+ * The README's deadline is the customer's or the user's; a regulator's is a legal duty owed to someone else, and the
+ * customer's own is the other way round.
  */
-function toAuthorityOnly(clauses: Clause[], s: Sentence, at: number): boolean {
+function notOwedToCustomer(clauses: Clause[], s: Sentence, at: number): boolean {
   const c = clauses.find((x) => x.start - s.start <= at && x.end - s.start > at);
   if (!c) return false;
   const pos = at - (c.start - s.start);
   const notify = hitsOf(c, 'action', 'notify').filter((h) => h.end <= pos).pop();
   if (!notify) return false;
-  const told = c.hits.filter((x) => x.cat === 'actor' && x.t0 >= notify.t1 && x.end <= pos);
-  return told.length > 0 && told.every((x) => x.kind === 'authority' && /authorit|regulat|commission|attorney general|secretary|law enforcement|police/i.test(c.view.slice(x.start, x.end)));
+  // Not the sender named after the notice ("notice from us", "notified by the Company").
+  const told = c.hits.filter((x) => x.cat === 'actor' && x.t0 >= notify.t1 && x.end <= pos && !/\b(?:from|by)\s+(?:the\s+)?$/i.test(c.view.slice(Math.max(0, x.start - 12), x.start)));
+  const authority = (x: Hit) => x.kind === 'authority' && /authorit|regulat|commission|attorney general|secretary|law enforcement|police/i.test(c.view.slice(x.start, x.end));
+  if (told.length > 0 && told.every(authority)) return true;
+  const subject = subjectOf(c, notify);
+  // "the Company" told by a contractor, a provider or a business associate is that party's counterparty, not the vendor.
+  if (told.length > 0 && told.every((x) => authority(x) || x.kind === 'vendor') && (!subject || subject.kind === 'customer')) return true;
+  // The customer who receives notice ("you will receive notification within 72 hours") is the one told.
+  return subject?.kind === 'customer' && !passive(c, notify) && !RECEIVES.test(c.view.slice(0, notify.start));
 }
+const RECEIVES = /\b(?:receive|receives|get|gets|obtain|obtains)\s+(?:(?:a|an|the|any|such|written|prompt|prior|email|electronic)\s+)*$/i;

@@ -55,6 +55,27 @@ export function linkOnly(v: string, start: number, links: readonly [number, numb
   return linked && /^[\s*>|•·,.;_-]*$/.test(rest);
 }
 
+/**
+ * Whether [from, to) of a sentence's view lies inside the text of a link that names a page: "our [Interest-Based Ads
+ * Notice](…)", "our [Interest-Based Ads](…) notice", "read our [Targeted Advertising](…) page" — the title of a document,
+ * not a statement of what the vendor does. A link that is the object of a statement ("we use your data for [targeted
+ * advertising](…)") names no page and stays. Links are the loader's spans (offsets in the text) or, in Markdown source,
+ * "[text](url)".
+ */
+export function inLinkText(v: string, start: number, from: number, to: number, links: readonly [number, number][]): boolean {
+  const names = (a: number, b: number, after: number) => PAGE_WORD_END.test(v.slice(a, b)) || PAGE_WORD_AFTER.test(v.slice(after, after + 30));
+  for (const [a, b] of links) if (a <= start + from && start + to <= b) return names(a - start, b - start, b - start);
+  const open = v.lastIndexOf('[', from);
+  if (open < 0 || v.slice(open, from).includes(']')) return false;
+  const close = v.indexOf('](', open);
+  if (close < to) return false;
+  const urlEnd = v.indexOf(')', close);
+  return names(open + 1, close, urlEnd < 0 ? close + 1 : urlEnd + 1);
+}
+const PAGE_WORD = String.raw`(?:notice|policy|page|statement|terms|guidelines?|settings|cent(?:er|re)|faqs?|section)`;
+const PAGE_WORD_END = new RegExp(String.raw`\b${PAGE_WORD}\W*$`, 'i');
+const PAGE_WORD_AFTER = new RegExp(String.raw`^\s*${PAGE_WORD}\b`, 'i');
+
 // Parties whose own conduct a platform's policy governs: a refusal with one of them as the subject of its clause
 // ("Developers may not share … with advertisers", "Publishers must not sell …") binds them, not the vendor.
 const GOVERNED = /^[\s*•·>-]*(?:\(?[a-z0-9]{1,3}[.)]\s*)?(?:the\s+|all\s+|any\s+)?(?:developers?|publishers?|advertisers?|creators?|sellers?|merchants?|streamers?|apps|applications|(?<!the\s+)(?:app|application))\b[^.;:]{0,80}?\b(?:(?:may|must|shall|will|can|should|do|does)\s*(?:not\b|n['’]t\b)|cannot\b|are not (?:allowed|permitted)\b)/i;

@@ -36,7 +36,8 @@ export const ALLOWED: RegExp[] = [
   // Communicating with the person about products or events the vendor or others offer, or that "will interest you", is
   // marketing; not news of what they bought ("about products you have purchased").
   /\bcommunicat(?:e|es|ing)\s+with\s+you\s+about\s+(?:(?:our|new|other|the)\s+)?(?:products|offers|promotions|deals)\b(?![^.;]{0,40}\byou (?:have )?(?:purchased|ordered|bought|requested))[^.;]{0,80}?\b(?:offered by|(?:that|which) (?:we think )?(?:may|might|will|would) (?:be of )?interest)/i,
-  /\b(?:send|sending|email|emailing|text|texting|mail|mailing|contact|contacting)\s+(?:you |users |patients |clients |customers? |the customer )?(?:with )?(?:[\w'’-]+,? (?:and |or |& )?){0,6}?(?:marketing|promotional|advertising|promotions)\b/i,
+  // Not the name of the rules ads must follow ("an email with any of the following advertising policy violations").
+  /\b(?:send|sending|email|emailing|text|texting|mail|mailing|contact|contacting)\s+(?:you |users |patients |clients |customers? |the customer )?(?:with )?(?:[\w'’-]+,? (?:and |or |& )?){0,6}?(?:marketing|promotional|advertising|promotions)\b(?!\s+(?:polic(?:y|ies)|guidelines?|standards?|rules?|violations?|requirements?|laws?|regulations?|review|approval)\b)/i,
   // Telling the person of offers ("to notify you of … special offers", "to send you … newsletters … or Acme offers"); a
   // name before "offers" with an object after it is another organisation acting ("when Medicare offers a new period").
   /\b(?:notify|notifying|inform|informing|send|sending|email|emailing|contact|contacting)\s+you\b[^.;]{0,120}?\b(?:special offers|promotional offers|exclusive offers|our offers|[A-Z][\w-]+ offers(?=\s*(?:[.,;:)!]|$|(?:and|or|&|from|that|which|by|via)\b))|promotions|deals and discounts)\b/,

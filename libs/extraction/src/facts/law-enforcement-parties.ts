@@ -19,12 +19,20 @@ export function aboutData(ctx: FactContext, s: Sentence, c: Clause, dc: Clause, 
   return has(c, 'object') || has(dc, 'object') || ctx.clauses(s).some((x) => has(x, 'object')) || intro.some((x) => has(x, 'object'));
 }
 
+const USERS_ACT = /\byour\s+(?:[a-z]+,?\s+(?:or|and|and\/or)\s+)?$/i;
+const ACT_NOUN = /^[a-z]+(?:ure|ures|sion|sions|ing|al|als)\b|^[a-z]+\s+of\b/i;
+
 /** Whether the vendor discloses (or the clause is impersonal), not the customer. */
 export function vendorActs(c: Clause, h: Hit | undefined, othersKnown: () => boolean): boolean {
   if (!h) {
     const first = c.hits.find((x) => x.cat === 'actor');
     return !first || first.kind !== 'customer' || c.tokens[first.t0].lower === 'your';
   }
+  // "your use or disclosure of member data": the possessive before the act (or before the acts it coordinates) names
+  // whose act it is.
+  // Only when the act is a noun ("disclosure", "sharing", or followed by "of"): "we may retain your information or disclose
+  // it" is the vendor's verb after the user's data.
+  if (USERS_ACT.test(c.view.slice(Math.max(0, h.start - 40), h.start)) && ACT_NOUN.test(c.view.slice(h.start))) return false;
   const s = subjectOf(c, h);
   if (!s) return !(namedOther(c, h) && othersKnown()) && !otherAgent(c, h);
   // Providers barred from disclosing except to comply with the law ("Service Providers are not authorized to use or

@@ -9,6 +9,7 @@ import { CONDITIONAL_JUDICIAL, conditionedOnJudicial, groundsOf, judicialRule, o
 import { noticeOfDisclosureBefore, noticeReading } from './law-enforcement-notice.js';
 import { AGENT_BY, aboutData, firstPerson, previousClauses, USER_AGENT, vendorActs } from './law-enforcement-parties.js';
 import { leadExcepted } from '../clauses/list-lead.js';
+import { restrictsOthers } from '../clauses/actor-readings.js';
 
 type V = Fact<'law_enforcement_disclosure'>['value'];
 
@@ -65,6 +66,12 @@ const COMPLY_WITH_IT = /^\s*(?:with\s+)?(?:(?:that|the|such|this|said|any such)\
 // authorities in prosecuting users who violate these Terms"): enforcement of the terms, like a report of violations,
 // not a rule for answering legal requests (OTA labels: the Y Combinator precedent); so is "bringing legal action against" them.
 const AGAINST_VIOLATORS = /\b(?:prosecut\w*|pursu\w*|(?:tak|bring)\w*\s+(?:legal\s+)?(?:action|proceedings)\s+against)\s+(?:(?:the|any|those|such)\s+)?(?:users?|members?|you|persons?|individuals?|anyone|those|accounts?)\s+(?:who|that|which)\s+(?:\w+\s+){0,2}?(?:violat\w*|breach\w*|infring\w*|break\w*|misuse\w*)\s+(?:(?:any\s+(?:of\s+)?)?(?:these|this|our|the)\s+)(?:[\w-]+\s+){0,2}?(?:terms|agreement|rules|policies|policy|guidelines|conditions)\b/i;
+
+// An act in the infinitive ("to enforce", "to comply"): a purpose or a later act of the clause, not a participle on the
+// data ("the stored records").
+const INFINITIVE_BEFORE = /\bto\s+(?:[a-z]+ly\s+)?$/i;
+// What opens examples of the data disclosed ("including but not limited to user account details").
+const EXAMPLE_LEAD = /\b(?:including|such as|limited to|e\.g\.,?)\s+$/i;
 
 // Acts other than handing data over that a response to a request may be: removal, suspension, blocking.
 const OTHER_RESPONSE = /\b(?:remov(?:e|es|ed|ing|al)|suspen(?:d|ds|ded|ding|sion)|terminat(?:e|es|ed|ing|ion)|block(?:s|ed|ing)?|disabl(?:e|es|ed|ing)|take\s*downs?|takedowns?|restrict(?:s|ed|ing|ion)?)\b[^.;]{0,40}\b(?:in response to|in compliance with|upon|following|pursuant to)\b/i;
@@ -177,6 +184,9 @@ export function extractLawEnforcement(ctx: FactContext): Fact<'law_enforcement_d
         continue;
       }
       if (!vendorActs(dc, d, othersKnown) || SENDS_NOTICES.test(dc.view.slice(d.end, d.end + 40)) || OF_SOFTWARE.test(dc.view)) continue;
+      // A disclosure the user is barred from: an item of a list under "You agree not to …:", or the part of a sentence
+      // that bars the user (the clause layer's reading of who a sentence binds, shared with the other facts).
+      if (dc === c && restrictsOthers(ctx.sentences, s, c.start - s.start + d.start)) continue;
       // What the product is (not) made for ("is not designed or intended to be used to send emergency communications to
       // any police"): the user would send, through the service; the vendor discloses nothing.
       if (PRODUCT_PURPOSE.test(dc.view.slice(0, d.start))) continue;
@@ -238,7 +248,12 @@ export function extractLawEnforcement(ctx: FactContext): Fact<'law_enforcement_d
       // The party must be the disclosure's own: the "to" or "with" of a later "respond to", "comply with", "cooperate with"
       // belongs to that phrase ("disclose … as necessary to respond to user support requests": "user" only qualifies the
       // requests, nobody receives).
-      const to = recipientsOf(dc, d).filter((r) => TO_PARTY.test(dc.view.slice(Math.max(0, r.start - 30), r.start)) && !dc.hits.some((x) => x !== d && x.cat === 'action' && x.kind === 'comply' && x.t1 === r.t0));
+      // Nor a party past another act of the clause in the infinitive ("… necessary to comply with a subpoena, to enforce our
+      // agreements with users": the users are the other side of the agreements, after "to comply"), nor the owner of the data named ("any
+      // information, including but not limited to user account details": whose details they are).
+      const disclosureOwn = (r: Hit): boolean =>
+        !dc.hits.some((x) => x !== d && x.cat === 'action' && x.kind !== 'disclose' && x.t0 > d.t0 && x.t0 < r.t0 && INFINITIVE_BEFORE.test(dc.view.slice(Math.max(0, x.start - 20), x.start))) && !ownerOfData(dc, r) && !(EXAMPLE_LEAD.test(dc.view.slice(Math.max(0, r.start - 40), r.start)) && dc.hits.some((o) => o.cat === 'object' && o.t0 > r.t0 && o.t0 - r.t1 <= 2));
+      const to = recipientsOf(dc, d).filter((r) => TO_PARTY.test(dc.view.slice(Math.max(0, r.start - 30), r.start)) && !dc.hits.some((x) => x !== d && x.cat === 'action' && x.kind === 'comply' && x.t1 === r.t0) && disclosureOwn(r));
       if (to.length > 0 && to.every((r) => r.kind === 'customer')) continue;
       // "provide you with copies", "give you access": the user right after the verb is who receives, not an authority.
       // Not "provide you and any requesting government agency with …": the user is one of the recipients.

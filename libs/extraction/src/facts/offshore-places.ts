@@ -22,10 +22,15 @@ export const PLACES = new RegExp(PLACE.source, 'gi');
 export function placeDataMovesTo(v: string): RegExpExecArray | null {
   for (const m of v.matchAll(PLACES)) {
     const before = v.slice(Math.max(0, m.index - 100), m.index + (/^located\b/i.test(m[0]) ? 8 : 0));
-    if (MOVES_TO_PLACE.test(before) && !USERS_OWN_MOVE.test(before)) return m as RegExpExecArray;
+    if (MOVES_TO_PLACE.test(before) && !USERS_OWN_MOVE.test(before) && !PEOPLE_THERE.test(v.slice(Math.max(0, m.index - 60), m.index))) return m as RegExpExecArray;
   }
   return null;
 }
+// People the place locates, as whom something reaches ("content accessible to people in Australia", "available to
+// subscribers in Japan"): where the audience or the users are, not where the vendor stores or processes data. Not the
+// people who handle data ("accessible to our support staff in India"), nor people after the data they own, where the
+// place may be the verb's ("stores personal data of its customers in the European Union").
+const PEOPLE_THERE = /\b(?:to|for)\s+(?:(?:the|our|its|their|all|any|other|some|certain)\s+)?(?:people|persons|individuals|users?|customers?|consumers?|residents?|visitors?|viewers?|readers?|citizens?|members?|subscribers?|players?|children|audiences?|the public)\s+(?:(?:who\s+(?:are|live|reside)|located|based|living|residing)\s+)?$/i;
 // The user moving its own data ("if you store content in India", "you may choose to host your files in Germany"): the
 // user's act, not the vendor sending data abroad. Only when the user's verb reaches the place: not when the vendor acts
 // after it ("when you upload files, we store them in India"), nor a passive, a relative clause or a clause of its own
@@ -40,7 +45,11 @@ export const YES: RegExp[] = [
   // "in various countries around the globe", "to countries other than the country in which it was received" (not the one
   // "in which you reside": relative to the user, as "outside the country in which you live" below).
   // Not the country "from which you may access" the site: where the user is, not where data goes.
-  /\b(?:other|foreign|third|a number of|various|several|multiple) countr(?:y|ies)\b(?!(?:\/[\w-]+)?\s+(?:from|in) which (?:you|users?|visitors?)\b)|\bcountries around the (?:world|globe)\b|\b(?:transferr?\w*|accessed|stored|processed|hosted)\b[^.;]{0,60}\b(?:entities|companies|providers|affiliates|locations|servers|jurisdictions)\s+(?:located\s+|based\s+)?(?:around|throughout|across) the (?:world|globe)\b|\bother locations where\b[^.;]{0,40}\b(?:affiliates|providers|subsidiaries|vendors|partners)\b|\bon an international basis\b|\bcountr(?:y|ies) other than\b(?!\s+(?:the\s+)?(?:one|country|countries)\s+(?:in which|where)\s+you\b)|\banywhere in the world\b|\blocations? other than\b|\boffshore\b|\boverseas\b|\binternationally\b|\bacross borders\b|\bcross-border\b/i,
+  // Not the countries of a law ("pursuant to the DMCA or similar laws in other countries"): whose law, not where data goes;
+  // unless data is handled under it (the next pattern).
+  /\b(?<!\b(?:laws?|regulations?|legislation|statutes?|rules)\s+(?:in|of)\s+(?:the\s+)?)(?:other|foreign|third|a number of|various|several|multiple) countr(?:y|ies)\b(?!(?:\/[\w-]+)?\s+(?:from|in) which (?:you|users?|visitors?)\b)|\bcountries around the (?:world|globe)\b|\b(?:transferr?\w*|accessed|stored|processed|hosted)\b[^.;]{0,60}\b(?:entities|companies|providers|affiliates|locations|servers|jurisdictions)\s+(?:located\s+|based\s+)?(?:around|throughout|across) the (?:world|globe)\b|\bother locations where\b[^.;]{0,40}\b(?:affiliates|providers|subsidiaries|vendors|partners)\b|\bon an international basis\b|\bcountr(?:y|ies) other than\b(?!\s+(?:the\s+)?(?:one|country|countries)\s+(?:in which|where)\s+you\b)|\banywhere in the world\b|\blocations? other than\b|\boffshore\b|\boverseas\b|\binternationally\b|\bacross borders\b|\bcross-border\b/i,
+  // Data handled under the law of other countries ("transferred to and processed under the laws of other countries").
+  /\b(?:transferr\w*|transmitted|processed|stored|hosted)\b[^.;]{0,40}\b(?:under|subject to)\s+the\s+(?:laws?|jurisdiction)\s+of\s+(?:other|foreign|various|several|multiple)\s+countries\b/i,
   PLACE,
 ];
 // "processed … in the United States and other locations", "… and elsewhere": the US and places beyond it (for a US vendor,
