@@ -1,4 +1,4 @@
-import { findingGroupKey, findingGrouper, fleetVendorOf, nameKey, type Finding, type Graph, type GraphSystem, type Lens, type SystemsById, sortFindings } from '@custody/domain';
+import { FINDING_VIEW, findingGroupKey, memberGrouping, nameKey, type Finding, type Graph, type GraphSystem, type Lens, type SystemsById, sortFindings } from '@custody/domain';
 import { indexedSystemsById, type ProjectionChanges } from '@custody/graph';
 import { activeLenses, REGISTRY, type RuleContext, type RuleError, type ScoreMemo } from '@custody/rules';
 import type { Evaluation } from '../build-audit.js';
@@ -34,8 +34,12 @@ export function compose(
   reuse?: { grouped: Grouped; valid: (findings: readonly Finding[]) => boolean; scoring?: ScoreMemo },
 ): { evaluation: Evaluation; lens: Lens; grouped: Grouped; scoring: ScoreMemo } {
   const graph = ctx.graph;
-  let grouper: ((fs: readonly Finding[]) => Finding[]) | undefined;
-  let standIn: ((id: string) => string | undefined) | undefined;
+  // The grouping's lookups over the graph's systems (stand-ins, places), made when a rule first needs them and
+  // shared by its grouping and its group keys (memberGrouping's stand-ins are fleetVendorOf's over the same
+  // systems): a regroup built them twice, each a walk of a fleet's 10,000 systems and a map of its vendors.
+  let lookups: ReturnType<typeof memberGrouping> | undefined;
+  const lookupsOf = () => (lookups ??= memberGrouping(graph.systems, byIdOf(graph)));
+  const group = (fs: readonly Finding[]) => lookupsOf().group(fs, FINDING_VIEW);
   const grouped = new Map<string, { source: Finding[]; out: Finding[] }>();
   const all: Finding[] = [];
   const ruleErrors: RuleError[] = [];
@@ -46,11 +50,10 @@ export function compose(
       continue;
     }
     const old = reuse?.grouped.get(rule.id);
-    const group = (fs: readonly Finding[]) => (grouper ??= findingGrouper(graph.systems, byIdOf(graph)))(fs);
     let out: Finding[];
     if (!old || !reuse!.valid(r.findings)) out = group(r.findings);
     else if (old.source === r.findings) out = old.out;
-    else out = regroup(old, r, group, (standIn ??= fleetVendorOf(graph.systems, byIdOf(graph))));
+    else out = regroup(old, r, group, lookupsOf().standIn);
     grouped.set(rule.id, { source: r.findings, out });
     for (const f of out) all.push(f);
   }
