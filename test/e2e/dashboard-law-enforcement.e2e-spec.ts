@@ -61,7 +61,9 @@ describe('dashboard: law-enforcement view on the example practice (browser, real
     const openai = shown.find((r) => r.holder === 'openai')!;
     expect(openai).toMatchObject({ posture: 'no_contract', release: 'unknown', quote: null });
     expect(openai.none).toMatch(/^No document says/);
-    await expect(page.textContent('#law .le-tally')).resolves.toMatch(/2 could hand them over without you/);
+    // The clearinghouse notifies only 'where ClaimBridge considers notice appropriate': its choice, so any legal request.
+    expect(shown.find((r) => r.holder === 'clearinghouse')).toMatchObject({ posture: 'any_legal_request', quote: expect.stringContaining('docs/claimbridge-dpa.md') });
+    await expect(page.textContent('#law .le-tally')).resolves.toMatch(/3 could hand them over without you/);
     // Beside the findings, in a column the page keeps within the window (a fifth inspector tab once pushed it wider).
     await expect(page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).resolves.toBe(true);
     expect(errors).toEqual([]);

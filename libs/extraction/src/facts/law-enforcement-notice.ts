@@ -15,7 +15,11 @@ type V = Fact<'law_enforcement_disclosure'>['value'];
 // possible", "where reasonably practicable" (the labels' efforts-based notice, Chayn and Wikipedia: the vendor still
 // commits), and "where the law allows" (a carve-out like "unless prohibited", not a condition on the notice).
 const CONDITION = String.raw`\b(?:where|when|if|to the extent|as|insofar as)\s+`;
-const CONDITIONAL_NOTICE = new RegExp(String.raw`${CONDITION}(?:(?:legally|so|it is|we are)\s+)?(?:required|mandated|appropriate)\b|${CONDITION}(?:(?:the|applicable|any|such)\s+)?(?:laws?|regulations?|legislation)\s+(?:so\s+)?(?:requires?|mandates?)\b`, 'gi');
+// Notice where the vendor judges it fitting ("where Acme considers notice appropriate", "if it deems it advisable", "at its
+// sole discretion") is its choice, not a commitment, like "where appropriate".
+const JUDGED = String.raw`(?:[\w-]+\s+){1,3}?(?:considers?|deems?|determines?|believes?|judges?|decides?|finds?)\s+(?:that\s+)?(?:[\w-]+\s+){0,3}?(?:appropriate|advisable|warranted|necessary|fitting)\b`;
+const DISCRETION = String.raw`\b(?:at|in)\s+(?:its|our|their|[A-Z][\w-]*'s)\s+(?:(?:sole|absolute|reasonable|own)\s+){0,2}discretion\b`;
+const CONDITIONAL_NOTICE = new RegExp(String.raw`${CONDITION}(?:(?:legally|so|it is|we are)\s+)?(?:required|mandated|appropriate)\b|${CONDITION}(?:(?:the|applicable|any|such)\s+)?(?:laws?|regulations?|legislation)\s+(?:so\s+)?(?:requires?|mandates?)\b|${CONDITION}${JUDGED}|${DISCRETION}`, 'gi');
 // A requirement that is the disclosure's, not the notice's: "if we are required by law to disclose your data, we will
 // notify you" conditions the notice on the demand.
 const TO_THE_ACT = /^\s+(?:(?:by|under)\s+(?:[\w-]+\s+){1,3}?)?to\s+$/i;
@@ -111,7 +115,15 @@ export function noticeReading(s: Sentence, c: Clause, instruments: Hit[], author
  */
 function conditionalNotice(c: Clause, n: Hit): boolean {
   const from = Math.max(0, n.start - 80);
-  return [...c.view.slice(from).matchAll(CONDITIONAL_NOTICE)].some((m) => from + m.index >= n.start || qualifiesNotice(c, n, from + m.index, from + m.index + m[0].length));
+  return [...c.view.slice(from).matchAll(CONDITIONAL_NOTICE)].some((m) => from + m.index >= n.start ? !anotherVerbBetween(c, n, from + m.index) : qualifiesNotice(c, n, from + m.index, from + m.index + m[0].length));
+}
+
+// A new conjunct with its own modal after the notice: "will notify you, and may at its discretion contest it".
+const NEW_CONJUNCT = /\b(?:and|but|or)\s+(?:(?:we|it|they|[A-Z][\w-]*)\s+)?(?:may|will|shall|can|must|might)\b/;
+
+/** Whether a new conjunct with its own modal comes between the notice verb and a condition after it: the condition is then its. */
+function anotherVerbBetween(c: Clause, n: Hit, at: number): boolean {
+  return NEW_CONJUNCT.test(c.view.slice(n.end, at));
 }
 
 /**
