@@ -67,6 +67,8 @@ export function settingColumn(graph: Graph, index: InstallIndex, key: string): F
     const mentionable = mentionFilter(graph, index, key);
     const primitives = new Map<unknown, number>();
     const objects = new Map<string, number>();
+    // An object value's id by identity first: a fleet export's installs of one class share their lists.
+    const byObject = new Map<object, number>();
     const column = new Float64Array(index.vendors.length);
     for (let p = 0; p < index.vendors.length; p++) {
       if (index.base[p]! < 0) continue;
@@ -77,9 +79,13 @@ export function settingColumn(graph: Graph, index: InstallIndex, key: string): F
         const v = settings[key];
         // Written out, not as a [table, key] pair: asked once per install and declared setting.
         if (typeof v === 'object' && v !== null) {
-          const k = JSON.stringify(v);
-          value = objects.get(k) ?? 0;
-          if (value === 0) objects.set(k, (value = primitives.size + objects.size + 1));
+          value = byObject.get(v) ?? 0;
+          if (value === 0) {
+            const k = JSON.stringify(v);
+            value = objects.get(k) ?? 0;
+            if (value === 0) objects.set(k, (value = primitives.size + objects.size + 1));
+            byObject.set(v, value);
+          }
         } else {
           value = primitives.get(v) ?? 0;
           if (value === 0) primitives.set(v, (value = primitives.size + objects.size + 1));

@@ -13,6 +13,10 @@ describe('projectGraph: legal basis', () => {
     // An agreement is good through its last day, and not a day after.
     expect(basis(projectGraph({ manifest: stack, contracts: [ch('2026-03-01')], configs: [], asOf: '2026-03-01T23:00:00Z' }))['ehr->clearinghouse']).toBe('baa');
     expect(basis(projectGraph({ manifest: stack, contracts: [ch('2026-02-28')], configs: [], asOf: '2026-03-01T00:00:00Z' }))['ehr->clearinghouse']).toBe('none_known');
+    // One contract object projected at two moments (a projection remembers each contract's answer for its own asOf only).
+    const one = ch('2026-03-01');
+    expect(basis(projectGraph({ manifest: stack, contracts: [one], configs: [], asOf: '2026-03-01' }))['ehr->clearinghouse']).toBe('baa');
+    expect(basis(projectGraph({ manifest: stack, contracts: [one], configs: [], asOf: '2026-03-02' }))['ehr->clearinghouse']).toBe('none_known');
     const terms = contract('sha-ch', 'claimbridge.md', 'ClaimBridge', factSet({ baa_offered: 'unspecified' }));
     expect(basis(projectGraph({ manifest: stack, contracts: [terms], configs: [], asOf: '2026-03-01' }))['ehr->clearinghouse']).toBe('none_known');
   });

@@ -1,5 +1,5 @@
 import { isBaaInForce, type ConsentDecl, type DataCategory, type LegalBasis, type SystemRole } from '@custody/domain';
-import { categoryValues } from './categories.js';
+import { categoryList, categoryValues } from './categories.js';
 import type { FlowDraft } from './flow-table.js';
 import { isExpired } from './normalise.js';
 import type { SystemDraft } from './system-registry.js';
@@ -10,9 +10,28 @@ const PAYMENT_CATEGORIES: ReadonlySet<DataCategory> = new Set(['claims', 'insura
 const INTERNAL_ROLES: ReadonlySet<SystemRole> = new Set(['practice', 'clinician']);
 
 /** True when the system has an attached contract that is (or offers) a BAA and has not expired. */
-export function hasBaaInForce(system: SystemDraft | undefined, asOf: string): boolean {
-  return (system?.contracts ?? []).some((c) => isBaaInForce(c, asOf));
+export function hasBaaInForce(system: SystemDraft | undefined, asOf: string, memo?: BaaMemo): boolean {
+  const contracts = system?.contracts;
+  if (!contracts) return false;
+  for (let i = 0; i < contracts.length; i++) {
+    const c = contracts[i]!;
+    if (!memo) {
+      if (isBaaInForce(c, asOf)) return true;
+      continue;
+    }
+    let inForce = memo.get(c);
+    if (inForce === undefined) memo.set(c, (inForce = isBaaInForce(c, asOf)));
+    if (inForce) return true;
+  }
+  return false;
 }
+
+/**
+ * Whether each contract is a BAA in force, as one projection has asked (its `asOf` is fixed and nothing edits a
+ * contract while it runs): a fleet vendor's BAA is attached to each of its installs, and the flow into each asked
+ * it again, parsing and formatting both dates each time.
+ */
+export type BaaMemo = Map<object, boolean>;
 
 /**
  * The legal basis of one flow, decided in this order (first match wins):
@@ -34,11 +53,13 @@ export function decideLegalBasis(
   receiver: SystemDraft | undefined,
   consents: readonly ConsentDecl[],
   asOf: string,
+  memo?: BaaMemo,
 ): LegalBasis {
   if (flow.declaredBasis) return flow.declaredBasis;
-  const data = categoryValues(flow.data);
+  // Read only (every, includes): the shared list of a bitmask, not a new one per flow.
+  const data = typeof flow.data === 'number' ? categoryList(flow.data) : categoryValues(flow.data);
   if (data.length > 0 && data.every((c) => c === 'deidentified')) return 'deidentified';
-  if (hasBaaInForce(receiver, asOf)) return 'baa';
+  if (hasBaaInForce(receiver, asOf, memo)) return 'baa';
   const authorised = consents.some(
     (c) => c.to === flow.to && c.type !== 'recording' && !isExpired(c.expires, asOf) && data.every((d) => c.data.includes(d)),
   );

@@ -6,7 +6,7 @@ import { attachContracts, prepareContracts } from './contracts.js';
 import { finaliseWithMemo, type ProjectionChanges, type ProjectionMemo } from './finalise-memo.js';
 import { FlowTable } from './flow-table.js';
 import { inheritFlowdown } from './flowdown.js';
-import { decideLegalBasis } from './legal-basis.js';
+import { decideLegalBasis, type BaaMemo } from './legal-basis.js';
 import { basename, sortCategories, stamp } from './normalise.js';
 import { applySettingChanges } from './setting-changes.js';
 import { replayNewConfig } from './config-replay.js';
@@ -118,7 +118,8 @@ export function projectGraphIncremental(input: ProjectionInput, prev?: Projectio
     warnings.push(linked !== undefined ? `${c.file}: linked to ${linked}, which is not a system of this workspace` : `${c.file}: not attached to any system (names: ${c.names.join(', ') || 'none'})`);
   }
 
-  const finished = finaliseWithMemo(registry.all(), flows, (f) => decideLegalBasis(f, registry.get(f.to), consents, input.asOf), prev);
+  const baaMemo: BaaMemo = new Map();
+  const finished = finaliseWithMemo(registry.all(), flows, (f) => decideLegalBasis(f, registry.get(f.to), consents, input.asOf, baaMemo), prev);
   const graph: Graph = {
     practice,
     // The practice first, then by id: the practice is every path's root and reads best at the top.

@@ -74,9 +74,15 @@ export class LineIndex {
 
 /** The domain's slug for config ids; a template reference `${name}` counts as its name. */
 export function slug(s: string): string {
+  // A slug already but for its case (a fleet's 100,000 install ids, `INST-00042`): what the patterns below leave of it.
+  if (s.length <= SLUG_MAX && SLUG_SHAPED.test(s)) return s.toLowerCase();
   // Only the head can reach the slug; the cap bounds the pattern below.
   return slugify(s.slice(0, 1024).replace(/\$\{([^}]*)\}/g, '$1'));
 }
+
+/** Letters and digits in runs joined by single hyphens, at most slugify's default length: slugify only lower-cases it. */
+const SLUG_SHAPED = /^[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*$/;
+const SLUG_MAX = 60;
 
 /** Decodes the XML predefined entities and numeric references (no DTD entities are ever expanded). */
 export function decodeXmlEntities(s: string): string {
