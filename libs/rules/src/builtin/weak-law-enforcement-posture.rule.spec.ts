@@ -1,5 +1,31 @@
 import { GraphBuilder, evaluateRule } from '../testing/graph-builder.js';
 import { weakLawEnforcementPostureRule } from './weak-law-enforcement-posture.rule.js';
+import { sensitiveDetailExposedRule } from './sensitive-detail-exposed.rule.js';
+
+/**
+ * A host bound through the records system's flow-down BAA (judicial orders only), and also fed by a dictation app
+ * whose own BAA leaves its sub-processors on their own terms: `dictation` adds the app's flows; `ownTerms` gives the
+ * host contract terms of its own. Installs of the app are fleet systems of one vendor.
+ */
+export function routedHost(opts: { dictation?: boolean; installs?: number; ownTerms?: 'any_legal_request' | 'judicial_process_only' } = {}) {
+  const b = new GraphBuilder()
+    .system('records', 'ehr', { name: 'Ledgerline Records', holds: ['progress_notes', 'diagnosis'] })
+    .system('host', 'cloud_storage', { name: 'Nimbus Hosting' })
+    .flow('records', 'host', ['progress_notes', 'diagnosis'])
+    .baa('records', { law_enforcement_disclosure: 'judicial_process_only', subcontractor_flowdown: 'yes', subprocessors_named: ['Nimbus Hosting'] });
+  if (opts.dictation) {
+    b.system('dictate', 'ai_notetaker', { name: 'Quillnote' }).flow('dictate', 'host', ['session_transcript']).baa('dictate', { subcontractor_flowdown: 'no' });
+    for (let i = 1; i <= (opts.installs ?? 0); i++) b.system(`dictate-${i}`, 'ai_notetaker', { name: `Quillnote install Q-${i}` }).flow(`dictate-${i}`, 'host', ['session_recording']);
+  }
+  const g = b.build();
+  for (let i = 1; i <= (opts.installs ?? 0); i++) g.systems.find((s) => s.id === `dictate-${i}`)!.group = { vendor: 'Quillnote', site: `Q-${i}` };
+  const records = g.systems.find((s) => s.id === 'records')!;
+  const host = g.systems.find((s) => s.id === 'host')!;
+  // As the projection marks it (inheritFlowdown): the records system's BAA, bound on the host through its flow-down.
+  host.contracts.push({ ...records.contracts[0]!, via: { system: 'records', relation: 'flowdown' } });
+  if (opts.ownTerms) host.contracts.push({ documentId: 'host-terms', file: 'host-terms.md', kind: 'terms', facts: { law_enforcement_disclosure: { value: opts.ownTerms, evidence: [{ quote: 'We answer lawful requests as we see fit.', start: 0, end: 40 }] } } as never });
+  return g;
+}
 
 describe('weak-law-enforcement-posture', () => {
   const ehr = (value?: 'any_legal_request' | 'judicial_process_only' | 'legal_process_with_notice' | 'unspecified') => {
@@ -44,5 +70,49 @@ describe('weak-law-enforcement-posture', () => {
   it('counts claims: a claims database with no terms on file is where enforcement looks', () => {
     const g = new GraphBuilder().system('claimsearch', 'data_broker', { holds: ['claims', 'demographics'] }).build();
     expect(evaluateRule(weakLawEnforcementPostureRule, g).map((d) => [d.subject, d.categories])).toEqual([['system:claimsearch', ['claims']]]);
+  });
+
+  describe('a contract held through a sender\'s flow-down covers that sender\'s data only', () => {
+    it('keeps a host bound only by the records system\'s flow-down (judicial orders only) out of it', () => {
+      expect(evaluateRule(weakLawEnforcementPostureRule, routedHost())).toEqual([]);
+    });
+
+    it('judges what another sender brings as under no contract, naming that sender and citing its flows', () => {
+      const g = routedHost({ dictation: true });
+      const [d, ...rest] = evaluateRule(weakLawEnforcementPostureRule, g);
+      expect(rest).toEqual([]);
+      expect(d!.subject).toBe('system:host');
+      expect(d!.categories).toEqual(['session_transcript']);
+      expect(d!.likelihood).toBe(0.6);
+      const detail = d!.detail;
+      expect(detail).toContain('for what Quillnote sends it, no contract on file says');
+      expect(detail).toContain('Ledgerline Records\'s contract binds it only for what Ledgerline Records sends');
+      const dictated = g.flows.find((f) => f.from === 'dictate')!;
+      expect(d!.evidence).toEqual(expect.arrayContaining(dictated.evidence));
+      expect(d!.evidence).not.toEqual(expect.arrayContaining(g.flows.find((f) => f.from === 'records')!.evidence));
+    });
+
+    it('counts a fleet install of a vendor as that vendor on the route (named by the vendor)', () => {
+      const [d] = evaluateRule(weakLawEnforcementPostureRule, routedHost({ dictation: true, installs: 3 }));
+      expect(d!.categories).toContain('session_recording');
+      const detail = d!.detail;
+      expect(detail).toContain('for what Quillnote sends it');
+      expect(detail).not.toContain('install');
+    });
+
+    it('reads the host\'s own terms for the other sender\'s data, and keeps the flow-down\'s for its sender\'s', () => {
+      const weak = evaluateRule(weakLawEnforcementPostureRule, routedHost({ dictation: true, ownTerms: 'any_legal_request' }));
+      expect(weak.map((d) => [d.categories, d.likelihood])).toEqual([[['session_transcript'], 0.9]]);
+      expect(evaluateRule(weakLawEnforcementPostureRule, routedHost({ dictation: true, ownTerms: 'judicial_process_only' }))).toEqual([]);
+    });
+
+    it('exposes sensitive detail documented in the other sender\'s transcripts, not in the flow-down sender\'s notes', () => {
+      const g = routedHost({ dictation: true });
+      g.practice.records.documents_sensitive = ['immigration_status'];
+      const [d, ...rest] = evaluateRule(sensitiveDetailExposedRule, g);
+      expect(rest).toEqual([]);
+      expect(d!.categories).toEqual(['immigration_status']);
+      expect(evaluateRule(sensitiveDetailExposedRule, (() => { const h = routedHost(); h.practice.records.documents_sensitive = ['immigration_status']; return h; })())).toEqual([]);
+    });
   });
 });
