@@ -266,3 +266,21 @@ export function routeEvidence(route: ContractRoute, categories: readonly DataCat
   }
   return out;
 }
+
+/** A part of a holder's data and the contracts that govern it: {@link holderRoutes}, or all it holds under all its contracts. */
+export interface TermsPart {
+  contracts: AttachedContract[];
+  categories: DataCategory[];
+  /** The sender whose flow-down binds the holder for this part (ContractRoute.via). */
+  via?: string;
+}
+
+/**
+ * The parts of `categories` (held by system `id`, in that order) by the contracts that govern them: one part,
+ * every contract, when it holds no contract through another's flow-down; else one per route that brings any.
+ */
+export function termsParts(graph: Graph, s: GraphSystem, categories: DataCategory[]): TermsPart[] {
+  const routes = holderRoutes(graph, s.id);
+  if (!routes) return [{ contracts: s.contracts, categories }];
+  return routes.map((r) => ({ contracts: r.contracts, categories: categories.filter((c) => r.categories.includes(c)), ...(r.via ? { via: r.via } : {}) })).filter((p) => p.categories.length > 0);
+}

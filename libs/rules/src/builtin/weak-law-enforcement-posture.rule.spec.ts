@@ -1,31 +1,7 @@
 import { GraphBuilder, evaluateRule } from '../testing/graph-builder.js';
 import { weakLawEnforcementPostureRule } from './weak-law-enforcement-posture.rule.js';
 import { sensitiveDetailExposedRule } from './sensitive-detail-exposed.rule.js';
-
-/**
- * A host bound through the records system's flow-down BAA (judicial orders only), and also fed by a dictation app
- * whose own BAA leaves its sub-processors on their own terms: `dictation` adds the app's flows; `ownTerms` gives the
- * host contract terms of its own. Installs of the app are fleet systems of one vendor.
- */
-export function routedHost(opts: { dictation?: boolean; installs?: number; ownTerms?: 'any_legal_request' | 'judicial_process_only' } = {}) {
-  const b = new GraphBuilder()
-    .system('records', 'ehr', { name: 'Ledgerline Records', holds: ['progress_notes', 'diagnosis'] })
-    .system('host', 'cloud_storage', { name: 'Nimbus Hosting' })
-    .flow('records', 'host', ['progress_notes', 'diagnosis'])
-    .baa('records', { law_enforcement_disclosure: 'judicial_process_only', subcontractor_flowdown: 'yes', subprocessors_named: ['Nimbus Hosting'] });
-  if (opts.dictation) {
-    b.system('dictate', 'ai_notetaker', { name: 'Quillnote' }).flow('dictate', 'host', ['session_transcript']).baa('dictate', { subcontractor_flowdown: 'no' });
-    for (let i = 1; i <= (opts.installs ?? 0); i++) b.system(`dictate-${i}`, 'ai_notetaker', { name: `Quillnote install Q-${i}` }).flow(`dictate-${i}`, 'host', ['session_recording']);
-  }
-  const g = b.build();
-  for (let i = 1; i <= (opts.installs ?? 0); i++) g.systems.find((s) => s.id === `dictate-${i}`)!.group = { vendor: 'Quillnote', site: `Q-${i}` };
-  const records = g.systems.find((s) => s.id === 'records')!;
-  const host = g.systems.find((s) => s.id === 'host')!;
-  // As the projection marks it (inheritFlowdown): the records system's BAA, bound on the host through its flow-down.
-  host.contracts.push({ ...records.contracts[0]!, via: { system: 'records', relation: 'flowdown' } });
-  if (opts.ownTerms) host.contracts.push({ documentId: 'host-terms', file: 'host-terms.md', kind: 'terms', facts: { law_enforcement_disclosure: { value: opts.ownTerms, evidence: [{ quote: 'We answer lawful requests as we see fit.', start: 0, end: 40 }] } } as never });
-  return g;
-}
+import { routedHost } from '../testing/routed-host.js';
 
 describe('weak-law-enforcement-posture', () => {
   const ehr = (value?: 'any_legal_request' | 'judicial_process_only' | 'legal_process_with_notice' | 'unspecified') => {
@@ -101,9 +77,9 @@ describe('weak-law-enforcement-posture', () => {
     });
 
     it('reads the host\'s own terms for the other sender\'s data, and keeps the flow-down\'s for its sender\'s', () => {
-      const weak = evaluateRule(weakLawEnforcementPostureRule, routedHost({ dictation: true, ownTerms: 'any_legal_request' }));
+      const weak = evaluateRule(weakLawEnforcementPostureRule, routedHost({ dictation: true, ownTerms: { law_enforcement_disclosure: 'any_legal_request' } }));
       expect(weak.map((d) => [d.categories, d.likelihood])).toEqual([[['session_transcript'], 0.9]]);
-      expect(evaluateRule(weakLawEnforcementPostureRule, routedHost({ dictation: true, ownTerms: 'judicial_process_only' }))).toEqual([]);
+      expect(evaluateRule(weakLawEnforcementPostureRule, routedHost({ dictation: true, ownTerms: { law_enforcement_disclosure: 'judicial_process_only' } }))).toEqual([]);
     });
 
     it('exposes sensitive detail documented in the other sender\'s transcripts, not in the flow-down sender\'s notes', () => {
