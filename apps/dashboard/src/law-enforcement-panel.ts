@@ -7,7 +7,7 @@
  * new view or score; this file only formats them (every string through dom.ts).
  */
 import type { LawEnforcementHolder, LawEnforcementView } from '@custody/reports/law-enforcement';
-import { RELEASE_TEXT } from '@custody/reports/law-enforcement';
+import { RELEASE_TEXT, routeLabel } from '@custody/reports/law-enforcement';
 import { categoryLabel, roleLabel } from '@custody/reports/plain-language';
 import { count, el, replace } from './dom.js';
 import { pill } from './findings-panel.js';
@@ -42,8 +42,23 @@ export function postureLegend(holders: readonly LawEnforcementHolder[]): HTMLEle
   return el('ul', { class: 'le-legend' }, ...POSTURE_COLOURS.filter((c) => present.has(c)).map((c) => el('li', {}, swatch(c), POSTURE_LEGEND[c])));
 }
 
+/**
+ * A holder bound through a sender's flow-down for that sender's data only: each part of its data, who decides on
+ * its release, and the clause (or that none is on file).
+ */
+function routes(h: LawEnforcementHolder): HTMLElement | null {
+  if (!h.routes) return null;
+  return el('ul', { class: 'le-routes' }, ...h.routes.map((r) => el('li', { attrs: { 'data-release': r.release } },
+    el('b', {}, `${routeLabel(r)}: `), RELEASE_TEXT[r.release],
+    r.quote ? el('blockquote', { class: 'quote le-quote' }, `“${r.quote.text}”`, el('cite', {}, r.quote.file ?? 'the contract')) :
+      el('p', { class: 'le-none' }, r.posture === 'no_contract' ? 'No document says: no contract binds it for this data.' : 'No document says: its contract is silent on government requests.'),
+    r.expired ? el('p', { class: 'le-warn' }, `This contract expired on ${r.expired}.`) : null)));
+}
+
 /** The clause and its document, or what a reader is told when no document states the posture. */
 function evidence(h: LawEnforcementHolder): HTMLElement | null {
+  // Bound through a flow-down for part of its data: each part says its own terms (routes).
+  if (h.routes) return routes(h);
   if (h.quote) {
     const where = [h.quote.file ?? 'the contract', h.quote.line !== undefined ? `line ${h.quote.line}` : h.quote.page !== undefined ? `p. ${h.quote.page}` : ''].filter(Boolean).join(', ');
     return el('blockquote', { class: 'quote le-quote' }, `“${h.quote.text}”`, el('cite', {}, where, h.via ? ` — ${h.via.name}'s contract, binding it as a subcontractor` : ''));

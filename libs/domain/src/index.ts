@@ -24,3 +24,4 @@ export * from './agreements.js';
 export * from './findings-order.js';
 export * from './system-view.js';
 export * from './wording.js';
+export * from './contract-routes.js';

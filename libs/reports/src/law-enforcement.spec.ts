@@ -3,6 +3,24 @@ import { sampleAuditReport, sampleFleetAuditReport } from '../../../test/fixture
 import { lawEnforcementView, RELEASE_TEXT } from './law-enforcement.js';
 import { POSTURE_TEXT } from './plain-language.js';
 import { buildReportModel } from './report-model.js';
+import { renderHtml } from './render-html.js';
+import { renderMarkdown } from './render-markdown.js';
+
+/**
+ * A host bound by Cedar EHR's BAA through its flow-down (notice first), that also receives ScribeWell's recordings,
+ * for which no contract binds it; `ownTerms` gives it click-through terms of its own that are silent.
+ */
+function routedReport(opts: { ownTerms?: boolean } = {}): AuditReport {
+  const report = sampleAuditReport();
+  const ehr = report.systems.find((s) => s.id === 'ehr')!;
+  report.systems.push({ id: 'host', name: 'Stratus Hosting', role: 'cloud_storage', holds: [], settings: {}, evidence: [],
+    contracts: [{ ...ehr.contracts[0]!, via: { system: 'ehr', relation: 'flowdown' } },
+      ...(opts.ownTerms ? [{ documentId: 'host-terms', file: 'stratus-terms.md', kind: 'terms' as const, facts: {} as never }] : [])] });
+  const base = { transport: 'https' as const, legalBasis: 'baa' as const, evidence: [] };
+  report.flows.push({ ...base, id: 'ehr->host', from: 'ehr', to: 'host', data: ['progress_notes', 'diagnosis'] },
+    { ...base, id: 'scribe->host', from: 'scribe', to: 'host', data: ['session_recording'] });
+  return report;
+}
 
 const holder = (report: AuditReport, id: string) => lawEnforcementView(report).holders.find((h) => h.id === id)!;
 
@@ -73,11 +91,19 @@ describe('lawEnforcementView (what GET /law-enforcement serves)', () => {
     const report = sampleAuditReport();
     const ehr = report.systems.find((s) => s.id === 'ehr')!;
     const payer = report.systems.find((s) => s.id === 'payer')!;
+    // Bound through the EHR's flow-down, and holding only what the EHR sends it (the contract covers that alone).
+    const fedOnlyBy = (r: AuditReport, sender: string) => {
+      const p = r.systems.find((s) => s.id === 'payer')!;
+      p.holds = [];
+      r.flows = [...r.flows.filter((f) => f.to !== 'payer'), { id: `${sender}->payer`, from: sender, to: 'payer', data: ['claims'], transport: 'https', legalBasis: 'baa', evidence: [] }];
+    };
+    fedOnlyBy(report, 'ehr');
     payer.contracts = [{ ...ehr.contracts[0], via: { system: 'ehr', relation: 'flowdown' } }];
     expect(holder(report, 'payer')).toMatchObject({ posture: 'legal_process_with_notice', via: { system: 'ehr', name: 'Cedar EHR' } });
     expect(holder(report, 'ehr').via).toBeUndefined();
     // Bound through a fleet install's contract: the vendor's, named as the vendor.
     const fleet = sampleFleetAuditReport();
+    fedOnlyBy(fleet, 'scribe-install-a17');
     fleet.systems.find((s) => s.id === 'payer')!.contracts = [{ ...ehr.contracts[0], via: { system: 'scribe-install-a17', relation: 'flowdown' } }];
     expect(holder(fleet, 'payer').via).toEqual({ system: 'scribe-install-a17', name: 'ScribeWell AI' });
     ehr.contracts[0].expires = '2020-06-30';
@@ -87,5 +113,44 @@ describe('lawEnforcementView (what GET /law-enforcement serves)', () => {
     ehr.contracts[0].expires = '2999-01-01';
     expect(holder(report, 'ehr').expired).toBeUndefined();
     expect(holder(report, 'ehr').release).toBe('notice');
+  });
+
+  describe('a contract held through a sender\'s flow-down covers that sender\'s data only', () => {
+    it('lists each part of the holder\'s data with who decides on it; the holder reads as its weakest part', () => {
+      const report = routedReport();
+      const clause = report.systems.find((s) => s.id === 'ehr')!.contracts[0]!.facts.law_enforcement_disclosure!.evidence[0]!.quote;
+      const host = holder(report, 'host');
+      expect(host).toMatchObject({ posture: 'no_contract', release: 'unknown' });
+      expect(host.quote).toBeUndefined();
+      expect(host.via).toBeUndefined();
+      expect(host.routes).toEqual([
+        { senders: ['Cedar EHR'], via: { system: 'ehr', name: 'Cedar EHR' }, held: expect.any(Array), sensitive: expect.any(Array),
+          posture: 'legal_process_with_notice', postureText: POSTURE_TEXT.legal_process_with_notice.posture, release: 'notice', quote: expect.objectContaining({ text: clause }) },
+        { senders: ['ScribeWell AI'], held: ['session_recording'], sensitive: ['session_recording'], posture: 'no_contract', postureText: POSTURE_TEXT.no_contract.posture, release: 'unknown' },
+      ]);
+      expect(host.routes![0]!.held).toEqual(expect.arrayContaining(['progress_notes', 'diagnosis']));
+    });
+
+    it('reads the holder\'s own terms for the other sender\'s data', () => {
+      expect(holder(routedReport({ ownTerms: true }), 'host').routes!.map((r) => r.posture)).toEqual(['legal_process_with_notice', 'unspecified']);
+    });
+
+    it('keeps a holder bound only by the flow-down sender\'s data on that contract, and one with no inherited contract as before', () => {
+      const report = routedReport();
+      report.flows = report.flows.filter((f) => f.id !== 'scribe->host');
+      const host = holder(report, 'host');
+      expect(host).toMatchObject({ posture: 'legal_process_with_notice', release: 'notice' });
+      expect(host.routes).toHaveLength(1);
+      expect(holder(report, 'ehr').routes).toBeUndefined();
+    });
+
+    it('says the same in the reports, and does not list the holder among those with no contract at all', () => {
+      const text = renderMarkdown(routedReport());
+      const row = text.split('\n').find((l) => l.includes('**Stratus Hosting**'))!;
+      expect(row).toContain('Data from Cedar EHR (bound by Cedar EHR\'s contract, flowed down)');
+      expect(row).toContain('Data from ScribeWell AI: No contract on file');
+      expect(text.split('\n').find((l) => l.startsWith(`**${POSTURE_TEXT.no_contract.posture}**`)) ?? '').not.toContain('Stratus Hosting');
+      expect(renderHtml(routedReport())).toContain('<b>Data from ScribeWell AI</b>: No contract on file');
+    });
   });
 });

@@ -6,7 +6,8 @@
  * dashboard's bundle may import its types and words.
  */
 import type { AttachedContract, AuditReport, DataCategory, Evidence, Finding, GraphSystem, Severity, SystemRole } from '@custody/domain';
-import { counted, DATA_CATEGORIES, hasExpired, isTriageCleared, SENSITIVE_CATEGORIES } from '@custody/domain';
+import { contractRoutes, counted, DATA_CATEGORIES, hasExpired, isTriageCleared, partyName, SENSITIVE_CATEGORIES, unique } from '@custody/domain';
+import type { GraphFlow } from '@custody/domain';
 import { POSTURE_ORDER, POSTURE_TEXT, type Posture } from './plain-language.js';
 
 export const LE_LEAD = 'Who can release your clients\' records without you, and on what paper:';
@@ -14,9 +15,8 @@ export const LE_INTRO = 'who holds them, and who decides whether to release them
   'Under HIPAA (45 CFR 164.512(f)) an administrative request, such as one from ICE, permits disclosure but never requires it: your practice should control release.';
 export const PRACTICE_POSTURE = { posture: 'Your own records', controls: 'You: ask for a judicial warrant or court order and consult counsel before releasing anything' };
 
-export interface LawEnforcementRow {
-  system: GraphSystem;
-  isPractice: boolean;
+/** What a holder (or one part of its data) holds, and the terms that say who may release it. */
+interface HeldUnderTerms {
   /** Every category it holds or receives, in taxonomy order; `sensitive` those the practice and the law treat as sensitive. */
   held: DataCategory[];
   sensitive: DataCategory[];
@@ -27,12 +27,53 @@ export interface LawEnforcementRow {
   headingOnlyIn?: string;
   /** The contract the posture is read from (absent for no_contract). */
   contract?: AttachedContract;
+}
+
+export interface LawEnforcementRow extends HeldUnderTerms {
+  system: GraphSystem;
+  isPractice: boolean;
   /** Open law-enforcement findings on this holder. */
   findings: Finding[];
   /** Every system the row stands for: itself, or a vendor's service and its fleet installs. */
   systems: string[];
   /** Set on a fleet row: the vendor its installs are grouped under, and how many installs it counts. */
   fleet?: { vendor: string; installs: number };
+  /**
+   * Set when the holder is bound through a sender's flow-down: that contract covers only what that sender sends it,
+   * so each part of its data is listed with the terms that govern it (the row's own posture is the weakest part's).
+   */
+  routes?: LawEnforcementRoute[];
+}
+
+/** One part of a holder's data and the terms that govern it (see {@link LawEnforcementRow.routes}). */
+export interface LawEnforcementRoute extends HeldUnderTerms {
+  /** Who sends this part (vendors by name; a fleet's installs by their vendor); empty for what it is declared to hold. */
+  senders: string[];
+  /** The sender whose flow-down BAA binds the holder for this part; absent: only the holder's own contracts. */
+  via?: { system: string; name: string };
+}
+
+/**
+ * Which part of a holder's data a route is, in a reader's words: "Data from CarePath EHR (bound by CarePath EHR's
+ * contract, flowed down)", "Data from Scribewell AI". Shared by the reports and the dashboard.
+ */
+export function routeLabel(r: Pick<LawEnforcementRoute, 'senders' | 'via'>): string {
+  const from = r.senders.length ? `Data from ${r.senders.join(', ')}` : 'What it is declared to hold';
+  return r.via ? `${from} (bound by ${r.via.name}'s contract, flowed down)` : from;
+}
+
+/** The posture the first contract stating one gives, its clause (never a bare heading) and the contract. */
+function readPosture(contracts: readonly AttachedContract[]): Pick<LawEnforcementRow, 'posture' | 'quote' | 'headingOnlyIn' | 'contract'> {
+  const facts = contracts.map((c) => ({ c, fact: c.facts.law_enforcement_disclosure }));
+  const stated = facts.find((x) => x.fact && x.fact.value !== 'unspecified');
+  const posture: Posture = stated ? stated.fact.value : facts.length > 0 ? 'unspecified' : 'no_contract';
+  // A clause heading ("2.5 Legal requests.") names the topic but not the terms: the first quote that states them stands.
+  const quoteEv = stated?.fact.evidence.find((e) => !isHeadingOnly(e.quote));
+  const quote = quoteEv ? { file: stated!.c.file, documentId: stated!.c.documentId, ...quoteEv } : undefined;
+  return {
+    posture, quote, contract: stated?.c ?? contracts[0],
+    headingOnlyIn: stated && !quoteEv && stated.fact.evidence.length > 0 ? stated.c.file ?? 'the contract' : undefined,
+  };
 }
 
 /**
@@ -64,23 +105,41 @@ export function lawEnforcementRows(report: Pick<AuditReport, 'systems' | 'flows'
     if (f.kind !== 'weak_law_enforcement_posture' || isTriageCleared(f)) continue;
     for (const id of new Set([...f.systems, ...(f.subject.startsWith('system:') ? [f.subject.slice('system:'.length)] : [])])) (weak.get(id) ?? weak.set(id, []).get(id)!).push(f);
   }
+  // A holder bound through a sender's flow-down: its data split by the contracts that govern each part (domain contractRoutes).
+  const byId = new Map(report.systems.map((s) => [s.id, s]));
+  let into: Map<string, GraphFlow[]> | undefined;
+  const holderRoutes = (system: GraphSystem): LawEnforcementRoute[] | undefined => {
+    if (!system.contracts.some((c) => c.via)) return undefined;
+    if (!into) {
+      into = new Map();
+      for (const f of report.flows) (into.get(f.to) ?? into.set(f.to, []).get(f.to)!).push(f);
+    }
+    const nameOf = (id: string) => { const x = byId.get(id); return x ? partyName(x) : id; };
+    return contractRoutes(system, into.get(system.id) ?? [], (id) => byId.get(id))?.map((r) => ({
+      senders: unique(r.flows.map((f) => nameOf(f.from))),
+      ...(r.via ? { via: { system: r.via, name: nameOf(r.via) } } : {}),
+      held: DATA_CATEGORIES.filter((c) => r.categories.includes(c)),
+      sensitive: DATA_CATEGORIES.filter((c) => r.categories.includes(c) && sensitiveSet.has(c)),
+      ...readPosture(r.contracts),
+    }));
+  };
   const rows = report.systems.flatMap((system): LawEnforcementRow[] => {
     const isPractice = system.role === 'practice';
     const held = new Set([...system.holds, ...(inbound.get(system.id) ?? []), ...(isPractice ? practiceSends : [])]);
     if (held.size === 0) return [];
-    const facts = system.contracts.map((c) => ({ c, fact: c.facts.law_enforcement_disclosure }));
-    const stated = facts.find((x) => x.fact && x.fact.value !== 'unspecified');
-    const posture: Posture = stated ? stated.fact.value : facts.length > 0 ? 'unspecified' : 'no_contract';
-    // A clause heading ("2.5 Legal requests.") names the topic but not the terms: the first quote that states them stands.
-    const quoteEv = stated?.fact.evidence.find((e) => !isHeadingOnly(e.quote));
-    const quote = quoteEv ? { file: stated!.c.file, documentId: stated!.c.documentId, ...quoteEv } : undefined;
-    if (quote) refer(quote);
+    const routes = !isPractice ? holderRoutes(system) : undefined;
+    const own = readPosture(system.contracts);
+    // Bound through a flow-down: the weakest part's terms lead the row, as the weak-posture finding charges them.
+    const lead = routes ? routes.reduce((a, b) => (POSTURE_ORDER.indexOf(b.posture) < POSTURE_ORDER.indexOf(a.posture) ? b : a)) : own;
+    for (const r of routes ?? []) if (r.quote) refer(r.quote);
+    if (!routes && own.quote) refer(own.quote);
     return [{
-      system, isPractice, posture, quote, contract: stated?.c ?? system.contracts[0], systems: [system.id],
-      headingOnlyIn: stated && !quoteEv && stated.fact.evidence.length > 0 ? stated.c.file ?? 'the contract' : undefined,
+      system, isPractice, posture: lead.posture, quote: lead.quote, contract: lead.contract, systems: [system.id],
+      headingOnlyIn: lead.headingOnlyIn,
       held: DATA_CATEGORIES.filter((c) => held.has(c)),
       sensitive: DATA_CATEGORIES.filter((c) => held.has(c) && sensitiveSet.has(c)),
       findings: weak.get(system.id) ?? [],
+      ...(routes ? { routes } : {}),
     }];
   });
   // A fleet's installs of one vendor hold the same data under the same contract: one row, installs counted.
@@ -165,6 +224,25 @@ export interface LawEnforcementHolder {
   /** The contract the posture is read from expired on this date: its terms may no longer bind the holder. */
   expired?: string;
   findings: { id: string; severity: Severity; title: string }[];
+  /**
+   * Set when the holder is bound through a sender's flow-down, which covers only that sender's data: each part of
+   * its data, who sends it and the terms that govern it (the holder's own posture and release are the weakest part's).
+   */
+  routes?: LawEnforcementHolderRoute[];
+}
+
+/** One part of a holder's data as GET /law-enforcement answers it (see {@link LawEnforcementHolder.routes}). */
+export interface LawEnforcementHolderRoute {
+  senders: string[];
+  via?: { system: string; name: string };
+  held: DataCategory[];
+  sensitive: DataCategory[];
+  posture: Posture;
+  postureText: string;
+  release: ReleaseControl;
+  quote?: { text: string; file?: string; documentId?: string; line?: number; page?: number };
+  headingOnlyIn?: string;
+  expired?: string;
 }
 
 export interface LawEnforcementView {
@@ -180,22 +258,36 @@ export function lawEnforcementView(report: Pick<AuditReport, 'systems' | 'flows'
     const words = r.isPractice ? PRACTICE_POSTURE : POSTURE_TEXT[r.posture];
     const q = r.quote;
     const c = r.contract;
-    const stated = r.posture !== 'no_contract' && r.posture !== 'unspecified';
-    // A lapsed contract binds nobody: who decides is unknown again, whatever its clause said (the clause is still shown).
-    const expired = stated && c?.expires && hasExpired(c.expires, report.generatedAt) ? c.expires : undefined;
+    const expired = lapsed(r, report.generatedAt);
     return {
       id: r.system.id, name: r.system.name, role: r.system.role, isPractice: r.isPractice,
       systems: r.fleet ? r.systems.filter((id) => !byId.get(id)?.group) : r.systems,
       ...(r.fleet ? { fleet: r.fleet } : {}),
       held: r.held, sensitive: r.sensitive, posture: r.posture, postureText: words.posture, controlsText: words.controls,
       release: r.isPractice ? 'practice' : expired ? 'unknown' : RELEASE[r.posture],
-      ...(q ? { quote: { text: q.quote, file: q.file, documentId: q.documentId, line: q.line, page: q.page } } : {}),
+      ...(q ? { quote: quoteOf(q) } : {}),
       ...(r.headingOnlyIn ? { headingOnlyIn: r.headingOnlyIn } : {}),
       // A fleet install's contract is its vendor's: named by the vendor, not by the one install the flow-down was read from.
       ...(c?.via ? { via: { system: c.via.system, name: byId.get(c.via.system)?.group?.vendor ?? byId.get(c.via.system)?.name ?? c.via.system } } : {}),
       ...(expired ? { expired } : {}),
       findings: r.findings.map((f) => ({ id: f.id, severity: f.severity, title: f.title })),
+      ...(r.routes ? { routes: r.routes.map((x): LawEnforcementHolderRoute => {
+        const gone = lapsed(x, report.generatedAt);
+        return {
+          senders: x.senders, ...(x.via ? { via: x.via } : {}), held: x.held, sensitive: x.sensitive, posture: x.posture,
+          postureText: POSTURE_TEXT[x.posture].posture, release: gone ? 'unknown' : RELEASE[x.posture],
+          ...(x.quote ? { quote: quoteOf(x.quote) } : {}), ...(x.headingOnlyIn ? { headingOnlyIn: x.headingOnlyIn } : {}), ...(gone ? { expired: gone } : {}),
+        };
+      }) } : {}),
     };
   });
   return { lead: LE_LEAD, intro: LE_INTRO, holders };
+}
+
+const quoteOf = (q: Evidence) => ({ text: q.quote, file: q.file, documentId: q.documentId, line: q.line, page: q.page });
+
+/** A lapsed contract binds nobody: who decides is unknown again, whatever its clause said (the clause is still shown). */
+function lapsed(r: Pick<LawEnforcementRow, 'posture' | 'contract'>, at: string): string | undefined {
+  const stated = r.posture !== 'no_contract' && r.posture !== 'unspecified';
+  return stated && r.contract?.expires && hasExpired(r.contract.expires, at) ? r.contract.expires : undefined;
 }

@@ -1,3 +1,4 @@
+import { routeLabel, type LawEnforcementRow } from './law-enforcement.js';
 import type { AuditReport, Severity } from '@custody/domain';
 import { escapeHtml as esc } from './escape.js';
 import { graphLegendHtml, renderGraphSvg } from './graph-svg.js';
@@ -30,14 +31,19 @@ function graph(m: ReportModel): string {
 
 function lawEnforcement(m: ReportModel): string {
   // Holders with no contract on file all read the same ("the holder decides"): one line, not a row each.
-  const uncontracted = m.lawEnforcement.filter((r) => !r.isPractice && r.posture === 'no_contract');
+  const uncontracted = m.lawEnforcement.filter((r) => !r.isPractice && r.posture === 'no_contract' && !r.routes);
   const rows = m.lawEnforcement.filter((r) => !uncontracted.includes(r)).map((r) => {
     const p = r.isPractice ? PRACTICE_POSTURE : POSTURE_TEXT[r.posture];
     // The model never offers a bare clause heading as the quote: it proves nothing to a reader.
-    const quote = r.quote ? `<blockquote>${esc(r.quote.quote)}<cite>${esc(r.quote.file ?? '')}</cite></blockquote>`
-      : r.headingOnlyIn ? `<span class="muted">Only the clause heading was found in ${esc(r.headingOnlyIn)}</span>` : '<span class="muted">—</span>';
-    return [`<b>${esc(r.system.name)}</b><br><span class="muted">${esc(roleLabel(r.system.role))}</span>`, cats(r.sensitive),
-      `${esc(p.posture)}<br><span class="muted">${esc(p.controls)}</span>`, quote];
+    const quoteOf = (x: Pick<LawEnforcementRow, 'quote' | 'headingOnlyIn'>) => x.quote ? `<blockquote>${esc(x.quote.quote)}<cite>${esc(x.quote.file ?? '')}</cite></blockquote>`
+      : x.headingOnlyIn ? `<span class="muted">Only the clause heading was found in ${esc(x.headingOnlyIn)}</span>` : '<span class="muted">—</span>';
+    const head = `<b>${esc(r.system.name)}</b><br><span class="muted">${esc(roleLabel(r.system.role))}</span>`;
+    // Bound through a flow-down for one sender's data only: each part of its data with the terms that govern it.
+    if (r.routes) {
+      return [head, cats(r.sensitive), r.routes.map((x) => `<b>${esc(routeLabel(x))}</b>: ${esc(POSTURE_TEXT[x.posture].posture)}`).join('<br>') + `<br><span class="muted">${esc(p.controls)}</span>`,
+        r.routes.map((x) => `<b>${esc(routeLabel(x))}</b>: ${quoteOf(x)}`).join('')];
+    }
+    return [head, cats(r.sensitive), `${esc(p.posture)}<br><span class="muted">${esc(p.controls)}</span>`, quoteOf(r)];
   });
   return `<section id="law-enforcement" class="major"><h2>Law-enforcement view</h2><p><b>${esc(LE_LEAD)}</b> ${esc(LE_INTRO)}</p>` +
     table(['Holder', 'Sensitive data held', 'Releases records, and who decides', 'Contract quote'], rows, 'le') +

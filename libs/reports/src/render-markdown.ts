@@ -1,3 +1,4 @@
+import { routeLabel, type LawEnforcementRow } from './law-enforcement.js';
 import type { AuditReport, Severity } from '@custody/domain';
 import { FACT_NAMES } from '@custody/domain';
 import { EFFORT_LABEL, effortOf, type FindingGroup } from './consultant-plan.js';
@@ -66,11 +67,16 @@ function summary(m: ReportModel): string[] {
 }
 
 function lawEnforcement(m: ReportModel): string[] {
-  const uncontracted = m.lawEnforcement.filter((r) => !r.isPractice && r.posture === 'no_contract');
+  const uncontracted = m.lawEnforcement.filter((r) => !r.isPractice && r.posture === 'no_contract' && !r.routes);
   const rows = m.lawEnforcement.filter((r) => !uncontracted.includes(r)).map((r) => {
     const p = r.isPractice ? PRACTICE_POSTURE : POSTURE_TEXT[r.posture];
-    const q = r.quote ? `“${md(r.quote.quote)}” — ${md(r.quote.file ?? '')}` : r.headingOnlyIn ? `_Only the clause heading was found in ${md(r.headingOnlyIn)}_` : '—';
-    return [`**${cell(r.system.name)}** (${roleLabel(r.system.role)})`, cats(r.sensitive), `${md(p.posture)}. ${md(p.controls)}`, q];
+    const quoteOf = (x: Pick<LawEnforcementRow, 'quote' | 'headingOnlyIn'>) => x.quote ? `“${md(x.quote.quote)}” — ${md(x.quote.file ?? '')}` : x.headingOnlyIn ? `_Only the clause heading was found in ${md(x.headingOnlyIn)}_` : '—';
+    // Bound through a flow-down for one sender's data only: each part of its data with the terms that govern it.
+    if (r.routes) {
+      const parts = r.routes.map((x) => `${md(routeLabel(x))}: ${md(POSTURE_TEXT[x.posture].posture)}`);
+      return [`**${cell(r.system.name)}** (${roleLabel(r.system.role)})`, cats(r.sensitive), `${parts.join('; ')}. ${md(p.controls)}`, r.routes.map((x) => `${md(routeLabel(x))}: ${quoteOf(x)}`).join('; ')];
+    }
+    return [`**${cell(r.system.name)}** (${roleLabel(r.system.role)})`, cats(r.sensitive), `${md(p.posture)}. ${md(p.controls)}`, quoteOf(r)];
   });
   const out = ['## Law-enforcement view', '', `**${md(LE_LEAD)}** ${md(LE_INTRO)}`, '',
     table(['Holder', 'Sensitive data held', 'Releases records, and who decides', 'Contract quote'], rows), ''];

@@ -30,7 +30,7 @@ export function isExpired(contract: AttachedContract, now: Date): boolean {
  * BAAs attached to a system and not expired at `now`, in precedence order. Within a rule run the list is
  * shared by every system holding the same one contract (a fleet's installs): callers must not mutate it.
  */
-export function baasInForce(system: GraphSystem, now: Date): readonly AttachedContract[] {
+export function baasInForce(system: Pick<GraphSystem, 'contracts'>, now: Date): readonly AttachedContract[] {
   return memoByContracts('baas-in-force', system.contracts, now, readBaasInForce);
 }
 

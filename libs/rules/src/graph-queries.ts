@@ -1,11 +1,13 @@
 import {
   BUSINESS_ASSOCIATE_ROLES,
+  contractRoutes,
   fleetVendorOf,
   hasExpired,
   stampEvidence,
   PRACTICE_ID,
   type AttachedContract,
   type ConsentDecl,
+  type ContractRoute,
   type DataCategory,
   type Evidence,
   type Graph,
@@ -236,4 +238,49 @@ export function holdingEvidence(graph: Graph, id: string, categories: readonly D
     for (const e of f.evidence) out.push(e);
   }
   return out;
+}
+
+/**
+ * A holder's data split by the contracts that govern it (domain contractRoutes), or undefined when it holds no
+ * contract through another system's flow-down: rules reading a holder's terms judge each route by its contracts.
+ */
+export function holderRoutes(graph: Graph, id: string): ContractRoute[] | undefined {
+  const system = systemById(graph, id);
+  if (!system || !system.contracts.some((c) => c.via)) return undefined;
+  return memoBySystem('routes', graph, id, undefined, readHolderRoutes) ?? undefined;
+}
+
+function readHolderRoutes(graph: Graph, id: string): ContractRoute[] | null {
+  return contractRoutes(systemById(graph, id)!, inboundOf(graph, id), (x) => systemById(graph, x)) ?? null;
+}
+
+/** The evidence that a route brings some categories: the first `maxFlows` of its flows that carry them. */
+export function routeEvidence(route: ContractRoute, categories: readonly DataCategory[], maxFlows = 3): Evidence[] {
+  const out: Evidence[] = [];
+  let taken = 0;
+  for (const f of route.flows) {
+    if (taken >= maxFlows) break;
+    if (!f.data.some((c) => categories.includes(c))) continue;
+    taken++;
+    for (const e of f.evidence) out.push(e);
+  }
+  return out;
+}
+
+/** A part of a holder's data and the contracts that govern it: {@link holderRoutes}, or all it holds under all its contracts. */
+export interface TermsPart {
+  contracts: AttachedContract[];
+  categories: DataCategory[];
+  /** The sender whose flow-down binds the holder for this part (ContractRoute.via). */
+  via?: string;
+}
+
+/**
+ * The parts of `categories` (held by system `id`, in that order) by the contracts that govern them: one part,
+ * every contract, when it holds no contract through another's flow-down; else one per route that brings any.
+ */
+export function termsParts(graph: Graph, s: GraphSystem, categories: DataCategory[]): TermsPart[] {
+  const routes = holderRoutes(graph, s.id);
+  if (!routes) return [{ contracts: s.contracts, categories }];
+  return routes.map((r) => ({ contracts: r.contracts, categories: categories.filter((c) => r.categories.includes(c)), ...(r.via ? { via: r.via } : {}) })).filter((p) => p.categories.length > 0);
 }

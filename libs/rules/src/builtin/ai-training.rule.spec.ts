@@ -1,5 +1,6 @@
 import { GraphBuilder, evaluateRule } from '../testing/graph-builder.js';
 import { aiTrainingRule } from './ai-training.rule.js';
+import { routedHost } from '../testing/routed-host.js';
 
 describe('ai-training', () => {
   const scribe = (settings: Record<string, unknown> = {}) =>
@@ -38,5 +39,25 @@ describe('ai-training', () => {
       .baa('scribe', { ai_training_on_customer_data: 'prohibited' })
       .build();
     expect(evaluateRule(aiTrainingRule, g)).toEqual([]);
+  });
+
+  describe('a contract held through a sender\'s flow-down covers that sender\'s data only', () => {
+    it('charges a flow-down BAA allowing training with its sender\'s data, not another sender\'s', () => {
+      const drafts = evaluateRule(aiTrainingRule, routedHost({ dictation: true, flowdown: { ai_training_on_customer_data: 'allowed' } }));
+      expect(drafts.map((x) => x.subject)).toEqual(['system:records', 'system:host']);
+      const d = drafts[1];
+      expect(d!.categories).toEqual(['progress_notes', 'diagnosis']);
+    });
+
+    it('reads the host\'s own terms for another sender\'s data, though the flow-down BAA forbids training', () => {
+      const g = routedHost({ dictation: true, flowdown: { ai_training_on_customer_data: 'prohibited' }, ownTerms: { ai_training_on_customer_data: 'opt_out' } });
+      const [d, ...rest] = evaluateRule(aiTrainingRule, g);
+      expect(rest).toEqual([]);
+      expect(d!.subject).toBe('system:host');
+      expect(d!.categories).toEqual(['session_transcript']);
+      expect(d!.likelihood).toBe(0.7);
+      expect(d!.evidence[0]!.quote).toBe('ai_training_on_customer_data: "opt_out"');
+      expect(evaluateRule(aiTrainingRule, routedHost({ flowdown: { ai_training_on_customer_data: 'prohibited' }, ownTerms: { ai_training_on_customer_data: 'opt_out' } }))).toEqual([]);
+    });
   });
 });

@@ -1,7 +1,7 @@
 import { categoryList, valuePhrase } from '@custody/domain';
 import { CITE } from '../citations.js';
 import { governingFact } from '../contracts.js';
-import { displayName, heldCategories, settingEvidence, stringSetting, vendorSystems } from '../graph-queries.js';
+import { displayName, heldCategories, settingEvidence, stringSetting, termsParts, vendorSystems } from '../graph-queries.js';
 import { streamingRule, type Rule } from '../rule.js';
 import { impactOf } from '../sensitivity.js';
 
@@ -27,13 +27,26 @@ export const aiTrainingRule: Rule = streamingRule({
     for (const s of vendorSystems(graph)) {
       const categories = heldCategories(graph, s.id);
       if (categories.length === 0) continue;
-      const fact = governingFact(s, 'ai_training_on_customer_data', now);
       const setting = stringSetting(s, 'training');
-      const contractL = LIKELIHOOD[fact.value] ?? 0;
       const settingL = setting ? LIKELIHOOD[setting] ?? 0 : 0;
       const settingOff = setting === 'prohibited' || setting === 'opt_in';
-      const likelihood = Math.max(settingL, settingOff ? contractL * 0.6 : contractL);
-      if (likelihood === 0) continue;
+      // Per part of its data by the contracts that govern it (a flow-down BAA binds only its sender's data): the
+      // parts that may be trained on, the contract that allows it most.
+      let fact: ReturnType<typeof governingFact<'ai_training_on_customer_data'>> | undefined;
+      let contractL = 0;
+      let likelihood = 0;
+      const trained: typeof categories = [];
+      for (const part of termsParts(graph, s, categories)) {
+        const read = governingFact(part, 'ai_training_on_customer_data', now);
+        const l = LIKELIHOOD[read.value] ?? 0;
+        const partL = Math.max(settingL, settingOff ? l * 0.6 : l);
+        if (partL === 0) continue;
+        for (const c of part.categories) if (!trained.includes(c)) trained.push(c);
+        if (!fact || l > contractL) (fact = read), (contractL = l);
+        likelihood = Math.max(likelihood, partL);
+      }
+      if (likelihood === 0 || !fact) continue;
+      const held = trained.length === categories.length ? categories : categories.filter((c) => trained.includes(c));
       const parts = [
         contractL > 0 ? `its contract says training is ${valuePhrase(fact.value)}` : '',
         setting ? `its settings say training is ${valuePhrase(setting)}` : '',
@@ -41,11 +54,11 @@ export const aiTrainingRule: Rule = streamingRule({
       drafts.push({
         subject: `system:${s.id}`,
         systems: [s.id],
-        categories,
+        categories: held,
         likelihood,
-        impact: impactOf(0.8, categories, settings),
+        impact: impactOf(0.8, held, settings),
         evidence: [...(contractL > 0 ? fact.evidence : []), ...(setting ? settingEvidence(s, 'training') : [])],
-        detail: () => `${displayName(graph, s.id)} may train AI on ${categoryList(categories)}: ${parts.join('; ')}.`,
+        detail: () => `${displayName(graph, s.id)} may train AI on ${categoryList(held)}: ${parts.join('; ')}.`,
       });
     }
   },

@@ -1,10 +1,10 @@
 import { type DataCategory, categoryList } from '@custody/domain';
 import { CITE } from '../citations.js';
-import { displayName, heldCategories, holdingEvidence, vendorSystems } from '../graph-queries.js';
+import { displayName, heldCategories, holderRoutes, holdingEvidence, routeEvidence, vendorSystems } from '../graph-queries.js';
 import { lensActive } from '../lenses.js';
 import { streamingRule, type Rule } from '../rule.js';
 import { impactOf } from '../sensitivity.js';
-import { outOfLawEnforcementScope, postureOf, postureWords } from './weak-law-enforcement-posture.rule.js';
+import { outOfLawEnforcementScope, postureOf, postureWords, routeJudgements, routeWords } from './weak-law-enforcement-posture.rule.js';
 
 const DETAILS: readonly DataCategory[] = ['immigration_status', 'political_activity'];
 const NOTE_CONTENT: readonly DataCategory[] = ['progress_notes', 'psychotherapy_notes', 'session_recording', 'session_transcript'];
@@ -32,10 +32,35 @@ export const sensitiveDetailExposedRule: Rule = streamingRule({
     for (const s of vendorSystems(graph)) {
       if (outOfLawEnforcementScope(s)) continue;
       const held = heldCategories(graph, s.id);
-      const explicit = held.filter((c) => DETAILS.includes(c));
-      const implicit = held.some((c) => NOTE_CONTENT.includes(c)) ? documented.filter((c) => !explicit.includes(c)) : [];
+      // What of `categories` is sensitive detail: held explicitly, or written in the notes or recordings among them.
+      const split = (categories: readonly DataCategory[]) => {
+        const explicit = categories.filter((c) => DETAILS.includes(c));
+        const implicit = categories.some((c) => NOTE_CONTENT.includes(c)) ? documented.filter((c) => !explicit.includes(c)) : [];
+        return { explicit, implicit };
+      };
+      const { explicit, implicit } = split(held);
       const details = [...explicit, ...implicit];
       if (details.length === 0) continue;
+      const routes = holderRoutes(graph, s.id);
+      if (routes) {
+        // Bound through a sender's flow-down: only the detail on a route whose own contracts are weak is exposed.
+        const weak = routeJudgements(routes, now, (r) => { const d = split(r.categories); return [...d.explicit, ...d.implicit]; });
+        if (weak.length === 0) continue;
+        // Explicit where a weak route brings it, implied where a weak route brings only the notes it is written in.
+        const parts = weak.map((w) => split(w.route.categories));
+        const ex = explicit.filter((c) => parts.some((d) => d.explicit.includes(c)));
+        const im = details.filter((c) => !ex.includes(c) && parts.some((d) => d.implicit.includes(c)));
+        drafts.push({
+          subject: `system:${s.id}`,
+          systems: [s.id],
+          categories: [...ex, ...im],
+          likelihood: Math.max(...weak.map((w) => w.posture.likelihood)) * (ex.length > 0 ? 1 : 0.85),
+          impact: impactOf(lensActive(ctx, 'immigrant-clients') ? 1 : 0.85, [...ex, ...im], settings),
+          evidence: [...s.evidence, ...weak.flatMap((w) => [...w.posture.evidence, ...routeEvidence(w.route, w.route.categories)])],
+          detail: () => `${displayName(graph, s.id)} holds ${holdsWords(ex, im)}; ${routeWords(graph, weak, routes)}.`,
+        });
+        continue;
+      }
       const posture = postureOf(s, now);
       if (!posture.weak) continue;
       drafts.push({
@@ -46,12 +71,16 @@ export const sensitiveDetailExposedRule: Rule = streamingRule({
         impact: impactOf(lensActive(ctx, 'immigrant-clients') ? 1 : 0.85, details, settings),
         evidence: [...posture.evidence, ...holdingEvidence(graph, s.id, details)],
         // Built when read: it names the system, which a class's members do not share.
-        detail: () =>
-          `${displayName(graph, s.id)} holds ${[
-            ...(explicit.length > 0 ? [categoryList(explicit)] : []),
-            ...(implicit.length > 0 ? [`${categoryList(implicit)} (the practice documents ${implicit.length > 1 ? 'them' : 'it'} in the notes or recordings it holds)`] : []),
-          ].join(' and ')}; ${postureWords(posture.value)}.`,
+        detail: () => `${displayName(graph, s.id)} holds ${holdsWords(explicit, implicit)}; ${postureWords(posture.value)}.`,
       });
     }
   },
 });
+
+/** The sensitive detail a holder holds, in words: explicit categories, then those documented in its notes or recordings. */
+function holdsWords(explicit: readonly DataCategory[], implicit: readonly DataCategory[]): string {
+  return [
+    ...(explicit.length > 0 ? [categoryList(explicit)] : []),
+    ...(implicit.length > 0 ? [`${categoryList(implicit)} (the practice documents ${implicit.length > 1 ? 'them' : 'it'} in the notes or recordings it holds)`] : []),
+  ].join(' and ');
+}

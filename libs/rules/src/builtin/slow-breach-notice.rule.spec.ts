@@ -1,5 +1,6 @@
 import { GraphBuilder, evaluateRule } from '../testing/graph-builder.js';
 import { slowBreachNoticeRule } from './slow-breach-notice.rule.js';
+import { routedHost } from '../testing/routed-host.js';
 
 describe('slow-breach-notice', () => {
   const g = (days: number | null) =>
@@ -20,5 +21,13 @@ describe('slow-breach-notice', () => {
     expect(evaluateRule(slowBreachNoticeRule, g(60))).toEqual([]);
     expect(evaluateRule(slowBreachNoticeRule, g(10))).toEqual([]);
     expect(evaluateRule(slowBreachNoticeRule, g(30), { settings: { breachNoticeMaxDays: 10 } })).toHaveLength(1);
+  });
+
+  it('charges a slow flow-down BAA with what its sender sends the subcontractor, not what another sender does', () => {
+    const drafts = evaluateRule(slowBreachNoticeRule, routedHost({ dictation: true, flowdown: { breach_notice_days: 90 } }));
+    const host = drafts.find((d) => d.subject === 'system:host')!;
+    expect(host.categories).toEqual(['progress_notes', 'diagnosis']);
+    expect(host.detail).toBe('The BAA binding Nimbus Hosting through Ledgerline Records\'s flow-down allows 90 days to report a breach (limit 60).');
+    expect(evaluateRule(slowBreachNoticeRule, routedHost({ dictation: true, flowdown: { breach_notice_days: 30 } })).filter((d) => d.subject === 'system:host')).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { CITE } from '../citations.js';
 import { baasInForce, factIn } from '../contracts.js';
-import { displayName, heldCategories, vendorSystems } from '../graph-queries.js';
+import { displayName, heldCategories, systemById, termsParts, vendorSystems } from '../graph-queries.js';
 import { streamingRule, type Rule } from '../rule.js';
 import { impactOf } from '../sensitivity.js';
 
@@ -22,28 +22,36 @@ export const slowBreachNoticeRule: Rule = streamingRule({
   evaluateInto({ graph, now, settings }, drafts) {
     const max = settings.breachNoticeMaxDays;
     for (const s of vendorSystems(graph)) {
-      const baas = baasInForce(s, now);
-      if (baas.length === 0) continue;
-      const readings = baas.map((c) => factIn(c, 'breach_notice_days'));
-      const stated = readings.filter((r) => typeof r.value === 'number');
-      // With two BAAs in force, the shortest stated window is the one the practice can enforce.
-      const best = stated.sort((a, b) => (a.value as number) - (b.value as number))[0];
-      if (best && (best.value as number) <= max) continue;
-      const categories = heldCategories(graph, s.id);
-      if (categories.length === 0) continue;
-      const days = best?.value as number | undefined;
-      drafts.push({
-        subject: `system:${s.id}`,
-        systems: [s.id],
-        categories,
-        likelihood: days === undefined ? 0.5 : 0.6 + 0.3 * Math.min(1, (days - max) / max),
-        impact: impactOf(0.55, categories, settings),
-        evidence: best?.evidence ?? [],
-        detail: () =>
-          days === undefined
-            ? `${displayName(graph, s.id)}'s BAA states no breach-notice deadline.`
-            : `${displayName(graph, s.id)}'s BAA allows ${days} days to report a breach (limit ${max}).`,
-      });
+      if (baasInForce(s, now).length === 0) continue;
+      const held = heldCategories(graph, s.id);
+      if (held.length === 0) continue;
+      // Per part of its data by the BAAs that govern it: a BAA bound through a sender's flow-down speaks for what
+      // that sender sends it only (a part under no BAA is no breach-notice question).
+      for (const part of termsParts(graph, s, held)) {
+        const baas = baasInForce(part, now);
+        if (baas.length === 0) continue;
+        const readings = baas.map((c) => factIn(c, 'breach_notice_days'));
+        const stated = readings.filter((r) => typeof r.value === 'number');
+        // With two BAAs in force, the shortest stated window is the one the practice can enforce.
+        const best = stated.sort((a, b) => (a.value as number) - (b.value as number))[0];
+        if (best && (best.value as number) <= max) continue;
+        const categories = part.categories;
+        const days = best?.value as number | undefined;
+        const whose = part.via ? `The BAA binding ${displayName(graph, s.id)} through ${systemById(graph, part.via)?.name ?? part.via}'s flow-down` : `${displayName(graph, s.id)}'s BAA`;
+        drafts.push({
+          subject: `system:${s.id}`,
+          systems: [s.id],
+          categories,
+          likelihood: days === undefined ? 0.5 : 0.6 + 0.3 * Math.min(1, (days - max) / max),
+          impact: impactOf(0.55, categories, settings),
+          evidence: best?.evidence ?? [],
+          detail: () =>
+            days === undefined
+              ? `${whose} states no breach-notice deadline.`
+              : `${whose} allows ${days} days to report a breach (limit ${max}).`,
+        });
+        break;
+      }
     }
   },
 });

@@ -1,5 +1,7 @@
 import { GraphBuilder, evaluateRule } from '../testing/graph-builder.js';
 import { weakLawEnforcementPostureRule } from './weak-law-enforcement-posture.rule.js';
+import { sensitiveDetailExposedRule } from './sensitive-detail-exposed.rule.js';
+import { routedHost } from '../testing/routed-host.js';
 
 describe('weak-law-enforcement-posture', () => {
   const ehr = (value?: 'any_legal_request' | 'judicial_process_only' | 'legal_process_with_notice' | 'unspecified') => {
@@ -44,5 +46,49 @@ describe('weak-law-enforcement-posture', () => {
   it('counts claims: a claims database with no terms on file is where enforcement looks', () => {
     const g = new GraphBuilder().system('claimsearch', 'data_broker', { holds: ['claims', 'demographics'] }).build();
     expect(evaluateRule(weakLawEnforcementPostureRule, g).map((d) => [d.subject, d.categories])).toEqual([['system:claimsearch', ['claims']]]);
+  });
+
+  describe('a contract held through a sender\'s flow-down covers that sender\'s data only', () => {
+    it('keeps a host bound only by the records system\'s flow-down (judicial orders only) out of it', () => {
+      expect(evaluateRule(weakLawEnforcementPostureRule, routedHost())).toEqual([]);
+    });
+
+    it('judges what another sender brings as under no contract, naming that sender and citing its flows', () => {
+      const g = routedHost({ dictation: true });
+      const [d, ...rest] = evaluateRule(weakLawEnforcementPostureRule, g);
+      expect(rest).toEqual([]);
+      expect(d!.subject).toBe('system:host');
+      expect(d!.categories).toEqual(['session_transcript']);
+      expect(d!.likelihood).toBe(0.6);
+      const detail = d!.detail;
+      expect(detail).toContain('for what Quillnote sends it, no contract on file says');
+      expect(detail).toContain('Ledgerline Records\'s contract binds it only for what Ledgerline Records sends');
+      const dictated = g.flows.find((f) => f.from === 'dictate')!;
+      expect(d!.evidence).toEqual(expect.arrayContaining(dictated.evidence));
+      expect(d!.evidence).not.toEqual(expect.arrayContaining(g.flows.find((f) => f.from === 'records')!.evidence));
+    });
+
+    it('counts a fleet install of a vendor as that vendor on the route (named by the vendor)', () => {
+      const [d] = evaluateRule(weakLawEnforcementPostureRule, routedHost({ dictation: true, installs: 3 }));
+      expect(d!.categories).toContain('session_recording');
+      const detail = d!.detail;
+      expect(detail).toContain('for what Quillnote sends it');
+      expect(detail).not.toContain('install');
+    });
+
+    it('reads the host\'s own terms for the other sender\'s data, and keeps the flow-down\'s for its sender\'s', () => {
+      const weak = evaluateRule(weakLawEnforcementPostureRule, routedHost({ dictation: true, ownTerms: { law_enforcement_disclosure: 'any_legal_request' } }));
+      expect(weak.map((d) => [d.categories, d.likelihood])).toEqual([[['session_transcript'], 0.9]]);
+      expect(evaluateRule(weakLawEnforcementPostureRule, routedHost({ dictation: true, ownTerms: { law_enforcement_disclosure: 'judicial_process_only' } }))).toEqual([]);
+    });
+
+    it('exposes sensitive detail documented in the other sender\'s transcripts, not in the flow-down sender\'s notes', () => {
+      const g = routedHost({ dictation: true });
+      g.practice.records.documents_sensitive = ['immigration_status'];
+      const [d, ...rest] = evaluateRule(sensitiveDetailExposedRule, g);
+      expect(rest).toEqual([]);
+      expect(d!.categories).toEqual(['immigration_status']);
+      expect(evaluateRule(sensitiveDetailExposedRule, (() => { const h = routedHost(); h.practice.records.documents_sensitive = ['immigration_status']; return h; })())).toEqual([]);
+    });
   });
 });

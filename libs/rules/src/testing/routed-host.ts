@@ -1,0 +1,27 @@
+import type { Graph } from '@custody/domain';
+import type { FactValues } from '../contracts.js';
+import { GraphBuilder } from './graph-builder.js';
+
+/**
+ * A host bound through the records system's flow-down BAA (judicial orders only, plus `flowdown` facts), and, with
+ * `dictation`, also fed by a dictation app whose own BAA leaves its sub-processors on their own terms; `installs`
+ * adds fleet installs of that app; `ownTerms` gives the host click-through terms of its own with those facts.
+ */
+export function routedHost(opts: { dictation?: boolean; installs?: number; ownTerms?: FactValues; flowdown?: FactValues } = {}): Graph {
+  const b = new GraphBuilder()
+    .system('records', 'ehr', { name: 'Ledgerline Records', holds: ['progress_notes', 'diagnosis'] })
+    .system('host', 'cloud_storage', { name: 'Nimbus Hosting' })
+    .flow('records', 'host', ['progress_notes', 'diagnosis'])
+    .baa('records', { law_enforcement_disclosure: 'judicial_process_only', subcontractor_flowdown: 'yes', subprocessors_named: ['Nimbus Hosting'], ...opts.flowdown });
+  if (opts.ownTerms) b.contract('host', opts.ownTerms, { kind: 'terms' });
+  if (opts.dictation) {
+    b.system('dictate', 'ai_notetaker', { name: 'Quillnote' }).flow('dictate', 'host', ['session_transcript']).baa('dictate', { subcontractor_flowdown: 'no' });
+    for (let i = 1; i <= (opts.installs ?? 0); i++) b.system(`dictate-${i}`, 'ai_notetaker', { name: `Quillnote install Q-${i}` }).flow(`dictate-${i}`, 'host', ['session_recording']);
+  }
+  const g = b.build();
+  for (let i = 1; i <= (opts.installs ?? 0); i++) g.systems.find((s) => s.id === `dictate-${i}`)!.group = { vendor: 'Quillnote', site: `Q-${i}` };
+  const records = g.systems.find((s) => s.id === 'records')!;
+  // As the projection marks it (inheritFlowdown): the records system's BAA, bound on the host through its flow-down.
+  g.systems.find((s) => s.id === 'host')!.contracts.push({ ...records.contracts[0]!, via: { system: 'records', relation: 'flowdown' } });
+  return g;
+}
