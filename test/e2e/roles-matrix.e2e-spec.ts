@@ -12,6 +12,7 @@ const LEAST_ROLE: Record<string, KeyRole> = {
   'GET /api/workspaces/{ws}/audit': 'viewer',
   'GET /api/workspaces/{ws}/diff': 'viewer',
   'GET /api/workspaces/{ws}/graph': 'viewer',
+  'GET /api/workspaces/{ws}/law-enforcement': 'viewer',
   'GET /api/workspaces/{ws}/findings': 'viewer',
   'GET /api/workspaces/{ws}/findings/{findingId}': 'viewer',
   'GET /api/workspaces/{ws}/findings/{findingId}/instances': 'viewer',
