@@ -68,10 +68,9 @@ export function mergeTargets(ids: readonly string[], cfg: ConfigInput, r: Settin
       if (inputOrder(cfg, by) < 0) {
         if (r.input.configs.some((c) => inputOrder(cfg, c) < 0 && inputOrder(c, by) < 0)) return undefined;
         const own = alone.probe.get(id);
-        if (!own || own.name !== x.name || own.group || (own.role !== 'other' && own.role !== x.role)) return undefined;
-        // Its settings as the config alone leaves them, declarations merged in by host included: coming first, they win
-        // (the property spec's seed 3087529266: another id's declaration with X's host brought a differing retention).
-        if (!settingsAgree(own.settings, x.settings)) return undefined;
+        // Its role and settings as the config alone leaves them, declarations merged in by host included: coming first,
+        // they win (the property spec's seed 3087529266: another id's declaration with X's host brought a differing retention).
+        if (!own || own.name !== x.name || !declAgrees(own, x)) return undefined;
         if (placeholder(alone.sinks.warnings, id) || placeholder(r.warningsBefore, id)) return undefined;
         // Coming first, its declaration is not found by id, so a host the catalogue knows sends it to the system
         // with the vendor's name (projectConfig), which an earlier config or the manifest may have: alone it has none.
@@ -91,7 +90,7 @@ export function mergeTargets(ids: readonly string[], cfg: ConfigInput, r: Settin
  * A declaration merged into earlier system X leaves X as the full projection has it whichever comes first: no fleet
  * group, X's role or `other` (the first specific role wins), X's value for every setting both have (the first wins).
  */
-export function declAgrees(d: SystemDecl, x: SystemDraft): boolean {
+export function declAgrees(d: Pick<SystemDecl, 'group' | 'role' | 'settings'>, x: SystemDraft): boolean {
   return !d.group && (d.role === 'other' || d.role === x.role) && settingsAgree(d.settings, x.settings);
 }
 
