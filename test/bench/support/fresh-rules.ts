@@ -216,3 +216,14 @@ export const FRESH33_RULE: SaltedRule = { salt: 'ota-fresh33:', maxChars: FRESH3
  * never-read set widens what the pool can show. Same kinds and conditions as FRESH30_RULE.
  */
 export const FRESH34_RULE: SaltedRule = { salt: 'ota-fresh34:', maxChars: FRESH30_RULE.maxChars, kinds: FRESH30_RULE.kinds };
+
+/**
+ * The `ota-fresh35` rule (issue 7, thirty-first session, 2026-12-07), committed with its picks (by path only) before
+ * any of its documents was read and before the extractor was run on them, in the same form as {@link FRESH34_RULE}:
+ * texts (index sha256) not already labelled in any set (labels.json, ota-fresh … ota-fresh34), at most 100,000
+ * characters, lowest sha256("ota-fresh35:" + path) per kind; 12 documents. Why now: ota-fresh30 and ota-fresh31 leave
+ * the unseen pool this session (four sessions of develop work moved the pool by one answer: 158/23/79 → 157/23/80, so
+ * their misses are read to learn what unseen text does that develop text does not), and the pool gets twelve
+ * never-read texts. Same kinds and conditions as FRESH30_RULE.
+ */
+export const FRESH35_RULE: SaltedRule = { salt: 'ota-fresh35:', maxChars: FRESH30_RULE.maxChars, kinds: FRESH30_RULE.kinds };
