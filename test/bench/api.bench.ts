@@ -5,7 +5,9 @@
  * Run: `npm run bench:api` (needs the build). Options: `--rows N` (default 10,000), `--mode embedded|redis`
  * (default: embedded, and production on Redis when DATABASE_URL and REDIS_URL are set), `--idle N` idle
  * requests per route (default 30), `--routes health,graph,findings,findings-cut` (default all four: one route alone shows
- * what it waits for without the others' load), `--slow N` (each route's N slowest reads listed with when they came, default 8), `--profile DIR` (the serve process's main thread profiled per
+ * what it waits for without the others' load), `--deadline MIN` (how long the fleet may take to be scored, default 15 minutes: embedded
+ * mode's job thread runs at nice 10, and on a machine loaded by other processes at nice 0 a 10,000-install fleet took over
+ * 20 minutes), `--slow N` (each route's N slowest reads listed with when they came, default 8), `--profile DIR` (the serve process's main thread profiled per
  * phase, see below), `--json`.
  *
  * Per mode: `custody serve` in a temp home (embedded: PGlite, jobs in the same process; production: fresh
@@ -22,7 +24,7 @@
  * thread's CPU time and run-queue wait (ready to run, but another thread held the CPU), and the same summed
  * over the process's other threads (embedded: job processor, database engines, read thread).
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeFleetCorpus } from './support/fleet-corpus.js';
@@ -36,6 +38,7 @@ const rows = Number(arg('--rows') ?? 10_000);
 const idleCount = Number(arg('--idle') ?? 30);
 /** How many of each route's slowest reads are listed with when they came (`--slow N`, default 8). */
 const slowCount = Number(arg('--slow') ?? 8);
+const deadlineMinutes = Number(arg('--deadline') ?? 15);
 const modes: ServiceMode[] = arg('--mode') ? [arg('--mode') as ServiceMode] : ['embedded', ...(productionMissing('redis') ? [] : ['redis' as const])];
 const say = (s: string) => { if (!asJson) console.log(s); else console.error(s); };
 
@@ -138,6 +141,8 @@ async function loopDelay(pid: number, n: number): Promise<LoopDelay | undefined>
  */
 const profileDir = arg('--profile');
 const eldDir = profileDir ?? mkdtempSync(join(tmpdir(), 'custody-apibench-eld-'));
+// The serve process writes its figures there on a signal and dies if it cannot (a folder not made yet).
+mkdirSync(eldDir, { recursive: true });
 process.env.CUSTODY_BENCH_ELD_DIR = eldDir;
 if (profileDir) process.env.CUSTODY_BENCH_CPU_PROFILE = '1';
 process.env.CUSTODY_CHILD_NODE_OPTIONS = [process.env.CUSTODY_CHILD_NODE_OPTIONS, '--import', join(import.meta.dirname, 'support/event-loop-delay.mjs')].filter(Boolean).join(' ');
@@ -154,9 +159,9 @@ async function runMode(mode: ServiceMode, dir: string) {
     const reading = readLoops(client, { until: () => done });
     for (const f of ['custody.yaml', 'fleet.csv']) await client.upload(dir, f);
     say(`${mode}: uploaded after ${((performance.now() - t0) / 1000).toFixed(1)} s; reading while it is scored`);
-    const deadline = Date.now() + 15 * 60_000;
+    const deadline = Date.now() + deadlineMinutes * 60_000;
     while (!(await scored(client).catch(() => false))) {
-      if (Date.now() > deadline) throw new Error('the fleet was not scored within 15 minutes');
+      if (Date.now() > deadline) throw new Error(`the fleet was not scored within ${deadlineMinutes} minutes (--deadline MIN)`);
       await new Promise((r) => setTimeout(r, 500));
     }
     const scoringSeconds = Number(((performance.now() - t0) / 1000).toFixed(1));

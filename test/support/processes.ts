@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { appendFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 export const REPO = resolve(import.meta.dirname ?? process.cwd(), '../..');
@@ -21,8 +22,14 @@ export function startNode(entry: string, args: string[], env: Record<string, str
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
-  child.stdout!.on('data', (d) => (out += d));
-  child.stderr!.on('data', (d) => (out += d));
+  // CUSTODY_TEST_SERVICE_LOG: a file each service's output is also appended to (a bench's service that dies says why).
+  const log = process.env.CUSTODY_TEST_SERVICE_LOG;
+  const take = (d: Buffer) => {
+    out += d;
+    if (log) appendFileSync(log, `[${child.pid} ${entry}] ${d}`);
+  };
+  child.stdout!.on('data', take);
+  child.stderr!.on('data', take);
   return {
     child,
     output: () => out,
