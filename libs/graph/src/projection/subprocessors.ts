@@ -74,17 +74,68 @@ export function addImpliedNotetakerFlows(registry: SystemRegistry, flows: FlowTa
  * The sub-processor names a system brings, with the evidence for each, told to `each` in order: settings first,
  * then its contracts. Told, not returned as a list: a fleet asks for every install on every round.
  */
-function namedSubprocessors(s: SystemDraft, each: (name: string, evidence: Evidence[]) => void): void {
+function namedSubprocessors(s: SystemDraft, each: (name: string, evidence: Evidence[], fromSettings: boolean) => void): void {
   const fromSettings = s.settings.subprocessors;
   if (Array.isArray(fromSettings)) {
     let evidence: Evidence[] | undefined;
-    for (const name of fromSettings) if (typeof name === 'string' && name.trim()) each(name.trim(), (evidence ??= settingEvidenceFor(s, 'subprocessors')));
+    for (const name of fromSettings) if (typeof name === 'string' && name.trim()) each(name.trim(), (evidence ??= settingEvidenceFor(s, 'subprocessors')), true);
   }
   for (const c of s.contracts) {
     if (c.via) continue; // another vendor's BAA binding this one names that vendor's sub-processors, not ours
     const fact = c.facts.subprocessors_named;
-    for (const name of fact?.value ?? []) if (name.trim()) each(name.trim(), fact!.evidence);
+    for (const name of fact?.value ?? []) if (name.trim()) each(name.trim(), fact!.evidence, false);
   }
+}
+
+/** One name a system's expansion passed, and its evidence: the contract fact's (shared), or undefined for the system's own settings evidence. */
+interface NameStep {
+  name: string;
+  evidence: Evidence[] | undefined;
+}
+
+/**
+ * The names an expansion round passes for a system, per class of systems that name the same: the same
+ * `settings.subprocessors` value (the fleet parser's list, shared and frozen per install class), the same
+ * contracts (each by identity, so the same facts) and the same names expanded before (ExpandedNames' shared
+ * lists). Those are all namedSubprocessors and the filter read, so a member passes the class's names, in the
+ * class's order, with the same evidence but for its own settings evidence, and ends with the same list. Only
+ * classes ending on a shared list are kept (a Set past SHORT_NAMES is one system's own), and only within one round.
+ */
+class NamePlans {
+  private readonly bySetting = new Map<unknown, NamePlan[]>();
+
+  /** The plan of a system with these inputs, when one was kept. */
+  of(s: SystemDraft, before: readonly string[] | Set<string>): NamePlan | undefined {
+    if (before instanceof Set) return undefined;
+    const plans = this.bySetting.get(s.settings.subprocessors);
+    if (plans) for (const plan of plans) if (plan.before === before && sameItems(plan.contracts, s.contracts)) return plan;
+    return undefined;
+  }
+
+  /** Keeps what a system starting from `before` passed (`steps`), ending on `after`. */
+  keep(s: SystemDraft, before: readonly string[] | Set<string>, steps: NameStep[], after: readonly string[] | Set<string>): void {
+    if (before instanceof Set || after instanceof Set) return;
+    const key = s.settings.subprocessors;
+    let plans = this.bySetting.get(key);
+    if (!plans) this.bySetting.set(key, (plans = []));
+    // Systems that each name their own (an agency's manifest): a handful kept per value, then no more plans.
+    if (plans.length < MAX_PLANS) plans.push({ before, contracts: [...s.contracts], steps, after });
+  }
+}
+
+interface NamePlan {
+  before: readonly string[];
+  contracts: readonly object[];
+  steps: readonly NameStep[];
+  after: readonly string[];
+}
+
+const MAX_PLANS = 64;
+
+function sameItems(a: readonly object[], b: readonly object[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /**
@@ -123,7 +174,7 @@ const NO_NAMES: readonly string[] = [];
  * expanded: a fleet asks this for every install and name on every round, and a `system + name` key string per
  * pair was built each time just to be found again.
  */
-export function expandSubprocessors(registry: SystemRegistry, flows: FlowTable, resolveVendor: VendorResolver | undefined, done: ExpandedNames): boolean {
+export function expandSubprocessors(registry: SystemRegistry, flows: FlowTable, resolveVendor: VendorResolver | undefined, done: ExpandedNames, classPlans = true): boolean {
   let grew = false;
   // The system a name resolves to, per name: every install of a fleet names the same few sub-processors, and
   // the answer only changes when a system is added here (the registry is not changed otherwise meanwhile).
@@ -140,23 +191,44 @@ export function expandSubprocessors(registry: SystemRegistry, flows: FlowTable, 
     resolved.set(name, target);
     return target;
   };
+  // What a system names is a function of its settings' list, its contracts and the names expanded for it
+  // before: a fleet's installs of one class share all three (the parser's list, the vendor's contracts, the same
+  // shared list of names), so the names that pass are worked out once per class and each member only adds its
+  // evidence (see NamePlans).
+  const plans = classPlans ? new NamePlans() : undefined;
+  const expand = (s: SystemDraft, name: string, evidence: Evidence[]) => {
+    const target = resolve(name);
+    if (target.id === s.id || target.id === PRACTICE_ID) return;
+    target.evidence.push(...evidence);
+    const existing = flows.find(s.id, target.id);
+    if (existing) existing.evidence.push(...evidence);
+    else flows.add({ from: s.id, to: target.id, data: 0, transport: 'unknown', purpose: 'sub-processing', evidence: [...evidence], origin: 'subprocessor', source: `subprocessor:${s.id}` });
+  };
   for (const s of registry.all()) {
     if (done.contractsRead.get(s.id) === s.contracts.length) continue;
     done.contractsRead.set(s.id, s.contracts.length);
     let doneOf = done.byId.get(s.id) ?? NO_NAMES;
-    namedSubprocessors(s, (name, evidence) => {
+    const plan = plans?.of(s, doneOf);
+    if (plan) {
+      if (!plan.steps.length) continue;
+      done.byId.set(s.id, plan.after);
+      grew = true;
+      let settingsEvidence: Evidence[] | undefined;
+      for (const step of plan.steps) expand(s, step.name, step.evidence ?? (settingsEvidence ??= settingEvidenceFor(s, 'subprocessors')));
+      continue;
+    }
+    const start = doneOf;
+    const steps: NameStep[] = [];
+    namedSubprocessors(s, (name, evidence, fromSettings) => {
       if (doneOf instanceof Set ? doneOf.has(name) : doneOf.includes(name)) return;
       else if (doneOf instanceof Set) doneOf.add(name);
       else if (doneOf.length < SHORT_NAMES) done.byId.set(s.id, (doneOf = done.extended(doneOf, name)));
       else done.byId.set(s.id, (doneOf = new Set([...doneOf, name])));
       grew = true;
-      const target = resolve(name);
-      if (target.id === s.id || target.id === PRACTICE_ID) return;
-      target.evidence.push(...evidence);
-      const existing = flows.find(s.id, target.id);
-      if (existing) existing.evidence.push(...evidence);
-      else flows.add({ from: s.id, to: target.id, data: 0, transport: 'unknown', purpose: 'sub-processing', evidence: [...evidence], origin: 'subprocessor', source: `subprocessor:${s.id}` });
+      steps.push({ name, evidence: fromSettings ? undefined : evidence });
+      expand(s, name, evidence);
     });
+    plans?.keep(s, start, steps, doneOf);
   }
   return grew;
 }
