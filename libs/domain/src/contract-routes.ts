@@ -34,23 +34,15 @@ const carriesPhi = (f: GraphFlow) => f.legalBasis !== 'deidentified' && f.data.s
 
 /**
  * Whether a contract a holder holds governs what `sender` sends it: a contract of its own does; one held through a
- * sender's flow-down (`via`) does for that sender, or an install of the same vendor, only. The one test behind
- * {@link contractRoutes} and {@link senderContracts} (and the projection's legal basis of a flow).
+ * sender's flow-down (`via`) does for that sender, or an install of the same vendor, only (sameParty, as
+ * {@link contractRoutes} and {@link senderRoute} match senders): the projection's legal basis of a flow and its one
+ * flow-down binding per sender ask it.
  */
 export function governsSender(c: Pick<AttachedContract, 'via'>, sender: Party | undefined, party: (id: string) => Party | undefined): boolean {
   if (!c.via) return true;
   if (!sender) return false;
   const v = party(c.via.system);
   return v !== undefined && sameParty(sender, v);
-}
-
-/**
- * The contracts that govern what `sender` sends a holder: all of them when it holds none through a flow-down (the
- * holder's own list, not a copy); else its own and those it holds through that sender's flow-down.
- */
-export function senderContracts<C extends Pick<AttachedContract, 'via'>>(contracts: readonly C[], sender: Party | undefined, party: (id: string) => Party | undefined): readonly C[] {
-  if (!contracts.some((c) => c.via)) return contracts;
-  return contracts.filter((c) => governsSender(c, sender, party));
 }
 
 /**

@@ -39,13 +39,13 @@ export const noReturnOrDestroyRule: Rule = {
       }
       const part = refused ?? silent;
       if (!part) continue;
-      const held2 = held.filter((c) => categories.includes(c));
+      const partsHeld = held.filter((c) => categories.includes(c));
       drafts.push({
         subject: `system:${s.id}`,
         systems: [s.id],
-        categories: held2,
+        categories: partsHeld,
         likelihood: refused ? 0.9 : 0.5,
-        impact: impactOf(0.6, held2, settings),
+        impact: impactOf(0.6, partsHeld, settings),
         evidence,
         detail: refused
           ? `${partTerms(graph, s, refused, `${displayName(graph, s.id)}'s terms`)} say${refused.via ? 's' : ''} it does not return or destroy data at termination.`
