@@ -5,6 +5,7 @@ import { dataSaleOrMarketingRule } from './data-sale-or-marketing.rule.js';
 import { deidentifiedReuseRule } from './deidentified-reuse.rule.js';
 import { missingBaaRule } from './missing-baa.rule.js';
 import { noReturnOrDestroyRule } from './no-return-or-destroy.rule.js';
+import { part2WithoutConsentRule } from './part2-without-consent.rule.js';
 import { recordingRetentionRule } from './recording-retention.rule.js';
 import { vendorOwnsRecordsRule } from './vendor-owns-records.rule.js';
 import type { Rule } from '../rule.js';
@@ -39,6 +40,17 @@ describe('rules read a holder bound through a sender\'s flow-down per route', ()
 
     it('does not fire for a sub-processor bound for all it holds', () => {
       expect(onHost(missingBaaRule)).toEqual([]);
+    });
+  });
+
+  describe('part2-without-consent', () => {
+    it('counts the flow-down BAA as a possible QSO agreement for its sender\'s flow only', () => {
+      const drafts = evaluateRule(part2WithoutConsentRule, routedHost({ records: ['substance_use'], fromPractice: ['substance_use'] }));
+      const text = (d: (typeof drafts)[number]) => { const x = d.detail as string | (() => string); return typeof x === 'function' ? x() : x; };
+      expect(drafts.map((d) => [d.subject, d.likelihood, text(d).includes('under a BAA')])).toEqual([
+        ['flow:records->host', 0.3, true],
+        ['flow:practice->host', 0.5, false],
+      ]);
     });
   });
 
