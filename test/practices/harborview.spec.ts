@@ -36,6 +36,16 @@ describe('examples/harborview-counseling', () => {
     expect(new Set(findings.map((f) => f.id)).size).toBe(findings.length);
   });
 
+  it('holds AWS to CarePath\'s flow-down BAA for CarePath\'s data only: the notetaker\'s recordings reach it under no contract', () => {
+    const basis = Object.fromEntries(graph.flows.map((f) => [f.id, f.legalBasis]));
+    expect(basis['ehr->amazon-web-services']).toBe('baa');
+    expect(basis['scribe->amazon-web-services']).toBe('none_known');
+    const { findings } = runAudit(createRuleContext(graph, { now: NOW }));
+    const breaks = findings.filter((f) => f.kind === 'baa_chain_break' && f.subject.endsWith('>amazon-web-services'));
+    // Scribewell's BAA has no flow-down (its sub-processors stay on their own terms), as for Deepgram: the vendor and its 12 installs.
+    expect(breaks.map((f) => [f.subject, f.instances?.length])).toEqual([['path:practice>scribe>amazon-web-services', 13]]);
+  });
+
   const cases: [string, WhatIfChange[]][] = [
     ['remove the portal tracker', [{ type: 'remove_system', system: 'portal-tracker' }]],
     ['sign the missing cloud-storage BAA', [{ type: 'sign_baa', system: 'storage' }]],

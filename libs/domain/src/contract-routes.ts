@@ -19,17 +19,31 @@ export interface ContractRoute {
   categories: DataCategory[];
 }
 
-type Party = Pick<GraphSystem, 'id' | 'name' | 'group'>;
+/** What names a sender or holder as a party to a contract: its id, and its vendor (a fleet install's) or name. */
+export type Party = Pick<GraphSystem, 'id' | 'name' | 'group'>;
 
 /** The vendor a system is of: a fleet install's vendor, else its own name. */
 export const partyName = (s: Pick<GraphSystem, 'name' | 'group'>): string => s.group?.vendor ?? s.name;
 
 /** One sender stands for another when it is the same system, or both are of one vendor and one is a fleet install of it. */
-function sameParty(a: Party, b: Party): boolean {
+export function sameParty(a: Party, b: Party): boolean {
   return a.id === b.id || ((a.group !== undefined || b.group !== undefined) && nameKey(partyName(a)) === nameKey(partyName(b)));
 }
 
 const carriesPhi = (f: GraphFlow) => f.legalBasis !== 'deidentified' && f.data.some((c) => c !== 'deidentified');
+
+/**
+ * Whether a contract a holder holds governs what `sender` sends it: a contract of its own does; one held through a
+ * sender's flow-down (`via`) does for that sender, or an install of the same vendor, only (sameParty, as
+ * {@link contractRoutes} and {@link senderRoute} match senders): the projection's legal basis of a flow and its one
+ * flow-down binding per sender ask it.
+ */
+export function governsSender(c: Pick<AttachedContract, 'via'>, sender: Party | undefined, party: (id: string) => Party | undefined): boolean {
+  if (!c.via) return true;
+  if (!sender) return false;
+  const v = party(c.via.system);
+  return v !== undefined && sameParty(sender, v);
+}
 
 /**
  * A holder's data split by the contracts that govern it, or undefined when it holds no contract through another
@@ -63,4 +77,19 @@ export function contractRoutes(
     for (const c of f.data) if (c !== 'deidentified' && !r.categories.includes(c)) r.categories.push(c);
   }
   return [...routes, rest].filter((r) => r.categories.length > 0);
+}
+
+/**
+ * The route of a holder's `routes` (contractRoutes) that what `sender` sends it is on: the flow-down route of its
+ * party, else the holder's own route (undefined when that brings no data).
+ */
+export function senderRoute(routes: readonly ContractRoute[], sender: Party | undefined, party: (id: string) => Party | undefined): ContractRoute | undefined {
+  if (sender) {
+    for (const r of routes) {
+      if (r.via === undefined) continue;
+      const v = party(r.via);
+      if (v !== undefined && sameParty(sender, v)) return r;
+    }
+  }
+  return routes.find((r) => r.via === undefined);
 }

@@ -35,7 +35,7 @@ export function baasInForce(system: Pick<GraphSystem, 'contracts'>, now: Date): 
 }
 
 /** BAAs attached to a system that expired before `now` (shared within a run as {@link baasInForce} is). */
-export function expiredBaas(system: GraphSystem, now: Date): readonly AttachedContract[] {
+export function expiredBaas(system: Pick<GraphSystem, 'contracts'>, now: Date): readonly AttachedContract[] {
   return memoByContracts('expired-baas', system.contracts, now, readExpiredBaas);
 }
 

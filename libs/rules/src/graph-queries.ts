@@ -2,6 +2,7 @@ import {
   BUSINESS_ASSOCIATE_ROLES,
   contractRoutes,
   fleetVendorOf,
+  senderRoute,
   hasExpired,
   stampEvidence,
   PRACTICE_ID,
@@ -19,6 +20,7 @@ import { addInboundPhi, carriesPhi, inboundOf, inboundPhiCategories } from '@cus
 import { baasInForce, cmp, expiredBaas, parseDaysValue, systemNameMatcher, unique } from './contracts.js';
 import { judgedVendors } from './install-classes.js';
 export { carrySharedNames, displayName, namesSharedAsIn, sharingChanged } from './display-name.js';
+import { displayName } from './display-name.js';
 import { memoByGraph, memoBySystem } from './run-memo.js';
 
 // Flow, reach and path queries live with the graph (libs/graph/src: graph-index.ts, queries.ts, paths.ts); the rules
@@ -108,17 +110,8 @@ export function baaCoverage(graph: Graph, id: string, now: Date): BaaCoverage {
 
 function readBaaCoverage(graph: Graph, id: string, now: Date): BaaCoverage {
   const system = systemById(graph, id);
-  const inForce = system ? baasInForce(system, now) : [];
-  const expired = system ? expiredBaas(system, now) : [];
-  if (inForce.length > 0) return { covered: true, via: 'contract', inForce, expired, evidence: inForce.flatMap(baaEvidence) };
   // A declared `legal_basis: baa` is the practice's own statement; an expired BAA on file contradicts it.
-  const inbound = inboundOf(graph, id);
-  if (expired.length === 0 && inbound.some(declaredUnderBaa)) {
-    return { covered: true, via: 'flow_legal_basis', inForce, expired, evidence: inbound.filter(declaredUnderBaa).flatMap((f) => f.evidence) };
-  }
-  // No BAA at all (most systems of an agency manifest): one shared answer, kept once per system by the run memo.
-  if (inForce.length === 0 && expired.length === 0) return NOT_COVERED;
-  return { covered: false, via: 'none', inForce, expired, evidence: [] };
+  return partCoverage(system?.contracts ?? [], inboundOf(graph, id), now);
 }
 
 const declaredUnderBaa = (f: GraphFlow): boolean => f.legalBasis === 'baa';
@@ -228,16 +221,8 @@ export function consentCoverage(
  * contract clause exists to quote, so every finding still points at its proof.
  */
 export function holdingEvidence(graph: Graph, id: string, categories: readonly DataCategory[], maxFlows = 3): Evidence[] {
-  const out = [...(systemById(graph, id)?.evidence ?? [])];
   // The first `maxFlows` matching flows, found without filtering all of a hub's (a fleet LLM's ~60,000) inbound flows.
-  let taken = 0;
-  for (const f of inboundOf(graph, id)) {
-    if (taken >= maxFlows) break;
-    if (!f.data.some((c) => categories.includes(c))) continue;
-    taken++;
-    for (const e of f.evidence) out.push(e);
-  }
-  return out;
+  return [...(systemById(graph, id)?.evidence ?? []), ...flowsEvidence(inboundOf(graph, id), categories, maxFlows)];
 }
 
 /**
@@ -254,11 +239,15 @@ function readHolderRoutes(graph: Graph, id: string): ContractRoute[] | null {
   return contractRoutes(systemById(graph, id)!, inboundOf(graph, id), (x) => systemById(graph, x)) ?? null;
 }
 
-/** The evidence that a route brings some categories: the first `maxFlows` of its flows that carry them. */
-export function routeEvidence(route: ContractRoute, categories: readonly DataCategory[], maxFlows = 3): Evidence[] {
+/** The evidence that a route (or any list of flows) brings some categories: the first `maxFlows` of its flows that carry them. */
+export function routeEvidence(route: { readonly flows: readonly GraphFlow[] }, categories: readonly DataCategory[], maxFlows = 3): Evidence[] {
+  return flowsEvidence(route.flows, categories, maxFlows);
+}
+
+function flowsEvidence(flows: readonly GraphFlow[], categories: readonly DataCategory[], maxFlows: number): Evidence[] {
   const out: Evidence[] = [];
   let taken = 0;
-  for (const f of route.flows) {
+  for (const f of flows) {
     if (taken >= maxFlows) break;
     if (!f.data.some((c) => categories.includes(c))) continue;
     taken++;
@@ -267,20 +256,89 @@ export function routeEvidence(route: ContractRoute, categories: readonly DataCat
   return out;
 }
 
-/** A part of a holder's data and the contracts that govern it: {@link holderRoutes}, or all it holds under all its contracts. */
+/**
+ * A part of a holder's data and the contracts that govern it: a route of {@link holderRoutes}, or, for a holder bound
+ * through no one's flow-down, all it holds under all its contracts. The one unit every rule reading a holder's terms
+ * judges: a contract held through a sender's flow-down speaks for that sender's data only.
+ */
 export interface TermsPart {
   contracts: AttachedContract[];
   categories: DataCategory[];
   /** The sender whose flow-down binds the holder for this part (ContractRoute.via). */
   via?: string;
+  /** The PHI-carrying flows that bring this part (the whole part: all flows into the holder), for its evidence. */
+  flows: readonly GraphFlow[];
 }
 
 /**
- * The parts of `categories` (held by system `id`, in that order) by the contracts that govern them: one part,
- * every contract, when it holds no contract through another's flow-down; else one per route that brings any.
+ * The parts of `categories` (held by system `s`, in that order) by the contracts that govern them: one part, every
+ * contract, when it holds no contract through another's flow-down; else one per route that brings any.
  */
 export function termsParts(graph: Graph, s: GraphSystem, categories: DataCategory[]): TermsPart[] {
   const routes = holderRoutes(graph, s.id);
-  if (!routes) return [{ contracts: s.contracts, categories }];
-  return routes.map((r) => ({ contracts: r.contracts, categories: categories.filter((c) => r.categories.includes(c)), ...(r.via ? { via: r.via } : {}) })).filter((p) => p.categories.length > 0);
+  if (!routes) return [{ contracts: s.contracts, categories, flows: inboundOf(graph, s.id) }];
+  const parts: TermsPart[] = [];
+  for (const r of routes) {
+    const mine = categories.filter((c) => r.categories.includes(c));
+    if (mine.length > 0) parts.push({ contracts: r.contracts, categories: mine, flows: r.flows, ...(r.via ? { via: r.via } : {}) });
+  }
+  return parts;
+}
+
+/**
+ * The contracts that govern one kind of data a holder may hold even when no flow brings it (a notetaker's settings
+ * speak of recordings): the parts that bring it, else, for a holder bound through a flow-down, its own contracts
+ * alone (a flow-down binds it only for what its sender sends, and that brings none).
+ */
+export function termsPartsFor(graph: Graph, s: GraphSystem, category: DataCategory): TermsPart[] {
+  const parts = termsParts(graph, s, [category]);
+  if (parts.length > 0 || !holderRoutes(graph, s.id)) return parts;
+  return [{ contracts: s.contracts.filter((c) => !c.via), categories: [category], flows: [] }];
+}
+
+/**
+ * Whose terms a part is read from, as the subject of a sentence: `own` (e.g. "X's terms") for the holder's own, or
+ * "The contract binding X through U's flow-down" (`noun`: e.g. "BAA") for a part bound through U's flow-down.
+ */
+export function partTerms(graph: Graph, s: GraphSystem, part: Pick<TermsPart, 'via'>, own: string, noun = 'contract'): string {
+  return part.via ? `The ${noun} binding ${displayName(graph, s.id)} through ${flowdownSender(graph, part.via)}'s flow-down` : own;
+}
+
+/** The sender a flow-down contract came through, by name: a fleet install by its vendor (the vendor's one contract binds every install). */
+export function flowdownSender(graph: Graph, via: string): string {
+  const u = systemById(graph, via);
+  return u ? (u.group?.vendor ?? u.name) : via;
+}
+
+/**
+ * Whether what `from` sends system `to` is under a BAA: baaCoverage of the holder, or, for a holder bound through a
+ * sender's flow-down, of the route that sender's data is on (its own contracts plus those through that sender, and
+ * that route's flows declared under a BAA).
+ */
+export function hopCoverage(graph: Graph, from: string, to: string, now: Date): BaaCoverage {
+  const routes = holderRoutes(graph, to);
+  if (!routes) return baaCoverage(graph, to, now);
+  const route = senderRoute(routes, systemById(graph, from), (x) => systemById(graph, x));
+  return route ? routeCoverage(route, now) : partCoverage(systemById(graph, to)!.contracts.filter((c) => !c.via), [], now);
+}
+
+/** baaCoverage of one part of a holder's data (its contracts, and its flows declared under a BAA). */
+export function routeCoverage(part: Pick<TermsPart, 'contracts' | 'flows'>, now: Date): BaaCoverage {
+  let byNow = ROUTE_COVERAGE.get(part);
+  if (!byNow || byNow.now !== now.getTime()) ROUTE_COVERAGE.set(part, (byNow = { now: now.getTime(), coverage: partCoverage(part.contracts, part.flows, now) }));
+  return byNow.coverage;
+}
+
+/** Per route (kept by the run memo's routes) and clock: a fleet's installs all ask of the one sub-processor's route. */
+const ROUTE_COVERAGE = new WeakMap<object, { now: number; coverage: BaaCoverage }>();
+
+function partCoverage(contracts: AttachedContract[], flows: readonly GraphFlow[], now: Date): BaaCoverage {
+  const inForce = baasInForce({ contracts }, now);
+  const expired = expiredBaas({ contracts }, now);
+  if (inForce.length > 0) return { covered: true, via: 'contract', inForce, expired, evidence: inForce.flatMap(baaEvidence) };
+  if (expired.length === 0 && flows.some(declaredUnderBaa)) {
+    return { covered: true, via: 'flow_legal_basis', inForce, expired, evidence: flows.filter(declaredUnderBaa).flatMap((f) => f.evidence) };
+  }
+  if (expired.length === 0) return NOT_COVERED;
+  return { covered: false, via: 'none', inForce, expired, evidence: [] };
 }

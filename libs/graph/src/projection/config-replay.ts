@@ -110,6 +110,8 @@ export function replayNewConfig(input: ProjectionInput, prev: ProjectionMemo): I
     if (out !== before) (mergedSystems.set(id, { before, out }), changes.systems.set(id, { before, after: out }));
   }
   const receiver = (id: string): SystemDraft | undefined => (id === PRACTICE_ID ? practice.draft : probe.get(id));
+  // A sender a flow-down contract came through may be an earlier system this config does not touch.
+  const party = (id: string): SystemDraft | undefined => receiver(id) ?? lookup(id)?.draft;
   const newPairs = new Map<string, PairEntry>();
   const mergedPairs = new Map<string, PairEntry & { before: readonly GraphFlow[] }>();
   for (const key of [...pairs.keys()].sort()) {
@@ -120,7 +122,7 @@ export function replayNewConfig(input: ProjectionInput, prev: ProjectionMemo): I
     const merged = old && old.drafts.length === 1 && drafts.length === 1 ? mergedFlow(old.drafts[0]!, drafts[0]!) : undefined;
     if (old && !merged) return undefined;
     if (merged) drafts = [merged];
-    const bases = drafts.map((f) => decideLegalBasis(f, receiver(f.to), consents, input.asOf));
+    const bases = drafts.map((f) => decideLegalBasis(f, receiver(f.to), consents, input.asOf, party));
     const out = finaliseFlows(drafts, (_, i) => bases[i]!).map((f, i) => (old && sameValue(old.out[i], f) ? old.out[i]! : f));
     if (old) mergedPairs.set(key, { drafts, bases, out, before: old.out });
     else newPairs.set(key, { drafts, bases, out });

@@ -1,4 +1,4 @@
-import { PRACTICE_ID } from '@custody/domain';
+import { governsSender, PRACTICE_ID } from '@custody/domain';
 import type { AttachedContract } from '@custody/domain';
 import type { FlowTable } from './flow-table.js';
 import { normaliseName } from './normalise.js';
@@ -18,7 +18,9 @@ const isFlowdownBaa = (c: AttachedContract, asOf: string) => ownBaaInForce(c, as
  * by those terms: the BAA is attached to X marked `via: { system: U, relation: 'flowdown' }`. Rules then
  * read X's terms (law-enforcement clause, training, breach notice) as the flow-down imposes them instead of
  * "no contract on file". X's own BAA, if it has one, stays the one that governs. Inherited contracts never
- * pass on further: they name U's sub-processors, not X's.
+ * pass on further: they name U's sub-processors, not X's. A flow-down binds X for its sender's data only, so one
+ * document two senders both hold (two systems of one vendor, each a party to it) is attached once per sender: once
+ * through U for an install of U's vendor too, which the vendor's one contract already speaks for (governsSender).
  */
 export function inheritFlowdown(registry: SystemRegistry, flows: FlowTable, asOf: string, resolveVendor: VendorResolver | undefined): void {
   const keys = (name: string) => {
@@ -32,6 +34,7 @@ export function inheritFlowdown(registry: SystemRegistry, flows: FlowTable, asOf
     if (!out) known.set(x, (out = new Set([...keys(x.name), ...keys(x.id.replace(/^subprocessor-/, '')), ...(x.group?.vendor ? keys(x.group.vendor) : [])])));
     return out;
   };
+  const party = (id: string) => registry.get(id);
   for (const f of flows.all()) {
     if (f.from === PRACTICE_ID || f.to === PRACTICE_ID) continue;
     const u = registry.get(f.from);
@@ -45,7 +48,7 @@ export function inheritFlowdown(registry: SystemRegistry, flows: FlowTable, asOf
       if (!isFlowdownBaa(c, asOf)) continue;
       xNames ??= names(x);
       const named = (c.facts.subprocessors_named?.value ?? []).some((n) => keys(n).some((k) => xNames!.has(k)));
-      if (!named || x.contracts.some((held) => held.documentId === c.documentId)) continue;
+      if (!named || x.contracts.some((held) => held.documentId === c.documentId && governsSender(held, u, party))) continue;
       x.contracts.push({ ...c, via: { system: u.id, relation: 'flowdown' } });
     }
   }

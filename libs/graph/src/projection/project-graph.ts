@@ -119,7 +119,7 @@ export function projectGraphIncremental(input: ProjectionInput, prev?: Projectio
   }
 
   const baaMemo: BaaMemo = new Map();
-  const finished = finaliseWithMemo(registry.all(), flows, (f) => decideLegalBasis(f, registry.get(f.to), consents, input.asOf, baaMemo), prev);
+  const finished = finaliseWithMemo(registry.all(), flows, (f) => decideLegalBasis(f, registry.get(f.to), consents, input.asOf, (id) => registry.get(id), baaMemo), prev);
   const graph: Graph = {
     practice,
     // The practice first, then by id: the practice is every path's root and reads best at the top.

@@ -2,7 +2,7 @@ import { slugify, type AttachedContract, type DataCategory, type Evidence, type 
 import { CITE } from '../citations.js';
 import { baasInForce, factIn, isBaa, nameMatches, namedSubprocessors } from '../contracts.js';
 import {
-  baaCoverage, carriesPhi, displayName, heldCategories, inboundOf, isBusinessAssociateRole, isDirectAssociate,
+  baaCoverage, carriesPhi, displayName, heldCategories, holderRoutes, hopCoverage, inboundOf, isBusinessAssociateRole, isDirectAssociate,
   isPracticeSide, modelledNameMatcher, outboundOf, pathSubject, phiOf, settingEvidence, shortestPathTo, systemById, vendorSystems,
 } from '../graph-queries.js';
 import { streamingRule, type Rule } from '../rule.js';
@@ -34,6 +34,9 @@ export const baaChainBreakRule: Rule = streamingRule({
       if (!coverageMemo.has(id)) coverageMemo.set(id, baaCoverage(graph, id, now).covered);
       return coverageMemo.get(id)!;
     };
+    // Whether what `u` sends `x` is under a BAA: x's coverage, or for a sub-processor bound through a sender's
+    // flow-down, that of the route u's data is on (another sender's flow-down does not bind it for u's data).
+    const hopCovered = (uId: string, xId: string): boolean => (holderRoutes(graph, xId) ? hopCoverage(graph, uId, xId, now).covered : covered(xId));
     const directMemo = new Map<string, boolean>();
     const direct = (id: string): boolean => {
       if (!directMemo.has(id)) directMemo.set(id, isDirectAssociate(graph, id));
@@ -72,7 +75,7 @@ export const baaChainBreakRule: Rule = streamingRule({
     };
 
     const edgeCovered = (uId: string, xId: string, visiting: Set<string>): boolean => {
-      if (covered(xId)) return true;
+      if (hopCovered(uId, xId)) return true;
       const u = systemById(graph, uId);
       const x = systemById(graph, xId);
       if (!u || !x) return false;
@@ -104,16 +107,16 @@ export const baaChainBreakRule: Rule = streamingRule({
     };
 
     // Whether a hop into `x` can break: x is an associate the practice is not on (a hop into a practice-side
-    // system never breaks), x has no BAA coverage of its own (else the hop is covered whatever comes before),
-    // and the finding is not another rule's: a direct associate with no BAA of its own is `missing-baa`'s, not
-    // a chain break; one whose own BAA is on file but expired is `expired-baa`'s (the practice signed with it:
-    // renewing that BAA is the one fix). Asked per sink, not per hop: a fleet's ~250,000 hops go into a dozen
-    // sub-processors.
+    // system never breaks), x has no BAA of its own (else the hop is covered whatever comes before; one it holds
+    // through a sender's flow-down covers that sender's hops only: hopCovered, asked per hop), and the finding is
+    // not another rule's: a direct associate with no BAA of its own is `missing-baa`'s, not a chain break; one whose
+    // own BAA is on file but expired is `expired-baa`'s (the practice signed with it: renewing that BAA is the one
+    // fix). Asked per sink, not per hop: a fleet's ~250,000 hops go into a dozen sub-processors.
     const openSinks = new Map<string, boolean>();
     const openInto = (x: GraphSystem): boolean => {
       let open = openSinks.get(x.id);
       if (open === undefined) {
-        open = !isPracticeSide(graph, x.id) && isBusinessAssociateRole(x) && !covered(x.id) && !direct(x.id) && !x.contracts.some((c) => !c.via && isBaa(c));
+        open = !isPracticeSide(graph, x.id) && isBusinessAssociateRole(x) && !direct(x.id) && !x.contracts.some((c) => !c.via && isBaa(c));
         openSinks.set(x.id, open);
       }
       return open;
@@ -135,8 +138,8 @@ export const baaChainBreakRule: Rule = streamingRule({
       for (const f of outboundOf(graph, u.id)) {
         if (!carriesPhi(f)) continue;
         const x = systemById(graph, f.to);
-        if (!x || !openInto(x)) continue;
-        // Not covered into x (openInto): the hop is covered when u is and u's BAA flows down and names x.
+        if (!x || !openInto(x) || hopCovered(u.id, x.id)) continue;
+        // Not covered into x: the hop is covered when u is and u's BAA flows down and names x.
         const fd = flowdownTo(u, x.name);
         const upstreamCovered = chainCovered(u.id);
         if (upstreamCovered && (fd.ok || flowdownTo(u, x.id).ok)) continue;

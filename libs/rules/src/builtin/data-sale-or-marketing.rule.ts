@@ -1,7 +1,7 @@
 import { categoryList } from '@custody/domain';
 import { CITE } from '../citations.js';
 import { contractTermFindings } from '../contract-term.js';
-import { displayName } from '../graph-queries.js';
+import { displayName, partTerms } from '../graph-queries.js';
 import { streamingRule, type Rule } from '../rule.js';
 import { impactOf } from '../sensitivity.js';
 
@@ -17,11 +17,11 @@ export const dataSaleOrMarketingRule: Rule = streamingRule({
     'written amendment prohibiting sale, marketing and sharing with advertisers or data brokers; if refused, move the ' +
     'data to a vendor whose BAA prohibits it.',
   evaluateInto(ctx, drafts) {
-    contractTermFindings(ctx, drafts, 'data_sale_or_marketing', (fact, s, categories) =>
+    contractTermFindings(ctx, drafts, 'data_sale_or_marketing', (fact, s, categories, part) =>
       fact.value !== 'allowed' ? undefined : {
         likelihood: 0.9,
         impact: impactOf(1, categories, ctx.settings),
-        detail: `${displayName(ctx.graph, s.id)}'s terms allow it to sell or market data it holds: ${categoryList(categories)}.`,
+        detail: `${partTerms(ctx.graph, s, part, `${displayName(ctx.graph, s.id)}'s terms`)} allow${part.via ? 's' : ''} it to sell or market data it holds: ${categoryList(categories)}.`,
       });
   },
 });

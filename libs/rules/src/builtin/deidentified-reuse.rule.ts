@@ -1,7 +1,7 @@
 import { categoryList } from '@custody/domain';
 import { CITE } from '../citations.js';
 import { contractTermFindings } from '../contract-term.js';
-import { displayName } from '../graph-queries.js';
+import { displayName, flowdownSender } from '../graph-queries.js';
 import { streamingRule, type Rule } from '../rule.js';
 import { impactOf } from '../sensitivity.js';
 
@@ -17,11 +17,11 @@ export const deidentifiedReuseRule: Rule = streamingRule({
     '164.514(b) Safe Harbor or expert-determination method, with no sale, no model training and no re-identification ' +
     'attempts. Session transcripts are rarely de-identifiable: their content identifies the client.',
   evaluateInto(ctx, drafts) {
-    contractTermFindings(ctx, drafts, 'deidentified_data_use', (fact, s, categories) =>
+    contractTermFindings(ctx, drafts, 'deidentified_data_use', (fact, s, categories, part) =>
       fact.value !== 'allowed' ? undefined : {
         likelihood: 0.7,
         impact: impactOf(0.6, categories, ctx.settings),
-        detail: () => `${displayName(ctx.graph, s.id)} may de-identify and reuse ${categoryList(categories)} for its own purposes.`,
+        detail: () => `${displayName(ctx.graph, s.id)} may de-identify and reuse ${categoryList(categories)} for its own purposes${part.via ? `: so says the contract binding it through ${flowdownSender(ctx.graph, part.via)}'s flow-down` : ''}.`,
       });
   },
 });

@@ -1,8 +1,8 @@
-import { categoryList } from '@custody/domain';
+import { categoryList, unique } from '@custody/domain';
 import { CITE } from '../citations.js';
 import { governingFact } from '../contracts.js';
 import {
-  baaCoverage, carriesPhi, displayName, heldCategories, inboundOf, isBusinessAssociateRole, isDirectAssociate, isPracticeSide, vendorSystems,
+  baaCoverage, carriesPhi, displayName, flowdownSender, heldCategories, holderRoutes, isBusinessAssociateRole, isDirectAssociate, isPracticeSide, routeCoverage, termsParts, vendorSystems, type TermsPart,
 } from '../graph-queries.js';
 import { streamingRule, type Rule } from '../rule.js';
 import { impactOf } from '../sensitivity.js';
@@ -25,22 +25,34 @@ export const missingBaaRule: Rule = streamingRule({
   evaluateInto({ graph, now, settings }, drafts) {
     for (const s of vendorSystems(graph)) {
       if (isPracticeSide(graph, s.id) || !isBusinessAssociateRole(s) || !isDirectAssociate(graph, s.id)) continue;
-      const categories = heldCategories(graph, s.id);
-      if (categories.length === 0) continue;
-      const coverage = baaCoverage(graph, s.id, now);
-      if (coverage.covered || coverage.expired.length > 0) continue;
-      const offered = governingFact(s, 'baa_offered', now);
+      const held = heldCategories(graph, s.id);
+      if (held.length === 0) continue;
+      // Per part of its data by the contracts that govern it: a BAA held through a sender's flow-down covers that
+      // sender's data only, so what the practice sends it directly needs a BAA of its own.
+      const parts = termsParts(graph, s, held);
+      const routed = holderRoutes(graph, s.id) !== undefined;
+      const coverageOf = (p: TermsPart) => (routed ? routeCoverage(p, now) : baaCoverage(graph, s.id, now));
+      const open = parts.filter((p) => !coverageOf(p).covered);
+      // An expired BAA on file is expired-baa's finding.
+      if (open.length === 0 || open.some((p) => coverageOf(p).expired.length > 0)) continue;
+      const categories = open.length === parts.length ? held : held.filter((c) => open.some((p) => p.categories.includes(c)));
+      const offered = governingFact(open[0]!, 'baa_offered', now);
       const refused = offered.value === 'no';
       // The governing clause's evidence, then each PHI flow's from the practice side (else the system's own), in
       // one list sized as it goes: no filtered list of flows nor spread copies per finding.
       const evidence = offered.evidence.slice();
       let fromPractice = false;
-      for (const f of inboundOf(graph, s.id)) {
-        if (!carriesPhi(f) || !isPracticeSide(graph, f.from)) continue;
-        fromPractice = true;
-        for (const e of f.evidence) evidence.push(e);
+      for (const p of open) {
+        for (const f of p.flows) {
+          if (!carriesPhi(f) || !isPracticeSide(graph, f.from)) continue;
+          fromPractice = true;
+          for (const e of f.evidence) evidence.push(e);
+        }
       }
       if (!fromPractice) for (const e of s.evidence) evidence.push(e);
+      // A holder bound through a sender's flow-down for that sender's data: which contract does not reach this part.
+      const flowdowns = !routed ? [] : unique(parts.flatMap((p) => (p.via ? [flowdownSender(graph, p.via)] : [])));
+      const bound = flowdowns.length === 0 ? '' : ` (${flowdowns.map((n) => `${n}'s`).join(' and ')} BAA bind${flowdowns.length > 1 ? '' : 's'} it only for what ${flowdowns.join(' and ')} send${flowdowns.length > 1 ? '' : 's'})`;
       drafts.push({
         subject: `system:${s.id}`,
         systems: [s.id],
@@ -50,8 +62,8 @@ export const missingBaaRule: Rule = streamingRule({
         impact: impactOf(0.9, categories, settings),
         evidence,
         detail: () => refused
-          ? `${displayName(graph, s.id)} receives ${categoryList(categories)} and its documents say it does not offer a BAA.`
-          : `${displayName(graph, s.id)} receives ${categoryList(categories)} but no BAA is on file for it and no flow into it is declared under one.`,
+          ? `${displayName(graph, s.id)} receives ${categoryList(categories)} and its documents say it does not offer a BAA${bound}.`
+          : `${displayName(graph, s.id)} receives ${categoryList(categories)} but no BAA ${flowdowns.length > 0 ? 'of its own ' : ''}is on file for it and no flow into it is declared under one${bound}.`,
       });
     }
   },

@@ -1,6 +1,7 @@
+import type { DataCategory, Evidence } from '@custody/domain';
 import { CITE } from '../citations.js';
 import { baasInForce, governingFact } from '../contracts.js';
-import { displayName, heldCategories, vendorSystems } from '../graph-queries.js';
+import { displayName, heldCategories, partTerms, termsParts, vendorSystems, type TermsPart } from '../graph-queries.js';
 import type { FindingDraft, Rule } from '../rule.js';
 import { impactOf } from '../sensitivity.js';
 
@@ -18,22 +19,37 @@ export const noReturnOrDestroyRule: Rule = {
     const drafts: FindingDraft[] = [];
     for (const s of vendorSystems(graph)) {
       if (s.contracts.length === 0) continue;
-      const fact = governingFact(s, 'return_or_destroy_on_termination', now);
-      const hasBaa = baasInForce(s, now).length > 0;
-      if (fact.value === 'yes' || (fact.value === 'unspecified' && !hasBaa)) continue;
-      const categories = heldCategories(graph, s.id);
-      if (categories.length === 0) continue;
-      const refused = fact.value === 'no';
+      const held = heldCategories(graph, s.id);
+      if (held.length === 0) continue;
+      // Per part of its data by the contracts that govern it (a flow-down binds only its sender's data): a part under
+      // no contract is no termination question (missing-baa's or baa-chain-break's), one whose terms refuse or whose
+      // BAA is silent is.
+      let refused: TermsPart | undefined;
+      let silent: TermsPart | undefined;
+      const categories: DataCategory[] = [];
+      const evidence: Evidence[] = [];
+      for (const part of termsParts(graph, s, held)) {
+        if (part.contracts.length === 0) continue;
+        const fact = governingFact(part, 'return_or_destroy_on_termination', now);
+        if (fact.value === 'yes' || (fact.value === 'unspecified' && baasInForce(part, now).length === 0)) continue;
+        if (fact.value === 'no') refused ??= part;
+        else silent ??= part;
+        for (const c of part.categories) if (!categories.includes(c)) categories.push(c);
+        for (const e of fact.evidence) evidence.push(e);
+      }
+      const part = refused ?? silent;
+      if (!part) continue;
+      const partsHeld = held.filter((c) => categories.includes(c));
       drafts.push({
         subject: `system:${s.id}`,
         systems: [s.id],
-        categories,
+        categories: partsHeld,
         likelihood: refused ? 0.9 : 0.5,
-        impact: impactOf(0.6, categories, settings),
-        evidence: fact.evidence,
+        impact: impactOf(0.6, partsHeld, settings),
+        evidence,
         detail: refused
-          ? `${displayName(graph, s.id)}'s terms say it does not return or destroy data at termination.`
-          : `${displayName(graph, s.id)}'s BAA does not say what happens to PHI at termination.`,
+          ? `${partTerms(graph, s, refused, `${displayName(graph, s.id)}'s terms`)} say${refused.via ? 's' : ''} it does not return or destroy data at termination.`
+          : `${partTerms(graph, s, part, `${displayName(graph, s.id)}'s BAA`, 'BAA')} does not say what happens to PHI at termination.`,
       });
     }
     return drafts;

@@ -1,5 +1,5 @@
 import { CITE } from '../citations.js';
-import { baaCoverage, consentCoverage, displayName, isPracticeSide } from '../graph-queries.js';
+import { consentCoverage, hopCoverage, displayName, isPracticeSide } from '../graph-queries.js';
 import { lensActive } from '../lenses.js';
 import type { FindingDraft, Rule } from '../rule.js';
 import { impactOf } from '../sensitivity.js';
@@ -27,7 +27,8 @@ export const part2WithoutConsentRule: Rule = {
     for (const f of graph.flows) {
       if (!f.data.includes('substance_use') || f.legalBasis === 'deidentified' || isPracticeSide(graph, f.to)) continue;
       if (consentCoverage(graph, f.to, ['substance_use'], now, ['part2']).uncovered.length === 0) continue;
-      const qso = baaCoverage(graph, f.to, now).covered;
+      // Under a BAA for what this sender sends it (one held through another sender's flow-down does not count).
+      const qso = hopCoverage(graph, f.from, f.to, now).covered;
       drafts.push({
         subject: `flow:${f.id}`,
         systems: [f.to, f.from],

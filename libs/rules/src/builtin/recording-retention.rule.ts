@@ -1,7 +1,7 @@
 import { type DataCategory, type Evidence, categoryLabel, settingPhrase, wordList } from '@custody/domain';
 import { CITE } from '../citations.js';
 import { governingFact } from '../contracts.js';
-import { daysSetting, displayName, settingEvidence, vendorSystems } from '../graph-queries.js';
+import { daysSetting, displayName, flowdownSender, settingEvidence, termsPartsFor, vendorSystems } from '../graph-queries.js';
 import { streamingRule, type Rule } from '../rule.js';
 import { impactOf } from '../sensitivity.js';
 
@@ -47,9 +47,12 @@ export const recordingRetentionRule: Rule = streamingRule({
       if (transcript !== undefined && transcript > transcriptLimit) {
         over.push({ category: 'session_transcript', days: transcript, limit: transcriptLimit, source: `its ${settingPhrase('transcript_retention_days')} setting`, evidence: settingEvidence(s, 'transcript_retention_days') });
       }
-      const fact = governingFact(s, 'audio_or_recording_retention_days', now);
-      if (typeof fact.value === 'number' && fact.value > audioLimit && !(audio !== undefined && audio <= audioLimit)) {
-        over.push({ category: 'session_recording', days: fact.value, limit: audioLimit, source: 'its contract', evidence: fact.evidence });
+      // The contracts that govern its recordings: a flow-down binds it for its sender's data only (termsPartsFor).
+      for (const part of termsPartsFor(graph, s, 'session_recording')) {
+        const fact = governingFact(part, 'audio_or_recording_retention_days', now);
+        if (typeof fact.value === 'number' && fact.value > audioLimit && !(audio !== undefined && audio <= audioLimit)) {
+          over.push({ category: 'session_recording', days: fact.value, limit: audioLimit, source: part.via ? `the contract binding it through ${flowdownSender(graph, part.via)}'s flow-down` : 'its contract', evidence: fact.evidence });
+        }
       }
       if (over.length === 0) continue;
       const categories = [...new Set(over.map((o) => o.category))];

@@ -1,10 +1,10 @@
 import { type DataCategory, categoryList } from '@custody/domain';
 import { CITE } from '../citations.js';
-import { displayName, heldCategories, holderRoutes, holdingEvidence, routeEvidence, vendorSystems } from '../graph-queries.js';
+import { displayName, heldCategories, termsParts, vendorSystems } from '../graph-queries.js';
 import { lensActive } from '../lenses.js';
 import { streamingRule, type Rule } from '../rule.js';
 import { impactOf } from '../sensitivity.js';
-import { outOfLawEnforcementScope, postureOf, postureWords, routeJudgements, routeWords } from './weak-law-enforcement-posture.rule.js';
+import { outOfLawEnforcementScope, postureClauses, weakEvidence, weakParts } from './weak-law-enforcement-posture.rule.js';
 
 const DETAILS: readonly DataCategory[] = ['immigration_status', 'political_activity'];
 const NOTE_CONTENT: readonly DataCategory[] = ['progress_notes', 'psychotherapy_notes', 'session_recording', 'session_transcript'];
@@ -39,39 +39,27 @@ export const sensitiveDetailExposedRule: Rule = streamingRule({
         return { explicit, implicit };
       };
       const { explicit, implicit } = split(held);
-      const details = [...explicit, ...implicit];
-      if (details.length === 0) continue;
-      const routes = holderRoutes(graph, s.id);
-      if (routes) {
-        // Bound through a sender's flow-down: only the detail on a route whose own contracts are weak is exposed.
-        const weak = routeJudgements(routes, now, (r) => { const d = split(r.categories); return [...d.explicit, ...d.implicit]; });
-        if (weak.length === 0) continue;
-        // Explicit where a weak route brings it, implied where a weak route brings only the notes it is written in.
-        const parts = weak.map((w) => split(w.route.categories));
-        const ex = explicit.filter((c) => parts.some((d) => d.explicit.includes(c)));
-        const im = details.filter((c) => !ex.includes(c) && parts.some((d) => d.implicit.includes(c)));
-        drafts.push({
-          subject: `system:${s.id}`,
-          systems: [s.id],
-          categories: [...ex, ...im],
-          likelihood: Math.max(...weak.map((w) => w.posture.likelihood)) * (ex.length > 0 ? 1 : 0.85),
-          impact: impactOf(lensActive(ctx, 'immigrant-clients') ? 1 : 0.85, [...ex, ...im], settings),
-          evidence: [...s.evidence, ...weak.flatMap((w) => [...w.posture.evidence, ...routeEvidence(w.route, w.route.categories)])],
-          detail: () => `${displayName(graph, s.id)} holds ${holdsWords(ex, im)}; ${routeWords(graph, weak, routes)}.`,
-        });
-        continue;
-      }
-      const posture = postureOf(s, now);
-      if (!posture.weak) continue;
+      const all = [...explicit, ...implicit];
+      if (all.length === 0) continue;
+      // Each part of its data judged by its own contracts (termsParts): only detail a weak part brings is exposed.
+      const weak = weakParts(termsParts(graph, s, held), now, (p) => { const d = split(p.categories); return [...d.explicit, ...d.implicit]; });
+      if (weak.length === 0) continue;
+      // Explicit where a weak part brings it, implied where a weak part brings only the notes it is written in.
+      const parts = weak.map((w) => split(w.part.categories));
+      const ex = explicit.filter((c) => parts.some((d) => d.explicit.includes(c)));
+      // (A detail held explicitly on a part whose terms are strong is still implied on a weak one bringing notes.)
+      const im = all.filter((c) => !ex.includes(c) && parts.some((d) => d.implicit.includes(c)));
+      const details = [...ex, ...im];
       drafts.push({
         subject: `system:${s.id}`,
         systems: [s.id],
         categories: details,
-        likelihood: posture.likelihood * (explicit.length > 0 ? 1 : 0.85),
+        likelihood: Math.max(...weak.map((w) => w.posture.likelihood)) * (ex.length > 0 ? 1 : 0.85),
         impact: impactOf(lensActive(ctx, 'immigrant-clients') ? 1 : 0.85, details, settings),
-        evidence: [...posture.evidence, ...holdingEvidence(graph, s.id, details)],
+        // The flows that bring the detail, or (implied) the notes or recordings it is written in.
+        evidence: weakEvidence(s, weak, (w) => { const d = split(w.part.categories); return d.explicit.length > 0 ? d.explicit : w.part.categories.filter((c) => NOTE_CONTENT.includes(c)); }),
         // Built when read: it names the system, which a class's members do not share.
-        detail: () => `${displayName(graph, s.id)} holds ${holdsWords(explicit, implicit)}; ${postureWords(posture.value)}.`,
+        detail: () => `${displayName(graph, s.id)} holds ${holdsWords(ex, im)}; ${postureClauses(graph, s, weak)}.`,
       });
     }
   },

@@ -1,6 +1,6 @@
 import { CITE } from '../citations.js';
 import { baasInForce, factIn } from '../contracts.js';
-import { displayName, heldCategories, systemById, termsParts, vendorSystems } from '../graph-queries.js';
+import { displayName, heldCategories, partTerms, termsParts, vendorSystems } from '../graph-queries.js';
 import { streamingRule, type Rule } from '../rule.js';
 import { impactOf } from '../sensitivity.js';
 
@@ -37,7 +37,7 @@ export const slowBreachNoticeRule: Rule = streamingRule({
         if (best && (best.value as number) <= max) continue;
         const categories = part.categories;
         const days = best?.value as number | undefined;
-        const whose = part.via ? `The BAA binding ${displayName(graph, s.id)} through ${systemById(graph, part.via)?.name ?? part.via}'s flow-down` : `${displayName(graph, s.id)}'s BAA`;
+        const whose = partTerms(graph, s, part, `${displayName(graph, s.id)}'s BAA`, 'BAA');
         drafts.push({
           subject: `system:${s.id}`,
           systems: [s.id],

@@ -1,6 +1,6 @@
-import { categoryList, roleNoun } from '@custody/domain';
+import { categoryList, PRACTICE_ID, roleNoun } from '@custody/domain';
 import { CITE } from '../citations.js';
-import { baaCoverage, displayName, inboundOf, phiOf } from '../graph-queries.js';
+import { displayName, hopCoverage, inboundOf, phiOf } from '../graph-queries.js';
 import type { FindingDraft, Rule } from '../rule.js';
 import { impactOf } from '../sensitivity.js';
 
@@ -23,10 +23,11 @@ export const trackingTechnologyRule: Rule = {
     const drafts: FindingDraft[] = [];
     for (const x of graph.systems) {
       if (x.role !== 'analytics_tracker') continue;
-      const covered = baaCoverage(graph, x.id, now).covered;
       const flows = inboundOf(graph, x.id).filter((f) => phiOf(f.data).length > 0);
       for (const f of flows) {
         const categories = phiOf(f.data);
+        // Under a BAA for what this sender sends it (one held through another sender's flow-down does not count).
+        const covered = hopCoverage(graph, f.from, x.id, now).covered;
         drafts.push({
           subject: `flow:${f.id}`,
           systems: [x.id, f.from],
@@ -39,6 +40,8 @@ export const trackingTechnologyRule: Rule = {
       }
       const held = phiOf(x.holds);
       if (flows.length === 0 && held.length > 0) {
+        // What it is declared to hold is the practice's own: under a BAA of its own, not another sender's flow-down.
+        const covered = hopCoverage(graph, PRACTICE_ID, x.id, now).covered;
         drafts.push({
           subject: `system:${x.id}`,
           systems: [x.id],

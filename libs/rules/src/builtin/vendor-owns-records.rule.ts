@@ -1,7 +1,7 @@
 import { valuePhrase } from '@custody/domain';
 import { CITE } from '../citations.js';
 import { contractTermFindings } from '../contract-term.js';
-import { displayName } from '../graph-queries.js';
+import { displayName, partTerms } from '../graph-queries.js';
 import { streamingRule, type Rule } from '../rule.js';
 import { impactOf } from '../sensitivity.js';
 
@@ -21,12 +21,12 @@ export const vendorOwnsRecordsRule: Rule = streamingRule({
     'copy of every client\'s record outside the platform.',
   evaluateInto(ctx, drafts) {
     const noOwnCopy = ctx.graph.practice.records.keeps_own_copy === false;
-    contractTermFindings(ctx, drafts, 'record_ownership', (fact, s, categories) =>
+    contractTermFindings(ctx, drafts, 'record_ownership', (fact, s, categories, part) =>
       fact.value !== 'vendor' && fact.value !== 'shared' ? undefined : {
         likelihood: (fact.value === 'vendor' ? 0.85 : 0.5) + (noOwnCopy ? 0.1 : 0),
         impact: impactOf(noOwnCopy ? 1 : 0.7, categories, ctx.settings),
         detail: () =>
-          `${displayName(ctx.graph, s.id)}'s terms say the records are owned by ${fact.value === 'shared' ? 'the vendor and the practice together' : valuePhrase(fact.value)}` +
+          `${partTerms(ctx.graph, s, part, `${displayName(ctx.graph, s.id)}'s terms`)} say${part.via ? 's' : ''} the records are owned by ${fact.value === 'shared' ? 'the vendor and the practice together' : valuePhrase(fact.value)}` +
           (noOwnCopy ? ', and the practice keeps no copy of its own.' : '.'),
       });
   },

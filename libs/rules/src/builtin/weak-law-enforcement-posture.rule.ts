@@ -1,7 +1,7 @@
-import { SENSITIVE_CATEGORIES, type ContractRoute, type DataCategory, type Graph, type GraphSystem, categoryList, partyName, unique, valuePhrase } from '@custody/domain';
+import { SENSITIVE_CATEGORIES, type DataCategory, type Evidence, type Graph, type GraphSystem, categoryList, partyName, unique, valuePhrase } from '@custody/domain';
 import { CITE } from '../citations.js';
 import { governingFact } from '../contracts.js';
-import { displayName, heldCategories, holderRoutes, holdingEvidence, routeEvidence, systemById, vendorSystems } from '../graph-queries.js';
+import { displayName, heldCategories, holderRoutes, routeEvidence, systemById, termsParts, vendorSystems, type TermsPart } from '../graph-queries.js';
 import { lensActive } from '../lenses.js';
 import { streamingRule, type FindingDraft, type Rule, type RuleContext } from '../rule.js';
 import { impactOf } from '../sensitivity.js';
@@ -69,80 +69,70 @@ function weakPosture(ctx: RuleContext, s: GraphSystem): FindingDraft | undefined
   if (outOfLawEnforcementScope(s)) return undefined;
   const categories = heldCategories(ctx.graph, s.id).filter((c) => LAW_ENFORCEMENT_CATEGORIES.includes(c));
   if (categories.length === 0) return undefined;
-  const routes = holderRoutes(ctx.graph, s.id);
-  if (routes) return weakRoutes(ctx, s, routes, categories);
-  const posture = postureOf(s, ctx.now);
-  if (!posture.weak) return undefined;
+  // Each part of its data judged by the contracts that govern it (termsParts): a flow-down binds only its sender's.
+  const weak = weakParts(termsParts(ctx.graph, s, categories), ctx.now, (p) => p.categories);
+  if (weak.length === 0) return undefined;
+  const held = weak.length === 1 ? weak[0]!.categories : categories.filter((c) => weak.some((w) => w.categories.includes(c)));
   return {
     subject: `system:${s.id}`,
     systems: [s.id],
-    categories,
-    likelihood: posture.likelihood,
-    impact: impactOf(raisedLens(ctx) ? 1 : 0.8, categories, ctx.settings),
-    evidence: [...posture.evidence, ...holdingEvidence(ctx.graph, s.id, categories)],
+    categories: held,
+    likelihood: Math.max(...weak.map((w) => w.posture.likelihood)),
+    impact: impactOf(raisedLens(ctx) ? 1 : 0.8, held, ctx.settings),
+    evidence: weakEvidence(s, weak, (w) => w.categories),
     detail: () =>
-      `${displayName(ctx.graph, s.id)} holds ${categoryList(categories)}; ${postureWords(posture.value)}. ` +
+      `${displayName(ctx.graph, s.id)} holds ${categoryList(held)}; ${postureClauses(ctx.graph, s, weak)}. ` +
       'An administrative request could reach these records without a judge or the practice.',
   };
 }
 
 const raisedLens = (ctx: RuleContext) => lensActive(ctx, 'immigrant-clients') || lensActive(ctx, 'substance-use');
 
-/**
- * A holder bound through a sender's flow-down: each route judged by its own contracts (routeJudgements), the
- * categories of the weak ones raised, citing their clauses and the flows that bring them.
- */
-function weakRoutes(ctx: RuleContext, s: GraphSystem, routes: readonly ContractRoute[], held: readonly DataCategory[]): FindingDraft | undefined {
-  const weak = routeJudgements(routes, ctx.now, (r) => r.categories.filter((c) => LAW_ENFORCEMENT_CATEGORIES.includes(c)));
-  if (weak.length === 0) return undefined;
-  const categories = held.filter((c) => weak.some((w) => w.categories.includes(c)));
-  return {
-    subject: `system:${s.id}`,
-    systems: [s.id],
-    categories,
-    likelihood: Math.max(...weak.map((w) => w.posture.likelihood)),
-    impact: impactOf(raisedLens(ctx) ? 1 : 0.8, categories, ctx.settings),
-    evidence: [...s.evidence, ...weak.flatMap((w) => [...w.posture.evidence, ...routeEvidence(w.route, w.categories)])],
-    detail: () =>
-      `${displayName(ctx.graph, s.id)} holds ${categoryList(categories)}; ${routeWords(ctx.graph, weak, routes)}. ` +
-      'An administrative request could reach these records without a judge or the practice.',
-  };
-}
-
-/** A route whose law-enforcement posture is weak, and the categories of it that matter. */
-export interface WeakRoute {
-  route: ContractRoute;
+/** A part of a holder's data (termsParts) whose law-enforcement posture is weak, and the categories of it that matter. */
+export interface WeakPart {
+  part: TermsPart;
   categories: DataCategory[];
   posture: ReturnType<typeof postureOf>;
 }
 
-/** The routes whose `pick`ed categories are held under a weak posture (their own contracts read): shared with `sensitive-detail-exposed`. */
-export function routeJudgements(routes: readonly ContractRoute[], now: Date, pick: (r: ContractRoute) => DataCategory[]): WeakRoute[] {
-  const out: WeakRoute[] = [];
-  for (const route of routes) {
-    const categories = pick(route);
+/** The parts whose `pick`ed categories are held under a weak posture (their own contracts read): shared with `sensitive-detail-exposed`. */
+export function weakParts(parts: readonly TermsPart[], now: Date, pick: (p: TermsPart) => DataCategory[]): WeakPart[] {
+  const out: WeakPart[] = [];
+  for (const part of parts) {
+    const categories = pick(part);
     if (categories.length === 0) continue;
-    const posture = postureOf(route, now);
-    if (posture.weak) out.push({ route, categories, posture });
+    const posture = postureOf(part, now);
+    if (posture.weak) out.push({ part, categories, posture });
   }
   return out;
 }
 
 /**
- * The postures of weak routes as clauses of a finding's sentence: for what each route's senders send, its posture;
- * a route bound only by its holder's own terms says which flow-down does not reach it. Shared with `sensitive-detail-exposed`.
+ * A weak-posture finding's evidence: each weak part's clause, the holder's own lines, then the flows that bring each
+ * weak part's `pick`ed categories. Shared with `sensitive-detail-exposed`.
  */
-export function routeWords(graph: Graph, weak: readonly WeakRoute[], routes: readonly ContractRoute[]): string {
+export function weakEvidence(s: GraphSystem, weak: readonly WeakPart[], pick: (w: WeakPart) => readonly DataCategory[]): Evidence[] {
+  return [...weak.flatMap((w) => w.posture.evidence), ...s.evidence, ...weak.flatMap((w) => routeEvidence(w.part, pick(w)))];
+}
+
+/**
+ * The postures of weak parts as clauses of a finding's sentence: a holder bound through no one's flow-down, its one
+ * posture; else, for what each part's senders send, its posture, and a part bound only by its holder's own terms says
+ * which flow-down does not reach it. Shared with `sensitive-detail-exposed`.
+ */
+export function postureClauses(graph: Graph, s: GraphSystem, weak: readonly WeakPart[]): string {
+  const routes = holderRoutes(graph, s.id);
+  if (!routes) return postureWords(weak[0]!.posture.value);
   // A fleet install is named by its vendor: its contracts and flow-down are the vendor's.
   const nameOf = (id: string) => { const x = systemById(graph, id); return x ? partyName(x) : id; };
-  const senders = (r: ContractRoute) => {
-    const names = unique(r.flows.map((f) => nameOf(f.from)));
+  const senders = (p: TermsPart) => {
+    const names = unique(p.flows.map((f) => nameOf(f.from)));
     return names.length > 0 ? `what ${names.slice(0, 3).join(', ')}${names.length > 3 ? ` and ${names.length - 3} other(s)` : ''} send${names.length > 1 ? '' : 's'} it` : 'what it is declared to hold';
   };
   const flowdowns = unique(routes.flatMap((r) => (r.via ? [nameOf(r.via)] : [])));
   return weak
-    .map((w) => w.route.via
-      ? `for ${senders(w.route)}, bound by ${nameOf(w.route.via)}'s flow-down, ${postureWords(w.posture.value)}`
-      : `for ${senders(w.route)}, ${postureWords(w.posture.value)} (${flowdowns.map((n) => `${n}'s contract`).join(' and ')} bind${flowdowns.length > 1 ? '' : 's'} it only for what ${flowdowns.join(' and ')} send${flowdowns.length > 1 ? '' : 's'})`)
+    .map((w) => w.part.via
+      ? `for ${senders(w.part)}, bound by ${nameOf(w.part.via)}'s flow-down, ${postureWords(w.posture.value)}`
+      : `for ${senders(w.part)}, ${postureWords(w.posture.value)} (${flowdowns.map((n) => `${n}'s contract`).join(' and ')} bind${flowdowns.length > 1 ? '' : 's'} it only for what ${flowdowns.join(' and ')} send${flowdowns.length > 1 ? '' : 's'})`)
     .join('; ');
 }

@@ -1,18 +1,22 @@
-import type { Graph } from '@custody/domain';
+import type { DataCategory, Graph } from '@custody/domain';
 import type { FactValues } from '../contracts.js';
 import { GraphBuilder } from './graph-builder.js';
 
 /**
  * A host bound through the records system's flow-down BAA (judicial orders only, plus `flowdown` facts), and, with
  * `dictation`, also fed by a dictation app whose own BAA leaves its sub-processors on their own terms; `installs`
- * adds fleet installs of that app; `ownTerms` gives the host click-through terms of its own with those facts.
+ * adds fleet installs of that app; `ownTerms` gives the host click-through terms of its own with those facts;
+ * `fromPractice` has the practice send the host those categories directly; `records` sets what the records system
+ * holds and sends the host (progress notes and diagnoses).
  */
-export function routedHost(opts: { dictation?: boolean; installs?: number; ownTerms?: FactValues; flowdown?: FactValues } = {}): Graph {
+export function routedHost(opts: { dictation?: boolean; installs?: number; ownTerms?: FactValues; flowdown?: FactValues; fromPractice?: DataCategory[]; records?: DataCategory[] } = {}): Graph {
+  const sent: DataCategory[] = opts.records ?? ['progress_notes', 'diagnosis'];
   const b = new GraphBuilder()
-    .system('records', 'ehr', { name: 'Ledgerline Records', holds: ['progress_notes', 'diagnosis'] })
+    .system('records', 'ehr', { name: 'Ledgerline Records', holds: sent })
     .system('host', 'cloud_storage', { name: 'Nimbus Hosting' })
-    .flow('records', 'host', ['progress_notes', 'diagnosis'])
+    .flow('records', 'host', sent)
     .baa('records', { law_enforcement_disclosure: 'judicial_process_only', subcontractor_flowdown: 'yes', subprocessors_named: ['Nimbus Hosting'], ...opts.flowdown });
+  if (opts.fromPractice) b.flow('practice', 'host', opts.fromPractice);
   if (opts.ownTerms) b.contract('host', opts.ownTerms, { kind: 'terms' });
   if (opts.dictation) {
     b.system('dictate', 'ai_notetaker', { name: 'Quillnote' }).flow('dictate', 'host', ['session_transcript']).baa('dictate', { subcontractor_flowdown: 'no' });
