@@ -44,7 +44,8 @@ function build(specs: Spec[]) {
   const flows = new FlowTable();
   specs.forEach((spec, i) => {
     const list = spec.list === undefined ? undefined : typeof spec.list === 'number' ? shared[spec.list] : spec.list === 'long' ? long : [...(spec.list as unknown[])];
-    const settings = list === undefined ? {} : { subprocessors: list };
+    // Non-string names on purpose (a CSV cell or JSON value the parser passes on): cast, as untrusted input is.
+    const settings = list === undefined ? {} : { subprocessors: list as string[] };
     const s = registry.add({ id: `s-${String(i).padStart(3, '0')}`, name: `Install ${i}`, role: 'ai_notetaker', settings, evidence: [row(i)], ...(spec.install ? { group: { vendor: 'Scribe' } } : {}) }, true);
     for (const k of spec.contracts) s.contracts.push(contracts[k]!);
     if (spec.changed) s.settingSources = { declared: s.settingsEvidence, declaredSettings: settings, changes: [{ keys: ['subprocessors'], evidence: [{ quote: `change ${i}`, line: 1, documentId: 'change', file: 'change.json' }] }] };
