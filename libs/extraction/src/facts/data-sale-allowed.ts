@@ -17,7 +17,8 @@ const OTHER_SENDERS = String.raw`(?:partners?|retailers?|merchants?|advertisers?
 // no person after it is the vendor's product ("we offer advertising services"). Only the ads themselves: "advertising"
 // offered is a product even to the person ("we offer you advertising services", "an advertising-free version"), and
 // "ads-free" is their absence.
-export const SHOWS_ADS = /\b(?:(?:serve|serving|deliver|delivering|show|display) (?:[\w()-]+ ){0,3}(?:ads|advertisements|advertising)\b|offer(?:s|ing)? (?:you|users|visitors) (?:[\w()-]+ ){0,2}(?:ads|advertisements)\b(?!-))/i;
+// "Adverts" is the British word for ads ("show you relevant adverts").
+export const SHOWS_ADS = /\b(?:(?:serve|serving|deliver|delivering|show|display) (?:[\w()-]+ ){0,3}(?:ads|adverts|advertisements|advertising)\b|offer(?:s|ing)? (?:you|users|visitors) (?:[\w()-]+ ){0,2}(?:ads|adverts|advertisements)\b(?!-))/i;
 export const ADS_ON_DATA = /\b(?:data|information|cookies?|identifiers?|relevant|personali[sz]ed|tailored|targeted|interests?|based (?:on|upon)|profiles?|audiences?|browsing)\b/i;
 // The people the ads reach, read from the ads on: before them a person is the one who agrees or acts ("The User agrees
 // that Acme may serve ads …"), not whom the ads are chosen for.
@@ -37,7 +38,7 @@ export const ALLOWED: RegExp[] = [
   // marketing; not news of what they bought ("about products you have purchased").
   /\bcommunicat(?:e|es|ing)\s+with\s+you\s+about\s+(?:(?:our|new|other|the)\s+)?(?:products|offers|promotions|deals)\b(?![^.;]{0,40}\byou (?:have )?(?:purchased|ordered|bought|requested))[^.;]{0,80}?\b(?:offered by|(?:that|which) (?:we think )?(?:may|might|will|would) (?:be of )?interest)/i,
   // Not the name of the rules ads must follow ("an email with any of the following advertising policy violations").
-  /\b(?:send|sending|email|emailing|text|texting|mail|mailing|contact|contacting)\s+(?:you |users |patients |clients |customers? |the customer )?(?:with )?(?:[\w'’-]+,? (?:and |or |& )?){0,6}?(?:marketing|promotional|advertising|promotions)\b(?!\s+(?:polic(?:y|ies)|guidelines?|standards?|rules?|violations?|requirements?|laws?|regulations?|review|approval)\b)/i,
+  /\b(?:send|sending|email|emailing|text|texting|mail|mailing|contact|contacting)\s+(?:you |users |patients |clients |customers? |the customer )?(?:with )?(?:[\w'’()-]+,? (?:and |or |& )?){0,6}?(?:marketing|promotional|advertising|promotions)\b(?!\s+(?:polic(?:y|ies)|guidelines?|standards?|rules?|violations?|requirements?|laws?|regulations?|review|approval)\b)/i,
   // Telling the person of offers ("to notify you of … special offers", "to send you … newsletters … or Acme offers"); a
   // name before "offers" with an object after it is another organisation acting ("when Medicare offers a new period").
   /\b(?:notify|notifying|inform|informing|send|sending|email|emailing|contact|contacting)\s+you\b[^.;]{0,120}?\b(?:special offers|promotional offers|exclusive offers|our offers|[A-Z][\w-]+ offers(?=\s*(?:[.,;:)!]|$|(?:and|or|&|from|that|which|by|via)\b))|promotions|deals and discounts)\b/,
@@ -47,7 +48,7 @@ export const ALLOWED: RegExp[] = [
   // promotions are the short list's own ("to provide you with promotions"); "provide you with tools to create … promotions",
   // "reports on your promotions" or "the rules of … promotions" are the user's own or another thing.
   /\bprovid(?:e|es|ing) you with\s+(?:(?:(?!(?:tools?|reports?|reporting|rules|insights|analytics|ability|options?|features?|dashboards?|means)\b)[\w-]+,?\s+(?:and\s+|or\s+|&\s+)?){0,4}?(?:special offers|promotional offers|exclusive offers|(?:other |our )?promotions|promotional (?:messages|e-?mails|communications|materials))\b|(?:[\w-]+,?\s+(?:and\s+|or\s+)?){0,3}?(?:e-?mails?|messages|notifications|newsletters|communications|texts|SMS|alerts|mailings|information|updates)\b[^.;]{0,160}?\b(?:special offers|promotional offers|exclusive offers|(?:other |our )?promotions|promotional (?:messages|e-?mails|communications|materials))\b)/i,
-  /(?<!\b(?:principles|program(?:me)?|framework|guidelines|codes?(?: of (?:conduct|practice))?|standards|recommendations?) (?:for|of|on) (?:online |the )?)\b(?:targeted|interest-based|behaviou?ral|personali[sz]ed|cross-context(?: behaviou?ral)?) (?:advertising|ads|advertisements|marketing)\b|\bto target (?:and \w+ )?(?:advertising|ads|advertisements)\b|\btargeting (?:advertising|ads|advertisements)\b/i, // not in a code's name ("… Principles for Online Behavioral Advertising"); the verb too
+  /(?<!\b(?:principles|program(?:me)?|framework|guidelines|codes?(?: of (?:conduct|practice))?|standards|recommendations?) (?:for|of|on) (?:online |the )?)\b(?:targeted|interest-based|behaviou?ral|personali[sz]ed|cross-context(?: behaviou?ral)?) (?:advertising|ads|adverts|advertisements|marketing)\b|\bto target (?:and \w+ )?(?:advertising|ads|adverts|advertisements)\b|\btargeting (?:advertising|ads|adverts|advertisements)\b|\b(?:ad|ads|advertising)[- ]targeting\b/i, // not in a code's name ("… Principles for Online Behavioral Advertising"); the verb too, and its noun ("used for user tracking and ad targeting purposes")
   // "to inform your interests for ad personalization".
   /\b(?:ads?|advertising) personali[sz]ation\b/i,
   // Ads said to be chosen by the person's use or data ("advertisements, which may be targeted to your usage of the
@@ -132,4 +133,4 @@ export const EXPLICIT_TARGETED = /\b(?:targeted|interest-based|behaviou?ral|pers
 // "Opts"/"opted out" only of the person ("if you have opted out of receiving marketing communications"): "contacts who
 // opted out of your marketing emails" are an email-sending customer's recipients, and "users are opted out of
 // marketing by default" says none is sent. "Your marketing emails" are the customer's own, not the vendor's.
-export const DECLINE_MARKETING = /\b(?:(?:do not|don't|no longer) (?:wish|want) to receive|unsubscribe from|opt(?:-| )?out of (?:receiving )?|(?<=\b(?:you|you have|you've|you had|users? (?:has|have)|a user|the user)\s)opt(?:s|ed)(?:-| )?out of (?:receiving )?)\s*(?:our |any |further )?(?:(?!your\b)[\w-]+,? ){0,2}?(?:promotional|marketing|advertising) (?:e-?mails|communications|messages|materials|offers|newsletters)\b/i;
+export const DECLINE_MARKETING = /\b(?:(?:do not|don't|no longer) (?:wish|want) to receive|unsubscribe from (?:receiving )?|opt(?:-| )?out of (?:receiving )?|(?<=\b(?:you|you have|you've|you had|users? (?:has|have)|a user|the user)\s)opt(?:s|ed)(?:-| )?out of (?:receiving )?)\s*(?:our |any |further )?(?:(?!your\b)[\w-]+,? ){0,2}?(?:promotional|marketing|advertising) (?:e-?mails|communications|messages|materials?|offers|newsletters)\b/i;
