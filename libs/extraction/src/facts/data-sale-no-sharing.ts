@@ -21,8 +21,24 @@ const DATA_GIVEN = /\b(?:data|information|details|pii|it|them)\b/i;
 const PARTIES_SUBJECT = /^\W*(?:[\d.]+\s*)?(?:the\s+(?:contracting\s+)?parties|both\s+parties|each\s+party|neither\s+party)\b/i;
 // What may follow without making the bar partial: legal compulsion and the person's own publication ("except when
 // required to by a subpoena or valid court order, or when you explicitly publish that information yourself").
-const EXCEPTION = /\b(?:except|unless|other than|save|without|apart from|but (?:only|may))\b/i;
-const ONLY_LEGAL = /^[^.;]*?\b(?:except|unless|save)\b(?:(?:[^.;](?!\b(?:consent|permission|authori[sz]|agree|providers?|vendors?|partners?|affiliates?|processors?|contractors?|as (?:described|set out|stated|explained))\b))*?)\b(?:subpoena|court order|warrant|legal process|required (?:to )?(?:by|under) (?:the )?law|law requires|legal obligation|you (?:\w+\s+){0,2}(?:publish|post|make public))/i;
+const EXCEPTION = /\b(?:except|unless|other than|save|without|apart from|with the exception of|but (?:only|may))\b/i;
+const ONLY_LEGAL = /^[^.;]*?\b(?:except|unless|save)\b[^.;]*?\b(?:subpoena|court order|warrant|legal process|required (?:to )?(?:by|under) (?:the )?law|law requires|legal obligation|you (?:\w+\s+){0,2}(?:publish|post|make public))/i;
+// Any other recipient or ground anywhere among the exceptions makes the bar partial, before the legal one or after it
+// ("except as required by law or to our vendors who process it", "unless required by law or with your consent", "except
+// when required by a subpoena or in connection with a business transfer").
+const WIDER_EXCEPTION = /\b(?:consent|permission|authori[sz]\w*|agree\w*|providers?|vendors?|partners?|affiliates?|subsidiar\w*|processors?|contractors?|suppliers?|hosting|business|merger|acquisition|sale|protect|necessary|needed|provide|operate|following|below|above|as (?:described|set out|stated|explained|provided|outlined|specified|otherwise))\b/i;
+// An exception ahead of the refusal ("Except as described below, we do not share …", "Other than as set out in this
+// policy, we will not disclose …") bounds it as much as one after it.
+const EXCEPTION_BEFORE = /\b(?:except|unless|other than|save|apart from|with the exception of|subject to)\b[^.;]*$/i;
+// The person as the one who gives ("We cannot guarantee that information you disclose to third parties will remain
+// private"): what the person shares, not the vendor's refusal.
+const PERSON_GIVES = /\b(?:you|users?|customers?|members?)\s+(?:\w+\s+){0,2}$/i;
+// Another party's secrets under a confidentiality clause ("Each party shall not disclose the other party's Confidential
+// Information to any third party"): not the person's data.
+const CONFIDENTIAL = /\bconfidential\s+information\b/i;
+// The sentence after sharing after all ("However, we may share it with our affiliates and service providers", "We may
+// share information with our service providers"): the bar is the policy's headline, not all it says.
+const SHARES_AFTER = /^\W*(?:(?:however|but|that said|nevertheless),?\s+)?(?:we|our company)\s+(?:may|might|can|will|do|also|sometimes|occasionally)\s+(?:also\s+)?(?:share|disclose|transfer|provide|pass)\b/i;
 // A purpose after the act makes the bar partial ("… with third parties for their own marketing purposes").
 const FOR_PURPOSE = /^[^.;]{0,80}?\bfor\s+(?:(?:their|its|his|her)\s+own|(?:\w+\s+){0,2}(?:marketing|advertising|commercial|promotional)\b)/i;
 
@@ -37,7 +53,12 @@ export function readNoSharing(ctx: FactContext, s: Sentence): Candidate<'prohibi
   if (!vendorSubject(v, r.index, ctx.vendorNames) && !PARTIES_SUBJECT.test(v)) return undefined;
   const rest = v.slice(end);
   if (FOR_PURPOSE.test(rest) || SCOPE_LIMIT.test(rest) || USER_CONDITION.test(v.slice(Math.max(0, r.index - 60), r.index))) return undefined;
-  if (EXCEPTION.test(rest) && !ONLY_LEGAL.test(rest)) return undefined;
+  if (EXCEPTION.test(rest) && (!ONLY_LEGAL.test(rest) || WIDER_EXCEPTION.test(rest.split(/[.;]/)[0]))) return undefined;
+  const before = EXCEPTION_BEFORE.exec(v.slice(0, r.index));
+  if (before && (!ONLY_LEGAL.test(before[0]) || WIDER_EXCEPTION.test(before[0]))) return undefined;
+  if (PERSON_GIVES.test(v.slice(r.index, r.act.index)) || CONFIDENTIAL.test(v.slice(0, end))) return undefined;
+  const next = neighbour(ctx, s, 1);
+  if (next !== undefined && SHARES_AFTER.test(next.view)) return undefined;
   if (bothCases(v, r.index) || inDefinition(v, r.index) || restrictsOthers(ctx.sentences, s, r.index)) return undefined;
   // README asks for the bar and a use limited to the service: with the limit in the sentence or the one before ("The
   // parties … use the personal data exclusively within the scope of the contractual agreement and … are not entitled …

@@ -11,6 +11,8 @@ const deid = (text: string) => factOf('deidentified_data_use', text);
 const rd = (text: string) => factOf('return_or_destroy_on_termination', text);
 const off = (text: string) => factOf('offshore_processing', text);
 const le = (text: string) => factOf('law_enforcement_disclosure', text);
+// One sentence after a vendor named as "we", so that the refusal is the vendor's.
+const acme = (t: string) => sale(`Acme Inc. ("Acme", "we") runs the site.\n\n${t}`);
 const reviewOf = (name: 'data_sale_or_marketing' | 'deidentified_data_use' | 'return_or_destroy_on_termination', text: string) =>
   (extractFacts(text, { uncalibrated: true }).facts[name].review ?? []).map((r) => r.value);
 
@@ -24,6 +26,11 @@ describe('data_sale_or_marketing: the words of ads and marketing', () => {
   it('not the customer\'s own duty, nor ads refused', () => {
     expect(sale('You will not use the Services to send marketing material to people who did not agree to receive it.')).toBe('unspecified');
     expect(sale('We do not use your data for ad targeting.')).not.toBe('allowed');
+    // "ad targeting" as a topic, not a purpose the data serves; the person given the means to send is still the sender.
+    expect(sale('The advertiser is responsible for its ad targeting choices.')).toBe('unspecified');
+    expect(sale('Ad targeting based on sensitive categories is prohibited under our advertising policies.')).toBe('unspecified');
+    expect(sale('You will be given the option to send marketing material to your customers.')).toBe('unspecified');
+    expect(sale('You will be provided with tools to send your customer(s) marketing emails.')).toBe('unspecified');
   });
 });
 
@@ -38,6 +45,20 @@ describe('data_sale_or_marketing: a refusal to pass the data to third parties at
     expect(sale('We do not share your personal information with third parties for their own purposes.')).toBe('unspecified');
     expect(sale('We are not responsible for information you share with third parties.')).toBe('unspecified');
     expect(sale('You will not share your password with any third party.')).toBe('unspecified');
+  });
+  it('not with any wider exception among legal ones, before the refusal or in the sentence after', () => {
+    expect(acme('We do not disclose personal information to third parties, except as required by law or to our vendors who process it on our behalf.')).toBe('unspecified');
+    expect(acme('We do not share your personal information with third parties unless required by law or with your consent.')).toBe('unspecified');
+    expect(acme('We do not share personal information with third parties except when required by a subpoena or in connection with a business transfer.')).toBe('unspecified');
+    expect(acme('Except as described below, we do not share your personal information with third parties.')).toBe('unspecified');
+    expect(acme('Other than as set out in this policy, we will not disclose your information to third parties.')).toBe('unspecified');
+    expect(acme('With the exception of our advertising partners, we do not share any data with any third party.')).toBe('unspecified');
+    expect(acme('We do not share your personal information with third parties. However, we may share it with our affiliates and service providers.')).toBe('unspecified');
+    expect(acme('Except as required by law, we do not share your personal information with third parties.')).toBe('prohibited');
+  });
+  it('not what the person discloses, nor a party\'s Confidential Information', () => {
+    expect(acme('We cannot guarantee that information you disclose to third parties will remain private.')).toBe('unspecified');
+    expect(acme('Each party shall not disclose the other party\'s Confidential Information to any third party.')).toBe('unspecified');
   });
   it('a permission to market elsewhere still wins', () => {
     expect(sale('We will not share your information with any third party. We may send you promotional emails.')).toBe('allowed');
@@ -72,6 +93,9 @@ describe('return_or_destroy_on_termination: the account\'s end asked before, a r
   });
   it('not a request to erase data during the account', () => {
     expect(rd('You may ask us to erase your personal information. Upon receiving such a request, Acme will delete such information.')).not.toBe('yes');
+    // The account's end stated, not wished for; the request the sentence itself makes.
+    expect(rd('The customer cannot delete the account. Upon receiving such a request, Acme will delete such information.')).not.toBe('yes');
+    expect(rd('You may close your account at any time. You may also ask us to delete specific records; upon such a request we will delete them.')).not.toBe('yes');
   });
   it('kept past the account\'s close as the consequence of the reason before is no refusal to delete', () => {
     expect(rd('We store your personal information for as long as needed, based on the reason why we obtained it. This means we might retain your personal information even after you close your account with us.')).toBe('unspecified');
