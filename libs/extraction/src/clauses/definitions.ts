@@ -22,6 +22,8 @@ export interface Definitions {
 }
 
 const CUSTOMER_ALIAS = /^(?:you|your|customer|client|user|users|subscriber|licensee|controller|covered entity|member|members|participant|participants|services?|site|website|platform|app|agreement|terms|policy|notice)$/i;
+// A name for data, not a party: "Information", "Personal Data", "User Content".
+const DATA_ALIAS = /^(?:(?:personal|non-personal|customer|user|your|account|usage)\s+)?(?:information|data|content|materials?|records?|details|files?)$/i;
 const LEGAL = 'Inc|LLC|Ltd|GmbH|S\\.A|SAS|B\\.V|AG|plc|Limited|Corp|Corporation|UC|Oy|AB|SE|SARL|Pte|S\\.A\\.S|N\\.V|S\\.p\\.A|S\\.r\\.l|KK|LLP|PBC|ASA|A\\/S|UAB|OÜ|Kft|UG';
 // A name read up to the end of its clause ends at its legal suffix: 'Acme Operations OÜ a private limited company …'.
 const UP_TO_SUFFIX = new RegExp(String.raw`^(.*?(?:^|\s)(?:${LEGAL})\.?)(?=\s+[\p{Ll}]).*$`, 'u');
@@ -114,7 +116,8 @@ function aliasedNames(head: string, names: string[], groupBrands: string[]): voi
     const inside = head.slice(open + 1, close);
     const aliases = [...inside.matchAll(QUOTED)].map((m) => m[1].trim().replace(/[,;.]+$/, ''));
     // 'Acme Inc., Acme Europe UC and other Acme affiliates (collectively "Acme")' names the vendor too.
-    const collective = open < 8000 && /^\s*(?:collectively|together|jointly|hereinafter|hereafter|individually and collectively|each and collectively)\b/i.test(inside) && aliases.length > 0 && !aliases.some((a) => CUSTOMER_ALIAS.test(a) || PROVIDER_ALIAS.test(a));
+    // Not a collective name of data ('personal information and non-personal information (collectively "Information")').
+    const collective = open < 8000 && /^\s*(?:collectively|together|jointly|hereinafter|hereafter|individually and collectively|each and collectively)\b/i.test(inside) && aliases.length > 0 && !aliases.some((a) => CUSTOMER_ALIAS.test(a) || PROVIDER_ALIAS.test(a) || DATA_ALIAS.test(a));
     // (A parenthesis without a quoted alias names no group: most are not read further.)
     const groupText = aliases.length > 0 ? head.slice(Math.max(0, open - 200), open) : '';
     for (const g of groupText.matchAll(/\b([\p{Lu}][\p{L}\p{N}]+)\s+(?:entities|affiliates|group companies|companies|group)\b/gu)) {

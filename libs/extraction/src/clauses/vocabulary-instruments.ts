@@ -35,6 +35,8 @@ export const INSTRUMENTS: Record<string, Entries> = {
       // "laws and regulations that require us to disclose", "necessary as a matter of applicable law".
       'laws and regulations that require', 'laws or regulations that require', 'laws that require', 'law that requires', 'regulations that require',
       'as a matter of law', 'as a matter of applicable law',
+      // "disclose any information as we reasonably believe is necessary to satisfy applicable law".
+      'satisfy applicable law', 'satisfy applicable laws', 'satisfy any applicable law', 'satisfy any applicable laws',
       // "where we are under a statutory obligation": what a statute obliges, in the words of European policies.
       'statutory obligation', 'statutory obligations', 'statutory requirement', 'statutory requirements', 'statutory duty', 'statutory duties',
     ],

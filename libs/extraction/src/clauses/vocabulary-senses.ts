@@ -24,6 +24,10 @@ export const NOT_IN_CONTEXT: { cat: Category; kind?: string; phrase: RegExp; bef
   { cat: 'action', kind: 'notify', phrase: /^notice$/, before: /\b(?:privacy|this|cookie|present|legal|our|the)\s+$/ },
   // "court" as the place of a lawsuit ("the courts of Ireland have jurisdiction").
   { cat: 'actor', kind: 'authority', phrase: /^courts?$/, after: /^\s+(?:of|in|located|having|with jurisdiction)\b/ },
+  // "authority" as power, not a public body: "full power and authority to enter into", "all reasonable assistance,
+  // information, and authority necessary to perform the above" (an indemnity's cooperation).
+  { cat: 'actor', kind: 'authority', phrase: /^authority$/, before: /\b(?:full|power,? and|right,? and|rights,? and|legal|corporate|requisite|information,? and|assistance,? and|cooperation,? and|has the|have the|had the)\s+$/ },
+  { cat: 'actor', kind: 'authority', phrase: /^authority$/, after: /^\s+(?:(?:reasonably\s+)?necessary|required|to (?:enter|bind|grant|perform|execute|make|act|accept|agree|sign|do so))\b/ },
   // "information" in "for information purposes", "more information": not data.
   { cat: 'object', kind: 'personal', phrase: /^information$/, before: /\b(?:more|further|additional|for)\s+$/ },
   // "process" as a noun ("legal process" is an instrument; "the process", "our process" are not processing).

@@ -48,7 +48,11 @@ export function sellsGoods(matched: string): boolean {
 // A clause whose subject is the customer (after a list marker or a run-in title): its duty, not the vendor's act.
 // "You are entitled to use …, but you are not entitled to: (i) sell …": what the person is or is not entitled to do is theirs too.
 // An adverb before the verb ("You further agree that …", "You also agree") leaves the customer the subject.
-export const CUSTOMER_SUBJECT = /^(?:\(?[a-z0-9]{1,4}[.)]\s*)*(?:[\w ]{0,30}\.\s+)?(?:the )?(?:customer|covered entity|you|client|practice)s? (?:(?:further|also|hereby|expressly|each)\s+)?(?:will|shall|may|must|agrees?|(?:are|is) (?:not )?(?:entitled|permitted|authori[sz]ed) to)/i;
+// In the passive the person is who receives, the vendor acts ("You will always be given the option to unsubscribe from
+// receiving any marketing material from Us", "you may be sent offers"): no duty of theirs. Not when what the person is
+// given is the means to act themselves ("You will be given the option to send marketing material to your customers",
+// "You will be provided with tools to send …"): the sending is still theirs.
+export const CUSTOMER_SUBJECT = /^(?:\(?[a-z0-9]{1,4}[.)]\s*)*(?:[\w ]{0,30}\.\s+)?(?:the )?(?:customer|covered entity|you|client|practice)s? (?:(?:further|also|hereby|expressly|each)\s+)?(?:(?:will|shall|may|must)(?!\s+(?:\w+\s+)?be\s+(?:given|offered|sent|provided|shown|notified|informed|contacted)\b(?![^.;]{0,60}?\bto\s+(?:send|sell|rent|market|share|email|e-mail|text|display|show|serve|run|advertis\w*|promot\w*)\b))|agrees?|(?:are|is) (?:not )?(?:entitled|permitted|authori[sz]ed) to)/i;
 // A right or a request named in title case ("with the subject line “Nevada Do Not Sell Request”", "our Do Not Sell or
 // Share page"): the name of what the person may ask, not the vendor refusing a sale. Case-sensitive on purpose: "we do
 // not sell" in running text is a refusal, and so is a title-case heading with the vendor as its subject ("We Do Not Sell

@@ -50,6 +50,7 @@ import {
 } from './data-sale-refusals.js';
 import { CHANNEL_REVIEW, CONCEDED, SCOPED, SCOPED_REVIEW, scopingLead } from './data-sale-scope.js';
 import { governedPartyRefuses, inLinkText, linkOnly, notVendorMarketing, userRunsAds } from './data-sale-actors.js';
+import { readNoSharing } from './data-sale-no-sharing.js';
 
 type V = Fact<'data_sale_or_marketing'>['value'];
 // A negation inside the matched permission takes it back; "including, but not limited to" widens a list and negates nothing.
@@ -61,7 +62,7 @@ type V = Fact<'data_sale_or_marketing'>['value'];
 const REFUSED_VERBS_FOR = /\b(?:not|never)(?:,[^,;.]{1,40},)?\s+(?:[a-z]+,\s+){0,3}[a-z]+,?\s+(?:or|and|nor)\s+(?:otherwise\s+)?[a-z]+\b[^,;.]{0,80}\bfor\s+(?:the\s+)?(?:purposes?\s+of\s+)?$/i;
 const NEGATION_IN_MATCH = /\b(?:not|never|no)\b(?!\s+limited\s+to\b)/i;
 
-const PREFILTER = /\b(?:sell|sale\b|sold\b|rent\b|rent(?:ing|s)\b|market|advertis|ads\b|promot|offers\b|offered by\b|ad personali|remuneration|newsletter|licen[cs]|sublicen[cs]|interest\b|send(?:ing)? you\b|send(?:ing|s)? (?:details|information|news|updates) (?:of|about|on|regarding)\b|publicit|prospection\b|ciblage\b)/i;
+const PREFILTER = /\b(?:sell|sale\b|sold\b|rent\b|rent(?:ing|s)\b|market|advert|ads\b|promot|offers\b|offered by\b|ad personali|remuneration|newsletter|licen[cs]|sublicen[cs]|interest\b|send(?:ing)? you\b|send(?:ing|s)? (?:details|information|news|updates) (?:of|about|on|regarding)\b|publicit|prospection\b|ciblage\b)/i;
 
 /**
  * `data_sale_or_marketing`: may the vendor sell the data or use it for marketing/advertising? Any
@@ -72,27 +73,40 @@ const PREFILTER = /\b(?:sell|sale\b|sold\b|rent\b|rent(?:ing|s)\b|market|adverti
 export function extractDataSaleMarketing(ctx: FactContext): Fact<'data_sale_or_marketing'> {
   const cands: Candidate<V>[] = [];
   for (const s of operative(ctx, PREFILTER)) readSentence(ctx, s, cands);
+  // A refusal to pass the data to third parties at all (data-sale-no-sharing.ts), in sentences that name no sale or
+  // marketing word; with one, the patterns above read the sentence first.
+  for (const s of operative(ctx, NO_SHARING_PREFILTER)) {
+    if (PREFILTER.test(s.view) || othersSentence(ctx, s)) continue;
+    const c = readNoSharing(ctx, s);
+    if (c) cands.push(c);
+  }
   return decide('data_sale_or_marketing', cands, ['allowed', 'prohibited']);
 }
+const NO_SHARING_PREFILTER = /\bthird[- ]?part(?:y|ies)\b/i;
 
-// The readings of one sentence are functions of their own, not the body of one long loop: V8 recompiles a function
-// whole each time one of its assumptions fails, and new documents keep failing some (this was among the most recompiled).
-function readSentence(ctx: FactContext, s: Sentence, cands: Candidate<V>[]): void {
+/** Whether a sentence binds the customer or only points elsewhere, so nothing in it is the vendor's act. */
+function othersSentence(ctx: FactContext, s: Sentence): boolean {
   const v = s.view;
   // What the user or a developer must not do with data ("You will not sell user data", a list under "Prohibited
   // uses:") binds them, not the vendor (OTA: Google API Services User Data Policy).
   // A right stated after a semicolon leaves what the vendor says before it standing ("We share … for their direct
   // marketing purposes; you may request information about our disclosures").
   const right = LEGAL_RIGHT.exec(v);
-  if (CUSTOMER_SUBJECT.test(v) || (right && !v.slice(0, right.index).includes(';')) || IMPERATIVE_TO_USER.test(v)) return;
+  if (CUSTOMER_SUBJECT.test(v) || (right && !v.slice(0, right.index).includes(';')) || IMPERATIVE_TO_USER.test(v)) return true;
+  // A menu or footer entry that is only a link names a page; it states nothing the vendor does.
+  return linkOnly(v, s.start, ctx.links);
+}
+
+// The readings of one sentence are functions of their own, not the body of one long loop: V8 recompiles a function
+// whole each time one of its assumptions fails, and new documents keep failing some (this was among the most recompiled).
+function readSentence(ctx: FactContext, s: Sentence, cands: Candidate<V>[]): void {
+  const v = s.view;
+  if (othersSentence(ctx, s)) return;
   // Marketing with the vendor's brand ("a license to use the Brand Features solely for marketing purposes") uses no data.
   if (BRAND.test(v) && !MARKETED_DATA.test(v)) return;
-  // A menu or footer entry that is only a link names a page; it states nothing the vendor does.
-  if (linkOnly(v, s.start, ctx.links)) return;
   if (readPatterns(ctx, s, v, cands)) return;
   readRefusedSale(ctx, s, v, cands);
 }
-
 /** The permission and refusal patterns: true when one of them decided the sentence. */
 function readPatterns(ctx: FactContext, s: Sentence, v: string, cands: Candidate<V>[]): boolean {
   let done = false;

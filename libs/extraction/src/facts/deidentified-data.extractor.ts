@@ -184,6 +184,13 @@ export function extractDeidentified(ctx: FactContext): Fact<'deidentified_data_u
         cands.push({ value: 'allowed', evidence: ev, confidence: 0.4, review: 'de-identified data given to those who work on the vendor\'s behalf, with no use of its own named' });
         continue;
       }
+      // Aggregated data or reports the vendor receives from others ("We may receive reports … by these companies on an
+      // individual as well as aggregated basis", "we receive aggregated statistical reports on the use of these plugins"):
+      // a data source, not a use of its own, unless one is named besides what it receives.
+      if (receivedOnly(c, d)) {
+        cands.push({ value: 'allowed', evidence: ev, confidence: 0.4, review: 'aggregated or de-identified data the vendor receives from others, with no use of its own named' });
+        continue;
+      }
       // Non-personal information "sent to us" is what the user gives the vendor, not a use the vendor makes of it.
       if (((act && act.kind === 'disclose' && recipientsOf(c, act).some((r) => r.kind === 'vendor')) || SENT_TO_VENDOR.test(v)) && !OWN_USE.test(v)) continue;
       // Truncating IP addresses ("if IP anonymization is activated, Google will reduce your IP address") is a safeguard
@@ -266,6 +273,17 @@ const DELETED_BY = /\b(?:delet|eras|destr)\w*\b[^.;]{0,60}\b(?:through|by|via|by
 // De-identification coordinated with deletion: "destroy or de-identify", "deleted, aggregated or de-identified",
 // "anonymise or delete", "destroy, erase or make anonymous".
 const DISPOSED_OR = /\b(?:delet|eras|destr|purg)\w*(?:,\s*[\w-]+)?,?\s+(?:and\/)?or\s+(?:\w+\s+){0,2}?(?:de-?identif|anonym(?:i[sz]|ous)|aggregat)\w*|\b(?:de-?identif|anonymi[sz])\w*\s+(?:and\/)?or\s+(?:\w+\s+){0,2}?(?:delet|eras|destr|purg)\w*/i;
+
+/**
+ * Whether the de-identified data at `d` is only what the vendor receives: a receiving verb ("receive", "obtain") of the
+ * vendor before it, and no use of its own named before that verb or after the data (the received thing itself,
+ * "reports", "statistics", is what comes in, not what the vendor makes).
+ */
+function receivedOnly(c: Clause, d: Hit): boolean {
+  const r = c.hits.find((h) => h.cat === 'action' && h.kind === 'collect' && h.t1 <= d.t0 && /^(?:receiv|obtain)/i.test(c.tokens[h.t0].lower) && verbal(c, h));
+  if (!r || subjectOf(c, r)?.kind !== 'vendor') return false;
+  return !OWN_USE.test(c.view.slice(0, r.start)) && !OWN_USE.test(c.view.slice(d.end)) && !OWN_PURPOSE(c);
+}
 
 // Actions that hold or regulate data without using it: collecting, storing, complying with rules.
 const PASSIVE_ACTS = new Set(['collect', 'retain', 'comply', 'host']);

@@ -58,7 +58,7 @@ YES.push(/\b(?:in|to|within)\s+(?:the\s+)?(?:united states|u\.s\.|usa)\s+(?:(?:a
 // Destinations that are beyond the vendor's country whatever the user's own place: named as where data goes ("in any other
 // country", "to other countries", "in the United States and other locations"), not as who judges ("the laws of which may
 // be deemed by other countries to be inadequate").
-const BEYOND_HOME = /\bother countr|\blocations? other than|\bother (?:locations|jurisdictions|places|territories)\b|\boffshore|\boverseas/i;
+const BEYOND_HOME = /\b(?:an)?other countr|\blocations? other than|\bother (?:locations|jurisdictions|places|territories)\b|\boffshore|\boverseas/i;
 const AS_DESTINATION = /\b(?:in|to|into|within|across|and|or)\s+(?:(?:any|the|various|several|many|a number of)\s+)?$/i;
 export const beyondHome = (v: string, m: RegExpExecArray): boolean =>
   BEYOND_HOME.test(m[0]) && (/^(?:in|to|into|within)\b/i.test(m[0]) || AS_DESTINATION.test(v.slice(Math.max(0, m.index - 30), m.index)) || /^(?:offshore|overseas)/i.test(m[0]));
@@ -70,7 +70,16 @@ YES.push(/\b[Ii]n\s+any\s+(?:other\s+)?country\s+(?:in which|where)\s+(?:[Ww]e|[
 // protection as your home jurisdiction": places whose law may protect less than the user's, named as where data goes (the
 // same reading as "outside the country in which you live"). Not "these countries may not …" said of places named before.
 YES.push(/\b(?:transferr?\w*|stor(?:e|ed|es|ing)|process(?:ed|es|ing)?|access(?:ed|es|ing)?|host(?:ed|s|ing)?)\b[^.;]{0,80}?\b(?:to|in|into),?\s+(?:other\s+)?(?:countries|jurisdictions)\s+(?:that|which)\s+(?:may|might)\s+not\s+(?:have|provide|offer|afford)\s+(?:the\s+same|an?\s+equivalent|equivalent|equal|comparable|similar|levels?\s+of\s+(?:data\s+)?protection\s+(?:that\s+(?:is|are)\s+)?equivalent)\b/i);
-YES.push(/\b(?:and|or|in|to)\s+(?:other\s+)?countries\s+(?:in which|where)\s+(?:we|our|its|the|they)\b[^.;]{0,80}\b(?:located|operate|have|are)\b/i);
+// One country in the singular says the same ("transferred to the United States — or to another country in which we (or
+// our affiliates or service providers) operate").
+YES.push(/\b(?:and|or|in|to)\s+(?:(?:other\s+)?countries|another\s+country|any\s+other\s+country)\s+(?:in which|where)\s+(?:we|our|its|the|they)\b[^.;]{0,80}\b(?:located|operate|have|are)\b/i);
+// Data processed, stored or on servers "in another country", "in a different country" ("a third party who may have their
+// servers in a different country", "Personal Information processed and stored in another country may be subject to …"):
+// a place beyond the vendor's own, named as where the data is. Only with the data's own verb or servers just before it:
+// the user "located in another country" is where they are. For a European vendor another country may be in the EEA (the
+// extractor does not read it there).
+export const ANOTHER_COUNTRY = /\b(?:process(?:ed|es|ing)?|stor(?:e|ed|es|ing)|host(?:ed|s|ing)?|servers?|transferr?(?:ed|ing)?|transmitted|kept|held)\b[^.;]{0,40}?\b(?:in|to)\s+(?:a\s+different|another)\s+country\b(?!\s+(?:of|in|within)\s+the\s+(?:EEA|EU|European))/i;
+YES.push(ANOTHER_COUNTRY);
 // Data moved "outside the country in which you live", "outside of your home country", "outside your state, province,
 // country": the statement holds for every user, the vendor's own region's users among them, for whom it is outside the
 // home region (README: "data may be stored or processed outside the vendor's home region"). A verb of storage, transfer

@@ -19,6 +19,7 @@ import {
 } from './offshore-confined.js';
 import { homeCountry, homeRegion } from './offshore-home.js';
 import {
+  ANOTHER_COUNTRY,
   beyondHome,
   INCOMING_TEMPLATE,
   LAST_MOVE_VERB,
@@ -51,6 +52,9 @@ import {
 } from './offshore-vocabulary.js';
 
 type V = Fact<'offshore_processing'>['value'];
+// A purchase settled abroad ("some transactions might require foreign currency conversion or be processed in another
+// country"): where a payment is handled, a billing matter, not where the person's data is stored or processed.
+const PAYMENT_ABROAD = /\b(?:transactions?|payments?|purchases?|orders?|currency)\b[^.;]{0,60}\b(?:processed|handled)\b/i;
 
 // This module exported homeRegion before its readings moved to offshore-*.ts; importers keep finding it here.
 export { homeRegion } from './offshore-home.js';
@@ -147,7 +151,7 @@ export function extractOffshore(ctx: FactContext): Fact<'offshore_processing'> {
     }
     for (const re of YES) {
       const m = re === PLACE ? placeDataMovesTo(v) : re.exec(v);
-      if (!m) continue;
+      if (!m || (re === ANOTHER_COUNTRY && (home === 'eu' || PAYMENT_ABROAD.test(v.slice(Math.max(0, m.index - 80), m.index + m[0].length))))) continue;
       // The clause layer's negation reader ("including, but not limited to, the United States or other countries" is a
       // list, not a negation; "we do not sell data and transfer it to India" states the transfer).
       const at = re === OUTSIDE_USERS_COUNTRY ? m.index + (LAST_MOVE_VERB.exec(m[0])?.index ?? 0) : m.index;

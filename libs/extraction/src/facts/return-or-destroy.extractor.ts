@@ -37,6 +37,9 @@ import {
   RIGHT_TO,
   SANCTION,
   UNTIL_ACCOUNT_END,
+  REQUEST_REFERRED,
+  ACCOUNT_END_WISH,
+  CONSEQUENCE,
 } from './return-vocabulary.js';
 
 // The precedence that decides return_or_destroy_on_termination: which sentences and clauses count, and what one clause
@@ -64,7 +67,11 @@ export function extractReturnOrDestroy(ctx: FactContext): Fact<'return_or_destro
     if (!scope || CHILD.test(s.view) || isTableRow(s)) continue;
     const prev = neighbour(ctx, s, -1);
     if (NEWSLETTER.test(s.view) || (scope === 'previous' && prev && NEWSLETTER.test(prev.view))) continue;
-    const requestOnly = ON_REQUEST.test(s.view) && !END_STRICT.test(s.view);
+    const accountEndAsked = REQUEST_REFERRED.test(s.view) && prev !== undefined && ACCOUNT_END_WISH.test(prev.view);
+    const requestOnly = ON_REQUEST.test(s.view) && !END_STRICT.test(s.view) && !accountEndAsked;
+    // Kept past the end as the consequence of a reason given just before ("… for as long as needed … This means we might
+    // retain …"): the reason bounds the keeping, as in one sentence (KEPT_FOR_A_REASON).
+    const reasonBefore = CONSEQUENCE.test(s.view) && prev !== undefined && (KEPT_FOR_A_REASON.test(prev.view) || LEGAL_RETENTION.test(prev.view));
     const next = neighbour(ctx, s, 1);
     const erasureAsked = ERASURE_REQUEST.test(s.view) || (next !== undefined && ERASURE_REQUEST.test(next.view));
     const intro = introOf(ctx.sentences, s);
@@ -83,6 +90,10 @@ export function extractReturnOrDestroy(ctx: FactContext): Fact<'return_or_destro
       // holds them (OTA PubMatic label).
       if (cand.value === 'yes' && deletes.some((d) => onlyConfidential(c, d)) && !(confidentialHoldsData ??= CONFIDENTIAL_HOLDS_DATA.test(ctx.text))) {
         cands.push({ value: 'yes', evidence: ev, confidence: 0.45, review: 'the parties\' Confidential Information, which the document does not say includes customer data' });
+        continue;
+      }
+      if (reasonBefore && cand.value === 'no') {
+        cands.push({ value: 'no', evidence: ev, confidence: 0.45, review: 'kept after the end for the reason the sentence before gives, not kept without end' });
         continue;
       }
       if (requestOnly && cand.value === 'yes') cands.push({ value: 'yes', evidence: ev, confidence: 0.5, review: 'deletion on request, not at the end of the contract or account' });

@@ -109,3 +109,15 @@ export const DEFERRED_LIFECYCLE = /\b(?:maintained|retained|kept|stored|processe
 // An act set aside ("rather than delete", "instead of deleting") or conceded ("Notwithstanding such return or
 // destruction", "regardless of any deletion"), just before the deletion.
 export const SET_ASIDE = /\b(?:rather than|instead of|notwithstanding(?:\s+(?:such|any|the|that|this))?|regardless of(?:\s+(?:such|any|the|that|this))?)\s+(?:[\w-]+\s+)?$/i;
+
+// A request referred back to ("Upon receiving such a request, Acme will delete such information") whose sentence before
+// asks for the account itself to go ("If you want to delete your Acme account and your personal information, you can
+// do so by using the Delete Account function"): the account's end, as END_STRICT reads it in one sentence.
+// Only a request the sentence itself does not make ("You may also ask us to delete specific records; upon such a request
+// …" refers to its own), and only a wish or request in the sentence before, not a statement ("You may close your account
+// at any time", "The customer cannot delete the account").
+export const REQUEST_REFERRED = /^(?:(?!\b(?:ask|asks|request|requests|requesting|asking)\b)[^])*?\b(?:such (?:a )?|this |that )requests?\b/i;
+export const ACCOUNT_END_WISH = /\b(?:want|wish|would like|like|choose|decide|ask(?:s|ing)? us|request(?:s|ing)?)\s+to\s+(?:delete|close|deactivate|cancel|terminate)\s+(?:your|the|their)\s+(?:[\w-]+\s+)?account\b/i;
+// A sentence that states the consequence of the one before ("We store your personal information for as long as needed …
+// This means we might retain your personal information even after you close your account"): its reason is the one before.
+export const CONSEQUENCE = /^\W*(?:(?:this|that) (?:means|is why)\b|(?:as a result|therefore|consequently|accordingly|for (?:this|that) reason|thus|hence)\b)/i;

@@ -198,6 +198,12 @@ function readFlowdown(ctx: FactContext, s: Sentence): Candidate<V> | undefined {
   return { value: 'yes', evidence: ev, confidence: own ? 0.8 : 0.75 };
 }
 
+/** Whether the clause of `s` holding offset `at` (of its view) has the customer as its subject. */
+function customerBinds(ctx: FactContext, s: Sentence, at: number): boolean {
+  const c = ctx.clauses(s).find((x) => x.start - s.start <= at && at < x.end - s.start);
+  return c !== undefined && clauseSubject(c)?.kind === 'customer';
+}
+
 // Bound not to pass the data on: "are obligated not to disclose", "are contractually required not to share".
 const NOT_TO_DISCLOSE = /\b(?:obligated|obliged|required|bound|agreed?|committed)\s+not\s+to\s+(?:disclose|share|reveal|sell|transfer)\b/i;
 // Securing the data is protecting it: "are required to secure the data they receive".
@@ -250,6 +256,13 @@ export function extractSubcontractorFlowdown(ctx: FactContext): Fact<'subcontrac
       // prohibiting them from using …"), as the clause reading below refuses "do not require". (Only this pattern, which
       // x7facts widened to the CCPA wording, is read so here; the others' negation is left to a measured change.)
       if (re === PROHIBITED_USE && negationBefore(v, m.index, 40) >= 0) break;
+      // A comparison negated binds nobody either: "information collected by third parties may not have the same security
+      // protections as information you submit to us" says what the vendor does not answer for.
+      if (re === BOUND[0] && negationBefore(v, m.index, 30) >= 0) break;
+      // Providers the customer engages and binds ("Publisher may retain … sub-processors … having imposed on such
+      // Sub-Processors the same data protection obligations as are imposed on Publisher"): the customer's duty, who acts
+      // read from the clause holding the binding, as the clause reading below reads it.
+      if (customerBinds(ctx, s, m.index)) break;
       const ev = evidenceAt(ctx, s, Math.min(w.index, m.index), Math.max(w.index + w[0].length, m.index + m[0].length));
       // "We take reasonable steps to ensure that our providers are bound by …": an effort, not a binding.
       if (effortToBind(v, m.index + m[0].length)) cands.push({ value: 'yes', evidence: ev, confidence: 0.5, review: 'an effort to bind the providers ("take steps to ensure"), not a binding' });
