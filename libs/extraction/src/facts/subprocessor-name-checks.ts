@@ -5,7 +5,7 @@ import { ENDS_WITH_SUFFIX, NOT_A_NAME } from './subprocessor-name-patterns.js';
 /** Whether a candidate is an organisation's name (subprocessor-names.ts): policy words, ordinary words, cleaning. */
 
 // A legal form's or an initial's period ends a name ("Acme Inc.", "J.P."); any other final period is the sentence's.
-const KEEP_PERIOD = /(?:\b(?:Inc|Ltd|ltd|Corp|Co)|\.[\p{Lu}])\.$/u;
+const KEEP_PERIOD = /(?:\b(?:Inc|Ltd|ltd|Corp|Co|Bhd)|\.[\p{Lu}])\.$/u;
 
 /** Whether every word of a name is a word policies capitalise as a heading or term ("Authorized Users"). */
 export function policyWordsOnly(name: string): boolean {
