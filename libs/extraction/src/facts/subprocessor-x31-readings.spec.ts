@@ -105,6 +105,17 @@ describe('names in prose', () => {
   });
 });
 
+// Precision on unlabelled documents (name-audit-sample seed 77): a sign-in source given as a direct object, an ordinal.
+describe('names that are no recipients', () => {
+  it('does not read services the user accesses to log in, given as the verb\'s direct object', () => {
+    expect(names('# Collection\n\nIn addition, if you access third-party services, such as Fooface, Quillbook, or Chirper, from our sites or apps, to log into our sites or apps, we may collect information from these third-party services.')).toEqual([]);
+  });
+
+  it('does not read an ordinal as a name', () => {
+    expect(names('# Scope\n\nAny services hosted by 3rd party providers and services are excluded from scope.')).toEqual([]);
+  });
+});
+
 describe('the vendor\'s group', () => {
   const md = [
     '# Privacy',
