@@ -1,4 +1,5 @@
 import type { Sentence } from '../text/sentences.js';
+import { escapeRegExp } from '../text/escape-regexp.js';
 import type { DocumentTerms } from './lexicon.js';
 import { Lexicon, tokenize } from './lexicon.js';
 import { capitalisedWords } from '../text/capitalised-words.js';
@@ -281,16 +282,25 @@ export function ownEntityElsewhere(names: string[], brand: string): boolean {
 
 /**
  * Whether the document names itself by a web site whose domain does not hold the brand ("By continuing to use this website
- * (wideanglesoftware.com) …", "wideanglesoftware.com puts small files onto your computer"): then a frequent brand ("Google",
- * in a cookie policy listing Google Analytics and Google's cookies) is a third party's, not the author's.
+ * (wideanglesoftware.com) …", "wideanglesoftware.com puts small files onto your computer"), and writes the name that domain
+ * spells ("How Cookies are used by Wide Angle Software"): then a frequent brand ("Google", in a cookie policy listing Google
+ * Analytics and Google's cookies) is a third party's, not the author's. A domain that spells no name of the text
+ * ("this website (bfnotes.com)" in Brightfield's policy) is only the vendor's address, which says nothing of its brand.
  */
 export function ownSiteElsewhere(text: string, brand: string): boolean {
   const b = brand.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
   if (b.length < 3) return false;
-  for (const m of text.slice(0, 60_000).matchAll(OWN_SITE_DOMAIN)) {
+  const head = text.slice(0, 60_000);
+  for (const m of head.matchAll(OWN_SITE_DOMAIN)) {
     const domain = (m[1] ?? m[2]).toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
-    if (!domain.includes(b)) return true;
+    if (!domain.includes(b) && spellsName(head, domain)) return true;
   }
+  return false;
+}
+/** Whether the text writes a capitalised name, in words or one word, whose letters are the domain's ("Wide Angle Software"). */
+function spellsName(text: string, domain: string): boolean {
+  const re = new RegExp(String.raw`(?<![\p{L}\p{N}.@/-])${[...domain].map((c) => escapeRegExp(c)).join(String.raw`[\s&'-]?`)}(?![\p{L}\p{N}]|\.[a-z]{2,4}\b)`, 'giu');
+  for (const m of text.matchAll(re)) if (/^\p{Lu}/u.test(m[0])) return true;
   return false;
 }
 // The document's own site written as its domain: in apposition to "this website", or as the subject opening a sentence.

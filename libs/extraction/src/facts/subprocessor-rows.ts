@@ -9,7 +9,7 @@ import { evidenceAt } from './fact-context.js';
 import { common, ENDS_WITH_SUFFIX, NAME_AT, NAME_LIST_AT, readLead, splitNames, wholeCell } from './subprocessor-names.js';
 import { CATEGORY_WORD, readItem, rowSentence } from './subprocessor-lists.js';
 import { CELL_LABEL } from './subprocessor-patterns.js';
-import { isTrackerTable } from './subprocessor-trackers.js';
+import { isTrackerTable, rowHoldsNoPersonalData } from './subprocessor-trackers.js';
 import { escapeRegExp } from '../text/escape-regexp.js';
 import type { NameCollector } from './subprocessor-candidates.js';
 
@@ -58,8 +58,8 @@ export function readRow(ctx: FactContext, { add, rejected }: NameCollector, bloc
   // measurement on the visitors' data, as "Facebook Pixel" does, not a sign-in or a page of the vendor's.
   // A cookie or tracker table's party column names who sets each cookie on the vendor's pages ("_fbp | Facebook | … |
   // Measures audience statistics"): a social network or platform there runs its tracker on the visitors, as "Facebook
-  // Pixel" does, unless the row says it signs the user in or supplies the data.
-  const role = adOrAnalyticsRow(row, cell) ? 'ad' : isTrackerTable(block) && !signInRow(row, cell) ? true : false;
+  // Pixel" does, unless the row says it signs the user in or supplies the data, or that the cookie holds no personal data.
+  const role = adOrAnalyticsRow(row, cell) ? 'ad' : isTrackerTable(block) && !signInRow(row, cell) && !rowHoldsNoPersonalData(row) ? true : false;
   // "Microsoft/LinkedIn/": one row for two organisations written as one word joined by slashes; each is a party.
   if (whole) {
     const at = cell.at + Math.max(0, cell.text.indexOf(whole));

@@ -33,6 +33,7 @@ describe('who the document is about, for the names it gives', () => {
     const md = [
       '# Cookie Policy',
       'widelens.com puts small files onto your computer. By continuing to use this website (widelens.com) you agree to this cookie policy.',
+      '## How cookies are used by Wide Lens',
       '## Google Analytics',
       'We use Google Analytics software to collect information about how you use widelens.com. Google Analytics stores information about the pages you visit. Google Analytics sets cookies. Google Analytics reports to us.',
       '## Google',
@@ -40,6 +41,13 @@ describe('who the document is about, for the names it gives', () => {
     ].join('\n\n');
     expect(vendorNamesOf(md)).not.toContain('Google');
     expect(names(md)).toContain('Google Analytics');
+  });
+
+  it('keeps the frequent brand as the vendor when its site\'s domain spells no name the document writes', () => {
+    const brand = Array.from({ length: 10 }, (_, i) => `Brightfield ${['collects', 'stores', 'keeps', 'sends', 'deletes'][i % 5]} your notes.`).join(' ');
+    const md = `# Privacy Policy\n\n${brand}\n\nBy using this website (bfnotes.com) you agree to this policy.\n\nWe share your information with Brightfield Labs for support. We use Stripe to process payments.`;
+    expect(vendorNamesOf(md)).toContain('Brightfield');
+    expect(names(md)).toEqual(['Stripe']);
   });
 });
 
@@ -66,6 +74,11 @@ describe('names in cookie and tracker tables', () => {
   it('reads a platform in a cookie table\'s company column as a tracker, not as a platform the vendor has a page on', () => {
     const md = ['# Cookies', '', '| Cookie name | Company | Domain | Purpose |', '| --- | --- | --- | --- |', '| \\_fbp | Facebook | quillo.com | Measures audience statistics on the Website. |', ''].join('\n');
     expect(names(md)).toEqual(['Facebook']);
+  });
+
+  it('does not read a platform in a cookie table\'s company column when the row says the cookie holds no personal data', () => {
+    const md = ['# Cookies', '', '| Cookie name | Company | Purpose |', '| --- | --- | --- |', '| fr | Facebook | This cookie holds no personal information. |', ''].join('\n');
+    expect(names(md)).toEqual([]);
   });
 });
 
@@ -131,5 +144,17 @@ describe('the vendor\'s group', () => {
 
   it('reads the group companies a sentence enumerates after sharing with the group, without the residence-based controllers', () => {
     expect(sortedSubprocessorNames(md)).toEqual(['Quill Malaysia Sdn. Bhd.']);
+  });
+
+  it('does not read the subsidiaries a sentence enumerates when "we" takes in the subsidiaries', () => {
+    const group = [
+      '# Privacy',
+      '',
+      'Rollwave, Inc. and its subsidiaries and affiliates (“we”, “our” or “us”) offer marketing services.',
+      '',
+      '* **With our subsidiaries:** Our subsidiaries will only process your data for the purposes explained here. Our subsidiaries are Rollwave Limited (Ireland), Adwave Limited (UK) and Rollwave Pty Limited (Australia).',
+      '',
+    ].join('\n');
+    expect(sortedSubprocessorNames(group)).toEqual([]);
   });
 });
