@@ -1,4 +1,5 @@
 import type { Sentence } from '../text/sentences.js';
+import { escapeRegExp } from '../text/escape-regexp.js';
 import type { DocumentTerms } from './lexicon.js';
 import { Lexicon, tokenize } from './lexicon.js';
 import { capitalisedWords } from '../text/capitalised-words.js';
@@ -61,6 +62,12 @@ export const SELF_INTRODUCTION: { re: RegExp; needs: string[] }[] = [
     re: new RegExp(String.raw`^(?:[-*•]\s+)?(${CAP_WORDS}(?:,?\s+(?:${LEGAL})\.?)?)\s+takes\s+(?:[\p{L}-]+\s+){0,3}(?:privacy|protection\s+of\s+(?:your\s+)?(?:personal\s+)?(?:data|information|privacy))\s+(?:very\s+|extremely\s+|most\s+)?seriously\b`, 'gu'),
     needs: ['seriously'],
   },
+  // "HAPPN is very concerned about respecting your privacy and invites you to read …", "Acme is committed to protecting
+  // your privacy": the same vow, opening the document.
+  {
+    re: new RegExp(String.raw`^(?:[-*•]\s+)?(${CAP_WORDS}(?:,?\s+(?:${LEGAL})\.?)?)\s+(?:is|are)\s+(?:very\s+|deeply\s+|strongly\s+|fully\s+)?(?:concerned\s+(?:about|with)|committed\s+to)\s+(?:(?:respecting|protecting|safeguarding|preserving)\s+)?(?:your|the|its\s+users['’]?|users['’]?)\s+(?:personal\s+)?(?:privacy|data|information)\b`, 'gu'),
+    needs: ['concerned', 'committed'],
+  },
 ];
 
 /**
@@ -85,7 +92,7 @@ export function readDefinitions(view: string, title: string | undefined, sentenc
   // and a frequent brand it does not share (Google, in a policy listing Google Analytics and Google Ads) is a
   // third party whose products must stay readable as recipients.
   const brand = dominantBrand(view);
-  if (brand && !ownEntityElsewhere(names, brand)) pushName(names, brand);
+  if (brand && !ownEntityElsewhere(names, brand) && !ownSiteElsewhere(view, brand)) pushName(names, brand);
   const speaker = selfSubject(sentences, definedTerms);
   if (speaker) pushName(names, speaker);
   const vendorNames = [...new Set(names.map((n) => n.trim().replace(/[\s,;:]+$/, '')).filter((n) => n.length >= 2 && !GENERIC.test(n)))];
@@ -117,7 +124,11 @@ function aliasedNames(head: string, names: string[], groupBrands: string[]): voi
     const aliases = [...inside.matchAll(QUOTED)].map((m) => m[1].trim().replace(/[,;.]+$/, ''));
     // 'Acme Inc., Acme Europe UC and other Acme affiliates (collectively "Acme")' names the vendor too.
     // Not a collective name of data ('personal information and non-personal information (collectively "Information")').
-    const collective = open < 8000 && /^\s*(?:collectively|together|jointly|hereinafter|hereafter|individually and collectively|each and collectively)\b/i.test(inside) && aliases.length > 0 && !aliases.some((a) => CUSTOMER_ALIAS.test(a) || PROVIDER_ALIAS.test(a) || DATA_ALIAS.test(a));
+    // "(hereinafter "the Website")", "(hereinafter, "User Details")" define terms, not the vendor: after "hereinafter" an
+    // alias names the vendor only as a short form of a name written just before it ('Acme Software Ltd (hereinafter "Acme")').
+    const hereinafter = /^\s*(?:hereinafter|hereafter)\b/i.test(inside);
+    const collective = open < 8000 && /^\s*(?:collectively|together|jointly|hereinafter|hereafter|individually and collectively|each and collectively)\b/i.test(inside) && aliases.length > 0 && !aliases.some((a) => CUSTOMER_ALIAS.test(a) || PROVIDER_ALIAS.test(a) || DATA_ALIAS.test(a)) &&
+      (!hereinafter || !aliases.some((a) => hereinafterTerm(inside, a, head)));
     // (A parenthesis without a quoted alias names no group: most are not read further.)
     const groupText = aliases.length > 0 ? head.slice(Math.max(0, open - 200), open) : '';
     for (const g of groupText.matchAll(/\b([\p{Lu}][\p{L}\p{N}]+)\s+(?:entities|affiliates|group companies|companies|group)\b/gu)) {
@@ -138,6 +149,19 @@ function aliasedNames(head: string, names: string[], groupBrands: string[]): voi
       for (const m of span.matchAll(new RegExp(String.raw`(?:[\p{Lu}][\p{L}\p{N}&.'-]*\s+){1,5}(?:${LEGAL})\.?(?![\p{L}])`, 'gu'))) pushName(names, m[0]);
     }
   }
+}
+
+/**
+ * Whether a "hereinafter" parenthesis defines `alias` as a term rather than a name of the vendor: the term takes an article
+ * ('(hereinafter the "Ratio")', '(hereinafter "the Website")'), or every word of it is an ordinary word the text also writes
+ * in lower case ('(hereinafter, "User Details")'). A brand ('(hereafter "Brevo")') is written in lower case only in its
+ * web address, if at all. "we"/"our" aliases are the vendor's.
+ */
+function hereinafterTerm(inside: string, alias: string, head: string): boolean {
+  if (/^(?:we|us|our)(?:\s*[/,]\s*(?:we|us|our))*$/i.test(alias)) return false;
+  if (/^\s*(?:hereinafter|hereafter),?\s+(?:referred\s+to\s+as\s+)?(?:the|a|an)\s+["“]/i.test(inside) || /^(?:the|a|an|this|these|our|your)\s/i.test(alias)) return true;
+  const words = alias.split(/[^\p{L}]+/u).filter((w) => w.length >= 3);
+  return words.length > 0 && words.every((w) => new RegExp(String.raw`(?<![\p{L}\p{N}./@-])${w.toLowerCase()}(?![\p{L}\p{N}.-])`, 'u').test(head));
 }
 
 /** Names a "refers to" or "referred to as" definition gives "we". */
@@ -191,7 +215,7 @@ function introducedNames(head: string, title: string | undefined, sentences: Sen
     if (st.start >= 3000) break;
     for (const { re, needs } of SELF_INTRODUCTION) {
       if (!needs.some((w) => st.view.includes(w))) continue;
-      if (needs[0] === 'seriously' && sentences.filter((x) => !x.isHeading && x.start < st.start).length >= 2) continue;
+      if ((needs[0] === 'seriously' || needs[0] === 'concerned') && sentences.filter((x) => !x.isHeading && x.start < st.start).length >= 2) continue;
       for (const m of st.view.matchAll(re)) pushName(names, m[1]);
     }
   }
@@ -259,10 +283,37 @@ export function ownEntityElsewhere(names: string[], brand: string): boolean {
   return names.some((n) => LEGAL_END.test(n.trim()) && !shares(n)) && !names.some(shares);
 }
 
+/**
+ * Whether the document names itself by a web site whose domain does not hold the brand ("By continuing to use this website
+ * (wideanglesoftware.com) …", "wideanglesoftware.com puts small files onto your computer"), and writes the name that domain
+ * spells ("How Cookies are used by Wide Angle Software"): then a frequent brand ("Google", in a cookie policy listing Google
+ * Analytics and Google's cookies) is a third party's, not the author's. A domain that spells no name of the text
+ * ("this website (bfnotes.com)" in Brightfield's policy) is only the vendor's address, which says nothing of its brand.
+ */
+export function ownSiteElsewhere(text: string, brand: string): boolean {
+  const b = brand.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+  if (b.length < 3) return false;
+  const head = text.slice(0, 60_000);
+  for (const m of head.matchAll(OWN_SITE_DOMAIN)) {
+    const domain = (m[1] ?? m[2]).toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+    if (!domain.includes(b) && spellsName(head, domain)) return true;
+  }
+  return false;
+}
+/** Whether the text writes a capitalised name, in words or one word, whose letters are the domain's ("Wide Angle Software"). */
+function spellsName(text: string, domain: string): boolean {
+  const re = new RegExp(String.raw`(?<![\p{L}\p{N}.@/-])${[...domain].map((c) => escapeRegExp(c)).join(String.raw`[\s&'-]?`)}(?![\p{L}\p{N}]|\.[a-z]{2,4}\b)`, 'giu');
+  for (const m of text.matchAll(re)) if (/^\p{Lu}/u.test(m[0])) return true;
+  return false;
+}
+// The document's own site written as its domain: in apposition to "this website", or as the subject opening a sentence.
+const OWN_SITE_DOMAIN = /\b(?:this|our)\s+(?:web\s?)?site\s*[(,]\s*(?:https?:\/\/)?(?:www\.)?([a-z0-9][a-z0-9-]{2,})\.[a-z]{2,4}\b|(?:^|\n)[ \t]*(?:www\.)?([a-z0-9][a-z0-9-]{2,})\.(?:com|net|org|io|co)\s+(?:puts|uses|collects|places|sets|stores|is|respects|may|will|does)\b/g;
+
 function pushName(names: string[], raw: string): void {
   const n = raw.replace(/\s+/g, ' ').replace(/^(?:and|or|by|the|this|these)\s+/i, '').replace(/[\s,]+$/, '').trim();
   if (n.length < 2 || n.length > 80 || GENERIC.test(n) || !/^[\p{Lu}0-9]/u.test(n)) return;
-  if (/^(?:This|These|The|In|For|By|If|When|Please|Our|Your)\b/.test(n)) return;
+  // A question opening a title or heading ("How Cookies are used by Acme", "What We Collect") names no one.
+  if (/^(?:This|These|The|In|For|By|If|When|Please|Our|Your|How|What|Why|Where|Who|Which|Use|Usage|About)\b/.test(n)) return;
   names.push(n);
 }
 

@@ -20,16 +20,21 @@ const NO_DATA_AFTER = /\b(?:do|does|will)\s+not\s+(?:share|disclose|provide|pass
 /** The positions right after the introducer of such examples (where the platforms' names follow). */
 export function adPlatformExamples(v: string): number[] {
   const out: number[] = [];
-  if (!/\b(?:advertising|ads|adverts|advertisements)\b/i.test(v)) return out;
-  AD_THROUGH.lastIndex = 0;
-  for (let m = AD_THROUGH.exec(v); m; m = AD_THROUGH.exec(v)) {
-    const end = m.index + m[0].length;
-    if (!/^[\p{Lu}\d[]/u.test(v.slice(end, end + 1))) continue;
-    // "We do not show you ads through social media platforms such as A": refused, nobody receives anything.
-    const before = m[0].slice(0, m[0].search(/\b(?:show|display|serv|deliver|present)/i));
-    // "Advertisers we work with may show you ads …": "we" closes a relative clause; the advertisers show the ads.
-    if (DENIED.test(before) || RELATIVE_ENDS.test(before) || !AT_READER.test(m[0]) || NO_DATA_AFTER.test(v.slice(end))) continue;
-    out.push(end);
+  if (!/\b(?:advertising|ads?|adverts?|advertisements?)\b/i.test(v)) return out;
+  for (const re of [AD_THROUGH, AD_THROUGH_NAMED]) {
+    re.lastIndex = 0;
+    for (let m = re.exec(v); m; m = re.exec(v)) {
+      const end = m.index + m[0].length;
+      if (!/^[\p{Lu}\d[]/u.test(v.slice(end, end + 1))) continue;
+      // "We do not show you ads through social media platforms such as A": refused, nobody receives anything.
+      const before = m[0].slice(0, m[0].search(/\b(?:show|display|serv|deliver|present)/i));
+      // "Advertisers we work with may show you ads …": "we" closes a relative clause; the advertisers show the ads.
+      if (DENIED.test(before) || RELATIVE_ENDS.test(before) || !AT_READER.test(m[0]) || NO_DATA_AFTER.test(v.slice(end))) continue;
+      out.push(end);
+    }
   }
   return out;
 }
+// The platform named right after the ads the vendor shows through it: "when we use a matched audience to serve you our ad
+// through Fooface", "we show you ads on Quillbook". The name must follow at once (a capital, checked in code).
+const AD_THROUGH_NAMED = /\b(?:we|(?<!\b(?:with|to|for|by|from|of|about)\s+)us)\b[^.;:]{0,160}?\b(?:show|shows|showing|display|displays|displaying|serve|serves|serving|deliver|delivers|delivering|present|presenting)\b([^.;:]{0,60}?)\b(?:ad|ads|advert|adverts|advertisements?)\s+(?:through|on|via)\s+/gi;

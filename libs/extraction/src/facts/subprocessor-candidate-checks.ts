@@ -1,4 +1,4 @@
-import { ownEntityElsewhere } from '../clauses/definitions.js';
+import { ownEntityElsewhere, ownSiteElsewhere } from '../clauses/definitions.js';
 import { POLICY_WORDS } from '../clauses/vocabulary.js';
 import type { Sentence } from '../text/sentences.js';
 import type { SectionSpan } from '../types.js';
@@ -43,7 +43,7 @@ export function vendorOwn(ctx: FactContext) {
   const selfBrandOf = (): string | undefined => {
     if (!selfMemo) {
       const frequent = dominantBrand(ctx.text, ctx.isLowerWord);
-      selfMemo = { v: frequent !== undefined && !ownEntityElsewhere(ctx.vendorNames, frequent) ? frequent : undefined };
+      selfMemo = { v: frequent !== undefined && !ownEntityElsewhere(ctx.vendorNames, frequent) && !ownSiteElsewhere(ctx.text, frequent) ? frequent : undefined };
     }
     return selfMemo.v;
   };

@@ -1,5 +1,5 @@
 import { escapeRegExp } from '../text/escape-regexp.js';
-import { definedAs, withWrittenArticle } from './subprocessor-identity.js';
+import { definedAs, definedAsCompany, withWrittenArticle } from './subprocessor-identity.js';
 import { ADVERTISES_WITH_BEFORE, inAdRole, TRACKER_TITLE_WORD } from '../clauses/recipient-lists.js';
 import { authoritySpan, partyKindPlural } from '../clauses/authorities.js';
 import { ADDRESS_WORD, INDUSTRY_OPT_OUT_BODY, NOT_AN_ORGANISATION, PAYMENT_MEANS, PLATFORM_AS_RECIPIENT, PLATFORM_BRANDS, SELF_HOSTED_SOFTWARE } from '../clauses/vocabulary.js';
@@ -7,7 +7,7 @@ import type { Sentence } from '../text/sentences.js';
 import type { FactContext } from './fact-context.js';
 import { evidenceAt } from './fact-context.js';
 import { cleanName, common, core, ENDS_WITH_SUFFIX, inLink, policyWordsOnly } from './subprocessor-names.js';
-import { BRAND_PRODUCT_AFTER, HELD_SERVICE_AFTER, ownerOfNamedProduct, placeName, SOCIAL_BUTTON_AFTER, AFFILIATE_CONTEXT, AFFILIATE_EXAMPLES, FROM_AFFILIATES, BIG_TECH, BIG_TECH_SERVICE, CATEGORY_TAIL, DATA_RELATION, INSTITUTION, SOCIAL_HEADING, categoryHead, nameStart } from './subprocessor-patterns.js';
+import { BRAND_PRODUCT_AFTER, HELD_SERVICE_AFTER, ownerOfNamedProduct, placeName, SOCIAL_BUTTON_AFTER, AFFILIATE_CONTEXT, AFFILIATE_EXAMPLES, FROM_AFFILIATES, GROUP_INCLUDES, BIG_TECH, BIG_TECH_SERVICE, USED_FOR_SERVICE, DATA_SHARED_WITH_BEFORE, CATEGORY_TAIL, DATA_RELATION, INSTITUTION, SOCIAL_HEADING, categoryHead, nameStart } from './subprocessor-patterns.js';
 import { excludedBecause } from './subprocessor-triggers.js';
 import { introOf, isItem } from '../clauses/structure.js';
 import { namedAsUs, weDefinitionSentences } from './subprocessor-we.js';
@@ -141,7 +141,10 @@ export function nameCollector(ctx: FactContext) {
     // Not data the group hands to the vendor ("we receive information from our affiliates, such as Acme Media").
     const affiliateNamed = !FROM_AFFILIATES.test(s.view.slice(Math.max(0, at - 200), at)) && (
       ((AFFILIATE_CONTEXT.test(s.view.slice(Math.max(0, at - 120), at)) || AFFILIATE_EXAMPLES.test(s.view.slice(Math.max(0, at - 320), at))) && DATA_RELATION.test(s.view)) ||
-      (intro !== undefined && AFFILIATE_EXAMPLES.test(intro.view.trimEnd()) && DATA_RELATION.test(intro.view)));
+      (intro !== undefined && AFFILIATE_EXAMPLES.test(intro.view.trimEnd()) && DATA_RELATION.test(intro.view)) ||
+      // A sentence enumerating the group after one that passes data to it ("We share your information within our group of
+      // companies … These related group companies include A, B and C"): each is an affiliate named as a recipient.
+      (GROUP_INCLUDES.test(s.view) && (DATA_RELATION.test(s.view) || (ctx.sentences[s.index - 1]?.paragraph === s.paragraph && DATA_RELATION.test(ctx.sentences[s.index - 1].view)))));
     if (suffixed && vendorFirstWords.has(name.split(/\s+/)[0].toLowerCase()) && !affiliateNamed) return;
     // The brand the document names itself by when no alias says so ("provided to Vodafone" in Vodafone's policy), and
     // its products and entities; an affiliate is named as such.
@@ -156,7 +159,8 @@ export function nameCollector(ctx: FactContext) {
     // "the Connatix video player", "the Awin network": a brand before a kind of product is that brand's, not a defined term.
     const theProduct = !suffixed && /\bthe\s+$/i.test(s.view.slice(Math.max(0, at - 4), at));
     // An acronym the document defines as a company's name ("Amazon Web Services, Inc. (“AWS”)") is that company, not a term.
-    const definedTerm = ctx.defs.definedTerms.has(name.toLowerCase()) && definedAs(ctx.text, name, true) === undefined;
+    // So is a short name the text gives a company written with its legal suffix ("Google Inc. (“Google”)").
+    const definedTerm = ctx.defs.definedTerms.has(name.toLowerCase()) && definedAs(ctx.text, name, true) === undefined && !definedAsCompany(ctx.text, name);
     if (!suffixed && (definedTerm || (theProduct && !BRAND_PRODUCT_AFTER.test(s.view.slice(at + name.length, at + name.length + 50))))) return;
     // "the Care Insights platform", "the Smart Triage service, our in-house engine" may be the vendor's own product: the
     // name is a brand only when the document shows it as an organisation somewhere (see brandElsewhere).
@@ -185,7 +189,9 @@ export function nameCollector(ctx: FactContext) {
       // ("cloud providers like Google"); elsewhere it is usually a store, a sign-in or a platform.
       // Named with its ad network or cloud ("managed by Microsoft's ad network"), it is a provider all the same.
       const advertisesWith = ADVERTISES_WITH_BEFORE.test(s.view.slice(Math.max(0, at - 80), at));
-      if (!strong && !advertisesWith && BIG_TECH.test(name) && !BIG_TECH_SERVICE.test(after)) {
+      // "any information provided by you … may be shared with Google": the data passed to the platform by name.
+      const usedFor = (USED_FOR_SERVICE.before.test(s.view.slice(Math.max(0, at - 30), at)) && USED_FOR_SERVICE.after.test(after)) || DATA_SHARED_WITH_BEFORE.test(s.view.slice(Math.max(0, at - 200), at));
+      if (!strong && !advertisesWith && !usedFor && BIG_TECH.test(name) && !BIG_TECH_SERVICE.test(after)) {
         rejected.push({ name, ev: evidenceAt(ctx, s, at, at + name.length), reason: 'a platform named without a provider role' });
         return;
       }

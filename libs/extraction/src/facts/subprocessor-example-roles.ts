@@ -43,6 +43,9 @@ export function vendorPassesTo(clause: string, vendor: RegExp): boolean {
     if (PASSIVE.test(before)) return true;
     const subject = before.replace(/\s+(?:(?:also|currently|may|might|will|can|could|do|does|only|would|shall|must|sometimes|\w+ly)\s+)*$/i, ' ').replace(/\s+$/, '');
     if (/\b(?:we|us|it)$/i.test(subject) || vendor.test(subject)) return true;
+    // "We collect your information and share it with …": a verb joined by "and" shares the subject of the clause's first verb.
+    // Not when another subject comes between ("We also appreciate that End Users may wish to stream … and share it with …").
+    if (/^\s*(?:[-*•]\s*)?we\s+(?![^,;:()]*\b(?:that|which|who|whom|you|users?|they|customers?|if|when|where|while)\b)[^,;:()]*\band$/i.test(subject)) return true;
     // "Orbital uses payment services such as A" where the document gives no name of its own: a name opening the clause
     // with a verb in the singular is a company, the one whose notice this is ("Clinics use platforms such as B" is not).
     if (/^\s*(?:[-*•]\s*)?[\p{Lu}][\p{L}\d.&-]*(?:\s+[\p{Lu}][\p{L}\d.&-]*){0,3}$/u.test(subject) && /^(?!process\b)(?:\w+s|relies)\b/i.test(m[0])) return true;
@@ -77,9 +80,14 @@ const EXAMPLES_NOT_RECIPIENTS = /^\s*(?:[-*•]\s*)?(?:by\s+)?(?:using|paying\s+
  * ("- Billing services (e.g., A, B)").
  */
 export function examplesReceive(clause: string, inRecipientList: boolean, rest = ''): boolean {
-  if (EXAMPLES_NOT_RECIPIENTS.test(clause)) return false;
+  // "We collect your information and share it with the third-party service for processing (such as A)": the verb joined
+  // last, the one the kind is the object of, decides; the collection before "and" is the vendor's own.
+  const tail = GIVES_LAST.exec(clause);
+  if (EXAMPLES_NOT_RECIPIENTS.test(tail ? tail[0].replace(/^\s*(?:and|then)\s+/i, '') : clause)) return false;
   return inRecipientList || PASSES_TO.test(clause) || (WE_AND_OUR.test(clause) && CO_COLLECT.test(rest));
 }
+// A verb of giving joined last by "and" with its "with"/"to" before the kind ("… and share it with the third-party service").
+const GIVES_LAST = /\b(?:and|then)\s+(?:(?:may|will|also|then|can)\s+)*(?:share[sd]?|disclos\w+|transfer\w*|sen[dt]s?|pass(?:es|ed)?|provid\w+|transmit\w*)\b[^.;()]*\b(?:with|to)\b[^.;()]*$/i;
 // "we and our third-party advertising partners (including … Meta, Google, and Reddit) may use a variety of technologies …
 // to collect": the partners act beside the vendor on its services, so they get the data they collect there.
 const WE_AND_OUR = /\bwe\s+and\s+our\s+(?:[\w-]+\s+){0,3}(?:partners|providers|vendors)\s*$/i;

@@ -1,3 +1,4 @@
+import { escapeRegExp } from '../text/escape-regexp.js';
 import type { Evidence } from '@custody/domain';
 import { LEGAL_SUFFIX } from '../text/legal-suffixes.js';
 import { ENDS_WITH_SUFFIX, core } from './subprocessor-names.js';
@@ -64,23 +65,39 @@ function namedSideBySide(text: string, acronym: string, name: string): boolean {
 // A name of up to five words, with its legal suffix, right before a parenthesis holding only the acronym, quoted or not.
 const DEFINED_BEFORE = new RegExp(String.raw`((?:\p{Lu}[\p{L}\p{N}&.-]*\s+(?:(?:of|and|for|&)\s+)?){1,4}\p{Lu}[\p{L}\p{N}&.-]*(?:,?\s+${LEGAL_SUFFIX})?)\s*$`, 'u');
 
+/** Each name defined by a parenthesis of `short` right after it (at most 20), with its bare form and the quote's span. */
+function* definitionsOf(text: string, short: string, quoted: string): Generator<{ name: string; bare: string; start: number; end: number }> {
+  const re = new RegExp(String.raw`\(\s*${quoted}\s*\)`, 'g');
+  for (let m = re.exec(text), n = 0; m && n < 20; m = re.exec(text), n++) {
+    const d = DEFINED_BEFORE.exec(text.slice(Math.max(0, m.index - 100), m.index));
+    if (!d) continue;
+    const name = d[1].replace(/\s+/g, ' ');
+    const start = m.index - (text.slice(Math.max(0, m.index - 100), m.index).length - d.index);
+    yield { name, bare: name.replace(new RegExp(String.raw`,?\s+${LEGAL_SUFFIX}$`, 'u'), ''), start, end: m.index + m[0].length };
+  }
+}
+
 /**
  * The name the text defines an acronym as ("Amazon Web Services, Inc. (“AWS”)"), when its words spell it; with `company`,
  * only a name with a legal suffix (not a law or framework: "General Data Protection Regulation (“GDPR”)").
  */
 export function definedAs(text: string, acronym: string, company = false): SpelledName | undefined {
   if (!ACRONYM.test(acronym)) return undefined;
-  const re = new RegExp(String.raw`\(\s*["“']?${acronym}["”']?\s*\)`, 'g');
-  for (let m = re.exec(text), n = 0; m && n < 20; m = re.exec(text), n++) {
-    const d = DEFINED_BEFORE.exec(text.slice(Math.max(0, m.index - 100), m.index));
-    if (!d) continue;
-    const name = d[1].replace(/\s+/g, ' ');
-    const bare = name.replace(new RegExp(String.raw`,?\s+${LEGAL_SUFFIX}$`, 'u'), '');
-    if (initials(bare) !== acronym || (company && bare === name)) continue;
-    const start = m.index - (text.slice(Math.max(0, m.index - 100), m.index).length - d.index);
-    return { name, ev: { quote: text.slice(start, m.index + m[0].length), start, end: m.index + m[0].length } };
+  for (const d of definitionsOf(text, acronym, String.raw`["“']?${acronym}["”']?`)) {
+    if (initials(d.bare) !== acronym || (company && d.bare === d.name)) continue;
+    return { name: d.name, ev: { quote: text.slice(d.start, d.end), start: d.start, end: d.end } };
   }
   return undefined;
+}
+
+/**
+ * Whether the text defines `short` as the short name of a company written with its legal suffix right before the
+ * parenthesis ("Google Inc. (“Google”)", "Acme Payments Ltd ("Acme")"): the short name is then that company, not a term.
+ */
+export function definedAsCompany(text: string, short: string): boolean {
+  if (short.length < 2 || short.length > 40) return false;
+  for (const d of definitionsOf(text, short, String.raw`["“']${escapeRegExp(short)}["”']`)) if (d.bare !== d.name && d.bare.toLowerCase().startsWith(short.toLowerCase())) return true;
+  return false;
 }
 
 // What a parenthesis may hold before the entity looked at: a lead-in saying what the entities are to the name before it,

@@ -5,7 +5,7 @@ import { ENDS_WITH_SUFFIX, NOT_A_NAME } from './subprocessor-name-patterns.js';
 /** Whether a candidate is an organisation's name (subprocessor-names.ts): policy words, ordinary words, cleaning. */
 
 // A legal form's or an initial's period ends a name ("Acme Inc.", "J.P."); any other final period is the sentence's.
-const KEEP_PERIOD = /(?:\b(?:Inc|Ltd|ltd|Corp|Co)|\.[\p{Lu}])\.$/u;
+const KEEP_PERIOD = /(?:\b(?:Inc|Ltd|ltd|Corp|Co|Bhd)|\.[\p{Lu}])\.$/u;
 
 /** Whether every word of a name is a word policies capitalise as a heading or term ("Authorized Users"). */
 export function policyWordsOnly(name: string): boolean {
@@ -65,6 +65,8 @@ export function cleanName(raw: string): string | undefined {
   const words = name.split(' ');
   // An acronym made an adjective ("RFID-enabled badges", "GPS-based") describes a thing, it names no one.
   if (/^[\p{Lu}0-9]+-\p{Ll}+$/u.test(name)) return undefined;
+  // An ordinal ("3rd party providers", "1st party cookies") is no name.
+  if (/^\d+(?:st|nd|rd|th)$/i.test(name)) return undefined;
   if (NOT_A_NAME.test(name) || (words.length === 1 && NOT_A_NAME.test(words[0]))) return undefined;
   if (/^(?:The|Our|This|These|Such|Any|Each|All|If|When|We|You|Customer|Covered|For|In|On|At|By|To|As|With|From|Some|Other|Certain|Please|See|Note|Opt|Install|Learn|Click|Visit|Read|Only|So-called|Only)\s/.test(name)) return undefined;
   // Technical terms and abbreviations that are not organisations. "ID"/"IDs" only: with a digit it is a brand ("ID5", an

@@ -1,6 +1,7 @@
 import type { Sentence } from '../text/sentences.js';
 import { core } from './subprocessor-names.js';
 import { namedAsUs, weDefinitionSentences } from './subprocessor-we.js';
+import { GROUP_INCLUDES } from './subprocessor-patterns.js';
 
 /**
  * The vendor's own group companies when the document's "we" takes the group in (README, subprocessors_named: "Includes
@@ -71,6 +72,9 @@ export function ownGroupExample(sentences: Sentence[], s: Sentence, at: number, 
   const clause = before.slice(before.lastIndexOf(';') + 1);
   if (OUTSIDE.test(clause) || PARENT_AFTER.test(s.view.slice(end))) return false;
   if (EXAMPLE_OF_OWN.test(before.slice(-320)) || ownAppositive(sentences, before.slice(-240))) return true;
+  // A sentence that enumerates the group ("Our subsidiaries are A (Ireland), B (UK) and C", "These related group companies
+  // include …"): each name is one of its companies, inside "us" where the scope takes the group in.
+  if (GROUP_INCLUDES.test(first.view) && !OUTSIDE.test(before)) return true;
   const prev = first.index > 0 ? sentences[first.index - 1] : undefined;
   // The sentence before speaks only of the group ("legal entities in the FT group"), not of providers as well.
   return prev !== undefined && OPENS_EXAMPLE.test(first.view) && OWN_BEFORE.test(prev.view) && !OUTSIDE.test(prev.view);

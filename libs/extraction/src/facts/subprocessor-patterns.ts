@@ -43,10 +43,18 @@ export const AFFILIATE_CONTEXT = /\b(?:affiliates?|affiliated|subsidiar(?:y|ies)
 // Acme Dealer Services, …". Such a name shares the vendor's brand yet is an affiliate outside "we" (README).
 export const AFFILIATE_EXAMPLES = /\b(?:affiliates?|affiliated|subsidiar(?:y|ies)|group|sister compan\w+|related compan\w+|parent compan\w+|corporate family|family of companies)\b[^.;]{0,160}?(?:\bsuch\s+as|\bfor\s+(?:instance|example)|\be\.g\.|\bincluding|\bnamely|:)[^.;]{0,160}$/i;
 // The group as the source of the data: "information we receive from our affiliates, such as …".
+// A sentence that is the enumeration of the group itself: "These related group companies include A (…), B (…) and, to …, C".
+export const GROUP_INCLUDES = /^\s*(?:these|our|the|such|its)\s+(?:[\w-]+\s+){0,2}?(?:affiliates|subsidiaries|group\s+companies|compan(?:y|ies)\s+(?:of|in)\s+(?:our|the|its)\s+group)\s+(?:include|includes|are|comprise)\b/i;
 export const FROM_AFFILIATES = /\bfrom\s+(?:[\w-]+\s+){0,4}?(?:affiliat\w*|subsidiar\w*|group|sister\s+compan\w*|parent\s+compan\w*)\b[^.;]*$/i;
 
 // What follows a big platform's name when the text names its provider service ("Microsoft's ad network", "Google Cloud").
 export const BIG_TECH_SERVICE = /^(?:['’]s)?\s+(?:ad(?:vertising)?\s+(?:network|platform|exchange)|ads\b|analytics\b|cloud\b)/i;
+// "we use Google to serve ads on our sites": the vendor's own use of the platform for a service it renders on the data.
+export const USED_FOR_SERVICE = { before: /\b(?:we|us)\s+(?:also\s+|may\s+|currently\s+)?(?:use|engage|employ|rely\s+on)\s+$/i, after: /^\s+to\s+(?:help\s+(?:us\s+)?)?(?:serve|show|deliver|display|target|measure|analy[sz]e|host|store|process|send)\b/i };
+// The user's data as the subject of a passive verb of passing it to the name that follows ("any information provided by you
+// via the app may be shared with Google"), in the same clause. Not a tool's transmission ("usage data … is transmitted to
+// Google", "sent to Google" when a module loads): that describes the tool the document names, not another recipient.
+export const DATA_SHARED_WITH_BEFORE = /\b(?:information|data|details|content)\b[^.;:]{0,140}\b(?:is|are|be|been|being)\s+(?:\w+ly\s+)?(?:shared|disclosed|passed\s+on|made\s+available)\s+(?:directly\s+)?(?:with|to)\s+$/i;
 export const BIG_TECH = /^(?:google|apple|microsoft|amazon|meta|facebook|samsung|huawei|yahoo|bing)$/i;
 // A platform's plug-in or button embedded in the vendor's pages ("This website integrates plugins from LinkedIn", "uses the
 // buttons of the Twitter service"): the visitor's browser connects to the platform, which receives the visit (README:
@@ -102,7 +110,8 @@ export function ownerOfNamedProduct(name: string, before: string): boolean {
 // Right after a name: a kind of product in lower case ("the Connatix video player", "the Awin network"), so "the" before
 // the name belongs to the product, and the name is its maker's brand rather than a term the document defines.
 // "the Facebook Like button": a social network's button, the network's as its plug-in is.
-export const SOCIAL_BUTTON_AFTER = /^\s+["'“]?(?:[Ll]ike|[Tt]weet|[Ss]hare|[Ff]ollow|\+1|[Pp]in\s+[Ii]t)["'”]?\s+[Bb]uttons?\b/;
+// A button's kind after the platform, in any one word ("Like", "Link", "Recommend") other than a sign-in's.
+export const SOCIAL_BUTTON_AFTER = /^\s+["'“]?(?:[Ll]ike|[Tt]weet|[Ss]hare|[Ff]ollow|\+1|[Pp]in\s+[Ii]t|(?!(?:[Ss]ign|[Ll]og)[- ]?(?:[Ii]n|[Oo]n|[Uu]p)\b|[Ll]ogin\b)[A-Z][a-z]+)["'”]?\s+[Bb]uttons?\b/;
 export const BRAND_PRODUCT_AFTER = new RegExp(String.raw`^\s+(?:[a-z-]+\s+){0,2}?(?:player|network|service|platform|tool|plug-?in|pixel|sdk|api|software|solution|widget|technology|app|application|chat|chatbot|tag|script)s?\b|${SOCIAL_BUTTON_AFTER.source}`);
 // After "the vendor's X": what the vendor holds with another company's product ("Acme's Salesforce instance", "Acme's
 // AWS account", "Acme's Google Workspace tenant"), so X is that company's service, not a product of the vendor's own.

@@ -77,7 +77,9 @@ const BUTTON_COLLECTS = /\b(?:collect|collects|receive|receives|record|records)\
 const FEATURES_COLLECT_NEXT = new RegExp(String.raw`^\s*(?:(?:these|those|such|the|our)\s+)?(?:(?:social(?:\s+media)?|embedded|third[- ]party)\s+)?(?:features?|widgets?|plug-?ins?|buttons?|platforms?|networks?|providers?|companies|they|it|each)\b[^.]{0,60}?(?:${BUTTON_COLLECTS.source})`, 'i');
 // A capitalised platform name, then the button's kind in optional quotes: 'Facebook "like" button', 'Twitter “tweet” button'.
 // "like the Fooface Like Button" gives its example as "such as" does (the button's kind after the name keeps it from a comparison).
-const BUTTON_OWNER = /(?:\b(?:such\s+as|like)\s+(?:the\s+)?|\bor\s+(?:the\s+)?|\band\s+(?:the\s+)?|,\s*(?:the\s+)?)([A-Z][A-Za-z]+)\s+["“']?(?:like|tweet|share|follow|\+1|pin\s+it)["”']?\s+buttons?\b/gi;
+// The kind may be any one word after the platform ("the Facebook Link button", "the Fooface Recommend button"), not a
+// sign-in ("the Google Sign-In button", "the Apple Login button": a data source, README).
+const BUTTON_OWNER = /(?:\b(?:such\s+as|like)\s+(?:the\s+)?|\bor\s+(?:the\s+)?|\band\s+(?:the\s+)?|,\s*(?:the\s+)?)([A-Z][A-Za-z]+)\s+["“']?(?:like|tweet|share|follow|\+1|pin\s+it|(?!(?:sign|log)[- ]?(?:in|on|up)\b|login\b|connect\b|pay\b|buy\b|download\b|install\b)[A-Za-z]+)["”']?\s+buttons?\b/gi;
 
 /**
  * The recipient a sentence fronts before its clause ("To 46elks AB, we provide the civil registration number …", "To

@@ -9,6 +9,8 @@ import { evidenceAt } from './fact-context.js';
 import { common, ENDS_WITH_SUFFIX, NAME_AT, NAME_LIST_AT, readLead, splitNames, wholeCell } from './subprocessor-names.js';
 import { CATEGORY_WORD, readItem, rowSentence } from './subprocessor-lists.js';
 import { CELL_LABEL } from './subprocessor-patterns.js';
+import { isTrackerTable, rowHoldsNoPersonalData } from './subprocessor-trackers.js';
+import { escapeRegExp } from '../text/escape-regexp.js';
 import type { NameCollector } from './subprocessor-candidates.js';
 
 /** The sub-processor reader's table rows and list entries: recipients tables, tracker tables, lists kept for review. */
@@ -54,7 +56,10 @@ export function readRow(ctx: FactContext, { add, rejected }: NameCollector, bloc
   // A row whose own purpose cell says the party serves the vendor's advertising or analytics ("Facebook | … |
   // Advertising | …") names that party in that role: a social network or platform listed so runs the vendor's ads or
   // measurement on the visitors' data, as "Facebook Pixel" does, not a sign-in or a page of the vendor's.
-  const role = adOrAnalyticsRow(row, cell) ? 'ad' : false;
+  // A cookie or tracker table's party column names who sets each cookie on the vendor's pages ("_fbp | Facebook | … |
+  // Measures audience statistics"): a social network or platform there runs its tracker on the visitors, as "Facebook
+  // Pixel" does, unless the row says it signs the user in or supplies the data, or that the cookie holds no personal data.
+  const role = adOrAnalyticsRow(row, cell) ? 'ad' : isTrackerTable(block) && !signInRow(row, cell) && !rowHoldsNoPersonalData(row) ? true : false;
   // "Microsoft/LinkedIn/": one row for two organisations written as one word joined by slashes; each is a party.
   if (whole) {
     const at = cell.at + Math.max(0, cell.text.indexOf(whole));
@@ -80,6 +85,21 @@ const AD_OR_ANALYTICS_CELL = /^(?:(?:targeted|interest[- ]based|online|personali
 // Facebook"): the platform gives the vendor data, whatever the vendor then does with it (README: sign-in providers and
 // data sources are not recipients).
 const SIGN_IN_OR_SOURCE = /\bsign(?:ing)?[\s-]?(?:in|on|up)\b|\blog(?:ging)?[\s-]?(?:in|on)\b|\blogin\b|\bwe\s+(?:receive|obtain|get|collect)\b[^.;|]{0,40}\bfrom\b|\b(?:received|obtained|imported)\s+from\b|\b(?:we|you)\s+(?:receive|obtain|import)\b/i;
+
+/**
+ * Whether another cell of a row says its party signs the user in or supplies the data: a sign-in ("Sign in with Apple"),
+ * data the vendor receives, or the party itself sharing with someone ("when they have consented to Spotify sharing these
+ * preferences with Acme").
+ */
+export function signInRow(row: Row, name: { text: string }, strict = false): boolean {
+  const party = name.text.replace(/^(?:\*\*|__)|(?:\*\*|__)$/g, '').trim();
+  const gives = party.length >= 2 ? new RegExp(String.raw`(?<![\p{L}\p{N}])${escapeRegExp(party)}\s+(?:shar(?:e|es|ing)|provid(?:e|es|ing)|send(?:s|ing)?|pass(?:es|ing)?)\b[^|.]{0,60}\b(?:with|to)\b`, 'iu') : undefined;
+  const signIn = strict ? SIGNS_IN_WITH : SIGN_IN_OR_SOURCE;
+  return (row.cells ?? []).some((c) => c.text !== name.text && (signIn.test(c.text) || (gives !== undefined && gives.test(c.text))));
+}
+// `strict`: a purpose that is the sign-in itself ("Sign-in with Apple", "Enabling subscription via Facebook Login"), not a
+// cookie that watches logins ("helps detect suspicious login activity").
+const SIGNS_IN_WITH = /\bsign(?:ing)?[\s-]?(?:in|on|up)\s+(?:with|via|using|through)\b|\b(?:via|with|through|using)\s+(?:[\p{Lu}][\p{L}]*\s+){0,2}(?:login|log[\s-]?in|sign[\s-]?in|connect)\b/iu;
 
 /**
  * Whether another cell of a recipients-table row gives the party's purpose as advertising or analytics, and none says

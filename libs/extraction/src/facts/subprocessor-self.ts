@@ -2,6 +2,7 @@ import type { FactContext } from './fact-context.js';
 import { introOf } from '../clauses/structure.js';
 import type { Sentence } from '../text/sentences.js';
 import { core, NAME_AT } from './subprocessor-names.js';
+import { LEGAL_SUFFIX } from '../text/legal-suffixes.js';
 
 /**
  * The vendor itself under names the definitions do not give it (README: the vendor is not its own sub-processor).
@@ -106,6 +107,16 @@ export function selfNames(ctx: FactContext): SelfNames {
       if (last) addKey(last[1]);
     }
   }
+  // "If you are a user located in the EEA …: Acme Europe B.V., a Dutch company, located at …, will be your data controller":
+  // the company named after the residence clause's colon, whatever appositive follows it, is "we" for those readers.
+  for (const s of ctx.sentences) {
+    const v = s.view;
+    if (!v.includes('controller') || !RESIDENCE.test(v)) continue;
+    const m = YOUR_CONTROLLER.exec(v);
+    const colon = m ? v.lastIndexOf(':', m.index) : -1;
+    const n = colon >= 0 ? SUFFIXED_NAME_AT.exec(v.slice(colon + 1, m!.index).replace(/[*_]/g, ' ')) : null;
+    if (n) addKey(n[1]);
+  }
   for (const s of ctx.sentences) for (const n of operatorsOf(s.view, vendorWords)) addKey(n);
   // "… processing activities related to Services provided by Acme Ireland Ltd": where the document defines "Services" as its
   // own offerings, the entity that provides them is the vendor under one of its names (a residence-based controller).
@@ -186,9 +197,13 @@ function operatorsOf(v: string, vendorWords: string[]): string[] {
   return out;
 }
 // Where the reader lives decides which entity is "we": "If you reside in the EEA", "for users located in Japan".
-const RESIDENCE = /\b(?:reside|resident|residents|live|located|based)\s+in\b|\bfor\s+(?:users|individuals|residents|people|customers)\s+(?:in|of|from|outside)\b/i;
+const RESIDENCE = /\b(?:reside|resident|residents|live|located|based)\s+(?:in|outside)\b|\bfor\s+(?:users|individuals|residents|people|customers)\s+(?:in|of|from|outside)\b/i;
 // "… will be the controller of your Personal Data", "… is the data controller responsible for your information".
 const CONTROLLER_OF_YOURS = /\s(?:will\s+be|is|shall\s+be|acts\s+as)\s+the\s+(?:data\s+)?controller\s+(?:of|for|responsible\s+for)\s+your\b/gi;
+// "… will be your data controller", "… is your controller".
+const YOUR_CONTROLLER = /\s(?:will\s+be|is|shall\s+be|acts\s+as)\s+your\s+(?:data\s+)?controller\b/i;
+// A company's name with its legal suffix opening the text (after spaces): the entity a residence clause designates.
+const SUFFIXED_NAME_AT = new RegExp(String.raw`^\s*((?:[\p{Lu}][\p{L}\p{N}&'-]*\s+){1,6}${LEGAL_SUFFIX})`, 'u');
 // The run of name words (and their legal suffix) ending just before it.
 // Up to five capitalised name words: the shape of a company's name in running text.
 const NAME_RUN = String.raw`(?:[\p{Lu}][\p{L}\p{N}&.'-]*\s+){0,4}[\p{Lu}][\p{L}\p{N}&.'-]*`;

@@ -5,6 +5,7 @@ import { evidenceAt } from './fact-context.js';
 import type { NameCollector } from './subprocessor-candidates.js';
 import { readHostRow } from './subprocessor-cookie-hosts.js';
 import { rowSentence } from './subprocessor-lists.js';
+import { signInRow } from './subprocessor-rows.js';
 import { partyAmongOthersColumn, partiesInParenthesis } from './subprocessor-party-cells.js';
 import { providerCellNames, providerColumn, rowHoldsNoPersonalData, trackerRowEntity } from './subprocessor-trackers.js';
 
@@ -23,8 +24,11 @@ export function readTrackerRow(ctx: FactContext, collector: NameCollector, block
     const none = rowHoldsNoPersonalData(row);
     if (cell && cell.text) {
       const parties = providerCellNames(cell, col.title, row.start, ctx.links);
+      // A row whose party signs the user in or supplies the data ("Sign in with Apple | Apple") names a source, not a recipient.
+      const source = signInRow(row, cell, true);
       for (const p of parties) {
-        if (none) rejected.push({ name: p.name, ev: evidenceAt(ctx, rs, p.at, p.at + p.name.length), reason: 'the tracker table says this cookie holds no personal information' });
+        if (source) rejected.push({ name: p.name, ev: evidenceAt(ctx, rs, p.at, p.at + p.name.length), reason: 'the row says this party signs the user in or supplies the data' });
+        else if (none) rejected.push({ name: p.name, ev: evidenceAt(ctx, rs, p.at, p.at + p.name.length), reason: 'the tracker table says this cookie holds no personal information' });
         else add(p.name, rs, p.at, true, true, undefined, true);
       }
       // A provider cell that is a web host (".doubleclick.net") is read as a host, unless it is the service's own.

@@ -80,7 +80,10 @@ export function trackerRowEntity(row: Row, links: [number, number][]): TrackerRo
 // The column of a cookie table that says who sets each cookie ("Provider", "Who sets these cookies", "Set by", or
 // "Third party" in a table of third-party cookies): its entries are the parties whose cookies collect visitors' data on
 // the vendor's pages (the vendor's own rows are dropped by the caller's checks of the vendor's names).
-const PROVIDER_COLUMN = /^(?:(?:cookie|third[- ]party)\s+)?(?:providers?|set\s+by|supplier|vendor|who\s+sets\s+(?:these|this|the)\s+cookies?)$|^third[- ]part(?:y|ies)$/i;
+// "Company", "Partner name", "Company/partner name" in a table of cookies or trackers name whose each one is too.
+const PROVIDER_COLUMN = /^(?:(?:cookie|third[- ]party)\s+)?(?:providers?|set\s+by|supplier|vendor|who\s+sets\s+(?:these|this|the)\s+cookies?)$|^third[- ]part(?:y|ies)$|^(?:company|partner)(?:\s*\/\s*(?:company|partner))?(?:\s+names?)?$/i;
+// A title cell in bold ("**Partner name**") is the same title.
+const unbold = (t: string): string => t.replace(/^(?:\*\*|__)|(?:\*\*|__)$/g, '').trim();
 // A web address after the party's name in its cell ("PerimeterX (https://…/privacy/)", "Wix.com https://…",
 // "Hotjar www.hotjar.com", "Botwall (see https://…)"): the party's own page, not part of its name.
 const TRAILING_ADDRESS = /\s*(?:\([^()]*?(?:https?:\/\/|www\.)[^)]*\)|(?:https?:\/\/|www\.)\S*)\s*$/;
@@ -92,10 +95,10 @@ const KIND_OF_PARTY = /\b(?:networks|partners|providers|advertisers|compan(?:ies
 
 /** A tracker table's provider column, its title, and the row that titles it when that is not the header. */
 export function providerColumn(block: Block, text: string): { column: number; title: string; row?: Row } | undefined {
-  const h = block.header?.findIndex((c) => PROVIDER_COLUMN.test(c.text)) ?? -1;
+  const h = block.header?.findIndex((c) => PROVIDER_COLUMN.test(unbold(c.text))) ?? -1;
   if (h >= 0) return { column: h, title: block.header![h].text };
   for (const row of block.rows.slice(0, 2)) {
-    const k = (row.cells ?? []).findIndex((c) => PROVIDER_COLUMN.test(c.text));
+    const k = (row.cells ?? []).findIndex((c) => PROVIDER_COLUMN.test(unbold(c.text)));
     if (k >= 0) return { column: k, title: row.cells![k].text, row };
   }
   // A table whose rows run over several sentences is read as several blocks: its title row is then a line above the
@@ -106,7 +109,7 @@ export function providerColumn(block: Block, text: string): { column: number; ti
     const line = text.slice(start, end);
     if (!line.includes('|')) break;
     const cells = line.split('|').map((c) => c.trim());
-    const k = cells.findIndex((c) => PROVIDER_COLUMN.test(c));
+    const k = cells.findIndex((c) => PROVIDER_COLUMN.test(unbold(c)));
     if (k >= 0) return { column: k - (line.trimStart().startsWith('|') ? 1 : 0), title: cells[k] };
     end = start - 1;
   }

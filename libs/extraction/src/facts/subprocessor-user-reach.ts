@@ -23,7 +23,8 @@ function verb(): string {
 // The route the verb reaches the name by, at the end of the text before it: a preposition, perhaps a service noun giving
 // the name as its example, and earlier names of the same list ("through A (Cloud), B or C").
 const ROUTE_END = new RegExp(
-  String.raw`\b(?:through|via|using|with|to|into)\s+(?:(?:a|an|the|any|certain|one\s+of|your|other|third[- ]party|external|existing)\s+){0,3}` +
+  // The route after a preposition, or as the verb's direct object ("if you access third-party services, such as A, B …").
+  String.raw`(?:\b(?:through|via|using|with|to|into)\s+|^\s*)(?:(?:a|an|the|any|certain|one\s+of|your|other|third[- ]party|external|existing)\s+){0,3}` +
     String.raw`(?:(?:[\w-]+\s+){0,2}?(?:services?|accounts?|platforms?|providers?|apps?|applications?|networks?|subscriptions?)\s*(?:,\s*|\(\s*|\s+)(?:like|such\s+as|e\.g\.,?|including|for\s+example,?)\s+)?` +
     String.raw`(?:[^.;:]{0,120}?(?:,|\s+or|\s+and)\s+)?$`,
   'i',

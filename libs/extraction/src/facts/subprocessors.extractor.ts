@@ -102,6 +102,18 @@ function addMates(r: Reading): void {
   }
 }
 
+// The user linking or connecting accounts of a kind just named ("You can link your social media account", "By linking the services").
+const USER_LINKS = /\b(?:you|users?)\s+(?:(?:can|may|choose\s+to|decide\s+to)\s+)?(?:link|connect)\b|\bby\s+(?:linking|connecting)\b/i;
+
+/** Whether one of the next three sentences (before a heading) has the user link or connect accounts. */
+function linkedAfter(sentences: Sentence[], s: Sentence): boolean {
+  for (let i = s.index + 1; i <= s.index + 3 && i < sentences.length; i++) {
+    if (sentences[i].isHeading) return false;
+    if (USER_LINKS.test(sentences[i].view)) return true;
+  }
+  return false;
+}
+
 /**
  * What the reader keeps of one document while it reads the sentences one by one. The readings below are functions of
  * their own, not closures of one long function: a long function is recompiled whole each time one of its
@@ -269,8 +281,13 @@ function readProse(r: Reading, s: Sentence, intro: Sentence | undefined, underHe
   // 1. Names right after a provider noun (strong) or a relation verb.
   // Items after "… when you:" have the user as their subject: "- Enroll in OnStar and use OnStar services" is the user's doing.
   const userItems = intro !== undefined && USER_ITEMS.test(intro.view);
+  // "Third-party services include Google and Nook. You can link your … third-party account to a Times Service": a sentence
+  // that only gives examples of a kind (no verb of using or passing data), followed by the user linking such accounts,
+  // names parties the user connects, sources of data (README), not the vendor's recipients.
+  const linkedKind = !relation && linkedAfter(ctx.sentences, s);
   for (const t of triggers(v, vendorAtEnd, nounHere, s)) {
     if (userItems && !t.strong) continue;
+    if (linkedKind) continue;
     if (t.clause !== undefined && !examplesReceive(t.clause, entryOfRecipients, v.slice(t.at))) continue;
     if (t.byVendor && !entryOfRecipients && !vendorPassesTo(t.clause ?? '', vendorAtEnd)) continue;
     // "We do not use analytics tools, such as A": the sentence denies the relation the names would be read from.

@@ -9,12 +9,15 @@ import { escapeRegExp } from './escape-regexp.js';
  */
 export const LEGAL_SUFFIXES: readonly string[] = [
   'Inc.?', 'Incorporated', 'LLC', 'L.L.C.', 'Ltd.?', 'Limited', 'GmbH', 'SARL', 'S.A.R.L.', 'S.A.S.?', 'SAS', 'S.A.', 'S.L.',
-  'B.V.', 'N.V.', 'AG', 'SE', 'Corp.?', 'Corporation', 'PBC', 'plc', 'PLC', 'LLP', 'L.P.', 'LP', 'Pty Ltd', 'Co., Ltd.?', 'Co., ltd.?', 'Co.', 'UC', 'Oy',
+  // "B.V.", "N.V." lose their last dot where a sentence ends on them ("… Acme B.V. (located …)" read as "Acme B.V").
+  'B.V.?', 'N.V.?', 'AG', 'SE', 'Corp.?', 'Corporation', 'PBC', 'plc', 'PLC', 'LLP', 'L.P.', 'LP', 'Pty Ltd', 'Co., Ltd.?', 'Co., ltd.?', 'Co.', 'UC', 'Oy',
   'AB', 'ASA', 'A/S', 'UAB', 'S.p.A.', 'S.r.l.', 'KK', 'K.K.', 'Pte.? Ltd.?', 'OpCo LLC', 'Unlimited Company', 'Kft.?', 'Zrt.?',
   'S.à r.l.', 'S.à.r.l.', 'UG', 'ApS', 'OÜ', 's.r.o.', 'Sp. z o.o.', 'KG',
   // US professional forms ("Harbor Counseling, PLLC", "Smith & Jones, P.C.") and the Italian "SRL". Not "PC" without
   // dots: it is far more often the computer ("your Windows PC") than the professional corporation.
   'PLLC', 'P.C.', 'SRL',
+  // Malaysia's private limited company ("WeChat Malaysia Sdn. Bhd."), and its public form "Berhad".
+  'Sdn.? Bhd.?', 'Bhd.?', 'Berhad',
 ];
 
 /**

@@ -67,8 +67,8 @@ const ABBREV = new Set([
   'inc', 'ltd', 'co', 'corp', 'llc', 'no', 'nos', 'sec', 'secs', 'art', 'arts', 'para', 'e.g', 'i.e', 'u.s', 'u.k',
   'st', 'str', 'mr', 'mrs', 'ms', 'dr', 'jr', 'sr', 'vs', 'v', 'cf', 'seq', 'al', 'approx', 'dept', 'fig', 'pp', 'vol',
   'ch', 'l.l.c', 'l.p', 'p.c', 'n.a', 's.a', 'b.v', 'u.s.a', 'ave', 'blvd', 'rd', 'ste', 'viz', 'resp', 'incl',
-  // Private-company suffixes that are always followed by "Ltd.": "Pvt. Ltd." (India), "Pte. Ltd." (Singapore), "Pty. Ltd." (Australia).
-  'pvt', 'pte', 'pty',
+  // Private-company suffixes that are always followed by "Ltd.": "Pvt. Ltd." (India), "Pte. Ltd." (Singapore), "Pty. Ltd." (Australia), "Sdn. Bhd." (Malaysia).
+  'pvt', 'pte', 'pty', 'sdn',
 ]);
 const MAX_SENTENCE = 2000;
 
