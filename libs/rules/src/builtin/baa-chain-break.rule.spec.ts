@@ -29,7 +29,7 @@ describe('baa-chain-break', () => {
   });
 
   // A vendor assessed from its contract alone (no system given): with no BAA, its missing BAA is the one finding
-  // (missing-baa names the sub-processors), not a break per sub-processor its contract lists.
+  // (missing-baa's), not a break per sub-processor its contract lists besides.
   const assessed = (g: ReturnType<typeof chain>) => {
     const graph = g.build();
     graph.systems.find((s) => s.id === 'scribe')!.assessed = true;

@@ -1,8 +1,8 @@
-import { categoryList, wordList } from '@custody/domain';
+import { categoryList } from '@custody/domain';
 import { CITE } from '../citations.js';
 import { governingFact } from '../contracts.js';
 import {
-  baaCoverage, carriesPhi, displayName, heldCategories, inboundOf, isBusinessAssociateRole, isDirectAssociate, isPracticeSide, outboundOf, vendorSystems,
+  baaCoverage, carriesPhi, displayName, heldCategories, inboundOf, isBusinessAssociateRole, isDirectAssociate, isPracticeSide, vendorSystems,
 } from '../graph-queries.js';
 import { streamingRule, type Rule } from '../rule.js';
 import { impactOf } from '../sensitivity.js';
@@ -41,9 +41,6 @@ export const missingBaaRule: Rule = streamingRule({
         for (const e of f.evidence) evidence.push(e);
       }
       if (!fromPractice) for (const e of s.evidence) evidence.push(e);
-      // An assessed vendor's sub-processors are unbound by this same missing BAA (baa-chain-break leaves them to this finding).
-      const onward = s.assessed ? outboundOf(graph, s.id).filter(carriesPhi).map((f) => displayName(graph, f.to)) : [];
-      const passes = onward.length ? `; it passes it on to ${wordList([...new Set(onward)])}, which nothing binds either` : '';
       drafts.push({
         subject: `system:${s.id}`,
         systems: [s.id],
@@ -53,8 +50,8 @@ export const missingBaaRule: Rule = streamingRule({
         impact: impactOf(0.9, categories, settings),
         evidence,
         detail: () => refused
-          ? `${displayName(graph, s.id)} receives ${categoryList(categories)} and its documents say it does not offer a BAA${passes}.`
-          : `${displayName(graph, s.id)} receives ${categoryList(categories)} but no BAA is on file for it and no flow into it is declared under one${passes}.`,
+          ? `${displayName(graph, s.id)} receives ${categoryList(categories)} and its documents say it does not offer a BAA.`
+          : `${displayName(graph, s.id)} receives ${categoryList(categories)} but no BAA is on file for it and no flow into it is declared under one.`,
       });
     }
   },
