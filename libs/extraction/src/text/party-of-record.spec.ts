@@ -42,5 +42,10 @@ describe('the vendor read from the definitions, the opening, the signature block
     expect(doc('Data Processing Agreement\n\nThe Processor is the party that processes data for the Controller. The Processor shall act on instructions.').vendor).toBeUndefined();
     expect(doc('Privacy Policy\n\nWe use analytics on our site. Google acts as a processor for those analytics. We keep your data for a year.').vendor).toBeUndefined();
     expect(doc('Data Processing Agreement\n\nUnder clause 4, Orrin is a processor of the backups. The supplier shall delete data on request.').vendor).toBeUndefined();
+ 
+    // In a BAA "Provider" or "Company" may be the covered entity (the practice): it does not define the vendor there.
+    expect(doc('Business Associate Agreement\n\nIn this Agreement, "Provider" means Linden Family Therapy, PLLC. Business Associate shall report any Breach of Unsecured PHI to Provider.').vendor).toBeUndefined();
+    // A possessive is whose the party is, not its name.
+    expect(doc('Supply Terms\n\nIn this agreement "Supplier" means Customer\'s supplier of record. The supplier shall deliver goods.').vendor).toBeUndefined();
   });
 });

@@ -55,7 +55,13 @@ const AGREEMENT_KINDS: ReadonlySet<DocumentKind> = new Set(['baa', 'dpa', 'contr
 // abbreviation's ("Acme Co. Ltd", "Acme Inc. Europe").
 const SENTENCE_END = /^(.+?(?<!\b(?:Inc|Co|Corp|Ltd|St|Jr|S\.A|N\.V|B\.V|[A-Z])))\.\s+\p{Lu}.*$/su;
 const tidy = (name: string) => name.replace(SENTENCE_END, '$1').replace(/\s+/g, ' ').replace(/^(?:the|The)\s+/, '').replace(/^(?:You|Customer|Client|User|Licensee|Subscriber)\s+and\s+/, '').replace(/[\s,;:]+$/, '');
-const party = (name: string) => !ROLE_WORD.test(tidy(name)) && /\p{Lu}|\d/u.test(name[0] ?? '');
+// A possessive ("Customer's supplier") is whose the party is, never the party's name.
+const party = (name: string) => !ROLE_WORD.test(tidy(name)) && !/['\u2019]s$/u.test(tidy(name)) && /\p{Lu}|\d/u.test(name[0] ?? '');
+/**
+ * In a BAA, "Provider" and "Company" are as often the covered entity (a health care provider, the practice) as the
+ * vendor: only the business associate's own term, "we" or a vendor's word defines the vendor there.
+ */
+const EITHER_SIDE_IN_BAA = /^(?:company|provider)$/i;
 
 export function partyOfRecord(a: AnalysedText, kind: DocumentKind): PartyOfRecord {
   const head = viewPrefix(a, 20_000);
@@ -63,6 +69,7 @@ export function partyOfRecord(a: AnalysedText, kind: DocumentKind): PartyOfRecor
   const written = (m: RegExpExecArray | RegExpMatchArray, group: number, base = 0) => a.text.slice(base + m.indices![group]![0], base + m.indices![group]![1]);
   // 1. The vendor's role or "we" defined.
   for (const m of head.matchAll(DEFINED)) {
+    if (kind === 'baa' && EITHER_SIDE_IN_BAA.test(m[1]!)) continue;
     const value = written(m, 2).trim();
     if (isBlankName(value)) return { blank: { term: tidy(m[1]!).replace(/\b\p{Ll}/gu, (c) => c.toUpperCase()), text: value } };
     if (party(value)) return { name: tidy(value) };

@@ -69,11 +69,13 @@ describe('vendor assessment: contracts alone, no system besides the practice', (
         policy('sha-plan', 'Northfield Health Plan, Inc.'), policy('sha-mutual', 'Lakeshore Mutual Insurance Company'), policy('sha-bcbs', 'Blue Cross Blue Shield of Ames'),
         policy('sha-dept', 'California Department of Health Care Services'), policy('sha-hhs', 'U.S. Department of Health and Human Services'), policy('sha-county', 'County of Ames'),
         policy('sha-billing', 'Insurance Billing Pros LLC'), policy('sha-board', 'Boardwalk Scheduling, Inc.'),
+        // Named for what they do for payers and public programs: vendors that would hold the practice's PHI.
+        policy('sha-medicare', 'Medicare Billing Solutions, LLC'), policy('sha-hmo', 'HMO Connect LLC'),
       ],
       configs: [], asOf: ASOF,
     });
     expect(r.unattached.sort()).toEqual(['sha-bcbs', 'sha-county', 'sha-dept', 'sha-hhs', 'sha-mutual', 'sha-plan']);
-    expect(r.graph.systems.filter((s) => s.assessed).map((s) => s.name).sort()).toEqual(['Boardwalk Scheduling, Inc.', 'Insurance Billing Pros LLC']);
+    expect(r.graph.systems.filter((s) => s.assessed).map((s) => s.name).sort()).toEqual(['Boardwalk Scheduling, Inc.', 'HMO Connect LLC', 'Insurance Billing Pros LLC', 'Medicare Billing Solutions, LLC']);
   });
 
   it('a template whose party is a blank ("[Insert Name of Business Associate]") is assessed under a name that says so', () => {

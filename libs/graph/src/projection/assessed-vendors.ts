@@ -49,10 +49,13 @@ const NOT_A_VENDOR: ReadonlySet<SystemRole> = new Set(['payer', 'government']);
  */
 export function isPayerOrGovernmentName(name: string): boolean {
   const n = name.replace(/\s+/g, ' ').trim();
-  if (PAYER_NAME.test(n)) return true;
+  if (PAYER_NAME.test(n)) return !SERVES_PAYERS.test(n);
   return GOVERNMENT_NAME.test(n) && !LEGAL_FORM.test(n);
 }
 const PAYER_NAME = /\b(?:health\s+plans?|health\s+insurance|insurance\s+(?:company|co\b|plan)|mutual\s+insurance|blue\s+cross|blue\s+shield|BCBS|HMO|health\s+maintenance\s+organi[sz]ation|medicaid|medicare)\b|\b(?:insurance|assurance)(?:,?\s+(?:inc|corp|corporation|company|co|ltd|limited|llc|plc|ag|se|sa)\.?)?$/i;
+// A company named for the work it does for payers or public programs ("Medicare Billing Solutions, LLC", "HMO Connect
+// LLC", "Medicaid Eligibility Partners LLC") is a vendor that may hold the practice's PHI, not a payer.
+const SERVES_PAYERS = /\b(?:billing|solutions?|software|consult(?:ing|ants?)|eligibility|technolog(?:y|ies)|systems|partners|connect|analytics|revenue)\b/i;
 const GOVERNMENT_NAME = /^(?:the\s+)?(?:u\.?s\.?|united states|state|county|city|commonwealth|government|office|province|republic|ministry|department)\s+of\b|\b(?:department|ministry|agency|bureau|commission|administration|board)\s+(?:of|for)\b|\bcenters\s+for\s+medicare\b/i;
 const LEGAL_FORM = /,?\s+(?:inc|llc|l\.l\.c|ltd|limited|corp|corporation|gmbh|plc|pbc|llp|pllc|co)\.?$/i;
 
