@@ -13,7 +13,7 @@ import type { DashboardAudit, ListedFinding } from './api.js';
 import { instanceTotal, type FindingsSource } from './findings-source.js';
 import { systemsBox } from './finding-systems.js';
 import { pill } from './findings-panel.js';
-import { evidenceQuote, factsToReview, ReviewDecisions, showValue } from './review-candidates.js';
+import { evidenceQuote, factsToReview, ReviewDecisions, showValue, shownFact } from './review-candidates.js';
 
 export interface NodeView {
   id: string;
@@ -133,7 +133,7 @@ export class DetailsPanel {
       el('div', { class: 'contract-head' }, el('b', {}, c.file), el('span', { class: 'chip' }, c.kind), c.expires ? el('span', { class: 'muted' }, `expires ${c.expires}`) : null),
       ...stated.map(([name, fact]) => el('div', { class: 'fact', attrs: { 'data-fact': name } },
         el('div', { class: 'fact-line' }, el('span', { class: 'fact-name' }, words(name)),
-          el('code', { class: Array.isArray(fact.value) ? 'fact-value list' : 'fact-value' }, showValue(fact.value))),
+          el('code', { class: Array.isArray(fact.value) ? 'fact-value list' : 'fact-value' }, shownFact(fact))),
         // A person's correction wins, and the machine's answer stays visible beside it.
         fact.machine ? el('p', { class: 'fact-correction' }, `corrected by ${(fact.extractor ?? 'human:?').replace(/^human:/, '')}; extractor said ${showValue(fact.machine.value)}`) : null,
         ...fact.evidence.slice(0, 1).map(evidenceQuote))),

@@ -9,6 +9,7 @@
  */
 import type { AttachedContract, Evidence, Fact, FactName, ReviewCandidate } from '@custody/domain';
 import { FACT_VALUES, nameList, unspecifiedValue } from '@custody/domain';
+import { factText } from '@custody/reports/plain-language';
 import { el, replace, words } from './dom.js';
 
 /** Posts a correction of one document's fact (null in the past and before an audit: nothing can be decided there). */
@@ -72,6 +73,14 @@ export function reasonText(name: FactName, reason: string): string {
 
 export function showValue(value: unknown): string {
   return Array.isArray(value) ? nameList(value) : words(String(value));
+}
+
+/**
+ * A stated fact's value as the panel shows it: a null reading kept with its clause (a breach notice bound to 45 CFR
+ * 164.410, which states its deadline by reference) reads as the reports write it, never "null".
+ */
+export function shownFact(fact: { value: unknown; evidence: readonly Evidence[] }): string {
+  return fact.value === null ? factText(fact) : showValue(fact.value);
 }
 
 /** A quote with where it is (file, line or page). */

@@ -155,5 +155,7 @@ export function composeReport(input: {
     findings: input.evaluation.findings,
     documents,
     ruleErrors: input.evaluation.ruleErrors,
+    // A vendor assessment says so at the top (absent otherwise: an audit of declared systems is unchanged).
+    ...(input.graph.systems.some((s) => s.assessed) ? { assessed: true as const } : {}),
   };
 }

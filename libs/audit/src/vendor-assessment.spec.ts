@@ -46,6 +46,8 @@ describe('vendor assessment: a contract dropped in alone', () => {
     // The clause itself is the evidence of the law-enforcement finding.
     expect(r.findings.find((f) => f.kind === 'weak_law_enforcement_posture')!.evidence.map((e) => e.quote).join(' ')).toMatch(/any subpoena, warrant/);
     expect(r.score.total).toBeGreaterThan(10);
+    // The report says at its top that it is an assessment: a consumer need not scan the systems.
+    expect(r.assessed).toBe(true);
   });
 
   it('a protective BAA alone comes out clean: no finding, score 0 (no false alarm)', async () => {
@@ -59,6 +61,7 @@ describe('vendor assessment: a contract dropped in alone', () => {
     const alone = await auditOf({ 'custody.yaml': MANIFEST });
     const withBaa = await auditOf({ 'custody.yaml': MANIFEST, 'ferrowick-baa.md': RISKY_BAA });
     expect(withBaa.systems.some((s) => s.assessed) || withBaa.flows.some((f) => f.assessed)).toBe(false);
+    expect('assessed' in withBaa).toBe(false);
     expect(withBaa.documents.find((d) => d.file === 'ferrowick-baa.md')!.system).toBeUndefined();
     expect(withBaa.systems).toEqual(alone.systems);
     expect(withBaa.findings).toEqual(alone.findings);

@@ -31,4 +31,10 @@ export interface AuditReport {
   documents: AuditDocument[];
   /** Rules that threw: reported, the audit goes on. */
   ruleErrors: { ruleId: string; message: string }[];
+  /**
+   * Set when the report is a vendor assessment (the input gave no system, so each contract's vendor was assessed from
+   * its terms: {@link GraphSystem.assessed}): its findings rate terms under assumed flows, not a running stack. Said
+   * here so a consumer need not scan the systems to tell; absent for an audit of declared systems.
+   */
+  assessed?: true;
 }

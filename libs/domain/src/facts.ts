@@ -77,3 +77,22 @@ export interface FactCorrection {
    */
   candidate?: unknown;
 }
+
+/**
+ * 45 CFR 164.410(b): a business associate reports a breach of unsecured PHI to the covered entity without unreasonable
+ * delay and no later than 60 calendar days after discovery. A BAA that binds the vendor to that section states its
+ * deadline by reference.
+ */
+export const BREACH_RULE_MAX_DAYS = 60;
+/** A reference to the Breach Notification Rule's business-associate duty: 164.410 itself, or the rule or subpart by name. */
+export const BREACH_RULE_REFERENCE = /\b164\.410\b|\bbreach notification rule\b|\bsubpart D of (?:45 C\.?F\.?R\.?\s*)?part 164\b/i;
+
+/**
+ * Whether a `breach_notice_days` reading binds the vendor to the Breach Notification Rule's deadline without stating
+ * days ("report … breaches of unsecured protected health information as required by 45 CFR 164.410"): the extractor
+ * gives such a reading no number (the text states none) but quotes the clause, so a BAA that defers to the rule is
+ * told from one that is silent on breach reporting. Its deadline is then {@link BREACH_RULE_MAX_DAYS}.
+ */
+export function bindsToBreachRule(fact: { value: unknown; evidence: readonly { quote?: string }[] }): boolean {
+  return fact.value === null && fact.evidence.some((e) => BREACH_RULE_REFERENCE.test(e.quote ?? ''));
+}

@@ -71,3 +71,12 @@ export function slugify(name: string, opts: { max?: number; fallback?: string } 
     .replace(/-+$/, '');
   return slug || (opts.fallback ?? 'unnamed');
 }
+
+/** A party's name left as a blank to fill in a template: "[Insert Name of Business Associate]", "_____", "<Vendor Name>". */
+export const BLANK_NAME = String.raw`\[[^\]\n]{1,80}\]|_{3,}|<[^>\n]{1,60}>`;
+const WHOLE_BLANK = new RegExp(`^(?:${BLANK_NAME})$`, 'u');
+
+/** Whether a party's name is a template's blank ({@link BLANK_NAME}): it names no one. */
+export function isBlankName(name: string): boolean {
+  return WHOLE_BLANK.test(name.trim());
+}

@@ -17,3 +17,12 @@ describe('factText: an abstention is not silence', () => {
     expect(factText({ value: [], review: [] })).toBe('None named');
   });
 });
+
+describe('factText: a breach notice bound to 45 CFR 164.410', () => {
+  it('says the rule\'s deadline, not "Not stated"; a null reading quoting no rule is still not stated', () => {
+    const quote = 'Report to covered entity any breach of unsecured protected health information as required by 45 CFR 164.410';
+    expect(factText({ value: null, evidence: [{ quote }] })).toBe('As 45 CFR 164.410 requires (at most 60 days)');
+    expect(factText({ value: null, evidence: [] })).toBe(factText({ value: null }));
+    expect(factText({ value: null, evidence: [{ quote: 'Vendor will report breaches promptly' }] })).toBe(factText({ value: null }));
+  });
+});

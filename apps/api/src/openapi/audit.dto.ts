@@ -99,4 +99,5 @@ export class AuditReportDto implements AuditReport {
   @ApiProperty({ type: [FindingDto] }) findings!: FindingDto[];
   @ApiProperty({ type: [AuditDocumentDto] }) documents!: AuditDocumentDto[];
   @ApiProperty({ type: [RuleErrorDto], description: 'Rules that threw: reported, the audit goes on' }) ruleErrors!: RuleErrorDto[];
+  @ApiPropertyOptional({ enum: [true], description: 'Set when the report is a vendor assessment (no system was given: each contract\'s vendor assessed from its terms under assumed flows)' }) assessed?: true;
 }

@@ -308,9 +308,13 @@ describe('custody audit on a vendor\'s contract alone (a vendor assessment)', ()
   it('a protective BAA: the same assessment, no finding, exit 0 even with --fail-on info', async () => {
     const r = await alone('tidyform-baa.md', PROTECTIVE, ['--format', 'json', '--fail-on', 'info']);
     expect(r.code).toBe(EXIT.ok);
-    const report = JSON.parse(r.report) as { findings: unknown[]; systems: { name: string; assessed?: boolean }[] };
+    const report = JSON.parse(r.report) as { assessed?: boolean; findings: unknown[]; systems: { name: string; assessed?: boolean }[] };
     expect(report.findings).toEqual([]);
     expect(report.systems.filter((s) => s.assessed).map((s) => s.name)).toEqual(['Tidyform Health, Inc.']);
+    // Marked at the top, in JSON and in NDJSON's report record: no consumer has to scan the systems to tell.
+    expect(report.assessed).toBe(true);
+    const header = JSON.parse((await alone('tidyform-baa.md', PROTECTIVE, ['--format', 'ndjson'])).report.split('\n')[0]!) as { record: string; assessed?: boolean };
+    expect(header).toMatchObject({ record: 'report', assessed: true });
   });
 
   it('beside a manifest with systems the BAA is reported unlinked, as before, and nothing is assessed', async () => {

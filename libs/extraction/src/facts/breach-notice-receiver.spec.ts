@@ -1,3 +1,5 @@
+import { bindsToBreachRule } from '@custody/domain';
+import { extractFacts } from '../extract-facts.js';
 import { factOf } from '../testing/fact-of.js';
 
 // breach_notice_days: the direction test (breach-notice-direction.spec) reads who tells whom. A customer or user who
@@ -18,5 +20,25 @@ describe('breach_notice_days: the customer who receives the notice, and the Comp
     expect(days('Customer shall give notice to us of any data breach within 48 hours.')).toBe(null);
     expect(days('The Merchant shall:\n\n* notify the Company in writing no later than two (2) days after it learns of a personal data breach;')).toBe(null);
     expect(days('If you discover a security breach affecting your account, you must notify us within 24 hours.')).toBe(null);
+  });
+});
+
+// A BAA that binds the vendor's report to the Breach Notification Rule states no days: no number, but the clause is quoted
+// so the rules can tell it from silence (domain bindsToBreachRule: 45 CFR 164.410's 60 days).
+describe('breach_notice_days: a report bound to 45 CFR 164.410', () => {
+  const fact = (t: string) => extractFacts(t, { uncalibrated: true }).facts.breach_notice_days;
+  it('is null with the clause as evidence', () => {
+    const t = 'Business Associate agrees to report to Covered Entity any breach of unsecured protected health information as required by 45 CFR 164.410.';
+    const f = fact(t);
+    expect(f.value).toBe(null);
+    expect(bindsToBreachRule(f)).toBe(true);
+    expect(f.evidence[0]!.quote).toBe(t.slice(f.evidence[0]!.start, f.evidence[0]!.end));
+    expect(bindsToBreachRule(fact('Vendor shall notify Customer of any Security Incident in accordance with the Breach Notification Rule.'))).toBe(true);
+  });
+  it('stated days still win, and the customer\'s own duty under the rule is not the vendor\'s', () => {
+    expect(fact('Business Associate shall report any breach of unsecured PHI within ten (10) days, as required by 45 CFR 164.410.').value).toBe(10);
+    const own = fact('Customer shall notify affected individuals of any breach as required by the Breach Notification Rule.');
+    expect(bindsToBreachRule(own)).toBe(false);
+    expect(bindsToBreachRule(fact('Business Associate shall report breaches of unsecured PHI promptly.'))).toBe(false);
   });
 });

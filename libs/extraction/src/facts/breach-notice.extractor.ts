@@ -1,4 +1,4 @@
-import type { Evidence, Fact } from '@custody/domain';
+import { BREACH_RULE_REFERENCE, type Evidence, type Fact } from '@custody/domain';
 import type { Clause } from '../clauses/clause.js';
 import type { Hit } from '../clauses/lexicon.js';
 import { hitsOf, passive, subjectOf } from '../clauses/clause.js';
@@ -27,14 +27,20 @@ function noticeInCell(v: string, at: number): boolean {
  * `breach_notice_days`: the longest time the vendor has to notify the customer of a breach or security
  * incident, in calendar days (business days × 7/5, hours / 24, rounded up: see text/numbers.ts).
  * Only deadlines in a breach-notification clause count; "without undue delay" alone gives null, and
- * contract-breach cure periods are ignored.
+ * contract-breach cure periods are ignored. A clause that states no days but binds the vendor's report to the Breach
+ * Notification Rule ("report … breaches of unsecured protected health information as required by 45 CFR 164.410")
+ * gives null too, since the text states no number, with that clause as evidence: the rule's own deadline applies
+ * (domain `bindsToBreachRule`), which a BAA silent on breach reporting lacks.
  */
 export function extractBreachNotice(ctx: FactContext): Fact<'breach_notice_days'> {
   let best: number | null = null;
   const evidence: Evidence[] = [];
+  let byRule: Evidence | undefined;
   for (const s of operative(ctx, PREFILTER)) {
     const v = s.view;
     if (!BREACH.test(v) || !NOTIFY.test(v) || CONTRACT_BREACH.test(v)) continue;
+    const ref = byRule ? null : BREACH_RULE_REFERENCE.exec(v);
+    if (ref && !notOwedToCustomer(ctx.clauses(s), s, ref.index)) byRule = evidenceAt(ctx, s, ref.index, ref.index + ref[0].length);
     for (const d of findDurations(v)) {
       const lead = v.slice(Math.max(0, d.index - 60), d.index);
       if (!DEADLINE.test(lead) || !noticeInCell(v, d.index) || notOwedToCustomer(ctx.clauses(s), s, d.index)) continue;
@@ -45,7 +51,8 @@ export function extractBreachNotice(ctx: FactContext): Fact<'breach_notice_days'
       } else evidence.push(ev);
     }
   }
-  return best === null ? silent('breach_notice_days') : found<'breach_notice_days'>(best, evidence, 0.85);
+  if (best === null) return byRule ? found<'breach_notice_days'>(null, [byRule], 0.6) : silent('breach_notice_days');
+  return found<'breach_notice_days'>(best, evidence, 0.85);
 }
 
 /**

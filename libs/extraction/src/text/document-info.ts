@@ -3,6 +3,7 @@ import { DATE, toIsoDate } from './dates.js';
 import type { AnalysedText } from './sentences.js';
 import { viewPrefix } from './sentences.js';
 import { LEGAL_SUFFIX } from './legal-suffixes.js';
+import { partyOfRecord } from './party-of-record.js';
 import { firstMatchInText } from './keyword-gate.js';
 import { type HeadingVotes, headingKind, headingVotes, termsDespiteProcessing } from './heading-kind.js';
 
@@ -37,7 +38,16 @@ export function identifyDocument(a: AnalysedText): DocumentIdentity {
   const title = findTitle(a);
   const kind = classify(a.text, head, title, headingVotes(a));
   const { parties, partyNames, vendorNames } = findParties(a.text, head);
-  const vendorParty = parties.find((p) => p.role === 'business_associate' || p.role === 'vendor');
+  let vendorParty = parties.find((p) => p.role === 'business_associate' || p.role === 'vendor');
+  // None named before an alias: the definitions, the opening, the signature block or a declared role may name it
+  // (party-of-record.ts). Only the document's vendor and parties change: the names the fact readers take for the
+  // vendor (vendorNames) stay the party finder's and the definitions reader's.
+  if (!vendorParty) {
+    const record = partyOfRecord(a, kind);
+    if (record.name) parties.push((vendorParty = { name: record.name, role: 'vendor' }));
+    // A template's blank: its party is listed as written ("[Insert Name of Business Associate]"), and no vendor is named.
+    else if (record.blank) parties.push({ name: record.blank.text, role: /business associate/i.test(record.blank.term) ? 'business_associate' : 'vendor' });
+  }
   const effective = dateAfter(head, EFFECTIVE_LEAD);
   const expiry = datedAt(viewPrefix(a, 200_000), EXPIRY_LEAD);
   const expires = expiry ? toIsoDate(expiry[1]) : undefined;

@@ -62,6 +62,28 @@ describe('vendor assessment: contracts alone, no system besides the practice', (
     expect(r.unattached).toEqual(['sha-p']);
   });
 
+  it('leaves an uncatalogued payer\'s or public body\'s terms unattached, told by its name; a company serving insurers is a vendor', () => {
+    const policy = (id: string, vendor: string) => contract(id, `${id}.md`, vendor, factSet({ data_sale_or_marketing: 'allowed' }), { kind: 'privacy_policy' });
+    const r = projectGraphWithReport({
+      contracts: [
+        policy('sha-plan', 'Northfield Health Plan, Inc.'), policy('sha-mutual', 'Lakeshore Mutual Insurance Company'), policy('sha-bcbs', 'Blue Cross Blue Shield of Ames'),
+        policy('sha-dept', 'California Department of Health Care Services'), policy('sha-hhs', 'U.S. Department of Health and Human Services'), policy('sha-county', 'County of Ames'),
+        policy('sha-billing', 'Insurance Billing Pros LLC'), policy('sha-board', 'Boardwalk Scheduling, Inc.'),
+        // Named for what they do for payers and public programs: vendors that would hold the practice's PHI.
+        policy('sha-medicare', 'Medicare Billing Solutions, LLC'), policy('sha-hmo', 'HMO Connect LLC'),
+      ],
+      configs: [], asOf: ASOF,
+    });
+    expect(r.unattached.sort()).toEqual(['sha-bcbs', 'sha-county', 'sha-dept', 'sha-hhs', 'sha-mutual', 'sha-plan']);
+    expect(r.graph.systems.filter((s) => s.assessed).map((s) => s.name).sort()).toEqual(['Boardwalk Scheduling, Inc.', 'HMO Connect LLC', 'Insurance Billing Pros LLC', 'Medicare Billing Solutions, LLC']);
+  });
+
+  it('a template whose party is a blank ("[Insert Name of Business Associate]") is assessed under a name that says so', () => {
+    const template = contract('sha-t', 'forms/sample-baa.md', undefined, factSet({ baa_offered: 'yes' }), { parties: [{ name: '[Insert Name of Business Associate]', role: 'business_associate' }] });
+    const { graph } = projectGraphWithReport({ contracts: [template], configs: [], asOf: ASOF });
+    expect(graph.systems.filter((s) => s.assessed).map((s) => s.name)).toEqual(['Business Associate (name left blank in sample-baa.md)']);
+  });
+
   it('leaves a notice of privacy practices unattached: a covered entity\'s notice to its own clients, not a vendor\'s terms', () => {
     // No manifest names the practice, so the notice's own party (the practice) is no known name: its title tells.
     const titles = ['Notice of Privacy Practices', 'Joint Notice of Health Information Privacy Practices', 'THIS NOTICE DESCRIBES HOW MEDICAL INFORMATION ABOUT YOU MAY BE USED AND DISCLOSED'];

@@ -40,6 +40,26 @@ export const ASSESSED_ROLE_DATA: Partial<Record<SystemRole, readonly DataCategor
 const NOT_A_VENDOR: ReadonlySet<SystemRole> = new Set(['payer', 'government']);
 
 /**
+ * A payer or government body the vendor catalogue does not know, told by its name as it registers it: a health plan or
+ * insurer ("Northfield Health Plan, Inc.", "Lakeshore Mutual Insurance Company", "Blue Cross Blue Shield of Ames", a
+ * name ending in Insurance or Assurance), or a public body ("California Department of Health Care Services", "U.S.
+ * Department of Health and Human Services", "County of Ames", "Centers for Medicare & Medicaid Services"), which has no
+ * legal suffix. Like a catalogued one ({@link NOT_A_VENDOR}) it would not hold the practice's PHI as its vendor. A
+ * company whose name only serves insurance ("Insurance Billing Pros LLC", "ClaimLine Insurance Services") is a vendor.
+ */
+export function isPayerOrGovernmentName(name: string): boolean {
+  const n = name.replace(/\s+/g, ' ').trim();
+  if (PAYER_NAME.test(n)) return !SERVES_PAYERS.test(n);
+  return GOVERNMENT_NAME.test(n) && !LEGAL_FORM.test(n);
+}
+const PAYER_NAME = /\b(?:health\s+plans?|health\s+insurance|insurance\s+(?:company|co\b|plan)|mutual\s+insurance|blue\s+cross|blue\s+shield|BCBS|HMO|health\s+maintenance\s+organi[sz]ation|medicaid|medicare)\b|\b(?:insurance|assurance)(?:,?\s+(?:inc|corp|corporation|company|co|ltd|limited|llc|plc|ag|se|sa)\.?)?$/i;
+// A company named for the work it does for payers or public programs ("Medicare Billing Solutions, LLC", "HMO Connect
+// LLC", "Medicaid Eligibility Partners LLC") is a vendor that may hold the practice's PHI, not a payer.
+const SERVES_PAYERS = /\b(?:billing|solutions?|software|consult(?:ing|ants?)|eligibility|technolog(?:y|ies)|systems|partners|connect|analytics|revenue)\b/i;
+const GOVERNMENT_NAME = /^(?:the\s+)?(?:u\.?s\.?|united states|state|county|city|commonwealth|government|office|province|republic|ministry|department)\s+of\b|\b(?:department|ministry|agency|bureau|commission|administration|board)\s+(?:of|for)\b|\bcenters\s+for\s+medicare\b/i;
+const LEGAL_FORM = /,?\s+(?:inc|llc|l\.l\.c|ltd|limited|corp|corporation|gmbh|plc|pbc|llp|pllc|co)\.?$/i;
+
+/**
  * A notice of privacy practices (45 CFR 164.520) is a covered entity's notice to its own clients, titled as such or
  * by the header the rule prescribes ("This notice describes how medical information about you may be used and
  * disclosed"): the practice's own, or a payer's, never terms a vendor offers the practice. Without a manifest naming
@@ -54,7 +74,9 @@ export function isPrivacyPracticesNotice(title: string | undefined): boolean {
  * template with placeholders): its document's file. The document was given to assess the party that wrote it,
  * so its terms are judged all the same, under a name that says where they come from.
  */
-export function unnamedVendor(file: string): string {
+export function unnamedVendor(file: string, blankParty?: PreparedContract['blankParty']): string {
+  // A template that leaves its party's name blank ("[Insert Name of Business Associate]") says so: no vendor signed it.
+  if (blankParty) return `${blankParty === 'business_associate' ? 'Business Associate' : 'Vendor'} (name left blank in ${basename(file)})`;
   return `Vendor of ${basename(file)}`;
 }
 
@@ -82,7 +104,7 @@ export function onlyThePractice(registry: SystemRegistry, flows: FlowTable): boo
  * as there a vendor's name matching nothing usually means a typo or a missing `documents:` entry, and an invented
  * system would add findings about a vendor the practice may not use. A contract whose vendor the text does not name
  * is assessed under its file's name ({@link unnamedVendor}); one a person linked, a payer's or government body's
- * ({@link NOT_A_VENDOR}), or a notice of privacy practices ({@link isPrivacyPracticesNotice}) is left alone. Each assessed contract is attached to its vendor here; returns the rest.
+ * ({@link NOT_A_VENDOR}, or {@link isPayerOrGovernmentName} for one the catalogue does not know), or a notice of privacy practices ({@link isPrivacyPracticesNotice}) is left alone. Each assessed contract is attached to its vendor here; returns the rest.
  */
 export function assessContractVendors(
   pending: readonly PreparedContract[],
@@ -99,9 +121,14 @@ export function assessContractVendors(
       left.push(c);
       continue;
     }
+    // An uncatalogued payer or public body, told by its name: not a vendor either.
+    if (!known && c.vendor && isPayerOrGovernmentName(c.vendor)) {
+      left.push(c);
+      continue;
+    }
     // The catalogue's name when it knows the vendor, as a declared system would be called (and as the vendor's own
     // affiliates named as sub-processors resolve: "Zoom Voice Communications" is Zoom, not a second party).
-    const name = known?.name ?? c.vendor ?? unnamedVendor(c.file);
+    const name = known?.name ?? c.vendor ?? unnamedVendor(c.file, c.blankParty);
     // The practice's own notice of privacy practices is not a vendor's.
     if (registry.findByName(name).some((s) => s.id === PRACTICE_ID)) {
       left.push(c);

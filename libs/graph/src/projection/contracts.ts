@@ -1,4 +1,4 @@
-import { PRACTICE_ID } from '@custody/domain';
+import { isBlankName, PRACTICE_ID, type DocumentParty } from '@custody/domain';
 import type { AttachedContract, FactCorrection } from '@custody/domain';
 import type { ManifestDocument } from '../manifest/index.js';
 import { applyFactCorrections } from './apply-fact-corrections.js';
@@ -17,6 +17,8 @@ export interface PreparedContract {
   vendor?: string;
   /** The document's title, when the extraction found one (a vendor assessment reads it: assessed-vendors.ts). */
   title?: string;
+  /** The role of a party the document leaves as a blank to fill ("[Insert Name of Business Associate]"): a template's. */
+  blankParty?: DocumentParty['role'];
 }
 
 /** Sort by content (order-independence, {@link inputOrder}), apply corrections and stamp fact evidence with its document. */
@@ -34,7 +36,9 @@ export function prepareContracts(
         Object.entries(corrected.facts).map(([name, fact]) => [name, { ...fact, evidence: stamp(fact.evidence, c.documentId, c.file) }]),
       ) as AttachedContract['facts'];
       const doc = c.result.document;
-      const parties = doc.parties.filter((p) => p.role !== 'covered_entity' && p.role !== 'customer').map((p) => p.name);
+      // A template's blank names no one: never a name to match a system by.
+      const parties = doc.parties.filter((p) => p.role !== 'covered_entity' && p.role !== 'customer' && !isBlankName(p.name)).map((p) => p.name);
+      const blank = doc.parties.find((p) => (p.role === 'business_associate' || p.role === 'vendor') && isBlankName(p.name));
       return {
         documentId: c.documentId,
         file: c.file,
@@ -43,6 +47,7 @@ export function prepareContracts(
         names: [...(doc.vendor ? [doc.vendor] : []), ...parties],
         ...(doc.vendor ? { vendor: doc.vendor } : {}),
         ...(doc.title ? { title: doc.title } : {}),
+        ...(blank ? { blankParty: blank.role } : {}),
       };
     });
 }

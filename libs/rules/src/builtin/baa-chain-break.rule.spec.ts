@@ -28,6 +28,21 @@ describe('baa-chain-break', () => {
     expect(evaluateRule(baaChainBreakRule, chain().baa('openai').build())).toEqual([]);
   });
 
+  // A vendor assessed from its contract alone (no system given): with no BAA, its missing BAA is the one finding
+  // (missing-baa's), not a break per sub-processor its contract lists besides.
+  const assessed = (g: ReturnType<typeof chain>) => {
+    const graph = g.build();
+    graph.systems.find((s) => s.id === 'scribe')!.assessed = true;
+    return graph;
+  };
+  it('leaves an assessed vendor with no BAA to missing-baa, and still judges its BAA when it has one', () => {
+    expect(evaluateRule(baaChainBreakRule, assessed(chain()))).toEqual([]);
+    expect(evaluateRule(baaChainBreakRule, assessed(chain().system('deepgram', 'other', { name: 'Deepgram' }).flow('scribe', 'deepgram', ['session_recording'])))).toEqual([]);
+    expect(evaluateRule(baaChainBreakRule, assessed(chain().baa('scribe', { subcontractor_flowdown: 'no' }))).map((d) => d.subject)).toEqual(['path:practice>scribe>openai']);
+    // A declared vendor with no BAA passing PHI on is a break on that path, as before.
+    expect(evaluateRule(baaChainBreakRule, chain().build()).map((d) => d.detail)).toEqual(['Upheal has no BAA in force itself, yet passes PHI on to OpenAI, which nothing binds.']);
+  });
+
   it('is transitive: coverage that ends upstream leaves every later hop uncovered', () => {
     const g = chain()
       .baa('scribe', { subcontractor_flowdown: 'yes', subprocessors_named: ['OpenAI'] })

@@ -182,6 +182,11 @@ export const baaChainBreakRule: Rule = streamingRule({
     };
     for (const u of vendorSystems(graph)) {
       if (isPracticeSide(graph, u.id) || !isBusinessAssociateRole(u)) continue;
+      // An assessed vendor with no BAA in force: that BAA is the one defect of its terms (missing-baa's finding, or
+      // expired-baa's; the sub-processors stay in the graph and the report's flows). Its hops are its contract's own list of
+      // sub-processors, not flows the practice runs, and each is unbound for that one cause: a finding per hop would
+      // count the missing BAA again. In a declared stack each hop is a PHI path the practice has, reported as a break.
+      if (u.assessed && !covered(u.id)) continue;
       modelledHops(u);
       const categories = heldCategories(graph, u.id);
       if (categories.length === 0) continue;

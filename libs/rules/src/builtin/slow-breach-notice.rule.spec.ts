@@ -17,6 +17,23 @@ describe('slow-breach-notice', () => {
     expect(evaluateRule(slowBreachNoticeRule, g(null))[0]!.likelihood).toBe(0.5);
   });
 
+  // A BAA binding the vendor to report "as required by 45 CFR 164.410" states the rule's deadline by reference (at most
+  // 60 days): the extractor gives it no number but quotes the clause. Silence on breach reporting is still no deadline.
+  const byReference = (quote: string) => {
+    const graph = g(null);
+    graph.systems.find((s) => s.id === 'ehr')!.contracts[0]!.facts.breach_notice_days = { value: null, evidence: [{ quote, start: 0, end: quote.length }], confidence: 0.6 };
+    return graph;
+  };
+  it('a BAA that binds the vendor to 45 CFR 164.410 has its 60 days, not no deadline', () => {
+    const clause = 'Report to covered entity any breach of unsecured protected health information as required by 45 CFR 164.410';
+    expect(evaluateRule(slowBreachNoticeRule, byReference(clause))).toEqual([]);
+    const strict = evaluateRule(slowBreachNoticeRule, byReference(clause), { settings: { breachNoticeMaxDays: 30 } });
+    expect(strict.map((d) => d.detail)).toEqual(["ehr's BAA binds it only to 45 CFR 164.410, which allows up to 60 days to report a breach (limit 30)."]);
+    expect(strict[0]!.evidence[0]!.quote).toBe(clause);
+    // A quote that names no rule (a null reading with some other clause) is still no deadline.
+    expect(evaluateRule(slowBreachNoticeRule, byReference('Vendor will report breaches promptly'))[0]!.detail).toContain('states no breach-notice deadline');
+  });
+
   it('does not fire at or under the limit, and honours a configured limit', () => {
     expect(evaluateRule(slowBreachNoticeRule, g(60))).toEqual([]);
     expect(evaluateRule(slowBreachNoticeRule, g(10))).toEqual([]);

@@ -1,3 +1,4 @@
+import { BREACH_RULE_MAX_DAYS, bindsToBreachRule } from '@custody/domain';
 import { CITE } from '../citations.js';
 import { baasInForce, factIn } from '../contracts.js';
 import { displayName, heldCategories, partTerms, termsParts, vendorSystems } from '../graph-queries.js';
@@ -7,7 +8,8 @@ import { impactOf } from '../sensitivity.js';
 /**
  * A BAA in force lets the vendor take longer than the limit (default 60 days, the regulatory ceiling) to tell
  * the practice of a breach, or does not say. The practice's own 60-day clock to notify clients starts at
- * discovery, which includes the BA's discovery when it acts as the practice's agent.
+ * discovery, which includes the BA's discovery when it acts as the practice's agent. A BAA that binds the vendor to
+ * report "as required by 45 CFR 164.410" states a deadline by reference: the rule's own 60 days, not none.
  */
 export const slowBreachNoticeRule: Rule = streamingRule({
   id: 'slow-breach-notice',
@@ -31,12 +33,15 @@ export const slowBreachNoticeRule: Rule = streamingRule({
         const baas = baasInForce(part, now);
         if (baas.length === 0) continue;
         const readings = baas.map((c) => factIn(c, 'breach_notice_days'));
-        const stated = readings.filter((r) => typeof r.value === 'number');
+        // Days stated, or the Breach Notification Rule's ceiling for a BAA that binds the vendor to it.
+        const daysOf = (r: (typeof readings)[number]) => (typeof r.value === 'number' ? r.value : bindsToBreachRule(r) ? BREACH_RULE_MAX_DAYS : undefined);
+        const stated = readings.filter((r) => daysOf(r) !== undefined);
         // With two BAAs in force, the shortest stated window is the one the practice can enforce.
-        const best = stated.sort((a, b) => (a.value as number) - (b.value as number))[0];
-        if (best && (best.value as number) <= max) continue;
+        const best = stated.sort((a, b) => daysOf(a)! - daysOf(b)!)[0];
+        const days = best && daysOf(best);
+        if (days !== undefined && days <= max) continue;
         const categories = part.categories;
-        const days = best?.value as number | undefined;
+        const byReference = best !== undefined && typeof best.value !== 'number';
         const whose = partTerms(graph, s, part, `${displayName(graph, s.id)}'s BAA`, 'BAA');
         drafts.push({
           subject: `system:${s.id}`,
@@ -48,7 +53,9 @@ export const slowBreachNoticeRule: Rule = streamingRule({
           detail: () =>
             days === undefined
               ? `${whose} states no breach-notice deadline.`
-              : `${whose} allows ${days} days to report a breach (limit ${max}).`,
+              : byReference
+                ? `${whose} binds it only to 45 CFR 164.410, which allows up to ${days} days to report a breach (limit ${max}).`
+                : `${whose} allows ${days} days to report a breach (limit ${max}).`,
         });
         break;
       }
