@@ -2,6 +2,7 @@ import {
   BUSINESS_ASSOCIATE_ROLES,
   contractRoutes,
   fleetVendorOf,
+  partyName,
   senderRoute,
   hasExpired,
   stampEvidence,
@@ -304,10 +305,18 @@ export function partTerms(graph: Graph, s: GraphSystem, part: Pick<TermsPart, 'v
   return part.via ? `The ${noun} binding ${displayName(graph, s.id)} through ${flowdownSender(graph, part.via)}'s flow-down` : own;
 }
 
-/** The sender a flow-down contract came through, by name: a fleet install by its vendor (the vendor's one contract binds every install). */
+/**
+ * A sender (of flows, or the one a flow-down contract came through) by name: domain partyName, so a fleet install is
+ * named by its vendor (the vendor's one contract binds every install); an id no system has stands for itself.
+ */
 export function flowdownSender(graph: Graph, via: string): string {
   const u = systemById(graph, via);
-  return u ? (u.group?.vendor ?? u.name) : via;
+  return u ? partyName(u) : via;
+}
+
+/** "the contract binding it through U's flow-down": the object-position twin of {@link partTerms}. */
+export function flowdownContract(graph: Graph, via: string): string {
+  return `the contract binding it through ${flowdownSender(graph, via)}'s flow-down`;
 }
 
 /**

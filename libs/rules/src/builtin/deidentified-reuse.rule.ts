@@ -1,7 +1,7 @@
 import { categoryList } from '@custody/domain';
 import { CITE } from '../citations.js';
 import { contractTermFindings } from '../contract-term.js';
-import { displayName, flowdownSender } from '../graph-queries.js';
+import { displayName, flowdownContract } from '../graph-queries.js';
 import { streamingRule, type Rule } from '../rule.js';
 import { impactOf } from '../sensitivity.js';
 
@@ -21,7 +21,7 @@ export const deidentifiedReuseRule: Rule = streamingRule({
       fact.value !== 'allowed' ? undefined : {
         likelihood: 0.7,
         impact: impactOf(0.6, categories, ctx.settings),
-        detail: () => `${displayName(ctx.graph, s.id)} may de-identify and reuse ${categoryList(categories)} for its own purposes${part.via ? `: so says the contract binding it through ${flowdownSender(ctx.graph, part.via)}'s flow-down` : ''}.`,
+        detail: () => `${displayName(ctx.graph, s.id)} may de-identify and reuse ${categoryList(categories)} for its own purposes${part.via ? `: so says ${flowdownContract(ctx.graph, part.via)}` : ''}.`,
       });
   },
 });

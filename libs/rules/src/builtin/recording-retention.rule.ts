@@ -1,7 +1,7 @@
 import { type DataCategory, type Evidence, categoryLabel, settingPhrase, wordList } from '@custody/domain';
 import { CITE } from '../citations.js';
 import { governingFact } from '../contracts.js';
-import { daysSetting, displayName, flowdownSender, settingEvidence, termsPartsFor, vendorSystems } from '../graph-queries.js';
+import { daysSetting, displayName, flowdownContract, settingEvidence, termsPartsFor, vendorSystems } from '../graph-queries.js';
 import { streamingRule, type Rule } from '../rule.js';
 import { impactOf } from '../sensitivity.js';
 
@@ -51,7 +51,7 @@ export const recordingRetentionRule: Rule = streamingRule({
       for (const part of termsPartsFor(graph, s, 'session_recording')) {
         const fact = governingFact(part, 'audio_or_recording_retention_days', now);
         if (typeof fact.value === 'number' && fact.value > audioLimit && !(audio !== undefined && audio <= audioLimit)) {
-          over.push({ category: 'session_recording', days: fact.value, limit: audioLimit, source: part.via ? `the contract binding it through ${flowdownSender(graph, part.via)}'s flow-down` : 'its contract', evidence: fact.evidence });
+          over.push({ category: 'session_recording', days: fact.value, limit: audioLimit, source: part.via ? flowdownContract(graph, part.via) : 'its contract', evidence: fact.evidence });
         }
       }
       if (over.length === 0) continue;

@@ -1,7 +1,7 @@
-import { SENSITIVE_CATEGORIES, type DataCategory, type Evidence, type Graph, type GraphSystem, categoryList, partyName, unique, valuePhrase } from '@custody/domain';
+import { SENSITIVE_CATEGORIES, type DataCategory, type Evidence, type Graph, type GraphSystem, categoryList, unique, valuePhrase } from '@custody/domain';
 import { CITE } from '../citations.js';
 import { governingFact } from '../contracts.js';
-import { displayName, heldCategories, holderRoutes, routeEvidence, systemById, termsParts, vendorSystems, type TermsPart } from '../graph-queries.js';
+import { displayName, flowdownSender, heldCategories, holderRoutes, routeEvidence, termsParts, vendorSystems, type TermsPart } from '../graph-queries.js';
 import { lensActive } from '../lenses.js';
 import { streamingRule, type FindingDraft, type Rule, type RuleContext } from '../rule.js';
 import { impactOf } from '../sensitivity.js';
@@ -124,7 +124,7 @@ export function postureClauses(graph: Graph, s: GraphSystem, weak: readonly Weak
   const routes = holderRoutes(graph, s.id);
   if (!routes) return postureWords(weak[0]!.posture.value);
   // A fleet install is named by its vendor: its contracts and flow-down are the vendor's.
-  const nameOf = (id: string) => { const x = systemById(graph, id); return x ? partyName(x) : id; };
+  const nameOf = (id: string) => flowdownSender(graph, id);
   const senders = (p: TermsPart) => {
     const names = unique(p.flows.map((f) => nameOf(f.from)));
     return names.length > 0 ? `what ${names.slice(0, 3).join(', ')}${names.length > 3 ? ` and ${names.length - 3} other(s)` : ''} send${names.length > 1 ? '' : 's'} it` : 'what it is declared to hold';
