@@ -38,11 +38,14 @@ export class Persistence {
   }
 
   /**
+   * `readModelWrites`: embedded mode's count of mark-moving saves (see the constructor); with it the pool also
+   * keeps its idle connections open (the in-process engine: see dataSourceOptions).
    * `checkoutWaitMs`: how long a query waits for a busy connection (CHECKOUT_WAIT_MS, or SERVER_CHECKOUT_WAIT_MS on a
    * server of its own). `timeouts`: bounds on every query of the pool (QueryTimeouts; the API's request path).
    */
   static async open(url: string, dataKeys: DataKeyring, poolSize?: number, keyCacheMs?: number, checkoutWaitMs?: number, timeouts?: QueryTimeouts, readModelWrites?: ReadModelWrites): Promise<Persistence> {
-    return new Persistence(await openDataSource(url, poolSize, checkoutWaitMs, timeouts), dataKeys, keyCacheMs, readModelWrites);
+    // Counted saves mean the embedded engine, whose idle connections stay open (dataSourceOptions' keepIdle).
+    return new Persistence(await openDataSource(url, poolSize, checkoutWaitMs, timeouts, Boolean(readModelWrites)), dataKeys, keyCacheMs, readModelWrites);
   }
 
   async close(): Promise<void> {
