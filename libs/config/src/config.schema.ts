@@ -22,8 +22,10 @@ export const ConfigSchema = z.object({
    * Embedded mode: the nice value of the job thread (and the parsing sandboxes it starts), 0–19. 0, the
    * default, gives scoring the same share of the CPU as the thread answering HTTP. At 10 (the default before)
    * scoring got a tenth of the share of any busy thread: on a loaded machine, or while the API was read in a
-   * loop, a 10,000-install fleet was not scored in 15–21 minutes (its job thread ran 2 s in 5 minutes of
-   * waiting, bench:api). Reads no longer need that priority: they are answered from what is kept in memory.
+   * loop, a 10,000-install fleet was not scored in 15 minutes (bench:api beside 3 busy processes: the job thread
+   * ran 2 s in 5 minutes of waiting, and the fleet export, read in a sandbox that inherits the priority, went
+   * over its 30 s wall-time parse budget and was recorded failed). A higher value favours reads over scoring:
+   * 2,000 installs beside 2 busy processes scored in 150 s at 10 (reads p99 0.3–0.5 s), 82 s at 0 (p99 1–2 s).
    */
   jobThreadNice: z.coerce.number().int().min(0).max(19).default(0),
   /**
