@@ -1,4 +1,4 @@
-import { cpSync, existsSync, readdirSync, statSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { ApiClient } from '../support/api-client.js';
 import { processScratch } from '../support/scratch.js';
@@ -15,9 +15,14 @@ describe('embedded serve: jobs and read-model reads in worker threads', () => {
   const scratch = processScratch('jobthread');
   const { dir, home, procs } = scratch;
   const env = { CUSTODY_HOME: home, CUSTODY_QUEUE_PREFIX: `jt${process.pid}` };
+  /** Each thread's nice value (Linux: field 19 of /proc/<pid>/task/<tid>/stat), by thread id. */
+  const niceOfThreads = (pid: number) => new Map(readdirSync(`/proc/${pid}/task`).map((tid) => {
+    const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+    return [Number(tid), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16])] as const;
+  }));
 
-  async function serve() {
-    const api = startNode(CLI_ENTRY, ['serve', '--port', '0', '--workspace', 'Job Thread'], env);
+  async function serve(extraEnv: Record<string, string> = {}) {
+    const api = startNode(CLI_ENTRY, ['serve', '--port', '0', '--workspace', 'Job Thread'], { ...env, ...extraEnv });
     procs.push(api);
     await api.waitFor(/Dashboard: \S+key=\S+/, 240_000);
     return { api, client: ApiClient.fromServeOutput(api.output()) };
@@ -26,7 +31,14 @@ describe('embedded serve: jobs and read-model reads in worker threads', () => {
   it('scores uploads through the thread, stops cleanly on SIGTERM and restarts on the same home', async () => {
     cpSync(join(REPO, 'examples/harborview-counseling'), dir, { recursive: true });
     const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => statSync(join(dir, f)).isFile() && !f.endsWith('README.md'));
-    const { api, client } = await serve();
+    // The job thread's priority is configurable (CUSTODY_JOB_THREAD_NICE); the HTTP thread keeps its own.
+    const { api, client } = await serve({ CUSTODY_JOB_THREAD_NICE: '3' });
+    if (existsSync('/proc/thread-self')) {
+      // Relative to the process's own priority (what it inherited from the test runner's thread).
+      const nice = niceOfThreads(api.child.pid!);
+      const base = nice.get(api.child.pid!)!;
+      expect([...nice.values()]).toContain(Math.max(base, 3));
+    }
     for (const f of files) await client.upload(dir, f);
     await waitUntil(async () => {
       const docs = await client.get<{ status: string }[]>('/documents');
@@ -56,7 +68,9 @@ describe('embedded serve: jobs and read-model reads in worker threads', () => {
     for (const lock of ['custody.lock', 'db.lock', 'queue.lock']) expect(existsSync(join(home, lock))).toBe(false);
     expect(api.output()).not.toMatch(/job processor thread|Error/);
 
+    // By default the job thread runs at the HTTP thread's priority: no thread of the process is lowered.
     const again = await serve();
+    if (existsSync('/proc/thread-self')) expect(new Set(niceOfThreads(again.api.child.pid!).values()).size).toBe(1);
     expect((await again.client.get<{ total: number }>('/findings?limit=5')).total).toBe(findings.total);
     expect((await again.client.get<{ status: string }[]>('/documents')).length).toBe(files.length);
     await again.api.kill('SIGTERM');

@@ -7,7 +7,7 @@
 import 'reflect-metadata';
 import { parentPort, workerData } from 'node:worker_threads';
 import { NestFactory } from '@nestjs/core';
-import { connectThreadRuntime, JOB_THREAD_NICE, lowerThreadPriority, type Runtime } from '@custody/pipeline';
+import { connectThreadRuntime, lowerThreadPriority, type Runtime } from '@custody/pipeline';
 import { WorkerModule } from './worker.module.js';
 import type { JobThreadInit, JobThreadReply, JobThreadRequest } from './job-thread-protocol.js';
 
@@ -15,8 +15,9 @@ const port = parentPort!;
 const init = workerData as JobThreadInit;
 const reply = (m: JobThreadReply) => port.postMessage(m);
 
-// Before anything starts: the thread's own helper threads and sandboxes inherit its priority.
-lowerThreadPriority(JOB_THREAD_NICE);
+// Before anything starts: the thread's own helper threads and sandboxes inherit its priority (config
+// jobThreadNice: by default the same as the HTTP thread's, see the config schema for why).
+if (init.config.jobThreadNice > 0) lowerThreadPriority(init.config.jobThreadNice);
 
 let runtime: Runtime | undefined;
 try {

@@ -14,6 +14,7 @@ const ENV_MAP: Record<string, keyof CustodyConfig> = {
   CUSTODY_QUEUE_PREFIX: 'queuePrefix',
   CUSTODY_WORKER_CONCURRENCY: 'workerConcurrency',
   CUSTODY_JOB_LOCK_MS: 'jobLockMs',
+  CUSTODY_JOB_THREAD_NICE: 'jobThreadNice',
   CUSTODY_RECONCILE_INTERVAL_MS: 'reconcileIntervalMs',
   CUSTODY_DEPENDENCY_TIMEOUT_MS: 'dependencyTimeoutMs',
   CUSTODY_MAX_UPLOAD_BYTES: 'maxUploadBytes',

@@ -83,7 +83,7 @@ export interface QueryTimeouts {
 }
 
 /** TypeORM options for Custody's database; migrations (never `synchronize`) shape the schema. */
-export function dataSourceOptions(url: string, poolSize = 10, checkoutWaitMs = CHECKOUT_WAIT_MS, timeouts: QueryTimeouts = {}): DataSourceOptions {
+export function dataSourceOptions(url: string, poolSize = 10, checkoutWaitMs = CHECKOUT_WAIT_MS, timeouts: QueryTimeouts = {}, keepIdle = false): DataSourceOptions {
   return {
     type: 'postgres',
     url,
@@ -99,6 +99,11 @@ export function dataSourceOptions(url: string, poolSize = 10, checkoutWaitMs = C
     connectTimeoutMS: checkoutWaitMs,
     extra: {
       max: poolSize, Client: BoundedConnectClient,
+      // The embedded engine (keepIdle): idle connections stay open. node-postgres closes them after 10 s idle, and
+      // the next query then connects anew, a handshake that waits behind whatever transaction holds PGlite's one
+      // session: a read after a quiet spell failed with a connect timeout (503) while a fleet's scoring wrote
+      // (bench:api, reads kept in memory between saves). A connection to an in-process engine costs nothing to keep.
+      ...(keepIdle ? { idleTimeoutMillis: 0 } : {}),
       ...(timeouts.statementMs ? { statement_timeout: timeouts.statementMs } : {}),
       ...(timeouts.clientMs ? { query_timeout: timeouts.clientMs } : {}),
     },
@@ -106,16 +111,16 @@ export function dataSourceOptions(url: string, poolSize = 10, checkoutWaitMs = C
 }
 
 /** Opens the data source and brings the schema up to date (migrations take an advisory lock, so concurrent boots are safe). */
-export async function openDataSource(url: string, poolSize = 10, checkoutWaitMs = CHECKOUT_WAIT_MS, timeouts: QueryTimeouts = {}): Promise<DataSource> {
+export async function openDataSource(url: string, poolSize = 10, checkoutWaitMs = CHECKOUT_WAIT_MS, timeouts: QueryTimeouts = {}, keepIdle = false): Promise<DataSource> {
   if (timeouts.statementMs || timeouts.clientMs) {
     // Migrations (an index built on a large log) may run far longer than a request's query: through a pool of
     // their own, without the bounds, before the bounded pool opens.
     await (await openDataSource(url, Math.min(poolSize, 2), checkoutWaitMs)).destroy();
-    const bounded = new DataSource(dataSourceOptions(url, poolSize, checkoutWaitMs, timeouts));
+    const bounded = new DataSource(dataSourceOptions(url, poolSize, checkoutWaitMs, timeouts, keepIdle));
     await bounded.initialize();
     return bounded;
   }
-  const ds = new DataSource(dataSourceOptions(url, poolSize, checkoutWaitMs));
+  const ds = new DataSource(dataSourceOptions(url, poolSize, checkoutWaitMs, {}, keepIdle));
   await ds.initialize();
   // A single-connection pool cannot hold a lock on one
   // connection while migrating on another.

@@ -13,6 +13,7 @@ export * from './repositories/api-key.repository.js';
 export * from './repositories/document.repository.js';
 export * from './repositories/projection.repository.js';
 export * from './repositories/read-model-types.js';
+export * from './repositories/read-model-writes.js';
 export * from './repositories/graph-diff.js';
 export * from './repositories/findings-page-sql.js';
 export * from './persistence.js';

@@ -9,6 +9,7 @@ import { SealedDataRepository } from './repositories/sealed-data.repository.js';
 import { CheckpointRepository } from './repositories/checkpoint.repository.js';
 import type { DataKeyring } from './crypto/data-keys.js';
 import { VerifiedKeyCache } from './repositories/verified-keys.js';
+import type { ReadModelWrites } from './repositories/read-model-writes.js';
 
 /** The repositories over one data source: the only door to the database for the rest of Custody. */
 export class Persistence {
@@ -23,24 +24,28 @@ export class Persistence {
   /**
    * `dataKeys` seals document bytes, analyses, evidence and the read models at rest (crypto/data-keys.ts).
    * `keyCacheMs`: how long a verified API key is trusted without reading its row again (verified-keys.ts);
-   * 0 (the default) reads it on every request.
+   * 0 (the default) reads it on every request. `readModelWrites`: the process's count of mark-moving saves,
+   * shared by its threads (embedded mode only: see ReadModelWrites).
    */
-  constructor(readonly dataSource: DataSource, readonly dataKeys: DataKeyring, keyCacheMs = 0) {
+  constructor(readonly dataSource: DataSource, readonly dataKeys: DataKeyring, keyCacheMs = 0, readModelWrites?: ReadModelWrites) {
     this.events = new EventStoreRepository(dataSource);
     this.keys = new ApiKeyRepository(dataSource, new VerifiedKeyCache(keyCacheMs));
     this.workspaces = new WorkspaceRepository(dataSource, this.keys);
     this.documents = new DocumentRepository(dataSource, this.events, dataKeys);
     this.sealed = new SealedDataRepository(dataSource, dataKeys);
     this.checkpoints = new CheckpointRepository(dataSource, this.events);
-    this.projections = new ProjectionRepository(dataSource, this.events, dataKeys);
+    this.projections = new ProjectionRepository(dataSource, this.events, dataKeys, readModelWrites);
   }
 
   /**
+   * `readModelWrites`: embedded mode's count of mark-moving saves (see the constructor); with it the pool also
+   * keeps its idle connections open (the in-process engine: see dataSourceOptions).
    * `checkoutWaitMs`: how long a query waits for a busy connection (CHECKOUT_WAIT_MS, or SERVER_CHECKOUT_WAIT_MS on a
    * server of its own). `timeouts`: bounds on every query of the pool (QueryTimeouts; the API's request path).
    */
-  static async open(url: string, dataKeys: DataKeyring, poolSize?: number, keyCacheMs?: number, checkoutWaitMs?: number, timeouts?: QueryTimeouts): Promise<Persistence> {
-    return new Persistence(await openDataSource(url, poolSize, checkoutWaitMs, timeouts), dataKeys, keyCacheMs);
+  static async open(url: string, dataKeys: DataKeyring, poolSize?: number, keyCacheMs?: number, checkoutWaitMs?: number, timeouts?: QueryTimeouts, readModelWrites?: ReadModelWrites): Promise<Persistence> {
+    // Counted saves mean the embedded engine, whose idle connections stay open (dataSourceOptions' keepIdle).
+    return new Persistence(await openDataSource(url, poolSize, checkoutWaitMs, timeouts, Boolean(readModelWrites)), dataKeys, keyCacheMs, readModelWrites);
   }
 
   async close(): Promise<void> {

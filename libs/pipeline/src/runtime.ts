@@ -1,7 +1,7 @@
 import { join, resolve } from 'node:path';
 import { auditSigningKeyFilePath, dataKeyFilePath, type CustodyConfig } from '@custody/config';
 import { CustodyError } from '@custody/domain';
-import { AuditSignerSource, CHECKOUT_WAIT_MS, SERVER_CHECKOUT_WAIT_MS, loadAuditSigner, makePrivateDir, makeTreePrivate, openDataKeyring, takePidLock, type AuditSigner, Persistence, ReadJournal, startEmbeddedPostgres, type EmbeddedPostgres, type OpenedKeyring, type QueryTimeouts } from '@custody/persistence';
+import { AuditSignerSource, CHECKOUT_WAIT_MS, SERVER_CHECKOUT_WAIT_MS, loadAuditSigner, makePrivateDir, makeTreePrivate, openDataKeyring, takePidLock, type AuditSigner, Persistence, ReadJournal, ReadModelWrites, startEmbeddedPostgres, type EmbeddedPostgres, type OpenedKeyring, type QueryTimeouts } from '@custody/persistence';
 import { loadVendorCatalogue, type VendorEntry } from '@custody/integrations';
 import type { QueueBackend } from './jobs/queue-connection.js';
 
@@ -81,7 +81,9 @@ export async function startRuntime(config: CustodyConfig, opts: { requestPath?: 
     // queueing behind all of them in one pool; no code path awaits a second query while holding a transaction
     // (it would wait for the session its own transaction holds).
     const timeouts = opts.requestPath ? requestQueryTimeouts(config) : undefined;
-    const runtime = await assembleRuntime(config, { databaseUrl, queue, vendors, embedded: !config.databaseUrl, poolSize: config.databaseUrl ? 10 : EMBEDDED_POOL, timeouts }, async () => {
+    // Embedded: every writer is a thread of this process (the home is locked to it), so the marks can be counted.
+    const readModelWrites = config.databaseUrl ? undefined : new ReadModelWrites().buffer;
+    const runtime = await assembleRuntime(config, { databaseUrl, queue, readModelWrites, vendors, embedded: !config.databaseUrl, poolSize: config.databaseUrl ? 10 : EMBEDDED_POOL, timeouts }, async () => {
       for (const e of engines.reverse()) await e.close().catch(() => undefined);
       releaseLock();
     });
@@ -116,6 +118,12 @@ const CLIENT_GRACE_MS = 5000;
 export interface EmbeddedEndpoints {
   databaseUrl: string;
   queue: QueueBackend;
+  /**
+   * Embedded mode: the process's count of mark-moving saves (ReadModelWrites' SharedArrayBuffer), shared with
+   * every thread that connects, so the marks readers ask for are kept between saves. Absent in production,
+   * where other processes write.
+   */
+  readModelWrites?: SharedArrayBuffer;
 }
 
 /**
@@ -140,7 +148,7 @@ async function assembleRuntime(
   const signerSource = new AuditSignerSource(auditSigner, config.auditSigningKey ? undefined : auditSigningKeyFilePath(config));
   // Embedded: one engine, busy for seconds while a fleet is scored, waited for; a server of its own: a long wait is an outage.
   const persistence = await Persistence.open(opts.databaseUrl, keyring, opts.poolSize, opts.embedded ? EMBEDDED_KEY_CACHE_MS : PRODUCTION_KEY_CACHE_MS,
-    opts.embedded ? CHECKOUT_WAIT_MS : SERVER_CHECKOUT_WAIT_MS, opts.timeouts);
+    opts.embedded ? CHECKOUT_WAIT_MS : SERVER_CHECKOUT_WAIT_MS, opts.timeouts, opts.readModelWrites && new ReadModelWrites(opts.readModelWrites));
   const runtime: Runtime = {
     config,
     embedded: opts.embedded,
@@ -149,7 +157,7 @@ async function assembleRuntime(
     vendors: opts.vendors,
     dataKeys,
     auditSigner,
-    endpoints: { databaseUrl: opts.databaseUrl, queue: opts.queue },
+    endpoints: { databaseUrl: opts.databaseUrl, queue: opts.queue, ...(opts.readModelWrites ? { readModelWrites: opts.readModelWrites } : {}) },
     currentAuditSigner() {
       runtime.auditSigner = signerSource.current();
       return runtime.auditSigner;

@@ -93,15 +93,6 @@ export async function startServiceThread(entry: URL, workerData: unknown, what: 
 }
 
 /**
- * The nice value of embedded mode's job thread: scoring a large fleet is tens of CPU seconds, on as many cores
- * as the machine has, while the main thread answers HTTP. At the same priority, the main thread got its share
- * only every few hundred ms on a busy machine (health and graph reads waited for the CPU, not for the jobs);
- * a job thread at nice 10 yields the CPU to it whenever it has a request to answer, and still uses every idle
- * cycle. Threads and processes the job thread starts (extraction sandboxes) inherit it.
- */
-export const JOB_THREAD_NICE = 10;
-
-/**
  * Lowers the calling thread's CPU priority to at least `nice` (never raises it: that needs a privilege).
  * Linux only, where a thread has its own nice value (its id, from /proc/thread-self, names it to
  * setpriority); elsewhere, or when refused, nothing changes. Returns the thread's nice value after, or

@@ -1,6 +1,9 @@
 import { existsSync, readFileSync, readlinkSync } from 'node:fs';
 import { setPriority } from 'node:os';
-import { JOB_THREAD_NICE, lowerThreadPriority } from './service-thread.js';
+import { lowerThreadPriority } from './service-thread.js';
+
+/** A nice value a job thread may be given (config jobThreadNice). */
+const NICE = 10;
 
 /** The calling thread's nice value as the kernel keeps it (field 19 of /proc/thread-self/stat). */
 const kernelNice = () => {
@@ -23,10 +26,10 @@ describe('lowerThreadPriority', () => {
   });
 
   it('lowers the calling thread to the nice value asked and never raises it back (elsewhere than Linux: changes nothing)', () => {
-    if (!existsSync('/proc/thread-self')) return void expect(lowerThreadPriority(JOB_THREAD_NICE)).toBeUndefined();
+    if (!existsSync('/proc/thread-self')) return void expect(lowerThreadPriority(NICE)).toBeUndefined();
     before = kernelNice();
-    const target = Math.max(before, JOB_THREAD_NICE);
-    expect(lowerThreadPriority(JOB_THREAD_NICE)).toBe(target);
+    const target = Math.max(before, NICE);
+    expect(lowerThreadPriority(NICE)).toBe(target);
     expect(kernelNice()).toBe(target);
     // A lower nice (a higher priority) would need a privilege: asked for, nothing changes.
     expect(lowerThreadPriority(target - 5)).toBe(target);

@@ -11,6 +11,7 @@ import { findingsMark, graphMarks, ingestBacklog, laggingWorkspaces, liveViewMar
 import type { LiveViewMark, ScoreSummary, StoredFinding, StoredProjection, StoredScoring } from './read-model-types.js';
 import { chunks } from './row-batches.js';
 import { openFinding, openGraph, sealGraph, sealHead, storedFinding } from './read-model-seals.js';
+import { KeptMarks, type ReadModelWrites } from './read-model-writes.js';
 
 /** A finding row as the driver returns it from a raw query. */
 interface FindingRow {
@@ -34,7 +35,26 @@ interface SealedScore {
  */
 export class ProjectionRepository {
   private readonly log = new Logger('Projections');
-  constructor(private readonly ds: DataSource, private readonly events: EventStoreRepository, private readonly keys: DataKeyring) {}
+  /** Marks kept while no save has begun since they were read (embedded mode only: see ReadModelWrites). */
+  private readonly keptFindingsMarks?: KeptMarks<string>;
+  private readonly keptViewMarks?: KeptMarks<LiveViewMark | undefined>;
+
+  /**
+   * `writes`: the process's count of mark-moving saves (embedded mode, where every writer is a thread of this
+   * process); each save here is counted, and the marks readers ask for are kept between saves. Without it
+   * (production: other processes write) every mark is read from the database.
+   */
+  constructor(private readonly ds: DataSource, private readonly events: EventStoreRepository, private readonly keys: DataKeyring, private readonly writes?: ReadModelWrites) {
+    if (writes) {
+      this.keptFindingsMarks = new KeptMarks(writes);
+      this.keptViewMarks = new KeptMarks(writes);
+    }
+  }
+
+  /** A transaction that may move a mark, counted when this process counts them. */
+  private markMoving<T>(write: () => Promise<T>): Promise<T> {
+    return this.writes ? this.writes.around(write) : write();
+  }
 
   async graph(workspaceId: string): Promise<StoredProjection | undefined> {
     const row = await this.ds.getRepository(GraphProjectionEntity).findOneBy({ workspaceId });
@@ -72,7 +92,7 @@ export class ProjectionRepository {
       const same = Boolean(prev) && affected.length === 0 && canonicalJson(prevGraph) === canonicalJson(graph);
       // An unchanged projection from before sealing is sealed now rather than left in clear until rotation.
       const seal = same && prev?.keyId ? {} : sealGraph(this.keys, workspaceId, graph);
-      const outcome = await this.ds.transaction(async (m) => {
+      const outcome = await this.markMoving(() => this.ds.transaction(async (m) => {
         // One save of a workspace at a time, its first included: a row lock cannot lock a row not yet there, and two
         // first projections (two workers) would both take version 1.
         await m.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`graph:${workspaceId}`]);
@@ -90,7 +110,7 @@ export class ProjectionRepository {
         await m.save(GraphProjectionEntity, { workspaceId, version, eventSeq: String(eventSeq), ...seal, updatedAt: new Date() });
         const event = await this.events.append(m, workspaceId, 'GraphChanged', { version, affected, systems: graph.systems.length, flows: graph.flows.length });
         return { changed: true, version, affected, event };
-      });
+      }));
       if (!outcome) continue;
       // The graph and its event are stored: a failure of the id rows after them (nothing reads those rows' data; the
       // next changed graph rewrites them) must not fail the save, whose retry would find its work done and skip.
@@ -147,7 +167,7 @@ export class ProjectionRepository {
     const sealedFindings = findings.map((f) => ({ f, ...this.keys.sealJson(f, aad.finding(workspaceId, f.id)), head: sealHead(this.keys, workspaceId, f) }));
     const sealedScore = this.keys.sealJson({ score, ruleErrors } satisfies SealedScore, aad.score(workspaceId));
     const sealedView = run.view === undefined ? undefined : this.keys.sealJson(run.view, aad.groupedView(workspaceId, graphVersion, run.lens));
-    const result = await this.ds.transaction(async (m) => {
+    const result = await this.markMoving(() => this.ds.transaction(async (m) => {
       // One scoring write per workspace at a time, and never an older graph's over a newer one's. Its own lock,
       // not the event log's (EventStoreRepository.append): appends of the workspace's other events (a read of
       // evidence, a triage) then wait only for this run's own append at the end, not for all of its writes.
@@ -180,7 +200,7 @@ export class ProjectionRepository {
       });
       const event = await this.events.append(m, workspaceId, 'ExposureScored', { graphVersion, total: score.total, findings: findings.length, appeared, resolved });
       return { saved: true, appeared, resolved, event };
-    });
+    }));
     // After a large change the planner's statistics are refreshed, so pages of findings use their index
     // (embedded PGlite has no autovacuum to do it: its estimate stays "one row" and each page sorts them all).
     // Only an optimisation: a failure (a role that may not analyse the table) leaves the stored run as it is.
@@ -190,6 +210,8 @@ export class ProjectionRepository {
 
   /** Which state a live grouped view would be of, and the view with `open` (liveViewMark in read-model-marks.ts). */
   liveView<T>(workspaceId: string, opts: { open: boolean }): Promise<(LiveViewMark & { view?: T }) | undefined> {
+    // The mark alone is kept between saves; a view is opened from the database (once per run by its reader).
+    if (!opts.open && this.keptViewMarks) return this.keptViewMarks.read(workspaceId, () => liveViewMark(this.ds, this.keys, workspaceId, opts));
     return liveViewMark<T>(this.ds, this.keys, workspaceId, opts);
   }
 
@@ -232,7 +254,7 @@ export class ProjectionRepository {
 
   /** Names the state of the stored findings without opening any (findingsMark in read-model-marks.ts). */
   findingsMark(workspaceId: string): Promise<string> {
-    return findingsMark(this.ds, workspaceId);
+    return this.keptFindingsMarks ? this.keptFindingsMarks.read(workspaceId, () => findingsMark(this.ds, workspaceId)) : findingsMark(this.ds, workspaceId);
   }
 
   /** One stored finding by id (resolved ones too: their instances stay readable), or undefined. */
