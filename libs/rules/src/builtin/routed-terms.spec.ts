@@ -28,6 +28,26 @@ describe('rules read a holder bound through a sender\'s flow-down per route', ()
     it('does not break the hop the flow-down covers', () => {
       expect(onHost(baaChainBreakRule)).toEqual([]);
     });
+
+    // The flow-down binds the host; its clause is the records system's promise to bind its subcontractors, not the
+    // host's: a sub-processor the host's own terms name is bound by nothing of the host's.
+    it('does not read the flow-down the host is bound by as the host\'s own flow-down clause', () => {
+      const onBackup = (g: ReturnType<typeof routedHost>) => evaluateRule(baaChainBreakRule, g).filter((d) => d.systems[0] === 'backup');
+      const [d, ...rest] = onBackup(routedHost({ onward: true, ownTerms: { subprocessors_named: ['Vault Backup'] } }));
+      expect(rest).toEqual([]);
+      expect(d!.subject).toBe('path:records>host>backup');
+      expect(d!.systems).toEqual(['backup', 'host']);
+      expect(d!.likelihood).toBe(0.85);
+      expect(d!.detail).toBe('Nimbus Hosting passes PHI to Vault Backup; it is bound only through Ledgerline Records\'s flow-down, which binds it, not its own sub-processors, and Vault Backup has no BAA of its own.');
+      // The same sub-processor named but not modelled.
+      const named = evaluateRule(baaChainBreakRule, routedHost({ ownTerms: { subprocessors_named: ['Vault Backup'] } })).filter((x) => x.systems[0] === 'host');
+      expect(named.map((x) => [x.subject, x.likelihood])).toEqual([['path:records>host>vault-backup', 0.75]]);
+      // A BAA of the host's own that flows down and names it binds it (the projection then attaches no flow-down).
+      const own = routedHost({ onward: true });
+      const host = own.systems.find((s) => s.id === 'host')!;
+      host.contracts = [{ ...host.contracts[0]!, documentId: 'doc-host-own', via: undefined, facts: { ...host.contracts[0]!.facts, subprocessors_named: { ...host.contracts[0]!.facts.subprocessors_named, value: ['Vault Backup'] } } }];
+      expect(onBackup(own)).toEqual([]);
+    });
   });
 
   describe('missing-baa', () => {
