@@ -1,10 +1,11 @@
-import { evaluateRule } from '../testing/graph-builder.js';
+import { evaluateRule, makeFacts } from '../testing/graph-builder.js';
 import { routedHost } from '../testing/routed-host.js';
 import { baaChainBreakRule } from './baa-chain-break.rule.js';
 import { dataSaleOrMarketingRule } from './data-sale-or-marketing.rule.js';
 import { deidentifiedReuseRule } from './deidentified-reuse.rule.js';
 import { missingBaaRule } from './missing-baa.rule.js';
 import { noReturnOrDestroyRule } from './no-return-or-destroy.rule.js';
+import { noSubcontractorFlowdownRule } from './no-subcontractor-flowdown.rule.js';
 import { part2WithoutConsentRule } from './part2-without-consent.rule.js';
 import { recordingRetentionRule } from './recording-retention.rule.js';
 import { vendorOwnsRecordsRule } from './vendor-owns-records.rule.js';
@@ -47,6 +48,29 @@ describe('rules read a holder bound through a sender\'s flow-down per route', ()
       const host = own.systems.find((s) => s.id === 'host')!;
       host.contracts = [{ ...host.contracts[0]!, documentId: 'doc-host-own', via: undefined, facts: { ...host.contracts[0]!.facts, subprocessors_named: { ...host.contracts[0]!.facts.subprocessors_named, value: ['Vault Backup'] } } }];
       expect(onBackup(own)).toEqual([]);
+    });
+  });
+
+  describe('no-subcontractor-flowdown', () => {
+    /** The host with a BAA of its own (with `flowdown` as its flow-down term) beside the records system's flow-down. */
+    const withOwnBaa = (flowdown: 'no' | 'unspecified', opts: Parameters<typeof routedHost>[0] = {}) => {
+      const g = routedHost(opts);
+      g.systems.find((s) => s.id === 'host')!.contracts.unshift({ documentId: 'doc-host-baa', file: 'host-baa.pdf', kind: 'baa', facts: makeFacts({ baa_offered: 'yes', subcontractor_flowdown: flowdown }) });
+      return g;
+    };
+
+    it('reads each route by its own BAAs: the flow-down that binds the host for the records system\'s data says nothing of what its own BAA governs', () => {
+      const [d, ...rest] = onHost(noSubcontractorFlowdownRule, withOwnBaa('no', { dictation: true }));
+      expect(rest).toEqual([]);
+      expect(d!.categories).toEqual(['session_transcript']);
+      expect(d!.likelihood).toBe(0.35);
+      expect(d!.detail).toBe('The BAA with Nimbus Hosting excludes subcontractor flow-down; no sub-processors are known yet.');
+      expect(d!.evidence.map((e) => e.quote)).toEqual(['subcontractor_flowdown: "no"']);
+    });
+
+    it('does not fire where the flow-down\'s route is all the host holds, or on the flow-down itself', () => {
+      expect(onHost(noSubcontractorFlowdownRule, withOwnBaa('unspecified'))).toEqual([]);
+      expect(onHost(noSubcontractorFlowdownRule, routedHost({ dictation: true }))).toEqual([]);
     });
   });
 
