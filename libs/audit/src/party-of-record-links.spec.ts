@@ -1,7 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { auditFiles } from './audit-files.js';
+import { auditFolder } from './testing/audit-folder.js';
 
 /**
  * In a workspace with systems of its own, a contract whose vendor is named only where the party-of-record reader looks
@@ -24,15 +21,7 @@ const signed = (vendor: string) => `Business Associate Addendum\n\n${BODY}\n\nIN
 const defined = (vendor: string) => `Business Associate Addendum\n\n# Definitions\n\n(a) "Business Associate" shall generally have the meaning given at 45 CFR 160.103, and in reference to the party to this Addendum, shall mean ${vendor}.\n\n${BODY}\n`;
 const NOW = new Date('2026-06-01T00:00:00Z');
 
-async function auditOf(files: Record<string, string>) {
-  const dir = mkdtempSync(join(tmpdir(), 'custody-party-'));
-  try {
-    for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
-    return await auditFiles([dir], { now: NOW });
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
+const auditOf = (files: Record<string, string>) => auditFolder(files, NOW);
 
 describe('a contract named only by its party of record, in a workspace with systems', () => {
   it('is linked by that name to the system it covers: its flow is under the BAA, and missing-baa no longer fires there', async () => {
