@@ -89,14 +89,32 @@ export const BREACH_RULE_REFERENCE = /\b164\.410\b|\bbreach notification rule\b|
 
 /**
  * Words before a reference to the rule that set it aside rather than bind the vendor to it: "is not subject to", "shall
- * not be bound by the time limits of", "notwithstanding", "in lieu of". Within the reference's own phrase (no comma,
- * semicolon or period between): "Notwithstanding anything to the contrary, Business Associate shall report … as required
- * by 164.410" still binds.
+ * not be bound by the time limits of", "notwithstanding", "in lieu of", "has no obligation to comply with". Within the
+ * reference's own phrase (no comma, semicolon or period between): "Notwithstanding anything to the contrary, Business
+ * Associate shall report … as required by 164.410" still binds. The words between (group 1) must name what is set
+ * aside, not start a phrase of their own: {@link DEFERS_BETWEEN}.
  */
-const SETS_ASIDE_BEFORE = /\b(?:notwithstanding|in lieu of|instead of|rather than|regardless of|without regard to|exempt(?:ed)? from|not\s+(?:be\s+)?(?:subject|bound|governed|held)\s+(?:to|by)|not\s+(?:be\s+)?(?:required|obligated)\s+(?:by|under|to\s+comply\s+with)|no\s+obligations?\s+under)\b[^.;,]{0,40}$/i;
-/** Words after a reference that set it aside: "… of the Breach Notification Rule shall not apply". */
-const SETS_ASIDE_AFTER = /^[^.;]{0,40}?\b(?:shall|will|does|do)\s+not\s+apply\b/i;
+const SETS_ASIDE_BEFORE = /\b(?:notwithstanding|in lieu of|instead of|rather than|regardless of|without regard to|exempt(?:ed)? from|not\s+(?:be\s+)?(?:subject|bound|governed|held)\s+(?:to|by)|not\s+(?:be\s+)?(?:required|obligated)\s+(?:by|under|to\s+comply\s+with)|need\s+not\s+comply\s+with|no\s+(?:obligations?|duty|duties)\s+(?:under|to\s+comply\s+with))\b([^.;,]{0,40})$/i;
+/**
+ * Words between a set-aside phrase and the reference that make the reference defer to the rule again: "instead of the
+ * individuals as required by 164.410" (the report is made as the rule requires), "not subject to any delay beyond that
+ * permitted by 164.410" (the rule's limit is the limit), "regardless of its size in accordance with 164.410", or a
+ * new verb ("… shall report … 164.410"). "the time limits of", "the notice required by" name what is set aside.
+ */
+const DEFERS_BETWEEN = /\b(?:as|beyond|exceed(?:s|ing)?|in\s+accordance\s+with|pursuant\s+to|consistent\s+with|in\s+compliance\s+with|shall|will|must)\b/i;
+/**
+ * Words after a reference that set it aside: "… of the Breach Notification Rule shall not apply". Not a carve-out of
+ * some incidents, which leaves the rule binding for the rest: "… shall not apply to Security Incidents that are
+ * unsuccessful attempts", "… shall not apply where …".
+ */
+const SETS_ASIDE_AFTER = /^[^.;]{0,40}?\b(?:shall|will|does|do)\s+not\s+apply\b(?!\s+(?:where|if|when|unless|to\s+the\s+extent)\b|\s+(?:to|for|with\s+respect\s+to|in\s+the\s+case\s+of)\s+[^.;]{0,60}?\b(?:unsuccessful|attempt(?:s|ed)?|that|which|where|if|when|unless)\b)/i;
 const BREACH_RULE_REFERENCES = new RegExp(BREACH_RULE_REFERENCE.source, 'gi');
+
+/** Whether the words before a reference set it aside (a set-aside phrase whose object is the reference). */
+function setAsideBefore(before: string): boolean {
+  const m = SETS_ASIDE_BEFORE.exec(before);
+  return m !== null && !DEFERS_BETWEEN.test(m[1] ?? '');
+}
 
 /** How a clause refers to the Breach Notification Rule: `binds` where some reference binds, `sets_aside` where every one sets it aside. */
 function breachRuleReading(quote: string): 'binds' | 'sets_aside' | undefined {
@@ -107,7 +125,7 @@ function breachRuleReading(quote: string): 'binds' | 'sets_aside' | undefined {
     found = true;
     const before = text.slice(Math.max(0, m.index - 120), m.index);
     const after = text.slice(m.index + m[0].length);
-    if (!SETS_ASIDE_BEFORE.test(before) && !SETS_ASIDE_AFTER.test(after)) return 'binds';
+    if (!setAsideBefore(before) && !SETS_ASIDE_AFTER.test(after)) return 'binds';
   }
   return found ? 'sets_aside' : undefined;
 }

@@ -45,4 +45,20 @@ describe('factText: a breach notice that sets 45 CFR 164.410 aside', () => {
       'Business Associate shall not fail to report any breach as required by 45 CFR 164.410.',
     ]) expect([quote, factText({ value: null, evidence: [{ quote }] })]).toEqual([quote, 'As 45 CFR 164.410 requires (at most 60 days)']);
   });
+  // Review probes: a set-aside word whose object is not the rule, and a carve-out of some incidents, still bind.
+  it('still reads a clause that defers to the rule after a set-aside word, or carves some incidents out of it', () => {
+    for (const quote of [
+      'Business Associate shall comply with 45 CFR 164.410, notwithstanding any other provision of this Agreement.',
+      'Business Associate shall notify Covered Entity instead of the individuals as required by 45 CFR 164.410.',
+      'Business Associate shall report each Breach regardless of its size as required by 45 CFR 164.410.',
+      'Business Associate shall report any Breach without unreasonable delay and not subject to any delay beyond that permitted by 164.410.',
+      'The notice periods in 45 CFR 164.410 shall not apply to Security Incidents that are unsuccessful attempts.',
+    ]) expect([quote, factText({ value: null, evidence: [{ quote }] })]).toEqual([quote, 'As 45 CFR 164.410 requires (at most 60 days)']);
+  });
+  it('reads "no obligation to comply with" and "need not comply with" as setting the rule aside', () => {
+    for (const quote of [
+      'Business Associate shall have no obligation to comply with 45 CFR 164.410 and will report breaches at its discretion.',
+      'Business Associate need not comply with 45 CFR 164.410.',
+    ]) expect([quote, factText({ value: null, evidence: [{ quote }] })]).toEqual([quote, 'Not stated (sets 45 CFR 164.410 aside)']);
+  });
 });
