@@ -76,7 +76,15 @@ describe('offshore-processing', () => {
 
       it('a flow-down that allows offshore speaks for the sender\'s data: its clause is raised once, on the sender', () => {
         const drafts = evaluateRule(offshoreProcessingRule, withOwnTerms('yes', true));
-        expect(drafts.map((d) => [d.subject, d.categories])).toEqual([['system:telehealth', ['session_recording', 'contact']], ['system:subprocessor-nimbus', ['claims']]]);
+        expect(drafts.map((d) => [d.subject, d.categories])).toEqual([['system:telehealth', ['session_recording', 'contact']], ['system:subprocessor-nimbus', ['session_recording', 'claims']]]);
+      });
+
+      // Allowing offshore restricts nothing: what the sub-processor's own terms say it does with that data still stands.
+      it('still raises the sub-processor\'s own offshore terms for the sender\'s data when the flow-down allows offshore too', () => {
+        const drafts = evaluateRule(offshoreProcessingRule, withOwnTerms('yes'));
+        expect(drafts.map((d) => [d.subject, d.categories])).toEqual([['system:telehealth', ['session_recording', 'contact']], ['system:subprocessor-nimbus', ['session_recording']]]);
+        expect(drafts[1]!.evidence.map((e) => e.quote)).toEqual([OWN]);
+        expect(drafts[1]!.detail).toBe('Nimbus Transcription Services Pvt processes PHI outside the US: its terms allow offshore processing.');
       });
 
       it('raises the flow-down\'s clause on the sub-processor when the sender\'s own terms are read otherwise', () => {

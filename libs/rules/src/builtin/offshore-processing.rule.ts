@@ -36,8 +36,9 @@ function quoteNames(quote: string, system: GraphSystem): boolean {
  * finding, both systems); what the clause says of the vendor itself stays a finding on the vendor. A sub-processor
  * bound through a vendor's flow-down is read by it for that vendor's data (termsParts): a flow-down that keeps PHI in
  * the US clears that data of the sub-processor's own offshore terms; one that allows offshore describes the vendor's
- * chain, which the vendor's own finding already covers, so it raises no second finding on the sub-processor (unless
- * the vendor's own data is read by another of its contracts, which raises none).
+ * chain, which the vendor's own finding already covers, so its clause raises no second finding on the sub-processor
+ * (unless the vendor's own data is read by another of its contracts, which raises none), while the sub-processor's own
+ * terms placing it abroad still do (allowing restricts nothing).
  */
 export const offshoreProcessingRule: Rule = streamingRule({
   id: 'offshore-processing',
@@ -84,10 +85,15 @@ export const offshoreProcessingRule: Rule = streamingRule({
       const offshore: { part: TermsPart; evidence: Evidence[]; via?: string }[] = [];
       for (const part of termsParts(graph, s, categories)) {
         // Only the contracts (not a copy of the whole system: run per class, the system is its class's, read guarded).
-        const fact = governingFact(part, 'offshore_processing', now);
+        let fact = governingFact(part, 'offshore_processing', now);
         if (fact.value !== 'yes') continue;
+        // A flow-down allowing offshore restricts nothing: raised on its sender, it leaves the holder's own terms to say
+        // what the holder does with that data (a holder whose own terms place it abroad is still raised, on its clause).
+        if (fact.contract?.via && raisedOnSender(fact.contract)) {
+          fact = governingFact({ contracts: part.contracts.filter((c) => !c.via) }, 'offshore_processing', now);
+          if (fact.value !== 'yes') continue;
+        }
         const via = fact.contract?.via;
-        if (via && raisedOnSender(fact.contract!)) continue;
         offshore.push({ part, evidence: fact.evidence, ...(via ? { via: via.system } : {}) });
       }
       const region = stringSetting(s, 'storage_region');
