@@ -1,4 +1,4 @@
-import { wordList, type AttachedContract, type DataCategory, type Graph, type GraphFlow, type GraphSystem } from '@custody/domain';
+import { wordList, type AttachedContract, type DataCategory, type Graph, type GraphSystem } from '@custody/domain';
 import { CITE } from '../citations.js';
 import { baasInForce, factIn, nameMatches, namedSubprocessors, type FactReading } from '../contracts.js';
 import {
@@ -7,15 +7,13 @@ import {
 import { streamingRule, type Rule } from '../rule.js';
 import { impactOf } from '../sensitivity.js';
 
-const NO_FLOWS: readonly GraphFlow[] = [];
-
 interface FlowdownGap {
   part: TermsPart;
   baas: readonly AttachedContract[];
   readings: FactReading<'subcontractor_flowdown'>[];
 }
 
-/** The routes of a holder bound through a flow-down (termsParts) under BAAs in force none of which binds its subcontractors. */
+/** The parts of a holder's data (termsParts) under BAAs in force none of which binds its subcontractors. */
 function routeGaps(graph: Graph, s: GraphSystem, held: DataCategory[], now: Date): FlowdownGap[] {
   const gaps: FlowdownGap[] = [];
   for (const part of termsParts(graph, s, held)) {
@@ -50,15 +48,15 @@ export const noSubcontractorFlowdownRule: Rule = streamingRule({
       // subcontractors binds the vendor (every BAA in force binds it alike). One bound through a sender's flow-down: each
       // part of its data by the BAAs that govern it (a flow-down binds its sender's data only, so it neither answers for
       // what the holder's own BAA governs nor is that BAA's gap on its own route).
-      const readings = baas.map((c) => factIn(c, 'subcontractor_flowdown'));
       const routed = holderRoutes(graph, s.id) !== undefined;
-      if (!routed && readings.some((r) => r.value === 'yes')) continue;
+      if (!routed && baas.some((c) => factIn(c, 'subcontractor_flowdown').value === 'yes')) continue;
       const held = heldCategories(graph, s.id);
       if (held.length === 0) continue;
-      const gaps = routed ? routeGaps(graph, s, held, now) : [{ part: { contracts: s.contracts, categories: held, flows: NO_FLOWS }, baas, readings }];
+      // termsParts: one part (all it holds, every contract) for a holder bound through no one's flow-down.
+      const gaps = routeGaps(graph, s, held, now);
       if (gaps.length === 0) continue;
       const categories = routed ? held.filter((c) => gaps.some((g) => g.part.categories.includes(c))) : held;
-      const gapReadings = routed ? gaps.flatMap((g) => g.readings) : readings;
+      const gapReadings = gaps.flatMap((g) => g.readings);
       const outbound = outboundOf(graph, s.id).filter((f) => carriesPhi(f) && !isPracticeSide(graph, f.to));
       const named = namedSubprocessors(s);
       // One name per party: "OpenAI" modelled, "OpenAI, L.L.C." in the contract and "OpenAI" in settings are one sub-processor.
