@@ -99,9 +99,10 @@ const SETS_ASIDE_BEFORE = /\b(?:notwithstanding|in lieu of|instead of|rather tha
  * Words between a set-aside phrase and the reference that make the reference defer to the rule again: "instead of the
  * individuals as required by 164.410" (the report is made as the rule requires), "not subject to any delay beyond that
  * permitted by 164.410" (the rule's limit is the limit), "regardless of its size in accordance with 164.410", or a
- * new verb ("… shall report … 164.410"). "the time limits of", "the notice required by" name what is set aside.
+ * new verb ("… shall report … 164.410"). "the time limits of", "the notice required by", "the deadlines as set forth in"
+ * name what is set aside.
  */
-const DEFERS_BETWEEN = /\b(?:as|beyond|exceed(?:s|ing)?|in\s+accordance\s+with|pursuant\s+to|consistent\s+with|in\s+compliance\s+with|shall|will|must)\b/i;
+const DEFERS_BETWEEN = /\b(?:as\s+(?:required|mandated|directed)|beyond|exceed(?:s|ing)?|in\s+accordance\s+with|pursuant\s+to|consistent\s+with|in\s+compliance\s+with|shall|will|must)\b/i;
 /**
  * Words after a reference that set it aside: "… of the Breach Notification Rule shall not apply". Not a carve-out of
  * some incidents, which leaves the rule binding for the rest: "… shall not apply to Security Incidents that are
@@ -123,7 +124,8 @@ function breachRuleReading(quote: string): 'binds' | 'sets_aside' | undefined {
   let found = false;
   for (const m of text.matchAll(BREACH_RULE_REFERENCES)) {
     found = true;
-    const before = text.slice(Math.max(0, m.index - 120), m.index);
+    // The reference's own "45 CFR §" is no word between it and a set-aside phrase.
+    const before = text.slice(Math.max(0, m.index - 120), m.index).replace(/\b45\s*CFR\s*(?:§+\s*|sections?\s+)?$/i, '');
     const after = text.slice(m.index + m[0].length);
     if (!setAsideBefore(before) && !SETS_ASIDE_AFTER.test(after)) return 'binds';
   }

@@ -59,6 +59,7 @@ describe('factText: a breach notice that sets 45 CFR 164.410 aside', () => {
     for (const quote of [
       'Business Associate shall have no obligation to comply with 45 CFR 164.410 and will report breaches at its discretion.',
       'Business Associate need not comply with 45 CFR 164.410.',
+      'Business Associate is not subject to the notice deadlines as set forth in 45 CFR 164.410.',
     ]) expect([quote, factText({ value: null, evidence: [{ quote }] })]).toEqual([quote, 'Not stated (sets 45 CFR 164.410 aside)']);
   });
 });
