@@ -1,8 +1,7 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { auditFiles } from './audit-files.js';
+import { auditFolder } from './testing/audit-folder.js';
 
 /**
  * A practice owner drops a vendor's BAA in alone, before adopting it (product.md's first user): the vendor is
@@ -19,15 +18,7 @@ flows:
 `;
 const NOW = new Date('2026-06-01T00:00:00Z');
 
-async function auditOf(files: Record<string, string>) {
-  const dir = mkdtempSync(join(tmpdir(), 'custody-assess-'));
-  try {
-    for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
-    return await auditFiles([dir], { now: NOW });
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
+const auditOf = (files: Record<string, string>) => auditFolder(files, NOW);
 
 describe('vendor assessment: a contract dropped in alone', () => {
   it('a risky BAA alone raises the findings its terms deserve, on the vendor, and scores above 0', async () => {

@@ -88,11 +88,62 @@ export const BREACH_RULE_MAX_DAYS = 60;
 export const BREACH_RULE_REFERENCE = /\b164\.410\b|\bbreach notification rule\b|\bsubpart D of (?:45 C\.?F\.?R\.?\s*)?part 164\b/i;
 
 /**
+ * Words before a reference to the rule that set it aside rather than bind the vendor to it: "is not subject to", "shall
+ * not be bound by the time limits of", "notwithstanding", "in lieu of", "has no obligation to comply with". Within the
+ * reference's own phrase (no comma, semicolon or period between): "Notwithstanding anything to the contrary, Business
+ * Associate shall report … as required by 164.410" still binds. The words between (group 1) must name what is set
+ * aside, not start a phrase of their own: {@link DEFERS_BETWEEN}.
+ */
+const SETS_ASIDE_BEFORE = /\b(?:notwithstanding|in lieu of|instead of|rather than|regardless of|without regard to|exempt(?:ed)? from|not\s+(?:be\s+)?(?:subject|bound|governed|held)\s+(?:to|by)|not\s+(?:be\s+)?(?:required|obligated)\s+(?:by|under|to\s+comply\s+with)|need\s+not\s+comply\s+with|no\s+(?:obligations?|duty|duties)\s+(?:under|to\s+comply\s+with))\b([^.;,]{0,40})$/i;
+/**
+ * Words between a set-aside phrase and the reference that make the reference defer to the rule again: "instead of the
+ * individuals as required by 164.410" (the report is made as the rule requires), "not subject to any delay beyond that
+ * permitted by 164.410" (the rule's limit is the limit), "regardless of its size in accordance with 164.410", or a
+ * new verb ("… shall report … 164.410"). "the time limits of", "the notice required by", "the deadlines as set forth in"
+ * name what is set aside.
+ */
+const DEFERS_BETWEEN = /\b(?:as\s+(?:required|mandated|directed)|beyond|exceed(?:s|ing)?|in\s+accordance\s+with|pursuant\s+to|consistent\s+with|in\s+compliance\s+with|shall|will|must)\b/i;
+/**
+ * Words after a reference that set it aside: "… of the Breach Notification Rule shall not apply". Not a carve-out of
+ * some incidents, which leaves the rule binding for the rest: "… shall not apply to Security Incidents that are
+ * unsuccessful attempts", "… shall not apply where …".
+ */
+const SETS_ASIDE_AFTER = /^[^.;]{0,40}?\b(?:shall|will|does|do)\s+not\s+apply\b(?!\s+(?:where|if|when|unless|to\s+the\s+extent)\b|\s+(?:to|for|with\s+respect\s+to|in\s+the\s+case\s+of)\s+[^.;]{0,60}?\b(?:unsuccessful|attempt(?:s|ed)?|that|which|where|if|when|unless)\b)/i;
+const BREACH_RULE_REFERENCES = new RegExp(BREACH_RULE_REFERENCE.source, 'gi');
+
+/** Whether the words before a reference set it aside (a set-aside phrase whose object is the reference). */
+function setAsideBefore(before: string): boolean {
+  const m = SETS_ASIDE_BEFORE.exec(before);
+  return m !== null && !DEFERS_BETWEEN.test(m[1] ?? '');
+}
+
+/** How a clause refers to the Breach Notification Rule: `binds` where some reference binds, `sets_aside` where every one sets it aside. */
+function breachRuleReading(quote: string): 'binds' | 'sets_aside' | undefined {
+  // "45 C.F.R." keeps its reference in one phrase (its periods are no sentence's end).
+  const text = quote.replace(/\bC\.F\.R\./gi, 'CFR');
+  let found = false;
+  for (const m of text.matchAll(BREACH_RULE_REFERENCES)) {
+    found = true;
+    // The reference's own "45 CFR §" is no word between it and a set-aside phrase.
+    const before = text.slice(Math.max(0, m.index - 120), m.index).replace(/\b45\s*CFR\s*(?:§+\s*|sections?\s+)?$/i, '');
+    const after = text.slice(m.index + m[0].length);
+    if (!setAsideBefore(before) && !SETS_ASIDE_AFTER.test(after)) return 'binds';
+  }
+  return found ? 'sets_aside' : undefined;
+}
+
+/**
  * Whether a `breach_notice_days` reading binds the vendor to the Breach Notification Rule's deadline without stating
  * days ("report … breaches of unsecured protected health information as required by 45 CFR 164.410"): the extractor
  * gives such a reading no number (the text states none) but quotes the clause, so a BAA that defers to the rule is
- * told from one that is silent on breach reporting. Its deadline is then {@link BREACH_RULE_MAX_DAYS}.
+ * told from one that is silent on breach reporting. Its deadline is then {@link BREACH_RULE_MAX_DAYS}. A clause that
+ * sets the rule aside ("is not subject to 164.410", "notwithstanding 164.410") binds it to nothing: {@link setsAsideBreachRule}.
  */
 export function bindsToBreachRule(fact: { value: unknown; evidence: readonly { quote?: string }[] }): boolean {
-  return fact.value === null && fact.evidence.some((e) => BREACH_RULE_REFERENCE.test(e.quote ?? ''));
+  return fact.value === null && fact.evidence.some((e) => breachRuleReading(e.quote ?? '') === 'binds');
+}
+
+/** Whether a `breach_notice_days` reading states no days and quotes only clauses that set the Breach Notification Rule aside. */
+export function setsAsideBreachRule(fact: { value: unknown; evidence: readonly { quote?: string }[] }): boolean {
+  return fact.value === null && !bindsToBreachRule(fact) && fact.evidence.some((e) => breachRuleReading(e.quote ?? '') === 'sets_aside');
 }

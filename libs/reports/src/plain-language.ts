@@ -2,7 +2,7 @@
  * Words a practice owner understands, for executive summaries and the law-enforcement view. Only
  * presentation: severities and postures come from the report, never recomputed here.
  */
-import { bindsToBreachRule, BREACH_RULE_MAX_DAYS, factValueText, nameList, settingValue, type FactName, type FactValueMap, type FindingKind, type Severity } from '@custody/domain';
+import { bindsToBreachRule, BREACH_RULE_MAX_DAYS, setsAsideBreachRule, factValueText, nameList, settingValue, type FactName, type FactValueMap, type FindingKind, type Severity } from '@custody/domain';
 
 // The labels live in the domain, shared with the rules' finding text; reports and the dashboard keep importing them here.
 export { categoryLabel, factValueText, kindLabel, legalBasisText, roleLabel, settingLabel, settingValue } from '@custody/domain';
@@ -85,6 +85,8 @@ export const FACT_LABEL: Record<FactName, string> = {
 export function factText(fact: { value: unknown; evidence?: readonly { quote?: string }[]; review?: { value?: unknown; rejected?: true }[] } | undefined): string {
   // A breach-notice clause that binds the vendor to the Breach Notification Rule states its deadline by reference.
   if (fact?.evidence && bindsToBreachRule({ value: fact.value, evidence: fact.evidence })) return `As 45 CFR 164.410 requires (at most ${BREACH_RULE_MAX_DAYS} days)`;
+  // One that sets the rule aside ("is not subject to 164.410") states no deadline, and says so.
+  if (fact?.evidence && setsAsideBreachRule({ value: fact.value, evidence: fact.evidence })) return 'Not stated (sets 45 CFR 164.410 aside)';
   const text = factValueText(fact?.value);
   const pending = (fact?.review ?? []).filter((r) => !r.rejected).map((r) => r.value).filter((v) => v !== undefined && v !== null && v !== 'unspecified' && !(Array.isArray(v) && v.length === 0));
   if (!fact || pending.length === 0) return text;

@@ -1,8 +1,8 @@
-import { slugify, type AttachedContract, type DataCategory, type Evidence, type Graph, type GraphSystem, type Subject } from '@custody/domain';
+import { slugify, wordList, type AttachedContract, type DataCategory, type Evidence, type Graph, type GraphSystem, type Subject } from '@custody/domain';
 import { CITE } from '../citations.js';
-import { baasInForce, factIn, isBaa, nameMatches, namedSubprocessors } from '../contracts.js';
+import { baasInForce, factIn, isBaa, nameMatches, namedSubprocessors, unique } from '../contracts.js';
 import {
-  baaCoverage, carriesPhi, displayName, heldCategories, holderRoutes, hopCoverage, inboundOf, isBusinessAssociateRole, isDirectAssociate,
+  baaCoverage, carriesPhi, displayName, flowdownSender, heldCategories, holderRoutes, hopCoverage, inboundOf, isBusinessAssociateRole, isDirectAssociate,
   isPracticeSide, modelledNameMatcher, outboundOf, pathSubject, phiOf, settingEvidence, shortestPathTo, systemById, vendorSystems,
 } from '../graph-queries.js';
 import { streamingRule, type Rule } from '../rule.js';
@@ -64,7 +64,10 @@ export const baaChainBreakRule: Rule = streamingRule({
       return hit;
     };
     const readFlowdown = (u: GraphSystem, name: string): FlowdownReading => {
-      const baas = baasInForce(u, now);
+      // U's own BAAs only: one U holds through a sender's flow-down binds U itself (for that sender's data), and its
+      // clause is the sender's promise to bind its subcontractors, not U's to bind U's (the projection passes no
+      // inherited contract on either: flowdown.ts).
+      const baas = baasInForce(u, now).filter((c) => !c.via);
       const flow = baas.map((c) => factIn(c, 'subcontractor_flowdown')).filter((r) => r.value === 'yes');
       const namedIn = u.contracts.filter((c) => !c.via && (c.facts?.subprocessors_named?.value ?? []).some((n) => nameMatches(n, name)));
       return {
@@ -152,7 +155,7 @@ export const baaChainBreakRule: Rule = streamingRule({
           impact,
           // Sized once (concat), not spread: one list per hop.
           evidence: f.evidence.concat(fd.evidence),
-          detail: () => breakDetail(graph, u, x.name, upstreamCovered, fd.flowdown),
+          detail: () => breakDetail(graph, u, x.name, upstreamCovered, fd.flowdown, now),
         });
       }
     };
@@ -208,7 +211,7 @@ export const baaChainBreakRule: Rule = streamingRule({
           likelihood: !upstreamCovered || !fd.flowdown ? 0.75 : 0.5,
           impact: (impact ??= impactOf(0.85, categories, settings)),
           evidence,
-          detail: () => breakDetail(graph, u, name, upstreamCovered, fd.flowdown),
+          detail: () => breakDetail(graph, u, name, upstreamCovered, fd.flowdown, now),
         });
       }
     }
@@ -232,10 +235,15 @@ interface FlowdownReading {
   evidence: Evidence[];
 }
 
-function breakDetail(graph: Graph, u: GraphSystem, name: string, upstreamCovered: boolean, flowdown: boolean): string {
+function breakDetail(graph: Graph, u: GraphSystem, name: string, upstreamCovered: boolean, flowdown: boolean, now: Date): string {
   const who = displayName(graph, u.id);
   // Each party is named once: the reader meets "Remindly … Remindly" as noise, not as a second fact.
   if (!upstreamCovered) return `${who} has no BAA in force itself, yet passes PHI on to ${name}, which nothing binds.`;
+  // Covered only through senders' flow-downs: no BAA of U's own to speak of.
+  const senders = baasInForce(u, now).some((c) => !c.via) ? [] : unique(u.contracts.flatMap((c) => (c.via ? [flowdownSender(graph, c.via.system)] : [])));
+  if (!flowdown && senders.length > 0) {
+    return `${who} passes PHI to ${name}; it is bound only through ${wordList(senders.map((x) => `${x}'s`))} flow-down, which binds it, not its own sub-processors, and ${name} has no BAA of its own.`;
+  }
   if (!flowdown) return `${who} passes PHI to ${name}; its BAA has no subcontractor flow-down and the sub-processor has no BAA of its own.`;
   return `${who} passes PHI to ${name}; its BAA flows down but does not name this sub-processor, which has no BAA of its own.`;
 }

@@ -1,4 +1,4 @@
-import { GraphBuilder, evaluateRule } from '../testing/graph-builder.js';
+import { GraphBuilder, evaluateRule, makeFacts } from '../testing/graph-builder.js';
 import { isUsRegion, offshoreProcessingRule } from './offshore-processing.rule.js';
 
 describe('offshore-processing', () => {
@@ -50,6 +50,54 @@ describe('offshore-processing', () => {
     it('keeps a clause about the vendor itself on the vendor, and never re-raises it on the bound sub-processor', () => {
       const drafts = evaluateRule(offshoreProcessingRule, chain('Business Associate may process PHI in India.'));
       expect(drafts.map((d) => d.subject)).toEqual(['system:telehealth']);
+    });
+
+    // The flow-down BAA binds Nimbus for the telehealth's data: its offshore term, not Nimbus's own, speaks for that data.
+    describe('a sub-processor read by the flow-down for its sender\'s data', () => {
+      const OWN = 'Nimbus processes customer data at its facilities in Pune, India.';
+      /** Nimbus with click-through terms of its own that say it works from India; `direct`: the practice also sends it claims. */
+      const withOwnTerms = (flowdown: 'yes' | 'no', direct = false) => {
+        const g = chain(flowdown === 'yes' ? 'Business Associate may process PHI in India.' : 'All PHI is stored and processed in the United States.');
+        for (const s of g.systems) for (const c of s.contracts) c.facts.offshore_processing = { ...c.facts.offshore_processing, value: flowdown };
+        const nimbus = g.systems.find((s) => s.id === 'subprocessor-nimbus')!;
+        nimbus.contracts.push({ documentId: 'doc-nimbus-terms', file: 'nimbus-terms.pdf', kind: 'terms', facts: { ...makeFacts(), offshore_processing: { value: 'yes', evidence: [{ quote: OWN, start: 0, end: OWN.length }], confidence: 0.9, extractor: 'test' } } });
+        if (direct) g.flows.push({ id: 'practice->subprocessor-nimbus', from: 'practice', to: 'subprocessor-nimbus', data: ['claims'], transport: 'https', legalBasis: 'none_known', evidence: [] });
+        return g;
+      };
+
+      it('a flow-down that confines data to the US clears the sender\'s data, not what others send', () => {
+        expect(evaluateRule(offshoreProcessingRule, withOwnTerms('no'))).toEqual([]);
+        const [d, ...rest] = evaluateRule(offshoreProcessingRule, withOwnTerms('no', true));
+        expect(rest).toEqual([]);
+        expect(d!.subject).toBe('system:subprocessor-nimbus');
+        expect(d!.categories).toEqual(['claims']);
+        expect(d!.evidence.map((e) => e.quote)).toEqual([OWN]);
+      });
+
+      it('a flow-down that allows offshore speaks for the sender\'s data: its clause is raised once, on the sender', () => {
+        const drafts = evaluateRule(offshoreProcessingRule, withOwnTerms('yes', true));
+        expect(drafts.map((d) => [d.subject, d.categories])).toEqual([['system:telehealth', ['session_recording', 'contact']], ['system:subprocessor-nimbus', ['session_recording', 'claims']]]);
+      });
+
+      // Allowing offshore restricts nothing: what the sub-processor's own terms say it does with that data still stands.
+      it('still raises the sub-processor\'s own offshore terms for the sender\'s data when the flow-down allows offshore too', () => {
+        const drafts = evaluateRule(offshoreProcessingRule, withOwnTerms('yes'));
+        expect(drafts.map((d) => [d.subject, d.categories])).toEqual([['system:telehealth', ['session_recording', 'contact']], ['system:subprocessor-nimbus', ['session_recording']]]);
+        expect(drafts[1]!.evidence.map((e) => e.quote)).toEqual([OWN]);
+        expect(drafts[1]!.detail).toBe('Nimbus Transcription Services Pvt processes PHI outside the US: its terms allow offshore processing.');
+      });
+
+      it('raises the flow-down\'s clause on the sub-processor when the sender\'s own terms are read otherwise', () => {
+        const g = withOwnTerms('yes');
+        // The telehealth's other BAA, which governs its own data first (ranked before the flow-down's by document id), keeps it in the US.
+        const tele = g.systems.find((s) => s.id === 'telehealth')!;
+        const confined = 'PHI stays in the United States.';
+        tele.contracts.unshift({ ...tele.contracts[0]!, documentId: 'doc-a-telehealth', facts: { ...tele.contracts[0]!.facts, subcontractor_flowdown: { ...tele.contracts[0]!.facts.subcontractor_flowdown, value: 'no' }, offshore_processing: { value: 'no', evidence: [{ quote: confined, start: 0, end: confined.length }], confidence: 0.9, extractor: 'test' } } });
+        const [d, ...rest] = evaluateRule(offshoreProcessingRule, g);
+        expect(rest).toEqual([]);
+        expect(d!.subject).toBe('system:subprocessor-nimbus');
+        expect(d!.detail).toBe('Nimbus Transcription Services Pvt processes PHI outside the US: the contract binding it through VidaSession\'s flow-down allows offshore processing.');
+      });
     });
 
     it('a flow-down without an offshore clause raises nothing', () => {

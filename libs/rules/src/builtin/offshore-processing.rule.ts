@@ -1,7 +1,9 @@
-import { regionName, wordList, type Evidence, type GraphSystem } from '@custody/domain';
+import { regionName, wordList, type AttachedContract, type Evidence, type GraphSystem } from '@custody/domain';
 import { CITE } from '../citations.js';
-import { governingFact } from '../contracts.js';
-import { displayName, heldCategories, outboundOf, settingEvidence, stringSetting, systemById, vendorSystems } from '../graph-queries.js';
+import { governingFact, unique } from '../contracts.js';
+import {
+  displayName, flowdownContract, heldCategories, outboundOf, settingEvidence, stringSetting, systemById, termsParts, vendorSystems, type TermsPart,
+} from '../graph-queries.js';
 import { streamingRule, type Rule } from '../rule.js';
 import { impactOf } from '../sensitivity.js';
 
@@ -31,9 +33,12 @@ function quoteNames(quote: string, system: GraphSystem): boolean {
  *
  * Where the offshore clause names a party the vendor passes PHI to ("its subcontractor Nimbus … from its
  * facilities in Pune, India"), the exposure is the flow to that party, so the finding sits on that flow (one
- * finding, both systems); what the clause says of the vendor itself stays a finding on the vendor. A clause a
- * sub-processor inherits through its vendor's flow-down describes the vendor's chain, which the vendor's own
- * finding already covers, so inherited contracts never raise a second finding on the sub-processor.
+ * finding, both systems); what the clause says of the vendor itself stays a finding on the vendor. A sub-processor
+ * bound through a vendor's flow-down is read by it for that vendor's data (termsParts): a flow-down that keeps PHI in
+ * the US clears that data of the sub-processor's own offshore terms; one that allows offshore describes the vendor's
+ * chain, which the vendor's own finding already covers, so its clause raises no second finding on the sub-processor
+ * (unless the vendor's own data is read by another of its contracts, which raises none), while the sub-processor's own
+ * terms placing it abroad still do (allowing restricts nothing).
  */
 export const offshoreProcessingRule: Rule = streamingRule({
   id: 'offshore-processing',
@@ -57,14 +62,43 @@ export const offshoreProcessingRule: Rule = streamingRule({
       if (hit === undefined) byRecipient.set(to, (hit = quoteNames(e.quote, to)));
       return hit;
     };
+    // Whether a flow-down clause is raised on its sender: the sender holds PHI and the same document governs its own data
+    // (so its own finding cites the clause). Per sender and document: a fleet's installs send to the same sub-processors.
+    const onSender = new Map<string, boolean>();
+    const raisedOnSender = (c: AttachedContract): boolean => {
+      const key = `${c.via!.system}\u0000${c.documentId}`;
+      let hit = onSender.get(key);
+      if (hit === undefined) {
+        const u = systemById(graph, c.via!.system);
+        const own = u ? governingFact({ contracts: u.contracts.filter((x) => !x.via) }, 'offshore_processing', now) : undefined;
+        hit = !!u && heldCategories(graph, u.id).length > 0 && own!.value === 'yes' && own!.contract?.documentId === c.documentId;
+        onSender.set(key, hit);
+      }
+      return hit;
+    };
     for (const s of vendorSystems(graph)) {
       const categories = heldCategories(graph, s.id);
       if (categories.length === 0) continue;
-      // Only the contracts (not a copy of the whole system: run per class, the system is its class's, read guarded).
-      const fact = governingFact({ contracts: s.contracts.filter((c) => !c.via) }, 'offshore_processing', now);
+      // Each part of its data read by the contracts that govern it (termsParts): a flow-down binds the sub-processor for
+      // its sender's data, so its term (US only, or offshore allowed) is what that data is read by. A flow-down clause
+      // allowing offshore is the sender's, raised on the sender when it governs the sender's own data too.
+      const offshore: { part: TermsPart; evidence: Evidence[]; via?: string }[] = [];
+      for (const part of termsParts(graph, s, categories)) {
+        // Only the contracts (not a copy of the whole system: run per class, the system is its class's, read guarded).
+        let fact = governingFact(part, 'offshore_processing', now);
+        if (fact.value !== 'yes') continue;
+        // A flow-down allowing offshore restricts nothing: raised on its sender, it leaves the holder's own terms to say
+        // what the holder does with that data (a holder whose own terms place it abroad is still raised, on its clause).
+        if (fact.contract?.via && raisedOnSender(fact.contract)) {
+          fact = governingFact({ contracts: part.contracts.filter((c) => !c.via) }, 'offshore_processing', now);
+          if (fact.value !== 'yes') continue;
+        }
+        const via = fact.contract?.via;
+        offshore.push({ part, evidence: fact.evidence, ...(via ? { via: via.system } : {}) });
+      }
       const region = stringSetting(s, 'storage_region');
       const abroad = region !== undefined && region !== '' && !isUsRegion(region);
-      const termsEvidence = fact.value === 'yes' ? fact.evidence : [];
+      const termsEvidence = offshore.length === 1 ? offshore[0]!.evidence : unique(offshore.flatMap((o) => o.evidence));
       // Clauses naming a recipient of this vendor's PHI become findings on the flow to it.
       const onFlows = new Set<Evidence>();
       // Only this vendor's own flows (the graph's index), in graph order: a scan of every flow per vendor
@@ -85,20 +119,27 @@ export const offshoreProcessingRule: Rule = streamingRule({
           detail: () => `${displayName(graph, s.id)} passes PHI to ${displayName(graph, f.to)}, which its terms say works from outside the US.`,
         });
       }
+      // The parts whose clauses speak of the vendor itself (not all moved onto the flows they name).
+      const own = offshore.filter((o) => o.evidence.some((e) => !onFlows.has(e)));
       const ownEvidence = termsEvidence.filter((e) => !onFlows.has(e));
-      const offshoreTerms = ownEvidence.length > 0;
+      const offshoreTerms = own.length > 0;
       if (!offshoreTerms && !abroad) continue;
       const evidence: Evidence[] = [...ownEvidence, ...(abroad ? settingEvidence(s, 'storage_region') : [])];
+      // Stored abroad, all of it is; else the parts the terms send abroad.
+      const offshoreCategories = abroad ? categories : categories.filter((c) => own.some((o) => o.part.categories.includes(c)));
       drafts.push({
         subject: `system:${s.id}`,
         systems: [s.id],
-        categories,
+        categories: offshoreCategories,
         likelihood: abroad ? 0.8 : 0.7,
-        impact: impactOf(0.6, categories, settings),
+        impact: impactOf(0.6, offshoreCategories, settings),
         evidence,
         detail: () =>
           `${displayName(graph, s.id)} processes PHI outside the US: ` +
-          wordList([...(offshoreTerms ? ['its terms allow offshore processing'] : []), ...(abroad ? [`its settings store data in ${regionName(region)}`] : [])]) +
+          wordList([
+            ...unique(own.map((o) => (o.via ? `${flowdownContract(graph, o.via)} allows offshore processing` : 'its terms allow offshore processing'))),
+            ...(abroad ? [`its settings store data in ${regionName(region)}`] : []),
+          ]) +
           '.',
       });
     }

@@ -1,10 +1,11 @@
-import { evaluateRule } from '../testing/graph-builder.js';
+import { evaluateRule, makeFacts } from '../testing/graph-builder.js';
 import { routedHost } from '../testing/routed-host.js';
 import { baaChainBreakRule } from './baa-chain-break.rule.js';
 import { dataSaleOrMarketingRule } from './data-sale-or-marketing.rule.js';
 import { deidentifiedReuseRule } from './deidentified-reuse.rule.js';
 import { missingBaaRule } from './missing-baa.rule.js';
 import { noReturnOrDestroyRule } from './no-return-or-destroy.rule.js';
+import { noSubcontractorFlowdownRule } from './no-subcontractor-flowdown.rule.js';
 import { part2WithoutConsentRule } from './part2-without-consent.rule.js';
 import { recordingRetentionRule } from './recording-retention.rule.js';
 import { vendorOwnsRecordsRule } from './vendor-owns-records.rule.js';
@@ -27,6 +28,49 @@ describe('rules read a holder bound through a sender\'s flow-down per route', ()
 
     it('does not break the hop the flow-down covers', () => {
       expect(onHost(baaChainBreakRule)).toEqual([]);
+    });
+
+    // The flow-down binds the host; its clause is the records system's promise to bind its subcontractors, not the
+    // host's: a sub-processor the host's own terms name is bound by nothing of the host's.
+    it('does not read the flow-down the host is bound by as the host\'s own flow-down clause', () => {
+      const onBackup = (g: ReturnType<typeof routedHost>) => evaluateRule(baaChainBreakRule, g).filter((d) => d.systems[0] === 'backup');
+      const [d, ...rest] = onBackup(routedHost({ onward: true, ownTerms: { subprocessors_named: ['Vault Backup'] } }));
+      expect(rest).toEqual([]);
+      expect(d!.subject).toBe('path:records>host>backup');
+      expect(d!.systems).toEqual(['backup', 'host']);
+      expect(d!.likelihood).toBe(0.85);
+      expect(d!.detail).toBe('Nimbus Hosting passes PHI to Vault Backup; it is bound only through Ledgerline Records\'s flow-down, which binds it, not its own sub-processors, and Vault Backup has no BAA of its own.');
+      // The same sub-processor named but not modelled.
+      const named = evaluateRule(baaChainBreakRule, routedHost({ ownTerms: { subprocessors_named: ['Vault Backup'] } })).filter((x) => x.systems[0] === 'host');
+      expect(named.map((x) => [x.subject, x.likelihood])).toEqual([['path:records>host>vault-backup', 0.75]]);
+      // A BAA of the host's own that flows down and names it binds it (the projection then attaches no flow-down).
+      const own = routedHost({ onward: true });
+      const host = own.systems.find((s) => s.id === 'host')!;
+      host.contracts = [{ ...host.contracts[0]!, documentId: 'doc-host-own', via: undefined, facts: { ...host.contracts[0]!.facts, subprocessors_named: { ...host.contracts[0]!.facts.subprocessors_named, value: ['Vault Backup'] } } }];
+      expect(onBackup(own)).toEqual([]);
+    });
+  });
+
+  describe('no-subcontractor-flowdown', () => {
+    /** The host with a BAA of its own (with `flowdown` as its flow-down term) beside the records system's flow-down. */
+    const withOwnBaa = (flowdown: 'no' | 'unspecified', opts: Parameters<typeof routedHost>[0] = {}) => {
+      const g = routedHost(opts);
+      g.systems.find((s) => s.id === 'host')!.contracts.unshift({ documentId: 'doc-host-baa', file: 'host-baa.pdf', kind: 'baa', facts: makeFacts({ baa_offered: 'yes', subcontractor_flowdown: flowdown }) });
+      return g;
+    };
+
+    it('reads each route by its own BAAs: the flow-down that binds the host for the records system\'s data says nothing of what its own BAA governs', () => {
+      const [d, ...rest] = onHost(noSubcontractorFlowdownRule, withOwnBaa('no', { dictation: true }));
+      expect(rest).toEqual([]);
+      expect(d!.categories).toEqual(['session_transcript']);
+      expect(d!.likelihood).toBe(0.35);
+      expect(d!.detail).toBe('The BAA with Nimbus Hosting excludes subcontractor flow-down; no sub-processors are known yet.');
+      expect(d!.evidence.map((e) => e.quote)).toEqual(['subcontractor_flowdown: "no"']);
+    });
+
+    it('does not fire where the flow-down\'s route is all the host holds, or on the flow-down itself', () => {
+      expect(onHost(noSubcontractorFlowdownRule, withOwnBaa('unspecified'))).toEqual([]);
+      expect(onHost(noSubcontractorFlowdownRule, routedHost({ dictation: true }))).toEqual([]);
     });
   });
 

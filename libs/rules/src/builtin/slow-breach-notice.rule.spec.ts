@@ -34,6 +34,15 @@ describe('slow-breach-notice', () => {
     expect(evaluateRule(slowBreachNoticeRule, byReference('Vendor will report breaches promptly'))[0]!.detail).toContain('states no breach-notice deadline');
   });
 
+  it('a BAA that sets 45 CFR 164.410 aside has no deadline, and the finding quotes the clause that does', () => {
+    const clause = 'Business Associate is not subject to 45 CFR 164.410 and shall report any breach of unsecured PHI to Covered Entity as it deems reasonable';
+    const [d, ...rest] = evaluateRule(slowBreachNoticeRule, byReference(clause));
+    expect(rest).toEqual([]);
+    expect(d!.likelihood).toBe(0.5);
+    expect(d!.detail).toBe("ehr's BAA sets aside 45 CFR 164.410's deadline and states none of its own.");
+    expect(d!.evidence.map((e) => e.quote)).toEqual([clause]);
+  });
+
   it('does not fire at or under the limit, and honours a configured limit', () => {
     expect(evaluateRule(slowBreachNoticeRule, g(60))).toEqual([]);
     expect(evaluateRule(slowBreachNoticeRule, g(10))).toEqual([]);

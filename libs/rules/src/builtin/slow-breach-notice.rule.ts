@@ -1,4 +1,4 @@
-import { BREACH_RULE_MAX_DAYS, bindsToBreachRule } from '@custody/domain';
+import { BREACH_RULE_MAX_DAYS, bindsToBreachRule, setsAsideBreachRule } from '@custody/domain';
 import { CITE } from '../citations.js';
 import { baasInForce, factIn } from '../contracts.js';
 import { displayName, heldCategories, partTerms, termsParts, vendorSystems } from '../graph-queries.js';
@@ -9,7 +9,8 @@ import { impactOf } from '../sensitivity.js';
  * A BAA in force lets the vendor take longer than the limit (default 60 days, the regulatory ceiling) to tell
  * the practice of a breach, or does not say. The practice's own 60-day clock to notify clients starts at
  * discovery, which includes the BA's discovery when it acts as the practice's agent. A BAA that binds the vendor to
- * report "as required by 45 CFR 164.410" states a deadline by reference: the rule's own 60 days, not none.
+ * report "as required by 45 CFR 164.410" states a deadline by reference: the rule's own 60 days, not none; one that sets
+ * the section aside ("is not subject to 164.410") states none.
  */
 export const slowBreachNoticeRule: Rule = streamingRule({
   id: 'slow-breach-notice',
@@ -42,6 +43,8 @@ export const slowBreachNoticeRule: Rule = streamingRule({
         if (days !== undefined && days <= max) continue;
         const categories = part.categories;
         const byReference = best !== undefined && typeof best.value !== 'number';
+        // No deadline, and a clause that sets the rule aside ("is not subject to 164.410"): the finding quotes it.
+        const setAside = best === undefined ? readings.find(setsAsideBreachRule) : undefined;
         const whose = partTerms(graph, s, part, `${displayName(graph, s.id)}'s BAA`, 'BAA');
         drafts.push({
           subject: `system:${s.id}`,
@@ -49,10 +52,12 @@ export const slowBreachNoticeRule: Rule = streamingRule({
           categories,
           likelihood: days === undefined ? 0.5 : 0.6 + 0.3 * Math.min(1, (days - max) / max),
           impact: impactOf(0.55, categories, settings),
-          evidence: best?.evidence ?? [],
+          evidence: (best ?? setAside)?.evidence ?? [],
           detail: () =>
             days === undefined
-              ? `${whose} states no breach-notice deadline.`
+              ? setAside
+                ? `${whose} sets aside 45 CFR 164.410's deadline and states none of its own.`
+                : `${whose} states no breach-notice deadline.`
               : byReference
                 ? `${whose} binds it only to 45 CFR 164.410, which allows up to ${days} days to report a breach (limit ${max}).`
                 : `${whose} allows ${days} days to report a breach (limit ${max}).`,

@@ -7,9 +7,10 @@ import { GraphBuilder } from './graph-builder.js';
  * `dictation`, also fed by a dictation app whose own BAA leaves its sub-processors on their own terms; `installs`
  * adds fleet installs of that app; `ownTerms` gives the host click-through terms of its own with those facts;
  * `fromPractice` has the practice send the host those categories directly; `records` sets what the records system
- * holds and sends the host (progress notes and diagnoses).
+ * holds and sends the host (progress notes and diagnoses); `onward` has the host pass what the records system sends it
+ * on to its own backup service (Vault Backup), which has no BAA.
  */
-export function routedHost(opts: { dictation?: boolean; installs?: number; ownTerms?: FactValues; flowdown?: FactValues; fromPractice?: DataCategory[]; records?: DataCategory[] } = {}): Graph {
+export function routedHost(opts: { dictation?: boolean; installs?: number; ownTerms?: FactValues; flowdown?: FactValues; fromPractice?: DataCategory[]; records?: DataCategory[]; onward?: boolean } = {}): Graph {
   const sent: DataCategory[] = opts.records ?? ['progress_notes', 'diagnosis'];
   const b = new GraphBuilder()
     .system('records', 'ehr', { name: 'Ledgerline Records', holds: sent })
@@ -18,6 +19,7 @@ export function routedHost(opts: { dictation?: boolean; installs?: number; ownTe
     .baa('records', { law_enforcement_disclosure: 'judicial_process_only', subcontractor_flowdown: 'yes', subprocessors_named: ['Nimbus Hosting'], ...opts.flowdown });
   if (opts.fromPractice) b.flow('practice', 'host', opts.fromPractice);
   if (opts.ownTerms) b.contract('host', opts.ownTerms, { kind: 'terms' });
+  if (opts.onward) b.system('backup', 'cloud_storage', { name: 'Vault Backup' }).flow('host', 'backup', sent);
   if (opts.dictation) {
     b.system('dictate', 'ai_notetaker', { name: 'Quillnote' }).flow('dictate', 'host', ['session_transcript']).baa('dictate', { subcontractor_flowdown: 'no' });
     for (let i = 1; i <= (opts.installs ?? 0); i++) b.system(`dictate-${i}`, 'ai_notetaker', { name: `Quillnote install Q-${i}` }).flow(`dictate-${i}`, 'host', ['session_recording']);
