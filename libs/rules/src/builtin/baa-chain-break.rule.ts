@@ -242,7 +242,7 @@ function breakDetail(graph: Graph, u: GraphSystem, name: string, upstreamCovered
   // Covered only through senders' flow-downs: no BAA of U's own to speak of.
   const senders = baasInForce(u, now).some((c) => !c.via) ? [] : unique(u.contracts.flatMap((c) => (c.via ? [flowdownSender(graph, c.via.system)] : [])));
   if (!flowdown && senders.length > 0) {
-    return `${who} passes PHI to ${name}; it is bound only through ${wordList(senders.map((x) => `${x}'s`))} flow-down, which binds it, not its own sub-processors, and ${name} has no BAA of its own.`;
+    return `${who} passes PHI to ${name}; it is bound only through ${wordList(senders.map((x) => `${x}'s`))} flow-down, with no BAA of its own requiring it to bind its sub-processors, and ${name} has no BAA of its own.`;
   }
   if (!flowdown) return `${who} passes PHI to ${name}; its BAA has no subcontractor flow-down and the sub-processor has no BAA of its own.`;
   return `${who} passes PHI to ${name}; its BAA flows down but does not name this sub-processor, which has no BAA of its own.`;

@@ -39,7 +39,7 @@ describe('rules read a holder bound through a sender\'s flow-down per route', ()
       expect(d!.subject).toBe('path:records>host>backup');
       expect(d!.systems).toEqual(['backup', 'host']);
       expect(d!.likelihood).toBe(0.85);
-      expect(d!.detail).toBe('Nimbus Hosting passes PHI to Vault Backup; it is bound only through Ledgerline Records\'s flow-down, which binds it, not its own sub-processors, and Vault Backup has no BAA of its own.');
+      expect(d!.detail).toBe('Nimbus Hosting passes PHI to Vault Backup; it is bound only through Ledgerline Records\'s flow-down, with no BAA of its own requiring it to bind its sub-processors, and Vault Backup has no BAA of its own.');
       // The same sub-processor named but not modelled.
       const named = evaluateRule(baaChainBreakRule, routedHost({ ownTerms: { subprocessors_named: ['Vault Backup'] } })).filter((x) => x.systems[0] === 'host');
       expect(named.map((x) => [x.subject, x.likelihood])).toEqual([['path:records>host>vault-backup', 0.75]]);
