@@ -14,7 +14,7 @@
 import { writeFile } from 'node:fs/promises';
 import { chromium } from 'playwright-core';
 import { arg, flag } from './args.js';
-import { FIRST_PAINT_PROBE } from './dashboard-ready.js';
+import { BENCH_CHROMIUM_ARGS, FIRST_PAINT_PROBE } from './dashboard-ready.js';
 
 interface TraceEvent { name: string; cat: string; ph: string; ts: number; dur?: number; tdur?: number; pid: number; tid: number; args?: Record<string, any>; id?: string }
 
@@ -27,7 +27,7 @@ const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline'
 async function record(): Promise<{ events: TraceEvent[]; marks: Record<string, number>; painted: number; api: { path: string; bytes: number; start: number; end: number }[]; drawn: { nodes: number; edges: number }; navigationStart: number }> {
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    args: BENCH_CHROMIUM_ARGS,
   });
   try {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
