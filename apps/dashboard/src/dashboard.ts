@@ -194,14 +194,14 @@ export function start(api: ApiClient, first: { graph: Promise<MapView>; live: Pr
 
   /**
    * The history slider's event log (up to 5,000 entries) and the documents' statuses are not part of the first
-   * view: read once it is painted, so neither their answers nor their parsing land inside it. Once; after that
-   * events and uploads refresh them.
+   * view: read once it is painted and the page is idle (or 500 ms on), so neither their answers nor their parsing
+   * land inside it or the frames right after it. Once; after that events and uploads refresh them.
    */
   let secondaryAsked = false;
   const readSecondary = (): void => {
     if (secondaryAsked) return;
     secondaryAsked = true;
-    void afterPaint().then(() => { void timeline.refresh(); void documents.refresh(); });
+    void afterPaint().then(() => idle()).then(() => { void timeline.refresh(); void documents.refresh(); });
   };
 
   async function loadOnce(): Promise<void> {
