@@ -204,6 +204,22 @@ describe('dashboard (browser)', () => {
     expect(preloaded.length).toBeGreaterThan(0);
   });
 
+  it('says when the SVG exporter could not be loaded, and loads it on the next click', async () => {
+    const fresh = await h.open(WS);
+    try {
+      // Every chunk the first view needs is in; the next one asked for is the SVG exporter: its first fetch fails.
+      let refused = 0;
+      await fresh.route(/\/chunk-[^/]+\.js$/, (r) => (refused++ === 0 ? r.abort('connectionreset') : r.continue()));
+      await fresh.click('[data-image="svg"]');
+      await fresh.waitForFunction(() => document.querySelector('#notice')?.textContent?.startsWith('Could not save the map'));
+      const [svg] = await Promise.all([fresh.waitForEvent('download'), fresh.click('[data-image="svg"]')]);
+      expect(svg.suggestedFilename()).toBe('custody-map.svg');
+      expect(refused).toBe(2);
+    } finally {
+      await fresh.close();
+    }
+  });
+
   it('runs under the strict policy the API serves (style-src \'self\'): no inline style or script is blocked', async () => {
     // Runs after load, node and finding clicks and both image exports (the tests above): the code paths that build DOM or styles.
     await clickNode(page, 'scribe');

@@ -18,10 +18,14 @@ export interface GraphFilters {
 
 /**
  * The SVG exporter (cytoscape-svg), loaded and registered on the first SVG download: a separate chunk, so its code
- * is neither downloaded nor evaluated before the first view.
+ * is neither downloaded nor evaluated before the first view. A failed load is not kept: the next click tries again
+ * (a dropped connection should not leave SVG broken until the page is reloaded).
  */
 let svgReady: Promise<void> | null = null;
-const loadSvgExport = (): Promise<void> => (svgReady ??= import('cytoscape-svg').then((m) => void cytoscape.use(m.default)));
+const loadSvgExport = (): Promise<void> => (svgReady ??= import('cytoscape-svg').then((m) => void cytoscape.use(m.default), (err: unknown) => {
+  svgReady = null;
+  throw err;
+}));
 
 const PRACTICE = 'practice';
 /** Longest label drawn on the map; longer names are shortened in the middle (the full name is in details). */
