@@ -40,9 +40,11 @@ try {
   });
   if (result.errors.length > 0) process.exit(1);
   await copyFile(join(src, 'styles.css'), join(out, 'styles.css'));
-  // Every chunk is asked for while the page is parsed (modulepreload): the dashboard's code (Cytoscape is most
-  // of it) then downloads and compiles beside the first view's API reads, instead of after app.js has run.
-  const chunks = Object.keys(result.metafile.outputs).map((f) => basename(f)).filter((f) => /^chunk-.*\.js$/.test(f)).sort();
+  // The first view's chunks are asked for while the page is parsed (modulepreload): the dashboard's code
+  // (Cytoscape is most of it) then downloads and compiles beside the first view's API reads, instead of after
+  // app.js has run. The first view's: what app.js imports, and the dashboard it loads (main.ts), with what they
+  // import; not what the dashboard itself loads on demand (the SVG exporter), which stays off the first view.
+  const chunks = firstViewChunks(result.metafile.outputs, 'app.js');
   const preload = chunks.map((f) => `  <link rel="modulepreload" href="${f}">\n`).join('');
   const html = await readFile(join(src, 'index.html'), 'utf8');
   if (!html.includes('</head>')) throw new Error('index.html has no </head> to put the module preloads before');
@@ -52,4 +54,20 @@ try {
 } catch (err) {
   console.error(err instanceof Error ? err.message : err);
   process.exit(1);
+}
+
+/** Chunk files (basenames) reachable from the entry: static imports from anywhere, dynamic ones from the entry only. */
+function firstViewChunks(outputs, entry) {
+  const byName = new Map(Object.entries(outputs).map(([path, o]) => [basename(path), o]));
+  const seen = new Set();
+  const visit = (name, fromEntry) => {
+    for (const i of byName.get(name)?.imports ?? []) {
+      const next = basename(i.path);
+      if (i.external || seen.has(next) || (i.kind === 'dynamic-import' && !fromEntry)) continue;
+      seen.add(next);
+      visit(next, false);
+    }
+  };
+  visit(entry, true);
+  return [...seen].filter((f) => /^chunk-.*\.js$/.test(f)).sort();
 }

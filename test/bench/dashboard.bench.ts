@@ -15,7 +15,11 @@
  *
  * Goals: Custody's first useful render ≤ 1.5 s and ≥ 3× faster than plain; pan frames ≤ 50 ms (median and p90).
  *
- *   npx tsx test/bench/dashboard.bench.ts [--installs 5000] [--rounds 3] [--json] [--serve] [--no-build]
+ *   npx tsx test/bench/dashboard.bench.ts [--installs 5000] [--rounds 3] [--json] [--serve] [--no-build] [--base DIR]
+ *
+ * --base DIR: also load another build of the dashboard (e.g. main's, `CUSTODY_DASHBOARD_OUT=DIR node
+ * scripts/build-dashboard.mjs` in its worktree) in each round, served from /base/ by the same server, so a change
+ * to the dashboard is measured against its base in the same run (base → this build, median ms and ratio).
  */
 import { execFileSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
@@ -29,13 +33,14 @@ import { chromium, type Page } from 'playwright-core';
 import { fleetAuditReport } from '../fixtures/reports/fleet-audit-report.js';
 import { liveRead } from '../fixtures/reports/live-reads-api.js';
 import { arg, flag } from './support/args.js';
-import { FIRST_PAINT_PROBE, READY } from './support/dashboard-ready.js';
+import { BENCH_CHROMIUM_ARGS, FIRST_PAINT_PROBE, READY } from './support/dashboard-ready.js';
 
 const asJson = flag('--json');
 const INSTALLS = Number(arg('--installs') ?? 5000);
 const ROUNDS = Number(arg('--rounds') ?? 3);
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const DIST = join(root, 'dist/dashboard');
+const BASE_DIST = arg('--base');
 const CYTOSCAPE = join(root, 'node_modules/cytoscape/dist/cytoscape.esm.min.mjs');
 const KEY = 'bench-key';
 const WS = 'ws-fleet';
@@ -93,8 +98,10 @@ function serve(report: AuditReport): Promise<Served> {
     if (url.pathname === '/plain.html') return send(200, 'text/html', PLAIN_HTML);
     if (url.pathname === '/cytoscape.mjs') return send(200, 'text/javascript', await readFile(CYTOSCAPE));
     if (!url.pathname.startsWith('/api/')) {
-      const file = url.pathname === '/' ? 'index.html' : url.pathname.slice(1);
-      try { return send(200, types[extname(file)] ?? 'application/octet-stream', await readFile(join(DIST, file))); } catch { return send(404, 'text/plain', ''); }
+      // /base/…: the other build (--base); its pages ask the same /api/ as this one.
+      const [dir, path] = BASE_DIST && url.pathname.startsWith('/base/') ? [BASE_DIST, url.pathname.slice('/base'.length)] : [DIST, url.pathname];
+      const file = path === '/' ? 'index.html' : path.slice(1);
+      try { return send(200, types[extname(file)] ?? 'application/octet-stream', await readFile(join(dir, file))); } catch { return send(404, 'text/plain', ''); }
     }
     if (req.headers['x-api-key'] !== KEY) return send(401, 'application/json', '{}');
     const path = url.pathname.replace(`/api/workspaces/${WS}`, '');
@@ -207,19 +214,22 @@ async function main(): Promise<void> {
   }
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    args: BENCH_CHROMIUM_ARGS,
   });
   const custody: Sample[] = [];
   const plain: Sample[] = [];
+  const base: Sample[] = [];
+  const pages = BASE_DIST ? ['custody', 'plain', 'base'] as const : ['custody', 'plain'] as const;
   try {
     for (let round = 0; round < ROUNDS; round++) {
       // Alternate which goes first, so warm-up and background load do not favour one side.
-      const order = round % 2 === 0 ? ['custody', 'plain'] as const : ['plain', 'custody'] as const;
+      // (With --base, the three pages take turns going first.)
+      const order = BASE_DIST ? pages.map((_, i) => pages[(i + round) % pages.length]!) : round % 2 === 0 ? pages : [...pages].reverse();
       for (const which of order) {
         const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-        const url = which === 'custody' ? `${srv.base}/#key=${KEY}&ws=${WS}` : `${srv.base}/plain.html`;
+        const url = which === 'plain' ? `${srv.base}/plain.html` : `${srv.base}${which === 'base' ? '/base' : ''}/#key=${KEY}&ws=${WS}`;
         const s = await measure(page, url, srv);
-        (which === 'custody' ? custody : plain).push(s);
+        ({ custody, plain, base })[which].push(s);
         log(`round ${round + 1} ${which.padEnd(7)} ready ${s.readyMs} ms (in the page: painted at ${s.paintedMs} ms), ${s.nodes} nodes / ${s.edges} edges drawn, ${Math.round(s.readyBytes / 1024)} KiB from the API before it (${Math.round(s.apiBytes / 1024)} KiB by the end of panning), ${s.readyAudits} audit read(s) before it, pan median ${r1(s.panMedianMs)} ms p90 ${r1(s.panP90Ms)} ms${s.click ? `; a click on the EHR: details in ${s.click.ms} ms, ${Math.round(s.click.bytes / 1024)} KiB read, ${s.click.audits} audit read(s)` : ''}`);
         log(`    in the page (ms since navigation): ${Object.entries(s.steps).sort((a, b) => a[1] - b[1]).map(([k, v]) => `${k} ${v}`).join(', ')}, painted ${s.paintedMs}`);
         await page.close();
@@ -242,6 +252,7 @@ async function main(): Promise<void> {
     },
     plain: { readyMs: med(plain, 'readyMs'), paintedMs: med(plain, 'paintedMs'), panMedianMs: r1(med(plain, 'panMedianMs')), panP90Ms: r1(med(plain, 'panP90Ms')), nodes: plain[0].nodes, edges: plain[0].edges, apiKiB: Math.round(plain[0].apiBytes / 1024), firstViewKiB: Math.round(med(plain, 'readyBytes') / 1024) },
     ratio: r1(ratio),
+    ...(base.length ? { base: { readyMs: med(base, 'readyMs'), paintedMs: med(base, 'paintedMs'), steps: medSteps(base), panMedianMs: r1(med(base, 'panMedianMs')), panP90Ms: r1(med(base, 'panP90Ms')) } } : {}),
     paintedRatio: r1(med(plain, 'paintedMs') / med(custody, 'paintedMs')),
     rounds: ROUNDS,
     goals: { readyMs: 1500, ratio: 3, panMs: 50 },
@@ -258,6 +269,7 @@ async function main(): Promise<void> {
     console.log(`  seen from inside the page (first frame painted after the elements): Custody ${result.custody.paintedMs} ms vs plain ${result.plain.paintedMs} ms → ${result.paintedRatio}×`);
     console.log(`  Custody's first view in the page (median ms since navigation): ${Object.entries(result.custody.steps).map(([k, v]) => `${k} ${v}`).join(', ')}`);
     console.log(`  pan frames: Custody median ${result.custody.panMedianMs} ms, p90 ${result.custody.panP90Ms} ms; plain median ${result.plain.panMedianMs} ms, p90 ${result.plain.panP90Ms} ms (goal ≤ 50 ms) ${pass.pan ? 'PASS' : 'FAIL'}`);
+    if (result.base) console.log(`  against the --base build in the same rounds: ready ${result.base.readyMs} → ${result.custody.readyMs} ms (${r1(result.base.readyMs / result.custody.readyMs)}×), painted ${result.base.paintedMs} → ${result.custody.paintedMs} ms (${r1(result.base.paintedMs / result.custody.paintedMs)}×); base's steps: ${Object.entries(result.base.steps).map(([k, v]) => `${k} ${v}`).join(', ')}`);
     console.log(`  drawn: Custody ${result.custody.nodes} nodes / ${result.custody.edges} edges; plain ${result.plain.nodes} / ${result.plain.edges}`);
     console.log(`  whole-audit reads before the first render (most in a round): Custody ${result.custody.auditReadsBeforeReady}`);
     console.log(`  from the API before the first render (median): Custody ${result.custody.firstViewKiB} KiB, plain ${result.plain.firstViewKiB} KiB; by the end of panning: Custody ${result.custody.apiKiB} KiB, plain ${result.plain.apiKiB} KiB`);

@@ -185,6 +185,10 @@ describe('dashboard (browser)', () => {
   });
 
   it('saves the map as drawn as PNG and SVG files', async () => {
+    // The SVG exporter is its own chunk, neither preloaded nor fetched before the first SVG download.
+    const chunks = () => page.evaluate(() => performance.getEntriesByType('resource').map((r) => new URL(r.name).pathname).filter((n) => /^\/chunk-[^/]+\.js$/.test(n)));
+    const preloaded = await page.locator('link[rel="modulepreload"]').evaluateAll((ls) => ls.map((l) => new URL((l as HTMLLinkElement).href).pathname));
+    const before = await chunks();
     const [png] = await Promise.all([page.waitForEvent('download'), page.click('[data-image="png"]')]);
     expect(png.suggestedFilename()).toBe('custody-map.png');
     const bytes = await readFile((await png.path())!);
@@ -194,6 +198,26 @@ describe('dashboard (browser)', () => {
     expect(svg.suggestedFilename()).toBe('custody-map.svg');
     const text = await readFile((await svg.path())!, 'utf8');
     expect(text).toMatch(/<svg[\s\S]*<\/svg>\s*$/);
+    const fetched = (await chunks()).filter((c) => !before.includes(c));
+    expect(fetched).toHaveLength(1);
+    expect(preloaded).not.toContain(fetched[0]);
+    expect(preloaded.length).toBeGreaterThan(0);
+  });
+
+  it('says when the SVG exporter could not be loaded, and loads it on the next click', async () => {
+    const fresh = await h.open(WS);
+    try {
+      // Every chunk the first view needs is in; the next one asked for is the SVG exporter: its first fetch fails.
+      let refused = 0;
+      await fresh.route(/\/chunk-[^/]+\.js$/, (r) => (refused++ === 0 ? r.abort('connectionreset') : r.continue()));
+      await fresh.click('[data-image="svg"]');
+      await fresh.waitForFunction(() => document.querySelector('#notice')?.textContent?.startsWith('Could not save the map'));
+      const [svg] = await Promise.all([fresh.waitForEvent('download'), fresh.click('[data-image="svg"]')]);
+      expect(svg.suggestedFilename()).toBe('custody-map.svg');
+      expect(refused).toBe(2);
+    } finally {
+      await fresh.close();
+    }
   });
 
   it('runs under the strict policy the API serves (style-src \'self\'): no inline style or script is blocked', async () => {

@@ -192,6 +192,18 @@ export function start(api: ApiClient, first: { graph: Promise<MapView>; live: Pr
   // The live list's first page, read again while the server could not confirm it is the latest (findings-recheck.ts).
   const listRecheck = findingsRecheck<LiveFindingsPage>(api, (page) => void findings.setSource(storedFindings(api, page, FINDINGS_PAGE)));
 
+  /**
+   * The history slider's event log (up to 5,000 entries) and the documents' statuses are not part of the first
+   * view: read once it is painted and the page is idle (or 500 ms on), so neither their answers nor their parsing
+   * land inside it or the frames right after it. Once; after that events and uploads refresh them.
+   */
+  let secondaryAsked = false;
+  const readSecondary = (): void => {
+    if (secondaryAsked) return;
+    secondaryAsked = true;
+    void afterPaint().then(() => idle()).then(() => { void timeline.refresh(); void documents.refresh(); });
+  };
+
   async function loadOnce(): Promise<void> {
     try {
       const asked = { ...view };
@@ -231,11 +243,13 @@ export function start(api: ApiClient, first: { graph: Promise<MapView>; live: Pr
         await findings.setSource(storedFindings(api, live.findings, FINDINGS_PAGE));
         if (!loads.again) listRecheck.after(live.findings);
         mark('list-shown');
+        readSecondary();
         if (tabs.active === 'documents') void ensureAudit().catch(() => undefined);
       } else {
         // Another lens, a past moment, or nothing scored yet: the server evaluates the audit, which fills
         // the header and the list. The map is painted first, so the audit's download does not hold it back.
         await afterPaint();
+        readSecondary();
         await idle();
         const r = await ensureAudit();
         if (loads.again) return;
@@ -246,6 +260,7 @@ export function start(api: ApiClient, first: { graph: Promise<MapView>; live: Pr
       }
       map.staleNotice(g);
     } catch (err) {
+      readSecondary();
       notice(err instanceof ApiError && (err.status === 401 || err.status === 403)
         ? 'The API key was refused. Open a fresh dashboard link.'
         : `Could not load the audit: ${err instanceof Error ? err.message : String(err)}`);
@@ -258,8 +273,6 @@ export function start(api: ApiClient, first: { graph: Promise<MapView>; live: Pr
 
   window.__custody = { cy: graph.cy, reload: load };
   void load();
-  void timeline.refresh();
-  void documents.refresh();
   followEvents(api, header, documents, () => {
     void timeline.refresh();
     // The past does not change; only the live view follows new scores.

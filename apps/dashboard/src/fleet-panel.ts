@@ -67,13 +67,19 @@ function distribution(values: unknown[]): [string, number][] {
 }
 
 export class FleetPanel {
-  private rows: FleetRow[] = [];
+  /** The rows, or how to compute them (set() keeps the thunk: they are computed when first asked for). */
+  private source: FleetRow[] | (() => FleetRow[]) = [];
   /** The groups changed since the pane was built (it is built when seen). */
   private stale = false;
   /** Filled from the audit when a group is first opened (and again when a newer audit is read). */
   private detail: { systems: Map<string, GraphSystem>; findings: Map<string, Finding[]>; groups: Map<string, FleetGroup> } | null = null;
 
   constructor(private readonly root: HTMLElement, private readonly handlers: FleetHandlers) {}
+
+  private get rows(): FleetRow[] {
+    if (typeof this.source === 'function') this.source = this.source();
+    return this.source;
+  }
 
   get size(): number {
     return this.rows.length;
@@ -83,10 +89,11 @@ export class FleetPanel {
    * The groups as the map drew them. The pane is built when it is seen (now if its tab is open, else when the
    * tab is shown: `shown`): behind another tab it is work on the first view's path that nobody sees (its rows,
    * and the first count() building the page's number formatter, were 10-20 ms of main-thread CPU in the
-   * dashboard bench's trace).
+   * dashboard bench's trace). The rows themselves may come as a thunk, computed when first needed (the pane
+   * built, a group clicked): ranking them was another 10-16 ms (wall, loaded machine) inside the map's first draw.
    */
-  set(rows: FleetRow[]): void {
-    this.rows = rows;
+  set(rows: FleetRow[] | (() => FleetRow[])): void {
+    this.source = rows;
     this.stale = true;
     if (!this.root.hidden) this.render();
   }

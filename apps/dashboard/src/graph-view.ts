@@ -6,7 +6,6 @@ import cytoscape, { type Core, type EdgeSingular, type NodeSingular } from 'cyto
 import type { DataCategory, SystemRole } from '@custody/domain';
 import type { CyEdge } from '@custody/graph/cytoscape-elements';
 import type { PositionedNode } from '@custody/graph/grouped-graph';
-import svgExport from 'cytoscape-svg';
 import { graphStylesheet } from './styles.js';
 import { POSTURE_COLOURS, type MapNodeRef, type PostureColour } from './law-enforcement-map.js';
 
@@ -17,7 +16,16 @@ export interface GraphFilters {
   hiddenRoles: Set<SystemRole>;
 }
 
-cytoscape.use(svgExport);
+/**
+ * The SVG exporter (cytoscape-svg), loaded and registered on the first SVG download: a separate chunk, so its code
+ * is neither downloaded nor evaluated before the first view. A failed load is not kept: the next click tries again
+ * (a dropped connection should not leave SVG broken until the page is reloaded).
+ */
+let svgReady: Promise<void> | null = null;
+const loadSvgExport = (): Promise<void> => (svgReady ??= import('cytoscape-svg').then((m) => void cytoscape.use(m.default), (err: unknown) => {
+  svgReady = null;
+  throw err;
+}));
 
 const PRACTICE = 'practice';
 /** Longest label drawn on the map; longer names are shortened in the middle (the full name is in details). */
@@ -112,9 +120,10 @@ export class GraphView {
   }
 
   /** The current map as an image: PNG (2× for print) or SVG. */
-  image(format: 'png' | 'svg'): Blob {
+  async image(format: 'png' | 'svg'): Promise<Blob> {
     this.mount();
     if (format === 'png') return this.cy.png({ output: 'blob', full: true, scale: 2, bg: '#ffffff' });
+    await loadSvgExport();
     const svg = (this.cy as Core & { svg(opts: { full: boolean; bg: string }): string }).svg({ full: true, bg: '#ffffff' });
     return new Blob([svg], { type: 'image/svg+xml' });
   }

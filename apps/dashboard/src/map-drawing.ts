@@ -56,7 +56,8 @@ export class MapDrawing {
     this.standIns = new Map(g.groups.map((x) => [fleetStandInId(x.vendor), x.vendor]));
     tabs.setAvailable('fleet', g.groups.length > 0);
     tabs.setCount('fleet', g.groups.length ? String(g.groups.length) : '');
-    fleetPanel.set(fleetRows(g));
+    // Ranked when first needed (the Fleet tab shown, a group clicked), not inside the first draw.
+    fleetPanel.set(() => fleetRows(g));
     // Which installs and flows each collapsed group stands for: the same grouping the server drew.
     const fleet = audit.regroup();
     if (fleet) graph.setAlias(fleet.alias);

@@ -14,7 +14,7 @@
 import { writeFile } from 'node:fs/promises';
 import { chromium } from 'playwright-core';
 import { arg, flag } from './args.js';
-import { FIRST_PAINT_PROBE } from './dashboard-ready.js';
+import { BENCH_CHROMIUM_ARGS, FIRST_PAINT_PROBE } from './dashboard-ready.js';
 
 interface TraceEvent { name: string; cat: string; ph: string; ts: number; dur?: number; tdur?: number; pid: number; tid: number; args?: Record<string, any>; id?: string }
 
@@ -27,7 +27,7 @@ const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline'
 async function record(): Promise<{ events: TraceEvent[]; marks: Record<string, number>; painted: number; api: { path: string; bytes: number; start: number; end: number }[]; drawn: { nodes: number; edges: number }; navigationStart: number }> {
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    args: BENCH_CHROMIUM_ARGS,
   });
   try {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
@@ -71,6 +71,25 @@ function kind(e: TraceEvent): string | null {
   }
 }
 
+/**
+ * Thread CPU of each process between navigation and the first useful render (the top-level events of each thread,
+ * nested ones not counted twice): what else the browser ran beside the page. On a 2-core machine all of it competes
+ * with the page — this is how a window's omnibox popup, loaded beside each measured page, was found (BENCH_CHROMIUM_ARGS).
+ */
+function processCpu(events: TraceEvent[], from: number, to: number, pagePid: number): Record<string, number> {
+  const names = new Map(events.filter((e) => e.name === 'process_name').map((e) => [e.pid, String(e.args?.name ?? e.pid)]));
+  const ends = new Map<string, number>();
+  const cpu = new Map<string, number>();
+  for (const e of events.filter((x) => x.ph === 'X' && x.ts >= from && x.ts <= to).sort((a, b) => a.ts - b.ts)) {
+    const thread = `${e.pid}:${e.tid}`;
+    if (e.ts < (ends.get(thread) ?? 0)) continue;
+    ends.set(thread, e.ts + (e.dur ?? 0));
+    const name = e.pid === pagePid ? 'page renderer' : `${names.get(e.pid) ?? 'process'} ${e.pid}`;
+    cpu.set(name, (cpu.get(name) ?? 0) + (e.tdur ?? 0));
+  }
+  return Object.fromEntries([...cpu].sort((a, b) => b[1] - a[1]).filter(([, v]) => v >= 1000).map(([k, v]) => [k, ms(v)]));
+}
+
 async function main(): Promise<void> {
   const t = await record();
   if (arg('--out')) await writeFile(arg('--out')!, JSON.stringify({ traceEvents: t.events }));
@@ -92,6 +111,7 @@ async function main(): Promise<void> {
     tasks.push(e);
   }
   const busy = tasks.reduce((n, e) => n + (e.dur ?? 0), 0);
+  const byProcess = processCpu(t.events, t0, end, main.pid);
   // Thread time (tdur): the CPU the main thread got. On a loaded machine wall durations stretch with the wait
   // for a core; thread time does not, so tasks over 50 ms are counted by it too.
   const cpu = tasks.reduce((n, e) => n + (e.tdur ?? e.dur ?? 0), 0);
@@ -178,6 +198,7 @@ async function main(): Promise<void> {
     paintedMs: Math.round(t.painted), drawn: t.drawn,
     api: t.api.map((r) => ({ ...r, start: Math.round(r.start), end: Math.round(r.end) })),
     apiBytes: t.api.reduce((n, r) => n + r.bytes, 0),
+    cpuByProcessMs: byProcess,
     mainThread: { busyMs: ms(busy), cpuMs: ms(cpu), tasks: tasks.length, longTasks: long.length, longTaskMs: long.map((e) => ms(e.dur ?? 0)), longTasksByCpu: longCpu.length, longTaskCpuMs: longCpu.map((e) => ms(e.tdur ?? 0)), byKindMs: Object.fromEntries([...byKind].sort((a, b) => b[1] - a[1]).map(([k, v]) => [k, ms(v)])) },
     jsByFileMs: Object.fromEntries([...jsBy].sort((a, b) => b[1] - a[1]).slice(0, 10).map(([k, v]) => [k, ms(v)])),
     inclusiveMs: Object.fromEntries([...inclusive].sort((a, b) => b[1] - a[1]).slice(0, 40).map(([k, v]) => [k, ms(v)])),
@@ -187,6 +208,7 @@ async function main(): Promise<void> {
   if (flag('--json')) { console.log(JSON.stringify(result, null, 2)); return; }
   console.log(`first useful render painted at ${result.paintedMs} ms; ${t.drawn.nodes} nodes / ${t.drawn.edges} edges drawn; ${result.apiBytes} bytes from the API`);
   for (const r of result.api) console.log(`  api ${r.path}: ${r.bytes} B, ${r.start}–${r.end} ms`);
+  console.log(`CPU until then by process (every thread's top-level tasks): ${Object.entries(result.cpuByProcessMs).map(([k, v]) => `${k} ${v}`).join(', ')}`);
   console.log(`main thread until then: ${result.mainThread.busyMs} ms busy (wall), ${result.mainThread.cpuMs} ms thread CPU, in ${result.mainThread.tasks} tasks; over 50 ms: ${result.mainThread.longTasks} by wall (${result.mainThread.longTaskMs.join(', ')}), ${result.mainThread.longTasksByCpu} by CPU (${result.mainThread.longTaskCpuMs.join(', ')})`);
   console.log(`  by kind (self, thread CPU): ${Object.entries(result.mainThread.byKindMs).map(([k, v]) => `${k} ${v}`).join(', ')}`);
   console.log(`  JS samples by file: ${Object.entries(result.jsByFileMs).map(([k, v]) => `${k} ${v}`).join(', ')}`);
