@@ -1,4 +1,5 @@
-import { mentionsOf } from './mentions.js';
+import { randomStrings } from '../testing/random-strings.js';
+import { mentionsOf, WrittenNames } from './mentions.js';
 
 /** The per-name loop mentionsOf replaces: its answers are the reference. */
 function reference(text: string, name: string, max: number): number[] {
@@ -18,6 +19,19 @@ describe('mentionsOf', () => {
     expect(got.get('Absent Corp')).toEqual([]);
   });
 
+  it('with overlapping, finds every start as an indexOf(name, at + 1) loop does', () => {
+    const t = 'aaaaaaa Acme Acme Acme, Ltd. Ltd. Ltd.';
+    const names = ['aaa', 'a', 'Acme', 'Ltd. Ltd.', 'Absent'];
+    const got = mentionsOf(t, names, 4, true);
+    for (const n of names) {
+      const at: number[] = [];
+      for (let i = t.indexOf(n); i >= 0 && at.length < 4; i = t.indexOf(n, i + 1)) at.push(i);
+      expect(got.get(n)).toEqual(at);
+    }
+    expect(got.get('aaa')).toEqual([0, 1, 2, 3]);
+    expect(got.get('Ltd. Ltd.')).toEqual([24, 29]);
+  });
+
   it('does not count overlapping occurrences and stops at max', () => {
     const got = mentionsOf('aaaaaaa Acme Acme Acme', ['aaa', 'Acme'], 2);
     expect(got.get('aaa')).toEqual([0, 3]);
@@ -30,5 +44,20 @@ describe('mentionsOf', () => {
     for (let i = 0; i < 2000; i++) t += words[(i * 7 + (i >> 3)) % words.length] + (i % 5 === 0 ? ', ' : ' ');
     const got = mentionsOf(t, words, 30);
     for (const n of words) expect(got.get(n)).toEqual(reference(t, n, 30));
+  });
+});
+
+describe('WrittenNames', () => {
+  it('answers as names.filter(includes) does, text after text, on random texts', () => {
+    const alphabet = ['Acme', 'Ac', 'me', ' ', 'A', 'Acme Cloud', 'Zeta', 'é', '𝐁', '\ud835', ',', 'cloud'];
+    const names = ['Acme', 'Zeta', 'Acme Cloud', 'Acme', 'A', 'me', 'Cloud', '𝐁', 'Absent Corp', 'é,'];
+    const written = new WrittenNames(names);
+    let found = 0;
+    for (const t of randomStrings(alphabet, 3000, 8, 53)) {
+      const truth = names.filter((n) => t.includes(n));
+      found += truth.length;
+      expect({ t, got: written.in(t) }).toEqual({ t, got: truth });
+    }
+    expect(found).toBeGreaterThan(3000);
   });
 });

@@ -1,4 +1,4 @@
-import { escapeRegExp } from '../text/escape-regexp.js';
+import { wholeWordOffsets } from '../text/whole-word.js';
 
 /**
  * Whether a sentence casts a name as a tool the vendor itself runs for a purpose of its own: "We use Paydesk to manage
@@ -57,7 +57,6 @@ export function vendorUsesName(view: string, at: number, name: string): boolean 
 
 /** Every place in `view` that writes `name` as a whole word, for {@link vendorUsesName}. */
 export function vendorUsesNameIn(view: string, name: string): boolean {
-  const re = new RegExp(String.raw`(?<![\p{L}\p{N}])${escapeRegExp(name)}(?![\p{L}\p{N}])`, 'gu');
-  for (let m = re.exec(view); m; m = re.exec(view)) if (vendorUsesName(view, m.index, name)) return true;
+  for (const at of wholeWordOffsets(view, name)) if (vendorUsesName(view, at, name)) return true;
   return false;
 }

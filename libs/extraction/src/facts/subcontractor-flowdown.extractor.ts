@@ -10,6 +10,7 @@ import { readFlowdownPair } from './flowdown-pairs.js';
 import { tiedTo, vendorsStandardTied } from './flowdown-ties.js';
 import { AS_IF_WE, DATA_KEPT } from './flowdown-data-kept.js';
 import { withoutConditions } from './flowdown-conditions.js';
+import { opensAsDefinition } from '../text/definition-opening.js';
 
 type V = Fact<'subcontractor_flowdown'>['value'];
 
@@ -140,13 +141,13 @@ function effortToBind(v: string, end: number): boolean {
   }
   return false;
 }
-// Assigning the contract to a successor, and definitions of users, are not providers bound by the vendor.
+// Assigning the contract to a successor, and definitions of users (opensAsDefinition), are not providers bound by the vendor.
 // Nor is a license one party grants another, or the customer appointing the vendor as its own agent or provider ("You appoint Acme as your agent or marketplace
 // service provider").
 // The vendor enforcing its own policies on users ("To resolve disputes and ensure compliance with our policies, Acme may
 // request additional information", "we monitor use of the Website … to ensure compliance with the applicable Terms &
 // Conditions and this Privacy Policy") binds no provider either.
-const NOT_FLOWDOWN = /\b(?:ensure|enforce|verify|monitor)\s+compliance with (?:our|these|the|its)\s+(?:applicable\s+)?(?:policies|terms|rules|guidelines)\b|\bgrants?\b[^.;]{0,80}\blicen[cs]e\b|\bassign\w*\b|\bsuccessors?\b|\bappoints?\b[^.;]{0,40}\bas\s+(?:your|its|their|the customer's|the developer's)\s+(?:[\w-]+\s+){0,2}?(?:agent|service provider|processor)s?\b|^\W*[\w\s-]{1,60}\W*\s+means\b/i;
+const NOT_FLOWDOWN = /\b(?:ensure|enforce|verify|monitor)\s+compliance with (?:our|these|the|its)\s+(?:applicable\s+)?(?:policies|terms|rules|guidelines)\b|\bgrants?\b[^.;]{0,80}\blicen[cs]e\b|\bassign\w*\b|\bsuccessors?\b|\bappoints?\b[^.;]{0,40}\bas\s+(?:your|its|their|the customer's|the developer's)\s+(?:[\w-]+\s+){0,2}?(?:agent|service provider|processor)s?\b/i;
 
 /**
  * The clause reading of a flow-down (README): providers or affiliates (named in the sentence, or in the one before
@@ -160,7 +161,7 @@ function readFlowdown(ctx: FactContext, s: Sentence): Candidate<V> | undefined {
   // required and act in accordance with this notice"); blanked, offsets kept.
   // Conditions set on the customer or on the vendor's own act bind no provider (flowdown-conditions.ts): blanked too.
   const v = withoutConditions(s.view.replace(NO_LONGER_NEEDED, (x) => ' '.repeat(x.length)), COMPARATIVE);
-  if (OWN_TERMS.test(v) || CUSTOMER_DUTY.test(v) || OTHER_PARTY_DUTY.test(v) || NOT_FLOWDOWN.test(v)) return undefined;
+  if (OWN_TERMS.test(v) || CUSTOMER_DUTY.test(v) || OTHER_PARTY_DUTY.test(v) || NOT_FLOWDOWN.test(v) || opensAsDefinition(v)) return undefined;
   // The standard first (plain text tests), the clauses only for sentences that name one.
   const std = OWN_STANDARD.exec(v) ?? OWN_TITLE.exec(v);
   // Any standard of the sentence may be the one tied ("… to enforce our Terms …; (3) to affiliates (in which case, we will

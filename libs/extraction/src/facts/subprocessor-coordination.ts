@@ -1,5 +1,6 @@
 import type { Sentence } from '../text/sentences.js';
 import { NAME_LIST_AT, splitNames } from './subprocessor-names.js';
+import { WrittenNames } from '../calibration/mentions.js';
 
 /**
  * Names coordinated with a recipient already read: "we share it with Piano, Zephyr, Stripe and HH&S", "namely, Acme,
@@ -67,10 +68,11 @@ export function matesOfKept(
   const out: { name: string; s: Sentence; at: number }[][] = [];
   const names = kept.filter((n) => n.length >= 2);
   if (names.length === 0) return out;
+  const written = new WrittenNames(names);
   for (const s of sentences) {
     if (s.isHeading || s.isDefinition || s.isDraftingNote) continue;
     const v = s.view;
-    const here = names.filter((n) => v.includes(n));
+    const here = written.in(v);
     if (here.length === 0 || skip(s)) continue;
     for (const n of here) {
       for (let at = v.indexOf(n); at >= 0; at = v.indexOf(n, at + 1)) {

@@ -1,4 +1,5 @@
 import { escapeRegExp } from '../text/escape-regexp.js';
+import { mentionsOf } from '../calibration/mentions.js';
 import type { Evidence } from '@custody/domain';
 import { LEGAL_SUFFIX } from '../text/legal-suffixes.js';
 import { ENDS_WITH_SUFFIX, core } from './subprocessor-names.js';
@@ -118,18 +119,14 @@ const entityParenthesis = (inner: string): boolean => ENTITIES_THEN_HEAD.test(in
 export function entitiesInParentheses(text: string, kept: string[]): Set<string> {
   const out = new Set<string>();
   const others = kept.map((n) => ({ n: n.toLowerCase(), k: core(n) })).filter((o) => o.k.length >= 3);
-  for (const name of kept) {
-    if (!ENDS_WITH_SUFFIX.test(name)) continue;
-    let seen = 0;
-    let all = true;
-    for (let at = text.indexOf(name); at >= 0 && seen < 50; at = text.indexOf(name, at + 1)) {
-      seen++;
-      if (!ownerBefore(text, at, core(name), others)) {
-        all = false;
-        break;
-      }
-    }
-    if (seen > 0 && all) out.add(name);
+  // The first 50 places of each, from one pass over the text for all names (an indexOf loop per name scanned a long
+  // text once per name; a name's places may overlap, as that loop's did).
+  const withSuffix = kept.filter((name) => ENDS_WITH_SUFFIX.test(name));
+  if (withSuffix.length === 0) return out;
+  const places = mentionsOf(text, withSuffix, 50, true);
+  for (const name of withSuffix) {
+    const at = places.get(name)!;
+    if (at.length > 0 && at.every((a) => ownerBefore(text, a, core(name), others))) out.add(name);
   }
   return out;
 }

@@ -1,4 +1,6 @@
 import { subprocessorNames as names } from '../testing/subprocessor-names.js';
+import { randomStrings } from '../testing/random-strings.js';
+import { nameOpening } from './subprocessor-titled-sections.js';
 
 // A subsection titled by one provider (after its number or a lead like "Use of") whose first sentences give it a role.
 describe('a section titled by one provider', () => {
@@ -47,5 +49,23 @@ describe('a brand written with a lower-case start and an inner capital', () => {
   it('is not read when its lower-case part is a word of the document elsewhere (two words glued)', () => {
     const md = '# Sharing\n\nEach sender of a letter is named in it.\n\nWe share payment data with our payment processor senderNORDPAY A/S to collect fees.\n';
     expect(names(md)).not.toContain('senderNORDPAY A/S');
+  });
+});
+
+describe('nameOpening', () => {
+  const asPattern = (name: string) => new RegExp(String.raw`^(?:the\s+)?${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\p{L}\p{N}])`, 'iu');
+
+  it('ends where the case-insensitive opening pattern ends, on random strings', () => {
+    const alphabet = ['the', 'The', ' ', '  ', 'Statwise', 'STATWISE', 'stat', 'wise', 'é', 'É', 'K', '\u212a', 'ſ', 's', '1', '.', '𝐁', 'x'];
+    const names = ['Statwise', 'the Statwise', 'Kx', 'sé', 'Éx', 'Stat.1', 'The'];
+    let found = 0;
+    for (const x of randomStrings(alphabet, 4000, 6, 31)) {
+      for (const name of names) {
+        const m = asPattern(name).exec(x);
+        if (m) found++;
+        expect({ x, name, end: nameOpening(x, name) }).toEqual({ x, name, end: m ? m[0].length : -1 });
+      }
+    }
+    expect(found).toBeGreaterThan(200);
   });
 });

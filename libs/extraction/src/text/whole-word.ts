@@ -29,3 +29,22 @@ function codePointBefore(s: string, i: number): number {
   }
   return c;
 }
+
+/**
+ * The offsets where `word` occurs in `s` as a whole word, in the order and with the skipping of
+ * `new RegExp(String.raw`(?<![\p{L}\p{N}])${escapeRegExp(word)}(?![\p{L}\p{N}])`, 'gu')` run with exec: after an
+ * occurrence the search goes on past its end (occurrences do not overlap). Searched with indexOf for the reason above:
+ * readers ask this of each name read in a document, and the pattern cost ~0.3 ms to compile each time.
+ */
+export function* wholeWordOffsets(s: string, word: string): Generator<number> {
+  if (word.length === 0) throw new Error('wholeWordOffsets: empty word');
+  for (let i = s.indexOf(word); i >= 0; ) {
+    const end = i + word.length;
+    if ((i > 0 && isLetterOrDigit(codePointBefore(s, i))) || (end < s.length && isLetterOrDigit(s.codePointAt(end)!))) {
+      i = s.indexOf(word, i + 1);
+      continue;
+    }
+    yield i;
+    i = s.indexOf(word, end);
+  }
+}
