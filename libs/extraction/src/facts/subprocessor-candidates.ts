@@ -22,6 +22,9 @@ export type { NamedRecipient, RejectedName } from './subprocessor-candidate-type
 // "Other", in the languages of the corpus, opening a name: the rest of a kind of party, not an organisation.
 const OTHER_OF_KIND = /^(?:Other|Andere|Anderen|Autres?|Otros?|Otras?|Altri|Altre|Outros?|Outras?|Övriga|Andra|Andre|Muut)\s/u;
 
+// After a name: a comma, lower-case nouns and a conjunction (in the languages of the corpus) before the last, and the phrase's end.
+const COMMON_NOUN_COORDINATION = /^\s*,\s*\p{Ll}[\p{L}-]*(?:\s*,\s*\p{Ll}[\p{L}-]*){0,4},?\s+(?:and|or|și|sau|et|ou|und|oder|en|of|y|o|e|och|eller|og|i|ja|tai)\s+\p{Ll}[\p{L}-]*\s*(?:\*\*|__)?\s*(?:[.;:)]|$)/u;
+
 // "We work with the Awin network": one works or partners with another party, not with one's own product.
 const PARTNER_BEFORE = /\b(?:work(?:s|ing)?|partner(?:s|ing)?|contract(?:s|ing)?|cooperat(?:e|es|ing)|collaborat(?:e|es|ing))\s+with\s+the\s+$/i;
 
@@ -206,6 +209,12 @@ export function nameCollector(ctx: FactContext) {
     if (!suffixed && !sited) {
       if ((INSTITUTION.test(name) && !product) || ADDRESS_WORD.test(name) || /^\s*,?\s*(?:\d|[A-Z]{2}\s+\d)/.test(after) || /\d[\w-]*,?\s*$/.test(s.view.slice(Math.max(0, at - 12), at))) return;
       if (policyWordsOnly(name) || NOT_AN_ORGANISATION.test(name) || INDUSTRY_OPT_OUT_BODY.test(name) || placeName(name)) return;
+      // "Mărci, afiliați și filiale", "Brands, affiliates and subsidiaries": a capitalised word opening a coordination of
+      // lower-case nouns is the first noun of a category phrase, not an organisation.
+      if (COMMON_NOUN_COORDINATION.test(s.view.slice(at + name.length, at + name.length + 80))) {
+        rejected.push({ name, ev: evidenceAt(ctx, s, at, at + name.length), reason: 'the first of a list of common nouns, a category', rank: 'no name' });
+        return;
+      }
       // A kind of tracker in title case ("Non-Cookie Technologies", "Statistics"), not an organisation.
       if (name.split(/\s+/).every((w) => TRACKER_TITLE_WORD.test(w))) return;
       // A big platform's bare name ("Google", "Apple") is a recipient only when a provider noun introduces it

@@ -99,4 +99,17 @@ describe('names that are no organisation', () => {
     expect(got).not.toContain('Andere Orbital-gebruikers');
     expect(got).toContain('Cirrus Hosting B.V.');
   });
+
+  it('does not take the first of a list of common nouns for an organisation', () => {
+    const md = orbitalPage(
+      '## Cu cine partajăm datele',
+      'Partajăm datele cu următorii destinatari:',
+      '',
+      '* **Mărci, afiliați și filiale** . Putem dezvălui informații către mărcile noastre.',
+      '* **Cirrus Hosting SRL** . Găzduirea serviciilor.',
+    );
+    const got = names(md);
+    expect(got).not.toContain('Mărci');
+    expect(got).toContain('Cirrus Hosting SRL');
+  });
 });
