@@ -26,9 +26,13 @@ export function renamedFrom(before: string): string | undefined {
 export function listedAsOwnEntities(before: string, brandWords: Iterable<string>): boolean {
   const words = [...brandWords].filter((w) => w.length >= 3).map(escapeRegExp);
   if (words.length === 0) return false;
-  const m = new RegExp(String.raw`\b(?:${words.join('|')})\s+(?:[\w-]+\s+){0,2}?entities\s*[:,(]?([^.;:]*)$`, 'i').exec(before);
-  return m !== null && !PASSING_DATA.test(m[1]);
+  const m = new RegExp(String.raw`\b(?:${words.join('|')})\s+((?:[\w-]+\s+){0,2}?)entities\s*[:,(]?([^.;:]*)$`, 'i').exec(before);
+  return m !== null && m[1].split(/\s+/).every(ownEntityWord) && !PASSING_DATA.test(m[2]);
 }
+// Words between the brand and "entities" that keep them the brand's own ("Acme Group entities", "Acme legal entities"),
+// unlike "Acme partner entities" or "Acme uses third-party entities", which are other parties.
+const ownEntityWord = (w: string): boolean => w === '' || /^\p{Lu}/u.test(w) || OWN_ENTITY_WORDS.has(w.toLowerCase());
+const OWN_ENTITY_WORDS = new Set(['group', 'legal', 'corporate', 'affiliated', 'regulated', 'operating', 'local', 'own']);
 const PASSING_DATA = /\b(?:shar\w*|disclos\w*|transfer\w*|sen[dt]\w*|provid\w+\s+(?:to|with)|receiv\w*|process\w*)\b/i;
 
 /** Whether the name between `before` and `after` stands in apposition to "us"/"we" (see above): a comma on each side. */

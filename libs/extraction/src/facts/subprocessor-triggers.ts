@@ -165,7 +165,8 @@ export function triggers(v: string, vendor: RegExp, hasNoun: boolean, owner?: ob
       if (((re === AFTER_VERB && /\bthrough\s+$/i.test(m[0])) || re === PAYMENT_CHANNEL) && !/^\p{Lu}/u.test(v.slice(m.index + m[0].length))) continue;
       // "content (including business listings) that has been supplied by X": what is supplied is content or information
       // coming to the vendor or its users, so X is where data comes from (a source, README), not a party receiving it.
-      if (re === AFTER_VERB && /^(?:provided|supplied|delivered)\s/i.test(m[0]) && SUPPLIED_CONTENT.test(v.slice(Math.max(0, m.index - 120), m.index))) continue;
+      // Only "by": data "provided to X" goes to X.
+      if (re === AFTER_VERB && /^(?:provided|supplied|delivered)\s+(?:\w+\s+)?by\s/i.test(m[0]) && SUPPLIED_CONTENT.test(v.slice(Math.max(0, m.index - 120), m.index))) continue;
       // "We do not accept payments via X": a refused channel names no recipient. "the Pay with Paystride block": a title in
       // capitals inside the sentence is a product's name, not a clause about paying.
       if (re === PAYMENT_CHANNEL && (negatedBefore(v, m.index, 60) || (/^\p{Lu}/u.test(m[0]) && TITLE_BEFORE.test(v.slice(Math.max(0, m.index - 30), m.index))))) continue;

@@ -23,7 +23,7 @@ import { readTrackerItem } from './subprocessor-tracker-lists.js';
 import { settleNames } from './subprocessor-settle.js';
 import { aliasedGroupMembers } from './subprocessor-group-alias.js';
 import { escapeRegExp } from '../text/escape-regexp.js';
-import { negatedBefore } from '../clauses/negation.js';
+import { negationBefore } from '../clauses/negation.js';
 import { EXAMPLES_IN_PARENTHESIS, suffixedNamesIn } from './subprocessor-suffixed-examples.js';
 import { readTitledTracker } from './subprocessor-titled-trackers.js';
 import { titledProviderSection } from './subprocessor-titled-sections.js';
@@ -105,6 +105,7 @@ function addMates(r: Reading): void {
 
 // What stands between two coordinated names: a comma, "and", "or".
 const COORDINATED = /^\s*(?:,\s*)?(?:(?:and|or|and\/or)\s+)?$/;
+const CONTRAST = /\b(?:but|rather|instead)\b/i;
 // A clause with a subject of its own: a pronoun and a verb in lower case ("We contract with …", "They help us …").
 const OWN_SUBJECT = /^\s*(?:[Ww]e|[Tt]hey|[Yy]ou|[Ii]t)\s+(?:(?:also|may|will|can|only|currently|do|does)\s+)*\p{Ll}/u;
 
@@ -361,7 +362,9 @@ function readProse(r: Reading, s: Sentence, intro: Sentence | undefined, underHe
     // The negation reaches every name coordinated with the first ("not with any of A Inc., B LLC, and C Ltd.").
     let negatedEnd = -1;
     for (let m = SUFFIX_NAME.exec(v); m; m = SUFFIX_NAME.exec(v)) {
-      if (negatedBefore(v, m.index) || (negatedEnd >= 0 && COORDINATED.test(v.slice(negatedEnd, m.index)))) negatedEnd = m.index + m[0].length;
+      const neg = negationBefore(v, m.index);
+      // "not A Inc. but B Inc.": "but" sets the company after it against the negated one, which names it as the recipient.
+      if ((neg >= 0 && !CONTRAST.test(v.slice(neg, m.index))) || (negatedEnd >= 0 && COORDINATED.test(v.slice(negatedEnd, m.index)))) negatedEnd = m.index + m[0].length;
       else add(m[0], s, m.index, true);
     }
   }
