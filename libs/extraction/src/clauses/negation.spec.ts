@@ -93,6 +93,11 @@ describe('"not only … but also", "neither … nor", "never", "no … will", "w
     expect(neg('No later than 30 days after termination, we will delete your data.', 'delete')).toBe(false);
     expect(neg('Neither party is liable for delays and we may transfer data abroad.', 'transfer')).toBe(false);
   });
+  it('a denied denial ("cannot be ruled out that …") is no refusal; "cannot" before the act still is', () => {
+    expect(neg('It cannot be ruled out that your data may be transferred to servers in the USA.', 'transferred')).toBe(false);
+    expect(neg('A transfer to third countries can not be excluded, so your data may be transferred to the USA.', 'transferred')).toBe(false);
+    expect(neg('We cannot transfer your data to servers outside the EU.', 'transfer')).toBe(true);
+  });
   it('"without" reaches the word after it, not a later main verb', () => {
     expect(neg('We share aggregated data without selling it.', 'selling')).toBe(true);
     expect(neg('We may, without notice, share your data with affiliates.', 'share')).toBe(false);

@@ -15,6 +15,8 @@ export const NEGATION_SCOPE = {
   notNegating: [
     'not only', 'not just', 'not merely', 'not limited', 'not including', 'no later', 'not later', 'no more than', 'not more than', 'no less', 'not less',
     'if not', 'not to exceed', 'not exceed', 'no event later', 'without limitation', 'without undue delay', 'without delay', 'no longer than',
+    // A possibility denied its denial ("It cannot be ruled out that data may be transferred to X"): the act may happen.
+    'cannot be ruled out', 'cannot be excluded', 'not be ruled out', 'not be excluded', 'cannot rule out', 'not rule out',
   ],
   /** Adjectives of identity after "not" ("data that is not identifiable to you"): the negation describes the data. */
   describesData: ['identifiable', 'personally identifiable', 'personally-identifiable', 're-identifiable', 'reidentifiable', 'attributable', 'linkable', 'traceable'],

@@ -13,10 +13,17 @@ import { introOf, isItem } from '../clauses/structure.js';
 import { namedAsUs, weDefinitionSentences } from './subprocessor-we.js';
 import { groupInScope, ownGroupExample } from './subprocessor-own-group.js';
 import { candidateChecks, ownCell, productCell, vendorOwn } from './subprocessor-candidate-checks.js';
+import { appositiveToUs, listedAsOwnEntities, renamedFrom } from './subprocessor-own-aliases.js';
 
 // The candidates' results, in their own file; re-exported for the readers that take them.
 import type { NamedRecipient, RejectedName } from './subprocessor-candidate-types.js';
 export type { NamedRecipient, RejectedName } from './subprocessor-candidate-types.js';
+
+// "Other", in the languages of the corpus, opening a name: the rest of a kind of party, not an organisation.
+const OTHER_OF_KIND = /^(?:Other|Andere|Anderen|Autres?|Otros?|Otras?|Altri|Altre|Outros?|Outras?|Övriga|Andra|Andre|Muut)\s/u;
+
+// After a name: a comma, lower-case nouns and a conjunction (in the languages of the corpus) before the last, and the phrase's end.
+const COMMON_NOUN_COORDINATION = /^\s*,\s*\p{Ll}[\p{L}-]*(?:\s*,\s*\p{Ll}[\p{L}-]*){0,4},?\s+(?:and|or|și|sau|et|ou|und|oder|en|of|y|o|e|och|eller|og|i|ja|tai)\s+\p{Ll}[\p{L}-]*\s*(?:\*\*|__)?\s*(?:[.;:)]|$)/u;
 
 // "We work with the Awin network": one works or partners with another party, not with one's own product.
 const PARTNER_BEFORE = /\b(?:work(?:s|ing)?|partner(?:s|ing)?|contract(?:s|ing)?|cooperat(?:e|es|ing)|collaborat(?:e|es|ing))\s+with\s+the\s+$/i;
@@ -102,11 +109,25 @@ export function nameCollector(ctx: FactContext) {
       rejected.push({ name, ev: evidenceAt(ctx, s, at, at + name.length), reason: 'the vendor itself, under the name the document gives the entity behind it' });
       return;
     }
+    // "Acme Inc. (recently renamed Zeta Co.)", "offered by three Acme entities: A Ltd, B Ltd": the vendor under another
+    // name, or one of its own legal entities (subprocessor-own-aliases.ts).
+    const renamed = renamedFrom(s.view.slice(Math.max(0, at - 120), at));
+    const ownAlias = (renamed !== undefined && ownName(renamed)) || appositiveToUs(s.view.slice(Math.max(0, at - 20), at), s.view.slice(at + name.length, at + name.length + 50));
+    if (ownAlias || listedAsOwnEntities(s.view.slice(Math.max(0, at - 200), at), vendorFirstWords)) {
+      rejected.push({ name, ev: evidenceAt(ctx, s, at, at + name.length), reason: "another name of the vendor or one of its own entities, not a recipient" });
+      return;
+    }
     if (ownGroupExample(ctx.sentences, s, at, at + name.length) && (groupScope ??= groupInScope(ctx.sentences, (weDefs ??= weDefinitionSentences(ctx.sentences)), vendorNames))) {
       rejected.push({ name, ev: evidenceAt(ctx, s, at, at + name.length), reason: 'a company of the vendor\'s group, which the document\'s "we" takes in' });
       return;
     }
     const suffixed = ENDS_WITH_SUFFIX.test(name);
+    // "the Site, AG, or any Affiliates": a term of the document (one ordinary word after "the") with an abbreviation set
+    // off by a comma is not a company's legal name.
+    if (suffixed && /,\s*\S+$/.test(name) && /\bthe\s+$/i.test(s.view.slice(Math.max(0, at - 4), at)) && termBeforeSuffix(name)) {
+      rejected.push({ name, ev: evidenceAt(ctx, s, at, at + name.length), reason: 'a term of the document followed by an abbreviation, not a company', rank: 'no name' });
+      return;
+    }
     // A public body ("HMRC", "Food and Drug Administration", read whole before its parts) is told what the law requires
     // or what it asks for, not engaged by the vendor: the labels leave authorities out. A legal suffix makes it a
     // company ("Agency Analytics Inc."), and so does a row linking to the name's own site.
@@ -121,6 +142,11 @@ export function nameCollector(ctx: FactContext) {
     // "Sellers", "Couriers", "Banks": the plural of a kind of party in title case is a category, not an organisation.
     if (!suffixed && cell !== 'site' && partyKindPlural(name, ctx.isLowerWord)) {
       rejected.push({ name, ev: evidenceAt(ctx, s, at, at + name.length), reason: 'a category of recipients, not a named organisation', rank: 'no name' });
+      return;
+    }
+    // "Other users", "Andere TMG-gebruikers", "Autres partenaires": a name opening with "other" names the rest of a kind.
+    if (!suffixed && cell !== 'site' && OTHER_OF_KIND.test(name)) {
+      rejected.push({ name, ev: evidenceAt(ctx, s, at, at + name.length), reason: 'the rest of a kind of party ("other …"), not a named organisation', rank: 'no name' });
       return;
     }
     // "Google Analytics, a web analysis service provided by Google Inc.": the company behind a product the sentence has
@@ -183,6 +209,12 @@ export function nameCollector(ctx: FactContext) {
     if (!suffixed && !sited) {
       if ((INSTITUTION.test(name) && !product) || ADDRESS_WORD.test(name) || /^\s*,?\s*(?:\d|[A-Z]{2}\s+\d)/.test(after) || /\d[\w-]*,?\s*$/.test(s.view.slice(Math.max(0, at - 12), at))) return;
       if (policyWordsOnly(name) || NOT_AN_ORGANISATION.test(name) || INDUSTRY_OPT_OUT_BODY.test(name) || placeName(name)) return;
+      // "Mărci, afiliați și filiale", "Brands, affiliates and subsidiaries": a capitalised word opening a coordination of
+      // lower-case nouns is the first noun of a category phrase, not an organisation.
+      if (COMMON_NOUN_COORDINATION.test(s.view.slice(at + name.length, at + name.length + 80))) {
+        rejected.push({ name, ev: evidenceAt(ctx, s, at, at + name.length), reason: 'the first of a list of common nouns, a category', rank: 'no name' });
+        return;
+      }
       // A kind of tracker in title case ("Non-Cookie Technologies", "Statistics"), not an organisation.
       if (name.split(/\s+/).every((w) => TRACKER_TITLE_WORD.test(w))) return;
       // A big platform's bare name ("Google", "Apple") is a recipient only when a provider noun introduces it
@@ -250,6 +282,13 @@ export function nameCollector(ctx: FactContext) {
   };
   const { brandElsewhere, embedsPlugin, truncatedTail } = candidateChecks(ctx);
   const { self, products, selfBrandOf, vendorFirstWords } = vendorOwn(ctx);
+  // A name the document gives the vendor: a party to it, one of its names, or its brand's first word.
+  const ownName = (n: string): boolean => isVendorKey(core(n)) || self().has(n) || vendorFirstWords.has(n.split(/\s+/)[0].toLowerCase());
+  // The one word before a legal suffix set off by a comma ("Site" of "Site, AG") is a word the document writes in lower case.
+  const termBeforeSuffix = (n: string): boolean => {
+    const body = n.replace(/,\s*\S+$/, '').trim();
+    return /^[\p{Lu}][\p{Ll}]+$/u.test(body) && ctx.isLowerWord(body.toLowerCase());
+  };
   return { add, names, rejected, owners, productReadings, vendorKeys, self };
 }
 

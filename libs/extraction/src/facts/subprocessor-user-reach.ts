@@ -18,7 +18,9 @@ const USER_REACH = new RegExp(
   'gi',
 );
 function verb(): string {
-  return String.raw`(?:sign(?:s|ed|ing)?\s+(?:up|in|on)|log(?:s|ged|ging)?\s*(?:in|into|on)|link(?:s|ed|ing)?|connect(?:s|ed|ing)?|access(?:es|ed|ing)?)\b`;
+  // Reaching the vendor itself over another party's channel ("When you interact with us through third-party services like
+  // X", "if you contact us via X"): the vendor is the object, taken with the verb, and the channel is the user's choice.
+  return String.raw`(?:sign(?:s|ed|ing)?\s+(?:up|in|on)|log(?:s|ged|ging)?\s*(?:in|into|on)|link(?:s|ed|ing)?|connect(?:s|ed|ing)?|access(?:es|ed|ing)?|(?:interact(?:s|ed|ing)?|communicat(?:e|es|ed|ing)|chat(?:s|ted|ting)?)\s+with\s+us|(?:contact(?:s|ed|ing)?|messag(?:e|es|ed|ing))\s+us)\b`;
 }
 // The route the verb reaches the name by, at the end of the text before it: a preposition, perhaps a service noun giving
 // the name as its example, and earlier names of the same list ("through A (Cloud), B or C").

@@ -23,6 +23,7 @@ import { readTrackerItem } from './subprocessor-tracker-lists.js';
 import { settleNames } from './subprocessor-settle.js';
 import { aliasedGroupMembers } from './subprocessor-group-alias.js';
 import { escapeRegExp } from '../text/escape-regexp.js';
+import { negationBefore } from '../clauses/negation.js';
 import { EXAMPLES_IN_PARENTHESIS, suffixedNamesIn } from './subprocessor-suffixed-examples.js';
 import { readTitledTracker } from './subprocessor-titled-trackers.js';
 import { titledProviderSection } from './subprocessor-titled-sections.js';
@@ -101,6 +102,12 @@ function addMates(r: Reading): void {
     }
   }
 }
+
+// What stands between two coordinated names: a comma, "and", "or".
+const COORDINATED = /^\s*(?:,\s*)?(?:(?:and|or|and\/or)\s+)?$/;
+const CONTRAST = /\b(?:but|rather|instead)\b/i;
+// A clause with a subject of its own: a pronoun and a verb in lower case ("We contract with …", "They help us …").
+const OWN_SUBJECT = /^\s*(?:[Ww]e|[Tt]hey|[Yy]ou|[Ii]t)\s+(?:(?:also|may|will|can|only|currently|do|does)\s+)*\p{Ll}/u;
 
 // The user linking or connecting accounts of a kind just named ("You can link your social media account", "By linking the services").
 const USER_LINKS = /\b(?:you|users?)\s+(?:(?:can|may|choose\s+to|decide\s+to)\s+)?(?:link|connect)\b|\bby\s+(?:linking|connecting)\b/i;
@@ -350,9 +357,19 @@ function readProse(r: Reading, s: Sentence, intro: Sentence | undefined, underHe
   const passesData = (x: Sentence | undefined) => x !== undefined && x.paragraph === s.paragraph && DATA_RELATION.test(x.view);
   if (providerContext && relation && HAS_SUFFIX.test(v) && relationOutsideNames(v) && (DATA_RELATION.test(v) || passesData(next) || passesData(prev))) {
     SUFFIX_NAME.lastIndex = 0;
-    for (let m = SUFFIX_NAME.exec(v); m; m = SUFFIX_NAME.exec(v)) add(m[0], s, m.index, true);
+    // "… with Acme Ltd only, and not with any of Beta Inc.": a company the clause's negation reaches is named as one the
+    // data does not go to (the clauses layer's negation reach, as for the triggers above).
+    // The negation reaches every name coordinated with the first ("not with any of A Inc., B LLC, and C Ltd.").
+    let negatedEnd = -1;
+    for (let m = SUFFIX_NAME.exec(v); m; m = SUFFIX_NAME.exec(v)) {
+      const neg = negationBefore(v, m.index);
+      // "not A Inc. but B Inc.": "but" sets the company after it against the negated one, which names it as the recipient.
+      if ((neg >= 0 && !CONTRAST.test(v.slice(neg, m.index))) || (negatedEnd >= 0 && COORDINATED.test(v.slice(negatedEnd, m.index)))) negatedEnd = m.index + m[0].length;
+      else add(m[0], s, m.index, true);
+    }
   }
-  // 3. "We engage the following sub-processors: A, B and C."
+  // 3. "We engage the following sub-processors: A, B and C." Not a lead whose colon opens a clause of its own ("With our
+  // service providers: We contract with companies … that identify cookies, MAIDs or …"): that explains, it lists no names.
   const lead = v.includes(':') ? LIST_LEAD.exec(v) : null;
-  if (lead) splitNames(lead[1], v.length - lead[1].length, (n, at) => add(n, s, at, true), true);
+  if (lead && !OWN_SUBJECT.test(lead[1])) splitNames(lead[1], v.length - lead[1].length, (n, at) => add(n, s, at, true), true);
 }
