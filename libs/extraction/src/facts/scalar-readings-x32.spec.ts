@@ -28,6 +28,12 @@ describe('law_enforcement_disclosure: an authority word that only qualifies anot
   });
 });
 
+describe('law_enforcement_disclosure: a clause number glued to its subject ("15.1You must provide")', () => {
+  it('keeps the customer as the one who provides', () => {
+    expect(le('15.1You must provide Acme within 5 days of request such information as Acme may request to enable it to comply with applicable Laws.')).toBe('unspecified');
+  });
+});
+
 describe('law_enforcement_disclosure: an act ceased is no disclosure', () => {
   it('"stop providing Content … for legal reasons" hands nothing over', () => {
     expect(le('If we have to stop providing Content or Products for legal, technical, or other objective reasons, we will inform you in advance and we assume no liability except where otherwise required by the applicable law.')).toBe('unspecified');
