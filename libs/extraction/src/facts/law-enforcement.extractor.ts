@@ -69,7 +69,9 @@ const AGAINST_VIOLATORS = /\b(?:prosecut\w*|pursu\w*|(?:tak|bring)\w*\s+(?:legal
 
 // The nouns an authority word may qualify without being a party: a licence named after it ("Open Government Licence",
 // "Government Data License"), identifiers or identification it issues.
-const AUTHORITY_AS_MODIFIER = /^\s+(?:(?:open\s+)?data\s+)?licen[cs]es?\b|^\s+(?:issued\s+)?(?:identif\w*|ids?)\b/i;
+// The records or registers it keeps ("lawfully made available … from federal, state, or local government records"): a
+// source of data, not a party that receives any.
+const AUTHORITY_AS_MODIFIER = /^\s+(?:(?:open\s+)?data\s+)?licen[cs]es?\b|^\s+(?:issued\s+)?(?:identif\w*|ids?)\b|^\s+(?:records|registers|registries|databases)\b/i;
 
 // A verb of ceasing right before the act: "stop providing", "cease to disclose", "discontinue sharing".
 const CEASED = /\b(?:stop(?:s|ped|ping)?|ceas(?:e|es|ed|ing)|discontinu(?:e|es|ed|ing)|quit(?:s|ting)?)\s+(?:to\s+)?$/i;

@@ -28,6 +28,12 @@ describe('law_enforcement_disclosure: an authority word that only qualifies anot
   });
 });
 
+describe('law_enforcement_disclosure: records kept by a government are a source of data', () => {
+  it('"from federal, state, or local government records" names where data comes from', () => {
+    expect(le('Personal Information does not include publicly available information that is lawfully made available to the general public from federal, state, or local government records.')).toBe('unspecified');
+  });
+});
+
 describe('law_enforcement_disclosure: a clause number glued to its subject ("15.1You must provide")', () => {
   it('keeps the customer as the one who provides', () => {
     expect(le('15.1You must provide Acme within 5 days of request such information as Acme may request to enable it to comply with applicable Laws.')).toBe('unspecified');
