@@ -58,6 +58,9 @@ const THIRD_PARTY_SITES = /\b(?:third[- ]part(?:y|ies)['’]?\s+(?:web\s?)?(?:si
 // Feedback and suggestions assigned to the vendor are not the records.
 // A section for what users send the vendor to improve it: "Feedback", "Idea Submissions", "Unsolicited Ideas".
 const IDEAS_HEADING = /\b(?:feedback|suggestions?|ideas?|unsolicited)\b/i;
+// A heading that also names the users' content or data ("User Content and Feedback", "Your Content and Ideas") heads
+// a section that states who owns the records too: it is read clause by clause (FEEDBACK still drops the ideas' clauses).
+const RECORDS_HEADING = /\b(?:content|data|information|materials?|posts?|records|files)\b/i;
 const FEEDBACK = /\b(?:feedback|suggestions?|ideas|enhancement requests?|recommendations)\b/i;
 // Statements that are not about who owns the records. The user's representation reaches to the end of the clause:
 // everything after "You represent and warrant that" is what the user vouches for ("… that your content is original
@@ -88,7 +91,7 @@ export function extractRecordOwnership(ctx: FactContext): Fact<'record_ownership
     const patterns = PATTERN_FILTER.test(s.view);
     // Under a heading about feedback or ideas ("Terms of Idea Submission"), "your submissions … become the property of
     // Acme" are the ideas sent, as FEEDBACK in the clause itself: not the records.
-    const ideasSection = s.heading !== undefined && IDEAS_HEADING.test(s.heading);
+    const ideasSection = s.heading !== undefined && IDEAS_HEADING.test(s.heading) && !RECORDS_HEADING.test(s.heading);
     for (const c of ideasSection ? [] : ctx.clauses(s)) {
       if (!patterns) {
         const read = readOwnership(c);
