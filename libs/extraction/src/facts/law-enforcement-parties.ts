@@ -10,11 +10,13 @@ import type { FactContext } from './fact-context.js';
 export const USER_AGENT = /^\s+by\s+(?:the\s+)?(?:users?|you|customers?|members?|subscribers?)\b/i;
 // The authority is the agent ("disclosure of the Software by the U.S. Government"), not the recipient; "required
 // by", "ordered by", "requested by" an authority is a ground and stays.
-export const AGENT_BY = /\b(?<!required |requested |ordered |compelled |demanded |issued |mandated |authori[sz]ed |directed |served |signed |approved )by\s+(?:the\s+|a\s+|an\s+|any\s+)?$/i;
+// The participles naming who demands or orders (a ground), shared with `agentSide`.
+const DEMANDING = String.raw`required|requested|ordered|compelled|demanded|issued|mandated|authori[sz]ed|directed|served|signed|approved`;
+export const AGENT_BY = new RegExp(String.raw`\b(?<!\b(?:${DEMANDING}) )by\s+(?:the\s+|a\s+|an\s+|any\s+)?$`, 'i');
 // The prepositions that open the phrase a party stands in: only an agent's "by" puts it on the supplying side.
 const PREPOSITION = /^(?:to|with|by|at|of|from|upon|on|in|for|through|via|under)$/;
 // A participle naming who demands or orders (a ground): "requested by the police" keeps the police as the demanding side.
-const DEMAND_PARTICIPLE = /^(?:required|requested|ordered|compelled|demanded|issued|mandated|authori[sz]ed|directed|served|signed|approved)$/;
+const DEMAND_PARTICIPLE = new RegExp(`^(?:${DEMANDING})$`);
 
 /**
  * Whether the party at `a` is the agent of the disclosure word at `h` used as a participle on the data ("traffic data
