@@ -81,14 +81,15 @@ export function actsOnData(c: Clause, h: Hit): boolean {
 }
 
 const NOUN_OPENER = /^(?:any|all|your|their|its|the|such|these|those|and|or)$/;
-const SUBJECT_PREPOSITION = /^(?:to|for|from|in|on|with|by|about)$/;
 /** Whether a DATA_NOUN opens the passive's subject, within five words before its auxiliaries. */
 function passiveSubjectIsKept(c: Clause, h: Hit): boolean {
   let i = h.t0 - 1;
   while (i >= 0 && AUX.test(c.tokens[i].lower)) i--;
-  // The noun must head the subject, not sit in a phrase on another noun ("any links to your profile will be deleted").
+  // The noun must head the subject, not sit in a phrase on another noun ("any links to your profile will be deleted");
+  // "of" after a quantifier still heads it ("all of your posts").
+  const inPhrase = (w: string) => w !== 'of' && PREPOSITION.test(w);
   for (let k = i; k >= Math.max(1, i - 5); k--) {
-    if (DATA_NOUN.test(c.tokens[k].lower) && NOUN_OPENER.test(c.tokens[k - 1].lower) && !SUBJECT_PREPOSITION.test(c.tokens[k - 2]?.lower ?? '')) return true;
+    if (DATA_NOUN.test(c.tokens[k].lower) && NOUN_OPENER.test(c.tokens[k - 1].lower) && !inPhrase(c.tokens[k - 2]?.lower ?? '')) return true;
   }
   return false;
 }
