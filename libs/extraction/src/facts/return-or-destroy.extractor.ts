@@ -31,6 +31,7 @@ import {
   NO_PROMISE,
   NOMINAL_DELETE,
   NOT_AUTOMATIC,
+  softwareObject,
   ON_REQUEST,
   OPEN_ENDED,
   openAlternative,
@@ -143,6 +144,8 @@ function readClause(c: Clause, deletes: Hit[], retains: Hit[], introSubject: Hit
     // "deletion of your account will not automatically delete the personal data … To request deletion of such data, …":
     // not deleted with the account but on request, which is erasure on request (README: unspecified), not a refusal.
     if (negated(c, d) && erasureAsked && NOT_AUTOMATIC.test(c.view.slice(Math.max(0, d.start - 40), d.start))) return undefined;
+    // "no obligation to delete copies of … your Application": the customer's software, not its records.
+    if (negated(c, d) && softwareObject(c.view, d.end)) continue;
     if (negated(c, d)) return scope !== 'periods' ? { value: 'no', confidence: 0.7 } : undefined;
     // "we will, if required by the applicable Privacy Policy, delete your Account data": deletion only where another rule
     // requires it is no commitment of the document's own (README: the conservative value), nor a refusal.

@@ -73,6 +73,16 @@ export const AT_ACCOUNT_END_ONLY = new RegExp(String.raw`^[^.;]{0,60}?\b(?:(?:ex
 // to:"): its items are what it may do, a sanction's or a discretion's acts, not duties at the end.
 export const LEAD_OPTION = /\b(?:may|can|reserves? the right to|(?:is|are) entitled to|ha(?:s|ve) the right to)(?:\s*\([^)]{0,60}\)|,[^,:;]{0,60},)?\s*:\s*$/i;
 
+// A refusal whose object is the customer's software, not its data ("no other obligation to delete copies of, references
+// to, or links to your Application"): what the vendor declines to purge is its listing of the product, no record kept.
+export const SOFTWARE_OBJECT = /^[^.;()]{0,80}?\b(?:your|the customer's|customer's|developer's)\s+(?:applications?|apps?|software|integrations?|plug-?ins?|extensions?)\b(?![^.;()]{0,30}\b(?:data|content|information|records?|files)\b)/i;
+const SOFTWARE_SPAN_HAS_DATA = /\b(?:data|content|information|records?|files)\b/i;
+/** Whether the object after a deletion at `end` is the customer's software and names no data on the way there. */
+export function softwareObject(view: string, end: number): boolean {
+  const m = SOFTWARE_OBJECT.exec(view.slice(end));
+  return m !== null && !SOFTWARE_SPAN_HAS_DATA.test(m[0]);
+}
+
 // A right to delete is a discretion: "has the perpetual and irrevocable right to delete", "reserves the right to delete".
 // "Reserves the right at any time to delete", "the right, in its sole discretion, to delete": the same right.
 export const RIGHT_TO = /\bright,?\s+(?:(?:at any time|in (?:its|our|their) (?:sole |absolute )*discretion|without (?:prior )?notice),?\s+)?to\s+(?:\w+\s+){0,2}?$/i;

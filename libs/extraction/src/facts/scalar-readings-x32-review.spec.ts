@@ -41,3 +41,11 @@ describe('x32 readings do not over-reach', () => {
     expect(tokenize('v2.0Beta and 2.0RC').map((t) => t.lower)).toEqual(['v2', '0', 'beta', 'and', '2', '0rc']);
   });
 });
+
+describe('a refused deletion of the customer\'s software is no refusal to delete records', () => {
+  it('"no other obligation to delete copies of … your Application" keeps no data; the data itself still refuses', () => {
+    expect(ret('Effect of Termination\n\nUpon termination, Acme will make commercially reasonable efforts to remove all links to your Application from the Acme Services (Acme has no other obligation to delete copies of, references to, or links to your Application).')).toBe('unspecified');
+    expect(ret('Upon termination, Acme has no obligation to delete copies of your Content.')).toBe('no');
+    expect(ret('Upon termination, Acme has no obligation to delete data stored in your Application.')).toBe('no');
+  });
+});
