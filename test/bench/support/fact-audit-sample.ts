@@ -30,6 +30,12 @@ const TOPICS: Record<string, RegExp> = {
   offshore_processing: /\b(international (data )?transfers?|cross-border|transfer(red|s)? (of )?(your |personal |the )*(data|information) (to|outside)|outside (of )?(the |your )?(United States|U\.S\.|USA|European Economic Area|EEA|European Union|EU|UK|country)|servers (located )?in (the )?(United States|U\.S\.|USA|Europe|EU|other countries))/i,
   // A breach or security incident and telling someone of it.
   breach_notice_days: /\b((data|security|personal data) breach|security incidents?|breach of security|unauthori[sz]ed access)\b[^.]{0,200}\b(notif|inform(?!ation))|\bnotif\w*[^.]{0,120}\b((data|security|personal data) breach|security incidents?)\b/i,
+  // The end of the contract or account near deleting, returning or keeping data (either order, one sentence).
+  return_or_destroy_on_termination: /\b(terminat\w*|expir\w*|cancel\w*|clos(e|es|ed|ing|ure) (of )?(your|the|an?) account|account (deletion|closure)|delete (your|the) account)\b[^.]{0,160}\b(delet\w*|destr\w*|return\w*|eras\w*|purg\w*|retain\w*|kept|keep)\b|\b(delet\w*|destr\w*|eras\w*|purg\w*|retain\w*|kept|keep)\b[^.]{0,160}\b(terminat\w*|expir\w*|cancel\w*|account (deletion|closure|is (deleted|closed))|(close|delete) (your|the) account)\b/i,
+  // Recordings, voice or calls near keeping them.
+  audio_or_recording_retention_days: /\b(recordings?|recorded|audio|voice (data|messages?|recordings?)|calls?)\b[^.]{0,160}\b(retain\w*|kept|keep|stored?|delet\w*)\b/i,
+  // Providers bound by contract to the vendor's obligations or standards.
+  subcontractor_flowdown: /\b(sub-?processors?|subcontractors?|service providers?|third[- ]party (vendors|providers))\b[^.]{0,200}\b(contractual\w*|agreements?|oblig\w*|bound|require)\b/i,
   // Health data or HIPAA: where a BAA, or a bar on health data, could be stated.
   baa_offered: /\b(HIPAA|business associate|protected health information|PHI|health (data|information)|medical (data|information|records))\b/i,
 };

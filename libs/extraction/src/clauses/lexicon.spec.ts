@@ -56,6 +56,7 @@ describe('tokenize', () => {
       "Don't opt-out -- a.b c.d.e. x. U.S.A.B e.g.x 'quoted' -lead trail- end-",
       'Ünïcödé Straße İstanbul ÉTAT — 東京 données; 𝐀𝐁𝐂 test 😀 emoji 𝟙𝟚 x\ud800y \udc00z',
       '(a) item | cell / "quote": 3.5% 10-20 O\'Neil A.',
+      '15.1You must 2.10The Company 3.1ab 4.2AB x1.1Ab-cd a-1.1Ab 5.1-2.3Ab',
       '',
     ];
     for (const v of views) expect(byScan(v)).toEqual(byPattern(v));
@@ -64,6 +65,11 @@ describe('tokenize', () => {
   it('agrees with the pattern on random strings of the characters that matter', () => {
     const alphabet = ['a', 'Z', '.', "'", '-', ' ', ';', '"', '1', 'é', 'İ', '𝐀', '\ud800', '\udc00', '—', '(', '|'];
     for (const v of randomStrings(alphabet, 1500, 24, 7)) expect(byScan(v)).toEqual(byPattern(v));
+  });
+
+  it('splits a clause number glued to the capitalised word after it ("15.1You must")', () => {
+    expect(tokenize('15.1You must provide').map((t) => t.lower)).toEqual(['15', '1', 'you', 'must', 'provide']);
+    expect(tokenize('Version 2.1a and 1Password').map((t) => t.lower)).toEqual(['version', '2', '1a', 'and', '1password']);
   });
 
   it('reads "US" in capitals as the country', () => {

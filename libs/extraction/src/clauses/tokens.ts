@@ -13,7 +13,9 @@ export interface Token {
 // Words, initialisms ("U.S.", "e.g."), numbers, and the punctuation that bounds clauses. `tokenize` finds the same
 // matches by a scan of character codes (the spec compares both): this pattern's Unicode classes, tried at every
 // position of every clause, were most of tokenize's time.
-export const TOKEN = /(?:[A-Za-z]\.){2,}|[\p{L}\p{N}]+(?:['-][\p{L}\p{N}]+)*|[;:,()|/"]/gu;
+// A clause number glued to the word after it by a rendering that dropped the space ("**15.1**You must" → "15.1You") is
+// two tokens: the number's last part, then the word ("You"), so the clause keeps its subject.
+export const TOKEN = /(?:[A-Za-z]\.){2,}|(?<=[0-9]\.)[0-9]+(?=[A-Z][a-z])|[\p{L}\p{N}]+(?:['-][\p{L}\p{N}]+)*|[;:,()|/"]/gu;
 
 /** Splits a view into tokens (the matches of {@link TOKEN}). */
 export function tokenize(view: string): Token[] {
@@ -39,6 +41,16 @@ export function tokenize(view: string): Token[] {
       i = j;
       continue;
     }
+    // A clause number glued to a capitalised word after "digit." (the pattern's second alternative).
+    if (digit(c) && view.charCodeAt(i - 1) === 46 && digit(view.charCodeAt(i - 2))) {
+      let j = i + 1;
+      while (digit(view.charCodeAt(j))) j++;
+      if (upper(view.charCodeAt(j)) && lower(view.charCodeAt(j + 1))) {
+        push(i, j);
+        i = j;
+        continue;
+      }
+    }
     const cp = c < 128 ? c : view.codePointAt(i)!;
     if (letterOrDigit(cp)) {
       let j = runEnd(view, i);
@@ -61,6 +73,9 @@ export function tokenize(view: string): Token[] {
 
 const PUNCTUATION = new Set([';', ':', ',', '(', ')', '|', '/', '"'].map((c) => c.charCodeAt(0)));
 const asciiLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+const digit = (c: number) => c >= 48 && c <= 57;
+const upper = (c: number) => c >= 65 && c <= 90;
+const lower = (c: number) => c >= 97 && c <= 122;
 
 /** Whether a code point is a letter or digit. */
 const letterOrDigit = isLetterOrDigit;

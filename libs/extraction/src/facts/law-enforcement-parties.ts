@@ -10,7 +10,31 @@ import type { FactContext } from './fact-context.js';
 export const USER_AGENT = /^\s+by\s+(?:the\s+)?(?:users?|you|customers?|members?|subscribers?)\b/i;
 // The authority is the agent ("disclosure of the Software by the U.S. Government"), not the recipient; "required
 // by", "ordered by", "requested by" an authority is a ground and stays.
-export const AGENT_BY = /\b(?<!required |requested |ordered |compelled |demanded |issued |mandated |authori[sz]ed |directed |served |signed |approved )by\s+(?:the\s+|a\s+|an\s+|any\s+)?$/i;
+// The participles naming who demands or orders (a ground), shared with `agentSide`.
+const DEMANDING = String.raw`required|requested|ordered|compelled|demanded|issued|mandated|authori[sz]ed|directed|served|signed|approved`;
+export const AGENT_BY = new RegExp(String.raw`\b(?<!\b(?:${DEMANDING}) )by\s+(?:the\s+|a\s+|an\s+|any\s+)?$`, 'i');
+// The prepositions that open the phrase a party stands in: only an agent's "by" puts it on the supplying side.
+const PREPOSITION = /^(?:to|with|by|at|of|from|upon|on|in|for|through|via|under)$/;
+// A participle naming who demands or orders (a ground): "requested by the police" keeps the police as the demanding side.
+const DEMAND_PARTICIPLE = new RegExp(`^(?:${DEMANDING})$`);
+
+/**
+ * Whether the party at `a` is the agent of the disclosure word at `h` used as a participle on the data ("traffic data
+ * provided by Acme and its licensors, which include Local Highway Authorities"): the data's source, which receives
+ * nothing. The party's own phrase must open with that "by". A passive verb ("may be provided by the Administration only
+ * at the request of competent authorities", "can only be disclosed through a request by a court") is the disclosure
+ * itself and is left to the other readings.
+ */
+export function agentSide(c: Clause, h: Hit, a: Hit): boolean {
+  if (a.t0 < h.t1 || passive(c, h) || !/(?:ed|en)$/.test(c.tokens[h.t1 - 1].lower)) return false;
+  for (let i = a.t0 - 1; i >= h.t1; i--) {
+    const t = c.tokens[i].lower;
+    if (!PREPOSITION.test(t)) continue;
+    return t === 'by' && i === h.t1 && !DEMAND_PARTICIPLE.test(c.tokens[h.t0].lower);
+  }
+  return false;
+}
+
 // A capitalised name as the clause's subject before the action: "USPS does not disclose …" (another company acts).
 const NAMED_SUBJECT = /^\s*(?:[-*•]\s+)?((?:[\p{Lu}][\p{L}\p{N}&.'-]*\s+){1,4})(?:(?:does|do|did|will|shall|may|can|must|might|would|should|also|only)\s+)*(?:not\s+|never\s+)?$/u;
 

@@ -7,7 +7,7 @@ import type { Candidate, FactContext } from './fact-context.js';
 import { clauseEvidence, decide, operative } from './fact-context.js';
 import { CONDITIONAL_JUDICIAL, conditionedOnJudicial, groundsOf, judicialRule, orderForAnotherAct, settle } from './law-enforcement-grounds.js';
 import { noticeOfDisclosureBefore, noticeReading } from './law-enforcement-notice.js';
-import { AGENT_BY, aboutData, firstPerson, previousClauses, USER_AGENT, vendorActs } from './law-enforcement-parties.js';
+import { AGENT_BY, aboutData, agentSide, firstPerson, previousClauses, USER_AGENT, vendorActs } from './law-enforcement-parties.js';
 import { leadExcepted } from '../clauses/list-lead.js';
 import { restrictsOthers } from '../clauses/actor-readings.js';
 
@@ -67,6 +67,15 @@ const COMPLY_WITH_IT = /^\s*(?:with\s+)?(?:(?:that|the|such|this|said|any such)\
 // not a rule for answering legal requests (OTA labels: the Y Combinator precedent); so is "bringing legal action against" them.
 const AGAINST_VIOLATORS = /\b(?:prosecut\w*|pursu\w*|(?:tak|bring)\w*\s+(?:legal\s+)?(?:action|proceedings)\s+against)\s+(?:(?:the|any|those|such)\s+)?(?:users?|members?|you|persons?|individuals?|anyone|those|accounts?)\s+(?:who|that|which)\s+(?:\w+\s+){0,2}?(?:violat\w*|breach\w*|infring\w*|break\w*|misuse\w*)\s+(?:(?:any\s+(?:of\s+)?)?(?:these|this|our|the)\s+)(?:[\w-]+\s+){0,2}?(?:terms|agreement|rules|policies|policy|guidelines|conditions)\b/i;
 
+// The nouns an authority word may qualify without being a party: a licence named after it ("Open Government Licence",
+// "Government Data License"), identifiers or identification it issues.
+// The records or registers it keeps ("lawfully made available … from federal, state, or local government records"): a
+// source of data, not a party that receives any.
+const AUTHORITY_AS_MODIFIER = /^\s+(?:(?:open\s+)?data\s+)?licen[cs]es?\b|^\s+(?:issued\s+)?(?:identif\w*|ids?)\b|^\s+(?:records|registers|registries|databases)\b/i;
+
+// A verb of ceasing right before the act: "stop providing", "cease to disclose", "discontinue sharing".
+const CEASED = /\b(?:stop(?:s|ped|ping)?|ceas(?:e|es|ed|ing)|discontinu(?:e|es|ed|ing)|quit(?:s|ting)?)\s+(?:to\s+)?$/i;
+
 // An act in the infinitive ("to enforce", "to comply"): a purpose or a later act of the clause, not a participle on the
 // data ("the stored records").
 const INFINITIVE_BEFORE = /\bto\s+(?:[a-z]+ly\s+)?$/i;
@@ -102,7 +111,8 @@ export function extractLawEnforcement(ctx: FactContext): Fact<'law_enforcement_d
       // "… satisfy any legal requirement that such communications be in writing": a rule of form the communications
       // meet (the consent to electronic notices), not a legal demand for data.
       const instruments = groundsOf(c).filter((h) => !FORM_REQUIREMENT.test(c.view.slice(h.start, h.start + 120)));
-      const authorities = hitsOf(c, 'actor', 'authority');
+      // "the Open Government Licence", "government identifiers": the authority word only qualifies another noun.
+      const authorities = hitsOf(c, 'actor', 'authority').filter((a) => !AUTHORITY_AS_MODIFIER.test(c.view.slice(a.end, a.end + 40)));
       // A notice with no demand of its own may take the demand of a legal disclosure just before it.
       const demandBefore = instruments.length === 0 && authorities.length === 0 && noticeOfDisclosureBefore(ctx, s, c, sentenceClauses.slice(0, ci));
       if (instruments.length === 0 && authorities.length === 0 && !demandBefore) continue;
@@ -119,7 +129,8 @@ export function extractLawEnforcement(ctx: FactContext): Fact<'law_enforcement_d
       // The clause's disclosure: its own, or its list intro's ("We may share your information: - to comply with …").
       // "Personal data provided by the user can only be disclosed …": a participle with the user as its agent describes
       // the data; the clause's disclosure is the verb after it.
-      let own = hitsOf(c, 'action', DISCLOSING).filter((h) => verbal(c, h) && !USER_AGENT.test(c.view.slice(h.end, h.end + 30)));
+      // "If we have to stop providing Content or Products for legal … reasons": an act ceased is no disclosure made.
+      let own = hitsOf(c, 'action', DISCLOSING).filter((h) => verbal(c, h) && !USER_AGENT.test(c.view.slice(h.end, h.end + 30)) && !CEASED.test(c.view.slice(Math.max(0, h.start - 25), h.start)));
       // "We may disclose personal information …: * To comply with any court order, law, or legal process": the item's
       // "to comply" is the purpose of the intro's disclosure, which is the act (and its actor) the item completes.
       const introDisclosures = introClauses.flatMap((ic) => hitsOf(ic, 'action', 'disclose').filter((h) => verbal(ic, h)).map((h) => ({ ic, h })));
@@ -191,7 +202,9 @@ export function extractLawEnforcement(ctx: FactContext): Fact<'law_enforcement_d
       // any police"): the user would send, through the service; the vendor discloses nothing.
       if (PRODUCT_PURPOSE.test(dc.view.slice(0, d.start))) continue;
       // Authorities named only as the agent of the act ("… by the U.S. Government") receive nothing.
-      const receiving = authorities.filter((a) => !AGENT_BY.test(c.view.slice(Math.max(0, a.start - 30), a.start)));
+      // Nor authorities named further on the agent's side ("data provided by Acme and its licensors, which include Local
+      // Highway Authorities": they supplied it).
+      const receiving = authorities.filter((a) => !AGENT_BY.test(c.view.slice(Math.max(0, a.start - 30), a.start)) && !(dc === c && agentSide(c, d, a)));
       // A list item of recipients opens with the recipient: "Who we share data with: - government authorities, when …".
       const firstActor = c.hits.find((x) => x.cat === 'actor');
       const leadsItem = firstActor !== undefined && firstActor.kind === 'authority' && firstActor.t0 <= 1 && ITEM_MARKER.test(c.view) && c.start === s.start;

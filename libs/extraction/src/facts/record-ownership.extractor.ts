@@ -49,13 +49,18 @@ const JOINT = /\b(?:jointly owned|joint ownership|co-?owned|shared ownership|own
 const ASSIGNS = /\b(?:you|customer|licensee|user)s?\s+(?:hereby\s+)?(?:assigns?|transfers?)\s+(?:to\s+[\w\s]{1,30}?\s+)?(?:all\s+)?(?:right,?\s+title,?\s+and\s+interest|ownership|(?:all\s+)?rights?)\b/i;
 // The vendor's own site, software and brand: owning those is not owning the records. "Users of the Services" are people,
 // not the site's content.
-const SITE_CONTENT = /\b(?:displayed|available|included|contained|found|appearing)\s+(?:on|in|through|via)\b|(?<!\b(?:users?|visitors?|members?|customers?|subscribers?)\s)\b(?:on|of)\s+(?:the|our|this)\s+(?:site|website|services?|platform|app)\b|\b(?:software|trademarks?|logos?|trade dress|service marks|brand|look and feel|source code|the services? and|site content|website content|our content)\b/i;
+const SITE_CONTENT = /\b(?:displayed|available|included|contained|found|appearing)\s+(?:on|in|through|via)\b|(?<!\b(?:users?|visitors?|members?|customers?|subscribers?)\s)\b(?:on|of)\s+(?:the|our|this)\s+(?:site|website|services?|platform|app)\b|\b(?:software|trademarks?|logos?|trade dress|service marks|(?:[\w-]+\s+)?marks|brand|look and feel|source code|the services? and|site content|website content|our content)\b/i;
 // What the vendor may not own without it being record ownership: the records must be the customer's or users'
 // data or what is made of it ("your submissions", "Session Summaries", "Site Data", "data we collect about use").
 const USER_RECORDS = /\b(?:your|user|users'?|member|customer|client|patient|practice|submitted|submissions?|you (?:post|provide|upload|submit|create|add)|uploaded|session|notes|recordings?|transcripts?|summaries|site data|usage data|collects?|phi|protected health|de-?identified data|personal data|personal information|outputs?|inputs?|prompts?|ai-generated)\b/i;
 // Other parties' sites and links: what is on them is not the customer's records.
 const THIRD_PARTY_SITES = /\b(?:third[- ]part(?:y|ies)['’]?\s+(?:web\s?)?(?:sites?|websites?|links?|pages?|platforms?|apps?|services?|resources?)|(?:linked|external|other|outside)\s+(?:web\s?)?(?:sites?|websites?|pages?)|sites?\s+(?:we|that we)\s+(?:link|do not (?:own|control|operate)))\b/i;
 // Feedback and suggestions assigned to the vendor are not the records.
+// A section for what users send the vendor to improve it: "Feedback", "Idea Submissions", "Unsolicited Ideas".
+const IDEAS_HEADING = /\b(?:feedback|suggestions?|ideas?|unsolicited)\b/i;
+// A heading that also names the users' content or data ("User Content and Feedback", "Your Content and Ideas") heads
+// a section that states who owns the records too: it is read clause by clause (FEEDBACK still drops the ideas' clauses).
+const RECORDS_HEADING = /\b(?:content|data|information|materials?|posts?|records|files)\b/i;
 const FEEDBACK = /\b(?:feedback|suggestions?|ideas|enhancement requests?|recommendations)\b/i;
 // Statements that are not about who owns the records. The user's representation reaches to the end of the clause:
 // everything after "You represent and warrant that" is what the user vouches for ("… that your content is original
@@ -84,7 +89,10 @@ export function extractRecordOwnership(ctx: FactContext): Fact<'record_ownership
   };
   for (const s of operative(ctx, PREFILTER)) {
     const patterns = PATTERN_FILTER.test(s.view);
-    for (const c of ctx.clauses(s)) {
+    // Under a heading about feedback or ideas ("Terms of Idea Submission"), "your submissions … become the property of
+    // Acme" are the ideas sent, as FEEDBACK in the clause itself: not the records.
+    const ideasSection = s.heading !== undefined && IDEAS_HEADING.test(s.heading) && !RECORDS_HEADING.test(s.heading);
+    for (const c of ideasSection ? [] : ctx.clauses(s)) {
       if (!patterns) {
         const read = readOwnership(c);
         if (read) cands.push({ value: read, evidence: clauseEvidence(ctx, c), confidence: read === 'customer' ? 0.8 : 0.75 });
@@ -150,6 +158,12 @@ function readOwnership(c: Clause): 'customer' | 'vendor' | undefined {
     if (inExceptionPart(c, o) || IF_OWNER.test(c.view.slice(Math.max(0, o.start - 40), o.start))) continue;
     // "maintain all copyright and other notices": a notice of someone's rights kept on a copy, not ownership.
     if (/^\s+(?:(?:and|or)\s+(?:other\s+)?(?:\w+\s+)?)?(?:notices?|legends?|statements?|symbols?|markings?)\b/i.test(c.view.slice(o.end, o.end + 40))) continue;
+    // "liable for copyright infringement", "copyright law", "ownership provisions survive": the word qualifies another noun
+    // (a wrong, a law, a clause), it says nobody holds anything.
+    if (MODIFIER_OF.test(c.view.slice(o.end, o.end + 40))) continue;
+    // "text to which you hold the copyright", "If you are the owner of content that …": the holding describes which
+    // content is meant, or is the condition of what follows; it states no owner.
+    if (DESCRIBED_OWNER.test(c.view.slice(Math.max(0, o.start - 50), o.start))) continue;
     const word = c.view.slice(o.start, o.end).toLowerCase();
     if (negated(c, o, 4)) {
       const who = agentOf(c, o);
@@ -203,6 +217,12 @@ function readOwnership(c: Clause): 'customer' | 'vendor' | undefined {
   }
   return undefined;
 }
+
+// The head noun an ownership word may only qualify: "copyright infringement", "copyright law(s)", "ownership provisions".
+const MODIFIER_OF = /^\s+(?:infring\w*|laws?|act|liability|safe[- ]harbou?rs?|claims?|complaints?|agents?|polic(?:y|ies)|office|provisions?|disputes?|violations?|registrations?|protection)\b/i;
+// The owner as a relative clause on the thing ("to which you hold", "that you own") or a condition with a copula
+// ("if you are the owner of", "whether you hold the"): IF_OWNER reads only two words back.
+const DESCRIBED_OWNER = /\b(?:(?:to|in|of|for)\s+)?(?:which|whom)\s+(?:you|they|the user|users|we)\s+(?:\w+\s+){0,2}$|\b(?:if|unless|whether|where|when)\s+(?:you|they|the user|a user|users|someone|anyone)\s+(?:are|is|were|be|hold|holds)\s+(?:not\s+)?(?:the\s+|an?\s+)?(?:sole\s+|rightful\s+|legal\s+)?$/i;
 
 // A list of owners joined by "or" after "owned by" / "belongs to" / "property of" ("by us, by third parties …, or by users").
 const VENDOR_OWNER = /^[^.;]{0,160}?\b(?:us|we|our\s+company|the\s+company)\b/i;

@@ -72,8 +72,26 @@ export function actsOnData(c: Clause, h: Hit): boolean {
   // Passive or a bare participle: the data is the subject before it ("your data will be deleted", "… until deleted").
   // French participles agree with the data ("supprimées", "effacés").
   if ((passive(c, h) || /(?:ed|en|ée?s?)$/.test(c.tokens[h.t0].lower)) && c.hits.some((x) => x.cat === 'object' && x.t1 <= h.t0)) return !otherSubject(c, h);
+  // A passive whose subject is one of the things users keep that the vocabulary does not hold as data ("any Posts
+  // associated with that account will also be deleted", "your photos and comments will be deleted"): the noun, after a
+  // determiner or a coordinator, a few words before the auxiliaries.
+  if (passive(c, h) && passiveSubjectIsKept(c, h)) return true;
   const next = c.tokens[h.t1]?.lower;
   return next !== undefined && PRONOUN.has(next);
+}
+
+const NOUN_OPENER = /^(?:any|all|your|their|its|the|such|these|those|and|or)$/;
+/** Whether a DATA_NOUN opens the passive's subject, within five words before its auxiliaries. */
+function passiveSubjectIsKept(c: Clause, h: Hit): boolean {
+  let i = h.t0 - 1;
+  while (i >= 0 && AUX.test(c.tokens[i].lower)) i--;
+  // The noun must head the subject, not sit in a phrase on another noun ("any links to your profile will be deleted");
+  // "of" after a quantifier still heads it ("all of your posts").
+  const inPhrase = (w: string) => w !== 'of' && PREPOSITION.test(w);
+  for (let k = i; k >= Math.max(1, i - 5); k--) {
+    if (DATA_NOUN.test(c.tokens[k].lower) && NOUN_OPENER.test(c.tokens[k - 1].lower) && !inPhrase(c.tokens[k - 2]?.lower ?? '')) return true;
+  }
+  return false;
 }
 
 /**

@@ -22,6 +22,7 @@ import {
   SET_ASIDE,
   KEPT_PAST_END,
   KEPT_FOR_A_REASON,
+  LEAD_OPTION,
   keptBeyond,
   keptOn,
   LEGAL_RETENTION,
@@ -30,6 +31,7 @@ import {
   NO_PROMISE,
   NOMINAL_DELETE,
   NOT_AUTOMATIC,
+  softwareObject,
   ON_REQUEST,
   OPEN_ENDED,
   openAlternative,
@@ -76,6 +78,7 @@ export function extractReturnOrDestroy(ctx: FactContext): Fact<'return_or_destro
     const erasureAsked = ERASURE_REQUEST.test(s.view) || (next !== undefined && ERASURE_REQUEST.test(next.view));
     const intro = introOf(ctx.sentences, s);
     const introSubject = intro ? ctx.clauses(intro).map(clauseSubject).find((x) => x !== undefined) : undefined;
+    const leadOption = intro !== undefined && LEAD_OPTION.test(intro.view);
     for (const c of ctx.clauses(s)) {
       if (MODERATION.test(c.view)) continue;
       const deletes = hitsOf(c, 'action', 'delete').filter((h) => deletesData(c, h));
@@ -83,7 +86,7 @@ export function extractReturnOrDestroy(ctx: FactContext): Fact<'return_or_destro
       if (deletes.length === 0 && retains.length === 0) continue;
       const ev = clauseEvidence(ctx, c);
       const all = ctx.clauses(s);
-      const cand = readClause(c, deletes, retains, introSubject, scope, erasureAsked, all.slice(0, all.indexOf(c)));
+      const cand = readClause(c, deletes, retains, introSubject, scope, erasureAsked, all.slice(0, all.indexOf(c)), leadOption);
       if (!cand) continue;
       // "each party shall destroy or return to the other party … the other party's Confidential Information": the
       // parties' business secrets, not the customer's records, unless the document says its Confidential Information
@@ -113,11 +116,15 @@ export function extractReturnOrDestroy(ctx: FactContext): Fact<'return_or_destro
   return decide('return_or_destroy_on_termination', cands, ['yes', 'no']);
 }
 /** What one clause says: the first deletion of the vendor's decides; failing one, open-ended keeping. */
-function readClause(c: Clause, deletes: Hit[], retains: Hit[], introSubject: Hit | undefined, scope: Scope, erasureAsked: boolean, earlier: Clause[]): Omit<Candidate<V>, 'evidence'> | undefined {
+function readClause(c: Clause, deletes: Hit[], retains: Hit[], introSubject: Hit | undefined, scope: Scope, erasureAsked: boolean, earlier: Clause[], leadOption: boolean): Omit<Candidate<V>, 'evidence'> | undefined {
   // Under the account's life alone only the period kept after it is read (return-end-scope.ts, `life`).
   for (const d of scope === 'life' ? [] : deletes) {
     // "Even if Content is deleted from our servers, …": a supposition, not a deletion anyone commits to.
     if (!byVendor(c, d, introSubject) || !actsOnData(c, d) || inHypothetical(c, d)) continue;
+    // An item with no modal of its own under a lead-in that ends on the vendor's option ("Acme may (at its sole
+    // discretion): * suspend … the account, and delete the content at issue"): the lead's "may" governs it, as one
+    // earlier in the clause does (mayScopes): a discretion, no answer either way.
+    if (leadOption && !c.hits.some((x) => x.cat === 'modal')) return undefined;
     // "rather than delete your personal information, we may deidentify it", "Notwithstanding such return or destruction
     // of the materials, …": an act set aside for another, or conceded to set up the main clause, is no deletion anyone
     // commits to.
@@ -137,6 +144,8 @@ function readClause(c: Clause, deletes: Hit[], retains: Hit[], introSubject: Hit
     // "deletion of your account will not automatically delete the personal data … To request deletion of such data, …":
     // not deleted with the account but on request, which is erasure on request (README: unspecified), not a refusal.
     if (negated(c, d) && erasureAsked && NOT_AUTOMATIC.test(c.view.slice(Math.max(0, d.start - 40), d.start))) return undefined;
+    // "no obligation to delete copies of … your Application": the customer's software, not its records.
+    if (negated(c, d) && softwareObject(c.view, d.end)) continue;
     if (negated(c, d)) return scope !== 'periods' ? { value: 'no', confidence: 0.7 } : undefined;
     // "we will, if required by the applicable Privacy Policy, delete your Account data": deletion only where another rule
     // requires it is no commitment of the document's own (README: the conservative value), nor a refusal.

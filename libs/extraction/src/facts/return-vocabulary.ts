@@ -69,6 +69,20 @@ export const NOMINAL_ACT = /\bresult(?:s|ed)? in (?:the )?(?:permanent |automati
 // happens, not a refusal. Other exceptions ("except when required by law", "unless you ask us to") leave the refusal.
 export const AT_ACCOUNT_END_ONLY = new RegExp(String.raw`^[^.;]{0,60}?\b(?:(?:except|other than)\s+(?:by|through)\s+(?:also\s+)?(?:deleting|closing|cancell?ing|terminating|deactivating)\s+${ACCOUNT}\b|(?:(?:except|other than)\s+(?:when|if|upon)|unless|until)\s+${ACCOUNT_END})`, 'i');
 
+// A list's lead-in that ends on an option the vendor keeps ("Acme may (at its sole discretion):", "we reserve the right
+// to:"): its items are what it may do, a sanction's or a discretion's acts, not duties at the end.
+export const LEAD_OPTION = /\b(?:may|can|reserves? the right to|(?:is|are) entitled to|ha(?:s|ve) the right to)(?:\s*\([^)]{0,60}\)|,[^,:;]{0,60},)?\s*:\s*$/i;
+
+// A refusal whose object is the customer's software, not its data ("no other obligation to delete copies of, references
+// to, or links to your Application"): what the vendor declines to purge is its listing of the product, no record kept.
+export const SOFTWARE_OBJECT = /^[^.;()]{0,80}?\b(?:your|the customer's|customer's|developer's)\s+(?:applications?|apps?|software|integrations?|plug-?ins?|extensions?)\b(?![^.;()]{0,30}\b(?:data|content|information|records?|files)\b)/i;
+const SOFTWARE_SPAN_HAS_DATA = /\b(?:data|content|information|records?|files)\b/i;
+/** Whether the object after a deletion at `end` is the customer's software and names no data on the way there. */
+export function softwareObject(view: string, end: number): boolean {
+  const m = SOFTWARE_OBJECT.exec(view.slice(end));
+  return m !== null && !SOFTWARE_SPAN_HAS_DATA.test(m[0]);
+}
+
 // A right to delete is a discretion: "has the perpetual and irrevocable right to delete", "reserves the right to delete".
 // "Reserves the right at any time to delete", "the right, in its sole discretion, to delete": the same right.
 export const RIGHT_TO = /\bright,?\s+(?:(?:at any time|in (?:its|our|their) (?:sole |absolute )*discretion|without (?:prior )?notice),?\s+)?to\s+(?:\w+\s+){0,2}?$/i;
@@ -85,8 +99,11 @@ export const NOT_AUTOMATIC = /\bautomatically\s+$/i;
 // A condition that the deletion happen only when another rule requires it: "if required by the applicable policy", "where
 // and when required by law", "to the extent required by", "if the law requires it" (return-acts.ts `onlyIfRequired`).
 const REQUIREMENT_CONDITION = String.raw`\b(?:if|where|when|whenever|to the extent(?: that)?|insofar as)(?:\s+(?:and|or)\s+(?:if|where|when))?\s+(?:(?:(?:so|it is|we are|this is)\s+)?(?:required|mandated|obliged|obligated)\b|(?:the\s+|applicable\s+)*(?:laws?|regulations?)\s+(?:so\s+)?requires?\b)`;
-/** The condition opening the deletion's sentence or comma-part, the deletion after its subject and modal ("we will, if required by …, delete"). */
-export const CONDITION_BEFORE = new RegExp(String.raw`(?:^|[,(]\s*)${REQUIREMENT_CONDITION}[^,;.()]{0,80}[,)]\s*(?:[\w-]+\s+)?(?:will|shall|must|would|may|can)?\s*(?:\w+ly\s+)?$`, 'i');
+/**
+ * The condition opening the deletion's sentence or comma-part, the deletion after its subject and modal ("we will, if
+ * required by …, delete"), or after a short passive subject (", if required by these Terms, all Content must be deleted").
+ */
+export const CONDITION_BEFORE = new RegExp(String.raw`(?:^|[,(]\s*)${REQUIREMENT_CONDITION}[^,;.()]{0,80}[,)]\s*(?:[\w-]+\s+){0,3}?(?:(?:will|shall|must|would|may|can)\s+)?(?:be\s+)?(?:\w+ly\s+)?$`, 'i');
 /** The condition after the deletion in its part of the sentence ("delete your data where required by law"). */
 export const CONDITION_AFTER = new RegExp(REQUIREMENT_CONDITION, 'i');
 // Between the deletion and a condition after it: an exception ("except where required by law to keep them"), another act
