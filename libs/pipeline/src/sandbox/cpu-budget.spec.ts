@@ -35,8 +35,10 @@ describe('processCpuMs', () => {
     while ((process.cpuUsage(t0).user) < 200_000) x += Math.sqrt(x + 1);
     expect(x).toBeGreaterThan(0);
     const after = processCpuMs(process.pid)!;
-    // 200 ms of user CPU, read in 10 ms ticks.
+    // 200 ms of user CPU, read in 10 ms ticks (USER_HZ 100: a wrong unit would be off by far more than the
+    // process's other threads add).
     expect(after - before).toBeGreaterThanOrEqual(180);
+    expect(after - before).toBeLessThan(1000);
     expect(processCpuMs(2 ** 22 + 12345)).toBeUndefined();
     expect(processCpuMs(undefined)).toBeUndefined();
   });

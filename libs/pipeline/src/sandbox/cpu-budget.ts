@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 
 /**
@@ -14,19 +13,11 @@ export const DEFAULT_WALL_FACTOR = 4;
 /** Shortest re-arm: /proc counts CPU in clock ticks (10 ms at USER_HZ 100), finer checks learn nothing. */
 const MIN_REARM_MS = 20;
 
-let ticksPerSecond: number | undefined;
-/** USER_HZ, the unit of /proc/PID/stat's times: 100 on every mainstream Linux, asked once of getconf anyway. */
-function clockTicks(): number {
-  if (ticksPerSecond === undefined) {
-    try {
-      const n = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8', timeout: 2000 }).trim());
-      ticksPerSecond = Number.isFinite(n) && n > 0 ? n : 100;
-    } catch {
-      ticksPerSecond = 100;
-    }
-  }
-  return ticksPerSecond;
-}
+/**
+ * USER_HZ, the unit of /proc/PID/stat's times: fixed at 100 by the kernel's ABI on x86 and arm (not CONFIG_HZ).
+ * Not asked of `getconf CLK_TCK`: a synchronous spawn on the worker's event loop for a constant.
+ */
+const TICKS_PER_SECOND = 100;
 
 /**
  * CPU time (user + system, ms) a process has used, all its threads counted (/proc/PID/stat sums the thread
@@ -40,7 +31,7 @@ export function processCpuMs(pid: number | undefined): number | undefined {
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     // Field 3 (state) is fields[0]: utime is field 14, stime field 15.
     const ticks = Number(fields[11]) + Number(fields[12]);
-    return Number.isFinite(ticks) ? (ticks * 1000) / clockTicks() : undefined;
+    return Number.isFinite(ticks) ? (ticks * 1000) / TICKS_PER_SECOND : undefined;
   } catch {
     return undefined;
   }
