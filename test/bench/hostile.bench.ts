@@ -1,6 +1,7 @@
 /**
  * Hostile catalogue bench (issue 12): `npm run bench:hostile` (add `--json` for one JSON object, `--only a,b`
- * for cases whose name contains a or b, `--burst N` for the size of the flood, default 300).
+ * for cases whose name contains a or b, `--burst N` for the size of the flood, default 300, `--parse-timeout MS`
+ * the CPU budget, default 15,000, `--wall-factor F` its wall backstop, default 4).
  *
  * Runs the built service as real processes — production mode (API + worker processes) when DATABASE_URL and
  * REDIS_URL are set, otherwise embedded mode (`custody serve`, API and worker in one process) — and uploads
@@ -17,7 +18,7 @@
  *    "Quiet": its latency while the flood runs, and the flood's drain time.
  *
  * Goals (exit code 1 when missed): every case final with its expected status, 0 worker deaths, 0 cases past the
- * parse budget (+ 30 s of queueing slack), the worker process's peak RSS under 1 GB, Quiet's latency during the
+ * parse budget's wall backstop (+ 30 s of queueing slack), the worker process's peak RSS under 1 GB, Quiet's latency during the
  * catalogue within max(3 × baseline, baseline + 5 s), and during the burst within the parse budget + baseline
  * (a job already running is never pre-empted: a new document waits at most for one slot to free).
  */
@@ -34,6 +35,9 @@ const asJson = flag('--json');
 const only = arg('--only')?.split(',');
 const BURST = Number(arg('--burst') ?? 300);
 const PARSE_TIMEOUT_MS = Number(arg('--parse-timeout') ?? 15_000);
+/** The parse budget is CPU time; a case ends by wall time at the latest at this multiple of it (the backstop). */
+const PARSE_WALL_FACTOR = Number(arg('--wall-factor') ?? 4);
+const PARSE_WALL_MS = PARSE_TIMEOUT_MS * PARSE_WALL_FACTOR;
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const production = Boolean(process.env.DATABASE_URL && process.env.REDIS_URL);
 // Progress goes to stderr in both modes; with --json, stdout holds only the result.
@@ -41,7 +45,7 @@ const say = (s: string) => console.error(s);
 const secs = (ms: number) => Number((ms / 1000).toFixed(2));
 const GOOD = (i: number) => Buffer.from(`# Business Associate Agreement ${i}\n\nBusiness Associate shall notify Covered Entity of any Breach within thirty (30) days. Business Associate will not use PHI to train models.\n`);
 
-const { base, workspaces, deaths, stages, peaks, stop } = await startHostileService(root, production, PARSE_TIMEOUT_MS);
+const { base, workspaces, deaths, stages, peaks, stop } = await startHostileService(root, production, PARSE_TIMEOUT_MS, PARSE_WALL_FACTOR);
 const { upload, finals, listErrors } = hostileClient(base, workspaces);
 
 const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))] ?? NaN;
@@ -55,7 +59,7 @@ async function quietLatency(): Promise<number> {
 }
 
 // ---- 1. baseline ----------------------------------------------------------------------------------------
-say(`mode: ${production ? 'production (API + worker processes, PostgreSQL + Redis)' : 'embedded (custody serve)'}; parse budget ${PARSE_TIMEOUT_MS} ms`);
+say(`mode: ${production ? 'production (API + worker processes, PostgreSQL + Redis)' : 'embedded (custody serve)'}; parse budget ${PARSE_TIMEOUT_MS} ms CPU, wall backstop ${PARSE_WALL_MS} ms`);
 await quietLatency(); // first document also starts the sandbox processes: not part of the baseline
 const baselineRuns: number[] = [];
 for (let i = 0; i < 5; i++) baselineRuns.push(await quietLatency());
@@ -99,7 +103,7 @@ for (const c of cases) {
   // after the Attacker's (a 50 MB upload takes seconds to send and store; waiting for it was bench time).
   const follow = async (ws: string, p: Promise<{ id?: string; status: number }>) => {
     const u = await timed(p);
-    return { ...u, got: u.id ? (await finals(t0, [{ ws, id: u.id }], PARSE_TIMEOUT_MS + 120_000)).get(u.id) : undefined };
+    return { ...u, got: u.id ? (await finals(t0, [{ ws, id: u.id }], PARSE_WALL_MS + 120_000)).get(u.id) : undefined };
   };
   const [h, q] = await Promise.all([follow('Attacker', upload('Attacker', c.file, bytes)), follow('Quiet', upload('Quiet', `contracts/quiet-${goodSeq++}.md`, GOOD(goodSeq)))]);
   health.stop = true;
@@ -144,14 +148,14 @@ const goals = [
   { what: `catalogue cases final with the expected status (${rows.length} cases)`, value: `${rows.filter((r) => r.ok).length}/${rows.length}`, target: 'all', ok: rows.every((r) => r.ok) },
   { what: 'worker deaths', value: String(deaths.length), target: '0', ok: deaths.length === 0 },
   { what: 'status listings the API failed to answer', value: `${listErrors.length}${listErrors.length ? ` (${[...new Set(listErrors)].slice(0, 5).join('; ')})` : ''}`, target: '0', ok: listErrors.length === 0 },
-  { what: 'cases past the parse budget + 30 s', value: String(rows.filter((r) => r.seconds === null || r.seconds * 1000 > PARSE_TIMEOUT_MS + 30_000).length), target: '0', ok: rows.every((r) => r.seconds === null ? r.status.startsWith('refused') : r.seconds * 1000 <= PARSE_TIMEOUT_MS + 30_000) },
+  { what: 'cases past the wall backstop + 30 s', value: String(rows.filter((r) => r.seconds === null || r.seconds * 1000 > PARSE_WALL_MS + 30_000).length), target: '0', ok: rows.every((r) => r.seconds === null ? r.status.startsWith('refused') : r.seconds * 1000 <= PARSE_WALL_MS + 30_000) },
   { what: 'worker process peak RSS (VmHWM)', value: `${workerHwm} MB (sampled ${Math.round(peaks.worker)} MB); sandbox process peak ${Math.round(peaks.sandbox)} MB`, target: '< 1024 MB', ok: workerHwm < 1024 },
   { what: "Quiet's latency beside each case (p50 / p90 / max)", value: `${secs(median(catalogueQuiet))} / ${secs(quantile(catalogueQuiet, 0.9))} / ${secs(Math.max(...catalogueQuiet))} s (undisturbed ${secs(baseline)} s)`, target: `≤ ${secs(quietLimit)} s`, ok: Math.max(...catalogueQuiet) <= quietLimit },
   { what: "Quiet's latency during the burst", value: `${secs(burstQuiet)} s behind ${floodIds.length} Flood documents`, target: `≤ ${secs(PARSE_TIMEOUT_MS + baseline)} s`, ok: burstQuiet <= PARSE_TIMEOUT_MS + baseline },
 ];
 if (goals.some((g) => !g.ok)) process.exitCode = 1;
 const result = {
-  mode: production ? 'production' : 'embedded', parseTimeoutMs: PARSE_TIMEOUT_MS, baselineSeconds: secs(baseline), baselineRuns: baselineRuns.map(secs),
+  mode: production ? 'production' : 'embedded', parseTimeoutMs: PARSE_TIMEOUT_MS, parseWallFactor: PARSE_WALL_FACTOR, baselineSeconds: secs(baseline), baselineRuns: baselineRuns.map(secs),
   quiet: { p50: secs(median(catalogueQuiet)), p90: secs(quantile(catalogueQuiet, 0.9)), max: secs(Math.max(...catalogueQuiet)) }, cases: rows, burst: { documents: floodIds.length, quietSeconds: secs(burstQuiet), drainSeconds: burstDrainSeconds, final: drained.size }, workerPeakRssMb: workerHwm, sandboxPeakRssMb: Math.round(peaks.sandbox), deaths, listErrors, goals };
 if (asJson) console.log(JSON.stringify(result, null, 2));
 else for (const g of goals) console.log(`${g.ok ? 'PASS' : 'FAIL'}  ${g.what}: ${g.value} (target ${g.target})`);

@@ -42,9 +42,13 @@ export const ConfigSchema = z.object({
   maxUploadBytes: z.coerce.number().int().min(1).default(50 * 1024 * 1024),
   /**
    * Parsing budgets, per document, enforced in the sandbox process that reads it (libs/pipeline/src/sandbox):
-   * wall time, V8 heap, resident memory, bytes a DOCX inflates to (counted while inflating), PDF pages.
+   * CPU time, V8 heap, resident memory, bytes a DOCX inflates to (counted while inflating), PDF pages.
+   * parseTimeoutMs is CPU time of the sandbox process (wall time where /proc cannot be read: not Linux), so a
+   * starved process on a loaded machine is not killed for waiting; parseWallFactor × parseTimeoutMs of wall time
+   * is the backstop for a process blocked without using CPU.
    */
   parseTimeoutMs: z.coerce.number().int().min(10).default(30_000),
+  parseWallFactor: z.coerce.number().min(1).max(100).default(4),
   parseHeapMb: z.coerce.number().int().min(32).default(512),
   parseRssMb: z.coerce.number().int().min(64).default(1024),
   parseMaxInflatedBytes: z.coerce.number().int().min(1024).default(64 * 1024 * 1024),

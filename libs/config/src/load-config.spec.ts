@@ -18,6 +18,15 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ PORT: 'abc', DATABASE_URL: 'not a url' })).toThrow(/port.*databaseUrl|databaseUrl.*port/);
   });
 
+  it('reads the parse budget as before and its wall-clock backstop factor (default 4, 1-100)', () => {
+    const d = loadConfig({});
+    expect([d.parseTimeoutMs, d.parseWallFactor]).toEqual([30_000, 4]);
+    const c = loadConfig({ CUSTODY_PARSE_TIMEOUT_MS: '5000', CUSTODY_PARSE_WALL_FACTOR: '2.5' });
+    expect([c.parseTimeoutMs, c.parseWallFactor]).toEqual([5000, 2.5]);
+    expect(() => loadConfig({ CUSTODY_PARSE_WALL_FACTOR: '0.5' })).toThrow(/parseWallFactor/);
+    expect(() => loadConfig({ CUSTODY_PARSE_WALL_FACTOR: 'lots' })).toThrow(/parseWallFactor/);
+  });
+
   it('never exposes credentials in the loggable copy', () => {
     const c = loadConfig({ DATABASE_URL: 'postgres://admin:hunter2@db/custody', CUSTODY_WEBHOOK_SECRET: 'x'.repeat(20) });
     const text = JSON.stringify(redactedConfig(c));

@@ -20,6 +20,7 @@ const ENV_MAP: Record<string, keyof CustodyConfig> = {
   CUSTODY_MAX_UPLOAD_BYTES: 'maxUploadBytes',
   CUSTODY_MAX_UPLOAD_FILES: 'maxUploadFiles',
   CUSTODY_PARSE_TIMEOUT_MS: 'parseTimeoutMs',
+  CUSTODY_PARSE_WALL_FACTOR: 'parseWallFactor',
   CUSTODY_PARSE_HEAP_MB: 'parseHeapMb',
   CUSTODY_PARSE_RSS_MB: 'parseRssMb',
   CUSTODY_PARSE_MAX_INFLATED_BYTES: 'parseMaxInflatedBytes',

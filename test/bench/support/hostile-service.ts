@@ -28,7 +28,7 @@ const childrenOf = (pid: number | undefined): number[] => {
 
 export type Workspaces = Record<string, { slug: string; key: string }>;
 
-export async function startHostileService(root: string, production: boolean, parseTimeoutMs: number) {
+export async function startHostileService(root: string, production: boolean, parseTimeoutMs: number, parseWallFactor: number) {
   const port = 47_000 + (process.pid % 2000);
   const home = mkdtempSync(join(tmpdir(), 'custody-hostile-'));
   const dbName = `custody_hostile_${process.pid}`;
@@ -36,7 +36,8 @@ export async function startHostileService(root: string, production: boolean, par
     ...(Object.fromEntries(Object.entries(process.env).filter(([k]) => !['DATABASE_URL', 'REDIS_URL', 'NODE_OPTIONS'].includes(k))) as Record<string, string>),
     PORT: String(port), CUSTODY_HOME: home, CUSTODY_QUEUE_PREFIX: `hostile${process.pid}`,
     CUSTODY_RATE_LIMIT_PER_MINUTE: '100000000', CUSTODY_AUTH_FAILURES_PER_MINUTE: '100000', CUSTODY_MAX_UPLOAD_FILES: '10000',
-    CUSTODY_parseTimeoutMs: String(parseTimeoutMs), CUSTODY_MAX_UPLOAD_BYTES: String(60 * 1024 * 1024),
+    // (Spelt CUSTODY_parseTimeoutMs since the bench's split, which loadConfig never read: the service ran at its 30 s default.)
+    CUSTODY_PARSE_TIMEOUT_MS: String(parseTimeoutMs), CUSTODY_PARSE_WALL_FACTOR: String(parseWallFactor), CUSTODY_MAX_UPLOAD_BYTES: String(60 * 1024 * 1024),
     // 'log' for the worker's per-document stage line (ids and ms only), read below.
     LOG_LEVEL: 'log',
   };

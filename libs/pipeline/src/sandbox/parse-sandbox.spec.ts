@@ -8,7 +8,7 @@ import { SandboxPool } from './parse-sandbox.js';
  * hostile inputs stay small (the full catalogue is `npm run bench:hostile`).
  */
 describe('SandboxPool', () => {
-  // A wall-time budget far above what these need even on a loaded machine, so only the budget under test stops them.
+  // A time budget far above what these need even on a loaded machine, so only the budget under test stops them.
   const pool = new SandboxPool({ poolSize: 1, timeoutMs: 150_000, heapMb: 96, rssMb: 400, maxInflatedBytes: 2 * 1024 * 1024, maxPages: 3 });
   afterAll(() => pool.close());
 
@@ -116,18 +116,18 @@ describe('SandboxPool', () => {
   }, 240_000);
 });
 
-describe('SandboxPool wall-time budget', () => {
+describe('SandboxPool time budget', () => {
   // A budget no real read of a 2 MB contract can meet, so the kill is certain, not a race.
-  const pool = new SandboxPool({ poolSize: 1, spare: 1, timeoutMs: 10, heapMb: 256, rssMb: 1024, maxInflatedBytes: 1 << 26, maxPages: 100 });
+  const pool = new SandboxPool({ poolSize: 1, spare: 1, timeoutMs: 10, wallFactor: 3000, heapMb: 256, rssMb: 1024, maxInflatedBytes: 1 << 26, maxPages: 100 });
   afterAll(() => pool.close());
 
-  it('kills a parse past its wall time with timeout and starts its replacement at once, beside the warm spare', async () => {
+  it('kills a parse past its CPU time with timeout and starts its replacement at once, beside the warm spare', async () => {
     pool.warm();
     expect(pool.stats.spawned).toBe(2);
     const text = Buffer.from(`SERVICES AGREEMENT\n\n${'Vendor shall protect Customer Data and notify Customer of any breach. '.repeat(30_000)}`);
     const r = await pool.analyze(text, 'contracts/slow.txt');
     expect(r.status).toBe('failed');
-    expect(r.reason).toMatch(/^contracts\/slow\.txt: timeout: parsing took longer than 10 ms/);
+    expect(r.reason).toMatch(/^contracts\/slow\.txt: timeout: parsing used more than its CPU budget of 10 ms \(\d+ ms CPU in \d+ ms\)/);
     expect(pool.stats.stopped.timeout).toBe(1);
     // The killed process was replaced at once, before any next document asked for one (no cold start on demand).
     expect(pool.stats.spawned).toBe(3);

@@ -27,7 +27,7 @@ export class ParseSandbox extends SandboxPool implements OnModuleDestroy {
 /**
  * The upload path's sandbox: scans large uploads for secrets (prepareForStorage) off the API's event loop,
  * in its own two processes so uploads never wait behind the worker's extraction. The scan is linear, so its
- * wall-time budget is generous (a 50 MB upload takes seconds).
+ * time budget is generous (a 50 MB upload takes seconds).
  */
 @Injectable()
 export class UploadSandbox extends SandboxPool implements OnModuleDestroy {

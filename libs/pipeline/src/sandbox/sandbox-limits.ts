@@ -42,6 +42,7 @@ export function sandboxLimits(config: CustodyConfig): SandboxLimits {
   return {
     poolSize: config.workerConcurrency,
     timeoutMs: config.parseTimeoutMs,
+    wallFactor: config.parseWallFactor,
     heapMb: config.parseHeapMb,
     rssMb: config.parseRssMb,
     maxInflatedBytes: config.parseMaxInflatedBytes,

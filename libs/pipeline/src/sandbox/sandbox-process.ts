@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import type { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { CustodyError, type BudgetKind } from '@custody/domain';
+import { checkBudget, DEFAULT_WALL_FACTOR, processCpuMs } from './cpu-budget.js';
 import { DATA_FD, WARM_UP_ARG, type SandboxReply, type SandboxRequest } from './sandbox-protocol.js';
 
 /** A document's bytes: in memory, or streamed in pieces (a stored blob read chunk by chunk). */
@@ -11,8 +12,16 @@ export type DocumentInput = Uint8Array | AsyncIterable<Uint8Array>;
 const WRITE_SLICE = 1024 * 1024;
 
 export interface ProcessLimits {
-  /** Wall time of one document; then the process is killed. */
+  /**
+   * CPU time (ms, all the process's threads) one document may use; then the process is killed. Where CPU time
+   * cannot be read (no /proc: not Linux) it is wall time, as it was before (cpu-budget.ts says why CPU).
+   */
   timeoutMs: number;
+  /**
+   * Wall-clock backstop, as a multiple of timeoutMs (default DEFAULT_WALL_FACTOR): a process blocked without
+   * using CPU is killed past it, whatever CPU it used.
+   */
+  wallFactor?: number;
   /** V8 heap (`--max-old-space-size`): a parse that needs more ends the process with a heap OOM. */
   heapMb: number;
   /** Resident memory, ArrayBuffers and native buffers included (the heap limit does not see those). */
@@ -44,7 +53,7 @@ export type RunOutcome =
 
 type DistributiveOmit<T, K extends keyof T> = T extends unknown ? Omit<T, K> : never;
 /** Documents sent to a process and not yet answered (SandboxProcess.current). */
-interface Batch { items: { id: number; resolve: (o: RunOutcome | undefined) => void }[]; started: number; sent: boolean; timer?: NodeJS.Timeout; watch?: NodeJS.Timeout; killedFor?: { kind: BudgetKind; detail: string } }
+interface Batch { items: { id: number; resolve: (o: RunOutcome | undefined) => void }[]; started: number; cpuAtStart?: number; sent: boolean; timer?: NodeJS.Timeout; watch?: NodeJS.Timeout; killedFor?: { kind: BudgetKind; detail: string } }
 
 /** One document's request without what the process assigns (its id, and its size once sent). */
 export type RunRequest = DistributiveOmit<SandboxRequest, 'id' | 'size'>;
@@ -78,7 +87,7 @@ export class SandboxProcess {
   private stderrTail = '';
   /**
    * The documents sent and not yet answered, in the order the process reads them: the first is the one being
-   * read, whose wall-time budget runs from the previous answer (or from the request). A document left when the
+   * read, whose time budget runs from the previous answer (or from the request). A document left when the
    * process dies was never started: it resolves `undefined` (not run), for the pool to send elsewhere.
    */
   private current?: Batch;
@@ -156,7 +165,7 @@ export class SandboxProcess {
   /**
    * Reads several documents, one after the other, with one request for all (issue 11: a batch's documents
    * do not each wait for a round trip to the worker): every document's bytes go on the data pipe, then one
-   * message lists them. Each keeps its own wall-time budget and outcome; the memory budget is watched
+   * message lists them. Each keeps its own time budget and outcome; the memory budget is watched
    * throughout. If the process is killed over one document's budget (or crashes), the documents read before it
    * keep their outcomes, that one gets the budget's, and those after it resolve `undefined`: not run, nothing
    * lost — the pool reads them in another process.
@@ -188,10 +197,31 @@ export class SandboxProcess {
     return outcomes;
   }
 
-  /** The wall-time budget of the document being read (the first unanswered one). */
+  /**
+   * The time budget of the document being read (the first unanswered one): the process's CPU time from now.
+   * The timer first fires after the budget in wall time (CPU cannot outrun it by much), then re-arms for the
+   * CPU still unspent, until the CPU budget or the wall-clock backstop is passed (checkBudget).
+   */
   private startTimer(): void {
     const c = this.current;
-    if (c?.sent) c.timer = setTimeout(() => this.kill('timeout', `parsing took longer than ${this.limits.timeoutMs} ms; stopped`), this.limits.timeoutMs);
+    if (!c?.sent) return;
+    c.cpuAtStart = processCpuMs(this.child.pid);
+    this.armTimer(c, this.limits.timeoutMs);
+  }
+
+  private armTimer(c: Batch, ms: number): void {
+    c.timer = setTimeout(() => {
+      if (this.current !== c) return;
+      const cpu = c.cpuAtStart === undefined ? undefined : processCpuMs(this.child.pid);
+      const verdict = checkBudget({
+        cpuBudgetMs: this.limits.timeoutMs,
+        wallFactor: this.limits.wallFactor ?? DEFAULT_WALL_FACTOR,
+        elapsedMs: performance.now() - c.started,
+        cpuUsedMs: cpu === undefined ? undefined : cpu - c.cpuAtStart!,
+      });
+      if ('kill' in verdict) this.kill('timeout', verdict.kill);
+      else this.armTimer(c, verdict.rearmMs);
+    }, ms);
   }
 
   private get data(): Writable {
