@@ -100,4 +100,5 @@ export class AuditReportDto implements AuditReport {
   @ApiProperty({ type: [AuditDocumentDto] }) documents!: AuditDocumentDto[];
   @ApiProperty({ type: [RuleErrorDto], description: 'Rules that threw: reported, the audit goes on' }) ruleErrors!: RuleErrorDto[];
   @ApiPropertyOptional({ enum: [true], description: 'Set when the report is a vendor assessment (no system was given: each contract\'s vendor assessed from its terms under assumed flows)' }) assessed?: true;
+  @ApiPropertyOptional({ enum: [true], description: 'Set when every assessed vendor is a template whose party\'s name is left blank: no vendor was assessed, so the score rates no one (shown as not applicable)' }) template?: true;
 }

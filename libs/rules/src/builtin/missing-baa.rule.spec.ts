@@ -16,6 +16,14 @@ describe('missing-baa', () => {
     expect(d!.likelihood).toBe(0.85);
   });
 
+  it('names the sub-processors an assessed vendor\'s own contract names, not its own affiliates (no chain break counts them again); a declared vendor\'s detail is unchanged', () => {
+    const g = base().contract('scribe', { baa_offered: 'no', subprocessors_named: ['OpenAI, L.L.C.', 'Upheal Health Ltd', 'Deepgram'] }, { kind: 'terms' }).build();
+    expect(evaluateRule(missingBaaRule, g)[0]!.detail).toBe('Upheal receives session recordings and session transcripts and its documents say it does not offer a BAA.');
+    g.systems.find((s) => s.id === 'scribe')!.assessed = true;
+    expect(evaluateRule(missingBaaRule, g)[0]!.detail).toBe('Upheal receives session recordings and session transcripts and its documents say it does not offer a BAA; ' +
+      'its documents name the sub-processors it passes client information on to, which no BAA binds either: OpenAI, L.L.C. and Deepgram.');
+  });
+
   it('is certain when the vendor says it does not offer a BAA', () => {
     const [d] = evaluateRule(missingBaaRule, base().contract('scribe', { baa_offered: 'no' }, { kind: 'terms' }).build());
     expect(d!.likelihood).toBe(1);
