@@ -88,6 +88,11 @@ describe('a vendor assessment says so in every report', () => {
     expect(html).toContain('<div class="kicker">Template review: no vendor named</div>');
     expect(html).toContain('<div class="value">n/a</div>');
     expect(html).not.toContain('no exposure');
+    // Its box in the flow picture shows no score either.
+    const box = /<g class="node [^"]*" data-id="[^"]*"><title>Business Associate \(name left blank in sample-baa\.md\)[^]*?<\/g>/.exec(html)?.[0];
+    expect(box).toContain('exposure not applicable (template: no vendor named)</title>');
+    expect(box).toContain(' · n/a</text>');
+    expect(box).not.toContain('/100');
     // JSON keeps every field it had (score.total still a number) and adds the flags.
     const json = JSON.parse(renderJson(templateReport())) as AuditReport;
     expect(json).toMatchObject({ template: true, score: { total: 0 } });

@@ -39,6 +39,8 @@ export class GraphSystemDto implements GraphSystem {
   @ApiProperty({ type: [AttachedContractDto] }) contracts!: AttachedContractDto[];
   @ApiProperty({ type: [EvidenceDto] }) evidence!: EvidenceDto[];
   @ApiPropertyOptional({ type: 'object', properties: { vendor: { type: 'string' }, site: { type: 'string' } } }) group?: { vendor?: string; site?: string };
+  @ApiPropertyOptional({ enum: [true], description: 'Made from its own contract for a vendor assessment, not declared by any input' }) assessed?: true;
+  @ApiPropertyOptional({ enum: [true], description: 'An assessed system made from a template whose party\'s name is blank: its findings read the clauses as written, rating no vendor' }) template?: true;
 }
 
 export class GraphFlowDto implements GraphFlow {
@@ -51,6 +53,7 @@ export class GraphFlowDto implements GraphFlow {
   @ApiProperty({ enum: LEGAL_BASES }) legalBasis!: LegalBasis;
   @ApiPropertyOptional() endpoint?: string;
   @ApiProperty({ type: [EvidenceDto] }) evidence!: EvidenceDto[];
+  @ApiPropertyOptional({ enum: [true], description: 'Assumed for a vendor assessment (what the practice would send the assessed vendor), not seen in any config' }) assessed?: true;
 }
 
 export class DocumentInfoDto implements ExtractedDocumentInfo {

@@ -1,6 +1,6 @@
 import { categoryList, unique, wordList } from '@custody/domain';
 import { CITE } from '../citations.js';
-import { factIn, governingFact, nameMatches, namedSubprocessors } from '../contracts.js';
+import { factIn, governingFact, isOwnAffiliate, namedSubprocessors } from '../contracts.js';
 import {
   baaCoverage, carriesPhi, displayName, flowdownSender, heldCategories, holderRoutes, isBusinessAssociateRole, isDirectAssociate, isPracticeSide, routeCoverage, termsParts, vendorSystems, type TermsPart,
 } from '../graph-queries.js';
@@ -53,8 +53,9 @@ export const missingBaaRule: Rule = streamingRule({
       // An assessed vendor's sub-processors are unbound by this same missing BAA (baa-chain-break leaves them to this
       // finding), so it says to whom the PHI goes on: the names its own contracts give, with their clause. Read from
       // its own record, not its out-flows, which the rule's read declaration (rule-reads: 'in') does not cover. Its own
-      // affiliates ("Zoom Voice Communications, Inc." in Zoom's policy) are the vendor itself, as the projection has them.
-      const onward = s.assessed ? namedSubprocessors(s).inContracts.filter((n) => !nameMatches(n, s.name)) : [];
+      // affiliates ("Zoom Voice Communications, Inc." in Zoom's policy) are the vendor itself, as the projection has them;
+      // a third party whose name merely begins with the vendor's letters ("ZoomInfo") is not.
+      const onward = s.assessed ? namedSubprocessors(s).inContracts.filter((n) => !isOwnAffiliate(n, s.name)) : [];
       if (onward.length > 0) for (const c of s.contracts) if (!c.via) for (const e of factIn(c, 'subprocessors_named').evidence) evidence.push(e);
       const passes = onward.length === 0 ? '' : `; its documents name the sub-processors it passes client information on to, which no BAA binds either: ${wordList(onward)}`;
       // A holder bound through a sender's flow-down for that sender's data: which contract does not reach this part.
