@@ -122,7 +122,6 @@ export function evaluateGraph(graph: Graph, opts: { lens?: Lens; settings?: Rule
   return { findings, score, ruleErrors: errors };
 }
 
-/** Assembles the one report object every renderer, the API and `custody audit` share. */
 /**
  * A vendor assessment of templates only (each assessed system's party a blank): no vendor was assessed, so the report
  * says its score rates no one. One named vendor among them makes it an assessment of that vendor as before.
@@ -137,6 +136,7 @@ function onlyTemplates(systems: Graph['systems']): boolean {
   return any;
 }
 
+/** Assembles the one report object every renderer, the API and `custody audit` share. */
 export function composeReport(input: {
   workspace: { id: string; name: string };
   graph: Graph;
