@@ -122,6 +122,20 @@ export function evaluateGraph(graph: Graph, opts: { lens?: Lens; settings?: Rule
   return { findings, score, ruleErrors: errors };
 }
 
+/**
+ * A vendor assessment of templates only (each assessed system's party a blank): no vendor was assessed, so the report
+ * says its score rates no one. One named vendor among them makes it an assessment of that vendor as before.
+ */
+function onlyTemplates(systems: Graph['systems']): boolean {
+  let any = false;
+  for (const s of systems) {
+    if (!s.assessed) continue;
+    if (!s.template) return false;
+    any = true;
+  }
+  return any;
+}
+
 /** Assembles the one report object every renderer, the API and `custody audit` share. */
 export function composeReport(input: {
   workspace: { id: string; name: string };
@@ -157,5 +171,6 @@ export function composeReport(input: {
     ruleErrors: input.evaluation.ruleErrors,
     // A vendor assessment says so at the top (absent otherwise: an audit of declared systems is unchanged).
     ...(input.graph.systems.some((s) => s.assessed) ? { assessed: true as const } : {}),
+    ...(onlyTemplates(input.graph.systems) ? { template: true as const } : {}),
   };
 }

@@ -58,4 +58,54 @@ describe('vendor assessment: a contract dropped in alone', () => {
     expect(withBaa.findings).toEqual(alone.findings);
     expect(withBaa.score).toEqual(alone.score);
   });
+  // A processor's terms with no BAA, naming its sub-processors (written for this spec).
+  const DPA = `# Data Processing Agreement
+
+This Data Processing Agreement is entered into between the customer (the "Controller") and Brightwell Messaging GmbH ("Brightwell", the "Processor").
+
+1. Subject matter. Brightwell processes personal data of the Controller's users to provide its messaging service.
+
+2. Subcontractors. The Processor shall ensure that each subcontractor fulfils the Processor's duties under this DPA. Brightwell uses the following sub-processors:
+
+- Nimbus Hosting SARL (Luxembourg): server infrastructure
+- Twilio Inc. (United States): text-message delivery
+
+3. Deletion. Upon termination of this DPA, the Processor shall return to the Controller all personal data and delete copies.
+`;
+
+  it('an assessed vendor with no BAA: its one missing-BAA finding names the sub-processors its documents name, with their clause', async () => {
+    const r = await auditOf({ 'brightwell-dpa.md': DPA });
+    const missing = r.findings.filter((f) => f.kind === 'missing_baa');
+    expect(missing.map((f) => f.subject)).toEqual(['system:brightwell-messaging-gmbh']);
+    expect(r.findings.some((f) => f.kind === 'baa_chain_break')).toBe(false);
+    // The names as the contract writes them (the extracted subprocessors_named), not the catalogue's ("Twilio").
+    expect(missing[0]!.detail).toBe('Brightwell Messaging GmbH receives demographics and contact details but no BAA is on file for it and no flow into it is ' +
+      'declared under one; its documents name the sub-processors it passes client information on to, which no BAA binds either: Nimbus Hosting SARL and Twilio Inc.');
+    expect(missing[0]!.evidence.map((e) => e.quote).join(' ')).toMatch(/Nimbus Hosting SARL.*Twilio Inc\./s);
+  });
+
+  // A template whose party is a blank to fill in (written for this spec, in the form of HHS's sample provisions).
+  const TEMPLATE = `# Business Associate Agreement
+
+Definitions. "Business Associate" shall mean [Insert Name of Business Associate]. "Covered Entity" shall mean [Insert Name of Covered Entity].
+
+1. Permitted uses. Business Associate shall not use or disclose protected health information other than as permitted by this Agreement.
+
+2. Subcontractors. Business Associate shall ensure that any subcontractors that create, receive, maintain, or transmit protected health information on behalf of Business Associate agree to the same restrictions and conditions that apply to Business Associate.
+
+3. Termination. Upon termination of this Agreement, Business Associate shall return or destroy all protected health information received from Covered Entity.
+`;
+
+  it('a template names no vendor: its system and the report say so (template: true), so no score reads as a clean bill', async () => {
+    const r = await auditOf({ 'sample-baa.md': TEMPLATE });
+    const vendor = r.systems.find((s) => s.assessed)!;
+    expect(vendor.name).toBe('Business Associate (name left blank in sample-baa.md)');
+    expect(vendor.template).toBe(true);
+    expect(r.assessed).toBe(true);
+    expect(r.template).toBe(true);
+    // A named vendor's assessment is no template.
+    const named = await auditOf({ 'tidyform-baa.md': PROTECTIVE_BAA });
+    expect('template' in named).toBe(false);
+    expect(named.systems.some((s) => 'template' in s)).toBe(false);
+  });
 });

@@ -37,4 +37,10 @@ export interface AuditReport {
    * here so a consumer need not scan the systems to tell; absent for an audit of declared systems.
    */
   assessed?: true;
+  /**
+   * Set on a vendor assessment whose every assessed system is a template ({@link GraphSystem.template}): no vendor is
+   * named, so the score rates no one (a 0 is no clean bill) and the reports show it as not applicable. Added beside
+   * `score`, which keeps its number for consumers that read it.
+   */
+  template?: true;
 }

@@ -36,6 +36,12 @@ export interface GraphSystem {
    * assessed-vendors.ts). Its inbound flow is an assumption, marked the same way, not something observed.
    */
   assessed?: true;
+  /**
+   * Set on an assessed system made from a template whose party's name is a blank to fill in ("[Insert Name of
+   * Business Associate]"): no vendor signed or offered those terms, so its findings read the clauses as written,
+   * rating no one.
+   */
+  template?: true;
 }
 
 export interface GraphFlow {

@@ -7,7 +7,7 @@ import { EFFORT_LABEL, effortOf, type FindingGroup } from './consultant-plan.js'
 import { escapeHtml as esc, safeUrl } from './escape.js';
 import { categoryLabel, FACT_LABEL, factText, SEVERITY_LABEL } from './plain-language.js';
 import { isOpen, type ReportModel } from './report-model.js';
-import { bandText, count, COVER_METHOD, CONTRACTS_INTRO, FIXES_INTRO, groupPlaces, groupsIntro, lensText, NOT_LEGAL_ADVICE, PLAN_INTRO, scopeText, scoreText, sections, unlinkedText, contractColumn } from './report-text.js';
+import { bandText, count, COVER_METHOD, CONTRACTS_INTRO, FIXES_INTRO, groupPlaces, groupsIntro, lensText, NOT_LEGAL_ADVICE, PLAN_INTRO, scopeText, scoreText, sections, TEMPLATE_SCORE, unlinkedText, contractColumn } from './report-text.js';
 
 export { NOT_LEGAL_ADVICE };
 
@@ -37,9 +37,11 @@ export function coverPage(m: ReportModel): string {
     ['Client population lens', esc(lensText(m))],
     ['Method', esc(COVER_METHOD)],
   ];
-  return `<section id="cover" class="cover-page"><div class="kicker">${m.assessed.length ? 'Vendor assessment' : 'PHI custody audit'}</div><h1>${esc(m.assessed.length ? wordList(m.assessed.map((v) => v.name)) : r.practice.name)}</h1>` +
+  return `<section id="cover" class="cover-page"><div class="kicker">${m.template ? 'Template review: no vendor named' : m.assessed.length ? 'Vendor assessment' : 'PHI custody audit'}</div><h1>${esc(m.assessed.length ? wordList(m.assessed.map((v) => v.name)) : r.practice.name)}</h1>` +
     `<p class="subtitle">Where your clients' records go, and how exposed they are on the way</p>` +
-    `<div class="score band-${m.band}"><div class="value">${esc(r.score.total)}</div><div>/ 100</div><div class="band">${esc(bandText(m))}</div></div>` +
+    (m.template
+      ? `<div class="score band-none"><div class="value">n/a</div><div class="band">${esc(TEMPLATE_SCORE)}</div></div>`
+      : `<div class="score band-${m.band}"><div class="value">${esc(r.score.total)}</div><div>/ 100</div><div class="band">${esc(bandText(m))}</div></div>`) +
     `<dl class="cover-facts">${rows.map(([k, v]) => `<dt>${esc(k)}</dt><dd>${v}</dd>`).join('')}</dl>${contents(m)}<p class="notice">${esc(NOT_LEGAL_ADVICE)}</p></section>`;
 }
 
@@ -83,6 +85,8 @@ function groupCard(m: ReportModel, g: FindingGroup): string {
   const triaged = decided.length;
   return `<article class="finding ${g.severity}" id="${esc(`${g.ruleId}:${g.vendor}`)}"><h4>${pill(g.severity)} ${esc(f.title)} <span class="muted">· ${esc(g.vendor)} · ${instances(g)} · +${esc(g.points)} points</span></h4><dl>` +
     `<dt>Where</dt><dd>${shown} <span class="muted">· ${esc(f.categories.map(categoryLabel).join(', ') || 'no category')}</span></dd>` +
+    // As in the Markdown: an assessment's finding says what it found in that vendor's terms.
+    (m.assessed.length ? `<dt>Found</dt><dd>${esc(f.detail)}</dd>` : '') +
     `<dt>Rule</dt><dd>${cites || '—'}</dd><dt>Fix</dt><dd>${esc(firstSentence(f.remediation, 100))}</dd>` +
     (triaged ? `<dt>Triage</dt><dd>${triaged} of ${g.findings.length} triaged (${esc([...new Set(decided.map((x) => x.triage!.status.replace(/_/g, ' ')))].join(', '))})</dd>` : '') +
     `</dl>${quote}</article>`;

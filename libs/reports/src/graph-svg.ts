@@ -10,6 +10,7 @@ import { EXPOSURE_PALETTE, fleetGroupLabel, fleetGroupOf, PRACTICE_ID, SENSITIVE
 import { type CyEdge, type CyNode, type ExposureBand, exposureBand, longestPathColumns, toCytoscapeElements } from '@custody/graph';
 import { escapeHtml as esc } from './escape.js';
 import { categoryLabel, roleLabel } from './plain-language.js';
+import { TEMPLATE_SCORE } from './report-text.js';
 
 /** Fill and stroke per exposure band: the domain's palette, the dashboard's too. */
 export const BAND_COLOURS: Readonly<Record<ExposureBand, { fill: string; stroke: string }>> = EXPOSURE_PALETTE;
@@ -152,6 +153,8 @@ export function renderGraphSvg(report: AuditReport): string {
   const els = toCytoscapeElements(report);
   const { nodes, edges } = collapse(els.nodes, els.edges);
   const { width, height, slot, chains, layer } = place(nodes, edges);
+  // A template names no vendor (GraphSystem.template): its box shows no score, as the reports' tables do.
+  const templates = new Set(report.systems.filter((s) => s.template).map((s) => s.id));
 
   const edgeSvg = edges.map((e, i) => {
     const colour = e.unencrypted ? '#dc2626' : '#64748b';
@@ -197,10 +200,11 @@ export function renderGraphSvg(report: AuditReport): string {
     const rx = n.role === 'practice' ? 25 : 8;
     const name = wrapName(n.label, NAME_CHARS);
     const badge = n.findings > 0 ? `<circle cx="${x + NODE_W - 4}" cy="${y + 4}" r="9" fill="${c.stroke}"/><text x="${x + NODE_W - 4}" y="${y + 7.5}" text-anchor="middle" font-size="10" font-weight="700" fill="#fff">${n.findings}</text>` : '';
-    return `<g class="node exposure-${band}" data-id="${esc(n.id)}"><title>${esc(n.label)} — ${esc(roleLabel(n.role))}, exposure ${n.score}/100 (${band})</title>` +
+    const exposure = templates.has(n.id) ? { title: `exposure ${TEMPLATE_SCORE}`, short: 'n/a' } : { title: `exposure ${n.score}/100 (${band})`, short: `${n.score}/100` };
+    return `<g class="node exposure-${band}" data-id="${esc(n.id)}"><title>${esc(n.label)} — ${esc(roleLabel(n.role))}, ${esc(exposure.title)}</title>` +
       `<rect x="${x}" y="${y}" width="${NODE_W}" height="${NODE_H}" rx="${rx}" fill="${c.fill}" stroke="${c.stroke}" stroke-width="2"/>` +
       name.map((line, i) => `<text x="${x + 10}" y="${y + (name.length > 1 ? 18 : 24) + i * 16}" font-size="14" font-weight="600" fill="#0f172a">${esc(line)}</text>`).join('') +
-      `<text x="${x + 10}" y="${y + (name.length > 1 ? 51 : 44)}" font-size="11" fill="#475569">${esc(roleLabel(n.role))} · ${n.score}/100</text>${badge}</g>`;
+      `<text x="${x + 10}" y="${y + (name.length > 1 ? 51 : 44)}" font-size="11" fill="#475569">${esc(roleLabel(n.role))} · ${exposure.short}</text>${badge}</g>`;
   });
 
   const marker = (id: string, colour: string) =>

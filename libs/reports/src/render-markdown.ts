@@ -8,7 +8,7 @@ import { categoryLabel, FACT_LABEL, factText, legalBasisText, POSTURE_TEXT, role
 import { buildReportModel, isOpen, type ReportModel } from './report-model.js';
 import {
   APPENDIX_METHOD, bandText, CONTRACTS_INTRO, count, COVER_METHOD, FIXES_INTRO, groupPlaces, groupsIntro, LE_INTRO, LE_LEAD, lensText, NOT_LEGAL_ADVICE,
-  contractColumn, documentSystem, fleetScopeText, PLAN_INTRO, PRACTICE_POSTURE, scopeText, scoreText, sections, unlinkedText,
+  contractColumn, documentSystem, fleetScopeText, PLAN_INTRO, PRACTICE_POSTURE, scopeText, scoreText, sections, TEMPLATE_ROLE, TEMPLATE_SCORE, unlinkedText,
 } from './report-text.js';
 
 /** Options for {@link renderMarkdown}. */
@@ -46,7 +46,7 @@ function cover(m: ReportModel): string[] {
   const r = m.report;
   return [`# ${md(m.title)}`, '', '_Where your clients\' records go, and how exposed they are on the way._', '',
     `- **Client:** ${md(r.practice.name)}${r.practice.jurisdiction ? ` (${md(r.practice.jurisdiction)})` : ''}`,
-    `- **Exposure score:** ${r.score.total} / 100 (${bandText(m)})`,
+    `- **Exposure score:** ${m.template ? TEMPLATE_SCORE : `${r.score.total} / 100 (${bandText(m)})`}`,
     `- **Scope:** ${md(scopeText(m))}`, `- **Date:** ${r.generatedAt.slice(0, 10)}`, `- **Client population lens:** ${md(lensText(m))}`,
     `- **Method:** ${md(COVER_METHOD)}`, '', '## Contents', '', ...sections(m).map(([, title], i) => `${i + 1}. ${md(title)}`), '', `_${md(NOT_LEGAL_ADVICE)}_`, ''];
 }
@@ -100,10 +100,13 @@ function graph(m: ReportModel): string[] {
   // findings on any of them counted once each. Summed per install, one finding on 12 installs counted 12 times,
   // and a fleet of 12 showed 139 "open findings" in a report of 48.
   const rowOf = new Map<string, string>();
-  const rows = new Map<string, { name: string; role: string; exposure: number; findings: Set<string>; installs: number }>();
+  const rows = new Map<string, { name: string; role: string; exposure: number; template?: true; findings: Set<string>; installs: number }>();
   for (const s of m.report.systems) {
     const key = s.group ? `fleet:${s.group.vendor ?? s.name}` : s.id;
-    const row = rows.get(key) ?? { name: s.group?.vendor ?? s.name, role: roleLabel(s.role) + (s.assessed ? ', assessed from its contract' : ''), exposure: 0, findings: new Set<string>(), installs: 0 };
+    const row = rows.get(key) ?? {
+      name: s.group?.vendor ?? s.name, role: roleLabel(s.role) + (s.template ? `, ${TEMPLATE_ROLE}` : s.assessed ? ', assessed from its contract' : ''), exposure: 0,
+      ...(s.template ? { template: true as const } : {}), findings: new Set<string>(), installs: 0,
+    };
     row.exposure = Math.max(row.exposure, score(s.id));
     row.installs += s.group ? 1 : 0;
     rows.set(key, row);
@@ -115,7 +118,7 @@ function graph(m: ReportModel): string[] {
   }
   const sorted = [...rows.values()].sort((a, b) => b.exposure - a.exposure || a.name.localeCompare(b.name));
   return ['## Where client information goes', '', 'The systems that hold or receive client information, most exposed first (the HTML and PDF reports draw them as a picture; every flow is in the appendix).', '',
-    table(['System', 'Role', 'Exposure', 'Open findings'], sorted.map((r) => [cell(r.installs ? `${r.name} (${count(r.installs, 'install')})` : r.name), r.role, `${r.exposure}/100`, String(r.findings.size)])), ''];
+    table(['System', 'Role', 'Exposure', 'Open findings'], sorted.map((r) => [cell(r.installs ? `${r.name} (${count(r.installs, 'install')})` : r.name), r.role, r.template ? 'n/a' : `${r.exposure}/100`, String(r.findings.size)])), ''];
 }
 
 function groups(m: ReportModel): string[] {
@@ -128,6 +131,9 @@ function groups(m: ReportModel): string[] {
     out.push(`### ${SEVERITY_LABEL[g.severity]}: ${md(f.title)} · ${md(g.vendor)} · ${instances(g)} · +${g.points} points`, '',
       `- **Where:** ${where.slice(0, 3).map(md).join('; ')}${where.length > 3 ? ` and ${where.length - 3} more` : ''} · ${cats(f.categories)}`,
       `- **Rule:** ${f.citations.map((c) => (safeUrl(c.url) ? `[${md(c.ref)}](${safeUrl(c.url)})` : md(c.ref))).join('; ') || '—'}`,
+      // An assessment's findings are about one vendor's terms: what the rule found there (e.g. to whom a vendor with no BAA
+      // passes the PHI on) is the point, where a stack's groups span many systems and the places say it.
+      ...(m.assessed.length ? [`- **Found:** ${md(f.detail)}`] : []),
       `- **Fix:** ${md(f.remediation)}`);
     if (triaged.length) out.push(`- **Triage:** ${triaged.length} of ${g.findings.length} triaged (${triaged.map((x) => `${x.triage!.status.replace(/_/g, ' ')}${x.triage!.reason ? `: ${md(x.triage!.reason)}` : ''}`).join('; ')})`);
     out.push('');

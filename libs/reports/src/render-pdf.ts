@@ -41,7 +41,7 @@ export async function renderPdf(report: AuditReport, opts: PdfRenderOptions = {}
     await page.setContent(renderHtml(report), { waitUntil: 'load', timeout });
     await page.emulateMedia({ media: 'print' });
     const footer = `<div style="width:100%;font:9px Helvetica,Arial,sans-serif;color:#64748b;padding:0 14mm;display:flex;justify-content:space-between">` +
-      `<span>${esc(report.practice.name)} · ${report.systems.some((s) => s.assessed) ? 'Vendor assessment' : 'PHI custody audit'} · ${esc(report.generatedAt.slice(0, 10))}</span>` +
+      `<span>${esc(report.practice.name)} · ${report.template ? 'Template review' : report.systems.some((s) => s.assessed) ? 'Vendor assessment' : 'PHI custody audit'} · ${esc(report.generatedAt.slice(0, 10))}</span>` +
       `<span>Page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>`;
     const pdf = await page.pdf({
       format: opts.format ?? 'A4',

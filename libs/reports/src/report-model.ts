@@ -48,6 +48,11 @@ export interface ReportModel {
    * about their terms, not a running stack, and says so in its title and scope.
    */
   assessed: AssessedVendor[];
+  /**
+   * Every assessed vendor is a template whose party's name is blank (AuditReport.template): no vendor was assessed,
+   * so the reports show no score (a 0 would read as a clean bill) and say the clauses are read as written.
+   */
+  template: boolean;
   band: ExposureBand;
   /** Findings not triaged away, by severity (all severities present, possibly 0). */
   counts: Record<Severity, number>;
@@ -152,6 +157,7 @@ export function buildReportModel(report: AuditReport): ReportModel {
     report,
     title: assessed.length ? `Vendor assessment — ${wordList(assessed.map((v) => v.name))}` : `PHI custody audit — ${report.practice.name}`,
     assessed,
+    template: report.template === true,
     band: exposureBand(report.score.total),
     counts, topRisks, bySeverity, lawEnforcement,
     fleet: fleetSummary(report),

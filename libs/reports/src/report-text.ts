@@ -55,7 +55,23 @@ export const COVER_METHOD = 'Every contract was read for the 12 terms that decid
   'Each flow is traced to the clause or configuration line that proves it, and published rules (HIPAA 45 CFR 164, 42 CFR Part 2, state law, HHS and FTC guidance) ' +
   'score each exposure. The score is explained in the summary.';
 
+/** The cover's score for a template ({@link ReportModel.template}): none applies, and why, in the fewest words. */
+export const TEMPLATE_SCORE = 'not applicable (template: no vendor named)';
+export const TEMPLATE_ROLE = 'template: no vendor named';
+
+/**
+ * A template names no vendor, so a score would rate no one: a practice owner reading "0 / 100" takes it for safe terms.
+ * What it can still tell them is what the clauses allow whoever signs them as written.
+ */
+function templateText(m: ReportModel): string {
+  const open = m.report.findings.filter(isOpen).length;
+  return 'No score applies: this is a template that leaves the vendor\'s name blank, so no vendor was assessed, and no number here would say a vendor\'s terms are safe. ' +
+    'The clauses read as follows: ' + (open ? `${count(open, 'finding')} below ${open === 1 ? 'is what they allow' : 'are what they allow'}` : 'no finding is raised on them') +
+    ' for any vendor that signs them as written, and "What each vendor\'s contract says" lists each term. Assess the vendor\'s own signed agreement before adopting it.';
+}
+
 export function scoreText(m: ReportModel): string {
+  if (m.template) return templateText(m);
   const r = m.report;
   return `The exposure score is ${r.score.total} out of 100 (${m.band}). It adds up ${count(r.findings.filter(isOpen).length, 'open finding')}, each weighed by ` +
     `the likelihood that the exposure causes harm times how harmful it would be for the most sensitive information involved, weighted for your client population ` +

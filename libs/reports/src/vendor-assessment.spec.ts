@@ -1,4 +1,4 @@
-import type { AuditReport, GraphFlow, GraphSystem } from '@custody/domain';
+import type { AuditReport, Finding, GraphFlow, GraphSystem } from '@custody/domain';
 import { PRACTICE_ID } from '@custody/domain';
 import { sampleAuditReport } from '../../../test/fixtures/reports/sample-audit-report.js';
 import { renderHtml } from './render-html.js';
@@ -48,5 +48,54 @@ describe('a vendor assessment says so in every report', () => {
     expect(md.split('\n')[0]).toBe('# PHI custody audit — Harborview Counseling');
     expect(html).toContain('<div class="kicker">PHI custody audit</div><h1>Harborview Counseling</h1>');
     for (const out of [md, html]) expect(out).not.toMatch(/vendor assessment/i);
+  });
+  // The finding as missing-baa drafts it for an assessed vendor (libs/rules): its detail names the sub-processors.
+  const MISSING_DETAIL = 'Marlow Notes, Inc. receives session recordings but no BAA is on file for it and no flow into it is declared under one; its documents ' +
+    'name the sub-processors it passes client information on to, which no BAA binds either: Nimbus Hosting SARL and Twilio Inc.';
+  function withMissingBaa(): AuditReport {
+    const r = assessedReport();
+    const lead = sampleAuditReport().findings[0]!;
+    const finding: Finding = {
+      ...lead, id: 'missing-baa@system:marlow-notes-inc', ruleId: 'missing-baa', kind: 'missing_baa', subject: 'system:marlow-notes-inc', systems: ['marlow-notes-inc'],
+      title: 'PHI goes to a business associate with no BAA', detail: MISSING_DETAIL, evidence: [], triage: undefined,
+    };
+    return { ...r, findings: [finding] };
+  }
+
+  it('an assessed vendor\'s finding shows its detail (the sub-processors its documents name) in Markdown, HTML and so PDF', () => {
+    expect(renderMarkdown(withMissingBaa())).toContain(`- **Found:** ${MISSING_DETAIL}`);
+    expect(renderHtml(withMissingBaa()).replace(/&#39;/g, '\'')).toContain(`<dt>Found</dt><dd>${MISSING_DETAIL}</dd>`);
+    // An audit of declared systems keeps its cards as they were.
+    expect(renderMarkdown(sampleAuditReport())).not.toContain('**Found:**');
+  });
+
+  // A template (libs/graph assessed-vendors: its party's name left blank) names no vendor: no score applies.
+  function templateReport(): AuditReport {
+    const r = assessedReport();
+    return {
+      ...r, template: true, score: { ...r.score, total: 0, nodes: {}, contributions: [] }, findings: [],
+      systems: r.systems.map((s) => (s.assessed ? { ...s, name: 'Business Associate (name left blank in sample-baa.md)', template: true as const } : s)),
+    };
+  }
+
+  it('a template says no vendor was assessed and shows no score as if its terms were clean (Markdown, HTML, JSON)', () => {
+    const md = renderMarkdown(templateReport());
+    expect(md).toContain('- **Exposure score:** not applicable (template: no vendor named)');
+    expect(md).not.toMatch(/0 \/ 100|no exposure/);
+    expect(md).toContain('No score applies: this is a template that leaves the vendor\'s name blank, so no vendor was assessed');
+    expect(md).toMatch(/\n\| Business Associate \(name left blank in sample-baa\.md\) \| other, template: no vendor named \| n\/a \| 0 \|/);
+    const html = renderHtml(templateReport()).replace(/&#39;/g, '\'');
+    expect(html).toContain('<div class="kicker">Template review: no vendor named</div>');
+    expect(html).toContain('<div class="value">n/a</div>');
+    expect(html).not.toContain('no exposure');
+    // Its box in the flow picture shows no score either.
+    const box = /<g class="node [^"]*" data-id="[^"]*"><title>Business Associate \(name left blank in sample-baa\.md\)[^]*?<\/g>/.exec(html)?.[0];
+    expect(box).toContain('exposure not applicable (template: no vendor named)</title>');
+    expect(box).toContain(' · n/a</text>');
+    expect(box).not.toContain('/100');
+    // JSON keeps every field it had (score.total still a number) and adds the flags.
+    const json = JSON.parse(renderJson(templateReport())) as AuditReport;
+    expect(json).toMatchObject({ template: true, score: { total: 0 } });
+    expect(json.systems.find((s) => s.assessed)).toMatchObject({ template: true });
   });
 });

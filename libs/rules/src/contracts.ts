@@ -4,6 +4,7 @@ import {
   isBaaContract,
   nameKey,
   retentionInDays,
+  slugify,
   stampEvidence,
   unique,
   unspecifiedValue,
@@ -120,6 +121,28 @@ export function nameMatches(a: string, b: string): boolean {
   const nb = normalise(b);
   if (!na || !nb) return false;
   return na === nb || (na.length >= 4 && nb.includes(na)) || (nb.length >= 4 && na.includes(nb));
+}
+
+/**
+ * Whether `name` is the company `vendor` or one of its own affiliates: one name is the other's leading whole words
+ * ("Zoom" and "Zoom Voice Communications, Inc."; "OpenAI, L.L.C." and "OpenAI"). Whole words, not letters as
+ * {@link nameMatches} compares: "ZoomInfo Technologies LLC" merely begins with Zoom's letters and is a third party.
+ */
+export function isOwnAffiliate(name: string, vendor: string): boolean {
+  const a = nameKey(name);
+  const b = nameKey(vendor);
+  if (!a || !b) return false;
+  if (a === b) return true;
+  const [short, long] = a.length < b.length ? [a, vendor] : [b, name];
+  if (short.length < 3) return false;
+  // The longer name's words, read from the start until their key reaches the shorter name's length.
+  const words = slugify(long, { max: 200, fallback: '' }).split('-');
+  let key = '';
+  for (const w of words) {
+    key += w;
+    if (key.length >= short.length) return key === short;
+  }
+  return false;
 }
 
 /** nameMatches against a fixed list, normalising the list once (fleet graphs have thousands of names). */

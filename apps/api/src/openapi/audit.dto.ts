@@ -39,6 +39,8 @@ export class GraphSystemDto implements GraphSystem {
   @ApiProperty({ type: [AttachedContractDto] }) contracts!: AttachedContractDto[];
   @ApiProperty({ type: [EvidenceDto] }) evidence!: EvidenceDto[];
   @ApiPropertyOptional({ type: 'object', properties: { vendor: { type: 'string' }, site: { type: 'string' } } }) group?: { vendor?: string; site?: string };
+  @ApiPropertyOptional({ enum: [true], description: 'Made from its own contract for a vendor assessment, not declared by any input' }) assessed?: true;
+  @ApiPropertyOptional({ enum: [true], description: 'An assessed system made from a template whose party\'s name is blank: its findings read the clauses as written, rating no vendor' }) template?: true;
 }
 
 export class GraphFlowDto implements GraphFlow {
@@ -51,6 +53,7 @@ export class GraphFlowDto implements GraphFlow {
   @ApiProperty({ enum: LEGAL_BASES }) legalBasis!: LegalBasis;
   @ApiPropertyOptional() endpoint?: string;
   @ApiProperty({ type: [EvidenceDto] }) evidence!: EvidenceDto[];
+  @ApiPropertyOptional({ enum: [true], description: 'Assumed for a vendor assessment (what the practice would send the assessed vendor), not seen in any config' }) assessed?: true;
 }
 
 export class DocumentInfoDto implements ExtractedDocumentInfo {
@@ -100,4 +103,5 @@ export class AuditReportDto implements AuditReport {
   @ApiProperty({ type: [AuditDocumentDto] }) documents!: AuditDocumentDto[];
   @ApiProperty({ type: [RuleErrorDto], description: 'Rules that threw: reported, the audit goes on' }) ruleErrors!: RuleErrorDto[];
   @ApiPropertyOptional({ enum: [true], description: 'Set when the report is a vendor assessment (no system was given: each contract\'s vendor assessed from its terms under assumed flows)' }) assessed?: true;
+  @ApiPropertyOptional({ enum: [true], description: 'Set when every assessed vendor is a template whose party\'s name is left blank: no vendor was assessed, so the score rates no one (shown as not applicable)' }) template?: true;
 }

@@ -74,6 +74,13 @@ describe('OpenAPI document', () => {
     expect(holder.properties.posture.enum).toEqual(expect.arrayContaining(['judicial_process_only', 'legal_process_with_notice', 'any_legal_request', 'unspecified', 'no_contract']));
     expect(holder.properties.release.enum).toEqual(['practice', 'notice', 'judge', 'holder', 'unknown']);
     expect(holder.required ?? []).not.toContain('quote');
+    // A vendor assessment's marks (report, system, flow; a template's too) are documented and optional: an audit of declared systems has none.
+    for (const [dto, keys] of [[audit, ['assessed', 'template']], ['GraphSystemDto', ['assessed', 'template']], ['GraphFlowDto', ['assessed']]] as const) {
+      for (const key of keys) {
+        expect(doc.components.schemas[dto].properties[key]).toMatchObject({ enum: [true] });
+        expect(doc.components.schemas[dto].required ?? []).not.toContain(key);
+      }
+    }
     // The expiry clause an expired-BAA finding quotes is part of the report: documented, and optional (older results lack it).
     for (const dto of ['AttachedContractDto', 'DocumentInfoDto']) {
       expect(doc.components.schemas[dto].properties).toHaveProperty('expiresEvidence');

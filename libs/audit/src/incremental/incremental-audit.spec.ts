@@ -29,7 +29,9 @@ const NAMES = ['SCRIBEWELL AI, Inc.', 'echo notes', 'CarePath EHR', 'Scribewell 
 const ROLES = ['ehr', 'ai_notetaker', 'llm_provider', 'billing_service', 'clearinghouse', 'cloud_storage', 'communications', 'analytics_tracker', 'clinician', 'payer', 'research', 'data_broker', 'other'] as const;
 const DATA = ['progress_notes', 'psychotherapy_notes', 'diagnosis', 'claims', 'demographics', 'session_recording', 'session_transcript', 'substance_use', 'deidentified', 'contact'] as const;
 const TRANSPORTS = ['https', 'sftp', 'http', 'tcp', 'unknown'] as const;
-const CONTRACTS = ['examples/harborview-counseling/docs/scribewell-ai-baa.md', 'quillnote-baa.md', 'granite-cloud-baa.md', 'harborline-ehr-baa.txt', 'echo-notes-baa.md', 'murmur-scribe-terms.md', 'sablepoint-fax-baa.txt', 'kestrel-analytics-terms.txt'];
+// brightfield-dpa.md: a processor's terms with no BAA naming its sub-processors, so a workspace of contracts alone (a
+// vendor assessment) has missing-baa read the assessed vendor's named sub-processors from its own record.
+const CONTRACTS = ['examples/harborview-counseling/docs/scribewell-ai-baa.md', 'quillnote-baa.md', 'granite-cloud-baa.md', 'harborline-ehr-baa.txt', 'echo-notes-baa.md', 'murmur-scribe-terms.md', 'sablepoint-fax-baa.txt', 'kestrel-analytics-terms.txt', 'brightfield-dpa.md'];
 
 const settingsArb = fc.record({
   recording: fc.constantFrom('always', 'per_session', 'off'),

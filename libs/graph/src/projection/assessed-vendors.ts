@@ -145,6 +145,8 @@ export function assessContractVendors(
     }
     const system = registry.addByName(name, role, [...evidence]);
     system.assessed = true;
+    // Named by its blank: the terms of a template, which no vendor has offered.
+    if (!known && !c.vendor && c.blankParty) system.template = true;
     system.contracts.push(c.attached);
     flows.add({
       from: PRACTICE_ID,

@@ -28,6 +28,8 @@ export interface SystemDraft {
   fromManifest: boolean;
   /** Made from its own contract for a vendor assessment (assessed-vendors.ts), not declared by any input. */
   assessed?: boolean;
+  /** Assessed from a template whose party's name is blank (GraphSystem.template). */
+  template?: boolean;
 }
 
 /**
@@ -282,6 +284,7 @@ export function toGraphSystem(s: SystemDraft): GraphSystem {
   };
   if (s.group) out.group = s.group;
   if (s.assessed) out.assessed = true;
+  if (s.template) out.template = true;
   return out;
 }
 

@@ -16,6 +16,23 @@ describe('missing-baa', () => {
     expect(d!.likelihood).toBe(0.85);
   });
 
+  it('names the sub-processors an assessed vendor\'s own contract names, not its own affiliates (no chain break counts them again); a declared vendor\'s detail is unchanged', () => {
+    const g = base().contract('scribe', { baa_offered: 'no', subprocessors_named: ['OpenAI, L.L.C.', 'Upheal Health Ltd', 'Deepgram'] }, { kind: 'terms' }).build();
+    expect(evaluateRule(missingBaaRule, g)[0]!.detail).toBe('Upheal receives session recordings and session transcripts and its documents say it does not offer a BAA.');
+    g.systems.find((s) => s.id === 'scribe')!.assessed = true;
+    expect(evaluateRule(missingBaaRule, g)[0]!.detail).toBe('Upheal receives session recordings and session transcripts and its documents say it does not offer a BAA; ' +
+      'its documents name the sub-processors it passes client information on to, which no BAA binds either: OpenAI, L.L.C. and Deepgram.');
+  });
+
+  it('leaves out only the vendor\'s own affiliates: a third party whose name merely starts with the vendor\'s letters is named', () => {
+    // "Zoom Voice Communications, Inc." is Zoom (its name's first word is the vendor's); "ZoomInfo Technologies LLC" is
+    // another company that happens to begin with the same letters, and no BAA binds it either.
+    const g = new GraphBuilder().system('zoom', 'telehealth', { name: 'Zoom' }).flow('practice', 'zoom', ['demographics'])
+      .contract('zoom', { baa_offered: 'no', subprocessors_named: ['Zoom Voice Communications, Inc.', 'ZoomInfo Technologies LLC', 'Zoomcar India'] }, { kind: 'terms' }).build();
+    g.systems.find((s) => s.id === 'zoom')!.assessed = true;
+    expect(evaluateRule(missingBaaRule, g)[0]!.detail).toMatch(/which no BAA binds either: ZoomInfo Technologies LLC and Zoomcar India\.$/);
+  });
+
   it('is certain when the vendor says it does not offer a BAA', () => {
     const [d] = evaluateRule(missingBaaRule, base().contract('scribe', { baa_offered: 'no' }, { kind: 'terms' }).build());
     expect(d!.likelihood).toBe(1);

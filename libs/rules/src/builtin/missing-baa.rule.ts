@@ -1,6 +1,6 @@
-import { categoryList, unique } from '@custody/domain';
+import { categoryList, unique, wordList } from '@custody/domain';
 import { CITE } from '../citations.js';
-import { governingFact } from '../contracts.js';
+import { factIn, governingFact, isOwnAffiliate, namedSubprocessors } from '../contracts.js';
 import {
   baaCoverage, carriesPhi, displayName, flowdownSender, heldCategories, holderRoutes, isBusinessAssociateRole, isDirectAssociate, isPracticeSide, routeCoverage, termsParts, vendorSystems, type TermsPart,
 } from '../graph-queries.js';
@@ -50,6 +50,14 @@ export const missingBaaRule: Rule = streamingRule({
         }
       }
       if (!fromPractice) for (const e of s.evidence) evidence.push(e);
+      // An assessed vendor's sub-processors are unbound by this same missing BAA (baa-chain-break leaves them to this
+      // finding), so it says to whom the PHI goes on: the names its own contracts give, with their clause. Read from
+      // its own record, not its out-flows, which the rule's read declaration (rule-reads: 'in') does not cover. Its own
+      // affiliates ("Zoom Voice Communications, Inc." in Zoom's policy) are the vendor itself, as the projection has them;
+      // a third party whose name merely begins with the vendor's letters ("ZoomInfo") is not.
+      const onward = s.assessed ? namedSubprocessors(s).inContracts.filter((n) => !isOwnAffiliate(n, s.name)) : [];
+      if (onward.length > 0) for (const c of s.contracts) if (!c.via) for (const e of factIn(c, 'subprocessors_named').evidence) evidence.push(e);
+      const passes = onward.length === 0 ? '' : `; its documents name the sub-processors it passes client information on to, which no BAA binds either: ${wordList(onward)}`;
       // A holder bound through a sender's flow-down for that sender's data: which contract does not reach this part.
       const flowdowns = !routed ? [] : unique(parts.flatMap((p) => (p.via ? [flowdownSender(graph, p.via)] : [])));
       const bound = flowdowns.length === 0 ? '' : ` (${flowdowns.map((n) => `${n}'s`).join(' and ')} BAA bind${flowdowns.length > 1 ? '' : 's'} it only for what ${flowdowns.join(' and ')} send${flowdowns.length > 1 ? '' : 's'})`;
@@ -62,9 +70,12 @@ export const missingBaaRule: Rule = streamingRule({
         impact: impactOf(0.9, categories, settings),
         evidence,
         detail: () => refused
-          ? `${displayName(graph, s.id)} receives ${categoryList(categories)} and its documents say it does not offer a BAA${bound}.`
-          : `${displayName(graph, s.id)} receives ${categoryList(categories)} but no BAA ${flowdowns.length > 0 ? 'of its own ' : ''}is on file for it and no flow into it is declared under one${bound}.`,
+          ? sentence(`${displayName(graph, s.id)} receives ${categoryList(categories)} and its documents say it does not offer a BAA${bound}${passes}`)
+          : sentence(`${displayName(graph, s.id)} receives ${categoryList(categories)} but no BAA ${flowdowns.length > 0 ? 'of its own ' : ''}is on file for it and no flow into it is declared under one${bound}${passes}`),
       });
     }
   },
 });
+
+/** Ends the detail with one full stop: a sub-processor's name may end in its own ("Twilio Inc."). */
+const sentence = (text: string) => (text.endsWith('.') ? text : `${text}.`);
