@@ -87,7 +87,10 @@ describe('offshore-processing', () => {
         expect(drafts[1]!.detail).toBe('Nimbus Transcription Services Pvt processes PHI outside the US: its terms allow offshore processing.');
       });
 
-      it('raises the flow-down\'s clause on the sub-processor when the sender\'s own terms are read otherwise', () => {
+      // The rule reads the holder's own record (RULE_READS in-out): an inherited clause allowing offshore is never
+      // raised on the holder, even where the sender's own data is read by another contract, and the holder's own terms
+      // (India) speak for that data.
+      it('never raises the flow-down\'s allowing clause on the sub-processor, even when the sender\'s own terms are read otherwise', () => {
         const g = withOwnTerms('yes');
         // The telehealth's other BAA, which governs its own data first (ranked before the flow-down's by document id), keeps it in the US.
         const tele = g.systems.find((s) => s.id === 'telehealth')!;
@@ -96,7 +99,8 @@ describe('offshore-processing', () => {
         const [d, ...rest] = evaluateRule(offshoreProcessingRule, g);
         expect(rest).toEqual([]);
         expect(d!.subject).toBe('system:subprocessor-nimbus');
-        expect(d!.detail).toBe('Nimbus Transcription Services Pvt processes PHI outside the US: the contract binding it through VidaSession\'s flow-down allows offshore processing.');
+        expect(d!.evidence.map((e) => e.quote)).toEqual([OWN]);
+        expect(d!.detail).toBe('Nimbus Transcription Services Pvt processes PHI outside the US: its terms allow offshore processing.');
       });
     });
 

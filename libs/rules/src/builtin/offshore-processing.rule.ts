@@ -1,8 +1,8 @@
-import { regionName, wordList, type AttachedContract, type Evidence, type GraphSystem } from '@custody/domain';
+import { regionName, wordList, type Evidence, type GraphSystem } from '@custody/domain';
 import { CITE } from '../citations.js';
 import { governingFact, unique } from '../contracts.js';
 import {
-  displayName, flowdownContract, heldCategories, outboundOf, settingEvidence, stringSetting, systemById, termsParts, vendorSystems, type TermsPart,
+  displayName, heldCategories, outboundOf, settingEvidence, stringSetting, systemById, termsParts, vendorSystems, type TermsPart,
 } from '../graph-queries.js';
 import { streamingRule, type Rule } from '../rule.js';
 import { impactOf } from '../sensitivity.js';
@@ -36,9 +36,8 @@ function quoteNames(quote: string, system: GraphSystem): boolean {
  * finding, both systems); what the clause says of the vendor itself stays a finding on the vendor. A sub-processor
  * bound through a vendor's flow-down is read by it for that vendor's data (termsParts): a flow-down that keeps PHI in
  * the US clears that data of the sub-processor's own offshore terms; one that allows offshore describes the vendor's
- * chain, which the vendor's own finding already covers, so its clause raises no second finding on the sub-processor
- * (unless the vendor's own data is read by another of its contracts, which raises none), while the sub-processor's own
- * terms placing it abroad still do (allowing restricts nothing).
+ * chain, which the vendor's own finding covers, so its clause raises no second finding on the sub-processor, while the
+ * sub-processor's own terms placing it abroad still do (allowing restricts nothing).
  */
 export const offshoreProcessingRule: Rule = streamingRule({
   id: 'offshore-processing',
@@ -62,39 +61,26 @@ export const offshoreProcessingRule: Rule = streamingRule({
       if (hit === undefined) byRecipient.set(to, (hit = quoteNames(e.quote, to)));
       return hit;
     };
-    // Whether a flow-down clause is raised on its sender: the sender holds PHI and the same document governs its own data
-    // (so its own finding cites the clause). Per sender and document: a fleet's installs send to the same sub-processors.
-    const onSender = new Map<string, boolean>();
-    const raisedOnSender = (c: AttachedContract): boolean => {
-      const key = `${c.via!.system}\u0000${c.documentId}`;
-      let hit = onSender.get(key);
-      if (hit === undefined) {
-        const u = systemById(graph, c.via!.system);
-        const own = u ? governingFact({ contracts: u.contracts.filter((x) => !x.via) }, 'offshore_processing', now) : undefined;
-        hit = !!u && heldCategories(graph, u.id).length > 0 && own!.value === 'yes' && own!.contract?.documentId === c.documentId;
-        onSender.set(key, hit);
-      }
-      return hit;
-    };
     for (const s of vendorSystems(graph)) {
       const categories = heldCategories(graph, s.id);
       if (categories.length === 0) continue;
       // Each part of its data read by the contracts that govern it (termsParts): a flow-down binds the sub-processor for
       // its sender's data, so its term (US only, or offshore allowed) is what that data is read by. A flow-down clause
-      // allowing offshore is the sender's, raised on the sender when it governs the sender's own data too.
-      const offshore: { part: TermsPart; evidence: Evidence[]; via?: string }[] = [];
+      // allowing offshore is the sender's, raised on the sender.
+      const offshore: { part: TermsPart; evidence: Evidence[] }[] = [];
       for (const part of termsParts(graph, s, categories)) {
         // Only the contracts (not a copy of the whole system: run per class, the system is its class's, read guarded).
         let fact = governingFact(part, 'offshore_processing', now);
         if (fact.value !== 'yes') continue;
-        // A flow-down allowing offshore restricts nothing: raised on its sender, it leaves the holder's own terms to say
-        // what the holder does with that data (a holder whose own terms place it abroad is still raised, on its clause).
-        if (fact.contract?.via && raisedOnSender(fact.contract)) {
+        // A flow-down allowing offshore restricts nothing: the clause is its sender's (raised on the sender), and the
+        // holder's own terms say what the holder does with that data (its own terms placing it abroad are still raised).
+        // Read from the holder's own record only, as RULE_READS declares (in-out): whether the sender's finding cites
+        // the clause would read the sender's contracts, which an incremental re-audit does not re-run this rule for.
+        if (fact.contract?.via) {
           fact = governingFact({ contracts: part.contracts.filter((c) => !c.via) }, 'offshore_processing', now);
           if (fact.value !== 'yes') continue;
         }
-        const via = fact.contract?.via;
-        offshore.push({ part, evidence: fact.evidence, ...(via ? { via: via.system } : {}) });
+        offshore.push({ part, evidence: fact.evidence });
       }
       const region = stringSetting(s, 'storage_region');
       const abroad = region !== undefined && region !== '' && !isUsRegion(region);
@@ -137,7 +123,7 @@ export const offshoreProcessingRule: Rule = streamingRule({
         detail: () =>
           `${displayName(graph, s.id)} processes PHI outside the US: ` +
           wordList([
-            ...unique(own.map((o) => (o.via ? `${flowdownContract(graph, o.via)} allows offshore processing` : 'its terms allow offshore processing'))),
+            ...(own.length > 0 ? ['its terms allow offshore processing'] : []),
             ...(abroad ? [`its settings store data in ${regionName(region)}`] : []),
           ]) +
           '.',
