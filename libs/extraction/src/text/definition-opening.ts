@@ -16,11 +16,14 @@ const MIDDLE_RUN = /^[\w\s-]*$/;
 const MIDDLE_CHAR = /[\s-]/;
 
 export function opensAsDefinition(v: string): boolean {
+  // The first and last word characters before each "means", read once across all of them (they come in text order):
+  // a text with many "means" is not re-read from its start for each.
+  let first = -1;
+  let last = -1;
+  let i = 0;
   for (const m of v.matchAll(MEANS_AFTER_SPACE)) {
     const end = m.index; // the text before the whitespace character
-    let first = -1;
-    let last = -1;
-    for (let i = 0; i < end; i++) {
+    for (; i < end; i++) {
       if (WORD.test(v[i])) {
         if (first < 0) first = i;
         last = i;
