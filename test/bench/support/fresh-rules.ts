@@ -227,3 +227,19 @@ export const FRESH34_RULE: SaltedRule = { salt: 'ota-fresh34:', maxChars: FRESH3
  * never-read texts. Same kinds and conditions as FRESH30_RULE.
  */
 export const FRESH35_RULE: SaltedRule = { salt: 'ota-fresh35:', maxChars: FRESH30_RULE.maxChars, kinds: FRESH30_RULE.kinds };
+
+/**
+ * The `ota-fresh36` rule (issue 7, thirty-third session, 2026-12-07), committed with its picks (by path only) before
+ * any of its documents was read and before the extractor was run on them, in the same form as {@link FRESH35_RULE}:
+ * texts (index sha256) not already labelled in any set (labels.json, ota-fresh … ota-fresh35), at most 100,000
+ * characters, lowest sha256("ota-fresh36:" + path) per kind; 12 documents. Why now: the unseen pool (ota-fresh33 … 35,
+ * 36 documents, ~190 answers) is small enough that one answer moves its precision by half a point; twelve more
+ * never-read texts make its figures steadier. Same conditions as FRESH30_RULE; kinds below.
+ */
+export const FRESH36_RULE: SaltedRule = {
+  salt: 'ota-fresh36:',
+  maxChars: FRESH30_RULE.maxChars,
+  // No trackers policy of a service without one labelled is left (the rule threw 'only 0 of 2'), so their places go to
+  // privacy policies: 8 privacy policies, 4 terms.
+  kinds: FRESH30_RULE.kinds.map((k) => (k.kind === 'trackers policy' ? { ...k, count: 0 } : k.kind === 'privacy policy' ? { ...k, count: 8 } : k)),
+};
