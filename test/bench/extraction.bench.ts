@@ -104,6 +104,9 @@
  *   in the same kinds as ota-fresh30; rule and picks committed before its documents were read, labelled by hand
  *   without running the extractor on them, first scored once on main at the label commit, extractor as at e2616d09
  *   (fresh35-first-figures.json: 33/3/32); unseen.
+ * - ota-fresh36: 12 more picked by FRESH36_RULE (thirty-third session, to steady the unseen pool): 8 privacy policies
+ *   and 4 terms (no trackers policy is left); rule and picks committed before its documents were read, labelled by
+ *   hand without running the extractor on them; unseen.
  *   For every fresh set the bench checks that the labelled files are what the rule picks and that every
  *   evidence offset is a 1–300 character span of the source (a target: labels valid).
  * OTA data © Open Terms Archive contributors, ODC-BY 1.0.
