@@ -33,7 +33,7 @@ const treeAt = argv.indexOf('--tree');
 /** `--tree NAME[:DEPTH]`: the function whose calls are shown as a tree, and how deep. */
 const [treeName, treeDepth] = treeAt >= 0 ? (argv.splice(treeAt, 2)[1] ?? '').split(':') : [];
 const [file, topArg, lastArg] = argv;
-if (!file) throw new Error('usage: profile-top.ts FILE.cpuprofile [N] [LAST_SECONDS] [--under NAME[,NAME…]]');
+if (!file) throw new Error('usage: profile-top.ts FILE.cpuprofile [N] [LAST_SECONDS] [--under NAME[,NAME…]] [--tree NAME[:DEPTH]]');
 const top = Number(topArg ?? 30);
 /** Only the profile's last LAST_SECONDS (e.g. the ingest run after a process's start-up and idle wait). */
 const lastUs = lastArg ? Number(lastArg) * 1e6 : Infinity;
