@@ -25,7 +25,7 @@
  *
  * To profile one case: `npx tsx test/bench/audit.bench.ts --write fleet --size 10000 --dir /tmp/ws`, then
  * `node --cpu-prof --import tsx test/bench/audit.bench.ts --phase custody --dir /tmp/ws`, then read the profile
- * with `npx tsx test/bench/support/profile-top.ts FILE.cpuprofile 40`.
+ * with `npx tsx test/bench/support/profile-top.ts FILE.cpuprofile 40` (`--tree NAME` for where one function's time went).
  *
  * Goals (issue 11): 100k systems under 5 s of audit time and under 1.5 GB; 10k under 1 s. Exit code 1 when
  * a goal is missed.

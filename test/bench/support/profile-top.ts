@@ -14,6 +14,11 @@
  * labelled by line and column: tsx emits each module on one line, and its closures were otherwise one row.
  * Sample times are wall time: on a loaded machine a sample also carries the time its thread waited, so check a
  * small function's figure with CPU time (process.cpuUsage) before acting on it.
+ *
+ * `--tree NAME[:DEPTH]` prints instead where the time below a function went: its calls merged over every stack
+ * it is outermost on, as a tree DEPTH levels deep (default 4), each line inclusive time (self time in brackets),
+ * lines under 1% of its total left out; e.g. `--tree classDrafts:5` for a fleet's class run. A flat profile (the
+ * audit core's is) shows its big costs there: a function of little self time that calls many small ones.
  */
 import { readFileSync } from 'node:fs';
 
@@ -24,8 +29,11 @@ const argv = process.argv.slice(2);
 const underAt = argv.indexOf('--under');
 /** Function names whose samples alone are counted (empty: all). */
 const under = new Set(underAt >= 0 ? (argv.splice(underAt, 2)[1] ?? '').split(',').filter(Boolean) : []);
+const treeAt = argv.indexOf('--tree');
+/** `--tree NAME[:DEPTH]`: the function whose calls are shown as a tree, and how deep. */
+const [treeName, treeDepth] = treeAt >= 0 ? (argv.splice(treeAt, 2)[1] ?? '').split(':') : [];
 const [file, topArg, lastArg] = argv;
-if (!file) throw new Error('usage: profile-top.ts FILE.cpuprofile [N] [LAST_SECONDS] [--under NAME[,NAME…]]');
+if (!file) throw new Error('usage: profile-top.ts FILE.cpuprofile [N] [LAST_SECONDS] [--under NAME[,NAME…]] [--tree NAME[:DEPTH]]');
 const top = Number(topArg ?? 30);
 /** Only the profile's last LAST_SECONDS (e.g. the ingest run after a process's start-up and idle wait). */
 const lastUs = lastArg ? Number(lastArg) * 1e6 : Infinity;
@@ -67,6 +75,55 @@ const show = (title: string, m: Map<string, number>) => {
   console.log(`--- ${title}`);
   for (const [k, us] of [...m].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`${(us / 1e6).toFixed(2).padStart(8)} s  ${k}`);
 };
-console.log(`sampled ${(total / 1e6).toFixed(2)} s${under.size ? ` under ${[...under].join(', ')}` : ''}`);
-show('self', self);
-show('inclusive', inclusive);
+if (treeName) printTree(treeName, Number(treeDepth || 4));
+else {
+  console.log(`sampled ${(total / 1e6).toFixed(2)} s${under.size ? ` under ${[...under].join(', ')}` : ''}`);
+  show('self', self);
+  show('inclusive', inclusive);
+}
+
+/** The calls below every outermost frame of `name`, merged by label into one tree (see --tree in the header). */
+function printTree(name: string, depth: number): void {
+  interface Merged { us: number; selfUs: number; kids: Map<string, Merged> }
+  const nodeSelf = new Map<number, number>();
+  p.samples.forEach((id, i) => nodeSelf.set(id, (nodeSelf.get(id) ?? 0) + (p.timeDeltas[i] ?? 0)));
+  const inclusiveOf = new Map<number, number>();
+  const timeOf = (n: ProfileNode): number => {
+    let us = inclusiveOf.get(n.id);
+    if (us !== undefined) return us;
+    us = nodeSelf.get(n.id) ?? 0;
+    for (const c of n.children ?? []) us += timeOf(byId.get(c)!);
+    inclusiveOf.set(n.id, us);
+    return us;
+  };
+  const root: Merged = { us: 0, selfUs: 0, kids: new Map() };
+  const merge = (into: Merged, n: ProfileNode, levels: number) => {
+    into.us += timeOf(n);
+    into.selfUs += nodeSelf.get(n.id) ?? 0;
+    if (levels === 0) return;
+    for (const c of n.children ?? []) {
+      const child = byId.get(c)!;
+      const key = label(child);
+      let m = into.kids.get(key);
+      if (!m) into.kids.set(key, (m = { us: 0, selfUs: 0, kids: new Map() }));
+      merge(m, child, levels - 1);
+    }
+  };
+  // Outermost frames only: a recursive function's inner frames are already in its outer one's time.
+  const walk = (n: ProfileNode, inside: boolean) => {
+    const hit = !inside && n.callFrame.functionName === name;
+    if (hit) merge(root, n, depth);
+    for (const c of n.children ?? []) walk(byId.get(c)!, inside || hit);
+  };
+  walk(p.nodes[0]!, false);
+  const secs = (us: number) => (us / 1e6).toFixed(2);
+  console.log(`${name}: ${secs(root.us)} s inclusive, ${secs(root.selfUs)} s self`);
+  const print = (m: Merged, indent: string) => {
+    for (const [key, kid] of [...m.kids].sort((a, b) => b[1].us - a[1].us)) {
+      if (kid.us < root.us / 100) continue;
+      console.log(`${secs(kid.us).padStart(8)} s (${secs(kid.selfUs)})${indent} ${key}`);
+      print(kid, `${indent}  `);
+    }
+  };
+  print(root, '');
+}
