@@ -1,5 +1,8 @@
 import { randomStrings } from '../testing/random-strings.js';
 import { negatedIn, negatedInTokens, negationBefore } from './negation.js';
+import { VOCABULARY } from './vocabulary.js';
+
+const NEGATION_PHRASES = VOCABULARY.negation.not.exact ?? [];
 
 // negatedIn skips tokenizing a stretch whose lower-cased text holds no negation cue (negationCue): it must answer as the
 // tokens do for every stretch and position, cut words, contractions, prefixes and other scripts included.
@@ -9,6 +12,10 @@ describe('negatedIn with its cue check', () => {
     'in no event', 'under no circumstances', 'is prohibited', 'prohibited from', 'refrain from', 'unable to', 'no longer', 'no-', 'no-training', 'non',
     'ne', "n'", 'pas', 'jamais', 'aucun', 'we', 'share', 'sell', 'data', 'with', 'and', 'or', 'if', 'unless', 'except', 'only', 'but', 'also',
     'know', 'snot', 'piano', 'whenever', 'U.S.', 'e.g.', '15.1', 'You', 'İ', 'K', 'é', 'Σ', '1', ' ', ' ', ' ', ', ', '; ', ': ', '(', ')', '.', '-', "'", '\n',
+    // Every phrase of the vocabulary as it is now, in capitals and with a typographic apostrophe; characters that lower-case
+    // to ASCII (Kelvin sign) or sit between letters without being one (combining mark, underscore, other spaces).
+    ...NEGATION_PHRASES.flatMap((w) => [w, w.toUpperCase(), w.replace(/'| (?=t$)/, '’')]),
+    '\u212a', '\u0301', '_', '\u00a0', '\t', 'NO-', '1no', 'no1',
   ];
   it('answers as the tokens do, on random sentences and positions', () => {
     let negated = 0;
@@ -35,5 +42,16 @@ describe('negatedIn with its cue check', () => {
     expect(negationBefore(v, v.indexOf('Beta'))).toBe(-1);
     expect(negationBefore('We share your data with Acme.', 24)).toBe(-1);
     expect(negationBefore('We never sell it.', 'We never '.length)).toBe(3);
+  });
+
+  it('reads a negation glued to a clause number, and one cut by the word asked about', () => {
+    // "15.1No": the number's last part and the word are two tokens, the word right after a digit.
+    const glued = '15.1No data is sold.';
+    expect(negatedIn(glued, 0, glued.indexOf('data'))).toBe(4);
+    expect(negatedInTokens(glued, 0, glued.indexOf('data'))).toBe(4);
+    // The word asked about is the negation itself, cut by `index` ("nev|er"): the tokens read it whole.
+    const cut = 'We never sell it.';
+    expect(negatedIn(cut, 0, 6)).toBe(3);
+    expect(negatedInTokens(cut, 0, 6)).toBe(3);
   });
 });

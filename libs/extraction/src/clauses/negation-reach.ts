@@ -35,7 +35,8 @@ const PURPOSE_VERB = new Set<string>(NEGATION_SCOPE.purposeVerbs);
 export function negationCue(prefixes: readonly string[]): RegExp {
   const singles = new Set(NEGATION.filter((p) => p.length === 1).map((p) => p[0]));
   const words = new Set<string>();
-  for (const p of NEGATION) words.add(p.find((w) => singles.has(w)) ?? p.find((w) => w.length === 1) ?? p.reduce((a, b) => (b.length > a.length ? b : a)));
+  // A lone letter, not a lone mark: a punctuation token (",", "(") may stand right after a letter ("data,").
+  for (const p of NEGATION) words.add(p.find((w) => singles.has(w)) ?? p.find((w) => /^\p{L}$/u.test(w)) ?? p.reduce((a, b) => (b.length > a.length ? b : a)));
   const alt = (xs: Iterable<string>) => [...xs].map((x) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
   return new RegExp(String.raw`(?<![a-z])(?:${alt(words)})(?![a-z0-9])` + (prefixes.length > 0 ? String.raw`|(?<![a-z])(?:${alt(prefixes)})` : ''));
 }
