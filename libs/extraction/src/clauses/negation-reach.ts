@@ -23,6 +23,24 @@ const RELATIVE = new Set<string>(NEGATION_SCOPE.relatives);
 const RESUMES = new Set<string>(NEGATION_SCOPE.resumes);
 const PURPOSE_VERB = new Set<string>(NEGATION_SCOPE.purposeVerbs);
 
+/**
+ * A pattern that finds, in a lower-cased text, a word that must stand in it as a whole token for any negation phrase
+ * to be among its tokens: per phrase, a word of it that is a negation on its own ("no" of "in no event") or else its
+ * contraction's lone letter ("t" of "don t", a typographic apostrophe's split), or else its longest ("prohibited" of "is
+ * prohibited"); and the negating prefixes ("no-" of "no-training"). No
+ * match: the text's tokens hold no negation (a token is a run of letters and digits: never preceded by an ASCII letter,
+ * never followed by an ASCII letter or digit). Readers ask whether a negation reaches a word for many words of
+ * sentences that negate nothing; this answers them without tokenizing (negation.ts).
+ */
+export function negationCue(prefixes: readonly string[]): RegExp {
+  const singles = new Set(NEGATION.filter((p) => p.length === 1).map((p) => p[0]));
+  const words = new Set<string>();
+  // A lone letter, not a lone mark: a punctuation token (",", "(") may stand right after a letter ("data,").
+  for (const p of NEGATION) words.add(p.find((w) => singles.has(w)) ?? p.find((w) => /^\p{L}$/u.test(w)) ?? p.reduce((a, b) => (b.length > a.length ? b : a)));
+  const alt = (xs: Iterable<string>) => [...xs].map((x) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+  return new RegExp(String.raw`(?<![a-z])(?:${alt(words)})(?![a-z0-9])` + (prefixes.length > 0 ? String.raw`|(?<![a-z])(?:${alt(prefixes)})` : ''));
+}
+
 /** Length of the phrase of `list` that starts at token `i`, or 0. */
 export function phraseAt(tokens: Token[], i: number, list: Phrase[]): number {
   outer: for (const p of list) {

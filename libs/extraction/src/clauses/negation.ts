@@ -2,7 +2,7 @@ import type { Clause } from './clause.js';
 import type { Hit, Token } from './lexicon.js';
 import { tokenize } from './lexicon.js';
 import type { NegationSpan } from './negation-reach.js';
-import { COORDINATOR, negationsIn, NOT_NEGATING, phraseAt, reaches } from './negation-reach.js';
+import { COORDINATOR, negationCue, negationsIn, NOT_NEGATING, phraseAt, reaches } from './negation-reach.js';
 import { NEGATION_SCOPE } from './vocabulary.js';
 
 /**
@@ -138,8 +138,21 @@ const LIST_OPENS = /^\s*(?:\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]\s)?[^.]*$/;
 const LEAD_WINDOW = 160;
 const NEGATING_PREFIX = new Set(NEGATION_SCOPE.prefixes as readonly string[]);
 
+// Whether view[from, index) may hold a negation at all (negationCue): most clauses asked about hold none.
+const NEGATION_CUE = negationCue(NEGATION_SCOPE.prefixes);
+
 /** The offset of a negation in view[from, index) that reaches the word at `index` (or of a "no-" prefix joining it), or -1. */
-function negatedIn(view: string, from: number, index: number): number {
+export function negatedIn(view: string, from: number, index: number): number {
+  // Read up to the end of the word at `index` (a word ends before any space): a negation word cut there by `index`
+  // ("nev|er") is still read whole by the tokens below.
+  const to = Math.min(view.length, index + 40);
+  const space = view.indexOf(' ', index);
+  if (!NEGATION_CUE.test(view.slice(from, space >= 0 && space < to ? space : to).toLowerCase())) return -1;
+  return negatedInTokens(view, from, index);
+}
+
+/** {@link negatedIn} without its cue check (the spec compares both). */
+export function negatedInTokens(view: string, from: number, index: number): number {
   const tokens = tokenize(view.slice(from, Math.min(view.length, index + 40)));
   let k = 0;
   // A word cut by the window is not read.

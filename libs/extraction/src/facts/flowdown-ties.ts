@@ -56,8 +56,19 @@ export function tiedTo(v: string, at: number, by: keyof typeof TIED = 'any'): bo
  * by its name are, in terms of service, the rules of use ("Programme Use is subject to applicable Google policies").
  */
 export function vendorsStandardTied(ctx: FactContext, v: string): boolean {
-  const names = ctx.vendorNames.map((n) => escapeRegExp(n.replace(TRAILING_LEGAL_SUFFIX, '').trim())).filter((n) => n.length >= 3);
-  if (names.length === 0) return false;
-  const re = new RegExp(String.raw`\b(?:${names.join('|')})(?:['’]s)?\s+(?:[\w-]+\s+){0,2}?(?:polic(?:y|ies)|standards|commitments|obligations)\b`, 'g');
+  const re = vendorsStandardPattern(ctx);
+  if (re === null) return false;
   return [...v.matchAll(re)].some((m) => tiedTo(v, m.index, 'act'));
+}
+// The pattern of vendorsStandardTied, once per document (asked of each sentence, it was compiled anew each time); null
+// when the vendor has no name of three characters. matchAll runs on a copy, so the shared pattern's lastIndex stays 0.
+const STANDARD_PATTERNS = new WeakMap<FactContext, RegExp | null>();
+function vendorsStandardPattern(ctx: FactContext): RegExp | null {
+  let re = STANDARD_PATTERNS.get(ctx);
+  if (re === undefined) {
+    const names = ctx.vendorNames.map((n) => escapeRegExp(n.replace(TRAILING_LEGAL_SUFFIX, '').trim())).filter((n) => n.length >= 3);
+    re = names.length === 0 ? null : new RegExp(String.raw`\b(?:${names.join('|')})(?:['’]s)?\s+(?:[\w-]+\s+){0,2}?(?:polic(?:y|ies)|standards|commitments|obligations)\b`, 'g');
+    STANDARD_PATTERNS.set(ctx, re);
+  }
+  return re;
 }

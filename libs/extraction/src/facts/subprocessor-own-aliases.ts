@@ -26,8 +26,15 @@ export function renamedFrom(before: string): string | undefined {
 export function listedAsOwnEntities(before: string, brandWords: Iterable<string>): boolean {
   const words = [...brandWords].filter((w) => w.length >= 3).map(escapeRegExp);
   if (words.length === 0) return false;
-  const m = new RegExp(String.raw`\b(?:${words.join('|')})\s+((?:[\w-]+\s+){0,2}?)entities\s*[:,(]?([^.;:]*)$`, 'i').exec(before);
+  const m = entitiesAfter(words.join('|')).exec(before);
   return m !== null && m[1].split(/\s+/).every(ownEntityWord) && !PASSING_DATA.test(m[2]);
+}
+// The pattern of listedAsOwnEntities for one document's brand words, kept for the next candidate (asked for each candidate
+// the collector reads, it was compiled anew each time: a compile per name). One entry: a document asks with its own words.
+let entitiesMemo: { key: string; re: RegExp } | undefined;
+function entitiesAfter(alternatives: string): RegExp {
+  if (entitiesMemo?.key !== alternatives) entitiesMemo = { key: alternatives, re: new RegExp(String.raw`\b(?:${alternatives})\s+((?:[\w-]+\s+){0,2}?)entities\s*[:,(]?([^.;:]*)$`, 'i') };
+  return entitiesMemo.re;
 }
 // Words between the brand and "entities" that keep them the brand's own ("Acme Group entities", "Acme legal entities"),
 // unlike "Acme partner entities" or "Acme uses third-party entities", which are other parties.

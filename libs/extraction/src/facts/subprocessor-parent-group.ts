@@ -45,7 +45,10 @@ export interface FamilyName {
 export function familyRecipients(sentences: Sentence[], ownNames: string[], isSelf: (name: string) => boolean): FamilyName[] {
   const out: FamilyName[] = [];
   const own = ownNames.filter((n) => n.length >= 3).map(escapeRegExp);
-  const ours = new RegExp(String.raw`(?:^|[^\p{L}])(?:we|our\s+company${own.length ? '|' + own.join('|') : ''})(?![\p{L}])`, 'iu');
+  // Built when a first group sentence asks (most documents have none): a Unicode pattern under `i` costs about a
+  // millisecond to compile.
+  let oursMemo: RegExp | undefined;
+  const ours = (): RegExp => (oursMemo ??= new RegExp(String.raw`(?:^|[^\p{L}])(?:we|our\s+company${own.length ? '|' + own.join('|') : ''})(?![\p{L}])`, 'iu'));
   let shares: boolean | undefined;
   // Some sentence other than the definitions of "we" passes data to the family, and "we" does not take the affiliates in.
   const passesToFamily = () => {
@@ -79,7 +82,7 @@ export function familyRecipients(sentences: Sentence[], ownNames: string[], isSe
       // subsidiary of …", "When we take payments, Stripe Payments Europe Ltd is a subsidiary of …").
       const subject = (v.slice(0, m.index).replace(RELATIVE_ASIDE, ' ').split(/[;:]|\bthat\b/).pop() ?? '').replace(OPENING_CLAUSE, '');
       const lead = NAME_AT.exec(subject.replace(/^[\s*_#"“(]+/, ''));
-      if (!ours.test(subject) && !(lead && isSelf(lead[1]))) continue;
+      if (!ours().test(subject) && !(lead && isSelf(lead[1]))) continue;
       const at = m.index + m[0].length;
       const n = NAME_AT.exec(v.slice(at));
       if (!n) continue;

@@ -96,8 +96,10 @@ export function selfNames(ctx: FactContext): SelfNames {
   // styles of Acme Ltd. which is the controller of your personal data", under "Who we are"): a relative pronoun stands for it.
   for (const s of ctx.sentences) {
     const v = s.view;
+    // The word first: most sentences have none, and the residence pattern was run on every sentence before it.
+    if (!v.includes('controller')) continue;
     const residence = RESIDENCE.test(v);
-    if (!v.includes('controller') || !(residence || WHO_WE_ARE.test(s.heading ?? ''))) continue;
+    if (!(residence || WHO_WE_ARE.test(s.heading ?? ''))) continue;
     CONTROLLER_OF_YOURS.lastIndex = 0;
     for (let m = CONTROLLER_OF_YOURS.exec(v); m; m = CONTROLLER_OF_YOURS.exec(v)) {
       // Under "who we are", only the controller of all of the reader's data is "we": a host or payment firm named there as
