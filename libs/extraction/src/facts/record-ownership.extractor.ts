@@ -74,9 +74,13 @@ const CUSTOMER = /^(?:the\s+)?(?:customer|covered entity|you|practice|clinician|
 // ("Usage Data") … is the property of Quora", "Acme owns all AI-generated content ("Outputs")"). Beside an explicit
 // statement that the customer keeps its content, the vendor owning these is its own data, not the records (OTA labels:
 // the HackerOne/Academia.edu output and Quora usage-data calls), so the answer stays the customer's, not shared.
-const VENDOR_MADE = /\b(?:outputs?|ai[- ]generated|machine[- ]generated|usage data|(?:we|it|the company|(?!(?:you|users?|customers?|members?)\b)[a-z][\w.&-]*)\s+collects?|collected by (?:us|the company))\b/i;
-// …unless the clause also names what the customer puts in ("session notes you upload … are the property of Acme").
-const CUSTOMER_INPUT = /\b(?:you|users?|members?|customers?)\s+(?:post|provide|upload|submit|create|add|store|share)s?\b|\b(?:your|user|member|customer)\s+(?:content|data|information|submissions?|files|materials|records)\b/i;
+// The collector must be the vendor ("we", "the company", its names: vendorMade below): what "you may collect" or
+// "clinicians collect" is gathered by the customer's side, its records.
+const VENDOR_MADE = String.raw`\b(?:outputs?|ai[- ]generated|machine[- ]generated|usage data|collected by (?:us|the company|VENDOR))\b|\b(?:we|it|the company|VENDOR)\s+(?:may\s+|will\s+|automatically\s+)?collects?\b`;
+// …unless the clause also names what the customer puts in ("session notes you upload … are the property of Acme",
+// "all Outputs and all Inputs") or clinical or health records ("Outputs, including transcripts and clinical notes
+// generated from your recordings", "data … including your health information"): for a practice those outputs are its records.
+const CUSTOMER_INPUT = /\b(?:you|users?|members?|customers?)\s+(?:post|provide|upload|submit|create|add|store|share)s?\b|\b(?:your|user|member|customer)\s+(?:[\w-]+\s+)?(?:content|data|information|submissions?|files|materials|records|recordings?)\b|\b(?:inputs?|prompts?|patients?|health|medical|clinical|phi|notes|transcripts?|recordings?|summaries)\b/i;
 // Records named only as carved out of what the vendor owns: "(… but excluding Your Content) is the property of Quora".
 const CARVED_OUT = /\b(?:excluding|except(?:\s+for)?|other than|not including|save for)\s+(?:[\w'-]+\s+){0,3}?[\w'-]+$/i;
 
@@ -89,8 +93,10 @@ const CARVED_OUT = /\b(?:excluding|except(?:\s+for)?|other than|not including|sa
  */
 export function extractRecordOwnership(ctx: FactContext): Fact<'record_ownership'> {
   let cands: Candidate<V>[] = [];
-  const vendorMade = new Set<Candidate<V>>();
-  const vendor = new RegExp(String.raw`^(?:the\s+)?(?:we|us|our|company|vendor|business associate|the platform|platform|processor|service provider|provider|licensor|${ctx.vendorNames.map(escapeRegExp).filter((n) => n.length >= 2).join('|') || 'company'})$`, 'i');
+  const made = new Set<Candidate<V>>();
+  const names = ctx.vendorNames.map(escapeRegExp).filter((n) => n.length >= 2).join('|') || 'company';
+  const vendor = new RegExp(String.raw`^(?:the\s+)?(?:we|us|our|company|vendor|business associate|the platform|platform|processor|service provider|provider|licensor|${names})$`, 'i');
+  const vendorMade = new RegExp(VENDOR_MADE.replaceAll('VENDOR', `(?:${names})`), 'i');
   const owner = (party: string): 'customer' | 'vendor' | undefined => {
     const p = party.trim().replace(/^(?:as between (?:the parties|you and us),?\s*)/i, '').replace(/[.,;:]+$/, '');
     if (CUSTOMER.test(p)) return 'customer';
@@ -107,12 +113,12 @@ export function extractRecordOwnership(ctx: FactContext): Fact<'record_ownership
       if (!cand) continue;
       cands.push(cand);
       // The vendor owning what it makes or collects itself (VENDOR_MADE), for any reading of the clause.
-      if (cand.value === 'vendor' && VENDOR_MADE.test(c.view) && !CUSTOMER_INPUT.test(c.view)) vendorMade.add(cand);
+      if (cand.value === 'vendor' && vendorMade.test(c.view) && !CUSTOMER_INPUT.test(c.view)) made.add(cand);
     }
   }
   let hasC = cands.some((c) => c.value === 'customer');
   // What the vendor makes or collects itself does not share the records the customer keeps (VENDOR_MADE).
-  if (hasC && cands.every((c) => c.value !== 'vendor' || vendorMade.has(c))) cands = cands.filter((c) => !vendorMade.has(c));
+  if (hasC && cands.every((c) => c.value !== 'vendor' || made.has(c))) cands = cands.filter((c) => !made.has(c));
   hasC = cands.some((c) => c.value === 'customer');
   const hasV = cands.some((c) => c.value === 'vendor');
   if (hasC && hasV) {

@@ -26,6 +26,14 @@ describe('record_ownership: what the vendor makes or collects itself beside cont
 describe('record_ownership: data the customer collects is not the vendor\'s own', () => {
   it('"data you collect … is the property of the Company" beside content the customer keeps stays shared', () => {
     expect(own('You retain ownership of the copyright in Your Content. All data you collect through the Platform is the property of the Company.')).toBe('shared');
+    // The collector is the customer's side whatever the modal or the word for its people.
+    expect(own('You retain ownership of your Content. All data you may collect through the Platform is the property of the Company.')).toBe('shared');
+    expect(own('You retain ownership of your Content. All records that clinicians collect through the Platform are the property of the Company.')).toBe('shared');
+  });
+  it('outputs that are the practice\'s records or come with its inputs are not the vendor\'s own', () => {
+    expect(own('You retain ownership of your Content. All Outputs, including transcripts and clinical notes generated from your recordings, are the property of the Company.')).toBe('shared');
+    expect(own('You retain all rights in your Inputs. The Company owns all Outputs and all Inputs.')).toBe('shared');
+    expect(own('You retain ownership of your Content. All data the Company collects, including your health information, is the property of the Company.')).toBe('shared');
   });
 });
 
@@ -52,5 +60,10 @@ describe('law_enforcement_disclosure: a report to authorities that also hands ov
   it('near misses: a report of conduct alone, or a report beside another act, stays out', () => {
     expect(le('We also reserve the right to report any suspected unauthorized use of the Website to law enforcement officials.')).toBe('unspecified');
     expect(le('We will report you to the authorities and terminate your account.')).toBe('unspecified');
+  });
+  it('near misses: the data handed to someone other than the authorities after the report stays out', () => {
+    expect(le('We may report any suspected fraud to law enforcement and share information about the incident with our payment processor.')).toBe('unspecified');
+    expect(le('We may report abuse to the relevant authorities and disclose your content to other users who were affected.')).toBe('unspecified');
+    expect(le('We may report violations to the police and disclose your account information to them.')).toBe('any_legal_request');
   });
 });
