@@ -13,7 +13,8 @@ export const ACTORS: Record<string, Entries> = {
       'provider', 'recipient', 'data recipient', 'service partner', 'outside vendor', 'external service provider', 'external provider',
       'third party licensor', 'third-party licensor', 'third party processor', 'third-party processor', 'third party data processor', 'third-party data processor',
     ],
-    exact: ['processors', 'other processors', 'further processors'],
+    // "We use other companies to process your information on our behalf": companies other than the vendor, as third parties are.
+    exact: ['processors', 'other processors', 'further processors', 'other companies', 'outside companies', 'external companies'],
   },
   affiliate: { plural: ['affiliate', 'subsidiary', 'affiliated company', 'affiliated companies', 'group company', 'group entity', 'related company', 'corporate affiliate', 'parent company', 'sister company'], exact: ['companies in our group', 'corporate family', 'family of companies'] },
   customer: {

@@ -18,3 +18,9 @@ export const DATA_KEPT = new RegExp(
 );
 // Kept "as if we were handling it (ourselves)": to the vendor's own standard, as "the same way as we do" is.
 export const AS_IF_WE = String.raw`\bas (?:if|though) we (?:ourselves )?were (?:handling|processing|holding|using|protecting|keeping|storing) (?:it|them|the data|the information)\b`;
+// With that comparison the data may be named in general ("We make sure that your personal information is looked after as
+// if we were handling it directly"): the comparison itself says someone other than the vendor handles it, so it is not
+// the policy's scope. Read after the providers named just before, as the pointed-back data is.
+const YOUR_DATA = String.raw`(?:your|the)\s+(?:personal\s+)?(?:data|information)`;
+const KEPT_AS_IF_WE = new RegExp(String.raw`\bwe\s+(?:make sure|ensure|guarantee)\s+(?:that\s+)?${YOUR_DATA}\s+(?:is|are|will be|shall be|remains?)\s+(?:\w+\s+)?${KEPT}\s+${AS_IF_WE}`, 'i');
+export const dataKept = (v: string): RegExpExecArray | null => DATA_KEPT.exec(v) ?? KEPT_AS_IF_WE.exec(v);

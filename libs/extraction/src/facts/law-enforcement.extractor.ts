@@ -13,6 +13,19 @@ import { restrictsOthers } from '../clauses/actor-readings.js';
 
 type V = Fact<'law_enforcement_disclosure'>['value'];
 
+// The person the data is about, not a recipient: "any information … relating to you", "information about you".
+const DATA_SUBJECT_BEFORE = /\b(?:relating to|related to|about|concerning|regarding|of)\s+$/i;
+
+/**
+ * Whether the clause, beside a report, has a disclosure verb of its own that is no report, with the data as its object
+ * within a few words ("and to disclose any information … relating to you"), and given to nobody but the authorities or
+ * those already named ("to such persons", "to them"): "… and share information about the incident with our payment
+ * processor" or "… disclose your content to other users" hands the data to someone else, not to the authorities.
+ */
+function disclosesDataToo(c: Clause, own: Hit[]): boolean {
+  return own.some((h) => h.kind === 'disclose' && !/^report/.test(c.tokens[h.t0].lower) && c.hits.some((o) => o.cat === 'object' && o.t0 >= h.t1 && o.t0 - h.t1 <= 3)
+    && recipientsOf(c, h).every((r) => r.kind === 'authority' || DATA_SUBJECT_BEFORE.test(c.view.slice(Math.max(0, r.start - 20), r.start))));
+}
 /** "your information", "your account information", "your Content": the person's word qualifies the data right after it. */
 function ownerOfData(c: Clause, x: Hit): boolean {
   return /^\s*(?:information|data|records|personal|content)\b/i.test(c.view.slice(x.end)) || c.hits.some((o) => o.cat === 'object' && o.t0 === x.t1);
@@ -242,7 +255,11 @@ export function extractLawEnforcement(ctx: FactContext): Fact<'law_enforcement_d
         const next = sentenceClauses[ci + 1];
         const proviso = next !== undefined && next.hits[0]?.t0 === 0 && (next.hits[0].cat === 'exception' || next.hits[0].cat === 'restriction');
         const byChoice = has(c, 'condition', 'consent') || (proviso && has(next, 'condition', 'consent'));
-        if (reported || byChoice) {
+        // A report the vendor chooses that also hands over the user's data ("… to report any suspected unauthorized use to law
+        // enforcement officials, regulators or third parties and to disclose any information … relating to you"): the
+        // disclosure of records to authorities is stated, not only a report of conduct (OTA vidguard label; the Imgur and
+        // Y Combinator "report you to the authorities" stay out).
+        if ((reported && !disclosesDataToo(c, own)) || byChoice) {
           cands.push({ value: 'any_legal_request', evidence: ev, confidence: 0.4, review: reported ? 'a report to authorities the vendor may choose to make, with no legal ground' : 'given to an authority at the user\'s choice, not on a legal demand' });
           continue;
         }

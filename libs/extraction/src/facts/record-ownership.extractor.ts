@@ -70,6 +70,19 @@ const FEEDBACK = /\b(?:feedback|suggestions?|ideas|enhancement requests?|recomme
 const OWN_CLAUSE = String.raw`,\s*(?:and|but)\s+(?:(?:we|you|they|the parties|as between)\b|(?:the\s+)?[\w-]+\s+(?:agrees?|acknowledges?|accepts?|confirms?|retains?)\b)`;
 const NOT_OWNERSHIP = new RegExp(String.raw`\b(?:you|users?|customers?|licensees?|members?)\s+(?:hereby\s+)?(?:(?:affirm|represent|warrant|certify)s?,?\s+(?:and(?:\/or)?\s+|or\s+)?)+that\b(?:(?!${OWN_CLAUSE})[^.;])*\b(?:own|owners?|belongs?)\b|\b(?:represent|represents|warrant|warrants|must|need to|certif(?:y|ies)|confirms?|verify)\b[^.;]{0,40}\b(?:own|owners?|belongs?|have (?:all|the) (?:necessary )?rights?)\b|\bright to use\b|\bjointly owned by\b[^.;]{0,80}\b(?:bank|compan|group|shareholders?)`, 'i');
 const CUSTOMER = /^(?:the\s+)?(?:customer|covered entity|you|practice|clinician|client|controller|therapist|licensee|subscriber|user|member|publisher|data exporter)s?$/i;
+// What the vendor makes or gathers itself: AI output it generates, the usage data it collects ("All data Quora collects
+// ("Usage Data") … is the property of Quora", "Acme owns all AI-generated content ("Outputs")"). Beside an explicit
+// statement that the customer keeps its content, the vendor owning these is its own data, not the records (OTA labels:
+// the HackerOne/Academia.edu output and Quora usage-data calls), so the answer stays the customer's, not shared.
+// The collector must be the vendor ("we", "the company", its names: vendorMade below): what "you may collect" or
+// "clinicians collect" is gathered by the customer's side, its records.
+const VENDOR_MADE = String.raw`\b(?:outputs?|ai[- ]generated|machine[- ]generated|usage data|collected by (?:us|the company|VENDOR))\b|\b(?:we|it|the company|VENDOR)\s+(?:may\s+|will\s+|automatically\s+)?collects?\b`;
+// …unless the clause also names what the customer puts in ("session notes you upload … are the property of Acme",
+// "all Outputs and all Inputs") or clinical or health records ("Outputs, including transcripts and clinical notes
+// generated from your recordings", "data … including your health information"): for a practice those outputs are its records.
+const CUSTOMER_INPUT = /\b(?:you|users?|members?|customers?)\s+(?:post|provide|upload|submit|create|add|store|share)s?\b|\b(?:your|user|member|customer)\s+(?:[\w-]+\s+)?(?:content|data|information|submissions?|files|materials|records|recordings?)\b|\b(?:inputs?|prompts?|patients?|health|medical|clinical|phi|notes|transcripts?|recordings?|summaries)\b/i;
+// Records named only as carved out of what the vendor owns: "(… but excluding Your Content) is the property of Quora".
+const CARVED_OUT = /\b(?:excluding|except(?:\s+for)?|other than|not including|save for)\s+(?:[\w'-]+\s+){0,3}?[\w'-]+$/i;
 
 /**
  * `record_ownership`: who owns the records. `customer` only on an explicit statement that the customer's or
@@ -79,8 +92,11 @@ const CUSTOMER = /^(?:the\s+)?(?:customer|covered entity|you|practice|clinician|
  * "control" are not record ownership (README conventions).
  */
 export function extractRecordOwnership(ctx: FactContext): Fact<'record_ownership'> {
-  const cands: Candidate<V>[] = [];
-  const vendor = new RegExp(String.raw`^(?:the\s+)?(?:we|us|our|company|vendor|business associate|the platform|platform|processor|service provider|provider|licensor|${ctx.vendorNames.map(escapeRegExp).filter((n) => n.length >= 2).join('|') || 'company'})$`, 'i');
+  let cands: Candidate<V>[] = [];
+  const made = new Set<Candidate<V>>();
+  const names = ctx.vendorNames.map(escapeRegExp).filter((n) => n.length >= 2).join('|') || 'company';
+  const vendor = new RegExp(String.raw`^(?:the\s+)?(?:we|us|our|company|vendor|business associate|the platform|platform|processor|service provider|provider|licensor|${names})$`, 'i');
+  const vendorMade = new RegExp(VENDOR_MADE.replaceAll('VENDOR', `(?:${names})`), 'i');
   const owner = (party: string): 'customer' | 'vendor' | undefined => {
     const p = party.trim().replace(/^(?:as between (?:the parties|you and us),?\s*)/i, '').replace(/[.,;:]+$/, '');
     if (CUSTOMER.test(p)) return 'customer';
@@ -93,54 +109,57 @@ export function extractRecordOwnership(ctx: FactContext): Fact<'record_ownership
     // Acme" are the ideas sent, as FEEDBACK in the clause itself: not the records.
     const ideasSection = s.heading !== undefined && IDEAS_HEADING.test(s.heading) && !RECORDS_HEADING.test(s.heading);
     for (const c of ideasSection ? [] : ctx.clauses(s)) {
-      if (!patterns) {
-        const read = readOwnership(c);
-        if (read) cands.push({ value: read, evidence: clauseEvidence(ctx, c), confidence: read === 'customer' ? 0.8 : 0.75 });
-        continue;
-      }
-      const v = c.view.replace(/^(?:[-*•]\s+|\(?[a-z0-9]{1,4}[.)]\s+|\d+(?:\.\d+)*\s+)+/i, '');
-      const lead = c.view.length - v.length;
-      if (NOT_OWNERSHIP.test(v)) continue;
-      const ev = clauseEvidence(ctx, c);
-      if (JOINT.test(v) && RECORDS_RE.test(v)) {
-        cands.push({ value: 'shared', evidence: ev, confidence: 0.8 });
-        continue;
-      }
-      const none = CLAIMS_NONE.exec(v);
-      // The vendor disowning what others publish ("content on third-party websites") says nothing of the records.
-      if (THIRD_PARTY_SITES.test(v)) continue;
-      // What the vendor disowns must be the customer's or users' records, not any information it carries.
-      if (none && isVendorSubject(c, lead + none.index, vendor) && USER_RECORDS.test(v)) {
-        cands.push({ value: 'customer', evidence: ev, confidence: 0.85 });
-        continue;
-      }
-      const own = OWNS.exec(v.replace(/^(?:as between (?:the parties|you and us|[\w\s]{1,40}? and [\w\s]{1,40}?),?\s*)/i, (m) => ' '.repeat(m.length)).trimStart());
-      const prop = PROPERTY_WORDS.test(v) ? PROPERTY_OF.exec(v) : null;
-      // "any other data that belongs to you" describes the records; it does not state who holds them.
-      let cust = own && owner(own[1]) ? null : /\b(?:that|which)\s+belongs?\s+to\b/i.test(v) ? null : (YOURS_OR_BELONGS.test(v) ? CUSTOMER_OWNS : CUSTOMER_OWNS_FIRST).exec(v);
-      if (cust && IF_OWNER.test(v.slice(Math.max(0, cust.index - 40), cust.index))) cust = null;
-      const who = own && owner(own[1]) ? owner(own[1]) : cust ? 'customer' : prop ? owner(prop[2]) : undefined;
-      const records = own && owner(own[1]) ? own[2] : cust ? (cust[1] ?? cust[2] ?? cust[3] ?? '') : prop ? prop[1] : '';
-      if (who && !negatedOwn(c)) {
-        if (who === 'vendor' && (FEEDBACK.test(v) || DECLARED_NOT_RECORDS.test(v) || (!USER_RECORDS.test(records) && (SITE_CONTENT.test(v) || !USER_RECORDS.test(v))))) continue;
-        if (who === 'customer' && /\b(?:tokens?|assets?|api|nfts?|funds?|accounts?)\b/i.test(records)) continue;
-        cands.push({ value: who, evidence: ev, confidence: who === 'customer' ? 0.85 : 0.8 });
-        continue;
-      }
-      if (ASSIGNS.test(v) && USER_RECORDS.test(v) && !SITE_CONTENT.test(v) && !FEEDBACK.test(v)) {
-        cands.push({ value: 'vendor', evidence: ev, confidence: 0.75 });
-        continue;
-      }
-      const read = readOwnership(c);
-      if (read) cands.push({ value: read, evidence: ev, confidence: read === 'customer' ? 0.8 : 0.75 });
+      const cand = readClause(ctx, c, patterns, vendor, owner);
+      if (!cand) continue;
+      cands.push(cand);
+      // The vendor owning what it makes or collects itself (VENDOR_MADE), for any reading of the clause.
+      if (cand.value === 'vendor' && vendorMade.test(c.view) && !CUSTOMER_INPUT.test(c.view)) made.add(cand);
     }
   }
-  const hasC = cands.some((c) => c.value === 'customer');
+  let hasC = cands.some((c) => c.value === 'customer');
+  // What the vendor makes or collects itself does not share the records the customer keeps (VENDOR_MADE).
+  if (hasC && cands.every((c) => c.value !== 'vendor' || made.has(c))) cands = cands.filter((c) => !made.has(c));
+  hasC = cands.some((c) => c.value === 'customer');
   const hasV = cands.some((c) => c.value === 'vendor');
   if (hasC && hasV) {
     for (const c of cands) if (c.value === 'customer' || c.value === 'vendor') c.value = 'shared';
   }
   return decide('record_ownership', cands, ['shared', 'vendor', 'customer']);
+}
+
+/** One clause's reading of who owns the records (the statement patterns, then the clause reading), or none. */
+function readClause(ctx: FactContext, c: Clause, patterns: boolean, vendor: RegExp, owner: (party: string) => 'customer' | 'vendor' | undefined): Candidate<V> | undefined {
+  if (!patterns) {
+    const read = readOwnership(c);
+    return read ? { value: read, evidence: clauseEvidence(ctx, c), confidence: read === 'customer' ? 0.8 : 0.75 } : undefined;
+  }
+  const v = c.view.replace(/^(?:[-*•]\s+|\(?[a-z0-9]{1,4}[.)]\s+|\d+(?:\.\d+)*\s+)+/i, '');
+  const lead = c.view.length - v.length;
+  if (NOT_OWNERSHIP.test(v)) return undefined;
+  const ev = clauseEvidence(ctx, c);
+  if (JOINT.test(v) && RECORDS_RE.test(v)) return { value: 'shared', evidence: ev, confidence: 0.8 };
+  const none = CLAIMS_NONE.exec(v);
+  // The vendor disowning what others publish ("content on third-party websites") says nothing of the records.
+  if (THIRD_PARTY_SITES.test(v)) return undefined;
+  // What the vendor disowns must be the customer's or users' records, not any information it carries.
+  if (none && isVendorSubject(c, lead + none.index, vendor) && USER_RECORDS.test(v)) return { value: 'customer', evidence: ev, confidence: 0.85 };
+  const own = OWNS.exec(v.replace(/^(?:as between (?:the parties|you and us|[\w\s]{1,40}? and [\w\s]{1,40}?),?\s*)/i, (m) => ' '.repeat(m.length)).trimStart());
+  let prop = PROPERTY_WORDS.test(v) ? PROPERTY_OF.exec(v) : null;
+  // The records' words only inside an exclusion ("… but excluding Your Content) is the property of X"): not what X owns.
+  if (prop && CARVED_OUT.test(v.slice(Math.max(0, prop.index - 25), prop.index + prop[1].length))) prop = null;
+  // "any other data that belongs to you" describes the records; it does not state who holds them.
+  let cust = own && owner(own[1]) ? null : /\b(?:that|which)\s+belongs?\s+to\b/i.test(v) ? null : (YOURS_OR_BELONGS.test(v) ? CUSTOMER_OWNS : CUSTOMER_OWNS_FIRST).exec(v);
+  if (cust && IF_OWNER.test(v.slice(Math.max(0, cust.index - 40), cust.index))) cust = null;
+  const who = own && owner(own[1]) ? owner(own[1]) : cust ? 'customer' : prop ? owner(prop[2]) : undefined;
+  const records = own && owner(own[1]) ? own[2] : cust ? (cust[1] ?? cust[2] ?? cust[3] ?? '') : prop ? prop[1] : '';
+  if (who && !negatedOwn(c)) {
+    if (who === 'vendor' && (FEEDBACK.test(v) || DECLARED_NOT_RECORDS.test(v) || (!USER_RECORDS.test(records) && (SITE_CONTENT.test(v) || !USER_RECORDS.test(v))))) return undefined;
+    if (who === 'customer' && /\b(?:tokens?|assets?|api|nfts?|funds?|accounts?)\b/i.test(records)) return undefined;
+    return { value: who, evidence: ev, confidence: who === 'customer' ? 0.85 : 0.8 };
+  }
+  if (ASSIGNS.test(v) && USER_RECORDS.test(v) && !SITE_CONTENT.test(v) && !FEEDBACK.test(v)) return { value: 'vendor', evidence: ev, confidence: 0.75 };
+  const read = readOwnership(c);
+  return read ? { value: read, evidence: ev, confidence: read === 'customer' ? 0.8 : 0.75 } : undefined;
 }
 
 /**

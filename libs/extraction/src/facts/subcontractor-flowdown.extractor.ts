@@ -8,7 +8,7 @@ import { negationBefore } from '../clauses/negation.js';
 import { refusal } from '../clauses/refusal.js';
 import { readFlowdownPair } from './flowdown-pairs.js';
 import { tiedTo, vendorsStandardTied } from './flowdown-ties.js';
-import { AS_IF_WE, DATA_KEPT } from './flowdown-data-kept.js';
+import { AS_IF_WE, dataKept } from './flowdown-data-kept.js';
 import { withoutConditions } from './flowdown-conditions.js';
 import { opensAsDefinition } from '../text/definition-opening.js';
 
@@ -182,7 +182,7 @@ function readFlowdown(ctx: FactContext, s: Sentence): Candidate<V> | undefined {
   const before = [1, 2, 3].map((k) => ctx.sentences[s.index - k]).filter((p) => p !== undefined && p.heading === s.heading && !p.isHeading);
   // The data given to them kept to the standard ("If so, it will be maintained in accordance with this Privacy Notice"):
   // theirs as the recipients named just before (flowdown-data-kept.ts).
-  const kept = own ? DATA_KEPT.exec(v) : null;
+  const kept = own ? dataKept(v) : null;
   const who = names(clauses) || ((BACK_REFERENCE.test(v) || RECEIVING_PARTY.test(v) || kept !== null) && before.some((p) => names(ctx.clauses(p))));
   if (!who && !(instructed && OBLIGED_PARTIES.test(v)) && !(own && GROUP_COMPANIES.test(v))) return undefined;
   // The binding must be on them, not the customer's ("Customer shall ensure that its providers …").
@@ -287,7 +287,7 @@ export function extractSubcontractorFlowdown(ctx: FactContext): Fact<'subcontrac
   for (const s of ctx.sentences) {
     if (!isOperative(s)) continue;
     // One sentence's binding first; else the contract of one sentence with the purpose limit of the next.
-    const cand = (BINDING.test(s.view) || DATA_KEPT.test(s.view) ? readFlowdown(ctx, s) : undefined) ?? readFlowdownPair(ctx, s);
+    const cand = (BINDING.test(s.view) || dataKept(s.view) !== null ? readFlowdown(ctx, s) : undefined) ?? readFlowdownPair(ctx, s);
     if (cand && !settled.has(cand.evidence.start) && !cands.some((c) => (c.evidence.start ?? 0) <= (cand.evidence.start ?? 0) && (c.evidence.end ?? 0) >= (cand.evidence.end ?? 0))) cands.push(cand);
   }
   return decide('subcontractor_flowdown', cands, ['yes', 'no']);
