@@ -1,4 +1,4 @@
-import type { Graph, GraphFlow, GraphSystem } from '@custody/domain';
+import { graphWith, type Graph, type GraphFlow, type GraphSystem } from '@custody/domain';
 import { indexedSystemsById, type ProjectionChanges } from '@custody/graph';
 import { CountedKeys } from '@custody/graph/graph-index';
 import { carrySharedNames, namesSharedAsIn, type RuleReads } from '@custody/rules';
@@ -21,7 +21,13 @@ function stub(s: GraphSystem, depth: 'identity' | 'shape'): GraphSystem {
 }
 
 function makeStub(s: GraphSystem, depth: 'identity' | 'shape'): GraphSystem {
-  return { id: s.id, name: s.name, role: s.role, ...(s.group ? { group: s.group } : {}), holds: depth === 'shape' ? s.holds : [], settings: {}, contracts: depth === 'shape' ? s.contracts : [], evidence: [] };
+  // Built as the projection builds a record (toGraphSystem: the same keys in the same order, `group` last), so a
+  // stub has the hidden class of the records it stands beside: a rule compiled on the full graph's systems runs
+  // on a subgraph's without deoptimising (a stub with `group` spread in before `holds` was another shape, and the
+  // first re-audit after a full audit deoptimised and recompiled the rules it re-ran).
+  const out: GraphSystem = { id: s.id, name: s.name, role: s.role, holds: depth === 'shape' ? s.holds : [], settings: {}, contracts: depth === 'shape' ? s.contracts : [], evidence: [] };
+  if (s.group) out.group = s.group;
+  return out;
 }
 
 /**
@@ -61,7 +67,7 @@ export function subgraphFor(graph: Graph, reads: RuleReads, anchors: ReadonlySet
   const named = namedSubsets(graph, reads, anchors);
   const systems = fewSystems(graph, anchors, context, named, depth) ?? scanSystems(graph, anchors, context, named, depth);
   // Systems are named in finding text as in the whole graph (a namesake outside the subgraph still counts).
-  return namesSharedAsIn({ ...graph, systems, flows: flowsById(graph, flows) }, graph);
+  return namesSharedAsIn(graphWith(graph, { systems, flows: flowsById(graph, flows) }), graph);
 }
 
 const NO_FLEET_GROUP: Subset = { key: 'no fleet group', test: (s) => !s.group };
