@@ -2,7 +2,7 @@ import { graphWith, type Graph, type GraphFlow, type GraphSystem } from '@custod
 import { indexedSystemsById, type ProjectionChanges } from '@custody/graph';
 import { CountedKeys } from '@custody/graph/graph-index';
 import { carrySharedNames, namesSharedAsIn, type RuleReads } from '@custody/rules';
-import { closure, type Adjacency } from './graph-delta.js';
+import { closure, FLEET_VENDORS, type Adjacency } from './graph-delta.js';
 import { listedBy, listingsOf, nameSubset } from './listings.js';
 import { carrySubsets, inListOrder, keptSubset, type Subset } from './subsets.js';
 
@@ -74,10 +74,12 @@ const NO_FLEET_GROUP: Subset = { key: 'no fleet group', test: (s) => !s.group };
 
 /**
  * What a re-audit's subgraphs read of every record, worked out by the full audit (one pass each) so its first
- * re-audit need not: the flow ids' counts and the systems in no fleet group. Re-audits carry them on.
+ * re-audit need not: the flow ids' counts, the fleet vendors' counts (graph-delta's fleetVendors) and the systems
+ * in no fleet group. Re-audits carry them on.
  */
 export function keepSubgraphReads(graph: Graph): void {
   FLOW_IDS.of(graph.flows);
+  FLEET_VENDORS.of(graph.systems);
   keptSubset(graph.systems, NO_FLEET_GROUP);
 }
 
@@ -151,6 +153,7 @@ function flowsById(graph: Graph, flows: ReadonlySet<GraphFlow>): GraphFlow[] {
  */
 export function carrySubgraphKeeps(a: Graph, b: Graph, changes: ProjectionChanges): void {
   FLOW_IDS.carry(a.flows, b.flows, changes.flows.values());
+  FLEET_VENDORS.carry(a.systems, b.systems, changes.systems.values());
   if (indexedSystemsById(a)?.size !== a.systems.length) return;
   carrySubsets(a.systems, b.systems, changes.systems.values());
   carrySharedNames(a, b, changes.systems.values());
