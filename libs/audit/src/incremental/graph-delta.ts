@@ -135,8 +135,9 @@ export function deltaOf(a: Graph, b: Graph, changes: ProjectionChanges): GraphDe
 /**
  * The fleet vendors named by the systems of either graph (a handful). Counted per systems array (how many
  * systems name each vendor, and how many name none) and carried from graph to graph with the records that
- * changed (carryFleetVendors), as the sub-processor listings are (listings.ts): a re-audit whose change reaches
- * a system's identity reads the kept counts, where it walked a fleet's 10,000 systems (and compiled that walk).
+ * changed (carrySubgraphKeeps, subgraph.ts), as the sub-processor listings are (listings.ts): a re-audit whose
+ * change reaches a system's identity reads the kept counts, where it walked a fleet's 10,000 systems (and
+ * compiled that walk).
  */
 const NO_VENDOR = 'n';
 export const FLEET_VENDORS = new CountedKeys<GraphSystem>((s) => (s.group?.vendor === undefined ? NO_VENDOR : `v${s.group.vendor}`));
