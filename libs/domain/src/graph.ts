@@ -99,6 +99,24 @@ export interface Graph {
   asOf: string;
 }
 
+/**
+ * `g` with some of its parts replaced, built as the projection builds a graph (every key, in the interface's
+ * order), so it has the hidden class of a projected graph. A spread (`{ ...g, systems }`) made another shape:
+ * the rules, compiled on the full audit's graph, then deoptimised and were compiled again on the first re-audit
+ * that judged a subgraph or a replayed graph (issue 11's first incremental re-audit after a full audit).
+ */
+export function graphWith(g: Graph, parts: Partial<Graph>): Graph {
+  return {
+    practice: parts.practice ?? g.practice,
+    systems: parts.systems ?? g.systems,
+    flows: parts.flows ?? g.flows,
+    consents: parts.consents ?? g.consents,
+    redactions: parts.redactions ?? g.redactions,
+    identifiers: parts.identifiers ?? g.identifiers,
+    asOf: parts.asOf ?? g.asOf,
+  };
+}
+
 export const PRACTICE_ID = 'practice';
 
 /** The lens an audit uses when none is asked for: the practice's first declared lens, else `default`. */

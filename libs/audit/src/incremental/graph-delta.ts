@@ -1,5 +1,6 @@
 import { nameKey, type Graph, type GraphFlow, type GraphSystem } from '@custody/domain';
 import { flowAdjacency, isPracticeSideSystem, type ProjectionChanges } from '@custody/graph';
+import { CountedKeys } from '@custody/graph/graph-index';
 import type { RuleReads } from '@custody/rules';
 import { listersOf, modelledFlips } from './listings.js';
 
@@ -132,22 +133,17 @@ export function deltaOf(a: Graph, b: Graph, changes: ProjectionChanges): GraphDe
 }
 
 /**
- * The fleet vendors named by the systems of either graph (a handful: the key is worked out once per vendor).
- * Kept per systems array, as the sub-processor listings are (listingsOf, listings.ts): this re-audit's old graph
- * was the last one's new graph, so only the new graph's systems are walked.
+ * The fleet vendors named by the systems of either graph (a handful). Counted per systems array (how many
+ * systems name each vendor, and how many name none) and carried from graph to graph with the records that
+ * changed (carrySubgraphKeeps, subgraph.ts), as the sub-processor listings are (listings.ts): a re-audit whose
+ * change reaches a system's identity reads the kept counts, where it walked a fleet's 10,000 systems (and
+ * compiled that walk).
  */
-const vendorsOf = new WeakMap<readonly GraphSystem[], { size: number; vendors: ReadonlySet<string> }>();
+const NO_VENDOR = 'n';
+export const FLEET_VENDORS = new CountedKeys<GraphSystem>((s) => (s.group?.vendor === undefined ? NO_VENDOR : `v${s.group.vendor}`));
 export function fleetVendors(a: Graph, b: Graph): Set<string> {
   const vendors = new Set<string>();
-  for (const g of [a, b]) {
-    let kept = vendorsOf.get(g.systems);
-    if (kept?.size !== g.systems.length) {
-      const found = new Set<string>();
-      for (const s of g.systems) if (s.group?.vendor !== undefined) found.add(s.group.vendor);
-      vendorsOf.set(g.systems, (kept = { size: g.systems.length, vendors: found }));
-    }
-    for (const v of kept.vendors) vendors.add(v);
-  }
+  for (const g of [a, b]) for (const k of FLEET_VENDORS.of(g.systems).counts.keys()) if (k !== NO_VENDOR) vendors.add(k.slice(1));
   return vendors;
 }
 

@@ -181,9 +181,10 @@ export function reaudit(prev: AuditState, next: AuditInputs, projected?: Graph |
   // record equal and the removal unseen (a graph from the store can hold such records). Audit those in full.
   if (compared && (hasDuplicateIds(prev.graph) || hasDuplicateIds(graph))) return auditState(next, { graph, memo }, 'records share an id: the graphs cannot be compared record by record');
   const changed = sameGraph ? { base: prev.graph, systems: new Map(), flows: new Map() } : compared ? changesBetween(prev.graph, graph) : changes!;
+  // Carried first: the delta reads the fleet vendors' counts of the new graph (fleetVendors).
+  carrySubgraphKeeps(prev.graph, graph, changed);
   const delta = deltaOf(prev.graph, graph, changed);
   carryListings(prev.graph, graph, changed);
-  carrySubgraphKeeps(prev.graph, graph, changed);
   lap('diff');
   const stats: ReauditStats = { mode: 'incremental', rulesFull: [], rulesPartial: {}, ms, cpuMs };
   if (delta.global) return auditState(next, { graph, memo }, 'practice record changed');

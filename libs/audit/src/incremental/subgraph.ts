@@ -1,8 +1,8 @@
-import type { Graph, GraphFlow, GraphSystem } from '@custody/domain';
+import { graphWith, type Graph, type GraphFlow, type GraphSystem } from '@custody/domain';
 import { indexedSystemsById, type ProjectionChanges } from '@custody/graph';
 import { CountedKeys } from '@custody/graph/graph-index';
 import { carrySharedNames, namesSharedAsIn, type RuleReads } from '@custody/rules';
-import { closure, type Adjacency } from './graph-delta.js';
+import { closure, FLEET_VENDORS, type Adjacency } from './graph-delta.js';
 import { listedBy, listingsOf, nameSubset } from './listings.js';
 import { carrySubsets, inListOrder, keptSubset, type Subset } from './subsets.js';
 
@@ -21,7 +21,13 @@ function stub(s: GraphSystem, depth: 'identity' | 'shape'): GraphSystem {
 }
 
 function makeStub(s: GraphSystem, depth: 'identity' | 'shape'): GraphSystem {
-  return { id: s.id, name: s.name, role: s.role, ...(s.group ? { group: s.group } : {}), holds: depth === 'shape' ? s.holds : [], settings: {}, contracts: depth === 'shape' ? s.contracts : [], evidence: [] };
+  // Built as the projection builds a record (toGraphSystem: the same keys in the same order, `group` last), so a
+  // stub has the hidden class of the records it stands beside: a rule compiled on the full graph's systems runs
+  // on a subgraph's without deoptimising (a stub with `group` spread in before `holds` was another shape, and the
+  // first re-audit after a full audit deoptimised and recompiled the rules it re-ran).
+  const out: GraphSystem = { id: s.id, name: s.name, role: s.role, holds: depth === 'shape' ? s.holds : [], settings: {}, contracts: depth === 'shape' ? s.contracts : [], evidence: [] };
+  if (s.group) out.group = s.group;
+  return out;
 }
 
 /**
@@ -61,17 +67,19 @@ export function subgraphFor(graph: Graph, reads: RuleReads, anchors: ReadonlySet
   const named = namedSubsets(graph, reads, anchors);
   const systems = fewSystems(graph, anchors, context, named, depth) ?? scanSystems(graph, anchors, context, named, depth);
   // Systems are named in finding text as in the whole graph (a namesake outside the subgraph still counts).
-  return namesSharedAsIn({ ...graph, systems, flows: flowsById(graph, flows) }, graph);
+  return namesSharedAsIn(graphWith(graph, { systems, flows: flowsById(graph, flows) }), graph);
 }
 
 const NO_FLEET_GROUP: Subset = { key: 'no fleet group', test: (s) => !s.group };
 
 /**
  * What a re-audit's subgraphs read of every record, worked out by the full audit (one pass each) so its first
- * re-audit need not: the flow ids' counts and the systems in no fleet group. Re-audits carry them on.
+ * re-audit need not: the flow ids' counts, the fleet vendors' counts (graph-delta's fleetVendors) and the systems
+ * in no fleet group. Re-audits carry them on.
  */
 export function keepSubgraphReads(graph: Graph): void {
   FLOW_IDS.of(graph.flows);
+  FLEET_VENDORS.of(graph.systems);
   keptSubset(graph.systems, NO_FLEET_GROUP);
 }
 
@@ -145,6 +153,7 @@ function flowsById(graph: Graph, flows: ReadonlySet<GraphFlow>): GraphFlow[] {
  */
 export function carrySubgraphKeeps(a: Graph, b: Graph, changes: ProjectionChanges): void {
   FLOW_IDS.carry(a.flows, b.flows, changes.flows.values());
+  FLEET_VENDORS.carry(a.systems, b.systems, changes.systems.values());
   if (indexedSystemsById(a)?.size !== a.systems.length) return;
   carrySubsets(a.systems, b.systems, changes.systems.values());
   carrySharedNames(a, b, changes.systems.values());

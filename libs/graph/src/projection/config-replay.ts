@@ -1,4 +1,4 @@
-import { PRACTICE_ID, type ConsentDecl, type Graph, type GraphFlow, type GraphSystem } from '@custody/domain';
+import { graphWith, PRACTICE_ID, type ConsentDecl, type Graph, type GraphFlow, type GraphSystem } from '@custody/domain';
 import { indexById, sameValue, type PairEntry, type ProjectionChanges, type ProjectionMemo } from './finalise-memo.js';
 import { declAgrees, mergedFlow, mergeTargets, probeConfig } from './config-merge.js';
 import { finaliseFlows, pairKey } from './flow-table.js';
@@ -131,15 +131,14 @@ export function replayNewConfig(input: ProjectionInput, prev: ProjectionMemo): I
   const systems = insertSystems(g.systems, newSystems);
   const flowList = insertFlows(g.flows, newPairs);
   if (!systems || !flowList || !replaceSystems(systems, mergedSystems) || !replacePairs(flowList, mergedPairs)) return undefined;
-  const graph: Graph = {
-    ...g,
+  const graph = graphWith(g, {
     systems,
     flows: flowList,
     consents: added.length ? consents.sort(consentOrder) : [...g.consents],
     redactions: [...g.redactions, ...sinks.redactions].sort(redactionOrder),
     identifiers: [...g.identifiers, ...sinks.identifiers].sort(identifierOrder),
     asOf: input.asOf,
-  };
+  });
 
   // Its warnings go where its place among the configs puts them; the config stage's are all before the setting stage's.
   const order = [...r.input.configs].sort(inputOrder);

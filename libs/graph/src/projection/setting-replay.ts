@@ -1,4 +1,4 @@
-import { hasExpired, PRACTICE_ID, type Evidence, type Graph, type GraphSystem } from '@custody/domain';
+import { graphWith, hasExpired, PRACTICE_ID, type Evidence, type Graph, type GraphSystem } from '@custody/domain';
 import { indexById, sameValue, type PairEntry, type ProjectionChanges, type ProjectionMemo } from './finalise-memo.js';
 import type { IncrementalProjection } from './project-graph.js';
 import { stamp } from './normalise.js';
@@ -115,7 +115,7 @@ export function replaySettingChanges(input: ProjectionInput, prev: ProjectionMem
 
   // Arrays of its own, as a projection from scratch gives (a caller may edit its graph): the records are shared.
   const g = prev.graph;
-  const graph: Graph = { ...g, systems, flows: [...g.flows], consents: [...g.consents], redactions: [...g.redactions], identifiers: [...g.identifiers], asOf: input.asOf };
+  const graph = graphWith(g, { systems, flows: [...g.flows], consents: [...g.consents], redactions: [...g.redactions], identifiers: [...g.identifiers], asOf: input.asOf });
   const keys = missed.size ? { ...r.keys, missedIds: new Set([...r.keys.missedIds, ...missed]) } : r.keys;
   const replay: SettingReplay = { ...r, input, applied, keys };
   const warnings = [...r.warningsBefore, ...applied.filter((a) => a.target === undefined).map((a) => unknownTargetWarning(a.change)), ...r.warningsAfter];
