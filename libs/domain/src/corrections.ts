@@ -64,7 +64,10 @@ function decidedList(current: string[], value: string[], candidates: string[]): 
 }
 
 const namesOf = (v: unknown): string[] => (Array.isArray(v) ? v.filter((n): n is string => typeof n === 'string') : typeof v === 'string' ? [v] : []);
-const key = (n: string) => n.trim().toLowerCase();
+// A name's spelling up to case and a final dot: the reader keeps a legal form's dot where the document writes one and a
+// sentence's end swallows it ("Sisense Ltd., Nimbus" / "… by Sisense Ltd."), and its spelling changed with the reader
+// (session 33), so a decision recorded on "Sisense Ltd" must still decide "Sisense Ltd.".
+const key = (n: string) => n.trim().toLowerCase().replace(/\.$/, '');
 
 /** The quotes of the candidates' names that `value` now holds (each once, not those the fact already cites). */
 function acceptedQuotes(review: ReviewCandidate[], value: string[], cited: Evidence[]): Evidence[] {

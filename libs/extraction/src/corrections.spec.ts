@@ -56,5 +56,16 @@ describe('applyCorrections', () => {
       expect(out.subprocessors_named.evidence.map((e) => e.quote)).toContain('Acme Transcribe processes audio.');
       expect(out.subprocessors_named.review).toBeUndefined();
     });
+
+    it('a decision recorded on a name without its legal form\'s dot still decides the name the reader now writes with it', () => {
+      const f = held();
+      f.subprocessors_named.value = ['Amazon Web Services', 'Sisense Ltd.'];
+      f.subprocessors_named.review = [{ value: ['Nimbus Inc.'], evidence: [quote('Nimbus Inc., our host.', 600)], reason: 'below the threshold 0.5' }];
+      const rejected = applyCorrections(f, [{ fact: 'subprocessors_named', value: ['Amazon Web Services'], candidate: ['Sisense Ltd'], by: 'lee', reason: 'rejected', at: at(1) }]);
+      expect(rejected.subprocessors_named.value).toEqual(['Amazon Web Services']);
+      const accepted = applyCorrections(f, [{ fact: 'subprocessors_named', value: ['Amazon Web Services', 'Sisense Ltd.', 'Nimbus Inc'], candidate: ['Nimbus Inc'], by: 'lee', reason: 'accepted', at: at(1) }]);
+      expect(accepted.subprocessors_named.value).toEqual(['Amazon Web Services', 'Sisense Ltd.', 'Nimbus Inc']);
+      expect(accepted.subprocessors_named.review).toBeUndefined();
+    });
   });
 });

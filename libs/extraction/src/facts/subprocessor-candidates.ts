@@ -7,7 +7,7 @@ import type { Sentence } from '../text/sentences.js';
 import type { FactContext } from './fact-context.js';
 import { evidenceAt } from './fact-context.js';
 import { cleanName, common, core, ENDS_WITH_SUFFIX, inLink, policyWordsOnly } from './subprocessor-names.js';
-import { BRAND_PRODUCT_AFTER, HELD_SERVICE_AFTER, ownerOfNamedProduct, placeName, SOCIAL_BUTTON_AFTER, AFFILIATE_CONTEXT, AFFILIATE_EXAMPLES, FROM_AFFILIATES, GROUP_INCLUDES, BIG_TECH, BIG_TECH_SERVICE, USED_FOR_SERVICE, DATA_SHARED_WITH_BEFORE, CATEGORY_TAIL, DATA_RELATION, INSTITUTION, SOCIAL_HEADING, categoryHead, nameStart } from './subprocessor-patterns.js';
+import { BRAND_PRODUCT_AFTER, HELD_SERVICE_AFTER, ownerOfNamedProduct, placeName, SOCIAL_BUTTON_AFTER, AFFILIATE_CONTEXT, AFFILIATE_EXAMPLES, FROM_AFFILIATES, GROUP_INCLUDES, BIG_TECH, BIG_TECH_SERVICE, USED_FOR_SERVICE, DATA_SHARED_WITH_BEFORE, providerRoleAfter, CATEGORY_TAIL, DATA_RELATION, INSTITUTION, SOCIAL_HEADING, categoryHead, nameStart } from './subprocessor-patterns.js';
 import { excludedBecause } from './subprocessor-triggers.js';
 import { introOf, isItem } from '../clauses/structure.js';
 import { namedAsUs, weDefinitionSentences } from './subprocessor-we.js';
@@ -33,6 +33,9 @@ const PARTNER_BEFORE = /\b(?:work(?:s|ing)?|partner(?:s|ing)?|contract(?:s|ing)?
  * every filter that tells an organisation receiving data from the vendor itself, its products, platforms, categories and
  * ordinary words, and keeps it in `names` or, with the reason, in `rejected`.
  */
+// A tracker product's name: a brand of one or two words, then its kind in title case ("Meta Pixel", "LinkedIn Insight Tag").
+const TRACKER_PRODUCT = /^[\p{Lu}][\p{L}\p{N}.-]*(?:\s+[\p{Lu}][\p{L}\p{N}.-]*)?\s+(?:Pixel|SDK|(?:Insight\s+)?Tag)$/u;
+
 export function nameCollector(ctx: FactContext) {
   const names = new Map<string, NamedRecipient>();
   const rejected: RejectedName[] = [];
@@ -187,13 +190,16 @@ export function nameCollector(ctx: FactContext) {
     // An acronym the document defines as a company's name ("Amazon Web Services, Inc. (“AWS”)") is that company, not a term.
     // So is a short name the text gives a company written with its legal suffix ("Google Inc. (“Google”)").
     const definedTerm = ctx.defs.definedTerms.has(name.toLowerCase()) && definedAs(ctx.text, name, true) === undefined && !definedAsCompany(ctx.text, name);
-    if (!suffixed && (definedTerm || (theProduct && !BRAND_PRODUCT_AFTER.test(s.view.slice(at + name.length, at + name.length + 50))))) return;
+    // "the Meta Pixel", "the LinkedIn Insight Tag": a brand's tracker named with its kind in title case is the brand's, as
+    // "the Connatix video player" is (the vendor's own products were left out above by its brand).
+    const trackerProduct = theProduct && TRACKER_PRODUCT.test(name);
+    if (!suffixed && (definedTerm || (theProduct && !trackerProduct && !BRAND_PRODUCT_AFTER.test(s.view.slice(at + name.length, at + name.length + 50))))) return;
     // "the Care Insights platform", "the Smart Triage service, our in-house engine" may be the vendor's own product: the
     // name is a brand only when the document shows it as an organisation somewhere (see brandElsewhere).
     // "We work with the Awin network": one works or partners with another party, not with one's own product.
     // A social button is the platform's whatever else the document says ("such as the Fooface Like button", read only
     // where the features are said to collect the visit): nothing to show it is the vendor's own product.
-    if (theProduct && !PARTNER_BEFORE.test(s.view.slice(Math.max(0, at - 40), at)) && !SOCIAL_BUTTON_AFTER.test(s.view.slice(at + name.length, at + name.length + 30)) && !brandElsewhere(name, s.start + at)) {
+    if (theProduct && !trackerProduct && !PARTNER_BEFORE.test(s.view.slice(Math.max(0, at - 40), at)) && !SOCIAL_BUTTON_AFTER.test(s.view.slice(at + name.length, at + name.length + 30)) && !brandElsewhere(name, s.start + at)) {
       rejected.push({ name, ev: evidenceAt(ctx, s, at, at + name.length), reason: 'a product named only as "the X service", nothing says whose' });
       return;
     }
@@ -222,13 +228,13 @@ export function nameCollector(ctx: FactContext) {
       // Named with its ad network or cloud ("managed by Microsoft's ad network"), it is a provider all the same.
       const advertisesWith = ADVERTISES_WITH_BEFORE.test(s.view.slice(Math.max(0, at - 80), at));
       // "any information provided by you … may be shared with Google": the data passed to the platform by name.
-      const usedFor = (USED_FOR_SERVICE.before.test(s.view.slice(Math.max(0, at - 30), at)) && USED_FOR_SERVICE.after.test(after)) || DATA_SHARED_WITH_BEFORE.test(s.view.slice(Math.max(0, at - 200), at));
+      const usedFor = (USED_FOR_SERVICE.before.test(s.view.slice(Math.max(0, at - 30), at)) && USED_FOR_SERVICE.after.test(after)) || DATA_SHARED_WITH_BEFORE.test(s.view.slice(Math.max(0, at - 200), at)) || providerRoleAfter(s.view, at + name.length);
       if (!strong && !advertisesWith && !usedFor && BIG_TECH.test(name) && !BIG_TECH_SERVICE.test(after)) {
         rejected.push({ name, ev: evidenceAt(ctx, s, at, at + name.length), reason: 'a platform named without a provider role' });
         return;
       }
       // Social networks, stores, browsers: recipients only as ad or analytics tools ("Facebook Pixel").
-      if (PLATFORM_BRANDS.test(name) && !tracker && !PLATFORM_AS_RECIPIENT.test(after) && !(strong && inAdRole(s.view.slice(Math.max(0, at - 200), at))) && !advertisesWith) {
+      if (PLATFORM_BRANDS.test(name) && !tracker && !PLATFORM_AS_RECIPIENT.test(after) && !providerRoleAfter(s.view, at + name.length) && !(strong && inAdRole(s.view.slice(Math.max(0, at - 200), at))) && !advertisesWith) {
         rejected.push({ name, ev: evidenceAt(ctx, s, at, at + name.length), reason: 'a platform, store or browser, not named as receiving the data' });
         return;
       }

@@ -16,6 +16,8 @@ import { BRAND_SHAPE, common, HAS_SUFFIX, NAME_AT, NOT_A_NAME, readLead } from '
 const TABLE_RULE = /^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?$/;
 export const CATEGORY_WORD = /\b(?:providers|vendors|suppliers|advertisers|publishers|brokers|processors|sub-?processors|affiliates|subsidiaries|agencies|authorities|insurers|contractors|entities|organi[sz]ations|businesses|parties|developers|merchants|sellers|resellers|buyers|users|members|customers|creators|programs|partners|companies|advisors|advisers|brands|platforms|networks|institutions|banks|carriers|regulators|courts)$/i;
 const categoryMemo = new WeakMap<Block, boolean>();
+// An entry of a few words ending in a colon, with nothing after it (emphasis aside): a lead of the entries under it.
+const SUB_LEAD = /^[^:]{1,60}:\s*(?:\*\*|__|\*|_)?\s*$/;
 /**
  * Whether at least half of a list's entries are categories of recipients rather than names: the lead words of the
  * entry end in a plural ("Affiliates", "Other users", "Industry Child Safety Programs").
@@ -23,7 +25,10 @@ const categoryMemo = new WeakMap<Block, boolean>();
 export function isCategoryList(block: Block): boolean {
   let b = categoryMemo.get(block);
   if (b !== undefined) return b;
-  const bodies = block.rows.map((r) => r.view.replace(ITEM_MARKER, ''));
+  // An entry that is only a lead ending in a colon ("- **Digital product provider:**", a nested list flattened into one
+  // block) introduces the entries under it: it is their kind, not an entry of the list, and is not counted either way
+  // (else a list of providers grouped under kinds reads as a list of kinds, and its names as categories).
+  const bodies = block.rows.map((r) => r.view.replace(ITEM_MARKER, '')).filter((body) => !SUB_LEAD.test(body));
   // A lead is a category when it ends in a generic plural ("Other users", "Corporate Transaction Entities") and no legal suffix follows it.
   const plural = bodies.filter((body) => {
     const l = body.split(/[:,(;.\u2013\u2014]|\s-\s/)[0].trim();

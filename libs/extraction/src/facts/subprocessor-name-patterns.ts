@@ -1,5 +1,6 @@
 import { AUTHORITY_HEADS } from '../clauses/authorities.js';
-import { LEGAL_SUFFIX, REGION_IN_NAME } from '../text/legal-suffixes.js';
+import { LEGAL_SUFFIX, LEGAL_SUFFIXES, REGION_IN_NAME } from '../text/legal-suffixes.js';
+import { escapeRegExp } from '../text/escape-regexp.js';
 
 /** The patterns of organisation names in policies (subprocessor-names.ts): name tokens, legal suffixes, lists of names. */
 
@@ -13,7 +14,12 @@ export const TOKEN = String.raw`(?:[\p{Lu}0-9][\p{L}\p{N}&'’.+-]*[\p{L}\p{N}]|
 // at its legal suffix, as without the trade name. A trade name may open with "The" ("… d/b/a The Widget Store").
 const DBA_WORD = String.raw`(?!(?:The|Our|In|For|To|At|On|By|With|See|Privacy|Policy|Notice|Terms)(?![\p{L}]))${TOKEN}`;
 const DBA = String.raw`(?:\s+(?:dba|d\/b\/a|d\.b\.a\.)\s+(?:The\s+)?${DBA_WORD}(?:\s+${DBA_WORD}){0,3}(?=\s*(?:[,.;:()]|$)|\s+\p{Ll}))?`;
-const NAME = String.raw`${TOKEN}(?:\s+(?:(?:of|de|du|&|and|for)\s+)?${TOKEN}){0,5}(?:(?:\s+${REGION_IN_NAME})?,?\s+${SUFFIX}(?![\p{L}])${DBA})?`;
+// The last word of a legal form written with its dot ("Ltd.", "Inc.", "S.A.") where a list goes on after it ("Sisense Ltd.,
+// Nimbus and Appsflyer"): a name word may not end there, or the name would end before the dot ("Sisense Ltd") and the
+// list with it; the legal suffix takes the word with its dot, and the list reads on. A word of a form, as the forms write it.
+const DOTTED_FORM_WORDS = [...new Set(LEGAL_SUFFIXES.map((f) => f.split(' ').pop()!.replace(/\.\?$|\.$/, '')).filter((w) => /^[\p{L}.]+$/u.test(w)))];
+const SUFFIX_DOT_IN_LIST = String.raw`(?!(?:${DOTTED_FORM_WORDS.map(escapeRegExp).join('|')})\.(?:\s*,|\s+(?:and|or|&)\s))`;
+const NAME = String.raw`${TOKEN}(?:\s+(?:(?:of|de|du|&|and|for)\s+)?${SUFFIX_DOT_IN_LIST}${TOKEN}){0,5}(?:(?:\s+${REGION_IN_NAME})?,?\s+${SUFFIX}(?![\p{L}])${DBA})?`;
 export const ENDS_WITH_SUFFIX = new RegExp(String.raw`${SUFFIX}$`, 'u');
 // A legal suffix ends a company's name: "and" after one joins the next company ("Google LLC and Sanoma Media Finland
 // Oy" is two), while "and" between other words may be inside one name ("Procter and Gamble Co."). The look-behind is

@@ -25,7 +25,7 @@ describe('examples of other recipients next to the vendor\'s own group companies
   });
 
   it('keeps a group company the sentence then calls the parent company', () => {
-    expect(names(weGroup + 'We share customer data with our affiliated companies, such as Hokuto Holdings Inc., our parent company, for joint offers.')).toEqual(['Hokuto Holdings Inc']);
+    expect(names(weGroup + 'We share customer data with our affiliated companies, such as Hokuto Holdings Inc., our parent company, for joint offers.')).toEqual(['Hokuto Holdings Inc.']);
   });
 });
 

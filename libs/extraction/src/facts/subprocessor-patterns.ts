@@ -55,6 +55,21 @@ export const USED_FOR_SERVICE = { before: /\b(?:we|us)\s+(?:also\s+|may\s+|curre
 // via the app may be shared with Google"), in the same clause. Not a tool's transmission ("usage data … is transmitted to
 // Google", "sent to Google" when a module loads): that describes the tool the document names, not another recipient.
 export const DATA_SHARED_WITH_BEFORE = /\b(?:information|data|details|content)\b[^.;:]{0,140}\b(?:is|are|be|been|being)\s+(?:\w+ly\s+)?(?:shared|disclosed|passed\s+on|made\s+available)\s+(?:directly\s+)?(?:with|to)\s+$/i;
+// A provider role the vendor gives the name right after it: "Facebook as our Marketing Service Provider", "Google, our analytics
+// provider". Not a description of the company ("Google, a provider of search services").
+export const PROVIDER_ROLE_AFTER = /^\s*(?:,\s*our|\s+as\s+(?:our|an?))\s+(?:[\w-]+\s+){0,3}?(?:(?:service\s+)?providers?|sub-?processors?|processors?|vendors?)\b/i;
+// The user's own doing later in the clause ("… if you connect your account", "when you sign in"): the platform is then
+// one the user reaches, not the vendor's recipient (README: parties the user connects to).
+const USER_DOING_AFTER = /^[^.;]{0,120}\b(?:if|when|once|where|whenever)\s+you\s+(?:(?:choose|decide|elect)\s+to\s+)?(?:connect|link|sign|log|use|access|visit|click|share|post)\b/i;
+/**
+ * Whether the platform named at `end` of `v` is the vendor's recipient by the role the text gives it right after ("Where we
+ * share data with Facebook as our Marketing Service Provider"), in a clause not about a platform the user reaches. The
+ * active "we share data with Google" alone was not enough: read so, it added a wrong name on the validation sets (sums only).
+ */
+export function providerRoleAfter(v: string, end: number): boolean {
+  const after = v.slice(end, end + 160);
+  return PROVIDER_ROLE_AFTER.test(after) && !USER_DOING_AFTER.test(after);
+}
 export const BIG_TECH = /^(?:google|apple|microsoft|amazon|meta|facebook|samsung|huawei|yahoo|bing)$/i;
 // A platform's plug-in or button embedded in the vendor's pages ("This website integrates plugins from LinkedIn", "uses the
 // buttons of the Twitter service"): the visitor's browser connects to the platform, which receives the visit (README:

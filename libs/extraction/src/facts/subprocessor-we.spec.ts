@@ -38,7 +38,7 @@ describe('organisations named in the definition of "we"', () => {
     const hosted = '# Privacy Policy\n\nThis policy describes how Orbital Ltd ("we") processes data on the Orbital platform hosted by Amazon Web Services.\n\n## Sharing\n\nOur platform is hosted by Amazon Web Services, which stores your data in Ireland.';
     expect(names(hosted)).toEqual(['Amazon Web Services']);
     const partner = '# Privacy Policy\n\nOrbital Ltd ("Orbital", "we"), together with our partner Lumen Analytics Inc., offers the Orbital Insights service.\n\n## Sharing\n\nWe send your usage data to Lumen Analytics Inc. to produce your reports.';
-    expect(names(partner)).toEqual(['Lumen Analytics Inc']);
+    expect(names(partner)).toEqual(['Lumen Analytics Inc.']);
   });
 
   it('still does not read the operator a definition names after "by" when the alias then names it ("operated by X (…) ("we")")', () => {

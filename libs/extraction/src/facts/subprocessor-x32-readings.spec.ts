@@ -12,7 +12,7 @@ describe('companies the clause names as not receiving data, or as the vendor its
     expect(names(md).filter((n) => /Lumo/.test(n))).toEqual([]);
     // Control: the same kind of sentence without the negation names its companies.
     const kept = orbitalPage('Our service providers, Lumo Devices Inc. and Lumo Devices Europe Ltd., process your booking data on our behalf.');
-    expect(names(kept)).toEqual(expect.arrayContaining(['Lumo Devices Inc', 'Lumo Devices Europe Ltd.']));
+    expect(names(kept)).toEqual(expect.arrayContaining(['Lumo Devices Inc.', 'Lumo Devices Europe Ltd.']));
   });
 
   it('keeps a company after a denied denial ("cannot be ruled out")', () => {
