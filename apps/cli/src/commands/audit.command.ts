@@ -74,8 +74,7 @@ export function registerAudit(program: Command): void {
       const bad = report.documents.filter((d) => d.status === 'failed' || d.status === 'unparsed');
       for (const d of bad) process.stderr.write(`custody: ${d.status}: ${d.reason ?? d.file}\n`);
       for (const line of unlinkedContracts(report)) process.stderr.write(`custody: ${line}\n`);
-      const assessed = assessmentNote(report);
-      if (assessed) process.stderr.write(`custody: ${assessed}\n`);
+      for (const line of assessmentNote(report)) process.stderr.write(`custody: ${line}\n`);
       if (opts.failOn || opts.failOnNew) {
         const failOn = (opts.failOn ?? 'info') as Severity;
         const hits = gateHits(report.findings, { failOn, baseline, newOnly: opts.failOnNew });
