@@ -40,7 +40,7 @@ export function assessmentText(m: ReportModel): string {
   if (!m.assessed.length) return '';
   const templates = m.assessed.filter((v) => v.template);
   // Templates beside a named vendor: the vendor is assessed, the templates reviewed as written and left out of its score.
-  const reviewed = templates.length && m.named.length ? templateAside(templates.map((v) => v.name)) : '';
+  const reviewed = templates.length && m.named.length ? templateAside(templates.map((v) => v.name), m.named.length) : '';
   if (!m.named.length) {
     // Templates alone: no vendor to assess, so the scope says what was read instead.
     const each = m.assessed.map((v) => `${v.name} as if you send whoever signs it ${categoryList(v.data)}`);
@@ -56,10 +56,10 @@ export function assessmentText(m: ReportModel): string {
 }
 
 /** What a template beside a named vendor is: its clauses reviewed as written, rating no one, so not in the vendor's score. */
-function templateAside(names: string[]): string {
+function templateAside(names: string[], vendors: number): string {
   const one = names.length === 1;
   return `${wordList(names)} ${one ? 'is a template' : 'are templates'} that ${one ? 'names' : 'name'} no vendor: reviewed as written ` +
-    `(${one ? 'its' : 'their'} findings are marked "template review") and not scored, so ${one ? 'it does' : 'they do'} not count toward the vendor's score. `;
+    `(${one ? 'its' : 'their'} findings are marked "template review") and not scored, so ${one ? 'it does' : 'they do'} not count toward the ${vendors === 1 ? 'vendor\'s' : 'vendors\''} score. `;
 }
 
 /** A group of a template's findings: its review, in place of the points it would add to a vendor's score. */
